@@ -1,0 +1,3 @@
+from cnsnt.cli import main
+
+main()

@@ -1,0 +1,112 @@
+"""Gather evidence from every source a policy names; one broken source never stops the rest."""
+
+from __future__ import annotations
+
+import importlib
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, SourceProblem
+from cnsnt.model import Location
+from cnsnt.policy.model import Policy, SourceSpec
+from cnsnt.sources.base import Reader, SourceContext, expand
+
+#: Source kind -> "module:function" of its reader, imported only when used.
+READERS: dict[str, str] = {
+    "schemas": "cnsnt.sources.ddl:read_ddl",
+    "forms": "cnsnt.sources.forms:read_forms",
+    "queries": "cnsnt.sources.queries:read_queries",
+}
+#: Kinds read first: queries resolve columns against the tables they found.
+ORDER = ("schemas", "databases", "forms", "queries")
+
+
+def _reader(kind: str) -> Reader:
+    module, _, func = READERS[kind].partition(":")
+    reader: Reader = getattr(importlib.import_module(module), func)
+    return reader
+
+
+def collect(
+    policy: Policy,
+    ctx: SourceContext,
+    *,
+    extra: list[SourceSpec] | None = None,
+    debug: bool = False,
+    on_source: Callable[[str], None] | None = None,
+) -> Evidence:
+    """Read every source; failures become CN001 problems with their location."""
+    evidence = Evidence()
+    specs = sorted(
+        [*policy.sources, *(extra or [])], key=lambda s: ORDER.index(s.kind) if s.kind in ORDER else 9
+    )
+    for spec in specs:
+        evidence.audited.add(spec.kind)
+        if spec.kind == "databases":
+            evidence.merge(_read_database(spec, ctx, debug))
+            ctx.tables = evidence.tables
+            continue
+        if spec.kind not in READERS:
+            evidence.problems.append(
+                SourceProblem(f"no reader for sources of kind '{spec.kind}'", spec.location, spec.pattern)
+            )
+            continue
+        paths, problems = expand(spec)
+        evidence.problems.extend(problems)
+        reader = _reader(spec.kind)
+        for path in paths:
+            shown = ctx.shown(path)
+            if on_source is not None:
+                on_source(shown)
+            evidence.merge(_read_one(reader, path, shown, spec, ctx, debug))
+        if spec.kind == "schemas":
+            ctx.tables = evidence.tables
+    return evidence
+
+
+def _read_one(
+    reader: Reader, path: Path, shown: str, spec: SourceSpec, ctx: SourceContext, debug: bool
+) -> Evidence:
+    try:
+        return reader(path, spec, ctx)
+    except SourceError as exc:
+        location = exc.location or Location(shown)
+        return Evidence(problems=[SourceProblem(exc.message, location, shown)])
+    except Exception as exc:  # noqa: BLE001 - one broken source must not stop the audit
+        if debug:
+            raise
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Evidence(
+            problems=[
+                SourceProblem(
+                    f"internal error while reading this source ({type(exc).__name__}: {exc}; "
+                    f"at {Path(where.filename).name}:{where.lineno}); please report it, "
+                    f"run with --debug for the traceback",
+                    Location(shown),
+                    shown,
+                )
+            ]
+        )
+
+
+def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidence:
+    try:
+        module = importlib.import_module("cnsnt.sources.live_db")
+    except ModuleNotFoundError:
+        return Evidence(
+            problems=[
+                SourceProblem(
+                    "live databases are not supported by this version of cnsnt yet; "
+                    "audit a schema dump with sources.schemas instead",
+                    spec.location,
+                    spec.pattern,
+                )
+            ]
+        )
+    reader: Callable[[SourceSpec, SourceContext], Evidence] = module.read_database
+    try:
+        return reader(spec, ctx)
+    except SourceError as exc:
+        return Evidence(problems=[SourceProblem(exc.message, exc.location or spec.location, "database")])

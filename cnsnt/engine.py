@@ -1,0 +1,115 @@
+"""Run the rules over the evidence: classify, check, apply waivers and presets, sort."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+
+from cnsnt.classify import classify_column
+from cnsnt.evidence import Evidence
+from cnsnt.matching import PolicyIndex, glob_match
+from cnsnt.model import Finding, SkippedRule
+from cnsnt.policy.model import Policy
+from cnsnt.policy.taxonomy import load_taxonomy
+from cnsnt.presets import severity_for
+from cnsnt.rules import Rule, RuleContext, all_rules
+
+_KIND_NAMES = {
+    "schemas": "schemas or databases",
+    "databases": "databases",
+    "forms": "forms",
+    "queries": "queries",
+}
+
+
+def classify(evidence: Evidence) -> None:
+    """Fill `evidence.classified` for every column not classified yet."""
+    for column in evidence.columns:
+        if column.key not in evidence.classified:
+            evidence.classified[column.key] = classify_column(
+                column.table, column.name, column.type, column.comment
+            )
+
+
+def _audited(evidence: Evidence) -> set[str]:
+    kinds = set(evidence.audited)
+    if "databases" in kinds:
+        kinds.add("schemas")
+    return kinds
+
+
+def _skip_reason(rule: type[Rule], audited: set[str]) -> str | None:
+    if not rule.needs:
+        return None
+    present = rule.needs & audited
+    if (rule.needs_any and present) or (not rule.needs_any and present == rule.needs):
+        return None
+    missing = sorted(rule.needs - audited)
+    names = " or ".join(_KIND_NAMES.get(k, k) for k in missing)
+    return f"no {names} were audited"
+
+
+def run_rules(
+    policy: Policy,
+    evidence: Evidence,
+    *,
+    preset: str | None = None,
+    select: Iterable[str] | None = None,
+    today: dt.date | None = None,
+) -> tuple[list[Finding], list[Finding], list[SkippedRule]]:
+    """Return (active findings, suppressed findings, skipped rules), each sorted."""
+    classify(evidence)
+    taxonomy = load_taxonomy().with_policy(policy)
+    ctx = RuleContext(
+        policy=policy, evidence=evidence, index=PolicyIndex(policy), taxonomy=taxonomy, preset=preset
+    )
+    wanted = {c.upper() for c in select} if select is not None else None
+    audited = _audited(evidence)
+    findings: list[Finding] = []
+    skipped: list[SkippedRule] = []
+    for rule_class in all_rules():
+        if wanted is not None and rule_class.code not in wanted:
+            continue
+        reason = _skip_reason(rule_class, audited)
+        if reason is not None:
+            skipped.append(SkippedRule(rule_class.code, reason))
+            continue
+        for finding in rule_class().check(ctx):
+            severity = severity_for(preset, finding.rule, finding.severity)
+            if severity is not finding.severity and finding.severity is rule_class.severity:
+                finding = dataclasses.replace(finding, severity=severity)
+            findings.append(finding)
+    active, suppressed = apply_waivers(policy, findings, today or dt.date.today())
+    return (
+        sorted(active, key=Finding.sort_key),
+        sorted(suppressed, key=Finding.sort_key),
+        skipped,
+    )
+
+
+def apply_waivers(
+    policy: Policy, findings: list[Finding], today: dt.date
+) -> tuple[list[Finding], list[Finding]]:
+    """Split findings into active and suppressed (inline ignores and unexpired waivers)."""
+    active: list[Finding] = []
+    suppressed: list[Finding] = []
+    for finding in findings:
+        if finding.suppressed is not None:
+            suppressed.append(finding)
+            continue
+        for waiver in policy.waivers:
+            if waiver.rule != finding.rule:
+                continue
+            if waiver.field is not None and not glob_match(waiver.field, finding.subject):
+                continue
+            if waiver.expires is not None and dt.date.fromisoformat(waiver.expires) < today:
+                continue
+            note = f"waived: {waiver.reason}"
+            if waiver.expires:
+                note += f" (until {waiver.expires})"
+            suppressed.append(dataclasses.replace(finding, suppressed=note))
+            break
+        else:
+            active.append(finding)
+    return active, suppressed

@@ -1,0 +1,202 @@
+"""What sources produce and rules read: tables, forms, queries and unreadable parts.
+
+Sources build these; rules never read files, they only look at an `Evidence`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from cnsnt.model import Confidence, Location, Severity
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table or view, as a schema source found it."""
+
+    table: str
+    name: str
+    location: Location
+    source: str
+    """The source it came from (a relative path, or a redacted database URL)."""
+    schema: str | None = None
+    type: str | None = None
+    comment: str | None = None
+    primary_key: bool = False
+
+    @property
+    def key(self) -> str:
+        """The column's subject: `table.column`, schema-qualified when a schema is known."""
+        prefix = f"{self.schema}.{self.table}" if self.schema else self.table
+        return f"{prefix}.{self.name}"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table or view with its columns."""
+
+    name: str
+    location: Location
+    source: str
+    schema: str | None = None
+    columns: tuple[Column, ...] = ()
+    comment: str | None = None
+    is_view: bool = False
+    view_sql: str | None = None
+    """A view's defining SELECT (in `dialect`), so uses can trace to base tables."""
+    dialect: str | None = None
+
+    @property
+    def key(self) -> str:
+        """`schema.table` or `table`."""
+        return f"{self.schema}.{self.name}" if self.schema else self.name
+
+
+class FieldRole(StrEnum):
+    """What a form control is for; only INPUT and CONSENT are filled in by a person."""
+
+    INPUT = "input"
+    CONSENT = "consent"
+    """Looks like a consent control (opt-in/agree/newsletter checkbox)."""
+    TECHNICAL = "technical"
+    """Hidden technical field: CSRF token, redirect target, form id."""
+    HONEYPOT = "honeypot"
+    BUTTON = "button"
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One control of a form."""
+
+    form: str
+    name: str | None
+    """The submitted name; None when cnsnt cannot name it (Razor asp-for, partials)."""
+    control: str
+    """`text`, `email`, `checkbox`, `select`, `textarea`, `hidden`, ... or a JSON type."""
+    location: Location
+    source: str
+    role: FieldRole = FieldRole.INPUT
+    label: str | None = None
+    required: bool = False
+    checked: bool = False
+    """Checked (HTML) or `default: true` (JSON Schema) when the form is first shown."""
+    checked_conditionally: bool = False
+    """`checked` sits inside a template condition: it may only re-show a choice."""
+    default: str | None = None
+    raw: str | None = None
+    """What stood in the markup when the name is not a plain string (`asp-for="Email"`)."""
+
+    @property
+    def key(self) -> str:
+        """The field's subject `form.field` (unnamed fields get `form.?raw`)."""
+        return f"{self.form}.{self.name if self.name is not None else '?' + (self.raw or '')}"
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form (HTML `<form>`, a template fragment, or a JSON-Schema form)."""
+
+    name: str
+    location: Location
+    source: str
+    fields: tuple[FormField, ...] = ()
+    kind: str = "html"
+
+
+class Access(StrEnum):
+    """How a query touches a column: reading it, or writing it (collection/storage)."""
+
+    READ = "read"
+    WRITE = "write"
+
+
+@dataclass(frozen=True)
+class ColumnUse:
+    """One column one query touches."""
+
+    column: str
+    """The resolved column key, as `Column.key`."""
+    access: Access = Access.READ
+    via_star: bool = False
+    """Pulled in by `SELECT *` / `t.*`."""
+    needed: bool = True
+    """Used by the query outside a star projection (False: only the star brought it)."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """One analysed statement (or statement shape) from a query source."""
+
+    location: Location
+    source: str
+    uses: tuple[ColumnUse, ...] = ()
+    purpose: str | None = None
+    purpose_origin: str | None = None
+    """Where the purpose came from: `comment`, `file`, `source`, `role`."""
+    role: str | None = None
+    calls: int = 1
+    ignores: tuple[tuple[str, str], ...] = ()
+    """Inline suppressions `(rule code, reason)` from `-- cnsnt: ignore`."""
+    text: str = ""
+    """The statement (possibly shortened) for reports."""
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    """A source, or part of one, that could not be read or parsed (CN001)."""
+
+    message: str
+    location: Location
+    source: str
+    confidence: Confidence = Confidence.HIGH
+    severity: Severity | None = None
+    """None: the rule's default (error). WARNING for parts that cannot hold schema,
+    such as a psql meta-command or a stored procedure body skipped whole."""
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The classifier's verdict on one column or field."""
+
+    personal: bool
+    category: str | None = None
+    """A taxonomy data-category key, e.g. `user.contact.email`."""
+    confidence: Confidence = Confidence.MEDIUM
+    reason: str = ""
+
+
+@dataclass
+class Evidence:
+    """All evidence gathered for one audit."""
+
+    tables: list[Table] = field(default_factory=list)
+    forms: list[Form] = field(default_factory=list)
+    queries: list[Query] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    classified: dict[str, Classification] = field(default_factory=dict)
+    """Column key -> classifier verdict (filled by the engine before rules run)."""
+    audited: set[str] = field(default_factory=set)
+    """Which kinds were given: `schemas`, `databases`, `forms`, `queries`."""
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[Column]:
+        """Every column of every table and view."""
+        return [c for t in self.tables for c in t.columns]
+
+    @property
+    def fields(self) -> list[FormField]:
+        """Every field of every form."""
+        return [f for form in self.forms for f in form.fields]
+
+    def merge(self, other: Evidence) -> None:
+        """Add another source's evidence to this one."""
+        self.tables.extend(other.tables)
+        self.forms.extend(other.forms)
+        self.queries.extend(other.queries)
+        self.problems.extend(other.problems)
+        self.classified.update(other.classified)
+        self.audited |= other.audited
+        for k, v in other.counts.items():
+            self.counts[k] = self.counts.get(k, 0) + v

@@ -1,0 +1,157 @@
+"""YAML to plain data with positions: duplicate keys and alias bombs are errors.
+
+`yaml.safe_load` loses positions and silently keeps the last duplicate key, so
+we compose the node graph ourselves and build the data while recording where
+each value was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from cnsnt.errors import Problem
+from cnsnt.model import Location
+
+JsonPath = tuple[str | int, ...]
+
+#: How many nodes alias expansion may produce before we refuse the document.
+MAX_EXPANDED_NODES = 100_000
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1 yes/no/on/off booleans (`country: NO` is Norway)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _mark(node: yaml.Node, path: str) -> Location:
+    return Location(path=path, line=node.start_mark.line + 1, column=node.start_mark.column + 1)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Nodes the document would have once aliases are expanded (memoised, so no blow-up)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # cycles count once
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, memo) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    memo[key] = size
+    return size
+
+
+def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Location], list[Problem]]:
+    """Parse one YAML document; return (data, locations by JSON path, problems)."""
+    problems: list[Problem] = []
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loc = (
+            Location(path=display_path, line=mark.line + 1, column=mark.column + 1)
+            if mark
+            else Location(path=display_path)
+        )
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        return None, {}, [Problem(f"YAML syntax error: {what}", loc)]
+    except yaml.YAMLError as exc:
+        return None, {}, [Problem(f"YAML error: {exc}", Location(path=display_path))]
+    if node is None:
+        return None, {}, [Problem("the policy is empty", Location(path=display_path, line=1, column=1))]
+    size = _expanded_size(node, {})
+    if size > MAX_EXPANDED_NODES:
+        return None, {}, [
+            Problem(
+                f"refusing a document whose aliases expand to {size:,} nodes "
+                f"(limit {MAX_EXPANDED_NODES:,}): possible alias bomb",
+                _mark(node, display_path),
+            )
+        ]
+    locations: dict[JsonPath, Location] = {}
+    data = _build(node, (), display_path, locations, problems, depth=0)
+    return data, locations, problems
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == "tag:yaml.org,2002:str" or node.style in ("'", '"', "|", ">"):
+        return node.value
+    constructor = yaml.SafeLoader.yaml_constructors.get(node.tag)
+    if constructor is None:
+        return node.value
+    value = constructor(_CONSTRUCTOR, node)
+    if isinstance(value, dt.datetime | dt.date):
+        return node.value  # keep dates as written: ISO strings
+    return value
+
+
+def _build(
+    node: yaml.Node,
+    path: JsonPath,
+    display_path: str,
+    locations: dict[JsonPath, Location],
+    problems: list[Problem],
+    depth: int,
+) -> Any:
+    locations[path] = _mark(node, display_path)
+    if depth > 64:
+        problems.append(Problem("nesting is too deep", _mark(node, display_path)))
+        return None
+    recurse: Callable[[yaml.Node, JsonPath], Any] = lambda n, p: _build(  # noqa: E731
+        n, p, display_path, locations, problems, depth + 1
+    )
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            return _scalar(node)
+        except (yaml.YAMLError, ValueError) as exc:
+            problems.append(Problem(f"bad value {node.value!r}: {exc}", _mark(node, display_path)))
+            return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [recurse(child, (*path, i)) for i, child in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(
+                    Problem("YAML merge keys (<<) are not supported", _mark(key_node, display_path))
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem("a key must be a plain string", _mark(key_node, display_path)))
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                prev = first_seen[key].start_mark
+                problems.append(
+                    Problem(
+                        f"duplicate key '{key}' (first defined at line {prev.line + 1}, "
+                        f"column {prev.column + 1})",
+                        _mark(key_node, display_path),
+                    )
+                )
+                continue
+            first_seen[key] = key_node
+            out[key] = recurse(value_node, (*path, key))
+            # Errors about a key point at the key itself.
+            locations[(*path, key)] = _mark(key_node, display_path)
+        return out
+    return None

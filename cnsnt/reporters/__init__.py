@@ -1,0 +1,18 @@
+"""Output formats by name."""
+
+from __future__ import annotations
+
+from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.reporters.json import JsonReporter
+from cnsnt.reporters.text import TextReporter
+
+REPORTERS: dict[str, type[Reporter]] = {
+    r.format: r for r in (TextReporter, JsonReporter)
+}
+
+__all__ = ["REPORTERS", "RenderOptions", "Reporter", "get_reporter"]
+
+
+def get_reporter(fmt: str) -> Reporter:
+    """The reporter for a `--format` value (KeyError when unknown)."""
+    return REPORTERS[fmt]()

@@ -1,0 +1,107 @@
+"""The terminal report: findings grouped by source, rendered with rich."""
+
+from __future__ import annotations
+
+import io
+from itertools import groupby
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from cnsnt.model import AuditResult, Finding, Severity
+from cnsnt.reporters.base import RenderOptions, Reporter
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _group(finding: Finding) -> str:
+    if finding.location is None:
+        return "(policy)"
+    if finding.location.database is not None:
+        return finding.location.database
+    return finding.location.path or "(policy)"
+
+
+def _where(finding: Finding) -> str:
+    loc = finding.location
+    if loc is None:
+        return ""
+    if loc.database is not None:
+        return loc.table or ""
+    if loc.line is None:
+        return ""
+    return f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line)
+
+
+def summary_line(result: AuditResult) -> str:
+    """`3 errors, 1 warning, 0 info (2 suppressed)`: for stderr."""
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
+
+    parts = [
+        plural(result.count(Severity.ERROR), "error"),
+        plural(result.count(Severity.WARNING), "warning"),
+        plural(result.count(Severity.INFO), "info"),
+    ]
+    line = ", ".join(parts)
+    if result.suppressed:
+        line += f" ({len(result.suppressed)} suppressed)"
+    return line
+
+
+class TextReporter(Reporter):
+    """`--format text` (the default)."""
+
+    format = "text"
+    machine = False
+
+    def render(self, result: AuditResult, options: RenderOptions) -> str:
+        """Findings grouped by file, each with line:col, severity, code, message and hint."""
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer,
+            width=options.width,
+            color_system="standard" if options.color else None,
+            force_terminal=options.color,
+            no_color=not options.color,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+        )
+        findings = list(result.findings)
+        if options.show_suppressed:
+            findings += list(result.suppressed)
+        if not findings:
+            console.print("No findings.")
+        ordered = sorted(findings, key=lambda f: (_group(f), f.sort_key()))
+        for group, items in groupby(ordered, key=_group):
+            console.print(Text(group, style="bold underline"))
+            table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
+            table.add_column("where", no_wrap=True, style="dim", min_width=6)
+            table.add_column("severity", no_wrap=True)
+            table.add_column("rule", no_wrap=True)
+            table.add_column("message", ratio=1, overflow="fold")
+            for f in items:
+                body = Text(f.message)
+                if f.hint:
+                    body.append("\n")
+                    body.append(f"fix: {f.hint}", style="dim")
+                if f.suppressed:
+                    body.append("\n")
+                    body.append(f"suppressed: {f.suppressed}", style="dim italic")
+                table.add_row(
+                    _where(f),
+                    Text(f.severity.value, style=_STYLE[f.severity]),
+                    Text(f.rule, style="bold"),
+                    body,
+                )
+            console.print(table)
+            console.print()
+        if result.skipped:
+            for skipped in result.skipped:
+                console.print(
+                    Text(f"skipped {skipped.rule}: {escape(skipped.reason)}", style="dim")
+                )
+        return buffer.getvalue()

@@ -1,0 +1,98 @@
+"""The rule interface: one small class per rule, with its code, name, severity and doc.
+
+A rule's docstring is its user documentation (ruff-style headings:
+*What it does*, *Why is this bad?*, *Example*, *Use instead*, *References*),
+shown by `cnsnt explain CODE`.
+"""
+
+from __future__ import annotations
+
+import inspect
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from cnsnt.evidence import Evidence
+from cnsnt.matching import PolicyIndex
+from cnsnt.model import Confidence, Finding, Location, Severity
+from cnsnt.policy.model import Policy
+
+if TYPE_CHECKING:
+    from cnsnt.policy.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may look at. Rules never read files."""
+
+    policy: Policy
+    evidence: Evidence
+    index: PolicyIndex
+    taxonomy: Taxonomy
+    preset: str | None = None
+
+    @property
+    def strict(self) -> bool:
+        """`--preset strict`: every field must be declared."""
+        return self.preset == "strict"
+
+
+class Rule(ABC):
+    """Base of every rule."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    group: ClassVar[str]
+    needs: ClassVar[frozenset[str]] = frozenset()
+    """Evidence kinds that must have been audited (`schemas`, `forms`, `queries`...);
+    with none of them present the engine skips the rule and says why."""
+    needs_any: ClassVar[bool] = False
+    """With `needs`: True runs the rule when any (not all) of the kinds is present."""
+
+    @abstractmethod
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        """Yield this rule's findings."""
+
+    def finding(
+        self,
+        subject: str,
+        message: str,
+        hint: str,
+        location: Location | None = None,
+        *,
+        policy_entry: str | None = None,
+        confidence: Confidence = Confidence.HIGH,
+        severity: Severity | None = None,
+        source: str | None = None,
+        suppressed: str | None = None,
+    ) -> Finding:
+        """Build a finding of this rule."""
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            subject=subject,
+            message=message,
+            hint=hint,
+            location=location,
+            policy_entry=policy_entry,
+            confidence=confidence,
+            source=source if source is not None else (location.path if location else None),
+            suppressed=suppressed,
+        )
+
+    @classmethod
+    def doc(cls) -> str:
+        """The rule's documentation (its docstring, dedented)."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """First line of the *What it does* section."""
+        lines = [line for line in cls.doc().splitlines() if line.strip()]
+        for i, line in enumerate(lines):
+            if line.lower().startswith("## what it does") and i + 1 < len(lines):
+                return lines[i + 1].strip()
+        return lines[0] if lines else ""

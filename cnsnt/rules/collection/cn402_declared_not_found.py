@@ -1,0 +1,71 @@
+"""CN402."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cnsnt.matching import column_matches, field_matches
+from cnsnt.model import Finding, Severity
+from cnsnt.rules.base import Rule, RuleContext
+
+
+class DeclaredNotFound(Rule):
+    """## What it does
+    Finds columns and form fields named in `data:` entries that exist in no
+    audited source. Columns are checked only when schemas or databases were
+    audited, form fields only when forms were.
+
+    ## Why is this bad?
+    A stale declaration means the policy no longer describes the system: the
+    column was renamed (and the new name is undeclared) or dropped (and the
+    notice still promises something that is not there).
+
+    ## Example
+    ```yaml
+    data:
+      email: {columns: [customer.email], ...}     # the table is `customers`
+    ```
+
+    ## Use instead
+    ```yaml
+      email: {columns: [customers.email], ...}
+    ```
+
+    ## References
+    - GDPR Art. 5(1)(d) (accuracy of records), Art. 30
+    """
+
+    code = "CN402"
+    name = "declared-not-found"
+    severity = Severity.WARNING
+    group = "collection"
+    needs = frozenset({"schemas", "forms"})
+    needs_any = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        """Each declared pattern that matches nothing."""
+        audited = ctx.evidence.audited
+        columns = [c.key for c in ctx.evidence.columns]
+        fields = [f.key for f in ctx.evidence.fields if f.name is not None]
+        for datum in ctx.policy.data.values():
+            if audited & {"schemas", "databases"}:
+                for i, pattern in enumerate(datum.columns):
+                    if not any(column_matches(pattern, k) for k in columns):
+                        yield self.finding(
+                            pattern,
+                            f"data.{datum.name} declares column {pattern}, which is in no audited schema",
+                            "fix the table.column name, or remove the stale declaration",
+                            ctx.policy.where("data", datum.name, "columns", i),
+                            policy_entry=f"data.{datum.name}",
+                        )
+            if "forms" in audited:
+                for i, pattern in enumerate(datum.form_fields):
+                    if not any(field_matches(pattern, k) for k in fields):
+                        yield self.finding(
+                            pattern,
+                            f"data.{datum.name} declares form field {pattern}, which is in no "
+                            "audited form",
+                            "fix the form.field name, or remove the stale declaration",
+                            ctx.policy.where("data", datum.name, "form_fields", i),
+                            policy_entry=f"data.{datum.name}",
+                        )
