@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cnsnt.collect import collect
-from cnsnt.engine import run_rules
+from cnsnt.engine import rule_meta, run_rules
 from cnsnt.errors import UsageError
 from cnsnt.model import AuditResult, Location
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
+from cnsnt.rules import all_rules
 from cnsnt.sources.base import SourceContext
 
 
@@ -68,6 +69,7 @@ def audit(
         suppressed=tuple(suppressed),
         skipped=tuple(skipped),
         sources=counts,
+        rules=tuple(rule_meta(r) for r in all_rules()),
     )
 
 

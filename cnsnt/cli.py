@@ -92,6 +92,10 @@ class ReportFormat(StrEnum):
 
     text = "text"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
 
 
 class FailOn(StrEnum):
@@ -185,6 +189,12 @@ def audit(
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Run only these rule codes.")
     ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Fail only on findings not in this baseline.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Write today's findings as a baseline.")
+    ] = None,
     show_suppressed: Annotated[
         bool, typer.Option("--show-suppressed", help="List waived and ignored findings too.")
     ] = False,
@@ -197,9 +207,14 @@ def audit(
     from cnsnt.api import resolve_policy_path
     from cnsnt.policy.loader import load_policy
     from cnsnt.reporters import RenderOptions, get_reporter
-    from cnsnt.reporters.text import summary_line
+    from cnsnt.reporters.text import sources_line, summary_line
 
     _check_dialect(dialect)
+    known_baseline = None
+    if baseline is not None:
+        from cnsnt.baseline import read_baseline
+
+        known_baseline = read_baseline(baseline)  # a bad baseline fails before the audit
     if jobs < 0:
         raise UsageError("--jobs must be 0 (all cores) or more")
     loaded = load_policy(resolve_policy_path(path, policy))
@@ -234,6 +249,14 @@ def audit(
     finally:
         if progress_ctx is not None:
             progress_ctx.stop()
+    if write_baseline is not None:
+        from cnsnt.baseline import baseline_text
+
+        write_atomic(write_baseline, baseline_text(result.findings))
+    if known_baseline is not None:
+        from cnsnt.baseline import apply_baseline
+
+        result = apply_baseline(result, known_baseline)
     options = RenderOptions(
         width=_width(),
         color=_color_wanted(no_color, reporter.machine, output is not None),
@@ -241,8 +264,8 @@ def audit(
     )
     _emit(reporter.render(result, options), output)
     if not quiet:
-        sources = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in result.sources.items())
-        err.print(f"cnsnt: {summary_line(result)}" + (f"; read {sources}" if sources else ""),
+        sources = sources_line(result)
+        err.print(f"cnsnt: {summary_line(result)}" + (f" (read {sources})" if sources else ""),
                   markup=False, soft_wrap=True)
         if output is not None:
             err.print(f"report written to {output}", markup=False)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from cnsnt.classify import classify_column
 from cnsnt.evidence import Evidence
 from cnsnt.matching import PolicyIndex, glob_match
-from cnsnt.model import Finding, SkippedRule
+from cnsnt.model import Finding, RuleMeta, SkippedRule
 from cnsnt.policy.model import Policy
 from cnsnt.policy.taxonomy import load_taxonomy
 from cnsnt.presets import severity_for
@@ -48,6 +48,11 @@ def _skip_reason(rule: type[Rule], audited: set[str]) -> str | None:
     missing = sorted(rule.needs - audited)
     names = " or ".join(_KIND_NAMES.get(k, k) for k in missing)
     return f"no {names} were audited"
+
+
+def rule_meta(rule: type[Rule]) -> RuleMeta:
+    """Reporter-facing description of a rule."""
+    return RuleMeta(rule.code, rule.name, rule.severity, rule.summary(), rule.doc())
 
 
 def run_rules(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
@@ -104,6 +105,11 @@ class Finding:
         loc = self.location.sort_key() if self.location else ("", "", 0, 0, "")
         return (self.source or "", loc, self.rule, self.subject, self.message)
 
+    def fingerprint(self) -> str:
+        """Identity across runs that survives moved lines: rule, subject and file."""
+        path = (self.location.path or self.location.database or "") if self.location else ""
+        return hashlib.sha256(f"{self.rule}\0{self.subject}\0{path}".encode()).hexdigest()[:32]
+
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape of SPEC §3 (extra keys only added, never renamed)."""
         out: dict[str, Any] = {
@@ -124,6 +130,17 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class RuleMeta:
+    """What reporters may know of a rule without importing the rules package."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str = ""
+
+
+@dataclass(frozen=True)
 class SkippedRule:
     """A rule the engine did not run, and why (e.g. no queries were audited)."""
 
@@ -141,6 +158,8 @@ class AuditResult:
     skipped: tuple[SkippedRule, ...] = ()
     sources: dict[str, int] = field(default_factory=dict)
     """Counts of what was read: {"schemas": 2, "tables": 40, "columns": 310, ...}."""
+    rules: tuple[RuleMeta, ...] = ()
+    """The rules that ran (for SARIF's rule table and similar)."""
 
     def count(self, severity: Severity) -> int:
         """Number of active findings of a severity."""

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.reporters.github import GithubReporter
 from cnsnt.reporters.json import JsonReporter
+from cnsnt.reporters.junit import JunitReporter
+from cnsnt.reporters.markdown import MarkdownReporter
+from cnsnt.reporters.sarif import SarifReporter
 from cnsnt.reporters.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
-    r.format: r for r in (TextReporter, JsonReporter)
+    r.format: r
+    for r in (TextReporter, JsonReporter, SarifReporter, JunitReporter, GithubReporter, MarkdownReporter)
 }
 
 __all__ = ["REPORTERS", "RenderOptions", "Reporter", "get_reporter"]

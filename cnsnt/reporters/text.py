@@ -35,6 +35,11 @@ def _where(finding: Finding) -> str:
     return f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line)
 
 
+def sources_line(result: AuditResult) -> str:
+    """What was read, e.g. `schema files: 1, tables: 5, columns: 36`."""
+    return ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.sources.items())
+
+
 def summary_line(result: AuditResult) -> str:
     """`3 errors, 1 warning, 0 info (2 suppressed)`: for stderr."""
     def plural(n: int, word: str) -> str:
@@ -104,4 +109,5 @@ class TextReporter(Reporter):
                 console.print(
                     Text(f"skipped {skipped.rule}: {escape(skipped.reason)}", style="dim")
                 )
-        return buffer.getvalue()
+        # rich pads table cells to the full width; trailing blanks only add noise.
+        return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -8,11 +8,29 @@ from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 
 
+def _special_here(ctx: RuleContext, key: str) -> bool:
+    """Special under the regime in force: GDPR Art. 9 (and policy-declared special keys)
+    always; CPRA sensitive personal information only with `--preset ccpa` or `strict`,
+    since under the GDPR a card number or a password rests on a contract like any datum."""
+    cpra = ctx.preset in ("ccpa", "strict")
+    current: str | None = key
+    while current:
+        item = ctx.taxonomy.categories.get(current)
+        if item is not None:
+            if item.gdpr_special or (item.origin == "policy" and item.special):
+                return True
+            if cpra and item.cpra_sensitive:
+                return True
+        current = current.rpartition(".")[0] or None
+    return False
+
+
 class SpecialCategoryWithoutExplicitConsent(Rule):
     """## What it does
     Checks every `data:` entry whose category is special (GDPR Art. 9: health,
     genetic, biometric, racial or ethnic origin, religion, politics, trade
-    union, sex life; CPRA sensitive personal information). Unless the entry
+    union, sex life; with `--preset ccpa` or `strict` also CPRA sensitive
+    personal information). Unless the entry
     states another Art. 9(2) condition (`condition: health_care`, ...), each of
     its purposes must rest on `explicit_consent`.
 
@@ -48,7 +66,7 @@ class SpecialCategoryWithoutExplicitConsent(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Special data whose purposes do not rest on explicit consent or a stated condition."""
         for datum in ctx.policy.data.values():
-            if not ctx.taxonomy.is_special(datum.category):
+            if not _special_here(ctx, datum.category):
                 continue
             kind = ctx.taxonomy.special_kind(datum.category) or "special-category data"
             if datum.condition is not None and datum.condition != "explicit_consent":

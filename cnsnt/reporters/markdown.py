@@ -1,0 +1,53 @@
+"""Markdown report: for pull-request comments and audit files kept beside the code."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from cnsnt.model import AuditResult, Finding, Severity
+from cnsnt.reporters.base import RenderOptions, Reporter
+
+
+def md_escape(text: str) -> str:
+    """Escape what would break a table cell or inject markup."""
+    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for ch in "<>*_`[]":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _group(f: Finding) -> str:
+    if f.location is None:
+        return "(policy)"
+    return f.location.database or f.location.path or "(policy)"
+
+
+class MarkdownReporter(Reporter):
+    """`--format markdown`."""
+
+    format = "markdown"
+
+    def render(self, result: AuditResult, options: RenderOptions) -> str:
+        """A summary line and one table per source."""
+        counts = {s: result.count(s) for s in Severity}
+        out = [
+            f"# cnsnt audit of {md_escape(result.policy_path)}",
+            "",
+            f"**{counts[Severity.ERROR]}** errors, **{counts[Severity.WARNING]}** warnings, "
+            f"**{counts[Severity.INFO]}** info, {len(result.suppressed)} suppressed.",
+        ]
+        ordered = sorted(result.findings, key=lambda f: (_group(f), f.sort_key()))
+        for group, items in groupby(ordered, key=_group):
+            out += ["", f"## {md_escape(group)}", "", "| where | severity | rule | finding | fix |",
+                    "|---|---|---|---|---|"]
+            for f in items:
+                where = ""
+                if f.location is not None and f.location.line is not None:
+                    where = f"{f.location.line}:{f.location.column or ''}".rstrip(":")
+                out.append(
+                    f"| {where} | {f.severity.value} | {f.rule} {f.name} | {md_escape(f.message)} "
+                    f"| {md_escape(f.hint)} |"
+                )
+        if result.skipped:
+            out += ["", "Skipped rules: " + "; ".join(f"{s.rule} ({md_escape(s.reason)})" for s in result.skipped)]
+        return "\n".join(out) + "\n"
