@@ -73,7 +73,9 @@ def audit(
     )
 
 
-def audit_path(path: Path | None = None, *, policy: Path | None = None, **options: object) -> AuditResult:
+def audit_path(
+    path: Path | None = None, *, policy: Path | None = None, **options: object
+) -> AuditResult:
     """Load the policy for PATH and audit it (convenience for scripts and tests)."""
     loaded = load_policy(resolve_policy_path(path, policy))
     return audit(loaded, **options)  # type: ignore[arg-type]

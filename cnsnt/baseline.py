@@ -16,7 +16,10 @@ FORMAT = "cnsnt-baseline-1"
 def baseline_text(findings: Iterable[Finding]) -> str:
     """The baseline file for these findings (sorted, so it diffs cleanly)."""
     entries = sorted(
-        {(f.fingerprint(), f.rule, f.subject, str(f.location) if f.location else "") for f in findings}
+        {
+            (f.fingerprint(), f.rule, f.subject, str(f.location) if f.location else "")
+            for f in findings
+        }
     )
     data = {
         "format": FORMAT,
@@ -38,13 +41,14 @@ def read_baseline(path: Path) -> set[str]:
         where = Location(str(path), getattr(exc, "lineno", None), getattr(exc, "colno", None))
         raise UsageError(f"{where}: not a cnsnt baseline (invalid JSON)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise UsageError(f"{path}: not a cnsnt baseline (expected \"format\": \"{FORMAT}\")")
+        raise UsageError(f'{path}: not a cnsnt baseline (expected "format": "{FORMAT}")')
     return {str(e.get("fingerprint")) for e in data.get("findings", []) if isinstance(e, dict)}
 
 
 def apply_baseline(result: AuditResult, known: set[str]) -> AuditResult:
     """Move findings already in the baseline to the suppressed list."""
-    new, old = [], []
+    new: list[Finding] = []
+    old: list[Finding] = []
     for f in result.findings:
         (old if f.fingerprint() in known else new).append(f)
     suppressed = sorted(

@@ -122,7 +122,8 @@ PolicyOption = Annotated[
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR).")]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout."),
 ]
 
 
@@ -265,8 +266,11 @@ def audit(
     _emit(reporter.render(result, options), output)
     if not quiet:
         sources = sources_line(result)
-        err.print(f"cnsnt: {summary_line(result)}" + (f" (read {sources})" if sources else ""),
-                  markup=False, soft_wrap=True)
+        err.print(
+            f"cnsnt: {summary_line(result)}" + (f" (read {sources})" if sources else ""),
+            markup=False,
+            soft_wrap=True,
+        )
         if output is not None:
             err.print(f"report written to {output}", markup=False)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
@@ -294,7 +298,9 @@ def validate(
     from cnsnt.reporters.text import summary_line
     from cnsnt.rules import all_rules
 
-    target = resolve_policy_path(path, policy) if (path or policy) else resolve_policy_path(None, None)
+    target = (
+        resolve_policy_path(path, policy) if (path or policy) else resolve_policy_path(None, None)
+    )
     loaded = load_policy(target)
     policy_only = [r.code for r in all_rules() if not r.needs]
     findings, suppressed, _ = run_rules(
@@ -306,8 +312,15 @@ def validate(
     if format is ReportFormat.text and not findings:
         _stderr(no_color).print(f"{loaded.path}: valid policy", markup=False)
     else:
-        _emit(reporter.render(result, RenderOptions(width=_width(), color=_color_wanted(
-            no_color, reporter.machine, False))), None)
+        _emit(
+            reporter.render(
+                result,
+                RenderOptions(
+                    width=_width(), color=_color_wanted(no_color, reporter.machine, False)
+                ),
+            ),
+            None,
+        )
         _stderr(no_color).print(f"cnsnt: {summary_line(result)}", markup=False)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
     raise typer.Exit(int(ExitCode.FINDINGS if result.fails(threshold) else ExitCode.OK))
@@ -371,7 +384,9 @@ def _version_callback(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version."
+        ),
     ] = False,
 ) -> None:
     """Consent and data-minimization auditor."""

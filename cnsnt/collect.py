@@ -40,7 +40,8 @@ def collect(
     """Read every source; failures become CN001 problems with their location."""
     evidence = Evidence()
     specs = sorted(
-        [*policy.sources, *(extra or [])], key=lambda s: ORDER.index(s.kind) if s.kind in ORDER else 9
+        [*policy.sources, *(extra or [])],
+        key=lambda s: ORDER.index(s.kind) if s.kind in ORDER else 9,
     )
     for spec in specs:
         evidence.audited.add(spec.kind)
@@ -50,7 +51,9 @@ def collect(
             continue
         if spec.kind not in READERS:
             evidence.problems.append(
-                SourceProblem(f"no reader for sources of kind '{spec.kind}'", spec.location, spec.pattern)
+                SourceProblem(
+                    f"no reader for sources of kind '{spec.kind}'", spec.location, spec.pattern
+                )
             )
             continue
         paths, problems = expand(spec)
@@ -109,4 +112,6 @@ def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidenc
     try:
         return reader(spec, ctx)
     except SourceError as exc:
-        return Evidence(problems=[SourceProblem(exc.message, exc.location or spec.location, "database")])
+        return Evidence(
+            problems=[SourceProblem(exc.message, exc.location or spec.location, "database")]
+        )

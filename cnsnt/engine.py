@@ -67,7 +67,11 @@ def run_rules(
     classify(evidence)
     taxonomy = load_taxonomy().with_policy(policy)
     ctx = RuleContext(
-        policy=policy, evidence=evidence, index=PolicyIndex(policy), taxonomy=taxonomy, preset=preset
+        policy=policy,
+        evidence=evidence,
+        index=PolicyIndex(policy),
+        taxonomy=taxonomy,
+        preset=preset,
     )
     wanted = {c.upper() for c in select} if select is not None else None
     audited = _audited(evidence)

@@ -28,7 +28,7 @@ def glob_match(pattern: str, key: str) -> bool:
 
 
 def column_matches(pattern: str, key: str) -> bool:
-    """Does a policy column pattern name this column key (`[schema.]table.column`)?"""
+    """Tell whether a policy column pattern names this column key (`[schema.]table.column`)."""
     if glob_match(pattern, key):
         return True
     pattern_parts = pattern.count(".") + 1
@@ -40,7 +40,7 @@ def column_matches(pattern: str, key: str) -> bool:
 
 
 def field_matches(pattern: str, key: str) -> bool:
-    """Does a policy form-field pattern name this field key (`form.field[.sub]`)?"""
+    """Tell whether a policy form-field pattern names this field key (`form.field[.sub]`)."""
     return glob_match(pattern, key)
 
 
@@ -56,7 +56,9 @@ class PolicyIndex:
         """Data entries whose `columns` name this column key."""
         if key not in self._column_cache:
             self._column_cache[key] = [
-                d for d in self.policy.data.values() if any(column_matches(p, key) for p in d.columns)
+                d
+                for d in self.policy.data.values()
+                if any(column_matches(p, key) for p in d.columns)
             ]
         return self._column_cache[key]
 
@@ -100,7 +102,7 @@ class PolicyIndex:
 
 
 def any_match(patterns: Sequence[str], keys: Iterable[str], *, columns: bool) -> bool:
-    """Does any of the patterns match any of the keys?"""
+    """Tell whether any of the patterns matches any of the keys."""
     match = column_matches if columns else field_matches
     keys = list(keys)
     return any(match(p, k) for p in patterns for k in keys)

@@ -81,7 +81,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_POLICY_BYTES:
-            return None, [Problem(f"file is too large ({size:,} bytes) for a policy", Location(shown))]
+            return None, [
+                Problem(f"file is too large ({size:,} bytes) for a policy", Location(shown))
+            ]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(f"cannot read: {exc.strerror or exc}", Location(shown))]
@@ -154,8 +156,10 @@ def _merge(
     for file, _shown, data, locs in documents:
         locations.setdefault((), locs[()])
         for section, value in data.items():
-            if section == "sources" and isinstance(value, dict) and isinstance(
-                merged.get("sources", {}), dict
+            if (
+                section == "sources"
+                and isinstance(value, dict)
+                and isinstance(merged.get("sources", {}), dict)
             ):
                 target = merged.setdefault("sources", {})
                 locations.setdefault(("sources",), locs[("sources",)])
@@ -168,11 +172,15 @@ def _merge(
                     target[kind].extend(entries)
                     locations.setdefault(("sources", kind), locs[("sources", kind)])
                     for i in range(len(entries)):
-                        _copy_locs(locs, ("sources", kind, i), ("sources", kind, start + i), locations)
+                        _copy_locs(
+                            locs, ("sources", kind, i), ("sources", kind, start + i), locations
+                        )
                         origin[("sources", kind, start + i)] = file
                 continue
-            if section in _LIST_SECTIONS and isinstance(value, list) and isinstance(
-                merged.get(section, []), list
+            if (
+                section in _LIST_SECTIONS
+                and isinstance(value, list)
+                and isinstance(merged.get(section, []), list)
             ):
                 start = len(merged.setdefault(section, []))
                 merged[section].extend(value)
@@ -234,7 +242,9 @@ def _schema_problems(
         policy_json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
     problems: list[Problem] = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+    for error in sorted(
+        validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
+    ):
         for message, path in _explain(error):
             problems.append(Problem(message, _locate(path, locations, first_file)))
     # Stable order: by file, line, column.
@@ -275,12 +285,19 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, JsonPath]]:
     where = _dotted(path)
     validator = error.validator
     if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        allowed = sorted(schema.get("properties", {}))
+        extra = (
+            sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        )
         out = []
         for key in extra:
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
+            hint = (
+                f"; did you mean '{close[0]}'?"
+                if close
+                else f"; expected one of: {', '.join(allowed)}"
+            )
             out.append((f"unknown key '{key}' in {where}{hint}", (*path, key)))
         return out or [(f"{where}: {error.message}", path)]
     if validator == "required":
@@ -289,14 +306,17 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, JsonPath]]:
             return [("missing 'cnsnt: 1' (the policy format version) at the top", path)]
         return [(f"{where}: missing required key '{missing}'", path)]
     if validator == "const" and path == ("cnsnt",):
-        return [(f"unsupported policy format version {error.instance!r}; this cnsnt reads version 1", path)]
+        return [
+            (
+                f"unsupported policy format version {error.instance!r}; this cnsnt reads version 1",
+                path,
+            )
+        ]
     if validator == "enum":
-        options = [str(o) for o in error.validator_value]
+        options = [str(o) for o in error.validator_value]  # type: ignore[union-attr]
         close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        return [
-            (f"{where}: {error.instance!r} is not one of {', '.join(options)}{hint}", path)
-        ]
+        return [(f"{where}: {error.instance!r} is not one of {', '.join(options)}{hint}", path)]
     if validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
@@ -306,13 +326,28 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, JsonPath]]:
         best = min(error.context, key=lambda e: len(e.absolute_path) * -1)
         if isinstance(error.instance, str | dict):
             return _explain(best)
-        return [(f"{where}: expected a string or a map of language -> string, got {_kind(error.instance)}", path)]
+        return [
+            (
+                f"{where}: expected a string or a map of language -> string, got {_kind(error.instance)}",
+                path,
+            )
+        ]
     if validator == "pattern":
-        return [(f"{where}: {error.instance!r} does not have the expected form ({_pattern_hint(error)})", path)]
+        return [
+            (
+                f"{where}: {error.instance!r} does not have the expected form ({_pattern_hint(error)})",
+                path,
+            )
+        ]
     if validator == "propertyNames":
         return [(f"{where}: bad name {error.instance!r}", path)]
     if validator == "format":
-        return [(f"{where}: {error.instance!r} is not a valid {error.validator_value} (YYYY-MM-DD)", path)]
+        return [
+            (
+                f"{where}: {error.instance!r} is not a valid {error.validator_value} (YYYY-MM-DD)",
+                path,
+            )
+        ]
     return [(f"{where}: {error.message}", path)]
 
 
@@ -328,8 +363,14 @@ def _pattern_hint(error: jsonschema.ValidationError) -> str:
 
 
 def _article(word: str) -> str:
-    names = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
-             "boolean": "true or false", "number": "a number"}
+    names = {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "a string",
+        "integer": "an integer",
+        "boolean": "true or false",
+        "number": "a number",
+    }
     return names.get(word, word)
 
 
@@ -355,7 +396,7 @@ def _build_policy(
     origin: dict[JsonPath, Path],
 ) -> Policy:
     # Locations relative to the policy's directory, for reports.
-    locations = {p: _relative(l, base_dir) for p, l in locations.items()}
+    locations = {p: _relative(mark, base_dir) for p, mark in locations.items()}
 
     def loc(*p: str | int) -> Location:
         return _locate(p, locations, "")
@@ -363,9 +404,14 @@ def _build_policy(
     controller = None
     if c := doc.get("controller"):
         controller = Controller(
-            name=c["name"], contact=c["contact"], address=c.get("address"), dpo=c.get("dpo"),
-            country=c.get("country"), representative=c.get("representative"),
-            authority=Text.of(c.get("authority")), authority_url=c.get("authority_url"),
+            name=c["name"],
+            contact=c["contact"],
+            address=c.get("address"),
+            dpo=c.get("dpo"),
+            country=c.get("country"),
+            representative=c.get("representative"),
+            authority=Text.of(c.get("authority")),
+            authority_url=c.get("authority_url"),
         )
     sources: list[SourceSpec] = []
     for kind, entries in (doc.get("sources") or {}).items():
@@ -396,40 +442,67 @@ def _build_policy(
         description = Text.of(p["description"])
         assert description is not None
         purposes[name] = Purpose(
-            name=name, description=description, basis=p["basis"], location=loc("purposes", name),
-            use=p.get("use"), interest=Text.of(p.get("interest")), consent=consent,
+            name=name,
+            description=description,
+            basis=p["basis"],
+            location=loc("purposes", name),
+            use=p.get("use"),
+            interest=Text.of(p.get("interest")),
+            consent=consent,
             automated_decision=Text.of(p.get("automated_decision")),
         )
     recipients = {
         key: Recipient(
-            key=key, name=r["name"], location=loc("recipients", key), country=r.get("country"),
-            purposes=tuple(r.get("purposes", ())), safeguard=Text.of(r.get("safeguard")),
-            sold=bool(r.get("sold", False)), shared=bool(r.get("shared", False)),
+            key=key,
+            name=r["name"],
+            location=loc("recipients", key),
+            country=r.get("country"),
+            purposes=tuple(r.get("purposes", ())),
+            safeguard=Text.of(r.get("safeguard")),
+            sold=bool(r.get("sold", False)),
+            shared=bool(r.get("shared", False)),
         )
         for key, r in (doc.get("recipients") or {}).items()
     }
     data = {
         name: Datum(
-            name=name, category=d["category"], location=loc("data", name), label=Text.of(d.get("label")),
-            columns=tuple(d.get("columns", ())), form_fields=tuple(d.get("form_fields", ())),
-            purposes=tuple(d.get("purposes", ())), retention=Text.of(d.get("retention")),
-            recipients=tuple(d.get("recipients", ())), required=d.get("required"),
-            consequence=Text.of(d.get("consequence")), condition=d.get("condition"),
+            name=name,
+            category=d["category"],
+            location=loc("data", name),
+            label=Text.of(d.get("label")),
+            columns=tuple(d.get("columns", ())),
+            form_fields=tuple(d.get("form_fields", ())),
+            purposes=tuple(d.get("purposes", ())),
+            retention=Text.of(d.get("retention")),
+            recipients=tuple(d.get("recipients", ())),
+            required=d.get("required"),
+            consequence=Text.of(d.get("consequence")),
+            condition=d.get("condition"),
             origin=Text.of(d.get("source")),
         )
         for name, d in (doc.get("data") or {}).items()
     }
     waivers = tuple(
-        Waiver(rule=w["rule"], reason=w["reason"], location=loc("waivers", i), field=w.get("field"),
-               expires=w.get("expires"))
+        Waiver(
+            rule=w["rule"],
+            reason=w["reason"],
+            location=loc("waivers", i),
+            field=w.get("field"),
+            expires=w.get("expires"),
+        )
         for i, w in enumerate(doc.get("waivers") or [])
     )
     taxonomy = doc.get("taxonomy") or {}
 
-    def entries(kind: str) -> dict[str, TaxonomyEntry]:
+    def taxonomy_entries(kind: str) -> dict[str, TaxonomyEntry]:
         return {
-            key: TaxonomyEntry(key=key, name=e.get("name"), description=e.get("description"),
-                               parent=e.get("parent"), special=bool(e.get("special", False)))
+            key: TaxonomyEntry(
+                key=key,
+                name=e.get("name"),
+                description=e.get("description"),
+                parent=e.get("parent"),
+                special=bool(e.get("special", False)),
+            )
             for key, e in (taxonomy.get(kind) or {}).items()
         }
 
@@ -444,8 +517,8 @@ def _build_policy(
         ignore=tuple(doc.get("ignore") or ()),
         roles={k: tuple(v) for k, v in (doc.get("roles") or {}).items()},
         waivers=waivers,
-        categories=entries("categories"),
-        uses=entries("uses"),
+        categories=taxonomy_entries("categories"),
+        uses=taxonomy_entries("uses"),
         notice=doc.get("notice") or {},
         readability=doc.get("readability") or {},
         locations=locations,

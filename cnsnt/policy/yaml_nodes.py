@@ -76,16 +76,24 @@ def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Locatio
     except yaml.YAMLError as exc:
         return None, {}, [Problem(f"YAML error: {exc}", Location(path=display_path))]
     if node is None:
-        return None, {}, [Problem("the policy is empty", Location(path=display_path, line=1, column=1))]
+        return (
+            None,
+            {},
+            [Problem("the policy is empty", Location(path=display_path, line=1, column=1))],
+        )
     size = _expanded_size(node, {})
     if size > MAX_EXPANDED_NODES:
-        return None, {}, [
-            Problem(
-                f"refusing a document whose aliases expand to {size:,} nodes "
-                f"(limit {MAX_EXPANDED_NODES:,}): possible alias bomb",
-                _mark(node, display_path),
-            )
-        ]
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    f"refusing a document whose aliases expand to {size:,} nodes "
+                    f"(limit {MAX_EXPANDED_NODES:,}): possible alias bomb",
+                    _mark(node, display_path),
+                )
+            ],
+        )
     locations: dict[JsonPath, Location] = {}
     data = _build(node, (), display_path, locations, problems, depth=0)
     return data, locations, problems
@@ -136,7 +144,9 @@ def _build(
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem("a key must be a plain string", _mark(key_node, display_path)))
+                problems.append(
+                    Problem("a key must be a plain string", _mark(key_node, display_path))
+                )
                 continue
             key = str(key_node.value)
             if key in first_seen:

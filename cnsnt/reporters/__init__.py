@@ -12,7 +12,14 @@ from cnsnt.reporters.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     r.format: r
-    for r in (TextReporter, JsonReporter, SarifReporter, JunitReporter, GithubReporter, MarkdownReporter)
+    for r in (
+        TextReporter,
+        JsonReporter,
+        SarifReporter,
+        JunitReporter,
+        GithubReporter,
+        MarkdownReporter,
+    )
 }
 
 __all__ = ["REPORTERS", "RenderOptions", "Reporter", "get_reporter"]

@@ -23,17 +23,29 @@ class JunitReporter(Reporter):
         codes = sorted({r.code for r in result.rules} | set(by_rule))
         suites = ET.Element("testsuites", name="cnsnt")
         suite = ET.SubElement(
-            suites, "testsuite", name=f"cnsnt {result.policy_path}", tests=str(len(codes)),
-            failures=str(sum(1 for c in codes if c in by_rule)), skipped=str(len(skipped)),
+            suites,
+            "testsuite",
+            name=f"cnsnt {result.policy_path}",
+            tests=str(len(codes)),
+            failures=str(sum(1 for c in codes if c in by_rule)),
+            skipped=str(len(skipped)),
         )
         names = {r.code: r.name for r in result.rules}
         for code in codes:
-            case = ET.SubElement(suite, "testcase", classname="cnsnt", name=f"{code} {names.get(code, '')}".strip())
+            case = ET.SubElement(
+                suite, "testcase", classname="cnsnt", name=f"{code} {names.get(code, '')}".strip()
+            )
             if code in skipped:
                 ET.SubElement(case, "skipped", message=skipped[code])
             elif code in by_rule:
                 items = by_rule[code]
-                failure = ET.SubElement(case, "failure", message=f"{len(items)} finding(s)", type=code)
+                failure = ET.SubElement(
+                    case, "failure", message=f"{len(items)} finding(s)", type=code
+                )
                 failure.text = "\n".join(items)
         ET.indent(suites)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            + ET.tostring(suites, encoding="unicode")
+            + "\n"
+        )

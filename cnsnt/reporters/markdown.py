@@ -38,8 +38,13 @@ class MarkdownReporter(Reporter):
         ]
         ordered = sorted(result.findings, key=lambda f: (_group(f), f.sort_key()))
         for group, items in groupby(ordered, key=_group):
-            out += ["", f"## {md_escape(group)}", "", "| where | severity | rule | finding | fix |",
-                    "|---|---|---|---|---|"]
+            out += [
+                "",
+                f"## {md_escape(group)}",
+                "",
+                "| where | severity | rule | finding | fix |",
+                "|---|---|---|---|---|",
+            ]
             for f in items:
                 where = ""
                 if f.location is not None and f.location.line is not None:
@@ -49,5 +54,9 @@ class MarkdownReporter(Reporter):
                     f"| {md_escape(f.hint)} |"
                 )
         if result.skipped:
-            out += ["", "Skipped rules: " + "; ".join(f"{s.rule} ({md_escape(s.reason)})" for s in result.skipped)]
+            out += [
+                "",
+                "Skipped rules: "
+                + "; ".join(f"{s.rule} ({md_escape(s.reason)})" for s in result.skipped),
+            ]
         return "\n".join(out) + "\n"

@@ -42,6 +42,7 @@ def sources_line(result: AuditResult) -> str:
 
 def summary_line(result: AuditResult) -> str:
     """`3 errors, 1 warning, 0 info (2 suppressed)`: for stderr."""
+
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
 

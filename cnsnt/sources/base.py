@@ -59,15 +59,18 @@ def expand(spec: SourceSpec) -> tuple[list[Path], list[SourceProblem]]:
         paths = sorted(Path(p) for p in glob.glob(full, recursive=True) if Path(p).is_file())
         if not paths:
             return [], [
-                SourceProblem(
-                    f"'{pattern}' matches no file", spec.location, source=pattern
-                )
+                SourceProblem(f"'{pattern}' matches no file", spec.location, source=pattern)
             ]
         return paths, []
     path = Path(full)
     if path.is_dir():
-        return [], [SourceProblem(f"'{pattern}' is a directory; use a glob such as '{pattern}/**/*'",
-                                  spec.location, source=pattern)]
+        return [], [
+            SourceProblem(
+                f"'{pattern}' is a directory; use a glob such as '{pattern}/**/*'",
+                spec.location,
+                source=pattern,
+            )
+        ]
     if not path.exists():
         return [], [SourceProblem(f"'{pattern}' does not exist", spec.location, source=pattern)]
     return [path], []

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -105,8 +104,11 @@ def test_one_broken_source_does_not_stop_the_others(tmp_path):
     result = run("audit", str(tmp_path), "--format", "json")
     data = json.loads(result.stdout)
     cn001 = sorted(f["message"] for f in data["findings"] if f["rule"] == "CN001")
-    assert cn001 == ["'missing.sql' does not exist", "'nothing/*.html' matches no file",
-                     "binary file, not text"]
+    assert cn001 == [
+        "'missing.sql' does not exist",
+        "'nothing/*.html' matches no file",
+        "binary file, not text",
+    ]
     assert any(f["rule"] == "CN101" and f["subject"] == "f.email" for f in data["findings"])
 
 
@@ -126,7 +128,13 @@ def test_explain_and_rules():
         assert code in rules.stdout
     explained = run("explain", "cn203")
     assert explained.exit_code == 0
-    for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead", "## References"):
+    for heading in (
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Use instead",
+        "## References",
+    ):
         assert heading in explained.stdout
     assert run("explain", "CN999").exit_code == 2
 
@@ -156,7 +164,10 @@ def test_console_script_runs_and_malformed_policy_fails_fast(tmp_path):
     start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "cnsnt", "validate", str(tmp_path / "cnsnt.yaml")],
-        capture_output=True, text=True, env={**os.environ, **ENV}, check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **ENV},
+        check=False,
     )
     elapsed = time.monotonic() - start
     assert proc.returncode == 2, proc.stderr

@@ -14,7 +14,12 @@ from typer.testing import CliRunner
 from cnsnt.cli import app
 from tests.conftest import EXAMPLES
 
-FORMATS = {"text": "audit.txt", "json": "audit.json", "sarif": "audit.sarif", "markdown": "audit.md"}
+FORMATS = {
+    "text": "audit.txt",
+    "json": "audit.json",
+    "sarif": "audit.sarif",
+    "markdown": "audit.md",
+}
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.iterdir() if (p / "cnsnt.yaml").is_file())
 REGEN = bool(os.environ.get("CNSNT_REGEN"))
 
@@ -28,7 +33,9 @@ def test_there_are_examples():
 def test_example_matches_golden(name, fmt, monkeypatch):
     monkeypatch.chdir(EXAMPLES / name)  # run as a user would, from the project directory
     result = CliRunner().invoke(
-        app, ["audit", "--format", fmt, "--jobs", "1"], env={"COLUMNS": "100", "NO_COLOR": "1"},
+        app,
+        ["audit", "--format", fmt, "--jobs", "1"],
+        env={"COLUMNS": "100", "NO_COLOR": "1"},
         catch_exceptions=False,
     )
     assert result.exit_code == 1, result.stderr

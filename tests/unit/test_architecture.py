@@ -29,7 +29,8 @@ def rel(path: Path) -> str:
 
 def test_only_the_sql_package_imports_sqlglot():
     offenders = [
-        rel(p) for p in modules()
+        rel(p)
+        for p in modules()
         if any(i == "sqlglot" or i.startswith("sqlglot.") for i in imports(p))
         and not rel(p).startswith("cnsnt/sql/")
     ]
@@ -54,7 +55,9 @@ def test_only_the_cli_uses_typer_and_exits():
 def test_rules_never_read_files_or_sources():
     for p in (PACKAGE / "rules").rglob("*.py"):
         found = imports(p)
-        assert not any(i.startswith(("cnsnt.sources", "cnsnt.sql", "cnsnt.reporters")) for i in found), rel(p)
+        assert not any(
+            i.startswith(("cnsnt.sources", "cnsnt.sql", "cnsnt.reporters")) for i in found
+        ), rel(p)
         text = p.read_text(encoding="utf-8")
         assert "open(" not in text and "read_text(" not in text, rel(p)
 

@@ -51,10 +51,16 @@ def test_good_policy_loads_with_positions(write):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("cnsnt: 1\npurposes: {a: {description: x, basis: contract}\n", "cnsnt.yaml:3:1: YAML syntax error"),
+        (
+            "cnsnt: 1\npurposes: {a: {description: x, basis: contract}\n",
+            "cnsnt.yaml:3:1: YAML syntax error",
+        ),
         ("controller: {name: x, contact: y}\n", "cnsnt.yaml:1:1: missing 'cnsnt: 1'"),
         ("cnsnt: 2\n", "cnsnt.yaml:1:1: unsupported policy format version 2"),
-        ("cnsnt: 1\npurposes: [a, b]\n", "cnsnt.yaml:2:1: purposes: expected a mapping, got a list"),
+        (
+            "cnsnt: 1\npurposes: [a, b]\n",
+            "cnsnt.yaml:2:1: purposes: expected a mapping, got a list",
+        ),
         (
             "cnsnt: 1\npurposes:\n  a: {description: x, basis: consnt}\n",
             "'consnt' is not one of consent",
@@ -70,7 +76,10 @@ def test_good_policy_loads_with_positions(write):
         ("", "cnsnt.yaml:1:1: the policy is empty"),
         ("# only a comment\n", "cnsnt.yaml:1:1: the policy is empty"),
         ("- cnsnt: 1\n", "cnsnt.yaml:1:1: the policy must be a mapping"),
-        ("cnsnt: 1\nsources:\n  schemas: [{path: 1}]\n", "cnsnt.yaml:3:14: sources.schemas[0].path: expected a string"),
+        (
+            "cnsnt: 1\nsources:\n  schemas: [{path: 1}]\n",
+            "cnsnt.yaml:3:14: sources.schemas[0].path: expected a string",
+        ),
         ("cnsnt: 1\npurposes:\n  a: {description: x, basis: contract, <<: {}}\n", "merge keys"),
     ],
 )

@@ -34,7 +34,11 @@ def test_sarif_validates_against_the_official_schema():
 def test_junit_is_well_formed_with_a_failure_per_failing_rule():
     result = shop_result()
     root = ET.fromstring(get_reporter("junit").render(result, RenderOptions()))
-    failing = {case.get("name").split()[0] for case in root.iter("testcase") if case.find("failure") is not None}
+    failing = {
+        case.get("name").split()[0]
+        for case in root.iter("testcase")
+        if case.find("failure") is not None
+    }
     assert failing == {f.rule for f in result.findings}
 
 

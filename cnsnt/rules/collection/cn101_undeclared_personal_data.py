@@ -59,16 +59,22 @@ class UndeclaredPersonalData(Rule):
         index = ctx.index
         for column in ctx.evidence.columns:
             key = column.key
-            if index.column_ignored(key) or index.data_for_column(key) or index.is_consent_column(column):
+            if (
+                index.column_ignored(key)
+                or index.data_for_column(key)
+                or index.is_consent_column(column)
+            ):
                 continue
             verdict = ctx.evidence.classified.get(key)
             personal = verdict is not None and verdict.personal
             if not personal and not ctx.strict:
                 continue
             what = f" ({verdict.reason})" if verdict and verdict.reason else ""
-            kind = "view column" if any(
-                t.is_view and t.name == column.table for t in ctx.evidence.tables
-            ) else "column"
+            kind = (
+                "view column"
+                if any(t.is_view and t.name == column.table for t in ctx.evidence.tables)
+                else "column"
+            )
             yield self.finding(
                 key,
                 f"{kind} {key} holds personal data{what} but no data entry declares it"
@@ -84,7 +90,11 @@ class UndeclaredPersonalData(Rule):
             if field.name is None or field.role is not FieldRole.INPUT:
                 continue
             key = field.key
-            if index.field_ignored(key) or index.data_for_field(key) or index.is_consent_field(field):
+            if (
+                index.field_ignored(key)
+                or index.data_for_field(key)
+                or index.is_consent_field(field)
+            ):
                 continue
             label = f" ('{field.label}')" if field.label else ""
             yield self.finding(

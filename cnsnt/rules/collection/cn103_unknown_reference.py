@@ -69,12 +69,20 @@ class UnknownReference(Rule):
         for datum in policy.data.values():
             for i, name in enumerate(datum.purposes):
                 if name not in purposes:
-                    yield unknown("purpose", name, policy.where("data", datum.name, "purposes", i),
-                                  f"data.{datum.name}")
+                    yield unknown(
+                        "purpose",
+                        name,
+                        policy.where("data", datum.name, "purposes", i),
+                        f"data.{datum.name}",
+                    )
             for i, name in enumerate(datum.recipients):
                 if name not in recipients:
-                    yield unknown("recipient", name, policy.where("data", datum.name, "recipients", i),
-                                  f"data.{datum.name}")
+                    yield unknown(
+                        "recipient",
+                        name,
+                        policy.where("data", datum.name, "recipients", i),
+                        f"data.{datum.name}",
+                    )
             if not tax.is_category(datum.category):
                 suggestion = tax.suggest(datum.category, "category")
                 yield self.finding(
@@ -100,9 +108,12 @@ class UnknownReference(Rule):
         for recipient in policy.recipients.values():
             for i, name in enumerate(recipient.purposes):
                 if name not in purposes:
-                    yield unknown("purpose", name,
-                                  policy.where("recipients", recipient.key, "purposes", i),
-                                  f"recipients.{recipient.key}")
+                    yield unknown(
+                        "purpose",
+                        name,
+                        policy.where("recipients", recipient.key, "purposes", i),
+                        f"recipients.{recipient.key}",
+                    )
         for role, names in policy.roles.items():
             for i, name in enumerate(names):
                 if name not in purposes:

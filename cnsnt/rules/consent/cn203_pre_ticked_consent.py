@@ -50,9 +50,7 @@ class PreTickedConsent(Rule):
         for field, declared in consent_controls(ctx):
             if not field.checked:
                 continue
-            how = (
-                "has default: true" if field.source.endswith(".json") else "is checked by default"
-            )
+            how = "has default: true" if field.source.endswith(".json") else "is checked by default"
             if field.checked_conditionally:
                 yield self.finding(
                     field.key,

@@ -11,7 +11,8 @@ from cnsnt.rules.base import Rule, RuleContext
 def _special_here(ctx: RuleContext, key: str) -> bool:
     """Special under the regime in force: GDPR Art. 9 (and policy-declared special keys)
     always; CPRA sensitive personal information only with `--preset ccpa` or `strict`,
-    since under the GDPR a card number or a password rests on a contract like any datum."""
+    since under the GDPR a card number or a password rests on a contract like any datum.
+    """
     cpra = ctx.preset in ("ccpa", "strict")
     current: str | None = key
     while current:
@@ -72,8 +73,10 @@ class SpecialCategoryWithoutExplicitConsent(Rule):
             if datum.condition is not None and datum.condition != "explicit_consent":
                 continue
             weak = [
-                p for name in datum.purposes
-                if (p := ctx.policy.purposes.get(name)) is not None and p.basis != "explicit_consent"
+                p
+                for name in datum.purposes
+                if (p := ctx.policy.purposes.get(name)) is not None
+                and p.basis != "explicit_consent"
             ]
             for purpose in weak:
                 yield self.finding(

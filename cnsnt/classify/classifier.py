@@ -1,0 +1,479 @@
+"""Decide whether a column holds personal data, and which kind, from its name, type and comment.
+
+The decision, in order (first that applies wins):
+
+1. The name contains a term of the lexicon (`email`, `data_nascita`, `tajSzam`):
+   - a word that makes the column technical rules it out: ids and keys
+     (`customer_id`), timestamps (`email_confirmed_at`), flags (`show_email`),
+     counters, types and statuses, tokens and salts (`password_salt`); an id does
+     not rule out a coded attribute (`genero_id`, `ref_cod_religiao`), nor a date
+     a date of birth (`birth_date`);
+   - a weak term (`name`, `city`, `nome`) needs a person: the table is about people
+     (`users`, `pessoa`, `szulo`) or a word in the column names one (`nome_mae`);
+   - the type must fit: a timestamp is only ever a date of birth or death, a
+     boolean only a strong term (`gender`), a number only a number-like datum
+     (phone, national id, coded attribute) unless the name says it is a code.
+2. The type alone: `inet`/`cidr` hold IP addresses.
+3. The table holds health records (`prescriptions`, `gibbonPersonMedicalCondition`):
+   every column that is not technical is health data.
+4. The table holds messages: its text columns are private communications.
+5. The column comment, read with the same lexicon (`COMMENT 'Имя пользователя'`).
+
+Identifiers are not personal by themselves in this first version: `user_id`,
+`subject_id` and other keys are pseudonymous references, and the data they point
+at is classified where it is stored.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from cnsnt.classify import lexicon as lx
+from cnsnt.classify.tokens import Tokenizer, fold, is_cyrillic
+from cnsnt.evidence import Classification
+from cnsnt.model import Confidence
+
+_DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic.date_of_death"})
+# Dates that belong to the datum: a date of marriage, of a document's issue.
+_DATED = frozenset({*_DATE_CATEGORIES, "user.demographic.marital_status"})
+_DATED_PREFIXES = ("user.government_id",)
+_NUMERIC_OK = frozenset(
+    {
+        "user.location",
+        "user.contact.phone_number",
+        "user.contact.fax_number",
+        "user.contact.address.postal_code",
+        "user.demographic.age_range",
+        "user.location.precise",
+        "user.device.device_id",
+        "user.health.insurance_beneficiary_id",
+        *_DATE_CATEGORIES,
+        *lx.CODED,
+    }
+)
+_NUMERIC_PREFIXES = ("user.government_id", "user.financial")
+_CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu"})
+_NEGATOR_WORDS = {
+    # Cyrillic stems for comments (`ID пользователя`, `Дата регистрации`).
+    "ид": "identifier",
+    "дата": "timestamp",
+    "врем": "timestamp",
+    "кол": "counter",
+    "количеств": "counter",
+    "счетчик": "counter",
+    "рейтинг": "counter",
+    "тип": "technical",
+    "статус": "technical",
+    "настройк": "technical",
+    "опци": "technical",
+    "ключ": "technical",
+    "токен": "technical",
+    "сол": "technical",
+    "групп": "technical",
+    "порядк": "technical",
+    "шаблон": "technical",
+    "флаг": "flag",
+    "разреш": "flag",
+    "блокир": "flag",
+}
+# "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
+# unlike the type of a phone number or an address.
+_KIND_WORDS = frozenset({"type", "kind", "tipo", "typ", "tipus"})
+_KINDED = ("user.professional_information", *sorted(lx.CODED))
+_YES_NO = frozenset(
+    {
+        "y",
+        "n",
+        "yes",
+        "no",
+        "0",
+        "1",
+        "true",
+        "false",
+        "",
+        "t",
+        "f",
+        "si",
+        "oui",
+        "non",
+        "ja",
+        "nein",
+        "igen",
+        "nem",
+    }
+)
+_TINYINT1 = re.compile(r"tinyint\s*\(\s*1\s*\)(\s+unsigned)?")
+_TIME_SUFFIXES = ("time", "date", "datum", "stamp", "fecha")
+_PHRASE_MAX = max(len(k) for k in lx.TERMS)
+
+
+def _build_tokenizer() -> Tokenizer:
+    vocab: set[str] = set()
+    for phrase in lx.TERMS:
+        vocab.update(phrase)
+    for words in (
+        lx.NEGATORS,
+        lx.FLAG_IF_NUMERIC,
+        lx.PERSON_TABLES,
+        lx.PERSON_SUFFIXES,
+        lx.QUALIFIERS,
+        lx.HEALTH_TABLES,
+        lx.MESSAGE_TABLES,
+        lx.POST_TABLES,
+        lx.MESSAGE_COLUMNS,
+        lx.OBJECT_WORDS,
+        lx.GLUE_WORDS,
+        _NEGATOR_WORDS,
+        _CODE_WORDS,
+    ):
+        vocab.update(fold(w) for w in words)
+    for phrase in lx.HEALTH_TABLE_PHRASES:
+        vocab.update(phrase)
+    stems = [w for w in vocab if is_cyrillic(w)]
+    return Tokenizer(vocab, stems)
+
+
+_TOKENIZER = _build_tokenizer()
+_TERMS = {tuple(fold(w) for w in k): v for k, v in lx.TERMS.items()}
+_NEGATORS = {**{fold(k): v for k, v in lx.NEGATORS.items()}, **_NEGATOR_WORDS}
+
+
+@dataclass(frozen=True)
+class _Match:
+    category: str
+    strong: bool
+    lang: str
+    words: tuple[str, ...]
+    start: int
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the words of one text say."""
+
+    matches: tuple[_Match, ...]
+    negators: tuple[tuple[str, str], ...]
+    """(word, kind) of words that make a column technical."""
+    rest: frozenset[str]
+    """Words not part of a term."""
+
+
+@dataclass(frozen=True)
+class _Table:
+    person: bool
+    health: bool
+    messages: bool
+    posts: bool
+
+
+def _negator_kind(word: str) -> str | None:
+    kind = _NEGATORS.get(word)
+    if kind is not None:
+        return kind
+    if word in _TOKENIZER.vocabulary or is_cyrillic(word):
+        return None
+    if len(word) >= 4 and (word.endswith("id") or word.startswith("id")):
+        return "identifier"
+    if any(word.endswith(s) and len(word) > len(s) + 1 for s in _TIME_SUFFIXES):
+        return "timestamp"
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _read(text: str) -> _Reading:
+    words = _TOKENIZER.words(text)
+    matches: list[_Match] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(words):
+        for size in range(min(_PHRASE_MAX, len(words) - i), 0, -1):
+            key = words[i : i + size]
+            term = _TERMS.get(key)
+            if term is not None:
+                category, strength, lang = term
+                matches.append(_Match(category, strength == "S", lang, key, i))
+                used.update(range(i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    rest = [w for n, w in enumerate(words) if n not in used]
+    negators = tuple((w, k) for w in rest if (k := _negator_kind(w)) is not None)
+    return _Reading(tuple(matches), negators, frozenset(rest))
+
+
+def _table_words(table: str) -> tuple[str, ...]:
+    # Keep only the table's own name: drop a schema (`mimiciv_hosp.patients`).
+    return _TOKENIZER.words(table.rsplit(".", 1)[-1])
+
+
+@functools.lru_cache(maxsize=16384)
+def _table(table: str) -> _Table:
+    words = _table_words(table)
+    if not words:
+        return _Table(False, False, False, False)
+    last = words[-1]
+    person = last in lx.PERSON_TABLES or (
+        last in lx.PERSON_SUFFIXES and any(w in lx.PERSON_TABLES for w in words)
+    )
+    pairs = set(zip(words, words[1:], strict=False))
+    health = any(w in lx.HEALTH_TABLES for w in words) or bool(pairs & lx.HEALTH_TABLE_PHRASES)
+    messages = last in lx.MESSAGE_TABLES
+    posts = last in lx.POST_TABLES
+    return _Table(person, health, messages, posts)
+
+
+def _is_lookup(table: str, match: _Match) -> bool:
+    """A table named after the attribute, about no one: `religiao`, `estado_civil`."""
+    words = _table_words(table)
+    return set(match.words) <= set(words) and not any(w in lx.PERSON_TABLES for w in words)
+
+
+def _type_kind(type_: str | None) -> str:
+    if not type_:
+        return "unknown"
+    t = type_.strip().lower()
+    base = re.split(r"[\s(]", t, maxsplit=1)[0]
+    if base in {"inet", "cidr"}:
+        return "inet"
+    if base in {"bool", "boolean", "bit"} or _TINYINT1.fullmatch(t):
+        return "boolean"
+    if base in {"enum", "set"}:
+        values = {v.strip().lower() for v in re.findall(r"'([^']*)'", t)}
+        return "boolean" if values and values <= _YES_NO else "text"
+    if base.startswith(("date", "time", "year", "interval")) or "timestamp" in base:
+        return "temporal"
+    if base.startswith(
+        (
+            "int",
+            "smallint",
+            "bigint",
+            "tinyint",
+            "mediumint",
+            "serial",
+            "bigserial",
+            "smallserial",
+            "decimal",
+            "numeric",
+            "float",
+            "double",
+            "real",
+            "number",
+            "int64",
+            "float64",
+            "money",
+        )
+    ):
+        return "numeric"
+    return "text"
+
+
+def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
+    category = match.category
+    if kind == "temporal":
+        return category in _DATED or category.startswith(_DATED_PREFIXES)
+    if kind == "boolean":
+        return match.strong
+    if kind == "numeric":
+        if category in _NUMERIC_OK or words & _CODE_WORDS:
+            return True
+        return match.strong and category.startswith(_NUMERIC_PREFIXES)
+    return True
+
+
+def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | None:
+    """The first word that makes the column technical despite the term, if any."""
+    for word, why in reading.negators:
+        if why == "timestamp" and (
+            match.category in _DATED or match.category.startswith(_DATED_PREFIXES)
+        ):
+            continue
+        if why == "identifier" and match.category in lx.CODED:
+            continue
+        if why == "technical" and word in _KIND_WORDS and match.category.startswith(_KINDED):
+            continue
+        return word, why
+    if kind in {"boolean", "numeric"}:
+        for word in reading.rest:
+            if word in lx.FLAG_IF_NUMERIC:
+                return word, "flag"
+    return None
+
+
+def _pick(
+    reading: _Reading, person: bool, kind: str
+) -> tuple[_Match | None, tuple[str, str] | None]:
+    """The best surviving term, or the reason the column is ruled out."""
+    objects = bool(reading.rest & lx.OBJECT_WORDS)
+    candidates: list[_Match] = []
+    for m in reading.matches:
+        # A person named elsewhere in the column: `nome_mae`, `contact_name`.
+        others = reading.rest.union(*(o.words for o in reading.matches if o is not m))
+        qualified = person or bool(others & lx.QUALIFIERS)
+        if not m.strong and (not qualified or objects):
+            continue
+        if not _fits_type(m, kind, reading.rest):
+            continue
+        candidates.append(m)
+    if not candidates:
+        return None, None
+    # Strong before weak; then the longer phrase; then the later one (the head of
+    # `address1Country` is the country).
+    best = max(candidates, key=lambda m: (m.strong, len(m.words), m.start))
+    blocked = _blocking(reading, best, kind)
+    if blocked is not None:
+        return None, blocked
+    return best, None
+
+
+def _category(match: _Match) -> str:
+    return lx.CATEGORY_KEYS.get(match.category, match.category)
+
+
+def _label(match: _Match) -> str:
+    return lx.LABELS.get(match.category, match.category)
+
+
+_WHY = {
+    "identifier": "an identifier or key",
+    "timestamp": "a date or time",
+    "flag": "a flag",
+    "counter": "a count or measure",
+    "technical": "technical",
+}
+
+
+@functools.lru_cache(maxsize=131072)
+def classify_column(
+    table: str, name: str, type: str | None = None, comment: str | None = None
+) -> Classification:
+    """Whether a column holds personal data, which category, how sure, and why."""
+    t = _table(table)
+    kind = _type_kind(type)
+    reading = _read(name)
+    match, blocked = _pick(reading, t.person, kind)
+    if match is not None and _is_lookup(table, match):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"'{table}' is a list of {_label(match)} values, not data about a person",
+        )
+    if match is not None:
+        sure = Confidence.HIGH if match.strong else Confidence.MEDIUM
+        where = "" if match.strong else f" in {'person table' if t.person else 'column'} context"
+        return Classification(
+            True,
+            _category(match),
+            sure,
+            f"name '{name}' means {_label(match)} ({match.lang}){where}",
+        )
+    if blocked is not None:
+        word, why = blocked
+        return Classification(
+            False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')"
+        )
+    if kind == "inet":
+        return Classification(
+            True, "user.device.ip_address", Confidence.HIGH, f"type {type} holds an IP address"
+        )
+    plain = not reading.negators and kind not in {"temporal", "boolean"}
+    words = _TOKENIZER.words(name)
+    if plain and t.health and words:
+        return Classification(
+            True,
+            "user.health",
+            Confidence.LOW,
+            f"column of the health-record table '{table}'",
+        )
+    if plain and kind != "numeric" and t.messages and words and words[-1] in lx.MESSAGE_COLUMNS:
+        return Classification(
+            True,
+            "user.content.private",
+            Confidence.MEDIUM,
+            f"text of the message table '{table}'",
+        )
+    if plain and kind != "numeric" and t.posts and words and words[-1] in lx.MESSAGE_COLUMNS:
+        return Classification(
+            True,
+            "user.content.public",
+            Confidence.LOW,
+            f"text of the table of posts '{table}'",
+        )
+    if comment and plain:
+        said = _read(comment)
+        found, _ = _pick(said, t.person, kind)
+        if found is not None:
+            short = comment if len(comment) <= 40 else comment[:37] + "..."
+            return Classification(
+                True,
+                _category(found),
+                Confidence.MEDIUM,
+                f"comment '{short}' means {_label(found)} ({found.lang})",
+            )
+    if reading.negators:
+        word, why = reading.negators[0]
+        return Classification(
+            False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')"
+        )
+    if reading.matches:
+        m = reading.matches[-1]
+        if not _fits_type(m, kind, reading.rest):
+            why = f"its type {type} cannot hold it"
+        else:
+            why = f"'{table}' is not about people"
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' could mean {_label(m)} ({m.lang}), but {why}",
+        )
+    return Classification(False, None, Confidence.LOW, f"no personal-data term in '{name}'")
+
+
+_CONTROL_CATEGORIES = {
+    "email": "user.contact.email",
+    "tel": "user.contact.phone_number",
+    "password": "user.authorization.password",
+    "url": "user.contact.social_url",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def classify_field(
+    name: str, label: str | None = None, control: str | None = None
+) -> Classification:
+    """The category to suggest for a form field (every filled-in field is personal).
+
+    A strong word in the name or label wins; then the input type (`email`, `tel`,
+    `password`); then a weak word (`name`, `address`).
+    """
+    ctl = (control or "").lower()
+    weak: Classification | None = None
+    for text, what in ((name, "name"), (label, "label")):
+        if not text:
+            continue
+        match, _ = _pick(_read(text), True, "unknown")
+        if match is None:
+            continue
+        found = Classification(
+            True,
+            _category(match),
+            Confidence.HIGH if match.strong else Confidence.MEDIUM,
+            f"{what} '{text}' means {_label(match)} ({match.lang})",
+        )
+        if match.strong:
+            return found
+        weak = weak or found
+    if ctl in _CONTROL_CATEGORIES:
+        category = _CONTROL_CATEGORIES[ctl]
+        return Classification(
+            True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}"
+        )
+    if weak is not None:
+        return weak
+    return Classification(
+        True, None, Confidence.LOW, f"field '{name}' is filled in by a person; kind unknown"
+    )

@@ -1,0 +1,281 @@
+"""The personal-data classifier: per-language cases and the labelled corpus sample."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from cnsnt.classify import classifier as clf
+from cnsnt.classify import classify_column, classify_field, lexicon
+from cnsnt.model import Confidence
+from cnsnt.policy.taxonomy import load_taxonomy
+
+LABELS = Path(__file__).resolve().parent.parent / "data" / "classifier_labels.csv"
+
+# (table, column, type, comment, expected category or None for "not personal")
+POSITIVE = [
+    # en
+    ("users", "email", "VARCHAR(255)", None, "user.contact.email"),
+    ("gibbonPerson", "dob", "DATE", None, "user.demographic.date_of_birth"),
+    ("gibbonPerson", "phone1", "VARCHAR(20)", None, "user.contact.phone_number"),
+    ("gibbonPerson", "lastIPAddress", "VARCHAR(15)", None, "user.device.ip_address"),
+    ("gibbonPerson", "firstName", "VARCHAR(60)", None, "user.name.first"),
+    ("customer", "name", "TEXT", None, "user.name"),
+    ("user_ips", "ip", "TEXT", None, "user.device.ip_address"),
+    ("sessions", "client", "inet", None, "user.device.ip_address"),
+    ("patients", "gender", "CHAR(1)", None, "user.demographic.gender"),
+    ("members", "gender", "BOOLEAN", None, "user.demographic.gender"),
+    ("users", "password_hash", "TEXT", None, "user.authorization.password"),
+    ("accounts", "ssn", "CHAR(11)", None, "user.government_id.national_identification_number"),
+    ("customers", "iban", "VARCHAR(34)", None, "user.financial.bank_account"),
+    ("profiles", "avatar_url", "TEXT", None, "user.content.self_image"),
+    ("prescriptions", "route", "VARCHAR(50)", None, "user.health"),
+    ("orders", "customer_email", "TEXT", None, "user.contact.email"),
+    ("orders", "contact_name", "TEXT", None, "user.name"),
+    ("users", "latitude", "DOUBLE", None, "user.location.precise"),
+    # it
+    ("an_anagrafiche", "data_nascita", "DATE", None, "user.demographic.date_of_birth"),
+    ("an_anagrafiche", "codice_fiscale", "VARCHAR(16)", None,
+     "user.government_id.national_identification_number"),
+    ("an_anagrafiche", "piva", "VARCHAR(15)", None, "user.government_id"),
+    ("an_anagrafiche", "cognome", "VARCHAR(60)", None, "user.name.last"),
+    ("an_anagrafiche", "luogo_nascita", "VARCHAR(255)", None, "user.demographic"),
+    ("an_anagrafiche", "cellulare", "VARCHAR(50)", None, "user.contact.phone_number"),
+    ("utenti", "nome", "VARCHAR(50)", None, "user.name"),
+    ("an_anagrafiche", "codiceiban", "VARCHAR(40)", None, "user.financial.bank_account"),
+    # pt
+    ("fisica", "cpf", "DECIMAL(11, 0)", None, "user.government_id.national_identification_number"),
+    ("fisica", "data_nasc", "DATE", None, "user.demographic.date_of_birth"),
+    ("fisica", "nome_mae", "VARCHAR(150)", None, "user.name"),
+    ("fisica", "nis_pis_pasep", "DECIMAL(11, 0)", None,
+     "user.government_id.national_identification_number"),
+    ("fisica", "sexo", "CHAR(1)", None, "user.demographic.gender"),
+    ("fisica", "ref_cod_religiao", "INT", None, "user.demographic.religious_belief"),
+    ("pessoa", "email", "VARCHAR(100)", None, "user.contact.email"),
+    # es
+    ("sgd_ciu_ciudadano", "sgd_ciu_nombre", "VARCHAR(150)", None, "user.name"),
+    ("sgd_ciu_ciudadano", "sgd_ciu_apell1", "VARCHAR(50)", None, "user.name.last"),
+    ("sgd_ciu_ciudadano", "sgd_ciu_cedula", "VARCHAR(13)", None,
+     "user.government_id.national_identification_number"),
+    ("sgd_ciu_ciudadano", "fecha_nacimiento", "DATE", None, "user.demographic.date_of_birth"),
+    ("usuario", "usua_pasw", "VARCHAR(35)", None, "user.authorization.password"),
+    ("clientes", "nif", "VARCHAR(9)", None, "user.government_id.national_identification_number"),
+    # fr
+    ("eleves", "prenom", "VARCHAR(100)", None, "user.name.first"),
+    ("eleves", "naissance", "DATE", None, "user.demographic.date_of_birth"),
+    ("eleves", "tel_port", "VARCHAR(255)", None, "user.contact.phone_number"),
+    ("resp_pers", "mel", "VARCHAR(100)", None, "user.contact.email"),
+    ("resp_adr", "cp", "VARCHAR(6)", None, "user.contact.address.postal_code"),
+    ("eleves", "lieu_naissance", "VARCHAR(50)", None, "user.demographic"),
+    # de
+    ("fs_foodsaver", "geb_datum", "DATE", None, "user.demographic.date_of_birth"),
+    ("fs_foodsaver", "nachname", "VARCHAR(120)", None, "user.name.last"),
+    ("fs_foodsaver", "handy", "VARCHAR(50)", None, "user.contact.phone_number"),
+    ("fs_foodsaver", "plz", "VARCHAR(5)", None, "user.contact.address.postal_code"),
+    ("fs_foodsaver", "geschlecht", "TINYINT(3) UNSIGNED", None, "user.demographic.gender"),
+    ("kunden", "anschrift", "VARCHAR(120)", None, "user.contact.address"),
+    # hu
+    ("diak", "tajSzam", "INT(9) UNSIGNED", None, "user.health.insurance_beneficiary_id"),
+    ("diak", "szuletesiIdo", "DATE", None, "user.demographic.date_of_birth"),
+    ("diak", "szuletesiHely", "VARCHAR(32)", None, "user.demographic"),
+    ("diak", "adoazonosito", "BIGINT(10) UNSIGNED", None,
+     "user.government_id.national_identification_number"),
+    ("diak", "szemelyiIgazolvanySzam", "VARCHAR(16)", None,
+     "user.government_id.national_identification_number"),
+    ("diak", "lakhelyIrsz", "VARCHAR(8)", None, "user.contact.address.postal_code"),
+    ("szulo", "csaladinev", "VARCHAR(64)", None, "user.name.last"),
+    ("diak", "fogyatekossag", "SET('tartósan beteg')", None, "user.health"),
+    # ru (comments), tr, ca
+    ("{#}users", "nickname", "VARCHAR(100)", "Имя", "user.account.username"),
+    ("{#}users", "fld1", "VARCHAR(100)", "Дата рождения", "user.demographic.date_of_birth"),
+    ("{#}users", "fld2", "VARCHAR(100)", "Номер телефона", "user.contact.phone_number"),
+    ("{#}users", "fld3", "VARCHAR(255)", "Хеш пароля", "user.authorization.password"),
+    ("kullanicilar", "dogum_tarihi", "DATE", None, "user.demographic.date_of_birth"),
+    ("kullanicilar", "tc_kimlik_no", "CHAR(11)", None,
+     "user.government_id.national_identification_number"),
+    ("kullanicilar", "cep_telefonu", "VARCHAR(20)", None, "user.contact.phone_number"),
+    ("usuaris", "cognom", "VARCHAR(60)", None, "user.name.last"),
+    ("usuaris", "data_naixement", "DATE", None, "user.demographic.date_of_birth"),
+    ("usuaris", "correu_electronic", "VARCHAR(60)", None, "user.contact.email"),
+]
+
+NEGATIVE = [
+    ("users", "id", "INT", None),
+    ("orders", "user_id", "INT", None),
+    ("admissions", "subject_id", "INT", None),
+    ("users", "created_at", "TIMESTAMP", None),
+    ("users", "login_count", "INT", None),
+    ("users", "is_admin", "BOOLEAN", None),
+    ("users", "status", "VARCHAR(20)", None),
+    ("product", "name", "VARCHAR(100)", None),
+    ("category", "name", "VARCHAR(100)", None),
+    ("tag", "name", "VARCHAR(50)", None),
+    ("file", "name", "VARCHAR(255)", None),
+    ("country", "name", "VARCHAR(80)", None),
+    ("language", "name", "VARCHAR(80)", None),
+    ("articles", "title", "VARCHAR(200)", None),
+    ("articles", "description", "TEXT", None),
+    ("resources", "url", "TEXT", None),
+    ("editor", "email_confirm_date", "TIMESTAMPTZ", None),
+    ("gibbonPerson", "passwordStrongSalt", "VARCHAR(255)", None),
+    ("gibbonPerson", "phone1Type", "ENUM('', 'Mobile', 'Home')", None),
+    ("gibbonPerson", "viewCalendarSchool", "ENUM('Y', 'N')", None),
+    ("fs_foodsaver", "photo_public", "TINYINT(4)", None),
+    ("utilisateurs", "show_email", "VARCHAR(3)", None),
+    ("access_tokens", "token", "TEXT", None),
+    ("an_zone", "nome", "VARCHAR(255)", None),
+    ("fisica", "data_cad", "TIMESTAMP", None),
+    ("fisica", "idpes_mae", "DECIMAL(8, 0)", None),
+    ("sgd_ciu_ciudadano", "id_users_pqrs", "INT", None),
+    ("s_sanctions_check", "login", "VARCHAR(50)", None),
+    ("fs_plz", "plz", "VARCHAR(5)", None),
+    ("religiao", "nm_religiao", "VARCHAR(255)", None),
+    ("diak", "diakId", "INT(10) UNSIGNED", None),
+    ("{#}uploaded_files", "name", "VARCHAR(100)", "Имя файла"),
+    ("{#}users_contacts", "contact_id", "INT(11) UNSIGNED", "ID контакта (другого пользователя)"),
+    ("d_labitems", "itemid", "INT", None),
+    ("labevents", "charttime", "TIMESTAMP", None),
+    ("prescriptions", "dose_unit_rx", "VARCHAR(50)", None),
+]
+
+
+@pytest.mark.parametrize(("table", "name", "type_", "comment", "category"), POSITIVE)
+def test_personal(table: str, name: str, type_: str, comment: str | None, category: str) -> None:
+    c = classify_column(table, name, type_, comment)
+    assert c.personal, c.reason
+    assert c.category == category, c.reason
+    assert c.reason
+
+
+@pytest.mark.parametrize(("table", "name", "type_", "comment"), NEGATIVE)
+def test_not_personal(table: str, name: str, type_: str, comment: str | None) -> None:
+    c = classify_column(table, name, type_, comment)
+    assert not c.personal, c.reason
+    assert c.category is None
+
+
+def test_reason_names_the_word_and_language() -> None:
+    c = classify_column("an_anagrafiche", "data_nascita", "DATE")
+    assert c.reason == "name 'data_nascita' means a date of birth (it)"
+    assert c.confidence is Confidence.HIGH
+    weak = classify_column("users", "name", "TEXT")
+    assert weak.confidence is Confidence.MEDIUM
+    assert "person table" in weak.reason
+    assert "identifier" in classify_column("orders", "customer_id", "INT").reason
+
+
+def test_schema_qualified_and_placeholder_tables() -> None:
+    assert classify_column("mimiciv_hosp.patients", "anchor_age", "SMALLINT").personal
+    assert classify_column("{#}users", "name", "VARCHAR(50)").personal
+
+
+def test_every_category_is_a_taxonomy_key() -> None:
+    taxonomy = load_taxonomy()
+    categories = {lexicon.CATEGORY_KEYS.get(c, c) for c, *_ in lexicon.TERMS.values()}
+    categories |= {"user.health", "user.content.private", "user.content.public"}
+    unknown = sorted(c for c in categories if not taxonomy.is_category(c))
+    assert unknown == []
+
+
+def test_special_categories_come_out_special() -> None:
+    taxonomy = load_taxonomy()
+    for table, name in [("patients", "diagnosis"), ("fisica", "religiao"), ("users", "ethnicity")]:
+        c = classify_column(table, name, "TEXT")
+        assert c.category is not None and taxonomy.is_special(c.category), c
+
+
+def test_deterministic_and_cached() -> None:
+    a = classify_column("diak", "tajSzam", "INT")
+    b = classify_column("diak", "tajSzam", "INT")
+    assert a is b
+
+
+def test_form_fields_are_always_personal() -> None:
+    assert classify_field("email").category == "user.contact.email"
+    assert classify_field("q", label="Data di nascita").category == (
+        "user.demographic.date_of_birth"
+    )
+    assert classify_field("contact", control="tel").category == "user.contact.phone_number"
+    search = classify_field("q", label="Search", control="search")
+    assert search.personal and search.category is None
+    assert classify_field("geb_datum").category == "user.demographic.date_of_birth"
+
+
+# --- the labelled sample of real schemas --------------------------------------------
+
+
+def _rows() -> list[dict[str, str]]:
+    with LABELS.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _scores(rows: list[dict[str, str]]) -> dict[str, tuple[float, float, int]]:
+    """Precision, recall and the number of positives, overall ("all") and per language."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for row in rows:
+        got = classify_column(
+            row["table"], row["column"], row["type"] or None, row["comment"] or None
+        ).personal
+        want = row["personal"] == "1"
+        for key in ("all", row["lang"]):
+            c = counts[key]
+            c[0] += got and want
+            c[1] += got and not want
+            c[2] += want and not got
+    out = {}
+    for key, (tp, fp, fn) in counts.items():
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        out[key] = (precision, recall, tp + fn)
+    return out
+
+
+def test_labelled_sample_is_big_and_balanced() -> None:
+    rows = _rows()
+    assert len(rows) >= 400
+    langs = {r["lang"] for r in rows}
+    assert {"en", "it", "pt", "es", "fr", "de", "hu", "ru"} <= langs
+    assert sum(r["personal"] == "1" for r in rows) < len(rows) / 2  # plenty of negatives
+    assert {r["split"] for r in rows} == {"tune", "heldout"}
+
+
+def test_precision_and_recall_on_labelled_sample() -> None:
+    scores = _scores(_rows())
+    report = "\n".join(
+        f"{k}: precision {p:.3f} recall {r:.3f} ({n} personal)"
+        for k, (p, r, n) in sorted(scores.items())
+    )
+    for key, (precision, recall, _) in scores.items():
+        assert precision >= 0.90, f"{key}\n{report}"
+        assert recall >= 0.85, f"{key}\n{report}"
+
+
+def test_held_out_half_is_not_much_worse() -> None:
+    rows = _rows()
+    tune = _scores([r for r in rows if r["split"] == "tune"])["all"]
+    held = _scores([r for r in rows if r["split"] == "heldout"])["all"]
+    assert held[0] >= 0.90 and held[1] >= 0.80, (tune, held)
+
+
+def test_ten_thousand_columns_in_half_a_second() -> None:
+    rows = _rows()
+    columns = [
+        (f"{r['table']}_{i}", r["column"], r["type"] or None, r["comment"] or None)
+        for i in range(9)
+        for r in rows
+    ][:10_000]
+    assert len(columns) == 10_000
+    best = float("inf")
+    for _ in range(3):
+        clf.classify_column.cache_clear()
+        clf._read.cache_clear()
+        clf._table.cache_clear()
+        start = time.perf_counter()
+        for column in columns:
+            classify_column(*column)
+        best = min(best, time.perf_counter() - start)
+    assert best < 0.5, best
