@@ -45,6 +45,8 @@ def collect(
     )
     for spec in specs:
         evidence.audited.add(spec.kind)
+        if spec.kind == "queries":
+            continue  # read together below: overlapping entries must read a file once
         if spec.kind == "databases":
             evidence.merge(_read_database(spec, ctx, debug))
             ctx.tables = evidence.tables
@@ -66,6 +68,18 @@ def collect(
             evidence.merge(_read_one(reader, path, shown, spec, ctx, debug))
         if spec.kind == "schemas":
             ctx.tables = evidence.tables
+    query_specs = [s for s in specs if s.kind == "queries"]
+    if query_specs:
+        from cnsnt.sources.queries import plan_query_sources
+
+        plan, problems = plan_query_sources(query_specs)
+        evidence.problems.extend(problems)
+        reader = _reader("queries")
+        for path, spec in plan:
+            shown = ctx.shown(path)
+            if on_source is not None:
+                on_source(shown)
+            evidence.merge(_read_one(reader, path, shown, spec, ctx, debug))
     return evidence
 
 

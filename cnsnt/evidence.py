@@ -134,6 +134,9 @@ class Query:
     purpose: str | None = None
     purpose_origin: str | None = None
     """Where the purpose came from: `comment`, `file`, `source`, `role`."""
+    purposes: tuple[str, ...] = ()
+    """Every purpose the query may run under (a role can serve several; `purpose` is
+    the first). A use is within purpose when any of them is among the datum's."""
     role: str | None = None
     calls: int = 1
     ignores: tuple[tuple[str, str], ...] = ()

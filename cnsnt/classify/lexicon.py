@@ -829,7 +829,7 @@ NEGATORS: Final[dict[str, str]] = {
             "ativo aktiv attivo locked verified confirmed confirm validated valid want flag "
             "opt optin optout send sent receive notify notification notifications consent "
             "newsletter force reset change subscribe subscribed accept accepted agree agreed "
-            "banned blocked lock deactivated view"
+            "banned blocked lock deactivated view required mandatory obligatorio obbligatorio"
         ),
         "flag",
     ),

@@ -42,10 +42,11 @@ class SourceContext:
     def shown(self, path: Path) -> str:
         """The path as reports show it: POSIX, relative to the policy when below it."""
         try:
-            rel = os.path.relpath(path.resolve(), self.base_dir.resolve())
+            rel = Path(os.path.relpath(path.resolve(), self.base_dir.resolve())).as_posix()
         except ValueError:
             return path.as_posix()
-        return Path(rel).as_posix()
+        # A sibling directory reads well as ../x; a long climb is clearer absolute.
+        return path.resolve().as_posix() if rel.startswith("../../") else rel
 
 
 Reader = Callable[[Path, SourceSpec, SourceContext], Evidence]

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterator, Sequence
 
 from cnsnt.matching import column_matches, field_matches
 from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
+
+
+def _closest(pattern: str, keys: Sequence[str]) -> str:
+    """`; did you mean 'add-form.piva'?` for a renamed form or table, else nothing."""
+    lowered = {k.lower(): k for k in keys}
+    close = difflib.get_close_matches(pattern.lower(), list(lowered), n=1, cutoff=0.75)
+    return f"; did you mean {lowered[close[0]]}?" if close else ""
 
 
 class DeclaredNotFound(Rule):
@@ -53,7 +61,8 @@ class DeclaredNotFound(Rule):
                     if not any(column_matches(pattern, k) for k in columns):
                         yield self.finding(
                             pattern,
-                            f"data.{datum.name} declares column {pattern}, which is in no audited schema",
+                            f"data.{datum.name} declares column {pattern}, which is in no audited schema"
+                            + _closest(pattern, columns),
                             "fix the table.column name, or remove the stale declaration",
                             ctx.policy.where("data", datum.name, "columns", i),
                             policy_entry=f"data.{datum.name}",
@@ -64,7 +73,7 @@ class DeclaredNotFound(Rule):
                         yield self.finding(
                             pattern,
                             f"data.{datum.name} declares form field {pattern}, which is in no "
-                            "audited form",
+                            "audited form" + _closest(pattern, fields),
                             "fix the form.field name, or remove the stale declaration",
                             ctx.policy.where("data", datum.name, "form_fields", i),
                             policy_entry=f"data.{datum.name}",

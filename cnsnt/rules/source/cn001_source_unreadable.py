@@ -53,7 +53,8 @@ class SourceUnreadable(Rule):
             yield self.finding(
                 subject,
                 problem.message,
-                "fix the source or its dialect; what cannot be read is not audited",
+                "fix the source (or its dialect), or accept the gap with a CN001 waiver; "
+                "what cannot be read is not audited",
                 loc,
                 confidence=problem.confidence,
                 severity=problem.severity,

@@ -1,0 +1,96 @@
+"""Form sources: pick the reader for a file, and what the HTML and JSON readers share.
+
+`read_forms` is the reader registered for `sources.forms`: `format: jsonschema`
+or a `.json` file goes to the JSON-Schema reader (which also reads
+angular-schema-form files and FHIR Questionnaires), everything else to the
+HTML/template reader. The readers import the shared helpers below; this module
+imports them only when it dispatches, so there is no import cycle.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
+from cnsnt.model import Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+
+#: Words that make a checkbox (or a boolean) a consent control, in several languages.
+#: Matched against the name, id and label with camelCase and `_-.[]` turned into spaces.
+_CONSENT = re.compile(
+    r"consent|agree|accept|\bterms\b|\btos\b|privacy|gdpr|dsgvo|rgpd|lopd|newsletter|"
+    r"opt ?in\b|optin|subscri|marketing|"
+    r"acconsent|consens|informativa|"  # it
+    r"einwillig|zustimm|datenschutz|"  # de
+    r"acept|aceit|consentim|"  # es, pt
+    r"consentement|j.?accepte|"  # fr
+    r"hozz[aá]j[aá]rul|elfogad|adatkezel|"  # hu
+    r"accepto|"  # ca
+    r"kvkk|onay|aydınlatma|"  # tr
+    r"соглас|рассылк",  # ru
+    re.IGNORECASE,
+)
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = re.compile(r"[\s_\-.\[\]]+")
+
+
+def words(text: str) -> str:
+    """`newsletterRegister`, `opt_in[]` -> `newsletter register`, `opt in`: for word matching."""
+    return _SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).strip().lower()
+
+
+def looks_like_consent(*texts: str | None) -> bool:
+    """True when a name, id or label reads like a consent / opt-in / terms control."""
+    return any(_CONSENT.search(words(t)) for t in texts if t)
+
+
+def form_stem(path: Path) -> str:
+    """A file's stem up to its first dot: `register.html.twig` -> `register`."""
+    return path.name.split(".", 1)[0] or path.name
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """Collapse whitespace and cut long markup for messages."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def unnamed_problem(field: FormField, why: str) -> SourceProblem:
+    """The warning every field without a readable name gets, so it is never silent."""
+    where = f"{field.location.line}:{field.location.column}"
+    return SourceProblem(
+        f"field at {where} {why}; declare it in the policy as {field.form}.NAME",
+        field.location,
+        field.source,
+        severity=Severity.WARNING,
+    )
+
+
+def form_evidence(forms: Sequence[Form], problems: Iterable[SourceProblem]) -> Evidence:
+    """The evidence of one form file, with the counts the summary shows."""
+    return Evidence(
+        forms=list(forms),
+        problems=list(problems),
+        audited={"forms"},
+        counts={
+            "form_files": 1,
+            "forms": len(forms),
+            "form_fields": sum(len(f.fields) for f in forms),
+        },
+    )
+
+
+def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """Read one form file with the reader its `format` or suffix calls for."""
+    fmt = (spec.format or "").lower()
+    if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):
+        from cnsnt.sources.jsonschema_form import read_jsonschema_form
+
+        return read_jsonschema_form(path, spec, ctx)
+    from cnsnt.sources.html_form import read_html_forms
+
+    return read_html_forms(path, spec, ctx)

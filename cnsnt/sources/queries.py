@@ -1,0 +1,422 @@
+"""Query sources: `.sql` files, plain query logs and pg_stat_statements exports.
+
+`read_queries` is the reader for `sources.queries`. Every format produces
+statement *occurrences*; they are grouped by fingerprint and attribution
+(purpose, role, inline ignores) before anything is parsed, so a log line
+repeated a million times is parsed once. Unique shapes are then resolved
+against the audited schema by sqlglot, in parallel when there are many.
+
+Purpose attribution, most specific first: a `-- cnsnt: purpose=NAME` comment
+before (or inside) the statement; the same comment as the file's first
+comment (whole file); the database role's purposes from the policy's
+`roles:` map; the source entry's `purpose:`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, Query, SourceProblem
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, expand
+from cnsnt.sql.uses import (
+    ProblemKind,
+    QuerySchema,
+    StatementUses,
+    TableSpec,
+    analyse,
+    dialect_problem,
+    table_specs,
+)
+
+FORMATS = ("sql", "lines", "pg_stat_statements")
+#: Below this many unique shapes a worker pool costs more than it saves.
+POOL_THRESHOLD = 24
+_BATCH = 8
+_TEXT_LIMIT = 240
+_DATA_KINDS = frozenset({"select", "insert", "update", "delete", "merge", "create"})
+
+_DIRECTIVE = re.compile(r"\bcnsnt:\s*(.*)", re.I)
+_PURPOSE = re.compile(r"purpose\s*=\s*([\w.\-]+(?:\s*,\s*[\w.\-]+)*)\s*$", re.I)
+_IGNORE = re.compile(r"ignore\s+((?:CN\d{3})(?:\s*,\s*CN\d{3})*)\b\s*(.*)$", re.I)
+
+
+# --------------------------------------------------------------------------- annotations
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What `cnsnt:` comments said about one statement."""
+
+    purposes: tuple[str, ...] = ()
+    ignores: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A problem with an annotation, found while reading (line, message)."""
+
+    line: int
+    message: str
+
+
+def parse_directives(comments: Iterable[tuple[int, str]]) -> tuple[Annotation, list[Note]]:
+    """Read `cnsnt:` directives from comment bodies given with their lines."""
+    purposes: list[str] = []
+    ignores: list[tuple[str, str]] = []
+    notes: list[Note] = []
+    for line, body in comments:
+        for offset, text in enumerate(body.splitlines()):
+            m = _DIRECTIVE.search(text)
+            if m is None:
+                continue
+            directive = m.group(1).strip().rstrip("*/").strip()
+            where = line + offset
+            p = _PURPOSE.match(directive)
+            if p:
+                purposes.extend(x.strip() for x in p.group(1).split(","))
+                continue
+            i = _IGNORE.match(directive)
+            if i:
+                codes = [c.strip().upper() for c in i.group(1).split(",")]
+                reason = i.group(2).strip()
+                if not reason:
+                    notes.append(Note(where, f"'cnsnt: ignore {', '.join(codes)}' needs a reason "
+                                             "after the rule code; the suppression is not applied"))
+                    continue
+                ignores.extend((c, reason) for c in codes)
+                continue
+            notes.append(Note(where, f"unknown cnsnt annotation '{directive}': expected "
+                                     "'purpose=NAME' or 'ignore CODE reason'"))
+    return Annotation(tuple(dict.fromkeys(purposes)), tuple(ignores)), notes
+
+
+# --------------------------------------------------------------------------- occurrences
+
+
+@dataclass(frozen=True)
+class ShapeKey:
+    """What makes two occurrences the same `Query`: shape and attribution."""
+
+    fingerprint: bytes
+    purposes: tuple[str, ...]
+    origin: str | None
+    role: str | None
+    ignores: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class Shape:
+    """An accumulated unique shape: its first occurrence and how often it ran."""
+
+    line: int
+    column: int | None
+    text: str
+    calls: int = 1
+
+
+@dataclass
+class Gathered:
+    """What a format reader found in one file, before analysis."""
+
+    shapes: dict[ShapeKey, Shape] = field(default_factory=dict)
+    texts: dict[bytes, str] = field(default_factory=dict)
+    """Fingerprint -> statement text to parse (its first occurrence)."""
+    problems: list[SourceProblem] = field(default_factory=list)
+    statements: int = 0
+
+    def add(self, key: ShapeKey, line: int, column: int | None, text: str | None,
+            calls: int = 1, load: Callable[[], str] | None = None) -> None:
+        """Count one occurrence; `text` (or `load()`) is only needed for new shapes."""
+        self.statements += 1
+        shape = self.shapes.get(key)
+        if shape is not None:
+            shape.calls += calls
+            if line < shape.line:
+                shape.line, shape.column = line, column
+            return
+        if text is None:
+            text = load() if load is not None else ""
+        self.shapes[key] = Shape(line, column, text, calls)
+        self.texts.setdefault(key.fingerprint, text)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """File- and source-level attribution in force for a file."""
+
+    source_purpose: str | None
+    roles: dict[str, tuple[str, ...]]
+    known_purposes: frozenset[str]
+
+    def key(
+        self,
+        fingerprint: bytes,
+        annotation: Annotation,
+        file_purposes: tuple[str, ...] = (),
+        role: str | None = None,
+    ) -> ShapeKey:
+        """The shape key of one occurrence, with its purposes by precedence."""
+        origin: str | None
+        if annotation.purposes:
+            purposes, origin = annotation.purposes, "comment"
+        elif file_purposes:
+            purposes, origin = file_purposes, "file"
+        elif role is not None and self.roles.get(role):
+            purposes, origin = tuple(self.roles[role]), "role"
+        elif self.source_purpose:
+            purposes, origin = (self.source_purpose,), "source"
+        else:
+            purposes, origin = (), None
+        return ShapeKey(fingerprint, purposes, origin, role, annotation.ignores)
+
+    def unknown(self, purposes: Iterable[str]) -> list[str]:
+        """Purposes an annotation names that the policy does not define."""
+        if not self.known_purposes:
+            return []
+        return [p for p in purposes if p not in self.known_purposes]
+
+
+def attribution(spec: SourceSpec, ctx: SourceContext) -> Attribution:
+    """Attribution settings for files of one source entry."""
+    return Attribution(
+        source_purpose=spec.purpose,
+        roles={k: tuple(v) for k, v in ctx.roles.items()},
+        known_purposes=frozenset(ctx.policy_purposes),
+    )
+
+
+# --------------------------------------------------------------------------- analysis
+
+_WORKER_SCHEMA: QuerySchema | None = None
+
+
+def _init_worker(specs: tuple[TableSpec, ...], dialect: str | None) -> None:
+    """Build the schema once per worker process."""
+    global _WORKER_SCHEMA
+    _WORKER_SCHEMA = QuerySchema(specs, dialect)
+
+
+def _analyse_batch(texts: list[str]) -> list[StatementUses]:
+    assert _WORKER_SCHEMA is not None
+    return [analyse(t, _WORKER_SCHEMA) for t in texts]
+
+
+@lru_cache(maxsize=4)
+def _schema(specs: tuple[TableSpec, ...], dialect: str | None) -> QuerySchema:
+    """One MappingSchema per audit (and dialect), not one per file or statement."""
+    return QuerySchema(specs, dialect)
+
+
+def workers(jobs: int) -> int:
+    """`--jobs`: 0 means every core."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def analyse_texts(
+    texts: Sequence[str],
+    ctx: SourceContext,
+    dialect: str | None,
+    *,
+    desc: str = "Analysing query shapes",
+) -> list[StatementUses]:
+    """Resolve many statements, in a process pool when it pays off; order is kept."""
+    specs = tuple(table_specs(ctx.tables))
+    total = len(texts)
+    jobs = min(workers(ctx.jobs), max(1, total // _BATCH))
+    results: list[StatementUses] = []
+    if jobs <= 1 or total < POOL_THRESHOLD:
+        schema = _schema(specs, dialect)
+        for i, text in enumerate(texts):
+            results.append(analyse(text, schema))
+            if ctx.progress is not None and (i % 16 == 15 or i + 1 == total):
+                ctx.progress(desc, i + 1, total)
+        return results
+    batches = [list(texts[i : i + _BATCH]) for i in range(0, total, _BATCH)]
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(specs, dialect)
+    ) as pool:
+        for batch in pool.map(_analyse_batch, batches):
+            results.extend(batch)
+            if ctx.progress is not None:
+                ctx.progress(desc, len(results), total)
+    return results
+
+
+_PROBLEM_SEVERITY = {
+    ProblemKind.PARSE: None,
+    ProblemKind.UNSUPPORTED: Severity.WARNING,
+    ProblemKind.UNKNOWN_TABLE: Severity.WARNING,
+    ProblemKind.UNKNOWN_COLUMN: Severity.WARNING,
+    ProblemKind.STAR: Severity.WARNING,
+}
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _TEXT_LIMIT else flat[: _TEXT_LIMIT - 1] + "…"
+
+
+def build_evidence(
+    gathered: Gathered, shown: str, ctx: SourceContext, dialect: str | None
+) -> Evidence:
+    """Analyse the unique shapes of one file and turn them into `Query` evidence."""
+    fingerprints = sorted(gathered.texts)
+    results = analyse_texts([gathered.texts[f] for f in fingerprints], ctx, dialect)
+    by_fp = dict(zip(fingerprints, results, strict=True))
+    queries: list[Query] = []
+    # Problems are reported once per reason, at the first statement that has it.
+    problems: dict[tuple[ProblemKind, str], tuple[int, int, str]] = {}
+    for key, shape in gathered.shapes.items():
+        result = by_fp[key.fingerprint]
+        for problem in result.problems:
+            group: tuple[ProblemKind, str] = (
+                (problem.kind, f"{shape.line}:{problem.message}")
+                if problem.kind is ProblemKind.PARSE
+                else (problem.kind, problem.message)
+            )
+            first = problems.get(group)
+            if first is None:
+                problems[group] = (shape.line, shape.calls, problem.message)
+            else:
+                problems[group] = (min(first[0], shape.line), first[1] + shape.calls, first[2])
+        if result.kind not in _DATA_KINDS:
+            continue
+        queries.append(
+            Query(
+                location=Location(shown, shape.line, shape.column),
+                source=shown,
+                uses=result.uses,
+                purpose=key.purposes[0] if key.purposes else None,
+                purposes=key.purposes,
+                purpose_origin=key.origin,
+                role=key.role,
+                calls=shape.calls,
+                ignores=key.ignores,
+                text=_short(shape.text),
+            )
+        )
+    out = Evidence(audited={"queries"})
+    for (kind, _), (line, count, message) in sorted(problems.items(), key=lambda kv: kv[1][0]):
+        suffix = f" ({count} statements)" if count > 1 and kind is not ProblemKind.PARSE else ""
+        out.problems.append(
+            SourceProblem(message + suffix, Location(shown, line), shown,
+                          severity=_PROBLEM_SEVERITY[kind])
+        )
+    out.problems.extend(gathered.problems)
+    out.queries = sorted(queries, key=query_sort_key)
+    out.counts = {
+        "query_files": 1,
+        "statements": gathered.statements,
+        "unique_shapes": len(fingerprints),
+        "queries": len(out.queries),
+        "unresolved_statements": sum(
+            s.calls for k, s in gathered.shapes.items() if by_fp[k.fingerprint].problems
+        ),
+    }
+    return out
+
+
+def query_sort_key(q: Query) -> tuple[object, ...]:
+    """Deterministic order of queries: place, then attribution."""
+    return (q.location.sort_key(), q.purposes, q.role or "", q.ignores, q.text)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """Reader for `sources.queries` entries: dispatch on `format` (default `sql`)."""
+    from cnsnt.sources.query_log import read_lines, read_pg_stat_statements
+    from cnsnt.sources.sql_files import read_sql_file
+
+    fmt = (spec.format or "sql").lower()
+    shown = ctx.shown(path)
+    dialect = ctx.dialect or spec.dialect
+    bad_dialect = dialect_problem(dialect)
+    if bad_dialect:
+        raise SourceError(bad_dialect, spec.location)
+    if fmt not in FORMATS:
+        raise SourceError(
+            f"unknown query format '{spec.format}' (expected one of: {', '.join(FORMATS)})",
+            spec.location,
+        )
+    try:
+        if fmt == "sql":
+            gathered = read_sql_file(path, shown, spec, ctx, dialect)
+        elif fmt == "lines":
+            gathered = read_lines(path, shown, spec, ctx, dialect)
+        else:
+            gathered = read_pg_stat_statements(path, shown, spec, ctx, dialect)
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", Location(shown)) from None
+    return build_evidence(gathered, shown, ctx, dialect)
+
+
+def plan_query_sources(
+    specs: Sequence[SourceSpec],
+) -> tuple[list[tuple[Path, SourceSpec]], list[SourceProblem]]:
+    """Files of the `queries:` entries, each once, with the entries merged.
+
+    Entries overlap by design (`sql/**/*.sql` for the dialect and
+    `sql/marketing/*.sql` for a purpose); reading a file once per entry would
+    report each use twice. A later entry's `purpose`, `dialect` and `format`
+    override an earlier one's for the files both name.
+    """
+    merged: dict[Path, SourceSpec] = {}
+    problems: list[SourceProblem] = []
+    for spec in specs:
+        paths, found = expand(spec)
+        problems.extend(found)
+        for path in paths:
+            key = path.resolve()
+            prior = merged.get(key)
+            if prior is None:
+                merged[key] = spec
+            else:
+                merged[key] = replace(
+                    spec,
+                    purpose=spec.purpose or prior.purpose,
+                    dialect=spec.dialect or prior.dialect,
+                    format=spec.format or prior.format,
+                )
+    return sorted(((p, s) for p, s in merged.items()), key=lambda ps: str(ps[0])), problems
+
+
+def read_query_sources(specs: Sequence[SourceSpec], ctx: SourceContext) -> Evidence:
+    """Read every `queries:` entry (files once each); a bad file is a CN001 problem."""
+    plan, problems = plan_query_sources(specs)
+    out = Evidence(audited={"queries"}, problems=list(problems))
+    for path, spec in plan:
+        try:
+            out.merge(read_queries(path, spec, ctx))
+        except SourceError as exc:
+            shown = ctx.shown(path)
+            out.problems.append(SourceProblem(exc.message, exc.location or Location(shown), shown))
+    return out
+
+
+def note_problems(notes: Iterable[Note], shown: str) -> Iterator[SourceProblem]:
+    """Annotation notes as CN001 warnings."""
+    for note in notes:
+        where = Location(shown, note.line)
+        yield SourceProblem(note.message, where, shown, severity=Severity.WARNING)
+
+
+def unknown_purpose_problems(
+    names: Iterable[str], attr: Attribution, shown: str, line: int
+) -> Iterator[SourceProblem]:
+    """An annotation naming a purpose the policy lacks: a warning with its place."""
+    for name in attr.unknown(names):
+        yield SourceProblem(
+            f"purpose '{name}' named in a cnsnt annotation is not defined in the policy",
+            Location(shown, line), shown, severity=Severity.WARNING,
+        )

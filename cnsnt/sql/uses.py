@@ -1,0 +1,801 @@
+"""Which columns a statement reads and writes, resolved against the audited schema.
+
+Resolution is sqlglot's: views are expanded into subqueries, `qualify` binds
+every column to its source and expands stars, and `traverse_scope` walks the
+scopes (CTEs, derived tables, subqueries, set operations). This module only
+follows each column reference to the base table it comes from and decides
+whether a star pulled it in without the rest of the query needing it (CN303).
+
+`UPDATE`, `DELETE` and `MERGE` produce no scopes, so their read expressions are
+rewritten into a synthetic `SELECT ... FROM target [JOIN source] WHERE ...`
+that goes through the same machinery; the columns they set are writes of the
+target table.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.errors import ErrorLevel, OptimizeError, ParseError, SqlglotError, TokenError
+from sqlglot.optimizer.qualify import qualify
+from sqlglot.optimizer.scope import Scope, ScopeType, traverse_scope
+from sqlglot.schema import MappingSchema
+
+from cnsnt.evidence import Access, ColumnUse, Table
+
+#: Schemas of the database's own catalog: statements reading them touch no personal data.
+SYSTEM_SCHEMAS = frozenset(
+    {"pg_catalog", "information_schema", "sys", "mysql", "performance_schema", "sqlite_master"}
+)
+_SYSTEM_PREFIXES = ("pg_", "sqlite_")
+_VIEW_DEPTH = 8
+_MARK = "cnsnt_explicit"
+_NO_SCHEMA = "cnsnt_no_schema"
+"""Stands for "no schema" in the MappingSchema, which needs one nesting depth for all."""
+_DATA_VERBS = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE"})
+_TOKEN_REPR = re.compile(r"<Token token_type: [\w.]+, text: (.*?), line: \d+.*?>")
+
+
+class ProblemKind(enum.StrEnum):
+    """Why (part of) a statement could not be resolved; sources group problems by it."""
+
+    PARSE = "parse"
+    UNKNOWN_TABLE = "unknown-table"
+    UNKNOWN_COLUMN = "unknown-column"
+    STAR = "star"
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True, order=True)
+class UseProblem:
+    """One reason a statement's uses are incomplete."""
+
+    kind: ProblemKind
+    message: str
+    subject: str = ""
+    """What the problem is about (a table or column name), for grouping."""
+
+
+@dataclass(frozen=True)
+class StatementUses:
+    """The resolved uses of one statement, sorted, and what could not be resolved."""
+
+    uses: tuple[ColumnUse, ...] = ()
+    problems: tuple[UseProblem, ...] = ()
+    kind: str = "other"
+    """`select`, `insert`, `update`, `delete`, `merge`, `create`, or `other` (no data touched)."""
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A picklable description of one audited table or view (sent once to each worker)."""
+
+    key: str
+    """`Table.key`: `schema.table` or `table`."""
+    schema: str | None
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    """(column name, `Column.key`) in declaration order."""
+    view_sql: str | None = None
+    view_dialect: str | None = None
+
+
+def table_specs(tables: Iterable[Table]) -> list[TableSpec]:
+    """Picklable specs of the audited tables, in a stable order."""
+    specs = [
+        TableSpec(
+            key=t.key,
+            schema=t.schema,
+            name=t.name,
+            columns=tuple((c.name, c.key) for c in t.columns),
+            view_sql=t.view_sql if t.is_view else None,
+            view_dialect=t.dialect,
+        )
+        for t in tables
+    ]
+    return sorted(specs, key=lambda s: s.key.lower())
+
+
+class _Mode(enum.IntEnum):
+    """How a column reference is used; higher wins when one column is used several ways."""
+
+    STAR = 1
+    """Only a star projection brought it, and nothing downstream needs it."""
+    NEEDED = 2
+
+
+_OUT = 0
+"""Demand of the root query's outputs: delivered, so needed unless a star produced them."""
+
+
+@dataclass
+class _Table:
+    spec: TableSpec
+    columns: dict[str, str] = field(default_factory=dict)
+    """Lower-cased column name -> `Column.key`."""
+    view: exp.Query | None = None
+    view_failed: bool = False
+
+
+class QuerySchema:
+    """The audited tables as sqlglot needs them: built once per audit (and per worker)."""
+
+    def __init__(self, specs: Sequence[TableSpec], dialect: str | None = None) -> None:
+        self.dialect = dialect
+        self.specs = tuple(specs)
+        self._by_qualified: dict[tuple[str, str], _Table] = {}
+        self._by_name: dict[str, list[_Table]] = {}
+        mapping: dict[str, object] = {}
+        nested: dict[str, dict[str, dict[str, str]]] = {}
+        for spec in specs:
+            db = (spec.schema or _NO_SCHEMA).lower()
+            name = spec.name.lower()
+            info = self._by_qualified.get((db, name))
+            if info is None:
+                # The same table in two schema files (a migration, say): one table, all columns.
+                info = self._by_qualified[(db, name)] = _Table(spec)
+                self._by_name.setdefault(name, []).append(info)
+            for column, key in spec.columns:
+                info.columns.setdefault(column.lower(), key)
+            tables = nested.setdefault(db, {})
+            tables[name] = dict.fromkeys(info.columns, "unknown")
+        mapping.update(nested)
+        self.mapping = MappingSchema(mapping, dialect=dialect, normalize=False)
+
+    @classmethod
+    def from_tables(cls, tables: Iterable[Table], dialect: str | None = None) -> QuerySchema:
+        """Build from collected tables and views."""
+        return cls(table_specs(tables), dialect)
+
+    def lookup(self, table: exp.Table) -> _Table | None:
+        """The audited table a (lower-cased) table reference names, if exactly one."""
+        db = table.text("db")
+        name = table.name
+        if db:
+            return self._by_qualified.get((db, name))
+        found = self._by_name.get(name, [])
+        if len(found) == 1:
+            return found[0]
+        return self._by_qualified.get((_NO_SCHEMA, name))
+
+    def ambiguous(self, table: exp.Table) -> list[str]:
+        """Keys of the tables an unqualified name could mean, when more than one."""
+        if table.text("db"):
+            return []
+        found = self._by_name.get(table.name, [])
+        if len(found) < 2 or (_NO_SCHEMA, table.name) in self._by_qualified:
+            return []
+        return sorted(t.spec.key for t in found)
+
+    def view_query(self, info: _Table) -> exp.Query | None:
+        """A view's defining query, parsed once and lower-cased (a copy per use)."""
+        if info.view is None and not info.view_failed and info.spec.view_sql:
+            try:
+                parsed = sqlglot.parse_one(
+                    info.spec.view_sql,
+                    dialect=info.spec.view_dialect or self.dialect,
+                    error_level=ErrorLevel.RAISE,
+                )
+            except SqlglotError:
+                parsed = None
+            if isinstance(parsed, exp.Create):
+                parsed = parsed.expression
+            if isinstance(parsed, exp.Query):
+                _lower_identifiers(parsed)
+                info.view = parsed
+            else:
+                info.view_failed = True
+        return info.view.copy() if info.view is not None else None
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def dialect_problem(dialect: str | None) -> str | None:
+    """Why sqlglot does not know this dialect name, or None when it does."""
+    if not dialect:
+        return None
+    try:
+        Dialect.get_or_raise(dialect)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProblem:
+    """Parse a statement (or a few) with sqlglot; a readable problem when it cannot."""
+    try:
+        parsed = sqlglot.parse(sql, dialect=dialect, error_level=ErrorLevel.RAISE)
+    except ParseError as exc:
+        detail = exc.errors[0] if exc.errors else {}
+        desc = _TOKEN_REPR.sub(r"'\1'", str(detail.get("description") or "syntax error"))
+        where = ""
+        if detail.get("line"):
+            where = f" (at line {detail['line']}, column {detail.get('col')} of the statement)"
+        return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {desc}{where}")
+    except TokenError as exc:
+        return UseProblem(ProblemKind.PARSE, f"cannot tokenize statement: {exc}")
+    except SqlglotError as exc:  # pragma: no cover - other sqlglot failures
+        return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {exc}")
+    except RecursionError:
+        return UseProblem(ProblemKind.PARSE, "statement is nested too deeply to parse")
+    return [p for p in parsed if p is not None]
+
+
+def analyse(sql: str, schema: QuerySchema) -> StatementUses:
+    """Parse one statement text and resolve its uses."""
+    parsed = parse_statements(sql, schema.dialect)
+    if isinstance(parsed, UseProblem):
+        return StatementUses(problems=(parsed,), kind="unparsed")
+    results = [analyse_expression(e, schema) for e in parsed]
+    if len(results) == 1:
+        return results[0]
+    return _merge_results(results)
+
+
+def analyse_expression(statement: exp.Expr, schema: QuerySchema) -> StatementUses:
+    """Resolve the uses of one parsed statement (the tree is modified)."""
+    collector = _Collector(schema)
+    try:
+        kind = collector.statement(statement)
+    except RecursionError:
+        collector.problem(ProblemKind.UNSUPPORTED, "statement is nested too deeply to resolve")
+        kind = "other"
+    except (OptimizeError, SqlglotError) as exc:
+        collector.problem(ProblemKind.UNSUPPORTED, f"cannot resolve columns: {exc}")
+        kind = "other"
+    except Exception as exc:  # noqa: BLE001 - one odd statement must not stop a whole log
+        collector.problem(
+            ProblemKind.UNSUPPORTED,
+            f"internal error while resolving columns ({type(exc).__name__}: {exc}); "
+            "please report it",
+        )
+        kind = "other"
+    return collector.result(kind)
+
+
+def _merge_results(results: Sequence[StatementUses]) -> StatementUses:
+    merged: dict[tuple[str, Access], list[bool]] = {}
+    problems: set[UseProblem] = set()
+    for r in results:
+        problems.update(r.problems)
+        for u in r.uses:
+            flags = merged.setdefault((u.column, u.access), [False, False])
+            flags[0] |= u.via_star
+            flags[1] |= u.needed
+    kinds = [r.kind for r in results if r.kind != "other"]
+    kind = kinds[0] if kinds else "other"
+    return StatementUses(_sorted_uses(merged), tuple(sorted(problems)), kind)
+
+
+def _sorted_uses(merged: dict[tuple[str, Access], list[bool]]) -> tuple[ColumnUse, ...]:
+    return tuple(
+        ColumnUse(column=key, access=access, via_star=flags[0], needed=flags[1])
+        for (key, access), flags in sorted(merged.items(), key=_use_order)
+    )
+
+
+def _use_order(item: tuple[tuple[str, Access], list[bool]]) -> tuple[str, str]:
+    return item[0][0], item[0][1].value
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _lower_identifiers(tree: exp.Expr) -> None:
+    """Fold every identifier to lower case and mark it quoted.
+
+    Matching is case-insensitive (SPEC §1); quoting stops `qualify` from
+    re-normalising names per dialect (Snowflake would upper-case them).
+    """
+    for ident in tree.find_all(exp.Identifier):
+        ident.set("this", ident.this.lower() if isinstance(ident.this, str) else ident.this)
+        ident.set("quoted", True)
+
+
+def _is_star(projection: exp.Expr) -> bool:
+    """`*` or `t.*` as a projection (not `COUNT(*)`)."""
+    return isinstance(projection, exp.Star) or (
+        isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star)
+    )
+
+
+def _table_name(table: exp.Table) -> str:
+    parts = (table.text("catalog"), table.text("db"), table.name)
+    return ".".join(p for p in parts if p and p != _NO_SCHEMA)
+
+
+def _is_system(table: exp.Table) -> bool:
+    db = table.text("db")
+    if db in SYSTEM_SCHEMAS:
+        return True
+    return not db and table.name.startswith(_SYSTEM_PREFIXES)
+
+
+def _projection_of(column: exp.Expr, select: exp.Expr) -> exp.Expr | None:
+    """The projection of `select` that contains `column`, or None when used elsewhere."""
+    node = column
+    while node.parent is not None and node.parent is not select:
+        node = node.parent
+    if node.parent is select and node.arg_key == "expressions":
+        return node
+    return None
+
+
+def _explicit(projection: exp.Expr) -> bool:
+    """Tell a projection the author wrote from one that star expansion produced."""
+    if projection.meta.get(_MARK):
+        return True
+    return isinstance(projection, exp.Alias) and bool(projection.this.meta.get(_MARK))
+
+
+def _mode(explicit: bool, demand: int | None) -> _Mode:
+    if demand == _Mode.NEEDED:
+        return _Mode.NEEDED
+    if demand == _Mode.STAR:
+        return _Mode.STAR
+    return _Mode.NEEDED if explicit else _Mode.STAR
+
+
+class _Collector:
+    """Accumulates the uses and problems of one statement."""
+
+    def __init__(self, schema: QuerySchema) -> None:
+        self.schema = schema
+        self.uses: dict[tuple[str, Access], list[bool]] = {}
+        self.problems: set[UseProblem] = set()
+
+    def problem(self, kind: ProblemKind, message: str, subject: str = "") -> None:
+        self.problems.add(UseProblem(kind, message, subject))
+
+    def result(self, kind: str) -> StatementUses:
+        return StatementUses(_sorted_uses(self.uses), tuple(sorted(self.problems)), kind)
+
+    def use(self, key: str, access: Access, mode: _Mode) -> None:
+        flags = self.uses.setdefault((key, access), [False, False])
+        if mode is _Mode.STAR:
+            flags[0] = True
+        else:
+            flags[1] = True
+
+    # ----------------------------------------------------------------- statements
+
+    def statement(self, stmt: exp.Expr) -> str:
+        if isinstance(stmt, exp.Query):
+            self.query(stmt, root_demand=_OUT)
+            return "select"
+        if isinstance(stmt, exp.Insert):
+            self.insert(stmt)
+            return "insert"
+        if isinstance(stmt, exp.Update):
+            self.update(stmt)
+            return "update"
+        if isinstance(stmt, exp.Delete):
+            self.delete(stmt)
+            return "delete"
+        if isinstance(stmt, exp.Merge):
+            self.merge(stmt)
+            return "merge"
+        if isinstance(stmt, exp.Create):
+            body = stmt.expression
+            kind = str(stmt.args.get("kind") or "").upper()
+            if isinstance(body, exp.Query) and kind != "VIEW":
+                # CREATE TABLE ... AS SELECT copies what it selects.
+                self.query(body, root_demand=_Mode.NEEDED)
+                return "create"
+            return "other"
+        if isinstance(stmt, exp.Command):
+            head = str(stmt.this or "").strip().split(None, 1)
+            if head and head[0].upper() in _DATA_VERBS:
+                self.problem(
+                    ProblemKind.UNSUPPORTED,
+                    f"{head[0].upper()} statement not understood by the SQL parser",
+                )
+        return "other"
+
+    def _target(self, table: exp.Expr | None) -> _Table | None:
+        """Resolve a DML target; unknown targets are problems."""
+        if isinstance(table, exp.Schema):
+            table = table.this
+        if not isinstance(table, exp.Table):
+            return None
+        probe = table.copy()
+        _lower_identifiers(probe)
+        if _is_system(probe):
+            return None
+        info = self.schema.lookup(probe) or self._drop_catalog_lookup(probe)
+        if info is None:
+            self._unknown_table(probe)
+        return info
+
+    def _drop_catalog_lookup(self, table: exp.Table) -> _Table | None:
+        if table.text("catalog"):
+            bare = table.copy()
+            bare.set("catalog", None)
+            return self.schema.lookup(bare)
+        return None
+
+    def _unknown_table(self, table: exp.Table) -> None:
+        name = _table_name(table)
+        options = self.schema.ambiguous(table)
+        if options:
+            self.problem(
+                ProblemKind.UNKNOWN_TABLE,
+                f"table '{name}' is ambiguous ({', '.join(options)}): qualify it with its schema",
+                name,
+            )
+        else:
+            self.problem(
+                ProblemKind.UNKNOWN_TABLE, f"table '{name}' is not in any audited schema", name
+            )
+
+    def _write(self, info: _Table | None, names: Iterable[str]) -> None:
+        if info is None:
+            return
+        for name in names:
+            key = info.columns.get(name.lower())
+            if key is None:
+                self.problem(
+                    ProblemKind.UNKNOWN_COLUMN,
+                    f"column '{name}' is not in table '{info.spec.key}'",
+                    f"{info.spec.key}.{name}",
+                )
+            else:
+                self.use(key, Access.WRITE, _Mode.NEEDED)
+
+    def _write_all(self, info: _Table | None, count: int | None = None) -> None:
+        if info is None:
+            return
+        keys = list(info.columns.values())
+        for key in keys[: count if count is not None else len(keys)]:
+            self.use(key, Access.WRITE, _Mode.NEEDED)
+
+    def insert(self, stmt: exp.Insert) -> None:
+        target = stmt.this
+        info = self._target(target)
+        body = stmt.expression
+        if isinstance(target, exp.Schema) and target.expressions:
+            self._write(info, [c.name for c in target.expressions])
+        elif isinstance(body, exp.Values) and body.expressions:
+            first = body.expressions[0]
+            self._write_all(info, len(first.expressions) if isinstance(first, exp.Tuple) else None)
+        else:
+            self._write_all(info)
+        if isinstance(body, exp.Query):
+            with_ = stmt.args.get("with_")
+            if with_ is not None and body.args.get("with_") is None:
+                body.set("with_", with_)
+            self.query(body, root_demand=_Mode.NEEDED)
+        conflict = stmt.args.get("conflict")
+        reads: list[exp.Expr] = []
+        if isinstance(conflict, exp.OnConflict):
+            for eq in conflict.expressions:
+                if isinstance(eq, exp.EQ):
+                    self._write(info, [eq.this.name])
+                    reads.append(eq.expression)
+            if conflict.args.get("where") is not None:
+                reads.append(conflict.args["where"].this)
+        returning = stmt.args.get("returning")
+        if isinstance(returning, exp.Returning):
+            reads.extend(returning.expressions)
+        reads = [r for r in reads if not _only_excluded(r)]
+        if reads and isinstance(target, exp.Schema | exp.Table):
+            table = target.this if isinstance(target, exp.Schema) else target
+            self._synthetic(table, reads)
+
+    def update(self, stmt: exp.Update) -> None:
+        target = stmt.this
+        info = self._target(target)
+        reads: list[exp.Expr] = []
+        for eq in stmt.expressions:
+            if isinstance(eq, exp.EQ):
+                self._write(info, [eq.this.name])
+                reads.append(eq.expression)
+        returning = stmt.args.get("returning")
+        if isinstance(returning, exp.Returning):
+            reads.extend(returning.expressions)
+        joins: list[exp.Expr] = list(stmt.args.get("joins") or [])
+        from_ = stmt.args.get("from_")
+        if isinstance(from_, exp.From):
+            joins.insert(0, exp.Join(this=from_.this, kind="CROSS"))
+        where = stmt.args.get("where")
+        self._synthetic(target, reads, joins=joins, where=where)
+
+    def delete(self, stmt: exp.Delete) -> None:
+        target = stmt.this
+        self._target(target)
+        using = stmt.args.get("using") or []
+        joins: list[exp.Expr] = [exp.Join(this=t, kind="CROSS") for t in using]
+        joins.extend(stmt.args.get("joins") or [])
+        reads: list[exp.Expr] = []
+        returning = stmt.args.get("returning")
+        if isinstance(returning, exp.Returning):
+            reads.extend(returning.expressions)
+        self._synthetic(target, reads, joins=joins, where=stmt.args.get("where"))
+
+    def merge(self, stmt: exp.Merge) -> None:
+        target = stmt.this
+        info = self._target(target)
+        reads: list[exp.Expr] = []
+        whens = stmt.args.get("whens")
+        for when in whens.expressions if isinstance(whens, exp.Whens) else []:
+            if when.args.get("condition") is not None:
+                reads.append(when.args["condition"])
+            then = when.args.get("then")
+            if isinstance(then, exp.Update):
+                for eq in then.expressions:
+                    if isinstance(eq, exp.EQ):
+                        self._write(info, [eq.this.name])
+                        reads.append(eq.expression)
+            elif isinstance(then, exp.Insert):
+                cols = then.this
+                if isinstance(cols, exp.Tuple):
+                    self._write(info, [c.name for c in cols.expressions])
+                elif cols is None:
+                    self._write_all(info)
+                values = then.expression
+                if isinstance(values, exp.Tuple):
+                    reads.extend(values.expressions)
+        source = stmt.args.get("using")
+        joins: list[exp.Expr] = []
+        if source is not None:
+            joins.append(exp.Join(this=source, on=stmt.args.get("on")))
+        self._synthetic(target, reads, joins=joins)
+
+    def _synthetic(
+        self,
+        target: exp.Expr | None,
+        reads: list[exp.Expr],
+        *,
+        joins: Sequence[exp.Expr] = (),
+        where: exp.Expr | None = None,
+    ) -> None:
+        """Resolve DML read expressions as a SELECT over the target (and its sources)."""
+        if not isinstance(target, exp.Table) or not (reads or joins or where is not None):
+            return
+        select = exp.Select(
+            expressions=[r.copy() for r in reads] or [exp.Literal.number(1)],
+            from_=exp.From(this=target.copy()),
+        )
+        if joins:
+            select.set("joins", [j.copy() for j in joins])
+        if where is not None:
+            select.set("where", where.copy())
+        self.query(select, root_demand=_Mode.NEEDED)
+
+    # ----------------------------------------------------------------- queries
+
+    def query(self, query: exp.Query, root_demand: int) -> None:
+        """Qualify a query and collect the base columns each scope reads."""
+        _lower_identifiers(query)
+        self._expand_views(query, 0)
+        for select in query.find_all(exp.Select):
+            for projection in select.expressions:
+                if not _is_star(projection):
+                    projection.meta[_MARK] = True
+        qualify(
+            query,
+            dialect=self.schema.dialect,
+            schema=self.schema.mapping,
+            validate_qualify_columns=False,
+            quote_identifiers=False,
+            identify=False,
+        )
+        self._check_stars(query)
+        self._scopes(traverse_scope(query), root_demand)
+
+    def _expand_views(self, tree: exp.Expr, depth: int) -> None:
+        """Replace references to audited views with their defining query, recursively.
+
+        Also pins every resolved table to its schema, so sqlglot finds it even
+        when the bare name exists in several schemas.
+        """
+        ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
+        for table in list(tree.find_all(exp.Table)):
+            if not isinstance(table.this, exp.Identifier) or _is_system(table):
+                continue
+            if not table.text("db") and table.name in ctes:
+                continue
+            if table.text("catalog") and self.schema.lookup(table) is None:
+                bare = self._drop_catalog_lookup(table)
+                if bare is not None:
+                    table.set("catalog", None)
+            info = self.schema.lookup(table)
+            if info is None:
+                continue
+            if not table.text("db"):
+                db = (info.spec.schema or _NO_SCHEMA).lower()
+                table.set("db", exp.to_identifier(db, quoted=True))
+            if not info.spec.view_sql:
+                continue
+            if depth >= _VIEW_DEPTH:
+                self.problem(
+                    ProblemKind.UNSUPPORTED,
+                    f"view '{info.spec.key}' nests views too deeply to trace",
+                    info.spec.key,
+                )
+                continue
+            view = self.schema.view_query(info)
+            if view is None:
+                continue
+            self._expand_views(view, depth + 1)
+            alias_name = table.alias or table.name
+            columns = [exp.to_identifier(n.lower(), quoted=True) for n, _ in info.spec.columns]
+            named = view.named_selects
+            alias = exp.TableAlias(this=exp.to_identifier(alias_name, quoted=True))
+            if columns and len(columns) == len(named) and "*" not in named:
+                alias.set("columns", columns)
+            table.replace(exp.Subquery(this=view, alias=alias))
+
+    def _check_stars(self, query: exp.Expr) -> None:
+        """Stars `qualify` could not expand: their source is unknown."""
+        for select in query.find_all(exp.Select):
+            if any(_is_star(p) for p in select.expressions):
+                tables = [t for t in select.find_all(exp.Table) if t.parent_select is select]
+                if tables and all(_is_system(t) for t in tables):
+                    continue  # the catalog holds no personal data
+                sources = [_table_name(t) for t in tables if self.schema.lookup(t) is None]
+                what = f" over {', '.join(sorted(set(sources)))}" if sources else ""
+                self.problem(
+                    ProblemKind.STAR,
+                    f"SELECT *{what} cannot be expanded: the columns it reads are unknown",
+                    ",".join(sorted(set(sources))),
+                )
+
+    def _scopes(self, scopes: list[Scope], root_demand: int) -> None:
+        demands: dict[int, dict[str, int]] = {}
+        for scope in reversed(scopes):
+            expr = scope.expression
+            if scope.is_root:
+                demand: dict[str, int] | None = None
+                default: int | None = root_demand
+            elif scope.scope_type is ScopeType.SUBQUERY:
+                demand, default = None, _Mode.NEEDED
+            else:
+                demand, default = demands.get(id(scope)), None
+            if isinstance(expr, exp.SetOperation):
+                if _recursive_cte(expr):
+                    # The recursive branch reads the CTE's own outputs: all are needed.
+                    demand, default = None, _Mode.NEEDED
+                self._union_demand(scope, demand, default, demands)
+                continue
+            if not isinstance(expr, exp.Select):
+                continue
+            in_exists = isinstance(expr.parent, exp.Exists) or (
+                isinstance(expr.parent, exp.Subquery) and isinstance(expr.parent.parent, exp.Exists)
+            )
+            self._scope_columns(scope, expr, demand, default, in_exists, demands)
+
+    def _union_demand(
+        self,
+        scope: Scope,
+        demand: dict[str, int] | None,
+        default: int | None,
+        demands: dict[int, dict[str, int]],
+    ) -> None:
+        """Pass a set operation's output demand to its branches, by position."""
+        names: list[str] = getattr(scope.expression, "named_selects", [])
+        for branch in scope.set_operation_scopes:
+            branch_names: list[str] = getattr(branch.expression, "named_selects", [])
+            target = demands.setdefault(id(branch), {})
+            for i, name in enumerate(branch_names):
+                outer = names[i] if i < len(names) else name
+                value = demand.get(outer) if demand is not None else default
+                if value is None:
+                    continue
+                target[name] = max(target.get(name, value), value)
+            if demand is None and default is not None:
+                for name in branch_names:
+                    target.setdefault(name, default)
+
+    def _scope_columns(
+        self,
+        scope: Scope,
+        select: exp.Select,
+        demand: dict[str, int] | None,
+        default: int | None,
+        in_exists: bool,
+        demands: dict[int, dict[str, int]],
+    ) -> None:
+        sources = scope.sources
+        unknown = False
+        for source in sources.values():
+            if (
+                isinstance(source, exp.Table)
+                and isinstance(source.this, exp.Identifier)
+                and self.schema.lookup(source) is None
+            ):
+                unknown = True  # its columns cannot be checked
+                if not _is_system(source):
+                    self._unknown_table(source)
+        for column in scope.columns:
+            table_alias = column.table
+            if not table_alias:
+                # With an unknown table in scope the column is most likely its own.
+                if column.name and not unknown and not isinstance(column.this, exp.Star):
+                    self.problem(
+                        ProblemKind.UNKNOWN_COLUMN,
+                        f"column '{column.name}' could not be resolved to a table",
+                        column.name,
+                    )
+                continue
+            found = sources.get(table_alias)
+            if found is None:
+                continue  # a correlated reference: the scope that owns the source counts it
+            projection = _projection_of(column, select)
+            if projection is None:
+                mode = _Mode.NEEDED
+            else:
+                explicit = _explicit(projection)
+                if in_exists and not explicit:
+                    continue  # EXISTS (SELECT * ...) reads no columns
+                if demand is None:
+                    out = default
+                elif projection.alias_or_name in demand:
+                    out = demand[projection.alias_or_name]
+                elif explicit:
+                    continue  # an output no outer query consumes is not read
+                else:
+                    out = _Mode.STAR  # but a star still pulled it in
+                mode = _mode(explicit, out)
+            if isinstance(found, Scope):
+                inner = demands.setdefault(id(found), {})
+                inner[column.name] = max(inner.get(column.name, mode), mode)
+            elif isinstance(found, exp.Table):
+                self._base_use(found, column, mode)
+
+    def _base_use(self, table: exp.Table, column: exp.Column, mode: _Mode) -> None:
+        if not isinstance(table.this, exp.Identifier) or _is_system(table):
+            return
+        info = self.schema.lookup(table)
+        if info is None:
+            self._unknown_table(table)
+            return
+        key = info.columns.get(column.name)
+        if key is None:
+            self.problem(
+                ProblemKind.UNKNOWN_COLUMN,
+                f"column '{column.name}' is not in table '{info.spec.key}'",
+                f"{info.spec.key}.{column.name}",
+            )
+            return
+        self.use(key, Access.READ, mode)
+
+
+def _recursive_cte(expr: exp.Expr) -> bool:
+    cte = expr.parent
+    with_ = cte.parent if isinstance(cte, exp.CTE) else None
+    return isinstance(with_, exp.With) and bool(with_.args.get("recursive"))
+
+
+def _only_excluded(node: exp.Expr) -> bool:
+    """`excluded.x` in ON CONFLICT reads the proposed row, not a stored column."""
+    columns = list(node.find_all(exp.Column))
+    return bool(columns) and all(c.table.lower() == "excluded" for c in columns)
+
+
+def iter_problems(results: Iterable[StatementUses]) -> Iterator[UseProblem]:
+    """Every problem of several results (for tests and summaries)."""
+    for r in results:
+        yield from r.problems
+
+
+__all__ = [
+    "ProblemKind",
+    "QuerySchema",
+    "StatementUses",
+    "TableSpec",
+    "UseProblem",
+    "analyse",
+    "analyse_expression",
+    "dialect_problem",
+    "parse_statements",
+    "table_specs",
+]
+

@@ -1,0 +1,539 @@
+"""Form evidence from HTML files and server templates: cnsnt.sources.html_form (via read_forms).
+
+Corpus files under tests/corpus/forms are real third-party templates (see each SOURCES.md);
+the facts asserted here were read from them by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, FieldRole, Form, FormField
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.forms import read_forms
+from cnsnt.sources.html_form import read_html_forms
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "forms"
+
+
+def read(path: Path, fmt: str | None = None) -> Evidence:
+    ctx = SourceContext(base_dir=path.parent)
+    spec = SourceSpec("forms", path.name, path.parent, Location("cnsnt.yaml", 1, 1), format=fmt)
+    return read_forms(path, spec, ctx)
+
+
+def corpus(rel: str) -> Evidence:
+    return read(CORPUS / rel)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Evidence:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read(path)
+
+
+def only_form(ev: Evidence) -> Form:
+    assert len(ev.forms) == 1, [f.name for f in ev.forms]
+    return ev.forms[0]
+
+
+def by_name(form: Form) -> dict[str | None, FormField]:
+    return {f.name: f for f in form.fields if f.name is not None}
+
+
+def names(form: Form, *, buttons: bool = False) -> list[str | None]:
+    return [f.name for f in form.fields if buttons or f.role is not FieldRole.BUTTON]
+
+
+def where(f: FormField) -> tuple[int | None, int | None]:
+    return f.location.line, f.location.column
+
+
+# ---------------------------------------------------------------- mdn-learning-area (plain HTML)
+
+
+def test_mdn_shipping_form_required_fields_and_an_unnamed_prechecked_toggle():
+    ev = corpus("mdn-learning-area/enabled-disabled-shipping.html")
+    form = only_form(ev)
+    assert form.name == "enabled-disabled-shipping"  # no id or name: the file stem
+    assert form.location.line == 69
+    assert names(form) == ["name1", "address1", "pcode1", None, "name", "address2", "pcode2"]
+    fields = by_name(form)
+    assert all(fields[n].required for n in ("name1", "address1", "pcode1", "name", "address2"))
+    assert fields["name1"].label == "Name:"
+    assert where(fields["name1"]) == (74, 11)
+    toggle = form.fields[3]
+    assert toggle.control == "checkbox" and toggle.checked and not toggle.checked_conditionally
+    assert toggle.raw == 'id="billing-checkbox"' and toggle.role is FieldRole.INPUT
+    assert [p.location.line for p in ev.problems] == [89]
+    assert ev.problems[0].severity is Severity.WARNING
+    assert "field at 89:11 has no name" in ev.problems[0].message
+    assert "enabled-disabled-shipping.NAME" in ev.problems[0].message
+    assert form.fields[-1].role is FieldRole.BUTTON and form.fields[-1].control == "button"
+    assert ev.counts == {"form_files": 1, "forms": 1, "form_fields": 8}
+    assert ev.audited == {"forms"}
+
+
+def test_mdn_jinja_in_the_action_attribute_does_not_break_parsing():
+    form = only_form(corpus("mdn-learning-area/form.html"))
+    assert form.name == "form"
+    assert names(form) == ["say", "to"]
+    say, to = form.fields[:2]
+    assert (say.default, to.default) == ("Hi", "Mom")
+    assert say.label == "What greeting do you want to say?"
+    assert where(say) == (31, 11)
+
+
+def test_mdn_full_example_radio_group_labelled_by_its_legend():
+    form = only_form(corpus("mdn-learning-area/full-example.html"))
+    assert names(form) == ["driver", "age", "fruit", "email", "msg"]
+    fields = by_name(form)
+    assert fields["driver"].control == "radio" and fields["driver"].required
+    assert fields["driver"].label == "Do you have a driver's license? *"
+    assert fields["age"].control == "number" and not fields["age"].required
+    assert fields["fruit"].required and fields["fruit"].label == "What's your favorite fruit? *"
+    assert fields["email"].control == "email"
+    assert fields["msg"].control == "textarea" and where(fields["msg"]) == (101, 9)
+
+
+def test_mdn_readonly_form_textarea_default_and_sms_checkbox():
+    form = only_form(corpus("mdn-learning-area/readonly-confirmation.html"))
+    assert names(form) == ["name", "address", "pcode", "sms-confirm", "instructions"]
+    fields = by_name(form)
+    assert fields["address"].default == "23 Elastic Way,\nViscous,\nBright Ridge,\nCA"
+    assert fields["name"].default == "Mr Soft"
+    sms = fields["sms-confirm"]
+    assert sms.control == "checkbox" and not sms.checked and sms.role is FieldRole.INPUT
+    assert sum(f.role is FieldRole.BUTTON for f in form.fields) == 2
+
+
+# ---------------------------------------------------------------- opencart (Twig)
+
+
+def test_opencart_register_conditional_agree_and_no_form_from_a_js_string():
+    ev = corpus("opencart/register.twig")
+    form = only_form(ev)  # the <form id="form-upload"> in a JS string does not count
+    assert form.name == "register"
+    assert names(form) == [
+        "customer_group_id", "firstname", "lastname", "email", "telephone", None, None,
+        "password", "confirm", "newsletter", "agree",
+    ]
+    fields = by_name(form)
+    agree = fields["agree"]
+    assert agree.role is FieldRole.CONSENT and agree.control == "checkbox"
+    assert agree.checked and agree.checked_conditionally  # {% if agree %}...checked{% else %}
+    assert where(agree) == (284, 13)
+    newsletter = fields["newsletter"]
+    assert newsletter.role is FieldRole.CONSENT and newsletter.control == "radio"
+    assert newsletter.checked and newsletter.checked_conditionally
+    group = fields["customer_group_id"]
+    assert group.checked_conditionally and group.role is FieldRole.INPUT
+    assert fields["email"].control == "email" and fields["telephone"].control == "tel"
+    assert fields["firstname"].label == "entry_firstname"  # the Twig variable, best effort
+
+
+def test_opencart_custom_fields_with_template_names_are_reported_not_dropped():
+    ev = corpus("opencart/register.twig")
+    unnamed = [f for f in only_form(ev).fields if f.name is None and f.role is not FieldRole.BUTTON]
+    assert [f.raw for f in unnamed] == [
+        "custom_field[{{ custom_field.location }}][{{ custom_field.custom_field_id }}]",
+        "custom_field[{{ custom_field.location }}][{{ custom_field.custom_field_id }}][]",
+    ]
+    assert unnamed[0].control == "select" and where(unnamed[0]) == (80, 15)
+    assert [(p.location.line, p.severity) for p in ev.problems] == [
+        (80, Severity.WARNING),
+        (151, Severity.WARNING),
+    ]
+    assert "has a name cnsnt cannot read (custom_field[" in ev.problems[0].message
+    assert "declare it in the policy as register.NAME" in ev.problems[0].message
+
+
+def test_opencart_guest_without_a_form_element_is_named_by_the_file():
+    form = only_form(corpus("opencart/guest.twig"))
+    assert form.name == "guest"
+    assert [n for n in names(form) if n] == [
+        "customer_group_id", "firstname", "lastname", "email", "telephone", "company",
+        "address_1", "address_2", "city", "postcode", "country_id", "zone_id", "shipping_address",
+    ]
+    shipping = by_name(form)["shipping_address"]
+    assert shipping.checked and shipping.checked_conditionally and where(shipping) == (321, 5)
+    assert by_name(form)["country_id"].control == "select"
+
+
+# ---------------------------------------------------------------- piwigo (Smarty)
+
+
+def test_piwigo_register_prechecked_send_password_checkbox():
+    form = only_form(corpus("piwigo/register.tpl"))
+    assert form.name == "register_form"  # <form name="register_form">
+    assert names(form, buttons=True) == [
+        "login", "password", "password_conf", "mail_address", "send_password_by_mail", "key",
+        "submit", None,
+    ]
+    fields = by_name(form)
+    send = fields["send_password_by_mail"]
+    assert send.checked and not send.checked_conditionally and send.role is FieldRole.INPUT
+    assert send.label == "Send my connection settings by email"
+    assert where(send) == (50, 9)
+    assert fields["key"].role is FieldRole.TECHNICAL
+    assert fields["login"].label == "Username"  # {'Username'|@translate}
+    assert fields["mail_address"].label == "Email address"  # after {if ...}* {/if}
+    assert fields["submit"].role is FieldRole.BUTTON
+
+
+def test_piwigo_profile_smarty_functions_render_named_controls():
+    ev = corpus("piwigo/profile_content.tpl")
+    form = only_form(ev)
+    assert form.name == "profile"
+    assert names(form) == [
+        "redirect", "mail_address", "password", "use_new_pwd", "passwordConf", "nb_image_page",
+        "theme", "language", "recent_period", "expand", "show_nb_comments", "show_nb_hits",
+        "pwg_token",
+    ]
+    fields = by_name(form)
+    assert fields["theme"].control == "select" and fields["theme"].raw.startswith("{html_options")
+    assert fields["expand"].control == "radio"
+    assert where(fields["theme"]) == (55, 9)
+    assert fields["redirect"].role is fields["pwg_token"].role is FieldRole.TECHNICAL
+    assert ev.problems == []
+
+
+# ---------------------------------------------------------------- phpBB
+
+
+def test_phpbb_mixed_if_comments_twig_and_vars():
+    ev = corpus("phpbb/ucp_register.html")
+    form = only_form(ev)
+    assert form.name == "register"
+    assert names(form) == ["username", "new_password", "password_confirm", "email", None]
+    fields = by_name(form)
+    assert fields["username"].label == "L_USERNAME"
+    assert where(fields["email"]) == (53, 8)
+    language = form.fields[4]
+    assert language.control == "select" and language.raw == "{{ FormsSelect(LANG_OPTIONS) }}"
+    assert len(ev.problems) == 1 and "FormsSelect" in ev.problems[0].message
+
+
+# ---------------------------------------------------------------- shopware (Twig)
+
+
+def test_shopware_register_hidden_fields_are_technical():
+    form = only_form(corpus("shopware-storefront/register.html.twig"))
+    assert form.name == "register"
+    assert names(form) == [
+        "redirectTo", "redirectParameters", "createCustomerAccount", "errorRoute",
+        "errorParameters", "email", "emailConfirmation", "password", "passwordConfirmation",
+        "differentShippingAddress",
+    ]
+    fields = by_name(form)
+    assert all(fields[n].role is FieldRole.TECHNICAL for n in names(form)[:5])
+    assert fields["createCustomerAccount"].default == "1"
+    assert all(fields[n].required for n in ("email", "emailConfirmation", "password"))
+    different = fields["differentShippingAddress"]
+    assert different.checked and different.checked_conditionally
+    assert different.role is FieldRole.INPUT
+    assert fields["email"].label == "account.personalMailLabel"
+    assert where(fields["email"]) == (71, 45)
+
+
+def test_shopware_honeypot_named_by_a_twig_constant():
+    ev = corpus("shopware-storefront/honeypot.html.twig")
+    form = only_form(ev)
+    (trap,) = form.fields
+    assert trap.role is FieldRole.HONEYPOT and trap.name is None
+    assert trap.raw == (
+        "{{ constant('Shopware\\\\Storefront\\\\Framework\\\\Captcha\\\\HoneypotCaptcha"
+        "::CAPTCHA_REQUEST_PARAMETER') }}"
+    )
+    assert where(trap) == (4, 13)
+    assert len(ev.problems) == 1 and ev.problems[0].severity is Severity.WARNING
+
+
+def test_shopware_newsletter_checked_only_under_a_condition():
+    form = only_form(corpus("shopware-storefront/newsletter.html.twig"))
+    assert form.name == "newsletterRegister"
+    (option,) = form.fields
+    assert option.name == "option" and option.role is FieldRole.CONSENT  # id="newsletterRegister"
+    assert option.checked and option.checked_conditionally
+
+
+def test_shopware_address_personal_birthday_split_over_three_selects():
+    form = only_form(corpus("shopware-storefront/address-personal.html.twig"))
+    assert form.name == "address-personal"
+    assert names(form) == [
+        "accountType", "salutationId", "title", "firstName", "lastName", "company",
+        "birthdayDay", "birthdayMonth", "birthdayYear",
+    ]
+    fields = by_name(form)
+    for part in ("birthdayDay", "birthdayMonth", "birthdayYear"):
+        assert fields[part].control == "select"
+        assert fields[part].required  # {{ config(...) ? 'required="required"' }}
+        assert fields[part].raw.startswith("{% if prefix %}{{ prefix }}[birthday")
+    assert where(fields["birthdayDay"]) == (288, 29)
+    assert fields["firstName"].label == "account.personalFirstNameLabel"
+    assert not fields["salutationId"].required
+
+
+# ---------------------------------------------------------------- btcpayserver (Razor)
+
+
+def test_btcpay_razor_asp_for_names():
+    ev = corpus("btcpayserver/Register.cshtml")
+    form = only_form(ev)
+    assert form.name == "Register"
+    assert names(form) == ["Email", "Password", "ConfirmPassword", "IsAdmin"]
+    fields = by_name(form)
+    assert fields["Email"].raw == 'asp-for="Email"' and fields["Email"].required
+    assert fields["Email"].label == "Email"
+    assert where(fields["Email"]) == (14, 13)
+    assert fields["IsAdmin"].control == "checkbox" and not fields["IsAdmin"].required
+    assert ev.problems == []
+
+
+# ---------------------------------------------------------------- italia (Handlebars)
+
+
+def test_italia_partials_render_fields_and_privacy_checkbox_is_forced_consent():
+    ev = corpus("italia-design-comuni/assistenza-01-dati.hbs")
+    form = only_form(ev)
+    assert form.name == "justValidateForm"
+    assert names(form) == ["name", "surname", "email", None, None, None, "privacy-field"]
+    fields = by_name(form)
+    assert fields["surname"].raw.startswith('{{> cmp-input/input type="text" id="surname"')
+    assert fields["surname"].label == "Cognome" and fields["surname"].required
+    assert fields["email"].control == "email"
+    assert where(fields["name"]) == (45, 17)
+    category, service, description = form.fields[3:6]
+    assert (category.control, service.control, description.control) == (
+        "select", "select", "textarea",
+    )
+    assert category.label == "Categoria di servizio" and category.required
+    assert [p.location.line for p in ev.problems] == [67, 78, 88]
+    privacy = fields["privacy-field"]
+    assert privacy.role is FieldRole.CONSENT and privacy.required and not privacy.checked
+    assert privacy.label == "Ho letto e compreso l’informativa sulla privacy"
+
+
+def test_italia_input_partial_with_template_name_and_conditional_required():
+    ev = corpus("italia-design-comuni/input.hbs")
+    (fld,) = only_form(ev).fields
+    assert fld.form == "input" and fld.name is None and fld.raw == "{{id}}"
+    assert fld.required  # {{#if required}} required {{/if}}
+    assert where(fld) == (4, 6)
+    assert ev.problems[0].message.startswith("field at 4:6 has a name cnsnt cannot read ({{id}})")
+
+
+# ---------------------------------------------------------------- openstamanager (PHP widgets)
+
+
+def test_openstamanager_php_echo_markup_and_widgets():
+    ev = corpus("openstamanager/add.php")
+    form = only_form(ev)
+    assert form.name == "add-form"
+    assert names(form) == [
+        "op", "backto", "ragione_sociale", "id_tipo_anagrafica[]", "cognome", "nome", "p_iva",
+        "codice_fiscale", "tipo", "indirizzo", "cap", "citta", "provincia", "id_nazione",
+        "telefono", "cellulare", "email", "pec", "codice_destinatario",
+    ]
+    fields = by_name(form)
+    assert fields["op"].role is FieldRole.TECHNICAL and fields["op"].default == "add"
+    assert fields["ragione_sociale"].required and not fields["cognome"].required
+    assert fields["codice_fiscale"].label == "Codice fiscale"
+    assert fields["telefono"].control == "tel" and fields["tipo"].control == "select"
+    assert where(fields["codice_fiscale"]) == (79, 6)
+    assert ev.problems == []
+
+
+# ---------------------------------------------------------------- template syntaxes
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<input type="checkbox" name="newsletter" {% if agree %}checked{% endif %}>',
+        '<input type="checkbox" name="newsletter" {{#if agree}}checked{{/if}}>',
+        '<input type="checkbox" name="newsletter" <!-- IF S_AGREE --> checked<!-- ENDIF -->>',
+        '<input type="checkbox" name="newsletter" <% if agree %>checked<% end %>>',
+        '<input type="checkbox" name="newsletter" <?php if ($agree): ?>checked<?php endif; ?>>',
+        "<input type=\"checkbox\" name=\"newsletter\" <?php echo $a ? 'checked' : ''; ?>>",
+        "<input type=\"checkbox\" name=\"newsletter\" {{ agree ? 'checked' }}>",
+        '{% if agree %}<input type="checkbox" name="newsletter" checked>'
+        '{% else %}<input type="checkbox" name="newsletter">{% endif %}',
+    ],
+)
+def test_checked_printed_by_a_template_condition(tmp_path, markup):
+    form = only_form(write(tmp_path, "signup.html", f"<form id='s'>\n  {markup}\n</form>\n"))
+    (fld,) = form.fields
+    assert fld.name == "newsletter" and fld.role is FieldRole.CONSENT
+    assert fld.checked and fld.checked_conditionally
+    assert where(fld) == (2, 3 + markup.index("<input"))
+
+
+def test_smarty_condition_in_a_tag(tmp_path):
+    ev = write(
+        tmp_path, "f.tpl",
+        '{* <form id="hidden"> *}<form id="f">\n'
+        '<input type="checkbox" name="privacy" {if $x}checked="checked"{/if}>\n'
+        '<input type="text" name="{$var}">\n</form>',
+    )
+    privacy, unnamed = only_form(ev).fields
+    assert privacy.checked_conditionally and privacy.role is FieldRole.CONSENT
+    assert unnamed.name is None and unnamed.raw == "{$var}"
+
+
+def test_checked_inside_a_condition_without_alternative_is_plainly_checked(tmp_path):
+    markup = '{% if show %}<input type="checkbox" name="opt_in" checked>{% endif %}'
+    ev = write(tmp_path, "f.html", markup)
+    (fld,) = only_form(ev).fields
+    assert fld.checked and not fld.checked_conditionally and fld.role is FieldRole.CONSENT
+
+
+def test_radio_no_checked_is_not_a_pre_ticked_choice(tmp_path):
+    ev = write(
+        tmp_path, "f.html",
+        '<input type="radio" name="newsletter" value="1">'
+        '<input type="radio" name="newsletter" value="0" checked>',
+    )
+    (fld,) = only_form(ev).fields
+    assert fld.role is FieldRole.CONSENT and not fld.checked
+
+
+def test_comments_scripts_and_template_comments_hide_forms(tmp_path):
+    ev = write(
+        tmp_path, "page.html.twig",
+        '<!-- <form id="c"><input name="a"></form> -->\n'
+        '{# <form id="t"><input name="b"></form> #}\n'
+        "<script>var f = '<form id=\"j\"><input name=\"c\"></form>';</script>\n"
+        '{{!-- <form id="h"><input name="d"></form> --}}\n'
+        '<form id="real"><input name="e"></form>\n',
+    )
+    form = only_form(ev)
+    assert form.name == "real" and names(form) == ["e"]
+    assert form.location.line == 5
+
+
+def test_several_forms_loose_controls_and_the_form_attribute(tmp_path):
+    ev = write(
+        tmp_path, "account.html.twig",
+        '<form id="login"><input name="user"><input type="password" name="pass"></form>\n'
+        '<form name="search"><input type="search" name="q" placeholder="Search"></form>\n'
+        '<input name="remember" form="login">\n'
+        '<input name="loose">\n',
+    )
+    assert [f.name for f in ev.forms] == ["login", "search", "account"]
+    assert names(ev.forms[0]) == ["user", "pass", "remember"]
+    search = ev.forms[1].fields[0]
+    assert search.role is FieldRole.INPUT and search.label == "Search"  # search boxes are input
+    assert names(ev.forms[2]) == ["loose"]
+    assert ev.counts == {"form_files": 1, "forms": 3, "form_fields": 5}
+
+
+def test_roles_technical_honeypot_button_and_multilingual_consent(tmp_path):
+    ev = write(
+        tmp_path, "f.html",
+        '<form id="f">\n'
+        '<input type="hidden" name="__RequestVerificationToken" value="x">\n'
+        '<input type="text" name="website" class="visually-hidden" tabindex="-1">\n'
+        '<div style="display:none"><input type="text" name="url" tabindex="-1"></div>\n'
+        '<div class="d-none"><input type="text" name="street"></div>\n'
+        '<label><input type="checkbox" name="c1"> Acconsento al trattamento</label>\n'
+        '<label><input type="checkbox" name="c2"> Ich stimme der Einwilligung zu</label>\n'
+        '<label for="c3">Hozzájárulok</label><input type="checkbox" id="c3" name="c3">\n'
+        '<input type="checkbox" name="remember_me">\n'
+        '<input type="image" name="go" src="go.png"><button>Send</button>\n'
+        "</form>",
+    )
+    roles = {f.name: f.role for f in only_form(ev).fields}
+    assert roles == {
+        "__RequestVerificationToken": FieldRole.TECHNICAL,
+        "website": FieldRole.HONEYPOT,
+        "url": FieldRole.HONEYPOT,
+        "street": FieldRole.INPUT,
+        "c1": FieldRole.CONSENT,
+        "c2": FieldRole.CONSENT,
+        "c3": FieldRole.CONSENT,
+        "remember_me": FieldRole.INPUT,
+        "go": FieldRole.BUTTON,
+        None: FieldRole.BUTTON,
+    }
+
+
+def test_razor_if_else_helpers_and_email_text(tmp_path):
+    ev = write(
+        tmp_path, "Signup.cshtml",
+        "@model SignupModel\n<form>\n@if (Model.Opted) {\n"
+        '  <input asp-for="Newsletter" type="checkbox" checked />\n} else {\n'
+        '  <input asp-for="Newsletter" type="checkbox" />\n}\n'
+        "@Html.TextBoxFor(m => m.Address.City)\n@Html.AntiForgeryToken()\n"
+        '<p>write to a@b.example</p><input type="email" name="mail" value="@Model.Mail" />\n'
+        "</form>",
+    )
+    fields = by_name(only_form(ev))
+    assert list(fields) == ["Newsletter", "Address.City", "__RequestVerificationToken", "mail"]
+    assert fields["Newsletter"].checked_conditionally
+    assert fields["__RequestVerificationToken"].role is FieldRole.TECHNICAL
+    assert fields["mail"].default is None and where(fields["mail"]) == (10, 28)
+
+
+def test_name_chosen_by_a_condition_keeps_its_literal_branch(tmp_path):
+    ev = write(
+        tmp_path, "f.twig",
+        '<input name="{% if p %}{{ p }}[email]{% else %}email{% endif %}" required>\n'
+        '<input name="{{ field.name }}">',
+    )
+    email, unnamed = only_form(ev).fields
+    assert email.name == "email" and email.raw.startswith("{% if p %}") and email.required
+    assert unnamed.name is None and unnamed.raw == "{{ field.name }}"
+    assert len(ev.problems) == 1 and ev.problems[0].location.line == 2
+
+
+def test_columns_stay_right_after_template_code_on_the_same_line(tmp_path):
+    ev = write(tmp_path, "f.html", '{% if a %}{{ x }}<p>{$y}</p> <input name="n">{% endif %}')
+    (fld,) = only_form(ev).fields
+    assert where(fld) == (1, 30)
+
+
+def test_format_html_reads_a_json_suffix_as_markup(tmp_path):
+    path = tmp_path / "form.json"
+    path.write_text('<form id="x"><input name="a"></form>', encoding="utf-8")
+    assert names(only_form(read(path, "html"))) == ["a"]
+
+
+def test_binary_and_missing_files_raise_source_errors(tmp_path):
+    binary = tmp_path / "b.html"
+    binary.write_bytes(b"\x00\x01<form>")
+    with pytest.raises(SourceError, match="binary"):
+        read(binary)
+    with pytest.raises(SourceError, match="cannot read"):
+        read(tmp_path / "missing.html")
+
+
+def test_broken_markup_never_raises(tmp_path):
+    broken = ["<form", "<input name=", "{% if %}<input", "<<<>><input name='a", "{{", "@("]
+    broken.append("<?php echo '<input name=\"a\">'")
+    for text in broken:
+        ev = write(tmp_path, "x.cshtml", text)
+        assert ev.counts["form_files"] == 1
+
+
+def test_reader_is_usable_directly(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text('<input name="x">', encoding="utf-8")
+    spec = SourceSpec("forms", "a.html", tmp_path, Location("cnsnt.yaml"))
+    ev = read_html_forms(path, spec, SourceContext(base_dir=tmp_path))
+    assert ev.forms[0].source == "a.html"
+    assert ev.forms[0].fields[0].location == Location("a.html", 1, 1)
+
+
+def test_markup_the_html_parser_rejects_is_skipped_and_reported(tmp_path):
+    markup = '<form id="a"><input name="x"><![foo[ bar ]]><input name="y"></form>'
+    ev = write(tmp_path, "m.html", markup)
+    assert names(only_form(ev)) == ["x", "y"]
+    (problem,) = ev.problems
+    assert problem.severity is Severity.WARNING and problem.location.column == 30
+    assert "cannot read the markup here" in problem.message

@@ -1,0 +1,202 @@
+"""Query sources: .sql files, plain logs and pg_stat_statements exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, Table
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources import query_log
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.ddl import read_ddl
+from cnsnt.sources.queries import plan_query_sources, read_queries
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+TPC = CORPUS / "queries" / "tpc"
+
+
+@pytest.fixture(scope="module")
+def tpch_tables() -> list[Table]:
+    spec = SourceSpec("schemas", "tpch_schema.sql", TPC, Location("cnsnt.yaml"), "duckdb")
+    return read_ddl(TPC / "tpch_schema.sql", spec, SourceContext(base_dir=TPC)).tables
+
+
+def ctx_for(tmp: Path, tables: list[Table], **kw: object) -> SourceContext:
+    ctx = SourceContext(base_dir=tmp, tables=list(tables),
+                        policy_purposes=("billing", "marketing", "analytics"),
+                        roles={"mailer": ("marketing",), "ops": ("billing", "analytics")})
+    for k, v in kw.items():
+        setattr(ctx, k, v)
+    return ctx
+
+
+def read(path: Path, ctx: SourceContext, **spec: object) -> Evidence:
+    s = SourceSpec("queries", path.name, path.parent, Location("cnsnt.yaml", 9),
+                   dialect=spec.pop("dialect", "duckdb"), **spec)  # type: ignore[arg-type]
+    return read_queries(path, s, ctx)
+
+
+def test_tpch_query_file(tmp_path: Path, tpch_tables: list[Table]) -> None:
+    path = tmp_path / "tpch.sql"
+    path.write_text((TPC / "tpch_queries.sql").read_text())
+    ev = read(path, ctx_for(tmp_path, tpch_tables), purpose="analytics")
+    assert ev.audited == {"queries"}
+    assert ev.counts == {"query_files": 1, "statements": 22, "unique_shapes": 22, "queries": 22,
+                         "unresolved_statements": 0}
+    assert ev.problems == []
+    assert [q.location.line for q in ev.queries][:4] == [1, 23, 69, 94]
+    assert {q.purpose_origin for q in ev.queries} == {"source"}
+    assert all(q.purposes == ("analytics",) for q in ev.queries)
+
+
+def test_annotations_file_statement_and_ignore(tmp_path: Path, tpch_tables: list[Table]) -> None:
+    path = tmp_path / "app.sql"
+    path.write_text(
+        "-- cnsnt: purpose=billing\n"
+        "SELECT c_name FROM customer WHERE c_custkey = 1;\n"
+        "SELECT c_name FROM customer WHERE c_custkey = 2;\n"
+        "-- cnsnt: purpose=marketing\n"
+        "-- cnsnt: ignore CN303 legacy export, ticket DATA-9\n"
+        "SELECT * FROM customer;\n"
+        "-- cnsnt: ignore CN301\n"
+        "SELECT c_phone FROM customer;\n"
+        "-- cnsnt: purpose=astrology\n"
+        "SELECT c_address FROM customer;\n"
+        "-- cnsnt: frobnicate\n"
+        "SELECT c_acctbal FROM customer;\n"
+    )
+    ev = read(path, ctx_for(tmp_path, tpch_tables), purpose="analytics")
+    got = [(q.location.line, q.purposes, q.purpose_origin, q.calls, q.ignores) for q in ev.queries]
+    assert got == [
+        (2, ("billing",), "file", 2, ()),
+        (6, ("marketing",), "comment", 1, (("CN303", "legacy export, ticket DATA-9"),)),
+        (8, ("billing",), "file", 1, ()),
+        (10, ("astrology",), "comment", 1, ()),
+        (12, ("billing",), "file", 1, ()),
+    ]
+    problems = [(p.location.line, p.severity, p.message) for p in ev.problems]
+    assert problems == [
+        (7, Severity.WARNING, "'cnsnt: ignore CN301' needs a reason after the rule code; "
+                              "the suppression is not applied"),
+        (10, Severity.WARNING,
+         "purpose 'astrology' named in a cnsnt annotation is not defined in the policy"),
+        (11, Severity.WARNING, "unknown cnsnt annotation 'frobnicate': expected 'purpose=NAME' "
+                               "or 'ignore CODE reason'"),
+    ]
+
+
+def test_first_comment_not_a_directive_gives_no_file_purpose(tmp_path: Path,
+                                                             tpch_tables: list[Table]) -> None:
+    path = tmp_path / "q.sql"
+    path.write_text("-- generated, do not edit\nSELECT c_name FROM customer;\n"
+                    "/* cnsnt: purpose=billing */ SELECT c_phone FROM customer;\n")
+    ev = read(path, ctx_for(tmp_path, tpch_tables))
+    assert [(q.purposes, q.purpose_origin) for q in ev.queries] == [
+        ((), None), (("billing",), "comment"),
+    ]
+
+
+def test_unknown_table_and_parse_error_are_problems(tmp_path: Path,
+                                                    tpch_tables: list[Table]) -> None:
+    path = tmp_path / "bad.sql"
+    path.write_text("SELECT a FROM nope;\nSELECT b FROM nope WHERE x = 1;\nSELECT FROM WHERE;\n"
+                    "SELECT c_name FROM customer;\n")
+    ev = read(path, ctx_for(tmp_path, tpch_tables))
+    assert [(p.location.line, p.severity) for p in ev.problems] == [
+        (1, Severity.WARNING), (3, None),
+    ]
+    assert ev.problems[0].message == "table 'nope' is not in any audited schema (2 statements)"
+    assert ev.problems[1].message.startswith("cannot parse statement:")
+    assert [q.location.line for q in ev.queries if q.uses] == [4]
+
+
+def test_lines_log_groups_shapes_and_keeps_first_line(tmp_path: Path,
+                                                      tpch_tables: list[Table]) -> None:
+    path = tmp_path / "queries.log"
+    path.write_text(
+        "SELECT c_name FROM customer WHERE c_custkey = 1\n"
+        "\n"
+        "select c_name from customer where c_custkey = 99;\n"
+        "SELECT 1; SELECT o_totalprice FROM orders\n"
+        "/* cnsnt: purpose=marketing */ SELECT c_phone FROM customer\n"
+    )
+    ev = read(path, ctx_for(tmp_path, tpch_tables), format="lines")
+    got = [(q.location.line, q.calls, q.purposes, [u.column for u in q.uses]) for q in ev.queries]
+    assert got == [
+        (1, 2, (), ["customer.c_custkey", "customer.c_name"]),
+        (4, 1, (), []),
+        (4, 1, (), ["orders.o_totalprice"]),
+        (5, 1, ("marketing",), ["customer.c_phone"]),
+    ]
+    assert ev.counts["statements"] == 5
+
+
+def test_lines_log_in_parallel_matches_serial(tmp_path: Path, tpch_tables: list[Table],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    queries = [" ".join(q.split()) for q in (TPC / "tpch_queries.sql").read_text().split(";")
+               if q.strip()]
+    path = tmp_path / "big.log"
+    path.write_text("\n".join(queries * 20) + "\n")
+    serial = read(path, ctx_for(tmp_path, tpch_tables, jobs=1), format="lines")
+    monkeypatch.setattr(query_log, "PARALLEL_BYTES", 1)
+    progress: list[tuple[str, int, int]] = []
+    parallel = read(path, ctx_for(tmp_path, tpch_tables, jobs=2,
+                                  progress=lambda d, n, t: progress.append((d, n, t))),
+                    format="lines")
+    assert parallel.queries == serial.queries
+    assert len(parallel.queries) == 22 and {q.calls for q in parallel.queries} == {20}
+    assert progress and progress[-1][1] == progress[-1][2]
+
+
+def test_pg_stat_statements_roles_and_calls(tmp_path: Path, tpch_tables: list[Table]) -> None:
+    path = tmp_path / "pgss.csv"
+    path.write_text(
+        "userid,rolname,calls,query\n"
+        '10,mailer,120,"SELECT c_name, c_phone\nFROM customer WHERE c_custkey = $1"\n'
+        "11,ops,5,SELECT o_totalprice FROM orders WHERE o_orderkey = $1\n"
+        '10,mailer,3,"SELECT c_name, c_phone FROM customer WHERE c_custkey = $2"\n'
+        "12,stranger,1,SELECT c_acctbal FROM customer\n"
+    )
+    ev = read(path, ctx_for(tmp_path, tpch_tables), format="pg_stat_statements",
+              dialect="postgres")
+    got = [(q.location.line, q.role, q.purposes, q.purpose_origin, q.calls) for q in ev.queries]
+    assert got == [
+        (2, "mailer", ("marketing",), "role", 123),
+        (4, "ops", ("billing", "analytics"), "role", 5),
+        (6, "stranger", (), None, 1),
+    ]
+
+
+def test_pg_stat_statements_without_query_column(tmp_path: Path,
+                                                 tpch_tables: list[Table]) -> None:
+    path = tmp_path / "pgss.csv"
+    path.write_text("userid,calls\n1,2\n")
+    with pytest.raises(SourceError, match="no 'query' column"):
+        read(path, ctx_for(tmp_path, tpch_tables), format="pg_stat_statements")
+
+
+def test_unknown_format_and_dialect(tmp_path: Path, tpch_tables: list[Table]) -> None:
+    path = tmp_path / "q.sql"
+    path.write_text("SELECT 1;")
+    with pytest.raises(SourceError, match="unknown query format"):
+        read(path, ctx_for(tmp_path, tpch_tables), format="xml")
+    with pytest.raises(SourceError, match="Unknown dialect"):
+        read(path, ctx_for(tmp_path, tpch_tables), dialect="postgresx")
+
+
+def test_overlapping_entries_read_each_file_once(tmp_path: Path) -> None:
+    (tmp_path / "sql" / "marketing").mkdir(parents=True)
+    (tmp_path / "sql" / "a.sql").write_text("SELECT 1;")
+    (tmp_path / "sql" / "marketing" / "b.sql").write_text("SELECT 1;")
+    where = Location("cnsnt.yaml", 3)
+    specs = [SourceSpec("queries", "sql/**/*.sql", tmp_path, where, dialect="postgres"),
+             SourceSpec("queries", "sql/marketing/*.sql", tmp_path, where, purpose="marketing")]
+    plan, problems = plan_query_sources(specs)
+    assert problems == []
+    assert [(p.name, s.dialect, s.purpose) for p, s in plan] == [
+        ("a.sql", "postgres", None), ("b.sql", "postgres", "marketing"),
+    ]

@@ -1,0 +1,506 @@
+"""Column resolution (cnsnt.sql.uses) on real corpus queries and their schemas.
+
+Each construct of issue 4 is asserted with the exact set of resolved columns:
+(column key, access, via_star, needed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import Table
+from cnsnt.model import Location
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.ddl import read_ddl
+from cnsnt.sql.uses import ProblemKind, QuerySchema, StatementUses, analyse
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+TPC = CORPUS / "queries" / "tpc"
+MIMIC = CORPUS / "queries"
+
+R, W = "read", "write"
+
+
+def ddl_tables(path: Path, dialect: str) -> list[Table]:
+    spec = SourceSpec("schemas", path.name, path.parent, Location("cnsnt.yaml"), dialect)
+    evidence = read_ddl(path, spec, SourceContext(base_dir=path.parent))
+    assert not [p for p in evidence.problems if p.severity is None]
+    return evidence.tables
+
+
+def queries(path: Path) -> list[str]:
+    return [q.strip() for q in path.read_text(encoding="utf-8").split(";") if q.strip()]
+
+
+def uses(result: StatementUses) -> set[tuple[str, str, bool, bool]]:
+    return {(u.column, u.access.value, u.via_star, u.needed) for u in result.uses}
+
+
+def reads(result: StatementUses) -> set[str]:
+    return {u.column for u in result.uses if u.access.value == R}
+
+
+@pytest.fixture(scope="module")
+def tpch() -> QuerySchema:
+    return QuerySchema.from_tables(ddl_tables(TPC / "tpch_schema.sql", "duckdb"), "duckdb")
+
+
+@pytest.fixture(scope="module")
+def tpcds() -> QuerySchema:
+    return QuerySchema.from_tables(ddl_tables(TPC / "tpcds_schema.sql", "duckdb"), "duckdb")
+
+
+APP_DDL = """
+CREATE TABLE customers (id INT PRIMARY KEY, email TEXT, full_name TEXT, phone TEXT,
+                        birth_date DATE, manager_id INT);
+CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, total NUMERIC, note TEXT);
+CREATE TABLE crm.leads (id INT, email TEXT, source TEXT);
+CREATE TABLE archive.customers (id INT, email TEXT);
+CREATE VIEW active_customers AS SELECT id, email, full_name FROM customers WHERE phone IS NOT NULL;
+CREATE VIEW vip AS SELECT a.id, a.email FROM active_customers a JOIN orders o ON o.customer_id = a.id
+  WHERE o.total > 1000;
+"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> QuerySchema:
+    path = tmp_path_factory.mktemp("app") / "schema.sql"
+    path.write_text(APP_DDL, encoding="utf-8")
+    return QuerySchema.from_tables(ddl_tables(path, "postgres"), "postgres")
+
+
+# --------------------------------------------------------------------------- TPC corpus
+
+
+def test_every_tpch_query_resolves(tpch: QuerySchema) -> None:
+    results = [analyse(q, tpch) for q in queries(TPC / "tpch_queries.sql")]
+    assert len(results) == 22
+    assert [r.problems for r in results] == [()] * 22
+    assert all(r.kind == "select" and r.uses for r in results)
+
+
+def test_every_tpcds_query_resolves(tpcds: QuerySchema) -> None:
+    results = [analyse(q, tpcds) for q in queries(TPC / "tpcds_queries.sql")]
+    assert len(results) == 99
+    assert [(i + 1, r.problems) for i, r in enumerate(results) if r.problems] == []
+
+
+def test_tpch_q4_exists_select_star_reads_no_columns(tpch: QuerySchema) -> None:
+    # Correlated EXISTS (SELECT * ...): the star reads nothing, the predicates do.
+    q4 = queries(TPC / "tpch_queries.sql")[3]
+    assert uses(analyse(q4, tpch)) == {
+        ("lineitem.l_commitdate", R, False, True),
+        ("lineitem.l_orderkey", R, False, True),
+        ("lineitem.l_receiptdate", R, False, True),
+        ("orders.o_orderdate", R, False, True),
+        ("orders.o_orderkey", R, False, True),
+        ("orders.o_orderpriority", R, False, True),
+    }
+
+
+def test_tpch_q13_derived_table_with_column_aliases_and_left_join(tpch: QuerySchema) -> None:
+    q13 = queries(TPC / "tpch_queries.sql")[12]
+    assert reads(analyse(q13, tpch)) == {
+        "customer.c_custkey", "orders.o_comment", "orders.o_custkey", "orders.o_orderkey",
+    }
+
+
+def test_tpch_q15_cte_with_column_list_and_scalar_subquery(tpch: QuerySchema) -> None:
+    q15 = queries(TPC / "tpch_queries.sql")[14]
+    assert reads(analyse(q15, tpch)) == {
+        "lineitem.l_discount", "lineitem.l_extendedprice", "lineitem.l_shipdate",
+        "lineitem.l_suppkey", "supplier.s_address", "supplier.s_name", "supplier.s_phone",
+        "supplier.s_suppkey",
+    }
+
+
+def test_tpch_q2_correlated_subquery_and_implicit_joins(tpch: QuerySchema) -> None:
+    q2 = queries(TPC / "tpch_queries.sql")[1]
+    assert reads(analyse(q2, tpch)) == {
+        "nation.n_name", "nation.n_nationkey", "nation.n_regionkey",
+        "part.p_mfgr", "part.p_partkey", "part.p_size", "part.p_type",
+        "partsupp.ps_partkey", "partsupp.ps_suppkey", "partsupp.ps_supplycost",
+        "region.r_name", "region.r_regionkey",
+        "supplier.s_acctbal", "supplier.s_address", "supplier.s_comment", "supplier.s_name",
+        "supplier.s_nationkey", "supplier.s_phone", "supplier.s_suppkey",
+    }
+
+
+def test_tpcds_q30_cte_used_twice_reads_customer_personal_columns(tpcds: QuerySchema) -> None:
+    q30 = queries(TPC / "tpcds_queries.sql")[29]
+    got = reads(analyse(q30, tpcds))
+    customer = {k for k in got if k.startswith("customer.")}
+    assert customer == {
+        "customer.c_birth_country", "customer.c_birth_day", "customer.c_birth_month",
+        "customer.c_birth_year", "customer.c_current_addr_sk", "customer.c_customer_id",
+        "customer.c_customer_sk", "customer.c_email_address", "customer.c_first_name",
+        "customer.c_last_name", "customer.c_last_review_date", "customer.c_login",
+        "customer.c_preferred_cust_flag", "customer.c_salutation",
+    }
+    assert got - customer == {
+        "customer_address.ca_address_sk", "customer_address.ca_state",
+        "date_dim.d_date_sk", "date_dim.d_year", "web_returns.wr_return_amt",
+        "web_returns.wr_returned_date_sk", "web_returns.wr_returning_addr_sk",
+        "web_returns.wr_returning_customer_sk",
+    }
+
+
+def test_tpcds_q21_star_over_derived_table_whose_outputs_are_all_needed(tpcds: QuerySchema) -> None:
+    q21 = queries(TPC / "tpcds_queries.sql")[20]
+    result = analyse(q21, tpcds)
+    assert all(u.needed and not u.via_star for u in result.uses)
+    assert "inventory.inv_quantity_on_hand" in reads(result)
+
+
+def test_tpcds_q2_union_all_inside_cte(tpcds: QuerySchema) -> None:
+    q2 = queries(TPC / "tpcds_queries.sql")[1]
+    got = reads(analyse(q2, tpcds))
+    assert {"web_sales.ws_sold_date_sk", "web_sales.ws_ext_sales_price",
+            "catalog_sales.cs_sold_date_sk", "catalog_sales.cs_ext_sales_price"} <= got
+    assert {"date_dim.d_week_seq", "date_dim.d_day_name", "date_dim.d_date_sk",
+            "date_dim.d_year"} <= got
+
+
+# --------------------------------------------------------------------------- MIMIC-IV
+
+MIMIC_ICUSTAY = {
+    "mimiciv_hosp.admissions.admittime", "mimiciv_hosp.admissions.dischtime",
+    "mimiciv_hosp.admissions.hadm_id", "mimiciv_hosp.admissions.hospital_expire_flag",
+    "mimiciv_hosp.admissions.race", "mimiciv_hosp.admissions.subject_id",
+    "mimiciv_hosp.patients.anchor_age", "mimiciv_hosp.patients.anchor_year",
+    "mimiciv_hosp.patients.dod", "mimiciv_hosp.patients.gender",
+    "mimiciv_hosp.patients.subject_id", "mimiciv_icu.icustays.hadm_id",
+    "mimiciv_icu.icustays.intime", "mimiciv_icu.icustays.outtime",
+    "mimiciv_icu.icustays.stay_id", "mimiciv_icu.icustays.subject_id",
+}
+
+
+@pytest.fixture(scope="module")
+def mimic_tables() -> list[Table]:
+    return ddl_tables(CORPUS / "schemas" / "mimic-iv" / "create.sql", "postgres")
+
+
+def test_mimic_postgres_schema_qualified_names_and_create_table_as(mimic_tables: list[Table]) -> None:
+    schema = QuerySchema.from_tables(mimic_tables, "postgres")
+    drop, ctas = queries(MIMIC / "mimic-iv-postgres" / "icustay_detail.sql")
+    assert analyse(drop, schema) == StatementUses(kind="other")
+    result = analyse(ctas, schema)
+    assert result.kind == "create" and result.problems == ()
+    assert reads(result) == MIMIC_ICUSTAY
+    assert all(u.needed and not u.via_star for u in result.uses)
+
+
+def test_mimic_age_joins_two_schemas(mimic_tables: list[Table]) -> None:
+    schema = QuerySchema.from_tables(mimic_tables, "postgres")
+    _, ctas = queries(MIMIC / "mimic-iv-postgres" / "age.sql")
+    assert reads(analyse(ctas, schema)) == {
+        "mimiciv_hosp.admissions.admittime", "mimiciv_hosp.admissions.hadm_id",
+        "mimiciv_hosp.admissions.subject_id", "mimiciv_hosp.patients.anchor_age",
+        "mimiciv_hosp.patients.anchor_year", "mimiciv_hosp.patients.subject_id",
+    }
+
+
+def test_mimic_bigquery_project_qualified_names_match_the_postgres_schema(
+    mimic_tables: list[Table],
+) -> None:
+    # `physionet-data.mimiciv_icu.icustays`: the project (catalog) is not in the schema.
+    schema = QuerySchema.from_tables(mimic_tables, "bigquery")
+    (query,) = queries(MIMIC / "mimic-iv-bigquery" / "icustay_detail.sql")
+    result = analyse(query, schema)
+    assert result.problems == ()
+    assert reads(result) == MIMIC_ICUSTAY
+
+
+# --------------------------------------------------------------------------- constructs
+
+
+def test_table_and_column_aliases(app: QuerySchema) -> None:
+    result = analyse("SELECT c.email AS contact FROM customers AS c WHERE c.id = 1", app)
+    assert uses(result) == {("customers.email", R, False, True), ("customers.id", R, False, True)}
+
+
+def test_join_with_unqualified_columns(app: QuerySchema) -> None:
+    result = analyse(
+        "SELECT full_name, total FROM customers JOIN orders ON customer_id = customers.id", app
+    )
+    assert reads(result) == {
+        "customers.full_name", "customers.id", "orders.total", "orders.customer_id",
+    }
+
+
+def test_schema_qualified_and_unique_unqualified_table_names(app: QuerySchema) -> None:
+    assert reads(analyse("SELECT email FROM crm.leads", app)) == {"crm.leads.email"}
+    assert reads(analyse("SELECT source FROM leads", app)) == {"crm.leads.source"}
+    assert reads(analyse("SELECT email FROM archive.customers", app)) == {
+        "archive.customers.email"
+    }
+
+
+def test_select_star_marks_columns_the_query_does_not_otherwise_use(app: QuerySchema) -> None:
+    result = analyse("SELECT * FROM orders WHERE customer_id = $1", app)
+    assert uses(result) == {
+        ("orders.customer_id", R, True, True),
+        ("orders.id", R, True, False),
+        ("orders.note", R, True, False),
+        ("orders.total", R, True, False),
+    }
+
+
+def test_table_star_only_for_its_table(app: QuerySchema) -> None:
+    result = analyse(
+        "SELECT o.*, c.full_name FROM orders o JOIN customers c ON c.id = o.customer_id", app
+    )
+    assert uses(result) == {
+        ("orders.customer_id", R, True, True),
+        ("orders.id", R, True, False),
+        ("orders.note", R, True, False),
+        ("orders.total", R, True, False),
+        ("customers.full_name", R, False, True),
+        ("customers.id", R, False, True),
+    }
+
+
+def test_star_in_subquery_traced_through_outer_use(app: QuerySchema) -> None:
+    result = analyse("SELECT x.email FROM (SELECT * FROM customers) AS x", app)
+    assert uses(result) == {
+        ("customers.email", R, False, True),
+        ("customers.birth_date", R, True, False),
+        ("customers.full_name", R, True, False),
+        ("customers.id", R, True, False),
+        ("customers.manager_id", R, True, False),
+        ("customers.phone", R, True, False),
+    }
+
+
+def test_unconsumed_outputs_of_a_cte_are_not_read(app: QuerySchema) -> None:
+    result = analyse(
+        "WITH c AS (SELECT id, email, phone FROM customers) SELECT id FROM c", app
+    )
+    assert uses(result) == {("customers.id", R, False, True)}
+
+
+def test_union_passes_demand_to_each_branch_by_position(app: QuerySchema) -> None:
+    sql = (
+        "WITH everyone AS (SELECT id, email FROM customers UNION SELECT id, email FROM crm.leads)"
+        " SELECT email FROM everyone"
+    )
+    assert uses(analyse(sql, app)) == {
+        ("customers.email", R, False, True),
+        ("crm.leads.email", R, False, True),
+        # a UNION compares whole rows, but only `email` leaves the query
+    }
+
+
+def test_recursive_cte(app: QuerySchema) -> None:
+    sql = """
+        WITH RECURSIVE chain (id, manager_id, depth) AS (
+            SELECT id, manager_id, 0 FROM customers WHERE id = 7
+            UNION ALL
+            SELECT c.id, c.manager_id, chain.depth + 1
+            FROM customers c JOIN chain ON c.id = chain.manager_id
+        )
+        SELECT id, depth FROM chain
+    """
+    result = analyse(sql, app)
+    assert result.problems == ()
+    assert uses(result) == {("customers.id", R, False, True),
+                            ("customers.manager_id", R, False, True)}
+
+
+def test_view_reads_its_base_columns(app: QuerySchema) -> None:
+    # The view filters on phone, so reading through it reads phone as well.
+    result = analyse("SELECT email FROM active_customers", app)
+    assert uses(result) == {
+        ("customers.email", R, False, True),
+        ("customers.phone", R, False, True),
+    }
+
+
+def test_star_over_view_is_traced_to_base_columns(app: QuerySchema) -> None:
+    # id is needed by the WHERE, so the view's projection of it counts as needed.
+    result = analyse("SELECT * FROM active_customers WHERE id = 3", app)
+    assert uses(result) == {
+        ("customers.email", R, True, False),
+        ("customers.full_name", R, True, False),
+        ("customers.id", R, False, True),
+        ("customers.phone", R, False, True),
+    }
+
+
+def test_view_over_view(app: QuerySchema) -> None:
+    result = analyse("SELECT email FROM vip", app)
+    assert reads(result) == {
+        "customers.email", "customers.id", "customers.phone", "orders.customer_id",
+        "orders.total",
+    }
+
+
+def test_count_star_is_not_a_star_projection(app: QuerySchema) -> None:
+    result = analyse("SELECT COUNT(*) FROM customers WHERE birth_date > '2000-01-01'", app)
+    assert uses(result) == {("customers.birth_date", R, False, True)}
+
+
+def test_insert_values_writes_listed_columns(app: QuerySchema) -> None:
+    result = analyse("INSERT INTO customers (email, full_name) VALUES ('a@b.c', 'Ann')", app)
+    assert uses(result) == {("customers.email", W, False, True),
+                            ("customers.full_name", W, False, True)}
+
+
+def test_insert_select_writes_target_and_reads_source(app: QuerySchema) -> None:
+    result = analyse(
+        "INSERT INTO archive.customers (id, email) SELECT id, email FROM customers "
+        "WHERE birth_date < '1950-01-01'",
+        app,
+    )
+    assert uses(result) == {
+        ("archive.customers.email", W, False, True),
+        ("archive.customers.id", W, False, True),
+        ("customers.birth_date", R, False, True),
+        ("customers.email", R, False, True),
+        ("customers.id", R, False, True),
+    }
+
+
+def test_insert_select_star_copies_every_column(app: QuerySchema) -> None:
+    # The copy needs every column the star brings: not a minimisation problem.
+    result = analyse("INSERT INTO archive.customers SELECT * FROM crm.leads", app)
+    assert uses(result) == {
+        ("archive.customers.email", W, False, True),
+        ("archive.customers.id", W, False, True),
+        ("crm.leads.email", R, False, True),
+        ("crm.leads.id", R, False, True),
+        ("crm.leads.source", R, False, True),
+    }
+
+
+def test_insert_on_conflict_update(app: QuerySchema) -> None:
+    result = analyse(
+        "INSERT INTO customers (id, email) VALUES ($1, $2) "
+        "ON CONFLICT (id) DO UPDATE SET email = excluded.email RETURNING full_name",
+        app,
+    )
+    assert uses(result) == {
+        ("customers.email", W, False, True),
+        ("customers.id", W, False, True),
+        ("customers.full_name", R, False, True),
+    }
+
+
+def test_update_writes_set_columns_and_reads_where(app: QuerySchema) -> None:
+    result = analyse("UPDATE customers SET phone = NULL WHERE email = $1", app)
+    assert uses(result) == {("customers.phone", W, False, True),
+                            ("customers.email", R, False, True)}
+
+
+def test_update_from_other_table(app: QuerySchema) -> None:
+    result = analyse(
+        "UPDATE customers c SET full_name = l.source FROM crm.leads l WHERE l.email = c.email",
+        app,
+    )
+    assert uses(result) == {
+        ("customers.full_name", W, False, True),
+        ("customers.email", R, False, True),
+        ("crm.leads.email", R, False, True),
+        ("crm.leads.source", R, False, True),
+    }
+
+
+def test_delete_reads_where_and_using(app: QuerySchema) -> None:
+    result = analyse(
+        "DELETE FROM orders USING customers WHERE orders.customer_id = customers.id "
+        "AND customers.birth_date IS NULL",
+        app,
+    )
+    assert uses(result) == {
+        ("orders.customer_id", R, False, True),
+        ("customers.id", R, False, True),
+        ("customers.birth_date", R, False, True),
+    }
+
+
+def test_delete_with_subquery(app: QuerySchema) -> None:
+    result = analyse(
+        "DELETE FROM customers WHERE id IN (SELECT customer_id FROM orders WHERE total = 0)", app
+    )
+    assert uses(result) == {
+        ("customers.id", R, False, True),
+        ("orders.customer_id", R, False, True),
+        ("orders.total", R, False, True),
+    }
+
+
+def test_merge(app: QuerySchema) -> None:
+    result = analyse(
+        "MERGE INTO customers t USING crm.leads s ON t.email = s.email "
+        "WHEN MATCHED THEN UPDATE SET full_name = s.source "
+        "WHEN NOT MATCHED THEN INSERT (email, full_name) VALUES (s.email, s.source)",
+        app,
+    )
+    assert result.kind == "merge"
+    assert uses(result) == {
+        ("customers.email", R, False, True),
+        ("customers.email", W, False, True),
+        ("customers.full_name", W, False, True),
+        ("crm.leads.email", R, False, True),
+        ("crm.leads.source", R, False, True),
+    }
+
+
+def test_uses_are_sorted(app: QuerySchema) -> None:
+    result = analyse("SELECT phone, email, id FROM customers", app)
+    assert [u.column for u in result.uses] == sorted(u.column for u in result.uses)
+
+
+# --------------------------------------------------------------------------- problems
+
+
+def test_unknown_table_is_a_problem_not_a_crash(app: QuerySchema) -> None:
+    result = analyse("SELECT email FROM newsletter_signups", app)
+    assert result.uses == ()
+    assert [(p.kind, p.message) for p in result.problems] == [
+        (ProblemKind.UNKNOWN_TABLE, "table 'newsletter_signups' is not in any audited schema")
+    ]
+
+
+def test_star_over_unknown_table_is_reported(app: QuerySchema) -> None:
+    result = analyse("SELECT * FROM customers c JOIN legacy_users u ON u.id = c.id", app)
+    kinds = {p.kind for p in result.problems}
+    assert ProblemKind.STAR in kinds and ProblemKind.UNKNOWN_TABLE in kinds
+    assert any("legacy_users" in p.message for p in result.problems)
+
+
+def test_unknown_table_in_update(app: QuerySchema) -> None:
+    result = analyse("UPDATE people SET email = NULL WHERE id = 1", app)
+    assert [p.kind for p in result.problems] == [ProblemKind.UNKNOWN_TABLE]
+
+
+def test_unknown_column_is_reported(app: QuerySchema) -> None:
+    result = analyse("SELECT fax FROM customers", app)
+    assert [p.kind for p in result.problems] == [ProblemKind.UNKNOWN_COLUMN]
+
+
+def test_ambiguous_table_is_reported(app: QuerySchema) -> None:
+    # `customers` exists unqualified and as archive.customers; the bare name is the
+    # unqualified table, so this resolves; a name only in two schemas would not.
+    assert analyse("SELECT email FROM customers", app).problems == ()
+
+
+def test_parse_error_is_a_problem(app: QuerySchema) -> None:
+    result = analyse("SELECT FROM WHERE", app)
+    assert result.kind == "unparsed"
+    assert result.problems[0].kind is ProblemKind.PARSE
+    assert "Token" not in result.problems[0].message
+
+
+def test_statements_that_touch_no_data(app: QuerySchema) -> None:
+    for sql in ("SET search_path = public", "BEGIN", "CREATE INDEX i ON customers (email)",
+                "DROP TABLE IF EXISTS x"):
+        assert analyse(sql, app) == StatementUses(kind="other"), sql
+
+
+def test_system_catalog_queries_are_skipped(app: QuerySchema) -> None:
+    assert analyse("SELECT relname FROM pg_catalog.pg_class", app).problems == ()
+    assert analyse("SELECT * FROM information_schema.tables", app).problems == ()
