@@ -326,6 +326,84 @@ def validate(
     raise typer.Exit(int(ExitCode.FINDINGS if result.fails(threshold) else ExitCode.OK))
 
 
+class NoticeFormat(StrEnum):
+    """Formats of `cnsnt notice`."""
+
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class NoticeLayer(StrEnum):
+    """Layers of `cnsnt notice`: the one-screen summary or every required element."""
+
+    short = "short"
+    full = "full"
+
+
+@app.command()
+@guarded
+def notice(
+    path: Annotated[
+        Path | None, typer.Argument(help="Project directory or policy file (default: .).")
+    ] = None,
+    policy: PolicyOption = None,
+    lang: Annotated[
+        str, typer.Option("--lang", "-l", help="Language: en, it, ca, tr, ru or hu.")
+    ] = "en",
+    format: Annotated[
+        NoticeFormat, typer.Option("--format", "-f", help="markdown, html or json.")
+    ] = NoticeFormat.markdown,
+    layer: Annotated[
+        NoticeLayer, typer.Option("--layer", help="short (a table) or full (every element).")
+    ] = NoticeLayer.full,
+    preset: Annotated[
+        Preset | None, typer.Option("--preset", help="gdpr (default), ccpa or strict.")
+    ] = None,
+    output: OutputOption = None,
+    check: Annotated[
+        Path | None,
+        typer.Option("--check", help="Exit 1 when this published notice no longer matches."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write the customer-facing notice from the policy, or check a published one."""
+    from cnsnt.api import resolve_policy_path
+    from cnsnt.notices import check_notice, render_notice
+    from cnsnt.policy.loader import load_policy
+
+    loaded = load_policy(resolve_policy_path(path, policy))
+    err = _stderr(no_color)
+    if check is not None:
+        try:
+            published = check.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {check}: {getattr(exc, 'strerror', None) or exc}") from None
+        verdict = check_notice(loaded, published, source=str(check))
+        err.print(f"{'ok' if verdict.ok else 'error'}: {verdict.reason}", markup=False, soft_wrap=True)
+        raise typer.Exit(int(ExitCode.OK if verdict.ok else ExitCode.FINDINGS))
+    result = render_notice(
+        loaded,
+        lang=lang,
+        fmt=format.value,
+        layer=layer.value,
+        preset=preset.value if preset else None,
+    )
+    _emit(result.text, output)
+    if not quiet:
+        for finding in result.warnings:
+            err.print(
+                f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}",
+                markup=False,
+                soft_wrap=True,
+            )
+        if output is not None:
+            err.print(f"notice version {result.version} written to {output}", markup=False)
+    raise typer.Exit(int(ExitCode.OK))
+
+
 class RulesFormat(StrEnum):
     """Formats of `cnsnt rules`."""
 

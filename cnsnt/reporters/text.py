@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from itertools import groupby
 
 from rich.console import Console
@@ -57,6 +58,31 @@ def summary_line(result: AuditResult) -> str:
     return line
 
 
+#: More findings than this alike in one file are shown as one with the others' lines.
+COLLAPSE_OVER = 3
+
+
+def _shape(f: Finding) -> tuple[str, str, str]:
+    """Findings alike but for what stands in brackets (quoted SQL, line counts)."""
+    return (f.rule, f.severity.value, re.sub(r"\([^)]*\)|\d+", "", f.message))
+
+
+def _collapse(items: list[Finding]) -> list[tuple[Finding, list[Finding]]]:
+    """Keep a file's report readable when one problem repeats 100 times (dump separators)."""
+    by_shape: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in items:
+        if f.suppressed is None:
+            by_shape.setdefault(_shape(f), []).append(f)
+    out: list[tuple[Finding, list[Finding]]] = []
+    for f in items:
+        alike = by_shape.get(_shape(f), [])
+        if f.suppressed is not None or len(alike) <= COLLAPSE_OVER:
+            out.append((f, []))
+        elif alike[0] is f:
+            out.append((f, alike[1:]))
+    return out
+
+
 class TextReporter(Reporter):
     """`--format text` (the default)."""
 
@@ -89,9 +115,20 @@ class TextReporter(Reporter):
             table.add_column("severity", no_wrap=True)
             table.add_column("rule", no_wrap=True)
             table.add_column("message", ratio=1, overflow="fold")
-            for f in items:
+            last_hint: dict[str, str] = {}
+            for f, more in _collapse(list(items)):
                 body = Text(f.message)
-                if f.hint:
+                if more:
+                    lines = ", ".join(_where(m).split(":")[0] for m in more[:8])
+                    tail = ", ..." if len(more) > 8 else ""
+                    body.append("\n")
+                    body.append(
+                        f"and {len(more)} more like it at lines {lines}{tail} (all listed in --format json)",
+                        style="dim",
+                    )
+                if f.hint and last_hint.get(f.rule) != f.hint:
+                    # The same fix under the same rule is said once per file.
+                    last_hint[f.rule] = f.hint
                     body.append("\n")
                     body.append(f"fix: {f.hint}", style="dim")
                 if f.suppressed:

@@ -8,6 +8,7 @@ shown by `cnsnt explain CODE`.
 from __future__ import annotations
 
 import inspect
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -91,8 +92,18 @@ class Rule(ABC):
     @classmethod
     def summary(cls) -> str:
         """First line of the *What it does* section."""
-        lines = [line for line in cls.doc().splitlines() if line.strip()]
+        lines = cls.doc().splitlines()
+        para: list[str] = []
         for i, line in enumerate(lines):
-            if line.lower().startswith("## what it does") and i + 1 < len(lines):
-                return lines[i + 1].strip()
-        return lines[0] if lines else ""
+            if line.lower().startswith("## what it does"):
+                for following in lines[i + 1 :]:
+                    if not following.strip():
+                        if para:
+                            break
+                        continue
+                    para.append(following.strip())
+                break
+        text = " ".join(para) or next((line for line in lines if line.strip()), "")
+        # The first sentence; "Art. 9" and "e.g. x" do not end one.
+        match = re.search(r"(?<!\bArt)(?<!\be\.g)\.\s", text)
+        return text[: match.start() + 1] if match else text

@@ -47,10 +47,15 @@ class PreTickedConsent(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Checked consent controls."""
+        json_forms = {(f.source, f.name) for f in ctx.evidence.forms if f.kind != "html"}
         for field, declared in consent_controls(ctx):
             if not field.checked:
                 continue
-            how = "has default: true" if field.source.endswith(".json") else "is checked by default"
+            how = (
+                "has default: true"
+                if (field.source, field.form) in json_forms
+                else "is checked by default"
+            )
             if field.checked_conditionally:
                 yield self.finding(
                     field.key,
