@@ -7,8 +7,10 @@ when the whole file is unusable; a part it cannot parse becomes a
 
 from __future__ import annotations
 
+import bisect
 import glob
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,7 +113,27 @@ def read_text(path: Path, shown: str, max_bytes: int = MAX_TEXT_BYTES) -> str:
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
+    """1-based line and column of a character offset (one lookup; see LineIndex for many)."""
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
+
+
+class LineIndex:
+    """Offsets <-> 1-based line:column for one text, in O(log n) per lookup.
+
+    Readers that place thousands of columns or fields use this; `line_col`
+    rescans the text on every call.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Character offset of a 1-based line and 0-based column (html.parser's getpos)."""
+        return self.starts[line - 1] + column

@@ -8,15 +8,13 @@ naming the dialect is recommended.
 
 from __future__ import annotations
 
-import bisect
-import re
 from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Column, Evidence, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sql.ddl import UnknownDialectError, parse_ddl
 
 
@@ -36,13 +34,11 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     except UnknownDialectError as exc:
         raise SourceError(str(exc), spec.location) from None
 
-    newlines = [m.start() for m in re.finditer("\n", text)]
+    lines = LineIndex(text)
 
     def where(offset: int) -> Location:
-        # `line_col` rescans the text each time: too slow for thousands of columns
-        line = bisect.bisect_left(newlines, offset)
-        column = offset - (newlines[line - 1] + 1 if line else 0) + 1
-        return Location(path=shown, line=line + 1, column=column)
+        line, column = lines.line_col(offset)
+        return Location(path=shown, line=line, column=column)
 
     tables: list[Table] = []
     for t in result.tables:

@@ -26,7 +26,7 @@ from pathlib import Path
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, line_col, read_text
+from cnsnt.sources.base import LineIndex, SourceContext, line_col, read_text
 from cnsnt.sources.forms import (
     form_evidence,
     form_stem,
@@ -698,13 +698,13 @@ class _Events(HTMLParser):
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._lines = LineIndex(text)
         self.events: list[tuple[bool, str, int, int]] = []
 
     def position(self) -> int:
         """Where the parser is, as an offset into the text it was fed."""
         line, col = self.getpos()
-        return self._line_starts[line - 1] + col
+        return self._lines.offset(line, col)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Remember a start tag's span."""
