@@ -1,0 +1,154 @@
+"""Customer-facing notices, generated from the policy alone (SPEC §4).
+
+The library API the CLI calls:
+
+- `render_notice(policy, lang=, fmt=, layer=, preset=)` -> `NoticeResult` (text, version, warnings)
+- `notice_version(policy, preset)` -> the version string a notice carries
+- `check_notice(policy, published_text)` -> `NoticeCheck`: does a published notice still match?
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from cnsnt.errors import UsageError
+from cnsnt.model import Finding
+from cnsnt.policy.model import Policy
+
+from .checks import completeness_issues, readability_issues, regime
+from .content import NoticeContent, build_content
+from .i18n import LANGUAGES, check_language
+from .labels import short_intro
+from .render import FORMATS, LAYERS, MdRaw, render_content
+from .version import Marker, marker_text, notice_version, read_marker
+
+__all__ = [
+    "FORMATS",
+    "LANGUAGES",
+    "LAYERS",
+    "NoticeCheck",
+    "NoticeResult",
+    "check_notice",
+    "notice_version",
+    "render_notice",
+]
+
+
+@dataclass(frozen=True)
+class NoticeResult:
+    """A rendered notice and what the author should fix in the policy."""
+
+    text: str
+    version: str
+    warnings: list[Finding] = field(default_factory=list)
+    """CN601/CN602 findings for this notice's language, sorted; the text is still usable."""
+
+
+@dataclass(frozen=True)
+class NoticeCheck:
+    """Whether a published notice still says what the policy says."""
+
+    ok: bool
+    current_version: str
+    published_version: str | None
+    reason: str
+    """One sentence for the user: what matches or what differs."""
+    marker: Marker | None = None
+
+
+def _check_options(lang: str, fmt: str, layer: str) -> None:
+    check_language(lang)
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown notice format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    if layer not in LAYERS:
+        raise UsageError(f"unknown notice layer '{layer}'; choose one of: {', '.join(LAYERS)}")
+
+
+def _intro(content: NoticeContent, layer: str) -> str:
+    if layer == "short":
+        from .i18n import lang as get_lang
+
+        return short_intro(get_lang(content.lang), len(content.data))
+    if content.regime == "ccpa":
+        return content.s["ccpa_intro"]
+    return ""
+
+
+def render_notice(
+    policy: Policy,
+    *,
+    lang: str = "en",
+    fmt: str = "markdown",
+    layer: str = "full",
+    preset: str | None = None,
+) -> NoticeResult:
+    """Render the notice; raise UsageError for an unknown language, format or layer."""
+    _check_options(lang, fmt, layer)
+    law = regime(preset)
+    version = notice_version(policy, law)
+    content = build_content(policy, lang, law)
+    marker = marker_text(version, lang, layer, law, fmt)
+    text = render_content(
+        content, fmt=fmt, layer=layer, version=version, marker=MdRaw(marker),
+        intro=_intro(content, layer),
+    )
+    issues = [
+        *readability_issues(policy, lang),
+        *completeness_issues(policy, law, lang=lang, include_retention=True),
+    ]
+    warnings = sorted({i.finding(policy) for i in issues}, key=Finding.sort_key)
+    return NoticeResult(text=text, version=version, warnings=warnings)
+
+
+def _same(published: str, fresh: str, fmt: str) -> bool:
+    if fmt == "json":
+        try:
+            return bool(json.loads(published) == json.loads(fresh))
+        except ValueError:
+            return False
+    def tidy(text: str) -> str:
+        return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").splitlines()).strip()
+    return tidy(published) == tidy(fresh)
+
+
+def check_notice(policy: Policy, published_text: str, *, source: str = "the notice") -> NoticeCheck:
+    """Compare a published notice with what the policy states now.
+
+    The notice's own marker says which language, layer, format and regime it was
+    rendered with; it matches when its version is the current one and a fresh
+    render with those options gives the same text (JSON: the same data).
+    """
+    marker = read_marker(published_text)
+    if marker is None:
+        return NoticeCheck(
+            ok=False,
+            current_version="",
+            published_version=None,
+            reason=f"{source} carries no cnsnt notice version; render it with `cnsnt notice`",
+        )
+    law = regime(marker.preset)
+    current = notice_version(policy, law)
+    if marker.lang not in LANGUAGES or marker.format not in FORMATS or marker.layer not in LAYERS:
+        return NoticeCheck(
+            ok=False, current_version=current, published_version=marker.version, marker=marker,
+            reason=f"{source} has a marker this cnsnt cannot re-render "
+            f"(lang={marker.lang}, layer={marker.layer}, format={marker.format})",
+        )
+    if marker.version != current:
+        return NoticeCheck(
+            ok=False, current_version=current, published_version=marker.version, marker=marker,
+            reason=f"{source} is version {marker.version} but the policy now states version "
+            f"{current}: the policy changed and the notice was not republished",
+        )
+    fresh = render_notice(policy, lang=marker.lang, fmt=marker.format, layer=marker.layer, preset=law)
+    if not _same(published_text, fresh.text, marker.format):
+        return NoticeCheck(
+            ok=False, current_version=current, published_version=marker.version, marker=marker,
+            reason=f"{source} has the current version {current} but its text differs from a "
+            "fresh render (edited by hand, or rendered by another cnsnt release): republish it",
+        )
+    return NoticeCheck(
+        ok=True, current_version=current, published_version=marker.version, marker=marker,
+        reason=f"{source} matches the policy (version {current})",
+    )

@@ -1,0 +1,297 @@
+"""The fixed text of a notice (headings, rights, legal bases), translated through gettext.
+
+Every English string here is a msgid of the catalogs in `locales/`; `python -m
+cnsnt.notices.catalog check` lists any the catalogs lack. The text is written
+to pass the plain-language check itself (a test measures every translation).
+"""
+
+from __future__ import annotations
+
+from .i18n import Lang
+
+BASES = (
+    "consent",
+    "explicit_consent",
+    "contract",
+    "legal_obligation",
+    "vital_interests",
+    "public_task",
+    "legitimate_interests",
+)
+
+
+def basis_name(L: Lang, basis: str) -> str:
+    """The legal basis, named as the law names it, in short."""
+    names = {
+        "consent": L._("Your consent"),
+        "explicit_consent": L._("Your explicit consent"),
+        "contract": L._("Our contract with you"),
+        "legal_obligation": L._("A legal obligation"),
+        "vital_interests": L._("Protecting someone's life"),
+        "public_task": L._("A task in the public interest"),
+        "legitimate_interests": L._("Our legitimate interests"),
+    }
+    return names.get(basis, basis)
+
+
+def basis_explanation(L: Lang, basis: str) -> str:
+    """What the legal basis means for the customer, in plain words."""
+    texts = {
+        "consent": L._("You agreed to it, and you can withdraw your consent at any time."),
+        "explicit_consent": L._(
+            "You agreed to it expressly, and you can withdraw your consent at any time."
+        ),
+        "contract": L._("We need it to give you what you asked for."),
+        "legal_obligation": L._("The law requires us to do it."),
+        "vital_interests": L._("We need it to protect your life or someone else's."),
+        "public_task": L._("We need it for a task in the public interest or set by law."),
+        "legitimate_interests": L._(
+            "We need it for a reason of our own, which must not outweigh your interests. "
+            "You can object."
+        ),
+    }
+    return texts.get(basis, "")
+
+
+def condition_name(L: Lang, condition: str | None) -> str | None:
+    """The GDPR Art. 9(2) condition a special category relies on, in plain words."""
+    if condition is None:
+        return None
+    names = {
+        "explicit_consent": L._("your explicit consent"),
+        "employment": L._("duties under employment and social security law"),
+        "vital_interests": L._("protecting your life or someone else's when you cannot consent"),
+        "nonprofit": L._("the work of a non-profit body you belong to"),
+        "made_public": L._("you made the data public yourself"),
+        "legal_claims": L._("bringing or defending legal claims"),
+        "substantial_public_interest": L._("an important public interest set by law"),
+        "health_care": L._("providing health or social care"),
+        "public_health": L._("public health"),
+        "archiving_research": L._("archiving, research or statistics"),
+    }
+    return names.get(condition, condition)
+
+
+#: Second-level data categories (fideslang keys) -> English msgid; deeper keys use their ancestor.
+CATEGORY_KEYS = (
+    "user.account", "user.authorization", "user.behavior", "user.biometric", "user.biometrics",
+    "user.childrens", "user.children", "user.contact", "user.content", "user.demographic",
+    "user.location", "user.device", "user.payment", "user.social", "user.social_activity",
+    "user.settings", "user.unique_id", "user.telemetry", "user.user_sensor", "user.sensor",
+    "user.financial", "user.government_id", "user.health_and_medical", "user.health", "user.name",
+    "user.criminal_history", "user.privacy_preferences", "user.job_title", "user.workplace",
+    "user.professional_information",
+)
+
+
+def category_name(L: Lang, key: str) -> str | None:
+    """A customer-facing name of a data category, or None when cnsnt has none for it."""
+    names = {
+        "user.account": L._("Account details"),
+        "user.authorization": L._("Log-in details"),
+        "user.behavior": L._("What you do with us"),
+        "user.biometric": L._("Biometric data"),
+        "user.biometrics": L._("Biometric data"),
+        "user.childrens": L._("Children's data"),
+        "user.children": L._("Children's data"),
+        "user.contact": L._("Contact details"),
+        "user.content": L._("What you write or upload"),
+        "user.demographic": L._("Personal characteristics"),
+        "user.location": L._("Location"),
+        "user.device": L._("Device details"),
+        "user.payment": L._("Payment details"),
+        "user.social": L._("Social media data"),
+        "user.social_activity": L._("Social media data"),
+        "user.settings": L._("Your settings"),
+        "user.unique_id": L._("Identifiers"),
+        "user.telemetry": L._("How you use our services"),
+        "user.user_sensor": L._("Sensor data"),
+        "user.sensor": L._("Sensor data"),
+        "user.financial": L._("Financial details"),
+        "user.government_id": L._("Official ID numbers"),
+        "user.health_and_medical": L._("Health data"),
+        "user.health": L._("Health data"),
+        "user.name": L._("Name"),
+        "user.criminal_history": L._("Criminal records"),
+        "user.privacy_preferences": L._("Your privacy choices"),
+        "user.job_title": L._("Work details"),
+        "user.workplace": L._("Work details"),
+        "user.professional_information": L._("Work details"),
+    }
+    parts = key.split(".")
+    for n in range(len(parts), 1, -1):
+        prefix = ".".join(parts[:n])
+        if prefix in names:
+            return names[prefix]
+    return None
+
+
+def gdpr_rights(L: Lang) -> list[tuple[str, str]]:
+    """The data-subject rights (GDPR Art. 15-21): (short name, what it lets you do)."""
+    return [
+        (L._("See your data"), L._("Ask what data we hold about you and get a copy.")),
+        (L._("Correct it"), L._("Have wrong or incomplete data corrected.")),
+        (L._("Delete it"), L._("Ask us to delete your data.")),
+        (
+            L._("Pause its use"),
+            L._("Ask us to stop using your data for a while, for example while we check it."),
+        ),
+        (
+            L._("Take it with you"),
+            L._("Get the data you gave us in a common file format, or have it sent to "
+                "another company."),
+        ),
+        (
+            L._("Object"),
+            L._("Say no to uses based on our own interests. Say no to direct marketing at "
+                "any time."),
+        ),
+    ]
+
+
+def ccpa_rights(L: Lang) -> list[tuple[str, str]]:
+    """California consumer rights (CCPA §1798.100-125)."""
+    return [
+        (L._("Know"), L._("Ask what personal information we collect, use and share.")),
+        (L._("Delete it"), L._("Ask us to delete your personal information.")),
+        (L._("Correct it"), L._("Have wrong personal information corrected.")),
+        (L._("Opt out"), L._("Tell us not to sell or share your personal information.")),
+        (L._("Limit"), L._("Limit how we use sensitive personal information.")),
+        (L._("Fair treatment"), L._("Use these rights without being treated worse for it.")),
+    ]
+
+
+def headings(L: Lang, controller: str) -> dict[str, str]:
+    """Every heading and short label the templates and the JSON use."""
+    return {
+        "title_full": L._("How %(controller)s uses your personal data", controller=controller),
+        "title_short": L._("Your data at a glance"),
+        "title_ccpa": L._("Notice at collection: %(controller)s", controller=controller),
+        "who": L._("Who we are"),
+        "purposes": L._("Why we use your data"),
+        "data": L._("The data we collect"),
+        "recipients": L._("Who sees your data"),
+        "retention": L._("How long we keep it"),
+        "rights": L._("Your rights"),
+        "withdraw": L._("Withdrawing your consent"),
+        "complaints": L._("Complaints"),
+        "automated": L._("Automated decisions"),
+        "about": L._("About this notice"),
+        "categories": L._("Categories of personal information we collect"),
+        "selling": L._("Selling and sharing"),
+        "ccpa_rights": L._("Your California privacy rights"),
+        "col_what": L._("What we collect"),
+        "col_why": L._("Why"),
+        "col_how_long": L._("How long"),
+        "col_who": L._("Who sees it"),
+        "col_choice": L._("Your choice"),
+        "col_category": L._("Category"),
+        "col_sold": L._("Sold or shared?"),
+        "col_required": L._("Must you give it?"),
+        "col_if_not": L._("If you do not"),
+        "col_source": L._("Where it comes from"),
+        "address": L._("Address"),
+        "contact": L._("Contact"),
+        "dpo": L._("Data protection officer"),
+        "representative": L._("Representative in the EU"),
+        "basis": L._("What allows us to do this"),
+        "interest": L._("Our interest, in plain words"),
+        "data_used": L._("Data we use"),
+        "shared_with": L._("Shared with"),
+        "decided_by_computer": L._("Decided by computer"),
+        "version": L._("Notice version"),
+        "effective": L._("Effective date"),
+        "full_notice": L._("Full notice"),
+        "privacy_policy": L._("Privacy policy"),
+        "yes": L._("Yes"),
+        "no": L._("No"),
+        "required": L._("Required"),
+        "optional": L._("Optional"),
+        "not_stated": L._("Not stated"),
+        "only_us": L._("Only us"),
+        "sensitive": L._("sensitive"),
+        "safeguard": L._("How your data is protected there"),
+        "authority": L._("Our data protection authority"),
+        "sold_to": L._("We sell or share personal information with"),
+    }
+
+
+def sentences(L: Lang, *, controller: str, contact: str) -> dict[str, str]:
+    """Whole sentences of fixed text."""
+    return {
+        "controller_intro": L._(
+            "%(controller)s is responsible for your personal data.", controller=controller
+        ),
+        "choice_consent": L._("Only if you agree. You can withdraw your consent at any time."),
+        "choice_object": L._("You can object at any time."),
+        "choice_mixed": L._("Needed for the service. For the rest, only if you agree."),
+        "choice_optional": L._("Optional. You can leave it out."),
+        "choice_required": L._("Required."),
+        "no_recipients": L._("We do not give your data to anyone else."),
+        "outside_eea": L._("This is outside the European Economic Area."),
+        "retention_intro": L._("We keep each kind of data only for this long."),
+        "rights_how": L._(
+            "To use any of these rights, write to %(contact)s. It is free, and we answer "
+            "within one month.",
+            contact=contact,
+        ),
+        "ccpa_rights_how": L._(
+            "To use any of these rights, write to %(contact)s.", contact=contact
+        ),
+        "withdraw_intro": L._(
+            "You can withdraw your consent at any time, as easily as you gave it. What we did "
+            "before stays lawful."
+        ),
+        "withdraw_default": L._("Write to %(contact)s.", contact=contact),
+        "no_consent": L._("We do not ask for your consent for anything."),
+        "complaint": L._(
+            "If you think we handle your data wrongly, please tell us first. You can also "
+            "complain to a data protection authority, for example in the EU country where "
+            "you live or work."
+        ),
+        "not_sold": L._("We do not sell or share your personal information."),
+        "sold_opt_out": L._(
+            "You can tell us to stop at any time: write to %(contact)s.", contact=contact
+        ),
+        "ccpa_intro": L._(
+            "This notice tells you what personal information we collect, why, for how long, "
+            "and whether we sell or share it."
+        ),
+    }
+
+
+def sensitive_note(L: Lang, condition: str | None) -> str:
+    """The sentence shown next to special-category data."""
+    if condition is None:
+        return L._("This is sensitive data.")
+    return L._(
+        "This is sensitive data. We use it only on this basis: %(condition)s.",
+        condition=condition,
+    )
+
+
+def short_intro(L: Lang, count: int) -> str:
+    """The first line of the short notice, with the right plural form."""
+    return L.n_(
+        "We collect %(num)d kind of personal data about you. Here is why, for how long, "
+        "who sees it and what you can choose.",
+        "We collect %(num)d kinds of personal data about you. Here is why, for how long, "
+        "who sees it and what you can choose.",
+        count,
+    )
+
+
+def adequacy(L: Lang, country: str) -> str:
+    """A transfer covered by an adequacy decision."""
+    return L._(
+        "The EU has found that personal data is safe enough in %(country)s.",
+        country=country,
+    )
+
+
+def untranslated(L: Lang, languages: str) -> str:
+    """Said once at the top when some policy texts are shown in another language."""
+    return L._(
+        "Some parts of this notice are not translated yet. They are shown in %(languages)s.",
+        languages=languages,
+    )

@@ -1,0 +1,86 @@
+"""The gettext catalogs: complete, consistent placeholders, right plural forms, plain."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from babel.messages.plurals import get_plural
+
+from cnsnt.notices.catalog import extract_messages, read_catalog
+from cnsnt.notices.i18n import LANGUAGES, lang, translations
+from cnsnt.notices.readability import assess, thresholds_for
+
+TRANSLATED = [code for code in LANGUAGES if code != "en"]
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+#: Legal names of the basis (shown with a plain explanation next to them).
+LEGAL_TERMS = {"Our legitimate interests"}
+
+
+def _ids(message) -> tuple[str, ...]:
+    return tuple(message.id) if isinstance(message.id, list | tuple) else (message.id,)
+
+
+def _strings(message) -> tuple[str, ...]:
+    return tuple(message.string) if isinstance(message.string, list | tuple) else (message.string,)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_catalog_translates_every_message_with_the_same_placeholders(code):
+    template = {_ids(m): m for m in extract_messages() if m.id}
+    catalog = {_ids(m): m for m in read_catalog(code) if m.id}
+    assert set(template) - set(catalog) == set(), "run python -m tests.regen_notices --catalogs"
+    assert set(catalog) - set(template) == set(), "obsolete messages"
+    for key, message in catalog.items():
+        strings = _strings(message)
+        assert all(strings), f"{code}: untranslated {key[0]!r}"
+        wanted = sorted(PLACEHOLDER.findall(key[0]))
+        for text in strings:
+            assert sorted(PLACEHOLDER.findall(text)) == wanted, (code, key[0], text)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_plural_forms_match_the_language(code):
+    catalog = read_catalog(code)
+    expected = {"ru": 3}.get(code, 2)  # tr and hu: two forms, as current GNU gettext has it
+    assert catalog.num_plurals == expected
+    if code not in ("tr", "hu"):
+        assert catalog.plural_expr == get_plural(code).plural_expr
+    for message in catalog:
+        if isinstance(message.id, list | tuple):
+            assert len(message.string) == expected, message.id
+
+
+@pytest.mark.parametrize(
+    ("n", "form"),
+    [(1, "1 день"), (2, "2 дня"), (4, "4 дня"), (5, "5 дней"), (11, "11 дней"), (12, "12 дней"),
+     (21, "21 день"), (22, "22 дня"), (25, "25 дней"), (101, "101 день"), (111, "111 дней")],
+)
+def test_russian_plurals(n, form):
+    assert lang("ru").n_("%(num)d day", "%(num)d days", n) == form
+
+
+def test_catalogs_compile_and_translate():
+    assert translations("it").gettext("Your rights") == "I tuoi diritti"
+    assert translations("en").gettext("Your rights") == "Your rights"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_fixed_text_is_plain_language_itself(code):
+    """Every fixed sentence passes the same formula and sentence-length check as policy texts."""
+    limits = dataclasses.replace(thresholds_for(code), jargon=())  # jargon checked below
+    failures = []
+    messages = extract_messages() if code == "en" else read_catalog(code)
+    for message in messages:
+        if not message.id:
+            continue
+        texts = _ids(message) if code == "en" else _strings(message)
+        for text in texts:
+            sample = PLACEHOLDER.sub(lambda m: "3" if m.group(1) == "num" else "Example", text)
+            result = assess(sample, code, limits)
+            if not result.ok:
+                failures.append((text, result.problems()))
+            if _ids(message)[0] not in LEGAL_TERMS:
+                assert not assess(sample, code).jargon, (code, text)
+    assert failures == []
