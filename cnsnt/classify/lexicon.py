@@ -909,7 +909,7 @@ PERSON_SUFFIXES: Final = _set(
 QUALIFIERS: Final = _set(
     "user customer client contact emergency mother father spouse parent guardian "
     "patient student employee owner sender recipient applicant member person personal "
-    "home billing shipping delivery private holder cardholder guest "
+    "home billing shipping delivery payment private holder cardholder guest "
     "mae pai conjuge responsavel resp contato pessoa aluno "
     "madre padre conyuge ciu ciudadano usua usu usuario contacto "
     "madre padre coniuge referente utente cliente "
