@@ -1,0 +1,367 @@
+"""One form file as the HTML parser sees it: blanked markup, tags, attributes and text.
+
+`Page` runs the template passes (`template_php`, then `templates`) over a file,
+feeds the blanked markup to the stdlib HTML parser and answers questions on
+offsets: which attributes a start tag has and whether template code sits in
+them, what readable text a label or an attribute holds, which `if` branch an
+offset is in. The records of what a page holds (`Attr`, `Tag`, `Label`,
+`Control`, `FormTag`) are here too: the reader fills them, and `widgets` makes
+controls as well.
+
+The stdlib parser is used because it reports where each tag starts and keeps
+`<script>` bodies opaque (a `<form>` in a JS string is not a form); html5lib
+and BeautifulSoup report no columns, lxml no columns either.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from cnsnt.evidence import FieldRole, SourceProblem
+from cnsnt.model import Location, Severity
+from cnsnt.sources.base import LineIndex, line_col
+from cnsnt.sources.forms import form_stem
+from cnsnt.sources.template_conditions import Conditions
+from cnsnt.sources.template_php import blank_php
+from cnsnt.sources.templates import BRANCH, CLOSE, EXPR, IF, OPEN, Scanner, Token, blank, skip_space
+
+#: How many unreadable spots the HTML parser may skip in one file before giving up.
+_MAX_PARSER_RETRIES = 20
+
+
+@dataclass(frozen=True)
+class Attr:
+    """One attribute of a start tag, with where its value is."""
+
+    name: str
+    value: str | None
+    """The value as the parser sees it (template code blanked), entities decoded."""
+    raw: str | None
+    """The value as written."""
+    start: int
+    vstart: int
+    vend: int
+    templated: bool
+
+
+@dataclass
+class Tag:
+    """A start tag and its attributes."""
+
+    tag: str
+    start: int
+    end: int
+    attrs: dict[str, Attr]
+
+    def literal(self, name: str) -> str | None:
+        """An attribute's value when it is plain text (no template code), else None."""
+        attr = self.attrs.get(name)
+        if attr is None or attr.value is None or attr.templated:
+            return None
+        return attr.value
+
+
+@dataclass
+class Label:
+    """A `<label>`: its text runs from `inner_start` to its end tag."""
+
+    tag: Tag
+    inner_start: int
+    inner_end: int | None = None
+
+
+@dataclass
+class Control:
+    """A form control found in the page (a tag, or what a partial or helper renders)."""
+
+    start: int
+    control: str
+    name: str | None
+    raw: str | None
+    form: int | None = None
+    tag: Tag | None = None
+    ancestors: tuple[Tag, ...] = ()
+    wrapping: Label | None = None
+    label: str | None = None
+    required: bool = False
+    checked: bool = False
+    checked_conditionally: bool = False
+    checked_at: int | None = None
+    """Offset of a literal `checked` attribute, to decide later whether a condition prints it."""
+    default: str | None = None
+    role: FieldRole = FieldRole.INPUT
+    why: str | None = None
+    """Why the name is unknown, for the warning."""
+    id: str | None = None
+
+    @property
+    def key(self) -> str | None:
+        """What the control submits under: its name, else its raw markup; None for nameless buttons."""
+        if self.name is not None:
+            return self.name
+        if self.raw and self.role is not FieldRole.BUTTON:
+            return "?" + self.raw
+        return None
+
+
+@dataclass
+class FormTag:
+    """A `<form>` element: the form name it gives its controls, and its span."""
+
+    name: str
+    start: int
+    end: int
+    id: str | None
+
+
+class _Events(HTMLParser):
+    """Record where each start and end tag is; the rest is done on offsets."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._lines = LineIndex(text)
+        self.events: list[tuple[bool, str, int, int]] = []
+
+    def position(self) -> int:
+        """Where the parser is, as an offset into the text it was fed."""
+        line, col = self.getpos()
+        return self._lines.offset(line, col)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Remember a start tag's span."""
+        start = self.position()
+        self.events.append((True, tag, start, start + len(self.get_starttag_text() or "")))
+
+    def handle_endtag(self, tag: str) -> None:
+        """Remember an end tag's offset."""
+        start = self.position()
+        self.events.append((False, tag, start, start))
+
+
+_TAGS = re.compile(r"<[^>]*>")
+STRING_LITERAL = re.compile(r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"")
+_IDENT = re.compile(r"[A-Za-z_$][\w.$]*")
+_NOT_LABELS = frozenset({"if", "else", "not", "and", "or", "echo", "print", "lang", "trans", "t"})
+BUTTON_TYPES = frozenset({"submit", "button", "reset", "image"})
+
+
+def _expr_text(code: str) -> str | None:
+    """Readable text behind a template expression: its string literal, else its variable."""
+    m = STRING_LITERAL.search(code)
+    if m:
+        text = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+        if any(ch.isalnum() for ch in text):
+            return text
+    for m in _IDENT.finditer(code):
+        word = m.group(0).strip("$.")
+        if word and word.lower() not in _NOT_LABELS and not word.lower().startswith("php"):
+            return word
+    return None
+
+
+def flat(text: str) -> str:
+    """Whitespace runs collapsed to one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+class Page:
+    """One template file: its text, the blanked markup, tokens and conditions."""
+
+    def __init__(self, text: str, path: Path, shown: str) -> None:
+        self.text = text
+        self.shown = shown
+        self.stem = form_stem(path)
+        code, php_tokens = blank_php(text)
+        self.code = code
+        """The text with PHP code blanked (markup echoed by PHP kept)."""
+        suffixes = {s.lower() for s in path.suffixes}
+        smarty = bool(suffixes & {".tpl", ".smarty"}) or bool(
+            re.search(r"\{/(?:if|foreach|section)\}", code)
+        )
+        razor = bool(suffixes & {".cshtml", ".vbhtml", ".razor"})
+        tokens = Scanner(code, smarty=smarty, razor=razor).run()
+        out = list(code)
+        for t in tokens:
+            blank(out, t.start, t.end)
+        self.markup = "".join(out)
+        self.tokens = sorted(php_tokens + tokens, key=lambda t: t.start)
+        self._starts = [t.start for t in self.tokens]
+        self.conditions = Conditions(self.tokens, len(text))
+        self.problems: list[SourceProblem] = []
+        self.tag_spans: list[tuple[int, int]] = []
+        """(start, end) of every start tag, in order: filled by the reader."""
+
+    # -- parsing
+
+    def tag_events(self) -> list[tuple[bool, str, int, int]]:
+        """Tag events; markup the stdlib parser rejects (`<![foo[`) is skipped and reported."""
+        for _ in range(_MAX_PARSER_RETRIES):
+            events = _Events(self.markup)
+            try:
+                events.feed(self.markup)
+                events.close()
+            except (AssertionError, ValueError, IndexError) as exc:
+                offset = events.position()
+                self.problems.append(
+                    SourceProblem(
+                        f"the HTML parser cannot read the markup here ({exc}); it was skipped",
+                        self.location(offset),
+                        self.shown,
+                        severity=Severity.WARNING,
+                    )
+                )
+                bad = self.markup.find("<", offset)
+                if bad < 0:
+                    return events.events
+                self.markup = self.markup[:bad] + " " + self.markup[bad + 1 :]
+                continue
+            return events.events
+        return events.events
+
+    # -- tokens
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens starting in [start, end)."""
+        lo = bisect_right(self._starts, start - 1)
+        hi = bisect_right(self._starts, end - 1)
+        return self.tokens[lo:hi]
+
+    def token_at(self, pos: int) -> Token | None:
+        """The token starting exactly at `pos`."""
+        idx = bisect_right(self._starts, pos) - 1
+        if idx >= 0 and self._starts[idx] == pos:
+            return self.tokens[idx]
+        return None
+
+    def inside_tag(self, pos: int) -> bool:
+        """True when `pos` lies within a start tag (in an attribute, say)."""
+        idx = bisect_right(self.tag_spans, (pos, len(self.text) + 1)) - 1
+        return idx >= 0 and self.tag_spans[idx][0] <= pos < self.tag_spans[idx][1]
+
+    def location(self, offset: int) -> Location:
+        """File position of an offset, 1-based."""
+        line, column = line_col(self.text, offset)
+        return Location(self.shown, line, column)
+
+    # -- attributes
+
+    def tag(self, name: str, start: int, end: int) -> Tag:
+        """A start tag with its attributes, read from the blanked markup with raw values."""
+        m, src = self.markup, self.text
+        attrs: dict[str, Attr] = {}
+        p = start + 1 + len(name)
+        while p < end:
+            c = m[p]
+            if c.isspace() or c in "/\"'=":
+                p += 1
+                continue
+            if c == ">":
+                break
+            name_start = q = p
+            while q < end and not m[q].isspace() and m[q] not in "/>=\"'":
+                q += 1
+            attr = m[p:q].lower()
+            r = skip_space(m, q)
+            value: str | None = None
+            vstart = vend = q
+            if r < end and m[r] == "=":
+                r += 1
+                while r < end and src[r].isspace() and self.token_at(r) is None:
+                    r += 1
+                if r < end and m[r] in "\"'":
+                    close = m.find(m[r], r + 1, end)
+                    vstart, vend = r + 1, (close if close >= 0 else end - 1)
+                    p = vend + 1
+                else:
+                    vstart = r
+                    while r < end:
+                        tok = self.token_at(r)
+                        if tok is not None:
+                            r = tok.end
+                        elif m[r].isspace() or m[r] == ">":
+                            break
+                        else:
+                            r += 1
+                    vend = r
+                    p = r
+                value = html.unescape(m[vstart:vend])
+            else:
+                p = q
+            if attr not in attrs:
+                templated = bool(self.tokens_in(vstart, vend)) if value is not None else False
+                raw = src[vstart:vend] if value is not None else None
+                attrs[attr] = Attr(attr, value, raw, name_start, vstart, vend, templated)
+        return Tag(name, start, end, attrs)
+
+    def attr_text(self, tag: Tag, name: str) -> str | None:
+        """An attribute as readable text (a label, a placeholder), template code decoded."""
+        attr = tag.attrs.get(name)
+        if attr is None or attr.value is None:
+            return None
+        if not attr.templated:
+            return flat(attr.value) or None
+        plain = flat(attr.value)
+        if any(ch.isalnum() for ch in plain):
+            return plain
+        for tok in self.tokens_in(attr.vstart, attr.vend):
+            if tok.kind == EXPR:
+                text = _expr_text(self.text[tok.start : tok.end])
+                if text:
+                    return text
+        return None
+
+    def region_text(self, start: int, end: int) -> str | None:
+        """Visible text of a stretch of markup (a label), else the text of its first expression."""
+        plain = flat(html.unescape(_TAGS.sub(" ", self.markup[start:end])))
+        if any(ch.isalnum() for ch in plain):
+            return plain
+        for tok in self.tokens_in(start, end):
+            if tok.kind == EXPR and not self.inside_tag(tok.start):
+                text = _expr_text(self.text[tok.start : tok.end])
+                if text:
+                    return text
+        return None
+
+    def resolve(self, attr: Attr) -> str | None:
+        """The literal branch of `{% if p %}{{ p }}[x]{% else %}x{% endif %}`: the plain name."""
+        toks = self.tokens_in(attr.vstart, attr.vend)
+        text = self.text
+        if (
+            not toks
+            or toks[0].kind != IF
+            or text[attr.vstart : toks[0].start].strip()
+            or toks[-1].kind != CLOSE
+            or text[toks[-1].end : attr.vend].strip()
+        ):
+            return None
+        branches: list[tuple[int, int]] = []
+        depth, cur = 0, 0
+        for t in toks:
+            if t.kind in (IF, OPEN):
+                depth += 1
+                if depth == 1:
+                    cur = t.end
+            elif t.kind == BRANCH and depth == 1:
+                branches.append((cur, t.start))
+                cur = t.end
+            elif t.kind == CLOSE:
+                if depth == 1:
+                    branches.append((cur, t.start))
+                depth -= 1
+        for a, b in branches:
+            literal = text[a:b].strip()
+            if literal and not self.tokens_in(a, b) and re.fullmatch(r"[^\s\"'<>]+", literal):
+                return html.unescape(literal)
+        return None
+
+    # -- conditions
+
+    def printed_conditionally(self, pos: int, tag_start: int) -> bool:
+        """True when the attribute at `pos` sits in a template condition inside its own tag."""
+        branch = self.conditions.innermost(pos)
+        return branch is not None and branch[0] > tag_start

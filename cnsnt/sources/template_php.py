@@ -1,0 +1,123 @@
+"""PHP blocks blanked with offsets kept, the markup they echo left for the HTML parser.
+
+PHP is blanked before the other template syntaxes are scanned (`templates`):
+its blocks can hold any of their triggers in strings and comments, and a block
+that echoes markup (`echo '<input name="x">';`) must keep that markup so the
+control is seen. Blocks without markup are template tags, classified like the
+other syntaxes' (if / else / endif ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cnsnt.sources.templates import BRANCH, CLOSE, EXPR, IF, OPEN, STMT, Token, blank
+
+_PHP_OPEN = re.compile(r"<\?(?:php\b|=|(?=\s))", re.IGNORECASE)
+_HTML_IN_STRING = re.compile(r"<[A-Za-z!/]")
+_TRANSLATE_CALL = re.compile(r"\b(?:tr|t|__|_|_e|gettext|trans|translate|lang)\s*\(\s*$")
+_PHP_INTERPOLATION = re.compile(r"\{\$[^}]*\}|\$[A-Za-z_]\w*(?:->\w+|\[[^\]\n]*\])*")
+
+
+def _php_code(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, int]]]:
+    """Scan PHP code from `pos` to its `?>` (or the end).
+
+    Returns the end offset and the string literals as (opening quote, closing
+    quote, quote char, bracket depth), strings and comments being skipped so a
+    `?>` inside them does not end the block.
+    """
+    strings: list[tuple[int, int, str, int]] = []
+    depth = 0
+    i, n = pos, len(text)
+    while i < n:
+        c = text[i]
+        if c in "'\"":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            strings.append((i, min(j, n), c, depth))
+            i = j + 1
+            continue
+        if text.startswith("?>", i):
+            return i + 2, strings
+        if text.startswith("//", i) or (c == "#" and not text.startswith("#[", i)):
+            while i < n and text[i] != "\n" and not text.startswith("?>", i):
+                i += 1
+            continue
+        if text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c == ";":
+            depth = 0
+        i += 1
+    return n, strings
+
+
+def _php_kind(code: str) -> tuple[str, str]:
+    """Classify template-style PHP (`<?php if ($x): ?>`, `<?php } else { ?>`, `<?= $x ?>`)."""
+    low = code.strip().lower()
+    opens_block = low.endswith((":", "{"))
+    if re.match(r"\}?\s*(?:else\s*if|elseif|else)\b", low):
+        return BRANCH, "php"
+    if re.match(r"if\b", low) and opens_block:
+        return IF, "php:if"
+    m = re.match(r"end(if|foreach|for|while|switch)\b", low)
+    if m:
+        return CLOSE, f"php:{m.group(1)}"
+    m = re.match(r"(foreach|for|while|switch)\b", low)
+    if m and opens_block:
+        return OPEN, f"php:{m.group(1)}"
+    if re.fullmatch(r"\}\s*;?", low):
+        return CLOSE, "php:*"
+    return (EXPR if low.startswith(("echo", "print", "=")) else STMT), ""
+
+
+def blank_php(text: str) -> tuple[str, list[Token]]:
+    """Blank PHP blocks; in blocks that echo markup, keep the markup in their strings.
+
+    `echo '<input name="x">';` keeps `<input name="x">` (and `tr('Label')`
+    arguments, which are display text); code and other strings are blanked and
+    become EXPR tokens. Blocks without markup are template tags: blanked whole
+    and classified (if / else / endif ...).
+    """
+    if "<?" not in text:
+        return text, []
+    out = list(text)
+    tokens: list[Token] = []
+    i = 0
+    while (m := _PHP_OPEN.search(text, i)) is not None:
+        start = m.start()
+        end, strings = _php_code(text, m.end())
+        i = max(end, m.end())
+        markup = [s for s in strings if _HTML_IN_STRING.search(text, s[0] + 1, s[1])]
+        if not markup:
+            inner = text[m.end() : end - 2 if text.startswith("?>", end - 2) else end]
+            kind, name = _php_kind(("=" if m.group(0) == "<?=" else "") + inner)
+            tokens.append(Token(start, end, kind, name))
+            blank(out, start, end)
+            continue
+        keep = [False] * (end - start)
+        for qs, qe, quote, depth in strings:
+            if depth and not _TRANSLATE_CALL.search(text, max(start, qs - 24), qs):
+                continue
+            for k in range(qs + 1, qe):
+                keep[k - start] = True
+            if quote == '"':
+                for im in _PHP_INTERPOLATION.finditer(text, qs + 1, qe):
+                    for k in range(im.start(), im.end()):
+                        keep[k - start] = False
+        run = None
+        for k in range(start, end + 1):
+            kept = k == end or keep[k - start]
+            if not kept and run is None:
+                run = k
+            elif kept and run is not None:
+                tokens.append(Token(run, k, EXPR))
+                blank(out, run, k)
+                run = None
+    return "".join(out), tokens

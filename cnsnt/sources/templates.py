@@ -1,0 +1,417 @@
+"""Template syntax found and blanked with offsets kept: the tokens and the scanner.
+
+Server templates mix markup with Jinja/Django/Twig, Smarty, Handlebars, Razor,
+ERB/ASP/JSP and phpBB syntax (PHP has its own pass, `template_php`). Each
+construct is found here as a `Token` and blanked out with spaces of the same
+length, so offsets, and so line:column, stay exact for the HTML parser and
+`{% if %}` or `<!-- IF -->` inside a tag cannot break it. The tokens are kept
+because they tell what the markup alone cannot: where a condition starts and
+ends (`template_conditions`), and which construct may render a form control
+(RENDER, read by `widgets`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Token kinds.
+EXPR = "expr"
+"""Prints something (`{{ x }}`, `{$x}`, `<%= x %>`)."""
+COMMENT = "comment"
+STMT = "stmt"
+"""Does something without a block (`{% set %}`, `{include}`, `@model`)."""
+IF = "if"
+"""Opens a conditional block."""
+BRANCH = "branch"
+"""`else` / `elif` of the innermost block of the same syntax."""
+OPEN = "open"
+"""Opens a block that is not a condition (loops, blocks, block partials)."""
+CLOSE = "close"
+RENDER = "render"
+"""May render a form control: a partial, widget or form helper."""
+
+#: A construct longer than this is not one (an unclosed `{{` in a script, say).
+_MAX_TAG = 20_000
+
+
+@dataclass(frozen=True)
+class Token:
+    """One template construct, blanked in the markup the HTML parser sees."""
+
+    start: int
+    end: int
+    kind: str
+    name: str = ""
+    """`syntax:block` for blocks (`jinja:if`, `hbs:each`, `razor:*`); for RENDER, what renders."""
+
+
+def blank(out: list[str], start: int, end: int) -> None:
+    """Spaces for every character but line breaks, so offsets and lines stay put."""
+    for k in range(start, end):
+        if out[k] not in "\r\n":
+            out[k] = " "
+
+
+# ---------------------------------------------------------------- syntaxes other than PHP
+
+_TRIGGERS = re.compile(r"\{|<[%!]")
+_TRIGGERS_RAZOR = re.compile(r"[{}@]|<[%!]")
+_WIDGET = re.compile(r"\{\[\s*\"")
+_PHPBB = re.compile(
+    r"<!--\s*(IF|ELSEIF|ELSE|ENDIF|BEGINELSE|BEGIN|END|INCLUDE\w*|EVENT|DEFINE|UNDEFINE|"
+    r"ENDPHP|PHP)\b(?:(?!-->)[^\n])*-->"
+)
+_PHPBB_VAR = re.compile(r"\{(?:[a-z0-9_]+\.)*[A-Z][A-Z0-9_]*\}|\{\$[A-Z][A-Z0-9_]*\}")
+_JINJA_IFS = frozenset({"if", "ifequal", "ifnotequal", "ifchanged"})
+_SMARTY_CONTROLS = frozenset(
+    {"html_options", "html_radios", "html_checkboxes", "html_select_date", "html_select_time"}
+)
+#: A partial or macro path that renders a control (`cmp-input/input`, `forms/select`).
+_CONTROL_PARTIAL = re.compile(
+    r"input|select|textarea|text-area|checkbox|radio|toggle|switch|upload|date-?picker|"
+    r"text-?field",
+    re.IGNORECASE,
+)
+#: A template function call that renders a control (`form_widget(form.email)`, `FormsSelect(x)`).
+CONTROL_CALL = re.compile(
+    r"(?:\w+\.)*(?:form_widget|form_row|\w*(?:select|input|textarea|checkbox|radio)\w*)\s*\(",
+    re.IGNORECASE,
+)
+RAILS_HELPER = re.compile(
+    r"(?:[\w@]+\.)?(text_field|email_field|password_field|telephone_field|phone_field|"
+    r"number_field|date_field|datetime_field|datetime_local_field|url_field|search_field|"
+    r"color_field|range_field|file_field|hidden_field|text_area|check_box|radio_button|select|"
+    r"collection_select|country_select|submit)(_tag)?\b"
+)
+_RAZOR_BLOCK = re.compile(r"@(if|foreach|for|while|switch|using|lock)\s*\(")
+_RAZOR_SECTION = re.compile(r"@section\s+\w+\s*\{")
+_RAZOR_CODE = re.compile(r"@(?:code|functions)\s*\{")
+_RAZOR_DIRECTIVE = re.compile(
+    r"@(?:model|inject|using|page|namespace|inherits|addTagHelper|removeTagHelper|layout|"
+    r"implements|attribute|typeparam|preservewhitespace|rendermode|tagHelperPrefix)\b[^\n]*"
+)
+_RAZOR_IMPLICIT = re.compile(r"@(?:await\s+)?[A-Za-z_]\w*")
+RAZOR_HELPER = re.compile(r"@Html\.(\w+?)(For)?\s*\(")
+_RAZOR_ELSE = re.compile(r"\}\s*else\b")
+
+
+def _balanced(text: str, pos: int, open_: str, close: str) -> int | None:
+    """Offset after the bracket matching the one at `pos` (quotes respected), or None."""
+    depth = 0
+    i, n = pos, min(len(text), pos + _MAX_TAG)
+    while i < n:
+        c = text[i]
+        if c in "'\"":
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == open_:
+            depth += 1
+        elif c == close:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def skip_space(text: str, pos: int) -> int:
+    """The first offset at or after `pos` that is not whitespace."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+class Scanner:
+    """Find template constructs in a text whose PHP is already blanked."""
+
+    def __init__(self, text: str, *, smarty: bool, razor: bool) -> None:
+        self.text = text
+        self.smarty = smarty
+        self.razor = razor
+        self.tokens: list[Token] = []
+        self._braces: list[bool] = []
+        """Razor: open `{` braces, True for those that opened an `@if`/`@foreach` block."""
+
+    def run(self) -> list[Token]:
+        """Scan the whole text once; tokens come out in document order."""
+        triggers = _TRIGGERS_RAZOR if self.razor else _TRIGGERS
+        i = 0
+        while (m := triggers.search(self.text, i)) is not None:
+            j = m.start()
+            end = self._at(j)
+            i = end if end is not None and end > j else j + 1
+        return self.tokens
+
+    def _add(self, start: int, end: int, kind: str, name: str = "") -> int:
+        self.tokens.append(Token(start, end, kind, name))
+        return end
+
+    def _until(self, j: int, close: str, kind: str, name: str = "", skip: int = 2) -> int | None:
+        end = self.text.find(close, j + skip, j + _MAX_TAG)
+        if end < 0:
+            return None
+        return self._add(j, end + len(close), kind, name)
+
+    def _at(self, j: int) -> int | None:
+        s = self.text
+        if s.startswith("{{", j):
+            return self._mustache(j)
+        if s.startswith("{%", j):
+            return self._jinja(j)
+        if s.startswith("{#", j):
+            return self._until(j, "#}", COMMENT)
+        if _WIDGET.match(s, j):
+            return self._until(j, "]}", RENDER, "widget")
+        if s.startswith("<%", j):
+            return self._erb(j)
+        if s.startswith("<!--", j):
+            return self._phpbb(j)
+        if s[j] == "{":
+            if self.smarty:
+                end = self._smarty(j)
+                if end is not None:
+                    return end
+            m = _PHPBB_VAR.match(s, j)
+            if m:
+                return self._add(j, m.end(), EXPR)
+            if self.razor:
+                self._braces.append(False)
+            return None
+        if s[j] == "}":
+            return self._razor_close(j)
+        if s[j] == "@":
+            return self._razor(j)
+        return None
+
+    def _mustache(self, j: int) -> int | None:
+        s = self.text
+        if s.startswith("{{!--", j):
+            return self._until(j, "--}}", COMMENT, skip=5)
+        if s.startswith("{{{", j):
+            return self._until(j, "}}}", EXPR, skip=3)
+        end = s.find("}}", j + 2, j + _MAX_TAG)
+        if end < 0:
+            return None
+        inner = s[j + 2 : end].strip().strip("-~+").strip()
+        kind, name = _mustache_kind(inner)
+        return self._add(j, end + 2, kind, name)
+
+    def _jinja(self, j: int) -> int | None:
+        s = self.text
+        end = s.find("%}", j + 2, j + _MAX_TAG)
+        if end < 0:
+            return None
+        end += 2
+        inner = s[j + 2 : end - 2].strip().strip("-+~").strip()
+        m = re.match(r"[A-Za-z_]+", inner)
+        kw = m.group(0).lower() if m else ""
+        if kw in ("raw", "verbatim", "comment"):
+            close = re.compile(r"\{%[-+~]?\s*end" + kw + r"\s*[-+~]?%\}").search(s, end)
+            if kw == "comment":
+                return self._add(j, close.end() if close else end, COMMENT)
+            self._add(j, end, STMT)
+            return self._add(close.start(), close.end(), STMT) if close else end
+        if kw in _JINJA_IFS:
+            return self._add(j, end, IF, f"jinja:{kw}")
+        if kw in ("elif", "elseif", "else", "empty"):
+            return self._add(j, end, BRANCH, "jinja")
+        if kw.startswith("end") and kw[3:] in _JINJA_IFS:
+            return self._add(j, end, CLOSE, f"jinja:{kw[3:]}")
+        if kw == "for":
+            return self._add(j, end, OPEN, "jinja:for")
+        if kw == "endfor":
+            return self._add(j, end, CLOSE, "jinja:for")
+        return self._add(j, end, STMT)
+
+    def _erb(self, j: int) -> int | None:
+        s = self.text
+        if s.startswith("<%--", j):
+            return self._until(j, "--%>", COMMENT, skip=4)
+        end = s.find("%>", j + 2, j + _MAX_TAG)
+        if end < 0:
+            return None
+        end += 2
+        inner = s[j + 2 : end - 2]
+        if inner.startswith("#"):
+            return self._add(j, end, COMMENT)
+        if inner.startswith("@"):
+            return self._add(j, end, STMT)
+        output = inner.startswith(("=", ":"))
+        code = inner.lstrip("=:-").strip().rstrip("-").strip()
+        low = code.lower()
+        if re.match(r"(?:if|unless)\b", low) and not re.search(r"\bend\s*$", low):
+            return self._add(j, end, IF, "erb:if")
+        if re.match(r"(?:\}\s*)?(?:elsif|elseif|else)\b", low):
+            return self._add(j, end, BRANCH, "erb")
+        if re.match(r"end\b", low) or low == "}":
+            return self._add(j, end, CLOSE, "erb:*")
+        if (
+            re.search(r"\bdo\s*(?:\|[^|]*\|)?\s*$", low)
+            or re.match(r"(?:while|until|for|case|begin)\b", low)
+            or low.endswith("{")
+        ):
+            return self._add(j, end, OPEN, "erb:block")
+        if output and RAILS_HELPER.match(code):
+            return self._add(j, end, RENDER, "erb")
+        return self._add(j, end, EXPR if output else STMT)
+
+    def _phpbb(self, j: int) -> int | None:
+        m = _PHPBB.match(self.text, j)
+        if not m:
+            return None
+        kw = m.group(1)
+        if kw == "IF":
+            return self._add(j, m.end(), IF, "phpbb:IF")
+        if kw in ("ELSEIF", "ELSE", "BEGINELSE"):
+            return self._add(j, m.end(), BRANCH, "phpbb")
+        if kw == "ENDIF":
+            return self._add(j, m.end(), CLOSE, "phpbb:IF")
+        if kw == "BEGIN":
+            return self._add(j, m.end(), OPEN, "phpbb:BEGIN")
+        if kw == "END":
+            return self._add(j, m.end(), CLOSE, "phpbb:BEGIN")
+        if kw == "PHP":
+            close = self.text.find("<!-- ENDPHP -->", m.end())
+            return self._add(j, close + 15 if close >= 0 else m.end(), STMT)
+        return self._add(j, m.end(), STMT)
+
+    def _smarty(self, j: int) -> int | None:
+        s = self.text
+        nxt = s[j + 1 : j + 2]
+        if not nxt or nxt.isspace() or nxt in "{}":
+            return None
+        if nxt == "*":
+            return self._until(j, "*}", COMMENT)
+        if s.startswith("{literal}", j):
+            self._add(j, j + 9, STMT)
+            close = s.find("{/literal}", j + 9)
+            return self._add(close, close + 10, STMT) if close >= 0 else j + 9
+        k, n, quote = j + 1, min(len(s), j + 4000), ""
+        while k < n:
+            c = s[k]
+            if quote:
+                if c == "\\":
+                    k += 1
+                elif c == quote:
+                    quote = ""
+            elif c in "'\"":
+                quote = c
+            elif c == "}":
+                break
+            elif c == "{" or c == "\n" and s.count("\n", j, k) > 20:
+                return None
+            k += 1
+        if k >= n:
+            return None
+        end = k + 1
+        m = re.match(r"/?[A-Za-z_]\w*", s[j + 1 : k].strip())
+        word = m.group(0).lower() if m else ""
+        if word == "if":
+            return self._add(j, end, IF, "smarty:if")
+        if word in ("elseif", "else", "foreachelse", "sectionelse", "forelse"):
+            return self._add(j, end, BRANCH, "smarty")
+        if word in ("foreach", "section", "for", "while"):
+            return self._add(j, end, OPEN, f"smarty:{word}")
+        if word in ("/if", "/foreach", "/section", "/for", "/while"):
+            return self._add(j, end, CLOSE, f"smarty:{word[1:]}")
+        if word in _SMARTY_CONTROLS:
+            return self._add(j, end, RENDER, "smarty")
+        return self._add(j, end, EXPR)
+
+    def _razor(self, j: int) -> int | None:
+        s = self.text
+        if j > 0 and (s[j - 1].isalnum() or s[j - 1] in "._-@"):
+            return None  # an e-mail address, not Razor
+        if s.startswith("@@", j):
+            return j + 2
+        if s.startswith("@*", j):
+            return self._until(j, "*@", COMMENT)
+        if s.startswith("@{", j) or _RAZOR_CODE.match(s, j):
+            brace = s.index("{", j)
+            end = _balanced(s, brace, "{", "}")
+            return self._add(j, end, STMT) if end else None
+        if s.startswith("@(", j):
+            end = _balanced(s, j + 1, "(", ")")
+            return self._add(j, end, EXPR) if end else None
+        m = _RAZOR_BLOCK.match(s, j)
+        if m:
+            after = _balanced(s, m.end() - 1, "(", ")")
+            if after is None:
+                return None
+            k = skip_space(s, after)
+            if k < len(s) and s[k] == "{":
+                self._braces.append(True)
+                kind = IF if m.group(1) == "if" else OPEN
+                return self._add(j, k + 1, kind, f"razor:{m.group(1)}")
+            return self._add(j, after, EXPR)
+        m = _RAZOR_SECTION.match(s, j)
+        if m:
+            self._braces.append(True)
+            return self._add(j, m.end(), OPEN, "razor:section")
+        m = _RAZOR_DIRECTIVE.match(s, j)
+        if m:
+            return self._add(j, m.end(), STMT)
+        m = _RAZOR_IMPLICIT.match(s, j)
+        if not m:
+            return None
+        k = m.end()
+        while k < len(s):
+            if s[k] == "." and re.match(r"\.[A-Za-z_]", s[k : k + 2]):
+                k = re.compile(r"\.[A-Za-z_]\w*").match(s, k).end()  # type: ignore[union-attr]
+            elif s[k] in "([":
+                end = _balanced(s, k, s[k], ")" if s[k] == "(" else "]")
+                if end is None:
+                    break
+                k = end
+            else:
+                break
+        kind = RENDER if RAZOR_HELPER.match(s, j) else EXPR
+        return self._add(j, k, kind, "razor" if kind == RENDER else "")
+
+    def _razor_close(self, j: int) -> int | None:
+        if not self._braces:
+            return None
+        if not self._braces.pop():
+            return j + 1
+        s = self.text
+        m = _RAZOR_ELSE.match(s, j)
+        if m:
+            k = skip_space(s, m.end())
+            if s.startswith("if", k):
+                paren = skip_space(s, k + 2)
+                after = _balanced(s, paren, "(", ")") if s[paren : paren + 1] == "(" else None
+                k = skip_space(s, after) if after else k
+            if k < len(s) and s[k] == "{":
+                self._braces.append(True)
+                return self._add(j, k + 1, BRANCH, "razor")
+        return self._add(j, j + 1, CLOSE, "razor:*")
+
+
+def _mustache_kind(inner: str) -> tuple[str, str]:
+    """Classify a `{{ ... }}`: Handlebars blocks and partials, else a Jinja/Twig/Vue expression."""
+    if inner.startswith("!"):
+        return COMMENT, ""
+    if inner.startswith("#>"):
+        return OPEN, "hbs:" + (inner[2:].split() or [""])[0]
+    if inner.startswith("#"):
+        m = re.match(r"#\*?\s*([^\s}]+)", inner)
+        word = m.group(1) if m else ""
+        return (IF if word in ("if", "unless") else OPEN), f"hbs:{word}"
+    if inner.startswith("/"):
+        return CLOSE, "hbs:" + inner[1:].strip()
+    if inner.startswith("^"):
+        rest = inner[1:].strip()
+        return (IF, "hbs:" + rest.split()[0]) if rest else (BRANCH, "hbs")
+    if re.match(r"else\b", inner):
+        return BRANCH, "hbs"
+    if inner.startswith(">"):
+        path = (inner[1:].split() or [""])[0]
+        return (RENDER, "hbs") if _CONTROL_PARTIAL.search(path) else (EXPR, "")
+    if CONTROL_CALL.match(inner):
+        return RENDER, "call"
+    return EXPR, ""
+

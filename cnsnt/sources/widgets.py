@@ -1,0 +1,165 @@
+"""Form controls rendered by partials, widgets and form helpers rather than written as tags.
+
+A template may print a control the HTML parser never sees as a tag:
+a Handlebars partial (`{{> cmp-input/input name="email"}}`), a Smarty
+`{html_checkboxes}`, a `{["type": "checkbox", ...]}` widget, a Razor
+`@Html.TextBoxFor(m => m.Email)`, a Rails `<%= f.check_box :terms %>` or a
+template function such as `form_widget(form.email)`. The scanner marks those
+constructs RENDER (`templates`); this module reads the control they render,
+named, labelled and given a role when their arguments say so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cnsnt.evidence import FieldRole
+from cnsnt.sources.forms import looks_like_consent
+from cnsnt.sources.html_page import BUTTON_TYPES, STRING_LITERAL, Control, flat
+from cnsnt.sources.templates import CONTROL_CALL, RAILS_HELPER, RAZOR_HELPER, Token
+
+_HASH_ARG = re.compile(r"([\w@.-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[^\s}]+)")
+_WIDGET_PAIR = re.compile(r"\"(\w+)\"\s*:\s*(\"(?:[^\"\\]|\\.)*\"|[-\w.]+)")
+_WIDGET_TYPES = {
+    "telefono": "tel",
+    "ckeditor": "textarea",
+    "timestamp": "datetime-local",
+    "image": "file",
+}
+_PLAIN_NAME = re.compile(r"[\w\-.\[\]:]+")
+
+
+def _args(text: str) -> dict[str, tuple[str, bool]]:
+    """`key=value` arguments: value without quotes, and whether it was quoted (a literal)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for m in _HASH_ARG.finditer(text):
+        value = m.group(2)
+        quoted = value[:1] in "\"'"
+        out.setdefault(m.group(1).lower(), (value[1:-1] if quoted else value, quoted))
+    return out
+
+
+def _control_from_path(path: str) -> str:
+    low = path.lower()
+    for word, control in (
+        ("select", "select"),
+        ("textarea", "textarea"),
+        ("text-area", "textarea"),
+        ("checkbox", "checkbox"),
+        ("radio", "radio"),
+        ("toggle", "checkbox"),
+        ("switch", "checkbox"),
+        ("upload", "file"),
+        ("date", "date"),
+    ):
+        if word in low:
+            return control
+    return "text"
+
+
+def rendered_control(tok: Token, code: str) -> Control | None:
+    """A control that a partial, widget or helper renders, named when its arguments say how."""
+    if tok.name == "hbs":
+        body = code.strip("{}~ \n\t").lstrip(">").strip()
+        path, _, rest = body.partition(" ")
+        args = _args(rest)
+        control = args["type"][0] if args.get("type", ("", False))[1] else _control_from_path(path)
+        ctrl = Control(tok.start, control.lower(), None, None)
+        return _fill(ctrl, args)
+    if tok.name == "smarty":
+        body = code.strip("{} \n\t")
+        func, _, rest = body.partition(" ")
+        args = _args(rest)
+        control = {"html_radios": "radio", "html_checkboxes": "checkbox"}.get(func, "select")
+        ctrl = Control(tok.start, control, None, None)
+        value, _ = args.get("name", ("", False))
+        if value and not value.startswith("$"):
+            args["name"] = (value, True)
+        return _fill(ctrl, args)
+    if tok.name == "widget":
+        pairs = {k.lower(): v for k, v in _WIDGET_PAIR.findall(code)}
+        args = {k: (v[1:-1], True) if v.startswith('"') else (v, False) for k, v in pairs.items()}
+        type_ = args.get("type", ("text", True))[0].strip().lower() or "text"
+        ctrl = Control(tok.start, _WIDGET_TYPES.get(type_, type_), None, None)
+        ctrl = _fill(ctrl, args)
+        ctrl.required = args.get("required", ("", False))[0].strip() in ("1", "true")
+        value = args.get("value", ("", False))[0].strip()
+        ctrl.default = value or None
+        return ctrl
+    if tok.name == "razor":
+        m = RAZOR_HELPER.match(code)
+        if m is None:
+            return None
+        helper = m.group(1)
+        if helper == "AntiForgeryToken":
+            return Control(tok.start, "hidden", "__RequestVerificationToken", None,
+                            role=FieldRole.TECHNICAL)
+        helper_control: str | None = {
+            "TextBox": "text", "Password": "password", "TextArea": "textarea",
+            "CheckBox": "checkbox", "RadioButton": "radio", "DropDownList": "select",
+            "ListBox": "select", "Hidden": "hidden", "Editor": "text",
+        }.get(helper)
+        if helper_control is None:
+            return None
+        lam = re.search(r"\w+\s*=>\s*\w+\.([\w.]+)", code) if m.group(2) else None
+        lit = STRING_LITERAL.search(code, m.end())
+        name: str | None = None
+        if lam:
+            name = lam.group(1)
+        elif lit:
+            name = lit.group(1) if lit.group(1) is not None else lit.group(2)
+        ctrl = Control(tok.start, helper_control, name, None)
+        return _fill(ctrl, {})
+    if tok.name == "erb":
+        m = RAILS_HELPER.search(code)
+        if m is None:
+            return None
+        helper, is_tag = m.group(1), bool(m.group(2))
+        control = {
+            "text_area": "textarea", "check_box": "checkbox", "radio_button": "radio",
+            "hidden_field": "hidden", "submit": "submit", "email_field": "email",
+            "password_field": "password", "telephone_field": "tel", "phone_field": "tel",
+            "file_field": "file", "number_field": "number", "date_field": "date",
+        }.get(helper, "select" if "select" in helper else "text")
+        sym = re.match(r"\s*\(?\s*(?::(\w+)|['\"]([^'\"]+)['\"])", code[m.end() :])
+        ctrl = Control(tok.start, control, None, None)
+        if sym and is_tag:
+            ctrl.name = sym.group(1) or sym.group(2)
+        return _fill(ctrl, {})
+    # A template function call: form_widget(form.email), FormsSelect(options).
+    m = CONTROL_CALL.search(code)
+    if m is None:
+        return None
+    args = {k: v for k, v in _args(code).items() if v[1]}
+    named = re.search(r"\bname\s*:\s*['\"]([^'\"]+)['\"]", code)
+    if named:
+        args["name"] = (named.group(1), True)
+    ctrl = Control(tok.start, _control_from_path(m.group(0)), None, None)
+    return _fill(ctrl, args)
+
+
+def _fill(ctrl: Control, args: dict[str, tuple[str, bool]]) -> Control:
+    """Name, label, required, checked and role from a rendered control's arguments."""
+    value, quoted = args.get("name", ("", False))
+    if ctrl.name is None and quoted and _PLAIN_NAME.fullmatch(value.strip()):
+        ctrl.name = value.strip()
+    for k in ("label", "label-text", "labeltext", "title", "placeholder"):
+        text, lit = args.get(k, ("", False))
+        if lit and any(ch.isalnum() for ch in text):
+            ctrl.label = flat(text)
+            break
+    ident, lit = args.get("id", ("", False))
+    ctrl.id = ident if lit else None
+    flag = {"true", "1", "required", "checked", "yes"}
+    ctrl.required = args.get("required", ("", False))[0].lower() in flag
+    ctrl.checked = args.get("checked", ("", False))[0].lower() in flag
+    if ctrl.role is FieldRole.INPUT:
+        if ctrl.control in BUTTON_TYPES:
+            ctrl.role = FieldRole.BUTTON
+        elif ctrl.control == "hidden":
+            ctrl.role = FieldRole.TECHNICAL
+        elif ctrl.control in ("checkbox", "radio") and looks_like_consent(
+            ctrl.name, ctrl.id, ctrl.label
+        ):
+            ctrl.role = FieldRole.CONSENT
+    return ctrl
