@@ -1,0 +1,296 @@
+r"""Client-command lines in DDL dumps, blanked out before the text is tokenized.
+
+psql `\connect`, mysql `source` and `DELIMITER`, T-SQL `GO` and SQL*Plus `SET`, `PROMPT`,
+`REM` and `/` are commands to the client, not SQL; left in, each would be glued to the
+next statement and break it. They are found line by line and replaced by blanks (or by
+`;` where they end a statement) of the same length, so offsets stay those of the text.
+Stored routines in DELIMITER blocks are blanked whole: their bodies hold no columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlglot.dialects.dialect import Dialect
+
+from cnsnt.sql.ddl_result import DDLProblem
+from cnsnt.sql.ddl_text import ENDS_STATEMENT, keywords, lines, shorten
+
+_GO = re.compile(r"GO(?:\s+\d+)?\s*(?:--.*)?", re.IGNORECASE)
+_DELIMITER = re.compile(r"DELIMITER\s+(\S+)", re.IGNORECASE)
+_SOURCE = re.compile(r"source\s+\S", re.IGNORECASE)
+
+#: SQL*Plus commands (docs: "SQL*Plus Command Reference"). In Oracle files they stand on
+#: their own lines without a `;` and would be glued to the next statement.
+_SQLPLUS = keywords(
+    """ACCEPT APPEND ARCHIVE ATTRIBUTE BREAK BTITLE CLEAR COL COLUMN COMPUTE CONN CONNECT
+    COPY DEF DEFINE DEL DESC DESCRIBE DISC DISCONNECT EXEC EXECUTE EXIT HO HOST PAU PAUSE
+    PRINT PRO PROMPT QUIT RECOVER REPFOOTER REPHEADER SET SHO SHOW SPO SPOOL STA START
+    STORE TIMING TTI TTITLE UNDEF UNDEFINE VAR VARIABLE WHENEVER XQUERY"""
+)
+#: The SQL*Plus commands no SQL dialect starts a statement with: recognised everywhere.
+_SQLPLUS_ANYWHERE = keywords(
+    "ACCEPT BTITLE PAU PAUSE PRO PROMPT REPFOOTER REPHEADER SPO SPOOL TTI TTITLE WHENEVER"
+)
+#: Oracle SQL statements that begin with a SQL*Plus word.
+_ORACLE_SQL_SET = re.compile(r"SET\s+(?:TRANSACTION|ROLE|CONSTRAINTS?)\b", re.IGNORECASE)
+#: SQL*Plus comment lines: comments, not commands, so no problem is reported.
+_SQLPLUS_REMARK = frozenset({"REM", "REMARK"})
+
+
+@dataclass
+class Scan:
+    """The text with client lines blanked, and what was found on the way."""
+
+    text: str
+    problems: list[DDLProblem]
+    routines: int
+    """Statements skipped whole inside DELIMITER blocks."""
+
+
+@dataclass
+class _Run:
+    """Consecutive client-command lines of one kind, reported as one problem."""
+
+    kind: str
+    offset: int
+    first: str
+    count: int = 1
+
+
+_RUN_MESSAGES = {
+    "psql": "psql meta-command{s} skipped ({what}): a psql client command, not SQL",
+    "source": "mysql client command{s} skipped ({what}): the file{s} it loads {are} not audited",
+    "sqlplus": "SQL*Plus command{s} skipped ({what}): a client command, not SQL",
+    "set": "session setting{s} without ';' skipped ({what}), so the next statement still parses",
+    "dashes": (
+        "line{s} of dashes skipped ({what}): MySQL reads '--' as a comment only when a space "
+        "follows, so the line would break the next statement"
+    ),
+}
+
+
+def _is_oracle(dia: Dialect) -> bool:
+    return type(dia).__name__.lower() == "oracle"
+
+
+def scan_lines(text: str, dia: Dialect) -> Scan:
+    """Blank out client-command lines and DELIMITER routine bodies, keeping offsets.
+
+    Looking at whole lines is safe here because none of these are SQL. A line counts as
+    a client command only at the start of a statement (after a line ending in `;`),
+    except psql backslash lines, `GO` and `DELIMITER`, which clients take anywhere.
+    """
+    oracle = _is_oracle(dia)
+    tsql = type(dia).__name__.lower() == "tsql"
+    dash_needs_space = bool(getattr(dia.tokenizer_class, "DASH_COMMENT_REQUIRES_BOUNDARY", False))
+    edits: list[tuple[int, int, str]] = []
+    problems: list[DDLProblem] = []
+    run: _Run | None = None
+    at_start = True
+    in_comment = False
+    delimiter = ";"
+    routine_start: int | None = None
+    routines = 0
+
+    def flush() -> None:
+        nonlocal run
+        if run is not None:
+            problems.append(_run_problem(run))
+            run = None
+
+    def client(kind: str, start: int, line: str, replacement: str = "") -> None:
+        """Blank one client line (optionally leaving a `;`) and add it to the current run."""
+        nonlocal run
+        end = start + len(line.rstrip("\r\n"))
+        lead = len(line) - len(line.lstrip())
+        edits.append((start, end, replacement.ljust(end - start)))
+        if kind == "set" and tsql:
+            return  # `SET ANSI_NULLS ON` needs no `;` in T-SQL: nothing to report
+        if run is not None and run.kind == kind:
+            run.count += 1
+            return
+        flush()
+        run = _Run(kind, start + lead, line.strip())
+
+    for start, line in lines(text):
+        s = line.strip()
+        if in_comment:
+            if "*/" in s:
+                in_comment = False
+            continue
+        if not s:
+            continue
+        upper = s.upper()
+        if routine_start is None and s.startswith("/*"):
+            rest = s[2:]
+            if "*/" not in rest:
+                in_comment = True
+                continue
+            tail = rest.split("*/", 1)[1].strip()
+            if not tail:
+                continue
+        if s.startswith("--"):
+            if dash_needs_space and len(s) > 2 and not s[2].isspace():
+                client("dashes", start, line)
+            continue
+        if s.startswith("#") and dash_needs_space:
+            continue
+        if s.startswith("\\"):
+            client("source" if s.startswith("\\.") else "psql", start, line, ";")
+            at_start = True
+            continue
+        if _GO.fullmatch(s):
+            edits.append((start + line.index(s[0]), start + line.index(s[0]) + 1, ";"))
+            edits.append(_blank(start + line.index(s[0]) + 1, start + len(line.rstrip("\r\n"))))
+            flush()
+            at_start = True
+            continue
+        dm = _DELIMITER.match(s) if at_start or routine_start is None else None
+        if dm is not None and (at_start or delimiter != ";"):
+            edits.append(_blank(start, start + len(line.rstrip("\r\n"))))
+            flush()
+            delimiter = dm.group(1)
+            at_start = True
+            continue
+        if delimiter != ";":
+            # Inside a DELIMITER block: gather a statement up to the custom delimiter.
+            if routine_start is None:
+                if upper.startswith(("--", "#")):
+                    continue
+                routine_start = start + line.index(s[0])
+            body = line.rstrip()
+            if body.endswith(delimiter):
+                end = start + len(body)
+                routines += _close_routine(text, routine_start, end, delimiter, edits, problems)
+                routine_start = None
+                flush()
+            continue
+        if oracle and s == "/":
+            edits.append((start + line.index("/"), start + line.index("/") + 1, ";"))
+            flush()
+            at_start = True
+            continue
+        command = _client_line(s, oracle) if at_start else None
+        if command == "remark":
+            edits.append(_blank(start, start + len(line.rstrip("\r\n"))))
+            continue
+        if command is not None:
+            client(command, start, line, ";")
+            continue
+        flush()
+        at_start = bool(ENDS_STATEMENT.search(s))
+    flush()
+    if routine_start is not None:
+        routines += _close_routine(text, routine_start, len(text), "", edits, problems)
+    return Scan(_apply_edits(text, edits), problems, routines)
+
+
+def _client_line(s: str, oracle: bool) -> str | None:
+    """The kind of client command a line at the start of a statement is, if it is one.
+
+    `remark` (SQL*Plus REM, a comment), `source` (mysql), `sqlplus`, or `set` (a SET
+    without `;`, which would swallow the next statement); None for SQL.
+    """
+    word = re.split(r"[\s;]", s.upper(), maxsplit=1)[0]
+    if word in _SQLPLUS_REMARK:
+        return "remark"
+    if word == "SOURCE" and _SOURCE.match(s):
+        return "source"
+    if oracle and (word.startswith("@") or (word in _SQLPLUS and not _ORACLE_SQL_SET.match(s))):
+        return "sqlplus"
+    if word in _SQLPLUS_ANYWHERE:
+        return "sqlplus"
+    if word == "SET" and not ENDS_STATEMENT.search(s):
+        return "set"
+    return None
+
+
+def _run_problem(run: _Run) -> DDLProblem:
+    what = shorten(run.first)
+    if run.count > 1:
+        what += f" and {run.count - 1} more line{'s' if run.count > 2 else ''}"
+    plural = run.count > 1
+    message = _RUN_MESSAGES[run.kind].format(
+        s="s" if plural else "", what=what, are="are" if plural else "is"
+    )
+    return DDLProblem(run.offset, message, may_hold_schema=False)
+
+
+def _close_routine(
+    text: str,
+    start: int,
+    end: int,
+    delimiter: str,
+    edits: list[tuple[int, int, str]],
+    problems: list[DDLProblem],
+) -> int:
+    """Handle one statement of a DELIMITER block; returns 1 when it was skipped whole.
+
+    A stored routine or trigger is blanked and reported once as a harmless problem (its
+    body is full of `;`); any other statement keeps going, its delimiter turned into `;`.
+    """
+    body_end = end - len(delimiter)
+    body = text[start:body_end]
+    if not _is_routine(body):
+        if delimiter:
+            edits.append((body_end, end, ";".ljust(len(delimiter))))
+        return 0
+    edits.append(_blank(start, end))
+    head = shorten(" ".join(body.split()[:6]))
+    block = f"'DELIMITER {delimiter}' block" if delimiter else "DELIMITER block left open"
+    problems.append(
+        DDLProblem(
+            start,
+            f"stored routine or trigger in a {block} skipped ({head}): "
+            "its body holds no table columns",
+            may_hold_schema=False,
+        )
+    )
+    return 1
+
+
+_ROUTINES = keywords("PROCEDURE FUNCTION TRIGGER EVENT")
+
+
+def _is_routine(body: str) -> bool:
+    """Whether a DELIMITER-block statement defines a procedure, function, trigger or event.
+
+    Read from its first words (mysqldump wraps them in `/*!50003 ... */`), since such
+    bodies need not tokenize.
+    """
+    head = re.sub(r"/\*!\d*|\*/", " ", body[:600])
+    words = [w.upper() for w in re.findall(r"[A-Za-z_]+|\(", head)]
+    if words[:1] in (["BEGIN"], ["DECLARE"]):
+        return True
+    if words[:1] != ["CREATE"]:
+        return False
+    for word in words[1:20]:
+        if word in _ROUTINES:
+            return True
+        if word in ("TABLE", "VIEW", "INDEX", "("):
+            return False
+    return False
+
+
+
+def _blank(start: int, end: int) -> tuple[int, int, str]:
+    return start, end, " " * (end - start)
+
+
+def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """Apply same-length replacements; newlines inside a replaced span are kept."""
+    if not edits:
+        return text
+    out: list[str] = []
+    last = 0
+    for start, end, new in sorted(edits):
+        if start < last:
+            continue
+        out.append(text[last:start])
+        old = text[start:end]
+        out.append("".join(o if o in "\r\n" else c for o, c in zip(old, new, strict=True)))
+        last = end
+    out.append(text[last:])
+    return "".join(out)

@@ -1,0 +1,224 @@
+"""Column lists read from tokens, for CREATE TABLE and ALTER TABLE ADD sqlglot cannot parse.
+
+sqlglot gives up on a whole statement for one option it does not know (a storage
+clause, a dialect's column attribute); the columns are still there. These readers cut
+the statement down to what carries columns, or split its column list on top-level
+commas and read each element alone, so one odd element costs only itself.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from sqlglot import exp
+from sqlglot.parser import Parser
+from sqlglot.tokenizer_core import Token, TokenType
+
+from cnsnt.sql.ddl_split import TABLE_ELEMENTS, Statement, keyword
+from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
+from cnsnt.sql.ddl_text import keywords
+
+
+class ColumnReader(Protocol):
+    """What the readers use of the schema builder: its parser and column reading."""
+
+    parser: Parser
+
+    def sql(self, node: exp.Expr) -> str:
+        """SQL text in the source dialect."""
+        ...
+
+    def column(self, cdef: exp.ColumnDef, base: int) -> ColumnBuilder:
+        """The column a parsed column definition describes."""
+        ...
+
+
+#: Words after which a column's type has ended.
+_COLUMN_OPTIONS = keywords(
+    """NOT NULL DEFAULT PRIMARY REFERENCES CONSTRAINT UNIQUE CHECK COLLATE COMMENT GENERATED
+    AUTO_INCREMENT AUTOINCREMENT IDENTITY AS WITH MASKING TAG ON"""
+)
+#: Words that open a MySQL index element, or a column of that name (`key varchar(10)`).
+_INDEX_ELEMENTS = keywords("KEY INDEX UNIQUE FULLTEXT SPATIAL")
+
+
+def is_name(token: Token) -> bool:
+    """Whether a token can be a column name (a word or a quoted identifier)."""
+    text = token.text
+    return token.token_type == TokenType.IDENTIFIER or (
+        bool(text) and (text[0].isalpha() or text[0] in "_#@$")
+    )
+
+
+def is_table_element(element: list[Token]) -> bool:
+    """Whether a column-list element is a key or constraint rather than a column."""
+    head = keyword(element[0])
+    if head in TABLE_ELEMENTS:
+        return True
+    if head not in _INDEX_ELEMENTS or len(element) < 2:
+        return False
+    second = element[1]
+    if keyword(second) in ("KEY", "INDEX") or second.token_type == TokenType.L_PAREN:
+        return True
+    return (
+        len(element) > 2
+        and element[2].token_type == TokenType.L_PAREN
+        and second.token_type not in Parser.TYPE_TOKENS
+    )
+
+
+def recover_table(
+    tokens: list[Token], stmt: Statement, schema: ColumnReader
+) -> TableBuilder | None:
+    """Read `CREATE ... TABLE name (col type ..., ...)` from tokens when sqlglot cannot.
+
+    The column list is split on top-level commas; each element is parsed alone as a
+    column definition, or else read as `name type-words`.
+    """
+    words = [keyword(t) for t in tokens]
+    try:
+        i = words.index("TABLE") + 1
+    except ValueError:
+        return None
+    if words[i : i + 3] == ["IF", "NOT", "EXISTS"]:
+        i += 3
+    parts = [tokens[i].text] if i < len(tokens) else []
+    i += 1
+    while i + 1 < len(tokens) and tokens[i].token_type == TokenType.DOT:
+        parts.append(tokens[i + 1].text)
+        i += 2
+    if i + 2 < len(tokens) and keyword(tokens[i]) == "USING":
+        i += 2  # SQLite `USING fts4(a, b)`: the module's arguments are the columns
+    if not parts or i >= len(tokens) or tokens[i].token_type != TokenType.L_PAREN:
+        return None
+    builder = TableBuilder(parts[-1], parts[-2] if len(parts) > 1 else None, stmt.offset)
+    primary: list[str] = []
+    for element in paren_elements(tokens, i):
+        if is_table_element(element):
+            if "PRIMARY" in (keyword(t) for t in element):
+                primary.extend(
+                    t.text for t in element
+                    if t.token_type in (TokenType.IDENTIFIER, TokenType.VAR)
+                    and keyword(t) not in ("KEY", "CONSTRAINT")
+                )
+            continue
+        if not is_name(element[0]) or any(t.token_type == TokenType.EQ for t in element):
+            continue  # not a column; or a module option such as fts5 `tokenize='porter'`
+        builder.add(recover_column(element, stmt, schema))
+    if not builder.columns:
+        return None
+    for name in primary:
+        col = builder.columns.get(name_key(name))
+        if col is not None:
+            col.primary_key = True
+    return builder
+
+
+def paren_elements(tokens: list[Token], open_paren: int) -> list[list[Token]]:
+    """The comma-separated elements inside the parenthesis at `open_paren`."""
+    return split_commas(tokens[open_paren + 1 : _matching_paren(tokens, open_paren)])
+
+
+def split_commas(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens split on commas outside parentheses (empty parts dropped)."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if tok.token_type == TokenType.L_PAREN:
+            depth += 1
+        elif tok.token_type == TokenType.R_PAREN:
+            depth -= 1
+        elif depth == 0 and tok.token_type == TokenType.COMMA:
+            if current:
+                out.append(current)
+            current = []
+            continue
+        current.append(tok)
+    if current:
+        out.append(current)
+    return out
+
+
+def recover_column(
+    element: list[Token], stmt: Statement, schema: ColumnReader
+) -> ColumnBuilder:
+    """One element of a column list as a column: parsed alone, or read as `name type-words`."""
+    try:
+        parsed = schema.parser.parse_into(exp.ColumnDef, element, stmt.sql)
+        node = parsed[0] if parsed else None
+        if isinstance(node, exp.ColumnDef) and node.name:
+            return schema.column(node, stmt.base)
+    except Exception:  # noqa: BLE001 - fall back to reading the words
+        pass
+    type_tokens: list[Token] = []
+    for tok in element[1:]:
+        if keyword(tok) in _COLUMN_OPTIONS:
+            break
+        type_tokens.append(tok)
+    kind: str | None = None
+    if type_tokens:
+        try:
+            node = schema.parser.parse_into(exp.DataType, type_tokens, stmt.sql)[0]
+            kind = schema.sql(node) if isinstance(node, exp.DataType) else None
+        except Exception:  # noqa: BLE001 - keep the words as written
+            kind = _join_words(type_tokens)
+    return ColumnBuilder(element[0].text, stmt.base + element[0].start, kind)
+
+
+def _join_words(tokens: list[Token]) -> str:
+    """Token texts joined the way SQL is written: `numeric(4, 2)`, `public.year`."""
+    out = ""
+    for tok in tokens:
+        text = tok.text
+        if not out or text in (")", ",", ".", "(") or out[-1] in "(.":
+            out += text if text != "," else ", "
+        else:
+            out += " " + text
+    return out.replace(",  ", ", ")
+
+
+def core_create(tokens: list[Token], kind: str) -> list[Token] | None:
+    """`CREATE TABLE|VIEW name (...) [AS query]` keeping only what carries columns."""
+    target = "TABLE" if kind == "table" else "VIEW"
+    words = [keyword(t) for t in tokens]
+    if target not in words:
+        return None
+    i = words.index(target)
+    core = [tokens[0], tokens[i]]
+    i += 1
+    if words[i : i + 3] == ["IF", "NOT", "EXISTS"]:
+        i += 3
+    while i < len(tokens) and tokens[i].token_type not in (TokenType.L_PAREN, TokenType.ALIAS):
+        core.append(tokens[i])
+        i += 1
+    if i < len(tokens) and tokens[i].token_type == TokenType.L_PAREN:
+        close = _matching_paren(tokens, i)
+        core.extend(tokens[i : close + 1])
+        i = close + 1
+        if kind == "table":
+            return core
+    while i < len(tokens) and tokens[i].token_type != TokenType.ALIAS:
+        i += 1
+    if i >= len(tokens):
+        return core if kind == "table" else None
+    query = tokens[i + 1 :]
+    qwords = words[i + 1 :]
+    for j in range(len(query) - 1, 0, -1):
+        if qwords[j] == "WITH" and set(qwords[j + 1 : j + 3]) & {"DATA", "NO", "CHECK", "READ",
+                                                                  "CASCADED", "LOCAL"}:
+            query = query[:j]
+            break
+    return [*core, tokens[i], *query]
+
+
+def _matching_paren(tokens: list[Token], open_paren: int) -> int:
+    depth = 0
+    for j in range(open_paren, len(tokens)):
+        if tokens[j].token_type == TokenType.L_PAREN:
+            depth += 1
+        elif tokens[j].token_type == TokenType.R_PAREN:
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens) - 1

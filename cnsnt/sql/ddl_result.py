@@ -1,0 +1,59 @@
+"""What `parse_ddl` returns: tables, views and columns with offsets, and problems.
+
+Frozen and free of sqlglot types, so sources can keep them; `cnsnt.sql.ddl` re-exports
+them, and that is where other packages import them from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DDLColumn:
+    """A column definition, as written."""
+
+    name: str
+    offset: int
+    """Character offset of the column definition (its name) in the text."""
+    type: str | None = None
+    """The type as sqlglot writes it in the source dialect, e.g. `VARCHAR(50)`."""
+    comment: str | None = None
+    primary_key: bool = False
+
+
+@dataclass(frozen=True)
+class DDLTable:
+    """A table or view definition, with all later ALTERs and COMMENTs applied."""
+
+    name: str
+    offset: int
+    """Character offset of the statement that defined it (its CREATE)."""
+    schema: str | None = None
+    columns: tuple[DDLColumn, ...] = ()
+    comment: str | None = None
+    is_view: bool = False
+    view_sql: str | None = None
+    """A view's SELECT in the source dialect (None for tables)."""
+
+
+@dataclass(frozen=True)
+class DDLProblem:
+    """A statement or line that could not be used."""
+
+    offset: int
+    message: str
+    may_hold_schema: bool = True
+    """True when a table or column may have been lost (an error); False for harmless
+    client commands and routine bodies that cannot hold columns (a warning)."""
+
+
+@dataclass(frozen=True)
+class DDLResult:
+    """What one DDL text defines, and what could not be read."""
+
+    tables: tuple[DDLTable, ...]
+    problems: tuple[DDLProblem, ...]
+    statements: int
+    """SQL statements found (client-command lines are not statements)."""
+

@@ -1,0 +1,417 @@
+"""Schema statements applied to the tables they define: CREATE, ALTER TABLE, COMMENT ON.
+
+Each statement that can hold schema is parsed by sqlglot and its tree applied in file
+order; a statement sqlglot cannot parse goes to `ddl_recover` for its columns, and is
+reported as a `DDLProblem` when nothing can be recovered.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.errors import ErrorLevel, ParseError, TokenError
+from sqlglot.generator import Generator
+from sqlglot.parser import Parser
+from sqlglot.tokenizer_core import Token, TokenType
+
+from cnsnt.sql.ddl_recover import (
+    core_create,
+    is_name,
+    is_table_element,
+    paren_elements,
+    recover_column,
+    recover_table,
+    split_commas,
+)
+from cnsnt.sql.ddl_result import DDLProblem
+from cnsnt.sql.ddl_split import (
+    Statement,
+    alter_adds,
+    alter_matters,
+    alter_target,
+    classify,
+    keyword,
+    label,
+    mentions_schema,
+)
+from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
+from cnsnt.sql.ddl_text import shorten
+from cnsnt.sql.placeholders import drop_token_placeholders
+
+
+class SchemaBuilder:
+    """Applies schema statements in file order: CREATE, then ALTERs and COMMENTs."""
+
+    def __init__(self, dia: Dialect) -> None:
+        self.dialect = dia
+        self.parser: Parser = dia.parser(error_level=ErrorLevel.RAISE)
+        self.generator: Generator = dia.generator()
+        self.tables: dict[tuple[str, str], TableBuilder] = {}
+
+    def sql(self, node: exp.Expr) -> str:
+        """SQL text in the source dialect; one generator, no copy: the trees are ours."""
+        return self.generator.generate(node, copy=False)
+
+    # -- entry point
+
+    def apply(self, stmt: Statement) -> list[DDLProblem]:
+        """Use one statement; returns its problems (never raises)."""
+        if stmt.error is not None:
+            return [
+                DDLProblem(
+                    stmt.base,
+                    "could not be split into SQL tokens (an unterminated string, quoted name or "
+                    "comment, or text of another SQL dialect?); skipped up to the next line "
+                    "ending in ';'",
+                    may_hold_schema=mentions_schema(stmt.sql),
+                )
+            ]
+        kind = classify(stmt.tokens)
+        if kind is None or (kind == "alter" and not alter_matters(stmt.tokens)):
+            return []
+        tokens = drop_token_placeholders(stmt.tokens)
+        try:
+            parsed = self.parser.parse(tokens, stmt.sql)
+        except (ParseError, TokenError) as exc:
+            return self._unparsed(stmt, kind, tokens, _parse_error(exc, stmt))
+        except Exception as exc:  # noqa: BLE001 - a sqlglot bug on one statement
+            reason = f"sqlglot failed: {type(exc).__name__}: {_first_line(str(exc))}"
+            return self._unparsed(stmt, kind, tokens, reason)
+        tree = parsed[0] if parsed else None
+        try:
+            if isinstance(tree, exp.Create):
+                return self._create(stmt, kind, tokens, tree)
+            if isinstance(tree, exp.Alter):
+                return self._alter(stmt, tree)
+            if isinstance(tree, exp.Comment):
+                return self._comment(stmt, tree)
+        except Exception as exc:  # noqa: BLE001 - an unexpected tree shape
+            return [DDLProblem(stmt.offset, f"{label(kind, tokens)} not understood ({exc}); skipped")]
+        return self._unparsed(stmt, kind, tokens, "sqlglot keeps it only as an opaque command")
+
+    # -- CREATE
+
+    def _create(
+        self, stmt: Statement, kind: str, tokens: list[Token], tree: exp.Create
+    ) -> list[DDLProblem]:
+        builder = self._build_create(stmt, tree)
+        if builder is None:
+            return self._unparsed(stmt, kind, tokens, "no table name found")
+        if builder.is_view and not isinstance(tree.expression, exp.Query):
+            return self._unparsed(stmt, kind, tokens, "no SELECT found")
+        if builder.columns or builder.is_view:
+            self._store(builder)
+            return []
+        # No columns: either they come from elsewhere, or sqlglot lost the column list.
+        source = None
+        if isinstance(tree.expression, exp.Query):
+            source = "AS SELECT *"
+        properties = tree.args.get("properties")
+        for prop in properties.expressions if isinstance(properties, exp.Properties) else ():
+            if isinstance(prop, (exp.LikeProperty, exp.PartitionedOfProperty)):
+                source = f"{'LIKE' if isinstance(prop, exp.LikeProperty) else 'PARTITION OF'} "
+                source += f"{self.sql(prop.this)}, a table this file does not define"
+        if source is None:
+            return self._unparsed(stmt, kind, tokens, "no column list found")
+        self._store(builder)
+        return [
+            DDLProblem(
+                stmt.offset,
+                f"{label(kind, tokens)}: its columns cannot be told from this file ({source})",
+            )
+        ]
+
+    def _store(self, builder: TableBuilder) -> None:
+        """Record a table; a later CREATE of the same name replaces it, as DROP+CREATE does.
+
+        T-SQL `#temp` tables (met inside procedure batches) are not schema.
+        """
+        if not builder.name.startswith("#"):
+            self.tables[(name_key(builder.schema or ""), name_key(builder.name))] = builder
+
+    def _build_create(self, stmt: Statement, tree: exp.Create) -> TableBuilder | None:
+        """The table or view a parsed CREATE defines; None when it names none."""
+        target = tree.this
+        table = target.this if isinstance(target, exp.Schema) else target
+        if not isinstance(table, exp.Table) or not table.name:
+            return None
+        builder = TableBuilder(table.name, table.db or None, stmt.offset)
+        builder.is_view = str(tree.args.get("kind") or "").upper() == "VIEW"
+        if isinstance(target, exp.Schema):
+            self._schema_elements(builder, target, stmt.base)
+        query = tree.expression
+        if builder.is_view and isinstance(query, exp.Expr):
+            builder.view_sql = self.sql(query)
+        if isinstance(query, exp.Query) and not builder.columns:
+            for projection in query.selects:
+                name = projection.alias_or_name
+                if name and not isinstance(projection, exp.Star) and name != "*":
+                    builder.add(ColumnBuilder(name, _offset(projection, stmt)))
+        properties = tree.args.get("properties")
+        for prop in properties.expressions if isinstance(properties, exp.Properties) else ():
+            if isinstance(prop, exp.SchemaCommentProperty):
+                builder.comment = _string(prop.this)
+            elif isinstance(prop, (exp.LikeProperty, exp.PartitionedOfProperty)) and isinstance(
+                prop.this, exp.Table
+            ):
+                # CREATE TABLE t LIKE u / PARTITION OF u: t gets u's columns (at u's places)
+                source = self._find(prop.this.name, prop.this.db or None)
+                for col in source.columns.values() if source and not builder.columns else ():
+                    builder.add(ColumnBuilder(col.name, col.offset, col.type, col.comment,
+                                               col.primary_key))
+            elif isinstance(prop, exp.ModuleProperty) and not builder.columns:
+                # SQLite CREATE VIRTUAL TABLE t USING fts4(a, b): the arguments are columns
+                for arg in prop.expressions:
+                    if isinstance(arg, exp.Identifier):
+                        builder.add(ColumnBuilder(arg.name, stmt.base + _meta_start(arg)))
+        return builder
+
+    def _schema_elements(self, builder: TableBuilder, schema: exp.Schema, base: int) -> None:
+        primary: list[str] = []
+        for element in schema.expressions:
+            if isinstance(element, exp.ColumnDef):
+                builder.add(self.column(element, base))
+            elif isinstance(element, exp.Identifier):
+                # a view's column list: CREATE VIEW v (a, b) AS ...
+                builder.add(ColumnBuilder(element.name, base + _meta_start(element)))
+            else:
+                primary.extend(_primary_key_names(element))
+        for name in primary:
+            col = builder.columns.get(name_key(name))
+            if col is not None:
+                col.primary_key = True
+
+    def column(self, cdef: exp.ColumnDef, base: int) -> ColumnBuilder:
+        """The column a parsed column definition describes; `base` is its statement's offset."""
+        kind = cdef.args.get("kind")
+        col = ColumnBuilder(
+            cdef.name,
+            base + _meta_start(cdef.this if isinstance(cdef.this, exp.Expr) else cdef),
+            type=self.sql(kind) if isinstance(kind, exp.DataType) else None,
+        )
+        for constraint in cdef.args.get("constraints") or ():
+            ckind = constraint.args.get("kind")
+            if isinstance(ckind, exp.CommentColumnConstraint):
+                col.comment = _string(ckind.this)
+            elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
+                col.primary_key = True
+        return col
+
+    # -- ALTER TABLE
+
+    def _alter(self, stmt: Statement, tree: exp.Alter) -> list[DDLProblem]:
+        table = tree.this
+        if not isinstance(table, exp.Table):
+            return []
+        builder = self._find(table.name, table.db or None)
+        for action in tree.args.get("actions") or ():
+            elements = action.expressions if isinstance(action, exp.Schema) else [action]
+            for element in elements:
+                if isinstance(element, exp.ColumnDef):
+                    if builder is None:
+                        builder = TableBuilder(table.name, table.db or None, stmt.offset)
+                        self._store(builder)
+                    builder.add(self.column(element, stmt.base))
+                elif builder is None:
+                    continue
+                elif isinstance(element, exp.Drop) and str(element.args.get("kind")) == "COLUMN":
+                    for col in element.args.get("tables") or ():
+                        builder.columns.pop(name_key(col.name), None)
+                elif isinstance(element, exp.RenameColumn):
+                    new = element.args.get("to")
+                    if isinstance(new, exp.Expr):
+                        builder.rename(element.this.name, new.name)
+                elif isinstance(element, exp.ModifyColumn) and isinstance(
+                    element.this, exp.ColumnDef
+                ):
+                    # MySQL CHANGE old new TYPE / MODIFY col TYPE: the column keeps its place
+                    old = element.args.get("rename_from")
+                    if isinstance(old, exp.Identifier):
+                        builder.rename(old.name, element.this.name)
+                    col = builder.columns.get(name_key(element.this.name))
+                    if col is not None:
+                        changed = self.column(element.this, stmt.base)
+                        col.type = changed.type or col.type
+                        col.comment = changed.comment or col.comment
+                else:
+                    for name in _primary_key_names(element):
+                        col = builder.columns.get(name_key(name))
+                        if col is not None:
+                            col.primary_key = True
+        return []
+
+    # -- COMMENT ON
+
+    def _comment(self, stmt: Statement, tree: exp.Comment) -> list[DDLProblem]:
+        text = _string(tree.expression)
+        target = tree.this
+        if str(tree.args.get("kind") or "").upper() == "COLUMN" and isinstance(target, exp.Column):
+            builder = self._find(target.table, target.db or None)
+            col = builder.columns.get(name_key(target.name)) if builder else None
+            if col is None:
+                return [
+                    DDLProblem(
+                        stmt.offset,
+                        f"COMMENT ON COLUMN {self.sql(target)}: "
+                        "no such column defined earlier in this file",
+                        may_hold_schema=False,
+                    )
+                ]
+            col.comment = text
+        elif isinstance(target, exp.Table):
+            builder = self._find(target.name, target.db or None)
+            if builder is not None:
+                builder.comment = text
+        return []
+
+    # -- what sqlglot could not parse
+
+    def _unparsed(
+        self, stmt: Statement, kind: str, tokens: list[Token], reason: str
+    ) -> list[DDLProblem]:
+        """Recover a CREATE TABLE/VIEW sqlglot could not parse, or report the statement.
+
+        First the statement is re-parsed without what usually defeats sqlglot (options
+        between CREATE and TABLE/VIEW, table options after the column list, a view's
+        trailing WITH clause); then a table's column list is read element by element.
+        """
+        if kind in ("table", "view"):
+            core = core_create(tokens, kind)
+            tree = None
+            if core is not None:
+                try:
+                    parsed = self.parser.parse(core, stmt.sql)
+                    tree = parsed[0] if parsed else None
+                except Exception:  # noqa: BLE001 - try the next way
+                    tree = None
+            if isinstance(tree, exp.Create):
+                try:
+                    builder = self._build_create(stmt, tree)
+                except Exception:  # noqa: BLE001 - an unexpected tree shape
+                    builder = None
+                if builder is not None and (
+                    builder.columns or (builder.is_view and isinstance(tree.expression, exp.Query))
+                ):
+                    self._store(builder)
+                    return []
+        if kind == "table":
+            recovered = recover_table(tokens, stmt, self)
+            if recovered is not None:
+                self._store(recovered)
+                return []
+        may_hold = kind in ("table", "view") or (kind == "alter" and alter_adds(tokens))
+        if kind == "alter" and not may_hold:
+            self._alter_primary_key(tokens)
+            return []
+        if kind == "alter" and self._alter_add_columns(tokens, stmt):
+            return []
+        return [
+            DDLProblem(
+                stmt.offset,
+                f"{label(kind, tokens)} could not be parsed ({reason}); skipped",
+                may_hold_schema=may_hold,
+            )
+        ]
+
+    def _alter_add_columns(self, tokens: list[Token], stmt: Statement) -> bool:
+        """Read the columns of `ALTER TABLE t ADD [COLUMN] c type` / `ADD (c type, ...)`.
+
+        For ALTERs sqlglot cannot parse (MySQL `ADD (a int, b int)`); True if any was read.
+        """
+        name, i = alter_target(tokens)
+        if not name:
+            return False
+        schema = name[-2] if len(name) > 1 else None
+        builder = self._find(name[-1], schema)
+        new = builder is None
+        target = builder or TableBuilder(name[-1], schema, stmt.offset)
+        found = False
+        for action in split_commas(tokens[i:]):
+            if keyword(action[0]) != "ADD" or len(action) < 2:
+                continue
+            rest = action[2:] if keyword(action[1]) == "COLUMN" else action[1:]
+            paren = bool(rest) and rest[0].token_type == TokenType.L_PAREN
+            for part in paren_elements(rest, 0) if paren else [rest]:
+                if part and is_name(part[0]) and not is_table_element(part):
+                    target.add(recover_column(part, stmt, self))
+                    found = True
+        if found and new:
+            self._store(target)
+        return found
+
+    def _alter_primary_key(self, tokens: list[Token]) -> None:
+        """Read `ALTER TABLE t ... PRIMARY KEY [CLUSTERED] (a, b)` from tokens.
+
+        T-SQL's `WITH NOCHECK ADD CONSTRAINT ... ON [PRIMARY]` defeats sqlglot.
+        """
+        words = [keyword(t) for t in tokens]
+        name, _ = alter_target(tokens)
+        if "PRIMARY" not in words or not name:
+            return
+        builder = self._find(name[-1], name[-2] if len(name) > 1 else None)
+        i = words.index("PRIMARY") + 1
+        while i < len(tokens) and tokens[i].token_type != TokenType.L_PAREN:
+            i += 1
+        for tok in tokens[i + 1 :] if builder is not None else ():
+            if tok.token_type == TokenType.R_PAREN:
+                break
+            col = builder.columns.get(name_key(tok.text)) if builder else None
+            if col is not None:
+                col.primary_key = True
+
+    def _find(self, name: str, schema: str | None) -> TableBuilder | None:
+        """A table by name; without a matching schema, the only table of that name."""
+        found = self.tables.get((name_key(schema or ""), name_key(name)))
+        if found is not None:
+            return found
+        same = [t for (s, n), t in self.tables.items() if n == name_key(name)]
+        return same[0] if len(same) == 1 else None
+
+
+def _offset(node: exp.Expr, stmt: Statement) -> int:
+    ident = node.args.get("alias") if isinstance(node, exp.Alias) else None
+    if not isinstance(ident, exp.Identifier):
+        ident = node.find(exp.Identifier)
+    if isinstance(ident, exp.Identifier) and "start" in ident.meta:
+        return stmt.base + int(ident.meta["start"])
+    return stmt.offset
+
+
+def _meta_start(node: exp.Expr) -> int:
+    return int(node.meta.get("start", 0))
+
+
+def _string(node: object) -> str | None:
+    if isinstance(node, exp.Literal):
+        return str(node.this)
+    if isinstance(node, exp.Expr):
+        return node.name or None
+    return None
+
+
+def _primary_key_names(node: exp.Expr) -> list[str]:
+    names: list[str] = []
+    for pk in node.find_all(exp.PrimaryKey):
+        for part in pk.expressions:
+            names.append(part.name)
+    return names
+
+
+def _parse_error(exc: ParseError | TokenError, stmt: Statement) -> str:
+    """The reason sqlglot gives, without the quoted SQL (it may hold personal data).
+
+    Its line and column count from the start of the text it was given: kept only when
+    that is the whole file.
+    """
+    errors = getattr(exc, "errors", None) or []
+    if errors and isinstance(errors[0], dict) and errors[0].get("description"):
+        reason = str(errors[0]["description"])
+        if stmt.base == 0 and errors[0].get("line"):
+            reason += f" at line {errors[0]['line']}, column {errors[0].get('col')}"
+        return shorten(reason, 160)
+    return "sqlglot could not parse it"
+
+
+def _first_line(message: str) -> str:
+    line = message.strip().splitlines()[0] if message.strip() else "unknown error"
+    return shorten(line, 160)

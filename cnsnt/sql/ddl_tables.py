@@ -1,0 +1,72 @@
+"""The tables being built while schema statements are applied, in file order.
+
+Mutable, because later ALTERs and COMMENTs change them; `TableBuilder.freeze` turns one
+into the `DDLTable` that `parse_ddl` returns, its offsets mapped back to the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cnsnt.sql.ddl_result import DDLColumn, DDLTable
+
+
+def name_key(name: str) -> str:
+    """The key tables and columns are found by: names compare case-insensitively."""
+    return name.casefold()
+
+
+@dataclass
+class ColumnBuilder:
+    """A column as defined so far."""
+
+    name: str
+    offset: int
+    type: str | None = None
+    comment: str | None = None
+    primary_key: bool = False
+
+
+@dataclass
+class TableBuilder:
+    """A table or view as defined so far, its columns keyed by `name_key`."""
+
+    name: str
+    schema: str | None
+    offset: int
+    columns: dict[str, ColumnBuilder] = field(default_factory=dict)
+    comment: str | None = None
+    is_view: bool = False
+    view_sql: str | None = None
+
+    def add(self, column: ColumnBuilder) -> None:
+        """Add a column, or replace the one of the same name."""
+        self.columns[name_key(column.name)] = column
+
+    def rename(self, old: str, new: str) -> None:
+        """Rename a column in place, keeping the column order."""
+        if name_key(old) not in self.columns:
+            return
+        renamed: dict[str, ColumnBuilder] = {}
+        for key, col in self.columns.items():
+            if key == name_key(old):
+                col.name = new
+                key = name_key(new)
+            renamed[key] = col
+        self.columns = renamed
+
+    def freeze(self, original: Callable[[int], int]) -> DDLTable:
+        """The finished table, with offsets mapped back to the original text."""
+        return DDLTable(
+            name=self.name,
+            offset=original(self.offset),
+            schema=self.schema,
+            columns=tuple(
+                DDLColumn(c.name, original(c.offset), c.type, c.comment, c.primary_key)
+                for c in self.columns.values()
+            ),
+            comment=self.comment,
+            is_view=self.is_view,
+            view_sql=self.view_sql,
+        )

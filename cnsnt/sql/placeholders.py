@@ -1,0 +1,79 @@
+"""Template placeholders in DDL files, removed before sqlglot sees them.
+
+Installers and code generators ship DDL with placeholders no dialect parses: InstantCMS
+prefixes table names with `{#}`, OHDSI SqlRender with `@schema.`. Text placeholders are
+cut from the text (with an `OffsetMap` back to the original offsets); token placeholders
+are dropped from a statement's tokens before it is parsed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from sqlglot.tokenizer_core import Token, TokenType
+
+#: Template placeholders removed before tokenizing. InstantCMS writes table names as
+#: `{#}users` (the installer substitutes a prefix); in MySQL `#` would start a comment.
+_TEXT_PLACEHOLDERS = ("{#}",)
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets in the placeholder-free text back to the original text."""
+
+    starts: list[int] = field(default_factory=list)
+    shifts: list[int] = field(default_factory=list)
+
+    def original(self, offset: int) -> int:
+        """The original offset of an offset in the edited text."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return offset + (self.shifts[i] if i >= 0 else 0)
+
+
+def remove_placeholders(text: str) -> tuple[str, OffsetMap]:
+    """Delete `{#}`-style placeholders, remembering how offsets moved."""
+    mapping = OffsetMap()
+    if not any(p in text for p in _TEXT_PLACEHOLDERS):
+        return text, mapping
+    pattern = re.compile("|".join(re.escape(p) for p in _TEXT_PLACEHOLDERS))
+    parts: list[str] = []
+    last = 0
+    removed = 0
+    for m in pattern.finditer(text):
+        parts.append(text[last : m.start()])
+        mapping.starts.append(m.start() - removed)  # where the edited text resumes
+        removed += m.end() - m.start()
+        mapping.shifts.append(removed)
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), mapping
+
+
+def drop_token_placeholders(tokens: list[Token]) -> list[Token]:
+    """Drop OHDSI SqlRender-style `@schema.` prefixes (`@cdmDatabaseSchema.person`).
+
+    `@` glued to a name and a dot is no valid DDL in any dialect; Snowflake even turns
+    the whole CREATE TABLE into an opaque command because of it.
+    """
+    if not any(t.token_type == TokenType.PARAMETER for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if (
+            tok.token_type == TokenType.PARAMETER
+            and tok.text == "@"
+            and i + 3 < n
+            and tokens[i + 1].start == tok.end + 1
+            and tokens[i + 2].token_type == TokenType.DOT
+            and tokens[i + 2].start == tokens[i + 1].end + 1
+        ):
+            i += 3
+            continue
+        out.append(tok)
+        i += 1
+    return out if len(out) != n else tokens
