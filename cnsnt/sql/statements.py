@@ -72,9 +72,15 @@ def _comment_body(raw: str) -> str:
     return raw[2:] if raw.startswith("--") else raw[1:]
 
 
+#: Dialects whose client tools (sqlcmd, SSMS) end a batch with a `GO` line.
+_GO_DIALECTS = frozenset({"tsql", "fabric"})
+_GO_LINE = re.compile(r"[ \t]*(?:\d+)?[ \t]*(?:\r?\n|\Z)")
+
+
 def split_statements(chunks: Iterable[str], dialect: str | None = None) -> Iterator[RawStatement]:
     """Statements of SQL text given in chunks (a file read piece by piece)."""
     regex = _pattern(lexis(dialect))
+    go_batches = dialect in _GO_DIALECTS
     pending = _Pending()
     buffer = ""
     line = 1
@@ -108,6 +114,18 @@ def split_statements(chunks: Iterable[str], dialect: str | None = None) -> Itera
             elif kind == "w":
                 if pending.parts:
                     pending.parts.append(token)
+            elif go_batches and token.upper() == "GO" and _alone_on_line(buffer, m.start(), m.end()):
+                # `GO [count]` on a line of its own ends a T-SQL batch like `;` (it is not SQL).
+                end = buffer.find("\n", m.end())
+                if end < 0 and not eof:
+                    break
+                end = size if end < 0 else end
+                if pending.parts:
+                    yield _finish(pending)
+                    pending = _Pending()
+                col += end - m.start()
+                pos = end
+                continue
             else:
                 if not pending.parts:
                     pending.line, pending.column = line, col
@@ -135,6 +153,12 @@ def split_statements(chunks: Iterable[str], dialect: str | None = None) -> Itera
         buffer = buffer[pos:]
     if pending.parts:
         yield _finish(pending)
+
+
+def _alone_on_line(buffer: str, start: int, end: int) -> bool:
+    """Nothing but blanks before the token on its line, and at most a count after it."""
+    line_start = buffer.rfind("\n", 0, start) + 1
+    return not buffer[line_start:start].strip() and _GO_LINE.match(buffer, end) is not None
 
 
 def _finish(pending: _Pending) -> RawStatement:
