@@ -40,9 +40,18 @@ def read_baseline(path: Path) -> set[str]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = Location(str(path), getattr(exc, "lineno", None), getattr(exc, "colno", None))
         raise UsageError(f"{where}: not a cnsnt baseline (invalid JSON)") from None
+    except (ValueError, RecursionError):
+        raise UsageError(f"{path}: not a cnsnt baseline (unreadable JSON)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UsageError(f'{path}: not a cnsnt baseline (expected "format": "{FORMAT}")')
-    return {str(e.get("fingerprint")) for e in data.get("findings", []) if isinstance(e, dict)}
+    entries = data.get("findings", [])
+    if not isinstance(entries, list):
+        raise UsageError(f'{path}: not a cnsnt baseline ("findings" must be a list)')
+    return {
+        e["fingerprint"]
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)
+    }
 
 
 def apply_baseline(result: AuditResult, known: set[str]) -> AuditResult:

@@ -143,6 +143,15 @@ def _width() -> int:
         return 100
 
 
+def _prefix(base_dir: Path) -> str:
+    """The policy's directory relative to the working directory ('' when it is the same)."""
+    try:
+        rel = Path(os.path.relpath(base_dir.resolve(), Path.cwd())).as_posix()
+    except ValueError:
+        return ""
+    return "" if rel == "." or rel.startswith("..") else rel
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is not None:
         write_atomic(output, text)
@@ -262,6 +271,7 @@ def audit(
         width=_width(),
         color=_color_wanted(no_color, reporter.machine, output is not None),
         show_suppressed=show_suppressed,
+        path_prefix=_prefix(loaded.base_dir),
     )
     _emit(reporter.render(result, options), output)
     if not quiet:

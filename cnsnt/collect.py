@@ -11,6 +11,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location
 from cnsnt.policy.model import Policy, SourceSpec
+from cnsnt.redact import redact
 from cnsnt.sources.base import Reader, SourceContext, expand
 
 #: Source kind -> "module:function" of its reader, imported only when used.
@@ -43,6 +44,7 @@ def collect(
         [*policy.sources, *(extra or [])],
         key=lambda s: ORDER.index(s.kind) if s.kind in ORDER else 9,
     )
+    seen: set[tuple[str, Path]] = set()
     for spec in specs:
         evidence.audited.add(spec.kind)
         if spec.kind == "queries":
@@ -62,6 +64,11 @@ def collect(
         evidence.problems.extend(problems)
         reader = _reader(spec.kind)
         for path in paths:
+            # Overlapping globs (`*.sql` and `s.sql`) or symlink loops: read a file once.
+            key = (spec.kind, path.resolve())
+            if key in seen:
+                continue
+            seen.add(key)
             shown = ctx.shown(path)
             if on_source is not None:
                 on_source(shown)
@@ -127,5 +134,5 @@ def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidenc
         return reader(spec, ctx)
     except SourceError as exc:
         return Evidence(
-            problems=[SourceProblem(exc.message, exc.location or spec.location, "database")]
+            problems=[SourceProblem(redact(exc.message), exc.location or spec.location, "database")]
         )

@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from cnsnt.classify import classify_column
+from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence
-from cnsnt.matching import PolicyIndex, glob_match
+from cnsnt.matching import PolicyIndex, column_matches, glob_match
 from cnsnt.model import Finding, RuleMeta, SkippedRule
 from cnsnt.policy.model import Policy
 from cnsnt.policy.taxonomy import load_taxonomy
@@ -73,7 +74,12 @@ def run_rules(
         taxonomy=taxonomy,
         preset=preset,
     )
-    wanted = {c.upper() for c in select} if select is not None else None
+    wanted = None
+    if select is not None:
+        wanted = {c.strip().upper() for item in select for c in item.split(",") if c.strip()}
+        unknown = sorted(wanted - {r.code for r in all_rules()})
+        if unknown:
+            raise UsageError(f"unknown rule code(s) in --select: {', '.join(unknown)} (see `cnsnt rules`)")
     audited = _audited(evidence)
     findings: list[Finding] = []
     skipped: list[SkippedRule] = []
@@ -110,7 +116,10 @@ def apply_waivers(
         for waiver in policy.waivers:
             if waiver.rule != finding.rule:
                 continue
-            if waiver.field is not None and not glob_match(waiver.field, finding.subject):
+            if waiver.field is not None and not (
+                glob_match(waiver.field, finding.subject)
+                or column_matches(waiver.field, finding.subject)
+            ):
                 continue
             if waiver.expires is not None and dt.date.fromisoformat(waiver.expires) < today:
                 continue

@@ -19,7 +19,8 @@ from cnsnt.policy.model import Datum, Policy, Purpose
 
 @cache
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(fnmatch.translate(pattern.lower()))
+    # Only `*` and `?` are wildcards: `[` is literal, for PHP/Rails names like `user[email]`.
+    return re.compile(fnmatch.translate(pattern.lower().replace("[", "[[]")))
 
 
 def glob_match(pattern: str, key: str) -> bool:

@@ -31,6 +31,7 @@ from cnsnt.policy.model import (
     Waiver,
 )
 from cnsnt.policy.yaml_nodes import JsonPath, load_yaml
+from cnsnt.redact import redact
 
 DEFAULT_NAMES = ("cnsnt.yaml", "cnsnt.yml", ".cnsnt.yaml", ".cnsnt.yml")
 #: Sections whose entries are named; a name defined in two files is an error.
@@ -164,7 +165,9 @@ def _merge(
                 target = merged.setdefault("sources", {})
                 locations.setdefault(("sources",), locs[("sources",)])
                 for kind, entries in value.items():
-                    if not isinstance(entries, list) or not isinstance(target.get(kind, []), list):
+                    if not isinstance(target.get(kind, []), list):
+                        continue  # an earlier file's invalid entry stays, so validation reports it
+                    if not isinstance(entries, list):
                         target[kind] = entries
                         _copy_locs(locs, ("sources", kind), ("sources", kind), locations)
                         continue
@@ -246,7 +249,8 @@ def _schema_problems(
         validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
     ):
         for message, path in _explain(error):
-            problems.append(Problem(message, _locate(path, locations, first_file)))
+            # A value echoed back may be a database URL with its password in it.
+            problems.append(Problem(redact(message), _locate(path, locations, first_file)))
     # Stable order: by file, line, column.
     problems.sort(key=lambda p: p.location.sort_key() if p.location else ("", "", 0, 0, ""))
     return _dedupe(problems)
@@ -359,6 +363,8 @@ def _pattern_hint(error: jsonschema.ValidationError) -> str:
         return "a two-letter ISO 3166 country code like IT"
     if "[a-z]{2,3}" in pattern:
         return "a language code like en or pt-BR"
+    if pattern == "\\S":
+        return "some text, not only blanks"
     return f"pattern {pattern}"
 
 

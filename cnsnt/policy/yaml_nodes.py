@@ -75,6 +75,10 @@ def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Locatio
         return None, {}, [Problem(f"YAML syntax error: {what}", loc)]
     except yaml.YAMLError as exc:
         return None, {}, [Problem(f"YAML error: {exc}", Location(path=display_path))]
+    except RecursionError:
+        return None, {}, [
+            Problem("nesting is too deep to be a policy", Location(display_path, 1, 1))
+        ]
     if node is None:
         return (
             None,

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import ClassVar
 
 from cnsnt.model import AuditResult
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Show control characters as escapes: untrusted names may carry terminal sequences."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True)
@@ -16,6 +24,14 @@ class RenderOptions:
     width: int = 100
     color: bool = False
     show_suppressed: bool = False
+    path_prefix: str = ""
+    """Prefix for file paths in CI formats (SARIF, GitHub): the policy's directory as
+    seen from where cnsnt runs, so annotations land on the right files in a monorepo.
+    Report paths themselves stay relative to the policy, as the JSON contract says."""
+
+    def ci_path(self, path: str) -> str:
+        """A report path as the repository sees it."""
+        return f"{self.path_prefix.rstrip('/')}/{path}" if self.path_prefix else path
 
 
 class Reporter(ABC):

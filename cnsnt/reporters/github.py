@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from cnsnt.model import AuditResult, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.reporters.base import RenderOptions, Reporter, printable
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -27,7 +27,7 @@ class GithubReporter(Reporter):
         for f in result.findings:
             props = []
             if f.location is not None and f.location.path is not None:
-                props.append(f"file={_escape_property(f.location.path)}")
+                props.append(f"file={_escape_property(options.ci_path(f.location.path))}")
                 if f.location.line is not None:
                     props.append(f"line={f.location.line}")
                     if f.location.column is not None:

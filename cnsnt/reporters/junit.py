@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from cnsnt.model import AuditResult
-from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.reporters.base import RenderOptions, Reporter, printable
 
 
 class JunitReporter(Reporter):
@@ -18,7 +18,8 @@ class JunitReporter(Reporter):
         by_rule: dict[str, list[str]] = {}
         for f in result.findings:
             where = f" ({f.location})" if f.location else ""
-            by_rule.setdefault(f.rule, []).append(f"{f.severity.value}: {f.message}{where}")
+            # XML 1.0 cannot hold most control characters at all.
+            by_rule.setdefault(f.rule, []).append(printable(f"{f.severity.value}: {f.message}{where}"))
         skipped = {s.rule: s.reason for s in result.skipped}
         codes = sorted({r.code for r in result.rules} | set(by_rule))
         suites = ET.Element("testsuites", name="cnsnt")

@@ -5,12 +5,14 @@ from __future__ import annotations
 from itertools import groupby
 
 from cnsnt.model import AuditResult, Finding, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.reporters.base import RenderOptions, Reporter, printable
 
 
 def md_escape(text: str) -> str:
     """Escape what would break a table cell or inject markup."""
-    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    # Any line break (CR, LS, ...) would start a new Markdown block: collapse them all.
+    out = " ".join(printable(text).split())
+    out = out.replace("\\", "\\\\").replace("|", "\\|")
     for ch in "<>*_`[]":
         out = out.replace(ch, "\\" + ch)
     return out

@@ -13,7 +13,7 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 HELP_URI = "https://github.com/cnsnt/cnsnt/blob/main/docs/rules.md#{code}"
 
 
-def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(f: Finding, index: dict[str, int], options: RenderOptions) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": f.rule,
         "level": _LEVEL[f.severity],
@@ -25,7 +25,9 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
         out["ruleIndex"] = index[f.rule]
     loc = f.location
     if loc is not None and loc.path is not None:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": loc.path, "uriBaseId": "%SRCROOT%"}}
+        physical: dict[str, Any] = {
+            "artifactLocation": {"uri": options.ci_path(loc.path), "uriBaseId": "%SRCROOT%"}
+        }
         if loc.line is not None:
             region: dict[str, Any] = {"startLine": loc.line}
             if loc.column is not None:
@@ -74,7 +76,9 @@ class SarifReporter(Reporter):
                         }
                     },
                     "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
-                    "results": [_result(f, index) for f in (*result.findings, *result.suppressed)],
+                    "results": [
+                        _result(f, index, options) for f in (*result.findings, *result.suppressed)
+                    ],
                 }
             ],
         }

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cnsnt.model import AuditResult, Finding, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.reporters.base import RenderOptions, Reporter, printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -109,7 +109,7 @@ class TextReporter(Reporter):
             console.print("No findings.")
         ordered = sorted(findings, key=lambda f: (_group(f), f.sort_key()))
         for group, items in groupby(ordered, key=_group):
-            console.print(Text(group, style="bold underline"))
+            console.print(Text(printable(group), style="bold underline"))
             table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
             table.add_column("where", no_wrap=True, style="dim", min_width=6)
             table.add_column("severity", no_wrap=True)
@@ -117,7 +117,7 @@ class TextReporter(Reporter):
             table.add_column("message", ratio=1, overflow="fold")
             last_hint: dict[str, str] = {}
             for f, more in _collapse(list(items)):
-                body = Text(f.message)
+                body = Text(printable(f.message))
                 if more:
                     lines = ", ".join(_where(m).split(":")[0] for m in more[:8])
                     tail = ", ..." if len(more) > 8 else ""
@@ -130,10 +130,10 @@ class TextReporter(Reporter):
                     # The same fix under the same rule is said once per file.
                     last_hint[f.rule] = f.hint
                     body.append("\n")
-                    body.append(f"fix: {f.hint}", style="dim")
+                    body.append(f"fix: {printable(f.hint)}", style="dim")
                 if f.suppressed:
                     body.append("\n")
-                    body.append(f"suppressed: {f.suppressed}", style="dim italic")
+                    body.append(f"suppressed: {printable(f.suppressed)}", style="dim italic")
                 table.add_row(
                     _where(f),
                     Text(f.severity.value, style=_STYLE[f.severity]),

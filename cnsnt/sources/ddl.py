@@ -79,6 +79,16 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
         )
         for p in result.problems
     ]
+    if not tables and not problems and text.strip():
+        # A schema source that defines nothing is probably not SQL DDL (or the wrong file).
+        problems.append(
+            SourceProblem(
+                "no CREATE TABLE or CREATE VIEW found: is this an SQL schema file?",
+                Location(shown, 1, 1),
+                shown,
+                severity=Severity.WARNING,
+            )
+        )
     return Evidence(
         tables=tables,
         problems=problems,

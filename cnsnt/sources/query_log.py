@@ -232,7 +232,7 @@ def read_pg_stat_statements(
         calls_raw = (row.get("calls") or "").strip()
         try:
             calls = int(float(calls_raw)) if calls_raw else 1
-        except ValueError:
+        except (ValueError, OverflowError):
             gathered.problems.append(
                 SourceProblem(f"'calls' is not a number: {calls_raw[:30]!r}; counted once",
                               Location(shown, line), shown, severity=Severity.WARNING)

@@ -74,11 +74,12 @@ def read_sql_file(
     fp = Fingerprinter(dialect)
     gathered = Gathered()
     file_purposes: tuple[str, ...] = ()
-    first_comment_seen = False
+    first_statement = True
     for stmt in split_statements(_chunks(path, shown), dialect):
         leading = [(c.line, c.text) for c in stmt.leading]
-        if not first_comment_seen and (stmt.leading or stmt.inner):
-            first_comment_seen = True
+        if first_statement:
+            # Only a comment before the first statement can speak for the whole file.
+            first_statement = False
             if stmt.leading:
                 head, head_notes = parse_directives(leading[:1])
                 if head.purposes and not head.ignores:

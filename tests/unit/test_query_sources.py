@@ -200,3 +200,14 @@ def test_overlapping_entries_read_each_file_once(tmp_path: Path) -> None:
     assert [(p.name, s.dialect, s.purpose) for p, s in plan] == [
         ("a.sql", "postgres", None), ("b.sql", "postgres", "marketing"),
     ]
+
+
+def test_purpose_comment_after_the_first_statement_is_not_file_wide(
+    tmp_path: Path, tpch_tables: list[Table]
+) -> None:
+    path = tmp_path / "q.sql"
+    path.write_text("SELECT c_phone FROM customer;\n-- cnsnt: purpose=billing\n"
+                    "SELECT c_name FROM customer;\nSELECT c_address FROM customer;\n")
+    ev = read(path, ctx_for(tmp_path, tpch_tables))
+    by_line = sorted((q.location.line, q.purposes) for q in ev.queries)
+    assert by_line == [(1, ()), (3, ("billing",)), (4, ())]

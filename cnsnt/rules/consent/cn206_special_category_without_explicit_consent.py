@@ -15,14 +15,18 @@ def _special_here(ctx: RuleContext, key: str) -> bool:
     """
     cpra = ctx.preset in ("ccpa", "strict")
     current: str | None = key
-    while current:
+    seen: set[str] = set()
+    while current and current not in seen:
+        seen.add(current)
         item = ctx.taxonomy.categories.get(current)
         if item is not None:
             if item.gdpr_special or (item.origin == "policy" and item.special):
                 return True
             if cpra and item.cpra_sensitive:
                 return True
-        current = current.rpartition(".")[0] or None
+        # A policy's own key names its parent; shipped keys are dotted paths.
+        parent = item.parent if item is not None and item.parent else None
+        current = parent or current.rpartition(".")[0] or None
     return False
 
 
