@@ -73,6 +73,17 @@ def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Locatio
         )
         what = " ".join(s for s in (exc.context, exc.problem) if s)
         return None, {}, [Problem(f"YAML syntax error: {what}", loc)]
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        return None, {}, [
+            Problem(
+                f"character U+{ord(exc.character) if isinstance(exc.character, str) else exc.character:04X} "
+                "is not allowed in YAML",
+                Location(display_path, line, column),
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, {}, [Problem(f"YAML error: {exc}", Location(path=display_path))]
     except RecursionError:

@@ -130,3 +130,8 @@ def test_directory_merges_and_names_both_places(write, tmp_path):
 
 def test_missing_policy(tmp_path):
     assert "policy not found" in problems(tmp_path / "nope.yaml")[0]
+
+
+def test_nul_byte_names_line_and_column(write):
+    found = problems(write("cnsnt.yaml", "cnsnt: 1\ncontroller: {name: a\x00b, contact: x}\n"))
+    assert found == ["cnsnt.yaml:2:21: character U+0000 is not allowed in YAML"]
