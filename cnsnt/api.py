@@ -27,7 +27,7 @@ def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
     if found is None:
         raise UsageError(
             f"no policy found: {start.as_posix()} has no cnsnt.yaml "
-            "(name one with --policy, or create one with `cnsnt init`)"
+            "(name one with --policy; see the README for a starting policy)"
         )
     return found
 

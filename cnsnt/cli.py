@@ -308,9 +308,15 @@ def validate(
     from cnsnt.reporters.text import summary_line
     from cnsnt.rules import all_rules
 
-    target = (
-        resolve_policy_path(path, policy) if (path or policy) else resolve_policy_path(None, None)
-    )
+    from cnsnt.policy.loader import find_policy, policy_files
+
+    if policy is None and path is not None and path.is_dir() and find_policy(path) is None:
+        # `validate DIR` on a directory of policy files (no cnsnt.yaml): validate them merged.
+        if not policy_files(path):
+            raise UsageError(f"no cnsnt.yaml and no *.yaml policy files in {path.as_posix()}")
+        target = path
+    else:
+        target = resolve_policy_path(path, policy)
     loaded = load_policy(target)
     policy_only = [r.code for r in all_rules() if not r.needs]
     findings, suppressed, _ = run_rules(

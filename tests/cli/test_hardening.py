@@ -102,3 +102,10 @@ def test_ci_formats_prefix_paths_with_the_policy_directory(monkeypatch):
     assert "examples/shop/db/schema.sql" in uris
     data = json.loads(run("audit", "examples/shop", "-f", "json").stdout)
     assert any(f["location"] and f["location"].get("path") == "db/schema.sql" for f in data["findings"])
+
+
+def test_validate_a_directory_of_policy_files(tmp_path):
+    (tmp_path / "a.yaml").write_text("cnsnt: 1\npurposes: {a: {description: x., basis: contract}}\n")
+    (tmp_path / "b.yaml").write_text("purposes: {a: {description: y., basis: contract}}\n")
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 2 and "'purposes.a' is defined twice" in result.stderr
