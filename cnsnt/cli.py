@@ -303,12 +303,10 @@ def validate(
     from cnsnt.engine import run_rules
     from cnsnt.evidence import Evidence
     from cnsnt.model import AuditResult
-    from cnsnt.policy.loader import load_policy
+    from cnsnt.policy.loader import find_policy, load_policy, policy_files
     from cnsnt.reporters import RenderOptions, get_reporter
     from cnsnt.reporters.text import summary_line
     from cnsnt.rules import all_rules
-
-    from cnsnt.policy.loader import find_policy, policy_files
 
     if policy is None and path is not None and path.is_dir() and find_policy(path) is None:
         # `validate DIR` on a directory of policy files (no cnsnt.yaml): validate them merged.
@@ -322,7 +320,6 @@ def validate(
     findings, suppressed, _ = run_rules(
         loaded, Evidence(), preset=preset.value if preset else None, select=policy_only
     )
-    findings = [f for f in findings if f.rule not in ("CN101",)]
     result = AuditResult(loaded.path, tuple(findings), tuple(suppressed))
     reporter = get_reporter(format.value)
     if format is ReportFormat.text and not findings:

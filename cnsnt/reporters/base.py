@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import ClassVar
 
-from cnsnt.model import AuditResult
+from cnsnt.model import AuditResult, Finding
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -15,6 +15,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     """Show control characters as escapes: untrusted names may carry terminal sequences."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def group_of(finding: Finding) -> str:
+    """The source a finding is listed under: its file, its database, or the policy."""
+    if finding.location is None:
+        return "(policy)"
+    if finding.location.database is not None:
+        return finding.location.database
+    return finding.location.path or "(policy)"
 
 
 @dataclass(frozen=True)

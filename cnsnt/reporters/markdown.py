@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from cnsnt.model import AuditResult, Finding, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter, printable
+from cnsnt.model import AuditResult, Severity
+from cnsnt.reporters.base import RenderOptions, Reporter, group_of, printable
 
 
 def md_escape(text: str) -> str:
@@ -16,12 +16,6 @@ def md_escape(text: str) -> str:
     for ch in "<>*_`[]":
         out = out.replace(ch, "\\" + ch)
     return out
-
-
-def _group(f: Finding) -> str:
-    if f.location is None:
-        return "(policy)"
-    return f.location.database or f.location.path or "(policy)"
 
 
 class MarkdownReporter(Reporter):
@@ -38,8 +32,8 @@ class MarkdownReporter(Reporter):
             f"**{counts[Severity.ERROR]}** errors, **{counts[Severity.WARNING]}** warnings, "
             f"**{counts[Severity.INFO]}** info, {len(result.suppressed)} suppressed.",
         ]
-        ordered = sorted(result.findings, key=lambda f: (_group(f), f.sort_key()))
-        for group, items in groupby(ordered, key=_group):
+        ordered = sorted(result.findings, key=lambda f: (group_of(f), f.sort_key()))
+        for group, items in groupby(ordered, key=group_of):
             out += [
                 "",
                 f"## {md_escape(group)}",

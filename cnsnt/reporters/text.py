@@ -12,17 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from cnsnt.model import AuditResult, Finding, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter, printable
+from cnsnt.reporters.base import RenderOptions, Reporter, group_of, printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def _group(finding: Finding) -> str:
-    if finding.location is None:
-        return "(policy)"
-    if finding.location.database is not None:
-        return finding.location.database
-    return finding.location.path or "(policy)"
 
 
 def _where(finding: Finding) -> str:
@@ -107,8 +99,8 @@ class TextReporter(Reporter):
             findings += list(result.suppressed)
         if not findings:
             console.print("No findings.")
-        ordered = sorted(findings, key=lambda f: (_group(f), f.sort_key()))
-        for group, items in groupby(ordered, key=_group):
+        ordered = sorted(findings, key=lambda f: (group_of(f), f.sort_key()))
+        for group, items in groupby(ordered, key=group_of):
             console.print(Text(printable(group), style="bold underline"))
             table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
             table.add_column("where", no_wrap=True, style="dim", min_width=6)

@@ -14,21 +14,11 @@ import pytest
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField
 from cnsnt.model import Location, Severity
-from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
-from cnsnt.sources.forms import read_forms
+from tests.conftest import FORMS_CORPUS, read_form, read_form_corpus
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "forms"
-
-
-def read(path: Path, fmt: str | None = None) -> Evidence:
-    ctx = SourceContext(base_dir=path.parent)
-    spec = SourceSpec("forms", path.name, path.parent, Location("cnsnt.yaml", 1, 1), format=fmt)
-    return read_forms(path, spec, ctx)
-
-
-def corpus(rel: str) -> Evidence:
-    return read(CORPUS / rel)
+CORPUS = FORMS_CORPUS
+read = read_form
+corpus = read_form_corpus
 
 
 def write(tmp_path: Path, name: str, data: object | str) -> Evidence:

@@ -57,6 +57,7 @@ class UndeclaredPersonalData(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Columns first, then form fields."""
         index = ctx.index
+        views = {t.name for t in ctx.evidence.tables if t.is_view}
         for column in ctx.evidence.columns:
             key = column.key
             if (
@@ -70,11 +71,7 @@ class UndeclaredPersonalData(Rule):
             if not personal and not ctx.strict:
                 continue
             what = f" ({verdict.reason})" if verdict and verdict.reason else ""
-            kind = (
-                "view column"
-                if any(t.is_view and t.name == column.table for t in ctx.evidence.tables)
-                else "column"
-            )
+            kind = "view column" if column.table in views else "column"
             yield self.finding(
                 key,
                 f"{kind} {key} holds personal data{what} but no data entry declares it"
