@@ -44,14 +44,22 @@ def collect(
         [*policy.sources, *(extra or [])],
         key=lambda s: ORDER.index(s.kind) if s.kind in ORDER else 9,
     )
+    # Query sources resolve columns against these; merge() extends this same list.
+    ctx.tables = evidence.tables
     seen: set[tuple[str, Path]] = set()
+
+    def read(reader: Reader, path: Path, spec: SourceSpec) -> None:
+        shown = ctx.shown(path)
+        if on_source is not None:
+            on_source(shown)
+        evidence.merge(_read_one(reader, path, shown, spec, ctx, debug))
+
     for spec in specs:
         evidence.audited.add(spec.kind)
         if spec.kind == "queries":
             continue  # read together below: overlapping entries must read a file once
         if spec.kind == "databases":
             evidence.merge(_read_database(spec, ctx, debug))
-            ctx.tables = evidence.tables
             continue
         if spec.kind not in READERS:
             evidence.problems.append(
@@ -69,12 +77,7 @@ def collect(
             if key in seen:
                 continue
             seen.add(key)
-            shown = ctx.shown(path)
-            if on_source is not None:
-                on_source(shown)
-            evidence.merge(_read_one(reader, path, shown, spec, ctx, debug))
-        if spec.kind == "schemas":
-            ctx.tables = evidence.tables
+            read(reader, path, spec)
     query_specs = [s for s in specs if s.kind == "queries"]
     if query_specs:
         from cnsnt.sources.queries import plan_query_sources
@@ -83,10 +86,7 @@ def collect(
         evidence.problems.extend(problems)
         reader = _reader("queries")
         for path, spec in plan:
-            shown = ctx.shown(path)
-            if on_source is not None:
-                on_source(shown)
-            evidence.merge(_read_one(reader, path, shown, spec, ctx, debug))
+            read(reader, path, spec)
     return evidence
 
 
