@@ -154,9 +154,9 @@ def main() -> None:
     from cnsnt.model import Location
     from cnsnt.policy.model import Policy, SourceSpec
     from cnsnt.sources.base import SourceContext
-    from cnsnt.sources.ddl import read_ddl
-    from cnsnt.sources.queries import build_evidence
-    from cnsnt.sources.query_log import read_lines
+    from cnsnt.sources.queries.common import build_evidence
+    from cnsnt.sources.queries.query_log import read_lines
+    from cnsnt.sources.schemas.ddl import read_ddl
     from cnsnt.sql.fingerprint import Fingerprinter
 
     compiled = sqlglot.parser.__file__.endswith(".so")

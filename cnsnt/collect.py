@@ -16,9 +16,9 @@ from cnsnt.sources.base import Reader, SourceContext, expand
 
 #: Source kind -> "module:function" of its reader, imported only when used.
 READERS: dict[str, str] = {
-    "schemas": "cnsnt.sources.ddl:read_ddl",
-    "forms": "cnsnt.sources.forms:read_forms",
-    "queries": "cnsnt.sources.queries:read_queries",
+    "schemas": "cnsnt.sources.schemas.ddl:read_ddl",
+    "forms": "cnsnt.sources.forms.reader:read_forms",
+    "queries": "cnsnt.sources.queries.reader:read_queries",
 }
 #: Kinds read first: queries resolve columns against the tables they found.
 ORDER = ("schemas", "databases", "forms", "queries")
@@ -80,7 +80,7 @@ def collect(
             read(reader, path, spec)
     query_specs = [s for s in specs if s.kind == "queries"]
     if query_specs:
-        from cnsnt.sources.queries import plan_query_sources
+        from cnsnt.sources.queries.reader import plan_query_sources
 
         plan, problems = plan_query_sources(query_specs)
         evidence.problems.extend(problems)
@@ -117,7 +117,7 @@ def _read_one(
 
 def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidence:
     try:
-        module = importlib.import_module("cnsnt.sources.live_db")
+        module = importlib.import_module("cnsnt.sources.databases.live")
     except ModuleNotFoundError:
         return Evidence(
             problems=[

@@ -8,7 +8,7 @@ from cnsnt.evidence import Evidence
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.forms import read_forms
+from cnsnt.sources.forms.reader import read_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

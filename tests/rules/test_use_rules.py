@@ -13,8 +13,8 @@ from cnsnt.model import Finding, Location
 from cnsnt.policy.loader import load_policy
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.ddl import read_ddl
-from cnsnt.sources.queries import read_queries
+from cnsnt.sources.queries.reader import read_queries
+from cnsnt.sources.schemas.ddl import read_ddl
 
 TPC = Path(__file__).resolve().parents[1] / "corpus" / "queries" / "tpc"
 

@@ -1,4 +1,4 @@
-"""Schema evidence from DDL files: cnsnt.sql.ddl (parsing) and cnsnt.sources.ddl (the reader).
+"""Schema evidence from DDL files: cnsnt.sql.ddl (parsing) and cnsnt.sources.schemas.ddl (the reader).
 
 Corpus files under tests/corpus/schemas are real third-party dumps (see each SOURCES.md);
 the facts asserted here were read from them by hand.
@@ -18,7 +18,7 @@ from cnsnt.evidence import Evidence, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, line_col
-from cnsnt.sources.ddl import read_ddl
+from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sql import ddl
 from cnsnt.sql.ddl import parse_ddl
 

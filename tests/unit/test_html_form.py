@@ -1,4 +1,4 @@
-"""Form evidence from HTML files and server templates: cnsnt.sources.html_form (via read_forms).
+"""Form evidence from HTML files and server templates: cnsnt.sources.forms.html_form (via read_forms).
 
 Corpus files under tests/corpus/forms are real third-party templates (see each SOURCES.md);
 the facts asserted here were read from them by hand.
@@ -15,7 +15,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.html_form import read_html_forms
+from cnsnt.sources.forms.html_form import read_html_forms
 from tests.conftest import FORMS_CORPUS, read_form, read_form_corpus
 
 CORPUS = FORMS_CORPUS

@@ -1,4 +1,4 @@
-"""Form evidence from JSON: cnsnt.sources.jsonschema_form (JSON Schema, angular-schema-form, FHIR).
+"""Form evidence from JSON: cnsnt.sources.forms.jsonschema_form (JSON Schema, angular-schema-form, FHIR).
 
 Corpus files under tests/corpus/forms are real third-party files (see each SOURCES.md);
 the facts asserted here were read from them by hand.

@@ -10,10 +10,10 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources import query_log
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.ddl import read_ddl
-from cnsnt.sources.queries import plan_query_sources, read_queries
+from cnsnt.sources.queries import query_log
+from cnsnt.sources.queries.reader import plan_query_sources, read_queries
+from cnsnt.sources.schemas.ddl import read_ddl
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 TPC = CORPUS / "queries" / "tpc"

@@ -14,7 +14,7 @@ from cnsnt.evidence import Table
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.ddl import read_ddl
+from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sql.uses import ProblemKind, QuerySchema, StatementUses, analyse
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

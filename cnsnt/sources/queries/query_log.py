@@ -19,7 +19,7 @@ from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.queries import (
+from cnsnt.sources.queries.common import (
     Annotation,
     Gathered,
     Note,

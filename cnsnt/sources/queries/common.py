@@ -18,22 +18,19 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, Query, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, expand
+from cnsnt.sources.base import SourceContext
 from cnsnt.sql.uses import (
     ProblemKind,
     QuerySchema,
     StatementUses,
     TableSpec,
     analyse,
-    dialect_problem,
     table_specs,
 )
 
@@ -328,80 +325,6 @@ def build_evidence(
 def query_sort_key(q: Query) -> tuple[object, ...]:
     """Deterministic order of queries: place, then attribution."""
     return (q.location.sort_key(), q.purposes, q.role or "", q.ignores, q.text)
-
-
-# --------------------------------------------------------------------------- entry points
-
-
-def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """Reader for `sources.queries` entries: dispatch on `format` (default `sql`)."""
-    from cnsnt.sources.query_log import read_lines, read_pg_stat_statements
-    from cnsnt.sources.sql_files import read_sql_file
-
-    fmt = (spec.format or "sql").lower()
-    shown = ctx.shown(path)
-    dialect = ctx.dialect or spec.dialect
-    bad_dialect = dialect_problem(dialect)
-    if bad_dialect:
-        raise SourceError(bad_dialect, spec.location)
-    if fmt not in FORMATS:
-        raise SourceError(
-            f"unknown query format '{spec.format}' (expected one of: {', '.join(FORMATS)})",
-            spec.location,
-        )
-    try:
-        if fmt == "sql":
-            gathered = read_sql_file(path, shown, spec, ctx, dialect)
-        elif fmt == "lines":
-            gathered = read_lines(path, shown, spec, ctx, dialect)
-        else:
-            gathered = read_pg_stat_statements(path, shown, spec, ctx, dialect)
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}", Location(shown)) from None
-    return build_evidence(gathered, shown, ctx, dialect)
-
-
-def plan_query_sources(
-    specs: Sequence[SourceSpec],
-) -> tuple[list[tuple[Path, SourceSpec]], list[SourceProblem]]:
-    """Files of the `queries:` entries, each once, with the entries merged.
-
-    Entries overlap by design (`sql/**/*.sql` for the dialect and
-    `sql/marketing/*.sql` for a purpose); reading a file once per entry would
-    report each use twice. A later entry's `purpose`, `dialect` and `format`
-    override an earlier one's for the files both name.
-    """
-    merged: dict[Path, SourceSpec] = {}
-    problems: list[SourceProblem] = []
-    for spec in specs:
-        paths, found = expand(spec)
-        problems.extend(found)
-        for path in paths:
-            key = path.resolve()
-            prior = merged.get(key)
-            if prior is None:
-                merged[key] = spec
-            else:
-                merged[key] = replace(
-                    spec,
-                    purpose=spec.purpose or prior.purpose,
-                    dialect=spec.dialect or prior.dialect,
-                    format=spec.format or prior.format,
-                )
-    return sorted(((p, s) for p, s in merged.items()), key=lambda ps: str(ps[0])), problems
-
-
-def read_query_sources(specs: Sequence[SourceSpec], ctx: SourceContext) -> Evidence:
-    """Read every `queries:` entry (files once each); a bad file is a CN001 problem."""
-    plan, problems = plan_query_sources(specs)
-    out = Evidence(audited={"queries"}, problems=list(problems))
-    for path, spec in plan:
-        try:
-            out.merge(read_queries(path, spec, ctx))
-        except SourceError as exc:
-            shown = ctx.shown(path)
-            out.problems.append(SourceProblem(exc.message, exc.location or Location(shown), shown))
-    return out
 
 
 def note_problems(notes: Iterable[Note], shown: str) -> Iterator[SourceProblem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from cnsnt.sources.templates import BRANCH, CLOSE, EXPR, IF, OPEN, STMT, Token, blank
+from cnsnt.sources.forms.templates import BRANCH, CLOSE, EXPR, IF, OPEN, STMT, Token, blank
 
 _PHP_OPEN = re.compile(r"<\?(?:php\b|=|(?=\s))", re.IGNORECASE)
 _HTML_IN_STRING = re.compile(r"<[A-Za-z!/]")

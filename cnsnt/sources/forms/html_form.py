@@ -16,10 +16,10 @@ from pathlib import Path
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.forms import form_evidence, looks_like_consent, shorten, unnamed_problem, words
-from cnsnt.sources.html_page import BUTTON_TYPES, Control, FormTag, Label, Page, Tag, flat
-from cnsnt.sources.templates import RENDER
-from cnsnt.sources.widgets import rendered_control
+from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
+from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, FormTag, Label, Page, Tag, flat
+from cnsnt.sources.forms.templates import RENDER
+from cnsnt.sources.forms.widgets import rendered_control
 
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}

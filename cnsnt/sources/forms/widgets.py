@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from cnsnt.evidence import FieldRole
-from cnsnt.sources.forms import looks_like_consent
-from cnsnt.sources.html_page import BUTTON_TYPES, STRING_LITERAL, Control, flat
-from cnsnt.sources.templates import CONTROL_CALL, RAILS_HELPER, RAZOR_HELPER, Token
+from cnsnt.sources.forms.common import looks_like_consent
+from cnsnt.sources.forms.html_page import BUTTON_TYPES, STRING_LITERAL, Control, flat
+from cnsnt.sources.forms.templates import CONTROL_CALL, RAILS_HELPER, RAZOR_HELPER, Token
 
 _HASH_ARG = re.compile(r"([\w@.-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[^\s}]+)")
 _WIDGET_PAIR = re.compile(r"\"(\w+)\"\s*:\s*(\"(?:[^\"\\]|\\.)*\"|[-\w.]+)")

@@ -1,11 +1,4 @@
-"""Form sources: pick the reader for a file, and what the HTML and JSON readers share.
-
-`read_forms` is the reader registered for `sources.forms`: `format: jsonschema`
-or a `.json` file goes to the JSON-Schema reader (which also reads
-angular-schema-form files and FHIR Questionnaires), everything else to the
-HTML/template reader. The readers import the shared helpers below; this module
-imports them only when it dispatches, so there is no import cycle.
-"""
+"""What the HTML and JSON form readers share: consent words, names, the evidence of a file."""
 
 from __future__ import annotations
 
@@ -15,8 +8,6 @@ from pathlib import Path
 
 from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
 from cnsnt.model import Severity
-from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
 
 #: Words that make a checkbox (or a boolean) a consent control, in several languages.
 #: Matched against the name, id and label with camelCase and `_-.[]` turned into spaces.
@@ -82,15 +73,3 @@ def form_evidence(forms: Sequence[Form], problems: Iterable[SourceProblem]) -> E
             "form_fields": sum(len(f.fields) for f in forms),
         },
     )
-
-
-def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """Read one form file with the reader its `format` or suffix calls for."""
-    fmt = (spec.format or "").lower()
-    if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):
-        from cnsnt.sources.jsonschema_form import read_jsonschema_form
-
-        return read_jsonschema_form(path, spec, ctx)
-    from cnsnt.sources.html_form import read_html_forms
-
-    return read_html_forms(path, spec, ctx)

@@ -25,10 +25,10 @@ from pathlib import Path
 from cnsnt.evidence import FieldRole, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.base import LineIndex, line_col
-from cnsnt.sources.forms import form_stem
-from cnsnt.sources.template_conditions import Conditions
-from cnsnt.sources.template_php import blank_php
-from cnsnt.sources.templates import BRANCH, CLOSE, EXPR, IF, OPEN, Scanner, Token, blank, skip_space
+from cnsnt.sources.forms.common import form_stem
+from cnsnt.sources.forms.template_conditions import Conditions
+from cnsnt.sources.forms.template_php import blank_php
+from cnsnt.sources.forms.templates import BRANCH, CLOSE, EXPR, IF, OPEN, Scanner, Token, blank, skip_space
 
 #: How many unreadable spots the HTML parser may skip in one file before giving up.
 _MAX_PARSER_RETRIES = 20

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cnsnt.sources.templates import BRANCH, CLOSE, IF, OPEN, Token
+from cnsnt.sources.forms.templates import BRANCH, CLOSE, IF, OPEN, Token
 
 
 @dataclass

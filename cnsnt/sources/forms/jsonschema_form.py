@@ -28,7 +28,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.policy.yaml_nodes import JsonPath, load_yaml
 from cnsnt.sources.base import SourceContext, line_col, read_text
-from cnsnt.sources.forms import form_evidence, form_stem, looks_like_consent, unnamed_problem
+from cnsnt.sources.forms.common import form_evidence, form_stem, looks_like_consent, unnamed_problem
 
 #: How deep nested objects and `$ref`s are followed.
 _MAX_DEPTH = 32

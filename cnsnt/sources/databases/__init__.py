@@ -1,0 +1,1 @@
+"""Live database sources, read through SQLAlchemy introspection only."""

@@ -1,0 +1,1 @@
+"""Form sources: HTML and server templates, JSON-Schema forms."""

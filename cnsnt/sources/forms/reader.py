@@ -1,0 +1,24 @@
+"""The reader registered for `sources.forms`: pick the HTML or the JSON reader for a file.
+
+`format: jsonschema` or a `.json` file goes to the JSON-Schema reader (which also
+reads angular-schema-form files and FHIR Questionnaires), everything else to the
+HTML/template reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.evidence import Evidence
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.forms.html_form import read_html_forms
+from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
+
+
+def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """Read one form file with the reader its `format` or suffix calls for."""
+    fmt = (spec.format or "").lower()
+    if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):
+        return read_jsonschema_form(path, spec, ctx)
+    return read_html_forms(path, spec, ctx)

@@ -1,0 +1,1 @@
+"""Query sources: `.sql` files, query logs and statement-statistics exports."""

@@ -1,0 +1,87 @@
+"""The reader registered for `sources.queries`: dispatch on `format`, read overlapping entries once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, SourceProblem
+from cnsnt.model import Location
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, expand
+from cnsnt.sources.queries.common import FORMATS, build_evidence
+from cnsnt.sources.queries.query_log import read_lines, read_pg_stat_statements
+from cnsnt.sources.queries.sql_files import read_sql_file
+from cnsnt.sql.uses import dialect_problem
+
+
+def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """Reader for `sources.queries` entries: dispatch on `format` (default `sql`)."""
+    fmt = (spec.format or "sql").lower()
+    shown = ctx.shown(path)
+    dialect = ctx.dialect or spec.dialect
+    bad_dialect = dialect_problem(dialect)
+    if bad_dialect:
+        raise SourceError(bad_dialect, spec.location)
+    if fmt not in FORMATS:
+        raise SourceError(
+            f"unknown query format '{spec.format}' (expected one of: {', '.join(FORMATS)})",
+            spec.location,
+        )
+    try:
+        if fmt == "sql":
+            gathered = read_sql_file(path, shown, spec, ctx, dialect)
+        elif fmt == "lines":
+            gathered = read_lines(path, shown, spec, ctx, dialect)
+        else:
+            gathered = read_pg_stat_statements(path, shown, spec, ctx, dialect)
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", Location(shown)) from None
+    return build_evidence(gathered, shown, ctx, dialect)
+
+
+def plan_query_sources(
+    specs: Sequence[SourceSpec],
+) -> tuple[list[tuple[Path, SourceSpec]], list[SourceProblem]]:
+    """Files of the `queries:` entries, each once, with the entries merged.
+
+    Entries overlap by design (`sql/**/*.sql` for the dialect and
+    `sql/marketing/*.sql` for a purpose); reading a file once per entry would
+    report each use twice. A later entry's `purpose`, `dialect` and `format`
+    override an earlier one's for the files both name.
+    """
+    merged: dict[Path, SourceSpec] = {}
+    problems: list[SourceProblem] = []
+    for spec in specs:
+        paths, found = expand(spec)
+        problems.extend(found)
+        for path in paths:
+            key = path.resolve()
+            prior = merged.get(key)
+            if prior is None:
+                merged[key] = spec
+            else:
+                merged[key] = replace(
+                    spec,
+                    purpose=spec.purpose or prior.purpose,
+                    dialect=spec.dialect or prior.dialect,
+                    format=spec.format or prior.format,
+                )
+    return sorted(((p, s) for p, s in merged.items()), key=lambda ps: str(ps[0])), problems
+
+
+def read_query_sources(specs: Sequence[SourceSpec], ctx: SourceContext) -> Evidence:
+    """Read every `queries:` entry (files once each); a bad file is a CN001 problem."""
+    plan, problems = plan_query_sources(specs)
+    out = Evidence(audited={"queries"}, problems=list(problems))
+    for path, spec in plan:
+        try:
+            out.merge(read_queries(path, spec, ctx))
+        except SourceError as exc:
+            shown = ctx.shown(path)
+            out.problems.append(SourceProblem(exc.message, exc.location or Location(shown), shown))
+    return out
+
+

@@ -1,0 +1,1 @@
+"""Schema sources: DDL files (and, by family, migrations and ORM models)."""
