@@ -33,6 +33,16 @@ class Column:
 
 
 @dataclass(frozen=True)
+class ForeignKey:
+    """A reference from some of a table's columns to another table: links rows to people."""
+
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...] = ()
+    ref_schema: str | None = None
+
+
+@dataclass(frozen=True)
 class Table:
     """A table or view with its columns."""
 
@@ -46,6 +56,8 @@ class Table:
     view_sql: str | None = None
     """A view's defining SELECT (in `dialect`), so uses can trace to base tables."""
     dialect: str | None = None
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    """Declared references to other tables (DDL, live databases, ORM models)."""
 
     @property
     def key(self) -> str:
