@@ -97,7 +97,8 @@ def new_policy(
             continue
         out.append(f"  {kind}:")
         for found in mine:
-            extra = f", format: {scalar(found.format)}" if found.format else ""
+            extra = f", dialect: {scalar(found.dialect)}" if found.dialect else ""
+            extra += f", format: {scalar(found.format)}" if found.format else ""
             out.append(f"    - {{path: {scalar(found.pattern)}{extra}}}")
     out += [
         "",

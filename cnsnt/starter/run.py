@@ -86,6 +86,7 @@ def draft_new(
             base_dir=root,
             location=Location(target.name),
             format=f.format,
+            dialect=f.dialect,
         )
         for f in found
     )

@@ -237,3 +237,18 @@ def test_hostile_column_names_stay_inside_their_scalar(tmp_path: Path):
     assert "injected" not in policy.raw
     columns = {c for d in policy.data.values() for c in d.columns}
     assert any("phone]" in c for c in columns)
+
+
+def test_discover_finds_the_dialect_that_reads_a_schema(tmp_path: Path):
+    (tmp_path / "dump.sql").write_text(
+        "/*!40101 SET NAMES utf8 */;\nCREATE TABLE `people` (\n  `email` varchar(80) COLLATE utf8_unicode_ci,\n"
+        "  PRIMARY KEY (`email`)\n) ENGINE=MyISAM DEFAULT CHARSET=utf8;\n"
+    )
+    assert discover(tmp_path) == [Found("schemas", "dump.sql", dialect="mysql")]
+
+
+def test_discover_skips_tests_and_docs(tmp_path: Path):
+    for folder in ("tests", "docs"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "f.html").write_text('<form><input name="q"></form>')
+    assert discover(tmp_path) == []
