@@ -18,7 +18,10 @@ class Entry:
     category: str
     columns: tuple[PersonalField, ...]
     form_fields: tuple[PersonalField, ...]
-    special: bool = False
+    special: str | None = None
+    """What makes the category special (GDPR Art. 9, CPRA sensitive), or None."""
+    article9: bool = False
+    """A GDPR Art. 9 category: processing it needs an Art. 9(2) condition."""
 
 
 #: Leaf words that say little alone: `user.name.first` is `first_name`, not `first`.
@@ -65,7 +68,8 @@ def group(fields: Iterable[PersonalField], taxonomy: Taxonomy, taken: Iterable[s
                 category=category,
                 columns=tuple(f for f in members if f.kind == "column"),
                 form_fields=tuple(f for f in members if f.kind == "form_field"),
-                special=taxonomy.is_special(category),
+                special=taxonomy.special_kind(category),
+                article9=taxonomy.special_under(category),
             )
         )
     return entries

@@ -15,7 +15,6 @@ BASES = (
     "consent | explicit_consent | contract | legal_obligation | vital_interests | public_task"
     " | legitimate_interests"
 )
-_SPECIAL = "a special category: needs explicit consent or another Art. 9 condition"
 
 
 def _why(field: PersonalField) -> str:
@@ -35,7 +34,7 @@ def data_entries(entries: Sequence[Entry], indent: int, *, note: str | None = No
             head += f"; {note}"
         out.append(line(indent, f"{scalar(entry.name)}:", head))
         out.append(line(inner, f"label: {scalar(entry.label)}", "fill in: how your customers name it"))
-        why = _SPECIAL if entry.special else "check the suggested category"
+        why = f"check it; {entry.special}" if entry.special else "check the suggested category"
         out.append(line(inner, f"category: {scalar(entry.category)}", why))
         for title, fields in (("columns", entry.columns), ("form_fields", entry.form_fields)):
             if not fields:
@@ -45,7 +44,7 @@ def data_entries(entries: Sequence[Entry], indent: int, *, note: str | None = No
         out.append(line(inner, "purposes: []", "fill in: why you process it (names under purposes:)"))
         if entry.form_fields:
             out.append(line(inner, "# required: true", "fill in: must customers give it to use the service?"))
-        if entry.special:
+        if entry.article9:
             out.append(line(inner, "# condition: explicit_consent", "fill in: the GDPR Art. 9(2) condition"))
         out.append(line(inner, "# retention: P1Y", "fill in: how long you keep it (ISO 8601 or a sentence)"))
     return out
