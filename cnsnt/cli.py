@@ -339,6 +339,92 @@ def validate(
     raise typer.Exit(int(ExitCode.FINDINGS if result.fails(threshold) else ExitCode.OK))
 
 
+@app.command()
+@guarded
+def init(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Project directory (default: .); with --update, the project or its policy."),
+    ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Add newly found fields to the existing policy.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing policy file.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the policy here (default: PATH/cnsnt.yaml; - for stdout)."
+        ),
+    ] = None,
+    dialect: Annotated[
+        str | None, typer.Option("--dialect", help="SQL dialect for every SQL source.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Find the personal data in a project and write a starter policy (cnsnt.yaml).
+
+    Every personal column and form field is grouped into data entries by category,
+    each with the classifier's reason as a comment and purposes left to fill in.
+
+    Examples:
+      cnsnt init                  # discover sources below . and write ./cnsnt.yaml
+      cnsnt init app/ -o -        # print the starter policy instead of writing it
+      cnsnt init --update         # add fields found since, keeping the file as written
+    """
+    from cnsnt.api import resolve_policy_path
+    from cnsnt.starter.run import draft_new, draft_update
+
+    _check_dialect(dialect)
+    root = path or Path(".")
+    to_stdout = output is not None and str(output) == "-"
+    if update:
+        if force:
+            raise UsageError("--update and --force do not go together")
+        from cnsnt.policy.loader import find_policy, policy_files
+
+        if path is not None and path.is_dir() and find_policy(path) is None and policy_files(path):
+            target_policy = path  # a directory of policy files, merged (as in validate)
+        else:
+            target_policy = resolve_policy_path(path, None)
+        draft = draft_update(target_policy, dialect=dialect)
+    else:
+        target = None if to_stdout else (output or root / "cnsnt.yaml")
+        if target is not None and target.exists() and not force:
+            raise UsageError(
+                f"{target.as_posix()} exists: run cnsnt init --update to add newly found fields, "
+                "or --force to replace it"
+            )
+        draft = draft_new(root, output=target, dialect=dialect)
+    if to_stdout:
+        sys.stdout.write(draft.text)
+    elif draft.changed:
+        write_atomic(output if output is not None and update else draft.path, draft.text)
+    if quiet:
+        raise typer.Exit(int(ExitCode.OK))
+    err = _stderr()
+    entries = len(draft.entries)
+    if update and not draft.changed:
+        err.print(f"{draft.path.as_posix()}: no new personal field found; nothing changed", markup=False)
+    else:
+        written = output if update and output else draft.path
+        where = "printed" if to_stdout else f"written to {written.as_posix()}"
+        err.print(
+            f"cnsnt init: {draft.fields} personal field{'s' if draft.fields != 1 else ''} in "
+            f"{entries} data entr{'ies' if entries != 1 else 'y'}, {where}",
+            markup=False,
+            soft_wrap=True,
+        )
+        if draft.problems:
+            err.print(
+                f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "
+                "be read: run cnsnt audit to see them (CN001)",
+                markup=False,
+            )
+        err.print("next: fill in purposes and retention, then run cnsnt audit", markup=False)
+    raise typer.Exit(int(ExitCode.OK))
+
+
 class NoticeFormat(StrEnum):
     """Formats of `cnsnt notice`."""
 
