@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 from sqlglot.errors import ErrorLevel, ParseError, TokenError
+from sqlglot.tokenizer_core import TokenType
 
 from cnsnt.sql.client_lines import scan_lines
 from cnsnt.sql.ddl import _quiet_sqlglot, resolve_dialect
@@ -441,8 +442,8 @@ class _MigrationBuilder(SchemaBuilder):
         new_key = (name_key(builder.schema or ""), name_key(builder.name))
         replaced = new_key != key and new_key in self.tables
         # Rebuilt rather than popped and re-added, so tables keep the order they were made in.
-        self.tables = {new_key if k == key else k: v for k, v in self.tables.items() if k != new_key or k == key}
-        self.links = {new_key if k == key else k: v for k, v in self.links.items() if k != new_key or k == key}
+        self.tables = {_moved(k, key, new_key): v for k, v in self.tables.items() if k != new_key}
+        self.links = {_moved(k, key, new_key): v for k, v in self.links.items() if k != new_key}
         self.links[new_key] = links
         if replaced:
             return DDLProblem(
@@ -458,6 +459,12 @@ class _MigrationBuilder(SchemaBuilder):
         Read from the statement's tokens: names, `TO` and commas only.
         """
         tokens = stmt.tokens
+        if len(tokens) == 2 and tokens[1].token_type == TokenType.STRING:
+            # MySQL's tokenizer keeps the rest of a RENAME command as one string
+            try:
+                tokens = [tokens[0], *self.dialect.tokenize(tokens[1].text)]
+            except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug: not a rename we read
+                return []
         if len(tokens) < 2 or keyword(tokens[1]) != "TABLE":
             return []
         problems: list[DDLProblem] = []
@@ -528,6 +535,10 @@ class _MigrationBuilder(SchemaBuilder):
             if builder is found:
                 return key
         return None
+
+
+def _moved(key: _Key, old: _Key, new: _Key) -> _Key:
+    return new if key == old else key
 
 
 def _adds(action: exp.Expr) -> bool:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import (
@@ -306,7 +305,7 @@ def _meta(node: ast.ClassDef) -> dict[str, object]:
     return out
 
 
-def _type(kind: str, kwargs: dict[str | None, ast.expr]) -> str | None:
+def _type(kind: str, kwargs: dict[str, ast.expr]) -> str | None:
     base = _TYPES.get(kind)
     if base == "VARCHAR":
         length = _literal(kwargs.get("max_length"))

@@ -122,10 +122,10 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
         if tree.root_node.has_error:
             bad = _first_error(tree.root_node)
             line, column = file.place(bad) if bad is not None else (1, 1)
-            what = "missing " + bad.type if bad is not None and bad.is_missing else "unexpected text"
+            what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
             problems.append(
                 SourceProblem(
-                    f"Ruby syntax error ({what}): tables around it may be incomplete",
+                    f"Ruby syntax error ({what}): tables from here on may be missing or incomplete",
                     Location(shown, line, column),
                     shown,
                 )
@@ -145,8 +145,21 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
     return model_evidence(tables, problems, files)
 
 
+#: Nodes that stand whole inside an ERROR node: the error is after them.
+_COMPLETE = frozenset({"call", "comment", "assignment", "method", "class", "module", "if", "unless"})
+
+
 def _first_error(node: Node) -> Node | None:
-    if node.type == "ERROR" or node.is_missing:
+    """Where parsing went wrong: a missing token, or the first loose part of an ERROR node."""
+    if node.is_missing:
+        return node
+    if node.type == "ERROR":
+        for child in node.children:
+            if child.type in _COMPLETE and not child.has_error:
+                continue
+            if child.has_error:
+                return _first_error(child) or child
+            return child
         return node
     for child in node.children:
         if child.has_error or child.is_missing:
@@ -209,7 +222,7 @@ def _value(node: Node | None, file: _File) -> str | bool | None:
             return "".join(content)
         return text.lstrip(":").strip("\"'")
     if node.type in ("true", "false"):
-        return node.type == "true"
+        return bool(node.type == "true")
     if node.type == "nil":
         return None
     return None
@@ -258,15 +271,15 @@ def _table_call(
         return
     if method == "timestamps":
         line, column = file.place(stmt)
-        for name in ("created_at", "updated_at"):
-            table.add(ModelColumn(name, line, column, "TIMESTAMP"))
+        for stamp in ("created_at", "updated_at"):
+            table.add(ModelColumn(stamp, line, column, "TIMESTAMP"))
         return
     if method == "column":
         if len(positional) >= 2:
-            name, kind = _value(positional[0], file), _value(positional[1], file)
-            if isinstance(name, str):
+            named, kind = _value(positional[0], file), _value(positional[1], file)
+            if isinstance(named, str):
                 line, column = file.place(positional[0])
-                table.add(ModelColumn(name, line, column,
+                table.add(ModelColumn(named, line, column,
                                       _TYPES.get(kind, kind.upper()) if isinstance(kind, str) else None,
                                       note, _value(options.get("primary_key"), file) is True))
         return
@@ -342,6 +355,6 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("ses", "xes", "zes", "ches", "shes")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith("ss"):
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
