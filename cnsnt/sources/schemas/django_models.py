@@ -134,6 +134,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
         table = models.table(cls)
         if table is not None:
             tables.append(table)
+        if models.is_model(cls):  # abstract and proxy models count: the file holds models
             per_file[cls.shown] += 1
     problems.extend(nothing_found(s, "Django model") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
