@@ -21,8 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = ("email phone street city birth_date notes status score token note label "
-         "ip_address first_name last_name country region amount").split()
+WORDS = [
+    "email", "phone", "street", "city", "birth_date", "notes", "status", "score", "token",
+    "note", "label", "ip_address", "first_name", "last_name", "country", "region", "amount",
+]
 
 
 def generate(folder: Path, files: int, megabytes: float, seed: int = 7) -> tuple[int, int]:
