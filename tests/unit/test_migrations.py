@@ -304,3 +304,17 @@ def test_unreadable_file_is_its_own_problem_and_the_rest_replays(mig, tmp_path):
     ev = mig({"m/V1__a.sql": "CREATE TABLE t (id INT);", "m/V3__b.sql": "ALTER TABLE t ADD email TEXT;"})
     assert names(ev, "t") == ["id", "email"]
     assert [(p.location.path, p.message) for p in ev.problems] == [("m/V2__bin.sql", "binary file, not text")]
+
+
+def test_prisma_migrate_folders_carry_the_version(mig):
+    ev = mig(
+        {
+            "migrations/20240110000000_b/migration.sql": "ALTER TABLE \"User\" ADD COLUMN \"phone\" TEXT;",
+            "migrations/20240101000000_a/migration.sql": "CREATE TABLE \"User\" (\"id\" SERIAL, \"email\" TEXT);",
+            "migrations/20240201000000_c/migration.sql": "ALTER TABLE \"User\" DROP COLUMN \"email\";",
+        },
+        pattern="migrations/**/*.sql",
+    )
+    assert names(ev, "User") == ["id", "phone"]
+    assert where(column(ev, "User.phone")) == ("migrations/20240110000000_b/migration.sql", 1)
+    assert ordered("x/migration.sql") == ["migration.sql"]  # no versioned folder: by name

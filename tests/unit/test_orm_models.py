@@ -380,9 +380,23 @@ def test_detection_by_name_and_imports(tmp_path):
 
 
 def test_python_file_of_no_known_orm_is_cn001(models):
-    ev = models({"m/x.py": "class A:\n    pass\n"}, "m/*.py")
-    [problem] = ev.problems
-    assert "neither django nor sqlalchemy" in problem.message and problem.location.path == "m/x.py"
+    ev = models({"m/x.py": "class A:\n    pass\n", "m/y.py": "# This app has no models.\n"}, "m/*.py")
+    x, y = ev.problems
+    assert "neither django nor sqlalchemy" in x.message and x.location.path == "m/x.py"
+    assert x.severity is None
+    assert "without any class" in y.message and y.severity == Severity.WARNING
+
+
+def test_pydantic_models_beside_django_models_make_no_table(models):
+    ev = models(
+        {"hc/api/models.py": "from django.contrib.auth.models import User\nfrom django.db import models\n"
+         "from pydantic import BaseModel, Field\n\n"
+         "class Spec(BaseModel):\n    url: str = Field(default='')\n\n"
+         "class Check(models.Model):\n    user = models.ForeignKey(User, on_delete=models.CASCADE)\n"},
+        "**/models.py",
+    )
+    assert [t.name for t in ev.tables] == ["api_check"]
+    assert table(ev, "api_check").foreign_keys == (ForeignKey(("user_id",), "auth_user", ("id",)),)
 
 
 def test_format_overrides_detection(models):

@@ -102,6 +102,8 @@ class _Class:
     app: str
     bases: list[str]
     meta: dict[str, object] = field(default_factory=dict)
+    imports: dict[str, str] = field(default_factory=dict)
+    """Local name -> the module it was imported from (`User` -> `django.contrib.auth.models`)."""
 
 
 def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -125,9 +127,11 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             continue
         app = _app_label(path)
         per_file[shown] = 0
+        imports = _imports(tree)
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
-                classes.append(_Class(node, shown, app, [_dotted(b) for b in node.bases], _meta(node)))
+                bases = [_dotted(b) for b in node.bases]
+                classes.append(_Class(node, shown, app, bases, _meta(node), imports))
     models = _Models(classes)
     tables = []
     for cls in classes:
@@ -149,11 +153,19 @@ class _Models:
             self.by_name.setdefault(cls.node.name, []).append(cls)
 
     def find(self, name: str, near: _Class) -> _Class | None:
-        """A class by (possibly dotted `app.Model`) name, preferring the same file, then app."""
+        """A class by (possibly dotted `app.Model`) name, preferring the same file, then app.
+
+        A name imported from another app's models module is looked for in that app.
+        """
         app, _, model = name.rpartition(".")
+        origin = near.imports.get(name.partition(".")[0]) if not app or "." in name else None
+        if origin is not None:
+            app = _origin_app(origin) or app
         found = self.by_name.get(model, [])
         if app:
-            found = [c for c in found if c.app == app or c.meta.get("app_label") == app] or found
+            found = [c for c in found if c.app == app or c.meta.get("app_label") == app]
+        elif origin is not None:
+            return None  # imported from a module this entry does not hold
         for pick in (
             [c for c in found if c.shown == near.shown],
             [c for c in found if c.app == near.app],
@@ -169,6 +181,9 @@ class _Models:
             return False
         for base in cls.bases:
             last = base.rpartition(".")[2]
+            origin = cls.imports.get(base.partition(".")[0], "")
+            if origin.partition(".")[0] in _NOT_DJANGO or last == "BaseModel":
+                continue  # pydantic's BaseModel and the like, often beside Django models
             if last in ("Model", *_AUTH_FIELDS):
                 return True
             parent = self.find(base, cls)
@@ -282,7 +297,33 @@ class _Models:
         if found is not None:
             return self.table_name(found)
         app, _, model = name.rpartition(".")
+        origin = cls.imports.get(name.partition(".")[0])
+        if origin is not None and not app:
+            app = _origin_app(origin) or cls.app
         return f"{(app or cls.app).rpartition('.')[2].lower()}_{model.lower()}"
+
+
+#: Packages whose classes sit beside Django models but make no table.
+_NOT_DJANGO = frozenset({"pydantic", "msgspec", "attrs", "attr", "dataclasses", "typing", "enum"})
+
+
+def _imports(tree: ast.Module) -> dict[str, str]:
+    """Local names bound by the file's top-level `from M import N [as A]` -> M."""
+    out: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                out[alias.asname or alias.name] = node.module
+    return out
+
+
+def _origin_app(module: str) -> str | None:
+    """The app label of a models module: `django.contrib.auth.models` -> `auth`."""
+    parts = module.split(".")
+    if "models" in parts:
+        i = parts.index("models")
+        return parts[i - 1] if i > 0 else None
+    return None
 
 
 def _app_label(path: Path) -> str:

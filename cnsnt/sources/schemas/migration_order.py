@@ -10,6 +10,9 @@
 - Liquibase formatted SQL (`--liquibase formatted sql` on the first line): changesets
   run in file order; files by name, as `includeAll` does.
 
+- Prisma Migrate, and tools like it: `<timestamp>_<name>/migration.sql`, where the
+  folder carries the version (a file name without one takes its folder's).
+
 File names are matched with regular expressions; the SQL inside is never (that is
 `cnsnt.sql`'s job). Files whose name carries no version are run after the versioned
 ones, by name with digit runs compared as numbers.
@@ -55,12 +58,23 @@ def looks_versioned(name: str) -> bool:
     return version_of(name) is not None
 
 
+def versioned_name(path: Path) -> str:
+    """The name that carries a migration's version: the file's, else its folder's.
+
+    Prisma Migrate writes `20230404095503_initial/migration.sql`: every file has the
+    same name and the folder tells the order.
+    """
+    if looks_versioned(path.name) or not looks_versioned(path.parent.name + ".sql"):
+        return path.name
+    return path.parent.name + ".sql"
+
+
 def order_migrations(paths: list[Path]) -> Ordered:
     """Sort an entry's files the way the migration tools would run them going up."""
     keyed: list[tuple[tuple[object, ...], Path]] = []
     skipped: list[tuple[Path, str]] = []
     for path in paths:
-        name = path.name
+        name = versioned_name(path)
         flyway = _FLYWAY.match(name)
         if flyway is not None:
             kind = flyway.group("kind").upper()

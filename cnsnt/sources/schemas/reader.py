@@ -7,7 +7,8 @@
 - `.py` files are Django models when they import `django`, SQLAlchemy models when they
   import `sqlalchemy`;
 - `.sql` files are migrations when the entry matches several of them and every name
-  carries a migration tool's version (`V2__x.sql`, `0002_x.sql`, `2024..._x.up.sql`),
+  carries a migration tool's version (`V2__x.sql`, `0002_x.sql`, `2024..._x.up.sql`,
+  Prisma Migrate's `2024..._x/migration.sql`),
   or when one is Liquibase formatted SQL; otherwise each is a DDL file of its own.
 
 A migrations entry is one script and ORM models may inherit across files, so those
@@ -16,16 +17,18 @@ readers get all their files at once; DDL files are read one by one, as before.
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
-from cnsnt.evidence import Evidence
-from cnsnt.model import Location
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, SourceProblem
+from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import EntryReader
+from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.schemas.common import EntryReader, parse_python, problem_of
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_models import read_django
-from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned
+from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned, versioned_name
 from cnsnt.sources.schemas.migrations import read_migrations
 from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_schema import read_rails
@@ -99,7 +102,7 @@ def detect(path: Path) -> str:
 
 
 def _is_migrations(paths: list[Path]) -> bool:
-    if len(paths) >= 2 and all(looks_versioned(p.name) for p in paths):
+    if len(paths) >= 2 and all(looks_versioned(versioned_name(p)) for p in paths):
         return True
     return any(is_liquibase(_head(p, 4096)) for p in paths)
 
@@ -114,17 +117,29 @@ def _head(path: Path, size: int) -> str:
 
 
 def _unknown_python(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """Python files that import neither Django nor SQLAlchemy: say so, per file."""
-    from cnsnt.evidence import SourceProblem
+    """Python files that import neither Django nor SQLAlchemy: say so, per file.
 
-    problems = [
-        SourceProblem(
-            "a Python file that imports neither django nor sqlalchemy: cnsnt cannot tell "
-            "which models it holds; set `format: django` or `format: sqlalchemy` on the entry",
-            Location(ctx.shown(p), 1, 1),
-            ctx.shown(p),
+    A file without any class (`# This app has no models.`) can hold no model: a warning.
+    """
+    problems = []
+    for path in paths:
+        shown = ctx.shown(path)
+        try:
+            tree = parse_python(read_text(path, shown), shown)
+        except SourceError as exc:
+            problems.append(problem_of(exc, shown))
+            continue
+        has_class = any(isinstance(node, ast.ClassDef) for node in tree.body)
+        problems.append(
+            SourceProblem(
+                "a Python file that imports neither django nor sqlalchemy: cnsnt cannot tell "
+                "which models it holds; set `format: django` or `format: sqlalchemy` on the entry"
+                if has_class
+                else "a Python file without any class: it defines no model",
+                Location(shown, 1, 1),
+                shown,
+                severity=None if has_class else Severity.WARNING,
+            )
         )
-        for p in paths
-    ]
     return Evidence(problems=problems, audited={"schemas"})
 
