@@ -412,3 +412,15 @@ def test_models_are_never_executed(models, tmp_path):
         "m/models.py",
     )
     assert names(ev, "m_a") == ["id", "e"] and not marker.exists()
+
+
+def test_flask_sqlalchemy_names_tables_itself(models):
+    ev = models(
+        {"app/models.py": "from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n\n"
+         "class PluginStore(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n"
+         "    owner_email = db.Column(db.Unicode(255))\n\n"
+         "class Named(db.Model):\n    __tablename__ = 'named'\n    id = db.Column(db.Integer, primary_key=True)\n"},
+        "app/models.py",
+    )
+    assert sorted(t.name for t in ev.tables) == ["named", "plugin_store"]
+    assert column(ev, "plugin_store.owner_email").type == "VARCHAR(255)"

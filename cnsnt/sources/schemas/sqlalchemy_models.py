@@ -7,7 +7,9 @@ value (SQLAlchemy 2.0). A column's name is the string given first to `Column`/
 (`String(255)` is `VARCHAR(255)`), else the one `Mapped[...]` implies (`Mapped[date]`
 is `DATE`); `ForeignKey("table.column")` is a foreign key (and lends the referenced
 column's type when none is given); `comment=`, else `doc=`, is the comment.
-`__table_args__` gives the schema and the table comment. Columns of mixins and
+`__table_args__` gives the schema and the table comment. A direct `db.Model` subclass
+without `__tablename__` gets Flask-SQLAlchemy's name for it (`PluginStore` is
+`plugin_store`). Columns of mixins and
 `__abstract__` bases are inherited; a mapped subclass without its own `__tablename__`
 adds its columns to its parent's table (single-table inheritance). Module-level
 `Table("name", metadata, Column("c", ...), ...)` tables are read as well.
@@ -16,6 +18,7 @@ adds its columns to its parent's table (single-table inheritance). Module-level
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,6 +126,12 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
 class _Declarative:
     def __init__(self, classes: list[_Class]) -> None:
         self.by_name = {c.node.name: c for c in classes}
+        for cls in classes:
+            # Flask-SQLAlchemy names the table of a direct `db.Model` subclass itself
+            if cls.tablename is None and not cls.abstract and any(
+                _dotted(b) == "db.Model" for b in cls.node.bases
+            ):
+                cls.tablename = snake_case(cls.node.name)
 
     def mapped_parent(self, cls: _Class, seen: frozenset[str] = frozenset()) -> _Class | None:
         """The nearest base class that has a table of its own."""
@@ -159,6 +168,11 @@ class _Declarative:
                 continue
             self._inherited(parent, table, seen | {cls.node.name})
             _columns(parent.node.body, table)
+
+
+def snake_case(name: str) -> str:
+    """A class name as Flask-SQLAlchemy turns it into a table name: `PluginStore` -> `plugin_store`."""
+    return re.sub(r"((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))", r"_\1", name).lower().lstrip("_")
 
 
 def _columns(body: list[ast.stmt], table: ModelTable) -> None:
