@@ -318,3 +318,26 @@ def test_prisma_migrate_folders_carry_the_version(mig):
     assert names(ev, "User") == ["id", "phone"]
     assert where(column(ev, "User.phone")) == ("migrations/20240110000000_b/migration.sql", 1)
     assert ordered("x/migration.sql") == ["migration.sql"]  # no versioned folder: by name
+
+
+def test_per_database_variants_run_for_the_entry_dialect(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "m/1_init.up.sql": "CREATE TABLE t (id INT);",
+            "m/2_email.up.sql": "ALTER TABLE t ADD COLUMN email TEXT;",
+            "m/2_email.mysql.up.sql": "ALTER TABLE t ADD COLUMN email VARCHAR(10);",
+            "m/3_phone.postgres.up.sql": "ALTER TABLE t ADD COLUMN phone TEXT;",
+            "m/3_phone.mysql.up.sql": "ALTER TABLE t ADD COLUMN phone_mysql TEXT;",
+            "m/3_phone.up.sql": "ALTER TABLE t ADD COLUMN phone_generic TEXT;",
+        },
+    )
+    pg = read_entry(tmp_path, "m/*.sql", dialect="postgres")
+    assert names(pg, "t") == ["id", "email", "phone"]
+    assert column(pg, "t.email").type == "TEXT"
+    my = read_entry(tmp_path, "m/*.sql", dialect="mysql")
+    assert names(my, "t") == ["id", "email", "phone_mysql"]
+    assert column(my, "t.email").type == "VARCHAR(10)"
+    generic = order_migrations(sorted((tmp_path / "m").iterdir()))
+    assert [p.name for p in generic.run] == ["1_init.up.sql", "2_email.up.sql", "3_phone.up.sql"]
+    assert any("no `dialect:`" in why for _, why in generic.skipped)

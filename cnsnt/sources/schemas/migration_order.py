@@ -10,6 +10,8 @@
 - Liquibase formatted SQL (`--liquibase formatted sql` on the first line): changesets
   run in file order; files by name, as `includeAll` does.
 
+- gobuffalo/pop (Ory Kratos, Hydra): `<version>_<name>.postgres.up.sql` beside a generic
+  `<version>_<name>.up.sql`: the variant for the entry's `dialect` runs, else the generic one.
 - Prisma Migrate, and tools like it: `<timestamp>_<name>/migration.sql`, where the
   folder carries the version (a file name without one takes its folder's).
 
@@ -69,12 +71,62 @@ def versioned_name(path: Path) -> str:
     return path.parent.name + ".sql"
 
 
-def order_migrations(paths: list[Path]) -> Ordered:
-    """Sort an entry's files the way the migration tools would run them going up."""
-    keyed: list[tuple[tuple[object, ...], Path]] = []
-    skipped: list[tuple[Path, str]] = []
+#: Database names in migration file names (gobuffalo/pop, used by Ory: `x.postgres.up.sql`
+#: beside a generic `x.up.sql`), per sqlglot dialect.
+_DATABASES: dict[str, frozenset[str]] = {
+    "postgres": frozenset({"postgres", "postgresql", "pg"}),
+    "mysql": frozenset({"mysql", "mariadb"}),
+    "sqlite": frozenset({"sqlite", "sqlite3"}),
+    "tsql": frozenset({"mssql", "sqlserver", "tsql"}),
+    "oracle": frozenset({"oracle"}),
+}
+_ANY_DATABASE = frozenset({"cockroach", "cockroachdb", *(n for s in _DATABASES.values() for n in s)})
+
+
+def _database_variant(name: str) -> tuple[str, str | None]:
+    """`x.postgres.up.sql` -> (`x.up.sql`, `postgres`); names without a database unchanged."""
+    parts = name.split(".")
+    for i in range(1, len(parts) - 1):
+        if parts[i].lower() in _ANY_DATABASE:
+            return ".".join(parts[:i] + parts[i + 1 :]), parts[i].lower()
+    return name, None
+
+
+def _pick_variants(paths: list[Path], dialect: str | None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Of each migration written once per database, the one for the entry's dialect.
+
+    A generic file serves every database without its own variant; with no dialect given,
+    only generic files run.
+    """
+    groups: dict[tuple[str, str], list[tuple[Path, str | None]]] = {}
     for path in paths:
-        name = versioned_name(path)
+        generic, database = _database_variant(path.name)
+        groups.setdefault((path.parent.as_posix(), generic), []).append((path, database))
+    mine = _DATABASES.get((dialect or "").lower(), frozenset())
+    keep: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for variants in groups.values():
+        if all(db is None for _, db in variants):
+            keep.extend(p for p, _ in variants)
+            continue
+        chosen = [p for p, db in variants if db in mine] or [p for p, db in variants if db is None]
+        keep.extend(chosen)
+        for path, db in variants:
+            if path not in chosen:
+                why = "no `dialect:` was given to choose one" if not dialect else "not run on " + dialect
+                skipped.append((path, f"a migration for another database ({db or 'generic'}): {why}"))
+    return keep, skipped
+
+
+def order_migrations(paths: list[Path], dialect: str | None = None) -> Ordered:
+    """Sort an entry's files the way the migration tools would run them going up.
+
+    `dialect` picks among per-database variants of one migration (`x.mysql.up.sql`).
+    """
+    keyed: list[tuple[tuple[object, ...], Path]] = []
+    paths, skipped = _pick_variants(paths, dialect)
+    for path in paths:
+        name = _database_variant(versioned_name(path))[0]
         flyway = _FLYWAY.match(name)
         if flyway is not None:
             kind = flyway.group("kind").upper()

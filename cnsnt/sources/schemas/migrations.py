@@ -29,7 +29,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
     files), `tables`, `views`, `columns`, `statements`.
     """
     dialect = ctx.dialect or spec.dialect
-    ordered = order_migrations(paths)
+    ordered = order_migrations(paths, dialect)
     problems: list[SourceProblem] = []
     files: list[MigrationFile] = []
     shown_names: list[str] = []
