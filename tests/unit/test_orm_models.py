@@ -70,7 +70,14 @@ class NotAModel:
 
 def test_django_tables_columns_and_foreign_keys(models):
     ev = models({"shop/models.py": DJANGO}, "shop/models.py")
-    assert sorted(t.name for t in ev.tables) == ["shop_customer", "shop_orders", "shop_vipcustomer"]
+    assert sorted(t.name for t in ev.tables) == [
+        "shop_customer", "shop_customer_tags", "shop_orders", "shop_vipcustomer",
+    ]
+    assert names(ev, "shop_customer_tags") == ["id", "customer_id", "tag_id"]
+    assert table(ev, "shop_customer_tags").foreign_keys == (
+        ForeignKey(("customer_id",), "shop_customer", ("id",)),
+        ForeignKey(("tag_id",), "shop_tag", ("id",)),
+    )
     assert names(ev, "shop_customer") == ["id", "created", "email", "phone", "owner_id", "legacy_ref"]
     assert column(ev, "shop_customer.id").primary_key
     assert column(ev, "shop_customer.email").type == "VARCHAR(254)"
@@ -418,9 +425,11 @@ def test_flask_sqlalchemy_names_tables_itself(models):
     ev = models(
         {"app/models.py": "from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n\n"
          "class PluginStore(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n"
-         "    owner_email = db.Column(db.Unicode(255))\n\n"
+         "    owner_email = db.Column(db.Unicode(255))\n"
+         "    named_id = db.Column(db.Integer, db.ForeignKey(Named.id))\n\n"
          "class Named(db.Model):\n    __tablename__ = 'named'\n    id = db.Column(db.Integer, primary_key=True)\n"},
         "app/models.py",
     )
     assert sorted(t.name for t in ev.tables) == ["named", "plugin_store"]
+    assert table(ev, "plugin_store").foreign_keys == (ForeignKey(("named_id",), "named", ("id",)),)
     assert column(ev, "plugin_store.owner_email").type == "VARCHAR(255)"

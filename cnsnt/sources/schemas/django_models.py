@@ -7,6 +7,7 @@ is a column (`db_column=` renames it); `ForeignKey`/`OneToOneField` become `<nam
 with a foreign key to the target model's table; a model without a `primary_key=True`
 field gets Django's implicit `id`. Abstract models lend their fields to subclasses,
 a concrete parent gives its child `<parent>_ptr_id`, proxy models make no table.
+a `ManyToManyField` without `through=` makes Django's `<table>_<field>` table.
 `db_comment`, `help_text` or `verbose_name` (in that order) is the column's comment,
 so the classifier reads what the field is for. Types are those Django's PostgreSQL
 backend writes (`EmailField` is `VARCHAR(254)`, `GenericIPAddressField` is `INET`).
@@ -72,7 +73,7 @@ _TYPES: dict[str, str] = {
     "CountryField": "VARCHAR(2)",
 }
 _RELATIONS = frozenset({"ForeignKey", "OneToOneField"})
-_NOT_COLUMNS = frozenset({"ManyToManyField", "GenericRelation", "GenericForeignKey"})
+_NOT_COLUMNS = frozenset({"GenericRelation", "GenericForeignKey"})
 
 #: Fields of Django's own abstract user models (django.contrib.auth), which custom user
 #: models extend: without them a `class User(AbstractUser)` would seem to hold no email.
@@ -138,6 +139,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
         table = models.table(cls)
         if table is not None:
             tables.append(table)
+            tables.extend(models.joins)
         if models.is_model(cls):  # abstract and proxy models count: the file holds models
             per_file[cls.shown] += 1
     problems.extend(nothing_found(s, "Django model") for s, n in per_file.items() if n == 0)
@@ -148,6 +150,9 @@ class _Models:
     """All model classes of an entry, and the tables they make."""
 
     def __init__(self, classes: list[_Class]) -> None:
+        self.joins: list[ModelTable] = []
+        """The many-to-many tables of the model `table()` last built."""
+        self._owner: _Class | None = None
         self.by_name: dict[str, list[_Class]] = {}
         for cls in classes:
             self.by_name.setdefault(cls.node.name, []).append(cls)
@@ -207,6 +212,8 @@ class _Models:
         if not self.is_model(cls) or cls.meta.get("abstract") is True or cls.meta.get("proxy") is True:
             return None
         node = cls.node
+        self.joins = []
+        self._owner = cls
         comment = cls.meta.get("db_table_comment")
         table = ModelTable(
             self.table_name(cls),
@@ -263,6 +270,11 @@ class _Models:
         self, cls: _Class, table: ModelTable, target: ast.Name, kind: str, call: ast.Call
     ) -> None:
         kwargs = {k.arg: k.value for k in call.keywords if k.arg}
+        if kind == "ManyToManyField":
+            if "through" not in kwargs:  # with `through=` the table is a model of its own
+                self._join(cls, table, target, kwargs.get("to") or (call.args[0] if call.args else None),
+                           _string(kwargs.get("db_table")))
+            return
         relation = kind in _RELATIONS
         name = target.id
         db_column = _string(kwargs.get("db_column"))
@@ -281,6 +293,29 @@ class _Models:
             if ref is not None:
                 to_field = _string(kwargs.get("to_field"))
                 table.foreign_keys.append(ForeignKey((column,), ref, (to_field or "id",)))
+
+    def _join(
+        self, cls: _Class, table: ModelTable, target: ast.Name, to: ast.expr | None, db_table: str | None
+    ) -> None:
+        """The table Django makes for a `ManyToManyField`: `<table>_<field>` with two links."""
+        ref = self._target(to, cls)
+        if ref is None or self._owner is None:
+            return
+        owner = self._owner.node.name.lower()
+        other = (_string(to) or _dotted(to) if to is not None else "").rpartition(".")[2].lower()
+        if other == "self":
+            other = owner
+        mine, theirs = (f"from_{owner}_id", f"to_{owner}_id") if other == owner else (
+            f"{owner}_id", f"{other}_id")
+        line, col = target.lineno, target.col_offset + 1
+        join = ModelTable(db_table or f"{table.name}_{target.id}", cls.shown, line, col)
+        join.columns = [
+            ModelColumn("id", line, col, "BIGINT", primary_key=True),
+            ModelColumn(mine, line, col, "BIGINT"),
+            ModelColumn(theirs, line, col, "BIGINT"),
+        ]
+        join.foreign_keys = [ForeignKey((mine,), table.name, ("id",)), ForeignKey((theirs,), ref, ("id",))]
+        self.joins.append(join)
 
     def _target(self, to: ast.expr | None, cls: _Class) -> str | None:
         """The table a relation points to: a class, `"Model"`, `"app.Model"`, `"self"`."""

@@ -118,6 +118,7 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         if table is not None:
             tables.append(table)
             per_file[cls.shown] += 1
+    _class_references(tables, {c.node.name: c.tablename for c in classes if c.tablename})
     _lend_reference_types(tables)
     problems.extend(nothing_found(s, "SQLAlchemy model or Table") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
@@ -212,7 +213,7 @@ def _column(
         callee = arg.func if isinstance(arg, ast.Call) else arg
         kind = _dotted(callee).rpartition(".")[2]
         if kind == "ForeignKey" and isinstance(arg, ast.Call) and arg.args:
-            ref = _foreign_key(name, _string(arg.args[0]))
+            ref = _foreign_key(name, _string(arg.args[0]) or _dotted(arg.args[0]))
         elif type_ is None and kind:
             type_ = _sql_type(kind, arg)
     comment = _string(kwargs.get("comment")) or _string(kwargs.get("doc"))
@@ -262,6 +263,18 @@ def _mapped_type(annotation: ast.expr | None) -> str | None:
 
 def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
+
+
+def _class_references(tables: list[ModelTable], by_class: dict[str, str]) -> None:
+    """`ForeignKey(Person.id)` names a class: point it at the class's table."""
+    names = {t.name for t in tables}
+    for table in tables:
+        table.foreign_keys = [
+            ForeignKey(fk.columns, by_class[fk.ref_table], fk.ref_columns, fk.ref_schema)
+            if fk.ref_table in by_class and fk.ref_table not in names
+            else fk
+            for fk in table.foreign_keys
+        ]
 
 
 def _lend_reference_types(tables: list[ModelTable]) -> None:
