@@ -5,7 +5,8 @@ statements are applied to one set of tables, in the order the caller gives (see
 `cnsnt.sources.schemas.migration_order`), and the ALTERs a dump reader can ignore are
 applied too: `ADD/DROP/RENAME COLUMN`, `ALTER COLUMN ... TYPE`, `RENAME TO`,
 `DROP TABLE/VIEW`, `ADD CONSTRAINT ... FOREIGN KEY`, and `COMMENT ON` (all from sqlglot's
-trees, `exp.Alter` and its actions). The passes of `parse_ddl` (placeholders, client
+trees, `exp.Alter` and its actions), and from their tokens the statements sqlglot keeps as
+opaque commands: MySQL `RENAME TABLE a TO b` and T-SQL `EXEC sp_rename`. The passes of `parse_ddl` (placeholders, client
 lines, tokenizer split, statement choice by first tokens) run per file, so INSERT data
 in a migration is tokenized but never parsed.
 
@@ -202,6 +203,7 @@ def _problem(p: DDLProblem, bases: list[int], maps: list[OffsetMap]) -> ReplayPr
 
 
 _Key = tuple[str, str]
+_STRINGS = frozenset({TokenType.STRING, TokenType.NATIONAL_STRING})
 
 
 class _MigrationBuilder(SchemaBuilder):
@@ -229,6 +231,8 @@ class _MigrationBuilder(SchemaBuilder):
                 return self._drop(stmt)
             if kind is None and first == "RENAME":
                 return self._rename_tables(stmt)
+            if kind is None and first in ("EXEC", "EXECUTE") and len(stmt.tokens) > 2:
+                return self._sp_rename(stmt)
             if kind in ("table", "view") and self._exists_already(stmt):
                 return []
         except Exception as exc:  # noqa: BLE001 - an unexpected tree shape on one statement
@@ -497,6 +501,51 @@ class _MigrationBuilder(SchemaBuilder):
             if i < len(tokens) and tokens[i].text == ",":
                 i += 1
         return problems
+
+    def _sp_rename(self, stmt: Statement) -> list[DDLProblem]:
+        """T-SQL `EXEC sp_rename 'dbo.t.old', 'new', 'COLUMN'` (and tables without 'COLUMN').
+
+        Read from tokens: the strings are tokenized again for their bracketed names.
+        """
+        tokens = stmt.tokens
+        if tokens[1].text.lower() not in ("sp_rename", "dbo.sp_rename"):
+            return []
+        args = [t.text for t in tokens[2:] if t.token_type in _STRINGS]
+        if len(args) < 2:
+            return []
+        try:
+            parts = [t.text for t in self.dialect.tokenize(args[0]) if t.token_type != TokenType.DOT]
+        except Exception:  # noqa: BLE001 - not a name we can read
+            return []
+        what = args[2].upper() if len(args) > 2 else "OBJECT"
+        if what == "COLUMN" and len(parts) >= 2:
+            table, column = parts[-2], parts[-1]
+            key = self._key(table, parts[-3] if len(parts) > 2 else None)
+            if key is None:
+                return [self._unknown(stmt, "sp_rename", table)]
+            builder = self.tables[key]
+            col = builder.columns.get(name_key(column))
+            if col is None:
+                return [self._no_column(stmt, "sp_rename", table, column)]
+            builder.rename(column, args[1])
+            col.offset = stmt.base + tokens[2].start
+            self._rename_column_links(key, column, args[1])
+            return []
+        if what == "OBJECT" and parts:
+            key = self._key(parts[-1], parts[-2] if len(parts) > 1 else None)
+            if key is None:
+                return [self._unknown(stmt, "sp_rename", parts[-1])]
+            problem = self._rename_table(stmt, key, exp.Table(this=exp.to_identifier(args[1])))
+            return [problem] if problem is not None else []
+        return []
+
+    def _unknown(self, stmt: Statement, what: str, table: str) -> DDLProblem:
+        return DDLProblem(
+            stmt.offset,
+            f"{what} {shorten(table, 80)}: no earlier migration creates table '{shorten(table, 80)}'; "
+            "skipped",
+            may_hold_schema=False,
+        )
 
     def _drop(self, stmt: Statement) -> list[DDLProblem]:
         words = [keyword(t) for t in stmt.tokens[:4]]

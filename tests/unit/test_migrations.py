@@ -341,3 +341,19 @@ def test_per_database_variants_run_for_the_entry_dialect(tmp_path):
     generic = order_migrations(sorted((tmp_path / "m").iterdir()))
     assert [p.name for p in generic.run] == ["1_init.up.sql", "2_email.up.sql", "3_phone.up.sql"]
     assert any("no `dialect:`" in why for _, why in generic.skipped)
+
+
+def test_tsql_sp_rename_of_a_column_and_a_table(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "m/V1__a.sql": "CREATE TABLE [dbo].[Users] ([Id] INT, [Email] NVARCHAR(100));",
+            "m/V2__b.sql": "EXEC sp_rename N'[dbo].[Users].[Email]', N'EmailAddress', N'COLUMN';\n"
+            "EXEC sp_rename 'dbo.Users', 'Customers';\nEXEC sp_rename 'dbo.Nope.x', 'y', 'COLUMN';",
+        },
+    )
+    ev = read_entry(tmp_path, "m/*.sql", dialect="tsql")
+    assert names(ev, "dbo.Customers") == ["Id", "EmailAddress"]
+    assert where(column(ev, "dbo.Customers.EmailAddress")) == ("m/V2__b.sql", 1)
+    [problem] = ev.problems
+    assert problem.location.line == 3 and "Nope" in problem.message and problem.severity == Severity.WARNING

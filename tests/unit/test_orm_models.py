@@ -433,3 +433,12 @@ def test_flask_sqlalchemy_names_tables_itself(models):
     assert sorted(t.name for t in ev.tables) == ["named", "plugin_store"]
     assert table(ev, "plugin_store").foreign_keys == (ForeignKey(("named_id",), "named", ("id",)),)
     assert column(ev, "plugin_store.owner_email").type == "VARCHAR(255)"
+
+
+def test_format_names_agree_with_the_policy_schema():
+    from cnsnt.policy.loader import policy_json_schema
+    from cnsnt.sources.schemas.reader import FORMATS, _GROUP_READERS
+
+    enum = policy_json_schema()["$defs"]["schema_source"]["properties"]["format"]["enum"]
+    assert list(FORMATS) == enum
+    assert set(_GROUP_READERS) | {"ddl"} == set(FORMATS)
