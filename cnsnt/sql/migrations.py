@@ -6,9 +6,9 @@ statements are applied to one set of tables, in the order the caller gives (see
 applied too: `ADD/DROP/RENAME COLUMN`, `ALTER COLUMN ... TYPE`, `RENAME TO`,
 `DROP TABLE/VIEW`, `ADD CONSTRAINT ... FOREIGN KEY`, and `COMMENT ON` (all from sqlglot's
 trees, `exp.Alter` and its actions), and from their tokens the statements sqlglot keeps as
-opaque commands: MySQL `RENAME TABLE a TO b` and T-SQL `EXEC sp_rename`. The passes of `parse_ddl` (placeholders, client
-lines, tokenizer split, statement choice by first tokens) run per file, so INSERT data
-in a migration is tokenized but never parsed.
+opaque commands: MySQL `RENAME TABLE a TO b` and T-SQL `EXEC sp_rename`. The passes of
+`parse_ddl` (placeholders, client lines, tokenizer split, statement choice by first
+tokens) run per file, so INSERT data in a migration is tokenized but never parsed.
 
 Places: a column is reported where it got its current name, the `CREATE TABLE` or
 `ADD COLUMN` that made it, or the `RENAME COLUMN` that renamed it (the line that shows

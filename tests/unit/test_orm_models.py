@@ -437,7 +437,7 @@ def test_flask_sqlalchemy_names_tables_itself(models):
 
 def test_format_names_agree_with_the_policy_schema():
     from cnsnt.policy.loader import policy_json_schema
-    from cnsnt.sources.schemas.reader import FORMATS, _GROUP_READERS
+    from cnsnt.sources.schemas.reader import _GROUP_READERS, FORMATS
 
     enum = policy_json_schema()["$defs"]["schema_source"]["properties"]["format"]["enum"]
     assert list(FORMATS) == enum
