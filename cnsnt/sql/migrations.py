@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ErrorLevel, ParseError, TokenError
 from sqlglot.tokenizer_core import TokenType
 
@@ -209,8 +210,8 @@ _STRINGS = frozenset({TokenType.STRING, TokenType.NATIONAL_STRING})
 class _MigrationBuilder(SchemaBuilder):
     """`SchemaBuilder` that also applies what only a history holds: drops and renames."""
 
-    def __init__(self, dia: object) -> None:
-        super().__init__(dia)  # type: ignore[arg-type]
+    def __init__(self, dia: Dialect) -> None:
+        super().__init__(dia)
         self.links: dict[_Key, list[_Link]] = {}
         """Foreign keys per table key (the keys of `self.tables`)."""
         self._created: dict[int, tuple[TableBuilder, list[_Link]]] = {}
@@ -577,13 +578,12 @@ class _MigrationBuilder(SchemaBuilder):
         return problems
 
     def _key(self, name: str, schema: str | None) -> _Key | None:
-        found = self._find(name, schema)
-        if found is None:
-            return None
-        for key, builder in self.tables.items():
-            if builder is found:
-                return key
-        return None
+        """The key of a table, as `_find` finds it: without a matching schema, the only one."""
+        direct = (name_key(schema or ""), name_key(name))
+        if direct in self.tables:
+            return direct
+        same = [key for key in self.tables if key[1] == direct[1]]
+        return same[0] if len(same) == 1 else None
 
 
 def _moved(key: _Key, old: _Key, new: _Key) -> _Key:

@@ -214,7 +214,7 @@ class _Models:
         node = cls.node
         self.joins = []
         self._owner = cls
-        comment = cls.meta.get("db_table_comment")
+        comment = cls.meta.get("db_table_comment") or cls.meta.get("verbose_name")
         table = ModelTable(
             self.table_name(cls),
             cls.shown,
