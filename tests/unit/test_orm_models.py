@@ -442,3 +442,16 @@ def test_format_names_agree_with_the_policy_schema():
     enum = policy_json_schema()["$defs"]["schema_source"]["properties"]["format"]["enum"]
     assert list(FORMATS) == enum
     assert set(_GROUP_READERS) | {"ddl"} == set(FORMATS)
+
+
+def test_prisma_views_and_unsupported_types(models):
+    ev = models(
+        {"s.prisma": 'view UserInfo {\n  id Int @unique\n  email String\n}\n\nmodel Doc {\n'
+         '  id String @id @db.Uuid\n  search Unsupported("tsvector")?\n  price Decimal @db.Decimal(10, 2)\n}\n'},
+        "s.prisma",
+    )
+    assert table(ev, "UserInfo").is_view and not table(ev, "Doc").is_view
+    assert [(c.name, c.type) for c in table(ev, "Doc").columns] == [
+        ("id", "UUID"), ("search", "tsvector"), ("price", "DECIMAL(10, 2)"),
+    ]
+    assert ev.counts["views"] == 1 and ev.counts["tables"] == 1

@@ -47,6 +47,7 @@ class ModelTable:
     columns: list[ModelColumn] = field(default_factory=list)
     comment: str | None = None
     foreign_keys: list[ForeignKey] = field(default_factory=list)
+    is_view: bool = False
 
     def add(self, column: ModelColumn) -> None:
         """Add a column; a later one of the same name replaces it (a subclass overrides)."""
@@ -81,6 +82,7 @@ def model_evidence(
                 schema=t.schema,
                 columns=columns,
                 comment=t.comment,
+                is_view=t.is_view,
                 foreign_keys=tuple(t.foreign_keys),
             )
         )
@@ -91,7 +93,8 @@ def model_evidence(
         counts={
             "schema_files": files,
             "models": len(out),
-            "tables": len(out),
+            "tables": sum(1 for t in out if not t.is_view),
+            **({"views": sum(1 for t in out if t.is_view)} if any(t.is_view for t in out) else {}),
             "columns": sum(len(t.columns) for t in out),
         },
     )

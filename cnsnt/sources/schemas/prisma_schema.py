@@ -153,6 +153,7 @@ class _Model:
     doc: str | None
     fields: list[_Field] = field(default_factory=list)
     attributes: list[_Attribute] = field(default_factory=list)
+    is_view: bool = False
 
     def attribute(self, name: str) -> _Attribute | None:
         return next((a for a in self.attributes if a.name == name), None)
@@ -187,7 +188,8 @@ def parse(tokens: list[_Token], shown: str, into: _Schema) -> None:
         body = tokens[i + 3 : end]
         if tok.text in ("model", "view"):
             name = tokens[i + 1]
-            model = _Model(name.text, shown, tok.line, tok.column, " ".join(doc) or None)
+            model = _Model(name.text, shown, tok.line, tok.column, " ".join(doc) or None,
+                           is_view=tok.text == "view")
             _model_body(body, model)
             into.models.append(model)
         elif tok.text == "enum":
@@ -381,6 +383,7 @@ def _tables(schema: _Schema) -> list[ModelTable]:
             model.column,
             schema=_first_string(model.attribute("schema")),
             comment=model.doc,
+            is_view=model.is_view,
         )
         compound = model.attribute("id")
         keys = set(_names(compound.args[0] if compound and compound.args else compound.named.get("fields")
