@@ -60,6 +60,8 @@ _TYPES: dict[str, str] = {
     "hstore": "HSTORE",
     "interval": "INTERVAL",
     "money": "MONEY",
+    "serial": "SERIAL",
+    "bigserial": "BIGSERIAL",
 }
 _SKIPPED = frozenset({"index", "check_constraint", "exclusion_constraint", "unique_constraint"})
 
