@@ -455,3 +455,21 @@ def test_prisma_views_and_unsupported_types(models):
         ("id", "UUID"), ("search", "tsvector"), ("price", "DECIMAL(10, 2)"),
     ]
     assert ev.counts["views"] == 1 and ev.counts["tables"] == 1
+
+
+def test_prisma_schema_in_several_files(models):
+    ev = models(
+        {
+            "prisma/schema/main.prisma": 'datasource db {\n  provider = "postgresql"\n  url = env("U")\n}\n',
+            "prisma/schema/enums.prisma": "enum Role {\n  USER\n}\n",
+            "prisma/schema/user.prisma": "model User {\n  id Int @id\n  role Role\n  posts Post[]\n}\n",
+            "prisma/schema/post.prisma": "model Post {\n  id Int @id\n  author User @relation(fields: [authorId], "
+            "references: [id])\n  authorId Int\n}\n",
+            "prisma/schema/empty.prisma": "// nothing yet\n",
+        },
+        "prisma/schema/*.prisma",
+    )
+    assert sorted(t.name for t in ev.tables) == ["Post", "User"]
+    assert column(ev, "User.role").type == "Role"
+    assert table(ev, "Post").foreign_keys == (ForeignKey(("authorId",), "User", ("id",)),)
+    assert [(p.location.path, p.severity) for p in ev.problems] == [("prisma/schema/empty.prisma", Severity.WARNING)]

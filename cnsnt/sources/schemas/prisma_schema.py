@@ -165,9 +165,13 @@ class _Schema:
     enums: set[str] = field(default_factory=set)
 
 
-def parse(tokens: list[_Token], shown: str, into: _Schema) -> None:
-    """Read the blocks of one file into `into`; raises PrismaSyntaxError at the first error."""
+def parse(tokens: list[_Token], shown: str, into: _Schema) -> int:
+    """Read the blocks of one file into `into`, returning how many it has.
+
+    Raises PrismaSyntaxError at the first error.
+    """
     i = 0
+    blocks = 0
     doc: list[str] = []
     while i < len(tokens):
         tok = tokens[i]
@@ -196,6 +200,8 @@ def parse(tokens: list[_Token], shown: str, into: _Schema) -> None:
             into.enums.add(tokens[i + 1].text)
         doc = []
         i = end + 1
+        blocks += 1
+    return blocks
 
 
 def _block_end(tokens: list[_Token], open_at: int) -> int:
@@ -343,9 +349,8 @@ def read_prisma(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             problems.append(problem_of(exc, shown))
             continue
         files += 1
-        before = len(schema.models)
         try:
-            parse(tokenize(text), shown, schema)
+            blocks = parse(tokenize(text), shown, schema)
         except PrismaSyntaxError as exc:
             problems.append(
                 SourceProblem(
@@ -356,9 +361,9 @@ def read_prisma(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             )
             per_file[shown] = -1
             continue
-        per_file[shown] = len(schema.models) - before
+        per_file[shown] = blocks  # a multi-file schema may keep enums or the datasource apart
     tables = _tables(schema)
-    problems.extend(nothing_found(s, "Prisma model") for s, n in per_file.items() if n == 0)
+    problems.extend(nothing_found(s, "Prisma block") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
 
 
