@@ -317,6 +317,7 @@ def test_prisma_migrate_folders_carry_the_version(mig):
     )
     assert names(ev, "User") == ["id", "phone"]
     assert where(column(ev, "User.phone")) == ("migrations/20240110000000_b/migration.sql", 1)
+    assert ev.problems == []
     assert ordered("x/migration.sql") == ["migration.sql"]  # no versioned folder: by name
 
 
@@ -357,3 +358,16 @@ def test_tsql_sp_rename_of_a_column_and_a_table(tmp_path):
     assert where(column(ev, "dbo.Customers.EmailAddress")) == ("m/V2__b.sql", 1)
     [problem] = ev.problems
     assert problem.location.line == 3 and "Nope" in problem.message and problem.severity == Severity.WARNING
+
+
+def test_files_beside_the_migrations_are_skipped(mig):
+    ev = mig(
+        {
+            "migrations/20240101000000_a/migration.sql": "CREATE TABLE t (id INT);",
+            "migrations/20240102000000_b/migration.sql": "ALTER TABLE t ADD COLUMN email TEXT;",
+            "migrations/migration_lock.toml": 'provider = "postgresql"\n',
+        },
+        pattern="migrations/**/*",
+    )
+    assert names(ev, "t") == ["id", "email"]
+    assert ev.problems == [] and ev.counts["migrations_skipped"] == 1

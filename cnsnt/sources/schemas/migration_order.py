@@ -71,6 +71,9 @@ def versioned_name(path: Path) -> str:
     return path.parent.name + ".sql"
 
 
+#: What a migration file may be called; others beside them (`migration_lock.toml`) are skipped.
+_SQL_SUFFIXES = frozenset({".sql", ".ddl"})
+
 #: Database names in migration file names (gobuffalo/pop, used by Ory: `x.postgres.up.sql`
 #: beside a generic `x.up.sql`), per sqlglot dialect.
 _DATABASES: dict[str, frozenset[str]] = {
@@ -124,7 +127,9 @@ def order_migrations(paths: list[Path], dialect: str | None = None) -> Ordered:
     `dialect` picks among per-database variants of one migration (`x.mysql.up.sql`).
     """
     keyed: list[tuple[tuple[object, ...], Path]] = []
-    paths, skipped = _pick_variants(paths, dialect)
+    others = [(p, "not an SQL file (*.sql)") for p in paths if p.suffix.lower() not in _SQL_SUFFIXES]
+    paths, skipped = _pick_variants([p for p in paths if p.suffix.lower() in _SQL_SUFFIXES], dialect)
+    skipped = others + skipped
     for path in paths:
         name = _database_variant(versioned_name(path))[0]
         flyway = _FLYWAY.match(name)

@@ -102,9 +102,15 @@ def detect(path: Path) -> str:
 
 
 def _is_migrations(paths: list[Path]) -> bool:
-    if len(paths) >= 2 and all(looks_versioned(versioned_name(p)) for p in paths):
+    """Several `.sql` files that all carry a version, or Liquibase formatted SQL.
+
+    Other files beside them (`migration_lock.toml`, a README) do not count; the
+    migrations reader skips them.
+    """
+    sql = [p for p in paths if p.suffix.lower() == ".sql"]
+    if len(sql) >= 2 and all(looks_versioned(versioned_name(p)) for p in sql):
         return True
-    return any(is_liquibase(_head(p, 4096)) for p in paths)
+    return any(is_liquibase(_head(p, 4096)) for p in sql)
 
 
 def _head(path: Path, size: int) -> str:
