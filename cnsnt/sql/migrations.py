@@ -133,6 +133,8 @@ class _Link:
     ref_table: str
     ref_schema: str | None
     ref_columns: list[str] = field(default_factory=list)
+    name: str | None = None
+    """The constraint's name, when the migration gave one (`DROP CONSTRAINT` finds it)."""
 
 
 def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None) -> ReplayResult:
@@ -326,7 +328,12 @@ class _MigrationBuilder(SchemaBuilder):
             builder.add(self.column(element, stmt.base))
             self._links_of_columndef(key, element)
             return None
-        if isinstance(element, exp.Drop) and str(element.args.get("kind")).upper() == "COLUMN":
+        drop_kind = str(element.args.get("kind")).upper() if isinstance(element, exp.Drop) else ""
+        if drop_kind in ("CONSTRAINT", "FOREIGN KEY"):
+            for named in element.args.get("tables") or ():
+                self._drop_constraint(key, builder, named.name)
+            return None
+        if isinstance(element, exp.Drop) and drop_kind == "COLUMN":
             for col in element.args.get("tables") or ():
                 if builder.columns.pop(name_key(col.name), None) is not None:
                     self._drop_column_links(key, col.name)
@@ -397,6 +404,14 @@ class _MigrationBuilder(SchemaBuilder):
             link = _reference(ref, [cdef.name])
             if link is not None:
                 self.links.setdefault(key, []).append(link)
+
+    def _drop_constraint(self, key: _Key, builder: TableBuilder, name: str) -> None:
+        """Forget a foreign key by its name, or by PostgreSQL's default `<t>_<cols>_fkey`."""
+
+        def named(link: _Link) -> str:
+            return link.name or f"{builder.name}_{'_'.join(link.columns)}_fkey"
+
+        self.links[key] = [x for x in self.links.get(key, []) if name_key(named(x)) != name_key(name)]
 
     def _drop_column_links(self, key: _Key, column: str) -> None:
         gone = name_key(column)
@@ -619,7 +634,10 @@ def _link(fk: exp.ForeignKey) -> _Link | None:
     ref = fk.args.get("reference")
     if not isinstance(ref, exp.Reference):
         return None
-    return _reference(ref, [c.name for c in fk.expressions])
+    link = _reference(ref, [c.name for c in fk.expressions])
+    if link is not None and isinstance(fk.parent, exp.Constraint) and fk.parent.name:
+        link.name = fk.parent.name
+    return link
 
 
 def _reference(ref: exp.Reference, columns: list[str]) -> _Link | None:

@@ -371,3 +371,17 @@ def test_files_beside_the_migrations_are_skipped(mig):
     )
     assert names(ev, "t") == ["id", "email"]
     assert ev.problems == [] and ev.counts["migrations_skipped"] == 1
+
+
+def test_drop_constraint_drops_the_foreign_key(mig):
+    ev = mig(
+        {
+            "m/V1__a.sql": "CREATE TABLE p (id INT);\nCREATE TABLE v (id INT, p_id INT REFERENCES p (id), "
+            "q_id INT, CONSTRAINT v_q FOREIGN KEY (q_id) REFERENCES p (id));\n"
+            "CREATE TABLE w (id INT, p_id INT);\n"
+            "ALTER TABLE w ADD CONSTRAINT w_p FOREIGN KEY (p_id) REFERENCES p (id);",
+            "m/V2__b.sql": "ALTER TABLE v DROP CONSTRAINT v_p_id_fkey;\nALTER TABLE w DROP CONSTRAINT w_p;",
+        }
+    )
+    assert table(ev, "v").foreign_keys == (ForeignKey(("q_id",), "p", ("id",)),)
+    assert table(ev, "w").foreign_keys == ()
