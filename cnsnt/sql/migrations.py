@@ -184,11 +184,13 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
                 comment=t.comment,
                 is_view=t.is_view,
                 view_sql=t.view_sql,
-                foreign_keys=tuple(
-                    ReplayForeignKey(
-                        tuple(link.columns), link.ref_table, tuple(link.ref_columns), link.ref_schema
+                foreign_keys=tuple(  # the same reference added twice is one reference
+                    dict.fromkeys(
+                        ReplayForeignKey(
+                            tuple(link.columns), link.ref_table, tuple(link.ref_columns), link.ref_schema
+                        )
+                        for link in builder.links.get(key, [])
                     )
-                    for link in builder.links.get(key, [])
                 ),
             )
         )
