@@ -473,3 +473,24 @@ def test_prisma_schema_in_several_files(models):
     assert column(ev, "User.role").type == "Role"
     assert table(ev, "Post").foreign_keys == (ForeignKey(("authorId",), "User", ("id",)),)
     assert [(p.location.path, p.severity) for p in ev.problems] == [("prisma/schema/empty.prisma", Severity.WARNING)]
+
+
+def test_a_bug_on_one_model_loses_only_that_model(models, monkeypatch):
+    import cnsnt.sources.schemas.django_models as dm
+
+    real = dm._Models.table
+
+    def broken(self, cls):
+        if cls.node.name == "A":
+            raise KeyError("boom")
+        return real(self, cls)
+
+    monkeypatch.setattr(dm._Models, "table", broken)
+    ev = models(
+        {"a/models.py": "from django.db import models\nclass A(models.Model):\n    x = models.EmailField()\n"
+         "class B(models.Model):\n    y = models.EmailField()\n"},
+        "a/models.py",
+    )
+    assert [t.name for t in ev.tables] == ["a_b"]
+    [problem] = ev.problems
+    assert problem.location.line == 2 and "internal error while reading model A" in problem.message

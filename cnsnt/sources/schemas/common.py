@@ -128,3 +128,12 @@ def parse_python(text: str, shown: str) -> ast.Module:
         ) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, absurd nesting
         raise SourceError(f"cannot parse as Python: {type(exc).__name__}", Location(shown)) from None
+
+
+def model_failed(exc: Exception, shown: str, line: int, column: int, what: str) -> SourceProblem:
+    """One model cnsnt could not read because of a bug in cnsnt: that model only is lost."""
+    return SourceProblem(
+        f"internal error while reading {what} ({type(exc).__name__}: {exc}); please report it",
+        Location(shown, line, column),
+        shown,
+    )

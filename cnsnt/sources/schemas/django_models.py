@@ -32,6 +32,7 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     model_evidence,
+    model_failed,
     nothing_found,
     parse_python,
     problem_of,
@@ -136,7 +137,12 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
     models = _Models(classes)
     tables = []
     for cls in classes:
-        table = models.table(cls)
+        try:
+            table = models.table(cls)
+        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
+            problems.append(model_failed(exc, cls.shown, cls.node.lineno, cls.node.col_offset + 1,
+                                         f"model {cls.node.name}"))
+            continue
         if table is not None:
             tables.append(table)
             tables.extend(models.joins)

@@ -31,6 +31,7 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     model_evidence,
+    model_failed,
     nothing_found,
     problem_of,
 )
@@ -133,7 +134,7 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
                 )
             )
         before = len(tables)
-        _walk(tree.root_node, file, tables, links)
+        _walk(tree.root_node, file, tables, links, problems)
         if len(tables) == before and not tree.root_node.has_error:
             problems.append(nothing_found(shown, "create_table"))
     by_name = {t.name.casefold(): t for t in tables}
@@ -171,7 +172,13 @@ def _first_error(node: Node) -> Node | None:
     return None
 
 
-def _walk(node: Node, file: _File, tables: list[ModelTable], links: list[tuple[str, ForeignKey]]) -> None:
+def _walk(
+    node: Node,
+    file: _File,
+    tables: list[ModelTable],
+    links: list[tuple[str, ForeignKey]],
+    problems: list[SourceProblem],
+) -> None:
     stack = [node]
     while stack:
         current = stack.pop()
@@ -179,7 +186,11 @@ def _walk(node: Node, file: _File, tables: list[ModelTable], links: list[tuple[s
             method = current.child_by_field_name("method")
             name = file.text(method) if method is not None else ""
             if name == "create_table":
-                table = _create_table(current, file, links)
+                try:
+                    table = _create_table(current, file, links)
+                except Exception as exc:  # noqa: BLE001 - one table's bug must not lose the others
+                    problems.append(model_failed(exc, file.shown, *file.place(current), "create_table"))
+                    continue
                 if table is not None:
                     tables.append(table)
                 continue

@@ -30,6 +30,7 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     model_evidence,
+    model_failed,
     nothing_found,
     parse_python,
     problem_of,
@@ -114,7 +115,12 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
                         per_file[shown] += 1
     reader = _Declarative(classes)
     for cls in classes:
-        table = reader.table(cls)
+        try:
+            table = reader.table(cls)
+        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
+            problems.append(model_failed(exc, cls.shown, cls.node.lineno, cls.node.col_offset + 1,
+                                         f"model {cls.node.name}"))
+            continue
         if table is not None:
             tables.append(table)
             per_file[cls.shown] += 1
