@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 
 #: Directories that hold other people's code, build output or caches.
@@ -122,6 +123,48 @@ def _json_form(path: Path) -> bool:
     return isinstance(schema, dict) and isinstance(schema.get("properties"), dict)
 
 
+def _orm_kind(path: Path) -> str | None:
+    """`django`, `sqlalchemy`, `rails` or `prisma` for a models or schema file, else None."""
+    suffix = path.suffix.lower()
+    if suffix == ".prisma":
+        return "prisma"
+    if path.name == "schema.rb" and path.parent.name == "db":
+        return "rails"
+    if suffix != ".py":
+        return None
+    head = _sniff(path)
+    if "models.Model" in head and "django" in head:
+        return "django"
+    if "sqlalchemy" in head and "__tablename__" in head:
+        return "sqlalchemy"
+    return None
+
+
+def _migration_dirs(files: list[Path]) -> dict[Path, list[Path]]:
+    """Folders of versioned `.sql` migrations (Prisma Migrate: versioned sub-folders)."""
+    by_dir: dict[Path, list[Path]] = defaultdict(list)
+    for path in files:
+        if path.suffix.lower() != ".sql":
+            continue
+        home = path.parent.parent if path.name == "migration.sql" else path.parent
+        by_dir[home].append(path)
+    return {
+        home: paths
+        for home, paths in by_dir.items()
+        if len(paths) >= 2 and all(looks_versioned(versioned_name(p)) for p in paths)
+    }
+
+
+def _migration_entry(home: Path, paths: list[Path], root: Path) -> Found:
+    rel = home.relative_to(root).as_posix()
+    prefix = "" if rel == "." else f"{rel}/"
+    nested = any(p.name == "migration.sql" and p.parent != home for p in paths)
+    pattern = f"{prefix}*/migration.sql" if nested else f"{prefix}*.sql"
+    dialects = {d for p in paths if (k := _sql_kind(p)) is not None and (d := k[1]) is not None}
+    dialect = min(dialects) if len(dialects) == 1 else None
+    return Found("schemas", pattern, format="migrations", dialect=dialect)
+
+
 def _kind_of(path: Path) -> tuple[str, str | None] | None:
     """(kind, dialect) of a file, or None when it is no source."""
     suffix = path.suffix.lower()
@@ -161,11 +204,21 @@ def discover(root: Path) -> list[Found]:
     for path in files:
         by_parent[path.parent].append(path)
     kinds: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
+    migrations = _migration_dirs(files)
+    in_migrations = {p for paths in migrations.values() for p in paths}
+    orm: list[Found] = []
     for path in files:
+        if path in in_migrations:
+            continue
+        model_kind = _orm_kind(path)
+        if model_kind is not None:
+            orm.append(Found("schemas", path.relative_to(root).as_posix(), format=model_kind))
+            continue
         what = _kind_of(path)
         if what is not None:
             kinds[what[0]].append((path, what[1]))
-    found: list[Found] = []
+    found: list[Found] = [_migration_entry(home, paths, root) for home, paths in sorted(migrations.items())]
+    found.extend(orm)
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     return found

@@ -252,3 +252,25 @@ def test_discover_skips_tests_and_docs(tmp_path: Path):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "f.html").write_text('<form><input name="q"></form>')
     assert discover(tmp_path) == []
+
+
+def test_discover_reads_a_migrations_folder_as_one_entry_and_finds_models(tmp_path: Path):
+    migrations = tmp_path / "db" / "migrations"
+    migrations.mkdir(parents=True)
+    (migrations / "V1__init.sql").write_text("CREATE TABLE people (id INT, email TEXT);\n")
+    (migrations / "V2__phone.sql").write_text("ALTER TABLE people ADD COLUMN phone TEXT;\n")
+    app = tmp_path / "shop"
+    app.mkdir()
+    (app / "models.py").write_text(
+        "from django.db import models\n\nclass Customer(models.Model):\n    email = models.EmailField()\n"
+    )
+    (tmp_path / "prisma").mkdir()
+    (tmp_path / "prisma" / "schema.prisma").write_text("model User {\n  id Int @id\n  email String\n}\n")
+    assert discover(tmp_path) == [
+        Found("schemas", "db/migrations/*.sql", format="migrations"),
+        Found("schemas", "prisma/schema.prisma", format="prisma"),
+        Found("schemas", "shop/models.py", format="django"),
+    ]
+    assert run("init", str(tmp_path)).exit_code == 0
+    columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
+    assert {"people.email", "people.phone", "shop_customer.email", "User.email"} <= columns
