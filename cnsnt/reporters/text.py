@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cnsnt.model import AuditResult, Finding, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter, group_of, printable
+from cnsnt.reporters.base import RenderOptions, Reporter, db_object, group_of, printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -22,7 +22,7 @@ def _where(finding: Finding) -> str:
     if loc is None:
         return ""
     if loc.database is not None:
-        return loc.table or ""
+        return db_object(finding)
     if loc.line is None:
         return ""
     return f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line)
