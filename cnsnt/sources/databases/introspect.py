@@ -143,7 +143,7 @@ class Introspection:
         except SQLAlchemyError as exc:
             self._problem(
                 f"cannot read the {what} of schema '{schema}': {driver_reason(exc, self.db)}",
-                Location(database=self.db.shown, table=schema),
+                Location(database=self.db.shown),
             )
             return None
 
@@ -153,7 +153,11 @@ class Introspection:
             "columns", lambda: insp.get_multi_columns(schema=schema, kind=ObjectKind.ANY), schema
         )
         if columns is None:
+            # The batch failed (and was reported): try table by table, or give up on
+            # this schema when even its table list is unreadable.
             columns = self._columns_one_by_one(schema)
+            if not columns:
+                return []
         pks = self._multi("primary keys", lambda: insp.get_multi_pk_constraint(schema=schema), schema)
         fks = self._multi("foreign keys", lambda: insp.get_multi_foreign_keys(schema=schema), schema)
         comments = self._multi(
@@ -188,7 +192,7 @@ class Introspection:
         except SQLAlchemyError as exc:
             self._problem(
                 f"cannot list the views of schema '{schema}': {driver_reason(exc, self.db)}",
-                Location(database=self.db.shown, table=schema),
+                Location(database=self.db.shown),
             )
             return []
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cnsnt.classify import classify_column
 from cnsnt.evidence import Classification, SourceProblem
-from cnsnt.model import Confidence, Severity
+from cnsnt.model import Confidence
 from cnsnt.sources.databases.introspect import LiveTable, driver_reason
 from cnsnt.sources.databases.session import savepoint
 from cnsnt.sources.databases.url import DatabaseUrl
@@ -83,15 +83,16 @@ def sample_tables(
                 with savepoint(conn, db.backend):
                     values = read_values(conn, live.schema, t.name, col.name, limit)
             except SQLAlchemyError as exc:
+                # Most often a missing privilege: the other columns would fail alike.
                 out.problems.append(
                     SourceProblem(
-                        f"cannot sample column '{col.name}': {driver_reason(exc, db)}",
-                        col.location,
+                        f"cannot read table '{live.schema}.{t.name}' to sample its values: "
+                        f"{driver_reason(exc, db)}",
+                        t.location,
                         db.shown,
-                        severity=Severity.WARNING,
                     )
                 )
-                continue
+                break
             out.columns += 1
             found = verdict_from(tally(values), by_name)
             del values

@@ -149,7 +149,16 @@ def _secrets(password: str | None) -> tuple[str, ...]:
 
 
 def _shown(url: URL, secrets: tuple[str, ...]) -> str:
-    text = redact(url.render_as_string(hide_password=True))
+    """The URL with `***` for its password; query values stay as written (`host=/run/pg`)."""
+    text = url.set(query={}).render_as_string(hide_password=True)
+    params = [
+        f"{key}={value}"
+        for key, values in url.query.items()
+        for value in ((values,) if isinstance(values, str) else values)
+    ]
+    if params:
+        text += "?" + "&".join(params)
+    text = redact(text)
     for secret in secrets:
         text = text.replace(secret, "***")
     return text

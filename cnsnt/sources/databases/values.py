@@ -39,7 +39,6 @@ NATIONAL_IDS: dict[str, str] = {
     "de.idnr": "German tax identification numbers",
     "nl.bsn": "Dutch citizen service numbers (BSN)",
     "be.nn": "Belgian national numbers",
-    "pt.cc": "Portuguese citizen card numbers",
     "pl.pesel": "Polish PESEL numbers",
     "cz.rc": "Czech birth numbers",
     "ro.cnp": "Romanian personal numeric codes",
