@@ -39,7 +39,9 @@ class PgCluster:
     """initdb + pg_ctl start in a fresh temp dir; `stop()` removes everything."""
 
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="cnsnt-pg-"))
+        # /tmp: the postgres user must reach it (a root-only TMPDIR would not do), and a
+        # short path keeps the socket name under the 107-byte limit.
+        self.root = Path(tempfile.mkdtemp(prefix="cnsnt-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
         self.data = self.root / "data"
         self.sock = self.root / "sock"
         self.log = self.root / "server.log"
