@@ -122,3 +122,27 @@ def test_sampling_with_a_role_that_cannot_read_one_table(pg, pg_db):
     assert ev.counts["sampled_columns"] == 2  # tickets.opened_by and tickets.body
     assert "Aud1tor!pw" not in repr(ev)
     assert {t.name for t in ev.tables} == {"tickets", "secrets"}  # the catalog is still read
+
+
+def test_unknown_types_are_read_without_a_type_and_without_warnings(pg_db, recwarn):
+    url = pg_db("CREATE TYPE address AS (street text, city text);"
+                "CREATE TABLE people (id int PRIMARY KEY, home address, email text);")
+    ev = read(url)
+    (people,) = ev.tables
+    assert [(c.name, c.type) for c in people.columns] == [("id", "INTEGER"), ("home", None), ("email", "TEXT")]
+    assert [str(w.message) for w in recwarn] == []
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("mysql://u:Secr3tpw@127.0.0.1:1/d?foo=bar", "unexpected keyword argument 'foo'"),
+        ("postgresql://u:Secr3tpw@127.0.0.1:1/d?foo=bar", 'invalid connection option "foo"'),
+        ("postgresql://u@127.0.0.1:1/d?password=Secr3tpw", "Connection refused"),
+    ],
+)
+def test_refused_options_and_ports_are_cn001(url, reason):
+    ev = read(url)
+    (problem,) = ev.problems
+    assert problem.message.startswith("cannot connect to the database: ") and reason in problem.message
+    assert "Secr3tpw" not in repr(ev)

@@ -147,3 +147,10 @@ def test_sampling_reads_at_most_n_values(tmp_path):
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 3
     assert all("IS NOT NULL" in s and "LIMIT" in s for s in selects)
+
+
+def test_a_runaway_statement_is_interrupted(clinic):
+    db = parse_database_url("sqlite:///clinic.db", clinic.parent)
+    endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+    with read_only(db, timeout_s=0.2) as conn, pytest.raises(sa.exc.OperationalError, match="interrupted"):
+        conn.exec_driver_sql(endless)  # a test's own statement: cnsnt never runs such SQL

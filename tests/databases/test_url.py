@@ -103,3 +103,10 @@ def test_file_locations_are_unchanged():
     loc = Location("db/schema.sql", 3, 5)
     assert str(loc) == "db/schema.sql:3:5" and loc.uri is None
     assert loc.to_json() == {"path": "db/schema.sql", "line": 3, "column": 5}
+
+
+def test_env_reference_in_the_query_is_encoded_and_its_secret_scrubbed(tmp_path):
+    db = parse_database_url("postgresql://app@h/d?password=${PGPASSWORD}", tmp_path, ENV)
+    assert db.url.query["password"] == "p@ss/w:rd"
+    assert db.shown == "postgresql://app@h/d?password=***"
+    assert db.scrub("server said p@ss/w:rd") == "server said ***"

@@ -7,6 +7,7 @@ describe becomes a problem with its location; the rest still counts.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Inspector
 from sqlalchemy.engine.reflection import ObjectKind
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SAWarning, SQLAlchemyError
 from sqlalchemy.types import Enum, NullType, String, TypeEngine
 
 from cnsnt.evidence import Column, ForeignKey, SourceProblem, Table
@@ -130,8 +131,12 @@ class Introspection:
     def read(self, wanted: Iterable[str] = ()) -> list[LiveTable]:
         """Every table and view of the schemas to read, sorted by schema and name."""
         tables: list[LiveTable] = []
-        for schema in schemas_to_read(self.insp, self.db, wanted):
-            tables.extend(self._schema(schema))
+        with warnings.catch_warnings():
+            # "Did not recognize type 'geometry'": such a column is read with no type,
+            # and only cnsnt.cli may write to the terminal.
+            warnings.simplefilter("ignore", SAWarning)
+            for schema in schemas_to_read(self.insp, self.db, wanted):
+                tables.extend(self._schema(schema))
         return tables
 
     def _multi(self, what: str, read: Callable[[], Any], schema: str) -> dict[Any, Any] | None:

@@ -59,6 +59,11 @@ def read_database(spec: SourceSpec, ctx: SourceContext) -> Evidence:
     except SQLAlchemyError as exc:
         doing = "cannot read the database" if connected else "cannot connect to the database"
         return _problem(f"{doing}: {driver_reason(exc, db)}", where, db.shown)
+    except (TypeError, ValueError) as exc:
+        if connected:
+            raise
+        # A driver refusing the URL's options (`?foo=bar` reaches PyMySQL as a keyword).
+        return _problem(f"cannot connect to the database: {driver_reason(exc, db)}", where, db.shown)
     tables = [lt.table for lt in live]
     problems = intro.problems + sampled.problems
     if not tables and not intro.problems:

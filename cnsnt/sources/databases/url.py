@@ -30,6 +30,9 @@ _DEFAULT_DRIVERS = {
     "sqlite": "sqlite+pysqlite",
 }
 
+#: Query parameters that carry a secret (libpq `password`, `sslpassword`; PyMySQL `passwd`).
+_SECRET_PARAMS = {"password", "passwd", "pwd", "sslpassword", "secret", "token", "api_key", "apikey"}
+
 #: The extra that installs a backend's default driver (for "driver missing" messages).
 EXTRAS = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mysql"}
 
@@ -72,7 +75,8 @@ def expand_env(raw: str, env: Mapping[str, str] | None = None) -> str:
     """Replace `${NAME}` with the environment variable's value.
 
     A reference that is the whole URL (`${DATABASE_URL}`) is used as is; one inside the
-    user:password part is percent-encoded, so a password may hold `@`, `/` or `:`.
+    user:password part or the query string is percent-encoded, so a password may hold
+    `@`, `/`, `:` or `&`.
     """
     env = os.environ if env is None else env
     missing = sorted({m[1] for m in _ENV_REF.finditer(raw) if m[1] not in env})
@@ -86,10 +90,12 @@ def expand_env(raw: str, env: Mapping[str, str] | None = None) -> str:
     if whole:
         return env[whole[1]]
     userinfo_end = _userinfo_end(raw)
+    query_start = raw.find("?") if "?" in raw else len(raw)
 
     def value(m: re.Match[str]) -> str:
         text = env[m[1]]
-        return quote(text, safe="") if m.start() < userinfo_end else text
+        encode = m.start() < userinfo_end or m.start() > query_start
+        return quote(text, safe="") if encode else text
 
     return _ENV_REF.sub(value, raw)
 
@@ -120,7 +126,15 @@ def parse_database_url(
             f"'{redact(expanded)}' is not a database URL; expected a SQLAlchemy URL such as "
             "sqlite:///app.db or postgresql://user:${PGPASSWORD}@host/dbname"
         ) from None
-    secrets = _secrets(written.password)
+    secrets = _secrets(
+        written.password,
+        *(
+            v
+            for k, vs in written.query.items()
+            if k.lower() in _SECRET_PARAMS
+            for v in ((vs,) if isinstance(vs, str) else vs)
+        ),
+    )
     shown = _shown(written, secrets)
     backend = written.get_backend_name()
     drivername = written.drivername
@@ -140,10 +154,11 @@ def parse_database_url(
     return DatabaseUrl(url=url, shown=shown, backend=backend, secrets=secrets)
 
 
-def _secrets(password: str | None) -> tuple[str, ...]:
-    if not password:
-        return ()
-    spellings = {password, quote(password, safe=""), quote(password)}
+def _secrets(*passwords: str | None) -> tuple[str, ...]:
+    spellings: set[str] = set()
+    for password in passwords:
+        if password:
+            spellings |= {password, quote(password, safe=""), quote(password)}
     # Longest first, so a spelling that contains another is replaced whole.
     return tuple(sorted(spellings, key=lambda s: (-len(s), s)))
 
