@@ -115,7 +115,8 @@ class TextReporter(Reporter):
                     tail = ", ..." if len(more) > 8 else ""
                     body.append("\n")
                     body.append(
-                        f"and {len(more)} more like it at lines {lines}{tail} (all listed in --format json)",
+                        f"and {len(more)} more like it at {'' if group.startswith('db://') else 'lines '}"
+                        f"{lines}{tail} (all listed in --format json)",
                         style="dim",
                     )
                 if f.hint and last_hint.get(f.rule) != f.hint:

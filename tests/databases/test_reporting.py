@@ -83,3 +83,20 @@ def test_github_annotation_without_a_file_carries_the_location():
 def test_junit_failure_names_the_location():
     root = ET.fromstring(render("junit"))
     assert URI in (root.find(".//failure").text or "")
+
+
+def test_text_collapses_alike_database_problems_naming_tables_not_lines():
+    alike = tuple(
+        Finding(
+            rule="CN001",
+            name="source-unreadable",
+            severity=Severity.ERROR,
+            subject="postgresql://app:***@db/shop",
+            message=f"cannot read table 'public.t{i}' to sample its values: permission denied for table t{i}",
+            hint="",
+            location=Location(database="postgresql://app:***@db/shop", table=f"public.t{i}"),
+        )
+        for i in range(1, 6)
+    )
+    out = get_reporter("text").render(AuditResult(policy_path="cnsnt.yaml", findings=alike), RenderOptions(width=200))
+    assert "and 4 more like it at public.t2, public.t3, public.t4, public.t5 (all listed" in out
