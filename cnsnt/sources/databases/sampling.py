@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from cnsnt.classify import classify_column
-from cnsnt.evidence import Classification, SourceProblem
+from cnsnt.evidence import Classification, Column, SourceProblem
 from cnsnt.model import Confidence
 from cnsnt.sources.databases.introspect import LiveTable, driver_reason
 from cnsnt.sources.databases.session import savepoint
@@ -73,29 +73,35 @@ def sample_tables(
         if t.is_view:
             continue
         text = set(live.text_columns)
-        for col in t.columns:
-            if col.name not in text:
-                continue
-            by_name = classify_column(t.name, col.name, col.type, col.comment)
-            if not unsure(by_name):
-                continue
-            try:
-                with savepoint(conn, db.backend):
+        doubtful = [
+            (col, by_name)
+            for col in t.columns
+            if col.name in text
+            and unsure(by_name := classify_column(t.name, col.name, col.type, col.comment))
+        ]
+        if not doubtful:
+            continue
+        tallies: list[tuple[Column, Classification, Tally]] = []
+        try:
+            # One savepoint per table: a missing privilege fails its first column, and
+            # the other columns would fail alike.
+            with savepoint(conn, db.backend):
+                for col, by_name in doubtful:
                     values = read_values(conn, live.schema, t.name, col.name, limit)
-            except SQLAlchemyError as exc:
-                # Most often a missing privilege: the other columns would fail alike.
-                out.problems.append(
-                    SourceProblem(
-                        f"cannot read table '{live.schema}.{t.name}' to sample its values: "
-                        f"{driver_reason(exc, db)}",
-                        t.location,
-                        db.shown,
-                    )
+                    tallies.append((col, by_name, tally(values)))
+                    del values
+        except SQLAlchemyError as exc:
+            out.problems.append(
+                SourceProblem(
+                    f"cannot read table '{live.schema}.{t.name}' to sample its values: "
+                    f"{driver_reason(exc, db)}",
+                    t.location,
+                    db.shown,
                 )
-                break
+            )
+        for col, by_name, counted in tallies:
             out.columns += 1
-            found = verdict_from(tally(values), by_name)
-            del values
+            found = verdict_from(counted, by_name)
             if found is not None:
                 out.verdicts[col.key] = found
     return out
