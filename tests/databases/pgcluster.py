@@ -57,7 +57,8 @@ class PgCluster:
         cmd = list(args)
         if self._as_root:
             cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        return subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120)
+        # cwd: the server user may not be allowed into the checkout (a root-only clone).
+        return subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120, cwd=self.root)
 
     def start(self) -> PgCluster:
         """Create the cluster (trust auth, no fsync: it is thrown away) and start it."""
