@@ -110,3 +110,10 @@ def test_env_reference_in_the_query_is_encoded_and_its_secret_scrubbed(tmp_path)
     assert db.url.query["password"] == "p@ss/w:rd"
     assert db.shown == "postgresql://app@h/d?password=***"
     assert db.scrub("server said p@ss/w:rd") == "server said ***"
+
+
+def test_a_malformed_url_from_the_environment_is_named_not_echoed(tmp_path):
+    with pytest.raises(DatabaseUrlError) as info:
+        parse_database_url("${DATABASE_URL}", tmp_path, {"DATABASE_URL": "not a url Hunter22"})
+    assert str(info.value).startswith("'${DATABASE_URL}' is not a database URL")
+    assert "Hunter22" not in str(info.value)

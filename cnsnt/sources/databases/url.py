@@ -123,7 +123,8 @@ def parse_database_url(
         written = make_url(expanded)
     except (ArgumentError, ValueError):
         raise DatabaseUrlError(
-            f"'{redact(expanded)}' is not a database URL; expected a SQLAlchemy URL such as "
+            # As written, before expansion: no environment value is ever echoed.
+            f"'{redact(raw)}' is not a database URL; expected a SQLAlchemy URL such as "
             "sqlite:///app.db or postgresql://user:${PGPASSWORD}@host/dbname"
         ) from None
     secrets = _secrets(
