@@ -154,3 +154,34 @@ def test_a_runaway_statement_is_interrupted(clinic):
     endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
     with read_only(db, timeout_s=0.2) as conn, pytest.raises(sa.exc.OperationalError, match="interrupted"):
         conn.exec_driver_sql(endless)  # a test's own statement: cnsnt never runs such SQL
+
+
+def test_a_table_the_catalog_will_not_describe_is_cn001_and_the_rest_counts(clinic, monkeypatch):
+    from sqlalchemy.engine.reflection import Inspector
+
+    def refuse(*args, **kwargs):
+        raise sa.exc.OperationalError("catalog", {}, Exception("access denied to the catalog"))
+
+    get_columns = Inspector.get_columns
+
+    def columns_except_clinics(self, name, schema=None, **kw):
+        if name == "clinics":
+            raise sa.exc.OperationalError("catalog", {}, Exception("no privilege on clinics"))
+        return get_columns(self, name, schema=schema, **kw)
+
+    monkeypatch.setattr(Inspector, "get_multi_columns", refuse)
+    monkeypatch.setattr(Inspector, "get_columns", columns_except_clinics)
+    ev = read("sqlite:///clinic.db", clinic.parent)
+    assert sorted((t.name, t.is_view) for t in ev.tables) == [
+        ("appointments", False), ("patient_contacts", True), ("patients", False)
+    ]
+    assert [(p.message, str(p.location)) for p in ev.problems] == [
+        (
+            "cannot read the columns of schema 'main': access denied to the catalog",
+            "db://sqlite:///clinic.db",
+        ),
+        (
+            "cannot read table 'main.clinics': no privilege on clinics",
+            "db://sqlite:///clinic.db/main.clinics",
+        ),
+    ]
