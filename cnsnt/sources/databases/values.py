@@ -87,6 +87,7 @@ _EMAIL = re.compile(
 )
 _PHONE_CHARS = re.compile(r"\+?[0-9 ()./-]{6,30}")
 _CARD_SEPARATORS = re.compile(r"[ -]")
+_ID_SEPARATORS = re.compile(r"[ ./-]")
 
 
 def is_email(value: str) -> bool:
@@ -138,7 +139,10 @@ def _stdnum(module: str) -> ModuleType:
 
 def _national(module: str) -> Callable[[str], bool]:
     def check(value: str) -> bool:
-        if len(value) > 32:
+        # Every id listed is 8 to 18 characters without separators, with at least six
+        # digits (a birth date or a serial number): skip the checksums for anything else.
+        compact = _ID_SEPARATORS.sub("", value)
+        if not 8 <= len(compact) <= 18 or sum(ch.isdigit() for ch in compact) < 6:
             return False
         try:
             return bool(_stdnum(module).is_valid(value))
@@ -158,12 +162,21 @@ _CHECKS: dict[str, Callable[[str], bool]] = {
 }
 
 
+_STRONG = (EMAIL, IBAN, CARD, IP)
+_WEAK = tuple(k for k in KINDS if k not in _STRONG)
+
+
 def kinds_of(value: str) -> list[Kind]:
     """Every kind a single value matches (a 9-digit number may pass two checksums)."""
     text = value.strip()
     if not text or len(text) > 254:
         return []
-    return [kind for kind in KINDS if _CHECKS[kind.key](text)]
+    # An email, IBAN, card number or IP address is that and nothing else: the ~30
+    # national-id checksums are only run on values none of those claimed.
+    strong = [kind for kind in _STRONG if _CHECKS[kind.key](text)]
+    if strong:
+        return strong
+    return [kind for kind in _WEAK if _CHECKS[kind.key](text)]
 
 
 @dataclass(frozen=True)
@@ -186,11 +199,15 @@ def tally(values: Iterable[object]) -> Tally:
     """Count kinds over values; only the counts leave this function."""
     counts: dict[str, int] = {}
     sampled = 0
+    seen: dict[str, list[Kind]] = {}  # repeated values are checked once; dropped on return
     for value in values:
         if isinstance(value, bytes | bytearray | memoryview) or value is None:
             continue
         sampled += 1
-        for kind in kinds_of(str(value)):
+        text = str(value)
+        if text not in seen:
+            seen[text] = kinds_of(text)
+        for kind in seen[text]:
             counts[kind.key] = counts.get(kind.key, 0) + 1
     if not counts:
         return Tally(sampled)
