@@ -194,13 +194,16 @@ def audit(
     ] = None,
     db: Annotated[
         list[str] | None,
-        typer.Option("--db", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."),
+        typer.Option(
+            "--db", metavar="URL", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."
+        ),
     ] = None,
     sample: Annotated[
         int,
         typer.Option(
             "--sample",
             min=0,
+            metavar="N",
             help="Read up to N values per doubtful text column of live databases (values are never shown).",
         ),
     ] = 0,
