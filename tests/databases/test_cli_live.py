@@ -138,3 +138,18 @@ def test_sampling_through_the_cli_never_shows_a_value(project):
         assert "10 of 10 sampled values are email addresses" in " ".join(result.stdout.split())
         assert not any(v in result.stdout + result.stderr for v in values)
         assert "door stuck" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_queries_through_a_live_view_reach_its_tables(project, request, kind):
+    if kind == "sqlite":
+        url = f"sqlite:///{make_sqlite(project / 'clinic.db', SCHEMA_SQL.read_text())}"
+        dialect = "sqlite"
+    else:
+        url = request.getfixturevalue("pg_db")(SCHEMA_SQL.read_text())
+        dialect = "postgres"
+    (project / "q.sql").write_text("SELECT email, phone FROM patient_contacts;\n")
+    add_sources(project, f"  queries: [{{path: q.sql, dialect: {dialect}}}]\n")
+    found = findings(audit(project, "-f", "json", "--db", url))
+    assert {("CN302", "patients.email"), ("CN302", "patients.phone")} <= found
+    assert ("CN401", "patients.phone") not in found and ("CN401", "patients.full_name") in found
