@@ -57,6 +57,7 @@ def test_the_transaction_is_read_only(mysql_db):
             assert float(conn.exec_driver_sql("SELECT @@max_statement_time").scalar()) == 30
         else:
             assert conn.exec_driver_sql("SELECT @@max_execution_time").scalar() == 30000
+        assert conn.exec_driver_sql("SELECT @@session.lock_wait_timeout").scalar() == 30
         customers = sa.table("customers", sa.column("email"))
         with pytest.raises(sa.exc.DBAPIError, match="READ ONLY"):
             conn.execute(sa.insert(customers).values(email="x@y.example"))

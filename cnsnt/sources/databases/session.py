@@ -75,6 +75,8 @@ def _begin_read_only(conn: Connection, backend: str, timeout_s: float) -> None:
             conn.exec_driver_sql(f"SET SESSION max_statement_time = {ms / 1000:.3f}")
         else:
             conn.exec_driver_sql(f"SET SESSION max_execution_time = {ms}")
+        # SHOW CREATE TABLE is no SELECT: bound its wait for a metadata lock instead.
+        conn.exec_driver_sql(f"SET SESSION lock_wait_timeout = {max(1, round(timeout_s))}")
         conn.exec_driver_sql("START TRANSACTION READ ONLY")
     elif backend == "sqlite":
         conn.exec_driver_sql("PRAGMA query_only = ON")
