@@ -3,6 +3,7 @@ transaction and its timeout, sampling with a limited role, unreachable servers."
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,15 @@ def test_refused_options_and_ports_are_cn001(url, reason):
     (problem,) = ev.problems
     assert problem.message.startswith("cannot connect to the database: ") and reason in problem.message
     assert "Secr3tpw" not in repr(ev)
+
+
+def test_a_missing_driver_is_cn001_saying_what_to_install(monkeypatch):
+    (problem,) = read("mssql+pymssql://u:Secr3tpw@h/d").problems
+    assert problem.message == (
+        "the mssql driver 'pymssql' is not installed (no module 'pymssql'): "
+        "install the Python package that provides 'pymssql'"
+    )
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if cnsnt[postgres] were not installed
+    (problem,) = read("postgresql://u:Secr3tpw@h/d").problems
+    assert problem.message.endswith("no module 'psycopg'): pip install 'cnsnt[postgres]'")
+    assert problem.location == Location(database="postgresql://u:***@h/d")

@@ -100,5 +100,8 @@ def _missing_driver(db: DatabaseUrl, exc: ImportError) -> str:
     driver = db.url.get_driver_name()
     module = exc.name or driver
     extra = EXTRAS.get(db.backend)
-    how = f"pip install 'cnsnt[{extra}]'" if extra else f"install the Python package for '{driver}'"
+    if extra and driver in {"psycopg", "pymysql"}:
+        how = f"pip install 'cnsnt[{extra}]'"
+    else:
+        how = f"install the Python package that provides '{module}'"
     return f"the {db.backend} driver '{driver}' is not installed (no module '{module}'): {how}"
