@@ -138,15 +138,22 @@ def test_sampling_reads_at_most_n_values(tmp_path):
     db = parse_database_url("sqlite:///t.db", tmp_path)
     statements: list[str] = []
     from cnsnt.sources.databases.introspect import Introspection
-    from cnsnt.sources.databases.sampling import sample_tables
+    from cnsnt.sources.databases.sampling import read_values, sample_tables
 
     with read_only(db) as conn:
         live = Introspection(conn, db).read()
-        sa.event.listen(conn, "before_cursor_execute", lambda c, cur, stmt, *a: statements.append(stmt))
+        sa.event.listen(
+            conn, "before_cursor_execute", lambda c, cur, stmt, params, *a: statements.append((stmt, params))
+        )
         sample_tables(conn, db, live, 7)
-    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 3
-    assert all("IS NOT NULL" in s and "LIMIT" in s for s in selects)
+        assert len(read_values(conn, "main", "tickets", "reporter", 7, ("id",))) == 7
+    selects = [(" ".join(s.split()), p) for s, p in statements if s.lstrip().upper().startswith("SELECT")]
+    assert selects[:3] == [
+        (f"SELECT main.tickets.{c} FROM main.tickets WHERE main.tickets.{c} IS NOT NULL "
+         "ORDER BY main.tickets.id "
+         "LIMIT ? OFFSET ?", (7, 0))
+        for c in ("ref", "reporter", "body")
+    ]
 
 
 def test_a_runaway_statement_is_interrupted(clinic):

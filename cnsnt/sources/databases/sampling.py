@@ -86,8 +86,9 @@ def sample_tables(
             # One savepoint per table: a missing privilege fails its first column, and
             # the other columns would fail alike.
             with savepoint(conn, db.backend):
+                key = tuple(c.name for c in t.columns if c.primary_key)
                 for col, by_name in doubtful:
-                    values = read_values(conn, live.schema, t.name, col.name, limit)
+                    values = read_values(conn, live.schema, t.name, col.name, limit, key)
                     tallies.append((col, by_name, tally(values)))
                     del values
         except SQLAlchemyError as exc:
@@ -108,9 +109,23 @@ def sample_tables(
 
 
 def read_values(
-    conn: Connection, schema: str | None, table_name: str, column_name: str, limit: int
+    conn: Connection,
+    schema: str | None,
+    table_name: str,
+    column_name: str,
+    limit: int,
+    order_by: tuple[str, ...] = (),
 ) -> list[object]:
-    """At most `limit` non-null values of one column (identifiers quoted by SQLAlchemy)."""
-    source = table(table_name, column(column_name), schema=schema)
-    stmt = select(source.c[column_name]).where(source.c[column_name].is_not(None)).limit(limit)
+    """At most `limit` non-null values of one column (identifiers quoted by SQLAlchemy).
+
+    Ordered by the primary key when there is one, so the same data gives the same sample.
+    """
+    names = dict.fromkeys((column_name, *order_by))
+    source = table(table_name, *(column(n) for n in names), schema=schema)
+    stmt = (
+        select(source.c[column_name])
+        .where(source.c[column_name].is_not(None))
+        .order_by(*(source.c[n] for n in order_by))
+        .limit(limit)
+    )
     return list(conn.execute(stmt).scalars())
