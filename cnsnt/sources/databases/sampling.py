@@ -1,7 +1,7 @@
 """Value sampling (`--sample N`): a second opinion on text columns the names leave in doubt.
 
 For each text column whose name-based verdict is "not personal" or low-confidence, read
-at most N non-null values with one `SELECT col FROM t WHERE col IS NOT NULL LIMIT N`
+at most N non-null values with one `SELECT col FROM t WHERE col IS NOT NULL ORDER BY pk LIMIT N`
 built by SQLAlchemy Core, inside the caller's read-only transaction. The values are
 only counted by kind (`values.tally`); none is kept, logged or reported.
 """
