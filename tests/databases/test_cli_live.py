@@ -84,12 +84,13 @@ def test_policy_databases_entry_with_env_reference(project):
 
 def test_unreachable_database_is_cn001_and_other_sources_still_count(project, tmp_path):
     add_sources(project, "  schemas: [{path: schema.sql, dialect: postgres}]\n")
-    url = f"postgresql://app:Sup3rS3cret@/clinic?host={tmp_path}"
-    result = audit(project, "-f", "json", "--db", url)
+    url = f"postgresql://app:${{PW}}@/clinic?host={tmp_path}"
+    result = audit(project, "-f", "json", "--db", url, env={"PW": "Sup3rS3cret"})
     report = json.loads(result.stdout)
     cn001 = [f for f in report["findings"] if f["rule"] == "CN001"]
     assert len(cn001) == 1 and cn001[0]["message"].startswith("cannot connect to the database: ")
     assert cn001[0]["location"]["database"] == f"postgresql://app:***@/clinic?host={tmp_path}"
+    assert "Sup3rS3cret" not in result.stdout + result.stderr
     assert {(f["rule"], f["subject"]) for f in report["findings"]} >= EXPECTED
 
 
@@ -153,3 +154,14 @@ def test_queries_through_a_live_view_reach_its_tables(project, request, kind):
     found = findings(audit(project, "-f", "json", "--db", url))
     assert {("CN302", "patients.email"), ("CN302", "patients.phone")} <= found
     assert ("CN401", "patients.phone") not in found and ("CN401", "patients.full_name") in found
+
+
+def test_a_password_written_in_the_policy_is_a_warning_at_its_line(project):
+    make_sqlite(project / "clinic.db", SCHEMA_SQL.read_text())
+    add_sources(project, '  databases: [{url: "sqlite:///clinic.db?password=Hunter22x"}]\n')
+    report = json.loads(audit(project, "-f", "json").stdout)
+    (warning,) = [f for f in report["findings"] if f["rule"] == "CN001"]
+    assert warning["severity"] == "warning" and "holds its password" in warning["message"]
+    assert warning["location"] == {"path": "cnsnt.yaml", "line": 20, "column": 15}
+    assert {(f["rule"], f["subject"]) for f in report["findings"]} >= EXPECTED  # still audited
+    assert "Hunter22x" not in json.dumps(report)

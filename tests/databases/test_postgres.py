@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from cnsnt.evidence import ForeignKey
-from cnsnt.model import Location
+from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.databases.live import read_database
@@ -92,8 +92,10 @@ def test_a_slow_statement_is_cancelled(pg_db):
 
 
 def test_an_unreachable_server_is_cn001_without_the_password(tmp_path):
-    url = f"postgresql://app:Sup3rS3cret@/shop?host={tmp_path}"  # no server on this socket dir
-    ev = read(url)
+    url = f"postgresql://app:${{PW}}@/shop?host={tmp_path}"  # no server on this socket dir
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PW", "Sup3rS3cret")
+        ev = read(url)
     assert len(ev.problems) == 1
     problem = ev.problems[0]
     assert problem.message.startswith("cannot connect to the database: ")
@@ -116,10 +118,12 @@ def test_sampling_with_a_role_that_cannot_read_one_table(pg, pg_db):
     ev = read(pg.url(dbname, user="auditor", password="Aud1tor!pw"), sample=25)
     verdict = ev.classified["tickets.opened_by"]
     assert verdict.reason == "25 of 25 sampled values are email addresses"
-    assert [(p.location.table, p.message.split(":")[0]) for p in ev.problems] == [
-        ("public.secrets", "cannot read table 'public.secrets' to sample its values")
-    ]
-    assert "permission denied" in ev.problems[0].message
+    literal, unreadable = ev.problems  # the password is written in the URL: a warning first
+    assert literal.severity is Severity.WARNING and "holds its password" in literal.message
+    assert (unreadable.location.table, unreadable.message.split(":")[0]) == (
+        "public.secrets", "cannot read table 'public.secrets' to sample its values"
+    )
+    assert "permission denied" in unreadable.message
     assert ev.counts["sampled_columns"] == 2  # tickets.opened_by and tickets.body
     assert "Aud1tor!pw" not in repr(ev)
     assert {t.name for t in ev.tables} == {"tickets", "secrets"}  # the catalog is still read
@@ -144,18 +148,19 @@ def test_unknown_types_are_read_without_a_type_and_without_warnings(pg_db, recwa
 )
 def test_refused_options_and_ports_are_cn001(url, reason):
     ev = read(url)
-    (problem,) = ev.problems
+    literal, problem = ev.problems  # a password written in the URL is a warning of its own
+    assert literal.severity is Severity.WARNING and literal.location == problem.location
     assert problem.message.startswith("cannot connect to the database: ") and reason in problem.message
     assert "Secr3tpw" not in repr(ev)
 
 
 def test_a_missing_driver_is_cn001_saying_what_to_install(monkeypatch):
-    (problem,) = read("mssql+pymssql://u:Secr3tpw@h/d").problems
+    _, problem = read("mssql+pymssql://u:Secr3tpw@h/d").problems
     assert problem.message == (
         "the mssql driver 'pymssql' is not installed (no module 'pymssql'): "
         "install the Python package that provides 'pymssql'"
     )
     monkeypatch.setitem(sys.modules, "psycopg", None)  # as if cnsnt[postgres] were not installed
-    (problem,) = read("postgresql://u:Secr3tpw@h/d").problems
+    _, problem = read("postgresql://u:Secr3tpw@h/d").problems
     assert problem.message.endswith("no module 'psycopg'): pip install 'cnsnt[postgres]'")
     assert problem.location == Location(database="postgresql://u:***@h/d")

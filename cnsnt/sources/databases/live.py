@@ -43,6 +43,23 @@ def read_database(spec: SourceSpec, ctx: SourceContext) -> Evidence:
     except DatabaseUrlError as exc:
         return _problem(str(exc), spec.location, "database")
     where = Location(database=db.shown)
+    ev = _read(db, spec, ctx, where)
+    if db.literal_secret:
+        # Policies and shell histories end up in repositories and logs.
+        ev.problems.insert(
+            0,
+            SourceProblem(
+                "the database URL holds its password (shown as ***); write it as ${VAR}, e.g. "
+                "postgresql://user:${PGPASSWORD}@host/db, and set the variable where cnsnt runs",
+                where if spec.location == Location("--db") else spec.location,
+                db.shown,
+                severity=Severity.WARNING,
+            ),
+        )
+    return ev
+
+
+def _read(db: DatabaseUrl, spec: SourceSpec, ctx: SourceContext, where: Location) -> Evidence:
     sqlite_file = db.sqlite_file
     if sqlite_file is not None and not sqlite_file.is_file():
         return _problem("no such SQLite database file", where, db.shown)

@@ -53,6 +53,8 @@ class DatabaseUrl:
     """`postgresql`, `mysql`, `mariadb`, `sqlite`, ... (SQLAlchemy's backend name)."""
     secrets: tuple[str, ...] = ()
     """The password in every spelling a driver might echo (decoded and percent-encoded)."""
+    literal_secret: bool = False
+    """The password was written into the URL itself rather than as a `${VAR}` reference."""
 
     def scrub(self, text: str) -> str:
         """Text from a driver with every trace of the credentials removed."""
@@ -152,7 +154,24 @@ def parse_database_url(
         ) from None
     if backend == "sqlite":
         url = _sqlite_read_only(url, base_dir)
-    return DatabaseUrl(url=url, shown=shown, backend=backend, secrets=secrets)
+    return DatabaseUrl(
+        url=url, shown=shown, backend=backend, secrets=secrets, literal_secret=_literal_secret(raw)
+    )
+
+
+def _literal_secret(raw: str) -> bool:
+    """A password (or `?password=`) written out in the URL as given, not as `${VAR}`."""
+    try:
+        written = make_url(raw)
+    except (ArgumentError, ValueError):
+        return False  # `${DATABASE_URL}`: the whole URL comes from the environment
+    values = [written.password or ""] + [
+        v
+        for k, vs in written.query.items()
+        if k.lower() in _SECRET_PARAMS
+        for v in ((vs,) if isinstance(vs, str) else vs)
+    ]
+    return any(v and not _ENV_REF.search(v) for v in values)
 
 
 def _secrets(*passwords: str | None) -> tuple[str, ...]:
