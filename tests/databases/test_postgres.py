@@ -164,3 +164,15 @@ def test_a_missing_driver_is_cn001_saying_what_to_install(monkeypatch):
     _, problem = read("postgresql://u:Secr3tpw@h/d").problems
     assert problem.message.endswith("no module 'psycopg'): pip install 'cnsnt[postgres]'")
     assert problem.location == Location(database="postgresql://u:***@h/d")
+
+
+def test_partitions_are_folded_into_their_parent(pg_db):
+    url = pg_db(
+        "CREATE TABLE events (id int, email text, at date) PARTITION BY RANGE (at);"
+        "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"
+        "CREATE TABLE people (id int, name text);"
+        "CREATE TABLE staff (badge text) INHERITS (people);"  # own columns: a table of its own
+    )
+    ev = read(url)
+    assert sorted(t.name for t in ev.tables) == ["events", "people", "staff"]
+    assert [c.name for c in next(t for t in ev.tables if t.name == "staff").columns] == ["id", "name", "badge"]

@@ -171,10 +171,14 @@ class Introspection:
             schema,
         )
         views = set(self._names(schema, insp.get_view_names))
+        partitions: set[str] = set()
         if self.db.backend == "postgresql":
             views |= set(self._names(schema, insp.get_materialized_view_names))
+            partitions = self._partitions(schema, columns)
         out = []
         for (_, name), cols in sorted(columns.items(), key=lambda kv: str(kv[0][1])):
+            if name in partitions:
+                continue
             key = (schema, name)
             out.append(
                 self._table(
@@ -187,6 +191,25 @@ class Introspection:
                     name in views,
                 )
             )
+        return out
+
+    def _partitions(self, schema: str, columns: dict[Any, list[Any]]) -> set[str]:
+        """Partitions: tables that only store rows of a parent with the same columns.
+
+        The parent speaks for them, as in a DDL dump where `CREATE TABLE x PARTITION OF y`
+        lists no columns (bare inheritance children are folded the same way).
+        """
+        options = self._multi(
+            "table options", lambda: self.insp.get_multi_table_options(schema=schema), schema
+        )
+        out = set()
+        for (_, name), opts in (options or {}).items():
+            parents: tuple[str, ...] = tuple(opts.get("postgresql_inherits") or ())
+            if len(parents) != 1 or (schema, parents[0]) not in columns:
+                continue
+            own = [c["name"] for c in columns.get((schema, name), [])]
+            if own == [c["name"] for c in columns[(schema, parents[0])]]:
+                out.add(name)
         return out
 
     def _names(self, schema: str, read: Callable[..., list[str]]) -> list[str]:
