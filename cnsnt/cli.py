@@ -193,8 +193,20 @@ def audit(
         str | None, typer.Option("--dialect", help="SQL dialect for every SQL source.")
     ] = None,
     db: Annotated[
-        list[str] | None, typer.Option("--db", help="Add a live database (SQLAlchemy URL).")
+        list[str] | None,
+        typer.Option(
+            "--db", metavar="URL", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."
+        ),
     ] = None,
+    sample: Annotated[
+        int,
+        typer.Option(
+            "--sample",
+            min=0,
+            metavar="N",
+            help="Read up to N values per doubtful text column of live databases (values are never shown).",
+        ),
+    ] = 0,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (0: all cores).")] = 0,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Run only these rule codes.")
@@ -252,6 +264,7 @@ def audit(
             jobs=jobs,
             preset=preset.value if preset else None,
             databases=db or (),
+            sample=sample,
             select=select,
             progress=progress_cb,
             debug=debug,

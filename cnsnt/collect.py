@@ -156,23 +156,28 @@ def _read_one(
 
 
 def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidence:
+    from cnsnt.sources.databases.live import read_database
+
     try:
-        module = importlib.import_module("cnsnt.sources.databases.live")
-    except ModuleNotFoundError:
-        return Evidence(
-            problems=[
-                SourceProblem(
-                    "live databases are not supported by this version of cnsnt yet; "
-                    "audit a schema dump with sources.schemas instead",
-                    spec.location,
-                    spec.pattern,
-                )
-            ]
-        )
-    reader: Callable[[SourceSpec, SourceContext], Evidence] = module.read_database
-    try:
-        return reader(spec, ctx)
+        return read_database(spec, ctx)
     except SourceError as exc:
         return Evidence(
             problems=[SourceProblem(redact(exc.message), exc.location or spec.location, "database")]
+        )
+    except Exception as exc:  # noqa: BLE001 - one broken source must not stop the audit
+        if debug:
+            raise
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Evidence(
+            problems=[
+                SourceProblem(
+                    redact(
+                        f"internal error while reading this database ({type(exc).__name__}: {exc}; "
+                        f"at {Path(where.filename).name}:{where.lineno}); please report it, "
+                        "run with --debug for the traceback"
+                    ),
+                    spec.location,
+                    "database",
+                )
+            ]
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from cnsnt.model import AuditResult, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter, group_of, printable
+from cnsnt.reporters.base import RenderOptions, Reporter, db_object, group_of, printable
 
 
 def md_escape(text: str) -> str:
@@ -45,6 +45,8 @@ class MarkdownReporter(Reporter):
                 where = ""
                 if f.location is not None and f.location.line is not None:
                     where = f"{f.location.line}:{f.location.column or ''}".rstrip(":")
+                elif f.location is not None and f.location.database is not None:
+                    where = md_escape(db_object(f))
                 out.append(
                     f"| {where} | {f.severity.value} | {f.rule} {f.name} | {md_escape(f.message)} "
                     f"| {md_escape(f.hint)} |"
