@@ -1,7 +1,7 @@
 """Schema evidence from DDL files: cnsnt.sql.ddl (parsing) and cnsnt.sources.schemas.ddl (the reader).
 
-Corpus files under tests/corpus/schemas are real third-party dumps (see each SOURCES.md);
-the facts asserted here were read from them by hand.
+Corpus files under ../shared/corpus/schemas are real third-party dumps (see each SOURCES.md);
+the facts asserted here were read from them by hand; the tests skip when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ from cnsnt.sources.base import SourceContext, line_col
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sql import ddl
 from cnsnt.sql.ddl import parse_ddl
+from tests.conftest import CORPUS as SHARED_CORPUS
+from tests.conftest import corpus_path
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "schemas"
+CORPUS = SHARED_CORPUS / "schemas"
 
 
 def spec_for(path: Path, dialect: str | None) -> SourceSpec:
@@ -37,7 +39,7 @@ def spec_for(path: Path, dialect: str | None) -> SourceSpec:
 
 @cache
 def corpus(relpath: str, dialect: str | None) -> Evidence:
-    path = CORPUS / relpath
+    path = corpus_path(f"schemas/{relpath}")
     return read_ddl(path, spec_for(path, dialect), SourceContext(base_dir=CORPUS))
 
 
@@ -349,7 +351,7 @@ def test_speed_of_the_largest_schemas() -> None:
     # INSERT data is never parsed: only statements that can hold schema are.
     for relpath, dialect in [("gibbon/gibbon.sql", "mysql"),
                              ("orfeo/create_db_postgres.sql", "postgres")]:
-        path = CORPUS / relpath
+        path = corpus_path(f"schemas/{relpath}")
         start = time.perf_counter()
         read_ddl(path, spec_for(path, dialect), SourceContext(base_dir=CORPUS))
         assert time.perf_counter() - start < 2.0, relpath
