@@ -27,7 +27,7 @@ app = typer.Typer(
     name="cnsnt",
     help="Consent and data-minimization auditor: checks schemas, forms and SQL against a privacy policy.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -36,10 +36,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _stderr(no_color: bool = False) -> Console:
+    plain = no_color or bool(os.environ.get("NO_COLOR"))
     return Console(
         stderr=True,
         highlight=False,
-        no_color=no_color or bool(os.environ.get("NO_COLOR")),
+        no_color=plain,
+        force_terminal=True if _force_color() and not plain else None,
     )
 
 
@@ -73,7 +75,7 @@ def guarded(func: F) -> F:
         except CnsntError as exc:
             _fail(ExitCode.USAGE, f"error: {exc}")
         except KeyboardInterrupt:
-            _fail(ExitCode.INTERNAL, "interrupted")
+            _fail(ExitCode.INTERRUPTED, "interrupted: nothing was written")
         except Exception as exc:
             if debug:
                 raise
@@ -95,6 +97,7 @@ class ReportFormat(StrEnum):
     sarif = "sarif"
     junit = "junit"
     github = "github"
+    gitlab = "gitlab"
     markdown = "markdown"
 
 
@@ -117,20 +120,67 @@ class Preset(StrEnum):
 
 PolicyOption = Annotated[
     Path | None,
-    typer.Option("--policy", "-p", help="Policy file or directory (default: cnsnt.yaml in PATH)."),
+    typer.Option(
+        "--policy",
+        "-p",
+        metavar="FILE|DIR",
+        help="Policy file or directory (default: cnsnt.yaml in PATH, else found by walking up).",
+    ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR).")]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+    ),
 ]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="Say which configuration, policy and sources are read, and why rules are skipped.",
+    ),
+]
+
+
+def _examples(*lines: str) -> str:
+    """An `Examples:` epilog that --help prints line by line (a backspace line stops re-wrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _check_output_dir(*paths: Path | None) -> None:
+    """Fail before the audit when a report could not be written (a missing directory)."""
+    for path in paths:
+        if path is None:
+            continue
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise UsageError(
+                f"cannot write {path.as_posix()}: the directory {parent.as_posix()} does not exist "
+                "(create it first); nothing was audited"
+            )
+
+
+def _force_color() -> bool:
+    """FORCE_COLOR (any non-empty value but 0) asks for colour even without a terminal."""
+    value = os.environ.get("FORCE_COLOR", "")
+    return bool(value) and value != "0"
+
+
+def _settings(path: Path | None) -> Any:
+    """`[tool.cnsnt]` settings of the project PATH (or the working directory) lies in."""
+    from cnsnt.config import Settings, find_project
+
+    project = find_project(path if path is not None else Path.cwd())
+    return project.settings if project is not None else Settings()
 
 
 def _color_wanted(no_color: bool, machine: bool, to_file: bool) -> bool:
     if no_color or machine or to_file or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return _force_color() or sys.stdout.isatty()
 
 
 def _width() -> int:
@@ -144,9 +194,16 @@ def _width() -> int:
 
 
 def _prefix(base_dir: Path) -> str:
-    """The policy's directory relative to the working directory ('' when it is the same)."""
+    """The policy's directory relative to the repository root ('' when it is the same).
+
+    SARIF, GitHub and GitLab resolve paths from the repository root, wherever cnsnt ran;
+    outside a git work tree the working directory stands in for it.
+    """
+    from cnsnt.config import repository_root
+
+    root = repository_root(base_dir) or Path.cwd()
     try:
-        rel = Path(os.path.relpath(base_dir.resolve(), Path.cwd())).as_posix()
+        rel = Path(os.path.relpath(base_dir.resolve(), root.resolve())).as_posix()
     except ValueError:
         return ""
     return "" if rel == "." or rel.startswith("..") else rel
@@ -158,6 +215,36 @@ def _emit(text: str, output: Path | None) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _append(path: Path, text: str) -> None:
+    """Append to a file another program owns (the GitHub job summary)."""
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"cannot write the job summary {path}: {exc.strerror or exc}") from None
+
+
+def _say_configuration(
+    err: Console,
+    path: Path | None,
+    policy_path: Path,
+    select: list[str] | None,
+    ignore: list[str] | None,
+) -> None:
+    """--verbose: where the configuration came from and what it selects."""
+    from cnsnt.config import find_project
+
+    project = find_project(path if path is not None else Path.cwd())
+    if project is not None and project.source is not None:
+        err.print(f"configuration: {project.source} [tool.cnsnt]", markup=False)
+    err.print(f"policy: {policy_path.as_posix()}", markup=False)
+    if select or ignore:
+        err.print(
+            f"rules: select {', '.join(select or ['ALL'])}; ignore {', '.join(ignore or ['none'])}",
+            markup=False,
+        )
 
 
 def _check_dialect(dialect: str | None) -> None:
@@ -174,52 +261,101 @@ def _progress_wanted(quiet: bool, machine: bool) -> bool:
     return not quiet and not machine and sys.stderr.isatty() and not os.environ.get("CI")
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "cnsnt audit                                  # cnsnt.yaml here or in a parent directory",
+        "cnsnt audit examples/restaurant --format json -o report.json",
+        "cnsnt audit --format sarif -o cnsnt.sarif --fail-on never",
+        "cnsnt audit --select CN2 --ignore pre-ticked-consent",
+        "cnsnt audit --baseline .cnsnt-baseline.json  # fail only on new findings",
+    )
+)
 @guarded
 def audit(
     path: Annotated[
-        Path | None, typer.Argument(help="Project directory or policy file (default: .).")
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Project directory or its cnsnt.yaml (default: found by walking up from here).",
+        ),
     ] = None,
     policy: PolicyOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        ReportFormat.text
-    ),
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format", "-f", help="Report format (default: text, or [tool.cnsnt] format)."
+        ),
+    ] = None,
     output: OutputOption = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this.")
-    ] = FailOn.error,
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this (default: error)."),
+    ] = None,
     preset: Annotated[Preset | None, typer.Option("--preset", help="gdpr, ccpa or strict.")] = None,
     dialect: Annotated[
-        str | None, typer.Option("--dialect", help="SQL dialect for every SQL source.")
+        str | None,
+        typer.Option("--dialect", metavar="DIALECT", help="SQL dialect for every SQL source."),
     ] = None,
     db: Annotated[
-        list[str] | None, typer.Option("--db", help="Add a live database (SQLAlchemy URL).")
+        list[str] | None,
+        typer.Option("--db", metavar="URL", help="Add a live database (SQLAlchemy URL)."),
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (0: all cores).")] = 0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", help="Parallel workers (0: all cores).")
+    ] = 0,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Run only these rule codes.")
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="RULES",
+            help="Run only these rules: codes (CN203), prefixes (CN2), names, ALL; comma-separated.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="RULES",
+            help="Do not run these rules: codes, prefixes or names; comma-separated.",
+        ),
     ] = None,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Fail only on findings not in this baseline.")
+        Path | None,
+        typer.Option(
+            "--baseline", metavar="FILE", help="Fail only on findings not in this baseline."
+        ),
     ] = None,
     write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", help="Write today's findings as a baseline.")
+        Path | None,
+        typer.Option(
+            "--write-baseline", metavar="FILE", help="Write today's findings as a baseline."
+        ),
     ] = None,
     show_suppressed: Annotated[
         bool, typer.Option("--show-suppressed", help="List waived and ignored findings too.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    verbose: VerboseOption = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Load the policy, collect all evidence, run all rules, report findings."""
     from cnsnt.api import audit as run_audit
     from cnsnt.api import resolve_policy_path
+    from cnsnt.engine import select_rules
     from cnsnt.policy.loader import load_policy
     from cnsnt.reporters import RenderOptions, get_reporter
     from cnsnt.reporters.text import sources_line, summary_line
 
     _check_dialect(dialect)
+    _check_output_dir(output, write_baseline)
+    settings = _settings(path)
+    format = format or ReportFormat(settings.format or "text")
+    fail_on = fail_on or FailOn(settings.fail_on or "error")
+    preset = preset or (Preset(settings.preset) if settings.preset else None)
+    select = select if select is not None else (list(settings.select) if settings.select else None)
+    ignore = ignore if ignore is not None else (list(settings.ignore) if settings.ignore else None)
+    select_rules(select, ignore)  # an unknown rule selector fails before the audit
     known_baseline = None
     if baseline is not None:
         from cnsnt.baseline import read_baseline
@@ -227,9 +363,12 @@ def audit(
         known_baseline = read_baseline(baseline)  # a bad baseline fails before the audit
     if jobs < 0:
         raise UsageError("--jobs must be 0 (all cores) or more")
-    loaded = load_policy(resolve_policy_path(path, policy))
-    reporter = get_reporter(format.value)
+    policy_path = resolve_policy_path(path, policy if policy is not None else settings.policy)
     err = _stderr(no_color)
+    if verbose:
+        _say_configuration(err, path, policy_path, select, ignore)
+    loaded = load_policy(policy_path)
+    reporter = get_reporter(format.value)
     progress_cb = None
     progress_ctx = None
     if _progress_wanted(quiet, reporter.machine):
@@ -253,7 +392,9 @@ def audit(
             preset=preset.value if preset else None,
             databases=db or (),
             select=select,
+            ignore=ignore,
             progress=progress_cb,
+            on_source=(lambda s: err.print(f"reading {s}", markup=False)) if verbose else None,
             debug=debug,
         )
     finally:
@@ -273,7 +414,15 @@ def audit(
         show_suppressed=show_suppressed,
         path_prefix=_prefix(loaded.base_dir),
     )
+    if verbose:
+        for skipped in result.skipped:
+            err.print(f"skipped {skipped.rule}: {skipped.reason}", markup=False, soft_wrap=True)
     _emit(reporter.render(result, options), output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format is ReportFormat.github and summary_file:
+        from cnsnt.reporters.github import job_summary
+
+        _append(Path(summary_file), job_summary(result, options))
     if not quiet:
         sources = sources_line(result)
         err.print(

@@ -44,7 +44,11 @@ def test_junit_is_well_formed_with_a_failure_per_failing_rule():
 
 def test_github_annotations_escape_newlines_and_commas():
     lines = get_reporter("github").render(shop_result(), RenderOptions()).splitlines()
-    assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    commands = [line for line in lines if line.startswith("::")]
+    assert commands and all(
+        line.startswith(("::error ", "::warning ", "::notice ")) for line in commands
+    )
+    assert all("\n" not in line for line in lines)
     assert any("file=db/schema.sql,line=" in line for line in lines)
 
 
