@@ -436,7 +436,13 @@ def audit(
     raise typer.Exit(int(ExitCode.FINDINGS if result.fails(threshold) else ExitCode.OK))
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "cnsnt validate                    # the cnsnt.yaml here",
+        "cnsnt validate policies/          # every *.yaml in a directory, merged",
+        "cnsnt validate --format json",
+    )
+)
 @guarded
 def validate(
     path: Annotated[Path | None, typer.Argument(help="Policy file or directory.")] = None,
@@ -503,7 +509,13 @@ class NoticeLayer(StrEnum):
     full = "full"
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "cnsnt notice examples/restaurant --lang it --format html -o privacy.it.html",
+        "cnsnt notice --layer short                     # the one-table summary",
+        "cnsnt notice --check docs/privacy.md           # exit 1 when the published one is stale",
+    )
+)
 @guarded
 def notice(
     path: Annotated[
@@ -525,7 +537,11 @@ def notice(
     output: OutputOption = None,
     check: Annotated[
         Path | None,
-        typer.Option("--check", help="Exit 1 when this published notice no longer matches."),
+        typer.Option(
+            "--check",
+            metavar="FILE",
+            help="Exit 1 when this published notice no longer matches.",
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
     no_color: NoColorOption = False,
@@ -574,7 +590,10 @@ class RulesFormat(StrEnum):
     json = "json"
 
 
-@app.command("rules")
+@app.command(
+    "rules",
+    epilog=_examples("cnsnt rules", "cnsnt rules --format markdown > docs/rules.md"),
+)
 @guarded
 def rules_command(
     format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
@@ -587,10 +606,10 @@ def rules_command(
     sys.stdout.write(render())
 
 
-@app.command()
+@app.command(epilog=_examples("cnsnt explain CN203", "cnsnt explain pre-ticked-consent"))
 @guarded
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (CN101) or name.")],
+    code: Annotated[str, typer.Argument(metavar="RULE", help="A rule code (CN101) or name.")],
     debug: DebugOption = False,
 ) -> None:
     """Explain one rule: what it checks, why it matters, an example, the fix, the law."""
@@ -605,7 +624,7 @@ def explain(
     sys.stdout.write(text)
 
 
-@app.command()
+@app.command(epilog=_examples("cnsnt schema > cnsnt.schema.json"))
 @guarded
 def schema(debug: DebugOption = False) -> None:
     """Print the policy JSON Schema (for editors and other tools)."""
@@ -620,7 +639,14 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
+@app.callback(
+    epilog=_examples(
+        "cnsnt audit                      # audit the project cnsnt.yaml describes",
+        "cnsnt rules                      # the rules; cnsnt explain CN203 for one",
+        "cnsnt notice --lang it -o privacy.it.md",
+        "cnsnt --install-completion       # tab completion for your shell",
+    )
+)
 def _root(
     version: Annotated[
         bool,
