@@ -67,3 +67,28 @@ def write_project(root: Path, *, checked: bool = True, waived: bool = False) -> 
     (root / "templates" / "signup.html").write_text(signup(checked=checked, waived=waived),
                                                      encoding="utf-8")
     return root
+
+
+_REGISTRY: list[str | None] = []
+
+
+def registry_problem() -> str | None:
+    """Why the package registry cannot be used (None when it can): pip downloads one package."""
+    import subprocess
+    import sys
+    import tempfile
+
+    if not _REGISTRY:
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                proc = subprocess.run(
+                    [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                     "--no-cache-dir", "-d", tmp, "setuptools>=77"],
+                    capture_output=True, text=True, timeout=120,
+                )
+                _REGISTRY.append(None if proc.returncode == 0 else
+                                 "the package registry cannot be reached: " +
+                                 (proc.stderr.strip().splitlines() or ["pip download failed"])[-1])
+            except subprocess.TimeoutExpired:
+                _REGISTRY.append("the package registry did not answer within 120 s")
+    return _REGISTRY[0]
