@@ -73,3 +73,12 @@ def test_gitlab_report_of_an_example_names_real_files():
     assert len(issues) == len(shop.findings)
     for issue in issues:
         assert (EXAMPLES / "shop" / issue["location"]["path"]).is_file(), issue["location"]
+
+
+def test_pyproject_settings_know_every_cli_format():
+    from cnsnt.cli import FailOn, Preset, ReportFormat
+    from cnsnt.config import FAIL_ON, FORMATS, PRESETS
+
+    assert set(FORMATS) == {f.value for f in ReportFormat}
+    assert set(FAIL_ON) == {f.value for f in FailOn}
+    assert set(PRESETS) == {p.value for p in Preset}
