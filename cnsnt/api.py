@@ -40,8 +40,14 @@ def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
             return project.policy
     found = find_policy(start)
     if found is None:
+        where = (
+            "no cnsnt.yaml here or in any parent directory, and no [tool.cnsnt] policy in a "
+            "pyproject.toml"
+            if path is None
+            else f"{start.as_posix()} has no cnsnt.yaml"
+        )
         raise UsageError(
-            f"no policy found: {start.as_posix()} has no cnsnt.yaml "
+            f"no policy found: {where} "
             "(name one with --policy; see the README for a starting policy)"
         )
     return found

@@ -84,6 +84,17 @@ def test_a_sql_file_is_not_taken_for_the_policy(tmp_path, monkeypatch):
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
+def test_no_policy_anywhere_up_says_where_it_looked(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    result = run("audit")
+    assert result.exit_code == 2
+    assert "no cnsnt.yaml here or in any parent directory" in result.stderr
+    (tmp_path / "sub" / "x.sql").write_text("CREATE TABLE t (email TEXT);\n")
+    result = run("validate", "x.sql")
+    assert result.exit_code == 2 and "x.sql is not a policy" in result.stderr
+
+
 # ------------------------------------------------------------------ rule selection
 
 
