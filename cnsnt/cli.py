@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from cnsnt import ISSUES_URL, __version__
 from cnsnt.errors import CnsntError, OutputError, PolicyError, UsageError
 from cnsnt.model import ExitCode, Severity
 from cnsnt.output import write_atomic
+
+if TYPE_CHECKING:
+    from cnsnt.config import Settings
 
 app = typer.Typer(
     name="cnsnt",
@@ -169,7 +172,7 @@ def _force_color() -> bool:
     return bool(value) and value != "0"
 
 
-def _settings(path: Path | None) -> Any:
+def _settings(path: Path | None) -> Settings:
     """`[tool.cnsnt]` settings of the project PATH (or the working directory) lies in."""
     from cnsnt.config import Settings, find_project
 
