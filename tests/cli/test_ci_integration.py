@@ -214,24 +214,33 @@ def test_pre_commit_try_repo_runs_the_hooks(tmp_path):
     assert fixed.returncode == 0, fixed.stdout
     assert "Passed" in fixed.stdout
 
-    # The notice hook, configured as the README shows (args name the published notice), from
-    # the committed hooks of this checkout: it passes until the policy changes under it.
-    published = sh(["cnsnt", "notice", "-o", "privacy.md"], repo)
+    # The README's .pre-commit-config.yaml, pointed at this checkout's committed hooks: the
+    # audit and the notice check pass (a waived pre-ticked box included) until the policy
+    # changes under the published notice.
+    config = readme_yaml("- id: cnsnt-notice-check")
+    (entry,) = config["repos"]
+    assert entry["repo"] == "https://github.com/cnsnt/cnsnt"
+    entry["repo"], entry["rev"] = str(ROOT), sh(["git", "rev-parse", "HEAD"], ROOT).stdout.strip()
+    notice = next(h for h in entry["hooks"] if h["id"] == "cnsnt-notice-check")
+    args = notice["args"]
+    published_at = repo / args[args.index("--check") + 1]
+    published_at.parent.mkdir(parents=True, exist_ok=True)
+    options = [a for a in args[: args.index("--check")]]
+    published = sh(["cnsnt", "notice", *options, "-o", str(published_at)], repo)
     assert published.returncode == 0, published.stderr
-    head = sh(["git", "rev-parse", "HEAD"], ROOT).stdout.strip()
-    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [{
-        "repo": str(ROOT), "rev": head,
-        "hooks": [{"id": "cnsnt-notice-check", "args": ["--check", "privacy.md"]}],
-    }]}))
-    commit(repo, "notice and hook")
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    write_project(repo, waived=True)
+    commit(repo, "notice, hooks, a waived box")
     run = [os.path.join(BIN, "pre-commit"), "run", "--all-files"]
     current = sh(run, repo, env)
     assert current.returncode == 0, current.stdout
+    assert current.stdout.count("Passed") == 2
     policy = repo / "cnsnt.yaml"
     policy.write_text(policy.read_text().replace("P2Y", "P3Y"))
     stale = sh(run, repo, env)
     assert stale.returncode == 1, stale.stdout
-    assert "cnsnt notice is current" in stale.stdout and "Failed" in stale.stdout
+    assert re.search(r"cnsnt audit\.+Passed", stale.stdout)
+    assert re.search(r"cnsnt notice is current\.+Failed", stale.stdout)
 
 
 def test_readme_install_from_source_commands_are_honest():
