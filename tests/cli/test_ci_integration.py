@@ -83,6 +83,22 @@ def test_action_is_a_composite_that_uploads_always_and_fails_last():
         assert "${{" not in step.get("run", ""), step["name"]
 
 
+def test_action_install_step_installs_cnsnt_from_its_checkout(tmp_path):
+    problem = registry_problem()
+    if problem:
+        pytest.skip(f"the install step installs dependencies from the registry; {problem}")
+    venv = tmp_path / "runner"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    install = next(s for s in ACTION["runs"]["steps"] if "pip install" in s.get("run", ""))
+    env = {"CNSNT_SOURCE": str(ROOT), "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    proc = subprocess.run(install["run"], shell=True, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, **env})
+    assert proc.returncode == 0, proc.stderr
+    version = subprocess.run([str(venv / "bin" / "cnsnt"), "--version"], capture_output=True,
+                             text=True, timeout=60)
+    assert version.stdout.startswith("cnsnt ")
+
+
 def run_action(repo: Path, workdir: Path, **inputs: str) -> tuple[subprocess.CompletedProcess[str], dict[str, str], Path]:
     """The action's shell steps as the runner runs them: Audit, then Fail when exit-code != 0."""
     summary, output = workdir / "summary.md", workdir / "output.txt"
