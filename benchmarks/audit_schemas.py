@@ -8,6 +8,7 @@ process, interpreter start-up included) and in-process (load + collect + rules).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -17,7 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "corpus" / "schemas"
+# The real schemas live beside the checkout (../shared/corpus), never in the repository.
+CORPUS = Path(os.environ.get("CNSNT_CORPUS") or ROOT.parent / "shared" / "corpus") / "schemas"
 SCHEMAS = [
     ("gibbon/gibbon.sql", "mysql"),  # largest file (492 KB, with INSERT data)
     ("orfeo/create_db_postgres.sql", "postgres"),  # most statements (1,325)

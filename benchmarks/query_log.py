@@ -28,7 +28,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "corpus" / "queries" / "tpc"
+# The TPC queries live beside the checkout (../shared/corpus), never in the repository.
+CORPUS = Path(os.environ.get("CNSNT_CORPUS") or ROOT.parent / "shared" / "corpus") / "queries" / "tpc"
 
 PURE_HOOK = r'''
 import importlib.machinery as _m, sys as _s

@@ -15,6 +15,8 @@ from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.rules import all_rules
 from cnsnt.sources.base import SourceContext
 
+POLICY_SUFFIXES = (".yaml", ".yml")
+
 
 def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
     """The policy to load: `--policy`, else PATH if it is a file, else `cnsnt.yaml` in PATH."""
@@ -22,11 +24,30 @@ def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
         return policy
     start = path or Path(".")
     if start.is_file():
+        if start.suffix.lower() not in POLICY_SUFFIXES:
+            raise UsageError(
+                f"{start.as_posix()} is not a policy: cnsnt audits a project, so give its directory "
+                "or its cnsnt.yaml (or none: cnsnt finds cnsnt.yaml by walking up from here). "
+                "List schema, form and SQL files under `sources:` in the policy; in pre-commit "
+                "use `pass_filenames: false`"
+            )
         return start
+    if path is None:
+        from cnsnt.config import find_project
+
+        project = find_project(Path.cwd())
+        if project is not None and project.policy is not None:
+            return project.policy
     found = find_policy(start)
     if found is None:
+        where = (
+            "no cnsnt.yaml here or in any parent directory, and no [tool.cnsnt] policy in a "
+            "pyproject.toml"
+            if path is None
+            else f"{start.as_posix()} has no cnsnt.yaml"
+        )
         raise UsageError(
-            f"no policy found: {start.as_posix()} has no cnsnt.yaml "
+            f"no policy found: {where} "
             "(name one with --policy; see the README for a starting policy)"
         )
     return found
@@ -41,6 +62,7 @@ def audit(
     databases: Iterable[str] = (),
     sample: int = 0,
     select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     on_source: Callable[[str], None] | None = None,
     debug: bool = False,
@@ -68,7 +90,7 @@ def audit(
     ]
     evidence = collect(policy, ctx, extra=extra, debug=debug, on_source=on_source)
     findings, suppressed, skipped = run_rules(
-        policy, evidence, preset=preset, select=select, today=today
+        policy, evidence, preset=preset, select=select, today=today, ignore=ignore
     )
     counts = dict(sorted(evidence.counts.items()))
     return AuditResult(

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,11 +23,14 @@ from cnsnt.errors import CnsntError, OutputError, PolicyError, UsageError
 from cnsnt.model import ExitCode, Severity
 from cnsnt.output import write_atomic
 
+if TYPE_CHECKING:
+    from cnsnt.config import Settings
+
 app = typer.Typer(
     name="cnsnt",
     help="Consent and data-minimization auditor: checks schemas, forms and SQL against a privacy policy.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -36,10 +39,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _stderr(no_color: bool = False) -> Console:
+    plain = no_color or bool(os.environ.get("NO_COLOR"))
     return Console(
         stderr=True,
         highlight=False,
-        no_color=no_color or bool(os.environ.get("NO_COLOR")),
+        no_color=plain,
+        force_terminal=True if _force_color() and not plain else None,
     )
 
 
@@ -73,7 +78,7 @@ def guarded(func: F) -> F:
         except CnsntError as exc:
             _fail(ExitCode.USAGE, f"error: {exc}")
         except KeyboardInterrupt:
-            _fail(ExitCode.INTERNAL, "interrupted")
+            _fail(ExitCode.INTERRUPTED, "interrupted: nothing was written")
         except Exception as exc:
             if debug:
                 raise
@@ -95,6 +100,7 @@ class ReportFormat(StrEnum):
     sarif = "sarif"
     junit = "junit"
     github = "github"
+    gitlab = "gitlab"
     markdown = "markdown"
 
 
@@ -117,20 +123,67 @@ class Preset(StrEnum):
 
 PolicyOption = Annotated[
     Path | None,
-    typer.Option("--policy", "-p", help="Policy file or directory (default: cnsnt.yaml in PATH)."),
+    typer.Option(
+        "--policy",
+        "-p",
+        metavar="FILE|DIR",
+        help="Policy file or directory (default: cnsnt.yaml in PATH, else found by walking up).",
+    ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR).")]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+    ),
 ]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="Say which configuration, policy and sources are read, and why rules are skipped.",
+    ),
+]
+
+
+def _examples(*lines: str) -> str:
+    """An `Examples:` epilog that --help prints line by line (a backspace line stops re-wrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _check_output_dir(*paths: Path | None) -> None:
+    """Fail before the audit when a report could not be written (a missing directory)."""
+    for path in paths:
+        if path is None:
+            continue
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise UsageError(
+                f"cannot write {path.as_posix()}: the directory {parent.as_posix()} does not exist "
+                "(create it first); nothing was audited"
+            )
+
+
+def _force_color() -> bool:
+    """FORCE_COLOR (any non-empty value but 0) asks for colour even without a terminal."""
+    value = os.environ.get("FORCE_COLOR", "")
+    return bool(value) and value != "0"
+
+
+def _settings(path: Path | None) -> Settings:
+    """`[tool.cnsnt]` settings of the project PATH (or the working directory) lies in."""
+    from cnsnt.config import Settings, find_project
+
+    project = find_project(path if path is not None else Path.cwd())
+    return project.settings if project is not None else Settings()
 
 
 def _color_wanted(no_color: bool, machine: bool, to_file: bool) -> bool:
     if no_color or machine or to_file or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return _force_color() or sys.stdout.isatty()
 
 
 def _width() -> int:
@@ -144,9 +197,16 @@ def _width() -> int:
 
 
 def _prefix(base_dir: Path) -> str:
-    """The policy's directory relative to the working directory ('' when it is the same)."""
+    """The policy's directory relative to the repository root ('' when it is the same).
+
+    SARIF, GitHub and GitLab resolve paths from the repository root, wherever cnsnt ran;
+    outside a git work tree the working directory stands in for it.
+    """
+    from cnsnt.config import repository_root
+
+    root = repository_root(base_dir) or Path.cwd()
     try:
-        rel = Path(os.path.relpath(base_dir.resolve(), Path.cwd())).as_posix()
+        rel = Path(os.path.relpath(base_dir.resolve(), root.resolve())).as_posix()
     except ValueError:
         return ""
     return "" if rel == "." or rel.startswith("..") else rel
@@ -158,6 +218,36 @@ def _emit(text: str, output: Path | None) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _append(path: Path, text: str) -> None:
+    """Append to a file another program owns (the GitHub job summary)."""
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"cannot write the job summary {path}: {exc.strerror or exc}") from None
+
+
+def _say_configuration(
+    err: Console,
+    path: Path | None,
+    policy_path: Path,
+    select: list[str] | None,
+    ignore: list[str] | None,
+) -> None:
+    """--verbose: where the configuration came from and what it selects."""
+    from cnsnt.config import find_project
+
+    project = find_project(path if path is not None else Path.cwd())
+    if project is not None and project.source is not None:
+        err.print(f"configuration: {project.source} [tool.cnsnt]", markup=False)
+    err.print(f"policy: {policy_path.as_posix()}", markup=False)
+    if select or ignore:
+        err.print(
+            f"rules: select {', '.join(select or ['ALL'])}; ignore {', '.join(ignore or ['none'])}",
+            markup=False,
+        )
 
 
 def _check_dialect(dialect: str | None) -> None:
@@ -174,23 +264,40 @@ def _progress_wanted(quiet: bool, machine: bool) -> bool:
     return not quiet and not machine and sys.stderr.isatty() and not os.environ.get("CI")
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "cnsnt audit                                  # cnsnt.yaml here or in a parent directory",
+        "cnsnt audit examples/restaurant --format json -o report.json",
+        "cnsnt audit --format sarif -o cnsnt.sarif --fail-on never",
+        "cnsnt audit --select CN2 --ignore pre-ticked-consent",
+        "cnsnt audit --baseline .cnsnt-baseline.json  # fail only on new findings",
+    )
+)
 @guarded
 def audit(
     path: Annotated[
-        Path | None, typer.Argument(help="Project directory or policy file (default: .).")
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Project directory or its cnsnt.yaml (default: found by walking up from here).",
+        ),
     ] = None,
     policy: PolicyOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        ReportFormat.text
-    ),
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format", "-f", help="Report format (default: text, or [tool.cnsnt] format)."
+        ),
+    ] = None,
     output: OutputOption = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this.")
-    ] = FailOn.error,
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this (default: error)."),
+    ] = None,
     preset: Annotated[Preset | None, typer.Option("--preset", help="gdpr, ccpa or strict.")] = None,
     dialect: Annotated[
-        str | None, typer.Option("--dialect", help="SQL dialect for every SQL source.")
+        str | None,
+        typer.Option("--dialect", metavar="DIALECT", help="SQL dialect for every SQL source."),
     ] = None,
     db: Annotated[
         list[str] | None,
@@ -207,31 +314,62 @@ def audit(
             help="Read up to N values per doubtful text column of live databases (values are never shown).",
         ),
     ] = 0,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (0: all cores).")] = 0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", help="Parallel workers (0: all cores).")
+    ] = 0,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Run only these rule codes.")
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="RULES",
+            help="Run only these rules: codes (CN203), prefixes (CN2), names, ALL; comma-separated.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="RULES",
+            help="Do not run these rules: codes, prefixes or names; comma-separated.",
+        ),
     ] = None,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="Fail only on findings not in this baseline.")
+        Path | None,
+        typer.Option(
+            "--baseline", metavar="FILE", help="Fail only on findings not in this baseline."
+        ),
     ] = None,
     write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", help="Write today's findings as a baseline.")
+        Path | None,
+        typer.Option(
+            "--write-baseline", metavar="FILE", help="Write today's findings as a baseline."
+        ),
     ] = None,
     show_suppressed: Annotated[
         bool, typer.Option("--show-suppressed", help="List waived and ignored findings too.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    verbose: VerboseOption = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Load the policy, collect all evidence, run all rules, report findings."""
     from cnsnt.api import audit as run_audit
     from cnsnt.api import resolve_policy_path
+    from cnsnt.engine import select_rules
     from cnsnt.policy.loader import load_policy
     from cnsnt.reporters import RenderOptions, get_reporter
     from cnsnt.reporters.text import sources_line, summary_line
 
     _check_dialect(dialect)
+    _check_output_dir(output, write_baseline)
+    settings = _settings(path)
+    format = format or ReportFormat(settings.format or "text")
+    fail_on = fail_on or FailOn(settings.fail_on or "error")
+    preset = preset or (Preset(settings.preset) if settings.preset else None)
+    select = select if select is not None else (list(settings.select) if settings.select else None)
+    ignore = ignore if ignore is not None else (list(settings.ignore) if settings.ignore else None)
+    select_rules(select, ignore)  # an unknown rule selector fails before the audit
     known_baseline = None
     if baseline is not None:
         from cnsnt.baseline import read_baseline
@@ -239,9 +377,12 @@ def audit(
         known_baseline = read_baseline(baseline)  # a bad baseline fails before the audit
     if jobs < 0:
         raise UsageError("--jobs must be 0 (all cores) or more")
-    loaded = load_policy(resolve_policy_path(path, policy))
-    reporter = get_reporter(format.value)
+    policy_path = resolve_policy_path(path, policy if policy is not None else settings.policy)
     err = _stderr(no_color)
+    if verbose:
+        _say_configuration(err, path, policy_path, select, ignore)
+    loaded = load_policy(policy_path)
+    reporter = get_reporter(format.value)
     progress_cb = None
     progress_ctx = None
     if _progress_wanted(quiet, reporter.machine):
@@ -266,7 +407,9 @@ def audit(
             databases=db or (),
             sample=sample,
             select=select,
+            ignore=ignore,
             progress=progress_cb,
+            on_source=(lambda s: err.print(f"reading {s}", markup=False)) if verbose else None,
             debug=debug,
         )
     finally:
@@ -286,7 +429,15 @@ def audit(
         show_suppressed=show_suppressed,
         path_prefix=_prefix(loaded.base_dir),
     )
+    if verbose:
+        for skipped in result.skipped:
+            err.print(f"skipped {skipped.rule}: {skipped.reason}", markup=False, soft_wrap=True)
     _emit(reporter.render(result, options), output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format is ReportFormat.github and summary_file:
+        from cnsnt.reporters.github import job_summary
+
+        _append(Path(summary_file), job_summary(result, options))
     if not quiet:
         sources = sources_line(result)
         err.print(
@@ -300,7 +451,13 @@ def audit(
     raise typer.Exit(int(ExitCode.FINDINGS if result.fails(threshold) else ExitCode.OK))
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "cnsnt validate                    # the cnsnt.yaml here",
+        "cnsnt validate policies/          # every *.yaml in a directory, merged",
+        "cnsnt validate --format json",
+    )
+)
 @guarded
 def validate(
     path: Annotated[Path | None, typer.Argument(help="Policy file or directory.")] = None,
@@ -352,12 +509,21 @@ def validate(
     raise typer.Exit(int(ExitCode.FINDINGS if result.fails(threshold) else ExitCode.OK))
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "cnsnt init                  # find the sources below . and write ./cnsnt.yaml",
+        "cnsnt init app/ -o -        # print the starter policy instead of writing it",
+        "cnsnt init --update         # add fields found since; every existing line stays",
+    )
+)
 @guarded
 def init(
     path: Annotated[
         Path | None,
-        typer.Argument(help="Project directory (default: .); with --update, the project or its policy."),
+        typer.Argument(
+            metavar="PATH",
+            help="Project directory (default: .); with --update, the project or its policy.",
+        ),
     ] = None,
     update: Annotated[
         bool, typer.Option("--update", help="Add newly found fields to the existing policy.")
@@ -366,11 +532,15 @@ def init(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the policy here (default: PATH/cnsnt.yaml; - for stdout)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the policy here (default: PATH/cnsnt.yaml; - for stdout).",
         ),
     ] = None,
     dialect: Annotated[
-        str | None, typer.Option("--dialect", help="SQL dialect for every SQL source.")
+        str | None,
+        typer.Option("--dialect", metavar="DIALECT", help="SQL dialect for every SQL source."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
     debug: DebugOption = False,
@@ -379,11 +549,6 @@ def init(
 
     Every personal column and form field is grouped into data entries by category,
     each with the classifier's reason as a comment and purposes left to fill in.
-
-    Examples:
-      cnsnt init                  # discover sources below . and write ./cnsnt.yaml
-      cnsnt init app/ -o -        # print the starter policy instead of writing it
-      cnsnt init --update         # add fields found since, keeping the file as written
     """
     from cnsnt.api import resolve_policy_path
     from cnsnt.starter.run import draft_new, draft_update
@@ -453,7 +618,13 @@ class NoticeLayer(StrEnum):
     full = "full"
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "cnsnt notice examples/restaurant --lang it --format html -o privacy.it.html",
+        "cnsnt notice --layer short                     # the one-table summary",
+        "cnsnt notice --check docs/privacy.md           # exit 1 when the published one is stale",
+    )
+)
 @guarded
 def notice(
     path: Annotated[
@@ -475,7 +646,11 @@ def notice(
     output: OutputOption = None,
     check: Annotated[
         Path | None,
-        typer.Option("--check", help="Exit 1 when this published notice no longer matches."),
+        typer.Option(
+            "--check",
+            metavar="FILE",
+            help="Exit 1 when this published notice no longer matches.",
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
     no_color: NoColorOption = False,
@@ -524,7 +699,10 @@ class RulesFormat(StrEnum):
     json = "json"
 
 
-@app.command("rules")
+@app.command(
+    "rules",
+    epilog=_examples("cnsnt rules", "cnsnt rules --format markdown > docs/rules.md"),
+)
 @guarded
 def rules_command(
     format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
@@ -537,10 +715,10 @@ def rules_command(
     sys.stdout.write(render())
 
 
-@app.command()
+@app.command(epilog=_examples("cnsnt explain CN203", "cnsnt explain pre-ticked-consent"))
 @guarded
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (CN101) or name.")],
+    code: Annotated[str, typer.Argument(metavar="RULE", help="A rule code (CN101) or name.")],
     debug: DebugOption = False,
 ) -> None:
     """Explain one rule: what it checks, why it matters, an example, the fix, the law."""
@@ -555,7 +733,7 @@ def explain(
     sys.stdout.write(text)
 
 
-@app.command()
+@app.command(epilog=_examples("cnsnt schema > cnsnt.schema.json"))
 @guarded
 def schema(debug: DebugOption = False) -> None:
     """Print the policy JSON Schema (for editors and other tools)."""
@@ -570,7 +748,14 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
+@app.callback(
+    epilog=_examples(
+        "cnsnt audit                      # audit the project cnsnt.yaml describes",
+        "cnsnt rules                      # the rules; cnsnt explain CN203 for one",
+        "cnsnt notice --lang it -o privacy.it.md",
+        "cnsnt --install-completion       # tab completion for your shell",
+    )
+)
 def _root(
     version: Annotated[
         bool,

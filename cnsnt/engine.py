@@ -63,6 +63,7 @@ def run_rules(
     preset: str | None = None,
     select: Iterable[str] | None = None,
     today: dt.date | None = None,
+    ignore: Iterable[str] | None = None,
 ) -> tuple[list[Finding], list[Finding], list[SkippedRule]]:
     """Return (active findings, suppressed findings, skipped rules), each sorted."""
     classify(evidence)
@@ -74,12 +75,7 @@ def run_rules(
         taxonomy=taxonomy,
         preset=preset,
     )
-    wanted = None
-    if select is not None:
-        wanted = {c.strip().upper() for item in select for c in item.split(",") if c.strip()}
-        unknown = sorted(wanted - {r.code for r in all_rules()})
-        if unknown:
-            raise UsageError(f"unknown rule code(s) in --select: {', '.join(unknown)} (see `cnsnt rules`)")
+    wanted = select_rules(select, ignore)
     audited = _audited(evidence)
     findings: list[Finding] = []
     skipped: list[SkippedRule] = []
@@ -95,12 +91,74 @@ def run_rules(
             if severity is not finding.severity and finding.severity is rule_class.severity:
                 finding = dataclasses.replace(finding, severity=severity)
             findings.append(finding)
+    findings = apply_inline_form_ignores(evidence, findings)
     active, suppressed = apply_waivers(policy, findings, today or dt.date.today())
     return (
         sorted(active, key=Finding.sort_key),
         sorted(suppressed, key=Finding.sort_key),
         skipped,
     )
+
+
+def _selectors(items: Iterable[str]) -> list[str]:
+    return [s.strip() for item in items for s in item.split(",") if s.strip()]
+
+
+def _matching(selector: str, option: str) -> set[str]:
+    """Rule codes a selector names, ruff-style: `ALL`, a code, a prefix (`CN2`) or a name."""
+    rules = all_rules()
+    upper = selector.upper()
+    if upper == "ALL":
+        return {r.code for r in rules}
+    by_name = {r.code for r in rules if r.name == selector.lower()}
+    if by_name:
+        return by_name
+    by_prefix = {r.code for r in rules if upper.startswith("CN") and r.code.startswith(upper)}
+    if by_prefix:
+        return by_prefix
+    raise UsageError(
+        f"unknown rule selector {selector!r} in {option}: expected ALL, a code (CN203), a code "
+        "prefix (CN2) or a rule name (pre-ticked-consent); see `cnsnt rules`"
+    )
+
+
+def select_rules(
+    select: Iterable[str] | None, ignore: Iterable[str] | None = None
+) -> set[str] | None:
+    """The rule codes to run (None: all), from `--select` and `--ignore` as ruff reads them.
+
+    Each option takes codes, code prefixes and rule names, comma-separated or repeated;
+    `--select` narrows the set (default: every rule), `--ignore` then removes from it.
+    """
+    if select is None and not ignore:
+        return None
+    wanted: set[str] = set()
+    if select is None:
+        wanted = {r.code for r in all_rules()}
+    else:
+        for selector in _selectors(select):
+            wanted |= _matching(selector, "--select")
+    for selector in _selectors(ignore or ()):
+        wanted -= _matching(selector, "--ignore")
+    return wanted
+
+
+def apply_inline_form_ignores(evidence: Evidence, findings: list[Finding]) -> list[Finding]:
+    """Mark findings on a form field its `<!-- cnsnt: ignore CODE reason -->` comment waives."""
+    ignores: dict[str, dict[str, str]] = {}
+    for form in evidence.forms:
+        for fld in form.fields:
+            for code, reason in fld.ignores:
+                ignores.setdefault(fld.key, {}).setdefault(code, reason)
+    if not ignores:
+        return findings
+    out: list[Finding] = []
+    for finding in findings:
+        why = ignores.get(finding.subject, {}).get(finding.rule)
+        if why is not None and finding.suppressed is None:
+            finding = dataclasses.replace(finding, suppressed=f"inline ignore: {why}")
+        out.append(finding)
+    return out
 
 
 def apply_waivers(

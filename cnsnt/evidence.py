@@ -98,6 +98,8 @@ class FormField:
     default: str | None = None
     raw: str | None = None
     """What stood in the markup when the name is not a plain string (`asp-for="Email"`)."""
+    ignores: tuple[tuple[str, str], ...] = ()
+    """Inline suppressions `(rule code, reason)` from `<!-- cnsnt: ignore CODE reason -->`."""
 
     @property
     def key(self) -> str:

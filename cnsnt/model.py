@@ -36,6 +36,8 @@ class ExitCode(IntEnum):
     FINDINGS = 1
     USAGE = 2
     INTERNAL = 3
+    INTERRUPTED = 130
+    """Ctrl-C (128 + SIGINT, as shells report it); nothing was written."""
 
 
 @dataclass(frozen=True, order=True)

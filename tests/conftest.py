@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,23 @@ from cnsnt.sources.forms.reader import read_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-CORPUS = Path(__file__).resolve().parent / "corpus"
+CORPUS = Path(os.environ.get("CNSNT_CORPUS") or ROOT.parent / "shared" / "corpus")
+"""Real third-party schemas, forms and queries, kept beside the checkout (never copied into it:
+the repository carries no third-party files). CI and development machines have it; a fresh
+clone alone does not, and the tests that need it skip saying so. CNSNT_CORPUS points
+elsewhere (a git worktree has no ../shared beside it)."""
 FORMS_CORPUS = CORPUS / "forms"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+"""Inputs written for these tests (server templates reproducing real projects' constructs)."""
+
+
+def corpus_path(rel: str) -> Path:
+    """A file of the shared corpus, or skip the test when the corpus is not beside the checkout."""
+    path = CORPUS / rel
+    if not path.is_file():
+        where = "the corpus directory ../shared/corpus" if not CORPUS.is_dir() else f"{rel} in it"
+        pytest.skip(f"needs the real third-party inputs of ../shared/corpus ({where} is absent)")
+    return path
 
 
 def read_form(path: Path, fmt: str | None = None) -> Evidence:
@@ -24,8 +40,13 @@ def read_form(path: Path, fmt: str | None = None) -> Evidence:
 
 
 def read_form_corpus(rel: str) -> Evidence:
-    """A real form file from tests/corpus/forms."""
-    return read_form(FORMS_CORPUS / rel)
+    """A real form file from ../shared/corpus/forms (skips when the corpus is absent)."""
+    return read_form(corpus_path(f"forms/{rel}"))
+
+
+def read_form_fixture(rel: str) -> Evidence:
+    """A form file we wrote, from tests/fixtures/forms."""
+    return read_form(FIXTURES / "forms" / rel)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cnsnt.reporters.base import RenderOptions, Reporter
 from cnsnt.reporters.github import GithubReporter
+from cnsnt.reporters.gitlab import GitlabReporter
 from cnsnt.reporters.json import JsonReporter
 from cnsnt.reporters.junit import JunitReporter
 from cnsnt.reporters.markdown import MarkdownReporter
@@ -18,6 +19,7 @@ REPORTERS: dict[str, type[Reporter]] = {
         SarifReporter,
         JunitReporter,
         GithubReporter,
+        GitlabReporter,
         MarkdownReporter,
     )
 }

@@ -12,6 +12,7 @@ import glob
 import os
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,3 +140,13 @@ class LineIndex:
     def offset(self, line: int, column: int) -> int:
         """Character offset of a 1-based line and 0-based column (html.parser's getpos)."""
         return self.starts[line - 1] + column
+
+
+def stop_pool(pool: Executor) -> None:
+    """Ctrl-C: drop queued work and end the workers now, so cnsnt exits within a second.
+
+    Leaving the `with` block alone would wait for every queued batch to finish.
+    """
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()

@@ -1,7 +1,8 @@
 """Per-rule cases in tests/rules/cases/CN*.yml (sqlfluff style): `pytest -k CN203`.
 
-Each case is a small project: a policy, inline files and/or real files copied
-from tests/corpus, and the exact subjects the rule must report (empty: passes).
+Each case is a small project: a policy, inline files, real files copied from
+../shared/corpus (`corpus:`, skipped when it is absent) or our own fixtures from
+tests/fixtures (`fixtures:`), and the exact subjects the rule must report (empty: passes).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import yaml
 
 from cnsnt.api import audit
 from cnsnt.policy.loader import load_policy
-from tests.conftest import CORPUS
+from tests.conftest import FIXTURES, corpus_path
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -36,7 +37,11 @@ def test_rule_case(rule, case, tmp_path):
     for source, name in (case.get("corpus") or {}).items():
         target = tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(CORPUS / source, target)
+        shutil.copyfile(corpus_path(source), target)
+    for source, name in (case.get("fixtures") or {}).items():
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FIXTURES / source, target)
     (tmp_path / "cnsnt.yaml").write_text(case["policy"], encoding="utf-8")
     result = audit(
         load_policy(tmp_path / "cnsnt.yaml"),

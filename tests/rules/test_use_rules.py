@@ -15,8 +15,9 @@ from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.queries.reader import read_queries
 from cnsnt.sources.schemas.ddl import read_ddl
+from tests.conftest import CORPUS, corpus_path
 
-TPC = Path(__file__).resolve().parents[1] / "corpus" / "queries" / "tpc"
+TPC = CORPUS / "queries" / "tpc"
 
 POLICY = """\
 cnsnt: 1
@@ -62,7 +63,7 @@ def audit(tmp_path: Path, files: dict[str, str], *, fmt: str | None = None,
     policy: Policy = load_policy(tmp_path / "cnsnt.yaml")
     ctx = SourceContext(base_dir=tmp_path, policy_purposes=tuple(policy.purposes),
                         roles={k: tuple(v) for k, v in policy.roles.items()})
-    schema = TPC / "tpcds_schema.sql"
+    schema = corpus_path("queries/tpc/tpcds_schema.sql")
     evidence = read_ddl(schema, SourceSpec("schemas", "s", TPC, Location("x"), "duckdb"), ctx)
     ctx.tables = list(evidence.tables)
     evidence.audited.add("schemas")
@@ -80,7 +81,15 @@ def rows(findings: list[Finding], code: str) -> list[tuple[str, str]]:
     return [(f.subject, str(f.location)) for f in findings if f.rule == code]
 
 
-TPCDS = [q.strip() for q in (TPC / "tpcds_queries.sql").read_text().split(";") if q.strip()]
+class _TpcDs:
+    """TPC-DS queries of the shared corpus, read on first use (a test skips when it is absent)."""
+
+    def __getitem__(self, i: int) -> str:
+        text = corpus_path("queries/tpc/tpcds_queries.sql").read_text()
+        return [q.strip() for q in text.split(";") if q.strip()][i]
+
+
+TPCDS = _TpcDs()
 
 
 # ------------------------------------------------------------------------ CN301

@@ -1,7 +1,7 @@
 """Schema evidence from DDL files: cnsnt.sql.ddl (parsing) and cnsnt.sources.schemas.ddl (the reader).
 
-Corpus files under tests/corpus/schemas are real third-party dumps (see each SOURCES.md);
-the facts asserted here were read from them by hand.
+Corpus files under ../shared/corpus/schemas are real third-party dumps (see each SOURCES.md);
+the facts asserted here were read from them by hand; the tests skip when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from cnsnt.sources.base import SourceContext, line_col
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sql import ddl
 from cnsnt.sql.ddl import parse_ddl
+from tests.conftest import CORPUS as SHARED_CORPUS
+from tests.conftest import corpus_path
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "schemas"
+CORPUS = SHARED_CORPUS / "schemas"
 
 
 def spec_for(path: Path, dialect: str | None) -> SourceSpec:
@@ -36,7 +38,7 @@ def spec_for(path: Path, dialect: str | None) -> SourceSpec:
 
 @cache
 def corpus(relpath: str, dialect: str | None) -> Evidence:
-    path = CORPUS / relpath
+    path = corpus_path(f"schemas/{relpath}")
     return read_ddl(path, spec_for(path, dialect), SourceContext(base_dir=CORPUS))
 
 
@@ -342,6 +344,9 @@ def test_gibbon_comment_with_doubled_quotes() -> None:
     assert {"dob", "gender", "email", "phone1"} <= set(columns(ev, "gibbonPerson"))
     comments = [c.comment for c in ev.columns if c.name == "attainmentConcern"]
     assert "'P' denotes that student has exceed their personal target" in comments
+
+
+# Speed: benchmarks/audit_schemas.py measures the largest corpus schemas (no timed unit tests).
 
 
 # --- behaviour on small inputs -------------------------------------------------------

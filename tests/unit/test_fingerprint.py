@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import split_statements
+from tests.conftest import corpus_path
 
-TPC = Path(__file__).resolve().parents[1] / "corpus" / "queries" / "tpc"
 FP = Fingerprinter("postgres")
 
 
@@ -62,7 +60,7 @@ def test_comment_holding_a_quote_does_not_swallow_code() -> None:
 
 
 def test_fast_and_slow_paths_agree_on_tpc_queries() -> None:
-    queries = [" ".join(q.split()) for q in (TPC / "tpcds_queries.sql").read_text().split(";")
+    queries = [" ".join(q.split()) for q in (corpus_path("queries/tpc/tpcds_queries.sql")).read_text().split(";")
                if q.strip()]
     for q in queries:
         assert fp(q) == fp(q + " -- trailing comment"), q[:60]
@@ -70,7 +68,7 @@ def test_fast_and_slow_paths_agree_on_tpc_queries() -> None:
 
 def test_distinct_tpc_queries_have_distinct_fingerprints() -> None:
     queries = [q for f in ("tpch_queries.sql", "tpcds_queries.sql")
-               for q in (TPC / f).read_text().split(";") if q.strip()]
+               for q in corpus_path(f"queries/tpc/{f}").read_text().split(";") if q.strip()]
     assert len({fp(q) for q in queries}) == len(queries) == 121
 
 

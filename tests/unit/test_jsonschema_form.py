@@ -1,6 +1,7 @@
 """Form evidence from JSON: cnsnt.sources.forms.jsonschema_form (JSON Schema, angular-schema-form, FHIR).
 
-Corpus files under tests/corpus/forms are real third-party files (see each SOURCES.md);
+Corpus files under ../shared/corpus/forms are real third-party files (see each SOURCES.md;
+the tests skip when it is absent);
 the facts asserted here were read from them by hand.
 """
 
@@ -14,9 +15,8 @@ import pytest
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField
 from cnsnt.model import Location, Severity
-from tests.conftest import FORMS_CORPUS, read_form, read_form_corpus
+from tests.conftest import read_form, read_form_corpus
 
-CORPUS = FORMS_CORPUS
 read = read_form
 corpus = read_form_corpus
 

@@ -14,15 +14,15 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.queries import query_log
 from cnsnt.sources.queries.reader import plan_query_sources, read_queries
 from cnsnt.sources.schemas.ddl import read_ddl
+from tests.conftest import CORPUS, corpus_path
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 TPC = CORPUS / "queries" / "tpc"
 
 
 @pytest.fixture(scope="module")
 def tpch_tables() -> list[Table]:
     spec = SourceSpec("schemas", "tpch_schema.sql", TPC, Location("cnsnt.yaml"), "duckdb")
-    return read_ddl(TPC / "tpch_schema.sql", spec, SourceContext(base_dir=TPC)).tables
+    return read_ddl(corpus_path("queries/tpc/tpch_schema.sql"), spec, SourceContext(base_dir=TPC)).tables
 
 
 def ctx_for(tmp: Path, tables: list[Table], **kw: object) -> SourceContext:
@@ -42,7 +42,7 @@ def read(path: Path, ctx: SourceContext, **spec: object) -> Evidence:
 
 def test_tpch_query_file(tmp_path: Path, tpch_tables: list[Table]) -> None:
     path = tmp_path / "tpch.sql"
-    path.write_text((TPC / "tpch_queries.sql").read_text())
+    path.write_text((corpus_path("queries/tpc/tpch_queries.sql")).read_text())
     ev = read(path, ctx_for(tmp_path, tpch_tables), purpose="analytics")
     assert ev.audited == {"queries"}
     assert ev.counts == {"query_files": 1, "statements": 22, "unique_shapes": 22, "queries": 22,
@@ -137,7 +137,7 @@ def test_lines_log_groups_shapes_and_keeps_first_line(tmp_path: Path,
 
 def test_lines_log_in_parallel_matches_serial(tmp_path: Path, tpch_tables: list[Table],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    queries = [" ".join(q.split()) for q in (TPC / "tpch_queries.sql").read_text().split(";")
+    queries = [" ".join(q.split()) for q in (corpus_path("queries/tpc/tpch_queries.sql")).read_text().split(";")
                if q.strip()]
     path = tmp_path / "big.log"
     path.write_text("\n".join(queries * 20) + "\n")

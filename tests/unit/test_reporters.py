@@ -10,7 +10,7 @@ import jsonschema
 from cnsnt.api import audit_path
 from cnsnt.cli import ReportFormat
 from cnsnt.reporters import REPORTERS, RenderOptions, get_reporter
-from tests.conftest import CORPUS, EXAMPLES
+from tests.conftest import EXAMPLES, corpus_path
 
 
 def shop_result():
@@ -22,7 +22,7 @@ def test_cli_formats_and_registry_agree():
 
 
 def test_sarif_validates_against_the_official_schema():
-    schema = json.loads((CORPUS / "standards" / "sarif-schema-2.1.0.json").read_text())
+    schema = json.loads(corpus_path("standards/sarif-schema-2.1.0.json").read_text())
     log = json.loads(get_reporter("sarif").render(shop_result(), RenderOptions()))
     jsonschema.Draft4Validator(schema).validate(log)
     results = log["runs"][0]["results"]
@@ -44,7 +44,11 @@ def test_junit_is_well_formed_with_a_failure_per_failing_rule():
 
 def test_github_annotations_escape_newlines_and_commas():
     lines = get_reporter("github").render(shop_result(), RenderOptions()).splitlines()
-    assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    commands = [line for line in lines if line.startswith("::")]
+    assert commands and all(
+        line.startswith(("::error ", "::warning ", "::notice ")) for line in commands
+    )
+    assert all("\n" not in line for line in lines)
     assert any("file=db/schema.sql,line=" in line for line in lines)
 
 

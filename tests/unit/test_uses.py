@@ -16,10 +16,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sql.uses import ProblemKind, QuerySchema, StatementUses, analyse
-
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-TPC = CORPUS / "queries" / "tpc"
-MIMIC = CORPUS / "queries"
+from tests.conftest import corpus_path
 
 R, W = "read", "write"
 
@@ -45,12 +42,12 @@ def reads(result: StatementUses) -> set[str]:
 
 @pytest.fixture(scope="module")
 def tpch() -> QuerySchema:
-    return QuerySchema.from_tables(ddl_tables(TPC / "tpch_schema.sql", "duckdb"), "duckdb")
+    return QuerySchema.from_tables(ddl_tables(corpus_path("queries/tpc/tpch_schema.sql"), "duckdb"), "duckdb")
 
 
 @pytest.fixture(scope="module")
 def tpcds() -> QuerySchema:
-    return QuerySchema.from_tables(ddl_tables(TPC / "tpcds_schema.sql", "duckdb"), "duckdb")
+    return QuerySchema.from_tables(ddl_tables(corpus_path("queries/tpc/tpcds_schema.sql"), "duckdb"), "duckdb")
 
 
 APP_DDL = """
@@ -76,21 +73,21 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> QuerySchema:
 
 
 def test_every_tpch_query_resolves(tpch: QuerySchema) -> None:
-    results = [analyse(q, tpch) for q in queries(TPC / "tpch_queries.sql")]
+    results = [analyse(q, tpch) for q in queries(corpus_path("queries/tpc/tpch_queries.sql"))]
     assert len(results) == 22
     assert [r.problems for r in results] == [()] * 22
     assert all(r.kind == "select" and r.uses for r in results)
 
 
 def test_every_tpcds_query_resolves(tpcds: QuerySchema) -> None:
-    results = [analyse(q, tpcds) for q in queries(TPC / "tpcds_queries.sql")]
+    results = [analyse(q, tpcds) for q in queries(corpus_path("queries/tpc/tpcds_queries.sql"))]
     assert len(results) == 99
     assert [(i + 1, r.problems) for i, r in enumerate(results) if r.problems] == []
 
 
 def test_tpch_q4_exists_select_star_reads_no_columns(tpch: QuerySchema) -> None:
     # Correlated EXISTS (SELECT * ...): the star reads nothing, the predicates do.
-    q4 = queries(TPC / "tpch_queries.sql")[3]
+    q4 = queries(corpus_path("queries/tpc/tpch_queries.sql"))[3]
     assert uses(analyse(q4, tpch)) == {
         ("lineitem.l_commitdate", R, False, True),
         ("lineitem.l_orderkey", R, False, True),
@@ -102,14 +99,14 @@ def test_tpch_q4_exists_select_star_reads_no_columns(tpch: QuerySchema) -> None:
 
 
 def test_tpch_q13_derived_table_with_column_aliases_and_left_join(tpch: QuerySchema) -> None:
-    q13 = queries(TPC / "tpch_queries.sql")[12]
+    q13 = queries(corpus_path("queries/tpc/tpch_queries.sql"))[12]
     assert reads(analyse(q13, tpch)) == {
         "customer.c_custkey", "orders.o_comment", "orders.o_custkey", "orders.o_orderkey",
     }
 
 
 def test_tpch_q15_cte_with_column_list_and_scalar_subquery(tpch: QuerySchema) -> None:
-    q15 = queries(TPC / "tpch_queries.sql")[14]
+    q15 = queries(corpus_path("queries/tpc/tpch_queries.sql"))[14]
     assert reads(analyse(q15, tpch)) == {
         "lineitem.l_discount", "lineitem.l_extendedprice", "lineitem.l_shipdate",
         "lineitem.l_suppkey", "supplier.s_address", "supplier.s_name", "supplier.s_phone",
@@ -118,7 +115,7 @@ def test_tpch_q15_cte_with_column_list_and_scalar_subquery(tpch: QuerySchema) ->
 
 
 def test_tpch_q2_correlated_subquery_and_implicit_joins(tpch: QuerySchema) -> None:
-    q2 = queries(TPC / "tpch_queries.sql")[1]
+    q2 = queries(corpus_path("queries/tpc/tpch_queries.sql"))[1]
     assert reads(analyse(q2, tpch)) == {
         "nation.n_name", "nation.n_nationkey", "nation.n_regionkey",
         "part.p_mfgr", "part.p_partkey", "part.p_size", "part.p_type",
@@ -130,7 +127,7 @@ def test_tpch_q2_correlated_subquery_and_implicit_joins(tpch: QuerySchema) -> No
 
 
 def test_tpcds_q30_cte_used_twice_reads_customer_personal_columns(tpcds: QuerySchema) -> None:
-    q30 = queries(TPC / "tpcds_queries.sql")[29]
+    q30 = queries(corpus_path("queries/tpc/tpcds_queries.sql"))[29]
     got = reads(analyse(q30, tpcds))
     customer = {k for k in got if k.startswith("customer.")}
     assert customer == {
@@ -149,14 +146,14 @@ def test_tpcds_q30_cte_used_twice_reads_customer_personal_columns(tpcds: QuerySc
 
 
 def test_tpcds_q21_star_over_derived_table_whose_outputs_are_all_needed(tpcds: QuerySchema) -> None:
-    q21 = queries(TPC / "tpcds_queries.sql")[20]
+    q21 = queries(corpus_path("queries/tpc/tpcds_queries.sql"))[20]
     result = analyse(q21, tpcds)
     assert all(u.needed and not u.via_star for u in result.uses)
     assert "inventory.inv_quantity_on_hand" in reads(result)
 
 
 def test_tpcds_q2_union_all_inside_cte(tpcds: QuerySchema) -> None:
-    q2 = queries(TPC / "tpcds_queries.sql")[1]
+    q2 = queries(corpus_path("queries/tpc/tpcds_queries.sql"))[1]
     got = reads(analyse(q2, tpcds))
     assert {"web_sales.ws_sold_date_sk", "web_sales.ws_ext_sales_price",
             "catalog_sales.cs_sold_date_sk", "catalog_sales.cs_ext_sales_price"} <= got
@@ -180,12 +177,12 @@ MIMIC_ICUSTAY = {
 
 @pytest.fixture(scope="module")
 def mimic_tables() -> list[Table]:
-    return ddl_tables(CORPUS / "schemas" / "mimic-iv" / "create.sql", "postgres")
+    return ddl_tables(corpus_path("schemas/mimic-iv/create.sql"), "postgres")
 
 
 def test_mimic_postgres_schema_qualified_names_and_create_table_as(mimic_tables: list[Table]) -> None:
     schema = QuerySchema.from_tables(mimic_tables, "postgres")
-    drop, ctas = queries(MIMIC / "mimic-iv-postgres" / "icustay_detail.sql")
+    drop, ctas = queries(corpus_path("queries/mimic-iv-postgres/icustay_detail.sql"))
     assert analyse(drop, schema) == StatementUses(kind="other")
     result = analyse(ctas, schema)
     assert result.kind == "create" and result.problems == ()
@@ -195,7 +192,7 @@ def test_mimic_postgres_schema_qualified_names_and_create_table_as(mimic_tables:
 
 def test_mimic_age_joins_two_schemas(mimic_tables: list[Table]) -> None:
     schema = QuerySchema.from_tables(mimic_tables, "postgres")
-    _, ctas = queries(MIMIC / "mimic-iv-postgres" / "age.sql")
+    _, ctas = queries(corpus_path("queries/mimic-iv-postgres/age.sql"))
     assert reads(analyse(ctas, schema)) == {
         "mimiciv_hosp.admissions.admittime", "mimiciv_hosp.admissions.hadm_id",
         "mimiciv_hosp.admissions.subject_id", "mimiciv_hosp.patients.anchor_age",
@@ -208,7 +205,7 @@ def test_mimic_bigquery_project_qualified_names_match_the_postgres_schema(
 ) -> None:
     # `physionet-data.mimiciv_icu.icustays`: the project (catalog) is not in the schema.
     schema = QuerySchema.from_tables(mimic_tables, "bigquery")
-    (query,) = queries(MIMIC / "mimic-iv-bigquery" / "icustay_detail.sql")
+    (query,) = queries(corpus_path("queries/mimic-iv-bigquery/icustay_detail.sql"))
     result = analyse(query, schema)
     assert result.problems == ()
     assert reads(result) == MIMIC_ICUSTAY

@@ -18,6 +18,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, FormTag, Label, Page, Tag, flat
+from cnsnt.sources.forms.inline import attach_inline_ignores
 from cnsnt.sources.forms.templates import RENDER
 from cnsnt.sources.forms.widgets import rendered_control
 
@@ -410,4 +411,5 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     text = read_text(path, shown)
     page = Page(text, path, shown)
     forms, problems = _Reader(page).read()
-    return form_evidence(forms, problems)
+    forms, notes = attach_inline_ignores(text, shown, forms)
+    return form_evidence(forms, [*problems, *notes])

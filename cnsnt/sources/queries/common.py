@@ -24,7 +24,7 @@ from functools import lru_cache
 from cnsnt.evidence import Evidence, Query, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import SourceContext, stop_pool
 from cnsnt.sql.uses import (
     ProblemKind,
     QuerySchema,
@@ -241,10 +241,14 @@ def analyse_texts(
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(specs, dialect)
     ) as pool:
-        for batch in pool.map(_analyse_batch, batches):
-            results.extend(batch)
-            if ctx.progress is not None:
-                ctx.progress(desc, len(results), total)
+        try:
+            for batch in pool.map(_analyse_batch, batches):
+                results.extend(batch)
+                if ctx.progress is not None:
+                    ctx.progress(desc, len(results), total)
+        except KeyboardInterrupt:
+            stop_pool(pool)
+            raise
     return results
 
 

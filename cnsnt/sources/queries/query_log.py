@@ -18,7 +18,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import SourceContext, stop_pool
 from cnsnt.sources.queries.common import (
     Annotation,
     Gathered,
@@ -139,13 +139,17 @@ def read_lines(
     results: list[tuple[int, _RangeShapes, list[Note]]] = []
     if len(ranges) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_scan_range, str(path), a, b, dialect) for a, b in ranges]
-            done_bytes = 0
-            for (a, b), future in zip(ranges, futures, strict=True):
-                results.append(future.result())
-                done_bytes += b - a
-                if ctx.progress is not None:
-                    ctx.progress("Fingerprinting query log", done_bytes, size)
+            try:
+                futures = [pool.submit(_scan_range, str(path), a, b, dialect) for a, b in ranges]
+                done_bytes = 0
+                for (a, b), future in zip(ranges, futures, strict=True):
+                    results.append(future.result())
+                    done_bytes += b - a
+                    if ctx.progress is not None:
+                        ctx.progress("Fingerprinting query log", done_bytes, size)
+            except KeyboardInterrupt:
+                stop_pool(pool)
+                raise
     else:
         results = [_scan_range(str(path), a, b, dialect) for a, b in ranges]
     gathered = Gathered()
