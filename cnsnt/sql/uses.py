@@ -225,6 +225,12 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
         return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {exc}")
     except RecursionError:
         return UseProblem(ProblemKind.PARSE, "statement is nested too deeply to parse")
+    except Exception as exc:  # noqa: BLE001 - a sqlglot bug costs this statement only
+        return UseProblem(
+            ProblemKind.PARSE,
+            f"cannot parse statement: the SQL parser failed on it ({type(exc).__name__}); "
+            "it was skipped, the rest of the source is audited",
+        )
     return [p for p in parsed if p is not None]
 
 
