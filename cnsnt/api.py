@@ -13,7 +13,7 @@ from cnsnt.model import AuditResult, Location
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.rules import all_rules
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import Limits, SourceContext
 
 
 def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
@@ -44,6 +44,7 @@ def audit(
     on_source: Callable[[str], None] | None = None,
     debug: bool = False,
     today: dt.date | None = None,
+    limits: Limits | None = None,
 ) -> AuditResult:
     """Collect all evidence for a loaded policy, run the rules, return the result."""
     ctx = SourceContext(
@@ -53,6 +54,7 @@ def audit(
         progress=progress,
         policy_purposes=tuple(policy.purposes),
         roles=dict(policy.roles),
+        limits=limits or Limits(),
     )
     extra = [
         SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
