@@ -45,8 +45,14 @@ def audit(
     debug: bool = False,
     today: dt.date | None = None,
     limits: Limits | None = None,
+    chunk_chars: int = 1 << 20,
+    log_ranges: int = 0,
 ) -> AuditResult:
-    """Collect all evidence for a loaded policy, run the rules, return the result."""
+    """Collect all evidence for a loaded policy, run the rules, return the result.
+
+    `chunk_chars` and `log_ranges` only say how streamed files are cut up; the
+    result never depends on them (tests vary them to prove it).
+    """
     ctx = SourceContext(
         base_dir=policy.base_dir,
         dialect=dialect,
@@ -55,6 +61,8 @@ def audit(
         policy_purposes=tuple(policy.purposes),
         roles=dict(policy.roles),
         limits=limits or Limits(),
+        chunk_chars=chunk_chars,
+        log_ranges=log_ranges,
     )
     extra = [
         SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))

@@ -157,8 +157,8 @@ def outside_problem(path: Path, root: Path, allow_outside: bool) -> str | None:
         return None
     link = " through a symlink" if _inside(Path(os.path.abspath(path)), root) else ""
     return (
-        f"is outside the project ({root.as_posix()}){link}: not read "
-        "(pass --allow-outside to read files outside the policy's directory)"
+        f"is outside the project (the policy's directory){link}: not read "
+        "(pass --allow-outside to read it)"
     )
 
 
@@ -294,7 +294,8 @@ def expand(
         if os.path.islink(path):
             shown = printable_path(os.path.relpath(os.path.abspath(path), ctx.base_dir.resolve())
                                    if ctx is not None else path.as_posix())
-        problems.append(SourceProblem(f"{shown}: {why}", spec.location, source=pattern))
+        sep = " " if why.startswith("is ") else ": "
+        problems.append(SourceProblem(f"'{shown}'{sep}{why}", spec.location, source=pattern))
 
     if glob.has_magic(pattern):
         anchor = _split_magic(full)[0]
@@ -304,10 +305,12 @@ def expand(
         outside_dirs: list[str] = []
         candidates = _walk_glob(full, root, outside_dirs)
         for d in outside_dirs:
+            if ctx is not None:
+                d = printable_path(Path(os.path.relpath(d, ctx.base_dir)).as_posix())
             problems.append(
                 SourceProblem(
-                    f"{d}: directory is outside the project ({root}): not searched "
-                    "(pass --allow-outside to read files outside the policy's directory)",
+                    f"directory '{d}' is outside the project (the policy's directory) through a "
+                    "symlink: not searched (pass --allow-outside to read it)",
                     spec.location, source=pattern,
                 )
             )

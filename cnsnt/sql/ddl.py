@@ -70,8 +70,9 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     problems = list(scan.problems)
     with _quiet_sqlglot():
         for stmt in statements:
-            if 0 < max_statement < len(stmt.sql):
-                problems.append(DDLProblem(stmt.offset, oversize_message(len(stmt.sql), max_statement)))
+            size = stmt.tokens[-1].end - stmt.tokens[0].start + 1 if stmt.tokens else len(stmt.sql)
+            if 0 < max_statement < size:
+                problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
                 continue
             problems.extend(schema.apply(stmt))
     tables = tuple(t.freeze(offsets.original) for t in schema.tables.values())

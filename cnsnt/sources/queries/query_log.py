@@ -169,9 +169,9 @@ def _scan_range(
     return index + 1, shapes, notes
 
 
-def _ranges(path: Path, shown: str, parts: int) -> list[tuple[int, int]]:
+def _ranges(path: Path, shown: str, parts: int, start: int = 0) -> list[tuple[int, int]]:
     """Byte ranges of about equal size, each starting at a line start."""
-    cuts = [0]
+    cuts = [start]
     with open_source(path, shown) as fh:
         size = os.fstat(fh.fileno()).st_size
         for i in range(1, parts):
@@ -207,15 +207,17 @@ def _read_lines(
 ) -> Gathered:
     attr = attribution(spec, ctx)
     size = os.stat(path).st_size
+    with open_source(path, shown) as fh:
+        bom = 3 if fh.read(3) == b"\xef\xbb\xbf" else 0  # a UTF-8 BOM is not log text
     jobs = workers(ctx.jobs)
     limit = ctx.limits.statement_bytes
     deadline = ctx.deadline.end if ctx.deadline is not None else None
     if ctx.log_ranges > 0:
-        ranges = _ranges(path, shown, ctx.log_ranges)
+        ranges = _ranges(path, shown, ctx.log_ranges, bom)
     elif jobs > 1 and size >= PARALLEL_BYTES:
-        ranges = _ranges(path, shown, jobs * _RANGES_PER_WORKER)
+        ranges = _ranges(path, shown, jobs * _RANGES_PER_WORKER, bom)
     else:
-        ranges = [(0, size)] if size else []
+        ranges = [(bom, size)] if size > bom else []
     results: list[tuple[int, _RangeShapes, list[Note]]] = []
     try:
         if len(ranges) > 1 and jobs > 1:
