@@ -104,7 +104,7 @@ def test_02_a_statement_sqlglot_crashes_on_costs_only_itself(tmp_path, bad):
 
 def test_02_one_bad_line_among_many_in_a_log(tmp_path):
     """02: a query log (format: lines): one bad line among 1000 lost the whole log."""
-    lines = ["SELECT email, allergies FROM customers WHERE id = %d" % i for i in range(1000)]
+    lines = [f"SELECT email, allergies FROM customers WHERE id = {i}" for i in range(1000)]
     lines[500] = "SELECT data ? INSERT"
     root = project(
         tmp_path / "p",
@@ -335,11 +335,11 @@ def test_18_log_findings_do_not_depend_on_ranges_or_jobs(tmp_path):
     """18: A query log >= 32 MiB was cut into (jobs x 4) byte ranges; each range reported the
     annotation warning at the first line of each shape *in that range*, so the number of CN001
     findings (and their baseline fingerprints) depended on --jobs."""
+    import random
+
     from cnsnt.api import audit
     from cnsnt.policy.loader import load_policy
     from cnsnt.reporters import RenderOptions, get_reporter
-
-    import random
 
     rng = random.Random(3)
     lines = [
@@ -426,12 +426,12 @@ def test_22_class_any_non_string_type_anywhere(tmp_path, value):
     """The class: `type` (and other keywords) holding any JSON value, at the top, in a property,
     in a UI schema and in a FHIR Questionnaire item, never crashes the reader."""
     docs = {
-        "forms/a.schema.json": '{"type": %s, "properties": {"phone": {"type": %s}}}' % (value, value),
-        "forms/b.schema.json": '{"type": %s, "elements": []}' % value,
-        "forms/c.json": '{"resourceType": "Questionnaire", "item": [{"linkId": "phone", "type": %s, '
-        '"extension": %s, "initial": %s}]}' % (value, value, value),
-        "forms/d.json": '{"schema": {"properties": {"phone": {"type": "string"}}}, "form": [{"key": %s, '
-        '"type": %s}]}' % (value, value),
+        "forms/a.schema.json": f'{{"type": {value}, "properties": {{"phone": {{"type": {value}}}}}}}',
+        "forms/b.schema.json": f'{{"type": {value}, "elements": []}}',
+        "forms/c.json": f'{{"resourceType": "Questionnaire", "item": [{{"linkId": "phone", "type": {value}, '
+        f'"extension": {value}, "initial": {value}}}]}}',
+        "forms/d.json": f'{{"schema": {{"properties": {{"phone": {{"type": "string"}}}}}}, "form": [{{"key": {value}, '
+        f'"type": {value}}}]}}',
     }
     root = project(tmp_path / "p", '  forms: [{path: "forms/*.json"}]', docs)
     _, findings = audit_json(root)
@@ -454,8 +454,7 @@ def test_23_one_huge_statement_is_reported_not_parsed(tmp_path):
         {
             "sql/inlist.sql": inlist + "SELECT email FROM customers;\n",
             "logs/a.log": inlist + "SELECT email FROM customers\n",
-            "logs/b.csv": 'query,rolname,calls\n"%s",app,3\n"SELECT email FROM customers",app,1\n'
-            % inlist.strip(),
+            "logs/b.csv": f'query,rolname,calls\n"{inlist.strip()}",app,3\n"SELECT email FROM customers",app,1\n',
         },
     )
     _, findings = audit_json(root, "--max-statement-size", "10000")
@@ -607,8 +606,8 @@ def test_29_a_large_alias_free_policy_is_accepted(tmp_path):
     out = ["cnsnt: 1", "controller: {name: X, contact: x@example.com}", "purposes:",
            "  p: {description: To deliver your order., basis: contract}", "data:"]
     out += [
-        "  d%d: {category: user.contact.email, purposes: [p], retention: P1Y, label: Label %d, "
-        "columns: [t%d.c%d]}" % (i, i, i, i)
+        f"  d{i}: {{category: user.contact.email, purposes: [p], retention: P1Y, label: Label {i}, "
+        f"columns: [t{i}.c{i}]}}"
         for i in range(7500)
     ]
     (tmp_path / "cnsnt.yaml").write_text("\n".join(out) + "\n")
