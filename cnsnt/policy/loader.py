@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
@@ -80,12 +81,19 @@ def policy_files(path: Path) -> list[Path]:
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """Read UTF-8 text; undecodable bytes are a problem with line and column."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device would block or never end: never opened.
+            return None, [Problem("not a regular file: a policy must be one", Location(shown))]
+        size = info.st_size
         if size > MAX_POLICY_BYTES:
             return None, [
                 Problem(f"file is too large ({size:,} bytes) for a policy", Location(shown))
             ]
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_POLICY_BYTES + 1)
+        if len(raw) > MAX_POLICY_BYTES:
+            return None, [Problem("file is too large for a policy", Location(shown))]
     except OSError as exc:
         return None, [Problem(f"cannot read: {exc.strerror or exc}", Location(shown))]
     if raw.startswith(b"\xef\xbb\xbf"):

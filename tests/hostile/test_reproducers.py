@@ -204,6 +204,43 @@ def test_03_class_sockets_and_globs_and_the_other_sources(tmp_path):
     assert "signup.phone" in {f["subject"] for f in findings if f["rule"] == "CN101"}
 
 
+def test_03_class_a_fifo_policy_is_a_policy_error(tmp_path):
+    """The class: the policy file itself is read the same way (never opened when not regular)."""
+    os.mkfifo(tmp_path / "cnsnt.yaml")
+    result = run("validate", "--policy", str(tmp_path / "cnsnt.yaml"))
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
+
+
+def test_time_budget_per_source_is_a_cn001_and_the_rest_is_audited(tmp_path, monkeypatch):
+    """Bounds: a source that takes longer than --source-timeout is stopped (even inside code
+    that never checks the clock) and is one CN001 naming the limit; other sources count."""
+    import time
+
+    from cnsnt.sources.forms import reader
+
+    real = reader.read_forms
+
+    def slow(path, spec, ctx):
+        if path.name == "slow.html":
+            time.sleep(30)
+        return real(path, spec, ctx)
+
+    monkeypatch.setattr(reader, "read_forms", slow)
+    root = project(
+        tmp_path / "p",
+        '  forms: [{path: "forms/*.html"}]',
+        {
+            "forms/slow.html": "<form id=s><input name=phone></form>",
+            "forms/fast.html": "<form id=f><input name=phone></form>",
+        },
+    )
+    _, findings = audit_json(root, "--source-timeout", "0.2")
+    assert any("time budget of 0.2 s" in m and "--source-timeout" in m
+               for m in messages(findings, "CN001", "forms/slow.html"))
+    assert {f["subject"] for f in findings if f["rule"] == "CN101"} == {"f.phone"}
+
+
 # --------------------------------------------------------------------------- 04
 
 
