@@ -51,7 +51,7 @@ class Limits:
     """`--max-file-size`: files read whole (schemas, forms) larger than this are refused."""
     statement_bytes: int = 1_000_000
     """`--max-statement-size`: a longer SQL statement is reported, not parsed (parsing costs ~180x)."""
-    source_seconds: float = 300.0
+    source_seconds: float = 600.0
     """`--source-timeout`: time budget for one source file (0: none)."""
     depth: int = 256
     """`--max-depth`: deepest JSON nesting and HTML element nesting read."""
