@@ -703,3 +703,45 @@ def test_30_sources_outside_the_project_are_not_read(tmp_path):
     _, allowed = audit_json(root, "--allow-outside")
     assert not [m for m in messages(allowed, "CN001") if "outside the project" in m]
     assert any("customers.phone" in m for m in messages(allowed, "CN302"))
+
+
+# --------------------------------------------------------------------------- bounds
+
+
+def test_bounds_json_and_html_depth(tmp_path):
+    """Bounds: JSON deeper than --max-depth is one CN001 naming the limit; HTML deeper is a
+    warning and the controls below still count."""
+    deep_json = '{"properties": {"a": ' * 300 + '{"type": "string"}' + "}}" * 300
+    deep_html = "<form id=f>" + "<div>" * 300 + "<input name=phone>" + "</div>" * 300 + "</form>"
+    root = project(
+        tmp_path / "p",
+        '  forms: [{path: "forms/*.json"}, {path: "forms/*.html"}]',
+        {"forms/deep.schema.json": deep_json, "forms/deep.html": deep_html},
+    )
+    _, findings = audit_json(root)
+    assert any("depth limit (256, --max-depth)" in m for m in messages(findings, "CN001", "forms/deep.schema.json"))
+    assert any("depth limit (256, --max-depth)" in m for m in messages(findings, "CN001", "forms/deep.html"))
+    assert "f.phone" in {f["subject"] for f in findings if f["rule"] == "CN101"}
+    _, findings = audit_json(root, "--max-depth", "700")
+    assert not messages(findings, "CN001", "forms/deep.html")
+    assert not any("depth limit" in m for m in messages(findings, "CN001", "forms/deep.schema.json"))
+
+
+def test_bounds_file_size_names_the_limit(tmp_path):
+    """Bounds: a file read whole that is larger than --max-file-size is one CN001 naming it."""
+    root = project(
+        tmp_path / "p",
+        '  schemas: [{path: schema.sql, dialect: postgres}]\n  forms: [{path: "forms/*.html"}]',
+        {"forms/big.html": "<form id=b><input name=phone></form>" + " " * 5000,
+         "forms/small.html": "<form id=s><input name=phone></form>"},
+    )
+    _, findings = audit_json(root, "--max-file-size", "1000")
+    assert any("--max-file-size" in m and "1,000" in m for m in messages(findings, "CN001", "forms/big.html"))
+    assert "s.phone" in {f["subject"] for f in findings if f["rule"] == "CN101"}
+
+
+def test_bounds_bad_limit_values_are_usage_errors(tmp_path):
+    root = project(tmp_path / "p", "  forms: []", {})
+    for option, value in (("--max-file-size", "0"), ("--max-statement-size", "-1"),
+                          ("--max-depth", "0"), ("--source-timeout", "-1")):
+        assert run("audit", str(root), option, value).exit_code == 2, option
