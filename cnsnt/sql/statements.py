@@ -9,6 +9,7 @@ multi-gigabyte `;`-separated log never sits in memory.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -107,6 +108,7 @@ def split_statements(
     """
     regex = _pattern(lexis(dialect))
     go_batches = dialect in _GO_DIALECTS
+    limit = max_chars if max_chars > 0 else sys.maxsize
     pending = _Pending()
     buffer = ""
     line = 1
@@ -144,8 +146,10 @@ def split_statements(
                     yield _finish(pending, max_chars)
                     pending = _Pending()
             elif kind == "w":
-                if pending.parts or pending.size:
-                    _add(pending, token, max_chars)
+                if pending.size:
+                    pending.size += len(token)
+                    if pending.size <= limit:
+                        pending.parts.append(token)
             elif go_batches and line_blank and token.upper() == "GO":
                 # `GO [count]` on a line of its own ends a T-SQL batch like `;` (it is not SQL).
                 end = buffer.find("\n", m.end())
@@ -180,7 +184,11 @@ def split_statements(
                         pos = end
                         line_blank = False
                         continue
-                _add(pending, token, max_chars)
+                pending.size += len(token)  # inline `_add`: this is the hot path
+                if pending.size <= limit:
+                    pending.parts.append(token)
+                elif pending.parts:
+                    pending.parts.clear()
             newlines = token.count("\n")
             if newlines:
                 line += newlines
@@ -212,8 +220,8 @@ def _add(pending: _Pending, token: str, max_chars: int) -> None:
 
 
 def _finish(pending: _Pending, max_chars: int = 0) -> RawStatement:
-    text = "".join(pending.parts).rstrip()
     oversize = pending.size if max_chars > 0 and pending.size > max_chars else 0
+    text = "" if oversize else "".join(pending.parts).rstrip()
     return RawStatement(
         line=pending.line,
         column=pending.column,
