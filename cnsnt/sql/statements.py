@@ -53,17 +53,19 @@ class _Pending:
 
 def _pattern(lex: Lexis) -> re.Pattern[str]:
     # `\\?\Z`: a backslash as the last character of a chunk still starts an escape.
+    # Strings are unrolled loops (`'[^']*(?:''[^']*)*`): one way to match each
+    # character, so linear time and no backtracking stack per character.
     if lex.backslash_escapes:
-        string = r"'(?:[^'\\]|\\.)*(?:'|\\?\Z)"
+        string = r"'[^'\\]*(?:\\.[^'\\]*)*(?:'|\\?\Z)"
     else:
-        string = r"'(?<=[eE]')(?:[^'\\]|\\.)*(?:'|\\?\Z)|'(?:[^']|'')*(?:'|\Z)"
+        string = r"'(?<=[eE]')[^'\\]*(?:\\.[^'\\]*)*(?:'|\\?\Z)|'[^']*(?:''[^']*)*(?:'|\Z)"
     comment = r"--[^\n]*|/\*.*?(?:\*/|\Z)"
     if lex.hash_comments:
         comment += r"|#[^\n]*"
     dollar = r"\$(?P<tag>(?:[A-Za-z_]\w*)?)\$.*?(?:\$(?P=tag)\$|\Z)|" if lex.dollar_quotes else ""
     return re.compile(
         r"(?P<c>" + comment + r")"
-        + r"|(?P<x>" + dollar + string + r'|"(?:[^"]|"")*(?:"|\Z)|`[^`]*(?:`|\Z))'
+        + r"|(?P<x>" + dollar + string + r'|"[^"]*(?:""[^"]*)*(?:"|\Z)|`[^`]*(?:`|\Z))'
         + r"|(?P<semi>;)"
         + r"|(?P<w>\s+)"
         + r"|(?P<o>[^\s;'\"`$\-/#]+|.)",
@@ -82,8 +84,26 @@ _GO_DIALECTS = frozenset({"tsql", "fabric"})
 _GO_LINE = re.compile(r"[ \t]*(?:\d+)?[ \t]*(?:\r?\n|\Z)")
 
 
-#: A chunk is lexed up to its last blank; a line longer than this without one is cut anyway.
-_MAX_UNCUT = 16 << 20
+#: A token still open at the end of the text read so far (an unclosed comment or string) is
+#: waited for, not cut; past this many characters it is cut where the text ends (memory).
+_MAX_UNCUT = 32 << 20
+
+
+def _may_end(buffer: str, pos: int, since: int) -> bool:
+    """Whether the token open at `pos` can have ended in the text added at `since`.
+
+    When it cannot (no `*/`, no closing quote, no newline in the new text), lexing it
+    again would give the same unfinished token: skipping that keeps a long comment or
+    string linear instead of rescanning it with every chunk. Skipping only delays.
+    """
+    if buffer.startswith("/*", pos):
+        return buffer.find("*/", max(since - 1, pos + 2)) >= 0
+    if buffer.startswith(("--", "#"), pos):
+        return buffer.find("\n", since) >= 0
+    quote = buffer[pos]
+    if quote in "'\"`$":
+        return buffer.find(quote, since) >= 0
+    return True
 
 
 def _safe_end(buffer: str) -> int:
@@ -117,20 +137,26 @@ def split_statements(
     iterator = iter(chunks)
     eof = False
     pos = 0
+    waiting_since = -1  # buffer length when the token at `pos` ran to the end of the text
     while not eof:
         try:
             buffer += next(iterator)
         except StopIteration:
             eof = True
         size = len(buffer)
-        safe = size if eof else _safe_end(buffer)
-        if safe < pos and size - pos > _MAX_UNCUT:
-            safe = size - 1
+        # `final`: lex to the end of the buffer (end of input, or one token too long to wait for).
+        final = eof or size - pos > _MAX_UNCUT
+        if waiting_since >= 0 and not final and not _may_end(buffer, pos, waiting_since):
+            continue
+        waiting_since = -1
+        safe = size if final else _safe_end(buffer)
         while pos < size:
             m = regex.match(buffer, pos)
             if m is None:  # pragma: no cover - the last branch matches any character
                 break
-            if not eof and (m.end() > safe or m.end() >= size):
+            if not final and (m.end() > safe or m.end() >= size):
+                if m.end() >= size:
+                    waiting_since = size
                 break  # the token may continue in the next chunk
             kind = m.lastgroup
             token = m.group()
