@@ -124,13 +124,27 @@ class FormTag:
 _COMMENT_CLOSE = re.compile(r"--\s*>")
 
 
+def plain_tail(markup: str) -> str:
+    """The markup with every `<` after the last `>` made a space (same length, same offsets).
+
+    No tag, comment or declaration can end there, so html.parser makes each such
+    `<` text at the end anyway, but only after looking for a `>` from every one of
+    them: O(n^2) for a tail of `<a<a<a...`. The events are the same.
+    """
+    last_gt = markup.rfind(">")
+    if markup.find("<", last_gt + 1) < 0:
+        return markup
+    return markup[: last_gt + 1] + markup[last_gt + 1 :].replace("<", " ")
+
+
 class _Events(HTMLParser):
     """Record where each start and end tag is; the rest is done on offsets.
 
     CPython's parser (3.11) looks for the end of an unclosed comment or start
-    tag again from every later `<!--` or `<a`: repeated thousands of times
-    that is O(n^2). Two overrides answer "there is no end after here" from
-    one precomputed position instead, which gives the same events.
+    tag again from every later `<!--` or `<a`, and then for a `>` after it:
+    repeated thousands of times that is O(n^2). Two overrides answer "there
+    is no end after here" from one precomputed position instead, and
+    `plain_tail` removes the openers no `>` follows; the events are the same.
     """
 
     def __init__(self, text: str) -> None:
@@ -140,6 +154,10 @@ class _Events(HTMLParser):
         self._ends_of: str | None = None
         self._last_gt = -1
         self._last_comment_close = -1
+
+    def feed(self, data: str) -> None:
+        """Parse the whole markup (one call), its tail after the last `>` as plain text."""
+        super().feed(plain_tail(data))
 
     def _ends(self) -> tuple[int, int]:
         """(last `>`, start of the last comment end) of the text being parsed, cached."""
