@@ -28,8 +28,10 @@ from cnsnt.evidence import Evidence, SourceProblem, Table
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 
-#: Files larger than this are not loaded whole (query logs are streamed instead).
-MAX_TEXT_BYTES = 200_000_000
+#: Files larger than this are not loaded whole (query logs are streamed instead). Reading a
+#: schema or form costs about 100x its size in memory (sqlglot tokens, positioned YAML
+#: nodes for JSON), so 20 MB is about 2 GB at most; real schema dumps and forms are smaller.
+MAX_TEXT_BYTES = 20_000_000
 #: How much of a file's head is looked at to tell text from binary.
 SNIFF_BYTES = 8192
 #: Signatures of common binary formats that may carry a text suffix (`logo.sql`, `dump.sql.gz` renamed).
@@ -92,7 +94,7 @@ class SourceContext:
         """The path as reports show it: POSIX, relative to the policy when below it."""
         try:
             rel = Path(os.path.relpath(path.resolve(), self.base_dir.resolve())).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # another drive; a symlink loop
             return printable_path(path.as_posix())
         # A sibling directory reads well as ../x; a long climb is clearer absolute.
         return printable_path(path.resolve().as_posix() if rel.startswith("../../") else rel)
@@ -290,10 +292,11 @@ def expand(
     problems: list[SourceProblem] = []
 
     def refuse(path: Path, why: str) -> None:
-        shown = ctx.shown(path) if ctx is not None else path.as_posix()
-        if os.path.islink(path):
+        if os.path.islink(path):  # named as written: its target may be a loop or elsewhere
             shown = printable_path(os.path.relpath(os.path.abspath(path), ctx.base_dir.resolve())
                                    if ctx is not None else path.as_posix())
+        else:
+            shown = ctx.shown(path) if ctx is not None else path.as_posix()
         sep = " " if why.startswith("is ") else ": "
         problems.append(SourceProblem(f"'{shown}'{sep}{why}", spec.location, source=pattern))
 
@@ -319,7 +322,9 @@ def expand(
             try:
                 mode = os.stat(p).st_mode
             except OSError:
-                continue  # a dangling link, as glob skips it
+                if os.path.islink(p):  # glob used to drop these silently
+                    refuse(p, "is a broken or looping symlink: not read")
+                continue
             if stat.S_ISDIR(mode):
                 continue
             why = None if stat.S_ISREG(mode) else not_regular(p)
@@ -344,7 +349,8 @@ def expand(
             )
         ]
     if not path.exists():
-        return [], [SourceProblem(f"'{pattern}' does not exist", spec.location, source=pattern)]
+        what = "is a broken or looping symlink: not read" if path.is_symlink() else "does not exist"
+        return [], [SourceProblem(f"'{pattern}' {what}", spec.location, source=pattern)]
     why = not_regular(path)
     if why is None and root is not None:
         why = outside_problem(path, root, False)
@@ -391,9 +397,11 @@ def open_source(path: Path, shown: str) -> BinaryIO:
 def sniff(head: bytes, shown: str) -> tuple[str, int]:
     """(encoding, BOM length) of a file from its first bytes; binary files raise SourceError.
 
-    One decision for every reader: UTF-16 with a BOM, UTF-8 (BOM dropped),
+    One decision for every reader: UTF-32 or UTF-16 with a BOM, UTF-8 (BOM dropped),
     and binary when a known binary signature or a NUL byte is in the first 8 KB.
     """
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32", 0
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", 0
     bom = 3 if head.startswith(b"\xef\xbb\xbf") else 0
@@ -432,8 +440,8 @@ def decoded_chunks(fh: Readable, shown: str, chunk: int = 1 << 20) -> Iterator[s
             try:
                 text = decoder.decode(data, final)
             except UnicodeDecodeError:
-                if encoding == "utf-16":
-                    raise SourceError("not valid UTF-16 text", Location(shown)) from None
+                if encoding != "utf-8":
+                    raise SourceError(f"not valid {encoding.upper()} text", Location(shown)) from None
                 use_fallback = True
                 text = fallback.decode(data, final)
         data = b""
@@ -498,7 +506,7 @@ def text_lines(path: Path, shown: str, chunk: int = 1 << 20) -> Generator[str, N
 
 
 def source_encoding(path: Path, shown: str) -> str:
-    """`utf-16` or `utf-8` by the shared rule (binary raises SourceError)."""
+    """`utf-32`, `utf-16` or `utf-8` by the shared rule (binary raises SourceError)."""
     with open_source(path, shown) as fh:
         return sniff(fh.read(SNIFF_BYTES), shown)[0]
 

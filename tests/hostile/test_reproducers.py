@@ -263,6 +263,21 @@ def test_04_directory_links_under_double_star_are_entered_once(tmp_path):
     assert subjects == ["contact.phone", "x.note"]
 
 
+def test_04_class_broken_and_looping_links_are_reported(tmp_path):
+    """The class: a link a glob matches but that leads nowhere (or to itself) is a CN001,
+    not dropped silently as glob did."""
+    root = project(tmp_path / "p", '  forms: [{path: "forms/*.json"}]',
+                   {"forms/ok.schema.json": '{"properties": {"phone": {"type": "string"}}}'})
+    (root / "forms/gone.json").symlink_to("nowhere.json")
+    (root / "forms/a.json").symlink_to("b.json")
+    (root / "forms/b.json").symlink_to("a.json")
+    _, findings = audit_json(root)
+    cn001 = messages(findings, "CN001")
+    for name in ("gone.json", "a.json", "b.json"):
+        assert any(f"'forms/{name}' is a broken or looping symlink" in m for m in cn001), name
+    assert "ok.phone" in {f["subject"] for f in findings if f["rule"] == "CN101"}
+
+
 def test_04_class_walk_matches_glob_without_links(tmp_path):
     """The class: the walk that replaced glob.glob finds what glob finds when there is no link."""
     import glob as globmod
@@ -599,7 +614,7 @@ def test_25_binary_files_are_refused_by_every_reader(tmp_path, kind):
 # --------------------------------------------------------------------------- 26
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
 def test_26_utf16_is_decoded_by_every_reader(tmp_path, encoding):
     """26: UTF-16 with a BOM was decoded for schema, form and .sql query files, but not for
     `lines` logs or pg_stat_statements CSVs: the same queries became unparseable CN001s / "no

@@ -189,10 +189,10 @@ def read_lines(
 ) -> Gathered:
     """A log with one statement per line (`;` may separate several on a line).
 
-    A UTF-16 log (with a BOM) is first decoded, by the rule every reader
+    A UTF-16 or UTF-32 log (with a BOM) is first decoded, by the rule every reader
     shares, into a temporary UTF-8 copy that is scanned the same way.
     """
-    if source_encoding(path, shown) == "utf-16":
+    if source_encoding(path, shown) != "utf-8":
         with tempfile.TemporaryDirectory(prefix="cnsnt-") as tmp:
             copy = Path(tmp) / "log.utf8"
             with copy.open("w", encoding="utf-8", newline="") as out:
