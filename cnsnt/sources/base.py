@@ -307,7 +307,7 @@ def expand(
                                       spec.location, source=pattern)]
         outside_dirs: list[str] = []
         candidates = _walk_glob(full, root, outside_dirs)
-        for d in outside_dirs:
+        for d in sorted(set(outside_dirs)):
             if ctx is not None:
                 d = printable_path(Path(os.path.relpath(d, ctx.base_dir)).as_posix())
             problems.append(
