@@ -20,8 +20,9 @@ from typing import Any
 
 os.environ.setdefault("CNSNT_HYPOTHESIS_PROFILE", "fuzz")
 
-from hypothesis import settings  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
+from tests.hostile import conftest  # noqa: E402, F401 - registers and loads the `fuzz` profile
 from tests.hostile import test_properties as props  # noqa: E402
 
 #: One harness per reader and per "nothing lost" property.
@@ -58,7 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGALRM, _alarm)
     failed = []
     for name in names:
-        test = settings(max_examples=args.batch, deadline=None, database=None)(HARNESSES[name])
+        test = settings(
+            max_examples=args.batch,
+            deadline=None,
+            database=None,
+            derandomize=False,
+            suppress_health_check=list(HealthCheck),
+        )(HARNESSES[name])
         start = time.monotonic()
         batches = 0
         signal.alarm(int(share) + 120)
