@@ -760,3 +760,17 @@ def test_bounds_bad_limit_values_are_usage_errors(tmp_path):
     for option, value in (("--max-file-size", "0"), ("--max-statement-size", "-1"),
                           ("--max-depth", "0"), ("--source-timeout", "-1")):
         assert run("audit", str(root), option, value).exit_code == 2, option
+
+
+def test_25_class_messages_do_not_quote_the_source_text(tmp_path):
+    """25 (class): sqlglot's tokenizer error quoted the text it could not read (raw bytes of a
+    binary file, or a password in a string); the message now says what is wrong without it."""
+    root = project(
+        tmp_path / "p",
+        '  schemas: [{path: schema.sql, dialect: postgres}]\n  queries: [{path: "sql/*.sql", dialect: postgres}]',
+        {"sql/a.sql": "SELECT email FROM customers;\nSELECT $$Hunter2 secret\n"},
+    )
+    _, findings = audit_json(root)
+    cn001 = messages(findings, "CN001", "sql/a.sql")
+    assert cn001 and not [m for m in cn001 if "Hunter2" in m]
+    assert any("customers.email" in m for m in messages(findings, "CN302", "sql/a.sql"))
