@@ -13,7 +13,7 @@ from cnsnt.model import AuditResult, Location
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.rules import all_rules
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import Limits, SourceContext
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 
@@ -67,8 +67,15 @@ def audit(
     on_source: Callable[[str], None] | None = None,
     debug: bool = False,
     today: dt.date | None = None,
+    limits: Limits | None = None,
+    chunk_chars: int = 1 << 20,
+    log_ranges: int = 0,
 ) -> AuditResult:
-    """Collect all evidence for a loaded policy, run the rules, return the result."""
+    """Collect all evidence for a loaded policy, run the rules, return the result.
+
+    `chunk_chars` and `log_ranges` only say how streamed files are cut up; the
+    result never depends on them (tests vary them to prove it).
+    """
     ctx = SourceContext(
         base_dir=policy.base_dir,
         dialect=dialect,
@@ -77,6 +84,9 @@ def audit(
         policy_purposes=tuple(policy.purposes),
         roles=dict(policy.roles),
         sample=sample,
+        limits=limits or Limits(),
+        chunk_chars=chunk_chars,
+        log_ranges=log_ranges,
     )
     databases = list(databases)
     if databases:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -22,6 +23,7 @@ from cnsnt import ISSUES_URL, __version__
 from cnsnt.errors import CnsntError, OutputError, PolicyError, UsageError
 from cnsnt.model import ExitCode, Severity
 from cnsnt.output import write_atomic
+from cnsnt.sources.base import Limits
 
 if TYPE_CHECKING:
     from cnsnt.config import Settings
@@ -212,7 +214,13 @@ def _prefix(base_dir: Path) -> str:
     return "" if rel == "." or rel.startswith("..") else rel
 
 
+def _encodable(text: str) -> str:
+    """Lone surrogates (from an escape no reader caught) as U+FFFD: UTF-8 cannot hold them."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
 def _emit(text: str, output: Path | None) -> None:
+    text = _encodable(text)
     if output is not None:
         write_atomic(output, text)
     else:
@@ -262,6 +270,10 @@ def _check_dialect(dialect: str | None) -> None:
 
 def _progress_wanted(quiet: bool, machine: bool) -> bool:
     return not quiet and not machine and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+#: Defaults of the source limits (README: "Bad input, limits and exit codes").
+_LIMITS = Limits()
 
 
 @app.command(
@@ -350,6 +362,22 @@ def audit(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     verbose: VerboseOption = False,
+    max_file_size: Annotated[
+        int, typer.Option("--max-file-size", help="Largest schema or form file read, in bytes.")
+    ] = _LIMITS.file_bytes,
+    max_statement_size: Annotated[
+        int, typer.Option("--max-statement-size", help="Longest SQL statement parsed, in characters.")
+    ] = _LIMITS.statement_bytes,
+    source_timeout: Annotated[
+        float, typer.Option("--source-timeout", help="Seconds one source file may take (0: no limit).")
+    ] = _LIMITS.source_seconds,
+    max_depth: Annotated[
+        int, typer.Option("--max-depth", help="Deepest JSON or HTML nesting read.")
+    ] = _LIMITS.depth,
+    allow_outside: Annotated[
+        bool,
+        typer.Option("--allow-outside", help="Read sources outside the policy's directory too."),
+    ] = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -378,6 +406,18 @@ def audit(
     if jobs < 0:
         raise UsageError("--jobs must be 0 (all cores) or more")
     policy_path = resolve_policy_path(path, policy if policy is not None else settings.policy)
+    if min(max_file_size, max_statement_size, max_depth) < 1 or source_timeout < 0:
+        raise UsageError(
+            "--max-file-size, --max-statement-size and --max-depth must be 1 or more, "
+            "--source-timeout 0 (no limit) or more"
+        )
+    limits = Limits(
+        file_bytes=max_file_size,
+        statement_bytes=max_statement_size,
+        source_seconds=source_timeout,
+        depth=max_depth,
+        allow_outside=allow_outside,
+    )
     err = _stderr(no_color)
     if verbose:
         _say_configuration(err, path, policy_path, select, ignore)
@@ -411,6 +451,7 @@ def audit(
             progress=progress_cb,
             on_source=(lambda s: err.print(f"reading {s}", markup=False)) if verbose else None,
             debug=debug,
+            limits=limits,
         )
     finally:
         if progress_ctx is not None:
@@ -418,7 +459,7 @@ def audit(
     if write_baseline is not None:
         from cnsnt.baseline import baseline_text
 
-        write_atomic(write_baseline, baseline_text(result.findings))
+        write_atomic(write_baseline, _encodable(baseline_text(result.findings)))
     if known_baseline is not None:
         from cnsnt.baseline import apply_baseline
 

@@ -12,7 +12,15 @@ from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.redact import redact
-from cnsnt.sources.base import Reader, SourceContext, expand
+from cnsnt.sources.base import (
+    BudgetSpent,
+    Deadline,
+    Reader,
+    SourceContext,
+    budget_message,
+    expand,
+    time_budget,
+)
 
 #: Source kind -> "module:function" of its reader, imported only when used.
 READERS: dict[str, str] = {
@@ -95,7 +103,7 @@ def collect(
                 )
             )
             continue
-        paths, problems = expand(spec)
+        paths, problems = expand(spec, ctx)
         evidence.problems.extend(problems)
         fresh: list[Path] = []
         for path in paths:
@@ -116,7 +124,7 @@ def collect(
     if query_specs:
         from cnsnt.sources.queries.reader import plan_query_sources
 
-        plan, problems = plan_query_sources(query_specs)
+        plan, problems = plan_query_sources(query_specs, ctx)
         evidence.problems.extend(problems)
         reader = _reader("queries")
         for path, spec in plan:
@@ -133,8 +141,13 @@ def _read_one(
     debug: bool,
     fallback: Location | None = None,
 ) -> Evidence:
+    seconds = ctx.limits.source_seconds
+    ctx.deadline = Deadline(seconds, shown)
     try:
-        return reader(path, spec, ctx)
+        with time_budget(seconds):
+            return reader(path, spec, ctx)
+    except BudgetSpent:
+        return Evidence(problems=[SourceProblem(budget_message(seconds), Location(shown), shown)])
     except SourceError as exc:
         location = exc.location or fallback or Location(shown)
         return Evidence(problems=[SourceProblem(exc.message, location, shown)])
@@ -153,6 +166,8 @@ def _read_one(
                 )
             ]
         )
+    finally:
+        ctx.deadline = None
 
 
 def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidence:

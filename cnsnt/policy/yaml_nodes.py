@@ -19,8 +19,20 @@ from cnsnt.model import Location
 
 JsonPath = tuple[str | int, ...]
 
-#: How many nodes alias expansion may produce before we refuse the document.
+#: How many nodes alias expansion may add to a document before we refuse it. The
+#: document's own nodes are bounded by the policy's size limit; only aliases can
+#: multiply them.
 MAX_EXPANDED_NODES = 100_000
+#: Explicit tags accepted on a scalar: they name the type the value already reads as.
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -42,6 +54,10 @@ _Loader.add_implicit_resolver(
 
 def _mark(node: yaml.Node, path: str) -> Location:
     return Location(path=path, line=node.start_mark.line + 1, column=node.start_mark.column + 1)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.rsplit(":", 1)[1] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -96,14 +112,16 @@ def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Locatio
             {},
             [Problem("the policy is empty", Location(path=display_path, line=1, column=1))],
         )
-    size = _expanded_size(node, {})
-    if size > MAX_EXPANDED_NODES:
+    memo: dict[int, int] = {}
+    size = _expanded_size(node, memo)
+    added = size - len(memo)  # nodes that exist only through aliases
+    if added > MAX_EXPANDED_NODES:
         return (
             None,
             {},
             [
                 Problem(
-                    f"refusing a document whose aliases expand to {size:,} nodes "
+                    f"refusing a document whose aliases add {added:,} nodes when expanded "
                     f"(limit {MAX_EXPANDED_NODES:,}): possible alias bomb",
                     _mark(node, display_path),
                 )
@@ -114,7 +132,42 @@ def load_yaml(text: str, display_path: str) -> tuple[Any, dict[JsonPath, Locatio
     return data, locations, problems
 
 
+#: Resolves a plain scalar's implicit tag, to tell an explicit tag (`!!timestamp x`) apart.
+_RESOLVER = _Loader("")
+
+
+class _TagProblem(ValueError):
+    """An explicit YAML tag cnsnt does not accept on this value."""
+
+
+def _implicit_tag(node: yaml.ScalarNode) -> str:
+    plain = node.style is None
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, node.value, (plain, not plain))  # type: ignore[no-untyped-call]
+    return tag
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
+    """A scalar's value; explicit tags only when they name a plain type the value has.
+
+    PyYAML's constructors for other tags (`!!timestamp`, `!!set`, `!!binary`,
+    `!!python/...`) raise anything or build odd objects; a policy needs none.
+    """
+    implicit = _implicit_tag(node)
+    if node.tag != implicit:
+        if node.tag not in _PLAIN_TAGS:
+            raise _TagProblem(
+                f"the YAML tag {_short_tag(node.tag)} is not supported in a policy; "
+                "write the value without it"
+            )
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        try:
+            value = yaml.SafeLoader.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+        except Exception:  # noqa: BLE001 - PyYAML raises KeyError, ValueError ... on bad text
+            raise _TagProblem(
+                f"{node.value!r} is not a valid {_short_tag(node.tag)} value"
+            ) from None
+        return value
     if node.tag == "tag:yaml.org,2002:str" or node.style in ("'", '"', "|", ">"):
         return node.value
     constructor = yaml.SafeLoader.yaml_constructors.get(node.tag)
@@ -142,11 +195,31 @@ def _build(
         n, p, display_path, locations, problems, depth + 1
     )
     if isinstance(node, yaml.ScalarNode):
+        if _LONE_SURROGATE.search(node.value):
+            problems.append(Problem(
+                "text holds a \\uD800-\\uDFFF escape that is half of a UTF-16 pair: "
+                "it is no character; write the character itself",
+                _mark(node, display_path),
+            ))
+            return _LONE_SURROGATE.sub("\ufffd", node.value)
         try:
             return _scalar(node)
+        except _TagProblem as exc:
+            problems.append(Problem(str(exc), _mark(node, display_path)))
+            return node.value
         except (yaml.YAMLError, ValueError) as exc:
             problems.append(Problem(f"bad value {node.value!r}: {exc}", _mark(node, display_path)))
             return node.value
+    if node.tag not in _COLLECTION_TAGS and (
+        node.tag != ("tag:yaml.org,2002:seq" if isinstance(node, yaml.SequenceNode)
+                     else "tag:yaml.org,2002:map")
+    ):
+        problems.append(Problem(
+            f"the YAML tag {_short_tag(node.tag)} is not supported in a policy; "
+            "write the value without it",
+            _mark(node, display_path),
+        ))
+        return None
     if isinstance(node, yaml.SequenceNode):
         return [recurse(child, (*path, i)) for i, child in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):

@@ -8,21 +8,58 @@ when the whole file is unusable; a part it cannot parse becomes a
 from __future__ import annotations
 
 import bisect
+import codecs
+import contextlib
+import fnmatch
 import glob
 import os
 import re
-from collections.abc import Callable, Sequence
+import signal
+import stat
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, Protocol
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, SourceProblem, Table
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 
-#: Files larger than this are not loaded whole (query logs are streamed instead).
-MAX_TEXT_BYTES = 200_000_000
+#: Files larger than this are not loaded whole (query logs are streamed instead). Reading a
+#: schema or form costs about 100x its size in memory (sqlglot tokens, positioned YAML
+#: nodes for JSON), so 20 MB is about 2 GB at most; real schema dumps and forms are smaller.
+MAX_TEXT_BYTES = 20_000_000
+#: How much of a file's head is looked at to tell text from binary.
+SNIFF_BYTES = 8192
+#: Signatures of common binary formats that may carry a text suffix (`logo.sql`, `dump.sql.gz` renamed).
+_BINARY_MAGIC = (
+    b"\x89PNG", b"\x1f\x8b", b"PK\x03\x04", b"%PDF-", b"\x7fELF", b"GIF8", b"\xff\xd8\xff",
+    b"BZh91", b"\xfd7zXZ", b"7z\xbc\xaf", b"SQLite format 3\x00", b"\x28\xb5\x2f\xfd",
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one audit reads; each hit is a CN001 naming the limit (README: Limits).
+
+    They keep a hostile or broken file from hanging the audit or eating the
+    machine's memory; every other source is still audited.
+    """
+
+    file_bytes: int = MAX_TEXT_BYTES
+    """`--max-file-size`: files read whole (schemas, forms) larger than this are refused."""
+    statement_bytes: int = 1_000_000
+    """`--max-statement-size`: a longer SQL statement is reported, not parsed (parsing costs ~180x)."""
+    source_seconds: float = 600.0
+    """`--source-timeout`: time budget for one source file (0: none)."""
+    depth: int = 256
+    """`--max-depth`: deepest JSON nesting and HTML element nesting read."""
+    allow_outside: bool = False
+    """`--allow-outside`: read sources (and symlink targets) outside the policy's directory."""
 
 
 @dataclass
@@ -43,31 +80,268 @@ class SourceContext:
     sample: int = 0
     """`--sample N`: values read per doubtful text column of live databases (0: none)."""
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+    chunk_chars: int = 1 << 20
+    """How much of a streamed file is decoded at once (tests vary it: results never depend on it)."""
+    log_ranges: int = 0
+    """Byte ranges a `lines` log is cut into (0: automatic; tests vary it: results never depend on it)."""
+    deadline: Deadline | None = None
+    """The time budget of the source being read (set by `collect` for each file)."""
+
+    def check_time(self, what: str = "") -> None:
+        """Raise SourceError when the current source's time budget is spent."""
+        if self.deadline is not None:
+            self.deadline.check(what)
 
     def shown(self, path: Path) -> str:
         """The path as reports show it: POSIX, relative to the policy when below it."""
         try:
             rel = Path(os.path.relpath(path.resolve(), self.base_dir.resolve())).as_posix()
-        except ValueError:
-            return path.as_posix()
+        except (ValueError, OSError, RuntimeError):  # another drive; a symlink loop
+            return printable_path(path.as_posix())
         # A sibling directory reads well as ../x; a long climb is clearer absolute.
-        return path.resolve().as_posix() if rel.startswith("../../") else rel
+        return printable_path(path.resolve().as_posix() if rel.startswith("../../") else rel)
+
+
+def printable_path(text: str) -> str:
+    """A file name that is not valid UTF-8 (POSIX names are bytes), with its bytes escaped.
+
+    Python keeps such bytes as lone surrogates, which no report format can encode.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 Reader = Callable[[Path, SourceSpec, SourceContext], Evidence]
 
 
-def expand(spec: SourceSpec) -> tuple[list[Path], list[SourceProblem]]:
-    """The files a source entry names (globs with `**`), sorted; none is a CN001 problem."""
+# --------------------------------------------------------------------------- finding files
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"
+
+
+def not_regular(path: Path) -> str | None:
+    """Why `path` is not a regular file cnsnt may open (None when it is); never opens it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    return f"{_kind_of(mode)}, not a regular file: cnsnt reads regular files only"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def outside_problem(path: Path, root: Path, allow_outside: bool) -> str | None:
+    """Why `path` (links resolved) may not be read: it leaves the project root."""
+    if allow_outside:
+        return None
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):
+        return "cannot resolve the path (a symlink loop?)"
+    if _inside(real, root):
+        return None
+    link = " through a symlink" if _inside(Path(os.path.abspath(path)), root) else ""
+    return (
+        f"is outside the project (the policy's directory){link}: not read "
+        "(pass --allow-outside to read it)"
+    )
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk_glob(full: str, root: Path | None, problems: list[str]) -> list[Path]:
+    """`glob.glob(recursive=True)` semantics, but a directory is entered once per `**`.
+
+    `glob` follows directory symlinks under `**` without remembering where it
+    has been: two links back to their directory make it exponential. Here each
+    (device, inode) is listed once per walk, and directories that resolve
+    outside `root` are not entered (reported instead).
+    """
+    anchor, parts = _split_magic(full)
+    found: list[Path] = []
+
+    def listing(directory: Path) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(directory) as it:
+                return sorted(it, key=lambda e: e.name)
+        except OSError:
+            return []
+
+    def enter(directory: Path) -> bool:
+        if root is None:
+            return True
+        try:
+            real = directory.resolve()
+        except (OSError, RuntimeError):
+            return False
+        if _inside(real, root):
+            return True
+        problems.append(printable_path(directory.as_posix()))
+        return False
+
+    def step(directory: Path, i: int) -> None:
+        if i == len(parts):
+            found.append(directory)
+            return
+        part = parts[i]
+        if part == "**":
+            seen: set[tuple[int, int]] = set()
+            stack = [directory]
+            order: list[Path] = []
+            while stack:
+                d = stack.pop()
+                try:
+                    st = os.stat(d)
+                except OSError:
+                    continue
+                if (st.st_dev, st.st_ino) in seen or not enter(d):
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                order.append(d)
+                subdirs = [
+                    Path(e.path) for e in listing(d) if not _hidden(e.name) and _is_dir(e)
+                ]
+                stack.extend(reversed(subdirs))
+            if i + 1 == len(parts):
+                # A trailing `**` matches every file and directory below, like glob.
+                for d in order:
+                    found.append(d)
+                    found.extend(Path(e.path) for e in listing(d) if not _hidden(e.name) and not _is_dir(e))
+                return
+            for d in order:
+                step(d, i + 1)
+            return
+        if glob.has_magic(part):
+            for entry in listing(directory):
+                if _hidden(entry.name) and not _hidden(part):
+                    continue
+                if not fnmatch.fnmatch(entry.name, part):
+                    continue
+                if i + 1 == len(parts):
+                    found.append(Path(entry.path))
+                elif _is_dir(entry) and enter(Path(entry.path)):
+                    step(Path(entry.path), i + 1)
+            return
+        nxt = directory / part
+        if i + 1 == len(parts):
+            if os.path.lexists(nxt):
+                found.append(nxt)
+        elif nxt.is_dir():
+            step(nxt, i + 1)
+
+    if anchor.is_dir():
+        step(anchor, 0)
+    return sorted(set(found))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _split_magic(full: str) -> tuple[Path, list[str]]:
+    """The longest literal directory prefix of a pattern, and the parts after it."""
+    path = Path(full)
+    parts = list(path.parts)
+    literal: list[str] = []
+    for part in parts:
+        if glob.has_magic(part):
+            break
+        literal.append(part)
+    rest = parts[len(literal):]
+    if not rest:  # pragma: no cover - callers pass patterns with magic
+        return path.parent, [path.name]
+    return Path(*literal) if literal else Path("."), ["**" if p == "**" else p for p in rest]
+
+
+def expand(
+    spec: SourceSpec, ctx: SourceContext | None = None
+) -> tuple[list[Path], list[SourceProblem]]:
+    """The files a source entry names (globs with `**`), sorted; none is a CN001 problem.
+
+    Only regular files are returned: a FIFO, device or socket named by a
+    source is a problem, never opened. With `ctx`, files (links resolved)
+    must lie below the policy's directory unless `--allow-outside`.
+    """
     pattern = spec.pattern
     full = pattern if os.path.isabs(pattern) else str(spec.base_dir / pattern)
+    root: Path | None = None
+    if ctx is not None and not ctx.limits.allow_outside:
+        root = ctx.base_dir.resolve()
+    problems: list[SourceProblem] = []
+
+    def refuse(path: Path, why: str) -> None:
+        if os.path.islink(path):  # named as written: its target may be a loop or elsewhere
+            shown = printable_path(os.path.relpath(os.path.abspath(path), ctx.base_dir.resolve())
+                                   if ctx is not None else path.as_posix())
+        else:
+            shown = ctx.shown(path) if ctx is not None else path.as_posix()
+        sep = " " if why.startswith("is ") else ": "
+        problems.append(SourceProblem(f"'{shown}'{sep}{why}", spec.location, source=pattern))
+
     if glob.has_magic(pattern):
-        paths = sorted(Path(p) for p in glob.glob(full, recursive=True) if Path(p).is_file())
-        if not paths:
+        anchor = _split_magic(full)[0]
+        if root is not None and anchor.is_dir() and outside_problem(anchor, root, False):
+            return [], [SourceProblem(f"'{pattern}' {outside_problem(anchor, root, False)}",
+                                      spec.location, source=pattern)]
+        outside_dirs: list[str] = []
+        candidates = _walk_glob(full, root, outside_dirs)
+        for d in sorted(set(outside_dirs)):
+            if ctx is not None:
+                d = printable_path(Path(os.path.relpath(d, ctx.base_dir)).as_posix())
+            problems.append(
+                SourceProblem(
+                    f"directory '{d}' is outside the project (the policy's directory) through a "
+                    "symlink: not searched (pass --allow-outside to read it)",
+                    spec.location, source=pattern,
+                )
+            )
+        paths: list[Path] = []
+        for p in candidates:
+            try:
+                mode = os.stat(p).st_mode
+            except OSError:
+                if os.path.islink(p):  # glob used to drop these silently
+                    refuse(p, "is a broken or looping symlink: not read")
+                continue
+            if stat.S_ISDIR(mode):
+                continue
+            why = None if stat.S_ISREG(mode) else not_regular(p)
+            if why is None and root is not None:
+                why = outside_problem(p, root, False)
+            if why is not None:
+                refuse(p, why)
+                continue
+            paths.append(p)
+        if not paths and not problems:
             return [], [
                 SourceProblem(f"'{pattern}' matches no file", spec.location, source=pattern)
             ]
-        return paths, []
+        return paths, problems
     path = Path(full)
     if path.is_dir():
         return [], [
@@ -78,41 +352,189 @@ def expand(spec: SourceSpec) -> tuple[list[Path], list[SourceProblem]]:
             )
         ]
     if not path.exists():
-        return [], [SourceProblem(f"'{pattern}' does not exist", spec.location, source=pattern)]
+        what = "is a broken or looping symlink: not read" if path.is_symlink() else "does not exist"
+        return [], [SourceProblem(f"'{pattern}' {what}", spec.location, source=pattern)]
+    why = not_regular(path)
+    if why is None and root is not None:
+        why = outside_problem(path, root, False)
+    if why is not None:
+        return [], [SourceProblem(f"'{pattern}' {why}" if why.startswith("is ") else
+                                  f"'{pattern}': {why}", spec.location, source=pattern)]
     return [path], []
 
 
-def read_text(path: Path, shown: str, max_bytes: int = MAX_TEXT_BYTES) -> str:
-    """Read a text source; missing, unreadable, binary or huge files raise SourceError.
+# --------------------------------------------------------------------------- reading files
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; other
-    bytes fall back to Windows-1252, which never fails, so an old Latin-1 dump
-    still gets audited.
+
+def open_source(path: Path, shown: str) -> BinaryIO:
+    """Open a source for reading: regular files only, and never block on a FIFO.
+
+    `os.stat` refuses FIFOs, devices and sockets before any open; `O_NONBLOCK`
+    keeps a file swapped for a FIFO after that check from hanging the open,
+    and `fstat` on the opened descriptor checks again.
     """
     where = Location(shown)
+    why = not_regular(path)
+    if why is not None:
+        raise SourceError(why, where)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, flags)
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", where) from None
-    if size > max_bytes:
-        raise SourceError(f"file is too large to load ({size:,} bytes)", where)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}", where) from None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise SourceError(
+                f"{_kind_of(mode)}, not a regular file: cnsnt reads regular files only", where
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def sniff(head: bytes, shown: str) -> tuple[str, int]:
+    """(encoding, BOM length) of a file from its first bytes; binary files raise SourceError.
+
+    One decision for every reader: UTF-32 or UTF-16 with a BOM, UTF-8 (BOM dropped),
+    and binary when a known binary signature or a NUL byte is in the first 8 KB.
+    """
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32", 0
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", 0
+    bom = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head[bom:SNIFF_BYTES]:
+        raise SourceError("binary file, not text", Location(shown))
+    return "utf-8", bom
+
+
+class Readable(Protocol):
+    """Anything with a binary `read(n)`."""
+
+    def read(self, n: int, /) -> bytes:
+        """Up to n bytes; b"" at the end."""
+
+
+def decoded_chunks(fh: Readable, shown: str, chunk: int = 1 << 20) -> Iterator[str]:
+    """Decoded text of an open source, piece by piece, with one decoding rule for all readers.
+
+    UTF-8 (BOM dropped) and UTF-16 with a BOM; bytes that are not valid
+    UTF-8 switch the rest of the file to Windows-1252, which never fails, so
+    an old Latin-1 dump still gets audited.
+    """
+    head = fh.read(SNIFF_BYTES)
+    encoding, bom = sniff(head, shown)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    fallback = codecs.getincrementaldecoder("cp1252")(errors="replace")
+    use_fallback = False
+    data = head[bom:]
+    while True:
+        block = fh.read(chunk)
+        final = not block
+        data += block
+        if use_fallback:
+            text = fallback.decode(data, final)
+        else:
+            try:
+                text = decoder.decode(data, final)
+            except UnicodeDecodeError:
+                if encoding != "utf-8":
+                    raise SourceError(f"not valid {encoding.upper()} text", Location(shown)) from None
+                use_fallback = True
+                text = fallback.decode(data, final)
+        data = b""
+        if text:
+            yield text
+        if final:
+            return
+
+
+def read_text(
+    path: Path, shown: str, max_bytes: int = MAX_TEXT_BYTES, limits: Limits | None = None
+) -> str:
+    """Read a text source whole; missing, unreadable, binary or huge files raise SourceError.
+
+    Decoding is `decoded_chunks`' (shared by every reader); the size limit is
+    `limits.file_bytes` (`--max-file-size`) when limits are given.
+    """
+    if limits is not None:
+        max_bytes = limits.file_bytes
+    where = Location(shown)
+    with open_source(path, shown) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:
+            raise SourceError(
+                f"file is too large to load ({size:,} bytes; the limit is {max_bytes:,}, "
+                "set with --max-file-size)",
+                where,
+            )
         try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise SourceError("not valid UTF-16 text", where) from None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    if b"\x00" in raw[:8192]:
-        raise SourceError("binary file, not text", where)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+            # The file may grow while read: read at most one byte more than the limit.
+            return "".join(decoded_chunks(_Capped(fh, max_bytes, shown), shown))
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror or exc}", where) from None
+
+
+class _Capped:
+    """A reader that refuses to return more than `limit` bytes (a file growing while read)."""
+
+    def __init__(self, fh: BinaryIO, limit: int, shown: str) -> None:
+        self.fh, self.left, self.shown = fh, limit, shown
+
+    def read(self, n: int) -> bytes:
+        data = self.fh.read(min(n, self.left + 1))
+        self.left -= len(data)
+        if self.left < 0:
+            raise SourceError("file grew past the size limit while read", Location(self.shown))
+        return data
+
+
+def text_lines(path: Path, shown: str, chunk: int = 1 << 20) -> Generator[str, None, None]:
+    """Lines (ends kept, split on newlines only) of a streamed source, decoded as `decoded_chunks`."""
+    with open_source(path, shown) as fh:
+        rest = ""
+        for text in decoded_chunks(fh, shown, chunk):
+            text = rest + text
+            lines = text.split("\n")
+            rest = lines.pop()
+            for line in lines:
+                yield line + "\n"
+        if rest:
+            yield rest
+
+
+def source_encoding(path: Path, shown: str) -> str:
+    """`utf-32`, `utf-16` or `utf-8` by the shared rule (binary raises SourceError)."""
+    with open_source(path, shown) as fh:
+        return sniff(fh.read(SNIFF_BYTES), shown)[0]
+
+
+class Deadline:
+    """A per-source time budget that long loops check (`--source-timeout`)."""
+
+    def __init__(self, seconds: float, shown: str) -> None:
+        self.shown = shown
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds if seconds > 0 else None
+
+    def check(self, what: str = "") -> None:
+        """Raise SourceError naming the limit when the budget is spent."""
+        if self.end is not None and time.monotonic() > self.end:
+            raise SourceError(budget_message(self.seconds, what), Location(self.shown))
+
+
+def budget_message(seconds: float, what: str = "") -> str:
+    """The CN001 text of a spent time budget."""
+    doing = f" while {what}" if what else ""
+    return (
+        f"time budget of {seconds:g} s for this source spent{doing}; the rest of it was not "
+        "audited (raise it with --source-timeout)"
+    )
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -150,3 +572,37 @@ def stop_pool(pool: Executor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.terminate()
+class BudgetSpent(BaseException):
+    """The time budget's alarm went off.
+
+    A BaseException, so that no reader's `except Exception` (kept so one odd
+    statement cannot stop a log) swallows it.
+    """
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` with `BudgetSpent` (POSIX main thread only).
+
+    The alarm also stops work the readers cannot check themselves (a regular
+    expression, the stdlib HTML parser); elsewhere `Deadline.check` in the
+    readers' loops is the budget.
+    """
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise BudgetSpent()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

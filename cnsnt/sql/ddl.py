@@ -54,11 +54,13 @@ def resolve_dialect(name: str | None) -> Dialect:
         raise UnknownDialectError(f"unknown SQL dialect '{name}'") from exc
 
 
-def parse_ddl(text: str, dialect: str | None = None) -> DDLResult:
+def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> DDLResult:
     """Tables and views a DDL text defines, with offsets into `text`, and its problems.
 
     Raises `UnknownDialectError` for a dialect sqlglot does not know; never raises for
-    bad SQL (each unusable statement becomes a problem).
+    bad SQL (each unusable statement becomes a problem). A statement longer than
+    `max_statement` characters (when > 0) is reported, not parsed: parsing costs
+    far more memory than the text.
     """
     dia = resolve_dialect(dialect)
     stripped, offsets = remove_placeholders(text)
@@ -68,6 +70,10 @@ def parse_ddl(text: str, dialect: str | None = None) -> DDLResult:
     problems = list(scan.problems)
     with _quiet_sqlglot():
         for stmt in statements:
+            size = stmt.tokens[-1].end - stmt.tokens[0].start + 1 if stmt.tokens else len(stmt.sql)
+            if 0 < max_statement < size:
+                problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
+                continue
             problems.extend(schema.apply(stmt))
     tables = tuple(t.freeze(offsets.original) for t in schema.tables.values())
     fixed = sorted(
@@ -76,6 +82,14 @@ def parse_ddl(text: str, dialect: str | None = None) -> DDLResult:
     )
     count = sum(1 for s in statements if s.tokens) + scan.routines
     return DDLResult(tables=tables, problems=tuple(fixed), statements=count)
+
+
+def oversize_message(size: int, limit: int) -> str:
+    """The CN001 text of a statement over the statement size limit."""
+    return (
+        f"statement of {size:,} characters is over the statement size limit ({limit:,}): "
+        "not parsed (raise it with --max-statement-size)"
+    )
 
 
 @contextmanager

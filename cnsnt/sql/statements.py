@@ -9,6 +9,7 @@ multi-gigabyte `;`-separated log never sits in memory.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ class RawStatement:
     inner: tuple[Comment, ...] = ()
     meta_command: bool = False
     """A psql meta-command line (`\\connect db`), not SQL."""
+    oversize: int = 0
+    """Characters of a statement longer than the splitter's `max_chars` (its text is then empty)."""
 
 
 @dataclass
@@ -45,20 +48,24 @@ class _Pending:
     parts: list[str] = field(default_factory=list)
     line: int = 0
     column: int = 0
+    size: int = 0
 
 
 def _pattern(lex: Lexis) -> re.Pattern[str]:
+    # `\\?\Z`: a backslash as the last character of a chunk still starts an escape.
+    # Strings are unrolled loops (`'[^']*(?:''[^']*)*`): one way to match each
+    # character, so linear time and no backtracking stack per character.
     if lex.backslash_escapes:
-        string = r"'(?:[^'\\]|\\.)*(?:'|\Z)"
+        string = r"'[^'\\]*(?:\\.[^'\\]*)*(?:'|\\?\Z)"
     else:
-        string = r"'(?<=[eE]')(?:[^'\\]|\\.)*(?:'|\Z)|'(?:[^']|'')*(?:'|\Z)"
+        string = r"'(?<=[eE]')[^'\\]*(?:\\.[^'\\]*)*(?:'|\\?\Z)|'[^']*(?:''[^']*)*(?:'|\Z)"
     comment = r"--[^\n]*|/\*.*?(?:\*/|\Z)"
     if lex.hash_comments:
         comment += r"|#[^\n]*"
     dollar = r"\$(?P<tag>(?:[A-Za-z_]\w*)?)\$.*?(?:\$(?P=tag)\$|\Z)|" if lex.dollar_quotes else ""
     return re.compile(
         r"(?P<c>" + comment + r")"
-        + r"|(?P<x>" + dollar + string + r'|"(?:[^"]|"")*(?:"|\Z)|`[^`]*(?:`|\Z))'
+        + r"|(?P<x>" + dollar + string + r'|"[^"]*(?:""[^"]*)*(?:"|\Z)|`[^`]*(?:`|\Z))'
         + r"|(?P<semi>;)"
         + r"|(?P<w>\s+)"
         + r"|(?P<o>[^\s;'\"`$\-/#]+|.)",
@@ -77,58 +84,118 @@ _GO_DIALECTS = frozenset({"tsql", "fabric"})
 _GO_LINE = re.compile(r"[ \t]*(?:\d+)?[ \t]*(?:\r?\n|\Z)")
 
 
-def split_statements(chunks: Iterable[str], dialect: str | None = None) -> Iterator[RawStatement]:
-    """Statements of SQL text given in chunks (a file read piece by piece)."""
+#: A token still open at the end of the text read so far (an unclosed comment or string) is
+#: waited for, not cut; past this many characters it is cut where the text ends (memory).
+_MAX_UNCUT = 32 << 20
+
+
+def _may_end(buffer: str, pos: int, since: int) -> bool:
+    """Whether the token open at `pos` can have ended in the text added at `since`.
+
+    When it cannot (no `*/`, no closing quote, no newline in the new text), lexing it
+    again would give the same unfinished token: skipping that keeps a long comment or
+    string linear instead of rescanning it with every chunk. Skipping only delays.
+    """
+    if buffer.startswith("/*", pos):
+        return buffer.find("*/", max(since - 1, pos + 2)) >= 0
+    if buffer.startswith(("--", "#"), pos):
+        return buffer.find("\n", since) >= 0
+    quote = buffer[pos]
+    if quote in "'\"`$":
+        return buffer.find(quote, since) >= 0
+    return True
+
+
+def _safe_end(buffer: str) -> int:
+    """Where tokens may end so that lexing this chunk equals lexing the whole text.
+
+    A token is final only when it ends at or before the chunk's last ASCII
+    blank: every pattern that fails and falls back to a shorter token (a
+    `$tag$` opener, `--`, `/*`) looks ahead over word characters only, and a
+    token that runs to the end of the chunk may go on in the next one.
+    """
+    return max(buffer.rfind(c) for c in " \n\t\r\f\v")
+
+
+def split_statements(
+    chunks: Iterable[str], dialect: str | None = None, max_chars: int = 0
+) -> Iterator[RawStatement]:
+    """Statements of SQL text given in chunks (a file read piece by piece).
+
+    The result does not depend on where the chunks are cut (a property test
+    checks it). A statement longer than `max_chars` (when > 0) is yielded with
+    `oversize` set and no text, and is never held in memory whole.
+    """
     regex = _pattern(lexis(dialect))
     go_batches = dialect in _GO_DIALECTS
+    limit = max_chars if max_chars > 0 else sys.maxsize
     pending = _Pending()
     buffer = ""
     line = 1
     col = 1
+    line_blank = True  # only blanks so far on the current line (`GO` must stand alone)
     iterator = iter(chunks)
     eof = False
+    pos = 0
+    waiting_since = -1  # buffer length when the token at `pos` ran to the end of the text
     while not eof:
         try:
             buffer += next(iterator)
         except StopIteration:
             eof = True
-        pos = 0
         size = len(buffer)
+        # `final`: lex to the end of the buffer (end of input, or one token too long to wait for).
+        final = eof or size - pos > _MAX_UNCUT
+        if waiting_since >= 0 and not final and not _may_end(buffer, pos, waiting_since):
+            continue
+        waiting_since = -1
+        safe = size if final else _safe_end(buffer)
         while pos < size:
             m = regex.match(buffer, pos)
             if m is None:  # pragma: no cover - the last branch matches any character
                 break
-            if m.end() >= size and not eof:
+            if not final and (m.end() > safe or m.end() >= size):
+                if m.end() >= size:
+                    waiting_since = size
                 break  # the token may continue in the next chunk
             kind = m.lastgroup
             token = m.group()
             if kind == "c":
                 comment = Comment(line, _comment_body(token).strip())
-                (pending.inner if pending.parts else pending.leading).append(comment)
-                if pending.parts:
-                    pending.parts.append(token)
+                (pending.inner if pending.parts or pending.size else pending.leading).append(
+                    comment
+                )
+                if pending.parts or pending.size:
+                    _add(pending, token, max_chars)
             elif kind == "semi":
-                if pending.parts:
-                    yield _finish(pending)
+                if pending.parts or pending.size:
+                    yield _finish(pending, max_chars)
                     pending = _Pending()
             elif kind == "w":
-                if pending.parts:
-                    pending.parts.append(token)
-            elif go_batches and token.upper() == "GO" and _alone_on_line(buffer, m.start(), m.end()):
+                if pending.size:
+                    pending.size += len(token)
+                    if pending.size <= limit:
+                        pending.parts.append(token)
+            elif go_batches and line_blank and token.upper() == "GO":
                 # `GO [count]` on a line of its own ends a T-SQL batch like `;` (it is not SQL).
                 end = buffer.find("\n", m.end())
                 if end < 0 and not eof:
                     break
                 end = size if end < 0 else end
-                if pending.parts:
-                    yield _finish(pending)
-                    pending = _Pending()
-                col += end - m.start()
-                pos = end
-                continue
+                if _GO_LINE.match(buffer, m.end()) is None:
+                    _start(pending, line, col)
+                    _add(pending, token, max_chars)
+                else:
+                    if pending.parts or pending.size:
+                        yield _finish(pending, max_chars)
+                        pending = _Pending()
+                    col += end - m.start()
+                    pos = end
+                    line_blank = False
+                    continue
             else:
-                if not pending.parts:
-                    pending.line, pending.column = line, col
+                if not (pending.parts or pending.size):
+                    _start(pending, line, col)
                     if token.startswith("\\") and kind == "o":
                         # psql meta-command: the rest of the line, no `;` needed.
                         end = buffer.find("\n", m.start())
@@ -141,33 +208,53 @@ def split_statements(chunks: Iterable[str], dialect: str | None = None) -> Itera
                         pending = _Pending()
                         col += end - m.start()
                         pos = end
+                        line_blank = False
                         continue
-                pending.parts.append(token)
+                pending.size += len(token)  # inline `_add`: this is the hot path
+                if pending.size <= limit:
+                    pending.parts.append(token)
+                elif pending.parts:
+                    pending.parts.clear()
             newlines = token.count("\n")
             if newlines:
                 line += newlines
                 col = len(token) - token.rfind("\n")
+                line_blank = not token[token.rfind("\n") + 1 :].strip()
             else:
                 col += len(token)
+                line_blank = line_blank and not token.strip()
             pos = m.end()
-        buffer = buffer[pos:]
-    if pending.parts:
-        yield _finish(pending)
+        # Keep one character before the next token: the E'...' rule looks behind.
+        keep = max(pos - 1, 0)
+        buffer = buffer[keep:]
+        pos -= keep
+    if pending.parts or pending.size:
+        yield _finish(pending, max_chars)
 
 
-def _alone_on_line(buffer: str, start: int, end: int) -> bool:
-    """Nothing but blanks before the token on its line, and at most a count after it."""
-    line_start = buffer.rfind("\n", 0, start) + 1
-    return not buffer[line_start:start].strip() and _GO_LINE.match(buffer, end) is not None
+def _start(pending: _Pending, line: int, col: int) -> None:
+    pending.line, pending.column = line, col
 
 
-def _finish(pending: _Pending) -> RawStatement:
+def _add(pending: _Pending, token: str, max_chars: int) -> None:
+    """Append a token; past `max_chars` only its length is kept (bounded memory)."""
+    pending.size += len(token)
+    if max_chars <= 0 or pending.size <= max_chars:
+        pending.parts.append(token)
+    elif pending.parts:
+        pending.parts.clear()
+
+
+def _finish(pending: _Pending, max_chars: int = 0) -> RawStatement:
+    oversize = pending.size if max_chars > 0 and pending.size > max_chars else 0
+    text = "" if oversize else "".join(pending.parts).rstrip()
     return RawStatement(
         line=pending.line,
         column=pending.column,
-        text="".join(pending.parts).rstrip(),
+        text=text,
         leading=tuple(pending.leading),
         inner=tuple(pending.inner),
+        oversize=oversize,
     )
 
 

@@ -219,12 +219,24 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
         if detail.get("line"):
             where = f" (at line {detail['line']}, column {detail.get('col')} of the statement)"
         return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {desc}{where}")
-    except TokenError as exc:
-        return UseProblem(ProblemKind.PARSE, f"cannot tokenize statement: {exc}")
+    except TokenError:
+        # sqlglot's message quotes the text (raw bytes of a binary file, personal data):
+        # not repeated, as the DDL reader does not repeat it.
+        return UseProblem(
+            ProblemKind.PARSE,
+            "cannot split the statement into SQL tokens (an unterminated string, quoted "
+            "name or comment, or text of another SQL dialect?)",
+        )
     except SqlglotError as exc:  # pragma: no cover - other sqlglot failures
         return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {exc}")
     except RecursionError:
         return UseProblem(ProblemKind.PARSE, "statement is nested too deeply to parse")
+    except Exception as exc:  # noqa: BLE001 - a sqlglot bug costs this statement only
+        return UseProblem(
+            ProblemKind.PARSE,
+            f"cannot parse statement: the SQL parser failed on it ({type(exc).__name__}); "
+            "it was skipped, the rest of the source is audited",
+        )
     return [p for p in parsed if p is not None]
 
 

@@ -38,7 +38,8 @@ def audit(form: str, tmp_path: Path) -> list[tuple[str, str | None, str]]:
         encoding="utf-8",
     )
     result = CliRunner().invoke(
-        app, ["audit", "--policy", str(policy), "--format", "json", "--fail-on", "never"]
+        app,
+        ["audit", "--policy", str(policy), "--format", "json", "--fail-on", "never", "--allow-outside"],
     )
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)

@@ -35,7 +35,7 @@ def ddl_subjects(tmp_path: Path, schema: Path, dialect: str) -> set[tuple[str, s
     (tmp_path / "cnsnt.yaml").write_text(
         f"cnsnt: 1\nsources:\n  schemas: [{{path: '{schema.resolve()}', dialect: {dialect}}}]\n"
     )
-    return subjects(audit(tmp_path, "-f", "json"))
+    return subjects(audit(tmp_path, "-f", "json", "--allow-outside"))
 
 
 def test_synapse_in_postgres(tmp_path, pg):

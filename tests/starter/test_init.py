@@ -210,7 +210,8 @@ def test_update_refuses_a_flow_style_data_section(project: Path):
 def test_update_writes_into_the_file_of_a_policy_directory_that_holds_data(project: Path):
     policy_dir = project / "policy"
     policy_dir.mkdir()
-    (policy_dir / "a.yaml").write_text("cnsnt: 1\nsources:\n  schemas: [{path: ../db/schema.sql}]\n")
+    shutil.copytree(project / "db", policy_dir / "db")  # sources stay inside the policy's directory
+    (policy_dir / "a.yaml").write_text("cnsnt: 1\nsources:\n  schemas: [{path: db/schema.sql}]\n")
     (policy_dir / "b.yaml").write_text("data:\n  misc:\n    category: user\n    columns: [countries.code]\n")
     assert run("init", str(policy_dir), "--update").exit_code == 0
     assert (policy_dir / "a.yaml").read_text().count("\n") == 3

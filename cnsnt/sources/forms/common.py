@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
 from cnsnt.model import Severity
+from cnsnt.sources.base import printable_path
 
 #: Words that make a checkbox (or a boolean) a consent control, in several languages.
 #: Matched against the name, id and label with camelCase and `_-.[]` turned into spaces.
@@ -40,8 +41,12 @@ def looks_like_consent(*texts: str | None) -> bool:
 
 
 def form_stem(path: Path) -> str:
-    """A file's stem up to its first dot: `register.html.twig` -> `register`."""
-    return path.name.split(".", 1)[0] or path.name
+    """A file's stem up to its first dot: `register.html.twig` -> `register`.
+
+    A name that is not UTF-8 keeps its bytes as escapes (reports cannot encode them raw).
+    """
+    name = printable_path(path.name)
+    return name.split(".", 1)[0] or name
 
 
 def shorten(text: str, limit: int = 80) -> str:

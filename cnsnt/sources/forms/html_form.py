@@ -14,8 +14,9 @@ import re
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
+from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import Limits, SourceContext, read_text
 from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
@@ -93,6 +94,9 @@ class _Reader:
         self.labels: list[Label] = []
         self.legends: dict[int, str] = {}
         """Fieldset start -> its legend's text (a radio group's label)."""
+        self.max_depth = Limits().depth
+        """Open elements kept (`--max-depth`): a control remembers its ancestors."""
+        self.too_deep = False
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
@@ -165,7 +169,15 @@ class _Reader:
             ):
                 select.default = tag.literal("value") or None
             if name not in _VOID:
-                stack.append(tag)
+                if len(stack) < self.max_depth:
+                    stack.append(tag)
+                elif not self.too_deep:
+                    self.too_deep = True
+                    page.problems.append(SourceProblem(
+                        f"elements nest deeper than the depth limit ({self.max_depth}, "
+                        "--max-depth); deeper elements are read as if at that depth",
+                        page.location(start), page.shown, severity=Severity.WARNING,
+                    ))
 
     def _control(
         self, tag: Tag, form: int | None, stack: tuple[Tag, ...], labels: list[Label]
@@ -408,8 +420,10 @@ def _merge(controls: list[Control]) -> list[list[Control]]:
 def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """Read the forms of one HTML file or server template (a Reader)."""
     shown = ctx.shown(path)
-    text = read_text(path, shown)
+    text = read_text(path, shown, limits=ctx.limits)
     page = Page(text, path, shown)
-    forms, problems = _Reader(page).read()
+    reader = _Reader(page)
+    reader.max_depth = ctx.limits.depth
+    forms, problems = reader.read()
     forms, notes = attach_inline_ignores(text, shown, forms)
     return form_evidence(forms, [*problems, *notes])

@@ -119,13 +119,70 @@ class FormTag:
     id: str | None
 
 
+#: The end of a comment for html.parser (its `_markupbase._commentclose`). Linear: a
+#: match can start only at `--`, and each try runs over one blank run.
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+
+
+def plain_tail(markup: str) -> str:
+    """The markup with every `<` after the last `>` made a space (same length, same offsets).
+
+    No tag, comment or declaration can end there, so html.parser makes each such
+    `<` text at the end anyway, but only after looking for a `>` from every one of
+    them: O(n^2) for a tail of `<a<a<a...`. The events are the same.
+    """
+    last_gt = markup.rfind(">")
+    if markup.find("<", last_gt + 1) < 0:
+        return markup
+    return markup[: last_gt + 1] + markup[last_gt + 1 :].replace("<", " ")
+
+
 class _Events(HTMLParser):
-    """Record where each start and end tag is; the rest is done on offsets."""
+    """Record where each start and end tag is; the rest is done on offsets.
+
+    CPython's parser (3.11) looks for the end of an unclosed comment or start
+    tag again from every later `<!--` or `<a`, and then for a `>` after it:
+    repeated thousands of times that is O(n^2). Two overrides answer "there
+    is no end after here" from one precomputed position instead, and
+    `plain_tail` removes the openers no `>` follows; the events are the same.
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self._lines = LineIndex(text)
         self.events: list[tuple[bool, str, int, int]] = []
+        self._ends_of: str | None = None
+        self._last_gt = -1
+        self._last_comment_close = -1
+
+    def feed(self, data: str) -> None:
+        """Parse the whole markup (one call), its tail after the last `>` as plain text."""
+        super().feed(plain_tail(data))
+
+    def _ends(self) -> tuple[int, int]:
+        """(last `>`, start of the last comment end) of the text being parsed, cached."""
+        raw = self.rawdata
+        if self._ends_of is not raw:
+            self._ends_of = raw
+            self._last_gt = raw.rfind(">")
+            self._last_comment_close = -1
+            for m in _COMMENT_CLOSE.finditer(raw):
+                self._last_comment_close = m.start()
+        return self._last_gt, self._last_comment_close
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        """-1 (incomplete) at once when no `>` follows: no start tag can end there."""
+        if self._ends()[0] < i:
+            return -1
+        result: int = super().check_for_whole_start_tag(i)
+        return result
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        """-1 (unclosed) at once when no comment end follows, as the search would find."""
+        if self._ends()[1] < i + 4:
+            return -1
+        result: int = super().parse_comment(i, report)
+        return result
 
     def position(self) -> int:
         """Where the parser is, as an offset into the text it was fed."""

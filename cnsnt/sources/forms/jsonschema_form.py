@@ -344,11 +344,12 @@ def _fhir_field(doc: _Doc, item: Mapping[str, Any], path: JsonPath, typ: str) ->
     name = str(link) if isinstance(link, str | int) and str(link) else None
     label = item.get("text") if isinstance(item.get("text"), str) else None
     prefix = item.get("prefix") if isinstance(item.get("prefix"), str) else None
+    extensions = item.get("extension")
     hidden = any(
         isinstance(ext, Mapping)
         and str(ext.get("url", "")).endswith("questionnaire-hidden")
         and ext.get("valueBoolean") is True
-        for ext in item.get("extension") or []
+        for ext in (extensions if isinstance(extensions, list) else [])
     )
     initial: object = None
     initials = item.get("initial")
@@ -381,15 +382,68 @@ def _fhir_field(doc: _Doc, item: Mapping[str, Any], path: JsonPath, typ: str) ->
 
 
 def _is_ui_schema(data: Mapping[str, Any]) -> bool:
+    # `type` may be anything (a list such as ["object", "null"] is valid JSON Schema).
+    typ = data.get("type")
     return "properties" not in data and (
-        data.get("type") in _UI_TYPES or isinstance(data.get("elements"), list)
+        (isinstance(typ, str) and typ in _UI_TYPES) or isinstance(data.get("elements"), list)
     )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: The JSON escape of a UTF-16 surrogate, to point at the first one in the text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _fixed(value: str) -> str:
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _sanitised(data: Any, max_depth: int, shown: str) -> tuple[Any, bool]:
+    """The data with lone surrogates as U+FFFD, and whether there were any; too deep raises.
+
+    `json.loads` turns an escape of half a UTF-16 pair into a lone surrogate, which
+    no report format can encode (every report used to crash). Iterative, so a
+    deep document costs no recursion.
+    """
+    found = False
+
+    def clean(value: Any) -> Any:
+        nonlocal found
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            found = True
+            return _fixed(value)
+        return value
+
+    root: list[Any] = [data]
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > max_depth:
+            raise SourceError(
+                f"JSON nests deeper than the depth limit ({max_depth}, --max-depth): not read",
+                Location(shown),
+            )
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                node[i] = clean(item)
+                if isinstance(item, dict | list):
+                    stack.append((item, depth + 1))
+        elif isinstance(node, dict):
+            for key in list(node):
+                value = clean(node[key])
+                new_key = clean(key)
+                if new_key != key:
+                    del node[key]
+                node[new_key] = value
+                if isinstance(value, dict | list):
+                    stack.append((value, depth + 1))
+    return root[0], found
 
 
 def read_jsonschema_form(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """Read one JSON form definition (a Reader): JSON Schema, angular-schema-form or FHIR."""
     shown = ctx.shown(path)
-    text = read_text(path, shown)
+    text = read_text(path, shown, limits=ctx.limits)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -397,7 +451,16 @@ def read_jsonschema_form(path: Path, spec: SourceSpec, ctx: SourceContext) -> Ev
         raise SourceError(f"invalid JSON: {exc.msg}", where) from None
     except RecursionError:
         raise SourceError("JSON nests too deep to read", Location(shown)) from None
+    data, surrogates = _sanitised(data, ctx.limits.depth, shown)
     doc = _Doc(text, shown, _locations(text, shown))
+    if surrogates:
+        m = _SURROGATE_ESCAPE.search(text)
+        line, column = line_col(text, m.start()) if m else (1, 1)
+        doc.warn(
+            "a \\uD800-\\uDFFF escape that is half of a UTF-16 pair stands alone: it is no "
+            "character, and is read as U+FFFD",
+            Location(shown, line, column),
+        )
     start = Location(shown, 1, 1)
     if not isinstance(data, Mapping):
         doc.warn("not a form: the file holds a JSON array or value, not a schema object", start)

@@ -25,6 +25,7 @@ from cnsnt.evidence import Evidence, Query, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, stop_pool
+from cnsnt.sql.ddl import oversize_message
 from cnsnt.sql.uses import (
     ProblemKind,
     QuerySchema,
@@ -63,6 +64,8 @@ class Note:
 
     line: int
     message: str
+    error: bool = False
+    """An error (an unreadable statement), not an annotation warning."""
 
 
 def parse_directives(comments: Iterable[tuple[int, str]]) -> tuple[Annotation, list[Note]]:
@@ -329,6 +332,21 @@ def build_evidence(
 def query_sort_key(q: Query) -> tuple[object, ...]:
     """Deterministic order of queries: place, then attribution."""
     return (q.location.sort_key(), q.purposes, q.role or "", q.ignores, q.text)
+
+
+def oversize_problem(size: int, limit: int, shown: str, line: int) -> SourceProblem:
+    """A statement over `--max-statement-size`: reported at its line, not parsed."""
+    return SourceProblem(oversize_message(size, limit), Location(shown, line), shown)
+
+
+def statement_failed(exc: BaseException, shown: str, line: int | None) -> SourceProblem:
+    """An unexpected error on one statement: it costs that statement only."""
+    return SourceProblem(
+        f"internal error while reading this statement ({type(exc).__name__}); it was skipped, "
+        "the rest of the file is audited; please report it",
+        Location(shown, line),
+        shown,
+    )
 
 
 def note_problems(notes: Iterable[Note], shown: str) -> Iterator[SourceProblem]:

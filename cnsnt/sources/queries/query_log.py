@@ -10,25 +10,40 @@ unique shapes, not with the size of the log.
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import BinaryIO
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, stop_pool
+from cnsnt.sources.base import (
+    SourceContext,
+    budget_message,
+    open_source,
+    source_encoding,
+    stop_pool,
+    text_lines,
+)
 from cnsnt.sources.queries.common import (
     Annotation,
+    Attribution,
     Gathered,
     Note,
     attribution,
     note_problems,
+    oversize_problem,
     parse_directives,
+    statement_failed,
     unknown_purpose_problems,
     workers,
 )
+from cnsnt.sql.ddl import oversize_message
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
@@ -50,12 +65,46 @@ def _annotation(text: bytes, dialect: str | None, line: int) -> tuple[Annotation
     return parse_directives((line, b) for b in bodies)
 
 
+class _Spent(Exception):
+    """A range worker ran past the source's time budget."""
+
+
+def _lines(fh: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+    """Lines as (bytes, length); a line longer than `limit` comes back empty with its length.
+
+    `readline(n)` never holds more than `limit` bytes of one line: a file with
+    no newline at all costs bounded memory.
+    """
+    cap = limit + 1 if limit > 0 else -1
+    while True:
+        raw = fh.readline(cap)
+        if not raw:
+            return
+        if cap < 0 or len(raw) < cap or raw.endswith(b"\n"):
+            yield raw, len(raw)
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n"):
+            raw = fh.readline(1 << 20)
+            if not raw:
+                break
+            size += len(raw)
+        yield b"", size
+
+
 def _scan_range(
-    path: str, start: int, end: int, dialect: str | None
+    path: str,
+    start: int,
+    end: int,
+    dialect: str | None,
+    limit: int = 0,
+    deadline: float | None = None,
 ) -> tuple[int, _RangeShapes, list[Note]]:
     """Fingerprint the lines that start in [start, end): (line count, shapes, notes).
 
     Line indexes are relative to the range; the caller adds the lines before it.
+    A line over `limit` bytes is a note, not a statement; an error on one line
+    costs that line only.
     """
     fp = Fingerprinter(dialect)
     fingerprint = fp.fingerprint
@@ -67,54 +116,65 @@ def _scan_range(
     memo: dict[bytes, bytes] = {}
     index = -1
     offset = start
-    with open(path, "rb") as fh:
+    with open_source(Path(path), path) as fh:
         fh.seek(start)
-        for raw in fh:
+        for raw, length in _lines(fh, limit):
             index += 1
             line_offset = offset
-            offset += len(raw)
-            if b";" in raw and b";" in raw.rstrip().rstrip(b";"):
-                pieces = fp.split(raw)
-            elif b"cnsnt:" in raw:
-                body = raw.rstrip()
-                pieces = [(0, body)] if body.strip(b"; \t") else []
-            else:
-                key_fp = memo.get(raw)
-                if key_fp is None:
-                    key_fp = fingerprint(raw)
-                    if len(memo) >= _MEMO:
-                        memo.clear()
-                    memo[raw] = key_fp
-                if key_fp:
-                    entry = shapes.get((key_fp, empty))
-                    if entry is None:
-                        shapes[(key_fp, empty)] = [index, 1, line_offset, len(raw)]
-                    else:
-                        entry[1] += 1
+            offset += length
+            if deadline is not None and index % 4096 == 4095 and time.monotonic() > deadline:
+                raise _Spent()
+            if not raw:
+                if length > 1:
+                    notes.append(Note(index, oversize_message(length, limit), error=True))
                 if offset >= end:
                     break
                 continue
-            for piece_offset, stmt in pieces:
-                annotation = empty
-                if b"cnsnt:" in stmt:
-                    annotation, found = _annotation(stmt, dialect, index)
-                    notes.extend(found)
-                key = (fingerprint(stmt), annotation)
-                entry = shapes.get(key)
-                if entry is None:
-                    shapes[key] = [index, 1, line_offset + piece_offset, len(stmt)]
+            try:
+                if b";" in raw and b";" in raw.rstrip().rstrip(b";"):
+                    pieces = fp.split(raw)
+                elif b"cnsnt:" in raw:
+                    body = raw.rstrip()
+                    pieces = [(0, body)] if body.strip(b"; \t") else []
                 else:
-                    entry[1] += 1
+                    key_fp = memo.get(raw)
+                    if key_fp is None:
+                        key_fp = fingerprint(raw)
+                        if len(memo) >= _MEMO:
+                            memo.clear()
+                        memo[raw] = key_fp
+                    if key_fp:
+                        entry = shapes.get((key_fp, empty))
+                        if entry is None:
+                            shapes[(key_fp, empty)] = [index, 1, line_offset, len(raw)]
+                        else:
+                            entry[1] += 1
+                    if offset >= end:
+                        break
+                    continue
+                for piece_offset, stmt in pieces:
+                    annotation = empty
+                    if b"cnsnt:" in stmt:
+                        annotation, found = _annotation(stmt, dialect, index)
+                        notes.extend(found)
+                    key = (fingerprint(stmt), annotation)
+                    entry = shapes.get(key)
+                    if entry is None:
+                        shapes[key] = [index, 1, line_offset + piece_offset, len(stmt)]
+                    else:
+                        entry[1] += 1
+            except Exception as exc:  # noqa: BLE001 - one odd line costs that line only
+                notes.append(Note(index, statement_failed(exc, path, None).message, error=True))
             if offset >= end:
                 break
     return index + 1, shapes, notes
 
 
-def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
+def _ranges(path: Path, shown: str, parts: int, start: int = 0) -> list[tuple[int, int]]:
     """Byte ranges of about equal size, each starting at a line start."""
-    size = path.stat().st_size
-    cuts = [0]
-    with path.open("rb") as fh:
+    cuts = [start]
+    with open_source(path, shown) as fh:
+        size = os.fstat(fh.fileno()).st_size
         for i in range(1, parts):
             fh.seek(size * i // parts)
             fh.readline()
@@ -128,33 +188,81 @@ def _ranges(path: Path, parts: int) -> list[tuple[int, int]]:
 def read_lines(
     path: Path, shown: str, spec: SourceSpec, ctx: SourceContext, dialect: str | None
 ) -> Gathered:
-    """A log with one statement per line (`;` may separate several on a line)."""
+    """A log with one statement per line (`;` may separate several on a line).
+
+    A UTF-16 or UTF-32 log (with a BOM) is first decoded, by the rule every reader
+    shares, into a temporary UTF-8 copy that is scanned the same way.
+    """
+    if source_encoding(path, shown) != "utf-8":
+        with tempfile.TemporaryDirectory(prefix="cnsnt-") as tmp:
+            copy = Path(tmp) / "log.utf8"
+            with copy.open("w", encoding="utf-8", newline="") as out:
+                for line in text_lines(path, shown, ctx.chunk_chars):
+                    out.write(line)
+            return _read_lines(copy, shown, spec, ctx, dialect)
+    return _read_lines(path, shown, spec, ctx, dialect)
+
+
+def _read_lines(
+    path: Path, shown: str, spec: SourceSpec, ctx: SourceContext, dialect: str | None
+) -> Gathered:
     attr = attribution(spec, ctx)
-    size = path.stat().st_size
+    size = os.stat(path).st_size
+    with open_source(path, shown) as fh:
+        bom = 3 if fh.read(3) == b"\xef\xbb\xbf" else 0  # a UTF-8 BOM is not log text
     jobs = workers(ctx.jobs)
-    if jobs > 1 and size >= PARALLEL_BYTES:
-        ranges = _ranges(path, jobs * _RANGES_PER_WORKER)
+    limit = ctx.limits.statement_bytes
+    deadline = ctx.deadline.end if ctx.deadline is not None else None
+    if ctx.log_ranges > 0:
+        ranges = _ranges(path, shown, ctx.log_ranges, bom)
+    elif jobs > 1 and size >= PARALLEL_BYTES:
+        ranges = _ranges(path, shown, jobs * _RANGES_PER_WORKER, bom)
     else:
-        ranges = [(0, size)] if size else []
+        ranges = [(bom, size)] if size > bom else []
     results: list[tuple[int, _RangeShapes, list[Note]]] = []
-    if len(ranges) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            try:
-                futures = [pool.submit(_scan_range, str(path), a, b, dialect) for a, b in ranges]
-                done_bytes = 0
-                for (a, b), future in zip(ranges, futures, strict=True):
-                    results.append(future.result())
-                    done_bytes += b - a
-                    if ctx.progress is not None:
-                        ctx.progress("Fingerprinting query log", done_bytes, size)
-            except KeyboardInterrupt:
-                stop_pool(pool)
-                raise
-    else:
-        results = [_scan_range(str(path), a, b, dialect) for a, b in ranges]
+    try:
+        if len(ranges) > 1 and jobs > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                try:
+                    futures = [
+                        pool.submit(_scan_range, str(path), a, b, dialect, limit, deadline)
+                        for a, b in ranges
+                    ]
+                    done_bytes = 0
+                    for (a, b), future in zip(ranges, futures, strict=True):
+                        results.append(future.result())
+                        done_bytes += b - a
+                        if ctx.progress is not None:
+                            ctx.progress("Fingerprinting query log", done_bytes, size)
+                except KeyboardInterrupt:
+                    stop_pool(pool)
+                    raise
+        else:
+            results = [_scan_range(str(path), a, b, dialect, limit, deadline) for a, b in ranges]
+    except _Spent:
+        raise SourceError(budget_message(ctx.limits.source_seconds, "fingerprinting the log"),
+                          Location(shown)) from None
     gathered = Gathered()
+    # Shapes are merged over all ranges before anything is reported, so what is
+    # reported (and at which line) does not depend on how the log was cut.
+    merged: dict[tuple[bytes, Annotation], list[int]] = {}
     base = 0
-    with path.open("rb") as fh:
+    for count, shapes, notes in results:
+        for note in notes:
+            where = Location(shown, note.line + base + 1)
+            if note.error:
+                gathered.problems.append(SourceProblem(note.message, where, shown))
+            else:
+                gathered.problems.extend(note_problems([Note(note.line + base + 1, note.message)],
+                                                       shown))
+        for range_key, (index, calls, offset, length) in shapes.items():
+            entry = merged.get(range_key)
+            if entry is None:
+                merged[range_key] = [base + index + 1, calls, offset, length]
+            else:
+                entry[1] += calls
+        base += count
+    with open_source(path, shown) as fh:
 
         def loader(offset: int, length: int) -> Callable[[], str]:
             def load() -> str:
@@ -163,22 +271,14 @@ def read_lines(
 
             return load
 
-        for count, shapes, notes in results:
-            for note in notes:
+        for (fingerprint, annotation), (line, calls, offset, length) in merged.items():
+            if annotation.purposes:
                 gathered.problems.extend(
-                    note_problems([Note(note.line + base + 1, note.message)], shown)
+                    unknown_purpose_problems(annotation.purposes, attr, shown, line)
                 )
-            for (fingerprint, annotation), (index, calls, offset, length) in shapes.items():
-                line = base + index + 1
-                if annotation.purposes:
-                    gathered.problems.extend(
-                        unknown_purpose_problems(annotation.purposes, attr, shown, line)
-                    )
-                key = attr.key(fingerprint, annotation)
-                gathered.add(key, line, None, None, calls,
-                             load=loader(offset, length))
-                gathered.statements += calls - 1
-            base += count
+            key = attr.key(fingerprint, annotation)
+            gathered.add(key, line, None, None, calls, load=loader(offset, length))
+            gathered.statements += calls - 1
     gathered.problems = _dedupe(gathered.problems)
     return gathered
 
@@ -190,11 +290,12 @@ def _dedupe(problems: list[SourceProblem]) -> list[SourceProblem]:
     return list(seen.values())
 
 
-def _rows(path: Path, shown: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV export with the line each starts on, streamed."""
+def _rows(path: Path, shown: str, chunk: int = 1 << 20) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a CSV export with the line each starts on, streamed (shared decoding)."""
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
-    with path.open("r", encoding="utf-8", errors="replace", newline="") as fh:
-        reader = csv.reader(fh)
+    lines = text_lines(path, shown, chunk)
+    try:
+        reader = csv.reader(lines)
         try:
             header = next(reader)
         except StopIteration:
@@ -219,6 +320,8 @@ def _rows(path: Path, shown: str) -> Iterator[tuple[int, dict[str, str]]]:
                 raise SourceError(f"malformed CSV: {exc}", Location(shown, start)) from None
             if row:
                 yield start, dict(zip(names, row, strict=False))
+    finally:
+        lines.close()
 
 
 def read_pg_stat_statements(
@@ -228,31 +331,56 @@ def read_pg_stat_statements(
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect or "postgres")
     gathered = Gathered()
-    for line, row in _rows(path, shown):
+    limit = ctx.limits.statement_bytes
+    for number, (line, row) in enumerate(_rows(path, shown, ctx.chunk_chars)):
+        if number % 256 == 255:
+            ctx.check_time("reading the export")
         text = (row.get("query") or "").strip()
         if not text:
             continue
-        role = next((row[c].strip() for c in _ROLE_COLUMNS if row.get(c, "").strip()), None)
-        calls_raw = (row.get("calls") or "").strip()
+        if 0 < limit < len(text):
+            gathered.statements += 1
+            gathered.problems.append(oversize_problem(len(text), limit, shown, line))
+            continue
         try:
-            calls = int(float(calls_raw)) if calls_raw else 1
-        except (ValueError, OverflowError):
-            gathered.problems.append(
-                SourceProblem(f"'calls' is not a number: {calls_raw[:30]!r}; counted once",
-                              Location(shown, line), shown, severity=Severity.WARNING)
-            )
-            calls = 1
-        data = text.encode("utf-8", "surrogatepass")
-        annotation, notes = _annotation(data, dialect, line)
-        gathered.problems.extend(note_problems(notes, shown))
-        if annotation.purposes:
-            gathered.problems.extend(
-                unknown_purpose_problems(annotation.purposes, attr, shown, line)
-            )
-        key = attr.key(fp.fingerprint(data), annotation, role=role)
-        gathered.add(key, line, None, text, max(calls, 0))
+            _row(gathered, attr, fp, row, text, line, shown, dialect)
+        except Exception as exc:  # noqa: BLE001 - one odd row costs that row only
+            gathered.statements += 1
+            gathered.problems.append(statement_failed(exc, shown, line))
     gathered.problems = _dedupe(gathered.problems)
     return gathered
+
+
+def _row(
+    gathered: Gathered,
+    attr: Attribution,
+    fp: Fingerprinter,
+    row: dict[str, str],
+    text: str,
+    line: int,
+    shown: str,
+    dialect: str | None,
+) -> None:
+    """Record one export row."""
+    role = next((row[c].strip() for c in _ROLE_COLUMNS if row.get(c, "").strip()), None)
+    calls_raw = (row.get("calls") or "").strip()
+    try:
+        calls = int(float(calls_raw)) if calls_raw else 1
+    except (ValueError, OverflowError):
+        gathered.problems.append(
+            SourceProblem(f"'calls' is not a number: {calls_raw[:30]!r}; counted once",
+                          Location(shown, line), shown, severity=Severity.WARNING)
+        )
+        calls = 1
+    data = text.encode("utf-8", "surrogatepass")
+    annotation, notes = _annotation(data, dialect, line)
+    gathered.problems.extend(note_problems(notes, shown))
+    if annotation.purposes:
+        gathered.problems.extend(
+            unknown_purpose_problems(annotation.purposes, attr, shown, line)
+        )
+    key = attr.key(fp.fingerprint(data), annotation, role=role)
+    gathered.add(key, line, None, text, max(calls, 0))
 
 
 __all__ = ["read_lines", "read_pg_stat_statements"]

@@ -43,7 +43,7 @@ def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
 
 
 def plan_query_sources(
-    specs: Sequence[SourceSpec],
+    specs: Sequence[SourceSpec], ctx: SourceContext | None = None
 ) -> tuple[list[tuple[Path, SourceSpec]], list[SourceProblem]]:
     """Files of the `queries:` entries, each once, with the entries merged.
 
@@ -55,7 +55,7 @@ def plan_query_sources(
     merged: dict[Path, SourceSpec] = {}
     problems: list[SourceProblem] = []
     for spec in specs:
-        paths, found = expand(spec)
+        paths, found = expand(spec, ctx)
         problems.extend(found)
         for path in paths:
             key = path.resolve()
@@ -74,7 +74,7 @@ def plan_query_sources(
 
 def read_query_sources(specs: Sequence[SourceSpec], ctx: SourceContext) -> Evidence:
     """Read every `queries:` entry (files once each); a bad file is a CN001 problem."""
-    plan, problems = plan_query_sources(specs)
+    plan, problems = plan_query_sources(specs, ctx)
     out = Evidence(audited={"queries"}, problems=list(problems))
     for path, spec in plan:
         try:

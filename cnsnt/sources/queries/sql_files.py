@@ -8,62 +8,25 @@ ignore CODE reason` suppresses one rule on the next statement.
 
 from __future__ import annotations
 
-import codecs
-from collections.abc import Iterator
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import SourceContext, decoded_chunks, open_source
 from cnsnt.sources.queries.common import (
     Annotation,
+    Attribution,
     Gathered,
     attribution,
     note_problems,
+    oversize_problem,
     parse_directives,
+    statement_failed,
     unknown_purpose_problems,
 )
 from cnsnt.sql.fingerprint import Fingerprinter
-from cnsnt.sql.statements import split_statements
-
-_CHUNK = 1 << 20
-
-
-def _chunks(path: Path, shown: str) -> Iterator[str]:
-    """Decoded chunks: UTF-8 (BOM dropped), UTF-16 with BOM, else Windows-1252."""
-    with path.open("rb") as fh:
-        head = fh.read(4)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            encoding = "utf-16"
-        elif head.startswith(b"\xef\xbb\xbf"):
-            encoding, head = "utf-8", head[3:]
-        else:
-            encoding = "utf-8"
-        if b"\x00" in head and encoding == "utf-8":
-            raise SourceError("binary file, not text", Location(shown))
-        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-        fallback = codecs.getincrementaldecoder("cp1252")(errors="replace")
-        use_fallback = False
-        data = head
-        while True:
-            block = fh.read(_CHUNK)
-            final = not block
-            data += block
-            if use_fallback:
-                text = fallback.decode(data, final)
-            else:
-                try:
-                    text = decoder.decode(data, final)
-                except UnicodeDecodeError:
-                    use_fallback = True
-                    text = fallback.decode(data, final)
-            data = b""
-            if text:
-                yield text
-            if final:
-                return
+from cnsnt.sql.statements import RawStatement, split_statements
 
 
 def read_sql_file(
@@ -75,35 +38,63 @@ def read_sql_file(
     gathered = Gathered()
     file_purposes: tuple[str, ...] = ()
     first_statement = True
-    for stmt in split_statements(_chunks(path, shown), dialect):
-        leading = [(c.line, c.text) for c in stmt.leading]
-        if first_statement:
-            # Only a comment before the first statement can speak for the whole file.
+    limit = ctx.limits.statement_bytes
+    with open_source(path, shown) as fh:
+        chunks = decoded_chunks(fh, shown, ctx.chunk_chars)
+        for number, stmt in enumerate(split_statements(chunks, dialect, limit)):
+            if number % 256 == 255:
+                ctx.check_time("reading statements")
+            if stmt.oversize:
+                gathered.statements += 1
+                gathered.problems.append(oversize_problem(stmt.oversize, limit, shown, stmt.line))
+                first_statement = False
+                continue
+            try:
+                file_purposes = _statement(gathered, stmt, first_statement, file_purposes,
+                                           attr, fp, shown)
+            except Exception as exc:  # noqa: BLE001 - one odd statement costs itself only
+                gathered.statements += 1
+                gathered.problems.append(statement_failed(exc, shown, stmt.line))
             first_statement = False
-            if stmt.leading:
-                head, head_notes = parse_directives(leading[:1])
-                if head.purposes and not head.ignores:
-                    file_purposes = head.purposes
-                    gathered.problems.extend(note_problems(head_notes, shown))
-                    gathered.problems.extend(
-                        unknown_purpose_problems(head.purposes, attr, shown, leading[0][0])
-                    )
-                    leading = leading[1:]
-        if stmt.meta_command:
-            gathered.problems.append(
-                SourceProblem(f"psql meta-command skipped: {stmt.text[:60]}",
-                              Location(shown, stmt.line), shown, severity=Severity.WARNING)
-            )
-            continue
-        annotation, notes = parse_directives(leading + [(c.line, c.text) for c in stmt.inner])
-        gathered.problems.extend(note_problems(notes, shown))
-        if annotation.purposes:
-            gathered.problems.extend(
-                unknown_purpose_problems(annotation.purposes, attr, shown, stmt.line)
-            )
-        key = attr.key(fp.fingerprint_text(stmt.text), annotation, file_purposes)
-        gathered.add(key, stmt.line, stmt.column, stmt.text)
     return gathered
+
+
+def _statement(
+    gathered: Gathered,
+    stmt: RawStatement,
+    first_statement: bool,
+    file_purposes: tuple[str, ...],
+    attr: Attribution,
+    fp: Fingerprinter,
+    shown: str,
+) -> tuple[str, ...]:
+    """Record one statement; returns the file's purposes (set by its first comment)."""
+    leading = [(c.line, c.text) for c in stmt.leading]
+    if first_statement and stmt.leading:
+        # Only a comment before the first statement can speak for the whole file.
+        head, head_notes = parse_directives(leading[:1])
+        if head.purposes and not head.ignores:
+            file_purposes = head.purposes
+            gathered.problems.extend(note_problems(head_notes, shown))
+            gathered.problems.extend(
+                unknown_purpose_problems(head.purposes, attr, shown, leading[0][0])
+            )
+            leading = leading[1:]
+    if stmt.meta_command:
+        gathered.problems.append(
+            SourceProblem(f"psql meta-command skipped: {stmt.text[:60]}",
+                          Location(shown, stmt.line), shown, severity=Severity.WARNING)
+        )
+        return file_purposes
+    annotation, notes = parse_directives(leading + [(c.line, c.text) for c in stmt.inner])
+    gathered.problems.extend(note_problems(notes, shown))
+    if annotation.purposes:
+        gathered.problems.extend(
+            unknown_purpose_problems(annotation.purposes, attr, shown, stmt.line)
+        )
+    key = attr.key(fp.fingerprint_text(stmt.text), annotation, file_purposes)
+    gathered.add(key, stmt.line, stmt.column, stmt.text)
+    return file_purposes
 
 
 __all__ = ["Annotation", "read_sql_file"]

@@ -28,9 +28,9 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """
     shown = ctx.shown(path)
     dialect = ctx.dialect or spec.dialect
-    text = read_text(path, shown)
+    text = read_text(path, shown, limits=ctx.limits)
     try:
-        result = parse_ddl(text, dialect)
+        result = parse_ddl(text, dialect, ctx.limits.statement_bytes)
     except UnknownDialectError as exc:
         raise SourceError(str(exc), spec.location) from None
 

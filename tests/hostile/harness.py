@@ -1,0 +1,240 @@
+"""Strategies and checks shared by the property tests and the fuzz harnesses (`.ci/fuzz`).
+
+Each `check_*` takes generated input and asserts what must hold for any input:
+nothing but a CN001 (or a policy error) comes out of bad input, and results do not
+depend on how a file is cut up or how many workers read it.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from cnsnt.errors import PolicyError, SourceError
+from cnsnt.model import Location
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import Limits, SourceContext
+from cnsnt.sql.statements import split_statements
+
+DIALECTS = [None, "postgres", "mysql", "tsql", "bigquery", "sqlite"]
+
+#: Pieces SQL is made of, including the ones that broke the chunked lexer (24).
+SQL_PIECES = [
+    "SELECT", "email", "FROM", "customers", "WHERE", "id", "=", "1", " ", "\n", "\t", ";", "'", "''",
+    "E'", "\\", "\\'", '"', "`", "--", "-", "/*", "*/", "/", "*", "#", "$", "$$", "$fn$", "$f", "GO",
+    "\\connect x", "(", ")", ",", "?", ":a", "[", "]", "cnsnt: purpose=orders", "cnsnt: ignore CN302 ok",
+    "\u00ba", "\u00e9", "\r\n", "INSERT INTO t VALUES (1, 'a')", "phone", "allergies",
+]
+sql_text = st.lists(st.sampled_from(SQL_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+# --------------------------------------------------------------------------- splitter
+
+
+def chunked(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of `size` characters."""
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+
+
+def check_splitter(text: str, dialect: str | None, size: int, max_chars: int) -> None:
+    """Splitting never depends on where the chunks end (24)."""
+    whole = list(split_statements([text], dialect, max_chars))
+    assert list(split_statements(chunked(text, size), dialect, max_chars)) == whole
+
+
+# --------------------------------------------------------------------------- fingerprint
+
+
+def check_fingerprint(data: bytes, dialect: str | None) -> None:
+    """Fingerprinting never raises, and is a function of its input."""
+    from cnsnt.sql.fingerprint import Fingerprinter
+
+    fp = Fingerprinter(dialect)
+    first = fp.fingerprint(data)
+    assert fp.fingerprint(data) == first
+    assert isinstance(fp.fingerprint_text(data.decode("utf-8", "replace")), bytes)
+    for _offset, piece in fp.split(data):
+        assert isinstance(fp.fingerprint(piece), bytes)
+
+
+# --------------------------------------------------------------------------- policy loader
+
+_KEYS = ["cnsnt", "controller", "name", "contact", "sources", "schemas", "forms", "queries", "path",
+         "dialect", "purposes", "description", "basis", "data", "category", "columns", "retention",
+         "label", "consent", "roles", "waivers", "notice", "recipients", "<<", "&a", "*a", "!!set",
+         "!!timestamp", "!!binary", "!custom", "\\ud800"]
+yaml_text = st.lists(
+    st.sampled_from(_KEYS + [": ", "\n", "  ", "- ", "{", "}", "[", "]", ",", '"', "'", "1", "P1Y",
+                             "contract", "user.contact.email", "t.c"])
+    | st.text(max_size=4),
+    max_size=50,
+).map("".join)
+json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(_KEYS) | st.text(max_size=6), children, max_size=4),
+    max_leaves=25,
+)
+
+
+def check_policy(text: str) -> None:
+    """Any policy text loads or is a PolicyError (exit 2), never another exception."""
+    from cnsnt.policy.loader import load_policy
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cnsnt.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            load_policy(path)
+        except PolicyError as exc:
+            assert exc.problems
+
+
+# --------------------------------------------------------------------------- readers
+
+_FORM_KEYS = ["type", "properties", "items", "allOf", "anyOf", "oneOf", "$ref", "#/definitions/a",
+              "definitions", "required", "title", "description", "enum", "default", "format",
+              "resourceType", "Questionnaire", "item", "linkId", "text", "extension", "initial",
+              "schema", "form", "key", "elements", "then", "else", "$id", "email", "phone"]
+form_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.sampled_from(_FORM_KEYS) | st.text(max_size=6),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(_FORM_KEYS) | st.text(max_size=4), children, max_size=5),
+    max_leaves=30,
+)
+HTML_PIECES = ["<form id=f>", "</form>", "<input name=email>", "<input type=checkbox name=consent checked>",
+               "<label for=a>", "</label>", "<select name=s>", "<option selected value=1>", "</select>",
+               "<textarea name=t>", "</textarea>", "<fieldset>", "<legend>", "</legend>", "</fieldset>",
+               "<", ">", "<a", "<!--", "-->", "<![", "]]>", "<?", "</", "{{", "}}", "{%", "%}", "<?php",
+               "?>", "@Html.TextBoxFor(m => m.Email)", "{{> input name=x}}", " ", "\n", '"', "'", "=",
+               "&#0;", "&#xd800;", "<div>", "</div>", "<script>", "</script>", "id=a", "name=phone"]
+html_text = st.lists(st.sampled_from(HTML_PIECES) | st.text(max_size=3), max_size=50).map("".join)
+
+
+def _spec(kind: str, name: str, fmt: str | None = None, dialect: str | None = None) -> SourceSpec:
+    return SourceSpec(kind, name, Path("."), Location("cnsnt.yaml", 1, 1), format=fmt, dialect=dialect)
+
+
+def _read(kind: str, name: str, data: bytes, fmt: str | None = None, dialect: str | None = None,
+          **ctx_options: Any) -> Any:
+    """Read one generated file with the registered reader; SourceError is the only allowed failure."""
+    from cnsnt.collect import _reader
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        ctx = SourceContext(base_dir=Path(tmp), limits=Limits(source_seconds=0), **ctx_options)
+        try:
+            evidence = _reader(kind)(path, _spec(kind, name, fmt, dialect), ctx)
+        except SourceError as exc:
+            return ("error", exc.message)
+        # Every message must be encodable (reports are UTF-8).
+        for problem in evidence.problems:
+            problem.message.encode("utf-8")
+        return evidence
+
+
+def check_ddl(text: str, dialect: str | None) -> None:
+    """The DDL reader never raises for any text."""
+    from cnsnt.sql.ddl import parse_ddl
+
+    parse_ddl(text, dialect)
+    _read("schemas", "s.sql", text.encode("utf-8", "surrogatepass"), dialect=dialect)
+
+
+def check_json_form(value: Any) -> None:
+    """The JSON form reader gives evidence or a SourceError for any JSON document."""
+    _read("forms", "f.schema.json", json.dumps(value).encode())
+
+
+def check_html_form(text: str) -> None:
+    """The HTML form reader gives evidence or a SourceError for any markup."""
+    _read("forms", "f.html", text.encode("utf-8", "surrogatepass"))
+
+
+def check_queries(text: str, fmt: str, dialect: str | None) -> None:
+    """The query reader gives evidence or a SourceError for any text in any format."""
+    name = {"sql": "q.sql", "lines": "q.log", "pg_stat_statements": "q.csv"}[fmt]
+    _read("queries", name, text.encode("utf-8", "surrogatepass"), fmt=fmt, dialect=dialect, jobs=1)
+
+
+# --------------------------------------------------------------------------- nothing lost
+
+
+def evidence_key(evidence: Any) -> Any:
+    """What a query reader found, in a comparable form."""
+    if isinstance(evidence, tuple):
+        return evidence
+    return (
+        [(q.location, q.uses, q.purposes, q.calls, q.text, q.ignores) for q in evidence.queries],
+        sorted((p.message, p.location.line or 0, str(p.severity)) for p in evidence.problems),
+        evidence.counts,
+    )
+
+
+def check_chunks_equal_whole(text: str, dialect: str | None, chunk: int) -> None:
+    """A `.sql` query file read in chunks gives what one whole read gives (24)."""
+    data = text.encode("utf-8", "surrogatepass")
+    whole = _read("queries", "q.sql", data, fmt="sql", dialect=dialect, jobs=1, chunk_chars=1 << 20)
+    cut = _read("queries", "q.sql", data, fmt="sql", dialect=dialect, jobs=1, chunk_chars=chunk)
+    assert evidence_key(cut) == evidence_key(whole)
+
+
+def check_ranges_equal_whole(lines: list[str], ranges: int) -> None:
+    """A `lines` log scanned in byte ranges gives what one whole scan gives (18, 24)."""
+    data = "\n".join(lines).encode("utf-8", "surrogatepass")
+    whole = _read("queries", "q.log", data, fmt="lines", dialect="postgres", jobs=1, log_ranges=1)
+    cut = _read("queries", "q.log", data, fmt="lines", dialect="postgres", jobs=1, log_ranges=ranges)
+    assert evidence_key(cut) == evidence_key(whole)
+
+
+LOG_LINES = st.lists(
+    st.sampled_from([
+        "SELECT email FROM customers WHERE id = 1",
+        "SELECT email FROM customers WHERE id = 2",
+        "/* cnsnt: purpose=bogus */ SELECT email FROM customers WHERE id = 3",
+        "/* cnsnt: purpose=orders */ SELECT phone FROM customers",
+        "/* cnsnt: nonsense */ SELECT 1",
+        "SELECT phone FROM customers; SELECT email FROM customers",
+        "SELECT data ? INSERT",
+        "SELECT nope FROM missing",
+        "",
+        "SELECT 'x;y' FROM customers",
+    ]) | sql_text,
+    max_size=40,
+)
+
+REPORT_POLICY = """cnsnt: 1
+controller: {name: Example Ltd, contact: privacy@example.com}
+sources:
+  schemas: [{path: schema.sql, dialect: postgres}]
+  queries: [{path: "q.sql", dialect: postgres}, {path: "q.log", format: lines, dialect: postgres}]
+purposes:
+  orders: {description: To deliver your order., basis: contract}
+data:
+  email: {category: user.contact.email, columns: [customers.email], purposes: [orders], retention: P1Y}
+  phone: {category: user.contact.phone_number, columns: [customers.phone], purposes: [orders], retention: P1Y}
+"""
+
+
+def check_report_identical(sql: str, log: list[str], jobs: int, chunk: int, ranges: int) -> None:
+    """The JSON report is byte-identical for any --jobs, chunk size and range count (18)."""
+    from cnsnt.api import audit
+    from cnsnt.policy.loader import load_policy
+    from cnsnt.reporters import RenderOptions, get_reporter
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "cnsnt.yaml").write_text(REPORT_POLICY)
+        (root / "schema.sql").write_text("CREATE TABLE customers (id int, email text, phone text);\n")
+        (root / "q.sql").write_text(sql, encoding="utf-8", errors="surrogatepass")
+        (root / "q.log").write_text("\n".join(log), encoding="utf-8", errors="surrogatepass")
+        policy = load_policy(root / "cnsnt.yaml")
+        render = get_reporter("json").render
+        base = render(audit(policy, jobs=1), RenderOptions())
+        other = render(audit(policy, jobs=jobs, chunk_chars=chunk, log_ranges=ranges), RenderOptions())
+        assert other == base

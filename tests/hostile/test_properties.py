@@ -1,0 +1,124 @@
+"""Property tests: every reader, the splitter, the fingerprint and the policy loader on generated input.
+
+The `@example`s are the seeds that found today's problems (issue 13): they run every time.
+`.ci/fuzz` runs the same checks (tests/hostile/harness.py) for longer.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests.hostile import harness as h
+
+# --------------------------------------------------------------------------- splitter
+
+
+@given(h.sql_text, st.sampled_from(h.DIALECTS), st.integers(1, 64), st.sampled_from([0, 5, 40]))
+@example("SELECT phone FROM customers WHERE note = E'it\\'s; -- here';\nSELECT email;", "postgres", 45, 0)
+@example("SELECT 'a\\'b'; SELECT 2;", "mysql", 10, 0)
+@example("SELECT $fn$ a; b $fn$; SELECT 1", "postgres", 9, 0)
+@example("SELECT 1 -- x;\nSELECT 2", None, 9, 0)
+@example("SELECT 1 /* ; */; SELECT 2", None, 10, 0)
+@example("SELECT 1\nGO\nSELECT 2 GO\n  GO 3\n", "tsql", 10, 0)
+@example("\\connect db\nSELECT 1;", "postgres", 3, 0)
+def test_splitting_does_not_depend_on_chunks(text, dialect, size, max_chars):
+    h.check_splitter(text, dialect, size, max_chars)
+
+
+# --------------------------------------------------------------------------- fingerprint
+
+
+@given(st.binary(max_size=200) | h.sql_text.map(lambda t: t.encode("utf-8", "surrogatepass")),
+       st.sampled_from(h.DIALECTS))
+@example(b"SELECT [a [b [c ]", "tsql")
+@example(b"SELECT $1, '\\'' FROM t", "postgres")
+def test_fingerprint_never_raises(data, dialect):
+    h.check_fingerprint(data, dialect)
+
+
+@given(st.integers(), st.text(alphabet="abcxyz ", max_size=10))
+def test_fingerprint_folds_literals(number, word):
+    from cnsnt.sql.fingerprint import Fingerprinter
+
+    fp = Fingerprinter("postgres")
+    base = fp.fingerprint(b"SELECT email FROM customers WHERE id = 7 AND note = 'x'")
+    text = f"SELECT email FROM customers WHERE id = {abs(number)} AND note = '{word}'"
+    assert fp.fingerprint(text.encode()) == base
+
+
+# --------------------------------------------------------------------------- policy loader
+
+
+@given(h.yaml_text)
+@example("cnsnt: 1\ncontroller: {name: Example Ltd, contact: !!timestamp foo}\n")
+@example("cnsnt: 1\ncontroller: {name: Example Ltd, contact: !!set x}\n")
+@example('cnsnt: 1\ncontroller: {name: "Acme\\ud800", contact: x@example.com}\n')
+@example("a: &a [1, 2]\nb: [*a, *a, *a]\n")
+@example("cnsnt: !!binary x\n")
+def test_policy_loader_gives_a_policy_or_a_policy_error(text):
+    h.check_policy(text)
+
+
+@given(h.json_value)
+def test_policy_loader_on_structured_documents(value):
+    import yaml
+
+    h.check_policy(yaml.safe_dump({"cnsnt": 1, "x": value}) if not isinstance(value, dict)
+                   else yaml.safe_dump(value))
+
+
+# --------------------------------------------------------------------------- readers
+
+
+@given(h.sql_text, st.sampled_from(h.DIALECTS))
+@example("CREATE TABLE d PARTITION OF;", "postgres")
+@example("CREATE TABLE t (a int, b text", "mysql")
+def test_ddl_reader(text, dialect):
+    h.check_ddl(text, dialect)
+
+
+@given(h.form_json)
+@example({"type": ["object", "null"], "allOf": [{"properties": {"email": {"type": "string"}}}]})
+@example({"properties": {"email\ud800": {"type": "string"}}})
+@example({"type": {"a": 1}, "elements": []})
+@example({"resourceType": "Questionnaire", "item": [{"linkId": "a", "extension": 5}]})
+def test_json_form_reader(value):
+    h.check_json_form(value)
+
+
+@given(h.html_text)
+@example("<form id=e><input name=x></form>" + "<a" * 300)
+@example("<form id=e><input name=x></form>" + "<!--" * 300)
+@example("<![x>" * 30)
+def test_html_form_reader(text):
+    h.check_html_form(text)
+
+
+@given(h.sql_text, st.sampled_from(["sql", "lines", "pg_stat_statements"]), st.sampled_from(h.DIALECTS))
+@example("SELECT data ? INSERT;\nSELECT email FROM customers;", "sql", "postgres")
+@example("query,rolname\n\"SELECT 1\",app\n", "pg_stat_statements", None)
+@example("\u00ba?;", "lines", "postgres")
+def test_query_reader(text, fmt, dialect):
+    h.check_queries(text, fmt, dialect)
+
+
+# --------------------------------------------------------------------------- nothing lost
+
+
+@given(h.sql_text, st.sampled_from(["postgres", "mysql", None]), st.integers(1, 50))
+@example("SELECT phone FROM customers WHERE note = E'it\\'s; -- here';\nSELECT email FROM customers;",
+         "postgres", 44)
+def test_chunked_sql_file_equals_whole_read(text, dialect, chunk):
+    h.check_chunks_equal_whole(text, dialect, chunk)
+
+
+@given(h.LOG_LINES, st.integers(2, 12))
+def test_log_ranges_equal_whole_scan(lines, ranges):
+    h.check_ranges_equal_whole(lines, ranges)
+
+
+@settings(max_examples=12)
+@given(h.sql_text, h.LOG_LINES, st.sampled_from([1, 2]), st.integers(1, 40), st.integers(0, 6))
+def test_report_is_byte_identical_for_any_jobs_chunks_and_ranges(sql, log, jobs, chunk, ranges):
+    h.check_report_identical(sql, log, jobs, chunk, ranges)
