@@ -10,6 +10,7 @@ unique shapes, not with the size of the log.
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -29,6 +30,7 @@ from cnsnt.sources.queries.common import (
     unknown_purpose_problems,
     workers,
 )
+from cnsnt.sources.queries.compressed import compression, open_log
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
@@ -38,8 +40,9 @@ _RANGES_PER_WORKER = 4
 _MEMO = 4096
 _ROLE_COLUMNS = ("rolname", "usename", "userid")
 
-# fingerprint, annotation -> [first line index, count, byte offset, byte length]
-_RangeShapes = dict[tuple[bytes, Annotation], list[int]]
+# fingerprint (no annotation) or (fingerprint, annotation) ->
+# [first line index, count, byte offset, byte length]. Bare bytes keys hash in C.
+_RangeShapes = dict[bytes | tuple[bytes, Annotation], list[int]]
 
 
 def _annotation(text: bytes, dialect: str | None, line: int) -> tuple[Annotation, list[Note]]:
@@ -67,8 +70,9 @@ def _scan_range(
     memo: dict[bytes, bytes] = {}
     index = -1
     offset = start
-    with open(path, "rb") as fh:
-        fh.seek(start)
+    with open_log(path) as fh:
+        if start:
+            fh.seek(start)
         for raw in fh:
             index += 1
             line_offset = offset
@@ -81,14 +85,15 @@ def _scan_range(
             else:
                 key_fp = memo.get(raw)
                 if key_fp is None:
-                    key_fp = fingerprint(raw)
+                    # Without its newline most lines skip _finish's whitespace pass.
+                    key_fp = fingerprint(raw.rstrip(b"\r\n"))
                     if len(memo) >= _MEMO:
                         memo.clear()
                     memo[raw] = key_fp
                 if key_fp:
-                    entry = shapes.get((key_fp, empty))
+                    entry = shapes.get(key_fp)
                     if entry is None:
-                        shapes[(key_fp, empty)] = [index, 1, line_offset, len(raw)]
+                        shapes[key_fp] = [index, 1, line_offset, len(raw)]
                     else:
                         entry[1] += 1
                 if offset >= end:
@@ -99,7 +104,10 @@ def _scan_range(
                 if b"cnsnt:" in stmt:
                     annotation, found = _annotation(stmt, dialect, index)
                     notes.extend(found)
-                key = (fingerprint(stmt), annotation)
+                key: bytes | tuple[bytes, Annotation] = (
+                    (fingerprint(stmt), annotation) if annotation.purposes or annotation.ignores
+                    else fingerprint(stmt)
+                )
                 entry = shapes.get(key)
                 if entry is None:
                     shapes[key] = [index, 1, line_offset + piece_offset, len(stmt)]
@@ -107,6 +115,9 @@ def _scan_range(
                     entry[1] += 1
             if offset >= end:
                 break
+        if fh.problem:
+            notes.append(Note(index + 1, f"{fh.problem}: the {index + 1:,} lines before "
+                                         "this point were audited, the rest could not be read"))
     return index + 1, shapes, notes
 
 
@@ -132,7 +143,9 @@ def read_lines(
     attr = attribution(spec, ctx)
     size = path.stat().st_size
     jobs = workers(ctx.jobs)
-    if jobs > 1 and size >= PARALLEL_BYTES:
+    if compression(path):
+        ranges = [(0, sys.maxsize)]  # a compressed stream is read in one pass
+    elif jobs > 1 and size >= PARALLEL_BYTES:
         ranges = _ranges(path, jobs * _RANGES_PER_WORKER)
     else:
         ranges = [(0, size)] if size else []
@@ -150,7 +163,7 @@ def read_lines(
         results = [_scan_range(str(path), a, b, dialect) for a, b in ranges]
     gathered = Gathered()
     base = 0
-    with path.open("rb") as fh:
+    with open_log(path) as fh:
 
         def loader(offset: int, length: int) -> Callable[[], str]:
             def load() -> str:
@@ -164,7 +177,10 @@ def read_lines(
                 gathered.problems.extend(
                     note_problems([Note(note.line + base + 1, note.message)], shown)
                 )
-            for (fingerprint, annotation), (index, calls, offset, length) in shapes.items():
+            for shape_key, (index, calls, offset, length) in shapes.items():
+                fingerprint, annotation = (
+                    (shape_key, Annotation()) if isinstance(shape_key, bytes) else shape_key
+                )
                 line = base + index + 1
                 if annotation.purposes:
                     gathered.problems.extend(
