@@ -12,8 +12,9 @@ from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, expand
 from cnsnt.sources.queries.common import FORMATS, build_evidence
-from cnsnt.sources.queries.formats import LOG_FORMATS, detect
+from cnsnt.sources.queries.formats import HISTORIES, LOG_FORMATS, detect
 from cnsnt.sources.queries.formats.scan import read_log
+from cnsnt.sources.queries.formats.warehouse import read_history
 from cnsnt.sources.queries.query_log import read_lines, read_pg_stat_statements
 from cnsnt.sources.queries.sql_files import read_sql_file
 from cnsnt.sql.uses import dialect_problem
@@ -30,7 +31,7 @@ def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     bad_dialect = dialect_problem(dialect)
     if bad_dialect:
         raise SourceError(bad_dialect, spec.location)
-    known = (*FORMATS, *LOG_FORMATS)
+    known = (*FORMATS, *LOG_FORMATS, *HISTORIES)
     if fmt not in known:
         raise SourceError(
             f"unknown query format '{spec.format}' (expected one of: {', '.join(known)})",
@@ -44,6 +45,9 @@ def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
         elif fmt in LOG_FORMATS:
             dialect = dialect or LOG_FORMATS[fmt].dialect
             gathered = read_log(LOG_FORMATS[fmt], path, shown, spec, ctx, dialect)
+        elif fmt in HISTORIES:
+            dialect = dialect or HISTORIES[fmt].dialect
+            gathered = read_history(HISTORIES[fmt], path, shown, spec, ctx, dialect)
         else:
             gathered = read_pg_stat_statements(path, shown, spec, ctx, dialect)
     except OSError as exc:

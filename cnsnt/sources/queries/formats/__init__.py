@@ -1,7 +1,9 @@
 """Query-log formats beyond `sql`, `lines` and `pg_stat_statements`: the registry and detection.
 
 Server logs (PostgreSQL stderr, csvlog, jsonlog, pgAudit; MySQL general and
-slow logs) are `LogFormat`s scanned by `scan.read_log`. A `queries:` entry
+slow logs) are `LogFormat`s scanned by `scan.read_log`; warehouse histories
+(Snowflake, BigQuery, Databricks, cnsnt's own `shapes`) are `HISTORIES` read
+by `warehouse.read_history`. A `queries:` entry
 without `format:` is detected from its first lines (decompressed when
 compressed); when nothing matches it is read as `sql`, as before.
 """
@@ -18,6 +20,7 @@ from cnsnt.sources.queries.formats.pgaudit import PgAudit
 from cnsnt.sources.queries.formats.postgres_csvlog import PostgresCsvlog
 from cnsnt.sources.queries.formats.postgres_jsonlog import PostgresJsonlog
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
+from cnsnt.sources.queries.formats.warehouse import HISTORIES, detect_history
 
 #: Server-log formats, in the order detection tries them (most specific first).
 LOG_FORMATS: dict[str, type[LogFormat]] = {
@@ -49,7 +52,7 @@ def detect(path: Path) -> str | None:
     if path.suffix.lower() == ".sql":
         return None
     head = head_lines(path)
-    found = detect_log(head)
+    found = detect_log(head) or detect_history(path, head)
     if found is not None:
         return found
     if head:
@@ -59,4 +62,4 @@ def detect(path: Path) -> str | None:
     return None
 
 
-__all__ = ["detect", "LOG_FORMATS", "LogFormat", "detect_log", "head_lines"]
+__all__ = ["HISTORIES", "LOG_FORMATS", "detect", "LogFormat", "detect_log", "head_lines"]
