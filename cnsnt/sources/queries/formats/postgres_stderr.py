@@ -84,11 +84,12 @@ def compile_prefix(prefix: str) -> re.Pattern[str]:
 
 
 def _guess(prefix: str) -> dict[str, str | None]:
-    found: dict[str, str | None] = {}
-    for name, pattern in _KEYED.items():
-        m = pattern.search(prefix)
-        found[name] = m.group(1).strip() or None if m else None
-    if found["user"] is None:
+    found: dict[str, str | None] = dict.fromkeys(_KEYED)
+    if "=" in prefix:
+        for name, pattern in _KEYED.items():
+            m = pattern.search(prefix)
+            found[name] = m.group(1).strip() or None if m else None
+    if found["user"] is None and "@" in prefix:
         at = _AT.search(prefix)
         if at:
             found["user"], found["database"] = at.group(1), found["database"] or at.group(2)
