@@ -347,3 +347,32 @@ def test_byte_ranges_give_the_same_evidence_for_every_jobs(
     assert [(p.message, p.location.line) for p in one.problems] == \
         [(p.message, p.location.line) for p in two.problems]
     assert one.counts == two.counts
+
+
+def test_an_unparseable_statement_is_counted_and_the_rest_audited(tmp_path: Path,
+                                                                  tables: list[Table]) -> None:
+    bad = "".join(
+        f"2026-12-01 10:00:0{i}.000 UTC [205] mailer@shop LOG:  statement: "
+        f"SELEC email FRM customers WHERE id = {i}\n" for i in range(3)
+    )
+    path = tmp_path / "postgresql.log"
+    path.write_text(STDERR + bad)
+    ev = read(path, tables, "postgres_stderr")
+    check(ev, [2, 6, 9], [MAILER, BILLING, ANALYST])
+    [problem] = ev.problems
+    assert problem.location.line == 13
+    assert problem.message.endswith("(3 statements)")
+    assert ev.counts["unresolved_statements"] == 3
+
+
+def test_a_truncated_gzip_server_log(tmp_path: Path, tables: list[Table]) -> None:
+    import gzip
+
+    data = gzip.compress((JSONLOG * 200).encode())
+    path = tmp_path / "postgresql.json.gz"
+    path.write_bytes(data[: len(data) // 2])
+    ev = read(path, tables, None)
+    assert ev.counts["statements"] > 0
+    assert [q.role for q in ev.queries][:2] == ["mailer", "billing_app"]
+    [problem] = [p for p in ev.problems if "gzip" in p.message]
+    assert "truncated or corrupt" in problem.message and problem.severity is Severity.WARNING

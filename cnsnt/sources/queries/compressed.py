@@ -102,11 +102,22 @@ class LogStream:
         """Up to `size` bytes; b"" at the end or after damage."""
         if self.problem:
             return b""
-        try:
+        if self.kind is None:
             return self._fh.read(size)
+        # One decompressor step at a time, so damage keeps what came before it.
+        parts: list[bytes] = []
+        want = size if size >= 0 else -1
+        try:
+            while want != 0:
+                chunk = self._fh.read1(65536 if want < 0 else min(want, 65536))  # type: ignore[attr-defined]
+                if not chunk:
+                    break
+                parts.append(chunk)
+                if want > 0:
+                    want -= len(chunk)
         except self._bad as exc:
             self._failed(exc)
-            return b""
+        return b"".join(parts)
 
     def seek(self, offset: int) -> None:
         """Go to a decompressed offset (forward is cheap; back restarts the stream)."""
