@@ -376,3 +376,22 @@ def test_a_truncated_gzip_server_log(tmp_path: Path, tables: list[Table]) -> Non
     assert [q.role for q in ev.queries][:2] == ["mailer", "billing_app"]
     [problem] = [p for p in ev.problems if "gzip" in p.message]
     assert "truncated or corrupt" in problem.message and problem.severity is Severity.WARNING
+
+
+def test_annotations_inside_logged_statements(tmp_path: Path, tables: list[Table]) -> None:
+    log = "".join(
+        f"2026-12-01 10:00:0{i}.000 UTC [7] mailer@shop LOG:  statement: "
+        f"/* cnsnt: purpose=billing */ SELECT email FROM customers WHERE id = {i}\n"
+        f"2026-12-01 10:00:0{i}.500 UTC [7] mailer@shop LOG:  statement: "
+        f"/* cnsnt: frobnicate */ SELECT name FROM customers WHERE id = {i}\n"
+        for i in range(3)
+    )
+    path = tmp_path / "postgresql.log"
+    path.write_text(log)
+    ev = read(path, tables, "postgres_stderr")
+    assert [(q.location.line, q.purposes, q.purpose_origin, q.calls) for q in ev.queries] == [
+        (1, ("billing",), "comment", 3), (2, ("marketing",), "role", 3)]
+    [problem] = ev.problems
+    assert problem.location.line == 2
+    assert problem.message == ("unknown cnsnt annotation 'frobnicate': expected 'purpose=NAME' "
+                               "or 'ignore CODE reason' (3 statements)")

@@ -61,7 +61,16 @@ class RangeResult:
     shapes: dict[_Key, Seen] = field(default_factory=dict)
     skipped: dict[str, list[int]] = field(default_factory=dict)
     """reason -> [first line index, records, lines]."""
-    notes: list[Note] = field(default_factory=list)
+    notes: dict[str, list[int]] = field(default_factory=dict)
+    """message -> [first line index, occurrences]: bounded however often it recurs."""
+
+    def note(self, line: int, message: str) -> None:
+        """Count one annotation or stream problem."""
+        entry = self.notes.get(message)
+        if entry is None:
+            self.notes[message] = [line, 1]
+        else:
+            entry[1] += 1
 
 
 def _annotation(text: str, dialect: str, line: int) -> tuple[Annotation | None, list[Note]]:
@@ -103,15 +112,16 @@ def scan_range(
                 continue
             _add(rec, fingerprint, dialect, out)
         if fh.problem:
-            out.notes.append(Note(out.lines + 1, f"{fh.problem}: the {out.lines:,} lines "
-                                  "before this point were audited, the rest could not be read"))
+            out.note(out.lines, f"{fh.problem}: the {out.lines:,} lines before this point "
+                                "were audited, the rest could not be read")
     return out
 
 
 def _add(rec: Record, fingerprint: Callable[[bytes], bytes], dialect: str,
          out: RangeResult) -> None:
     annotation, notes = _annotation(rec.text, dialect, rec.line)
-    out.notes.extend(notes)
+    for found in notes:
+        out.note(found.line, found.message)
     fp = fingerprint(rec.text.encode("utf-8", "surrogatepass"))
     if not fp:
         return
@@ -190,12 +200,13 @@ def merge(results: list[RangeResult], shown: str, attr: Attribution, name: str) 
     """The ranges' shapes in file order, with absolute lines and roles."""
     gathered = Gathered()
     skipped: dict[str, list[int]] = {}
+    notes: dict[str, list[int]] = {}
     base = 0
     empty = Annotation()
     for res in results:
-        for note in res.notes:
-            gathered.problems.extend(note_problems([Note(note.line + base + 1, note.message)],
-                                                   shown))
+        for message, (index, count) in res.notes.items():
+            entry = notes.setdefault(message, [base + index + 1, 0])
+            entry[1] += count
         for reason, (index, records, lines) in res.skipped.items():
             entry = skipped.setdefault(reason, [base + index + 1, 0, 0])
             entry[1] += records
@@ -209,6 +220,9 @@ def merge(results: list[RangeResult], shown: str, attr: Attribution, name: str) 
             gathered.add(key, line, None, seen.text, seen.calls)
             gathered.statements += seen.calls - 1
         base += res.lines
+    for message, (line, count) in sorted(notes.items(), key=lambda kv: kv[1][0]):
+        suffix = f" ({count:,} statements)" if count > 1 else ""
+        gathered.problems.extend(note_problems([Note(line, message + suffix)], shown))
     for reason, (line, records, lines) in sorted(skipped.items(), key=lambda kv: kv[1][0]):
         what = f"{records:,} record{'s' if records != 1 else ''} ({lines:,} " \
                f"line{'s' if lines != 1 else ''})"
