@@ -165,6 +165,8 @@ def main() -> None:
     parser.add_argument("--jobs-list", default="1,2", help="with --formats: jobs to compare")
     parser.add_argument("--flat-memory", action="store_true",
                         help="peak memory of growing `lines` logs (200k, 1M lines)")
+    parser.add_argument("--no-compiled", action="store_true",
+                        help="with --formats/--flat-memory: hide the compiled fingerprint path")
     parser.add_argument("--ten-million", action="store_true",
                         help="with --flat-memory: add a 10M-line log (~1 GB)")
     args = parser.parse_args()
@@ -339,6 +341,10 @@ MEASURE = r'''
 import json, resource, sys, time
 from pathlib import Path
 fmt, log, jobs, schema = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
+import cnsnt.sql.fingerprint as fingerprint_module
+if sys.argv[5] == "pure":  # hide the opt-in compiled fast path (forked workers inherit this)
+    fingerprint_module._fold = None
+compiled = fingerprint_module._fold is not None
 from cnsnt.engine import run_rules
 from cnsnt.model import Location
 from cnsnt.policy.model import Policy, SourceSpec
@@ -361,6 +367,7 @@ if fmt == "lines":
 else:
     gathered = read_log(LOG_FORMATS[fmt], log, log.name, spec, ctx, "duckdb")
 t1 = time.perf_counter()
+c1 = cpu()
 ev = build_evidence(gathered, log.name, ctx, "duckdb")
 t2 = time.perf_counter()
 ev.tables = list(ctx.tables)
@@ -369,15 +376,16 @@ t3 = time.perf_counter()
 me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 kid = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"scan": t1 - t0, "analyse": t2 - t1, "match": t3 - t2, "wall": t3 - t0,
-                  "cpu": cpu() - c0, "self_mb": me, "child_mb": kid,
+                  "cpu": cpu() - c0, "scan_cpu": c1 - c0, "self_mb": me, "child_mb": kid,
                   "statements": ev.counts["statements"], "shapes": ev.counts["unique_shapes"],
-                  "problems": len(ev.problems)}))
+                  "problems": len(ev.problems), "compiled": compiled}))
 '''
 
 
-def measure(fmt: str, log: Path, jobs: int, schema: Path) -> dict[str, float]:
+def measure(fmt: str, log: Path, jobs: int, schema: Path, pure: bool = False) -> dict[str, float]:
     """One read of one log in a fresh process (so peak memory is this run's)."""
-    out = subprocess.run([sys.executable, "-c", MEASURE, fmt, str(log), str(jobs), str(schema)],
+    out = subprocess.run([sys.executable, "-c", MEASURE, fmt, str(log), str(jobs), str(schema),
+                          "pure" if pure else "any"],
                          check=True, capture_output=True, text=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -398,26 +406,30 @@ def run_formats(args: argparse.Namespace) -> None:
           f"load before: {load()}")
     print("figures measured in one run, each read in its own process; the machine is shared, "
           "so compare ratios, not seconds")
-    print(f"{'format':<17}{'jobs':>4}{'MB':>7}{'lines/s':>10}{'MB/s':>7}{'scan MB/s':>10}"
-          f"{'wall s':>8}{'cpu s':>7}{'scan':>6}{'anal.':>6}{'match':>6}{'peak MB':>9}"
-          f"{'vs lines':>9}  load")
+    print(f"{'format':<17}{'jobs':>4}{'MB':>5}{'lines/s':>9}{'MB/s':>6}{'scan MB/s':>10}"
+          f"{'wall s':>7}{'cpu s':>6}{'scan':>6}{'(cpu)':>6}{'anal.':>6}{'match':>6}"
+          f"{'peak MB':>8}{'vs lines':>9}  load")
     base: dict[int, float] = {}
     for fmt in FORMATS:
         log = workdir / f"{fmt}.log"
         size = write_format(fmt, log, statements)
         for jobs in jobs_list:
-            r = measure(fmt, log, jobs, schema)
+            r = measure(fmt, log, jobs, schema, args.no_compiled)
             assert r["statements"] == args.lines, (fmt, r)
-            rate = args.lines / r["scan"]
-            base.setdefault(jobs, rate)
-            print(f"{fmt:<17}{jobs:>4}{size / 1e6:>7.0f}{args.lines / r['wall']:>10,.0f}"
-                  f"{size / 1e6 / r['wall']:>7.1f}{size / 1e6 / r['scan']:>10.1f}"
-                  f"{r['wall']:>8.1f}{r['cpu']:>7.1f}{r['scan']:>6.1f}{r['analyse']:>6.1f}"
-                  f"{r['match']:>6.1f}{r['self_mb'] + r['child_mb']:>9.0f}"
-                  f"{base[jobs] / rate:>8.2f}x  {load()}")
+            if fmt == FORMATS[0] and jobs == jobs_list[0]:
+                print("fingerprint fast path: " + ("compiled (_fastlex)" if r["compiled"] else
+                                                   "pure Python"))
+            per = r["scan_cpu"] / args.lines
+            base.setdefault(jobs, per)
+            print(f"{fmt:<17}{jobs:>4}{size / 1e6:>5.0f}{args.lines / r['wall']:>9,.0f}"
+                  f"{size / 1e6 / r['wall']:>6.1f}{size / 1e6 / r['scan']:>10.1f}"
+                  f"{r['wall']:>7.1f}{r['cpu']:>6.1f}{r['scan']:>6.1f}{r['scan_cpu']:>6.1f}"
+                  f"{r['analyse']:>6.1f}{r['match']:>6.1f}{r['self_mb'] + r['child_mb']:>8.0f}"
+                  f"{per / base[jobs]:>8.2f}x  {load()}")
         log.unlink()
-    print("vs lines: scan time per statement relative to `lines` at the same --jobs "
-          "(target <= 1.5x); peak MB: this process + its largest worker")
+    print("vs lines: scan CPU time per statement relative to `lines` at the same --jobs "
+          "(target <= 1.5x; CPU, not wall, because the machine is shared); "
+          "peak MB: this process + its largest worker")
     if args.keep is None:
         tmp.cleanup()
 
@@ -459,7 +471,7 @@ def run_flat_memory(args: argparse.Namespace) -> None:
     for n in sizes:
         log = workdir / f"flat-{n}.log"
         size = generate(log, n, texts)
-        r = measure("lines", log, args.jobs, schema)
+        r = measure("lines", log, args.jobs, schema, args.no_compiled)
         print(f"{n:>12,}{size / 1e6:>8.0f}{r['wall']:>8.1f}{r['cpu']:>8.1f}"
               f"{n / r['wall']:>11,.0f}{r['self_mb']:>9.0f}{r['child_mb']:>10.0f}"
               f"{r['shapes']:>8,}  {load()}")
