@@ -395,3 +395,12 @@ def test_annotations_inside_logged_statements(tmp_path: Path, tables: list[Table
     assert problem.location.line == 2
     assert problem.message == ("unknown cnsnt annotation 'frobnicate': expected 'purpose=NAME' "
                                "or 'ignore CODE reason' (3 statements)")
+
+
+def test_the_policy_schema_names_every_registered_format() -> None:
+    from cnsnt.policy.loader import policy_json_schema
+    from cnsnt.sources.queries.common import FORMATS
+    from cnsnt.sources.queries.formats import HISTORIES
+
+    enum = policy_json_schema()["$defs"]["query_source"]["properties"]["format"]["enum"]
+    assert sorted(enum) == sorted([*FORMATS, *LOG_FORMATS, *HISTORIES])
