@@ -179,3 +179,15 @@ def test_parquet_with_the_wrong_columns(tmp_path: Path, tables: list[Table]) -> 
     [problem] = ev.problems
     assert "databricks export has no query text column" in problem.message
     assert "found: id, when" in problem.message
+
+
+def test_truncated_gzip_export_keeps_the_rows_before(tmp_path: Path, tables: list[Table]) -> None:
+    rows = bigquery_rows() * 300
+    data = gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())
+    path = tmp_path / "jobs.json.gz"
+    path.write_bytes(data[: len(data) // 2])
+    ev = read(path, tables, "bigquery")
+    assert 0 < ev.counts["statements"] < len(rows)
+    [problem] = ev.problems
+    assert "gzip stream is truncated or corrupt" in problem.message
+    assert problem.location.line == ev.counts["statements"] + 1

@@ -163,6 +163,7 @@ def _jsonl(path: Path, shown: str, problems: list[SourceProblem]
             break
 
     def rows() -> Rows:
+        number = first[0] if first is not None else 0
         with stream:
             if first is not None:
                 yield first
@@ -177,7 +178,7 @@ def _jsonl(path: Path, shown: str, problems: list[SourceProblem]
                 if isinstance(obj, dict):
                     yield number, _flatten(obj)
             if stream.problem:
-                problems.append(_problem(shown, 0, stream.problem))
+                problems.append(_problem(shown, number + 1, stream.problem))
 
     return (list(first[1]) if first else []), rows()
 
