@@ -166,7 +166,7 @@ def main() -> None:
     parser.add_argument("--flat-memory", action="store_true",
                         help="peak memory of growing `lines` logs (200k, 1M lines)")
     parser.add_argument("--no-compiled", action="store_true",
-                        help="with --formats/--flat-memory: hide the compiled fingerprint path")
+                        help="hide the compiled fingerprint fast path (pure-Python figures)")
     parser.add_argument("--ten-million", action="store_true",
                         help="with --flat-memory: add a 10M-line log (~1 GB)")
     args = parser.parse_args()
@@ -191,6 +191,10 @@ def main() -> None:
     from cnsnt.sql.fingerprint import Fingerprinter
 
     compiled = sqlglot.parser.__file__.endswith(".so")
+    import cnsnt.sql.fingerprint as fingerprint_module
+
+    if args.no_compiled:
+        fingerprint_module._fold = None  # forked scan workers inherit this
     tmp = tempfile.TemporaryDirectory(prefix="cnsnt-bench-")
     workdir = args.keep or Path(tmp.name)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -207,6 +211,13 @@ def main() -> None:
     ctx.tables = read_ddl(schema_path, schema_spec, ctx).tables
     spec = SourceSpec("queries", log.name, workdir, Location("bench"), "duckdb", format="lines")
 
+    def cpu() -> float:
+        a = resource.getrusage(resource.RUSAGE_SELF)
+        b = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+    load_before = os.getloadavg()
+    cpu0 = cpu()
     start = time.perf_counter()
     gathered = read_lines(log, log.name, spec, ctx, "duckdb")
     t_scan = time.perf_counter() - start
@@ -222,6 +233,7 @@ def main() -> None:
               select={"CN301", "CN302", "CN303", "CN401"})
     t_match = time.perf_counter() - mid
     total = time.perf_counter() - start
+    cpu_total = cpu() - cpu0
     unique = evidence.counts["unique_shapes"]
     texts = sorted(t.replace("@R", "1") for t in gathered.texts.values())
     fp = Fingerprinter("duckdb")
@@ -252,6 +264,10 @@ def main() -> None:
     print(f"statements       {evidence.counts['statements']:,} "
           f"({evidence.counts['unresolved_statements']:,} unresolved)")
     print(f"unique shapes    {unique:,}")
+    print(f"fingerprint      {'compiled fast path' if fingerprint_module._fold else 'pure Python'}")
+    print(f"load average     {' '.join(f'{x:.2f}' for x in load_before)} before, "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} after (shared machine)")
+    print(f"cpu              {cpu_total:.2f} s (this process and its workers)")
     print(f"total            {total:.2f} s  (scan {t_scan:.2f} s, analyse {t_analyse:.2f} s, "
           f"match {t_match:.2f} s)")
     print(f"lines/s          {args.lines / total:,.0f}")
