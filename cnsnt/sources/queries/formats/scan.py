@@ -74,7 +74,7 @@ class RangeResult:
 
 
 def _annotation(text: str, dialect: str, line: int) -> tuple[Annotation | None, list[Note]]:
-    if "cnsnt:" not in text.lower():
+    if "cnsnt:" not in text and "CNSNT:" not in text:  # as the `lines` scan: two plain finds
         return None, []
     annotation, notes = parse_directives((line, body) for body in comments_in(text, dialect))
     return (annotation if annotation.purposes or annotation.ignores else None), notes
