@@ -191,3 +191,13 @@ def test_truncated_gzip_export_keeps_the_rows_before(tmp_path: Path, tables: lis
     [problem] = ev.problems
     assert "gzip stream is truncated or corrupt" in problem.message
     assert problem.location.line == ev.counts["statements"] + 1
+
+
+def test_many_bad_rows_are_one_counted_warning(tmp_path: Path, tables: list[Table]) -> None:
+    path = tmp_path / "jobs.json"
+    good = "".join(json.dumps(r) + "\n" for r in bigquery_rows())
+    path.write_text(good + "{nope\n" * 500 + good)
+    ev = read(path, tables, "bigquery")
+    assert got(ev)[0] == (1, "billing@example.com", ("billing",), 4)
+    [problem] = ev.problems
+    assert (problem.location.line, problem.message) == (4, "row skipped: not valid JSON; 500 rows")

@@ -102,7 +102,30 @@ def _problem(shown: str, line: int, message: str) -> SourceProblem:
     return SourceProblem(message, Location(shown, line), shown, severity=Severity.WARNING)
 
 
-def _rows(path: Path, shown: str, problems: list[SourceProblem]
+class _Tally:
+    """Row problems counted per kind: the first place and how many (bounded however many)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, list[Any]] = {}
+
+    def add(self, line: int, kind: str, detail: str = "") -> None:
+        """Count one problem of a kind; the first one's line and detail are kept."""
+        entry = self.seen.get(kind)
+        if entry is None:
+            self.seen[kind] = [line, 1, detail]
+        else:
+            entry[1] += 1
+
+    def problems(self, shown: str) -> list[SourceProblem]:
+        """One CN001 warning per kind, at its first line, with the count."""
+        out = []
+        for kind, (line, count, detail) in sorted(self.seen.items(), key=lambda kv: kv[1][0]):
+            message = kind + (f" ({detail})" if detail else "")
+            out.append(_problem(shown, line, message + (f"; {count:,} rows" if count > 1 else "")))
+        return out
+
+
+def _rows(path: Path, shown: str, problems: _Tally
           ) -> tuple[list[str], Rows]:
     """(column names, rows with the line or row number each starts on), streamed."""
     kind = _kind(path)
@@ -113,7 +136,7 @@ def _rows(path: Path, shown: str, problems: list[SourceProblem]
     return _csv(path, shown, problems)
 
 
-def _csv(path: Path, shown: str, problems: list[SourceProblem]
+def _csv(path: Path, shown: str, problems: _Tally
          ) -> tuple[list[str], Rows]:
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 27))
     stream = open_log(path, shown)
@@ -135,17 +158,17 @@ def _csv(path: Path, shown: str, problems: list[SourceProblem]
                 except StopIteration:
                     break
                 except csv.Error as exc:
-                    problems.append(_problem(shown, start, f"row skipped: malformed CSV ({exc})"))
+                    problems.add(start, "row skipped: malformed CSV", str(exc))
                     continue
                 if row:
                     yield start, dict(zip(names, row, strict=False))
             if stream.problem:
-                problems.append(_problem(shown, reader.line_num + 1, stream.problem))
+                problems.add(reader.line_num + 1, stream.problem)
 
     return names, rows()
 
 
-def _jsonl(path: Path, shown: str, problems: list[SourceProblem]
+def _jsonl(path: Path, shown: str, problems: _Tally
            ) -> tuple[list[str], Rows]:
     stream = open_log(path, shown)
     lines = enumerate(stream, 1)
@@ -173,12 +196,12 @@ def _jsonl(path: Path, shown: str, problems: list[SourceProblem]
                 try:
                     obj = json.loads(raw)
                 except ValueError:
-                    problems.append(_problem(shown, number, "row skipped: not valid JSON"))
+                    problems.add(number, "row skipped: not valid JSON")
                     continue
                 if isinstance(obj, dict):
                     yield number, _flatten(obj)
             if stream.problem:
-                problems.append(_problem(shown, number + 1, stream.problem))
+                problems.add(number + 1, stream.problem)
 
     return (list(first[1]) if first else []), rows()
 
@@ -234,7 +257,7 @@ def detect_history(path: Path, head: list[str]) -> str | None:
     if _kind(path) != "parquet" and not any(m in first for m in markers):
         return None  # cheap: never parse a whole log as one broken CSV header
     try:
-        names, rows = _rows(path, str(path), [])
+        names, rows = _rows(path, str(path), _Tally())
     except SourceError:
         return None
     rows.close()
@@ -261,7 +284,7 @@ def read_history(
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
     gathered = Gathered()
-    problems: list[SourceProblem] = []
+    problems = _Tally()
     names, rows = _rows(path, shown, problems)
     if not set(names) & set(history.text):
         rows.close()
@@ -283,8 +306,7 @@ def read_history(
         try:
             calls = max(int(float(raw_calls)), 0) if raw_calls else 1
         except (ValueError, OverflowError):
-            problems.append(_problem(shown, line, f"'calls' is not a number: {str(raw_calls)[:30]!r}; "
-                                                  "counted once"))
+            problems.add(line, "'calls' is not a number; counted once", repr(str(raw_calls)[:30]))
             calls = 1
         annotation = empty
         if "cnsnt:" in text:
@@ -309,8 +331,8 @@ def read_history(
         gathered.add(attr.key(fingerprint, annotation, role=role), line, None, text, calls)
         gathered.statements += calls - 1
     if no_text[1]:
-        problems.append(_problem(
+        gathered.problems.append(_problem(
             shown, no_text[0], f"{no_text[1]:,} row{'s' if no_text[1] != 1 else ''} without "
             "query text skipped (a customer-managed key or a script may hide the text)"))
-    gathered.problems.extend(problems)
+    gathered.problems.extend(problems.problems(shown))
     return gathered
