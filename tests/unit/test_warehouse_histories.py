@@ -9,6 +9,7 @@ import csv
 import gzip
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -201,3 +202,26 @@ def test_many_bad_rows_are_one_counted_warning(tmp_path: Path, tables: list[Tabl
     assert got(ev)[0] == (1, "billing@example.com", ("billing",), 4)
     [problem] = ev.problems
     assert (problem.location.line, problem.message) == (4, "row skipped: not valid JSON; 500 rows")
+
+
+def test_parquet_without_a_format_or_known_columns(tmp_path: Path, tables: list[Table]) -> None:
+    pa = pytest.importorskip("pyarrow", reason="optional extra cnsnt[parquet] not installed")
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "export.parquet"
+    pq.write_table(pa.Table.from_pylist([{"id": 1, "sql": "SELECT 1"}]), path)
+    spec = SourceSpec("queries", path.name, path.parent, Location("cnsnt.yaml", 3))
+    [problem] = read_query_sources([spec], ctx(tmp_path, tables)).problems
+    assert problem.location.path == "export.parquet"
+    assert problem.message.startswith("Parquet file whose columns match no query-history "
+                                      "format (columns: id, sql); name its format:")
+
+
+def test_parquet_when_pyarrow_is_missing(tmp_path: Path, tables: list[Table],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "export.parquet"
+    path.write_bytes(b"PAR1" + b"\0" * 64 + b"PAR1")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    spec = SourceSpec("queries", path.name, path.parent, Location("cnsnt.yaml", 3))
+    [problem] = read_query_sources([spec], ctx(tmp_path, tables)).problems
+    assert "install the optional 'pyarrow' package" in problem.message

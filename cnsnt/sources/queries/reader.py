@@ -27,6 +27,8 @@ def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
         fmt = (spec.format or detect(path) or "sql").lower()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", Location(shown)) from None
+    except SourceError as exc:  # detection found what it is, and that it cannot be read
+        raise SourceError(exc.message, Location(shown)) from None
     dialect = ctx.dialect or spec.dialect
     bad_dialect = dialect_problem(dialect)
     if bad_dialect:

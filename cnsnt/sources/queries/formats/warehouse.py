@@ -254,17 +254,26 @@ def detect_history(path: Path, head: list[str]) -> str | None:
     """The warehouse an export comes from, by its columns (None: not a history export)."""
     first = next((line.lower() for line in head if line.strip()), "")
     markers = {m.rsplit(".", 1)[-1] for h in HISTORIES.values() for m in h.marker}
-    if _kind(path) != "parquet" and not any(m in first for m in markers):
+    parquet = _kind(path) == "parquet"
+    if not parquet and not any(m in first for m in markers):
         return None  # cheap: never parse a whole log as one broken CSV header
     try:
         names, rows = _rows(path, str(path), _Tally())
     except SourceError:
+        if parquet:
+            raise  # no pyarrow, or a damaged file: say so rather than read it as SQL
         return None
     rows.close()
     columns = set(names)
     for history in HISTORIES.values():
         if columns & set(history.marker) and columns & set(history.text):
             return history.name
+    if parquet:
+        raise SourceError(
+            "Parquet file whose columns match no query-history format (columns: "
+            f"{', '.join(names) or 'none'}); name its format: {', '.join(HISTORIES)}",
+            Location(path.name),
+        )
     return None
 
 
