@@ -404,3 +404,22 @@ def test_the_policy_schema_names_every_registered_format() -> None:
 
     enum = policy_json_schema()["$defs"]["query_source"]["properties"]["format"]["enum"]
     assert sorted(enum) == sorted([*FORMATS, *LOG_FORMATS, *HISTORIES])
+
+
+def test_an_oversized_multi_line_record_is_skipped_not_kept(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cnsnt.sources.queries.formats import base
+
+    monkeypatch.setattr(base, "MAX_RECORD_BYTES", 1000)
+    huge = ("2026-12-01 10:00:03.500 UTC [9] mailer@shop LOG:  statement: SELECT email\n"
+            + "\t, email\n" * 400 + "\tFROM customers\n")
+    lines = STDERR.splitlines(keepends=True)
+    path = tmp_path / "postgresql.log"
+    path.write_text("".join(lines[:8] + [huge] + lines[8:]))
+    ev = read(path, tables, "postgres_stderr")
+    check(ev, [2, 6, 411], [MAILER, BILLING, ANALYST])
+    [problem] = ev.problems
+    assert problem.location.line == 9
+    assert problem.message.startswith("1 record (402 lines) skipped as postgres_stderr: record "
+                                      "longer than")

@@ -76,19 +76,39 @@ class LogFormat(ABC):
         """The records of some lines, in order."""
 
 
-def grouped(lines: Lines, is_start: Callable[[bytes], bool]) -> Iterator[tuple[int, list[bytes]]]:
-    """Multi-line records: each start line with the continuation lines after it."""
+#: A multi-line record longer than this is skipped (and reported), not held in memory.
+MAX_RECORD_BYTES = 64 << 20
+
+
+def grouped(
+    lines: Lines, is_start: Callable[[bytes], bool]
+) -> Iterator[tuple[int, list[bytes], int]]:
+    """Multi-line records: each start line with the continuation lines after it.
+
+    Yields (first line index, lines, lines dropped): past `MAX_RECORD_BYTES`
+    a record's further lines are counted, not kept, and the caller skips it.
+    """
     first = -1
     group: list[bytes] = []
+    size = dropped = 0
     for index, raw in lines:
         if group and is_start(raw):
-            yield first, group
-            group = []
+            yield first, group, dropped
+            group, size, dropped = [], 0, 0
         if not group:
             first = index
+        if size > MAX_RECORD_BYTES:
+            dropped += 1
+            continue
         group.append(raw)
+        size += len(raw)
     if group:
-        yield first, group
+        yield first, group, dropped
+
+
+def too_long(start: int, group: list[bytes], dropped: int) -> Skipped:
+    """The report of a record past `MAX_RECORD_BYTES`."""
+    return Skipped(start, f"record longer than {MAX_RECORD_BYTES >> 20} MiB", len(group) + dropped)
 
 
 def decode(raw: bytes) -> str:

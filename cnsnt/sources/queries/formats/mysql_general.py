@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, decode, grouped
+from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, decode, grouped, too_long
 
 _LINE = re.compile(
     rb"(?:\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|\d{6}\s+\d{1,2}:\d\d:\d\d)?"
@@ -47,7 +47,10 @@ class MysqlGeneral(LogFormat):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
         users: dict[bytes, str] = {}
-        for start, group in grouped(lines, self.is_start):
+        for start, group, dropped in grouped(lines, self.is_start):
+            if dropped:
+                yield too_long(start, group, dropped)
+                continue
             m = _LINE.match(group[0])
             if m is None:
                 if _HEADER.match(group[0]) is None and any(raw.strip() for raw in group):

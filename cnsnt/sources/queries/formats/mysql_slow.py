@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, decode, grouped
+from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, decode, grouped, too_long
 
 _USER_HOST = re.compile(r"# User@Host: ([^\[\s]*)\[([^\]]*)\]\s*@\s*(\S*)\s*\[([^\]]*)\]")
 _SERVER_LINE = re.compile(r"(?i)(?:use\s+[`\w$]+|SET\s+timestamp\s*=\s*\d+)\s*;\s*$")
@@ -39,7 +39,10 @@ class MysqlSlow(LogFormat):
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
-        for start, group in grouped(lines, self.is_start):
+        for start, group, dropped in grouped(lines, self.is_start):
+            if dropped:
+                yield too_long(start, group, dropped)
+                continue
             first = decode(group[0])
             if not first.startswith("# User@Host:"):
                 if not first.startswith(("# Time:", "/", "Tcp port:", "Time ")) and first.strip():

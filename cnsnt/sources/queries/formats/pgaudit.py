@@ -14,7 +14,7 @@ import csv
 from collections.abc import Iterator
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Lines, Record, Skipped, grouped
+from cnsnt.sources.queries.formats.base import Lines, Record, Skipped, grouped, too_long
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 
 _FIELDS = 9
@@ -34,7 +34,10 @@ class PgAudit(PostgresStderr):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
         last: tuple[object, ...] | None = None
-        for start, group in grouped(lines, self.is_start):
+        for start, group, dropped in grouped(lines, self.is_start):
+            if dropped:
+                yield too_long(start, group, dropped)
+                continue
             parsed = self.message(group)
             if parsed is None:
                 if any(raw.strip() for raw in group):

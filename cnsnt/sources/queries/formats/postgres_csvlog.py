@@ -21,6 +21,7 @@ from cnsnt.sources.queries.formats.base import (
     Skipped,
     grouped,
     pg_statement,
+    too_long,
 )
 
 _START = re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
@@ -54,7 +55,10 @@ class PostgresCsvlog(LogFormat):
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
-        for start, group in grouped(lines, self.is_start):
+        for start, group, dropped in grouped(lines, self.is_start):
+            if dropped:
+                yield too_long(start, group, dropped)
+                continue
             text = b"".join(group).decode("utf-8", "replace")
             if not text.strip():
                 continue

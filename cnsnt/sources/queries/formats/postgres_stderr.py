@@ -28,6 +28,7 @@ from cnsnt.sources.queries.formats.base import (
     decode,
     grouped,
     pg_statement,
+    too_long,
 )
 
 SEVERITIES = (
@@ -175,7 +176,10 @@ class PostgresStderr(LogFormat):
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
-        for start, group in grouped(lines, self.is_start):
+        for start, group, dropped in grouped(lines, self.is_start):
+            if dropped:
+                yield too_long(start, group, dropped)
+                continue
             parsed = self.message(group)
             if parsed is None:
                 if any(raw.strip() for raw in group):
