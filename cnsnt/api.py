@@ -1,8 +1,9 @@
-"""The library entry points the CLI and tests call: audit, render, explain."""
+"""The library entry points the CLI and tests call: audit, render, explain, fingerprint."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.rules import all_rules
 from cnsnt.sources.base import Limits, SourceContext
+from cnsnt.sql.fingerprint import Fingerprinter
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 
@@ -119,3 +121,29 @@ def audit_path(
     """Load the policy for PATH and audit it (convenience for scripts and tests)."""
     loaded = load_policy(resolve_policy_path(path, policy))
     return audit(loaded, **options)  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=16)
+def _fingerprinter(dialect: str | None) -> Fingerprinter:
+    return Fingerprinter(dialect)
+
+
+def fingerprint(statement: str | bytes, dialect: str | None = None) -> str:
+    """The normalised shape of one SQL statement: the key cnsnt groups query logs by.
+
+    Literals (strings, numbers, `$1` placeholders) become `?`, IN-lists and
+    multi-row VALUES fold to one item, comments go, whitespace runs become one
+    space and unquoted text is lower-cased; quoted identifiers are kept. Two
+    statements share a fingerprint only when they differ in those alone, so a
+    log can be digested anywhere (a Spark job, a warehouse UDF) into one row
+    per fingerprint with a count and one sample text, and cnsnt reads that
+    (`format: shapes`) as it reads the whole log. `dialect` is a sqlglot dialect
+    name (it decides backslash escapes, `#` comments and dollar quotes); the
+    result is stable within a cnsnt minor version. Lexing only: nothing is
+    parsed or run. An empty result means the text holds no statement.
+
+    >>> fingerprint("SELECT email FROM customers WHERE id = 42 AND name IN ('a', 'b')")
+    'select email from customers where id = ? and name in (?)'
+    """
+    raw = statement if isinstance(statement, bytes) else statement.encode("utf-8", "surrogatepass")
+    return _fingerprinter(dialect).fingerprint(raw).decode("utf-8", "surrogateescape")

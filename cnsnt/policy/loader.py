@@ -465,6 +465,7 @@ def _build_policy(
                     format=entry.get("format"),
                     schemas=tuple(entry.get("schemas", ())),
                     sample=bool(entry.get("sample", False)),
+                    log_line_prefix=entry.get("log_line_prefix"),
                 )
             )
     purposes = {}

@@ -80,6 +80,8 @@ class SourceSpec:
     format: str | None = None
     schemas: tuple[str, ...] = ()
     sample: bool = False
+    log_line_prefix: str | None = None
+    """PostgreSQL `log_line_prefix` of a server log (optional: guessed when absent)."""
 
 
 @dataclass(frozen=True)

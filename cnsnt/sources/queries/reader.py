@@ -12,6 +12,9 @@ from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, expand
 from cnsnt.sources.queries.common import FORMATS, build_evidence
+from cnsnt.sources.queries.formats import HISTORIES, LOG_FORMATS, detect
+from cnsnt.sources.queries.formats.scan import read_log
+from cnsnt.sources.queries.formats.warehouse import read_history
 from cnsnt.sources.queries.query_log import read_lines, read_pg_stat_statements
 from cnsnt.sources.queries.sql_files import read_sql_file
 from cnsnt.sql.uses import dialect_problem
@@ -19,15 +22,21 @@ from cnsnt.sql.uses import dialect_problem
 
 def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """Reader for `sources.queries` entries: dispatch on `format` (default `sql`)."""
-    fmt = (spec.format or "sql").lower()
     shown = ctx.shown(path)
+    try:
+        fmt = (spec.format or detect(path) or "sql").lower()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", Location(shown)) from None
+    except SourceError as exc:  # detection found what it is, and that it cannot be read
+        raise SourceError(exc.message, Location(shown)) from None
     dialect = ctx.dialect or spec.dialect
     bad_dialect = dialect_problem(dialect)
     if bad_dialect:
         raise SourceError(bad_dialect, spec.location)
-    if fmt not in FORMATS:
+    known = (*FORMATS, *LOG_FORMATS, *HISTORIES)
+    if fmt not in known:
         raise SourceError(
-            f"unknown query format '{spec.format}' (expected one of: {', '.join(FORMATS)})",
+            f"unknown query format '{spec.format}' (expected one of: {', '.join(known)})",
             spec.location,
         )
     try:
@@ -35,6 +44,12 @@ def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
             gathered = read_sql_file(path, shown, spec, ctx, dialect)
         elif fmt == "lines":
             gathered = read_lines(path, shown, spec, ctx, dialect)
+        elif fmt in LOG_FORMATS:
+            dialect = dialect or LOG_FORMATS[fmt].dialect
+            gathered = read_log(LOG_FORMATS[fmt], path, shown, spec, ctx, dialect)
+        elif fmt in HISTORIES:
+            dialect = dialect or HISTORIES[fmt].dialect
+            gathered = read_history(HISTORIES[fmt], path, shown, spec, ctx, dialect)
         else:
             gathered = read_pg_stat_statements(path, shown, spec, ctx, dialect)
     except OSError as exc:
@@ -68,6 +83,7 @@ def plan_query_sources(
                     purpose=spec.purpose or prior.purpose,
                     dialect=spec.dialect or prior.dialect,
                     format=spec.format or prior.format,
+                    log_line_prefix=spec.log_line_prefix or prior.log_line_prefix,
                 )
     return sorted(((p, s) for p, s in merged.items()), key=lambda ps: str(ps[0])), problems
 

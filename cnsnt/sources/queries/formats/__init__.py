@@ -1,0 +1,65 @@
+"""Query-log formats beyond `sql`, `lines` and `pg_stat_statements`: the registry and detection.
+
+Server logs (PostgreSQL stderr, csvlog, jsonlog, pgAudit; MySQL general and
+slow logs) are `LogFormat`s scanned by `scan.read_log`; warehouse histories
+(Snowflake, BigQuery, Databricks, cnsnt's own `shapes`) are `HISTORIES` read
+by `warehouse.read_history`. A `queries:` entry
+without `format:` is detected from its first lines (decompressed when
+compressed); when nothing matches it is read as `sql`, as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.sources.queries.compressed import open_log
+from cnsnt.sources.queries.formats.base import LogFormat
+from cnsnt.sources.queries.formats.mysql_general import MysqlGeneral
+from cnsnt.sources.queries.formats.mysql_slow import MysqlSlow
+from cnsnt.sources.queries.formats.pgaudit import PgAudit
+from cnsnt.sources.queries.formats.postgres_csvlog import PostgresCsvlog
+from cnsnt.sources.queries.formats.postgres_jsonlog import PostgresJsonlog
+from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
+from cnsnt.sources.queries.formats.warehouse import HISTORIES, detect_history
+
+#: Server-log formats, in the order detection tries them (most specific first).
+LOG_FORMATS: dict[str, type[LogFormat]] = {
+    cls.name: cls
+    for cls in (PostgresJsonlog, PostgresCsvlog, PgAudit, MysqlSlow, MysqlGeneral, PostgresStderr)
+}
+
+_HEAD_BYTES = 64 << 10
+_HEAD_LINES = 200
+
+
+def head_lines(path: Path) -> list[str]:
+    """The first lines of a file (decompressed), for detection."""
+    with open_log(path) as fh:
+        data = fh.read(_HEAD_BYTES)
+    return data.decode("utf-8", "replace").splitlines()[:_HEAD_LINES]
+
+
+def detect_log(head: list[str]) -> str | None:
+    """The server-log format these lines are written in, if any."""
+    for name, cls in LOG_FORMATS.items():
+        if cls.sniff(head):
+            return name
+    return None
+
+
+def detect(path: Path) -> str | None:
+    """The format of a `queries:` file given without `format:` (None: read it as `sql`)."""
+    if path.suffix.lower() == ".sql":
+        return None
+    head = head_lines(path)
+    found = detect_log(head) or detect_history(path, head)
+    if found is not None:
+        return found
+    if head:
+        header = {c.strip().strip('"').lower() for c in head[0].lstrip("\ufeff").split(",")}
+        if "query" in header and header & {"calls", "rolname", "usename", "userid"}:
+            return "pg_stat_statements"
+    return None
+
+
+__all__ = ["HISTORIES", "LOG_FORMATS", "detect", "LogFormat", "detect_log", "head_lines"]

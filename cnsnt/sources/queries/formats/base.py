@@ -1,0 +1,139 @@
+"""What every log format gives the scanner: records with who ran them, or skipped spans.
+
+A format turns the lines of a byte range into `Record`s (one executed
+statement each, with the database user, database, application and client
+when the log names them) and `Skipped` spans (lines it could not read: they
+are counted and reported, never silently dropped). Formats whose records do
+not depend on earlier lines are `splittable`: a large plain file is then cut
+into byte ranges at record starts (`is_start`) and scanned by a process pool.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+
+@dataclass(slots=True)
+class Record:
+    """One executed statement; `line` is its first line's index in the scanned range."""
+
+    line: int
+    text: str
+    user: str | None = None
+    database: str | None = None
+    application: str | None = None
+    client: str | None = None
+    calls: int = 1
+
+
+@dataclass(slots=True, frozen=True)
+class Skipped:
+    """Lines that could not be read as a record (reported as CN001 with their count)."""
+
+    line: int
+    reason: str
+    lines: int = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Per-entry options a format may need (picklable: sent to scan workers)."""
+
+    log_line_prefix: str | None = None
+
+
+Lines = Iterator[tuple[int, bytes]]
+"""(line index in the range, raw line with its newline)."""
+
+
+class LogFormat(ABC):
+    """A server-log format: how to find record starts and read records."""
+
+    name: ClassVar[str]
+    dialect: ClassVar[str]
+    """sqlglot dialect of its statements, unless the entry says otherwise."""
+    splittable: ClassVar[bool] = True
+    """Records stand alone (no per-connection state), so byte ranges can be scanned apart."""
+
+    def __init__(self, settings: Settings = Settings()) -> None:  # noqa: B008 - frozen
+        self.settings = settings
+
+    @classmethod
+    @abstractmethod
+    def sniff(cls, head: list[str]) -> bool:
+        """Tell whether these first lines look like this format."""
+
+    def is_start(self, line: bytes) -> bool:
+        """Tell whether a line begins a record (byte ranges are cut only there)."""
+        return True
+
+    @abstractmethod
+    def records(self, lines: Lines) -> Iterator[Record | Skipped]:
+        """The records of some lines, in order."""
+
+
+#: A multi-line record longer than this is skipped (and reported), not held in memory.
+MAX_RECORD_BYTES = 64 << 20
+
+
+def grouped(
+    lines: Lines, is_start: Callable[[bytes], bool]
+) -> Iterator[tuple[int, list[bytes], int]]:
+    """Multi-line records: each start line with the continuation lines after it.
+
+    Yields (first line index, lines, lines dropped): past `MAX_RECORD_BYTES`
+    a record's further lines are counted, not kept, and the caller skips it.
+    """
+    first = -1
+    group: list[bytes] = []
+    size = dropped = 0
+    for index, raw in lines:
+        if group and is_start(raw):
+            yield first, group, dropped
+            group, size, dropped = [], 0, 0
+        if not group:
+            first = index
+        if size > MAX_RECORD_BYTES:
+            dropped += 1
+            continue
+        group.append(raw)
+        size += len(raw)
+    if group:
+        yield first, group, dropped
+
+
+def too_long(start: int, group: list[bytes], dropped: int) -> Skipped:
+    """The report of a record past `MAX_RECORD_BYTES`."""
+    return Skipped(start, f"record longer than {MAX_RECORD_BYTES >> 20} MiB", len(group) + dropped)
+
+
+def decode(raw: bytes) -> str:
+    """A log line as text (bad bytes replaced: logs mix encodings) without its newline."""
+    return raw.decode("utf-8", "replace").rstrip("\r\n")
+
+
+# PostgreSQL's statement logging messages, shared by stderr, csvlog, jsonlog.
+_PG_STATEMENT = re.compile(
+    r"(?:duration: [\d.]+ ms\s+)?(?:statement|execute (?:fetch from )?[^:\n]*): (.*)", re.S
+)
+
+
+def pg_statement(message: str) -> str | None:
+    """The statement of a PostgreSQL log message (`statement:`, `execute NAME:`), else None.
+
+    `parse`/`bind` messages and a bare `duration:` are not executions, so they give None.
+    """
+    m = _PG_STATEMENT.match(message)
+    if m is None:
+        return None
+    text = m.group(1).strip()
+    return text or None
+
+
+def any_line(head: Iterable[str], pattern: re.Pattern[str]) -> bool:
+    """Tell whether a pattern matches at the start of any of the head lines."""
+    return any(pattern.match(line) for line in head)

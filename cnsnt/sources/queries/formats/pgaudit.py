@@ -1,0 +1,63 @@
+"""pgAudit session-audit lines in a PostgreSQL stderr log.
+
+A session line is `AUDIT: SESSION,<statement id>,<substatement id>,<class>,
+<command>,<object type>,<object name>,<statement>,<parameter>` after the
+usual prefix; the statement is a CSV field (quoted when it holds commas,
+quotes or newlines). With `pgaudit.log_relation` a statement is logged once
+per relation with the same ids: such repeats count once. OBJECT lines repeat
+what SESSION lines say and are not counted.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cnsnt.sources.queries.formats.base import Lines, Record, Skipped, grouped, too_long
+from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
+
+_FIELDS = 9
+
+
+class PgAudit(PostgresStderr):
+    """pgAudit SESSION lines (stderr log)."""
+
+    name: ClassVar[str] = "pgaudit"
+    dialect: ClassVar[str] = "postgres"
+
+    @classmethod
+    def sniff(cls, head: list[str]) -> bool:
+        """Tell whether these first lines look like this format."""
+        return any("AUDIT: SESSION," in line for line in head)
+
+    def records(self, lines: Lines) -> Iterator[Record | Skipped]:
+        """The records of some lines, in order."""
+        last: tuple[object, ...] | None = None
+        for start, group, dropped in grouped(lines, self.is_start):
+            if dropped:
+                yield too_long(start, group, dropped)
+                continue
+            parsed = self.message(group)
+            if parsed is None:
+                if any(raw.strip() for raw in group):
+                    yield Skipped(start, "lines that are not PostgreSQL log records", len(group))
+                continue
+            fields, severity, message = parsed
+            if severity != "LOG" or not message.startswith("AUDIT: SESSION,"):
+                continue
+            try:
+                rows = list(csv.reader([message[len("AUDIT: "):]], strict=True))
+            except csv.Error:
+                rows = []
+            if len(rows) != 1 or len(rows[0]) < _FIELDS:
+                yield Skipped(start, "pgAudit line with broken CSV quoting", len(group))
+                continue
+            row = rows[0]
+            statement = row[7].strip()
+            same = (fields["user"], fields["database"], row[1], row[2], statement)
+            if same == last or not statement or statement == "<not logged>":
+                continue
+            last = same
+            yield Record(start, statement, fields["user"], fields["database"],
+                         fields["application"], fields["client"])

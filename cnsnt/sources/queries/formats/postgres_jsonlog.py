@@ -1,0 +1,48 @@
+"""PostgreSQL `jsonlog` (log_destination = jsonlog, PostgreSQL 15+): one JSON object a line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import ClassVar
+
+from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, pg_statement
+
+
+def _text(obj: dict[str, object], key: str) -> str | None:
+    value = obj.get(key)
+    return str(value) if value not in (None, "") else None
+
+
+class PostgresJsonlog(LogFormat):
+    """PostgreSQL jsonlog lines."""
+
+    name: ClassVar[str] = "postgres_jsonlog"
+    dialect: ClassVar[str] = "postgres"
+
+    @classmethod
+    def sniff(cls, head: list[str]) -> bool:
+        """Tell whether these first lines look like this format."""
+        first = next((line for line in head if line.strip()), "")
+        return first.lstrip().startswith("{") and '"error_severity"' in first
+
+    def records(self, lines: Lines) -> Iterator[Record | Skipped]:
+        """The records of some lines, in order."""
+        for index, raw in lines:
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except ValueError:
+                yield Skipped(index, "jsonlog line that is not valid JSON")
+                continue
+            if not isinstance(obj, dict):
+                yield Skipped(index, "jsonlog line that is not a JSON object")
+                continue
+            if obj.get("error_severity") != "LOG":
+                continue
+            statement = pg_statement(str(obj.get("message") or ""))
+            if statement is None:
+                continue
+            yield Record(index, statement, _text(obj, "user"), _text(obj, "dbname"),
+                         _text(obj, "application_name"), _text(obj, "remote_host"))

@@ -1,0 +1,237 @@
+"""Scan a server log into shapes: byte ranges at record starts, a process pool, one merge.
+
+Each worker returns only the unique shapes of its range (fingerprint, user,
+application, annotation -> first line, count, first text), so memory follows
+the number of shapes, not the size of the log; ranges are merged in order, so
+the result is the same for every `--jobs`. Compressed logs and formats with
+per-connection state are read in one pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cnsnt.evidence import SourceProblem
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.queries.common import (
+    Annotation,
+    Attribution,
+    Gathered,
+    Note,
+    attribution,
+    note_problems,
+    parse_directives,
+    unknown_purpose_problems,
+    workers,
+)
+from cnsnt.sources.queries.compressed import compression, open_log
+from cnsnt.sources.queries.formats.base import LogFormat, Record, Settings, Skipped
+from cnsnt.sql.fingerprint import Fingerprinter
+from cnsnt.sql.statements import comments_in
+
+#: Logs smaller than this are scanned in-process.
+PARALLEL_BYTES = 32 << 20
+_RANGES_PER_WORKER = 4
+
+# (fingerprint, user, application, annotation or None)
+_Key = tuple[bytes, str | None, str | None, Annotation | None]
+
+
+@dataclass(slots=True)
+class Seen:
+    """A shape in one range: its first line index, how often it ran, its first text."""
+
+    line: int
+    calls: int
+    text: str
+
+
+@dataclass
+class RangeResult:
+    """What one byte range held."""
+
+    lines: int = 0
+    shapes: dict[_Key, Seen] = field(default_factory=dict)
+    skipped: dict[str, list[int]] = field(default_factory=dict)
+    """reason -> [first line index, records, lines]."""
+    notes: dict[str, list[int]] = field(default_factory=dict)
+    """message -> [first line index, occurrences]: bounded however often it recurs."""
+
+    def note(self, line: int, message: str) -> None:
+        """Count one annotation or stream problem."""
+        entry = self.notes.get(message)
+        if entry is None:
+            self.notes[message] = [line, 1]
+        else:
+            entry[1] += 1
+
+
+def _annotation(text: str, dialect: str, line: int) -> tuple[Annotation | None, list[Note]]:
+    if "cnsnt:" not in text and "CNSNT:" not in text:  # as the `lines` scan: two plain finds
+        return None, []
+    annotation, notes = parse_directives((line, body) for body in comments_in(text, dialect))
+    return (annotation if annotation.purposes or annotation.ignores else None), notes
+
+
+def scan_range(
+    fmt_cls: type[LogFormat], settings: Settings, path: str, start: int, end: int, dialect: str
+) -> RangeResult:
+    """Shapes of the records that start in [start, end); line indexes relative to the range."""
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 27))
+    fmt = fmt_cls(settings)
+    fingerprint = Fingerprinter(dialect).fingerprint
+    out = RangeResult()
+    with open_log(path) as fh:
+        if start:
+            fh.seek(start)
+
+        def lines() -> Iterator[tuple[int, bytes]]:
+            offset = start
+            for raw in fh:
+                if offset >= end and fmt.is_start(raw):
+                    return
+                offset += len(raw)
+                yield out.lines, raw
+                out.lines += 1
+
+        for rec in fmt.records(lines()):
+            if isinstance(rec, Skipped):
+                entry = out.skipped.get(rec.reason)
+                if entry is None:
+                    out.skipped[rec.reason] = [rec.line, 1, rec.lines]
+                else:
+                    entry[1] += 1
+                    entry[2] += rec.lines
+                continue
+            _add(rec, fingerprint, dialect, out)
+        if fh.problem:
+            out.note(out.lines, f"{fh.problem}: the {out.lines:,} lines before this point "
+                                "were audited, the rest could not be read")
+    return out
+
+
+def _add(rec: Record, fingerprint: Callable[[bytes], bytes], dialect: str,
+         out: RangeResult) -> None:
+    annotation, notes = _annotation(rec.text, dialect, rec.line)
+    for found in notes:
+        out.note(found.line, found.message)
+    fp = fingerprint(rec.text.encode("utf-8", "surrogatepass"))
+    if not fp:
+        return
+    key: _Key = (fp, rec.user, rec.application, annotation)
+    entry = out.shapes.get(key)
+    if entry is None:
+        out.shapes[key] = Seen(rec.line, rec.calls, rec.text)
+    else:
+        entry.calls += rec.calls
+
+
+def _cuts(path: Path, fmt: LogFormat, parts: int) -> list[tuple[int, int]]:
+    """Byte ranges of about equal size, each starting at a record start."""
+    size = path.stat().st_size
+    cuts = [0]
+    with path.open("rb") as fh:
+        for i in range(1, parts):
+            fh.seek(max(size * i // parts, cuts[-1]))
+            fh.readline()
+            while True:
+                pos = fh.tell()
+                line = fh.readline()
+                if not line or fmt.is_start(line):
+                    break
+            if cuts[-1] < pos < size:
+                cuts.append(pos)
+    cuts.append(size)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def role_of(user: str | None, application: str | None, attr: Attribution) -> str | None:
+    """The role `roles:` maps: the database user, else the application, when either is mapped."""
+    for name in (user, application):
+        if name and name in attr.roles:
+            return name
+    return user or application
+
+
+def read_log(
+    fmt_cls: type[LogFormat],
+    path: Path,
+    shown: str,
+    spec: SourceSpec,
+    ctx: SourceContext,
+    dialect: str | None,
+) -> Gathered:
+    """Read one server log of a known format into shapes."""
+    settings = Settings(log_line_prefix=spec.log_line_prefix)
+    dialect = dialect or fmt_cls.dialect
+    fmt = fmt_cls(settings)
+    size = path.stat().st_size
+    jobs = workers(ctx.jobs)
+    if compression(path) or not fmt_cls.splittable:
+        ranges = [(0, sys.maxsize)]
+    elif jobs > 1 and size >= PARALLEL_BYTES:
+        ranges = _cuts(path, fmt, jobs * _RANGES_PER_WORKER)
+    else:
+        ranges = [(0, size)] if size else []
+    if len(ranges) > 1:
+        results: list[RangeResult] = []
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect)
+                       for a, b in ranges]
+            done = 0
+            for (a, b), future in zip(ranges, futures, strict=True):
+                results.append(future.result())
+                done += b - a
+                if ctx.progress is not None:
+                    ctx.progress("Reading query log", done, size)
+    else:
+        results = [scan_range(fmt_cls, settings, str(path), a, b, dialect) for a, b in ranges]
+    return merge(results, shown, attribution(spec, ctx), fmt_cls.name)
+
+
+def merge(results: list[RangeResult], shown: str, attr: Attribution, name: str) -> Gathered:
+    """The ranges' shapes in file order, with absolute lines and roles."""
+    gathered = Gathered()
+    skipped: dict[str, list[int]] = {}
+    notes: dict[str, list[int]] = {}
+    base = 0
+    empty = Annotation()
+    for res in results:
+        for message, (index, count) in res.notes.items():
+            entry = notes.setdefault(message, [base + index + 1, 0])
+            entry[1] += count
+        for reason, (index, records, lines) in res.skipped.items():
+            entry = skipped.setdefault(reason, [base + index + 1, 0, 0])
+            entry[1] += records
+            entry[2] += lines
+        for (fp, user, application, annotation), seen in res.shapes.items():
+            line = base + seen.line + 1
+            ann = annotation or empty
+            if ann.purposes:
+                gathered.problems.extend(unknown_purpose_problems(ann.purposes, attr, shown, line))
+            key = attr.key(fp, ann, role=role_of(user, application, attr))
+            gathered.add(key, line, None, seen.text, seen.calls)
+            gathered.statements += seen.calls - 1
+        base += res.lines
+    for message, (line, count) in sorted(notes.items(), key=lambda kv: kv[1][0]):
+        suffix = f" ({count:,} statements)" if count > 1 else ""
+        gathered.problems.extend(note_problems([Note(line, message + suffix)], shown))
+    for reason, (line, records, lines) in sorted(skipped.items(), key=lambda kv: kv[1][0]):
+        what = f"{records:,} record{'s' if records != 1 else ''} ({lines:,} " \
+               f"line{'s' if lines != 1 else ''})"
+        gathered.problems.append(SourceProblem(
+            f"{what} skipped as {name}: {reason}; the rest of the log was audited",
+            Location(shown, line), shown, severity=Severity.WARNING,
+        ))
+    once: dict[tuple[str, int | None], SourceProblem] = {}
+    for problem in gathered.problems:
+        once.setdefault((problem.message, problem.location.line), problem)
+    gathered.problems = list(once.values())
+    return gathered

@@ -1,0 +1,425 @@
+"""Server-log formats: PostgreSQL stderr/csvlog/jsonlog, pgAudit, MySQL general and slow logs.
+
+Every fixture here is written by us: the same few statements, as each server
+would log them, so each format must give the same shapes, counts and roles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import Evidence, Table
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.queries.formats import LOG_FORMATS, detect
+from cnsnt.sources.queries.formats import scan as scan_module
+from cnsnt.sources.queries.formats.postgres_stderr import compile_prefix
+from cnsnt.sources.queries.reader import read_queries
+from cnsnt.sources.schemas.ddl import read_ddl
+
+SCHEMA = """
+CREATE TABLE customers (id INT PRIMARY KEY, email TEXT, name TEXT, allergies TEXT);
+CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, total NUMERIC);
+"""
+ROLES = {"mailer": ("marketing",), "billing_app": ("billing",)}
+
+# What every format below must give: (line, role, purposes, calls, text start).
+MAILER = ("mailer", ("marketing",), 2, "SELECT email")
+BILLING = ("billing_app", ("billing",), 1, "SELECT total FROM orders WHERE customer_id =")
+ANALYST = ("analyst", (), 1, "SELECT allergies FROM customers")
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> list[Table]:
+    path = tmp_path / "schema.sql"
+    path.write_text(SCHEMA)
+    spec = SourceSpec("schemas", path.name, tmp_path, Location("cnsnt.yaml"), "postgres")
+    return read_ddl(path, spec, SourceContext(base_dir=tmp_path)).tables
+
+
+def read(path: Path, tables: list[Table], fmt: str | None, jobs: int = 1,
+         prefix: str | None = None) -> Evidence:
+    ctx = SourceContext(base_dir=path.parent, tables=list(tables), jobs=jobs,
+                        policy_purposes=("marketing", "billing"), roles=dict(ROLES))
+    spec = SourceSpec("queries", path.name, path.parent, Location("cnsnt.yaml", 3),
+                      format=fmt, log_line_prefix=prefix)
+    return read_queries(path, spec, ctx)
+
+
+def got(ev: Evidence) -> list[tuple[int | None, str | None, tuple[str, ...], int, str]]:
+    return [(q.location.line, q.role, q.purposes, q.calls, q.text) for q in ev.queries]
+
+
+def check(ev: Evidence, lines: list[int], expected: list[tuple[str, tuple[str, ...], int, str]]
+          ) -> None:
+    rows = got(ev)
+    assert [r[0] for r in rows] == lines
+    assert [(r[1], r[2], r[3]) for r in rows] == [(e[0], e[1], e[2]) for e in expected]
+    for row, e in zip(rows, expected, strict=True):
+        assert row[4].startswith(e[3]), row[4]
+
+
+STDERR = """\
+2026-12-01 10:00:00.001 UTC [101] LOG:  database system is ready to accept connections
+2026-12-01 10:00:01.002 UTC [202] mailer@shop LOG:  statement: SELECT email
+\t  FROM customers
+\t  WHERE id = 1
+2026-12-01 10:00:01.003 UTC [202] mailer@shop LOG:  duration: 0.120 ms
+2026-12-01 10:00:02.000 UTC [203] billing_app@shop LOG:  duration: 0.300 ms  execute S_1: \
+SELECT total FROM orders WHERE customer_id = $1
+2026-12-01 10:00:02.000 UTC [203] billing_app@shop DETAIL:  parameters: $1 = '42'
+2026-12-01 10:00:03.000 UTC [202] mailer@shop LOG:  statement: SELECT email FROM customers \
+WHERE id = 2
+2026-12-01 10:00:04.000 UTC [204] analyst@shop LOG:  statement: SELECT allergies FROM customers
+2026-12-01 10:00:04.100 UTC [204] analyst@shop ERROR:  relation "nope" does not exist
+2026-12-01 10:00:04.100 UTC [204] analyst@shop STATEMENT:  SELECT * FROM nope
+2026-12-01 10:00:05.000 UTC [203] billing_app@shop LOG:  duration: 0.050 ms  parse S_2: \
+SELECT name FROM customers WHERE id = $1
+"""
+
+
+@pytest.mark.parametrize("fmt", ["postgres_stderr", None])
+def test_postgres_stderr_debian_prefix(tmp_path: Path, tables: list[Table],
+                                       fmt: str | None) -> None:
+    path = tmp_path / "postgresql.log"
+    path.write_text(STDERR)
+    ev = read(path, tables, fmt)
+    check(ev, [2, 6, 9], [MAILER, BILLING, ANALYST])
+    assert ev.counts["statements"] == 4
+    assert ev.problems == []
+
+
+def test_postgres_stderr_with_its_log_line_prefix(tmp_path: Path, tables: list[Table]) -> None:
+    prefix = "%t [%p]: [%l-1] user=%u,db=%d,app=%a,client=%h "
+    log = (
+        "2026-12-01 10:00:01 UTC [7]: [1-1] user=web,db=shop,app=mailer,client=10.0.0.9 "
+        "LOG:  statement: SELECT email FROM customers WHERE id = 1\n"
+        "2026-12-01 10:00:02 UTC [8]: [1-1] user=billing_app,db=shop,app=psql,client=[local] "
+        "LOG:  execute <unnamed>: SELECT total FROM orders WHERE customer_id = $1\n"
+        "2026-12-01 10:00:02 UTC [8]: [2-1] user=billing_app,db=shop,app=psql,client=[local] "
+        "DETAIL:  parameters: $1 = '1'\n"
+    )
+    path = tmp_path / "pg.log"
+    path.write_text(log)
+    for p in (prefix, None):  # exact, then guessed from user=/app=
+        ev = read(path, tables, "postgres_stderr", prefix=p)
+        rows = got(ev)
+        # The user `web` is not in roles:, the application `mailer` is.
+        assert [(r[0], r[1], r[2]) for r in rows] == [
+            (1, "mailer", ("marketing",)), (2, "billing_app", ("billing",))]
+
+
+def test_compile_prefix_reads_percent_escapes() -> None:
+    m = compile_prefix("%m [%p] %q%u@%d ").match(
+        "2026-12-01 10:00:00.123 UTC [9] app@shop LOG:  statement: SELECT 1")
+    assert m is not None and (m["user"], m["database"], m["severity"]) == ("app", "shop", "LOG")
+    bg = compile_prefix("%m [%p] %q%u@%d ").match("2026-12-01 10:00:00 UTC [9] LOG:  checkpoint")
+    assert bg is not None and bg["user"] is None
+
+
+CSV_COLUMNS = 26
+
+
+def csv_row(time: str, user: str, severity: str, message: str, app: str = "psql") -> list[str]:
+    row = [""] * CSV_COLUMNS
+    row[0], row[1], row[2], row[3], row[4] = time, user, "shop", "202", "10.0.0.5:5000"
+    row[11], row[12], row[13], row[22], row[23] = severity, "00000", message, app, "client backend"
+    return row
+
+
+def csvlog(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+CSVLOG = csvlog([
+    csv_row("2026-12-01 10:00:00.001 UTC", "", "LOG", "database system is ready"),
+    csv_row("2026-12-01 10:00:01.002 UTC", "mailer", "LOG",
+            "statement: SELECT email\n  FROM customers\n  WHERE id = 1"),
+    csv_row("2026-12-01 10:00:02.000 UTC", "billing_app", "LOG",
+            "duration: 0.300 ms  execute S_1: SELECT total FROM orders WHERE customer_id = $1"),
+    csv_row("2026-12-01 10:00:03.000 UTC", "mailer", "LOG",
+            "statement: SELECT email FROM customers WHERE id = 2"),
+    csv_row("2026-12-01 10:00:04.000 UTC", "analyst", "LOG",
+            "statement: SELECT allergies FROM customers"),
+])
+
+
+@pytest.mark.parametrize("fmt", ["postgres_csvlog", None])
+def test_postgres_csvlog(tmp_path: Path, tables: list[Table], fmt: str | None) -> None:
+    path = tmp_path / "postgresql.csv"
+    path.write_text(CSVLOG)
+    ev = read(path, tables, fmt)
+    check(ev, [2, 5, 7], [MAILER, BILLING, ANALYST])
+    assert ev.problems == []
+
+
+def test_csvlog_broken_quoting_is_counted_and_the_rest_read(tmp_path: Path,
+                                                            tables: list[Table]) -> None:
+    broken = '2026-12-01 10:00:01.500 UTC,"mailer","shop",202,"x",s,1,"",t,3/7,0,LOG,00000,' \
+             '"statement: SELECT name FROM customers,,,\n'
+    lines = CSVLOG.splitlines(keepends=True)
+    path = tmp_path / "postgresql.csv"
+    path.write_text("".join(lines[:4] + [broken] + lines[4:]))
+    ev = read(path, tables, "postgres_csvlog")
+    check(ev, [2, 6, 8], [MAILER, BILLING, ANALYST])
+    [problem] = ev.problems
+    assert problem.location.line == 5 and problem.severity is Severity.WARNING
+    assert problem.message.startswith("1 record (1 line) skipped as postgres_csvlog: csvlog "
+                                      "record with broken CSV quoting")
+
+
+def jsonlog(rows: list[dict[str, object]]) -> str:
+    return "".join(json.dumps(r) + "\n" for r in rows)
+
+
+JSONLOG = jsonlog([
+    {"timestamp": "2026-12-01 10:00:00.001 UTC", "pid": 101, "error_severity": "LOG",
+     "message": "database system is ready", "backend_type": "postmaster"},
+    {"timestamp": "2026-12-01 10:00:01.002 UTC", "user": "mailer", "dbname": "shop",
+     "error_severity": "LOG", "message": "statement: SELECT email\n FROM customers WHERE id = 1",
+     "application_name": "psql", "remote_host": "10.0.0.5"},
+    {"timestamp": "2026-12-01 10:00:02.000 UTC", "user": "billing_app", "dbname": "shop",
+     "error_severity": "LOG",
+     "message": "execute S_1: SELECT total FROM orders WHERE customer_id = $1"},
+    {"timestamp": "2026-12-01 10:00:03.000 UTC", "user": "mailer", "dbname": "shop",
+     "error_severity": "LOG", "message": "statement: SELECT email FROM customers WHERE id = 2"},
+    {"timestamp": "2026-12-01 10:00:04.000 UTC", "user": "analyst", "dbname": "shop",
+     "error_severity": "LOG", "message": "statement: SELECT allergies FROM customers"},
+])
+
+
+@pytest.mark.parametrize("fmt", ["postgres_jsonlog", None])
+def test_postgres_jsonlog(tmp_path: Path, tables: list[Table], fmt: str | None) -> None:
+    path = tmp_path / "postgresql.json"
+    path.write_text(JSONLOG + "{not json\n")
+    ev = read(path, tables, fmt)
+    check(ev, [2, 3, 5], [MAILER, BILLING, ANALYST])
+    [problem] = ev.problems
+    assert problem.location.line == 6 and "not valid JSON" in problem.message
+
+
+PGAUDIT = """\
+2026-12-01 10:00:00.001 UTC [101] LOG:  database system is ready to accept connections
+2026-12-01 10:00:01.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,1,1,READ,SELECT,TABLE,\
+public.customers,"SELECT email, name
+\tFROM customers WHERE id = 1",<not logged>
+2026-12-01 10:00:01.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,1,1,READ,SELECT,TABLE,\
+public.orders,"SELECT email, name
+\tFROM customers WHERE id = 1",<not logged>
+2026-12-01 10:00:02.000 UTC [203] billing_app@shop LOG:  AUDIT: SESSION,1,1,READ,SELECT,,,\
+SELECT total FROM orders WHERE customer_id = 3,<not logged>
+2026-12-01 10:00:02.500 UTC [203] billing_app@shop LOG:  statement: SELECT name FROM customers
+2026-12-01 10:00:03.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,2,1,READ,SELECT,,,\
+"SELECT email, name FROM customers WHERE id = 2",<not logged>
+2026-12-01 10:00:03.500 UTC [202] mailer@shop LOG:  AUDIT: OBJECT,2,1,READ,SELECT,TABLE,\
+public.customers,"SELECT email, name FROM customers WHERE id = 2",<not logged>
+2026-12-01 10:00:04.000 UTC [204] analyst@shop LOG:  AUDIT: SESSION,1,1,READ,SELECT,,,\
+"SELECT allergies FROM customers,<not logged>
+"""
+
+
+@pytest.mark.parametrize("fmt", ["pgaudit", None])
+def test_pgaudit_session_lines(tmp_path: Path, tables: list[Table], fmt: str | None) -> None:
+    path = tmp_path / "audit.log"
+    path.write_text(PGAUDIT)
+    ev = read(path, tables, fmt)
+    rows = got(ev)
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
+        (2, "mailer", ("marketing",), 2), (6, "billing_app", ("billing",), 1)]
+    assert ev.counts["statements"] == 3
+    [problem] = ev.problems
+    assert problem.location.line == 10 and "broken CSV quoting" in problem.message
+
+
+MYSQL_HEADER = """\
+/usr/sbin/mysqld, Version: 8.0.36 (MySQL Community Server - GPL). started with:
+Tcp port: 3306  Unix socket: /var/run/mysqld/mysqld.sock
+Time                 Id Command    Argument
+"""
+
+GENERAL = MYSQL_HEADER + """\
+2026-12-01T10:00:00.000001Z\t   11 Connect\tmailer@localhost on shop using TCP/IP
+2026-12-01T10:00:00.000002Z\t   11 Query\tSELECT email
+FROM customers WHERE id = 1
+2026-12-01T10:00:00.000003Z\t   12 Connect\tbilling_app@10.0.0.2 on shop using TCP/IP
+2026-12-01T10:00:00.000004Z\t   12 Query\tSELECT total FROM orders WHERE customer_id = 7
+2026-12-01T10:00:00.000005Z\t   11 Query\tSELECT email FROM customers WHERE id = 2
+2026-12-01T10:00:00.000006Z\t   11 Quit\t
+161201 10:00:01\t   13 Connect\tanalyst@localhost on shop
+\t\t   13 Query\tSELECT allergies FROM customers
+"""
+
+
+@pytest.mark.parametrize("fmt", ["mysql_general", None])
+def test_mysql_general_log(tmp_path: Path, tables: list[Table], fmt: str | None) -> None:
+    path = tmp_path / "general.log"
+    path.write_text(GENERAL)
+    ev = read(path, tables, fmt)
+    check(ev, [5, 8, 12], [MAILER, BILLING, ANALYST])
+    assert ev.problems == []
+
+
+SLOW = MYSQL_HEADER + """\
+# Time: 2026-12-01T10:00:00.000001Z
+# User@Host: mailer[mailer] @ localhost []  Id:    11
+# Query_time: 0.000200  Lock_time: 0.000002 Rows_sent: 1  Rows_examined: 1
+use shop;
+SET timestamp=1764583200;
+SELECT email
+FROM customers WHERE id = 1;
+# Time: 2026-12-01T10:00:01.000001Z
+# User@Host: billing_app[billing_app] @  [10.0.0.2]  Id:    12
+# Query_time: 0.000300  Lock_time: 0.000002 Rows_sent: 1  Rows_examined: 1
+SET timestamp=1764583201;
+SELECT total FROM orders WHERE customer_id = 7;
+# User@Host: mailer[mailer] @ localhost []  Id:    11
+# Query_time: 0.000100  Lock_time: 0.000001 Rows_sent: 1  Rows_examined: 1
+SET timestamp=1764583201;
+SELECT email FROM customers WHERE id = 2;
+# User@Host: analyst[analyst] @ localhost []  Id:    13
+# Query_time: 0.000100  Lock_time: 0.000001 Rows_sent: 1  Rows_examined: 1
+SET timestamp=1764583202;
+SELECT allergies FROM customers;
+# User@Host: analyst[analyst] @ localhost []  Id:    13
+# Query_time: 0.000001  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 0
+SET timestamp=1764583203;
+# administrator command: Quit;
+"""
+
+
+@pytest.mark.parametrize("fmt", ["mysql_slow", None])
+def test_mysql_slow_log(tmp_path: Path, tables: list[Table], fmt: str | None) -> None:
+    path = tmp_path / "slow.log"
+    path.write_text(SLOW)
+    ev = read(path, tables, fmt)
+    check(ev, [5, 12, 20], [MAILER, BILLING, ANALYST])
+    assert ev.problems == []
+
+
+def test_detection(tmp_path: Path) -> None:
+    cases = {"a.log": STDERR, "b.csv": CSVLOG, "c.json": JSONLOG, "d.log": PGAUDIT,
+             "e.log": GENERAL, "f.log": SLOW, "g.log": "SELECT 1\nSELECT 2\n",
+             "h.sql": STDERR, "i.csv": "query,calls,rolname\nSELECT 1,3,app\n"}
+    found = {}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text)
+        found[name] = detect(tmp_path / name)
+    assert found == {"a.log": "postgres_stderr", "b.csv": "postgres_csvlog",
+                     "c.json": "postgres_jsonlog", "d.log": "pgaudit", "e.log": "mysql_general",
+                     "f.log": "mysql_slow", "g.log": None, "h.sql": None,
+                     "i.csv": "pg_stat_statements"}
+
+
+def test_a_ten_megabyte_line_is_counted_not_fatal(tmp_path: Path, tables: list[Table]) -> None:
+    path = tmp_path / "postgresql.log"
+    path.write_text(STDERR.replace("\n2026-12-01 10:00:04.000",
+                                   "\n" + "x" * (10 << 20) + "\n2026-12-01 10:00:04.000", 1))
+    ev = read(path, tables, "postgres_stderr")
+    check(ev, [2, 6, 10], [MAILER, BILLING, ANALYST])
+    [problem] = ev.problems
+    assert problem.location.line == 9
+    assert problem.message.startswith("1 record (1 line) skipped as postgres_stderr")
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("pg.log", STDERR), ("pg.csv", CSVLOG), ("pg.json", JSONLOG), ("audit.log", PGAUDIT),
+    ("slow.log", SLOW),
+])
+def test_byte_ranges_give_the_same_evidence_for_every_jobs(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text * 40)
+    one = read(path, tables, None, jobs=1)
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    cuts = scan_module._cuts(path, LOG_FORMATS[str(detect(path))](), 8)
+    assert len(cuts) > 1
+    two = read(path, tables, None, jobs=2)
+    assert got(one) == got(two)
+    assert [(p.message, p.location.line) for p in one.problems] == \
+        [(p.message, p.location.line) for p in two.problems]
+    assert one.counts == two.counts
+
+
+def test_an_unparseable_statement_is_counted_and_the_rest_audited(tmp_path: Path,
+                                                                  tables: list[Table]) -> None:
+    bad = "".join(
+        f"2026-12-01 10:00:0{i}.000 UTC [205] mailer@shop LOG:  statement: "
+        f"SELEC email FRM customers WHERE id = {i}\n" for i in range(3)
+    )
+    path = tmp_path / "postgresql.log"
+    path.write_text(STDERR + bad)
+    ev = read(path, tables, "postgres_stderr")
+    check(ev, [2, 6, 9], [MAILER, BILLING, ANALYST])
+    [problem] = ev.problems
+    assert problem.location.line == 13
+    assert problem.message.endswith("(3 statements)")
+    assert ev.counts["unresolved_statements"] == 3
+
+
+def test_a_truncated_gzip_server_log(tmp_path: Path, tables: list[Table]) -> None:
+    import gzip
+
+    data = gzip.compress((JSONLOG * 200).encode())
+    path = tmp_path / "postgresql.json.gz"
+    path.write_bytes(data[: len(data) // 2])
+    ev = read(path, tables, None)
+    assert ev.counts["statements"] > 0
+    assert [q.role for q in ev.queries][:2] == ["mailer", "billing_app"]
+    [problem] = [p for p in ev.problems if "gzip" in p.message]
+    assert "truncated or corrupt" in problem.message and problem.severity is Severity.WARNING
+
+
+def test_annotations_inside_logged_statements(tmp_path: Path, tables: list[Table]) -> None:
+    log = "".join(
+        f"2026-12-01 10:00:0{i}.000 UTC [7] mailer@shop LOG:  statement: "
+        f"/* cnsnt: purpose=billing */ SELECT email FROM customers WHERE id = {i}\n"
+        f"2026-12-01 10:00:0{i}.500 UTC [7] mailer@shop LOG:  statement: "
+        f"/* cnsnt: frobnicate */ SELECT name FROM customers WHERE id = {i}\n"
+        for i in range(3)
+    )
+    path = tmp_path / "postgresql.log"
+    path.write_text(log)
+    ev = read(path, tables, "postgres_stderr")
+    assert [(q.location.line, q.purposes, q.purpose_origin, q.calls) for q in ev.queries] == [
+        (1, ("billing",), "comment", 3), (2, ("marketing",), "role", 3)]
+    [problem] = ev.problems
+    assert problem.location.line == 2
+    assert problem.message == ("unknown cnsnt annotation 'frobnicate': expected 'purpose=NAME' "
+                               "or 'ignore CODE reason' (3 statements)")
+
+
+def test_the_policy_schema_names_every_registered_format() -> None:
+    from cnsnt.policy.loader import policy_json_schema
+    from cnsnt.sources.queries.common import FORMATS
+    from cnsnt.sources.queries.formats import HISTORIES
+
+    enum = policy_json_schema()["$defs"]["query_source"]["properties"]["format"]["enum"]
+    assert sorted(enum) == sorted([*FORMATS, *LOG_FORMATS, *HISTORIES])
+
+
+def test_an_oversized_multi_line_record_is_skipped_not_kept(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cnsnt.sources.queries.formats import base
+
+    monkeypatch.setattr(base, "MAX_RECORD_BYTES", 1000)
+    huge = ("2026-12-01 10:00:03.500 UTC [9] mailer@shop LOG:  statement: SELECT email\n"
+            + "\t, email\n" * 400 + "\tFROM customers\n")
+    lines = STDERR.splitlines(keepends=True)
+    path = tmp_path / "postgresql.log"
+    path.write_text("".join(lines[:8] + [huge] + lines[8:]))
+    ev = read(path, tables, "postgres_stderr")
+    check(ev, [2, 6, 411], [MAILER, BILLING, ANALYST])
+    [problem] = ev.problems
+    assert problem.location.line == 9
+    assert problem.message.startswith("1 record (402 lines) skipped as postgres_stderr: record "
+                                      "longer than")

@@ -1,0 +1,92 @@
+"""Compressed `lines` logs: streamed, and a damaged stream still audits what it holds."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import Evidence, Table
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.queries.compressed import compression, open_log
+from cnsnt.sources.queries.reader import read_queries
+from cnsnt.sources.schemas.ddl import read_ddl
+
+SCHEMA = """
+CREATE TABLE customers (id INT PRIMARY KEY, email TEXT, name TEXT, allergies TEXT);
+CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, total NUMERIC);
+"""
+
+LOG = "".join(
+    f"SELECT email FROM customers WHERE id = {i}\n"
+    f"SELECT total FROM orders WHERE customer_id = {i}\n"
+    for i in range(500)
+)
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> list[Table]:
+    path = tmp_path / "schema.sql"
+    path.write_text(SCHEMA)
+    spec = SourceSpec("schemas", path.name, tmp_path, Location("cnsnt.yaml"), "postgres")
+    return read_ddl(path, spec, SourceContext(base_dir=tmp_path)).tables
+
+
+def read(path: Path, tables: list[Table], fmt: str | None = "lines") -> Evidence:
+    ctx = SourceContext(base_dir=path.parent, tables=list(tables))
+    spec = SourceSpec("queries", path.name, path.parent, Location("cnsnt.yaml", 3),
+                      "postgres", format=fmt)
+    return read_queries(path, spec, ctx)
+
+
+def summary(ev: Evidence) -> list[tuple[int | None, int, str]]:
+    return [(q.location.line, q.calls, q.text) for q in ev.queries]
+
+
+def test_gzip_log_reads_like_the_plain_log(tmp_path: Path, tables: list[Table]) -> None:
+    plain = tmp_path / "q.log"
+    plain.write_text(LOG)
+    packed = tmp_path / "q.log.gz"
+    packed.write_bytes(gzip.compress(LOG.encode()))
+    assert compression(packed) == "gzip" and compression(plain) is None
+    a, b = read(plain, tables), read(packed, tables)
+    assert summary(a) == summary(b)
+    assert [(line, calls) for line, calls, _ in summary(b)] == [(1, 500), (2, 500)]
+    assert b.counts["statements"] == 1000 and b.problems == []
+
+
+def test_truncated_gzip_reports_and_keeps_what_was_read(tmp_path: Path,
+                                                        tables: list[Table]) -> None:
+    data = gzip.compress(LOG.encode())
+    packed = tmp_path / "cut.log.gz"
+    packed.write_bytes(data[: len(data) * 2 // 3])
+    ev = read(packed, tables)
+    assert ev.counts["statements"] > 0
+    assert ev.counts["statements"] < 1000
+    assert len(ev.queries) == 2
+    [problem] = ev.problems
+    assert problem.severity is Severity.WARNING
+    assert "gzip stream is truncated or corrupt" in problem.message
+    assert f"the {ev.counts['statements']:,} lines before" in problem.message
+
+
+def test_zstd_log_when_zstandard_is_installed(tmp_path: Path, tables: list[Table]) -> None:
+    zstandard = pytest.importorskip("zstandard", reason="optional extra cnsnt[zstd] not installed")
+    packed = tmp_path / "q.log.zst"
+    packed.write_bytes(zstandard.ZstdCompressor().compress(LOG.encode()))
+    assert compression(packed) == "zstd"
+    ev = read(packed, tables)
+    assert [(line, calls) for line, calls, _ in summary(ev)] == [(1, 500), (2, 500)]
+
+
+def test_open_log_seeks_back_in_a_gzip_stream(tmp_path: Path) -> None:
+    packed = tmp_path / "q.gz"
+    packed.write_bytes(gzip.compress(b"one\ntwo\nthree\n"))
+    with open_log(packed) as fh:
+        assert list(fh) == [b"one\n", b"two\n", b"three\n"]
+        fh.seek(4)
+        assert fh.readline() == b"two\n"
+        assert fh.problem is None
