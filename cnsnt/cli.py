@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -22,6 +23,8 @@ from cnsnt import ISSUES_URL, __version__
 from cnsnt.errors import CnsntError, OutputError, PolicyError, UsageError
 from cnsnt.model import ExitCode, Severity
 from cnsnt.output import write_atomic
+from cnsnt.redact import redact
+from cnsnt.textsafe import printable
 
 app = typer.Typer(
     name="cnsnt",
@@ -35,8 +38,38 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class _SafeConsole(Console):
+    """stderr: every message redacted and its control characters shown as escapes."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: D102 - as Console.print
+        super().print(
+            *(printable(redact(o)) if isinstance(o, str) else o for o in objects), **kwargs
+        )
+
+
+class _RedactingHandler(logging.Handler):
+    """Third-party log records (SQLAlchemy, warnings, ...) on stderr, redacted."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken log call must not break the audit
+            message = str(record.msg)
+        _stderr().print(
+            f"{record.levelname.lower()}: {record.name}: {message}", markup=False, soft_wrap=True
+        )
+
+
+def _route_logging() -> None:
+    """Send every log record and Python warning through `redact` (once per process)."""
+    root = logging.getLogger()
+    if not any(isinstance(h, _RedactingHandler) for h in root.handlers):
+        root.addHandler(_RedactingHandler(logging.WARNING))
+    logging.captureWarnings(True)
+
+
 def _stderr(no_color: bool = False) -> Console:
-    return Console(
+    return _SafeConsole(
         stderr=True,
         highlight=False,
         no_color=no_color or bool(os.environ.get("NO_COLOR")),
@@ -481,6 +514,7 @@ def _root(
     ] = False,
 ) -> None:
     """Consent and data-minimization auditor."""
+    _route_logging()
 
 
 def main() -> None:

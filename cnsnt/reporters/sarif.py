@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from cnsnt import __version__
 from cnsnt.model import AuditResult, Finding, Severity
 from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.textsafe import json_dumps
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 HELP_URI = "https://github.com/cnsnt/cnsnt/blob/main/docs/rules.md#{code}"
@@ -82,4 +82,4 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(log, indent=2, ensure_ascii=False) + "\n"
