@@ -19,6 +19,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from cnsnt.textsafe import strip_unsafe, strip_unsafe_data
+
 from .content import NoticeContent
 from .i18n import translations
 from .texts import LocalText
@@ -147,7 +149,12 @@ def title(content: NoticeContent, layer: str) -> str:
 def render_content(
     content: NoticeContent, *, fmt: str, layer: str, version: str, marker: str, intro: str
 ) -> str:
-    """The notice text in one format."""
+    """The notice text in one format.
+
+    Control and bidirectional-override characters in policy texts are dropped in every
+    format (`textsafe.strip_unsafe`): a notice is read by customers, to whom an escape
+    means nothing, and a raw U+202E would make "Acme DTL" display as "Acme LTD".
+    """
     if fmt == "json":
         doc = {
             "notice": {
@@ -161,7 +168,7 @@ def render_content(
             },
             **content.to_json(),
         }
-        return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        return json.dumps(strip_unsafe_data(doc), ensure_ascii=False, indent=2) + "\n"
     kind = "html" if fmt == "html" else "markdown"
     template = _env(kind, content.lang).get_template(
         "notice.html.j2" if kind == "html" else "notice.md.j2"
@@ -180,7 +187,7 @@ def render_content(
         csp=_csp(css),
     )
     # Deterministic, tidy output: no trailing spaces, one blank line at most, one final newline.
-    lines = [line.rstrip() for line in text.splitlines()]
+    lines = [line.rstrip() for line in strip_unsafe(text).splitlines()]
     out: list[str] = []
     for line in lines:
         if line == "" and (not out or out[-1] == ""):
