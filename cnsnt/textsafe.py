@@ -1,7 +1,7 @@
-"""Text that is safe to show: no control or bidirectional-override characters reach a reader.
+r"""Text that is safe to show: no control or bidirectional-override characters reach a reader.
 
 Policies, forms and queries are untrusted. A description written as a YAML escape
-(`"\\e[2J"`, `"\\u202e"`) would otherwise clear a terminal, set its title, or make
+(`"\e[2J"`, `"\u202e"`) would otherwise clear a terminal, set its title, or make
 "Acme DTL" display as "Acme LTD". Reports escape such characters visibly
 (`printable`); customer notices drop them (`strip_unsafe`), since a notice has no
 reader who could make sense of an escape. Tab and line feed are kept: they are
@@ -26,7 +26,7 @@ def _escape(ch: str) -> str:
 
 
 def printable(text: str) -> str:
-    """Show unsafe characters as escapes (`\\x1b`, `\\u202e`): for reports and messages."""
+    r"""Show unsafe characters as escapes (`\x1b`, `\u202e`): for reports and messages."""
     return UNSAFE.sub(lambda m: _escape(m.group()), text)
 
 
@@ -52,7 +52,7 @@ def strip_unsafe_data(value: Any) -> Any:
 
 
 def json_dumps(value: Any, **options: Any) -> str:
-    """`json.dumps` with unsafe characters written as `\\uXXXX` escapes.
+    r"""`json.dumps` with unsafe characters written as `\uXXXX` escapes.
 
     JSON already escapes C0 controls; this also escapes C1 controls, bidi controls
     and lone surrogates that `ensure_ascii=False` would write raw. The data is

@@ -35,10 +35,16 @@ class MdRaw(str):
     __slots__ = ()
 
 
+#: Linear: one character.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_LINE_START = re.compile(r"^(?:([#+=>-])|(\d+)([.)]))")
-_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"'`()\[\]{}|\\^]+$", re.IGNORECASE)
+#: Linear: anchored at the start, a possessive digit run.
+_MD_LINE_START = re.compile(r"^(?:([#+=>-])|(\d++)([.)]))")
+#: Linear: at each `&` the lookahead reads one word run, which holds no `&`.
+_MD_ENTITY = re.compile(r"&(?=#?\w++;)")
+#: Linear: anchored (match), one possessive run to the end.
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"'`()\[\]{}|\\^]++$", re.IGNORECASE)
+#: Linear: one possessive run.
+_BLANKS = re.compile(r"\s++")
 
 
 def md_escape(value: str, *, block: bool = False) -> str:
@@ -47,7 +53,7 @@ def md_escape(value: str, *, block: bool = False) -> str:
     `block=True` for a value that starts a line, where `#`, `-` or `1.` would begin a
     heading or a list.
     """
-    text = re.sub(r"\s+", " ", value).strip()
+    text = _BLANKS.sub(" ", value).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_ENTITY.sub(r"\\&", text)
     if not block:
@@ -64,7 +70,9 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.UNICODE)
+#: Linear: anchored (match); the possessive runs are separated by `@` and `.`, which they
+#: cannot hold, so none is given back.
+_EMAIL = re.compile(r"^[\w.+-]++@[\w-]++(?:\.[\w-]++)++$", re.UNICODE)
 
 
 def contact_href(value: str | None) -> str | None:

@@ -63,7 +63,7 @@ def lexis(dialect: str | None) -> Lexis:
 
 
 def _special_pattern(lex: Lexis) -> re.Pattern[bytes]:
-    """Tokens the fast path must not touch: strings, quoted names, comments, `;`.
+    r"""Tokens the fast path must not touch: strings, quoted names, comments, `;`.
 
     Only these are handled in Python; the code between them goes through the
     fast literal regex, so a line with two quoted names costs two callbacks,
@@ -72,7 +72,7 @@ def _special_pattern(lex: Lexis) -> re.Pattern[bytes]:
     the caller tells the kind of token by its first byte.
 
     Linear: every branch but the bracket one always matches (an unterminated string,
-    name or comment runs to the end, `\\Z`), so the text it reads is consumed and never
+    name or comment runs to the end, `\Z`), so the text it reads is consumed and never
     read again; its loops are possessive. The bracket branch can fail, but its class
     excludes `[`, so the reads of two tries never overlap. The dollar-quote tag is one
     possessive word; its body is a lazy scan that tries the closing tag once per byte.

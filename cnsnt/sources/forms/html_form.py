@@ -27,15 +27,17 @@ _VOID = frozenset(
 )
 _NO_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
 _NO_VALUES = frozenset({"", "0", "n", "no", "false", "off", "nein", "non", "nem", "hayır", "нет"})
-_REQUIRED_IN_CODE = re.compile(r"['\"]\s*required\b")
-_CHECKED_IN_CODE = re.compile(r"['\"]\s*checked\b")
+# Linear: each try starts at a quote, a blank or a fixed word, reads at most one
+# possessive blank run (which the next quote or word ends), then fixed words.
+_REQUIRED_IN_CODE = re.compile(r"['\"]\s*+required\b")
+_CHECKED_IN_CODE = re.compile(r"['\"]\s*+checked\b")
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:d-none|hidden|hide|is-hidden|u-hidden|visually-hidden|visuallyhidden|"
     r"sr-only|screen-reader-text|invisible|display-none)(?=\s|$)",
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top)\s*:\s*-\d{3,}", re.IGNORECASE
+    r"display\s*+:\s*+none|visibility\s*+:\s*+hidden|(?:left|top)\s*+:\s*+-\d{3,}+", re.IGNORECASE
 )
 _HONEYPOT_WORDS = re.compile(
     r"honey|hpot|\bhp\b|bot ?field|no ?bots?\b|anti ?spam|spam ?trap|captcha ?trap"

@@ -174,7 +174,7 @@ def strip_tags(markup: str) -> str:
 
 
 def first_string_literal(code: str, pos: int = 0) -> str | None:
-    """The text of the first quoted string (`'...'` or `"..."`, one line) at or after `pos`.
+    r"""The text of the first quoted string (`'...'` or `"..."`, one line) at or after `pos`.
 
     The same string a regex search for `'(?:[^'\\\n]|\\.)*'|"..."` finds, in linear
     time: when a string opened by a quote is not closed before the line ends, no later
