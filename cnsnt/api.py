@@ -12,6 +12,7 @@ from cnsnt.errors import UsageError
 from cnsnt.model import AuditResult, Location
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
+from cnsnt.redact import register_env_references
 from cnsnt.rules import all_rules
 from cnsnt.sources.base import SourceContext
 
@@ -54,6 +55,9 @@ def audit(
         policy_purposes=tuple(policy.purposes),
         roles=dict(policy.roles),
     )
+    databases = tuple(databases)
+    for url in databases:
+        register_env_references(url)
     extra = [
         SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
         for url in databases

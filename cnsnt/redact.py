@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from urllib.parse import quote
 
 MASK = "***"
@@ -98,6 +99,24 @@ def register_secret(value: str | None) -> None:
 
 
 _env_cache: list[frozenset[str]] = []
+
+
+#: A `${NAME}` reference. Linear: fixed prefix, one possessive name run, fixed suffix.
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*+)\}")
+
+
+def register_env_references(text: str, env: Mapping[str, str] | None = None) -> None:
+    """Register the value of every environment variable the text names as `${NAME}`.
+
+    The policy loader calls it on each policy file, so a value a `${ENV}` reference
+    expands to (a database password, a token) is hidden wherever it later appears,
+    whoever expands it.
+    """
+    if "${" not in text:
+        return
+    env = os.environ if env is None else env
+    for m in _ENV_REF.finditer(text):
+        register_secret(env.get(m[1]))
 
 
 def _env_secrets() -> frozenset[str]:

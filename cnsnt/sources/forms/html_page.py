@@ -143,9 +143,10 @@ class _Events(HTMLParser):
         self.events.append((False, tag, start, start))
 
 
-#: A tag in a label's markup. Linear only as `strip_tags` uses it: there every `<` has a
-#: `>` after it, so each try succeeds at the next `>` and nothing is read twice.
-_TAGS = re.compile(r"<[^>]*+>")
+#: A tag in a label's markup, up to the next `>` (or the end). Linear: it never fails once
+#: it starts at `<`, so what it reads is consumed. `strip_tags` applies it only up to the
+#: last `>`, where every `<` has a `>` after it, so `\Z` never ends a tag there.
+_TAGS = re.compile(r"<[^>]*+(?:>|\Z)")
 #: The body of a quoted string after its opening quote. Linear: alternatives of one
 #: possessive run or one escape, the loop possessive; `first_string_literal` never
 #: re-reads a stretch one of them read.

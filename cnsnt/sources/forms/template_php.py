@@ -24,13 +24,13 @@ _TRANSLATE_CALL = re.compile(r"\b(?:tr|t|__|_|_e|gettext|trans|translate|lang)\s
 _PHP_INTERPOLATION = re.compile(
     r"\{\$[^{}]*+\}|\$[A-Za-z_]\w*+(?:->\w++|\[[^\[\]\n]*+\])*+"
 )
-# Keywords at the start of a PHP block, matched once per block. Linear: fixed words and
-# possessive blank runs.
-_PHP_BRANCH = re.compile(r"\}?\s*+(?:else\s*+if|elseif|else)\b")
-_PHP_IF = re.compile(r"if\b")
-_PHP_END = re.compile(r"end(if|foreach|for|while|switch)\b")
-_PHP_LOOP = re.compile(r"(foreach|for|while|switch)\b")
-_PHP_CLOSE = re.compile(r"\}\s*+;?")
+# Keywords at the start of a PHP block. Linear: anchored at the text start (`\A`), fixed
+# words and possessive blank runs.
+_PHP_BRANCH = re.compile(r"\A\}?\s*+(?:else\s*+if|elseif|else)\b")
+_PHP_IF = re.compile(r"\Aif\b")
+_PHP_END = re.compile(r"\Aend(if|foreach|for|while|switch)\b")
+_PHP_LOOP = re.compile(r"\A(foreach|for|while|switch)\b")
+_PHP_CLOSE = re.compile(r"\A\}\s*+;?\Z")
 
 
 def _php_code(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, int]]]:

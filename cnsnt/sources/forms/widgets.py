@@ -32,9 +32,10 @@ _WIDGET_PAIR = re.compile(r"\"(\w++)\"\s*+:\s*+(\"(?:[^\"\\]++|\\.)*+\"|[-\w.]++
 #: Razor's lambda argument (`m => m.Email`). Linear: starts only at a word start, and
 #: every run is possessive.
 _RAZOR_LAMBDA = re.compile(r"(?<!\w)\w++\s*+=>\s*+\w++\.([\w.]++)")
-#: A Rails helper's first argument (`:email`, `'email'`), matched once at one offset.
-#: Linear: possessive runs.
-_RAILS_SYMBOL = re.compile(r"\s*+\(?\s*+(?::(\w++)|['\"]([^'\"]++)['\"])")
+#: A Rails helper's first argument (`:email`, `'email'`), matched after the helper's name.
+#: Linear: a try cannot start inside a blank run (lookbehind), the runs are possessive
+#: and a quoted name stops at the next quote.
+_RAILS_SYMBOL = re.compile(r"(?<!\s)\s*+\(?\s*+(?::(\w++)|['\"]([^'\"]++)['\"])")
 #: `name: 'x'` in a helper call. Linear: starts at a word boundary with a fixed word;
 #: the value is one possessive run up to the next quote.
 _NAME_OPTION = re.compile(r"\bname\s*+:\s*+['\"]([^'\"]++)['\"]")
