@@ -82,10 +82,11 @@ def _comment_body(raw: str) -> str:
 
 #: Dialects whose client tools (sqlcmd, SSMS) end a batch with a `GO` line.
 _GO_DIALECTS = frozenset({"tsql", "fabric"})
-#: The rest of a `GO [count]` line. Linear: matched at one offset; each run is possessive and
-#: the two blank runs cannot trade characters (the former `[ \t]*(?:\d+)?[ \t]*` was
-#: quadratic on a long run of blanks).
-_GO_LINE = re.compile(r"[ \t]*+(?:\d++[ \t]*+)?(?:\r?\n|\Z)")
+#: The rest of a `GO [count]` line, matched right after `GO`. Linear: a try cannot start
+#: inside a blank or digit run (lookbehind); each run is possessive and the two blank runs
+#: cannot trade characters (the former `[ \t]*(?:\d+)?[ \t]*` was quadratic per try on
+#: a long run of blanks, and cubic when tried at every offset).
+_GO_LINE = re.compile(r"(?<![ \t\d])[ \t]*+(?:\d++[ \t]*+)?(?:\r?\n|\Z)")
 
 
 def split_statements(chunks: Iterable[str], dialect: str | None = None) -> Iterator[RawStatement]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnsnt.evidence import Evidence
-from cnsnt.model import Finding, Location, Severity, AuditResult
+from cnsnt.model import AuditResult, Finding, Location, Severity
 from cnsnt.notices.readability import split_sentences, text_stats, words_of
 from cnsnt.redact import redact
 from cnsnt.reporters import RenderOptions, get_reporter
