@@ -266,6 +266,7 @@ def audit(
     progress_cb = None
     progress_ctx = None
     if _progress_wanted(quiet, reporter.machine):
+        from rich.markup import escape as rich_escape
         from rich.progress import Progress
 
         progress_ctx = Progress(console=err, transient=True)
@@ -274,7 +275,9 @@ def audit(
         def progress_cb(desc: str, done: int, total: int) -> None:
             assert progress_ctx is not None
             if desc not in tasks:
-                tasks[desc] = progress_ctx.add_task(desc, total=total)
+                # A description is shown as rich markup: escape it, and its controls.
+                shown = rich_escape(printable(redact(desc)))
+                tasks[desc] = progress_ctx.add_task(shown, total=total)
             progress_ctx.update(tasks[desc], completed=done, total=total)
 
         progress_ctx.start()
