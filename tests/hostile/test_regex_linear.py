@@ -138,7 +138,8 @@ def _texts(source: str, n: int) -> list[str]:
             frag * max(1, n // len(frag)),
             (frag + " ") * (n // (len(frag) + 1)),
             frag + "a" * n,
-            frag + " " * n,
+            frag + " " * n + "x",
+            frag + "a" + " " * n + "x",
         ]
     # The reproducers' own shapes.
     texts += [
