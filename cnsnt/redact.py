@@ -72,6 +72,7 @@ _AUTH_SCHEME = re.compile(
     r"(?<![\w\-])(?P<key>Bearer|Basic|Digest|Token)(?P<sep>[ \t]++)"
     r"(?P<value>(?=[A-Za-z0-9._~+/=\-]*?[0-9._~+/=\-])[A-Za-z0-9._~+/=\-]{8,}+)"
 )
+_AUTH_WORDS = ("Bearer", "Basic", "Digest", "Token")
 #: A JSON Web Token anywhere (`eyJ...`.`...`). Linear: starts only at a run start;
 #: possessive runs separated by literal dots.
 _JWT = re.compile(r"(?<![\w\-])eyJ[\w\-]++\.[\w\-]++(?:\.[\w\-]*+)?")
@@ -96,6 +97,7 @@ def register_secret(value: str | None) -> None:
     if not value or len(value) < _MIN_SECRET:
         return
     _registered.update({value, quote(value, safe=""), quote(value)})
+    _sorted.clear()
 
 
 _env_cache: list[frozenset[str]] = []
@@ -132,8 +134,14 @@ def _env_secrets() -> frozenset[str]:
     return _env_cache[0]
 
 
-def _secrets() -> list[str]:
-    return sorted(_registered | _env_secrets(), key=lambda s: (-len(s), s))
+_sorted: list[tuple[str, ...]] = []
+
+
+def _secrets() -> tuple[str, ...]:
+    """Registered and environment secrets, longest first (cached until one is registered)."""
+    if not _sorted:
+        _sorted.append(tuple(sorted(_registered | _env_secrets(), key=lambda s: (-len(s), s))))
+    return _sorted[0]
 
 
 def _url_credentials(text: str) -> str:
@@ -201,9 +209,14 @@ def redact(text: str) -> str:
         if secret in text:
             text = text.replace(secret, MASK)
     text = _url_credentials(text)
-    if "=" in text or ":" in text:
+    # The regex passes run only when a word they need is there (most messages have none).
+    low = text.lower()
+    if ("=" in text or ":" in text) and (
+        any(stem in low.replace("-", "_") for stem in _SECRET_STEMS) or "pass" in low
+    ):
         text = _KEY_VALUE.sub(_key_value, text)
-    if "'" in text or '"' in text:
+    if ("'" in text or '"' in text) and ("password" in low or "identified" in low):
         text = _SQL_PASSWORD.sub(_mask_value, text)
-    text = _AUTH_SCHEME.sub(_mask_value, text)
+    if any(word in text for word in _AUTH_WORDS):
+        text = _AUTH_SCHEME.sub(_mask_value, text)
     return _JWT.sub(MASK, text) if "eyJ" in text else text
