@@ -33,11 +33,11 @@ _SCHEME = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*+://")
 #: Where a URL's text ends (its authority cannot hold these). Linear: one class, no repeat.
 _URL_END = re.compile(r"[\s'\"`<>]")
 
-#: `key = value` / `key: value`. Linear: a try starts only where a key run starts
+#: `key = value` / `key: value` / `"key": "value"`. Linear: a try starts only where a key run starts
 #: (lookbehind), the key and the blanks are possessive, and each value branch is one
 #: possessive class run (an unterminated quote runs to the line end, without retry).
 _KEY_VALUE = re.compile(
-    r"(?<![\w.\-])(?P<key>[\w.\-]++)(?P<sep>[ \t]*+(?P<op>=|:(?!//))[ \t]*+)"
+    r"(?<![\w.\-])(?P<key>[\w.\-]++)(?P<sep>['\"]?+[ \t]*+(?P<op>=|:(?!//))[ \t]*+)"
     r"(?P<value>'[^'\n]*+'?|\"[^\"\n]*+\"?|[^\s&;,'\"<>)\]}]++)"
 )
 #: Key families (lower case, `-` as `_`): a key containing one of these names a secret.

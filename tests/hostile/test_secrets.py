@@ -58,6 +58,8 @@ SECRETS_21 = [
         ("Driver={x};PWD=Odbc6;UID=sa", "Driver={x};PWD=***;UID=sa"),
         ("password: hunter22", "password: ***"),
         ("api_key='abc123'", "api_key='***'"),
+        ("{'user': 'u', 'password': 'DictPw8'}", "{'user': 'u', 'password': '***'}"),
+        ('{"client_secret": "JsonPw9"}', '{"client_secret": "***"}'),
         ("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.BearerTok7", "Authorization: Bearer ***"),
         ("Authorization: Basic dXNlcjpwYXNzd29yZA==", "Authorization: Basic ***"),
         ("ALTER USER app WITH PASSWORD 'Sup3rS3cretPW'", "ALTER USER app WITH PASSWORD '***'"),
