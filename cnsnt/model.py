@@ -104,8 +104,10 @@ class Finding:
 
     def __post_init__(self) -> None:
         # Every report format and log line is made from these: no secret may reach one.
-        for name in ("subject", "message", "hint"):
-            object.__setattr__(self, name, redact(getattr(self, name)))
+        for name in ("subject", "message", "hint", "suppressed"):
+            value = getattr(self, name)
+            if value:
+                object.__setattr__(self, name, redact(value))
 
     def sort_key(self) -> tuple[Any, ...]:
         """Deterministic order: by place, then rule, then subject and message."""
