@@ -11,9 +11,9 @@ source errors, third-party log records, stderr). It hides:
   `api_key`, `token`, `pwd`, ...), with or without blanks around `=`;
 - SQL password clauses (`PASSWORD 'x'`, `IDENTIFIED BY 'x'`);
 - `Bearer`/`Basic` credentials and JSON Web Tokens;
-- every value registered with `register_secret` (the policy loader registers the
-  values it expands from `${ENV}` references) and the values of environment
-  variables whose names are secret-like (`PGPASSWORD`, `API_TOKEN`, ...).
+- every value registered with `register_secret`: the policy loader registers the
+  value of each environment variable a policy refers to as `${NAME}` (and the CLI
+  those of `--db` URLs), wherever that value later appears as a word of its own.
 
 Every pattern below is linear-time; each carries its argument.
 """
@@ -78,7 +78,7 @@ _AUTH_WORDS = ("Bearer", "Basic", "Digest", "Token")
 _JWT = re.compile(r"(?<![\w\-])eyJ[\w\-]++\.[\w\-]++(?:\.[\w\-]*+)?")
 
 _registered: set[str] = set()
-#: Environment variables whose value is hidden: the same families as keys.
+#: Shorter values are not registered: they would mask ordinary words.
 _MIN_SECRET = 4
 
 
@@ -100,9 +100,6 @@ def register_secret(value: str | None) -> None:
     _sorted.clear()
 
 
-_env_cache: list[frozenset[str]] = []
-
-
 #: A `${NAME}` reference. Linear: fixed prefix, one possessive name run, fixed suffix.
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*+)\}")
 
@@ -121,27 +118,42 @@ def register_env_references(text: str, env: Mapping[str, str] | None = None) -> 
         register_secret(env.get(m[1]))
 
 
-def _env_secrets() -> frozenset[str]:
-    """Values of secret-named environment variables (read once per process)."""
-    if not _env_cache:
-        _env_cache.append(
-            frozenset(
-                value
-                for name, value in os.environ.items()
-                if len(value) >= _MIN_SECRET + 2 and _is_secret_key(name)
-            )
-        )
-    return _env_cache[0]
-
-
 _sorted: list[tuple[str, ...]] = []
 
 
 def _secrets() -> tuple[str, ...]:
-    """Registered and environment secrets, longest first (cached until one is registered)."""
+    """Registered secrets, longest first (cached until one is registered)."""
     if not _sorted:
-        _sorted.append(tuple(sorted(_registered | _env_secrets(), key=lambda s: (-len(s), s))))
+        _sorted.append(tuple(sorted(_registered, key=lambda s: (-len(s), s))))
     return _sorted[0]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _mask_registered(text: str, secret: str) -> str:
+    """Mask each occurrence of a registered value that is not part of a longer word.
+
+    A value such as `postgres` (a common CI password) is hidden where it stands alone,
+    but `postgresql://` and `postgres_users` stay readable. Linear in the text for a
+    value of bounded length: `str.find` from each candidate on.
+    """
+    out: list[str] = []
+    pos = 0
+    i = text.find(secret)
+    while i >= 0:
+        j = i + len(secret)
+        glued_before = i > 0 and _is_word(text[i - 1]) and _is_word(secret[0])
+        glued_after = j < len(text) and _is_word(text[j]) and _is_word(secret[-1])
+        if glued_before or glued_after:
+            i = text.find(secret, i + 1)
+            continue
+        out += [text[pos:i], MASK]
+        pos = j
+        i = text.find(secret, j)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _url_credentials(text: str) -> str:
@@ -207,7 +219,7 @@ def redact(text: str) -> str:
         return text
     for secret in _secrets():
         if secret in text:
-            text = text.replace(secret, MASK)
+            text = _mask_registered(text, secret)
     text = _url_credentials(text)
     # The regex passes run only when a word they need is there (most messages have none).
     low = text.lower()

@@ -196,3 +196,12 @@ def test_sqlglot_logger_is_silenced_and_others_are_redacted(capsys: pytest.Captu
 def test_json_report_data_is_redacted_not_just_its_text() -> None:
     data = json.loads(get_reporter("json").render(_secret_result(), RenderOptions()))
     assert data["findings"][0]["subject"] == "postgresql://a:***@h/d"
+
+
+def test_a_registered_value_is_masked_only_as_a_word_of_its_own() -> None:
+    """A CI password such as `postgres` must not turn `postgresql://` into `***ql://`."""
+    register_env_references("${CNSNT_T_PG}", {"CNSNT_T_PG": "postgres"})
+    assert redact("dialect postgresql, table postgres_users") == "dialect postgresql, table postgres_users"
+    assert redact("login failed with 'postgres'") == "login failed with '***'"
+    register_secret("p@ss/w0rd")
+    assert redact("pw=p@ss/w0rd;") == "pw=***;"
