@@ -13,6 +13,7 @@ from cnsnt.errors import UsageError
 from cnsnt.model import AuditResult, Location
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
+from cnsnt.redact import register_env_references
 from cnsnt.rules import all_rules
 from cnsnt.sources.base import Limits, SourceContext
 from cnsnt.sql.fingerprint import Fingerprinter
@@ -91,6 +92,8 @@ def audit(
         log_ranges=log_ranges,
     )
     databases = list(databases)
+    for url in databases:
+        register_env_references(url)
     if databases:
         from cnsnt.sources.databases.live import check_url
 

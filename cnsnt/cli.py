@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 import re
 import sys
@@ -23,7 +24,9 @@ from cnsnt import ISSUES_URL, __version__
 from cnsnt.errors import CnsntError, OutputError, PolicyError, UsageError
 from cnsnt.model import ExitCode, Severity
 from cnsnt.output import write_atomic
+from cnsnt.redact import redact
 from cnsnt.sources.base import Limits
+from cnsnt.textsafe import printable
 
 if TYPE_CHECKING:
     from cnsnt.config import Settings
@@ -40,9 +43,39 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class _SafeConsole(Console):
+    """stderr: every message redacted and its control characters shown as escapes."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: D102 - as Console.print
+        super().print(
+            *(printable(redact(o)) if isinstance(o, str) else o for o in objects), **kwargs
+        )
+
+
+class _RedactingHandler(logging.Handler):
+    """Third-party log records (SQLAlchemy, warnings, ...) on stderr, redacted."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken log call must not break the audit
+            message = str(record.msg)
+        _stderr().print(
+            f"{record.levelname.lower()}: {record.name}: {message}", markup=False, soft_wrap=True
+        )
+
+
+def _route_logging() -> None:
+    """Send every log record and Python warning through `redact` (once per process)."""
+    root = logging.getLogger()
+    if not any(isinstance(h, _RedactingHandler) for h in root.handlers):
+        root.addHandler(_RedactingHandler(logging.WARNING))
+    logging.captureWarnings(True)
+
+
 def _stderr(no_color: bool = False) -> Console:
     plain = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(
+    return _SafeConsole(
         stderr=True,
         highlight=False,
         no_color=plain,
@@ -426,6 +459,7 @@ def audit(
     progress_cb = None
     progress_ctx = None
     if _progress_wanted(quiet, reporter.machine):
+        from rich.markup import escape as rich_escape
         from rich.progress import Progress
 
         progress_ctx = Progress(console=err, transient=True)
@@ -434,7 +468,9 @@ def audit(
         def progress_cb(desc: str, done: int, total: int) -> None:
             assert progress_ctx is not None
             if desc not in tasks:
-                tasks[desc] = progress_ctx.add_task(desc, total=total)
+                # A description is shown as rich markup: escape it, and its controls.
+                shown = rich_escape(printable(redact(desc)))
+                tasks[desc] = progress_ctx.add_task(shown, total=total)
             progress_ctx.update(tasks[desc], completed=done, total=total)
 
         progress_ctx.start()
@@ -806,6 +842,7 @@ def _root(
     ] = False,
 ) -> None:
     """Consent and data-minimization auditor."""
+    _route_logging()
 
 
 def main() -> None:

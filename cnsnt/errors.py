@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cnsnt.model import Location
+from cnsnt.redact import redact
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,10 @@ class Problem:
 
     message: str
     location: Location | None = None
+
+    def __post_init__(self) -> None:
+        # Messages echo policy values, which may be database URLs with passwords.
+        object.__setattr__(self, "message", redact(self.message))
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
@@ -39,7 +44,7 @@ class SourceError(CnsntError):
     """One evidence source cannot be read or parsed; becomes a CN001 finding."""
 
     def __init__(self, message: str, location: Location | None = None) -> None:
-        self.message = message
+        self.message = message = redact(message)
         self.location = location
         super().__init__(f"{location}: {message}" if location else message)
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from cnsnt.redact import redact
+
 
 class Severity(StrEnum):
     """How bad a finding is; `--fail-on` compares against it."""
@@ -118,6 +120,13 @@ class Finding:
     """The evidence source the finding belongs to (for grouping in reports)."""
     suppressed: str | None = None
     """Reason, when an inline `cnsnt: ignore` or a waiver accepted the finding."""
+
+    def __post_init__(self) -> None:
+        # Every report format and log line is made from these: no secret may reach one.
+        for name in ("subject", "message", "hint", "suppressed"):
+            value = getattr(self, name)
+            if value:
+                object.__setattr__(self, name, redact(value))
 
     def sort_key(self) -> tuple[Any, ...]:
         """Deterministic order: by place, then rule, then subject and message."""

@@ -17,30 +17,54 @@ def _umask() -> int:
     return mask
 
 
+def _fail(path: Path, exc: OSError | str) -> OutputError:
+    reason = exc if isinstance(exc, str) else (exc.strerror or str(exc))
+    return OutputError(f"cannot write {path}: {reason}")
+
+
+def _write_in_place(path: Path, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise _fail(path, exc) from None
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text (UTF-8) to `path` via a temporary file in the same directory and a rename.
 
     A symlink is written through (its target is replaced, the link kept); a
     device or pipe such as /dev/stdout is written directly, since it cannot be
     renamed over. The file keeps its mode, or gets the usual umask mode.
+
+    Permissions are respected as a shell redirection would: an existing file the
+    user may not write (a read-only report) is refused, never replaced behind its
+    back. A writable file in a directory where no temporary file can be created is
+    rewritten in place (truncated and written; not atomic, as nothing else can be).
     """
     path = path.resolve() if path.is_symlink() else path
     if path.exists() and not path.is_file() and not path.is_dir():
-        try:
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        _write_in_place(path, text)
         return
+    if path.is_dir():
+        raise _fail(path, "it is a directory")
+    exists = path.is_file()
+    if exists and not os.access(path, os.W_OK):
+        raise _fail(path, "the file is read-only (change its mode or remove it first)")
     try:
-        mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o666 & ~_umask()
+        mode = stat.S_IMODE(path.stat().st_mode) if exists else 0o666 & ~_umask()
     except OSError:
         mode = 0o666 & ~_umask()
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if exists:
+            _write_in_place(path, text)  # a writable file in a read-only directory
+            return
+        raise _fail(path, exc) from None
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -51,7 +75,7 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _fail(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

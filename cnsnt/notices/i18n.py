@@ -33,8 +33,10 @@ LANGUAGES = ("en", "it", "ca", "tr", "ru", "hu")
 SOURCE_LANGUAGE = "en"
 DOMAIN = "cnsnt"
 
+#: Linear: anchored; each possessive digit run is followed by a letter, never given back.
 _ISO_DURATION = re.compile(
-    r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$"
+    r"^P(?!$)(?:(\d++)Y)?(?:(\d++)M)?(?:(\d++)W)?(?:(\d++)D)?"
+    r"(?:T(?=\d)(?:(\d++)H)?(?:(\d++)M)?(?:(\d++)S)?)?$"
 )
 
 

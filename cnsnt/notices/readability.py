@@ -56,12 +56,25 @@ import pyphen
 MIN_WORDS_FOR_SCORE = 10
 """Shorter texts get the sentence-length and jargon checks only."""
 
-_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+#: Linear: the URL branch starts at a fixed prefix and reads one possessive run; the
+#: e-mail branch starts only where a run of address characters starts (lookbehind), so
+#: a long run of letters is read once, not once per position; all runs are possessive.
+_URL_OR_EMAIL = re.compile(
+    r"(?:https?://|www\.)\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++", re.UNICODE
+)
+#: Linear: possessive letter runs joined by single apostrophes or hyphens; it never fails
+#: once its first letter matched, so nothing is re-read.
+_WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+", re.UNICODE)
 # A sentence ends at . ! ? or … followed by a space and a capital letter, a digit or an
 # opening quote (checked in `split_sentences`), or at a blank line or a list bullet.
 # Semicolons do not end one: long legal enumerations are what the check is for.
-_END_CANDIDATE = re.compile(r"[.!?…]+[\"'»”)]*\s+|\n\s*\n\s*|\n\s*[-*•]\s+", re.UNICODE)
+# Linear: the first branch starts only at the start of a run of end marks (lookbehind) and
+# reads it possessively, so a run of 20,000 dots is read once; the other branches start at
+# a line feed and read possessive blank runs that end at the next line feed or mark.
+_END_CANDIDATE = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"'»”)]*+\s++|\n[^\S\n]*+\n\s*+|\n\s*+[-*•]\s++", re.UNICODE
+)
+#: Linear: `\b`, then one of a fixed set of short words, a dot and a blank.
 _ABBREVIATIONS = re.compile(
     r"\b(?:art|arts|artt|no|nr|n|e\.g|i\.e|etc|ecc|par|lett|cfr|vs|ltd|inc|co|sig|dr|mr|mrs|ms|"
     r"st|str|p|pp|vol|ст|п|пп|ч|т\.е|т\.д|г|гг|md|sz|pl|stb|ill|vb|bkz|madde|md)\.\s",
@@ -154,21 +167,31 @@ _VOWELS = {
 }
 
 
+# Syllable counting (a word may be 80,000 letters long). Linear: each pattern is a
+# possessive class run or a fixed-length alternation tried once per position.
+_EN_VOWELS = re.compile(r"[aeiouy]++")
+_EN_SILENT_ENDING = re.compile(r"[^aeiouy](?:es|ed)$")
+_EN_SOUNDED_ENDING = re.compile(r"(?:t|d)ed$|(?:s|x|z|ch|sh|c|g)es$")
+_EN_HIATUS = re.compile(r"ient|[^cgst]ia|[aeiouy]ing\b|ea(?=te|l\b)|eo(?!p)|uo|ua(?!r)")
+_ANY_VOWELS = re.compile(r"[aeiouyàèéìíòóùú]++")
+_LANG_SEPARATOR = re.compile(r"[-_]")
+
+
 def _syllables_en(word: str) -> int:
     """Vowel groups, less a silent final e / -es / -ed, plus common hiatuses."""
     w = word.lower()
-    count = len(re.findall(r"[aeiouy]+", w))
+    count = len(_EN_VOWELS.findall(w))
     silent_e = w.endswith("e") and not w.endswith(("le", "ee", "ye"))
     vowel_le = w.endswith("le") and len(w) > 2 and w[-3] in "aeiouy"
     if count > 1 and (silent_e or vowel_le):
         count -= 1
     if (
         count > 1
-        and re.search(r"[^aeiouy](es|ed)$", w)
-        and not re.search(r"(t|d)ed$|(s|x|z|ch|sh|c|g)es$", w)
+        and _EN_SILENT_ENDING.search(w)
+        and not _EN_SOUNDED_ENDING.search(w)
     ):
         count -= 1
-    count += len(re.findall(r"ient|[^cgst]ia|[aeiouy]ing\b|ea(?=te|l\b)|eo(?!p)|uo|ua(?!r)", w))
+    count += len(_EN_HIATUS.findall(w))
     return max(1, count)
 
 
@@ -187,7 +210,7 @@ def syllables(word: str, lang: str) -> int:
         return max(1, sum(1 for ch in w.lower() if ch in vowels))
     if lang in ("it", "ca", "es", "fr", "pt", "de", "nl"):
         return len(_pyphen(lang).positions(w.lower())) + 1
-    return max(1, len(re.findall(r"[aeiouyàèéìíòóùú]+", w.lower())))
+    return max(1, len(_ANY_VOWELS.findall(w.lower())))
 
 
 # -- text statistics ---------------------------------------------------------------------
@@ -269,7 +292,7 @@ DEFAULT_MAX_SENTENCE_WORDS = 25
 
 def root_language(lang: str) -> str:
     """`pt-BR` -> `pt`, `it_IT` -> `it`."""
-    return re.split(r"[-_]", lang, maxsplit=1)[0].lower()
+    return _LANG_SEPARATOR.split(lang, maxsplit=1)[0].lower()
 
 
 @cache
@@ -317,12 +340,17 @@ def thresholds_for(lang: str, overrides: Mapping[str, Mapping[str, object]] | No
 
 @cache
 def _jargon_pattern(phrase: str) -> re.Pattern[str]:
-    """A phrase as a regex: words at word boundaries, `word*` also matching any ending."""
+    """A phrase as a regex: words at word boundaries, `word*` also matching any ending.
+
+    Linear: a try starts only at a word start (lookbehind) with a literal word; the
+    ending and the blanks between words are possessive runs that stop at the next
+    blank or letter, so a try reads one phrase's length of text.
+    """
     parts = []
     for word in phrase.split():
-        body = re.sub("['’]", "['’]", re.escape(word.rstrip("*")))
-        parts.append(body + (r"[^\W_]*" if word.endswith("*") else r"(?![^\W_])"))
-    return re.compile(r"(?<![^\W_])" + r"\s+".join(parts), re.IGNORECASE | re.UNICODE)
+        body = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in word.rstrip("*"))
+        parts.append(body + (r"[^\W_]*+" if word.endswith("*") else r"(?![^\W_])"))
+    return re.compile(r"(?<![^\W_])" + r"\s++".join(parts), re.IGNORECASE | re.UNICODE)
 
 
 def find_jargon(text: str, phrases: Iterable[str]) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from cnsnt.textsafe import strip_unsafe, strip_unsafe_data
+
 from .content import NoticeContent
 from .i18n import translations
 from .texts import LocalText
@@ -33,10 +35,16 @@ class MdRaw(str):
     __slots__ = ()
 
 
+#: Linear: one character.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_LINE_START = re.compile(r"^(?:([#+=>-])|(\d+)([.)]))")
-_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"'`()\[\]{}|\\^]+$", re.IGNORECASE)
+#: Linear: anchored at the start, a possessive digit run.
+_MD_LINE_START = re.compile(r"^(?:([#+=>-])|(\d++)([.)]))")
+#: Linear: at each `&` the lookahead reads one word run, which holds no `&`.
+_MD_ENTITY = re.compile(r"&(?=#?\w++;)")
+#: Linear: anchored (match), one possessive run to the end.
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"'`()\[\]{}|\\^]++$", re.IGNORECASE)
+#: Linear: one possessive run.
+_BLANKS = re.compile(r"\s++")
 
 
 def md_escape(value: str, *, block: bool = False) -> str:
@@ -45,7 +53,7 @@ def md_escape(value: str, *, block: bool = False) -> str:
     `block=True` for a value that starts a line, where `#`, `-` or `1.` would begin a
     heading or a list.
     """
-    text = re.sub(r"\s+", " ", value).strip()
+    text = _BLANKS.sub(" ", value).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_ENTITY.sub(r"\\&", text)
     if not block:
@@ -62,7 +70,9 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.UNICODE)
+#: Linear: anchored (match); the possessive runs are separated by `@` and `.`, which they
+#: cannot hold, so none is given back.
+_EMAIL = re.compile(r"^[\w.+-]++@[\w-]++(?:\.[\w-]++)++$", re.UNICODE)
 
 
 def contact_href(value: str | None) -> str | None:
@@ -147,7 +157,12 @@ def title(content: NoticeContent, layer: str) -> str:
 def render_content(
     content: NoticeContent, *, fmt: str, layer: str, version: str, marker: str, intro: str
 ) -> str:
-    """The notice text in one format."""
+    """The notice text in one format.
+
+    Control and bidirectional-override characters in policy texts are dropped in every
+    format (`textsafe.strip_unsafe`): a notice is read by customers, to whom an escape
+    means nothing, and a raw U+202E would make "Acme DTL" display as "Acme LTD".
+    """
     if fmt == "json":
         doc = {
             "notice": {
@@ -161,7 +176,7 @@ def render_content(
             },
             **content.to_json(),
         }
-        return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        return json.dumps(strip_unsafe_data(doc), ensure_ascii=False, indent=2) + "\n"
     kind = "html" if fmt == "html" else "markdown"
     template = _env(kind, content.lang).get_template(
         "notice.html.j2" if kind == "html" else "notice.md.j2"
@@ -180,7 +195,7 @@ def render_content(
         csp=_csp(css),
     )
     # Deterministic, tidy output: no trailing spaces, one blank line at most, one final newline.
-    lines = [line.rstrip() for line in text.splitlines()]
+    lines = [line.rstrip() for line in strip_unsafe(text).splitlines()]
     out: list[str] = []
     for line in lines:
         if line == "" and (not out or out[-1] == ""):

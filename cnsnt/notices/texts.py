@@ -18,6 +18,8 @@ from cnsnt.policy.model import Policy, Text
 from .i18n import is_iso_duration
 
 JsonPath = tuple[str, ...]
+#: Linear: one possessive run.
+_BLANKS = re.compile(r"\s++")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class LocalText:
 
 def normalize(text: str) -> str:
     """Collapse whitespace: a folded YAML block and a one-line string state the same thing."""
-    return re.sub(r"\s+", " ", text).strip()
+    return _BLANKS.sub(" ", text).strip()
 
 
 def default_language(policy: Policy) -> str:

@@ -39,15 +39,19 @@ _STATED: dict[str, tuple[str, ...]] = {
     "notice": ("automated_decisions", "rights_contact", "sells_data", "url", "effective"),
 }
 
+#: The marker in a published notice (any file). Linear: a try starts at the fixed word
+#: `cnsnt-notice`; each field is a possessive run ended by a blank it cannot hold.
 _MARKER = re.compile(
-    r"cnsnt-notice\s+version=(?P<version>[\w.-]+)\s+lang=(?P<lang>[\w-]+)\s+"
-    r"layer=(?P<layer>\w+)\s+preset=(?P<preset>\w+)\s+format=(?P<format>\w+)"
+    r"cnsnt-notice\s++version=(?P<version>[\w.-]++)\s++lang=(?P<lang>[\w-]++)\s++"
+    r"layer=(?P<layer>\w++)\s++preset=(?P<preset>\w++)\s++format=(?P<format>\w++)"
 )
+#: Linear: one possessive run.
+_BLANKS = re.compile(r"\s++")
 
 
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
-        return re.sub(r"\s+", " ", value).strip()
+        return _BLANKS.sub(" ", value).strip()
     if isinstance(value, Mapping):
         return {str(k): _clean(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):

@@ -32,7 +32,7 @@ from cnsnt.policy.model import (
     Waiver,
 )
 from cnsnt.policy.yaml_nodes import JsonPath, load_yaml
-from cnsnt.redact import redact
+from cnsnt.redact import redact, register_env_references
 
 DEFAULT_NAMES = ("cnsnt.yaml", "cnsnt.yml", ".cnsnt.yaml", ".cnsnt.yml")
 #: Sections whose entries are named; a name defined in two files is an error.
@@ -128,6 +128,7 @@ def load_policy(path: Path) -> Policy:
         problems += read_problems
         if text is None:
             continue
+        register_env_references(text)  # `${ENV}` values are secrets wherever they show up
         data, locations, yaml_problems = load_yaml(text, shown)
         problems += yaml_problems
         if data is None and not yaml_problems:

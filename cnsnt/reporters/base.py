@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import ClassVar
 
 from cnsnt.model import AuditResult, Finding
+from cnsnt.textsafe import printable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Show control characters as escapes: untrusted names may carry terminal sequences."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+__all__ = ["RenderOptions", "Reporter", "group_of", "printable"]
 
 
 def group_of(finding: Finding) -> str:

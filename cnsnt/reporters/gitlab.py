@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from cnsnt.model import AuditResult, Finding, Severity
 from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.textsafe import json_dumps
 
 # GitLab's scale is info, minor, major, critical, blocker.
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -49,4 +49,4 @@ class GitlabReporter(Reporter):
                 n += 1
                 issue["fingerprint"] = f"{base}-{n}"
             seen.add(issue["fingerprint"])
-        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(issues, indent=2, ensure_ascii=False) + "\n"

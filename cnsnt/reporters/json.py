@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from cnsnt import __version__
 from cnsnt.model import AuditResult, Severity
 from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.textsafe import json_dumps
 
 
 def report_dict(result: AuditResult) -> dict[str, Any]:
@@ -36,4 +36,4 @@ class JsonReporter(Reporter):
 
     def render(self, result: AuditResult, options: RenderOptions) -> str:
         """Pretty, key-order-stable JSON."""
-        return json.dumps(report_dict(result), indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(report_dict(result), indent=2, ensure_ascii=False) + "\n"

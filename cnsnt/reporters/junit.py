@@ -14,7 +14,11 @@ class JunitReporter(Reporter):
     format = "junit"
 
     def render(self, result: AuditResult, options: RenderOptions) -> str:
-        """A testsuite named after the policy; each rule that ran is a test case."""
+        """A testsuite named after the policy; each rule that ran is a test case.
+
+        Every attribute and text goes through `printable`: XML 1.0 cannot hold most
+        control characters at all, and a path or a message may carry them.
+        """
         by_rule: dict[str, list[str]] = {}
         for f in result.findings:
             where = f" ({f.location})" if f.location else ""
@@ -26,7 +30,7 @@ class JunitReporter(Reporter):
         suite = ET.SubElement(
             suites,
             "testsuite",
-            name=f"cnsnt {result.policy_path}",
+            name=printable(f"cnsnt {result.policy_path}"),
             tests=str(len(codes)),
             failures=str(sum(1 for c in codes if c in by_rule)),
             skipped=str(len(skipped)),
@@ -37,7 +41,7 @@ class JunitReporter(Reporter):
                 suite, "testcase", classname="cnsnt", name=f"{code} {names.get(code, '')}".strip()
             )
             if code in skipped:
-                ET.SubElement(case, "skipped", message=skipped[code])
+                ET.SubElement(case, "skipped", message=printable(skipped[code]))
             elif code in by_rule:
                 items = by_rule[code]
                 failure = ET.SubElement(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
 from cnsnt import __version__
 from cnsnt.model import AuditResult, Finding, Severity
 from cnsnt.reporters.base import RenderOptions, Reporter
+from cnsnt.textsafe import json_dumps
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 #: Characters a URI may hold as they are (RFC 3986 reserved and unreserved, and `%`).
@@ -97,4 +97,4 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(log, indent=2, ensure_ascii=False) + "\n"

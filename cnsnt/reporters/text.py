@@ -54,9 +54,15 @@ def summary_line(result: AuditResult) -> str:
 COLLAPSE_OVER = 3
 
 
+#: What varies between findings alike: bracketed text and numbers. Linear: the bracket
+#: branch's class excludes `(`, so the scans from successive `(` never overlap; both
+#: runs are possessive.
+_VARYING = re.compile(r"\([^()]*+\)|\d++")
+
+
 def _shape(f: Finding) -> tuple[str, str, str]:
     """Findings alike but for what stands in brackets (quoted SQL, line counts)."""
-    return (f.rule, f.severity.value, re.sub(r"\([^)]*\)|\d+", "", f.message))
+    return (f.rule, f.severity.value, _VARYING.sub("", f.message))
 
 
 def _collapse(items: list[Finding]) -> list[tuple[Finding, list[Finding]]]:
@@ -128,7 +134,7 @@ class TextReporter(Reporter):
                     body.append("\n")
                     body.append(f"suppressed: {printable(f.suppressed)}", style="dim italic")
                 table.add_row(
-                    _where(f),
+                    printable(_where(f)),
                     Text(f.severity.value, style=_STYLE[f.severity]),
                     Text(f.rule, style="bold"),
                     body,
@@ -138,7 +144,7 @@ class TextReporter(Reporter):
         if result.skipped:
             for skipped in result.skipped:
                 console.print(
-                    Text(f"skipped {skipped.rule}: {escape(skipped.reason)}", style="dim")
+                    Text(f"skipped {skipped.rule}: {escape(printable(skipped.reason))}", style="dim")
                 )
         # rich pads table cells to the full width; trailing blanks only add noise.
         return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -22,6 +22,10 @@ from cnsnt.policy.model import Policy
 if TYPE_CHECKING:
     from cnsnt.policy.taxonomy import Taxonomy
 
+#: The end of a docstring's first sentence ("Art. 9" and "e.g. x" do not end one).
+#: Linear: fixed-length lookbehinds and two characters, tried once per offset.
+_SENTENCE_END = re.compile(r"(?<!\bArt)(?<!\be\.g)\.\s")
+
 
 @dataclass(frozen=True)
 class RuleContext:
@@ -105,5 +109,5 @@ class Rule(ABC):
                 break
         text = " ".join(para) or next((line for line in lines if line.strip()), "")
         # The first sentence; "Art. 9" and "e.g. x" do not end one.
-        match = re.search(r"(?<!\bArt)(?<!\be\.g)\.\s", text)
+        match = _SENTENCE_END.search(text)
         return text[: match.start() + 1] if match else text

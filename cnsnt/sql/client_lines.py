@@ -17,9 +17,17 @@ from sqlglot.dialects.dialect import Dialect
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_text import ENDS_STATEMENT, keywords, lines, shorten
 
-_GO = re.compile(r"GO(?:\s+\d+)?\s*(?:--.*)?", re.IGNORECASE)
-_DELIMITER = re.compile(r"DELIMITER\s+(\S+)", re.IGNORECASE)
-_SOURCE = re.compile(r"source\s+\S", re.IGNORECASE)
+# Client lines, each matched once at a line start. Linear: fixed words, then possessive
+# runs of blanks, digits or non-blanks (a run is never given back, so never re-read).
+_GO = re.compile(r"GO(?:\s++\d++)?\s*+(?:--.*+)?", re.IGNORECASE)
+_DELIMITER = re.compile(r"DELIMITER\s++(\S++)", re.IGNORECASE)
+_SOURCE = re.compile(r"source\s++\S", re.IGNORECASE)
+#: Where a line's first word ends. Linear: one class, one character.
+_WORD_END = re.compile(r"[\s;]")
+#: MySQL version comments `/*!50003` and comment ends. Linear: fixed prefix, possessive digits.
+_VERSIONED_COMMENT = re.compile(r"/\*!\d*+|\*/")
+#: Words and `(` of a statement head. Linear: possessive run or one character.
+_HEAD_WORD = re.compile(r"[A-Za-z_]++|\(")
 
 #: SQL*Plus commands (docs: "SQL*Plus Command Reference"). In Oracle files they stand on
 #: their own lines without a `;` and would be glued to the next statement.
@@ -34,7 +42,8 @@ _SQLPLUS_ANYWHERE = keywords(
     "ACCEPT BTITLE PAU PAUSE PRO PROMPT REPFOOTER REPHEADER SPO SPOOL TTI TTITLE WHENEVER"
 )
 #: Oracle SQL statements that begin with a SQL*Plus word.
-_ORACLE_SQL_SET = re.compile(r"SET\s+(?:TRANSACTION|ROLE|CONSTRAINTS?)\b", re.IGNORECASE)
+#: Linear: fixed words around one possessive blank run.
+_ORACLE_SQL_SET = re.compile(r"SET\s++(?:TRANSACTION|ROLE|CONSTRAINTS?)\b", re.IGNORECASE)
 #: SQL*Plus comment lines: comments, not commands, so no problem is reported.
 _SQLPLUS_REMARK = frozenset({"REM", "REMARK"})
 
@@ -193,7 +202,7 @@ def _client_line(s: str, oracle: bool) -> str | None:
     `remark` (SQL*Plus REM, a comment), `source` (mysql), `sqlplus`, or `set` (a SET
     without `;`, which would swallow the next statement); None for SQL.
     """
-    word = re.split(r"[\s;]", s.upper(), maxsplit=1)[0]
+    word = _WORD_END.split(s.upper(), maxsplit=1)[0]
     if word in _SQLPLUS_REMARK:
         return "remark"
     if word == "SOURCE" and _SOURCE.match(s):
@@ -260,8 +269,8 @@ def _is_routine(body: str) -> bool:
     Read from its first words (mysqldump wraps them in `/*!50003 ... */`), since such
     bodies need not tokenize.
     """
-    head = re.sub(r"/\*!\d*|\*/", " ", body[:600])
-    words = [w.upper() for w in re.findall(r"[A-Za-z_]+|\(", head)]
+    head = _VERSIONED_COMMENT.sub(" ", body[:600])
+    words = [w.upper() for w in _HEAD_WORD.findall(head)]
     if words[:1] in (["BEGIN"], ["DECLARE"]):
         return True
     if words[:1] != ["CREATE"]:

@@ -224,8 +224,12 @@ def alter_adds(tokens: list[Token]) -> bool:
     return False
 
 
+#: Linear: a try starts only at a line start (MULTILINE `^`) and its leading blanks stop at
+#: the line end (`[^\S\n]`, possessive), so no two tries share them; after a fixed
+#: keyword at most five possessive word/blank runs follow (`{0,4}` words), so a try
+#: reads at most the next five words, each read by at most five tries.
 _SCHEMA_LINE = re.compile(
-    r"^\s*(?:CREATE\s+(?:\w+\s+){0,4}?(?:TABLE|VIEW)|ALTER\s+TABLE|COMMENT\s+ON)\b",
+    r"^[^\S\n]*+(?:CREATE\s++(?:\w++\s++){0,4}?(?:TABLE|VIEW)|ALTER\s++TABLE|COMMENT\s++ON)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

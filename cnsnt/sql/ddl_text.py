@@ -15,8 +15,9 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: A line that ends a statement: `;`, then at most a comment.
-ENDS_STATEMENT = re.compile(r";\s*(?:(?:--|#).*)?$")
+#: A line that ends a statement: `;`, then at most a comment. Linear: a try starts at `;`
+#: and reads the blanks after it (possessive; the next `;` ends them) and a comment to `$`.
+ENDS_STATEMENT = re.compile(r";\s*+(?:(?:--|#).*+)?$")
 
 
 def lines(text: str) -> Iterator[tuple[int, str]]:

@@ -32,10 +32,17 @@ COMPILED = _fold is not None
 
 #: Fast path: string literals, numbers not inside identifiers, `$1` placeholders.
 #: Starts with a character class so the regex engine skips ahead in C.
-_FAST_LITERAL = re.compile(rb"[\d'$](?<![\w$][\d$])(?:(?<=')[^']*'|[\d.]*)")
-_IN_LIST = re.compile(rb"\(\s*\?(?:\s*,\s*\?)+\s*\)")
-_ROWS = re.compile(rb"\(\?\)(?:\s*,\s*\(\?\))+")
-_ADJACENT = re.compile(rb"\?{2,}")
+#: Linear: a string reads up to the next quote, which ends it (or, for the last quote,
+#: fails once and the empty number branch matches); numbers are one possessive run.
+_FAST_LITERAL = re.compile(rb"[\d'$](?<![\w$][\d$])(?:(?<=')[^']*+'|[\d.]*+)")
+#: Linear: a try starts at `(` and reads blanks, `?` and commas only (possessive), which
+#: never hold `(`, so the reads of two tries never overlap.
+_IN_LIST = re.compile(rb"\(\s*+\?(?:\s*+,\s*+\?)++\s*+\)")
+#: Linear: as `_IN_LIST`, a try reads `(?)` items and blanks only after its own `(?)`.
+_ROWS = re.compile(rb"\(\?\)(?:\s*+,\s*+\(\?\))++")
+#: Linear: one possessive run.
+_ADJACENT = re.compile(rb"\?{2,}+")
+#: Linear: fixed length.
 _DOLLAR_QUOTE = re.compile(rb"\$(?![\d$])|\$\$")
 
 
@@ -70,34 +77,41 @@ def lexis(dialect: str | None) -> Lexis:
 
 
 def _special_pattern(lex: Lexis) -> re.Pattern[bytes]:
-    """Tokens the fast path must not touch: strings, quoted names, comments, `;`.
+    r"""Tokens the fast path must not touch: strings, quoted names, comments, `;`.
 
     Only these are handled in Python; the code between them goes through the
     fast literal regex, so a line with two quoted names costs two callbacks,
     not one per token. The pattern starts with one character class (the regex
     engine then scans in C) and dispatches on that character by lookbehind;
     the caller tells the kind of token by its first byte.
+
+    Linear: every branch but the bracket one always matches (an unterminated string,
+    name or comment runs to the end, `\Z`), so the text it reads is consumed and never
+    read again; its loops are possessive. The bracket branch can fail, but its class
+    excludes `[`, so the reads of two tries never overlap. The dollar-quote tag is one
+    possessive word; its body is a lazy scan that tries the closing tag once per byte.
     """
     branches = [
-        rb"(?<=-)-[^\n]*",
+        rb"(?<=-)-[^\n]*+",
         rb"(?<=/)\*.*?(?:\*/|\Z)",
-        rb'(?<=")(?:[^"]|"")*(?:"|\Z)',
-        rb"(?<=`)[^`]*(?:`|\Z)",
-        rb"(?<=\[)[^\]\s]*\]",
+        rb'(?<=")(?:[^"]++|"")*+(?:"|\Z)',
+        rb"(?<=`)[^`]*+(?:`|\Z)",
+        rb"(?<=\[)[^\[\]\s]*+\]",
         rb"(?<=;)",
     ]
-    # `'it''s'` folds to `??` as on the fast path, so both paths agree.
+    # `'it''s'` folds to `??` as on the fast path, so both paths agree. A backslash
+    # that ends the text ends the string too, so the branch cannot fail.
     if lex.backslash_escapes:
-        branches.append(rb"(?<=')(?:[^'\\]|\\.)*(?:'|\Z)")
+        branches.append(rb"(?<=')(?:[^'\\]++|\\.)*+(?:'|\\?\Z)")
     else:
-        branches.append(rb"(?<=[eE]')(?:[^'\\]|\\.)*(?:'|\Z)")
-        branches.append(rb"(?<=')[^']*(?:'|\Z)")
+        branches.append(rb"(?<=[eE]')(?:[^'\\]++|\\.)*+(?:'|\\?\Z)")
+        branches.append(rb"(?<=')[^']*+(?:'|\Z)")
     first = b"-/\"`\\[;'"
     if lex.hash_comments:
-        branches.append(rb"(?<=\#)[^\n]*")
+        branches.append(rb"(?<=\#)[^\n]*+")
         first += b"#"
     if lex.dollar_quotes:
-        branches.append(rb"(?<=\$)(?P<tag>(?:[A-Za-z_]\w*)?)\$.*?(?:\$(?P=tag)\$|\Z)")
+        branches.append(rb"(?<=\$)(?P<tag>(?:[A-Za-z_]\w*+)?)\$.*?(?:\$(?P=tag)\$|\Z)")
         first += b"$"
     return re.compile(b"[" + first + b"](?:" + b"|".join(branches) + b")", re.S)
 

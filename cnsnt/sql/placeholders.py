@@ -32,12 +32,16 @@ class OffsetMap:
         return offset + (self.shifts[i] if i >= 0 else 0)
 
 
+#: Linear: an alternation of fixed strings, each tried once per offset.
+_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in _TEXT_PLACEHOLDERS))
+
+
 def remove_placeholders(text: str) -> tuple[str, OffsetMap]:
     """Delete `{#}`-style placeholders, remembering how offsets moved."""
     mapping = OffsetMap()
     if not any(p in text for p in _TEXT_PLACEHOLDERS):
         return text, mapping
-    pattern = re.compile("|".join(re.escape(p) for p in _TEXT_PLACEHOLDERS))
+    pattern = _PLACEHOLDER
     parts: list[str] = []
     last = 0
     removed = 0

@@ -52,23 +52,28 @@ class _Pending:
 
 
 def _pattern(lex: Lexis) -> re.Pattern[str]:
-    # `\\?\Z`: a backslash as the last character of a chunk still starts an escape.
-    # Strings are unrolled loops (`'[^']*(?:''[^']*)*`): one way to match each
-    # character, so linear time and no backtracking stack per character.
+    r"""The statement splitter's lexer: one token per match, in order.
+
+    Linear: every branch but the dollar quote always matches once it starts (an
+    unterminated string or comment runs to the end, `\Z`; a backslash that ends the
+    text ends the string) and its loops are possessive, so the text a match reads is
+    consumed. A dollar quote whose tag is not closed fails after reading its tag (one
+    word), which the next match then consumes as a word.
+    """
     if lex.backslash_escapes:
-        string = r"'[^'\\]*(?:\\.[^'\\]*)*(?:'|\\?\Z)"
+        string = r"'(?:[^'\\]++|\\.)*+(?:'|\\?\Z)"
     else:
-        string = r"'(?<=[eE]')[^'\\]*(?:\\.[^'\\]*)*(?:'|\\?\Z)|'[^']*(?:''[^']*)*(?:'|\Z)"
-    comment = r"--[^\n]*|/\*.*?(?:\*/|\Z)"
+        string = r"'(?<=[eE]')(?:[^'\\]++|\\.)*+(?:'|\\?\Z)|'(?:[^']++|'')*+(?:'|\Z)"
+    comment = r"--[^\n]*+|/\*.*?(?:\*/|\Z)"
     if lex.hash_comments:
-        comment += r"|#[^\n]*"
-    dollar = r"\$(?P<tag>(?:[A-Za-z_]\w*)?)\$.*?(?:\$(?P=tag)\$|\Z)|" if lex.dollar_quotes else ""
+        comment += r"|#[^\n]*+"
+    dollar = r"\$(?P<tag>(?:[A-Za-z_]\w*+)?)\$.*?(?:\$(?P=tag)\$|\Z)|" if lex.dollar_quotes else ""
     return re.compile(
         r"(?P<c>" + comment + r")"
-        + r"|(?P<x>" + dollar + string + r'|"[^"]*(?:""[^"]*)*(?:"|\Z)|`[^`]*(?:`|\Z))'
+        + r"|(?P<x>" + dollar + string + r'|"(?:[^"]++|"")*+(?:"|\Z)|`[^`]*+(?:`|\Z))'
         + r"|(?P<semi>;)"
-        + r"|(?P<w>\s+)"
-        + r"|(?P<o>[^\s;'\"`$\-/#]+|.)",
+        + r"|(?P<w>\s++)"
+        + r"|(?P<o>[^\s;'\"`$\-/#]++|.)",
         re.S,
     )
 
@@ -81,7 +86,11 @@ def _comment_body(raw: str) -> str:
 
 #: Dialects whose client tools (sqlcmd, SSMS) end a batch with a `GO` line.
 _GO_DIALECTS = frozenset({"tsql", "fabric"})
-_GO_LINE = re.compile(r"[ \t]*(?:\d+)?[ \t]*(?:\r?\n|\Z)")
+#: The rest of a `GO [count]` line, matched right after `GO`. Linear: a try cannot start
+#: inside a blank or digit run (lookbehind); each run is possessive and the two blank runs
+#: cannot trade characters (the former `[ \t]*(?:\d+)?[ \t]*` was quadratic per try on
+#: a long run of blanks, and cubic when tried at every offset).
+_GO_LINE = re.compile(r"(?<![ \t\d])[ \t]*+(?:\d++[ \t]*+)?(?:\r?\n|\Z)")
 
 
 #: A token still open at the end of the text read so far (an unclosed comment or string) is

@@ -39,7 +39,12 @@ _MARK = "cnsnt_explicit"
 _NO_SCHEMA = "cnsnt_no_schema"
 """Stands for "no schema" in the MappingSchema, which needs one nesting depth for all."""
 _DATA_VERBS = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE"})
-_TOKEN_REPR = re.compile(r"<Token token_type: [\w.]+, text: (.*?), line: \d+.*?>")
+#: sqlglot's token repr in its error descriptions (which quote user text). Linear: a try
+#: starts at the fixed prefix; the text stops at `, line: <digit>` or at the next token
+#: repr, so two tries never read the same text; the tail is one possessive run to `>`.
+_TOKEN_REPR = re.compile(
+    r"<Token token_type: [\w.]++, text: ((?:(?!, line: \d|<Token )[^\n])*+), line: \d++[^>\n]*+>"
+)
 
 
 class ProblemKind(enum.StrEnum):

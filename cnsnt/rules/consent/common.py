@@ -9,6 +9,7 @@ from cnsnt.evidence import FieldRole, FormField
 from cnsnt.rules.base import RuleContext
 
 #: Names that ask for consent to optional processing (not acceptance of terms).
+#: Linear: fixed words (one optional character), tried once per offset.
 _OPTIONAL_CONSENT = re.compile(
     r"newsletter|marketing|opt[-_]?in|consent|subscribe|promo|offers|advert|"
     r"einwilligung|consenso|consentement|consentimiento|consentimento|hozzajarul",

@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 
-#: ISO 8601 duration (PnYnMnWnDTnHnMnS), at least one component.
+#: ISO 8601 duration (PnYnMnWnDTnHnMnS), at least one component. Linear: anchored, and
+#: each possessive digit run is followed by a letter, so it is never given back.
 _ISO_DURATION = re.compile(
-    r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"
+    r"^P(?!$)(\d++Y)?(\d++M)?(\d++W)?(\d++D)?(T(?=\d)(\d++H)?(\d++M)?(\d++(\.\d++)?S)?)?$"
 )
+#: Looks like a duration (starts with P). Linear: one possessive run (fullmatch).
+_DURATION_LIKE = re.compile(r"P[\w.]*+")
 
 
 def is_iso_duration(text: str) -> bool:
@@ -67,7 +70,7 @@ class NoRetention(Rule):
                 continue
             for lang, text in sorted(datum.retention.values.items(), key=lambda kv: kv[0] or ""):
                 value = text.strip()
-                if re.fullmatch(r"P[\w.]*", value) and not is_iso_duration(value):
+                if _DURATION_LIKE.fullmatch(value) and not is_iso_duration(value):
                     yield self.finding(
                         subject,
                         f"retention '{value}' of '{datum.name}'"

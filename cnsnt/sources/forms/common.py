@@ -12,6 +12,7 @@ from cnsnt.sources.base import printable_path
 
 #: Words that make a checkbox (or a boolean) a consent control, in several languages.
 #: Matched against the name, id and label with camelCase and `_-.[]` turned into spaces.
+#: Linear: fixed words (at most one optional or wildcard character), tried once per offset.
 _CONSENT = re.compile(
     r"consent|agree|accept|\bterms\b|\btos\b|privacy|gdpr|dsgvo|rgpd|lopd|newsletter|"
     r"opt ?in\b|optin|subscri|marketing|"
@@ -26,8 +27,10 @@ _CONSENT = re.compile(
     re.IGNORECASE,
 )
 
+#: Linear: zero-width, one character looked at on each side.
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SEPARATORS = re.compile(r"[\s_\-.\[\]]+")
+#: Linear: one possessive class run.
+_SEPARATORS = re.compile(r"[\s_\-.\[\]]++")
 
 
 def words(text: str) -> str:

@@ -200,18 +200,67 @@ class _Events(HTMLParser):
         self.events.append((False, tag, start, start))
 
 
-_TAGS = re.compile(r"<[^>]*>")
-STRING_LITERAL = re.compile(r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"")
-_IDENT = re.compile(r"[A-Za-z_$][\w.$]*")
+#: A tag in a label's markup, up to the next `>` (or the end). Linear: it never fails once
+#: it starts at `<`, so what it reads is consumed. `strip_tags` applies it only up to the
+#: last `>`, where every `<` has a `>` after it, so `\Z` never ends a tag there.
+_TAGS = re.compile(r"<[^>]*+(?:>|\Z)")
+#: The body of a quoted string after its opening quote. Linear: alternatives of one
+#: possessive run or one escape, the loop possessive; `first_string_literal` never
+#: re-reads a stretch one of them read.
+_STRING_BODY = {
+    "'": re.compile(r"(?:[^'\\\n]++|\\.)*+"),
+    '"': re.compile(r'(?:[^"\\\n]++|\\.)*+'),
+}
+#: Linear: one class, one character per match.
+_QUOTE = re.compile(r"['\"]")
+#: Linear: a possessive run after one character; it never fails once started.
+_IDENT = re.compile(r"[A-Za-z_$][\w.$]*+")
+#: Linear: fixed words after a fixed prefix.
+_SMARTY_CLOSE = re.compile(r"\{/(?:if|foreach|section)\}")
+#: Linear: one possessive class run, anchored at both ends (fullmatch).
+_PLAIN_LITERAL = re.compile(r"[^\s\"'<>]++")
+
+
+def strip_tags(markup: str) -> str:
+    """Markup with each tag (`<...>`) replaced by a blank; an unclosed `<` is kept as text.
+
+    Only the text up to the last `>` is searched, so every try of `_TAGS` succeeds
+    (no `<` is followed by a failing scan to the end: that was quadratic).
+    """
+    end = markup.rfind(">") + 1
+    return _TAGS.sub(" ", markup[:end]) + markup[end:]
+
+
+def first_string_literal(code: str, pos: int = 0) -> str | None:
+    r"""The text of the first quoted string (`'...'` or `"..."`, one line) at or after `pos`.
+
+    The same string a regex search for `'(?:[^'\\\n]|\\.)*'|"..."` finds, in linear
+    time: when a string opened by a quote is not closed before the line ends, no later
+    quote of the same kind inside that stretch can close one either (it is escaped, and
+    the text after it reads the same), so those quotes are skipped instead of re-read.
+    """
+    failed_until = {"'": -1, '"': -1}
+    i = pos
+    while (m := _QUOTE.search(code, i)) is not None:
+        start = m.start()
+        quote = code[start]
+        if start >= failed_until[quote]:
+            body = _STRING_BODY[quote].match(code, start + 1)
+            end = body.end() if body else start + 1
+            if end < len(code) and code[end] == quote:
+                return code[start + 1 : end]
+            failed_until[quote] = end
+        i = start + 1
+    return None
 _NOT_LABELS = frozenset({"if", "else", "not", "and", "or", "echo", "print", "lang", "trans", "t"})
 BUTTON_TYPES = frozenset({"submit", "button", "reset", "image"})
 
 
 def _expr_text(code: str) -> str | None:
     """Readable text behind a template expression: its string literal, else its variable."""
-    m = STRING_LITERAL.search(code)
-    if m:
-        text = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+    literal = first_string_literal(code)
+    if literal is not None:
+        text = literal.strip()
         if any(ch.isalnum() for ch in text):
             return text
     for m in _IDENT.finditer(code):
@@ -238,7 +287,7 @@ class Page:
         """The text with PHP code blanked (markup echoed by PHP kept)."""
         suffixes = {s.lower() for s in path.suffixes}
         smarty = bool(suffixes & {".tpl", ".smarty"}) or bool(
-            re.search(r"\{/(?:if|foreach|section)\}", code)
+            _SMARTY_CLOSE.search(code)
         )
         razor = bool(suffixes & {".cshtml", ".vbhtml", ".razor"})
         tokens = Scanner(code, smarty=smarty, razor=razor).run()
@@ -374,7 +423,7 @@ class Page:
 
     def region_text(self, start: int, end: int) -> str | None:
         """Visible text of a stretch of markup (a label), else the text of its first expression."""
-        plain = flat(html.unescape(_TAGS.sub(" ", self.markup[start:end])))
+        plain = flat(html.unescape(strip_tags(self.markup[start:end])))
         if any(ch.isalnum() for ch in plain):
             return plain
         for tok in self.tokens_in(start, end):
@@ -412,7 +461,7 @@ class Page:
                 depth -= 1
         for a, b in branches:
             literal = text[a:b].strip()
-            if literal and not self.tokens_in(a, b) and re.fullmatch(r"[^\s\"'<>]+", literal):
+            if literal and not self.tokens_in(a, b) and _PLAIN_LITERAL.fullmatch(literal):
                 return html.unescape(literal)
         return None
 

@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from cnsnt.evidence import Form, SourceProblem
 from cnsnt.model import Location, Severity
+from cnsnt.sources.base import LineIndex
 
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_DIRECTIVE = re.compile(r"^\s*cnsnt:\s*(.*?)\s*$", re.S | re.I)
-_IGNORE = re.compile(r"ignore\s+(CN\d{3}(?:\s*,\s*CN\d{3})*)\b\s*(.*)$", re.S | re.I)
+#: `ignore CODE[, CODE] reason` after `cnsnt:`. Linear: possessive runs, and the reason
+#: (`.*`, DOTALL) takes the rest of the comment in one step.
+_IGNORE = re.compile(r"ignore\s++(CN\d{3}(?:\s*+,\s*+CN\d{3})*+)\b\s*+(.*)", re.S | re.I)
+_PREFIX = "cnsnt:"
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _comments(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, body) of every closed `<!-- -->` comment, by `str.find`: one pass."""
+    pos = text.find("<!--")
+    while pos >= 0:
+        close = text.find("-->", pos + 4)
+        if close < 0:
+            return  # an unclosed comment runs to the end: no annotation in it
+        yield pos, close + 3, text[pos + 4 : close]
+        pos = text.find("<!--", close + 3)
 
 
 def attach_inline_ignores(
@@ -29,16 +38,19 @@ def attach_inline_ignores(
     """Forms whose fields carry the ignores of the `cnsnt:` comments before them, and problems."""
     problems: list[SourceProblem] = []
     found: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
-    for m in _HTML_COMMENT.finditer(text):
-        d = _DIRECTIVE.match(m.group(1))
-        if d is None:
+    index: LineIndex | None = None
+    for start, end, body in _comments(text):
+        stripped = body.strip()
+        if stripped[: len(_PREFIX)].lower() != _PREFIX:
             continue
-        line, col = _line_col(text, m.start())
+        directive = stripped[len(_PREFIX) :].strip()
+        index = index or LineIndex(text)
+        line, col = index.line_col(start)
         where = Location(shown, line, col)
-        i = _IGNORE.match(d.group(1))
+        i = _IGNORE.match(directive)
         if i is None:
             problems.append(_problem(
-                f"unknown cnsnt annotation '{' '.join(d.group(1).split())}' in an HTML comment: "
+                f"unknown cnsnt annotation '{' '.join(directive.split())}' in an HTML comment: "
                 "expected 'ignore CODE reason'", where))
             continue
         codes = [c.strip().upper() for c in i.group(1).split(",")]
@@ -48,8 +60,8 @@ def attach_inline_ignores(
                 f"'cnsnt: ignore {', '.join(codes)}' needs a reason after the rule code; "
                 "the suppression is not applied", where))
             continue
-        end_line, _ = _line_col(text, m.end())
-        found.append((end_line, m.end(), tuple((c, reason) for c in codes)))
+        end_line, _ = index.line_col(end)
+        found.append((end_line, end, tuple((c, reason) for c in codes)))
     if not found:
         return forms, problems
     fields = sorted(

@@ -32,6 +32,11 @@ from cnsnt.sources.forms.common import form_evidence, form_stem, looks_like_cons
 
 #: How deep nested objects and `$ref`s are followed.
 _MAX_DEPTH = 32
+#: Separators of a schema `$id` path. Linear: one class, one character.
+_ID_SEPARATOR = re.compile(r"[/:]")
+#: `[]` and `['key']` in a form key. Linear: fixed prefix and one possessive run that stops
+#: at the next quote, where the next try's own `['` would begin.
+_KEY_BRACKETS = re.compile(r"\[\]|\['([^']*+)'\]")
 #: UI-schema element types of JSON Forms (layouts and controls, no data).
 _UI_TYPES = frozenset(
     {"VerticalLayout", "HorizontalLayout", "Group", "Categorization", "Category", "Control"}
@@ -92,7 +97,7 @@ def _stem_of_id(value: object) -> str | None:
     """`https://x.org/schemas/person.schema.json#` -> `person`."""
     if not isinstance(value, str):
         return None
-    last = re.split(r"[/:]", value.split("#", 1)[0].rstrip("/"))[-1]
+    last = _ID_SEPARATOR.split(value.split("#", 1)[0].rstrip("/"))[-1]
     return last.split(".", 1)[0] or None
 
 
@@ -319,7 +324,7 @@ def _ui_key(key: object) -> str | None:
         key = ".".join(str(k) for k in key)
     if not isinstance(key, str):
         return None
-    return re.sub(r"\[\]|\['([^']*)'\]", lambda m: "." + m.group(1) if m.group(1) else "", key)
+    return _KEY_BRACKETS.sub(lambda m: "." + m.group(1) if m.group(1) else "", key)
 
 
 # ---------------------------------------------------------------- FHIR Questionnaire

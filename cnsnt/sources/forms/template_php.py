@@ -13,10 +13,24 @@ import re
 
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, EXPR, IF, OPEN, STMT, Token, blank
 
+#: Linear: fixed length.
 _PHP_OPEN = re.compile(r"<\?(?:php\b|=|(?=\s))", re.IGNORECASE)
+#: Linear: fixed length.
 _HTML_IN_STRING = re.compile(r"<[A-Za-z!/]")
-_TRANSLATE_CALL = re.compile(r"\b(?:tr|t|__|_|_e|gettext|trans|translate|lang)\s*\(\s*$")
-_PHP_INTERPOLATION = re.compile(r"\{\$[^}]*\}|\$[A-Za-z_]\w*(?:->\w+|\[[^\]\n]*\])*")
+#: Linear: fixed words after `\b`, then possessive blank runs around `(` up to `$`.
+_TRANSLATE_CALL = re.compile(r"\b(?:tr|t|__|_|_e|gettext|trans|translate|lang)\s*+\(\s*+$")
+#: `{$expr}` and `$var->prop[index]` in a PHP string. Linear: the brace body excludes `{`
+#: and an index excludes `[`, so the runs read by two tries never overlap; all possessive.
+_PHP_INTERPOLATION = re.compile(
+    r"\{\$[^{}]*+\}|\$[A-Za-z_]\w*+(?:->\w++|\[[^\[\]\n]*+\])*+"
+)
+# Keywords at the start of a PHP block. Linear: anchored at the text start (`\A`), fixed
+# words and possessive blank runs.
+_PHP_BRANCH = re.compile(r"\A\}?\s*+(?:else\s*+if|elseif|else)\b")
+_PHP_IF = re.compile(r"\Aif\b")
+_PHP_END = re.compile(r"\Aend(if|foreach|for|while|switch)\b")
+_PHP_LOOP = re.compile(r"\A(foreach|for|while|switch)\b")
+_PHP_CLOSE = re.compile(r"\A\}\s*+;?\Z")
 
 
 def _php_code(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, int]]]:
@@ -62,17 +76,17 @@ def _php_kind(code: str) -> tuple[str, str]:
     """Classify template-style PHP (`<?php if ($x): ?>`, `<?php } else { ?>`, `<?= $x ?>`)."""
     low = code.strip().lower()
     opens_block = low.endswith((":", "{"))
-    if re.match(r"\}?\s*(?:else\s*if|elseif|else)\b", low):
+    if _PHP_BRANCH.match(low):
         return BRANCH, "php"
-    if re.match(r"if\b", low) and opens_block:
+    if _PHP_IF.match(low) and opens_block:
         return IF, "php:if"
-    m = re.match(r"end(if|foreach|for|while|switch)\b", low)
+    m = _PHP_END.match(low)
     if m:
         return CLOSE, f"php:{m.group(1)}"
-    m = re.match(r"(foreach|for|while|switch)\b", low)
+    m = _PHP_LOOP.match(low)
     if m and opens_block:
         return OPEN, f"php:{m.group(1)}"
-    if re.fullmatch(r"\}\s*;?", low):
+    if _PHP_CLOSE.fullmatch(low):
         return CLOSE, "php:*"
     return (EXPR if low.startswith(("echo", "print", "=")) else STMT), ""
 

@@ -55,45 +55,96 @@ def blank(out: list[str], start: int, end: int) -> None:
 
 # ---------------------------------------------------------------- syntaxes other than PHP
 
+# Every pattern here is tried by the scanner at many offsets of one file, so each must be
+# linear under `search` too (the class test in tests/hostile runs them on hostile text).
+#: Linear: fixed length.
 _TRIGGERS = re.compile(r"\{|<[%!]")
+#: Linear: fixed length.
 _TRIGGERS_RAZOR = re.compile(r"[{}@]|<[%!]")
-_WIDGET = re.compile(r"\{\[\s*\"")
+#: Linear: a fixed prefix, a possessive blank run, a quote.
+_WIDGET = re.compile(r"\{\[\s*+\"")
+#: A phpBB directive comment on one line. Linear: a try starts at `<!--`; its body stops
+#: at the line end, at `-->` and at the next `<!--`, so the bodies read by two tries never
+#: overlap (reading to the line end from every `<!-- IF` was quadratic).
 _PHPBB = re.compile(
-    r"<!--\s*(IF|ELSEIF|ELSE|ENDIF|BEGINELSE|BEGIN|END|INCLUDE\w*|EVENT|DEFINE|UNDEFINE|"
-    r"ENDPHP|PHP)\b(?:(?!-->)[^\n])*-->"
+    r"<!--\s*+(IF|ELSEIF|ELSE|ENDIF|BEGINELSE|BEGIN|END|INCLUDE\w*+|EVENT|DEFINE|UNDEFINE|"
+    r"ENDPHP|PHP)\b(?:(?!-->|<!--)[^\n])*+-->"
 )
-_PHPBB_VAR = re.compile(r"\{(?:[a-z0-9_]+\.)*[A-Z][A-Z0-9_]*\}|\{\$[A-Z][A-Z0-9_]*\}")
+#: Linear: starts at `{`; the possessive runs hold no `{`, so two tries never overlap;
+#: giving back a `name.` item could only put a lower-case letter where `[A-Z]` must be.
+_PHPBB_VAR = re.compile(r"\{(?:[a-z0-9_]++\.)*+[A-Z][A-Z0-9_]*+\}|\{\$[A-Z][A-Z0-9_]*+\}")
 _JINJA_IFS = frozenset({"if", "ifequal", "ifnotequal", "ifchanged"})
 _SMARTY_CONTROLS = frozenset(
     {"html_options", "html_radios", "html_checkboxes", "html_select_date", "html_select_time"}
 )
 #: A partial or macro path that renders a control (`cmp-input/input`, `forms/select`).
+#: Linear: fixed words (at most one optional character each), tried once per offset.
 _CONTROL_PARTIAL = re.compile(
     r"input|select|textarea|text-area|checkbox|radio|toggle|switch|upload|date-?picker|"
     r"text-?field",
     re.IGNORECASE,
 )
-#: A template function call that renders a control (`form_widget(form.email)`, `FormsSelect(x)`).
-CONTROL_CALL = re.compile(
-    r"(?:\w+\.)*(?:form_widget|form_row|\w*(?:select|input|textarea|checkbox|radio)\w*)\s*\(",
-    re.IGNORECASE,
-)
+#: A call `a.b.name(`: the name is checked by `control_call`. Linear: a try starts only
+#: where a dotted name starts (lookbehind), every run is possessive, and the runs hold no
+#: character that could start another try, so no stretch is read twice. (The former
+#: `\w*(?:select|...)\w*\s*\(` was cubic on a long word.)
+_CALL = re.compile(r"(?<![\w.])(?:\w*+\.)*+(\w++)\s*+\(")
+_CONTROL_CALL_WORDS = ("select", "input", "textarea", "checkbox", "radio")
+#: A Rails form helper. Linear: the optional receiver starts only where a run starts
+#: (lookbehind) and is possessive; the helper names are fixed words.
 RAILS_HELPER = re.compile(
-    r"(?:[\w@]+\.)?(text_field|email_field|password_field|telephone_field|phone_field|"
+    r"(?:(?<![\w@])[\w@]++\.)?(text_field|email_field|password_field|telephone_field|phone_field|"
     r"number_field|date_field|datetime_field|datetime_local_field|url_field|search_field|"
     r"color_field|range_field|file_field|hidden_field|text_area|check_box|radio_button|select|"
     r"collection_select|country_select|submit)(_tag)?\b"
 )
-_RAZOR_BLOCK = re.compile(r"@(if|foreach|for|while|switch|using|lock)\s*\(")
-_RAZOR_SECTION = re.compile(r"@section\s+\w+\s*\{")
-_RAZOR_CODE = re.compile(r"@(?:code|functions)\s*\{")
+# Razor: each starts at `@` or `}` with fixed words; every run is possessive. Linear.
+_RAZOR_BLOCK = re.compile(r"@(if|foreach|for|while|switch|using|lock)\s*+\(")
+_RAZOR_SECTION = re.compile(r"@section\s++\w++\s*+\{")
+_RAZOR_CODE = re.compile(r"@(?:code|functions)\s*+\{")
 _RAZOR_DIRECTIVE = re.compile(
     r"@(?:model|inject|using|page|namespace|inherits|addTagHelper|removeTagHelper|layout|"
-    r"implements|attribute|typeparam|preservewhitespace|rendermode|tagHelperPrefix)\b[^\n]*"
+    r"implements|attribute|typeparam|preservewhitespace|rendermode|tagHelperPrefix)\b[^\n]*+"
 )
-_RAZOR_IMPLICIT = re.compile(r"@(?:await\s+)?[A-Za-z_]\w*")
-RAZOR_HELPER = re.compile(r"@Html\.(\w+?)(For)?\s*\(")
-_RAZOR_ELSE = re.compile(r"\}\s*else\b")
+_RAZOR_IMPLICIT = re.compile(r"@(?:await\s++)?[A-Za-z_]\w*+")
+#: Linear: after `@Html.` the lazy name grows one word character per step and each step
+#: tries `For` and `(` once; the name cannot leave the word it starts in.
+RAZOR_HELPER = re.compile(r"@Html\.(\w+?)(For)?\s*+\(")
+_RAZOR_ELSE = re.compile(r"\}\s*+else\b")
+#: `.member` after an implicit Razor expression. Linear: a possessive run.
+_RAZOR_MEMBER = re.compile(r"\.[A-Za-z_]\w*+")
+# Keywords at the start of a tag's code, matched once per tag. Linear: fixed words, `\b`,
+# and possessive blank runs; `_ERB_END` and `_ERB_DO` end at `$`, where a try can only
+# start at `end` or `do` (after `\b`) and reads the following blanks and `|args|` once.
+_JINJA_WORD = re.compile(r"[A-Za-z_]++")
+_JINJA_END = {
+    kw: re.compile(r"\{%[-+~]?\s*+end" + kw + r"\s*+[-+~]?%\}")
+    for kw in ("raw", "verbatim", "comment")
+}
+_ERB_IF = re.compile(r"(?:if|unless)\b")
+_ERB_END_OF_LINE = re.compile(r"\bend\s*+$")
+_ERB_BRANCH = re.compile(r"(?:\}\s*+)?(?:elsif|elseif|else)\b")
+_ERB_END = re.compile(r"end\b")
+_ERB_DO = re.compile(r"\bdo\s*+(?:\|[^|]*+\|)?\s*+$")
+_ERB_BLOCK = re.compile(r"(?:while|until|for|case|begin)\b")
+_SMARTY_WORD = re.compile(r"/?[A-Za-z_]\w*+")
+_HBS_BLOCK = re.compile(r"#\*?\s*+([^\s}]++)")
+_HBS_ELSE = re.compile(r"else\b")
+
+
+def control_call(code: str, *, at_start: bool = False) -> re.Match[str] | None:
+    """The first call in `code` whose name renders a control (`form_widget(`, `FormsSelect(`).
+
+    `at_start`: only a call starting at offset 0 (as `re.match`).
+    """
+    matches = [_CALL.match(code)] if at_start else _CALL.finditer(code)
+    for m in matches:
+        if m is None:
+            continue
+        name = m.group(1).lower()
+        if name in ("form_widget", "form_row") or any(w in name for w in _CONTROL_CALL_WORDS):
+            return m
+    return None
 
 
 def _balanced(text: str, pos: int, open_: str, close: str) -> int | None:
@@ -207,10 +258,10 @@ class Scanner:
             return None
         end += 2
         inner = s[j + 2 : end - 2].strip().strip("-+~").strip()
-        m = re.match(r"[A-Za-z_]+", inner)
+        m = _JINJA_WORD.match(inner)
         kw = m.group(0).lower() if m else ""
-        if kw in ("raw", "verbatim", "comment"):
-            close = re.compile(r"\{%[-+~]?\s*end" + kw + r"\s*[-+~]?%\}").search(s, end)
+        if kw in _JINJA_END:
+            close = _JINJA_END[kw].search(s, end)
             if kw == "comment":
                 return self._add(j, close.end() if close else end, COMMENT)
             self._add(j, end, STMT)
@@ -243,15 +294,15 @@ class Scanner:
         output = inner.startswith(("=", ":"))
         code = inner.lstrip("=:-").strip().rstrip("-").strip()
         low = code.lower()
-        if re.match(r"(?:if|unless)\b", low) and not re.search(r"\bend\s*$", low):
+        if _ERB_IF.match(low) and not _ERB_END_OF_LINE.search(low):
             return self._add(j, end, IF, "erb:if")
-        if re.match(r"(?:\}\s*)?(?:elsif|elseif|else)\b", low):
+        if _ERB_BRANCH.match(low):
             return self._add(j, end, BRANCH, "erb")
-        if re.match(r"end\b", low) or low == "}":
+        if _ERB_END.match(low) or low == "}":
             return self._add(j, end, CLOSE, "erb:*")
         if (
-            re.search(r"\bdo\s*(?:\|[^|]*\|)?\s*$", low)
-            or re.match(r"(?:while|until|for|case|begin)\b", low)
+            _ERB_DO.search(low)
+            or _ERB_BLOCK.match(low)
             or low.endswith("{")
         ):
             return self._add(j, end, OPEN, "erb:block")
@@ -308,7 +359,7 @@ class Scanner:
         if k >= n:
             return None
         end = k + 1
-        m = re.match(r"/?[A-Za-z_]\w*", s[j + 1 : k].strip())
+        m = _SMARTY_WORD.match(s[j + 1 : k].strip())
         word = m.group(0).lower() if m else ""
         if word == "if":
             return self._add(j, end, IF, "smarty:if")
@@ -360,8 +411,8 @@ class Scanner:
             return None
         k = m.end()
         while k < len(s):
-            if s[k] == "." and re.match(r"\.[A-Za-z_]", s[k : k + 2]):
-                k = re.compile(r"\.[A-Za-z_]\w*").match(s, k).end()  # type: ignore[union-attr]
+            if s[k] == "." and (member := _RAZOR_MEMBER.match(s, k)) is not None:
+                k = member.end()
             elif s[k] in "([":
                 end = _balanced(s, k, s[k], ")" if s[k] == "(" else "]")
                 if end is None:
@@ -398,7 +449,7 @@ def _mustache_kind(inner: str) -> tuple[str, str]:
     if inner.startswith("#>"):
         return OPEN, "hbs:" + (inner[2:].split() or [""])[0]
     if inner.startswith("#"):
-        m = re.match(r"#\*?\s*([^\s}]+)", inner)
+        m = _HBS_BLOCK.match(inner)
         word = m.group(1) if m else ""
         return (IF if word in ("if", "unless") else OPEN), f"hbs:{word}"
     if inner.startswith("/"):
@@ -406,12 +457,12 @@ def _mustache_kind(inner: str) -> tuple[str, str]:
     if inner.startswith("^"):
         rest = inner[1:].strip()
         return (IF, "hbs:" + rest.split()[0]) if rest else (BRANCH, "hbs")
-    if re.match(r"else\b", inner):
+    if _HBS_ELSE.match(inner):
         return BRANCH, "hbs"
     if inner.startswith(">"):
         path = (inner[1:].split() or [""])[0]
         return (RENDER, "hbs") if _CONTROL_PARTIAL.search(path) else (EXPR, "")
-    if CONTROL_CALL.match(inner):
+    if control_call(inner, at_start=True):
         return RENDER, "call"
     return EXPR, ""
 

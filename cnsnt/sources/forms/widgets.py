@@ -15,18 +15,38 @@ import re
 
 from cnsnt.evidence import FieldRole
 from cnsnt.sources.forms.common import looks_like_consent
-from cnsnt.sources.forms.html_page import BUTTON_TYPES, STRING_LITERAL, Control, flat
-from cnsnt.sources.forms.templates import CONTROL_CALL, RAILS_HELPER, RAZOR_HELPER, Token
+from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, first_string_literal, flat
+from cnsnt.sources.forms.templates import RAILS_HELPER, RAZOR_HELPER, Token, control_call
 
-_HASH_ARG = re.compile(r"([\w@.-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[^\s}]+)")
-_WIDGET_PAIR = re.compile(r"\"(\w+)\"\s*:\s*(\"(?:[^\"\\]|\\.)*\"|[-\w.]+)")
+#: `key=value` arguments. Linear: a try starts only where a key run starts (lookbehind);
+#: the key, the blanks and each value branch are possessive (a quoted value is one
+#: possessive loop of runs and escapes; unclosed, it fails once and the bare branch reads
+#: up to the next blank), so no stretch is read by more than a couple of tries.
+_HASH_ARG = re.compile(
+    r"(?<![\w@.-])([\w@.-]++)\s*+=\s*+"
+    r"(\"(?:[^\"\\]++|\\.)*+\"|'(?:[^'\\]++|\\.)*+'|[^\s}]++)"
+)
+#: `"key": value` pairs of a widget. Linear: starts at a quote, possessive runs; a try
+#: that fails reads up to the next quote only.
+_WIDGET_PAIR = re.compile(r"\"(\w++)\"\s*+:\s*+(\"(?:[^\"\\]++|\\.)*+\"|[-\w.]++)")
+#: Razor's lambda argument (`m => m.Email`). Linear: starts only at a word start, and
+#: every run is possessive.
+_RAZOR_LAMBDA = re.compile(r"(?<!\w)\w++\s*+=>\s*+\w++\.([\w.]++)")
+#: A Rails helper's first argument (`:email`, `'email'`), matched after the helper's name.
+#: Linear: a try cannot start inside a blank run (lookbehind), the runs are possessive
+#: and a quoted name stops at the next quote.
+_RAILS_SYMBOL = re.compile(r"(?<!\s)\s*+\(?\s*+(?::(\w++)|['\"]([^'\"]++)['\"])")
+#: `name: 'x'` in a helper call. Linear: starts at a word boundary with a fixed word;
+#: the value is one possessive run up to the next quote.
+_NAME_OPTION = re.compile(r"\bname\s*+:\s*+['\"]([^'\"]++)['\"]")
 _WIDGET_TYPES = {
     "telefono": "tel",
     "ckeditor": "textarea",
     "timestamp": "datetime-local",
     "image": "file",
 }
-_PLAIN_NAME = re.compile(r"[\w\-.\[\]:]+")
+#: Linear: one possessive class run (used with fullmatch).
+_PLAIN_NAME = re.compile(r"[\w\-.\[\]:]++")
 
 
 def _args(text: str) -> dict[str, tuple[str, bool]]:
@@ -101,13 +121,13 @@ def rendered_control(tok: Token, code: str) -> Control | None:
         }.get(helper)
         if helper_control is None:
             return None
-        lam = re.search(r"\w+\s*=>\s*\w+\.([\w.]+)", code) if m.group(2) else None
-        lit = STRING_LITERAL.search(code, m.end())
+        lam = _RAZOR_LAMBDA.search(code) if m.group(2) else None
+        lit = first_string_literal(code, m.end())
         name: str | None = None
         if lam:
             name = lam.group(1)
-        elif lit:
-            name = lit.group(1) if lit.group(1) is not None else lit.group(2)
+        elif lit is not None:
+            name = lit
         ctrl = Control(tok.start, helper_control, name, None)
         return _fill(ctrl, {})
     if tok.name == "erb":
@@ -121,17 +141,17 @@ def rendered_control(tok: Token, code: str) -> Control | None:
             "password_field": "password", "telephone_field": "tel", "phone_field": "tel",
             "file_field": "file", "number_field": "number", "date_field": "date",
         }.get(helper, "select" if "select" in helper else "text")
-        sym = re.match(r"\s*\(?\s*(?::(\w+)|['\"]([^'\"]+)['\"])", code[m.end() :])
+        sym = _RAILS_SYMBOL.match(code, m.end())
         ctrl = Control(tok.start, control, None, None)
         if sym and is_tag:
             ctrl.name = sym.group(1) or sym.group(2)
         return _fill(ctrl, {})
     # A template function call: form_widget(form.email), FormsSelect(options).
-    m = CONTROL_CALL.search(code)
+    m = control_call(code)
     if m is None:
         return None
     args = {k: v for k, v in _args(code).items() if v[1]}
-    named = re.search(r"\bname\s*:\s*['\"]([^'\"]+)['\"]", code)
+    named = _NAME_OPTION.search(code)
     if named:
         args["name"] = (named.group(1), True)
     ctrl = Control(tok.start, _control_from_path(m.group(0)), None, None)

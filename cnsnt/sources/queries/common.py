@@ -42,9 +42,12 @@ _BATCH = 8
 _TEXT_LIMIT = 240
 _DATA_KINDS = frozenset({"select", "insert", "update", "delete", "merge", "create"})
 
-_DIRECTIVE = re.compile(r"\bcnsnt:\s*(.*)", re.I)
-_PURPOSE = re.compile(r"purpose\s*=\s*([\w.\-]+(?:\s*,\s*[\w.\-]+)*)\s*$", re.I)
-_IGNORE = re.compile(r"ignore\s+((?:CN\d{3})(?:\s*,\s*CN\d{3})*)\b\s*(.*)$", re.I)
+# Annotations. Linear: each starts at a fixed word; every run is possessive and followed
+# by a character it cannot hold (a name by `,`/blank/end, a code by `\b`), so none is
+# given back or re-read.
+_DIRECTIVE = re.compile(r"\bcnsnt:\s*+(.*+)", re.I)
+_PURPOSE = re.compile(r"purpose\s*+=\s*+([\w.\-]++(?:\s*+,\s*+[\w.\-]++)*+)\s*+$", re.I)
+_IGNORE = re.compile(r"ignore\s++((?:CN\d{3})(?:\s*+,\s*+CN\d{3}\b)*+)\b\s*+(.*+)$", re.I)
 
 
 # --------------------------------------------------------------------------- annotations

@@ -117,8 +117,11 @@ def decode(raw: bytes) -> str:
 
 
 # PostgreSQL's statement logging messages, shared by stderr, csvlog, jsonlog.
+#: `[duration: N ms] statement: ...` / `execute <name>: ...`. Linear at every offset: the
+#: runs are possessive, a prepared statement's name is one word (`[^:\s]*+`, so a try reads
+#: at most one word past `execute `), and `(.*)` (DOTALL) takes the rest in one step.
 _PG_STATEMENT = re.compile(
-    r"(?:duration: [\d.]+ ms\s+)?(?:statement|execute (?:fetch from )?[^:\n]*): (.*)", re.S
+    r"(?:duration: [\d.]++ ms\s++)?(?:statement|execute (?:fetch from )?[^:\s]*+): (.*)", re.S
 )
 
 

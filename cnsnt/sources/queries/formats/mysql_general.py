@@ -16,12 +16,28 @@ from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, decode, grouped, too_long
 
+#: `[time]\t  <id> <Command>\t<argument>` (`\t\t  <id>` when the second repeats). Linear
+#: at every offset: a try starts only at the first tab of a blank run (lookbehind), each run
+#: is possessive and none can give characters to the next (the command's letters and spaces
+#: stop at the tab that must follow).
 _LINE = re.compile(
-    rb"(?:\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|\d{6}\s+\d{1,2}:\d\d:\d\d)?"
-    rb"\t\s*(\d+) ([A-Z][A-Za-z ]*?)\t"
+    rb"(?:\d{4}-\d\d-\d\dT[\d:.]++(?:Z|[+-]\d\d:?\d\d)?|\d{6} ++\d{1,2}:\d\d:\d\d)?"
+    rb"(?<![\t ])\t[\t ]*+(\d++) ([A-Z][A-Za-z ]*+)\t"
 )
-_HEADER = re.compile(rb".*, Version: .* started with:|Tcp port: |Time\s+Id\s+Command\s+Argument")
-_CONNECT_USER = re.compile(r"([^@\s]*)@")
+#: The banner the server writes when the log starts (told by plain substring tests).
+_BANNER = (b", Version: ", b" started with:")
+#: `user[user] @ host`: the user name before `@`. Linear: a try starts only at the start of
+#: a run without `@` or blanks (lookbehind), and the run is possessive.
+_CONNECT_USER = re.compile(r"(?<![^@\s])([^@\s]*+)@")
+
+
+def _is_header(line: bytes) -> bool:
+    """The server's banner lines at the top of a general log (and after each restart)."""
+    if all(part in line for part in _BANNER) or line.startswith(b"Tcp port: "):
+        return True
+    return line.split()[:4] == [b"Time", b"Id", b"Command", b"Argument"]
+
+
 _STATEMENTS = frozenset({"Query", "Execute"})
 
 
@@ -42,7 +58,7 @@ class MysqlGeneral(LogFormat):
 
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record."""
-        return _LINE.match(line) is not None or _HEADER.match(line) is not None
+        return _LINE.match(line) is not None or _is_header(line)
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
@@ -53,7 +69,7 @@ class MysqlGeneral(LogFormat):
                 continue
             m = _LINE.match(group[0])
             if m is None:
-                if _HEADER.match(group[0]) is None and any(raw.strip() for raw in group):
+                if not _is_header(group[0]) and any(raw.strip() for raw in group):
                     yield Skipped(start, "lines that are not MySQL general-log records",
                                   len(group))
                 continue
