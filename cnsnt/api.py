@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cnsnt.collect import collect
 from cnsnt.engine import rule_meta, run_rules
 from cnsnt.errors import UsageError
-from cnsnt.model import AuditResult, Location
+from cnsnt.model import AuditResult, Finding, Location, Severity
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.rules import all_rules
 from cnsnt.sources.base import SourceContext
+
+if TYPE_CHECKING:
+    from cnsnt.notices import NoticeResult
 
 
 def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
@@ -79,3 +83,63 @@ def audit_path(
     """Load the policy for PATH and audit it (convenience for scripts and tests)."""
     loaded = load_policy(resolve_policy_path(path, policy))
     return audit(loaded, **options)  # type: ignore[arg-type]
+
+
+#: Policy-only rules whose errors make a notice wrong (CN206: special data on a weak basis).
+NOTICE_POLICY_RULES = ("CN206",)
+#: Audit rules whose errors make a notice incomplete (CN101: personal data it does not mention).
+NOTICE_AUDIT_RULES = ("CN101",)
+
+
+def notice_blockers(
+    policy: Policy,
+    *,
+    preset: str | None = None,
+    with_audit: bool = True,
+    dialect: str | None = None,
+    jobs: int = 0,
+) -> list[Finding]:
+    """Errors outside the notice's own checks that forbid publishing it.
+
+    CN206 from the policy alone, and (unless `with_audit` is False) CN101 from the
+    policy's sources: a notice that does not mention personal data the code
+    collects or stores tells customers less than the truth.
+    """
+    from cnsnt.evidence import Evidence
+
+    found, _, _ = run_rules(policy, Evidence(), preset=preset, select=NOTICE_POLICY_RULES)
+    if with_audit:
+        result = audit(policy, dialect=dialect, jobs=jobs, preset=preset, select=NOTICE_AUDIT_RULES)
+        found.extend(result.findings)
+    errors = {f for f in found if f.severity is Severity.ERROR and f.rule in (
+        *NOTICE_POLICY_RULES, *NOTICE_AUDIT_RULES)}
+    return sorted(errors, key=Finding.sort_key)
+
+
+def notice(
+    policy: Policy,
+    *,
+    lang: str = "en",
+    fmt: str = "markdown",
+    layer: str = "full",
+    preset: str | None = None,
+    draft: bool = False,
+    with_audit: bool = True,
+    dialect: str | None = None,
+    jobs: int = 0,
+) -> NoticeResult:
+    """Render a notice and say what forbids publishing it (CN602, CN206, CN101 errors).
+
+    The caller publishes `result.text` only when `result.blockers` is empty, or
+    writes it with `draft=True` (a banner, and a marker `--check` refuses).
+    """
+    from dataclasses import replace
+
+    from cnsnt.notices import render_notice
+
+    result = render_notice(policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=draft)
+    extra = notice_blockers(
+        policy, preset=preset, with_audit=with_audit, dialect=dialect, jobs=jobs
+    )
+    blockers = sorted({*result.blockers, *extra}, key=Finding.sort_key)
+    return replace(result, blockers=blockers)

@@ -378,13 +378,35 @@ def notice(
         Path | None,
         typer.Option("--check", help="Exit 1 when this published notice no longer matches."),
     ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Write the notice even when the policy is incomplete, marked "
+            "'Draft: not for publication' (--check refuses it).",
+        ),
+    ] = False,
+    no_audit: Annotated[
+        bool,
+        typer.Option(
+            "--no-audit",
+            help="Do not read the policy's sources for undeclared personal data (CN101).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Write the customer-facing notice from the policy, or check a published one."""
+    """Write the customer-facing notice from the policy, or check a published one.
+
+    The notice is written only when it is true and complete: errors CN602
+    (missing elements), CN206 (special data on a weak basis) and CN101 (personal
+    data the sources hold but the policy does not declare) exit 1 and write
+    nothing, unless --draft.
+    """
+    from cnsnt.api import notice as make_notice
     from cnsnt.api import resolve_policy_path
-    from cnsnt.notices import check_notice, render_notice
+    from cnsnt.notices import check_notice
     from cnsnt.policy.loader import load_policy
 
     loaded = load_policy(resolve_policy_path(path, policy))
@@ -397,23 +419,41 @@ def notice(
         verdict = check_notice(loaded, published, source=str(check))
         err.print(f"{'ok' if verdict.ok else 'error'}: {verdict.reason}", markup=False, soft_wrap=True)
         raise typer.Exit(int(ExitCode.OK if verdict.ok else ExitCode.FINDINGS))
-    result = render_notice(
+    result = make_notice(
         loaded,
         lang=lang,
         fmt=format.value,
         layer=layer.value,
         preset=preset.value if preset else None,
+        draft=draft,
+        with_audit=not no_audit,
     )
+    blocked = bool(result.blockers) and not draft
+    shown = {f.fingerprint() for f in result.blockers}
+    for finding in [*result.blockers, *(w for w in result.warnings if w.fingerprint() not in shown)]:
+        if quiet and finding.severity is not Severity.ERROR:
+            continue
+        if quiet and not blocked:
+            continue
+        err.print(
+            f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}",
+            markup=False,
+            soft_wrap=True,
+        )
+    if blocked:
+        count = len(result.blockers)
+        err.print(
+            f"notice not written: {count} error{'s' if count != 1 else ''} make it wrong or "
+            "incomplete. Fix the policy (cnsnt validate, cnsnt audit), or add --draft for a "
+            "copy marked 'Draft: not for publication'.",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(int(ExitCode.FINDINGS))
     _emit(result.text, output)
-    if not quiet:
-        for finding in result.warnings:
-            err.print(
-                f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}",
-                markup=False,
-                soft_wrap=True,
-            )
-        if output is not None:
-            err.print(f"notice version {result.version} written to {output}", markup=False)
+    if not quiet and output is not None:
+        kind = "draft notice" if draft else "notice"
+        err.print(f"{kind} version {result.version} written to {output}", markup=False)
     raise typer.Exit(int(ExitCode.OK))
 
 

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from cnsnt.errors import UsageError
-from cnsnt.model import Finding
+from cnsnt.model import Finding, Severity
 from cnsnt.policy.model import Policy
 
 from .checks import completeness_issues, readability_issues, regime
@@ -42,7 +42,16 @@ class NoticeResult:
     text: str
     version: str
     warnings: list[Finding] = field(default_factory=list)
-    """CN601/CN602 findings for this notice's language, sorted; the text is still usable."""
+    """CN601/CN602 findings for this notice's language, sorted (errors among them block it)."""
+    blockers: list[Finding] = field(default_factory=list)
+    """Errors that make the notice wrong or incomplete: it must not be published."""
+    draft: bool = False
+    """Rendered as a draft (banner, and a marker `--check` refuses)."""
+
+    @property
+    def publishable(self) -> bool:
+        """True when nothing blocks the notice and it is not a draft."""
+        return not self.blockers and not self.draft
 
 
 @dataclass(frozen=True)
@@ -82,23 +91,31 @@ def render_notice(
     fmt: str = "markdown",
     layer: str = "full",
     preset: str | None = None,
+    draft: bool = False,
 ) -> NoticeResult:
-    """Render the notice; raise UsageError for an unknown language, format or layer."""
+    """Render the notice; raise UsageError for an unknown language, format or layer.
+
+    The result's `blockers` are the CN602 errors (elements the notice must state
+    but the policy does not give); callers add the audit's (`cnsnt.api.notice`).
+    """
     _check_options(lang, fmt, layer)
     law = regime(preset)
     version = notice_version(policy, law)
     content = build_content(policy, lang, law)
-    marker = marker_text(version, lang, layer, law, fmt)
+    marker = marker_text(version, lang, layer, law, fmt, draft=draft)
     text = render_content(
         content, fmt=fmt, layer=layer, version=version, marker=MdRaw(marker),
-        intro=_intro(content, layer),
+        intro=_intro(content, layer), draft=draft,
     )
     issues = [
         *readability_issues(policy, lang),
         *completeness_issues(policy, law, lang=lang, include_retention=True),
     ]
     warnings = sorted({i.finding(policy) for i in issues}, key=Finding.sort_key)
-    return NoticeResult(text=text, version=version, warnings=warnings)
+    blockers = [w for w in warnings if w.severity is Severity.ERROR]
+    return NoticeResult(
+        text=text, version=version, warnings=warnings, blockers=blockers, draft=draft
+    )
 
 
 def _same(published: str, fresh: str, fmt: str) -> bool:
@@ -129,6 +146,12 @@ def check_notice(policy: Policy, published_text: str, *, source: str = "the noti
         )
     law = regime(marker.preset)
     current = notice_version(policy, law)
+    if marker.draft:
+        return NoticeCheck(
+            ok=False, current_version=current, published_version=marker.version, marker=marker,
+            reason=f"{source} is a draft (rendered with --draft), not for publication: "
+            "complete the policy and render it again without --draft",
+        )
     if marker.lang not in LANGUAGES or marker.format not in FORMATS or marker.layer not in LAYERS:
         return NoticeCheck(
             ok=False, current_version=current, published_version=marker.version, marker=marker,

@@ -145,20 +145,31 @@ def title(content: NoticeContent, layer: str) -> str:
 
 
 def render_content(
-    content: NoticeContent, *, fmt: str, layer: str, version: str, marker: str, intro: str
+    content: NoticeContent,
+    *,
+    fmt: str,
+    layer: str,
+    version: str,
+    marker: str,
+    intro: str,
+    draft: bool = False,
 ) -> str:
-    """The notice text in one format."""
+    """The notice text in one format (`draft`: with a "not for publication" banner)."""
     if fmt == "json":
+        meta: dict[str, Any] = {
+            "version": version,
+            "lang": content.lang,
+            "layer": layer,
+            "preset": content.regime,
+            "format": "json",
+            "title": title(content, layer),
+            "intro": intro,
+        }
+        if draft:
+            meta["status"] = "draft"
+            meta["draft"] = f"{content.h['draft']}. {content.s['draft_why']}"
         doc = {
-            "notice": {
-                "version": version,
-                "lang": content.lang,
-                "layer": layer,
-                "preset": content.regime,
-                "format": "json",
-                "title": title(content, layer),
-                "intro": intro,
-            },
+            "notice": meta,
             **content.to_json(),
         }
         return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
@@ -176,6 +187,7 @@ def render_content(
         marker=marker,
         title=title(content, layer),
         intro=intro,
+        draft=draft,
         css=Markup(css),
         csp=_csp(css),
     )

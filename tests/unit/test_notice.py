@@ -255,7 +255,7 @@ def test_effective_date_in_each_language(tmp_path, lang, date):
     assert date in render_notice(load(tmp_path), lang=lang).text
 
 
-def test_missing_elements_render_as_not_stated_and_warn(tmp_path):
+def test_missing_elements_block_the_notice_and_never_read_not_stated(tmp_path):
     bare = """\
 cnsnt: 1
 controller: {name: Shop, contact: shop@example.org}
@@ -265,8 +265,15 @@ data:
   phone: {category: user.contact.phone_number, purposes: [ads], form_fields: [f.phone]}
 """
     result = render_notice(load(tmp_path, bare), lang="en")
-    assert "| phone | Not stated |  |" in result.text
-    assert "- phone: Not stated" in result.text
+    assert "Not stated" not in result.text
+    assert "| phone |  |  |" in result.text
+    assert "- phone: –" in result.text
+    assert "## Automated decisions" not in result.text  # left out with its heading
+    assert not result.publishable
+    assert {b.rule for b in result.blockers} == {"CN602"}
+    blocked = " / ".join(b.message for b in result.blockers)
+    assert "how long 'phone' is kept" in blocked and "whether they must give it" in blocked
+    assert "no label" not in blocked  # a warning, not an error
     assert "We do not ask for your consent for anything." in result.text
     messages = " / ".join(w.message for w in result.warnings)
     for part in ["no label", "does not say which interest", "how long 'phone' is kept",
