@@ -17,6 +17,7 @@ from cnsnt.rules import all_rules
 from cnsnt.sources.base import SourceContext
 
 if TYPE_CHECKING:
+    from cnsnt.inventory import Inventory
     from cnsnt.notices import NoticeResult
 
 
@@ -143,3 +144,34 @@ def notice(
     )
     blockers = sorted({*result.blockers, *extra}, key=Finding.sort_key)
     return replace(result, blockers=blockers)
+
+
+def inventory(
+    policy: Policy,
+    *,
+    dialect: str | None = None,
+    jobs: int = 0,
+    databases: Iterable[str] = (),
+    debug: bool = False,
+) -> Inventory:
+    """The data map: the policy's data joined with what its sources show (SPEC §2).
+
+    Personal data the sources hold but the policy does not declare (CN101) is
+    listed apart, so an incomplete map says so.
+    """
+    from cnsnt.inventory import build_inventory
+
+    ctx = SourceContext(
+        base_dir=policy.base_dir,
+        dialect=dialect,
+        jobs=jobs,
+        policy_purposes=tuple(policy.purposes),
+        roles=dict(policy.roles),
+    )
+    extra = [
+        SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
+        for url in databases
+    ]
+    evidence = collect(policy, ctx, extra=extra, debug=debug)
+    findings, _, _ = run_rules(policy, evidence, select=NOTICE_AUDIT_RULES)
+    return build_inventory(policy, evidence, findings)

@@ -457,6 +457,97 @@ def notice(
     raise typer.Exit(int(ExitCode.OK))
 
 
+class InventoryFormat(StrEnum):
+    """Formats of `cnsnt inventory` (`--ropa` takes markdown, html, csv or json)."""
+
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    svg = "svg"
+    dot = "dot"
+    html = "html"
+
+
+@app.command()
+@guarded
+def inventory(
+    path: Annotated[
+        Path | None, typer.Argument(help="Project directory or policy file (default: .).")
+    ] = None,
+    policy: PolicyOption = None,
+    format: Annotated[
+        InventoryFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, markdown, csv, json, or svg (a data-flow diagram, needs Graphviz) "
+            "and dot; with --ropa: markdown (default), html, csv or json.",
+        ),
+    ] = None,
+    ropa: Annotated[
+        bool,
+        typer.Option("--ropa", help="A GDPR Art. 30(1) record of processing activities instead."),
+    ] = False,
+    output: OutputOption = None,
+    dialect: Annotated[
+        str | None, typer.Option("--dialect", help="SQL dialect for every SQL source.")
+    ] = None,
+    db: Annotated[
+        list[str] | None, typer.Option("--db", help="Add a live database (SQLAlchemy URL).")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (0: all cores).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No notes on stderr.")] = False,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """The data map: each datum, where it is collected, stored, used and shared."""
+    from cnsnt.api import resolve_policy_path
+    from cnsnt.policy.loader import load_policy
+
+    _check_dialect(dialect)
+    loaded = load_policy(resolve_policy_path(path, policy))
+    err = _stderr(no_color)
+    if ropa:
+        from cnsnt.inventory import ROPA_FORMATS, build_ropa, render_ropa
+
+        fmt = format.value if format is not None else "markdown"
+        if fmt not in ROPA_FORMATS:
+            raise UsageError(f"--ropa writes {', '.join(ROPA_FORMATS)}, not {fmt}")
+        record = build_ropa(loaded)
+        _emit(render_ropa(record, fmt), output)
+        if not quiet:
+            for gap in record.gaps:
+                err.print(f"warning: not stated in the policy: {gap}", markup=False, soft_wrap=True)
+        raise typer.Exit(int(ExitCode.OK))
+    from cnsnt.api import inventory as build
+    from cnsnt.inventory import render_inventory
+
+    fmt = format.value if format is not None else "table"
+    if fmt == "html":
+        raise UsageError("inventory --format html exists only with --ropa; try markdown or svg")
+    if jobs < 0:
+        raise UsageError("--jobs must be 0 (all cores) or more")
+    if fmt == "svg":
+        from cnsnt.inventory.render import GraphvizMissing, dot_path
+
+        if dot_path() is None:
+            raise GraphvizMissing(
+                "the data-flow diagram needs Graphviz `dot`: install it (Debian/Ubuntu: "
+                "apt-get install graphviz; macOS: brew install graphviz), or use --format dot"
+            )
+    inv = build(loaded, dialect=dialect, jobs=jobs, databases=db or (), debug=debug)
+    _emit(render_inventory(inv, fmt, width=_width()), output)
+    if not quiet and inv.undeclared:
+        err.print(
+            f"note: {len(inv.undeclared)} personal data field(s) in the sources are in no data "
+            "entry (CN101); they are listed apart. Run cnsnt audit for details.",
+            markup=False,
+            soft_wrap=True,
+        )
+    raise typer.Exit(int(ExitCode.OK))
+
+
 class RulesFormat(StrEnum):
     """Formats of `cnsnt rules`."""
 
