@@ -362,7 +362,13 @@ def notice(
     ] = None,
     policy: PolicyOption = None,
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Language: en, it, ca, tr, ru or hu.")
+        str,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language (BCP 47: en, it, ca, tr, ru, hu, es, de, fr, pt, nl, pl; "
+            "pt-BR or it_IT pick the nearest).",
+        ),
     ] = "en",
     format: Annotated[
         NoticeFormat, typer.Option("--format", "-f", help="markdown, html or json.")
@@ -428,6 +434,9 @@ def notice(
         draft=draft,
         with_audit=not no_audit,
     )
+    if not quiet:
+        for note in result.notes:
+            err.print(f"note: {note}", markup=False, soft_wrap=True)
     blocked = bool(result.blockers) and not draft
     shown = {f.fingerprint() for f in result.blockers}
     for finding in [*result.blockers, *(w for w in result.warnings if w.fingerprint() not in shown)]:

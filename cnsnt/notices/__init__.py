@@ -18,7 +18,7 @@ from cnsnt.policy.model import Policy
 
 from .checks import completeness_issues, readability_issues, regime
 from .content import NoticeContent, build_content
-from .i18n import LANGUAGES, check_language
+from .i18n import LANGUAGES, check_language, resolve_language
 from .labels import short_intro
 from .render import FORMATS, LAYERS, MdRaw, render_content
 from .version import Marker, marker_text, notice_version, read_marker
@@ -32,6 +32,7 @@ __all__ = [
     "check_notice",
     "notice_version",
     "render_notice",
+    "resolve_language",
 ]
 
 
@@ -47,6 +48,10 @@ class NoticeResult:
     """Errors that make the notice wrong or incomplete: it must not be published."""
     draft: bool = False
     """Rendered as a draft (banner, and a marker `--check` refuses)."""
+    notes: list[str] = field(default_factory=list)
+    """Things to tell the author that are not problems (the language tag that was matched)."""
+    lang: str = "en"
+    """The catalog the notice is in (a tag like `pt-BR` resolves to `pt`)."""
 
     @property
     def publishable(self) -> bool:
@@ -98,6 +103,7 @@ def render_notice(
     The result's `blockers` are the CN602 errors (elements the notice must state
     but the policy does not give); callers add the audit's (`cnsnt.api.notice`).
     """
+    lang, note = resolve_language(lang)
     _check_options(lang, fmt, layer)
     law = regime(preset)
     version = notice_version(policy, law)
@@ -114,7 +120,8 @@ def render_notice(
     warnings = sorted({i.finding(policy) for i in issues}, key=Finding.sort_key)
     blockers = [w for w in warnings if w.severity is Severity.ERROR]
     return NoticeResult(
-        text=text, version=version, warnings=warnings, blockers=blockers, draft=draft
+        text=text, version=version, warnings=warnings, blockers=blockers, draft=draft,
+        notes=[note] if note else [], lang=lang,
     )
 
 

@@ -173,12 +173,30 @@ def test_missing_translation_is_a_warning_and_marked_never_silent(tmp_path):
 
 def test_unknown_language_format_or_layer_is_a_usage_error(tmp_path):
     policy = load(tmp_path)
-    with pytest.raises(UsageError, match="available: en, it, ca, tr, ru, hu"):
-        render_notice(policy, lang="de")
+    with pytest.raises(UsageError, match="available: en, it, ca, tr, ru, hu, es, de, fr, pt, nl, pl"):
+        render_notice(policy, lang="zh-Hant")
+    with pytest.raises(UsageError, match="language 'x-klingon'"):
+        render_notice(policy, lang="x-klingon")
     with pytest.raises(UsageError, match="format"):
         render_notice(policy, fmt="pdf")
     with pytest.raises(UsageError, match="layer"):
         render_notice(policy, layer="medium")
+
+
+@pytest.mark.parametrize(
+    ("tag", "code", "note"),
+    [("it", "it", None), ("EN", "en", "read as 'en'"), ("it_IT", "it", "in Italian (it)"),
+     ("pt-BR", "pt", "in Portuguese (pt)"), ("de-CH", "de", "in German (de)"),
+     ("es-419", "es", "in Spanish (es)")],
+)
+def test_language_tags_match_the_nearest_catalog_and_say_so(tmp_path, tag, code, note):
+    result = render_notice(load(tmp_path), lang=tag)
+    assert result.lang == code
+    assert f"lang={code} " in result.text
+    if note is None:
+        assert result.notes == []
+    else:
+        assert len(result.notes) == 1 and note in result.notes[0]
 
 
 HOSTILE = POLICY.replace(
