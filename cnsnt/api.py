@@ -18,7 +18,7 @@ from cnsnt.sources.base import SourceContext
 
 if TYPE_CHECKING:
     from cnsnt.inventory import Inventory
-    from cnsnt.notices import NoticeResult
+    from cnsnt.notices import NoticeResult, Theme
 
 
 def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
@@ -128,6 +128,7 @@ def notice(
     with_audit: bool = True,
     dialect: str | None = None,
     jobs: int = 0,
+    theme: Theme | None = None,
 ) -> NoticeResult:
     """Render a notice and say what forbids publishing it (CN602, CN206, CN101 errors).
 
@@ -138,7 +139,9 @@ def notice(
 
     from cnsnt.notices import render_notice
 
-    result = render_notice(policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=draft)
+    result = render_notice(
+        policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=draft, theme=theme
+    )
     extra = notice_blockers(
         policy, preset=preset, with_audit=with_audit, dialect=dialect, jobs=jobs
     )

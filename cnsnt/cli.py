@@ -399,6 +399,19 @@ def notice(
             help="Do not read the policy's sources for undeclared personal data (CN101).",
         ),
     ] = False,
+    theme: Annotated[
+        Path | None,
+        typer.Option(
+            "--theme",
+            help="Brand the HTML notice: a YAML or CSS file of colours, font, logo URL, radius.",
+        ),
+    ] = None,
+    fragment: Annotated[
+        bool,
+        typer.Option(
+            "--fragment", help="HTML as an embeddable <section> (no <html>), styles scoped to it."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
@@ -425,10 +438,23 @@ def notice(
         verdict = check_notice(loaded, published, source=str(check))
         err.print(f"{'ok' if verdict.ok else 'error'}: {verdict.reason}", markup=False, soft_wrap=True)
         raise typer.Exit(int(ExitCode.OK if verdict.ok else ExitCode.FINDINGS))
+    fmt = format.value
+    if fragment:
+        if format is NoticeFormat.json:
+            raise UsageError("--fragment is HTML; --format json is already embeddable data")
+        fmt = "fragment"
+    brand = None
+    if theme is not None:
+        from cnsnt.notices import load_theme
+
+        if fmt not in ("html", "fragment"):
+            raise UsageError("--theme styles the HTML notice: add --format html or --fragment")
+        brand = load_theme(theme)
     result = make_notice(
         loaded,
         lang=lang,
-        fmt=format.value,
+        fmt=fmt,
+        theme=brand,
         layer=layer.value,
         preset=preset.value if preset else None,
         draft=draft,

@@ -10,6 +10,7 @@ The library API the CLI calls:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from cnsnt.errors import UsageError
@@ -21,6 +22,7 @@ from .content import NoticeContent, build_content
 from .i18n import LANGUAGES, check_language, resolve_language
 from .labels import short_intro
 from .render import FORMATS, LAYERS, MdRaw, render_content
+from .theme import Theme, load_theme
 from .version import Marker, marker_text, notice_version, read_marker
 
 __all__ = [
@@ -29,7 +31,9 @@ __all__ = [
     "LAYERS",
     "NoticeCheck",
     "NoticeResult",
+    "Theme",
     "check_notice",
+    "load_theme",
     "notice_version",
     "render_notice",
     "resolve_language",
@@ -97,6 +101,7 @@ def render_notice(
     layer: str = "full",
     preset: str | None = None,
     draft: bool = False,
+    theme: Theme | None = None,
 ) -> NoticeResult:
     """Render the notice; raise UsageError for an unknown language, format or layer.
 
@@ -111,7 +116,7 @@ def render_notice(
     marker = marker_text(version, lang, layer, law, fmt, draft=draft)
     text = render_content(
         content, fmt=fmt, layer=layer, version=version, marker=MdRaw(marker),
-        intro=_intro(content, layer), draft=draft,
+        intro=_intro(content, layer), draft=draft, theme=theme,
     )
     issues = [
         *readability_issues(policy, lang),
@@ -125,14 +130,25 @@ def render_notice(
     )
 
 
+_LOOK = re.compile(
+    r"<style>.*?</style>|<meta http-equiv=\"Content-Security-Policy\"[^>]*>|<img class=\"logo\"[^>]*>"
+    r"|<!-- cnsnt notice fragment:.*?-->",
+    re.DOTALL,
+)
+
+
 def _same(published: str, fresh: str, fmt: str) -> bool:
+    if fmt in ("html", "fragment"):
+        # The look (stylesheet, theme, logo) is the site's business; the words must match.
+        published, fresh = _LOOK.sub("", published), _LOOK.sub("", fresh)
     if fmt == "json":
         try:
             return bool(json.loads(published) == json.loads(fresh))
         except ValueError:
             return False
     def tidy(text: str) -> str:
-        return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").splitlines()).strip()
+        lines = (line.rstrip() for line in text.replace("\r\n", "\n").splitlines())
+        return "\n".join(line for line in lines if line).strip()
     return tidy(published) == tidy(fresh)
 
 

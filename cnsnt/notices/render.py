@@ -22,8 +22,9 @@ from markupsafe import Markup
 from .content import NoticeContent
 from .i18n import translations
 from .texts import LocalText
+from .theme import Theme, scope_css
 
-FORMATS = ("markdown", "html", "json")
+FORMATS = ("markdown", "html", "json", "fragment")
 LAYERS = ("short", "full")
 
 
@@ -129,10 +130,14 @@ def stylesheet() -> str:
     return "\n".join(line.rstrip() for line in text.splitlines() if line.strip()) + "\n"
 
 
-def _csp(css: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+def _style_hash(css: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+
+
+def _csp(css: str, logo: str | None = None) -> str:
+    images = "data:" + (f" {logo}" if logo and logo.startswith("https://") else "")
     return (
-        f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
+        f"default-src 'none'; style-src '{_style_hash(css)}'; img-src {images}; "
         "base-uri 'none'; form-action 'none'"
     )
 
@@ -153,8 +158,14 @@ def render_content(
     marker: str,
     intro: str,
     draft: bool = False,
+    theme: Theme | None = None,
 ) -> str:
-    """The notice text in one format (`draft`: with a "not for publication" banner)."""
+    """The notice text in one format (`draft`: with a "not for publication" banner).
+
+    `html` is a whole page; `fragment` an embeddable `<section>` whose styles apply
+    only inside it. A `theme` adds its custom properties after the stylesheet; the
+    CSP hash is computed over the final CSS.
+    """
     if fmt == "json":
         meta: dict[str, Any] = {
             "version": version,
@@ -173,11 +184,14 @@ def render_content(
             **content.to_json(),
         }
         return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    kind = "html" if fmt == "html" else "markdown"
+    kind = "html" if fmt in ("html", "fragment") else "markdown"
     template = _env(kind, content.lang).get_template(
         "notice.html.j2" if kind == "html" else "notice.md.j2"
     )
-    css = stylesheet()
+    css = stylesheet() + (theme.css() if theme else "")
+    if fmt == "fragment":
+        css = scope_css(css)
+    logo = theme.logo if theme else None
     text = template.render(
         c=content,
         h=content.h,
@@ -189,7 +203,10 @@ def render_content(
         intro=intro,
         draft=draft,
         css=Markup(css),
-        csp=_csp(css),
+        csp=_csp(css, logo),
+        style_hash=_style_hash(css),
+        logo=logo,
+        fragment=fmt == "fragment",
     )
     # Deterministic, tidy output: no trailing spaces, one blank line at most, one final newline.
     lines = [line.rstrip() for line in text.splitlines()]
