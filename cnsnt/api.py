@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from cnsnt.collect import collect
 from cnsnt.engine import rule_meta, run_rules
 from cnsnt.errors import UsageError
+from cnsnt.evidence import Evidence
 from cnsnt.model import AuditResult, Finding, Location, Severity
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
@@ -49,8 +50,12 @@ def audit(
     on_source: Callable[[str], None] | None = None,
     debug: bool = False,
     today: dt.date | None = None,
+    evidence_sink: Callable[[Evidence], None] | None = None,
 ) -> AuditResult:
-    """Collect all evidence for a loaded policy, run the rules, return the result."""
+    """Collect all evidence for a loaded policy, run the rules, return the result.
+
+    `evidence_sink` receives the evidence too (the HTML report draws the data map from it).
+    """
     ctx = SourceContext(
         base_dir=policy.base_dir,
         dialect=dialect,
@@ -67,6 +72,8 @@ def audit(
     findings, suppressed, skipped = run_rules(
         policy, evidence, preset=preset, select=select, today=today
     )
+    if evidence_sink is not None:
+        evidence_sink(evidence)
     counts = dict(sorted(evidence.counts.items()))
     return AuditResult(
         policy_path=policy.path,

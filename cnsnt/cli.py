@@ -96,6 +96,7 @@ class ReportFormat(StrEnum):
     junit = "junit"
     github = "github"
     markdown = "markdown"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -245,6 +246,7 @@ def audit(
             progress_ctx.update(tasks[desc], completed=done, total=total)
 
         progress_ctx.start()
+    collected: list[Any] = []
     try:
         result = run_audit(
             loaded,
@@ -255,6 +257,7 @@ def audit(
             select=select,
             progress=progress_cb,
             debug=debug,
+            evidence_sink=collected.append if format is ReportFormat.html else None,
         )
     finally:
         if progress_ctx is not None:
@@ -267,11 +270,22 @@ def audit(
         from cnsnt.baseline import apply_baseline
 
         result = apply_baseline(result, known_baseline)
+    datamap_svg, datamap_note = None, None
+    if collected:
+        from cnsnt.inventory import build_inventory
+        from cnsnt.inventory.render import dot_path, render_svg
+
+        if dot_path() is None:
+            datamap_note = "Install Graphviz (apt-get install graphviz) to see the data map here."
+        else:
+            datamap_svg = render_svg(build_inventory(loaded, collected[0], result.findings))
     options = RenderOptions(
         width=_width(),
         color=_color_wanted(no_color, reporter.machine, output is not None),
         show_suppressed=show_suppressed,
         path_prefix=_prefix(loaded.base_dir),
+        datamap_svg=datamap_svg,
+        datamap_note=datamap_note,
     )
     _emit(reporter.render(result, options), output)
     if not quiet:

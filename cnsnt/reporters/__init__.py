@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cnsnt.reporters.base import RenderOptions, Reporter
 from cnsnt.reporters.github import GithubReporter
+from cnsnt.reporters.html import HtmlReporter
 from cnsnt.reporters.json import JsonReporter
 from cnsnt.reporters.junit import JunitReporter
 from cnsnt.reporters.markdown import MarkdownReporter
@@ -19,6 +20,7 @@ REPORTERS: dict[str, type[Reporter]] = {
         JunitReporter,
         GithubReporter,
         MarkdownReporter,
+        HtmlReporter,
     )
 }
 

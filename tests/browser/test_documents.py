@@ -138,3 +138,37 @@ def test_data_map_picture(browser, shots, tmp_path):  # noqa: F811
     browser.screenshot(shots / "shop-datamap.png")
     assert "Your email address" in result["texts"]
     assert result["nodes"] >= 30 and result["overlaps"] == 0
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_audit_report_page_and_its_filters(browser, shots, tmp_path, viewport):  # noqa: F811
+    from cnsnt.api import audit_path
+    from cnsnt.inventory import build_inventory
+    from cnsnt.reporters import RenderOptions, get_reporter
+
+    collected = []
+    result = audit_path(SHOP, jobs=1, evidence_sink=collected.append)
+    svg = None
+    if shutil.which("dot"):
+        policy = load_policy(SHOP / "cnsnt.yaml")
+        svg = render_inventory(build_inventory(policy, collected[0], result.findings), "svg")
+    html = get_reporter("html").render(result, RenderOptions(datamap_svg=svg))
+    page = tmp_path / "audit.html"
+    page.write_text(html, encoding="utf-8")
+    width, height, mobile = VIEWPORTS[viewport]
+    browser.viewport(width, height, mobile=mobile)
+    browser.open(page)
+    result_layout = browser.run(MEASURE)
+    browser.screenshot(shots / f"shop-audit-{viewport}.png")
+    _check_layout(result_layout, width)
+    visible = "return [...document.querySelectorAll('.finding')].filter(e => e.offsetParent !== null).length;"
+    total = browser.run(visible)
+    assert total == len(result.findings)
+    browser.run("document.querySelector('label[for=f-sev-warning]').click();")
+    assert browser.run(visible) == sum(1 for f in result.findings if f.severity.value != "warning")
+    browser.run("document.querySelector('label[for=f-rule-cn301]').click();")
+    assert browser.run(visible) == sum(
+        1 for f in result.findings if f.severity.value != "warning" and f.rule != "CN301"
+    )
+    if svg is not None:
+        assert browser.run("return document.querySelector('img.datamap').naturalWidth;") > 500
