@@ -59,9 +59,19 @@ def _shared(d: DatumMap) -> str:
 def render_table(inv: Inventory, width: int = 120) -> str:
     """A terminal table (rich), one row per datum."""
     table = Table(title=f"Data map: {_clean(inv.controller) or inv.policy}", show_lines=True)
-    for head in ("datum", "collected (forms)", "stored (columns)", "used (queries by purpose)",
-                 "shared (recipients)", "kept"):
-        table.add_column(head, overflow="fold")
+    def widest(keys: list[str], cap: int) -> int:
+        return min(max((len(k) for k in keys), default=8), cap)
+
+    fields = [p.key for d in inv.data for p in d.collected]
+    columns = [p.key for d in inv.data for p in d.stored]
+    # Field and column names are read whole: the prose columns give way to them.
+    prose = max(10, (width - widest(fields, 26) - widest(columns, 26) - 19) // 4)
+    table.add_column("datum", overflow="fold", max_width=prose)
+    table.add_column("collected in", overflow="fold")
+    table.add_column("stored in", overflow="fold")
+    table.add_column("used for (queries)", overflow="fold", max_width=prose)
+    table.add_column("shared with", overflow="fold", max_width=prose)
+    table.add_column("kept", overflow="fold", max_width=prose)
     for d in inv.data:
         table.add_row(*(RichText(cell) for cell in (
             f"{_clean(d.label)}\n({_clean(d.key)})",

@@ -87,3 +87,26 @@ def test_notice_usage_errors_exit_2(tmp_path, monkeypatch):
     (tmp_path / "cnsnt.yaml").write_text("cnsnt: 1\npurposes: {x: {basis: magic}}\n", encoding="utf-8")
     bad = run(["notice"], tmp_path, monkeypatch)
     assert bad.exit_code == 2 and "Traceback" not in bad.stderr + bad.stdout
+
+
+def test_special_data_on_a_contract_basis_never_gives_a_publishable_notice(tmp_path, monkeypatch):
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\n"
+        "controller: {name: Clinic, contact: privacy@clinic.example, authority: Garante}\n"
+        "notice: {automated_decisions: We decide nothing by computer alone.}\n"
+        "purposes: {care: {description: To treat you., basis: contract}}\n"
+        "data:\n"
+        "  health: {label: Your health, category: user.health_and_medical, purposes: [care],\n"
+        "           retention: P10Y}\n",
+        encoding="utf-8",
+    )
+    from cnsnt.api import notice
+    from cnsnt.policy.loader import load_policy
+
+    result = notice(load_policy(tmp_path / "cnsnt.yaml"), with_audit=False)
+    assert [b.rule for b in result.blockers] == ["CN206"] and not result.publishable
+    for fmt in ("markdown", "html", "json"):
+        out = tmp_path / f"n.{fmt}"
+        cli = run(["notice", "--no-audit", "-f", fmt, "-o", str(out)], tmp_path, monkeypatch)
+        assert cli.exit_code == 1 and not out.exists()
+        assert "cnsnt.yaml:6:3: CN206" in cli.stderr
