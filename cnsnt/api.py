@@ -117,7 +117,11 @@ def notice_blockers(
 
     found, _, _ = run_rules(policy, Evidence(), preset=preset, select=NOTICE_POLICY_RULES)
     if with_audit:
-        result = audit(policy, dialect=dialect, jobs=jobs, preset=preset, select=NOTICE_AUDIT_RULES)
+        # CN101 reads schemas, databases and forms; query logs can be large and add nothing.
+        from dataclasses import replace
+
+        lean = replace(policy, sources=tuple(s for s in policy.sources if s.kind != "queries"))
+        result = audit(lean, dialect=dialect, jobs=jobs, preset=preset, select=NOTICE_AUDIT_RULES)
         found.extend(result.findings)
     errors = {f for f in found if f.severity is Severity.ERROR and f.rule in (
         *NOTICE_POLICY_RULES, *NOTICE_AUDIT_RULES)}
