@@ -115,6 +115,16 @@ def _csp(css: str) -> str:
     )
 
 
+def _clusters(items: list[Finding]) -> list[list[Finding]]:
+    """Findings of one source that repeat (same rule, severity, purpose and fix but for
+    the field it names) as one entry each, so a large query log stays a readable page."""
+    out: dict[tuple[str, str, str, str | None], list[Finding]] = {}
+    for f in items:
+        shape = f.hint.replace(f.subject, "\0") if f.subject else f.hint
+        out.setdefault((f.rule, f.severity.value, shape, purpose_of(f)), []).append(f)
+    return list(out.values())
+
+
 class HtmlReporter(Reporter):
     """`--format html`."""
 
@@ -127,7 +137,7 @@ class HtmlReporter(Reporter):
         purposes = sorted({p for f in findings if (p := purpose_of(f))})
         css = _css(rules, purposes)
         names = {f.rule: f.name for f in findings}
-        groups = [(g, list(items)) for g, items in groupby(findings, key=group_of)]
+        groups = [(g, _clusters(list(items))) for g, items in groupby(findings, key=group_of)]
         picture = None
         if options.datamap_svg:
             picture = "data:image/svg+xml;base64," + base64.b64encode(

@@ -161,7 +161,8 @@ def test_audit_report_page_and_its_filters(browser, shots, tmp_path, viewport): 
     result_layout = browser.run(MEASURE)
     browser.screenshot(shots / f"shop-audit-{viewport}.png")
     _check_layout(result_layout, width)
-    visible = "return [...document.querySelectorAll('.finding')].filter(e => e.offsetParent !== null).length;"
+    visible = ("return [...document.querySelectorAll('.finding')].filter(e => e.offsetParent !== null)"
+               ".reduce((n, e) => n + Number(e.dataset.count), 0);")
     total = browser.run(visible)
     assert total == len(result.findings)
     browser.run("document.querySelector('label[for=f-sev-warning]').click();")

@@ -102,3 +102,12 @@ def test_cli_report_without_graphviz_says_how_to_get_the_picture(tmp_path, monke
     result = CliRunner().invoke(app, ["audit", "-f", "html", "-o", str(out), "-q"], env={"NO_COLOR": "1"})
     assert result.exit_code == 1
     assert "Install Graphviz" in out.read_text(encoding="utf-8")
+
+
+def test_html_collapses_repeats_but_keeps_every_place():
+    html = _page()
+    assert 'data-count="11"' in html and "10 more like it" in html
+    for column in ["payments.iban", "devices.longitude", "orders.status"]:
+        assert f"<td>{column}</td>" in html
+    counts = [int(n) for n in re.findall(r'data-count="(\d+)"', html)]
+    assert sum(counts) == len(audit_path(SHOP, jobs=1).findings)
