@@ -116,8 +116,11 @@ def _csp(css: str) -> str:
 
 
 def _clusters(items: list[Finding]) -> list[list[Finding]]:
-    """Findings of one source that repeat (same rule, severity, purpose and fix but for
-    the field it names) as one entry each, so a large query log stays a readable page."""
+    """Fold repeats of one source into one entry each.
+
+    A repeat has the same rule, severity, purpose and fix but for the field it names;
+    folding them keeps a large query log a readable page.
+    """
     out: dict[tuple[str, str, str, str | None], list[Finding]] = {}
     for f in items:
         shape = f.hint.replace(f.subject, "\0") if f.subject else f.hint
