@@ -45,6 +45,7 @@ def audit(
     jobs: int = 0,
     preset: str | None = None,
     databases: Iterable[str] = (),
+    sample: int = 0,
     select: Iterable[str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     on_source: Callable[[str], None] | None = None,
@@ -63,7 +64,14 @@ def audit(
         progress=progress,
         policy_purposes=tuple(policy.purposes),
         roles=dict(policy.roles),
+        sample=sample,
     )
+    databases = list(databases)
+    if databases:
+        from cnsnt.sources.databases.live import check_url
+
+        for url in databases:
+            check_url(url, Path("."))
     extra = [
         SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
         for url in databases

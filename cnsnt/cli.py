@@ -194,8 +194,20 @@ def audit(
         str | None, typer.Option("--dialect", help="SQL dialect for every SQL source.")
     ] = None,
     db: Annotated[
-        list[str] | None, typer.Option("--db", help="Add a live database (SQLAlchemy URL).")
+        list[str] | None,
+        typer.Option(
+            "--db", metavar="URL", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."
+        ),
     ] = None,
+    sample: Annotated[
+        int,
+        typer.Option(
+            "--sample",
+            min=0,
+            metavar="N",
+            help="Read up to N values per doubtful text column of live databases (values are never shown).",
+        ),
+    ] = 0,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel workers (0: all cores).")] = 0,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Run only these rule codes.")
@@ -254,6 +266,7 @@ def audit(
             jobs=jobs,
             preset=preset.value if preset else None,
             databases=db or (),
+            sample=sample,
             select=select,
             progress=progress_cb,
             debug=debug,
@@ -351,6 +364,92 @@ def validate(
         _stderr(no_color).print(f"cnsnt: {summary_line(result)}", markup=False)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
     raise typer.Exit(int(ExitCode.FINDINGS if result.fails(threshold) else ExitCode.OK))
+
+
+@app.command()
+@guarded
+def init(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Project directory (default: .); with --update, the project or its policy."),
+    ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Add newly found fields to the existing policy.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing policy file.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the policy here (default: PATH/cnsnt.yaml; - for stdout)."
+        ),
+    ] = None,
+    dialect: Annotated[
+        str | None, typer.Option("--dialect", help="SQL dialect for every SQL source.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Find the personal data in a project and write a starter policy (cnsnt.yaml).
+
+    Every personal column and form field is grouped into data entries by category,
+    each with the classifier's reason as a comment and purposes left to fill in.
+
+    Examples:
+      cnsnt init                  # discover sources below . and write ./cnsnt.yaml
+      cnsnt init app/ -o -        # print the starter policy instead of writing it
+      cnsnt init --update         # add fields found since, keeping the file as written
+    """
+    from cnsnt.api import resolve_policy_path
+    from cnsnt.starter.run import draft_new, draft_update
+
+    _check_dialect(dialect)
+    root = path or Path(".")
+    to_stdout = output is not None and str(output) == "-"
+    if update:
+        if force:
+            raise UsageError("--update and --force do not go together")
+        from cnsnt.policy.loader import find_policy, policy_files
+
+        if path is not None and path.is_dir() and find_policy(path) is None and policy_files(path):
+            target_policy = path  # a directory of policy files, merged (as in validate)
+        else:
+            target_policy = resolve_policy_path(path, None)
+        draft = draft_update(target_policy, dialect=dialect)
+    else:
+        target = None if to_stdout else (output or root / "cnsnt.yaml")
+        if target is not None and target.exists() and not force:
+            raise UsageError(
+                f"{target.as_posix()} exists: run cnsnt init --update to add newly found fields, "
+                "or --force to replace it"
+            )
+        draft = draft_new(root, output=target, dialect=dialect)
+    if to_stdout:
+        sys.stdout.write(draft.text)
+    elif draft.changed:
+        write_atomic(output if output is not None and update else draft.path, draft.text)
+    if quiet:
+        raise typer.Exit(int(ExitCode.OK))
+    err = _stderr()
+    entries = len(draft.entries)
+    if update and not draft.changed:
+        err.print(f"{draft.path.as_posix()}: no new personal field found; nothing changed", markup=False)
+    else:
+        written = output if update and output else draft.path
+        where = "printed" if to_stdout else f"written to {written.as_posix()}"
+        err.print(
+            f"cnsnt init: {draft.fields} personal field{'s' if draft.fields != 1 else ''} in "
+            f"{entries} data entr{'ies' if entries != 1 else 'y'}, {where}",
+            markup=False,
+            soft_wrap=True,
+        )
+        if draft.problems:
+            err.print(
+                f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "
+                "be read: run cnsnt audit to see them (CN001)",
+                markup=False,
+            )
+        err.print("next: fill in purposes and retention, then run cnsnt audit", markup=False)
+    raise typer.Exit(int(ExitCode.OK))
 
 
 class NoticeFormat(StrEnum):

@@ -16,18 +16,33 @@ from cnsnt.sources.base import Reader, SourceContext, expand
 
 #: Source kind -> "module:function" of its reader, imported only when used.
 READERS: dict[str, str] = {
-    "schemas": "cnsnt.sources.schemas.ddl:read_ddl",
+    "schemas": "cnsnt.sources.schemas.reader:read_schema",
     "forms": "cnsnt.sources.forms.reader:read_forms",
     "queries": "cnsnt.sources.queries.reader:read_queries",
 }
+#: Kinds whose entries are read as a whole: which reader gets which of the entry's files
+#: (a migrations folder is one script; ORM models inherit across files).
+PLANNERS: dict[str, str] = {"schemas": "cnsnt.sources.schemas.reader:plan_schemas"}
 #: Kinds read first: queries resolve columns against the tables they found.
 ORDER = ("schemas", "databases", "forms", "queries")
+
+
+#: Reads a group of files of one entry at once.
+GroupReader = Callable[[list[Path], SourceSpec, SourceContext], Evidence]
+#: Splits an entry's files into groups, each with the reader for it.
+Planner = Callable[[list[Path], SourceSpec], list[tuple[GroupReader, list[Path]]]]
 
 
 def _reader(kind: str) -> Reader:
     module, _, func = READERS[kind].partition(":")
     reader: Reader = getattr(importlib.import_module(module), func)
     return reader
+
+
+def _planner(kind: str) -> Planner:
+    module, _, func = PLANNERS[kind].partition(":")
+    planner: Planner = getattr(importlib.import_module(module), func)
+    return planner
 
 
 def collect(
@@ -54,6 +69,18 @@ def collect(
             on_source(shown)
         evidence.merge(_read_one(reader, path, shown, spec, ctx, debug))
 
+    def read_group(group_reader: GroupReader, group: list[Path], spec: SourceSpec) -> None:
+        shown = ctx.shown(group[0]) if len(group) == 1 else spec.pattern
+        if on_source is not None:
+            for path in group:
+                on_source(ctx.shown(path))
+
+        def whole(_path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
+            return group_reader(group, spec, ctx)
+
+        fallback = None if len(group) == 1 else spec.location
+        evidence.merge(_read_one(whole, group[0], shown, spec, ctx, debug, fallback))
+
     for spec in specs:
         evidence.audited.add(spec.kind)
         if spec.kind == "queries":
@@ -70,13 +97,20 @@ def collect(
             continue
         paths, problems = expand(spec)
         evidence.problems.extend(problems)
-        reader = _reader(spec.kind)
+        fresh: list[Path] = []
         for path in paths:
             # Overlapping globs (`*.sql` and `s.sql`) or symlink loops: read a file once.
             key = (spec.kind, path.resolve())
             if key in seen:
                 continue
             seen.add(key)
+            fresh.append(path)
+        if spec.kind in PLANNERS:
+            for group_reader, group in _planner(spec.kind)(fresh, spec):
+                read_group(group_reader, group, spec)
+            continue
+        reader = _reader(spec.kind)
+        for path in fresh:
             read(reader, path, spec)
     query_specs = [s for s in specs if s.kind == "queries"]
     if query_specs:
@@ -91,12 +125,18 @@ def collect(
 
 
 def _read_one(
-    reader: Reader, path: Path, shown: str, spec: SourceSpec, ctx: SourceContext, debug: bool
+    reader: Reader,
+    path: Path,
+    shown: str,
+    spec: SourceSpec,
+    ctx: SourceContext,
+    debug: bool,
+    fallback: Location | None = None,
 ) -> Evidence:
     try:
         return reader(path, spec, ctx)
     except SourceError as exc:
-        location = exc.location or Location(shown)
+        location = exc.location or fallback or Location(shown)
         return Evidence(problems=[SourceProblem(exc.message, location, shown)])
     except Exception as exc:  # noqa: BLE001 - one broken source must not stop the audit
         if debug:
@@ -108,7 +148,7 @@ def _read_one(
                     f"internal error while reading this source ({type(exc).__name__}: {exc}; "
                     f"at {Path(where.filename).name}:{where.lineno}); please report it, "
                     f"run with --debug for the traceback",
-                    Location(shown),
+                    fallback or Location(shown),
                     shown,
                 )
             ]
@@ -116,23 +156,28 @@ def _read_one(
 
 
 def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidence:
+    from cnsnt.sources.databases.live import read_database
+
     try:
-        module = importlib.import_module("cnsnt.sources.databases.live")
-    except ModuleNotFoundError:
-        return Evidence(
-            problems=[
-                SourceProblem(
-                    "live databases are not supported by this version of cnsnt yet; "
-                    "audit a schema dump with sources.schemas instead",
-                    spec.location,
-                    spec.pattern,
-                )
-            ]
-        )
-    reader: Callable[[SourceSpec, SourceContext], Evidence] = module.read_database
-    try:
-        return reader(spec, ctx)
+        return read_database(spec, ctx)
     except SourceError as exc:
         return Evidence(
             problems=[SourceProblem(redact(exc.message), exc.location or spec.location, "database")]
+        )
+    except Exception as exc:  # noqa: BLE001 - one broken source must not stop the audit
+        if debug:
+            raise
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Evidence(
+            problems=[
+                SourceProblem(
+                    redact(
+                        f"internal error while reading this database ({type(exc).__name__}: {exc}; "
+                        f"at {Path(where.filename).name}:{where.lineno}); please report it, "
+                        "run with --debug for the traceback"
+                    ),
+                    spec.location,
+                    "database",
+                )
+            ]
         )

@@ -50,12 +50,29 @@ class Location:
     line: int | None = None
     column: int | None = None
     database: str | None = None
+    """A live database's URL, password hidden (`postgresql://app:***@db/shop`)."""
     table: str | None = None
+    """In a live database: `schema.table`."""
+    column_name: str | None = None
+    """In a live database: the column (`column` is a file position)."""
+
+    @property
+    def uri(self) -> str | None:
+        """A live-database location as one URI: `db://<url>/<schema>.<table>.<column>`.
+
+        A query string in the URL (`?host=/run/pg`) stays at the end, where URIs keep it.
+        """
+        if self.database is None:
+            return None
+        url, sep, query = self.database.partition("?")
+        parts = [p for p in (self.table, self.column_name) if p]
+        where = "/" + ".".join(parts) if parts else ""
+        return f"db://{url}{where}{sep}{query}"
 
     def to_json(self) -> dict[str, Any]:
-        """Only the keys that are set, in a fixed order."""
+        """Only the keys that are set, in a fixed order (live databases add their `uri`)."""
         out: dict[str, Any] = {}
-        for key in ("path", "line", "column", "database", "table"):
+        for key in ("path", "line", "column", "database", "table", "column_name", "uri"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -63,7 +80,7 @@ class Location:
 
     def __str__(self) -> str:
         if self.database is not None:
-            return f"{self.database}" + (f" table {self.table}" if self.table else "")
+            return self.uri or self.database
         parts = [self.path or "<unknown>"]
         if self.line is not None:
             parts.append(str(self.line))
@@ -78,7 +95,7 @@ class Location:
             self.database or "",
             self.line or 0,
             self.column or 0,
-            self.table or "",
+            (self.table or "") + (f".{self.column_name}" if self.column_name else ""),
         )
 
 

@@ -137,6 +137,27 @@ class Taxonomy:
         """True when the category or any ancestor is a special category."""
         return self._marked(key) is not None
 
+    def special_under(self, key: str, *, cpra: bool = False) -> bool:
+        """Special under the regime in force: GDPR Art. 9 (or policy-declared) always.
+
+        CPRA sensitive personal information counts only when `cpra` is set: under the
+        GDPR a card number or a password rests on a contract like any datum.
+        """
+        current: str | None = key
+        seen: set[str] = set()
+        while current and current not in seen:
+            seen.add(current)
+            item = self.categories.get(current)
+            if item is not None:
+                if item.gdpr_special or (item.origin == "policy" and item.special):
+                    return True
+                if cpra and item.cpra_sensitive:
+                    return True
+            # A policy's own key names its parent; shipped keys are dotted paths.
+            parent = item.parent if item is not None and item.parent else None
+            current = parent or current.rpartition(".")[0] or None
+        return False
+
     def special_kind(self, key: str) -> str | None:
         """What makes the category special, for messages; None when it is not special."""
         item = self._marked(key)

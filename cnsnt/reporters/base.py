@@ -22,8 +22,16 @@ def group_of(finding: Finding) -> str:
     if finding.location is None:
         return "(policy)"
     if finding.location.database is not None:
-        return finding.location.database
+        return f"db://{finding.location.database}"
     return finding.location.path or "(policy)"
+
+
+def db_object(finding: Finding) -> str:
+    """In a live database: `schema.table.column` (or less), as shown under its database."""
+    loc = finding.location
+    if loc is None or loc.database is None:
+        return ""
+    return ".".join(p for p in (loc.table, loc.column_name) if p)
 
 
 @dataclass(frozen=True)

@@ -34,5 +34,8 @@ class GithubReporter(Reporter):
                         props.append(f"col={f.location.column}")
             props.append(f"title={_escape_property(f'{f.rule} {f.name}')}")
             message = f"{f.message}. Fix: {f.hint}" if f.hint else f.message
+            if f.location is not None and f.location.uri is not None:
+                # No file to annotate: the message says where in which database.
+                message = f"{f.location.uri}: {message}"
             lines.append(f"::{_COMMAND[f.severity]} {','.join(props)}::{_escape_data(message)}")
         return "".join(line + "\n" for line in lines)

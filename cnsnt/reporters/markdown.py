@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from cnsnt.model import AuditResult, Finding, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter, group_of, printable
+from cnsnt.reporters.base import RenderOptions, Reporter, db_object, group_of, printable
 
 
 def md_escape(text: str) -> str:
@@ -24,9 +24,11 @@ MAX_LINES = 12
 
 
 def _where(f: Finding) -> str:
-    if f.location is None or f.location.line is None:
-        return ""
-    return f"{f.location.line}:{f.location.column or ''}".rstrip(":")
+    if f.location is not None and f.location.line is not None:
+        return f"{f.location.line}:{f.location.column or ''}".rstrip(":")
+    if f.location is not None and f.location.database is not None:
+        return db_object(f)  # a live database: schema.table.column under its database
+    return ""
 
 
 def _capped(items: list[str], limit: int) -> str:

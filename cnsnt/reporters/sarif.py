@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from cnsnt import __version__
 from cnsnt.model import AuditResult, Finding, Severity
 from cnsnt.reporters.base import RenderOptions, Reporter
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+#: Characters a URI may hold as they are (RFC 3986 reserved and unreserved, and `%`).
+_URI_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
 HELP_URI = "https://github.com/cnsnt/cnsnt/blob/main/docs/rules.md#{code}"
 
 
@@ -34,9 +37,21 @@ def _result(f: Finding, index: dict[str, int], options: RenderOptions) -> dict[s
                 region["startColumn"] = loc.column
             physical["region"] = region
         out["locations"] = [{"physicalLocation": physical}]
-    elif loc is not None and loc.database is not None:
-        name = loc.database + (f"#{loc.table}" if loc.table else "")
-        out["locations"] = [{"logicalLocations": [{"name": name, "kind": "table"}]}]
+    elif loc is not None and loc.uri is not None:
+        # A live database: an absolute db:// URI (no %SRCROOT%) and the object it names.
+        location: dict[str, Any] = {
+            "physicalLocation": {"artifactLocation": {"uri": quote(loc.uri, safe=_URI_SAFE)}}
+        }
+        name = ".".join(p for p in (loc.table, loc.column_name) if p)
+        if name:
+            location["logicalLocations"] = [
+                {
+                    "name": loc.column_name or name,
+                    "fullyQualifiedName": name,
+                    "kind": "column" if loc.column_name else "table",
+                }
+            ]
+        out["locations"] = [location]
     if f.suppressed is not None:
         out["suppressions"] = [{"kind": "external", "justification": f.suppressed}]
     return out

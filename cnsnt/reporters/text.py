@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cnsnt.model import AuditResult, Finding, Severity
-from cnsnt.reporters.base import RenderOptions, Reporter, group_of, printable
+from cnsnt.reporters.base import RenderOptions, Reporter, db_object, group_of, printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -22,7 +22,7 @@ def _where(finding: Finding) -> str:
     if loc is None:
         return ""
     if loc.database is not None:
-        return loc.table or ""
+        return db_object(finding)
     if loc.line is None:
         return ""
     return f"{loc.line}:{loc.column}" if loc.column is not None else str(loc.line)
@@ -115,7 +115,8 @@ class TextReporter(Reporter):
                     tail = ", ..." if len(more) > 8 else ""
                     body.append("\n")
                     body.append(
-                        f"and {len(more)} more like it at lines {lines}{tail} (all listed in --format json)",
+                        f"and {len(more)} more like it at {'' if group.startswith('db://') else 'lines '}"
+                        f"{lines}{tail} (all listed in --format json)",
                         style="dim",
                     )
                 if f.hint and last_hint.get(f.rule) != f.hint:

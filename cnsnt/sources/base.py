@@ -39,6 +39,8 @@ class SourceContext:
     progress: Callable[[str, int, int], None] | None = None
     """Progress callback (description, done, total), set only on a terminal."""
     policy_purposes: Sequence[str] = ()
+    sample: int = 0
+    """`--sample N`: values read per doubtful text column of live databases (0: none)."""
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def shown(self, path: Path) -> str:

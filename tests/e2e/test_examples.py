@@ -25,7 +25,7 @@ REGEN = bool(os.environ.get("CNSNT_REGEN"))
 
 
 def test_there_are_examples():
-    assert {"restaurant", "shop"} <= set(EXAMPLE_NAMES)
+    assert {"restaurant", "shop", "clinic", "gym"} <= set(EXAMPLE_NAMES)
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

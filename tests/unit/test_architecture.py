@@ -65,3 +65,70 @@ def test_rules_never_read_files_or_sources():
 def test_reporters_never_import_rules():
     for p in (PACKAGE / "reporters").rglob("*.py"):
         assert not any(i.startswith("cnsnt.rules") for i in imports(p)), rel(p)
+
+
+SOURCES = PACKAGE / "sources"
+FAMILIES = sorted(p.name for p in SOURCES.iterdir() if (p / "__init__.py").is_file())
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def source_graph() -> dict[str, set[str]]:
+    """Imports among cnsnt.sources modules (`from pkg import mod` counts as importing mod)."""
+    mods = {module_name(p): p for p in SOURCES.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in mods.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            found.update(t for t in targets if t in mods and t != name)
+        graph[name] = found
+    return graph
+
+
+def test_families_are_packages():
+    assert {"schemas", "databases", "forms", "queries"} <= set(FAMILIES)
+
+
+def test_no_import_cycle_among_source_modules():
+    graph = source_graph()
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append(stack[stack.index(nxt):] + [nxt] if nxt in stack else [node, nxt])
+            elif nxt not in state:
+                visit(nxt, [*stack, nxt])
+        state[node] = 2
+
+    for start in sorted(graph):
+        if start not in state:
+            visit(start, [start])
+    assert cycles == []
+
+
+def test_source_families_do_not_import_each_other():
+    """A family may use another's shared helpers (its `common` module), never its readers."""
+    offenders = []
+    for name, targets in source_graph().items():
+        parts = name.split(".")
+        if len(parts) < 4:  # cnsnt.sources.base and the family packages themselves
+            continue
+        family = parts[2]
+        for target in targets:
+            tparts = target.split(".")
+            if len(tparts) >= 4 and tparts[2] in FAMILIES and tparts[2] != family and tparts[3] != "common":
+                offenders.append(f"{name} -> {target}")
+    assert offenders == []

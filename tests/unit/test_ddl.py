@@ -6,7 +6,6 @@ the facts asserted here were read from them by hand.
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -343,16 +342,6 @@ def test_gibbon_comment_with_doubled_quotes() -> None:
     assert {"dob", "gender", "email", "phone1"} <= set(columns(ev, "gibbonPerson"))
     comments = [c.comment for c in ev.columns if c.name == "attainmentConcern"]
     assert "'P' denotes that student has exceed their personal target" in comments
-
-
-def test_speed_of_the_largest_schemas() -> None:
-    # INSERT data is never parsed: only statements that can hold schema are.
-    for relpath, dialect in [("gibbon/gibbon.sql", "mysql"),
-                             ("orfeo/create_db_postgres.sql", "postgres")]:
-        path = CORPUS / relpath
-        start = time.perf_counter()
-        read_ddl(path, spec_for(path, dialect), SourceContext(base_dir=CORPUS))
-        assert time.perf_counter() - start < 2.0, relpath
 
 
 # --- behaviour on small inputs -------------------------------------------------------

@@ -13,21 +13,7 @@ def _special_here(ctx: RuleContext, key: str) -> bool:
     always; CPRA sensitive personal information only with `--preset ccpa` or `strict`,
     since under the GDPR a card number or a password rests on a contract like any datum.
     """
-    cpra = ctx.preset in ("ccpa", "strict")
-    current: str | None = key
-    seen: set[str] = set()
-    while current and current not in seen:
-        seen.add(current)
-        item = ctx.taxonomy.categories.get(current)
-        if item is not None:
-            if item.gdpr_special or (item.origin == "policy" and item.special):
-                return True
-            if cpra and item.cpra_sensitive:
-                return True
-        # A policy's own key names its parent; shipped keys are dotted paths.
-        parent = item.parent if item is not None and item.parent else None
-        current = parent or current.rpartition(".")[0] or None
-    return False
+    return ctx.taxonomy.special_under(key, cpra=ctx.preset in ("ccpa", "strict"))
 
 
 class SpecialCategoryWithoutExplicitConsent(Rule):

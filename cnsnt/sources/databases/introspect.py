@@ -1,0 +1,306 @@
+"""Tables, views, columns, keys and comments of a live database, through SQLAlchemy's inspector.
+
+Only the inspector's catalog queries run (one batch per schema where the dialect has
+them, so 400 tables cost a handful of round trips). A table the catalog will not
+describe becomes a problem with its location; the rest still counts.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection, Inspector
+from sqlalchemy.engine.reflection import ObjectKind
+from sqlalchemy.exc import DBAPIError, SAWarning, SQLAlchemyError
+from sqlalchemy.types import Enum, NullType, String, TypeEngine
+
+from cnsnt.evidence import Column, ForeignKey, SourceProblem, Table
+from cnsnt.model import Location, Severity
+from cnsnt.sources.databases.session import savepoint
+from cnsnt.sources.databases.url import DatabaseUrl
+
+T = TypeVar("T")
+
+#: Schemas that hold the server's own catalog, never application data.
+_SYSTEM_SCHEMAS = {
+    "postgresql": {"information_schema"},
+    "mysql": {"information_schema", "mysql", "performance_schema", "sys"},
+    "mariadb": {"information_schema", "mysql", "performance_schema", "sys"},
+    "mssql": {"information_schema", "sys", "guest"},
+    "sqlite": {"temp"},
+}
+#: Backends where one server holds many unrelated databases as "schemas": read only the
+#: one the URL names unless the source entry lists schemas.
+_DATABASE_IS_SCHEMA = {"mysql", "mariadb", "oracle"}
+#: sqlglot's name for each backend's SQL, so view definitions can be traced to tables.
+SQL_DIALECTS = {
+    "postgresql": "postgres",
+    "mysql": "mysql",
+    "mariadb": "mysql",
+    "sqlite": "sqlite",
+    "mssql": "tsql",
+    "oracle": "oracle",
+    "snowflake": "snowflake",
+    "bigquery": "bigquery",
+    "duckdb": "duckdb",
+}
+
+
+@dataclass(frozen=True)
+class LiveTable:
+    """A table as evidence, plus what sampling needs to know about it."""
+
+    table: Table
+    schema: str
+    """The schema as the database names it (`Table.schema` is None for the default one)."""
+    text_columns: tuple[str, ...] = ()
+    """Columns whose type holds free text (the only ones values are sampled from)."""
+
+
+def driver_reason(exc: BaseException, db: DatabaseUrl) -> str:
+    """The driver's own one-line explanation of an error, without credentials."""
+    inner = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    text = " ".join(str(inner).split()) or type(inner).__name__
+    return db.scrub(text)
+
+
+def _system(backend: str, schema: str) -> bool:
+    name = schema.lower()
+    if backend == "postgresql" and name.startswith("pg_"):
+        return True
+    if backend == "mssql" and name.startswith("db_"):
+        return True
+    return name in _SYSTEM_SCHEMAS.get(backend, {"information_schema"})
+
+
+def schemas_to_read(insp: Inspector, db: DatabaseUrl, wanted: Iterable[str]) -> list[str]:
+    """The schemas to describe: those the entry lists, else every non-system one."""
+    wanted = list(wanted)
+    if wanted:
+        return wanted
+    default = insp.default_schema_name
+    if db.backend in _DATABASE_IS_SCHEMA and default:
+        return [default]
+    return sorted(s for s in insp.get_schema_names() if not _system(db.backend, s))
+
+
+def type_name(type_: TypeEngine[Any], conn: Connection) -> str | None:
+    """The column type as the database spells it (None when the dialect does not know it)."""
+    if isinstance(type_, NullType):
+        return None
+    try:
+        return str(type_.compile(dialect=conn.dialect))
+    except (SQLAlchemyError, TypeError, NotImplementedError):
+        return type(type_).__name__.upper()
+
+
+def holds_text(type_: TypeEngine[Any]) -> bool:
+    """Free text (or, in SQLite, no declared type): values may be sampled."""
+    if isinstance(type_, Enum):
+        return False
+    return isinstance(type_, String | NullType)
+
+
+class Introspection:
+    """Describe one database's schemas inside the caller's read-only transaction."""
+
+    def __init__(self, conn: Connection, db: DatabaseUrl) -> None:
+        self.conn = conn
+        self.db = db
+        self.insp: Inspector = inspect(conn)
+        self.default = self.insp.default_schema_name
+        self.problems: list[SourceProblem] = []
+        self.dialect = SQL_DIALECTS.get(db.backend)
+
+    def location(self, schema: str, table: str, column: str | None = None) -> Location:
+        """`db://url/schema.table[.column]`: where reports point."""
+        return Location(database=self.db.shown, table=f"{schema}.{table}", column_name=column)
+
+    def _guarded(self, read: Callable[[], T]) -> T:
+        """Run one catalog read so that its failure leaves the transaction usable."""
+        with savepoint(self.conn, self.db.backend):
+            return read()
+
+    def _problem(self, message: str, location: Location, severity: Severity | None = None) -> None:
+        self.problems.append(SourceProblem(message, location, self.db.shown, severity=severity))
+
+    def read(self, wanted: Iterable[str] = ()) -> list[LiveTable]:
+        """Every table and view of the schemas to read, sorted by schema and name."""
+        tables: list[LiveTable] = []
+        with warnings.catch_warnings():
+            # "Did not recognize type 'geometry'": such a column is read with no type,
+            # and only cnsnt.cli may write to the terminal.
+            warnings.simplefilter("ignore", SAWarning)
+            for schema in schemas_to_read(self.insp, self.db, wanted):
+                tables.extend(self._schema(schema))
+        return tables
+
+    def _multi(self, what: str, read: Callable[[], Any], schema: str) -> dict[Any, Any] | None:
+        try:
+            found: dict[Any, Any] = self._guarded(read)
+            return found
+        except NotImplementedError:
+            return {}
+        except SQLAlchemyError as exc:
+            self._problem(
+                f"cannot read the {what} of schema '{schema}': {driver_reason(exc, self.db)}",
+                Location(database=self.db.shown),
+            )
+            return None
+
+    def _schema(self, schema: str) -> list[LiveTable]:
+        insp = self.insp
+        columns = self._multi(
+            "columns", lambda: insp.get_multi_columns(schema=schema, kind=ObjectKind.ANY), schema
+        )
+        if columns is None:
+            # The batch failed (and was reported): try table by table, or give up on
+            # this schema when even its table list is unreadable.
+            columns = self._columns_one_by_one(schema)
+            if not columns:
+                return []
+        pks = self._multi("primary keys", lambda: insp.get_multi_pk_constraint(schema=schema), schema)
+        fks = self._multi("foreign keys", lambda: insp.get_multi_foreign_keys(schema=schema), schema)
+        comments = self._multi(
+            "table comments",
+            lambda: insp.get_multi_table_comment(schema=schema, kind=ObjectKind.ANY),
+            schema,
+        )
+        views = set(self._names(schema, insp.get_view_names))
+        partitions: set[str] = set()
+        if self.db.backend == "postgresql":
+            views |= set(self._names(schema, insp.get_materialized_view_names))
+            partitions = self._partitions(schema, columns)
+        out = []
+        for (_, name), cols in sorted(columns.items(), key=lambda kv: str(kv[0][1])):
+            if name in partitions:
+                continue
+            key = (schema, name)
+            out.append(
+                self._table(
+                    schema,
+                    name,
+                    cols,
+                    (pks or {}).get(key) or {},
+                    (fks or {}).get(key) or [],
+                    ((comments or {}).get(key) or {}).get("text"),
+                    name in views,
+                )
+            )
+        return out
+
+    def _partitions(self, schema: str, columns: dict[Any, list[Any]]) -> set[str]:
+        """Partitions: tables that only store rows of a parent with the same columns.
+
+        The parent speaks for them, as in a DDL dump where `CREATE TABLE x PARTITION OF y`
+        lists no columns (bare inheritance children are folded the same way).
+        """
+        options = self._multi(
+            "table options", lambda: self.insp.get_multi_table_options(schema=schema), schema
+        )
+        out = set()
+        for (_, name), opts in (options or {}).items():
+            parents: tuple[str, ...] = tuple(opts.get("postgresql_inherits") or ())
+            if len(parents) != 1 or (schema, parents[0]) not in columns:
+                continue
+            own = [c["name"] for c in columns.get((schema, name), [])]
+            if own == [c["name"] for c in columns[(schema, parents[0])]]:
+                out.add(name)
+        return out
+
+    def _names(self, schema: str, read: Callable[..., list[str]]) -> list[str]:
+        try:
+            return self._guarded(lambda: read(schema=schema))
+        except NotImplementedError:
+            return []
+        except SQLAlchemyError as exc:
+            self._problem(
+                f"cannot list the views of schema '{schema}': {driver_reason(exc, self.db)}",
+                Location(database=self.db.shown),
+            )
+            return []
+
+    def _columns_one_by_one(self, schema: str) -> dict[Any, list[Any]]:
+        """Fallback when the batch read fails: describe tables singly, report the unreadable."""
+        out: dict[Any, list[Any]] = {}
+        try:
+            names = self._guarded(lambda: self.insp.get_table_names(schema=schema))
+            names += self._guarded(lambda: self.insp.get_view_names(schema=schema))
+        except SQLAlchemyError:
+            return out
+        for name in names:
+            try:
+                out[(schema, name)] = self._guarded(
+                    lambda n=name: self.insp.get_columns(n, schema=schema)  # type: ignore[misc]
+                )
+            except SQLAlchemyError as exc:
+                self._problem(
+                    f"cannot read table '{schema}.{name}': {driver_reason(exc, self.db)}",
+                    self.location(schema, name),
+                )
+        return out
+
+    def _view_sql(self, schema: str, name: str) -> str | None:
+        try:
+            text = self._guarded(lambda: self.insp.get_view_definition(name, schema=schema))
+        except (SQLAlchemyError, NotImplementedError):
+            return None
+        return str(text) if text else None
+
+    def _table(
+        self,
+        schema: str,
+        name: str,
+        cols: list[Any],
+        pk: dict[str, Any],
+        fks: list[dict[str, Any]],
+        comment: str | None,
+        is_view: bool,
+    ) -> LiveTable:
+        shown_schema = None if schema == self.default else schema
+        pk_cols = set(pk.get("constrained_columns") or ())
+        columns = tuple(
+            Column(
+                table=name,
+                name=c["name"],
+                location=self.location(schema, name, c["name"]),
+                source=self.db.shown,
+                schema=shown_schema,
+                type=type_name(c["type"], self.conn),
+                comment=c.get("comment"),
+                primary_key=c["name"] in pk_cols or bool(c.get("primary_key")),
+            )
+            for c in cols
+        )
+        foreign_keys = tuple(
+            ForeignKey(
+                columns=tuple(fk.get("constrained_columns") or ()),
+                ref_table=fk["referred_table"],
+                ref_columns=tuple(fk.get("referred_columns") or ()),
+                ref_schema=(
+                    None
+                    if fk.get("referred_schema") in (None, self.default)
+                    else fk["referred_schema"]
+                ),
+            )
+            for fk in fks
+            if fk.get("referred_table")
+        )
+        table = Table(
+            name=name,
+            location=self.location(schema, name),
+            source=self.db.shown,
+            schema=shown_schema,
+            columns=columns,
+            comment=comment,
+            is_view=is_view,
+            view_sql=self._view_sql(schema, name) if is_view else None,
+            dialect=self.dialect,
+            foreign_keys=foreign_keys,
+        )
+        text = tuple(c["name"] for c in cols if holds_text(c["type"]))
+        return LiveTable(table, schema, text)

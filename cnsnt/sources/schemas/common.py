@@ -1,0 +1,139 @@
+"""What the schema readers share: ORM models as tables, one file's problems, the counts.
+
+ORM readers (Django, SQLAlchemy, Rails, Prisma) describe models with `ModelTable` and
+`ModelColumn` (a 1-based line and column each) and hand them to `model_evidence`, which
+makes the `evidence.Table`s every rule reads, so all schema sources look the same.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+
+#: A reader of all the files of one `schemas` entry that are of its kind.
+EntryReader = Callable[[list[Path], SourceSpec, SourceContext], Evidence]
+
+
+@dataclass
+class ModelColumn:
+    """A column an ORM model declares, at the place its field is written."""
+
+    name: str
+    line: int
+    column: int
+    type: str | None = None
+    comment: str | None = None
+    primary_key: bool = False
+
+
+@dataclass
+class ModelTable:
+    """A table an ORM model maps to, at the place the model is declared."""
+
+    name: str
+    path: str
+    """The file as reports show it."""
+    line: int
+    column: int
+    schema: str | None = None
+    columns: list[ModelColumn] = field(default_factory=list)
+    comment: str | None = None
+    foreign_keys: list[ForeignKey] = field(default_factory=list)
+    is_view: bool = False
+
+    def add(self, column: ModelColumn) -> None:
+        """Add a column; a later one of the same name replaces it (a subclass overrides)."""
+        self.columns = [c for c in self.columns if c.name.casefold() != column.name.casefold()]
+        self.columns.append(column)
+
+
+def model_evidence(
+    tables: Sequence[ModelTable], problems: Sequence[SourceProblem], files: int
+) -> Evidence:
+    """The evidence of one entry's models; counts `schema_files`, `models`, `tables`, `columns`."""
+    out: list[Table] = []
+    for t in tables:
+        columns = tuple(
+            Column(
+                table=t.name,
+                name=c.name,
+                location=Location(t.path, c.line, c.column),
+                source=t.path,
+                schema=t.schema,
+                type=c.type,
+                comment=c.comment,
+                primary_key=c.primary_key,
+            )
+            for c in t.columns
+        )
+        out.append(
+            Table(
+                name=t.name,
+                location=Location(t.path, t.line, t.column),
+                source=t.path,
+                schema=t.schema,
+                columns=columns,
+                comment=t.comment,
+                is_view=t.is_view,
+                foreign_keys=tuple(t.foreign_keys),
+            )
+        )
+    return Evidence(
+        tables=out,
+        problems=list(problems),
+        audited={"schemas"},
+        counts={
+            "schema_files": files,
+            "models": len(out),
+            "tables": sum(1 for t in out if not t.is_view),
+            **({"views": sum(1 for t in out if t.is_view)} if any(t.is_view for t in out) else {}),
+            "columns": sum(len(t.columns) for t in out),
+        },
+    )
+
+
+def problem_of(exc: SourceError, shown: str) -> SourceProblem:
+    """A file-level `SourceError` as the CN001 problem of that one file."""
+    return SourceProblem(exc.message, exc.location or Location(shown), shown)
+
+
+def nothing_found(shown: str, what: str) -> SourceProblem:
+    """The warning for a file of a schema entry that declares no table at all."""
+    return SourceProblem(
+        f"no {what} found in this file: is it the right file, and the right `format:`?",
+        Location(shown, 1, 1),
+        shown,
+        severity=Severity.WARNING,
+    )
+
+
+def parse_python(text: str, shown: str) -> ast.Module:
+    """Parse a Python file; a syntax error is a `SourceError` at its line and column."""
+    try:
+        return ast.parse(text, filename=shown)
+    except SyntaxError as exc:
+        line = exc.lineno or 1
+        column = exc.offset or 1
+        raise SourceError(
+            f"Python syntax error: {exc.msg}; no model of this file was read",
+            Location(shown, line, column),
+        ) from None
+    except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, absurd nesting
+        raise SourceError(f"cannot parse as Python: {type(exc).__name__}", Location(shown)) from None
+
+
+def model_failed(exc: Exception, shown: str, line: int, column: int, what: str) -> SourceProblem:
+    """One model cnsnt could not read because of a bug in cnsnt: that model only is lost."""
+    return SourceProblem(
+        f"internal error while reading {what} ({type(exc).__name__}: {exc}); please report it",
+        Location(shown, line, column),
+        shown,
+    )

@@ -1,0 +1,428 @@
+"""Schema evidence from Django `models.py` files, read with Python's `ast` (never imported).
+
+What Django would create is rebuilt from the class bodies: a model's table is
+`Meta.db_table` or `<app_label>_<modelname>` (the app label is `Meta.app_label`, else
+the directory of `models.py`, or the one above a `models/` package); each `...Field(...)`
+is a column (`db_column=` renames it); `ForeignKey`/`OneToOneField` become `<name>_id`
+with a foreign key to the target model's table; a model without a `primary_key=True`
+field gets Django's implicit `id`. Abstract models lend their fields to subclasses,
+a concrete parent gives its child `<parent>_ptr_id`, proxy models make no table.
+a `ManyToManyField` without `through=` makes Django's `<table>_<field>` table.
+`db_comment`, `help_text` or `verbose_name` (in that order) is the column's comment,
+so the classifier reads what the field is for. Types are those Django's PostgreSQL
+backend writes (`EmailField` is `VARCHAR(254)`, `GenericIPAddressField` is `INET`).
+
+All files of an entry are read together, so a model may inherit from a model of another
+file. A file with a syntax error is a CN001 problem at the error's line and column; the
+other files are still read. Nothing is executed: values that are not literals (a
+constant, `settings.X`) are left out, except `settings.AUTH_USER_MODEL` (`auth_user`).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.schemas.common import (
+    ModelColumn,
+    ModelTable,
+    model_evidence,
+    model_failed,
+    nothing_found,
+    parse_python,
+    problem_of,
+)
+
+#: Django field class -> the column type its PostgreSQL backend creates.
+_TYPES: dict[str, str] = {
+    "AutoField": "INTEGER",
+    "BigAutoField": "BIGINT",
+    "SmallAutoField": "SMALLINT",
+    "BigIntegerField": "BIGINT",
+    "BinaryField": "BYTEA",
+    "BooleanField": "BOOLEAN",
+    "NullBooleanField": "BOOLEAN",
+    "CharField": "VARCHAR",
+    "SlugField": "VARCHAR(50)",
+    "EmailField": "VARCHAR(254)",
+    "URLField": "VARCHAR(200)",
+    "DateField": "DATE",
+    "DateTimeField": "TIMESTAMP",
+    "TimeField": "TIME",
+    "DurationField": "INTERVAL",
+    "DecimalField": "DECIMAL",
+    "FloatField": "DOUBLE PRECISION",
+    "IntegerField": "INTEGER",
+    "PositiveIntegerField": "INTEGER",
+    "PositiveBigIntegerField": "BIGINT",
+    "PositiveSmallIntegerField": "SMALLINT",
+    "SmallIntegerField": "SMALLINT",
+    "TextField": "TEXT",
+    "UUIDField": "UUID",
+    "GenericIPAddressField": "INET",
+    "IPAddressField": "INET",
+    "JSONField": "JSONB",
+    "FileField": "VARCHAR(100)",
+    "ImageField": "VARCHAR(100)",
+    "FilePathField": "VARCHAR(100)",
+    "PhoneNumberField": "VARCHAR(128)",
+    "CountryField": "VARCHAR(2)",
+}
+_RELATIONS = frozenset({"ForeignKey", "OneToOneField"})
+_NOT_COLUMNS = frozenset({"GenericRelation", "GenericForeignKey"})
+
+#: Fields of Django's own abstract user models (django.contrib.auth), which custom user
+#: models extend: without them a `class User(AbstractUser)` would seem to hold no email.
+_AUTH_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "AbstractBaseUser": (("password", "VARCHAR(128)"), ("last_login", "TIMESTAMP")),
+    "PermissionsMixin": (("is_superuser", "BOOLEAN"),),
+}
+_AUTH_FIELDS["AbstractUser"] = (
+    *_AUTH_FIELDS["AbstractBaseUser"],
+    *_AUTH_FIELDS["PermissionsMixin"],
+    ("username", "VARCHAR(150)"),
+    ("first_name", "VARCHAR(150)"),
+    ("last_name", "VARCHAR(150)"),
+    ("email", "VARCHAR(254)"),
+    ("is_staff", "BOOLEAN"),
+    ("is_active", "BOOLEAN"),
+    ("date_joined", "TIMESTAMP"),
+)
+
+
+@dataclass
+class _Class:
+    """A class statement of a models file, before we know whether it is a model."""
+
+    node: ast.ClassDef
+    shown: str
+    app: str
+    bases: list[str]
+    meta: dict[str, object] = field(default_factory=dict)
+    imports: dict[str, str] = field(default_factory=dict)
+    """Local name -> the module it was imported from (`User` -> `django.contrib.auth.models`)."""
+
+
+def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """The tables the Django models of an entry's files map to."""
+    problems: list[SourceProblem] = []
+    classes: list[_Class] = []
+    files = 0
+    per_file: dict[str, int] = {}
+    for path in paths:
+        shown = ctx.shown(path)
+        try:
+            text = read_text(path, shown)
+        except SourceError as exc:
+            problems.append(problem_of(exc, shown))
+            continue
+        files += 1
+        try:
+            tree = parse_python(text, shown)
+        except SourceError as exc:
+            problems.append(problem_of(exc, shown))
+            continue
+        app = _app_label(path)
+        per_file[shown] = 0
+        imports = _imports(tree)
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                bases = [_dotted(b) for b in node.bases]
+                classes.append(_Class(node, shown, app, bases, _meta(node), imports))
+    models = _Models(classes)
+    tables = []
+    for cls in classes:
+        try:
+            table = models.table(cls)
+        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
+            problems.append(model_failed(exc, cls.shown, cls.node.lineno, cls.node.col_offset + 1,
+                                         f"model {cls.node.name}"))
+            continue
+        if table is not None:
+            tables.append(table)
+            tables.extend(models.joins)
+        if models.is_model(cls):  # abstract and proxy models count: the file holds models
+            per_file[cls.shown] += 1
+    problems.extend(nothing_found(s, "Django model") for s, n in per_file.items() if n == 0)
+    return model_evidence(tables, problems, files)
+
+
+class _Models:
+    """All model classes of an entry, and the tables they make."""
+
+    def __init__(self, classes: list[_Class]) -> None:
+        self.joins: list[ModelTable] = []
+        """The many-to-many tables of the model `table()` last built."""
+        self._owner: _Class | None = None
+        self.by_name: dict[str, list[_Class]] = {}
+        for cls in classes:
+            self.by_name.setdefault(cls.node.name, []).append(cls)
+
+    def find(self, name: str, near: _Class) -> _Class | None:
+        """A class by (possibly dotted `app.Model`) name, preferring the same file, then app.
+
+        A name imported from another app's models module is looked for in that app.
+        """
+        app, _, model = name.rpartition(".")
+        origin = near.imports.get(name.partition(".")[0]) if not app or "." in name else None
+        if origin is not None:
+            app = _origin_app(origin) or app
+        found = self.by_name.get(model, [])
+        if app:
+            found = [c for c in found if c.app == app or c.meta.get("app_label") == app]
+        elif origin is not None:
+            return None  # imported from a module this entry does not hold
+        for pick in (
+            [c for c in found if c.shown == near.shown],
+            [c for c in found if c.app == near.app],
+            found,
+        ):
+            if pick:
+                return pick[0]
+        return None
+
+    def is_model(self, cls: _Class, seen: frozenset[int] = frozenset()) -> bool:
+        """Whether a class is a Django model: it derives from `Model` or from a model."""
+        if id(cls) in seen:
+            return False
+        for base in cls.bases:
+            last = base.rpartition(".")[2]
+            origin = cls.imports.get(base.partition(".")[0], "")
+            if origin.partition(".")[0] in _NOT_DJANGO or last == "BaseModel":
+                continue  # pydantic's BaseModel and the like, often beside Django models
+            if last in ("Model", *_AUTH_FIELDS):
+                return True
+            parent = self.find(base, cls)
+            if parent is not None:
+                if self.is_model(parent, seen | {id(cls)}):
+                    return True
+            elif last.endswith("Model"):
+                return True  # a model base from a package we do not read (TimeStampedModel)
+        return False
+
+    def table_name(self, cls: _Class) -> str:
+        """The table a concrete model maps to."""
+        db_table = cls.meta.get("db_table")
+        if isinstance(db_table, str) and db_table:
+            return db_table
+        app = cls.meta.get("app_label")
+        return f"{app if isinstance(app, str) else cls.app}_{cls.node.name.lower()}"
+
+    def table(self, cls: _Class) -> ModelTable | None:
+        """The table of a concrete model; None for abstract, proxy and non-model classes."""
+        if not self.is_model(cls) or cls.meta.get("abstract") is True or cls.meta.get("proxy") is True:
+            return None
+        node = cls.node
+        self.joins = []
+        self._owner = cls
+        comment = cls.meta.get("db_table_comment") or cls.meta.get("verbose_name")
+        table = ModelTable(
+            self.table_name(cls),
+            cls.shown,
+            node.lineno,
+            node.col_offset + 1,
+            comment=comment if isinstance(comment, str) else None,
+        )
+        self._inherit(cls, table, frozenset())
+        self._fields(cls, table)
+        if not any(c.primary_key for c in table.columns):
+            table.columns.insert(0, ModelColumn("id", node.lineno, node.col_offset + 1, "BIGINT",
+                                                primary_key=True))
+        return table
+
+    def _inherit(self, cls: _Class, table: ModelTable, seen: frozenset[int]) -> None:
+        """Columns from the bases: abstract ones lend fields, concrete ones a `_ptr_id` link."""
+        for base in cls.bases:
+            last = base.rpartition(".")[2]
+            parent = self.find(base, cls)
+            if parent is None or id(parent) in seen:
+                for name, type_ in _AUTH_FIELDS.get(last, ()) if parent is None else ():
+                    table.add(ModelColumn(name, cls.node.lineno, cls.node.col_offset + 1, type_))
+                continue
+            if not self.is_model(parent):
+                continue  # Django takes no fields from a plain mixin class
+            if parent.meta.get("abstract") is True:
+                self._inherit(parent, table, seen | {id(cls)})
+                self._fields(parent, table)
+            elif parent.meta.get("proxy") is True or cls.meta.get("proxy") is True:
+                continue
+            else:
+                ptr = f"{parent.node.name.lower()}_ptr_id"
+                table.add(ModelColumn(ptr, cls.node.lineno, cls.node.col_offset + 1, "BIGINT",
+                                      primary_key=True))
+                table.foreign_keys.append(ForeignKey((ptr,), self.table_name(parent), ("id",)))
+
+    def _fields(self, cls: _Class, table: ModelTable) -> None:
+        for stmt in cls.node.body:
+            target: ast.expr | None = None
+            value: ast.expr | None = None
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                target, value = stmt.targets[0], stmt.value
+            elif isinstance(stmt, ast.AnnAssign):
+                target, value = stmt.target, stmt.value
+            if not isinstance(target, ast.Name) or not isinstance(value, ast.Call):
+                continue
+            kind = _dotted(value.func).rpartition(".")[2]
+            if kind in _NOT_COLUMNS or not (kind.endswith("Field") or kind in _RELATIONS):
+                continue
+            self._field(cls, table, target, kind, value)
+
+    def _field(
+        self, cls: _Class, table: ModelTable, target: ast.Name, kind: str, call: ast.Call
+    ) -> None:
+        kwargs = {k.arg: k.value for k in call.keywords if k.arg}
+        if kind == "ManyToManyField":
+            if "through" not in kwargs:  # with `through=` the table is a model of its own
+                self._join(cls, table, target, kwargs.get("to") or (call.args[0] if call.args else None),
+                           _string(kwargs.get("db_table")))
+            return
+        relation = kind in _RELATIONS
+        name = target.id
+        db_column = _string(kwargs.get("db_column"))
+        column = db_column or (f"{name}_id" if relation else name)
+        comment = _string(kwargs.get("db_comment")) or _string(kwargs.get("help_text"))
+        comment = comment or _string(kwargs.get("verbose_name"))
+        if not relation and call.args and comment is None:
+            comment = _string(call.args[0])  # the first positional argument is verbose_name
+        type_ = "BIGINT" if relation else _type(kind, kwargs)
+        primary = _literal(kwargs.get("primary_key")) is True
+        table.add(ModelColumn(column, target.lineno, target.col_offset + 1, type_, comment,
+                              primary))
+        if relation:
+            to = kwargs.get("to") or (call.args[0] if call.args else None)
+            ref = self._target(to, cls)
+            if ref is not None:
+                to_field = _string(kwargs.get("to_field"))
+                table.foreign_keys.append(ForeignKey((column,), ref, (to_field or "id",)))
+
+    def _join(
+        self, cls: _Class, table: ModelTable, target: ast.Name, to: ast.expr | None, db_table: str | None
+    ) -> None:
+        """The table Django makes for a `ManyToManyField`: `<table>_<field>` with two links."""
+        ref = self._target(to, cls)
+        if ref is None or self._owner is None:
+            return
+        owner = self._owner.node.name.lower()
+        other = (_string(to) or _dotted(to) if to is not None else "").rpartition(".")[2].lower()
+        if other == "self":
+            other = owner
+        mine, theirs = (f"from_{owner}_id", f"to_{owner}_id") if other == owner else (
+            f"{owner}_id", f"{other}_id")
+        line, col = target.lineno, target.col_offset + 1
+        join = ModelTable(db_table or f"{table.name}_{target.id}", cls.shown, line, col)
+        join.columns = [
+            ModelColumn("id", line, col, "BIGINT", primary_key=True),
+            ModelColumn(mine, line, col, "BIGINT"),
+            ModelColumn(theirs, line, col, "BIGINT"),
+        ]
+        join.foreign_keys = [ForeignKey((mine,), table.name, ("id",)), ForeignKey((theirs,), ref, ("id",))]
+        self.joins.append(join)
+
+    def _target(self, to: ast.expr | None, cls: _Class) -> str | None:
+        """The table a relation points to: a class, `"Model"`, `"app.Model"`, `"self"`."""
+        if to is None:
+            return None
+        if _dotted(to) in ("settings.AUTH_USER_MODEL", "AUTH_USER_MODEL"):
+            return "auth_user"
+        name = _string(to) or _dotted(to)
+        if not name:
+            return None
+        if name == "self":
+            return self.table_name(cls)
+        found = self.find(name, cls)
+        if found is not None:
+            return self.table_name(found)
+        app, _, model = name.rpartition(".")
+        origin = cls.imports.get(name.partition(".")[0])
+        if origin is not None and not app:
+            app = _origin_app(origin) or cls.app
+        return f"{(app or cls.app).rpartition('.')[2].lower()}_{model.lower()}"
+
+
+#: Packages whose classes sit beside Django models but make no table.
+_NOT_DJANGO = frozenset({"pydantic", "msgspec", "attrs", "attr", "dataclasses", "typing", "enum"})
+
+
+def _imports(tree: ast.Module) -> dict[str, str]:
+    """Local names bound by the file's top-level `from M import N [as A]` -> M."""
+    out: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                out[alias.asname or alias.name] = node.module
+    return out
+
+
+def _origin_app(module: str) -> str | None:
+    """The app label of a models module: `django.contrib.auth.models` -> `auth`."""
+    parts = module.split(".")
+    if "models" in parts:
+        i = parts.index("models")
+        return parts[i - 1] if i > 0 else None
+    return None
+
+
+def _app_label(path: Path) -> str:
+    parent = path.parent
+    if parent.name == "models":
+        parent = parent.parent
+    return parent.name or "app"
+
+
+def _meta(node: ast.ClassDef) -> dict[str, object]:
+    """The literal settings of a model's inner `class Meta`."""
+    out: dict[str, object] = {}
+    for stmt in node.body:
+        if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
+            for item in stmt.body:
+                if isinstance(item, ast.Assign) and len(item.targets) == 1:
+                    target = item.targets[0]
+                    if isinstance(target, ast.Name):
+                        value = _string(item.value)
+                        out[target.id] = value if value is not None else _literal(item.value)
+    return out
+
+
+def _type(kind: str, kwargs: dict[str, ast.expr]) -> str | None:
+    base = _TYPES.get(kind)
+    if base == "VARCHAR":
+        length = _literal(kwargs.get("max_length"))
+        return f"VARCHAR({length})" if isinstance(length, int) else "VARCHAR"
+    if base == "DECIMAL":
+        digits, places = _literal(kwargs.get("max_digits")), _literal(kwargs.get("decimal_places"))
+        if isinstance(digits, int) and isinstance(places, int):
+            return f"DECIMAL({digits}, {places})"
+    return base
+
+
+def _dotted(node: ast.expr) -> str:
+    """`models.CharField` for an attribute chain, `CharField` for a name, else empty."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else node.attr
+    return ""
+
+
+def _string(node: ast.expr | None) -> str | None:
+    """A string literal, also inside `_("...")`/`gettext_lazy("...")`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        return _string(node.args[0])
+    return None
+
+
+def _literal(node: ast.expr | None) -> object:
+    if node is None:
+        return None
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None

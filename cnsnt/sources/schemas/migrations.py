@@ -1,0 +1,125 @@
+"""Schema evidence from a folder of SQL migrations (`format: migrations`, or detected).
+
+The files of one entry are one script: ordered the way the migration tools run them
+(`migration_order`), down sections and down/undo files left out, then replayed by
+`cnsnt.sql.migrations`, so a column a later migration drops is gone and a renamed one
+carries its new name. Every column keeps the file and line where it got its name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import LineIndex, SourceContext, read_text
+from cnsnt.sources.schemas.common import problem_of
+from cnsnt.sources.schemas.migration_order import order_migrations, up_part
+from cnsnt.sql.ddl import UnknownDialectError
+from cnsnt.sql.migrations import MigrationFile, Where, replay_migrations
+
+
+def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """The schema a migrations folder leaves behind, replayed in the tools' order.
+
+    A file that cannot be read is a CN001 problem of its own and the others are still
+    replayed. Counts: `schema_files`, `migrations`, `migrations_skipped` (down and undo
+    files), `tables`, `views`, `columns`, `statements`.
+    """
+    dialect = ctx.dialect or spec.dialect
+    ordered = order_migrations(paths, dialect)
+    problems: list[SourceProblem] = []
+    files: list[MigrationFile] = []
+    shown_names: list[str] = []
+    for path in ordered.run:
+        shown = ctx.shown(path)
+        try:
+            text = read_text(path, shown)
+        except SourceError as exc:
+            problems.append(problem_of(exc, shown))
+            continue
+        files.append(MigrationFile(shown, up_part(text)))
+        shown_names.append(shown)
+    try:
+        result = replay_migrations(files, dialect)
+    except UnknownDialectError as exc:
+        raise SourceError(str(exc), spec.location) from None
+
+    indexes: dict[int, LineIndex] = {}
+
+    def where(w: Where) -> Location:
+        index = indexes.get(w.file)
+        if index is None:
+            index = indexes[w.file] = LineIndex(files[w.file].text)
+        line, column = index.line_col(w.offset)
+        return Location(path=shown_names[w.file], line=line, column=column)
+
+    tables: list[Table] = []
+    for t in result.tables:
+        location = where(t.where)
+        tables.append(
+            Table(
+                name=t.name,
+                location=location,
+                source=location.path or "",
+                schema=t.schema,
+                columns=tuple(
+                    Column(
+                        table=t.name,
+                        name=c.name,
+                        location=(at := where(c.where)),
+                        source=at.path or "",
+                        schema=t.schema,
+                        type=c.type,
+                        comment=c.comment,
+                        primary_key=c.primary_key,
+                    )
+                    for c in t.columns
+                ),
+                comment=t.comment,
+                is_view=t.is_view,
+                view_sql=t.view_sql,
+                dialect=dialect,
+                foreign_keys=tuple(
+                    ForeignKey(fk.columns, fk.ref_table, fk.ref_columns, fk.ref_schema)
+                    for fk in t.foreign_keys
+                ),
+            )
+        )
+    hint = "" if dialect else "; no SQL dialect was given: set `dialect:` on this source"
+    for p in result.problems:
+        at = where(p.where)
+        problems.append(
+            SourceProblem(
+                message=p.message + (hint if p.may_hold_schema else ""),
+                location=at,
+                source=at.path or "",
+                severity=None if p.may_hold_schema else Severity.WARNING,
+            )
+        )
+    if not tables and files and not result.problems:
+        problems.append(
+            SourceProblem(
+                f"the {len(files)} migration(s) of '{spec.pattern}' leave no table behind: "
+                "are these the schema's migrations?",
+                spec.location,
+                spec.pattern,
+                severity=Severity.WARNING,
+            )
+        )
+    return Evidence(
+        tables=tables,
+        problems=problems,
+        audited={"schemas"},
+        counts={
+            "schema_files": len(files),
+            "migrations": len(files),
+            "migrations_skipped": len(ordered.skipped),
+            "tables": sum(1 for t in tables if not t.is_view),
+            "views": sum(1 for t in tables if t.is_view),
+            "columns": sum(len(t.columns) for t in tables),
+            "statements": result.statements,
+        },
+    )

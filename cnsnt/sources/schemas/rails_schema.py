@@ -1,0 +1,373 @@
+"""Schema evidence from a Rails `db/schema.rb`, parsed with tree-sitter's Ruby grammar.
+
+The file is parsed, never run: tree-sitter (`tree-sitter` and the official
+`tree-sitter-ruby` grammar, both kept by the tree-sitter project, prebuilt wheels, no
+download at run time) gives a concrete syntax tree with exact places, and its error
+recovery lets the rest of a damaged file still be read. Read from it:
+
+- `create_table "people", comment: "..." do |t| ... end` is a table, with Rails'
+  implicit `id` primary key unless `id: false` (`primary_key: "uid"` renames it);
+- `t.string "email", comment: "..."` (any type, several names at once, or
+  `t.column "email", :string`) are columns, typed as Rails' PostgreSQL adapter creates
+  them (`string` is `VARCHAR`, `datetime` is `TIMESTAMP`); `t.references "person"` is
+  `person_id` (and `person_type` when polymorphic), `t.timestamps` is `created_at` and
+  `updated_at`;
+- `add_foreign_key "visits", "people", column: "person_id"` and `t.references ...,
+  foreign_key: true` are foreign keys (the default column is the singular of the
+  target table plus `_id`, as Rails names it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.model import Location
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.schemas.common import (
+    ModelColumn,
+    ModelTable,
+    model_evidence,
+    model_failed,
+    nothing_found,
+    problem_of,
+)
+
+#: Rails column types -> what the PostgreSQL adapter creates.
+_TYPES: dict[str, str] = {
+    "string": "VARCHAR",
+    "text": "TEXT",
+    "integer": "INTEGER",
+    "bigint": "BIGINT",
+    "float": "FLOAT",
+    "decimal": "DECIMAL",
+    "numeric": "NUMERIC",
+    "datetime": "TIMESTAMP",
+    "timestamp": "TIMESTAMP",
+    "timestamptz": "TIMESTAMPTZ",
+    "time": "TIME",
+    "date": "DATE",
+    "binary": "BYTEA",
+    "boolean": "BOOLEAN",
+    "json": "JSON",
+    "jsonb": "JSONB",
+    "uuid": "UUID",
+    "inet": "INET",
+    "cidr": "CIDR",
+    "citext": "CITEXT",
+    "hstore": "HSTORE",
+    "interval": "INTERVAL",
+    "money": "MONEY",
+    "serial": "SERIAL",
+    "bigserial": "BIGSERIAL",
+}
+_SKIPPED = frozenset({"index", "check_constraint", "exclusion_constraint", "unique_constraint"})
+
+Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
+
+
+def _parser() -> Any:
+    try:
+        import tree_sitter
+        import tree_sitter_ruby
+    except ImportError:  # pragma: no cover - both are dependencies of cnsnt
+        raise SourceError(
+            "reading Rails schema.rb needs the tree-sitter and tree-sitter-ruby packages "
+            "(pip install tree-sitter tree-sitter-ruby)"
+        ) from None
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
+
+
+class _File:
+    """One parsed file and its byte -> line:column mapping."""
+
+    def __init__(self, source: bytes, shown: str) -> None:
+        self.source = source
+        self.shown = shown
+        self.starts = [0]
+        for i, byte in enumerate(source):
+            if byte == 0x0A:
+                self.starts.append(i + 1)
+
+    def place(self, node: Node) -> tuple[int, int]:
+        """1-based line and character column of a node."""
+        row, _ = node.start_point
+        start = self.starts[row]
+        prefix = self.source[start : node.start_byte].decode("utf-8", errors="replace")
+        return row + 1, len(prefix) + 1
+
+    def text(self, node: Node) -> str:
+        return bytes(self.source[node.start_byte : node.end_byte]).decode("utf-8", errors="replace")
+
+
+def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """The tables a Rails `schema.rb` (or several) creates."""
+    problems: list[SourceProblem] = []
+    tables: list[ModelTable] = []
+    links: list[tuple[str, ForeignKey]] = []
+    files = 0
+    parser = None
+    for path in paths:
+        shown = ctx.shown(path)
+        try:
+            text = read_text(path, shown)
+            parser = parser or _parser()
+        except SourceError as exc:
+            problems.append(problem_of(exc, shown))
+            continue
+        files += 1
+        source = text.encode("utf-8")
+        tree = parser.parse(source)
+        file = _File(source, shown)
+        if tree.root_node.has_error:
+            bad = _first_error(tree.root_node)
+            line, column = file.place(bad) if bad is not None else (1, 1)
+            what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
+            problems.append(
+                SourceProblem(
+                    f"Ruby syntax error ({what}): tables from here on may be missing or incomplete",
+                    Location(shown, line, column),
+                    shown,
+                )
+            )
+        before = len(tables)
+        _walk(tree.root_node, file, tables, links, problems)
+        if len(tables) == before and not tree.root_node.has_error:
+            problems.append(nothing_found(shown, "create_table"))
+    by_name = {t.name.casefold(): t for t in tables}
+    for table_name, fk in links:
+        table = by_name.get(table_name.casefold())
+        if table is None:
+            continue
+        if not fk.columns:  # Rails' default: the singular of the target table + _id
+            fk = ForeignKey((singular(fk.ref_table) + "_id",), fk.ref_table, fk.ref_columns)
+        table.foreign_keys.append(fk)
+    return model_evidence(tables, problems, files)
+
+
+#: Nodes that stand whole inside an ERROR node: the error is after them.
+_COMPLETE = frozenset({"call", "comment", "assignment", "method", "class", "module", "if", "unless"})
+
+
+def _first_error(node: Node) -> Node | None:
+    """Where parsing went wrong: a missing token, or the first loose part of an ERROR node."""
+    if node.is_missing:
+        return node
+    if node.type == "ERROR":
+        for child in node.children:
+            if child.type in _COMPLETE and not child.has_error:
+                continue
+            if child.has_error:
+                return _first_error(child) or child
+            return child
+        return node
+    for child in node.children:
+        if child.has_error or child.is_missing:
+            found = _first_error(child)
+            if found is not None:
+                return found
+    return None
+
+
+def _walk(
+    node: Node,
+    file: _File,
+    tables: list[ModelTable],
+    links: list[tuple[str, ForeignKey]],
+    problems: list[SourceProblem],
+) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "call" and current.child_by_field_name("receiver") is None:
+            method = current.child_by_field_name("method")
+            name = file.text(method) if method is not None else ""
+            if name == "create_table":
+                try:
+                    table = _create_table(current, file, links)
+                except Exception as exc:  # noqa: BLE001 - one table's bug must not lose the others
+                    problems.append(model_failed(exc, file.shown, *file.place(current), "create_table"))
+                    continue
+                if table is not None:
+                    tables.append(table)
+                continue
+            if name == "add_foreign_key":
+                _add_foreign_key(current, file, links)
+                continue
+        stack.extend(reversed(current.named_children))
+
+
+def _args(call: Node, file: _File) -> tuple[list[Node], dict[str, Node]]:
+    """Positional arguments and `key: value` options of a call."""
+    arguments = call.child_by_field_name("arguments")
+    positional: list[Node] = []
+    options: dict[str, Node] = {}
+    for child in arguments.named_children if arguments is not None else ():
+        if child.type == "pair":
+            key = child.child_by_field_name("key")
+            value = child.child_by_field_name("value")
+            if key is not None and value is not None:
+                options[file.text(key).strip(":\"'")] = value
+        elif child.type == "hash":
+            for pair in child.named_children:
+                key = pair.child_by_field_name("key")
+                value = pair.child_by_field_name("value")
+                if key is not None and value is not None:
+                    options[file.text(key).strip(":\"'")] = value
+        else:
+            positional.append(child)
+    return positional, options
+
+
+def _value(node: Node | None, file: _File) -> str | bool | None:
+    """A string, symbol, true/false literal; None for anything computed."""
+    if node is None:
+        return None
+    if node.type in ("string", "simple_symbol", "delimited_symbol"):
+        if any(c.type == "interpolation" for c in node.named_children):
+            return None
+        text = file.text(node)
+        if node.type == "string":
+            content = [file.text(c) for c in node.named_children if c.type == "string_content"]
+            return "".join(content)
+        return text.lstrip(":").strip("\"'")
+    if node.type in ("true", "false"):
+        return bool(node.type == "true")
+    if node.type == "nil":
+        return None
+    return None
+
+
+def _create_table(call: Node, file: _File, links: list[tuple[str, ForeignKey]]) -> ModelTable | None:
+    positional, options = _args(call, file)
+    name = _value(positional[0], file) if positional else None
+    if not isinstance(name, str) or not name:
+        return None
+    line, column = file.place(call)
+    comment = _value(options.get("comment"), file)
+    table = ModelTable(name, file.shown, line, column,
+                       comment=comment if isinstance(comment, str) else None)
+    id_option = options.get("id")
+    if _value(id_option, file) is not False:
+        key = _value(options.get("primary_key"), file)
+        id_type = _value(id_option, file)
+        type_ = _TYPES.get(id_type, "BIGINT") if isinstance(id_type, str) else "BIGINT"
+        table.add(ModelColumn(key if isinstance(key, str) else "id", line, column, type_,
+                              primary_key=True))
+    block = call.child_by_field_name("block")
+    if block is None:
+        return table
+    params = block.child_by_field_name("parameters")
+    var = file.text(params.named_children[0]) if params is not None and params.named_children else "t"
+    body = block.child_by_field_name("body")
+    for stmt in body.named_children if body is not None else ():
+        if stmt.type != "call":
+            continue
+        receiver = stmt.child_by_field_name("receiver")
+        method = stmt.child_by_field_name("method")
+        if receiver is None or method is None or file.text(receiver) != var:
+            continue
+        _table_call(table, file.text(method), stmt, file, links)
+    return table
+
+
+def _table_call(
+    table: ModelTable, method: str, stmt: Node, file: _File, links: list[tuple[str, ForeignKey]]
+) -> None:
+    positional, options = _args(stmt, file)
+    comment = _value(options.get("comment"), file)
+    note = comment if isinstance(comment, str) else None
+    if method in _SKIPPED:
+        return
+    if method == "timestamps":
+        line, column = file.place(stmt)
+        for stamp in ("created_at", "updated_at"):
+            table.add(ModelColumn(stamp, line, column, "TIMESTAMP"))
+        return
+    if method == "column":
+        if len(positional) >= 2:
+            named, kind = _value(positional[0], file), _value(positional[1], file)
+            if isinstance(named, str):
+                line, column = file.place(positional[0])
+                table.add(ModelColumn(named, line, column,
+                                      _TYPES.get(kind, kind.upper()) if isinstance(kind, str) else None,
+                                      note, _value(options.get("primary_key"), file) is True))
+        return
+    for arg in positional:
+        name = _value(arg, file)
+        if not isinstance(name, str):
+            continue
+        line, column = file.place(arg)
+        if method in ("references", "belongs_to"):
+            table.add(ModelColumn(f"{name}_id", line, column, "BIGINT", note))
+            if _value(options.get("polymorphic"), file) is True:
+                table.add(ModelColumn(f"{name}_type", line, column, "VARCHAR", note))
+            fk = options.get("foreign_key")
+            if fk is not None and _value(fk, file) is not False:
+                to_table = None
+                if fk.type == "hash":
+                    for pair in fk.named_children:
+                        key = pair.child_by_field_name("key")
+                        if key is not None and file.text(key).strip(":\"'") == "to_table":
+                            to_table = _value(pair.child_by_field_name("value"), file)
+                target = to_table if isinstance(to_table, str) else plural(name)
+                links.append((table.name, ForeignKey((f"{name}_id",), target, ("id",))))
+            continue
+        type_ = _TYPES.get(method, method.upper())
+        limit = options.get("limit")
+        if type_ == "VARCHAR" and limit is not None and limit.type == "integer":
+            type_ = f"VARCHAR({file.text(limit)})"
+        table.add(ModelColumn(name, line, column, type_, note,
+                              _value(options.get("primary_key"), file) is True))
+
+
+def _add_foreign_key(call: Node, file: _File, links: list[tuple[str, ForeignKey]]) -> None:
+    positional, options = _args(call, file)
+    if len(positional) < 2:
+        return
+    source, target = _value(positional[0], file), _value(positional[1], file)
+    if not isinstance(source, str) or not isinstance(target, str):
+        return
+    column = _value(options.get("column"), file)
+    primary = _value(options.get("primary_key"), file)
+    links.append(
+        (
+            source,
+            ForeignKey(
+                (column,) if isinstance(column, str) else (),
+                target,
+                (primary if isinstance(primary, str) else "id",),
+            ),
+        )
+    )
+
+
+_IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+
+
+def plural(word: str) -> str:
+    """English plural as Rails' inflector makes table names (common cases)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def singular(word: str) -> str:
+    """English singular, the inverse of `plural` for the same cases."""
+    for one, many in _IRREGULAR.items():
+        if word == many:
+            return one
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

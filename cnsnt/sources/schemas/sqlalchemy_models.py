@@ -1,0 +1,367 @@
+"""Schema evidence from SQLAlchemy models, read with Python's `ast` (never imported).
+
+Declarative classes with a `__tablename__` are tables; their columns are the attributes
+set to `Column(...)` or `mapped_column(...)`, and the `Mapped[...]` annotations without a
+value (SQLAlchemy 2.0). A column's name is the string given first to `Column`/
+`mapped_column` (or `name=`), else the attribute's; its type is the SQLAlchemy type given
+(`String(255)` is `VARCHAR(255)`), else the one `Mapped[...]` implies (`Mapped[date]`
+is `DATE`); `ForeignKey("table.column")` is a foreign key (and lends the referenced
+column's type when none is given); `comment=`, else `doc=`, is the comment.
+`__table_args__` gives the schema and the table comment. A direct `db.Model` subclass
+without `__tablename__` gets Flask-SQLAlchemy's name for it (`PluginStore` is
+`plugin_store`). Columns of mixins and
+`__abstract__` bases are inherited; a mapped subclass without its own `__tablename__`
+adds its columns to its parent's table (single-table inheritance). Module-level
+`Table("name", metadata, Column("c", ...), ...)` tables are read as well.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.schemas.common import (
+    ModelColumn,
+    ModelTable,
+    model_evidence,
+    model_failed,
+    nothing_found,
+    parse_python,
+    problem_of,
+)
+
+#: SQLAlchemy generic types -> the SQL type they stand for (PostgreSQL's names).
+_TYPES: dict[str, str] = {
+    "String": "VARCHAR",
+    "Unicode": "VARCHAR",
+    "Text": "TEXT",
+    "UnicodeText": "TEXT",
+    "Integer": "INTEGER",
+    "BigInteger": "BIGINT",
+    "SmallInteger": "SMALLINT",
+    "Boolean": "BOOLEAN",
+    "Date": "DATE",
+    "DateTime": "TIMESTAMP",
+    "Time": "TIME",
+    "Interval": "INTERVAL",
+    "Numeric": "NUMERIC",
+    "Float": "FLOAT",
+    "Double": "DOUBLE PRECISION",
+    "LargeBinary": "BYTEA",
+    "JSON": "JSON",
+    "Uuid": "UUID",
+    "Enum": "VARCHAR",
+}
+#: Python types in `Mapped[...]` -> the SQL type SQLAlchemy's default type map gives them.
+_ANNOTATIONS: dict[str, str] = {
+    "str": "VARCHAR",
+    "int": "INTEGER",
+    "float": "FLOAT",
+    "bool": "BOOLEAN",
+    "bytes": "BYTEA",
+    "datetime": "TIMESTAMP",
+    "date": "DATE",
+    "time": "TIME",
+    "timedelta": "INTERVAL",
+    "Decimal": "NUMERIC",
+    "UUID": "UUID",
+    "dict": "JSON",
+}
+_COLUMN_CALLS = frozenset({"Column", "mapped_column"})
+
+
+@dataclass
+class _Class:
+    node: ast.ClassDef
+    shown: str
+    tablename: str | None
+    abstract: bool
+
+
+def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """The tables the SQLAlchemy models and `Table(...)`s of an entry's files define."""
+    problems: list[SourceProblem] = []
+    classes: list[_Class] = []
+    tables: list[ModelTable] = []
+    per_file: dict[str, int] = {}
+    files = 0
+    for path in paths:
+        shown = ctx.shown(path)
+        try:
+            tree = parse_python(read_text(path, shown), shown)
+        except SourceError as exc:
+            problems.append(problem_of(exc, shown))
+            continue
+        files += 1
+        per_file[shown] = 0
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                classes.append(
+                    _Class(node, shown, _string(_class_attr(node, "__tablename__")),
+                           _class_attr(node, "__abstract__") is not None
+                           and _literal(_class_attr(node, "__abstract__")) is True)
+                )
+            else:
+                for call in _table_calls(node):
+                    table = _table(call, shown)
+                    if table is not None:
+                        tables.append(table)
+                        per_file[shown] += 1
+    reader = _Declarative(classes)
+    for cls in classes:
+        try:
+            table = reader.table(cls)
+        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
+            problems.append(model_failed(exc, cls.shown, cls.node.lineno, cls.node.col_offset + 1,
+                                         f"model {cls.node.name}"))
+            continue
+        if table is not None:
+            tables.append(table)
+            per_file[cls.shown] += 1
+    _class_references(tables, {c.node.name: c.tablename for c in classes if c.tablename})
+    _lend_reference_types(tables)
+    problems.extend(nothing_found(s, "SQLAlchemy model or Table") for s, n in per_file.items() if n == 0)
+    return model_evidence(tables, problems, files)
+
+
+class _Declarative:
+    def __init__(self, classes: list[_Class]) -> None:
+        self.by_name = {c.node.name: c for c in classes}
+        for cls in classes:
+            # Flask-SQLAlchemy names the table of a direct `db.Model` subclass itself
+            if cls.tablename is None and not cls.abstract and any(
+                _dotted(b) == "db.Model" for b in cls.node.bases
+            ):
+                cls.tablename = snake_case(cls.node.name)
+
+    def mapped_parent(self, cls: _Class, seen: frozenset[str] = frozenset()) -> _Class | None:
+        """The nearest base class that has a table of its own."""
+        for base in cls.node.bases:
+            parent = self.by_name.get(_dotted(base).rpartition(".")[2])
+            if parent is None or parent.node.name in seen:
+                continue
+            if parent.tablename and not parent.abstract:
+                return parent
+            found = self.mapped_parent(parent, seen | {cls.node.name})
+            if found is not None:
+                return found
+        return None
+
+    def table(self, cls: _Class) -> ModelTable | None:
+        if not cls.tablename or cls.abstract:
+            return None
+        node = cls.node
+        schema, comment = _table_args(_class_attr(node, "__table_args__"))
+        table = ModelTable(cls.tablename, cls.shown, node.lineno, node.col_offset + 1,
+                           schema=schema, comment=comment)
+        self._inherited(cls, table, frozenset())
+        _columns(node.body, table)
+        for sub in self.by_name.values():  # single-table inheritance: columns of subclasses
+            if not sub.tablename and self.mapped_parent(sub) is cls:
+                _columns(sub.node.body, table)
+        return table
+
+    def _inherited(self, cls: _Class, table: ModelTable, seen: frozenset[str]) -> None:
+        """Columns of mixins and abstract bases, the farthest base first."""
+        for base in reversed(cls.node.bases):
+            parent = self.by_name.get(_dotted(base).rpartition(".")[2])
+            if parent is None or parent.node.name in seen or (parent.tablename and not parent.abstract):
+                continue
+            self._inherited(parent, table, seen | {cls.node.name})
+            _columns(parent.node.body, table)
+
+
+def snake_case(name: str) -> str:
+    """A class name as Flask-SQLAlchemy turns it into a table name: `PluginStore` -> `plugin_store`."""
+    return re.sub(r"((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))", r"_\1", name).lower().lstrip("_")
+
+
+def _columns(body: list[ast.stmt], table: ModelTable) -> None:
+    for stmt in body:
+        target: ast.expr | None = None
+        value: ast.expr | None = None
+        annotation: ast.expr | None = None
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AnnAssign):
+            target, value, annotation = stmt.target, stmt.value, stmt.annotation
+        if not isinstance(target, ast.Name) or target.id.startswith("__"):
+            continue
+        mapped = _mapped_type(annotation)
+        if isinstance(value, ast.Call) and _dotted(value.func).rpartition(".")[2] in _COLUMN_CALLS:
+            _column(value, target.id, target.lineno, target.col_offset + 1, table, mapped)
+        elif value is None and mapped is not None:
+            table.add(ModelColumn(target.id, target.lineno, target.col_offset + 1, mapped))
+
+
+def _column(
+    call: ast.Call, attr: str | None, line: int, col: int, table: ModelTable, mapped: str | None
+) -> None:
+    kwargs = {k.arg: k.value for k in call.keywords if k.arg}
+    args = list(call.args)
+    name = _string(kwargs.get("name"))
+    if args and _string(args[0]) is not None:
+        name = _string(args.pop(0))
+    name = name or attr
+    if not name:
+        return
+    type_: str | None = None
+    ref: ForeignKey | None = None
+    for arg in [*args, kwargs.get("type_")]:
+        if arg is None:
+            continue
+        callee = arg.func if isinstance(arg, ast.Call) else arg
+        kind = _dotted(callee).rpartition(".")[2]
+        if kind == "ForeignKey" and isinstance(arg, ast.Call) and arg.args:
+            ref = _foreign_key(name, _string(arg.args[0]) or _dotted(arg.args[0]))
+        elif type_ is None and kind:
+            type_ = _sql_type(kind, arg)
+    comment = _string(kwargs.get("comment")) or _string(kwargs.get("doc"))
+    primary = _literal(kwargs.get("primary_key")) is True
+    table.add(ModelColumn(name, line, col, type_ or mapped, comment, primary))
+    if ref is not None:
+        table.foreign_keys = [fk for fk in table.foreign_keys if fk.columns != ref.columns]
+        table.foreign_keys.append(ref)
+
+
+def _foreign_key(column: str, target: str | None) -> ForeignKey | None:
+    """`ForeignKey("schema.table.column")` as a foreign key of `column`."""
+    if not target:
+        return None
+    parts = target.split(".")
+    if len(parts) < 2:
+        return None
+    return ForeignKey((column,), parts[-2], (parts[-1],), parts[-3] if len(parts) > 2 else None)
+
+
+def _sql_type(kind: str, node: ast.expr) -> str | None:
+    base = _TYPES.get(kind) or (kind if kind.isupper() else None)
+    if base is None:
+        return None
+    params = [_literal(a) for a in node.args] if isinstance(node, ast.Call) else []
+    numbers = [str(p) for p in params if isinstance(p, int) and not isinstance(p, bool)]
+    if numbers and base in ("VARCHAR", "NUMERIC", "CHAR") or (numbers and kind.isupper()):
+        return f"{base}({', '.join(numbers)})"
+    return base
+
+
+def _mapped_type(annotation: ast.expr | None) -> str | None:
+    """The SQL type of `Mapped[X]` / `Mapped[Optional[X]]` / `Mapped[X | None]`; None if not a column."""
+    if not isinstance(annotation, ast.Subscript) or _dotted(annotation.value).rpartition(".")[2] != "Mapped":
+        return None
+    inner = annotation.slice
+    while True:
+        if isinstance(inner, ast.Subscript) and _dotted(inner.value).rpartition(".")[2] == "Optional":
+            inner = inner.slice
+        elif isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.BitOr):
+            inner = inner.right if _is_none(inner.left) else inner.left
+        else:
+            break
+    name = _dotted(inner).rpartition(".")[2]
+    return _ANNOTATIONS.get(name)
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _class_references(tables: list[ModelTable], by_class: dict[str, str]) -> None:
+    """`ForeignKey(Person.id)` names a class: point it at the class's table."""
+    names = {t.name for t in tables}
+    for table in tables:
+        table.foreign_keys = [
+            ForeignKey(fk.columns, by_class[fk.ref_table], fk.ref_columns, fk.ref_schema)
+            if fk.ref_table in by_class and fk.ref_table not in names
+            else fk
+            for fk in table.foreign_keys
+        ]
+
+
+def _lend_reference_types(tables: list[ModelTable]) -> None:
+    """A column typed only by its `ForeignKey` gets the referenced column's type."""
+    types = {
+        (t.name.casefold(), c.name.casefold()): c.type for t in tables for c in t.columns if c.type
+    }
+    for table in tables:
+        for fk in table.foreign_keys:
+            for own, ref in zip(fk.columns, fk.ref_columns, strict=False):
+                for col in table.columns:
+                    if col.name == own and col.type is None:
+                        col.type = types.get((fk.ref_table.casefold(), ref.casefold()))
+
+
+def _table_calls(node: ast.stmt) -> list[ast.Call]:
+    """`x = Table("name", metadata, ...)` at module level."""
+    value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Expr)) else None
+    if isinstance(value, ast.Call) and _dotted(value.func).rpartition(".")[2] == "Table":
+        return [value]
+    return []
+
+
+def _table(call: ast.Call, shown: str) -> ModelTable | None:
+    name = _string(call.args[0]) if call.args else None
+    if not name:
+        return None
+    kwargs = {k.arg: k.value for k in call.keywords if k.arg}
+    table = ModelTable(name, shown, call.lineno, call.col_offset + 1,
+                       schema=_string(kwargs.get("schema")), comment=_string(kwargs.get("comment")))
+    for arg in call.args[1:]:
+        if isinstance(arg, ast.Call) and _dotted(arg.func).rpartition(".")[2] == "Column":
+            _column(arg, None, arg.lineno, arg.col_offset + 1, table, None)
+    return table
+
+
+def _table_args(node: ast.expr | None) -> tuple[str | None, str | None]:
+    """Schema and comment from `__table_args__` (a dict, or a tuple ending in one)."""
+    if isinstance(node, ast.Tuple) and node.elts:
+        node = node.elts[-1]
+    if not isinstance(node, ast.Dict):
+        return None, None
+    found: dict[str, str | None] = {}
+    for key, value in zip(node.keys, node.values, strict=False):
+        if key is not None and (k := _string(key)) is not None:
+            found[k] = _string(value)
+    return found.get("schema"), found.get("comment")
+
+
+def _class_attr(node: ast.ClassDef, name: str) -> ast.expr | None:
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in stmt.targets
+        ):
+            return stmt.value
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == name:
+            return stmt.value
+    return None
+
+
+def _dotted(node: ast.expr | None) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value  # a forward reference: Mapped["date"]
+    return ""
+
+
+def _string(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _literal(node: ast.expr | None) -> object:
+    if node is None:
+        return None
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None

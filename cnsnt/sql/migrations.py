@@ -1,0 +1,658 @@
+"""Replay a folder of SQL migrations, in order, as one script: the schema they leave behind.
+
+`parse_ddl` reads one dump; a migrations folder is a history. Here every file's
+statements are applied to one set of tables, in the order the caller gives (see
+`cnsnt.sources.schemas.migration_order`), and the ALTERs a dump reader can ignore are
+applied too: `ADD/DROP/RENAME COLUMN`, `ALTER COLUMN ... TYPE`, `RENAME TO`,
+`DROP TABLE/VIEW`, `ADD CONSTRAINT ... FOREIGN KEY`, and `COMMENT ON` (all from sqlglot's
+trees, `exp.Alter` and its actions), and from their tokens the statements sqlglot keeps as
+opaque commands: MySQL `RENAME TABLE a TO b` and T-SQL `EXEC sp_rename`. The passes of
+`parse_ddl` (placeholders, client lines, tokenizer split, statement choice by first
+tokens) run per file, so INSERT data in a migration is tokenized but never parsed.
+
+Places: a column is reported where it got its current name, the `CREATE TABLE` or
+`ADD COLUMN` that made it, or the `RENAME COLUMN` that renamed it (the line that shows
+the name a report uses); a type change or comment keeps that place. A table is placed at
+its CREATE, or at the `RENAME TO` that gave its current name.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.errors import ErrorLevel, ParseError, TokenError
+from sqlglot.tokenizer_core import TokenType
+
+from cnsnt.sql.client_lines import scan_lines
+from cnsnt.sql.ddl import _quiet_sqlglot, resolve_dialect
+from cnsnt.sql.ddl_result import DDLProblem
+from cnsnt.sql.ddl_schema import SchemaBuilder
+from cnsnt.sql.ddl_split import (
+    Statement,
+    alter_target,
+    classify,
+    dotted_name,
+    keyword,
+    tokenize_statements,
+)
+from cnsnt.sql.ddl_tables import TableBuilder, name_key
+from cnsnt.sql.ddl_text import shorten
+from cnsnt.sql.placeholders import OffsetMap, drop_token_placeholders, remove_placeholders
+
+__all__ = [
+    "MigrationFile",
+    "ReplayColumn",
+    "ReplayForeignKey",
+    "ReplayProblem",
+    "ReplayResult",
+    "ReplayTable",
+    "Where",
+    "replay_migrations",
+]
+
+
+@dataclass(frozen=True)
+class MigrationFile:
+    """One migration's text, already cut to what runs going up (no `down` section)."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in one of the migrations: the file's index and a character offset in it."""
+
+    file: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class ReplayColumn:
+    """A column of the final schema and the place that gave it its current name."""
+
+    name: str
+    where: Where
+    type: str | None = None
+    comment: str | None = None
+    primary_key: bool = False
+
+
+@dataclass(frozen=True)
+class ReplayForeignKey:
+    """A declared reference, with the names it has after every rename."""
+
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...] = ()
+    ref_schema: str | None = None
+
+
+@dataclass(frozen=True)
+class ReplayTable:
+    """A table or view the migrations leave behind."""
+
+    name: str
+    where: Where
+    schema: str | None = None
+    columns: tuple[ReplayColumn, ...] = ()
+    comment: str | None = None
+    is_view: bool = False
+    view_sql: str | None = None
+    foreign_keys: tuple[ReplayForeignKey, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReplayProblem:
+    """A statement that could not be used, or that did not fit the schema so far."""
+
+    where: Where
+    message: str
+    may_hold_schema: bool = True
+    """False for warnings: nothing was lost that the files define."""
+
+
+@dataclass(frozen=True)
+class ReplayResult:
+    """The schema after the last migration, and what could not be applied."""
+
+    tables: tuple[ReplayTable, ...]
+    problems: tuple[ReplayProblem, ...]
+    statements: int
+
+
+@dataclass
+class _Link:
+    """A foreign key while migrations still rename and drop things."""
+
+    columns: list[str]
+    ref_table: str
+    ref_schema: str | None
+    ref_columns: list[str] = field(default_factory=list)
+    name: str | None = None
+    """The constraint's name, when the migration gave one (`DROP CONSTRAINT` finds it)."""
+
+
+def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None) -> ReplayResult:
+    """Apply the files in the given order; never raises for bad SQL.
+
+    Raises `cnsnt.sql.ddl.UnknownDialectError` for a dialect sqlglot does not know.
+    """
+    dia = resolve_dialect(dialect)
+    builder = _MigrationBuilder(dia)
+    bases: list[int] = []
+    maps: list[OffsetMap] = []
+    problems: list[ReplayProblem] = []
+    statements = 0
+    base = 0
+    with _quiet_sqlglot():
+        for index, migration in enumerate(files):
+            stripped, offsets = remove_placeholders(migration.text)
+            bases.append(base)
+            maps.append(offsets)
+            scan = scan_lines(stripped, dia)
+            problems.extend(
+                ReplayProblem(Where(index, offsets.original(p.offset)), p.message, p.may_hold_schema)
+                for p in scan.problems
+            )
+            for stmt in tokenize_statements(scan.text, dia):
+                statements += 1 if stmt.tokens else 0
+                stmt.base += base  # offsets of all files live on one line, file after file
+                for p in builder.apply(stmt):
+                    problems.append(_problem(p, bases, maps))
+            statements += scan.routines
+            base += len(stripped) + 1
+
+    def where(offset: int) -> Where:
+        return _where(offset, bases, maps)
+
+    tables = []
+    for key, t in builder.tables.items():
+        tables.append(
+            ReplayTable(
+                name=t.name,
+                where=where(t.offset),
+                schema=t.schema,
+                columns=tuple(
+                    ReplayColumn(c.name, where(c.offset), c.type, c.comment, c.primary_key)
+                    for c in t.columns.values()
+                ),
+                comment=t.comment,
+                is_view=t.is_view,
+                view_sql=t.view_sql,
+                foreign_keys=tuple(  # the same reference added twice is one reference
+                    dict.fromkeys(
+                        ReplayForeignKey(
+                            tuple(link.columns), link.ref_table, tuple(link.ref_columns), link.ref_schema
+                        )
+                        for link in builder.links.get(key, [])
+                    )
+                ),
+            )
+        )
+    ordered = sorted(problems, key=lambda p: (p.where.file, p.where.offset))
+    return ReplayResult(tables=tuple(tables), problems=tuple(ordered), statements=statements)
+
+
+def _where(offset: int, bases: list[int], maps: list[OffsetMap]) -> Where:
+    index = max(0, bisect.bisect_right(bases, offset) - 1)
+    return Where(index, maps[index].original(offset - bases[index]))
+
+
+def _problem(p: DDLProblem, bases: list[int], maps: list[OffsetMap]) -> ReplayProblem:
+    return ReplayProblem(_where(p.offset, bases, maps), p.message, p.may_hold_schema)
+
+
+_Key = tuple[str, str]
+_STRINGS = frozenset({TokenType.STRING, TokenType.NATIONAL_STRING})
+
+
+class _MigrationBuilder(SchemaBuilder):
+    """`SchemaBuilder` that also applies what only a history holds: drops and renames."""
+
+    def __init__(self, dia: Dialect) -> None:
+        super().__init__(dia)
+        self.links: dict[_Key, list[_Link]] = {}
+        """Foreign keys per table key (the keys of `self.tables`)."""
+        self._created: dict[int, tuple[TableBuilder, list[_Link]]] = {}
+        self._alter_parser = self.dialect.parser(error_level=ErrorLevel.RAISE)
+
+    # -- dispatch
+
+    def apply(self, stmt: Statement) -> list[DDLProblem]:
+        """Use one statement of a migration; returns its problems (never raises)."""
+        if stmt.error is not None or not stmt.tokens:
+            return super().apply(stmt)
+        kind = classify(stmt.tokens)
+        first = keyword(stmt.tokens[0])
+        try:
+            if kind == "alter":
+                return self._migrate_alter(stmt)
+            if kind is None and first == "DROP":
+                return self._drop(stmt)
+            if kind is None and first == "RENAME":
+                return self._rename_tables(stmt)
+            if kind is None and first in ("EXEC", "EXECUTE") and len(stmt.tokens) > 2:
+                return self._sp_rename(stmt)
+            if kind in ("table", "view") and self._exists_already(stmt):
+                return []
+        except Exception as exc:  # noqa: BLE001 - an unexpected tree shape on one statement
+            return [DDLProblem(stmt.offset, f"statement not understood ({_short(exc)}); skipped")]
+        return super().apply(stmt)
+
+    def _parse(self, stmt: Statement) -> exp.Expr | None:
+        tokens = drop_token_placeholders(stmt.tokens)
+        try:
+            parsed = self._alter_parser.parse(tokens, stmt.sql)
+        except (ParseError, TokenError):
+            return None
+        return parsed[0] if parsed else None
+
+    # -- CREATE: remember its foreign keys; IF NOT EXISTS of a known table changes nothing
+
+    def _exists_already(self, stmt: Statement) -> bool:
+        words = [keyword(t) for t in stmt.tokens[:40]]
+        for i in range(len(words) - 2):
+            if words[i : i + 3] == ["IF", "NOT", "EXISTS"]:
+                name, _ = dotted_name(stmt.tokens, i + 3)
+                if name:
+                    return self._key(name[-1], name[-2] if len(name) > 1 else None) is not None
+        return False
+
+    def _build_create(self, stmt: Statement, tree: exp.Create) -> TableBuilder | None:
+        builder = super()._build_create(stmt, tree)
+        if builder is not None:
+            self._created[id(builder)] = (builder, _create_links(tree))
+        return builder
+
+    def _store(self, builder: TableBuilder) -> None:
+        super()._store(builder)
+        key = (name_key(builder.schema or ""), name_key(builder.name))
+        if key not in self.tables or self.tables[key] is not builder:
+            return
+        made = self._created.pop(id(builder), None)
+        self.links[key] = made[1] if made is not None and made[0] is builder else []
+        self._created.clear()
+
+    # -- ALTER TABLE
+
+    def _migrate_alter(self, stmt: Statement) -> list[DDLProblem]:
+        tree = self._parse(stmt)
+        if not isinstance(tree, exp.Alter) or not isinstance(tree.this, exp.Table):
+            # Not parsed (MySQL `ADD (a, b)`, pg `OWNER TO`): the dump reader's recovery.
+            return super().apply(stmt)
+        table = tree.this
+        key = self._key(table.name, table.db or None)
+        shown = shorten(".".join(alter_target(stmt.tokens)[0]) or table.name, 80)
+        actions = list(tree.args.get("actions") or ())
+        if key is None:
+            adds = any(_adds(a) for a in actions)
+            if tree.args.get("exists") and not adds:
+                return []
+            problem = DDLProblem(
+                stmt.offset,
+                f"ALTER TABLE {shown}: no earlier migration creates table '{shown}'; "
+                + ("its new columns are recorded as a table of their own" if adds else "skipped"),
+                may_hold_schema=False,
+            )
+            if not adds:
+                return [problem]
+            super()._store(TableBuilder(table.name, table.db or None, stmt.offset))
+            key = self._key(table.name, table.db or None)
+            assert key is not None
+            self.links[key] = []
+            self._apply_actions(stmt, key, actions, shown)
+            return [problem]
+        return self._apply_actions(stmt, key, actions, shown)
+
+    def _apply_actions(
+        self, stmt: Statement, key: _Key, actions: list[exp.Expr], shown: str
+    ) -> list[DDLProblem]:
+        problems: list[DDLProblem] = []
+        for action in actions:
+            builder = self.tables[key]
+            elements = action.expressions if isinstance(action, exp.Schema) else [action]
+            for element in elements:
+                problem = self._apply_one(stmt, key, builder, element, shown)
+                if problem is not None:
+                    problems.append(problem)
+                key = self._key(builder.name, builder.schema) or key  # after RENAME TO
+        return problems
+
+    def _apply_one(
+        self, stmt: Statement, key: _Key, builder: TableBuilder, element: exp.Expr, shown: str
+    ) -> DDLProblem | None:
+        if isinstance(element, exp.ColumnDef):
+            builder.add(self.column(element, stmt.base))
+            self._links_of_columndef(key, element)
+            return None
+        drop_kind = str(element.args.get("kind")).upper() if isinstance(element, exp.Drop) else ""
+        if drop_kind in ("CONSTRAINT", "FOREIGN KEY"):
+            for named in element.args.get("tables") or ():
+                self._drop_constraint(key, builder, named.name)
+            return None
+        if isinstance(element, exp.Drop) and drop_kind == "COLUMN":
+            for col in element.args.get("tables") or ():
+                if builder.columns.pop(name_key(col.name), None) is not None:
+                    self._drop_column_links(key, col.name)
+                elif not element.args.get("exists"):
+                    return self._no_column(stmt, "DROP COLUMN", shown, col.name)
+            return None
+        if isinstance(element, exp.RenameColumn):
+            new = element.args.get("to")
+            old = element.this.name
+            if not isinstance(new, exp.Expr):
+                return None
+            col = builder.columns.get(name_key(old))
+            if col is None:
+                return self._no_column(stmt, "RENAME COLUMN", shown, old)
+            builder.rename(old, new.name)
+            ident = new.this if isinstance(new.this, exp.Identifier) else new
+            col.offset = stmt.base + int(ident.meta.get("start", stmt.tokens[0].start))
+            self._rename_column_links(key, old, new.name)
+            return None
+        if isinstance(element, exp.AlterColumn):
+            col = builder.columns.get(name_key(element.this.name))
+            if col is None:
+                return self._no_column(stmt, "ALTER COLUMN", shown, element.this.name)
+            dtype = element.args.get("dtype")
+            if isinstance(dtype, exp.DataType):
+                col.type = self.sql(dtype)
+            comment = element.args.get("comment")
+            if isinstance(comment, exp.Literal):
+                col.comment = str(comment.this)
+            return None
+        if isinstance(element, exp.AlterRename):
+            return self._rename_table(stmt, key, element.this)
+        if isinstance(element, exp.ModifyColumn) and isinstance(element.this, exp.ColumnDef):
+            old = element.args.get("rename_from")
+            target = old.name if isinstance(old, exp.Identifier) else element.this.name
+            col = builder.columns.get(name_key(target))
+            if col is None:
+                return self._no_column(stmt, "MODIFY/CHANGE", shown, target)
+            if isinstance(old, exp.Identifier):
+                builder.rename(old.name, element.this.name)
+                col.offset = stmt.base + int(element.this.this.meta.get("start", 0))
+                self._rename_column_links(key, old.name, element.this.name)
+            changed = self.column(element.this, stmt.base)
+            col.type = changed.type or col.type
+            col.comment = changed.comment or col.comment
+            return None
+        for fk in element.find_all(exp.ForeignKey):
+            link = _link(fk)
+            if link is not None:
+                self.links.setdefault(key, []).append(link)
+        for pk in element.find_all(exp.PrimaryKey):
+            for part in pk.expressions:
+                found = builder.columns.get(name_key(part.name))
+                if found is not None:
+                    found.primary_key = True
+        return None
+
+    def _no_column(self, stmt: Statement, what: str, table: str, column: str) -> DDLProblem:
+        return DDLProblem(
+            stmt.offset,
+            f"ALTER TABLE {table} {what} {shorten(column, 80)}: "
+            f"no earlier migration gives table '{table}' a column '{shorten(column, 80)}'",
+            may_hold_schema=False,
+        )
+
+    def _links_of_columndef(self, key: _Key, cdef: exp.ColumnDef) -> None:
+        for ref in cdef.find_all(exp.Reference):
+            link = _reference(ref, [cdef.name])
+            if link is not None:
+                self.links.setdefault(key, []).append(link)
+
+    def _drop_constraint(self, key: _Key, builder: TableBuilder, name: str) -> None:
+        """Forget a foreign key by its name, or by PostgreSQL's default `<t>_<cols>_fkey`."""
+
+        def named(link: _Link) -> str:
+            return link.name or f"{builder.name}_{'_'.join(link.columns)}_fkey"
+
+        self.links[key] = [x for x in self.links.get(key, []) if name_key(named(x)) != name_key(name)]
+
+    def _drop_column_links(self, key: _Key, column: str) -> None:
+        gone = name_key(column)
+        self.links[key] = [
+            x for x in self.links.get(key, []) if gone not in {name_key(c) for c in x.columns}
+        ]
+
+    def _rename_column_links(self, key: _Key, old: str, new: str) -> None:
+        table = self.tables[key]
+        for link in self.links.get(key, []):
+            link.columns = [new if name_key(c) == name_key(old) else c for c in link.columns]
+        for links in self.links.values():
+            for link in links:
+                if self._refers_to(link, table):
+                    link.ref_columns = [
+                        new if name_key(c) == name_key(old) else c for c in link.ref_columns
+                    ]
+
+    def _refers_to(self, link: _Link, table: TableBuilder) -> bool:
+        return name_key(link.ref_table) == name_key(table.name) and (
+            link.ref_schema is None
+            or table.schema is None
+            or name_key(link.ref_schema) == name_key(table.schema)
+        )
+
+    # -- RENAME TO, RENAME TABLE, DROP TABLE
+
+    def _rename_table(self, stmt: Statement, key: _Key, new: object) -> DDLProblem | None:
+        if not isinstance(new, exp.Table) or not new.name:
+            return None
+        builder = self.tables[key]
+        links = self.links.get(key, [])
+        old_name = builder.name
+        old_schema = builder.schema
+        for other in self.links.values():
+            for link in other:
+                if self._refers_to(link, builder):
+                    link.ref_table = new.name
+        for link in links:  # a self-reference moves with the table
+            if self._refers_to(link, builder):
+                link.ref_table = new.name
+        builder.name = new.name
+        builder.schema = new.db or old_schema
+        ident = new.this if isinstance(new.this, exp.Identifier) else None
+        builder.offset = stmt.base + int(ident.meta["start"]) if ident and "start" in ident.meta else (
+            stmt.offset
+        )
+        new_key = (name_key(builder.schema or ""), name_key(builder.name))
+        replaced = new_key != key and new_key in self.tables
+        # Rebuilt rather than popped and re-added, so tables keep the order they were made in.
+        self.tables = {_moved(k, key, new_key): v for k, v in self.tables.items() if k != new_key}
+        self.links = {_moved(k, key, new_key): v for k, v in self.links.items() if k != new_key}
+        self.links[new_key] = links
+        if replaced:
+            return DDLProblem(
+                stmt.offset,
+                f"RENAME {old_name} TO {new.name}: a table '{new.name}' already exists; replaced",
+                may_hold_schema=False,
+            )
+        return None
+
+    def _rename_tables(self, stmt: Statement) -> list[DDLProblem]:
+        """MySQL `RENAME TABLE a TO b [, c TO d]` (sqlglot keeps it as an opaque command).
+
+        Read from the statement's tokens: names, `TO` and commas only.
+        """
+        tokens = stmt.tokens
+        if len(tokens) == 2 and tokens[1].token_type == TokenType.STRING:
+            # MySQL's tokenizer keeps the rest of a RENAME command as one string
+            try:
+                tokens = [tokens[0], *self.dialect.tokenize(tokens[1].text)]
+            except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug: not a rename we read
+                return []
+        if len(tokens) < 2 or keyword(tokens[1]) != "TABLE":
+            return []
+        problems: list[DDLProblem] = []
+        i = 2
+        while i < len(tokens):
+            old, i = dotted_name(tokens, i)
+            if i >= len(tokens) or keyword(tokens[i]) != "TO":
+                break
+            new, i = dotted_name(tokens, i + 1)
+            if not old or not new:
+                break
+            key = self._key(old[-1], old[-2] if len(old) > 1 else None)
+            if key is None:
+                problems.append(
+                    DDLProblem(
+                        stmt.offset,
+                        f"RENAME TABLE {shorten('.'.join(old), 80)}: no earlier migration creates "
+                        "it; skipped",
+                        may_hold_schema=False,
+                    )
+                )
+            else:
+                target = exp.Table(
+                    this=exp.to_identifier(new[-1]),
+                    db=exp.to_identifier(new[-2]) if len(new) > 1 else None,
+                )
+                problem = self._rename_table(stmt, key, target)
+                if problem is not None:
+                    problems.append(problem)
+            if i < len(tokens) and tokens[i].text == ",":
+                i += 1
+        return problems
+
+    def _sp_rename(self, stmt: Statement) -> list[DDLProblem]:
+        """T-SQL `EXEC sp_rename 'dbo.t.old', 'new', 'COLUMN'` (and tables without 'COLUMN').
+
+        Read from tokens: the strings are tokenized again for their bracketed names.
+        """
+        tokens = stmt.tokens
+        if tokens[1].text.lower() not in ("sp_rename", "dbo.sp_rename"):
+            return []
+        args = [t.text for t in tokens[2:] if t.token_type in _STRINGS]
+        if len(args) < 2:
+            return []
+        try:
+            parts = [t.text for t in self.dialect.tokenize(args[0]) if t.token_type != TokenType.DOT]
+        except Exception:  # noqa: BLE001 - not a name we can read
+            return []
+        what = args[2].upper() if len(args) > 2 else "OBJECT"
+        if what == "COLUMN" and len(parts) >= 2:
+            table, column = parts[-2], parts[-1]
+            key = self._key(table, parts[-3] if len(parts) > 2 else None)
+            if key is None:
+                return [self._unknown(stmt, "sp_rename", table)]
+            builder = self.tables[key]
+            col = builder.columns.get(name_key(column))
+            if col is None:
+                return [self._no_column(stmt, "sp_rename", table, column)]
+            builder.rename(column, args[1])
+            col.offset = stmt.base + tokens[2].start
+            self._rename_column_links(key, column, args[1])
+            return []
+        if what == "OBJECT" and parts:
+            key = self._key(parts[-1], parts[-2] if len(parts) > 1 else None)
+            if key is None:
+                return [self._unknown(stmt, "sp_rename", parts[-1])]
+            problem = self._rename_table(stmt, key, exp.Table(this=exp.to_identifier(args[1])))
+            return [problem] if problem is not None else []
+        return []
+
+    def _unknown(self, stmt: Statement, what: str, table: str) -> DDLProblem:
+        return DDLProblem(
+            stmt.offset,
+            f"{what} {shorten(table, 80)}: no earlier migration creates table '{shorten(table, 80)}'; "
+            "skipped",
+            may_hold_schema=False,
+        )
+
+    def _drop(self, stmt: Statement) -> list[DDLProblem]:
+        words = [keyword(t) for t in stmt.tokens[:4]]
+        if len(words) < 2 or words[1] not in ("TABLE", "VIEW", "MATERIALIZED"):
+            return []
+        tree = self._parse(stmt)
+        if not isinstance(tree, exp.Drop):
+            return []
+        problems: list[DDLProblem] = []
+        for table in tree.args.get("tables") or ():
+            if not isinstance(table, exp.Table):
+                continue
+            key = self._key(table.name, table.db or None)
+            if key is None:
+                if not tree.args.get("exists"):
+                    problems.append(
+                        DDLProblem(
+                            stmt.offset,
+                            f"DROP {words[1]} {shorten(self.sql(table), 80)}: no earlier migration "
+                            "creates it",
+                            may_hold_schema=False,
+                        )
+                    )
+                continue
+            dropped = self.tables.pop(key)
+            self.links.pop(key, None)
+            for links in self.links.values():
+                links[:] = [x for x in links if not self._refers_to(x, dropped)]
+        return problems
+
+    def _key(self, name: str, schema: str | None) -> _Key | None:
+        """The key of a table, as `_find` finds it: without a matching schema, the only one."""
+        direct = (name_key(schema or ""), name_key(name))
+        if direct in self.tables:
+            return direct
+        same = [key for key in self.tables if key[1] == direct[1]]
+        return same[0] if len(same) == 1 else None
+
+
+def _moved(key: _Key, old: _Key, new: _Key) -> _Key:
+    return new if key == old else key
+
+
+def _adds(action: exp.Expr) -> bool:
+    elements = action.expressions if isinstance(action, exp.Schema) else [action]
+    return any(isinstance(e, exp.ColumnDef) for e in elements)
+
+
+def _create_links(tree: exp.Create) -> list[_Link]:
+    """The foreign keys of a CREATE TABLE: column `REFERENCES` and table `FOREIGN KEY`s."""
+    target = tree.this
+    if not isinstance(target, exp.Schema):
+        return []
+    links: list[_Link] = []
+    for element in target.expressions:
+        if isinstance(element, exp.ColumnDef):
+            for ref in element.find_all(exp.Reference):
+                link = _reference(ref, [element.name])
+                if link is not None:
+                    links.append(link)
+        else:
+            for fk in element.find_all(exp.ForeignKey):
+                link = _link(fk)
+                if link is not None:
+                    links.append(link)
+    return links
+
+
+def _link(fk: exp.ForeignKey) -> _Link | None:
+    ref = fk.args.get("reference")
+    if not isinstance(ref, exp.Reference):
+        return None
+    link = _reference(ref, [c.name for c in fk.expressions])
+    if link is not None and isinstance(fk.parent, exp.Constraint) and fk.parent.name:
+        link.name = fk.parent.name
+    return link
+
+
+def _reference(ref: exp.Reference, columns: list[str]) -> _Link | None:
+    target = ref.this
+    ref_columns: list[str] = []
+    if isinstance(target, exp.Schema):
+        ref_columns = [c.name for c in target.expressions]
+        target = target.this
+    if not isinstance(target, exp.Table) or not target.name or not columns:
+        return None
+    return _Link(columns, target.name, target.db or None, ref_columns)
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return shorten(f"{type(exc).__name__}: {text[0] if text else ''}", 160)

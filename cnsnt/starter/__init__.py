@@ -1,0 +1,1 @@
+"""`cnsnt init`: find a project's sources and personal fields, and write a starter policy."""

@@ -1,0 +1,224 @@
+"""Find the schemas, forms and queries of a repository that has no policy yet.
+
+Only the file's name and a sniff of its start decide its kind; nothing is
+executed. `.sql` files are told apart by what the DDL reader finds in them (a
+file with tables is a schema, one without is a query file), so the decision
+rests on the same sqlglot parser the audit uses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
+from cnsnt.sql.ddl import parse_ddl
+
+#: Directories that hold other people's code, build output or caches.
+SKIP_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", ".venv", "venv", "env", ".tox", ".nox", "__pycache__",
+        "node_modules", "bower_components", "vendor", "dist", "build", "target",
+        "site-packages", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".idea", ".vscode",
+        # Tests, fixtures and documentation show forms and tables, but not the product's own.
+        "test", "tests", "spec", "specs", "__tests__", "fixtures", "testdata", "doc", "docs",
+        "third_party", "thirdparty", "external", "externals",
+    }
+)
+#: Dialects tried, in order, when the default one finds no table in a file that has some.
+DIALECTS = (None, "mysql", "postgres", "tsql", "oracle", "sqlite", "snowflake", "bigquery")
+TEMPLATE_SUFFIXES = frozenset(
+    {".html", ".htm", ".twig", ".tpl", ".hbs", ".handlebars", ".mustache", ".cshtml",
+     ".erb", ".jinja", ".jinja2", ".j2", ".php", ".njk", ".liquid"}
+)
+#: How much of a file is sniffed to decide its kind.
+SNIFF_BYTES = 64 * 1024
+#: A `.sql` file larger than this is taken for a query log or dump without parsing it whole.
+PARSE_LIMIT = 8 * 1024 * 1024
+_FORM_MARKERS = ("<form", "<input", "<textarea", "<select")
+
+
+@dataclass(frozen=True, order=True)
+class Found:
+    """One `sources:` entry to propose: kind, path or glob (POSIX, relative), format, dialect."""
+
+    kind: str
+    pattern: str
+    format: str | None = None
+    dialect: str | None = None
+
+
+def _walk(root: Path) -> list[Path]:
+    """Regular files below root, in a stable order, never following directory links."""
+    files: list[Path] = []
+    for directory, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(names):
+            path = Path(directory) / name
+            if path.is_file() and not path.is_symlink():
+                files.append(path)
+    return files
+
+
+def _sniff(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return ""
+    if b"\0" in head:
+        return ""
+    return head.decode("utf-8", errors="replace")
+
+
+def _tables(text: str, dialect: str | None) -> tuple[int, int]:
+    """(tables found, statements the parser had to skip) for one dialect."""
+    try:
+        result = parse_ddl(text, dialect)
+    except Exception:  # noqa: BLE001 - a file the parser rejects holds no schema for us
+        return 0, 0
+    return len(result.tables), sum(1 for p in result.problems if p.may_hold_schema)
+
+
+def _sql_kind(path: Path) -> tuple[str, str | None] | None:
+    """(`schemas`, dialect) when the DDL reader finds a table, else (`queries`, None).
+
+    The dialect is the first that reads the file's tables without skipping any
+    (MySQL backticks, T-SQL brackets): the same parser the audit will use decides.
+    """
+    try:
+        if path.stat().st_size > PARSE_LIMIT:
+            return "queries", None
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    if "\0" in text[:SNIFF_BYTES]:
+        return None
+    best: tuple[int, int, str | None] = (0, 0, None)
+    for dialect in DIALECTS:
+        tables, skipped = _tables(text, dialect)
+        if tables and not skipped:
+            return "schemas", dialect
+        if tables > best[0]:
+            best = (tables, skipped, dialect)
+        if not skipped:
+            break  # nothing the parser could not read: a query file, in any dialect
+    return ("schemas", best[2]) if best[0] else ("queries", None)
+
+
+def _json_form(path: Path) -> bool:
+    """A JSON Schema with properties, an angular-schema-form pair, or a FHIR Questionnaire."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    if data.get("resourceType") == "Questionnaire":
+        return True
+    schema = data.get("schema") if isinstance(data.get("schema"), dict) else data
+    return isinstance(schema, dict) and isinstance(schema.get("properties"), dict)
+
+
+def _orm_kind(path: Path) -> str | None:
+    """`django`, `sqlalchemy`, `rails` or `prisma` for a models or schema file, else None."""
+    suffix = path.suffix.lower()
+    if suffix == ".prisma":
+        return "prisma"
+    if path.name == "schema.rb" and path.parent.name == "db":
+        return "rails"
+    if suffix != ".py":
+        return None
+    head = _sniff(path)
+    if "models.Model" in head and "django" in head:
+        return "django"
+    if "sqlalchemy" in head and "__tablename__" in head:
+        return "sqlalchemy"
+    return None
+
+
+def _migration_dirs(files: list[Path]) -> dict[Path, list[Path]]:
+    """Folders of versioned `.sql` migrations (Prisma Migrate: versioned sub-folders)."""
+    by_dir: dict[Path, list[Path]] = defaultdict(list)
+    for path in files:
+        if path.suffix.lower() != ".sql":
+            continue
+        home = path.parent.parent if path.name == "migration.sql" else path.parent
+        by_dir[home].append(path)
+    return {
+        home: paths
+        for home, paths in by_dir.items()
+        if len(paths) >= 2 and all(looks_versioned(versioned_name(p)) for p in paths)
+    }
+
+
+def _migration_entry(home: Path, paths: list[Path], root: Path) -> Found:
+    rel = home.relative_to(root).as_posix()
+    prefix = "" if rel == "." else f"{rel}/"
+    nested = any(p.name == "migration.sql" and p.parent != home for p in paths)
+    pattern = f"{prefix}*/migration.sql" if nested else f"{prefix}*.sql"
+    dialects = {d for p in paths if (k := _sql_kind(p)) is not None and (d := k[1]) is not None}
+    dialect = min(dialects) if len(dialects) == 1 else None
+    return Found("schemas", pattern, format="migrations", dialect=dialect)
+
+
+def _kind_of(path: Path) -> tuple[str, str | None] | None:
+    """(kind, dialect) of a file, or None when it is no source."""
+    suffix = path.suffix.lower()
+    if suffix == ".sql":
+        return _sql_kind(path)
+    if suffix == ".json":
+        return ("forms", None) if _json_form(path) else None
+    if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
+        head = _sniff(path).lower()
+        return ("forms", None) if any(m in head for m in _FORM_MARKERS) else None
+    return None
+
+
+def _entries(
+    kind: str, paths: list[tuple[Path, str | None]], root: Path, all_files: dict[Path, list[Path]]
+) -> list[Found]:
+    """One glob per directory, suffix and dialect when every such file there is alike."""
+    by_dir: dict[tuple[Path, str, str], list[Path]] = defaultdict(list)
+    for path, dialect in paths:
+        by_dir[(path.parent, path.suffix.lower(), dialect or "")].append(path)
+    found: list[Found] = []
+    for (directory, suffix, dialect), group in sorted(by_dir.items()):
+        siblings = [p for p in all_files.get(directory, []) if p.suffix.lower() == suffix]
+        rel_dir = directory.relative_to(root).as_posix()
+        if len(group) > 1 and len(group) == len(siblings) and suffix:
+            pattern = f"*{suffix}" if rel_dir == "." else f"{rel_dir}/*{suffix}"
+            found.append(Found(kind, pattern, dialect=dialect or None))
+        else:
+            found.extend(Found(kind, p.relative_to(root).as_posix(), dialect=dialect or None) for p in group)
+    return found
+
+
+def discover(root: Path) -> list[Found]:
+    """Every schema, form and query file below root, as `sources:` entries."""
+    files = _walk(root)
+    by_parent: dict[Path, list[Path]] = defaultdict(list)
+    for path in files:
+        by_parent[path.parent].append(path)
+    kinds: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
+    migrations = _migration_dirs(files)
+    in_migrations = {p for paths in migrations.values() for p in paths}
+    orm: list[Found] = []
+    for path in files:
+        if path in in_migrations:
+            continue
+        model_kind = _orm_kind(path)
+        if model_kind is not None:
+            orm.append(Found("schemas", path.relative_to(root).as_posix(), format=model_kind))
+            continue
+        what = _kind_of(path)
+        if what is not None:
+            kinds[what[0]].append((path, what[1]))
+    found: list[Found] = [_migration_entry(home, paths, root) for home, paths in sorted(migrations.items())]
+    found.extend(orm)
+    for kind in ("schemas", "forms", "queries"):
+        found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
+    return found

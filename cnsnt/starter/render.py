@@ -1,0 +1,121 @@
+"""The text of a starter policy, and of the data entries `--update` adds to one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from cnsnt.model import Confidence
+from cnsnt.starter.discover import Found
+from cnsnt.starter.entries import Entry
+from cnsnt.starter.fields import PersonalField
+from cnsnt.starter.yaml_text import line, scalar
+
+BASES = (
+    "consent | explicit_consent | contract | legal_obligation | vital_interests | public_task"
+    " | legitimate_interests"
+)
+
+
+def _why(field: PersonalField) -> str:
+    unsure = "unsure, check: " if field.confidence is Confidence.LOW else ""
+    where = f"{field.location.path}:{field.location.line}" if field.location.line else field.location.path
+    return f"{unsure}{field.reason} [{where}]" if field.reason else f"{unsure}[{where}]"
+
+
+def data_entries(entries: Sequence[Entry], indent: int, *, note: str | None = None) -> list[str]:
+    """The lines of `entries` as block mappings at `indent` (the data entry names' column)."""
+    inner = indent + 2
+    out: list[str] = []
+    for entry in entries:
+        count = len(entry.columns) + len(entry.form_fields)
+        head = f"{count} field{'s' if count != 1 else ''} found by cnsnt init"
+        if note:
+            head += f"; {note}"
+        out.append(line(indent, f"{scalar(entry.name)}:", head))
+        out.append(line(inner, f"label: {scalar(entry.label)}", "fill in: how your customers name it"))
+        why = f"check it; {entry.special}" if entry.special else "check the suggested category"
+        out.append(line(inner, f"category: {scalar(entry.category)}", why))
+        for title, fields in (("columns", entry.columns), ("form_fields", entry.form_fields)):
+            if not fields:
+                continue
+            out.append(line(inner, f"{title}:"))
+            out.extend(line(inner + 2, f"- {scalar(f.key)}", _why(f)) for f in fields)
+        out.append(line(inner, "purposes: []", "fill in: why you process it (names under purposes:)"))
+        if entry.form_fields:
+            out.append(line(inner, "# required: true", "fill in: must customers give it to use the service?"))
+        if entry.article9:
+            out.append(line(inner, "# condition: explicit_consent", "fill in: the GDPR Art. 9(2) condition"))
+        out.append(line(inner, "# retention: P1Y", "fill in: how long you keep it (ISO 8601 or a sentence)"))
+    return out
+
+
+def new_policy(
+    sources: Sequence[Found],
+    entries: Sequence[Entry],
+    consent_controls: Sequence[str],
+    *,
+    problems: int = 0,
+    today: dt.date | None = None,
+) -> str:
+    """A complete starter `cnsnt.yaml`: valid as it is, with what to fill in said in comments."""
+    day = (today or dt.date.today()).isoformat()
+    fields = sum(len(e.columns) + len(e.form_fields) for e in entries)
+    out = [
+        f"# Starter privacy policy written by `cnsnt init` on {day}.",
+        f"# cnsnt found {fields} personal field{'s' if fields != 1 else ''} in {len(sources)} "
+        f"source entr{'ies' if len(sources) != 1 else 'y'}; each is listed under data: with the reason.",
+        "# What to do next:",
+        "#   1. controller: who is responsible for the data (uncomment and fill in).",
+        "#   2. purposes: why you process personal data, each with its legal basis.",
+        "#   3. data: for each entry fill in purposes and retention, check the category and",
+        "#      the label, and move a field that is not personal data to ignore:.",
+        "#   4. run `cnsnt audit` until it passes; then `cnsnt notice` writes the notice.",
+    ]
+    if problems:
+        out.append(
+            f"# {problems} part{'s' if problems != 1 else ''} of the sources could not be read: "
+            "run `cnsnt audit` to see them (CN001)."
+        )
+    out += [
+        "cnsnt: 1",
+        "",
+        "# controller:",
+        "#   name: Your Company Ltd",
+        "#   contact: privacy@example.com",
+        "#   address: 1 Example Street, Springfield",
+        "#   country: IE",
+        "",
+        "sources:",
+    ]
+    if not sources:
+        out.append(line(2, "schemas: []", "no schema, form or query file found: add paths here"))
+    for kind in ("schemas", "forms", "queries"):
+        mine = [s for s in sources if s.kind == kind]
+        if not mine:
+            continue
+        out.append(f"  {kind}:")
+        for found in mine:
+            extra = f", dialect: {scalar(found.dialect)}" if found.dialect else ""
+            extra += f", format: {scalar(found.format)}" if found.format else ""
+            out.append(f"    - {{path: {scalar(found.pattern)}{extra}}}")
+    out += [
+        "",
+        line(0, "purposes: {}", "fill in, for example:"),
+        "#   orders:",
+        "#     description: To deliver what you order and keep you posted.",
+        f"#     basis: contract          # {BASES}",
+    ]
+    if consent_controls:
+        out += [
+            "# Consent controls found in the forms: name each under the consent: of the",
+            "# consent-based purpose it asks for, e.g. consent: {form_fields: [FORM.FIELD]}",
+        ]
+        out += [f"#   - {c}" for c in consent_controls]
+    out += ["", "data:" if entries else line(0, "data: {}", "cnsnt found no personal field")]
+    out += data_entries(entries, 2)
+    out += [
+        "",
+        line(0, "ignore: []", "fields that are not personal data, e.g. [\"*.created_at\"]"),
+    ]
+    return "\n".join(out) + "\n"

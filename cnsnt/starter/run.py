@@ -1,0 +1,114 @@
+"""Draft a starter policy for a project, or add newly found fields to its policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cnsnt.collect import collect
+from cnsnt.errors import UsageError
+from cnsnt.evidence import Evidence
+from cnsnt.model import Location
+from cnsnt.policy.loader import load_policy, policy_files
+from cnsnt.policy.model import Policy, SourceSpec
+from cnsnt.policy.taxonomy import load_taxonomy
+from cnsnt.sources.base import SourceContext
+from cnsnt.starter.discover import Found, discover
+from cnsnt.starter.entries import Entry, group
+from cnsnt.starter.fields import undeclared
+from cnsnt.starter.render import new_policy
+from cnsnt.starter.update import add_entries, policy_file_for_data
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What `cnsnt init` would write, and what it found."""
+
+    path: Path
+    """The policy file to write."""
+    text: str
+    """Its full new text."""
+    changed: bool
+    """False when `--update` found nothing new (the file is left as it is)."""
+    entries: tuple[Entry, ...]
+    sources: tuple[Found, ...] = ()
+    problems: int = 0
+    """Parts of sources that could not be read (the audit reports them as CN001)."""
+
+    @property
+    def fields(self) -> int:
+        """How many personal fields the draft declares."""
+        return sum(len(e.columns) + len(e.form_fields) for e in self.entries)
+
+
+def _evidence(policy: Policy, dialect: str | None, jobs: int) -> Evidence:
+    ctx = SourceContext(
+        base_dir=policy.base_dir,
+        dialect=dialect,
+        jobs=jobs,
+        policy_purposes=tuple(policy.purposes),
+        roles=dict(policy.roles),
+    )
+    return collect(policy, ctx)
+
+
+def _validate(text: str, target: Path, others: list[Path]) -> None:
+    """Load the new text as the policy it will be (with its sibling files): never write an invalid one."""
+    with tempfile.TemporaryDirectory(prefix="cnsnt-init-") as tmp:
+        here = Path(tmp)
+        for other in others:
+            if other != target:
+                shutil.copyfile(other, here / other.name)
+        (here / target.name).write_text(text, encoding="utf-8")
+        load_policy(here if len(others) > 1 else here / target.name)
+
+
+def draft_new(
+    root: Path,
+    *,
+    output: Path | None = None,
+    dialect: str | None = None,
+    jobs: int = 0,
+    today: dt.date | None = None,
+) -> Draft:
+    """Find the sources under `root`, classify their fields, and write a starter policy."""
+    if not root.is_dir():
+        raise UsageError(f"{root.as_posix()} is not a directory: cnsnt init reads a project directory")
+    target = output or root / "cnsnt.yaml"
+    found = discover(root)
+    specs = tuple(
+        SourceSpec(
+            kind=f.kind,
+            pattern=f.pattern,
+            base_dir=root,
+            location=Location(target.name),
+            format=f.format,
+            dialect=f.dialect,
+        )
+        for f in found
+    )
+    policy = Policy(path=target.as_posix(), base_dir=root, sources=specs)
+    evidence = _evidence(policy, dialect, jobs)
+    result = undeclared(policy, evidence)
+    entries = group(result.fields, load_taxonomy())
+    text = new_policy(found, entries, result.consent_controls, problems=len(evidence.problems), today=today)
+    _validate(text, target, [target])
+    return Draft(target, text, True, tuple(entries), tuple(found), len(evidence.problems))
+
+
+def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0) -> Draft:
+    """Add the personal fields the policy does not declare yet, as new data entries."""
+    policy = load_policy(policy_path)
+    files = policy_files(policy_path)
+    target = policy_file_for_data(files)
+    evidence = _evidence(policy, dialect, jobs)
+    result = undeclared(policy, evidence)
+    entries = group(result.fields, load_taxonomy().with_policy(policy), taken=policy.data)
+    original = target.read_text(encoding="utf-8")
+    text = add_entries(original, entries, target.as_posix())
+    if text != original:
+        _validate(text, target, files)
+    return Draft(target, text, text != original, tuple(entries), problems=len(evidence.problems))

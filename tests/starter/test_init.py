@@ -1,0 +1,276 @@
+"""`cnsnt init`: discovery, the starter policy, and `--update` that keeps the file as written."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from cnsnt.api import audit_path
+from cnsnt.cli import app
+from cnsnt.policy.loader import load_policy
+from cnsnt.starter.discover import Found, discover
+from cnsnt.starter.yaml_text import scalar
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+ENV = {"COLUMNS": "100", "NO_COLOR": "1"}
+EXAMPLE_POLICIES = sorted(EXAMPLES.glob("*/cnsnt.yaml"))
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
+
+
+def cn101(path: Path) -> set[str]:
+    return {f.subject for f in audit_path(path).findings if f.rule == "CN101"}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A small project of our own: a schema, a query file, a template, a JSON form, vendored code."""
+    root = tmp_path / "app"
+    (root / "db").mkdir(parents=True)
+    (root / "db" / "schema.sql").write_text(
+        "CREATE TABLE members (\n  id INT PRIMARY KEY,\n  email VARCHAR(200),\n"
+        "  birth_date DATE,\n  created_at TIMESTAMP\n);\n"
+        "CREATE TABLE countries (code CHAR(2) PRIMARY KEY, label VARCHAR(80));\n"
+    )
+    (root / "db" / "report.sql").write_text("SELECT email FROM members;\n")
+    (root / "templates").mkdir()
+    (root / "templates" / "join.html").write_text(
+        '<form id="join"><input type="email" name="email">'
+        '<input type="tel" name="mobile">'
+        '<input type="checkbox" name="newsletter_opt_in"> Send me the newsletter'
+        "<button>Join</button></form>\n"
+    )
+    (root / "templates" / "base.html").write_text("<html><body>{% block body %}{% endblock %}</body></html>\n")
+    (root / "forms").mkdir()
+    (root / "forms" / "contact.schema.json").write_text(
+        json.dumps({"type": "object", "properties": {"full_name": {"type": "string"}}})
+    )
+    (root / "forms" / "settings.json").write_text(json.dumps({"theme": "dark"}))
+    (root / "node_modules" / "lib").mkdir(parents=True)
+    (root / "node_modules" / "lib" / "form.html").write_text('<form><input name="x"></form>')
+    return root
+
+
+def test_discover_sorts_files_by_what_they_hold(project: Path):
+    found = discover(project)
+    assert found == [
+        Found("schemas", "db/schema.sql"),
+        Found("forms", "forms/contact.schema.json"),
+        Found("forms", "templates/join.html"),
+        Found("queries", "db/report.sql"),
+    ]
+
+
+def test_discover_globs_a_directory_whose_files_are_all_one_kind(tmp_path: Path):
+    for name in ("a", "b"):
+        (tmp_path / "t").mkdir(exist_ok=True)
+        (tmp_path / "t" / f"{name}.html").write_text(f'<form><input name="{name}"></form>')
+    assert discover(tmp_path) == [Found("forms", "t/*.html")]
+
+
+def test_discover_never_follows_directory_links(tmp_path: Path):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "a.html").write_text('<form><input name="a"></form>')
+    (tmp_path / "t" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert discover(tmp_path) == [Found("forms", "t/a.html")]
+
+
+def test_init_writes_a_valid_policy_that_declares_every_personal_field(project: Path):
+    result = run("init", str(project))
+    assert result.exit_code == 0, result.stderr
+    assert "personal fields" in result.stderr
+    written = project / "cnsnt.yaml"
+    policy = load_policy(written)  # valid against the policy schema
+    declared_columns = {c for d in policy.data.values() for c in d.columns}
+    declared_fields = {f for d in policy.data.values() for f in d.form_fields}
+    assert {"members.email", "members.birth_date"} <= declared_columns
+    assert "countries.label" not in declared_columns and "members.created_at" not in declared_columns
+    assert {"join.email", "join.mobile", "contact.full_name"} <= declared_fields
+    assert all(d.purposes == () for d in policy.data.values())
+    # Nothing personal is left undeclared; what is left to do is purposes and retention.
+    rules = {f.rule for f in audit_path(project).findings}
+    assert "CN101" not in rules and {"CN102", "CN501"} <= rules
+    text = written.read_text()
+    assert "# name 'email' means" in text  # the reason, as a comment
+    assert "join.newsletter_opt_in" in text  # named in a comment, as a consent control to place
+    assert "join.newsletter_opt_in" not in declared_fields
+
+
+def test_init_reads_the_bundled_example_like_the_audit_does(tmp_path: Path):
+    root = tmp_path / "restaurant"
+    shutil.copytree(EXAMPLES / "restaurant", root)
+    undeclared_before = cn101(root)
+    (root / "cnsnt.yaml").unlink()
+    shutil.rmtree(root / "expected", ignore_errors=True)
+    shutil.rmtree(root / "notices", ignore_errors=True)
+    assert run("init", str(root)).exit_code == 0
+    policy = load_policy(root / "cnsnt.yaml")
+    declared = {c for d in policy.data.values() for c in d.columns}
+    assert undeclared_before <= declared | {f for d in policy.data.values() for f in d.form_fields}
+    assert cn101(root) == set()
+
+
+def test_init_never_overwrites_without_force(project: Path):
+    policy = project / "cnsnt.yaml"
+    policy.write_text("cnsnt: 1\n")
+    result = run("init", str(project))
+    assert result.exit_code == 2
+    assert "--update" in result.stderr and "--force" in result.stderr
+    assert policy.read_text() == "cnsnt: 1\n"
+    assert run("init", str(project), "--force").exit_code == 0
+    assert "members.email" in policy.read_text()
+
+
+def test_init_to_stdout_writes_no_file(project: Path):
+    result = run("init", str(project), "-o", "-")
+    assert result.exit_code == 0
+    assert yaml.safe_load(result.stdout)["cnsnt"] == 1
+    assert not (project / "cnsnt.yaml").exists()
+
+
+def test_init_on_a_file_is_a_usage_error(project: Path):
+    result = run("init", str(project / "db" / "schema.sql"))
+    assert result.exit_code == 2 and "not a directory" in result.stderr
+
+
+@pytest.mark.parametrize("policy", EXAMPLE_POLICIES, ids=lambda p: p.parent.name)
+def test_update_keeps_every_line_of_each_example_policy(policy: Path, tmp_path: Path):
+    root = tmp_path / policy.parent.name
+    shutil.copytree(policy.parent, root)
+    target = root / "cnsnt.yaml"
+    # Take one declared datum out, so the update has something to add back.
+    original = target.read_text(encoding="utf-8")
+    before = cn101(root)
+    result = run("init", str(root), "--update")
+    assert result.exit_code == 0, result.stderr
+    updated = target.read_text(encoding="utf-8")
+    diff = list(difflib.ndiff(original.splitlines(), updated.splitlines()))
+    assert not [d for d in diff if d.startswith("- ")], "an original line changed"
+    assert [d for d in diff if d.startswith("+ ")] or not before
+    load_policy(target)
+    assert cn101(root) == set()
+    # Idempotent: a second run finds nothing new and leaves the file alone.
+    again = run("init", str(root), "--update")
+    assert again.exit_code == 0 and "nothing changed" in again.stderr
+    assert target.read_text(encoding="utf-8") == updated
+
+
+def test_update_adds_back_a_removed_entry_under_a_free_name(tmp_path: Path):
+    root = tmp_path / "restaurant"
+    shutil.copytree(EXAMPLES / "restaurant", root)
+    target = root / "cnsnt.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert "customers.phone" in text
+    target.write_text(text.replace("columns: [customers.phone]", "columns: []"), encoding="utf-8")
+    assert run("init", str(root), "--update").exit_code == 0
+    policy = load_policy(target)
+    holders = [name for name, d in policy.data.items() if "customers.phone" in d.columns]
+    assert len(holders) == 1 and holders[0] != "phone"  # never merged into an entry with purposes
+    assert "added by cnsnt init --update" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("data_section", ["", "data: {}\n", "data: {}  # to do\nignore: [\"*.created_at\"]\n"])
+def test_update_without_data_entries(project: Path, data_section: str):
+    target = project / "cnsnt.yaml"
+    head = "cnsnt: 1  # keep me\nsources:\n  schemas: [{path: db/schema.sql}]\n"
+    target.write_text(head + data_section)
+    assert run("init", str(project), "--update").exit_code == 0
+    text = target.read_text()
+    assert text.startswith(head)
+    assert "members.email" in load_policy(target).data["email"].columns
+
+
+def test_update_needs_a_valid_policy_first(project: Path):
+    target = project / "cnsnt.yaml"
+    original = "cnsnt: 1\nsources:\n  schemas: [{path: db/schema.sql}]\ndata:\n"
+    target.write_text(original)
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 2 and "cnsnt.yaml:4" in result.stderr
+    assert target.read_text() == original
+
+
+def test_update_refuses_a_flow_style_data_section(project: Path):
+    target = project / "cnsnt.yaml"
+    original = "cnsnt: 1\nsources: {schemas: [{path: db/schema.sql}]}\ndata: {x: {category: user}}\n"
+    target.write_text(original)
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 2 and "flow style" in result.stderr
+    assert target.read_text() == original
+
+
+def test_update_writes_into_the_file_of_a_policy_directory_that_holds_data(project: Path):
+    policy_dir = project / "policy"
+    policy_dir.mkdir()
+    (policy_dir / "a.yaml").write_text("cnsnt: 1\nsources:\n  schemas: [{path: ../db/schema.sql}]\n")
+    (policy_dir / "b.yaml").write_text("data:\n  misc:\n    category: user\n    columns: [countries.code]\n")
+    assert run("init", str(policy_dir), "--update").exit_code == 0
+    assert (policy_dir / "a.yaml").read_text().count("\n") == 3
+    assert "members.email" in (policy_dir / "b.yaml").read_text()
+    load_policy(policy_dir)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["plain.name", "with space", "a: b", "x #y", "null", "yes", "-dash", "'quoted'", 'dq"', "é.ü", "[x]", "1abc"],
+)
+def test_scalars_read_back_as_written(value: str):
+    assert yaml.safe_load(f"k: {scalar(value)}\n")["k"] == value
+
+
+def test_hostile_column_names_stay_inside_their_scalar(tmp_path: Path):
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "schema.sql").write_text(
+        'CREATE TABLE "people: #1" (id INT, "email\n# injected: true" TEXT, "phone]" TEXT);\n'
+    )
+    assert run("init", str(root)).exit_code == 0
+    policy = load_policy(root / "cnsnt.yaml")
+    assert "injected" not in policy.raw
+    columns = {c for d in policy.data.values() for c in d.columns}
+    assert any("phone]" in c for c in columns)
+
+
+def test_discover_finds_the_dialect_that_reads_a_schema(tmp_path: Path):
+    (tmp_path / "dump.sql").write_text(
+        "/*!40101 SET NAMES utf8 */;\nCREATE TABLE `people` (\n  `email` varchar(80) COLLATE utf8_unicode_ci,\n"
+        "  PRIMARY KEY (`email`)\n) ENGINE=MyISAM DEFAULT CHARSET=utf8;\n"
+    )
+    assert discover(tmp_path) == [Found("schemas", "dump.sql", dialect="mysql")]
+
+
+def test_discover_skips_tests_and_docs(tmp_path: Path):
+    for folder in ("tests", "docs"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "f.html").write_text('<form><input name="q"></form>')
+    assert discover(tmp_path) == []
+
+
+def test_discover_reads_a_migrations_folder_as_one_entry_and_finds_models(tmp_path: Path):
+    migrations = tmp_path / "db" / "migrations"
+    migrations.mkdir(parents=True)
+    (migrations / "V1__init.sql").write_text("CREATE TABLE people (id INT, email TEXT);\n")
+    (migrations / "V2__phone.sql").write_text("ALTER TABLE people ADD COLUMN phone TEXT;\n")
+    app = tmp_path / "shop"
+    app.mkdir()
+    (app / "models.py").write_text(
+        "from django.db import models\n\nclass Customer(models.Model):\n    email = models.EmailField()\n"
+    )
+    (tmp_path / "prisma").mkdir()
+    (tmp_path / "prisma" / "schema.prisma").write_text("model User {\n  id Int @id\n  email String\n}\n")
+    assert discover(tmp_path) == [
+        Found("schemas", "db/migrations/*.sql", format="migrations"),
+        Found("schemas", "prisma/schema.prisma", format="prisma"),
+        Found("schemas", "shop/models.py", format="django"),
+    ]
+    assert run("init", str(tmp_path)).exit_code == 0
+    columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
+    assert {"people.email", "people.phone", "shop_customer.email", "User.email"} <= columns

@@ -1,0 +1,63 @@
+"""Read one `schemas` entry the way `collect` does: expand its glob, plan, read each group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.evidence import Column, Evidence, Table
+from cnsnt.model import Location
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, expand
+from cnsnt.sources.schemas.reader import plan_schemas
+
+
+def entry_spec(base: Path, pattern: str, fmt: str | None = None, dialect: str | None = "postgres"):
+    return SourceSpec(
+        kind="schemas",
+        pattern=pattern,
+        base_dir=base,
+        location=Location("cnsnt.yaml", 4, 5),
+        dialect=dialect,
+        format=fmt,
+    )
+
+
+def read_entry(
+    base: Path, pattern: str, fmt: str | None = None, dialect: str | None = "postgres"
+) -> Evidence:
+    spec = entry_spec(base, pattern, fmt, dialect)
+    paths, problems = expand(spec)
+    assert not problems, problems
+    evidence = Evidence()
+    ctx = SourceContext(base_dir=base)
+    for reader, group in plan_schemas(paths, spec):
+        evidence.merge(reader(group, spec, ctx))
+    return evidence
+
+
+def write_files(base: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def table(ev: Evidence, name: str) -> Table:
+    found = [t for t in ev.tables if t.key == name]
+    assert len(found) == 1, f"{name}: {[t.key for t in ev.tables]}"
+    return found[0]
+
+
+def column(ev: Evidence, key: str) -> Column:
+    tname, _, cname = key.rpartition(".")
+    found = [c for c in table(ev, tname).columns if c.name == cname]
+    assert len(found) == 1, f"{key}: {[c.name for c in table(ev, tname).columns]}"
+    return found[0]
+
+
+def names(ev: Evidence, tname: str) -> list[str]:
+    return [c.name for c in table(ev, tname).columns]
+
+
+def where(col: Column | Table) -> tuple[str | None, int | None]:
+    return col.location.path, col.location.line

@@ -1,0 +1,496 @@
+"""ORM models read statically: Django, SQLAlchemy, Rails schema.rb, Prisma."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import ForeignKey
+from cnsnt.model import Severity
+from cnsnt.sources.schemas.rails_schema import plural, singular
+from cnsnt.sources.schemas.reader import detect
+from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
+
+
+@pytest.fixture
+def models(tmp_path: Path):
+    def run(files: dict[str, str], pattern: str, fmt: str | None = None):
+        write_files(tmp_path, files)
+        return read_entry(tmp_path, pattern, fmt)
+
+    return run
+
+
+# -- Django
+
+DJANGO = '''\
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Timestamped(models.Model):
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Customer(Timestamped):
+    email = models.EmailField(_("email address"), unique=True)
+    phone = models.CharField(max_length=30, help_text="For delivery questions")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    legacy = models.IntegerField(db_column="legacy_ref", db_comment="old system id")
+    tags = models.ManyToManyField("Tag")
+
+
+class Order(models.Model):
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="orders")
+    parent = models.ForeignKey("self", null=True, on_delete=models.SET_NULL)
+    code = models.CharField(primary_key=True, max_length=12)
+
+    class Meta:
+        db_table = "shop_orders"
+
+
+class VipCustomer(Customer):
+    level = models.PositiveSmallIntegerField()
+
+
+class CustomerProxy(Customer):
+    class Meta:
+        proxy = True
+
+
+class NotAModel:
+    name = models.CharField(max_length=10)
+'''
+
+
+def test_django_tables_columns_and_foreign_keys(models):
+    ev = models({"shop/models.py": DJANGO}, "shop/models.py")
+    assert sorted(t.name for t in ev.tables) == [
+        "shop_customer", "shop_customer_tags", "shop_orders", "shop_vipcustomer",
+    ]
+    assert names(ev, "shop_customer_tags") == ["id", "customer_id", "tag_id"]
+    assert table(ev, "shop_customer_tags").foreign_keys == (
+        ForeignKey(("customer_id",), "shop_customer", ("id",)),
+        ForeignKey(("tag_id",), "shop_tag", ("id",)),
+    )
+    assert names(ev, "shop_customer") == ["id", "created", "email", "phone", "owner_id", "legacy_ref"]
+    assert column(ev, "shop_customer.id").primary_key
+    assert column(ev, "shop_customer.email").type == "VARCHAR(254)"
+    assert column(ev, "shop_customer.email").comment == "email address"
+    assert column(ev, "shop_customer.phone").comment == "For delivery questions"
+    assert column(ev, "shop_customer.phone").type == "VARCHAR(30)"
+    assert column(ev, "shop_customer.legacy_ref").comment == "old system id"
+    assert where(column(ev, "shop_customer.phone")) == ("shop/models.py", 15)
+    assert column(ev, "shop_customer.phone").location.column == 5
+    assert table(ev, "shop_customer").foreign_keys == (ForeignKey(("owner_id",), "auth_user", ("id",)),)
+    orders = table(ev, "shop_orders")
+    assert names(ev, "shop_orders") == ["customer_id", "parent_id", "code"]  # no implicit id
+    assert orders.foreign_keys == (
+        ForeignKey(("customer_id",), "shop_customer", ("id",)),
+        ForeignKey(("parent_id",), "shop_orders", ("id",)),
+    )
+    vip = table(ev, "shop_vipcustomer")
+    assert names(ev, "shop_vipcustomer") == ["customer_ptr_id", "level"]
+    assert vip.foreign_keys == (ForeignKey(("customer_ptr_id",), "shop_customer", ("id",)),)
+    assert ev.problems == []
+
+
+def test_django_inherits_across_files_and_reads_auth_user_fields(models):
+    ev = models(
+        {
+            "core/models.py": "from django.db import models\n\nclass Base(models.Model):\n"
+            "    note = models.TextField()\n\n    class Meta:\n        abstract = True\n",
+            "accounts/models/user.py": "from django.contrib.auth.models import AbstractUser\n"
+            "from core.models import Base\n\nclass User(AbstractUser, Base):\n"
+            "    birth_date = models.DateField(null=True)\n",
+        },
+        "**/*.py",
+    )
+    user = names(ev, "accounts_user")
+    assert {"email", "first_name", "last_name", "password", "note", "birth_date", "id"} <= set(user)
+    assert [t.name for t in ev.tables] == ["accounts_user"]
+    assert column(ev, "accounts_user.birth_date").type == "DATE"
+
+
+def test_django_syntax_error_is_cn001_at_its_line_and_column(models):
+    ev = models(
+        {
+            "a/models.py": "from django.db import models\n\nclass A(models.Model):\n    x = models.CharField(\n",
+            "b/models.py": "from django.db import models\n\nclass B(models.Model):\n    email = models.EmailField()\n",
+        },
+        "*/models.py",
+    )
+    assert [t.name for t in ev.tables] == ["b_b"]
+    [problem] = ev.problems
+    assert problem.location.path == "a/models.py"
+    assert (problem.location.line, problem.location.column) == (4, 25)
+    assert problem.message.startswith("Python syntax error: '(' was never closed")
+    assert problem.severity is None  # an error: the file's models are lost
+
+
+def test_django_file_without_models_is_a_warning(models):
+    ev = models({"a/models.py": "from django.db import models\n\nX = 1\n"}, "a/models.py")
+    assert ev.tables == [] and [p.severity for p in ev.problems] == [Severity.WARNING]
+
+
+# -- SQLAlchemy
+
+SQLALCHEMY = '''\
+import datetime as dt
+from typing import Optional
+
+import sqlalchemy as sa
+from sqlalchemy import Column, ForeignKey, Integer, String, Table
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class AuditMixin:
+    updated_by = Column(String(50), doc="who changed it last")
+
+
+class Person(AuditMixin, Base):
+    __tablename__ = "person"
+    __table_args__ = ({"schema": "crm", "comment": "our customers"},)
+
+    id = Column(Integer, primary_key=True)
+    mail = Column("email_address", String(200), comment="login")
+    born: Mapped[Optional[dt.date]]
+    score: Mapped[float | None] = mapped_column()
+    orders = relationship("Order", back_populates="person")
+
+
+class Employee(Person):
+    badge = Column(String(8))
+
+
+class Order(Base):
+    __tablename__ = "orders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id = mapped_column(ForeignKey("crm.person.id"))
+    person: Mapped["Person"] = relationship(back_populates="orders")
+    ip = mapped_column(sa.dialects.postgresql.INET)
+
+
+tags = Table(
+    "order_tags",
+    Base.metadata,
+    Column("order_id", ForeignKey("orders.id"), primary_key=True),
+    Column("tag", String(30)),
+)
+'''
+
+
+def test_sqlalchemy_declarative_and_tables(models):
+    ev = models({"app/models.py": SQLALCHEMY}, "app/models.py")
+    assert sorted(t.key for t in ev.tables) == ["crm.person", "order_tags", "orders"]
+    person = table(ev, "crm.person")
+    assert person.comment == "our customers"
+    assert names(ev, "crm.person") == ["updated_by", "id", "email_address", "born", "score", "badge"]
+    assert column(ev, "crm.person.email_address").comment == "login"
+    assert column(ev, "crm.person.email_address").type == "VARCHAR(200)"
+    assert column(ev, "crm.person.updated_by").comment == "who changed it last"
+    assert column(ev, "crm.person.born").type == "DATE"
+    assert column(ev, "crm.person.score").type == "FLOAT"
+    assert where(column(ev, "crm.person.email_address")) == ("app/models.py", 22)
+    assert names(ev, "orders") == ["id", "person_id", "ip"]
+    assert column(ev, "orders.person_id").type == "INTEGER"  # lent by the referenced column
+    assert column(ev, "orders.ip").type == "INET"
+    assert table(ev, "orders").foreign_keys == (ForeignKey(("person_id",), "person", ("id",), "crm"),)
+    assert table(ev, "order_tags").foreign_keys == (ForeignKey(("order_id",), "orders", ("id",)),)
+    assert column(ev, "order_tags.order_id").primary_key
+    assert ev.problems == []
+
+
+def test_sqlalchemy_syntax_error(models):
+    ev = models({"m.py": "import sqlalchemy\nclass A(Base):\n    __tablename__ = 'a'\n  x = 1\n"}, "m.py")
+    [problem] = ev.problems
+    assert problem.location.line == 4 and "unindent" in problem.message
+
+
+# -- Rails
+
+RAILS = '''\
+ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do
+  create_table "people", force: :cascade, comment: "customers" do |t|
+    t.string "email", null: false, comment: "login"
+    t.string "first_name", "last_name", limit: 80
+    t.date "birth_date"
+    t.inet "last_ip"
+    t.timestamps
+  end
+
+  create_table "visits", id: false do |t|
+    t.references "person", null: false
+    t.references "subject", polymorphic: true
+    t.belongs_to "clinic", foreign_key: { to_table: "places" }
+    t.column "notes", :text
+    t.index ["person_id"]
+  end
+
+  create_table "places", primary_key: "code", id: :string do |t|
+    t.string "city"
+  end
+
+  add_foreign_key "visits", "people"
+  add_foreign_key "visits", "people", column: "subject_id", primary_key: "id"
+end
+'''
+
+
+def test_rails_schema(models):
+    ev = models({"db/schema.rb": RAILS}, "db/schema.rb")
+    assert [t.name for t in ev.tables] == ["people", "visits", "places"]
+    assert table(ev, "people").comment == "customers"
+    assert names(ev, "people") == [
+        "id", "email", "first_name", "last_name", "birth_date", "last_ip", "created_at", "updated_at",
+    ]
+    assert column(ev, "people.email").comment == "login"
+    assert column(ev, "people.last_name").type == "VARCHAR(80)"
+    assert column(ev, "people.last_ip").type == "INET"
+    assert where(column(ev, "people.birth_date")) == ("db/schema.rb", 5)
+    assert column(ev, "people.birth_date").location.column == 12
+    assert names(ev, "visits") == ["person_id", "subject_id", "subject_type", "clinic_id", "notes"]
+    assert names(ev, "places") == ["code", "city"]
+    assert column(ev, "places.code").type == "VARCHAR" and column(ev, "places.code").primary_key
+    assert table(ev, "visits").foreign_keys == (
+        ForeignKey(("clinic_id",), "places", ("id",)),
+        ForeignKey(("person_id",), "people", ("id",)),
+        ForeignKey(("subject_id",), "people", ("id",)),
+    )
+    assert ev.problems == []
+
+
+def test_rails_syntax_error_keeps_what_can_be_read(models):
+    ev = models(
+        {"db/schema.rb": 'create_table "a" do |t|\n  t.string "email"\nend\n\ncreate_table "b" do |t|\n'
+         '  t.string "x", (\nend\n'},
+        "db/schema.rb",
+    )
+    assert "a" in [t.name for t in ev.tables]
+    [problem] = ev.problems
+    assert problem.message.startswith("Ruby syntax error")
+    assert (problem.location.line, problem.location.column) == (5, 1)
+
+
+def test_inflection():
+    assert [plural(w) for w in ("person", "category", "address", "visit", "day")] == [
+        "people", "categories", "addresses", "visits", "days",
+    ]
+    assert [singular(w) for w in ("people", "categories", "addresses", "visits", "status")] == [
+        "person", "category", "address", "visit", "status",
+    ]
+
+
+# -- Prisma
+
+PRISMA = '''\
+// comment
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+enum Role {
+  USER
+  ADMIN
+}
+
+/// People who signed up
+model User {
+  id        Int      @id @default(autoincrement())
+  /// where we write to
+  email     String   @unique @db.VarChar(320)
+  fullName  String?  @map("full_name")
+  role      Role     @default(USER)
+  tags      String[]
+  posts     Post[]
+  birthday  DateTime? @db.Date
+
+  @@map("users")
+  @@schema("auth")
+}
+
+model Post {
+  id       Int    @id
+  author   User   @relation("authored", fields: [authorId], references: [id], onDelete: Cascade)
+  authorId Int    @map("author_id")
+  title    String
+
+  @@index([authorId])
+}
+'''
+
+
+def test_prisma_models(models):
+    ev = models({"prisma/schema.prisma": PRISMA}, "prisma/schema.prisma")
+    assert sorted(t.key for t in ev.tables) == ["Post", "auth.users"]
+    users = table(ev, "auth.users")
+    assert users.comment == "People who signed up"
+    assert names(ev, "auth.users") == ["id", "email", "full_name", "role", "tags", "birthday"]
+    assert column(ev, "auth.users.email").type == "VARCHAR(320)"
+    assert column(ev, "auth.users.email").comment == "where we write to"
+    assert column(ev, "auth.users.birthday").type == "DATE"
+    assert column(ev, "auth.users.role").type == "Role"
+    assert column(ev, "auth.users.tags").type == "TEXT[]"
+    assert column(ev, "auth.users.id").primary_key
+    assert where(column(ev, "auth.users.full_name")) == ("prisma/schema.prisma", 17)
+    assert names(ev, "Post") == ["id", "author_id", "title"]
+    assert table(ev, "Post").foreign_keys == (ForeignKey(("author_id",), "users", ("id",), "auth"),)
+    assert ev.problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("model A {\n  id Int @id\n", 1, 9, "never closed"),
+        ("model A {\n  id Int @id\n  x $ String\n}\n", 3, 5, "unexpected character '$'"),
+        ('model A {\n  id Int @map("x)\n}\n', 2, 15, "unterminated string"),
+        ("modle A {\n}\n", 1, 1, "expected a block"),
+        ("model A {\n  id\n}\n", 2, 3, "expected a field"),
+    ],
+)
+def test_prisma_syntax_errors(models, text, line, column, message):
+    ev = models({"s.prisma": text}, "s.prisma")
+    [problem] = ev.problems
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert message in problem.message and problem.message.startswith("Prisma schema syntax error")
+
+
+# -- detection
+
+
+def test_detection_by_name_and_imports(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "a.py": "from django.db import models\n",
+            "b.py": "import sqlalchemy as sa\n",
+            "c.py": "print('hi')\n",
+            "schema.rb": "",
+            "schema.prisma": "",
+            "schema.sql": "",
+        },
+    )
+    assert [detect(tmp_path / n) for n in ("a.py", "b.py", "c.py", "schema.rb", "schema.prisma", "schema.sql")] == [
+        "django", "sqlalchemy", "python", "rails", "prisma", "ddl",
+    ]
+
+
+def test_python_file_of_no_known_orm_is_cn001(models):
+    ev = models({"m/x.py": "class A:\n    pass\n", "m/y.py": "# This app has no models.\n"}, "m/*.py")
+    x, y = ev.problems
+    assert "neither django nor sqlalchemy" in x.message and x.location.path == "m/x.py"
+    assert x.severity is None
+    assert "without any class" in y.message and y.severity == Severity.WARNING
+
+
+def test_pydantic_models_beside_django_models_make_no_table(models):
+    ev = models(
+        {"hc/api/models.py": "from django.contrib.auth.models import User\nfrom django.db import models\n"
+         "from pydantic import BaseModel, Field\n\n"
+         "class Spec(BaseModel):\n    url: str = Field(default='')\n\n"
+         "class Check(models.Model):\n    user = models.ForeignKey(User, on_delete=models.CASCADE)\n"},
+        "**/models.py",
+    )
+    assert [t.name for t in ev.tables] == ["api_check"]
+    assert table(ev, "api_check").foreign_keys == (ForeignKey(("user_id",), "auth_user", ("id",)),)
+
+
+def test_format_overrides_detection(models):
+    ev = models({"m/x.py": "class A(Model):\n    e = EmailField()\n"}, "m/x.py", fmt="django")
+    assert names(ev, "m_a") == ["id", "e"]
+
+
+def test_models_are_never_executed(models, tmp_path):
+    marker = tmp_path / "ran"
+    ev = models(
+        {"m/models.py": f"from django.db import models\nopen({str(marker)!r}, 'w').write('x')\n"
+         "class A(models.Model):\n    e = models.EmailField()\n"},
+        "m/models.py",
+    )
+    assert names(ev, "m_a") == ["id", "e"] and not marker.exists()
+
+
+def test_flask_sqlalchemy_names_tables_itself(models):
+    ev = models(
+        {"app/models.py": "from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n\n"
+         "class PluginStore(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n"
+         "    owner_email = db.Column(db.Unicode(255))\n"
+         "    named_id = db.Column(db.Integer, db.ForeignKey(Named.id))\n\n"
+         "class Named(db.Model):\n    __tablename__ = 'named'\n    id = db.Column(db.Integer, primary_key=True)\n"},
+        "app/models.py",
+    )
+    assert sorted(t.name for t in ev.tables) == ["named", "plugin_store"]
+    assert table(ev, "plugin_store").foreign_keys == (ForeignKey(("named_id",), "named", ("id",)),)
+    assert column(ev, "plugin_store.owner_email").type == "VARCHAR(255)"
+
+
+def test_format_names_agree_with_the_policy_schema():
+    from cnsnt.policy.loader import policy_json_schema
+    from cnsnt.sources.schemas.reader import _GROUP_READERS, FORMATS
+
+    enum = policy_json_schema()["$defs"]["schema_source"]["properties"]["format"]["enum"]
+    assert list(FORMATS) == enum
+    assert set(_GROUP_READERS) | {"ddl"} == set(FORMATS)
+
+
+def test_prisma_views_and_unsupported_types(models):
+    ev = models(
+        {"s.prisma": 'view UserInfo {\n  id Int @unique\n  email String\n}\n\nmodel Doc {\n'
+         '  id String @id @db.Uuid\n  search Unsupported("tsvector")?\n  price Decimal @db.Decimal(10, 2)\n}\n'},
+        "s.prisma",
+    )
+    assert table(ev, "UserInfo").is_view and not table(ev, "Doc").is_view
+    assert [(c.name, c.type) for c in table(ev, "Doc").columns] == [
+        ("id", "UUID"), ("search", "tsvector"), ("price", "DECIMAL(10, 2)"),
+    ]
+    assert ev.counts["views"] == 1 and ev.counts["tables"] == 1
+
+
+def test_prisma_schema_in_several_files(models):
+    ev = models(
+        {
+            "prisma/schema/main.prisma": 'datasource db {\n  provider = "postgresql"\n  url = env("U")\n}\n',
+            "prisma/schema/enums.prisma": "enum Role {\n  USER\n}\n",
+            "prisma/schema/user.prisma": "model User {\n  id Int @id\n  role Role\n  posts Post[]\n}\n",
+            "prisma/schema/post.prisma": "model Post {\n  id Int @id\n  author User @relation(fields: [authorId], "
+            "references: [id])\n  authorId Int\n}\n",
+            "prisma/schema/empty.prisma": "// nothing yet\n",
+        },
+        "prisma/schema/*.prisma",
+    )
+    assert sorted(t.name for t in ev.tables) == ["Post", "User"]
+    assert column(ev, "User.role").type == "Role"
+    assert table(ev, "Post").foreign_keys == (ForeignKey(("authorId",), "User", ("id",)),)
+    assert [(p.location.path, p.severity) for p in ev.problems] == [("prisma/schema/empty.prisma", Severity.WARNING)]
+
+
+def test_a_bug_on_one_model_loses_only_that_model(models, monkeypatch):
+    import cnsnt.sources.schemas.django_models as dm
+
+    real = dm._Models.table
+
+    def broken(self, cls):
+        if cls.node.name == "A":
+            raise KeyError("boom")
+        return real(self, cls)
+
+    monkeypatch.setattr(dm._Models, "table", broken)
+    ev = models(
+        {"a/models.py": "from django.db import models\nclass A(models.Model):\n    x = models.EmailField()\n"
+         "class B(models.Model):\n    y = models.EmailField()\n"},
+        "a/models.py",
+    )
+    assert [t.name for t in ev.tables] == ["a_b"]
+    [problem] = ev.problems
+    assert problem.location.line == 2 and "internal error while reading model A" in problem.message
