@@ -88,6 +88,7 @@ def _check(source: str, key: str, value: object) -> tuple[str, str] | None:
 _IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
                 ".jpeg": "image/jpeg", ".webp": "image/webp"}
 MAX_LOGO_BYTES = 200_000
+MAX_THEME_BYTES = 64_000
 
 
 def _logo(source: str, value: object, base: Path | None) -> str:
@@ -123,6 +124,9 @@ def _from_settings(source: str, settings: dict[str, object], base: Path | None =
     variables: dict[str, str] = {}
     logo = None
     for key, value in settings.items():
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            # Never str() a nested value: YAML aliases can make it exponentially large.
+            raise UsageError(f"{source}: {key}: expected a single value, got {type(value).__name__}")
         if key == "logo":
             logo = _logo(source, value, base)
             continue
@@ -137,6 +141,8 @@ def load_theme(path: Path) -> Theme:
     """Read and check a theme file: `.css` (custom properties in `:root`) or YAML."""
     shown = path.as_posix()
     try:
+        if path.stat().st_size > MAX_THEME_BYTES:
+            raise UsageError(f"{shown}: a theme is a few lines; this file is over 64 kB")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read theme {shown}: {getattr(exc, 'strerror', None) or exc}") from None

@@ -70,6 +70,8 @@ def test_themed_and_plain_notices_say_the_same_words():
         ("logo: notes.txt\n", "is not an image"),
         ("shadow: 1px\n", "unknown theme setting 'shadow'"),
         ("[1, 2]\n", "a theme is a mapping"),
+        ("font: [&a [x, x], &b [*a, *a, *a], [*b, *b, *b]]\n", "font: expected a single value"),
+        ("radius: true\n", "radius: expected a single value"),
         ("colors: {accent: [\n", "not valid YAML"),
     ],
 )
@@ -97,6 +99,15 @@ def test_bad_css_themes_are_usage_errors_with_a_position(tmp_path, text, message
     with pytest.raises(UsageError, match=re.escape(message)) as info:
         load_theme(path)
     assert "theme.css:1:" in str(info.value)
+
+
+def test_oversized_or_missing_theme_files_are_usage_errors(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_text("a: &a [x, x, x, x, x, x, x, x]\n" + "#" * 70_000, encoding="utf-8")
+    with pytest.raises(UsageError, match="over 64 kB"):
+        load_theme(big)
+    with pytest.raises(UsageError, match="cannot read theme"):
+        load_theme(tmp_path / "missing.yaml")
 
 
 def test_scoped_css_applies_only_inside_the_fragment():
