@@ -16,6 +16,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
+from cnsnt.api import notice
 from cnsnt.notices import LANGUAGES, load_theme, render_notice
 from cnsnt.notices.catalog import extract_messages, package_dir
 from cnsnt.output import write_atomic
@@ -51,8 +52,12 @@ THEMED: dict[str, list[tuple[str, str, str, str, str]]] = {
 def render_all(name: str) -> dict[str, str]:
     """Every notice of one example, by file name."""
     policy = load_policy(EXAMPLES / name / "cnsnt.yaml")
+    # An example whose policy cannot give a publishable notice ships drafts, banner and all.
+    draft = bool(notice(policy, with_audit=True, jobs=1).blockers)
     out = {
-        filename: render_notice(policy, lang=lang, fmt=fmt, layer=layer, preset=preset).text
+        filename: render_notice(
+            policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=draft
+        ).text
         for filename, lang, fmt, layer, preset in NOTICES
     }
     for filename, lang, fmt, layer, theme in THEMED.get(name, []):
