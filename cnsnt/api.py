@@ -6,11 +6,13 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cnsnt.collect import collect
 from cnsnt.engine import rule_meta, run_rules
 from cnsnt.errors import UsageError
-from cnsnt.model import AuditResult, Location
+from cnsnt.evidence import Evidence
+from cnsnt.model import AuditResult, Finding, Location, Severity
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.redact import register_env_references
@@ -19,6 +21,10 @@ from cnsnt.sources.base import Limits, SourceContext
 from cnsnt.sql.fingerprint import Fingerprinter
 
 POLICY_SUFFIXES = (".yaml", ".yml")
+
+if TYPE_CHECKING:
+    from cnsnt.inventory import Inventory
+    from cnsnt.notices import NoticeResult, Theme
 
 
 def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
@@ -73,11 +79,13 @@ def audit(
     limits: Limits | None = None,
     chunk_chars: int = 1 << 20,
     log_ranges: int = 0,
+    evidence_sink: Callable[[Evidence], None] | None = None,
 ) -> AuditResult:
     """Collect all evidence for a loaded policy, run the rules, return the result.
 
     `chunk_chars` and `log_ranges` only say how streamed files are cut up; the
-    result never depends on them (tests vary them to prove it).
+    result never depends on them (tests vary them to prove it). `evidence_sink`
+    receives the evidence too (the HTML report draws the data map from it).
     """
     ctx = SourceContext(
         base_dir=policy.base_dir,
@@ -107,6 +115,8 @@ def audit(
     findings, suppressed, skipped = run_rules(
         policy, evidence, preset=preset, select=select, today=today, ignore=ignore
     )
+    if evidence_sink is not None:
+        evidence_sink(evidence)
     counts = dict(sorted(evidence.counts.items()))
     return AuditResult(
         policy_path=policy.path,
@@ -150,3 +160,101 @@ def fingerprint(statement: str | bytes, dialect: str | None = None) -> str:
     """
     raw = statement if isinstance(statement, bytes) else statement.encode("utf-8", "surrogatepass")
     return _fingerprinter(dialect).fingerprint(raw).decode("utf-8", "surrogateescape")
+
+
+#: Policy-only rules whose errors make a notice wrong (CN206: special data on a weak basis).
+NOTICE_POLICY_RULES = ("CN206",)
+#: Audit rules whose errors make a notice incomplete (CN101: personal data it does not mention).
+NOTICE_AUDIT_RULES = ("CN101",)
+
+
+def notice_blockers(
+    policy: Policy,
+    *,
+    preset: str | None = None,
+    with_audit: bool = True,
+    dialect: str | None = None,
+    jobs: int = 0,
+) -> list[Finding]:
+    """Errors outside the notice's own checks that forbid publishing it.
+
+    CN206 from the policy alone, and (unless `with_audit` is False) CN101 from the
+    policy's sources: a notice that does not mention personal data the code
+    collects or stores tells customers less than the truth.
+    """
+    from cnsnt.evidence import Evidence
+
+    found, _, _ = run_rules(policy, Evidence(), preset=preset, select=NOTICE_POLICY_RULES)
+    if with_audit:
+        # CN101 reads schemas, databases and forms; query logs can be large and add nothing.
+        from dataclasses import replace
+
+        lean = replace(policy, sources=tuple(s for s in policy.sources if s.kind != "queries"))
+        result = audit(lean, dialect=dialect, jobs=jobs, preset=preset, select=NOTICE_AUDIT_RULES)
+        found.extend(result.findings)
+    errors = {f for f in found if f.severity is Severity.ERROR and f.rule in (
+        *NOTICE_POLICY_RULES, *NOTICE_AUDIT_RULES)}
+    return sorted(errors, key=Finding.sort_key)
+
+
+def notice(
+    policy: Policy,
+    *,
+    lang: str = "en",
+    fmt: str = "markdown",
+    layer: str = "full",
+    preset: str | None = None,
+    draft: bool = False,
+    with_audit: bool = True,
+    dialect: str | None = None,
+    jobs: int = 0,
+    theme: Theme | None = None,
+) -> NoticeResult:
+    """Render a notice and say what forbids publishing it (CN602, CN206, CN101 errors).
+
+    The caller publishes `result.text` only when `result.blockers` is empty, or
+    writes it with `draft=True` (a banner, and a marker `--check` refuses).
+    """
+    from dataclasses import replace
+
+    from cnsnt.notices import render_notice
+
+    result = render_notice(
+        policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=draft, theme=theme
+    )
+    extra = notice_blockers(
+        policy, preset=preset, with_audit=with_audit, dialect=dialect, jobs=jobs
+    )
+    blockers = sorted({*result.blockers, *extra}, key=Finding.sort_key)
+    return replace(result, blockers=blockers)
+
+
+def inventory(
+    policy: Policy,
+    *,
+    dialect: str | None = None,
+    jobs: int = 0,
+    databases: Iterable[str] = (),
+    debug: bool = False,
+) -> Inventory:
+    """The data map: the policy's data joined with what its sources show (SPEC §2).
+
+    Personal data the sources hold but the policy does not declare (CN101) is
+    listed apart, so an incomplete map says so.
+    """
+    from cnsnt.inventory import build_inventory
+
+    ctx = SourceContext(
+        base_dir=policy.base_dir,
+        dialect=dialect,
+        jobs=jobs,
+        policy_purposes=tuple(policy.purposes),
+        roles=dict(policy.roles),
+    )
+    extra = [
+        SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
+        for url in databases
+    ]
+    evidence = collect(policy, ctx, extra=extra, debug=debug)
+    findings, _, _ = run_rules(policy, evidence, select=NOTICE_AUDIT_RULES)
+    return build_inventory(policy, evidence, findings)

@@ -137,6 +137,7 @@ class ReportFormat(StrEnum):
     github = "github"
     gitlab = "gitlab"
     markdown = "markdown"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -474,6 +475,7 @@ def audit(
             progress_ctx.update(tasks[desc], completed=done, total=total)
 
         progress_ctx.start()
+    collected: list[Any] = []
     try:
         result = run_audit(
             loaded,
@@ -488,6 +490,7 @@ def audit(
             on_source=(lambda s: err.print(f"reading {s}", markup=False)) if verbose else None,
             debug=debug,
             limits=limits,
+            evidence_sink=collected.append if format is ReportFormat.html else None,
         )
     finally:
         if progress_ctx is not None:
@@ -500,11 +503,22 @@ def audit(
         from cnsnt.baseline import apply_baseline
 
         result = apply_baseline(result, known_baseline)
+    datamap_svg, datamap_note = None, None
+    if collected:
+        from cnsnt.inventory import build_inventory
+        from cnsnt.inventory.render import dot_path, render_svg
+
+        if dot_path() is None:
+            datamap_note = "Install Graphviz (apt-get install graphviz) to see the data map here."
+        else:
+            datamap_svg = render_svg(build_inventory(loaded, collected[0], result.findings))
     options = RenderOptions(
         width=_width(),
         color=_color_wanted(no_color, reporter.machine, output is not None),
         show_suppressed=show_suppressed,
         path_prefix=_prefix(loaded.base_dir),
+        datamap_svg=datamap_svg,
+        datamap_note=datamap_note,
     )
     if verbose:
         for skipped in result.skipped:
@@ -709,7 +723,13 @@ def notice(
     ] = None,
     policy: PolicyOption = None,
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Language: en, it, ca, tr, ru or hu.")
+        str,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language (BCP 47: en, it, ca, tr, ru, hu, es, de, fr, pt, nl, pl; "
+            "pt-BR or it_IT pick the nearest).",
+        ),
     ] = "en",
     format: Annotated[
         NoticeFormat, typer.Option("--format", "-f", help="markdown, html or json.")
@@ -729,13 +749,48 @@ def notice(
             help="Exit 1 when this published notice no longer matches.",
         ),
     ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Write the notice even when the policy is incomplete, marked "
+            "'Draft: not for publication' (--check refuses it).",
+        ),
+    ] = False,
+    no_audit: Annotated[
+        bool,
+        typer.Option(
+            "--no-audit",
+            help="Do not read the policy's sources for undeclared personal data (CN101).",
+        ),
+    ] = False,
+    theme: Annotated[
+        Path | None,
+        typer.Option(
+            "--theme",
+            help="Brand the HTML notice: a YAML or CSS file of colours, font, logo URL, radius.",
+        ),
+    ] = None,
+    fragment: Annotated[
+        bool,
+        typer.Option(
+            "--fragment", help="HTML as an embeddable <section> (no <html>), styles scoped to it."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Write the customer-facing notice from the policy, or check a published one."""
+    """Write the customer-facing notice from the policy, or check a published one.
+
+    The notice is written only when it is true and complete: errors CN602
+    (missing elements), CN206 (special data on a weak basis) and CN101 (personal
+    data the sources hold but the policy does not declare) exit 1 and write
+    nothing, unless --draft.
+    """
+    from cnsnt.api import notice as make_notice
     from cnsnt.api import resolve_policy_path
-    from cnsnt.notices import check_notice, render_notice
+    from cnsnt.notices import check_notice
     from cnsnt.policy.loader import load_policy
 
     loaded = load_policy(resolve_policy_path(path, policy))
@@ -748,23 +803,159 @@ def notice(
         verdict = check_notice(loaded, published, source=str(check))
         err.print(f"{'ok' if verdict.ok else 'error'}: {verdict.reason}", markup=False, soft_wrap=True)
         raise typer.Exit(int(ExitCode.OK if verdict.ok else ExitCode.FINDINGS))
-    result = render_notice(
+    fmt = format.value
+    if fragment:
+        if format is NoticeFormat.json:
+            raise UsageError("--fragment is HTML; --format json is already embeddable data")
+        fmt = "fragment"
+    brand = None
+    if theme is not None:
+        from cnsnt.notices import load_theme
+
+        if fmt not in ("html", "fragment"):
+            raise UsageError("--theme styles the HTML notice: add --format html or --fragment")
+        brand = load_theme(theme)
+    result = make_notice(
         loaded,
         lang=lang,
-        fmt=format.value,
+        fmt=fmt,
+        theme=brand,
         layer=layer.value,
         preset=preset.value if preset else None,
+        draft=draft,
+        with_audit=not no_audit,
     )
-    _emit(result.text, output)
     if not quiet:
-        for finding in result.warnings:
-            err.print(
-                f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}",
-                markup=False,
-                soft_wrap=True,
+        for note in result.notes:
+            err.print(f"note: {note}", markup=False, soft_wrap=True)
+    blocked = bool(result.blockers) and not draft
+    shown = {f.fingerprint() for f in result.blockers}
+    for finding in [*result.blockers, *(w for w in result.warnings if w.fingerprint() not in shown)]:
+        if quiet and finding.severity is not Severity.ERROR:
+            continue
+        if quiet and not blocked:
+            continue
+        err.print(
+            f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}",
+            markup=False,
+            soft_wrap=True,
+        )
+    if blocked:
+        count = len(result.blockers)
+        err.print(
+            f"notice not written: {count} error{'s' if count != 1 else ''} make it wrong or "
+            "incomplete. Fix the policy (cnsnt validate, cnsnt audit), or add --draft for a "
+            "copy marked 'Draft: not for publication'.",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(int(ExitCode.FINDINGS))
+    _emit(result.text, output)
+    if not quiet and output is not None:
+        kind = "draft notice" if draft else "notice"
+        err.print(f"{kind} version {result.version} written to {output}", markup=False)
+    raise typer.Exit(int(ExitCode.OK))
+
+
+class InventoryFormat(StrEnum):
+    """Formats of `cnsnt inventory` (`--ropa` takes markdown, html, csv or json)."""
+
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    svg = "svg"
+    dot = "dot"
+    html = "html"
+
+
+@app.command(
+    epilog=_examples(
+        "cnsnt inventory                          # the data map as a table",
+        "cnsnt inventory --format svg -o datamap.svg",
+        "cnsnt inventory --ropa --format html -o ropa.html   # GDPR Art. 30 record",
+    )
+)
+@guarded
+def inventory(
+    path: Annotated[
+        Path | None,
+        typer.Argument(metavar="PATH", help="Project directory or policy file (default: .)."),
+    ] = None,
+    policy: PolicyOption = None,
+    format: Annotated[
+        InventoryFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, markdown, csv, json, or svg (a data-flow diagram, needs Graphviz) "
+            "and dot; with --ropa: markdown (default), html, csv or json.",
+        ),
+    ] = None,
+    ropa: Annotated[
+        bool,
+        typer.Option("--ropa", help="A GDPR Art. 30(1) record of processing activities instead."),
+    ] = False,
+    output: OutputOption = None,
+    dialect: Annotated[
+        str | None,
+        typer.Option("--dialect", metavar="DIALECT", help="SQL dialect for every SQL source."),
+    ] = None,
+    db: Annotated[
+        list[str] | None,
+        typer.Option("--db", metavar="URL", help="Add a live database (SQLAlchemy URL)."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", help="Parallel workers (0: all cores).")
+    ] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No notes on stderr.")] = False,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """The data map: each datum, where it is collected, stored, used and shared."""
+    from cnsnt.api import resolve_policy_path
+    from cnsnt.policy.loader import load_policy
+
+    _check_dialect(dialect)
+    loaded = load_policy(resolve_policy_path(path, policy))
+    err = _stderr(no_color)
+    if ropa:
+        from cnsnt.inventory import ROPA_FORMATS, build_ropa, render_ropa
+
+        fmt = format.value if format is not None else "markdown"
+        if fmt not in ROPA_FORMATS:
+            raise UsageError(f"--ropa writes {', '.join(ROPA_FORMATS)}, not {fmt}")
+        record = build_ropa(loaded)
+        _emit(render_ropa(record, fmt), output)
+        if not quiet:
+            for gap in record.gaps:
+                err.print(f"warning: not stated in the policy: {gap}", markup=False, soft_wrap=True)
+        raise typer.Exit(int(ExitCode.OK))
+    from cnsnt.api import inventory as build
+    from cnsnt.inventory import render_inventory
+
+    fmt = format.value if format is not None else "table"
+    if fmt == "html":
+        raise UsageError("inventory --format html exists only with --ropa; try markdown or svg")
+    if jobs < 0:
+        raise UsageError("--jobs must be 0 (all cores) or more")
+    if fmt == "svg":
+        from cnsnt.inventory.render import GraphvizMissing, dot_path
+
+        if dot_path() is None:
+            raise GraphvizMissing(
+                "the data-flow diagram needs Graphviz `dot`: install it (Debian/Ubuntu: "
+                "apt-get install graphviz; macOS: brew install graphviz), or use --format dot"
             )
-        if output is not None:
-            err.print(f"notice version {result.version} written to {output}", markup=False)
+    inv = build(loaded, dialect=dialect, jobs=jobs, databases=db or (), debug=debug)
+    _emit(render_inventory(inv, fmt, width=_width()), output)
+    if not quiet and inv.undeclared:
+        err.print(
+            f"note: {len(inv.undeclared)} personal data field(s) in the sources are in no data "
+            "entry (CN101); they are listed apart. Run cnsnt audit for details.",
+            markup=False,
+            soft_wrap=True,
+        )
     raise typer.Exit(int(ExitCode.OK))
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from cnsnt.errors import UsageError
 from cnsnt.policy.loader import find_policy
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown")
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 PRESETS = ("gdpr", "ccpa", "strict")
 

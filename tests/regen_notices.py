@@ -16,7 +16,8 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-from cnsnt.notices import LANGUAGES, render_notice
+from cnsnt.api import notice
+from cnsnt.notices import LANGUAGES, load_theme, render_notice
 from cnsnt.notices.catalog import extract_messages, package_dir
 from cnsnt.output import write_atomic
 from cnsnt.policy.loader import load_policy
@@ -38,13 +39,31 @@ NOTICES: list[tuple[str, str, str, str, str | None]] = [
 ]
 
 
+#: Branded notices (file name, lang, format, layer, theme file relative to the example).
+THEMED: dict[str, list[tuple[str, str, str, str, str]]] = {
+    "shop": [
+        ("notice.es.themed.html", "es", "html", "full", "brand/theme.yaml"),
+        ("notice.short.es.themed.html", "es", "html", "short", "brand/theme.yaml"),
+        ("notice.de.fragment.html", "de", "fragment", "full", "brand/theme.css"),
+    ],
+}
+
+
 def render_all(name: str) -> dict[str, str]:
     """Every notice of one example, by file name."""
     policy = load_policy(EXAMPLES / name / "cnsnt.yaml")
-    return {
-        filename: render_notice(policy, lang=lang, fmt=fmt, layer=layer, preset=preset).text
+    # An example whose policy cannot give a publishable notice ships drafts, banner and all.
+    draft = bool(notice(policy, with_audit=True, jobs=1).blockers)
+    out = {
+        filename: render_notice(
+            policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=draft
+        ).text
         for filename, lang, fmt, layer, preset in NOTICES
     }
+    for filename, lang, fmt, layer, theme in THEMED.get(name, []):
+        brand = load_theme(EXAMPLES / name / theme)
+        out[filename] = render_notice(policy, lang=lang, fmt=fmt, layer=layer, theme=brand).text
+    return out
 
 
 def regen_examples() -> list[Path]:

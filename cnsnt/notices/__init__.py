@@ -10,17 +10,19 @@ The library API the CLI calls:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from cnsnt.errors import UsageError
-from cnsnt.model import Finding
+from cnsnt.model import Finding, Severity
 from cnsnt.policy.model import Policy
 
 from .checks import completeness_issues, readability_issues, regime
 from .content import NoticeContent, build_content
-from .i18n import LANGUAGES, check_language
+from .i18n import LANGUAGES, check_language, resolve_language
 from .labels import short_intro
 from .render import FORMATS, LAYERS, MdRaw, render_content
+from .theme import Theme, load_theme
 from .version import Marker, marker_text, notice_version, read_marker
 
 __all__ = [
@@ -29,9 +31,12 @@ __all__ = [
     "LAYERS",
     "NoticeCheck",
     "NoticeResult",
+    "Theme",
     "check_notice",
+    "load_theme",
     "notice_version",
     "render_notice",
+    "resolve_language",
 ]
 
 
@@ -42,7 +47,20 @@ class NoticeResult:
     text: str
     version: str
     warnings: list[Finding] = field(default_factory=list)
-    """CN601/CN602 findings for this notice's language, sorted; the text is still usable."""
+    """CN601/CN602 findings for this notice's language, sorted (errors among them block it)."""
+    blockers: list[Finding] = field(default_factory=list)
+    """Errors that make the notice wrong or incomplete: it must not be published."""
+    draft: bool = False
+    """Rendered as a draft (banner, and a marker `--check` refuses)."""
+    notes: list[str] = field(default_factory=list)
+    """Things to tell the author that are not problems (the language tag that was matched)."""
+    lang: str = "en"
+    """The catalog the notice is in (a tag like `pt-BR` resolves to `pt`)."""
+
+    @property
+    def publishable(self) -> bool:
+        """True when nothing blocks the notice and it is not a draft."""
+        return not self.blockers and not self.draft
 
 
 @dataclass(frozen=True)
@@ -82,33 +100,57 @@ def render_notice(
     fmt: str = "markdown",
     layer: str = "full",
     preset: str | None = None,
+    draft: bool = False,
+    theme: Theme | None = None,
 ) -> NoticeResult:
-    """Render the notice; raise UsageError for an unknown language, format or layer."""
+    """Render the notice; raise UsageError for an unknown language, format or layer.
+
+    The result's `blockers` are the CN602 errors (elements the notice must state
+    but the policy does not give); callers add the audit's (`cnsnt.api.notice`).
+    """
+    lang, note = resolve_language(lang)
     _check_options(lang, fmt, layer)
     law = regime(preset)
     version = notice_version(policy, law)
     content = build_content(policy, lang, law)
-    marker = marker_text(version, lang, layer, law, fmt)
+    marker = marker_text(version, lang, layer, law, fmt, draft=draft)
     text = render_content(
         content, fmt=fmt, layer=layer, version=version, marker=MdRaw(marker),
-        intro=_intro(content, layer),
+        intro=_intro(content, layer), draft=draft, theme=theme,
     )
     issues = [
         *readability_issues(policy, lang),
         *completeness_issues(policy, law, lang=lang, include_retention=True),
     ]
     warnings = sorted({i.finding(policy) for i in issues}, key=Finding.sort_key)
-    return NoticeResult(text=text, version=version, warnings=warnings)
+    blockers = [w for w in warnings if w.severity is Severity.ERROR]
+    return NoticeResult(
+        text=text, version=version, warnings=warnings, blockers=blockers, draft=draft,
+        notes=[note] if note else [], lang=lang,
+    )
+
+
+#: Linear: every branch, once its fixed opening matched, runs to its end or to the end of
+#: the text (`\Z`), so a try never fails after reading far; runs are possessive.
+_LOOK = re.compile(
+    r"<style>.*?(?:</style>|\Z)|<meta http-equiv=\"Content-Security-Policy\"[^>]*+(?:>|\Z)"
+    r"|<img class=\"logo\"[^>]*+(?:>|\Z)|<!-- cnsnt notice fragment:.*?(?:-->|\Z)",
+    re.DOTALL,
+)
 
 
 def _same(published: str, fresh: str, fmt: str) -> bool:
+    if fmt in ("html", "fragment"):
+        # The look (stylesheet, theme, logo) is the site's business; the words must match.
+        published, fresh = _LOOK.sub("", published), _LOOK.sub("", fresh)
     if fmt == "json":
         try:
             return bool(json.loads(published) == json.loads(fresh))
         except ValueError:
             return False
     def tidy(text: str) -> str:
-        return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").splitlines()).strip()
+        lines = (line.rstrip() for line in text.replace("\r\n", "\n").splitlines())
+        return "\n".join(line for line in lines if line).strip()
     return tidy(published) == tidy(fresh)
 
 
@@ -129,6 +171,12 @@ def check_notice(policy: Policy, published_text: str, *, source: str = "the noti
         )
     law = regime(marker.preset)
     current = notice_version(policy, law)
+    if marker.draft:
+        return NoticeCheck(
+            ok=False, current_version=current, published_version=marker.version, marker=marker,
+            reason=f"{source} is a draft (rendered with --draft), not for publication: "
+            "complete the policy and render it again without --draft",
+        )
     if marker.lang not in LANGUAGES or marker.format not in FORMATS or marker.layer not in LAYERS:
         return NoticeCheck(
             ok=False, current_version=current, published_version=marker.version, marker=marker,

@@ -263,7 +263,7 @@ def _gdpr_issues(policy: Policy) -> Iterator[Issue]:
             "CN602",
             "text:notice.automated_decisions",
             "the policy does not say whether decisions about customers are automated "
-            "(GDPR Art. 13(2)(f))",
+            "(GDPR Art. 13(2)(f)); the notice leaves that section out",
             "add notice.automated_decisions: e.g. 'We make no decisions about you by "
             "computer alone.'",
             ("notice",),

@@ -379,7 +379,8 @@ def _choice(s: dict[str, str], bases: set[str], required: bool | None) -> str:
         parts.append(s["choice_mixed"])
     elif bases & CONSENT_BASES:
         parts.append(s["choice_consent"])
-    elif required is True:
+    elif required is True or (required is None and bases and "legitimate_interests" not in bases):
+        # Not asked in a form, on a contract or legal basis: the customer has no choice.
         parts.append(s["choice_required"])
     elif required is False:
         parts.append(s["choice_optional"])

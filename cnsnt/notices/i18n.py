@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError, negotiate_locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
@@ -29,7 +29,7 @@ from babel.support import NullTranslations, Translations
 from cnsnt.errors import UsageError
 
 #: Languages with a complete catalog for the fixed text, in the order docs list them.
-LANGUAGES = ("en", "it", "ca", "tr", "ru", "hu")
+LANGUAGES = ("en", "it", "ca", "tr", "ru", "hu", "es", "de", "fr", "pt", "nl", "pl")
 SOURCE_LANGUAGE = "en"
 DOMAIN = "cnsnt"
 
@@ -38,6 +38,31 @@ _ISO_DURATION = re.compile(
     r"^P(?!$)(?:(\d++)Y)?(?:(\d++)M)?(?:(\d++)W)?(?:(\d++)D)?"
     r"(?:T(?=\d)(?:(\d++)H)?(?:(\d++)M)?(?:(\d++)S)?)?$"
 )
+
+
+def resolve_language(tag: str) -> tuple[str, str | None]:
+    """The catalog for a BCP 47 tag (`EN`, `it_IT`, `pt-BR`) and a note when it is not exact.
+
+    Babel parses the tag (case and `-`/`_` do not matter) and `negotiate_locale`
+    picks the nearest catalog: a region or script we have no catalog for falls back
+    to its language. A tag no catalog serves is a usage error naming the choices.
+    """
+    raw = tag.strip()
+    if raw in LANGUAGES:
+        return raw, None
+    try:
+        locale = Locale.parse(raw.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        locale = None
+    code = negotiate_locale([str(locale)], list(LANGUAGES), sep="_") if locale else None
+    if code is None:
+        raise UsageError(
+            f"no notice translation for language '{tag}'; available: {', '.join(LANGUAGES)}"
+        )
+    if str(locale) == code:
+        return str(code), f"language tag '{tag}' read as '{code}'"
+    name = Locale.parse(code).get_display_name("en") or code
+    return str(code), f"language '{tag}' has no catalog of its own; the notice is in {name} ({code})"
 
 
 def check_language(lang: str) -> str:

@@ -207,7 +207,7 @@ def headings(L: Lang, controller: str) -> dict[str, str]:
         "no": L._("No"),
         "required": L._("Required"),
         "optional": L._("Optional"),
-        "not_stated": L._("Not stated"),
+        "draft": L._("Draft: not for publication"),
         "only_us": L._("Only us"),
         "sensitive": L._("sensitive"),
         "safeguard": L._("How your data is protected there"),
@@ -252,6 +252,10 @@ def sentences(L: Lang, *, controller: str, contact: str) -> dict[str, str]:
         "not_sold": L._("We do not sell or share your personal information."),
         "sold_opt_out": L._(
             "You can tell us to stop at any time: write to %(contact)s.", contact=contact
+        ),
+        "draft_why": L._(
+            "This notice is not finished yet. Do not show it to customers until the policy "
+            "is complete."
         ),
         "ccpa_intro": L._(
             "This notice tells you what personal information we collect, why, for how long, "

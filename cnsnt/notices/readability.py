@@ -28,6 +28,16 @@ Formulas (higher is easier, except LIX) and shipped thresholds:
   needs no syllables and is language independent. Hungarian's long agglutinated
   words push it up (plain texts 44-58), so the line is drawn above the Swedish
   "difficult" (50); legalese scores 68-100. This is the least sharp of the six.
+- de: Amstad (1978), >= 40. Flesch refitted for German (fewer, longer
+  words); plain customer texts score 60-75, DSGVO wording below 5.
+- fr: Kandel-Moles (1958), >= 60. Flesch refitted for French; plain texts
+  score 90-105, RGPD wording about 30.
+- pt: Flesch as adapted by Martins et al. (1996), >= 40 (the top of their
+  "difficult" band, 25-50); plain texts score 65-110, RGPD wording below 5.
+- nl: Flesch-Douma (1960), >= 50. Plain texts score 70-95, AVG wording below 30.
+- pl: Pisarek (2007), <= 13, lower is easier: half the length of the vector of
+  mean sentence length and the share of words of four syllables or more.
+  Plain texts score 5-8 ("easy"), RODO wording above 20.
 
 Syllables: `textstat` has the Flesch, Gulpease, Fernández Huerta and Szigriszt-Pazos
 formulas but no Ateşman or Oborneva, and its English syllable counter downloads the
@@ -35,7 +45,9 @@ CMU dictionary through nltk at run time (no network here, and not deterministic)
 `pyphen` has hyphenation dictionaries for Italian, Catalan and Spanish, where
 hyphenation points are syllable boundaries, so those use pyphen (edge minimums
 lowered to 1); Turkish, Russian and Hungarian spell one vowel per syllable, so
-counting vowels is exact; English uses a vowel-group heuristic. The formulas are
+counting vowels is exact; Polish counts vowel groups (an `i` before a vowel only
+softens the consonant); German, French, Portuguese and Dutch use pyphen; English
+uses a vowel-group heuristic. The formulas are
 a few lines of arithmetic and are written here, so every language is scored the same way.
 
 The score is computed only for texts of at least `MIN_WORDS_FOR_SCORE` words: the
@@ -45,6 +57,7 @@ threshold can be changed per language in the policy (`readability: {it: {min_sco
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -112,6 +125,8 @@ class TextStats:
     letters: int
     long_words: int
     """Words of more than six letters (LIX)."""
+    hard_words: int
+    """Words of four syllables or more (Pisarek)."""
     sentence_words: tuple[int, ...]
     """Words in each sentence, in order."""
 
@@ -173,6 +188,8 @@ _EN_VOWELS = re.compile(r"[aeiouy]++")
 _EN_SILENT_ENDING = re.compile(r"[^aeiouy](?:es|ed)$")
 _EN_SOUNDED_ENDING = re.compile(r"(?:t|d)ed$|(?:s|x|z|ch|sh|c|g)es$")
 _EN_HIATUS = re.compile(r"ient|[^cgst]ia|[aeiouy]ing\b|ea(?=te|l\b)|eo(?!p)|uo|ua(?!r)")
+#: Polish vowel groups (one per syllable). Linear: one possessive run of a class.
+_PL_VOWELS = re.compile(r"[aąeęioóuy]++")
 _ANY_VOWELS = re.compile(r"[aeiouyàèéìíòóùú]++")
 _LANG_SEPARATOR = re.compile(r"[-_]")
 
@@ -210,6 +227,9 @@ def syllables(word: str, lang: str) -> int:
         return max(1, sum(1 for ch in w.lower() if ch in vowels))
     if lang in ("it", "ca", "es", "fr", "pt", "de", "nl"):
         return len(_pyphen(lang).positions(w.lower())) + 1
+    if lang == "pl":
+        # One vowel group a syllable: "i" before a vowel only softens it (nie, się, dziękuję).
+        return max(1, len(_PL_VOWELS.findall(w.lower())))
     return max(1, len(_ANY_VOWELS.findall(w.lower())))
 
 
@@ -248,6 +268,7 @@ def text_stats(text: str, lang: str) -> TextStats:
         syllables=sum(syllables(w, lang) for w in words),
         letters=letters,
         long_words=sum(1 for w in words if sum(ch.isalpha() for ch in w) > 6),
+        hard_words=sum(1 for w in words if syllables(w, lang) >= 4),
         sentence_words=per_sentence,
     )
 
@@ -275,6 +296,15 @@ FORMULAS: dict[str, Formula] = {
     "tr": Formula("Ateşman", True, lambda s: 198.825 - 40.175 * _asw(s) - 2.610 * _asl(s)),
     "ru": Formula("Oborneva", True, lambda s: 206.835 - 1.3 * _asl(s) - 60.1 * _asw(s)),
     "hu": Formula("LIX", False, lambda s: _asl(s) + 100 * s.long_words / s.words),
+    "de": Formula("Amstad", True, lambda s: 180 - _asl(s) - 58.5 * _asw(s)),
+    "fr": Formula("Kandel-Moles", True, lambda s: 207 - 1.015 * _asl(s) - 73.6 * _asw(s)),
+    "pt": Formula(
+        "Flesch (Martins)", True, lambda s: 248.835 - 1.015 * _asl(s) - 84.6 * _asw(s)
+    ),
+    "nl": Formula("Flesch-Douma", True, lambda s: 206.835 - 0.93 * _asl(s) - 77 * _asw(s)),
+    "pl": Formula(
+        "Pisarek", False, lambda s: math.sqrt(_asl(s) ** 2 + (100 * s.hard_words / s.words) ** 2) / 2
+    ),
 }
 
 #: Shipped thresholds: (min_score, max_score, max_sentence_words).
@@ -286,6 +316,11 @@ DEFAULTS: dict[str, tuple[float | None, float | None, int]] = {
     "tr": (40, None, 20),
     "ru": (40, None, 20),
     "hu": (None, 60, 20),
+    "de": (40, None, 20),
+    "fr": (60, None, 25),
+    "pt": (40, None, 25),
+    "nl": (50, None, 20),
+    "pl": (None, 13, 20),
 }
 DEFAULT_MAX_SENTENCE_WORDS = 25
 

@@ -24,8 +24,9 @@ from cnsnt.textsafe import strip_unsafe, strip_unsafe_data
 from .content import NoticeContent
 from .i18n import translations
 from .texts import LocalText
+from .theme import Theme, scope_css
 
-FORMATS = ("markdown", "html", "json")
+FORMATS = ("markdown", "html", "json", "fragment")
 LAYERS = ("short", "full")
 
 
@@ -139,10 +140,14 @@ def stylesheet() -> str:
     return "\n".join(line.rstrip() for line in text.splitlines() if line.strip()) + "\n"
 
 
-def _csp(css: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+def _style_hash(css: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+
+
+def _csp(css: str, logo: str | None = None) -> str:
+    images = "data:" + (f" {logo}" if logo and logo.startswith("https://") else "")
     return (
-        f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
+        f"default-src 'none'; style-src '{_style_hash(css)}'; img-src {images}; "
         "base-uri 'none'; form-action 'none'"
     )
 
@@ -155,33 +160,52 @@ def title(content: NoticeContent, layer: str) -> str:
 
 
 def render_content(
-    content: NoticeContent, *, fmt: str, layer: str, version: str, marker: str, intro: str
+    content: NoticeContent,
+    *,
+    fmt: str,
+    layer: str,
+    version: str,
+    marker: str,
+    intro: str,
+    draft: bool = False,
+    theme: Theme | None = None,
 ) -> str:
-    """The notice text in one format.
+    """The notice text in one format (`draft`: with a "not for publication" banner).
+
+    `html` is a whole page; `fragment` an embeddable `<section>` whose styles apply
+    only inside it. A `theme` adds its custom properties after the stylesheet; the
+    CSP hash is computed over the final CSS.
 
     Control and bidirectional-override characters in policy texts are dropped in every
     format (`textsafe.strip_unsafe`): a notice is read by customers, to whom an escape
     means nothing, and a raw U+202E would make "Acme DTL" display as "Acme LTD".
     """
     if fmt == "json":
+        meta: dict[str, Any] = {
+            "version": version,
+            "lang": content.lang,
+            "layer": layer,
+            "preset": content.regime,
+            "format": "json",
+            "title": title(content, layer),
+            "intro": intro,
+        }
+        if draft:
+            meta["status"] = "draft"
+            meta["draft"] = f"{content.h['draft']}. {content.s['draft_why']}"
         doc = {
-            "notice": {
-                "version": version,
-                "lang": content.lang,
-                "layer": layer,
-                "preset": content.regime,
-                "format": "json",
-                "title": title(content, layer),
-                "intro": intro,
-            },
+            "notice": meta,
             **content.to_json(),
         }
         return json.dumps(strip_unsafe_data(doc), ensure_ascii=False, indent=2) + "\n"
-    kind = "html" if fmt == "html" else "markdown"
+    kind = "html" if fmt in ("html", "fragment") else "markdown"
     template = _env(kind, content.lang).get_template(
         "notice.html.j2" if kind == "html" else "notice.md.j2"
     )
-    css = stylesheet()
+    css = stylesheet() + (theme.css() if theme else "")
+    if fmt == "fragment":
+        css = scope_css(css)
+    logo = theme.logo if theme else None
     text = template.render(
         c=content,
         h=content.h,
@@ -191,8 +215,12 @@ def render_content(
         marker=marker,
         title=title(content, layer),
         intro=intro,
+        draft=draft,
         css=Markup(css),
-        csp=_csp(css),
+        csp=_csp(css, logo),
+        style_hash=_style_hash(css),
+        logo=logo,
+        fragment=fmt == "fragment",
     )
     # Deterministic, tidy output: no trailing spaces, one blank line at most, one final newline.
     lines = [line.rstrip() for line in strip_unsafe(text).splitlines()]

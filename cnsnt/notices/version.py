@@ -44,6 +44,7 @@ _STATED: dict[str, tuple[str, ...]] = {
 _MARKER = re.compile(
     r"cnsnt-notice\s++version=(?P<version>[\w.-]++)\s++lang=(?P<lang>[\w-]++)\s++"
     r"layer=(?P<layer>\w++)\s++preset=(?P<preset>\w++)\s++format=(?P<format>\w++)"
+    r"(?:\s++status=(?P<status>\w++))?"
 )
 #: Linear: one possessive run.
 _BLANKS = re.compile(r"\s++")
@@ -108,11 +109,18 @@ class Marker:
     layer: str
     preset: str | None
     format: str
+    draft: bool = False
+    """Rendered with `--draft`: `--check` refuses it, whatever it says."""
 
 
-def marker_text(version: str, lang: str, layer: str, preset: str | None, fmt: str) -> str:
+def marker_text(
+    version: str, lang: str, layer: str, preset: str | None, fmt: str, *, draft: bool = False
+) -> str:
     """The machine-readable line every notice carries (in a comment, meta tag or JSON)."""
-    return f"cnsnt-notice version={version} lang={lang} layer={layer} preset={preset or 'gdpr'} format={fmt}"
+    return (
+        f"cnsnt-notice version={version} lang={lang} layer={layer} preset={preset or 'gdpr'} "
+        f"format={fmt}" + (" status=draft" if draft else "")
+    )
 
 
 def read_marker(text: str) -> Marker | None:
@@ -132,6 +140,7 @@ def read_marker(text: str) -> Marker | None:
                     layer=str(meta["layer"]),
                     preset=str(meta["preset"]) if meta.get("preset") else None,
                     format="json",
+                    draft=meta.get("status") == "draft",
                 )
             except KeyError:
                 return None
@@ -144,4 +153,5 @@ def read_marker(text: str) -> Marker | None:
         layer=match["layer"],
         preset=match["preset"],
         format=match["format"],
+        draft=match["status"] == "draft",
     )

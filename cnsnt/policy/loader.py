@@ -49,6 +49,13 @@ def policy_json_schema() -> dict[str, Any]:
     """The shipped JSON Schema of the policy format."""
     text = resources.files("cnsnt.policy").joinpath("policy.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
+    # Offer the shipped taxonomy keys to editors (completion); any other string stays
+    # valid here, since a policy may define its own keys under taxonomy:.
+    from cnsnt.policy.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    schema["$defs"]["category"]["anyOf"][0]["enum"] = sorted(taxonomy.categories)
+    schema["$defs"]["use"]["anyOf"][0]["enum"] = sorted(taxonomy.uses)
     return schema
 
 
@@ -368,6 +375,11 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, JsonPath]]:
                 path,
             )
         ]
+    if validator == "anyOf" and error.context:
+        # Completion lists (an enum offered first, any well-formed value allowed): explain
+        # the last branch, the general rule.
+        last = max(error.context, key=lambda e: list(e.relative_schema_path))
+        return _explain(last)
     if validator == "pattern":
         return [
             (

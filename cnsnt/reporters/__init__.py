@@ -5,6 +5,7 @@ from __future__ import annotations
 from cnsnt.reporters.base import RenderOptions, Reporter
 from cnsnt.reporters.github import GithubReporter
 from cnsnt.reporters.gitlab import GitlabReporter
+from cnsnt.reporters.html import HtmlReporter
 from cnsnt.reporters.json import JsonReporter
 from cnsnt.reporters.junit import JunitReporter
 from cnsnt.reporters.markdown import MarkdownReporter
@@ -21,6 +22,7 @@ REPORTERS: dict[str, type[Reporter]] = {
         GithubReporter,
         GitlabReporter,
         MarkdownReporter,
+        HtmlReporter,
     )
 }
 

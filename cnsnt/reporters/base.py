@@ -41,6 +41,11 @@ class RenderOptions:
     seen from where cnsnt runs, so annotations land on the right files in a monorepo.
     Report paths themselves stay relative to the policy, as the JSON contract says."""
 
+    datamap_svg: str | None = None
+    """The data map picture (SVG) for the HTML report; the CLI draws it when Graphviz is there."""
+    datamap_note: str | None = None
+    """Why there is no picture, shown in its place."""
+
     def ci_path(self, path: str) -> str:
         """A report path as the repository sees it."""
         return f"{self.path_prefix.rstrip('/')}/{path}" if self.path_prefix else path

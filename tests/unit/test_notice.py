@@ -173,12 +173,30 @@ def test_missing_translation_is_a_warning_and_marked_never_silent(tmp_path):
 
 def test_unknown_language_format_or_layer_is_a_usage_error(tmp_path):
     policy = load(tmp_path)
-    with pytest.raises(UsageError, match="available: en, it, ca, tr, ru, hu"):
-        render_notice(policy, lang="de")
+    with pytest.raises(UsageError, match="available: en, it, ca, tr, ru, hu, es, de, fr, pt, nl, pl"):
+        render_notice(policy, lang="zh-Hant")
+    with pytest.raises(UsageError, match="language 'x-klingon'"):
+        render_notice(policy, lang="x-klingon")
     with pytest.raises(UsageError, match="format"):
         render_notice(policy, fmt="pdf")
     with pytest.raises(UsageError, match="layer"):
         render_notice(policy, layer="medium")
+
+
+@pytest.mark.parametrize(
+    ("tag", "code", "note"),
+    [("it", "it", None), ("EN", "en", "read as 'en'"), ("it_IT", "it", "in Italian (it)"),
+     ("pt-BR", "pt", "in Portuguese (pt)"), ("de-CH", "de", "in German (de)"),
+     ("es-419", "es", "in Spanish (es)")],
+)
+def test_language_tags_match_the_nearest_catalog_and_say_so(tmp_path, tag, code, note):
+    result = render_notice(load(tmp_path), lang=tag)
+    assert result.lang == code
+    assert f"lang={code} " in result.text
+    if note is None:
+        assert result.notes == []
+    else:
+        assert len(result.notes) == 1 and note in result.notes[0]
 
 
 HOSTILE = POLICY.replace(
@@ -255,7 +273,7 @@ def test_effective_date_in_each_language(tmp_path, lang, date):
     assert date in render_notice(load(tmp_path), lang=lang).text
 
 
-def test_missing_elements_render_as_not_stated_and_warn(tmp_path):
+def test_missing_elements_block_the_notice_and_never_read_not_stated(tmp_path):
     bare = """\
 cnsnt: 1
 controller: {name: Shop, contact: shop@example.org}
@@ -265,8 +283,15 @@ data:
   phone: {category: user.contact.phone_number, purposes: [ads], form_fields: [f.phone]}
 """
     result = render_notice(load(tmp_path, bare), lang="en")
-    assert "| phone | Not stated |  |" in result.text
-    assert "- phone: Not stated" in result.text
+    assert "Not stated" not in result.text
+    assert "| phone |  |  |" in result.text
+    assert "- phone: –" in result.text
+    assert "## Automated decisions" not in result.text  # left out with its heading
+    assert not result.publishable
+    assert {b.rule for b in result.blockers} == {"CN602"}
+    blocked = " / ".join(b.message for b in result.blockers)
+    assert "how long 'phone' is kept" in blocked and "whether they must give it" in blocked
+    assert "no label" not in blocked  # a warning, not an error
     assert "We do not ask for your consent for anything." in result.text
     messages = " / ".join(w.message for w in result.warnings)
     for part in ["no label", "does not say which interest", "how long 'phone' is kept",

@@ -42,7 +42,8 @@ def test_catalog_translates_every_message_with_the_same_placeholders(code):
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_plural_forms_match_the_language(code):
     catalog = read_catalog(code)
-    expected = {"ru": 3}.get(code, 2)  # tr and hu: two forms, as current GNU gettext has it
+    # GNU gettext's forms: tr, hu, es, fr, pt two (CLDR's "many" for millions is left out).
+    expected = {"ru": 3, "pl": 3}.get(code, 2)
     assert catalog.num_plurals == expected
     for message in catalog:
         if isinstance(message.id, list | tuple):
@@ -51,7 +52,8 @@ def test_plural_forms_match_the_language(code):
 
 @pytest.mark.parametrize(
     ("code", "one", "other"),
-    [("it", "giorno", "giorni"), ("ca", "dia", "dies"), ("tr", "gün", "gün"), ("hu", "nap", "nap")],
+    [("it", "giorno", "giorni"), ("ca", "dia", "dies"), ("tr", "gün", "gün"), ("hu", "nap", "nap"),
+     ("es", "día", "días"), ("de", "Tag", "Tage"), ("pt", "dia", "dias"), ("nl", "dag", "dagen")],
 )
 @pytest.mark.parametrize("n", [0, 1, 2, 5, 11, 21, 111, 1_000_000])
 def test_two_form_languages_pick_the_right_form(code, one, other, n):
@@ -69,6 +71,31 @@ def test_two_form_languages_pick_the_right_form(code, one, other, n):
 )
 def test_russian_plurals(n, form):
     assert lang("ru").n_("%(num)d day", "%(num)d days", n) == form
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 5, 11, 21, 111, 1_000_000])
+def test_french_puts_zero_and_one_in_the_singular(n):
+    assert lang("fr").n_("%(num)d day", "%(num)d days", n) == f"{n} {'jour' if n < 2 else 'jours'}"
+
+
+@pytest.mark.parametrize(
+    ("n", "form"),
+    [(1, "1 rok"), (2, "2 lata"), (4, "4 lata"), (5, "5 lat"), (12, "12 lat"), (22, "22 lata"),
+     (25, "25 lat"), (102, "102 lata"), (112, "112 lat")],
+)
+def test_polish_plurals(n, form):
+    assert lang("pl").n_("%(num)d year", "%(num)d years", n) == form
+
+
+@pytest.mark.parametrize(
+    ("code", "date"),
+    [("es", "1 de marzo de 2026"), ("de", "1. März 2026"), ("fr", "1 mars 2026"),
+     ("pt", "1 de março de 2026"), ("nl", "1 maart 2026"), ("pl", "1 marca 2026")],
+)
+def test_dates_are_cldr_long_dates(code, date):
+    import datetime as dt
+
+    assert lang(code).date(dt.date(2026, 3, 1)) == date
 
 
 def test_catalogs_compile_and_translate():

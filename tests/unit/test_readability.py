@@ -26,7 +26,7 @@ from cnsnt.notices.readability import (
 )
 
 CALIBRATION = Path(__file__).resolve().parents[1] / "notices" / "calibration"
-LANGS = ("en", "it", "ca", "tr", "ru", "hu")
+LANGS = ("en", "it", "ca", "tr", "ru", "hu", "es", "de", "fr", "pt", "nl", "pl")
 #: Legalese samples with short sentences that only the jargon check catches (by index).
 JARGON_ONLY = {("en", 2)}
 
@@ -82,6 +82,9 @@ def test_formula_separates_plain_from_legalese_with_margin(lang):
         ("ca", "informació", 5), ("ca", "l'adreça", 3), ("tr", "kullanıyoruz", 5),
         ("tr", "işlenebilecek", 6), ("ru", "персональных", 4), ("ru", "согласие", 4),
         ("hu", "hozzájárulását", 6), ("hu", "adatkezelő", 5), ("es", "información", 4),
+        ("pl", "dziękujemy", 4), ("pl", "niezbędne", 3), ("pl", "przetwarzanie", 4),
+        ("de", "Einwilligung", 4), ("fr", "consentement", 3), ("nl", "gegevens", 3),
+        ("pt", "consentimento", 5),
     ],
 )
 def test_syllables(lang, word, count):
@@ -130,7 +133,7 @@ def test_thresholds_from_the_policy_override_and_extend():
 
 def test_short_texts_get_no_score_and_unknown_languages_no_formula():
     assert assess("Your email address", "en").score is None
-    unknown = assess("Wir speichern Ihre Daten zwei Jahre lang und löschen sie danach sofort.", "de")
+    unknown = assess("Vi lagrer dataene dine i to år og sletter dem deretter med en gang.", "no")
     assert unknown.formula is None and unknown.score is None and unknown.ok
 
 
