@@ -8,16 +8,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cnsnt.collect import collect
+from cnsnt.collect import collect_evidence
 from cnsnt.engine import rule_meta, run_rules
 from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence
-from cnsnt.model import AuditResult, Finding, Location, Severity
+from cnsnt.model import AuditResult, Finding, Severity
 from cnsnt.policy.loader import find_policy, load_policy
-from cnsnt.policy.model import Policy, SourceSpec
-from cnsnt.redact import register_env_references
+from cnsnt.policy.model import Policy
 from cnsnt.rules import all_rules
-from cnsnt.sources.base import Limits, SourceContext
+from cnsnt.sources.base import Limits
 from cnsnt.sql.fingerprint import Fingerprinter
 
 POLICY_SUFFIXES = (".yaml", ".yml")
@@ -87,31 +86,19 @@ def audit(
     result never depends on them (tests vary them to prove it). `evidence_sink`
     receives the evidence too (the HTML report draws the data map from it).
     """
-    ctx = SourceContext(
-        base_dir=policy.base_dir,
+    evidence = collect_evidence(
+        policy,
         dialect=dialect,
         jobs=jobs,
-        progress=progress,
-        policy_purposes=tuple(policy.purposes),
-        roles=dict(policy.roles),
+        databases=databases,
         sample=sample,
-        limits=limits or Limits(),
+        progress=progress,
+        on_source=on_source,
+        debug=debug,
+        limits=limits,
         chunk_chars=chunk_chars,
         log_ranges=log_ranges,
     )
-    databases = list(databases)
-    for url in databases:
-        register_env_references(url)
-    if databases:
-        from cnsnt.sources.databases.live import check_url
-
-        for url in databases:
-            check_url(url, Path("."))
-    extra = [
-        SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
-        for url in databases
-    ]
-    evidence = collect(policy, ctx, extra=extra, debug=debug, on_source=on_source)
     findings, suppressed, skipped = run_rules(
         policy, evidence, preset=preset, select=select, today=today, ignore=ignore
     )
@@ -244,17 +231,6 @@ def inventory(
     """
     from cnsnt.inventory import build_inventory
 
-    ctx = SourceContext(
-        base_dir=policy.base_dir,
-        dialect=dialect,
-        jobs=jobs,
-        policy_purposes=tuple(policy.purposes),
-        roles=dict(policy.roles),
-    )
-    extra = [
-        SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
-        for url in databases
-    ]
-    evidence = collect(policy, ctx, extra=extra, debug=debug)
+    evidence = collect_evidence(policy, dialect=dialect, jobs=jobs, databases=databases, debug=debug)
     findings, _, _ = run_rules(policy, evidence, select=NOTICE_AUDIT_RULES)
     return build_inventory(policy, evidence, findings)

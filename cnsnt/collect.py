@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import importlib
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location
 from cnsnt.policy.model import Policy, SourceSpec
-from cnsnt.redact import redact
+from cnsnt.redact import redact, register_env_references
 from cnsnt.sources.base import (
     BudgetSpent,
     Deadline,
+    Limits,
     Reader,
     SourceContext,
     budget_message,
@@ -196,3 +197,49 @@ def _read_database(spec: SourceSpec, ctx: SourceContext, debug: bool) -> Evidenc
                 )
             ]
         )
+
+
+def collect_evidence(
+    policy: Policy,
+    *,
+    dialect: str | None = None,
+    jobs: int = 0,
+    databases: Iterable[str] = (),
+    sample: int = 0,
+    progress: Callable[[str, int, int], None] | None = None,
+    on_source: Callable[[str], None] | None = None,
+    debug: bool = False,
+    limits: Limits | None = None,
+    chunk_chars: int = 1 << 20,
+    log_ranges: int = 0,
+) -> Evidence:
+    """Read every source of a loaded policy and the `--db` databases.
+
+    What audit, inventory and init share: one context, secrets in `--db` URLs registered
+    for redaction, and a bad `--db` URL a usage error before anything is read.
+    """
+    ctx = SourceContext(
+        base_dir=policy.base_dir,
+        dialect=dialect,
+        jobs=jobs,
+        progress=progress,
+        policy_purposes=tuple(policy.purposes),
+        roles=dict(policy.roles),
+        sample=sample,
+        limits=limits or Limits(),
+        chunk_chars=chunk_chars,
+        log_ranges=log_ranges,
+    )
+    databases = list(databases)
+    for url in databases:
+        register_env_references(url)
+    if databases:
+        from cnsnt.sources.databases.live import check_url
+
+        for url in databases:
+            check_url(url, Path("."))
+    extra = [
+        SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
+        for url in databases
+    ]
+    return collect(policy, ctx, extra=extra, debug=debug, on_source=on_source)

@@ -8,14 +8,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cnsnt.collect import collect
+from cnsnt.collect import collect_evidence
 from cnsnt.errors import UsageError
-from cnsnt.evidence import Evidence
 from cnsnt.model import Location
 from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
-from cnsnt.sources.base import SourceContext
 from cnsnt.starter.discover import Found, discover
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import undeclared
@@ -43,16 +41,6 @@ class Draft:
         """How many personal fields the draft declares."""
         return sum(len(e.columns) + len(e.form_fields) for e in self.entries)
 
-
-def _evidence(policy: Policy, dialect: str | None, jobs: int) -> Evidence:
-    ctx = SourceContext(
-        base_dir=policy.base_dir,
-        dialect=dialect,
-        jobs=jobs,
-        policy_purposes=tuple(policy.purposes),
-        roles=dict(policy.roles),
-    )
-    return collect(policy, ctx)
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:
@@ -91,7 +79,7 @@ def draft_new(
         for f in found
     )
     policy = Policy(path=target.as_posix(), base_dir=root, sources=specs)
-    evidence = _evidence(policy, dialect, jobs)
+    evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
     entries = group(result.fields, load_taxonomy())
     text = new_policy(found, entries, result.consent_controls, problems=len(evidence.problems), today=today)
@@ -104,7 +92,7 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
     policy = load_policy(policy_path)
     files = policy_files(policy_path)
     target = policy_file_for_data(files)
-    evidence = _evidence(policy, dialect, jobs)
+    evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
     entries = group(result.fields, load_taxonomy().with_policy(policy), taken=policy.data)
     original = target.read_text(encoding="utf-8")
