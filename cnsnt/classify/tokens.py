@@ -12,9 +12,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_PLACEHOLDER = re.compile(r"\{[^}]*\}|\$\{[^}]*\}|@\w+\s*\.|[`\"\[\]]")
-_CAMEL_LOWER_UPPER = re.compile(r"([a-z0-9])([A-Z])")
-_CAMEL_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
+# No pattern here can backtrack more than a few characters (hostile comments and
+# names reach the tokenizer): a placeholder's body stops at the next brace, runs are
+# possessive, and camel-case boundaries are zero-width with fixed-width look-arounds.
+_PLACEHOLDER = re.compile(r"\$?\{[^{}]*+\}|@\w++\s*+\.|[`\"\[\]]")
+_CAMEL_LOWER_UPPER = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CAMEL_ACRONYM = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+_LONGEST_SPLIT = 64
+"""Longer glued words are not split against the vocabulary (no identifier is that long)."""
 _NON_WORD = re.compile(r"[^0-9a-z\u0400-\u04ff]+")
 _DIGIT_EDGE = re.compile(r"(?<=[a-z\u0400-\u04ff])(?=[0-9])|(?<=[0-9])(?=[a-z\u0400-\u04ff])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -34,8 +39,8 @@ def is_cyrillic(word: str) -> bool:
 def raw_words(text: str) -> list[str]:
     """Words of an identifier or sentence: camelCase, snake_case, digits split; folded."""
     text = _PLACEHOLDER.sub(" ", text)
-    text = _CAMEL_ACRONYM.sub(r"\1 \2", text)
-    text = _CAMEL_LOWER_UPPER.sub(r"\1 \2", text)
+    text = _CAMEL_ACRONYM.sub(" ", text)
+    text = _CAMEL_LOWER_UPPER.sub(" ", text)
     return [w for w in _NON_WORD.split(fold(text)) if w]
 
 
@@ -81,7 +86,7 @@ class Tokenizer:
 
     def _split(self, word: str) -> tuple[str, ...] | None:
         """Fewest vocabulary words (each 2+ letters) that make up `word`, or None."""
-        if len(word) < 5:
+        if len(word) < 5 or len(word) > _LONGEST_SPLIT:
             return None
         n = len(word)
         best: list[tuple[str, ...] | None] = [None] * (n + 1)
