@@ -32,10 +32,11 @@ from dataclasses import dataclass
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.tokens import Tokenizer, fold, is_cyrillic
+from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
 
-_DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic.date_of_death"})
+_DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic#date_of_death"})
 # Dates that belong to the datum: a date of marriage, of a document's issue.
 _DATED = frozenset({*_DATE_CATEGORIES, "user.demographic.marital_status"})
 _DATED_PREFIXES = ("user.government_id",)
@@ -55,29 +56,6 @@ _NUMERIC_OK = frozenset(
 )
 _NUMERIC_PREFIXES = ("user.government_id", "user.financial")
 _CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu"})
-_NEGATOR_WORDS = {
-    # Cyrillic stems for comments (`ID пользователя`, `Дата регистрации`).
-    "ид": "identifier",
-    "дата": "timestamp",
-    "врем": "timestamp",
-    "кол": "counter",
-    "количеств": "counter",
-    "счетчик": "counter",
-    "рейтинг": "counter",
-    "тип": "technical",
-    "статус": "technical",
-    "настройк": "technical",
-    "опци": "technical",
-    "ключ": "technical",
-    "токен": "technical",
-    "сол": "technical",
-    "групп": "technical",
-    "порядк": "technical",
-    "шаблон": "technical",
-    "флаг": "flag",
-    "разреш": "flag",
-    "блокир": "flag",
-}
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
 _KIND_WORDS = frozenset({"type", "kind", "tipo", "typ", "tipus"})
@@ -110,34 +88,20 @@ _PHRASE_MAX = max(len(k) for k in lx.TERMS)
 
 
 def _build_tokenizer() -> Tokenizer:
-    vocab: set[str] = set()
-    for phrase in lx.TERMS:
-        vocab.update(phrase)
-    for words in (
-        lx.NEGATORS,
-        lx.FLAG_IF_NUMERIC,
-        lx.PERSON_TABLES,
-        lx.PERSON_SUFFIXES,
-        lx.QUALIFIERS,
-        lx.HEALTH_TABLES,
-        lx.MESSAGE_TABLES,
-        lx.POST_TABLES,
-        lx.MESSAGE_COLUMNS,
-        lx.OBJECT_WORDS,
-        lx.GLUE_WORDS,
-        _NEGATOR_WORDS,
-        _CODE_WORDS,
-    ):
-        vocab.update(fold(w) for w in words)
-    for phrase in lx.HEALTH_TABLE_PHRASES:
-        vocab.update(phrase)
-    stems = [w for w in vocab if is_cyrillic(w)]
-    return Tokenizer(vocab, stems)
+    vocab = load_vocabulary()
+    words = set(vocab.words) | {fold(w) for w in _CODE_WORDS}
+    return Tokenizer(
+        words,
+        vocab.cyrillic,
+        translit=vocab.translit,
+        stemmed=vocab.stems,
+        stemmers=vocab.stemmers,
+    )
 
 
 _TOKENIZER = _build_tokenizer()
 _TERMS = {tuple(fold(w) for w in k): v for k, v in lx.TERMS.items()}
-_NEGATORS = {**{fold(k): v for k, v in lx.NEGATORS.items()}, **_NEGATOR_WORDS}
+_NEGATORS = dict(lx.NEGATORS)
 
 
 @dataclass(frozen=True)

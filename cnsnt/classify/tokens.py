@@ -1,16 +1,19 @@
 """Split identifiers and comments into normalised words.
 
 `tajSzam` -> taj szam, `szuletesiIdo` -> szuletesi ido, `phone1` -> phone,
-`{#}users` -> users, `Дата рождения` -> дата рождения; glued words are split
-against a vocabulary (`codiceiban` -> codice iban, `charttime` -> chart time).
+`{#}users` -> users, `Дата рождения` -> data rozhden (transliterated, stemmed);
+glued words are split against a vocabulary (`codiceiban` -> codice iban, `charttime`
+-> chart time); inflected words are stemmed to a vocabulary word (`adresi` -> adres,
+`familiya` -> famil).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+from cnsnt.classify.vocabulary import Transliterator, fold_word, stemmer
 
 # No pattern here can backtrack more than a few characters (hostile comments and
 # names reach the tokenizer): a placeholder's body stops at the next brace, runs are
@@ -25,10 +28,16 @@ _DIGIT_EDGE = re.compile(r"(?<=[a-z\u0400-\u04ff])(?=[0-9])|(?<=[0-9])(?=[a-z\u0
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+# Russian endings after a stem, transliterated: `familiya`, `rozhdeniya`, `adresa`.
+_RU_ENDINGS = frozenset(
+    "a ya y i u yu e o ei oi om em ami yami akh yakh ov ev iya ia ie ii ogo ego omu emu "
+    "aya oe ye ykh ikh ykh ym im yi".split()
+)
+
+
 def fold(text: str) -> str:
-    """Lower case with accents removed (`Érdekes` -> `erdekes`, `ё` -> `е`)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+    """Lower case with accents removed (`Érdekes` -> `erdekes`, `ё` -> `е`, `ı` -> `i`)."""
+    return fold_word(text)
 
 
 def is_cyrillic(word: str) -> bool:
@@ -45,42 +54,74 @@ def raw_words(text: str) -> list[str]:
 
 
 class Tokenizer:
-    """Turns text into words known to a vocabulary, splitting glued words."""
+    """Turns text into words known to a vocabulary: transliterated, stemmed, glue split."""
 
-    def __init__(self, vocabulary: Iterable[str], stems: Iterable[str]) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        stems: Iterable[str],
+        *,
+        translit: Transliterator | None = None,
+        stemmed: Mapping[str, Mapping[str, str]] | None = None,
+        stemmers: Mapping[str, str] | None = None,
+    ) -> None:
         self.vocabulary = frozenset(vocabulary)
-        # Cyrillic stems, longest first, so `парол` matches `пароля`.
-        self.stems = tuple(sorted(set(stems), key=len, reverse=True))
+        # Stems written in Cyrillic (transliterated), longest first: `parol` matches `parolya`.
+        self.stems = tuple(sorted(set(stems), key=lambda s: (-len(s), s)))
+        self._ru_stems = tuple(s for s in self.stems if len(s) >= 4)
+        self._translit = translit or Transliterator({})
+        self._stemmed = dict(stemmed or {})
+        self._stemmers = dict(stemmers or {})
+        self.languages: tuple[str, ...] = tuple(sorted(self._stemmed))
+        """Languages whose Snowball stemmer is tried on unknown words."""
         self._max = max((len(w) for w in self.vocabulary), default=1)
 
-    def words(self, text: str) -> tuple[str, ...]:
-        """The normalised words of `text`, in order."""
-        return self._words(text)
+    def words(self, text: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """The normalised words of `text`, in order; `languages` limits stemming."""
+        return self._words(text, self.languages if languages is None else languages)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one tokenizer lives per process
-    def _words(self, text: str) -> tuple[str, ...]:
+    def _words(self, text: str, languages: tuple[str, ...]) -> tuple[str, ...]:
         out: list[str] = []
         for word in raw_words(text):
-            out.extend(self.word(word))
+            out.extend(self.word(word, languages))
         return tuple(out)
 
+    def word(self, word: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """One raw word as vocabulary words (digits dropped, plurals, stems, glue split)."""
+        return self._word(word, self.languages if languages is None else languages)
+
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one tokenizer lives per process
-    def word(self, word: str) -> tuple[str, ...]:
-        """One raw word as vocabulary words (digits dropped, plurals and glue split)."""
+    def _word(self, word: str, languages: tuple[str, ...]) -> tuple[str, ...]:
         if word in self.vocabulary:
             return (word,)
         if is_cyrillic(word):
+            latin = self._translit(word)
             for stem in self.stems:
-                if word.startswith(stem):
+                if latin.startswith(stem):
                     return (stem,)
-            return (word,)
+            return (latin,)
         parts = [p for p in _DIGIT_EDGE.split(word) if p and not p.isdigit()]
         if len(parts) != 1 or parts[0] != word:
-            return tuple(w for p in parts for w in self.word(p))
+            return tuple(w for p in parts for w in self._word(p, languages))
         if word.endswith("s") and word[:-1] in self.vocabulary:
             return (word[:-1],)
         if word.endswith("es") and word[:-2] in self.vocabulary:
             return (word[:-2],)
+        if len(word) > _LONGEST_SPLIT:
+            return (word,)
+        for stem in self._ru_stems:
+            if word.startswith(stem) and word[len(stem) :] in _RU_ENDINGS:
+                return (stem,)
+        if len(word) >= 4:
+            for lang in languages:
+                table = self._stemmed.get(lang)
+                if table:
+                    # The vocabulary word plus a suffix the language's stemmer removes:
+                    # `adres` + `i`, `nev` + `e`; never a different word of the same stem.
+                    found = table.get(stemmer(self._stemmers[lang]).stemWord(word))
+                    if found is not None and word.startswith(found):
+                        return (found,)
         split = self._split(word)
         return split if split else (word,)
 
