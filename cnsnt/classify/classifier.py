@@ -38,7 +38,9 @@ from cnsnt.model import Confidence
 
 _DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic#date_of_death"})
 # Dates that belong to the datum: a date of marriage, of a document's issue.
-_DATED = frozenset({*_DATE_CATEGORIES, "user.demographic.marital_status"})
+_DATED = frozenset(
+    {*_DATE_CATEGORIES, "user.demographic.marital_status", "user.behavior#activity"}
+)
 _DATED_PREFIXES = ("user.government_id",)
 _NUMERIC_OK = frozenset(
     {
@@ -55,6 +57,26 @@ _NUMERIC_OK = frozenset(
     }
 )
 _NUMERIC_PREFIXES = ("user.government_id", "user.financial")
+_NEVER_BOOLEAN = (
+    "user.name",
+    "user.contact",
+    "user.government_id",
+    "user.financial",
+    "user.account",
+    "user.authorization",
+    "user.demographic.date_of_birth",
+    "user.device",
+)
+_OF_ORGS = ("user.contact", "user.government_id", "user.financial", "user.name")
+# Weak terms that need a table describing people, not one merely linked to people
+# (a job order's `title`, an invoice's `payment_url`, a product's `image`).
+_PEOPLE_ONLY = (
+    "user.name",
+    "user.contact.social_url",
+    "user.content.self_image",
+    "user.professional_information",
+    "user.demographic.language",
+)
 _CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu"})
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
@@ -146,8 +168,8 @@ def _negator_kind(word: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def _read(text: str) -> _Reading:
-    words = _TOKENIZER.words(text)
+def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
+    words = _TOKENIZER.words(text, languages)
     matches: list[_Match] = []
     used: set[int] = set()
     i = 0
@@ -168,14 +190,14 @@ def _read(text: str) -> _Reading:
     return _Reading(tuple(matches), negators, frozenset(rest))
 
 
-def _table_words(table: str) -> tuple[str, ...]:
+def _table_words(table: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
     # Keep only the table's own name: drop a schema (`mimiciv_hosp.patients`).
-    return _TOKENIZER.words(table.rsplit(".", 1)[-1])
+    return _TOKENIZER.words(table.rsplit(".", 1)[-1], languages)
 
 
 @functools.lru_cache(maxsize=16384)
-def _table(table: str) -> _Table:
-    words = _table_words(table)
+def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
+    words = _table_words(table, languages)
     if not words:
         return _Table(False, False, False, False)
     last = words[-1]
@@ -239,7 +261,8 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
     if kind == "temporal":
         return category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
-        return match.strong
+        # a yes/no is a sex, a condition, a belief; never a name, an address or a number
+        return match.strong and not category.startswith(_NEVER_BOOLEAN)
     if kind == "numeric":
         if category in _NUMERIC_OK or words & _CODE_WORDS:
             return True
@@ -267,16 +290,25 @@ def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | 
 
 
 def _pick(
-    reading: _Reading, person: bool, kind: str
+    reading: _Reading, person: bool, kind: str, names: bool = True
 ) -> tuple[_Match | None, tuple[str, str] | None]:
-    """The best surviving term, or the reason the column is ruled out."""
+    """The best surviving term, or the reason the column is ruled out.
+
+    `person`: weak terms count (the table is about people); `names`: weak name terms
+    count too (not so in a table merely linked to people: a project's `name`).
+    """
     objects = bool(reading.rest & lx.OBJECT_WORDS)
+    # `clinic_phone`, `nomcentre`, `company_email`: an organisation's, not a person's.
+    organisation = bool(reading.rest & lx.ORG_TABLES) and not (reading.rest & lx.QUALIFIERS)
     candidates: list[_Match] = []
     for m in reading.matches:
+        if organisation and m.category.startswith(_OF_ORGS):
+            continue
         # A person named elsewhere in the column: `nome_mae`, `contact_name`.
         others = reading.rest.union(*(o.words for o in reading.matches if o is not m))
-        qualified = person or bool(others & lx.QUALIFIERS)
-        if not m.strong and (not qualified or objects):
+        qualifier = bool(others & lx.QUALIFIERS)
+        in_context = person and (names or not m.category.startswith(_PEOPLE_ONLY))
+        if not m.strong and (not (in_context or qualifier) or objects):
             continue
         if not _fits_type(m, kind, reading.rest):
             continue
@@ -309,15 +341,97 @@ _WHY = {
 }
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the table a column sits in says about its columns (see `cnsnt.classify.tables`)."""
+
+    person: bool = False
+    """Weak terms count: the table describes people, is linked to one, or its name says so."""
+    why: str = ""
+    """How the reason names that context: `in a table that describes people (...)`."""
+    names: bool = True
+    """Weak name terms (`name`, `title`) count: not in a table merely linked to people."""
+    linked: bool = False
+    """Rows are about a person: free text in them is that person's content."""
+    subject: bool = False
+    """Each row is about one person (it describes them, or belongs to them): every fact
+    in it that is not technical (keys, a record's own timestamps, state) is theirs."""
+    health: bool = False
+    messages: bool = False
+    posts: bool = False
+    organisation: bool = False
+    """The table is about organisations: their contact details are not personal."""
+    address: bool = True
+    """The table holds address parts, so `state` or `region` is an address's."""
+    languages: tuple[str, ...] | None = None
+    """Languages whose stemmer reads unknown words (None: all)."""
+
+
+def _name_context(table: str) -> Context:
+    """Context from a table's name alone (a single-column call)."""
+    t = _table(table)
+    words = set(_table_words(table))
+    return Context(
+        person=t.person,
+        why="in person table context" if t.person else "",
+        health=t.health,
+        messages=t.messages,
+        posts=t.posts,
+        organisation=bool(words & lx.ORG_TABLES) and not t.person,
+    )
+
+
 @functools.lru_cache(maxsize=131072)
 def classify_column(
     table: str, name: str, type: str | None = None, comment: str | None = None
 ) -> Classification:
-    """Whether a column holds personal data, which category, how sure, and why."""
-    t = _table(table)
+    """Whether a column holds personal data, which category, how sure, and why.
+
+    The table is known by its name only; `classify_tables` also reads its other
+    columns and its links to people.
+    """
+    return decide(table, name, type, comment, _name_context(table))
+
+
+_CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
+_MONEY = frozenset({"amount", "total", "sum"})
+
+
+def _fact(reading: _Reading, kind: str) -> str | None:
+    """The category of a column that is a fact about the row's person, or None.
+
+    Technical columns are not: ids and keys, a record's own timestamps (`created_at`),
+    types, states and settings, counters, flags about the record; a person's own times
+    (`fecha`, `hora`, `start_date`), sums of money and consent flags are.
+    """
+    negators = {why for _, why in reading.negators}
+    words = reading.rest
+    if words & lx.RECORD_WORDS:
+        return None
+    if not negators:
+        return "user.behavior" if kind == "temporal" else "user"
+    if negators == {"timestamp"}:
+        return "user.behavior"
+    if negators == {"counter"} and words & _MONEY and kind == "numeric":
+        return "user.financial"
+    if negators == {"flag"} and words & lx.CONSENT_WORDS:
+        return "user.privacy_preferences"
+    return None
+_FREE_TEXT_TYPES = frozenset({"text", "unknown"})
+
+
+def decide(
+    table: str,
+    name: str,
+    type: str | None,
+    comment: str | None,
+    ctx: Context,
+    keyed: bool = False,
+) -> Classification:
+    """The verdict on one column in its table's context; `keyed`: a primary or foreign key."""
     kind = _type_kind(type)
-    reading = _read(name)
-    match, blocked = _pick(reading, t.person, kind)
+    reading = _read(name, ctx.languages)
+    match, blocked = _pick(reading, ctx.person, kind, ctx.names)
     if match is not None and _is_lookup(table, match):
         return Classification(
             False,
@@ -325,9 +439,30 @@ def classify_column(
             Confidence.MEDIUM,
             f"'{table}' is a list of {_label(match)} values, not data about a person",
         )
+    if (
+        match is not None
+        and not match.strong
+        and match.category == "user.contact.address.state"
+        and not ctx.address
+    ):
+        return Classification(
+            False,
+            None,
+            Confidence.LOW,
+            f"name '{name}' could mean {_label(match)} ({match.lang}), "
+            f"but '{table}' holds no address",
+        )
+    if match is not None and ctx.organisation and _category(match).startswith(_CONTACT_OF_ORGS):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), "
+            f"but '{table}' is about organisations, not people",
+        )
     if match is not None:
         sure = Confidence.HIGH if match.strong else Confidence.MEDIUM
-        where = "" if match.strong else f" in {'person table' if t.person else 'column'} context"
+        where = "" if match.strong or not ctx.why else f" {ctx.why}"
         return Classification(
             True,
             _category(match),
@@ -344,31 +479,46 @@ def classify_column(
             True, "user.device.ip_address", Confidence.HIGH, f"type {type} holds an IP address"
         )
     plain = not reading.negators and kind not in {"temporal", "boolean"}
-    words = _TOKENIZER.words(name)
-    if plain and t.health and words:
+    words = _TOKENIZER.words(name, ctx.languages)
+    if plain and ctx.health and words:
         return Classification(
             True,
             "user.health",
             Confidence.LOW,
             f"column of the health-record table '{table}'",
         )
-    if plain and kind != "numeric" and t.messages and words and words[-1] in lx.MESSAGE_COLUMNS:
+    if plain and kind != "numeric" and ctx.messages and words and words[-1] in lx.MESSAGE_COLUMNS:
         return Classification(
             True,
             "user.content.private",
             Confidence.MEDIUM,
             f"text of the message table '{table}'",
         )
-    if plain and kind != "numeric" and t.posts and words and words[-1] in lx.MESSAGE_COLUMNS:
+    if plain and kind != "numeric" and ctx.posts and words and words[-1] in lx.MESSAGE_COLUMNS:
         return Classification(
             True,
             "user.content.public",
             Confidence.LOW,
             f"text of the table of posts '{table}'",
         )
+    if (
+        plain
+        and kind in _FREE_TEXT_TYPES
+        and (ctx.linked or ctx.person)
+        and ctx.why
+        and words
+        and words[-1] in lx.FREE_TEXT
+        and not ctx.organisation
+    ):
+        return Classification(
+            True,
+            "user.content.private",
+            Confidence.MEDIUM,
+            f"name '{name}' is free text a person wrote or is described by, {ctx.why}",
+        )
     if comment and plain:
-        said = _read(comment)
-        found, _ = _pick(said, t.person, kind)
+        said = _read(comment, ctx.languages)
+        found, _ = _pick(said, ctx.person, kind, ctx.names)
         if found is not None:
             short = comment if len(comment) <= 40 else comment[:37] + "..."
             return Classification(
@@ -376,6 +526,15 @@ def classify_column(
                 _category(found),
                 Confidence.MEDIUM,
                 f"comment '{short}' means {_label(found)} ({found.lang})",
+            )
+    if ctx.subject and not keyed and words:
+        fact = _fact(reading, kind)
+        if fact is not None:
+            return Classification(
+                True,
+                fact,
+                Confidence.LOW,
+                f"'{name}' is a fact about the person {ctx.why}",
             )
     if reading.negators:
         word, why = reading.negators[0]

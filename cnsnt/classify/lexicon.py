@@ -102,10 +102,14 @@ LABELS: Final[dict[str, str]] = {
     "user.biometrics": "biometric data",
     "user.criminal_history": "criminal records",
     "user.unique_id": "a personal identifier",
+    "user.behavior": "a score or inference about a person",
+    "user.behavior#activity": "when a person was last active",
+    "user.demographic.protected_classifications": "veteran or military status",
 }
 
 # Some labels above are finer than fideslang: these map them back to real keys.
 CATEGORY_KEYS: Final[dict[str, str]] = {
+    "user.behavior#activity": "user.behavior",
     "user.demographic#place_of_birth": "user.demographic",
     "user.demographic#date_of_death": "user.demographic",
 }
@@ -162,3 +166,11 @@ LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 LINK_WORDS: Final = _VOCAB.lists["link_words"]
 # Columns of free text a person writes (`body`, `comment`, `note`, `observacao`).
 FREE_TEXT: Final = _VOCAB.lists["free_text"]
+# Words of a record's own life (`created`, `olusturma`): such a timestamp is technical.
+RECORD_WORDS: Final = _VOCAB.lists["record_words"]
+# Flag words that are a person's own choice (`consent`, `zgoda`): such a flag is personal.
+CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
+# Words that name a person or a thing (`name`, `nome`, `ad`).
+NAME_WORDS: Final = _VOCAB.lists["name_words"]
+# Words of a column that points at who made or handles a record (`creator_id`).
+ACTOR_WORDS: Final = _VOCAB.lists["actor_words"]

@@ -98,7 +98,10 @@ class Tokenizer:
         if is_cyrillic(word):
             latin = self._translit(word)
             for stem in self.stems:
-                if latin.startswith(stem):
+                # a short stem only takes an ending (`pol`, not `poluchen`)
+                if latin.startswith(stem) and (
+                    len(stem) >= 5 or latin[len(stem) :] in _RU_ENDINGS or latin == stem
+                ):
                     return (stem,)
             return (latin,)
         parts = [p for p in _DIGIT_EDGE.split(word) if p and not p.isdigit()]

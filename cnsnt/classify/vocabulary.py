@@ -37,6 +37,10 @@ _LIST_KEYS = (
     "lookup_words",
     "link_words",
     "free_text",
+    "record_words",
+    "consent_words",
+    "name_words",
+    "actor_words",
 )
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
 """Languages whose short words take suffixes (`nev` -> `neve`, `ad` is exact)."""
@@ -107,6 +111,8 @@ class Vocabulary:
     """Words written in Cyrillic in the files, transliterated, longest first: they are
     stems (`famil` matches `фамилия` and, with a Russian ending, `familiya`)."""
     translit: Transliterator = field(default_factory=lambda: Transliterator({}))
+    word_languages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Word -> the languages whose vocabulary has it (to tell a schema's languages)."""
 
     @property
     def words(self) -> frozenset[str]:
@@ -232,5 +238,9 @@ def load_vocabulary() -> Vocabulary:
         stemmers=stemmers,
         stems=stems,
         cyrillic=tuple(sorted(cyrillic, key=lambda s: (-len(s), s))),
+        word_languages={
+            w: tuple(sorted(lang for lang, ws in per_lang_words.items() if w in ws))
+            for w in set().union(*per_lang_words.values())
+        },
         translit=translit,
     )
