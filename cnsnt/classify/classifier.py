@@ -81,7 +81,14 @@ _CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
 _KIND_WORDS = frozenset({"type", "kind", "tipo", "typ", "tipus"})
-_KINDED = ("user.professional_information", *sorted(lx.CODED))
+_STATUS_WORDS = _KIND_WORDS | {"status", "statut", "stato", "level", "nivel", "state", "estado"}
+_KINDED = (
+    "user.professional_information",
+    "user.health",
+    "user.demographic",
+    "user.criminal_history",
+    *sorted(lx.CODED),
+)
 _YES_NO = frozenset(
     {
         "y",
@@ -279,8 +286,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | 
             continue
         if why == "identifier" and match.category in lx.CODED:
             continue
-        if why == "technical" and word in _KIND_WORDS and match.category.startswith(_KINDED):
-            continue
+        if why == "technical" and word in _STATUS_WORDS and match.category.startswith(_KINDED):
+            continue  # `health_status`, `disability_type`, `tipo_trabalho`
         return word, why
     if kind in {"boolean", "numeric"}:
         for word in reading.rest:
@@ -394,7 +401,6 @@ def classify_column(
 
 
 _CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
-_MONEY = frozenset({"amount", "total", "sum"})
 
 
 def _fact(reading: _Reading, kind: str) -> str | None:
@@ -408,11 +414,16 @@ def _fact(reading: _Reading, kind: str) -> str | None:
     words = reading.rest
     if words & lx.RECORD_WORDS:
         return None
+    if kind == "boolean":
+        # a yes/no in a person's row is mostly the record's switch (`admin`, `active`)
+        return "user.privacy_preferences" if words & lx.CONSENT_WORDS else None
     if not negators:
-        return "user.behavior" if kind == "temporal" else "user"
+        if kind == "temporal":
+            return "user.behavior"
+        return "user.financial" if words & lx.MONEY_WORDS else "user"
     if negators == {"timestamp"}:
         return "user.behavior"
-    if negators == {"counter"} and words & _MONEY and kind == "numeric":
+    if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial"
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
         return "user.privacy_preferences"

@@ -37,6 +37,7 @@ CODED: Final = frozenset(
         "user.demographic#place_of_birth",
         "user.professional_information.job_title",
         "user.demographic.profile",
+        "user.demographic.protected_classifications",
     }
 )
 
@@ -105,6 +106,7 @@ LABELS: Final[dict[str, str]] = {
     "user.behavior": "a score or inference about a person",
     "user.behavior#activity": "when a person was last active",
     "user.demographic.protected_classifications": "veteran or military status",
+    "user.authorization.credentials": "a person's login secret or token",
 }
 
 # Some labels above are finer than fideslang: these map them back to real keys.
@@ -174,3 +176,9 @@ CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 NAME_WORDS: Final = _VOCAB.lists["name_words"]
 # Words of a column that points at who made or handles a record (`creator_id`).
 ACTOR_WORDS: Final = _VOCAB.lists["actor_words"]
+# Tables of addresses (`addresses`, `enderecos`): each row is where someone lives.
+ADDRESS_TABLES: Final = _VOCAB.lists["address_tables"]
+# Tables of what a person bought, paid or booked (`invoices`, `vendas`).
+TRANSACTION_WORDS: Final = _VOCAB.lists["transaction_words"]
+# Amounts of money (`valor`, `importe`, `total`).
+MONEY_WORDS: Final = _VOCAB.lists["money_words"]

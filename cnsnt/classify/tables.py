@@ -199,6 +199,21 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             or len(kinds) >= 2
             or (survey.weak_name is not None and bool(kinds))
         )
+        table_words = _table_words(table.name, languages)
+        if not named.person and table_words and table_words[-1] in lx.LOOKUP_WORDS:
+            verdicts[table.key] = TableVerdict(
+                LOOKUP, f"its name '{table.name}' says it lists values", base
+            )
+            continue
+        if table_words and table_words[-1] in lx.ADDRESS_TABLES and not organisation:
+            reason = f"its name '{table.name}' says it holds addresses"
+            verdicts[table.key] = TableVerdict(
+                PEOPLE,
+                reason,
+                replace(base, person=True, subject=True, address=True,
+                        why=f"in the address table '{table.name}'"),
+            )
+            continue
         if named.person:
             reason = f"its name '{table.name}' says it is about people"
             verdict = TableVerdict(
@@ -228,7 +243,9 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
     for table in tables:
-        if verdicts[table.key].kind != OTHER:
+        if verdicts[table.key].kind not in (OTHER, LOOKUP):
+            continue
+        if verdicts[table.key].kind == LOOKUP:
             continue
         base = verdicts[table.key].context
         survey = surveys[table.key]
@@ -250,7 +267,8 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
         # an invoice or a job order points at a person and at other things: it is a
         # thing of its own, whose person-describing columns (address, phone) count
-        subject = bool(reason) and others <= _MAX_OTHER_LINKS
+        transaction = bool(set(_table_words(table.name, languages)) & lx.TRANSACTION_WORDS)
+        subject = bool(reason) and (others <= _MAX_OTHER_LINKS or transaction)
         if reason:
             names = bool(survey.anchors) or survey.address
             verdicts[table.key] = TableVerdict(

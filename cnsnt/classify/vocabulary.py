@@ -41,6 +41,9 @@ _LIST_KEYS = (
     "consent_words",
     "name_words",
     "actor_words",
+    "address_tables",
+    "transaction_words",
+    "money_words",
 )
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
 """Languages whose short words take suffixes (`nev` -> `neve`, `ad` is exact)."""
