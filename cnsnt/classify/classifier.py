@@ -213,7 +213,7 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     )
     pairs = set(zip(words, words[1:], strict=False))
     health = any(w in lx.HEALTH_TABLES for w in words) or bool(pairs & lx.HEALTH_TABLE_PHRASES)
-    messages = last in lx.MESSAGE_TABLES
+    messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in lx.LOOKUP_WORDS
     posts = last in lx.POST_TABLES
     return _Table(person, health, messages, posts)
 

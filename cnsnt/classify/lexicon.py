@@ -182,3 +182,7 @@ ADDRESS_TABLES: Final = _VOCAB.lists["address_tables"]
 TRANSACTION_WORDS: Final = _VOCAB.lists["transaction_words"]
 # Amounts of money (`valor`, `importe`, `total`).
 MONEY_WORDS: Final = _VOCAB.lists["money_words"]
+# Column words that name or register a company (`bedrijfsnaam`, `cnpj`).
+ORG_COLUMNS: Final = _VOCAB.lists["org_columns"]
+# Tables of what people did (`logs`, `sessions`, `login_attempts`).
+ACTIVITY_TABLES: Final = _VOCAB.lists["activity_tables"]

@@ -123,6 +123,10 @@ class _Survey:
     """Columns that carry a person's id (`user_id`, `id_alunno`)."""
     entities: int
     """Other id columns (not foreign keys): a row that points at several things is a thing."""
+    company: str | None = None
+    """A column that names or registers a company (`bedrijfsnaam`, `cnpj`)."""
+    ip: str | None = None
+    """A column holding an IP address."""
 
 
 def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
@@ -131,6 +135,8 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
     address = False
     links: list[str] = []
     entities = 0
+    company: str | None = None
+    ip: str | None = None
     foreign = {c.casefold() for k in table.foreign_keys for c in k.columns}
     for column in table.columns:
         kind = _type_kind(column.type)
@@ -151,13 +157,38 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
                 weak_name = column.name
         if _is_link(column, languages):
             links.append(column.name)
+        if ip is None and (strong is not None and _category(strong) == "user.device.ip_address"):
+            ip = column.name
+        if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
+            company = company or column.name
         elif (
             not column.primary_key
             and column.name.casefold() not in foreign
             and any(why == "identifier" for _, why in reading.negators)
         ):
             entities += 1
-    return _Survey(anchors, weak_name, address, links, entities)
+    return _Survey(anchors, weak_name, address, links, entities, company, ip)
+
+
+def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
+    """A people word that starts or ends a table name (`mitarbeiterzeiterfassung`)."""
+    words = _table_words(name, languages)
+    for word in words:
+        if word in lx.PERSON_TABLES or word in lx.ADDRESS_TABLES:
+            return word
+    glued = words[-1] if words else ""
+    for person in lx.PERSON_TABLES:
+        if len(person) >= 5 and glued != person and (
+            glued.startswith(person) or glued.endswith(person)
+        ):
+            return person
+    return None
+
+
+def _phrase_in(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
+    """Whether one of `phrases` (space-separated words) occurs in `words`."""
+    text = f" {' '.join(words)} "
+    return any(f" {p} " in text for p in phrases)
 
 
 def _is_link(column: Column, languages: tuple[str, ...]) -> bool:
@@ -221,7 +252,9 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 reason,
                 replace(base, person=True, subject=True, why=f"in the people table '{table.name}'"),
             )
-        elif identifying and not organisation:
+        elif identifying and not organisation and (
+            survey.company is None or "name" in survey.anchors
+        ):
             shown = [survey.anchors[k] for k in kinds]
             if survey.weak_name is not None and "name" not in survey.anchors:
                 shown.insert(0, survey.weak_name)
@@ -232,8 +265,12 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 replace(base, person=True, subject=True,
                         why=f"in a table that describes people ({reason})"),
             )
-        elif organisation:
-            reason = f"its name '{table.name}' says it is about organisations"
+        elif organisation or (identifying and survey.company is not None):
+            reason = (
+                f"its name '{table.name}' says it is about organisations"
+                if organisation
+                else f"'{survey.company}' names a company and no column a person's name"
+            )
             verdict = TableVerdict(ORGANISATION, reason, replace(base, organisation=True))
         else:
             verdicts[table.key] = TableVerdict(OTHER, "", base)
@@ -257,7 +294,8 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if ref in people_names or ref_key in people_names or _table(key.ref_table, languages).person:
                 words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
                 if words & lx.ACTOR_WORDS:
-                    continue  # who made or handles the record: not whom it is about
+                    others += 1  # who made or handles the record: not whom it is about
+                    continue
                 if not reason:
                     columns = ", ".join(key.columns)
                     reason = f"'{columns}' references '{key.ref_table}', which describes people"
@@ -265,6 +303,16 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 others += 1
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
+        table_words = _table_words(table.name, languages)
+        if not reason and set(table_words) & lx.ACTIVITY_TABLES:
+            who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip
+            if who is not None:
+                reason = f"it records what someone did, and '{who}' says who"
+                others = 0
+        if not reason:
+            person = _person_prefix(table.name, languages)
+            if person is not None:
+                reason = f"its name '{table.name}' says its rows are about a {person}"
         # an invoice or a job order points at a person and at other things: it is a
         # thing of its own, whose person-describing columns (address, phone) count
         transaction = bool(set(_table_words(table.name, languages)) & lx.TRANSACTION_WORDS)

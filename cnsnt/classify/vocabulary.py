@@ -44,6 +44,8 @@ _LIST_KEYS = (
     "address_tables",
     "transaction_words",
     "money_words",
+    "org_columns",
+    "activity_tables",
 )
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
 """Languages whose short words take suffixes (`nev` -> `neve`, `ad` is exact)."""
