@@ -282,7 +282,7 @@ def _timing(corpus: Path) -> None:
     columns = sum(len(t.columns) for t in tables)
     best_wall = best_cpu = float("inf")
     for _ in range(3):
-        for cached in (clf._read, clf._table, clf.classify_column):
+        for cached in (clf._read, clf._table, clf._type_kind, clf.classify_column):
             cached.cache_clear()
         clf._TOKENIZER._words.cache_clear()
         clf._TOKENIZER._word.cache_clear()

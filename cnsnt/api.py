@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from cnsnt.classify import explain as explain_verdict
 from cnsnt.collect import collect
 from cnsnt.engine import rule_meta, run_rules
 from cnsnt.errors import UsageError
@@ -79,3 +81,45 @@ def audit_path(
     """Load the policy for PATH and audit it (convenience for scripts and tests)."""
     loaded = load_policy(resolve_policy_path(path, policy))
     return audit(loaded, **options)  # type: ignore[arg-type]
+
+
+def explain_column(
+    subject: str,
+    path: Path | None = None,
+    *,
+    policy: Path | None = None,
+    dialect: str | None = None,
+) -> list[str]:
+    """The classifier's whole reasoning for one column of the project's schema sources.
+
+    `subject` is `table.column` (or `schema.table.column`); every table of the schema
+    sources is read, since a link to a people table may sit in another file. One
+    block per matching column: where it is defined, the table's verdict with its
+    evidence, then the column's verdict and reason. Raises `UsageError` when no
+    schema source defines such a column.
+    """
+    loaded = load_policy(resolve_policy_path(path, policy))
+    schemas = tuple(s for s in loaded.sources if s.kind in ("schemas", "databases"))
+    ctx = SourceContext(base_dir=loaded.base_dir, dialect=dialect)
+    evidence = collect(dataclasses.replace(loaded, sources=schemas), ctx)
+    want = subject.casefold()
+    lines: list[str] = []
+    for table in evidence.tables:
+        for column in table.columns:
+            key = column.key.casefold()
+            short = f"{column.table}.{column.name}".casefold()
+            if want not in (key, short):
+                continue
+            where = column.location
+            place = f"{where.path}:{where.line}:{where.column}" if where.path else column.source
+            if lines:
+                lines.append("")
+            lines.append(f"{column.key} ({place})")
+            lines.extend(f"  {line}" for line in explain_verdict(evidence.tables, table, column))
+    if not lines:
+        read = len(evidence.tables)
+        raise UsageError(
+            f"no column {subject!r} in the schema sources of {loaded.path} "
+            f"({read} table{'s' if read != 1 else ''} read); write it as TABLE.COLUMN"
+        )
+    return lines

@@ -456,6 +456,24 @@ def explain(
     sys.stdout.write(text)
 
 
+@app.command("explain-column")
+@guarded
+def explain_column_command(
+    column: Annotated[str, typer.Argument(help="The column, as TABLE.COLUMN.")],
+    path: Annotated[Path | None, typer.Argument(help="Project directory or policy file.")] = None,
+    policy: PolicyOption = None,
+    dialect: Annotated[str | None, typer.Option("--dialect", help="SQL dialect of DDL files.")] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show why the classifier calls a column personal or not: table verdict, then column."""
+    from cnsnt.api import explain_column
+    from cnsnt.reporters.base import printable
+
+    _check_dialect(dialect)
+    lines = explain_column(column, path, policy=policy, dialect=dialect)
+    sys.stdout.write("".join(printable(line) + "\n" for line in lines))
+
+
 @app.command()
 @guarded
 def schema(debug: DebugOption = False) -> None:

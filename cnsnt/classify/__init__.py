@@ -2,8 +2,9 @@
 
 `classify_tables` reads whole tables (their columns and links to people) and says,
 for every column, whether it holds personal data, of which taxonomy category, and
-why; `classify_column` does the same for one column known by its table's name only; `classify_field` suggests a category for a form field (every field a
-person fills in is personal). Both are pure, deterministic and cached.
+why; `classify_column` does the same for one column known by its table's name only;
+`classify_field` suggests a category for a form field (every field a person fills
+in is personal), from the same vocabulary. All are pure and deterministic.
 """
 
 from cnsnt.classify.classifier import classify_column, classify_field

@@ -52,6 +52,10 @@ _NUMERIC_OK = frozenset(
         "user.location.precise",
         "user.device.device_id",
         "user.health.insurance_beneficiary_id",
+        "user.health",
+        "user.behavior",
+        "user.financial",
+        "user.demographic.profile",
         *_DATE_CATEGORIES,
         *lx.CODED,
     }
@@ -224,6 +228,7 @@ def _is_lookup(table: str, match: _Match) -> bool:
     return set(match.words) <= set(words) and not any(w in lx.PERSON_TABLES for w in words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _type_kind(type_: str | None) -> str:
     if not type_:
         return "unknown"
@@ -454,6 +459,7 @@ def decide(
         match is not None
         and not match.strong
         and match.category == "user.contact.address.state"
+        and set(match.words) <= lx.AMBIGUOUS_ADDRESS
         and not ctx.address
     ):
         return Classification(

@@ -24,7 +24,6 @@ from typing import Final
 
 from cnsnt.classify.vocabulary import load_vocabulary
 
-
 # Categories whose value is often stored as a code or a foreign key to a lookup
 # table (`genero_id`, `ref_cod_religiao`): there an id does not make it technical.
 CODED: Final = frozenset(
@@ -106,7 +105,6 @@ LABELS: Final[dict[str, str]] = {
     "user.behavior": "a score or inference about a person",
     "user.behavior#activity": "when a person was last active",
     "user.demographic.protected_classifications": "veteran or military status",
-    "user.authorization.credentials": "a person's login secret or token",
 }
 
 # Some labels above are finer than fideslang: these map them back to real keys.
@@ -186,3 +184,5 @@ MONEY_WORDS: Final = _VOCAB.lists["money_words"]
 ORG_COLUMNS: Final = _VOCAB.lists["org_columns"]
 # Tables of what people did (`logs`, `sessions`, `login_attempts`).
 ACTIVITY_TABLES: Final = _VOCAB.lists["activity_tables"]
+# Address words that also mean a record's state (`state`, `estado`).
+AMBIGUOUS_ADDRESS: Final = _VOCAB.lists["ambiguous_address"]

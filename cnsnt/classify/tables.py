@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
-    Context,
     _TOKENIZER,
+    Context,
     _category,
     _pick,
     _read,
@@ -35,6 +35,7 @@ from cnsnt.classify.classifier import (
     _type_kind,
     decide,
 )
+from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, Table
 
@@ -92,12 +93,13 @@ def _languages(tables: Sequence[Table]) -> tuple[str, ...]:
     seen: set[str] = set()
     for table in tables:
         for text in (table.name, *(c.name for c in table.columns)):
-            for word in _table_words(text, ()):
+            for word in raw_words(text):
                 if word in seen:
                     continue
                 seen.add(word)
-                for lang in vocab.word_languages.get(word, ()):
-                    hits[lang] += 1
+                langs = vocab.word_languages.get(word, ())
+                if len(langs) == 1:  # a word of one language only says which it is
+                    hits[langs[0]] += 1
     ranked = [
         lang
         for lang, n in hits.most_common()
@@ -177,11 +179,10 @@ def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
         if word in lx.PERSON_TABLES or word in lx.ADDRESS_TABLES:
             return word
     glued = words[-1] if words else ""
-    for person in lx.PERSON_TABLES:
-        if len(person) >= 5 and glued != person and (
-            glued.startswith(person) or glued.endswith(person)
-        ):
-            return person
+    for size in range(5, len(glued)):
+        for part in (glued[:size], glued[-size:]):
+            if part in lx.PERSON_TABLES:
+                return part
     return None
 
 
@@ -247,15 +248,21 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             continue
         if named.person:
             reason = f"its name '{table.name}' says it is about people"
+            mixed = survey.company is not None
+            if mixed:
+                # a registry of customers that are people or companies (`ragione_sociale`):
+                # what names or reaches a person counts, not every fact about a business
+                reason += f", though '{survey.company}' says some rows are companies"
             verdict = TableVerdict(
                 PEOPLE,
                 reason,
-                replace(base, person=True, subject=True, why=f"in the people table '{table.name}'"),
+                replace(base, person=True, subject=not mixed,
+                        why=f"in the people table '{table.name}'"),
             )
         elif identifying and not organisation and (
             survey.company is None or "name" in survey.anchors
         ):
-            shown = [survey.anchors[k] for k in kinds]
+            shown = list(survey.anchors.values())  # in column order
             if survey.weak_name is not None and "name" not in survey.anchors:
                 shown.insert(0, survey.weak_name)
             reason = f"it has {_quote(shown)}"
@@ -369,9 +376,9 @@ def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str,
     )
     lines = [f"table '{table.name}' {verdict.kind}" + (f": {verdict.reason}" if verdict.reason else "")]
     verdict_line = (
-        f"{column.key}: personal, {found.category} ({found.confidence.value} confidence)"
+        f"verdict: personal, {found.category} ({found.confidence.value} confidence)"
         if found.personal
-        else f"{column.key}: not personal"
+        else "verdict: not personal"
     )
     lines += [verdict_line, f"because {found.reason}"]
     return tuple(lines)

@@ -30,8 +30,11 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 # Russian endings after a stem, transliterated: `familiya`, `rozhdeniya`, `adresa`.
 _RU_ENDINGS = frozenset(
-    "a ya y i u yu e o ei oi om em ami yami akh yakh ov ev iya ia ie ii ogo ego omu emu "
-    "aya oe ye ykh ikh ykh ym im yi".split()
+    {
+        "a", "ya", "y", "i", "u", "yu", "e", "o", "ei", "oi", "om", "em", "ami", "yami",
+        "akh", "yakh", "ov", "ev", "iya", "ia", "ie", "ii", "ogo", "ego", "omu", "emu",
+        "aya", "oe", "ye", "ykh", "ikh", "ym", "im", "yi",
+    }
 )
 
 
@@ -68,7 +71,11 @@ class Tokenizer:
         self.vocabulary = frozenset(vocabulary)
         # Stems written in Cyrillic (transliterated), longest first: `parol` matches `parolya`.
         self.stems = tuple(sorted(set(stems), key=lambda s: (-len(s), s)))
-        self._ru_stems = tuple(s for s in self.stems if len(s) >= 4)
+        self._ru_stems: dict[str, tuple[str, ...]] = {}
+        """Stems of 4+ letters by their first 4 letters (a Latin word is looked up once)."""
+        for stem in self.stems:
+            if len(stem) >= 4:
+                self._ru_stems[stem[:4]] = (*self._ru_stems.get(stem[:4], ()), stem)
         self._translit = translit or Transliterator({})
         self._stemmed = dict(stemmed or {})
         self._stemmers = dict(stemmers or {})
@@ -113,7 +120,7 @@ class Tokenizer:
             return (word[:-2],)
         if len(word) > _LONGEST_SPLIT:
             return (word,)
-        for stem in self._ru_stems:
+        for stem in self._ru_stems.get(word[:4], ()):
             if word.startswith(stem) and word[len(stem) :] in _RU_ENDINGS:
                 return (stem,)
         if len(word) >= 4:

@@ -46,8 +46,13 @@ _LIST_KEYS = (
     "money_words",
     "org_columns",
     "activity_tables",
+    "ambiguous_address",
 )
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
+_STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
+"""Languages whose inflections reach identifiers (`adresi`, `neve`, `nazwiska`). English,
+Italian, Spanish and Portuguese identifiers inflect little beyond plurals, which the
+tokenizer splits itself (Russian has its stems and endings)."""
 """Languages whose short words take suffixes (`nev` -> `neve`, `ad` is exact)."""
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -82,6 +87,7 @@ class Transliterator:
     table: Mapping[str, str]
 
     def __call__(self, word: str) -> str:
+        """`фамилия` -> `familiya`; other letters are kept."""
         return "".join(self.table.get(c, c) for c in word)
 
 
@@ -207,9 +213,9 @@ def load_vocabulary() -> Vocabulary:
         qualifiers |= {
             _normal(w, translit) for w in _words(doc.get("qualifiers"), f"vocab/{lang}.yaml")
         }
-        for key in _LIST_KEYS:
-            if key in doc:
-                raise VocabularyError(f"vocab/{lang}.yaml: `{key}` belongs in common.yaml")
+        for list_key in _LIST_KEYS:
+            if list_key in doc:
+                raise VocabularyError(f"vocab/{lang}.yaml: `{list_key}` belongs in common.yaml")
     common = _load("common.yaml")
     for kind, words in (common.get("negators") or {}).items():
         for w in _words(words, "vocab/common.yaml: negators"):
@@ -224,8 +230,8 @@ def load_vocabulary() -> Vocabulary:
     )
     stems: dict[str, dict[str, str]] = {}
     for lang, algorithm in stemmers.items():
-        if lang in ("en", "ru"):
-            continue  # English plurals are split by the tokenizer; Russian uses its stems
+        if lang not in _STEMMED:
+            continue
         stem = stemmer(algorithm).stemWord
         table_l: dict[str, str] = {}
         shortest = 3 if lang in _AGGLUTINATIVE else 4

@@ -1,0 +1,140 @@
+"""Table-first classification: a table's verdict, from its columns and links, decides its columns."""
+
+from __future__ import annotations
+
+from cnsnt.classify import classify_column, classify_tables, explain, table_verdicts
+from cnsnt.evidence import Column, ForeignKey, Table
+from cnsnt.model import Location
+
+WHERE = Location("schema.sql", 1, 1)
+
+
+def _table(name: str, columns: list[tuple[str, str]], keys: tuple[ForeignKey, ...] = ()) -> Table:
+    return Table(
+        name=name,
+        location=WHERE,
+        source="schema.sql",
+        columns=tuple(Column(name, c, WHERE, "schema.sql", type=t) for c, t in columns),
+        foreign_keys=keys,
+    )
+
+
+KIMLIK = _table(
+    "kimlik",
+    [("id", "INT"), ("ad", "VARCHAR(50)"), ("soyad", "VARCHAR(50)"), ("tc_kimlik_no", "CHAR(11)"),
+     ("il", "VARCHAR(30)"), ("baba_adi", "VARCHAR(50)")],
+)
+ROLODEX = _table(
+    "ROLODEX",
+    [("ID", "INT"), ("FULL_NAME", "VARCHAR(100)"), ("EMAIL", "VARCHAR(100)"), ("STATE", "CHAR(2)"),
+     ("CITY", "VARCHAR(50)"), ("TITLE", "VARCHAR(20)")],
+)
+CALLS = _table(
+    "calls",
+    [("id", "INT"), ("customer_id", "INT"), ("recording_url", "TEXT"), ("transcript", "TEXT"),
+     ("agent_notes", "TEXT"), ("caller_number", "VARCHAR(20)"), ("sentiment_score", "FLOAT"),
+     ("created_at", "TIMESTAMP")],
+)
+TRACES = _table(
+    "gps_traces",
+    [("id", "INT"), ("uid", "INT"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("body", "TEXT"),
+     ("created_by", "INT")],
+    (ForeignKey(("uid",), "ROLODEX"), ForeignKey(("created_by",), "ROLODEX")),
+)
+AWARDS = _table(
+    "AWARDS",
+    [("ID", "INT"), ("AWARD_ACCOUNT_NUMBER", "VARCHAR(20)"), ("NAME", "VARCHAR(100)"),
+     ("STATE", "VARCHAR(10)")],
+)
+SHOPS = _table("shops", [("id", "INT"), ("name", "TEXT"), ("phone", "TEXT"), ("email", "TEXT")])
+RELIGIONS = _table("religions", [("id", "INT"), ("name", "VARCHAR(50)")])
+TABLES = [KIMLIK, ROLODEX, CALLS, TRACES, AWARDS, SHOPS, RELIGIONS]
+
+
+def _verdicts() -> dict[str, tuple[bool, str | None]]:
+    return {k: (v.personal, v.category) for k, v in classify_tables(TABLES).items()}
+
+
+def test_a_table_that_describes_people_whatever_its_name() -> None:
+    got = _verdicts()
+    assert got["kimlik.ad"] == (True, "user.name")
+    assert got["kimlik.il"] == (True, "user.contact.address.state")
+    assert got["kimlik.id"] == (False, None)
+    assert got["ROLODEX.STATE"][0] and got["ROLODEX.CITY"][0] and got["ROLODEX.TITLE"][0]
+    # the same weak words without the context are not personal
+    assert not classify_column("items", "ad", "VARCHAR(50)").personal
+    assert not got["AWARDS.STATE"][0] and not got["AWARDS.NAME"][0]
+
+
+def test_reason_names_the_evidence() -> None:
+    verdict = classify_tables(TABLES)["kimlik.ad"]
+    assert verdict.reasons[0].startswith("table 'kimlik' describes people")
+    rolodex = classify_tables(TABLES)["ROLODEX.CITY"]
+    assert "it has 'FULL_NAME' and 'EMAIL'" in rolodex.reasons[0]
+    assert "describes people" in rolodex.reason
+
+
+def test_linked_to_people_by_column_and_by_foreign_key() -> None:
+    got = _verdicts()
+    for column in ("recording_url", "transcript", "agent_notes", "caller_number", "sentiment_score"):
+        assert got[f"calls.{column}"][0], column
+    assert got["calls.customer_id"] == (False, None)  # the key itself is pseudonymous
+    assert got["calls.created_at"] == (False, None)  # the record's own time
+    assert got["gps_traces.lat"] == (True, "user.location.precise")
+    assert got["gps_traces.body"][0]
+    assert table_verdicts(TABLES)["gps_traces"].reason.startswith("'uid' references 'ROLODEX'")
+
+
+def test_who_made_a_record_does_not_make_it_about_them() -> None:
+    notes = _table(
+        "announcements",
+        [("id", "INT"), ("created_by", "INT"), ("title", "TEXT"), ("location", "TEXT")],
+        (ForeignKey(("created_by",), "ROLODEX"),),
+    )
+    got = classify_tables([ROLODEX, notes])
+    assert not any(v.personal for k, v in got.items() if k.startswith("announcements."))
+
+
+def test_award_account_numbers_and_organisations_are_not_personal() -> None:
+    got = _verdicts()
+    assert got["AWARDS.AWARD_ACCOUNT_NUMBER"] == (False, None)
+    assert got["shops.phone"] == (False, None)
+    assert got["shops.email"] == (False, None)
+    assert got["religions.name"] == (False, None)
+
+
+def test_explain_gives_table_then_column() -> None:
+    lines = explain(TABLES, KIMLIK, KIMLIK.columns[1])
+    assert lines[0].startswith("table 'kimlik' describes people")
+    assert lines[1] == "verdict: personal, user.name (medium confidence)"
+    assert lines[2].startswith("because name 'ad' means a person's name (tr)")
+
+
+def test_special_categories_and_kinds_from_the_issue() -> None:
+    people = _table(
+        "members",
+        [("id", "INT"), ("disability", "TEXT"), ("ethnicity", "TEXT"), ("religion", "TEXT"),
+         ("diagnosis", "TEXT"), ("blood_group", "TEXT"), ("veteran_status", "TEXT"),
+         ("visa_status", "TEXT"), ("user_pass", "TEXT"), ("pass_crypt", "TEXT"),
+         ("user_agent", "TEXT"), ("salary", "DECIMAL(10,2)"), ("county", "TEXT"),
+         ("height", "INT"), ("device_id", "TEXT")],
+    )
+    got = classify_tables([people])
+    missed = sorted(k for k, v in got.items() if not v.personal and not k.endswith(".id"))
+    assert missed == []
+
+
+def test_a_form_field_and_the_column_it_fills_agree() -> None:
+    from cnsnt.classify import classify_field
+
+    names = ["email", "telefono", "data_nascita", "soyad", "adresi", "nazwisko", "geboortedatum",
+             "cognoms", "familiya", "city", "password", "iban"]
+    people = _table("customers", [(n, "VARCHAR(100)") for n in names])
+    columns = classify_tables([people])
+    for name in names:
+        field = classify_field(name)
+        column = columns[f"customers.{name}"]
+        assert field.category == column.category, name
+        assert field.category is not None, name
+        # the same words and language name the datum in both reasons
+        assert field.reason.split(" means ")[1].split(")")[0] == column.reason.split(" means ")[1].split(")")[0]
