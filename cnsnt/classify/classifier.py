@@ -56,6 +56,7 @@ _NUMERIC_OK = frozenset(
         "user.behavior",
         "user.financial",
         "user.demographic.profile",
+        "user.unique_id",
         *_DATE_CATEGORIES,
         *lx.CODED,
     }
@@ -115,7 +116,11 @@ _YES_NO = frozenset(
         "nem",
     }
 )
-_TINYINT1 = re.compile(r"tinyint\s*\(\s*1\s*\)(\s+unsigned)?")
+# MySQL flags: `tinyint(1)`, `int(1)`, `bit(1)` (a display width of one digit)
+_TINYINT1 = re.compile(
+    r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?:\s++unsigned)?+"
+    r"|bit\s*+\(\s*+1\s*+\)"
+)
 _TIME_SUFFIXES = ("time", "date", "datum", "stamp", "fecha")
 _PHRASE_MAX = max(len(k) for k in lx.TERMS)
 
@@ -373,6 +378,8 @@ class Context:
     posts: bool = False
     organisation: bool = False
     """The table is about organisations: their contact details are not personal."""
+    lookup: bool = False
+    """A list of values (`zipcodes`, `paises`): its names and places are no one's."""
     address: bool = True
     """The table holds address parts, so `state` or `region` is an address's."""
     languages: tuple[str, ...] | None = None
@@ -406,6 +413,8 @@ def classify_column(
 
 
 _CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
+_WHO_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS | lx.QUALIFIERS | lx.GLUE_WORDS
+_OF_LOOKUPS = ("user.contact.address", "user.name", "user.location", "user.demographic")
 
 
 def _fact(reading: _Reading, kind: str) -> str | None:
@@ -420,8 +429,13 @@ def _fact(reading: _Reading, kind: str) -> str | None:
     if words & lx.RECORD_WORDS:
         return None
     if kind == "boolean":
-        # a yes/no in a person's row is mostly the record's switch (`admin`, `active`)
-        return "user.privacy_preferences" if words & lx.CONSENT_WORDS else None
+        # a yes/no in a person's row is mostly the record's switch (`admin`, `active`);
+        # a consent is the person's choice, even glued (`aceptaprivacidad`)
+        glued = "".join(sorted(words))
+        consent = words & lx.CONSENT_WORDS or any(
+            len(w) >= 6 and w in glued for w in lx.CONSENT_WORDS
+        )
+        return "user.privacy_preferences" if consent else None
     if not negators:
         if kind == "temporal":
             return "user.behavior"
@@ -468,6 +482,14 @@ def decide(
             Confidence.LOW,
             f"name '{name}' could mean {_label(match)} ({match.lang}), "
             f"but '{table}' holds no address",
+        )
+    if match is not None and ctx.lookup and _category(match).startswith(_OF_LOOKUPS):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' could mean {_label(match)} ({match.lang}), "
+            f"but '{table}' is a list of values",
         )
     if match is not None and ctx.organisation and _category(match).startswith(_CONTACT_OF_ORGS):
         return Classification(
@@ -532,6 +554,22 @@ def decide(
             "user.content.private",
             Confidence.MEDIUM,
             f"name '{name}' is free text a person wrote or is described by, {ctx.why}",
+        )
+    if (
+        plain
+        and kind == "text"
+        and words
+        and set(words) <= _WHO_WORDS
+        and set(words) & (lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS)
+        and not set(words) & _CODE_WORDS
+        and not keyed
+        and not ctx.lookup
+    ):
+        return Classification(
+            True,
+            "user.name",
+            Confidence.LOW,
+            f"name '{name}' names a person by role (who wrote, handles or is served)",
         )
     if comment and plain:
         said = _read(comment, ctx.languages)

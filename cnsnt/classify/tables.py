@@ -58,7 +58,7 @@ _ANCHORS = {
     "user.government_id": "national id",
     "user.demographic.date_of_birth": "birth date",
     "user.account.username": "login",
-    "user.authorization.password": "login",
+    "user.authorization.password": "password",
     "user.demographic.gender": "sex",
     "user.contact.address": "address",
     "user.contact.address.street": "address",
@@ -186,6 +186,15 @@ def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
     return None
 
 
+def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
+    """An invoice, an order, a payment (`facturascli`, `recibospagoscli`): a person's deal."""
+    words = _table_words(name, languages)
+    if set(words) & lx.TRANSACTION_WORDS:
+        return True
+    glued = "".join(words)
+    return any(len(w) >= 5 and w in glued for w in lx.TRANSACTION_WORDS)
+
+
 def _phrase_in(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
     """Whether one of `phrases` (space-separated words) occurs in `words`."""
     text = f" {' '.join(words)} "
@@ -225,7 +234,8 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             address=survey.address,
             languages=languages,
         )
-        kinds = sorted(survey.anchors)
+        # a login alone does not make a row a person (`ticket.assigned_user`)
+        kinds = sorted(k for k in survey.anchors if k != "login")
         identifying = (
             "name" in survey.anchors
             or len(kinds) >= 2
@@ -234,7 +244,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         table_words = _table_words(table.name, languages)
         if not named.person and table_words and table_words[-1] in lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(
-                LOOKUP, f"its name '{table.name}' says it lists values", base
+                LOOKUP, f"its name '{table.name}' says it lists values", replace(base, lookup=True)
             )
             continue
         if table_words and table_words[-1] in lx.ADDRESS_TABLES and not organisation:
@@ -262,7 +272,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         elif identifying and not organisation and (
             survey.company is None or "name" in survey.anchors
         ):
-            shown = list(survey.anchors.values())  # in column order
+            shown = [c for k, c in survey.anchors.items() if k != "login"]  # column order
             if survey.weak_name is not None and "name" not in survey.anchors:
                 shown.insert(0, survey.weak_name)
             reason = f"it has {_quote(shown)}"
@@ -320,9 +330,15 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             person = _person_prefix(table.name, languages)
             if person is not None:
                 reason = f"its name '{table.name}' says its rows are about a {person}"
+        contact = survey.anchors.get("email") or survey.anchors.get("phone")
+        if not reason and contact is not None:
+            # a ticket, a call, a callback: the row reaches a person, so what it says
+            # about them (a note, a name) is theirs, though not every field of it
+            reason = f"'{contact}' reaches the person it is about"
+            others = _MAX_OTHER_LINKS + 1
         # an invoice or a job order points at a person and at other things: it is a
         # thing of its own, whose person-describing columns (address, phone) count
-        transaction = bool(set(_table_words(table.name, languages)) & lx.TRANSACTION_WORDS)
+        transaction = _is_transaction(table.name, languages)
         subject = bool(reason) and (others <= _MAX_OTHER_LINKS or transaction)
         if reason:
             names = bool(survey.anchors) or survey.address
