@@ -370,6 +370,8 @@ class Context:
     """Weak name terms (`name`, `title`) count: not in a table merely linked to people."""
     linked: bool = False
     """Rows are about a person: free text in them is that person's content."""
+    describes: bool = False
+    """Each row is a person (not a record about one): its numbers and codes are theirs."""
     subject: bool = False
     """Each row is about one person (it describes them, or belongs to them): every fact
     in it that is not technical (keys, a record's own timestamps, state) is theirs."""
@@ -414,10 +416,17 @@ def classify_column(
 
 _CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
 _WHO_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS | lx.QUALIFIERS | lx.GLUE_WORDS
-_OF_LOOKUPS = ("user.contact.address", "user.name", "user.location", "user.demographic")
+_OF_LOOKUPS = (
+    "user.contact.address",
+    "user.name",
+    "user.location",
+    "user.demographic",
+    "user.authorization",
+)
+_NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
 
 
-def _fact(reading: _Reading, kind: str) -> str | None:
+def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     """The category of a column that is a fact about the row's person, or None.
 
     Technical columns are not: ids and keys, a record's own timestamps (`created_at`),
@@ -427,6 +436,12 @@ def _fact(reading: _Reading, kind: str) -> str | None:
     negators = {why for _, why in reading.negators}
     words = reading.rest
     if words & lx.RECORD_WORDS:
+        return None  # the record's own time
+    if words & _NUMBER_WORDS and not negators - {"counter"}:
+        # a number in a person's own row is theirs (a member or registration number);
+        # in a row that merely points at them it is the record's (an invoice number)
+        return "user.unique_id" if describes else None
+    if words & _CODE_WORDS and not describes:
         return None
     if kind == "boolean":
         # a yes/no in a person's row is mostly the record's switch (`admin`, `active`);
@@ -462,6 +477,17 @@ def decide(
     kind = _type_kind(type)
     reading = _read(name, ctx.languages)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names)
+    if (
+        match is not None
+        and any(why == "identifier" for _, why in reading.negators)
+        and set(match.words) <= set(_table_words(table, ctx.languages))
+    ):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is the key of '{table}', a table of {_label(match)}",
+        )
     if match is not None and _is_lookup(table, match):
         return Classification(
             False,
@@ -583,7 +609,7 @@ def decide(
                 f"comment '{short}' means {_label(found)} ({found.lang})",
             )
     if ctx.subject and not keyed and words:
-        fact = _fact(reading, kind)
+        fact = _fact(reading, kind, ctx.describes)
         if fact is not None:
             return Classification(
                 True,

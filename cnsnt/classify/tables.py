@@ -252,7 +252,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdicts[table.key] = TableVerdict(
                 PEOPLE,
                 reason,
-                replace(base, person=True, subject=True, address=True,
+                replace(base, person=True, subject=True, describes=True, address=True,
                         why=f"in the address table '{table.name}'"),
             )
             continue
@@ -266,7 +266,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdict = TableVerdict(
                 PEOPLE,
                 reason,
-                replace(base, person=True, subject=not mixed,
+                replace(base, person=True, subject=not mixed, describes=not mixed,
                         why=f"in the people table '{table.name}'"),
             )
         elif identifying and not organisation and (
@@ -279,7 +279,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdict = TableVerdict(
                 PEOPLE,
                 reason,
-                replace(base, person=True, subject=True,
+                replace(base, person=True, subject=True, describes=True,
                         why=f"in a table that describes people ({reason})"),
             )
         elif organisation or (identifying and survey.company is not None):
