@@ -1,27 +1,31 @@
 """Decide whether a column holds personal data, and which kind, from its name, type and comment.
 
-The decision, in order (first that applies wins):
+`decide` judges one column in its table's `Context` (`cnsnt.classify.tables` builds it
+from the whole schema; `classify_column` from the table's name alone). In order:
 
-1. The name contains a term of the lexicon (`email`, `data_nascita`, `tajSzam`):
+1. The name contains a term of the vocabulary (`email`, `data_nascita`, `tajSzam`):
    - a word that makes the column technical rules it out: ids and keys
      (`customer_id`), timestamps (`email_confirmed_at`), flags (`show_email`),
-     counters, types and statuses, tokens and salts (`password_salt`); an id does
-     not rule out a coded attribute (`genero_id`, `ref_cod_religiao`), nor a date
-     a date of birth (`birth_date`);
-   - a weak term (`name`, `city`, `nome`) needs a person: the table is about people
-     (`users`, `pessoa`, `szulo`) or a word in the column names one (`nome_mae`);
-   - the type must fit: a timestamp is only ever a date of birth or death, a
-     boolean only a strong term (`gender`), a number only a number-like datum
-     (phone, national id, coded attribute) unless the name says it is a code.
+     counters, types and statuses, tokens and salts; an id does not rule out a
+     coded attribute (`genero_id`), nor a date a date of birth (`birth_date`);
+   - a weak term (`name`, `city`, `state`, `ad`) needs a person: the table
+     describes people or is linked to one, or a word in the column names one
+     (`nome_mae`); `state` or `region` also needs an address beside it;
+   - the type must fit: a timestamp is only ever a date, a boolean never a name or
+     an address, a number only a number-like datum;
+   - a lookup table's names and places, an organisation's contact details and a
+     table's own key are no one's.
 2. The type alone: `inet`/`cidr` hold IP addresses.
-3. The table holds health records (`prescriptions`, `gibbonPersonMedicalCondition`):
-   every column that is not technical is health data.
-4. The table holds messages: its text columns are private communications.
-5. The column comment, read with the same lexicon (`COMMENT 'Имя пользователя'`).
+3. The table holds health records, messages or posts: their text is health data or
+   a person's content.
+4. Free text (`note`, `body`, `transcript`) in a table about a person is theirs; a
+   column named by a role (`customer`, `author`) names a person.
+5. In a table whose rows are each about one person, every other fact that is not
+   technical (a key, the record's own timestamps, a state, a switch) is theirs.
+6. The column comment, read with the same vocabulary (`COMMENT 'Имя пользователя'`).
 
-Identifiers are not personal by themselves in this first version: `user_id`,
-`subject_id` and other keys are pseudonymous references, and the data they point
-at is classified where it is stored.
+Foreign-key columns themselves (`user_id`) are pseudonymous keys and not personal:
+the data they point at is classified where it is stored.
 """
 
 from __future__ import annotations
