@@ -441,6 +441,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     words = reading.rest
     if words & lx.RECORD_WORDS:
         return None  # the record's own time
+    if words & lx.ORG_TABLES:
+        return None  # a company's, a branch's, a department's
     if words & _NUMBER_WORDS and not negators - {"counter"}:
         # a number in a person's own row is theirs (a member or registration number);
         # in a row that merely points at them it is the record's (an invoice number)

@@ -335,7 +335,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # a ticket, a call, a callback: the row reaches a person, so what it says
             # about them (a note, a name) is theirs, though not every field of it
             reason = f"'{contact}' reaches the person it is about"
-            others = _MAX_OTHER_LINKS + 1
+            others = 0
         # an invoice or a job order points at a person and at other things: it is a
         # thing of its own, whose person-describing columns (address, phone) count
         transaction = _is_transaction(table.name, languages)
