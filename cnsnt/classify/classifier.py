@@ -323,7 +323,12 @@ def _pick(
     organisation = bool(reading.rest & lx.ORG_TABLES) and not (reading.rest & lx.QUALIFIERS)
     candidates: list[_Match] = []
     for m in reading.matches:
-        if organisation and m.category.startswith(_OF_ORGS):
+        # `clinic_phone` outside a table about people is the clinic's (a person's work
+        # phone, `telefone_empresa`, sits in their row); `companyName` is the company's
+        named_org = any(set(o.words) & lx.ORG_TABLES for o in reading.matches if o is not m)
+        if organisation and not person and m.category.startswith(_OF_ORGS):
+            continue
+        if named_org and m.category.startswith("user.name"):
             continue
         # A person named elsewhere in the column: `nome_mae`, `contact_name`.
         others = reading.rest.union(*(o.words for o in reading.matches if o is not m))

@@ -140,6 +140,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
     company: str | None = None
     ip: str | None = None
     foreign = {c.casefold() for k in table.foreign_keys for c in k.columns}
+    own = frozenset(_table_words(table.name, languages))
     for column in table.columns:
         kind = _type_kind(column.type)
         reading = _read(column.name, languages)
@@ -157,7 +158,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
             bare = reading.rest <= lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
             if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare and weak_name is None:
                 weak_name = column.name
-        if _is_link(column, languages):
+        if not column.primary_key and _is_link(column, languages, own):
             links.append(column.name)
         if ip is None and (strong is not None and _category(strong) == "user.device.ip_address"):
             ip = column.name
@@ -201,7 +202,7 @@ def _phrase_in(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
     return any(f" {p} " in text for p in phrases)
 
 
-def _is_link(column: Column, languages: tuple[str, ...]) -> bool:
+def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) -> bool:
     """`user_id`, `id_cliente`, `kullanici_id`, `idalunno`: the id of the row's person.
 
     Not `created_by_user_id`: who made or changed a record is not what it is about.
@@ -209,6 +210,8 @@ def _is_link(column: Column, languages: tuple[str, ...]) -> bool:
     words = _TOKENIZER.words(column.name, languages)
     if not words or (len(words) < 2 and not column.name.lower().startswith(("id", "ref"))):
         return False
+    if set(words) - _ID_WORDS <= own:
+        return False  # the table's own key (`gibbonStaffJobOpeningID`)
     if set(words) & (lx.RECORD_WORDS | lx.ACTOR_WORDS):
         return False
     people = lx.PERSON_TABLES | lx.LINK_WORDS
