@@ -48,7 +48,7 @@ OTHER = "not about people"
 # Categories whose strong terms identify a person; two kinds of them make a table
 # one that describes people (a name and an email; a national id and a birth date).
 _ANCHORS = {
-    "user.name": "name",
+    "user.name": "full name",
     "user.name.first": "name",
     "user.name.last": "name",
     "user.contact.email": "email",
@@ -300,9 +300,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
     for table in tables:
-        if verdicts[table.key].kind not in (OTHER, LOOKUP):
-            continue
-        if verdicts[table.key].kind == LOOKUP:
+        if verdicts[table.key].kind != OTHER:
             continue
         base = verdicts[table.key].context
         survey = surveys[table.key]
@@ -332,7 +330,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         if not reason:
             person = _person_prefix(table.name, languages)
             if person is not None:
-                reason = f"its name '{table.name}' says its rows are about a {person}"
+                reason = f"its name '{table.name}' says its rows are about '{person}'"
         contact = survey.anchors.get("email") or survey.anchors.get("phone")
         if not reason and contact is not None:
             # a ticket, a call, a callback: the row reaches a person, so what it says
