@@ -499,7 +499,7 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' is the key of '{table}', a table of {_label(match)}",
         )
-    if match is not None and _is_lookup(table, match):
+    if match is not None and not ctx.describes and _is_lookup(table, match):
         return Classification(
             False,
             None,
