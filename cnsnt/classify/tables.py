@@ -160,7 +160,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
                 weak_name = column.name
         if not column.primary_key and _is_link(column, languages, own):
             links.append(column.name)
-        if ip is None and (strong is not None and _category(strong) == "user.device.ip_address"):
+        if ip is None and weak is not None and _category(weak) == "user.device.ip_address":
             ip = column.name
         if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
             company = company or column.name
