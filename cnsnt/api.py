@@ -118,8 +118,14 @@ def explain_column(
             lines.extend(f"  {line}" for line in explain_verdict(evidence.tables, table, column))
     if not lines:
         read = len(evidence.tables)
+        problems = len(evidence.problems)
+        trouble = (
+            f"; {problems} problem{'s' if problems != 1 else ''} reading them (see cnsnt audit)"
+            if problems
+            else ""
+        )
         raise UsageError(
             f"no column {subject!r} in the schema sources of {loaded.path} "
-            f"({read} table{'s' if read != 1 else ''} read); write it as TABLE.COLUMN"
+            f"({read} table{'s' if read != 1 else ''} read{trouble}); write it as TABLE.COLUMN"
         )
     return lines
