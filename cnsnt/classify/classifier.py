@@ -466,8 +466,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
         if kind == "temporal":
             return "user.behavior"
         return "user.financial" if words & lx.MONEY_WORDS else "user"
-    if negators == {"timestamp"}:
-        return "user.behavior"
+    if "timestamp" in negators and (negators == {"timestamp"} or kind == "temporal"):
+        return "user.behavior"  # when the person did it (`sent_at`, `fecha`)
     if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial"
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
