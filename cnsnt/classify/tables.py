@@ -65,6 +65,7 @@ _ANCHORS = {
     "user.contact.address.postal_code": "address",
 }
 _ADDRESS = ("user.contact.address",)
+_ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
 _MAX_OTHER_LINKS = 1
 _MIN_LANGUAGE_HITS = 3
@@ -129,6 +130,8 @@ class _Survey:
     """A column that names or registers a company (`bedrijfsnaam`, `cnpj`)."""
     ip: str | None = None
     """A column holding an IP address."""
+    contact: str | None = None
+    """The first email or phone column, whoever's it is."""
 
 
 def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
@@ -139,6 +142,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
     entities = 0
     company: str | None = None
     ip: str | None = None
+    contact: str | None = None
     foreign = {c.casefold() for k in table.foreign_keys for c in k.columns}
     own = frozenset(_table_words(table.name, languages))
     for column in table.columns:
@@ -147,7 +151,11 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
         strong, _ = _pick(reading, False, kind)
         if strong is not None and strong.strong:
             anchor = _ANCHORS.get(_category(strong))
-            if anchor is not None:
+            if anchor in ("email", "phone"):
+                contact = contact or column.name
+            # `contact_email`, `mother_phone`: another person's, attached to the row;
+            # only the row's own identifiers say the row is a person
+            if anchor is not None and not reading.rest & _ATTACHED:
                 anchors.setdefault(anchor, column.name)
         weak, _ = _pick(reading, True, kind)
         if weak is not None:
@@ -170,7 +178,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
             and any(why == "identifier" for _, why in reading.negators)
         ):
             entities += 1
-    return _Survey(anchors, weak_name, address, links, entities, company, ip)
+    return _Survey(anchors, weak_name, address, links, entities, company, ip, contact)
 
 
 def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
@@ -331,7 +339,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             person = _person_prefix(table.name, languages)
             if person is not None:
                 reason = f"its name '{table.name}' says its rows are about '{person}'"
-        contact = survey.anchors.get("email") or survey.anchors.get("phone")
+        contact = survey.contact
         if not reason and contact is not None:
             # a ticket, a call, a callback: the row reaches a person, so what it says
             # about them (a note, a name) is theirs, though not every field of it
