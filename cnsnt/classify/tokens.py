@@ -77,7 +77,7 @@ class Tokenizer:
             if len(stem) >= 4:
                 self._ru_stems[stem[:4]] = (*self._ru_stems.get(stem[:4], ()), stem)
         self._translit = translit or Transliterator({})
-        self._stemmed = dict(stemmed or {})
+        self._stemmed: Mapping[str, Mapping[str, str]] = stemmed or {}  # lazy: not copied
         self._stemmers = dict(stemmers or {})
         self.languages: tuple[str, ...] = tuple(sorted(self._stemmed))
         """Languages whose Snowball stemmer is tried on unknown words."""

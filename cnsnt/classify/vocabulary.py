@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -86,13 +86,21 @@ class Transliterator:
 
     table: Mapping[str, str]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_codes", {ord(k): v for k, v in self.table.items()})
+
     def __call__(self, word: str) -> str:
         """`фамилия` -> `familiya`; other letters are kept."""
-        return "".join(self.table.get(c, c) for c in word)
+        if word.isascii():
+            return word
+        codes: dict[int, str] = getattr(self, "_codes")  # noqa: B009 - set in __post_init__
+        return word.translate(codes)
 
 
 def fold_word(text: str) -> str:
     """Lower case, accents removed, Turkish dotless i read as i (`Adı` -> `adi`)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("ı", "i"))
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return folded.replace("ß", "ss").replace("ё", "е").replace("й", "и")
@@ -140,12 +148,43 @@ class Vocabulary:
 
 
 def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in text)
+    return not text.isascii() and any("\u0400" <= c <= "\u04ff" for c in text)
 
 
 def _normal(word: str, translit: Transliterator) -> str:
     """A vocabulary word as the tokenizer will produce it."""
     return " ".join(translit(fold_word(w)) for w in word.split())
+
+
+class _StemTables(Mapping[str, Mapping[str, str]]):
+    """Language -> stem of a vocabulary word -> the word, computed when first asked for.
+
+    Stemming the whole vocabulary of every language would cost a fifth of a second
+    at start-up; an audit needs the tables of the one or two languages it meets.
+    """
+
+    def __init__(self, algorithms: Mapping[str, str], words: Mapping[str, frozenset[str]]) -> None:
+        self._algorithms = dict(algorithms)
+        self._words = dict(words)
+        self._tables: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, lang: str) -> Mapping[str, str]:
+        table = self._tables.get(lang)
+        if table is None:
+            stem = stemmer(self._algorithms[lang]).stemWord  # KeyError: not stemmed
+            shortest = 3 if lang in _AGGLUTINATIVE else 4
+            table = {}
+            for word in sorted(self._words.get(lang, ())):
+                if len(word) >= shortest:
+                    table.setdefault(stem(word), word)
+            self._tables[lang] = table
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._algorithms))
+
+    def __len__(self) -> int:
+        return len(self._algorithms)
 
 
 @functools.cache
@@ -228,17 +267,14 @@ def load_vocabulary() -> Vocabulary:
         tuple(_normal(p, translit).split())
         for p in _words(common.get("health_table_phrases"), "common: health_table_phrases")
     )
-    stems: dict[str, dict[str, str]] = {}
-    for lang, algorithm in stemmers.items():
-        if lang not in _STEMMED:
-            continue
-        stem = stemmer(algorithm).stemWord
-        table_l: dict[str, str] = {}
-        shortest = 3 if lang in _AGGLUTINATIVE else 4
-        for word in sorted(per_lang_words.get(lang, ())):
-            if len(word) >= shortest:
-                table_l.setdefault(stem(word), word)
-        stems[lang] = table_l
+    stems = _StemTables(
+        {lang: a for lang, a in stemmers.items() if lang in _STEMMED},
+        {lang: frozenset(ws) for lang, ws in per_lang_words.items()},
+    )
+    word_languages: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for w in per_lang_words.get(lang, ()):
+            word_languages.setdefault(w, []).append(lang)
     return Vocabulary(
         terms=terms,
         negators=negators,
@@ -249,9 +285,6 @@ def load_vocabulary() -> Vocabulary:
         stemmers=stemmers,
         stems=stems,
         cyrillic=tuple(sorted(cyrillic, key=lambda s: (-len(s), s))),
-        word_languages={
-            w: tuple(sorted(lang for lang, ws in per_lang_words.items() if w in ws))
-            for w in set().union(*per_lang_words.values())
-        },
+        word_languages={w: tuple(sorted(langs)) for w, langs in word_languages.items()},
         translit=translit,
     )
