@@ -181,6 +181,16 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
     return _Survey(anchors, weak_name, address, links, entities, company, ip, contact)
 
 
+def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> str:
+    """A short table comment that names people (`Сотрудник`, `Anagrafica clienti`)."""
+    if not comment or len(comment) > 60:
+        return ""
+    words = _TOKENIZER.words(comment, languages)
+    if 0 < len(words) <= 4 and set(words) & lx.PERSON_TABLES:
+        return comment
+    return ""
+
+
 def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
     """A people word that starts or ends a table name (`mitarbeiterzeiterfassung`)."""
     words = _table_words(name, languages)
@@ -267,8 +277,13 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                         why=f"in the address table '{table.name}'"),
             )
             continue
-        if named.person:
-            reason = f"its name '{table.name}' says it is about people"
+        said = _comment_names_people(table.comment, languages)
+        if named.person or said:
+            reason = (
+                f"its name '{table.name}' says it is about people"
+                if named.person
+                else f"its comment '{said}' says it is about people"
+            )
             mixed = survey.company is not None
             if mixed:
                 # a registry of customers that are people or companies (`ragione_sociale`):
