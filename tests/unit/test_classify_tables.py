@@ -138,3 +138,55 @@ def test_a_form_field_and_the_column_it_fills_agree() -> None:
         assert field.category is not None, name
         # the same words and language name the datum in both reasons
         assert field.reason.split(" means ")[1].split(")")[0] == column.reason.split(" means ")[1].split(")")[0]
+
+
+def test_logs_with_a_person_column_are_that_persons_activity() -> None:
+    logs = _table("access_log", [("id", "INT"), ("username", "VARCHAR(50)"), ("ip", "VARCHAR(45)"),
+                                 ("action", "TEXT"), ("happened", "DATETIME")])
+    cron = _table("cron_log", [("id", "INT"), ("job", "TEXT"), ("ran", "DATETIME")])
+    got = classify_tables([logs, cron])
+    assert got["access_log.action"].personal and got["access_log.happened"].personal
+    assert not got["cron_log.job"].personal and not got["cron_log.ran"].personal
+
+
+def test_an_invoice_is_its_customers_though_it_points_at_other_things() -> None:
+    customers = _table("clientes", [("id", "INT"), ("nombre", "TEXT"), ("email", "TEXT")])
+    invoice = _table(
+        "facturas",
+        [("id", "INT"), ("cliente_id", "INT"), ("almacen_id", "INT"), ("divisa_id", "INT"),
+         ("importe", "DECIMAL(10,2)"), ("fecha", "DATE"), ("numero", "VARCHAR(20)")],
+    )
+    got = classify_tables([customers, invoice])
+    assert got["facturas.importe"].category == "user.financial"
+    assert got["facturas.fecha"].category == "user.behavior"
+    assert not got["facturas.numero"].personal  # the invoice's number, not the person's
+    assert not got["facturas.almacen_id"].personal
+
+
+def test_a_registry_of_people_and_companies_counts_only_person_terms() -> None:
+    registry = _table(
+        "clienti",
+        [("id", "INT"), ("ragione_sociale", "TEXT"), ("capitale_sociale", "DECIMAL(12,2)"),
+         ("codice_fiscale", "CHAR(16)"), ("email", "TEXT")],
+    )
+    got = classify_tables([registry])
+    assert got["clienti.codice_fiscale"].personal and got["clienti.email"].personal
+    assert not got["clienti.capitale_sociale"].personal
+    assert not got["clienti.ragione_sociale"].personal
+
+
+def test_record_timestamps_and_switches_are_technical_in_a_people_table() -> None:
+    users = _table("users", [("id", "INT"), ("created_at", "TIMESTAMP"), ("updated_at", "TIMESTAMP"),
+                             ("is_admin", "BOOLEAN"), ("hired_on", "DATE"), ("newsletter_optin", "BOOLEAN")])
+    got = classify_tables([users])
+    assert not got["users.created_at"].personal and not got["users.updated_at"].personal
+    assert not got["users.is_admin"].personal
+    assert got["users.hired_on"].category == "user.behavior"
+    assert got["users.newsletter_optin"].category == "user.privacy_preferences"
+
+
+def test_a_short_cyrillic_stem_needs_a_russian_ending() -> None:
+    # `пол` (sex) must not swallow `получения` (of receiving) in a comment
+    got = classify_column("appeal", "receipt_method", "VARCHAR(50)", "Способ получения обращения")
+    assert not got.personal
+    assert classify_column("users", "sex", "CHAR(1)", "Пол").personal
