@@ -190,3 +190,21 @@ def test_a_short_cyrillic_stem_needs_a_russian_ending() -> None:
     got = classify_column("appeal", "receipt_method", "VARCHAR(50)", "Способ получения обращения")
     assert not got.personal
     assert classify_column("users", "sex", "CHAR(1)", "Пол").personal
+
+
+def test_every_verdict_names_a_taxonomy_category() -> None:
+    from cnsnt.policy.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    extra = _table(
+        "members",
+        [("id", "INT"), ("last_login", "DATETIME"), ("joined", "DATE"), ("fee", "DECIMAL(8,2)"),
+         ("member_number", "VARCHAR(10)"), ("marketing_consent", "BOOLEAN"), ("hobby", "TEXT"),
+         ("birth_place", "TEXT"), ("died_on", "DATE")],
+    )
+    got = classify_tables([*TABLES, extra])
+    categories = {v.category for v in got.values() if v.personal}
+    assert None not in categories
+    assert sorted(c for c in categories if c and not taxonomy.is_category(c)) == []
+    assert {"user", "user.behavior", "user.financial", "user.unique_id",
+            "user.privacy_preferences", "user.demographic"} <= categories
