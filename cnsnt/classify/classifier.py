@@ -455,13 +455,16 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     if words & _CODE_WORDS and not describes:
         return None
     if kind == "boolean":
-        # a yes/no in a person's row is mostly the record's switch (`admin`, `active`);
-        # a consent is the person's choice, even glued (`aceptaprivacidad`)
+        # a consent is the person's choice, even glued (`aceptaprivacidad`); another
+        # yes/no is a fact about the person only in their own row (`certificato`,
+        # `can_relocate`) and when no word makes it the record's switch (`is_active`)
         glued = "".join(sorted(words))
         consent = words & lx.CONSENT_WORDS or any(
             len(w) >= 6 and w in glued for w in lx.CONSENT_WORDS
         )
-        return "user.privacy_preferences" if consent else None
+        if consent:
+            return "user.privacy_preferences"
+        return "user" if describes and not negators else None
     if not negators:
         if kind == "temporal":
             return "user.behavior"
