@@ -231,6 +231,13 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     return _Table(person, health, messages, posts)
 
 
+def _names_table(words: tuple[str, ...], table: tuple[str, ...]) -> bool:
+    """Whether every word names the table, plural or not (`esito` in `tbl_esiti`)."""
+    return all(
+        any(w == t or (len(w) >= 4 and t[: len(w) - 1] == w[:-1]) for t in table) for w in words
+    )
+
+
 def _is_lookup(table: str, match: _Match) -> bool:
     """A table named after the attribute, about no one: `religiao`, `estado_civil`."""
     words = _table_words(table)
@@ -494,7 +501,7 @@ def decide(
     if (
         match is not None
         and any(why == "identifier" for _, why in reading.negators)
-        and set(match.words) <= set(_table_words(table, ctx.languages))
+        and _names_table(match.words, _table_words(table, ctx.languages))
     ):
         return Classification(
             False,
