@@ -269,12 +269,10 @@ def _timing(corpus: Path) -> None:
             source=str(path),
             schema=t.schema,
             columns=tuple(
-                Column(t.name, c.name, where, str(path), t.schema, c.type, c.comment)
-                for c in t.columns
+                Column(t.name, c.name, where, str(path), t.schema, c.type, c.comment) for c in t.columns
             ),
             foreign_keys=tuple(
-                ForeignKey(k.columns, k.ref_table, k.ref_columns, k.ref_schema)
-                for k in t.foreign_keys
+                ForeignKey(k.columns, k.ref_table, k.ref_columns, k.ref_schema) for k in t.foreign_keys
             ),
         )
         for t in result.tables

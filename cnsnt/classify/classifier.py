@@ -42,9 +42,7 @@ from cnsnt.model import Confidence
 
 _DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic#date_of_death"})
 # Dates that belong to the datum: a date of marriage, of a document's issue.
-_DATED = frozenset(
-    {*_DATE_CATEGORIES, "user.demographic.marital_status", "user.behavior#activity"}
-)
+_DATED = frozenset({*_DATE_CATEGORIES, "user.demographic.marital_status", "user.behavior#activity"})
 _DATED_PREFIXES = ("user.government_id",)
 _NUMERIC_OK = frozenset(
     {
@@ -233,9 +231,7 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
 
 def _names_table(words: tuple[str, ...], table: tuple[str, ...]) -> bool:
     """Whether every word names the table, plural or not (`esito` in `tbl_esiti`)."""
-    return all(
-        any(w == t or (len(w) >= 4 and t[: len(w) - 1] == w[:-1]) for t in table) for w in words
-    )
+    return all(any(w == t or (len(w) >= 4 and t[: len(w) - 1] == w[:-1]) for t in table) for w in words)
 
 
 def _is_lookup(table: str, match: _Match) -> bool:
@@ -301,9 +297,7 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
 def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | None:
     """The first word that makes the column technical despite the term, if any."""
     for word, why in reading.negators:
-        if why == "timestamp" and (
-            match.category in _DATED or match.category.startswith(_DATED_PREFIXES)
-        ):
+        if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
         if why == "identifier" and match.category in lx.CODED:
             continue
@@ -466,9 +460,7 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
         # yes/no is a fact about the person only in their own row (`certificato`,
         # `can_relocate`) and when no word makes it the record's switch (`is_active`)
         glued = "".join(sorted(words))
-        consent = words & lx.CONSENT_WORDS or any(
-            len(w) >= 6 and w in glued for w in lx.CONSENT_WORDS
-        )
+        consent = words & lx.CONSENT_WORDS or any(len(w) >= 6 and w in glued for w in lx.CONSENT_WORDS)
         if consent:
             return "user.privacy_preferences"
         return "user" if describes and not negators else None
@@ -483,6 +475,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
         return "user.privacy_preferences"
     return None
+
+
 _FREE_TEXT_TYPES = frozenset({"text", "unknown"})
 
 
@@ -527,16 +521,14 @@ def decide(
             False,
             None,
             Confidence.LOW,
-            f"name '{name}' could mean {_label(match)} ({match.lang}), "
-            f"but '{table}' holds no address",
+            f"name '{name}' could mean {_label(match)} ({match.lang}), but '{table}' holds no address",
         )
     if match is not None and ctx.lookup and _category(match).startswith(_OF_LOOKUPS):
         return Classification(
             False,
             None,
             Confidence.MEDIUM,
-            f"name '{name}' could mean {_label(match)} ({match.lang}), "
-            f"but '{table}' is a list of values",
+            f"name '{name}' could mean {_label(match)} ({match.lang}), but '{table}' is a list of values",
         )
     if match is not None and ctx.organisation and _category(match).startswith(_CONTACT_OF_ORGS):
         return Classification(
@@ -557,9 +549,7 @@ def decide(
         )
     if blocked is not None:
         word, why = blocked
-        return Classification(
-            False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')"
-        )
+        return Classification(False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')")
     if kind == "inet":
         return Classification(
             True, "user.device.ip_address", Confidence.HIGH, f"type {type} holds an IP address"
@@ -640,9 +630,7 @@ def decide(
             )
     if reading.negators:
         word, why = reading.negators[0]
-        return Classification(
-            False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')"
-        )
+        return Classification(False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')")
     if reading.matches:
         m = reading.matches[-1]
         if not _fits_type(m, kind, reading.rest):
@@ -667,9 +655,7 @@ _CONTROL_CATEGORIES = {
 
 
 @functools.lru_cache(maxsize=65536)
-def classify_field(
-    name: str, label: str | None = None, control: str | None = None
-) -> Classification:
+def classify_field(name: str, label: str | None = None, control: str | None = None) -> Classification:
     """The category to suggest for a form field (every filled-in field is personal).
 
     A strong word in the name or label wins; then the input type (`email`, `tel`,
@@ -694,9 +680,7 @@ def classify_field(
         weak = weak or found
     if ctl in _CONTROL_CATEGORIES:
         category = _CONTROL_CATEGORIES[ctl]
-        return Classification(
-            True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}"
-        )
+        return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
     if weak is not None:
         return weak
     return Classification(

@@ -258,9 +258,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")
         identifying = (
-            "name" in survey.anchors
-            or len(kinds) >= 2
-            or (survey.weak_name is not None and bool(kinds))
+            "name" in survey.anchors or len(kinds) >= 2 or (survey.weak_name is not None and bool(kinds))
         )
         table_words = _table_words(table.name, languages)
         if not named.person and table_words and table_words[-1] in lx.LOOKUP_WORDS:
@@ -273,8 +271,14 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdicts[table.key] = TableVerdict(
                 PEOPLE,
                 reason,
-                replace(base, person=True, subject=True, describes=True, address=True,
-                        why=f"in the address table '{table.name}'"),
+                replace(
+                    base,
+                    person=True,
+                    subject=True,
+                    describes=True,
+                    address=True,
+                    why=f"in the address table '{table.name}'",
+                ),
             )
             continue
         said = _comment_names_people(table.comment, languages)
@@ -292,12 +296,15 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdict = TableVerdict(
                 PEOPLE,
                 reason,
-                replace(base, person=True, subject=not mixed, describes=not mixed,
-                        why=f"in the people table '{table.name}'"),
+                replace(
+                    base,
+                    person=True,
+                    subject=not mixed,
+                    describes=not mixed,
+                    why=f"in the people table '{table.name}'",
+                ),
             )
-        elif identifying and not organisation and (
-            survey.company is None or "name" in survey.anchors
-        ):
+        elif identifying and not organisation and (survey.company is None or "name" in survey.anchors):
             shown = [c for k, c in survey.anchors.items() if k != "login"]  # column order
             if survey.weak_name is not None and "name" not in survey.anchors:
                 shown.insert(0, survey.weak_name)
@@ -305,8 +312,13 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdict = TableVerdict(
                 PEOPLE,
                 reason,
-                replace(base, person=True, subject=True, describes=True,
-                        why=f"in a table that describes people ({reason})"),
+                replace(
+                    base,
+                    person=True,
+                    subject=True,
+                    describes=True,
+                    why=f"in a table that describes people ({reason})",
+                ),
             )
         elif organisation or (identifying and survey.company is not None):
             reason = (
@@ -369,14 +381,18 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdicts[table.key] = TableVerdict(
                 LINKED,
                 reason,
-                replace(base, person=True, linked=True, names=names, subject=subject,
-                        why=f"in a table linked to people ({reason})"),
+                replace(
+                    base,
+                    person=True,
+                    linked=True,
+                    names=names,
+                    subject=subject,
+                    why=f"in a table linked to people ({reason})",
+                ),
             )
             continue
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
-            verdicts[table.key] = TableVerdict(
-                LOOKUP, f"its name '{table.name}' says it lists values", base
-            )
+            verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
     return verdicts
 
 
@@ -392,7 +408,11 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
         keyed = _keyed(table)
         for column in table.columns:
             found = decide(
-                table.name, column.name, column.type, column.comment, verdict.context,
+                table.name,
+                column.name,
+                column.type,
+                column.comment,
+                verdict.context,
                 column.name.casefold() in keyed,
             )
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
@@ -411,7 +431,11 @@ def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str,
     """The reasoning for one column: its table's verdict, then its own."""
     verdict = table_verdicts(tables)[table.key]
     found = decide(
-        table.name, column.name, column.type, column.comment, verdict.context,
+        table.name,
+        column.name,
+        column.type,
+        column.comment,
+        verdict.context,
         column.name.casefold() in _keyed(table),
     )
     lines = [f"table '{table.name}' {verdict.kind}" + (f": {verdict.reason}" if verdict.reason else "")]

@@ -211,17 +211,14 @@ def load_vocabulary() -> Vocabulary:
     docs = {lang: _load(f"{lang}.yaml") for lang in LANGUAGES}
     # A strong entry wins over a weak one; a phrase written in Latin letters wins over a
     # transliterated Cyrillic one (`логин` is strong in Russian, `login` weak in English).
-    for strength, cyrillic_pass in (("strong", False), ("weak", False), ("strong", True),
-                                    ("weak", True)):
+    for strength, cyrillic_pass in (("strong", False), ("weak", False), ("strong", True), ("weak", True)):
         for lang, doc in docs.items():
             entries = doc.get("terms") or {}
             if not isinstance(entries, dict):
                 raise VocabularyError(f"vocab/{lang}.yaml: `terms` must be a mapping")
             for category, by_strength in entries.items():
                 if not isinstance(by_strength, dict) or set(by_strength) - set(STRENGTHS):
-                    raise VocabularyError(
-                        f"vocab/{lang}.yaml: {category}: expected `strong:` and/or `weak:`"
-                    )
+                    raise VocabularyError(f"vocab/{lang}.yaml: {category}: expected `strong:` and/or `weak:`")
                 for phrase in _words(by_strength.get(strength), f"vocab/{lang}.yaml: {category}"):
                     if _is_cyrillic(phrase) != cyrillic_pass:
                         continue
@@ -249,9 +246,7 @@ def load_vocabulary() -> Vocabulary:
         found = {_normal(w, translit) for w in _words(doc.get("people"), f"vocab/{lang}.yaml")}
         people |= found
         per_lang_words.setdefault(lang, set()).update(found)
-        qualifiers |= {
-            _normal(w, translit) for w in _words(doc.get("qualifiers"), f"vocab/{lang}.yaml")
-        }
+        qualifiers |= {_normal(w, translit) for w in _words(doc.get("qualifiers"), f"vocab/{lang}.yaml")}
         for list_key in _LIST_KEYS:
             if list_key in doc:
                 raise VocabularyError(f"vocab/{lang}.yaml: `{list_key}` belongs in common.yaml")

@@ -21,30 +21,59 @@ def _table(name: str, columns: list[tuple[str, str]], keys: tuple[ForeignKey, ..
 
 KIMLIK = _table(
     "kimlik",
-    [("id", "INT"), ("ad", "VARCHAR(50)"), ("soyad", "VARCHAR(50)"), ("tc_kimlik_no", "CHAR(11)"),
-     ("il", "VARCHAR(30)"), ("baba_adi", "VARCHAR(50)")],
+    [
+        ("id", "INT"),
+        ("ad", "VARCHAR(50)"),
+        ("soyad", "VARCHAR(50)"),
+        ("tc_kimlik_no", "CHAR(11)"),
+        ("il", "VARCHAR(30)"),
+        ("baba_adi", "VARCHAR(50)"),
+    ],
 )
 ROLODEX = _table(
     "ROLODEX",
-    [("ID", "INT"), ("FULL_NAME", "VARCHAR(100)"), ("EMAIL", "VARCHAR(100)"), ("STATE", "CHAR(2)"),
-     ("CITY", "VARCHAR(50)"), ("TITLE", "VARCHAR(20)")],
+    [
+        ("ID", "INT"),
+        ("FULL_NAME", "VARCHAR(100)"),
+        ("EMAIL", "VARCHAR(100)"),
+        ("STATE", "CHAR(2)"),
+        ("CITY", "VARCHAR(50)"),
+        ("TITLE", "VARCHAR(20)"),
+    ],
 )
 CALLS = _table(
     "calls",
-    [("id", "INT"), ("customer_id", "INT"), ("recording_url", "TEXT"), ("transcript", "TEXT"),
-     ("agent_notes", "TEXT"), ("caller_number", "VARCHAR(20)"), ("sentiment_score", "FLOAT"),
-     ("created_at", "TIMESTAMP")],
+    [
+        ("id", "INT"),
+        ("customer_id", "INT"),
+        ("recording_url", "TEXT"),
+        ("transcript", "TEXT"),
+        ("agent_notes", "TEXT"),
+        ("caller_number", "VARCHAR(20)"),
+        ("sentiment_score", "FLOAT"),
+        ("created_at", "TIMESTAMP"),
+    ],
 )
 TRACES = _table(
     "gps_traces",
-    [("id", "INT"), ("uid", "INT"), ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("body", "TEXT"),
-     ("created_by", "INT")],
+    [
+        ("id", "INT"),
+        ("uid", "INT"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("body", "TEXT"),
+        ("created_by", "INT"),
+    ],
     (ForeignKey(("uid",), "ROLODEX"), ForeignKey(("created_by",), "ROLODEX")),
 )
 AWARDS = _table(
     "AWARDS",
-    [("ID", "INT"), ("AWARD_ACCOUNT_NUMBER", "VARCHAR(20)"), ("NAME", "VARCHAR(100)"),
-     ("STATE", "VARCHAR(10)")],
+    [
+        ("ID", "INT"),
+        ("AWARD_ACCOUNT_NUMBER", "VARCHAR(20)"),
+        ("NAME", "VARCHAR(100)"),
+        ("STATE", "VARCHAR(10)"),
+    ],
 )
 SHOPS = _table("shops", [("id", "INT"), ("name", "TEXT"), ("phone", "TEXT"), ("email", "TEXT")])
 RELIGIONS = _table("religions", [("id", "INT"), ("name", "VARCHAR(50)")])
@@ -113,11 +142,23 @@ def test_explain_gives_table_then_column() -> None:
 def test_special_categories_and_kinds_from_the_issue() -> None:
     people = _table(
         "members",
-        [("id", "INT"), ("disability", "TEXT"), ("ethnicity", "TEXT"), ("religion", "TEXT"),
-         ("diagnosis", "TEXT"), ("blood_group", "TEXT"), ("veteran_status", "TEXT"),
-         ("visa_status", "TEXT"), ("user_pass", "TEXT"), ("pass_crypt", "TEXT"),
-         ("user_agent", "TEXT"), ("salary", "DECIMAL(10,2)"), ("county", "TEXT"),
-         ("height", "INT"), ("device_id", "TEXT")],
+        [
+            ("id", "INT"),
+            ("disability", "TEXT"),
+            ("ethnicity", "TEXT"),
+            ("religion", "TEXT"),
+            ("diagnosis", "TEXT"),
+            ("blood_group", "TEXT"),
+            ("veteran_status", "TEXT"),
+            ("visa_status", "TEXT"),
+            ("user_pass", "TEXT"),
+            ("pass_crypt", "TEXT"),
+            ("user_agent", "TEXT"),
+            ("salary", "DECIMAL(10,2)"),
+            ("county", "TEXT"),
+            ("height", "INT"),
+            ("device_id", "TEXT"),
+        ],
     )
     got = classify_tables([people])
     missed = sorted(k for k, v in got.items() if not v.personal and not k.endswith(".id"))
@@ -127,8 +168,20 @@ def test_special_categories_and_kinds_from_the_issue() -> None:
 def test_a_form_field_and_the_column_it_fills_agree() -> None:
     from cnsnt.classify import classify_field
 
-    names = ["email", "telefono", "data_nascita", "soyad", "adresi", "nazwisko", "geboortedatum",
-             "cognoms", "familiya", "city", "password", "iban"]
+    names = [
+        "email",
+        "telefono",
+        "data_nascita",
+        "soyad",
+        "adresi",
+        "nazwisko",
+        "geboortedatum",
+        "cognoms",
+        "familiya",
+        "city",
+        "password",
+        "iban",
+    ]
     people = _table("customers", [(n, "VARCHAR(100)") for n in names])
     columns = classify_tables([people])
     for name in names:
@@ -137,12 +190,22 @@ def test_a_form_field_and_the_column_it_fills_agree() -> None:
         assert field.category == column.category, name
         assert field.category is not None, name
         # the same words and language name the datum in both reasons
-        assert field.reason.split(" means ")[1].split(")")[0] == column.reason.split(" means ")[1].split(")")[0]
+        assert (
+            field.reason.split(" means ")[1].split(")")[0] == column.reason.split(" means ")[1].split(")")[0]
+        )
 
 
 def test_logs_with_a_person_column_are_that_persons_activity() -> None:
-    logs = _table("access_log", [("id", "INT"), ("username", "VARCHAR(50)"), ("ip", "VARCHAR(45)"),
-                                 ("action", "TEXT"), ("happened", "DATETIME")])
+    logs = _table(
+        "access_log",
+        [
+            ("id", "INT"),
+            ("username", "VARCHAR(50)"),
+            ("ip", "VARCHAR(45)"),
+            ("action", "TEXT"),
+            ("happened", "DATETIME"),
+        ],
+    )
     cron = _table("cron_log", [("id", "INT"), ("job", "TEXT"), ("ran", "DATETIME")])
     got = classify_tables([logs, cron])
     assert got["access_log.action"].personal and got["access_log.happened"].personal
@@ -153,8 +216,15 @@ def test_an_invoice_is_its_customers_though_it_points_at_other_things() -> None:
     customers = _table("clientes", [("id", "INT"), ("nombre", "TEXT"), ("email", "TEXT")])
     invoice = _table(
         "facturas",
-        [("id", "INT"), ("cliente_id", "INT"), ("almacen_id", "INT"), ("divisa_id", "INT"),
-         ("importe", "DECIMAL(10,2)"), ("fecha", "DATE"), ("numero", "VARCHAR(20)")],
+        [
+            ("id", "INT"),
+            ("cliente_id", "INT"),
+            ("almacen_id", "INT"),
+            ("divisa_id", "INT"),
+            ("importe", "DECIMAL(10,2)"),
+            ("fecha", "DATE"),
+            ("numero", "VARCHAR(20)"),
+        ],
     )
     got = classify_tables([customers, invoice])
     assert got["facturas.importe"].category == "user.financial"
@@ -166,8 +236,13 @@ def test_an_invoice_is_its_customers_though_it_points_at_other_things() -> None:
 def test_a_registry_of_people_and_companies_counts_only_person_terms() -> None:
     registry = _table(
         "clienti",
-        [("id", "INT"), ("ragione_sociale", "TEXT"), ("capitale_sociale", "DECIMAL(12,2)"),
-         ("codice_fiscale", "CHAR(16)"), ("email", "TEXT")],
+        [
+            ("id", "INT"),
+            ("ragione_sociale", "TEXT"),
+            ("capitale_sociale", "DECIMAL(12,2)"),
+            ("codice_fiscale", "CHAR(16)"),
+            ("email", "TEXT"),
+        ],
     )
     got = classify_tables([registry])
     assert got["clienti.codice_fiscale"].personal and got["clienti.email"].personal
@@ -176,8 +251,17 @@ def test_a_registry_of_people_and_companies_counts_only_person_terms() -> None:
 
 
 def test_record_timestamps_and_switches_are_technical_in_a_people_table() -> None:
-    users = _table("users", [("id", "INT"), ("created_at", "TIMESTAMP"), ("updated_at", "TIMESTAMP"),
-                             ("is_admin", "BOOLEAN"), ("hired_on", "DATE"), ("newsletter_optin", "BOOLEAN")])
+    users = _table(
+        "users",
+        [
+            ("id", "INT"),
+            ("created_at", "TIMESTAMP"),
+            ("updated_at", "TIMESTAMP"),
+            ("is_admin", "BOOLEAN"),
+            ("hired_on", "DATE"),
+            ("newsletter_optin", "BOOLEAN"),
+        ],
+    )
     got = classify_tables([users])
     assert not got["users.created_at"].personal and not got["users.updated_at"].personal
     assert not got["users.is_admin"].personal
@@ -198,13 +282,27 @@ def test_every_verdict_names_a_taxonomy_category() -> None:
     taxonomy = load_taxonomy()
     extra = _table(
         "members",
-        [("id", "INT"), ("last_login", "DATETIME"), ("joined", "DATE"), ("fee", "DECIMAL(8,2)"),
-         ("member_number", "VARCHAR(10)"), ("marketing_consent", "BOOLEAN"), ("hobby", "TEXT"),
-         ("birth_place", "TEXT"), ("died_on", "DATE")],
+        [
+            ("id", "INT"),
+            ("last_login", "DATETIME"),
+            ("joined", "DATE"),
+            ("fee", "DECIMAL(8,2)"),
+            ("member_number", "VARCHAR(10)"),
+            ("marketing_consent", "BOOLEAN"),
+            ("hobby", "TEXT"),
+            ("birth_place", "TEXT"),
+            ("died_on", "DATE"),
+        ],
     )
     got = classify_tables([*TABLES, extra])
     categories = {v.category for v in got.values() if v.personal}
     assert None not in categories
     assert sorted(c for c in categories if c and not taxonomy.is_category(c)) == []
-    assert {"user", "user.behavior", "user.financial", "user.unique_id",
-            "user.privacy_preferences", "user.demographic"} <= categories
+    assert {
+        "user",
+        "user.behavior",
+        "user.financial",
+        "user.unique_id",
+        "user.privacy_preferences",
+        "user.demographic",
+    } <= categories

@@ -52,16 +52,18 @@ def test_every_category_in_the_vocabulary_is_a_taxonomy_key() -> None:
 
 def test_cyrillic_and_transliterated_spellings_meet() -> None:
     vocab = load_vocabulary()
-    tok = Tokenizer(vocab.words, vocab.cyrillic, translit=vocab.translit,
-                    stemmed=vocab.stems, stemmers=vocab.stemmers)
+    tok = Tokenizer(
+        vocab.words, vocab.cyrillic, translit=vocab.translit, stemmed=vocab.stems, stemmers=vocab.stemmers
+    )
     assert tok.words("фамилия") == tok.words("familiya") == ("famil",)
     assert tok.words("Дата рождения") == tok.words("data_rozhdeniya")
 
 
 def test_suffixes_are_stemmed_to_vocabulary_words() -> None:
     vocab = load_vocabulary()
-    tok = Tokenizer(vocab.words, vocab.cyrillic, translit=vocab.translit,
-                    stemmed=vocab.stems, stemmers=vocab.stemmers)
+    tok = Tokenizer(
+        vocab.words, vocab.cyrillic, translit=vocab.translit, stemmed=vocab.stems, stemmers=vocab.stemmers
+    )
     assert tok.words("adresleri") == ("adres",)  # tr
     assert tok.words("Adı") == ("adi",)
     assert tok.words("lakcime") == ("lakcim",)  # hu
