@@ -4,12 +4,19 @@ GDPR Art. 4(1) makes a datum personal when it relates to an identifiable person,
 column's meaning depends on its row: `state` in an address book is where a person
 lives, in a job queue it is the job's state. Each table gets one of five verdicts:
 
-- *describes people*: its name says so (`users`, `kullanicilar`), or its columns
-  identify a person whatever the name: a name with an email, a phone, a national id
-  or a birth date; or two such identifiers (`kimlik`: `soyad`, `tc_kimlik_no`);
+- *describes people*: its name (or a short comment) says so (`users`,
+  `kullanicilar`, `addresses`), or its columns identify a person whatever the name:
+  a first or last name; a name with an email, a phone, a national id or a birth
+  date; or two such identifiers (`kimlik`: `soyad`, `tc_kimlik_no`). Every fact in
+  such a row that is not technical is that person's (`state`, `hired_on`);
+  a registry that also holds companies (`ragione_sociale`) keeps to person terms;
 - *linked to people*: a foreign key to a table that describes people, or a
-  `user_id`-style column (`customer_id`, `id_alunno`, `kullanici_id`): its rows are
-  about that person, and free text in it is theirs (`body`, `note`, `transcript`);
+  `user_id`-style column (`customer_id`, `id_alunno`, `kullanici_id`), not one
+  that records who made the row (`created_by`); a log or session table with a
+  login, email or IP column; a row that carries a person's email or phone (a
+  ticket, a call). Free text in it is theirs (`body`, `note`, `transcript`), and when
+  each row is about that one person (it points at little else, or it is an order,
+  an invoice, a payment) so is every fact in it that is not technical;
 - *about organisations* (`companies`, `fornitori`): contact details are not personal;
 - *lookup* (`religions`, `tipo_documento`): lists of values about no one;
 - *other*: only strong terms count (`email` anywhere is an email).
