@@ -433,10 +433,13 @@ def _reference(columns: list[str], ref: object) -> DDLForeignKey | None:
 
 
 def _column_references(cdef: exp.ColumnDef) -> list[DDLForeignKey]:
-    """`col type REFERENCES t (id)`: an inline reference."""
+    """`col type REFERENCES t (id)` (T-SQL: `CONSTRAINT fk FOREIGN KEY REFERENCES t`)."""
     keys: list[DDLForeignKey] = []
     for constraint in cdef.args.get("constraints") or ():
-        key = _reference([cdef.name], constraint.args.get("kind"))
+        kind = constraint.args.get("kind")
+        if isinstance(kind, exp.ForeignKey):
+            kind = kind.args.get("reference")
+        key = _reference([cdef.name], kind)
         if key is not None:
             keys.append(key)
     return keys

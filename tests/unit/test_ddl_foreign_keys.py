@@ -64,3 +64,9 @@ def test_the_same_reference_twice_is_kept_once() -> None:
     )
     t = next(t for t in parse_ddl(sql, "postgres").tables if t.name == "t")
     assert t.foreign_keys == (DDLForeignKey(("u_id",), "u", ("id",)),)
+
+
+def test_tsql_inline_constraint_foreign_key() -> None:
+    sql = "CREATE TABLE dbo.u (id int);\nCREATE TABLE dbo.o (id int, uid int CONSTRAINT fk FOREIGN KEY REFERENCES dbo.u(id));\n"
+    o = next(t for t in parse_ddl(sql, "tsql").tables if t.name == "o")
+    assert o.foreign_keys == (DDLForeignKey(("uid",), "u", ("id",), "dbo"),)
