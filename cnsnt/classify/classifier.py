@@ -469,6 +469,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
             return "user.behavior"
         return "user.financial" if words & lx.MONEY_WORDS else "user"
     if "timestamp" in negators and (negators == {"timestamp"} or kind == "temporal"):
+        if words & lx.CONSENT_WORDS:
+            return "user.privacy_preferences"  # when they consented (`consent_date`)
         return "user.behavior"  # when the person did it (`sent_at`, `fecha`)
     if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial"
