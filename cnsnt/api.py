@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cnsnt.classify import explain as explain_verdict
 from cnsnt.collect import collect_evidence
 from cnsnt.engine import rule_meta, run_rules
 from cnsnt.errors import UsageError
@@ -234,3 +236,50 @@ def inventory(
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs, databases=databases, debug=debug)
     findings, _, _ = run_rules(policy, evidence, select=NOTICE_AUDIT_RULES)
     return build_inventory(policy, evidence, findings)
+
+
+def explain_column(
+    subject: str,
+    path: Path | None = None,
+    *,
+    policy: Path | None = None,
+    dialect: str | None = None,
+) -> list[str]:
+    """The classifier's whole reasoning for one column of the project's schema sources.
+
+    `subject` is `table.column` (or `schema.table.column`); every table of the schema
+    sources is read, since a link to a people table may sit in another file. One
+    block per matching column: where it is defined, the table's verdict with its
+    evidence, then the column's verdict and reason. Raises `UsageError` when no
+    schema source defines such a column.
+    """
+    loaded = load_policy(resolve_policy_path(path, policy))
+    schemas = tuple(s for s in loaded.sources if s.kind in ("schemas", "databases"))
+    evidence = collect_evidence(dataclasses.replace(loaded, sources=schemas), dialect=dialect)
+    want = subject.casefold()
+    lines: list[str] = []
+    for table in evidence.tables:
+        for column in table.columns:
+            key = column.key.casefold()
+            short = f"{column.table}.{column.name}".casefold()
+            if want not in (key, short):
+                continue
+            where = column.location
+            place = f"{where.path}:{where.line}:{where.column}" if where.path else column.source
+            if lines:
+                lines.append("")
+            lines.append(f"{column.key} ({place})")
+            lines.extend(f"  {line}" for line in explain_verdict(evidence.tables, table, column))
+    if not lines:
+        read = len(evidence.tables)
+        problems = len(evidence.problems)
+        trouble = (
+            f"; {problems} problem{'s' if problems != 1 else ''} reading them (see cnsnt audit)"
+            if problems
+            else ""
+        )
+        raise UsageError(
+            f"no column {subject!r} in the schema sources of {loaded.path} "
+            f"({read} table{'s' if read != 1 else ''} read{trouble}); write it as TABLE.COLUMN"
+        )
+    return lines

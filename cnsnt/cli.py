@@ -1001,6 +1001,35 @@ def explain(
     sys.stdout.write(text)
 
 
+@app.command(
+    "explain-column",
+    epilog=_examples(
+        "cnsnt explain-column customers.email",
+        "cnsnt explain-column kimlik.ad path/to/project",
+    ),
+)
+@guarded
+def explain_column_command(
+    column: Annotated[str, typer.Argument(metavar="TABLE.COLUMN", help="The column, as TABLE.COLUMN.")],
+    path: Annotated[
+        Path | None, typer.Argument(metavar="PATH", help="Project directory or policy file.")
+    ] = None,
+    policy: PolicyOption = None,
+    dialect: Annotated[
+        str | None,
+        typer.Option("--dialect", metavar="DIALECT", help="SQL dialect of DDL files."),
+    ] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show why the classifier calls a column personal or not: table verdict, then column."""
+    from cnsnt.api import explain_column
+    from cnsnt.reporters.base import printable
+
+    _check_dialect(dialect)
+    lines = explain_column(column, path, policy=policy, dialect=dialect)
+    sys.stdout.write("".join(printable(line) + "\n" for line in lines))
+
+
 @app.command(epilog=_examples("cnsnt schema > cnsnt.schema.json"))
 @guarded
 def schema(debug: DebugOption = False) -> None:

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from cnsnt.classify import classify_column
+from cnsnt.classify import classify_tables
 from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence
 from cnsnt.matching import PolicyIndex, column_matches, glob_match
@@ -25,12 +25,15 @@ _KIND_NAMES = {
 
 
 def classify(evidence: Evidence) -> None:
-    """Fill `evidence.classified` for every column not classified yet."""
-    for column in evidence.columns:
-        if column.key not in evidence.classified:
-            evidence.classified[column.key] = classify_column(
-                column.table, column.name, column.type, column.comment
-            )
+    """Fill `evidence.classified` for every column not classified yet.
+
+    All tables are classified together, so a link to a people table is seen
+    wherever the two tables were defined.
+    """
+    if all(c.key in evidence.classified for c in evidence.columns):
+        return
+    for key, verdict in classify_tables(evidence.tables).items():
+        evidence.classified.setdefault(key, verdict)
 
 
 def _audited(evidence: Evidence) -> set[str]:

@@ -181,6 +181,9 @@ class Classification:
     """A taxonomy data-category key, e.g. `user.contact.email`."""
     confidence: Confidence = Confidence.MEDIUM
     reason: str = ""
+    """The column's own reason: `name 'ad' means a person's name (tr) in a table ...`."""
+    reasons: tuple[str, ...] = ()
+    """The whole chain, the table's verdict first (empty for a single-column call)."""
 
 
 @dataclass

@@ -1,10 +1,13 @@
 """The personal-data classifier: names, types and comments of columns, and form fields.
 
-`classify_column` says whether a column holds personal data and of which taxonomy
-category; `classify_field` suggests a category for a form field (every field a
-person fills in is personal). Both are pure, deterministic and cached.
+`classify_tables` reads whole tables (their columns and links to people) and says,
+for every column, whether it holds personal data, of which taxonomy category, and
+why; `classify_column` does the same for one column known by its table's name only;
+`classify_field` suggests a category for a form field (every field a person fills
+in is personal), from the same vocabulary. All are pure and deterministic.
 """
 
 from cnsnt.classify.classifier import classify_column, classify_field
+from cnsnt.classify.tables import classify_tables, explain, table_verdicts
 
-__all__ = ["classify_column", "classify_field"]
+__all__ = ["classify_column", "classify_field", "classify_tables", "explain", "table_verdicts"]

@@ -1,27 +1,31 @@
 """Decide whether a column holds personal data, and which kind, from its name, type and comment.
 
-The decision, in order (first that applies wins):
+`decide` judges one column in its table's `Context` (`cnsnt.classify.tables` builds it
+from the whole schema; `classify_column` from the table's name alone). In order:
 
-1. The name contains a term of the lexicon (`email`, `data_nascita`, `tajSzam`):
+1. The name contains a term of the vocabulary (`email`, `data_nascita`, `tajSzam`):
    - a word that makes the column technical rules it out: ids and keys
      (`customer_id`), timestamps (`email_confirmed_at`), flags (`show_email`),
-     counters, types and statuses, tokens and salts (`password_salt`); an id does
-     not rule out a coded attribute (`genero_id`, `ref_cod_religiao`), nor a date
-     a date of birth (`birth_date`);
-   - a weak term (`name`, `city`, `nome`) needs a person: the table is about people
-     (`users`, `pessoa`, `szulo`) or a word in the column names one (`nome_mae`);
-   - the type must fit: a timestamp is only ever a date of birth or death, a
-     boolean only a strong term (`gender`), a number only a number-like datum
-     (phone, national id, coded attribute) unless the name says it is a code.
+     counters, types and statuses, tokens and salts; an id does not rule out a
+     coded attribute (`genero_id`), nor a date a date of birth (`birth_date`);
+   - a weak term (`name`, `city`, `state`, `ad`) needs a person: the table
+     describes people or is linked to one, or a word in the column names one
+     (`nome_mae`); `state` or `region` also needs an address beside it;
+   - the type must fit: a timestamp is only ever a date, a boolean never a name or
+     an address, a number only a number-like datum;
+   - a lookup table's names and places, an organisation's contact details and a
+     table's own key are no one's.
 2. The type alone: `inet`/`cidr` hold IP addresses.
-3. The table holds health records (`prescriptions`, `gibbonPersonMedicalCondition`):
-   every column that is not technical is health data.
-4. The table holds messages: its text columns are private communications.
-5. The column comment, read with the same lexicon (`COMMENT 'Имя пользователя'`).
+3. The table holds health records, messages or posts: their text is health data or
+   a person's content.
+4. Free text (`note`, `body`, `transcript`) in a table about a person is theirs; a
+   column named by a role (`customer`, `author`) names a person.
+5. In a table whose rows are each about one person, every other fact that is not
+   technical (a key, the record's own timestamps, a state, a switch) is theirs.
+6. The column comment, read with the same vocabulary (`COMMENT 'Имя пользователя'`).
 
-Identifiers are not personal by themselves in this first version: `user_id`,
-`subject_id` and other keys are pseudonymous references, and the data they point
-at is classified where it is stored.
+Foreign-key columns themselves (`user_id`) are pseudonymous keys and not personal:
+the data they point at is classified where it is stored.
 """
 
 from __future__ import annotations
@@ -32,12 +36,13 @@ from dataclasses import dataclass
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.tokens import Tokenizer, fold, is_cyrillic
+from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
 
-_DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic.date_of_death"})
+_DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic#date_of_death"})
 # Dates that belong to the datum: a date of marriage, of a document's issue.
-_DATED = frozenset({*_DATE_CATEGORIES, "user.demographic.marital_status"})
+_DATED = frozenset({*_DATE_CATEGORIES, "user.demographic.marital_status", "user.behavior#activity"})
 _DATED_PREFIXES = ("user.government_id",)
 _NUMERIC_OK = frozenset(
     {
@@ -49,39 +54,48 @@ _NUMERIC_OK = frozenset(
         "user.location.precise",
         "user.device.device_id",
         "user.health.insurance_beneficiary_id",
+        "user.health",
+        "user.behavior",
+        "user.financial",
+        "user.demographic.profile",
+        "user.unique_id",
         *_DATE_CATEGORIES,
         *lx.CODED,
     }
 )
 _NUMERIC_PREFIXES = ("user.government_id", "user.financial")
+_NEVER_BOOLEAN = (
+    "user.name",
+    "user.contact",
+    "user.government_id",
+    "user.financial",
+    "user.account",
+    "user.authorization",
+    "user.demographic.date_of_birth",
+    "user.device",
+)
+_OF_ORGS = ("user.contact", "user.government_id", "user.financial", "user.name")
+# Weak terms that need a table describing people, not one merely linked to people
+# (a job order's `title`, an invoice's `payment_url`, a product's `image`).
+_PEOPLE_ONLY = (
+    "user.name",
+    "user.contact.social_url",
+    "user.content.self_image",
+    "user.professional_information",
+    "user.demographic.language",
+)
 _CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu"})
-_NEGATOR_WORDS = {
-    # Cyrillic stems for comments (`ID пользователя`, `Дата регистрации`).
-    "ид": "identifier",
-    "дата": "timestamp",
-    "врем": "timestamp",
-    "кол": "counter",
-    "количеств": "counter",
-    "счетчик": "counter",
-    "рейтинг": "counter",
-    "тип": "technical",
-    "статус": "technical",
-    "настройк": "technical",
-    "опци": "technical",
-    "ключ": "technical",
-    "токен": "technical",
-    "сол": "technical",
-    "групп": "technical",
-    "порядк": "technical",
-    "шаблон": "technical",
-    "флаг": "flag",
-    "разреш": "flag",
-    "блокир": "flag",
-}
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
 _KIND_WORDS = frozenset({"type", "kind", "tipo", "typ", "tipus"})
-_KINDED = ("user.professional_information", *sorted(lx.CODED))
+_STATUS_WORDS = _KIND_WORDS | {"status", "statut", "stato", "level", "nivel", "state", "estado"}
+_KINDED = (
+    "user.professional_information",
+    "user.health",
+    "user.demographic",
+    "user.criminal_history",
+    *sorted(lx.CODED),
+)
 _YES_NO = frozenset(
     {
         "y",
@@ -104,40 +118,30 @@ _YES_NO = frozenset(
         "nem",
     }
 )
-_TINYINT1 = re.compile(r"tinyint\s*\(\s*1\s*\)(\s+unsigned)?")
+# MySQL flags: `tinyint(1)`, `int(1)`, `bit(1)` (a display width of one digit)
+_TINYINT1 = re.compile(
+    r"(?:tiny|small|medium)?int(?:eger)?\s*+\(\s*+1\s*+\)(?:\s++unsigned)?+"
+    r"|bit\s*+\(\s*+1\s*+\)"
+)
 _TIME_SUFFIXES = ("time", "date", "datum", "stamp", "fecha")
 _PHRASE_MAX = max(len(k) for k in lx.TERMS)
 
 
 def _build_tokenizer() -> Tokenizer:
-    vocab: set[str] = set()
-    for phrase in lx.TERMS:
-        vocab.update(phrase)
-    for words in (
-        lx.NEGATORS,
-        lx.FLAG_IF_NUMERIC,
-        lx.PERSON_TABLES,
-        lx.PERSON_SUFFIXES,
-        lx.QUALIFIERS,
-        lx.HEALTH_TABLES,
-        lx.MESSAGE_TABLES,
-        lx.POST_TABLES,
-        lx.MESSAGE_COLUMNS,
-        lx.OBJECT_WORDS,
-        lx.GLUE_WORDS,
-        _NEGATOR_WORDS,
-        _CODE_WORDS,
-    ):
-        vocab.update(fold(w) for w in words)
-    for phrase in lx.HEALTH_TABLE_PHRASES:
-        vocab.update(phrase)
-    stems = [w for w in vocab if is_cyrillic(w)]
-    return Tokenizer(vocab, stems)
+    vocab = load_vocabulary()
+    words = set(vocab.words) | {fold(w) for w in _CODE_WORDS}
+    return Tokenizer(
+        words,
+        vocab.cyrillic,
+        translit=vocab.translit,
+        stemmed=vocab.stems,
+        stemmers=vocab.stemmers,
+    )
 
 
 _TOKENIZER = _build_tokenizer()
 _TERMS = {tuple(fold(w) for w in k): v for k, v in lx.TERMS.items()}
-_NEGATORS = {**{fold(k): v for k, v in lx.NEGATORS.items()}, **_NEGATOR_WORDS}
+_NEGATORS = dict(lx.NEGATORS)
 
 
 @dataclass(frozen=True)
@@ -182,8 +186,8 @@ def _negator_kind(word: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def _read(text: str) -> _Reading:
-    words = _TOKENIZER.words(text)
+def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
+    words = _TOKENIZER.words(text, languages)
     matches: list[_Match] = []
     used: set[int] = set()
     i = 0
@@ -204,14 +208,14 @@ def _read(text: str) -> _Reading:
     return _Reading(tuple(matches), negators, frozenset(rest))
 
 
-def _table_words(table: str) -> tuple[str, ...]:
+def _table_words(table: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
     # Keep only the table's own name: drop a schema (`mimiciv_hosp.patients`).
-    return _TOKENIZER.words(table.rsplit(".", 1)[-1])
+    return _TOKENIZER.words(table.rsplit(".", 1)[-1], languages)
 
 
 @functools.lru_cache(maxsize=16384)
-def _table(table: str) -> _Table:
-    words = _table_words(table)
+def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
+    words = _table_words(table, languages)
     if not words:
         return _Table(False, False, False, False)
     last = words[-1]
@@ -220,9 +224,14 @@ def _table(table: str) -> _Table:
     )
     pairs = set(zip(words, words[1:], strict=False))
     health = any(w in lx.HEALTH_TABLES for w in words) or bool(pairs & lx.HEALTH_TABLE_PHRASES)
-    messages = last in lx.MESSAGE_TABLES
+    messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in lx.LOOKUP_WORDS
     posts = last in lx.POST_TABLES
     return _Table(person, health, messages, posts)
+
+
+def _names_table(words: tuple[str, ...], table: tuple[str, ...]) -> bool:
+    """Whether every word names the table, plural or not (`esito` in `tbl_esiti`)."""
+    return all(any(w == t or (len(w) >= 4 and t[: len(w) - 1] == w[:-1]) for t in table) for w in words)
 
 
 def _is_lookup(table: str, match: _Match) -> bool:
@@ -231,6 +240,7 @@ def _is_lookup(table: str, match: _Match) -> bool:
     return set(match.words) <= set(words) and not any(w in lx.PERSON_TABLES for w in words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _type_kind(type_: str | None) -> str:
     if not type_:
         return "unknown"
@@ -275,7 +285,8 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
     if kind == "temporal":
         return category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
-        return match.strong
+        # a yes/no is a sex, a condition, a belief; never a name, an address or a number
+        return match.strong and not category.startswith(_NEVER_BOOLEAN)
     if kind == "numeric":
         if category in _NUMERIC_OK or words & _CODE_WORDS:
             return True
@@ -286,14 +297,12 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
 def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | None:
     """The first word that makes the column technical despite the term, if any."""
     for word, why in reading.negators:
-        if why == "timestamp" and (
-            match.category in _DATED or match.category.startswith(_DATED_PREFIXES)
-        ):
+        if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
         if why == "identifier" and match.category in lx.CODED:
             continue
-        if why == "technical" and word in _KIND_WORDS and match.category.startswith(_KINDED):
-            continue
+        if why == "technical" and word in _STATUS_WORDS and match.category.startswith(_KINDED):
+            continue  # `health_status`, `disability_type`, `tipo_trabalho`
         return word, why
     if kind in {"boolean", "numeric"}:
         for word in reading.rest:
@@ -303,16 +312,30 @@ def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | 
 
 
 def _pick(
-    reading: _Reading, person: bool, kind: str
+    reading: _Reading, person: bool, kind: str, names: bool = True
 ) -> tuple[_Match | None, tuple[str, str] | None]:
-    """The best surviving term, or the reason the column is ruled out."""
+    """The best surviving term, or the reason the column is ruled out.
+
+    `person`: weak terms count (the table is about people); `names`: weak name terms
+    count too (not so in a table merely linked to people: a project's `name`).
+    """
     objects = bool(reading.rest & lx.OBJECT_WORDS)
+    # `clinic_phone`, `nomcentre`, `company_email`: an organisation's, not a person's.
+    organisation = bool(reading.rest & lx.ORG_TABLES) and not (reading.rest & lx.QUALIFIERS)
     candidates: list[_Match] = []
     for m in reading.matches:
+        # `clinic_phone` outside a table about people is the clinic's (a person's work
+        # phone, `telefone_empresa`, sits in their row); `companyName` is the company's
+        named_org = any(set(o.words) & lx.ORG_TABLES for o in reading.matches if o is not m)
+        if organisation and not person and m.category.startswith(_OF_ORGS):
+            continue
+        if named_org and m.category.startswith("user.name"):
+            continue
         # A person named elsewhere in the column: `nome_mae`, `contact_name`.
         others = reading.rest.union(*(o.words for o in reading.matches if o is not m))
-        qualified = person or bool(others & lx.QUALIFIERS)
-        if not m.strong and (not qualified or objects):
+        qualifier = bool(others & lx.QUALIFIERS)
+        in_context = person and (names or not m.category.startswith(_PEOPLE_ONLY))
+        if not m.strong and (not (in_context or qualifier) or objects):
             continue
         if not _fits_type(m, kind, reading.rest):
             continue
@@ -345,25 +368,181 @@ _WHY = {
 }
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the table a column sits in says about its columns (see `cnsnt.classify.tables`)."""
+
+    person: bool = False
+    """Weak terms count: the table describes people, is linked to one, or its name says so."""
+    why: str = ""
+    """How the reason names that context: `in a table that describes people (...)`."""
+    names: bool = True
+    """Weak name terms (`name`, `title`) count: not in a table merely linked to people."""
+    linked: bool = False
+    """Rows are about a person: free text in them is that person's content."""
+    describes: bool = False
+    """Each row is a person (not a record about one): its numbers and codes are theirs."""
+    subject: bool = False
+    """Each row is about one person (it describes them, or belongs to them): every fact
+    in it that is not technical (keys, a record's own timestamps, state) is theirs."""
+    health: bool = False
+    messages: bool = False
+    posts: bool = False
+    organisation: bool = False
+    """The table is about organisations: their contact details are not personal."""
+    lookup: bool = False
+    """A list of values (`zipcodes`, `paises`): its names and places are no one's."""
+    address: bool = True
+    """The table holds address parts, so `state` or `region` is an address's."""
+    languages: tuple[str, ...] | None = None
+    """Languages whose stemmer reads unknown words (None: all)."""
+
+
+def _name_context(table: str) -> Context:
+    """Context from a table's name alone (a single-column call)."""
+    t = _table(table)
+    words = set(_table_words(table))
+    return Context(
+        person=t.person,
+        why="in person table context" if t.person else "",
+        health=t.health,
+        messages=t.messages,
+        posts=t.posts,
+        organisation=bool(words & lx.ORG_TABLES) and not t.person,
+    )
+
+
 @functools.lru_cache(maxsize=131072)
 def classify_column(
     table: str, name: str, type: str | None = None, comment: str | None = None
 ) -> Classification:
-    """Whether a column holds personal data, which category, how sure, and why."""
-    t = _table(table)
+    """Whether a column holds personal data, which category, how sure, and why.
+
+    The table is known by its name only; `classify_tables` also reads its other
+    columns and its links to people.
+    """
+    return decide(table, name, type, comment, _name_context(table))
+
+
+_CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
+_WHO_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS | lx.QUALIFIERS | lx.GLUE_WORDS
+_OF_LOOKUPS = (
+    "user.contact.address",
+    "user.name",
+    "user.location",
+    "user.demographic",
+    "user.authorization",
+)
+_NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
+
+
+def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
+    """The category of a column that is a fact about the row's person, or None.
+
+    Technical columns are not: ids and keys, a record's own timestamps (`created_at`),
+    types, states and settings, counters, flags about the record; a person's own times
+    (`fecha`, `hora`, `start_date`), sums of money and consent flags are.
+    """
+    negators = {why for _, why in reading.negators}
+    words = reading.rest
+    if words & lx.RECORD_WORDS:
+        return None  # the record's own time
+    if words & lx.ORG_TABLES:
+        return None  # a company's, a branch's, a department's
+    if words & _NUMBER_WORDS and not negators - {"counter"}:
+        # a number in a person's own row is theirs (a member or registration number);
+        # in a row that merely points at them it is the record's (an invoice number)
+        return "user.unique_id" if describes else None
+    if words & _CODE_WORDS and not describes:
+        return None
+    if kind == "boolean":
+        # a consent is the person's choice, even glued (`aceptaprivacidad`); another
+        # yes/no is a fact about the person only in their own row (`certificato`,
+        # `can_relocate`) and when no word makes it the record's switch (`is_active`)
+        glued = "".join(sorted(words))
+        consent = words & lx.CONSENT_WORDS or any(len(w) >= 6 and w in glued for w in lx.CONSENT_WORDS)
+        if consent:
+            return "user.privacy_preferences"
+        return "user" if describes and not negators else None
+    if not negators:
+        if kind == "temporal":
+            return "user.behavior"
+        return "user.financial" if words & lx.MONEY_WORDS else "user"
+    if "timestamp" in negators and (negators == {"timestamp"} or kind == "temporal"):
+        if words & lx.CONSENT_WORDS:
+            return "user.privacy_preferences"  # when they consented (`consent_date`)
+        return "user.behavior"  # when the person did it (`sent_at`, `fecha`)
+    if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
+        return "user.financial"
+    if negators == {"flag"} and words & lx.CONSENT_WORDS:
+        return "user.privacy_preferences"
+    return None
+
+
+_FREE_TEXT_TYPES = frozenset({"text", "unknown"})
+
+
+def decide(
+    table: str,
+    name: str,
+    type: str | None,
+    comment: str | None,
+    ctx: Context,
+    keyed: bool = False,
+) -> Classification:
+    """The verdict on one column in its table's context; `keyed`: a primary or foreign key."""
     kind = _type_kind(type)
-    reading = _read(name)
-    match, blocked = _pick(reading, t.person, kind)
-    if match is not None and _is_lookup(table, match):
+    reading = _read(name, ctx.languages)
+    match, blocked = _pick(reading, ctx.person, kind, ctx.names)
+    if (
+        match is not None
+        and any(why == "identifier" for _, why in reading.negators)
+        and _names_table(match.words, _table_words(table, ctx.languages))
+    ):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is the key of '{table}', a table of {_label(match)}",
+        )
+    if match is not None and not ctx.describes and _is_lookup(table, match):
         return Classification(
             False,
             None,
             Confidence.MEDIUM,
             f"'{table}' is a list of {_label(match)} values, not data about a person",
         )
+    if (
+        match is not None
+        and not match.strong
+        and match.category == "user.contact.address.state"
+        and set(match.words) <= lx.AMBIGUOUS_ADDRESS
+        and not ctx.address
+    ):
+        return Classification(
+            False,
+            None,
+            Confidence.LOW,
+            f"name '{name}' could mean {_label(match)} ({match.lang}), but '{table}' holds no address",
+        )
+    if match is not None and ctx.lookup and _category(match).startswith(_OF_LOOKUPS):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' could mean {_label(match)} ({match.lang}), but '{table}' is a list of values",
+        )
+    if match is not None and ctx.organisation and _category(match).startswith(_CONTACT_OF_ORGS):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), "
+            f"but '{table}' is about organisations, not people",
+        )
     if match is not None:
         sure = Confidence.HIGH if match.strong else Confidence.MEDIUM
-        where = "" if match.strong else f" in {'person table' if t.person else 'column'} context"
+        where = "" if match.strong or not ctx.why else f" {ctx.why}"
         return Classification(
             True,
             _category(match),
@@ -372,39 +551,68 @@ def classify_column(
         )
     if blocked is not None:
         word, why = blocked
-        return Classification(
-            False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')"
-        )
+        return Classification(False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')")
     if kind == "inet":
         return Classification(
             True, "user.device.ip_address", Confidence.HIGH, f"type {type} holds an IP address"
         )
     plain = not reading.negators and kind not in {"temporal", "boolean"}
-    words = _TOKENIZER.words(name)
-    if plain and t.health and words:
+    words = _TOKENIZER.words(name, ctx.languages)
+    if plain and ctx.health and words:
         return Classification(
             True,
             "user.health",
             Confidence.LOW,
             f"column of the health-record table '{table}'",
         )
-    if plain and kind != "numeric" and t.messages and words and words[-1] in lx.MESSAGE_COLUMNS:
+    if plain and kind != "numeric" and ctx.messages and words and words[-1] in lx.MESSAGE_COLUMNS:
         return Classification(
             True,
             "user.content.private",
             Confidence.MEDIUM,
             f"text of the message table '{table}'",
         )
-    if plain and kind != "numeric" and t.posts and words and words[-1] in lx.MESSAGE_COLUMNS:
+    if plain and kind != "numeric" and ctx.posts and words and words[-1] in lx.MESSAGE_COLUMNS:
         return Classification(
             True,
             "user.content.public",
             Confidence.LOW,
             f"text of the table of posts '{table}'",
         )
+    if (
+        plain
+        and kind in _FREE_TEXT_TYPES
+        and (ctx.linked or ctx.person)
+        and ctx.why
+        and words
+        and words[-1] in lx.FREE_TEXT
+        and not ctx.organisation
+    ):
+        return Classification(
+            True,
+            "user.content.private",
+            Confidence.MEDIUM,
+            f"name '{name}' is free text a person wrote or is described by, {ctx.why}",
+        )
+    if (
+        plain
+        and kind == "text"
+        and words
+        and set(words) <= _WHO_WORDS
+        and set(words) & (lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS)
+        and not set(words) & _CODE_WORDS
+        and not keyed
+        and not ctx.lookup
+    ):
+        return Classification(
+            True,
+            "user.name",
+            Confidence.LOW,
+            f"name '{name}' names a person by role (who wrote, handles or is served)",
+        )
     if comment and plain:
-        said = _read(comment)
-        found, _ = _pick(said, t.person, kind)
+        said = _read(comment, ctx.languages)
+        found, _ = _pick(said, ctx.person, kind, ctx.names)
         if found is not None:
             short = comment if len(comment) <= 40 else comment[:37] + "..."
             return Classification(
@@ -413,11 +621,18 @@ def classify_column(
                 Confidence.MEDIUM,
                 f"comment '{short}' means {_label(found)} ({found.lang})",
             )
+    if ctx.subject and not keyed and words:
+        fact = _fact(reading, kind, ctx.describes)
+        if fact is not None:
+            return Classification(
+                True,
+                fact,
+                Confidence.LOW,
+                f"'{name}' is a fact about the person {ctx.why}",
+            )
     if reading.negators:
         word, why = reading.negators[0]
-        return Classification(
-            False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')"
-        )
+        return Classification(False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')")
     if reading.matches:
         m = reading.matches[-1]
         if not _fits_type(m, kind, reading.rest):
@@ -442,9 +657,7 @@ _CONTROL_CATEGORIES = {
 
 
 @functools.lru_cache(maxsize=65536)
-def classify_field(
-    name: str, label: str | None = None, control: str | None = None
-) -> Classification:
+def classify_field(name: str, label: str | None = None, control: str | None = None) -> Classification:
     """The category to suggest for a form field (every filled-in field is personal).
 
     A strong word in the name or label wins; then the input type (`email`, `tel`,
@@ -469,9 +682,7 @@ def classify_field(
         weak = weak or found
     if ctl in _CONTROL_CATEGORIES:
         category = _CONTROL_CATEGORIES[ctl]
-        return Classification(
-            True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}"
-        )
+        return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
     if weak is not None:
         return weak
     return Classification(

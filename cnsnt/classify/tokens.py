@@ -1,29 +1,77 @@
 """Split identifiers and comments into normalised words.
 
 `tajSzam` -> taj szam, `szuletesiIdo` -> szuletesi ido, `phone1` -> phone,
-`{#}users` -> users, `Дата рождения` -> дата рождения; glued words are split
-against a vocabulary (`codiceiban` -> codice iban, `charttime` -> chart time).
+`{#}users` -> users, `Дата рождения` -> data rozhden (transliterated, stemmed);
+glued words are split against a vocabulary (`codiceiban` -> codice iban, `charttime`
+-> chart time); inflected words are stemmed to a vocabulary word (`adresi` -> adres,
+`familiya` -> famil).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-_PLACEHOLDER = re.compile(r"\{[^}]*\}|\$\{[^}]*\}|@\w+\s*\.|[`\"\[\]]")
-_CAMEL_LOWER_UPPER = re.compile(r"([a-z0-9])([A-Z])")
-_CAMEL_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
+from cnsnt.classify.vocabulary import Transliterator, fold_word, stemmer
+
+# No pattern here can backtrack more than a few characters (hostile comments and
+# names reach the tokenizer): a placeholder's body stops at the next brace, runs are
+# possessive, and camel-case boundaries are zero-width with fixed-width look-arounds.
+_PLACEHOLDER = re.compile(r"\$?\{[^{}]*+\}|@\w++\s*+\.|[`\"\[\]]")
+_CAMEL_LOWER_UPPER = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CAMEL_ACRONYM = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+_LONGEST_SPLIT = 64
+"""Longer glued words are not split against the vocabulary (no identifier is that long)."""
 _NON_WORD = re.compile(r"[^0-9a-z\u0400-\u04ff]+")
 _DIGIT_EDGE = re.compile(r"(?<=[a-z\u0400-\u04ff])(?=[0-9])|(?<=[0-9])(?=[a-z\u0400-\u04ff])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+# Russian endings after a stem, transliterated: `familiya`, `rozhdeniya`, `adresa`.
+_RU_ENDINGS = frozenset(
+    {
+        "a",
+        "ya",
+        "y",
+        "i",
+        "u",
+        "yu",
+        "e",
+        "o",
+        "ei",
+        "oi",
+        "om",
+        "em",
+        "ami",
+        "yami",
+        "akh",
+        "yakh",
+        "ov",
+        "ev",
+        "iya",
+        "ia",
+        "ie",
+        "ii",
+        "ogo",
+        "ego",
+        "omu",
+        "emu",
+        "aya",
+        "oe",
+        "ye",
+        "ykh",
+        "ikh",
+        "ym",
+        "im",
+        "yi",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Lower case with accents removed (`Érdekes` -> `erdekes`, `ё` -> `е`)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+    """Lower case with accents removed (`Érdekes` -> `erdekes`, `ё` -> `е`, `ı` -> `i`)."""
+    return fold_word(text)
 
 
 def is_cyrillic(word: str) -> bool:
@@ -34,54 +82,93 @@ def is_cyrillic(word: str) -> bool:
 def raw_words(text: str) -> list[str]:
     """Words of an identifier or sentence: camelCase, snake_case, digits split; folded."""
     text = _PLACEHOLDER.sub(" ", text)
-    text = _CAMEL_ACRONYM.sub(r"\1 \2", text)
-    text = _CAMEL_LOWER_UPPER.sub(r"\1 \2", text)
+    text = _CAMEL_ACRONYM.sub(" ", text)
+    text = _CAMEL_LOWER_UPPER.sub(" ", text)
     return [w for w in _NON_WORD.split(fold(text)) if w]
 
 
 class Tokenizer:
-    """Turns text into words known to a vocabulary, splitting glued words."""
+    """Turns text into words known to a vocabulary: transliterated, stemmed, glue split."""
 
-    def __init__(self, vocabulary: Iterable[str], stems: Iterable[str]) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        stems: Iterable[str],
+        *,
+        translit: Transliterator | None = None,
+        stemmed: Mapping[str, Mapping[str, str]] | None = None,
+        stemmers: Mapping[str, str] | None = None,
+    ) -> None:
         self.vocabulary = frozenset(vocabulary)
-        # Cyrillic stems, longest first, so `парол` matches `пароля`.
-        self.stems = tuple(sorted(set(stems), key=len, reverse=True))
+        # Stems written in Cyrillic (transliterated), longest first: `parol` matches `parolya`.
+        self.stems = tuple(sorted(set(stems), key=lambda s: (-len(s), s)))
+        self._ru_stems: dict[str, tuple[str, ...]] = {}
+        """Stems of 4+ letters by their first 4 letters (a Latin word is looked up once)."""
+        for stem in self.stems:
+            if len(stem) >= 4:
+                self._ru_stems[stem[:4]] = (*self._ru_stems.get(stem[:4], ()), stem)
+        self._translit = translit or Transliterator({})
+        self._stemmed: Mapping[str, Mapping[str, str]] = stemmed or {}  # lazy: not copied
+        self._stemmers = dict(stemmers or {})
+        self.languages: tuple[str, ...] = tuple(sorted(self._stemmed))
+        """Languages whose Snowball stemmer is tried on unknown words."""
         self._max = max((len(w) for w in self.vocabulary), default=1)
 
-    def words(self, text: str) -> tuple[str, ...]:
-        """The normalised words of `text`, in order."""
-        return self._words(text)
+    def words(self, text: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """The normalised words of `text`, in order; `languages` limits stemming."""
+        return self._words(text, self.languages if languages is None else languages)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one tokenizer lives per process
-    def _words(self, text: str) -> tuple[str, ...]:
+    def _words(self, text: str, languages: tuple[str, ...]) -> tuple[str, ...]:
         out: list[str] = []
         for word in raw_words(text):
-            out.extend(self.word(word))
+            out.extend(self.word(word, languages))
         return tuple(out)
 
+    def word(self, word: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """One raw word as vocabulary words (digits dropped, plurals, stems, glue split)."""
+        return self._word(word, self.languages if languages is None else languages)
+
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one tokenizer lives per process
-    def word(self, word: str) -> tuple[str, ...]:
-        """One raw word as vocabulary words (digits dropped, plurals and glue split)."""
+    def _word(self, word: str, languages: tuple[str, ...]) -> tuple[str, ...]:
         if word in self.vocabulary:
             return (word,)
         if is_cyrillic(word):
+            latin = self._translit(word)
             for stem in self.stems:
-                if word.startswith(stem):
+                # a short stem only takes an ending (`pol`, not `poluchen`)
+                if latin.startswith(stem) and (
+                    len(stem) >= 5 or latin[len(stem) :] in _RU_ENDINGS or latin == stem
+                ):
                     return (stem,)
-            return (word,)
+            return (latin,)
         parts = [p for p in _DIGIT_EDGE.split(word) if p and not p.isdigit()]
         if len(parts) != 1 or parts[0] != word:
-            return tuple(w for p in parts for w in self.word(p))
+            return tuple(w for p in parts for w in self._word(p, languages))
         if word.endswith("s") and word[:-1] in self.vocabulary:
             return (word[:-1],)
         if word.endswith("es") and word[:-2] in self.vocabulary:
             return (word[:-2],)
+        if len(word) > _LONGEST_SPLIT:
+            return (word,)
+        for stem in self._ru_stems.get(word[:4], ()):
+            if word.startswith(stem) and word[len(stem) :] in _RU_ENDINGS:
+                return (stem,)
+        if len(word) >= 4:
+            for lang in languages:
+                table = self._stemmed.get(lang)
+                if table:
+                    # The vocabulary word plus a suffix the language's stemmer removes:
+                    # `adres` + `i`, `nev` + `e`; never a different word of the same stem.
+                    found = table.get(stemmer(self._stemmers[lang]).stemWord(word))
+                    if found is not None and word.startswith(found):
+                        return (found,)
         split = self._split(word)
         return split if split else (word,)
 
     def _split(self, word: str) -> tuple[str, ...] | None:
         """Fewest vocabulary words (each 2+ letters) that make up `word`, or None."""
-        if len(word) < 5:
+        if len(word) < 5 or len(word) > _LONGEST_SPLIT:
             return None
         n = len(word)
         best: list[tuple[str, ...] | None] = [None] * (n + 1)

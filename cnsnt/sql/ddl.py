@@ -26,13 +26,14 @@ from contextlib import contextmanager
 from sqlglot.dialects.dialect import Dialect
 
 from cnsnt.sql.client_lines import scan_lines
-from cnsnt.sql.ddl_result import DDLColumn, DDLProblem, DDLResult, DDLTable
+from cnsnt.sql.ddl_result import DDLColumn, DDLForeignKey, DDLProblem, DDLResult, DDLTable
 from cnsnt.sql.ddl_schema import SchemaBuilder as _SchemaBuilder
 from cnsnt.sql.ddl_split import tokenize_statements
 from cnsnt.sql.placeholders import remove_placeholders
 
 __all__ = [
     "DDLColumn",
+    "DDLForeignKey",
     "DDLProblem",
     "DDLResult",
     "DDLTable",

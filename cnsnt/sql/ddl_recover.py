@@ -14,6 +14,7 @@ from sqlglot import exp
 from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
+from cnsnt.sql.ddl_result import DDLForeignKey
 from cnsnt.sql.ddl_split import TABLE_ELEMENTS, Statement, keyword
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.ddl_text import keywords
@@ -94,6 +95,8 @@ def recover_table(
     builder = TableBuilder(parts[-1], parts[-2] if len(parts) > 1 else None, stmt.offset)
     primary: list[str] = []
     for element in paren_elements(tokens, i):
+        for key in token_foreign_keys(element, None if is_table_element(element) else element[0]):
+            builder.add_foreign_key(key)
         if is_table_element(element):
             if "PRIMARY" in (keyword(t) for t in element):
                 primary.extend(
@@ -112,6 +115,64 @@ def recover_table(
         if col is not None:
             col.primary_key = True
     return builder
+
+
+def token_foreign_keys(tokens: list[Token], column: Token | None = None) -> list[DDLForeignKey]:
+    """`FOREIGN KEY (a) REFERENCES s.t (b)` read from tokens sqlglot could not parse.
+
+    `column` is the column an inline `REFERENCES` belongs to (`user_id int REFERENCES
+    users`); without it only table-level `FOREIGN KEY (...)` references count.
+    """
+    words = [keyword(t) for t in tokens]
+    keys: list[DDLForeignKey] = []
+    start = 0
+    for i, word in enumerate(words):
+        if word != "REFERENCES":
+            continue
+        columns: list[str] = []
+        for k in range(i - 1, start - 1, -1):
+            if words[k] != "FOREIGN":
+                continue
+            # sqlglot's tokenizer makes one token of `FOREIGN KEY`; allow two as well
+            after = k + 2 if words[k + 1] == "KEY" else k + 1
+            if after < i and tokens[after].token_type == TokenType.L_PAREN:
+                columns = _paren_names(tokens, after)
+            break
+        if not columns and column is not None:
+            columns = [column.text]
+        j = i + 1
+        parts: list[str] = []
+        if j < len(tokens) and is_name(tokens[j]):
+            parts.append(tokens[j].text)
+            j += 1
+            while j + 1 < len(tokens) and tokens[j].token_type == TokenType.DOT:
+                parts.append(tokens[j + 1].text)
+                j += 2
+        ref_columns = (
+            _paren_names(tokens, j)
+            if j < len(tokens) and tokens[j].token_type == TokenType.L_PAREN
+            else []
+        )
+        if columns and parts:
+            keys.append(
+                DDLForeignKey(
+                    tuple(columns),
+                    parts[-1],
+                    tuple(ref_columns),
+                    parts[-2] if len(parts) > 1 else None,
+                )
+            )
+        start = i + 1
+    return keys
+
+
+def _paren_names(tokens: list[Token], open_paren: int) -> list[str]:
+    """The plain names in the parenthesis at `open_paren`: `(a, b)`."""
+    return [
+        part[0].text
+        for part in paren_elements(tokens, open_paren)
+        if len(part) == 1 and is_name(part[0])
+    ]
 
 
 def paren_elements(tokens: list[Token], open_paren: int) -> list[list[Token]]:

@@ -23,6 +23,16 @@ class DDLColumn:
 
 
 @dataclass(frozen=True)
+class DDLForeignKey:
+    """A declared reference from some columns to another table (it links rows to people)."""
+
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...] = ()
+    ref_schema: str | None = None
+
+
+@dataclass(frozen=True)
 class DDLTable:
     """A table or view definition, with all later ALTERs and COMMENTs applied."""
 
@@ -35,6 +45,8 @@ class DDLTable:
     is_view: bool = False
     view_sql: str | None = None
     """A view's SELECT in the source dialect (None for tables)."""
+    foreign_keys: tuple[DDLForeignKey, ...] = ()
+    """Inline REFERENCES, table-level FOREIGN KEY and ALTER TABLE ... ADD FOREIGN KEY."""
 
 
 @dataclass(frozen=True)

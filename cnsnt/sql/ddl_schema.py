@@ -22,8 +22,9 @@ from cnsnt.sql.ddl_recover import (
     recover_column,
     recover_table,
     split_commas,
+    token_foreign_keys,
 )
-from cnsnt.sql.ddl_result import DDLProblem
+from cnsnt.sql.ddl_result import DDLForeignKey, DDLProblem
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_adds,
@@ -171,11 +172,15 @@ class SchemaBuilder:
         for element in schema.expressions:
             if isinstance(element, exp.ColumnDef):
                 builder.add(self.column(element, base))
+                for key in _column_references(element):
+                    builder.add_foreign_key(key)
             elif isinstance(element, exp.Identifier):
                 # a view's column list: CREATE VIEW v (a, b) AS ...
                 builder.add(ColumnBuilder(element.name, base + _meta_start(element)))
             else:
                 primary.extend(_primary_key_names(element))
+                for key in _foreign_keys(element):
+                    builder.add_foreign_key(key)
         for name in primary:
             col = builder.columns.get(name_key(name))
             if col is not None:
@@ -212,6 +217,8 @@ class SchemaBuilder:
                         builder = TableBuilder(table.name, table.db or None, stmt.offset)
                         self._store(builder)
                     builder.add(self.column(element, stmt.base))
+                    for key in _column_references(element):
+                        builder.add_foreign_key(key)
                 elif builder is None:
                     continue
                 elif isinstance(element, exp.Drop) and str(element.args.get("kind")) == "COLUMN":
@@ -238,6 +245,8 @@ class SchemaBuilder:
                         col = builder.columns.get(name_key(name))
                         if col is not None:
                             col.primary_key = True
+                    for key in _foreign_keys(element):
+                        builder.add_foreign_key(key)
         return []
 
     # -- COMMENT ON
@@ -302,6 +311,7 @@ class SchemaBuilder:
         may_hold = kind in ("table", "view") or (kind == "alter" and alter_adds(tokens))
         if kind == "alter" and not may_hold:
             self._alter_primary_key(tokens)
+            self._alter_foreign_keys(tokens)
             return []
         if kind == "alter" and self._alter_add_columns(tokens, stmt):
             return []
@@ -359,6 +369,17 @@ class SchemaBuilder:
             if col is not None:
                 col.primary_key = True
 
+    def _alter_foreign_keys(self, tokens: list[Token]) -> None:
+        """Read `ALTER TABLE t ... FOREIGN KEY (a) REFERENCES u (b)` from tokens.
+
+        For the ALTERs sqlglot cannot parse (T-SQL `WITH CHECK ADD CONSTRAINT`).
+        """
+        name, _ = alter_target(tokens)
+        builder = self._find(name[-1], name[-2] if len(name) > 1 else None) if name else None
+        if builder is not None:
+            for key in token_foreign_keys(tokens):
+                builder.add_foreign_key(key)
+
     def _find(self, name: str, schema: str | None) -> TableBuilder | None:
         """A table by name; without a matching schema, the only table of that name."""
         found = self.tables.get((name_key(schema or ""), name_key(name)))
@@ -395,6 +416,44 @@ def _primary_key_names(node: exp.Expr) -> list[str]:
         for part in pk.expressions:
             names.append(part.name)
     return names
+
+
+def _reference(columns: list[str], ref: object) -> DDLForeignKey | None:
+    """The foreign key `columns REFERENCES table [(ref_columns)]`, from sqlglot's tree."""
+    if not isinstance(ref, exp.Reference) or not columns:
+        return None
+    target = ref.this
+    ref_columns: tuple[str, ...] = ()
+    if isinstance(target, exp.Schema):
+        ref_columns = tuple(e.name for e in target.expressions if isinstance(e, exp.Expr))
+        target = target.this
+    if not isinstance(target, exp.Table) or not target.name:
+        return None
+    return DDLForeignKey(tuple(columns), target.name, ref_columns, target.db or None)
+
+
+def _column_references(cdef: exp.ColumnDef) -> list[DDLForeignKey]:
+    """`col type REFERENCES t (id)` (T-SQL: `CONSTRAINT fk FOREIGN KEY REFERENCES t`)."""
+    keys: list[DDLForeignKey] = []
+    for constraint in cdef.args.get("constraints") or ():
+        kind = constraint.args.get("kind")
+        if isinstance(kind, exp.ForeignKey):
+            kind = kind.args.get("reference")
+        key = _reference([cdef.name], kind)
+        if key is not None:
+            keys.append(key)
+    return keys
+
+
+def _foreign_keys(node: exp.Expr) -> list[DDLForeignKey]:
+    """Table-level `[CONSTRAINT x] FOREIGN KEY (a, b) REFERENCES t (c, d)` under `node`."""
+    keys: list[DDLForeignKey] = []
+    for fk in node.find_all(exp.ForeignKey):
+        columns = [e.name for e in fk.expressions if isinstance(e, exp.Expr) and e.name]
+        key = _reference(columns, fk.args.get("reference"))
+        if key is not None:
+            keys.append(key)
+    return keys
 
 
 def _parse_error(exc: ParseError | TokenError, stmt: Statement) -> str:

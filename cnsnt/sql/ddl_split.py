@@ -199,12 +199,15 @@ TABLE_ELEMENTS = keywords("CONSTRAINT PRIMARY FOREIGN CHECK LIKE EXCLUDE PERIOD"
 
 
 def alter_matters(tokens: list[Token]) -> bool:
-    """Whether an ALTER TABLE can change what we record: columns, their names, the key.
+    """Whether an ALTER TABLE can change what we record: columns, their names, the keys.
 
-    pg_dump writes hundreds of `OWNER TO` and foreign-key ALTERs; they are not parsed.
+    pg_dump writes hundreds of `OWNER TO` ALTERs; they are not parsed. Foreign-key
+    ALTERs are: a reference to a people table tells the classifier whose rows these are.
     """
     words = [keyword(t) for t in tokens]
-    if "PRIMARY" in words or "CHANGE" in words or "MODIFY" in words or alter_adds(tokens):
+    if "PRIMARY" in words or "REFERENCES" in words or "CHANGE" in words or "MODIFY" in words:
+        return True
+    if alter_adds(tokens):
         return True
     pairs = zip(words, words[1:], strict=False)
     return any(w in ("DROP", "RENAME") and nxt == "COLUMN" for w, nxt in pairs)

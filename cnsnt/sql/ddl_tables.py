@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cnsnt.sql.ddl_result import DDLColumn, DDLTable
+from cnsnt.sql.ddl_result import DDLColumn, DDLForeignKey, DDLTable
 
 
 def name_key(name: str) -> str:
@@ -39,6 +39,12 @@ class TableBuilder:
     comment: str | None = None
     is_view: bool = False
     view_sql: str | None = None
+    foreign_keys: list[DDLForeignKey] = field(default_factory=list)
+
+    def add_foreign_key(self, key: DDLForeignKey) -> None:
+        """Record a reference once (a dump may state it inline and again in an ALTER)."""
+        if key.columns and key not in self.foreign_keys:
+            self.foreign_keys.append(key)
 
     def add(self, column: ColumnBuilder) -> None:
         """Add a column, or replace the one of the same name."""
@@ -69,4 +75,5 @@ class TableBuilder:
             comment=self.comment,
             is_view=self.is_view,
             view_sql=self.view_sql,
+            foreign_keys=tuple(self.foreign_keys),
         )

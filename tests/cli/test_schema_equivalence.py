@@ -55,6 +55,7 @@ def test_the_dump_has_the_findings_the_fixture_was_written_for(ddl_findings):
     undeclared = sorted(s for rule, s, _ in ddl_findings if rule == "CN101")
     assert undeclared == [
         "appointments.diagnosis",
+        "appointments.starts_at",
         "people.birth_date",
         "people.health_notes",
         "people.phone",

@@ -78,9 +78,9 @@ def test_markdown_groups_by_rule_and_source_and_collapses_repeats():
     text = get_reporter("markdown").render(audit_path(SHOP, jobs=1), RenderOptions())
     assert text.index("## CN301") < text.index("## CN303") < text.index("## CN401")
     cn401 = text[text.index("## CN401"):]
-    assert cn401.count("\n| 10:3") == 1  # eleven unread columns, one row
-    assert "11×" in cn401 and "devices.longitude" in cn401
-    assert "| [CN303 select-star-personal](#cn303) | warning | 5 | 1 |" in text
+    assert cn401.count("\n| 10:3") == 1  # fourteen unread columns, one row
+    assert "14×" in cn401 and "devices.latitude and 2 more" in cn401
+    assert "| [CN303 select-star-personal](#cn303) | warning | 6 | 1 |" in text
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot not found: apt-get install graphviz")
@@ -106,7 +106,7 @@ def test_cli_report_without_graphviz_says_how_to_get_the_picture(tmp_path, monke
 
 def test_html_collapses_repeats_but_keeps_every_place():
     html = _page()
-    assert 'data-count="11"' in html and "10 more like it" in html
+    assert 'data-count="14"' in html and "13 more like it" in html
     for column in ["payments.iban", "devices.longitude", "orders.status"]:
         assert f"<td>{column}</td>" in html
     counts = [int(n) for n in re.findall(r'data-count="(\d+)"', html)]

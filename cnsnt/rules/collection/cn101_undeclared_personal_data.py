@@ -14,7 +14,11 @@ class UndeclaredPersonalData(Rule):
     Finds columns and form fields that hold personal data but appear in no
     `data:` entry of the policy and are not listed under `ignore:`. A column
     is personal when the classifier says so from its name, type and comment
-    (in many languages); a form field is personal whenever a person fills it
+    (in many languages) read in the light of its table: a table whose columns
+    identify a person, or whose rows link to one, makes `state`, `note` or
+    `start_date` that person's data. The message gives the reason;
+    `cnsnt explain-column TABLE.COLUMN` prints the whole chain. A form field
+    is personal whenever a person fills it
     in, except buttons, technical hidden fields, honeypots and the consent
     controls themselves. With `--preset strict` every column counts.
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Inspector
 from sqlalchemy.engine.reflection import ObjectKind
 from sqlalchemy.exc import DBAPIError, SAWarning, SQLAlchemyError
@@ -105,6 +105,13 @@ def holds_text(type_: TypeEngine[Any]) -> bool:
     return isinstance(type_, String | NullType)
 
 
+#: Storage tables of SQLite's FTS3/4/5 and R-tree virtual tables (`<virtual>_<suffix>`).
+_SHADOW_SUFFIXES = frozenset(
+    {"content", "segments", "segdir", "docsize", "stat", "data", "idx", "config", "node",
+     "parent", "rowid"}
+)
+
+
 class Introspection:
     """Describe one database's schemas inside the caller's read-only transaction."""
 
@@ -175,6 +182,8 @@ class Introspection:
         if self.db.backend == "postgresql":
             views |= set(self._names(schema, insp.get_materialized_view_names))
             partitions = self._partitions(schema, columns)
+        elif self.db.backend == "sqlite":
+            partitions = self._sqlite_shadows(schema)
         out = []
         for (_, name), cols in sorted(columns.items(), key=lambda kv: str(kv[0][1])):
             if name in partitions:
@@ -192,6 +201,28 @@ class Introspection:
                 )
             )
         return out
+
+    def _sqlite_shadows(self, schema: str) -> set[str]:
+        """The tables SQLite keeps behind a virtual table (FTS3/4/5, R-tree): its storage.
+
+        The virtual table speaks for them, as in a DDL dump where only `CREATE VIRTUAL
+        TABLE` is written. Read from `sqlite_master` (a catalog, not user SQL).
+        """
+        quoted = '"' + schema.replace('"', '""') + '"'
+        query = text(f"SELECT name, sql FROM {quoted}.sqlite_master WHERE type = 'table'")
+        try:
+            rows = self._guarded(lambda: self.conn.execute(query).all())
+        except SQLAlchemyError:
+            return set()
+        virtual = [
+            str(name) for name, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL TABLE")
+        ]
+        return {
+            str(name)
+            for name, _ in rows
+            for v in virtual
+            if str(name).startswith(f"{v}_") and str(name)[len(v) + 1 :] in _SHADOW_SUFFIXES
+        }
 
     def _partitions(self, schema: str, columns: dict[Any, list[Any]]) -> set[str]:
         """Partitions: tables that only store rows of a parent with the same columns.

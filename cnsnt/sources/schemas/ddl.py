@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnsnt.errors import SourceError
-from cnsnt.evidence import Column, Evidence, SourceProblem, Table
+from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, read_text
@@ -66,6 +66,10 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
                 is_view=t.is_view,
                 view_sql=t.view_sql,
                 dialect=dialect,
+                foreign_keys=tuple(
+                    ForeignKey(k.columns, k.ref_table, k.ref_columns, k.ref_schema)
+                    for k in t.foreign_keys
+                ),
             )
         )
     # Most parse errors on a file without a dialect come from reading it as generic SQL.

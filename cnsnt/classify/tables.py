@@ -1,0 +1,458 @@
+"""Table first: decide what each table is about, then classify its columns in that light.
+
+GDPR Art. 4(1) makes a datum personal when it relates to an identifiable person, so a
+column's meaning depends on its row: `state` in an address book is where a person
+lives, in a job queue it is the job's state. Each table gets one of five verdicts:
+
+- *describes people*: its name (or a short comment) says so (`users`,
+  `kullanicilar`, `addresses`), or its columns identify a person whatever the name:
+  a first or last name; a name with an email, a phone, a national id or a birth
+  date; or two such identifiers (`kimlik`: `soyad`, `tc_kimlik_no`). Every fact in
+  such a row that is not technical is that person's (`state`, `hired_on`);
+  a registry that also holds companies (`ragione_sociale`) keeps to person terms;
+- *linked to people*: a foreign key to a table that describes people, or a
+  `user_id`-style column (`customer_id`, `id_alunno`, `kullanici_id`), not one
+  that records who made the row (`created_by`); a log or session table with a
+  login, email or IP column; a row that carries a person's email or phone (a
+  ticket, a call). Free text in it is theirs (`body`, `note`, `transcript`), and when
+  each row is about that one person (it points at little else, or it is an order,
+  an invoice, a payment) so is every fact in it that is not technical;
+- *about organisations* (`companies`, `fornitori`): contact details are not personal;
+- *lookup* (`religions`, `tipo_documento`): lists of values about no one;
+- *other*: only strong terms count (`email` anywhere is an email).
+
+All tables are read together, so a link to a people table in another file is seen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from cnsnt.classify import lexicon as lx
+from cnsnt.classify.classifier import (
+    _TOKENIZER,
+    Context,
+    _category,
+    _pick,
+    _read,
+    _table,
+    _table_words,
+    _type_kind,
+    decide,
+)
+from cnsnt.classify.tokens import raw_words
+from cnsnt.classify.vocabulary import load_vocabulary
+from cnsnt.evidence import Classification, Column, Table
+
+PEOPLE = "describes people"
+LINKED = "linked to people"
+ORGANISATION = "about organisations"
+LOOKUP = "a lookup table"
+OTHER = "not about people"
+
+# Categories whose strong terms identify a person; two kinds of them make a table
+# one that describes people (a name and an email; a national id and a birth date).
+_ANCHORS = {
+    "user.name": "full name",
+    "user.name.first": "name",
+    "user.name.last": "name",
+    "user.contact.email": "email",
+    "user.contact.phone_number": "phone",
+    "user.government_id.national_identification_number": "national id",
+    "user.government_id.passport_number": "national id",
+    "user.government_id": "national id",
+    "user.demographic.date_of_birth": "birth date",
+    "user.account.username": "login",
+    "user.authorization.password": "password",
+    "user.demographic.gender": "sex",
+    "user.contact.address": "address",
+    "user.contact.address.street": "address",
+    "user.contact.address.postal_code": "address",
+}
+_ADDRESS = ("user.contact.address",)
+_ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
+_ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
+_MAX_OTHER_LINKS = 1
+_MIN_LANGUAGE_HITS = 3
+_MAX_LANGUAGES = 3
+
+
+@dataclass(frozen=True)
+class TableVerdict:
+    """What one table is about, and the evidence."""
+
+    kind: str
+    """`PEOPLE`, `LINKED`, `ORGANISATION`, `LOOKUP` or `OTHER`."""
+    reason: str
+    """Why, naming the columns or keys that show it."""
+    context: Context
+
+
+def _languages(tables: Sequence[Table]) -> tuple[str, ...]:
+    """Languages whose stemmers are worth running: those whose words the schema uses.
+
+    Stemming every unknown word in every language would cost more than the rest of
+    the classification; a schema is written in one or two languages.
+    """
+    vocab = load_vocabulary()
+    hits: Counter[str] = Counter()
+    seen: set[str] = set()
+    for table in tables:
+        for text in (table.name, *(c.name for c in table.columns)):
+            for word in raw_words(text):
+                if word in seen:
+                    continue
+                seen.add(word)
+                langs = vocab.word_languages.get(word, ())
+                if len(langs) == 1:  # a word of one language only says which it is
+                    hits[langs[0]] += 1
+    ranked = [
+        lang
+        for lang, n in hits.most_common()
+        if n >= _MIN_LANGUAGE_HITS and lang in vocab.stems and vocab.stems[lang]
+    ]
+    return tuple(sorted(ranked[:_MAX_LANGUAGES]))
+
+
+def _quote(names: Sequence[str]) -> str:
+    shown = [f"'{n}'" for n in names[:2]]
+    return " and ".join(shown)
+
+
+@dataclass
+class _Survey:
+    """What the columns of one table say before context is applied."""
+
+    anchors: dict[str, str]
+    """Anchor kind -> the first column showing it."""
+    weak_name: str | None
+    address: bool
+    links: list[str]
+    """Columns that carry a person's id (`user_id`, `id_alunno`)."""
+    entities: int
+    """Other id columns (not foreign keys): a row that points at several things is a thing."""
+    company: str | None = None
+    """A column that names or registers a company (`bedrijfsnaam`, `cnpj`)."""
+    ip: str | None = None
+    """A column holding an IP address."""
+    contact: str | None = None
+    """The first email or phone column, whoever's it is."""
+
+
+def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
+    anchors: dict[str, str] = {}
+    weak_name: str | None = None
+    address = False
+    links: list[str] = []
+    entities = 0
+    company: str | None = None
+    ip: str | None = None
+    contact: str | None = None
+    foreign = {c.casefold() for k in table.foreign_keys for c in k.columns}
+    own = frozenset(_table_words(table.name, languages))
+    for column in table.columns:
+        kind = _type_kind(column.type)
+        reading = _read(column.name, languages)
+        strong, _ = _pick(reading, False, kind)
+        if strong is not None and strong.strong:
+            anchor = _ANCHORS.get(_category(strong))
+            if anchor in ("email", "phone"):
+                contact = contact or column.name
+            # `contact_email`, `mother_phone`: another person's, attached to the row;
+            # only the row's own identifiers say the row is a person
+            if anchor is not None and not reading.rest & _ATTACHED:
+                anchors.setdefault(anchor, column.name)
+        weak, _ = _pick(reading, True, kind)
+        if weak is not None:
+            category = _category(weak)
+            if category.startswith(_ADDRESS) and category != "user.contact.address.state":
+                address = True
+            # a bare `name`/`nev`/`ad` (or a person's: `nome_mae`), not `demirbas_adi`
+            bare = reading.rest <= lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
+            if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare and weak_name is None:
+                weak_name = column.name
+        if not column.primary_key and _is_link(column, languages, own):
+            links.append(column.name)
+        if ip is None and weak is not None and _category(weak) == "user.device.ip_address":
+            ip = column.name
+        if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
+            company = company or column.name
+        elif (
+            not column.primary_key
+            and column.name.casefold() not in foreign
+            and any(why == "identifier" for _, why in reading.negators)
+        ):
+            entities += 1
+    return _Survey(anchors, weak_name, address, links, entities, company, ip, contact)
+
+
+def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> str:
+    """A short table comment that names people (`Сотрудник`, `Anagrafica clienti`)."""
+    if not comment or len(comment) > 60:
+        return ""
+    words = _TOKENIZER.words(comment, languages)
+    if 0 < len(words) <= 4 and set(words) & lx.PERSON_TABLES:
+        return comment
+    return ""
+
+
+def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
+    """A people word that starts or ends a table name (`mitarbeiterzeiterfassung`)."""
+    words = _table_words(name, languages)
+    for word in words:
+        if word in lx.PERSON_TABLES or word in lx.ADDRESS_TABLES:
+            return word
+    glued = words[-1] if words else ""
+    for size in range(5, len(glued)):
+        for part in (glued[:size], glued[-size:]):
+            if part in lx.PERSON_TABLES:
+                return part
+    return None
+
+
+def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
+    """An invoice, an order, a payment (`facturascli`, `recibospagoscli`): a person's deal."""
+    words = _table_words(name, languages)
+    if set(words) & lx.TRANSACTION_WORDS:
+        return True
+    glued = "".join(words)
+    return any(len(w) >= 5 and w in glued for w in lx.TRANSACTION_WORDS)
+
+
+def _phrase_in(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
+    """Whether one of `phrases` (space-separated words) occurs in `words`."""
+    text = f" {' '.join(words)} "
+    return any(f" {p} " in text for p in phrases)
+
+
+def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) -> bool:
+    """`user_id`, `id_cliente`, `kullanici_id`, `idalunno`: the id of the row's person.
+
+    Not `created_by_user_id`: who made or changed a record is not what it is about.
+    """
+    words = _TOKENIZER.words(column.name, languages)
+    if not words or (len(words) < 2 and not column.name.lower().startswith(("id", "ref"))):
+        return False
+    if set(words) - _ID_WORDS <= own:
+        return False  # the table's own key (`gibbonStaffJobOpeningID`)
+    if set(words) & (lx.RECORD_WORDS | lx.ACTOR_WORDS):
+        return False
+    people = lx.PERSON_TABLES | lx.LINK_WORDS
+    named = any(w in people for w in words if w not in _ID_WORDS)
+    return named and (bool(set(words) & _ID_WORDS) or len(words) == 1)
+
+
+def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
+    """Each table's verdict (keyed by `Table.key`), all tables read together."""
+    languages = _languages(tables)
+    surveys = {t.key: _survey(t, languages) for t in tables}
+    verdicts: dict[str, TableVerdict] = {}
+    people_names: set[str] = set()
+    for table in tables:
+        survey = surveys[table.key]
+        named = _table(table.name, languages)
+        words = set(_table_words(table.name, languages))
+        organisation = bool(words & lx.ORG_TABLES) and not named.person
+        base = Context(
+            health=named.health,
+            messages=named.messages,
+            posts=named.posts,
+            address=survey.address,
+            languages=languages,
+        )
+        # a login alone does not make a row a person (`ticket.assigned_user`)
+        kinds = sorted(k for k in survey.anchors if k != "login")
+        identifying = (
+            "name" in survey.anchors or len(kinds) >= 2 or (survey.weak_name is not None and bool(kinds))
+        )
+        table_words = _table_words(table.name, languages)
+        if not named.person and table_words and table_words[-1] in lx.LOOKUP_WORDS:
+            verdicts[table.key] = TableVerdict(
+                LOOKUP, f"its name '{table.name}' says it lists values", replace(base, lookup=True)
+            )
+            continue
+        if table_words and table_words[-1] in lx.ADDRESS_TABLES and not organisation:
+            reason = f"its name '{table.name}' says it holds addresses"
+            verdicts[table.key] = TableVerdict(
+                PEOPLE,
+                reason,
+                replace(
+                    base,
+                    person=True,
+                    subject=True,
+                    describes=True,
+                    address=True,
+                    why=f"in the address table '{table.name}'",
+                ),
+            )
+            continue
+        said = _comment_names_people(table.comment, languages)
+        if named.person or said:
+            reason = (
+                f"its name '{table.name}' says it is about people"
+                if named.person
+                else f"its comment '{said}' says it is about people"
+            )
+            mixed = survey.company is not None
+            if mixed:
+                # a registry of customers that are people or companies (`ragione_sociale`):
+                # what names or reaches a person counts, not every fact about a business
+                reason += f", though '{survey.company}' says some rows are companies"
+            verdict = TableVerdict(
+                PEOPLE,
+                reason,
+                replace(
+                    base,
+                    person=True,
+                    subject=not mixed,
+                    describes=not mixed,
+                    why=f"in the people table '{table.name}'",
+                ),
+            )
+        elif identifying and not organisation and (survey.company is None or "name" in survey.anchors):
+            shown = [c for k, c in survey.anchors.items() if k != "login"]  # column order
+            if survey.weak_name is not None and "name" not in survey.anchors:
+                shown.insert(0, survey.weak_name)
+            reason = f"it has {_quote(shown)}"
+            verdict = TableVerdict(
+                PEOPLE,
+                reason,
+                replace(
+                    base,
+                    person=True,
+                    subject=True,
+                    describes=True,
+                    why=f"in a table that describes people ({reason})",
+                ),
+            )
+        elif organisation or (identifying and survey.company is not None):
+            reason = (
+                f"its name '{table.name}' says it is about organisations"
+                if organisation
+                else f"'{survey.company}' names a company and no column a person's name"
+            )
+            verdict = TableVerdict(ORGANISATION, reason, replace(base, organisation=True))
+        else:
+            verdicts[table.key] = TableVerdict(OTHER, "", base)
+            continue
+        verdicts[table.key] = verdict
+        if verdict.kind == PEOPLE:
+            people_names.add(table.name.casefold())
+            people_names.add(table.key.casefold())
+    for table in tables:
+        if verdicts[table.key].kind != OTHER:
+            continue
+        base = verdicts[table.key].context
+        survey = surveys[table.key]
+        reason = ""
+        others = survey.entities
+        for key in table.foreign_keys:
+            ref = key.ref_table.casefold()
+            ref_key = f"{key.ref_schema}.{key.ref_table}".casefold() if key.ref_schema else ref
+            if ref in people_names or ref_key in people_names or _table(key.ref_table, languages).person:
+                words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+                if words & lx.ACTOR_WORDS:
+                    others += 1  # who made or handles the record: not whom it is about
+                    continue
+                if not reason:
+                    columns = ", ".join(key.columns)
+                    reason = f"'{columns}' references '{key.ref_table}', which describes people"
+            elif not set(key.columns) & set(survey.links):
+                others += 1
+        if not reason and survey.links:
+            reason = f"'{survey.links[0]}' identifies the person each row is about"
+        table_words = _table_words(table.name, languages)
+        if not reason and set(table_words) & lx.ACTIVITY_TABLES:
+            who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip
+            if who is not None:
+                reason = f"it records what someone did, and '{who}' says who"
+                others = 0
+        if not reason:
+            person = _person_prefix(table.name, languages)
+            if person is not None:
+                reason = f"its name '{table.name}' says its rows are about '{person}'"
+        contact = survey.contact
+        if not reason and contact is not None:
+            # a ticket, a call, a callback: the row reaches a person, so what it says
+            # about them (a note, a name) is theirs, though not every field of it
+            reason = f"'{contact}' reaches the person it is about"
+            others = 0
+        # an invoice or a job order points at a person and at other things: it is a
+        # thing of its own, whose person-describing columns (address, phone) count
+        transaction = _is_transaction(table.name, languages)
+        subject = bool(reason) and (others <= _MAX_OTHER_LINKS or transaction)
+        if reason:
+            names = bool(survey.anchors) or survey.address
+            verdicts[table.key] = TableVerdict(
+                LINKED,
+                reason,
+                replace(
+                    base,
+                    person=True,
+                    linked=True,
+                    names=names,
+                    subject=subject,
+                    why=f"in a table linked to people ({reason})",
+                ),
+            )
+            continue
+        if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
+            verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
+    return verdicts
+
+
+def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
+    """Every column's verdict, keyed by `Column.key`, each table read in its context."""
+    verdicts = table_verdicts(tables)
+    out: dict[str, Classification] = {}
+    for table in tables:
+        verdict = verdicts[table.key]
+        table_reason = f"table '{table.name}' {verdict.kind}"
+        if verdict.reason:
+            table_reason += f": {verdict.reason}"
+        keyed = _keyed(table)
+        for column in table.columns:
+            found = decide(
+                table.name,
+                column.name,
+                column.type,
+                column.comment,
+                verdict.context,
+                column.name.casefold() in keyed,
+            )
+            out[column.key] = replace(found, reasons=(table_reason, found.reason))
+    return out
+
+
+def _keyed(table: Table) -> set[str]:
+    """Names of the table's key columns: its primary key and its foreign keys."""
+    keyed = {c.name.casefold() for c in table.columns if c.primary_key}
+    for key in table.foreign_keys:
+        keyed.update(c.casefold() for c in key.columns)
+    return keyed
+
+
+def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str, ...]:
+    """The reasoning for one column: its table's verdict, then its own."""
+    verdict = table_verdicts(tables)[table.key]
+    found = decide(
+        table.name,
+        column.name,
+        column.type,
+        column.comment,
+        verdict.context,
+        column.name.casefold() in _keyed(table),
+    )
+    lines = [f"table '{table.name}' {verdict.kind}" + (f": {verdict.reason}" if verdict.reason else "")]
+    verdict_line = (
+        f"verdict: personal, {found.category} ({found.confidence.value} confidence)"
+        if found.personal
+        else "verdict: not personal"
+    )
+    lines += [verdict_line, f"because {found.reason}"]
+    return tuple(lines)
+
+
+__all__ = ["TableVerdict", "classify_tables", "explain", "table_verdicts"]

@@ -1,0 +1,285 @@
+"""The classifier's words, read from one YAML file per language (`cnsnt/classify/vocab/`).
+
+Vocabulary is data, reviewed like translations: `<lang>.yaml` maps phrases to fideslang
+categories with a strength, and lists the words that name people; `common.yaml` holds
+the structural words (negators, table kinds); `translit.yaml` is the one Cyrillic to
+Latin table, so `фамилия` and `familiya` meet in one spelling. Words are folded (lower
+case, no accents) and Cyrillic words transliterated when loaded; suffixes are handled
+by the Snowball stemmer of each language (`adresi` -> `adres`, `neve` -> `nev`).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import snowballstemmer  # type: ignore[import-untyped]
+import yaml
+
+LANGUAGES: tuple[str, ...] = ("en", "it", "pt", "es", "fr", "de", "hu", "ru", "tr", "ca", "pl", "nl")
+"""Languages with a vocabulary file, in the order their terms win a tie."""
+
+STRENGTHS = {"strong": "S", "weak": "P"}
+_LIST_KEYS = (
+    "flag_if_numeric",
+    "person_suffixes",
+    "health_tables",
+    "message_tables",
+    "post_tables",
+    "message_columns",
+    "object_words",
+    "glue_words",
+    "org_tables",
+    "lookup_words",
+    "link_words",
+    "free_text",
+    "record_words",
+    "consent_words",
+    "name_words",
+    "actor_words",
+    "address_tables",
+    "transaction_words",
+    "money_words",
+    "org_columns",
+    "activity_tables",
+    "ambiguous_address",
+)
+_AGGLUTINATIVE = frozenset({"tr", "hu"})
+_STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
+"""Languages whose inflections reach identifiers (`adresi`, `neve`, `nazwiska`). English,
+Italian, Spanish and Portuguese identifiers inflect little beyond plurals, which the
+tokenizer splits itself (Russian has its stems and endings)."""
+"""Languages whose short words take suffixes (`nev` -> `neve`, `ad` is exact)."""
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file is malformed (a packaging bug: the shipped files are tested)."""
+
+
+def _text(name: str) -> str:
+    return resources.files("cnsnt.classify").joinpath("vocab", name).read_text(encoding="utf-8")
+
+
+def _load(name: str) -> dict[str, Any]:
+    doc = yaml.load(_text(name), Loader=_LOADER)  # noqa: S506 - a safe loader
+    if not isinstance(doc, dict):
+        raise VocabularyError(f"vocab/{name}: expected a mapping")
+    return doc
+
+
+def _words(value: object, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise VocabularyError(f"{where}: expected a list of words")
+    return [str(w) for w in value]
+
+
+@dataclass(frozen=True)
+class Transliterator:
+    """Cyrillic to Latin, one letter at a time, from `translit.yaml`."""
+
+    table: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_codes", {ord(k): v for k, v in self.table.items()})
+
+    def __call__(self, word: str) -> str:
+        """`фамилия` -> `familiya`; other letters are kept."""
+        if word.isascii():
+            return word
+        codes: dict[int, str] = getattr(self, "_codes")  # noqa: B009 - set in __post_init__
+        return word.translate(codes)
+
+
+def fold_word(text: str) -> str:
+    """Lower case, accents removed, Turkish dotless i read as i (`Adı` -> `adi`)."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ı", "i"))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.replace("ß", "ss").replace("ё", "е").replace("й", "и")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything the classifier reads from the vocabulary files, normalised."""
+
+    terms: Mapping[tuple[str, ...], tuple[str, str, str]]
+    """Phrase (folded, transliterated words) -> (category, `S`/`P`, language)."""
+    negators: Mapping[str, str]
+    """Word -> why it makes a column technical (`identifier`, `timestamp`, ...)."""
+    people: frozenset[str]
+    """Words that name people (`users`, `kullanici`, `alunni`)."""
+    qualifiers: frozenset[str]
+    """Words in a column name that name a person (`mae`, `contact`)."""
+    lists: Mapping[str, frozenset[str]]
+    """The structural word lists of `common.yaml`, by key."""
+    phrases: frozenset[tuple[str, ...]]
+    """Word pairs of `health_table_phrases`."""
+    stemmers: Mapping[str, str]
+    """Language -> Snowball algorithm."""
+    stems: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Language -> stem of a vocabulary word -> the word (`adres` <- `adresi`)."""
+    cyrillic: tuple[str, ...] = ()
+    """Words written in Cyrillic in the files, transliterated, longest first: they are
+    stems (`famil` matches `фамилия` and, with a Russian ending, `familiya`)."""
+    translit: Transliterator = field(default_factory=lambda: Transliterator({}))
+    word_languages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Word -> the languages whose vocabulary has it (to tell a schema's languages)."""
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every single word the vocabulary knows."""
+        out: set[str] = set()
+        for phrase in self.terms:
+            out.update(phrase)
+        out.update(self.negators, self.people, self.qualifiers)
+        for words in self.lists.values():
+            out.update(words)
+        for phrase in self.phrases:
+            out.update(phrase)
+        return frozenset(out)
+
+
+def _is_cyrillic(text: str) -> bool:
+    return not text.isascii() and any("\u0400" <= c <= "\u04ff" for c in text)
+
+
+def _normal(word: str, translit: Transliterator) -> str:
+    """A vocabulary word as the tokenizer will produce it."""
+    return " ".join(translit(fold_word(w)) for w in word.split())
+
+
+class _StemTables(Mapping[str, Mapping[str, str]]):
+    """Language -> stem of a vocabulary word -> the word, computed when first asked for.
+
+    Stemming the whole vocabulary of every language would cost a fifth of a second
+    at start-up; an audit needs the tables of the one or two languages it meets.
+    """
+
+    def __init__(self, algorithms: Mapping[str, str], words: Mapping[str, frozenset[str]]) -> None:
+        self._algorithms = dict(algorithms)
+        self._words = dict(words)
+        self._tables: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, lang: str) -> Mapping[str, str]:
+        table = self._tables.get(lang)
+        if table is None:
+            stem = stemmer(self._algorithms[lang]).stemWord  # KeyError: not stemmed
+            shortest = 3 if lang in _AGGLUTINATIVE else 4
+            table = {}
+            for word in sorted(self._words.get(lang, ())):
+                if len(word) >= shortest:
+                    table.setdefault(stem(word), word)
+            self._tables[lang] = table
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._algorithms))
+
+    def __len__(self) -> int:
+        return len(self._algorithms)
+
+
+@functools.cache
+def stemmer(algorithm: str) -> Any:
+    """One Snowball stemmer per language per process."""
+    return snowballstemmer.stemmer(algorithm)
+
+
+@functools.cache
+def load_vocabulary() -> Vocabulary:
+    """Read and normalise every vocabulary file (once per process)."""
+    translit_doc = _load("translit.yaml")
+    table = translit_doc.get("cyrillic_to_latin")
+    if not isinstance(table, dict):
+        raise VocabularyError("vocab/translit.yaml: expected `cyrillic_to_latin:` mapping")
+    translit = Transliterator({str(k): str(v or "") for k, v in table.items()})
+    terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    negators: dict[str, str] = {}
+    people: set[str] = set()
+    qualifiers: set[str] = set()
+    stemmers: dict[str, str] = {}
+    per_lang_words: dict[str, set[str]] = {}
+    cyrillic: set[str] = set()
+    docs = {lang: _load(f"{lang}.yaml") for lang in LANGUAGES}
+    # A strong entry wins over a weak one; a phrase written in Latin letters wins over a
+    # transliterated Cyrillic one (`логин` is strong in Russian, `login` weak in English).
+    for strength, cyrillic_pass in (("strong", False), ("weak", False), ("strong", True), ("weak", True)):
+        for lang, doc in docs.items():
+            entries = doc.get("terms") or {}
+            if not isinstance(entries, dict):
+                raise VocabularyError(f"vocab/{lang}.yaml: `terms` must be a mapping")
+            for category, by_strength in entries.items():
+                if not isinstance(by_strength, dict) or set(by_strength) - set(STRENGTHS):
+                    raise VocabularyError(f"vocab/{lang}.yaml: {category}: expected `strong:` and/or `weak:`")
+                for phrase in _words(by_strength.get(strength), f"vocab/{lang}.yaml: {category}"):
+                    if _is_cyrillic(phrase) != cyrillic_pass:
+                        continue
+                    key = tuple(_normal(phrase, translit).split())
+                    if key and key not in terms:
+                        terms[key] = (str(category), STRENGTHS[strength], lang)
+                    if _is_cyrillic(phrase):
+                        cyrillic.update(key)
+                    per_lang_words.setdefault(lang, set()).update(key)
+    for lang, doc in docs.items():
+        if doc.get("language") != lang:
+            raise VocabularyError(f"vocab/{lang}.yaml: `language: {lang}` expected")
+        algorithm = doc.get("stemmer")
+        if algorithm is not None:
+            stemmers[lang] = str(algorithm)
+        for kind, words in (doc.get("negators") or {}).items():
+            for w in _words(words, f"vocab/{lang}.yaml: negators"):
+                negators[_normal(w, translit)] = str(kind)
+                if _is_cyrillic(w):
+                    cyrillic.add(_normal(w, translit))
+        said = _words(doc.get("people"), f"vocab/{lang}.yaml") + _words(
+            doc.get("qualifiers"), f"vocab/{lang}.yaml"
+        )
+        cyrillic.update(_normal(w, translit) for w in said if _is_cyrillic(w))
+        found = {_normal(w, translit) for w in _words(doc.get("people"), f"vocab/{lang}.yaml")}
+        people |= found
+        per_lang_words.setdefault(lang, set()).update(found)
+        qualifiers |= {_normal(w, translit) for w in _words(doc.get("qualifiers"), f"vocab/{lang}.yaml")}
+        for list_key in _LIST_KEYS:
+            if list_key in doc:
+                raise VocabularyError(f"vocab/{lang}.yaml: `{list_key}` belongs in common.yaml")
+    common = _load("common.yaml")
+    for kind, words in (common.get("negators") or {}).items():
+        for w in _words(words, "vocab/common.yaml: negators"):
+            negators.setdefault(_normal(w, translit), str(kind))
+    lists = {
+        key: frozenset(_normal(w, translit) for w in _words(common.get(key), f"common: {key}"))
+        for key in _LIST_KEYS
+    }
+    phrases = frozenset(
+        tuple(_normal(p, translit).split())
+        for p in _words(common.get("health_table_phrases"), "common: health_table_phrases")
+    )
+    stems = _StemTables(
+        {lang: a for lang, a in stemmers.items() if lang in _STEMMED},
+        {lang: frozenset(ws) for lang, ws in per_lang_words.items()},
+    )
+    word_languages: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for w in per_lang_words.get(lang, ()):
+            word_languages.setdefault(w, []).append(lang)
+    return Vocabulary(
+        terms=terms,
+        negators=negators,
+        people=frozenset(people),
+        qualifiers=frozenset(qualifiers),
+        lists=lists,
+        phrases=phrases,
+        stemmers=stemmers,
+        stems=stems,
+        cyrillic=tuple(sorted(cyrillic, key=lambda s: (-len(s), s))),
+        word_languages={w: tuple(sorted(langs)) for w, langs in word_languages.items()},
+        translit=translit,
+    )

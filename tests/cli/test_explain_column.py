@@ -1,0 +1,61 @@
+"""`cnsnt explain-column`: the classifier's reasoning for one column, table first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cnsnt.cli import app
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+ENV = {"COLUMNS": "100", "NO_COLOR": "1"}
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
+
+
+def test_table_verdict_then_column_verdict() -> None:
+    result = run("explain-column", "customers.phone", str(EXAMPLES / "restaurant"))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "customers.phone (db/schema.sql:13:5)"
+    assert lines[1] == "  table 'customers' describes people: its name 'customers' says it is about people"
+    assert lines[2] == "  verdict: personal, user.contact.phone_number (high confidence)"
+    assert lines[3] == "  because name 'phone' means a phone number (en)"
+
+
+def test_a_column_personal_through_a_link(tmp_path: Path) -> None:
+    (tmp_path / "s.sql").write_text(
+        "CREATE TABLE kimlik (id INT PRIMARY KEY, ad TEXT, soyad TEXT, tc_kimlik_no CHAR(11));\n"
+        "CREATE TABLE notlar (id INT, sahip INT REFERENCES kimlik (id), metin TEXT);\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources: {schemas: [{path: s.sql, dialect: postgres}]}\n", encoding="utf-8"
+    )
+    result = run("explain-column", "notlar.metin", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "table 'notlar' linked to people: 'sahip' references 'kimlik'" in result.stdout
+    assert "verdict: personal" in result.stdout
+    kimlik = run("explain-column", "KIMLIK.AD", str(tmp_path))
+    assert "table 'kimlik' describes people: it has 'soyad' and 'tc_kimlik_no'" in kimlik.stdout
+
+
+def test_unknown_column_is_a_usage_error() -> None:
+    result = run("explain-column", "nope.x", str(EXAMPLES / "restaurant"))
+    assert result.exit_code == 2
+    assert "no column 'nope.x'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
+    (tmp_path / "s.sql").write_text('CREATE TABLE "t\x1b[31m" (email TEXT);\n', encoding="utf-8")
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources: {schemas: [{path: s.sql, dialect: postgres}]}\n", encoding="utf-8"
+    )
+    result = run("explain-column", "t\x1b[31m.email", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\\x1b" in result.stdout

@@ -1,0 +1,308 @@
+"""Table-first classification: a table's verdict, from its columns and links, decides its columns."""
+
+from __future__ import annotations
+
+from cnsnt.classify import classify_column, classify_tables, explain, table_verdicts
+from cnsnt.evidence import Column, ForeignKey, Table
+from cnsnt.model import Location
+
+WHERE = Location("schema.sql", 1, 1)
+
+
+def _table(name: str, columns: list[tuple[str, str]], keys: tuple[ForeignKey, ...] = ()) -> Table:
+    return Table(
+        name=name,
+        location=WHERE,
+        source="schema.sql",
+        columns=tuple(Column(name, c, WHERE, "schema.sql", type=t) for c, t in columns),
+        foreign_keys=keys,
+    )
+
+
+KIMLIK = _table(
+    "kimlik",
+    [
+        ("id", "INT"),
+        ("ad", "VARCHAR(50)"),
+        ("soyad", "VARCHAR(50)"),
+        ("tc_kimlik_no", "CHAR(11)"),
+        ("il", "VARCHAR(30)"),
+        ("baba_adi", "VARCHAR(50)"),
+    ],
+)
+ROLODEX = _table(
+    "ROLODEX",
+    [
+        ("ID", "INT"),
+        ("FULL_NAME", "VARCHAR(100)"),
+        ("EMAIL", "VARCHAR(100)"),
+        ("STATE", "CHAR(2)"),
+        ("CITY", "VARCHAR(50)"),
+        ("TITLE", "VARCHAR(20)"),
+    ],
+)
+CALLS = _table(
+    "calls",
+    [
+        ("id", "INT"),
+        ("customer_id", "INT"),
+        ("recording_url", "TEXT"),
+        ("transcript", "TEXT"),
+        ("agent_notes", "TEXT"),
+        ("caller_number", "VARCHAR(20)"),
+        ("sentiment_score", "FLOAT"),
+        ("created_at", "TIMESTAMP"),
+    ],
+)
+TRACES = _table(
+    "gps_traces",
+    [
+        ("id", "INT"),
+        ("uid", "INT"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("body", "TEXT"),
+        ("created_by", "INT"),
+    ],
+    (ForeignKey(("uid",), "ROLODEX"), ForeignKey(("created_by",), "ROLODEX")),
+)
+AWARDS = _table(
+    "AWARDS",
+    [
+        ("ID", "INT"),
+        ("AWARD_ACCOUNT_NUMBER", "VARCHAR(20)"),
+        ("NAME", "VARCHAR(100)"),
+        ("STATE", "VARCHAR(10)"),
+    ],
+)
+SHOPS = _table("shops", [("id", "INT"), ("name", "TEXT"), ("phone", "TEXT"), ("email", "TEXT")])
+RELIGIONS = _table("religions", [("id", "INT"), ("name", "VARCHAR(50)")])
+TABLES = [KIMLIK, ROLODEX, CALLS, TRACES, AWARDS, SHOPS, RELIGIONS]
+
+
+def _verdicts() -> dict[str, tuple[bool, str | None]]:
+    return {k: (v.personal, v.category) for k, v in classify_tables(TABLES).items()}
+
+
+def test_a_table_that_describes_people_whatever_its_name() -> None:
+    got = _verdicts()
+    assert got["kimlik.ad"] == (True, "user.name")
+    assert got["kimlik.il"] == (True, "user.contact.address.state")
+    assert got["kimlik.id"] == (False, None)
+    assert got["ROLODEX.STATE"][0] and got["ROLODEX.CITY"][0] and got["ROLODEX.TITLE"][0]
+    # the same weak words without the context are not personal
+    assert not classify_column("items", "ad", "VARCHAR(50)").personal
+    assert not got["AWARDS.STATE"][0] and not got["AWARDS.NAME"][0]
+
+
+def test_reason_names_the_evidence() -> None:
+    verdict = classify_tables(TABLES)["kimlik.ad"]
+    assert verdict.reasons[0].startswith("table 'kimlik' describes people")
+    rolodex = classify_tables(TABLES)["ROLODEX.CITY"]
+    assert "it has 'FULL_NAME' and 'EMAIL'" in rolodex.reasons[0]
+    assert "describes people" in rolodex.reason
+
+
+def test_linked_to_people_by_column_and_by_foreign_key() -> None:
+    got = _verdicts()
+    for column in ("recording_url", "transcript", "agent_notes", "caller_number", "sentiment_score"):
+        assert got[f"calls.{column}"][0], column
+    assert got["calls.customer_id"] == (False, None)  # the key itself is pseudonymous
+    assert got["calls.created_at"] == (False, None)  # the record's own time
+    assert got["gps_traces.lat"] == (True, "user.location.precise")
+    assert got["gps_traces.body"][0]
+    assert table_verdicts(TABLES)["gps_traces"].reason.startswith("'uid' references 'ROLODEX'")
+
+
+def test_who_made_a_record_does_not_make_it_about_them() -> None:
+    notes = _table(
+        "announcements",
+        [("id", "INT"), ("created_by", "INT"), ("title", "TEXT"), ("location", "TEXT")],
+        (ForeignKey(("created_by",), "ROLODEX"),),
+    )
+    got = classify_tables([ROLODEX, notes])
+    assert not any(v.personal for k, v in got.items() if k.startswith("announcements."))
+
+
+def test_award_account_numbers_and_organisations_are_not_personal() -> None:
+    got = _verdicts()
+    assert got["AWARDS.AWARD_ACCOUNT_NUMBER"] == (False, None)
+    assert got["shops.phone"] == (False, None)
+    assert got["shops.email"] == (False, None)
+    assert got["religions.name"] == (False, None)
+
+
+def test_explain_gives_table_then_column() -> None:
+    lines = explain(TABLES, KIMLIK, KIMLIK.columns[1])
+    assert lines[0].startswith("table 'kimlik' describes people")
+    assert lines[1] == "verdict: personal, user.name (medium confidence)"
+    assert lines[2].startswith("because name 'ad' means a person's name (tr)")
+
+
+def test_special_categories_and_kinds_from_the_issue() -> None:
+    people = _table(
+        "members",
+        [
+            ("id", "INT"),
+            ("disability", "TEXT"),
+            ("ethnicity", "TEXT"),
+            ("religion", "TEXT"),
+            ("diagnosis", "TEXT"),
+            ("blood_group", "TEXT"),
+            ("veteran_status", "TEXT"),
+            ("visa_status", "TEXT"),
+            ("user_pass", "TEXT"),
+            ("pass_crypt", "TEXT"),
+            ("user_agent", "TEXT"),
+            ("salary", "DECIMAL(10,2)"),
+            ("county", "TEXT"),
+            ("height", "INT"),
+            ("device_id", "TEXT"),
+        ],
+    )
+    got = classify_tables([people])
+    missed = sorted(k for k, v in got.items() if not v.personal and not k.endswith(".id"))
+    assert missed == []
+
+
+def test_a_form_field_and_the_column_it_fills_agree() -> None:
+    from cnsnt.classify import classify_field
+
+    names = [
+        "email",
+        "telefono",
+        "data_nascita",
+        "soyad",
+        "adresi",
+        "nazwisko",
+        "geboortedatum",
+        "cognoms",
+        "familiya",
+        "city",
+        "password",
+        "iban",
+    ]
+    people = _table("customers", [(n, "VARCHAR(100)") for n in names])
+    columns = classify_tables([people])
+    for name in names:
+        field = classify_field(name)
+        column = columns[f"customers.{name}"]
+        assert field.category == column.category, name
+        assert field.category is not None, name
+        # the same words and language name the datum in both reasons
+        assert (
+            field.reason.split(" means ")[1].split(")")[0] == column.reason.split(" means ")[1].split(")")[0]
+        )
+
+
+def test_logs_with_a_person_column_are_that_persons_activity() -> None:
+    logs = _table(
+        "access_log",
+        [
+            ("id", "INT"),
+            ("username", "VARCHAR(50)"),
+            ("ip", "VARCHAR(45)"),
+            ("action", "TEXT"),
+            ("happened", "DATETIME"),
+        ],
+    )
+    cron = _table("cron_log", [("id", "INT"), ("job", "TEXT"), ("ran", "DATETIME")])
+    got = classify_tables([logs, cron])
+    assert got["access_log.action"].personal and got["access_log.happened"].personal
+    assert not got["cron_log.job"].personal and not got["cron_log.ran"].personal
+
+
+def test_an_invoice_is_its_customers_though_it_points_at_other_things() -> None:
+    customers = _table("clientes", [("id", "INT"), ("nombre", "TEXT"), ("email", "TEXT")])
+    invoice = _table(
+        "facturas",
+        [
+            ("id", "INT"),
+            ("cliente_id", "INT"),
+            ("almacen_id", "INT"),
+            ("divisa_id", "INT"),
+            ("importe", "DECIMAL(10,2)"),
+            ("fecha", "DATE"),
+            ("numero", "VARCHAR(20)"),
+        ],
+    )
+    got = classify_tables([customers, invoice])
+    assert got["facturas.importe"].category == "user.financial"
+    assert got["facturas.fecha"].category == "user.behavior"
+    assert not got["facturas.numero"].personal  # the invoice's number, not the person's
+    assert not got["facturas.almacen_id"].personal
+
+
+def test_a_registry_of_people_and_companies_counts_only_person_terms() -> None:
+    registry = _table(
+        "clienti",
+        [
+            ("id", "INT"),
+            ("ragione_sociale", "TEXT"),
+            ("capitale_sociale", "DECIMAL(12,2)"),
+            ("codice_fiscale", "CHAR(16)"),
+            ("email", "TEXT"),
+        ],
+    )
+    got = classify_tables([registry])
+    assert got["clienti.codice_fiscale"].personal and got["clienti.email"].personal
+    assert not got["clienti.capitale_sociale"].personal
+    assert not got["clienti.ragione_sociale"].personal
+
+
+def test_record_timestamps_and_switches_are_technical_in_a_people_table() -> None:
+    users = _table(
+        "users",
+        [
+            ("id", "INT"),
+            ("created_at", "TIMESTAMP"),
+            ("updated_at", "TIMESTAMP"),
+            ("is_admin", "BOOLEAN"),
+            ("hired_on", "DATE"),
+            ("newsletter_optin", "BOOLEAN"),
+        ],
+    )
+    got = classify_tables([users])
+    assert not got["users.created_at"].personal and not got["users.updated_at"].personal
+    assert not got["users.is_admin"].personal
+    assert got["users.hired_on"].category == "user.behavior"
+    assert got["users.newsletter_optin"].category == "user.privacy_preferences"
+
+
+def test_a_short_cyrillic_stem_needs_a_russian_ending() -> None:
+    # `пол` (sex) must not swallow `получения` (of receiving) in a comment
+    got = classify_column("appeal", "receipt_method", "VARCHAR(50)", "Способ получения обращения")
+    assert not got.personal
+    assert classify_column("users", "sex", "CHAR(1)", "Пол").personal
+
+
+def test_every_verdict_names_a_taxonomy_category() -> None:
+    from cnsnt.policy.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    extra = _table(
+        "members",
+        [
+            ("id", "INT"),
+            ("last_login", "DATETIME"),
+            ("joined", "DATE"),
+            ("fee", "DECIMAL(8,2)"),
+            ("member_number", "VARCHAR(10)"),
+            ("marketing_consent", "BOOLEAN"),
+            ("hobby", "TEXT"),
+            ("birth_place", "TEXT"),
+            ("died_on", "DATE"),
+        ],
+    )
+    got = classify_tables([*TABLES, extra])
+    categories = {v.category for v in got.values() if v.personal}
+    assert None not in categories
+    assert sorted(c for c in categories if c and not taxonomy.is_category(c)) == []
+    assert {
+        "user",
+        "user.behavior",
+        "user.financial",
+        "user.unique_id",
+        "user.privacy_preferences",
+        "user.demographic",
+    } <= categories

@@ -1,0 +1,71 @@
+"""The classifier's vocabulary files: well-formed, categories in the taxonomy, one spelling."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import yaml
+
+from cnsnt.classify.tokens import Tokenizer
+from cnsnt.classify.vocabulary import LANGUAGES, load_vocabulary, stemmer
+from cnsnt.policy.taxonomy import load_taxonomy
+
+VOCAB = resources.files("cnsnt.classify").joinpath("vocab")
+
+
+def _doc(name: str) -> dict[str, object]:
+    doc = yaml.safe_load(VOCAB.joinpath(name).read_text(encoding="utf-8"))
+    assert isinstance(doc, dict), name
+    return doc
+
+
+def test_one_file_per_language_each_well_formed() -> None:
+    assert set(LANGUAGES) == {"en", "it", "ca", "es", "pt", "fr", "de", "tr", "ru", "hu", "pl", "nl"}
+    taxonomy = load_taxonomy()
+    for lang in LANGUAGES:
+        doc = _doc(f"{lang}.yaml")
+        assert doc["language"] == lang
+        stemmer(str(doc["stemmer"]))  # a Snowball algorithm that exists
+        terms = doc["terms"]
+        assert isinstance(terms, dict) and terms, lang
+        for category, strengths in terms.items():
+            assert taxonomy.is_category(category.split("#")[0]), f"{lang}: {category}"
+            assert isinstance(strengths, dict) and set(strengths) <= {"strong", "weak"}
+            for words in strengths.values():
+                assert isinstance(words, list) and words
+                assert all(isinstance(w, str) and w == w.strip() and w for w in words), words
+        assert set(doc) <= {"language", "stemmer", "terms", "people", "qualifiers", "negators"}
+
+
+def test_common_lists_and_translit_table() -> None:
+    common = _doc("common.yaml")
+    assert set(common["negators"]) == {"identifier", "timestamp", "flag", "counter", "technical"}
+    table = _doc("translit.yaml")["cyrillic_to_latin"]
+    assert isinstance(table, dict) and len(table) >= 30
+
+
+def test_every_category_in_the_vocabulary_is_a_taxonomy_key() -> None:
+    taxonomy = load_taxonomy()
+    categories = {c.split("#")[0] for c, _, _ in load_vocabulary().terms.values()}
+    assert sorted(c for c in categories if not taxonomy.is_category(c)) == []
+
+
+def test_cyrillic_and_transliterated_spellings_meet() -> None:
+    vocab = load_vocabulary()
+    tok = Tokenizer(
+        vocab.words, vocab.cyrillic, translit=vocab.translit, stemmed=vocab.stems, stemmers=vocab.stemmers
+    )
+    assert tok.words("фамилия") == tok.words("familiya") == ("famil",)
+    assert tok.words("Дата рождения") == tok.words("data_rozhdeniya")
+
+
+def test_suffixes_are_stemmed_to_vocabulary_words() -> None:
+    vocab = load_vocabulary()
+    tok = Tokenizer(
+        vocab.words, vocab.cyrillic, translit=vocab.translit, stemmed=vocab.stems, stemmers=vocab.stemmers
+    )
+    assert tok.words("adresleri") == ("adres",)  # tr
+    assert tok.words("Adı") == ("adi",)
+    assert tok.words("lakcime") == ("lakcim",)  # hu
+    # a different word that shares a stem is not taken for the vocabulary word
+    assert tok.words("carga") != ("cargo",)
