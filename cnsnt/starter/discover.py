@@ -132,8 +132,11 @@ def _orm_kind(path: Path) -> str | None:
         return "rails"
     if suffix != ".py":
         return None
+    if "migrations" in path.parts:
+        return None  # Django and Alembic migration scripts: the models are the schema
     head = _sniff(path)
-    if "models.Model" in head and "django" in head:
+    in_models = path.name == "models.py" or "models" in path.parts[:-1]
+    if in_models and "models.Model" in head and "django" in head:
         return "django"
     if "sqlalchemy" in head and "__tablename__" in head:
         return "sqlalchemy"
@@ -179,21 +182,35 @@ def _kind_of(path: Path) -> tuple[str, str | None] | None:
 
 
 def _entries(
-    kind: str, paths: list[tuple[Path, str | None]], root: Path, all_files: dict[Path, list[Path]]
+    kind: str,
+    paths: list[tuple[Path, str | None]],
+    root: Path,
+    all_files: dict[Path, list[Path]],
+    fmt: str | None = None,
 ) -> list[Found]:
-    """One glob per directory, suffix and dialect when every such file there is alike."""
+    """One glob per directory, suffix and dialect when every such file there is alike.
+
+    ORM models of one folder share one entry too, so a model may inherit from another file's.
+    """
     by_dir: dict[tuple[Path, str, str], list[Path]] = defaultdict(list)
     for path, dialect in paths:
         by_dir[(path.parent, path.suffix.lower(), dialect or "")].append(path)
     found: list[Found] = []
     for (directory, suffix, dialect), group in sorted(by_dir.items()):
-        siblings = [p for p in all_files.get(directory, []) if p.suffix.lower() == suffix]
+        siblings = [
+            p
+            for p in all_files.get(directory, [])
+            if p.suffix.lower() == suffix and not (fmt and p.name == "__init__.py")
+        ]
         rel_dir = directory.relative_to(root).as_posix()
         if len(group) > 1 and len(group) == len(siblings) and suffix:
             pattern = f"*{suffix}" if rel_dir == "." else f"{rel_dir}/*{suffix}"
-            found.append(Found(kind, pattern, dialect=dialect or None))
+            found.append(Found(kind, pattern, format=fmt, dialect=dialect or None))
         else:
-            found.extend(Found(kind, p.relative_to(root).as_posix(), dialect=dialect or None) for p in group)
+            found.extend(
+                Found(kind, p.relative_to(root).as_posix(), format=fmt, dialect=dialect or None)
+                for p in group
+            )
     return found
 
 
@@ -206,19 +223,20 @@ def discover(root: Path) -> list[Found]:
     kinds: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     migrations = _migration_dirs(files)
     in_migrations = {p for paths in migrations.values() for p in paths}
-    orm: list[Found] = []
+    orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     for path in files:
         if path in in_migrations:
             continue
         model_kind = _orm_kind(path)
         if model_kind is not None:
-            orm.append(Found("schemas", path.relative_to(root).as_posix(), format=model_kind))
+            orm[model_kind].append((path, None))
             continue
         what = _kind_of(path)
         if what is not None:
             kinds[what[0]].append((path, what[1]))
     found: list[Found] = [_migration_entry(home, paths, root) for home, paths in sorted(migrations.items())]
-    found.extend(orm)
+    for model_kind in sorted(orm):
+        found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     return found

@@ -269,8 +269,8 @@ def test_discover_reads_a_migrations_folder_as_one_entry_and_finds_models(tmp_pa
     (tmp_path / "prisma" / "schema.prisma").write_text("model User {\n  id Int @id\n  email String\n}\n")
     assert discover(tmp_path) == [
         Found("schemas", "db/migrations/*.sql", format="migrations"),
-        Found("schemas", "prisma/schema.prisma", format="prisma"),
         Found("schemas", "shop/models.py", format="django"),
+        Found("schemas", "prisma/schema.prisma", format="prisma"),
     ]
     assert run("init", str(tmp_path)).exit_code == 0
     columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
