@@ -399,7 +399,9 @@ def measure(fmt: str, log: Path, jobs: int, schema: Path, pure: bool = False) ->
     """One read of one log in a fresh process (so peak memory is this run's)."""
     out = subprocess.run([sys.executable, "-c", MEASURE, fmt, str(log), str(jobs), str(schema),
                           "pure" if pure else "any"],
-                         check=True, capture_output=True, text=True, cwd=ROOT)
+                         # Run beside the log, not in the checkout: the installed cnsnt (a
+                         # compiled build included) is measured, never shadowed by the tree.
+                         check=True, capture_output=True, text=True, cwd=log.parent)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -423,3 +423,30 @@ def test_an_oversized_multi_line_record_is_skipped_not_kept(
     assert problem.location.line == 9
     assert problem.message.startswith("1 record (402 lines) skipped as postgres_stderr: record "
                                       "longer than")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "SESSION,1,1,READ,SELECT,,,SELECT email FROM customers,<not logged>",
+        "SESSION,2,1,WRITE,INSERT,TABLE,public.orders,INSERT INTO orders VALUES (1),\"1,2\"",
+        'SESSION,3,1,READ,SELECT,,,"SELECT a, b FROM t WHERE c = \'x\'",<not logged>',
+        'SESSION,4,1,READ,SELECT,,,"SELECT ""quoted"" FROM t",<none>',
+        "SESSION,5,1,READ,SELECT,,,SELECT 1,a,b,c",
+    ],
+)
+def test_pgaudit_fast_split_reads_like_the_csv_module(body: str) -> None:
+    import csv
+
+    from cnsnt.sources.queries.formats.pgaudit import session_fields
+
+    expected = next(csv.reader([body], strict=True))
+    got = session_fields(body)
+    assert got is not None and got[:8] == expected[:8]
+
+
+def test_pgaudit_broken_quoting_is_none() -> None:
+    from cnsnt.sources.queries.formats.pgaudit import session_fields
+
+    assert session_fields('SESSION,1,1,READ,SELECT,,,"SELECT 1') is None
+    assert session_fields("SESSION,1,1,READ") is None

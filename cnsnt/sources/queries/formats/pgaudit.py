@@ -20,6 +20,24 @@ from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 _FIELDS = 9
 
 
+def session_fields(body: str) -> list[str] | None:
+    """The CSV fields of `SESSION,...` (None when its quoting is broken).
+
+    pgAudit quotes a field only when it holds a comma, a quote or a newline, so a
+    line without any quote splits on commas exactly as the csv module would read it
+    (the statement is then the eighth field, the parameter the rest); a line with a
+    quote anywhere goes through the csv module.
+    """
+    if '"' not in body:
+        parts = body.split(",", _FIELDS - 1)
+        return parts if len(parts) == _FIELDS else None
+    try:
+        rows = list(csv.reader([body], strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 and len(rows[0]) >= _FIELDS else None
+
+
 class PgAudit(PostgresStderr):
     """pgAudit SESSION lines (stderr log)."""
 
@@ -46,14 +64,10 @@ class PgAudit(PostgresStderr):
             fields, severity, message = parsed
             if severity != "LOG" or not message.startswith("AUDIT: SESSION,"):
                 continue
-            try:
-                rows = list(csv.reader([message[len("AUDIT: "):]], strict=True))
-            except csv.Error:
-                rows = []
-            if len(rows) != 1 or len(rows[0]) < _FIELDS:
+            row = session_fields(message[len("AUDIT: "):])
+            if row is None:
                 yield Skipped(start, "pgAudit line with broken CSV quoting", len(group))
                 continue
-            row = rows[0]
             statement = row[7].strip()
             same = (fields["user"], fields["database"], row[1], row[2], statement)
             if same == last or not statement or statement == "<not logged>":

@@ -60,10 +60,12 @@ class PostgresCsvlog(LogFormat):
                 yield too_long(start, group, dropped)
                 continue
             text = b"".join(group).decode("utf-8", "replace")
-            if not text.strip():
+            if not text or text.isspace():
                 continue
+            # One physical line is the common case: no need to split it again.
+            physical = [text] if len(group) == 1 else text.splitlines(keepends=True)
             try:
-                rows = list(csv.reader(text.splitlines(keepends=True), strict=True))
+                rows = list(csv.reader(physical, strict=True))
             except csv.Error:
                 rows = []
             if len(rows) != 1 or len(rows[0]) < _MIN_COLUMNS:
