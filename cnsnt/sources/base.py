@@ -454,16 +454,13 @@ def decoded_chunks(fh: Readable, shown: str, chunk: int = 1 << 20) -> Iterator[s
             return
 
 
-def read_text(
-    path: Path, shown: str, max_bytes: int = MAX_TEXT_BYTES, limits: Limits | None = None
-) -> str:
+def read_text(path: Path, shown: str, *, limits: Limits) -> str:
     """Read a text source whole; missing, unreadable, binary or huge files raise SourceError.
 
-    Decoding is `decoded_chunks`' (shared by every reader); the size limit is
-    `limits.file_bytes` (`--max-file-size`) when limits are given.
+    Decoding is `decoded_chunks`' (shared by every reader). `limits` is required so
+    that no reader can skip `--max-file-size` (`limits.file_bytes`): pass `ctx.limits`.
     """
-    if limits is not None:
-        max_bytes = limits.file_bytes
+    max_bytes = limits.file_bytes
     where = Location(shown)
     with open_source(path, shown) as fh:
         size = os.fstat(fh.fileno()).st_size

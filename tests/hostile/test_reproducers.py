@@ -755,6 +755,32 @@ def test_bounds_file_size_names_the_limit(tmp_path):
     assert "s.phone" in {f["subject"] for f in findings if f["rule"] == "CN101"}
 
 
+@pytest.mark.parametrize(
+    ("entry", "name", "text"),
+    [
+        ('{path: "migrations/*.sql"}', "migrations/V2__big.sql",
+         "ALTER TABLE customers ADD COLUMN phone text;\n"),
+        ("{path: app/models.py, format: django}", "app/models.py",
+         "from django.db import models\n\nclass Person(models.Model):\n    email = models.EmailField()\n"),
+        ("{path: db/models.py, format: sqlalchemy}", "db/models.py",
+         "from sqlalchemy import Column, String\n\nclass P:\n    __tablename__ = 'p'\n"
+         "    email = Column(String)\n"),
+        ("{path: db/schema.rb}", "db/schema.rb",
+         'ActiveRecord::Schema.define do\n  create_table "p" do |t|\n    t.string "email"\n  end\nend\n'),
+        ("{path: schema.prisma}", "schema.prisma", "model P {\n  id Int @id\n  email String\n}\n"),
+        ("{path: lib/helpers.py}", "lib/helpers.py", "class Helper:\n    pass\n"),
+    ],
+)
+def test_bounds_file_size_holds_for_every_schema_reader(tmp_path, entry, name, text):
+    """Bounds: --max-file-size applies to migrations and ORM models as to DDL files."""
+    files = {name: text + "#" * 5000 + "\n" if not name.endswith(".sql") else text + "--" + "x" * 5000 + "\n"}
+    if name.startswith("migrations/"):
+        files["migrations/V1__init.sql"] = "CREATE TABLE customers (id int, email text);\n"
+    root = project(tmp_path / "p", f"  schemas: [{entry}]", files)
+    _, findings = audit_json(root, "--max-file-size", "1000")
+    assert any("--max-file-size" in m for m in messages(findings, "CN001", name)), name
+
+
 def test_bounds_bad_limit_values_are_usage_errors(tmp_path):
     root = project(tmp_path / "p", "  forms: []", {})
     for option, value in (("--max-file-size", "0"), ("--max-statement-size", "-1"),

@@ -36,7 +36,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
     for path in ordered.run:
         shown = ctx.shown(path)
         try:
-            text = read_text(path, shown)
+            text = read_text(path, shown, limits=ctx.limits)
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue

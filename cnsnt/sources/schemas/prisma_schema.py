@@ -344,7 +344,7 @@ def read_prisma(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
     for path in paths:
         shown = ctx.shown(path)
         try:
-            text = read_text(path, shown)
+            text = read_text(path, shown, limits=ctx.limits)
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue

@@ -113,7 +113,7 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
     for path in paths:
         shown = ctx.shown(path)
         try:
-            text = read_text(path, shown)
+            text = read_text(path, shown, limits=ctx.limits)
             parser = parser or _parser()
         except SourceError as exc:
             problems.append(problem_of(exc, shown))

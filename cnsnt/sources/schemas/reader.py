@@ -131,7 +131,7 @@ def _unknown_python(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
     for path in paths:
         shown = ctx.shown(path)
         try:
-            tree = parse_python(read_text(path, shown), shown)
+            tree = parse_python(read_text(path, shown, limits=ctx.limits), shown)
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
