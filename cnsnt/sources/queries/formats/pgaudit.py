@@ -14,7 +14,7 @@ import csv
 from collections.abc import Iterator
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Lines, Record, Skipped, grouped, too_long
+from cnsnt.sources.queries.formats.base import Lines, Record, Skipped
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 
 _FIELDS = 9
@@ -52,21 +52,16 @@ class PgAudit(PostgresStderr):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
         last: tuple[object, ...] | None = None
-        for start, group, dropped in grouped(lines, self.is_start):
-            if dropped:
-                yield too_long(start, group, dropped)
+        for item in self.log_messages(lines):
+            if isinstance(item, Skipped):
+                yield item
                 continue
-            parsed = self.message(group)
-            if parsed is None:
-                if any(raw.strip() for raw in group):
-                    yield Skipped(start, "lines that are not PostgreSQL log records", len(group))
-                continue
-            fields, severity, message = parsed
-            if severity != "LOG" or not message.startswith("AUDIT: SESSION,"):
+            start, count, fields, message = item
+            if not message.startswith("AUDIT: SESSION,"):
                 continue
             row = session_fields(message[len("AUDIT: "):])
             if row is None:
-                yield Skipped(start, "pgAudit line with broken CSV quoting", len(group))
+                yield Skipped(start, "pgAudit line with broken CSV quoting", count)
                 continue
             statement = row[7].strip()
             same = (fields["user"], fields["database"], row[1], row[2], statement)

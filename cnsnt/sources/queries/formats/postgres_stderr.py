@@ -174,8 +174,14 @@ class PostgresStderr(LogFormat):
         text = "\n".join([first] + [r[1:] if r.startswith("\t") else r for r in rest])
         return fields, severity, text
 
-    def records(self, lines: Lines) -> Iterator[Record | Skipped]:
-        """The records of some lines, in order."""
+    def log_messages(
+        self, lines: Lines
+    ) -> Iterator[tuple[int, int, dict[str, str | None], str] | Skipped]:
+        """(start line, line count, prefix fields, message) of each LOG record, in order.
+
+        Records too long, and lines that are no log record, come as `Skipped`; records of
+        other severities are passed over. The stderr and pgAudit readers share this.
+        """
         for start, group, dropped in grouped(lines, self.is_start):
             if dropped:
                 yield too_long(start, group, dropped)
@@ -186,8 +192,16 @@ class PostgresStderr(LogFormat):
                     yield Skipped(start, "lines that are not PostgreSQL log records", len(group))
                 continue
             fields, severity, message = parsed
-            if severity != "LOG":
+            if severity == "LOG":
+                yield start, len(group), fields, message
+
+    def records(self, lines: Lines) -> Iterator[Record | Skipped]:
+        """The records of some lines, in order."""
+        for item in self.log_messages(lines):
+            if isinstance(item, Skipped):
+                yield item
                 continue
+            start, _, fields, message = item
             statement = pg_statement(message)
             if statement is None:
                 continue
