@@ -162,6 +162,8 @@ class _Reading:
     """(word, kind) of words that make a column technical."""
     rest: frozenset[str]
     """Words not part of a term."""
+    words: tuple[str, ...] = ()
+    """Every word, in order."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
             i += 1
     rest = [w for n, w in enumerate(words) if n not in used]
     negators = tuple((w, k) for w in rest if (k := _negator_kind(w)) is not None)
-    return _Reading(tuple(matches), negators, frozenset(rest))
+    return _Reading(tuple(matches), negators, frozenset(rest), words)
 
 
 def _table_words(table: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
@@ -339,6 +341,8 @@ def _pick(
             continue
         if not _fits_type(m, kind, reading.rest):
             continue
+        if _abbreviated_ip(m, reading.words):
+            continue
         candidates.append(m)
     if not candidates:
         return None, None
@@ -349,6 +353,18 @@ def _pick(
     if blocked is not None:
         return None, blocked
     return best, None
+
+
+def _abbreviated_ip(match: _Match, words: tuple[str, ...]) -> bool:
+    """`IP_REVIEW_REQUIREMENT`, `ip_account_number`: `ip` leading other words is not an IP address.
+
+    An address column ends in `ip` (`client_ip`, `last_login_ip`) or goes on with
+    what is said of the address (`ip_address`, `ip_v6`, `ip_country`).
+    """
+    if match.words != ("ip",) or _category(match) != "user.device.ip_address":
+        return False
+    after = match.start + 1
+    return after < len(words) and words[after] not in lx.IP_TAILS
 
 
 def _category(match: _Match) -> str:
@@ -394,6 +410,8 @@ class Context:
     """A list of values (`zipcodes`, `paises`): its names and places are no one's."""
     address: bool = True
     """The table holds address parts, so `state` or `region` is an address's."""
+    placeholder: bool = False
+    """Rows stand for no real person (`tbn_person`: to be named): nothing is personal."""
     languages: tuple[str, ...] | None = None
     """Languages whose stemmer reads unknown words (None: all)."""
 
@@ -491,6 +509,10 @@ def decide(
     keyed: bool = False,
 ) -> Classification:
     """The verdict on one column in its table's context; `keyed`: a primary or foreign key."""
+    if ctx.placeholder:
+        return Classification(
+            False, None, Confidence.MEDIUM, f"'{table}' holds placeholders, not real people"
+        )
     kind = _type_kind(type)
     reading = _read(name, ctx.languages)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names)
@@ -600,7 +622,7 @@ def decide(
         and words
         and set(words) <= _WHO_WORDS
         and set(words) & (lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS)
-        and not set(words) & _CODE_WORDS
+        and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)
         and not keyed
         and not ctx.lookup
     ):

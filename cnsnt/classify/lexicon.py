@@ -186,3 +186,7 @@ ORG_COLUMNS: Final = _VOCAB.lists["org_columns"]
 ACTIVITY_TABLES: Final = _VOCAB.lists["activity_tables"]
 # Address words that also mean a record's state (`state`, `estado`).
 AMBIGUOUS_ADDRESS: Final = _VOCAB.lists["ambiguous_address"]
+# Words after `ip` that keep it an IP address (`ip_address`, `ip_v6`), not an abbreviation.
+IP_TAILS: Final = _VOCAB.lists["ip_tails"]
+# Table words of placeholder rows (`tbn_person`): no real person is behind them.
+PLACEHOLDER_WORDS: Final = _VOCAB.lists["placeholder_words"]

@@ -35,6 +35,8 @@ from cnsnt.classify.classifier import (
     _TOKENIZER,
     Context,
     _category,
+    _label,
+    _Match,
     _pick,
     _read,
     _table,
@@ -45,6 +47,7 @@ from cnsnt.classify.classifier import (
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, Table
+from cnsnt.model import Confidence
 
 PEOPLE = "describes people"
 LINKED = "linked to people"
@@ -75,6 +78,9 @@ _ADDRESS = ("user.contact.address",)
 _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
 _MAX_OTHER_LINKS = 1
+# Lists whose entries are a person's traits: a key into one, in the person's row, is
+# the trait (`id_title`, `ethnic_origin_id`, `city_id`).
+_ATTRIBUTE_LISTS = ("user.demographic", "user.contact.address", "user.name", "user.health")
 _MIN_LANGUAGE_HITS = 3
 _MAX_LANGUAGES = 3
 
@@ -268,6 +274,13 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             "name" in survey.anchors or len(kinds) >= 2 or (survey.weak_name is not None and bool(kinds))
         )
         table_words = _table_words(table.name, languages)
+        if set(table_words) & lx.PLACEHOLDER_WORDS:
+            verdicts[table.key] = TableVerdict(
+                OTHER,
+                f"its name '{table.name}' says its rows are placeholders, not real people",
+                replace(base, placeholder=True),
+            )
+            continue
         if not named.person and table_words and table_words[-1] in lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(
                 LOOKUP, f"its name '{table.name}' says it lists values", replace(base, lookup=True)
@@ -342,7 +355,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
     for table in tables:
-        if verdicts[table.key].kind != OTHER:
+        if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
         base = verdicts[table.key].context
         survey = surveys[table.key]
@@ -406,6 +419,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
 def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     """Every column's verdict, keyed by `Column.key`, each table read in its context."""
     verdicts = table_verdicts(tables)
+    people = _people_names(tables, verdicts)
     out: dict[str, Classification] = {}
     for table in tables:
         verdict = verdicts[table.key]
@@ -413,6 +427,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
         if verdict.reason:
             table_reason += f": {verdict.reason}"
         keyed = _keyed(table)
+        attributes = _attribute_keys(table, verdict, people)
         for column in table.columns:
             found = decide(
                 table.name,
@@ -422,8 +437,78 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
                 verdict.context,
                 column.name.casefold() in keyed,
             )
+            target = attributes.get(column.name.casefold())
+            if target is not None and not found.personal:
+                found = _attribute(column.name, target, verdict.context)
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     return out
+
+
+def _people_names(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) -> frozenset[str]:
+    """Names (and schema-qualified keys) of the tables that describe people."""
+    names: set[str] = set()
+    for table in tables:
+        if verdicts[table.key].kind == PEOPLE:
+            names.update((table.name.casefold(), table.key.casefold()))
+    return frozenset(names)
+
+
+def _attribute_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> dict[str, str]:
+    """Foreign keys in a person's own row that point at something other than a person.
+
+    In `users.city_id -> cities` or `alunni.idclasse -> classi` the key's value is an
+    attribute of the person (where they live, which class they are in), so it is
+    personal; a key to another person (`manager_id`) or to whoever made the record
+    (`created_by`) is only a link.
+    """
+    if verdict.kind != PEOPLE or not verdict.context.describes:
+        return {}
+    languages = verdict.context.languages
+    out: dict[str, str] = {}
+    for key in table.foreign_keys:
+        if len(key.columns) != 1:
+            continue
+        ref = key.ref_table.casefold()
+        ref_key = f"{key.ref_schema}.{key.ref_table}".casefold() if key.ref_schema else ref
+        if ref in people or ref_key in people or ref == table.name.casefold():
+            continue
+        words = set(_TOKENIZER.words(key.columns[0], languages))
+        if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS | lx.PERSON_TABLES | lx.LINK_WORDS):
+            continue
+        match = _trait(key.ref_table, words, languages)
+        if (
+            match is None
+            or not _category(match).startswith(_ATTRIBUTE_LISTS)
+            or _category(match) == "user.contact.address"  # a record of its own
+            or _category(match).startswith("user.professional_information")  # an organisation
+        ):
+            continue  # a class, a project, a warehouse: the record's, not a trait
+        out[key.columns[0].casefold()] = key.ref_table
+    return out
+
+
+def _trait(target: str, words: set[str], languages: tuple[str, ...]) -> _Match | None:
+    """The trait a key's target table (`cities`) or its own words (`city_id`) name."""
+    for text in (target, " ".join(sorted(words - _ID_WORDS))):
+        match, _ = _pick(_read(text, languages), True, "unknown")
+        if match is None:
+            match, _ = _pick(_read(text), True, "unknown")  # every language's stems
+        if match is not None:
+            return match
+    return None
+
+
+def _attribute(name: str, target: str, ctx: Context) -> Classification:
+    """The verdict on a key in a person's row that names one of their attributes."""
+    words = set(_TOKENIZER.words(name, ctx.languages))
+    match = _trait(target, words, ctx.languages)
+    assert match is not None
+    return Classification(
+        True,
+        _category(match),
+        Confidence.LOW,
+        f"'{name}' points at '{target}', a list of {_label(match)}: in a person's own row it says theirs",
+    )
 
 
 def _keyed(table: Table) -> set[str]:

@@ -26,6 +26,8 @@ LANGUAGES: tuple[str, ...] = ("en", "it", "pt", "es", "fr", "de", "hu", "ru", "t
 STRENGTHS = {"strong": "S", "weak": "P"}
 _LIST_KEYS = (
     "flag_if_numeric",
+    "ip_tails",
+    "placeholder_words",
     "person_suffixes",
     "health_tables",
     "message_tables",

@@ -306,3 +306,71 @@ def test_every_verdict_names_a_taxonomy_category() -> None:
         "user.privacy_preferences",
         "user.demographic",
     } <= categories
+
+
+def test_ip_leading_other_words_abbreviates_something_else() -> None:
+    """The issue's false alarm: `IP_` as intellectual property, not an IP address."""
+    proposal = _table(
+        "EPS_PROPOSAL",
+        [
+            ("PROPOSAL_NUMBER", "VARCHAR(8)"),
+            ("IP_REVIEW_REQUIREMENT", "VARCHAR(3)"),
+            ("ACCOUNT_NUMBER", "VARCHAR(7)"),
+        ],
+    )
+    logins = _table(
+        "logins",
+        [
+            ("id", "INT"),
+            ("user_id", "INT"),
+            ("ip", "VARCHAR(40)"),
+            ("client_ip", "TEXT"),
+            ("ip_address", "TEXT"),
+            ("ip_v6", "TEXT"),
+        ],
+    )
+    got = {k: (v.personal, v.category) for k, v in classify_tables([proposal, logins]).items()}
+    assert got["EPS_PROPOSAL.IP_REVIEW_REQUIREMENT"] == (False, None)
+    assert got["EPS_PROPOSAL.ACCOUNT_NUMBER"] == (False, None)  # not a person named by role
+    for column in ("ip", "client_ip", "ip_address", "ip_v6"):
+        assert got[f"logins.{column}"] == (True, "user.device.ip_address"), column
+
+
+def test_a_placeholder_person_is_no_one() -> None:
+    """A "to be named" researcher (`TBN_PERSON`) stands for no real person."""
+    tbn = _table("TBN_PERSON", [("TBN_ID", "VARCHAR(9)"), ("PERSON_NAME", "VARCHAR(90)"), ("EMAIL", "TEXT")])
+    person = _table("PERSON", [("PERSON_ID", "VARCHAR(9)"), ("PERSON_NAME", "VARCHAR(90)")])
+    got = classify_tables([tbn, person])
+    assert not any(v.personal for k, v in got.items() if k.startswith("TBN_PERSON."))
+    assert "placeholders" in got["TBN_PERSON.PERSON_NAME"].reason
+    assert got["PERSON.PERSON_NAME"].personal
+
+
+def test_a_key_in_a_persons_row_to_a_list_of_traits_is_the_trait() -> None:
+    """`users.city_id -> cities` says where the person lives; `users.project_id` does not."""
+    cities = _table("cities", [("id", "INT"), ("name", "TEXT")])
+    projects = _table("projects", [("id", "INT"), ("title", "TEXT")])
+    users = _table(
+        "users",
+        [
+            ("id", "INT"),
+            ("first_name", "TEXT"),
+            ("city_id", "INT"),
+            ("project_id", "INT"),
+            ("manager_id", "INT"),
+        ],
+        (
+            ForeignKey(("city_id",), "cities"),
+            ForeignKey(("project_id",), "projects"),
+            ForeignKey(("manager_id",), "users"),
+        ),
+    )
+    got = classify_tables([cities, projects, users])
+    assert (got["users.city_id"].personal, got["users.city_id"].category) == (
+        True,
+        "user.contact.address.city",
+    )
+    assert "points at 'cities'" in got["users.city_id"].reason
+    assert not got["users.project_id"].personal
+    assert not got["users.manager_id"].personal
+    assert not got["cities.name"].personal
