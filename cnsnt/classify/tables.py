@@ -487,7 +487,7 @@ def _attribute_keys(table: Table, verdict: TableVerdict, people: frozenset[str])
     return out
 
 
-def _trait(target: str, words: set[str], languages: tuple[str, ...]) -> _Match | None:
+def _trait(target: str, words: set[str], languages: tuple[str, ...] | None) -> _Match | None:
     """The trait a key's target table (`cities`) or its own words (`city_id`) name."""
     for text in (target, " ".join(sorted(words - _ID_WORDS))):
         match, _ = _pick(_read(text, languages), True, "unknown")
