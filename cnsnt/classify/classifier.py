@@ -481,6 +481,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
         consent = words & lx.CONSENT_WORDS or any(len(w) >= 6 and w in glued for w in lx.CONSENT_WORDS)
         if consent:
             return "user.privacy_preferences"
+        if words & lx.PAYMENT_STATES:
+            return "user.financial"  # whether they paid (`pagada`, `overdue`)
         return "user" if describes and not negators else None
     if not negators:
         if kind == "temporal":

@@ -329,6 +329,11 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if survey.weak_name is not None and "name" not in survey.anchors:
                 shown.insert(0, survey.weak_name)
             reason = f"it has {_quote(shown)}"
+            # an invoice or an order that copies its customer's name and tax id is a
+            # record about that person, not the person: its numbers and codes are its own
+            deal = _is_transaction(table.name, languages)
+            if deal:
+                reason += f", though '{table.name}' names a transaction"
             verdict = TableVerdict(
                 PEOPLE,
                 reason,
@@ -336,7 +341,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     base,
                     person=True,
                     subject=True,
-                    describes=True,
+                    describes=not deal,
                     why=f"in a table that describes people ({reason})",
                 ),
             )

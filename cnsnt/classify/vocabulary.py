@@ -27,6 +27,7 @@ STRENGTHS = {"strong": "S", "weak": "P"}
 _LIST_KEYS = (
     "flag_if_numeric",
     "ip_tails",
+    "payment_states",
     "placeholder_words",
     "person_suffixes",
     "health_tables",

@@ -374,3 +374,24 @@ def test_a_key_in_a_persons_row_to_a_list_of_traits_is_the_trait() -> None:
     assert not got["users.project_id"].personal
     assert not got["users.manager_id"].personal
     assert not got["cities.name"].personal
+
+
+def test_an_invoice_copying_its_customer_keeps_its_own_numbers() -> None:
+    """An invoice with the customer's name and tax id is about them, but its number is its own."""
+    invoices = _table(
+        "invoices",
+        [
+            ("id", "INT"),
+            ("number", "VARCHAR(12)"),
+            ("customer_name", "TEXT"),
+            ("nif", "TEXT"),
+            ("total", "DECIMAL(10,2)"),
+            ("paid", "BOOLEAN"),
+        ],
+    )
+    got = {k: (v.personal, v.category) for k, v in classify_tables([invoices]).items()}
+    assert got["invoices.customer_name"][0] and got["invoices.nif"][0]
+    assert "names a transaction" in table_verdicts([invoices])["invoices"].reason
+    assert got["invoices.number"] == (False, None)
+    assert got["invoices.paid"] == (True, "user.financial")  # whether they paid
+    assert got["invoices.total"][0]
