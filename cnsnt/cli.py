@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -202,6 +203,25 @@ def _check_output_dir(*paths: Path | None) -> None:
             )
 
 
+def _also_reports(values: list[str]) -> list[tuple[ReportFormat, Path]]:
+    """`--also FORMAT=FILE` values, checked before anything is audited."""
+    reports: list[tuple[ReportFormat, Path]] = []
+    known = ", ".join(f.value for f in ReportFormat)
+    for value in values:
+        name, sep, file = value.partition("=")
+        if not sep or not file:
+            raise UsageError(f"--also {value!r}: write it as FORMAT=FILE, e.g. --also sarif=cnsnt.sarif")
+        try:
+            fmt = ReportFormat(name.strip().lower())
+        except ValueError:
+            raise UsageError(f"--also {value!r}: unknown format {name!r} (one of {known})") from None
+        reports.append((fmt, Path(file)))
+    files = [p for _, p in reports]
+    if len(set(files)) != len(files):
+        raise UsageError("--also: two reports would be written to the same file")
+    return reports
+
+
 def _force_color() -> bool:
     """FORCE_COLOR (any non-empty value but 0) asks for colour even without a terminal."""
     value = os.environ.get("FORCE_COLOR", "")
@@ -336,6 +356,14 @@ def audit(
         ),
     ] = None,
     output: OutputOption = None,
+    also: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--also",
+            metavar="FORMAT=FILE",
+            help="Also write the same audit as FORMAT to FILE (repeatable; sarif=cnsnt.sarif).",
+        ),
+    ] = None,
     fail_on: Annotated[
         FailOn | None,
         typer.Option("--fail-on", help="Exit 1 when a finding is at or above this (default: error)."),
@@ -424,7 +452,10 @@ def audit(
     from cnsnt.reporters.text import sources_line, summary_line
 
     _check_dialect(dialect)
-    _check_output_dir(output, write_baseline)
+    extra = _also_reports(also or [])
+    if output is not None and output in {file for _, file in extra}:
+        raise UsageError(f"--also: {output} is already the --output file")
+    _check_output_dir(output, write_baseline, *(file for _, file in extra))
     settings = _settings(path)
     format = format or ReportFormat(settings.format or "text")
     fail_on = fail_on or FailOn(settings.fail_on or "error")
@@ -490,7 +521,9 @@ def audit(
             on_source=(lambda s: err.print(f"reading {s}", markup=False)) if verbose else None,
             debug=debug,
             limits=limits,
-            evidence_sink=collected.append if format is ReportFormat.html else None,
+            evidence_sink=collected.append
+            if ReportFormat.html in {format, *(f for f, _ in extra)}
+            else None,
         )
     finally:
         if progress_ctx is not None:
@@ -524,6 +557,10 @@ def audit(
         for skipped in result.skipped:
             err.print(f"skipped {skipped.rule}: {skipped.reason}", markup=False, soft_wrap=True)
     _emit(reporter.render(result, options), output)
+    for extra_format, extra_file in extra:
+        # the same result, rendered again: one audit, every report agrees
+        extra_reporter = get_reporter(extra_format.value)
+        write_atomic(extra_file, _encodable(extra_reporter.render(result, replace(options, color=False))))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is ReportFormat.github and summary_file:
         from cnsnt.reporters.github import job_summary
@@ -536,8 +573,9 @@ def audit(
             markup=False,
             soft_wrap=True,
         )
-        if output is not None:
-            err.print(f"report written to {output}", markup=False)
+        for written in [output, *(file for _, file in extra)]:
+            if written is not None:
+                err.print(f"report written to {written}", markup=False)
     threshold = None if fail_on is FailOn.never else Severity(fail_on.value)
     raise typer.Exit(int(ExitCode.FINDINGS if result.fails(threshold) else ExitCode.OK))
 

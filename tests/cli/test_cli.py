@@ -59,6 +59,34 @@ def test_output_to_missing_directory_is_a_usage_error(tmp_path):
     assert "Traceback" not in result.stderr + result.stdout
 
 
+def test_also_writes_more_reports_from_the_same_audit(tmp_path):
+    """One audit, several reports: each equals what its own run writes."""
+    sarif, json_file = tmp_path / "r.sarif", tmp_path / "r.json"
+    result = run(
+        "audit", str(EXAMPLES / "shop"), "--format", "github",
+        "--also", f"sarif={sarif}", "--also", f"JSON={json_file}",
+    )
+    assert result.exit_code == 1 and "::error" in result.stdout
+    alone = run("audit", str(EXAMPLES / "shop"), "--format", "json")
+    assert json_file.read_text() == alone.stdout
+    assert json.loads(sarif.read_text())["runs"][0]["results"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "r.sarif"]
+
+
+@pytest.mark.parametrize(
+    "also",
+    [["sarif"], ["pdf=r.pdf"], ["sarif=same.txt", "json=same.txt"], ["json=no/such/dir/r.json"]],
+)
+def test_bad_also_is_a_usage_error_before_the_audit(tmp_path, monkeypatch, also):
+    monkeypatch.chdir(tmp_path)
+    args = [a for value in also for a in ("--also", value)]
+    result = runner.invoke(app, ["audit", str(EXAMPLES / "shop"), *args], env=ENV, catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "--also" in result.stderr or "cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "markdown", "text", "json"])
 def test_every_format_renders_deterministically(fmt):
     first = run("audit", str(EXAMPLES / "shop"), "--format", fmt)
