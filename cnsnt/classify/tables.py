@@ -281,7 +281,9 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 replace(base, placeholder=True),
             )
             continue
-        if not named.person and table_words and table_words[-1] in lx.LOOKUP_WORDS:
+        # a list of people (`people_List`: a surname and a birth date) is no list of values
+        listed = "name" in survey.anchors and len(survey.anchors) >= 2
+        if not named.person and not listed and table_words and table_words[-1] in lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(
                 LOOKUP, f"its name '{table.name}' says it lists values", replace(base, lookup=True)
             )

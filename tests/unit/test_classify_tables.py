@@ -395,3 +395,16 @@ def test_an_invoice_copying_its_customer_keeps_its_own_numbers() -> None:
     assert got["invoices.number"] == (False, None)
     assert got["invoices.paid"] == (True, "user.financial")  # whether they paid
     assert got["invoices.total"][0]
+
+
+def test_a_list_of_people_is_not_a_list_of_values() -> None:
+    """`people_List` ends in a lookup word, but a surname and a birth date make it people."""
+    people = _table(
+        "people_List",
+        [("id", "INT"), ("surname", "TEXT"), ("name", "TEXT"), ("borndate", "DATE"), ("docno", "TEXT")],
+    )
+    values = _table("status_list", [("id", "INT"), ("name", "TEXT")])
+    got = classify_tables([people, values])
+    assert got["people_List.surname"].personal and got["people_List.borndate"].personal
+    assert table_verdicts([people, values])["people_List"].reason.startswith("it has 'surname'")
+    assert not got["status_list.name"].personal
