@@ -341,7 +341,7 @@ def _pick(
             continue
         if not _fits_type(m, kind, reading.rest):
             continue
-        if _abbreviated_ip(m, reading.words):
+        if _abbreviated_ip(m, reading.words) or _whose(m, reading.words):
             continue
         candidates.append(m)
     if not candidates:
@@ -365,6 +365,17 @@ def _abbreviated_ip(match: _Match, words: tuple[str, ...]) -> bool:
         return False
     after = match.start + 1
     return after < len(words) and words[after] not in lx.IP_TAILS
+
+
+def _whose(match: _Match, words: tuple[str, ...]) -> bool:
+    """`user_url`, `api_kullanici_response_code`: a people word before others says whose.
+
+    Alone (`user`, `kullanici`) it is the login; before other words it qualifies them,
+    and they say what the column holds.
+    """
+    if len(match.words) != 1 or match.words[0] not in lx.PERSON_TABLES:
+        return False
+    return any(w not in lx.GLUE_WORDS for w in words[match.start + 1 :])
 
 
 def _category(match: _Match) -> str:

@@ -408,3 +408,20 @@ def test_a_list_of_people_is_not_a_list_of_values() -> None:
     assert got["people_List.surname"].personal and got["people_List.borndate"].personal
     assert table_verdicts([people, values])["people_List"].reason.startswith("it has 'surname'")
     assert not got["status_list.name"].personal
+
+
+def test_a_people_word_before_other_words_says_whose_not_what() -> None:
+    """`api_kullanici_URL` is a URL of the user's, not their login; `kullanici` alone is."""
+    api = _table(
+        "API_kullanici",
+        [
+            ("id", "INT"),
+            ("kullanici", "VARCHAR(50)"),
+            ("api_kullanici_response_code", "INT"),
+            ("user_theme", "TEXT"),
+        ],
+    )
+    got = {k: (v.personal, v.category) for k, v in classify_tables([api]).items()}
+    assert got["API_kullanici.kullanici"] == (True, "user.account.username")
+    assert got["API_kullanici.api_kullanici_response_code"][1] != "user.account.username"
+    assert got["API_kullanici.user_theme"][1] != "user.account.username"
