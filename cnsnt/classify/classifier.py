@@ -656,7 +656,9 @@ def decide(
                 Confidence.MEDIUM,
                 f"comment '{short}' means {_label(found)} ({found.lang})",
             )
-    if ctx.subject and not keyed and words:
+    if (ctx.subject or (ctx.linked and kind == "temporal")) and not keyed and words:
+        # when the row's person did what the row records (a loan, a booking) is
+        # theirs even in a row that points at other things too
         fact = _fact(reading, kind, ctx.describes)
         if fact is not None:
             return Classification(

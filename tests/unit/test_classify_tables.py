@@ -425,3 +425,33 @@ def test_a_people_word_before_other_words_says_whose_not_what() -> None:
     assert got["API_kullanici.kullanici"] == (True, "user.account.username")
     assert got["API_kullanici.api_kullanici_response_code"][1] != "user.account.username"
     assert got["API_kullanici.user_theme"][1] != "user.account.username"
+
+
+def test_when_a_person_did_what_a_row_records_is_theirs() -> None:
+    """A loan points at a borrower and a book: its dates are the borrower's, its codes are not."""
+    borrowers = _table("borrowers", [("id", "INT"), ("first_name", "TEXT")])
+    books = _table("books", [("id", "INT"), ("title", "TEXT")])
+    branches = _table("branches", [("id", "INT"), ("label", "TEXT")])
+    loans = _table(
+        "loans",
+        [
+            ("id", "INT"),
+            ("borrower_id", "INT"),
+            ("book_id", "INT"),
+            ("branch_id", "INT"),
+            ("loan_start", "DATE"),
+            ("loan_code", "VARCHAR(10)"),
+            ("created_at", "TIMESTAMP"),
+        ],
+        (
+            ForeignKey(("borrower_id",), "borrowers"),
+            ForeignKey(("book_id",), "books"),
+            ForeignKey(("branch_id",), "branches"),
+        ),
+    )
+    got = {
+        k: (v.personal, v.category) for k, v in classify_tables([borrowers, books, branches, loans]).items()
+    }
+    assert got["loans.loan_start"] == (True, "user.behavior")
+    assert got["loans.loan_code"] == (False, None)
+    assert got["loans.created_at"] == (False, None)
