@@ -31,6 +31,7 @@ the data they point at is classified where it is stored.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -233,7 +234,15 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
 
 def _names_table(words: tuple[str, ...], table: tuple[str, ...]) -> bool:
     """Whether every word names the table, plural or not (`esito` in `tbl_esiti`)."""
-    return all(any(w == t or (len(w) >= 4 and t[: len(w) - 1] == w[:-1]) for t in table) for w in words)
+    return all(any(w == t or _same_stem(w, t) for t in table) for w in words)
+
+
+def _same_stem(word: str, other: str) -> bool:
+    """Singular and plural of one word: they differ only in the last two letters."""
+    if len(word) < 4 or abs(len(word) - len(other)) > 3:
+        return False
+    common = len(os.path.commonprefix((word, other)))
+    return common >= max(4, len(word) - 2, len(other) - 3)
 
 
 def _is_lookup(table: str, match: _Match) -> bool:

@@ -37,6 +37,12 @@ CODED: Final = frozenset(
         "user.professional_information.job_title",
         "user.demographic.profile",
         "user.demographic.protected_classifications",
+        # special categories: the id of a diagnosis, a party or a union is the datum
+        "user.health",
+        "user.health.condition",
+        "user.demographic.political_opinion",
+        "user.demographic.union_membership",
+        "user.demographic.sexual_orientation",
     }
 )
 

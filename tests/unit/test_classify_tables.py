@@ -455,3 +455,16 @@ def test_when_a_person_did_what_a_row_records_is_theirs() -> None:
     assert got["loans.loan_start"] == (True, "user.behavior")
     assert got["loans.loan_code"] == (False, None)
     assert got["loans.created_at"] == (False, None)
+
+
+def test_the_id_of_a_special_category_in_a_persons_row_is_that_datum() -> None:
+    """`diagnosis_id` in a patient's row is their diagnosis; in `diagnoses` it is the table's key."""
+    patients = _table("patients", [("id", "INT"), ("surname", "TEXT"), ("diagnosis_id", "INT")])
+    diagnoses = _table("diagnoses", [("diagnosis_id", "INT"), ("label", "TEXT")])
+    got = classify_tables([patients, diagnoses])
+    assert (got["patients.diagnosis_id"].personal, got["patients.diagnosis_id"].category) == (
+        True,
+        "user.health",
+    )
+    assert not got["diagnoses.diagnosis_id"].personal
+    assert "is the key of 'diagnoses'" in got["diagnoses.diagnosis_id"].reason
