@@ -32,6 +32,8 @@ class ModelColumn:
     type: str | None = None
     comment: str | None = None
     primary_key: bool = False
+    path: str | None = None
+    """The file it is written in when not its table's (a migration after the one creating it)."""
 
 
 @dataclass
@@ -65,8 +67,8 @@ def model_evidence(
             Column(
                 table=t.name,
                 name=c.name,
-                location=Location(t.path, c.line, c.column),
-                source=t.path,
+                location=Location(c.path or t.path, c.line, c.column),
+                source=c.path or t.path,
                 schema=t.schema,
                 type=c.type,
                 comment=c.comment,
