@@ -463,6 +463,14 @@ class _State:
         if model.table is not None and not model.custom_table:
             renamed = f"{self.app}_{new.lower()}"
             self.replay.rename_table(model.table, renamed, None, args.line, args.col, f"RenameModel {old}")
+            for field_name, join in list(model.joins.items()):  # Django renames its m2m tables too
+                if join.casefold() == f"{model.table}_{field_name}".casefold():
+                    moved = self.replay.rename_table(join, f"{renamed}_{field_name}", None, args.line,
+                                                     args.col, f"RenameModel {old}")
+                    if moved is not None:
+                        model.joins[field_name] = moved.name
+                        self.replay.rename_column(moved, f"{old.lower()}_id", f"{new.lower()}_id",
+                                                  args.line, args.col, f"RenameModel {old}")
             model.table = renamed
 
     def op_AlterModelTable(self, args: _Args) -> None:

@@ -165,6 +165,11 @@ def _first_error(node: Node) -> Node | None:
     if node.is_missing:
         return node
     if node.type == "ERROR":
+        for child in node.children:  # a missing token inside is more precise than the loose part
+            if child.is_missing or (child.has_error and child.type != "ERROR"):
+                found = _first_error(child)
+                if found is not None and found.is_missing:
+                    return found
         for child in node.children:
             if child.type in _COMPLETE and not child.has_error:
                 continue
