@@ -9,7 +9,6 @@ phone and the full name where they got their names, and the fax as declared but 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
