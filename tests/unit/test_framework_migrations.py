@@ -162,8 +162,9 @@ end
         "db/migrate/*.rb",
     )
     assert names(ev, "people") == ["id", "email"]
+    # Loops and computed names are errors; a condition (a dialect test, a re-run guard) a warning.
     assert [(line, col, sev) for _, line, col, _, sev in problems(ev)] == [
-        (6, 5, None), (9, 5, None), (10, 5, None), (11, 5, Severity.WARNING),
+        (6, 5, None), (9, 5, None), (10, 5, Severity.WARNING), (11, 5, Severity.WARNING),
     ]
     messages = [m for *_, m, _ in problems(ev)]
     assert "not replayed" in messages[0] and "loops" in messages[0]
@@ -332,7 +333,7 @@ def test_alembic_dynamic_operations_are_reported_not_guessed(entry):
     )
     assert names(ev, "people") == ["email"]
     assert [(line, col, sev) for _, line, col, _, sev in problems(ev)] == [
-        (11, 5, None), (13, 5, None), (14, 5, None), (16, 5, Severity.WARNING),
+        (11, 5, None), (13, 5, None), (14, 5, Severity.WARNING), (16, 5, Severity.WARNING),
     ]
     assert "`for`" in problems(ev)[0][3] and "table name is not a string literal" in problems(ev)[1][3]
 
@@ -575,3 +576,21 @@ def test_an_entry_with_models_and_their_migrations_reads_the_models(entry):
     [warning] = ev.problems
     assert warning.severity == Severity.WARNING and "2 migration file(s)" in warning.message
     assert warning.location.path == "app/migrations/0001_initial.py"
+
+
+def test_rails_t_foreign_key_is_a_link_not_a_column(entry):
+    ev = entry(
+        {"db/migrate/1_a.rb": "class A < ActiveRecord::Migration[7.0]\n  def change\n"
+         "    create_table :blobs\n    create_table :attachments do |t|\n      t.references :blob\n"
+         "      t.foreign_key :blobs, column: :blob_id\n    end\n  end\nend\n"},
+        "db/migrate/*.rb",
+    )
+    assert names(ev, "attachments") == ["id", "blob_id"]
+    assert table(ev, "attachments").foreign_keys == (ForeignKey(("blob_id",), "blobs", ("id",)),)
+
+
+def test_package_marker_of_an_app_without_migrations_goes_with_the_migrations(entry):
+    files = {k: v for k, v in DJANGO.items() if k.startswith("accounts/")}
+    files["front/migrations/__init__.py"] = ""
+    ev = entry(files, "*/migrations/*.py")
+    assert ev.problems == [] and "customers" in [t.name for t in ev.tables]

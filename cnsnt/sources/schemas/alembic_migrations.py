@@ -169,7 +169,8 @@ def _body(body: list[ast.stmt], replay: Replay, batches: Batches) -> None:
                     ast.Match: "match"}[type(stmt)]
             if _has_operations(stmt, batches):
                 replay.not_replayed(f"operations inside `{kind}`", "cnsnt does not run the migration",
-                                    stmt.lineno, stmt.col_offset + 1)
+                                    stmt.lineno, stmt.col_offset + 1,
+                                    Severity.WARNING if kind in ("if", "match") else None)
 
 
 def _has_operations(stmt: ast.stmt, batches: Batches) -> bool:

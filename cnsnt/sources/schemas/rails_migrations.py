@@ -65,6 +65,8 @@ _TABLE_NO_SCHEMA = frozenset({
 })
 #: Calls whose block runs once, going up: followed.
 _FOLLOWED = frozenset({"reversible", "say_with_time", "transaction", "suppress_messages"})
+#: Control flow that tests a condition (a warning when skipped); loops are errors.
+_CONDITIONS = frozenset({"if", "unless", "case"})
 #: Nodes that are control flow: schema changes inside them are reported, not replayed.
 _CONTROL = frozenset({
     "if", "unless", "while", "until", "for", "case", "if_modifier", "unless_modifier",
@@ -148,7 +150,8 @@ class _Migration:
                 elif self.changes_schema(stmt):
                     keyword = stmt.type.replace("_modifier", "")
                     self.replay.not_replayed(f"schema changes under `{keyword}`",
-                                             "cnsnt does not run the migration", *self.file.place(stmt))
+                                             "cnsnt does not run the migration", *self.file.place(stmt),
+                                             Severity.WARNING if keyword in _CONDITIONS else None)
 
     def changes_schema(self, node: Node) -> bool:
         """Whether a node holds a call that would change a table."""
@@ -173,7 +176,7 @@ class _Migration:
             if method == "up" and block is not None:  # reversible { |dir| dir.up { ... } }
                 self.block_body(block)
             elif method != "down" and block is not None and self.changes_schema(block):
-                self.replay.not_replayed(f"schema changes in a block of `{self.file.text(call)[:40]}`",
+                self.replay.not_replayed(f"schema changes in the block of `.{method}`",
                                          "cnsnt does not run loops", *place)
             return
         if method in _FOLLOWED and block is not None:
@@ -271,8 +274,10 @@ class _Migration:
             method_node = stmt.child_by_field_name("method") if stmt.type == "call" else None
             if receiver is None or method_node is None or self.file.text(receiver) != var:
                 if stmt.type != "comment" and (stmt.type != "call" or self.changes_schema(stmt)):
-                    self.replay.not_replayed("a statement in a table block", "only `t.` calls are read",
-                                             *self.file.place(stmt))
+                    keyword = stmt.type.replace("_modifier", "")
+                    self.replay.not_replayed(f"`{keyword}` in a table block", "only `t.` calls are read",
+                                             *self.file.place(stmt),
+                                             Severity.WARNING if keyword in _CONDITIONS else None)
                 continue
             method = self.file.text(method_node)
             if method in _TABLE_NO_SCHEMA:

@@ -306,6 +306,14 @@ def table_call(
     note = comment if isinstance(comment, str) else None
     if method in _SKIPPED:
         return
+    if method == "foreign_key":  # t.foreign_key :people, column: :owner_id (a link, not a column)
+        target = ruby_value(positional[0], file) if positional else None
+        fk_column = ruby_value(options.get("column"), file)
+        primary = ruby_value(options.get("primary_key"), file)
+        if isinstance(target, str):
+            links.append((table.name, ForeignKey((fk_column,) if isinstance(fk_column, str) else (), target,
+                                                 (primary if isinstance(primary, str) else "id",))))
+        return
     if method == "timestamps":
         line, column = file.place(stmt)
         for stamp in ("created_at", "updated_at"):

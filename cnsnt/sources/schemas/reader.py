@@ -113,9 +113,11 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
 def _package_markers(kinds: dict[str, list[Path]]) -> None:
     """`__init__.py` files in a folder of migrations go with those migrations, not to "python"."""
     homes = {p.parent: kind for kind in _BUILT_BY for p in kinds.get(kind, [])}
+    folders = {"migrations": "django_migrations", "versions": "alembic"}  # an app without migrations yet
     python = kinds.get("python", [])
     for path in list(python):
-        kind = homes.get(path.parent)
+        kind = homes.get(path.parent) or folders.get(path.parent.name)
+        kind = kind if kind in kinds else None
         if path.name == "__init__.py" and kind is not None:
             python.remove(path)
             kinds[kind].append(path)

@@ -41,10 +41,15 @@ class Replay:
         self.problems.append(SourceProblem(message, Location(self.shown, line, column), self.shown,
                                            severity=severity))
 
-    def not_replayed(self, what: str, why: str, line: int, column: int) -> None:
-        """Something that may change the schema but is not a literal operation: reported, not guessed."""
+    def not_replayed(self, what: str, why: str, line: int, column: int,
+                     severity: Severity | None = None) -> None:
+        """Something that may change the schema but is not a literal operation: reported, not guessed.
+
+        An error by default (a loop, a computed name: the schema is surely other than read);
+        a warning for a condition (most test the database dialect or guard a re-run).
+        """
         self.report(f"{what}: {why}; not replayed, so tables or columns it makes may be missing",
-                    line, column)
+                    line, column, severity)
 
     # -- tables
 
