@@ -594,3 +594,26 @@ def test_package_marker_of_an_app_without_migrations_goes_with_the_migrations(en
     files["front/migrations/__init__.py"] = ""
     ev = entry(files, "*/migrations/*.py")
     assert ev.problems == [] and "customers" in [t.name for t in ev.tables]
+
+
+def test_hostile_nesting_is_a_cn001_not_a_crash(entry):
+    n = 3000
+    nested = "SeparateDatabaseAndState(database_operations=[" * 90 + "]" + ")]" * 89 + ")"
+    ev = entry(
+        {
+            "db/migrate/1_a.rb": "class A < ActiveRecord::Migration[7.0]\n  def change\n"
+            + "reversible do |d|\n" * n + "add_column :t, :c, :string\n" + "end\n" * n + "  end\nend\n",
+            "db/migrate/2_b.rb": "class B < ActiveRecord::Migration[7.0]\n  def change\n"
+            + "reversible do |d|\n" * n + "  end\nend\n",
+        },
+        "db/migrate/*.rb",
+    )
+    assert [(p[0], p[1]) for p in problems(ev)][0] == ("db/migrate/1_a.rb", 103)
+    assert "nested more than 100 deep" in problems(ev)[0][3]
+    assert problems(ev)[1][3].startswith("Ruby syntax error")
+    ev = entry(
+        {"app/migrations/0001_a.py": "from django.db import migrations\nfrom django.db.migrations import *\n\n"
+         f"class Migration(migrations.Migration):\n    operations = [{nested}]\n"},
+        "app/migrations/*.py",
+    )
+    assert ev.tables == [] and all(p.severity == Severity.WARNING for p in ev.problems)

@@ -65,6 +65,8 @@ _TABLE_NO_SCHEMA = frozenset({
 })
 #: Calls whose block runs once, going up: followed.
 _FOLLOWED = frozenset({"reversible", "say_with_time", "transaction", "suppress_messages"})
+#: How deep nested blocks (`reversible`, `say_with_time`) are followed; real migrations nest a few.
+_MAX_BLOCKS = 100
 #: Control flow that tests a condition (a warning when skipped); loops are errors.
 _CONDITIONS = frozenset({"if", "unless", "case"})
 #: Nodes that are control flow: schema changes inside them are reported, not replayed.
@@ -118,6 +120,7 @@ class _Migration:
     def __init__(self, file: RubyFile, replay: Replay) -> None:
         self.file = file
         self.replay = replay
+        self.depth = 0
 
     def run(self, root: Node) -> None:
         """Replay the `change`/`up` methods of the migration classes of the file."""
@@ -140,7 +143,18 @@ class _Migration:
             self.statements(body)
 
     def statements(self, body: Node) -> None:
-        """Replay each statement of a method or block body."""
+        """Replay each statement of a method or block body (blocks followed `_MAX_BLOCKS` deep)."""
+        if self.depth >= _MAX_BLOCKS:
+            self.replay.not_replayed(f"blocks nested more than {_MAX_BLOCKS} deep",
+                                     "cnsnt follows no deeper", *self.file.place(body))
+            return
+        self.depth += 1
+        try:
+            self._statements(body)
+        finally:
+            self.depth -= 1
+
+    def _statements(self, body: Node) -> None:
         for stmt in body.named_children:
             if stmt.type == "call":
                 self.call(stmt)

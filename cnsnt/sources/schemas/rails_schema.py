@@ -156,30 +156,37 @@ def syntax_problem(tree: Any, file: RubyFile) -> SourceProblem | None:
     )
 
 
+#: How deep `_first_error` looks (Python's stack is ~1000 frames; real files nest ~10 levels).
+_ERROR_DEPTH = 200
 #: Nodes that stand whole inside an ERROR node: the error is after them.
 _COMPLETE = frozenset({"call", "comment", "assignment", "method", "class", "module", "if", "unless"})
 
 
-def _first_error(node: Node) -> Node | None:
-    """Where parsing went wrong: a missing token, or the first loose part of an ERROR node."""
+def _first_error(node: Node, depth: int = 0) -> Node | None:
+    """Where parsing went wrong: a missing token, or the first loose part of an ERROR node.
+
+    Past `_ERROR_DEPTH` levels (a hostile nesting) the node reached so far is the answer.
+    """
+    if depth > _ERROR_DEPTH:
+        return node
     if node.is_missing:
         return node
     if node.type == "ERROR":
         for child in node.children:  # a missing token inside is more precise than the loose part
             if child.is_missing or (child.has_error and child.type != "ERROR"):
-                found = _first_error(child)
+                found = _first_error(child, depth + 1)
                 if found is not None and found.is_missing:
                     return found
         for child in node.children:
             if child.type in _COMPLETE and not child.has_error:
                 continue
             if child.has_error:
-                return _first_error(child) or child
+                return _first_error(child, depth + 1) or child
             return child
         return node
     for child in node.children:
         if child.has_error or child.is_missing:
-            found = _first_error(child)
+            found = _first_error(child, depth + 1)
             if found is not None:
                 return found
     return None
