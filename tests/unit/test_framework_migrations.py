@@ -149,6 +149,7 @@ class A < ActiveRecord::Migration[7.0]
   def change
     create_table :people do |t|
       t.string :email
+      t.string column_name
     end
     %w[phone fax].each do |name|
       add_column :people, name, :string
@@ -164,13 +165,14 @@ end
     assert names(ev, "people") == ["id", "email"]
     # Loops and computed names are errors; a condition (a dialect test, a re-run guard) a warning.
     assert [(line, col, sev) for _, line, col, _, sev in problems(ev)] == [
-        (6, 5, None), (9, 5, None), (10, 5, Severity.WARNING), (11, 5, Severity.WARNING),
+        (5, 7, None), (7, 5, None), (10, 5, None), (11, 5, Severity.WARNING), (12, 5, Severity.WARNING),
     ]
     messages = [m for *_, m, _ in problems(ev)]
-    assert "not replayed" in messages[0] and "loops" in messages[0]
-    assert "not a literal" in messages[1]
-    assert "`unless`" in messages[2]
-    assert "`some_helper`" in messages[3]
+    assert messages[0].startswith("t.string: the column name is not a literal; not replayed")
+    assert "not replayed" in messages[1] and "loops" in messages[1]
+    assert "not a literal" in messages[2]
+    assert "`unless`" in messages[3]
+    assert "`some_helper`" in messages[4]
 
 
 def test_rails_broken_file_is_cn001_and_the_others_still_replay(entry):
@@ -328,12 +330,15 @@ def test_alembic_dynamic_operations_are_reported_not_guessed(entry):
     op.add_column(TABLE, sa.Column("x", sa.String()))
     if op.get_bind().dialect.name == "postgresql":
         op.add_column("people", sa.Column("ip", sa.String()))
-    helper()''')]),
+    helper()
+    op.add_column("people", sa.Column(NAME, sa.String()))
+    op.create_table("more", sa.Column("id", sa.Integer()), *COLUMNS)''')]),
         "alembic/versions/*.py",
     )
-    assert names(ev, "people") == ["email"]
+    assert names(ev, "people") == ["email"] and names(ev, "more") == ["id"]
     assert [(line, col, sev) for _, line, col, _, sev in problems(ev)] == [
         (11, 5, None), (13, 5, None), (14, 5, Severity.WARNING), (16, 5, Severity.WARNING),
+        (17, 29, None), (18, 60, None),
     ]
     assert "`for`" in problems(ev)[0][3] and "table name is not a string literal" in problems(ev)[1][3]
 

@@ -254,9 +254,12 @@ def _create_table(op: _Op) -> None:
     primary: list[str] = []
     for arg in op.args[1:]:
         if not isinstance(arg, ast.Call):
+            if isinstance(arg, ast.Starred | ast.Name | ast.ListComp | ast.GeneratorExp):
+                op.replay.not_replayed(f"{op.what} {name}", "columns given by a variable are not read",
+                                       arg.lineno, arg.col_offset + 1)
             continue
         kind = dotted(arg.func).rpartition(".")[2]
-        if kind == "Column":
+        if kind == "Column" and _named(arg, op):
             column_call(arg, None, arg.lineno, arg.col_offset + 1, table, None)
         elif kind == "ForeignKeyConstraint" and len(arg.args) >= 2:
             fk = _constraint(arg.args[0], arg.args[1])
@@ -297,9 +300,22 @@ def _add_column(op: _Op) -> None:
     column = op.arg(1, "column")
     if name is None or not isinstance(column, ast.Call):
         return
+    if not _named(column, op):
+        return
     table = op.replay.find_or_make(name, op.schema(), op.line, op.col, op.what)
     column_call(column, None, column.lineno, column.col_offset + 1, table, None)
     op.replay.claim(table)
+
+
+def _named(column: ast.Call, op: _Op) -> bool:
+    """Whether a `sa.Column(...)` names its column with a literal; a CN001 when it does not."""
+    first = column.args[0] if column.args else None
+    name = next((k.value for k in column.keywords if k.arg == "name"), None)
+    if string_value(first) is not None or string_value(name) is not None:
+        return True
+    op.replay.not_replayed(f"a column of {op.what}", "its name is not a string literal",
+                           column.lineno, column.col_offset + 1)
+    return False
 
 
 def _drop_column(op: _Op) -> None:

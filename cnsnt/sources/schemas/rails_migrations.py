@@ -296,6 +296,11 @@ class _Migration:
             method = self.file.text(method_node)
             if method in _TABLE_NO_SCHEMA:
                 continue
+            positional, _ = call_args(stmt, self.file)
+            if positional and not isinstance(ruby_value(positional[0], self.file), str):
+                self.replay.not_replayed(f"t.{method}", "the column name is not a literal",
+                                         *self.file.place(stmt))
+                continue
             if method in ("remove", "rename", "change", "remove_references", "remove_belongs_to",
                           "remove_timestamps", "comment"):
                 self.table_change(table, stmt, method)
