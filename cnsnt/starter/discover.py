@@ -158,6 +158,42 @@ def _migration_dirs(files: list[Path]) -> dict[Path, list[Path]]:
     }
 
 
+def _framework_migrations(
+    by_parent: dict[Path, list[Path]], orm: dict[str, list[tuple[Path, str | None]]], root: Path
+) -> list[Found]:
+    """Rails `db/migrate`, Alembic versions and Django migrations folders, one entry each.
+
+    The schema a project states whole is preferred to the migrations that build it:
+    Rails' `db/schema.rb` (or `db/structure.sql`) over `db/migrate`, SQLAlchemy models over
+    Alembic revisions, an app's Django models over its migrations.
+    """
+    django_apps = {_django_app(p) for p, _ in orm.get("django", [])}
+    found: list[Found] = []
+    for directory, paths in sorted(by_parent.items()):
+        rel = directory.relative_to(root).as_posix()
+        py = [p for p in paths if p.suffix == ".py" and p.name != "__init__.py"]
+        if directory.name == "migrate" and directory.parent.name == "db":
+            stated = any((directory.parent / n).is_file() for n in ("schema.rb", "structure.sql"))
+            rb = [p for p in paths if p.suffix == ".rb"]
+            if not stated and any("ActiveRecord::Migration" in _sniff(p) for p in rb):
+                found.append(Found("schemas", f"{rel}/*.rb", format="rails_migrations"))
+        elif py and not orm.get("sqlalchemy") and "down_revision" in _sniff(py[0]):  # one sniff a folder
+            found.append(Found("schemas", f"{rel}/*.py", format="alembic"))
+        elif (
+            py
+            and directory.name == "migrations"
+            and directory.parent not in django_apps
+            and any("class Migration(" in (head := _sniff(p)) and "django" in head for p in py)
+        ):
+            found.append(Found("schemas", f"{rel}/*.py", format="django_migrations"))
+    return found
+
+
+def _django_app(models: Path) -> Path:
+    """The app folder of a Django models module (`shop/models.py`, `shop/models/x.py`)."""
+    return models.parent.parent if models.parent.name == "models" else models.parent
+
+
 def _migration_entry(home: Path, paths: list[Path], root: Path) -> Found:
     rel = home.relative_to(root).as_posix()
     prefix = "" if rel == "." else f"{rel}/"
@@ -235,6 +271,7 @@ def discover(root: Path) -> list[Found]:
         if what is not None:
             kinds[what[0]].append((path, what[1]))
     found: list[Found] = [_migration_entry(home, paths, root) for home, paths in sorted(migrations.items())]
+    found.extend(_framework_migrations(by_parent, orm, root))
     for model_kind in sorted(orm):
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):

@@ -156,6 +156,39 @@ def check_html_form(text: str) -> None:
     _read("forms", "f.html", text.encode("utf-8", "surrogatepass"))
 
 
+#: Pieces of framework migrations: operations, arguments, blocks and control flow, in both languages.
+MIGRATION_PIECES = [
+    "op.create_table(", "op.add_column(", "op.drop_column(", "op.alter_column(", "op.rename_table(",
+    "op.drop_table(", "op.create_foreign_key(", "op.drop_constraint(", "op.execute(", "sa.Column(",
+    "sa.ForeignKeyConstraint(['a'], ['t.id'])", "sa.String(3)", "type_=sa.Text()", "new_column_name='n'",
+    "schema='s'", "comment=None", "with op.batch_alter_table('t') as batch_op:\n        ",
+    "batch_op.alter_column(", "batch_op.add_column(", "migrations.CreateModel(", "migrations.AddField(",
+    "migrations.RemoveField(", "migrations.RenameField(", "migrations.AlterField(", "migrations.DeleteModel(",
+    "migrations.RenameModel(", "migrations.AlterModelTable(", "models.ForeignKey(to='app.t')",
+    "models.ManyToManyField(to='self')", "models.EmailField()", "[('email', models.CharField())]",
+    "options={'db_table': 't'}", "create_table :t do |t|\n", "t.string :email\n", "t.references :person\n",
+    "end\n", "add_column :t, :c, :string\n", "rename_column :t, :c, :d\n", "remove_column :t, :c\n",
+    "rename_table :t, :u\n", "drop_table :t\n", "change_table :t do |t|\n", "t.rename :c, :d\n",
+    "add_foreign_key :t, :u\n", "reversible do |dir|\n", "dir.up { ", " }", "if x\n", "for x in y:\n        ",
+    "'t'", "'c'", ":t", ", ", "(", ")", "[", "]", "{", "}", "\n    ", "\n", " ", "None", "x", "1",
+]
+migration_text = st.lists(st.sampled_from(MIGRATION_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+#: A framework migration around generated operations: (file name, text before, text after).
+MIGRATION_FRAMES = {
+    "alembic": ("a1.py", "revision = 'a1'\ndown_revision = None\n\ndef upgrade():\n    ", "\n"),
+    "django_migrations": ("0001_a.py", "from django.db import migrations, models\n\n"
+                          "class Migration(migrations.Migration):\n    operations = [\n        ", "\n    ]\n"),
+    "rails_migrations": ("1_a.rb", "class A < ActiveRecord::Migration[7.1]\n  def change\n    ",
+                         "\n  end\nend\n"),
+}
+
+
+def check_framework_migrations(text: str, fmt: str) -> None:
+    """The Rails, Alembic and Django migrations readers give evidence or a SourceError for any body."""
+    name, before, after = MIGRATION_FRAMES[fmt]
+    _read("schemas", name, (before + text + after).encode("utf-8", "surrogatepass"), fmt=fmt)
+
+
 def check_queries(text: str, fmt: str, dialect: str | None) -> None:
     """The query reader gives evidence or a SourceError for any text in any format."""
     name = {"sql": "q.sql", "lines": "q.log", "pg_stat_statements": "q.csv"}[fmt]

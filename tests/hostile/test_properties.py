@@ -78,6 +78,14 @@ def test_ddl_reader(text, dialect):
     h.check_ddl(text, dialect)
 
 
+@given(h.migration_text, st.sampled_from(sorted(h.MIGRATION_FRAMES)))
+@example("op.create_table('t', sa.Column('a'))\n    op.rename_table('t', 't')", "alembic")
+@example("migrations.RenameModel('a', 'a')", "django_migrations")
+@example("create_table :t do |t|\nend\nrename_table :t, :t\n", "rails_migrations")
+def test_framework_migrations_readers(text, fmt):
+    h.check_framework_migrations(text, fmt)
+
+
 @given(h.form_json)
 @example({"type": ["object", "null"], "allOf": [{"properties": {"email": {"type": "string"}}}]})
 @example({"properties": {"email\ud800": {"type": "string"}}})

@@ -769,6 +769,15 @@ def test_bounds_file_size_names_the_limit(tmp_path):
          'ActiveRecord::Schema.define do\n  create_table "p" do |t|\n    t.string "email"\n  end\nend\n'),
         ("{path: schema.prisma}", "schema.prisma", "model P {\n  id Int @id\n  email String\n}\n"),
         ("{path: lib/helpers.py}", "lib/helpers.py", "class Helper:\n    pass\n"),
+        ('{path: "db/migrate/*.rb"}', "db/migrate/1_create_p.rb",
+         "class CreateP < ActiveRecord::Migration[7.1]\n  def change\n    create_table :p do |t|\n"
+         "      t.string :email\n    end\n  end\nend\n"),
+        ('{path: "alembic/versions/*.py"}', "alembic/versions/a1.py",
+         "import sqlalchemy as sa\nfrom alembic import op\n\nrevision = 'a1'\ndown_revision = None\n\n"
+         "def upgrade():\n    op.create_table('p', sa.Column('email', sa.String()))\n"),
+        ('{path: "app/migrations/*.py"}', "app/migrations/0001_initial.py",
+         "from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n"
+         "    operations = [migrations.CreateModel('P', [('email', models.EmailField())])]\n"),
     ],
 )
 def test_bounds_file_size_holds_for_every_schema_reader(tmp_path, entry, name, text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,59 @@ def test_discover_reads_a_migrations_folder_as_one_entry_and_finds_models(tmp_pa
     assert run("init", str(tmp_path)).exit_code == 0
     columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
     assert {"people.email", "people.phone", "shop_customer.email", "User.email"} <= columns
+
+
+def _write(root: Path, name: str, text: str) -> None:
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(text, encoding="utf-8")
+
+
+RAILS_MIGRATION = (
+    "class CreatePeople < ActiveRecord::Migration[7.1]\n  def change\n    create_table :people do |t|\n"
+    "      t.string :email\n      t.string :phone\n    end\n  end\nend\n"
+)
+ALEMBIC_REVISION = (
+    "import sqlalchemy as sa\nfrom alembic import op\n\nrevision = 'a1'\ndown_revision = None\n\n\n"
+    "def upgrade():\n    op.create_table('members', sa.Column('id', sa.Integer(), primary_key=True),\n"
+    "                    sa.Column('email', sa.String(255)))\n"
+)
+DJANGO_MIGRATION = (
+    "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+    "    operations = [migrations.CreateModel('Patient', [('id', models.AutoField(primary_key=True)),\n"
+    "                                                    ('email', models.EmailField())])]\n"
+)
+
+
+def test_discover_finds_framework_migrations_folders_and_init_reads_them(tmp_path: Path):
+    write = partial(_write, tmp_path)
+    write("db/migrate/20240101000000_create_people.rb", RAILS_MIGRATION)
+    write("alembic/versions/a1_members.py", ALEMBIC_REVISION)
+    write("alembic/env.py", "from alembic import context\n")
+    write("clinic/migrations/__init__.py", "")
+    write("clinic/migrations/0001_initial.py", DJANGO_MIGRATION)
+    assert discover(tmp_path) == [
+        Found("schemas", "alembic/versions/*.py", format="alembic"),
+        Found("schemas", "clinic/migrations/*.py", format="django_migrations"),
+        Found("schemas", "db/migrate/*.rb", format="rails_migrations"),
+    ]
+    assert run("init", str(tmp_path)).exit_code == 0
+    columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
+    assert {"people.email", "people.phone", "members.email", "clinic_patient.email"} <= columns
+
+
+def test_discover_prefers_the_stated_schema_to_the_migrations_that_build_it(tmp_path: Path):
+    write = partial(_write, tmp_path)
+    write("db/migrate/20240101000000_create_people.rb", RAILS_MIGRATION)
+    write("db/schema.rb", 'ActiveRecord::Schema[7.1].define(version: 1) do\n  create_table "people" do |t|\n'
+          '    t.string "email"\n  end\nend\n')
+    write("app/models.py", "from sqlalchemy.orm import DeclarativeBase\nimport sqlalchemy\n\n"
+          "class Member(Base):\n    __tablename__ = 'members'\n")
+    write("migrations/versions/a1_members.py", ALEMBIC_REVISION)
+    write("clinic/models.py", "from django.db import models\n\nclass Patient(models.Model):\n"
+          "    email = models.EmailField()\n")
+    write("clinic/migrations/0001_initial.py", DJANGO_MIGRATION)
+    assert discover(tmp_path) == [
+        Found("schemas", "clinic/models.py", format="django"),
+        Found("schemas", "db/schema.rb", format="rails"),
+        Found("schemas", "app/models.py", format="sqlalchemy"),
+    ]

@@ -8,6 +8,7 @@ makes the `evidence.Table`s every rule reads, so all schema sources look the sam
 from __future__ import annotations
 
 import ast
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,8 @@ class ModelColumn:
     type: str | None = None
     comment: str | None = None
     primary_key: bool = False
+    path: str | None = None
+    """The file it is written in when not its table's (a migration after the one creating it)."""
 
 
 @dataclass
@@ -65,8 +68,8 @@ def model_evidence(
             Column(
                 table=t.name,
                 name=c.name,
-                location=Location(t.path, c.line, c.column),
-                source=t.path,
+                location=Location(c.path or t.path, c.line, c.column),
+                source=c.path or t.path,
                 schema=t.schema,
                 type=c.type,
                 comment=c.comment,
@@ -118,7 +121,9 @@ def nothing_found(shown: str, what: str) -> SourceProblem:
 def parse_python(text: str, shown: str) -> ast.Module:
     """Parse a Python file; a syntax error is a `SourceError` at its line and column."""
     try:
-        return ast.parse(text, filename=shown)
+        with warnings.catch_warnings():  # `SyntaxWarning: invalid escape sequence` is not ours to print
+            warnings.simplefilter("ignore", SyntaxWarning)
+            return ast.parse(text, filename=shown)
     except SyntaxError as exc:
         line = exc.lineno or 1
         column = exc.offset or 1

@@ -73,8 +73,8 @@ _TYPES: dict[str, str] = {
     "PhoneNumberField": "VARCHAR(128)",
     "CountryField": "VARCHAR(2)",
 }
-_RELATIONS = frozenset({"ForeignKey", "OneToOneField"})
-_NOT_COLUMNS = frozenset({"GenericRelation", "GenericForeignKey"})
+RELATIONS = frozenset({"ForeignKey", "OneToOneField"})
+NOT_COLUMNS = frozenset({"GenericRelation", "GenericForeignKey"})
 
 #: Fields of Django's own abstract user models (django.contrib.auth), which custom user
 #: models extend: without them a `class User(AbstractUser)` would seem to hold no email.
@@ -132,7 +132,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
         imports = _imports(tree)
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
-                bases = [_dotted(b) for b in node.bases]
+                bases = [dotted(b) for b in node.bases]
                 classes.append(_Class(node, shown, app, bases, _meta(node), imports))
     models = _Models(classes)
     tables = []
@@ -267,8 +267,8 @@ class _Models:
                 target, value = stmt.target, stmt.value
             if not isinstance(target, ast.Name) or not isinstance(value, ast.Call):
                 continue
-            kind = _dotted(value.func).rpartition(".")[2]
-            if kind in _NOT_COLUMNS or not (kind.endswith("Field") or kind in _RELATIONS):
+            kind = dotted(value.func).rpartition(".")[2]
+            if kind in NOT_COLUMNS or not (kind.endswith("Field") or kind in RELATIONS):
                 continue
             self._field(cls, table, target, kind, value)
 
@@ -279,26 +279,16 @@ class _Models:
         if kind == "ManyToManyField":
             if "through" not in kwargs:  # with `through=` the table is a model of its own
                 self._join(cls, table, target, kwargs.get("to") or (call.args[0] if call.args else None),
-                           _string(kwargs.get("db_table")))
+                           string_value(kwargs.get("db_table")))
             return
-        relation = kind in _RELATIONS
-        name = target.id
-        db_column = _string(kwargs.get("db_column"))
-        column = db_column or (f"{name}_id" if relation else name)
-        comment = _string(kwargs.get("db_comment")) or _string(kwargs.get("help_text"))
-        comment = comment or _string(kwargs.get("verbose_name"))
-        if not relation and call.args and comment is None:
-            comment = _string(call.args[0])  # the first positional argument is verbose_name
-        type_ = "BIGINT" if relation else _type(kind, kwargs)
-        primary = _literal(kwargs.get("primary_key")) is True
-        table.add(ModelColumn(column, target.lineno, target.col_offset + 1, type_, comment,
-                              primary))
-        if relation:
+        made = field_column(target.id, kind, call, target.lineno, target.col_offset + 1)
+        table.add(made)
+        if kind in RELATIONS:
             to = kwargs.get("to") or (call.args[0] if call.args else None)
             ref = self._target(to, cls)
             if ref is not None:
-                to_field = _string(kwargs.get("to_field"))
-                table.foreign_keys.append(ForeignKey((column,), ref, (to_field or "id",)))
+                to_field = string_value(kwargs.get("to_field"))
+                table.foreign_keys.append(ForeignKey((made.name,), ref, (to_field or "id",)))
 
     def _join(
         self, cls: _Class, table: ModelTable, target: ast.Name, to: ast.expr | None, db_table: str | None
@@ -308,7 +298,7 @@ class _Models:
         if ref is None or self._owner is None:
             return
         owner = self._owner.node.name.lower()
-        other = (_string(to) or _dotted(to) if to is not None else "").rpartition(".")[2].lower()
+        other = (string_value(to) or dotted(to) if to is not None else "").rpartition(".")[2].lower()
         if other == "self":
             other = owner
         mine, theirs = (f"from_{owner}_id", f"to_{owner}_id") if other == owner else (
@@ -327,9 +317,9 @@ class _Models:
         """The table a relation points to: a class, `"Model"`, `"app.Model"`, `"self"`."""
         if to is None:
             return None
-        if _dotted(to) in ("settings.AUTH_USER_MODEL", "AUTH_USER_MODEL"):
+        if dotted(to) in ("settings.AUTH_USER_MODEL", "AUTH_USER_MODEL"):
             return "auth_user"
-        name = _string(to) or _dotted(to)
+        name = string_value(to) or dotted(to)
         if not name:
             return None
         if name == "self":
@@ -383,43 +373,68 @@ def _meta(node: ast.ClassDef) -> dict[str, object]:
                 if isinstance(item, ast.Assign) and len(item.targets) == 1:
                     target = item.targets[0]
                     if isinstance(target, ast.Name):
-                        value = _string(item.value)
-                        out[target.id] = value if value is not None else _literal(item.value)
+                        value = string_value(item.value)
+                        out[target.id] = value if value is not None else literal_value(item.value)
     return out
 
 
-def _type(kind: str, kwargs: dict[str, ast.expr]) -> str | None:
+def field_column(name: str, kind: str, call: ast.Call, line: int, column: int) -> ModelColumn:
+    """The column a Django field `name = <kind>(...)` makes (models and migrations alike).
+
+    `db_column=` renames it, a relation is `<name>_id`; `db_comment`, `help_text`,
+    `verbose_name` (or the first positional argument) is its comment.
+    """
+    kwargs = {k.arg: k.value for k in call.keywords if k.arg}
+    relation = kind in RELATIONS
+    db_column = string_value(kwargs.get("db_column"))
+    comment = string_value(kwargs.get("db_comment")) or string_value(kwargs.get("help_text"))
+    comment = comment or string_value(kwargs.get("verbose_name"))
+    if not relation and call.args and comment is None:
+        comment = string_value(call.args[0])  # the first positional argument is verbose_name
+    return ModelColumn(
+        db_column or (f"{name}_id" if relation else name),
+        line,
+        column,
+        "BIGINT" if relation else field_type(kind, kwargs),
+        comment,
+        literal_value(kwargs.get("primary_key")) is True,
+    )
+
+
+def field_type(kind: str, kwargs: dict[str, ast.expr]) -> str | None:
+    """The PostgreSQL type of a Django field class with its arguments (`max_length=`)."""
     base = _TYPES.get(kind)
     if base == "VARCHAR":
-        length = _literal(kwargs.get("max_length"))
+        length = literal_value(kwargs.get("max_length"))
         return f"VARCHAR({length})" if isinstance(length, int) else "VARCHAR"
     if base == "DECIMAL":
-        digits, places = _literal(kwargs.get("max_digits")), _literal(kwargs.get("decimal_places"))
+        digits, places = literal_value(kwargs.get("max_digits")), literal_value(kwargs.get("decimal_places"))
         if isinstance(digits, int) and isinstance(places, int):
             return f"DECIMAL({digits}, {places})"
     return base
 
 
-def _dotted(node: ast.expr) -> str:
+def dotted(node: ast.expr) -> str:
     """`models.CharField` for an attribute chain, `CharField` for a name, else empty."""
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
+        inner = dotted(node.value)
         return f"{inner}.{node.attr}" if inner else node.attr
     return ""
 
 
-def _string(node: ast.expr | None) -> str | None:
+def string_value(node: ast.expr | None) -> str | None:
     """A string literal, also inside `_("...")`/`gettext_lazy("...")`."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
-        return _string(node.args[0])
+        return string_value(node.args[0])
     return None
 
 
-def _literal(node: ast.expr | None) -> object:
+def literal_value(node: ast.expr | None) -> object:
+    """A Python literal (number, bool, tuple, ...); None for anything computed."""
     if node is None:
         return None
     try:

@@ -139,7 +139,7 @@ def order_migrations(paths: list[Path], dialect: str | None = None) -> Ordered:
                 skipped.append((path, "a Flyway undo migration (U...__), not run going up"))
                 continue
             if kind == "R":
-                keyed.append(((2, (), _natural(flyway.group("desc")), name), path))
+                keyed.append(((2, (), natural_key(flyway.group("desc")), name), path))
                 continue
         up_down = _UP_DOWN.match(name)
         if up_down is not None and up_down.group("dir").lower() == "down":
@@ -147,14 +147,14 @@ def order_migrations(paths: list[Path], dialect: str | None = None) -> Ordered:
             continue
         version = version_of(name)
         if version is not None:
-            keyed.append(((0, version, _natural(name), name), path))
+            keyed.append(((0, version, natural_key(name), name), path))
         else:
-            keyed.append(((1, (), _natural(name), name), path))
+            keyed.append(((1, (), natural_key(name), name), path))
     keyed.sort(key=lambda kp: kp[0])
     return Ordered(tuple(p for _, p in keyed), tuple(skipped))
 
 
-def _natural(name: str) -> tuple[tuple[int, str], ...]:
+def natural_key(name: str) -> tuple[tuple[int, str], ...]:
     """Sort key that compares digit runs as numbers: `a2` before `a10`."""
     return tuple(
         (int(part), "") if part.isdigit() else (-1, part.casefold())

@@ -37,7 +37,7 @@ from cnsnt.sources.schemas.common import (
 )
 
 #: Rails column types -> what the PostgreSQL adapter creates.
-_TYPES: dict[str, str] = {
+TYPES: dict[str, str] = {
     "string": "VARCHAR",
     "text": "TEXT",
     "integer": "INTEGER",
@@ -69,19 +69,20 @@ _SKIPPED = frozenset({"index", "check_constraint", "exclusion_constraint", "uniq
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
 
-def _parser() -> Any:
+def ruby_parser() -> Any:
+    """A tree-sitter parser for Ruby; a clear `SourceError` when the grammar is not installed."""
     try:
         import tree_sitter
         import tree_sitter_ruby
-    except ImportError:  # pragma: no cover - both are dependencies of cnsnt
+    except ImportError:  # both are dependencies of cnsnt, but a broken install says so
         raise SourceError(
-            "reading Rails schema.rb needs the tree-sitter and tree-sitter-ruby packages "
+            "reading Rails schema.rb or migrations needs the tree-sitter and tree-sitter-ruby packages "
             "(pip install tree-sitter tree-sitter-ruby)"
         ) from None
     return tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
 
 
-class _File:
+class RubyFile:
     """One parsed file and its byte -> line:column mapping."""
 
     def __init__(self, source: bytes, shown: str) -> None:
@@ -100,6 +101,7 @@ class _File:
         return row + 1, len(prefix) + 1
 
     def text(self, node: Node) -> str:
+        """The source text of a node."""
         return bytes(self.source[node.start_byte : node.end_byte]).decode("utf-8", errors="replace")
 
 
@@ -114,25 +116,17 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
         shown = ctx.shown(path)
         try:
             text = read_text(path, shown, limits=ctx.limits)
-            parser = parser or _parser()
+            parser = parser or ruby_parser()
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
         files += 1
         source = text.encode("utf-8")
         tree = parser.parse(source)
-        file = _File(source, shown)
-        if tree.root_node.has_error:
-            bad = _first_error(tree.root_node)
-            line, column = file.place(bad) if bad is not None else (1, 1)
-            what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
-            problems.append(
-                SourceProblem(
-                    f"Ruby syntax error ({what}): tables from here on may be missing or incomplete",
-                    Location(shown, line, column),
-                    shown,
-                )
-            )
+        file = RubyFile(source, shown)
+        broken = syntax_problem(tree, file)
+        if broken is not None:
+            problems.append(broken)
         before = len(tables)
         _walk(tree.root_node, file, tables, links, problems)
         if len(tables) == before and not tree.root_node.has_error:
@@ -148,25 +142,51 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
     return model_evidence(tables, problems, files)
 
 
+def syntax_problem(tree: Any, file: RubyFile) -> SourceProblem | None:
+    """The CN001 problem of a file tree-sitter could not parse whole, at the first error."""
+    if not tree.root_node.has_error:
+        return None
+    bad = _first_error(tree.root_node)
+    line, column = file.place(bad) if bad is not None else (1, 1)
+    what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
+    return SourceProblem(
+        f"Ruby syntax error ({what}): tables from here on may be missing or incomplete",
+        Location(file.shown, line, column),
+        file.shown,
+    )
+
+
+#: How deep `_first_error` looks (Python's stack is ~1000 frames; real files nest ~10 levels).
+_ERROR_DEPTH = 200
 #: Nodes that stand whole inside an ERROR node: the error is after them.
 _COMPLETE = frozenset({"call", "comment", "assignment", "method", "class", "module", "if", "unless"})
 
 
-def _first_error(node: Node) -> Node | None:
-    """Where parsing went wrong: a missing token, or the first loose part of an ERROR node."""
+def _first_error(node: Node, depth: int = 0) -> Node | None:
+    """Where parsing went wrong: a missing token, or the first loose part of an ERROR node.
+
+    Past `_ERROR_DEPTH` levels (a hostile nesting) the node reached so far is the answer.
+    """
+    if depth > _ERROR_DEPTH:
+        return node
     if node.is_missing:
         return node
     if node.type == "ERROR":
+        for child in node.children:  # a missing token inside is more precise than the loose part
+            if child.is_missing or (child.has_error and child.type != "ERROR"):
+                found = _first_error(child, depth + 1)
+                if found is not None and found.is_missing:
+                    return found
         for child in node.children:
             if child.type in _COMPLETE and not child.has_error:
                 continue
             if child.has_error:
-                return _first_error(child) or child
+                return _first_error(child, depth + 1) or child
             return child
         return node
     for child in node.children:
         if child.has_error or child.is_missing:
-            found = _first_error(child)
+            found = _first_error(child, depth + 1)
             if found is not None:
                 return found
     return None
@@ -174,7 +194,7 @@ def _first_error(node: Node) -> Node | None:
 
 def _walk(
     node: Node,
-    file: _File,
+    file: RubyFile,
     tables: list[ModelTable],
     links: list[tuple[str, ForeignKey]],
     problems: list[SourceProblem],
@@ -187,7 +207,7 @@ def _walk(
             name = file.text(method) if method is not None else ""
             if name == "create_table":
                 try:
-                    table = _create_table(current, file, links)
+                    table = create_table(current, file, links)
                 except Exception as exc:  # noqa: BLE001 - one table's bug must not lose the others
                     problems.append(model_failed(exc, file.shown, *file.place(current), "create_table"))
                     continue
@@ -200,7 +220,7 @@ def _walk(
         stack.extend(reversed(current.named_children))
 
 
-def _args(call: Node, file: _File) -> tuple[list[Node], dict[str, Node]]:
+def call_args(call: Node, file: RubyFile) -> tuple[list[Node], dict[str, Node]]:
     """Positional arguments and `key: value` options of a call."""
     arguments = call.child_by_field_name("arguments")
     positional: list[Node] = []
@@ -222,7 +242,7 @@ def _args(call: Node, file: _File) -> tuple[list[Node], dict[str, Node]]:
     return positional, options
 
 
-def _value(node: Node | None, file: _File) -> str | bool | None:
+def ruby_value(node: Node | None, file: RubyFile) -> str | bool | None:
     """A string, symbol, true/false literal; None for anything computed."""
     if node is None:
         return None
@@ -241,20 +261,21 @@ def _value(node: Node | None, file: _File) -> str | bool | None:
     return None
 
 
-def _create_table(call: Node, file: _File, links: list[tuple[str, ForeignKey]]) -> ModelTable | None:
-    positional, options = _args(call, file)
-    name = _value(positional[0], file) if positional else None
+def create_table(call: Node, file: RubyFile, links: list[tuple[str, ForeignKey]]) -> ModelTable | None:
+    """The table of one `create_table` call with its block; foreign keys go to `links`."""
+    positional, options = call_args(call, file)
+    name = ruby_value(positional[0], file) if positional else None
     if not isinstance(name, str) or not name:
         return None
     line, column = file.place(call)
-    comment = _value(options.get("comment"), file)
+    comment = ruby_value(options.get("comment"), file)
     table = ModelTable(name, file.shown, line, column,
                        comment=comment if isinstance(comment, str) else None)
     id_option = options.get("id")
-    if _value(id_option, file) is not False:
-        key = _value(options.get("primary_key"), file)
-        id_type = _value(id_option, file)
-        type_ = _TYPES.get(id_type, "BIGINT") if isinstance(id_type, str) else "BIGINT"
+    if ruby_value(id_option, file) is not False:
+        key = ruby_value(options.get("primary_key"), file)
+        id_type = ruby_value(id_option, file)
+        type_ = TYPES.get(id_type, "BIGINT") if isinstance(id_type, str) else "BIGINT"
         table.add(ModelColumn(key if isinstance(key, str) else "id", line, column, type_,
                               primary_key=True))
     block = call.child_by_field_name("block")
@@ -270,17 +291,35 @@ def _create_table(call: Node, file: _File, links: list[tuple[str, ForeignKey]]) 
         method = stmt.child_by_field_name("method")
         if receiver is None or method is None or file.text(receiver) != var:
             continue
-        _table_call(table, file.text(method), stmt, file, links)
+        table_call(table, file.text(method), stmt, file, links)
     return table
 
 
-def _table_call(
-    table: ModelTable, method: str, stmt: Node, file: _File, links: list[tuple[str, ForeignKey]]
+def table_call(
+    table: ModelTable,
+    method: str,
+    stmt: Node,
+    file: RubyFile,
+    links: list[tuple[str, ForeignKey]],
+    skip: int = 0,
 ) -> None:
-    positional, options = _args(stmt, file)
-    comment = _value(options.get("comment"), file)
+    """The columns of one `t.<type> ...` call; `skip` leading arguments are not column names.
+
+    (`add_column :people, :email, :string` is `t.column :email, :string` after one.)
+    """
+    positional, options = call_args(stmt, file)
+    positional = positional[skip:]
+    comment = ruby_value(options.get("comment"), file)
     note = comment if isinstance(comment, str) else None
     if method in _SKIPPED:
+        return
+    if method == "foreign_key":  # t.foreign_key :people, column: :owner_id (a link, not a column)
+        target = ruby_value(positional[0], file) if positional else None
+        fk_column = ruby_value(options.get("column"), file)
+        primary = ruby_value(options.get("primary_key"), file)
+        if isinstance(target, str):
+            links.append((table.name, ForeignKey((fk_column,) if isinstance(fk_column, str) else (), target,
+                                                 (primary if isinstance(primary, str) else "id",))))
         return
     if method == "timestamps":
         line, column = file.place(stmt)
@@ -289,50 +328,57 @@ def _table_call(
         return
     if method == "column":
         if len(positional) >= 2:
-            named, kind = _value(positional[0], file), _value(positional[1], file)
+            named, kind = ruby_value(positional[0], file), ruby_value(positional[1], file)
             if isinstance(named, str):
                 line, column = file.place(positional[0])
                 table.add(ModelColumn(named, line, column,
-                                      _TYPES.get(kind, kind.upper()) if isinstance(kind, str) else None,
-                                      note, _value(options.get("primary_key"), file) is True))
+                                      column_type(kind, options, file) if isinstance(kind, str) else None,
+                                      note, ruby_value(options.get("primary_key"), file) is True))
         return
     for arg in positional:
-        name = _value(arg, file)
+        name = ruby_value(arg, file)
         if not isinstance(name, str):
             continue
         line, column = file.place(arg)
         if method in ("references", "belongs_to"):
-            table.add(ModelColumn(f"{name}_id", line, column, "BIGINT", note))
-            if _value(options.get("polymorphic"), file) is True:
+            id_type = ruby_value(options.get("type"), file)
+            key_type = column_type(id_type, {}, file) if isinstance(id_type, str) else "BIGINT"
+            table.add(ModelColumn(f"{name}_id", line, column, key_type, note))
+            if ruby_value(options.get("polymorphic"), file) is True:
                 table.add(ModelColumn(f"{name}_type", line, column, "VARCHAR", note))
             fk = options.get("foreign_key")
-            if fk is not None and _value(fk, file) is not False:
+            if fk is not None and ruby_value(fk, file) is not False:
                 to_table = None
                 if fk.type == "hash":
                     for pair in fk.named_children:
                         key = pair.child_by_field_name("key")
                         if key is not None and file.text(key).strip(":\"'") == "to_table":
-                            to_table = _value(pair.child_by_field_name("value"), file)
+                            to_table = ruby_value(pair.child_by_field_name("value"), file)
                 target = to_table if isinstance(to_table, str) else plural(name)
                 links.append((table.name, ForeignKey((f"{name}_id",), target, ("id",))))
             continue
-        type_ = _TYPES.get(method, method.upper())
-        limit = options.get("limit")
-        if type_ == "VARCHAR" and limit is not None and limit.type == "integer":
-            type_ = f"VARCHAR({file.text(limit)})"
-        table.add(ModelColumn(name, line, column, type_, note,
-                              _value(options.get("primary_key"), file) is True))
+        table.add(ModelColumn(name, line, column, column_type(method, options, file), note,
+                              ruby_value(options.get("primary_key"), file) is True))
 
 
-def _add_foreign_key(call: Node, file: _File, links: list[tuple[str, ForeignKey]]) -> None:
-    positional, options = _args(call, file)
+def column_type(kind: str, options: dict[str, Node], file: RubyFile) -> str:
+    """The SQL type of a Rails column type (`:string, limit: 80` is `VARCHAR(80)`)."""
+    type_ = TYPES.get(kind, kind.upper())
+    limit = options.get("limit")
+    if type_ == "VARCHAR" and limit is not None and limit.type == "integer":
+        type_ = f"VARCHAR({file.text(limit)})"
+    return type_
+
+
+def _add_foreign_key(call: Node, file: RubyFile, links: list[tuple[str, ForeignKey]]) -> None:
+    positional, options = call_args(call, file)
     if len(positional) < 2:
         return
-    source, target = _value(positional[0], file), _value(positional[1], file)
+    source, target = ruby_value(positional[0], file), ruby_value(positional[1], file)
     if not isinstance(source, str) or not isinstance(target, str):
         return
-    column = _value(options.get("column"), file)
-    primary = _value(options.get("primary_key"), file)
+    column = ruby_value(options.get("column"), file)
+    primary = ruby_value(options.get("primary_key"), file)
     links.append(
         (
             source,

@@ -1,18 +1,25 @@
 """The reader registered for `sources.schemas`: which reader gets which files of an entry.
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
-`rails`, `prisma`); without it the kind is told from each file's name and content:
+`rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`); without it the
+kind is told from each file's name and content:
 
-- `.prisma` files are Prisma schemas, `.rb` files Rails `db/schema.rb` dumps;
-- `.py` files are Django models when they import `django`, SQLAlchemy models when they
-  import `sqlalchemy`;
+- `.prisma` files are Prisma schemas; `.rb` files are Rails migrations when they
+  subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
+- `.py` files are Alembic revisions when they set `down_revision`, Django migrations
+  when they define `class Migration(...)` and mention django, Django models when they
+  import `django`, SQLAlchemy models when they import `sqlalchemy`;
 - `.sql` files are migrations when the entry matches several of them and every name
   carries a migration tool's version (`V2__x.sql`, `0002_x.sql`, `2024..._x.up.sql`,
   Prisma Migrate's `2024..._x/migration.sql`),
   or when one is Liquibase formatted SQL; otherwise each is a DDL file of its own.
 
 A migrations entry is one script and ORM models may inherit across files, so those
-readers get all their files at once; DDL files are read one by one, as before.
+readers get all their files at once; DDL files are read one by one, as before. An
+entry that holds both models and the migrations that build them (`**/*.py` over a
+Django project) is read from the models, with a warning naming the migrations left out:
+reading both would report every column twice. A package's `__init__.py` beside
+migrations goes with them (their readers pass it over).
 """
 
 from __future__ import annotations
@@ -25,17 +32,23 @@ from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.schemas.alembic_migrations import read_alembic
 from cnsnt.sources.schemas.common import EntryReader, parse_python, problem_of
 from cnsnt.sources.schemas.ddl import read_ddl
+from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned, versioned_name
 from cnsnt.sources.schemas.migrations import read_migrations
 from cnsnt.sources.schemas.prisma_schema import read_prisma
+from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
 from cnsnt.sources.schemas.rails_schema import read_rails
 from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
 
 #: `format:` values of a `schemas` entry (the policy schema lists the same).
-FORMATS = ("ddl", "migrations", "django", "sqlalchemy", "rails", "prisma")
+FORMATS = (
+    "ddl", "migrations", "django", "sqlalchemy", "rails", "prisma",
+    "rails_migrations", "alembic", "django_migrations",
+)
 
 _GROUP_READERS: dict[str, EntryReader] = {
     "migrations": read_migrations,
@@ -43,7 +56,14 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "sqlalchemy": read_sqlalchemy,
     "rails": read_rails,
     "prisma": read_prisma,
+    "rails_migrations": read_rails_migrations,
+    "alembic": read_alembic,
+    "django_migrations": read_django_migrations,
 }
+#: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
+_BUILT_BY = {"rails_migrations": "rails", "alembic": "sqlalchemy", "django_migrations": "django"}
+#: What those models are called in the warning.
+_MODELS = {"rails": "db/schema.rb", "sqlalchemy": "SQLAlchemy models", "django": "Django models"}
 
 
 def read_ddl_files(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -78,10 +98,53 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         plan.append((read_migrations, sql))
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
-    for kind in ("django", "sqlalchemy", "rails", "prisma", "python"):
-        if kind in kinds:
-            plan.append((_GROUP_READERS.get(kind, _unknown_python), kinds[kind]))
+    _package_markers(kinds)
+    for kind in ("django", "sqlalchemy", "rails", "prisma", *_BUILT_BY, "python"):
+        if kind not in kinds:
+            continue
+        models = _BUILT_BY.get(kind)
+        if models in kinds:
+            plan.append((_left_out(_MODELS[models]), kinds[kind]))
+            continue
+        plan.append((_GROUP_READERS.get(kind, _unknown_python), kinds[kind]))
     return plan
+
+
+def _package_markers(kinds: dict[str, list[Path]]) -> None:
+    """`__init__.py` files in a folder of migrations go with those migrations, not to "python"."""
+    homes = {p.parent: kind for kind in _BUILT_BY for p in kinds.get(kind, [])}
+    folders = {"migrations": "django_migrations", "versions": "alembic"}  # an app without migrations yet
+    python = kinds.get("python", [])
+    for path in list(python):
+        kind = homes.get(path.parent) or folders.get(path.parent.name)
+        kind = kind if kind in kinds else None
+        if path.name == "__init__.py" and kind is not None:
+            python.remove(path)
+            kinds[kind].append(path)
+    if "python" in kinds and not python:
+        del kinds["python"]
+
+
+def _left_out(models: str) -> EntryReader:
+    """The reader of migrations an entry holds beside the models they build: a warning only."""
+
+    def read(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+        shown = ctx.shown(paths[0])
+        return Evidence(
+            problems=[
+                SourceProblem(
+                    f"{len(paths)} migration file(s) in this entry beside the {models} they build: "
+                    f"the {models} are read, the migrations are not (give them an entry of their "
+                    "own to read them instead)",
+                    Location(shown, 1, 1),
+                    shown,
+                    severity=Severity.WARNING,
+                )
+            ],
+            audited={"schemas"},
+        )
+
+    return read
 
 
 def detect(path: Path) -> str:
@@ -90,9 +153,13 @@ def detect(path: Path) -> str:
     if suffix == ".prisma":
         return "prisma"
     if suffix == ".rb":
-        return "rails"
+        return "rails_migrations" if "ActiveRecord::Migration" in _head(path, 200_000) else "rails"
     if suffix == ".py":
         head = _head(path, 200_000)
+        if "down_revision" in head:
+            return "alembic"
+        if "django" in head and "class Migration(" in head:
+            return "django_migrations"
         if "django" in head:
             return "django"
         if "sqlalchemy" in head:
@@ -139,7 +206,8 @@ def _unknown_python(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         problems.append(
             SourceProblem(
                 "a Python file that imports neither django nor sqlalchemy: cnsnt cannot tell "
-                "which models it holds; set `format: django` or `format: sqlalchemy` on the entry"
+                "which models it holds; set `format: django` or `format: sqlalchemy` on the entry "
+                "(`django_migrations` or `alembic` for migrations)"
                 if has_class
                 else "a Python file without any class: it defines no model",
                 Location(shown, 1, 1),

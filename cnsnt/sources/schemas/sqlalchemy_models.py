@@ -195,14 +195,18 @@ def _columns(body: list[ast.stmt], table: ModelTable) -> None:
             continue
         mapped = _mapped_type(annotation)
         if isinstance(value, ast.Call) and _dotted(value.func).rpartition(".")[2] in _COLUMN_CALLS:
-            _column(value, target.id, target.lineno, target.col_offset + 1, table, mapped)
+            column_call(value, target.id, target.lineno, target.col_offset + 1, table, mapped)
         elif value is None and mapped is not None:
             table.add(ModelColumn(target.id, target.lineno, target.col_offset + 1, mapped))
 
 
-def _column(
+def column_call(
     call: ast.Call, attr: str | None, line: int, col: int, table: ModelTable, mapped: str | None
 ) -> None:
+    """Add the column of a `Column(...)`/`mapped_column(...)` call (and its `ForeignKey`) to `table`.
+
+    Shared with the Alembic reader, whose `sa.Column("name", ...)` calls are the same.
+    """
     kwargs = {k.arg: k.value for k in call.keywords if k.arg}
     args = list(call.args)
     name = _string(kwargs.get("name"))
@@ -221,7 +225,7 @@ def _column(
         if kind == "ForeignKey" and isinstance(arg, ast.Call) and arg.args:
             ref = _foreign_key(name, _string(arg.args[0]) or _dotted(arg.args[0]))
         elif type_ is None and kind:
-            type_ = _sql_type(kind, arg)
+            type_ = sql_type(kind, arg)
     comment = _string(kwargs.get("comment")) or _string(kwargs.get("doc"))
     primary = _literal(kwargs.get("primary_key")) is True
     table.add(ModelColumn(name, line, col, type_ or mapped, comment, primary))
@@ -240,11 +244,15 @@ def _foreign_key(column: str, target: str | None) -> ForeignKey | None:
     return ForeignKey((column,), parts[-2], (parts[-1],), parts[-3] if len(parts) > 2 else None)
 
 
-def _sql_type(kind: str, node: ast.expr) -> str | None:
+def sql_type(kind: str, node: ast.expr) -> str | None:
+    """The SQL type of a SQLAlchemy type class or call (`String(80)` is `VARCHAR(80)`)."""
     base = _TYPES.get(kind) or (kind if kind.isupper() else None)
     if base is None:
         return None
     params = [_literal(a) for a in node.args] if isinstance(node, ast.Call) else []
+    if isinstance(node, ast.Call) and not params:  # String(length=255), Numeric(precision=10, scale=2)
+        keywords = {k.arg: k.value for k in node.keywords if k.arg}
+        params = [_literal(keywords.get(k)) for k in ("length", "precision", "scale") if k in keywords]
     numbers = [str(p) for p in params if isinstance(p, int) and not isinstance(p, bool)]
     if numbers and base in ("VARCHAR", "NUMERIC", "CHAR") or (numbers and kind.isupper()):
         return f"{base}({', '.join(numbers)})"
@@ -313,7 +321,7 @@ def _table(call: ast.Call, shown: str) -> ModelTable | None:
                        schema=_string(kwargs.get("schema")), comment=_string(kwargs.get("comment")))
     for arg in call.args[1:]:
         if isinstance(arg, ast.Call) and _dotted(arg.func).rpartition(".")[2] == "Column":
-            _column(arg, None, arg.lineno, arg.col_offset + 1, table, None)
+            column_call(arg, None, arg.lineno, arg.col_offset + 1, table, None)
     return table
 
 

@@ -1,0 +1,206 @@
+"""The schema a folder of framework migrations leaves behind, one operation at a time.
+
+The Rails, Alembic and Django migration readers parse their files (never run them)
+and turn each operation they understand into a call on `Replay`: create, drop and
+rename tables, add, remove, rename and retype columns, add and drop foreign keys.
+What is left at the end is the schema the migrations build, every column placed
+where it got its current name, as the SQL migrations reader does. An operation on a
+table or column no earlier migration made is a CN001 warning at its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.model import Location, Severity
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence
+
+Key = tuple[str, str]
+
+
+def table_key(name: str, schema: str | None = None) -> Key:
+    """How tables are looked up: schema and name, case-insensitively."""
+    return ((schema or "").casefold(), name.casefold())
+
+
+class Replay:
+    """The tables built so far, and the problems met; `shown` is the file being replayed."""
+
+    def __init__(self) -> None:
+        self.tables: dict[Key, ModelTable] = {}
+        self.problems: list[SourceProblem] = []
+        self.shown = ""
+        self.fk_names: dict[str, tuple[Key, ForeignKey]] = {}
+        """Named foreign keys (Alembic `create_foreign_key`), so `drop_constraint` can drop them."""
+
+    # -- problems
+
+    def report(self, message: str, line: int, column: int, severity: Severity | None = None) -> None:
+        """A CN001 problem at a place of the current file (None: the rule's default, error)."""
+        self.problems.append(SourceProblem(message, Location(self.shown, line, column), self.shown,
+                                           severity=severity))
+
+    def not_replayed(self, what: str, why: str, line: int, column: int,
+                     severity: Severity | None = None) -> None:
+        """Something that may change the schema but is not a literal operation: reported, not guessed.
+
+        An error by default (a loop, a computed name: the schema is surely other than read);
+        a warning for a condition (most test the database dialect or guard a re-run).
+        """
+        self.report(f"{what}: {why}; not replayed, so tables or columns it makes may be missing",
+                    line, column, severity)
+
+    # -- tables
+
+    def find(self, name: str, schema: str | None, line: int, column: int, what: str) -> ModelTable | None:
+        """A table by name; a warning when no earlier migration creates it."""
+        table = self.tables.get(table_key(name, schema))
+        if table is None:
+            self.report(f"{what}: no earlier migration creates table '{name}'; skipped",
+                        line, column, Severity.WARNING)
+        return table
+
+    def find_or_make(self, name: str, schema: str | None, line: int, column: int, what: str) -> ModelTable:
+        """A table to add columns to; one no earlier migration creates is recorded on its own."""
+        table = self.tables.get(table_key(name, schema))
+        if table is None:
+            self.report(f"{what}: no earlier migration creates table '{name}'; its new columns are "
+                        "recorded as a table of their own", line, column, Severity.WARNING)
+            table = ModelTable(name, self.shown, line, column, schema=schema)
+            self.tables[table_key(name, schema)] = table
+        return table
+
+    def create(self, table: ModelTable) -> None:
+        """A new table (one of the same name is replaced, as `force: true` or a re-create does)."""
+        self.claim(table)
+        key = table_key(table.name, table.schema)
+        self.tables.pop(key, None)
+        self.tables[key] = table
+
+    def drop(self, name: str, schema: str | None, line: int, column: int, what: str) -> None:
+        """Drop a table and the foreign keys other tables had to it."""
+        table = self.find(name, schema, line, column, what)
+        if table is None:
+            return
+        del self.tables[table_key(name, schema)]
+        for other in self.tables.values():
+            other.foreign_keys = [fk for fk in other.foreign_keys if not _points_at(fk, table)]
+
+    def rename_table(self, old: str, new: str, schema: str | None, line: int, column: int,
+                     what: str) -> ModelTable | None:
+        """Rename a table, placed at the rename, and point foreign keys to it at the new name."""
+        table = self.find(old, schema, line, column, what)
+        if table is None:
+            return None
+        del self.tables[table_key(old, schema)]
+        for other in self.tables.values():
+            other.foreign_keys = [
+                ForeignKey(fk.columns, new, fk.ref_columns, fk.ref_schema) if _points_at(fk, table) else fk
+                for fk in other.foreign_keys
+            ]
+        table.foreign_keys = [
+            ForeignKey(fk.columns, new, fk.ref_columns, fk.ref_schema) if _points_at(fk, table) else fk
+            for fk in table.foreign_keys
+        ]
+        for col in table.columns:
+            col.path = col.path or table.path
+        table.name, table.path, table.line, table.column = new, self.shown, line, column
+        self.tables[table_key(new, schema)] = table
+        return table
+
+    # -- columns
+
+    def claim(self, table: ModelTable) -> None:
+        """Columns just added to a table are written in the current file."""
+        for col in table.columns:
+            if col.path is None:
+                col.path = self.shown
+
+    def add_column(self, table: ModelTable, column: ModelColumn) -> None:
+        """Add (or replace) a column, written in the current file."""
+        column.path = column.path or self.shown
+        table.add(column)
+
+    def column(self, table: ModelTable, name: str, line: int, column: int, what: str) -> ModelColumn | None:
+        """A column of a table; a warning when no earlier migration gives the table that column."""
+        for col in table.columns:
+            if col.name.casefold() == name.casefold():
+                return col
+        self.report(f"{what}: no earlier migration gives table '{table.name}' a column '{name}'; skipped",
+                    line, column, Severity.WARNING)
+        return None
+
+    def remove_column(self, table: ModelTable, name: str, line: int, column: int, what: str) -> None:
+        """Drop a column and every foreign key that uses it."""
+        col = self.column(table, name, line, column, what)
+        if col is None:
+            return
+        table.columns = [c for c in table.columns if c is not col]
+        folded = name.casefold()
+        table.foreign_keys = [fk for fk in table.foreign_keys
+                              if folded not in (c.casefold() for c in fk.columns)]
+
+    def rename_column(self, table: ModelTable, old: str, new: str, line: int, column: int,
+                      what: str) -> None:
+        """Rename a column, placed at the rename; foreign keys follow it."""
+        col = self.column(table, old, line, column, what)
+        if col is None:
+            return
+        col.name, col.path, col.line, col.column = new, self.shown, line, column
+
+        def renamed(names: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(new if n.casefold() == old.casefold() else n for n in names)
+
+        table.foreign_keys = [ForeignKey(renamed(fk.columns), fk.ref_table, fk.ref_columns, fk.ref_schema)
+                              for fk in table.foreign_keys]
+        for other in self.tables.values():
+            other.foreign_keys = [
+                ForeignKey(fk.columns, fk.ref_table, renamed(fk.ref_columns), fk.ref_schema)
+                if _points_at(fk, table) else fk
+                for fk in other.foreign_keys
+            ]
+
+    # -- foreign keys
+
+    def add_foreign_key(self, table: ModelTable, fk: ForeignKey, name: str | None = None) -> None:
+        """Add a foreign key (one on the same columns is replaced)."""
+        table.foreign_keys = [f for f in table.foreign_keys if f.columns != fk.columns]
+        table.foreign_keys.append(fk)
+        if name:
+            self.fk_names[name.casefold()] = (table_key(table.name, table.schema), fk)
+
+    def drop_foreign_keys(self, table: ModelTable, keep: Callable[[ForeignKey], bool]) -> None:
+        """Drop the foreign keys of a table that `keep` refuses."""
+        table.foreign_keys = [fk for fk in table.foreign_keys if keep(fk)]
+
+    def drop_named_foreign_key(self, name: str) -> bool:
+        """Drop a foreign key by the name it was created with; False when none has it."""
+        found = self.fk_names.pop(name.casefold(), None)
+        if found is None:
+            return False
+        key, fk = found
+        table = self.tables.get(key)
+        if table is not None:
+            self.drop_foreign_keys(table, lambda f: f != fk)
+        return True
+
+    # -- the result
+
+    def evidence(self, files: int, migrations: int, skipped: int = 0) -> Evidence:
+        """The evidence of the replayed schema; counts `migrations` where ORM readers count models."""
+        tables = list(self.tables.values())
+        for table in tables:
+            self.claim(table)
+        evidence = model_evidence(tables, self.problems, files)
+        evidence.counts.pop("models", None)
+        evidence.counts["migrations"] = migrations
+        if skipped:
+            evidence.counts["migrations_skipped"] = skipped
+        return evidence
+
+
+def _points_at(fk: ForeignKey, table: ModelTable) -> bool:
+    return fk.ref_table.casefold() == table.name.casefold() and (
+        (fk.ref_schema or "").casefold() == (table.schema or "").casefold() or fk.ref_schema is None
+    )
