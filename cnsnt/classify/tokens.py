@@ -183,4 +183,23 @@ class Tokenizer:
                 current = best[end]
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
-        return best[n]
+        found = best[n]
+        if found is not None and _doubtful(found):
+            return None
+        return found
+
+
+# Two-letter pieces that glue to a short word as a key or number marker (`idcom`, `nrdoc`).
+_SHORT_HEADS = frozenset({"id", "no", "nr"})
+
+
+def _doubtful(pieces: tuple[str, ...]) -> bool:
+    """A split that leans on a two-letter piece before a short one (`do`+`nem` in `donem`).
+
+    Glued identifiers put a short word before a long one (`data`+`de`+`nascimento`);
+    two tiny pieces in a row are far more often an unknown word cut by chance.
+    """
+    return any(
+        len(a) == 2 and len(b) <= 4 and a not in _SHORT_HEADS
+        for a, b in zip(pieces, pieces[1:], strict=False)
+    )

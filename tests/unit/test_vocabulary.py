@@ -69,3 +69,12 @@ def test_suffixes_are_stemmed_to_vocabulary_words() -> None:
     assert tok.words("lakcime") == ("lakcim",)  # hu
     # a different word that shares a stem is not taken for the vocabulary word
     assert tok.words("carga") != ("cargo",)
+
+
+def test_glued_words_split_on_long_pieces_not_on_chance_fragments() -> None:
+    """`donem` (Turkish: period) is not `do` + `nem` (Hungarian: sex); `idalunno` is `id` + `alunno`."""
+    from cnsnt.classify.classifier import _TOKENIZER
+
+    assert _TOKENIZER.words("prim_donem") != ("prim", "do", "nem")
+    assert "alunno" in _TOKENIZER.words("idalunno")
+    assert "nascimento" in _TOKENIZER.words("datadenascimento")
