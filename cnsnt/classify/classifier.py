@@ -245,9 +245,9 @@ def _same_stem(word: str, other: str) -> bool:
     return common >= max(4, len(word) - 2, len(other) - 3)
 
 
-def _is_lookup(table: str, match: _Match) -> bool:
+def _is_lookup(table: str, match: _Match, languages: tuple[str, ...] | None = None) -> bool:
     """A table named after the attribute, about no one: `religiao`, `estado_civil`."""
-    words = _table_words(table)
+    words = _table_words(table, languages)
     return set(match.words) <= set(words) and not any(w in lx.PERSON_TABLES for w in words)
 
 
@@ -549,7 +549,7 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' is the key of '{table}', a table of {_label(match)}",
         )
-    if match is not None and not ctx.describes and _is_lookup(table, match):
+    if match is not None and not ctx.describes and _is_lookup(table, match, ctx.languages):
         return Classification(
             False,
             None,

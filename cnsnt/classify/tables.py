@@ -26,6 +26,7 @@ All tables are read together, so a link to a people table in another file is see
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -112,14 +113,15 @@ def _languages(tables: Sequence[Table]) -> tuple[str, ...]:
                     continue
                 seen.add(word)
                 langs = vocab.word_languages.get(word, ())
-                if len(langs) == 1:  # a word of one language only says which it is
-                    hits[langs[0]] += 1
-    ranked = [
-        lang
-        for lang, n in hits.most_common()
-        if n >= _MIN_LANGUAGE_HITS and lang in vocab.stems and vocab.stems[lang]
-    ]
-    return tuple(sorted(ranked[:_MAX_LANGUAGES]))
+                # a word of one language says which it is; one of several shares its vote
+                for lang in langs:
+                    hits[lang] += 1 / len(langs)
+    # the schema's languages first (English ones included), then those worth stemming
+    ranked = sorted(
+        (lang for lang, n in hits.items() if n >= _MIN_LANGUAGE_HITS), key=lambda g: (-hits[g], g)
+    )
+    written = ranked[:_MAX_LANGUAGES]
+    return tuple(sorted(lang for lang in written if lang in vocab.stems and vocab.stems[lang]))
 
 
 def _quote(names: Sequence[str]) -> str:
@@ -229,8 +231,19 @@ def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
 
 def _phrase_in(words: tuple[str, ...], phrases: frozenset[str]) -> bool:
     """Whether one of `phrases` (space-separated words) occurs in `words`."""
-    text = f" {' '.join(words)} "
-    return any(f" {p} " in text for p in phrases)
+    split, longest = _split_phrases(phrases)
+    return any(
+        words[i : i + n] in split
+        for i in range(len(words))
+        for n in range(1, min(longest, len(words) - i) + 1)
+    )
+
+
+@functools.cache
+def _split_phrases(phrases: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], int]:
+    """The phrases as word tuples, and the longest one's length (looked up, not scanned)."""
+    split = frozenset(tuple(p.split()) for p in phrases)
+    return split, max((len(p) for p in split), default=0)
 
 
 def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) -> bool:
