@@ -27,7 +27,6 @@ All tables are read together, so a link to a people table in another file is see
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -104,7 +103,7 @@ def _languages(tables: Sequence[Table]) -> tuple[str, ...]:
     the classification; a schema is written in one or two languages.
     """
     vocab = load_vocabulary()
-    hits: Counter[str] = Counter()
+    hits: dict[str, float] = {}
     seen: set[str] = set()
     for table in tables:
         for text in (table.name, *(c.name for c in table.columns)):
@@ -115,7 +114,7 @@ def _languages(tables: Sequence[Table]) -> tuple[str, ...]:
                 langs = vocab.word_languages.get(word, ())
                 # a word of one language says which it is; one of several shares its vote
                 for lang in langs:
-                    hits[lang] += 1 / len(langs)
+                    hits[lang] = hits.get(lang, 0.0) + 1 / len(langs)
     # the schema's languages first (English ones included), then those worth stemming
     ranked = sorted(
         (lang for lang, n in hits.items() if n >= _MIN_LANGUAGE_HITS), key=lambda g: (-hits[g], g)
