@@ -270,7 +270,14 @@ def discover(root: Path) -> list[Found]:
         what = _kind_of(path)
         if what is not None:
             kinds[what[0]].append((path, what[1]))
-    found: list[Found] = [_migration_entry(home, paths, root) for home, paths in sorted(migrations.items())]
+    models = {path.parent for path, _ in orm.get("prisma", [])}
+    found: list[Found] = [
+        _migration_entry(home, paths, root)
+        for home, paths in sorted(migrations.items())
+        # Prisma Migrate's folder beside its schema.prisma: the schema is the state
+        # both describe; reading both would list every column twice
+        if home.parent not in models
+    ]
     found.extend(_framework_migrations(by_parent, orm, root))
     for model_kind in sorted(orm):
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))

@@ -50,7 +50,9 @@ def project(tmp_path: Path) -> Path:
         '<input type="checkbox" name="newsletter_opt_in"> Send me the newsletter'
         "<button>Join</button></form>\n"
     )
-    (root / "templates" / "base.html").write_text("<html><body>{% block body %}{% endblock %}</body></html>\n")
+    (root / "templates" / "base.html").write_text(
+        "<html><body>{% block body %}{% endblock %}</body></html>\n"
+    )
     (root / "forms").mkdir()
     (root / "forms" / "contact.schema.json").write_text(
         json.dumps({"type": "object", "properties": {"full_name": {"type": "string"}}})
@@ -179,7 +181,7 @@ def test_update_adds_back_a_removed_entry_under_a_free_name(tmp_path: Path):
     assert "added by cnsnt init --update" in target.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("data_section", ["", "data: {}\n", "data: {}  # to do\nignore: [\"*.created_at\"]\n"])
+@pytest.mark.parametrize("data_section", ["", "data: {}\n", 'data: {}  # to do\nignore: ["*.created_at"]\n'])
 def test_update_without_data_entries(project: Path, data_section: str):
     target = project / "cnsnt.yaml"
     head = "cnsnt: 1  # keep me\nsources:\n  schemas: [{path: db/schema.sql}]\n"
@@ -222,7 +224,20 @@ def test_update_writes_into_the_file_of_a_policy_directory_that_holds_data(proje
 
 @pytest.mark.parametrize(
     "value",
-    ["plain.name", "with space", "a: b", "x #y", "null", "yes", "-dash", "'quoted'", 'dq"', "é.ü", "[x]", "1abc"],
+    [
+        "plain.name",
+        "with space",
+        "a: b",
+        "x #y",
+        "null",
+        "yes",
+        "-dash",
+        "'quoted'",
+        'dq"',
+        "é.ü",
+        "[x]",
+        "1abc",
+    ],
 )
 def test_scalars_read_back_as_written(value: str):
     assert yaml.safe_load(f"k: {scalar(value)}\n")["k"] == value
@@ -278,6 +293,20 @@ def test_discover_reads_a_migrations_folder_as_one_entry_and_finds_models(tmp_pa
     assert {"people.email", "people.phone", "shop_customer.email", "User.email"} <= columns
 
 
+def test_discover_prefers_schema_prisma_to_its_migrate_folder(tmp_path: Path):
+    """Prisma Migrate's SQL and schema.prisma describe one database: read it once."""
+    prisma = tmp_path / "prisma"
+    for version, sql in (
+        ("20240101_init", 'CREATE TABLE "User" (id INT, email TEXT);'),
+        ("20240201_phone", 'ALTER TABLE "User" ADD COLUMN phone TEXT;'),
+    ):
+        (prisma / "migrations" / version).mkdir(parents=True)
+        (prisma / "migrations" / version / "migration.sql").write_text(sql + "\n")
+    assert discover(tmp_path) == [Found("schemas", "prisma/migrations/*/migration.sql", format="migrations")]
+    (prisma / "schema.prisma").write_text("model User {\n  id Int @id\n  email String\n  phone String\n}\n")
+    assert discover(tmp_path) == [Found("schemas", "prisma/schema.prisma", format="prisma")]
+
+
 def _write(root: Path, name: str, text: str) -> None:
     (root / name).parent.mkdir(parents=True, exist_ok=True)
     (root / name).write_text(text, encoding="utf-8")
@@ -319,13 +348,21 @@ def test_discover_finds_framework_migrations_folders_and_init_reads_them(tmp_pat
 def test_discover_prefers_the_stated_schema_to_the_migrations_that_build_it(tmp_path: Path):
     write = partial(_write, tmp_path)
     write("db/migrate/20240101000000_create_people.rb", RAILS_MIGRATION)
-    write("db/schema.rb", 'ActiveRecord::Schema[7.1].define(version: 1) do\n  create_table "people" do |t|\n'
-          '    t.string "email"\n  end\nend\n')
-    write("app/models.py", "from sqlalchemy.orm import DeclarativeBase\nimport sqlalchemy\n\n"
-          "class Member(Base):\n    __tablename__ = 'members'\n")
+    write(
+        "db/schema.rb",
+        'ActiveRecord::Schema[7.1].define(version: 1) do\n  create_table "people" do |t|\n'
+        '    t.string "email"\n  end\nend\n',
+    )
+    write(
+        "app/models.py",
+        "from sqlalchemy.orm import DeclarativeBase\nimport sqlalchemy\n\n"
+        "class Member(Base):\n    __tablename__ = 'members'\n",
+    )
     write("migrations/versions/a1_members.py", ALEMBIC_REVISION)
-    write("clinic/models.py", "from django.db import models\n\nclass Patient(models.Model):\n"
-          "    email = models.EmailField()\n")
+    write(
+        "clinic/models.py",
+        "from django.db import models\n\nclass Patient(models.Model):\n    email = models.EmailField()\n",
+    )
     write("clinic/migrations/0001_initial.py", DJANGO_MIGRATION)
     assert discover(tmp_path) == [
         Found("schemas", "clinic/models.py", format="django"),
