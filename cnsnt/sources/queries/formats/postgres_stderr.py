@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import (
@@ -102,17 +103,42 @@ def compile_prefix(prefix: str) -> re.Pattern[str]:
 
 
 def _guess(prefix: str) -> dict[str, str | None]:
+    """The fields a prefix names, without a `log_line_prefix`: `key=value` or `user@db`.
+
+    Without `=` only the first word holding `@` matters (the prefixes of a log differ
+    in their timestamp and pid, not in that word), so its reading is cached by word.
+    """
+    if "=" not in prefix:
+        at = prefix.find("@")
+        if at == -1:
+            return dict.fromkeys(_FIELDS)
+        # The whitespace-separated word around the first `@`, as `str.split()` cuts it.
+        left = "" if at == 0 or prefix[at - 1].isspace() else prefix[:at].rsplit(None, 1)[-1]
+        user, database = _user_at_database(left + prefix[at:].split(None, 1)[0])
+        return {"user": user, "database": database, "application": None, "client": None}
+    return _guess_keys(prefix)
+
+
+@lru_cache(maxsize=4096)
+def _user_at_database(word: str) -> tuple[str | None, str | None]:
+    """(user, database) of a `%u@%d` word (the Debian default prefix)."""
+    user, _, database = word.partition("@")
+    user, database = user.strip("[]()"), database.strip("[]():,")
+    return (user, database or None) if user else (None, None)
+
+
+def _guess_keys(prefix: str) -> dict[str, str | None]:
+    """`_guess` of a prefix with `=`: `user=`, `db=`, `app=`, `client=` (then `%u@%d`)."""
     found: dict[str, str | None] = dict.fromkeys(_FIELDS)
-    if "=" in prefix:
-        keys = list(_KEY.finditer(prefix))
-        for i, m in enumerate(keys):
-            end = keys[i + 1].start() if i + 1 < len(keys) else len(prefix)
-            value = prefix[m.end():end]
-            for stop in ",;[]":
-                value = value.split(stop, 1)[0]
-            name = _KEYS[m.group(1)]
-            if found[name] is None:
-                found[name] = value.strip() or None
+    keys = list(_KEY.finditer(prefix))
+    for i, m in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(prefix)
+        value = prefix[m.end():end]
+        for stop in ",;[]":
+            value = value.split(stop, 1)[0]
+        name = _KEYS[m.group(1)]
+        if found[name] is None:
+            found[name] = value.strip() or None
     if found["user"] is None and "@" in prefix:
         for word in prefix.split():  # `%u@%d`, the Debian default
             if "@" in word and "=" not in word:
@@ -169,6 +195,8 @@ class PostgresStderr(LogFormat):
         head = self.split(decode(group[0]))
         if head is None:
             return None
+        if len(group) == 1:
+            return head
         fields, severity, first = head
         rest = [decode(raw) for raw in group[1:]]
         text = "\n".join([first] + [r[1:] if r.startswith("\t") else r for r in rest])
