@@ -130,6 +130,9 @@ def pg_statement(message: str) -> str | None:
 
     `parse`/`bind` messages and a bare `duration:` are not executions, so they give None.
     """
+    if message.startswith("statement: "):  # what the pattern reads, without it
+        text = message[11:].strip()
+        return text or None
     m = _PG_STATEMENT.match(message)
     if m is None:
         return None

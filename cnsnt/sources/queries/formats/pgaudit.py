@@ -26,17 +26,15 @@ def session_fields(body: str) -> list[str] | None:
     pgAudit quotes a field only when it holds a comma, a quote or a newline, so a
     line without any quote splits on commas exactly as the csv module would read it
     (the statement is then the eighth field, the parameter the rest). The common
-    quoted line, where the statement is the only quoted field and holds no quote, is
-    cut at its two quotes (`_quoted_statement`); any other line goes through the csv
-    module.
+    quoted line, where the statement is the only quoted field, is cut at its quotes
+    (`_quoted_statement`); any other line goes through the csv module.
     """
     if '"' not in body:
         parts = body.split(",", _FIELDS - 1)
         return parts if len(parts) == _FIELDS else None
-    if body.count('"') == 2:
-        fields = _quoted_statement(body)
-        if fields is not None:
-            return fields
+    fields = _quoted_statement(body)
+    if fields is not None:
+        return fields
     try:
         rows = list(csv.reader([body], strict=True))
     except csv.Error:
@@ -45,28 +43,36 @@ def session_fields(body: str) -> list[str] | None:
 
 
 def _quoted_statement(body: str) -> list[str] | None:
-    """The fields of a line whose two quotes enclose the statement (else None: use csv).
+    """The fields of a line whose only quoted field is the statement (else None: use csv).
 
-    Seven unquoted fields, `"`, the statement, `",`, then the parameter (kept whole, as
-    the unquoted split does): the csv module reads exactly this, newlines inside the
-    quotes included. Anything else (a quote elsewhere, a newline outside the quotes,
-    text after the closing quote) is left to the csv module and its strict errors.
+    Seven unquoted fields, `"`, the statement (quotes in it doubled), `",`, then the
+    parameter without quotes (kept whole, as the unquoted split does): the csv module
+    reads exactly this, newlines inside the quotes included. Anything else (a quote
+    elsewhere, a newline outside the quotes, text after the closing quote) is left to
+    the csv module and its strict errors.
     """
     parts = body.split(",", _FIELDS - 2)
     if len(parts) != _FIELDS - 1:
         return None
     rest = parts[-1]
+    opening = len(body) - len(rest)
+    if body.find('"') != opening:  # a quote before the statement, or none at all
+        return None
     close = rest.find('"', 1)
-    if not rest.startswith('"') or close == -1 or not rest.startswith(",", close + 1):
+    doubled = False
+    while close != -1 and rest.startswith('"', close + 1):
+        doubled = True
+        close = rest.find('"', close + 2)
+    if close == -1 or not rest.startswith(",", close + 1) or '"' in rest[close + 2:]:
         return None
     if "\n" in body or "\r" in body:  # allowed only between the quotes
-        start = len(body) - len(rest)
-        end = start + close
+        end = opening + close
         for newline in "\n\r":
             at = body.find(newline)
-            if at != -1 and (at < start or body.rfind(newline) > end):
+            if at != -1 and (at < opening or body.rfind(newline) > end):
                 return None
-    parts[-1] = rest[1:close]
+    statement = rest[1:close]
+    parts[-1] = statement.replace('""', '"') if doubled else statement
     parts.append(rest[close + 2:])
     return parts
 

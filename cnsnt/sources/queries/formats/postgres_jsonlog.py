@@ -8,6 +8,8 @@ from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, pg_statement
 
+_DECODER = json.JSONDecoder()
+
 
 def _text(obj: dict[str, object], key: str) -> str | None:
     value = obj.get(key)
@@ -32,7 +34,13 @@ class PostgresJsonlog(LogFormat):
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw)
+                # `json.loads` of bytes decodes them as UTF-8 when they start with `{` and
+                # no NUL (its encoding guess); doing that here spares its per-call checks.
+                obj = (
+                    _DECODER.decode(raw.decode("utf-8", "surrogatepass"))
+                    if raw[:1] == b"{" and raw[1:2] != b"\x00"
+                    else json.loads(raw)
+                )
             except ValueError:
                 yield Skipped(index, "jsonlog line that is not valid JSON")
                 continue

@@ -210,11 +210,13 @@ class PostgresStderr(LogFormat):
         Records too long, and lines that are no log record, come as `Skipped`; records of
         other severities are passed over. The stderr and pgAudit readers share this.
         """
+        split = self.split
         for start, group, dropped in grouped(lines, self.is_start):
             if dropped:
                 yield too_long(start, group, dropped)
                 continue
-            parsed = self.message(group)
+            # A record of one line is the common case: `message` without its joins.
+            parsed = split(decode(group[0])) if len(group) == 1 else self.message(group)
             if parsed is None:
                 if any(raw.strip() for raw in group):
                     yield Skipped(start, "lines that are not PostgreSQL log records", len(group))
