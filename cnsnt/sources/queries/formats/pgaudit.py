@@ -51,30 +51,29 @@ def _quoted_statement(body: str) -> list[str] | None:
     elsewhere, a newline outside the quotes, text after the closing quote) is left to
     the csv module and its strict errors.
     """
-    parts = body.split(",", _FIELDS - 2)
-    if len(parts) != _FIELDS - 1:
+    opening = body.find('"')
+    if opening < 1 or body[opening - 1] != ",":
         return None
-    rest = parts[-1]
-    opening = len(body) - len(rest)
-    if body.find('"') != opening:  # a quote before the statement, or none at all
+    fields = body[:opening - 1].split(",")
+    if len(fields) != _FIELDS - 2:
         return None
-    close = rest.find('"', 1)
-    doubled = False
-    while close != -1 and rest.startswith('"', close + 1):
-        doubled = True
-        close = rest.find('"', close + 2)
-    if close == -1 or not rest.startswith(",", close + 1) or '"' in rest[close + 2:]:
+    # No quote may follow the statement's, so it closes at the last quote; inside, the
+    # quotes must pair up from the left (`""`), as the csv module reads them.
+    close = body.rfind('"')
+    if close == opening or not body.startswith(",", close + 1):
         return None
-    if "\n" in body or "\r" in body:  # allowed only between the quotes
-        end = opening + close
-        for newline in "\n\r":
-            at = body.find(newline)
-            if at != -1 and (at < opening or body.rfind(newline) > end):
-                return None
-    statement = rest[1:close]
-    parts[-1] = statement.replace('""', '"') if doubled else statement
-    parts.append(rest[close + 2:])
-    return parts
+    statement = body[opening + 1:close]
+    if '"' in statement:
+        if '"' in statement.replace('""', ""):
+            return None
+        statement = statement.replace('""', '"')
+    for newline in "\n\r":  # allowed only between the quotes
+        at = body.find(newline)
+        if at != -1 and (at < opening or body.rfind(newline) > close):
+            return None
+    fields.append(statement)
+    fields.append(body[close + 2:])
+    return fields
 
 
 class PgAudit(PostgresStderr):
