@@ -65,7 +65,10 @@ def find_severity(line: str) -> tuple[int, int, str] | None:
     """
     at = line.find(":  ")
     while at != -1:
-        start = max(line.rfind(" ", 0, at), line.rfind("\t", 0, at)) + 1
+        start = line.rfind(" ", 0, at) + 1  # after the last blank: a space, or a tab after it
+        tab = line.rfind("\t", start, at)
+        if tab != -1:
+            start = tab + 1
         word = line[start:at]
         if word in _SEVERITY_SET:
             return start, at + 3, word
@@ -112,9 +115,16 @@ def _guess(prefix: str) -> dict[str, str | None]:
         at = prefix.find("@")
         if at == -1:
             return dict.fromkeys(_FIELDS)
-        # The whitespace-separated word around the first `@`, as `str.split()` cuts it.
-        left = "" if at == 0 or prefix[at - 1].isspace() else prefix[:at].rsplit(None, 1)[-1]
-        user, database = _user_at_database(left + prefix[at:].split(None, 1)[0])
+        # The whitespace-separated word around the first `@`, as `str.split()` cuts it:
+        # between spaces, when it is printable (every other blank is not).
+        word = prefix[prefix.rfind(" ", 0, at) + 1:]
+        end = word.find(" ")
+        if end != -1:
+            word = word[:end]
+        if not word.isprintable():
+            left = "" if at == 0 or prefix[at - 1].isspace() else prefix[:at].rsplit(None, 1)[-1]
+            word = left + prefix[at:].split(None, 1)[0]
+        user, database = _user_at_database(word)
         return {"user": user, "database": database, "application": None, "client": None}
     return _guess_keys(prefix)
 
@@ -210,13 +220,24 @@ class PostgresStderr(LogFormat):
         Records too long, and lines that are no log record, come as `Skipped`; records of
         other severities are passed over. The stderr and pgAudit readers share this.
         """
-        split = self.split
+        guessed = self._prefix is None
         for start, group, dropped in grouped(lines, self.is_start):
             if dropped:
                 yield too_long(start, group, dropped)
                 continue
-            # A record of one line is the common case: `message` without its joins.
-            parsed = split(decode(group[0])) if len(group) == 1 else self.message(group)
+            if guessed and len(group) == 1:
+                # The common record, one line without a `log_line_prefix`: `message` and
+                # `split` inline, and the prefix read only for LOG records.
+                line = decode(group[0])
+                found = find_severity(line)
+                if found is not None:
+                    end, begin, severity = found
+                    if severity == "LOG":
+                        yield start, 1, _guess(line[:end]), line[begin:]
+                    continue
+                parsed = None
+            else:
+                parsed = self.message(group)
             if parsed is None:
                 if any(raw.strip() for raw in group):
                     yield Skipped(start, "lines that are not PostgreSQL log records", len(group))
