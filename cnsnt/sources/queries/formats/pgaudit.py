@@ -47,32 +47,32 @@ def _quoted_statement(body: str) -> list[str] | None:
 
     Seven unquoted fields, `"`, the statement (quotes in it doubled), `",`, then the
     parameter without quotes (kept whole, as the unquoted split does): the csv module
-    reads exactly this, newlines inside the quotes included. Anything else (a quote
-    elsewhere, a newline outside the quotes, text after the closing quote) is left to
-    the csv module and its strict errors.
+    reads exactly this, newlines inside the quotes included. Cut at every quote in C,
+    the pieces between the first and the last quote must alternate text and nothing
+    (each `""`). Anything else (a quote elsewhere, a newline outside the quotes, text
+    after the closing quote) is left to the csv module and its strict errors.
     """
-    opening = body.find('"')
-    if opening < 1 or body[opening - 1] != ",":
+    parts = body.split('"')
+    if not len(parts) & 1:  # an odd number of quotes
         return None
-    fields = body[:opening - 1].split(",")
+    head, tail = parts[0], parts[-1]
+    if head[-1:] != "," or tail[:1] != ",":
+        return None
+    if "\n" in body or "\r" in body:  # allowed only between the quotes
+        outside = head + tail
+        if "\n" in outside or "\r" in outside:
+            return None
+    fields = head[:-1].split(",")
     if len(fields) != _FIELDS - 2:
         return None
-    # No quote may follow the statement's, so it closes at the last quote; inside, the
-    # quotes must pair up from the left (`""`), as the csv module reads them.
-    close = body.rfind('"')
-    if close == opening or not body.startswith(",", close + 1):
-        return None
-    statement = body[opening + 1:close]
-    if '"' in statement:
-        if '"' in statement.replace('""', ""):
+    if len(parts) == 3:
+        fields.append(parts[1])
+    else:
+        inside = parts[1:-1]
+        if any(inside[1::2]):  # a quote that is not doubled
             return None
-        statement = statement.replace('""', '"')
-    for newline in "\n\r":  # allowed only between the quotes
-        at = body.find(newline)
-        if at != -1 and (at < opening or body.rfind(newline) > close):
-            return None
-    fields.append(statement)
-    fields.append(body[close + 2:])
+        fields.append('"'.join(inside[::2]))
+    fields.append(tail[1:])
     return fields
 
 
@@ -95,9 +95,9 @@ class PgAudit(PostgresStderr):
                 yield item
                 continue
             start, count, fields, message = item
-            if not message.startswith("AUDIT: SESSION,"):
+            if message[:15] != "AUDIT: SESSION,":
                 continue
-            row = session_fields(message[len("AUDIT: "):])
+            row = session_fields(message[7:])  # after `AUDIT: `
             if row is None:
                 yield Skipped(start, "pgAudit line with broken CSV quoting", count)
                 continue

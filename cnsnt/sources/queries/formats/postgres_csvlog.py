@@ -32,43 +32,47 @@ _USER, _DATABASE, _CLIENT, _SEVERITY, _MESSAGE, _APPLICATION = 1, 2, 4, 11, 13, 
 def one_line_row(line: str, limit: int) -> list[str] | None:
     """The CSV fields of one physical line as the csv module reads them, or None to ask it.
 
-    Unquoted runs are cut with `str.split`, each quoted field is found by its closing
-    quote (doubled quotes inside are folded), so the per-character work stays in C.
-    Whatever the csv module might treat otherwise (a newline or CR inside the line, a
-    quote inside an unquoted field, text after a closing quote, an unterminated quote,
-    a line past the field size limit) gives None, and the caller reads it with csv.
+    Cut at every quote in C: the pieces then alternate between text outside quotes
+    (fields cut at commas) and inside (a quoted field; an empty piece between two
+    inside pieces is a doubled quote). Whatever the csv module might read otherwise
+    (a newline or CR inside the line, a quote inside an unquoted field, text after a
+    closing quote, an odd number of quotes, a line past the field size limit) gives
+    None, and the caller reads the line with csv.
     """
     line = line.rstrip("\r\n")
     if not line or "\r" in line or "\n" in line or len(line) > limit:
         return None
-    if '"' not in line:
+    parts = line.split('"')
+    count = len(parts)
+    if count == 1:
         return line.split(",")
-    out: list[str] = []
-    pos, size = 0, len(line)
+    if not count & 1:  # an odd number of quotes
+        return None
+    out = parts[0].split(",")
+    if out.pop():  # the first quote must open a field
+        return None
+    last = count - 1
+    i = 1
     while True:
-        quote = line.find('"', pos)
-        if quote == -1:
-            out += line[pos:].split(",")
+        field = parts[i]
+        i += 1
+        while i < last and not parts[i]:  # `""` inside the quotes
+            field += '"' + parts[i + 1]
+            i += 2
+        out.append(field)
+        between = parts[i]
+        if i == last:  # after the closing quote: the end, or more unquoted fields
+            if between:
+                if between[0] != ",":
+                    return None
+                out += between[1:].split(",")
             return out
-        if quote > pos:
-            if line[quote - 1] != ",":  # a quote inside an unquoted field
-                return None
-            out += line[pos:quote - 1].split(",")
-        close = line.find('"', quote + 1)
-        doubled = False
-        while close != -1 and line.startswith('"', close + 1):
-            doubled = True
-            close = line.find('"', close + 2)
-        if close == -1:
+        # between two quoted fields: `,` alone or `,fields,`
+        if between[0] != "," or between[-1] != ",":
             return None
-        field = line[quote + 1:close]
-        out.append(field.replace('""', '"') if doubled else field)
-        pos = close + 1
-        if pos == size:
-            return out
-        if line[pos] != ",":
-            return None
-        pos += 1
+        if len(between) > 1:
+            out += between[1:-1].split(",")
+        i += 1
 
 
 class PostgresCsvlog(LogFormat):

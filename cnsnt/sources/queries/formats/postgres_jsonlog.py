@@ -11,9 +11,16 @@ from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped
 _DECODER = json.JSONDecoder()
 
 
-def _text(obj: dict[str, object], key: str) -> str | None:
-    value = obj.get(key)
-    return str(value) if value not in (None, "") else None
+def _texts(obj: dict[str, object]) -> tuple[str | None, str | None, str | None, str | None]:
+    """User, database, application and client of a record (absent or empty: None)."""
+    user, database = obj.get("user"), obj.get("dbname")
+    application, client = obj.get("application_name"), obj.get("remote_host")
+    return (
+        None if user is None or user == "" else str(user),
+        None if database is None or database == "" else str(database),
+        None if application is None or application == "" else str(application),
+        None if client is None or client == "" else str(client),
+    )
 
 
 class PostgresJsonlog(LogFormat):
@@ -52,5 +59,4 @@ class PostgresJsonlog(LogFormat):
             statement = pg_statement(str(obj.get("message") or ""))
             if statement is None:
                 continue
-            yield Record(index, statement, _text(obj, "user"), _text(obj, "dbname"),
-                         _text(obj, "application_name"), _text(obj, "remote_host"))
+            yield Record(index, statement, *_texts(obj))
