@@ -47,32 +47,31 @@ def _quoted_statement(body: str) -> list[str] | None:
 
     Seven unquoted fields, `"`, the statement (quotes in it doubled), `",`, then the
     parameter without quotes (kept whole, as the unquoted split does): the csv module
-    reads exactly this, newlines inside the quotes included. Cut at every quote in C,
-    the pieces between the first and the last quote must alternate text and nothing
-    (each `""`). Anything else (a quote elsewhere, a newline outside the quotes, text
-    after the closing quote) is left to the csv module and its strict errors.
+    reads exactly this, newlines inside the quotes included. Anything else (a quote
+    elsewhere, a newline outside the quotes, text after the closing quote) is left to
+    the csv module and its strict errors. Only searches that skip ahead in C (memchr)
+    read the statement: splitting it would walk it character by character.
     """
-    parts = body.split('"')
-    if not len(parts) & 1:  # an odd number of quotes
+    opening = body.find('"')
+    fields = body[:opening].split(",")
+    # Seven fields and the empty start of the quoted one; no quote may follow the
+    # statement's, so it closes at the last quote.
+    if len(fields) != _FIELDS - 1 or fields.pop():
         return None
-    head, tail = parts[0], parts[-1]
-    if head[-1:] != "," or tail[:1] != ",":
+    close = body.rfind('"')
+    if close == opening or body[close + 1:close + 2] != ",":
         return None
+    statement = body[opening + 1:close]
+    if '"' in statement:  # inside, quotes pair up from the left (`""`), as csv reads them
+        if '"' in statement.replace('""', ""):
+            return None
+        statement = statement.replace('""', '"')
     if "\n" in body or "\r" in body:  # allowed only between the quotes
-        outside = head + tail
+        outside = body[:opening] + body[close:]
         if "\n" in outside or "\r" in outside:
             return None
-    fields = head[:-1].split(",")
-    if len(fields) != _FIELDS - 2:
-        return None
-    if len(parts) == 3:
-        fields.append(parts[1])
-    else:
-        inside = parts[1:-1]
-        if any(inside[1::2]):  # a quote that is not doubled
-            return None
-        fields.append('"'.join(inside[::2]))
-    fields.append(tail[1:])
+    fields.append(statement)
+    fields.append(body[close + 2:])
     return fields
 
 

@@ -32,20 +32,28 @@ _USER, _DATABASE, _CLIENT, _SEVERITY, _MESSAGE, _APPLICATION = 1, 2, 4, 11, 13, 
 def one_line_row(line: str, limit: int) -> list[str] | None:
     """The CSV fields of one physical line as the csv module reads them, or None to ask it.
 
-    Cut at every quote in C: the pieces then alternate between text outside quotes
-    (fields cut at commas) and inside (a quoted field; an empty piece between two
-    inside pieces is a doubled quote). Whatever the csv module might read otherwise
-    (a newline or CR inside the line, a quote inside an unquoted field, text after a
-    closing quote, an odd number of quotes, a line past the field size limit) gives
-    None, and the caller reads the line with csv.
+    Whatever the csv module might read otherwise (a newline or CR inside the line, a
+    quote inside an unquoted field, text after a closing quote, an odd number of
+    quotes, a line past the field size limit) gives None, and the caller reads the
+    line with csv.
     """
     line = line.rstrip("\r\n")
     if not line or "\r" in line or "\n" in line or len(line) > limit:
         return None
-    parts = line.split('"')
+    return _fields(line)
+
+
+def _fields(text: str) -> list[str] | None:
+    """The CSV fields of a line without newlines, or None when csv might read it otherwise.
+
+    Cut at every quote in C: the pieces then alternate between text outside quotes
+    (fields cut at commas) and inside (a quoted field; an empty piece between two
+    inside pieces is a doubled quote).
+    """
+    parts = text.split('"')
     count = len(parts)
     if count == 1:
-        return line.split(",")
+        return text.split(",")
     if not count & 1:  # an odd number of quotes
         return None
     out = parts[0].split(",")
