@@ -8,7 +8,28 @@ from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, pg_statement
 
-_DECODER = json.JSONDecoder()
+_SCAN = json.JSONDecoder().scan_once
+#: What `json.loads` takes for blanks after the value.
+_JSON_BLANKS = " \t\n\r"
+
+
+def _loads(raw: bytes) -> object:
+    """`json.loads(raw)`, raising ValueError where it does.
+
+    `json.loads` of bytes decodes them as UTF-8 when they start with `{` and no NUL (its
+    encoding guess); then it scans one value from offset 0 and allows only blanks after
+    it. Doing that here spares its per-call checks and two regex calls on every line.
+    """
+    if raw[:1] != b"{" or raw[1:2] == b"\x00":
+        return json.loads(raw)
+    text = raw.decode("utf-8", "surrogatepass")
+    try:
+        obj, end = _SCAN(text, 0)
+    except StopIteration:
+        raise ValueError("Expecting value") from None
+    if end != len(text) and text[end:].strip(_JSON_BLANKS):
+        raise ValueError("Extra data")
+    return obj
 
 
 def _texts(obj: dict[str, object]) -> tuple[str | None, str | None, str | None, str | None]:
@@ -38,16 +59,10 @@ class PostgresJsonlog(LogFormat):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
         for index, raw in lines:
-            if not raw.strip():
+            if not raw or raw.isspace():  # `not raw.strip()` without copying the line
                 continue
             try:
-                # `json.loads` of bytes decodes them as UTF-8 when they start with `{` and
-                # no NUL (its encoding guess); doing that here spares its per-call checks.
-                obj = (
-                    _DECODER.decode(raw.decode("utf-8", "surrogatepass"))
-                    if raw[:1] == b"{" and raw[1:2] != b"\x00"
-                    else json.loads(raw)
-                )
+                obj = _loads(raw)
             except ValueError:
                 yield Skipped(index, "jsonlog line that is not valid JSON")
                 continue
