@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped, pg_statement
 
-_SCAN = json.JSONDecoder().scan_once
+#: The C scanner `json.loads` runs (`JSONDecoder.raw_decode` calls it).
+_SCAN: Callable[[str, int], tuple[object, int]] = (
+    json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+)
 #: What `json.loads` takes for blanks after the value.
 _JSON_BLANKS = " \t\n\r"
 
