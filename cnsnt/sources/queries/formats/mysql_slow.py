@@ -18,6 +18,7 @@ _SERVER_LINE = re.compile(r"(?i)(?:use\s+[`\w$]+|SET\s+timestamp\s*=\s*\d+)\s*;\
 #: Record starts beginning with `#`; the other lines a record may start with.
 _HASH_HEADER = (b"# Time:", b"# User@Host:")
 _OTHER_HEADER = (b"# Time:", b"/", b"Tcp port:", b"Time ")
+_HEADER_FIRST = frozenset((b"#", b"/", b"T"))
 _WHO_CACHE = 4096
 
 
@@ -34,16 +35,16 @@ class MysqlSlow(LogFormat):
 
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record."""
-        first = line[:1]  # one test for the common line, which is no header
+        first = line[:1]
+        if first not in _HEADER_FIRST:  # one test for the common line, which is no header
+            return False
         if first == b"#":
             return line.startswith(_HASH_HEADER)
         if first == b"/":
             return b", Version: " in line
-        if first == b"T":
-            return line.startswith(b"Tcp port:") or (
-                line.startswith(b"Time ") and b"Command" in line
-            )
-        return False
+        return line.startswith(b"Tcp port:") or (  # first is b"T"
+            line.startswith(b"Time ") and b"Command" in line
+        )
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""

@@ -101,9 +101,10 @@ class PgAudit(PostgresStderr):
                 yield Skipped(start, "pgAudit line with broken CSV quoting", count)
                 continue
             statement = row[7].strip()
-            same = (fields["user"], fields["database"], row[1], row[2], statement)
+            user, database = fields["user"], fields["database"]
+            same = (user, database, row[1], row[2], statement)
             if same == last or not statement or statement == "<not logged>":
                 continue
             last = same
-            yield Record(start, statement, fields["user"], fields["database"],
-                         fields["application"], fields["client"])
+            yield Record(start, statement, user, database, fields["application"],
+                         fields["client"])

@@ -65,13 +65,11 @@ def find_severity(line: str) -> tuple[int, int, str] | None:
     """
     at = line.find(":  ")
     while at != -1:
-        start = line.rfind(" ", 0, at) + 1  # after the last blank: a space, or a tab after it
-        tab = line.rfind("\t", start, at)
-        if tab != -1:
-            start = tab + 1
-        word = line[start:at]
+        word = line[:at].rpartition(" ")[2]  # after the last blank: a space, or a tab after it
+        if "\t" in word:
+            word = word.rpartition("\t")[2]
         if word in _SEVERITY_SET:
-            return start, at + 3, word
+            return at - len(word), at + 3, word
         at = line.find(":  ", at + 1)
     return None
 
@@ -112,18 +110,15 @@ def _guess(prefix: str) -> dict[str, str | None]:
     in their timestamp and pid, not in that word), so its reading is cached by word.
     """
     if "=" not in prefix:
-        at = prefix.find("@")
-        if at == -1:
+        before, at, after = prefix.partition("@")
+        if not at:
             return dict.fromkeys(_FIELDS)
         # The whitespace-separated word around the first `@`, as `str.split()` cuts it:
         # between spaces, when it is printable (every other blank is not).
-        word = prefix[prefix.rfind(" ", 0, at) + 1:]
-        end = word.find(" ")
-        if end != -1:
-            word = word[:end]
+        word = before.rpartition(" ")[2] + at + after.partition(" ")[0]
         if not word.isprintable():
-            left = "" if at == 0 or prefix[at - 1].isspace() else prefix[:at].rsplit(None, 1)[-1]
-            word = left + prefix[at:].split(None, 1)[0]
+            left = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+            word = (left + at + after).split(None, 1)[0]
         user, database = _user_at_database(word)
         return {"user": user, "database": database, "application": None, "client": None}
     return _guess_keys(prefix)
