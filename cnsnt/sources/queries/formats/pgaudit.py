@@ -63,9 +63,10 @@ def _quoted_statement(body: str) -> list[str] | None:
         return None
     statement = body[opening + 1:close]
     if '"' in statement:  # inside, quotes pair up from the left (`""`), as csv reads them
-        if '"' in statement.replace('""', ""):
+        folded = statement.replace('""', '"')
+        if folded.count('"') != len(statement) - len(folded):  # one not doubled
             return None
-        statement = statement.replace('""', '"')
+        statement = folded
     if "\n" in body or "\r" in body:  # allowed only between the quotes
         outside = body[:opening] + body[close:]
         if "\n" in outside or "\r" in outside:
@@ -89,14 +90,14 @@ class PgAudit(PostgresStderr):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
         last: tuple[object, ...] | None = None
-        for item in self.log_messages(lines):
+        for item in self.log_messages(lines, "AUDIT: "):
             if isinstance(item, Skipped):
                 yield item
                 continue
-            start, count, fields, message = item
-            if message[:15] != "AUDIT: SESSION,":
+            start, count, fields, body = item
+            if body[:8] != "SESSION,":
                 continue
-            row = session_fields(message[7:])  # after `AUDIT: `
+            row = session_fields(body)
             if row is None:
                 yield Skipped(start, "pgAudit line with broken CSV quoting", count)
                 continue

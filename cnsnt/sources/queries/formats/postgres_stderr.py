@@ -208,12 +208,14 @@ class PostgresStderr(LogFormat):
         return fields, severity, text
 
     def log_messages(
-        self, lines: Lines
+        self, lines: Lines, marker: str = ""
     ) -> Iterator[tuple[int, int, dict[str, str | None], str] | Skipped]:
         """(start line, line count, prefix fields, message) of each LOG record, in order.
 
         Records too long, and lines that are no log record, come as `Skipped`; records of
-        other severities are passed over. The stderr and pgAudit readers share this.
+        other severities are passed over. The stderr and pgAudit readers share this. With
+        a `marker`, only messages that start with it come, without it (pgAudit: `AUDIT: `),
+        and the prefix of the others is not read.
         """
         guessed = self._prefix is None
         for start, group, dropped in grouped(lines, self.is_start):
@@ -227,8 +229,8 @@ class PostgresStderr(LogFormat):
                 found = find_severity(line)
                 if found is not None:
                     end, begin, severity = found
-                    if severity == "LOG":
-                        yield start, 1, _guess(line[:end]), line[begin:]
+                    if severity == "LOG" and line.startswith(marker, begin):
+                        yield start, 1, _guess(line[:end]), line[begin + len(marker):]
                     continue
                 parsed = None
             else:
@@ -238,8 +240,8 @@ class PostgresStderr(LogFormat):
                     yield Skipped(start, "lines that are not PostgreSQL log records", len(group))
                 continue
             fields, severity, message = parsed
-            if severity == "LOG":
-                yield start, len(group), fields, message
+            if severity == "LOG" and message.startswith(marker):
+                yield start, len(group), fields, message[len(marker):]
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
