@@ -450,3 +450,166 @@ def test_pgaudit_broken_quoting_is_none() -> None:
 
     assert session_fields('SESSION,1,1,READ,SELECT,,,"SELECT 1') is None
     assert session_fields("SESSION,1,1,READ") is None
+
+
+# The fast paths below read what the csv and json modules read: each is compared with
+# the module on crafted lines and on seeded random ones (quotes, commas, newlines, NULs).
+
+_CSV_PIECES = ['"', '""', ",", "a", "b c", "\x00", "é", "'", '"x"', ',"', '",', ",,", "\r", "\n"]
+
+
+def _csv_rows(text: str) -> list[list[str]] | None:
+    import csv
+
+    try:
+        return list(csv.reader([text], strict=True))
+    except csv.Error:
+        return None
+
+
+def _random_texts(seed: int, pieces: list[str], count: int, prefix: str = "") -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return [prefix + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'SESSION,1,1,READ,SELECT,,,"SELECT a,\nb FROM t",<not logged>',  # newline inside
+        'SESSION,1,1,READ,SELECT,,,"SELECT a",<not\nlogged>',  # newline outside: csv error
+        'SESSION,1,1,READ,SELECT,,,"SELECT ""a"" """"",<none>',
+        'SESSION,1,1,READ,SELECT,,,"SELECT "a"",<none>',  # unpaired quote: csv error
+        'SESSION,1,1,READ,SELECT,,,"SELECT 1"x,<none>',  # text after the closing quote
+        'SESSION,1,1,READ,SELECT,TABLE,"a,b","SELECT 1",<none>',  # a quoted name first
+        'SESSION,1,1,READ,SELECT,,,"SELECT 1","1,""2"""',  # a quoted parameter
+        'SESSION,1,1,READ,SELECT,,,"",<none>',
+        'SESSION,1,1,READ,SELECT,,,"SELECT 1"',
+    ],
+)
+def test_pgaudit_quoted_statement_reads_like_the_csv_module(body: str) -> None:
+    from cnsnt.sources.queries.formats.pgaudit import _quoted_statement, session_fields
+
+    rows = _csv_rows(body)
+    expected = rows[0] if rows and len(rows) == 1 and len(rows[0]) >= 9 else None
+    got = session_fields(body)
+    assert (got is None) == (expected is None)
+    assert got is None or expected is None or got[:8] == expected[:8]
+    fast = _quoted_statement(body)
+    assert fast is None or (expected is not None and fast[:8] == expected[:8])
+
+
+def test_pgaudit_fast_paths_agree_with_csv_on_random_lines() -> None:
+    from cnsnt.sources.queries.formats.pgaudit import _quoted_statement, session_fields
+
+    bodies = _random_texts(12, _CSV_PIECES[:-2] + ["\n", "SELECT 1"], 4000,
+                           'SESSION,1,1,READ,SELECT,,,"')
+    fast = 0
+    for body in bodies:
+        rows = _csv_rows(body)
+        expected = rows[0] if rows and len(rows) == 1 and len(rows[0]) >= 9 else None
+        got = session_fields(body)
+        assert (got is None) == (expected is None), body
+        assert got is None or expected is None or got[:8] == expected[:8], body
+        fast += _quoted_statement(body) is not None
+    assert fast > 100  # the fast path was taken, not only the csv module
+
+
+CSVLOG_LINE = (
+    '2026-12-01 10:00:00.000 UTC,"mailer","shop",101,"10.0.0.5:5000",65a1.ca,1,"SELECT",'
+    '2026-12-01 10:00:00 UTC,3/7,0,LOG,00000,"statement: SELECT ""Name"", email FROM '
+    'customers",,,,,,,,,"psql","client backend",,0\n'
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [CSVLOG_LINE, CSVLOG_LINE.replace("\n", "\r\n"), "a,b,,c", '"a",b', 'a,"b"', '"",""',
+     '"a""",b', 'a"b,c', '"a"b,c', '"a", "b"', '"a', "a,b\rc", ",", '""""'],
+)
+def test_csvlog_line_reads_like_the_csv_module(line: str) -> None:
+    import csv
+
+    from cnsnt.sources.queries.formats.postgres_csvlog import one_line_row
+
+    got = one_line_row(line, csv.field_size_limit())
+    assert got is None or [got] == _csv_rows(line)
+
+
+def test_csvlog_fast_split_agrees_with_csv_on_random_lines() -> None:
+    import csv
+
+    from cnsnt.sources.queries.formats.postgres_csvlog import one_line_row
+
+    assert one_line_row(CSVLOG_LINE, csv.field_size_limit()) is not None
+    fast = 0
+    for line in _random_texts(13, _CSV_PIECES, 6000):
+        got = one_line_row(line, csv.field_size_limit())
+        if got is not None:
+            fast += 1
+            assert [got] == _csv_rows(line), line
+    assert fast > 500
+    assert one_line_row("a" * 50, 10) is None  # past the field size limit: the csv module
+
+
+def test_jsonlog_fast_decode_agrees_with_json_loads() -> None:
+    from cnsnt.sources.queries.formats.postgres_jsonlog import _loads
+
+    pieces = [b"{", b"}", b'"a"', b":", b"1", b",", b"\x00", b"\xef\xbb\xbf", b"\xff\xfe",
+              b"\xc3\xa9", b" ", b"\n", b"\r", b"\x0b", b"[", b"]", b'"\\ud800"', b"\x80"]
+    import random
+
+    rng = random.Random(14)
+    for _ in range(4000):
+        raw = b"{" + b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        try:
+            expected: object = json.loads(raw)
+        except ValueError:
+            expected = ValueError
+        try:
+            got: object = _loads(raw)
+        except ValueError:
+            got = ValueError
+        assert got == expected, raw
+
+
+@pytest.mark.parametrize(
+    ("prefix", "user", "database"),
+    [
+        ("2026-12-01 10:00:00.001 UTC [7] mailer@shop ", "mailer", "shop"),
+        ("2026-12-01 10:00:00 UTC [7] x\u00a0mailer@shop ", "mailer", "shop"),  # NBSP is a blank
+        ("[7]\tbilling@shop\t", "billing", "shop"),
+        ("[7] (mailer@shop): ", "mailer", "shop"),
+        ("[7] @shop ", None, None),
+        ("mailer@", "mailer", None),
+        ("a@b c@d ", "a", "b"),
+        ("[7] a\x1cb@db ", "b", "db"),
+    ],
+)
+def test_stderr_prefix_user_at_database(prefix: str, user: str | None,
+                                        database: str | None) -> None:
+    from cnsnt.sources.queries.formats.postgres_stderr import _guess
+
+    found = _guess(prefix)
+    assert (found["user"], found["database"]) == (user, database)
+    assert found["application"] is None and found["client"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ts [1] u@d LOG:  statement: x", (11, 17, "LOG")),
+        ("ts [1]\tLOG:  x", (7, 13, "LOG")),
+        ("ts [1] NOTE:  x ERROR:  y", (16, 24, "ERROR")),
+        ("LOG:  x", (0, 6, "LOG")),
+        ("ts xLOG:  x", None),
+    ],
+)
+def test_stderr_severity_is_the_first_word_before_two_spaces(
+    line: str, expected: tuple[int, int, str] | None
+) -> None:
+    from cnsnt.sources.queries.formats.postgres_stderr import find_severity
+
+    assert find_severity(line) == expected

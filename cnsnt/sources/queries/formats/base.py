@@ -14,12 +14,15 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 
-@dataclass(slots=True)
-class Record:
-    """One executed statement; `line` is its first line's index in the scanned range."""
+class Record(NamedTuple):
+    """One executed statement; `line` is its first line's index in the scanned range.
+
+    A named tuple, not a dataclass: one is built per statement of a log, and a tuple
+    is built in C.
+    """
 
     line: int
     text: str
@@ -92,16 +95,16 @@ def grouped(
     group: list[bytes] = []
     size = dropped = 0
     for index, raw in lines:
-        if group and is_start(raw):
-            yield first, group, dropped
-            group, size, dropped = [], 0, 0
         if not group:
-            first = index
-        if size > MAX_RECORD_BYTES:
+            first, group, size = index, [raw], len(raw)
+        elif is_start(raw):
+            yield first, group, dropped
+            first, group, size, dropped = index, [raw], len(raw), 0
+        elif size > MAX_RECORD_BYTES:
             dropped += 1
-            continue
-        group.append(raw)
-        size += len(raw)
+        else:
+            group.append(raw)
+            size += len(raw)
     if group:
         yield first, group, dropped
 
@@ -130,6 +133,9 @@ def pg_statement(message: str) -> str | None:
 
     `parse`/`bind` messages and a bare `duration:` are not executions, so they give None.
     """
+    if message.startswith("statement: "):  # what the pattern reads, without it
+        text = message[11:].strip()
+        return text or None
     m = _PG_STATEMENT.match(message)
     if m is None:
         return None

@@ -15,7 +15,11 @@ from cnsnt.sources.queries.formats.base import Lines, LogFormat, Record, Skipped
 
 _USER_HOST = re.compile(r"# User@Host: ([^\[\s]*)\[([^\]]*)\]\s*@\s*(\S*)\s*\[([^\]]*)\]")
 _SERVER_LINE = re.compile(r"(?i)(?:use\s+[`\w$]+|SET\s+timestamp\s*=\s*\d+)\s*;\s*$")
-_HEADER = (b"# Time:", b"# User@Host:", b"/", b"Tcp port:", b"Time ")
+#: Record starts beginning with `#`; the other lines a record may start with.
+_HASH_HEADER = (b"# Time:", b"# User@Host:")
+_OTHER_HEADER = (b"# Time:", b"/", b"Tcp port:", b"Time ")
+_HEADER_FIRST = frozenset((b"#", b"/", b"T"))
+_WHO_CACHE = 4096
 
 
 class MysqlSlow(LogFormat):
@@ -31,34 +35,55 @@ class MysqlSlow(LogFormat):
 
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record."""
-        if line.startswith(b"/"):
+        first = line[:1]
+        if first not in _HEADER_FIRST:  # one test for the common line, which is no header
+            return False
+        if first == b"#":
+            return line.startswith(_HASH_HEADER)
+        if first == b"/":
             return b", Version: " in line
-        if line.startswith(b"Time "):
-            return b"Command" in line
-        return line.startswith(_HEADER)
+        return line.startswith(b"Tcp port:") or (  # first is b"T"
+            line.startswith(b"Time ") and b"Command" in line
+        )
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
+        # `# User@Host:` lines repeat (one per connection): read each once.
+        who: dict[bytes, tuple[str | None, str | None]] = {}
         for start, group, dropped in grouped(lines, self.is_start):
             if dropped:
                 yield too_long(start, group, dropped)
                 continue
-            first = decode(group[0])
-            if not first.startswith("# User@Host:"):
-                if not first.startswith(("# Time:", "/", "Tcp port:", "Time ")) and first.strip():
+            head = group[0]
+            if not head.startswith(b"# User@Host:"):
+                if head.startswith(_OTHER_HEADER):
+                    continue
+                first = decode(head)
+                if first.strip():
                     yield Skipped(start, "lines that are not MySQL slow-log records", len(group))
                 continue
-            who = _USER_HOST.match(first)
-            user = host = None
-            if who:
-                user = who.group(1) or who.group(2) or None
-                host = who.group(4) or who.group(3) or None
+            found = who.get(head)
+            if found is None:
+                if len(who) >= _WHO_CACHE:
+                    who.clear()
+                found = who[head] = _user_host(decode(head))
+            user, host = found
             body: list[str] = []
             for raw in group[1:]:
+                if not body and raw.startswith(b"#"):
+                    continue
                 line = decode(raw)
-                if not body and (line.startswith("#") or _SERVER_LINE.match(line)):
+                if not body and _SERVER_LINE.match(line):
                     continue
                 body.append(line)
             text = "\n".join(body).strip()
             if text and not text.startswith("# administrator command"):
                 yield Record(start, text, user, None, None, host)
+
+
+def _user_host(line: str) -> tuple[str | None, str | None]:
+    """(user, host) of a `# User@Host:` line."""
+    who = _USER_HOST.match(line)
+    if who is None:
+        return None, None
+    return who.group(1) or who.group(2) or None, who.group(4) or who.group(3) or None

@@ -25,17 +25,55 @@ def session_fields(body: str) -> list[str] | None:
 
     pgAudit quotes a field only when it holds a comma, a quote or a newline, so a
     line without any quote splits on commas exactly as the csv module would read it
-    (the statement is then the eighth field, the parameter the rest); a line with a
-    quote anywhere goes through the csv module.
+    (the statement is then the eighth field, the parameter the rest). The common
+    quoted line, where the statement is the only quoted field, is cut at its quotes
+    (`_quoted_statement`); any other line goes through the csv module.
     """
     if '"' not in body:
         parts = body.split(",", _FIELDS - 1)
         return parts if len(parts) == _FIELDS else None
+    fields = _quoted_statement(body)
+    if fields is not None:
+        return fields
     try:
         rows = list(csv.reader([body], strict=True))
     except csv.Error:
         return None
     return rows[0] if len(rows) == 1 and len(rows[0]) >= _FIELDS else None
+
+
+def _quoted_statement(body: str) -> list[str] | None:
+    """The fields of a line whose only quoted field is the statement (else None: use csv).
+
+    Seven unquoted fields, `"`, the statement (quotes in it doubled), `",`, then the
+    parameter without quotes (kept whole, as the unquoted split does): the csv module
+    reads exactly this, newlines inside the quotes included. Anything else (a quote
+    elsewhere, a newline outside the quotes, text after the closing quote) is left to
+    the csv module and its strict errors. Only searches that skip ahead in C (memchr)
+    read the statement: splitting it would walk it character by character.
+    """
+    opening = body.find('"')
+    fields = body[:opening].split(",")
+    # Seven fields and the empty start of the quoted one; no quote may follow the
+    # statement's, so it closes at the last quote.
+    if len(fields) != _FIELDS - 1 or fields.pop():
+        return None
+    close = body.rfind('"')
+    if close == opening or body[close + 1:close + 2] != ",":
+        return None
+    statement = body[opening + 1:close]
+    if '"' in statement:  # inside, quotes pair up from the left (`""`), as csv reads them
+        folded = statement.replace('""', '"')
+        if folded.count('"') != len(statement) - len(folded):  # one not doubled
+            return None
+        statement = folded
+    if "\n" in body or "\r" in body:  # allowed only between the quotes
+        outside = body[:opening] + body[close:]
+        if "\n" in outside or "\r" in outside:
+            return None
+    fields.append(statement)
+    fields.append(body[close + 2:])
+    return fields
 
 
 class PgAudit(PostgresStderr):
@@ -52,21 +90,22 @@ class PgAudit(PostgresStderr):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
         last: tuple[object, ...] | None = None
-        for item in self.log_messages(lines):
+        for item in self.log_messages(lines, "AUDIT: "):
             if isinstance(item, Skipped):
                 yield item
                 continue
-            start, count, fields, message = item
-            if not message.startswith("AUDIT: SESSION,"):
+            start, count, fields, body = item
+            if body[:8] != "SESSION,":
                 continue
-            row = session_fields(message[len("AUDIT: "):])
+            row = session_fields(body)
             if row is None:
                 yield Skipped(start, "pgAudit line with broken CSV quoting", count)
                 continue
             statement = row[7].strip()
-            same = (fields["user"], fields["database"], row[1], row[2], statement)
+            user, database = fields["user"], fields["database"]
+            same = (user, database, row[1], row[2], statement)
             if same == last or not statement or statement == "<not logged>":
                 continue
             last = same
-            yield Record(start, statement, fields["user"], fields["database"],
-                         fields["application"], fields["client"])
+            yield Record(start, statement, user, database, fields["application"],
+                         fields["client"])

@@ -29,6 +29,60 @@ _MIN_COLUMNS = 23
 _USER, _DATABASE, _CLIENT, _SEVERITY, _MESSAGE, _APPLICATION = 1, 2, 4, 11, 13, 22
 
 
+def one_line_row(line: str, limit: int) -> list[str] | None:
+    """The CSV fields of one physical line as the csv module reads them, or None to ask it.
+
+    Whatever the csv module might read otherwise (a newline or CR inside the line, a
+    quote inside an unquoted field, text after a closing quote, an odd number of
+    quotes, a line past the field size limit) gives None, and the caller reads the
+    line with csv.
+    """
+    line = line.rstrip("\r\n")
+    if not line or "\r" in line or "\n" in line or len(line) > limit:
+        return None
+    return _fields(line)
+
+
+def _fields(text: str) -> list[str] | None:
+    """The CSV fields of a line without newlines, or None when csv might read it otherwise.
+
+    Cut at every quote in C: the pieces then alternate between text outside quotes
+    (fields cut at commas) and inside (a quoted field; an empty piece between two
+    inside pieces is a doubled quote).
+    """
+    parts = text.split('"')
+    count = len(parts)
+    if count == 1:
+        return text.split(",")
+    if not count & 1:  # an odd number of quotes
+        return None
+    out = parts[0].split(",")
+    if out.pop():  # the first quote must open a field
+        return None
+    last = count - 1
+    i = 1
+    while True:
+        field = parts[i]
+        i += 1
+        while i < last and not parts[i]:  # `""` inside the quotes
+            field += '"' + parts[i + 1]
+            i += 2
+        out.append(field)
+        between = parts[i]
+        if i == last:  # after the closing quote: the end, or more unquoted fields
+            if between:
+                if between[0] != ",":
+                    return None
+                out += between[1:].split(",")
+            return out
+        # between two quoted fields: `,` alone or `,fields,`
+        if between[0] != "," or between[-1] != ",":
+            return None
+        if len(between) > 1:
+            out += between[1:-1].split(",")
+        i += 1
+
+
 class PostgresCsvlog(LogFormat):
     """PostgreSQL csvlog rows."""
 
@@ -55,6 +109,7 @@ class PostgresCsvlog(LogFormat):
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
+        limit = csv.field_size_limit()
         for start, group, dropped in grouped(lines, self.is_start):
             if dropped:
                 yield too_long(start, group, dropped)
@@ -62,12 +117,16 @@ class PostgresCsvlog(LogFormat):
             text = b"".join(group).decode("utf-8", "replace")
             if not text or text.isspace():
                 continue
-            # One physical line is the common case: no need to split it again.
-            physical = [text] if len(group) == 1 else text.splitlines(keepends=True)
-            try:
-                rows = list(csv.reader(physical, strict=True))
-            except csv.Error:
-                rows = []
+            # One physical line is the common case: cut in C where that reads the same.
+            row = one_line_row(text, limit) if len(group) == 1 else None
+            if row is not None:
+                rows = [row]
+            else:
+                physical = [text] if len(group) == 1 else text.splitlines(keepends=True)
+                try:
+                    rows = list(csv.reader(physical, strict=True))
+                except csv.Error:
+                    rows = []
             if len(rows) != 1 or len(rows[0]) < _MIN_COLUMNS:
                 yield Skipped(start, "csvlog record with broken CSV quoting or too few columns",
                               len(group))

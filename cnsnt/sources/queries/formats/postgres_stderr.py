@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 from cnsnt.sources.queries.formats.base import (
@@ -64,10 +65,11 @@ def find_severity(line: str) -> tuple[int, int, str] | None:
     """
     at = line.find(":  ")
     while at != -1:
-        start = max(line.rfind(" ", 0, at), line.rfind("\t", 0, at)) + 1
-        word = line[start:at]
+        word = line[:at].rpartition(" ")[2]  # after the last blank: a space, or a tab after it
+        if "\t" in word:
+            word = word.rpartition("\t")[2]
         if word in _SEVERITY_SET:
-            return start, at + 3, word
+            return at - len(word), at + 3, word
         at = line.find(":  ", at + 1)
     return None
 
@@ -102,17 +104,46 @@ def compile_prefix(prefix: str) -> re.Pattern[str]:
 
 
 def _guess(prefix: str) -> dict[str, str | None]:
+    """The fields a prefix names, without a `log_line_prefix`: `key=value` or `user@db`.
+
+    Without `=` only the first word holding `@` matters (the prefixes of a log differ
+    in their timestamp and pid, not in that word), so its reading is cached by word.
+    """
+    if "=" not in prefix:
+        before, at, after = prefix.partition("@")
+        if not at:
+            return dict.fromkeys(_FIELDS)
+        # The whitespace-separated word around the first `@`, as `str.split()` cuts it:
+        # between spaces, when it is printable (every other blank is not).
+        word = before.rpartition(" ")[2] + at + after.partition(" ")[0]
+        if not word.isprintable():
+            left = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+            word = (left + at + after).split(None, 1)[0]
+        user, database = _user_at_database(word)
+        return {"user": user, "database": database, "application": None, "client": None}
+    return _guess_keys(prefix)
+
+
+@lru_cache(maxsize=4096)
+def _user_at_database(word: str) -> tuple[str | None, str | None]:
+    """(user, database) of a `%u@%d` word (the Debian default prefix)."""
+    user, _, database = word.partition("@")
+    user, database = user.strip("[]()"), database.strip("[]():,")
+    return (user, database or None) if user else (None, None)
+
+
+def _guess_keys(prefix: str) -> dict[str, str | None]:
+    """`_guess` of a prefix with `=`: `user=`, `db=`, `app=`, `client=` (then `%u@%d`)."""
     found: dict[str, str | None] = dict.fromkeys(_FIELDS)
-    if "=" in prefix:
-        keys = list(_KEY.finditer(prefix))
-        for i, m in enumerate(keys):
-            end = keys[i + 1].start() if i + 1 < len(keys) else len(prefix)
-            value = prefix[m.end():end]
-            for stop in ",;[]":
-                value = value.split(stop, 1)[0]
-            name = _KEYS[m.group(1)]
-            if found[name] is None:
-                found[name] = value.strip() or None
+    keys = list(_KEY.finditer(prefix))
+    for i, m in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(prefix)
+        value = prefix[m.end():end]
+        for stop in ",;[]":
+            value = value.split(stop, 1)[0]
+        name = _KEYS[m.group(1)]
+        if found[name] is None:
+            found[name] = value.strip() or None
     if found["user"] is None and "@" in prefix:
         for word in prefix.split():  # `%u@%d`, the Debian default
             if "@" in word and "=" not in word:
@@ -169,31 +200,48 @@ class PostgresStderr(LogFormat):
         head = self.split(decode(group[0]))
         if head is None:
             return None
+        if len(group) == 1:
+            return head
         fields, severity, first = head
         rest = [decode(raw) for raw in group[1:]]
         text = "\n".join([first] + [r[1:] if r.startswith("\t") else r for r in rest])
         return fields, severity, text
 
     def log_messages(
-        self, lines: Lines
+        self, lines: Lines, marker: str = ""
     ) -> Iterator[tuple[int, int, dict[str, str | None], str] | Skipped]:
         """(start line, line count, prefix fields, message) of each LOG record, in order.
 
         Records too long, and lines that are no log record, come as `Skipped`; records of
-        other severities are passed over. The stderr and pgAudit readers share this.
+        other severities are passed over. The stderr and pgAudit readers share this. With
+        a `marker`, only messages that start with it come, without it (pgAudit: `AUDIT: `),
+        and the prefix of the others is not read.
         """
+        guessed = self._prefix is None
         for start, group, dropped in grouped(lines, self.is_start):
             if dropped:
                 yield too_long(start, group, dropped)
                 continue
-            parsed = self.message(group)
+            if guessed and len(group) == 1:
+                # The common record, one line without a `log_line_prefix`: `message` and
+                # `split` inline, and the prefix read only for LOG records.
+                line = decode(group[0])
+                found = find_severity(line)
+                if found is not None:
+                    end, begin, severity = found
+                    if severity == "LOG" and line.startswith(marker, begin):
+                        yield start, 1, _guess(line[:end]), line[begin + len(marker):]
+                    continue
+                parsed = None
+            else:
+                parsed = self.message(group)
             if parsed is None:
                 if any(raw.strip() for raw in group):
                     yield Skipped(start, "lines that are not PostgreSQL log records", len(group))
                 continue
             fields, severity, message = parsed
-            if severity == "LOG":
-                yield start, len(group), fields, message
+            if severity == "LOG" and message.startswith(marker):
+                yield start, len(group), fields, message[len(marker):]
 
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
