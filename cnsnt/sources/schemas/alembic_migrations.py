@@ -25,12 +25,11 @@ import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.schemas.common import ModelTable, parse_python, problem_of
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.common import ModelTable, python_files
 from cnsnt.sources.schemas.django_models import dotted, string_value
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
@@ -38,12 +37,26 @@ from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.sqlalchemy_models import column_call, sql_type
 
 #: Operations that change no table or column cnsnt reports (indexes, constraints, data).
-_NO_SCHEMA = frozenset({
-    "create_index", "drop_index", "create_unique_constraint", "create_primary_key",
-    "create_check_constraint", "create_exclude_constraint", "bulk_insert", "get_bind",
-    "get_context", "inline_literal", "f", "drop_table_comment", "implementation_for",
-    "invoke", "run_async", "register_operation",
-})
+_NO_SCHEMA = frozenset(
+    {
+        "create_index",
+        "drop_index",
+        "create_unique_constraint",
+        "create_primary_key",
+        "create_check_constraint",
+        "create_exclude_constraint",
+        "bulk_insert",
+        "get_bind",
+        "get_context",
+        "inline_literal",
+        "f",
+        "drop_table_comment",
+        "implementation_for",
+        "invoke",
+        "run_async",
+        "register_operation",
+    }
+)
 
 
 @dataclass
@@ -62,22 +75,16 @@ def read_alembic(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
     revisions: list[_Revision] = []
     files = 0
     skipped = 0
-    for path in sorted(paths, key=lambda p: natural_key(p.as_posix())):
-        shown = ctx.shown(path)
-        try:
-            text = read_text(path, shown, limits=ctx.limits)
-            tree = parse_python(text, shown)
-        except SourceError as exc:
-            replay.problems.append(problem_of(exc, shown))
-            continue
+    for path, shown, tree in python_files(paths, ctx, replay.problems, lambda p: natural_key(p.as_posix())):
         files += 1
         found = _revision(tree, shown, replay)
         if found is None:
             skipped += 1
             if path.name != "__init__.py" or tree.body:
                 replay.shown = shown
-                replay.report("no Alembic `revision = \"...\"` in this file: not replayed", 1, 1,
-                              Severity.WARNING)
+                replay.report(
+                    'no Alembic `revision = "..."` in this file: not replayed', 1, 1, Severity.WARNING
+                )
             continue
         revisions.append(found)
     by_id: dict[str, _Revision] = {}
@@ -126,8 +133,9 @@ def _revision(tree: ast.Module, shown: str, replay: Replay) -> _Revision | None:
                 rev.parents.append((parent, where))
             elif not (isinstance(item, ast.Constant) and item.value is None):
                 replay.shown = shown
-                replay.not_replayed(f"`{name}`", "its value is not a string literal",
-                                    item.lineno, item.col_offset + 1)
+                replay.not_replayed(
+                    f"`{name}`", "its value is not a string literal", item.lineno, item.col_offset + 1
+                )
     return rev
 
 
@@ -155,8 +163,11 @@ def _body(body: list[ast.stmt], replay: Replay, batches: Batches) -> None:
             inner = dict(batches)
             for item in stmt.items:
                 call = item.context_expr
-                if (isinstance(call, ast.Call) and dotted(call.func) == "op.batch_alter_table"
-                        and isinstance(item.optional_vars, ast.Name)):
+                if (
+                    isinstance(call, ast.Call)
+                    and dotted(call.func) == "op.batch_alter_table"
+                    and isinstance(item.optional_vars, ast.Name)
+                ):
                     kwargs = {k.arg: k.value for k in call.keywords if k.arg}
                     table = call.args[0] if call.args else kwargs.get("table_name")
                     if table is not None:
@@ -165,12 +176,21 @@ def _body(body: list[ast.stmt], replay: Replay, batches: Batches) -> None:
         elif isinstance(stmt, ast.Try):
             _body(stmt.body, replay, batches)
         elif isinstance(stmt, ast.If | ast.For | ast.While | ast.AsyncFor | ast.Match):
-            kind = {ast.If: "if", ast.For: "for", ast.While: "while", ast.AsyncFor: "async for",
-                    ast.Match: "match"}[type(stmt)]
+            kind = {
+                ast.If: "if",
+                ast.For: "for",
+                ast.While: "while",
+                ast.AsyncFor: "async for",
+                ast.Match: "match",
+            }[type(stmt)]
             if _has_operations(stmt, batches):
-                replay.not_replayed(f"operations inside `{kind}`", "cnsnt does not run the migration",
-                                    stmt.lineno, stmt.col_offset + 1,
-                                    Severity.WARNING if kind in ("if", "match") else None)
+                replay.not_replayed(
+                    f"operations inside `{kind}`",
+                    "cnsnt does not run the migration",
+                    stmt.lineno,
+                    stmt.col_offset + 1,
+                    Severity.WARNING if kind in ("if", "match") else None,
+                )
 
 
 def _has_operations(stmt: ast.stmt, batches: Batches) -> bool:
@@ -197,19 +217,27 @@ def _call(call: ast.Call, replay: Replay, batches: Batches) -> None:
             kwargs.setdefault("source_schema", schema_node)
     elif receiver != "op":
         if name != "print":
-            replay.report(f"a call to `{dotted(call.func) or name}()` in upgrade(): cnsnt does not follow "
-                          "it; operations it runs are not replayed", line, col, Severity.WARNING)
+            replay.report(
+                f"a call to `{dotted(call.func) or name}()` in upgrade(): cnsnt does not follow "
+                "it; operations it runs are not replayed",
+                line,
+                col,
+                Severity.WARNING,
+            )
         return
     if name in _NO_SCHEMA:
         return
     if name == "execute":
-        replay.report("SQL run with op.execute is not replayed: tables or columns it changes are not "
-                      "seen", line, col, Severity.WARNING)
+        replay.report(
+            "SQL run with op.execute is not replayed: tables or columns it changes are not seen",
+            line,
+            col,
+            Severity.WARNING,
+        )
         return
     handler = _HANDLERS.get(name)
     if handler is None:
-        replay.report(f"op.{name} is not an operation cnsnt knows: not replayed", line, col,
-                      Severity.WARNING)
+        replay.report(f"op.{name} is not an operation cnsnt knows: not replayed", line, col, Severity.WARNING)
         return
     handler(_Op(f"op.{name}", args, kwargs, line, col, replay))
 
@@ -236,8 +264,7 @@ class _Op:
         node = self.arg(index, keyword)
         value = string_value(node)
         if value is None:
-            self.replay.not_replayed(self.what, f"the {role} is not a string literal",
-                                     self.line, self.col)
+            self.replay.not_replayed(self.what, f"the {role} is not a string literal", self.line, self.col)
         return value
 
     def schema(self, keyword: str = "schema") -> str | None:
@@ -255,8 +282,12 @@ def _create_table(op: _Op) -> None:
     for arg in op.args[1:]:
         if not isinstance(arg, ast.Call):
             if isinstance(arg, ast.Starred | ast.Name | ast.ListComp | ast.GeneratorExp):
-                op.replay.not_replayed(f"{op.what} {name}", "columns given by a variable are not read",
-                                       arg.lineno, arg.col_offset + 1)
+                op.replay.not_replayed(
+                    f"{op.what} {name}",
+                    "columns given by a variable are not read",
+                    arg.lineno,
+                    arg.col_offset + 1,
+                )
             continue
         kind = dotted(arg.func).rpartition(".")[2]
         if kind == "Column" and _named(arg, op):
@@ -284,8 +315,9 @@ def _constraint(local: ast.expr, remote: ast.expr) -> ForeignKey | None:
     if any(len(p) < 2 for p in parts):
         return None
     first = parts[0]
-    return ForeignKey(tuple(columns), first[-2], tuple(p[-1] for p in parts),
-                      first[-3] if len(first) > 2 else None)
+    return ForeignKey(
+        tuple(columns), first[-2], tuple(p[-1] for p in parts), first[-3] if len(first) > 2 else None
+    )
 
 
 def _strings(node: ast.expr) -> list[str] | None:
@@ -313,8 +345,9 @@ def _named(column: ast.Call, op: _Op) -> bool:
     name = next((k.value for k in column.keywords if k.arg == "name"), None)
     if string_value(first) is not None or string_value(name) is not None:
         return True
-    op.replay.not_replayed(f"a column of {op.what}", "its name is not a string literal",
-                           column.lineno, column.col_offset + 1)
+    op.replay.not_replayed(
+        f"a column of {op.what}", "its name is not a string literal", column.lineno, column.col_offset + 1
+    )
     return False
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import SourceContext, read_text
 
 #: A reader of all the files of one `schemas` entry that are of its kind.
 EntryReader = Callable[[list[Path], SourceSpec, SourceContext], Evidence]
@@ -58,9 +58,7 @@ class ModelTable:
         self.columns.append(column)
 
 
-def model_evidence(
-    tables: Sequence[ModelTable], problems: Sequence[SourceProblem], files: int
-) -> Evidence:
+def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProblem], files: int) -> Evidence:
     """The evidence of one entry's models; counts `schema_files`, `models`, `tables`, `columns`."""
     out: list[Table] = []
     for t in tables:
@@ -142,3 +140,20 @@ def model_failed(exc: Exception, shown: str, line: int, column: int, what: str) 
         Location(shown, line, column),
         shown,
     )
+
+
+def python_files(
+    paths: Sequence[Path],
+    ctx: SourceContext,
+    problems: list[SourceProblem],
+    order: Callable[[Path], tuple[object, ...]] | None = None,
+) -> Iterator[tuple[Path, str, ast.Module]]:
+    """Each Python file of an entry, parsed (in `order`, if given): a broken one is its own problem."""
+    for path in sorted(paths, key=order) if order is not None else paths:
+        shown = ctx.shown(path)
+        try:
+            tree = parse_python(read_text(path, shown, limits=ctx.limits), shown)
+        except SourceError as exc:
+            problems.append(problem_of(exc, shown))
+            continue
+        yield path, shown, tree

@@ -26,12 +26,11 @@ import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, parse_python, problem_of
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, python_files
 from cnsnt.sources.schemas.django_models import (
     NOT_COLUMNS,
     RELATIONS,
@@ -45,15 +44,36 @@ from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
 
 #: Operations that change no table or column cnsnt reports.
-_NO_SCHEMA = frozenset({
-    "RunPython", "AlterModelOptions", "AlterModelManagers", "AlterUniqueTogether",
-    "AlterIndexTogether", "AddIndex", "RemoveIndex", "RenameIndex", "AddConstraint",
-    "RemoveConstraint", "AlterConstraint", "AlterOrderWithRespectTo", "CreateExtension",
-    "HStoreExtension", "BtreeGinExtension", "BtreeGistExtension", "CITextExtension",
-    "CryptoExtension", "TrigramExtension", "UnaccentExtension", "CreateCollation",
-    "RemoveCollation", "AddIndexConcurrently", "RemoveIndexConcurrently",
-    "AddConstraintNotValid", "ValidateConstraint",
-})
+_NO_SCHEMA = frozenset(
+    {
+        "RunPython",
+        "AlterModelOptions",
+        "AlterModelManagers",
+        "AlterUniqueTogether",
+        "AlterIndexTogether",
+        "AddIndex",
+        "RemoveIndex",
+        "RenameIndex",
+        "AddConstraint",
+        "RemoveConstraint",
+        "AlterConstraint",
+        "AlterOrderWithRespectTo",
+        "CreateExtension",
+        "HStoreExtension",
+        "BtreeGinExtension",
+        "BtreeGistExtension",
+        "CITextExtension",
+        "CryptoExtension",
+        "TrigramExtension",
+        "UnaccentExtension",
+        "CreateCollation",
+        "RemoveCollation",
+        "AddIndexConcurrently",
+        "RemoveIndexConcurrently",
+        "AddConstraintNotValid",
+        "ValidateConstraint",
+    }
+)
 
 
 @dataclass
@@ -96,22 +116,19 @@ def read_django_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceConte
     migrations: list[_Migration] = []
     files = 0
     skipped = 0
-    for path in sorted(paths, key=lambda p: natural_key(p.as_posix())):
-        shown = ctx.shown(path)
-        try:
-            text = read_text(path, shown, limits=ctx.limits)
-            tree = parse_python(text, shown)
-        except SourceError as exc:
-            replay.problems.append(problem_of(exc, shown))
-            continue
+    for path, shown, tree in python_files(paths, ctx, replay.problems, lambda p: natural_key(p.as_posix())):
         files += 1
         migration = _parse(tree, path, shown, replay)
         if migration is None:
             skipped += 1
             if path.name != "__init__.py" or tree.body:
                 replay.shown = shown
-                replay.report("no `class Migration(migrations.Migration)` in this file: not replayed",
-                              1, 1, Severity.WARNING)
+                replay.report(
+                    "no `class Migration(migrations.Migration)` in this file: not replayed",
+                    1,
+                    1,
+                    Severity.WARNING,
+                )
             continue
         migrations.append(migration)
     order = _order(migrations, replay)
@@ -164,8 +181,12 @@ def _pairs(node: ast.expr, shown: str, what: str, replay: Replay) -> list[tuple[
             out.append((str(pair[0]), str(pair[1]), Location(shown, item.lineno, item.col_offset + 1)))
         else:
             replay.shown = shown
-            replay.not_replayed(f"an entry of `{what}`", "it is not an (app, migration) pair of strings",
-                                item.lineno, item.col_offset + 1)
+            replay.not_replayed(
+                f"an entry of `{what}`",
+                "it is not an (app, migration) pair of strings",
+                item.lineno,
+                item.col_offset + 1,
+            )
     return out
 
 
@@ -221,16 +242,18 @@ class _State:
         if ops is None:
             return
         if not isinstance(ops, ast.List | ast.Tuple):
-            self.replay.not_replayed("`operations`", "it is not a list of operations",
-                                     ops.lineno, ops.col_offset + 1)
+            self.replay.not_replayed(
+                "`operations`", "it is not a list of operations", ops.lineno, ops.col_offset + 1
+            )
             return
         self.operations(ops.elts)
 
     def operations(self, ops: list[ast.expr]) -> None:
         for op in ops:
             if not isinstance(op, ast.Call):
-                self.replay.not_replayed("an operation", "it is not a literal call",
-                                         op.lineno, op.col_offset + 1)
+                self.replay.not_replayed(
+                    "an operation", "it is not a literal call", op.lineno, op.col_offset + 1
+                )
                 continue
             self.operation(op)
 
@@ -240,13 +263,18 @@ class _State:
         if kind in _NO_SCHEMA:
             return
         if kind == "RunSQL":
-            self.replay.report("SQL run with RunSQL is not replayed: tables or columns it changes are not "
-                               "seen", line, col, Severity.WARNING)
+            self.replay.report(
+                "SQL run with RunSQL is not replayed: tables or columns it changes are not seen",
+                line,
+                col,
+                Severity.WARNING,
+            )
             return
         handler = getattr(self, f"op_{kind}", None)
         if handler is None:
-            self.replay.report(f"{kind} is not a migration operation cnsnt knows: not replayed",
-                               line, col, Severity.WARNING)
+            self.replay.report(
+                f"{kind} is not a migration operation cnsnt knows: not replayed", line, col, Severity.WARNING
+            )
             return
         handler(_Args(kind, call, self.replay))
 
@@ -255,8 +283,12 @@ class _State:
     def model(self, name: str, args: _Args) -> _Model | None:
         found = self.models.get((self.app, name.casefold()))
         if found is None:
-            self.replay.report(f"{args.kind}: no earlier migration creates model '{self.app}.{name}'; "
-                               "skipped", args.line, args.col, Severity.WARNING)
+            self.replay.report(
+                f"{args.kind}: no earlier migration creates model '{self.app}.{name}'; skipped",
+                args.line,
+                args.col,
+                Severity.WARNING,
+            )
         return found
 
     def table(self, model: _Model, args: _Args) -> ModelTable | None:
@@ -288,33 +320,49 @@ class _State:
         options = _options(args.arg(2, "options"))
         bases = args.arg(3, "bases")
         if options.get("proxy") is True:
-            parent = next((string_value(b) for b in (bases.elts if isinstance(bases, ast.Tuple | ast.List)
-                                                       else []) if string_value(b)), None)
+            parent = next(
+                (
+                    string_value(b)
+                    for b in (bases.elts if isinstance(bases, ast.Tuple | ast.List) else [])
+                    if string_value(b)
+                ),
+                None,
+            )
             self.models[(self.app, name.casefold())] = _Model(
-                self.app, name, self.target(ast.Constant(parent)) if parent else None)
+                self.app, name, self.target(ast.Constant(parent)) if parent else None
+            )
             return
         db_table = options.get("db_table")
         custom = isinstance(db_table, str) and bool(db_table)
         table_name = str(db_table) if custom else f"{self.app}_{name.lower()}"
         comment = options.get("db_table_comment") or options.get("verbose_name")
-        table = ModelTable(table_name, self.replay.shown, args.line, args.col,
-                           comment=comment if isinstance(comment, str) else None)
+        table = ModelTable(
+            table_name,
+            self.replay.shown,
+            args.line,
+            args.col,
+            comment=comment if isinstance(comment, str) else None,
+        )
         model = _Model(self.app, name, table_name, custom)
         self.models[(self.app, name.casefold())] = model
         self.replay.create(table)
         fields = args.arg(1, "fields")
         if not isinstance(fields, ast.List | ast.Tuple):
             if fields is not None:
-                self.replay.not_replayed(f"CreateModel {name}", "its fields are not a list",
-                                         args.line, args.col)
+                self.replay.not_replayed(
+                    f"CreateModel {name}", "its fields are not a list", args.line, args.col
+                )
             return
         for item in fields.elts:
             pair = item.elts if isinstance(item, ast.Tuple | ast.List) else []
             fname = string_value(pair[0]) if len(pair) == 2 else None
             if fname is None or not isinstance(pair[1], ast.Call):
-                self.replay.not_replayed(f"a field of CreateModel {name}",
-                                         "it is not a (name, Field(...)) pair", item.lineno,
-                                         item.col_offset + 1)
+                self.replay.not_replayed(
+                    f"a field of CreateModel {name}",
+                    "it is not a (name, Field(...)) pair",
+                    item.lineno,
+                    item.col_offset + 1,
+                )
                 continue
             self.add_field(model, table, fname, pair[1], item)
 
@@ -327,8 +375,15 @@ class _State:
         line, col = at.lineno, at.col_offset + 1
         if kind == "ManyToManyField":
             if "through" not in kwargs:
-                self.join(model, table, name, kwargs.get("to") or (call.args[0] if call.args else None),
-                          string_value(kwargs.get("db_table")), line, col)
+                self.join(
+                    model,
+                    table,
+                    name,
+                    kwargs.get("to") or (call.args[0] if call.args else None),
+                    string_value(kwargs.get("db_table")),
+                    line,
+                    col,
+                )
             return
         column = field_column(name, kind, call, line, col)
         if literal_value(kwargs.get("auto_created")) is True:
@@ -341,8 +396,16 @@ class _State:
                 to_field = string_value(kwargs.get("to_field"))
                 self.replay.add_foreign_key(table, ForeignKey((column.name,), ref, (to_field or "id",)))
 
-    def join(self, model: _Model, table: ModelTable, name: str, to: ast.expr | None,
-             db_table: str | None, line: int, col: int) -> None:
+    def join(
+        self,
+        model: _Model,
+        table: ModelTable,
+        name: str,
+        to: ast.expr | None,
+        db_table: str | None,
+        line: int,
+        col: int,
+    ) -> None:
         """The table Django makes for a `ManyToManyField`: `<table>_<field>` with two links."""
         ref = self.target(to)
         if ref is None:
@@ -369,8 +432,9 @@ class _State:
         if model_name is None or name is None:
             return
         if not isinstance(call, ast.Call):
-            self.replay.not_replayed(f"AddField {model_name}.{name}", "the field is not a literal call",
-                                     args.line, args.col)
+            self.replay.not_replayed(
+                f"AddField {model_name}.{name}", "the field is not a literal call", args.line, args.col
+            )
             return
         model = self.model(model_name, args)
         table = self.table(model, args) if model is not None else None
@@ -405,8 +469,9 @@ class _State:
         model.columns[new.casefold()] = renamed
         table = self.table(model, args)
         if table is not None and renamed != column:
-            self.replay.rename_column(table, column, renamed, args.line, args.col,
-                                      f"RenameField {model_name}.{old}")
+            self.replay.rename_column(
+                table, column, renamed, args.line, args.col, f"RenameField {model_name}.{old}"
+            )
 
     def op_AlterField(self, args: _Args) -> None:
         model_name, name = args.text(0, "model_name", "model name"), args.text(1, "name", "field name")
@@ -423,13 +488,18 @@ class _State:
         old = model.columns.get(name.casefold(), name)
         made = field_column(name, kind, call, args.line, args.col)
         if made.name.casefold() != old.casefold():
-            self.replay.rename_column(table, old, made.name, args.line, args.col,
-                                      f"AlterField {model_name}.{name}")
+            self.replay.rename_column(
+                table, old, made.name, args.line, args.col, f"AlterField {model_name}.{name}"
+            )
             model.columns[name.casefold()] = made.name
         column = next((c for c in table.columns if c.name.casefold() == made.name.casefold()), None)
         if column is None:
-            self.replay.report(f"AlterField {model_name}.{name}: no earlier migration adds this field; "
-                               "skipped", args.line, args.col, Severity.WARNING)
+            self.replay.report(
+                f"AlterField {model_name}.{name}: no earlier migration adds this field; skipped",
+                args.line,
+                args.col,
+                Severity.WARNING,
+            )
             return
         column.type, column.comment = made.type, made.comment
         column.primary_key = made.primary_key
@@ -465,12 +535,19 @@ class _State:
             self.replay.rename_table(model.table, renamed, None, args.line, args.col, f"RenameModel {old}")
             for field_name, join in list(model.joins.items()):  # Django renames its m2m tables too
                 if join.casefold() == f"{model.table}_{field_name}".casefold():
-                    moved = self.replay.rename_table(join, f"{renamed}_{field_name}", None, args.line,
-                                                     args.col, f"RenameModel {old}")
+                    moved = self.replay.rename_table(
+                        join, f"{renamed}_{field_name}", None, args.line, args.col, f"RenameModel {old}"
+                    )
                     if moved is not None:
                         model.joins[field_name] = moved.name
-                        self.replay.rename_column(moved, f"{old.lower()}_id", f"{new.lower()}_id",
-                                                  args.line, args.col, f"RenameModel {old}")
+                        self.replay.rename_column(
+                            moved,
+                            f"{old.lower()}_id",
+                            f"{new.lower()}_id",
+                            args.line,
+                            args.col,
+                            f"RenameModel {old}",
+                        )
             model.table = renamed
 
     def op_AlterModelTable(self, args: _Args) -> None:
@@ -481,8 +558,9 @@ class _State:
         node = args.arg(1, "table")
         new = string_value(node)
         if new is None and not (isinstance(node, ast.Constant) and node.value is None):
-            self.replay.not_replayed(f"AlterModelTable {name}", "the table name is not a string literal",
-                                     args.line, args.col)
+            self.replay.not_replayed(
+                f"AlterModelTable {name}", "the table name is not a string literal", args.line, args.col
+            )
             return
         new = new or f"{self.app}_{name.lower()}"
         if new != model.table:
@@ -501,9 +579,13 @@ class _State:
         if isinstance(database, ast.List | ast.Tuple):
             self.operations(database.elts)
         if args.arg(1, "state_operations") is not None:
-            self.replay.report("SeparateDatabaseAndState: only its database_operations are replayed "
-                               "(the tables as the database has them)", args.line, args.col,
-                               Severity.WARNING)
+            self.replay.report(
+                "SeparateDatabaseAndState: only its database_operations are replayed "
+                "(the tables as the database has them)",
+                args.line,
+                args.col,
+                Severity.WARNING,
+            )
 
 
 class _Args:

@@ -25,12 +25,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, problem_of
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.rails_schema import (
     Node,
@@ -38,10 +37,9 @@ from cnsnt.sources.schemas.rails_schema import (
     call_args,
     column_type,
     create_table,
-    ruby_parser,
+    ruby_files,
     ruby_value,
     singular,
-    syntax_problem,
     table_call,
 )
 from cnsnt.sources.schemas.replay import Replay
@@ -50,19 +48,51 @@ from cnsnt.sources.schemas.replay import Replay
 _VERSIONED = re.compile(r"\A(\d+)_[_a-z0-9]*(?:\.[_a-z0-9]*)?\.rb\Z")
 
 #: Calls that change no table or column cnsnt reports (indexes, constraints, data, output).
-_NO_SCHEMA = frozenset({
-    "add_index", "remove_index", "rename_index", "add_check_constraint", "remove_check_constraint",
-    "add_exclusion_constraint", "remove_exclusion_constraint", "add_unique_constraint",
-    "remove_unique_constraint", "enable_extension", "disable_extension", "change_column_null",
-    "change_column_default", "create_enum", "drop_enum", "rename_enum", "add_enum_value",
-    "rename_enum_value", "create_schema", "drop_schema", "say", "validate_foreign_key",
-    "validate_check_constraint", "raise", "require", "puts", "create_virtual_table",
-})
+_NO_SCHEMA = frozenset(
+    {
+        "add_index",
+        "remove_index",
+        "rename_index",
+        "add_check_constraint",
+        "remove_check_constraint",
+        "add_exclusion_constraint",
+        "remove_exclusion_constraint",
+        "add_unique_constraint",
+        "remove_unique_constraint",
+        "enable_extension",
+        "disable_extension",
+        "change_column_null",
+        "change_column_default",
+        "create_enum",
+        "drop_enum",
+        "rename_enum",
+        "add_enum_value",
+        "rename_enum_value",
+        "create_schema",
+        "drop_schema",
+        "say",
+        "validate_foreign_key",
+        "validate_check_constraint",
+        "raise",
+        "require",
+        "puts",
+        "create_virtual_table",
+    }
+)
 #: `t.<method>` calls in a `change_table` block that change no column.
-_TABLE_NO_SCHEMA = frozenset({
-    "index", "remove_index", "rename_index", "check_constraint", "remove_check_constraint",
-    "exclusion_constraint", "unique_constraint", "change_default", "change_null",
-})
+_TABLE_NO_SCHEMA = frozenset(
+    {
+        "index",
+        "remove_index",
+        "rename_index",
+        "check_constraint",
+        "remove_check_constraint",
+        "exclusion_constraint",
+        "unique_constraint",
+        "change_default",
+        "change_null",
+    }
+)
 #: Calls whose block runs once, going up: followed.
 _FOLLOWED = frozenset({"reversible", "say_with_time", "transaction", "suppress_messages"})
 #: How deep nested blocks (`reversible`, `say_with_time`) are followed; real migrations nest a few.
@@ -70,10 +100,21 @@ _MAX_BLOCKS = 100
 #: Control flow that tests a condition (a warning when skipped); loops are errors.
 _CONDITIONS = frozenset({"if", "unless", "case"})
 #: Nodes that are control flow: schema changes inside them are reported, not replayed.
-_CONTROL = frozenset({
-    "if", "unless", "while", "until", "for", "case", "if_modifier", "unless_modifier",
-    "while_modifier", "until_modifier", "rescue_modifier",
-})
+_CONTROL = frozenset(
+    {
+        "if",
+        "unless",
+        "while",
+        "until",
+        "for",
+        "case",
+        "if_modifier",
+        "unless_modifier",
+        "while_modifier",
+        "until_modifier",
+        "rescue_modifier",
+    }
+)
 
 
 def read_rails_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -85,31 +126,21 @@ def read_rails_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContex
         found = _VERSIONED.match(path.name)
         if found is None:
             replay.shown = ctx.shown(path)
-            replay.report("not a Rails migration name (<version>_<name>.rb): `rails db:migrate` does not "
-                          "run it, so it is not replayed", 1, 1, Severity.WARNING)
+            replay.report(
+                "not a Rails migration name (<version>_<name>.rb): `rails db:migrate` does not "
+                "run it, so it is not replayed",
+                1,
+                1,
+                Severity.WARNING,
+            )
             skipped += 1
             continue
         runnable.append((int(found.group(1)), natural_key(path.name), path))
     runnable.sort(key=lambda item: (item[0], item[1]))
     files = 0
-    parser = None
-    for _, _, path in runnable:
-        shown = ctx.shown(path)
-        ctx.check_time(shown)
+    for shown, file, tree in ruby_files((path for _, _, path in runnable), ctx, replay.problems):
         replay.shown = shown
-        try:
-            text = read_text(path, shown, limits=ctx.limits)
-            parser = parser or ruby_parser()
-        except SourceError as exc:
-            replay.problems.append(problem_of(exc, shown))
-            continue
         files += 1
-        source = text.encode("utf-8")
-        tree = parser.parse(source)
-        file = RubyFile(source, shown)
-        broken = syntax_problem(tree, file)
-        if broken is not None:
-            replay.problems.append(broken)
         _Migration(file, replay).run(tree.root_node)
     return replay.evidence(files, files, skipped)
 
@@ -137,16 +168,20 @@ class _Migration:
                 continue
             stack.extend(reversed(node.named_children))
         if not bodies and not root.has_error:
-            self.replay.report("no `def change` or `def up` in this file: nothing replayed", 1, 1,
-                               Severity.WARNING)
+            self.replay.report(
+                "no `def change` or `def up` in this file: nothing replayed", 1, 1, Severity.WARNING
+            )
         for body in bodies:
             self.statements(body)
 
     def statements(self, body: Node) -> None:
         """Replay each statement of a method or block body (blocks followed `_MAX_BLOCKS` deep)."""
         if self.depth >= _MAX_BLOCKS:
-            self.replay.not_replayed(f"blocks nested more than {_MAX_BLOCKS} deep",
-                                     "cnsnt follows no deeper", *self.file.place(body))
+            self.replay.not_replayed(
+                f"blocks nested more than {_MAX_BLOCKS} deep",
+                "cnsnt follows no deeper",
+                *self.file.place(body),
+            )
             return
         self.depth += 1
         try:
@@ -163,9 +198,12 @@ class _Migration:
                     self.statements(stmt)
                 elif self.changes_schema(stmt):
                     keyword = stmt.type.replace("_modifier", "")
-                    self.replay.not_replayed(f"schema changes under `{keyword}`",
-                                             "cnsnt does not run the migration", *self.file.place(stmt),
-                                             Severity.WARNING if keyword in _CONDITIONS else None)
+                    self.replay.not_replayed(
+                        f"schema changes under `{keyword}`",
+                        "cnsnt does not run the migration",
+                        *self.file.place(stmt),
+                        Severity.WARNING if keyword in _CONDITIONS else None,
+                    )
 
     def changes_schema(self, node: Node) -> bool:
         """Whether a node holds a call that would change a table."""
@@ -190,8 +228,9 @@ class _Migration:
             if method == "up" and block is not None:  # reversible { |dir| dir.up { ... } }
                 self.block_body(block)
             elif method != "down" and block is not None and self.changes_schema(block):
-                self.replay.not_replayed(f"schema changes in the block of `.{method}`",
-                                         "cnsnt does not run loops", *place)
+                self.replay.not_replayed(
+                    f"schema changes in the block of `.{method}`", "cnsnt does not run loops", *place
+                )
             return
         if method in _FOLLOWED and block is not None:
             self.block_body(block)
@@ -199,13 +238,17 @@ class _Migration:
         if method in _NO_SCHEMA:
             return
         if method == "execute":
-            self.replay.report("SQL run with execute is not replayed: tables or columns it changes are "
-                               "not seen", *place, Severity.WARNING)
+            self.replay.report(
+                "SQL run with execute is not replayed: tables or columns it changes are not seen",
+                *place,
+                Severity.WARNING,
+            )
             return
         handler = _OPERATIONS.get(method)
         if handler is None:
-            self.replay.report(f"`{method}` is not a migration method cnsnt knows: not replayed", *place,
-                               Severity.WARNING)
+            self.replay.report(
+                f"`{method}` is not a migration method cnsnt knows: not replayed", *place, Severity.WARNING
+            )
             return
         handler(self, call, method)
 
@@ -222,8 +265,9 @@ class _Migration:
         positional, _ = call_args(call, self.file)
         out = [ruby_value(n, self.file) for n in positional[:count]]
         if len(out) < count or not all(isinstance(v, str) and v for v in out):
-            self.replay.not_replayed(f"`{method}`", "a table or column name is not a literal",
-                                     *self.file.place(call))
+            self.replay.not_replayed(
+                f"`{method}`", "a table or column name is not a literal", *self.file.place(call)
+            )
             return None
         return [str(v) for v in out]
 
@@ -289,20 +333,31 @@ class _Migration:
             if receiver is None or method_node is None or self.file.text(receiver) != var:
                 if stmt.type != "comment" and (stmt.type != "call" or self.changes_schema(stmt)):
                     keyword = stmt.type.replace("_modifier", "")
-                    self.replay.not_replayed(f"`{keyword}` in a table block", "only `t.` calls are read",
-                                             *self.file.place(stmt),
-                                             Severity.WARNING if keyword in _CONDITIONS else None)
+                    self.replay.not_replayed(
+                        f"`{keyword}` in a table block",
+                        "only `t.` calls are read",
+                        *self.file.place(stmt),
+                        Severity.WARNING if keyword in _CONDITIONS else None,
+                    )
                 continue
             method = self.file.text(method_node)
             if method in _TABLE_NO_SCHEMA:
                 continue
             positional, _ = call_args(stmt, self.file)
             if positional and not isinstance(ruby_value(positional[0], self.file), str):
-                self.replay.not_replayed(f"t.{method}", "the column name is not a literal",
-                                         *self.file.place(stmt))
+                self.replay.not_replayed(
+                    f"t.{method}", "the column name is not a literal", *self.file.place(stmt)
+                )
                 continue
-            if method in ("remove", "rename", "change", "remove_references", "remove_belongs_to",
-                          "remove_timestamps", "comment"):
+            if method in (
+                "remove",
+                "rename",
+                "change",
+                "remove_references",
+                "remove_belongs_to",
+                "remove_timestamps",
+                "comment",
+            ):
                 self.table_change(table, stmt, method)
             elif changing:
                 links: list[tuple[str, ForeignKey]] = []
@@ -334,8 +389,9 @@ class _Migration:
             for name in names:
                 self.remove_reference(table, name, options, place, f"t.{method}")
 
-    def retype(self, table: ModelTable, name: str, kind: str, options: dict[str, Node],
-               place: tuple[int, int]) -> None:
+    def retype(
+        self, table: ModelTable, name: str, kind: str, options: dict[str, Node], place: tuple[int, int]
+    ) -> None:
         column = self.replay.column(table, name, *place, "change_column")
         if column is None:
             return
@@ -344,8 +400,9 @@ class _Migration:
         if isinstance(comment, str):
             column.comment = comment
 
-    def remove_reference(self, table: ModelTable, name: str, options: dict[str, Node],
-                         place: tuple[int, int], method: str) -> None:
+    def remove_reference(
+        self, table: ModelTable, name: str, options: dict[str, Node], place: tuple[int, int], method: str
+    ) -> None:
         self.replay.remove_column(table, f"{name}_id", *place, method)
         if ruby_value(options.get("polymorphic"), self.file) is True:
             self.replay.remove_column(table, f"{name}_type", *place, method)
@@ -462,11 +519,14 @@ class _Migration:
         _, options = call_args(call, self.file)
         column = ruby_value(options.get("column"), self.file)
         primary = ruby_value(options.get("primary_key"), self.file)
-        self.replay.add_foreign_key(table, ForeignKey(
-            (column if isinstance(column, str) else singular(names[1]) + "_id",),
-            names[1],
-            (primary if isinstance(primary, str) else "id",),
-        ))
+        self.replay.add_foreign_key(
+            table,
+            ForeignKey(
+                (column if isinstance(column, str) else singular(names[1]) + "_id",),
+                names[1],
+                (primary if isinstance(primary, str) else "id",),
+            ),
+        )
 
     def op_remove_foreign_key(self, call: Node, method: str) -> None:
         positional, options = call_args(call, self.file)

@@ -19,6 +19,7 @@ recovery lets the rest of a damaged file still be read. Read from it:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -105,28 +106,41 @@ class RubyFile:
         return bytes(self.source[node.start_byte : node.end_byte]).decode("utf-8", errors="replace")
 
 
-def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """The tables a Rails `schema.rb` (or several) creates."""
-    problems: list[SourceProblem] = []
-    tables: list[ModelTable] = []
-    links: list[tuple[str, ForeignKey]] = []
-    files = 0
+def ruby_files(
+    paths: Iterable[Path], ctx: SourceContext, problems: list[SourceProblem]
+) -> Iterator[tuple[str, RubyFile, Any]]:
+    """Each Ruby file parsed, in the order given: a syntax error is reported, the tree still read.
+
+    tree-sitter recovers from errors, so the rest of a broken file still counts; a file
+    that cannot be read is a problem of its own and the others are read.
+    """
     parser = None
     for path in paths:
         shown = ctx.shown(path)
+        ctx.check_time(shown)
         try:
             text = read_text(path, shown, limits=ctx.limits)
             parser = parser or ruby_parser()
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
-        files += 1
         source = text.encode("utf-8")
         tree = parser.parse(source)
         file = RubyFile(source, shown)
         broken = syntax_problem(tree, file)
         if broken is not None:
             problems.append(broken)
+        yield shown, file, tree
+
+
+def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """The tables a Rails `schema.rb` (or several) creates."""
+    problems: list[SourceProblem] = []
+    tables: list[ModelTable] = []
+    links: list[tuple[str, ForeignKey]] = []
+    files = 0
+    for shown, file, tree in ruby_files(paths, ctx, problems):
+        files += 1
         before = len(tables)
         _walk(tree.root_node, file, tables, links, problems)
         if len(tables) == before and not tree.root_node.has_error:
@@ -269,15 +283,13 @@ def create_table(call: Node, file: RubyFile, links: list[tuple[str, ForeignKey]]
         return None
     line, column = file.place(call)
     comment = ruby_value(options.get("comment"), file)
-    table = ModelTable(name, file.shown, line, column,
-                       comment=comment if isinstance(comment, str) else None)
+    table = ModelTable(name, file.shown, line, column, comment=comment if isinstance(comment, str) else None)
     id_option = options.get("id")
     if ruby_value(id_option, file) is not False:
         key = ruby_value(options.get("primary_key"), file)
         id_type = ruby_value(id_option, file)
         type_ = TYPES.get(id_type, "BIGINT") if isinstance(id_type, str) else "BIGINT"
-        table.add(ModelColumn(key if isinstance(key, str) else "id", line, column, type_,
-                              primary_key=True))
+        table.add(ModelColumn(key if isinstance(key, str) else "id", line, column, type_, primary_key=True))
     block = call.child_by_field_name("block")
     if block is None:
         return table
@@ -318,8 +330,16 @@ def table_call(
         fk_column = ruby_value(options.get("column"), file)
         primary = ruby_value(options.get("primary_key"), file)
         if isinstance(target, str):
-            links.append((table.name, ForeignKey((fk_column,) if isinstance(fk_column, str) else (), target,
-                                                 (primary if isinstance(primary, str) else "id",))))
+            links.append(
+                (
+                    table.name,
+                    ForeignKey(
+                        (fk_column,) if isinstance(fk_column, str) else (),
+                        target,
+                        (primary if isinstance(primary, str) else "id",),
+                    ),
+                )
+            )
         return
     if method == "timestamps":
         line, column = file.place(stmt)
@@ -331,9 +351,16 @@ def table_call(
             named, kind = ruby_value(positional[0], file), ruby_value(positional[1], file)
             if isinstance(named, str):
                 line, column = file.place(positional[0])
-                table.add(ModelColumn(named, line, column,
-                                      column_type(kind, options, file) if isinstance(kind, str) else None,
-                                      note, ruby_value(options.get("primary_key"), file) is True))
+                table.add(
+                    ModelColumn(
+                        named,
+                        line,
+                        column,
+                        column_type(kind, options, file) if isinstance(kind, str) else None,
+                        note,
+                        ruby_value(options.get("primary_key"), file) is True,
+                    )
+                )
         return
     for arg in positional:
         name = ruby_value(arg, file)
@@ -357,8 +384,16 @@ def table_call(
                 target = to_table if isinstance(to_table, str) else plural(name)
                 links.append((table.name, ForeignKey((f"{name}_id",), target, ("id",))))
             continue
-        table.add(ModelColumn(name, line, column, column_type(method, options, file), note,
-                              ruby_value(options.get("primary_key"), file) is True))
+        table.add(
+            ModelColumn(
+                name,
+                line,
+                column,
+                column_type(method, options, file),
+                note,
+                ruby_value(options.get("primary_key"), file) is True,
+            )
+        )
 
 
 def column_type(kind: str, options: dict[str, Node], file: RubyFile) -> str:

@@ -27,13 +27,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.alembic_migrations import read_alembic
-from cnsnt.sources.schemas.common import EntryReader, parse_python, problem_of
+from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
@@ -194,14 +193,8 @@ def _unknown_python(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
 
     A file without any class (`# This app has no models.`) can hold no model: a warning.
     """
-    problems = []
-    for path in paths:
-        shown = ctx.shown(path)
-        try:
-            tree = parse_python(read_text(path, shown, limits=ctx.limits), shown)
-        except SourceError as exc:
-            problems.append(problem_of(exc, shown))
-            continue
+    problems: list[SourceProblem] = []
+    for _, shown, tree in python_files(paths, ctx, problems):
         has_class = any(isinstance(node, ast.ClassDef) for node in tree.body)
         problems.append(
             SourceProblem(

@@ -22,18 +22,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     model_evidence,
     model_failed,
     nothing_found,
-    parse_python,
-    problem_of,
+    python_files,
 )
 
 #: SQLAlchemy generic types -> the SQL type they stand for (PostgreSQL's names).
@@ -91,13 +89,7 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
     tables: list[ModelTable] = []
     per_file: dict[str, int] = {}
     files = 0
-    for path in paths:
-        shown = ctx.shown(path)
-        try:
-            tree = parse_python(read_text(path, shown, limits=ctx.limits), shown)
-        except SourceError as exc:
-            problems.append(problem_of(exc, shown))
-            continue
+    for _, shown, tree in python_files(paths, ctx, problems):
         files += 1
         per_file[shown] = 0
         for node in tree.body:
