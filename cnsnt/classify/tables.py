@@ -27,7 +27,7 @@ All tables are read together, so a link to a people table in another file is see
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
@@ -46,7 +46,7 @@ from cnsnt.classify.classifier import (
 )
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
-from cnsnt.evidence import Classification, Column, Table
+from cnsnt.evidence import Classification, Column, ForeignKey, Table
 from cnsnt.model import Confidence
 
 PEOPLE = "describes people"
@@ -381,9 +381,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         reason = ""
         others = survey.entities
         for key in table.foreign_keys:
-            ref = key.ref_table.casefold()
-            ref_key = f"{key.ref_schema}.{key.ref_table}".casefold() if key.ref_schema else ref
-            if ref in people_names or ref_key in people_names or _table(key.ref_table, languages).person:
+            if _refers_to(key, people_names) or _table(key.ref_table, languages).person:
                 words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
                 if words & lx.ACTOR_WORDS:
                     others += 1  # who made or handles the record: not whom it is about
@@ -456,9 +454,9 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
                 verdict.context,
                 column.name.casefold() in keyed,
             )
-            target = attributes.get(column.name.casefold())
-            if target is not None and not found.personal:
-                found = _attribute(column.name, target, verdict.context)
+            trait = attributes.get(column.name.casefold())
+            if trait is not None and not found.personal:
+                found = _attribute(column.name, *trait)
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     return out
 
@@ -472,7 +470,15 @@ def _people_names(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) ->
     return frozenset(names)
 
 
-def _attribute_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> dict[str, str]:
+def _refers_to(key: ForeignKey, names: Collection[str]) -> bool:
+    """Whether a foreign key points at one of `names` (case-folded, schema-qualified or not)."""
+    ref = key.ref_table.casefold()
+    return ref in names or (bool(key.ref_schema) and f"{key.ref_schema}.{ref}".casefold() in names)
+
+
+def _attribute_keys(
+    table: Table, verdict: TableVerdict, people: frozenset[str]
+) -> dict[str, tuple[str, _Match]]:
     """Foreign keys in a person's own row that point at something other than a person.
 
     In `users.city_id -> cities` or `alunni.idclasse -> classi` the key's value is an
@@ -483,13 +489,11 @@ def _attribute_keys(table: Table, verdict: TableVerdict, people: frozenset[str])
     if verdict.kind != PEOPLE or not verdict.context.describes:
         return {}
     languages = verdict.context.languages
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, _Match]] = {}
     for key in table.foreign_keys:
         if len(key.columns) != 1:
             continue
-        ref = key.ref_table.casefold()
-        ref_key = f"{key.ref_schema}.{key.ref_table}".casefold() if key.ref_schema else ref
-        if ref in people or ref_key in people or ref == table.name.casefold():
+        if _refers_to(key, people) or key.ref_table.casefold() == table.name.casefold():
             continue
         words = set(_TOKENIZER.words(key.columns[0], languages))
         if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS | lx.PERSON_TABLES | lx.LINK_WORDS):
@@ -499,10 +503,9 @@ def _attribute_keys(table: Table, verdict: TableVerdict, people: frozenset[str])
             match is None
             or not _category(match).startswith(_ATTRIBUTE_LISTS)
             or _category(match) == "user.contact.address"  # a record of its own
-            or _category(match).startswith("user.professional_information")  # an organisation
         ):
             continue  # a class, a project, a warehouse: the record's, not a trait
-        out[key.columns[0].casefold()] = key.ref_table
+        out[key.columns[0].casefold()] = (key.ref_table, match)
     return out
 
 
@@ -517,11 +520,8 @@ def _trait(target: str, words: set[str], languages: tuple[str, ...] | None) -> _
     return None
 
 
-def _attribute(name: str, target: str, ctx: Context) -> Classification:
+def _attribute(name: str, target: str, match: _Match) -> Classification:
     """The verdict on a key in a person's row that names one of their attributes."""
-    words = set(_TOKENIZER.words(name, ctx.languages))
-    match = _trait(target, words, ctx.languages)
-    assert match is not None
     return Classification(
         True,
         _category(match),
