@@ -203,7 +203,7 @@ def _check_output_dir(*paths: Path | None) -> None:
             )
 
 
-def _also_reports(values: list[str]) -> list[tuple[ReportFormat, Path]]:
+def _also_reports(values: list[str], output: Path | None) -> list[tuple[ReportFormat, Path]]:
     """`--also FORMAT=FILE` values, checked before anything is audited."""
     reports: list[tuple[ReportFormat, Path]] = []
     known = ", ".join(f.value for f in ReportFormat)
@@ -219,6 +219,8 @@ def _also_reports(values: list[str]) -> list[tuple[ReportFormat, Path]]:
     files = [p for _, p in reports]
     if len(set(files)) != len(files):
         raise UsageError("--also: two reports would be written to the same file")
+    if output is not None and output in files:
+        raise UsageError(f"--also: {output} is already the --output file")
     return reports
 
 
@@ -452,9 +454,7 @@ def audit(
     from cnsnt.reporters.text import sources_line, summary_line
 
     _check_dialect(dialect)
-    extra = _also_reports(also or [])
-    if output is not None and output in {file for _, file in extra}:
-        raise UsageError(f"--also: {output} is already the --output file")
+    extra = _also_reports(also or [], output)
     _check_output_dir(output, write_baseline, *(file for _, file in extra))
     settings = _settings(path)
     format = format or ReportFormat(settings.format or "text")
@@ -559,8 +559,7 @@ def audit(
     _emit(reporter.render(result, options), output)
     for extra_format, extra_file in extra:
         # the same result, rendered again: one audit, every report agrees
-        extra_reporter = get_reporter(extra_format.value)
-        write_atomic(extra_file, _encodable(extra_reporter.render(result, replace(options, color=False))))
+        _emit(get_reporter(extra_format.value).render(result, replace(options, color=False)), extra_file)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is ReportFormat.github and summary_file:
         from cnsnt.reporters.github import job_summary
