@@ -147,11 +147,10 @@ def _guess_keys(prefix: str) -> dict[str, str | None]:
     if found["user"] is None and "@" in prefix:
         for word in prefix.split():  # `%u@%d`, the Debian default
             if "@" in word and "=" not in word:
-                user, _, database = word.partition("@")
-                user, database = user.strip("[]()"), database.strip("[]():,")
+                user, database = _user_at_database(word)
                 if user:
                     found["user"] = user
-                    found["database"] = found["database"] or database or None
+                    found["database"] = found["database"] or database
                 break
     return found
 
