@@ -80,11 +80,7 @@ def read_alembic(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
         found = _revision(tree, shown, replay)
         if found is None:
             skipped += 1
-            if path.name != "__init__.py" or tree.body:
-                replay.shown = shown
-                replay.report(
-                    'no Alembic `revision = "..."` in this file: not replayed', 1, 1, Severity.WARNING
-                )
+            replay.no_migration(path, tree, shown, 'Alembic `revision = "..."`')
             continue
         revisions.append(found)
     by_id: dict[str, _Revision] = {}

@@ -121,14 +121,7 @@ def read_django_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceConte
         migration = _parse(tree, path, shown, replay)
         if migration is None:
             skipped += 1
-            if path.name != "__init__.py" or tree.body:
-                replay.shown = shown
-                replay.report(
-                    "no `class Migration(migrations.Migration)` in this file: not replayed",
-                    1,
-                    1,
-                    Severity.WARNING,
-                )
+            replay.no_migration(path, tree, shown, "`class Migration(migrations.Migration)`")
             continue
         migrations.append(migration)
     order = _order(migrations, replay)

@@ -10,7 +10,9 @@ table or column no earlier migration made is a CN001 warning at its place.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
+from pathlib import Path
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
@@ -40,6 +42,12 @@ class Replay:
         """A CN001 problem at a place of the current file (None: the rule's default, error)."""
         self.problems.append(SourceProblem(message, Location(self.shown, line, column), self.shown,
                                            severity=severity))
+
+    def no_migration(self, path: Path, tree: ast.Module, shown: str, missing: str) -> None:
+        """A file of the entry that holds no migration: a warning, unless an empty `__init__.py`."""
+        if path.name != "__init__.py" or tree.body:
+            self.shown = shown
+            self.report(f"no {missing} in this file: not replayed", 1, 1, Severity.WARNING)
 
     def not_replayed(self, what: str, why: str, line: int, column: int,
                      severity: Severity | None = None) -> None:
