@@ -602,7 +602,8 @@ def decide(
         )
     plain = not reading.negators and kind not in {"temporal", "boolean"}
     words = _TOKENIZER.words(name, ctx.languages)
-    if plain and ctx.health and words:
+    # a health record's keys and its own bookkeeping (`lastupdate`) are not care
+    if plain and ctx.health and words and not keyed and not set(words) & lx.RECORD_WORDS:
         return Classification(
             True,
             "user.health",

@@ -196,5 +196,7 @@ AMBIGUOUS_ADDRESS: Final = _VOCAB.lists["ambiguous_address"]
 IP_TAILS: Final = _VOCAB.lists["ip_tails"]
 # Table words of placeholder rows (`tbn_person`): no real person is behind them.
 PLACEHOLDER_WORDS: Final = _VOCAB.lists["placeholder_words"]
+# People who receive care (`paciente`, `hasta`): a row kept about one records their care.
+PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
 # Yes/no words of a person's payment state (`pagada`, `overdue`): financial in their row.
 PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]

@@ -272,7 +272,8 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         survey = surveys[table.key]
         named = _table(table.name, languages)
         words = set(_table_words(table.name, languages))
-        organisation = bool(words & lx.ORG_TABLES) and not named.person
+        # `HistoriaClinica_receta` is a clinical record, not a clinic
+        organisation = bool(words & lx.ORG_TABLES) and not named.person and not _care_name(table.name, languages)
         base = Context(
             health=named.health,
             messages=named.messages,
@@ -415,6 +416,10 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         subject = bool(reason) and (others <= _MAX_OTHER_LINKS or transaction)
         if reason:
             names = bool(survey.anchors) or survey.address
+            patient = _patient_link(table, survey, languages)
+            health = base.health or bool(patient) or _care_name(table.name, languages)
+            if patient:
+                reason += f"; '{patient}' says they are a patient, so what it records is their care"
             verdicts[table.key] = TableVerdict(
                 LINKED,
                 reason,
@@ -423,20 +428,98 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     person=True,
                     linked=True,
                     names=names,
-                    subject=subject,
+                    subject=subject or bool(patient),
+                    health=health,
                     why=f"in a table linked to people ({reason})",
                 ),
             )
             continue
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
+    _care_records(tables, verdicts, surveys)
     return verdicts
+
+
+def _care_name(name: str, languages: tuple[str, ...]) -> bool:
+    """A table named for health care (`HistoriaClinica_x`, `diagnoses`): a patient's record."""
+    match, _ = _pick(_read(name, languages), True, "unknown")
+    return match is not None and match.strong and _category(match).startswith("user.health")
+
+
+def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> str | None:
+    """The key that says the row's person is a patient (`PATIENTID`, `paciente_id`)."""
+    columns = [c for k in table.foreign_keys for c in k.columns] + survey.links
+    for column in columns:
+        if set(_TOKENIZER.words(column, languages)) & lx.PATIENT_WORDS:
+            return column
+    for key in table.foreign_keys:
+        if set(_table_words(key.ref_table, languages)) & lx.PATIENT_WORDS:
+            return key.columns[0]
+    return None
+
+
+_MAX_CARE_DEPTH = 4
+
+
+def _care_records(
+    tables: Sequence[Table], verdicts: dict[str, TableVerdict], surveys: dict[str, _Survey]
+) -> None:
+    """Rows that hang under a patient's care record are that patient's care too.
+
+    A consultation of a clinical history, the lines of a prescription: Recital 35
+    makes what is collected while caring for a patient health data, however many
+    keys away from the patient's own row it sits.
+    """
+    by_name: dict[str, str] = {}
+    for table in tables:
+        by_name.setdefault(table.name.casefold(), table.key)
+        by_name.setdefault(table.key.casefold(), table.key)
+    for _ in range(_MAX_CARE_DEPTH):
+        grown = False
+        for table in tables:
+            verdict = verdicts[table.key]
+            if verdict.kind not in (OTHER, ORGANISATION) or verdict.context.placeholder:
+                continue
+            if verdict.kind == ORGANISATION and not _care_name(table.name, verdict.context.languages or ()):
+                continue
+            record = None
+            others = surveys[table.key].entities
+            for key in table.foreign_keys:
+                target = verdicts.get(by_name.get(key.ref_table.casefold(), ""))
+                if target is not None and target.kind == LINKED and target.context.health and record is None:
+                    record = key
+                else:
+                    others += 1
+            if record is None:
+                continue
+            reason = (
+                f"'{', '.join(record.columns)}' references '{record.ref_table}', "
+                "a patient's care record, so what it records is their care"
+            )
+            verdicts[table.key] = TableVerdict(
+                LINKED,
+                reason,
+                replace(
+                    verdict.context,
+                    person=True,
+                    linked=True,
+                    names=False,
+                    subject=others <= _MAX_OTHER_LINKS,
+                    health=True,
+                    organisation=False,
+                    why=f"in a table linked to people ({reason})",
+                ),
+            )
+            grown = True
+        if not grown:
+            return
 
 
 def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     """Every column's verdict, keyed by `Column.key`, each table read in its context."""
     verdicts = table_verdicts(tables)
     people = _people_names(tables, verdicts)
+    linked = _people_names(tables, verdicts, LINKED)
     out: dict[str, Classification] = {}
     for table in tables:
         verdict = verdicts[table.key]
@@ -445,6 +528,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
             table_reason += f": {verdict.reason}"
         keyed = _keyed(table)
         attributes = _attribute_keys(table, verdict, people)
+        cares = _care_keys(table, verdict, people | linked)
         for column in table.columns:
             found = decide(
                 table.name,
@@ -457,15 +541,19 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
             trait = attributes.get(column.name.casefold())
             if trait is not None and not found.personal:
                 found = _attribute(column.name, *trait)
+            elif not found.personal and column.name.casefold() in cares:
+                found = _care_key(column.name, cares[column.name.casefold()])
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     return out
 
 
-def _people_names(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) -> frozenset[str]:
-    """Names (and schema-qualified keys) of the tables that describe people."""
+def _people_names(
+    tables: Sequence[Table], verdicts: dict[str, TableVerdict], kind: str = PEOPLE
+) -> frozenset[str]:
+    """Names (and schema-qualified keys) of the tables that describe people (or of `kind`)."""
     names: set[str] = set()
     for table in tables:
-        if verdicts[table.key].kind == PEOPLE:
+        if verdicts[table.key].kind == kind:
             names.update((table.name.casefold(), table.key.casefold()))
     return frozenset(names)
 
@@ -509,6 +597,38 @@ def _attribute_keys(
     return out
 
 
+def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> dict[str, str]:
+    """Keys in a patient's care record into a list (`cie10_id`, `medicacion_id`, `ITEMID`).
+
+    The list holds diagnoses, medicines or tests; which one the patient's row points
+    at is their health datum. A key to a person or to another record is only a link.
+    """
+    if verdict.kind != LINKED or not verdict.context.health:
+        return {}
+    languages = verdict.context.languages
+    out: dict[str, str] = {}
+    for key in table.foreign_keys:
+        if len(key.columns) != 1:
+            continue
+        if _refers_to(key, people) or key.ref_table.casefold() == table.name.casefold():
+            continue
+        words = set(_TOKENIZER.words(key.columns[0], languages))
+        if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS | lx.PERSON_TABLES | lx.LINK_WORDS):
+            continue
+        out[key.columns[0].casefold()] = key.ref_table
+    return out
+
+
+def _care_key(name: str, target: str) -> Classification:
+    """The verdict on a care record's key into a list of diagnoses, medicines or tests."""
+    return Classification(
+        True,
+        "user.health",
+        Confidence.LOW,
+        f"'{name}' points at '{target}', a list a patient's care draws on: in their care record it says theirs",
+    )
+
+
 def _trait(target: str, words: set[str], languages: tuple[str, ...] | None) -> _Match | None:
     """The trait a key's target table (`cities`) or its own words (`city_id`) name."""
     for text in (target, " ".join(sorted(words - _ID_WORDS))):
@@ -539,23 +659,16 @@ def _keyed(table: Table) -> set[str]:
 
 
 def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str, ...]:
-    """The reasoning for one column: its table's verdict, then its own."""
+    """The reasoning for one column: its table's verdict, then its own (as the audit sees it)."""
     verdict = table_verdicts(tables)[table.key]
-    found = decide(
-        table.name,
-        column.name,
-        column.type,
-        column.comment,
-        verdict.context,
-        column.name.casefold() in _keyed(table),
-    )
+    found = classify_tables(tables)[column.key]
     lines = [f"table '{table.name}' {verdict.kind}" + (f": {verdict.reason}" if verdict.reason else "")]
     verdict_line = (
         f"verdict: personal, {found.category} ({found.confidence.value} confidence)"
         if found.personal
         else "verdict: not personal"
     )
-    lines += [verdict_line, f"because {found.reason}"]
+    lines += [verdict_line, f"because {found.reasons[-1] if found.reasons else found.reason}"]
     return tuple(lines)
 
 

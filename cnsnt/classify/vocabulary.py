@@ -29,6 +29,7 @@ _LIST_KEYS = (
     "ip_tails",
     "payment_states",
     "placeholder_words",
+    "patient_words",
     "person_suffixes",
     "health_tables",
     "message_tables",
