@@ -165,6 +165,8 @@ GLUE_WORDS: Final = _VOCAB.lists["glue_words"]
 
 # Words of tables about organisations, not people (`companies`, `empresa`, `shop`).
 ORG_TABLES: Final = _VOCAB.lists["org_tables"]
+# Tables of places (`docs_location`, `grr_site`): their contact details are the place's.
+PLACE_TABLES: Final = _VOCAB.lists["place_tables"]
 # Words of lookup and reference tables (`types`, `codes`, `lookup`, `tipo`).
 LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 # Words of columns that link a row to a person when they end in an id

@@ -274,6 +274,14 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         words = set(_table_words(table.name, languages))
         # `HistoriaClinica_receta` is a clinical record, not a clinic
         organisation = bool(words & lx.ORG_TABLES) and not named.person and not _care_name(table.name, languages)
+        table_words = _table_words(table.name, languages)
+        place = (
+            bool(table_words)
+            and table_words[-1] in lx.PLACE_TABLES
+            and not survey.links
+            and not words & (lx.PERSON_TABLES | lx.LINK_WORDS)
+        )
+        organisation = organisation or place
         base = Context(
             health=named.health,
             messages=named.messages,
@@ -286,7 +294,6 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         identifying = (
             "name" in survey.anchors or len(kinds) >= 2 or (survey.weak_name is not None and bool(kinds))
         )
-        table_words = _table_words(table.name, languages)
         if set(table_words) & lx.PLACEHOLDER_WORDS:
             verdicts[table.key] = TableVerdict(
                 OTHER,
@@ -362,7 +369,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             )
         elif organisation or (identifying and survey.company is not None):
             reason = (
-                f"its name '{table.name}' says it is about organisations"
+                f"its name '{table.name}' says it is about {'places' if place else 'organisations'}"
                 if organisation
                 else f"'{survey.company}' names a company and no column a person's name"
             )

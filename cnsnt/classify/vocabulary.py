@@ -38,6 +38,7 @@ _LIST_KEYS = (
     "object_words",
     "glue_words",
     "org_tables",
+    "place_tables",
     "lookup_words",
     "link_words",
     "free_text",
