@@ -381,6 +381,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         if verdict.kind == PEOPLE:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
+    by_name = _by_name(tables)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
@@ -397,8 +398,8 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 if not reason:
                     columns = ", ".join(key.columns)
                     reason = f"'{columns}' references '{key.ref_table}', which describes people"
-            elif not set(key.columns) & set(survey.links):
-                others += 1
+            elif not set(key.columns) & set(survey.links) and not _is_list(key, verdicts, by_name):
+                others += 1  # another thing the row is about (a book, a product), not a value
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
         table_words = _table_words(table.name, languages)
@@ -445,6 +446,32 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
     _care_records(tables, verdicts, surveys)
     return verdicts
+
+
+_LIST_COLUMNS = 4
+
+
+def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
+    """Tables by case-folded name and by schema-qualified key."""
+    out: dict[str, Table] = {}
+    for table in tables:
+        out.setdefault(table.name.casefold(), table)
+        out.setdefault(table.key.casefold(), table)
+    return out
+
+
+def _is_list(key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table]) -> bool:
+    """A key into a list of values (`nivell_participacio -> nivells`): a trait, not a thing.
+
+    A row that points at a person and at a few such lists is still about that person
+    (a membership with its level and committee); one that points at a book is a loan.
+    """
+    target = by_name.get(key.ref_table.casefold())
+    if target is None:
+        return False
+    if verdicts.get(target.key, None) is not None and verdicts[target.key].kind == LOOKUP:
+        return True
+    return len(target.columns) <= _LIST_COLUMNS and not target.foreign_keys
 
 
 def _care_name(name: str, languages: tuple[str, ...]) -> bool:
