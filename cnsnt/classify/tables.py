@@ -273,7 +273,9 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         named = _table(table.name, languages)
         words = set(_table_words(table.name, languages))
         # `HistoriaClinica_receta` is a clinical record, not a clinic
-        organisation = bool(words & lx.ORG_TABLES) and not named.person and not _care_name(table.name, languages)
+        organisation = (
+            bool(words & lx.ORG_TABLES) and not named.person and not _care_name(table.name, languages)
+        )
         table_words = _table_words(table.name, languages)
         place = (
             bool(table_words)
@@ -382,6 +384,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
     by_name = _by_name(tables)
+    _shared_identity(tables, verdicts, by_name, people_names)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
@@ -451,6 +454,50 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
 _LIST_COLUMNS = 4
 
 
+def _shared_identity(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    by_name: dict[str, Table],
+    people_names: set[str],
+) -> None:
+    """A table whose rows a people table extends under the same key is a person's record.
+
+    `lo3_pl_persoon.pl_id` is both its key and a key to `lo3_pl`: each `lo3_pl` row is
+    the record of the person the other row describes, so its facts are theirs and
+    what points at it points at them.
+    """
+    for table in tables:
+        verdict = verdicts[table.key]
+        if verdict.kind != PEOPLE or not verdict.context.describes:
+            continue
+        own = {c.name.casefold() for c in table.columns if c.primary_key}
+        for key in table.foreign_keys:
+            if not own or not {c.casefold() for c in key.columns} <= own:
+                continue
+            target = by_name.get(key.ref_table.casefold())
+            if (
+                target is None
+                or verdicts[target.key].kind != OTHER
+                or verdicts[target.key].context.placeholder
+            ):
+                continue
+            reason = (
+                f"'{table.name}' describes the person of each row under the same key "
+                f"('{', '.join(key.columns)}')"
+            )
+            verdicts[target.key] = TableVerdict(
+                PEOPLE,
+                reason,
+                replace(
+                    verdicts[target.key].context,
+                    person=True,
+                    subject=True,
+                    why=f"in a person's record ({reason})",
+                ),
+            )
+            people_names.update((target.name.casefold(), target.key.casefold()))
+
+
 def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
     """Tables by case-folded name and by schema-qualified key."""
     out: dict[str, Table] = {}
@@ -460,18 +507,22 @@ def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
     return out
 
 
-def _is_list(key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table]) -> bool:
+def _is_list(
+    key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table], strict: bool = False
+) -> bool:
     """A key into a list of values (`nivell_participacio -> nivells`): a trait, not a thing.
 
     A row that points at a person and at a few such lists is still about that person
     (a membership with its level and committee); one that points at a book is a loan.
+    `strict`: only a table whose name says it lists values (`projects(id, title)` is
+    shaped like a list but is a thing of its own).
     """
     target = by_name.get(key.ref_table.casefold())
     if target is None:
         return False
-    if verdicts.get(target.key, None) is not None and verdicts[target.key].kind == LOOKUP:
+    if verdicts.get(target.key) is not None and verdicts[target.key].kind == LOOKUP:
         return True
-    return len(target.columns) <= _LIST_COLUMNS and not target.foreign_keys
+    return not strict and len(target.columns) <= _LIST_COLUMNS and not target.foreign_keys
 
 
 def _care_name(name: str, languages: tuple[str, ...]) -> bool:
@@ -554,6 +605,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     verdicts = table_verdicts(tables)
     people = _people_names(tables, verdicts)
     linked = _people_names(tables, verdicts, LINKED)
+    by_name = _by_name(tables)
     out: dict[str, Classification] = {}
     for table in tables:
         verdict = verdicts[table.key]
@@ -561,7 +613,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
         if verdict.reason:
             table_reason += f": {verdict.reason}"
         keyed = _keyed(table)
-        attributes = _attribute_keys(table, verdict, people)
+        attributes = _attribute_keys(table, verdict, people, (verdicts, by_name))
         cares = _care_keys(table, verdict, people | linked)
         for column in table.columns:
             found = decide(
@@ -599,8 +651,11 @@ def _refers_to(key: ForeignKey, names: Collection[str]) -> bool:
 
 
 def _attribute_keys(
-    table: Table, verdict: TableVerdict, people: frozenset[str]
-) -> dict[str, tuple[str, _Match]]:
+    table: Table,
+    verdict: TableVerdict,
+    people: frozenset[str],
+    lists: tuple[dict[str, TableVerdict], dict[str, Table]] | None = None,
+) -> dict[str, tuple[str, _Match | None]]:
     """Foreign keys in a person's own row that point at something other than a person.
 
     In `users.city_id -> cities` or `alunni.idclasse -> classi` the key's value is an
@@ -611,7 +666,7 @@ def _attribute_keys(
     if verdict.kind != PEOPLE or not verdict.context.describes:
         return {}
     languages = verdict.context.languages
-    out: dict[str, tuple[str, _Match]] = {}
+    out: dict[str, tuple[str, _Match | None]] = {}
     for key in table.foreign_keys:
         if len(key.columns) != 1:
             continue
@@ -626,6 +681,10 @@ def _attribute_keys(
             or not _category(match).startswith(_ATTRIBUTE_LISTS)
             or _category(match) == "user.contact.address"  # a record of its own
         ):
+            if lists is not None and _is_list(key, lists[0], lists[1], strict=True):
+                # a list of values about no one (`verblijfstatus`, `doelgroep`): which
+                # entry a person's own row picks is a trait of theirs, named or not
+                out[key.columns[0].casefold()] = (key.ref_table, None)
             continue  # a class, a project, a warehouse: the record's, not a trait
         out[key.columns[0].casefold()] = (key.ref_table, match)
     return out
@@ -659,7 +718,8 @@ def _care_key(name: str, target: str) -> Classification:
         True,
         "user.health",
         Confidence.LOW,
-        f"'{name}' points at '{target}', a list a patient's care draws on: in their care record it says theirs",
+        f"'{name}' points at '{target}', a list a patient's care draws on: "
+        "in their care record it says theirs",
     )
 
 
@@ -674,8 +734,16 @@ def _trait(target: str, words: set[str], languages: tuple[str, ...] | None) -> _
     return None
 
 
-def _attribute(name: str, target: str, match: _Match) -> Classification:
+def _attribute(name: str, target: str, match: _Match | None) -> Classification:
     """The verdict on a key in a person's row that names one of their attributes."""
+    if match is None:
+        return Classification(
+            True,
+            "user",
+            Confidence.LOW,
+            f"'{name}' points at '{target}', a list of values: "
+            "in a person's own row the entry it picks is theirs",
+        )
     return Classification(
         True,
         _category(match),

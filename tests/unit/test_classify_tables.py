@@ -468,3 +468,137 @@ def test_the_id_of_a_special_category_in_a_persons_row_is_that_datum() -> None:
     )
     assert not got["diagnoses.diagnosis_id"].personal
     assert "is the key of 'diagnoses'" in got["diagnoses.diagnosis_id"].reason
+
+
+def _keyed_table(
+    name: str, columns: list[tuple[str, str]], primary: tuple[str, ...], keys: tuple[ForeignKey, ...] = ()
+) -> Table:
+    return Table(
+        name=name,
+        location=WHERE,
+        source="schema.sql",
+        columns=tuple(
+            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c in primary) for c, t in columns
+        ),
+        foreign_keys=keys,
+    )
+
+
+PACIENTES = _table("pacientes", [("id", "INT"), ("nombre", "VARCHAR(80)"), ("apellidos", "VARCHAR(80)")])
+
+
+def test_a_row_kept_about_a_patient_records_their_care() -> None:
+    """Recital 35: what is collected while caring for a patient is health data."""
+    lab = _table(
+        "resultados_lab",
+        [("id", "INT"), ("paciente_id", "INT"), ("valor", "VARCHAR(40)"), ("lastupdate", "BIGINT")],
+        (ForeignKey(("paciente_id",), "pacientes"),),
+    )
+    got = classify_tables([PACIENTES, lab])
+    assert (got["resultados_lab.valor"].personal, got["resultados_lab.valor"].category) == (True, "user.health")
+    assert "patient" in got["resultados_lab.valor"].reasons[0]
+    assert not got["resultados_lab.lastupdate"].personal  # the record's own bookkeeping
+
+
+def test_rows_under_a_patients_care_record_are_their_care_too() -> None:
+    """A consultation of a clinical history and the lines of its prescription, keys away."""
+    history = _table(
+        "HistoriaClinica_historia",
+        [("id", "INT"), ("paciente_id", "INT"), ("grupo_sanguineo", "VARCHAR(3)")],
+        (ForeignKey(("paciente_id",), "pacientes"),),
+    )
+    visit = _table(
+        "HistoriaClinica_consulta",
+        [("id", "INT"), ("historia_id", "INT"), ("sintomas", "TEXT")],
+        (ForeignKey(("historia_id",), "HistoriaClinica_historia"),),
+    )
+    drugs = _table("farmacos", [("id", "INT"), ("nombre_comercial", "VARCHAR(80)")])
+    line = _table(
+        "HistoriaClinica_consulta_linea",
+        [("id", "INT"), ("consulta_id", "INT"), ("farmaco_id", "INT"), ("dosis", "VARCHAR(40)")],
+        (ForeignKey(("consulta_id",), "HistoriaClinica_consulta"), ForeignKey(("farmaco_id",), "farmacos")),
+    )
+    tables = [PACIENTES, history, visit, drugs, line]
+    verdicts = table_verdicts(tables)
+    assert verdicts["HistoriaClinica_historia"].kind == "linked to people"  # a record, not a clinic
+    got = classify_tables(tables)
+    assert got["HistoriaClinica_consulta.sintomas"].category == "user.health"
+    assert got["HistoriaClinica_consulta_linea.dosis"].category == "user.health"
+    # which medicine the line picks is the patient's; the medicine list is no one's
+    assert got["HistoriaClinica_consulta_linea.farmaco_id"].category == "user.health"
+    assert not got["farmacos.nombre_comercial"].personal
+    assert "care record" in got["HistoriaClinica_consulta_linea.dosis"].reasons[0]
+
+
+def test_a_table_of_places_holds_the_places_contact_details() -> None:
+    """A library branch's name, address and phone are the branch's; a user's room key is not a place."""
+    branch = _table(
+        "docs_location",
+        [("id", "INT"), ("name", "VARCHAR(80)"), ("address", "VARCHAR(80)"), ("phone", "VARCHAR(20)")],
+    )
+    booking = _table("user_room", [("user_id", "INT"), ("room_id", "INT"), ("email", "VARCHAR(80)")])
+    got = classify_tables([branch, booking])
+    assert not any(v.personal for k, v in got.items() if k.startswith("docs_location."))
+    assert "places" in got["docs_location.phone"].reasons[0]
+    assert got["user_room.email"].personal
+
+
+def test_a_web_request_log_with_the_clients_address_records_what_someone_did() -> None:
+    """An HTTP request row with a remote address: the query string is the visitor's; the server's name is not."""
+    http = _table(
+        "tbl_http",
+        [
+            ("id", "INT"),
+            ("remote_addr", "VARCHAR(45)"),
+            ("query_string", "TEXT"),
+            ("server_name", "TEXT"),
+            ("server_protocol", "TEXT"),
+        ],
+    )
+    got = classify_tables([http])
+    assert got["tbl_http.remote_addr"].personal
+    assert got["tbl_http.query_string"].personal
+    assert not got["tbl_http.server_name"].personal
+    assert not got["tbl_http.server_protocol"].personal
+
+
+def test_a_table_a_people_table_extends_under_the_same_key_is_a_persons_record() -> None:
+    """`registratie_persoon.reg_id` is its key and a key to `registratie`: one person, two tables."""
+    record = _keyed_table(
+        "registratie", [("reg_id", "BIGINT"), ("kiesrecht_uitgesloten", "VARCHAR(1)")], ("reg_id",)
+    )
+    person = _keyed_table(
+        "registratie_persoon",
+        [("reg_id", "BIGINT"), ("voornamen", "VARCHAR(200)"), ("geslachtsnaam", "VARCHAR(200)")],
+        ("reg_id",),
+        (ForeignKey(("reg_id",), "registratie"),),
+    )
+    document = _table(
+        "registratie_reisdocument",
+        [("reg_id", "BIGINT"), ("paspoortnummer", "VARCHAR(9)"), ("uitgifte_datum", "DATE")],
+        (ForeignKey(("reg_id",), "registratie"),),
+    )
+    tables = [record, person, document]
+    verdicts = table_verdicts(tables)
+    assert verdicts["registratie"].kind == "describes people"
+    assert verdicts["registratie_reisdocument"].kind == "linked to people"
+    got = classify_tables(tables)
+    assert got["registratie.kiesrecht_uitgesloten"].personal
+    assert got["registratie_reisdocument.uitgifte_datum"].personal
+    # without the shared key the record is no one's
+    alone = _keyed_table("registratie_persoon", [("id", "BIGINT"), ("voornamen", "VARCHAR(200)")], ("id",))
+    assert table_verdicts([record, alone])["registratie"].kind == "not about people"
+
+
+def test_a_key_in_a_persons_row_into_a_named_list_of_values_is_theirs() -> None:
+    """`woonsituatie_id -> woonsituaties_lijst` in a client's row: which entry is theirs."""
+    values = _table("woonsituatie_types", [("id", "INT"), ("naam", "VARCHAR(40)")])
+    client = _table(
+        "klanten",
+        [("id", "INT"), ("voornaam", "VARCHAR(40)"), ("woonsituatie_id", "INT")],
+        (ForeignKey(("woonsituatie_id",), "woonsituatie_types"),),
+    )
+    got = classify_tables([values, client])
+    assert got["klanten.woonsituatie_id"].personal
+    assert "list of values" in got["klanten.woonsituatie_id"].reason
+    assert not got["woonsituatie_types.naam"].personal
