@@ -135,6 +135,8 @@ class Tokenizer:
             return (word,)
         if is_cyrillic(word):
             latin = self._translit(word)
+            if latin in self.vocabulary:
+                return (latin,)  # a word of its own (`pole`, a field), not `pol` + an ending
             for stem in self.stems:
                 # a short stem only takes an ending (`pol`, not `poluchen`)
                 if latin.startswith(stem) and (
