@@ -520,6 +520,7 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
 
 
 _FREE_TEXT_TYPES = frozenset({"text", "unknown"})
+_CARE_NEGATORS = frozenset({"timestamp", "flag", "counter"})
 
 
 def decide(
@@ -602,8 +603,11 @@ def decide(
         )
     plain = not reading.negators and kind not in {"temporal", "boolean"}
     words = _TOKENIZER.words(name, ctx.languages)
-    # a health record's keys and its own bookkeeping (`lastupdate`) are not care
-    if plain and ctx.health and words and not keyed and not set(words) & lx.RECORD_WORDS:
+    # a health record's keys and its own bookkeeping (`lastupdate`) are not care; in a
+    # patient's care record its times, flags and counts are (when they were seen, a
+    # pathological flag, how many pills)
+    care = ctx.health and ctx.linked and not {why for _, why in reading.negators} - _CARE_NEGATORS
+    if (plain or care) and ctx.health and words and not keyed and not set(words) & lx.RECORD_WORDS:
         return Classification(
             True,
             "user.health",

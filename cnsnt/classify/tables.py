@@ -448,6 +448,11 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
     _care_records(tables, verdicts, surveys)
+    for key, verdict in verdicts.items():
+        if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
+            # a list of diagnoses or medicines that no one's row reaches is reference
+            # data: a health word in its name makes nothing in it anyone's health
+            verdicts[key] = replace(verdict, context=replace(verdict.context, health=False))
     return verdicts
 
 

@@ -602,3 +602,19 @@ def test_a_key_in_a_persons_row_into_a_named_list_of_values_is_theirs() -> None:
     assert got["klanten.woonsituatie_id"].personal
     assert "list of values" in got["klanten.woonsituatie_id"].reason
     assert not got["woonsituatie_types.naam"].personal
+
+
+def test_a_list_of_diagnoses_no_ones_row_reaches_is_reference_data() -> None:
+    """`diagnoses(code, text)` alone is the ICD list; with a patient key it is their diagnosis."""
+    codes = _table("diagnoses", [("id", "INT"), ("code", "VARCHAR(8)"), ("text", "VARCHAR(200)")])
+    assert not any(v.personal for v in classify_tables([codes]).values())
+    theirs = _table(
+        "patient_diagnoses",
+        [("id", "INT"), ("patient_id", "INT"), ("text", "VARCHAR(200)"), ("seen_on", "DATE")],
+        (ForeignKey(("patient_id",), "patients"),),
+    )
+    patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    got = classify_tables([codes, theirs, patients])
+    assert got["patient_diagnoses.text"].category == "user.health"
+    assert got["patient_diagnoses.seen_on"].category == "user.health"  # when they were seen is care too
+    assert not got["diagnoses.text"].personal
