@@ -200,5 +200,7 @@ IP_TAILS: Final = _VOCAB.lists["ip_tails"]
 PLACEHOLDER_WORDS: Final = _VOCAB.lists["placeholder_words"]
 # People who receive care (`paciente`, `hasta`): a row kept about one records their care.
 PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
+# A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
+TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Yes/no words of a person's payment state (`pagada`, `overdue`): financial in their row.
 PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]

@@ -258,8 +258,12 @@ def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) ->
     if set(words) & (lx.RECORD_WORDS | lx.ACTOR_WORDS):
         return False
     people = lx.PERSON_TABLES | lx.LINK_WORDS
-    named = any(w in people for w in words if w not in _ID_WORDS)
-    return named and (bool(set(words) & _ID_WORDS) or len(words) == 1)
+    named = [w for w in words if w not in _ID_WORDS]
+    # the key's noun is its last word: `parent_message_id` is a message's, `user_group_id`
+    # a group's; a bare `parent_id`/`id_padre` is the row above in a tree
+    if not named or named[-1] not in people or named[-1] in lx.TREE_WORDS:
+        return False
+    return bool(set(words) & _ID_WORDS) or len(words) == 1
 
 
 def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:

@@ -30,6 +30,7 @@ _LIST_KEYS = (
     "payment_states",
     "placeholder_words",
     "patient_words",
+    "tree_words",
     "person_suffixes",
     "health_tables",
     "message_tables",

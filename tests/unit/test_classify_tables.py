@@ -618,3 +618,15 @@ def test_a_list_of_diagnoses_no_ones_row_reaches_is_reference_data() -> None:
     assert got["patient_diagnoses.text"].category == "user.health"
     assert got["patient_diagnoses.seen_on"].category == "user.health"  # when they were seen is care too
     assert not got["diagnoses.text"].personal
+
+
+def test_a_parent_key_outside_a_people_table_is_a_trees_not_a_persons() -> None:
+    """`parent_id` in a request, `parent_message_id` in a message: the row above, not a parent."""
+    request = _table("request", [("id", "INT"), ("parent_id", "INT"), ("subject", "TEXT"), ("created", "DATE")])
+    message = _table("msg_messages", [("id", "INT"), ("parent_message_id", "INT"), ("body", "TEXT")])
+    verdicts = table_verdicts([request, message])
+    assert verdicts["request"].kind == "not about people"
+    assert verdicts["msg_messages"].kind != "linked to people"
+    # the person's own key still links
+    loan = _table("loans", [("id", "INT"), ("borrower_id", "INT"), ("due", "DATE")])
+    assert table_verdicts([loan])["loans"].kind == "linked to people"
