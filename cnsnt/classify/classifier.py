@@ -345,7 +345,8 @@ def _pick(
         # A person named elsewhere in the column: `nome_mae`, `contact_name`.
         others = reading.rest.union(*(o.words for o in reading.matches if o is not m))
         qualifier = bool(others & lx.QUALIFIERS)
-        in_context = person and (names or not m.category.startswith(_PEOPLE_ONLY))
+        naming = m.category.startswith(_PEOPLE_ONLY) or set(m.words) <= lx.OBJECT_NAMES
+        in_context = person and (names or not naming)
         if not m.strong and (not (in_context or qualifier) or objects):
             continue
         if not _fits_type(m, kind, reading.rest):

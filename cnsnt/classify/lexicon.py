@@ -202,5 +202,7 @@ PLACEHOLDER_WORDS: Final = _VOCAB.lists["placeholder_words"]
 PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
 # A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
+# Weak terms that name whatever the row is (`slug`): a person's only in their own row.
+OBJECT_NAMES: Final = _VOCAB.lists["object_names"]
 # Yes/no words of a person's payment state (`pagada`, `overdue`): financial in their row.
 PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]

@@ -31,6 +31,7 @@ _LIST_KEYS = (
     "placeholder_words",
     "patient_words",
     "tree_words",
+    "object_names",
     "person_suffixes",
     "health_tables",
     "message_tables",

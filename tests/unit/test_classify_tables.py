@@ -630,3 +630,12 @@ def test_a_parent_key_outside_a_people_table_is_a_trees_not_a_persons() -> None:
     # the person's own key still links
     loan = _table("loans", [("id", "INT"), ("borrower_id", "INT"), ("due", "DATE")])
     assert table_verdicts([loan])["loans"].kind == "linked to people"
+
+
+def test_a_slug_is_a_persons_only_in_their_own_row() -> None:
+    """`users.slug` is the profile's address; `pages.slug` beside `user_id` is the page's."""
+    users = _table("users", [("id", "INT"), ("email", "TEXT"), ("slug", "VARCHAR(80)")])
+    pages = _table("pages", [("id", "INT"), ("user_id", "INT"), ("slug", "VARCHAR(80)"), ("body", "TEXT")])
+    got = classify_tables([users, pages])
+    assert got["users.slug"].personal
+    assert not got["pages.slug"].personal
