@@ -14,9 +14,10 @@ lives, in a job queue it is the job's state. Each table gets one of five verdict
   `user_id`-style column (`customer_id`, `id_alunno`, `kullanici_id`), not one
   that records who made the row (`created_by`); a log or session table with a
   login, email or IP column; a row that carries a person's email or phone (a
-  ticket, a call). Free text in it is theirs (`body`, `note`, `transcript`), and when
-  each row is about that one person (it points at little else, or it is an order,
-  an invoice, a payment) so is every fact in it that is not technical;
+  ticket, a call). Free text in it is theirs (`body`, `note`, `transcript`), and so
+  is every fact in it that is not technical (a loan's due date, a membership's fee):
+  a row that references a person holds data about them, whatever else it points
+  at. A row kept about a patient, or under their care record, is their health data;
 - *about organisations* (`companies`, `fornitori`): contact details are not personal;
 - *lookup* (`religions`, `tipo_documento`): lists of values about no one;
 - *other*: only strong terms count (`email` anywhere is an email).
@@ -77,7 +78,6 @@ _ANCHORS = {
 _ADDRESS = ("user.contact.address",)
 _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
-_MAX_OTHER_LINKS = 1
 # Lists whose entries are a person's traits: a key into one, in the person's row, is
 # the trait (`id_title`, `ethnic_origin_id`, `city_id`).
 _ATTRIBUTE_LISTS = ("user.demographic", "user.contact.address", "user.name", "user.health")
@@ -138,8 +138,6 @@ class _Survey:
     address: bool
     links: list[str]
     """Columns that carry a person's id (`user_id`, `id_alunno`)."""
-    entities: int
-    """Other id columns (not foreign keys): a row that points at several things is a thing."""
     company: str | None = None
     """A column that names or registers a company (`bedrijfsnaam`, `cnpj`)."""
     ip: str | None = None
@@ -153,11 +151,9 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
     weak_name: str | None = None
     address = False
     links: list[str] = []
-    entities = 0
     company: str | None = None
     ip: str | None = None
     contact: str | None = None
-    foreign = {c.casefold() for k in table.foreign_keys for c in k.columns}
     own = frozenset(_table_words(table.name, languages))
     for column in table.columns:
         kind = _type_kind(column.type)
@@ -186,13 +182,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
             ip = column.name
         if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
             company = company or column.name
-        elif (
-            not column.primary_key
-            and column.name.casefold() not in foreign
-            and any(why == "identifier" for _, why in reading.negators)
-        ):
-            entities += 1
-    return _Survey(anchors, weak_name, address, links, entities, company, ip, contact)
+    return _Survey(anchors, weak_name, address, links, company, ip, contact)
 
 
 def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> str:
@@ -395,18 +385,14 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         base = verdicts[table.key].context
         survey = surveys[table.key]
         reason = ""
-        others = survey.entities
         for key in table.foreign_keys:
             if _refers_to(key, people_names) or _table(key.ref_table, languages).person:
                 words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
                 if words & lx.ACTOR_WORDS:
-                    others += 1  # who made or handles the record: not whom it is about
-                    continue
+                    continue  # who made or handles the record: not whom it is about
                 if not reason:
                     columns = ", ".join(key.columns)
                     reason = f"'{columns}' references '{key.ref_table}', which describes people"
-            elif not set(key.columns) & set(survey.links) and not _is_list(key, verdicts, by_name):
-                others += 1  # another thing the row is about (a book, a product), not a value
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
         table_words = _table_words(table.name, languages)
@@ -414,7 +400,6 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip
             if who is not None:
                 reason = f"it records what someone did, and '{who}' says who"
-                others = 0
         if not reason:
             person = _person_prefix(table.name, languages)
             if person is not None:
@@ -424,11 +409,6 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # a ticket, a call, a callback: the row reaches a person, so what it says
             # about them (a note, a name) is theirs, though not every field of it
             reason = f"'{contact}' reaches the person it is about"
-            others = 0
-        # an invoice or a job order points at a person and at other things: it is a
-        # thing of its own, whose person-describing columns (address, phone) count
-        transaction = _is_transaction(table.name, languages)
-        subject = bool(reason) and (others <= _MAX_OTHER_LINKS or transaction)
         if reason:
             names = bool(survey.anchors) or survey.address
             patient = _patient_link(table, survey, languages)
@@ -443,7 +423,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     person=True,
                     linked=True,
                     names=names,
-                    subject=subject or bool(patient),
+                    subject=True,
                     health=health,
                     why=f"in a table linked to people ({reason})",
                 ),
@@ -451,12 +431,12 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             continue
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
-    _care_records(tables, verdicts, surveys)
-    for key, verdict in verdicts.items():
+    _care_records(tables, verdicts)
+    for name, verdict in verdicts.items():
         if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
             # a list of diagnoses or medicines that no one's row reaches is reference
             # data: a health word in its name makes nothing in it anyone's health
-            verdicts[key] = replace(verdict, context=replace(verdict.context, health=False))
+            verdicts[name] = replace(verdict, context=replace(verdict.context, health=False))
     return verdicts
 
 
@@ -555,9 +535,7 @@ def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> 
 _MAX_CARE_DEPTH = 4
 
 
-def _care_records(
-    tables: Sequence[Table], verdicts: dict[str, TableVerdict], surveys: dict[str, _Survey]
-) -> None:
+def _care_records(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) -> None:
     """Rows that hang under a patient's care record are that patient's care too.
 
     A consultation of a clinical history, the lines of a prescription: Recital 35
@@ -577,13 +555,11 @@ def _care_records(
             if verdict.kind == ORGANISATION and not _care_name(table.name, verdict.context.languages or ()):
                 continue
             record = None
-            others = surveys[table.key].entities
             for key in table.foreign_keys:
                 target = verdicts.get(by_name.get(key.ref_table.casefold(), ""))
-                if target is not None and target.kind == LINKED and target.context.health and record is None:
+                if target is not None and target.kind == LINKED and target.context.health:
                     record = key
-                else:
-                    others += 1
+                    break
             if record is None:
                 continue
             reason = (
@@ -598,7 +574,7 @@ def _care_records(
                     person=True,
                     linked=True,
                     names=False,
-                    subject=others <= _MAX_OTHER_LINKS,
+                    subject=True,
                     health=True,
                     organisation=False,
                     why=f"in a table linked to people ({reason})",

@@ -53,6 +53,16 @@ class SchemaBuilder:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
         return self.generator.generate(node, copy=False)
 
+    def type_text(self, kind: exp.DataType) -> str:
+        """A column's type as the source dialect writes it, but a declared BOOLEAN stays one.
+
+        SQLite has no boolean type, so its generator writes INTEGER; the database keeps
+        the declared name (and a live read shows BOOLEAN), and it says the column is a flag.
+        """
+        if kind.this == exp.DataType.Type.BOOLEAN:
+            return "BOOLEAN"
+        return self.sql(kind)
+
     # -- entry point
 
     def apply(self, stmt: Statement) -> list[DDLProblem]:
@@ -192,7 +202,7 @@ class SchemaBuilder:
         col = ColumnBuilder(
             cdef.name,
             base + _meta_start(cdef.this if isinstance(cdef.this, exp.Expr) else cdef),
-            type=self.sql(kind) if isinstance(kind, exp.DataType) else None,
+            type=self.type_text(kind) if isinstance(kind, exp.DataType) else None,
         )
         for constraint in cdef.args.get("constraints") or ():
             ckind = constraint.args.get("kind")

@@ -624,3 +624,10 @@ def test_parse_ddl_offsets_are_character_offsets() -> None:
     (t,) = result.tables
     assert text[t.offset:].startswith("CREATE TABLE")
     assert [text[c.offset] for c in t.columns] == ["é", "b"]
+
+
+def test_a_declared_boolean_stays_boolean_in_sqlite() -> None:
+    """SQLite's generator writes BOOLEAN as INTEGER; the column is still a flag, as a live read shows."""
+    result = parse_ddl("CREATE TABLE t (used BOOLEAN, n INTEGER, flag BOOL);", "sqlite")
+    types = {c.name: c.type for c in result.tables[0].columns}
+    assert types == {"used": "BOOLEAN", "n": "INTEGER", "flag": "BOOLEAN"}
