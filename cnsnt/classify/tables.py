@@ -431,6 +431,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             continue
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
+    _patients(tables, verdicts, by_name)
     _care_records(tables, verdicts)
     for name, verdict in verdicts.items():
         if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
@@ -533,6 +534,44 @@ def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> 
 
 
 _MAX_CARE_DEPTH = 4
+_MIN_CARE_LINKS = 3
+
+
+def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_name: dict[str, Table]) -> None:
+    """People whose records are mostly care records are patients: all their records are care.
+
+    Recital 35: what is collected while providing health care (a nursing pattern, an
+    appointment, a referral) is data concerning health. A people table that at least
+    half of the tables pointing at it record care for (a diagnosis, a prescription) is
+    a register of patients, whatever it is called (`client`, `utente`).
+    """
+    pointing: dict[str, list[Table]] = {}
+    for table in tables:
+        if verdicts[table.key].kind != LINKED:
+            continue
+        for key in table.foreign_keys:
+            target = by_name.get(key.ref_table.casefold())
+            if target is not None and verdicts[target.key].kind == PEOPLE:
+                pointing.setdefault(target.key, []).append(table)
+    for person, records in pointing.items():
+        records = list({t.key: t for t in records}.values())
+        care = [t for t in records if verdicts[t.key].context.health]
+        if len(records) < _MIN_CARE_LINKS or 2 * len(care) < len(records):
+            continue
+        name = by_name[person.casefold()].name if person.casefold() in by_name else person
+        for table in records:
+            verdict = verdicts[table.key]
+            if verdict.context.health:
+                continue
+            reason = (
+                f"{verdict.reason}; '{name}' is a register of patients ({len(care)} of the "
+                f"{len(records)} tables about them record care), so what it records is their care"
+            )
+            verdicts[table.key] = replace(
+                verdict,
+                reason=reason,
+                context=replace(verdict.context, health=True, why=f"in a table linked to people ({reason})"),
+            )
 
 
 def _care_records(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) -> None:

@@ -642,3 +642,30 @@ def test_a_slug_is_a_persons_only_in_their_own_row() -> None:
     assert got["pages.slug"].category != "user.account.username"
     tags = _table("tags", [("id", "INT"), ("slug", "VARCHAR(80)")])
     assert not classify_tables([tags])["tags.slug"].personal
+
+
+def test_people_whose_records_are_mostly_care_are_patients() -> None:
+    """`clients` that diagnoses, prescriptions and treatments point at: their appointments are care too."""
+    clients = _table("clients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+
+    def record(name: str, column: str) -> Table:
+        return _table(
+            name, [("id", "INT"), ("client_id", "INT"), (column, "TEXT")], (ForeignKey(("client_id",), "clients"),)
+        )
+
+    care = [record("diagnoses", "text"), record("prescriptions", "dose"), record("treatments", "plan")]
+    visits = record("visits", "room")
+    got = classify_tables([clients, *care, visits])
+    assert got["visits.room"].category == "user.health"
+    assert "register of patients" in got["visits.room"].reasons[0]
+    # one care table among several is a school's nurse note, not a clinic
+    pupils = _table("pupils", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+
+    def pupil_record(name: str, column: str) -> Table:
+        return _table(
+            name, [("id", "INT"), ("pupil_id", "INT"), (column, "TEXT")], (ForeignKey(("pupil_id",), "pupils"),)
+        )
+
+    school = [pupil_record("medications", "dose"), pupil_record("grades", "mark"), pupil_record("absences", "reason")]
+    got = classify_tables([pupils, *school])
+    assert got["grades.mark"].category != "user.health"
