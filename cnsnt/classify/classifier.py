@@ -305,6 +305,10 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
     return True
 
 
+# Categories that are identifiers or secrets by nature: an id word does not make them technical.
+_IDENTIFYING = ("user.government_id", "user.authorization.credentials")
+
+
 def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | None:
     """The first word that makes the column technical despite the term, if any."""
     for word, why in reading.negators:
@@ -312,6 +316,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | 
             continue
         if why == "identifier" and match.category in lx.CODED:
             continue
+        if why == "identifier" and match.strong and match.category.startswith(_IDENTIFYING):
+            continue  # `numero_de_identificacao_fiscal`, `two_factor_secret_key`: the id is the datum
         if why == "technical" and word in _STATUS_WORDS and match.category.startswith(_KINDED):
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
         return word, why

@@ -260,3 +260,14 @@ def test_held_out_half_is_not_much_worse() -> None:
     tune = _scores([r for r in rows if r["split"] == "tune"])["all"]
     held = _scores([r for r in rows if r["split"] == "heldout"])["all"]
     assert held[0] >= 0.90 and held[1] >= 0.80, (tune, held)
+
+
+def test_an_id_word_does_not_make_a_government_id_or_a_secret_technical() -> None:
+    """`numero_de_identificacao_fiscal` is a tax number; `two_factor_secret_key` a credential."""
+    from cnsnt.classify import classify_column
+
+    assert classify_column("numero_de_identificacao_fiscal", "BIGINT").category == (
+        "user.government_id.national_identification_number"
+    )
+    assert classify_column("two_factor_secret_key", "VARCHAR(32)").category == "user.authorization.credentials"
+    assert not classify_column("order_id", "INT").personal
