@@ -266,8 +266,10 @@ def test_an_id_word_does_not_make_a_government_id_or_a_secret_technical() -> Non
     """`numero_de_identificacao_fiscal` is a tax number; `two_factor_secret_key` a credential."""
     from cnsnt.classify import classify_column
 
-    assert classify_column("numero_de_identificacao_fiscal", "BIGINT").category == (
+    assert classify_column("utentes", "numero_de_identificacao_fiscal", "BIGINT").category == (
         "user.government_id.national_identification_number"
     )
-    assert classify_column("two_factor_secret_key", "VARCHAR(32)").category == "user.authorization.credentials"
-    assert not classify_column("order_id", "INT").personal
+    assert classify_column("users", "two_factor_secret_key", "VARCHAR(32)").category == (
+        "user.authorization.credentials"
+    )
+    assert not classify_column("users", "order_id", "INT").personal
