@@ -40,6 +40,8 @@ class ForeignKey:
     ref_table: str
     ref_columns: tuple[str, ...] = ()
     ref_schema: str | None = None
+    implied: bool = False
+    """Not declared: read from the column's name (`paciente_id` beside a `pacientes` table)."""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ from cnsnt.classify.classifier import (
     _type_kind,
     decide,
 )
+from cnsnt.classify.implied import with_implied_keys
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, ForeignKey, Table
@@ -257,7 +258,15 @@ def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) ->
 
 
 def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
-    """Each table's verdict (keyed by `Table.key`), all tables read together."""
+    """Each table's verdict (keyed by `Table.key`), all tables read together.
+
+    Keys the schema does not declare but names (`paciente_id` beside `pacientes`)
+    count like declared ones (see `cnsnt.classify.implied`).
+    """
+    return _verdicts(with_implied_keys(tables))
+
+
+def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     languages = _languages(tables)
     surveys = {t.key: _survey(t, languages) for t in tables}
     verdicts: dict[str, TableVerdict] = {}
@@ -392,7 +401,8 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
                     columns = ", ".join(key.columns)
-                    reason = f"'{columns}' references '{key.ref_table}', which describes people"
+                    how = " (by its name)" if key.implied else ""
+                    reason = f"'{columns}' references '{key.ref_table}'{how}, which describes people"
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
         table_words = _table_words(table.name, languages)
@@ -602,7 +612,8 @@ def _care_records(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) ->
             if record is None:
                 continue
             reason = (
-                f"'{', '.join(record.columns)}' references '{record.ref_table}', "
+                f"'{', '.join(record.columns)}' references '{record.ref_table}'"
+                f"{' (by its name)' if record.implied else ''}, "
                 "a patient's care record, so what it records is their care"
             )
             verdicts[table.key] = TableVerdict(
@@ -626,7 +637,8 @@ def _care_records(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) ->
 
 def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     """Every column's verdict, keyed by `Column.key`, each table read in its context."""
-    verdicts = table_verdicts(tables)
+    tables = with_implied_keys(tables)
+    verdicts = _verdicts(tables)
     people = _people_names(tables, verdicts)
     linked = _people_names(tables, verdicts, LINKED)
     by_name = _by_name(tables)

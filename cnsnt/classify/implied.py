@@ -1,0 +1,128 @@
+"""Keys a schema does not declare but names: `paciente_id` beside a table `pacientes`.
+
+Many real schemas (MySQL MyISAM dumps, legacy systems, ORMs without constraints)
+declare no foreign keys, yet `id_alunno`, `historia_clinica_id` or `PATIENTID` say
+plainly which table they point at. The classifier reads what a row links to, so a
+key the name gives is read like a declared one, and says so in its reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from cnsnt.classify.classifier import _same_stem
+from cnsnt.evidence import Column, ForeignKey, Table
+
+_ALNUM = re.compile(r"[^0-9a-z]+")
+_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+# A key's name: the target's name with an id word before or after it. `id` and `fk`
+# may be glued on (`idalunno`, `PATIENTID`); the others must stand apart (`cod_x`).
+_GLUED = ("id", "fk")
+_APART = ("id", "fk", "ref", "cod", "code", "codigo", "codice", "kod", "nr")
+_MIN_NOUN = 3
+
+
+def _flat(name: str) -> str:
+    return _ALNUM.sub("", name.casefold())
+
+
+def _noun(column: str) -> str | None:
+    """The table a key column names, flattened (`id_alunno` -> `alunno`), or None."""
+    parts = [p.casefold() for p in _PARTS.findall(column)]
+    if len(parts) >= 2 and parts[-1] in _APART:
+        noun = "".join(parts[:-1])
+    elif len(parts) >= 2 and parts[0] in _APART:
+        while len(parts) >= 2 and parts[0] in _APART:
+            parts = parts[1:]  # `ref_cod_religiao`
+        noun = "".join(parts)
+    else:
+        flat = _flat(column)
+        noun = ""
+        for word in _GLUED:
+            if flat.endswith(word):
+                noun = flat[: -len(word)]
+            elif flat.startswith(word):
+                noun = flat[len(word) :]
+            if noun:
+                break
+        if len(noun) < _MIN_STEM:
+            return None  # `valid`, `fluid`: words, not keys
+    return noun if len(noun) >= _MIN_NOUN else None
+
+
+def _names(table: Table) -> set[str]:
+    """A table's name flattened, whole and without each leading prefix (`tbl_alunni` -> `alunni`)."""
+    parts = [p for p in re.split(r"[^0-9A-Za-z]+", table.name) if p]
+    return {_flat("".join(parts[i:])) for i in range(len(parts))} - {""}
+
+
+def _targets(noun: str, index: dict[str, list[Table]], stems: dict[str, list[str]]) -> list[Table]:
+    """Tables whose name is the noun, or its plural or singular (`alunno`/`alunni`).
+
+    A table named so in full (`users`) wins over one whose name ends so
+    (`account_users`); an exact name over a plural, a plural over a shared stem.
+    """
+    variants = (noun, noun + "s", noun + "es", noun[:-1] if noun.endswith("s") else "")
+    for whole in (True, False):
+        for variant in variants:
+            found = [t for t in index.get(variant, []) if not whole or _flat(t.name) == variant]
+            if found:
+                return found
+    found_stem: dict[str, Table] = {}
+    if len(noun) >= _MIN_STEM:
+        for name in stems.get(noun[:_MIN_STEM], ()):
+            if _same_stem(noun, name):
+                found_stem.update((t.key, t) for t in index[name])
+    return list(found_stem.values())
+
+
+_MIN_STEM = 4
+
+
+def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
+    """The tables, each with the keys its column names imply added (`implied=True`).
+
+    A column already in a declared key, a table's own key column and a name that
+    fits no table, or more than one, imply nothing.
+    """
+    index: dict[str, list[Table]] = {}
+    for table in tables:
+        for name in _names(table):
+            index.setdefault(name, []).append(table)
+    stems: dict[str, list[str]] = {}
+    for name in index:
+        stems.setdefault(name[:_MIN_STEM], []).append(name)
+    out: list[Table] = []
+    for table in tables:
+        declared = {c.casefold() for k in table.foreign_keys for c in k.columns}
+        added: list[ForeignKey] = []
+        for column in table.columns:
+            key = _implied(table, column, declared, index, stems)
+            if key is not None:
+                added.append(key)
+        out.append(replace(table, foreign_keys=table.foreign_keys + tuple(added)) if added else table)
+    return out
+
+
+def _implied(
+    table: Table,
+    column: Column,
+    declared: set[str],
+    index: dict[str, list[Table]],
+    stems: dict[str, list[str]],
+) -> ForeignKey | None:
+    if column.primary_key or column.name.casefold() in declared:
+        return None
+    noun = _noun(column.name)
+    if noun is None:
+        return None
+    targets = [t for t in _targets(noun, index, stems) if t.key != table.key]
+    if len(targets) != 1:
+        return None
+    (target,) = targets
+    return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)
+
+
+__all__ = ["with_implied_keys"]

@@ -1,0 +1,82 @@
+"""Keys a schema names but does not declare: `paciente_id` beside a `pacientes` table."""
+
+from __future__ import annotations
+
+from cnsnt.classify import classify_tables
+from cnsnt.classify.implied import with_implied_keys
+from cnsnt.evidence import Column, ForeignKey, Table
+from cnsnt.model import Location
+
+WHERE = Location("schema.sql", 1, 1)
+
+
+def _table(name: str, *columns: str, keys: tuple[ForeignKey, ...] = (), primary: str = "id") -> Table:
+    return Table(
+        name=name,
+        location=WHERE,
+        source="schema.sql",
+        columns=tuple(Column(name, c, WHERE, "schema.sql", type="INT", primary_key=c == primary) for c in columns),
+        foreign_keys=keys,
+    )
+
+
+def _implied(tables: list[Table]) -> dict[tuple[str, str], str]:
+    return {
+        (t.name, k.columns[0]): k.ref_table for t in with_implied_keys(tables) for k in t.foreign_keys if k.implied
+    }
+
+
+def test_a_key_named_after_a_table_points_at_it() -> None:
+    tables = [
+        _table("pacientes", "id", "nombre"),
+        _table("tbl_alunni", "idalunno", "cognome", primary="idalunno"),
+        _table("users", "id", "email"),
+        _table("account_users", "id", "user_id", "account_id"),
+        _table("visitas", "id", "paciente_id", "id_alunno", "PATIENTID", "userId", "valid"),
+    ]
+    got = _implied(tables)
+    assert got[("visitas", "paciente_id")] == "pacientes"  # plural
+    assert got[("visitas", "id_alunno")] == "tbl_alunni"  # a prefix and a shared stem
+    assert got[("visitas", "userId")] == "users"  # the table named so in full wins
+    assert got[("account_users", "user_id")] == "users"
+    assert ("visitas", "valid") not in got  # a word, not a key
+    assert ("visitas", "PATIENTID") not in got  # no table of patients
+
+
+def test_a_declared_key_and_a_tables_own_key_imply_nothing() -> None:
+    declared = ForeignKey(("user_id",), "accounts")
+    tables = [_table("users", "id"), _table("accounts", "id"), _table("posts", "id", "user_id", keys=(declared,))]
+    assert _implied(tables) == {}
+    own = [_table("users", "user_id", primary="user_id"), _table("user", "id")]
+    assert ("users", "user_id") not in _implied(own)
+
+
+def test_an_ambiguous_name_implies_nothing() -> None:
+    tables = [_table("app_clients", "id"), _table("crm_clients", "id"), _table("calls", "id", "client_id")]
+    assert _implied(tables) == {}
+
+
+def test_an_implied_key_links_rows_to_people_and_says_so() -> None:
+    members = Table(
+        name="socios",
+        location=WHERE,
+        source="schema.sql",
+        columns=(
+            Column("socios", "id", WHERE, "schema.sql", type="INT", primary_key=True),
+            Column("socios", "nombre", WHERE, "schema.sql", type="VARCHAR(40)"),
+            Column("socios", "apellidos", WHERE, "schema.sql", type="VARCHAR(80)"),
+        ),
+    )
+    fees = Table(
+        name="cuotas_cobradas",
+        location=WHERE,
+        source="schema.sql",
+        columns=(
+            Column("cuotas_cobradas", "id", WHERE, "schema.sql", type="INT", primary_key=True),
+            Column("cuotas_cobradas", "socio_id", WHERE, "schema.sql", type="INT"),
+            Column("cuotas_cobradas", "observaciones", WHERE, "schema.sql", type="TEXT"),
+        ),
+    )
+    got = classify_tables([members, fees])
+    assert got["cuotas_cobradas.observaciones"].personal
+    assert "(by its name)" in got["cuotas_cobradas.observaciones"].reasons[0]
