@@ -20,6 +20,7 @@ which tables are about people, about health, or about messages.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Final
 
 from cnsnt.classify.vocabulary import load_vocabulary
@@ -167,6 +168,16 @@ GLUE_WORDS: Final = _VOCAB.lists["glue_words"]
 ORG_TABLES: Final = _VOCAB.lists["org_tables"]
 # Tables of places (`docs_location`, `grr_site`): their contact details are the place's.
 PLACE_TABLES: Final = _VOCAB.lists["place_tables"]
+# Organisation words that mean something else in some languages (`firma`: a signature).
+FALSE_FRIENDS: Final = _VOCAB.false_friends
+
+
+def org_words(words: Collection[str], languages: Collection[str] | None) -> frozenset[str]:
+    """The words that name an organisation in a schema written in `languages`."""
+    found = frozenset(words) & ORG_TABLES
+    if not languages:
+        return found
+    return frozenset(w for w in found if not FALSE_FRIENDS.get(w, frozenset()) & set(languages))
 # Words of lookup and reference tables (`types`, `codes`, `lookup`, `tipo`).
 LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 # Words of columns that link a row to a person when they end in an id

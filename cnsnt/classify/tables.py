@@ -277,7 +277,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         words = set(_table_words(table.name, languages))
         # `HistoriaClinica_receta` is a clinical record, not a clinic
         organisation = (
-            bool(words & lx.ORG_TABLES) and not named.person and not _care_name(table.name, languages)
+            bool(lx.org_words(words, languages)) and not named.person and not _care_name(table.name, languages)
         )
         table_words = _table_words(table.name, languages)
         place = (
@@ -397,7 +397,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         for key in table.foreign_keys:
             if _refers_to(key, people_names) or _table(key.ref_table, languages).person:
                 words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
-                if words & lx.ACTOR_WORDS:
+                if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS):
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
                     columns = ", ".join(key.columns)

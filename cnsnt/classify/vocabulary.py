@@ -139,6 +139,8 @@ class Vocabulary:
     translit: Transliterator = field(default_factory=lambda: Transliterator({}))
     word_languages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Word -> the languages whose vocabulary has it (to tell a schema's languages)."""
+    false_friends: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Organisation word -> languages in which it means something else (`firma`)."""
 
     @property
     def words(self) -> frozenset[str]:
@@ -269,6 +271,13 @@ def load_vocabulary() -> Vocabulary:
         tuple(_normal(p, translit).split())
         for p in _words(common.get("health_table_phrases"), "common: health_table_phrases")
     )
+    friends = common.get("false_friends") or {}
+    if not isinstance(friends, dict):
+        raise VocabularyError("vocab/common.yaml: `false_friends` must map a word to languages")
+    false_friends = {
+        _normal(str(word), translit): frozenset(_words(langs, f"common: false_friends: {word}"))
+        for word, langs in friends.items()
+    }
     stems = _StemTables(
         {lang: a for lang, a in stemmers.items() if lang in _STEMMED},
         {lang: frozenset(ws) for lang, ws in per_lang_words.items()},
@@ -289,4 +298,5 @@ def load_vocabulary() -> Vocabulary:
         cyrillic=tuple(sorted(cyrillic, key=lambda s: (-len(s), s))),
         word_languages={w: tuple(sorted(langs)) for w, langs in word_languages.items()},
         translit=translit,
+        false_friends=false_friends,
     )
