@@ -276,8 +276,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         named = _table(table.name, languages)
         words = set(_table_words(table.name, languages))
         # `HistoriaClinica_receta` is a clinical record, not a clinic
+        # `pfi_usuarientitat`, `user_company`: a person's place in an organisation, not one
         organisation = (
-            bool(lx.org_words(words, languages)) and not named.person and not _care_name(table.name, languages)
+            bool(lx.org_words(words, languages))
+            and not named.person
+            and not words & lx.PERSON_TABLES
+            and not _care_name(table.name, languages)
         )
         table_words = _table_words(table.name, languages)
         place = (
