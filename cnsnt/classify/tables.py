@@ -248,6 +248,8 @@ def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) ->
         return False  # the table's own key (`gibbonStaffJobOpeningID`)
     if set(words) & (lx.RECORD_WORDS | lx.ACTOR_WORDS):
         return False
+    if any(lx.NEGATORS.get(w) == "flag" for w in words):
+        return False  # `mostrar_codigo_aluno`, `show_user_id`: a setting about the key
     people = lx.PERSON_TABLES | lx.LINK_WORDS
     named = [w for w in words if w not in _ID_WORDS]
     # the key's noun is its last word: `parent_message_id` is a message's, `user_group_id`
@@ -618,7 +620,7 @@ def _care_records(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) ->
             reason = (
                 f"'{', '.join(record.columns)}' references '{record.ref_table}'"
                 f"{' (by its name)' if record.implied else ''}, "
-                "a patient's care record, so what it records is their care"
+                "a person's health or care record, so what it records is their health data"
             )
             verdicts[table.key] = TableVerdict(
                 LINKED,
@@ -758,8 +760,8 @@ def _care_key(name: str, target: str) -> Classification:
         True,
         "user.health",
         Confidence.LOW,
-        f"'{name}' points at '{target}', a list a patient's care draws on: "
-        "in their care record it says theirs",
+        f"'{name}' points at '{target}', a list of health data (a diagnosis, a medicine, "
+        "a test, a condition): in a person's health record the entry it picks is theirs",
     )
 
 
