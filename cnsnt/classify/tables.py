@@ -28,7 +28,7 @@ All tables are read together, so a link to a people table in another file is see
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
@@ -709,14 +709,7 @@ def _attribute_keys(
         return {}
     languages = verdict.context.languages
     out: dict[str, tuple[str, _Match | None]] = {}
-    for key in table.foreign_keys:
-        if len(key.columns) != 1:
-            continue
-        if _refers_to(key, people) or key.ref_table.casefold() == table.name.casefold():
-            continue
-        words = set(_TOKENIZER.words(key.columns[0], languages))
-        if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS | lx.PERSON_TABLES | lx.LINK_WORDS):
-            continue
+    for key, words in _value_keys(table, people, languages):
         match = _trait(key.ref_table, words, languages)
         if (
             match is None
@@ -740,8 +733,19 @@ def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> d
     """
     if verdict.kind != LINKED or not verdict.context.health:
         return {}
-    languages = verdict.context.languages
-    out: dict[str, str] = {}
+    return {
+        key.columns[0].casefold(): key.ref_table
+        for key, _ in _value_keys(table, people, verdict.context.languages)
+    }
+
+
+def _value_keys(
+    table: Table, people: frozenset[str], languages: tuple[str, ...] | None
+) -> Iterator[tuple[ForeignKey, set[str]]]:
+    """Single-column keys to something other than a person, the table itself or its maker.
+
+    Yields each key with the words of its column name.
+    """
     for key in table.foreign_keys:
         if len(key.columns) != 1:
             continue
@@ -750,8 +754,7 @@ def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> d
         words = set(_TOKENIZER.words(key.columns[0], languages))
         if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS | lx.PERSON_TABLES | lx.LINK_WORDS):
             continue
-        out[key.columns[0].casefold()] = key.ref_table
-    return out
+        yield key, words
 
 
 def _care_key(name: str, target: str) -> Classification:

@@ -15,14 +15,19 @@ def _table(name: str, *columns: str, keys: tuple[ForeignKey, ...] = (), primary:
         name=name,
         location=WHERE,
         source="schema.sql",
-        columns=tuple(Column(name, c, WHERE, "schema.sql", type="INT", primary_key=c == primary) for c in columns),
+        columns=tuple(
+            Column(name, c, WHERE, "schema.sql", type="INT", primary_key=c == primary) for c in columns
+        ),
         foreign_keys=keys,
     )
 
 
 def _implied(tables: list[Table]) -> dict[tuple[str, str], str]:
     return {
-        (t.name, k.columns[0]): k.ref_table for t in with_implied_keys(tables) for k in t.foreign_keys if k.implied
+        (t.name, k.columns[0]): k.ref_table
+        for t in with_implied_keys(tables)
+        for k in t.foreign_keys
+        if k.implied
     }
 
 
@@ -45,7 +50,11 @@ def test_a_key_named_after_a_table_points_at_it() -> None:
 
 def test_a_declared_key_and_a_tables_own_key_imply_nothing() -> None:
     declared = ForeignKey(("user_id",), "accounts")
-    tables = [_table("users", "id"), _table("accounts", "id"), _table("posts", "id", "user_id", keys=(declared,))]
+    tables = [
+        _table("users", "id"),
+        _table("accounts", "id"),
+        _table("posts", "id", "user_id", keys=(declared,)),
+    ]
     assert _implied(tables) == {}
     own = [_table("users", "user_id", primary="user_id"), _table("user", "id")]
     assert ("users", "user_id") not in _implied(own)
@@ -56,27 +65,20 @@ def test_an_ambiguous_name_implies_nothing() -> None:
     assert _implied(tables) == {}
 
 
+def _typed(name: str, *columns: tuple[str, str]) -> Table:
+    return Table(
+        name=name,
+        location=WHERE,
+        source="schema.sql",
+        columns=tuple(
+            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c == "id") for c, t in columns
+        ),
+    )
+
+
 def test_an_implied_key_links_rows_to_people_and_says_so() -> None:
-    members = Table(
-        name="socios",
-        location=WHERE,
-        source="schema.sql",
-        columns=(
-            Column("socios", "id", WHERE, "schema.sql", type="INT", primary_key=True),
-            Column("socios", "nombre", WHERE, "schema.sql", type="VARCHAR(40)"),
-            Column("socios", "apellidos", WHERE, "schema.sql", type="VARCHAR(80)"),
-        ),
-    )
-    fees = Table(
-        name="cuotas_cobradas",
-        location=WHERE,
-        source="schema.sql",
-        columns=(
-            Column("cuotas_cobradas", "id", WHERE, "schema.sql", type="INT", primary_key=True),
-            Column("cuotas_cobradas", "socio_id", WHERE, "schema.sql", type="INT"),
-            Column("cuotas_cobradas", "observaciones", WHERE, "schema.sql", type="TEXT"),
-        ),
-    )
+    members = _typed("socios", ("id", "INT"), ("nombre", "VARCHAR(40)"), ("apellidos", "VARCHAR(80)"))
+    fees = _typed("cuotas_cobradas", ("id", "INT"), ("socio_id", "INT"), ("observaciones", "TEXT"))
     got = classify_tables([members, fees])
     assert got["cuotas_cobradas.observaciones"].personal
     assert "(by its name)" in got["cuotas_cobradas.observaciones"].reasons[0]
