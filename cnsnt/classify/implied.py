@@ -15,13 +15,18 @@ from dataclasses import replace
 from cnsnt.classify.classifier import _same_stem
 from cnsnt.evidence import Column, ForeignKey, Table
 
+# Linear: one character class, repeated, never nested.
 _ALNUM = re.compile(r"[^0-9a-z]+")
+# Linear: each branch is one class repeated; `[A-Z]+(?![a-z])` gives back at most one
+# capital (the first of the next word) before the lookahead holds.
 _PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # A key's name: the target's name with an id word before or after it. `id` and `fk`
 # may be glued on (`idalunno`, `PATIENTID`); the others must stand apart (`cod_x`).
 _GLUED = ("id", "fk")
 _APART = ("id", "fk", "ref", "cod", "code", "codigo", "codice", "kod", "nr")
 _MIN_NOUN = 3
+# Linear: one character class, repeated.
+_SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
 
 
 def _flat(name: str) -> str:
@@ -54,7 +59,7 @@ def _noun(column: str) -> str | None:
 
 def _names(table: Table) -> set[str]:
     """A table's name flattened, whole and without each leading prefix (`tbl_alunni` -> `alunni`)."""
-    parts = [p for p in re.split(r"[^0-9A-Za-z]+", table.name) if p]
+    parts = [p for p in _SEPARATORS.split(table.name) if p]
     return {_flat("".join(parts[i:])) for i in range(len(parts))} - {""}
 
 
