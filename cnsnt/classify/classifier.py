@@ -614,7 +614,15 @@ def decide(
     # patient's care record its times, flags and counts are (when they were seen, a
     # pathological flag, how many pills)
     care = ctx.health and ctx.linked and not {why for _, why in reading.negators} - _CARE_NEGATORS
-    if (plain or care) and ctx.health and words and not keyed and not set(words) & lx.RECORD_WORDS:
+    own_state = bool(words) and set(words) <= lx.AMBIGUOUS_ADDRESS  # the record's `estado`
+    if (
+        (plain or care)
+        and ctx.health
+        and words
+        and not keyed
+        and not set(words) & lx.RECORD_WORDS
+        and not own_state
+    ):
         return Classification(
             True,
             "user.health",
