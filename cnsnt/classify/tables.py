@@ -544,7 +544,8 @@ def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> 
         if set(_TOKENIZER.words(column, languages)) & lx.PATIENT_WORDS:
             return column
     for key in table.foreign_keys:
-        if set(_table_words(key.ref_table, languages)) & lx.PATIENT_WORDS:
+        # a key with no columns (an ORM relation with `fields: []`) names no column to show
+        if key.columns and set(_table_words(key.ref_table, languages)) & lx.PATIENT_WORDS:
             return key.columns[0]
     return None
 

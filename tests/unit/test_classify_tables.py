@@ -669,3 +669,11 @@ def test_people_whose_records_are_mostly_care_are_patients() -> None:
     school = [pupil_record("medications", "dose"), pupil_record("grades", "mark"), pupil_record("absences", "reason")]
     got = classify_tables([pupils, *school])
     assert got["grades.mark"].category != "user.health"
+
+
+def test_a_key_with_no_columns_to_a_patients_table_does_not_crash() -> None:
+    """A live database or an ORM relation can report a key without columns; it names none."""
+    visits = _table("visitas", [("id", "INT"), ("nota", "TEXT")], (ForeignKey((), "pacientes"),))
+    got = classify_tables([PACIENTES, visits])
+    assert set(got) >= {"visitas.id", "visitas.nota"}
+    assert table_verdicts([PACIENTES, visits])["pacientes"].kind == "describes people"
