@@ -457,9 +457,6 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     return verdicts
 
 
-_LIST_COLUMNS = 4
-
-
 def _shared_identity(
     tables: Sequence[Table],
     verdicts: dict[str, TableVerdict],
@@ -513,22 +510,17 @@ def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
     return out
 
 
-def _is_list(
-    key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table], strict: bool = False
-) -> bool:
-    """A key into a list of values (`nivell_participacio -> nivells`): a trait, not a thing.
+def _is_list(key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table]) -> bool:
+    """A key into a table whose name says it lists values (`woonsituatie -> woonsituatie_types`).
 
-    A row that points at a person and at a few such lists is still about that person
-    (a membership with its level and committee); one that points at a book is a loan.
-    `strict`: only a table whose name says it lists values (`projects(id, title)` is
-    shaped like a list but is a thing of its own).
+    Only the name counts: `projects(id, title)` is shaped like a list of values
+    but is a thing of its own.
     """
     target = by_name.get(key.ref_table.casefold())
     if target is None:
         return False
-    if verdicts.get(target.key) is not None and verdicts[target.key].kind == LOOKUP:
-        return True
-    return not strict and len(target.columns) <= _LIST_COLUMNS and not target.foreign_keys
+    verdict = verdicts.get(target.key)
+    return verdict is not None and verdict.kind == LOOKUP
 
 
 def _care_name(name: str, languages: tuple[str, ...]) -> bool:
@@ -717,7 +709,7 @@ def _attribute_keys(
             or not _category(match).startswith(_ATTRIBUTE_LISTS)
             or _category(match) == "user.contact.address"  # a record of its own
         ):
-            if lists is not None and _is_list(key, lists[0], lists[1], strict=True):
+            if lists is not None and _is_list(key, lists[0], lists[1]):
                 # a list of values about no one (`verblijfstatus`, `doelgroep`): which
                 # entry a person's own row picks is a trait of theirs, named or not
                 out[key.columns[0].casefold()] = (key.ref_table, None)

@@ -677,3 +677,18 @@ def test_a_key_with_no_columns_to_a_patients_table_does_not_crash() -> None:
     got = classify_tables([PACIENTES, visits])
     assert set(got) >= {"visitas.id", "visitas.nota"}
     assert table_verdicts([PACIENTES, visits])["pacientes"].kind == "describes people"
+
+
+def test_a_key_into_a_list_shaped_table_not_named_a_list_is_no_trait() -> None:
+    """`projects(id, title)` looks like a list of values but is a thing: which one is no trait."""
+    projects = _table("projects", [("id", "INT"), ("title", "VARCHAR(80)")])
+    types = _table("contract_types", [("id", "INT"), ("label", "VARCHAR(40)")])
+    staff = _table(
+        "klanten",
+        [("id", "INT"), ("voornaam", "VARCHAR(40)"), ("project_id", "INT"), ("contract_type_id", "INT")],
+        (ForeignKey(("project_id",), "projects"), ForeignKey(("contract_type_id",), "contract_types")),
+    )
+    got = classify_tables([projects, types, staff])
+    assert not got["klanten.project_id"].personal
+    assert got["klanten.contract_type_id"].personal
+    assert "list of values" in got["klanten.contract_type_id"].reason
