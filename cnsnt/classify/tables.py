@@ -719,10 +719,11 @@ def _attribute_keys(
 
 
 def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> dict[str, str]:
-    """Keys in a patient's care record into a list (`cie10_id`, `medicacion_id`, `ITEMID`).
+    """Keys in a patient's care record to anything but a person (`cie10_id`, `medicacion_id`).
 
-    The list holds diagnoses, medicines or tests; which one the patient's row points
-    at is their health datum. A key to a person or to another record is only a link.
+    Most point at a list of diagnoses, medicines or tests; whichever entry the
+    patient's row picks is part of their care. A key to a person, to a table linked
+    to people, to the row's maker or to the table itself is only a link.
     """
     if verdict.kind != LINKED or not verdict.context.health:
         return {}
@@ -756,8 +757,8 @@ def _care_key(name: str, target: str) -> Classification:
         True,
         "user.health",
         Confidence.LOW,
-        f"'{name}' points at '{target}', a list of health data (a diagnosis, a medicine, "
-        "a test, a condition): in a person's health record the entry it picks is theirs",
+        f"'{name}' points at '{target}' from a person's health or care record: the entry it "
+        "picks (a diagnosis, a medicine, a test, where or by what they were treated) is part of their care",
     )
 
 

@@ -692,3 +692,18 @@ def test_a_key_into_a_list_shaped_table_not_named_a_list_is_no_trait() -> None:
     assert not got["klanten.project_id"].personal
     assert got["klanten.contract_type_id"].personal
     assert "list of values" in got["klanten.contract_type_id"].reason
+
+
+def test_a_care_records_key_says_what_it_points_at_without_calling_it_a_diagnosis_list() -> None:
+    """`visits.room_id -> rooms` in a patient's visit: part of their care, but rooms are no list of diagnoses."""
+    patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    rooms = _table("rooms", [("id", "INT"), ("name", "TEXT")])
+    visits = _table(
+        "visits",
+        [("id", "INT"), ("patient_id", "INT"), ("room_id", "INT")],
+        (ForeignKey(("patient_id",), "patients"), ForeignKey(("room_id",), "rooms")),
+    )
+    got = classify_tables([patients, rooms, visits])["visits.room_id"]
+    assert got.category == "user.health"
+    assert "'room_id' points at 'rooms' from a person's health or care record" in got.reason
+    assert "part of their care" in got.reason
