@@ -18,7 +18,8 @@ lives, in a job queue it is the job's state. Each table gets one of five verdict
   is every fact in it that is not technical (a loan's due date, a membership's fee):
   a row that references a person holds data about them, whatever else it points
   at. A row kept about a patient, or under their care record, is their health data;
-- *about organisations* (`companies`, `fornitori`): contact details are not personal;
+- *about organisations* (`companies`, `fornitori`), or about places (`rooms`, `sites`,
+  when no column links a person): contact details are not personal;
 - *lookup* (`religions`, `tipo_documento`): lists of values about no one;
 - *other*: only strong terms count (`email` anywhere is an email).
 
