@@ -82,3 +82,16 @@ def test_an_implied_key_links_rows_to_people_and_says_so() -> None:
     got = classify_tables([members, fees])
     assert got["cuotas_cobradas.observaciones"].personal
     assert "(by its name)" in got["cuotas_cobradas.observaciones"].reasons[0]
+
+
+def test_a_shared_stem_is_found_among_many_tables_sharing_a_prefix() -> None:
+    """`id_alunno` finds `tbl_alunni` past `alunni_voti` and its kin; a longer word is no stem of it."""
+    decoys = [_table(f"alunni_{suffix}", "id") for suffix in ("voti", "assenze", "note", "classi")]
+    tables = [
+        _table("tbl_alunni", "idalunno", primary="idalunno"),
+        *decoys,
+        _table("registro", "id", "id_alunno", "alunnato_id"),
+    ]
+    got = _implied(tables)
+    assert got[("registro", "id_alunno")] == "tbl_alunni"
+    assert ("registro", "alunnato_id") not in got
