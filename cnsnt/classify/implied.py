@@ -64,17 +64,19 @@ def _names(table: Table) -> set[str]:
     return {_flat("".join(parts[i:])) for i in range(len(parts))} - {""}
 
 
-def _targets(noun: str, index: dict[str, list[Table]], names: Sequence[str]) -> list[Table]:
+def _targets(
+    noun: str, index: dict[str, list[Table]], whole: dict[str, list[Table]], names: Sequence[str]
+) -> Sequence[Table]:
     """Tables whose name is the noun, or its plural or singular (`alunno`/`alunni`).
 
     A table named so in full (`users`) wins over one whose name ends so
     (`account_users`); an exact name over a plural, a plural over a shared stem.
-    `names`: the index's names, sorted.
+    `whole`: the tables by their whole name flattened; `names`: the index's names, sorted.
     """
     variants = (noun, noun + "s", noun + "es", noun[:-1] if noun.endswith("s") else "")
-    for whole in (True, False):
+    for by in (whole, index):
         for variant in variants:
-            found = [t for t in index.get(variant, []) if not whole or _flat(t.name) == variant]
+            found = by.get(variant, ())
             if found:
                 return found
     found_stem: dict[str, Table] = {}
@@ -101,16 +103,22 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
     fits no table, or more than one, imply nothing.
     """
     index: dict[str, list[Table]] = {}
+    # looked up, not filtered out of `index` per column: many `*_type` tables and a
+    # `type_id` in each made that quadratic
+    whole: dict[str, list[Table]] = {}
     for table in tables:
-        for name in _names(table):
+        own = _names(table)
+        for name in own:
             index.setdefault(name, []).append(table)
+        if _flat(table.name) in own:
+            whole.setdefault(_flat(table.name), []).append(table)
     names = sorted(index)
     out: list[Table] = []
     for table in tables:
         declared = {c.casefold() for k in table.foreign_keys for c in k.columns}
         added: list[ForeignKey] = []
         for column in table.columns:
-            key = _implied(table, column, declared, index, names)
+            key = _implied(table, column, declared, index, whole, names)
             if key is not None:
                 added.append(key)
         out.append(replace(table, foreign_keys=table.foreign_keys + tuple(added)) if added else table)
@@ -122,6 +130,7 @@ def _implied(
     column: Column,
     declared: set[str],
     index: dict[str, list[Table]],
+    whole: dict[str, list[Table]],
     names: Sequence[str],
 ) -> ForeignKey | None:
     if column.primary_key or column.name.casefold() in declared:
@@ -129,8 +138,13 @@ def _implied(
     noun = _noun(column.name)
     if noun is None:
         return None
-    targets = [t for t in _targets(noun, index, names) if t.key != table.key]
-    if len(targets) != 1:
+    targets: list[Table] = []
+    for candidate in _targets(noun, index, whole, names):
+        if candidate.key != table.key:
+            targets.append(candidate)
+            if len(targets) > 1:
+                return None  # more than one: stop before reading a long list through
+    if not targets:
         return None
     (target,) = targets
     return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)

@@ -95,3 +95,18 @@ def test_a_shared_stem_is_found_among_many_tables_sharing_a_prefix() -> None:
     got = _implied(tables)
     assert got[("registro", "id_alunno")] == "tbl_alunni"
     assert ("registro", "alunnato_id") not in got
+
+
+def test_a_name_many_tables_end_with_implies_nothing_unless_one_is_named_so_in_full() -> None:
+    """`type_id` beside `order_type` and `user_type`: ambiguous; a table named `types` settles it."""
+    tables = [
+        _table("order_type", "id", "type_id"),
+        _table("user_type", "id", "type_id"),
+        _table("item", "id", "type_id"),
+    ]
+    assert _implied(tables) == {}
+    got = _implied([*tables, _table("types", "id")])
+    assert got[("item", "type_id")] == "types"
+    assert got[("order_type", "type_id")] == "types"
+    # a table's own name never makes a key to itself, even when it is the only one
+    assert ("types", "type_id") not in _implied([_table("types", "id", "type_id")])
