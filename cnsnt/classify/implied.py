@@ -8,6 +8,7 @@ key the name gives is read like a declared one, and says so in its reasons.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -63,23 +64,32 @@ def _names(table: Table) -> set[str]:
     return {_flat("".join(parts[i:])) for i in range(len(parts))} - {""}
 
 
-def _targets(noun: str, index: dict[str, list[Table]], stems: dict[str, list[str]]) -> list[Table]:
+def _targets(
+    noun: str, index: dict[str, list[Table]], whole: dict[str, list[Table]], names: Sequence[str]
+) -> Sequence[Table]:
     """Tables whose name is the noun, or its plural or singular (`alunno`/`alunni`).
 
     A table named so in full (`users`) wins over one whose name ends so
     (`account_users`); an exact name over a plural, a plural over a shared stem.
+    `whole`: the tables by their whole name flattened; `names`: the index's names, sorted.
     """
     variants = (noun, noun + "s", noun + "es", noun[:-1] if noun.endswith("s") else "")
-    for whole in (True, False):
+    for by in (whole, index):
         for variant in variants:
-            found = [t for t in index.get(variant, []) if not whole or _flat(t.name) == variant]
+            found = by.get(variant, ())
             if found:
                 return found
     found_stem: dict[str, Table] = {}
     if len(noun) >= _MIN_STEM:
-        for name in stems.get(noun[:_MIN_STEM], ()):
-            if _same_stem(noun, name):
-                found_stem.update((t.key, t) for t in index[name])
+        # `_same_stem` wants all but the noun's last two letters in common, so only
+        # names starting so are candidates: found by bisection, not by scanning every
+        # name that shares four letters (many `customer_*` tables made that quadratic)
+        prefix = noun[: max(_MIN_STEM, len(noun) - 2)]
+        at = bisect.bisect_left(names, prefix)
+        while at < len(names) and names[at].startswith(prefix):
+            if _same_stem(noun, names[at]):
+                found_stem.update((t.key, t) for t in index[names[at]])
+            at += 1
     return list(found_stem.values())
 
 
@@ -93,18 +103,22 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
     fits no table, or more than one, imply nothing.
     """
     index: dict[str, list[Table]] = {}
+    # looked up, not filtered out of `index` per column: many `*_type` tables and a
+    # `type_id` in each made that quadratic
+    whole: dict[str, list[Table]] = {}
     for table in tables:
-        for name in _names(table):
+        own = _names(table)
+        for name in own:
             index.setdefault(name, []).append(table)
-    stems: dict[str, list[str]] = {}
-    for name in index:
-        stems.setdefault(name[:_MIN_STEM], []).append(name)
+        if _flat(table.name) in own:
+            whole.setdefault(_flat(table.name), []).append(table)
+    names = sorted(index)
     out: list[Table] = []
     for table in tables:
         declared = {c.casefold() for k in table.foreign_keys for c in k.columns}
         added: list[ForeignKey] = []
         for column in table.columns:
-            key = _implied(table, column, declared, index, stems)
+            key = _implied(table, column, declared, index, whole, names)
             if key is not None:
                 added.append(key)
         out.append(replace(table, foreign_keys=table.foreign_keys + tuple(added)) if added else table)
@@ -116,15 +130,21 @@ def _implied(
     column: Column,
     declared: set[str],
     index: dict[str, list[Table]],
-    stems: dict[str, list[str]],
+    whole: dict[str, list[Table]],
+    names: Sequence[str],
 ) -> ForeignKey | None:
     if column.primary_key or column.name.casefold() in declared:
         return None
     noun = _noun(column.name)
     if noun is None:
         return None
-    targets = [t for t in _targets(noun, index, stems) if t.key != table.key]
-    if len(targets) != 1:
+    targets: list[Table] = []
+    for candidate in _targets(noun, index, whole, names):
+        if candidate.key != table.key:
+            targets.append(candidate)
+            if len(targets) > 1:
+                return None  # more than one: stop before reading a long list through
+    if not targets:
         return None
     (target,) = targets
     return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)

@@ -18,7 +18,8 @@ lives, in a job queue it is the job's state. Each table gets one of five verdict
   is every fact in it that is not technical (a loan's due date, a membership's fee):
   a row that references a person holds data about them, whatever else it points
   at. A row kept about a patient, or under their care record, is their health data;
-- *about organisations* (`companies`, `fornitori`): contact details are not personal;
+- *about organisations* (`companies`, `fornitori`), or about places (`rooms`, `sites`,
+  when no column links a person): contact details are not personal;
 - *lookup* (`religions`, `tipo_documento`): lists of values about no one;
 - *other*: only strong terms count (`email` anywhere is an email).
 
@@ -457,9 +458,6 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     return verdicts
 
 
-_LIST_COLUMNS = 4
-
-
 def _shared_identity(
     tables: Sequence[Table],
     verdicts: dict[str, TableVerdict],
@@ -513,22 +511,17 @@ def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
     return out
 
 
-def _is_list(
-    key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table], strict: bool = False
-) -> bool:
-    """A key into a list of values (`nivell_participacio -> nivells`): a trait, not a thing.
+def _is_list(key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table]) -> bool:
+    """A key into a table whose name says it lists values (`woonsituatie -> woonsituatie_types`).
 
-    A row that points at a person and at a few such lists is still about that person
-    (a membership with its level and committee); one that points at a book is a loan.
-    `strict`: only a table whose name says it lists values (`projects(id, title)` is
-    shaped like a list but is a thing of its own).
+    Only the name counts: `projects(id, title)` is shaped like a list of values
+    but is a thing of its own.
     """
     target = by_name.get(key.ref_table.casefold())
     if target is None:
         return False
-    if verdicts.get(target.key) is not None and verdicts[target.key].kind == LOOKUP:
-        return True
-    return not strict and len(target.columns) <= _LIST_COLUMNS and not target.foreign_keys
+    verdict = verdicts.get(target.key)
+    return verdict is not None and verdict.kind == LOOKUP
 
 
 def _care_name(name: str, languages: tuple[str, ...]) -> bool:
@@ -544,7 +537,8 @@ def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> 
         if set(_TOKENIZER.words(column, languages)) & lx.PATIENT_WORDS:
             return column
     for key in table.foreign_keys:
-        if set(_table_words(key.ref_table, languages)) & lx.PATIENT_WORDS:
+        # a key with no columns (an ORM relation with `fields: []`) names no column to show
+        if key.columns and set(_table_words(key.ref_table, languages)) & lx.PATIENT_WORDS:
             return key.columns[0]
     return None
 
@@ -716,7 +710,7 @@ def _attribute_keys(
             or not _category(match).startswith(_ATTRIBUTE_LISTS)
             or _category(match) == "user.contact.address"  # a record of its own
         ):
-            if lists is not None and _is_list(key, lists[0], lists[1], strict=True):
+            if lists is not None and _is_list(key, lists[0], lists[1]):
                 # a list of values about no one (`verblijfstatus`, `doelgroep`): which
                 # entry a person's own row picks is a trait of theirs, named or not
                 out[key.columns[0].casefold()] = (key.ref_table, None)
@@ -726,10 +720,11 @@ def _attribute_keys(
 
 
 def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> dict[str, str]:
-    """Keys in a patient's care record into a list (`cie10_id`, `medicacion_id`, `ITEMID`).
+    """Keys in a patient's care record to anything but a person (`cie10_id`, `medicacion_id`).
 
-    The list holds diagnoses, medicines or tests; which one the patient's row points
-    at is their health datum. A key to a person or to another record is only a link.
+    Most point at a list of diagnoses, medicines or tests; whichever entry the
+    patient's row picks is part of their care. A key to a person, to a table linked
+    to people, to the row's maker or to the table itself is only a link.
     """
     if verdict.kind != LINKED or not verdict.context.health:
         return {}
@@ -763,8 +758,8 @@ def _care_key(name: str, target: str) -> Classification:
         True,
         "user.health",
         Confidence.LOW,
-        f"'{name}' points at '{target}', a list of health data (a diagnosis, a medicine, "
-        "a test, a condition): in a person's health record the entry it picks is theirs",
+        f"'{name}' points at '{target}' from a person's health or care record: the entry it "
+        "picks (a diagnosis, a medicine, a test, where or by what they were treated) is part of their care",
     )
 
 

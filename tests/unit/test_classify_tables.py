@@ -669,3 +669,41 @@ def test_people_whose_records_are_mostly_care_are_patients() -> None:
     school = [pupil_record("medications", "dose"), pupil_record("grades", "mark"), pupil_record("absences", "reason")]
     got = classify_tables([pupils, *school])
     assert got["grades.mark"].category != "user.health"
+
+
+def test_a_key_with_no_columns_to_a_patients_table_does_not_crash() -> None:
+    """A live database or an ORM relation can report a key without columns; it names none."""
+    visits = _table("visitas", [("id", "INT"), ("nota", "TEXT")], (ForeignKey((), "pacientes"),))
+    got = classify_tables([PACIENTES, visits])
+    assert set(got) >= {"visitas.id", "visitas.nota"}
+    assert table_verdicts([PACIENTES, visits])["pacientes"].kind == "describes people"
+
+
+def test_a_key_into_a_list_shaped_table_not_named_a_list_is_no_trait() -> None:
+    """`projects(id, title)` looks like a list of values but is a thing: which one is no trait."""
+    projects = _table("projects", [("id", "INT"), ("title", "VARCHAR(80)")])
+    types = _table("contract_types", [("id", "INT"), ("label", "VARCHAR(40)")])
+    staff = _table(
+        "klanten",
+        [("id", "INT"), ("voornaam", "VARCHAR(40)"), ("project_id", "INT"), ("contract_type_id", "INT")],
+        (ForeignKey(("project_id",), "projects"), ForeignKey(("contract_type_id",), "contract_types")),
+    )
+    got = classify_tables([projects, types, staff])
+    assert not got["klanten.project_id"].personal
+    assert got["klanten.contract_type_id"].personal
+    assert "list of values" in got["klanten.contract_type_id"].reason
+
+
+def test_a_care_records_key_says_what_it_points_at_without_calling_it_a_diagnosis_list() -> None:
+    """`visits.room_id -> rooms` in a patient's visit: part of their care, but rooms are no list of diagnoses."""
+    patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    rooms = _table("rooms", [("id", "INT"), ("name", "TEXT")])
+    visits = _table(
+        "visits",
+        [("id", "INT"), ("patient_id", "INT"), ("room_id", "INT")],
+        (ForeignKey(("patient_id",), "patients"), ForeignKey(("room_id",), "rooms")),
+    )
+    got = classify_tables([patients, rooms, visits])["visits.room_id"]
+    assert got.category == "user.health"
+    assert "'room_id' points at 'rooms' from a person's health or care record" in got.reason
+    assert "part of their care" in got.reason

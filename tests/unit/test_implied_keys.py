@@ -82,3 +82,31 @@ def test_an_implied_key_links_rows_to_people_and_says_so() -> None:
     got = classify_tables([members, fees])
     assert got["cuotas_cobradas.observaciones"].personal
     assert "(by its name)" in got["cuotas_cobradas.observaciones"].reasons[0]
+
+
+def test_a_shared_stem_is_found_among_many_tables_sharing_a_prefix() -> None:
+    """`id_alunno` finds `tbl_alunni` past `alunni_voti` and its kin; a longer word is no stem of it."""
+    decoys = [_table(f"alunni_{suffix}", "id") for suffix in ("voti", "assenze", "note", "classi")]
+    tables = [
+        _table("tbl_alunni", "idalunno", primary="idalunno"),
+        *decoys,
+        _table("registro", "id", "id_alunno", "alunnato_id"),
+    ]
+    got = _implied(tables)
+    assert got[("registro", "id_alunno")] == "tbl_alunni"
+    assert ("registro", "alunnato_id") not in got
+
+
+def test_a_name_many_tables_end_with_implies_nothing_unless_one_is_named_so_in_full() -> None:
+    """`type_id` beside `order_type` and `user_type`: ambiguous; a table named `types` settles it."""
+    tables = [
+        _table("order_type", "id", "type_id"),
+        _table("user_type", "id", "type_id"),
+        _table("item", "id", "type_id"),
+    ]
+    assert ("item", "type_id") not in _implied(tables)
+    got = _implied([*tables, _table("types", "id")])
+    assert got[("item", "type_id")] == "types"
+    assert got[("order_type", "type_id")] == "types"
+    # a table's own name never makes a key to itself, even when it is the only one
+    assert ("types", "type_id") not in _implied([_table("types", "id", "type_id")])
