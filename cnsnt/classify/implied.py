@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _same_stem
 from cnsnt.evidence import Column, ForeignKey, Table
 
@@ -22,21 +24,34 @@ _ALNUM = re.compile(r"[^0-9a-z]+")
 # capital (the first of the next word) before the lookahead holds.
 _PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # A key's name: the target's name with an id word before or after it. `id` and `fk`
-# may be glued on (`idalunno`, `PATIENTID`); the others must stand apart (`cod_x`).
+# may be glued on (`idalunno`, `PATIENTID`); the others must stand apart (`ref_x`).
+# Not `nr` or `code`: `card_nr` and `tax_code` in a person's row are their numbers.
 _GLUED = ("id", "fk")
-_APART = ("id", "fk", "ref", "cod", "code", "codigo", "codice", "kod", "nr")
+_APART = ("id", "fk", "ref", "cod")
 _MIN_NOUN = 3
 # Linear: one character class, repeated.
 _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
 
 
+def _ascii(name: str) -> str:
+    """Accents removed, case kept (`öğrenciId` -> `ogrenciId`), so names in any Latin script match."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _flat(name: str) -> str:
-    return _ALNUM.sub("", name.casefold())
+    return _ALNUM.sub("", _ascii(name).casefold())
 
 
-def _noun(column: str) -> str | None:
-    """The table a key column names, flattened (`id_alunno` -> `alunno`), or None."""
-    parts = [p.casefold() for p in _PARTS.findall(column)]
+def _noun(column: str) -> tuple[str, bool] | None:
+    """The table a key column names, flattened (`id_alunno` -> `alunno`), or None.
+
+    Also whether the id word stands apart (`id_alunno`) or is glued on (`idalunno`).
+    """
+    parts = [p.casefold() for p in _PARTS.findall(_ascii(column))]
+    apart = True
     if len(parts) >= 2 and parts[-1] in _APART:
         noun = "".join(parts[:-1])
     elif len(parts) >= 2 and parts[0] in _APART:
@@ -44,6 +59,7 @@ def _noun(column: str) -> str | None:
             parts = parts[1:]  # `ref_cod_religiao`
         noun = "".join(parts)
     else:
+        apart = False
         flat = _flat(column)
         noun = ""
         for word in _GLUED:
@@ -55,32 +71,40 @@ def _noun(column: str) -> str | None:
                 break
         if len(noun) < _MIN_STEM:
             return None  # `valid`, `fluid`: words, not keys
-    return noun if len(noun) >= _MIN_NOUN else None
+    if len(noun) < _MIN_NOUN or noun in lx.TREE_WORDS:
+        return None  # `parent_id`: the row above in a tree, whatever tables exist
+    return noun, apart
 
 
 def _names(table: Table) -> set[str]:
     """A table's name flattened, whole and without each leading prefix (`tbl_alunni` -> `alunni`)."""
-    parts = [p for p in _SEPARATORS.split(table.name) if p]
+    parts = [p for p in _SEPARATORS.split(_ascii(table.name)) if p]
     return {_flat("".join(parts[i:])) for i in range(len(parts))} - {""}
 
 
 def _targets(
-    noun: str, index: dict[str, list[Table]], whole: dict[str, list[Table]], names: Sequence[str]
+    noun: str,
+    index: dict[str, list[Table]],
+    whole: dict[str, list[Table]],
+    names: Sequence[str],
+    loose: bool = True,
 ) -> Sequence[Table]:
     """Tables whose name is the noun, or its plural or singular (`alunno`/`alunni`).
 
     A table named so in full (`users`) wins over one whose name ends so
     (`account_users`); an exact name over a plural, a plural over a shared stem.
-    `whole`: the tables by their whole name flattened; `names`: the index's names, sorted.
+    `whole`: the tables by their whole name flattened; `names`: the index's names,
+    sorted; `loose`: plurals and stems count (not for a glued `idx`, where `identity`
+    is no key to `entities`).
     """
-    variants = (noun, noun + "s", noun + "es", noun[:-1] if noun.endswith("s") else "")
+    variants = (noun, noun + "s", noun + "es", noun[:-1] if noun.endswith("s") else "") if loose else (noun,)
     for by in (whole, index):
         for variant in variants:
             found = by.get(variant, ())
             if found:
                 return found
     found_stem: dict[str, Table] = {}
-    if len(noun) >= _MIN_STEM:
+    if loose and len(noun) >= _MIN_STEM:
         # `_same_stem` wants all but the noun's last two letters in common, so only
         # names starting so are candidates: found by bisection, not by scanning every
         # name that shares four letters (many `customer_*` tables made that quadratic)
@@ -135,16 +159,22 @@ def _implied(
 ) -> ForeignKey | None:
     if column.primary_key or column.name.casefold() in declared:
         return None
-    noun = _noun(column.name)
-    if noun is None:
+    read = _noun(column.name)
+    if read is None:
         return None
-    targets: list[Table] = []
-    for candidate in _targets(noun, index, whole, names):
-        if candidate.key != table.key:
-            targets.append(candidate)
-            if len(targets) > 1:
-                return None  # more than one: stop before reading a long list through
-    if not targets:
+    noun, apart = read
+    # a glued `id` before the name (`idalunno`) must name a table exactly; one after it
+    # (`userid`, `PATIENTID`) may name its plural
+    loose = apart or not _flat(column.name).startswith(_GLUED)
+    candidates = _targets(noun, index, whole, names, loose)
+    if any(c.key == table.key for c in candidates) and len(candidates) > 1:
+        return None  # `order_type.type_id` beside `user_type`: the name fits itself too
+    targets = [c for c in candidates if c.key != table.key]
+    if len(targets) > 1:
+        # the same name in two schemas (`public.users`, `audit.users`): the row's own
+        same = [c for c in targets if c.schema == table.schema]
+        targets = same if len(same) == 1 else []
+    if len(targets) != 1:
         return None
     (target,) = targets
     return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)

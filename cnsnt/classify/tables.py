@@ -29,7 +29,7 @@ All tables are read together, so a link to a people table in another file is see
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
@@ -105,24 +105,37 @@ def _languages(tables: Sequence[Table]) -> tuple[str, ...]:
     the classification; a schema is written in one or two languages.
     """
     vocab = load_vocabulary()
+    return tuple(sorted(g for g in _written(tables) if g in vocab.stems and vocab.stems[g]))
+
+
+@functools.lru_cache(maxsize=8)
+def _written_cached(names: tuple[str, ...]) -> tuple[str, ...]:
+    return _rank_languages(names)
+
+
+def _written(tables: Sequence[Table]) -> tuple[str, ...]:
+    """The languages a schema is written in, most used first (at most three)."""
+    return _written_cached(tuple(text for t in tables for text in (t.name, *(c.name for c in t.columns))))
+
+
+def _rank_languages(texts: Sequence[str]) -> tuple[str, ...]:
+    vocab = load_vocabulary()
     hits: dict[str, float] = {}
     seen: set[str] = set()
-    for table in tables:
-        for text in (table.name, *(c.name for c in table.columns)):
-            for word in raw_words(text):
-                if word in seen:
-                    continue
-                seen.add(word)
-                langs = vocab.word_languages.get(word, ())
-                # a word of one language says which it is; one of several shares its vote
-                for lang in langs:
-                    hits[lang] = hits.get(lang, 0.0) + 1 / len(langs)
+    for text in texts:
+        for word in raw_words(text):
+            if word in seen:
+                continue
+            seen.add(word)
+            langs = vocab.word_languages.get(word, ())
+            # a word of one language says which it is; one of several shares its vote
+            for lang in langs:
+                hits[lang] = hits.get(lang, 0.0) + 1 / len(langs)
     # the schema's languages first (English ones included), then those worth stemming
     ranked = sorted(
         (lang for lang, n in hits.items() if n >= _MIN_LANGUAGE_HITS), key=lambda g: (-hits[g], g)
     )
-    written = ranked[:_MAX_LANGUAGES]
-    return tuple(sorted(lang for lang in written if lang in vocab.stems and vocab.stems[lang]))
+    return tuple(ranked[:_MAX_LANGUAGES])
 
 
 def _quote(names: Sequence[str]) -> str:
@@ -271,6 +284,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
 
 def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     languages = _languages(tables)
+    written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     surveys = {t.key: _survey(t, languages) for t in tables}
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
@@ -281,7 +295,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # `HistoriaClinica_receta` is a clinical record, not a clinic
         # `pfi_usuarientitat`, `user_company`: a person's place in an organisation, not one
         organisation = (
-            bool(lx.org_words(words, languages))
+            bool(lx.org_words(words, written))
             and not named.person
             and not words & lx.PERSON_TABLES
             and not _care_name(table.name, languages)
@@ -291,6 +305,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             bool(table_words)
             and table_words[-1] in lx.PLACE_TABLES
             and not survey.links
+            and "name" not in survey.anchors  # a first and a last name are a person's
             and not words & (lx.PERSON_TABLES | lx.LINK_WORDS)
         )
         organisation = organisation or place
@@ -475,10 +490,14 @@ def _shared_identity(
         if verdict.kind != PEOPLE or not verdict.context.describes:
             continue
         own = {c.name.casefold() for c in table.columns if c.primary_key}
+        keyed = {c.casefold() for k in table.foreign_keys for c in k.columns}
         for key in table.foreign_keys:
-            if not own or not {c.casefold() for c in key.columns} <= own:
+            shared = {c.casefold() for c in key.columns}
+            # the rest of the primary key numbers the person's rows (`volg_nr`); a key
+            # made of two references (`student_id`, `course_id`) is an enrolment
+            if not shared or not shared <= own or (own - shared) & keyed:
                 continue
-            target = by_name.get(key.ref_table.casefold())
+            target = _target(key, by_name, table.schema)
             if (
                 target is None
                 or verdicts[target.key].kind != OTHER
@@ -511,13 +530,25 @@ def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
     return out
 
 
+def _target(key: ForeignKey, by_name: Mapping[str, Table], schema: str | None) -> Table | None:
+    """The table a key points at: its own schema's when the key names none (`audit.history`)."""
+    ref = key.ref_table.casefold()
+    if key.ref_schema:
+        return by_name.get(f"{key.ref_schema}.{ref}".casefold())
+    if schema:
+        found = by_name.get(f"{schema}.{ref}".casefold())
+        if found is not None:
+            return found
+    return by_name.get(ref)
+
+
 def _is_list(key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table]) -> bool:
     """A key into a table whose name says it lists values (`woonsituatie -> woonsituatie_types`).
 
     Only the name counts: `projects(id, title)` is shaped like a list of values
     but is a thing of its own.
     """
-    target = by_name.get(key.ref_table.casefold())
+    target = _target(key, by_name, None)
     if target is None:
         return False
     verdict = verdicts.get(target.key)
@@ -543,7 +574,6 @@ def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> 
     return None
 
 
-_MAX_CARE_DEPTH = 4
 _MIN_CARE_LINKS = 3
 
 
@@ -559,13 +589,19 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
     for table in tables:
         if verdicts[table.key].kind != LINKED:
             continue
+        languages = verdicts[table.key].context.languages
         for key in table.foreign_keys:
-            target = by_name.get(key.ref_table.casefold())
+            words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+            if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS):
+                continue  # who wrote the diagnosis is staff, not a patient
+            target = _target(key, by_name, table.schema)
             if target is not None and verdicts[target.key].kind == PEOPLE:
                 pointing.setdefault(target.key, []).append(table)
+    # counted before any table changes, so the order of the tables does not matter
+    cared = {key for key, verdict in verdicts.items() if verdict.context.health}
     for person, records in pointing.items():
         records = list({t.key: t for t in records}.values())
-        care = [t for t in records if verdicts[t.key].context.health]
+        care = [t for t in records if t.key in cared]
         if len(records) < _MIN_CARE_LINKS or 2 * len(care) < len(records):
             continue
         name = by_name[person.casefold()].name if person.casefold() in by_name else person
@@ -591,32 +627,32 @@ def _care_records(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) ->
     makes what is collected while caring for a patient health data, however many
     keys away from the patient's own row it sits.
     """
-    by_name: dict[str, str] = {}
-    for table in tables:
-        by_name.setdefault(table.name.casefold(), table.key)
-        by_name.setdefault(table.key.casefold(), table.key)
-    for _ in range(_MAX_CARE_DEPTH):
-        grown = False
+    by_name = _by_name(tables)
+    # each round reads the verdicts as the round began, so the order of the tables
+    # does not matter; every round turns at least one table, so it ends
+    for _ in range(len(tables)):
+        found: dict[str, tuple[TableVerdict, ForeignKey]] = {}
         for table in tables:
             verdict = verdicts[table.key]
             if verdict.kind not in (OTHER, ORGANISATION) or verdict.context.placeholder:
                 continue
             if verdict.kind == ORGANISATION and not _care_name(table.name, verdict.context.languages or ()):
                 continue
-            record = None
             for key in table.foreign_keys:
-                target = verdicts.get(by_name.get(key.ref_table.casefold(), ""))
+                target_table = _target(key, by_name, table.schema)
+                target = verdicts.get(target_table.key) if target_table is not None else None
                 if target is not None and target.kind == LINKED and target.context.health:
-                    record = key
+                    found[table.key] = (verdict, key)
                     break
-            if record is None:
-                continue
+        if not found:
+            return
+        for name, (verdict, record) in found.items():
             reason = (
                 f"'{', '.join(record.columns)}' references '{record.ref_table}'"
                 f"{' (by its name)' if record.implied else ''}, "
                 "a person's health or care record, so what it records is their health data"
             )
-            verdicts[table.key] = TableVerdict(
+            verdicts[name] = TableVerdict(
                 LINKED,
                 reason,
                 replace(
@@ -630,9 +666,6 @@ def _care_records(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) ->
                     why=f"in a table linked to people ({reason})",
                 ),
             )
-            grown = True
-        if not grown:
-            return
 
 
 def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
@@ -650,7 +683,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
             table_reason += f": {verdict.reason}"
         keyed = _keyed(table)
         attributes = _attribute_keys(table, verdict, people, (verdicts, by_name))
-        cares = _care_keys(table, verdict, people | linked)
+        cares = _care_keys(table, verdict, people | linked | _people_names(tables, verdicts, ORGANISATION))
         for column in table.columns:
             found = decide(
                 table.name,
@@ -724,7 +757,8 @@ def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> d
 
     Most point at a list of diagnoses, medicines or tests; whichever entry the
     patient's row picks is part of their care. A key to a person, to a table linked
-    to people, to the row's maker or to the table itself is only a link.
+    to people, to an organisation or a place (`etablissement_id`), to the row's maker
+    or to the table itself is only a link.
     """
     if verdict.kind != LINKED or not verdict.context.health:
         return {}

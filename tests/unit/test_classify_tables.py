@@ -495,7 +495,10 @@ def test_a_row_kept_about_a_patient_records_their_care() -> None:
         (ForeignKey(("paciente_id",), "pacientes"),),
     )
     got = classify_tables([PACIENTES, lab])
-    assert (got["resultados_lab.valor"].personal, got["resultados_lab.valor"].category) == (True, "user.health")
+    assert (got["resultados_lab.valor"].personal, got["resultados_lab.valor"].category) == (
+        True,
+        "user.health",
+    )
     assert "patient" in got["resultados_lab.valor"].reasons[0]
     assert not got["resultados_lab.lastupdate"].personal  # the record's own bookkeeping
 
@@ -622,7 +625,9 @@ def test_a_list_of_diagnoses_no_ones_row_reaches_is_reference_data() -> None:
 
 def test_a_parent_key_outside_a_people_table_is_a_trees_not_a_persons() -> None:
     """`parent_id` in a request, `parent_message_id` in a message: the row above, not a parent."""
-    request = _table("request", [("id", "INT"), ("parent_id", "INT"), ("subject", "TEXT"), ("created", "DATE")])
+    request = _table(
+        "request", [("id", "INT"), ("parent_id", "INT"), ("subject", "TEXT"), ("created", "DATE")]
+    )
     message = _table("msg_messages", [("id", "INT"), ("parent_message_id", "INT"), ("body", "TEXT")])
     verdicts = table_verdicts([request, message])
     assert verdicts["request"].kind == "not about people"
@@ -650,7 +655,9 @@ def test_people_whose_records_are_mostly_care_are_patients() -> None:
 
     def record(name: str, column: str) -> Table:
         return _table(
-            name, [("id", "INT"), ("client_id", "INT"), (column, "TEXT")], (ForeignKey(("client_id",), "clients"),)
+            name,
+            [("id", "INT"), ("client_id", "INT"), (column, "TEXT")],
+            (ForeignKey(("client_id",), "clients"),),
         )
 
     care = [record("diagnoses", "text"), record("prescriptions", "dose"), record("treatments", "plan")]
@@ -663,10 +670,16 @@ def test_people_whose_records_are_mostly_care_are_patients() -> None:
 
     def pupil_record(name: str, column: str) -> Table:
         return _table(
-            name, [("id", "INT"), ("pupil_id", "INT"), (column, "TEXT")], (ForeignKey(("pupil_id",), "pupils"),)
+            name,
+            [("id", "INT"), ("pupil_id", "INT"), (column, "TEXT")],
+            (ForeignKey(("pupil_id",), "pupils"),),
         )
 
-    school = [pupil_record("medications", "dose"), pupil_record("grades", "mark"), pupil_record("absences", "reason")]
+    school = [
+        pupil_record("medications", "dose"),
+        pupil_record("grades", "mark"),
+        pupil_record("absences", "reason"),
+    ]
     got = classify_tables([pupils, *school])
     assert got["grades.mark"].category != "user.health"
 
@@ -695,15 +708,149 @@ def test_a_key_into_a_list_shaped_table_not_named_a_list_is_no_trait() -> None:
 
 
 def test_a_care_records_key_says_what_it_points_at_without_calling_it_a_diagnosis_list() -> None:
-    """`visits.room_id -> rooms` in a patient's visit: part of their care, but rooms are no list of diagnoses."""
+    """`visits.tariff_id -> tariffs` in a patient's visit: part of their care, but no diagnosis list.
+
+    A key to a place (`room_id -> rooms`) is the place's, not the patient's care.
+    """
     patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
-    rooms = _table("rooms", [("id", "INT"), ("name", "TEXT")])
+    tariffs = _table("tariffs", [("id", "INT"), ("label", "TEXT")])
+    rooms = _table("rooms", [("id", "INT"), ("name", "TEXT"), ("phone", "TEXT")])
     visits = _table(
         "visits",
-        [("id", "INT"), ("patient_id", "INT"), ("room_id", "INT")],
-        (ForeignKey(("patient_id",), "patients"), ForeignKey(("room_id",), "rooms")),
+        [("id", "INT"), ("patient_id", "INT"), ("tariff_id", "INT"), ("room_id", "INT")],
+        (
+            ForeignKey(("patient_id",), "patients"),
+            ForeignKey(("tariff_id",), "tariffs"),
+            ForeignKey(("room_id",), "rooms"),
+        ),
     )
-    got = classify_tables([patients, rooms, visits])["visits.room_id"]
-    assert got.category == "user.health"
-    assert "'room_id' points at 'rooms' from a person's health or care record" in got.reason
-    assert "part of their care" in got.reason
+    got = classify_tables([patients, tariffs, rooms, visits])
+    assert got["visits.tariff_id"].category == "user.health"
+    assert (
+        "'tariff_id' points at 'tariffs' from a person's health or care record"
+        in got["visits.tariff_id"].reason
+    )
+    assert "part of their care" in got["visits.tariff_id"].reason
+    assert not got["visits.room_id"].personal
+
+
+def test_an_enrolment_keyed_by_two_references_makes_no_course_a_person() -> None:
+    """`enrolments(student_id, course_id)` as its key is an enrolment, not a course's person."""
+    courses = _keyed_table("courses", [("id", "INT"), ("title", "TEXT"), ("room", "TEXT")], ("id",))
+    students = _keyed_table("students", [("id", "INT"), ("first_name", "TEXT")], ("id",))
+    enrolments = _keyed_table(
+        "enrolments",
+        [("student_id", "INT"), ("course_id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")],
+        ("student_id", "course_id"),
+        (ForeignKey(("student_id",), "students"), ForeignKey(("course_id",), "courses")),
+    )
+    verdicts = table_verdicts([courses, students, enrolments])
+    assert verdicts["courses"].kind != "describes people"
+    assert not classify_tables([courses, students, enrolments])["courses.title"].personal
+
+
+def test_staff_who_write_diagnoses_are_no_patients() -> None:
+    """`created_by -> users` in care tables: the users are staff; their timesheets are no care."""
+    users = _table("users", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+
+    def care(name: str) -> Table:
+        return _table(
+            name,
+            [("id", "INT"), ("patient_id", "INT"), ("created_by", "INT"), ("text", "TEXT")],
+            (ForeignKey(("patient_id",), "patients"), ForeignKey(("created_by",), "users")),
+        )
+
+    timesheets = _table(
+        "timesheets",
+        [("id", "INT"), ("user_id", "INT"), ("hours", "TEXT")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    tables = [users, patients, care("diagnoses"), care("prescriptions"), care("treatments"), timesheets]
+    got = classify_tables(tables)
+    assert got["timesheets.hours"].category != "user.health"
+    assert got["diagnoses.text"].category == "user.health"
+
+
+def test_care_chains_and_patients_do_not_depend_on_the_order_of_the_tables() -> None:
+    """A chain six tables deep reaches the last table whichever order the tables come in."""
+    patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    chain = [
+        _table(
+            "diagnoses", [("id", "INT"), ("patient_id", "INT")], (ForeignKey(("patient_id",), "patients"),)
+        )
+    ]
+    for n in range(1, 6):
+        parent = chain[-1].name
+        chain.append(
+            _table(
+                f"level{n}",
+                [("id", "INT"), ("up_id", "INT"), ("note", "TEXT")],
+                (ForeignKey(("up_id",), parent),),
+            )
+        )
+    forward = table_verdicts([patients, *chain])
+    backward = table_verdicts([*reversed(chain), patients])
+    assert {k: (v.kind, v.context.health) for k, v in forward.items()} == {
+        k: (v.kind, v.context.health) for k, v in backward.items()
+    }
+    assert forward["level5"].kind == "linked to people" and forward["level5"].context.health
+
+
+def test_a_key_points_at_its_own_schemas_table_of_that_name() -> None:
+    """`audit.attachments -> history` is the audit schema's history, not the clinic's."""
+    patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    clinic_history = Table(
+        name="history",
+        schema="clinic",
+        location=WHERE,
+        source="schema.sql",
+        columns=(
+            Column("history", "id", WHERE, "schema.sql", type="INT", schema="clinic"),
+            Column("history", "patient_id", WHERE, "schema.sql", type="INT", schema="clinic"),
+        ),
+        foreign_keys=(ForeignKey(("patient_id",), "patients"),),
+    )
+    audit_history = Table(
+        name="history",
+        schema="audit",
+        location=WHERE,
+        source="schema.sql",
+        columns=(Column("history", "id", WHERE, "schema.sql", type="INT", schema="audit"),),
+    )
+    attachments = Table(
+        name="attachments",
+        schema="audit",
+        location=WHERE,
+        source="schema.sql",
+        columns=(
+            Column("attachments", "history_id", WHERE, "schema.sql", type="INT", schema="audit"),
+            Column("attachments", "blob", WHERE, "schema.sql", type="TEXT", schema="audit"),
+        ),
+        foreign_keys=(ForeignKey(("history_id",), "history"),),
+    )
+    verdicts = table_verdicts([patients, clinic_history, audit_history, attachments])
+    assert not verdicts["audit.attachments"].context.health
+
+
+def test_a_false_friend_is_no_organisation_in_its_language() -> None:
+    """`firmas` in a Spanish schema holds signatures: the signer's email is personal."""
+    firmas = _table(
+        "firmas",
+        [
+            ("id", "INT"),
+            ("documento_id", "INT"),
+            ("nombre_firmante", "TEXT"),
+            ("correo_electronico", "TEXT"),
+            ("fecha_firma", "DATE"),
+        ],
+    )
+    others = [
+        _table("documentos", [("id", "INT"), ("titulo", "TEXT"), ("descripcion", "TEXT"), ("fecha", "DATE")]),
+        _table(
+            "usuarios", [("id", "INT"), ("nombre", "TEXT"), ("apellidos", "TEXT"), ("contrasena", "TEXT")]
+        ),
+    ]
+    assert table_verdicts([firmas, *others])["firmas"].kind != "about organisations"
+    firmen = _table("firmen", [("id", "INT"), ("name", "TEXT"), ("telefon", "TEXT"), ("strasse", "TEXT")])
+    assert table_verdicts([firmen])["firmen"].kind == "about organisations"

@@ -110,3 +110,26 @@ def test_a_name_many_tables_end_with_implies_nothing_unless_one_is_named_so_in_f
     assert got[("order_type", "type_id")] == "types"
     # a table's own name never makes a key to itself, even when it is the only one
     assert ("types", "type_id") not in _implied([_table("types", "id", "type_id")])
+
+
+def test_numbers_codes_parents_and_words_imply_no_key() -> None:
+    """`card_nr`, `tax_code`, `identity`, `parent_id` beside `cards`, `taxes`, `entities`, `parents`."""
+    tables = [
+        _table("cards", "id"),
+        _table("taxes", "id"),
+        _table("entities", "id"),
+        _table("parents", "id"),
+        _table("customers", "id", "card_nr", "tax_code", "identity", "parent_id"),
+    ]
+    assert _implied(tables) == {}
+
+
+def test_a_name_that_fits_its_own_table_too_is_ambiguous() -> None:
+    """`order_type.type_id` beside `user_type`: `type` fits both, so neither."""
+    tables = [_table("order_type", "id", "type_id"), _table("user_type", "id", "type_id")]
+    assert _implied(tables) == {}
+
+
+def test_accented_names_match() -> None:
+    tables = [_table("öğrenciler", "id"), _table("notlar", "id", "öğrenci_id")]
+    assert _implied(tables) == {("notlar", "öğrenci_id"): "öğrenciler"}
