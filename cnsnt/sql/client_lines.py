@@ -252,8 +252,7 @@ def _close_routine(
     problems.append(
         DDLProblem(
             start,
-            f"stored routine or trigger in a {block} skipped ({head}): "
-            "its body holds no table columns",
+            f"stored routine or trigger in a {block} skipped ({head}): its body holds no table columns",
             may_hold_schema=False,
         )
     )
@@ -281,7 +280,6 @@ def _is_routine(body: str) -> bool:
         if word in ("TABLE", "VIEW", "INDEX", "("):
             return False
     return False
-
 
 
 def _blank(start: int, end: int) -> tuple[int, int, str]:

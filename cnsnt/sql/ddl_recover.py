@@ -68,9 +68,7 @@ def is_table_element(element: list[Token]) -> bool:
     )
 
 
-def recover_table(
-    tokens: list[Token], stmt: Statement, schema: ColumnReader
-) -> TableBuilder | None:
+def recover_table(tokens: list[Token], stmt: Statement, schema: ColumnReader) -> TableBuilder | None:
     """Read `CREATE ... TABLE name (col type ..., ...)` from tokens when sqlglot cannot.
 
     The column list is split on top-level commas; each element is parsed alone as a
@@ -100,7 +98,8 @@ def recover_table(
         if is_table_element(element):
             if "PRIMARY" in (keyword(t) for t in element):
                 primary.extend(
-                    t.text for t in element
+                    t.text
+                    for t in element
                     if t.token_type in (TokenType.IDENTIFIER, TokenType.VAR)
                     and keyword(t) not in ("KEY", "CONSTRAINT")
                 )
@@ -149,9 +148,7 @@ def token_foreign_keys(tokens: list[Token], column: Token | None = None) -> list
                 parts.append(tokens[j + 1].text)
                 j += 2
         ref_columns = (
-            _paren_names(tokens, j)
-            if j < len(tokens) and tokens[j].token_type == TokenType.L_PAREN
-            else []
+            _paren_names(tokens, j) if j < len(tokens) and tokens[j].token_type == TokenType.L_PAREN else []
         )
         if columns and parts:
             keys.append(
@@ -169,9 +166,7 @@ def token_foreign_keys(tokens: list[Token], column: Token | None = None) -> list
 def _paren_names(tokens: list[Token], open_paren: int) -> list[str]:
     """The plain names in the parenthesis at `open_paren`: `(a, b)`."""
     return [
-        part[0].text
-        for part in paren_elements(tokens, open_paren)
-        if len(part) == 1 and is_name(part[0])
+        part[0].text for part in paren_elements(tokens, open_paren) if len(part) == 1 and is_name(part[0])
     ]
 
 
@@ -201,9 +196,7 @@ def split_commas(tokens: list[Token]) -> list[list[Token]]:
     return out
 
 
-def recover_column(
-    element: list[Token], stmt: Statement, schema: ColumnReader
-) -> ColumnBuilder:
+def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) -> ColumnBuilder:
     """One element of a column list as a column: parsed alone, or read as `name type-words`."""
     try:
         parsed = schema.parser.parse_into(exp.ColumnDef, element, stmt.sql)
@@ -266,8 +259,14 @@ def core_create(tokens: list[Token], kind: str) -> list[Token] | None:
     query = tokens[i + 1 :]
     qwords = words[i + 1 :]
     for j in range(len(query) - 1, 0, -1):
-        if qwords[j] == "WITH" and set(qwords[j + 1 : j + 3]) & {"DATA", "NO", "CHECK", "READ",
-                                                                  "CASCADED", "LOCAL"}:
+        if qwords[j] == "WITH" and set(qwords[j + 1 : j + 3]) & {
+            "DATA",
+            "NO",
+            "CHECK",
+            "READ",
+            "CASCADED",
+            "LOCAL",
+        }:
             query = query[:j]
             break
     return [*core, tokens[i], *query]

@@ -47,6 +47,9 @@ class DDLTable:
     """A view's SELECT in the source dialect (None for tables)."""
     foreign_keys: tuple[DDLForeignKey, ...] = ()
     """Inline REFERENCES, table-level FOREIGN KEY and ALTER TABLE ... ADD FOREIGN KEY."""
+    altered_only: bool = False
+    """Known only from ALTER statements: the text changes a table it does not create
+    (an upgrade patch of a schema kept elsewhere)."""
 
 
 @dataclass(frozen=True)
@@ -68,4 +71,3 @@ class DDLResult:
     problems: tuple[DDLProblem, ...]
     statements: int
     """SQL statements found (client-command lines are not statements)."""
-

@@ -102,9 +102,7 @@ class SchemaBuilder:
 
     # -- CREATE
 
-    def _create(
-        self, stmt: Statement, kind: str, tokens: list[Token], tree: exp.Create
-    ) -> list[DDLProblem]:
+    def _create(self, stmt: Statement, kind: str, tokens: list[Token], tree: exp.Create) -> list[DDLProblem]:
         builder = self._build_create(stmt, tree)
         if builder is None:
             return self._unparsed(stmt, kind, tokens, "no table name found")
@@ -168,8 +166,7 @@ class SchemaBuilder:
                 # CREATE TABLE t LIKE u / PARTITION OF u: t gets u's columns (at u's places)
                 source = self._find(prop.this.name, prop.this.db or None)
                 for col in source.columns.values() if source and not builder.columns else ():
-                    builder.add(ColumnBuilder(col.name, col.offset, col.type, col.comment,
-                                               col.primary_key))
+                    builder.add(ColumnBuilder(col.name, col.offset, col.type, col.comment, col.primary_key))
             elif isinstance(prop, exp.ModuleProperty) and not builder.columns:
                 # SQLite CREATE VIRTUAL TABLE t USING fts4(a, b): the arguments are columns
                 for arg in prop.expressions:
@@ -224,7 +221,7 @@ class SchemaBuilder:
             for element in elements:
                 if isinstance(element, exp.ColumnDef):
                     if builder is None:
-                        builder = TableBuilder(table.name, table.db or None, stmt.offset)
+                        builder = TableBuilder(table.name, table.db or None, stmt.offset, altered_only=True)
                         self._store(builder)
                     builder.add(self.column(element, stmt.base))
                     for key in _column_references(element):
@@ -238,9 +235,7 @@ class SchemaBuilder:
                     new = element.args.get("to")
                     if isinstance(new, exp.Expr):
                         builder.rename(element.this.name, new.name)
-                elif isinstance(element, exp.ModifyColumn) and isinstance(
-                    element.this, exp.ColumnDef
-                ):
+                elif isinstance(element, exp.ModifyColumn) and isinstance(element.this, exp.ColumnDef):
                     # MySQL CHANGE old new TYPE / MODIFY col TYPE: the column keeps its place
                     old = element.args.get("rename_from")
                     if isinstance(old, exp.Identifier):
@@ -271,8 +266,7 @@ class SchemaBuilder:
                 return [
                     DDLProblem(
                         stmt.offset,
-                        f"COMMENT ON COLUMN {self.sql(target)}: "
-                        "no such column defined earlier in this file",
+                        f"COMMENT ON COLUMN {self.sql(target)}: no such column defined earlier in this file",
                         may_hold_schema=False,
                     )
                 ]
@@ -285,9 +279,7 @@ class SchemaBuilder:
 
     # -- what sqlglot could not parse
 
-    def _unparsed(
-        self, stmt: Statement, kind: str, tokens: list[Token], reason: str
-    ) -> list[DDLProblem]:
+    def _unparsed(self, stmt: Statement, kind: str, tokens: list[Token], reason: str) -> list[DDLProblem]:
         """Recover a CREATE TABLE/VIEW sqlglot could not parse, or report the statement.
 
         First the statement is re-parsed without what usually defeats sqlglot (options
@@ -344,7 +336,7 @@ class SchemaBuilder:
         schema = name[-2] if len(name) > 1 else None
         builder = self._find(name[-1], schema)
         new = builder is None
-        target = builder or TableBuilder(name[-1], schema, stmt.offset)
+        target = builder or TableBuilder(name[-1], schema, stmt.offset, altered_only=True)
         found = False
         for action in split_commas(tokens[i:]):
             if keyword(action[0]) != "ADD" or len(action) < 2:

@@ -40,6 +40,8 @@ class TableBuilder:
     is_view: bool = False
     view_sql: str | None = None
     foreign_keys: list[DDLForeignKey] = field(default_factory=list)
+    altered_only: bool = False
+    """Known only from ALTER statements: the text changes a table it does not create."""
 
     def add_foreign_key(self, key: DDLForeignKey) -> None:
         """Record a reference once (a dump may state it inline and again in an ALTER)."""
@@ -76,4 +78,5 @@ class TableBuilder:
             is_view=self.is_view,
             view_sql=self.view_sql,
             foreign_keys=tuple(self.foreign_keys),
+            altered_only=self.altered_only,
         )

@@ -417,9 +417,7 @@ class _MigrationBuilder(SchemaBuilder):
 
     def _drop_column_links(self, key: _Key, column: str) -> None:
         gone = name_key(column)
-        self.links[key] = [
-            x for x in self.links.get(key, []) if gone not in {name_key(c) for c in x.columns}
-        ]
+        self.links[key] = [x for x in self.links.get(key, []) if gone not in {name_key(c) for c in x.columns}]
 
     def _rename_column_links(self, key: _Key, old: str, new: str) -> None:
         table = self.tables[key]
@@ -428,9 +426,7 @@ class _MigrationBuilder(SchemaBuilder):
         for links in self.links.values():
             for link in links:
                 if self._refers_to(link, table):
-                    link.ref_columns = [
-                        new if name_key(c) == name_key(old) else c for c in link.ref_columns
-                    ]
+                    link.ref_columns = [new if name_key(c) == name_key(old) else c for c in link.ref_columns]
 
     def _refers_to(self, link: _Link, table: TableBuilder) -> bool:
         return name_key(link.ref_table) == name_key(table.name) and (
@@ -458,8 +454,8 @@ class _MigrationBuilder(SchemaBuilder):
         builder.name = new.name
         builder.schema = new.db or old_schema
         ident = new.this if isinstance(new.this, exp.Identifier) else None
-        builder.offset = stmt.base + int(ident.meta["start"]) if ident and "start" in ident.meta else (
-            stmt.offset
+        builder.offset = (
+            stmt.base + int(ident.meta["start"]) if ident and "start" in ident.meta else (stmt.offset)
         )
         new_key = (name_key(builder.schema or ""), name_key(builder.name))
         replaced = new_key != key and new_key in self.tables

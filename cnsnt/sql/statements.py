@@ -69,8 +69,13 @@ def _pattern(lex: Lexis) -> re.Pattern[str]:
         comment += r"|#[^\n]*+"
     dollar = r"\$(?P<tag>(?:[A-Za-z_]\w*+)?)\$.*?(?:\$(?P=tag)\$|\Z)|" if lex.dollar_quotes else ""
     return re.compile(
-        r"(?P<c>" + comment + r")"
-        + r"|(?P<x>" + dollar + string + r'|"(?:[^"]++|"")*+(?:"|\Z)|`[^`]*+(?:`|\Z))'
+        r"(?P<c>"
+        + comment
+        + r")"
+        + r"|(?P<x>"
+        + dollar
+        + string
+        + r'|"(?:[^"]++|"")*+(?:"|\Z)|`[^`]*+(?:`|\Z))'
         + r"|(?P<semi>;)"
         + r"|(?P<w>\s++)"
         + r"|(?P<o>[^\s;'\"`$\-/#]++|.)",
@@ -171,9 +176,7 @@ def split_statements(
             token = m.group()
             if kind == "c":
                 comment = Comment(line, _comment_body(token).strip())
-                (pending.inner if pending.parts or pending.size else pending.leading).append(
-                    comment
-                )
+                (pending.inner if pending.parts or pending.size else pending.leading).append(comment)
                 if pending.parts or pending.size:
                     _add(pending, token, max_chars)
             elif kind == "semi":
@@ -212,8 +215,7 @@ def split_statements(
                             break
                         end = size if end < 0 else end
                         text = buffer[m.start() : end]
-                        yield RawStatement(line, col, text.strip(), tuple(pending.leading),
-                                           meta_command=True)
+                        yield RawStatement(line, col, text.strip(), tuple(pending.leading), meta_command=True)
                         pending = _Pending()
                         col += end - m.start()
                         pos = end

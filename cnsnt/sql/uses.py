@@ -270,8 +270,7 @@ def analyse_expression(statement: exp.Expr, schema: QuerySchema) -> StatementUse
     except Exception as exc:  # noqa: BLE001 - one odd statement must not stop a whole log
         collector.problem(
             ProblemKind.UNSUPPORTED,
-            f"internal error while resolving columns ({type(exc).__name__}: {exc}); "
-            "please report it",
+            f"internal error while resolving columns ({type(exc).__name__}: {exc}); please report it",
         )
         kind = "other"
     return collector.result(kind)
@@ -448,9 +447,7 @@ class _Collector:
                 name,
             )
         else:
-            self.problem(
-                ProblemKind.UNKNOWN_TABLE, f"table '{name}' is not in any audited schema", name
-            )
+            self.problem(ProblemKind.UNKNOWN_TABLE, f"table '{name}' is not in any audited schema", name)
 
     def _write(self, info: _Table | None, names: Iterable[str]) -> None:
         if info is None:
@@ -815,4 +812,3 @@ __all__ = [
     "parse_statements",
     "table_specs",
 ]
-

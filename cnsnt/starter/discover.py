@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,19 +20,63 @@ from cnsnt.sql.ddl import parse_ddl
 #: Directories that hold other people's code, build output or caches.
 SKIP_DIRS = frozenset(
     {
-        ".git", ".hg", ".svn", ".venv", "venv", "env", ".tox", ".nox", "__pycache__",
-        "node_modules", "bower_components", "vendor", "dist", "build", "target",
-        "site-packages", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".idea", ".vscode",
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "env",
+        ".tox",
+        ".nox",
+        "__pycache__",
+        "node_modules",
+        "bower_components",
+        "vendor",
+        "dist",
+        "build",
+        "target",
+        "site-packages",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        ".idea",
+        ".vscode",
         # Tests, fixtures and documentation show forms and tables, but not the product's own.
-        "test", "tests", "spec", "specs", "__tests__", "fixtures", "testdata", "doc", "docs",
-        "third_party", "thirdparty", "external", "externals",
+        "test",
+        "tests",
+        "spec",
+        "specs",
+        "__tests__",
+        "fixtures",
+        "testdata",
+        "doc",
+        "docs",
+        "third_party",
+        "thirdparty",
+        "external",
+        "externals",
     }
 )
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
 DIALECTS = (None, "mysql", "postgres", "tsql", "oracle", "sqlite", "snowflake", "bigquery")
 TEMPLATE_SUFFIXES = frozenset(
-    {".html", ".htm", ".twig", ".tpl", ".hbs", ".handlebars", ".mustache", ".cshtml",
-     ".erb", ".jinja", ".jinja2", ".j2", ".php", ".njk", ".liquid"}
+    {
+        ".html",
+        ".htm",
+        ".twig",
+        ".tpl",
+        ".hbs",
+        ".handlebars",
+        ".mustache",
+        ".cshtml",
+        ".erb",
+        ".jinja",
+        ".jinja2",
+        ".j2",
+        ".php",
+        ".njk",
+        ".liquid",
+    }
 )
 #: How much of a file is sniffed to decide its kind.
 SNIFF_BYTES = 64 * 1024
@@ -252,6 +296,47 @@ def _entries(
 
 def discover(root: Path) -> list[Found]:
     """Every schema, form and query file below root, as `sources:` entries."""
+    return survey(root)[0]
+
+
+def _tables_of(path: Path, dialect: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The tables a schema file creates, and those it only alters, case-folded."""
+    try:
+        result = parse_ddl(path.read_text(encoding="utf-8", errors="replace"), dialect)
+    except Exception:  # noqa: BLE001 - a file the parser rejects creates nothing we can compare
+        return frozenset(), frozenset()
+    created = frozenset(t.name.casefold() for t in result.tables if not t.altered_only)
+    altered = frozenset(t.name.casefold() for t in result.tables if t.altered_only)
+    return created, altered
+
+
+def _patches(schemas: list[tuple[Path, str | None]]) -> dict[Path, Path]:
+    """Schema files that are upgrade patches of a fuller schema file -> that file.
+
+    osTicket's `upgrader/.../16fcef4a-d51f303a.patch.sql` alters tables that
+    `install-mysql.sql` creates whole, and others create only tables it holds too:
+    history of the full schema. Read alone, a patch alters tables it never saw.
+    """
+    read = {path: _tables_of(path, dialect) for path, dialect in schemas}
+    # a full schema creates what it alters; the largest is tried first
+    full = sorted(
+        (p for p, (created, altered) in read.items() if created and not altered),
+        key=lambda p: (-len(read[p][0]), p.as_posix()),
+    )
+    out: dict[Path, Path] = {}
+    for path, (created, altered) in read.items():
+        for other in full:
+            if other == path:
+                continue
+            holds = read[other][0]
+            if (altered and altered & holds) or (created and created <= holds and len(created) < len(holds)):
+                out[path] = other
+                break
+    return out
+
+
+def survey(root: Path) -> tuple[list[Found], list[str]]:
+    """The `sources:` entries below root, and notes on what was left out and why."""
     files = _walk(root)
     by_parent: dict[Path, list[Path]] = defaultdict(list)
     for path in files:
@@ -270,6 +355,33 @@ def discover(root: Path) -> list[Found]:
         what = _kind_of(path)
         if what is not None:
             kinds[what[0]].append((path, what[1]))
+    notes: list[str] = []
+    patches = _patches(kinds.get("schemas", []))
+    # a folder most of whose schema files patch one schema is that schema's upgrade
+    # folder: its other SQL (new tables since dropped, data fixes) is history too
+    folders: dict[Path, Path] = {}
+    for folder in sorted({p.parent for p in patches}):
+        mine = [p for p, _ in kinds["schemas"] if p.parent == folder]
+        targets = Counter(patches[p] for p in mine if p in patches)
+        main, count = targets.most_common(1)[0]
+        if 2 * count > len(mine) and main.parent != folder:
+            folders[folder] = main
+    left: dict[Path, list[Path]] = defaultdict(list)
+    for kind in ("schemas", "queries"):
+        kept: list[tuple[Path, str | None]] = []
+        for path, dialect in kinds.get(kind, []):
+            of = folders.get(path.parent) or (patches.get(path) if kind == "schemas" else None)
+            if of is None:
+                kept.append((path, dialect))
+            else:
+                left[of].append(path)
+        kinds[kind] = kept
+    for full, paths in sorted(left.items()):
+        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
+        notes.append(
+            f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
+            f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"
+        )
     models = {path.parent for path, _ in orm.get("prisma", [])}
     found: list[Found] = [
         _migration_entry(home, paths, root)
@@ -283,4 +395,4 @@ def discover(root: Path) -> list[Found]:
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
-    return found
+    return found, notes

@@ -56,8 +56,12 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
         found.setdefault(
             ("column", key),
             PersonalField(
-                "column", key, verdict.category or UNKNOWN_CATEGORY, verdict.reason,
-                verdict.confidence, column.location,
+                "column",
+                key,
+                verdict.category or UNKNOWN_CATEGORY,
+                verdict.reason,
+                verdict.confidence,
+                column.location,
             ),
         )
     consent: set[str] = set()
@@ -77,8 +81,12 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
         found.setdefault(
             ("form_field", key),
             PersonalField(
-                "form_field", key, verdict.category or UNKNOWN_CATEGORY, verdict.reason,
-                verdict.confidence, field.location,
+                "form_field",
+                key,
+                verdict.category or UNKNOWN_CATEGORY,
+                verdict.reason,
+                verdict.confidence,
+                field.location,
             ),
         )
     ordered = sorted(found.values(), key=lambda f: (f.category, f.kind, f.key))

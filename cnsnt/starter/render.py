@@ -57,8 +57,12 @@ def new_policy(
     *,
     problems: int = 0,
     today: dt.date | None = None,
+    notes: Sequence[str] = (),
 ) -> str:
-    """A complete starter `cnsnt.yaml`: valid as it is, with what to fill in said in comments."""
+    """A complete starter `cnsnt.yaml`: valid as it is, with what to fill in said in comments.
+
+    `notes`: what discovery left out and why, said under `sources:`.
+    """
     day = (today or dt.date.today()).isoformat()
     fields = sum(len(e.columns) + len(e.form_fields) for e in entries)
     out = [
@@ -88,6 +92,7 @@ def new_policy(
         "",
         "sources:",
     ]
+    out += [f"  # {note}" for note in notes]
     if not sources:
         out.append(line(2, "schemas: []", "no schema, form or query file found: add paths here"))
     for kind in ("schemas", "forms", "queries"):
@@ -116,6 +121,6 @@ def new_policy(
     out += data_entries(entries, 2)
     out += [
         "",
-        line(0, "ignore: []", "fields that are not personal data, e.g. [\"*.created_at\"]"),
+        line(0, "ignore: []", 'fields that are not personal data, e.g. ["*.created_at"]'),
     ]
     return "\n".join(out) + "\n"

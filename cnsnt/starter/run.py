@@ -14,7 +14,7 @@ from cnsnt.model import Location
 from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
-from cnsnt.starter.discover import Found, discover
+from cnsnt.starter.discover import Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import undeclared
 from cnsnt.starter.render import new_policy
@@ -42,7 +42,6 @@ class Draft:
         return sum(len(e.columns) + len(e.form_fields) for e in self.entries)
 
 
-
 def _validate(text: str, target: Path, others: list[Path]) -> None:
     """Load the new text as the policy it will be (with its sibling files): never write an invalid one."""
     with tempfile.TemporaryDirectory(prefix="cnsnt-init-") as tmp:
@@ -66,7 +65,7 @@ def draft_new(
     if not root.is_dir():
         raise UsageError(f"{root.as_posix()} is not a directory: cnsnt init reads a project directory")
     target = output or root / "cnsnt.yaml"
-    found = discover(root)
+    found, notes = survey(root)
     specs = tuple(
         SourceSpec(
             kind=f.kind,
@@ -82,7 +81,9 @@ def draft_new(
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
     entries = group(result.fields, load_taxonomy())
-    text = new_policy(found, entries, result.consent_controls, problems=len(evidence.problems), today=today)
+    text = new_policy(
+        found, entries, result.consent_controls, problems=len(evidence.problems), today=today, notes=notes
+    )
     _validate(text, target, [target])
     return Draft(target, text, True, tuple(entries), tuple(found), len(evidence.problems))
 

@@ -369,3 +369,46 @@ def test_discover_prefers_the_stated_schema_to_the_migrations_that_build_it(tmp_
         Found("schemas", "db/schema.rb", format="rails"),
         Found("schemas", "app/models.py", format="sqlalchemy"),
     ]
+
+
+def test_upgrade_patches_of_a_full_schema_are_left_out_and_said(tmp_path: Path) -> None:
+    """osTicket-like: `install.sql` holds the schema; `upgrader/` patches it; init proposes the schema."""
+    from cnsnt.starter.discover import survey
+    from cnsnt.starter.run import draft_new
+
+    (tmp_path / "setup").mkdir()
+    (tmp_path / "setup" / "install.sql").write_text(
+        "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(80), lang VARCHAR(8));\n"
+        "CREATE TABLE tickets (id INT PRIMARY KEY, user_id INT, body TEXT);\n"
+    )
+    up = tmp_path / "upgrader"
+    up.mkdir()
+    (up / "a1-b2.patch.sql").write_text("ALTER TABLE users ADD lang VARCHAR(8);\n")
+    (up / "b2-c3.patch.sql").write_text("CREATE TABLE tickets (id INT PRIMARY KEY, body TEXT);\n")
+    (up / "c3-d4.patch.sql").write_text(
+        "CREATE TABLE old_sessions (id INT, data TEXT);\nALTER TABLE users ADD x INT;\n"
+    )
+    (up / "d4-e5.patch.sql").write_text("CREATE TABLE since_dropped (id INT, note TEXT);\n")
+    (up / "c3-d4.cleanup.sql").write_text("DELETE FROM old_sessions WHERE id > 0;\n")
+    found, notes = survey(tmp_path)
+    assert [f.pattern for f in found if f.kind in ("schemas", "queries")] == ["setup/install.sql"]
+    assert notes == [
+        "left out 5 SQL files in upgrader: upgrade patches of setup/install.sql, which holds their tables"
+    ]
+    text = draft_new(tmp_path).text
+    assert "# left out 5 SQL files in upgrader" in text
+
+
+def test_separate_schemas_are_both_kept(tmp_path: Path) -> None:
+    """Two schemas that share no table are two databases, not a schema and its patches."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "app.sql").write_text(
+        "CREATE TABLE users (id INT, email VARCHAR(80));\nCREATE TABLE orders (id INT);\n"
+    )
+    (tmp_path / "analytics.sql").write_text("CREATE TABLE events (id INT, user_email VARCHAR(80));\n")
+    found, notes = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == ["analytics.sql", "app.sql"] or [f.pattern for f in found] == [
+        "*.sql"
+    ]
+    assert notes == []
