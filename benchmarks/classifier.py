@@ -253,6 +253,7 @@ def _old_sample() -> None:
 
 def _timing(corpus: Path) -> None:
     from cnsnt.classify import classifier as clf
+    from cnsnt.classify import tables as tables_module
     from cnsnt.sources.schemas.ddl import read_ddl  # noqa: F401 - the reader users run
     from cnsnt.sql.ddl import parse_ddl
 
@@ -269,7 +270,10 @@ def _timing(corpus: Path) -> None:
             source=str(path),
             schema=t.schema,
             columns=tuple(
-                Column(t.name, c.name, where, str(path), t.schema, c.type, c.comment) for c in t.columns
+                Column(
+                    t.name, c.name, where, str(path), t.schema, c.type, c.comment, primary_key=c.primary_key
+                )
+                for c in t.columns
             ),
             foreign_keys=tuple(
                 ForeignKey(k.columns, k.ref_table, k.ref_columns, k.ref_schema) for k in t.foreign_keys
@@ -284,6 +288,7 @@ def _timing(corpus: Path) -> None:
             cached.cache_clear()
         clf._TOKENIZER._words.cache_clear()
         clf._TOKENIZER._word.cache_clear()
+        tables_module._written_cached.cache_clear()
         wall, cpu = time.perf_counter(), time.process_time()
         classify_tables(tables)
         best_wall = min(best_wall, time.perf_counter() - wall)

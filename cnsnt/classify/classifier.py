@@ -471,6 +471,7 @@ def classify_column(
 
 _CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
 _WHO_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS | lx.QUALIFIERS | lx.GLUE_WORDS
+_ROLE_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS
 _OF_LOOKUPS = (
     "user.contact.address",
     "user.name",
@@ -663,7 +664,7 @@ def decide(
         and kind == "text"
         and words
         and set(words) <= _WHO_WORDS
-        and set(words) & (lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS)
+        and set(words) & _ROLE_WORDS
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)
         and not keyed
         and not ctx.lookup

@@ -79,6 +79,11 @@ _ANCHORS = {
 }
 _ADDRESS = ("user.contact.address",)
 _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
+# Unions built once: made per column they cost more than the rest of the check.
+_PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
+_MAKER_WORDS = lx.RECORD_WORDS | lx.ACTOR_WORDS
+_BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
+_NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
 # Lists whose entries are a person's traits: a key into one, in the person's row, is
 # the trait (`id_title`, `ethnic_origin_id`, `city_id`).
@@ -188,7 +193,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
             if category.startswith(_ADDRESS) and category != "user.contact.address.state":
                 address = True
             # a bare `name`/`nev`/`ad` (or a person's: `nome_mae`), not `demirbas_adi`
-            bare = reading.rest <= lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
+            bare = reading.rest <= _BARE_WORDS
             if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare and weak_name is None:
                 weak_name = column.name
         if not column.primary_key and _is_link(column, languages, own):
@@ -260,11 +265,11 @@ def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) ->
         return False
     if set(words) - _ID_WORDS <= own:
         return False  # the table's own key (`gibbonStaffJobOpeningID`)
-    if set(words) & (lx.RECORD_WORDS | lx.ACTOR_WORDS):
+    if set(words) & _MAKER_WORDS:
         return False
     if any(lx.NEGATORS.get(w) == "flag" for w in words):
         return False  # `mostrar_codigo_aluno`, `show_user_id`: a setting about the key
-    people = lx.PERSON_TABLES | lx.LINK_WORDS
+    people = _PEOPLE_WORDS
     named = [w for w in words if w not in _ID_WORDS]
     # the key's noun is its last word: `parent_message_id` is a message's, `user_group_id`
     # a group's; a bare `parent_id`/`id_padre` is the row above in a tree
@@ -306,7 +311,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             and table_words[-1] in lx.PLACE_TABLES
             and not survey.links
             and "name" not in survey.anchors  # a first and a last name are a person's
-            and not words & (lx.PERSON_TABLES | lx.LINK_WORDS)
+            and not words & _PEOPLE_WORDS
         )
         organisation = organisation or place
         base = Context(
@@ -419,7 +424,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         for key in table.foreign_keys:
             if _refers_to(key, people_names) or _table(key.ref_table, languages).person:
                 words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
-                if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS):
+                if words & _MAKER_WORDS:
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
                     columns = ", ".join(key.columns)
@@ -592,7 +597,7 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
         languages = verdicts[table.key].context.languages
         for key in table.foreign_keys:
             words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
-            if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS):
+            if words & _MAKER_WORDS:
                 continue  # who wrote the diagnosis is staff, not a patient
             target = _target(key, by_name, table.schema)
             if target is not None and verdicts[target.key].kind == PEOPLE:
@@ -674,6 +679,8 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     verdicts = _verdicts(tables)
     people = _people_names(tables, verdicts)
     linked = _people_names(tables, verdicts, LINKED)
+    # a care record's key to one of these is a link, not a datum of care
+    not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
     by_name = _by_name(tables)
     out: dict[str, Classification] = {}
     for table in tables:
@@ -683,7 +690,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
             table_reason += f": {verdict.reason}"
         keyed = _keyed(table)
         attributes = _attribute_keys(table, verdict, people, (verdicts, by_name))
-        cares = _care_keys(table, verdict, people | linked | _people_names(tables, verdicts, ORGANISATION))
+        cares = _care_keys(table, verdict, not_care)
         for column in table.columns:
             found = decide(
                 table.name,
@@ -781,7 +788,7 @@ def _value_keys(
         if _refers_to(key, people) or key.ref_table.casefold() == table.name.casefold():
             continue
         words = set(_TOKENIZER.words(key.columns[0], languages))
-        if words & (lx.ACTOR_WORDS | lx.RECORD_WORDS | lx.PERSON_TABLES | lx.LINK_WORDS):
+        if words & _NOT_VALUE_WORDS:
             continue
         yield key, words
 
