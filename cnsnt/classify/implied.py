@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _same_stem
+from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Column, ForeignKey, Table
 
 # Linear: one character class, repeated, never nested.
@@ -31,12 +32,21 @@ _APART = ("id", "fk", "ref", "cod")
 _MIN_NOUN = 3
 # Linear: one character class, repeated.
 _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
+# Linear: one character class, no repetition.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _ascii(name: str) -> str:
-    """Accents removed, case kept (`öğrenciId` -> `ogrenciId`), so names in any Latin script match."""
+    """A name in Latin letters, so names in any script match.
+
+    Accents are removed and case kept (`öğrenciId` -> `ogrenciId`); Cyrillic is
+    transliterated (`ID_призывника` -> `ID_prizyvnika`).
+    """
     if name.isascii():
         return name
+    if _CYRILLIC.search(name):
+        translit = load_vocabulary().translit
+        name = "".join(translit(c.lower()) if _CYRILLIC.match(c) else c for c in name)
     decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -133,3 +133,8 @@ def test_a_name_that_fits_its_own_table_too_is_ambiguous() -> None:
 def test_accented_names_match() -> None:
     tables = [_table("öğrenciler", "id"), _table("notlar", "id", "öğrenci_id")]
     assert _implied(tables) == {("notlar", "öğrenci_id"): "öğrenciler"}
+
+
+def test_cyrillic_names_match() -> None:
+    tables = [_table("Призывники", "id"), _table("Заключения", "id", "ID_призывника")]
+    assert _implied(tables) == {("Заключения", "ID_призывника"): "Призывники"}
