@@ -614,7 +614,8 @@ def decide(
     # a health record's keys and its own bookkeeping (`lastupdate`) are not care; in a
     # patient's care record its times, flags and counts are (when they were seen, a
     # pathological flag, how many pills)
-    care = ctx.health and ctx.linked and not {why for _, why in reading.negators} - _CARE_NEGATORS
+    negated = {why for _, why in reading.negators}
+    care = ctx.health and (ctx.linked or ctx.describes) and not negated - _CARE_NEGATORS
     own_state = bool(words) and set(words) <= lx.AMBIGUOUS_ADDRESS  # the record's `estado`
     if (
         (plain or care)

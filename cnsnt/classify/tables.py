@@ -367,6 +367,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 # a registry of customers that are people or companies (`ragione_sociale`):
                 # what names or reaches a person counts, not every fact about a business
                 reason += f", though '{survey.company}' says some rows are companies"
+            # a register of patients (`patient`, `пациенты`): its flags and notes are care
+            patients = bool(
+                (words | set(_TOKENIZER.words(table.comment or "", languages))) & lx.PATIENT_WORDS
+            )
+            if patients:
+                reason += ", patients, so what it records beside who they are is their care"
             verdict = TableVerdict(
                 PEOPLE,
                 reason,
@@ -375,6 +381,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     person=True,
                     subject=not mixed,
                     describes=not mixed,
+                    health=base.health or patients,
                     why=f"in the people table '{table.name}'",
                 ),
             )

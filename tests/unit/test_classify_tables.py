@@ -854,3 +854,15 @@ def test_a_false_friend_is_no_organisation_in_its_language() -> None:
     assert table_verdicts([firmas, *others])["firmas"].kind != "about organisations"
     firmen = _table("firmen", [("id", "INT"), ("name", "TEXT"), ("telefon", "TEXT"), ("strasse", "TEXT")])
     assert table_verdicts([firmen])["firmen"].kind == "about organisations"
+
+
+def test_a_register_of_patients_holds_their_care_beside_who_they_are() -> None:
+    """`patient.is_allergic` is health data; `patient.last_name` stays a name."""
+    patient = _table(
+        "patient",
+        [("id", "INT"), ("last_name", "TEXT"), ("is_allergic", "CHAR(1)"), ("cpap_status", "VARCHAR(64)")],
+    )
+    got = classify_tables([patient])
+    assert got["patient.is_allergic"].category == "user.health"
+    assert got["patient.last_name"].category == "user.name.last"
+    assert "patients" in got["patient.is_allergic"].reasons[0]
