@@ -528,6 +528,13 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
 
 
 _FREE_TEXT_TYPES = frozenset({"text", "unknown"})
+# Coded traits that are not special: a key to one is a person's trait only in their own row.
+_SPECIAL_CODED = ("user.health", "user.demographic.political", "user.demographic.union")
+_CODED_TRAITS = frozenset(c for c in lx.CODED if not c.startswith(_SPECIAL_CODED)) - {
+    "user.demographic.religious_belief",
+    "user.demographic.race_ethnicity",
+    "user.demographic.sexual_orientation",
+}
 _CARE_NEGATORS = frozenset({"timestamp", "flag", "counter"})
 
 
@@ -557,6 +564,22 @@ def decide(
             None,
             Confidence.MEDIUM,
             f"name '{name}' is the key of '{table}', a table of {_label(match)}",
+        )
+    if (
+        match is not None
+        and not match.strong
+        and not ctx.describes
+        and ctx.linked
+        and _category(match) in _CODED_TRAITS
+        and any(why == "identifier" for _, why in reading.negators)
+    ):
+        # `contrats.id_ecole`: in a person's own row the school is theirs; in a record
+        # that points at them it is the record's school, a key like any other
+        return Classification(
+            False,
+            None,
+            Confidence.LOW,
+            f"name '{name}' is a key to {_label(match)}, of the record, not of the person it points at",
         )
     if match is not None and not ctx.describes and _is_lookup(table, match, ctx.languages):
         return Classification(

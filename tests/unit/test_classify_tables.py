@@ -866,3 +866,16 @@ def test_a_register_of_patients_holds_their_care_beside_who_they_are() -> None:
     assert got["patient.is_allergic"].category == "user.health"
     assert got["patient.last_name"].category == "user.name.last"
     assert "patients" in got["patient.is_allergic"].reasons[0]
+
+
+def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
+    """`eleves.id_ecole` is the pupil's school; `contrats.id_ecole` is the contract's."""
+    eleves = _table("eleves", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("id_ecole", "INT")])
+    contrats = _table(
+        "contrats",
+        [("id", "INT"), ("id_eleve", "INT"), ("id_ecole", "INT"), ("religion_id", "INT")],
+        (ForeignKey(("id_eleve",), "eleves"),),
+    )
+    got = classify_tables([eleves, contrats])
+    assert not got["contrats.id_ecole"].personal
+    assert got["contrats.religion_id"].personal  # a special category stays the person's
