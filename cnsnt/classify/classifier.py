@@ -639,7 +639,8 @@ def decide(
     # pathological flag, how many pills)
     negated = {why for _, why in reading.negators}
     care = ctx.health and (ctx.linked or ctx.describes) and not negated - _CARE_NEGATORS
-    own_state = bool(words) and set(words) <= lx.AMBIGUOUS_ADDRESS  # the record's `estado`
+    # the record's `estado`, `is_active`, `is_done`
+    own_state = bool(words) and (set(words) <= lx.AMBIGUOUS_ADDRESS or bool(set(words) & lx.STATE_FLAGS))
     if (
         (plain or care)
         and ctx.health

@@ -215,5 +215,7 @@ PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Weak terms that name whatever the row is (`slug`): a person's only in their own row.
 OBJECT_NAMES: Final = _VOCAB.lists["object_names"]
+# A record's own on/off state (`is_active`, `is_done`): not a patient's care.
+STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
 # Yes/no words of a person's payment state (`pagada`, `overdue`): financial in their row.
 PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]

@@ -32,6 +32,7 @@ _LIST_KEYS = (
     "patient_words",
     "tree_words",
     "object_names",
+    "state_flags",
     "person_suffixes",
     "health_tables",
     "message_tables",

@@ -879,3 +879,16 @@ def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
     got = classify_tables([eleves, contrats])
     assert not got["contrats.id_ecole"].personal
     assert got["contrats.religion_id"].personal  # a special category stays the person's
+
+
+def test_a_care_records_own_state_flags_are_not_care() -> None:
+    """`visits.is_done` is the row's state; `visits.is_allergic` is the patient's."""
+    patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    visits = _table(
+        "visits",
+        [("id", "INT"), ("patient_id", "INT"), ("is_done", "CHAR(1)"), ("is_allergic", "CHAR(1)")],
+        (ForeignKey(("patient_id",), "patients"),),
+    )
+    got = classify_tables([patients, visits])
+    assert got["visits.is_allergic"].category == "user.health"
+    assert got["visits.is_done"].category != "user.health"
