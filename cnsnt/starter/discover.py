@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
+from cnsnt.sql.ddl_result import DDLTable
 
 #: Directories that hold other people's code, build output or caches.
 SKIP_DIRS = frozenset(
@@ -118,39 +119,43 @@ def _sniff(path: Path) -> str:
     return head.decode("utf-8", errors="replace")
 
 
-def _tables(text: str, dialect: str | None) -> tuple[int, int]:
+#: A file's kind, its dialect, and the tables the DDL reader found in it (schemas only).
+_Kind = tuple[str, str | None, tuple[DDLTable, ...]]
+
+
+def _tables(text: str, dialect: str | None) -> tuple[tuple[DDLTable, ...], int]:
     """(tables found, statements the parser had to skip) for one dialect."""
     try:
         result = parse_ddl(text, dialect)
     except Exception:  # noqa: BLE001 - a file the parser rejects holds no schema for us
-        return 0, 0
-    return len(result.tables), sum(1 for p in result.problems if p.may_hold_schema)
+        return (), 0
+    return result.tables, sum(1 for p in result.problems if p.may_hold_schema)
 
 
-def _sql_kind(path: Path) -> tuple[str, str | None] | None:
-    """(`schemas`, dialect) when the DDL reader finds a table, else (`queries`, None).
+def _sql_kind(path: Path) -> _Kind | None:
+    """(`schemas`, dialect, tables) when the DDL reader finds a table, else (`queries`, None, ()).
 
     The dialect is the first that reads the file's tables without skipping any
     (MySQL backticks, T-SQL brackets): the same parser the audit will use decides.
     """
     try:
         if path.stat().st_size > PARSE_LIMIT:
-            return "queries", None
+            return "queries", None, ()
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
     if "\0" in text[:SNIFF_BYTES]:
         return None
-    best: tuple[int, int, str | None] = (0, 0, None)
+    best: tuple[tuple[DDLTable, ...], str | None] = ((), None)
     for dialect in DIALECTS:
         tables, skipped = _tables(text, dialect)
         if tables and not skipped:
-            return "schemas", dialect
-        if tables > best[0]:
-            best = (tables, skipped, dialect)
+            return "schemas", dialect, tables
+        if len(tables) > len(best[0]):
+            best = (tables, dialect)
         if not skipped:
             break  # nothing the parser could not read: a query file, in any dialect
-    return ("schemas", best[2]) if best[0] else ("queries", None)
+    return ("schemas", best[1], best[0]) if best[0] else ("queries", None, ())
 
 
 def _json_form(path: Path) -> bool:
@@ -248,16 +253,16 @@ def _migration_entry(home: Path, paths: list[Path], root: Path) -> Found:
     return Found("schemas", pattern, format="migrations", dialect=dialect)
 
 
-def _kind_of(path: Path) -> tuple[str, str | None] | None:
-    """(kind, dialect) of a file, or None when it is no source."""
+def _kind_of(path: Path) -> _Kind | None:
+    """(kind, dialect, tables of a schema) of a file, or None when it is no source."""
     suffix = path.suffix.lower()
     if suffix == ".sql":
         return _sql_kind(path)
     if suffix == ".json":
-        return ("forms", None) if _json_form(path) else None
+        return ("forms", None, ()) if _json_form(path) else None
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path).lower()
-        return ("forms", None) if any(m in head for m in _FORM_MARKERS) else None
+        return ("forms", None, ()) if any(m in head for m in _FORM_MARKERS) else None
     return None
 
 
@@ -299,25 +304,21 @@ def discover(root: Path) -> list[Found]:
     return survey(root)[0]
 
 
-def _tables_of(path: Path, dialect: str | None) -> tuple[frozenset[str], frozenset[str]]:
+def _created_altered(tables: tuple[DDLTable, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """The tables a schema file creates, and those it only alters, case-folded."""
-    try:
-        result = parse_ddl(path.read_text(encoding="utf-8", errors="replace"), dialect)
-    except Exception:  # noqa: BLE001 - a file the parser rejects creates nothing we can compare
-        return frozenset(), frozenset()
-    created = frozenset(t.name.casefold() for t in result.tables if not t.altered_only)
-    altered = frozenset(t.name.casefold() for t in result.tables if t.altered_only)
+    created = frozenset(t.name.casefold() for t in tables if not t.altered_only)
+    altered = frozenset(t.name.casefold() for t in tables if t.altered_only)
     return created, altered
 
 
-def _patches(schemas: list[tuple[Path, str | None]]) -> dict[Path, Path]:
+def _patches(schemas: dict[Path, tuple[DDLTable, ...]]) -> dict[Path, Path]:
     """Schema files that are upgrade patches of a fuller schema file -> that file.
 
     osTicket's `upgrader/.../16fcef4a-d51f303a.patch.sql` alters tables that
     `install-mysql.sql` creates whole, and others create only tables it holds too:
     history of the full schema. Read alone, a patch alters tables it never saw.
     """
-    read = {path: _tables_of(path, dialect) for path, dialect in schemas}
+    read = {path: _created_altered(tables) for path, tables in schemas.items()}
     # a full schema creates what it alters; the largest is tried first
     full = sorted(
         (p for p, (created, altered) in read.items() if created and not altered),
@@ -345,6 +346,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     migrations = _migration_dirs(files)
     in_migrations = {p for paths in migrations.values() for p in paths}
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
+    schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     for path in files:
         if path in in_migrations:
             continue
@@ -355,8 +357,10 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
         what = _kind_of(path)
         if what is not None:
             kinds[what[0]].append((path, what[1]))
+            if what[0] == "schemas":
+                schema_tables[path] = what[2]  # read once: the patch check needs them too
     notes: list[str] = []
-    patches = _patches(kinds.get("schemas", []))
+    patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
     # folder: its other SQL (new tables since dropped, data fixes) is history too
     folders: dict[Path, Path] = {}
