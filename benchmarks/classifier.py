@@ -253,7 +253,6 @@ def _old_sample() -> None:
 
 def _timing(corpus: Path) -> None:
     from cnsnt.classify import classifier as clf
-    from cnsnt.classify import tables as tables_module
     from cnsnt.sources.schemas.ddl import read_ddl  # noqa: F401 - the reader users run
     from cnsnt.sql.ddl import parse_ddl
 
@@ -288,7 +287,6 @@ def _timing(corpus: Path) -> None:
             cached.cache_clear()
         clf._TOKENIZER._words.cache_clear()
         clf._TOKENIZER._word.cache_clear()
-        tables_module._written_cached.cache_clear()
         wall, cpu = time.perf_counter(), time.process_time()
         classify_tables(tables)
         best_wall = min(best_wall, time.perf_counter() - wall)

@@ -103,24 +103,19 @@ class TableVerdict:
     context: Context
 
 
-def _languages(tables: Sequence[Table]) -> tuple[str, ...]:
-    """Languages whose stemmers are worth running: those whose words the schema uses.
+def _languages(written: Sequence[str]) -> tuple[str, ...]:
+    """Languages whose stemmers are worth running: those of `written` (`_written`) with one.
 
     Stemming every unknown word in every language would cost more than the rest of
     the classification; a schema is written in one or two languages.
     """
     vocab = load_vocabulary()
-    return tuple(sorted(g for g in _written(tables) if g in vocab.stems and vocab.stems[g]))
-
-
-@functools.lru_cache(maxsize=8)
-def _written_cached(names: tuple[str, ...]) -> tuple[str, ...]:
-    return _rank_languages(names)
+    return tuple(sorted(g for g in written if g in vocab.stems and vocab.stems[g]))
 
 
 def _written(tables: Sequence[Table]) -> tuple[str, ...]:
     """The languages a schema is written in, most used first (at most three)."""
-    return _written_cached(tuple(text for t in tables for text in (t.name, *(c.name for c in t.columns))))
+    return _rank_languages([text for t in tables for text in (t.name, *(c.name for c in t.columns))])
 
 
 def _rank_languages(texts: Sequence[str]) -> tuple[str, ...]:
@@ -269,11 +264,10 @@ def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) ->
         return False
     if any(lx.NEGATORS.get(w) == "flag" for w in words):
         return False  # `mostrar_codigo_aluno`, `show_user_id`: a setting about the key
-    people = _PEOPLE_WORDS
     named = [w for w in words if w not in _ID_WORDS]
     # the key's noun is its last word: `parent_message_id` is a message's, `user_group_id`
     # a group's; a bare `parent_id`/`id_padre` is the row above in a tree
-    if not named or named[-1] not in people or named[-1] in lx.TREE_WORDS:
+    if not named or named[-1] not in _PEOPLE_WORDS or named[-1] in lx.TREE_WORDS:
         return False
     return bool(set(words) & _ID_WORDS) or len(words) == 1
 
@@ -288,15 +282,16 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
 
 
 def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
-    languages = _languages(tables)
     written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
+    languages = _languages(written)
     surveys = {t.key: _survey(t, languages) for t in tables}
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     for table in tables:
         survey = surveys[table.key]
         named = _table(table.name, languages)
-        words = set(_table_words(table.name, languages))
+        table_words = _table_words(table.name, languages)
+        words = set(table_words)
         # `HistoriaClinica_receta` is a clinical record, not a clinic
         # `pfi_usuarientitat`, `user_company`: a person's place in an organisation, not one
         organisation = (
@@ -305,7 +300,6 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             and not words & lx.PERSON_TABLES
             and not _care_name(table.name, languages)
         )
-        table_words = _table_words(table.name, languages)
         place = (
             bool(table_words)
             and table_words[-1] in lx.PLACE_TABLES
@@ -476,7 +470,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
     _patients(tables, verdicts, by_name)
-    _care_records(tables, verdicts)
+    _care_records(tables, verdicts, by_name)
     for name, verdict in verdicts.items():
         if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
             # a list of diagnoses or medicines that no one's row reaches is reference
@@ -632,14 +626,15 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
             )
 
 
-def _care_records(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) -> None:
+def _care_records(
+    tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_name: dict[str, Table]
+) -> None:
     """Rows that hang under a patient's care record are that patient's care too.
 
     A consultation of a clinical history, the lines of a prescription: Recital 35
     makes what is collected while caring for a patient health data, however many
     keys away from the patient's own row it sits.
     """
-    by_name = _by_name(tables)
     # each round reads the verdicts as the round began, so the order of the tables
     # does not matter; every round turns at least one table, so it ends
     for _ in range(len(tables)):
@@ -850,9 +845,8 @@ def _keyed(table: Table) -> set[str]:
 
 def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str, ...]:
     """The reasoning for one column: its table's verdict, then its own (as the audit sees it)."""
-    verdict = table_verdicts(tables)[table.key]
     found = classify_tables(tables)[column.key]
-    lines = [f"table '{table.name}' {verdict.kind}" + (f": {verdict.reason}" if verdict.reason else "")]
+    lines = [found.reasons[0]]  # the table's verdict and its evidence, as classify_tables says it
     verdict_line = (
         f"verdict: personal, {found.category} ({found.confidence.value} confidence)"
         if found.personal
