@@ -480,6 +480,51 @@ _OF_LOOKUPS = (
     "user.authorization",
 )
 _NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
+_TIME_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "timestamp")
+_KEY_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier") | _CODE_WORDS
+# What may stand beside a word of a record's life in a column naming who changed it:
+# `LASTMODIFIEDBY_CODI`, `usuario_alta`, `creat_per`.
+_CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _KEY_WORDS | {"last"}
+_UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
+
+
+def _text_length(type_: str) -> int | None:
+    """The declared length of a text type (`varchar(50)` -> 50, `varchar2(255 char)` -> 255)."""
+    _, paren, rest = type_.partition("(")
+    digits = rest.split(")", 1)[0].split(",", 1)[0].strip().split(" ", 1)[0] if paren else ""
+    return int(digits) if digits.isdigit() else None
+
+
+def names_changer(name: str, type_: str | None, languages: tuple[str, ...] | None) -> bool:
+    """Whether a text column names who created or changed its row (`created_by varchar(50)`).
+
+    Such a value is the person's login or name, written out: personal, unlike a numeric
+    key to them (`created_by int`) or a uuid (`char(36)`), which is only a link.
+    """
+    if not type_ or _type_kind(type_) != "text":
+        return False
+    base = type_.strip().lower().split("(", 1)[0].strip()
+    if base in _UUID_TYPES or _text_length(type_) in (32, 36):
+        return False
+    words = set(_TOKENIZER.words(name, languages))
+    rest = words - lx.RECORD_WORDS
+    return (
+        bool(words & lx.RECORD_WORDS)
+        and bool(rest & (lx.BY_WORDS | lx.PERSON_TABLES))
+        and rest <= _CHANGER_WORDS
+        and not rest & _TIME_WORDS
+    )
+
+
+def changer(name: str) -> Classification:
+    """The verdict on a text column that names who created or changed the row."""
+    return Classification(
+        True,
+        "user.account.username",
+        Confidence.LOW,
+        f"name '{name}' says who created or changed the row, and its text type holds their "
+        "login or name rather than a numeric key",
+    )
 
 
 def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:

@@ -193,6 +193,8 @@ CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 NAME_WORDS: Final = _VOCAB.lists["name_words"]
 # Words of a column that points at who made or handles a record (`creator_id`).
 ACTOR_WORDS: Final = _VOCAB.lists["actor_words"]
+# "By" (`created_by`, `creat_per`, `erstellt_von`): with a word of a record's life it names who changed it.
+BY_WORDS: Final = _VOCAB.lists["by_words"]
 # Tables of addresses (`addresses`, `enderecos`): each row is where someone lives.
 ADDRESS_TABLES: Final = _VOCAB.lists["address_tables"]
 # Tables of what a person bought, paid or booked (`invoices`, `vendas`).

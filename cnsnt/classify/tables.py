@@ -44,7 +44,9 @@ from cnsnt.classify.classifier import (
     _table,
     _table_words,
     _type_kind,
+    changer,
     decide,
+    names_changer,
 )
 from cnsnt.classify.implied import with_implied_keys
 from cnsnt.classify.tokens import raw_words
@@ -82,6 +84,8 @@ _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "perso
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
 _MAKER_WORDS = lx.RECORD_WORDS | lx.ACTOR_WORDS
+# A key column named with one of these is a surrogate (`id`, `uuid`), not a login.
+_SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier")
 _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
@@ -703,7 +707,14 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
                 column.name.casefold() in keyed,
             )
             trait = attributes.get(column.name.casefold())
-            if trait is not None and not found.personal:
+            if (
+                not found.personal
+                and not column.primary_key
+                and names_changer(column.name, column.type, verdict.context.languages)
+                and _spelled_out(table, column, by_name)
+            ):
+                found = changer(column.name)
+            elif trait is not None and not found.personal:
                 found = _attribute(column.name, *trait)
             elif not found.personal and column.name.casefold() in cares:
                 found = _care_key(column.name, cares[column.name.casefold()])
@@ -833,6 +844,28 @@ def _attribute(name: str, target: str, match: _Match | None) -> Classification:
         Confidence.LOW,
         f"'{name}' points at '{target}', a list of {_label(match)}: in a person's own row it says theirs",
     )
+
+
+def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> bool:
+    """Whether a column holds a value written out, not a surrogate key (`created_by`).
+
+    A column that is no key is; so is a key into a table whose own key is a login or
+    a code (`NOT_USUARI.CODI`, `users.nick`); a key to a table keyed by an `id` or
+    a number is only a link, even in a text column.
+    """
+    name = column.name.casefold()
+    for key in table.foreign_keys:
+        if name not in (c.casefold() for c in key.columns):
+            continue
+        target = _target(key, by_name, table.schema)
+        if target is None:
+            return False
+        own = [c for c in target.columns if c.primary_key]
+        if len(own) != 1 or _type_kind(own[0].type) != "text":
+            return False
+        if set(_TOKENIZER.words(own[0].name)) & _SURROGATE_WORDS:
+            return False
+    return True
 
 
 def _keyed(table: Table) -> set[str]:

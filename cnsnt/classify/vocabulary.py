@@ -49,6 +49,7 @@ _LIST_KEYS = (
     "consent_words",
     "name_words",
     "actor_words",
+    "by_words",
     "address_tables",
     "transaction_words",
     "money_words",

@@ -892,3 +892,40 @@ def test_a_care_records_own_state_flags_are_not_care() -> None:
     got = classify_tables([patients, visits])
     assert got["visits.is_allergic"].category == "user.health"
     assert got["visits.is_done"].category != "user.health"
+
+
+def test_a_text_column_naming_who_changed_the_row_holds_their_login() -> None:
+    """`created_by varchar(50)` is a login or a name; `created_by int` or `char(36)` is a key."""
+    lands = _table(
+        "land",
+        [
+            ("id", "INT"),
+            ("naam", "VARCHAR(80)"),
+            ("CREATED_BY", "VARCHAR(50)"),
+            ("creat_per", "VARCHAR(40)"),
+            ("updated_by", "INT"),
+            ("deleted_by", "CHAR(36)"),
+            ("created_at", "VARCHAR(30)"),
+        ],
+    )
+    got = classify_tables([lands])
+    assert got["land.CREATED_BY"].category == "user.account.username"
+    assert "login or name" in got["land.CREATED_BY"].reason
+    assert got["land.creat_per"].personal
+    assert not got["land.updated_by"].personal
+    assert not got["land.deleted_by"].personal
+    assert not got["land.created_at"].personal
+
+
+def test_a_text_key_naming_who_changed_the_row_is_a_login_only_into_a_login_key() -> None:
+    """A key into `usuaris(codi)` holds the login; into `accounts(id varchar)` a surrogate."""
+    usuaris = _keyed_table("usuaris", [("codi", "VARCHAR(64)"), ("nom", "VARCHAR(100)")], ("codi",))
+    accounts = _keyed_table("accounts", [("id", "VARCHAR(25)"), ("email", "VARCHAR(100)")], ("id",))
+    notes = _table(
+        "notes",
+        [("id", "INT"), ("createdby_codi", "VARCHAR(64)"), ("modified_by", "VARCHAR(25)")],
+        (ForeignKey(("createdby_codi",), "usuaris"), ForeignKey(("modified_by",), "accounts")),
+    )
+    got = classify_tables([usuaris, accounts, notes])
+    assert got["notes.createdby_codi"].personal
+    assert not got["notes.modified_by"].personal
