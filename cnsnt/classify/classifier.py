@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.tokens import Tokenizer, fold, is_cyrillic
@@ -441,6 +441,9 @@ class Context:
     """Rows stand for no real person (`tbn_person`: to be named): nothing is personal."""
     languages: tuple[str, ...] | None = None
     """Languages whose stemmer reads unknown words (None: all)."""
+    written: tuple[str, ...] = ()
+    """The languages the schema is written in, most used first (`familia` is no last
+    name in a Portuguese schema); empty when unknown."""
 
 
 def _name_context(table: str) -> Context:
@@ -486,6 +489,13 @@ _KEY_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier
 # `LASTMODIFIEDBY_CODI`, `usuario_alta`, `creat_per`.
 _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _KEY_WORDS | {"last"}
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
+
+
+def _false_friend(match: _Match, written: tuple[str, ...]) -> bool:
+    """Whether a term of another language means something else in the schema's own."""
+    if not written or match.lang in written:
+        return False
+    return all(set(lx.FALSE_FRIENDS.get(w, ())) & set(written) for w in match.words)
 
 
 def _text_length(type_: str) -> int | None:
@@ -598,6 +608,10 @@ def decide(
         )
     kind = _type_kind(type)
     reading = _read(name, ctx.languages)
+    if any(_false_friend(m, ctx.written) for m in reading.matches):
+        reading = replace(
+            reading, matches=tuple(m for m in reading.matches if not _false_friend(m, ctx.written))
+        )
     match, blocked = _pick(reading, ctx.person, kind, ctx.names)
     if (
         match is not None

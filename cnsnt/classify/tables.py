@@ -318,6 +318,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             posts=named.posts,
             address=survey.address,
             languages=languages,
+            written=written,
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")

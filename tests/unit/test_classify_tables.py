@@ -929,3 +929,24 @@ def test_a_text_key_naming_who_changed_the_row_is_a_login_only_into_a_login_key(
     got = classify_tables([usuaris, accounts, notes])
     assert got["notes.createdby_codi"].personal
     assert not got["notes.modified_by"].personal
+
+
+def test_a_word_of_the_schemas_own_language_is_no_foreign_term() -> None:
+    """`familia` is a family in a Portuguese schema, not the Russian `familiya` (last name)."""
+    pessoas = _table(
+        "pessoas",
+        [
+            ("id", "INT"),
+            ("nome", "VARCHAR(100)"),
+            ("sobrenome", "VARCHAR(100)"),
+            ("cpf", "CHAR(11)"),
+            ("endereco", "VARCHAR(200)"),
+            ("telefone", "VARCHAR(20)"),
+            ("familia", "VARCHAR(60)"),
+        ],
+    )
+    got = classify_tables([pessoas])
+    assert got["pessoas.familia"].personal  # a fact about the person, not their name
+    assert got["pessoas.familia"].category != "user.name.last"
+    lyudi = _table("lyudi", [("id", "INT"), ("familia", "VARCHAR(100)"), ("imya", "VARCHAR(100)")])
+    assert classify_tables([lyudi])["lyudi.familia"].category == "user.name.last"
