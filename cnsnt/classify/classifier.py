@@ -483,6 +483,7 @@ _OF_LOOKUPS = (
     "user.authorization",
 )
 _NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
+_FIRMS = lx.ORG_TABLES - lx.BODIES
 _TIME_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "timestamp")
 _KEY_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier") | _CODE_WORDS
 # What may stand beside a word of a record's life in a column naming who changed it:
@@ -548,8 +549,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     words = reading.rest
     if words & lx.RECORD_WORDS:
         return None  # the record's own time
-    if words & lx.ORG_TABLES:
-        return None  # a company's, a branch's, a department's
+    if words & _FIRMS:
+        return None  # a company's, a branch's, a department's (a club or a church: theirs)
     if words & _NUMBER_WORDS and not negators - {"counter"}:
         # a number in a person's own row is theirs (a member or registration number);
         # in a row that merely points at them it is the record's (an invoice number)

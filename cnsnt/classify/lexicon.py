@@ -164,8 +164,11 @@ OBJECT_WORDS: Final = _VOCAB.lists["object_words"]
 # `charttime`) but mean nothing by themselves.
 GLUE_WORDS: Final = _VOCAB.lists["glue_words"]
 
+# Bodies people belong to (`committee`, `kerk`, `dernek`): organisations as tables,
+# a person's membership as a column of their row.
+BODIES: Final = _VOCAB.lists["bodies"]
 # Words of tables about organisations, not people (`companies`, `empresa`, `shop`).
-ORG_TABLES: Final = _VOCAB.lists["org_tables"]
+ORG_TABLES: Final = _VOCAB.lists["org_tables"] | BODIES
 # Tables of places (`docs_location`, `grr_site`): their contact details are the place's.
 PLACE_TABLES: Final = _VOCAB.lists["place_tables"]
 # Organisation words that mean something else in some languages (`firma`: a signature).

@@ -41,6 +41,7 @@ _LIST_KEYS = (
     "object_words",
     "glue_words",
     "org_tables",
+    "bodies",
     "place_tables",
     "lookup_words",
     "link_words",

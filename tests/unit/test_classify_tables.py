@@ -950,3 +950,19 @@ def test_a_word_of_the_schemas_own_language_is_no_foreign_term() -> None:
     assert got["pessoas.familia"].category != "user.name.last"
     lyudi = _table("lyudi", [("id", "INT"), ("familia", "VARCHAR(100)"), ("imya", "VARCHAR(100)")])
     assert classify_tables([lyudi])["lyudi.familia"].category == "user.name.last"
+
+
+def test_a_body_people_belong_to_is_an_organisation_and_a_membership_in_their_row() -> None:
+    """`comite.email` is the committee's; `leden.kerk` is the member's church, a fact about them."""
+    comite = _table(
+        "social_comite",
+        [("id", "INT"), ("nome", "VARCHAR(150)"), ("email", "VARCHAR(60)"), ("tel", "VARCHAR(15)")],
+    )
+    leden = _table(
+        "leden",
+        [("id", "INT"), ("voornaam", "VARCHAR(80)"), ("achternaam", "VARCHAR(80)"), ("kerk", "VARCHAR(255)")],
+    )
+    got = classify_tables([comite, leden])
+    assert not got["social_comite.email"].personal
+    assert not got["social_comite.nome"].personal
+    assert got["leden.kerk"].personal
