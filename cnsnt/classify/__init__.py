@@ -8,6 +8,13 @@ in is personal), from the same vocabulary. All are pure and deterministic.
 """
 
 from cnsnt.classify.classifier import classify_column, classify_field
-from cnsnt.classify.tables import classify_tables, explain, table_verdicts
+from cnsnt.classify.tables import classify_tables, explain, rank_languages, table_verdicts
 
-__all__ = ["classify_column", "classify_field", "classify_tables", "explain", "table_verdicts"]
+__all__ = [
+    "classify_column",
+    "classify_field",
+    "classify_tables",
+    "explain",
+    "rank_languages",
+    "table_verdicts",
+]

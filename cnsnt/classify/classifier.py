@@ -808,19 +808,47 @@ _CONTROL_CATEGORIES = {
 }
 
 
+# A form named for one of these (`department`, `team`, `template`, `settings-system`) is
+# about a thing: its `name` and `title` are the thing's.
+_THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABLES | {"settings", "setting"}
+
+
+def _names_thing(form: str | None) -> bool:
+    """Whether a form's name says it is about a thing, not a person (`department`, `role`)."""
+    if not form:
+        return False
+    words = set(_table_words(form))
+    return bool(words & _THING_FORMS) and not words & lx.PERSON_TABLES
+
+
 @functools.lru_cache(maxsize=65536)
-def classify_field(name: str, label: str | None = None, control: str | None = None) -> Classification:
+def classify_field(
+    name: str,
+    label: str | None = None,
+    control: str | None = None,
+    written: tuple[str, ...] = (),
+    form: str | None = None,
+) -> Classification:
     """The category to suggest for a form field (every filled-in field is personal).
 
     A strong word in the name or label wins; then the input type (`email`, `tel`,
-    `password`); then a weak word (`name`, `address`).
+    `password`); then a weak word (`name`, `address`). `written`: the languages the
+    forms are written in (`rank_languages`); a word of another language is not read
+    (`dept` is a department in an English form, not a French département). Names in
+    code are often English whatever the language of the labels, so English always counts.
+    In a form about a thing (`department`, `template`) a weak name term is its name.
     """
     ctl = (control or "").lower()
     weak: Classification | None = None
+    spoken = (*written, "en") if written else ()
+    names = not _names_thing(form)
     for text, what in ((name, "name"), (label, "label")):
         if not text:
             continue
-        match, _ = _pick(_read(text), True, "unknown")
+        reading = _read(text)
+        if spoken:
+            reading = replace(reading, matches=tuple(m for m in reading.matches if m.lang in spoken))
+        match, _ = _pick(reading, True, "unknown", names)
         if match is None:
             continue
         found = Classification(
@@ -837,6 +865,13 @@ def classify_field(name: str, label: str | None = None, control: str | None = No
         return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
     if weak is not None:
         return weak
+    if not names:
+        return Classification(
+            True,
+            None,
+            Confidence.LOW,
+            f"field '{name}' of the form '{form}', about a thing, is filled in by a person; kind unknown",
+        )
     return Classification(
         True, None, Confidence.LOW, f"field '{name}' is filled in by a person; kind unknown"
     )

@@ -119,10 +119,15 @@ def _languages(written: Sequence[str]) -> tuple[str, ...]:
 
 def _written(tables: Sequence[Table]) -> tuple[str, ...]:
     """The languages a schema is written in, most used first (at most three)."""
-    return _rank_languages([text for t in tables for text in (t.name, *(c.name for c in t.columns))])
+    return rank_languages([text for t in tables for text in (t.name, *(c.name for c in t.columns))])
 
 
-def _rank_languages(texts: Sequence[str]) -> tuple[str, ...]:
+def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
+    """The languages `texts` (names, labels) are written in, most used first (at most three).
+
+    `share`: keep only languages with at least that share of the first one's words
+    (English words missing from the English vocabulary, `page`, `port`, still vote French).
+    """
     vocab = load_vocabulary()
     hits: dict[str, float] = {}
     seen: set[str] = set()
@@ -136,9 +141,8 @@ def _rank_languages(texts: Sequence[str]) -> tuple[str, ...]:
             for lang in langs:
                 hits[lang] = hits.get(lang, 0.0) + 1 / len(langs)
     # the schema's languages first (English ones included), then those worth stemming
-    ranked = sorted(
-        (lang for lang, n in hits.items() if n >= _MIN_LANGUAGE_HITS), key=lambda g: (-hits[g], g)
-    )
+    least = max(_MIN_LANGUAGE_HITS, share * max(hits.values(), default=0.0))
+    ranked = sorted((lang for lang, n in hits.items() if n >= least), key=lambda g: (-hits[g], g))
     return tuple(ranked[:_MAX_LANGUAGES])
 
 

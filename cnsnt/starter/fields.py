@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cnsnt.classify import classify_field
+from cnsnt.classify import classify_field, rank_languages
 from cnsnt.engine import classify
 from cnsnt.evidence import Evidence, FieldRole
 from cnsnt.matching import PolicyIndex
@@ -65,6 +65,9 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             ),
         )
     consent: set[str] = set()
+    # the forms' own languages: a word of another one is no datum (`dept`, `str`); a
+    # language counts with a quarter of the first one's words, not a handful of loans
+    written = rank_languages([t for f in evidence.fields for t in (f.name, f.label) if t], share=0.25)
     for field in evidence.fields:
         if field.name is None:
             continue
@@ -77,7 +80,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             continue
         if index.field_ignored(key) or index.data_for_field(key) or index.is_consent_field(field):
             continue
-        verdict = classify_field(field.name, field.label, field.control)
+        verdict = classify_field(field.name, field.label, field.control, written, field.form)
         found.setdefault(
             ("form_field", key),
             PersonalField(

@@ -37,8 +37,13 @@ POSITIVE = [
     ("users", "latitude", "DOUBLE", None, "user.location.precise"),
     # it
     ("an_anagrafiche", "data_nascita", "DATE", None, "user.demographic.date_of_birth"),
-    ("an_anagrafiche", "codice_fiscale", "VARCHAR(16)", None,
-     "user.government_id.national_identification_number"),
+    (
+        "an_anagrafiche",
+        "codice_fiscale",
+        "VARCHAR(16)",
+        None,
+        "user.government_id.national_identification_number",
+    ),
     ("an_anagrafiche", "piva", "VARCHAR(15)", None, "user.government_id"),
     ("an_anagrafiche", "cognome", "VARCHAR(60)", None, "user.name.last"),
     ("an_anagrafiche", "luogo_nascita", "VARCHAR(255)", None, "user.demographic"),
@@ -49,16 +54,20 @@ POSITIVE = [
     ("fisica", "cpf", "DECIMAL(11, 0)", None, "user.government_id.national_identification_number"),
     ("fisica", "data_nasc", "DATE", None, "user.demographic.date_of_birth"),
     ("fisica", "nome_mae", "VARCHAR(150)", None, "user.name"),
-    ("fisica", "nis_pis_pasep", "DECIMAL(11, 0)", None,
-     "user.government_id.national_identification_number"),
+    ("fisica", "nis_pis_pasep", "DECIMAL(11, 0)", None, "user.government_id.national_identification_number"),
     ("fisica", "sexo", "CHAR(1)", None, "user.demographic.gender"),
     ("fisica", "ref_cod_religiao", "INT", None, "user.demographic.religious_belief"),
     ("pessoa", "email", "VARCHAR(100)", None, "user.contact.email"),
     # es
     ("sgd_ciu_ciudadano", "sgd_ciu_nombre", "VARCHAR(150)", None, "user.name"),
     ("sgd_ciu_ciudadano", "sgd_ciu_apell1", "VARCHAR(50)", None, "user.name.last"),
-    ("sgd_ciu_ciudadano", "sgd_ciu_cedula", "VARCHAR(13)", None,
-     "user.government_id.national_identification_number"),
+    (
+        "sgd_ciu_ciudadano",
+        "sgd_ciu_cedula",
+        "VARCHAR(13)",
+        None,
+        "user.government_id.national_identification_number",
+    ),
     ("sgd_ciu_ciudadano", "fecha_nacimiento", "DATE", None, "user.demographic.date_of_birth"),
     ("usuario", "usua_pasw", "VARCHAR(35)", None, "user.authorization.password"),
     ("clientes", "nif", "VARCHAR(9)", None, "user.government_id.national_identification_number"),
@@ -80,10 +89,20 @@ POSITIVE = [
     ("diak", "tajSzam", "INT(9) UNSIGNED", None, "user.health.insurance_beneficiary_id"),
     ("diak", "szuletesiIdo", "DATE", None, "user.demographic.date_of_birth"),
     ("diak", "szuletesiHely", "VARCHAR(32)", None, "user.demographic"),
-    ("diak", "adoazonosito", "BIGINT(10) UNSIGNED", None,
-     "user.government_id.national_identification_number"),
-    ("diak", "szemelyiIgazolvanySzam", "VARCHAR(16)", None,
-     "user.government_id.national_identification_number"),
+    (
+        "diak",
+        "adoazonosito",
+        "BIGINT(10) UNSIGNED",
+        None,
+        "user.government_id.national_identification_number",
+    ),
+    (
+        "diak",
+        "szemelyiIgazolvanySzam",
+        "VARCHAR(16)",
+        None,
+        "user.government_id.national_identification_number",
+    ),
     ("diak", "lakhelyIrsz", "VARCHAR(8)", None, "user.contact.address.postal_code"),
     ("szulo", "csaladinev", "VARCHAR(64)", None, "user.name.last"),
     ("diak", "fogyatekossag", "SET('tartósan beteg')", None, "user.health"),
@@ -93,8 +112,7 @@ POSITIVE = [
     ("{#}users", "fld2", "VARCHAR(100)", "Номер телефона", "user.contact.phone_number"),
     ("{#}users", "fld3", "VARCHAR(255)", "Хеш пароля", "user.authorization.password"),
     ("kullanicilar", "dogum_tarihi", "DATE", None, "user.demographic.date_of_birth"),
-    ("kullanicilar", "tc_kimlik_no", "CHAR(11)", None,
-     "user.government_id.national_identification_number"),
+    ("kullanicilar", "tc_kimlik_no", "CHAR(11)", None, "user.government_id.national_identification_number"),
     ("kullanicilar", "cep_telefonu", "VARCHAR(20)", None, "user.contact.phone_number"),
     ("usuaris", "cognom", "VARCHAR(60)", None, "user.name.last"),
     ("usuaris", "data_naixement", "DATE", None, "user.demographic.date_of_birth"),
@@ -194,9 +212,7 @@ def test_deterministic_and_cached() -> None:
 
 def test_form_fields_are_always_personal() -> None:
     assert classify_field("email").category == "user.contact.email"
-    assert classify_field("q", label="Data di nascita").category == (
-        "user.demographic.date_of_birth"
-    )
+    assert classify_field("q", label="Data di nascita").category == ("user.demographic.date_of_birth")
     assert classify_field("contact", control="tel").category == "user.contact.phone_number"
     search = classify_field("q", label="Search", control="search")
     assert search.personal and search.category is None
@@ -247,8 +263,7 @@ def test_precision_and_recall_on_labelled_sample() -> None:
     # the classifier) now count; precision is bounded at 0.80 for that reason.
     scores = _scores(_rows())
     report = "\n".join(
-        f"{k}: precision {p:.3f} recall {r:.3f} ({n} personal)"
-        for k, (p, r, n) in sorted(scores.items())
+        f"{k}: precision {p:.3f} recall {r:.3f} ({n} personal)" for k, (p, r, n) in sorted(scores.items())
     )
     for key, (precision, recall, _) in scores.items():
         assert precision >= 0.80, f"{key}\n{report}"
@@ -273,3 +288,21 @@ def test_an_id_word_does_not_make_a_government_id_or_a_secret_technical() -> Non
         "user.authorization.credentials"
     )
     assert not classify_column("users", "order_id", "INT").personal
+
+
+def test_a_form_field_is_read_in_the_forms_own_languages() -> None:
+    """`alert_dept_manager` in an English form is a department, not a French département."""
+    assert classify_field("alert_dept_manager").category == "user.contact.address.state"  # unknown languages
+    english = classify_field("alert_dept_manager", written=("en",))
+    assert english.category is None and english.personal
+    # English names always count, whatever the labels' language
+    assert classify_field("email", label="Adresse", written=("fr",)).category == "user.contact.email"
+
+
+def test_a_name_in_a_form_about_a_thing_is_the_things_name() -> None:
+    """`department.name` names a department; `register.name` names the person registering."""
+    thing = classify_field("name", form="department")
+    assert thing.personal and thing.category is None
+    assert "department" in thing.reason
+    assert classify_field("name", form="register").category == "user.name"
+    assert classify_field("email", form="department").category == "user.contact.email"  # strong terms stay
