@@ -478,6 +478,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             continue
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
+    _second_hop(tables, verdicts, by_name, languages)
     _patients(tables, verdicts, by_name)
     _care_records(tables, verdicts, by_name)
     for name, verdict in verdicts.items():
@@ -486,6 +487,53 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # data: a health word in its name makes nothing in it anyone's health
             verdicts[name] = replace(verdict, context=replace(verdict.context, health=False))
     return verdicts
+
+
+def _second_hop(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    by_name: dict[str, Table],
+    languages: tuple[str, ...],
+) -> None:
+    """A row under a person's record is about them too (`afiliada_historic_regims.parent_id`)."""
+    found: dict[str, TableVerdict] = {}
+    for table in tables:
+        verdict = verdicts[table.key]
+        if verdict.kind != OTHER or verdict.context.placeholder:
+            continue
+        for key in table.foreign_keys:
+            words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+            if words & _MAKER_WORDS:
+                continue
+            target = _target(key, by_name, table.schema)
+            if target is None or target.key == table.key or verdicts[target.key].kind != LINKED:
+                continue
+            if not _extends(table.name, target.name, languages):
+                continue
+            how = " (by its name)" if key.implied else ""
+            reason = f"'{', '.join(key.columns)}' references '{key.ref_table}'{how}, which is about a person"
+            found[table.key] = TableVerdict(
+                LINKED,
+                reason,
+                replace(
+                    verdict.context,
+                    person=True,
+                    linked=True,
+                    names=False,
+                    subject=True,
+                    why=f"in a table linked to people ({reason})",
+                ),
+            )
+            break
+    verdicts.update(found)
+
+
+def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:
+    """Whether a table's name continues its parent's (`care_encounter_diagnosis`, `afiliada_historic`)."""
+    mine, theirs = _table_words(name, languages), _table_words(parent, languages)
+    if not theirs or len(mine) <= len(theirs):
+        return False
+    return all(a[:5] == b[:5] for a, b in zip(mine, theirs, strict=False))
 
 
 def _shared_identity(

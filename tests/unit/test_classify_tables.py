@@ -966,3 +966,28 @@ def test_a_body_people_belong_to_is_an_organisation_and_a_membership_in_their_ro
     assert not got["social_comite.email"].personal
     assert not got["social_comite.nome"].personal
     assert got["leden.kerk"].personal
+
+
+def test_a_row_under_a_persons_record_is_about_them() -> None:
+    """`afiliada_historic.renda` sits under a membership that points at a person."""
+    persones = _table("persones", [("id", "INT"), ("nom", "VARCHAR(80)"), ("cognoms", "VARCHAR(80)")])
+    afiliades = _table(
+        "afiliades",
+        [("id", "INT"), ("persona", "INT"), ("quota", "DECIMAL(6,2)")],
+        (ForeignKey(("persona",), "persones"),),
+    )
+    historic = _table(
+        "afiliada_historic",
+        [("id", "INT"), ("parent_id", "INT"), ("renda", "DECIMAL(6,2)"), ("num_habitants", "INT")],
+        (ForeignKey(("parent_id",), "afiliades"),),
+    )
+    # a table that merely points at the record, under another name, is not
+    pisos = _table(
+        "pisos",
+        [("id", "INT"), ("afiliada_id", "INT"), ("planta", "INT")],
+        (ForeignKey(("afiliada_id",), "afiliades"),),
+    )
+    got = classify_tables([persones, afiliades, historic, pisos])
+    assert got["afiliada_historic.renda"].personal
+    assert "about a person" in got["afiliada_historic.renda"].reasons[0]
+    assert not got["pisos.planta"].personal
