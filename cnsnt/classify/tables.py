@@ -750,6 +750,11 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
         keyed = _keyed(table)
         attributes = _attribute_keys(table, verdict, people, (verdicts, by_name))
         cares = _care_keys(table, verdict, not_care)
+        persons = {
+            key.columns[0].casefold(): key.ref_table
+            for key in table.foreign_keys
+            if len(key.columns) == 1 and _refers_to(key, people | linked)
+        }
         for column in table.columns:
             found = decide(
                 table.name,
@@ -760,7 +765,21 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
                 column.name.casefold() in keyed,
             )
             trait = attributes.get(column.name.casefold())
+            person_key = persons.get(column.name.casefold())
             if (
+                person_key is not None
+                and found.personal
+                and found.confidence is not Confidence.HIGH
+                and _type_kind(column.type) == "numeric"
+            ):
+                # `PreAvaliacao.id_medico -> Medico`: the doctor's key, not a health datum
+                found = Classification(
+                    False,
+                    None,
+                    Confidence.MEDIUM,
+                    f"'{column.name}' is a key to '{person_key}', a table of people: a link, not a datum",
+                )
+            elif (
                 not found.personal
                 and not column.primary_key
                 and names_changer(column.name, column.type, verdict.context.languages)

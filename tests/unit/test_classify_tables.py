@@ -991,3 +991,18 @@ def test_a_row_under_a_persons_record_is_about_them() -> None:
     assert got["afiliada_historic.renda"].personal
     assert "about a person" in got["afiliada_historic.renda"].reasons[0]
     assert not got["pisos.planta"].personal
+
+
+def test_a_numeric_key_to_a_person_is_a_link_not_what_their_table_is_named_for() -> None:
+    """`pre_avaliacao.id_medico -> medico` is the doctor's key, not health data."""
+    medico = _table("medico", [("id", "INT"), ("nome", "VARCHAR(80)"), ("email", "VARCHAR(80)")])
+    utente = _table("utente", [("id", "INT"), ("nome", "VARCHAR(80)"), ("nif", "VARCHAR(9)")])
+    avaliacao = _table(
+        "pre_avaliacao",
+        [("id", "INT"), ("id_utente", "INT"), ("id_medico", "BIGINT"), ("observacoes", "TEXT")],
+        (ForeignKey(("id_utente",), "utente"), ForeignKey(("id_medico",), "medico")),
+    )
+    got = classify_tables([medico, utente, avaliacao])
+    assert not got["pre_avaliacao.id_medico"].personal
+    assert "a link" in got["pre_avaliacao.id_medico"].reason
+    assert got["pre_avaliacao.observacoes"].personal
