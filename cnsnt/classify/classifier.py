@@ -813,6 +813,11 @@ _CONTROL_CATEGORIES = {
 _THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABLES | {"settings", "setting"}
 
 
+def _ambiguous_region(match: _Match) -> bool:
+    """A region word that also means a state or a department (`estado`, `departamento`)."""
+    return match.category == "user.contact.address.state" and set(match.words) <= lx.AMBIGUOUS_ADDRESS
+
+
 def _names_thing(form: str | None) -> bool:
     """Whether a form's name says it is about a thing, not a person (`department`, `role`)."""
     if not form:
@@ -828,6 +833,7 @@ def classify_field(
     control: str | None = None,
     written: tuple[str, ...] = (),
     form: str | None = None,
+    address: bool = True,
 ) -> Classification:
     """The category to suggest for a form field (every filled-in field is personal).
 
@@ -836,7 +842,9 @@ def classify_field(
     forms are written in (`rank_languages`); a word of another language is not read
     (`dept` is a department in an English form, not a French département). Names in
     code are often English whatever the language of the labels, so English always counts.
-    In a form about a thing (`department`, `template`) a weak name term is its name.
+    In a form about a thing (`department`, `template`) a weak term is the thing's.
+    `address`: the form asks for an address, so `estado` or `departamento` may be a
+    region of it rather than a ticket's state or a school's department.
     """
     ctl = (control or "").lower()
     weak: Classification | None = None
@@ -848,8 +856,8 @@ def classify_field(
         reading = _read(text)
         if spoken:
             reading = replace(reading, matches=tuple(m for m in reading.matches if m.lang in spoken))
-        match, _ = _pick(reading, True, "unknown", names)
-        if match is None:
+        match, _ = _pick(reading, names, "unknown", names)
+        if match is None or (not match.strong and not address and _ambiguous_region(match)):
             continue
         found = Classification(
             True,

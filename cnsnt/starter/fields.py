@@ -68,6 +68,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
     # the forms' own languages: a word of another one is no datum (`dept`, `str`); a
     # language counts with a quarter of the first one's words, not a handful of loans
     written = rank_languages([t for f in evidence.fields for t in (f.name, f.label) if t], share=0.25)
+    addressed = _forms_with_addresses(evidence, written)
     for field in evidence.fields:
         if field.name is None:
             continue
@@ -80,7 +81,9 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             continue
         if index.field_ignored(key) or index.data_for_field(key) or index.is_consent_field(field):
             continue
-        verdict = classify_field(field.name, field.label, field.control, written, field.form)
+        verdict = classify_field(
+            field.name, field.label, field.control, written, field.form, field.form in addressed
+        )
         found.setdefault(
             ("form_field", key),
             PersonalField(
@@ -94,3 +97,15 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
         )
     ordered = sorted(found.values(), key=lambda f: (f.category, f.kind, f.key))
     return Undeclared(tuple(ordered), tuple(sorted(consent)))
+
+
+def _forms_with_addresses(evidence: Evidence, written: tuple[str, ...]) -> frozenset[str]:
+    """Forms that ask for a street, a city or a postal code: there `estado` is a region."""
+    found: set[str] = set()
+    for field in evidence.fields:
+        if field.name is None or field.role is not FieldRole.INPUT or field.form in found:
+            continue
+        category = classify_field(field.name, field.label, field.control, written, field.form).category or ""
+        if category.startswith("user.contact.address") and category != "user.contact.address.state":
+            found.add(field.form)
+    return frozenset(found)

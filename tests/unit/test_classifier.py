@@ -306,3 +306,17 @@ def test_a_name_in_a_form_about_a_thing_is_the_things_name() -> None:
     assert "department" in thing.reason
     assert classify_field("name", form="register").category == "user.name"
     assert classify_field("email", form="department").category == "user.contact.email"  # strong terms stay
+
+
+def test_a_region_word_in_a_form_without_an_address_is_no_region() -> None:
+    """`incidencia.estado` is the ticket's state; beside a street it is a region."""
+    alone = classify_field("departamento", form="pedido", address=False)
+    assert alone.personal and alone.category is None
+    assert classify_field("estado", form="matricula").category == "user.contact.address.state"
+    assert classify_field("provincia", form="pedido", address=False).category == "user.contact.address.state"
+
+
+def test_a_weak_term_in_a_form_about_a_thing_is_the_things() -> None:
+    """`preferencias.condiciones` (terms of a catalogue) is no health condition."""
+    assert classify_field("condition", form="template").category is None
+    assert classify_field("condition", form="signup").category is not None
