@@ -478,9 +478,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             continue
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
-    _second_hop(tables, verdicts, by_name, languages)
     _patients(tables, verdicts, by_name)
     _care_records(tables, verdicts, by_name)
+    # after the care records, which reach a care record's rows whatever their names
+    # (a row under one is health data); then again, under a row this made a person's
+    if _second_hop(tables, verdicts, by_name, languages):
+        _care_records(tables, verdicts, by_name)
     for name, verdict in verdicts.items():
         if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
             # a list of diagnoses or medicines that no one's row reaches is reference
@@ -494,9 +497,15 @@ def _second_hop(
     verdicts: dict[str, TableVerdict],
     by_name: dict[str, Table],
     languages: tuple[str, ...],
-) -> None:
-    """A row under a person's record is about them too (`afiliada_historic_regims.parent_id`)."""
-    found: dict[str, TableVerdict] = {}
+) -> bool:
+    """A row under a person's record is about them too (`afiliada_historic_regims.parent_id`).
+
+    So is a row under that row (`afiliada_historic_detall`), however deep: the tables
+    reached are found first, then each cites its first key to one, so neither the
+    order of the tables nor of the rounds changes the verdicts. Whether anything changed.
+    """
+    # the keys by which an undecided table continues the table it references
+    under: dict[str, list[tuple[ForeignKey, Table]]] = {}
     for table in tables:
         verdict = verdicts[table.key]
         if verdict.kind != OTHER or verdict.context.placeholder:
@@ -506,26 +515,44 @@ def _second_hop(
             if words & _MAKER_WORDS:
                 continue
             target = _target(key, by_name, table.schema)
-            if target is None or target.key == table.key or verdicts[target.key].kind != LINKED:
+            if target is None or target.key == table.key:
                 continue
-            if not _extends(table.name, target.name, languages):
-                continue
-            how = " (by its name)" if key.implied else ""
-            reason = f"'{', '.join(key.columns)}' references '{key.ref_table}'{how}, which is about a person"
-            found[table.key] = TableVerdict(
-                LINKED,
-                reason,
-                replace(
-                    verdict.context,
-                    person=True,
-                    linked=True,
-                    names=False,
-                    subject=True,
-                    why=f"in a table linked to people ({reason})",
-                ),
-            )
-            break
-    verdicts.update(found)
+            if _extends(table.name, target.name, languages):
+                under.setdefault(table.key, []).append((key, target))
+    children: dict[str, list[str]] = {}
+    for child, keys in under.items():
+        for _, target in keys:
+            children.setdefault(target.key, []).append(child)
+    reached = {k for k, v in verdicts.items() if v.kind == LINKED}
+    queue = list(reached)
+    while queue:  # each table enters once: linear in the keys
+        for child in children.get(queue.pop(), ()):
+            if child not in reached:
+                reached.add(child)
+                queue.append(child)
+    changed = False
+    for table in tables:
+        if table.key not in under or verdicts[table.key].kind != OTHER:
+            continue
+        key = next((k for k, t in under[table.key] if t.key in reached), None)
+        if key is None:
+            continue
+        how = " (by its name)" if key.implied else ""
+        reason = f"'{', '.join(key.columns)}' references '{key.ref_table}'{how}, which is about a person"
+        verdicts[table.key] = TableVerdict(
+            LINKED,
+            reason,
+            replace(
+                verdicts[table.key].context,
+                person=True,
+                linked=True,
+                names=False,
+                subject=True,
+                why=f"in a table linked to people ({reason})",
+            ),
+        )
+        changed = True
+    return changed
 
 
 def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:
@@ -740,6 +767,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     linked = _people_names(tables, verdicts, LINKED)
     # a care record's key to one of these is a link, not a datum of care
     not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
+    persons_or_rows = people | linked  # built once: per table it would cost O(tables) each
     by_name = _by_name(tables)
     out: dict[str, Classification] = {}
     for table in tables:
@@ -750,10 +778,14 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
         keyed = _keyed(table)
         attributes = _attribute_keys(table, verdict, people, (verdicts, by_name))
         cares = _care_keys(table, verdict, not_care)
+        # a key to a person or to a row about one (`id_medico`, `afiliada_id`)
         persons = {
-            key.columns[0].casefold(): key.ref_table
+            key.columns[0].casefold(): (
+                key.ref_table,
+                "a table of people" if _refers_to(key, people) else "a table about people",
+            )
             for key in table.foreign_keys
-            if len(key.columns) == 1 and _refers_to(key, people | linked)
+            if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
         for column in table.columns:
             found = decide(
@@ -777,7 +809,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
                     False,
                     None,
                     Confidence.MEDIUM,
-                    f"'{column.name}' is a key to '{person_key}', a table of people: a link, not a datum",
+                    f"'{column.name}' is a key to '{person_key[0]}', {person_key[1]}: a link, not a datum",
                 )
             elif (
                 not found.personal

@@ -1006,3 +1006,61 @@ def test_a_numeric_key_to_a_person_is_a_link_not_what_their_table_is_named_for()
     assert not got["pre_avaliacao.id_medico"].personal
     assert "a link" in got["pre_avaliacao.id_medico"].reason
     assert got["pre_avaliacao.observacoes"].personal
+
+
+def test_rows_under_a_row_under_a_persons_record_are_about_them_whatever_the_order() -> None:
+    """`afiliada_historic_detall` continues `afiliada_historic`, which continues `afiliades`."""
+    persones = _table("persones", [("id", "INT"), ("nom", "VARCHAR(80)"), ("cognoms", "VARCHAR(80)")])
+    afiliades = _table(
+        "afiliades", [("id", "INT"), ("persona", "INT")], (ForeignKey(("persona",), "persones"),)
+    )
+    historic = _table(
+        "afiliada_historic",
+        [("id", "INT"), ("parent_id", "INT"), ("renda", "DECIMAL(6,2)")],
+        (ForeignKey(("parent_id",), "afiliades"),),
+    )
+    detall = _table(
+        "afiliada_historic_detall",
+        [("id", "INT"), ("historic_id", "INT"), ("import", "DECIMAL(6,2)")],
+        (ForeignKey(("historic_id",), "afiliada_historic"),),
+    )
+    tables = [persones, afiliades, historic, detall]
+    forward = table_verdicts(tables)
+    assert forward["afiliada_historic_detall"].kind == "linked to people"
+    assert "afiliada_historic" in forward["afiliada_historic_detall"].reason
+    assert table_verdicts(tables[::-1]) == forward
+
+
+def test_a_row_under_a_care_record_stays_care_when_its_name_continues_the_records() -> None:
+    """`episode_lines` under a patient's `episodes` is health data, not only linked to them."""
+    patients = _table(
+        "patients", [("id", "INT"), ("first_name", "VARCHAR(80)"), ("last_name", "VARCHAR(80)")]
+    )
+    episodes = _table(
+        "episodes", [("id", "INT"), ("patient_id", "INT")], (ForeignKey(("patient_id",), "patients"),)
+    )
+    lines = _table(
+        "episode_lines",
+        [("id", "INT"), ("episode_id", "INT"), ("code", "VARCHAR(10)")],
+        (ForeignKey(("episode_id",), "episodes"),),
+    )
+    got = classify_tables([patients, episodes, lines])
+    assert got["episode_lines.code"].category == "user.health"
+    assert "health or care record" in got["episode_lines.code"].reasons[0]
+
+
+def test_a_numeric_key_to_a_row_about_a_person_says_so_not_that_it_lists_people() -> None:
+    """`id_medico -> contrato`: a contract is about a person, not a table of people."""
+    pessoa = _table("pessoa", [("id", "INT"), ("nome", "VARCHAR(80)"), ("nif", "VARCHAR(9)")])
+    contrato = _table(
+        "contrato", [("id", "INT"), ("id_pessoa", "INT")], (ForeignKey(("id_pessoa",), "pessoa"),)
+    )
+    utente = _table("utente", [("id", "INT"), ("nome", "VARCHAR(80)"), ("nif", "VARCHAR(9)")])
+    avaliacao = _table(
+        "pre_avaliacao",
+        [("id", "INT"), ("id_utente", "INT"), ("id_medico", "BIGINT")],
+        (ForeignKey(("id_utente",), "utente"), ForeignKey(("id_medico",), "contrato")),
+    )
+    got = classify_tables([pessoa, contrato, utente, avaliacao])["pre_avaliacao.id_medico"]
+    assert not got.personal
+    assert "'contrato', a table about people" in got.reason
