@@ -143,6 +143,7 @@ def _build_tokenizer() -> Tokenizer:
 _TOKENIZER = _build_tokenizer()
 _TERMS = {tuple(fold(w) for w in k): v for k, v in lx.TERMS.items()}
 _NEGATORS = dict(lx.NEGATORS)
+_TERM_LANGUAGES = {tuple(fold(w) for w in k): v for k, v in load_vocabulary().term_languages.items()}
 
 
 @dataclass(frozen=True)
@@ -492,9 +493,19 @@ _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _KEY_WORDS | 
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 
 
+def _spoken(match: _Match, languages: tuple[str, ...]) -> bool:
+    """Whether a term is a word of one of `languages`, not only of its first file's.
+
+    `nif` is Catalan, Spanish and Portuguese, though `match.lang` names only Portuguese.
+    """
+    if match.lang in languages:
+        return True
+    return bool(_TERM_LANGUAGES.get(match.words, frozenset()).intersection(languages))
+
+
 def _false_friend(match: _Match, written: tuple[str, ...]) -> bool:
     """Whether a term of another language means something else in the schema's own."""
-    if not written or match.lang in written:
+    if not written or _spoken(match, written):
         return False
     return all(set(lx.FALSE_FRIENDS.get(w, ())) & set(written) for w in match.words)
 
@@ -847,7 +858,7 @@ def classify_field(
             continue
         reading = _read(text)
         if spoken:
-            reading = replace(reading, matches=tuple(m for m in reading.matches if m.lang in spoken))
+            reading = replace(reading, matches=tuple(m for m in reading.matches if _spoken(m, spoken)))
         match, _ = _pick(reading, True, "unknown", names)
         if match is None:
             continue

@@ -306,3 +306,16 @@ def test_a_name_in_a_form_about_a_thing_is_the_things_name() -> None:
     assert "department" in thing.reason
     assert classify_field("name", form="register").category == "user.name"
     assert classify_field("email", form="department").category == "user.contact.email"  # strong terms stay
+
+
+def test_a_form_field_term_of_several_languages_is_read_in_each_of_them() -> None:
+    """`nif` is Catalan, Spanish and Portuguese; `telefono` Spanish and Italian."""
+    assert (
+        classify_field("nif", written=("es",)).category == "user.government_id.national_identification_number"
+    )
+    assert (
+        classify_field("nif", written=("ca",)).category == "user.government_id.national_identification_number"
+    )
+    assert classify_field("telefono", written=("es",)).category == "user.contact.phone_number"
+    assert classify_field("telefon", written=("pl",)).category == "user.contact.phone_number"
+    assert classify_field("cognom", written=("es",)).category is None  # Catalan only
