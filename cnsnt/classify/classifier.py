@@ -822,13 +822,15 @@ _CONTROL_CATEGORIES = {
 # A form named for one of these (`department`, `team`, `template`, `settings-system`) is
 # about a thing: its `name` and `title` are the thing's.
 _THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABLES | {"settings", "setting"}
+# Words that name the form itself, not what it is about (`registration_form`, `signup-page`).
+_FORM_WORDS = frozenset({"form", "forms", "field", "fields", "page", "pages", "widget", "widgets"})
 
 
 def _names_thing(form: str | None) -> bool:
     """Whether a form's name says it is about a thing, not a person (`department`, `role`)."""
     if not form:
         return False
-    words = set(_table_words(form))
+    words = set(_table_words(form)) - _FORM_WORDS
     return bool(words & _THING_FORMS) and not words & lx.PERSON_TABLES
 
 

@@ -319,3 +319,11 @@ def test_a_form_field_term_of_several_languages_is_read_in_each_of_them() -> Non
     assert classify_field("telefono", written=("es",)).category == "user.contact.phone_number"
     assert classify_field("telefon", written=("pl",)).category == "user.contact.phone_number"
     assert classify_field("cognom", written=("es",)).category is None  # Catalan only
+
+
+def test_a_form_named_a_form_or_a_page_is_not_about_a_thing() -> None:
+    """`registration_form`, `signup-page`: `form` and `page` name the form, not its subject."""
+    assert classify_field("name", form="registration_form").category == "user.name"
+    assert classify_field("name", form="signup-page").category == "user.name"
+    assert classify_field("name", form="comment-form").category == "user.name"
+    assert classify_field("name", form="template_form").category is None  # a form about templates
