@@ -486,10 +486,12 @@ _OF_LOOKUPS = (
 _NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
 _FIRMS = lx.ORG_TABLES - lx.BODIES
 _TIME_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "timestamp")
-_KEY_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier") | _CODE_WORDS
+# `created_by_id`, `createdById`, `created_by_uuid`: a surrogate key, even as text (a
+# cuid, a uuid in a `varchar(255)`); `LASTMODIFIEDBY_CODI`, a user's code, is a login.
+_SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier")
 # What may stand beside a word of a record's life in a column naming who changed it:
 # `LASTMODIFIEDBY_CODI`, `usuario_alta`, `creat_per`.
-_CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _KEY_WORDS | {"last"}
+_CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | {"last"}
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 
 

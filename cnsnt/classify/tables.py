@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
+    _SURROGATE_WORDS,
     _TOKENIZER,
     Context,
     _category,
@@ -84,8 +85,6 @@ _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "perso
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
 _MAKER_WORDS = lx.RECORD_WORDS | lx.ACTOR_WORDS
-# A key column named with one of these is a surrogate (`id`, `uuid`), not a login.
-_SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier")
 _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})

@@ -1064,3 +1064,22 @@ def test_a_numeric_key_to_a_row_about_a_person_says_so_not_that_it_lists_people(
     got = classify_tables([pessoa, contrato, utente, avaliacao])["pre_avaliacao.id_medico"]
     assert not got.personal
     assert "'contrato', a table about people" in got.reason
+
+
+def test_a_text_column_naming_who_changed_the_row_by_an_id_is_a_key_not_a_login() -> None:
+    """`created_by_id varchar(255)`, `updatedById`: a string surrogate key (a cuid), a link."""
+    notes = _table(
+        "notes",
+        [
+            ("id", "INT"),
+            ("created_by_id", "VARCHAR(255)"),
+            ("updatedById", "TEXT"),
+            ("modified_by_uuid", "VARCHAR(40)"),
+            ("created_by", "VARCHAR(255)"),
+        ],
+    )
+    got = classify_tables([notes])
+    assert not got["notes.created_by_id"].personal
+    assert not got["notes.updatedById"].personal
+    assert not got["notes.modified_by_uuid"].personal
+    assert got["notes.created_by"].category == "user.account.username"
