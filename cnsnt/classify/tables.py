@@ -953,8 +953,9 @@ def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> 
     """Whether a column holds a value written out, not a surrogate key (`created_by`).
 
     A column that is no key is; so is a key into a table whose own key is a login or
-    a code (`NOT_USUARI.CODI`, `users.nick`); a key to a table keyed by an `id` or
-    a number is only a link, even in a text column.
+    a code (`NOT_USUARI.CODI`, `users.nick`), or into the login column it names
+    (`REFERENCES users(username)`); a key to a table keyed by an `id` or a number is
+    only a link, even in a text column.
     """
     name = column.name.casefold()
     for key in table.foreign_keys:
@@ -963,7 +964,8 @@ def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> 
         target = _target(key, by_name, table.schema)
         if target is None:
             return False
-        own = [c for c in target.columns if c.primary_key]
+        named = {c.casefold() for c in key.ref_columns}
+        own = [c for c in target.columns if (c.name.casefold() in named if named else c.primary_key)]
         if len(own) != 1 or _type_kind(own[0].type) != "text":
             return False
         if set(_TOKENIZER.words(own[0].name)) & _SURROGATE_WORDS:

@@ -1083,3 +1083,21 @@ def test_a_text_column_naming_who_changed_the_row_by_an_id_is_a_key_not_a_login(
     assert not got["notes.updatedById"].personal
     assert not got["notes.modified_by_uuid"].personal
     assert got["notes.created_by"].category == "user.account.username"
+
+
+def test_a_text_key_naming_who_changed_the_row_into_the_login_column_it_names_is_a_login() -> None:
+    """`created_by REFERENCES users(username)` holds the login, though `users` is keyed by `id`."""
+    users = _keyed_table(
+        "users", [("id", "INT"), ("username", "VARCHAR(50)"), ("email", "VARCHAR(90)")], ("id",)
+    )
+    notes = _table(
+        "notes",
+        [("id", "INT"), ("created_by", "VARCHAR(50)"), ("updated_by", "VARCHAR(50)")],
+        (
+            ForeignKey(("created_by",), "users", ("username",)),
+            ForeignKey(("updated_by",), "users", ("ID",)),
+        ),
+    )
+    got = classify_tables([users, notes])
+    assert got["notes.created_by"].category == "user.account.username"
+    assert not got["notes.updated_by"].personal
