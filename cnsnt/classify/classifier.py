@@ -540,6 +540,16 @@ def names_changer(name: str, type_: str | None, languages: tuple[str, ...] | Non
     )
 
 
+def _names_who(words: tuple[str, ...]) -> bool:
+    """Whether a name says who did something to the row (`updated_by`), not when (`created_by_date`)."""
+    found = set(words)
+    return (
+        bool(found & lx.RECORD_WORDS)
+        and bool(found & lx.BY_WORDS)
+        and not (found - lx.RECORD_WORDS) & _TIME_WORDS
+    )
+
+
 def changer(name: str) -> Classification:
     """The verdict on a text column that names who created or changed the row."""
     return Classification(
@@ -797,6 +807,14 @@ def decide(
             )
     if reading.negators:
         word, why = reading.negators[0]
+        if why == "timestamp" and _names_who(words):
+            # `updated_by`: no date, whoever changed the row (their key, a link)
+            return Classification(
+                False,
+                None,
+                Confidence.HIGH,
+                f"name '{name}' says who created or changed the row ('{word}'): a key to them, not a datum",
+            )
         return Classification(False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')")
     if reading.matches:
         m = reading.matches[-1]

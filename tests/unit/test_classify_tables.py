@@ -1101,3 +1101,12 @@ def test_a_text_key_naming_who_changed_the_row_into_the_login_column_it_names_is
     got = classify_tables([users, notes])
     assert got["notes.created_by"].category == "user.account.username"
     assert not got["notes.updated_by"].personal
+
+
+def test_a_column_naming_who_changed_the_row_is_not_called_a_date() -> None:
+    """`updated_by INT` is whoever changed the row (a key), not a date; `created_by_date` is one."""
+    updated = classify_column("land", "updated_by", "INT")
+    assert not updated.personal
+    assert "who created or changed the row" in updated.reason and "a date or time" not in updated.reason
+    dated = classify_column("land", "created_by_date", "DATE")
+    assert not dated.personal and "a date or time" in dated.reason
