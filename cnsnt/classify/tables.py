@@ -306,6 +306,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             and not named.person
             and not words & lx.PERSON_TABLES
             and not _care_name(table.name, languages)
+            # a body people belong to, with a first or last name: its members
+            # (`club_registrations`, `church_attendance`), as a place with one is
+            and not (words & lx.BODIES and "name" in survey.anchors)
         )
         place = (
             bool(table_words)

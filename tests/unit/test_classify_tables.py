@@ -1110,3 +1110,22 @@ def test_a_column_naming_who_changed_the_row_is_not_called_a_date() -> None:
     assert "who created or changed the row" in updated.reason and "a date or time" not in updated.reason
     dated = classify_column("land", "created_by_date", "DATE")
     assert not dated.personal and "a date or time" in dated.reason
+
+
+def test_a_body_people_belong_to_with_a_first_and_last_name_lists_its_members() -> None:
+    """`club_registrations(first_name, last_name, email)`: the members' details, not the club's."""
+    registrations = _table(
+        "club_registrations",
+        [
+            ("id", "INT"),
+            ("first_name", "VARCHAR(50)"),
+            ("last_name", "VARCHAR(50)"),
+            ("email", "VARCHAR(90)"),
+            ("phone", "VARCHAR(20)"),
+        ],
+    )
+    club = _table("club", [("id", "INT"), ("name", "VARCHAR(80)"), ("email", "VARCHAR(90)")])
+    got = classify_tables([registrations, club])
+    assert got["club_registrations.email"].personal
+    assert got["club_registrations.phone"].personal
+    assert not got["club.email"].personal
