@@ -997,4 +997,4 @@ def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str,
     return tuple(lines)
 
 
-__all__ = ["TableVerdict", "classify_tables", "explain", "table_verdicts"]
+__all__ = ["TableVerdict", "classify_tables", "explain", "rank_languages", "table_verdicts"]

@@ -327,3 +327,19 @@ def test_a_form_named_a_form_or_a_page_is_not_about_a_thing() -> None:
     assert classify_field("name", form="signup-page").category == "user.name"
     assert classify_field("name", form="comment-form").category == "user.name"
     assert classify_field("name", form="template_form").category is None  # a form about templates
+
+
+def test_rank_languages_keeps_a_language_only_with_its_share_of_the_first_ones_words() -> None:
+    """Three French words among twenty English ones are loans in a form, a language in a schema."""
+    from cnsnt.classify import rank_languages
+
+    english = [
+        "first_name", "last_name", "email", "phone", "address", "city", "country", "birth_date",
+        "password", "username", "company", "department", "salary", "street", "gender", "mobile",
+        "postcode", "title", "nickname", "avatar",
+    ]  # fmt: skip
+    french = ["nom", "prenom", "ville"]
+    assert rank_languages(english + french) == ("en", "fr")
+    assert rank_languages(english + french, share=0.25) == ("en",)
+    assert rank_languages(french * 3 + ["adresse", "telephone"], share=0.25)[0] == "fr"
+    assert rank_languages([], share=0.25) == ()
