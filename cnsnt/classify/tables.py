@@ -536,11 +536,11 @@ def _second_hop(
     for table in tables:
         if table.key not in under or verdicts[table.key].kind != OTHER:
             continue
-        key = next((k for k, t in under[table.key] if t.key in reached), None)
-        if key is None:
+        link = next((k for k, t in under[table.key] if t.key in reached), None)
+        if link is None:
             continue
-        how = " (by its name)" if key.implied else ""
-        reason = f"'{', '.join(key.columns)}' references '{key.ref_table}'{how}, which is about a person"
+        how = " (by its name)" if link.implied else ""
+        reason = f"'{', '.join(link.columns)}' references '{link.ref_table}'{how}, which is about a person"
         verdicts[table.key] = TableVerdict(
             LINKED,
             reason,
