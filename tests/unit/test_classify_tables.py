@@ -1129,3 +1129,31 @@ def test_a_body_people_belong_to_with_a_first_and_last_name_lists_its_members() 
     assert got["club_registrations.email"].personal
     assert got["club_registrations.phone"].personal
     assert not got["club.email"].personal
+
+
+def test_a_commission_an_employee_earns_is_no_committee() -> None:
+    """`comisiones(id_empleado, importe)` in Spanish, `comissoes` in Portuguese: sales commissions."""
+    empleados = _table(
+        "empleados",
+        [("id", "INT"), ("nombre", "VARCHAR(80)"), ("apellidos", "VARCHAR(80)"), ("dni", "VARCHAR(9)")],
+    )
+    comisiones = _table(
+        "comisiones",
+        [("id", "INT"), ("id_empleado", "INT"), ("importe", "DECIMAL(8,2)"), ("fecha", "DATE")],
+        (ForeignKey(("id_empleado",), "empleados"),),
+    )
+    assert classify_tables([empleados, comisiones])["comisiones.importe"].personal
+    funcionarios = _table(
+        "funcionarios",
+        [("id", "INT"), ("nome", "VARCHAR(80)"), ("sobrenome", "VARCHAR(80)"), ("cpf", "CHAR(11)")],
+    )
+    comissoes = _table(
+        "comissoes",
+        [("id", "INT"), ("id_funcionario", "INT"), ("valor", "DECIMAL(8,2)"), ("data_pagamento", "DATE")],
+        (ForeignKey(("id_funcionario",), "funcionarios"),),
+    )
+    assert classify_tables([funcionarios, comissoes])["comissoes.valor"].personal
+    # a committee in a Dutch schema stays an organisation
+    commissie = _table("commissie", [("id", "INT"), ("naam", "VARCHAR(80)"), ("email", "VARCHAR(80)")])
+    leden = _table("leden", [("id", "INT"), ("voornaam", "VARCHAR(80)"), ("achternaam", "VARCHAR(80)")])
+    assert not classify_tables([commissie, leden])["commissie.email"].personal
