@@ -145,6 +145,20 @@ def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
     return tuple(ranked[:_MAX_LANGUAGES])
 
 
+def _org_words(table_words: tuple[str, ...], survey: _Survey, written: tuple[str, ...]) -> frozenset[str]:
+    """The words that make a table name an organisation's (`companies`, `social_comite`).
+
+    A body people belong to names one only as the name's last word, in a row that
+    names no member: `church_donations.user_id`, `club_fees`, `association(user_id)`
+    and `club_registrations(first_name)` hold what its members gave, owe or are.
+    """
+    found = lx.org_words(table_words, written)
+    if not found or not found <= lx.BODIES:
+        return found
+    member = survey.links or "name" in survey.anchors
+    return found if table_words[-1] in lx.BODIES and not member else frozenset()
+
+
 def _quote(names: Sequence[str]) -> str:
     shown = [f"'{n}'" for n in names[:2]]
     return " and ".join(shown)
@@ -302,13 +316,10 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # `HistoriaClinica_receta` is a clinical record, not a clinic
         # `pfi_usuarientitat`, `user_company`: a person's place in an organisation, not one
         organisation = (
-            bool(lx.org_words(words, written))
+            bool(_org_words(table_words, survey, written))
             and not named.person
             and not words & lx.PERSON_TABLES
             and not _care_name(table.name, languages)
-            # a body people belong to, with a first or last name: its members
-            # (`club_registrations`, `church_attendance`), as a place with one is
-            and not (words & lx.BODIES and "name" in survey.anchors)
         )
         place = (
             bool(table_words)

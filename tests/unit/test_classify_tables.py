@@ -1157,3 +1157,24 @@ def test_a_commission_an_employee_earns_is_no_committee() -> None:
     commissie = _table("commissie", [("id", "INT"), ("naam", "VARCHAR(80)"), ("email", "VARCHAR(80)")])
     leden = _table("leden", [("id", "INT"), ("voornaam", "VARCHAR(80)"), ("achternaam", "VARCHAR(80)")])
     assert not classify_tables([commissie, leden])["commissie.email"].personal
+
+
+def test_a_row_about_a_body_that_references_a_person_is_theirs() -> None:
+    """`church_donations.user_id`: what a member gave (even revealing a religion), not the church's data."""
+    users = _table("users", [("id", "INT"), ("first_name", "VARCHAR(80)"), ("email", "VARCHAR(80)")])
+    donations = _table(
+        "church_donations",
+        [("id", "INT"), ("user_id", "INT"), ("amount", "DECIMAL(8,2)"), ("note", "TEXT")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    association = _table(
+        "association",
+        [("id", "INT"), ("user_id", "INT"), ("joined_on", "DATE")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    verdicts = table_verdicts([users, donations, association])
+    assert verdicts["church_donations"].kind == "linked to people"
+    assert verdicts["association"].kind == "linked to people"
+    got = classify_tables([users, donations, association])
+    assert got["church_donations.amount"].personal
+    assert got["church_donations.note"].personal
