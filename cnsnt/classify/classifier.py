@@ -844,6 +844,14 @@ _CONTROL_CATEGORIES = {
 _THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABLES | {"settings", "setting"}
 # Words that name the form itself, not what it is about (`registration_form`, `signup-page`).
 _FORM_WORDS = frozenset({"form", "forms", "field", "fields", "page", "pages", "widget", "widgets"})
+# Words of a form a person fills in about themselves, whatever thing it names
+# (`club-registration`, `team-invite`, `room-booking`, `product-review`).
+_ENROLMENT_FORMS = lx.TRANSACTION_WORDS | {
+    "registration", "registrations", "register", "signup", "join", "apply", "application",
+    "applications", "invite", "invitation", "invitations", "subscribe", "review", "reviews",
+    "rsvp", "membership", "memberships", "enrolment", "enrollment", "contact", "checkout",
+}  # fmt: skip
+_PERSON_FORMS = lx.PERSON_TABLES | _ENROLMENT_FORMS
 
 
 def _names_thing(form: str | None) -> bool:
@@ -851,7 +859,7 @@ def _names_thing(form: str | None) -> bool:
     if not form:
         return False
     words = set(_table_words(form)) - _FORM_WORDS
-    return bool(words & _THING_FORMS) and not words & lx.PERSON_TABLES
+    return bool(words & _THING_FORMS) and not words & _PERSON_FORMS
 
 
 @functools.lru_cache(maxsize=65536)

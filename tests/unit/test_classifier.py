@@ -343,3 +343,10 @@ def test_rank_languages_keeps_a_language_only_with_its_share_of_the_first_ones_w
     assert rank_languages(english + french, share=0.25) == ("en",)
     assert rank_languages(french * 3 + ["adresse", "telephone"], share=0.25)[0] == "fr"
     assert rank_languages([], share=0.25) == ()
+
+
+def test_a_form_a_person_fills_in_about_themselves_is_not_about_the_thing_it_names() -> None:
+    """`club-registration`, `team-invite`, `room-booking`: the `name` is the person's."""
+    for form in ("club-registration", "team-invite", "room-booking", "product-review", "company-signup"):
+        assert classify_field("name", form=form).category == "user.name", form
+    assert classify_field("name", form="department-edit").category is None
