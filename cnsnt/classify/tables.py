@@ -29,6 +29,7 @@ All tables are read together, so a link to a people table in another file is see
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -92,6 +93,8 @@ _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice",
 # the trait (`id_title`, `ethnic_origin_id`, `city_id`).
 _ATTRIBUTE_LISTS = ("user.demographic", "user.contact.address", "user.name", "user.health")
 _MIN_LANGUAGE_HITS = 3
+_VOTE = math.lcm(*range(1, 17))
+"""One word's vote, shared exactly among up to 16 languages."""
 _MAX_LANGUAGES = 3
 
 
@@ -128,7 +131,9 @@ def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
     (English words missing from the English vocabulary, `page`, `port`, still vote French).
     """
     vocab = load_vocabulary()
-    hits: dict[str, float] = {}
+    # votes counted in whole parts of `_VOTE`: a sum of floats (1/3 + 1/2 ...) depends on
+    # the order of the texts, and a language on the threshold would come and go with it
+    hits: dict[str, int] = {}
     seen: set[str] = set()
     for text in texts:
         for word in raw_words(text):
@@ -138,9 +143,9 @@ def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
             langs = vocab.word_languages.get(word, ())
             # a word of one language says which it is; one of several shares its vote
             for lang in langs:
-                hits[lang] = hits.get(lang, 0.0) + 1 / len(langs)
+                hits[lang] = hits.get(lang, 0) + _VOTE // len(langs)
     # the schema's languages first (English ones included), then those worth stemming
-    least = max(_MIN_LANGUAGE_HITS, share * max(hits.values(), default=0.0))
+    least = max(_MIN_LANGUAGE_HITS * _VOTE, share * max(hits.values(), default=0))
     ranked = sorted((lang for lang, n in hits.items() if n >= least), key=lambda g: (-hits[g], g))
     return tuple(ranked[:_MAX_LANGUAGES])
 

@@ -350,3 +350,18 @@ def test_a_form_a_person_fills_in_about_themselves_is_not_about_the_thing_it_nam
     for form in ("club-registration", "team-invite", "room-booking", "product-review", "company-signup"):
         assert classify_field("name", form=form).category == "user.name", form
     assert classify_field("name", form="department-edit").category is None
+
+
+def test_rank_languages_does_not_depend_on_the_order_of_the_names() -> None:
+    """Shared votes (1/3, 1/2) summed as floats put a language on the threshold in one order only."""
+    from cnsnt.classify import rank_languages
+
+    names = [
+        "votants", "telefon", "casa", "adresse", "abonent", "idioma", "ano", "medica", "password",
+        "privat", "artistes", "profesor", "titular", "titulo", "version", "swift", "image",
+    ]  # fmt: skip
+    first = rank_languages(names)
+    for turn in range(len(names)):
+        rotated = names[turn:] + names[:turn]
+        assert rank_languages(rotated) == first
+        assert rank_languages(rotated[::-1]) == first
