@@ -143,6 +143,7 @@ def _build_tokenizer() -> Tokenizer:
 _TOKENIZER = _build_tokenizer()
 _TERMS = {tuple(fold(w) for w in k): v for k, v in lx.TERMS.items()}
 _NEGATORS = dict(lx.NEGATORS)
+_TERM_LANGUAGES = {tuple(fold(w) for w in k): v for k, v in load_vocabulary().term_languages.items()}
 
 
 @dataclass(frozen=True)
@@ -485,16 +486,28 @@ _OF_LOOKUPS = (
 _NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
 _FIRMS = lx.ORG_TABLES - lx.BODIES
 _TIME_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "timestamp")
-_KEY_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier") | _CODE_WORDS
+# `created_by_id`, `createdById`, `created_by_uuid`: a surrogate key, even as text (a
+# cuid, a uuid in a `varchar(255)`); `LASTMODIFIEDBY_CODI`, a user's code, is a login.
+_SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier")
 # What may stand beside a word of a record's life in a column naming who changed it:
 # `LASTMODIFIEDBY_CODI`, `usuario_alta`, `creat_per`.
-_CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _KEY_WORDS | {"last"}
+_CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | {"last"}
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
+
+
+def _spoken(match: _Match, languages: tuple[str, ...]) -> bool:
+    """Whether a term is a word of one of `languages`, not only of its first file's.
+
+    `nif` is Catalan, Spanish and Portuguese, though `match.lang` names only Portuguese.
+    """
+    if match.lang in languages:
+        return True
+    return bool(_TERM_LANGUAGES.get(match.words, frozenset()).intersection(languages))
 
 
 def _false_friend(match: _Match, written: tuple[str, ...]) -> bool:
     """Whether a term of another language means something else in the schema's own."""
-    if not written or match.lang in written:
+    if not written or _spoken(match, written):
         return False
     return all(set(lx.FALSE_FRIENDS.get(w, ())) & set(written) for w in match.words)
 
@@ -524,6 +537,16 @@ def names_changer(name: str, type_: str | None, languages: tuple[str, ...] | Non
         and bool(rest & (lx.BY_WORDS | lx.PERSON_TABLES))
         and rest <= _CHANGER_WORDS
         and not rest & _TIME_WORDS
+    )
+
+
+def _names_who(words: tuple[str, ...]) -> bool:
+    """Whether a name says who did something to the row (`updated_by`), not when (`created_by_date`)."""
+    found = set(words)
+    return (
+        bool(found & lx.RECORD_WORDS)
+        and bool(found & lx.BY_WORDS)
+        and not (found - lx.RECORD_WORDS) & _TIME_WORDS
     )
 
 
@@ -784,6 +807,14 @@ def decide(
             )
     if reading.negators:
         word, why = reading.negators[0]
+        if why == "timestamp" and _names_who(words):
+            # `updated_by`: no date, whoever changed the row (their key, a link)
+            return Classification(
+                False,
+                None,
+                Confidence.HIGH,
+                f"name '{name}' says who created or changed the row ('{word}'): a key to them, not a datum",
+            )
         return Classification(False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')")
     if reading.matches:
         m = reading.matches[-1]
@@ -811,6 +842,16 @@ _CONTROL_CATEGORIES = {
 # A form named for one of these (`department`, `team`, `template`, `settings-system`) is
 # about a thing: its `name` and `title` are the thing's.
 _THING_FORMS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABLES | {"settings", "setting"}
+# Words that name the form itself, not what it is about (`registration_form`, `signup-page`).
+_FORM_WORDS = frozenset({"form", "forms", "field", "fields", "page", "pages", "widget", "widgets"})
+# Words of a form a person fills in about themselves, whatever thing it names
+# (`club-registration`, `team-invite`, `room-booking`, `product-review`).
+_ENROLMENT_FORMS = lx.TRANSACTION_WORDS | {
+    "registration", "registrations", "register", "signup", "join", "apply", "application",
+    "applications", "invite", "invitation", "invitations", "subscribe", "review", "reviews",
+    "rsvp", "membership", "memberships", "enrolment", "enrollment", "contact", "checkout",
+}  # fmt: skip
+_PERSON_FORMS = lx.PERSON_TABLES | _ENROLMENT_FORMS
 
 
 def _ambiguous_region(match: _Match) -> bool:
@@ -822,8 +863,8 @@ def _names_thing(form: str | None) -> bool:
     """Whether a form's name says it is about a thing, not a person (`department`, `role`)."""
     if not form:
         return False
-    words = set(_table_words(form))
-    return bool(words & _THING_FORMS) and not words & lx.PERSON_TABLES
+    words = set(_table_words(form)) - _FORM_WORDS
+    return bool(words & _THING_FORMS) and not words & _PERSON_FORMS
 
 
 @functools.lru_cache(maxsize=65536)
@@ -855,7 +896,7 @@ def classify_field(
             continue
         reading = _read(text)
         if spoken:
-            reading = replace(reading, matches=tuple(m for m in reading.matches if m.lang in spoken))
+            reading = replace(reading, matches=tuple(m for m in reading.matches if _spoken(m, spoken)))
         match, _ = _pick(reading, names, "unknown", names)
         if match is None or (not match.strong and not address and _ambiguous_region(match)):
             continue

@@ -29,11 +29,13 @@ All tables are read together, so a link to a people table in another file is see
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
+    _SURROGATE_WORDS,
     _TOKENIZER,
     Context,
     _category,
@@ -84,8 +86,6 @@ _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "perso
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
 _MAKER_WORDS = lx.RECORD_WORDS | lx.ACTOR_WORDS
-# A key column named with one of these is a surrogate (`id`, `uuid`), not a login.
-_SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier")
 _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
@@ -93,6 +93,8 @@ _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice",
 # the trait (`id_title`, `ethnic_origin_id`, `city_id`).
 _ATTRIBUTE_LISTS = ("user.demographic", "user.contact.address", "user.name", "user.health")
 _MIN_LANGUAGE_HITS = 3
+_VOTE = math.lcm(*range(1, 17))
+"""One word's vote, shared exactly among up to 16 languages."""
 _MAX_LANGUAGES = 3
 
 
@@ -129,7 +131,9 @@ def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
     (English words missing from the English vocabulary, `page`, `port`, still vote French).
     """
     vocab = load_vocabulary()
-    hits: dict[str, float] = {}
+    # votes counted in whole parts of `_VOTE`: a sum of floats (1/3 + 1/2 ...) depends on
+    # the order of the texts, and a language on the threshold would come and go with it
+    hits: dict[str, int] = {}
     seen: set[str] = set()
     for text in texts:
         for word in raw_words(text):
@@ -139,11 +143,25 @@ def rank_languages(texts: Sequence[str], share: float = 0.0) -> tuple[str, ...]:
             langs = vocab.word_languages.get(word, ())
             # a word of one language says which it is; one of several shares its vote
             for lang in langs:
-                hits[lang] = hits.get(lang, 0.0) + 1 / len(langs)
+                hits[lang] = hits.get(lang, 0) + _VOTE // len(langs)
     # the schema's languages first (English ones included), then those worth stemming
-    least = max(_MIN_LANGUAGE_HITS, share * max(hits.values(), default=0.0))
+    least = max(_MIN_LANGUAGE_HITS * _VOTE, share * max(hits.values(), default=0))
     ranked = sorted((lang for lang, n in hits.items() if n >= least), key=lambda g: (-hits[g], g))
     return tuple(ranked[:_MAX_LANGUAGES])
+
+
+def _org_words(table_words: tuple[str, ...], survey: _Survey, written: tuple[str, ...]) -> frozenset[str]:
+    """The words that make a table name an organisation's (`companies`, `social_comite`).
+
+    A body people belong to names one only as the name's last word, in a row that
+    names no member: `church_donations.user_id`, `club_fees`, `association(user_id)`
+    and `club_registrations(first_name)` hold what its members gave, owe or are.
+    """
+    found = lx.org_words(table_words, written)
+    if not found or not found <= lx.BODIES:
+        return found
+    member = survey.links or "name" in survey.anchors
+    return found if table_words[-1] in lx.BODIES and not member else frozenset()
 
 
 def _quote(names: Sequence[str]) -> str:
@@ -303,7 +321,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # `HistoriaClinica_receta` is a clinical record, not a clinic
         # `pfi_usuarientitat`, `user_company`: a person's place in an organisation, not one
         organisation = (
-            bool(lx.org_words(words, written))
+            bool(_org_words(table_words, survey, written))
             and not named.person
             and not words & lx.PERSON_TABLES
             and not _care_name(table.name, languages)
@@ -478,9 +496,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             continue
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
-    _second_hop(tables, verdicts, by_name, languages)
     _patients(tables, verdicts, by_name)
     _care_records(tables, verdicts, by_name)
+    # after the care records, which reach a care record's rows whatever their names
+    # (a row under one is health data); then again, under a row this made a person's
+    if _second_hop(tables, verdicts, by_name, languages):
+        _care_records(tables, verdicts, by_name)
     for name, verdict in verdicts.items():
         if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
             # a list of diagnoses or medicines that no one's row reaches is reference
@@ -494,9 +515,15 @@ def _second_hop(
     verdicts: dict[str, TableVerdict],
     by_name: dict[str, Table],
     languages: tuple[str, ...],
-) -> None:
-    """A row under a person's record is about them too (`afiliada_historic_regims.parent_id`)."""
-    found: dict[str, TableVerdict] = {}
+) -> bool:
+    """A row under a person's record is about them too (`afiliada_historic_regims.parent_id`).
+
+    So is a row under that row (`afiliada_historic_detall`), however deep: the tables
+    reached are found first, then each cites its first key to one, so neither the
+    order of the tables nor of the rounds changes the verdicts. Whether anything changed.
+    """
+    # the keys by which an undecided table continues the table it references
+    under: dict[str, list[tuple[ForeignKey, Table]]] = {}
     for table in tables:
         verdict = verdicts[table.key]
         if verdict.kind != OTHER or verdict.context.placeholder:
@@ -506,26 +533,44 @@ def _second_hop(
             if words & _MAKER_WORDS:
                 continue
             target = _target(key, by_name, table.schema)
-            if target is None or target.key == table.key or verdicts[target.key].kind != LINKED:
+            if target is None or target.key == table.key:
                 continue
-            if not _extends(table.name, target.name, languages):
-                continue
-            how = " (by its name)" if key.implied else ""
-            reason = f"'{', '.join(key.columns)}' references '{key.ref_table}'{how}, which is about a person"
-            found[table.key] = TableVerdict(
-                LINKED,
-                reason,
-                replace(
-                    verdict.context,
-                    person=True,
-                    linked=True,
-                    names=False,
-                    subject=True,
-                    why=f"in a table linked to people ({reason})",
-                ),
-            )
-            break
-    verdicts.update(found)
+            if _extends(table.name, target.name, languages):
+                under.setdefault(table.key, []).append((key, target))
+    children: dict[str, list[str]] = {}
+    for child, keys in under.items():
+        for _, target in keys:
+            children.setdefault(target.key, []).append(child)
+    reached = {k for k, v in verdicts.items() if v.kind == LINKED}
+    queue = list(reached)
+    while queue:  # each table enters once: linear in the keys
+        for child in children.get(queue.pop(), ()):
+            if child not in reached:
+                reached.add(child)
+                queue.append(child)
+    changed = False
+    for table in tables:
+        if table.key not in under or verdicts[table.key].kind != OTHER:
+            continue
+        link = next((k for k, t in under[table.key] if t.key in reached), None)
+        if link is None:
+            continue
+        how = " (by its name)" if link.implied else ""
+        reason = f"'{', '.join(link.columns)}' references '{link.ref_table}'{how}, which is about a person"
+        verdicts[table.key] = TableVerdict(
+            LINKED,
+            reason,
+            replace(
+                verdicts[table.key].context,
+                person=True,
+                linked=True,
+                names=False,
+                subject=True,
+                why=f"in a table linked to people ({reason})",
+            ),
+        )
+        changed = True
+    return changed
 
 
 def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:
@@ -740,6 +785,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     linked = _people_names(tables, verdicts, LINKED)
     # a care record's key to one of these is a link, not a datum of care
     not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
+    persons_or_rows = people | linked  # built once: per table it would cost O(tables) each
     by_name = _by_name(tables)
     out: dict[str, Classification] = {}
     for table in tables:
@@ -750,10 +796,14 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
         keyed = _keyed(table)
         attributes = _attribute_keys(table, verdict, people, (verdicts, by_name))
         cares = _care_keys(table, verdict, not_care)
+        # a key to a person or to a row about one (`id_medico`, `afiliada_id`)
         persons = {
-            key.columns[0].casefold(): key.ref_table
+            key.columns[0].casefold(): (
+                key.ref_table,
+                "a table of people" if _refers_to(key, people) else "a table about people",
+            )
             for key in table.foreign_keys
-            if len(key.columns) == 1 and _refers_to(key, people | linked)
+            if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
         for column in table.columns:
             found = decide(
@@ -777,7 +827,7 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
                     False,
                     None,
                     Confidence.MEDIUM,
-                    f"'{column.name}' is a key to '{person_key}', a table of people: a link, not a datum",
+                    f"'{column.name}' is a key to '{person_key[0]}', {person_key[1]}: a link, not a datum",
                 )
             elif (
                 not found.personal
@@ -922,8 +972,9 @@ def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> 
     """Whether a column holds a value written out, not a surrogate key (`created_by`).
 
     A column that is no key is; so is a key into a table whose own key is a login or
-    a code (`NOT_USUARI.CODI`, `users.nick`); a key to a table keyed by an `id` or
-    a number is only a link, even in a text column.
+    a code (`NOT_USUARI.CODI`, `users.nick`), or into the login column it names
+    (`REFERENCES users(username)`); a key to a table keyed by an `id` or a number is
+    only a link, even in a text column.
     """
     name = column.name.casefold()
     for key in table.foreign_keys:
@@ -932,7 +983,8 @@ def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> 
         target = _target(key, by_name, table.schema)
         if target is None:
             return False
-        own = [c for c in target.columns if c.primary_key]
+        named = {c.casefold() for c in key.ref_columns}
+        own = [c for c in target.columns if (c.name.casefold() in named if named else c.primary_key)]
         if len(own) != 1 or _type_kind(own[0].type) != "text":
             return False
         if set(_TOKENIZER.words(own[0].name)) & _SURROGATE_WORDS:
@@ -961,4 +1013,4 @@ def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str,
     return tuple(lines)
 
 
-__all__ = ["TableVerdict", "classify_tables", "explain", "table_verdicts"]
+__all__ = ["TableVerdict", "classify_tables", "explain", "rank_languages", "table_verdicts"]

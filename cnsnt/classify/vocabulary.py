@@ -144,6 +144,9 @@ class Vocabulary:
     """Word -> the languages whose vocabulary has it (to tell a schema's languages)."""
     false_friends: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Organisation word -> languages in which it means something else (`firma`)."""
+    term_languages: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    """Phrase -> every language whose file lists it (`nif`: ca, es, pt), where `terms`
+    keeps only the first."""
 
     @property
     def words(self) -> frozenset[str]:
@@ -214,6 +217,7 @@ def load_vocabulary() -> Vocabulary:
         raise VocabularyError("vocab/translit.yaml: expected `cyrillic_to_latin:` mapping")
     translit = Transliterator({str(k): str(v or "") for k, v in table.items()})
     terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    term_languages: dict[tuple[str, ...], set[str]] = {}
     negators: dict[str, str] = {}
     people: set[str] = set()
     qualifiers: set[str] = set()
@@ -237,6 +241,8 @@ def load_vocabulary() -> Vocabulary:
                     key = tuple(_normal(phrase, translit).split())
                     if key and key not in terms:
                         terms[key] = (str(category), STRENGTHS[strength], lang)
+                    if key:
+                        term_languages.setdefault(key, set()).add(lang)
                     if _is_cyrillic(phrase):
                         cyrillic.update(key)
                     per_lang_words.setdefault(lang, set()).update(key)
@@ -302,4 +308,5 @@ def load_vocabulary() -> Vocabulary:
         word_languages={w: tuple(sorted(langs)) for w, langs in word_languages.items()},
         translit=translit,
         false_friends=false_friends,
+        term_languages={k: frozenset(v) for k, v in term_languages.items()},
     )

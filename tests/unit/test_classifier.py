@@ -320,3 +320,62 @@ def test_a_weak_term_in_a_form_about_a_thing_is_the_things() -> None:
     """`preferencias.condiciones` (terms of a catalogue) is no health condition."""
     assert classify_field("condition", form="template").category is None
     assert classify_field("condition", form="signup").category is not None
+
+
+def test_a_form_field_term_of_several_languages_is_read_in_each_of_them() -> None:
+    """`nif` is Catalan, Spanish and Portuguese; `telefono` Spanish and Italian."""
+    assert (
+        classify_field("nif", written=("es",)).category == "user.government_id.national_identification_number"
+    )
+    assert (
+        classify_field("nif", written=("ca",)).category == "user.government_id.national_identification_number"
+    )
+    assert classify_field("telefono", written=("es",)).category == "user.contact.phone_number"
+    assert classify_field("telefon", written=("pl",)).category == "user.contact.phone_number"
+    assert classify_field("cognom", written=("es",)).category is None  # Catalan only
+
+
+def test_a_form_named_a_form_or_a_page_is_not_about_a_thing() -> None:
+    """`registration_form`, `signup-page`: `form` and `page` name the form, not its subject."""
+    assert classify_field("name", form="registration_form").category == "user.name"
+    assert classify_field("name", form="signup-page").category == "user.name"
+    assert classify_field("name", form="comment-form").category == "user.name"
+    assert classify_field("name", form="template_form").category is None  # a form about templates
+
+
+def test_rank_languages_keeps_a_language_only_with_its_share_of_the_first_ones_words() -> None:
+    """Three French words among twenty English ones are loans in a form, a language in a schema."""
+    from cnsnt.classify import rank_languages
+
+    english = [
+        "first_name", "last_name", "email", "phone", "address", "city", "country", "birth_date",
+        "password", "username", "company", "department", "salary", "street", "gender", "mobile",
+        "postcode", "title", "nickname", "avatar",
+    ]  # fmt: skip
+    french = ["nom", "prenom", "ville"]
+    assert rank_languages(english + french) == ("en", "fr")
+    assert rank_languages(english + french, share=0.25) == ("en",)
+    assert rank_languages(french * 3 + ["adresse", "telephone"], share=0.25)[0] == "fr"
+    assert rank_languages([], share=0.25) == ()
+
+
+def test_a_form_a_person_fills_in_about_themselves_is_not_about_the_thing_it_names() -> None:
+    """`club-registration`, `team-invite`, `room-booking`: the `name` is the person's."""
+    for form in ("club-registration", "team-invite", "room-booking", "product-review", "company-signup"):
+        assert classify_field("name", form=form).category == "user.name", form
+    assert classify_field("name", form="department-edit").category is None
+
+
+def test_rank_languages_does_not_depend_on_the_order_of_the_names() -> None:
+    """Shared votes (1/3, 1/2) summed as floats put a language on the threshold in one order only."""
+    from cnsnt.classify import rank_languages
+
+    names = [
+        "votants", "telefon", "casa", "adresse", "abonent", "idioma", "ano", "medica", "password",
+        "privat", "artistes", "profesor", "titular", "titulo", "version", "swift", "image",
+    ]  # fmt: skip
+    first = rank_languages(names)
+    for turn in range(len(names)):
+        rotated = names[turn:] + names[:turn]
+        assert rank_languages(rotated) == first
+        assert rank_languages(rotated[::-1]) == first

@@ -1006,3 +1006,175 @@ def test_a_numeric_key_to_a_person_is_a_link_not_what_their_table_is_named_for()
     assert not got["pre_avaliacao.id_medico"].personal
     assert "a link" in got["pre_avaliacao.id_medico"].reason
     assert got["pre_avaliacao.observacoes"].personal
+
+
+def test_rows_under_a_row_under_a_persons_record_are_about_them_whatever_the_order() -> None:
+    """`afiliada_historic_detall` continues `afiliada_historic`, which continues `afiliades`."""
+    persones = _table("persones", [("id", "INT"), ("nom", "VARCHAR(80)"), ("cognoms", "VARCHAR(80)")])
+    afiliades = _table(
+        "afiliades", [("id", "INT"), ("persona", "INT")], (ForeignKey(("persona",), "persones"),)
+    )
+    historic = _table(
+        "afiliada_historic",
+        [("id", "INT"), ("parent_id", "INT"), ("renda", "DECIMAL(6,2)")],
+        (ForeignKey(("parent_id",), "afiliades"),),
+    )
+    detall = _table(
+        "afiliada_historic_detall",
+        [("id", "INT"), ("historic_id", "INT"), ("import", "DECIMAL(6,2)")],
+        (ForeignKey(("historic_id",), "afiliada_historic"),),
+    )
+    tables = [persones, afiliades, historic, detall]
+    forward = table_verdicts(tables)
+    assert forward["afiliada_historic_detall"].kind == "linked to people"
+    assert "afiliada_historic" in forward["afiliada_historic_detall"].reason
+    assert table_verdicts(tables[::-1]) == forward
+
+
+def test_a_row_under_a_care_record_stays_care_when_its_name_continues_the_records() -> None:
+    """`episode_lines` under a patient's `episodes` is health data, not only linked to them."""
+    patients = _table(
+        "patients", [("id", "INT"), ("first_name", "VARCHAR(80)"), ("last_name", "VARCHAR(80)")]
+    )
+    episodes = _table(
+        "episodes", [("id", "INT"), ("patient_id", "INT")], (ForeignKey(("patient_id",), "patients"),)
+    )
+    lines = _table(
+        "episode_lines",
+        [("id", "INT"), ("episode_id", "INT"), ("code", "VARCHAR(10)")],
+        (ForeignKey(("episode_id",), "episodes"),),
+    )
+    got = classify_tables([patients, episodes, lines])
+    assert got["episode_lines.code"].category == "user.health"
+    assert "health or care record" in got["episode_lines.code"].reasons[0]
+
+
+def test_a_numeric_key_to_a_row_about_a_person_says_so_not_that_it_lists_people() -> None:
+    """`id_medico -> contrato`: a contract is about a person, not a table of people."""
+    pessoa = _table("pessoa", [("id", "INT"), ("nome", "VARCHAR(80)"), ("nif", "VARCHAR(9)")])
+    contrato = _table(
+        "contrato", [("id", "INT"), ("id_pessoa", "INT")], (ForeignKey(("id_pessoa",), "pessoa"),)
+    )
+    utente = _table("utente", [("id", "INT"), ("nome", "VARCHAR(80)"), ("nif", "VARCHAR(9)")])
+    avaliacao = _table(
+        "pre_avaliacao",
+        [("id", "INT"), ("id_utente", "INT"), ("id_medico", "BIGINT")],
+        (ForeignKey(("id_utente",), "utente"), ForeignKey(("id_medico",), "contrato")),
+    )
+    got = classify_tables([pessoa, contrato, utente, avaliacao])["pre_avaliacao.id_medico"]
+    assert not got.personal
+    assert "'contrato', a table about people" in got.reason
+
+
+def test_a_text_column_naming_who_changed_the_row_by_an_id_is_a_key_not_a_login() -> None:
+    """`created_by_id varchar(255)`, `updatedById`: a string surrogate key (a cuid), a link."""
+    notes = _table(
+        "notes",
+        [
+            ("id", "INT"),
+            ("created_by_id", "VARCHAR(255)"),
+            ("updatedById", "TEXT"),
+            ("modified_by_uuid", "VARCHAR(40)"),
+            ("created_by", "VARCHAR(255)"),
+        ],
+    )
+    got = classify_tables([notes])
+    assert not got["notes.created_by_id"].personal
+    assert not got["notes.updatedById"].personal
+    assert not got["notes.modified_by_uuid"].personal
+    assert got["notes.created_by"].category == "user.account.username"
+
+
+def test_a_text_key_naming_who_changed_the_row_into_the_login_column_it_names_is_a_login() -> None:
+    """`created_by REFERENCES users(username)` holds the login, though `users` is keyed by `id`."""
+    users = _keyed_table(
+        "users", [("id", "INT"), ("username", "VARCHAR(50)"), ("email", "VARCHAR(90)")], ("id",)
+    )
+    notes = _table(
+        "notes",
+        [("id", "INT"), ("created_by", "VARCHAR(50)"), ("updated_by", "VARCHAR(50)")],
+        (
+            ForeignKey(("created_by",), "users", ("username",)),
+            ForeignKey(("updated_by",), "users", ("ID",)),
+        ),
+    )
+    got = classify_tables([users, notes])
+    assert got["notes.created_by"].category == "user.account.username"
+    assert not got["notes.updated_by"].personal
+
+
+def test_a_column_naming_who_changed_the_row_is_not_called_a_date() -> None:
+    """`updated_by INT` is whoever changed the row (a key), not a date; `created_by_date` is one."""
+    updated = classify_column("land", "updated_by", "INT")
+    assert not updated.personal
+    assert "who created or changed the row" in updated.reason and "a date or time" not in updated.reason
+    dated = classify_column("land", "created_by_date", "DATE")
+    assert not dated.personal and "a date or time" in dated.reason
+
+
+def test_a_body_people_belong_to_with_a_first_and_last_name_lists_its_members() -> None:
+    """`club_registrations(first_name, last_name, email)`: the members' details, not the club's."""
+    registrations = _table(
+        "club_registrations",
+        [
+            ("id", "INT"),
+            ("first_name", "VARCHAR(50)"),
+            ("last_name", "VARCHAR(50)"),
+            ("email", "VARCHAR(90)"),
+            ("phone", "VARCHAR(20)"),
+        ],
+    )
+    club = _table("club", [("id", "INT"), ("name", "VARCHAR(80)"), ("email", "VARCHAR(90)")])
+    got = classify_tables([registrations, club])
+    assert got["club_registrations.email"].personal
+    assert got["club_registrations.phone"].personal
+    assert not got["club.email"].personal
+
+
+def test_a_commission_an_employee_earns_is_no_committee() -> None:
+    """`comisiones(id_empleado, importe)` in Spanish, `comissoes` in Portuguese: sales commissions."""
+    empleados = _table(
+        "empleados",
+        [("id", "INT"), ("nombre", "VARCHAR(80)"), ("apellidos", "VARCHAR(80)"), ("dni", "VARCHAR(9)")],
+    )
+    comisiones = _table(
+        "comisiones",
+        [("id", "INT"), ("id_empleado", "INT"), ("importe", "DECIMAL(8,2)"), ("fecha", "DATE")],
+        (ForeignKey(("id_empleado",), "empleados"),),
+    )
+    assert classify_tables([empleados, comisiones])["comisiones.importe"].personal
+    funcionarios = _table(
+        "funcionarios",
+        [("id", "INT"), ("nome", "VARCHAR(80)"), ("sobrenome", "VARCHAR(80)"), ("cpf", "CHAR(11)")],
+    )
+    comissoes = _table(
+        "comissoes",
+        [("id", "INT"), ("id_funcionario", "INT"), ("valor", "DECIMAL(8,2)"), ("data_pagamento", "DATE")],
+        (ForeignKey(("id_funcionario",), "funcionarios"),),
+    )
+    assert classify_tables([funcionarios, comissoes])["comissoes.valor"].personal
+    # a committee in a Dutch schema stays an organisation
+    commissie = _table("commissie", [("id", "INT"), ("naam", "VARCHAR(80)"), ("email", "VARCHAR(80)")])
+    leden = _table("leden", [("id", "INT"), ("voornaam", "VARCHAR(80)"), ("achternaam", "VARCHAR(80)")])
+    assert not classify_tables([commissie, leden])["commissie.email"].personal
+
+
+def test_a_row_about_a_body_that_references_a_person_is_theirs() -> None:
+    """`church_donations.user_id`: what a member gave (even revealing a religion), not the church's data."""
+    users = _table("users", [("id", "INT"), ("first_name", "VARCHAR(80)"), ("email", "VARCHAR(80)")])
+    donations = _table(
+        "church_donations",
+        [("id", "INT"), ("user_id", "INT"), ("amount", "DECIMAL(8,2)"), ("note", "TEXT")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    association = _table(
+        "association",
+        [("id", "INT"), ("user_id", "INT"), ("joined_on", "DATE")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    verdicts = table_verdicts([users, donations, association])
+    assert verdicts["church_donations"].kind == "linked to people"
+    assert verdicts["association"].kind == "linked to people"
+    got = classify_tables([users, donations, association])
+    assert got["church_donations.amount"].personal
+    assert got["church_donations.note"].personal
