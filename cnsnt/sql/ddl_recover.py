@@ -217,7 +217,9 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
             kind = schema.sql(node) if isinstance(node, exp.DataType) else None
         except Exception:  # noqa: BLE001 - keep the words as written
             kind = _join_words(type_tokens)
-    return ColumnBuilder(element[0].text, stmt.base + element[0].start, kind)
+    # `id int PRIMARY KEY CLUSTERED` (T-SQL) is one reason the element did not parse
+    primary = any(keyword(tok) == "PRIMARY" for tok in element[1:])
+    return ColumnBuilder(element[0].text, stmt.base + element[0].start, kind, primary_key=primary)
 
 
 def _join_words(tokens: list[Token]) -> str:

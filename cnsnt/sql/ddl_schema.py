@@ -144,7 +144,12 @@ class SchemaBuilder:
         table = target.this if isinstance(target, exp.Schema) else target
         if not isinstance(table, exp.Table) or not table.name:
             return None
-        builder = TableBuilder(table.name, table.db or None, stmt.offset)
+        ident = table.this
+        # T-SQL `#t` / `##t`: sqlglot drops the `#` and marks the name; `_store` skips it
+        temporary = isinstance(ident, exp.Identifier) and bool(
+            ident.args.get("temporary") or ident.args.get("global_")
+        )
+        builder = TableBuilder(("#" if temporary else "") + table.name, table.db or None, stmt.offset)
         builder.is_view = str(tree.args.get("kind") or "").upper() == "VIEW"
         if isinstance(target, exp.Schema):
             self._schema_elements(builder, target, stmt.base)
@@ -412,11 +417,31 @@ def _string(node: object) -> str | None:
     return None
 
 
+def _key_part_name(part: object) -> str:
+    """The column a key names: `a`, `[a] ASC` (sqlglot wraps it in `Ordered`), `t.a`."""
+    if isinstance(part, exp.Ordered):
+        part = part.this
+    return part.name if isinstance(part, exp.Expr) else ""
+
+
 def _primary_key_names(node: exp.Expr) -> list[str]:
+    """The columns of table-level primary keys under `node`.
+
+    `PRIMARY KEY (a, b DESC)`, and T-SQL's `PRIMARY KEY [NON]CLUSTERED (a ASC)`, which
+    sqlglot keeps as a bare primary-key marker followed by a clustering constraint that
+    holds the columns.
+    """
     names: list[str] = []
     for pk in node.find_all(exp.PrimaryKey):
-        for part in pk.expressions:
-            names.append(part.name)
+        names.extend(n for n in map(_key_part_name, pk.expressions) if n)
+    for constraint in node.find_all(exp.Constraint):
+        parts = constraint.expressions
+        for first, second in zip(parts, parts[1:], strict=False):
+            if isinstance(first, exp.PrimaryKeyColumnConstraint) and isinstance(
+                second, (exp.ClusteredColumnConstraint, exp.NonClusteredColumnConstraint)
+            ):
+                columns = second.this if isinstance(second.this, list) else [second.this]
+                names.extend(n for n in map(_key_part_name, columns) if n)
     return names
 
 

@@ -1,0 +1,151 @@
+"""DDL shapes met in real schema files that used to lose tables, columns or keys.
+
+Each fixture is a small file written for the test, in the shape a sweep over public
+schema dumps found to be lost (see benchmarks/ddl_sweep.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.evidence import Evidence
+from cnsnt.model import Location
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.ddl import read_ddl
+from cnsnt.sql.ddl import parse_ddl
+from cnsnt.starter.discover import Found, discover
+
+
+def read(tmp_path: Path, data: str | bytes, dialect: str | None = None) -> Evidence:
+    path = tmp_path / "schema.sql"
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8", newline="")
+    spec = SourceSpec(
+        kind="schemas", pattern=path.name, base_dir=tmp_path, location=Location("cnsnt.yaml", 3, 5), dialect=dialect
+    )
+    return read_ddl(path, spec, SourceContext(base_dir=tmp_path))
+
+
+# -- Joomla `#__` table prefix
+
+JOOMLA = """CREATE TABLE IF NOT EXISTS `#__club_members` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `member_email` varchar(120) NOT NULL,
+  `team_id` int(10) unsigned NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_team` (`team_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+#______________ a comment line of underscores
+CREATE TABLE #__club_teams (id int NOT NULL, coach_name varchar(80), PRIMARY KEY (id));
+ALTER TABLE `#__club_members` ADD CONSTRAINT fk_team FOREIGN KEY (`team_id`) REFERENCES `#__club_teams` (`id`);
+"""
+
+
+def test_joomla_prefix_is_dropped_from_quoted_and_bare_table_names():
+    result = parse_ddl(JOOMLA, "mysql")
+    assert [p.message for p in result.problems] == []
+    names = {t.name: t for t in result.tables}
+    assert set(names) == {"club_members", "club_teams"}
+    members = names["club_members"]
+    assert [c.name for c in members.columns] == ["id", "member_email", "team_id"]
+    assert [c.name for c in members.columns if c.primary_key] == ["id"]
+    assert [(k.columns, k.ref_table) for k in members.foreign_keys] == [(("team_id",), "club_teams")]
+    assert [c.name for c in names["club_teams"].columns] == ["id", "coach_name"]
+
+
+def test_joomla_prefix_offsets_point_at_the_original_text():
+    result = parse_ddl(JOOMLA, "mysql")
+    email = next(c for t in result.tables for c in t.columns if c.name == "member_email")
+    assert JOOMLA[email.offset :].startswith("`member_email`")
+
+
+def test_joomla_prefix_in_postgres_and_tsql_quotes():
+    pg = parse_ddl('CREATE TABLE "#__club_guests" ("guest_name" varchar(80));', "postgres")
+    ms = parse_ddl("CREATE TABLE [#__club_guests] ([guest_name] nvarchar(80));", "tsql")
+    for result in (pg, ms):
+        assert [(t.name, [c.name for c in t.columns]) for t in result.tables] == [("club_guests", ["guest_name"])]
+
+
+def test_tsql_temporary_tables_still_do_not_count():
+    result = parse_ddl("CREATE TABLE #scratch (person_name nvarchar(80))\nGO\n", "tsql")
+    assert result.tables == ()
+
+
+# -- byte-order marks
+
+SSDT = (
+    "CREATE TABLE [dbo].[Visit] (\n"
+    "    [VisitID]   INT IDENTITY (1, 1) NOT NULL,\n"
+    "    [PatientID] INT NOT NULL,\n"
+    "    CONSTRAINT [PK_Visit] PRIMARY KEY CLUSTERED ([VisitID] ASC),\n"
+    "    CONSTRAINT [FK_Visit_Patient] FOREIGN KEY ([PatientID]) REFERENCES [dbo].[Patient] ([PatientID])\n"
+    ");\n"
+)
+
+
+def test_a_utf8_bom_does_not_hide_the_first_create_table(tmp_path: Path):
+    ev = read(tmp_path, b"\xef\xbb\xbf" + SSDT.encode(), "tsql")
+    assert [p.message for p in ev.problems] == []
+    (visit,) = ev.tables
+    assert [c.name for c in visit.columns] == ["VisitID", "PatientID"]
+    assert visit.columns[0].primary_key
+    assert [(k.columns, k.ref_table) for k in visit.foreign_keys] == [(("PatientID",), "Patient")]
+    assert (visit.location.line, visit.location.column) == (1, 1)
+
+
+def test_a_bom_inside_concatenated_files_is_a_blank():
+    text = "CREATE TABLE a (x int);\n\ufeffCREATE TABLE b (guest_email varchar(80));\n"
+    result = parse_ddl(text, None)
+    assert [t.name for t in result.tables] == ["a", "b"]
+    assert text[result.tables[1].columns[0].offset :].startswith("guest_email")
+
+
+def test_init_reads_a_database_project_file_with_a_bom(tmp_path: Path):
+    tables = tmp_path / "dbo" / "Tables"
+    tables.mkdir(parents=True)
+    (tables / "Visit.sql").write_bytes(b"\xef\xbb\xbf" + SSDT.encode())
+    assert discover(tmp_path) == [Found("schemas", "dbo/Tables/Visit.sql", dialect="tsql")]
+
+
+def test_init_reads_a_utf16_schema_as_the_audit_does(tmp_path: Path):
+    (tmp_path / "schema.sql").write_bytes(b"\xff\xfe" + SSDT.encode("utf-16-le"))
+    assert discover(tmp_path) == [Found("schemas", "schema.sql", dialect="tsql")]
+
+
+# -- primary keys sqlglot keeps in other shapes
+
+
+def primary(result_sql: str, dialect: str | None) -> dict[str, list[str]]:
+    result = parse_ddl(result_sql, dialect)
+    assert [p.message for p in result.problems] == []
+    return {t.name: [c.name for c in t.columns if c.primary_key] for t in result.tables}
+
+
+def test_tsql_clustered_primary_key_constraint_marks_its_columns():
+    sql = (
+        "CREATE TABLE [dbo].[Enrolment] ([StudentID] INT NOT NULL, [CourseID] INT NOT NULL, [Grade] INT,\n"
+        "  CONSTRAINT [PK_Enrolment] PRIMARY KEY CLUSTERED ([StudentID] ASC, [CourseID] DESC)\n"
+        ") ON [PRIMARY]\nGO\n"
+    )
+    assert primary(sql, "tsql") == {"Enrolment": ["StudentID", "CourseID"]}
+
+
+def test_tsql_nonclustered_primary_key_added_by_alter():
+    sql = (
+        "CREATE TABLE [dbo].[Guest] ([GuestID] INT NOT NULL, [GuestName] NVARCHAR(80))\nGO\n"
+        "ALTER TABLE [dbo].[Guest] ADD CONSTRAINT [PK_Guest] PRIMARY KEY NONCLUSTERED ([GuestID] ASC)\n"
+        "WITH (PAD_INDEX = OFF) ON [PRIMARY]\nGO\n"
+    )
+    assert primary(sql, "tsql") == {"Guest": ["GuestID"]}
+
+
+def test_primary_key_columns_with_a_sort_order():
+    assert primary("CREATE TABLE t (a int, b int, PRIMARY KEY (a ASC, b DESC));", None) == {"t": ["a", "b"]}
+
+
+def test_column_primary_key_clustered_is_kept_when_the_statement_is_recovered():
+    sql = "CREATE TABLE Member (MemberID INT IDENTITY(1,1) PRIMARY KEY CLUSTERED, FullName NVARCHAR(80))\nGO\n"
+    assert primary(sql, "tsql") == {"Member": ["MemberID"]}
