@@ -31,7 +31,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
 from cnsnt.sql.ddl import parse_ddl
-from cnsnt.sql.ddl_result import DDLResult
+from cnsnt.sql.ddl_result import DDLResult, DDLTable
 from cnsnt.starter.discover import DIALECTS
 
 PER_FILE_SECONDS = 60
@@ -55,7 +55,7 @@ def choose(text: str) -> tuple[str | None, DDLResult | None]:
     return best
 
 
-def crude_counts(text: str, dialect: str | None) -> tuple[int, int]:
+def crude_counts(text: str, dialect: str | None) -> tuple[set[str], int]:
     """(tables named by CREATE TABLE, REFERENCES keywords) by tokenizing alone: a cross-check.
 
     Distinct names, without temporary tables (`#t`, `CREATE TEMPORARY TABLE`), which
@@ -64,7 +64,7 @@ def crude_counts(text: str, dialect: str | None) -> tuple[int, int]:
     try:
         tokens = Dialect.get_or_raise(dialect).tokenize(text)
     except Exception:  # noqa: BLE001 - untokenizable: no cross-check
-        return -1, -1
+        return set(), -1
     names: set[str] = set()
     refs = 0
     for i, tok in enumerate(tokens):
@@ -87,7 +87,16 @@ def crude_counts(text: str, dialect: str | None) -> tuple[int, int]:
                     break
         elif tok.text.upper() == "REFERENCES" and tok.token_type != TokenType.IDENTIFIER:
             refs += 1
-    return len(names), refs
+    return names, refs
+
+
+def _pk_lost(text: str, table: DDLTable) -> bool:
+    """A table with no key column whose CREATE text (up to `;` or the next CREATE) says PRIMARY."""
+    if any(c.primary_key for c in table.columns):
+        return False
+    upper = text[table.offset : table.offset + 200_000].upper()
+    ends = [i for i in (upper.find(";"), upper.find("CREATE", 6)) if i >= 0]
+    return "PRIMARY KEY" in " ".join(upper[: min(ends) if ends else len(upper)].split())
 
 
 def _timeout(_signum: int, _frame: FrameType | None) -> None:
@@ -121,7 +130,7 @@ def sweep(root: Path, limit: int) -> list[dict[str, object]]:
         row["cpu"] = round(time.process_time() - start, 2)
         row["dialect"] = dialect
         creates, refs = crude_counts(text, dialect)
-        row["crude_tables"] = creates
+        row["crude_tables"] = len(creates)
         row["crude_refs"] = refs
         if result is not None:
             tables = [t for t in result.tables if not t.is_view and not t.altered_only]
@@ -131,6 +140,9 @@ def sweep(root: Path, limit: int) -> list[dict[str, object]]:
             row["pk_tables"] = sum(1 for t in tables if any(c.primary_key for c in t.columns))
             row["fks"] = sum(len(t.foreign_keys) for t in result.tables)
             row["empty_tables"] = sum(1 for t in tables if not t.columns)
+            row["pk_lost"] = [t.name for t in tables if _pk_lost(text, t)]
+            # a mysqldump stand-in table later replaced by its view is no loss
+            row["lost_tables"] = sorted(creates - {t.name.casefold() for t in result.tables})
             row["errors"] = [p.message[:160] for p in result.problems if p.may_hold_schema]
             row["warnings"] = sum(1 for p in result.problems if not p.may_hold_schema)
         rows.append(row)
@@ -149,14 +161,17 @@ def summary(rows: list[dict[str, object]]) -> dict[str, int]:
             total[key] += int(row[key])  # type: ignore[call-overload]
         errors = row["errors"]
         assert isinstance(errors, list)
+        pk_lost = row["pk_lost"]
+        assert isinstance(pk_lost, list)
+        total["pk_lost"] += len(pk_lost)
+        lost = row["lost_tables"]
+        assert isinstance(lost, list)
+        total["lost_tables"] += len(lost)
+        total["files_with_lost_tables"] += bool(lost)
         total["cn001_errors"] += len(errors)
         total["files_with_errors"] += bool(errors)
         total["files_no_table"] += row["tables"] == 0
-        crude = int(row["crude_tables"])  # type: ignore[call-overload]
-        if crude > int(row["tables"]):  # type: ignore[call-overload]
-            total["files_fewer_tables_than_creates"] += 1
-            total["tables_below_creates"] += crude - int(row["tables"])  # type: ignore[call-overload]
-        total["crude_tables"] += max(crude, 0)
+        total["crude_tables"] += int(row["crude_tables"])  # type: ignore[call-overload]
         total["crude_refs"] += max(int(row["crude_refs"]), 0)  # type: ignore[call-overload]
     return dict(total)
 

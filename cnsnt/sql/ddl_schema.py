@@ -81,6 +81,21 @@ class SchemaBuilder:
         if kind is None or (kind == "alter" and not alter_matters(stmt.tokens)):
             return []
         tokens = drop_token_placeholders(stmt.tokens)
+        problems = self._parse_and_apply(stmt, kind, tokens)
+        escaped = _backslash_quote(tokens)
+        if escaped is not None:
+            problems.append(
+                DDLProblem(
+                    stmt.base + escaped.start,
+                    f"{label(kind, tokens)}: a string ends in a backslash and more text follows it "
+                    "(in MySQL `\\'` is a quote inside the string): columns after it may be lost; "
+                    "is this MySQL text?",
+                )
+            )
+        return problems
+
+    def _parse_and_apply(self, stmt: Statement, kind: str, tokens: list[Token]) -> list[DDLProblem]:
+        """Parse one schema statement and apply it (recovering what sqlglot cannot parse)."""
         try:
             parsed = self.parser.parse(tokens, stmt.sql)
         except (ParseError, TokenError) as exc:
@@ -481,6 +496,29 @@ def _foreign_keys(node: exp.Expr) -> list[DDLForeignKey]:
         if key is not None:
             keys.append(key)
     return keys
+
+
+#: What may follow a string literal in DDL; a bare word or another string right after a
+#: string that ends in a backslash means the backslash escaped the quote (MySQL text).
+_AFTER_ESCAPED = frozenset({TokenType.VAR, TokenType.STRING, TokenType.NUMBER})
+
+
+def _backslash_quote(tokens: list[Token]) -> Token | None:
+    r"""The string token that a dialect without backslash escapes ended at a `\'`, if any.
+
+    `COMMENT 'it\'s on'` read without MySQL's escapes ends the string early and pairs
+    every later quote wrongly: whole column definitions then hide inside strings, and
+    the statement still parses, with columns silently missing.
+    """
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if (
+            tok.token_type == TokenType.STRING
+            and tok.text.endswith("\\")
+            and not tok.text.endswith("\\\\")
+            and nxt.token_type in _AFTER_ESCAPED
+        ):
+            return tok
+    return None
 
 
 def _parse_error(exc: ParseError | TokenError, stmt: Statement) -> str:

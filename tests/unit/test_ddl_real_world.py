@@ -149,3 +149,42 @@ def test_primary_key_columns_with_a_sort_order():
 def test_column_primary_key_clustered_is_kept_when_the_statement_is_recovered():
     sql = "CREATE TABLE Member (MemberID INT IDENTITY(1,1) PRIMARY KEY CLUSTERED, FullName NVARCHAR(80))\nGO\n"
     assert primary(sql, "tsql") == {"Member": ["MemberID"]}
+
+
+# -- MySQL backslash escapes read by a dialect without them
+
+ESCAPED = (
+    "CREATE TABLE guest (\n"
+    "  guest_name varchar(80) NOT NULL COMMENT 'the guest\\'s name',\n"
+    "  guest_email varchar(120) NOT NULL COMMENT 'where we write',\n"
+    "  phone varchar(20) COMMENT 'the guest\\'s phone',\n"
+    "  id int NOT NULL,\n"
+    "  PRIMARY KEY (id)\n"
+    ");\n"
+)
+
+
+def test_backslash_escaped_quotes_are_reported_when_the_dialect_has_none():
+    # the quotes pair up wrongly but evenly: columns hide inside strings, and nothing failed
+    result = parse_ddl(ESCAPED, "postgres")
+    (problem,) = result.problems
+    assert problem.may_hold_schema
+    assert "backslash" in problem.message and "MySQL" in problem.message
+    assert ESCAPED[problem.offset :].startswith("'the guest\\'")
+
+
+def test_backslash_escaped_quotes_read_as_mysql_lose_nothing():
+    result = parse_ddl(ESCAPED, "mysql")
+    assert result.problems == ()
+    assert [c.name for c in result.tables[0].columns] == ["guest_name", "guest_email", "phone", "id"]
+
+
+def test_init_picks_mysql_for_backslash_escaped_comments(tmp_path: Path):
+    (tmp_path / "schema.sql").write_text(ESCAPED)
+    assert discover(tmp_path) == [Found("schemas", "schema.sql", dialect="mysql")]
+
+
+def test_a_string_ending_in_a_backslash_before_a_comma_is_no_problem():
+    result = parse_ddl("CREATE TABLE f (folder varchar(20) DEFAULT 'C:\\', owner_name varchar(80));", "postgres")
+    assert result.problems == ()
+    assert [c.name for c in result.tables[0].columns] == ["folder", "owner_name"]
