@@ -188,3 +188,20 @@ def test_a_string_ending_in_a_backslash_before_a_comma_is_no_problem():
     result = parse_ddl("CREATE TABLE f (folder varchar(20) DEFAULT 'C:\\', owner_name varchar(80));", "postgres")
     assert result.problems == ()
     assert [c.name for c in result.tables[0].columns] == ["folder", "owner_name"]
+
+
+# -- ALTER TABLE ... ADD INDEX adds no column
+
+
+def test_alter_add_index_is_no_lost_column_in_any_dialect():
+    sql = (
+        "CREATE TABLE calls (id int, caller_name varchar(40), started datetime);\n"
+        "ALTER TABLE calls ADD INDEX ( caller_name );\n"
+        "ALTER TABLE calls ADD UNIQUE KEY uk_started (started), ADD INDEX idx_caller (caller_name);\n"
+        "ALTER TABLE calls ADD COLUMN caller_phone varchar(20);\n"
+    )
+    for dialect in (None, "mysql", "postgres"):
+        result = parse_ddl(sql, dialect)
+        assert [p.message for p in result.problems if p.may_hold_schema] == [], dialect
+        assert [c.name for c in result.tables[0].columns] == ["id", "caller_name", "started", "caller_phone"]
+
