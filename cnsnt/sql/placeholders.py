@@ -2,7 +2,7 @@
 
 Installers and code generators ship DDL with placeholders no dialect parses: InstantCMS
 prefixes table names with `{#}`, Joomla (and its thousands of extensions) with `#__`,
-OHDSI SqlRender with `@schema.`. Text placeholders are
+osTicket with `%TABLE_PREFIX%`, OHDSI SqlRender with `@schema.`. Text placeholders are
 cut from the text (with an `OffsetMap` back to the original offsets); token placeholders
 are dropped from a statement's tokens before it is parsed.
 """
@@ -17,8 +17,9 @@ from sqlglot.tokenizer_core import Token, TokenType
 
 #: Template placeholders removed before tokenizing. InstantCMS writes table names as
 #: `{#}users`, Joomla as `#__users` (the installer substitutes a prefix); in MySQL `#`
-#: would start a comment, and a quoted `#__users` looks like a T-SQL temporary table.
-_TEXT_PLACEHOLDERS = ("{#}", "#__")
+#: would start a comment, and a quoted `#__users` looks like a T-SQL temporary table;
+#: osTicket's `%TABLE_PREFIX%user` would name the table after the placeholder.
+_TEXT_PLACEHOLDERS = ("{#}", "#__", "%TABLE_PREFIX%")
 
 
 @dataclass
@@ -37,7 +38,7 @@ class OffsetMap:
 #: Linear: fixed strings tried once per offset, with one-character look-arounds. `#__` only
 #: as a name's prefix (not after a word character, before a letter or digit), so a
 #: comment line of `#____` stays whole.
-_PLACEHOLDER = re.compile(r"\{#\}|(?<![\w#])#__(?=[^\W_])")
+_PLACEHOLDER = re.compile(r"\{#\}|%TABLE_PREFIX%|(?<![\w#])#__(?=[^\W_])")
 
 
 def remove_placeholders(text: str) -> tuple[str, OffsetMap]:

@@ -205,3 +205,17 @@ def test_alter_add_index_is_no_lost_column_in_any_dialect():
         assert [p.message for p in result.problems if p.may_hold_schema] == [], dialect
         assert [c.name for c in result.tables[0].columns] == ["id", "caller_name", "started", "caller_phone"]
 
+
+
+def test_ostickets_table_prefix_placeholder_is_dropped():
+    sql = (
+        "CREATE TABLE `%TABLE_PREFIX%staff` (\n  `staff_id` int NOT NULL,\n  `firstname` varchar(32),\n"
+        "  PRIMARY KEY (`staff_id`)\n);\n"
+        "ALTER TABLE `%TABLE_PREFIX%staff` ADD `phone` varchar(24) AFTER `firstname`;\n"
+    )
+    result = parse_ddl(sql, "mysql")
+    assert result.problems == ()
+    assert [(t.name, [c.name for c in t.columns]) for t in result.tables] == [
+        ("staff", ["staff_id", "firstname", "phone"])
+    ]
+    assert sql[result.tables[0].columns[2].offset :].startswith("`phone`")
