@@ -82,6 +82,15 @@ class SchemaBuilder:
             return []
         tokens = drop_token_placeholders(stmt.tokens)
         problems = self._parse_and_apply(stmt, kind, tokens)
+        unknown = _unknown_quote(tokens) if kind in ("table", "alter") else None
+        if unknown is not None:
+            problems.append(
+                DDLProblem(
+                    stmt.base + unknown.start,
+                    f"{label(kind, tokens)}: {unknown.text!r} quotes no name in this SQL dialect, "
+                    "so columns named in it may be lost; is this MySQL text?",
+                )
+            )
         escaped = _backslash_quote(tokens)
         if escaped is not None:
             problems.append(
@@ -501,6 +510,18 @@ def _foreign_keys(node: exp.Expr) -> list[DDLForeignKey]:
 #: What may follow a string literal in DDL; a bare word or another string right after a
 #: string that ends in a backslash means the backslash escaped the quote (MySQL text).
 _AFTER_ESCAPED = frozenset({TokenType.VAR, TokenType.STRING, TokenType.NUMBER})
+
+
+def _unknown_quote(tokens: list[Token]) -> Token | None:
+    """A backquote the dialect's tokenizer does not know (MySQL text read as another SQL).
+
+    The column list is then read element by element, and an element that starts with it
+    (`` `key` varchar(255)``, a name that needs quoting) is no column to the reader.
+    """
+    for tok in tokens:
+        if tok.token_type == TokenType.UNKNOWN and tok.text == "`":
+            return tok
+    return None
 
 
 def _backslash_quote(tokens: list[Token]) -> Token | None:

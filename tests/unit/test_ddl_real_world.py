@@ -219,3 +219,30 @@ def test_ostickets_table_prefix_placeholder_is_dropped():
         ("staff", ["staff_id", "firstname", "phone"])
     ]
     assert sql[result.tables[0].columns[2].offset :].startswith("`phone`")
+
+
+# -- MySQL backquotes read by a dialect without them
+
+BACKQUOTED = (
+    "CREATE TABLE surname_variants (\n"
+    "  id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY,\n"
+    "  `key` VARCHAR(255) NOT NULL,\n"
+    "  holder_name VARCHAR(40),\n"
+    "  INDEX idx_key (`key`)\n"
+    ") ENGINE=InnoDB;\n"
+)
+
+
+def test_a_backquoted_column_in_a_dialect_without_backquotes_is_reported():
+    # the element starting with '`' is no column to the reader: it must not vanish silently
+    result = parse_ddl(BACKQUOTED, "postgres")
+    (problem,) = result.problems
+    assert problem.may_hold_schema and "MySQL" in problem.message
+    assert BACKQUOTED[problem.offset :].startswith("`key`")
+
+
+def test_init_picks_mysql_for_a_reserved_word_in_backquotes(tmp_path: Path):
+    (tmp_path / "schema.sql").write_text(BACKQUOTED)
+    assert discover(tmp_path) == [Found("schemas", "schema.sql", dialect="mysql")]
+    result = parse_ddl(BACKQUOTED, "mysql")
+    assert [c.name for c in result.tables[0].columns] == ["id", "key", "holder_name"]
