@@ -82,7 +82,7 @@ class SchemaBuilder:
             return []
         tokens = drop_token_placeholders(stmt.tokens)
         problems = self._parse_and_apply(stmt, kind, tokens)
-        unknown = _unknown_quote(tokens) if kind in ("table", "alter") else None
+        unknown = _unknown_quote(tokens) if kind in ("table", "alter") and not problems else None
         if unknown is not None:
             problems.append(
                 DDLProblem(
@@ -335,10 +335,21 @@ class SchemaBuilder:
                     self._store(builder)
                     return []
         if kind == "table":
-            recovered = recover_table(tokens, stmt, self)
+            unread: list[Token] = []
+            recovered = recover_table(tokens, stmt, self, unread)
             if recovered is not None:
                 self._store(recovered)
-                return []
+                if not unread:
+                    return []
+                many = "s" if len(unread) > 1 else ""
+                return [
+                    DDLProblem(
+                        stmt.base + unread[0].start,
+                        f"{label(kind, tokens)}: {len(unread)} element{many} of its column list could "
+                        f"not be read (the first starts with {unread[0].text!r}, a quote this SQL "
+                        "dialect does not know?); columns may be lost",
+                    )
+                ]
         may_hold = kind in ("table", "view") or (kind == "alter" and alter_adds(tokens))
         if kind == "alter" and not may_hold:
             self._alter_primary_key(tokens)

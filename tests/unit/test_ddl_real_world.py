@@ -237,8 +237,25 @@ def test_a_backquoted_column_in_a_dialect_without_backquotes_is_reported():
     # the element starting with '`' is no column to the reader: it must not vanish silently
     result = parse_ddl(BACKQUOTED, "postgres")
     (problem,) = result.problems
-    assert problem.may_hold_schema and "MySQL" in problem.message
+    assert problem.may_hold_schema and "'`'" in problem.message
     assert BACKQUOTED[problem.offset :].startswith("`key`")
+
+
+def test_a_backquote_where_every_column_was_read_still_says_the_dialect_is_wrong():
+    result = parse_ddl("CREATE TABLE guest (id int, guest_phone varchar(20), INDEX i (`guest_phone`));\n", None)
+    assert [c.name for c in result.tables[0].columns] == ["id", "guest_phone"]
+    assert [p.may_hold_schema for p in result.problems] == [True]
+    assert "MySQL" in result.problems[0].message
+
+
+def test_bracketed_columns_read_as_generic_sql_are_reported_not_dropped():
+    sql = "CREATE TABLE guest ([id] int NOT NULL, [guest_name] nvarchar(40), note ntext) ON [PRIMARY]\n"
+    (problem,) = parse_ddl(sql, None).problems
+    assert problem.may_hold_schema and "2 elements" in problem.message
+    assert sql[problem.offset :].startswith("[id]")
+    tsql = parse_ddl(sql, "tsql")
+    assert tsql.problems == ()
+    assert [c.name for c in tsql.tables[0].columns] == ["id", "guest_name", "note"]
 
 
 def test_init_picks_mysql_for_a_reserved_word_in_backquotes(tmp_path: Path):
