@@ -99,6 +99,11 @@ def _pk_lost(text: str, table: DDLTable) -> bool:
     return "PRIMARY KEY" in " ".join(upper[: min(ends) if ends else len(upper)].split())
 
 
+def _prefixed(name: str, read: set[str]) -> bool:
+    """Whether `name` is a read name behind a prefix that ends in a non-letter."""
+    return any(name.endswith(r) and not name[-len(r) - 1].isalnum() for r in read if len(r) < len(name))
+
+
 def _timeout(_signum: int, _frame: FrameType | None) -> None:
     raise TimeoutError
 
@@ -142,7 +147,9 @@ def sweep(root: Path, limit: int) -> list[dict[str, object]]:
             row["empty_tables"] = sum(1 for t in tables if not t.columns)
             row["pk_lost"] = [t.name for t in tables if _pk_lost(text, t)]
             # a mysqldump stand-in table later replaced by its view is no loss
-            row["lost_tables"] = sorted(creates - {t.name.casefold() for t in result.tables})
+            read = {t.name.casefold() for t in result.tables}
+            # a name read without its template prefix (`%TABLE_PREFIX%user` -> `user`) is no loss
+            row["lost_tables"] = sorted(n for n in creates if n not in read and not _prefixed(n, read))
             row["errors"] = [p.message[:160] for p in result.problems if p.may_hold_schema]
             row["warnings"] = sum(1 for p in result.problems if not p.may_hold_schema)
         rows.append(row)

@@ -206,6 +206,8 @@ class SchemaBuilder:
     def _schema_elements(self, builder: TableBuilder, schema: exp.Schema, base: int) -> None:
         primary: list[str] = []
         for element in schema.expressions:
+            if isinstance(element, exp.ColumnDef) and _is_index(element):
+                continue
             if isinstance(element, exp.ColumnDef):
                 builder.add(self.column(element, base))
                 for key in _column_references(element):
@@ -450,6 +452,23 @@ def _string(node: object) -> str | None:
     if isinstance(node, exp.Expr):
         return node.name or None
     return None
+
+
+def _is_index(cdef: exp.ColumnDef) -> bool:
+    """MySQL `INDEX name (a, b)` / `KEY name (a)` as a dialect without them parses it.
+
+    sqlglot's generic SQL reads it as a column `INDEX` of a user-defined type `name(a, b)`.
+    """
+    kind = cdef.args.get("kind")
+    ident = cdef.this
+    return (
+        isinstance(ident, exp.Identifier)
+        and not ident.quoted
+        and ident.name.upper() in ("INDEX", "KEY")
+        and isinstance(kind, exp.DataType)
+        and kind.this == exp.DataType.Type.USERDEFINED
+        and bool(kind.expressions)
+    )
 
 
 def _key_part_name(part: object) -> str:

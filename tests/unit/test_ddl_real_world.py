@@ -263,3 +263,10 @@ def test_init_picks_mysql_for_a_reserved_word_in_backquotes(tmp_path: Path):
     assert discover(tmp_path) == [Found("schemas", "schema.sql", dialect="mysql")]
     result = parse_ddl(BACKQUOTED, "mysql")
     assert [c.name for c in result.tables[0].columns] == ["id", "key", "holder_name"]
+
+
+def test_mysql_inline_indexes_read_as_generic_sql_are_no_columns():
+    sql = "CREATE TABLE token (id int, client varchar(10), INDEX IDX_45 (client), KEY k2 (id, client), PRIMARY KEY (id));"
+    for dialect in (None, "mysql"):
+        result = parse_ddl(sql, dialect)
+        assert [c.name for c in result.tables[0].columns] == ["id", "client"], dialect
