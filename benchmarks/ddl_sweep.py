@@ -100,8 +100,12 @@ def _pk_lost(text: str, table: DDLTable) -> bool:
 
 
 def _prefixed(name: str, read: set[str]) -> bool:
-    """Whether `name` is a read name behind a prefix that ends in a non-letter."""
-    return any(name.endswith(r) and not name[-len(r) - 1].isalnum() for r in read if len(r) < len(name))
+    """Whether `name` is a read name behind a template prefix (`%TABLE_PREFIX%user`)."""
+    return any(
+        name.endswith(r) and not (name[-len(r) - 1].isalnum() or name[-len(r) - 1] == "_")
+        for r in read
+        if len(r) < len(name)
+    )
 
 
 def _timeout(_signum: int, _frame: FrameType | None) -> None:
