@@ -270,3 +270,33 @@ def test_mysql_inline_indexes_read_as_generic_sql_are_no_columns():
     for dialect in (None, "mysql"):
         result = parse_ddl(sql, dialect)
         assert [c.name for c in result.tables[0].columns] == ["id", "client"], dialect
+
+
+# -- tables a stored procedure creates
+
+PROCEDURES = """DELIMITER $$
+DROP PROCEDURE IF EXISTS `create_visit_table`$$
+CREATE DEFINER=`root`@`localhost` PROCEDURE `create_visit_table` () BEGIN
+    CREATE TABLE IF NOT EXISTS visit (
+        Id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY,
+        PatientName VARCHAR(80) NOT NULL,
+        Notes TEXT
+    ) ENGINE=InnoDB;
+    CREATE TEMPORARY TABLE scratch (n int);
+    SELECT 'done; really' AS msg;
+END$$
+DELIMITER ;
+CREATE TABLE after_block (id int);
+"""
+
+
+def test_a_procedure_that_creates_a_table_gives_the_table():
+    result = parse_ddl(PROCEDURES, "mysql")
+    assert [t.name for t in result.tables] == ["visit", "after_block"]
+    visit = result.tables[0]
+    assert [(c.name, c.primary_key) for c in visit.columns] == [
+        ("Id", True), ("PatientName", False), ("Notes", False)
+    ]
+    assert PROCEDURES[visit.columns[1].offset :].startswith("PatientName")
+    (problem,) = result.problems
+    assert not problem.may_hold_schema and "CREATE TABLE statement it runs is read" in problem.message
