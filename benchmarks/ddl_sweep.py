@@ -1,9 +1,11 @@
 """Sweep cnsnt's DDL reader over real schema files and count what it reads and loses.
 
 Run: `python benchmarks/ddl_sweep.py DIR [--out results.jsonl] [--limit N]`, where DIR
-holds `.sql` files extracted from public repositories (never from this repository: no
-third-party file is kept here). Without DIR (or when it does not exist) it says so and
-exits 0, so it is safe to run anywhere.
+holds `.sql` files extracted from public repositories (never into this repository: no
+third-party file is kept here). `--extract MIRROR` first fills DIR from a folder of bare
+git snapshots (`MIRROR/<owner>+<name>/repo`, e.g. /work/.mirror): up to `--per-repo`
+`.sql` files of each that say CREATE TABLE. Without DIR, or with a MIRROR that does not
+exist, it says so and exits 0, so it is safe to run anywhere.
 
 For each file the dialect is chosen the way `cnsnt init` chooses it (the first of
 `DIALECTS` that reads the file's tables without skipping a statement) and the file is read
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import signal
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -187,12 +190,50 @@ def summary(rows: list[dict[str, object]]) -> dict[str, int]:
     return dict(total)
 
 
+def extract(mirror: Path, root: Path, per_repo: int) -> int:
+    """Copy `.sql` files that say CREATE TABLE out of bare git snapshots; returns how many."""
+    repo_root = Path(__file__).resolve().parent.parent
+    if repo_root in (root.resolve(), *root.resolve().parents):
+        raise SystemExit("ddl_sweep: extract outside the repository (third-party files are never kept in it)")
+    copied = 0
+    for git_dir in sorted(mirror.glob("*/repo")):
+        name = git_dir.parent.name
+        git = ["git", "-C", str(git_dir)]
+        tree = subprocess.run([*git, "ls-tree", "-rl", "HEAD"], capture_output=True, text=True, check=False)
+        listing = tree.stdout
+        kept = 0
+        for line in listing.splitlines():
+            meta, _, path = line.partition("\t")
+            size = meta.split()[3] if len(meta.split()) > 3 else "-"
+            if kept >= per_repo or not path.lower().endswith(".sql") or not size.isdigit():
+                continue
+            if not 200 < int(size) < 3_000_000:
+                continue
+            data = subprocess.run([*git, "show", f"HEAD:{path}"], capture_output=True, check=False).stdout
+            if b"create table" not in data.lower():
+                continue
+            target = root / name / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            kept += 1
+            copied += 1
+    return copied
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("root", nargs="?", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--extract", type=Path, metavar="MIRROR")
+    parser.add_argument("--per-repo", type=int, default=25)
     args = parser.parse_args()
+    if args.extract is not None:
+        if not args.extract.is_dir() or args.root is None:
+            print(f"ddl_sweep: no snapshots at {args.extract} (or no DIR to extract into); nothing to do")
+            return
+        copied = extract(args.extract, args.root, args.per_repo)
+        print(f"ddl_sweep: {copied} files extracted", file=sys.stderr)
     if args.root is None or not args.root.is_dir():
         print("ddl_sweep: no directory of extracted .sql files given; nothing to do")
         return
