@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 from sqlglot.dialects.dialect import Dialect
+from sqlglot.tokenizer_core import TokenType
 
 from cnsnt.sql.ddl_result import DDLProblem
+from cnsnt.sql.ddl_split import classify, keyword
 from cnsnt.sql.ddl_text import ENDS_STATEMENT, keywords, lines, shorten
 
 # Client lines, each matched once at a line start. Linear: fixed words, then possessive
@@ -172,7 +174,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             body = line.rstrip()
             if body.endswith(delimiter):
                 end = start + len(body)
-                routines += _close_routine(text, routine_start, end, delimiter, edits, problems)
+                routines += _close_routine(text, routine_start, end, delimiter, edits, problems, dia)
                 routine_start = None
                 flush()
             continue
@@ -192,7 +194,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
         at_start = bool(ENDS_STATEMENT.search(s))
     flush()
     if routine_start is not None:
-        routines += _close_routine(text, routine_start, len(text), "", edits, problems)
+        routines += _close_routine(text, routine_start, len(text), "", edits, problems, dia)
     return Scan(_apply_edits(text, edits), problems, routines)
 
 
@@ -234,11 +236,14 @@ def _close_routine(
     delimiter: str,
     edits: list[tuple[int, int, str]],
     problems: list[DDLProblem],
+    dia: Dialect,
 ) -> int:
     """Handle one statement of a DELIMITER block; returns 1 when it was skipped whole.
 
     A stored routine or trigger is blanked and reported once as a harmless problem (its
-    body is full of `;`); any other statement keeps going, its delimiter turned into `;`.
+    body is full of `;`), except the CREATE TABLE statements in it (a procedure that
+    sets up the schema): those are kept for the schema reader. Any other statement keeps
+    going, its delimiter turned into `;`.
     """
     body_end = end - len(delimiter)
     body = text[start:body_end]
@@ -246,17 +251,60 @@ def _close_routine(
         if delimiter:
             edits.append((body_end, end, ";".ljust(len(delimiter))))
         return 0
-    edits.append(_blank(start, end))
+    kept = _created_tables(body, dia)
+    last = start
+    for first, stop in kept:
+        edits.append(_blank(last, start + first))
+        last = start + stop
+    edits.append(_blank(last, end))
     head = shorten(" ".join(body.split()[:6]))
     block = f"'DELIMITER {delimiter}' block" if delimiter else "DELIMITER block left open"
-    problems.append(
-        DDLProblem(
-            start,
-            f"stored routine or trigger in a {block} skipped ({head}): its body holds no table columns",
-            may_hold_schema=False,
-        )
-    )
+    if kept:
+        many = len(kept) > 1
+        what = f"the CREATE TABLE statement{'s' if many else ''} it runs {'are' if many else 'is'} read"
+        message = f"stored routine or trigger in a {block} skipped ({head}), but {what}"
+    else:
+        message = f"stored routine or trigger in a {block} skipped ({head}): its body holds no table columns"
+    problems.append(DDLProblem(start, message, may_hold_schema=False))
     return 1
+
+
+def _created_tables(body: str, dia: Dialect) -> list[tuple[int, int]]:
+    """(start, end) in `body` of each `CREATE TABLE ... ;` a routine runs (not TEMPORARY ones).
+
+    Read from the dialect's tokens; a body that does not tokenize keeps nothing.
+    """
+    try:
+        tokens = dia.tokenize(body)
+    except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug: blank the whole body
+        return []
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.token_type != TokenType.CREATE or classify(tokens[i : i + 40]) != "table":
+            i += 1
+            continue
+        words = []
+        for t in tokens[i + 1 : i + 40]:
+            words.append(keyword(t))
+            if words[-1] == "TABLE":
+                break
+        depth = 0
+        j = i + 1
+        while j < len(tokens):
+            kind = tokens[j].token_type
+            if kind == TokenType.L_PAREN:
+                depth += 1
+            elif kind == TokenType.R_PAREN:
+                depth -= 1
+            elif kind == TokenType.SEMICOLON and depth <= 0:
+                break
+            j += 1
+        if j < len(tokens) and not {"TEMPORARY", "TEMP"} & set(words):
+            spans.append((tok.start, tokens[j].end + 1))
+        i = j + 1
+    return spans
 
 
 _ROUTINES = keywords("PROCEDURE FUNCTION TRIGGER EVENT")

@@ -68,11 +68,15 @@ def is_table_element(element: list[Token]) -> bool:
     )
 
 
-def recover_table(tokens: list[Token], stmt: Statement, schema: ColumnReader) -> TableBuilder | None:
+def recover_table(
+    tokens: list[Token], stmt: Statement, schema: ColumnReader, unread: list[Token] | None = None
+) -> TableBuilder | None:
     """Read `CREATE ... TABLE name (col type ..., ...)` from tokens when sqlglot cannot.
 
     The column list is split on top-level commas; each element is parsed alone as a
-    column definition, or else read as `name type-words`.
+    column definition, or else read as `name type-words`. The first token of each
+    element that is neither a column nor a key goes to `unread` (a name in quotes the
+    dialect does not know, `[id]` read as generic SQL): the caller reports it.
     """
     words = [keyword(t) for t in tokens]
     try:
@@ -104,8 +108,12 @@ def recover_table(tokens: list[Token], stmt: Statement, schema: ColumnReader) ->
                     and keyword(t) not in ("KEY", "CONSTRAINT")
                 )
             continue
-        if not is_name(element[0]) or any(t.token_type == TokenType.EQ for t in element):
-            continue  # not a column; or a module option such as fts5 `tokenize='porter'`
+        if any(t.token_type == TokenType.EQ for t in element):
+            continue  # a module option such as fts5 `tokenize='porter'`
+        if not is_name(element[0]):
+            if unread is not None:
+                unread.append(element[0])
+            continue
         builder.add(recover_column(element, stmt, schema))
     if not builder.columns:
         return None
@@ -217,7 +225,9 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
             kind = schema.sql(node) if isinstance(node, exp.DataType) else None
         except Exception:  # noqa: BLE001 - keep the words as written
             kind = _join_words(type_tokens)
-    return ColumnBuilder(element[0].text, stmt.base + element[0].start, kind)
+    # `id int PRIMARY KEY CLUSTERED` (T-SQL) is one reason the element did not parse
+    primary = any(keyword(tok) == "PRIMARY" for tok in element[1:])
+    return ColumnBuilder(element[0].text, stmt.base + element[0].start, kind, primary_key=primary)
 
 
 def _join_words(tokens: list[Token]) -> str:

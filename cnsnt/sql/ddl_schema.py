@@ -81,6 +81,30 @@ class SchemaBuilder:
         if kind is None or (kind == "alter" and not alter_matters(stmt.tokens)):
             return []
         tokens = drop_token_placeholders(stmt.tokens)
+        problems = self._parse_and_apply(stmt, kind, tokens)
+        unknown = _unknown_quote(tokens) if kind in ("table", "alter") and not problems else None
+        if unknown is not None:
+            problems.append(
+                DDLProblem(
+                    stmt.base + unknown.start,
+                    f"{label(kind, tokens)}: {unknown.text!r} quotes no name in this SQL dialect, "
+                    "so columns named in it may be lost; is this MySQL text?",
+                )
+            )
+        escaped = _backslash_quote(tokens)
+        if escaped is not None:
+            problems.append(
+                DDLProblem(
+                    stmt.base + escaped.start,
+                    f"{label(kind, tokens)}: a string ends in a backslash and more text follows it "
+                    "(in MySQL `\\'` is a quote inside the string): columns after it may be lost; "
+                    "is this MySQL text?",
+                )
+            )
+        return problems
+
+    def _parse_and_apply(self, stmt: Statement, kind: str, tokens: list[Token]) -> list[DDLProblem]:
+        """Parse one schema statement and apply it (recovering what sqlglot cannot parse)."""
         try:
             parsed = self.parser.parse(tokens, stmt.sql)
         except (ParseError, TokenError) as exc:
@@ -144,7 +168,12 @@ class SchemaBuilder:
         table = target.this if isinstance(target, exp.Schema) else target
         if not isinstance(table, exp.Table) or not table.name:
             return None
-        builder = TableBuilder(table.name, table.db or None, stmt.offset)
+        ident = table.this
+        # T-SQL `#t` / `##t`: sqlglot drops the `#` and marks the name; `_store` skips it
+        temporary = isinstance(ident, exp.Identifier) and bool(
+            ident.args.get("temporary") or ident.args.get("global_")
+        )
+        builder = TableBuilder(("#" if temporary else "") + table.name, table.db or None, stmt.offset)
         builder.is_view = str(tree.args.get("kind") or "").upper() == "VIEW"
         if isinstance(target, exp.Schema):
             self._schema_elements(builder, target, stmt.base)
@@ -177,6 +206,8 @@ class SchemaBuilder:
     def _schema_elements(self, builder: TableBuilder, schema: exp.Schema, base: int) -> None:
         primary: list[str] = []
         for element in schema.expressions:
+            if isinstance(element, exp.ColumnDef) and _is_index(element):
+                continue
             if isinstance(element, exp.ColumnDef):
                 builder.add(self.column(element, base))
                 for key in _column_references(element):
@@ -306,10 +337,21 @@ class SchemaBuilder:
                     self._store(builder)
                     return []
         if kind == "table":
-            recovered = recover_table(tokens, stmt, self)
+            unread: list[Token] = []
+            recovered = recover_table(tokens, stmt, self, unread)
             if recovered is not None:
                 self._store(recovered)
-                return []
+                if not unread:
+                    return []
+                many = "s" if len(unread) > 1 else ""
+                return [
+                    DDLProblem(
+                        stmt.base + unread[0].start,
+                        f"{label(kind, tokens)}: {len(unread)} element{many} of its column list could "
+                        f"not be read (the first starts with {unread[0].text!r}, a quote this SQL "
+                        "dialect does not know?); columns may be lost",
+                    )
+                ]
         may_hold = kind in ("table", "view") or (kind == "alter" and alter_adds(tokens))
         if kind == "alter" and not may_hold:
             self._alter_primary_key(tokens)
@@ -412,11 +454,48 @@ def _string(node: object) -> str | None:
     return None
 
 
+def _is_index(cdef: exp.ColumnDef) -> bool:
+    """MySQL `INDEX name (a, b)` / `KEY name (a)` as a dialect without them parses it.
+
+    sqlglot's generic SQL reads it as a column `INDEX` of a user-defined type `name(a, b)`.
+    """
+    kind = cdef.args.get("kind")
+    ident = cdef.this
+    return (
+        isinstance(ident, exp.Identifier)
+        and not ident.quoted
+        and ident.name.upper() in ("INDEX", "KEY")
+        and isinstance(kind, exp.DataType)
+        and kind.this == exp.DataType.Type.USERDEFINED
+        and bool(kind.expressions)
+    )
+
+
+def _key_part_name(part: object) -> str:
+    """The column a key names: `a`, `[a] ASC` (sqlglot wraps it in `Ordered`), `t.a`."""
+    if isinstance(part, exp.Ordered):
+        part = part.this
+    return part.name if isinstance(part, exp.Expr) else ""
+
+
 def _primary_key_names(node: exp.Expr) -> list[str]:
+    """The columns of table-level primary keys under `node`.
+
+    `PRIMARY KEY (a, b DESC)`, and T-SQL's `PRIMARY KEY [NON]CLUSTERED (a ASC)`, which
+    sqlglot keeps as a bare primary-key marker followed by a clustering constraint that
+    holds the columns.
+    """
     names: list[str] = []
     for pk in node.find_all(exp.PrimaryKey):
-        for part in pk.expressions:
-            names.append(part.name)
+        names.extend(n for n in map(_key_part_name, pk.expressions) if n)
+    for constraint in node.find_all(exp.Constraint):
+        parts = constraint.expressions
+        for first, second in zip(parts, parts[1:], strict=False):
+            if isinstance(first, exp.PrimaryKeyColumnConstraint) and isinstance(
+                second, (exp.ClusteredColumnConstraint, exp.NonClusteredColumnConstraint)
+            ):
+                columns = second.this if isinstance(second.this, list) else [second.this]
+                names.extend(n for n in map(_key_part_name, columns) if n)
     return names
 
 
@@ -456,6 +535,41 @@ def _foreign_keys(node: exp.Expr) -> list[DDLForeignKey]:
         if key is not None:
             keys.append(key)
     return keys
+
+
+#: What may follow a string literal in DDL; a bare word or another string right after a
+#: string that ends in a backslash means the backslash escaped the quote (MySQL text).
+_AFTER_ESCAPED = frozenset({TokenType.VAR, TokenType.STRING, TokenType.NUMBER})
+
+
+def _unknown_quote(tokens: list[Token]) -> Token | None:
+    """A backquote the dialect's tokenizer does not know (MySQL text read as another SQL).
+
+    The column list is then read element by element, and an element that starts with it
+    (`` `key` varchar(255)``, a name that needs quoting) is no column to the reader.
+    """
+    for tok in tokens:
+        if tok.token_type == TokenType.UNKNOWN and tok.text == "`":
+            return tok
+    return None
+
+
+def _backslash_quote(tokens: list[Token]) -> Token | None:
+    r"""The string token that a dialect without backslash escapes ended at a `\'`, if any.
+
+    `COMMENT 'it\'s on'` read without MySQL's escapes ends the string early and pairs
+    every later quote wrongly: whole column definitions then hide inside strings, and
+    the statement still parses, with columns silently missing.
+    """
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if (
+            tok.token_type == TokenType.STRING
+            and tok.text.endswith("\\")
+            and not tok.text.endswith("\\\\")
+            and nxt.token_type in _AFTER_ESCAPED
+        ):
+            return tok
+    return None
 
 
 def _parse_error(exc: ParseError | TokenError, stmt: Statement) -> str:

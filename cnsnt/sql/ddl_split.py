@@ -219,11 +219,30 @@ def alter_adds(tokens: list[Token]) -> bool:
     for i, word in enumerate(words[:-1]):
         if word != "ADD":
             continue
-        nxt = words[i + 1]
-        if nxt == "(" and i + 2 < len(words):
-            nxt = words[i + 2]
-        if nxt == "COLUMN" or nxt not in TABLE_ELEMENTS:
+        j = i + 2 if words[i + 1] == "(" and i + 2 < len(words) else i + 1
+        nxt = words[j]
+        if nxt == "COLUMN" or (nxt not in TABLE_ELEMENTS and not _adds_index(tokens, j)):
             return True
+    return False
+
+
+#: Words that open a MySQL index in `ALTER TABLE t ADD ...`.
+_INDEX_WORDS = keywords("INDEX KEY UNIQUE FULLTEXT SPATIAL")
+
+
+def _adds_index(tokens: list[Token], i: int) -> bool:
+    """Whether `ADD` is followed, at token `i`, by an index: `INDEX (a)`, `UNIQUE KEY k (a)`.
+
+    Not a column named `key` or `index` (`ADD key varchar(10)`): an index has its
+    column list within its next three tokens, and no type before it.
+    """
+    if keyword(tokens[i]) not in _INDEX_WORDS:
+        return False
+    for tok in tokens[i + 1 : i + 4]:
+        if tok.token_type == TokenType.L_PAREN:
+            return True
+        if keyword(tok) not in _INDEX_WORDS and tok.token_type not in (TokenType.VAR, TokenType.IDENTIFIER):
+            return False
     return False
 
 

@@ -1,7 +1,8 @@
 """Template placeholders in DDL files, removed before sqlglot sees them.
 
 Installers and code generators ship DDL with placeholders no dialect parses: InstantCMS
-prefixes table names with `{#}`, OHDSI SqlRender with `@schema.`. Text placeholders are
+prefixes table names with `{#}`, Joomla (and its thousands of extensions) with `#__`,
+osTicket with `%TABLE_PREFIX%`, OHDSI SqlRender with `@schema.`. Text placeholders are
 cut from the text (with an `OffsetMap` back to the original offsets); token placeholders
 are dropped from a statement's tokens before it is parsed.
 """
@@ -15,8 +16,10 @@ from dataclasses import dataclass, field
 from sqlglot.tokenizer_core import Token, TokenType
 
 #: Template placeholders removed before tokenizing. InstantCMS writes table names as
-#: `{#}users` (the installer substitutes a prefix); in MySQL `#` would start a comment.
-_TEXT_PLACEHOLDERS = ("{#}",)
+#: `{#}users`, Joomla as `#__users` (the installer substitutes a prefix); in MySQL `#`
+#: would start a comment, and a quoted `#__users` looks like a T-SQL temporary table;
+#: osTicket's `%TABLE_PREFIX%user` would name the table after the placeholder.
+_TEXT_PLACEHOLDERS = ("{#}", "#__", "%TABLE_PREFIX%")
 
 
 @dataclass
@@ -32,12 +35,20 @@ class OffsetMap:
         return offset + (self.shifts[i] if i >= 0 else 0)
 
 
-#: Linear: an alternation of fixed strings, each tried once per offset.
-_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in _TEXT_PLACEHOLDERS))
+#: Linear: fixed strings tried once per offset, with one-character look-arounds. `#__` only
+#: as a name's prefix (not after a word character, before a letter or digit), so a
+#: comment line of `#____` stays whole.
+_PLACEHOLDER = re.compile(r"\{#\}|%TABLE_PREFIX%|(?<![\w#])#__(?=[^\W_])")
 
 
 def remove_placeholders(text: str) -> tuple[str, OffsetMap]:
-    """Delete `{#}`-style placeholders, remembering how offsets moved."""
+    """Delete `{#}`-style placeholders, remembering how offsets moved.
+
+    A byte-order mark (U+FEFF) becomes a blank: Visual Studio database projects start
+    every file with one, concatenated files carry one in the middle, and the tokenizer
+    would glue it to `CREATE`, so the statement would silently not count.
+    """
+    text = text.replace("\ufeff", " ")
     mapping = OffsetMap()
     if not any(p in text for p in _TEXT_PLACEHOLDERS):
         return text, mapping

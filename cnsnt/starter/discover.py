@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnsnt.errors import SourceError
+from cnsnt.sources.base import Limits, read_text
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
@@ -141,10 +143,10 @@ def _sql_kind(path: Path) -> _Kind | None:
     try:
         if path.stat().st_size > PARSE_LIMIT:
             return "queries", None, ()
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    if "\0" in text[:SNIFF_BYTES]:
+        # decoded as the audit will decode it: UTF-16 with a BOM (SQL Server Management
+        # Studio saves so), UTF-8 without its BOM, Windows-1252 when not UTF-8
+        text = read_text(path, path.name, limits=Limits(file_bytes=PARSE_LIMIT))
+    except (OSError, SourceError):
         return None
     best: tuple[tuple[DDLTable, ...], str | None] = ((), None)
     for dialect in DIALECTS:
