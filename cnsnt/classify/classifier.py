@@ -512,6 +512,12 @@ def _false_friend(match: _Match, written: tuple[str, ...]) -> bool:
     return all(set(lx.FALSE_FRIENDS.get(w, ())) & set(written) for w in match.words)
 
 
+def _names_emails(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name says it holds e-mail addresses (`user_email`, `mail`)."""
+    reading = _read(table.rsplit(".", 1)[-1], languages)
+    return any(m.category == "user.contact.email" for m in reading.matches)
+
+
 def _text_length(type_: str) -> int | None:
     """The declared length of a text type (`varchar(50)` -> 50, `varchar2(255 char)` -> 255)."""
     _, paren, rest = type_.partition("(")
@@ -698,6 +704,20 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' means {_label(match)} ({match.lang}), "
             f"but '{table}' is about organisations, not people",
+        )
+    if (
+        match is not None
+        and _category(match) == "user.contact.address"
+        and not reading.rest
+        and len(reading.matches) == 1
+        and _names_emails(table, ctx.languages)
+    ):
+        # `user_email.address`, `mail.indirizzo`: the address of an e-mail table is one
+        return Classification(
+            True,
+            "user.contact.email",
+            Confidence.MEDIUM,
+            f"name '{name}' is the address in the e-mail table '{table}'",
         )
     if match is not None:
         sure = Confidence.HIGH if match.strong else Confidence.MEDIUM

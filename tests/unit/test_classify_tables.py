@@ -1178,3 +1178,21 @@ def test_a_row_about_a_body_that_references_a_person_is_theirs() -> None:
     got = classify_tables([users, donations, association])
     assert got["church_donations.amount"].personal
     assert got["church_donations.note"].personal
+
+
+def test_the_address_in_an_email_table_is_an_email_address() -> None:
+    """`user_email.address` is an e-mail address; `addresses.address` a postal one."""
+    users = _table("users", [("id", "INT"), ("name", "VARCHAR(80)")])
+    emails = _table(
+        "user_email",
+        [("id", "INT"), ("user_id", "INT"), ("address", "VARCHAR(255)")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    addresses = _table(
+        "addresses",
+        [("id", "INT"), ("user_id", "INT"), ("address", "VARCHAR(255)")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    got = classify_tables([users, emails, addresses])
+    assert got["user_email.address"].category == "user.contact.email"
+    assert got["addresses.address"].category == "user.contact.address"
