@@ -217,6 +217,26 @@ def _table_words(table: str, languages: tuple[str, ...] | None = None) -> tuple[
     return _TOKENIZER.words(table.rsplit(".", 1)[-1], languages)
 
 
+# `email_template`, `sms_templates`: the text a message is made from, written by no one
+# it reaches (a queue of messages still holds messages)
+_NOT_MESSAGES = lx.LOOKUP_WORDS | {
+    "template",
+    "templates",
+    "tpl",
+    "vorlage",
+    "vorlagen",
+    "modelo",
+    "modelos",
+    "modele",
+    "modeles",
+    "modello",
+    "modelli",
+    "sablon",
+    "szablon",
+    "sjabloon",
+}
+
+
 @functools.lru_cache(maxsize=16384)
 def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     words = _table_words(table, languages)
@@ -228,7 +248,7 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     )
     pairs = set(zip(words, words[1:], strict=False))
     health = any(w in lx.HEALTH_TABLES for w in words) or bool(pairs & lx.HEALTH_TABLE_PHRASES)
-    messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in lx.LOOKUP_WORDS
+    messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in _NOT_MESSAGES
     posts = last in lx.POST_TABLES
     return _Table(person, health, messages, posts)
 

@@ -1196,3 +1196,12 @@ def test_the_address_in_an_email_table_is_an_email_address() -> None:
     got = classify_tables([users, emails, addresses])
     assert got["user_email.address"].category == "user.contact.email"
     assert got["addresses.address"].category == "user.contact.address"
+
+
+def test_a_message_template_is_no_message() -> None:
+    """`email_template.body` is text the service writes; `email_queue.body` is a message."""
+    template = _table("email_template", [("id", "INT"), ("subject", "VARCHAR(255)"), ("body", "TEXT")])
+    queue = _table("email_queue", [("id", "INT"), ("subject", "VARCHAR(255)"), ("body", "TEXT")])
+    got = classify_tables([template, queue])
+    assert not got["email_template.body"].personal
+    assert got["email_queue.body"].personal
