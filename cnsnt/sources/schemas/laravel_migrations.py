@@ -141,6 +141,8 @@ _SCHEMA_OPS = frozenset({"create", "table", "drop", "dropifexists", "rename", "d
                          "withoutforeignkeyconstraints"})
 #: How deep `$this->helper()` calls and nested blocks are followed.
 _MAX_DEPTH = 50
+#: How many loop iterations one file may replay (each runs a loop body).
+_MAX_LOOPS = 10_000
 #: Statement kinds that are loops: schema changes inside are not replayed.
 _LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
 
@@ -259,7 +261,9 @@ class _Migration:
         self.replay = replay
         self.methods: dict[str, Node] = {}
         self.constants: dict[str, Value] = {}
+        self.properties: dict[str, Value] = {}
         self.vars: dict[str, Value] = {}
+        self.loops = 0
         self.following: list[str] = []
 
     def place(self, node: Node) -> tuple[int, int]:
@@ -286,10 +290,15 @@ class _Migration:
             stack.extend(reversed(node.named_children))
         count = 0
         for body in classes:
-            self.methods, self.constants = {}, {}
+            self.methods, self.constants, self.properties = {}, {}, {}
             for member in body.named_children:
                 if member.type == "method_declaration":
                     self.methods[self.text(member.child_by_field_name("name")).lower()] = member
+                elif member.type == "property_declaration":
+                    for element in member.named_children:
+                        if element.type == "property_element":
+                            name = self.text(element.child_by_field_name("name")).lstrip("$")
+                            self.properties[name] = self.value(element.child_by_field_name("default_value"))
                 elif member.type == "const_declaration":
                     for element in member.named_children:
                         if element.type == "const_element" and element.named_children:
@@ -338,6 +347,8 @@ class _Migration:
             return True
         if kind == "if_statement":
             return self.if_statement(stmt, on_expr)
+        if kind == "foreach_statement" and self.foreach(stmt, on_expr) is not None:
+            return bool(self.foreach(stmt, on_expr, run=True))
         if kind == "try_statement":
             body = stmt.child_by_field_name("body")
             returned = self.block(body, on_expr) if body is not None else False
@@ -357,6 +368,47 @@ class _Migration:
                 *self.place(stmt),
                 None if loop else Severity.WARNING,
             )
+        return False
+
+    def foreach(self, stmt: Node, on_expr: Callable[[Node], None], run: bool = False) -> bool | None:
+        """`foreach` over a literal array (or one a variable or property holds): run once per item.
+
+        None when the array is not known (the loop is then reported); with `run`, whether a
+        `return` ended the method.
+        """
+        body = stmt.child_by_field_name("body")
+        parts = [c for c in stmt.named_children if c.id != body.id and c.type != "comment"] if body else []
+        if len(parts) != 2 or body is None:
+            return None
+        items = self.value(parts[0])
+        target = parts[1]
+        key_var = value_var = None
+        if target.type == "pair" and len(target.named_children) == 2:
+            key_var, value_var = target.named_children
+        elif target.type == "variable_name":
+            value_var = target
+        if value_var is None or value_var.type != "variable_name" or (
+                key_var is not None and key_var.type != "variable_name"):
+            return None
+        if isinstance(items, list):
+            pairs: list[tuple[Value, Value]] = list(enumerate(items))
+        elif isinstance(items, dict):
+            pairs = list(items.items())
+        else:
+            return None
+        if not run:
+            return False
+        for key, item in pairs:
+            self.loops += 1
+            if self.loops > _MAX_LOOPS:
+                self.replay.not_replayed("a loop run too many times", f"cnsnt runs at most {_MAX_LOOPS}",
+                                         *self.place(stmt))
+                return False
+            if key_var is not None:
+                self.vars[self.text(key_var)] = key
+            self.vars[self.text(value_var)] = item
+            if self.body(body, on_expr):
+                return True
         return False
 
     def body(self, node: Node | None, on_expr: Callable[[Node], None]) -> bool:
@@ -549,6 +601,10 @@ class _Migration:
             return None
         if kind == "variable_name":
             return self.vars.get(self.text(node))
+        if kind == "member_access_expression" and self.text(node.child_by_field_name("object")) == "$this":
+            return self.properties.get(self.text(node.child_by_field_name("name")))
+        if kind in ("anonymous_function", "arrow_function"):
+            return _Closure(node)
         if kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
             left = self.value(node.child_by_field_name("left"))
             right = self.value(node.child_by_field_name("right"))
@@ -632,6 +688,9 @@ class _Migration:
         """The `$table->...` calls of the closure `Schema::create`/`table` is given."""
         if closure is None:
             return
+        held = self.value(closure) if closure.type == "variable_name" else None
+        if isinstance(held, _Closure):
+            closure = held.node
         if closure.type not in ("anonymous_function", "arrow_function"):
             self.replay.not_replayed("a Blueprint that is not a closure written here",
                                      "cnsnt reads only closures", *self.place(closure))
@@ -886,6 +945,13 @@ class _Migration:
                              len(columns))
             columns.insert(index, column)
             table.columns = columns
+
+
+class _Closure:
+    """A closure kept in a variable (`$drop = fn (Blueprint $t) => ...; Schema::table('x', $drop)`)."""
+
+    def __init__(self, node: Node) -> None:
+        self.node = node
 
 
 class _Skip(Exception):
