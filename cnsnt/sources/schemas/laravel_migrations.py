@@ -105,8 +105,12 @@ _INCREMENTS = {
 #: Column methods whose name may be left out, and the name Laravel then gives.
 _DEFAULT_NAMES = {"uuid": "uuid", "ulid": "ulid", "ipaddress": "ip_address", "macaddress": "mac_address"}
 #: Methods that add two timestamp columns.
-_STAMPS = {"timestamps": "TIMESTAMP", "timestampstz": "TIMESTAMP", "nullabletimestamps": "TIMESTAMP",
-           "datetimes": "DATETIME"}
+_STAMPS = {
+    "timestamps": "TIMESTAMP",
+    "timestampstz": "TIMESTAMP",
+    "nullabletimestamps": "TIMESTAMP",
+    "datetimes": "DATETIME",
+}
 _SOFT_DELETES = {"softdeletes": "TIMESTAMP", "softdeletestz": "TIMESTAMP", "softdeletesdatetime": "DATETIME"}
 #: `morphs('x')`: `x_type` and `x_id` of this type.
 _MORPHS = {
@@ -122,23 +126,57 @@ _MORPHS = {
 #: Blueprint methods that change no column cnsnt reports (indexes, table options).
 _BLUEPRINT_NO_SCHEMA = frozenset(
     {
-        "index", "unique", "spatialindex", "fulltext", "rawindex", "dropindex", "dropunique",
-        "dropspatialindex", "dropfulltext", "renameindex", "dropindexifexists", "engine", "charset",
-        "collation", "temporary", "create", "check",
+        "index",
+        "unique",
+        "spatialindex",
+        "fulltext",
+        "rawindex",
+        "dropindex",
+        "dropunique",
+        "dropspatialindex",
+        "dropfulltext",
+        "renameindex",
+        "dropindexifexists",
+        "engine",
+        "charset",
+        "collation",
+        "temporary",
+        "create",
+        "check",
     }
 )
 #: `Schema::` methods that change nothing (questions, settings) or are followed elsewhere.
 _SCHEMA_NO_SCHEMA = frozenset(
     {
-        "hastable", "hascolumn", "hascolumns", "hasindex", "hasview", "getcolumnlisting", "getcolumntype",
-        "getcolumns", "getindexes", "getforeignkeys", "gettables", "getviews", "getconnection",
-        "disableforeignkeyconstraints", "enableforeignkeyconstraints", "defaultstringlength",
-        "morphusinguuids", "morphusingulids", "defaultmorphkeytype", "usenativeschemaoperationsifpossible",
-        "blueprintresolver", "setconnection", "getindexlisting", "getforeignkeylisting",
+        "hastable",
+        "hascolumn",
+        "hascolumns",
+        "hasindex",
+        "hasview",
+        "getcolumnlisting",
+        "getcolumntype",
+        "getcolumns",
+        "getindexes",
+        "getforeignkeys",
+        "gettables",
+        "getviews",
+        "getconnection",
+        "disableforeignkeyconstraints",
+        "enableforeignkeyconstraints",
+        "defaultstringlength",
+        "morphusinguuids",
+        "morphusingulids",
+        "defaultmorphkeytype",
+        "usenativeschemaoperationsifpossible",
+        "blueprintresolver",
+        "setconnection",
+        "getindexlisting",
+        "getforeignkeylisting",
     }
 )
-_SCHEMA_OPS = frozenset({"create", "table", "drop", "dropifexists", "rename", "dropcolumns",
-                         "withoutforeignkeyconstraints"})
+_SCHEMA_OPS = frozenset(
+    {"create", "table", "drop", "dropifexists", "rename", "dropcolumns", "withoutforeignkeyconstraints"}
+)
 #: How deep `$this->helper()` calls and nested blocks are followed.
 _MAX_DEPTH = 50
 #: How many loop iterations one file may replay (each runs a loop body).
@@ -234,7 +272,7 @@ def _syntax_problem(root: Node, file: SourceFile) -> SourceProblem | None:
 
 
 def _last_name(text: str) -> str:
-    """`\\Illuminate\\Support\\Facades\\Schema` -> `Schema`, `App\\Models\\User` -> `User`."""
+    r"""`\\Illuminate\\Support\\Facades\\Schema` -> `Schema`, `App\\Models\\User` -> `User`."""
     return text.rsplit("\\", 1)[-1]
 
 
@@ -308,8 +346,12 @@ class _Migration:
                 count += 1
                 self.follow("up", self.methods["up"])
         if not count and not root.has_error:
-            self.replay.report("no migration class with an `up()` method in this file: nothing replayed",
-                               1, 1, Severity.WARNING)
+            self.replay.report(
+                "no migration class with an `up()` method in this file: nothing replayed",
+                1,
+                1,
+                Severity.WARNING,
+            )
         return count
 
     def follow(self, name: str, method: Node) -> None:
@@ -334,6 +376,15 @@ class _Migration:
         return any(self.statement(stmt, on_expr) for stmt in node.named_children)
 
     def statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
+        try:
+            return self._statement(stmt, on_expr)
+        except RecursionError:
+            self.replay.not_replayed(
+                "a statement nested too deep", "cnsnt reads no deeper", *self.place(stmt)
+            )
+            return False
+
+    def _statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
         kind = stmt.type
         if kind in ("compound_statement", "colon_block"):
             return self.block(stmt, on_expr)
@@ -357,8 +408,16 @@ class _Migration:
                     inner = clause.child_by_field_name("body")
                     returned = (self.block(inner, on_expr) if inner is not None else False) or returned
             return returned
-        if kind in ("comment", "empty_statement", "echo_statement", "unset_statement", "global_declaration",
-                    "function_static_declaration", "function_definition", "named_label_statement"):
+        if kind in (
+            "comment",
+            "empty_statement",
+            "echo_statement",
+            "unset_statement",
+            "global_declaration",
+            "function_static_declaration",
+            "function_definition",
+            "named_label_statement",
+        ):
             return False
         if self.changes_schema(stmt):
             loop = kind in _LOOPS
@@ -387,8 +446,11 @@ class _Migration:
             key_var, value_var = target.named_children
         elif target.type == "variable_name":
             value_var = target
-        if value_var is None or value_var.type != "variable_name" or (
-                key_var is not None and key_var.type != "variable_name"):
+        if (
+            value_var is None
+            or value_var.type != "variable_name"
+            or (key_var is not None and key_var.type != "variable_name")
+        ):
             return None
         if isinstance(items, list):
             pairs: list[tuple[Value, Value]] = list(enumerate(items))
@@ -401,8 +463,9 @@ class _Migration:
         for key, item in pairs:
             self.loops += 1
             if self.loops > _MAX_LOOPS:
-                self.replay.not_replayed("a loop run too many times", f"cnsnt runs at most {_MAX_LOOPS}",
-                                         *self.place(stmt))
+                self.replay.not_replayed(
+                    "a loop run too many times", f"cnsnt runs at most {_MAX_LOOPS}", *self.place(stmt)
+                )
                 return False
             if key_var is not None:
                 self.vars[self.text(key_var)] = key
@@ -424,14 +487,16 @@ class _Migration:
             (stmt.child_by_field_name("condition"), stmt.child_by_field_name("body"))
         ]
         for alternative in stmt.children_by_field_name("alternative"):
-            condition = alternative.child_by_field_name("condition") if alternative.type == "else_if_clause" else None
+            condition = (
+                alternative.child_by_field_name("condition") if alternative.type == "else_if_clause" else None
+            )
             branches.append((condition, alternative.child_by_field_name("body")))
         for index, (condition, body) in enumerate(branches):
             decided = True if condition is None and index else self.condition(condition)
             if decided is None:
                 if any(b is not None and self.changes_schema(b) for _, b in branches[index:]):
                     self.replay.not_replayed(
-                        "schema changes under an `if` whose condition is not a Schema::hasTable/hasColumn test",
+                        "schema changes under an `if` whose condition is no Schema::hasTable/hasColumn",
                         "cnsnt does not run the migration",
                         *self.place(condition if condition is not None else stmt),
                         Severity.WARNING,
@@ -458,7 +523,9 @@ class _Migration:
             if operator in ("&&", "and"):
                 return False if False in (left, right) else (True if left and right else None)
             if operator in ("||", "or"):
-                return True if True in (left, right) else (False if left is False and right is False else None)
+                return (
+                    True if True in (left, right) else (False if left is False and right is False else None)
+                )
             return None
         method = self.schema_method(node)
         if method is None:
@@ -523,7 +590,10 @@ class _Migration:
                 if name in self.methods:
                     self.follow(name, self.methods[name])
                     return
-        if expr.type == "scoped_call_expression" and _last_name(self.text(expr.child_by_field_name("scope"))) == "DB":
+        if (
+            expr.type == "scoped_call_expression"
+            and _last_name(self.text(expr.child_by_field_name("scope"))) == "DB"
+        ):
             name = self.text(expr.child_by_field_name("name")).lower()
             if name in ("statement", "unprepared"):
                 self.replay.report(
@@ -533,8 +603,9 @@ class _Migration:
                 )
                 return
         if self.changes_schema(expr):
-            self.replay.not_replayed("schema changes inside an expression", "cnsnt does not run the migration",
-                                     *self.place(expr))
+            self.replay.not_replayed(
+                "schema changes inside an expression", "cnsnt does not run the migration", *self.place(expr)
+            )
 
     def arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
         """Positional arguments and PHP 8 named arguments (`places: 2`) of a call."""
@@ -618,8 +689,11 @@ class _Migration:
             return value
         default = self.config_default(node)
         if default is not None:
-            self.replay.report(f"{what}: the name comes from `{self.text(node)}`; read as its default "
-                               f"'{default}'", *self.place(at), Severity.WARNING)
+            self.replay.report(
+                f"{what}: the name comes from `{self.text(node)}`; read as its default '{default}'",
+                *self.place(at),
+                Severity.WARNING,
+            )
             return default
         self.replay.not_replayed(what, "the name is not a literal cnsnt can read", *self.place(at))
         return None
@@ -646,8 +720,9 @@ class _Migration:
             self.closure_body(positional[0], self.expression)
             return
         if method not in _SCHEMA_OPS:
-            self.replay.report(f"{what} is not a Schema method cnsnt knows: not replayed", *place,
-                               Severity.WARNING)
+            self.replay.report(
+                f"{what} is not a Schema method cnsnt knows: not replayed", *place, Severity.WARNING
+            )
             return
         first = self.name(positional[0] if positional else None, what, call)
         if first is None:
@@ -692,11 +767,16 @@ class _Migration:
         if isinstance(held, _Closure):
             closure = held.node
         if closure.type not in ("anonymous_function", "arrow_function"):
-            self.replay.not_replayed("a Blueprint that is not a closure written here",
-                                     "cnsnt reads only closures", *self.place(closure))
+            self.replay.not_replayed(
+                "a Blueprint that is not a closure written here",
+                "cnsnt reads only closures",
+                *self.place(closure),
+            )
             return
         params = closure.child_by_field_name("parameters")
-        first = next((p for p in params.named_children if p.type == "simple_parameter"), None) if params else None
+        first = (
+            next((p for p in params.named_children if p.type == "simple_parameter"), None) if params else None
+        )
         var = self.text(first.child_by_field_name("name")) if first is not None else ""
         if not var:
             return
@@ -754,18 +834,26 @@ class _Migration:
             name, at = col(0, "column")
             length = self.value(named.get("length") or (positional[1] if len(positional) > 1 else None))
             size = length if isinstance(length, int) else 255
-            self.add(table, ModelColumn(name, *at, f"{'VARCHAR' if method == 'string' else 'CHAR'}({size})"), mods)
+            self.add(
+                table, ModelColumn(name, *at, f"{'VARCHAR' if method == 'string' else 'CHAR'}({size})"), mods
+            )
         elif method in ("decimal", "unsigneddecimal"):
             name, at = col(0, "column")
             total = self.value(named.get("total") or (positional[1] if len(positional) > 1 else None))
             places = self.value(named.get("places") or (positional[2] if len(positional) > 2 else None))
-            type_ = f"DECIMAL({total if isinstance(total, int) else 8},{places if isinstance(places, int) else 2})"
-            self.add(table, ModelColumn(name, *at, type_ + (" UNSIGNED" if method != "decimal" else "")), mods)
+            digits = (total if isinstance(total, int) else 8, places if isinstance(places, int) else 2)
+            type_ = f"DECIMAL({digits[0]},{digits[1]})"
+            self.add(
+                table, ModelColumn(name, *at, type_ + (" UNSIGNED" if method != "decimal" else "")), mods
+            )
         elif method in ("enum", "set"):
             name, at = col(0, "column")
             allowed = self.value(named.get("allowed") or (positional[1] if len(positional) > 1 else None))
-            listed = ",".join("'" + str(v).replace("'", "''") + "'" for v in allowed) if isinstance(
-                allowed, list) else ""
+            listed = (
+                ",".join("'" + str(v).replace("'", "''") + "'" for v in allowed)
+                if isinstance(allowed, list)
+                else ""
+            )
             self.add(table, ModelColumn(name, *at, f"{method.upper()}({listed})"), mods)
         elif method in _TYPES:
             name, at = col(0, "column", _DEFAULT_NAMES.get(method))
@@ -805,7 +893,9 @@ class _Migration:
             params = self.value(positional[2]) if len(positional) > 2 else None
             type_ = _TYPES.get(str(kind).lower()) or (
                 f"VARCHAR({params.get('length', 255) if isinstance(params, dict) else 255})"
-                if str(kind).lower() == "string" else str(kind).upper())
+                if str(kind).lower() == "string"
+                else str(kind).upper()
+            )
             self.add(table, ModelColumn(name, *at, type_), mods)
         else:
             self.table_change(table, method, what, call, chain)
@@ -853,11 +943,18 @@ class _Migration:
             target = self.value(self.arg(mods["on"], 0, "table")) if "on" in mods else None
             refs = self.value(self.arg(mods["references"], 0, "columns")) if "references" in mods else None
             if not columns or not isinstance(target, str):
-                self.replay.report(f"{what}: a foreign key without literal columns and `->on('table')`; "
-                                   "not read", *place, Severity.WARNING)
+                self.replay.report(
+                    f"{what}: a foreign key without literal columns and `->on('table')`; not read",
+                    *place,
+                    Severity.WARNING,
+                )
                 return
-            ref_columns = tuple(str(r) for r in (refs if isinstance(refs, list) else [refs]) if isinstance(r, str))
-            name = values[1] if len(values) > 1 and isinstance(values[1], str) else _fk_name(table.name, columns)
+            ref_columns = tuple(
+                str(r) for r in (refs if isinstance(refs, list) else [refs]) if isinstance(r, str)
+            )
+            name = (
+                values[1] if len(values) > 1 and isinstance(values[1], str) else _fk_name(table.name, columns)
+            )
             self.replay.add_foreign_key(table, ForeignKey(columns, target, ref_columns), name)
         elif method in ("dropforeign", "dropconstrainedforeignid"):
             self.drop_foreign(table, values[0] if values else None, what, call)
@@ -866,11 +963,14 @@ class _Migration:
         elif method in ("dropforeignidfor", "dropconstrainedforeignidfor"):
             model = values[0] if values else None
             if isinstance(model, str):
-                column = values[1] if len(values) > 1 and isinstance(values[1], str) else (
-                    _snake(_last_name(model)) + "_id")
-                self.drop_foreign(table, [column], what, call)
+                fk_column = (
+                    values[1]
+                    if len(values) > 1 and isinstance(values[1], str)
+                    else (_snake(_last_name(model)) + "_id")
+                )
+                self.drop_foreign(table, [fk_column], what, call)
                 if method == "dropconstrainedforeignidfor":
-                    self.replay.remove_column(table, column, *place, what)
+                    self.replay.remove_column(table, fk_column, *place, what)
         elif method == "comment":
             if values and isinstance(values[0], str):
                 table.comment = values[0]
@@ -881,8 +981,9 @@ class _Migration:
             if table_key(table.name) in self.replay.tables:
                 self.replay.drop(table.name, None, *place, what)
         else:
-            self.replay.report(f"{what} is not a Blueprint method cnsnt knows: not read", *place,
-                               Severity.WARNING)
+            self.replay.report(
+                f"{what} is not a Blueprint method cnsnt knows: not read", *place, Severity.WARNING
+            )
 
     def drop_foreign(self, table: ModelTable, target: Value, what: str, call: Node) -> None:
         """`dropForeign(['user_id'])` drops by columns, `dropForeign('posts_user_id_foreign')` by name."""
@@ -898,10 +999,15 @@ class _Migration:
         before = len(table.foreign_keys)
         self.replay.drop_foreign_keys(table, lambda fk: _fk_name(table.name, fk.columns) != target.lower())
         if len(table.foreign_keys) == before:
-            self.replay.report(f"{what}: no foreign key '{target}' on table '{table.name}' was read; skipped",
-                               *self.place(call), Severity.WARNING)
+            self.replay.report(
+                f"{what}: no foreign key '{target}' on table '{table.name}' was read; skipped",
+                *self.place(call),
+                Severity.WARNING,
+            )
 
-    def constrained(self, table: ModelTable, column: str, mods: dict[str, Node], model_table: str | None) -> None:
+    def constrained(
+        self, table: ModelTable, column: str, mods: dict[str, Node], model_table: str | None
+    ) -> None:
         """The foreign key of `foreignId('user_id')->constrained()` (`users`) or `->references()->on()`."""
         if "constrained" in mods:
             call = mods["constrained"]
@@ -917,7 +1023,9 @@ class _Migration:
                 return
         else:
             return
-        self.replay.add_foreign_key(table, ForeignKey((column,), target, (ref,)), _fk_name(table.name, (column,)))
+        self.replay.add_foreign_key(
+            table, ForeignKey((column,), target, (ref,)), _fk_name(table.name, (column,))
+        )
 
     def add(self, table: ModelTable, column: ModelColumn, mods: dict[str, Node]) -> None:
         """Add a column with its modifiers, or change the column of that name (`->change()`)."""
@@ -941,8 +1049,10 @@ class _Migration:
             columns = [c for c in table.columns if c is not column]
             index = 0
             if isinstance(after, str):
-                index = next((i + 1 for i, c in enumerate(columns) if c.name.casefold() == after.casefold()),
-                             len(columns))
+                index = next(
+                    (i + 1 for i, c in enumerate(columns) if c.name.casefold() == after.casefold()),
+                    len(columns),
+                )
             columns.insert(index, column)
             table.columns = columns
 
@@ -958,12 +1068,23 @@ class _Skip(Exception):
     """A Blueprint call whose column name is computed (already reported): nothing to add."""
 
 
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "e": "\x1b", "f": "\f", "0": "\0", "\\": "\\",
-            "$": "$", '"': '"', "'": "'"}
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "v": "\v",
+    "e": "\x1b",
+    "f": "\f",
+    "0": "\0",
+    "\\": "\\",
+    "$": "$",
+    '"': '"',
+    "'": "'",
+}
 
 
 def _escape(sequence: str, single: bool) -> str:
-    """The character an escape sequence stands for (single quotes know only `\\'` and `\\\\`)."""
+    r"""The character an escape sequence stands for (single quotes know only `\\'` and `\\\\`)."""
     if single:
         return sequence[1:] if sequence in ("\\'", "\\\\") else sequence
     return _ESCAPES.get(sequence[1:], sequence) if len(sequence) == 2 else sequence

@@ -9,7 +9,7 @@ kind is told from each file's name and content:
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
   when they define `class Migration(...)` and mention django, Django models when they
   import `django`, SQLAlchemy models when they import `sqlalchemy`;
-- `.php` files are Laravel migrations when they use `Illuminate\\Database\\Migrations`;
+- `.php` files are Laravel migrations when they use Laravel's `Migration` class;
 - `.sql` files are migrations when the entry matches several of them and every name
   carries a migration tool's version (`V2__x.sql`, `0002_x.sql`, `2024..._x.up.sql`,
   Prisma Migrate's `2024..._x/migration.sql`),
