@@ -246,3 +246,40 @@ def test_deep_nesting_is_reported_not_a_traceback(tmp_path: Path):
     # the statement is reported at its place and the rest of the file is still read
     assert names(ev, "people") == ["email"]
     assert [(p.location.line, p.location.column) for p in ev.problems] == [(11, 9)]
+
+
+def test_names_from_constants_properties_loops_closures_and_config_defaults(tmp_path: Path):
+    files = {
+        "database/migrations/2024_01_01_000000_people.php": HEAD
+        + """\
+return new class extends Migration
+{
+    private const PEOPLE = 'people';
+    protected array $extra = ['clients' => 'fax', 'staff' => 'pager'];
+
+    public function up(): void
+    {
+        Schema::create(self::PEOPLE, function (Blueprint $table) {
+            $table->string('email');
+        });
+        $audits = config('audit.table', 'audit' . '_log');
+        Schema::create($audits, fn (Blueprint $table) => $table->string('ip'));
+        $addPhone = fn (Blueprint $table) => $table->string('phone');
+        foreach ($this->extra as $name => $column) {
+            Schema::create($name, function (Blueprint $table) use ($column) {
+                $table->string($column);
+            });
+            Schema::table($name, $addPhone);
+        }
+    }
+};
+"""
+    }
+    ev = read(tmp_path, files)
+    assert names(ev, "people") == ["email"]
+    assert names(ev, "audit_log") == ["ip"]
+    assert names(ev, "clients") == ["fax", "phone"]
+    assert names(ev, "staff") == ["pager", "phone"]
+    # the config() default is a guess the user should know about: a warning at the call
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [(18, 9, Severity.WARNING)]
+    assert "config('audit.table', 'audit' . '_log')" in ev.problems[0].message

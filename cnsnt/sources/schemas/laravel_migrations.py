@@ -679,22 +679,27 @@ class _Migration:
         if kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
             left = self.value(node.child_by_field_name("left"))
             right = self.value(node.child_by_field_name("right"))
-            return left + right if isinstance(left, str) and isinstance(right, str) else None
+            if not isinstance(left, str) or not isinstance(right, str):
+                return None
+            source = next((v.source for v in (left, right) if isinstance(v, _Configured)), None)
+            return _Configured(left + right, source) if source else left + right
+        if kind == "function_call_expression":
+            default = self.config_default(node)
+            return _Configured(default, self.text(node)) if default is not None else None
         return None
 
     def name(self, node: Node | None, what: str, at: Node) -> str | None:
         """A table or column name that must be a literal; a CN001 when it is computed."""
         value = self.value(node)
-        if isinstance(value, str) and value:
-            return value
-        default = self.config_default(node)
-        if default is not None:
+        if isinstance(value, _Configured) and value:
             self.replay.report(
-                f"{what}: the name comes from `{self.text(node)}`; read as its default '{default}'",
+                f"{what}: the name comes from `{value.source}`; read as its default '{value}'",
                 *self.place(at),
                 Severity.WARNING,
             )
-            return default
+            return str(value)
+        if isinstance(value, str) and value:
+            return value
         self.replay.not_replayed(what, "the name is not a literal cnsnt can read", *self.place(at))
         return None
 
@@ -1055,6 +1060,17 @@ class _Migration:
                 )
             columns.insert(index, column)
             table.columns = columns
+
+
+class _Configured(str):
+    """A name read from the default of `config('key', 'default')`: used, with a warning."""
+
+    source: str
+
+    def __new__(cls, value: str, source: str) -> _Configured:
+        made = super().__new__(cls, value)
+        made.source = source
+        return made
 
 
 class _Closure:
