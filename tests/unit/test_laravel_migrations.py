@@ -283,3 +283,22 @@ return new class extends Migration
     # the config() default is a guess the user should know about: a warning at the call
     assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [(18, 9, Severity.WARNING)]
     assert "config('audit.table', 'audit' . '_log')" in ev.problems[0].message
+
+
+def test_blueprint_calls_under_a_condition_cnsnt_cannot_decide_are_reported(tmp_path: Path):
+    files = {
+        "database/migrations/2024_01_01_000000_people.php": anonymous(
+            "        Schema::create('people', function (Blueprint $table) {\n"
+            "            $table->string('email');\n"
+            "            if (DB::getDriverName() === 'mysql') {\n"
+            "                $table->string('phone');\n"
+            "            }\n"
+            "            if (! Schema::hasColumn('people', 'fax')) {\n"
+            "                $table->string('fax');\n"
+            "            }\n"
+            "        });\n"
+        )
+    }
+    ev = read(tmp_path, files)
+    assert names(ev, "people") == ["email", "fax"]
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [(13, 16, Severity.WARNING)]

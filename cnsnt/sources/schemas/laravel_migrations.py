@@ -302,6 +302,8 @@ class _Migration:
         self.properties: dict[str, Value] = {}
         self.vars: dict[str, Value] = {}
         self.loops = 0
+        self.blueprints: list[str] = []
+        """The Blueprint variables of the closures being read (`$table`)."""
         self.following: list[str] = []
 
     def place(self, node: Node) -> tuple[int, int]:
@@ -546,12 +548,17 @@ class _Migration:
         return None
 
     def changes_schema(self, node: Node) -> bool:
-        """Whether a node holds a `Schema::` call that would change a table."""
+        """Whether a node holds a `Schema::` call that would change a table, or a Blueprint call."""
         stack = [node]
         while stack:
             current = stack.pop()
             method = self.schema_method(current)
             if method in _SCHEMA_OPS:
+                return True
+            if (
+                current.type == "member_call_expression"
+                and self.text(current.child_by_field_name("object")) in self.blueprints
+            ):
                 return True
             stack.extend(current.named_children)
         return False
@@ -785,7 +792,11 @@ class _Migration:
         var = self.text(first.child_by_field_name("name")) if first is not None else ""
         if not var:
             return
-        self.closure_body(closure, lambda expr: self.blueprint_expr(table, var, expr))
+        self.blueprints.append(var)
+        try:
+            self.closure_body(closure, lambda expr: self.blueprint_expr(table, var, expr))
+        finally:
+            self.blueprints.pop()
 
     def blueprint_expr(self, table: ModelTable, var: str, expr: Node) -> None:
         chain: list[Node] = []
