@@ -249,12 +249,12 @@ def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set
     """
     homes: dict[Path, list[Path]] = defaultdict(list)
     for path in files:
-        if path.suffix.lower() != ".php" or "migrations" not in path.parts[:-1]:
+        if path.suffix.lower() != ".php" or "migrations" not in (p.lower() for p in path.parts[:-1]):
             continue
         if not is_laravel_migration(_sniff(path)):
             continue
         home = path.parent
-        while home.name != "migrations" and home != root:
+        while home.name.lower() != "migrations" and home != root:  # `Modules/Blog/Database/Migrations`
             home = home.parent
         homes[home].append(path)
     found: list[Found] = []

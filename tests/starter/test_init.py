@@ -431,10 +431,14 @@ def test_discover_finds_laravel_migrations_once_and_init_reads_them(tmp_path: Pa
     # a PHP view with a form stays a form; a PHP file in a migrations folder that is no migration is left out
     write("resources/views/contact.php", "<form method=post><input name=email></form>\n")
     write("app/migrations/Runner.php", "<?php\nclass Runner {}\n")
+    # a laravel-modules module keeps its own `Database/Migrations`
+    write("Modules/Blog/Database/Migrations/2024_03_01_000000_create_posts_table.php",
+          LARAVEL_MIGRATION.replace("'patients'", "'posts'"))
     assert discover(tmp_path) == [
+        Found("schemas", "Modules/Blog/Database/Migrations/*.php", format="laravel"),
         Found("schemas", "database/migrations/**/*.php", format="laravel"),
         Found("forms", "resources/views/contact.php"),
     ]
     assert run("init", str(tmp_path)).exit_code == 0
     columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
-    assert {"patients.email", "patients.phone", "invoices.email"} <= columns
+    assert {"patients.email", "patients.phone", "invoices.email", "posts.email"} <= columns
