@@ -297,8 +297,18 @@ def test_blueprint_calls_under_a_condition_cnsnt_cannot_decide_are_reported(tmp_
             "                $table->string('fax');\n"
             "            }\n"
             "        });\n"
+            "        if (app()->isProduction()) {\n"
+            "            $this->addNotes();\n"
+            "        }\n"
+        ).replace(
+            "    }\n};\n",
+            "    }\n\n    private function addNotes(): void\n    {\n"
+            "        Schema::table('people', fn (Blueprint $t) => $t->text('notes'));\n    }\n};\n",
         )
     }
     ev = read(tmp_path, files)
     assert names(ev, "people") == ["email", "fax"]
-    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [(13, 16, Severity.WARNING)]
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [
+        (13, 16, Severity.WARNING),
+        (20, 12, Severity.WARNING),  # a helper that changes tables, called under a condition
+    ]

@@ -550,16 +550,20 @@ class _Migration:
     def changes_schema(self, node: Node) -> bool:
         """Whether a node holds a `Schema::` call that would change a table, or a Blueprint call."""
         stack = [node]
+        seen: set[str] = set()
         while stack:
             current = stack.pop()
             method = self.schema_method(current)
             if method in _SCHEMA_OPS:
                 return True
-            if (
-                current.type == "member_call_expression"
-                and self.text(current.child_by_field_name("object")) in self.blueprints
-            ):
-                return True
+            if current.type == "member_call_expression":
+                target = self.text(current.child_by_field_name("object"))
+                if target in self.blueprints:
+                    return True
+                helper = self.text(current.child_by_field_name("name")).lower()
+                if target == "$this" and helper in self.methods and helper not in seen:
+                    seen.add(helper)  # a helper of the class that changes tables changes them here
+                    stack.append(self.methods[helper])
             stack.extend(current.named_children)
         return False
 
