@@ -247,6 +247,15 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
             replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
             replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
+    # a loop replays its body once per item: the same problem at the same place is said once
+    seen: set[tuple[str | None, int | None, int | None, str]] = set()
+    kept: list[SourceProblem] = []
+    for problem in replay.problems:
+        key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    replay.problems = kept
     return replay.evidence(files, migrations, skipped)
 
 
@@ -558,8 +567,9 @@ class _Migration:
                 return True
             if current.type == "member_call_expression":
                 target = self.text(current.child_by_field_name("object"))
-                if target in self.blueprints:
-                    return True
+                called = self.text(current.child_by_field_name("name")).lower()
+                if target in self.blueprints and called not in _BLUEPRINT_NO_SCHEMA:
+                    return True  # `$table->index(...)` changes no column
                 helper = self.text(current.child_by_field_name("name")).lower()
                 if target == "$this" and helper in self.methods and helper not in seen:
                     seen.add(helper)  # a helper of the class that changes tables changes them here
