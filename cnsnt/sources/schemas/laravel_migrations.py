@@ -624,8 +624,14 @@ class _Migration:
                 )
                 return
         if self.changes_schema(expr):
+            # a `match` or `?:` picks by a condition (most test the database driver): a warning
+            conditional = expr.type in ("match_expression", "conditional_expression")
             self.replay.not_replayed(
-                "schema changes inside an expression", "cnsnt does not run the migration", *self.place(expr)
+                "schema changes under a `match`" if expr.type == "match_expression" else
+                "schema changes inside an expression",
+                "cnsnt does not run the migration",
+                *self.place(expr),
+                Severity.WARNING if conditional else None,
             )
 
     def arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
