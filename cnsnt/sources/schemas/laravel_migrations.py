@@ -828,9 +828,16 @@ class _Migration:
                 return
         if not chain or node.type != "variable_name" or self.text(node) != var:
             if expr.type == "assignment_expression":  # `$table->engine = 'InnoDB'`, or a variable
-                left = expr.child_by_field_name("left")
-                if left is not None and left.type == "variable_name":
+                left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+                chained = right is not None and right.type == "member_call_expression"
+                if right is not None and chained and self.changes_schema(right):
+                    self.blueprint_expr(table, var, right)  # `$number = $table->string('number')`
+                elif left is not None and left.type == "variable_name":
                     self.expression(expr)
+                return
+            positional, _ = self.arguments(expr) if expr.type == "scoped_call_expression" else ([], {})
+            if self.schema_method(expr) == "withoutforeignkeyconstraints" and positional:
+                self.closure_body(positional[0], lambda inner: self.blueprint_expr(table, var, inner))
                 return
             self.expression(expr)
             return
