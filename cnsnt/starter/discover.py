@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
+from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
@@ -240,6 +241,30 @@ def _framework_migrations(
     return found
 
 
+def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set[Path]]:
+    """Laravel migrations folders, one entry each, and the files they hold (no form is sought there).
+
+    A folder's sub-folders (`database/migrations/billing`, loaded with `loadMigrationsFrom`)
+    join its entry: migrations replay in file-name order across them.
+    """
+    homes: dict[Path, list[Path]] = defaultdict(list)
+    for path in files:
+        if path.suffix.lower() != ".php" or "migrations" not in (p.lower() for p in path.parts[:-1]):
+            continue
+        if not is_laravel_migration(_sniff(path)):
+            continue
+        home = path.parent
+        while home.name.lower() != "migrations" and home != root:  # `Modules/Blog/Database/Migrations`
+            home = home.parent
+        homes[home].append(path)
+    found: list[Found] = []
+    for home, paths in sorted(homes.items()):
+        rel = home.relative_to(root).as_posix()
+        nested = any(p.parent != home for p in paths)
+        found.append(Found("schemas", f"{rel}/**/*.php" if nested else f"{rel}/*.php", format="laravel"))
+    return found, {p for paths in homes.values() for p in paths}
+
+
 def _django_app(models: Path) -> Path:
     """The app folder of a Django models module (`shop/models.py`, `shop/models/x.py`)."""
     return models.parent.parent if models.parent.name == "models" else models.parent
@@ -347,6 +372,8 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     kinds: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     migrations = _migration_dirs(files)
     in_migrations = {p for paths in migrations.values() for p in paths}
+    laravel, in_laravel = _laravel_migrations(files, root)
+    in_migrations |= in_laravel
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     for path in files:
@@ -397,6 +424,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
         if home.parent not in models
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
+    found.extend(laravel)
     for model_kind in sorted(orm):
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):

@@ -171,6 +171,10 @@ MIGRATION_PIECES = [
     "rename_table :t, :u\n", "drop_table :t\n", "change_table :t do |t|\n", "t.rename :c, :d\n",
     "add_foreign_key :t, :u\n", "reversible do |dir|\n", "dir.up { ", " }", "if x\n", "for x in y:\n        ",
     "'t'", "'c'", ":t", ", ", "(", ")", "[", "]", "{", "}", "\n    ", "\n", " ", "None", "x", "1",
+    "Schema::create(", "Schema::table(", "Schema::rename(", "Schema::dropIfExists(", "Schema::hasTable(",
+    "function (Blueprint $t) {", "fn (Blueprint $t) => ", "$t->string(", "$t->foreignId('u_id')->constrained()",
+    "$t->dropColumn(", "$t->renameColumn(", "->change()", "->after('c')", "$this->up()", "foreach ([",
+    " as $v) ", "if (!", "; ", "$v", "self::T", "config('t', 'u')",
 ]
 migration_text = st.lists(st.sampled_from(MIGRATION_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 #: A framework migration around generated operations: (file name, text before, text after).
@@ -180,6 +184,9 @@ MIGRATION_FRAMES = {
                           "class Migration(migrations.Migration):\n    operations = [\n        ", "\n    ]\n"),
     "rails_migrations": ("1_a.rb", "class A < ActiveRecord::Migration[7.1]\n  def change\n    ",
                          "\n  end\nend\n"),
+    "laravel": ("2024_01_01_000000_a.php", "<?php\nuse Illuminate\\Database\\Migrations\\Migration;\n"
+                "return new class extends Migration {\n    public function up(): void\n    {\n        ",
+                "\n    }\n};\n"),
 }
 
 

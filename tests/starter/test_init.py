@@ -412,3 +412,33 @@ def test_separate_schemas_are_both_kept(tmp_path: Path) -> None:
         "*.sql"
     ]
     assert notes == []
+
+
+LARAVEL_MIGRATION = (
+    "<?php\n\nuse Illuminate\\Database\\Migrations\\Migration;\nuse Illuminate\\Database\\Schema\\Blueprint;\n"
+    "use Illuminate\\Support\\Facades\\Schema;\n\nreturn new class extends Migration\n{\n"
+    "    public function up(): void\n    {\n        Schema::create('patients', function (Blueprint $table) {\n"
+    "            $table->id();\n            $table->string('email');\n            $table->string('phone', 30);\n"
+    "        });\n    }\n};\n"
+)
+
+
+def test_discover_finds_laravel_migrations_once_and_init_reads_them(tmp_path: Path):
+    write = partial(_write, tmp_path)
+    write("database/migrations/2024_01_01_000000_create_patients_table.php", LARAVEL_MIGRATION)
+    write("database/migrations/billing/2024_02_01_000000_create_invoices_table.php",
+          LARAVEL_MIGRATION.replace("'patients'", "'invoices'"))
+    # a PHP view with a form stays a form; a PHP file in a migrations folder that is no migration is left out
+    write("resources/views/contact.php", "<form method=post><input name=email></form>\n")
+    write("app/migrations/Runner.php", "<?php\nclass Runner {}\n")
+    # a laravel-modules module keeps its own `Database/Migrations`
+    write("Modules/Blog/Database/Migrations/2024_03_01_000000_create_posts_table.php",
+          LARAVEL_MIGRATION.replace("'patients'", "'posts'"))
+    assert discover(tmp_path) == [
+        Found("schemas", "Modules/Blog/Database/Migrations/*.php", format="laravel"),
+        Found("schemas", "database/migrations/**/*.php", format="laravel"),
+        Found("forms", "resources/views/contact.php"),
+    ]
+    assert run("init", str(tmp_path)).exit_code == 0
+    columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
+    assert {"patients.email", "patients.phone", "invoices.email", "posts.email"} <= columns

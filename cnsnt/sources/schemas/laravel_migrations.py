@@ -1,0 +1,1144 @@
+"""Schema evidence from Laravel migrations (`database/migrations/*.php`), replayed in name order.
+
+`php artisan migrate` runs every `*_*.php` file of the folder sorted by file name
+(`2014_10_12_000000_create_users_table.php`); cnsnt replays them in the same order on
+the tables built so far (`replay.Replay`). Each file is parsed, never run, with
+tree-sitter's PHP grammar (`tree-sitter-php`); the `up()` method of the migration class
+(anonymous `return new class extends Migration` or named) is replayed, following
+`$this->helper()` calls into the class's own methods and `try` blocks:
+
+- `Schema::create`, `Schema::table` (also through `Schema::connection(...)`),
+  `Schema::rename`, `Schema::drop`/`dropIfExists`, `Schema::dropColumns`;
+- in the Blueprint closure: column methods (`id`, `increments`, `string('x', 80)`,
+  `text`, `integer`, `boolean`, `decimal`, `enum`, `json`, `uuid`, `ipAddress`,
+  `timestamps`, `softDeletes`, `rememberToken`, `morphs`, `foreignId`,
+  `foreignIdFor(User::class)`, ...) typed as Laravel's MySQL grammar creates them;
+  modifiers `->comment()`, `->primary()`, `->autoIncrement()`, `->after()`/`->first()`,
+  `->change()`, `->constrained()`; `$table->foreign(..)->references(..)->on(..)`,
+  `primary([...])`, `dropColumn`, `renameColumn`, `dropForeign`, `dropMorphs`,
+  `dropTimestamps`, `$table->comment('...')` (the table's);
+- `if (Schema::hasTable(..))` / `hasColumn` guards are decided on the schema replayed so
+  far, as they would be on a fresh database.
+
+Names are literals, class constants (`self::TABLE`) or local variables set to a literal;
+anything else (a name from `config()`, schema changes in a loop) is reported, not
+guessed, and SQL run through `DB::statement` is a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed, problem_of
+from cnsnt.sources.schemas.rails_schema import Node, plural
+from cnsnt.sources.schemas.rails_schema import RubyFile as SourceFile
+from cnsnt.sources.schemas.replay import Replay, table_key
+
+Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read from the source
+
+#: Blueprint column methods (lower-cased: PHP method names ignore case) -> MySQL column type.
+_TYPES: dict[str, str] = {
+    "text": "TEXT",
+    "tinytext": "TINYTEXT",
+    "mediumtext": "MEDIUMTEXT",
+    "longtext": "LONGTEXT",
+    "integer": "INT",
+    "tinyinteger": "TINYINT",
+    "smallinteger": "SMALLINT",
+    "mediuminteger": "MEDIUMINT",
+    "biginteger": "BIGINT",
+    "unsignedinteger": "INT UNSIGNED",
+    "unsignedtinyinteger": "TINYINT UNSIGNED",
+    "unsignedsmallinteger": "SMALLINT UNSIGNED",
+    "unsignedmediuminteger": "MEDIUMINT UNSIGNED",
+    "unsignedbiginteger": "BIGINT UNSIGNED",
+    "boolean": "BOOLEAN",
+    "date": "DATE",
+    "datetime": "DATETIME",
+    "datetimetz": "DATETIME",
+    "time": "TIME",
+    "timetz": "TIME",
+    "timestamp": "TIMESTAMP",
+    "timestamptz": "TIMESTAMP",
+    "year": "YEAR",
+    "float": "FLOAT",
+    "double": "DOUBLE",
+    "unsignedfloat": "FLOAT UNSIGNED",
+    "unsigneddouble": "DOUBLE UNSIGNED",
+    "json": "JSON",
+    "jsonb": "JSONB",
+    "uuid": "UUID",
+    "ulid": "CHAR(26)",
+    "ipaddress": "INET",
+    "macaddress": "MACADDR",
+    "binary": "BLOB",
+    "geometry": "GEOMETRY",
+    "geography": "GEOGRAPHY",
+    "point": "POINT",
+    "linestring": "LINESTRING",
+    "polygon": "POLYGON",
+    "multipoint": "MULTIPOINT",
+    "multilinestring": "MULTILINESTRING",
+    "multipolygon": "MULTIPOLYGON",
+    "geometrycollection": "GEOMETRYCOLLECTION",
+    "vector": "VECTOR",
+    "foreignid": "BIGINT UNSIGNED",
+    "foreignuuid": "UUID",
+    "foreignulid": "CHAR(26)",
+}
+#: Auto-incrementing primary keys: method -> type (`id()` is named `id` by default).
+_INCREMENTS = {
+    "id": "BIGINT UNSIGNED",
+    "increments": "INT UNSIGNED",
+    "tinyincrements": "TINYINT UNSIGNED",
+    "smallincrements": "SMALLINT UNSIGNED",
+    "mediumincrements": "MEDIUMINT UNSIGNED",
+    "bigincrements": "BIGINT UNSIGNED",
+}
+#: Column methods whose name may be left out, and the name Laravel then gives.
+_DEFAULT_NAMES = {"uuid": "uuid", "ulid": "ulid", "ipaddress": "ip_address", "macaddress": "mac_address"}
+#: Methods that add two timestamp columns.
+_STAMPS = {
+    "timestamps": "TIMESTAMP",
+    "timestampstz": "TIMESTAMP",
+    "nullabletimestamps": "TIMESTAMP",
+    "datetimes": "DATETIME",
+}
+_SOFT_DELETES = {"softdeletes": "TIMESTAMP", "softdeletestz": "TIMESTAMP", "softdeletesdatetime": "DATETIME"}
+#: `morphs('x')`: `x_type` and `x_id` of this type.
+_MORPHS = {
+    "morphs": "BIGINT UNSIGNED",
+    "nullablemorphs": "BIGINT UNSIGNED",
+    "numericmorphs": "BIGINT UNSIGNED",
+    "nullablenumericmorphs": "BIGINT UNSIGNED",
+    "uuidmorphs": "UUID",
+    "nullableuuidmorphs": "UUID",
+    "ulidmorphs": "CHAR(26)",
+    "nullableulidmorphs": "CHAR(26)",
+}
+#: Blueprint methods that change no column cnsnt reports (indexes, table options).
+_BLUEPRINT_NO_SCHEMA = frozenset(
+    {
+        "index",
+        "unique",
+        "spatialindex",
+        "fulltext",
+        "rawindex",
+        "dropindex",
+        "dropunique",
+        "dropspatialindex",
+        "dropfulltext",
+        "renameindex",
+        "dropindexifexists",
+        "engine",
+        "charset",
+        "collation",
+        "temporary",
+        "create",
+        "check",
+    }
+)
+#: `Schema::` methods that change nothing (questions, settings) or are followed elsewhere.
+_SCHEMA_NO_SCHEMA = frozenset(
+    {
+        "hastable",
+        "hascolumn",
+        "hascolumns",
+        "hasindex",
+        "hasview",
+        "getcolumnlisting",
+        "getcolumntype",
+        "getcolumns",
+        "getindexes",
+        "getforeignkeys",
+        "gettables",
+        "getviews",
+        "getconnection",
+        "disableforeignkeyconstraints",
+        "enableforeignkeyconstraints",
+        "defaultstringlength",
+        "morphusinguuids",
+        "morphusingulids",
+        "defaultmorphkeytype",
+        "usenativeschemaoperationsifpossible",
+        "blueprintresolver",
+        "setconnection",
+        "getindexlisting",
+        "getforeignkeylisting",
+    }
+)
+_SCHEMA_OPS = frozenset(
+    {"create", "table", "drop", "dropifexists", "rename", "dropcolumns", "withoutforeignkeyconstraints"}
+)
+#: How deep `$this->helper()` calls and nested blocks are followed.
+_MAX_DEPTH = 50
+#: How many loop iterations one file may replay (each runs a loop body).
+_MAX_LOOPS = 10_000
+#: Statement kinds that are loops: schema changes inside are not replayed.
+_LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
+
+
+def php_parser() -> Any:
+    """A tree-sitter parser for PHP; a clear `SourceError` when the grammar is not installed."""
+    try:
+        import tree_sitter
+        import tree_sitter_php
+    except ImportError:
+        raise SourceError(
+            "reading Laravel migrations needs the tree-sitter and tree-sitter-php packages "
+            "(pip install tree-sitter tree-sitter-php)"
+        ) from None
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_php.language_php()))
+
+
+def is_laravel_migration(head: str) -> bool:
+    """Whether the start of a PHP file looks like a Laravel migration (for telling kinds apart)."""
+    return "Illuminate\\Database\\Migrations" in head or ("extends Migration" in head and "Schema::" in head)
+
+
+def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """The tables a Laravel migrations folder leaves behind, files replayed in name order."""
+    replay = Replay()
+    runnable: list[Path] = []
+    skipped = 0
+    for path in paths:
+        if path.suffix.lower() != ".php" or "_" not in path.stem:
+            replay.shown = ctx.shown(path)
+            replay.report(
+                "not a Laravel migration file name (<name>_<name>.php): `php artisan migrate` does not "
+                "run it, so it is not replayed",
+                1,
+                1,
+                Severity.WARNING,
+            )
+            skipped += 1
+            continue
+        runnable.append(path)
+    runnable.sort(key=lambda p: (p.stem, p.as_posix()))  # the Migrator sorts by name without `.php`
+    parser = None
+    files = migrations = 0
+    for path in runnable:
+        shown = ctx.shown(path)
+        ctx.check_time(shown)
+        replay.shown = shown
+        try:
+            text = read_text(path, shown, limits=ctx.limits)
+            parser = parser or php_parser()
+        except SourceError as exc:
+            replay.problems.append(problem_of(exc, shown))
+            continue
+        files += 1
+        source = text.encode("utf-8")
+        tree = parser.parse(source)
+        file = SourceFile(source, shown)
+        broken = _syntax_problem(tree.root_node, file)
+        if broken is not None:
+            replay.problems.append(broken)
+        try:
+            migrations += _Migration(file, replay).run(tree.root_node)
+        except RecursionError:
+            replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
+            replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
+    # a loop replays its body once per item: the same problem at the same place is said once
+    seen: set[tuple[str | None, int | None, int | None, str]] = set()
+    kept: list[SourceProblem] = []
+    for problem in replay.problems:
+        key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    replay.problems = kept
+    return replay.evidence(files, migrations, skipped)
+
+
+def _syntax_problem(root: Node, file: SourceFile) -> SourceProblem | None:
+    """The CN001 problem of a file tree-sitter could not parse whole, at the first error."""
+    if not root.has_error:
+        return None
+    stack = [root]
+    bad = root
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            bad = node
+            break
+        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
+    line, column = file.place(bad)
+    what = f"missing '{bad.type}'" if bad.is_missing else "cannot parse from here"
+    return SourceProblem(
+        f"PHP syntax error ({what}): tables from here on may be missing or incomplete",
+        Location(file.shown, line, column),
+        file.shown,
+    )
+
+
+def _last_name(text: str) -> str:
+    r"""`\\Illuminate\\Support\\Facades\\Schema` -> `Schema`, `App\\Models\\User` -> `User`."""
+    return text.rsplit("\\", 1)[-1]
+
+
+def _snake(name: str) -> str:
+    """Laravel's `Str::snake` for a class name: `TeamMember` -> `team_member`."""
+    out: list[str] = []
+    for i, char in enumerate(name):
+        if char.isupper() and i and (name[i - 1].islower() or name[i - 1].isdigit()):
+            out.append("_")
+        out.append(char.lower())
+    return "".join(out)
+
+
+def _fk_name(table: str, columns: tuple[str, ...]) -> str:
+    """The name Laravel gives a foreign key it is not told to name: `{table}_{columns}_foreign`."""
+    return f"{table}_{'_'.join(columns)}_foreign".lower().replace("-", "_").replace(".", "_")
+
+
+class _Migration:
+    """One migration file replayed on the tables built so far."""
+
+    def __init__(self, file: SourceFile, replay: Replay) -> None:
+        self.file = file
+        self.replay = replay
+        self.methods: dict[str, Node] = {}
+        self.constants: dict[str, Value] = {}
+        self.properties: dict[str, Value] = {}
+        self.vars: dict[str, Value] = {}
+        self.loops = 0
+        self.blueprints: list[str] = []
+        """The Blueprint variables of the closures being read (`$table`)."""
+        self.following: list[str] = []
+
+    def place(self, node: Node) -> tuple[int, int]:
+        return self.file.place(node)
+
+    def text(self, node: Node | None) -> str:
+        return self.file.text(node) if node is not None else ""
+
+    # -- the file
+
+    def run(self, root: Node) -> int:
+        """Replay the `up()` of each migration class of the file; the number of classes replayed."""
+        classes = []
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.type in ("class_declaration", "anonymous_class"):
+                body = node.child_by_field_name("body")
+                if body is None:
+                    body = next((c for c in node.named_children if c.type == "declaration_list"), None)
+                if body is not None:
+                    classes.append(body)
+                continue
+            stack.extend(reversed(node.named_children))
+        count = 0
+        for body in classes:
+            self.methods, self.constants, self.properties = {}, {}, {}
+            for member in body.named_children:
+                if member.type == "method_declaration":
+                    self.methods[self.text(member.child_by_field_name("name")).lower()] = member
+                elif member.type == "property_declaration":
+                    for element in member.named_children:
+                        if element.type == "property_element":
+                            name = self.text(element.child_by_field_name("name")).lstrip("$")
+                            self.properties[name] = self.value(element.child_by_field_name("default_value"))
+                elif member.type == "const_declaration":
+                    for element in member.named_children:
+                        if element.type == "const_element" and element.named_children:
+                            name, *rest = element.named_children
+                            self.constants[self.text(name)] = self.value(rest[-1]) if rest else None
+            if "up" in self.methods:
+                count += 1
+                self.follow("up", self.methods["up"])
+        if not count and not root.has_error:
+            self.replay.report(
+                "no migration class with an `up()` method in this file: nothing replayed",
+                1,
+                1,
+                Severity.WARNING,
+            )
+        return count
+
+    def follow(self, name: str, method: Node) -> None:
+        """Replay a method of the class (`up`, or a helper it calls); recursion is not followed."""
+        if name in self.following or len(self.following) >= _MAX_DEPTH:
+            return
+        body = method.child_by_field_name("body")
+        if body is None:
+            return
+        self.following.append(name)
+        saved, self.vars = self.vars, {}
+        try:
+            self.block(body, self.expression)
+        finally:
+            self.following.pop()
+            self.vars = saved
+
+    # -- statements
+
+    def block(self, node: Node, on_expr: Callable[[Node], None]) -> bool:
+        """Replay the statements of a block; True when a `return` ends the method there."""
+        return any(self.statement(stmt, on_expr) for stmt in node.named_children)
+
+    def statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
+        try:
+            return self._statement(stmt, on_expr)
+        except RecursionError:
+            self.replay.not_replayed(
+                "a statement nested too deep", "cnsnt reads no deeper", *self.place(stmt)
+            )
+            return False
+
+    def _statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
+        kind = stmt.type
+        if kind in ("compound_statement", "colon_block"):
+            return self.block(stmt, on_expr)
+        if kind == "expression_statement":
+            for expr in stmt.named_children:
+                on_expr(expr)
+            return False
+        if kind == "return_statement":
+            for expr in stmt.named_children:
+                on_expr(expr)
+            return True
+        if kind == "if_statement":
+            return self.if_statement(stmt, on_expr)
+        if kind == "foreach_statement" and self.foreach(stmt, on_expr) is not None:
+            return bool(self.foreach(stmt, on_expr, run=True))
+        if kind == "try_statement":
+            body = stmt.child_by_field_name("body")
+            returned = self.block(body, on_expr) if body is not None else False
+            for clause in stmt.named_children:
+                if clause.type == "finally_clause":
+                    inner = clause.child_by_field_name("body")
+                    returned = (self.block(inner, on_expr) if inner is not None else False) or returned
+            return returned
+        if kind in (
+            "comment",
+            "empty_statement",
+            "echo_statement",
+            "unset_statement",
+            "global_declaration",
+            "function_static_declaration",
+            "function_definition",
+            "named_label_statement",
+        ):
+            return False
+        if self.changes_schema(stmt):
+            loop = kind in _LOOPS
+            self.replay.not_replayed(
+                f"schema changes in a `{kind.replace('_statement', '')}`",
+                "cnsnt does not run loops" if loop else "cnsnt does not run the migration",
+                *self.place(stmt),
+                None if loop else Severity.WARNING,
+            )
+        return False
+
+    def foreach(self, stmt: Node, on_expr: Callable[[Node], None], run: bool = False) -> bool | None:
+        """`foreach` over a literal array (or one a variable or property holds): run once per item.
+
+        None when the array is not known (the loop is then reported); with `run`, whether a
+        `return` ended the method.
+        """
+        body = stmt.child_by_field_name("body")
+        parts = [c for c in stmt.named_children if c.id != body.id and c.type != "comment"] if body else []
+        if len(parts) != 2 or body is None:
+            return None
+        items = self.value(parts[0])
+        target = parts[1]
+        key_var = value_var = None
+        if target.type == "pair" and len(target.named_children) == 2:
+            key_var, value_var = target.named_children
+        elif target.type == "variable_name":
+            value_var = target
+        if (
+            value_var is None
+            or value_var.type != "variable_name"
+            or (key_var is not None and key_var.type != "variable_name")
+        ):
+            return None
+        if isinstance(items, list):
+            pairs: list[tuple[Value, Value]] = list(enumerate(items))
+        elif isinstance(items, dict):
+            pairs = list(items.items())
+        else:
+            return None
+        if not run:
+            return False
+        for key, item in pairs:
+            self.loops += 1
+            if self.loops > _MAX_LOOPS:
+                self.replay.not_replayed(
+                    "a loop run too many times", f"cnsnt runs at most {_MAX_LOOPS}", *self.place(stmt)
+                )
+                return False
+            if key_var is not None:
+                self.vars[self.text(key_var)] = key
+            self.vars[self.text(value_var)] = item
+            if self.body(body, on_expr):
+                return True
+        return False
+
+    def body(self, node: Node | None, on_expr: Callable[[Node], None]) -> bool:
+        if node is None:
+            return False
+        if node.type in ("compound_statement", "colon_block"):
+            return self.block(node, on_expr)
+        return self.statement(node, on_expr)
+
+    def if_statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
+        """Follow the branch a `Schema::hasTable/hasColumn` condition takes on the schema so far."""
+        branches: list[tuple[Node | None, Node | None]] = [
+            (stmt.child_by_field_name("condition"), stmt.child_by_field_name("body"))
+        ]
+        for alternative in stmt.children_by_field_name("alternative"):
+            condition = (
+                alternative.child_by_field_name("condition") if alternative.type == "else_if_clause" else None
+            )
+            branches.append((condition, alternative.child_by_field_name("body")))
+        for index, (condition, body) in enumerate(branches):
+            decided = True if condition is None and index else self.condition(condition)
+            if decided is None:
+                if any(b is not None and self.changes_schema(b) for _, b in branches[index:]):
+                    self.replay.not_replayed(
+                        "schema changes under an `if` whose condition is no Schema::hasTable/hasColumn",
+                        "cnsnt does not run the migration",
+                        *self.place(condition if condition is not None else stmt),
+                        Severity.WARNING,
+                    )
+                return False
+            if decided:
+                return self.body(body, on_expr)
+        return False
+
+    def condition(self, node: Node | None) -> bool | None:
+        """The value of a condition made of `Schema::has*` tests, `!`, `&&`, `||`; None otherwise."""
+        if node is None:
+            return None
+        kind = node.type
+        if kind == "parenthesized_expression" and node.named_children:
+            return self.condition(node.named_children[0])
+        if kind == "unary_op_expression" and self.text(node.child_by_field_name("operator")) == "!":
+            inner = self.condition(node.child_by_field_name("argument"))
+            return None if inner is None else not inner
+        if kind == "binary_expression":
+            operator = self.text(node.child_by_field_name("operator")).lower()
+            left = self.condition(node.child_by_field_name("left"))
+            right = self.condition(node.child_by_field_name("right"))
+            if operator in ("&&", "and"):
+                return False if False in (left, right) else (True if left and right else None)
+            if operator in ("||", "or"):
+                return (
+                    True if True in (left, right) else (False if left is False and right is False else None)
+                )
+            return None
+        method = self.schema_method(node)
+        if method is None:
+            return None
+        args, _ = self.arguments(node)
+        values = [self.value(a) for a in args]
+        if method == "hastable" and values and isinstance(values[0], str):
+            return table_key(values[0]) in self.replay.tables
+        if method in ("hascolumn", "hascolumns") and len(values) >= 2 and isinstance(values[0], str):
+            table = self.replay.tables.get(table_key(values[0]))
+            wanted = values[1] if isinstance(values[1], list) else [values[1]]
+            if table is None:
+                return False
+            if not all(isinstance(w, str) for w in wanted):
+                return None
+            have = {c.name.casefold() for c in table.columns}
+            return all(str(w).casefold() in have for w in wanted)
+        return None
+
+    def changes_schema(self, node: Node) -> bool:
+        """Whether a node holds a `Schema::` call that would change a table, or a Blueprint call."""
+        stack = [node]
+        seen: set[str] = set()
+        while stack:
+            current = stack.pop()
+            method = self.schema_method(current)
+            if method in _SCHEMA_OPS:
+                return True
+            if current.type == "member_call_expression":
+                target = self.text(current.child_by_field_name("object"))
+                called = self.text(current.child_by_field_name("name")).lower()
+                if target in self.blueprints and called not in _BLUEPRINT_NO_SCHEMA:
+                    return True  # `$table->index(...)` changes no column
+                helper = self.text(current.child_by_field_name("name")).lower()
+                if target == "$this" and helper in self.methods and helper not in seen:
+                    seen.add(helper)  # a helper of the class that changes tables changes them here
+                    stack.append(self.methods[helper])
+            stack.extend(current.named_children)
+        return False
+
+    # -- expressions
+
+    def schema_method(self, node: Node) -> str | None:
+        """`create` for `Schema::create(...)` or `Schema::connection('x')->create(...)`, else None."""
+        if node.type == "scoped_call_expression":
+            scope = node.child_by_field_name("scope")
+            if _last_name(self.text(scope)) == "Schema":
+                return self.text(node.child_by_field_name("name")).lower()
+        elif node.type == "member_call_expression":
+            inner = node.child_by_field_name("object")
+            if inner is not None and self.schema_method(inner) == "connection":
+                return self.text(node.child_by_field_name("name")).lower()
+        return None
+
+    def expression(self, expr: Node) -> None:
+        """One expression statement of a method: a Schema call, a helper call, an assignment."""
+        method = self.schema_method(expr)
+        if method is not None:
+            self.schema_call(method, expr)
+            return
+        if expr.type == "assignment_expression":
+            left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+            if left is not None and left.type == "variable_name":
+                self.vars[self.text(left)] = self.value(right) if right is not None else None
+            if right is not None and self.changes_schema(right):
+                self.expression(right)
+            return
+        if expr.type == "member_call_expression":
+            target = expr.child_by_field_name("object")
+            if target is not None and self.text(target) == "$this":
+                name = self.text(expr.child_by_field_name("name")).lower()
+                if name in self.methods:
+                    self.follow(name, self.methods[name])
+                    return
+        if (
+            expr.type == "scoped_call_expression"
+            and _last_name(self.text(expr.child_by_field_name("scope"))) == "DB"
+        ):
+            name = self.text(expr.child_by_field_name("name")).lower()
+            if name in ("statement", "unprepared"):
+                self.replay.report(
+                    f"SQL run with DB::{name} is not replayed: tables or columns it changes are not seen",
+                    *self.place(expr),
+                    Severity.WARNING,
+                )
+                return
+        if self.changes_schema(expr):
+            # a `match` or `?:` picks by a condition (most test the database driver): a warning
+            conditional = expr.type in ("match_expression", "conditional_expression")
+            self.replay.not_replayed(
+                "schema changes under a `match`" if expr.type == "match_expression" else
+                "schema changes inside an expression",
+                "cnsnt does not run the migration",
+                *self.place(expr),
+                Severity.WARNING if conditional else None,
+            )
+
+    def arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
+        """Positional arguments and PHP 8 named arguments (`places: 2`) of a call."""
+        arguments = call.child_by_field_name("arguments")
+        positional: list[Node] = []
+        named: dict[str, Node] = {}
+        for arg in arguments.named_children if arguments is not None else ():
+            if arg.type != "argument" or not arg.named_children:
+                continue
+            name = arg.child_by_field_name("name")
+            expr = arg.named_children[-1]
+            if name is not None:
+                named[self.text(name).lower()] = expr
+            else:
+                positional.append(expr)
+        return positional, named
+
+    def arg(self, call: Node, index: int, name: str) -> Node | None:
+        positional, named = self.arguments(call)
+        return named.get(name.lower()) or (positional[index] if len(positional) > index else None)
+
+    def value(self, node: Node | None) -> Value:
+        """A PHP literal (string, number, bool, array, `X::class`, `self::CONST`, a known variable)."""
+        if node is None:
+            return None
+        kind = node.type
+        if kind in ("string", "encapsed_string"):
+            parts: list[str] = []
+            for child in node.named_children:
+                if child.type == "string_content":
+                    parts.append(self.text(child))
+                elif child.type == "escape_sequence":
+                    parts.append(_escape(self.text(child), kind == "string"))
+                else:
+                    return None  # an interpolated variable
+            return "".join(parts)
+        if kind == "integer":
+            try:
+                return int(self.text(node).replace("_", ""), 0)
+            except ValueError:
+                return None
+        if kind == "boolean":
+            return self.text(node).lower() == "true"
+        if kind == "parenthesized_expression" and node.named_children:
+            return self.value(node.named_children[0])
+        if kind == "array_creation_expression":
+            items: list[Value] = []
+            keyed: dict[str, Value] = {}
+            for element in node.named_children:
+                if element.type != "array_element_initializer" or not element.named_children:
+                    continue
+                if len(element.named_children) == 2:
+                    key = self.value(element.named_children[0])
+                    keyed[str(key)] = self.value(element.named_children[1])
+                else:
+                    items.append(self.value(element.named_children[0]))
+            return keyed if keyed and not items else items
+        if kind == "class_constant_access_expression" and len(node.named_children) == 2:
+            scope, name = node.named_children
+            if self.text(name) == "class":
+                return _last_name(self.text(scope))
+            if self.text(scope).lower() in ("self", "static"):
+                return self.constants.get(self.text(name))
+            return None
+        if kind == "variable_name":
+            return self.vars.get(self.text(node))
+        if kind == "member_access_expression" and self.text(node.child_by_field_name("object")) == "$this":
+            return self.properties.get(self.text(node.child_by_field_name("name")))
+        if kind in ("anonymous_function", "arrow_function"):
+            return _Closure(node)
+        if kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
+            left = self.value(node.child_by_field_name("left"))
+            right = self.value(node.child_by_field_name("right"))
+            if not isinstance(left, str) or not isinstance(right, str):
+                return None
+            source = next((v.source for v in (left, right) if isinstance(v, _Configured)), None)
+            return _Configured(left + right, source) if source else left + right
+        if kind == "function_call_expression":
+            default = self.config_default(node)
+            return _Configured(default, self.text(node)) if default is not None else None
+        return None
+
+    def name(self, node: Node | None, what: str, at: Node) -> str | None:
+        """A table or column name that must be a literal; a CN001 when it is computed."""
+        value = self.value(node)
+        if isinstance(value, _Configured) and value:
+            self.replay.report(
+                f"{what}: the name comes from `{value.source}`; read as its default '{value}'",
+                *self.place(at),
+                Severity.WARNING,
+            )
+            return str(value)
+        if isinstance(value, str) and value:
+            return value
+        self.replay.not_replayed(what, "the name is not a literal cnsnt can read", *self.place(at))
+        return None
+
+    def config_default(self, node: Node | None) -> str | None:
+        """The literal default of `config('key', 'default')`: the name when the app does not set one."""
+        if node is None or node.type != "function_call_expression":
+            return None
+        if _last_name(self.text(node.child_by_field_name("function"))).lower() != "config":
+            return None
+        positional, _ = self.arguments(node)
+        default = self.value(positional[1]) if len(positional) == 2 else None
+        return default if isinstance(default, str) and default else None
+
+    # -- Schema::
+
+    def schema_call(self, method: str, call: Node) -> None:
+        positional, _ = self.arguments(call)
+        what = f"`Schema::{self.text(call.child_by_field_name('name'))}`"
+        place = self.place(call)
+        if method in _SCHEMA_NO_SCHEMA or method == "connection":
+            return
+        if method == "withoutforeignkeyconstraints" and positional:
+            self.closure_body(positional[0], self.expression)
+            return
+        if method not in _SCHEMA_OPS:
+            self.replay.report(
+                f"{what} is not a Schema method cnsnt knows: not replayed", *place, Severity.WARNING
+            )
+            return
+        first = self.name(positional[0] if positional else None, what, call)
+        if first is None:
+            return
+        if method == "create":
+            table = ModelTable(first, self.file.shown, *place)
+            self.replay.create(table)
+            self.blueprint(table, positional[1] if len(positional) > 1 else None, call)
+        elif method == "table":
+            table = self.replay.find_or_make(first, None, *place, what)
+            self.blueprint(table, positional[1] if len(positional) > 1 else None, call)
+        elif method in ("drop", "dropifexists"):
+            if method == "drop" or table_key(first) in self.replay.tables:
+                self.replay.drop(first, None, *place, what)
+        elif method == "rename":
+            second = self.name(positional[1] if len(positional) > 1 else None, what, call)
+            if second is not None:
+                self.replay.rename_table(first, second, None, *place, what)
+        elif method == "dropcolumns":
+            found = self.replay.find(first, None, *place, what)
+            names = self.value(positional[1]) if len(positional) > 1 else None
+            for column in names if isinstance(names, list) else [names]:
+                if found is not None and isinstance(column, str):
+                    self.replay.remove_column(found, column, *place, what)
+
+    def closure_body(self, closure: Node, on_expr: Callable[[Node], None]) -> None:
+        body = closure.child_by_field_name("body")
+        if body is None:
+            return
+        if closure.type == "arrow_function":
+            on_expr(body)
+        else:
+            self.block(body, on_expr)
+
+    # -- the Blueprint closure
+
+    def blueprint(self, table: ModelTable, closure: Node | None, call: Node) -> None:
+        """The `$table->...` calls of the closure `Schema::create`/`table` is given."""
+        if closure is None:
+            return
+        held = self.value(closure) if closure.type == "variable_name" else None
+        if isinstance(held, _Closure):
+            closure = held.node
+        if closure.type not in ("anonymous_function", "arrow_function"):
+            self.replay.not_replayed(
+                "a Blueprint that is not a closure written here",
+                "cnsnt reads only closures",
+                *self.place(closure),
+            )
+            return
+        params = closure.child_by_field_name("parameters")
+        first = (
+            next((p for p in params.named_children if p.type == "simple_parameter"), None) if params else None
+        )
+        var = self.text(first.child_by_field_name("name")) if first is not None else ""
+        if not var:
+            return
+        self.blueprints.append(var)
+        try:
+            self.closure_body(closure, lambda expr: self.blueprint_expr(table, var, expr))
+        finally:
+            self.blueprints.pop()
+
+    def blueprint_expr(self, table: ModelTable, var: str, expr: Node) -> None:
+        chain: list[Node] = []
+        node = expr
+        while node.type == "member_call_expression":
+            chain.append(node)
+            node = node.child_by_field_name("object")
+            if node is None:
+                return
+        if not chain or node.type != "variable_name" or self.text(node) != var:
+            if expr.type == "assignment_expression":  # `$table->engine = 'InnoDB'`, or a variable
+                left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+                chained = right is not None and right.type == "member_call_expression"
+                if right is not None and chained and self.changes_schema(right):
+                    self.blueprint_expr(table, var, right)  # `$number = $table->string('number')`
+                elif left is not None and left.type == "variable_name":
+                    self.expression(expr)
+                return
+            positional, _ = self.arguments(expr) if expr.type == "scoped_call_expression" else ([], {})
+            if self.schema_method(expr) == "withoutforeignkeyconstraints" and positional:
+                self.closure_body(positional[0], lambda inner: self.blueprint_expr(table, var, inner))
+                return
+            self.expression(expr)
+            return
+        chain.reverse()
+        try:
+            self.column_call(table, chain)
+        except _Skip:
+            return
+
+    def mods(self, chain: list[Node]) -> dict[str, Node]:
+        return {self.text(c.child_by_field_name("name")).lower(): c for c in chain[1:]}
+
+    def column_call(self, table: ModelTable, chain: list[Node]) -> None:
+        call = chain[0]
+        method = self.text(call.child_by_field_name("name")).lower()
+        written = self.text(call.child_by_field_name("name"))
+        mods = self.mods(chain)
+        positional, named = self.arguments(call)
+        place = self.place(call)
+        what = f"`->{written}`"
+
+        def col(index: int, key: str, default: str | None = None) -> tuple[str, tuple[int, int]]:
+            node = named.get(key.lower()) or (positional[index] if len(positional) > index else None)
+            if node is None and default is not None:
+                return default, place
+            value = self.name(node, what, call)
+            if value is None:
+                raise _Skip
+            return value, self.place(node)
+
+        if method in _BLUEPRINT_NO_SCHEMA:
+            return
+        if method in _INCREMENTS:
+            name, at = col(0, "column", "id" if method == "id" else None)
+            self.add(table, ModelColumn(name, *at, _INCREMENTS[method], primary_key=True), mods)
+        elif method in ("string", "char"):
+            name, at = col(0, "column")
+            length = self.value(named.get("length") or (positional[1] if len(positional) > 1 else None))
+            size = length if isinstance(length, int) else 255
+            self.add(
+                table, ModelColumn(name, *at, f"{'VARCHAR' if method == 'string' else 'CHAR'}({size})"), mods
+            )
+        elif method in ("decimal", "unsigneddecimal"):
+            name, at = col(0, "column")
+            total = self.value(named.get("total") or (positional[1] if len(positional) > 1 else None))
+            places = self.value(named.get("places") or (positional[2] if len(positional) > 2 else None))
+            digits = (total if isinstance(total, int) else 8, places if isinstance(places, int) else 2)
+            type_ = f"DECIMAL({digits[0]},{digits[1]})"
+            self.add(
+                table, ModelColumn(name, *at, type_ + (" UNSIGNED" if method != "decimal" else "")), mods
+            )
+        elif method in ("enum", "set"):
+            name, at = col(0, "column")
+            allowed = self.value(named.get("allowed") or (positional[1] if len(positional) > 1 else None))
+            listed = (
+                ",".join("'" + str(v).replace("'", "''") + "'" for v in allowed)
+                if isinstance(allowed, list)
+                else ""
+            )
+            self.add(table, ModelColumn(name, *at, f"{method.upper()}({listed})"), mods)
+        elif method in _TYPES:
+            name, at = col(0, "column", _DEFAULT_NAMES.get(method))
+            type_ = _TYPES[method]
+            auto = self.value(named.get("autoincrement") or (positional[1] if len(positional) > 1 else None))
+            column = ModelColumn(name, *at, type_, primary_key=auto is True and "INT" in type_)
+            if method.startswith("foreign"):
+                self.add(table, column, mods)
+                self.constrained(table, name, mods, None)
+            else:
+                self.add(table, column, mods)
+        elif method in ("foreignidfor",):
+            model = self.value(positional[0] if positional else named.get("model"))
+            if not isinstance(model, str) or not model:
+                self.name(None, what, call)
+                return
+            model = _last_name(model)
+            default = _snake(model) + "_id"
+            name, at = col(1, "column", default)
+            self.add(table, ModelColumn(name, *at, "BIGINT UNSIGNED"), mods)
+            self.constrained(table, name, mods, plural(_snake(model)))
+        elif method in _STAMPS:
+            for stamp in ("created_at", "updated_at"):
+                self.replay.add_column(table, ModelColumn(stamp, *place, _STAMPS[method]))
+        elif method in _SOFT_DELETES:
+            name, at = col(0, "column", "deleted_at")
+            self.add(table, ModelColumn(name, *at, _SOFT_DELETES[method]), mods)
+        elif method == "remembertoken":
+            self.add(table, ModelColumn("remember_token", *place, "VARCHAR(100)"), mods)
+        elif method in _MORPHS:
+            name, at = col(0, "name")
+            self.replay.add_column(table, ModelColumn(f"{name}_type", *at, "VARCHAR(255)"))
+            self.replay.add_column(table, ModelColumn(f"{name}_id", *at, _MORPHS[method]))
+        elif method == "addcolumn":
+            kind = self.value(positional[0] if positional else None)
+            name, at = col(1, "name")
+            params = self.value(positional[2]) if len(positional) > 2 else None
+            type_ = _TYPES.get(str(kind).lower()) or (
+                f"VARCHAR({params.get('length', 255) if isinstance(params, dict) else 255})"
+                if str(kind).lower() == "string"
+                else str(kind).upper()
+            )
+            self.add(table, ModelColumn(name, *at, type_), mods)
+        else:
+            self.table_change(table, method, what, call, chain)
+
+    def table_change(self, table: ModelTable, method: str, what: str, call: Node, chain: list[Node]) -> None:
+        """Blueprint calls that change what is there: drops, renames, keys, the table's comment."""
+        positional, _ = self.arguments(call)
+        place = self.place(call)
+        values = [self.value(p) for p in positional]
+        flat = [v for value in values for v in (value if isinstance(value, list) else [value])]
+        if method in ("dropcolumn", "removecolumn"):
+            if not flat or not all(isinstance(v, str) for v in flat):
+                self.name(None, what, call)
+                return
+            for name in flat:
+                self.replay.remove_column(table, str(name), *place, what)
+        elif method in ("droptimestamps", "droptimestampstz"):
+            for stamp in ("created_at", "updated_at"):
+                self.replay.remove_column(table, stamp, *place, what)
+        elif method in ("dropsoftdeletes", "dropsoftdeletestz"):
+            name = values[0] if values and isinstance(values[0], str) else "deleted_at"
+            self.replay.remove_column(table, name, *place, what)
+        elif method == "dropremembertoken":
+            self.replay.remove_column(table, "remember_token", *place, what)
+        elif method == "dropmorphs":
+            if values and isinstance(values[0], str):
+                for suffix in ("_type", "_id"):
+                    self.replay.remove_column(table, values[0] + suffix, *place, what)
+        elif method == "renamecolumn":
+            if len(values) >= 2 and isinstance(values[0], str) and isinstance(values[1], str):
+                self.replay.rename_column(table, values[0], values[1], *place, what)
+            else:
+                self.name(None, what, call)
+        elif method == "primary":
+            wanted = {str(v).casefold() for v in flat if isinstance(v, str)}
+            for column in table.columns:
+                if column.name.casefold() in wanted:
+                    column.primary_key = True
+        elif method == "dropprimary":
+            for column in table.columns:
+                column.primary_key = False
+        elif method == "foreign":
+            columns = tuple(str(v) for v in flat if isinstance(v, str))
+            mods = self.mods(chain)
+            target = self.value(self.arg(mods["on"], 0, "table")) if "on" in mods else None
+            refs = self.value(self.arg(mods["references"], 0, "columns")) if "references" in mods else None
+            if not columns or not isinstance(target, str):
+                self.replay.report(
+                    f"{what}: a foreign key without literal columns and `->on('table')`; not read",
+                    *place,
+                    Severity.WARNING,
+                )
+                return
+            ref_columns = tuple(
+                str(r) for r in (refs if isinstance(refs, list) else [refs]) if isinstance(r, str)
+            )
+            name = (
+                values[1] if len(values) > 1 and isinstance(values[1], str) else _fk_name(table.name, columns)
+            )
+            self.replay.add_foreign_key(table, ForeignKey(columns, target, ref_columns), name)
+        elif method in ("dropforeign", "dropconstrainedforeignid"):
+            self.drop_foreign(table, values[0] if values else None, what, call)
+            if method == "dropconstrainedforeignid" and values and isinstance(values[0], str):
+                self.replay.remove_column(table, values[0], *place, what)
+        elif method in ("dropforeignidfor", "dropconstrainedforeignidfor"):
+            model = values[0] if values else None
+            if isinstance(model, str):
+                fk_column = (
+                    values[1]
+                    if len(values) > 1 and isinstance(values[1], str)
+                    else (_snake(_last_name(model)) + "_id")
+                )
+                self.drop_foreign(table, [fk_column], what, call)
+                if method == "dropconstrainedforeignidfor":
+                    self.replay.remove_column(table, fk_column, *place, what)
+        elif method == "comment":
+            if values and isinstance(values[0], str):
+                table.comment = values[0]
+        elif method == "rename":
+            if values and isinstance(values[0], str):
+                self.replay.rename_table(table.name, values[0], None, *place, what)
+        elif method in ("drop", "dropifexists"):
+            if table_key(table.name) in self.replay.tables:
+                self.replay.drop(table.name, None, *place, what)
+        else:
+            self.replay.report(
+                f"{what} is not a Blueprint method cnsnt knows: not read", *place, Severity.WARNING
+            )
+
+    def drop_foreign(self, table: ModelTable, target: Value, what: str, call: Node) -> None:
+        """`dropForeign(['user_id'])` drops by columns, `dropForeign('posts_user_id_foreign')` by name."""
+        if isinstance(target, list):
+            columns = tuple(str(v) for v in target)
+            self.replay.drop_foreign_keys(table, lambda fk: fk.columns != columns)
+            return
+        if not isinstance(target, str):
+            self.name(None, what, call)
+            return
+        if self.replay.drop_named_foreign_key(target):
+            return
+        before = len(table.foreign_keys)
+        self.replay.drop_foreign_keys(table, lambda fk: _fk_name(table.name, fk.columns) != target.lower())
+        if len(table.foreign_keys) == before:
+            self.replay.report(
+                f"{what}: no foreign key '{target}' on table '{table.name}' was read; skipped",
+                *self.place(call),
+                Severity.WARNING,
+            )
+
+    def constrained(
+        self, table: ModelTable, column: str, mods: dict[str, Node], model_table: str | None
+    ) -> None:
+        """The foreign key of `foreignId('user_id')->constrained()` (`users`) or `->references()->on()`."""
+        if "constrained" in mods:
+            call = mods["constrained"]
+            target = self.value(self.arg(call, 0, "table"))
+            ref = self.value(self.arg(call, 1, "column"))
+            ref = ref if isinstance(ref, str) else "id"
+            if not isinstance(target, str):
+                target = model_table or plural(column.removesuffix("_" + ref))
+        elif "on" in mods:
+            target = self.value(self.arg(mods["on"], 0, "table"))
+            ref = self.value(self.arg(mods["references"], 0, "columns")) if "references" in mods else "id"
+            if not isinstance(target, str) or not isinstance(ref, str):
+                return
+        else:
+            return
+        self.replay.add_foreign_key(
+            table, ForeignKey((column,), target, (ref,)), _fk_name(table.name, (column,))
+        )
+
+    def add(self, table: ModelTable, column: ModelColumn, mods: dict[str, Node]) -> None:
+        """Add a column with its modifiers, or change the column of that name (`->change()`)."""
+        comment = self.value(self.arg(mods["comment"], 0, "comment")) if "comment" in mods else None
+        if isinstance(comment, str):
+            column.comment = comment
+        if "primary" in mods or ("autoincrement" in mods and "INT" in (column.type or "")):
+            column.primary_key = True
+        if "unsigned" in mods and column.type and "UNSIGNED" not in column.type:
+            column.type += " UNSIGNED"
+        if "change" in mods:
+            existing = self.replay.column(table, column.name, column.line, column.column, "`->change()`")
+            if existing is not None:
+                existing.type = column.type
+                existing.comment = column.comment or existing.comment
+                existing.primary_key = existing.primary_key or column.primary_key
+            return
+        self.replay.add_column(table, column)
+        if "first" in mods or "after" in mods:
+            after = self.value(self.arg(mods["after"], 0, "column")) if "after" in mods else None
+            columns = [c for c in table.columns if c is not column]
+            index = 0
+            if isinstance(after, str):
+                index = next(
+                    (i + 1 for i, c in enumerate(columns) if c.name.casefold() == after.casefold()),
+                    len(columns),
+                )
+            columns.insert(index, column)
+            table.columns = columns
+
+
+class _Configured(str):
+    """A name read from the default of `config('key', 'default')`: used, with a warning."""
+
+    source: str
+
+    def __new__(cls, value: str, source: str) -> _Configured:
+        made = super().__new__(cls, value)
+        made.source = source
+        return made
+
+
+class _Closure:
+    """A closure kept in a variable (`$drop = fn (Blueprint $t) => ...; Schema::table('x', $drop)`)."""
+
+    def __init__(self, node: Node) -> None:
+        self.node = node
+
+
+class _Skip(Exception):
+    """A Blueprint call whose column name is computed (already reported): nothing to add."""
+
+
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "v": "\v",
+    "e": "\x1b",
+    "f": "\f",
+    "0": "\0",
+    "\\": "\\",
+    "$": "$",
+    '"': '"',
+    "'": "'",
+}
+
+
+def _escape(sequence: str, single: bool) -> str:
+    r"""The character an escape sequence stands for (single quotes know only `\\'` and `\\\\`)."""
+    if single:
+        return sequence[1:] if sequence in ("\\'", "\\\\") else sequence
+    return _ESCAPES.get(sequence[1:], sequence) if len(sequence) == 2 else sequence
