@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
+from cnsnt.sources.schemas.jpa_entities import spring_boot_naming
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
@@ -175,12 +176,16 @@ def _json_form(path: Path) -> bool:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails` or `prisma` for a models or schema file, else None."""
+    """`django`, `sqlalchemy`, `rails`, `prisma` or `jpa` for a models or schema file, else None."""
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
     if path.name == "schema.rb" and path.parent.name == "db":
         return "rails"
+    if suffix == ".java":
+        head = _sniff(path)
+        marked = any(m in head for m in ("@Entity", "@MappedSuperclass", "@Embeddable"))
+        return "jpa" if marked and "persistence" in head else None
     if suffix != ".py":
         return None
     if "migrations" in path.parts:
@@ -301,6 +306,54 @@ def _entries(
     return found
 
 
+def _source_root(path: Path, root: Path) -> Path:
+    """The folder a Java file's packages start in: `.../src/main/java`, else `.../src`, else its own."""
+    parts = path.relative_to(root).parts[:-1]
+    for i in range(len(parts) - 1, 0, -1):
+        if parts[i] in ("java", "kotlin") and parts[i - 1] in ("main", "src"):
+            return root.joinpath(*parts[: i + 1])
+    if "src" in parts:
+        return root.joinpath(*parts[: parts.index("src") + 1])
+    return path.parent
+
+
+def _jpa_entries(paths: list[Path], root: Path, all_files: dict[Path, list[Path]]) -> list[Found]:
+    """One entry per source root: the reader resolves parents and embeddables within an entry.
+
+    Entities inherit from `@MappedSuperclass` parents and embed `@Embeddable` classes of
+    other packages. Spread over several packages, the entry is `<their common
+    folder>/**/*.java` (the reader passes over Java files without a mapping).
+    """
+    groups: dict[Path, list[Path]] = defaultdict(list)
+    for path in paths:
+        groups[_source_root(path, root)].append(path)
+    found: list[Found] = []
+    for _, group in sorted(groups.items()):
+        folders = {p.parent for p in group}
+        if len(folders) == 1:
+            found.extend(_entries("schemas", [(p, None) for p in group], root, all_files, fmt="jpa"))
+            continue
+        common = Path(os.path.commonpath([str(f) for f in folders]))
+        rel = common.relative_to(root).as_posix()
+        found.append(Found("schemas", "**/*.java" if rel == "." else f"{rel}/**/*.java", format="jpa"))
+    return found
+
+
+def _jpa_naming(entry: Found, root: Path) -> str:
+    """Which names the JPA reader will give the entry's tables, and why."""
+    anchor = root / entry.pattern.split("*", 1)[0]
+    probe = anchor / "x.java" if anchor.is_dir() else anchor
+    if spring_boot_naming([probe], root):
+        return (
+            f"JPA entities in {entry.pattern}: names as Spring Boot writes them (firstName -> first_name), "
+            "since a build file above them mentions spring-boot"
+        )
+    return (
+        f"JPA entities in {entry.pattern}: names kept as written "
+        "(plain Hibernate: no Spring Boot build file)"
+    )
+
+
 def discover(root: Path) -> list[Found]:
     """Every schema, form and query file below root, as `sources:` entries."""
     return survey(root)[0]
@@ -398,6 +451,11 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     for model_kind in sorted(orm):
+        if model_kind == "jpa":
+            entries = _jpa_entries([p for p, _ in orm["jpa"]], root, by_parent)
+            found.extend(entries)
+            notes.extend(_jpa_naming(entry, root) for entry in entries)
+            continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))

@@ -412,3 +412,41 @@ def test_separate_schemas_are_both_kept(tmp_path: Path) -> None:
         "*.sql"
     ]
     assert notes == []
+
+
+JPA_ENTITY = "package x;\nimport jakarta.persistence.*;\n@Entity\npublic class {name} {{\n  @Id Long id;\n  String email;\n}}\n"
+
+
+def test_discover_jpa_entities_one_entry_per_source_root(tmp_path: Path):
+    """Entities in several packages share one entry (parents and embeddables resolve within it)."""
+    from cnsnt.starter.discover import survey
+
+    java = "shop/src/main/java/org/shop"
+    _write(tmp_path, f"{java}/customer/Customer.java", JPA_ENTITY.format(name="Customer"))
+    _write(
+        tmp_path,
+        f"{java}/common/Base.java",
+        "package x;\nimport javax.persistence.MappedSuperclass;\n@MappedSuperclass\nclass Base {}\n",
+    )
+    _write(tmp_path, f"{java}/common/Money.java", "package x;\nclass Money {}\n")  # no mapping: not proposed
+    _write(tmp_path, "shop/src/test/java/org/shop/FakeEntity.java", JPA_ENTITY.format(name="FakeEntity"))
+    _write(tmp_path, "billing/src/main/java/org/billing/Invoice.java", JPA_ENTITY.format(name="Invoice"))
+    _write(tmp_path, "billing/src/main/java/org/billing/Service.java", "package x;\nclass Service {}\n")
+    _write(tmp_path, "billing/pom.xml", "<project><artifactId>spring-boot-starter-data-jpa</artifactId></project>\n")
+    found, notes = survey(tmp_path)
+    assert found == [
+        Found("schemas", "billing/src/main/java/org/billing/Invoice.java", format="jpa"),
+        Found("schemas", "shop/src/main/java/org/shop/**/*.java", format="jpa"),
+    ]
+    assert notes == [
+        "JPA entities in billing/src/main/java/org/billing/Invoice.java: names as Spring Boot writes them "
+        "(firstName -> first_name), since a build file above them mentions spring-boot",
+        "JPA entities in shop/src/main/java/org/shop/**/*.java: names kept as written "
+        "(plain Hibernate: no Spring Boot build file)",
+    ]
+    # the proposed entries read what was found, and nothing twice
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    assert {c for d in policy.data.values() for c in d.columns} >= {"Customer.email", "invoice.email"}
+    assert audit_path(tmp_path).sources["tables"] == 2

@@ -1,0 +1,333 @@
+"""JPA / Hibernate entities read with tree-sitter-java: tables, columns, keys, naming, problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import ForeignKey
+from cnsnt.model import Severity
+from cnsnt.sources.schemas.jpa_entities import snake
+from cnsnt.sources.schemas.reader import detect
+from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
+
+BASE = """\
+package org.example.clinic.model;
+
+import jakarta.persistence.*;
+import java.time.Instant;
+
+@MappedSuperclass
+public abstract class BaseEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Instant createdAt;
+}
+"""
+
+ADDRESS = """\
+package org.example.clinic.model;
+
+import javax.persistence.Embeddable;
+import javax.persistence.Column;
+
+@Embeddable
+public class Address {
+    private String street;
+    @Column(name = "zip", length = 10)
+    private String postalCode;
+}
+"""
+
+PATIENT = """\
+package org.example.clinic.model;
+
+import jakarta.persistence.*;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.*;
+import org.hibernate.annotations.Comment;
+
+@Entity
+@Table(name = Patient.TABLE, schema = "care")
+@Comment("People we treat")
+public class Patient extends BaseEntity {
+    public static final String TABLE = "patients";
+    private static final long serialVersionUID = 1L;
+
+    @Column(name = "first_name", length = 80, nullable = false)
+    private String firstName;
+
+    @Comment("as on the ID card")
+    private String lastName;
+
+    private LocalDate birthDate;
+
+    @Lob
+    private String medicalNotes;
+
+    @Enumerated(EnumType.STRING)
+    private Sex sex;
+
+    private Status status;
+
+    @Column(precision = 10, scale = 2)
+    private BigDecimal balance;
+
+    @Column(columnDefinition = "TEXT NOT NULL")
+    private String allergies;
+
+    private byte[] photo;
+
+    @Transient
+    private int age;
+
+    private transient String cache;
+
+    @Embedded
+    @AttributeOverrides({@AttributeOverride(name = "street", column = @Column(name = "home_street"))})
+    private Address home;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "doctor_id")
+    private Doctor doctor;
+
+    @OneToOne
+    private Doctor referrer;
+
+    @ManyToMany
+    @JoinTable(name = "patient_allergen",
+        joinColumns = @JoinColumn(name = "patient_id"),
+        inverseJoinColumns = @JoinColumn(name = "allergen_code"))
+    private Set<Allergen> allergens = new HashSet<>();
+
+    @OneToMany(mappedBy = "patient")
+    private List<Visit> visits;
+
+    @ElementCollection
+    @CollectionTable(name = "patient_phones", joinColumns = @JoinColumn(name = "owner_id"))
+    @Column(name = "phone", length = 30)
+    private List<String> phones;
+
+    public enum Status { ACTIVE, GONE }
+}
+
+enum Sex { F, M, X }
+"""
+
+OTHERS = """\
+package org.example.clinic.model;
+
+import javax.persistence.*;
+import java.util.Date;
+
+@Entity
+class Doctor {
+    @Id
+    private Integer doctorId;
+    private String email;
+    @Temporal(TemporalType.DATE)
+    private Date hiredOn;
+}
+
+@Entity(name = "Allergen")
+class Allergen {
+    @Id
+    @Column(length = 12)
+    private String code;
+}
+
+@Entity
+class Visit extends BaseEntity {
+    @ManyToOne
+    private Patient patient;
+    private String reason;
+}
+"""
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    src = "app/src/main/java/org/example/clinic/model"
+    write_files(
+        tmp_path,
+        {
+            f"{src}/BaseEntity.java": BASE,
+            f"{src}/Address.java": ADDRESS,
+            f"{src}/Patient.java": PATIENT,
+            f"{src}/Others.java": OTHERS,
+            f"{src}/PatientService.java": "package org.example.clinic.model;\nclass PatientService {}\n",
+        },
+    )
+    return tmp_path
+
+
+def test_entities_tables_columns_types_and_keys(project: Path):
+    ev = read_entry(project, "app/src/**/*.java", "jpa")
+    assert not ev.problems, ev.problems
+    assert sorted(t.key for t in ev.tables) == [
+        "Allergen", "Doctor", "Visit", "care.patient_allergen", "care.patient_phones",
+        "care.patients",
+    ]  # fmt: skip
+    assert names(ev, "care.patients") == [
+        "id", "createdAt", "first_name", "lastName", "birthDate", "medicalNotes", "sex", "status", "balance",
+        "allergies", "photo", "home_street", "zip", "doctor_id", "referrer_doctorId",
+    ]  # fmt: skip
+    types = {c.name: c.type for c in table(ev, "care.patients").columns}
+    assert types == {
+        "id": "bigint", "createdAt": "timestamp", "first_name": "varchar(80)", "lastName": "varchar(255)",
+        "birthDate": "date", "medicalNotes": "clob", "sex": "varchar(255)", "status": "integer",
+        "balance": "decimal(10,2)", "allergies": "text", "photo": "blob", "home_street": "varchar(255)",
+        "zip": "varchar(10)", "doctor_id": "integer", "referrer_doctorId": "integer",
+    }  # fmt: skip
+    assert [c.name for c in table(ev, "care.patients").columns if c.primary_key] == ["id"]
+    assert table(ev, "care.patients").comment == "People we treat"
+    assert column(ev, "care.patients.lastName").comment == "as on the ID card"
+    assert column(ev, "Doctor.hiredOn").type == "date"
+    assert column(ev, "Allergen.code").type == "varchar(12)"
+    assert table(ev, "care.patients").foreign_keys == (
+        ForeignKey(("doctor_id",), "Doctor", ("doctorId",)),
+        ForeignKey(("referrer_doctorId",), "Doctor", ("doctorId",)),
+    )
+    assert table(ev, "Visit").foreign_keys == (ForeignKey(("patient_id",), "patients", ("id",), "care"),)
+
+
+def test_join_and_collection_tables(project: Path):
+    ev = read_entry(project, "app/src/**/*.java", "jpa")
+    link = table(ev, "care.patient_allergen")
+    assert [(c.name, c.type) for c in link.columns] == [("patient_id", "bigint"), ("allergen_code", "varchar(12)")]
+    assert link.foreign_keys == (
+        ForeignKey(("patient_id",), "patients", ("id",), "care"),
+        ForeignKey(("allergen_code",), "Allergen", ("code",)),
+    )
+    phones = table(ev, "care.patient_phones")
+    assert [(c.name, c.type) for c in phones.columns] == [("owner_id", "bigint"), ("phone", "varchar(30)")]
+    assert where(column(ev, "care.patients.first_name")) == (
+        "app/src/main/java/org/example/clinic/model/Patient.java",
+        17,
+    )
+    assert where(column(ev, "care.patients.id")) == ("app/src/main/java/org/example/clinic/model/BaseEntity.java", 10)
+
+
+def test_spring_boot_projects_get_snake_case_names(project: Path):
+    (project / "app" / "pom.xml").write_text(
+        "<project><parent><artifactId>spring-boot-starter-parent</artifactId></parent></project>\n"
+    )
+    ev = read_entry(project, "app/src/**/*.java", "jpa")
+    assert names(ev, "care.patients")[:4] == ["id", "created_at", "first_name", "last_name"]
+    assert "referrer_doctor_id" in names(ev, "care.patients")
+    assert {"doctor", "allergen", "visit"} <= {t.name for t in ev.tables}
+    assert names(ev, "visit") == ["id", "created_at", "patient_id", "reason"]
+    # Hibernate's standard physical naming set in application.properties keeps names as written
+    resources = project / "app" / "src" / "main" / "resources"
+    resources.mkdir(parents=True)
+    (resources / "application.properties").write_text(
+        "spring.jpa.hibernate.naming.physical-strategy="
+        "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl\n"
+    )
+    ev = read_entry(project, "app/src/**/*.java", "jpa")
+    assert names(ev, "care.patients")[:2] == ["id", "createdAt"]
+
+
+def test_snake_follows_spring_rules():
+    assert snake("firstName") == "first_name"
+    assert snake("HTMLParser") == "htmlparser"  # no underscore between capitals, as Spring writes it
+    assert snake("address.zipCode") == "address_zip_code"
+    assert snake("dateOfBirth") == "date_of_birth"
+
+
+INHERITANCE = """\
+import javax.persistence.*;
+
+@Entity
+@DiscriminatorColumn(name = "kind")
+class Person {
+    @Id private Long id;
+    private String name;
+}
+
+@Entity
+class Employee extends Person {
+    private String badge;
+}
+
+@Entity
+@Inheritance(strategy = InheritanceType.JOINED)
+class Account {
+    private Long number;
+
+    @Id
+    public Long getNumber() { return number; }
+    public String getOwnerEmail() { return null; }
+    public static Account of() { return null; }
+    @Transient
+    public String getDisplay() { return ""; }
+}
+
+@Entity
+class SavingsAccount extends Account {
+    private Double rate;
+}
+"""
+
+
+def test_inheritance_strategies_and_property_access(tmp_path: Path):
+    write_files(tmp_path, {"Models.java": INHERITANCE})
+    ev = read_entry(tmp_path, "*.java", "jpa")
+    assert not ev.problems, ev.problems
+    assert [t.name for t in ev.tables] == ["Person", "Account", "SavingsAccount"]
+    assert names(ev, "Person") == ["id", "name", "kind", "badge"]  # SINGLE_TABLE: one table, a discriminator
+    assert names(ev, "Account") == ["number", "ownerEmail"]  # @Id on a getter: properties are read
+    assert names(ev, "SavingsAccount") == ["number", "rate"]
+    assert table(ev, "SavingsAccount").foreign_keys == (ForeignKey(("number",), "Account", ("number",)),)
+
+
+def test_syntax_error_is_cn001_and_the_rest_is_read(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "Broken.java": "import javax.persistence.*;\n@Entity\nclass Broken {\n  @Id Long id;\n  String name = ;\n}\n",
+            "Fine.java": "import javax.persistence.*;\n@Entity\nclass Fine {\n  @Id Long id;\n  String email;\n}\n",
+        },
+    )
+    ev = read_entry(tmp_path, "*.java", "jpa")
+    errors = [p for p in ev.problems if p.severity is None]
+    assert len(errors) == 1
+    assert (errors[0].location.path, errors[0].location.line) == ("Broken.java", 5)
+    assert "Java syntax error" in errors[0].message
+    assert names(ev, "Fine") == ["id", "email"]
+    assert "id" in names(ev, "Broken")
+
+
+def test_values_cnsnt_cannot_evaluate_and_missing_parents_are_reported(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "A.java": (
+                "import javax.persistence.*;\n@Entity\n@Table(name = Names.compute())\n"
+                "class Audit extends Auditable {\n  private String who;\n}\n"
+            ),
+        },
+    )
+    ev = read_entry(tmp_path, "*.java", "jpa")
+    assert names(ev, "Audit") == ["who"]  # the default name, the columns read
+    messages = sorted((p.location.line, p.location.column, p.severity, p.message) for p in ev.problems)
+    assert messages[0][:3] == (3, 15, Severity.WARNING)
+    assert "cannot evaluate" in messages[0][3]
+    assert messages[1][:3] == (4, 21, Severity.WARNING)
+    assert "Auditable, the parent of entity Audit, is not in this entry" in messages[1][3]
+
+
+def test_entry_without_entities_is_a_warning_and_java_is_detected(tmp_path: Path):
+    write_files(tmp_path, {"Util.java": "class Util { static int x() { return 1; } }\n"})
+    ev = read_entry(tmp_path, "*.java", "jpa")
+    assert [(p.severity, p.location.path) for p in ev.problems] == [(Severity.WARNING, "Util.java")]
+    assert not ev.tables
+    assert detect(Path("src/Patient.java")) == "jpa"
+    write_files(tmp_path, {"Person.java": "import jakarta.persistence.*;\n@Entity class Person { @Id Long id; }\n"})
+    ev = read_entry(tmp_path, "*.java")  # no format: told from the suffix
+    assert names(ev, "Person") == ["id"]
+    assert not ev.problems
