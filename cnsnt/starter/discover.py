@@ -330,13 +330,52 @@ def _jpa_entries(paths: list[Path], root: Path, all_files: dict[Path, list[Path]
     found: list[Found] = []
     for _, group in sorted(groups.items()):
         folders = {p.parent for p in group}
-        if len(folders) == 1:
-            found.extend(_entries("schemas", [(p, None) for p in group], root, all_files, fmt="jpa"))
-            continue
         common = Path(os.path.commonpath([str(f) for f in folders]))
+        if len(folders) == 1:  # every Java file of the folder: an entity may embed a sibling's class
+            alone = len(group) == 1 and sum(1 for p in all_files.get(common, []) if p.suffix == ".java") == 1
+            pattern = group[0] if alone else common / "*.java"
+            found.append(Found("schemas", pattern.relative_to(root).as_posix(), format="jpa"))
+            continue
         rel = common.relative_to(root).as_posix()
         found.append(Found("schemas", "**/*.java" if rel == "." else f"{rel}/**/*.java", format="jpa"))
     return found
+
+
+def _leave_jpa_migrations(
+    entities: list[tuple[Path, str | None]],
+    kinds: dict[str, list[tuple[Path, str | None]]],
+    migrations: dict[Path, list[Path]],
+    root: Path,
+) -> list[str]:
+    """SQL under a module's `src/main/resources` beside its JPA entities is left out, with a note.
+
+    Flyway's `db/migration/V1__init.sql` and the entities describe one database: as with
+    Django models over their migrations, the entities are read and the SQL is not
+    (reading both would report every column twice).
+    """
+    modules: set[Path] = set()
+    for path, _ in entities:
+        source = _source_root(path, root)
+        if source.parts[-3:] in (("src", "main", "java"), ("src", "main", "kotlin")):
+            modules.add(source.parent.parent.parent)
+    if not modules:
+        return []
+    resources = {m / "src" / "main" / "resources" for m in modules}
+
+    def beside(path: Path) -> bool:
+        return any(r in path.parents for r in resources)
+
+    left = [p for p, _ in kinds.get("schemas", []) if beside(p)]
+    kinds["schemas"] = [(p, d) for p, d in kinds.get("schemas", []) if not beside(p)]
+    for home in [h for h in migrations if beside(h) or any(beside(p) for p in migrations[h])]:
+        left.extend(migrations.pop(home))
+    if not left:
+        return []
+    where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in left}))
+    return [
+        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} in {where}: the migrations of "
+        "the JPA entities beside them, which are read instead (reading both would list every column twice)"
+    ]
 
 
 def _jpa_naming(entry: Found, root: Path) -> str:
@@ -441,6 +480,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
             f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
             f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"
         )
+    notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}
     found: list[Found] = [
         _migration_entry(home, paths, root)

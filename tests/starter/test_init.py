@@ -433,13 +433,20 @@ def test_discover_jpa_entities_one_entry_per_source_root(tmp_path: Path):
     _write(tmp_path, "billing/src/main/java/org/billing/Invoice.java", JPA_ENTITY.format(name="Invoice"))
     _write(tmp_path, "billing/src/main/java/org/billing/Service.java", "package x;\nclass Service {}\n")
     _write(tmp_path, "billing/pom.xml", "<project><artifactId>spring-boot-starter-data-jpa</artifactId></project>\n")
+    # Flyway's migrations beside the entities describe the same tables: left out, with a note
+    _write(tmp_path, "shop/src/main/resources/db/migration/V1__init.sql", "CREATE TABLE Customer (id BIGINT);\n")
+    _write(tmp_path, "shop/src/main/resources/db/migration/V2__email.sql", "ALTER TABLE Customer ADD email TEXT;\n")
+    _write(tmp_path, "reports/daily.sql", "SELECT email FROM Customer;\n")
     found, notes = survey(tmp_path)
     assert found == [
-        Found("schemas", "billing/src/main/java/org/billing/Invoice.java", format="jpa"),
+        Found("schemas", "billing/src/main/java/org/billing/*.java", format="jpa"),
         Found("schemas", "shop/src/main/java/org/shop/**/*.java", format="jpa"),
+        Found("queries", "reports/daily.sql"),
     ]
     assert notes == [
-        "JPA entities in billing/src/main/java/org/billing/Invoice.java: names as Spring Boot writes them "
+        "left out 2 SQL files in shop/src/main/resources/db/migration: the migrations of the JPA entities "
+        "beside them, which are read instead (reading both would list every column twice)",
+        "JPA entities in billing/src/main/java/org/billing/*.java: names as Spring Boot writes them "
         "(firstName -> first_name), since a build file above them mentions spring-boot",
         "JPA entities in shop/src/main/java/org/shop/**/*.java: names kept as written "
         "(plain Hibernate: no Spring Boot build file)",

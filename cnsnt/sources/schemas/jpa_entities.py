@@ -725,7 +725,12 @@ class Mapper:
         for name, java, key in known:
             table.add(
                 ModelColumn(
-                    self.physical(name), line, column, TYPES.get(java), primary_key=key, path=_elsewhere(top, table)
+                    self.physical(name),
+                    line,
+                    column,
+                    TYPES.get(java),
+                    primary_key=key,
+                    path=_elsewhere(top, table),
                 )
             )
 
@@ -1086,7 +1091,9 @@ class Mapper:
             if target_table is not None and all(
                 c.name.casefold() != names[-1].casefold() for c in target_table.columns
             ):
-                target_table.add(ModelColumn(names[-1], line, column, key.type, path=_elsewhere(owner, target_table)))
+                target_table.add(
+                    ModelColumn(names[-1], line, column, key.type, path=_elsewhere(owner, target_table))
+                )
         if target_table is not None:
             target_table.foreign_keys.append(
                 ForeignKey(tuple(names), table.name, tuple(k.name for k in keys), table.schema)
