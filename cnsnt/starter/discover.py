@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
-from cnsnt.sources.schemas.jpa_entities import spring_boot_naming
+from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
@@ -184,8 +184,7 @@ def _orm_kind(path: Path) -> str | None:
         return "rails"
     if suffix == ".java":
         head = _sniff(path)
-        marked = any(m in head for m in ("@Entity", "@MappedSuperclass", "@Embeddable"))
-        return "jpa" if marked and "persistence" in head else None
+        return "jpa" if maps_entities(head) and "persistence" in head else None
     if suffix != ".py":
         return None
     if "migrations" in path.parts:

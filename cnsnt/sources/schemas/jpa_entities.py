@@ -87,6 +87,7 @@ TYPES: dict[str, str] = {
     "Calendar": "timestamp",
     "GregorianCalendar": "timestamp",
     "Year": "integer",
+    "DateTime": "timestamp",  # Joda-Time, with Jadira's user types
     "Duration": "bigint",
     "UUID": "uuid",
     "Blob": "blob",
@@ -138,6 +139,15 @@ _KNOWN_PARENTS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("lastModifiedDate", "LocalDateTime", False),
     ),
 }
+
+
+#: What a Java file that maps entities shows (annotations by simple or qualified name).
+MARKERS = ("@Entity", "@MappedSuperclass", "@Embeddable", "@javax.persistence.", "@jakarta.persistence.")
+
+
+def maps_entities(text: str) -> bool:
+    """Whether a Java file may map entities (a quick look before parsing it)."""
+    return any(m in text for m in MARKERS)
 
 
 def java_parser() -> Any:
@@ -517,7 +527,7 @@ def java_files(
         ctx.check_time(shown)
         try:
             text = read_text(path, shown, limits=ctx.limits)
-            if not any(m in text for m in ("@Entity", "@MappedSuperclass", "@Embeddable")):
+            if not maps_entities(text):
                 continue  # a Java file with no mapping: a service, a DTO
             parser = parser or java_parser()
         except SourceError as exc:
