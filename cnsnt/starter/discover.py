@@ -372,7 +372,7 @@ def _leave_jpa_migrations(
         return []
     where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in left}))
     return [
-        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} in {where}: the migrations of "
+        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} in {where}: the SQL schema of "
         "the JPA entities beside them, which are read instead (reading both would list every column twice)"
     ]
 

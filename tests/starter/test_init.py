@@ -444,7 +444,7 @@ def test_discover_jpa_entities_one_entry_per_source_root(tmp_path: Path):
         Found("queries", "reports/daily.sql"),
     ]
     assert notes == [
-        "left out 2 SQL files in shop/src/main/resources/db/migration: the migrations of the JPA entities "
+        "left out 2 SQL files in shop/src/main/resources/db/migration: the SQL schema of the JPA entities "
         "beside them, which are read instead (reading both would list every column twice)",
         "JPA entities in billing/src/main/java/org/billing/*.java: names as Spring Boot writes them "
         "(firstName -> first_name), since a build file above them mentions spring-boot",

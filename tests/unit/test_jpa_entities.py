@@ -331,3 +331,89 @@ def test_entry_without_entities_is_a_warning_and_java_is_detected(tmp_path: Path
     ev = read_entry(tmp_path, "*.java")  # no format: told from the suffix
     assert names(ev, "Person") == ["id"]
     assert not ev.problems
+
+
+DEFAULTS = """\
+import jakarta.persistence.*;
+import java.util.*;
+
+@Embeddable
+class Contact {
+    private String phoneNumber;
+}
+
+@Entity
+class Owner {
+    @Id private Long id;
+
+    @OneToMany(cascade = CascadeType.ALL)
+    @JoinColumn(name = "ownerRef")
+    private Set<Pet> pets;
+
+    @ManyToMany
+    private List<Club> clubs;
+
+    @ElementCollection
+    private Set<Contact> contacts;
+}
+
+@Entity
+class Pet {
+    @Id private Integer id;
+    private String name;
+}
+
+@Entity
+class Club {
+    @Id private Long id;
+    @ManyToMany(mappedBy = "clubs")
+    private List<Owner> members;
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            None,
+            {
+                "Owner": ["id"],
+                "Pet": ["id", "name", "ownerRef"],
+                "Club": ["id"],
+                "Owner_Club": ["members_id", "clubs_id"],
+                "Owner_contacts": ["Owner_id", "phoneNumber"],
+            },
+        ),
+        (
+            "spring-boot",
+            {
+                "owner": ["id"],
+                "pet": ["id", "name", "owner_ref"],
+                "club": ["id"],
+                "owner_clubs": ["members_id", "clubs_id"],
+                "owner_contacts": ["owner_id", "phone_number"],
+            },
+        ),
+    ],
+)
+def test_default_names_of_relations_plain_and_spring(tmp_path: Path, build: str | None, expected: dict[str, list[str]]):
+    write_files(tmp_path, {"Owner.java": DEFAULTS})
+    if build:
+        (tmp_path / "build.gradle").write_text(f"plugins {{ id 'org.springframework.boot' }}\n// {build}\n")
+    ev = read_entry(tmp_path, "*.java", "jpa")
+    assert not ev.problems, ev.problems
+    assert {t.name: [c.name for c in t.columns] for t in ev.tables} == expected
+    pets = [t for t in ev.tables if t.name.lower() == "pet"][0]
+    assert [fk.ref_table for fk in pets.foreign_keys] == ["owner" if build else "Owner"]
+
+
+def test_hostile_nesting_is_reported_not_a_crash(tmp_path: Path):
+    deep = " + ".join(['"a"'] * 3000)
+    write_files(
+        tmp_path,
+        {"Deep.java": f'import javax.persistence.*;\n@Entity\n@Table(name = {deep})\nclass Deep {{ @Id Long id; }}\n'},
+    )
+    ev = read_entry(tmp_path, "*.java", "jpa")
+    assert names(ev, "Deep") == ["id"]
+    assert [p.location.line for p in ev.problems] == [3]

@@ -378,12 +378,16 @@ def _class(node: Node, name: str, file: RubyFile) -> JavaClass:
     return cls
 
 
-def evaluate(node: Node, file: RubyFile, constants: dict[str, str]) -> Any:
+def evaluate(node: Node, file: RubyFile, constants: dict[str, str], depth: int = 0) -> Any:
     """An annotation value: a string, number, boolean, enum constant, annotation or list.
 
     Strings joined by `+` and constants of the entry are resolved; anything else
-    (a method call, a constant of another library) raises `Unresolved`.
+    (a method call, a constant of another library) raises `Unresolved`, and so does a
+    value nested past `_DEPTH` levels (a hostile file must not exhaust Python's stack).
     """
+    if depth > _DEPTH:
+        raise Unresolved(node)
+    depth += 1
     kind = node.type
     if kind == "string_literal":
         parts = []
@@ -403,12 +407,12 @@ def evaluate(node: Node, file: RubyFile, constants: dict[str, str]) -> Any:
     if kind in ("true", "false"):
         return kind == "true"
     if kind == "parenthesized_expression" and node.named_children:
-        return evaluate(node.named_children[0], file, constants)
+        return evaluate(node.named_children[0], file, constants, depth)
     if kind == "binary_expression":
         op = node.child_by_field_name("operator")
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         if op is not None and file.text(op) == "+" and left is not None and right is not None:
-            a, b = evaluate(left, file, constants), evaluate(right, file, constants)
+            a, b = evaluate(left, file, constants, depth), evaluate(right, file, constants, depth)
             if isinstance(a, (str, int)) and isinstance(b, (str, int)) and not isinstance(a, bool):
                 return a + b if isinstance(a, int) and isinstance(b, int) else f"{a}{b}"
         raise Unresolved(node)
@@ -427,8 +431,12 @@ def evaluate(node: Node, file: RubyFile, constants: dict[str, str]) -> Any:
     if kind in ("annotation", "marker_annotation"):
         return annotation_of(node, file)
     if kind == "element_value_array_initializer":
-        return [evaluate(c, file, constants) for c in node.named_children if c.type != "comment"]
+        return [evaluate(c, file, constants, depth) for c in node.named_children if c.type != "comment"]
     raise Unresolved(node)
+
+
+#: How deep an annotation value may nest (real ones nest 2 or 3 levels).
+_DEPTH = 100
 
 
 def _unescape(text: str) -> str:
@@ -571,10 +579,19 @@ def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
     files = 0
     for _, file, tree in java_files(paths, ctx, problems):
         files += 1
-        classes.extend(classes_of(tree.root_node, file, constants, enums))
+        try:
+            classes.extend(classes_of(tree.root_node, file, constants, enums))
+        except RecursionError:  # types nested thousands deep: a hostile file, not a model
+            problems.append(
+                SourceProblem(
+                    "Java nested too deeply to read; no entity of this file was read",
+                    Location(file.shown, 1, 1),
+                    file.shown,
+                )
+            )
     mapper = Mapper(classes, constants, enums, spring_boot_naming(paths, ctx.base_dir), problems)
     tables = mapper.tables()
-    if not any("Entity" in c.annotations for c in classes):
+    if not any("Entity" in c.annotations for c in classes) and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
         problems.append(nothing_found(shown, "@Entity class"))
     return model_evidence(tables, problems, files)
