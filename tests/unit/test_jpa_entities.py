@@ -417,3 +417,27 @@ def test_hostile_nesting_is_reported_not_a_crash(tmp_path: Path):
     ev = read_entry(tmp_path, "*.java", "jpa")
     assert names(ev, "Deep") == ["id"]
     assert [p.location.line for p in ev.problems] == [3]
+
+
+def test_table_per_class_repeats_inherited_columns_and_joined_references_the_parent(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "Shapes.java": (
+                "import javax.persistence.*;\n"
+                "@Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)\n"
+                "abstract class Contact { @Id Long id; String email; }\n"
+                "@Entity class Lead extends Contact { String source; }\n"
+                "@Entity @Inheritance(strategy = InheritanceType.JOINED)\n"
+                "class Party { @Id Long id; }\n"
+                "@Entity class Org extends Party { String vat; }\n"
+                "@Entity @PrimaryKeyJoinColumn(name = \"org_id\") class School extends Org { String head; }\n"
+            )
+        },
+    )
+    ev = read_entry(tmp_path, "*.java", "jpa")
+    assert not ev.problems, ev.problems
+    assert names(ev, "Lead") == ["id", "email", "source"]
+    assert names(ev, "School") == ["org_id", "head"]
+    assert table(ev, "School").foreign_keys == (ForeignKey(("org_id",), "Org", ("id",)),)
+    assert table(ev, "Org").foreign_keys == (ForeignKey(("id",), "Party", ("id",)),)

@@ -784,9 +784,9 @@ class Mapper:
             )
 
     def _subclass(self, cls: JavaClass) -> None:
+        """An entity below another: its columns join the root's table, or make a table of their own."""
         root = self.root_entity(cls)
         strategy = self.strategy(root)
-        between = [a for a in reversed(self.ancestors(cls)) if a is not root and self.root_entity(a) is root]
         if strategy == "SINGLE_TABLE":
             table = self.by_name.get(root.name)
             if table is None:
@@ -797,40 +797,26 @@ class Mapper:
             return
         table = self._new_table(cls)
         keys = self._keys.get(root.name, [])
-        if strategy == "JOINED":
+        if strategy == "JOINED":  # the key again, referencing the nearest parent entity's table
             line, column = cls.file.place(cls.node)
-            join = cls.annotations.get("PrimaryKeyJoinColumn")
-            name = self.text_value(join, "name")
+            name = self.text_value(cls.annotations.get("PrimaryKeyJoinColumn"), "name")
             for key in keys:
-                table.add(
-                    ModelColumn(
-                        self.physical(name) if name and len(keys) == 1 else key.name,
-                        line,
-                        column,
-                        key.type,
-                        primary_key=True,
-                    )
+                own = self.physical(name) if name and len(keys) == 1 else key.name
+                table.add(ModelColumn(own, line, column, key.type, primary_key=True))
+            parent = next(a for a in self.ancestors(cls) if "Entity" in a.annotations)
+            table.foreign_keys.append(
+                ForeignKey(
+                    tuple(c.name for c in table.columns),
+                    self.table_name(parent),
+                    tuple(k.name for k in keys),
+                    self.text_value(parent.annotations.get("Table"), "schema"),
                 )
-            parent_table = self.by_name.get(root.name)
-            if parent_table is not None:
-                table.foreign_keys.append(
-                    ForeignKey(
-                        tuple(c.name for c in table.columns),
-                        parent_table.name,
-                        tuple(k.name for k in keys),
-                        parent_table.schema,
-                    )
-                )
+            )
             owners = [cls]
         else:  # TABLE_PER_CLASS: every inherited column again
-            owners = [
-                *[
-                    a
-                    for a in reversed(self.ancestors(cls))
-                    if a is root or a in between or "MappedSuperclass" in a.annotations
-                ],
-                cls,
-            ]
+            mapped = ("Entity", "MappedSuperclass")
+            parents = [a for a in reversed(self.ancestors(cls)) if any(m in a.annotations for m in mapped)]
+            owners = [*parents, cls]
         for owner in owners:
             self._columns(owner, table, owner.members())
         self._keys[cls.name] = [c for c in table.columns if c.primary_key] or keys
