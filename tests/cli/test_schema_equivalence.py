@@ -1,9 +1,9 @@
-"""One clinic schema written nine ways gives the same audit.
+"""One clinic schema written ten ways gives the same audit.
 
 tests/fixtures/schemas/equivalence holds the same three tables (people, appointments
 linked to people, clinics as a lookup) as a DDL dump, as Flyway, Rails, Alembic (with a
 branch and a merge) and Django migrations folders (created, then added to, renamed and
-dropped from), and as Django, SQLAlchemy, Rails and Prisma models. Audited through the CLI with the same policy, every form must give the
+dropped from), and as Django, SQLAlchemy, Rails and Prisma models and JPA entities (Spring Boot naming). Audited through the CLI with the same policy, every form must give the
 same findings; read as evidence, the same tables, columns, comments and foreign keys.
 """
 
@@ -29,6 +29,7 @@ FORMS = {
     "rails_migrations": "rails_migrations/db/migrate/*.rb",
     "alembic": "alembic/versions/*.py",
     "django_migrations": "django_migrations/*/migrations/*.py",
+    "jpa": "jpa/src/main/java/**/*.java",
 }
 
 
