@@ -316,27 +316,38 @@ def _source_root(path: Path, root: Path) -> Path:
     return path.parent
 
 
-def _jpa_entries(paths: list[Path], root: Path, all_files: dict[Path, list[Path]]) -> list[Found]:
-    """One entry per source root: the reader resolves parents and embeddables within an entry.
+def _jpa_entries(
+    paths: list[Path], root: Path, all_files: dict[Path, list[Path]]
+) -> list[tuple[Found, list[Path]]]:
+    """JPA entries (each with its entity files): the reader resolves parents and embeddables within one.
 
     Entities inherit from `@MappedSuperclass` parents and embed `@Embeddable` classes of
-    other packages. Spread over several packages, the entry is `<their common
-    folder>/**/*.java` (the reader passes over Java files without a mapping).
+    other packages and, in a multi-module build, of other modules (a `common` module's
+    `BaseEntity`). So the entities of every `src/main/java` of the project share one
+    entry, `<their common folder>/**/src/main/java/**/*.java` (tests stay out); others
+    get one per source root, `<common folder>/**/*.java` or `<folder>/*.java`. The reader
+    passes over Java files without a mapping.
     """
     groups: dict[Path, list[Path]] = defaultdict(list)
     for path in paths:
         groups[_source_root(path, root)].append(path)
-    found: list[Found] = []
+    maven = [r for r in groups if r.parts[-3:] in (("src", "main", "java"), ("src", "main", "kotlin"))]
+    if len(maven) > 1 and len(maven) == len(groups):
+        modules = Path(os.path.commonpath([str(r.parent.parent.parent) for r in maven]))
+        rel = modules.relative_to(root).as_posix()
+        prefix = "" if rel == "." else f"{rel}/"
+        return [(Found("schemas", f"{prefix}**/src/main/java/**/*.java", format="jpa"), sorted(paths))]
+    found: list[tuple[Found, list[Path]]] = []
     for _, group in sorted(groups.items()):
         folders = {p.parent for p in group}
         common = Path(os.path.commonpath([str(f) for f in folders]))
         if len(folders) == 1:  # every Java file of the folder: an entity may embed a sibling's class
             alone = len(group) == 1 and sum(1 for p in all_files.get(common, []) if p.suffix == ".java") == 1
-            pattern = group[0] if alone else common / "*.java"
-            found.append(Found("schemas", pattern.relative_to(root).as_posix(), format="jpa"))
-            continue
-        rel = common.relative_to(root).as_posix()
-        found.append(Found("schemas", "**/*.java" if rel == "." else f"{rel}/**/*.java", format="jpa"))
+            pattern = (group[0] if alone else common / "*.java").relative_to(root).as_posix()
+        else:
+            rel = common.relative_to(root).as_posix()
+            pattern = "**/*.java" if rel == "." else f"{rel}/**/*.java"
+        found.append((Found("schemas", pattern, format="jpa"), group))
     return found
 
 
@@ -377,11 +388,9 @@ def _leave_jpa_migrations(
     ]
 
 
-def _jpa_naming(entry: Found, root: Path) -> str:
-    """Which names the JPA reader will give the entry's tables, and why."""
-    anchor = root / entry.pattern.split("*", 1)[0]
-    probe = anchor / "x.java" if anchor.is_dir() else anchor
-    if spring_boot_naming([probe], root):
+def _jpa_naming(entry: Found, paths: list[Path], root: Path) -> str:
+    """Which names the JPA reader will give the entry's tables, and why (it decides the same way)."""
+    if spring_boot_naming(paths, root):
         return (
             f"JPA entities in {entry.pattern}: names as Spring Boot writes them (firstName -> first_name), "
             "since a build file above them mentions spring-boot"
@@ -492,8 +501,8 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     for model_kind in sorted(orm):
         if model_kind == "jpa":
             entries = _jpa_entries([p for p, _ in orm["jpa"]], root, by_parent)
-            found.extend(entries)
-            notes.extend(_jpa_naming(entry, root) for entry in entries)
+            found.extend(entry for entry, _ in entries)
+            notes.extend(_jpa_naming(entry, paths, root) for entry, paths in entries)
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
