@@ -441,3 +441,25 @@ def test_table_per_class_repeats_inherited_columns_and_joined_references_the_par
     assert names(ev, "School") == ["org_id", "head"]
     assert table(ev, "School").foreign_keys == (ForeignKey(("org_id",), "Org", ("id",)),)
     assert table(ev, "Org").foreign_keys == (ForeignKey(("id",), "Party", ("id",)),)
+
+
+def test_a_column_mapped_twice_read_only_keeps_its_key(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "Kid.java": (
+                "import javax.persistence.*;\n"
+                "@Embeddable class KidId { Long id; Long batchId; }\n"
+                "@Entity class Batch { @Id Long batchId; }\n"
+                "@Entity class Kid {\n  @EmbeddedId KidId id;\n"
+                '  @ManyToOne @JoinColumn(name = "batchId", insertable = false, updatable = false) Batch batch;\n}\n'
+                "@Entity class Note {\n  @Id Long id;\n"
+                '  @ManyToOne @JoinColumns({@JoinColumn(name = "kid"), @JoinColumn(name = "kid_batch")}) Kid kid;\n}\n'
+            )
+        },
+    )
+    ev = read_entry(tmp_path, "*.java", "jpa")
+    assert [(c.name, c.primary_key) for c in table(ev, "Kid").columns] == [("id", True), ("batchId", True)]
+    assert table(ev, "Kid").foreign_keys == (ForeignKey(("batchId",), "Batch", ("batchId",)),)
+    assert names(ev, "Note") == ["id", "kid", "kid_batch"]
+    assert table(ev, "Note").foreign_keys == (ForeignKey(("kid", "kid_batch"), "Kid", ("id", "batchId")),)

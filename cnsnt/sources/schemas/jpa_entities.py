@@ -741,7 +741,7 @@ class Mapper:
             disc = cls.annotations.get("DiscriminatorColumn")
             name = self.text_value(disc, "name") or "DTYPE"
             line, column = cls.file.place(cls.node)
-            table.add(ModelColumn(self.physical(name), line, column, "varchar(31)"))
+            _add(table, ModelColumn(self.physical(name), line, column, "varchar(31)"))
 
     def _known_parent(self, cls: JavaClass, chain: list[JavaClass], table: ModelTable) -> None:
         top = chain[0] if chain else cls
@@ -750,7 +750,8 @@ class Mapper:
             return
         line, column = top.file.place(top.superclass_node)
         for name, java, key in known:
-            table.add(
+            _add(
+                table,
                 ModelColumn(
                     self.physical(name),
                     line,
@@ -758,7 +759,7 @@ class Mapper:
                     TYPES.get(java),
                     primary_key=key,
                     path=_elsewhere(top, table),
-                )
+                ),
             )
 
     def _note_missing_parent(self, cls: JavaClass) -> None:
@@ -802,7 +803,7 @@ class Mapper:
             name = self.text_value(cls.annotations.get("PrimaryKeyJoinColumn"), "name")
             for key in keys:
                 own = self.physical(name) if name and len(keys) == 1 else key.name
-                table.add(ModelColumn(own, line, column, key.type, primary_key=True))
+                _add(table, ModelColumn(own, line, column, key.type, primary_key=True))
             parent = next(a for a in self.ancestors(cls) if "Entity" in a.annotations)
             table.foreign_keys.append(
                 ForeignKey(
@@ -858,7 +859,8 @@ class Mapper:
             column_ann = anns.get("Column")
             raw = overrides.get(member.name) or self.text_value(column_ann, "name") or member.name
             line, column = cls.file.place(member.node)
-            table.add(
+            _add(
+                table,
                 ModelColumn(
                     self.physical(raw),
                     line,
@@ -867,7 +869,7 @@ class Mapper:
                     self.text_value(anns.get("Comment"), "value"),
                     key or "Id" in anns,
                     _elsewhere(cls, table),
-                )
+                ),
             )
 
     def _embedded(
@@ -976,7 +978,8 @@ class Mapper:
             refs.append(self.physical(ref) if ref else key.name)
             if "MapsId" in anns:
                 continue  # the key column is the foreign key
-            table.add(
+            _add(
+                table,
                 ModelColumn(
                     self.physical(name),
                     line,
@@ -985,7 +988,7 @@ class Mapper:
                     self.text_value(anns.get("Comment"), "value"),
                     "Id" in anns,
                     _elsewhere(cls, table),
-                )
+                ),
             )
         table.foreign_keys.append(ForeignKey(tuple(names), ref_table, tuple(refs), ref_schema))
 
@@ -1075,7 +1078,7 @@ class Mapper:
         for i, k in enumerate(keys):
             name = self.text_value(joins[i], "name") if i < len(joins) else None
             names.append(self.physical(name or f"{stem}_{k.name}"))
-            link.add(ModelColumn(names[-1], line, column, k.type))
+            _add(link, ModelColumn(names[-1], line, column, k.type))
         link.foreign_keys.append(ForeignKey(tuple(names), ref_table, tuple(k.name for k in keys), ref_schema))
 
     def _back_reference(self, target: str, field_name: str) -> str | None:
@@ -1101,12 +1104,9 @@ class Mapper:
         for i, key in enumerate(keys):
             name = self.text_value(joins[i], "name") if i < len(joins) else None
             names.append(self.physical(name or f"{member.name}_{key.name}"))
-            if target_table is not None and all(
-                c.name.casefold() != names[-1].casefold() for c in target_table.columns
-            ):
-                target_table.add(
-                    ModelColumn(names[-1], line, column, key.type, path=_elsewhere(owner, target_table))
-                )
+            if target_table is not None:
+                where = _elsewhere(owner, target_table)
+                _add(target_table, ModelColumn(names[-1], line, column, key.type, path=where))
         if target_table is not None:
             target_table.foreign_keys.append(
                 ForeignKey(tuple(names), table.name, tuple(k.name for k in keys), table.schema)
@@ -1146,10 +1146,25 @@ class Mapper:
             value_member = Member(member.name, element, (), member.node, anns)
             column_ann = anns.get("Column")
             raw = self.text_value(column_ann, "name") or member.name
-            values.add(
-                ModelColumn(self.physical(raw), line, column, self._sql_type(value_member, column_ann))
+            _add(
+                values,
+                ModelColumn(self.physical(raw), line, column, self._sql_type(value_member, column_ann)),
             )
         self.out.append(values)
+
+
+def _add(table: ModelTable, column: ModelColumn) -> None:
+    """Add a column unless the table maps it already: the first mapping stays.
+
+    JPA maps one column twice only read-only (`@JoinColumn(name = "export_id",
+    insertable = false, updatable = false)` beside the key that holds it); a key
+    mapping keeps the column a key.
+    """
+    for existing in table.columns:
+        if existing.name.casefold() == column.name.casefold():
+            existing.primary_key = existing.primary_key or column.primary_key
+            return
+    table.columns.append(column)
 
 
 def _elsewhere(cls: JavaClass, table: ModelTable) -> str | None:
