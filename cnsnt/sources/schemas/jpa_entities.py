@@ -49,7 +49,7 @@ from cnsnt.sources.schemas.common import (
     nothing_found,
     problem_of,
 )
-from cnsnt.sources.schemas.rails_schema import RubyFile
+from cnsnt.sources.schemas.rails_schema import RubyFile as SourceFile  # bytes -> line:column, any language
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -180,7 +180,7 @@ class Annotation:
 
     name: str
     node: Node
-    file: RubyFile
+    file: SourceFile
     args: dict[str, Node] = field(default_factory=dict)
 
 
@@ -204,7 +204,7 @@ class JavaClass:
     """One class of the entry with what JPA reads from it."""
 
     name: str
-    file: RubyFile
+    file: SourceFile
     node: Node
     annotations: dict[str, Annotation]
     superclass: str | None
@@ -229,7 +229,7 @@ def _simple(text: str) -> str:
     return text.rsplit(".", 1)[-1]
 
 
-def _annotations(modifiers: Node | None, file: RubyFile) -> tuple[dict[str, Annotation], bool]:
+def _annotations(modifiers: Node | None, file: SourceFile) -> tuple[dict[str, Annotation], bool]:
     """The annotations of a modifiers node, and whether it says `static` or `transient`."""
     found: dict[str, Annotation] = {}
     skipped = False
@@ -243,7 +243,7 @@ def _annotations(modifiers: Node | None, file: RubyFile) -> tuple[dict[str, Anno
     return found, skipped
 
 
-def annotation_of(node: Node, file: RubyFile) -> Annotation:
+def annotation_of(node: Node, file: SourceFile) -> Annotation:
     """An annotation node read: its simple name and its arguments by key (`value` when bare)."""
     name_node = node.child_by_field_name("name")
     ann = Annotation(_simple(file.text(name_node)) if name_node is not None else "", node, file)
@@ -259,7 +259,7 @@ def annotation_of(node: Node, file: RubyFile) -> Annotation:
     return ann
 
 
-def _type_of(node: Node | None, file: RubyFile) -> tuple[str, tuple[str, ...]]:
+def _type_of(node: Node | None, file: SourceFile) -> tuple[str, tuple[str, ...]]:
     """(`List`, (`Phone`,)) for `java.util.List<Phone>`; arrays keep their brackets."""
     if node is None:
         return "", ()
@@ -288,7 +288,7 @@ def _property(method: str) -> str | None:
     return None
 
 
-def classes_of(root: Node, file: RubyFile, constants: dict[str, str], enums: set[str]) -> list[JavaClass]:
+def classes_of(root: Node, file: SourceFile, constants: dict[str, str], enums: set[str]) -> list[JavaClass]:
     """Every class of a file (nested ones too), in source order; constants and enums collected."""
     out: list[JavaClass] = []
     stack = [(root, "")]
@@ -316,7 +316,7 @@ def classes_of(root: Node, file: RubyFile, constants: dict[str, str], enums: set
     return out
 
 
-def _constants(body: Node, owner: str, file: RubyFile, constants: dict[str, str]) -> None:
+def _constants(body: Node, owner: str, file: SourceFile, constants: dict[str, str]) -> None:
     """`static final String T = "x";` as `T` and `Owner.T` (constants resolve later ones)."""
     for member in body.named_children:
         if member.type not in ("field_declaration", "constant_declaration"):
@@ -335,7 +335,7 @@ def _constants(body: Node, owner: str, file: RubyFile, constants: dict[str, str]
                 constants[f"{owner}.{file.text(name)}"] = text
 
 
-def _class(node: Node, name: str, file: RubyFile) -> JavaClass:
+def _class(node: Node, name: str, file: SourceFile) -> JavaClass:
     modifiers = next((c for c in node.children if c.type == "modifiers"), None)
     annotations, _ = _annotations(modifiers, file)
     superclass = node.child_by_field_name("superclass")
@@ -378,7 +378,7 @@ def _class(node: Node, name: str, file: RubyFile) -> JavaClass:
     return cls
 
 
-def evaluate(node: Node, file: RubyFile, constants: dict[str, str], depth: int = 0) -> Any:
+def evaluate(node: Node, file: SourceFile, constants: dict[str, str], depth: int = 0) -> Any:
     """An annotation value: a string, number, boolean, enum constant, annotation or list.
 
     Strings joined by `+` and constants of the entry are resolved; anything else
@@ -527,7 +527,7 @@ def _standard_naming(module: Path) -> bool:
 
 def java_files(
     paths: Iterable[Path], ctx: SourceContext, problems: list[SourceProblem]
-) -> Iterator[tuple[str, RubyFile, Any]]:
+) -> Iterator[tuple[str, SourceFile, Any]]:
     """Each Java file that mentions a JPA annotation, parsed; a syntax error is reported."""
     parser = None
     for path in paths:
@@ -543,13 +543,13 @@ def java_files(
             continue
         source = text.encode("utf-8")
         tree = parser.parse(source)
-        file = RubyFile(source, shown)
+        file = SourceFile(source, shown)
         if tree.root_node.has_error:
             problems.append(_syntax_problem(tree.root_node, file))
         yield shown, file, tree
 
 
-def _syntax_problem(root: Node, file: RubyFile) -> SourceProblem:
+def _syntax_problem(root: Node, file: SourceFile) -> SourceProblem:
     bad = _first_error(root)
     line, column = file.place(bad) if bad is not None else (1, 1)
     what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
