@@ -125,9 +125,11 @@ import javax.persistence.*;
 import java.util.Date;
 
 @Entity
+@Table(comment = "Doctors of the clinic")
 class Doctor {
     @Id
     private Integer doctorId;
+    @Column(comment = "work address")
     private String email;
     @Temporal(TemporalType.DATE)
     private Date hiredOn;
@@ -187,6 +189,7 @@ def test_entities_tables_columns_types_and_keys(project: Path):
     assert table(ev, "care.patients").comment == "People we treat"
     assert column(ev, "care.patients.lastName").comment == "as on the ID card"
     assert column(ev, "Doctor.hiredOn").type == "date"
+    assert (table(ev, "Doctor").comment, column(ev, "Doctor.email").comment) == ("Doctors of the clinic", "work address")
     assert column(ev, "Allergen.code").type == "varchar(12)"
     assert table(ev, "care.patients").foreign_keys == (
         ForeignKey(("doctor_id",), "Doctor", ("doctorId",)),

@@ -19,7 +19,8 @@ recovers from errors, so the rest of a damaged file is still read. Read from it
   default `<field>_<referenced key>`); `@ManyToMany` (`@JoinTable`), unidirectional
   `@OneToMany` and `@ElementCollection` (`@CollectionTable`) are tables of their own;
   `@Embedded`/`@Embeddable` columns are inlined (`@AttributeOverride` renames them);
-- Hibernate's `@Comment` is a table's or column's comment.
+- Hibernate's `@Comment`, or `comment =` on `@Table`/`@Column` (Jakarta Persistence 3.2),
+  is a table's or column's comment.
 
 Names: Spring Boot configures Hibernate to write `firstName` as `first_name`
 (`CamelCaseToUnderscoresNamingStrategy`, applied to every table and column name);
@@ -654,6 +655,10 @@ class Mapper:
         value = self.value(ann, key)
         return value if isinstance(value, str) and value else None
 
+    def comment(self, anns: dict[str, Annotation]) -> str | None:
+        """Hibernate's `@Comment("...")`, or `@Column(comment = "...")` (Jakarta Persistence 3.2)."""
+        return self.text_value(anns.get("Comment"), "value") or self.text_value(anns.get("Column"), "comment")
+
     def entity_name(self, cls: JavaClass) -> str:
         """`@Entity(name)`, else the class name (what JPA's default names start from)."""
         return self.text_value(cls.annotations.get("Entity"), "name") or cls.name
@@ -712,7 +717,9 @@ class Mapper:
     def _new_table(self, cls: JavaClass, name: str | None = None) -> ModelTable:
         table_ann = cls.annotations.get("Table")
         line, column = cls.file.place(cls.node)
-        comment = self.text_value(cls.annotations.get("Comment"), "value")
+        comment = self.text_value(cls.annotations.get("Comment"), "value") or self.text_value(
+            table_ann, "comment"
+        )
         table = ModelTable(
             name or self.table_name(cls),
             cls.file.shown,
@@ -866,7 +873,7 @@ class Mapper:
                     line,
                     column,
                     self._sql_type(member, column_ann),
-                    self.text_value(anns.get("Comment"), "value"),
+                    self.comment(anns),
                     key or "Id" in anns,
                     _elsewhere(cls, table),
                 ),
@@ -985,7 +992,7 @@ class Mapper:
                     line,
                     column,
                     key.type,
-                    self.text_value(anns.get("Comment"), "value"),
+                    self.comment(anns),
                     "Id" in anns,
                     _elsewhere(cls, table),
                 ),
