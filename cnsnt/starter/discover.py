@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
+from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
@@ -176,12 +177,15 @@ def _json_form(path: Path) -> bool:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails` or `prisma` for a models or schema file, else None."""
+    """`django`, `sqlalchemy`, `rails`, `prisma` or `jpa` for a models or schema file, else None."""
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
     if path.name == "schema.rb" and path.parent.name == "db":
         return "rails"
+    if suffix == ".java":
+        head = _sniff(path)
+        return "jpa" if maps_entities(head) and "persistence" in head else None
     if suffix != ".py":
         return None
     if "migrations" in path.parts:
@@ -326,6 +330,102 @@ def _entries(
     return found
 
 
+def _source_root(path: Path, root: Path) -> Path:
+    """The folder a Java file's packages start in: `.../src/main/java`, else `.../src`, else its own."""
+    parts = path.relative_to(root).parts[:-1]
+    for i in range(len(parts) - 1, 0, -1):
+        if parts[i] in ("java", "kotlin") and parts[i - 1] in ("main", "src"):
+            return root.joinpath(*parts[: i + 1])
+    if "src" in parts:
+        return root.joinpath(*parts[: parts.index("src") + 1])
+    return path.parent
+
+
+def _jpa_entries(
+    paths: list[Path], root: Path, all_files: dict[Path, list[Path]]
+) -> list[tuple[Found, list[Path]]]:
+    """JPA entries (each with its entity files): the reader resolves parents and embeddables within one.
+
+    Entities inherit from `@MappedSuperclass` parents and embed `@Embeddable` classes of
+    other packages and, in a multi-module build, of other modules (a `common` module's
+    `BaseEntity`). So the entities of every `src/main/java` of the project share one
+    entry, `<their common folder>/**/src/main/java/**/*.java` (tests stay out); others
+    get one per source root, `<common folder>/**/*.java` or `<folder>/*.java`. The reader
+    passes over Java files without a mapping.
+    """
+    groups: dict[Path, list[Path]] = defaultdict(list)
+    for path in paths:
+        groups[_source_root(path, root)].append(path)
+    maven = [r for r in groups if r.parts[-3:] in (("src", "main", "java"), ("src", "main", "kotlin"))]
+    if len(maven) > 1 and len(maven) == len(groups):
+        modules = Path(os.path.commonpath([str(r.parent.parent.parent) for r in maven]))
+        rel = modules.relative_to(root).as_posix()
+        prefix = "" if rel == "." else f"{rel}/"
+        return [(Found("schemas", f"{prefix}**/src/main/java/**/*.java", format="jpa"), sorted(paths))]
+    found: list[tuple[Found, list[Path]]] = []
+    for _, group in sorted(groups.items()):
+        folders = {p.parent for p in group}
+        common = Path(os.path.commonpath([str(f) for f in folders]))
+        if len(folders) == 1:  # every Java file of the folder: an entity may embed a sibling's class
+            alone = len(group) == 1 and sum(1 for p in all_files.get(common, []) if p.suffix == ".java") == 1
+            pattern = (group[0] if alone else common / "*.java").relative_to(root).as_posix()
+        else:
+            rel = common.relative_to(root).as_posix()
+            pattern = "**/*.java" if rel == "." else f"{rel}/**/*.java"
+        found.append((Found("schemas", pattern, format="jpa"), group))
+    return found
+
+
+def _leave_jpa_migrations(
+    entities: list[tuple[Path, str | None]],
+    kinds: dict[str, list[tuple[Path, str | None]]],
+    migrations: dict[Path, list[Path]],
+    root: Path,
+) -> list[str]:
+    """SQL under a module's `src/main/resources` beside its JPA entities is left out, with a note.
+
+    Flyway's `db/migration/V1__init.sql` and the entities describe one database: as with
+    Django models over their migrations, the entities are read and the SQL is not
+    (reading both would report every column twice).
+    """
+    modules: set[Path] = set()
+    for path, _ in entities:
+        source = _source_root(path, root)
+        if source.parts[-3:] in (("src", "main", "java"), ("src", "main", "kotlin")):
+            modules.add(source.parent.parent.parent)
+    if not modules:
+        return []
+    resources = {m / "src" / "main" / "resources" for m in modules}
+
+    def beside(path: Path) -> bool:
+        return any(r in path.parents for r in resources)
+
+    left = [p for p, _ in kinds.get("schemas", []) if beside(p)]
+    kinds["schemas"] = [(p, d) for p, d in kinds.get("schemas", []) if not beside(p)]
+    for home in [h for h in migrations if beside(h) or any(beside(p) for p in migrations[h])]:
+        left.extend(migrations.pop(home))
+    if not left:
+        return []
+    where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in left}))
+    return [
+        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} in {where}: the SQL schema of "
+        "the JPA entities beside them, which are read instead (reading both would list every column twice)"
+    ]
+
+
+def _jpa_naming(entry: Found, paths: list[Path], root: Path) -> str:
+    """Which names the JPA reader will give the entry's tables, and why (it decides the same way)."""
+    if spring_boot_naming(paths, root):
+        return (
+            f"JPA entities in {entry.pattern}: names as Spring Boot writes them (firstName -> first_name), "
+            "since a build file above them mentions spring-boot"
+        )
+    return (
+        f"JPA entities in {entry.pattern}: names kept as written "
+        "(plain Hibernate: no Spring Boot build file)"
+    )
+
+
 def discover(root: Path) -> list[Found]:
     """Every schema, form and query file below root, as `sources:` entries."""
     return survey(root)[0]
@@ -415,6 +515,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
             f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
             f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"
         )
+    notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}
     found: list[Found] = [
         _migration_entry(home, paths, root)
@@ -426,6 +527,11 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
     for model_kind in sorted(orm):
+        if model_kind == "jpa":
+            entries = _jpa_entries([p for p, _ in orm["jpa"]], root, by_parent)
+            found.extend(entry for entry, _ in entries)
+            notes.extend(_jpa_naming(entry, paths, root) for entry, paths in entries)
+            continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))

@@ -3,7 +3,7 @@
 tests/fixtures/schemas/equivalence holds the same three tables (people, appointments
 linked to people, clinics as a lookup) as a DDL dump, as Flyway, Rails, Alembic (with a
 branch and a merge), Django and Laravel migrations folders (created, then added to, renamed and
-dropped from), and as Django, SQLAlchemy, Rails and Prisma models. Audited through the CLI with the same policy, every form must give the
+dropped from), and as Django, SQLAlchemy, Rails and Prisma models and JPA entities (Spring Boot naming). Audited through the CLI with the same policy, every form must give the
 same findings; read as evidence, the same tables, columns, comments and foreign keys.
 """
 
@@ -30,6 +30,7 @@ FORMS = {
     "alembic": "alembic/versions/*.py",
     "django_migrations": "django_migrations/*/migrations/*.py",
     "laravel": "laravel/database/migrations/*.php",
+    "jpa": "jpa/src/main/java/**/*.java",
 }
 
 

@@ -442,3 +442,57 @@ def test_discover_finds_laravel_migrations_once_and_init_reads_them(tmp_path: Pa
     assert run("init", str(tmp_path)).exit_code == 0
     columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
     assert {"patients.email", "patients.phone", "invoices.email", "posts.email"} <= columns
+
+
+JPA_ENTITY = "package x;\nimport jakarta.persistence.*;\n@Entity\npublic class {name} {{\n  @Id Long id;\n  String email;\n}}\n"
+
+
+def test_discover_jpa_entities_of_every_module_in_one_entry(tmp_path: Path):
+    """Entities of several modules share one entry: a parent or embeddable may live in another."""
+    from cnsnt.starter.discover import survey
+
+    java = "shop/src/main/java/org/shop"
+    _write(tmp_path, f"{java}/customer/Customer.java", JPA_ENTITY.format(name="Customer"))
+    _write(
+        tmp_path,
+        "common/src/main/java/org/common/Base.java",
+        "package x;\nimport javax.persistence.MappedSuperclass;\n@MappedSuperclass\nclass Base {}\n",
+    )
+    _write(tmp_path, f"{java}/common/Money.java", "package x;\nclass Money {}\n")  # no mapping: not proposed
+    _write(tmp_path, "shop/src/test/java/org/shop/FakeEntity.java", JPA_ENTITY.format(name="FakeEntity"))
+    _write(tmp_path, "billing/src/main/java/org/billing/Invoice.java", JPA_ENTITY.format(name="Invoice"))
+    _write(tmp_path, "pom.xml", "<project><artifactId>spring-boot-starter-data-jpa</artifactId></project>\n")
+    # Flyway's migrations beside the entities describe the same tables: left out, with a note
+    _write(tmp_path, "shop/src/main/resources/db/migration/V1__init.sql", "CREATE TABLE customer (id BIGINT);\n")
+    _write(tmp_path, "shop/src/main/resources/db/migration/V2__email.sql", "ALTER TABLE customer ADD email TEXT;\n")
+    _write(tmp_path, "reports/daily.sql", "SELECT email FROM customer;\n")
+    found, notes = survey(tmp_path)
+    assert found == [
+        Found("schemas", "**/src/main/java/**/*.java", format="jpa"),
+        Found("queries", "reports/daily.sql"),
+    ]
+    assert notes == [
+        "left out 2 SQL files in shop/src/main/resources/db/migration: the SQL schema of the JPA entities "
+        "beside them, which are read instead (reading both would list every column twice)",
+        "JPA entities in **/src/main/java/**/*.java: names as Spring Boot writes them "
+        "(firstName -> first_name), since a build file above them mentions spring-boot",
+    ]
+    # the proposed entry reads what was found, and nothing twice (tests stay out)
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    assert {c for d in policy.data.values() for c in d.columns} >= {"customer.email", "invoice.email"}
+    assert audit_path(tmp_path).sources["tables"] == 2
+
+
+def test_discover_jpa_entities_of_one_folder_kept_as_written(tmp_path: Path):
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "model/Person.java", JPA_ENTITY.format(name="Person"))
+    _write(tmp_path, "model/PersonDao.java", "package x;\nclass PersonDao {}\n")
+    _write(tmp_path, "app/Main.java", "package x;\nclass Main {}\n")
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "model/*.java", format="jpa")]
+    assert notes == [
+        "JPA entities in model/*.java: names kept as written (plain Hibernate: no Spring Boot build file)"
+    ]

@@ -1,9 +1,10 @@
 """The reader registered for `sources.schemas`: which reader gets which files of an entry.
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
-`rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`); without it the
+`rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`); without it the
 kind is told from each file's name and content:
 
+- `.java` files are JPA entities (the reader passes over those without a mapping);
 - `.prisma` files are Prisma schemas; `.rb` files are Rails migrations when they
   subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
@@ -37,6 +38,7 @@ from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
+from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
 from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned, versioned_name
 from cnsnt.sources.schemas.migrations import read_migrations
@@ -48,7 +50,7 @@ from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
 #: `format:` values of a `schemas` entry (the policy schema lists the same).
 FORMATS = (
     "ddl", "migrations", "django", "sqlalchemy", "rails", "prisma",
-    "rails_migrations", "alembic", "django_migrations", "laravel",
+    "rails_migrations", "alembic", "django_migrations", "laravel", "jpa",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -61,6 +63,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "alembic": read_alembic,
     "django_migrations": read_django_migrations,
     "laravel": read_laravel_migrations,
+    "jpa": read_jpa,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {"rails_migrations": "rails", "alembic": "sqlalchemy", "django_migrations": "django"}
@@ -101,7 +104,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
-    for kind in ("django", "sqlalchemy", "rails", "prisma", *_BUILT_BY, "laravel", "python"):
+    for kind in ("django", "sqlalchemy", "rails", "prisma", "jpa", *_BUILT_BY, "laravel", "python"):
         if kind not in kinds:
             continue
         models = _BUILT_BY.get(kind)
@@ -154,6 +157,8 @@ def detect(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
+    if suffix == ".java":
+        return "jpa"
     if suffix == ".rb":
         return "rails_migrations" if "ActiveRecord::Migration" in _head(path, 200_000) else "rails"
     if suffix == ".py":
