@@ -23,6 +23,11 @@ class Entry:
     article9: bool = False
     """A GDPR Art. 9 category: processing it needs an Art. 9(2) condition."""
 
+    @property
+    def count(self) -> int:
+        """How many fields the entry declares (a `form.*` pattern counts its form's)."""
+        return sum(f.covers for f in (*self.columns, *self.form_fields))
+
 
 #: Leaf words that say little alone: `user.name.first` is `first_name`, not `first`.
 _VAGUE = frozenset({"first", "last", "middle", "public", "private", "other", "general", "settings"})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cnsnt.classify import classify_field, rank_languages
 from cnsnt.engine import classify
-from cnsnt.evidence import Evidence, FieldRole
+from cnsnt.evidence import Evidence, FieldRole, FormField
 from cnsnt.matching import PolicyIndex
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
@@ -31,6 +31,8 @@ class PersonalField:
     reason: str
     confidence: Confidence
     location: Location
+    covers: int = 1
+    """How many fields it stands for (a `form.*` pattern stands for the whole form's)."""
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,52 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
                 field.location,
             ),
         )
+    _whole_forms(evidence, found)
     ordered = sorted(found.values(), key=lambda f: (f.category, f.kind, f.key))
     return Undeclared(tuple(ordered), tuple(sorted(consent)))
+
+
+#: A form is proposed as one `form.*` pattern from this many fields of unknown kind.
+_WHOLE_FORM = 3
+_GLOB_CHARACTERS = frozenset("*?[]{}!")
+
+
+def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]) -> None:
+    """Forms whose every field is undeclared and of unknown kind become one `form.*` entry.
+
+    A settings page or a search form of twenty fields, none of them a name, an address
+    or a contact, is one thing to decide about (declare it, or move it to `ignore:`),
+    not twenty lines. A form with a consent control, a field of a known kind, or a
+    field the policy already names keeps its fields one by one.
+    """
+    fields: dict[str, list[FormField]] = {}
+    for field in evidence.fields:
+        fields.setdefault(field.form, []).append(field)
+    for form, members in sorted(fields.items()):
+        if not form or _GLOB_CHARACTERS & set(form):
+            continue
+        if any(f.role is FieldRole.CONSENT or f.name is None for f in members):
+            continue
+        inputs = [f for f in members if f.role is FieldRole.INPUT]
+        mine = [found.get(("form_field", f.key)) for f in inputs]
+        if len(inputs) < _WHOLE_FORM or any(
+            p is None or p.category != UNKNOWN_CATEGORY or p.confidence is not Confidence.LOW for p in mine
+        ):
+            continue
+        names = sorted({f.name for f in inputs if f.name})
+        shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+        first = min(inputs, key=lambda f: (f.location.path, f.location.line, f.location.column))
+        for f in inputs:
+            found.pop(("form_field", f.key), None)
+        found[("form_field", f"{form}.*")] = PersonalField(
+            "form_field",
+            f"{form}.*",
+            UNKNOWN_CATEGORY,
+            f"all {len(names)} fields of the form '{form}' ({shown}), none of a kind cnsnt knows",
+            Confidence.LOW,
+            first.location,
+            covers=len(inputs),
+        )
 
 
 def _forms_with_addresses(evidence: Evidence, written: tuple[str, ...]) -> frozenset[str]:

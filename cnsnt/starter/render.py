@@ -28,7 +28,7 @@ def data_entries(entries: Sequence[Entry], indent: int, *, note: str | None = No
     inner = indent + 2
     out: list[str] = []
     for entry in entries:
-        count = len(entry.columns) + len(entry.form_fields)
+        count = entry.count
         head = f"{count} field{'s' if count != 1 else ''} found by cnsnt init"
         if note:
             head += f"; {note}"
@@ -64,7 +64,7 @@ def new_policy(
     `notes`: what discovery left out and why, said under `sources:`.
     """
     day = (today or dt.date.today()).isoformat()
-    fields = sum(len(e.columns) + len(e.form_fields) for e in entries)
+    fields = sum(e.count for e in entries)
     out = [
         f"# Starter privacy policy written by `cnsnt init` on {day}.",
         f"# cnsnt found {fields} personal field{'s' if fields != 1 else ''} in {len(sources)} "

@@ -39,7 +39,7 @@ class Draft:
     @property
     def fields(self) -> int:
         """How many personal fields the draft declares."""
-        return sum(len(e.columns) + len(e.form_fields) for e in self.entries)
+        return sum(e.count for e in self.entries)
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:
