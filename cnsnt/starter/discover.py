@@ -175,10 +175,12 @@ def _json_form(path: Path) -> bool:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails` or `prisma` for a models or schema file, else None."""
+    """`django`, `sqlalchemy`, `rails`, `prisma` or `doctrine` for a models or schema file, else None."""
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
+    if suffix == ".php":
+        return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name == "schema.rb" and path.parent.name == "db":
         return "rails"
     if suffix != ".py":
@@ -192,6 +194,43 @@ def _orm_kind(path: Path) -> str | None:
     if "sqlalchemy" in head and "__tablename__" in head:
         return "sqlalchemy"
     return None
+
+
+#: What a PHP class mapped with Doctrine (attributes or annotations) says near its start.
+_DOCTRINE_MARKERS = ("ORM\\Entity", "ORM\\MappedSuperclass", "ORM\\Embeddable", "ORM\\Column")
+
+
+def _doctrine_mapped(head: str) -> bool:
+    """A PHP file that imports Doctrine's mapping and maps a class (or a trait's columns) with it."""
+    if "Doctrine\\ORM\\Mapping" not in head:
+        return False
+    return any(f"{lead}{marker}" in head for marker in _DOCTRINE_MARKERS for lead in ("#[", "@"))
+
+
+def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
+    """Doctrine entities: one entry for all their folders when one glob says it, so that
+    inheritance and relations across folders resolve; `**` when they nest.
+
+    `src/Entity` and `src/Entity/Sub` are `src/Entity/**/*.php`; `src/modules/A/Entity`
+    and `src/modules/B/Entity` are `src/modules/*/Entity/*.php`. Other PHP files in those
+    folders (interfaces, enums) are read too and declare no table.
+    """
+    dirs = sorted({p.parent for p in paths})
+    tops = [d for d in dirs if not any(o != d and o in d.parents for o in dirs)]
+    nested = {top: any(top in other.parents for other in dirs) for top in tops}
+    rels = [d.relative_to(root).parts for d in tops]
+    if len(rels) > 1 and len({len(r) for r in rels}) == 1 and not any(nested.values()):
+        differ = [i for i in range(len(rels[0])) if len({r[i] for r in rels}) > 1]
+        if len(differ) == 1:
+            parts = list(rels[0])
+            parts[differ[0]] = "*"
+            return [Found("schemas", "/".join(parts) + "/*.php", format="doctrine")]
+    found: list[Found] = []
+    for top in tops:
+        rel = top.relative_to(root).as_posix()
+        prefix = "" if rel == "." else f"{rel}/"
+        found.append(Found("schemas", f"{prefix}{'**/' if nested[top] else ''}*.php", format="doctrine"))
+    return found
 
 
 def _migration_dirs(files: list[Path]) -> dict[Path, list[Path]]:
@@ -398,6 +437,9 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     for model_kind in sorted(orm):
+        if model_kind == "doctrine":
+            found.extend(_doctrine_entries([p for p, _ in orm[model_kind]], root))
+            continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))

@@ -1,10 +1,10 @@
 """The reader registered for `sources.schemas`: which reader gets which files of an entry.
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
-`rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`); without it the
-kind is told from each file's name and content:
+`rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `doctrine`); without
+it the kind is told from each file's name and content:
 
-- `.prisma` files are Prisma schemas; `.rb` files are Rails migrations when they
+- `.prisma` files are Prisma schemas; `.php` files are Doctrine entities; `.rb` files are Rails migrations when they
   subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
   when they define `class Migration(...)` and mention django, Django models when they
@@ -36,6 +36,7 @@ from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
+from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned, versioned_name
 from cnsnt.sources.schemas.migrations import read_migrations
 from cnsnt.sources.schemas.prisma_schema import read_prisma
@@ -47,6 +48,7 @@ from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
 FORMATS = (
     "ddl", "migrations", "django", "sqlalchemy", "rails", "prisma",
     "rails_migrations", "alembic", "django_migrations",
+    "doctrine",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -58,6 +60,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "rails_migrations": read_rails_migrations,
     "alembic": read_alembic,
     "django_migrations": read_django_migrations,
+    "doctrine": read_doctrine,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {"rails_migrations": "rails", "alembic": "sqlalchemy", "django_migrations": "django"}
@@ -98,7 +101,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
-    for kind in ("django", "sqlalchemy", "rails", "prisma", *_BUILT_BY, "python"):
+    for kind in ("django", "sqlalchemy", "rails", "prisma", *_BUILT_BY, "doctrine", "python"):
         if kind not in kinds:
             continue
         models = _BUILT_BY.get(kind)
@@ -151,6 +154,8 @@ def detect(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
+    if suffix == ".php":
+        return "doctrine"
     if suffix == ".rb":
         return "rails_migrations" if "ActiveRecord::Migration" in _head(path, 200_000) else "rails"
     if suffix == ".py":
