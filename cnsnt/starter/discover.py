@@ -208,8 +208,9 @@ def _doctrine_mapped(head: str) -> bool:
 
 
 def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
-    """Doctrine entities: one entry for all their folders when one glob says it, so that
-    inheritance and relations across folders resolve; `**` when they nest.
+    """Doctrine entities: one entry for all their folders when one glob can say it.
+
+    Inheritance and relations across folders then resolve; `**` when the folders nest.
 
     `src/Entity` and `src/Entity/Sub` are `src/Entity/**/*.php`; `src/modules/A/Entity`
     and `src/modules/B/Entity` are `src/modules/*/Entity/*.php`. Other PHP files in those

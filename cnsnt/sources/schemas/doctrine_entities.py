@@ -847,6 +847,7 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
             problems.append(model_failed(exc, cls.shown, cls.line, cls.column, f"entity {cls.name}"))
     builder.resolve_types()
     if files and not entities and not problems:
-        problems.append(nothing_found(ctx.shown(paths[0]), "Doctrine entity (`#[ORM\\Entity]` or `@ORM\\Entity`)"))
+        what = "Doctrine entity (`#[ORM\\Entity]` or `@ORM\\Entity`)"
+        problems.append(nothing_found(ctx.shown(paths[0]), what))
     ordered = sorted(builder.tables.values(), key=lambda t: (t.path, t.line, t.column, t.name))
     return model_evidence(ordered, problems, files)

@@ -4,8 +4,8 @@
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `doctrine`); without
 it the kind is told from each file's name and content:
 
-- `.prisma` files are Prisma schemas; `.php` files are Doctrine entities; `.rb` files are Rails migrations when they
-  subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
+- `.prisma` files are Prisma schemas; `.php` files are Doctrine entities; `.rb` files
+  are Rails migrations when they subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
   when they define `class Migration(...)` and mention django, Django models when they
   import `django`, SQLAlchemy models when they import `sqlalchemy`;

@@ -1,0 +1,395 @@
+"""Doctrine ORM entities (PHP attributes and docblock annotations) read statically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import ForeignKey
+from cnsnt.model import Severity
+from cnsnt.sources.schemas.doctrine_annotations import AnnotationError, ClassRef, docblock_annotations
+from cnsnt.sources.schemas.doctrine_entities import Naming
+from cnsnt.sources.schemas.reader import detect
+from cnsnt.starter.discover import Found, discover
+from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
+
+ATTRIBUTES = """\
+<?php
+
+namespace App\\Entity;
+
+use App\\Repository\\MemberRepository;
+use Doctrine\\DBAL\\Types\\Types;
+use Doctrine\\ORM\\Mapping as ORM;
+use Symfony\\Component\\Validator\\Constraints as Assert;
+
+#[ORM\\Entity(repositoryClass: MemberRepository::class)]
+#[ORM\\Table(name: 'club_member', options: ['comment' => 'People who joined'])]
+class Member
+{
+    #[ORM\\Id]
+    #[ORM\\GeneratedValue]
+    #[ORM\\Column]
+    private ?int $id = null;
+
+    #[ORM\\Column(type: Types::STRING, length: 180, options: ['comment' => 'Login address'])]
+    #[Assert\\Email]
+    private ?string $emailAddress = null;
+
+    #[ORM\\Column(name: 'birth', type: 'date', nullable: true)]
+    private ?\\DateTimeInterface $birthDate = null;
+
+    #[ORM\\Column]
+    private bool $active = true;
+
+    #[ORM\\Column(type: Types::DECIMAL, precision: 10, scale: 2)]
+    private ?string $fee = null;
+
+    #[ORM\\ManyToOne(targetEntity: Team::class, inversedBy: 'members')]
+    #[ORM\\JoinColumn(name: 'team_ref', referencedColumnName: 'code', nullable: false)]
+    private ?Team $team = null;
+
+    #[ORM\\ManyToOne]
+    private ?Member $sponsor = null;
+
+    #[ORM\\ManyToMany(targetEntity: Team::class)]
+    private $followedTeams;
+
+    #[ORM\\OneToMany(mappedBy: 'member', targetEntity: Visit::class)]
+    private $visits;
+
+    #[ORM\\Embedded(class: Address::class)]
+    private Address $home;
+
+    private string $notMapped = '';
+
+    public function __construct(
+        #[ORM\\Column(length: 20)] private string $phone = '',
+    ) {
+    }
+}
+
+#[ORM\\Entity]
+class Team
+{
+    #[ORM\\Id, ORM\\Column(type: 'string', length: 8)]
+    private string $code;
+
+    #[ORM\\OneToOne(targetEntity: Member::class)]
+    #[ORM\\JoinColumn(name: 'captain_id')]
+    private ?Member $captain = null;
+}
+
+#[ORM\\Embeddable]
+class Address
+{
+    #[ORM\\Column(length: 100)]
+    private string $street = '';
+
+    #[ORM\\Column(name: 'zip', length: 10)]
+    private string $postalCode = '';
+}
+"""
+
+ANNOTATIONS = """\
+<?php
+
+namespace App\\Entity;
+
+use Doctrine\\ORM\\Mapping as ORM;
+
+/**
+ * A patient of the clinic (an email@example.org in prose is not an annotation).
+ *
+ * @ORM\\Entity(repositoryClass="App\\Repository\\PatientRepository")
+ * @ORM\\Table(name="patients", options={"comment": "Registered patients"})
+ */
+class Patient
+{
+    /**
+     * @var int
+     * @ORM\\Id
+     * @ORM\\Column(type="integer")
+     * @ORM\\GeneratedValue(strategy="AUTO")
+     */
+    private $id;
+
+    /**
+     * @ORM\\Column(name="last_name", type="string", length=80, options={"comment"="Family name"})
+     */
+    private $lastName;
+
+    /** @ORM\\Column(type="text", nullable=true) */
+    private $medicalNotes;
+
+    /**
+     * @ORM\\ManyToOne(targetEntity="App\\Entity\\Doctor")
+     * @ORM\\JoinColumns({
+     *   @ORM\\JoinColumn(name="doctor_id", referencedColumnName="id")
+     * })
+     */
+    private $doctor;
+
+    /**
+     * @ORM\\ManyToMany(targetEntity="Doctor")
+     * @ORM\\JoinTable(name="patient_specialists",
+     *   joinColumns={@ORM\\JoinColumn(name="patient", referencedColumnName="id")},
+     *   inverseJoinColumns={@ORM\\JoinColumn(name="doctor", referencedColumnName="id")}
+     * )
+     */
+    private $specialists;
+}
+
+/**
+ * @ORM\\Entity
+ */
+class Doctor
+{
+    /** @ORM\\Id @ORM\\Column(type="bigint") */
+    private $id;
+
+    /** @ORM\\Column(type="string") */
+    private $licenceNumber;
+}
+"""
+
+INHERITANCE = """\
+<?php
+
+namespace App\\Entity;
+
+use Doctrine\\ORM\\Mapping as ORM;
+
+trait Timestamps
+{
+    #[ORM\\Column(type: 'datetime')]
+    private \\DateTime $createdAt;
+}
+
+#[ORM\\MappedSuperclass]
+abstract class Base
+{
+    #[ORM\\Id, ORM\\GeneratedValue, ORM\\Column(type: 'integer')]
+    protected int $id;
+}
+
+#[ORM\\Entity]
+#[ORM\\InheritanceType('SINGLE_TABLE')]
+#[ORM\\DiscriminatorColumn(name: 'kind', type: 'string', length: 3)]
+class Person extends Base
+{
+    use Timestamps;
+
+    #[ORM\\Column(length: 64)]
+    private string $fullName = '';
+}
+
+#[ORM\\Entity]
+class Student extends Person
+{
+    #[ORM\\Column(length: 16)]
+    private string $taxCode = '';
+}
+
+#[ORM\\Entity]
+#[ORM\\InheritanceType('JOINED')]
+class Document extends Base
+{
+    #[ORM\\Column(length: 200)]
+    private string $title = '';
+}
+
+#[ORM\\Entity]
+class Passport extends Document
+{
+    #[ORM\\Column(length: 20)]
+    private string $passportNumber = '';
+}
+"""
+
+UNDERSCORE = "doctrine:\n  orm:\n    naming_strategy: doctrine.orm.naming_strategy.underscore_number_aware\n"
+
+
+@pytest.fixture
+def entities(tmp_path: Path):
+    def run(files: dict[str, str], pattern: str = "src/Entity/*.php", fmt: str | None = "doctrine"):
+        write_files(tmp_path, files)
+        return read_entry(tmp_path, pattern, fmt)
+
+    return run
+
+
+def test_attributes_with_the_default_naming_strategy(entities):
+    ev = entities({"src/Entity/Member.php": ATTRIBUTES})
+    assert not ev.problems, ev.problems
+    member = table(ev, "club_member")
+    assert member.comment == "People who joined"
+    assert names(ev, "club_member") == [
+        "id", "emailAddress", "birth", "active", "fee", "team_ref", "sponsor_id", "home_street", "home_zip", "phone",
+    ]
+    assert column(ev, "club_member.id").primary_key
+    assert column(ev, "club_member.id").type == "INTEGER"
+    assert column(ev, "club_member.emailAddress").type == "VARCHAR(180)"
+    assert column(ev, "club_member.emailAddress").comment == "Login address"
+    assert column(ev, "club_member.birth").type == "DATE"
+    assert column(ev, "club_member.active").type == "BOOLEAN"
+    assert column(ev, "club_member.fee").type == "DECIMAL(10,2)"
+    assert column(ev, "club_member.phone").type == "VARCHAR(20)"
+    # a join column has the type of the column it references
+    assert column(ev, "club_member.team_ref").type == "VARCHAR(8)"
+    assert column(ev, "club_member.sponsor_id").type == "INTEGER"
+    assert column(ev, "club_member.home_zip").type == "VARCHAR(10)"
+    assert set(member.foreign_keys) == {
+        ForeignKey(("team_ref",), "Team", ("code",)),
+        ForeignKey(("sponsor_id",), "club_member", ("id",)),
+    }
+    # the owning side of a ManyToMany is a join table: lower-cased class names by default
+    link = table(ev, "member_team")
+    assert names(ev, "member_team") == ["member_id", "team_id"]  # Doctrine's default: `id`
+    assert ForeignKey(("member_id",), "club_member", ("id",)) in link.foreign_keys
+    assert table(ev, "Team").foreign_keys == (ForeignKey(("captain_id",), "club_member", ("id",)),)
+    assert [t.name for t in ev.tables if t.name == "Address"] == []  # an embeddable is no table
+    assert where(member) == ("src/Entity/Member.php", 12)
+    assert where(column(ev, "club_member.emailAddress")) == ("src/Entity/Member.php", 21)
+    assert column(ev, "club_member.emailAddress").location.column == 21
+
+
+def test_the_underscore_strategy_of_the_project_config(entities):
+    ev = entities({"src/Entity/Member.php": ATTRIBUTES, "config/packages/doctrine.yaml": UNDERSCORE})
+    assert not ev.problems, ev.problems
+    assert "email_address" in names(ev, "club_member")
+    assert "birth" in names(ev, "club_member")  # an explicit name stays as written
+    assert column(ev, "club_member.email_address").type == "VARCHAR(180)"
+    assert table(ev, "team").name == "team"
+    assert names(ev, "member_team") == ["member_id", "team_id"]
+
+
+def test_naming_strategies_name_like_doctrine():
+    assert Naming("underscore_number_aware").table("Address2Line") == "address2_line"
+    assert Naming("underscore").table("Address2Line") == "address2line"
+    assert Naming().join_table("BlogPost", "Tag") == "blogpost_tag"
+    assert Naming("underscore").join_column("mainAuthor") == "main_author_id"
+
+
+def test_docblock_annotations(entities):
+    ev = entities({"src/Entity/Patient.php": ANNOTATIONS})
+    assert not ev.problems, ev.problems
+    assert table(ev, "patients").comment == "Registered patients"
+    assert names(ev, "patients") == ["id", "last_name", "medicalNotes", "doctor_id"]
+    assert column(ev, "patients.last_name").type == "VARCHAR(80)"
+    assert column(ev, "patients.last_name").comment == "Family name"
+    assert column(ev, "patients.medicalNotes").type == "TEXT"
+    assert column(ev, "patients.doctor_id").type == "BIGINT"
+    assert table(ev, "patients").foreign_keys == (ForeignKey(("doctor_id",), "Doctor", ("id",)),)
+    assert names(ev, "patient_specialists") == ["patient", "doctor"]
+    assert set(table(ev, "patient_specialists").foreign_keys) == {
+        ForeignKey(("patient",), "patients", ("id",)),
+        ForeignKey(("doctor",), "Doctor", ("id",)),
+    }
+    assert names(ev, "Doctor") == ["id", "licenceNumber"]
+    assert column(ev, "Doctor.licenceNumber").type == "VARCHAR(255)"
+    assert where(column(ev, "patients.last_name")) == ("src/Entity/Patient.php", 26)
+
+
+def test_the_annotation_mini_language():
+    text = '/** @ORM\\Column(name="a""b", length=3, options={"x": true, "y"=null}) @ORM\\Id\n * @Assert\\Foo(( */'
+    column_, id_ = docblock_annotations(text)
+    assert column_.name == "Column"
+    assert column_.args == {"name": 'a"b', "length": 3, "options": {"x": True, "y": None}}
+    assert id_.name == "Id" and id_.args == {}
+    (target,) = docblock_annotations('/** @ORM\\ManyToOne(targetEntity=User::class) */')
+    assert target.get("targetEntity") == ClassRef("User")
+    with pytest.raises(AnnotationError) as broken:
+        docblock_annotations('/** @ORM\\Column(type="string", length=) */')
+    assert broken.value.offset == len('/** @ORM\\Column(type="string", length=')
+
+
+def test_inheritance_mapped_superclass_traits_single_table_and_joined(entities):
+    ev = entities({"src/Entity/People.php": INHERITANCE}, fmt=None)
+    assert not ev.problems, ev.problems
+    assert sorted(t.name for t in ev.tables) == ["Document", "Passport", "Person"]
+    # SINGLE_TABLE: the subclass's columns are in the root's table, with the discriminator
+    assert names(ev, "Person") == ["id", "fullName", "createdAt", "kind", "taxCode"]
+    assert column(ev, "Person.kind").type == "VARCHAR(3)"
+    assert column(ev, "Person.createdAt").type == "DATETIME"
+    # JOINED: a table of its own, keyed by the root's key
+    assert names(ev, "Passport") == ["id", "passportNumber"]
+    assert column(ev, "Passport.id").primary_key
+    assert table(ev, "Passport").foreign_keys == (ForeignKey(("id",), "Document", ("id",)),)
+    assert names(ev, "Document") == ["id", "title", "dtype"]
+
+
+def test_relations_and_parents_across_files(entities):
+    base = INHERITANCE.split("#[ORM\\Entity]")[0]
+    child = (
+        "<?php\nuse Doctrine\\ORM\\Mapping as ORM;\n\n#[ORM\\Entity]\nclass Visit extends Base\n{\n"
+        "    #[ORM\\ManyToOne(targetEntity: Person::class)]\n    private $person;\n}\n"
+    )
+    ev = entities({"src/Entity/Base.php": base, "src/Entity/Visit.php": child})
+    assert names(ev, "Visit") == ["id", "person_id"]
+    assert column(ev, "Visit.id").location.path == "src/Entity/Base.php"
+    assert table(ev, "Visit").foreign_keys == (ForeignKey(("person_id",), "Person", ("id",)),)
+
+
+def test_broken_annotation_is_cn001_at_its_place_and_the_rest_is_read(entities):
+    broken = ANNOTATIONS.replace('length=80, options', 'length=80 options')
+    ev = entities({"src/Entity/Patient.php": broken})
+    (problem,) = ev.problems
+    assert problem.severity is None or problem.severity == Severity.ERROR
+    assert "Doctrine annotation" in problem.message
+    assert (problem.location.path, problem.location.line) == ("src/Entity/Patient.php", 24)
+    assert problem.location.column == broken.splitlines()[23].index("options") + 1
+    assert "last_name" not in names(ev, "patients")
+    assert "medicalNotes" in names(ev, "patients")
+
+
+def test_php_syntax_error_is_cn001_and_other_files_are_read(entities):
+    bad = ATTRIBUTES.replace("private bool $active = true;", "private bool $active = ;")
+    ev = entities({"src/Entity/Member.php": bad, "src/Entity/Patient.php": ANNOTATIONS})
+    problems = [p for p in ev.problems if "PHP syntax error" in p.message]
+    assert len(problems) == 1
+    assert problems[0].location.path == "src/Entity/Member.php"
+    assert problems[0].location.line == 27
+    assert "patients" in [t.name for t in ev.tables]
+    assert "club_member" in [t.name for t in ev.tables]  # tree-sitter recovers around the error
+
+
+def test_a_folder_without_entities_warns(entities):
+    ev = entities({"src/Entity/Thing.php": "<?php\ninterface Thing {}\n"})
+    (problem,) = ev.problems
+    assert problem.severity == Severity.WARNING
+    assert "no Doctrine entity" in problem.message
+
+
+def test_php_files_are_doctrine_without_a_format(tmp_path: Path):
+    assert detect(tmp_path / "User.php") == "doctrine"
+
+
+def test_init_proposes_entity_folders_once(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "src/Entity/Member.php": ATTRIBUTES,
+            "src/Entity/Sub/Patient.php": ANNOTATIONS,
+            "src/Entity/MemberInterface.php": "<?php\ninterface MemberInterface {}\n",
+            "src/Repository/MemberRepository.php": (
+                "<?php\nuse Doctrine\\ORM\\EntityRepository;\nclass MemberRepository extends EntityRepository {}\n"
+            ),
+            "config/packages/doctrine.yaml": UNDERSCORE,
+        },
+    )
+    assert discover(tmp_path) == [Found("schemas", "src/Entity/**/*.php", format="doctrine")]
+
+
+def test_init_joins_module_folders_in_one_glob(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "modules/Client/Entity/Member.php": ATTRIBUTES,
+            "modules/Clinic/Entity/Patient.php": ANNOTATIONS,
+        },
+    )
+    assert discover(tmp_path) == [Found("schemas", "modules/*/Entity/*.php", format="doctrine")]
+    ev = read_entry(tmp_path, "modules/*/Entity/*.php", "doctrine")
+    assert {"club_member", "patients"} <= {t.name for t in ev.tables}
