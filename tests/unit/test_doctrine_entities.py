@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
@@ -393,3 +395,27 @@ def test_init_joins_module_folders_in_one_glob(tmp_path: Path):
     assert discover(tmp_path) == [Found("schemas", "modules/*/Entity/*.php", format="doctrine")]
     ev = read_entry(tmp_path, "modules/*/Entity/*.php", "doctrine")
     assert {"club_member", "patients"} <= {t.name for t in ev.tables}
+
+
+PIECES = [
+    "<?php\n", "use Doctrine\\ORM\\Mapping as ORM;\n", "#[ORM\\Entity]\n", "#[ORM\\Table(name: 't')]\n",
+    "class A ", "class B extends A ", "trait T ", "{\n", "}\n", "use T;\n", "#[ORM\\Column(", "#[ORM\\Id]",
+    "#[ORM\\ManyToOne(targetEntity: B::class)]", "#[ORM\\ManyToMany(targetEntity: 'A')]",
+    "#[ORM\\JoinColumn(name: 'x')]", "#[ORM\\Embedded(class: A::class)]", "#[ORM\\Embeddable]",
+    "#[ORM\\MappedSuperclass]", "#[ORM\\InheritanceType('JOINED')]", "#[ORM\\InheritanceType('SINGLE_TABLE')]",
+    "type: Types::STRING", "length: 3", "options: ['comment' => 'c']", "new ORM\\JoinColumn(", ")]\n",
+    "private ?int $id;\n", "private $b;\n", "/** @ORM\\Column(type=\"string\", length=3) */\n",
+    "/** @ORM\\JoinColumns({@ORM\\JoinColumn(name=\"u\")}) */\n", "/** @ORM\\Table(name=\"", "\"", "{", "}",
+    "(", ")", "[", "]", ",", "=", ":", "@ORM\\Id", "*/", "/**", " ", "\n",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_gives_evidence_or_located_problems(tmp_path: Path, text: str):
+    """Whatever the file holds, the reader returns; every problem has a place in the file."""
+    (tmp_path / "E.php").write_text(text, encoding="utf-8", errors="surrogatepass")
+    ev = read_entry(tmp_path, "E.php", "doctrine")
+    for problem in ev.problems:
+        assert "internal error" not in problem.message, problem.message
+        assert problem.location.path == "E.php" and problem.location.line is not None
