@@ -419,3 +419,16 @@ def test_any_text_gives_evidence_or_located_problems(tmp_path: Path, text: str):
     for problem in ev.problems:
         assert "internal error" not in problem.message, problem.message
         assert problem.location.path == "E.php" and problem.location.line is not None
+
+
+def test_self_references_and_table_positional_name(entities):
+    php = (
+        "<?php\nuse Doctrine\\ORM\\Mapping as ORM;\n\n#[ORM\\Entity, ORM\\Table('staff')]\nclass Employee\n{\n"
+        "    #[ORM\\Id, ORM\\Column(type: 'guid')]\n    private string $uid;\n"
+        "    #[ORM\\ManyToOne(targetEntity: self::class)]\n"
+        "    #[ORM\\JoinColumn(referencedColumnName: 'uid')]\n    private $manager;\n}\n"
+    )
+    ev = entities({"src/Entity/Employee.php": php})
+    assert names(ev, "staff") == ["uid", "manager_uid"]
+    assert column(ev, "staff.manager_uid").type == "UUID"
+    assert table(ev, "staff").foreign_keys == (ForeignKey(("manager_uid",), "staff", ("uid",)),)

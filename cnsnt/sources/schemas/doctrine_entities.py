@@ -632,7 +632,7 @@ class _Builder:
                     )
                 )
             elif relation is not None and not isinstance(relation.get("mappedBy"), str):
-                target = _class_name(relation.get("targetEntity")) or prop.php_type
+                target = _class_name(relation.get("targetEntity"), cls) or _class_name(prop.php_type, cls)
                 if not target:
                     continue
                 joins = prop.all("JoinColumn") or _listed(prop.first("JoinColumns"), "value")
@@ -674,7 +674,7 @@ class _Builder:
         assert many is not None
         if isinstance(many.get("mappedBy"), str):
             return
-        target = _class_name(many.get("targetEntity")) or None
+        target = _class_name(many.get("targetEntity"), cls)
         if target is None:
             return
         join_table = prop.first("JoinTable")
@@ -718,7 +718,7 @@ class _Builder:
     def _embedded(self, table: ModelTable, prop: Prop, naming: Naming) -> None:
         embedded = prop.first("Embedded")
         assert embedded is not None
-        name = _class_name(embedded.get("class")) or prop.php_type
+        name = _class_name(embedded.get("class"), None) or prop.php_type
         cls = self.classes.get(name or "")
         if cls is None or cls.kind != "embeddable":
             return
@@ -765,12 +765,16 @@ def _listed(attr: Attr | None, key: str) -> list[Attr]:
     return []
 
 
-def _class_name(value: Any) -> str | None:
+def _class_name(value: Any, within: PhpClass | None) -> str | None:
+    """The short class name a `targetEntity` gives; `self::class` and `static` are `within`."""
+    name = None
     if isinstance(value, ClassRef):
-        return value.name
-    if isinstance(value, str) and value:
-        return short_name(value.replace(":", "\\"))
-    return None
+        name = value.name
+    elif isinstance(value, str) and value:
+        name = short_name(value.replace(":", "\\"))
+    if name is not None and name.casefold() in ("self", "static") and within is not None:
+        return within.name
+    return name
 
 
 def sql_type(
