@@ -305,6 +305,11 @@ def test_the_annotation_mini_language():
     with pytest.raises(AnnotationError) as broken:
         docblock_annotations('/** @ORM\\Column(type="string", length=) */')
     assert broken.value.offset == len('/** @ORM\\Column(type="string", length=')
+    unclosed = '/**\n * @ORM\\Table(name="t"\n */'
+    with pytest.raises(AnnotationError) as missing:
+        docblock_annotations(unclosed)
+    assert missing.value.message == "missing ')'"
+    assert unclosed[missing.value.offset :] == "*/"
 
 
 def test_inheritance_mapped_superclass_traits_single_table_and_joined(entities):

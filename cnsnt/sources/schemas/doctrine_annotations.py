@@ -133,8 +133,15 @@ class _Parser:
 
     def _skip_space(self) -> None:
         text = self.text
-        while self.pos < len(text) and (text[self.pos].isspace() or text[self.pos] == "*"):
+        while self.pos < len(text) and (
+            text[self.pos].isspace() or (text[self.pos] == "*" and not text.startswith("*/", self.pos))
+        ):
             self.pos += 1
+
+    def _end(self) -> int:
+        """Where the text ends for the parser: the comment's `*/` (or its last character)."""
+        self._skip_space()
+        return self.pos
 
     def _peek(self) -> _Token | None:
         saved = self.pos
@@ -145,8 +152,8 @@ class _Parser:
     def _next(self) -> _Token | None:
         self._skip_space()
         text = self.text
-        if self.pos >= len(text):
-            return None
+        if self.pos >= len(text) or text.startswith("*/", self.pos):
+            return None  # the end of the comment
         start = self.pos
         char = text[start]
         if char in _PUNCT:
@@ -187,7 +194,7 @@ class _Parser:
     def _expect(self, punct: str) -> _Token:
         token = self._next()
         if token is None or token.kind != "punct" or token.text != punct:
-            offset = token.offset if token is not None else len(self.text)
+            offset = token.offset if token is not None else self._end()
             raise AnnotationError(f"expected {punct!r}", offset)
         return token
 
@@ -214,7 +221,7 @@ class _Parser:
         while True:
             token = self._peek()
             if token is None:
-                raise AnnotationError(f"missing {close!r}", len(self.text))
+                raise AnnotationError(f"missing {close!r}", self._end())
             if token.kind == "punct" and token.text == close:
                 self._next()
                 return out
@@ -235,7 +242,7 @@ class _Parser:
             out[key] = value
             token = self._next()
             if token is None:
-                raise AnnotationError(f"missing {close!r}", len(self.text))
+                raise AnnotationError(f"missing {close!r}", self._end())
             if token.kind == "punct" and token.text == close:
                 return out
             if not (token.kind == "punct" and token.text == ","):
@@ -244,7 +251,7 @@ class _Parser:
     def _value(self, depth: int) -> Any:
         token = self._next()
         if token is None:
-            raise AnnotationError("missing value", len(self.text))
+            raise AnnotationError("missing value", self._end())
         if token.kind == "string":
             return token.text
         if token.kind == "number":
