@@ -181,6 +181,8 @@ def _orm_kind(path: Path) -> str | None:
         return "prisma"
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
+    if path.name.lower().endswith((".orm.yml", ".orm.yaml")):
+        return "doctrine"
     if path.name == "schema.rb" and path.parent.name == "db":
         return "rails"
     if suffix != ".py":
@@ -208,6 +210,24 @@ def _doctrine_mapped(head: str) -> bool:
 
 
 def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
+    """Entity classes and YAML mapping files (`*.orm.yml`), each kind in its own entries.
+
+    Where a bundle (or the project) maps with YAML files (`Resources/config/doctrine`,
+    `config/doctrine`), Doctrine ignores the annotations of its classes: they are left out.
+    """
+    mapped = [p for p in paths if p.suffix.lower() in (".yml", ".yaml")]
+    homes = {p.parents[2] for p in mapped if p.parent.name == "doctrine" and p.parent.parent.name == "config"}
+    homes |= {h.parent for h in homes if h.name == "Resources"}
+    found: list[Found] = []
+    for suffix in (".php", ".orm.yml", ".orm.yaml"):
+        mine = [p for p in paths if p.name.lower().endswith(suffix)]
+        if suffix == ".php":
+            mine = [p for p in mine if not any(home in p.parents for home in homes)]
+        found.extend(_doctrine_globs(mine, root, suffix) if mine else [])
+    return found
+
+
+def _doctrine_globs(paths: list[Path], root: Path, suffix: str) -> list[Found]:
     """Doctrine entities: one entry for all their folders when one glob can say it.
 
     Inheritance and relations across folders then resolve; `**` when the folders nest.
@@ -225,12 +245,12 @@ def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
         if len(differ) == 1:
             parts = list(rels[0])
             parts[differ[0]] = "*"
-            return [Found("schemas", "/".join(parts) + "/*.php", format="doctrine")]
+            return [Found("schemas", "/".join(parts) + f"/*{suffix}", format="doctrine")]
     found: list[Found] = []
     for top in tops:
         rel = top.relative_to(root).as_posix()
         prefix = "" if rel == "." else f"{rel}/"
-        found.append(Found("schemas", f"{prefix}{'**/' if nested[top] else ''}*.php", format="doctrine"))
+        found.append(Found("schemas", f"{prefix}{'**/' if nested[top] else ''}*{suffix}", format="doctrine"))
     return found
 
 

@@ -423,7 +423,9 @@ def test_any_text_gives_evidence_or_located_problems(tmp_path: Path, text: str):
     ev = read_entry(tmp_path, "E.php", "doctrine")
     for problem in ev.problems:
         assert "internal error" not in problem.message, problem.message
-        assert problem.location.path == "E.php" and problem.location.line is not None
+        assert problem.location.path == "E.php"
+        if "syntax error" in problem.message or "annotation" in problem.message:
+            assert problem.location.line is not None and problem.location.column is not None
 
 
 def test_self_references_and_table_positional_name(entities):
@@ -437,3 +439,80 @@ def test_self_references_and_table_positional_name(entities):
     assert names(ev, "staff") == ["uid", "manager_uid"]
     assert column(ev, "staff.manager_uid").type == "UUID"
     assert table(ev, "staff").foreign_keys == (ForeignKey(("manager_uid",), "staff", ("uid",)),)
+
+
+ORM_YML = """\
+App\\Entity\\Customer:
+    type: entity
+    table: customers
+    options:
+        comment: Shop customers
+    id:
+        id:
+            type: integer
+            generator: {strategy: AUTO}
+    fields:
+        emailAddress:
+            type: string
+            length: 120
+            options: {comment: Where receipts go}
+        birthDate:
+            type: date
+            column: birth_date
+    manyToOne:
+        country:
+            targetEntity: App\\Entity\\Country
+            joinColumn: {name: country_code, referencedColumnName: code}
+    manyToMany:
+        groups:
+            targetEntity: Group
+            joinTable:
+                name: customer_groups
+                joinColumns: {customer_id: {referencedColumnName: id}}
+                inverseJoinColumns: {group_id: {referencedColumnName: id}}
+"""
+COUNTRY_YML = "App\\Entity\\Country:\n    type: entity\n    id:\n        code: {type: string, length: 2}\n"
+
+
+def test_yaml_mapping_files(entities):
+    ev = entities(
+        {"config/doctrine/Customer.orm.yml": ORM_YML, "config/doctrine/Country.orm.yml": COUNTRY_YML},
+        "config/doctrine/*.orm.yml",
+    )
+    assert not ev.problems, ev.problems
+    assert table(ev, "customers").comment == "Shop customers"
+    assert names(ev, "customers") == ["id", "emailAddress", "birth_date", "country_code"]
+    assert column(ev, "customers.id").primary_key
+    assert column(ev, "customers.emailAddress").type == "VARCHAR(120)"
+    assert column(ev, "customers.emailAddress").comment == "Where receipts go"
+    assert column(ev, "customers.country_code").type == "VARCHAR(2)"
+    assert table(ev, "customers").foreign_keys == (ForeignKey(("country_code",), "Country", ("code",)),)
+    assert names(ev, "customer_groups") == ["customer_id", "group_id"]
+    assert where(column(ev, "customers.birth_date")) == ("config/doctrine/Customer.orm.yml", 15)
+
+
+def test_broken_yaml_mapping_is_cn001(entities):
+    ev = entities(
+        {"config/doctrine/Customer.orm.yml": ORM_YML.replace("length: 120", "length: [120"),
+         "config/doctrine/Country.orm.yml": COUNTRY_YML},
+        "config/doctrine/*.orm.yml",
+    )
+    (problem,) = ev.problems
+    assert problem.location.path == "config/doctrine/Customer.orm.yml"
+    assert problem.location.line is not None and problem.location.line >= 14
+    assert "YAML" in problem.message
+    assert [t.name for t in ev.tables] == ["Country"]
+
+
+def test_init_prefers_a_bundles_yaml_mapping_to_stray_annotations(tmp_path: Path):
+    stray = "<?php\nuse Doctrine\\ORM\\Mapping as ORM;\nclass Customer\n{\n    /** @ORM\\Column */\n    private $x;\n}\n"
+    write_files(
+        tmp_path,
+        {
+            "src/ShopBundle/Entity/Customer.php": stray,
+            "src/ShopBundle/Resources/config/doctrine/Customer.orm.yml": ORM_YML,
+        },
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", "src/ShopBundle/Resources/config/doctrine/*.orm.yml", format="doctrine")
+    ]

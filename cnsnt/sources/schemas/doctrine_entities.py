@@ -211,7 +211,9 @@ def _configured(config: Path) -> Naming:
     except (OSError, yaml.YAMLError):
         return Naming()
     stack: list[Any] = [data]
-    while stack:
+    budget = 100_000  # aliases can make a small file a huge tree
+    while stack and budget > 0:
+        budget -= 1
         item = stack.pop()
         if isinstance(item, dict):
             value = item.get("naming_strategy")
@@ -814,6 +816,9 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
     classes: dict[str, PhpClass] = {}
     naming: dict[str, Naming] = {}
     cache: dict[Path, Naming] = {}
+    from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes  # it imports this module
+
+    mapped: list[PhpClass] = []
     parser = None
     files = 0
     for path in paths:
@@ -821,6 +826,11 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
         ctx.check_time(shown)
         try:
             text = read_text(path, shown, limits=ctx.limits)
+            if is_yaml_mapping(path.name):
+                naming[shown] = naming_for(path, cache)
+                files += 1
+                mapped.extend(yaml_classes(text, shown))
+                continue
             parser = parser or php_parser()
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
@@ -841,6 +851,13 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
         naming[shown] = naming_for(path, cache)
         for cls in _FileReader(file, problems).classes(tree.root_node):
             classes.setdefault(cls.name, cls)
+    for cls in mapped:  # a YAML mapping maps the PHP class of that name, which knows its parent
+        php = classes.get(cls.name)
+        if php is not None and php.kind is None:
+            cls.parent = php.parent
+            cls.traits = php.traits
+        if php is None or php.kind is None:
+            classes[cls.name] = cls
     builder = _Builder(classes, naming, problems)
     entities = [c for c in classes.values() if c.kind == "entity"]
     entities.sort(key=lambda c: len(builder.chain(c)))  # roots before their subclasses
