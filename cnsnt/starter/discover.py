@@ -181,7 +181,7 @@ def _orm_kind(path: Path) -> str | None:
         return "prisma"
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
-    if path.name.lower().endswith((".orm.yml", ".orm.yaml")):
+    if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
         return "doctrine"
     if path.name == "schema.rb" and path.parent.name == "db":
         return "rails"
@@ -198,6 +198,8 @@ def _orm_kind(path: Path) -> str | None:
     return None
 
 
+#: Doctrine's YAML and XML mapping files.
+_DOCTRINE_MAPPINGS = (".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")
 #: What a PHP class mapped with Doctrine (attributes or annotations) says near its start.
 _DOCTRINE_MARKERS = ("ORM\\Entity", "ORM\\MappedSuperclass", "ORM\\Embeddable", "ORM\\Column")
 
@@ -210,16 +212,16 @@ def _doctrine_mapped(head: str) -> bool:
 
 
 def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
-    """Entity classes and YAML mapping files (`*.orm.yml`), each kind in its own entries.
+    """Entity classes and mapping files (`*.orm.yml`, `*.orm.xml`), each kind in its own entries.
 
-    Where a bundle (or the project) maps with YAML files (`Resources/config/doctrine`,
+    Where a bundle (or the project) maps with YAML or XML files (`Resources/config/doctrine`,
     `config/doctrine`), Doctrine ignores the annotations of its classes: they are left out.
     """
-    mapped = [p for p in paths if p.suffix.lower() in (".yml", ".yaml")]
+    mapped = [p for p in paths if p.name.lower().endswith(_DOCTRINE_MAPPINGS)]
     homes = {p.parents[2] for p in mapped if p.parent.name == "doctrine" and p.parent.parent.name == "config"}
     homes |= {h.parent for h in homes if h.name == "Resources"}
     found: list[Found] = []
-    for suffix in (".php", ".orm.yml", ".orm.yaml"):
+    for suffix in (".php", *_DOCTRINE_MAPPINGS):
         mine = [p for p in paths if p.name.lower().endswith(suffix)]
         if suffix == ".php":
             mine = [p for p in mine if not any(home in p.parents for home in homes)]

@@ -516,3 +516,62 @@ def test_init_prefers_a_bundles_yaml_mapping_to_stray_annotations(tmp_path: Path
     assert discover(tmp_path) == [
         Found("schemas", "src/ShopBundle/Resources/config/doctrine/*.orm.yml", format="doctrine")
     ]
+
+
+ORM_XML = """\
+<?xml version="1.0" encoding="utf-8"?>
+<doctrine-mapping xmlns="http://doctrine-project.org/schemas/orm/doctrine-mapping">
+    <mapped-superclass name="Acme\\ContactBundle\\Entity\\Contact" table="acme_contacts">
+        <options><option name="comment">Address book</option></options>
+        <id name="id" type="integer"><generator strategy="AUTO"/></id>
+        <field name="firstName" type="string" length="60">
+            <options><option name="comment">Given name</option></options>
+        </field>
+        <field name="birthday" type="date" column="born_on" nullable="true"/>
+        <many-to-one field="company" target-entity="Acme\\ContactBundle\\Entity\\CompanyInterface">
+            <join-column name="company_id" referenced-column-name="id" on-delete="SET NULL"/>
+        </many-to-one>
+        <many-to-many field="tags" target-entity="Tag">
+            <join-table name="acme_contact_tags">
+                <join-columns><join-column name="contact_id" referenced-column-name="id"/></join-columns>
+                <inverse-join-columns><join-column name="tag_id" referenced-column-name="id"/></inverse-join-columns>
+            </join-table>
+        </many-to-many>
+        <embedded name="address" class="Address" column-prefix="addr_"/>
+    </mapped-superclass>
+    <entity name="Acme\\ContactBundle\\Entity\\Company" table="acme_companies">
+        <id name="id" type="bigint"/>
+    </entity>
+    <embeddable name="Address">
+        <field name="city" type="string" length="80"/>
+    </embeddable>
+</doctrine-mapping>
+"""
+
+
+def test_xml_mapping_and_a_mapped_superclass_that_names_its_table(entities):
+    ev = entities({"Resources/config/doctrine/Contact.orm.xml": ORM_XML}, "Resources/config/doctrine/*.orm.xml")
+    assert not ev.problems, ev.problems
+    assert table(ev, "acme_contacts").comment == "Address book"
+    assert names(ev, "acme_contacts") == ["id", "firstName", "born_on", "company_id", "addr_city"]
+    assert column(ev, "acme_contacts.firstName").comment == "Given name"
+    assert column(ev, "acme_contacts.firstName").type == "VARCHAR(60)"
+    assert column(ev, "acme_contacts.company_id").type == "BIGINT"  # CompanyInterface is Company
+    assert table(ev, "acme_contacts").foreign_keys == (ForeignKey(("company_id",), "acme_companies", ("id",)),)
+    assert names(ev, "acme_contact_tags") == ["contact_id", "tag_id"]
+    assert where(column(ev, "acme_contacts.born_on")) == ("Resources/config/doctrine/Contact.orm.xml", 9)
+
+
+def test_xml_with_a_dtd_or_broken_markup_is_cn001(entities):
+    bomb = '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]>\n<doctrine-mapping>&a;</doctrine-mapping>\n'
+    broken = ORM_XML.replace("</field>", "</feld>", 1)
+    ev = entities(
+        {"m/Bomb.orm.xml": bomb, "m/Contact.orm.xml": broken, "m/Company.orm.xml": ORM_XML}, "m/*.orm.xml"
+    )
+    by_file = {p.location.path: p for p in ev.problems}
+    assert set(by_file) == {"m/Bomb.orm.xml", "m/Contact.orm.xml"}
+    assert "document type declaration" in by_file["m/Bomb.orm.xml"].message
+    assert by_file["m/Bomb.orm.xml"].location.line == 2
+    assert "XML syntax error" in by_file["m/Contact.orm.xml"].message
+    assert by_file["m/Contact.orm.xml"].location.line == 8
+    assert "acme_contacts" in [t.name for t in ev.tables]  # from the good file

@@ -504,6 +504,17 @@ class _Builder:
         self.tables: dict[str, ModelTable] = {}
         self.links: list[_Link] = []
 
+    def find(self, name: str) -> PhpClass | None:
+        """A class by short name; `UserInterface` is `User` when only that is mapped.
+
+        (Symfony's `resolve_target_entities` maps an interface to its one entity, nearly
+        always named so.)
+        """
+        found = self.classes.get(name)
+        if found is None and name.endswith("Interface"):
+            found = self.classes.get(name.removesuffix("Interface"))
+        return found
+
     def chain(self, cls: PhpClass) -> list[PhpClass]:
         """The class and its known ancestors, nearest first (a cycle stops it)."""
         out = [cls]
@@ -534,7 +545,7 @@ class _Builder:
         return self.naming[cls.shown].table(cls.name)
 
     def target_table(self, name: str, naming: Naming) -> str:
-        cls = self.classes.get(name)
+        cls = self.find(name)
         if cls is None:
             return naming.table(name)
         root = self.root_of(cls)
@@ -743,7 +754,7 @@ class _Builder:
             for link in self.links:
                 if link.column.type is not None:
                     continue
-                target = self.classes.get(link.target)
+                target = self.find(link.target)
                 table = self.tables.get(self.root_of(target).name) if target is not None else None
                 if table is None:
                     continue
@@ -753,6 +764,13 @@ class _Builder:
         for link in self.links:
             if link.column.type is None:
                 link.column.type = "INTEGER"
+
+
+def _named(cls: PhpClass) -> bool:
+    """Whether a class names its table."""
+    table = cls.first("Table")
+    name = table.get("name") if table is not None else None
+    return isinstance(name, str) and bool(name)
 
 
 def _listed(attr: Attr | None, key: str) -> list[Attr]:
@@ -816,7 +834,8 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
     classes: dict[str, PhpClass] = {}
     naming: dict[str, Naming] = {}
     cache: dict[Path, Naming] = {}
-    from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes  # it imports this module
+    from cnsnt.sources.schemas.doctrine_xml import is_xml_mapping, xml_classes  # they import this module
+    from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes
 
     mapped: list[PhpClass] = []
     parser = None
@@ -826,10 +845,11 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
         ctx.check_time(shown)
         try:
             text = read_text(path, shown, limits=ctx.limits)
-            if is_yaml_mapping(path.name):
+            if is_yaml_mapping(path.name) or is_xml_mapping(path.name):
                 naming[shown] = naming_for(path, cache)
                 files += 1
-                mapped.extend(yaml_classes(text, shown))
+                read = yaml_classes if is_yaml_mapping(path.name) else xml_classes
+                mapped.extend(read(text, shown))
                 continue
             parser = parser or php_parser()
         except SourceError as exc:
@@ -860,6 +880,10 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
             classes[cls.name] = cls
     builder = _Builder(classes, naming, problems)
     entities = [c for c in classes.values() if c.kind == "entity"]
+    # A mapped superclass that names its table and that no entity here extends is the
+    # model bundles let the application make an entity (Sulu, Sylius): read it as one.
+    extended = {p.name for c in entities for p in builder.chain(c)[1:]}
+    entities += [c for c in classes.values() if c.kind == "mapped" and c.name not in extended and _named(c)]
     entities.sort(key=lambda c: len(builder.chain(c)))  # roots before their subclasses
     for cls in entities:
         try:
