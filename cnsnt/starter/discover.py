@@ -211,6 +211,16 @@ def _doctrine_mapped(head: str) -> bool:
     return any(f"{lead}{marker}" in head for marker in _DOCTRINE_MARKERS for lead in ("#[", "@"))
 
 
+def _beside_doctrine(home: Path, entities: list[tuple[Path, str | None]]) -> bool:
+    """SQL migrations in a project's `migrations/` folder whose Doctrine entities cnsnt reads.
+
+    The entities are the state the migrations build (Doctrine Migrations keeps SQL there
+    too): reading both would list every column twice.
+    """
+    folder = next((d for d in (home, *home.parents) if d.name.lower() == "migrations"), None)
+    return folder is not None and any(folder.parent in path.parents for path, _ in entities)
+
+
 def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
     """Entity classes and mapping files (`*.orm.yml`, `*.orm.xml`), each kind in its own entries.
 
@@ -456,7 +466,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
         for home, paths in sorted(migrations.items())
         # Prisma Migrate's folder beside its schema.prisma: the schema is the state
         # both describe; reading both would list every column twice
-        if home.parent not in models
+        if home.parent not in models and not _beside_doctrine(home, orm.get("doctrine", []))
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     for model_kind in sorted(orm):

@@ -575,3 +575,18 @@ def test_xml_with_a_dtd_or_broken_markup_is_cn001(entities):
     assert "XML syntax error" in by_file["m/Contact.orm.xml"].message
     assert by_file["m/Contact.orm.xml"].location.line == 8
     assert "acme_contacts" in [t.name for t in ev.tables]  # from the good file
+
+
+def test_init_reads_entities_not_the_sql_migrations_that_build_them(tmp_path: Path):
+    sql = "CREATE TABLE club_member (id INT PRIMARY KEY, email VARCHAR(180));\n"
+    write_files(
+        tmp_path,
+        {
+            "src/Entity/Member.php": ATTRIBUTES,
+            "migrations/sql/v1__init.sql": sql,
+            "migrations/sql/v2__more.sql": "ALTER TABLE club_member ADD phone VARCHAR(20);\n",
+        },
+    )
+    assert discover(tmp_path) == [Found("schemas", "src/Entity/*.php", format="doctrine")]
+    (tmp_path / "src" / "Entity" / "Member.php").unlink()
+    assert [f.format for f in discover(tmp_path)] == ["migrations"]  # without entities they are the schema

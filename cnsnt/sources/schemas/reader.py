@@ -4,7 +4,8 @@
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `doctrine`); without
 it the kind is told from each file's name and content:
 
-- `.prisma` files are Prisma schemas; `.php` files are Doctrine entities; `.rb` files
+- `.prisma` files are Prisma schemas; `.php` (and `*.orm.yml`, `*.orm.xml`) files are
+  Doctrine entities; `.rb` files
   are Rails migrations when they subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
   when they define `class Migration(...)` and mention django, Django models when they
@@ -154,7 +155,7 @@ def detect(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
-    if suffix == ".php":
+    if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
         return "doctrine"
     if suffix == ".rb":
         return "rails_migrations" if "ActiveRecord::Migration" in _head(path, 200_000) else "rails"
