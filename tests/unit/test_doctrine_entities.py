@@ -590,3 +590,20 @@ def test_init_reads_entities_not_the_sql_migrations_that_build_them(tmp_path: Pa
     assert discover(tmp_path) == [Found("schemas", "src/Entity/*.php", format="doctrine")]
     (tmp_path / "src" / "Entity" / "Member.php").unlink()
     assert [f.format for f in discover(tmp_path)] == ["migrations"]  # without entities they are the schema
+
+
+def test_class_constants_are_read_and_computed_names_warn(entities):
+    php = (
+        "<?php\nuse Doctrine\\ORM\\Mapping as ORM;\n\n#[ORM\\Entity, ORM\\Table(name: self::TABLE)]\nclass Guest\n{\n"
+        "    public const TABLE = 'hotel_guest';\n"
+        "    #[ORM\\Id, ORM\\Column(type: 'integer')]\n    private int $id;\n"
+        "    #[ORM\\Column(name: Guest::PREFIX . 'mail')]\n    private string $mail;\n"
+        "    private const PREFIX = 'g_';\n}\n"
+    )
+    ev = entities({"src/Entity/Guest.php": php})
+    assert [t.name for t in ev.tables] == ["hotel_guest"]
+    assert names(ev, "hotel_guest") == ["id", "mail"]
+    (problem,) = ev.problems
+    assert problem.severity == Severity.WARNING
+    assert "computed value" in problem.message and "`mail`" in problem.message
+    assert (problem.location.line, problem.location.column) == (11, 20)

@@ -33,7 +33,7 @@ import yaml
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location
+from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import (
@@ -293,6 +293,10 @@ class _FileReader:
     def __init__(self, file: RubyFile, problems: list[SourceProblem]) -> None:
         self.file = file
         self.problems = problems
+        self.constants: dict[tuple[str, str], Node] = {}
+        """`(class, NAME)` -> the expression of a class constant of this file."""
+        self.current = ""
+        """The class being read (what `self::` means)."""
 
     def place(self, offset: int) -> tuple[int, int]:
         line = 0
@@ -310,7 +314,27 @@ class _FileReader:
         line, column = self.place(offset)
         self.problems.append(SourceProblem(message, Location(self.file.shown, line, column), self.file.shown))
 
+    def _collect_constants(self, root: Node) -> None:
+        """The class constants of the file (`const TABLE = 'people'`), for `self::TABLE`."""
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.type.endswith("_declaration") and node.type != "const_declaration":
+                name = node.child_by_field_name("name")
+                body = node.child_by_field_name("body")
+                if name is not None and body is not None:
+                    for member in body.named_children:
+                        if member.type != "const_declaration":
+                            continue
+                        for element in member.named_children:
+                            parts = element.named_children if element.type == "const_element" else []
+                            if len(parts) >= 2 and parts[0].type == "name":
+                                self.constants[(self.file.text(name), self.file.text(parts[0]))] = parts[-1]
+            stack.extend(node.named_children)
+
     def classes(self, root: Node) -> list[PhpClass]:
+        """Every class and trait of the file, with its mapping."""
+        self._collect_constants(root)
         out: list[PhpClass] = []
         stack = [root]
         while stack:
@@ -407,7 +431,9 @@ class _FileReader:
                 return ClassRef(short_name(scope))
             if short_name(scope) == "Types" and member in TYPE_CONSTANTS:
                 return TYPE_CONSTANTS[member]
-            return UNKNOWN
+            owner = self.current if scope in ("self", "static") else short_name(scope)
+            constant = self.constants.get((owner, member))
+            return self._value(constant, depth + 1) if constant is not None else UNKNOWN
         if kind == "array_creation_expression":
             items: dict[str, Any] = {}
             keyed = False
@@ -434,6 +460,7 @@ class _FileReader:
             return None
         line, column = self.file.place(name_node)
         cls = PhpClass(self.file.text(name_node), self.file.shown, line, column)
+        self.current = cls.name
         cls.attrs = self._docblock(node) + self._attributes(node)
         for child in node.children:
             if child.type == "base_clause" and child.named_children:
@@ -503,6 +530,24 @@ class _Builder:
         self.problems = problems
         self.tables: dict[str, ModelTable] = {}
         self.links: list[_Link] = []
+        self.warned: set[tuple[str, int, int]] = set()
+
+    def named(self, value: Any, default: str, shown: str, line: int, column: int) -> str:
+        """A name the mapping gives, or the naming strategy's; a computed one is a warning."""
+        if isinstance(value, str) and value:
+            return value.strip('`"')
+        if value is UNKNOWN and (shown, line, column) not in self.warned:
+            self.warned.add((shown, line, column))
+            self.problems.append(
+                SourceProblem(
+                    f"cannot tell the name written here (a computed value); `{default}`, the name "
+                    "Doctrine gives by default, is used",
+                    Location(shown, line, column),
+                    shown,
+                    severity=Severity.WARNING,
+                )
+            )
+        return default
 
     def find(self, name: str) -> PhpClass | None:
         """A class by short name; `UserInterface` is `User` when only that is mapped.
@@ -540,9 +585,7 @@ class _Builder:
     def table_name(self, cls: PhpClass) -> str:
         table = cls.first("Table")
         name = table.get("name") if table is not None else None
-        if isinstance(name, str) and name:
-            return name.strip('`"')
-        return self.naming[cls.shown].table(cls.name)
+        return self.named(name, self.naming[cls.shown].table(cls.name), cls.shown, cls.line, cls.column)
 
     def target_table(self, name: str, naming: Naming) -> str:
         cls = self.find(name)
@@ -627,8 +670,9 @@ class _Builder:
             column_attr = prop.first("Column")
             relation = prop.first("ManyToOne") or prop.first("OneToOne")
             if column_attr is not None:
-                name = column_attr.get("name")
-                name = name.strip('`"') if isinstance(name, str) and name else naming.column(prop.name)
+                name = self.named(
+                    column_attr.get("name"), naming.column(prop.name), prop.shown, prop.line, prop.column
+                )
                 if prefix is not None:
                     name = prefix + name
                 options = column_attr.get("options")
@@ -671,9 +715,8 @@ class _Builder:
         for join in joins or [Attr("JoinColumn")]:
             ref = join.get("referencedColumnName")
             ref = ref if isinstance(ref, str) and ref else "id"
-            name = join.get("name")
-            name = (
-                name.strip('`"') if isinstance(name, str) and name else naming.join_column(default_name, ref)
+            name = self.named(
+                join.get("name"), naming.join_column(default_name, ref), prop.shown, prop.line, prop.column
             )
             column = ModelColumn(name, prop.line, prop.column, None, None, primary, path)
             table.add(column)
@@ -719,8 +762,9 @@ class _Builder:
         for join in joins or [Attr("JoinColumn")]:
             ref = join.get("referencedColumnName")
             ref = ref if isinstance(ref, str) and ref else "id"
-            name = join.get("name")
-            name = name.strip('`"') if isinstance(name, str) and name else naming.join_key(class_name, ref)
+            name = self.named(
+                join.get("name"), naming.join_key(class_name, ref), prop.shown, prop.line, prop.column
+            )
             column = ModelColumn(name, prop.line, prop.column, None, None, True)
             link.add(column)
             self.links.append(_Link(link, column, class_name, ref))
