@@ -5,6 +5,9 @@ The annotation text inside a PHP `/** ... */` comment is a small language of its
 with `key=value` or `"key": value`, nested `@Name(...)`): tree-sitter-php sees only a
 comment, so this module tokenizes it. A broken ORM annotation is an `AnnotationError` at
 its offset in the comment; other annotations (`@var`, `@Assert\\...`) are passed over.
+
+It also holds `PhpClass` and `Prop`, what one class maps: PHP attributes, annotations,
+YAML and XML mapping files all give these, and one builder makes tables from them.
 """
 
 from __future__ import annotations
@@ -91,6 +94,10 @@ class Attr:
         if key == "value":
             return self.args.get("0")
         return None
+
+
+#: Class-level mapping -> the kind of class it makes.
+ENTITY_KINDS = {"Entity": "entity", "MappedSuperclass": "mapped", "Embeddable": "embeddable"}
 
 
 def short_name(name: str) -> str:
@@ -303,3 +310,48 @@ def docblock_annotations(text: str) -> list[Attr]:
         parser = _Parser(text, i + 1)
         found.append(parser.annotation())
         i = parser.pos
+
+
+# -- what one class maps (PHP attributes, annotations, YAML and XML give the same)
+
+@dataclass
+class Prop:
+    """One property and the mapping written on it."""
+
+    name: str
+    attrs: list[Attr]
+    php_type: str | None
+    line: int
+    column: int
+    shown: str
+
+    def first(self, name: str) -> Attr | None:
+        """The first mapping attribute of that name."""
+        return next((a for a in self.attrs if a.name == name), None)
+
+    def all(self, name: str) -> list[Attr]:
+        """Every mapping attribute of that name (several `JoinColumn`s)."""
+        return [a for a in self.attrs if a.name == name]
+
+
+@dataclass
+class PhpClass:
+    """A class (or trait) with the mapping of its class and of its properties."""
+
+    name: str
+    shown: str
+    line: int
+    column: int
+    attrs: list[Attr] = field(default_factory=list)
+    parent: str | None = None
+    traits: list[str] = field(default_factory=list)
+    props: list[Prop] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str | None:
+        """`entity`, `mapped` (superclass), `embeddable`, or None for a plain class or trait."""
+        return next((ENTITY_KINDS[a.name] for a in self.attrs if a.name in ENTITY_KINDS), None)
+
+    def first(self, name: str) -> Attr | None:
+        """The first class-level mapping attribute of that name."""
+        return next((a for a in self.attrs if a.name == name), None)

@@ -25,7 +25,7 @@ the `underscore` / `underscore_number_aware` one when the project's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +49,14 @@ from cnsnt.sources.schemas.doctrine_annotations import (
     AnnotationError,
     Attr,
     ClassRef,
+    PhpClass,
+    Prop,
     docblock_annotations,
     is_orm,
     short_name,
 )
+from cnsnt.sources.schemas.doctrine_xml import is_xml_mapping, xml_classes
+from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes
 from cnsnt.sources.schemas.rails_schema import RubyFile, syntax_problem
 
 Node = Any  # tree_sitter.Node
@@ -134,7 +138,6 @@ PHP_TYPES: dict[str, str] = {
     "Uuid": "uuid",
     "Ulid": "ulid",
 }
-_ENTITY_KINDS = {"Entity": "entity", "MappedSuperclass": "mapped", "Embeddable": "embeddable"}
 
 
 # -- naming strategies
@@ -229,49 +232,6 @@ def _configured(config: Path) -> Naming:
 
 
 # -- what one PHP file declares
-
-
-@dataclass
-class Prop:
-    """One property and the mapping written on it."""
-
-    name: str
-    attrs: list[Attr]
-    php_type: str | None
-    line: int
-    column: int
-    shown: str
-
-    def first(self, name: str) -> Attr | None:
-        """The first mapping attribute of that name."""
-        return next((a for a in self.attrs if a.name == name), None)
-
-    def all(self, name: str) -> list[Attr]:
-        """Every mapping attribute of that name (several `JoinColumn`s)."""
-        return [a for a in self.attrs if a.name == name]
-
-
-@dataclass
-class PhpClass:
-    """A class (or trait) with the mapping of its class and of its properties."""
-
-    name: str
-    shown: str
-    line: int
-    column: int
-    attrs: list[Attr] = field(default_factory=list)
-    parent: str | None = None
-    traits: list[str] = field(default_factory=list)
-    props: list[Prop] = field(default_factory=list)
-
-    @property
-    def kind(self) -> str | None:
-        """`entity`, `mapped` (superclass), `embeddable`, or None for a plain class or trait."""
-        return next((_ENTITY_KINDS[a.name] for a in self.attrs if a.name in _ENTITY_KINDS), None)
-
-    def first(self, name: str) -> Attr | None:
-        """The first class-level mapping attribute of that name."""
-        return next((a for a in self.attrs if a.name == name), None)
 
 
 def php_parser() -> Any:
@@ -878,9 +838,6 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
     classes: dict[str, PhpClass] = {}
     naming: dict[str, Naming] = {}
     cache: dict[Path, Naming] = {}
-    from cnsnt.sources.schemas.doctrine_xml import is_xml_mapping, xml_classes  # they import this module
-    from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes
-
     mapped: list[PhpClass] = []
     parser = None
     files = 0

@@ -14,8 +14,7 @@ from xml.parsers import expat
 
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
-from cnsnt.sources.schemas.doctrine_annotations import Attr, ClassRef, short_name
-from cnsnt.sources.schemas.doctrine_entities import PhpClass, Prop
+from cnsnt.sources.schemas.doctrine_annotations import Attr, ClassRef, PhpClass, Prop, short_name
 
 _KINDS = {"entity": "Entity", "mapped-superclass": "MappedSuperclass", "embeddable": "Embeddable"}
 _RELATIONS = {"many-to-one": "ManyToOne", "one-to-one": "OneToOne", "many-to-many": "ManyToMany"}

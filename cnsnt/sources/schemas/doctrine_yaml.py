@@ -15,8 +15,7 @@ import yaml
 
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
-from cnsnt.sources.schemas.doctrine_annotations import Attr, ClassRef, short_name
-from cnsnt.sources.schemas.doctrine_entities import PhpClass, Prop
+from cnsnt.sources.schemas.doctrine_annotations import Attr, ClassRef, PhpClass, Prop, short_name
 
 #: How many YAML nodes one file may expand to (aliases can multiply a small file).
 _NODE_BUDGET = 200_000
