@@ -29,6 +29,7 @@ FORMS = {
     "rails_migrations": "rails_migrations/db/migrate/*.rb",
     "alembic": "alembic/versions/*.py",
     "django_migrations": "django_migrations/*/migrations/*.py",
+    "doctrine": "doctrine/src/Entity/*.php",
 }
 
 
