@@ -607,3 +607,24 @@ def test_class_constants_are_read_and_computed_names_warn(entities):
     assert problem.severity == Severity.WARNING
     assert "computed value" in problem.message and "`mail`" in problem.message
     assert (problem.location.line, problem.location.column) == (11, 20)
+
+
+def test_fos_user_bundle_base_fields_come_with_the_user(entities):
+    php = (
+        "<?php\nnamespace AppBundle\\Entity;\n\nuse Doctrine\\ORM\\Mapping as ORM;\n"
+        "use FOS\\UserBundle\\Model\\User as BaseUser;\n\n"
+        "/**\n * @ORM\\Entity\n * @ORM\\Table(name=\"fos_user\")\n */\nclass User extends BaseUser\n{\n"
+        "    /** @ORM\\Id @ORM\\Column(type=\"integer\") */\n    protected $id;\n\n"
+        "    /** @ORM\\Column(type=\"string\", length=20, nullable=true) */\n    protected $phone;\n}\n"
+    )
+    ev = entities({"src/AppBundle/Entity/User.php": php}, "src/AppBundle/Entity/*.php")
+    assert not ev.problems, ev.problems
+    got = names(ev, "fos_user")
+    assert got[:3] == ["username", "username_canonical", "email"] and got[-2:] == ["id", "phone"]
+    assert column(ev, "fos_user.email").type == "VARCHAR(180)"
+    assert column(ev, "fos_user.last_login").type == "DATETIME"
+    assert where(column(ev, "fos_user.email")) == ("src/AppBundle/Entity/User.php", 11)
+    # a parent of the same short name from elsewhere gives nothing
+    other = php.replace("use FOS\\UserBundle\\Model\\User as BaseUser;", "use Acme\\Model\\User as BaseUser;")
+    ev = entities({"src/AppBundle/Entity/User.php": other}, "src/AppBundle/Entity/*.php")
+    assert names(ev, "fos_user") == ["id", "phone"]

@@ -346,6 +346,8 @@ class PhpClass:
     parent: str | None = None
     traits: list[str] = field(default_factory=list)
     props: list[Prop] = field(default_factory=list)
+    parent_full: str | None = None
+    """The parent's fully qualified name, as the file's `use` statements resolve it."""
 
     @property
     def kind(self) -> str | None:

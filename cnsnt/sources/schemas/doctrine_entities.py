@@ -257,6 +257,8 @@ class _FileReader:
         """`(class, NAME)` -> the expression of a class constant of this file."""
         self.current = ""
         """The class being read (what `self::` means)."""
+        self.uses: dict[str, str] = {}
+        """`use A\\B as C;` -> {"C": "A\\B"}, to resolve a parent class's full name."""
 
     def place(self, offset: int) -> tuple[int, int]:
         line = 0
@@ -292,9 +294,21 @@ class _FileReader:
                                 self.constants[(self.file.text(name), self.file.text(parts[0]))] = parts[-1]
             stack.extend(node.named_children)
 
+    def _collect_uses(self, root: Node) -> None:
+        for statement in root.named_children:
+            if statement.type != "namespace_use_declaration":
+                continue
+            for clause in statement.named_children:
+                if clause.type != "namespace_use_clause" or not clause.named_children:
+                    continue
+                full = self.file.text(clause.named_children[0]).lstrip("\\")
+                alias = clause.child_by_field_name("alias")
+                self.uses[self.file.text(alias) if alias is not None else short_name(full)] = full
+
     def classes(self, root: Node) -> list[PhpClass]:
         """Every class and trait of the file, with its mapping."""
         self._collect_constants(root)
+        self._collect_uses(root)
         out: list[PhpClass] = []
         stack = [root]
         while stack:
@@ -424,7 +438,12 @@ class _FileReader:
         cls.attrs = self._docblock(node) + self._attributes(node)
         for child in node.children:
             if child.type == "base_clause" and child.named_children:
-                cls.parent = short_name(self.file.text(child.named_children[0]))
+                written = self.file.text(child.named_children[0])
+                cls.parent = short_name(written)
+                head, _, rest = written.partition("\\")
+                full = self.uses.get(head) if head else None
+                joined = "\\".join(filter(None, (full, rest)))
+                cls.parent_full = written.lstrip("\\") if full is None else joined
         body = node.child_by_field_name("body")
         for member in body.named_children if body is not None else ():
             if member.type == "use_declaration":
@@ -466,6 +485,43 @@ class _FileReader:
         if node.type in ("primitive_type", "named_type", "name", "qualified_name"):
             return short_name(self.file.text(node))
         return None
+
+
+# -- mapped superclasses of well-known bundles (their mapping is in vendor/, never read)
+
+#: FOSUserBundle's `FOS\UserBundle\Model\User` mapping (its `User.orm.xml`): name, column, type, length.
+_FOS_USER = (
+    ("username", "username", "string", 180),
+    ("usernameCanonical", "username_canonical", "string", 180),
+    ("email", "email", "string", 180),
+    ("emailCanonical", "email_canonical", "string", 180),
+    ("enabled", "enabled", "boolean", None),
+    ("salt", "salt", "string", None),
+    ("password", "password", "string", None),
+    ("lastLogin", "last_login", "datetime", None),
+    ("confirmationToken", "confirmation_token", "string", 180),
+    ("passwordRequestedAt", "password_requested_at", "datetime", None),
+    ("roles", "roles", "array", None),
+)
+#: Fully qualified parents -> the columns their bundle maps.
+VENDOR_BASES: dict[str, tuple[tuple[str, str, str, int | None], ...]] = {
+    "FOS\\UserBundle\\Model\\User": _FOS_USER,
+    "FOS\\UserBundle\\Entity\\User": _FOS_USER,
+}
+
+
+def vendor_base(child: PhpClass) -> PhpClass | None:
+    """The mapped superclass a well-known bundle gives `child`'s parent, placed at `child`."""
+    fields = VENDOR_BASES.get(child.parent_full or "")
+    if fields is None or child.parent is None:
+        return None
+    base = PhpClass(child.parent, child.shown, child.line, child.column, attrs=[Attr("MappedSuperclass")])
+    for name, column, type_, length in fields:
+        args: dict[str, Any] = {"name": column, "type": type_}
+        if length is not None:
+            args["length"] = length
+        base.props.append(Prop(name, [Attr("Column", args)], None, child.line, child.column, child.shown))
+    return base
 
 
 # -- from classes to tables
@@ -879,6 +935,11 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
             cls.traits = php.traits
         if php is None or php.kind is None:
             classes[cls.name] = cls
+    for cls in list(classes.values()):
+        if cls.parent is not None and cls.parent not in classes:
+            base = vendor_base(cls)
+            if base is not None:
+                classes[base.name] = base
     builder = _Builder(classes, naming, problems)
     entities = [c for c in classes.values() if c.kind == "entity"]
     # A mapped superclass that names its table and that no entity here extends is the
