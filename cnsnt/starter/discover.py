@@ -177,10 +177,14 @@ def _json_form(path: Path) -> bool:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails`, `prisma` or `jpa` for a models or schema file, else None."""
+    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa` or `doctrine` for a models file, else None."""
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
+    if suffix == ".php":
+        return "doctrine" if _doctrine_mapped(_sniff(path)) else None
+    if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
+        return "doctrine"
     if path.name == "schema.rb" and path.parent.name == "db":
         return "rails"
     if suffix == ".java":
@@ -197,6 +201,74 @@ def _orm_kind(path: Path) -> str | None:
     if "sqlalchemy" in head and "__tablename__" in head:
         return "sqlalchemy"
     return None
+
+
+#: Doctrine's YAML and XML mapping files.
+_DOCTRINE_MAPPINGS = (".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")
+#: What a PHP class mapped with Doctrine (attributes or annotations) says near its start.
+_DOCTRINE_MARKERS = ("ORM\\Entity", "ORM\\MappedSuperclass", "ORM\\Embeddable", "ORM\\Column")
+
+
+def _doctrine_mapped(head: str) -> bool:
+    """A PHP file that imports Doctrine's mapping and maps a class (or a trait's columns) with it."""
+    if "Doctrine\\ORM\\Mapping" not in head:
+        return False
+    return any(f"{lead}{marker}" in head for marker in _DOCTRINE_MARKERS for lead in ("#[", "@"))
+
+
+def _beside_doctrine(home: Path, entities: list[tuple[Path, str | None]]) -> bool:
+    """SQL migrations in a project's `migrations/` folder whose Doctrine entities cnsnt reads.
+
+    The entities are the state the migrations build (Doctrine Migrations keeps SQL there
+    too): reading both would list every column twice.
+    """
+    folder = next((d for d in (home, *home.parents) if d.name.lower() == "migrations"), None)
+    return folder is not None and any(folder.parent in path.parents for path, _ in entities)
+
+
+def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
+    """Entity classes and mapping files (`*.orm.yml`, `*.orm.xml`), each kind in its own entries.
+
+    Where a bundle (or the project) maps with YAML or XML files (`Resources/config/doctrine`,
+    `config/doctrine`), Doctrine ignores the annotations of its classes: they are left out.
+    """
+    mapped = [p for p in paths if p.name.lower().endswith(_DOCTRINE_MAPPINGS)]
+    homes = {p.parents[2] for p in mapped if p.parent.name == "doctrine" and p.parent.parent.name == "config"}
+    homes |= {h.parent for h in homes if h.name == "Resources"}
+    found: list[Found] = []
+    for suffix in (".php", *_DOCTRINE_MAPPINGS):
+        mine = [p for p in paths if p.name.lower().endswith(suffix)]
+        if suffix == ".php":
+            mine = [p for p in mine if not any(home in p.parents for home in homes)]
+        found.extend(_doctrine_globs(mine, root, suffix) if mine else [])
+    return found
+
+
+def _doctrine_globs(paths: list[Path], root: Path, suffix: str) -> list[Found]:
+    """Doctrine entities: one entry for all their folders when one glob can say it.
+
+    Inheritance and relations across folders then resolve; `**` when the folders nest.
+
+    `src/Entity` and `src/Entity/Sub` are `src/Entity/**/*.php`; `src/modules/A/Entity`
+    and `src/modules/B/Entity` are `src/modules/*/Entity/*.php`. Other PHP files in those
+    folders (interfaces, enums) are read too and declare no table.
+    """
+    dirs = sorted({p.parent for p in paths})
+    tops = [d for d in dirs if not any(o != d and o in d.parents for o in dirs)]
+    nested = {top: any(top in other.parents for other in dirs) for top in tops}
+    rels = [d.relative_to(root).parts for d in tops]
+    if len(rels) > 1 and len({len(r) for r in rels}) == 1 and not any(nested.values()):
+        differ = [i for i in range(len(rels[0])) if len({r[i] for r in rels}) > 1]
+        if len(differ) == 1:
+            parts = list(rels[0])
+            parts[differ[0]] = "*"
+            return [Found("schemas", "/".join(parts) + f"/*{suffix}", format="doctrine")]
+    found: list[Found] = []
+    for top in tops:
+        rel = top.relative_to(root).as_posix()
+        prefix = "" if rel == "." else f"{rel}/"
+        found.append(Found("schemas", f"{prefix}{'**/' if nested[top] else ''}*{suffix}", format="doctrine"))
+    return found
 
 
 def _migration_dirs(files: list[Path]) -> dict[Path, list[Path]]:
@@ -522,7 +594,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
         for home, paths in sorted(migrations.items())
         # Prisma Migrate's folder beside its schema.prisma: the schema is the state
         # both describe; reading both would list every column twice
-        if home.parent not in models
+        if home.parent not in models and not _beside_doctrine(home, orm.get("doctrine", []))
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
@@ -531,6 +603,9 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
             entries = _jpa_entries([p for p, _ in orm["jpa"]], root, by_parent)
             found.extend(entry for entry, _ in entries)
             notes.extend(_jpa_naming(entry, paths, root) for entry, paths in entries)
+            continue
+        if model_kind == "doctrine":
+            found.extend(_doctrine_entries([p for p, _ in orm[model_kind]], root))
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):

@@ -31,6 +31,7 @@ FORMS = {
     "django_migrations": "django_migrations/*/migrations/*.py",
     "laravel": "laravel/database/migrations/*.php",
     "jpa": "jpa/src/main/java/**/*.java",
+    "doctrine": "doctrine/src/Entity/*.php",
 }
 
 

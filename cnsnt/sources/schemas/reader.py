@@ -1,16 +1,17 @@
-"""The reader registered for `sources.schemas`: which reader gets which files of an entry.
+r"""The reader registered for `sources.schemas`: which reader gets which files of an entry.
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
-`rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`); without it the
-kind is told from each file's name and content:
+`rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
+`doctrine`); without it the kind is told from each file's name and content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
-- `.prisma` files are Prisma schemas; `.rb` files are Rails migrations when they
+- `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
+  `Illuminate\Database\Migrations`, else Doctrine entities (and so are `*.orm.yml`,
+  `*.orm.xml`); `.rb` files are Rails migrations when they
   subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
   when they define `class Migration(...)` and mention django, Django models when they
   import `django`, SQLAlchemy models when they import `sqlalchemy`;
-- `.php` files are Laravel migrations when they use Laravel's `Migration` class;
 - `.sql` files are migrations when the entry matches several of them and every name
   carries a migration tool's version (`V2__x.sql`, `0002_x.sql`, `2024..._x.up.sql`,
   Prisma Migrate's `2024..._x/migration.sql`),
@@ -38,6 +39,7 @@ from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
+from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
 from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned, versioned_name
@@ -50,7 +52,7 @@ from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
 #: `format:` values of a `schemas` entry (the policy schema lists the same).
 FORMATS = (
     "ddl", "migrations", "django", "sqlalchemy", "rails", "prisma",
-    "rails_migrations", "alembic", "django_migrations", "laravel", "jpa",
+    "rails_migrations", "alembic", "django_migrations", "laravel", "jpa", "doctrine",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -64,6 +66,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "django_migrations": read_django_migrations,
     "laravel": read_laravel_migrations,
     "jpa": read_jpa,
+    "doctrine": read_doctrine,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {"rails_migrations": "rails", "alembic": "sqlalchemy", "django_migrations": "django"}
@@ -104,7 +107,8 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
-    for kind in ("django", "sqlalchemy", "rails", "prisma", "jpa", *_BUILT_BY, "laravel", "python"):
+    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa")
+    for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "python"):
         if kind not in kinds:
             continue
         models = _BUILT_BY.get(kind)
@@ -159,6 +163,10 @@ def detect(path: Path) -> str:
         return "prisma"
     if suffix == ".java":
         return "jpa"
+    if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
+        return "laravel"
+    if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
+        return "doctrine"
     if suffix == ".rb":
         return "rails_migrations" if "ActiveRecord::Migration" in _head(path, 200_000) else "rails"
     if suffix == ".py":
@@ -172,8 +180,6 @@ def detect(path: Path) -> str:
         if "sqlalchemy" in head:
             return "sqlalchemy"
         return "python"
-    if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
-        return "laravel"
     return "ddl"
 
 
