@@ -1,4 +1,4 @@
-"""One clinic schema written ten ways gives the same audit.
+"""One clinic schema written twelve ways gives the same audit.
 
 tests/fixtures/schemas/equivalence holds the same three tables (people, appointments
 linked to people, clinics as a lookup) as a DDL dump, as Flyway, Rails, Alembic (with a
