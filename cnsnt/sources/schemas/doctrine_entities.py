@@ -57,6 +57,7 @@ from cnsnt.sources.schemas.doctrine_annotations import (
 )
 from cnsnt.sources.schemas.doctrine_xml import is_xml_mapping, xml_classes
 from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes
+from cnsnt.sources.schemas.grammars import parser
 from cnsnt.sources.schemas.rails_schema import RubyFile, syntax_problem
 
 Node = Any  # tree_sitter.Node
@@ -236,15 +237,7 @@ def _configured(config: Path) -> Naming:
 
 def php_parser() -> Any:
     """A tree-sitter parser for PHP; a clear `SourceError` when the grammar is not installed."""
-    try:
-        import tree_sitter
-        import tree_sitter_php
-    except ImportError:
-        raise SourceError(
-            "reading Doctrine entities needs the tree-sitter and tree-sitter-php packages "
-            "(pip install tree-sitter tree-sitter-php)"
-        ) from None
-    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_php.language_php()))
+    return parser("php", "Doctrine entities")
 
 
 class _FileReader:

@@ -50,6 +50,7 @@ from cnsnt.sources.schemas.common import (
     nothing_found,
     problem_of,
 )
+from cnsnt.sources.schemas.grammars import parser
 from cnsnt.sources.schemas.rails_schema import RubyFile as SourceFile  # bytes -> line:column, any language
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
@@ -153,15 +154,7 @@ def maps_entities(text: str) -> bool:
 
 def java_parser() -> Any:
     """A tree-sitter parser for Java; a clear `SourceError` when the grammar is not installed."""
-    try:
-        import tree_sitter
-        import tree_sitter_java
-    except ImportError:
-        raise SourceError(
-            "reading JPA entities needs the tree-sitter and tree-sitter-java packages "
-            "(pip install tree-sitter tree-sitter-java)"
-        ) from None
-    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_java.language()))
+    return parser("java", "JPA entities")
 
 
 # --------------------------------------------------------------------------- the syntax tree

@@ -37,6 +37,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed, problem_of
+from cnsnt.sources.schemas.grammars import parser
 from cnsnt.sources.schemas.rails_schema import Node, plural
 from cnsnt.sources.schemas.rails_schema import RubyFile as SourceFile
 from cnsnt.sources.schemas.replay import Replay, table_key
@@ -187,15 +188,7 @@ _LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do
 
 def php_parser() -> Any:
     """A tree-sitter parser for PHP; a clear `SourceError` when the grammar is not installed."""
-    try:
-        import tree_sitter
-        import tree_sitter_php
-    except ImportError:
-        raise SourceError(
-            "reading Laravel migrations needs the tree-sitter and tree-sitter-php packages "
-            "(pip install tree-sitter tree-sitter-php)"
-        ) from None
-    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_php.language_php()))
+    return parser("php", "Laravel migrations")
 
 
 def is_laravel_migration(head: str) -> bool:

@@ -36,6 +36,7 @@ from cnsnt.sources.schemas.common import (
     nothing_found,
     problem_of,
 )
+from cnsnt.sources.schemas.grammars import parser
 
 #: Rails column types -> what the PostgreSQL adapter creates.
 TYPES: dict[str, str] = {
@@ -72,15 +73,7 @@ Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-tim
 
 def ruby_parser() -> Any:
     """A tree-sitter parser for Ruby; a clear `SourceError` when the grammar is not installed."""
-    try:
-        import tree_sitter
-        import tree_sitter_ruby
-    except ImportError:  # both are dependencies of cnsnt, but a broken install says so
-        raise SourceError(
-            "reading Rails schema.rb or migrations needs the tree-sitter and tree-sitter-ruby packages "
-            "(pip install tree-sitter tree-sitter-ruby)"
-        ) from None
-    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
+    return parser("ruby", "Rails schema.rb or migrations")
 
 
 class RubyFile:
