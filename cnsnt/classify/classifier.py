@@ -658,10 +658,9 @@ def decide(
         )
     kind = _type_kind(type)
     reading = _read(name, ctx.languages)
-    if any(_false_friend(m, ctx.written) for m in reading.matches):
-        reading = replace(
-            reading, matches=tuple(m for m in reading.matches if not _false_friend(m, ctx.written))
-        )
+    kept = tuple(m for m in reading.matches if not _false_friend(m, ctx.written))
+    if len(kept) != len(reading.matches):
+        reading = replace(reading, matches=kept)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names)
     if (
         match is not None

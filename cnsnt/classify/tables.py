@@ -451,13 +451,10 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         reason = ""
         for key in table.foreign_keys:
             if _refers_to(key, people_names) or _table(key.ref_table, languages).person:
-                words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
-                if words & _MAKER_WORDS:
+                if _made_by(key, languages):
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
-                    columns = ", ".join(key.columns)
-                    how = " (by its name)" if key.implied else ""
-                    reason = f"'{columns}' references '{key.ref_table}'{how}, which describes people"
+                    reason = f"{_cites(key)}, which describes people"
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
         table_words = _table_words(table.name, languages)
@@ -480,19 +477,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             health = base.health or bool(patient) or _care_name(table.name, languages)
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
-            verdicts[table.key] = TableVerdict(
-                LINKED,
-                reason,
-                replace(
-                    base,
-                    person=True,
-                    linked=True,
-                    names=names,
-                    subject=True,
-                    health=health,
-                    why=f"in a table linked to people ({reason})",
-                ),
-            )
+            verdicts[table.key] = _linked(base, reason, names=names, health=health)
             continue
         if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
@@ -508,6 +493,42 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # data: a health word in its name makes nothing in it anyone's health
             verdicts[name] = replace(verdict, context=replace(verdict.context, health=False))
     return verdicts
+
+
+def _made_by(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
+    """Whether a key names who made or handles the record (`created_by`), not whom it is about."""
+    return any(set(_TOKENIZER.words(c, languages)) & _MAKER_WORDS for c in key.columns)
+
+
+def _cites(key: ForeignKey) -> str:
+    """How a reason names a key: `'user_id' references 'users' (by its name)`."""
+    how = " (by its name)" if key.implied else ""
+    return f"'{', '.join(key.columns)}' references '{key.ref_table}'{how}"
+
+
+def _linked(
+    context: Context,
+    reason: str,
+    *,
+    names: bool,
+    health: bool | None = None,
+    organisation: bool | None = None,
+) -> TableVerdict:
+    """The verdict on a table whose rows are about a person they point at (None: as it was)."""
+    return TableVerdict(
+        LINKED,
+        reason,
+        replace(
+            context,
+            person=True,
+            linked=True,
+            names=names,
+            subject=True,
+            health=context.health if health is None else health,
+            organisation=context.organisation if organisation is None else organisation,
+            why=f"in a table linked to people ({reason})",
+        ),
+    )
 
 
 def _second_hop(
@@ -529,8 +550,7 @@ def _second_hop(
         if verdict.kind != OTHER or verdict.context.placeholder:
             continue
         for key in table.foreign_keys:
-            words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
-            if words & _MAKER_WORDS:
+            if _made_by(key, languages):
                 continue
             target = _target(key, by_name, table.schema)
             if target is None or target.key == table.key:
@@ -555,20 +575,8 @@ def _second_hop(
         link = next((k for k, t in under[table.key] if t.key in reached), None)
         if link is None:
             continue
-        how = " (by its name)" if link.implied else ""
-        reason = f"'{', '.join(link.columns)}' references '{link.ref_table}'{how}, which is about a person"
-        verdicts[table.key] = TableVerdict(
-            LINKED,
-            reason,
-            replace(
-                verdicts[table.key].context,
-                person=True,
-                linked=True,
-                names=False,
-                subject=True,
-                why=f"in a table linked to people ({reason})",
-            ),
-        )
+        reason = f"{_cites(link)}, which is about a person"
+        verdicts[table.key] = _linked(verdicts[table.key].context, reason, names=False)
         changed = True
     return changed
 
@@ -699,8 +707,7 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
             continue
         languages = verdicts[table.key].context.languages
         for key in table.foreign_keys:
-            words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
-            if words & _MAKER_WORDS:
+            if _made_by(key, languages):
                 continue  # who wrote the diagnosis is staff, not a patient
             target = _target(key, by_name, table.schema)
             if target is not None and verdicts[target.key].kind == PEOPLE:
@@ -757,24 +764,9 @@ def _care_records(
             return
         for name, (verdict, record) in found.items():
             reason = (
-                f"'{', '.join(record.columns)}' references '{record.ref_table}'"
-                f"{' (by its name)' if record.implied else ''}, "
-                "a person's health or care record, so what it records is their health data"
+                f"{_cites(record)}, a person's health or care record, so what it records is their health data"
             )
-            verdicts[name] = TableVerdict(
-                LINKED,
-                reason,
-                replace(
-                    verdict.context,
-                    person=True,
-                    linked=True,
-                    names=False,
-                    subject=True,
-                    health=True,
-                    organisation=False,
-                    why=f"in a table linked to people ({reason})",
-                ),
-            )
+            verdicts[name] = _linked(verdict.context, reason, names=False, health=True, organisation=False)
 
 
 def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
