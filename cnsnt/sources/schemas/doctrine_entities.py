@@ -25,7 +25,9 @@ the `underscore` / `underscore_number_aware` one when the project's
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -702,7 +704,16 @@ class _Builder:
                 if not target:
                     continue
                 joins = prop.all("JoinColumn") or _listed(prop.first("JoinColumns"), "value")
-                self._join_columns(table, prop, joins, target, naming, path, primary, prop.name)
+                self._join_columns(
+                    table,
+                    prop,
+                    joins,
+                    target,
+                    self.target_table(target, naming),
+                    partial(naming.join_column, prop.name),
+                    primary,
+                    path,
+                )
             elif prop.first("ManyToMany") is not None:
                 self._join_table(table, cls, prop, naming)
             elif prop.first("Embedded") is not None:
@@ -714,25 +725,27 @@ class _Builder:
         prop: Prop,
         joins: list[Attr],
         target: str,
-        naming: Naming,
-        path: str | None,
+        ref_table: str,
+        default: Callable[[str], str],
         primary: bool,
-        default_name: str,
+        path: str | None = None,
     ) -> None:
+        """The columns a relation adds to `table`, with their foreign key to `ref_table`.
+
+        `default` names a column by the column it references, when the mapping does not.
+        """
         names: list[str] = []
         refs: list[str] = []
         for join in joins or [Attr("JoinColumn")]:
             ref = join.get("referencedColumnName")
             ref = ref if isinstance(ref, str) and ref else "id"
-            name = self.named(
-                join.get("name"), naming.join_column(default_name, ref), prop.shown, prop.line, prop.column
-            )
+            name = self.named(join.get("name"), default(ref), prop.shown, prop.line, prop.column)
             column = ModelColumn(name, prop.line, prop.column, None, None, primary, path)
             table.add(column)
             self.links.append(_Link(table, column, target, ref))
             names.append(name)
             refs.append(ref)
-        table.foreign_keys.append(ForeignKey(tuple(names), self.target_table(target, naming), tuple(refs)))
+        table.foreign_keys.append(ForeignKey(tuple(names), ref_table, tuple(refs)))
 
     def _join_table(self, table: ModelTable, cls: PhpClass, prop: Prop, naming: Naming) -> None:
         many = prop.first("ManyToMany")
@@ -752,34 +765,21 @@ class _Builder:
         )
         joins = _listed(join_table, "joinColumns") or prop.all("JoinColumn")
         inverse = _listed(join_table, "inverseJoinColumns") or prop.all("InverseJoinColumn")
-        self._key_columns(link, prop, joins, cls.name, naming, table.name)
-        self._key_columns(link, prop, inverse, target, naming, self.target_table(target, naming))
-        self.tables[f"{cls.name}::{prop.name}"] = link
-
-    def _key_columns(
-        self,
-        link: ModelTable,
-        prop: Prop,
-        joins: list[Attr],
-        class_name: str,
-        naming: Naming,
-        ref_table: str,
-    ) -> None:
-        """The columns of one side of a join table, with their foreign key to `ref_table`."""
-        names: list[str] = []
-        refs: list[str] = []
-        for join in joins or [Attr("JoinColumn")]:
-            ref = join.get("referencedColumnName")
-            ref = ref if isinstance(ref, str) and ref else "id"
-            name = self.named(
-                join.get("name"), naming.join_key(class_name, ref), prop.shown, prop.line, prop.column
+        # each side's key is named for its class (`user_id`) and is part of the link's key
+        for side, key_joins, ref_table in (
+            (cls.name, joins, table.name),
+            (target, inverse, self.target_table(target, naming)),
+        ):
+            self._join_columns(
+                link,
+                prop,
+                key_joins,
+                side,
+                ref_table,
+                partial(naming.join_key, side),
+                True,
             )
-            column = ModelColumn(name, prop.line, prop.column, None, None, True)
-            link.add(column)
-            self.links.append(_Link(link, column, class_name, ref))
-            names.append(name)
-            refs.append(ref)
-        link.foreign_keys.append(ForeignKey(tuple(names), ref_table, tuple(refs)))
+        self.tables[f"{cls.name}::{prop.name}"] = link
 
     def _embedded(self, table: ModelTable, prop: Prop, naming: Naming) -> None:
         embedded = prop.first("Embedded")
