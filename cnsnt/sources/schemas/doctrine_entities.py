@@ -909,15 +909,9 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
         source = text.encode("utf-8")
         tree = parser.parse(source)
         file = RubyFile(source, shown)
-        broken = syntax_problem(tree, file)
+        broken = syntax_problem(tree, file, "PHP", "entities")
         if broken is not None:
-            problems.append(
-                SourceProblem(
-                    broken.message.replace("Ruby", "PHP").replace("tables", "entities"),
-                    broken.location,
-                    shown,
-                )
-            )
+            problems.append(broken)
         naming[shown] = naming_for(path, cache)
         for cls in _FileReader(file, problems).classes(tree.root_node):
             classes.setdefault(cls.name, cls)

@@ -149,15 +149,20 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
     return model_evidence(tables, problems, files)
 
 
-def syntax_problem(tree: Any, file: RubyFile) -> SourceProblem | None:
-    """The CN001 problem of a file tree-sitter could not parse whole, at the first error."""
+def syntax_problem(
+    tree: Any, file: RubyFile, language: str = "Ruby", things: str = "tables"
+) -> SourceProblem | None:
+    """The CN001 problem of a file tree-sitter could not parse whole, at the first error.
+
+    `language` and `things` word the message (`PHP`, `entities` for Doctrine).
+    """
     if not tree.root_node.has_error:
         return None
     bad = _first_error(tree.root_node)
     line, column = file.place(bad) if bad is not None else (1, 1)
     what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
     return SourceProblem(
-        f"Ruby syntax error ({what}): tables from here on may be missing or incomplete",
+        f"{language} syntax error ({what}): {things} from here on may be missing or incomplete",
         Location(file.shown, line, column),
         file.shown,
     )
