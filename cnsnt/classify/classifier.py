@@ -598,6 +598,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     words = reading.rest
     if words & lx.RECORD_WORDS:
         return None  # the record's own time
+    if describes and negators == {"technical"} and {w for w, _ in reading.negators} <= lx.OWN_SETTINGS:
+        return "user.settings"  # what the person picked for themselves (`theme`, `currency`)
     if words & _FIRMS:
         return None  # a company's, a branch's, a department's (a club or a church: theirs)
     if words & _NUMBER_WORDS and not negators - {"counter"}:

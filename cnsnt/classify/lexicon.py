@@ -224,3 +224,5 @@ OBJECT_NAMES: Final = _VOCAB.lists["object_names"]
 STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
 # Yes/no words of a person's payment state (`pagada`, `overdue`): financial in their row.
 PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]
+# What a person picks for themselves (`theme`, `currency`): their setting in their own row.
+OWN_SETTINGS: Final = _VOCAB.lists["own_settings"]

@@ -28,6 +28,7 @@ _LIST_KEYS = (
     "flag_if_numeric",
     "ip_tails",
     "payment_states",
+    "own_settings",
     "placeholder_words",
     "patient_words",
     "tree_words",

@@ -21,6 +21,8 @@ POSITIVE = [
     ("gibbonPerson", "dob", "DATE", None, "user.demographic.date_of_birth"),
     ("gibbonPerson", "phone1", "VARCHAR(20)", None, "user.contact.phone_number"),
     ("gibbonPerson", "lastIPAddress", "VARCHAR(15)", None, "user.device.ip_address"),
+    # a password's salt, in the person's row, belongs to their credentials
+    ("gibbonPerson", "passwordStrongSalt", "VARCHAR(255)", None, "user.authorization.password"),
     ("gibbonPerson", "firstName", "VARCHAR(60)", None, "user.name.first"),
     ("customer", "name", "TEXT", None, "user.name"),
     ("user_ips", "ip", "TEXT", None, "user.device.ip_address"),
@@ -137,7 +139,6 @@ NEGATIVE = [
     ("articles", "description", "TEXT", None),
     ("resources", "url", "TEXT", None),
     ("editor", "email_confirm_date", "TIMESTAMPTZ", None),
-    ("gibbonPerson", "passwordStrongSalt", "VARCHAR(255)", None),
     ("gibbonPerson", "phone1Type", "ENUM('', 'Mobile', 'Home')", None),
     ("gibbonPerson", "viewCalendarSchool", "ENUM('Y', 'N')", None),
     ("fs_foodsaver", "photo_public", "TINYINT(4)", None),

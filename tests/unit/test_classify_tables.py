@@ -1205,3 +1205,46 @@ def test_a_message_template_is_no_message() -> None:
     got = classify_tables([template, queue])
     assert not got["email_template.body"].personal
     assert got["email_queue.body"].personal
+
+
+def test_a_setting_the_person_picked_is_theirs_only_in_their_own_row() -> None:
+    people = _table(
+        "clients",
+        [
+            ("id", "INT"),
+            ("nom", "VARCHAR(50)"),
+            ("prenom", "VARCHAR(50)"),
+            ("email", "VARCHAR(80)"),
+            ("theme", "VARCHAR(20)"),
+            ("currency", "CHAR(3)"),
+        ],
+    )
+    invoices = _table(
+        "factures",
+        [("id", "INT"), ("client_id", "INT"), ("currency", "CHAR(3)")],
+        (ForeignKey(("client_id",), "clients"),),
+    )
+    verdicts = classify_tables([people, invoices])
+    assert verdicts["clients.theme"].category == "user.settings"
+    assert verdicts["clients.currency"].category == "user.settings"
+    assert not verdicts["factures.currency"].personal  # the invoice's currency
+
+
+def test_a_key_to_the_coordinator_of_a_thing_does_not_make_it_a_persons_record() -> None:
+    people = _table(
+        "docenti",
+        [("id", "INT"), ("cognome", "VARCHAR(50)"), ("nome", "VARCHAR(50)"), ("email", "VARCHAR(80)")],
+    )
+    classes = _table(
+        "classi",
+        [("id", "INT"), ("coordinatore_id", "INT"), ("sezione", "VARCHAR(5)"), ("anno", "INT")],
+        (ForeignKey(("coordinatore_id",), "docenti"),),
+    )
+    leave = _table(
+        "ferie",
+        [("id", "INT"), ("docente_id", "INT"), ("motivo", "TEXT"), ("giorni", "INT")],
+        (ForeignKey(("docente_id",), "docenti"),),
+    )
+    verdicts = classify_tables([people, classes, leave])
+    assert not verdicts["classi.sezione"].personal
+    assert verdicts["ferie.motivo"].personal  # a teacher's own leave request
