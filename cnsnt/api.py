@@ -51,14 +51,12 @@ def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
     found = find_policy(start)
     if found is None:
         where = (
-            "no cnsnt.yaml here or in any parent directory, and no [tool.cnsnt] policy in a "
-            "pyproject.toml"
+            "no cnsnt.yaml here or in any parent directory, and no [tool.cnsnt] policy in a pyproject.toml"
             if path is None
             else f"{start.as_posix()} has no cnsnt.yaml"
         )
         raise UsageError(
-            f"no policy found: {where} "
-            "(name one with --policy; see the README for a starting policy)"
+            f"no policy found: {where} (name one with --policy; see the README for a starting policy)"
         )
     return found
 
@@ -117,9 +115,7 @@ def audit(
     )
 
 
-def audit_path(
-    path: Path | None = None, *, policy: Path | None = None, **options: object
-) -> AuditResult:
+def audit_path(path: Path | None = None, *, policy: Path | None = None, **options: object) -> AuditResult:
     """Load the policy for PATH and audit it (convenience for scripts and tests)."""
     loaded = load_policy(resolve_policy_path(path, policy))
     return audit(loaded, **options)  # type: ignore[arg-type]
@@ -181,8 +177,11 @@ def notice_blockers(
         lean = replace(policy, sources=tuple(s for s in policy.sources if s.kind != "queries"))
         result = audit(lean, dialect=dialect, jobs=jobs, preset=preset, select=NOTICE_AUDIT_RULES)
         found.extend(result.findings)
-    errors = {f for f in found if f.severity is Severity.ERROR and f.rule in (
-        *NOTICE_POLICY_RULES, *NOTICE_AUDIT_RULES)}
+    errors = {
+        f
+        for f in found
+        if f.severity is Severity.ERROR and f.rule in (*NOTICE_POLICY_RULES, *NOTICE_AUDIT_RULES)
+    }
     return sorted(errors, key=Finding.sort_key)
 
 
@@ -208,12 +207,8 @@ def notice(
 
     from cnsnt.notices import render_notice
 
-    result = render_notice(
-        policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=draft, theme=theme
-    )
-    extra = notice_blockers(
-        policy, preset=preset, with_audit=with_audit, dialect=dialect, jobs=jobs
-    )
+    result = render_notice(policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=draft, theme=theme)
+    extra = notice_blockers(policy, preset=preset, with_audit=with_audit, dialect=dialect, jobs=jobs)
     blockers = sorted({*result.blockers, *extra}, key=Finding.sort_key)
     return replace(result, blockers=blockers)
 
@@ -238,6 +233,24 @@ def inventory(
     return build_inventory(policy, evidence, findings)
 
 
+def _schema_policy(path: Path | None, policy: Path | None) -> Policy:
+    """The project's policy; for a directory without one, the sources `cnsnt init` would list.
+
+    So a column can be explained before there is a policy to write (`cnsnt init` is the
+    step after).
+    """
+    try:
+        return load_policy(resolve_policy_path(path, policy))
+    except UsageError:
+        if policy is not None or path is None or not path.is_dir():
+            raise
+    from cnsnt.starter.discover import survey
+    from cnsnt.starter.run import found_policy
+
+    found, _ = survey(path)
+    return found_policy(path, found, path / "cnsnt.yaml")
+
+
 def explain_column(
     subject: str,
     path: Path | None = None,
@@ -253,7 +266,7 @@ def explain_column(
     evidence, then the column's verdict and reason. Raises `UsageError` when no
     schema source defines such a column.
     """
-    loaded = load_policy(resolve_policy_path(path, policy))
+    loaded = _schema_policy(path, policy)
     schemas = tuple(s for s in loaded.sources if s.kind in ("schemas", "databases"))
     evidence = collect_evidence(dataclasses.replace(loaded, sources=schemas), dialect=dialect)
     want = subject.casefold()
@@ -278,8 +291,13 @@ def explain_column(
             if problems
             else ""
         )
+        sources = (
+            f"the schema sources of {loaded.path}"
+            if Path(loaded.path).is_file()
+            else f"the schemas found under {loaded.base_dir.as_posix()} (it has no cnsnt.yaml)"
+        )
         raise UsageError(
-            f"no column {subject!r} in the schema sources of {loaded.path} "
+            f"no column {subject!r} in {sources} "
             f"({read} table{'s' if read != 1 else ''} read{trouble}); write it as TABLE.COLUMN"
         )
     return lines

@@ -53,6 +53,22 @@ def _validate(text: str, target: Path, others: list[Path]) -> None:
         load_policy(here if len(others) > 1 else here / target.name)
 
 
+def found_policy(root: Path, found: list[Found], target: Path) -> Policy:
+    """A policy of nothing but the sources found under `root`, as if written to `target`."""
+    specs = tuple(
+        SourceSpec(
+            kind=f.kind,
+            pattern=f.pattern,
+            base_dir=root,
+            location=Location(target.name),
+            format=f.format,
+            dialect=f.dialect,
+        )
+        for f in found
+    )
+    return Policy(path=target.as_posix(), base_dir=root, sources=specs)
+
+
 def draft_new(
     root: Path,
     *,
@@ -66,18 +82,7 @@ def draft_new(
         raise UsageError(f"{root.as_posix()} is not a directory: cnsnt init reads a project directory")
     target = output or root / "cnsnt.yaml"
     found, notes = survey(root)
-    specs = tuple(
-        SourceSpec(
-            kind=f.kind,
-            pattern=f.pattern,
-            base_dir=root,
-            location=Location(target.name),
-            format=f.format,
-            dialect=f.dialect,
-        )
-        for f in found
-    )
-    policy = Policy(path=target.as_posix(), base_dir=root, sources=specs)
+    policy = found_policy(root, found, target)
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
     entries = group(result.fields, load_taxonomy())

@@ -59,3 +59,23 @@ def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
     result = run("explain-column", "t\x1b[31m.email", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\\x1b" in result.stdout
+
+
+def test_a_project_without_a_policy_is_read_as_cnsnt_init_finds_it(tmp_path: Path) -> None:
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text(
+        "CREATE TABLE kimlik (id INT PRIMARY KEY, ad TEXT, soyad TEXT, tc_kimlik_no CHAR(11));\n",
+        encoding="utf-8",
+    )
+    result = run("explain-column", "kimlik.ad", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "kimlik.ad (db/schema.sql:1:42)"
+    assert "verdict: personal" in result.stdout
+    assert not (tmp_path / "cnsnt.yaml").exists()  # nothing written
+    missing = run("explain-column", "kimlik.nope", str(tmp_path))
+    assert missing.exit_code == 2
+    assert "(it has no cnsnt.yaml)" in missing.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    none = run("explain-column", "kimlik.ad", str(empty))
+    assert none.exit_code == 2 and "Traceback" not in none.output
