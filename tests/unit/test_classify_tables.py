@@ -969,27 +969,27 @@ def test_a_body_people_belong_to_is_an_organisation_and_a_membership_in_their_ro
 
 
 def test_a_row_under_a_persons_record_is_about_them() -> None:
-    """`afiliada_historic.renda` sits under a membership that points at a person."""
+    """`carnet_historic.renda` sits under a membership card that points at a person."""
     persones = _table("persones", [("id", "INT"), ("nom", "VARCHAR(80)"), ("cognoms", "VARCHAR(80)")])
-    afiliades = _table(
-        "afiliades",
+    carnets = _table(
+        "carnets",
         [("id", "INT"), ("persona", "INT"), ("quota", "DECIMAL(6,2)")],
         (ForeignKey(("persona",), "persones"),),
     )
     historic = _table(
-        "afiliada_historic",
+        "carnet_historic",
         [("id", "INT"), ("parent_id", "INT"), ("renda", "DECIMAL(6,2)"), ("num_habitants", "INT")],
-        (ForeignKey(("parent_id",), "afiliades"),),
+        (ForeignKey(("parent_id",), "carnets"),),
     )
     # a table that merely points at the record, under another name, is not
     pisos = _table(
         "pisos",
-        [("id", "INT"), ("afiliada_id", "INT"), ("planta", "INT")],
-        (ForeignKey(("afiliada_id",), "afiliades"),),
+        [("id", "INT"), ("carnet_id", "INT"), ("planta", "INT")],
+        (ForeignKey(("carnet_id",), "carnets"),),
     )
-    got = classify_tables([persones, afiliades, historic, pisos])
-    assert got["afiliada_historic.renda"].personal
-    assert "about a person" in got["afiliada_historic.renda"].reasons[0]
+    got = classify_tables([persones, carnets, historic, pisos])
+    assert got["carnet_historic.renda"].personal
+    assert "about a person" in got["carnet_historic.renda"].reasons[0]
     assert not got["pisos.planta"].personal
 
 
@@ -1248,3 +1248,11 @@ def test_a_key_to_the_coordinator_of_a_thing_does_not_make_it_a_persons_record()
     verdicts = classify_tables([people, classes, leave])
     assert not verdicts["classi.sezione"].personal
     assert verdicts["ferie.motivo"].personal  # a teacher's own leave request
+
+
+def test_donors_and_affiliates_are_people_in_each_language() -> None:
+    for name in ("donors", "donatori", "darczyncy", "afiliades", "bagiscilar"):
+        table = _table(name, [("id", "INT"), ("notes", "TEXT"), ("city", "VARCHAR(40)")])
+        verdicts = classify_tables([table])
+        assert verdicts[f"{name}.city"].personal, name
+        assert verdicts[f"{name}.city"].category == "user.contact.address.city", name
