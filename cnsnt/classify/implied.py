@@ -151,12 +151,47 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
     for table in tables:
         declared = {c.casefold() for k in table.foreign_keys for c in k.columns}
         added: list[ForeignKey] = []
+        prefix = _column_prefix(table)
         for column in table.columns:
-            key = _implied(table, column, declared, index, whole, names)
+            key = _implied(table, column, declared, index, whole, names, prefix)
             if key is not None:
                 added.append(key)
         out.append(replace(table, foreign_keys=table.foreign_keys + tuple(added)) if added else table)
     return out
+
+
+# A prefix most of a table's columns share (`arc_` in `pret_archive`, `plg_` in
+# `pledge_plg`): with it, `arc_id_empr` is `id_empr` and names the table `empr`.
+_PREFIX_SHARE = 0.6
+_MIN_PREFIXED = 3
+
+
+def _column_prefix(table: Table) -> str | None:
+    """The first word most of the table's columns start with (`plg` in `plg_FamID`), or None."""
+    if len(table.columns) < _MIN_PREFIXED:
+        return None
+    counts: dict[str, int] = {}
+    for column in table.columns:
+        parts = _PARTS.findall(_ascii(column.name))
+        if len(parts) >= 2:
+            first = parts[0].casefold()
+            counts[first] = counts.get(first, 0) + 1
+    if not counts:
+        return None
+    first, count = max(sorted(counts.items()), key=lambda kv: kv[1])
+    if count < _PREFIX_SHARE * len(table.columns) or first in _APART:
+        return None
+    return first
+
+
+def _unprefixed(name: str, prefix: str | None) -> str | None:
+    """The column's name without the table's column prefix (`plg_FamID` -> `FamID`), or None."""
+    if prefix is None:
+        return None
+    parts = _PARTS.findall(_ascii(name))
+    if len(parts) < 3 or parts[0].casefold() != prefix:
+        return None  # `plg_ID` is the table's own key; only a longer name names another
+    return "_".join(parts[1:])
 
 
 def _implied(
@@ -166,16 +201,18 @@ def _implied(
     index: dict[str, list[Table]],
     whole: dict[str, list[Table]],
     names: Sequence[str],
+    prefix: str | None = None,
 ) -> ForeignKey | None:
     if column.primary_key or column.name.casefold() in declared:
         return None
-    read = _noun(column.name)
+    name = _unprefixed(column.name, prefix) or column.name
+    read = _noun(name)
     if read is None:
         return None
     noun, apart = read
     # a glued `id` before the name (`idalunno`) must name a table exactly; one after it
     # (`userid`, `PATIENTID`) may name its plural
-    loose = apart or not _flat(column.name).startswith(_GLUED)
+    loose = apart or not _flat(name).startswith(_GLUED)
     candidates = _targets(noun, index, whole, names, loose)
     if any(c.key == table.key for c in candidates) and len(candidates) > 1:
         return None  # `order_type.type_id` beside `user_type`: the name fits itself too

@@ -138,3 +138,19 @@ def test_accented_names_match() -> None:
 def test_cyrillic_names_match() -> None:
     tables = [_table("Призывники", "id"), _table("Заключения", "id", "ID_призывника")]
     assert _implied(tables) == {("Заключения", "ID_призывника"): "Призывники"}
+
+
+def test_a_key_behind_the_tables_column_prefix_points_at_the_table_it_names() -> None:
+    tables = [
+        _table("family_fam", "fam_ID", "fam_Name", "fam_City", primary="fam_ID"),
+        _table("empr", "id_empr", "empr_nom", primary="id_empr"),
+        _table("pledge_plg", "plg_ID", "plg_FamID", "plg_amount", "plg_date", primary="plg_ID"),
+        _table("pret_archive", "arc_id", "arc_id_empr", "arc_debut", "arc_fin", primary="arc_id"),
+        # no prefix most columns share: `arc_id_empr` names no table
+        _table("mixed", "id", "arc_id_empr", "debut", "fin", "note"),
+    ]
+    got = _implied(tables)
+    assert got[("pledge_plg", "plg_FamID")] == "family_fam"
+    assert got[("pret_archive", "arc_id_empr")] == "empr"
+    assert ("mixed", "arc_id_empr") not in got
+    assert ("pledge_plg", "plg_ID") not in got  # the table's own key
