@@ -513,6 +513,7 @@ _SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "iden
 # `LASTMODIFIEDBY_CODI`, `usuario_alta`, `creat_per`.
 _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | {"last"}
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
+_BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
 
 
 def _spoken(match: _Match, languages: tuple[str, ...]) -> bool:
@@ -545,16 +546,21 @@ def _text_length(type_: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+def _opaque(type_: str | None) -> bool:
+    """Whether a text type holds a code a person is known by, not a surrogate uuid or hash."""
+    if not type_:
+        return False
+    base = type_.strip().lower().split("(", 1)[0].strip()
+    return base not in _UUID_TYPES | _BINARY_TYPES and _text_length(type_) not in (32, 36)
+
+
 def names_changer(name: str, type_: str | None, languages: tuple[str, ...] | None) -> bool:
     """Whether a text column names who created or changed its row (`created_by varchar(50)`).
 
     Such a value is the person's login or name, written out: personal, unlike a numeric
     key to them (`created_by int`) or a uuid (`char(36)`), which is only a link.
     """
-    if not type_ or _type_kind(type_) != "text":
-        return False
-    base = type_.strip().lower().split("(", 1)[0].strip()
-    if base in _UUID_TYPES or _text_length(type_) in (32, 36):
+    if not type_ or _type_kind(type_) != "text" or not _opaque(type_):
         return False
     words = set(_TOKENIZER.words(name, languages))
     rest = words - lx.RECORD_WORDS
@@ -846,6 +852,16 @@ def decide(
                 Confidence.LOW,
                 f"'{name}' is a fact about the person {ctx.why}",
             )
+    if ctx.describes and not keyed and kind == "text" and negated == {"identifier"} and _opaque(type):
+        # `external_user_id`, `ewoid`, `employeeId varchar`: a key to no table here is
+        # the person's id in another system (a register, a gateway, a directory)
+        return Classification(
+            True,
+            "user.unique_id",
+            Confidence.LOW,
+            f"'{name}' is an identifier in a person's own row that points at no table here: "
+            "their id in another system",
+        )
     if reading.negators:
         word, why = reading.negators[0]
         if why == "timestamp" and _names_who(words):

@@ -1256,3 +1256,25 @@ def test_donors_and_affiliates_are_people_in_each_language() -> None:
         verdicts = classify_tables([table])
         assert verdicts[f"{name}.city"].personal, name
         assert verdicts[f"{name}.city"].category == "user.contact.address.city", name
+
+
+def test_a_text_id_in_a_persons_row_that_points_at_no_table_is_their_id_elsewhere() -> None:
+    people = _table(
+        "buerger",
+        [
+            ("id", "INT"),
+            ("vorname", "VARCHAR(50)"),
+            ("nachname", "VARCHAR(50)"),
+            ("external_user_id", "VARCHAR(255)"),
+            ("session_uuid", "UUID"),
+            ("iv_id", "VARBINARY(16)"),
+            ("amt_id", "VARCHAR(20)"),
+        ],
+    )
+    office = _table("amt", [("id", "INT"), ("bezeichnung", "VARCHAR(80)")])
+    got = classify_tables([people, office])
+    assert got["buerger.external_user_id"].category == "user.unique_id"
+    assert "another system" in got["buerger.external_user_id"].reason
+    assert not got["buerger.session_uuid"].personal  # a surrogate uuid
+    assert not got["buerger.iv_id"].personal  # bytes, not a code a person is known by
+    assert not got["buerger.amt_id"].personal  # a key to the office table beside it
