@@ -88,8 +88,47 @@ _PEOPLE_ONLY = (
 _CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu"})
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
-_KIND_WORDS = frozenset({"type", "kind", "tipo", "typ", "tipus"})
-_STATUS_WORDS = _KIND_WORDS | {"status", "statut", "stato", "level", "nivel", "state", "estado"}
+_KIND_WORDS = frozenset(
+    {"type", "kind", "tipo", "typ", "tipus", "tip", "tipi", "tur", "turu", "soort", "rodzaj", "fajta"}
+)
+_STATUS_WORDS = _KIND_WORDS | {
+    "status",
+    "statut",
+    "stato",
+    "level",
+    "nivel",
+    "state",
+    "estado",
+    "estat",
+    "durum",
+    "durumu",
+    "stan",
+    "allapot",
+    "situacao",
+}
+# Where a file is kept (`photo_filename`, `foto_link`, `avatar_path`): the person's photo
+# or document it points at is still theirs.
+_STORAGE_WORDS = frozenset(
+    {
+        "file",
+        "filename",
+        "path",
+        "link",
+        "links",
+        "dosya",
+        "yol",
+        "yolu",
+        "plik",
+        "bestand",
+        "fichier",
+        "archivo",
+        "arquivo",
+        "ficheiro",
+        "fitxer",
+        "datei",
+        "fajl",
+    }
+)
 _KINDED = (
     "user.professional_information",
     "user.health",
@@ -341,6 +380,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | 
             continue  # `numero_de_identificacao_fiscal`, `two_factor_secret_key`: the id is the datum
         if why == "technical" and word in _STATUS_WORDS and match.category.startswith(_KINDED):
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
+        if why == "technical" and word in _STORAGE_WORDS and match.category.startswith("user.content"):
+            continue  # `photo_filename`, `foto_link`: where the person's photo is kept
         return word, why
     if kind in {"boolean", "numeric"}:
         for word in reading.rest:

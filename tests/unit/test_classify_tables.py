@@ -1278,3 +1278,21 @@ def test_a_text_id_in_a_persons_row_that_points_at_no_table_is_their_id_elsewher
     assert not got["buerger.session_uuid"].personal  # a surrogate uuid
     assert not got["buerger.iv_id"].personal  # bytes, not a code a person is known by
     assert not got["buerger.amt_id"].personal  # a key to the office table beside it
+
+
+def test_the_kind_of_a_trait_and_where_a_photo_is_kept_stay_personal() -> None:
+    staff = _table(
+        "personeller",
+        [
+            ("id", "INT"),
+            ("ad", "VARCHAR(50)"),
+            ("soyad", "VARCHAR(50)"),
+            ("engel_turu", "VARCHAR(50)"),
+            ("photo_filename", "VARCHAR(60)"),
+            ("rapor_dosya", "VARCHAR(60)"),
+        ],
+    )
+    got = classify_tables([staff])
+    assert got["personeller.engel_turu"].category.startswith("user.health")  # kind of disability
+    assert got["personeller.photo_filename"].category == "user.content.self_image"
+    assert not got["personeller.rapor_dosya"].personal  # a file, with nothing personal named
