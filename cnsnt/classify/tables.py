@@ -863,8 +863,8 @@ def _attribute_keys(
 
     In `users.city_id -> cities` or `alunni.idclasse -> classi` the key's value is an
     attribute of the person (where they live, which class they are in), so it is
-    personal; a key to another person (`manager_id`) or to whoever made the record
-    (`created_by`) is only a link.
+    personal; a key to another person (`manager_id`), to an organisation (an employer
+    that is the tenant) or to whoever made the record (`created_by`) is only a link.
     """
     if verdict.kind != PEOPLE or not verdict.context.describes:
         return {}
@@ -877,13 +877,29 @@ def _attribute_keys(
             or not _category(match).startswith(_ATTRIBUTE_LISTS)
             or _category(match) == "user.contact.address"  # a record of its own
         ):
-            if lists is not None and _is_list(key, lists[0], lists[1]):
-                # a list of values about no one (`verblijfstatus`, `doelgroep`): which
+            if lists is not None and (_is_list(key, lists[0], lists[1]) or _picks_thing(table, key, lists)):
+                # a list of values about no one (`verblijfstatus`, `doelgroep`), or a
+                # thing the person is placed in (a class, a course, a fee group): which
                 # entry a person's own row picks is a trait of theirs, named or not
                 out[key.columns[0].casefold()] = (key.ref_table, None)
-            continue  # a class, a project, a warehouse: the record's, not a trait
+            continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
     return out
+
+
+def _picks_thing(
+    table: Table, key: ForeignKey, lists: tuple[dict[str, TableVerdict], dict[str, Table]]
+) -> bool:
+    """A key in a person's own row to a table about things (`alunni.idclasse -> classi`).
+
+    Which class a pupil is in, which course a teacher gives, which event a member
+    took part in (`castell_persone.castell_id`) is a fact about that person.
+    """
+    target = _target(key, lists[1], table.schema)
+    if target is None or target.key == table.key:
+        return False
+    verdict = lists[0].get(target.key)
+    return verdict is not None and verdict.kind == OTHER and not verdict.context.placeholder
 
 
 def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> dict[str, str]:

@@ -1277,7 +1277,8 @@ def test_a_text_id_in_a_persons_row_that_points_at_no_table_is_their_id_elsewher
     assert "another system" in got["buerger.external_user_id"].reason
     assert not got["buerger.session_uuid"].personal  # a surrogate uuid
     assert not got["buerger.iv_id"].personal  # bytes, not a code a person is known by
-    assert not got["buerger.amt_id"].personal  # a key to the office table beside it
+    # a key to the office table beside it: the office the person is registered with
+    assert "points at 'amt'" in got["buerger.amt_id"].reason
 
 
 def test_the_kind_of_a_trait_and_where_a_photo_is_kept_stay_personal() -> None:
@@ -1296,3 +1297,30 @@ def test_the_kind_of_a_trait_and_where_a_photo_is_kept_stay_personal() -> None:
     assert got["personeller.engel_turu"].category.startswith("user.health")  # kind of disability
     assert got["personeller.photo_filename"].category == "user.content.self_image"
     assert not got["personeller.rapor_dosya"].personal  # a file, with nothing personal named
+
+
+def test_a_key_in_a_persons_row_to_a_thing_they_are_placed_in_is_theirs() -> None:
+    pupils = _table(
+        "alunni",
+        [
+            ("id", "INT"),
+            ("cognome", "VARCHAR(50)"),
+            ("nome", "VARCHAR(50)"),
+            ("idclasse", "INT"),
+            ("creato_da", "INT"),
+            ("tutor_id", "INT"),
+        ],
+        (
+            ForeignKey(("idclasse",), "classi"),
+            ForeignKey(("creato_da",), "utenti"),
+            ForeignKey(("tutor_id",), "docenti"),
+        ),
+    )
+    classes = _table("classi", [("id", "INT"), ("sezione", "VARCHAR(5)"), ("anno", "INT")])
+    users = _table("utenti", [("id", "INT"), ("login", "VARCHAR(30)"), ("email", "VARCHAR(80)")])
+    teachers = _table("docenti", [("id", "INT"), ("cognome", "VARCHAR(50)"), ("nome", "VARCHAR(50)")])
+    got = classify_tables([pupils, classes, users, teachers])
+    assert got["alunni.idclasse"].personal  # which class the pupil is in
+    assert "points at 'classi'" in got["alunni.idclasse"].reason
+    assert not got["alunni.creato_da"].personal  # who made the record: a link
+    assert not got["alunni.tutor_id"].personal  # another person: a link
