@@ -66,6 +66,7 @@ _NUMERIC_OK = frozenset(
 )
 _NUMERIC_PREFIXES = ("user.government_id", "user.financial")
 _NEVER_BOOLEAN = (
+    "user.unique_id",
     "user.name",
     "user.contact",
     "user.government_id",

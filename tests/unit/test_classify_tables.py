@@ -1324,3 +1324,32 @@ def test_a_key_in_a_persons_row_to_a_thing_they_are_placed_in_is_theirs() -> Non
     assert "points at 'classi'" in got["alunni.idclasse"].reason
     assert not got["alunni.creato_da"].personal  # who made the record: a link
     assert not got["alunni.tutor_id"].personal  # another person: a link
+
+
+def test_a_yes_no_or_a_count_is_never_an_identifier_and_a_records_dates_are_its_own() -> None:
+    institution = _table(
+        "instituicao",
+        [
+            ("id", "INT"),
+            ("nome", "VARCHAR(80)"),
+            ("bloqueia_matricula_serie", "BOOLEAN"),
+            ("qtd_matriculas", "SMALLINT"),
+        ],
+    )
+    people = _table(
+        "pessoa",
+        [
+            ("id", "INT"),
+            ("nome", "VARCHAR(80)"),
+            ("cpf", "VARCHAR(11)"),
+            ("matricula", "VARCHAR(20)"),
+            ("data_cad", "TIMESTAMP"),
+            ("data_rev", "TIMESTAMP"),
+        ],
+    )
+    got = classify_tables([institution, people])
+    assert not got["instituicao.bloqueia_matricula_serie"].personal
+    assert not got["instituicao.qtd_matriculas"].personal
+    assert got["pessoa.matricula"].category == "user.unique_id"
+    assert not got["pessoa.data_cad"].personal  # when the row was registered
+    assert not got["pessoa.data_rev"].personal  # and revised
