@@ -177,6 +177,7 @@ def _build_tokenizer() -> Tokenizer:
         translit=vocab.translit,
         stemmed=vocab.stems,
         stemmers=vocab.stemmers,
+        word_languages=vocab.word_languages,
     )
 
 

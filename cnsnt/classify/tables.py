@@ -217,7 +217,12 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
             bare = reading.rest <= _BARE_WORDS
             if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare and weak_name is None:
                 weak_name = column.name
-        if not column.primary_key and _is_link(column, languages, own):
+        # a yes/no or a date is no key (`mostrar_codigo_inep_aluno boolean`)
+        if (
+            not column.primary_key
+            and kind not in ("boolean", "temporal")
+            and _is_link(column, languages, own)
+        ):
             links.append(column.name)
         if ip is None and weak is not None and _category(weak) == "user.device.ip_address":
             ip = column.name

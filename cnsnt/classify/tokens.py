@@ -98,8 +98,11 @@ class Tokenizer:
         translit: Transliterator | None = None,
         stemmed: Mapping[str, Mapping[str, str]] | None = None,
         stemmers: Mapping[str, str] | None = None,
+        word_languages: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        self._word_languages: Mapping[str, tuple[str, ...]] = word_languages or {}
+        """Word -> the languages whose files list it; a word of none (`id`, `by`) fits any."""
         # Stems written in Cyrillic (transliterated), longest first: `parol` matches `parolya`.
         self.stems = tuple(sorted(set(stems), key=lambda s: (-len(s), s)))
         self._ru_stems: dict[str, tuple[str, ...]] = {}
@@ -186,9 +189,25 @@ class Tokenizer:
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
         found = best[n]
-        if found is not None and _doubtful(found):
+        if found is not None and (_doubtful(found) or self._mixed(found)):
             return None
         return found
+
+    def _mixed(self, pieces: tuple[str, ...]) -> bool:
+        """Whether the pieces share no language (`mobil`, Catalan, + `idade`, Portuguese).
+
+        A glued name is written in one language (`datanascimento`, `codiceiban`); pieces
+        that only make it up across languages are a word of its own (`mobilidade`).
+        """
+        common: set[str] | None = None
+        for piece in pieces:
+            langs = self._word_languages.get(piece)
+            if not langs or "en" in langs or piece in _SHORT_HEADS:
+                continue  # names in code glue English to any language (`isattivo`)
+            common = set(langs) if common is None else common & set(langs)
+            if not common:
+                return True
+        return False
 
 
 # Two-letter pieces that glue to a short word as a key or number marker (`idcom`, `nrdoc`).

@@ -1353,3 +1353,26 @@ def test_a_yes_no_or_a_count_is_never_an_identifier_and_a_records_dates_are_its_
     assert got["pessoa.matricula"].category == "user.unique_id"
     assert not got["pessoa.data_cad"].personal  # when the row was registered
     assert not got["pessoa.data_rev"].personal  # and revised
+
+
+def test_a_word_is_not_glued_from_pieces_of_two_languages() -> None:
+    """`mobilidade` is no Catalan `mobil` (a mobile phone) glued to a Portuguese `idade` (age)."""
+    classes = _table(
+        "turma",
+        [
+            ("id", "INT"),
+            ("nm_turma", "VARCHAR(80)"),
+            ("aee_tecnica_mobilidade", "SMALLINT"),
+            ("hora_inicial", "TIME"),
+        ],
+    )
+    people = _table(
+        "pessoa",
+        [("id", "INT"), ("nome", "VARCHAR(80)"), ("datanascimento", "DATE"), ("telefonecasa", "VARCHAR(20)")],
+    )
+    got = classify_tables([classes, people])
+    assert not got["turma.aee_tecnica_mobilidade"].personal
+    assert not got["turma.hora_inicial"].personal  # the class is no one's record
+    # a name glued in one language is still read
+    assert got["pessoa.datanascimento"].category == "user.demographic.date_of_birth"
+    assert got["pessoa.telefonecasa"].category == "user.contact.phone_number"
