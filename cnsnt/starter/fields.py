@@ -33,6 +33,10 @@ class PersonalField:
     location: Location
     covers: int = 1
     """How many fields it stands for (a `form.*` pattern stands for the whole form's)."""
+    table: str | None = None
+    """A column's table (`Table.key`): grouping reads it, never the key's text."""
+    form: str | None = None
+    """A form field's form."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
                 verdict.reason,
                 verdict.confidence,
                 column.location,
+                table=f"{column.schema}.{column.table}" if column.schema else column.table,
             ),
         )
     consent: set[str] = set()
@@ -95,6 +100,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
                 verdict.reason,
                 verdict.confidence,
                 field.location,
+                form=field.form,
             ),
         )
     _whole_forms(evidence, found)
@@ -142,6 +148,7 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
             Confidence.LOW,
             first.location,
             covers=len(inputs),
+            form=form,
         )
 
 
