@@ -248,20 +248,20 @@ def _parent(folder: str) -> str:
 
 
 def _squeeze(name: str) -> str:
-    """`staff_staff_form` is `staff_form`: a word said twice in a row once."""
+    """`staff_staff_input` is `staff_input`: a word said twice in a row once."""
     words = name.split("_")
     return "_".join(w for n, w in enumerate(words) if n == 0 or w != words[n - 1])
 
 
 def _folder_names(folder: str, suffix: str) -> tuple[str, ...]:
-    """`include/staff` -> `staff_forms`, then `include_staff_forms`; a generic last part takes its parent."""
+    """`include/staff` -> `staff_SUFFIX`, `include_staff_SUFFIX`; a generic last part takes its parent."""
     parts = [p for p in (_name_part(x) for x in folder.split("/")) if p]
     if not parts:
         return (suffix,)
     start = len(parts) - 1
     while start > 0 and parts[start] in _GENERIC_FOLDERS:
         start -= 1
-    return tuple("_".join([*parts[n:], suffix]).strip("_") for n in range(start, -1, -1))
+    return tuple("_".join([*parts[n:], suffix]).rstrip("_") for n in range(start, -1, -1))
 
 
 def _fold(counts: Mapping[str, int], least: int) -> dict[str, str]:
@@ -324,7 +324,12 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
                 if folder
                 else f"What people enter in the {'other ' if len(by_home) > 1 else ''}forms"
             )
-            out.append(Group(_folder_names(folder, "forms"), label, notes + decide, tuple(members)))
+            names = (
+                _folder_names(folder, "form_input")
+                if folder
+                else ("other_form_input" if len(by_home) > 1 else "form_input",)
+            )
+            out.append(Group(names, label, notes + decide, tuple(members)))
         for form, mine in own:
             part = _name_part(form) or "form"
             notes = _wrap(
@@ -332,9 +337,10 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
                 f"fields of a kind cnsnt cannot name, filled in by whoever uses the form '{form}' "
                 f"in {where}.",
             )
-            # `staff_department_form`; `matriculas_form1`, not `form1_form`
-            tail = part if "form" in part.split("_") or part.startswith("form") else f"{part}_form"
-            candidates = tuple(_squeeze(f"{n}_{tail}" if n else tail) for n in _folder_names(folder, ""))
+            # `staff_department_input`, `matriculas_form1_input`
+            candidates = tuple(
+                _squeeze(f"{n}_{part}_input" if n else f"{part}_input") for n in _folder_names(folder, "")
+            )
             label = f"What people enter in the form {form} ({where})"
             out.append(Group(candidates, label, notes + decide, tuple(mine)))
     return out
