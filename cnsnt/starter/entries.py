@@ -109,7 +109,8 @@ def group(
         entries.append(_entry(name, label, category, by_category[category], taxonomy))
     # The root category last: the fields a reviewer sorts out by hand, in groups to judge apart.
     for found in unknown_kind_groups(by_category.get(UNKNOWN_CATEGORY, ()), tables, merge_small=merge_small):
-        name = _unique(found.names, used)
+        # its preferred name, numbered beside an existing one (`staff_details_2` on --update)
+        name = _unique(found.names[:1], used)
         used.add(name)
         entries.append(_entry(name, found.label, UNKNOWN_CATEGORY, found.fields, taxonomy, found.notes))
     return entries

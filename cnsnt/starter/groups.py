@@ -60,7 +60,7 @@ class Group:
     """Fields of unknown kind to declare together, and what to tell the reviewer about them."""
 
     names: tuple[str, ...]
-    """Candidate entry names, preferred first."""
+    """Candidate entry names, preferred first; longer ones tell apart groups whose first clash."""
     label: str
     notes: tuple[str, ...]
     """Comment lines: what the entry holds and what to decide."""
@@ -197,7 +197,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], sma
                 "people: personal because the row is about a person.",
             )
             label = f"Other details about {shown}"
-            candidates = (f"{part}_details", f"{part}_other_details")
+            candidates: tuple[str, ...] = (f"{part}_details",)
         elif how == UNLINKED:
             notes = _wrap(
                 "holds:",
@@ -205,7 +205,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], sma
                 "about a person it names by no key to a people table.",
             )
             label = f"Records kept in {shown}"
-            candidates = (f"{part}_records", f"{part}_linked_records")
+            candidates = (f"{part}_records",)
         else:
             notes = _wrap(
                 "holds:",
@@ -213,7 +213,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], sma
                 f"'{shown}': {_listed(tabs)}.",
             )
             label = f"Records kept about {shown}"
-            candidates = (f"{part}_records", f"{part}_linked_records")
+            candidates = (f"{part}_records",)
         notes += _wrap(
             "decide:",
             "which purposes they serve and how long you keep them; move a column that says "
