@@ -115,7 +115,7 @@ def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
     A table that describes people is about itself. A table linked to people is about
     the first people table its foreign keys reach (in the order it declares them,
     keys the classifier reads from names included), directly or through another
-    linked table, breadth first; one whose link is no key stands for its person.
+    linked table, the nearest first; one whose link is no key stands for its person.
     """
     verdicts = table_verdicts(tables)
     keyed = with_implied_keys(tables)
@@ -139,32 +139,35 @@ def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
         verdict = verdicts.get(table.key)
         return verdict.kind if verdict is not None else ""
 
-    out: dict[str, tuple[str, str]] = {}
-
-    def about(table: Table, seen: frozenset[str]) -> str | None:
-        """The people table a linked table's keys reach, breadth first."""
-        hop: list[Table] = []
+    # Layer by layer out from the people tables, each table's keys read once: a linked
+    # table takes the person of the first key (in its order) into a table already reached.
+    person: dict[str, str] = {t.key: t.key for t in keyed if kind(t) == _PEOPLE}
+    pointing: dict[str, list[Table]] = {}
+    for table in keyed:
+        if kind(table) != _LINKED:
+            continue
         for key in table.foreign_keys:
             found = target(table, key.ref_table, key.ref_schema)
-            if found is None or found.key in seen:
-                continue
-            if kind(found) == _PEOPLE:
-                return found.key
-            if kind(found) == _LINKED:
-                hop.append(found)
-        mine = seen | {t.key for t in hop}
-        for found in hop:
-            person = about(found, mine)
-            if person is not None:
-                return person
-        return None
-
+            if found is not None and found.key != table.key:
+                pointing.setdefault(found.key, []).append(table)
+    layer = set(person)
+    while layer:
+        waiting = {t.key: t for k in sorted(layer) for t in pointing.get(k, ()) if t.key not in person}
+        reached: dict[str, str] = {}
+        for key_of, table in sorted(waiting.items()):
+            for key in table.foreign_keys:
+                found = target(table, key.ref_table, key.ref_schema)
+                if found is not None and found.key != table.key and found.key in person:
+                    reached[key_of] = person[found.key]
+                    break
+        person.update(reached)
+        layer = set(reached)
+    out: dict[str, tuple[str, str]] = {}
     for table in keyed:
         if kind(table) == _PEOPLE:
             out[table.key] = (table.key, OWN)
         elif kind(table) == _LINKED:
-            person = about(table, frozenset({table.key}))
-            out[table.key] = (person, LINKED) if person is not None else (table.key, UNLINKED)
+            out[table.key] = (person[table.key], LINKED) if table.key in person else (table.key, UNLINKED)
     return out
 
 
