@@ -127,7 +127,8 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
     for form, members in sorted(fields.items()):
         if not form or _GLOB_CHARACTERS & set(form):
             continue
-        if any(f.role is FieldRole.CONSENT or f.name is None for f in members):
+        # a nameless button or technical field sends nothing a person typed: it keeps no form apart
+        if any(f.role is FieldRole.CONSENT or (f.role is FieldRole.INPUT and not f.name) for f in members):
             continue
         inputs = [f for f in members if f.role is FieldRole.INPUT]
         mine = [found.get(("form_field", f.key)) for f in inputs]
@@ -147,7 +148,7 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
             f"all {len(names)} fields of the form '{form}' ({shown}), none of a kind cnsnt knows",
             Confidence.LOW,
             first.location,
-            covers=len(inputs),
+            covers=len({f.key for f in inputs}),
             form=form,
         )
 
