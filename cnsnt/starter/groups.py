@@ -74,11 +74,11 @@ def _name_part(text: str) -> str:
 
 
 def _listed(names: Iterable[str], most: int = 8) -> str:
-    """`a, b, c` or `a, b, ... (12 in all)`."""
+    """`a, b, c` or `a, b, c and 9 more`."""
     shown = sorted(set(names))
     if len(shown) <= most:
         return ", ".join(shown)
-    return ", ".join(shown[:most]) + f", ... ({len(shown)} in all)"
+    return ", ".join(shown[:most]) + f" and {len(shown) - most} more"
 
 
 def _wrap(prefix: str, text: str) -> tuple[str, ...]:
@@ -312,8 +312,8 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
             members = [f for f in members if id(f) not in taken]
         decide = _wrap(
             "decide:",
-            "the purpose these pages serve and how long you keep what is entered; cnsnt counts "
-            "every field a person fills in as personal, since it is sent under their identity.",
+            "the purpose of these pages and how long you keep what is entered (a field a "
+            "person fills in is personal: it is sent under their identity).",
         )
         if members:
             forms_here = {f.form or "" for f in members}
