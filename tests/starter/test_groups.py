@@ -236,3 +236,18 @@ def test_names_are_valid_whatever_the_form_and_folder(form: str, path: str) -> N
     for found in unknown_kind_groups(fields, ()):
         assert found.names and all(NAME.fullmatch(n) for n in found.names), found.names
         assert all("\n" not in note for note in found.notes)
+
+
+def test_hostile_people_table_names_stay_inside_labels_and_comments(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "schema.sql").write_text(
+        'CREATE TABLE "staff\n# injected: true" (id INT PRIMARY KEY, firstname TEXT, lastname TEXT,'
+        " email TEXT, timezone TEXT, onvacation INT, backend TEXT);\n"
+    )
+    target = _init(root)
+    policy = load_policy(target)
+    assert "injected" not in policy.raw
+    details = [d for name, d in policy.data.items() if name.endswith("_details")]
+    assert len(details) == 1 and len(details[0].columns) == 3
+    assert all(NAME.fullmatch(name) for name in policy.data)
