@@ -27,12 +27,10 @@ from pathlib import PurePosixPath
 
 from cnsnt.classify import table_verdicts
 from cnsnt.classify.implied import with_implied_keys
+from cnsnt.classify.tables import LINKED as _LINKED
+from cnsnt.classify.tables import PEOPLE as _PEOPLE
 from cnsnt.evidence import Table
 from cnsnt.starter.fields import PersonalField
-
-# Verdict kinds, as `cnsnt.classify.tables` names them.
-_PEOPLE = "describes people"
-_LINKED = "linked to people"
 
 #: A column group with fewer fields than this shares the `other_personal_details` entry.
 SMALL_GROUP = 3
