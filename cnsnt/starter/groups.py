@@ -36,9 +36,10 @@ from cnsnt.starter.fields import PersonalField
 SMALL_GROUP = 3
 #: A folder whose forms have fewer fields than this is folded into its parent folder.
 FOLDER_MIN = 5
-#: A folder whose forms have more fields than this gets one entry per large form ...
+#: A folder whose forms have more fields than this gets one entry per large form (and
+#: records about a person, one per large table) ...
 FOLDER_MAX = 60
-#: ... a form of at least this many fields.
+#: ... a form (a table) of at least this many fields.
 FORM_MIN = 10
 #: Folder names that say little alone: `include/staff/templates` is `staff_templates`.
 _GENERIC_FOLDERS = frozenset(
@@ -169,6 +170,21 @@ def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
     return out
 
 
+_DECIDE = _wrap(
+    "decide:",
+    "which purposes they serve and how long you keep them; move a column that says "
+    "nothing about the person (a setting, a technical flag) under ignore:.",
+)
+
+
+def _large_tables(members: Sequence[PersonalField]) -> dict[str, tuple[PersonalField, ...]]:
+    """The tables among `members` with at least FORM_MIN fields, each with its fields."""
+    by_table: dict[str, list[PersonalField]] = {}
+    for field in members:
+        by_table.setdefault(field.table or "", []).append(field)
+    return {t: tuple(fs) for t, fs in sorted(by_table.items()) if t and len(fs) >= FORM_MIN}
+
+
 def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], small: int) -> list[Group]:
     people = people_of(tables)
     names = {t.key: t.name for t in tables}
@@ -190,6 +206,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], sma
             continue
         shown = names.get(person, person)
         part = _name_part(shown) or "people"
+        later: list[Group] = []
         tabs = sorted({f.table or "" for f in members})
         if how == OWN:
             notes = _wrap(
@@ -208,6 +225,19 @@ def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], sma
             label = f"Records kept in {shown}"
             candidates = (f"{part}_records",)
         else:
+            # too many to read as one list: a table with many of them is a record of its own
+            apart = _large_tables(members) if len(members) > FOLDER_MAX else {}
+            for table, mine in apart.items():  # after the entry of the rest (see below)
+                tab = names.get(table, table)
+                said = _wrap(
+                    "holds:",
+                    f"facts of a kind cnsnt cannot name, in the table '{tab}', whose rows point at "
+                    f"a person in '{shown}'.",
+                )
+                label = f"Records in {tab} about {shown}"
+                later.append(Group((f"{_name_part(tab) or 'table'}_records",), label, said + _DECIDE, mine))
+            members = [f for f in members if (f.table or "") not in apart]
+            tabs = sorted({f.table or "" for f in members})
             notes = _wrap(
                 "holds:",
                 f"facts of a kind cnsnt cannot name, in tables whose rows point at a person in "
@@ -215,12 +245,9 @@ def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], sma
             )
             label = f"Records kept about {shown}"
             candidates = (f"{part}_records",)
-        notes += _wrap(
-            "decide:",
-            "which purposes they serve and how long you keep them; move a column that says "
-            "nothing about the person (a setting, a technical flag) under ignore:.",
-        )
+        notes += _DECIDE
         out.append(Group(candidates, label, notes, tuple(members)))
+        out.extend(later)
     if loose:
         tabs = sorted({f.table or "" for f in loose})
         notes = _wrap(

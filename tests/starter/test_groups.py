@@ -251,3 +251,25 @@ def test_hostile_people_table_names_stay_inside_labels_and_comments(tmp_path: Pa
     details = [d for name, d in policy.data.items() if name.endswith("_details")]
     assert len(details) == 1 and len(details[0].columns) == 3
     assert all(NAME.fullmatch(name) for name in policy.data)
+
+
+def _linked_table(name: str, count: int) -> str:
+    facts = "".join(f",\n  fact{n} VARCHAR(20)" for n in range(count))
+    return f"CREATE TABLE {name} (\n  id INT PRIMARY KEY,\n  staff_id INT REFERENCES staff(id){facts}\n);\n"
+
+
+def test_a_long_list_of_records_gives_its_large_tables_entries_of_their_own(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    root.mkdir()
+    people = "CREATE TABLE staff (id INT PRIMARY KEY, firstname TEXT, lastname TEXT, email TEXT);\n"
+    small = [_linked_table(f"log{n}", 5) for n in range(FOLDER_MAX // 5)]
+    (root / "schema.sql").write_text(people + _linked_table("ticket", FORM_MIN) + "".join(small))
+    entries = _entries(_init(root))
+    assert entries["ticket_records"][0] == {f"ticket.fact{n}" for n in range(FORM_MIN)}
+    rest = entries["staff_records"][0]
+    assert len(rest) == FOLDER_MAX and not any(c.startswith("ticket.") for c in rest)
+    # at the limit the records stay one entry
+    (root / "schema.sql").write_text(people + _linked_table("ticket", FORM_MIN) + "".join(small[:-2]))
+    (root / "cnsnt.yaml").unlink()
+    entries = _entries(_init(root))
+    assert "ticket_records" not in entries and len(entries["staff_records"][0]) == FOLDER_MAX
