@@ -675,8 +675,9 @@ def init(
 ) -> None:
     """Find the personal data in a project and write a starter policy (cnsnt.yaml).
 
-    Every personal column and form field is grouped into data entries by category,
-    each with the classifier's reason as a comment and purposes left to fill in.
+    Every personal column and form field is grouped into data entries by category
+    (those of unknown kind by the person or the form folder they belong to), each
+    with the classifier's reason as a comment and purposes left to fill in.
     """
     from cnsnt.api import resolve_policy_path
     from cnsnt.starter.run import draft_new, draft_update

@@ -1,12 +1,18 @@
-"""Group undeclared personal fields into data entries, one per category."""
+"""Group undeclared personal fields into data entries, one per category.
+
+The fields of unknown kind are split by the person or the form folder they belong
+to (`cnsnt.starter.groups`), so each entry is one thing to decide.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from cnsnt.evidence import Table
 from cnsnt.policy.taxonomy import Taxonomy
-from cnsnt.starter.fields import PersonalField
+from cnsnt.starter.fields import UNKNOWN_CATEGORY, PersonalField
+from cnsnt.starter.groups import unknown_kind_groups
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,8 @@ class Entry:
     """What makes the category special (GDPR Art. 9, CPRA sensitive), or None."""
     article9: bool = False
     """A GDPR Art. 9 category: processing it needs an Art. 9(2) condition."""
+    notes: tuple[str, ...] = ()
+    """Comment lines under the name: what the entry holds and what to decide."""
 
     @property
     def count(self) -> int:
@@ -41,40 +49,68 @@ def _names(category: str) -> list[str]:
     return ["_".join(parts[-n:]) for n in range(1, len(parts) + 1)]
 
 
-def _unique(category: str, taken: set[str]) -> str:
-    for name in _names(category):
+def _unique(names: Sequence[str], taken: set[str]) -> str:
+    """The first of `names` not taken, else the last one numbered (`staff_details_2`)."""
+    for name in names:
         if name not in taken:
             return name
-    base = _names(category)[-1]
+    base = names[-1]
     n = 2
     while f"{base}_{n}" in taken:
         n += 1
     return f"{base}_{n}"
 
 
-def group(fields: Iterable[PersonalField], taxonomy: Taxonomy, taken: Iterable[str] = ()) -> list[Entry]:
-    """One entry per category, named so it collides with no existing data entry."""
+def _entry(
+    name: str,
+    label: str,
+    category: str,
+    members: Iterable[PersonalField],
+    taxonomy: Taxonomy,
+    notes: tuple[str, ...] = (),
+) -> Entry:
+    ordered = sorted(members, key=lambda f: f.key)
+    return Entry(
+        name=name,
+        label=label,
+        category=category,
+        columns=tuple(f for f in ordered if f.kind == "column"),
+        form_fields=tuple(f for f in ordered if f.kind == "form_field"),
+        special=taxonomy.special_kind(category),
+        article9=taxonomy.special_under(category),
+        notes=notes,
+    )
+
+
+def group(
+    fields: Iterable[PersonalField],
+    taxonomy: Taxonomy,
+    taken: Iterable[str] = (),
+    tables: Sequence[Table] = (),
+    *,
+    merge_small: bool = True,
+) -> list[Entry]:
+    """One entry per category, named so it collides with no existing data entry.
+
+    Fields of unknown kind (the root category) come last, split into the groups of
+    `unknown_kind_groups` (`tables`: every table read, for who each row is about).
+    """
     by_category: dict[str, list[PersonalField]] = {}
     for field in fields:
         by_category.setdefault(field.category, []).append(field)
     used = set(taken)
     entries: list[Entry] = []
     categories = taxonomy.items("category")
-    # The root category (kind unknown) last: it is the one to sort out by hand.
-    for category in sorted(by_category, key=lambda c: (c == "user", c)):
-        members = sorted(by_category[category], key=lambda f: f.key)
-        name = _unique(category, used)
+    for category in sorted(c for c in by_category if c != UNKNOWN_CATEGORY):
+        name = _unique(_names(category), used)
         used.add(name)
         item = categories.get(category)
-        entries.append(
-            Entry(
-                name=name,
-                label=item.name if item is not None else category,
-                category=category,
-                columns=tuple(f for f in members if f.kind == "column"),
-                form_fields=tuple(f for f in members if f.kind == "form_field"),
-                special=taxonomy.special_kind(category),
-                article9=taxonomy.special_under(category),
-            )
-        )
+        label = item.name if item is not None else category
+        entries.append(_entry(name, label, category, by_category[category], taxonomy))
+    # The root category last: the fields a reviewer sorts out by hand, in groups to judge apart.
+    for found in unknown_kind_groups(by_category.get(UNKNOWN_CATEGORY, ()), tables, merge_small=merge_small):
+        # its preferred name, numbered beside an existing one (`staff_details_2` on --update)
+        name = _unique(found.names[:1], used)
+        used.add(name)
+        entries.append(_entry(name, found.label, UNKNOWN_CATEGORY, found.fields, taxonomy, found.notes))
     return entries

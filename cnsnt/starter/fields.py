@@ -33,6 +33,10 @@ class PersonalField:
     location: Location
     covers: int = 1
     """How many fields it stands for (a `form.*` pattern stands for the whole form's)."""
+    table: str | None = None
+    """A column's table (`Table.key`): grouping reads it, never the key's text."""
+    form: str | None = None
+    """A form field's form."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
                 verdict.reason,
                 verdict.confidence,
                 column.location,
+                table=f"{column.schema}.{column.table}" if column.schema else column.table,
             ),
         )
     consent: set[str] = set()
@@ -95,6 +100,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
                 verdict.reason,
                 verdict.confidence,
                 field.location,
+                form=field.form,
             ),
         )
     _whole_forms(evidence, found)
@@ -121,7 +127,8 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
     for form, members in sorted(fields.items()):
         if not form or _GLOB_CHARACTERS & set(form):
             continue
-        if any(f.role is FieldRole.CONSENT or f.name is None for f in members):
+        # a nameless button or technical field sends nothing a person typed: it keeps no form apart
+        if any(f.role is FieldRole.CONSENT or (f.role is FieldRole.INPUT and not f.name) for f in members):
             continue
         inputs = [f for f in members if f.role is FieldRole.INPUT]
         mine = [found.get(("form_field", f.key)) for f in inputs]
@@ -141,7 +148,8 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
             f"all {len(names)} fields of the form '{form}' ({shown}), none of a kind cnsnt knows",
             Confidence.LOW,
             first.location,
-            covers=len(inputs),
+            covers=len({f.key for f in inputs}),
+            form=form,
         )
 
 

@@ -9,7 +9,7 @@ from cnsnt.model import Confidence
 from cnsnt.starter.discover import Found
 from cnsnt.starter.entries import Entry
 from cnsnt.starter.fields import PersonalField
-from cnsnt.starter.yaml_text import line, scalar
+from cnsnt.starter.yaml_text import comment, line, scalar
 
 BASES = (
     "consent | explicit_consent | contract | legal_obligation | vital_interests | public_task"
@@ -33,6 +33,7 @@ def data_entries(entries: Sequence[Entry], indent: int, *, note: str | None = No
         if note:
             head += f"; {note}"
         out.append(line(indent, f"{scalar(entry.name)}:", head))
+        out.extend(line(inner, f"# {comment(note)}") for note in entry.notes)
         out.append(line(inner, f"label: {scalar(entry.label)}", "fill in: how your customers name it"))
         why = f"check it; {entry.special}" if entry.special else "check the suggested category"
         out.append(line(inner, f"category: {scalar(entry.category)}", why))

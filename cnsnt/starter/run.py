@@ -85,7 +85,7 @@ def draft_new(
     policy = found_policy(root, found, target)
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
-    entries = group(result.fields, load_taxonomy())
+    entries = group(result.fields, load_taxonomy(), tables=evidence.tables)
     text = new_policy(
         found, entries, result.consent_controls, problems=len(evidence.problems), today=today, notes=notes
     )
@@ -100,7 +100,14 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
     target = policy_file_for_data(files)
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
-    entries = group(result.fields, load_taxonomy().with_policy(policy), taken=policy.data)
+    # the few fields found since: each keeps its person's or folder's group, however small
+    entries = group(
+        result.fields,
+        load_taxonomy().with_policy(policy),
+        taken=policy.data,
+        tables=evidence.tables,
+        merge_small=False,
+    )
     original = target.read_text(encoding="utf-8")
     text = add_entries(original, entries, target.as_posix())
     if text != original:

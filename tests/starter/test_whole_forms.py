@@ -12,7 +12,7 @@ from cnsnt.starter.fields import undeclared
 WHERE = Location("form.html", 1, 1)
 
 
-def _form(name: str, fields: list[tuple[str, str, FieldRole]]) -> Form:
+def _form(name: str, fields: list[tuple[str | None, str, FieldRole]]) -> Form:
     return Form(
         name,
         WHERE,
@@ -61,3 +61,23 @@ def test_a_form_with_a_known_field_or_a_consent_control_keeps_its_fields() -> No
     assert "ticket.*" not in got and got["ticket.email"] == ("user.contact.email", 1)
     assert {"poll.answer1", "poll.answer2", "poll.answer3"} <= set(got) and "poll.*" not in got
     assert "search.q" in got and "search.*" not in got
+
+
+def test_a_nameless_button_keeps_no_form_apart_and_a_pattern_counts_each_name_once() -> None:
+    settings = _form(
+        "settings-tickets",
+        [
+            ("default_sla", "text", INPUT),
+            ("max_open", "text", INPUT),
+            ("reopen_mode", "radio", INPUT),
+            ("reopen_mode", "radio", INPUT),
+            (None, "button", FieldRole.BUTTON),
+        ],
+    )
+    nameless_input = _form(
+        "queue-filter",
+        [("status", "text", INPUT), ("sort", "text", INPUT), ("page", "text", INPUT), (None, "text", INPUT)],
+    )
+    got = _found(settings, nameless_input)
+    assert got["settings-tickets.*"] == ("user", 3)
+    assert "queue-filter.*" not in got and "queue-filter.status" in got

@@ -1,0 +1,412 @@
+"""Split the fields of unknown kind into entries a reviewer can judge one at a time.
+
+The classifier names no kind for many personal fields: a column that is personal
+only because its row is about a person (`staff.timezone`), and every form field a
+person fills in (SPEC §3), settings pages included. Declared in one root-category
+entry they make a list of hundreds that no one reads, so they are grouped by what a
+privacy engineer decides about together:
+
+- columns by the person their row is about: the people table's own columns
+  (`staff_details`), and the columns of the tables whose rows point at it, directly
+  or through another such table (`staff_records`); groups too small to judge apart
+  share one entry;
+- form fields by where the form lives (its folder: an admin area, a customer area, a
+  module of the application), small folders folded into their parent; a folder with
+  too many fields to read as one list is split by form.
+
+Only the tables' structure (verdicts and foreign keys) is read, never the wording of
+a reason, so a changed sentence in the classifier cannot move a field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
+
+from cnsnt.classify import table_verdicts
+from cnsnt.classify.implied import with_implied_keys
+from cnsnt.classify.tables import LINKED as _LINKED
+from cnsnt.classify.tables import PEOPLE as _PEOPLE
+from cnsnt.evidence import Table
+from cnsnt.starter.fields import PersonalField
+
+#: A column group with fewer fields than this shares the `other_personal_details` entry.
+SMALL_GROUP = 3
+#: A folder whose forms have fewer fields than this is folded into its parent folder.
+FOLDER_MIN = 5
+#: A folder whose forms have more fields than this gets one entry per large form (and
+#: records about a person, one per large table) ...
+FOLDER_MAX = 60
+#: ... a form (a table) of at least this many fields.
+FORM_MIN = 10
+#: Folder names that say little alone: `include/staff/templates` is `staff_templates`.
+_GENERIC_FOLDERS = frozenset(
+    {
+        "app", "html", "inc", "include", "includes", "layout", "layouts", "page", "pages",
+        "partials", "public", "resources", "src", "template", "templates", "tpl", "view",
+        "views", "web", "www",
+    }
+)  # fmt: skip
+# Linear: one character class, repeated.
+_NOT_NAME = re.compile(r"[^A-Za-z0-9]+")
+_WRAP = 84
+
+
+@dataclass(frozen=True)
+class Group:
+    """Fields of unknown kind to declare together, and what to tell the reviewer about them."""
+
+    names: tuple[str, ...]
+    """Candidate entry names, preferred first; longer ones tell apart groups whose first clash."""
+    label: str
+    notes: tuple[str, ...]
+    """Comment lines: what the entry holds and what to decide."""
+    fields: tuple[PersonalField, ...]
+
+
+def _name_part(text: str) -> str:
+    """`user-account` is `user_account`, `2fa` is `_2fa` (names start with a letter or `_`)."""
+    part = _NOT_NAME.sub("_", text).strip("_").lower()
+    return f"_{part}" if part[:1].isdigit() else part
+
+
+def _listed(names: Iterable[str], most: int = 8) -> str:
+    """`a, b, c` or `a, b, c and 9 more`."""
+    shown = sorted(set(names))
+    if len(shown) <= most:
+        return ", ".join(shown)
+    return ", ".join(shown[:most]) + f" and {len(shown) - most} more"
+
+
+def _wrap(prefix: str, text: str) -> tuple[str, ...]:
+    """`text` as comment lines of about `_WRAP` characters, the first starting with `prefix`."""
+    words = f"{prefix} {text}".split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > _WRAP:
+            lines.append(current)
+            current = "  " + word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current)
+    return tuple(lines)
+
+
+# --- columns: by the person the row is about -------------------------------------------
+
+
+#: How a table relates to the person its rows are about.
+OWN = "own"
+"""It describes people: it is the people table."""
+LINKED = "linked"
+"""Its keys reach a people table, directly or through other linked tables."""
+UNLINKED = "unlinked"
+"""Its rows are about a person, but no key of it reaches a people table (`lead_id`, an email)."""
+
+
+def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
+    """For every table about a person: the people table it is about, and how (OWN, LINKED, UNLINKED).
+
+    A table that describes people is about itself. A table linked to people is about
+    the first people table its foreign keys reach (in the order it declares them,
+    keys the classifier reads from names included), directly or through another
+    linked table, the nearest first; one whose link is no key stands for its person.
+    """
+    verdicts = table_verdicts(tables)
+    keyed = with_implied_keys(tables)
+    by_key = {t.key.casefold(): t for t in keyed}
+    by_name: dict[str, Table] = {}
+    for table in keyed:
+        by_name.setdefault(table.name.casefold(), table)
+
+    def target(table: Table, ref_table: str, ref_schema: str | None) -> Table | None:
+        if ref_schema:
+            found = by_key.get(f"{ref_schema}.{ref_table}".casefold())
+            if found is not None:
+                return found
+        if table.schema:
+            found = by_key.get(f"{table.schema}.{ref_table}".casefold())
+            if found is not None:
+                return found
+        return by_name.get(ref_table.casefold())
+
+    def kind(table: Table) -> str:
+        verdict = verdicts.get(table.key)
+        return verdict.kind if verdict is not None else ""
+
+    # Layer by layer out from the people tables, each table's keys read once: a linked
+    # table takes the person of the first key (in its order) into a table already reached.
+    person: dict[str, str] = {t.key: t.key for t in keyed if kind(t) == _PEOPLE}
+    pointing: dict[str, list[Table]] = {}
+    for table in keyed:
+        if kind(table) != _LINKED:
+            continue
+        for key in table.foreign_keys:
+            found = target(table, key.ref_table, key.ref_schema)
+            if found is not None and found.key != table.key:
+                pointing.setdefault(found.key, []).append(table)
+    layer = set(person)
+    while layer:
+        waiting = {t.key: t for k in sorted(layer) for t in pointing.get(k, ()) if t.key not in person}
+        reached: dict[str, str] = {}
+        for key_of, table in sorted(waiting.items()):
+            for key in table.foreign_keys:
+                found = target(table, key.ref_table, key.ref_schema)
+                if found is not None and found.key != table.key and found.key in person:
+                    reached[key_of] = person[found.key]
+                    break
+        person.update(reached)
+        layer = set(reached)
+    out: dict[str, tuple[str, str]] = {}
+    for table in keyed:
+        if kind(table) == _PEOPLE:
+            out[table.key] = (table.key, OWN)
+        elif kind(table) == _LINKED:
+            out[table.key] = (person[table.key], LINKED) if table.key in person else (table.key, UNLINKED)
+    return out
+
+
+_DECIDE = _wrap(
+    "decide:",
+    "which purposes they serve and how long you keep them; move a column that says "
+    "nothing about the person (a setting, a technical flag) under ignore:.",
+)
+
+
+def _large_tables(members: Sequence[PersonalField]) -> dict[str, tuple[PersonalField, ...]]:
+    """The tables among `members` with at least FORM_MIN fields, each with its fields."""
+    by_table: dict[str, list[PersonalField]] = {}
+    for field in members:
+        by_table.setdefault(field.table or "", []).append(field)
+    return {t: tuple(fs) for t, fs in sorted(by_table.items()) if t and len(fs) >= FORM_MIN}
+
+
+def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], small: int) -> list[Group]:
+    people = people_of(tables)
+    names = {t.key: t.name for t in tables}
+    groups: dict[tuple[str, str], list[PersonalField]] = {}
+    loose: list[PersonalField] = []
+    for field in fields:
+        table = field.table or ""
+        subject = people.get(table)
+        if subject is None:
+            loose.append(field)  # a table about no one: a strong term made it personal
+            continue
+        groups.setdefault(subject, []).append(field)
+    out: list[Group] = []
+    order = (OWN, UNLINKED, LINKED)
+    ranked = sorted(groups.items(), key=lambda g: (g[0][0].casefold(), order.index(g[0][1])))
+    for (person, how), members in ranked:
+        if len(members) < small:
+            loose.extend(members)
+            continue
+        shown = names.get(person, person)
+        part = _name_part(shown) or "people"
+        later: list[Group] = []
+        tabs = sorted({f.table or "" for f in members})
+        if how == OWN:
+            notes = _wrap(
+                "holds:",
+                f"facts of a kind cnsnt cannot name, kept in the table '{shown}', which is about "
+                "people: personal because the row is about a person.",
+            )
+            label = f"Other details about {shown}"
+            candidates: tuple[str, ...] = (f"{part}_details",)
+        elif how == UNLINKED:
+            notes = _wrap(
+                "holds:",
+                f"facts of a kind cnsnt cannot name, kept in the table '{shown}', whose rows are "
+                "about a person it names by no key to a people table.",
+            )
+            label = f"Records kept in {shown}"
+            candidates = (f"{part}_records",)
+        else:
+            # too many to read as one list: a table with many of them is a record of its own
+            apart = _large_tables(members) if len(members) > FOLDER_MAX else {}
+            for table, mine in apart.items():  # after the entry of the rest (see below)
+                tab = names.get(table, table)
+                said = _wrap(
+                    "holds:",
+                    f"facts of a kind cnsnt cannot name, in the table '{tab}', whose rows point at "
+                    f"a person in '{shown}'.",
+                )
+                label = f"Records in {tab} about {shown}"
+                later.append(Group((f"{_name_part(tab) or 'table'}_records",), label, said + _DECIDE, mine))
+            members = [f for f in members if (f.table or "") not in apart]
+            tabs = sorted({f.table or "" for f in members})
+            notes = _wrap(
+                "holds:",
+                f"facts of a kind cnsnt cannot name, in tables whose rows point at a person in "
+                f"'{shown}': {_listed(tabs)}.",
+            )
+            label = f"Records kept about {shown}"
+            candidates = (f"{part}_records",)
+        notes += _DECIDE
+        out.append(Group(candidates, label, notes, tuple(members)))
+        out.extend(later)
+    if loose:
+        tabs = sorted({f.table or "" for f in loose})
+        notes = _wrap(
+            "holds:",
+            f"facts of a kind cnsnt cannot name about people, from tables with few of them: {_listed(tabs)}.",
+        ) + _wrap(
+            "decide:",
+            "which purposes they serve and how long you keep them; move a column that says "
+            "nothing about a person under ignore:.",
+        )
+        out.append(Group(("other_personal_details",), "Other details about people", notes, tuple(loose)))
+    return out
+
+
+# --- form fields: by where the form lives ----------------------------------------------
+
+
+def _folder(field: PersonalField) -> str:
+    parent = PurePosixPath((field.location.path or "").replace("\\", "/")).parent.as_posix()
+    return "" if parent in (".", "/") else parent
+
+
+def _parent(folder: str) -> str:
+    parent = PurePosixPath(folder).parent.as_posix()
+    return "" if parent in (".", "/") else parent
+
+
+def _squeeze(name: str) -> str:
+    """`staff_staff_input` is `staff_input`: a word said twice in a row once."""
+    words = name.split("_")
+    return "_".join(w for n, w in enumerate(words) if n == 0 or w != words[n - 1])
+
+
+def _folder_names(folder: str, suffix: str) -> tuple[str, ...]:
+    """`include/staff` -> `staff_SUFFIX`, `include_staff_SUFFIX`; a generic last part takes its parent."""
+    parts = [p for p in (_name_part(x) for x in folder.split("/")) if p]
+    if not parts:
+        return (suffix,)
+    start = len(parts) - 1
+    while start > 0 and parts[start] in _GENERIC_FOLDERS:
+        start -= 1
+    return tuple("_".join([*parts[n:], suffix]).rstrip("_") for n in range(start, -1, -1))
+
+
+def _fold(counts: Mapping[str, int], least: int) -> dict[str, str]:
+    """Each folder -> the folder whose entry takes its fields (itself, or an ancestor)."""
+    total = dict(counts)
+    for folder in counts:  # every ancestor too, so `a/b` is judged when only `a/b/c` has forms
+        while folder:
+            folder = _parent(folder)
+            total.setdefault(folder, 0)
+    home = {f: f for f in counts}
+    # deepest first, so a small folder's fields reach its parent before the parent is judged
+    for folder in sorted(total, key=lambda f: (-f.count("/") if f else 1, f)):
+        if folder and total[folder] < least:
+            parent = _parent(folder)
+            total[parent] += total.pop(folder)
+            for other, there in home.items():
+                if there == folder:
+                    home[other] = parent
+    return home
+
+
+def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
+    counts: dict[str, int] = {}
+    for field in fields:
+        counts[_folder(field)] = counts.get(_folder(field), 0) + field.covers
+    home = _fold(counts, least)
+    by_home: dict[str, list[PersonalField]] = {}
+    for field in fields:
+        by_home.setdefault(home[_folder(field)], []).append(field)
+    out: list[Group] = []
+    for folder in sorted(by_home):
+        members = by_home[folder]
+        where = f"{folder}/" if folder else "the project's top folder and folders with few fields"
+        own: list[tuple[str, list[PersonalField]]] = []
+        if sum(f.covers for f in members) > FOLDER_MAX:
+            forms: dict[str, list[PersonalField]] = {}
+            for field in members:
+                forms.setdefault(field.form or "", []).append(field)
+            own = [
+                (form, mine)
+                for form, mine in sorted(forms.items())
+                if form and sum(f.covers for f in mine) >= FORM_MIN
+            ]
+            taken = {id(f) for _, mine in own for f in mine}
+            members = [f for f in members if id(f) not in taken]
+        decide = _wrap(
+            "decide:",
+            "the purpose of these pages and how long you keep what is entered (a field a "
+            "person fills in is personal: it is sent under their identity).",
+        )
+        if members:
+            forms_here = {f.form or "" for f in members}
+            notes = _wrap(
+                "holds:",
+                f"fields of a kind cnsnt cannot name, filled in by whoever uses the forms in {where} "
+                f"({len(forms_here)} form{'s' if len(forms_here) != 1 else ''}: {_listed(forms_here)}).",
+            )
+            label = (
+                f"What people enter in the forms in {folder}/"
+                if folder
+                else f"What people enter in the {'other ' if len(by_home) > 1 else ''}forms"
+            )
+            names = (
+                _folder_names(folder, "form_input")
+                if folder
+                else ("other_form_input" if len(by_home) > 1 else "form_input",)
+            )
+            out.append(Group(names, label, notes + decide, tuple(members)))
+        for form, mine in own:
+            part = _name_part(form) or "form"
+            notes = _wrap(
+                "holds:",
+                f"fields of a kind cnsnt cannot name, filled in by whoever uses the form '{form}' "
+                f"in {where}.",
+            )
+            # `staff_department_input`, `matriculas_form1_input`
+            candidates = tuple(
+                _squeeze(f"{n}_{part}_input" if n else f"{part}_input") for n in _folder_names(folder, "")
+            )
+            label = f"What people enter in the form {form} ({where})"
+            out.append(Group(candidates, label, notes + decide, tuple(mine)))
+    return out
+
+
+def _distinct(groups: list[Group]) -> list[Group]:
+    """Groups whose preferred names clash move to their longer ones, so none is numbered.
+
+    `admin/faltas` and `faltas` both prefer `faltas_forms`: the one that has a longer
+    name (`admin_faltas_forms`) takes it, the other keeps the short one.
+    """
+    out = list(groups)
+    while True:
+        firsts: dict[str, list[int]] = {}
+        for n, found in enumerate(out):
+            firsts.setdefault(found.names[0], []).append(n)
+        moved = False
+        for clash in (ns for ns in firsts.values() if len(ns) > 1):
+            shortest = min(len(out[n].names) for n in clash)
+            keeper = next(n for n in clash if len(out[n].names) == shortest)
+            for n in clash:
+                if n != keeper and len(out[n].names) > 1:
+                    out[n] = replace(out[n], names=out[n].names[1:])
+                    moved = True
+        if not moved:
+            return out
+
+
+def unknown_kind_groups(
+    fields: Iterable[PersonalField], tables: Sequence[Table], *, merge_small: bool = True
+) -> list[Group]:
+    """The root-category fields as groups: columns by person, then form fields by folder.
+
+    `merge_small`: small groups share an entry (a whole project's fields); without it,
+    as for the few fields `init --update` adds, each person and folder keeps its own.
+    """
+    listed = list(fields)
+    columns = [f for f in listed if f.kind == "column"]
+    forms = [f for f in listed if f.kind != "column"]
+    small, least = (SMALL_GROUP, FOLDER_MIN) if merge_small else (1, 1)
+    return _distinct(_column_groups(columns, tables, small) + _form_groups(forms, least))
