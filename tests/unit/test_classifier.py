@@ -380,3 +380,23 @@ def test_rank_languages_does_not_depend_on_the_order_of_the_names() -> None:
         rotated = names[turn:] + names[:turn]
         assert rank_languages(rotated) == first
         assert rank_languages(rotated[::-1]) == first
+
+
+def test_turkish_and_hungarian_words_that_also_name_a_thing_need_a_person() -> None:
+    """`ucret` is a wage and a service fee, `szamlaszam` an account and an invoice number:
+    personal in a row about a person, not in a table of products or invoices."""
+    for table, column in (("urunler", "ucret"), ("faturalar", "hesap_no"), ("szamlak", "szamlaszam")):
+        assert not classify_column(table, column, "varchar(40)").personal, (table, column)
+    for table, column in (("calisanlar", "ucret"), ("musteriler", "hesap_no"), ("ugyfelek", "szamlaszam")):
+        assert classify_column(table, column, "varchar(40)").personal, (table, column)
+
+
+def test_turkish_and_hungarian_record_switches_are_technical() -> None:
+    """`onayli`, `silinmis`, `ellenorzott`, `torolt`: the row's own state, not a fact about its person."""
+    for column in ("onayli", "silinmis", "ellenorzott", "torolt"):
+        verdict = classify_column("kullanicilar", column, "tinyint(1)")
+        assert not verdict.personal, column
+        assert "flag" in verdict.reason, column
+    # a person's phrase around a technical word is still read: disability type, emergency contact
+    assert classify_column("personel", "engel_turu", "varchar(50)").category == "user.health"
+    assert classify_column("personel", "acil_durum_kisi_adi", "varchar(50)").personal
