@@ -150,7 +150,8 @@ class Tokenizer:
         parts = [p for p in _DIGIT_EDGE.split(word) if p and not p.isdigit()]
         if len(parts) != 1 or parts[0] != word:
             return tuple(w for p in parts for w in self._word(p, languages))
-        if word.endswith("s") and word[:-1] in self.vocabulary:
+        # not a three-letter word: `iss` (a provider) is no plural of the flag `is`
+        if word.endswith("s") and len(word) > 3 and word[:-1] in self.vocabulary:
             return (word[:-1],)
         if word.endswith("es") and word[:-2] in self.vocabulary:
             return (word[:-2],)
