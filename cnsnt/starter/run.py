@@ -81,6 +81,14 @@ def draft_new(
     if not root.is_dir():
         raise UsageError(f"{root.as_posix()} is not a directory: cnsnt init reads a project directory")
     target = output or root / "cnsnt.yaml"
+    if target.parent.resolve() != root.resolve():
+        # the audit reads sources under the policy's own directory only, so a policy
+        # written elsewhere would name sources it then refuses to read
+        raise UsageError(
+            f"{target.as_posix()} is not in {root.as_posix()}: cnsnt init writes the policy into the "
+            "project directory it reads (the audit reads sources under the policy's directory); "
+            "use -o FILE with a file in that directory, or -o - to print it"
+        )
     found, notes = survey(root)
     policy = found_policy(root, found, target)
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)

@@ -426,14 +426,18 @@ LARAVEL_MIGRATION = (
 def test_discover_finds_laravel_migrations_once_and_init_reads_them(tmp_path: Path):
     write = partial(_write, tmp_path)
     write("database/migrations/2024_01_01_000000_create_patients_table.php", LARAVEL_MIGRATION)
-    write("database/migrations/billing/2024_02_01_000000_create_invoices_table.php",
-          LARAVEL_MIGRATION.replace("'patients'", "'invoices'"))
+    write(
+        "database/migrations/billing/2024_02_01_000000_create_invoices_table.php",
+        LARAVEL_MIGRATION.replace("'patients'", "'invoices'"),
+    )
     # a PHP view with a form stays a form; a PHP file in a migrations folder that is no migration is left out
     write("resources/views/contact.php", "<form method=post><input name=email></form>\n")
     write("app/migrations/Runner.php", "<?php\nclass Runner {}\n")
     # a laravel-modules module keeps its own `Database/Migrations`
-    write("Modules/Blog/Database/Migrations/2024_03_01_000000_create_posts_table.php",
-          LARAVEL_MIGRATION.replace("'patients'", "'posts'"))
+    write(
+        "Modules/Blog/Database/Migrations/2024_03_01_000000_create_posts_table.php",
+        LARAVEL_MIGRATION.replace("'patients'", "'posts'"),
+    )
     assert discover(tmp_path) == [
         Found("schemas", "Modules/Blog/Database/Migrations/*.php", format="laravel"),
         Found("schemas", "database/migrations/**/*.php", format="laravel"),
@@ -463,8 +467,14 @@ def test_discover_jpa_entities_of_every_module_in_one_entry(tmp_path: Path):
     _write(tmp_path, "billing/src/main/java/org/billing/Invoice.java", JPA_ENTITY.format(name="Invoice"))
     _write(tmp_path, "pom.xml", "<project><artifactId>spring-boot-starter-data-jpa</artifactId></project>\n")
     # Flyway's migrations beside the entities describe the same tables: left out, with a note
-    _write(tmp_path, "shop/src/main/resources/db/migration/V1__init.sql", "CREATE TABLE customer (id BIGINT);\n")
-    _write(tmp_path, "shop/src/main/resources/db/migration/V2__email.sql", "ALTER TABLE customer ADD email TEXT;\n")
+    _write(
+        tmp_path, "shop/src/main/resources/db/migration/V1__init.sql", "CREATE TABLE customer (id BIGINT);\n"
+    )
+    _write(
+        tmp_path,
+        "shop/src/main/resources/db/migration/V2__email.sql",
+        "ALTER TABLE customer ADD email TEXT;\n",
+    )
     _write(tmp_path, "reports/daily.sql", "SELECT email FROM customer;\n")
     found, notes = survey(tmp_path)
     assert found == [
@@ -496,3 +506,16 @@ def test_discover_jpa_entities_of_one_folder_kept_as_written(tmp_path: Path):
     assert notes == [
         "JPA entities in model/*.java: names kept as written (plain Hibernate: no Spring Boot build file)"
     ]
+
+
+def test_init_refuses_a_policy_outside_the_project_it_reads(project: Path):
+    elsewhere = project.parent / "policies" / "app.yaml"
+    elsewhere.parent.mkdir()
+    result = run("init", str(project), "-o", str(elsewhere))
+    assert result.exit_code == 2
+    assert "is not in" in result.stderr and "Traceback" not in result.output
+    assert not elsewhere.exists()
+    inside = project / "privacy.yaml"
+    assert run("init", str(project), "-o", str(inside)).exit_code == 0
+    assert "members.email" in inside.read_text()
+    assert "CN101" not in {f.rule for f in audit_path(inside).findings}
