@@ -678,6 +678,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
         return "user.behavior"  # when the person did it (`sent_at`, `fecha`)
     if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial"
+    if describes and negators == {"counter"}:
+        return "user.behavior"  # how often the person did it (`failed_login_attempts`, `score`)
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
         return "user.privacy_preferences"
     return None

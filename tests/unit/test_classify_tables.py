@@ -1376,3 +1376,21 @@ def test_a_word_is_not_glued_from_pieces_of_two_languages() -> None:
     # a name glued in one language is still read
     assert got["pessoa.datanascimento"].category == "user.demographic.date_of_birth"
     assert got["pessoa.telefonecasa"].category == "user.contact.phone_number"
+
+
+def test_a_count_in_a_persons_own_row_is_how_often_they_did_it() -> None:
+    people = _table(
+        "eleves",
+        [
+            ("id", "INT"),
+            ("nom", "VARCHAR(50)"),
+            ("prenom", "VARCHAR(50)"),
+            ("failed_login_attempts", "INT"),
+            ("discipline_points", "INT"),
+        ],
+    )
+    shop = _table("produits", [("id", "INT"), ("libelle", "VARCHAR(50)"), ("stock_count", "INT")])
+    got = classify_tables([people, shop])
+    assert got["eleves.failed_login_attempts"].category == "user.behavior"
+    assert got["eleves.discipline_points"].category == "user.behavior"
+    assert not got["produits.stock_count"].personal
