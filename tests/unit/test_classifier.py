@@ -380,3 +380,23 @@ def test_rank_languages_does_not_depend_on_the_order_of_the_names() -> None:
         rotated = names[turn:] + names[:turn]
         assert rank_languages(rotated) == first
         assert rank_languages(rotated[::-1]) == first
+
+
+def test_a_records_own_switch_in_spanish_or_catalan_is_no_fact_about_its_person() -> None:
+    """`bloqueado`, `leido`, `actiu`: the account's or the row's on/off state, as `blocked` and `read`."""
+    for table, name in (("usuarios", "bloqueado"), ("usuarios", "verificado"), ("persones", "actiu"),
+                        ("usuaris", "llegit"), ("usuaris", "bloquejat")):  # fmt: skip
+        c = classify_column(table, name, "TINYINT(1)")
+        assert not c.personal, (name, c.reason)
+        assert "flag" in c.reason
+    # a yes/no that is a fact about the person stays theirs
+    assert classify_column("usuarios", "discapacitado", "TINYINT(1)").category == "user.health"
+
+
+def test_spanish_and_catalan_people_and_the_words_naming_them_in_a_column() -> None:
+    """Civil servants, interested parties, senders name people; `nom_remitent` is a person's name."""
+    for table in ("funcionarios", "interesados", "representantes", "remitents", "interessades"):
+        assert classify_column(table, "direccion", "VARCHAR(100)").personal, table
+    assert classify_column("peticions", "nom_remitent", "VARCHAR(100)").category == "user.name"
+    assert classify_column("envios", "nombre_destinatario", "VARCHAR(100)").category == "user.name"
+    assert classify_column("envios", "nombre", "VARCHAR(100)").category is None  # whose name?
