@@ -400,3 +400,23 @@ def test_turkish_and_hungarian_record_switches_are_technical() -> None:
     # a person's phrase around a technical word is still read: disability type, emergency contact
     assert classify_column("personel", "engel_turu", "varchar(50)").category == "user.health"
     assert classify_column("personel", "acil_durum_kisi_adi", "varchar(50)").personal
+
+
+def test_a_records_own_switch_in_spanish_or_catalan_is_no_fact_about_its_person() -> None:
+    """`bloqueado`, `leido`, `actiu`: the account's or the row's on/off state, as `blocked` and `read`."""
+    for table, name in (("usuarios", "bloqueado"), ("usuarios", "verificado"), ("persones", "actiu"),
+                        ("usuaris", "llegit"), ("usuaris", "bloquejat")):  # fmt: skip
+        c = classify_column(table, name, "TINYINT(1)")
+        assert not c.personal, (name, c.reason)
+        assert "flag" in c.reason
+    # a yes/no that is a fact about the person stays theirs
+    assert classify_column("usuarios", "discapacitado", "TINYINT(1)").category == "user.health"
+
+
+def test_spanish_and_catalan_people_and_the_words_naming_them_in_a_column() -> None:
+    """Civil servants, interested parties, senders name people; `nom_remitent` is a person's name."""
+    for table in ("funcionarios", "interesados", "representantes", "remitents", "interessades"):
+        assert classify_column(table, "direccion", "VARCHAR(100)").personal, table
+    assert classify_column("peticions", "nom_remitent", "VARCHAR(100)").category == "user.name"
+    assert classify_column("envios", "nombre_destinatario", "VARCHAR(100)").category == "user.name"
+    assert classify_column("envios", "nombre", "VARCHAR(100)").category is None  # whose name?
