@@ -420,3 +420,43 @@ def test_spanish_and_catalan_people_and_the_words_naming_them_in_a_column() -> N
     assert classify_column("peticions", "nom_remitent", "VARCHAR(100)").category == "user.name"
     assert classify_column("envios", "nombre_destinatario", "VARCHAR(100)").category == "user.name"
     assert classify_column("envios", "nombre", "VARCHAR(100)").category is None  # whose name?
+
+
+def test_a_word_that_also_names_a_thing_is_personal_only_in_a_persons_row() -> None:
+    """`code_insee` is a town's code, `parola_chiave` a search keyword, `syndicat` a co-owners'
+    association, `matricola` a meter's serial number: weak terms, a person's only in their row."""
+    cases = [
+        ("communes", "code_insee", "salaries", "insee", "user.government_id.national_identification_number"),
+        ("tags", "parola_chiave", "utenti", "parola_chiave", "user.authorization.password"),
+        ("noticias", "palavra_chave", "usuarios", "palavra_chave", "user.authorization.password"),
+        ("immeubles", "syndicat", "employes", "syndicat", "user.demographic.union_membership"),
+        ("contatori", "matricola", "dipendenti", "matricola", "user.unique_id"),
+        ("fornitori", "partita_iva", "clienti", "partita_iva", "user.government_id"),
+    ]
+    for thing, column, people, own, category in cases:
+        assert classify_column(thing, column).category is None, (thing, column)
+        assert classify_column(people, own).category == category, (people, own)
+
+
+def test_a_generic_word_is_no_health_or_recording_term_without_its_phrase() -> None:
+    """`chronique` and `cronica` are also a chronicle, `enregistrement` any record."""
+    assert classify_column("articles", "chronique").category is None
+    assert classify_column("noticias", "cronica").category is None
+    assert classify_column("documents", "numero_enregistrement").category is None
+    assert classify_column("patients", "maladie_chronique").category == "user.health"
+    assert classify_column("pacientes", "doenca_cronica").category == "user.health"
+    assert classify_column("appels", "enregistrement_appel").category == "user.content.private"
+
+
+def test_an_hourly_or_daily_wage_is_financial_though_it_names_an_hour() -> None:
+    """`salarioporhora`: the phrase keeps `hora` from reading as a time of the row."""
+    assert classify_column("funcionarios", "salarioporhora", "double").category == "user.financial"
+    assert classify_column("funcionarios", "salario_diario", "numeric").category == "user.financial"
+    assert classify_column("dipendenti", "retribuzione_oraria", "numeric").category == "user.financial"
+
+
+def test_european_portuguese_users_are_people() -> None:
+    """`utilizador` is the pt-PT `usuario`: a login in a column, people in a table's name."""
+    assert classify_column("utilizadores", "nome_utilizador").category == "user.account.username"
+    assert classify_column("utilizadores", "morada").category == "user.contact.address"
+    assert classify_column("utilizadores", "cidade").category == "user.contact.address.city"
