@@ -380,3 +380,32 @@ def test_rank_languages_does_not_depend_on_the_order_of_the_names() -> None:
         rotated = names[turn:] + names[:turn]
         assert rank_languages(rotated) == first
         assert rank_languages(rotated[::-1]) == first
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "expected"),
+    [
+        # a whole word that another list knows (`pochta`, `karty`, `strana`, `pasporta`) must
+        # still meet the Russian phrase its stem belongs to
+        ("сотрудники", "электронная_почта", "user.contact.email"),
+        ("sotrudniki", "elektronnaya_pochta", "user.contact.email"),
+        ("клиенты", "номер_карты", "user.financial.credit_card"),
+        ("sotrudniki", "seriya_pasporta", "user.government_id.passport_number"),
+        ("sotrudniki", "nomer_pasporta", "user.government_id.passport_number"),
+        ("сотрудники", "страна_рождения", "user.demographic#place_of_birth"),
+        ("сотрудники", "места_работы", "user.professional_information.workplace"),
+        ("пациенты", "аллергия", "user.health"),
+        ("sotrudniki", "data_rojdeniya", "user.demographic.date_of_birth"),
+    ],
+)
+def test_russian_inflected_forms_meet_their_phrase(table: str, column: str, expected: str) -> None:
+    """Russian words are stems; a full form listed elsewhere must not hide the phrase."""
+    result = classify_column(table, column, "date" if "rojd" in column else "varchar(100)")
+    assert result.personal
+    assert result.category == lexicon.CATEGORY_KEYS.get(expected, expected)
+
+
+def test_polish_nazwa_names_a_thing_not_a_person() -> None:
+    """`nazwa` is the name of a thing in Polish; a person's is `imie` and `nazwisko`."""
+    assert classify_column("wystep_medialny", "nazwa_programu", "varchar(255)").category != "user.name"
+    assert classify_column("pracownicy", "imie", "varchar(50)").category == "user.name.first"
