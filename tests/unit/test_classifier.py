@@ -409,3 +409,10 @@ def test_polish_nazwa_names_a_thing_not_a_person() -> None:
     """`nazwa` is the name of a thing in Polish; a person's is `imie` and `nazwisko`."""
     assert classify_column("wystep_medialny", "nazwa_programu", "varchar(255)").category != "user.name"
     assert classify_column("pracownicy", "imie", "varchar(50)").category == "user.name.first"
+
+
+def test_russian_tel_is_a_phone_but_telo_is_a_body() -> None:
+    """`тел` abbreviates a phone; as a stem it took `тело` (a message body) for one."""
+    assert classify_column("сотрудники", "моб_тел", "varchar(20)").category == "user.contact.phone_number"
+    assert classify_column("сотрудники", "тел", "varchar(20)").category == "user.contact.phone_number"
+    assert classify_column("сообщения", "тело_письма", "text").category != "user.contact.phone_number"
