@@ -416,3 +416,12 @@ def test_russian_tel_is_a_phone_but_telo_is_a_body() -> None:
     assert classify_column("сотрудники", "моб_тел", "varchar(20)").category == "user.contact.phone_number"
     assert classify_column("сотрудники", "тел", "varchar(20)").category == "user.contact.phone_number"
     assert classify_column("сообщения", "тело_письма", "text").category != "user.contact.phone_number"
+
+
+def test_russian_stems_do_not_take_longer_words_of_another_meaning() -> None:
+    """`авторизация` is no `автор`, `доходность` (a yield) no income, `мобильный` alone no phone."""
+    assert classify_column("пользователи", "авторизация", "varchar(50)").category is None
+    assert classify_column("пользователи", "дата_авторизации", "date").category == "user.behavior"
+    assert not classify_column("вклады", "доходность", "numeric(5,2)").personal
+    assert not classify_column("товары", "мобильный", "varchar(20)").personal
+    assert classify_column("клиенты", "мобильный", "varchar(20)").category == "user.contact.phone_number"
