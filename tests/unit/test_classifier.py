@@ -460,3 +460,48 @@ def test_european_portuguese_users_are_people() -> None:
     assert classify_column("utilizadores", "nome_utilizador").category == "user.account.username"
     assert classify_column("utilizadores", "morada").category == "user.contact.address"
     assert classify_column("utilizadores", "cidade").category == "user.contact.address.city"
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "expected"),
+    [
+        # a whole word that another list knows (`pochta`, `karty`, `strana`, `pasporta`) must
+        # still meet the Russian phrase its stem belongs to
+        ("сотрудники", "электронная_почта", "user.contact.email"),
+        ("sotrudniki", "elektronnaya_pochta", "user.contact.email"),
+        ("клиенты", "номер_карты", "user.financial.credit_card"),
+        ("sotrudniki", "seriya_pasporta", "user.government_id.passport_number"),
+        ("sotrudniki", "nomer_pasporta", "user.government_id.passport_number"),
+        ("сотрудники", "страна_рождения", "user.demographic#place_of_birth"),
+        ("сотрудники", "места_работы", "user.professional_information.workplace"),
+        ("пациенты", "аллергия", "user.health"),
+        ("sotrudniki", "data_rojdeniya", "user.demographic.date_of_birth"),
+    ],
+)
+def test_russian_inflected_forms_meet_their_phrase(table: str, column: str, expected: str) -> None:
+    """Russian words are stems; a full form listed elsewhere must not hide the phrase."""
+    result = classify_column(table, column, "date" if "rojd" in column else "varchar(100)")
+    assert result.personal
+    assert result.category == lexicon.CATEGORY_KEYS.get(expected, expected)
+
+
+def test_polish_nazwa_names_a_thing_not_a_person() -> None:
+    """`nazwa` is the name of a thing in Polish; a person's is `imie` and `nazwisko`."""
+    assert classify_column("wystep_medialny", "nazwa_programu", "varchar(255)").category != "user.name"
+    assert classify_column("pracownicy", "imie", "varchar(50)").category == "user.name.first"
+
+
+def test_russian_tel_is_a_phone_but_telo_is_a_body() -> None:
+    """`тел` abbreviates a phone; as a stem it took `тело` (a message body) for one."""
+    assert classify_column("сотрудники", "моб_тел", "varchar(20)").category == "user.contact.phone_number"
+    assert classify_column("сотрудники", "тел", "varchar(20)").category == "user.contact.phone_number"
+    assert classify_column("сообщения", "тело_письма", "text").category != "user.contact.phone_number"
+
+
+def test_russian_stems_do_not_take_longer_words_of_another_meaning() -> None:
+    """`авторизация` is no `автор`, `доходность` (a yield) no income, `мобильный` alone no phone."""
+    assert classify_column("пользователи", "авторизация", "varchar(50)").category is None
+    assert classify_column("пользователи", "дата_авторизации", "date").category == "user.behavior"
+    assert not classify_column("вклады", "доходность", "numeric(5,2)").personal
+    assert not classify_column("товары", "мобильный", "varchar(20)").personal
+    assert classify_column("клиенты", "мобильный", "varchar(20)").category == "user.contact.phone_number"
