@@ -1394,3 +1394,22 @@ def test_a_count_in_a_persons_own_row_is_how_often_they_did_it() -> None:
     assert got["eleves.failed_login_attempts"].category == "user.behavior"
     assert got["eleves.discipline_points"].category == "user.behavior"
     assert not got["produits.stock_count"].personal
+
+
+def test_the_parties_to_a_dutch_case_are_people_and_a_decree_number_is_no_id() -> None:
+    """`betrokkene` is the Dutch GDPR's data subject; `documentnummer` numbers any document."""
+    parties = _table("zaak_betrokkenen", [("id", "INT"), ("naam", "VARCHAR(255)"), ("rol", "TEXT")])
+    notes = _table("betrokkene_notes", [("id", "INT"), ("message", "TEXT")])
+    town = _table(
+        "bag_woonplaats",
+        [("id", "INT"), ("naam", "VARCHAR(80)"), ("documentnummer", "VARCHAR(20)"), ("einddatum", "DATE")],
+    )
+    verdicts = classify_tables([parties, notes, town])
+    assert verdicts["zaak_betrokkenen.naam"].category == "user.name"
+    assert verdicts["betrokkene_notes.message"].personal
+    assert not verdicts["bag_woonplaats.naam"].personal
+    assert not verdicts["bag_woonplaats.documentnummer"].personal
+    person = _table(
+        "personen", [("id", "INT"), ("voornaam", "VARCHAR(80)"), ("documentnummer", "VARCHAR(20)")]
+    )
+    assert classify_tables([person])["personen.documentnummer"].personal  # their ID document's
