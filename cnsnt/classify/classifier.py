@@ -43,7 +43,14 @@ from cnsnt.model import Confidence
 
 _DATE_CATEGORIES = frozenset({"user.demographic.date_of_birth", "user.demographic#date_of_death"})
 # Dates that belong to the datum: a date of marriage, of a document's issue.
-_DATED = frozenset({*_DATE_CATEGORIES, "user.demographic.marital_status", "user.behavior#activity"})
+_DATED = frozenset(
+    {
+        *_DATE_CATEGORIES,
+        "user.demographic.marital_status",
+        "user.behavior#activity",
+        "user.demographic.citizenship_or_immigration_status",
+    }
+)
 _DATED_PREFIXES = ("user.government_id",)
 _NUMERIC_OK = frozenset(
     {
@@ -90,7 +97,22 @@ _CODE_WORDS = frozenset({"code", "codice", "codigo", "cod", "codi", "kod", "kodu
 # "Type of" a coded attribute or of work is still about the person (`tipo_trabalho`),
 # unlike the type of a phone number or an address.
 _KIND_WORDS = frozenset(
-    {"type", "kind", "tipo", "typ", "tipus", "tip", "tipi", "tur", "turu", "soort", "rodzaj", "fajta"}
+    {
+        "type",
+        "kind",
+        "tipo",
+        "typ",
+        "tipus",
+        "tipusa",
+        "tip",
+        "tipi",
+        "tur",
+        "turu",
+        "soort",
+        "art",
+        "rodzaj",
+        "fajta",
+    }
 )
 _STATUS_WORDS = _KIND_WORDS | {
     "status",
@@ -742,7 +764,8 @@ def decide(
             Confidence.LOW,
             f"name '{name}' is a key to {_label(match)}, of the record, not of the person it points at",
         )
-    if match is not None and not ctx.describes and _is_lookup(table, match, ctx.languages):
+    # a table named for a trait whose rows point at people is theirs (`nationaliteit` of a person)
+    if match is not None and not ctx.describes and not ctx.linked and _is_lookup(table, match, ctx.languages):
         return Classification(
             False,
             None,
