@@ -39,7 +39,7 @@ CREATE TABLE staff_session (
 CREATE TABLE note (
   id INT PRIMARY KEY,
   staff_id INT REFERENCES staff(id),
-  sort INT
+  topic VARCHAR(80)
 );
 CREATE TABLE note_attachment (
   id INT PRIMARY KEY,
@@ -101,7 +101,7 @@ def test_unknown_kinds_are_grouped_by_person_and_by_form_folder(project: Path) -
     # the people table's own columns, apart from the rows that point at it (one through `note`)
     assert entries["staff_details"] == ({"staff.backend", "staff.onvacation", "staff.timezone"}, set())
     assert entries["staff_records"] == (
-        {"staff_session.stage", "note.sort", "note_attachment.inline"},
+        {"staff_session.stage", "note.topic", "note_attachment.inline"},
         set(),
     )
     # a person with too few unknown facts to judge apart shares one entry
