@@ -500,6 +500,11 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     return verdicts
 
 
+def made_by(key: ForeignKey, verdict: TableVerdict) -> bool:
+    """Whether a key of the table `verdict` is about names who made or handles its rows."""
+    return _made_by(key, verdict.context.languages)
+
+
 def _made_by(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
     """Whether a key names who made or handles the record (`created_by`), not whom it is about."""
     return any(set(_TOKENIZER.words(c, languages)) & _MAKER_WORDS for c in key.columns)
@@ -1026,4 +1031,4 @@ def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str,
     return tuple(lines)
 
 
-__all__ = ["TableVerdict", "classify_tables", "explain", "rank_languages", "table_verdicts"]
+__all__ = ["TableVerdict", "classify_tables", "explain", "made_by", "rank_languages", "table_verdicts"]

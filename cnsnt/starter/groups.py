@@ -29,6 +29,7 @@ from cnsnt.classify import table_verdicts
 from cnsnt.classify.implied import with_implied_keys
 from cnsnt.classify.tables import LINKED as _LINKED
 from cnsnt.classify.tables import PEOPLE as _PEOPLE
+from cnsnt.classify.tables import made_by
 from cnsnt.evidence import Table
 from cnsnt.starter.fields import PersonalField
 
@@ -113,7 +114,8 @@ def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
 
     A table that describes people is about itself. A table linked to people is about
     the first people table its foreign keys reach (in the order it declares them,
-    keys the classifier reads from names included), directly or through another
+    keys the classifier reads from names included, keys naming who made the row last),
+    directly or through another
     linked table, the nearest first; one whose link is no key stands for its person.
     """
     verdicts = table_verdicts(tables)
@@ -154,7 +156,9 @@ def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
         waiting = {t.key: t for k in sorted(layer) for t in pointing.get(k, ()) if t.key not in person}
         reached: dict[str, str] = {}
         for key_of, table in sorted(waiting.items()):
-            for key in table.foreign_keys:
+            # whom the row is about before who made it (`created_by` declared first)
+            verdict = verdicts[table.key]
+            for key in sorted(table.foreign_keys, key=lambda k: made_by(k, verdict)):
                 found = target(table, key.ref_table, key.ref_schema)
                 if found is not None and found.key != table.key and found.key in person:
                     reached[key_of] = person[found.key]

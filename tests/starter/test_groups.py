@@ -273,3 +273,23 @@ def test_a_long_list_of_records_gives_its_large_tables_entries_of_their_own(tmp_
     (root / "cnsnt.yaml").unlink()
     entries = _entries(_init(root))
     assert "ticket_records" not in entries and len(entries["staff_records"][0]) == FOLDER_MAX
+
+
+def test_a_record_goes_with_whom_it_is_about_not_with_who_made_it(tmp_path: Path) -> None:
+    from cnsnt.evidence import Column, ForeignKey, Table
+    from cnsnt.starter.groups import people_of
+
+    where = Location("s.sql", 1, 1)
+
+    def table(name: str, columns: list[str], keys: tuple[ForeignKey, ...] = ()) -> Table:
+        cols = tuple(Column(name, c, where, "s.sql", type="VARCHAR(80)") for c in columns)
+        return Table(name=name, location=where, source="s.sql", columns=cols, foreign_keys=keys)
+
+    staff = table("staff", ["id", "firstname", "lastname", "email"])
+    customers = table("customers", ["id", "firstname", "lastname", "email"])
+    tickets = table(
+        "tickets",
+        ["id", "created_by", "customer_id", "topic"],
+        (ForeignKey(("created_by",), "staff"), ForeignKey(("customer_id",), "customers")),
+    )
+    assert people_of([staff, customers, tickets])[tickets.key][0] == customers.key
