@@ -19,8 +19,13 @@ from cnsnt.classify.vocabulary import Transliterator, fold_word, stemmer
 # names reach the tokenizer): a placeholder's body stops at the next brace, runs are
 # possessive, and camel-case boundaries are zero-width with fixed-width look-arounds.
 _PLACEHOLDER = re.compile(r"\$?\{[^{}]*+\}|@\w++\s*+\.|[`\"\[\]]")
-_CAMEL_LOWER_UPPER = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_CAMEL_ACRONYM = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+# Lower and upper case in Latin (with Latin-1 accents) and Cyrillic, so `ДатаРождения`
+# and `SzuletesiDátum` split like `dataNascimento`.
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u044f\u0451"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0401"
+# Linear: zero-width matches, each lookaround one character class.
+_CAMEL_LOWER_UPPER = re.compile(f"(?<=[{_LOWER}0-9])(?=[{_UPPER}])")
+_CAMEL_ACRONYM = re.compile(f"(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])")
 _LONGEST_SPLIT = 64
 """Longer glued words are not split against the vocabulary (no identifier is that long)."""
 _NON_WORD = re.compile(r"[^0-9a-z\u0400-\u04ff]+")

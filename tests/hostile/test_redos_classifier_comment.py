@@ -25,6 +25,9 @@ HOSTILE = [
     "@a" * (N // 2),
     "aB" * (N // 2),
     "Ab1" * (N // 3),
+    "Д" * N,
+    "Дa" * (N // 2),
+    "É" * N + "é",
 ]
 
 
@@ -44,3 +47,10 @@ def test_camel_case_still_splits() -> None:
 
 def test_a_capital_run_is_one_word() -> None:
     assert raw_words("A" * N) == ["a" * N]
+
+
+def test_camel_case_splits_in_cyrillic_and_accented_latin() -> None:
+    assert raw_words("ДатаРождения") == ["дата", "рождения"]
+    assert raw_words("SzületésiDátum") == ["szuletesi", "datum"]
+    assert raw_words("ÉvfolyamID") == ["evfolyam", "id"]
+    assert classify_column("Граждане", "ДатаРождения").category == "user.demographic.date_of_birth"
