@@ -207,6 +207,7 @@ _TOKENIZER = _build_tokenizer()
 _TERMS = {tuple(fold(w) for w in k): v for k, v in lx.TERMS.items()}
 _NEGATORS = dict(lx.NEGATORS)
 _TERM_LANGUAGES = {tuple(fold(w) for w in k): v for k, v in load_vocabulary().term_languages.items()}
+_SENSES = {tuple(fold(w) for w in k): v for k, v in load_vocabulary().senses.items()}
 
 
 @dataclass(frozen=True)
@@ -598,6 +599,25 @@ def _false_friend(match: _Match, written: tuple[str, ...]) -> bool:
     return all(set(lx.FALSE_FRIENDS.get(w, ())) & set(written) for w in match.words)
 
 
+def _own_sense(match: _Match, written: tuple[str, ...]) -> _Match:
+    """The term as the schema's own language reads it, when another language listed it first.
+
+    `firma` is a signature in Italian and Spanish but a workplace in Polish and German:
+    a Polish schema's `firma` is read the Polish way.
+    """
+    if not written or match.lang in written:
+        return match
+    senses = _SENSES.get(match.words)
+    if not senses:
+        return match
+    for lang in written:
+        sense = senses.get(lang)
+        if sense is not None:
+            category, strength = sense
+            return replace(match, category=category, strong=strength == "S", lang=lang)
+    return match
+
+
 def _names_emails(table: str, languages: tuple[str, ...] | None) -> bool:
     """Whether a table's name says it holds e-mail addresses (`user_email`, `mail`)."""
     reading = _read(table.rsplit(".", 1)[-1], languages)
@@ -733,8 +753,8 @@ def decide(
         )
     kind = _type_kind(type)
     reading = _read(name, ctx.languages)
-    kept = tuple(m for m in reading.matches if not _false_friend(m, ctx.written))
-    if len(kept) != len(reading.matches):
+    kept = tuple(_own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written))
+    if kept != reading.matches:
         reading = replace(reading, matches=kept)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names)
     if (

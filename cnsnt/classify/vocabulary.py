@@ -148,6 +148,9 @@ class Vocabulary:
     term_languages: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     """Phrase -> every language whose file lists it (`nif`: ca, es, pt), where `terms`
     keeps only the first."""
+    senses: Mapping[tuple[str, ...], Mapping[str, tuple[str, str]]] = field(default_factory=dict)
+    """Phrase -> language -> (category, strength) as that language's file lists it:
+    `firma` is a signature in Italian and a workplace in Polish."""
 
     @property
     def words(self) -> frozenset[str]:
@@ -219,6 +222,7 @@ def load_vocabulary() -> Vocabulary:
     translit = Transliterator({str(k): str(v or "") for k, v in table.items()})
     terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
     term_languages: dict[tuple[str, ...], set[str]] = {}
+    senses: dict[tuple[str, ...], dict[str, tuple[str, str]]] = {}
     negators: dict[str, str] = {}
     people: set[str] = set()
     qualifiers: set[str] = set()
@@ -244,6 +248,7 @@ def load_vocabulary() -> Vocabulary:
                         terms[key] = (str(category), STRENGTHS[strength], lang)
                     if key:
                         term_languages.setdefault(key, set()).add(lang)
+                        senses.setdefault(key, {}).setdefault(lang, (str(category), STRENGTHS[strength]))
                     if _is_cyrillic(phrase):
                         cyrillic.update(key)
                     per_lang_words.setdefault(lang, set()).update(key)
@@ -310,4 +315,5 @@ def load_vocabulary() -> Vocabulary:
         translit=translit,
         false_friends=false_friends,
         term_languages={k: frozenset(v) for k, v in term_languages.items()},
+        senses=senses,
     )

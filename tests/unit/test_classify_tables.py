@@ -1413,3 +1413,21 @@ def test_the_parties_to_a_dutch_case_are_people_and_a_decree_number_is_no_id() -
         "personen", [("id", "INT"), ("voornaam", "VARCHAR(80)"), ("documentnummer", "VARCHAR(20)")]
     )
     assert classify_tables([person])["personen.documentnummer"].personal  # their ID document's
+
+
+def test_a_term_is_read_in_the_schemas_own_language() -> None:
+    """`firma` is a signature in Italian (listed first) but a workplace in Polish."""
+    people = _table(
+        "pracownicy",
+        [
+            ("id", "INT"),
+            ("imie", "VARCHAR(50)"),
+            ("nazwisko", "VARCHAR(50)"),
+            ("pesel", "CHAR(11)"),
+            ("firma", "VARCHAR(80)"),
+            ("data_urodzenia", "DATE"),
+        ],
+    )
+    got = classify_tables([people])
+    assert got["pracownicy.firma"].category == "user.professional_information.workplace"
+    assert "(pl)" in got["pracownicy.firma"].reason
