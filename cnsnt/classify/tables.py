@@ -325,17 +325,22 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         words = set(table_words)
         # `HistoriaClinica_receta` is a clinical record, not a clinic
         # `pfi_usuarientitat`, `user_company`: a person's place in an organisation, not one
+        # a row with its own date of birth is a natural person's, whatever generic
+        # word names its table (`Entidade`, `entity`, `party`): no company is born
+        born = "birth date" in survey.anchors
         organisation = (
             bool(_org_words(table_words, survey, written))
             and not named.person
             and not words & lx.PERSON_TABLES
             and not _care_name(table.name, languages)
+            and not born
         )
         place = (
             bool(table_words)
             and table_words[-1] in lx.PLACE_TABLES
             and not survey.links
             and "name" not in survey.anchors  # a first and a last name are a person's
+            and not born
             and not words & _PEOPLE_WORDS
         )
         organisation = organisation or place

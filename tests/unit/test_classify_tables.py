@@ -1431,3 +1431,25 @@ def test_a_term_is_read_in_the_schemas_own_language() -> None:
     got = classify_tables([people])
     assert got["pracownicy.firma"].category == "user.professional_information.workplace"
     assert "(pl)" in got["pracownicy.firma"].reason
+
+
+def test_a_row_with_its_own_date_of_birth_is_a_persons_whatever_the_table_is_called() -> None:
+    entity = _table(
+        "Entidade",
+        [
+            ("id", "INT"),
+            ("Nome", "VARCHAR(80)"),
+            ("DataNascimento", "DATE"),
+            ("Sexo", "CHAR(1)"),
+            ("Telemovel", "VARCHAR(20)"),
+        ],
+    )
+    company = _table(
+        "Entidade_Empresa",
+        [("id", "INT"), ("Nome", "VARCHAR(80)"), ("Telefone", "VARCHAR(20)"), ("NIPC", "VARCHAR(9)")],
+    )
+    verdicts = table_verdicts([entity, company])
+    assert verdicts["Entidade"].kind == "describes people"
+    assert verdicts["Entidade_Empresa"].kind != "describes people"
+    got = classify_tables([entity, company])
+    assert got["Entidade.Telemovel"].category == "user.contact.phone_number"
