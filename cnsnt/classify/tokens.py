@@ -205,6 +205,8 @@ class Tokenizer:
         A glued name is written in one language (`datanascimento`, `codiceiban`); pieces
         that only make it up across languages are a word of its own (`mobilidade`).
         """
+        if all(len(p) >= _SURE_PIECE for p in pieces):
+            return False  # long pieces do not meet by chance (`medische` + `dossier`)
         common: set[str] | None = None
         for piece in pieces:
             langs = self._word_languages.get(piece)
@@ -216,6 +218,8 @@ class Tokenizer:
         return False
 
 
+# A glued piece this long is a word of its own, not a chance match, whatever its language.
+_SURE_PIECE = 6
 # Two-letter pieces that glue to a short word as a key or number marker (`idcom`, `nrdoc`).
 _SHORT_HEADS = frozenset({"id", "no", "nr"})
 

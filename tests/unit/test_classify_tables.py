@@ -1373,8 +1373,12 @@ def test_a_word_is_not_glued_from_pieces_of_two_languages() -> None:
     got = classify_tables([classes, people])
     assert not got["turma.aee_tecnica_mobilidade"].personal
     assert not got["turma.hora_inicial"].personal  # the class is no one's record
-    # a name glued in one language is still read
+    # a name glued in one language is still read, and so is one of two long words whatever
+    # languages list them (`medische` is Dutch in the vocabulary, `dossier` French)
     assert got["pessoa.datanascimento"].category == "user.demographic.date_of_birth"
+    from cnsnt.classify.classifier import _TOKENIZER
+
+    assert _TOKENIZER.words("Medischedossier") == ("medische", "dossier")
     assert got["pessoa.telefonecasa"].category == "user.contact.phone_number"
 
 
