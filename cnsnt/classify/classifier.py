@@ -929,6 +929,21 @@ def decide(
                 Confidence.MEDIUM,
                 f"comment '{short}' means {_label(found)} ({found.lang})",
             )
+    if (
+        ctx.linked
+        and not ctx.describes
+        and not keyed
+        and words
+        and not negated - {"flag", "counter", "technical"}
+        and set(_table_words(table, ctx.languages)) & lx.SETTINGS_TABLES
+    ):
+        # a person's preferences table: its switches, counts and choices are theirs
+        return Classification(
+            True,
+            "user.settings",
+            Confidence.LOW,
+            f"'{name}' is a setting in the preferences table '{table}' {ctx.why}",
+        )
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too

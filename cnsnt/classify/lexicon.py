@@ -226,3 +226,5 @@ STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
 PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]
 # What a person picks for themselves (`theme`, `currency`): their setting in their own row.
 OWN_SETTINGS: Final = _VOCAB.lists["own_settings"]
+# Tables of one person's preferences (`user_prefs`): each fact in them is their setting.
+SETTINGS_TABLES: Final = _VOCAB.lists["settings_tables"]

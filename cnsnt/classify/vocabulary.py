@@ -29,6 +29,7 @@ _LIST_KEYS = (
     "ip_tails",
     "payment_states",
     "own_settings",
+    "settings_tables",
     "placeholder_words",
     "patient_words",
     "tree_words",

@@ -1457,3 +1457,21 @@ def test_a_row_with_its_own_date_of_birth_is_a_persons_whatever_the_table_is_cal
     assert verdicts["Entidade_Empresa"].kind != "describes people"
     got = classify_tables([entity, company])
     assert got["Entidade.Telemovel"].category == "user.contact.phone_number"
+
+
+def test_the_switches_and_counts_of_a_persons_preferences_table_are_their_settings() -> None:
+    users = _table("usuari", [("codi", "VARCHAR(64)"), ("nom", "VARCHAR(80)"), ("email", "VARCHAR(80)")])
+    prefs = _table(
+        "usuari_prefs",
+        [("codi", "VARCHAR(64)"), ("cabecera_reducida", "BOOLEAN"), ("num_elementos_pagina", "BIGINT")],
+        (ForeignKey(("codi",), "usuari"),),
+    )
+    orders = _table(
+        "comandes",
+        [("id", "INT"), ("codi", "VARCHAR(64)"), ("enviada", "BOOLEAN")],
+        (ForeignKey(("codi",), "usuari"),),
+    )
+    got = classify_tables([users, prefs, orders])
+    assert got["usuari_prefs.cabecera_reducida"].category == "user.settings"
+    assert got["usuari_prefs.num_elementos_pagina"].category == "user.settings"
+    assert not got["comandes.enviada"].personal  # an order's switch is the order's
