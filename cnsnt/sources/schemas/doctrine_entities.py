@@ -59,8 +59,8 @@ from cnsnt.sources.schemas.doctrine_annotations import (
 )
 from cnsnt.sources.schemas.doctrine_xml import is_xml_mapping, xml_classes
 from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes
-from cnsnt.sources.schemas.grammars import parser
-from cnsnt.sources.schemas.rails_schema import RubyFile, syntax_problem
+from cnsnt.sources.schemas.grammars import SourceFile, parser, syntax_problem
+from cnsnt.sources.schemas.rails_schema import ruby_first_error
 
 Node = Any  # tree_sitter.Node
 
@@ -245,7 +245,7 @@ def php_parser() -> Any:
 class _FileReader:
     """The classes of one parsed PHP file; unreadable mapping goes to `problems`."""
 
-    def __init__(self, file: RubyFile, problems: list[SourceProblem]) -> None:
+    def __init__(self, file: SourceFile, problems: list[SourceProblem]) -> None:
         self.file = file
         self.problems = problems
         self.constants: dict[tuple[str, str], Node] = {}
@@ -908,8 +908,8 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
         files += 1
         source = text.encode("utf-8")
         tree = parser.parse(source)
-        file = RubyFile(source, shown)
-        broken = syntax_problem(tree, file, "PHP", "entities")
+        file = SourceFile(source, shown)
+        broken = syntax_problem(tree, file, "PHP", "entities", locate=ruby_first_error)
         if broken is not None:
             problems.append(broken)
         naming[shown] = naming_for(path, cache)

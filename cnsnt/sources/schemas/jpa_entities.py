@@ -37,21 +37,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     model_evidence,
     model_failed,
     nothing_found,
-    problem_of,
 )
-from cnsnt.sources.schemas.grammars import parser
-from cnsnt.sources.schemas.rails_schema import RubyFile as SourceFile  # bytes -> line:column, any language
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -522,46 +519,15 @@ def _standard_naming(module: Path) -> bool:
 def java_files(
     paths: Iterable[Path], ctx: SourceContext, problems: list[SourceProblem]
 ) -> Iterator[tuple[str, SourceFile, Any]]:
-    """Each Java file that mentions a JPA annotation, parsed; a syntax error is reported."""
-    parser = None
-    for path in paths:
-        shown = ctx.shown(path)
-        ctx.check_time(shown)
-        try:
-            text = read_text(path, shown, limits=ctx.limits)
-            if not maps_entities(text):
-                continue  # a Java file with no mapping: a service, a DTO
-            parser = parser or java_parser()
-        except SourceError as exc:
-            problems.append(problem_of(exc, shown))
-            continue
-        source = text.encode("utf-8")
-        tree = parser.parse(source)
-        file = SourceFile(source, shown)
-        if tree.root_node.has_error:
-            problems.append(_syntax_problem(tree.root_node, file))
-        yield shown, file, tree
+    """Each Java file that mentions a JPA annotation, parsed; a syntax error is reported.
+
+    A Java file with no mapping (a service, a DTO) is not parsed.
+    """
+    return parsed_files(paths, ctx, problems, java_parser, _java_syntax, wanted=maps_entities)
 
 
-def _syntax_problem(root: Node, file: SourceFile) -> SourceProblem:
-    bad = _first_error(root)
-    line, column = file.place(bad) if bad is not None else (1, 1)
-    what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
-    return SourceProblem(
-        f"Java syntax error ({what}): entities from here on may be missing or incomplete",
-        Location(file.shown, line, column),
-        file.shown,
-    )
-
-
-def _first_error(root: Node) -> Node | None:
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.is_missing or node.type == "ERROR":
-            return node
-        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
-    return None
+def _java_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
+    return syntax_problem(tree, file, "Java", "entities")
 
 
 def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:

@@ -31,15 +31,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location, Severity
+from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed, problem_of
-from cnsnt.sources.schemas.grammars import parser
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node, plural
-from cnsnt.sources.schemas.rails_schema import RubyFile as SourceFile
 from cnsnt.sources.schemas.replay import Replay, table_key
 
 Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read from the source
@@ -215,25 +213,10 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
             continue
         runnable.append(path)
     runnable.sort(key=lambda p: (p.stem, p.as_posix()))  # the Migrator sorts by name without `.php`
-    parser = None
     files = migrations = 0
-    for path in runnable:
-        shown = ctx.shown(path)
-        ctx.check_time(shown)
+    for shown, file, tree in parsed_files(runnable, ctx, replay.problems, php_parser, _php_syntax):
         replay.shown = shown
-        try:
-            text = read_text(path, shown, limits=ctx.limits)
-            parser = parser or php_parser()
-        except SourceError as exc:
-            replay.problems.append(problem_of(exc, shown))
-            continue
         files += 1
-        source = text.encode("utf-8")
-        tree = parser.parse(source)
-        file = SourceFile(source, shown)
-        broken = _syntax_problem(tree.root_node, file)
-        if broken is not None:
-            replay.problems.append(broken)
         try:
             migrations += _Migration(file, replay).run(tree.root_node)
         except RecursionError:
@@ -252,25 +235,8 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
     return replay.evidence(files, migrations, skipped)
 
 
-def _syntax_problem(root: Node, file: SourceFile) -> SourceProblem | None:
-    """The CN001 problem of a file tree-sitter could not parse whole, at the first error."""
-    if not root.has_error:
-        return None
-    stack = [root]
-    bad = root
-    while stack:
-        node = stack.pop()
-        if node.type == "ERROR" or node.is_missing:
-            bad = node
-            break
-        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
-    line, column = file.place(bad)
-    what = f"missing '{bad.type}'" if bad.is_missing else "cannot parse from here"
-    return SourceProblem(
-        f"PHP syntax error ({what}): tables from here on may be missing or incomplete",
-        Location(file.shown, line, column),
-        file.shown,
-    )
+def _php_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
+    return syntax_problem(tree, file, "PHP")
 
 
 def _last_name(text: str) -> str:
@@ -620,8 +586,9 @@ class _Migration:
             # a `match` or `?:` picks by a condition (most test the database driver): a warning
             conditional = expr.type in ("match_expression", "conditional_expression")
             self.replay.not_replayed(
-                "schema changes under a `match`" if expr.type == "match_expression" else
-                "schema changes inside an expression",
+                "schema changes under a `match`"
+                if expr.type == "match_expression"
+                else "schema changes inside an expression",
                 "cnsnt does not run the migration",
                 *self.place(expr),
                 Severity.WARNING if conditional else None,

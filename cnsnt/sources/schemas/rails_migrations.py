@@ -30,10 +30,10 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable
+from cnsnt.sources.schemas.grammars import SourceFile as RubyFile
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.rails_schema import (
     Node,
-    RubyFile,
     call_args,
     column_type,
     create_table,

@@ -23,20 +23,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     model_evidence,
     model_failed,
     nothing_found,
-    problem_of,
 )
-from cnsnt.sources.schemas.grammars import parser
+from cnsnt.sources.schemas.grammars import SourceFile as RubyFile
+from cnsnt.sources.schemas.grammars import parsed_files, parser, syntax_problem
 
 #: Rails column types -> what the PostgreSQL adapter creates.
 TYPES: dict[str, str] = {
@@ -76,54 +74,15 @@ def ruby_parser() -> Any:
     return parser("ruby", "Rails schema.rb or migrations")
 
 
-class RubyFile:
-    """One parsed file and its byte -> line:column mapping."""
-
-    def __init__(self, source: bytes, shown: str) -> None:
-        self.source = source
-        self.shown = shown
-        self.starts = [0]
-        for i, byte in enumerate(source):
-            if byte == 0x0A:
-                self.starts.append(i + 1)
-
-    def place(self, node: Node) -> tuple[int, int]:
-        """1-based line and character column of a node."""
-        row, _ = node.start_point
-        start = self.starts[row]
-        prefix = self.source[start : node.start_byte].decode("utf-8", errors="replace")
-        return row + 1, len(prefix) + 1
-
-    def text(self, node: Node) -> str:
-        """The source text of a node."""
-        return bytes(self.source[node.start_byte : node.end_byte]).decode("utf-8", errors="replace")
-
-
 def ruby_files(
     paths: Iterable[Path], ctx: SourceContext, problems: list[SourceProblem]
 ) -> Iterator[tuple[str, RubyFile, Any]]:
-    """Each Ruby file parsed, in the order given: a syntax error is reported, the tree still read.
+    """Each Ruby file parsed, in the order given: a syntax error is reported, the tree still read."""
+    return parsed_files(paths, ctx, problems, ruby_parser, _ruby_syntax)
 
-    tree-sitter recovers from errors, so the rest of a broken file still counts; a file
-    that cannot be read is a problem of its own and the others are read.
-    """
-    parser = None
-    for path in paths:
-        shown = ctx.shown(path)
-        ctx.check_time(shown)
-        try:
-            text = read_text(path, shown, limits=ctx.limits)
-            parser = parser or ruby_parser()
-        except SourceError as exc:
-            problems.append(problem_of(exc, shown))
-            continue
-        source = text.encode("utf-8")
-        tree = parser.parse(source)
-        file = RubyFile(source, shown)
-        broken = syntax_problem(tree, file)
-        if broken is not None:
-            problems.append(broken)
-        yield shown, file, tree
+
+def _ruby_syntax(tree: Any, file: RubyFile) -> SourceProblem | None:
+    return syntax_problem(tree, file, "Ruby", locate=ruby_first_error)
 
 
 def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -149,32 +108,13 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
     return model_evidence(tables, problems, files)
 
 
-def syntax_problem(
-    tree: Any, file: RubyFile, language: str = "Ruby", things: str = "tables"
-) -> SourceProblem | None:
-    """The CN001 problem of a file tree-sitter could not parse whole, at the first error.
-
-    `language` and `things` word the message (`PHP`, `entities` for Doctrine).
-    """
-    if not tree.root_node.has_error:
-        return None
-    bad = _first_error(tree.root_node)
-    line, column = file.place(bad) if bad is not None else (1, 1)
-    what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
-    return SourceProblem(
-        f"{language} syntax error ({what}): {things} from here on may be missing or incomplete",
-        Location(file.shown, line, column),
-        file.shown,
-    )
-
-
-#: How deep `_first_error` looks (Python's stack is ~1000 frames; real files nest ~10 levels).
+#: How deep `ruby_first_error` looks (Python's stack is ~1000 frames; real files nest ~10 levels).
 _ERROR_DEPTH = 200
 #: Nodes that stand whole inside an ERROR node: the error is after them.
 _COMPLETE = frozenset({"call", "comment", "assignment", "method", "class", "module", "if", "unless"})
 
 
-def _first_error(node: Node, depth: int = 0) -> Node | None:
+def ruby_first_error(node: Node, depth: int = 0) -> Node | None:
     """Where parsing went wrong: a missing token, or the first loose part of an ERROR node.
 
     Past `_ERROR_DEPTH` levels (a hostile nesting) the node reached so far is the answer.
@@ -186,19 +126,19 @@ def _first_error(node: Node, depth: int = 0) -> Node | None:
     if node.type == "ERROR":
         for child in node.children:  # a missing token inside is more precise than the loose part
             if child.is_missing or (child.has_error and child.type != "ERROR"):
-                found = _first_error(child, depth + 1)
+                found = ruby_first_error(child, depth + 1)
                 if found is not None and found.is_missing:
                     return found
         for child in node.children:
             if child.type in _COMPLETE and not child.has_error:
                 continue
             if child.has_error:
-                return _first_error(child, depth + 1) or child
+                return ruby_first_error(child, depth + 1) or child
             return child
         return node
     for child in node.children:
         if child.has_error or child.is_missing:
-            found = _first_error(child, depth + 1)
+            found = ruby_first_error(child, depth + 1)
             if found is not None:
                 return found
     return None
