@@ -239,11 +239,8 @@ def _schema_policy(path: Path | None, policy: Path | None) -> Policy:
     So a column can be explained before there is a policy to write (`cnsnt init` is the
     step after).
     """
-    try:
+    if policy is not None or path is None or not path.is_dir() or find_policy(path) is not None:
         return load_policy(resolve_policy_path(path, policy))
-    except UsageError:
-        if policy is not None or path is None or not path.is_dir():
-            raise
     from cnsnt.starter.discover import survey
     from cnsnt.starter.run import found_policy
 
