@@ -129,29 +129,6 @@ _STATUS_WORDS = _KIND_WORDS | {
     "allapot",
     "situacao",
 }
-# Where a file is kept (`photo_filename`, `foto_link`, `avatar_path`): the person's photo
-# or document it points at is still theirs.
-_STORAGE_WORDS = frozenset(
-    {
-        "file",
-        "filename",
-        "path",
-        "link",
-        "links",
-        "dosya",
-        "yol",
-        "yolu",
-        "plik",
-        "bestand",
-        "fichier",
-        "archivo",
-        "arquivo",
-        "ficheiro",
-        "fitxer",
-        "datei",
-        "fajl",
-    }
-)
 _KINDED = (
     "user.professional_information",
     "user.health",
@@ -405,7 +382,7 @@ def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | 
             continue  # `numero_de_identificacao_fiscal`, `two_factor_secret_key`: the id is the datum
         if why == "technical" and word in _STATUS_WORDS and match.category.startswith(_KINDED):
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
-        if why == "technical" and word in _STORAGE_WORDS and match.category.startswith("user.content"):
+        if why == "technical" and word in lx.STORAGE_WORDS and match.category.startswith("user.content"):
             continue  # `photo_filename`, `foto_link`: where the person's photo is kept
         return word, why
     if kind in {"boolean", "numeric"}:
@@ -580,6 +557,7 @@ _SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "iden
 _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | {"last"}
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 _BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
+_NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES
 
 
 def _spoken(match: _Match, languages: tuple[str, ...]) -> bool:
@@ -636,7 +614,7 @@ def _opaque(type_: str | None) -> bool:
     if not type_:
         return False
     base = type_.strip().lower().split("(", 1)[0].strip()
-    return base not in _UUID_TYPES | _BINARY_TYPES and _text_length(type_) not in (32, 36)
+    return base not in _NOT_CODE_TYPES and _text_length(type_) not in (32, 36)
 
 
 def names_changer(name: str, type_: str | None, languages: tuple[str, ...] | None) -> bool:

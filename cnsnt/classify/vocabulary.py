@@ -30,6 +30,7 @@ _LIST_KEYS = (
     "payment_states",
     "own_settings",
     "settings_tables",
+    "storage_words",
     "placeholder_words",
     "patient_words",
     "tree_words",
