@@ -516,6 +516,11 @@ def _standard_naming(module: Path) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
+def _or_id(keys: list[ModelColumn] | None) -> list[ModelColumn]:
+    """The key columns read, or JPA's usual `id bigint` when none were (an entity not read)."""
+    return keys or [ModelColumn("id", 0, 0, "bigint", primary_key=True)]
+
+
 def java_files(
     paths: Iterable[Path], ctx: SourceContext, problems: list[SourceProblem]
 ) -> Iterator[tuple[str, SourceFile, Any]]:
@@ -931,7 +936,7 @@ class Mapper:
         if isinstance(explicit, str):
             target = explicit
         ref_table, ref_schema = self._target_table(target)
-        keys = self._key_of(target) or [ModelColumn("id", 0, 0, "bigint", primary_key=True)]
+        keys = _or_id(self._key_of(target))
         joins = self._repeated(anns, "JoinColumn", "JoinColumns")
         line, column = cls.file.place(member.node)
         names: list[str] = []
@@ -998,19 +1003,13 @@ class Mapper:
         name = self.text_value(join_table, "name")
         if name is None:
             name = f"{table.name}_{member.name}" if self.spring else f"{table.name}_{ref_table}"
-        link = ModelTable(
-            self.physical(name),
-            owner.file.shown,
-            line,
-            column,
-            schema=self.text_value(join_table, "schema") or table.schema,
-        )
-        owner_keys = self._keys.get(cls.name) or [ModelColumn("id", 0, 0, "bigint", primary_key=True)]
+        link = self._side_table(owner, join_table, name, table, line, column)
+        owner_keys = _or_id(self._keys.get(cls.name))
         back = self._back_reference(target, member.name) or self.entity_name(cls)
         self._link_columns(
             owner, link, join_table, "joinColumns", back, owner_keys, table.name, table.schema, line, column
         )
-        target_keys = self._key_of(target) or [ModelColumn("id", 0, 0, "bigint", primary_key=True)]
+        target_keys = _or_id(self._key_of(target))
         self._link_columns(
             owner,
             link,
@@ -1064,7 +1063,7 @@ class Mapper:
         """`@OneToMany @JoinColumn(name = "x")`: the key column lives in the target's table."""
         target_table = self.by_name.get(target)
         joins = self._repeated(member.annotations, "JoinColumn", "JoinColumns")
-        keys = self._keys.get(cls.name) or [ModelColumn("id", 0, 0, "bigint", primary_key=True)]
+        keys = _or_id(self._keys.get(cls.name))
         line, column = owner.file.place(member.node)
         names = []
         for i, key in enumerate(keys):
@@ -1078,20 +1077,32 @@ class Mapper:
                 ForeignKey(tuple(names), table.name, tuple(k.name for k in keys), table.schema)
             )
 
+    def _side_table(
+        self,
+        owner: JavaClass,
+        annotation: Annotation | None,
+        name: str,
+        table: ModelTable,
+        line: int,
+        column: int,
+    ) -> ModelTable:
+        """A join or collection table an annotation names, in the owner's schema unless it says one."""
+        return ModelTable(
+            self.physical(name),
+            owner.file.shown,
+            line,
+            column,
+            schema=self.text_value(annotation, "schema") or table.schema,
+        )
+
     def _collection(self, owner: JavaClass, cls: JavaClass, table: ModelTable, member: Member) -> None:
         """`@ElementCollection`: a table of values (or embeddables) keyed by the owner."""
         anns = member.annotations
         holder = anns.get("CollectionTable")
         line, column = owner.file.place(member.node)
         name = self.text_value(holder, "name") or f"{self.entity_name(cls)}_{member.name}"
-        values = ModelTable(
-            self.physical(name),
-            owner.file.shown,
-            line,
-            column,
-            schema=self.text_value(holder, "schema") or table.schema,
-        )
-        keys = self._keys.get(cls.name) or [ModelColumn("id", 0, 0, "bigint", primary_key=True)]
+        values = self._side_table(owner, holder, name, table, line, column)
+        keys = _or_id(self._keys.get(cls.name))
         self._link_columns(
             owner,
             values,
