@@ -873,7 +873,7 @@ def _attribute_keys(
     verdict: TableVerdict,
     people: frozenset[str],
     lists: tuple[dict[str, TableVerdict], dict[str, Table]] | None = None,
-) -> dict[str, tuple[str, _Match | None]]:
+) -> dict[str, tuple[str, _Match | str | None]]:
     """Foreign keys in a person's own row that point at something other than a person.
 
     In `users.city_id -> cities` or `alunni.idclasse -> classi` the key's value is an
@@ -884,7 +884,7 @@ def _attribute_keys(
     if verdict.kind != PEOPLE or not verdict.context.describes:
         return {}
     languages = verdict.context.languages
-    out: dict[str, tuple[str, _Match | None]] = {}
+    out: dict[str, tuple[str, _Match | str | None]] = {}
     for key, words in _value_keys(table, people, languages):
         match = _trait(key.ref_table, words, languages)
         if (
@@ -892,14 +892,22 @@ def _attribute_keys(
             or not _category(match).startswith(_ATTRIBUTE_LISTS)
             or _category(match) == "user.contact.address"  # a record of its own
         ):
-            if lists is not None and (_is_list(key, lists[0], lists[1]) or _picks_thing(table, key, lists)):
-                # a list of values about no one (`verblijfstatus`, `doelgroep`), or a
-                # thing the person is placed in (a class, a course, a fee group): which
-                # entry a person's own row picks is a trait of theirs, named or not
+            if lists is None:
+                continue
+            # a list of values about no one (`verblijfstatus`, `doelgroep`), or a thing the
+            # person is placed in (a class, a course, a fee group): which entry a person's
+            # own row picks is a trait of theirs, named or not
+            if _is_list(key, lists[0], lists[1]):
                 out[key.columns[0].casefold()] = (key.ref_table, None)
+            elif _picks_thing(table, key, lists):
+                out[key.columns[0].casefold()] = (key.ref_table, _THING)
             continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
     return out
+
+
+_THING = "thing"
+"""The trait of a key to a table about things (no list of values, no term)."""
 
 
 def _picks_thing(
@@ -973,9 +981,17 @@ def _trait(target: str, words: set[str], languages: tuple[str, ...] | None) -> _
     return None
 
 
-def _attribute(name: str, target: str, match: _Match | None) -> Classification:
+def _attribute(name: str, target: str, match: _Match | str | None) -> Classification:
     """The verdict on a key in a person's row that names one of their attributes."""
-    if match is None:
+    if match == _THING:
+        return Classification(
+            True,
+            "user",
+            Confidence.LOW,
+            f"'{name}' points at '{target}', a table of things: "
+            "in a person's own row the one it picks is theirs (their class, their course)",
+        )
+    if not isinstance(match, _Match):
         return Classification(
             True,
             "user",

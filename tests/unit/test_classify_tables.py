@@ -1321,7 +1321,7 @@ def test_a_key_in_a_persons_row_to_a_thing_they_are_placed_in_is_theirs() -> Non
     teachers = _table("docenti", [("id", "INT"), ("cognome", "VARCHAR(50)"), ("nome", "VARCHAR(50)")])
     got = classify_tables([pupils, classes, users, teachers])
     assert got["alunni.idclasse"].personal  # which class the pupil is in
-    assert "points at 'classi'" in got["alunni.idclasse"].reason
+    assert "points at 'classi', a table of things" in got["alunni.idclasse"].reason
     assert not got["alunni.creato_da"].personal  # who made the record: a link
     assert not got["alunni.tutor_id"].personal  # another person: a link
 
