@@ -508,6 +508,21 @@ class Context:
     written: tuple[str, ...] = ()
     """The languages the schema is written in, most used first (`familia` is no last
     name in a Portuguese schema); empty when unknown."""
+    prefix: str | None = None
+    """The first word most of the table's columns share (`gestib` in `gestib_professor`):
+    it says which system the column came from, nothing about what it holds."""
+
+
+def _unprefixed(name: str, prefix: str | None) -> str:
+    """`name` without the table's shared column prefix (`gestib_professor` -> `professor`)."""
+    if not prefix or len(name) <= len(prefix) + 1 or name[: len(prefix)].casefold() != prefix:
+        return name
+    after = name[len(prefix)]
+    if after in "_-. ":
+        return name[len(prefix) + 1 :]
+    if after.isupper() and not name[len(prefix) - 1].isupper():  # `perFirstName`
+        return name[len(prefix) :]
+    return name
 
 
 def _name_context(table: str) -> Context:
@@ -883,9 +898,9 @@ def decide(
     if (
         plain
         and kind == "text"
-        and words
-        and set(words) <= _WHO_WORDS
-        and set(words) & _ROLE_WORDS
+        and (who := _TOKENIZER.words(_unprefixed(name, ctx.prefix), ctx.languages))
+        and set(who) <= _WHO_WORDS
+        and set(who) & _ROLE_WORDS
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)
         and not keyed
         and not ctx.lookup

@@ -151,7 +151,7 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
     for table in tables:
         declared = {c.casefold() for k in table.foreign_keys for c in k.columns}
         added: list[ForeignKey] = []
-        prefix = _column_prefix(table)
+        prefix = column_prefix(table)
         for column in table.columns:
             key = _implied(table, column, declared, index, whole, names, prefix)
             if key is not None:
@@ -166,7 +166,7 @@ _PREFIX_SHARE = 0.6
 _MIN_PREFIXED = 3
 
 
-def _column_prefix(table: Table) -> str | None:
+def column_prefix(table: Table) -> str | None:
     """The first word most of the table's columns start with (`plg` in `plg_FamID`), or None."""
     if len(table.columns) < _MIN_PREFIXED:
         return None

@@ -50,7 +50,7 @@ from cnsnt.classify.classifier import (
     decide,
     names_changer,
 )
-from cnsnt.classify.implied import with_implied_keys
+from cnsnt.classify.implied import column_prefix, with_implied_keys
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, ForeignKey, Table
@@ -351,6 +351,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             address=survey.address,
             languages=languages,
             written=written,
+            prefix=column_prefix(table),
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")
@@ -467,6 +468,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     reason = f"{_cites(key)}, which describes people"
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
+
         table_words = _table_words(table.name, languages)
         if not reason and set(table_words) & lx.ACTIVITY_TABLES:
             who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip

@@ -1475,3 +1475,23 @@ def test_the_switches_and_counts_of_a_persons_preferences_table_are_their_settin
     assert got["usuari_prefs.cabecera_reducida"].category == "user.settings"
     assert got["usuari_prefs.num_elementos_pagina"].category == "user.settings"
     assert not got["comandes.enviada"].personal  # an order's switch is the order's
+
+
+def test_a_prefix_every_column_shares_hides_no_role() -> None:
+    """`gestib_alumne`: the shared prefix names the source system; the rest names a person."""
+    sessions = _table(
+        "class_sessions",
+        [
+            ("sid", "BIGINT"),
+            ("gestib_professor", "VARCHAR(255)"),
+            ("gestib_alumne", "VARCHAR(255)"),
+            ("gestib_curs", "VARCHAR(255)"),
+            ("gestib_aula", "VARCHAR(255)"),
+        ],
+    )
+    got = {k: v.personal for k, v in classify_tables([sessions]).items()}
+    assert got["class_sessions.gestib_professor"] and got["class_sessions.gestib_alumne"]
+    assert not got["class_sessions.gestib_curs"] and not got["class_sessions.gestib_aula"]
+    # without the shared prefix the same words are no role
+    odd = _table("rooms", [("id", "INT"), ("gestib_professor", "TEXT"), ("floor", "INT"), ("wing", "TEXT")])
+    assert not classify_tables([odd])["rooms.gestib_professor"].personal
