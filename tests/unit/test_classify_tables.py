@@ -1495,3 +1495,20 @@ def test_a_prefix_every_column_shares_hides_no_role() -> None:
     # without the shared prefix the same words are no role
     odd = _table("rooms", [("id", "INT"), ("gestib_professor", "TEXT"), ("floor", "INT"), ("wing", "TEXT")])
     assert not classify_tables([odd])["rooms.gestib_professor"].personal
+
+
+def test_a_sponsor_is_a_funder_not_a_person() -> None:
+    """The issue's award false alarm: `SPONSOR_CODE` names the funding body, so the
+    award's `ACCOUNT_NUMBER` is no one's bank account."""
+    award = _table(
+        "AWARD",
+        [
+            ("AWARD_ID", "INT"),
+            ("SPONSOR_CODE", "VARCHAR(6)"),
+            ("ACCOUNT_NUMBER", "VARCHAR(7)"),
+            ("IP_REVIEW_REQUIREMENT", "VARCHAR(3)"),
+            ("BEGIN_DATE", "DATE"),
+        ],
+    )
+    got = classify_tables([award])
+    assert not any(v.personal for v in got.values()), {k: v.reason for k, v in got.items() if v.personal}
