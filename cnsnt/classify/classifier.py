@@ -849,7 +849,10 @@ def decide(
     # patient's care record its times, flags and counts are (when they were seen, a
     # pathological flag, how many pills)
     negated = {why for _, why in reading.negators}
-    care = ctx.health and (ctx.linked or ctx.describes) and not negated - _CARE_NEGATORS
+    # the kind of a care event (`afspraak_type`, `admit_type`, `zorg_type`) is care too
+    kinds = all(why != "technical" or word in _KIND_WORDS for word, why in reading.negators)
+    care_negators = _CARE_NEGATORS | {"technical"} if kinds else _CARE_NEGATORS
+    care = ctx.health and (ctx.linked or ctx.describes) and not negated - care_negators
     # the record's `estado`, `is_active`, `is_done`
     own_state = bool(words) and (set(words) <= lx.AMBIGUOUS_ADDRESS or bool(set(words) & lx.STATE_FLAGS))
     if (
