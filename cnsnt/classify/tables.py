@@ -454,6 +454,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.key.casefold())
     by_name = _by_name(tables)
     _shared_identity(tables, verdicts, by_name, people_names)
+    _extensions(tables, verdicts, people_names, languages)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
@@ -851,6 +852,60 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
                 found = _care_key(column.name, cares[column.name.casefold()])
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     return out
+
+
+def _extensions(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    people_names: set[str],
+    languages: tuple[str, ...],
+) -> None:
+    """A table whose primary key is a key to a person has one row per person: theirs.
+
+    `ugyfel_attr_statusz.ugyfel_id`, `user_visibility.user_id`: the person's own row,
+    continued in another table, and so on down a chain of such tables.
+    """
+    found = True
+    while found:  # each round adds at least one table: at most len(tables) rounds
+        found = False
+        for table in tables:
+            verdict = verdicts[table.key]
+            own = _own_key(table)
+            if verdict.kind != OTHER or verdict.context.placeholder or own is None:
+                continue
+            key = next(
+                (
+                    k
+                    for k in table.foreign_keys
+                    if k.columns == own and _refers_to(k, people_names) and not _made_by(k, languages)
+                ),
+                None,
+            )
+            if key is None:
+                continue
+            reason = (
+                f"its key '{own[0]}' is the key of '{key.ref_table}', which describes people: "
+                "one row per person"
+            )
+            verdicts[table.key] = TableVerdict(
+                PEOPLE,
+                reason,
+                replace(
+                    verdict.context,
+                    person=True,
+                    subject=True,
+                    describes=True,
+                    why=f"in a table that continues a person's row ({reason})",
+                ),
+            )
+            people_names.update((table.name.casefold(), table.key.casefold()))
+            found = True
+
+
+def _own_key(table: Table) -> tuple[str, ...] | None:
+    """The table's primary key when it is one column (the key a 1:1 extension shares)."""
+    keys = tuple(c.name for c in table.columns if c.primary_key)
+    return keys if len(keys) == 1 else None
 
 
 def _people_names(

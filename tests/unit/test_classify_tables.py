@@ -1512,3 +1512,37 @@ def test_a_sponsor_is_a_funder_not_a_person() -> None:
     )
     got = classify_tables([award])
     assert not any(v.personal for v in got.values()), {k: v.reason for k, v in got.items() if v.personal}
+
+
+def test_a_table_keyed_by_the_person_is_their_own_row_continued() -> None:
+    """`ugyfel_attr_statusz.ugyfel_id` is the primary key: one row per client, theirs,
+    so its yes/no answers are facts about them, as in the client's own row."""
+    clients = _table("ugyfel", [("ugyfel_id", "INT"), ("vezeteknev", "VARCHAR(50)"), ("email", "TEXT")])
+    extension = Table(
+        name="ugyfel_attr_helyzet",
+        location=WHERE,
+        source="schema.sql",
+        columns=(
+            Column("ugyfel_attr_helyzet", "ugyfel_id", WHERE, "schema.sql", type="INT", primary_key=True),
+            Column("ugyfel_attr_helyzet", "palyakezdo", WHERE, "schema.sql", type="BIT(1)"),
+            Column("ugyfel_attr_helyzet", "dolgozik", WHERE, "schema.sql", type="BIT(1)"),
+        ),
+        foreign_keys=(ForeignKey(("ugyfel_id",), "ugyfel"),),
+    )
+    events = Table(
+        name="ugyfel_esemeny",
+        location=WHERE,
+        source="schema.sql",
+        columns=(
+            Column("ugyfel_esemeny", "id", WHERE, "schema.sql", type="INT", primary_key=True),
+            Column("ugyfel_esemeny", "ugyfel_id", WHERE, "schema.sql", type="INT"),
+            Column("ugyfel_esemeny", "lezarva", WHERE, "schema.sql", type="BIT(1)"),
+        ),
+        foreign_keys=(ForeignKey(("ugyfel_id",), "ugyfel"),),
+    )
+    got = classify_tables([clients, extension, events])
+    assert got["ugyfel_attr_helyzet.palyakezdo"].personal and got["ugyfel_attr_helyzet.dolgozik"].personal
+    assert "one row per person" in got["ugyfel_attr_helyzet.dolgozik"].reasons[0]
+    assert not got["ugyfel_attr_helyzet.ugyfel_id"].personal  # the key is a link
+    # many rows per client: a yes/no there is the record's, not the client's
+    assert not got["ugyfel_esemeny.lezarva"].personal
