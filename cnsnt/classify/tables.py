@@ -824,6 +824,18 @@ def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
                 verdict.context,
                 column.name.casefold() in keyed,
             )
+            if (
+                found.personal
+                and not (found.category or "").startswith(_NATURAL_KEYS)  # `gyerek_taj`, `cedula`
+                and _row_key(table, column, verdict.context.languages)
+            ):
+                # `prontuario_anexo.cdnProntuarioAnexo`: the number of the row, not of a person
+                found = Classification(
+                    False,
+                    None,
+                    Confidence.MEDIUM,
+                    f"'{column.name}' is the primary key of '{table.name}', named after it: the row's number",
+                )
             trait = attributes.get(column.name.casefold())
             person_key = persons.get(column.name.casefold())
             if (
@@ -906,6 +918,26 @@ def _own_key(table: Table) -> tuple[str, ...] | None:
     """The table's primary key when it is one column (the key a 1:1 extension shares)."""
     keys = tuple(c.name for c in table.columns if c.primary_key)
     return keys if len(keys) == 1 else None
+
+
+# A person's own identifier can be a table's natural key (a national id, an insurance
+# number, a login): then the key is personal, whatever it is named.
+_NATURAL_KEYS = (
+    "user.government_id",
+    "user.health.insurance_beneficiary_id",
+    "user.unique_id",
+    "user.account",
+    "user.contact",
+    "user.financial.bank_account",
+)
+
+
+def _row_key(table: Table, column: Column, languages: tuple[str, ...] | None) -> bool:
+    """A numeric one-column primary key whose name holds the table's (`cdnProntuarioAnexo`)."""
+    if not column.primary_key or _type_kind(column.type) != "numeric":
+        return False
+    own = set(_table_words(table.name, languages))
+    return bool(own) and own <= set(_TOKENIZER.words(column.name, languages)) and _own_key(table) is not None
 
 
 def _people_names(

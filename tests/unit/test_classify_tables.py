@@ -1546,3 +1546,37 @@ def test_a_table_keyed_by_the_person_is_their_own_row_continued() -> None:
     assert not got["ugyfel_attr_helyzet.ugyfel_id"].personal  # the key is a link
     # many rows per client: a yes/no there is the record's, not the client's
     assert not got["ugyfel_esemeny.lezarva"].personal
+
+
+def test_a_record_key_named_after_its_table_is_no_health_datum() -> None:
+    """`prontuario_anexo.cdnProntuarioAnexo` numbers the row; a natural key that is the
+    person's own identifier (`gyerek_taj`, a health-insurance number) stays personal."""
+    patients = _table(
+        "paciente", [("cdnPaciente", "INT"), ("nomPaciente", "VARCHAR(80)"), ("strEmail", "TEXT")]
+    )
+    attachments = Table(
+        name="prontuario_anexo",
+        location=WHERE,
+        source="schema.sql",
+        columns=(
+            Column(
+                "prontuario_anexo", "cdnProntuarioAnexo", WHERE, "schema.sql", type="INT", primary_key=True
+            ),
+            Column("prontuario_anexo", "cdnPaciente", WHERE, "schema.sql", type="INT"),
+            Column("prontuario_anexo", "strDescricao", WHERE, "schema.sql", type="TEXT"),
+        ),
+        foreign_keys=(ForeignKey(("cdnPaciente",), "paciente"),),
+    )
+    children = Table(
+        name="gyereks",
+        location=WHERE,
+        source="schema.sql",
+        columns=(
+            Column("gyereks", "gyerek_taj", WHERE, "schema.sql", type="BIGINT", primary_key=True),
+            Column("gyereks", "nev", WHERE, "schema.sql", type="VARCHAR(80)"),
+        ),
+    )
+    got = classify_tables([patients, attachments, children])
+    assert not got["prontuario_anexo.cdnProntuarioAnexo"].personal
+    assert got["prontuario_anexo.strDescricao"].personal
+    assert got["gyereks.gyerek_taj"].personal
