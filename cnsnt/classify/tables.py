@@ -394,10 +394,11 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 if named.person
                 else f"its comment '{said}' says it is about people"
             )
-            mixed = survey.company is not None
-            if mixed:
+            if survey.company is not None:
                 # a registry of customers that are people or companies (`ragione_sociale`):
-                # what names or reaches a person counts, not every fact about a business
+                # a row about a sole trader or a private customer is a person's, so each
+                # fact in it is (RULE 5 of the labelled set: when a row may be either,
+                # it may be a person's)
                 reason += f", though '{survey.company}' says some rows are companies"
             # a register of patients (`patient`, `пациенты`): its flags and notes are care
             patients = bool(
@@ -411,8 +412,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 replace(
                     base,
                     person=True,
-                    subject=not mixed,
-                    describes=not mixed,
+                    subject=True,
+                    describes=True,
                     health=base.health or patients,
                     why=f"in the people table '{table.name}'",
                 ),
