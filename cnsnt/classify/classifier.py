@@ -687,8 +687,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     """
     negators = {why for _, why in reading.negators}
     words = reading.rest
-    if words & lx.RECORD_WORDS:
-        return None  # the record's own time
+    if words & (lx.RECORD_WORDS | lx.ACTOR_WORDS):
+        return None  # the record's own time, or who made or handles it
     if describes and negators == {"technical"} and {w for w, _ in reading.negators} <= lx.OWN_SETTINGS:
         return "user.settings"  # what the person picked for themselves (`theme`, `currency`)
     if words & _FIRMS or _says_company(reading.words):
@@ -867,7 +867,7 @@ def decide(
         and ctx.health
         and words
         and not keyed
-        and not set(words) & lx.RECORD_WORDS
+        and not set(words) & (lx.RECORD_WORDS | lx.ACTOR_WORDS)  # who made the record is no care
         and not own_state
     ):
         return Classification(

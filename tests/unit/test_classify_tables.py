@@ -1580,3 +1580,27 @@ def test_a_record_key_named_after_its_table_is_no_health_datum() -> None:
     assert not got["prontuario_anexo.cdnProntuarioAnexo"].personal
     assert got["prontuario_anexo.strDescricao"].personal
     assert got["gyereks.gyerek_taj"].personal
+
+
+def test_who_made_a_care_record_is_not_the_patients_care() -> None:
+    """In a therapy record every plain column is care, but not its operator's kind or key."""
+    guests = _table("anagrafica_ospiti", [("id", "INT"), ("cognome", "TEXT"), ("nome", "TEXT")])
+    therapy = _table(
+        "somministrazione_terapia",
+        [("id", "INT"), ("ospite", "INT"), ("farmaco", "TEXT"), ("dose", "TEXT"), ("operatore", "INT")],
+        (ForeignKey(("ospite",), "anagrafica_ospiti"),),
+    )
+    got = classify_tables([guests, therapy])
+    assert got["somministrazione_terapia.dose"].personal
+    assert not got["somministrazione_terapia.operatore"].personal
+
+
+def test_an_emergency_contact_is_no_status() -> None:
+    """Turkish `acil durum` (emergency) holds `durum`, which alone is a status."""
+    patients = _table(
+        "hasta_hassas",
+        [("hasta_id", "UUID"), ("kimlik_no", "TEXT"), ("acil_durum_telefon", "TEXT"), ("durum", "TEXT")],
+    )
+    got = classify_tables([patients])
+    assert got["hasta_hassas.acil_durum_telefon"].category == "user.contact.phone_number"
+    assert not got["hasta_hassas.durum"].personal
