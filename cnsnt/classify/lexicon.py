@@ -85,6 +85,7 @@ LABELS: Final[dict[str, str]] = {
     "user.device.device_id": "a device identifier",
     "user.device.ip_address": "an IP address",
     "user.financial": "financial data",
+    "user.payment": "how a person pays",
     "user.financial.bank_account": "a bank account",
     "user.financial.credit_card": "a payment card",
     "user.government_id": "a government-issued identifier",

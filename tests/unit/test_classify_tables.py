@@ -1604,3 +1604,18 @@ def test_an_emergency_contact_is_no_status() -> None:
     got = classify_tables([patients])
     assert got["hasta_hassas.acil_durum_telefon"].category == "user.contact.phone_number"
     assert not got["hasta_hassas.durum"].personal
+
+
+def test_how_a_person_pays_in_their_own_invoice() -> None:
+    """`mode_paiement_facture` in an invoice that points at a pupil is their payment datum;
+    a list of payment methods points at no one."""
+    pupils = _table("eleves", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("email", "TEXT")])
+    invoices = _table(
+        "facture",
+        [("id", "INT"), ("id_client", "INT"), ("mode_paiement_facture", "VARCHAR(20)")],
+        (ForeignKey(("id_client",), "eleves"),),
+    )
+    methods = _table("modes_paiement", [("id", "INT"), ("mode_paiement", "VARCHAR(20)")])
+    got = classify_tables([pupils, invoices, methods])
+    assert got["facture.mode_paiement_facture"].category == "user.payment"
+    assert not got["modes_paiement.mode_paiement"].personal
