@@ -182,6 +182,8 @@ def org_words(words: Collection[str], languages: Collection[str] | None) -> froz
     if not languages:
         return found
     return frozenset(w for w in found if not FALSE_FRIENDS.get(w, frozenset()) & set(languages))
+
+
 # Words of lookup and reference tables (`types`, `codes`, `lookup`, `tipo`).
 LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
 # Words of columns that link a row to a person when they end in an id
