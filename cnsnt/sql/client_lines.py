@@ -4,7 +4,9 @@ psql `\connect`, mysql `source` and `DELIMITER`, T-SQL `GO` and SQL*Plus `SET`, 
 `REM` and `/` are commands to the client, not SQL; left in, each would be glued to the
 next statement and break it. They are found line by line and replaced by blanks (or by
 `;` where they end a statement) of the same length, so offsets stay those of the text.
-Stored routines in DELIMITER blocks are blanked whole: their bodies hold no columns.
+Stored routines in DELIMITER blocks are blanked whole: their bodies hold no columns. So
+are the rows of a pg_dump `COPY ... FROM stdin;` up to its `\.` line: data, as INSERT
+values are, and silent like them.
 """
 
 from __future__ import annotations
@@ -104,6 +106,8 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
     delimiter = ";"
     routine_start: int | None = None
     routines = 0
+    copy_start: int | None = None
+    copy_data = False
 
     def flush() -> None:
         nonlocal run
@@ -127,6 +131,13 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
 
     for start, line in lines(text):
         s = line.strip()
+        if copy_data:
+            # rows of `COPY ... FROM stdin` up to `\.`: data, not SQL (as INSERT data is)
+            edits.append(_blank(start, start + len(line.rstrip("\r\n"))))
+            if s == "\\.":
+                copy_data = False
+                at_start = True
+            continue
         if in_comment:
             if "*/" in s:
                 in_comment = False
@@ -191,7 +202,12 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             client(command, start, line, ";")
             continue
         flush()
+        if at_start and _WORD_END.split(upper, maxsplit=1)[0] == "COPY":
+            copy_start = start
         at_start = bool(ENDS_STATEMENT.search(s))
+        if at_start and copy_start is not None:
+            copy_data = _copies_from_stdin(text[copy_start : start + len(line)], dia)
+            copy_start = None
     flush()
     if routine_start is not None:
         routines += _close_routine(text, routine_start, len(text), "", edits, problems, dia)
@@ -328,6 +344,15 @@ def _is_routine(body: str) -> bool:
         if word in ("TABLE", "VIEW", "INDEX", "("):
             return False
     return False
+
+
+def _copies_from_stdin(statement: str, dia: Dialect) -> bool:
+    r"""Whether a COPY statement reads `FROM stdin` (pg_dump): its rows follow it, up to `\.`."""
+    try:
+        words = [keyword(t) for t in dia.tokenize(statement)]
+    except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug: not a COPY we know
+        return False
+    return any(w == "FROM" and nxt == "STDIN" for w, nxt in zip(words, words[1:], strict=False))
 
 
 def _blank(start: int, end: int) -> tuple[int, int, str]:

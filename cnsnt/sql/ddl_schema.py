@@ -14,6 +14,7 @@ from sqlglot.generator import Generator
 from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
+from cnsnt.sql.ddl_known import unknown_statement
 from cnsnt.sql.ddl_recover import (
     core_create,
     is_name,
@@ -78,7 +79,10 @@ class SchemaBuilder:
                 )
             ]
         kind = classify(stmt.tokens)
-        if kind is None or (kind == "alter" and not alter_matters(stmt.tokens)):
+        if kind is None:
+            not_known = unknown_statement(stmt, self.dialect)
+            return [] if not_known is None else [not_known]
+        if kind == "alter" and not alter_matters(stmt.tokens):
             return []
         tokens = drop_token_placeholders(stmt.tokens)
         problems = self._parse_and_apply(stmt, kind, tokens)
