@@ -71,6 +71,7 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     scan = scan_lines(stripped, dia)
     statements = tokenize_statements(scan.text, dia)
     schema = _SchemaBuilder(dia)
+    schema.unit_ends = scan.unit_ends
     problems = list(scan.problems)
     with _quiet_sqlglot():
         for stmt in statements:

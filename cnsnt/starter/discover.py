@@ -155,12 +155,15 @@ def _sql_kind(path: Path) -> _Kind | None:
     except (OSError, SourceError):
         return None
     best: tuple[tuple[DDLTable, ...], str | None] = ((), None)
+    fewest = 0
     for dialect in DIALECTS:
         tables, skipped = _tables(text, dialect)
         if tables and not skipped:
             return "schemas", dialect, tables
-        if len(tables) > len(best[0]):
+        # the most tables; of dialects that read as many, the one that skips the least
+        if len(tables) > len(best[0]) or (tables and len(tables) == len(best[0]) and skipped < fewest):
             best = (tables, dialect)
+            fewest = skipped
         if not skipped:
             break  # nothing the parser could not read: a query file, in any dialect
     return ("schemas", best[1], best[0]) if best[0] else ("queries", None, ())

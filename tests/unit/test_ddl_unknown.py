@@ -274,3 +274,93 @@ def test_the_pieces_of_a_routine_body_are_no_statements(tmp_path: Path):
     assert [(where(p), p.message) for p in unknown(ev)] == [
         (("schema.sql", 13, 1), f"{NOT_UNDERSTOOD}: `UPDTE person SET name …`")
     ]
+
+
+ORACLE_PACKAGE = """\
+CREATE TABLE loan (id RAW(32), person_id RAW(32), amount NUMBER);
+/
+CREATE OR REPLACE PACKAGE BODY loans AS
+  CURSOR c_open IS
+    SELECT id FROM loan WHERE amount > 0;
+  PROCEDURE add_loan(p_person RAW, p_amount NUMBER);
+  FUNCTION open_count RETURN NUMBER IS
+    l_id RAW(32);
+  BEGIN
+    OPEN c_open;
+    FETCH c_open INTO l_id;
+    CLOSE c_open;
+    log_count(l_id);
+    RETURN 1;
+  END open_count;
+END loans;
+/
+SELEC * FROM loan;
+CREATE OR REPLACE TRIGGER loan_bi BEFORE INSERT ON loan FOR EACH ROW
+DECLARE
+  CURSOR c_all IS SELECT 1 FROM dual;
+  l_rec RAW(32);
+BEGIN
+  l_rec := SYS_GUID();
+END;
+"""
+
+
+def test_an_oracle_pl_sql_unit_runs_to_its_slash(tmp_path: Path):
+    """Cut at `;`, a package body or a trigger is pieces up to its `/` (or, without one, up
+    to the end of the file, as SQL*Plus reads it): none is reported, what follows the `/` is."""
+    ev = read_sql(tmp_path, ORACLE_PACKAGE, "oracle")
+    assert [t.name for t in ev.tables] == ["loan"]
+    assert [(where(p), p.message) for p in ev.problems] == [
+        (("schema.sql", 18, 1), f"{NOT_UNDERSTOOD}: `SELEC * FROM loan`")
+    ]
+
+
+def test_client_and_vendor_statements_are_known(tmp_path: Path):
+    """sqlcmd lines are client commands (said so), T-SQL and Firebird objects are objects."""
+    text = (
+        ':setvar DatabaseName "shop"\n:on error exit\nGO\nUSE [$(DatabaseName)];\nGO\n'
+        "CREATE TABLE [dbo].[person] ([id] int, [email] nvarchar(80));\nGO\n"
+        "ALTER AUTHORIZATION ON SCHEMA::[sales] TO [dbo];\nGO\n"
+    )
+    ev = read_sql(tmp_path, text, "tsql")
+    assert [t.name for t in ev.tables] == ["person"]
+    assert [(where(p), p.message) for p in ev.problems] == [
+        (("schema.sql", 1, 1), 'sqlcmd commands skipped (:setvar DatabaseName "shop" and 1 more line): '
+         "a client command, not SQL"),
+    ]
+    ev = read_sql(tmp_path, "CREATE GENERATOR gen_person_id;\nCREATE TABLE person (id integer);\n", None)
+    assert unknown(ev) == []
+
+
+SQLYOG_DUMP = """\
+CREATE TABLE `member` (`id` int, `email` varchar(80));
+
+/*!50003 DROP FUNCTION IF EXISTS `split_string` */;
+DELIMITER $$
+
+/*!50003 CREATE DEFINER=`root`@`localhost` FUNCTION `split_string`(s VARCHAR(255), pos INT)
+    RETURNS varchar(255) DETERMINISTIC
+RETURN
+    TRIM(SUBSTRING_INDEX(s, ',', pos)) */$$
+DELIMITER ;
+
+DROP TABLE IF EXISTS `team`;
+CREATE TABLE `team` (`id` int, `name` varchar(80));
+"""
+
+
+def test_a_sqlyog_routine_over_lines_ends_at_its_delimiter(tmp_path: Path):
+    """`/*!50003 CREATE FUNCTION ...` over several lines, closed by `*/$$`: one routine,
+    not a `$$` glued to the next statement."""
+    ev = read_sql(tmp_path, SQLYOG_DUMP, "mysql")
+    assert sorted(t.name for t in ev.tables) == ["member", "team"]
+    assert [(where(p)[1], p.message.split(" (")[0]) for p in ev.problems] == [
+        (6, "stored routine or trigger in a 'DELIMITER $$' block skipped")
+    ]
+
+
+def test_init_picks_the_dialect_that_skips_least_when_none_reads_all(tmp_path: Path):
+    """A typo no dialect understands: of the dialects that read every table, the one that
+    understands the rest (the function in dollar quotes) is picked, not the first."""
+    (tmp_path / "dump.sql").write_text(PG_DUMP.split("COPY")[0] + "SELEC 1;\n", encoding="utf-8")
+    assert discover(tmp_path) == [Found("schemas", "dump.sql", dialect="postgres")]
