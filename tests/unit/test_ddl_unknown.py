@@ -16,6 +16,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.starter.discover import Found, discover
 from tests.conftest import corpus_path
+from tests.unit.schema_entry import read_entry, write_files
 
 NOT_UNDERSTOOD = "statement not understood, skipped"
 
@@ -364,3 +365,23 @@ def test_init_picks_the_dialect_that_skips_least_when_none_reads_all(tmp_path: P
     understands the rest (the function in dollar quotes) is picked, not the first."""
     (tmp_path / "dump.sql").write_text(PG_DUMP.split("COPY")[0] + "SELEC 1;\n", encoding="utf-8")
     assert discover(tmp_path) == [Found("schemas", "dump.sql", dialect="postgres")]
+
+
+def test_migrations_report_what_they_do_not_know_and_units_end_with_their_file(tmp_path: Path):
+    """The replay of a migrations folder applies the same rule; an unterminated PL/SQL
+    unit stops at the end of its file, so a typo in the next file is still reported."""
+    write_files(
+        tmp_path,
+        {
+            "m/V1__init.sql": "CREATE TABLE person (id NUMBER);\n/\n"
+            "CREATE OR REPLACE TRIGGER person_bi BEFORE INSERT ON person FOR EACH ROW\n"
+            "DECLARE\n  l_id RAW(32);\n  CURSOR c_all IS SELECT id FROM person;\n"
+            "BEGIN\n  l_id := SYS_GUID();\nEND;\n",
+            "m/V2__more.sql": "ALTER TABLE person ADD (email VARCHAR2(80));\nCREATE TABL visit (id NUMBER);\n",
+        },
+    )
+    ev = read_entry(tmp_path, "m/*.sql", dialect="oracle")
+    assert [c.name for c in ev.tables[0].columns] == ["id", "email"]
+    assert [(where(p), p.severity, p.message) for p in unknown(ev)] == [
+        (("m/V2__more.sql", 2, 1), None, f"{NOT_UNDERSTOOD}: `CREATE TABL visit …`")
+    ]
