@@ -17,6 +17,11 @@ a statement is not known when:
 2. it is CREATE, ALTER or DROP and the word after it is neither a kind of object nor a
    modifier that may stand before one (`CREATE TABL users (...)`, `ALTER TABEL t ...`).
 
+In an Oracle SQL*Plus script (one with `/` lines), what follows the start of a PL/SQL
+unit (`opens_plsql_unit`) up to the `/` that ends it is pieces of that unit, not
+statements (`CURSOR c IS ...`, `PROCEDURE p;` in a package): `SchemaBuilder` keeps them
+silent.
+
 It is an error (columns may be lost) when it is a CREATE or ALTER, or when TABLE or VIEW
 is among its first words (`CRATE TABLE t (...)`); else a warning (`SELEC * FROM t`).
 """
