@@ -163,18 +163,24 @@ def _body_piece(tokens: list[Token], dia: Dialect) -> bool:
     """
     head = tokens[:8]
     kinds = [t.token_type for t in head]
-    if TokenType.COLON_EQ in kinds:
-        return True
-    if len(head) < 2 or kinds[0] not in _NAMES:
+    start = 1 if kinds[0] == TokenType.COLON else 0  # `:new.id` (a trigger's row)
+    if len(head) < start + 2 or kinds[start] not in _NAMES:
         return False
-    second = head[1]
-    if second.token_type in dia.parser_class.TYPE_TOKENS or keyword(second) in _PLSQL_DECLARED:
-        return True
-    if TokenType.MOD in kinds:  # `v t.c%TYPE`, `r t%ROWTYPE`
-        return True
-    i = 1
+    i = start + 1  # past a dotted name
     while i + 1 < len(head) and kinds[i] == TokenType.DOT and kinds[i + 1] in _NAMES:
         i += 2
+    if i < len(head) and kinds[i] == TokenType.COLON_EQ:  # `v := 1`, `:new.id := s.nextval`
+        return True
+    if start:
+        return False
+    if i == 1 and (head[1].token_type in dia.parser_class.TYPE_TOKENS or keyword(head[1]) in _PLSQL_DECLARED):
+        return True  # `v NUMBER`, `r RECORD`
+    if i == 1 and len(head) >= 4 and kinds[1] in _NAMES:
+        j = 2  # `r person%ROWTYPE`, `v t.c%TYPE`: the declared name, then whose type it takes
+        while j + 1 < len(head) and kinds[j] == TokenType.DOT and kinds[j + 1] in _NAMES:
+            j += 2
+        if j + 1 < len(head) and kinds[j] == TokenType.MOD and keyword(head[j + 1]) in ("TYPE", "ROWTYPE"):
+            return True
     return i > 1 and (i == len(tokens) or kinds[i] == TokenType.L_PAREN)  # `pkg.proc(...)`
 
 

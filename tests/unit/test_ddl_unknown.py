@@ -385,3 +385,23 @@ def test_migrations_report_what_they_do_not_know_and_units_end_with_their_file(t
     assert [(where(p), p.severity, p.message) for p in unknown(ev)] == [
         (("m/V2__more.sql", 2, 1), None, f"{NOT_UNDERSTOOD}: `CREATE TABL visit …`")
     ]
+
+
+@pytest.mark.parametrize(
+    ("piece", "reported"),
+    [
+        ("v_total NUMBER := 0", False),
+        ("r_member member%ROWTYPE", False),
+        ("v_email member.email%TYPE", False),
+        ("v_total := v_total + 1", False),
+        (":new.id := member_seq.nextval", False),
+        ("audit_pkg.log_change('member')", False),
+        ("SELEC a % b FROM member", True),
+        ("UPDTE member SET a := 1", True),
+        ("INSRT INTO member VALUES (1)", True),
+    ],
+)
+def test_routine_body_pieces_are_told_from_typos(tmp_path: Path, piece: str, reported: bool):
+    """Outside a SQL*Plus unit (no `/` here), the shape of a piece still tells it apart."""
+    ev = read_sql(tmp_path, f"CREATE TABLE member (id int);\n{piece};\n", "oracle")
+    assert [where(p)[1] for p in unknown(ev)] == ([2] if reported else [])
