@@ -1,16 +1,19 @@
 r"""Client-command lines in DDL dumps, blanked out before the text is tokenized.
 
-psql `\connect`, mysql `source` and `DELIMITER`, T-SQL `GO` and SQL*Plus `SET`, `PROMPT`,
-`REM` and `/` are commands to the client, not SQL; left in, each would be glued to the
-next statement and break it. They are found line by line and replaced by blanks (or by
-`;` where they end a statement) of the same length, so offsets stay those of the text.
-Stored routines in DELIMITER blocks are blanked whole: their bodies hold no columns.
+psql `\connect`, mysql `source` and `DELIMITER`, T-SQL `GO`, sqlcmd `:setvar` and
+SQL*Plus `SET`, `PROMPT`, `REM` and `/` are commands to the client, not SQL; left in,
+each would be glued to the next statement and break it. They are found line by line and
+replaced by blanks (or by `;` where they end a statement) of the same length, so offsets
+stay those of the text.
+Stored routines in DELIMITER blocks are blanked whole: their bodies hold no columns. So
+are the rows of a pg_dump `COPY ... FROM stdin;` up to its `\.` line: data, as INSERT
+values are, and silent like them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokenizer_core import TokenType
@@ -46,6 +49,11 @@ _SQLPLUS_ANYWHERE = keywords(
 #: Oracle SQL statements that begin with a SQL*Plus word.
 #: Linear: fixed words around one possessive blank run.
 _ORACLE_SQL_SET = re.compile(r"SET\s++(?:TRANSACTION|ROLE|CONSTRAINTS?)\b", re.IGNORECASE)
+#: sqlcmd commands (docs: "sqlcmd utility", commands start with `:`), in SQL Server
+#: Data Tools publish scripts: `:setvar DatabaseName "app"`, `:on error exit`.
+_SQLCMD = keywords(
+    "CONNECT ED ERROR EXIT HELP LIST LISTVAR ON OUT PERFTRACE QUIT R RESET SERVERLIST SETVAR XML"
+)
 #: SQL*Plus comment lines: comments, not commands, so no problem is reported.
 _SQLPLUS_REMARK = frozenset({"REM", "REMARK"})
 
@@ -58,6 +66,8 @@ class Scan:
     problems: list[DDLProblem]
     routines: int
     """Statements skipped whole inside DELIMITER blocks."""
+    unit_ends: list[int] = field(default_factory=list)
+    """Offsets of SQL*Plus `/` lines (Oracle), each the end of a PL/SQL unit, if one ran."""
 
 
 @dataclass
@@ -74,6 +84,7 @@ _RUN_MESSAGES = {
     "psql": "psql meta-command{s} skipped ({what}): a psql client command, not SQL",
     "source": "mysql client command{s} skipped ({what}): the file{s} it loads {are} not audited",
     "sqlplus": "SQL*Plus command{s} skipped ({what}): a client command, not SQL",
+    "sqlcmd": "sqlcmd command{s} skipped ({what}): a client command, not SQL",
     "set": "session setting{s} without ';' skipped ({what}), so the next statement still parses",
     "dashes": (
         "line{s} of dashes skipped ({what}): MySQL reads '--' as a comment only when a space "
@@ -101,9 +112,13 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
     run: _Run | None = None
     at_start = True
     in_comment = False
+    comment_start = 0
     delimiter = ";"
     routine_start: int | None = None
     routines = 0
+    copy_start: int | None = None
+    unit_ends: list[int] = []
+    copy_data = False
 
     def flush() -> None:
         nonlocal run
@@ -127,9 +142,21 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
 
     for start, line in lines(text):
         s = line.strip()
+        if copy_data:
+            # rows of `COPY ... FROM stdin` up to `\.`: data, not SQL (as INSERT data is)
+            edits.append(_blank(start, start + len(line.rstrip("\r\n"))))
+            if s == "\\.":
+                copy_data = False
+                at_start = True
+            continue
         if in_comment:
             if "*/" in s:
                 in_comment = False
+                if delimiter != ";" and s.rsplit("*/", 1)[1].strip() == delimiter:
+                    # SQLyog: `/*!50003 CREATE FUNCTION ...` over lines, then `*/$$`
+                    end = start + len(line.rstrip())
+                    routines += _close_routine(text, comment_start, end, delimiter, edits, problems, dia)
+                    flush()
             continue
         if not s:
             continue
@@ -138,6 +165,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             rest = s[2:]
             if "*/" not in rest:
                 in_comment = True
+                comment_start = start + line.index("/*")
                 continue
             tail = rest.split("*/", 1)[1].strip()
             if not tail:
@@ -180,6 +208,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             continue
         if oracle and s == "/":
             edits.append((start + line.index("/"), start + line.index("/") + 1, ";"))
+            unit_ends.append(start + line.index("/"))
             flush()
             at_start = True
             continue
@@ -191,17 +220,22 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             client(command, start, line, ";")
             continue
         flush()
+        if at_start and _WORD_END.split(upper, maxsplit=1)[0] == "COPY":
+            copy_start = start
         at_start = bool(ENDS_STATEMENT.search(s))
+        if at_start and copy_start is not None:
+            copy_data = _copies_from_stdin(text[copy_start : start + len(line)], dia)
+            copy_start = None
     flush()
     if routine_start is not None:
         routines += _close_routine(text, routine_start, len(text), "", edits, problems, dia)
-    return Scan(_apply_edits(text, edits), problems, routines)
+    return Scan(_apply_edits(text, edits), problems, routines, unit_ends)
 
 
 def _client_line(s: str, oracle: bool) -> str | None:
     """The kind of client command a line at the start of a statement is, if it is one.
 
-    `remark` (SQL*Plus REM, a comment), `source` (mysql), `sqlplus`, or `set` (a SET
+    `remark` (SQL*Plus REM, a comment), `source` (mysql), `sqlplus`, `sqlcmd`, or `set` (a SET
     without `;`, which would swallow the next statement); None for SQL.
     """
     word = _WORD_END.split(s.upper(), maxsplit=1)[0]
@@ -213,6 +247,8 @@ def _client_line(s: str, oracle: bool) -> str | None:
         return "sqlplus"
     if word in _SQLPLUS_ANYWHERE:
         return "sqlplus"
+    if word.startswith(":") and word[1:] in _SQLCMD:
+        return "sqlcmd"
     if word == "SET" and not ENDS_STATEMENT.search(s):
         return "set"
     return None
@@ -328,6 +364,15 @@ def _is_routine(body: str) -> bool:
         if word in ("TABLE", "VIEW", "INDEX", "("):
             return False
     return False
+
+
+def _copies_from_stdin(statement: str, dia: Dialect) -> bool:
+    r"""Whether a COPY statement reads `FROM stdin` (pg_dump): its rows follow it, up to `\.`."""
+    try:
+        words = [keyword(t) for t in dia.tokenize(statement)]
+    except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug: not a COPY we know
+        return False
+    return any(w == "FROM" and nxt == "STDIN" for w, nxt in zip(words, words[1:], strict=False))
 
 
 def _blank(start: int, end: int) -> tuple[int, int, str]:

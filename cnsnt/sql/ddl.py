@@ -12,7 +12,9 @@ through four passes, each keeping character offsets of the original text:
    (`ddl_split`);
 4. only statements that can hold schema (CREATE TABLE/VIEW, ALTER TABLE, COMMENT ON)
    are parsed, chosen by their first tokens, so INSERT data is never parsed
-   (`ddl_schema`, with `ddl_recover` for column lists sqlglot cannot parse).
+   (`ddl_schema`, with `ddl_recover` for column lists sqlglot cannot parse); the
+   others are skipped, except one cnsnt does not know (`CREATE TABL ...`, `SELEC ...`:
+   the rule is in `ddl_known`), which is reported.
 
 Anything that could not be used becomes a `DDLProblem`; the rest of the file still counts.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from sqlglot.dialects.dialect import Dialect
 
@@ -68,6 +71,7 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     scan = scan_lines(stripped, dia)
     statements = tokenize_statements(scan.text, dia)
     schema = _SchemaBuilder(dia)
+    schema.unit_ends = scan.unit_ends
     problems = list(scan.problems)
     with _quiet_sqlglot():
         for stmt in statements:
@@ -78,7 +82,7 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
             problems.extend(schema.apply(stmt))
     tables = tuple(t.freeze(offsets.original) for t in schema.tables.values())
     fixed = sorted(
-        (DDLProblem(offsets.original(p.offset), p.message, p.may_hold_schema) for p in problems),
+        (replace(p, offset=offsets.original(p.offset)) for p in problems),
         key=lambda p: p.offset,
     )
     count = sum(1 for s in statements if s.tokens) + scan.routines

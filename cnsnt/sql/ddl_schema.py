@@ -7,6 +7,9 @@ reported as a `DDLProblem` when nothing can be recovered.
 
 from __future__ import annotations
 
+import bisect
+import sys
+
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ErrorLevel, ParseError, TokenError
@@ -14,6 +17,7 @@ from sqlglot.generator import Generator
 from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
+from cnsnt.sql.ddl_known import opens_plsql_unit, unknown_statement
 from cnsnt.sql.ddl_recover import (
     core_create,
     is_name,
@@ -48,6 +52,10 @@ class SchemaBuilder:
         self.parser: Parser = dia.parser(error_level=ErrorLevel.RAISE)
         self.generator: Generator = dia.generator()
         self.tables: dict[tuple[str, str], TableBuilder] = {}
+        self.unit_ends: list[int] = []
+        """Where Oracle PL/SQL units may end (SQL*Plus `/` lines), from `scan_lines`."""
+        self._unit_end = -1
+        self._oracle = type(dia).__name__.lower() == "oracle"
 
     def sql(self, node: exp.Expr) -> str:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
@@ -78,7 +86,9 @@ class SchemaBuilder:
                 )
             ]
         kind = classify(stmt.tokens)
-        if kind is None or (kind == "alter" and not alter_matters(stmt.tokens)):
+        if kind is None:
+            return self._other(stmt)
+        if kind == "alter" and not alter_matters(stmt.tokens):
             return []
         tokens = drop_token_placeholders(stmt.tokens)
         problems = self._parse_and_apply(stmt, kind, tokens)
@@ -102,6 +112,24 @@ class SchemaBuilder:
                 )
             )
         return problems
+
+    def _other(self, stmt: Statement) -> list[DDLProblem]:
+        """A statement that holds no schema: skipped, and reported only if cnsnt does not know it.
+
+        In a SQL*Plus script (Oracle, with `/` lines), the pieces of a PL/SQL unit, which
+        `;` cut up up to the `/` that ends it (`CURSOR c IS ...`, `PROCEDURE p;` in a
+        package), are not statements.
+        """
+        if self._oracle and self.unit_ends and opens_plsql_unit(stmt.tokens):
+            # SQL*Plus runs a unit up to its `/`; without one, the rest of the script is in it
+            later = bisect.bisect_left(self.unit_ends, stmt.offset)
+            end = self.unit_ends[later] if later < len(self.unit_ends) else sys.maxsize
+            self._unit_end = max(self._unit_end, end)
+            return []
+        if stmt.offset < self._unit_end:
+            return []
+        not_known = unknown_statement(stmt, self.dialect)
+        return [] if not_known is None else [not_known]
 
     def _parse_and_apply(self, stmt: Statement, kind: str, tokens: list[Token]) -> list[DDLProblem]:
         """Parse one schema statement and apply it (recovering what sqlglot cannot parse)."""

@@ -128,12 +128,16 @@ _Kind = tuple[str, str | None, tuple[DDLTable, ...]]
 
 
 def _tables(text: str, dialect: str | None) -> tuple[tuple[DDLTable, ...], int]:
-    """(tables found, statements the parser had to skip) for one dialect."""
+    """(tables found, statements the parser had to skip) for one dialect.
+
+    A statement it did not understand counts: under the right dialect there is none
+    (a PostgreSQL function body in dollar quotes is read whole, not as pieces).
+    """
     try:
         result = parse_ddl(text, dialect)
     except Exception:  # noqa: BLE001 - a file the parser rejects holds no schema for us
         return (), 0
-    return result.tables, sum(1 for p in result.problems if p.may_hold_schema)
+    return result.tables, sum(1 for p in result.problems if p.may_hold_schema or p.not_understood)
 
 
 def _sql_kind(path: Path) -> _Kind | None:
@@ -151,12 +155,15 @@ def _sql_kind(path: Path) -> _Kind | None:
     except (OSError, SourceError):
         return None
     best: tuple[tuple[DDLTable, ...], str | None] = ((), None)
+    fewest = 0
     for dialect in DIALECTS:
         tables, skipped = _tables(text, dialect)
         if tables and not skipped:
             return "schemas", dialect, tables
-        if len(tables) > len(best[0]):
+        # the most tables; of dialects that read as many, the one that skips the least
+        if len(tables) > len(best[0]) or (tables and len(tables) == len(best[0]) and skipped < fewest):
             best = (tables, dialect)
+            fewest = skipped
         if not skipped:
             break  # nothing the parser could not read: a query file, in any dialect
     return ("schemas", best[1], best[0]) if best[0] else ("queries", None, ())

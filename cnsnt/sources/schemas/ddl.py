@@ -76,7 +76,7 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     hint = "" if dialect else "; no SQL dialect was given: set `dialect:` on this source"
     problems = [
         SourceProblem(
-            message=p.message + (hint if p.may_hold_schema else ""),
+            message=p.message + (hint if p.may_hold_schema or p.not_understood else ""),
             location=where(p.offset),
             source=shown,
             severity=None if p.may_hold_schema else Severity.WARNING,

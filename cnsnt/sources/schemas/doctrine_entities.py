@@ -60,7 +60,6 @@ from cnsnt.sources.schemas.doctrine_annotations import (
 from cnsnt.sources.schemas.doctrine_xml import is_xml_mapping, xml_classes
 from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes
 from cnsnt.sources.schemas.grammars import SourceFile, parser, syntax_problem
-from cnsnt.sources.schemas.rails_schema import ruby_first_error
 
 Node = Any  # tree_sitter.Node
 
@@ -909,7 +908,7 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
         source = text.encode("utf-8")
         tree = parser.parse(source)
         file = SourceFile(source, shown)
-        broken = syntax_problem(tree, file, "PHP", "entities", locate=ruby_first_error)
+        broken = syntax_problem(tree, file, "PHP", "entities")
         if broken is not None:
             problems.append(broken)
         naming[shown] = naming_for(path, cache)

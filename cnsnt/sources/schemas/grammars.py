@@ -65,14 +65,47 @@ class SourceFile:
         return bytes(self.source[node.start_byte : node.end_byte]).decode("utf-8", errors="replace")
 
 
-def first_error(root: Node) -> Node | None:
-    """The first ERROR node or missing token, depth first (iterative: no recursion limit)."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.is_missing or node.type == "ERROR":
-            return node
-        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
+#: Nodes that are never the error themselves, whatever the grammar: comments (PHP and
+#: Ruby `comment`, Java `line_comment` / `block_comment`).
+COMMENTS = frozenset({"comment", "line_comment", "block_comment"})
+#: How deep `first_error` looks (Python's stack is ~1000 frames; real files nest ~10 levels).
+_ERROR_DEPTH = 200
+
+
+def first_error(root: Node, complete: frozenset[str] = COMMENTS) -> Node | None:
+    """Where parsing went wrong: the first missing token, or the first loose part of an ERROR node.
+
+    Depth first, in file order. Inside an ERROR node a missing token is the most precise
+    place; else its first child that is not a whole, error-free node of a `complete` type
+    (comments, in every language; Ruby adds the statements that stand whole inside an
+    ERROR node, its calls and methods): a doc comment before the broken code is not the
+    error. Past `_ERROR_DEPTH` levels (a hostile nesting) the node reached so far is the
+    answer.
+    """
+    return _first_error(root, complete | COMMENTS, 0)
+
+
+def _first_error(node: Node, complete: frozenset[str], depth: int) -> Node | None:
+    if depth > _ERROR_DEPTH or node.is_missing:
+        return node
+    if node.type == "ERROR":
+        for child in node.children:  # a missing token inside is more precise than the loose part
+            if child.is_missing or (child.has_error and child.type != "ERROR"):
+                found = _first_error(child, complete, depth + 1)
+                if found is not None and found.is_missing:
+                    return found
+        for child in node.children:
+            if child.type in complete and not child.has_error:
+                continue
+            if child.has_error:
+                return _first_error(child, complete, depth + 1) or child
+            return child
+        return node
+    for child in node.children:
+        if child.has_error or child.is_missing:
+            found = _first_error(child, complete, depth + 1)
+            if found is not None:
+                return found
     return None
 
 
@@ -86,7 +119,7 @@ def syntax_problem(
     """The CN001 problem of a file tree-sitter could not parse whole, at the first error.
 
     `language` and `things` word the message (`PHP`, `entities` for Doctrine); `locate`
-    finds the error (Ruby's reader looks past whole statements inside an ERROR node).
+    finds the error (Ruby's reader also looks past whole statements inside an ERROR node).
     """
     if not tree.root_node.has_error:
         return None

@@ -34,7 +34,7 @@ from cnsnt.sources.schemas.common import (
     nothing_found,
 )
 from cnsnt.sources.schemas.grammars import SourceFile as RubyFile
-from cnsnt.sources.schemas.grammars import parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import first_error, parsed_files, parser, syntax_problem
 
 #: Rails column types -> what the PostgreSQL adapter creates.
 TYPES: dict[str, str] = {
@@ -108,40 +108,13 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
     return model_evidence(tables, problems, files)
 
 
-#: How deep `ruby_first_error` looks (Python's stack is ~1000 frames; real files nest ~10 levels).
-_ERROR_DEPTH = 200
 #: Nodes that stand whole inside an ERROR node: the error is after them.
 _COMPLETE = frozenset({"call", "comment", "assignment", "method", "class", "module", "if", "unless"})
 
 
-def ruby_first_error(node: Node, depth: int = 0) -> Node | None:
-    """Where parsing went wrong: a missing token, or the first loose part of an ERROR node.
-
-    Past `_ERROR_DEPTH` levels (a hostile nesting) the node reached so far is the answer.
-    """
-    if depth > _ERROR_DEPTH:
-        return node
-    if node.is_missing:
-        return node
-    if node.type == "ERROR":
-        for child in node.children:  # a missing token inside is more precise than the loose part
-            if child.is_missing or (child.has_error and child.type != "ERROR"):
-                found = ruby_first_error(child, depth + 1)
-                if found is not None and found.is_missing:
-                    return found
-        for child in node.children:
-            if child.type in _COMPLETE and not child.has_error:
-                continue
-            if child.has_error:
-                return ruby_first_error(child, depth + 1) or child
-            return child
-        return node
-    for child in node.children:
-        if child.has_error or child.is_missing:
-            found = ruby_first_error(child, depth + 1)
-            if found is not None:
-                return found
-    return None
+def ruby_first_error(node: Node) -> Node | None:
+    """Where a Ruby file went wrong: the shared search, looking past whole statements too."""
+    return first_error(node, _COMPLETE)
 
 
 def _walk(

@@ -1,0 +1,198 @@
+"""Which statements of a schema file cnsnt knows, so that one it does not is reported.
+
+A dump holds much besides schema: SET, LOCK/UNLOCK TABLES, INSERT, USE, GRANT, BEGIN and
+COMMIT, CREATE INDEX/SEQUENCE/FUNCTION, the pieces of routine bodies (`END`)... Those hold
+no columns and are skipped without a word. A statement cnsnt does *not know* is reported
+(CN001) instead, because it may be a schema statement with a typo (`CREATE TABL users
+(...)`). Judged from the first tokens alone (nothing is parsed, so INSERT data never is),
+a statement is not known when:
+
+1. its first word starts no statement: it is neither in `STATEMENT_WORDS` (the words that
+   begin a statement in the SQL references of MySQL/MariaDB, PostgreSQL, SQL Server,
+   Oracle, SQLite, Snowflake and BigQuery: one list for all, so a typo is judged the same
+   in every dialect, and a statement of another dialect is not taken for one) nor a token
+   the dialect's sqlglot parser starts a statement with (`SELEC * FROM t`, `CRATE TABLE`),
+   and the statement is not a piece of a routine body cut off at a `;` (`v NUMBER`,
+   `v := 1`, `pkg.proc(1)`: a name, then a type, `:=`, `%TYPE` or a call);
+2. it is CREATE, ALTER or DROP and the word after it is neither a kind of object nor a
+   modifier that may stand before one (`CREATE TABL users (...)`, `ALTER TABEL t ...`).
+
+In an Oracle SQL*Plus script (one with `/` lines), what follows the start of a PL/SQL
+unit (`opens_plsql_unit`) up to the `/` that ends it is pieces of that unit, not
+statements (`CURSOR c IS ...`, `PROCEDURE p;` in a package): `SchemaBuilder` keeps them
+silent.
+
+It is an error (columns may be lost) when it is a CREATE or ALTER, or when TABLE or VIEW
+is among its first words (`CRATE TABLE t (...)`); else a warning (`SELEC * FROM t`).
+"""
+
+from __future__ import annotations
+
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.tokenizer_core import Token, TokenType
+
+from cnsnt.sql.ddl_result import DDLProblem
+from cnsnt.sql.ddl_split import Statement, keyword
+from cnsnt.sql.ddl_text import keywords, shorten
+
+#: Words that start a statement (or a piece of a routine body split on `;`) in the SQL
+#: references of the dialects cnsnt reads; `(` starts a parenthesised query.
+STATEMENT_WORDS = keywords(
+    """( ABORT ADD ADMINISTER ALTER ANALYSE ANALYZE ASSERT ASSOCIATE ATTACH AUDIT BACKUP
+    BEGIN BINLOG BREAK BULK CACHE CALL CASE CATCH CHANGE CHECK CHECKPOINT CHECKSUM CLONE
+    CLOSE CLUSTER COMMENT COMMIT CONTINUE COPY CREATE DBCC DEALLOCATE DECLARE DELETE DENY
+    DESC DESCRIBE DETACH DISABLE DISASSOCIATE DISCARD DO DROP ELSE ELSEIF ELSIF ENABLE END
+    EXCEPTION EXEC EXECUTE EXIT EXPLAIN EXPORT FETCH FLASHBACK FLUSH FOR FOREACH FROM GET
+    GOTO GRANT HANDLER HELP IF IMPORT INSERT INSTALL ITERATE KILL LEAVE LIST LISTEN LOAD
+    LOCK LOOP LS MERGE MOVE NOAUDIT NOTIFY OPEN OPTIMIZE PRAGMA PREPARE PRINT PURGE PUT
+    RAISE RAISERROR READTEXT REASSIGN RECONFIGURE REFRESH REINDEX RELEASE REMOVE RENAME
+    REPAIR REPEAT REPLACE RESET RESIGNAL RESTART RESTORE RETURN REVERT REVOKE RM ROLLBACK
+    SAVE SAVEPOINT SECURITY SELECT SET SETUSER SHOW SHUTDOWN SIGNAL START STOP TABLE
+    THROW TRUNCATE TRY UNCACHE UNDROP UNINSTALL UNLISTEN UNLOCK UNSET UPDATE UPDATETEXT
+    UPSERT USE VACUUM VALUES WAITFOR WHILE WITH WRITETEXT XA"""
+)
+
+#: Words that may follow CREATE, ALTER or DROP: the kinds of object of those references
+#: (and Firebird's GENERATOR, EXCEPTION, SHADOW),
+#: the words of multi-word ones (`FOREIGN DATA WRAPPER`, `XML SCHEMA COLLECTION`) and the
+#: modifiers that may come first (`OR REPLACE`, `UNIQUE`, MySQL's `DEFINER=`...).
+OBJECT_WORDS = keywords(
+    """ACCESS ACCOUNT AGGREGATE ALERT ALGORITHM ALTER ANALYTIC API APPLICATION ARCHIVE
+    ASSEMBLY ASSIGNMENT ASYMMETRIC ATTRIBUTE AUDIT AUTHORIZATION AVAILABILITY BITMAP BODY
+    BROKER CAPACITY
+    CAST CATALOG CERTIFICATE CLUSTER CLUSTERED COLLATION COLUMN COLUMNSTORE CONNECTION
+    CONSTRAINT CONTEXT CONTRACT CONTROLFILE CONVERSION CREDENTIAL CRYPTOGRAPHIC DATABASE
+    DEFAULT DEFINER DIMENSION DIRECTORY DISKGROUP DOMAIN DYNAMIC EDITION EDITIONABLE
+    EDITIONING ENCRYPTION ENDPOINT EVENT EXCEPTION EXTENSION EXTERNAL FAILOVER FILE FLASHBACK
+    FORCE FOREIGN FULLTEXT FUNCTION GENERATOR GLOBAL GROUP HIERARCHY HYBRID ICEBERG IF IGNORE INDEX
+    INDEXTYPE INMEMORY INSTANCE INTEGRATION JAVA KEY LANGUAGE LARGE LIBRARY LOCAL LOCKDOWN
+    LOGFILE LOGIN MACRO MASKING MASTER MATERIALIZED MESSAGE METHOD MODEL MONITOR NETWORK
+    NOFORCE NONCLUSTERED NONEDITIONABLE NONEDITIONING NOTIFICATION OFFLINE ONLINE ONLY
+    OPERATOR OR ORGANIZATION OUTLINE OWNED PACKAGE PARTITION PFILE PIPE PLUGGABLE POLICY
+    PRIMARY PROC PROCEDURAL PROCEDURE PROFILE PUBLIC PUBLICATION QUEUE RECURSIVE REMOTE
+    REPLICATION RESERVATION RESOURCE RESTORE ROLE ROLLBACK ROUTE ROW RULE SCHEMA SEARCH
+    SECRET SECURE SECURITY SELECTIVE SEQUENCE SERVER SERVICE SESSION SHADOW SHARE SNAPSHOT
+    SPATIAL SPFILE SQL STAGE STATISTICS STORAGE STREAM SUBSCRIPTION SYMMETRIC SYNONYM
+    SYSTEM TABLE TABLESPACE TAG TASK TEMP TEMPORARY TEXT TRANSFORM TRANSIENT TRIGGER
+    TRUSTED TYPE UNDO UNIQUE UNLOGGED USER VECTOR VIEW VIRTUAL VOLATILE WAREHOUSE WORKLOAD
+    XML"""
+)
+
+_CHANGES = keywords("CREATE ALTER DROP")
+_HOLDS_SCHEMA = keywords("CREATE ALTER")
+#: Query starts sqlglot's parser takes without a statement parser of its own.
+_QUERY_STARTS = frozenset({TokenType.SELECT, TokenType.WITH, TokenType.VALUES, TokenType.L_PAREN})
+_PLSQL_UNITS = keywords("PROCEDURE FUNCTION PACKAGE TRIGGER TYPE LIBRARY JAVA")
+_UNIT_MODIFIERS = keywords("OR REPLACE EDITIONABLE NONEDITIONABLE EDITIONING")
+_NAMES = frozenset({TokenType.VAR, TokenType.IDENTIFIER})
+#: What a routine-body declaration may declare besides a column type (PL/SQL, PL/pgSQL).
+_PLSQL_DECLARED = keywords("CONSTANT CURSOR EXCEPTION RECORD REFCURSOR ROWTYPE PLS_INTEGER BINARY_INTEGER")
+#: Tokens never quoted in a message: they may be personal data (INSERT values, COPY rows).
+_LITERALS = frozenset(
+    {
+        TokenType.STRING,
+        TokenType.NATIONAL_STRING,
+        TokenType.NATIONAL_RAW_STRING,
+        TokenType.NUMBER,
+        TokenType.BIT_STRING,
+        TokenType.HEX_STRING,
+        TokenType.BYTE_STRING,
+        TokenType.RAW_STRING,
+        TokenType.HEREDOC_STRING,
+        TokenType.UNICODE_STRING,
+    }
+)
+
+
+def unknown_statement(stmt: Statement, dia: Dialect) -> DDLProblem | None:
+    """The problem for a statement that holds no known schema and that cnsnt does not know.
+
+    None for the statements a dump legitimately holds (see the module docstring).
+    """
+    tokens = stmt.tokens
+    if not tokens:
+        return None
+    first = keyword(tokens[0])
+    if first in _CHANGES:
+        nxt = keyword(tokens[1]) if len(tokens) > 1 else ""
+        if nxt in OBJECT_WORDS:
+            return None
+    elif first in STATEMENT_WORDS or _starts_statement(tokens[0], dia) or _body_piece(tokens, dia):
+        return None
+    words = [keyword(t) for t in tokens[:6]]
+    may_hold = first in _HOLDS_SCHEMA or "TABLE" in words or "VIEW" in words
+    return DDLProblem(
+        stmt.offset,
+        f"statement not understood, skipped: {_head(stmt)}",
+        may_hold_schema=may_hold,
+        not_understood=True,
+    )
+
+
+def opens_plsql_unit(tokens: list[Token]) -> bool:
+    """Whether a statement opens a PL/SQL unit (Oracle runs it up to a `/` line).
+
+    `DECLARE`, `BEGIN`, `CREATE [OR REPLACE] [EDITIONABLE] PROCEDURE|FUNCTION|PACKAGE|
+    TRIGGER|TYPE|LIBRARY|JAVA`.
+    """
+    words = [keyword(t) for t in tokens[:8]]
+    if not words or words[0] in ("DECLARE", "BEGIN"):
+        return bool(words)
+    if words[0] != "CREATE":
+        return False
+    rest = [w for w in words[1:] if w not in _UNIT_MODIFIERS]
+    return bool(rest) and rest[0] in _PLSQL_UNITS
+
+
+def _starts_statement(token: Token, dia: Dialect) -> bool:
+    """Whether the dialect's sqlglot parser starts a statement with this token."""
+    kind = token.token_type
+    return (
+        kind in _QUERY_STARTS
+        or kind in dia.parser_class.STATEMENT_PARSERS
+        or kind in dia.tokenizer_class.COMMANDS
+    )
+
+
+def _body_piece(tokens: list[Token], dia: Dialect) -> bool:
+    """Whether a statement is a piece of a routine body that `;` cut off, not a statement.
+
+    A PL/SQL or T-SQL body is split on its `;` like any text: `v NUMBER`, `r RECORD`,
+    `v t.c%TYPE` (a declaration), `v := 1`, `:new.id := s.nextval` (an assignment) and
+    `pkg.proc(...)` (a call) are its pieces, and start with a name, not a statement word.
+    """
+    head = tokens[:8]
+    kinds = [t.token_type for t in head]
+    start = 1 if kinds[0] == TokenType.COLON else 0  # `:new.id` (a trigger's row)
+    if len(head) < start + 2 or kinds[start] not in _NAMES:
+        return False
+    i = start + 1  # past a dotted name
+    while i + 1 < len(head) and kinds[i] == TokenType.DOT and kinds[i + 1] in _NAMES:
+        i += 2
+    if i < len(head) and kinds[i] == TokenType.COLON_EQ:  # `v := 1`, `:new.id := s.nextval`
+        return True
+    if start:
+        return False
+    if i == 1 and (head[1].token_type in dia.parser_class.TYPE_TOKENS or keyword(head[1]) in _PLSQL_DECLARED):
+        return True  # `v NUMBER`, `r RECORD`
+    if i == 1 and len(head) >= 4 and kinds[1] in _NAMES:
+        j = 2  # `r person%ROWTYPE`, `v t.c%TYPE`: the declared name, then whose type it takes
+        while j + 1 < len(head) and kinds[j] == TokenType.DOT and kinds[j + 1] in _NAMES:
+            j += 2
+        if j + 1 < len(head) and kinds[j] == TokenType.MOD and keyword(head[j + 1]) in ("TYPE", "ROWTYPE"):
+            return True
+    return i > 1 and (i == len(tokens) or kinds[i] == TokenType.L_PAREN)  # `pkg.proc(...)`
+
+
+def _head(stmt: Statement) -> str:
+    """The statement's first words as a message quotes them, never a literal (data)."""
+    shown: list[Token] = []
+    for tok in stmt.tokens[:4]:
+        if tok.token_type in _LITERALS or (shown and tok.token_type == TokenType.L_PAREN):
+            break
+        shown.append(tok)
+    if not shown:
+        return "a statement that starts with a literal value"
+    text = shorten(stmt.sql[shown[0].start : shown[-1].end + 1], 60)
+    more = " …" if len(shown) < len(stmt.tokens) else ""
+    return f"`{text}{more}`"
