@@ -671,13 +671,6 @@ def changer(name: str) -> Classification:
     )
 
 
-def _says_company(words: tuple[str, ...]) -> bool:
-    """Whether two words in a row name what only a company has (`capitale_sociale`, `cnpj`)."""
-    return any(w in lx.ORG_COLUMNS for w in words) or any(
-        f"{a} {b}" in lx.ORG_COLUMNS for a, b in zip(words, words[1:], strict=False)
-    )
-
-
 def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     """The category of a column that is a fact about the row's person, or None.
 
@@ -691,7 +684,7 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
         return None  # the record's own time, or who made or handles it
     if describes and negators == {"technical"} and {w for w, _ in reading.negators} <= lx.OWN_SETTINGS:
         return "user.settings"  # what the person picked for themselves (`theme`, `currency`)
-    if words & _FIRMS or _says_company(reading.words):
+    if words & _FIRMS:
         return None  # a company's, a branch's, a department's (a club or a church: theirs)
     if words & _NUMBER_WORDS and not negators - {"counter"}:
         # a number in a person's own row is theirs (a member or registration number);

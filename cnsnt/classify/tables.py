@@ -394,11 +394,10 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 if named.person
                 else f"its comment '{said}' says it is about people"
             )
-            if survey.company is not None:
+            mixed = survey.company is not None
+            if mixed:
                 # a registry of customers that are people or companies (`ragione_sociale`):
-                # a row about a sole trader or a private customer is a person's, so each
-                # fact in it is (RULE 5 of the labelled set: when a row may be either,
-                # it may be a person's)
+                # what names or reaches a person counts, not every fact about a business
                 reason += f", though '{survey.company}' says some rows are companies"
             # a register of patients (`patient`, `пациенты`): its flags and notes are care
             patients = bool(
@@ -412,8 +411,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 replace(
                     base,
                     person=True,
-                    subject=True,
-                    describes=True,
+                    subject=not mixed,
+                    describes=not mixed,
                     health=base.health or patients,
                     why=f"in the people table '{table.name}'",
                 ),
