@@ -513,16 +513,9 @@ class Context:
     it says which system the column came from, nothing about what it holds."""
 
 
-def _unprefixed(name: str, prefix: str | None) -> str:
-    """`name` without the table's shared column prefix (`gestib_professor` -> `professor`)."""
-    if not prefix or len(name) <= len(prefix) + 1 or name[: len(prefix)].casefold() != prefix:
-        return name
-    after = name[len(prefix)]
-    if after in "_-. ":
-        return name[len(prefix) + 1 :]
-    if after.isupper() and not name[len(prefix) - 1].isupper():  # `perFirstName`
-        return name[len(prefix) :]
-    return name
+def _unprefixed(words: tuple[str, ...], prefix: str | None) -> tuple[str, ...]:
+    """A name's words without the table's shared column prefix (`gestib_professor` -> `professor`)."""
+    return words[1:] if prefix and len(words) > 1 and words[0] == prefix else words
 
 
 def _name_context(table: str) -> Context:
@@ -680,8 +673,11 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
     """
     negators = {why for _, why in reading.negators}
     words = reading.rest
-    if words & (lx.RECORD_WORDS | lx.ACTOR_WORDS):
-        return None  # the record's own time, or who made or handles it
+    if words & lx.RECORD_WORDS or (words & lx.ACTOR_WORDS and not describes):
+        # the record's own time; in a record that points at a person, who made or
+        # handles it (`operatore`), not a fact about them (in a person's own row,
+        # `manager_since` is theirs)
+        return None
     if describes and negators == {"technical"} and {w for w, _ in reading.negators} <= lx.OWN_SETTINGS:
         return "user.settings"  # what the person picked for themselves (`theme`, `currency`)
     if words & _FIRMS:
@@ -860,7 +856,7 @@ def decide(
         and ctx.health
         and words
         and not keyed
-        and not set(words) & (lx.RECORD_WORDS | lx.ACTOR_WORDS)  # who made the record is no care
+        and not set(words) & lx.MAKER_WORDS  # who made the record is no care
         and not own_state
     ):
         return Classification(
@@ -901,7 +897,7 @@ def decide(
     if (
         plain
         and kind == "text"
-        and (who := _TOKENIZER.words(_unprefixed(name, ctx.prefix), ctx.languages))
+        and (who := _unprefixed(words, ctx.prefix))
         and set(who) <= _WHO_WORDS
         and set(who) & _ROLE_WORDS
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)

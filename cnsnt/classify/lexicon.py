@@ -199,6 +199,8 @@ CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 NAME_WORDS: Final = _VOCAB.lists["name_words"]
 # Words of a column that points at who made or handles a record (`creator_id`).
 ACTOR_WORDS: Final = _VOCAB.lists["actor_words"]
+# Words of who made a record or when: its maker, its own times (`created_by`, `operatore`).
+MAKER_WORDS: Final = RECORD_WORDS | ACTOR_WORDS
 # "By" (`created_by`, `creat_per`, `erstellt_von`): with a word of a record's life it names who changed it.
 BY_WORDS: Final = _VOCAB.lists["by_words"]
 # Tables of addresses (`addresses`, `enderecos`): each row is where someone lives.

@@ -85,7 +85,7 @@ _ADDRESS = ("user.contact.address",)
 _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
-_MAKER_WORDS = lx.RECORD_WORDS | lx.ACTOR_WORDS
+_MAKER_WORDS = lx.MAKER_WORDS
 _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
@@ -875,43 +875,53 @@ def _extensions(
     """A table whose primary key is a key to a person has one row per person: theirs.
 
     `ugyfel_attr_statusz.ugyfel_id`, `user_visibility.user_id`: the person's own row,
-    continued in another table, and so on down a chain of such tables.
+    continued in another table, and so on down a chain of such tables (a worklist:
+    each table is promoted once, each key looked at once).
     """
-    found = True
-    while found:  # each round adds at least one table: at most len(tables) rounds
-        found = False
-        for table in tables:
-            verdict = verdicts[table.key]
-            own = _own_key(table)
-            if verdict.kind != OTHER or verdict.context.placeholder or own is None:
-                continue
-            key = next(
-                (
-                    k
-                    for k in table.foreign_keys
-                    if k.columns == own and _refers_to(k, people_names) and not _made_by(k, languages)
-                ),
-                None,
-            )
-            if key is None:
-                continue
+    waiting: dict[str, list[tuple[Table, ForeignKey]]] = {}  # referenced name -> candidates
+    for table in tables:
+        verdict = verdicts[table.key]
+        own = _own_key(table)
+        if verdict.kind != OTHER or verdict.context.placeholder or own is None:
+            continue
+        for key in table.foreign_keys:
+            if (
+                len(key.columns) == 1
+                and key.columns[0].casefold() == own[0].casefold()
+                and not _made_by(key, languages)
+            ):
+                for name in _ref_names(key):
+                    waiting.setdefault(name, []).append((table, key))
+    queue = sorted(people_names & waiting.keys())
+    while queue:
+        for table, key in waiting.pop(queue.pop(0), ()):
+            if verdicts[table.key].kind != OTHER:
+                continue  # promoted already, through another key
             reason = (
-                f"its key '{own[0]}' is the key of '{key.ref_table}', which describes people: "
+                f"its key '{key.columns[0]}' is the key of '{key.ref_table}', which describes people: "
                 "one row per person"
             )
             verdicts[table.key] = TableVerdict(
                 PEOPLE,
                 reason,
                 replace(
-                    verdict.context,
+                    verdicts[table.key].context,
                     person=True,
                     subject=True,
                     describes=True,
                     why=f"in a table that continues a person's row ({reason})",
                 ),
             )
-            people_names.update((table.name.casefold(), table.key.casefold()))
-            found = True
+            for name in (table.name.casefold(), table.key.casefold()):
+                people_names.add(name)
+                if name in waiting:
+                    queue.append(name)
+
+
+def _ref_names(key: ForeignKey) -> tuple[str, ...]:
+    """The names a key's target goes by in `people_names` (see `_refers_to`)."""
+    ref = key.ref_table.casefold()
+    return (ref, f"{key.ref_schema}.{ref}".casefold()) if key.ref_schema else (ref,)
 
 
 def _own_key(table: Table) -> tuple[str, ...] | None:
@@ -953,8 +963,7 @@ def _people_names(
 
 def _refers_to(key: ForeignKey, names: Collection[str]) -> bool:
     """Whether a foreign key points at one of `names` (case-folded, schema-qualified or not)."""
-    ref = key.ref_table.casefold()
-    return ref in names or (bool(key.ref_schema) and f"{key.ref_schema}.{ref}".casefold() in names)
+    return any(name in names for name in _ref_names(key))
 
 
 def _attribute_keys(

@@ -9,12 +9,16 @@ from cnsnt.model import Location
 WHERE = Location("schema.sql", 1, 1)
 
 
-def _table(name: str, columns: list[tuple[str, str]], keys: tuple[ForeignKey, ...] = ()) -> Table:
+def _table(
+    name: str, columns: list[tuple[str, str]], keys: tuple[ForeignKey, ...] = (), primary: str = ""
+) -> Table:
     return Table(
         name=name,
         location=WHERE,
         source="schema.sql",
-        columns=tuple(Column(name, c, WHERE, "schema.sql", type=t) for c, t in columns),
+        columns=tuple(
+            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c == primary) for c, t in columns
+        ),
         foreign_keys=keys,
     )
 
@@ -1492,6 +1496,12 @@ def test_a_prefix_every_column_shares_hides_no_role() -> None:
     got = {k: v.personal for k, v in classify_tables([sessions]).items()}
     assert got["class_sessions.gestib_professor"] and got["class_sessions.gestib_alumne"]
     assert not got["class_sessions.gestib_curs"] and not got["class_sessions.gestib_aula"]
+    # the prefix is read as the column names are, accents and Cyrillic included
+    turkish = _table(
+        "ders_oturumlari",
+        [("öğr_öğretmen", "VARCHAR(60)"), ("öğr_sinif", "VARCHAR(20)"), ("öğr_saat", "VARCHAR(10)")],
+    )
+    assert classify_tables([turkish])["ders_oturumlari.öğr_öğretmen"].personal
     # without the shared prefix the same words are no role
     odd = _table("rooms", [("id", "INT"), ("gestib_professor", "TEXT"), ("floor", "INT"), ("wing", "TEXT")])
     assert not classify_tables([odd])["rooms.gestib_professor"].personal
@@ -1518,27 +1528,17 @@ def test_a_table_keyed_by_the_person_is_their_own_row_continued() -> None:
     """`ugyfel_attr_statusz.ugyfel_id` is the primary key: one row per client, theirs,
     so its yes/no answers are facts about them, as in the client's own row."""
     clients = _table("ugyfel", [("ugyfel_id", "INT"), ("vezeteknev", "VARCHAR(50)"), ("email", "TEXT")])
-    extension = Table(
-        name="ugyfel_attr_helyzet",
-        location=WHERE,
-        source="schema.sql",
-        columns=(
-            Column("ugyfel_attr_helyzet", "ugyfel_id", WHERE, "schema.sql", type="INT", primary_key=True),
-            Column("ugyfel_attr_helyzet", "palyakezdo", WHERE, "schema.sql", type="BIT(1)"),
-            Column("ugyfel_attr_helyzet", "dolgozik", WHERE, "schema.sql", type="BIT(1)"),
-        ),
-        foreign_keys=(ForeignKey(("ugyfel_id",), "ugyfel"),),
+    extension = _table(
+        "ugyfel_attr_helyzet",
+        [("ugyfel_id", "INT"), ("palyakezdo", "BIT(1)"), ("dolgozik", "BIT(1)")],
+        (ForeignKey(("UGYFEL_ID",), "UGYFEL"),),  # declared in other case: the same key
+        primary="ugyfel_id",
     )
-    events = Table(
-        name="ugyfel_esemeny",
-        location=WHERE,
-        source="schema.sql",
-        columns=(
-            Column("ugyfel_esemeny", "id", WHERE, "schema.sql", type="INT", primary_key=True),
-            Column("ugyfel_esemeny", "ugyfel_id", WHERE, "schema.sql", type="INT"),
-            Column("ugyfel_esemeny", "lezarva", WHERE, "schema.sql", type="BIT(1)"),
-        ),
-        foreign_keys=(ForeignKey(("ugyfel_id",), "ugyfel"),),
+    events = _table(
+        "ugyfel_esemeny",
+        [("id", "INT"), ("ugyfel_id", "INT"), ("lezarva", "BIT(1)")],
+        (ForeignKey(("ugyfel_id",), "ugyfel"),),
+        primary="id",
     )
     got = classify_tables([clients, extension, events])
     assert got["ugyfel_attr_helyzet.palyakezdo"].personal and got["ugyfel_attr_helyzet.dolgozik"].personal
@@ -1548,34 +1548,37 @@ def test_a_table_keyed_by_the_person_is_their_own_row_continued() -> None:
     assert not got["ugyfel_esemeny.lezarva"].personal
 
 
+def test_a_chain_of_one_row_per_person_tables_in_any_order() -> None:
+    """Each table continues the one before; listed last to first, the verdicts are the same."""
+    people = _table("people", [("id", "INT"), ("first_name", "TEXT"), ("email", "TEXT")], primary="id")
+    chain = [
+        _table(
+            f"ext{i}",
+            [("pid", "INT"), ("unemployed", "BOOLEAN")],
+            (ForeignKey(("pid",), "people" if i == 0 else f"ext{i - 1}"),),
+            primary="pid",
+        )
+        for i in range(5)
+    ]
+    forward = classify_tables([people, *chain])
+    backward = classify_tables([people, *reversed(chain)])
+    assert forward == backward
+    assert forward["ext4.unemployed"].personal
+
+
 def test_a_record_key_named_after_its_table_is_no_health_datum() -> None:
     """`prontuario_anexo.cdnProntuarioAnexo` numbers the row; a natural key that is the
     person's own identifier (`gyerek_taj`, a health-insurance number) stays personal."""
     patients = _table(
         "paciente", [("cdnPaciente", "INT"), ("nomPaciente", "VARCHAR(80)"), ("strEmail", "TEXT")]
     )
-    attachments = Table(
-        name="prontuario_anexo",
-        location=WHERE,
-        source="schema.sql",
-        columns=(
-            Column(
-                "prontuario_anexo", "cdnProntuarioAnexo", WHERE, "schema.sql", type="INT", primary_key=True
-            ),
-            Column("prontuario_anexo", "cdnPaciente", WHERE, "schema.sql", type="INT"),
-            Column("prontuario_anexo", "strDescricao", WHERE, "schema.sql", type="TEXT"),
-        ),
-        foreign_keys=(ForeignKey(("cdnPaciente",), "paciente"),),
+    attachments = _table(
+        "prontuario_anexo",
+        [("cdnProntuarioAnexo", "INT"), ("cdnPaciente", "INT"), ("strDescricao", "TEXT")],
+        (ForeignKey(("cdnPaciente",), "paciente"),),
+        primary="cdnProntuarioAnexo",
     )
-    children = Table(
-        name="gyereks",
-        location=WHERE,
-        source="schema.sql",
-        columns=(
-            Column("gyereks", "gyerek_taj", WHERE, "schema.sql", type="BIGINT", primary_key=True),
-            Column("gyereks", "nev", WHERE, "schema.sql", type="VARCHAR(80)"),
-        ),
-    )
+    children = _table("gyereks", [("gyerek_taj", "BIGINT"), ("nev", "VARCHAR(80)")], primary="gyerek_taj")
     got = classify_tables([patients, attachments, children])
     assert not got["prontuario_anexo.cdnProntuarioAnexo"].personal
     assert got["prontuario_anexo.strDescricao"].personal
