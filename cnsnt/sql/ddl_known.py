@@ -185,7 +185,11 @@ def _body_piece(tokens: list[Token], dia: Dialect) -> bool:
 
 
 def _head(stmt: Statement) -> str:
-    """The statement's first words as a message quotes them, never a literal (data)."""
+    """The statement's first words as a message quotes them, never a literal (data).
+
+    Each word's own token text, spaced once: the source between them may hold a comment,
+    and a comment may hold personal data (`INSRT /* ann@example.com */ INTO ...`).
+    """
     shown: list[Token] = []
     for tok in stmt.tokens[:4]:
         if tok.token_type in _LITERALS or (shown and tok.token_type == TokenType.L_PAREN):
@@ -193,6 +197,6 @@ def _head(stmt: Statement) -> str:
         shown.append(tok)
     if not shown:
         return "a statement that starts with a literal value"
-    text = shorten(stmt.sql[shown[0].start : shown[-1].end + 1], 60)
+    text = shorten(" ".join(tok.text for tok in shown), 60)
     more = " …" if len(shown) < len(stmt.tokens) else ""
     return f"`{text}{more}`"

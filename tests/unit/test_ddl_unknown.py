@@ -65,15 +65,20 @@ def test_a_misspelt_statement_word_is_a_warning_unless_it_names_a_table(tmp_path
 
 
 def test_the_message_never_quotes_a_value(tmp_path: Path):
+    """Nor a comment between the words it shows: only the words' own text, spaced once."""
     ev = read_sql(
         tmp_path,
-        "INSRT INTO users VALUES ('ann@example.com', 42);\n'bob@example.com', 7;\n",
+        "INSRT INTO users VALUES ('ann@example.com', 42);\n'bob@example.com', 7;\n"
+        "INSRT /* carl@example.com */ INTO users VALUES (1);\n"
+        "INSRT -- dora@example.com\n  INTO\tusers VALUES (1);\n",
         "mysql",
     )
     messages = [p.message for p in unknown(ev)]
     assert messages == [
         f"{NOT_UNDERSTOOD}: `INSRT INTO users VALUES …`",
         f"{NOT_UNDERSTOOD}: a statement that starts with a literal value",
+        f"{NOT_UNDERSTOOD}: `INSRT INTO users VALUES …`",
+        f"{NOT_UNDERSTOOD}: `INSRT INTO users VALUES …`",
     ]
     assert not any("example.com" in m for m in messages)
 
