@@ -14,7 +14,8 @@ a statement is not known when:
    the dialect's sqlglot parser starts a statement with (`SELEC * FROM t`, `CRATE TABLE`),
    and the statement is not a piece of a routine body cut off at a `;` (`v NUMBER`,
    `v := 1`, `pkg.proc(1)`: a name, then a type, `:=`, `%TYPE` or a call);
-2. it is CREATE, ALTER or DROP and the word after it is neither a kind of object nor a
+2. it is CREATE, ALTER or DROP and the word after it is neither a kind of object (in
+   `OBJECT_WORDS`, or a token the dialect's sqlglot parser creates, its `CREATABLES`) nor a
    modifier that may stand before one (`CREATE TABL users (...)`, `ALTER TABEL t ...`).
 
 In an Oracle SQL*Plus script (one with `/` lines), what follows the start of a PL/SQL
@@ -22,8 +23,10 @@ unit (`opens_plsql_unit`) up to the `/` that ends it is pieces of that unit, not
 statements (`CURSOR c IS ...`, `PROCEDURE p;` in a package): `SchemaBuilder` keeps them
 silent.
 
-It is an error (columns may be lost) when it is a CREATE or ALTER, or when TABLE or VIEW
-is among its first words (`CRATE TABLE t (...)`); else a warning (`SELEC * FROM t`).
+It is an error (a table or its columns may be lost) when TABLE or VIEW is among its first
+words (`CRATE TABLE t (...)`, `CREATE GLOBL TABLE t (...)`); else a warning (`SELEC * FROM
+t`, `CREATE TABL t (...)`, `CREATE NOTEBOK nb`): a CREATE or ALTER of some other kind of
+object holds no columns, and one cnsnt does not list must not fail CI on a correct schema.
 """
 
 from __future__ import annotations
@@ -53,33 +56,40 @@ STATEMENT_WORDS = keywords(
 )
 
 #: Words that may follow CREATE, ALTER or DROP: the kinds of object of those references
-#: (and Firebird's GENERATOR, EXCEPTION, SHADOW),
+#: (and Firebird's GENERATOR, EXCEPTION, SHADOW; Snowflake's PASSWORD/AUTHENTICATION/
+#: AGGREGATION/PROJECTION POLICY, COMPUTE POOL, DATA METRIC FUNCTION, IMAGE/GIT REPOSITORY,
+#: NOTEBOOK, STREAMLIT, SEMANTIC VIEW; PostgreSQL's ROUTINE; Oracle's PROPERTY GRAPH),
 #: the words of multi-word ones (`FOREIGN DATA WRAPPER`, `XML SCHEMA COLLECTION`) and the
 #: modifiers that may come first (`OR REPLACE`, `UNIQUE`, MySQL's `DEFINER=`...).
 OBJECT_WORDS = keywords(
-    """ACCESS ACCOUNT AGGREGATE ALERT ALGORITHM ALTER ANALYTIC API APPLICATION ARCHIVE
-    ASSEMBLY ASSIGNMENT ASYMMETRIC ATTRIBUTE AUDIT AUTHORIZATION AVAILABILITY BITMAP BODY
-    BROKER CAPACITY
-    CAST CATALOG CERTIFICATE CLUSTER CLUSTERED COLLATION COLUMN COLUMNSTORE CONNECTION
-    CONSTRAINT CONTEXT CONTRACT CONTROLFILE CONVERSION CREDENTIAL CRYPTOGRAPHIC DATABASE
+    """ACCESS ACCOUNT AGGREGATE AGGREGATION ALERT ALGORITHM ALTER ANALYTIC API APPLICATION
+    ARCHIVE ASSEMBLY ASSIGNMENT ASYMMETRIC ATTRIBUTE AUDIT AUTHENTICATION AUTHORIZATION
+    AVAILABILITY BITMAP BODY BROKER CAPACITY
+    CAST CATALOG CERTIFICATE CLUSTER CLUSTERED COLLATION COLUMN COLUMNSTORE COMPUTE CONNECTION
+    CONSTRAINT CONTEXT CONTRACT CONTROLFILE CONVERSION CREDENTIAL CRYPTOGRAPHIC DATA DATABASE
     DEFAULT DEFINER DIMENSION DIRECTORY DISKGROUP DOMAIN DYNAMIC EDITION EDITIONABLE
     EDITIONING ENCRYPTION ENDPOINT EVENT EXCEPTION EXTENSION EXTERNAL FAILOVER FILE FLASHBACK
-    FORCE FOREIGN FULLTEXT FUNCTION GENERATOR GLOBAL GROUP HIERARCHY HYBRID ICEBERG IF IGNORE INDEX
+    FORCE FOREIGN FULLTEXT FUNCTION GENERATOR GIT GLOBAL GRAPH GROUP HIERARCHY HYBRID ICEBERG
+    IF IGNORE IMAGE INDEX
     INDEXTYPE INMEMORY INSTANCE INTEGRATION JAVA KEY LANGUAGE LARGE LIBRARY LOCAL LOCKDOWN
-    LOGFILE LOGIN MACRO MASKING MASTER MATERIALIZED MESSAGE METHOD MODEL MONITOR NETWORK
-    NOFORCE NONCLUSTERED NONEDITIONABLE NONEDITIONING NOTIFICATION OFFLINE ONLINE ONLY
-    OPERATOR OR ORGANIZATION OUTLINE OWNED PACKAGE PARTITION PFILE PIPE PLUGGABLE POLICY
-    PRIMARY PROC PROCEDURAL PROCEDURE PROFILE PUBLIC PUBLICATION QUEUE RECURSIVE REMOTE
-    REPLICATION RESERVATION RESOURCE RESTORE ROLE ROLLBACK ROUTE ROW RULE SCHEMA SEARCH
-    SECRET SECURE SECURITY SELECTIVE SEQUENCE SERVER SERVICE SESSION SHADOW SHARE SNAPSHOT
-    SPATIAL SPFILE SQL STAGE STATISTICS STORAGE STREAM SUBSCRIPTION SYMMETRIC SYNONYM
+    LOGFILE LOGIN MACRO MASKING MASTER MATERIALIZED MESSAGE METHOD METRIC MODEL MONITOR
+    NETWORK NOFORCE NONCLUSTERED NONEDITIONABLE NONEDITIONING NOTEBOOK NOTIFICATION OFFLINE
+    ONLINE ONLY OPERATOR OR ORGANIZATION OUTLINE OWNED PACKAGE PARTITION PASSWORD PFILE PIPE
+    PLUGGABLE POLICY POOL
+    PRIMARY PROC PROCEDURAL PROCEDURE PROFILE PROJECTION PROPERTY PUBLIC PUBLICATION QUEUE
+    RECURSIVE REMOTE REPLICATION REPOSITORY RESERVATION RESOURCE RESTORE ROLE ROLLBACK ROUTE
+    ROUTINE ROW RULE SCHEMA SEARCH
+    SECRET SECURE SECURITY SELECTIVE SEMANTIC SEQUENCE SERVER SERVICE SESSION SHADOW SHARE
+    SNAPSHOT SPATIAL SPFILE SQL STAGE STATISTICS STORAGE STREAM STREAMLIT SUBSCRIPTION
+    SYMMETRIC SYNONYM
     SYSTEM TABLE TABLESPACE TAG TASK TEMP TEMPORARY TEXT TRANSFORM TRANSIENT TRIGGER
     TRUSTED TYPE UNDO UNIQUE UNLOGGED USER VECTOR VIEW VIRTUAL VOLATILE WAREHOUSE WORKLOAD
     XML"""
 )
 
 _CHANGES = keywords("CREATE ALTER DROP")
-_HOLDS_SCHEMA = keywords("CREATE ALTER")
+#: Words that, among a statement's first words, make it one that may define a table.
+_MAY_DEFINE_TABLE = keywords("TABLE VIEW")
 #: Query starts sqlglot's parser takes without a statement parser of its own.
 _QUERY_STARTS = frozenset({TokenType.SELECT, TokenType.WITH, TokenType.VALUES, TokenType.L_PAREN})
 _PLSQL_UNITS = keywords("PROCEDURE FUNCTION PACKAGE TRIGGER TYPE LIBRARY JAVA")
@@ -114,13 +124,11 @@ def unknown_statement(stmt: Statement, dia: Dialect) -> DDLProblem | None:
         return None
     first = keyword(tokens[0])
     if first in _CHANGES:
-        nxt = keyword(tokens[1]) if len(tokens) > 1 else ""
-        if nxt in OBJECT_WORDS:
+        if len(tokens) > 1 and _is_object_kind(tokens[1], dia):
             return None
     elif first in STATEMENT_WORDS or _starts_statement(tokens[0], dia) or _body_piece(tokens, dia):
         return None
-    words = [keyword(t) for t in tokens[:6]]
-    may_hold = first in _HOLDS_SCHEMA or "TABLE" in words or "VIEW" in words
+    may_hold = not _MAY_DEFINE_TABLE.isdisjoint(keyword(t) for t in tokens[:6])
     return DDLProblem(
         stmt.offset,
         f"statement not understood, skipped: {_head(stmt)}",
@@ -142,6 +150,15 @@ def opens_plsql_unit(tokens: list[Token]) -> bool:
         return False
     rest = [w for w in words[1:] if w not in _UNIT_MODIFIERS]
     return bool(rest) and rest[0] in _PLSQL_UNITS
+
+
+def _is_object_kind(token: Token, dia: Dialect) -> bool:
+    """Whether a token after CREATE/ALTER/DROP names a kind of object or a modifier.
+
+    `CREATABLES` is the public class attribute each sqlglot dialect's parser extends with
+    the kinds it creates (Snowflake's `SEMANTIC VIEW`, RisingWave's `SINK`).
+    """
+    return keyword(token) in OBJECT_WORDS or token.token_type in dia.parser_class.CREATABLES
 
 
 def _starts_statement(token: Token, dia: Dialect) -> bool:
