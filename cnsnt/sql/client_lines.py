@@ -7,7 +7,8 @@ replaced by blanks (or by `;` where they end a statement) of the same length, so
 stay those of the text.
 Stored routines in DELIMITER blocks are blanked whole: their bodies hold no columns. So
 are the rows of a pg_dump `COPY ... FROM stdin;` up to its `\.` line: data, as INSERT
-values are, and silent like them.
+values are, and silent like them. A file that ends before that line is reported at the
+COPY (an error: the statements after it, if any, were read as rows).
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
     routine_start: int | None = None
     routines = 0
     copy_start: int | None = None
+    copy_at = 0  # where the COPY whose rows are being read starts
     unit_ends: list[int] = []
     copy_data = False
 
@@ -222,11 +224,14 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
         flush()
         if at_start and _WORD_END.split(upper, maxsplit=1)[0] == "COPY":
             copy_start = start
+            copy_at = start + line.index(s[0])
         at_start = bool(ENDS_STATEMENT.search(s))
         if at_start and copy_start is not None:
             copy_data = _copies_from_stdin(text[copy_start : start + len(line)], dia)
             copy_start = None
     flush()
+    if copy_data:
+        problems.append(DDLProblem(copy_at, _COPY_UNENDED))
     if routine_start is not None:
         routines += _close_routine(text, routine_start, len(text), "", edits, problems, dia)
     return Scan(_apply_edits(text, edits), problems, routines, unit_ends)
@@ -252,6 +257,12 @@ def _client_line(s: str, oracle: bool) -> str | None:
     if word == "SET" and not ENDS_STATEMENT.search(s):
         return "set"
     return None
+
+
+_COPY_UNENDED = (
+    "COPY ... FROM stdin without its '\\.' line: every line after it, to the end of the file, "
+    "was read as its rows (data), so statements there may be lost"
+)
 
 
 def _run_problem(run: _Run) -> DDLProblem:

@@ -194,6 +194,17 @@ def test_copy_rows_are_data_not_statements(tmp_path: Path):
     ) + 1
 
 
+def test_copy_rows_without_their_end_line_are_an_error_at_the_copy(tmp_path: Path):
+    r"""Rows run to `\.`; a file that ends before it may have lost its statements in them."""
+    text = "CREATE TABLE a (id int);\n  COPY a (id, email) FROM stdin;\n1\tann@example.com\nCREATE TABLE x (id int);\n"
+    ev = read_sql(tmp_path, text, "postgres")
+    assert [t.name for t in ev.tables] == ["a"]
+    assert [(where(p), p.severity) for p in ev.problems] == [(("schema.sql", 2, 3), None)]
+    assert "example.com" not in ev.problems[0].message
+    assert "CREATE TABLE x" not in ev.problems[0].message
+    assert ev.problems[0].message.startswith("COPY ... FROM stdin without its")
+
+
 def test_without_a_dialect_a_routine_body_is_reported_with_the_hint(tmp_path: Path):
     """Generic SQL knows no dollar quotes: the body's pieces are not understood (warnings)."""
     ev = read_sql(tmp_path, PG_DUMP, None)
