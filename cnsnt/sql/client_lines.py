@@ -94,7 +94,8 @@ _RUN_MESSAGES = {
 }
 
 
-def _is_oracle(dia: Dialect) -> bool:
+def is_oracle(dia: Dialect) -> bool:
+    """Whether the dialect is Oracle's (SQL*Plus scripts: `/` lines, PL/SQL units)."""
     return type(dia).__name__.lower() == "oracle"
 
 
@@ -105,7 +106,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
     a client command only at the start of a statement (after a line ending in `;`),
     except psql backslash lines, `GO` and `DELIMITER`, which clients take anywhere.
     """
-    oracle = _is_oracle(dia)
+    oracle = is_oracle(dia)
     tsql = type(dia).__name__.lower() == "tsql"
     dash_needs_space = bool(getattr(dia.tokenizer_class, "DASH_COMMENT_REQUIRES_BOUNDARY", False))
     edits: list[tuple[int, int, str]] = []

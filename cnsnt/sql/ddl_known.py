@@ -13,15 +13,18 @@ a statement is not known when:
    in every dialect, and a statement of another dialect is not taken for one) nor a token
    the dialect's sqlglot parser starts a statement with (`SELEC * FROM t`, `CRATE TABLE`),
    and the statement is not a piece of a routine body cut off at a `;` (`v NUMBER`,
-   `v := 1`, `pkg.proc(1)`: a name, then a type, `:=`, `%TYPE` or a call);
+   `v := 1`, `pkg.proc(1)`: a name, then a type, `:=`, `%TYPE` or a call; or `NULL`,
+   a `<<label>>` or a `WHEN ... THEN ...` branch);
 2. it is CREATE, ALTER or DROP and the word after it is neither a kind of object (in
    `OBJECT_WORDS`, or a token the dialect's sqlglot parser creates, its `CREATABLES`) nor a
    modifier that may stand before one (`CREATE TABL users (...)`, `ALTER TABEL t ...`).
 
-In an Oracle SQL*Plus script (one with `/` lines), what follows the start of a PL/SQL
-unit (`opens_plsql_unit`) up to the `/` that ends it is pieces of that unit, not
-statements (`CURSOR c IS ...`, `PROCEDURE p;` in a package): `SchemaBuilder` keeps them
-silent.
+In Oracle SQL, what follows the start of a PL/SQL unit (`opens_plsql_unit`) up to the
+`/` line that ends it, or to the end of the file when none does (as SQL*Plus reads it),
+is pieces of that unit, not statements (`CURSOR c IS ...`, `PROCEDURE p;` in a package):
+`SchemaBuilder` keeps them silent. A statement no unit holds (CREATE, ALTER, DROP, GRANT,
+REVOKE, COMMENT, RENAME: `outside_plsql_units`) ends a unit early, so that a unit whose
+`/` is missing hides no typo in the statements after it.
 
 It is an error (a table or its columns may be lost) when TABLE or VIEW is among its first
 words (`CRATE TABLE t (...)`, `CREATE GLOBL TABLE t (...)`); else a warning (`SELEC * FROM
@@ -94,6 +97,9 @@ _MAY_DEFINE_TABLE = keywords("TABLE VIEW")
 _QUERY_STARTS = frozenset({TokenType.SELECT, TokenType.WITH, TokenType.VALUES, TokenType.L_PAREN})
 _PLSQL_UNITS = keywords("PROCEDURE FUNCTION PACKAGE TRIGGER TYPE LIBRARY JAVA")
 _UNIT_MODIFIERS = keywords("OR REPLACE EDITIONABLE NONEDITIONABLE EDITIONING")
+_TRANSACTION_WORDS = keywords("TRANSACTION TRAN WORK")
+#: Statements no PL/SQL body holds (DDL; reserved words, so no variable is named so).
+_OUTSIDE_UNITS = keywords("CREATE ALTER DROP GRANT REVOKE COMMENT RENAME")
 _NAMES = frozenset({TokenType.VAR, TokenType.IDENTIFIER})
 #: What a routine-body declaration may declare besides a column type (PL/SQL, PL/pgSQL).
 _PLSQL_DECLARED = keywords("CONSTANT CURSOR EXCEPTION RECORD REFCURSOR ROWTYPE PLS_INTEGER BINARY_INTEGER")
@@ -140,16 +146,35 @@ def unknown_statement(stmt: Statement, dia: Dialect) -> DDLProblem | None:
 def opens_plsql_unit(tokens: list[Token]) -> bool:
     """Whether a statement opens a PL/SQL unit (Oracle runs it up to a `/` line).
 
-    `DECLARE`, `BEGIN`, `CREATE [OR REPLACE] [EDITIONABLE] PROCEDURE|FUNCTION|PACKAGE|
-    TRIGGER|TYPE|LIBRARY|JAVA`.
+    `DECLARE`, `BEGIN` (not `BEGIN;` or `BEGIN TRANSACTION`: no block), `CREATE [OR
+    REPLACE] [EDITIONABLE] PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE|LIBRARY|JAVA`, unless
+    its body is quoted (`AS $$`, `AS '...'`: a PostgreSQL routine, which no `/` ends, so
+    it must not hide the rest of the file).
     """
     words = [keyword(t) for t in tokens[:8]]
-    if not words or words[0] in ("DECLARE", "BEGIN"):
-        return bool(words)
+    if not words:
+        return False
+    if words[0] == "DECLARE":
+        return True
+    if words[0] == "BEGIN":
+        return len(words) > 1 and words[1] not in _TRANSACTION_WORDS
     if words[0] != "CREATE":
         return False
     rest = [w for w in words[1:] if w not in _UNIT_MODIFIERS]
-    return bool(rest) and rest[0] in _PLSQL_UNITS
+    return bool(rest) and rest[0] in _PLSQL_UNITS and not _quoted_body(tokens)
+
+
+def outside_plsql_units(tokens: list[Token]) -> bool:
+    """Whether a statement cannot be a piece of a PL/SQL unit, so it ends one no `/` ended."""
+    return bool(tokens) and keyword(tokens[0]) in _OUTSIDE_UNITS
+
+
+def _quoted_body(tokens: list[Token]) -> bool:
+    """Whether a routine's body after AS/IS is a string or dollar-quoted (`$$`, `$body$`)."""
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if keyword(tok) in ("AS", "IS"):
+            return nxt.token_type in _LITERALS or nxt.text.startswith("$")
+    return False
 
 
 def _is_object_kind(token: Token, dia: Dialect) -> bool:
@@ -176,10 +201,18 @@ def _body_piece(tokens: list[Token], dia: Dialect) -> bool:
 
     A PL/SQL or T-SQL body is split on its `;` like any text: `v NUMBER`, `r RECORD`,
     `v t.c%TYPE` (a declaration), `v := 1`, `:new.id := s.nextval` (an assignment) and
-    `pkg.proc(...)` (a call) are its pieces, and start with a name, not a statement word.
+    `pkg.proc(...)` (a call) are its pieces, and start with a name, not a statement word;
+    so are PL/SQL's `NULL` (a statement), `<<label>> ...` and an exception or CASE branch
+    cut off after the `;` of the one before it (`WHEN OTHERS THEN RAISE`).
     """
     head = tokens[:8]
     kinds = [t.token_type for t in head]
+    if kinds == [TokenType.NULL]:
+        return True
+    if kinds[:2] == [TokenType.LT, TokenType.LT] and len(kinds) >= 5 and kinds[2] in _NAMES:
+        return kinds[3:5] == [TokenType.GT, TokenType.GT]
+    if keyword(head[0]) == "WHEN":
+        return any(t.token_type == TokenType.THEN for t in tokens[1:])
     start = 1 if kinds[0] == TokenType.COLON else 0  # `:new.id` (a trigger's row)
     if len(head) < start + 2 or kinds[start] not in _NAMES:
         return False

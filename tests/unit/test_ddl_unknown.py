@@ -338,6 +338,49 @@ def test_an_oracle_pl_sql_unit_runs_to_its_slash(tmp_path: Path):
     ]
 
 
+ORACLE_PROCEDURE = """\
+CREATE TABLE person (id NUMBER, name VARCHAR2(80));
+CREATE OR REPLACE PROCEDURE purge_person(p_id NUMBER) IS
+  v_count NUMBER := 0;
+BEGIN
+  v_count := 1;
+  NULL;
+  <<outer_loop>>
+  LOOP
+    EXIT outer_loop WHEN v_count > 3;
+    v_count := v_count + 1;
+  END LOOP outer_loop;
+  CASE v_count
+    WHEN 1 THEN v_count := 2;
+    WHEN 2 THEN NULL;
+  END CASE;
+  DELETE FROM person WHERE id = p_id;
+EXCEPTION
+  WHEN NO_DATA_FOUND THEN
+    NULL;
+  WHEN OTHERS THEN
+    RAISE;
+END purge_person;
+"""
+
+
+def test_a_unit_without_its_slash_runs_to_the_end_of_the_file(tmp_path: Path):
+    """A one-procedure Oracle file with no `/` line at all: its pieces are no statements."""
+    ev = read_sql(tmp_path, ORACLE_PROCEDURE, "oracle")
+    assert [t.name for t in ev.tables] == ["person"]
+    assert [(where(p), p.message) for p in ev.problems] == []
+    # what stands before the unit is still judged; so is what follows a statement no unit
+    # holds (DDL), and a transaction's BEGIN or a body in quotes (PostgreSQL) opens no unit
+    text = "SELEC 1 FROM dual;\n" + ORACLE_PROCEDURE + "SELEC 2 FROM dual;\nGRANT SELECT ON person TO app;\n"
+    tail = (
+        "SELEC 3 FROM dual;\nBEGIN;\nSELEC 4 FROM dual;\n"
+        "CREATE FUNCTION f() RETURNS int AS 'SELECT 1; SELECT 2';\nSELEC 5 FROM dual;\n"
+    )
+    ev = read_sql(tmp_path, text + tail, "oracle")
+    lines = text.count("\n")
+    assert [where(p)[1] for p in unknown(ev)] == [1, lines + 1, lines + 3, lines + 5]
+
+
 def test_client_and_vendor_statements_are_known(tmp_path: Path):
     """sqlcmd lines are client commands (said so), T-SQL and Firebird objects are objects."""
     text = (
@@ -418,6 +461,13 @@ def test_migrations_report_what_they_do_not_know_and_units_end_with_their_file(t
         ("v_total := v_total + 1", False),
         (":new.id := member_seq.nextval", False),
         ("audit_pkg.log_change('member')", False),
+        ("NULL", False),
+        ("<<retry>> v_total := 0", False),
+        ("WHEN OTHERS THEN RAISE", False),
+        ("WHEN NO_DATA_FOUND OR TOO_MANY_ROWS THEN v_total := 0", False),
+        ("NULL v_total", True),
+        ("<<retry v_total := 0", True),
+        ("WHEN OTHERS RAISE", True),
         ("SELEC a % b FROM member", True),
         ("UPDTE member SET a := 1", True),
         ("INSRT INTO member VALUES (1)", True),
@@ -462,3 +512,12 @@ def test_the_parser_s_creatable_kinds_are_known(tmp_path: Path):
     assert "SINK" not in OBJECT_WORDS  # a kind RisingWave's sqlglot parser creates
     ev = read_sql(tmp_path, "CREATE TABLE person (id int);\nCREATE SINK s FROM person;\n", "risingwave")
     assert unknown(ev) == []
+
+
+def test_a_migration_unit_without_a_slash_ends_with_its_file(tmp_path: Path):
+    """No `/` in the whole file: the unit is its pieces up to the file's end, not past it."""
+    write_files(tmp_path, {"m/V1__proc.sql": ORACLE_PROCEDURE, "m/V2__more.sql": "SELEC 1 FROM dual;\n"})
+    ev = read_entry(tmp_path, "m/*.sql", dialect="oracle")
+    assert [(where(p), p.message) for p in unknown(ev)] == [
+        (("m/V2__more.sql", 1, 1), f"{NOT_UNDERSTOOD}: `SELEC …`")
+    ]
