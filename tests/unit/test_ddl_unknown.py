@@ -189,9 +189,13 @@ def test_copy_rows_are_data_not_statements(tmp_path: Path):
     ev = read_sql(tmp_path, PG_DUMP, "postgres")
     visit = next(t for t in ev.tables if t.name == "visit")
     assert [c.name for c in visit.columns] == ["person_id", "at"]
-    assert visit.location.line == PG_DUMP.split("\n").index(
-        "CREATE TABLE app.visit (person_id integer REFERENCES app.person (id), at timestamp);"
-    ) + 1
+    assert (
+        visit.location.line
+        == PG_DUMP.split("\n").index(
+            "CREATE TABLE app.visit (person_id integer REFERENCES app.person (id), at timestamp);"
+        )
+        + 1
+    )
 
 
 def test_copy_rows_without_their_end_line_are_an_error_at_the_copy(tmp_path: Path):
@@ -222,7 +226,9 @@ def test_init_picks_the_dialect_that_understands_every_statement(tmp_path: Path)
 
 
 def test_audit_reports_cn001_at_the_statement(tmp_path: Path):
-    (tmp_path / "cnsnt.yaml").write_text("cnsnt: 1\nsources:\n  schemas: [{path: schema.sql, dialect: mysql}]\n")
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  schemas: [{path: schema.sql, dialect: mysql}]\n"
+    )
     (tmp_path / "schema.sql").write_text(
         "CREATE TABLE a (id int);\nCREATE TABL users (email text);\nALTER IGNOR TABLE a ADD email text;\n"
     )
@@ -391,8 +397,11 @@ def test_client_and_vendor_statements_are_known(tmp_path: Path):
     ev = read_sql(tmp_path, text, "tsql")
     assert [t.name for t in ev.tables] == ["person"]
     assert [(where(p), p.message) for p in ev.problems] == [
-        (("schema.sql", 1, 1), 'sqlcmd commands skipped (:setvar DatabaseName "shop" and 1 more line): '
-         "a client command, not SQL"),
+        (
+            ("schema.sql", 1, 1),
+            'sqlcmd commands skipped (:setvar DatabaseName "shop" and 1 more line): '
+            "a client command, not SQL",
+        ),
     ]
     ev = read_sql(tmp_path, "CREATE GENERATOR gen_person_id;\nCREATE TABLE person (id integer);\n", None)
     assert unknown(ev) == []
@@ -484,12 +493,24 @@ def test_routine_body_pieces_are_told_from_typos(tmp_path: Path, piece: str, rep
     [
         ("snowflake", "CREATE PASSWORD POLICY pw_policy PASSWORD_MIN_LENGTH = 12"),
         ("snowflake", "CREATE AUTHENTICATION POLICY auth_policy MFA_ENROLLMENT = REQUIRED"),
-        ("snowflake", "CREATE AGGREGATION POLICY agg AS () RETURNS AGGREGATION_CONSTRAINT -> NO_AGGREGATION_CONSTRAINT()"),
-        ("snowflake", "CREATE PROJECTION POLICY proj AS () RETURNS PROJECTION_CONSTRAINT -> PROJECTION_CONSTRAINT(ALLOW => true)"),
+        (
+            "snowflake",
+            "CREATE AGGREGATION POLICY agg AS () RETURNS AGGREGATION_CONSTRAINT -> NO_AGGREGATION_CONSTRAINT()",
+        ),
+        (
+            "snowflake",
+            "CREATE PROJECTION POLICY proj AS () RETURNS PROJECTION_CONSTRAINT -> PROJECTION_CONSTRAINT(ALLOW => true)",
+        ),
         ("snowflake", "CREATE COMPUTE POOL pool MIN_NODES = 1 MAX_NODES = 1 INSTANCE_FAMILY = CPU_X64_XS"),
-        ("snowflake", "CREATE DATA METRIC FUNCTION dmf(arg_t TABLE(arg_c STRING)) RETURNS NUMBER AS 'SELECT 1'"),
+        (
+            "snowflake",
+            "CREATE DATA METRIC FUNCTION dmf(arg_t TABLE(arg_c STRING)) RETURNS NUMBER AS 'SELECT 1'",
+        ),
         ("snowflake", "CREATE IMAGE REPOSITORY images"),
-        ("snowflake", "CREATE GIT REPOSITORY repo API_INTEGRATION = git_api ORIGIN = 'https://example.org/r.git'"),
+        (
+            "snowflake",
+            "CREATE GIT REPOSITORY repo API_INTEGRATION = git_api ORIGIN = 'https://example.org/r.git'",
+        ),
         ("snowflake", "CREATE NOTEBOOK nb"),
         ("snowflake", "CREATE STREAMLIT app ROOT_LOCATION = '@stage/app' MAIN_FILE = 'app.py'"),
         ("snowflake", "CREATE SEMANTIC VIEW sales TABLES (orders)"),
