@@ -7,7 +7,8 @@ replaced by blanks (or by `;` where they end a statement) of the same length, so
 stay those of the text.
 Stored routines in DELIMITER blocks are blanked whole: their bodies hold no columns. So
 are the rows of a pg_dump `COPY ... FROM stdin;` up to its `\.` line: data, as INSERT
-values are, and silent like them.
+values are, and silent like them. A file that ends before that line is reported at the
+COPY (an error: the statements after it, if any, were read as rows).
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ _RUN_MESSAGES = {
 }
 
 
-def _is_oracle(dia: Dialect) -> bool:
+def is_oracle(dia: Dialect) -> bool:
+    """Whether the dialect is Oracle's (SQL*Plus scripts: `/` lines, PL/SQL units)."""
     return type(dia).__name__.lower() == "oracle"
 
 
@@ -104,7 +106,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
     a client command only at the start of a statement (after a line ending in `;`),
     except psql backslash lines, `GO` and `DELIMITER`, which clients take anywhere.
     """
-    oracle = _is_oracle(dia)
+    oracle = is_oracle(dia)
     tsql = type(dia).__name__.lower() == "tsql"
     dash_needs_space = bool(getattr(dia.tokenizer_class, "DASH_COMMENT_REQUIRES_BOUNDARY", False))
     edits: list[tuple[int, int, str]] = []
@@ -117,6 +119,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
     routine_start: int | None = None
     routines = 0
     copy_start: int | None = None
+    copy_at = 0  # where the COPY whose rows are being read starts
     unit_ends: list[int] = []
     copy_data = False
 
@@ -222,11 +225,14 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
         flush()
         if at_start and _WORD_END.split(upper, maxsplit=1)[0] == "COPY":
             copy_start = start
+            copy_at = start + line.index(s[0])
         at_start = bool(ENDS_STATEMENT.search(s))
         if at_start and copy_start is not None:
             copy_data = _copies_from_stdin(text[copy_start : start + len(line)], dia)
             copy_start = None
     flush()
+    if copy_data:
+        problems.append(DDLProblem(copy_at, _COPY_UNENDED))
     if routine_start is not None:
         routines += _close_routine(text, routine_start, len(text), "", edits, problems, dia)
     return Scan(_apply_edits(text, edits), problems, routines, unit_ends)
@@ -252,6 +258,12 @@ def _client_line(s: str, oracle: bool) -> str | None:
     if word == "SET" and not ENDS_STATEMENT.search(s):
         return "set"
     return None
+
+
+_COPY_UNENDED = (
+    "COPY ... FROM stdin without its '\\.' line: every line after it, to the end of the file, "
+    "was read as its rows (data), so statements there may be lost"
+)
 
 
 def _run_problem(run: _Run) -> DDLProblem:

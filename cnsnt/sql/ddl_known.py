@@ -13,17 +13,23 @@ a statement is not known when:
    in every dialect, and a statement of another dialect is not taken for one) nor a token
    the dialect's sqlglot parser starts a statement with (`SELEC * FROM t`, `CRATE TABLE`),
    and the statement is not a piece of a routine body cut off at a `;` (`v NUMBER`,
-   `v := 1`, `pkg.proc(1)`: a name, then a type, `:=`, `%TYPE` or a call);
-2. it is CREATE, ALTER or DROP and the word after it is neither a kind of object nor a
+   `v := 1`, `pkg.proc(1)`: a name, then a type, `:=`, `%TYPE` or a call; or `NULL`,
+   a `<<label>>` or a `WHEN ... THEN ...` branch);
+2. it is CREATE, ALTER or DROP and the word after it is neither a kind of object (in
+   `OBJECT_WORDS`, or a token the dialect's sqlglot parser creates, its `CREATABLES`) nor a
    modifier that may stand before one (`CREATE TABL users (...)`, `ALTER TABEL t ...`).
 
-In an Oracle SQL*Plus script (one with `/` lines), what follows the start of a PL/SQL
-unit (`opens_plsql_unit`) up to the `/` that ends it is pieces of that unit, not
-statements (`CURSOR c IS ...`, `PROCEDURE p;` in a package): `SchemaBuilder` keeps them
-silent.
+In Oracle SQL, what follows the start of a PL/SQL unit (`opens_plsql_unit`) up to the
+`/` line that ends it, or to the end of the file when none does (as SQL*Plus reads it),
+is pieces of that unit, not statements (`CURSOR c IS ...`, `PROCEDURE p;` in a package):
+`SchemaBuilder` keeps them silent. A statement no unit holds (CREATE, ALTER, DROP, GRANT,
+REVOKE, COMMENT, RENAME: `outside_plsql_units`) ends a unit early, so that a unit whose
+`/` is missing hides no typo in the statements after it.
 
-It is an error (columns may be lost) when it is a CREATE or ALTER, or when TABLE or VIEW
-is among its first words (`CRATE TABLE t (...)`); else a warning (`SELEC * FROM t`).
+It is an error (a table or its columns may be lost) when TABLE or VIEW is among its first
+words (`CRATE TABLE t (...)`, `CREATE GLOBL TABLE t (...)`); else a warning (`SELEC * FROM
+t`, `CREATE TABL t (...)`, `CREATE NOTEBOK nb`): a CREATE or ALTER of some other kind of
+object holds no columns, and one cnsnt does not list must not fail CI on a correct schema.
 """
 
 from __future__ import annotations
@@ -53,37 +59,47 @@ STATEMENT_WORDS = keywords(
 )
 
 #: Words that may follow CREATE, ALTER or DROP: the kinds of object of those references
-#: (and Firebird's GENERATOR, EXCEPTION, SHADOW),
+#: (and Firebird's GENERATOR, EXCEPTION, SHADOW; Snowflake's PASSWORD/AUTHENTICATION/
+#: AGGREGATION/PROJECTION POLICY, COMPUTE POOL, DATA METRIC FUNCTION, IMAGE/GIT REPOSITORY,
+#: NOTEBOOK, STREAMLIT, SEMANTIC VIEW; PostgreSQL's ROUTINE; Oracle's PROPERTY GRAPH),
 #: the words of multi-word ones (`FOREIGN DATA WRAPPER`, `XML SCHEMA COLLECTION`) and the
 #: modifiers that may come first (`OR REPLACE`, `UNIQUE`, MySQL's `DEFINER=`...).
 OBJECT_WORDS = keywords(
-    """ACCESS ACCOUNT AGGREGATE ALERT ALGORITHM ALTER ANALYTIC API APPLICATION ARCHIVE
-    ASSEMBLY ASSIGNMENT ASYMMETRIC ATTRIBUTE AUDIT AUTHORIZATION AVAILABILITY BITMAP BODY
-    BROKER CAPACITY
-    CAST CATALOG CERTIFICATE CLUSTER CLUSTERED COLLATION COLUMN COLUMNSTORE CONNECTION
-    CONSTRAINT CONTEXT CONTRACT CONTROLFILE CONVERSION CREDENTIAL CRYPTOGRAPHIC DATABASE
+    """ACCESS ACCOUNT AGGREGATE AGGREGATION ALERT ALGORITHM ALTER ANALYTIC API APPLICATION
+    ARCHIVE ASSEMBLY ASSIGNMENT ASYMMETRIC ATTRIBUTE AUDIT AUTHENTICATION AUTHORIZATION
+    AVAILABILITY BITMAP BODY BROKER CAPACITY
+    CAST CATALOG CERTIFICATE CLUSTER CLUSTERED COLLATION COLUMN COLUMNSTORE COMPUTE CONNECTION
+    CONSTRAINT CONTEXT CONTRACT CONTROLFILE CONVERSION CREDENTIAL CRYPTOGRAPHIC DATA DATABASE
     DEFAULT DEFINER DIMENSION DIRECTORY DISKGROUP DOMAIN DYNAMIC EDITION EDITIONABLE
     EDITIONING ENCRYPTION ENDPOINT EVENT EXCEPTION EXTENSION EXTERNAL FAILOVER FILE FLASHBACK
-    FORCE FOREIGN FULLTEXT FUNCTION GENERATOR GLOBAL GROUP HIERARCHY HYBRID ICEBERG IF IGNORE INDEX
+    FORCE FOREIGN FULLTEXT FUNCTION GENERATOR GIT GLOBAL GRAPH GROUP HIERARCHY HYBRID ICEBERG
+    IF IGNORE IMAGE INDEX
     INDEXTYPE INMEMORY INSTANCE INTEGRATION JAVA KEY LANGUAGE LARGE LIBRARY LOCAL LOCKDOWN
-    LOGFILE LOGIN MACRO MASKING MASTER MATERIALIZED MESSAGE METHOD MODEL MONITOR NETWORK
-    NOFORCE NONCLUSTERED NONEDITIONABLE NONEDITIONING NOTIFICATION OFFLINE ONLINE ONLY
-    OPERATOR OR ORGANIZATION OUTLINE OWNED PACKAGE PARTITION PFILE PIPE PLUGGABLE POLICY
-    PRIMARY PROC PROCEDURAL PROCEDURE PROFILE PUBLIC PUBLICATION QUEUE RECURSIVE REMOTE
-    REPLICATION RESERVATION RESOURCE RESTORE ROLE ROLLBACK ROUTE ROW RULE SCHEMA SEARCH
-    SECRET SECURE SECURITY SELECTIVE SEQUENCE SERVER SERVICE SESSION SHADOW SHARE SNAPSHOT
-    SPATIAL SPFILE SQL STAGE STATISTICS STORAGE STREAM SUBSCRIPTION SYMMETRIC SYNONYM
+    LOGFILE LOGIN MACRO MASKING MASTER MATERIALIZED MESSAGE METHOD METRIC MODEL MONITOR
+    NETWORK NOFORCE NONCLUSTERED NONEDITIONABLE NONEDITIONING NOTEBOOK NOTIFICATION OFFLINE
+    ONLINE ONLY OPERATOR OR ORGANIZATION OUTLINE OWNED PACKAGE PARTITION PASSWORD PFILE PIPE
+    PLUGGABLE POLICY POOL
+    PRIMARY PROC PROCEDURAL PROCEDURE PROFILE PROJECTION PROPERTY PUBLIC PUBLICATION QUEUE
+    RECURSIVE REMOTE REPLICATION REPOSITORY RESERVATION RESOURCE RESTORE ROLE ROLLBACK ROUTE
+    ROUTINE ROW RULE SCHEMA SEARCH
+    SECRET SECURE SECURITY SELECTIVE SEMANTIC SEQUENCE SERVER SERVICE SESSION SHADOW SHARE
+    SNAPSHOT SPATIAL SPFILE SQL STAGE STATISTICS STORAGE STREAM STREAMLIT SUBSCRIPTION
+    SYMMETRIC SYNONYM
     SYSTEM TABLE TABLESPACE TAG TASK TEMP TEMPORARY TEXT TRANSFORM TRANSIENT TRIGGER
     TRUSTED TYPE UNDO UNIQUE UNLOGGED USER VECTOR VIEW VIRTUAL VOLATILE WAREHOUSE WORKLOAD
     XML"""
 )
 
 _CHANGES = keywords("CREATE ALTER DROP")
-_HOLDS_SCHEMA = keywords("CREATE ALTER")
+#: Words that, among a statement's first words, make it one that may define a table.
+_MAY_DEFINE_TABLE = keywords("TABLE VIEW")
 #: Query starts sqlglot's parser takes without a statement parser of its own.
 _QUERY_STARTS = frozenset({TokenType.SELECT, TokenType.WITH, TokenType.VALUES, TokenType.L_PAREN})
 _PLSQL_UNITS = keywords("PROCEDURE FUNCTION PACKAGE TRIGGER TYPE LIBRARY JAVA")
 _UNIT_MODIFIERS = keywords("OR REPLACE EDITIONABLE NONEDITIONABLE EDITIONING")
+_TRANSACTION_WORDS = keywords("TRANSACTION TRAN WORK")
+#: Statements no PL/SQL body holds (DDL; reserved words, so no variable is named so).
+_OUTSIDE_UNITS = keywords("CREATE ALTER DROP GRANT REVOKE COMMENT RENAME")
 _NAMES = frozenset({TokenType.VAR, TokenType.IDENTIFIER})
 #: What a routine-body declaration may declare besides a column type (PL/SQL, PL/pgSQL).
 _PLSQL_DECLARED = keywords("CONSTANT CURSOR EXCEPTION RECORD REFCURSOR ROWTYPE PLS_INTEGER BINARY_INTEGER")
@@ -114,13 +130,11 @@ def unknown_statement(stmt: Statement, dia: Dialect) -> DDLProblem | None:
         return None
     first = keyword(tokens[0])
     if first in _CHANGES:
-        nxt = keyword(tokens[1]) if len(tokens) > 1 else ""
-        if nxt in OBJECT_WORDS:
+        if len(tokens) > 1 and _is_object_kind(tokens[1], dia):
             return None
     elif first in STATEMENT_WORDS or _starts_statement(tokens[0], dia) or _body_piece(tokens, dia):
         return None
-    words = [keyword(t) for t in tokens[:6]]
-    may_hold = first in _HOLDS_SCHEMA or "TABLE" in words or "VIEW" in words
+    may_hold = not _MAY_DEFINE_TABLE.isdisjoint(keyword(t) for t in tokens[:6])
     return DDLProblem(
         stmt.offset,
         f"statement not understood, skipped: {_head(stmt)}",
@@ -132,16 +146,44 @@ def unknown_statement(stmt: Statement, dia: Dialect) -> DDLProblem | None:
 def opens_plsql_unit(tokens: list[Token]) -> bool:
     """Whether a statement opens a PL/SQL unit (Oracle runs it up to a `/` line).
 
-    `DECLARE`, `BEGIN`, `CREATE [OR REPLACE] [EDITIONABLE] PROCEDURE|FUNCTION|PACKAGE|
-    TRIGGER|TYPE|LIBRARY|JAVA`.
+    `DECLARE`, `BEGIN` (not `BEGIN;` or `BEGIN TRANSACTION`: no block), `CREATE [OR
+    REPLACE] [EDITIONABLE] PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE|LIBRARY|JAVA`, unless
+    its body is quoted (`AS $$`, `AS '...'`: a PostgreSQL routine, which no `/` ends, so
+    it must not hide the rest of the file).
     """
     words = [keyword(t) for t in tokens[:8]]
-    if not words or words[0] in ("DECLARE", "BEGIN"):
-        return bool(words)
+    if not words:
+        return False
+    if words[0] == "DECLARE":
+        return True
+    if words[0] == "BEGIN":
+        return len(words) > 1 and words[1] not in _TRANSACTION_WORDS
     if words[0] != "CREATE":
         return False
     rest = [w for w in words[1:] if w not in _UNIT_MODIFIERS]
-    return bool(rest) and rest[0] in _PLSQL_UNITS
+    return bool(rest) and rest[0] in _PLSQL_UNITS and not _quoted_body(tokens)
+
+
+def outside_plsql_units(tokens: list[Token]) -> bool:
+    """Whether a statement cannot be a piece of a PL/SQL unit, so it ends one no `/` ended."""
+    return bool(tokens) and keyword(tokens[0]) in _OUTSIDE_UNITS
+
+
+def _quoted_body(tokens: list[Token]) -> bool:
+    """Whether a routine's body after AS/IS is a string or dollar-quoted (`$$`, `$body$`)."""
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if keyword(tok) in ("AS", "IS"):
+            return nxt.token_type in _LITERALS or nxt.text.startswith("$")
+    return False
+
+
+def _is_object_kind(token: Token, dia: Dialect) -> bool:
+    """Whether a token after CREATE/ALTER/DROP names a kind of object or a modifier.
+
+    `CREATABLES` is the public class attribute each sqlglot dialect's parser extends with
+    the kinds it creates (Snowflake's `SEMANTIC VIEW`, RisingWave's `SINK`).
+    """
+    return keyword(token) in OBJECT_WORDS or token.token_type in dia.parser_class.CREATABLES
 
 
 def _starts_statement(token: Token, dia: Dialect) -> bool:
@@ -159,10 +201,18 @@ def _body_piece(tokens: list[Token], dia: Dialect) -> bool:
 
     A PL/SQL or T-SQL body is split on its `;` like any text: `v NUMBER`, `r RECORD`,
     `v t.c%TYPE` (a declaration), `v := 1`, `:new.id := s.nextval` (an assignment) and
-    `pkg.proc(...)` (a call) are its pieces, and start with a name, not a statement word.
+    `pkg.proc(...)` (a call) are its pieces, and start with a name, not a statement word;
+    so are PL/SQL's `NULL` (a statement), `<<label>> ...` and an exception or CASE branch
+    cut off after the `;` of the one before it (`WHEN OTHERS THEN RAISE`).
     """
     head = tokens[:8]
     kinds = [t.token_type for t in head]
+    if kinds == [TokenType.NULL]:
+        return True
+    if kinds[:2] == [TokenType.LT, TokenType.LT] and len(kinds) >= 5 and kinds[2] in _NAMES:
+        return kinds[3:5] == [TokenType.GT, TokenType.GT]
+    if keyword(head[0]) == "WHEN":
+        return any(t.token_type == TokenType.THEN for t in tokens[1:])
     start = 1 if kinds[0] == TokenType.COLON else 0  # `:new.id` (a trigger's row)
     if len(head) < start + 2 or kinds[start] not in _NAMES:
         return False
@@ -185,7 +235,11 @@ def _body_piece(tokens: list[Token], dia: Dialect) -> bool:
 
 
 def _head(stmt: Statement) -> str:
-    """The statement's first words as a message quotes them, never a literal (data)."""
+    """The statement's first words as a message quotes them, never a literal (data).
+
+    Each word's own token text, spaced once: the source between them may hold a comment,
+    and a comment may hold personal data (`INSRT /* ann@example.com */ INTO ...`).
+    """
     shown: list[Token] = []
     for tok in stmt.tokens[:4]:
         if tok.token_type in _LITERALS or (shown and tok.token_type == TokenType.L_PAREN):
@@ -193,6 +247,6 @@ def _head(stmt: Statement) -> str:
         shown.append(tok)
     if not shown:
         return "a statement that starts with a literal value"
-    text = shorten(stmt.sql[shown[0].start : shown[-1].end + 1], 60)
+    text = shorten(" ".join(tok.text for tok in shown), 60)
     more = " …" if len(shown) < len(stmt.tokens) else ""
     return f"`{text}{more}`"

@@ -17,7 +17,8 @@ from sqlglot.generator import Generator
 from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
-from cnsnt.sql.ddl_known import opens_plsql_unit, unknown_statement
+from cnsnt.sql.client_lines import is_oracle
+from cnsnt.sql.ddl_known import opens_plsql_unit, outside_plsql_units, unknown_statement
 from cnsnt.sql.ddl_recover import (
     core_create,
     is_name,
@@ -55,7 +56,7 @@ class SchemaBuilder:
         self.unit_ends: list[int] = []
         """Where Oracle PL/SQL units may end (SQL*Plus `/` lines), from `scan_lines`."""
         self._unit_end = -1
-        self._oracle = type(dia).__name__.lower() == "oracle"
+        self._oracle = is_oracle(dia)
 
     def sql(self, node: exp.Expr) -> str:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
@@ -85,6 +86,8 @@ class SchemaBuilder:
                     may_hold_schema=mentions_schema(stmt.sql),
                 )
             ]
+        if outside_plsql_units(stmt.tokens):
+            self._unit_end = -1  # DDL is no piece of a PL/SQL unit: the unit ended before it
         kind = classify(stmt.tokens)
         if kind is None:
             return self._other(stmt)
@@ -116,11 +119,12 @@ class SchemaBuilder:
     def _other(self, stmt: Statement) -> list[DDLProblem]:
         """A statement that holds no schema: skipped, and reported only if cnsnt does not know it.
 
-        In a SQL*Plus script (Oracle, with `/` lines), the pieces of a PL/SQL unit, which
-        `;` cut up up to the `/` that ends it (`CURSOR c IS ...`, `PROCEDURE p;` in a
-        package), are not statements.
+        In Oracle SQL, the pieces of a PL/SQL unit, which `;` cut up up to the `/` that
+        ends it or, without one, to the end of the file or the next DDL statement
+        (`CURSOR c IS ...`, `PROCEDURE p;` in a package, `WHEN OTHERS THEN RAISE`), are not
+        statements.
         """
-        if self._oracle and self.unit_ends and opens_plsql_unit(stmt.tokens):
+        if self._oracle and opens_plsql_unit(stmt.tokens):
             # SQL*Plus runs a unit up to its `/`; without one, the rest of the script is in it
             later = bisect.bisect_left(self.unit_ends, stmt.offset)
             end = self.unit_ends[later] if later < len(self.unit_ends) else sys.maxsize

@@ -156,8 +156,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             maps.append(offsets)
             scan = scan_lines(stripped, dia)
             # a PL/SQL unit runs to its `/`, and at most to the end of its file
-            ends = [base + end for end in scan.unit_ends]
-            builder.unit_ends = [*ends, base + len(stripped)] if ends else []
+            builder.unit_ends = [*(base + end for end in scan.unit_ends), base + len(stripped)]
             problems.extend(
                 ReplayProblem(Where(index, offsets.original(p.offset)), p.message, p.may_hold_schema)
                 for p in scan.problems

@@ -86,27 +86,33 @@ def first_error(root: Node, complete: frozenset[str] = COMMENTS) -> Node | None:
 
 
 def _first_error(node: Node, complete: frozenset[str], depth: int) -> Node | None:
+    """`first_error` below `node`, searching each node at most once (linear in the tree).
+
+    In an ERROR node one pass over the children finds both answers: the first missing token
+    inside a child that is not itself an ERROR (the most precise place, returned at once),
+    and else the first loose child (searched further when it holds errors).
+    """
     if depth > _ERROR_DEPTH or node.is_missing:
         return node
-    if node.type == "ERROR":
-        for child in node.children:  # a missing token inside is more precise than the loose part
-            if child.is_missing or (child.has_error and child.type != "ERROR"):
-                found = _first_error(child, complete, depth + 1)
-                if found is not None and found.is_missing:
-                    return found
+    if node.type != "ERROR":
         for child in node.children:
-            if child.type in complete and not child.has_error:
-                continue
-            if child.has_error:
-                return _first_error(child, complete, depth + 1) or child
-            return child
-        return node
+            if child.has_error or child.is_missing:
+                found = _first_error(child, complete, depth + 1)
+                if found is not None:
+                    return found
+        return None
+    loose: Node | None = None
     for child in node.children:
-        if child.has_error or child.is_missing:
+        whole = child.type in complete and not child.has_error
+        if child.is_missing or (child.has_error and child.type != "ERROR"):
             found = _first_error(child, complete, depth + 1)
-            if found is not None:
+            if found is not None and found.is_missing:
                 return found
-    return None
+            if loose is None and not whole:
+                loose = found or child
+        elif loose is None and not whole:
+            loose = (_first_error(child, complete, depth + 1) or child) if child.has_error else child
+    return loose or node
 
 
 def syntax_problem(

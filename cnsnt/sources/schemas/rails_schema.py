@@ -109,7 +109,7 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
 
 
 #: Nodes that stand whole inside an ERROR node: the error is after them.
-_COMPLETE = frozenset({"call", "comment", "assignment", "method", "class", "module", "if", "unless"})
+_COMPLETE = frozenset({"call", "assignment", "method", "class", "module", "if", "unless"})
 
 
 def ruby_first_error(node: Node) -> Node | None:
