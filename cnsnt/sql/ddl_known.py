@@ -27,12 +27,15 @@ REVOKE, COMMENT, RENAME: `outside_plsql_units`) ends a unit early, so that a uni
 `/` is missing hides no typo in the statements after it.
 
 It is an error (a table or its columns may be lost) when TABLE or VIEW is among its first
-words (`CRATE TABLE t (...)`, `CREATE GLOBL TABLE t (...)`); else a warning (`SELEC * FROM
-t`, `CREATE TABL t (...)`, `CREATE NOTEBOK nb`): a CREATE or ALTER of some other kind of
-object holds no columns, and one cnsnt does not list must not fail CI on a correct schema.
+words (`CRATE TABLE t (...)`, `CREATE GLOBL TABLE t (...)`) or a CREATE or ALTER is
+followed by a misspelt one (`CREATE TABL t (...)`, `ALTER TABEL t`); else a warning
+(`SELEC * FROM t`, `CREATE NOTEBOK nb`): a CREATE or ALTER of some other kind of object
+holds no columns, and one cnsnt does not list must not fail CI on a correct schema.
 """
 
 from __future__ import annotations
+
+import difflib
 
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokenizer_core import Token, TokenType
@@ -91,6 +94,7 @@ OBJECT_WORDS = keywords(
 )
 
 _CHANGES = keywords("CREATE ALTER DROP")
+_HOLDS_SCHEMA = keywords("CREATE ALTER")
 #: Words that, among a statement's first words, make it one that may define a table.
 _MAY_DEFINE_TABLE = keywords("TABLE VIEW")
 #: Query starts sqlglot's parser takes without a statement parser of its own.
@@ -134,13 +138,21 @@ def unknown_statement(stmt: Statement, dia: Dialect) -> DDLProblem | None:
             return None
     elif first in STATEMENT_WORDS or _starts_statement(tokens[0], dia) or _body_piece(tokens, dia):
         return None
-    may_hold = not _MAY_DEFINE_TABLE.isdisjoint(keyword(t) for t in tokens[:6])
+    words = [keyword(t) for t in tokens[:6]]
+    # `CREATE TABL t (...)`, `ALTER TABEL t`: a misspelt TABLE or VIEW loses a table
+    misspelt = first in _HOLDS_SCHEMA and len(words) > 1 and _looks_like_table(words[1])
+    may_hold = misspelt or not _MAY_DEFINE_TABLE.isdisjoint(words)
     return DDLProblem(
         stmt.offset,
         f"statement not understood, skipped: {_head(stmt)}",
         may_hold_schema=may_hold,
         not_understood=True,
     )
+
+
+def _looks_like_table(word: str) -> bool:
+    """Whether a word is close enough to TABLE or VIEW to be one misspelt (`TABL`, `VEIW`)."""
+    return bool(difflib.get_close_matches(word, sorted(_MAY_DEFINE_TABLE), n=1, cutoff=0.75))
 
 
 def opens_plsql_unit(tokens: list[Token]) -> bool:

@@ -46,7 +46,7 @@ def test_a_misspelt_object_kind_is_reported_where_it_stands(tmp_path: Path, dial
     assert sorted(t.name for t in ev.tables) == ["a", "b"]  # the others still count
     [problem] = unknown(ev)
     assert where(problem) == ("schema.sql", 3, 3)
-    assert problem.severity is Severity.WARNING  # no TABLE or VIEW among its first words
+    assert problem.severity is None  # a misspelt TABLE: a table may be lost, an error
     assert problem.message.startswith(f"{NOT_UNDERSTOOD}: `CREATE TABL users …`")
 
 
@@ -60,7 +60,7 @@ def test_a_misspelt_statement_word_is_a_warning_unless_it_names_a_table(tmp_path
     assert got == [
         (("schema.sql", 2, 1), Severity.WARNING, f"{NOT_UNDERSTOOD}: `SELEC * FROM`"),
         (("schema.sql", 3, 1), None, f"{NOT_UNDERSTOOD}: `CRATE TABLE users …`"),
-        (("schema.sql", 4, 1), Severity.WARNING, f"{NOT_UNDERSTOOD}: `ALTER TABEL a ADD …`"),
+        (("schema.sql", 4, 1), None, f"{NOT_UNDERSTOOD}: `ALTER TABEL a ADD …`"),
     ]
 
 
@@ -234,8 +234,8 @@ def test_audit_reports_cn001_at_the_statement(tmp_path: Path):
     )
     found = [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
     assert [(f.location.line, f.location.column, f.severity) for f in found] == [
-        (2, 1, Severity.WARNING),
-        (3, 1, Severity.ERROR),  # TABLE among its first words: a table may be lost
+        (2, 1, Severity.ERROR),  # a misspelt TABLE: a table may be lost
+        (3, 1, Severity.ERROR),  # TABLE among its first words
     ]
     assert [f.location.path for f in found] == ["schema.sql", "schema.sql"]
     assert "`CREATE TABL users …`" in found[0].message
@@ -457,7 +457,7 @@ def test_migrations_report_what_they_do_not_know_and_units_end_with_their_file(t
     ev = read_entry(tmp_path, "m/*.sql", dialect="oracle")
     assert [c.name for c in ev.tables[0].columns] == ["id", "email"]
     assert [(where(p), p.severity, p.message) for p in unknown(ev)] == [
-        (("m/V2__more.sql", 2, 1), Severity.WARNING, f"{NOT_UNDERSTOOD}: `CREATE TABL visit …`")
+        (("m/V2__more.sql", 2, 1), None, f"{NOT_UNDERSTOOD}: `CREATE TABL visit …`")
     ]
 
 
