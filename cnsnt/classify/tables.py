@@ -642,16 +642,8 @@ def _shared_identity(
                 f"'{table.name}' describes the person of each row under the same key "
                 f"('{', '.join(key.columns)}')"
             )
-            verdicts[target.key] = TableVerdict(
-                PEOPLE,
-                reason,
-                replace(
-                    verdicts[target.key].context,
-                    person=True,
-                    subject=True,
-                    why=f"in a person's record ({reason})",
-                ),
-            )
+            why = f"in a person's record ({reason})"
+            verdicts[target.key] = _as_people(verdicts[target.key], reason, why)
             people_names.update((target.name.casefold(), target.key.casefold()))
 
 
@@ -901,21 +893,22 @@ def _extensions(
                 f"its key '{key.columns[0]}' is the key of '{key.ref_table}', which describes people: "
                 "one row per person"
             )
-            verdicts[table.key] = TableVerdict(
-                PEOPLE,
+            verdicts[table.key] = _as_people(
+                verdicts[table.key],
                 reason,
-                replace(
-                    verdicts[table.key].context,
-                    person=True,
-                    subject=True,
-                    describes=True,
-                    why=f"in a table that continues a person's row ({reason})",
-                ),
+                f"in a table that continues a person's row ({reason})",
+                describes=True,
             )
             for name in (table.name.casefold(), table.key.casefold()):
                 people_names.add(name)
                 if name in waiting:
                     queue.append(name)
+
+
+def _as_people(verdict: TableVerdict, reason: str, why: str, *, describes: bool = False) -> TableVerdict:
+    """A table found to be about one person per row by what points at or from it."""
+    context = replace(verdict.context, person=True, subject=True, why=why)
+    return TableVerdict(PEOPLE, reason, replace(context, describes=True) if describes else context)
 
 
 def _ref_names(key: ForeignKey) -> tuple[str, ...]:
