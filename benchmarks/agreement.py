@@ -6,7 +6,9 @@ labels or the classifier's). Scored like the classifier: the first labelling is 
 truth, the second the prediction. Precision and recall of 0.90 only mean something for
 the classifier if two careful labellers reach them against each other.
 
-Run: `python benchmarks/agreement.py [--data benchmarks/labelled]`
+Run: `python benchmarks/agreement.py [--data benchmarks/labelled]`. Totals are also given
+per half (`tune`, `report`): on the report half the second labelling says how much of the
+classifier's measured gap there is the labellers' own disagreement.
 """
 
 from __future__ import annotations
@@ -76,10 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     second_dir = args.data / "second"
     pairs: dict[str, list[Pair]] = {}
+    split_of: dict[str, str] = {}
     for path in sorted(second_dir.glob("*.jsonl")):
         first_path = _first_labelling(args.data, path.stem)
         if first_path is None:
             raise SystemExit(f"{path}: no first labelling in tune/ or report/")
+        split_of[path.stem] = first_path.parent.name
         first, second = _read(first_path), _read(path)
         keys = [(r["table"], r["column"]) for r in first]
         if keys != [(r["table"], r["column"]) for r in second]:
@@ -93,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     widths = (9, 7, 6, 6, 9, 8, 8)
     print(" " * 22 + "".join(f" {h:>{w}}" for h, w in zip(heads, widths, strict=True)))
     total, classifier_total = Score(), Score()
+    by_split: dict[str, Score] = {}
+    classifier_by_split: dict[str, Score] = {}
     special, same, both = Score(), 0, 0
     disagreements: Counter[str] = Counter()
     rows: list[Row] = []
@@ -102,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             want, got = bool(pair.first["personal"]), bool(pair.second["personal"])
             score.add(got, want)
             total.add(got, want)
+            by_split.setdefault(split_of[project], Score()).add(got, want)
             if pair.first.get("special"):
                 special.add(bool(pair.second.get("special")), True)
             if want and got:
@@ -113,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         same, both = same + p_same, both + p_both
         print(_line(project, score, p_same / p_both if p_both else None))
     print(_line("all", total, same / both if both else None))
+    for split, score in sorted(by_split.items()):
+        print(_line(f"all {split}", score))
     print(
         f"special (Art. 9) columns of the first labelling marked special by the second: "
         f"{special.tp}/{special.tp + special.fn}"
@@ -124,9 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     evaluate(rows)
     for row in rows:
         assert row.verdict is not None
-        classifier_total.add(row.verdict.personal, bool(row.data["personal"]))
+        got, want = row.verdict.personal, bool(row.data["personal"])
+        classifier_total.add(got, want)
+        classifier_by_split.setdefault(split_of[str(row.data["project"])], Score()).add(got, want)
     print("== the classifier on the same columns, against the first labelling (for comparison)")
     print(_line("classifier", classifier_total))
+    for split, score in sorted(classifier_by_split.items()):
+        print(_line(f"classifier {split}", score))
     return 0
 
 
