@@ -183,7 +183,6 @@ def _build_tokenizer() -> Tokenizer:
 _TOKENIZER = _build_tokenizer()
 _TERMS = {tuple(fold(w) for w in k): v for k, v in lx.TERMS.items()}
 _NEGATORS = dict(lx.NEGATORS)
-_TERM_LANGUAGES = {tuple(fold(w) for w in k): v for k, v in load_vocabulary().term_languages.items()}
 _SENSES = {tuple(fold(w) for w in k): v for k, v in load_vocabulary().senses.items()}
 
 
@@ -575,7 +574,7 @@ def _spoken(match: _Match, languages: tuple[str, ...]) -> bool:
     """
     if match.lang in languages:
         return True
-    return bool(_TERM_LANGUAGES.get(match.words, frozenset()).intersection(languages))
+    return not _SENSES.get(match.words, {}).keys().isdisjoint(languages)
 
 
 def _false_friend(match: _Match, written: tuple[str, ...]) -> bool:

@@ -469,7 +469,6 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     reason = f"{_cites(key)}, which describes people"
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
-
         table_words = _table_words(table.name, languages)
         if not reason and set(table_words) & lx.ACTIVITY_TABLES:
             who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip

@@ -147,12 +147,10 @@ class Vocabulary:
     """Word -> the languages whose vocabulary has it (to tell a schema's languages)."""
     false_friends: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Organisation word -> languages in which it means something else (`firma`)."""
-    term_languages: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-    """Phrase -> every language whose file lists it (`nif`: ca, es, pt), where `terms`
-    keeps only the first."""
     senses: Mapping[tuple[str, ...], Mapping[str, tuple[str, str]]] = field(default_factory=dict)
-    """Phrase -> language -> (category, strength) as that language's file lists it:
-    `firma` is a signature in Italian and a workplace in Polish."""
+    """Phrase -> every language whose file lists it -> (category, strength) as that file
+    lists it, where `terms` keeps only the first: `nif` is ca, es and pt; `firma` is a
+    signature in Italian and a workplace in Polish."""
 
     @property
     def words(self) -> frozenset[str]:
@@ -223,7 +221,6 @@ def load_vocabulary() -> Vocabulary:
         raise VocabularyError("vocab/translit.yaml: expected `cyrillic_to_latin:` mapping")
     translit = Transliterator({str(k): str(v or "") for k, v in table.items()})
     terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
-    term_languages: dict[tuple[str, ...], set[str]] = {}
     senses: dict[tuple[str, ...], dict[str, tuple[str, str]]] = {}
     negators: dict[str, str] = {}
     people: set[str] = set()
@@ -249,7 +246,6 @@ def load_vocabulary() -> Vocabulary:
                     if key and key not in terms:
                         terms[key] = (str(category), STRENGTHS[strength], lang)
                     if key:
-                        term_languages.setdefault(key, set()).add(lang)
                         senses.setdefault(key, {}).setdefault(lang, (str(category), STRENGTHS[strength]))
                     if _is_cyrillic(phrase):
                         cyrillic.update(key)
@@ -316,6 +312,5 @@ def load_vocabulary() -> Vocabulary:
         word_languages={w: tuple(sorted(langs)) for w, langs in word_languages.items()},
         translit=translit,
         false_friends=false_friends,
-        term_languages={k: frozenset(v) for k, v in term_languages.items()},
         senses=senses,
     )
