@@ -228,9 +228,7 @@ def _body_piece(tokens: list[Token], dia: Dialect) -> bool:
     start = 1 if kinds[0] == TokenType.COLON else 0  # `:new.id` (a trigger's row)
     if len(head) < start + 2 or kinds[start] not in _NAMES:
         return False
-    i = start + 1  # past a dotted name
-    while i + 1 < len(head) and kinds[i] == TokenType.DOT and kinds[i + 1] in _NAMES:
-        i += 2
+    i = _past_dots(kinds, start + 1)  # past a dotted name
     if i < len(head) and kinds[i] == TokenType.COLON_EQ:  # `v := 1`, `:new.id := s.nextval`
         return True
     if start:
@@ -238,12 +236,17 @@ def _body_piece(tokens: list[Token], dia: Dialect) -> bool:
     if i == 1 and (head[1].token_type in dia.parser_class.TYPE_TOKENS or keyword(head[1]) in _PLSQL_DECLARED):
         return True  # `v NUMBER`, `r RECORD`
     if i == 1 and len(head) >= 4 and kinds[1] in _NAMES:
-        j = 2  # `r person%ROWTYPE`, `v t.c%TYPE`: the declared name, then whose type it takes
-        while j + 1 < len(head) and kinds[j] == TokenType.DOT and kinds[j + 1] in _NAMES:
-            j += 2
+        j = _past_dots(kinds, 2)  # `r person%ROWTYPE`, `v t.c%TYPE`: whose type it takes
         if j + 1 < len(head) and kinds[j] == TokenType.MOD and keyword(head[j + 1]) in ("TYPE", "ROWTYPE"):
             return True
     return i > 1 and (i == len(tokens) or kinds[i] == TokenType.L_PAREN)  # `pkg.proc(...)`
+
+
+def _past_dots(kinds: list[TokenType], i: int) -> int:
+    """The index after a name's `.part`s from `i` on (`pkg.proc`, `t.c`)."""
+    while i + 1 < len(kinds) and kinds[i] == TokenType.DOT and kinds[i + 1] in _NAMES:
+        i += 2
+    return i
 
 
 def _head(stmt: Statement) -> str:
