@@ -546,6 +546,8 @@ def classify_column(
 _CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
 _WHO_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS | lx.QUALIFIERS | lx.GLUE_WORDS
 _ROLE_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS
+# The words that make an organisation's contact detail a person's (`contact`, `yetkili`).
+_CONTACT_ROLES = lx.PERSON_TABLES | lx.ACTOR_WORDS
 _OF_LOOKUPS = (
     "user.contact.address",
     "user.name",
@@ -801,6 +803,17 @@ def decide(
             f"name '{name}' could mean {_label(match)} ({match.lang}), but '{table}' is a list of values",
         )
     if match is not None and ctx.organisation and _category(match).startswith(_CONTACT_OF_ORGS):
+        role = set(_TOKENIZER.words(name, ctx.languages)) & _CONTACT_ROLES
+        if role and _category(match).startswith("user.contact"):
+            # `contact_phone`, `yetkili_eposta`: the line of the person the firm names, not
+            # the firm's own; a named contact's direct details relate to them (Art. 4(1))
+            return Classification(
+                True,
+                _category(match),
+                Confidence.LOW,
+                f"name '{name}' means {_label(match)} ({match.lang}) of the person "
+                f"'{sorted(role)[0]}' names, in '{table}', a table about organisations",
+            )
         return Classification(
             False,
             None,

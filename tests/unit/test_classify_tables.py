@@ -136,6 +136,37 @@ def test_award_account_numbers_and_organisations_are_not_personal() -> None:
     assert got["religions.name"] == (False, None)
 
 
+def test_a_contact_persons_details_in_an_organisation_row_are_theirs() -> None:
+    """The firm's own line is not personal; the line of the person it names as contact is."""
+    firms = _table(
+        "insurance_firm",
+        [
+            ("id", "INT"),
+            ("name", "VARCHAR(60)"),
+            ("phone_main", "VARCHAR(35)"),
+            ("addr_email", "VARCHAR(60)"),
+            ("contact_person", "VARCHAR(60)"),
+            ("contact_phone", "VARCHAR(35)"),
+            ("contact_email", "VARCHAR(60)"),
+        ],
+    )
+    klinik = _table(
+        "klinik",
+        [("id", "INT"), ("telefon", "VARCHAR(20)"), ("yetkili_kisi", "TEXT"), ("yetkili_eposta", "TEXT")],
+    )
+    got = classify_tables([firms, klinik])
+    assert not got["insurance_firm.phone_main"].personal
+    assert not got["insurance_firm.addr_email"].personal
+    assert not got["klinik.telefon"].personal
+    for key, category in (
+        ("insurance_firm.contact_phone", "user.contact.phone_number"),
+        ("insurance_firm.contact_email", "user.contact.email"),
+        ("klinik.yetkili_eposta", "user.contact.email"),
+    ):
+        assert (got[key].personal, got[key].category) == (True, category), key
+    assert "'contact' names" in got["insurance_firm.contact_phone"].reason
+
+
 def test_explain_gives_table_then_column() -> None:
     lines = explain(TABLES, KIMLIK, KIMLIK.columns[1])
     assert lines[0].startswith("table 'kimlik' describes people")
