@@ -28,6 +28,7 @@ All tables are read together, so a link to a people table in another file is see
 
 from __future__ import annotations
 
+import enum
 import functools
 import math
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -958,12 +959,21 @@ def _refers_to(key: ForeignKey, names: Collection[str]) -> bool:
     return any(name in names for name in _ref_names(key))
 
 
+class _Picked(enum.Enum):
+    """What a key in a person's own row picks when no term names the trait (see `_attribute`)."""
+
+    LIST = "list"
+    """An entry of a list of values (`woonsituatie -> woonsituatie_types`)."""
+    THING = "thing"
+    """A row of a table about things (`alunni.idclasse -> classi`)."""
+
+
 def _attribute_keys(
     table: Table,
     verdict: TableVerdict,
     people: frozenset[str],
     lists: tuple[dict[str, TableVerdict], dict[str, Table]] | None = None,
-) -> dict[str, tuple[str, _Match | str | None]]:
+) -> dict[str, tuple[str, _Match | _Picked]]:
     """Foreign keys in a person's own row that point at something other than a person.
 
     In `users.city_id -> cities` or `alunni.idclasse -> classi` the key's value is an
@@ -974,7 +984,7 @@ def _attribute_keys(
     if verdict.kind != PEOPLE or not verdict.context.describes:
         return {}
     languages = verdict.context.languages
-    out: dict[str, tuple[str, _Match | str | None]] = {}
+    out: dict[str, tuple[str, _Match | _Picked]] = {}
     for key, words in _value_keys(table, people, languages):
         match = _trait(key.ref_table, words, languages)
         if (
@@ -988,16 +998,12 @@ def _attribute_keys(
             # person is placed in (a class, a course, a fee group): which entry a person's
             # own row picks is a trait of theirs, named or not
             if _is_list(key, lists[0], lists[1]):
-                out[key.columns[0].casefold()] = (key.ref_table, None)
+                out[key.columns[0].casefold()] = (key.ref_table, _Picked.LIST)
             elif _picks_thing(table, key, lists):
-                out[key.columns[0].casefold()] = (key.ref_table, _THING)
+                out[key.columns[0].casefold()] = (key.ref_table, _Picked.THING)
             continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
     return out
-
-
-_THING = "thing"
-"""The trait of a key to a table about things (no list of values, no term)."""
 
 
 def _picks_thing(
@@ -1071,9 +1077,9 @@ def _trait(target: str, words: set[str], languages: tuple[str, ...] | None) -> _
     return None
 
 
-def _attribute(name: str, target: str, match: _Match | str | None) -> Classification:
+def _attribute(name: str, target: str, match: _Match | _Picked) -> Classification:
     """The verdict on a key in a person's row that names one of their attributes."""
-    if match == _THING:
+    if match is _Picked.THING:
         return Classification(
             True,
             "user",
@@ -1081,7 +1087,7 @@ def _attribute(name: str, target: str, match: _Match | str | None) -> Classifica
             f"'{name}' points at '{target}', a table of things: "
             "in a person's own row the one it picks is theirs (their class, their course)",
         )
-    if not isinstance(match, _Match):
+    if match is _Picked.LIST:
         return Classification(
             True,
             "user",
