@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from cnsnt.classify import classify_tables
+from cnsnt.classify import TableReading, classify_tables, column_verdicts
 from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence
 from cnsnt.matching import PolicyIndex, column_matches, glob_match
@@ -24,15 +24,17 @@ _KIND_NAMES = {
 }
 
 
-def classify(evidence: Evidence) -> None:
+def classify(evidence: Evidence, reading: TableReading | None = None) -> None:
     """Fill `evidence.classified` for every column not classified yet.
 
     All tables are classified together, so a link to a people table is seen
-    wherever the two tables were defined.
+    wherever the two tables were defined. `reading`: `evidence.tables` already read
+    together (`read_tables`), for a caller that needs the table verdicts too.
     """
     if all(c.key in evidence.classified for c in evidence.columns):
         return
-    for key, verdict in classify_tables(evidence.tables).items():
+    found = column_verdicts(reading) if reading is not None else classify_tables(evidence.tables)
+    for key, verdict in found.items():
         evidence.classified.setdefault(key, verdict)
 
 

@@ -8,13 +8,24 @@ in is personal), from the same vocabulary. All are pure and deterministic.
 """
 
 from cnsnt.classify.classifier import classify_column, classify_field
-from cnsnt.classify.tables import classify_tables, explain, rank_languages, table_verdicts
+from cnsnt.classify.tables import (
+    TableReading,
+    classify_tables,
+    column_verdicts,
+    explain,
+    rank_languages,
+    read_tables,
+    table_verdicts,
+)
 
 __all__ = [
+    "TableReading",
     "classify_column",
     "classify_field",
     "classify_tables",
+    "column_verdicts",
     "explain",
     "rank_languages",
+    "read_tables",
     "table_verdicts",
 ]

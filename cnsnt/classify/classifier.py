@@ -512,9 +512,13 @@ class Context:
     it says which system the column came from, nothing about what it holds."""
 
 
-def _unprefixed(words: tuple[str, ...], prefix: str | None) -> tuple[str, ...]:
-    """A name's words without the table's shared column prefix (`gestib_professor` -> `professor`)."""
-    return words[1:] if prefix and len(words) > 1 and words[0] == prefix else words
+def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
+    """The words after the table's shared column prefix (`gestib_professor` -> `professor`).
+
+    None when the name does not start with `prefix` or leaves fewer than `least` words
+    after it: the prefix says which system a column came from, the rest what it holds.
+    """
+    return words[1:] if prefix and len(words) > least and words[0] == prefix else None
 
 
 def _name_context(table: str) -> Context:
@@ -909,7 +913,7 @@ def decide(
     if (
         plain
         and kind == "text"
-        and (who := _unprefixed(words, ctx.prefix))
+        and (who := past_prefix(words, ctx.prefix) or words)
         and set(who) <= _WHO_WORDS
         and set(who) & _ROLE_WORDS
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.classifier import _same_stem
+from cnsnt.classify.classifier import _same_stem, past_prefix
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Column, ForeignKey, Table
 
@@ -184,14 +184,13 @@ def column_prefix(table: Table) -> str | None:
     return first
 
 
-def _unprefixed(name: str, prefix: str | None) -> str | None:
-    """The column's name without the table's column prefix (`plg_FamID` -> `FamID`), or None."""
-    if prefix is None:
-        return None
-    parts = _PARTS.findall(_ascii(name))
-    if len(parts) < 3 or parts[0].casefold() != prefix:
-        return None  # `plg_ID` is the table's own key; only a longer name names another
-    return "_".join(parts[1:])
+def _key_past_prefix(name: str, prefix: str | None) -> str | None:
+    """A key column's name after the table's column prefix (`plg_FamID` -> `fam_id`), or None.
+
+    Two words at least must follow: `plg_ID` is the table's own key; only a longer name names another.
+    """
+    rest = past_prefix(tuple(p.casefold() for p in _PARTS.findall(_ascii(name))), prefix, least=2)
+    return "_".join(rest) if rest is not None else None
 
 
 def _implied(
@@ -205,7 +204,7 @@ def _implied(
 ) -> ForeignKey | None:
     if column.primary_key or column.name.casefold() in declared:
         return None
-    name = _unprefixed(column.name, prefix) or column.name
+    name = _key_past_prefix(column.name, prefix) or column.name
     read = _noun(name)
     if read is None:
         return None

@@ -28,10 +28,11 @@ All tables are read together, so a link to a people table in another file is see
 
 from __future__ import annotations
 
+import enum
 import functools
 import math
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
@@ -107,6 +108,32 @@ class TableVerdict:
     reason: str
     """Why, naming the columns or keys that show it."""
     context: Context
+
+
+@dataclass(frozen=True)
+class TableReading:
+    """Tables as the classifier reads them together, made once by `read_tables`.
+
+    `cnsnt init` groups fields by the same reading the columns' verdicts came from,
+    rather than reading the tables again (the keys names imply, then every verdict).
+    """
+
+    tables: tuple[Table, ...]
+    """The tables, each with the keys its column names imply (`cnsnt.classify.implied`)."""
+    verdicts: Mapping[str, TableVerdict]
+    """Each table's verdict, keyed by `Table.key`."""
+    by_name: Mapping[str, Table] = field(repr=False, compare=False)
+    """The tables by case-folded name and schema-qualified key (see `_by_name`)."""
+
+    def target(self, table: Table, key: ForeignKey) -> Table | None:
+        """The table that a key of `table` points at, found as the classifier finds it (`_target`)."""
+        return _target(key, self.by_name, table.schema)
+
+
+def read_tables(tables: Sequence[Table]) -> TableReading:
+    """The tables read together: the keys their names imply, then each table's verdict."""
+    keyed = tuple(with_implied_keys(tables))
+    return TableReading(keyed, _verdicts(keyed), _by_name(keyed))
 
 
 def _languages(written: Sequence[str]) -> tuple[str, ...]:
@@ -656,18 +683,24 @@ def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
 
 
 def _target(key: ForeignKey, by_name: Mapping[str, Table], schema: str | None) -> Table | None:
-    """The table a key points at: its own schema's when the key names none (`audit.history`)."""
+    """The table a key points at: the one its schema names, else the row's own schema's, else any of its name.
+
+    `REFERENCES history` from `audit.attachments` is `audit.history` when there is one.
+    A key naming `audit.users` when the tables read hold only `users` (a dump whose
+    CREATE TABLE names no schema, a MySQL reference through the database name) points
+    at `users`: the verdicts already count it as a key to `users` (`_refers_to` reads
+    the bare name too), and a record whose person is not found goes unattributed.
+    """
     ref = key.ref_table.casefold()
-    if key.ref_schema:
-        return by_name.get(f"{key.ref_schema}.{ref}".casefold())
-    if schema:
-        found = by_name.get(f"{schema}.{ref}".casefold())
-        if found is not None:
-            return found
+    for schema_name in (key.ref_schema, schema):
+        if schema_name:
+            found = by_name.get(f"{schema_name}.{ref}".casefold())
+            if found is not None:
+                return found
     return by_name.get(ref)
 
 
-def _is_list(key: ForeignKey, verdicts: dict[str, TableVerdict], by_name: dict[str, Table]) -> bool:
+def _is_list(key: ForeignKey, verdicts: Mapping[str, TableVerdict], by_name: Mapping[str, Table]) -> bool:
     """A key into a table whose name says it lists values (`woonsituatie -> woonsituatie_types`).
 
     Only the name counts: `projects(id, title)` is shaped like a list of values
@@ -780,14 +813,17 @@ def _care_records(
 
 def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     """Every column's verdict, keyed by `Column.key`, each table read in its context."""
-    tables = with_implied_keys(tables)
-    verdicts = _verdicts(tables)
+    return column_verdicts(read_tables(tables))
+
+
+def column_verdicts(reading: TableReading) -> dict[str, Classification]:
+    """Every column's verdict, keyed by `Column.key`, from tables already read together."""
+    tables, verdicts, by_name = reading.tables, reading.verdicts, reading.by_name
     people = _people_names(tables, verdicts)
     linked = _people_names(tables, verdicts, LINKED)
     # a care record's key to one of these is a link, not a datum of care
     not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
     persons_or_rows = people | linked  # built once: per table it would cost O(tables) each
-    by_name = _by_name(tables)
     out: dict[str, Classification] = {}
     for table in tables:
         verdict = verdicts[table.key]
@@ -943,7 +979,7 @@ def _row_key(table: Table, column: Column, languages: tuple[str, ...] | None) ->
 
 
 def _people_names(
-    tables: Sequence[Table], verdicts: dict[str, TableVerdict], kind: str = PEOPLE
+    tables: Sequence[Table], verdicts: Mapping[str, TableVerdict], kind: str = PEOPLE
 ) -> frozenset[str]:
     """Names (and schema-qualified keys) of the tables that describe people (or of `kind`)."""
     names: set[str] = set()
@@ -958,12 +994,21 @@ def _refers_to(key: ForeignKey, names: Collection[str]) -> bool:
     return any(name in names for name in _ref_names(key))
 
 
+class _Picked(enum.Enum):
+    """What a key in a person's own row picks when no term names the trait (see `_attribute`)."""
+
+    LIST = "list"
+    """An entry of a list of values (`woonsituatie -> woonsituatie_types`)."""
+    THING = "thing"
+    """A row of a table about things (`alunni.idclasse -> classi`)."""
+
+
 def _attribute_keys(
     table: Table,
     verdict: TableVerdict,
     people: frozenset[str],
-    lists: tuple[dict[str, TableVerdict], dict[str, Table]] | None = None,
-) -> dict[str, tuple[str, _Match | str | None]]:
+    lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]] | None = None,
+) -> dict[str, tuple[str, _Match | _Picked]]:
     """Foreign keys in a person's own row that point at something other than a person.
 
     In `users.city_id -> cities` or `alunni.idclasse -> classi` the key's value is an
@@ -974,7 +1019,7 @@ def _attribute_keys(
     if verdict.kind != PEOPLE or not verdict.context.describes:
         return {}
     languages = verdict.context.languages
-    out: dict[str, tuple[str, _Match | str | None]] = {}
+    out: dict[str, tuple[str, _Match | _Picked]] = {}
     for key, words in _value_keys(table, people, languages):
         match = _trait(key.ref_table, words, languages)
         if (
@@ -988,20 +1033,16 @@ def _attribute_keys(
             # person is placed in (a class, a course, a fee group): which entry a person's
             # own row picks is a trait of theirs, named or not
             if _is_list(key, lists[0], lists[1]):
-                out[key.columns[0].casefold()] = (key.ref_table, None)
+                out[key.columns[0].casefold()] = (key.ref_table, _Picked.LIST)
             elif _picks_thing(table, key, lists):
-                out[key.columns[0].casefold()] = (key.ref_table, _THING)
+                out[key.columns[0].casefold()] = (key.ref_table, _Picked.THING)
             continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
     return out
 
 
-_THING = "thing"
-"""The trait of a key to a table about things (no list of values, no term)."""
-
-
 def _picks_thing(
-    table: Table, key: ForeignKey, lists: tuple[dict[str, TableVerdict], dict[str, Table]]
+    table: Table, key: ForeignKey, lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]]
 ) -> bool:
     """A key in a person's own row to a table about things (`alunni.idclasse -> classi`).
 
@@ -1071,9 +1112,9 @@ def _trait(target: str, words: set[str], languages: tuple[str, ...] | None) -> _
     return None
 
 
-def _attribute(name: str, target: str, match: _Match | str | None) -> Classification:
+def _attribute(name: str, target: str, match: _Match | _Picked) -> Classification:
     """The verdict on a key in a person's row that names one of their attributes."""
-    if match == _THING:
+    if match is _Picked.THING:
         return Classification(
             True,
             "user",
@@ -1081,7 +1122,7 @@ def _attribute(name: str, target: str, match: _Match | str | None) -> Classifica
             f"'{name}' points at '{target}', a table of things: "
             "in a person's own row the one it picks is theirs (their class, their course)",
         )
-    if not isinstance(match, _Match):
+    if match is _Picked.LIST:
         return Classification(
             True,
             "user",
@@ -1142,4 +1183,14 @@ def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str,
     return tuple(lines)
 
 
-__all__ = ["TableVerdict", "classify_tables", "explain", "made_by", "rank_languages", "table_verdicts"]
+__all__ = [
+    "TableReading",
+    "TableVerdict",
+    "classify_tables",
+    "column_verdicts",
+    "explain",
+    "made_by",
+    "rank_languages",
+    "read_tables",
+    "table_verdicts",
+]

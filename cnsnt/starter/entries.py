@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cnsnt.evidence import Table
+from cnsnt.classify import TableReading
 from cnsnt.policy.taxonomy import Taxonomy
 from cnsnt.starter.fields import UNKNOWN_CATEGORY, PersonalField
 from cnsnt.starter.groups import unknown_kind_groups
@@ -86,14 +86,15 @@ def group(
     fields: Iterable[PersonalField],
     taxonomy: Taxonomy,
     taken: Iterable[str] = (),
-    tables: Sequence[Table] = (),
+    tables: TableReading | None = None,
     *,
     merge_small: bool = True,
 ) -> list[Entry]:
     """One entry per category, named so it collides with no existing data entry.
 
     Fields of unknown kind (the root category) come last, split into the groups of
-    `unknown_kind_groups` (`tables`: every table read, for who each row is about).
+    `unknown_kind_groups` (`tables`: every table read, as the classifier read them, for
+    who each row is about; None when no tables were read).
     """
     by_category: dict[str, list[PersonalField]] = {}
     for field in fields:

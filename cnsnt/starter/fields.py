@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cnsnt.classify import classify_field, rank_languages
+from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
 from cnsnt.evidence import Evidence, FieldRole, FormField
 from cnsnt.matching import PolicyIndex
@@ -45,11 +45,14 @@ class Undeclared:
 
     fields: tuple[PersonalField, ...]
     consent_controls: tuple[str, ...]
+    tables: TableReading
+    """The tables as the classifier read them (verdicts, implied keys): fields are grouped by them."""
 
 
 def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names."""
-    classify(evidence)
+    reading = read_tables(evidence.tables)
+    classify(evidence, reading)
     index = PolicyIndex(policy)
     found: dict[tuple[str, str], PersonalField] = {}
     for column in evidence.columns:
@@ -105,7 +108,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
         )
     _whole_forms(evidence, found)
     ordered = sorted(found.values(), key=lambda f: (f.category, f.kind, f.key))
-    return Undeclared(tuple(ordered), tuple(sorted(consent)))
+    return Undeclared(tuple(ordered), tuple(sorted(consent)), reading)
 
 
 #: A form is proposed as one `form.*` pattern from this many fields of unknown kind.

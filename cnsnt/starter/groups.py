@@ -25,8 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
-from cnsnt.classify import table_verdicts
-from cnsnt.classify.implied import with_implied_keys
+from cnsnt.classify import TableReading
 from cnsnt.classify.tables import LINKED as _LINKED
 from cnsnt.classify.tables import PEOPLE as _PEOPLE
 from cnsnt.classify.tables import made_by
@@ -109,7 +108,7 @@ UNLINKED = "unlinked"
 """Its rows are about a person, but no key of it reaches a people table (`lead_id`, an email)."""
 
 
-def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
+def people_of(reading: TableReading) -> dict[str, tuple[str, str]]:
     """For every table about a person: the people table it is about, and how (OWN, LINKED, UNLINKED).
 
     A table that describes people is about itself. A table linked to people is about
@@ -117,24 +116,11 @@ def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
     keys the classifier reads from names included, keys naming who made the row last),
     directly or through another
     linked table, the nearest first; one whose link is no key stands for its person.
+    Keys are followed as the classifier follows them (`TableReading.target`), on the
+    tables and verdicts it made: nothing is read again.
     """
-    verdicts = table_verdicts(tables)
-    keyed = with_implied_keys(tables)
-    by_key = {t.key.casefold(): t for t in keyed}
-    by_name: dict[str, Table] = {}
-    for table in keyed:
-        by_name.setdefault(table.name.casefold(), table)
-
-    def target(table: Table, ref_table: str, ref_schema: str | None) -> Table | None:
-        if ref_schema:
-            found = by_key.get(f"{ref_schema}.{ref_table}".casefold())
-            if found is not None:
-                return found
-        if table.schema:
-            found = by_key.get(f"{table.schema}.{ref_table}".casefold())
-            if found is not None:
-                return found
-        return by_name.get(ref_table.casefold())
+    verdicts = reading.verdicts
+    keyed = reading.tables
 
     def kind(table: Table) -> str:
         verdict = verdicts.get(table.key)
@@ -148,7 +134,7 @@ def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
         if kind(table) != _LINKED:
             continue
         for key in table.foreign_keys:
-            found = target(table, key.ref_table, key.ref_schema)
+            found = reading.target(table, key)
             if found is not None and found.key != table.key:
                 pointing.setdefault(found.key, []).append(table)
     layer = set(person)
@@ -159,7 +145,7 @@ def people_of(tables: Sequence[Table]) -> dict[str, tuple[str, str]]:
             # whom the row is about before who made it (`created_by` declared first)
             verdict = verdicts[table.key]
             for key in sorted(table.foreign_keys, key=lambda k: made_by(k, verdict)):
-                found = target(table, key.ref_table, key.ref_schema)
+                found = reading.target(table, key)
                 if found is not None and found.key != table.key and found.key in person:
                     reached[key_of] = person[found.key]
                     break
@@ -189,9 +175,9 @@ def _large_tables(members: Sequence[PersonalField]) -> dict[str, tuple[PersonalF
     return {t: tuple(fs) for t, fs in sorted(by_table.items()) if t and len(fs) >= FORM_MIN}
 
 
-def _column_groups(fields: Sequence[PersonalField], tables: Sequence[Table], small: int) -> list[Group]:
-    people = people_of(tables)
-    names = {t.key: t.name for t in tables}
+def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None, small: int) -> list[Group]:
+    people = people_of(tables) if tables is not None else {}
+    names = {t.key: t.name for t in tables.tables} if tables is not None else {}
     groups: dict[tuple[str, str], list[PersonalField]] = {}
     loose: list[PersonalField] = []
     for field in fields:
@@ -402,9 +388,11 @@ def _distinct(groups: list[Group]) -> list[Group]:
 
 
 def unknown_kind_groups(
-    fields: Iterable[PersonalField], tables: Sequence[Table], *, merge_small: bool = True
+    fields: Iterable[PersonalField], tables: TableReading | None, *, merge_small: bool = True
 ) -> list[Group]:
     """The root-category fields as groups: columns by person, then form fields by folder.
+
+    `tables`: every table read, as the classifier read them (None: no tables were read).
 
     `merge_small`: small groups share an entry (a whole project's fields); without it,
     as for the few fields `init --update` adds, each person and folder keeps its own.

@@ -93,7 +93,7 @@ def draft_new(
     policy = found_policy(root, found, target)
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
-    entries = group(result.fields, load_taxonomy(), tables=evidence.tables)
+    entries = group(result.fields, load_taxonomy(), tables=result.tables)
     text = new_policy(
         found, entries, result.consent_controls, problems=len(evidence.problems), today=today, notes=notes
     )
@@ -113,7 +113,7 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
         result.fields,
         load_taxonomy().with_policy(policy),
         taken=policy.data,
-        tables=evidence.tables,
+        tables=result.tables,
         merge_small=False,
     )
     original = target.read_text(encoding="utf-8")

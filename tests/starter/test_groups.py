@@ -10,11 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from cnsnt.api import audit_path
+from cnsnt.classify import read_tables
 from cnsnt.cli import app
+from cnsnt.evidence import Column, ForeignKey, Table
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.loader import load_policy
 from cnsnt.starter.fields import UNKNOWN_CATEGORY, PersonalField
-from cnsnt.starter.groups import FOLDER_MAX, FOLDER_MIN, FORM_MIN, unknown_kind_groups
+from cnsnt.starter.groups import FOLDER_MAX, FOLDER_MIN, FORM_MIN, LINKED, people_of, unknown_kind_groups
 from cnsnt.starter.run import draft_new
 
 runner = CliRunner()
@@ -174,7 +176,7 @@ def _fields(form: str, path: str, count: int) -> list[PersonalField]:
 
 
 def _grouped(fields: list[PersonalField], **kw: bool) -> dict[str, set[str]]:
-    return {g.names[0]: {f.key for f in g.fields} for g in unknown_kind_groups(fields, (), **kw)}
+    return {g.names[0]: {f.key for f in g.fields} for g in unknown_kind_groups(fields, None, **kw)}
 
 
 def test_a_small_folder_joins_its_parent_and_small_top_folders_share_one_entry() -> None:
@@ -233,7 +235,7 @@ def test_folders_that_end_alike_get_distinct_names() -> None:
 )
 def test_names_are_valid_whatever_the_form_and_folder(form: str, path: str) -> None:
     fields = _fields(form, path, FOLDER_MAX + FORM_MIN)
-    for found in unknown_kind_groups(fields, ()):
+    for found in unknown_kind_groups(fields, None):
         assert found.names and all(NAME.fullmatch(n) for n in found.names), found.names
         assert all("\n" not in note for note in found.notes)
 
@@ -276,20 +278,46 @@ def test_a_long_list_of_records_gives_its_large_tables_entries_of_their_own(tmp_
 
 
 def test_a_record_goes_with_whom_it_is_about_not_with_who_made_it(tmp_path: Path) -> None:
-    from cnsnt.evidence import Column, ForeignKey, Table
-    from cnsnt.starter.groups import people_of
-
-    where = Location("s.sql", 1, 1)
-
-    def table(name: str, columns: list[str], keys: tuple[ForeignKey, ...] = ()) -> Table:
-        cols = tuple(Column(name, c, where, "s.sql", type="VARCHAR(80)") for c in columns)
-        return Table(name=name, location=where, source="s.sql", columns=cols, foreign_keys=keys)
-
-    staff = table("staff", ["id", "firstname", "lastname", "email"])
-    customers = table("customers", ["id", "firstname", "lastname", "email"])
-    tickets = table(
+    staff = _table("staff", ["id", "firstname", "lastname", "email"])
+    customers = _table("customers", ["id", "firstname", "lastname", "email"])
+    tickets = _table(
         "tickets",
         ["id", "created_by", "customer_id", "topic"],
         (ForeignKey(("created_by",), "staff"), ForeignKey(("customer_id",), "customers")),
     )
-    assert people_of([staff, customers, tickets])[tickets.key][0] == customers.key
+    assert people_of(read_tables([staff, customers, tickets]))[tickets.key][0] == customers.key
+
+
+def _table(
+    name: str, columns: list[str], keys: tuple[ForeignKey, ...] = (), schema: str | None = None
+) -> Table:
+    where = Location("s.sql", 1, 1)
+    cols = tuple(Column(name, c, where, "s.sql", schema, type="VARCHAR(80)") for c in columns)
+    return Table(name=name, location=where, source="s.sql", schema=schema, columns=cols, foreign_keys=keys)
+
+
+def test_a_key_naming_a_schema_the_tables_lack_finds_the_table_of_its_name() -> None:
+    """`REFERENCES crm.customers` when the dump created `customers` with no schema: that table.
+
+    The classifier already calls `tickets` linked to people through that key (it reads
+    the bare name), so its records go with the customers, not into a group of their own.
+    """
+    customers = _table("customers", ["id", "firstname", "lastname", "email"])
+    tickets = _table(
+        "tickets",
+        ["id", "customer_id", "topic"],
+        (ForeignKey(("customer_id",), "customers", ref_schema="crm"),),
+    )
+    reading = read_tables([customers, tickets])
+    assert reading.verdicts[tickets.key].kind == "linked to people"
+    assert reading.target(tickets, tickets.foreign_keys[0]) == customers
+    assert people_of(reading)[tickets.key] == (customers.key, LINKED)
+    # the named schema's table wins when it is there, then the row's own schema's
+    crm = _table("customers", ["id", "firstname", "lastname", "email"], schema="crm")
+    sales = _table("customers", ["id", "firstname", "lastname", "email"], schema="sales")
+    own = _table(
+        "orders", ["id", "customer_id"], (ForeignKey(("customer_id",), "customers"),), schema="sales"
+    )
+    reading = read_tables([customers, crm, sales, tickets, own])
+    assert reading.target(tickets, tickets.foreign_keys[0]) == crm
+    assert reading.target(own, own.foreign_keys[0]) == sales

@@ -1361,6 +1361,23 @@ def test_a_key_in_a_persons_row_to_a_thing_they_are_placed_in_is_theirs() -> Non
     assert not got["alunni.tutor_id"].personal  # another person: a link
 
 
+def test_a_key_naming_a_schema_the_tables_lack_reaches_the_table_of_its_name() -> None:
+    """`REFERENCES scuola.classi` when the dump created `classi` with no schema: that table.
+
+    The verdicts read the bare name (the row is a person's either way); following the key
+    must find the same table, or which class the pupil is in goes unreported.
+    """
+    pupils = _table(
+        "alunni",
+        [("id", "INT"), ("cognome", "VARCHAR(50)"), ("nome", "VARCHAR(50)"), ("idclasse", "INT")],
+        (ForeignKey(("idclasse",), "classi", ref_schema="scuola"),),
+    )
+    classes = _table("classi", [("id", "INT"), ("sezione", "VARCHAR(5)"), ("anno", "INT")])
+    got = classify_tables([pupils, classes])
+    assert got["alunni.idclasse"].personal
+    assert "points at 'classi', a table of things" in got["alunni.idclasse"].reason
+
+
 def test_a_yes_no_or_a_count_is_never_an_identifier_and_a_records_dates_are_its_own() -> None:
     institution = _table(
         "instituicao",

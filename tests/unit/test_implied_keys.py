@@ -154,3 +154,14 @@ def test_a_key_behind_the_tables_column_prefix_points_at_the_table_it_names() ->
     assert got[("pret_archive", "arc_id_empr")] == "empr"
     assert ("mixed", "arc_id_empr") not in got
     assert ("pledge_plg", "plg_ID") not in got  # the table's own key
+
+
+def test_past_prefix_keeps_what_follows_the_shared_prefix_when_enough_is_left() -> None:
+    """One helper for both readers: a name (`least=1`) and a key column's name (`least=2`)."""
+    from cnsnt.classify.classifier import past_prefix
+
+    assert past_prefix(("gestib", "professor"), "gestib") == ("professor",)
+    assert past_prefix(("gestib",), "gestib") is None  # nothing left: the name is the prefix
+    assert past_prefix(("plg", "id"), "plg", least=2) is None  # `plg_ID`: the table's own key
+    assert past_prefix(("plg", "fam", "id"), "plg", least=2) == ("fam", "id")
+    assert past_prefix(("fam", "id"), "plg") is None and past_prefix(("fam", "id"), None) is None
