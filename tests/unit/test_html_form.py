@@ -457,3 +457,28 @@ def test_markup_the_html_parser_rejects_is_skipped_and_reported(tmp_path):
     (problem,) = ev.problems
     assert problem.severity is Severity.WARNING and problem.location.column == 30
     assert "cannot read the markup here" in problem.message
+
+
+def test_symfony_form_functions_name_the_field_they_render(tmp_path):
+    """`form_row(form.email)` renders the form view's child `email`; a loop's `field` stays unknown."""
+    ev = write(
+        tmp_path,
+        "register.html.twig",
+        "{{ form_start(form) }}\n"
+        "  {{ form_row(form.email, {'label': 'E-mail address'}) }}\n"
+        "  {{ form_widget(form.phone) }}\n"
+        "  {{ form_row(form[0].nome) }}\n"
+        "  {{ form_widget(form.address.city) }}\n"
+        "  {% for field in form.extra %}{{ form_widget(field) }}{% endfor %}\n"
+        "  {{ form_widget(form.vars.value) }}\n"
+        "  {{ form_row(form._token) }}\n"
+        "{{ form_end(form) }}\n",
+    )
+    fields = by_name(only_form(ev))
+    assert {"email", "phone", "nome", "city"} <= set(fields)
+    assert fields["email"].label == "E-mail address"
+    assert "value" not in fields
+    assert fields["_token"].role is FieldRole.TECHNICAL  # the CSRF token, not a credential
+    unread = [p.message for p in ev.problems]
+    assert len(unread) == 2, unread
+    assert all("form_widget(" in m and "cannot read" in m for m in unread)

@@ -45,6 +45,21 @@ _WIDGET_TYPES = {
     "timestamp": "datetime-local",
     "image": "file",
 }
+#: Twig form functions that render one field of a Symfony form view.
+_FORM_THEME_CALLS = frozenset({"form_widget", "form_row"})
+#: The child Symfony adds to a form for its CSRF token (`csrf_field_name`'s default).
+_SYMFONY_CSRF = "_token"
+#: The field a Twig form function renders (`form.email`, `form[0].nome`,
+#: `form.address.city`: the last child named), matched right after the call's `(`.
+#: Linear: a try starts only where no word, dot, bracket or blank precedes it (the
+#: lookbehind), so not inside a chain or a blank run; each piece is one possessive run.
+#: The last `.name` before `,` or `)` is the field; a bare variable (`field` of a loop)
+#: has no dot and does not match.
+_FORM_VIEW_FIELD = re.compile(
+    r"(?<![\w.\[\]\s])\s*+\w++(?:\[\d++\]|\.\w++(?=[.\[]))*+\.(\w++)\s*+[,)]"
+)
+#: Its `'label': '...'` option. Linear: fixed words, then one possessive run to the quote.
+_TWIG_LABEL = re.compile(r"['\"]label['\"]\s*+:\s*+['\"]([^'\"]++)['\"]")
 #: Linear: one possessive class run (used with fullmatch).
 _PLAIN_NAME = re.compile(r"[\w\-.\[\]:]++")
 
@@ -155,6 +170,16 @@ def rendered_control(tok: Token, code: str) -> Control | None:
     if named:
         args["name"] = (named.group(1), True)
     ctrl = Control(tok.start, _control_from_path(m.group(0)), None, None)
+    if m.group(1).lower() in _FORM_THEME_CALLS:
+        # Symfony's `form_row(form.email)`: the field is the form view's child it names
+        field = _FORM_VIEW_FIELD.match(code, m.end())
+        if field is not None and ".vars." not in field.group(0):  # a view variable, no child
+            args["name"] = (field.group(1), True)
+            if field.group(1) == _SYMFONY_CSRF:
+                ctrl.control = "hidden"  # Symfony's CSRF token field renders a hidden input
+        label = _TWIG_LABEL.search(code, m.end())
+        if label is not None:
+            args.setdefault("label", (label.group(1), True))
     return _fill(ctrl, args)
 
 
