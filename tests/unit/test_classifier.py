@@ -548,3 +548,47 @@ def test_special_category_false_friends_stay_ordinary() -> None:
     # in a person's row the weak ones are theirs
     assert classify_column("пациенты", "код_мкб", "varchar(8)").category == "user.health"
     assert classify_column("osoby", "wypis", "varchar(50)").category == "user.health"
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "expected"),
+    [
+        # GDPR Art. 9 concepts in Dutch, German, English and French, not only the tune half's words
+        ("clienten", "angststoornis", "user.health"),
+        ("bewoners", "valrisico", "user.health"),
+        ("bewohner", "sturzrisiko", "user.health"),
+        ("patienten", "schmerzskala", "user.health"),
+        ("patients", "pain_score", "user.health"),
+        ("patienten", "pijn_score", "user.health"),
+        ("eleves", "plan_de_soins", "user.health"),
+        ("mitarbeiter", "berufskrankheit", "user.health"),
+        ("persons", "genetic_test", "user.health.genetic"),
+        ("personnes", "donnees_genetiques", "user.health.genetic"),
+        ("mitglieder", "weltanschauung", "user.demographic.religious_belief"),
+        ("clients", "conviction_religieuse", "user.demographic.religious_belief"),
+        ("werknemers", "vakbondslid", "user.demographic.union_membership"),
+        ("users", "sex_life", "user.demographic.sexual_orientation"),
+        ("personen", "irisscan", "user.biometrics"),
+    ],
+)
+def test_special_category_concepts_in_four_languages(table: str, column: str, expected: str) -> None:
+    """Art. 9 vocabulary is built concept by concept, so unseen schemas' words are known."""
+    result = classify_column(table, column, "varchar(100)")
+    assert result.personal
+    assert result.category == expected
+
+
+def test_special_category_false_friends_stay_out() -> None:
+    """Words that also name ordinary things were kept out or weak (see the vocab files)."""
+    # an account's `disabled` flag is no disability
+    assert classify_column("users", "disabled", "tinyint(1)").category != "user.health"
+    # `traitement` is data processing in French; `allergens` of a dish; a hotel room for smokers
+    assert not classify_column("lots", "date_traitement", "date").personal
+    assert not classify_column("plats", "allergenes", "varchar(255)").personal
+    assert not classify_column("chambres", "fumeur", "tinyint(1)").personal
+    # an ICD code is strong only in a row about a person, not in a list of codes
+    assert not classify_column("codes", "icd_code", "varchar(10)").personal
+    # a phrase's little words are no glue pieces: `encounter` is not `en` + `counter`
+    from cnsnt.classify.classifier import _TOKENIZER
+
+    assert _TOKENIZER.word("encounter") == ("encounter",)
