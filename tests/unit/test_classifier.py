@@ -592,39 +592,3 @@ def test_special_category_false_friends_stay_out() -> None:
     from cnsnt.classify.classifier import _TOKENIZER
 
     assert _TOKENIZER.word("encounter") == ("encounter",)
-
-
-@pytest.mark.parametrize(
-    ("table", "column", "type_", "expected"),
-    [
-        ("alumnos", "hipertension", "boolean", "user.health"),
-        ("socios", "causa_defuncion", "varchar(200)", "user.health"),
-        ("ospiti", "rischio_caduta", "varchar(20)", "user.health"),
-        ("empleados", "baja_laboral", "boolean", "user.health"),
-        ("residenti", "non_autosufficiente", "boolean", "user.health"),
-        ("alunos", "dados_geneticos", "text", "user.health.genetic"),
-        ("socis", "conviccio_filosofica", "varchar(100)", "user.demographic.philosophical_belief"),
-        ("dipendenti", "iscritto_sindacato", "boolean", "user.demographic.union_membership"),
-        ("afiliades", "seccio_sindical", "varchar(50)", "user.demographic.union_membership"),
-    ],
-)
-def test_article_9_concepts_of_spanish_catalan_portuguese_and_italian(
-    table: str, column: str, type_: str, expected: str
-) -> None:
-    """Art. 9 and Recital 35 read as concepts (a condition, a fall risk, sick leave, genetic
-    data, a philosophical conviction, a union), not as the words one project used."""
-    result = classify_column(table, column, type_)
-    assert result.personal
-    assert result.category == expected
-    assert load_taxonomy().is_special(result.category)
-
-
-def test_article_9_words_leave_their_false_friends_alone() -> None:
-    """`pendiente`/`pendente` (pending) hold no tooth, a technical `laudo` is no medical
-    report, a club's `simpatizante` no party member, a room's `temperatura` no body's."""
-    assert classify_column("usuarios", "estado_pendiente", "varchar(20)").category != "user.health"
-    assert classify_column("clienti", "pendente", "boolean").category != "user.health"
-    assert classify_column("ordens_servico", "laudo_tecnico", "text").category is None
-    assert classify_column("socios", "simpatizante", "boolean").category is None
-    assert classify_column("oficinas", "temperatura", "decimal(5,2)").category is None
-    assert classify_column("escola", "didatico_quilombola", "boolean").category is None
