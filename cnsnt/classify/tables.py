@@ -44,6 +44,7 @@ from cnsnt.classify.classifier import (
     _Match,
     _pick,
     _read,
+    _same_stem,
     _table,
     _table_words,
     _type_kind,
@@ -974,8 +975,13 @@ def _row_key(table: Table, column: Column, languages: tuple[str, ...] | None) ->
     """A numeric one-column primary key whose name holds the table's (`cdnProntuarioAnexo`)."""
     if not column.primary_key or _type_kind(column.type) != "numeric":
         return False
-    own = set(_table_words(table.name, languages))
-    return bool(own) and own <= set(_TOKENIZER.words(column.name, languages)) and _own_key(table) is not None
+    own = _table_words(table.name, languages)
+    words = _TOKENIZER.words(column.name, languages)
+    # a glued table name is one word its camel-case key spells in pieces
+    # (`Pijnindicaties.PijnIndicatieID`)
+    glued = "".join(w for w in words if w not in lx.NEGATORS)
+    named = set(own) <= set(words) or _same_stem("".join(own), glued)
+    return bool(own) and named and _own_key(table) is not None
 
 
 def _people_names(

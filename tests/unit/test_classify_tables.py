@@ -1633,6 +1633,20 @@ def test_a_record_key_named_after_its_table_is_no_health_datum() -> None:
     assert got["gyereks.gyerek_taj"].personal
 
 
+def test_a_glued_table_name_is_its_camel_case_keys_name() -> None:
+    """`Pijnindicaties.PijnIndicatieID` numbers the row, though `pijn` (pain) is health."""
+    patients = _table("Patienten", [("PatientID", "INT"), ("Voornaam", "TEXT"), ("Achternaam", "TEXT")])
+    pain = _table(
+        "Pijnindicaties",
+        [("PijnIndicatieID", "INT"), ("PatientID", "INT"), ("Omschrijving", "TEXT")],
+        (ForeignKey(("PatientID",), "Patienten"),),
+        primary="PijnIndicatieID",
+    )
+    got = classify_tables([patients, pain])
+    assert not got["Pijnindicaties.PijnIndicatieID"].personal
+    assert got["Pijnindicaties.Omschrijving"].personal
+
+
 def test_who_made_a_care_record_is_not_the_patients_care() -> None:
     """In a therapy record every plain column is care, but not its operator's kind or key."""
     guests = _table("anagrafica_ospiti", [("id", "INT"), ("cognome", "TEXT"), ("nome", "TEXT")])
