@@ -482,3 +482,15 @@ def test_symfony_form_functions_name_the_field_they_render(tmp_path):
     unread = [p.message for p in ev.problems]
     assert len(unread) == 2, unread
     assert all("form_widget(" in m and "cannot read" in m for m in unread)
+
+
+def test_markup_rejected_again_at_the_same_place_is_reported_once(tmp_path):
+    """Each retry skips one more `<`; when the parser stops at the same place, one warning."""
+    code = (
+        "<?php\nfunction q($value) {\n"
+        "    $val = '\"?(?<![0-9])'.implode('(\"|,|$)|\"?(?<![0-9])', array_keys($value)).'(\"|,|$)';\n"
+        "    echo '<form id=\"f\"><input name=\"email\"></form>';\n}\n"
+    )
+    ev = write(tmp_path, "class.forms.php", code)
+    places = [(p.location.line, p.location.column, p.message) for p in ev.problems]
+    assert places and len(places) == len(set(places)), places

@@ -306,6 +306,7 @@ class Page:
 
     def tag_events(self) -> list[tuple[bool, str, int, int]]:
         """Tag events; markup the stdlib parser rejects (`<![foo[`) is skipped and reported."""
+        reported: set[tuple[int | None, int | None, str]] = set()
         for _ in range(_MAX_PARSER_RETRIES):
             events = _Events(self.markup)
             try:
@@ -313,14 +314,14 @@ class Page:
                 events.close()
             except (AssertionError, ValueError, IndexError) as exc:
                 offset = events.position()
-                self.problems.append(
-                    SourceProblem(
-                        f"the HTML parser cannot read the markup here ({exc}); it was skipped",
-                        self.location(offset),
-                        self.shown,
-                        severity=Severity.WARNING,
+                message = f"the HTML parser cannot read the markup here ({exc}); it was skipped"
+                where = self.location(offset)
+                # each retry skips one more `<` but may stop at the same place: say it once
+                if (where.line, where.column, message) not in reported:
+                    reported.add((where.line, where.column, message))
+                    self.problems.append(
+                        SourceProblem(message, where, self.shown, severity=Severity.WARNING)
                     )
-                )
                 bad = self.markup.find("<", offset)
                 if bad < 0:
                     return events.events
