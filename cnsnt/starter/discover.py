@@ -156,6 +156,7 @@ def _sql_kind(path: Path) -> _Kind | None:
         return None
     best: tuple[tuple[DDLTable, ...], str | None] = ((), None)
     fewest = 0
+    clean: str | None = None
     for dialect in DIALECTS:
         tables, skipped = _tables(text, dialect)
         if tables and not skipped:
@@ -165,8 +166,11 @@ def _sql_kind(path: Path) -> _Kind | None:
             best = (tables, dialect)
             fewest = skipped
         if not skipped:
-            break  # nothing the parser could not read: a query file, in any dialect
-    return ("schemas", best[1], best[0]) if best[0] else ("queries", None, ())
+            # nothing the parser could not read: a query file, in this dialect (MySQL's
+            # `#` comments and backticks read only so), in any when the first reads it
+            clean = dialect
+            break
+    return ("schemas", best[1], best[0]) if best[0] else ("queries", clean, ())
 
 
 def _json_form(path: Path) -> bool:

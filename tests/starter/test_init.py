@@ -264,6 +264,18 @@ def test_discover_finds_the_dialect_that_reads_a_schema(tmp_path: Path):
     assert discover(tmp_path) == [Found("schemas", "dump.sql", dialect="mysql")]
 
 
+def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path):
+    """MySQL's `#` comments and backticks: a query file the default dialect cannot read."""
+    (tmp_path / "report.sql").write_text(
+        "# monthly sign-ups\nSELECT `email`, `created_at` FROM `users` WHERE `created_at` > NOW() - INTERVAL 30 DAY;\n"
+    )
+    (tmp_path / "plain.sql").write_text("SELECT email FROM users;\n")
+    assert discover(tmp_path) == [
+        Found("queries", "plain.sql"),
+        Found("queries", "report.sql", dialect="mysql"),
+    ]
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
