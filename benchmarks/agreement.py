@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     total, classifier_total = Score(), Score()
     by_split: dict[str, Score] = {}
     classifier_by_split: dict[str, Score] = {}
-    special, same, both = Score(), 0, 0
+    special, special_personal, special_of_second, same, both = Score(), Score(), Score(), 0, 0
     disagreements: Counter[str] = Counter()
     rows: list[Row] = []
     for project, members in pairs.items():
@@ -111,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             by_split.setdefault(split_of[project], Score()).add(got, want)
             if pair.first.get("special"):
                 special.add(bool(pair.second.get("special")), True)
+                special_personal.add(got, True)
+            if pair.second.get("special"):
+                special_of_second.add(True, bool(pair.first.get("special")))
             if want and got:
                 p_both += 1
                 p_same += _family(pair.first.get("category")) == _family(pair.second.get("category"))
@@ -124,22 +127,32 @@ def main(argv: list[str] | None = None) -> int:
         print(_line(f"all {split}", score))
     print(
         f"special (Art. 9) columns of the first labelling marked special by the second: "
-        f"{special.tp}/{special.tp + special.fn}"
+        f"{special.tp}/{special.tp + special.fn}; marked personal by the second (the benchmark's "
+        f"special recall): {special_personal.tp}/{special_personal.tp + special_personal.fn}; "
+        f"special columns of the second the first marks special: "
+        f"{special_of_second.tp}/{special_of_second.tp + special_of_second.fp}"
     )
     print("-- where they disagree (category family of whichever said personal)")
     for family, count in disagreements.most_common():
         print(f"{family:34} {count:5d}")
 
     evaluate(rows)
+    classifier_special = Score()
     for row in rows:
         assert row.verdict is not None
         got, want = row.verdict.personal, bool(row.data["personal"])
         classifier_total.add(got, want)
         classifier_by_split.setdefault(split_of[str(row.data["project"])], Score()).add(got, want)
+        if row.data.get("special"):
+            classifier_special.add(got, True)
     print("== the classifier on the same columns, against the first labelling (for comparison)")
     print(_line("classifier", classifier_total))
     for split, score in sorted(classifier_by_split.items()):
         print(_line(f"classifier {split}", score))
+    print(
+        "special (Art. 9) columns of the first labelling the classifier marks personal: "
+        f"{classifier_special.tp}/{classifier_special.tp + classifier_special.fn}"
+    )
     return 0
 
 
