@@ -21,6 +21,8 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
+from cnsnt.sql.statements import split_statements
+from cnsnt.sql.uses import UseProblem, parse_statements
 
 #: Directories that hold other people's code, build output or caches.
 SKIP_DIRS = frozenset(
@@ -170,7 +172,42 @@ def _sql_kind(path: Path) -> _Kind | None:
             # `#` comments and backticks read only so), in any when the first reads it
             clean = dialect
             break
-    return ("schemas", best[1], best[0]) if best[0] else ("queries", clean, ())
+    if best[0]:
+        return "schemas", best[1], best[0]
+    return "queries", _query_dialect(text, clean), ()
+
+
+#: Statements of a query file read to choose its dialect: enough to tell, bounded cost.
+QUERY_SAMPLE = 64
+
+
+def _unread_chars(text: str, dialect: str | None) -> int:
+    """Characters of the file's first statements the query reader cannot parse in a dialect."""
+    unread = 0
+    for number, stmt in enumerate(split_statements([text], dialect)):
+        if number >= QUERY_SAMPLE:
+            break
+        if not stmt.meta_command and isinstance(parse_statements(stmt.text, dialect), UseProblem):
+            unread += len(stmt.text)
+    return unread
+
+
+def _query_dialect(text: str, clean: str | None) -> str | None:
+    """The dialect the audit's query reader parses the file in, else the DDL reader's choice.
+
+    The DDL reader passes statements that define no table (`USE [shop]`, a T-SQL
+    procedure), so it cannot tell T-SQL's brackets and `GO` batches from the default
+    dialect; the query reader can. Of dialects that leave as much unread, the first wins.
+    """
+    ranked: list[tuple[int, int, str | None]] = []
+    for order, dialect in enumerate(DIALECTS):
+        unread = _unread_chars(text, dialect)
+        if unread == 0:
+            return dialect
+        ranked.append((unread, order, dialect))
+    best = min(ranked)
+    # nothing reads better than the DDL reader's choice: keep it
+    return best[2] if best[0] < _unread_chars(text, clean) else clean
 
 
 def _json_form(path: Path) -> bool:

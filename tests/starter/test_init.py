@@ -276,6 +276,17 @@ def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path):
     ]
 
 
+def test_discover_finds_tsql_for_a_query_file_the_ddl_reader_passes(tmp_path: Path):
+    """T-SQL brackets and `GO` batches around a procedure: no table, and no DDL the
+    DDL reader skips, yet the default dialect cannot read one statement of it."""
+    (tmp_path / "totals.sql").write_text(
+        "USE [Shop]\nGO\nSET ANSI_NULLS ON\nGO\ncreate proc [dbo].[sp_Totals]\n\t@From datetime\nas\n"
+        "select c.[Name], sum(o.[Amount]) from [dbo].[Orders] o join [dbo].[Customers] c\n"
+        "  on c.[Id] = o.[CustomerId] where o.[Date] >= @From group by c.[Name]\nGO\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "totals.sql", dialect="tsql")]
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
