@@ -542,3 +542,25 @@ def test_init_refuses_a_policy_outside_the_project_it_reads(project: Path):
     assert run("init", str(project), "-o", str(inside)).exit_code == 0
     assert "members.email" in inside.read_text()
     assert "CN101" not in {f.rule for f in audit_path(inside).findings}
+
+
+def test_init_on_more_fields_than_a_policy_may_hold_drops_the_reasons(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Tens of thousands of personal columns made a starter policy over the loader's size
+    limit: init refused its own draft (exit 2, naming a temporary file). The reasons give
+    way; every field is still declared, with where it is."""
+    from cnsnt.policy import loader
+    from cnsnt.starter.run import draft_new
+
+    full = draft_new(project).text
+    assert "# name 'email' means" in full
+    monkeypatch.setattr(loader, "MAX_POLICY_BYTES", len(full.encode()) - 1)
+    result = run("init", str(project), "--force")
+    assert result.exit_code == 0, result.output
+    text = (project / "cnsnt.yaml").read_text(encoding="utf-8")
+    assert len(text.encode()) < len(full.encode())
+    assert "too large to load" in text
+    assert yaml.safe_load(text)["data"] == yaml.safe_load(full)["data"]
+    assert "- members.email" in text and "[db/schema.sql:3]" in text
+    assert "# name 'email' means" not in text
