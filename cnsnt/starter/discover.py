@@ -330,8 +330,24 @@ def _migration_dirs(files: list[Path]) -> dict[Path, list[Path]]:
     return {
         home: paths
         for home, paths in by_dir.items()
-        if len(paths) >= 2 and all(looks_versioned(versioned_name(p)) for p in paths)
+        if len(paths) >= 2 and all(_versioned(p) for p in paths)
     }
+
+
+#: File names a migration tool gives every version, in a folder named by the version.
+_VERSION_FOLDER_FILES = frozenset({"migration.sql", "up.sql", "down.sql"})
+
+
+def _versioned(path: Path) -> bool:
+    """Whether a `.sql` file is a versioned migration, by its name or its version folder's.
+
+    The folder's name counts when the tool names every version's file alike (Prisma's
+    `20230404_init/migration.sql`). Any other file takes no version from its folder:
+    `10_Services/customers_mysql.sql` is one of a numbered chapter's schema files.
+    """
+    if path.name.lower() in _VERSION_FOLDER_FILES:
+        return looks_versioned(versioned_name(path))
+    return looks_versioned(path.name)
 
 
 def _framework_migrations(

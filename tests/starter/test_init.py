@@ -287,6 +287,23 @@ def test_discover_finds_tsql_for_a_query_file_the_ddl_reader_passes(tmp_path: Pa
     assert discover(tmp_path) == [Found("queries", "totals.sql", dialect="tsql")]
 
 
+def test_discover_takes_no_migration_version_from_a_numbered_chapter_folder(tmp_path: Path):
+    """`10_Sales/` holds one schema per database, not migration 10 twice: each file keeps
+    the dialect that reads it (they were read as migrations with no dialect at all)."""
+    chapter = tmp_path / "ddl" / "10_Sales"
+    chapter.mkdir(parents=True)
+    (chapter / "orders_mysql.sql").write_text(
+        "CREATE TABLE `customer` (`id` INT NOT NULL, `email` VARCHAR(200), PRIMARY KEY (`id`));\n"
+    )
+    (chapter / "orders_mssql.sql").write_text(
+        "CREATE TABLE [customer] ([id] INT NOT NULL, [email] NVARCHAR(200), PRIMARY KEY ([id]));\n"
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", "ddl/10_Sales/orders_mysql.sql", dialect="mysql"),
+        Found("schemas", "ddl/10_Sales/orders_mssql.sql", dialect="tsql"),
+    ]
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
