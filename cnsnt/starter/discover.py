@@ -181,15 +181,19 @@ def _sql_kind(path: Path) -> _Kind | None:
 QUERY_SAMPLE = 64
 
 
-def _unread_chars(text: str, dialect: str | None) -> int:
-    """Characters of the file's first statements the query reader cannot parse in a dialect."""
-    unread = 0
+def _unread_chars(text: str, dialect: str | None) -> tuple[int, int]:
+    """(characters the query reader cannot parse, characters read) in a dialect.
+
+    The file's first statements only: enough to tell, at a bounded cost.
+    """
+    unread = total = 0
     for number, stmt in enumerate(split_statements([text], dialect)):
         if number >= QUERY_SAMPLE:
             break
+        total += len(stmt.text)
         if not stmt.meta_command and isinstance(parse_statements(stmt.text, dialect), UseProblem):
             unread += len(stmt.text)
-    return unread
+    return unread, total
 
 
 def _query_dialect(text: str, clean: str | None) -> str | None:
@@ -197,17 +201,20 @@ def _query_dialect(text: str, clean: str | None) -> str | None:
 
     The DDL reader passes statements that define no table (`USE [shop]`, a T-SQL
     procedure), so it cannot tell T-SQL's brackets and `GO` batches from the default
-    dialect; the query reader can. Of dialects that leave as much unread, the first wins.
+    dialect; the query reader can. The first dialect that reads the file whole wins; when
+    none does, the one that reads the most, but only if the DDL reader's choice leaves
+    most of the file unread (a PL/SQL body that no dialect reads keeps its dialect
+    rather than take whichever misreads the least of it).
     """
     ranked: list[tuple[int, int, str | None]] = []
     for order, dialect in enumerate(DIALECTS):
-        unread = _unread_chars(text, dialect)
+        unread, _ = _unread_chars(text, dialect)
         if unread == 0:
             return dialect
         ranked.append((unread, order, dialect))
     best = min(ranked)
-    # nothing reads better than the DDL reader's choice: keep it
-    return best[2] if best[0] < _unread_chars(text, clean) else clean
+    unread, total = _unread_chars(text, clean)
+    return best[2] if best[0] < unread and 2 * unread > total else clean
 
 
 def _json_form(path: Path) -> bool:

@@ -287,6 +287,19 @@ def test_discover_finds_tsql_for_a_query_file_the_ddl_reader_passes(tmp_path: Pa
     assert discover(tmp_path) == [Found("queries", "totals.sql", dialect="tsql")]
 
 
+def test_discover_keeps_the_ddl_dialect_of_a_plsql_body_no_dialect_reads(tmp_path: Path):
+    """No dialect's query parser reads a PL/SQL function whole: the one that misreads
+    the least of it (BigQuery) is no better a guess than the DDL reader's Oracle."""
+    (tmp_path / "age_of.sql").write_text(
+        "create or replace function shop.age_of(v_id number)\nRETURN number\nIS\n"
+        "  v_born date;\n  v_found boolean;\nBEGIN\n"
+        "  select born into v_born from shop.customer where id = v_id;\n"
+        "  v_found := v_born is not null;\n  IF v_found in (null, false) THEN\n    RETURN null;\n"
+        "  END IF;\n  RETURN trunc(months_between(sysdate, v_born) / 12);\nEND;\n/\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "age_of.sql", dialect="oracle")]
+
+
 def test_discover_takes_no_migration_version_from_a_numbered_chapter_folder(tmp_path: Path):
     """`10_Sales/` holds one schema per database, not migration 10 twice: each file keeps
     the dialect that reads it (they were read as migrations with no dialect at all)."""
