@@ -600,10 +600,32 @@ def _patches(schemas: dict[Path, tuple[DDLTable, ...]]) -> dict[Path, Path]:
             if other == path:
                 continue
             holds = read[other][0]
-            if (altered and altered & holds) or (created and created <= holds and len(created) < len(holds)):
+            if (altered and altered & holds) or (
+                created
+                and created <= holds
+                and len(created) < len(holds)
+                and _columns_within(schemas[path], schemas[other])
+            ):
                 out[path] = other
                 break
     return out
+
+
+def _columns_within(tables: tuple[DDLTable, ...], fuller: tuple[DDLTable, ...]) -> bool:
+    """Whether every table `tables` creates has no column the fuller file's lacks.
+
+    A file that creates a table with more columns is newer than the "full" schema (or
+    of another database's edition of it, as SIU-Toba's PostgreSQL files beside an
+    older MySQL one): leaving it out would lose those columns.
+    """
+    known: dict[str, set[str]] = defaultdict(set)
+    for table in fuller:
+        known[table.name.casefold()].update(c.name.casefold() for c in table.columns)
+    return all(
+        {c.name.casefold() for c in table.columns} <= known[table.name.casefold()]
+        for table in tables
+        if not table.altered_only
+    )
 
 
 def survey(root: Path) -> tuple[list[Found], list[str]]:

@@ -452,6 +452,25 @@ def test_upgrade_patches_of_a_full_schema_are_left_out_and_said(tmp_path: Path) 
     assert "# left out 5 SQL files in upgrader" in text
 
 
+def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -> None:
+    """SIU-Toba-like: an older full schema, and a per-chapter file that creates one of its
+    tables with columns the full one lacks: it is newer, not history (its columns were lost)."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "full.sql").write_text(
+        "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80));\n"
+        "CREATE TABLE visits (id INT PRIMARY KEY, member_id INT);\n"
+    )
+    (tmp_path / "ddl").mkdir()
+    (tmp_path / "ddl" / "a1_members.sql").write_text(
+        "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80), phone VARCHAR(20));\n"
+    )
+    found, notes = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == ["ddl/a1_members.sql", "old/full.sql"]
+    assert notes == []
+
+
 def test_separate_schemas_are_both_kept(tmp_path: Path) -> None:
     """Two schemas that share no table are two databases, not a schema and its patches."""
     from cnsnt.starter.discover import survey
