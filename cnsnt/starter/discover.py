@@ -202,19 +202,20 @@ def _query_dialect(text: str, clean: str | None) -> str | None:
     The DDL reader passes statements that define no table (`USE [shop]`, a T-SQL
     procedure), so it cannot tell T-SQL's brackets and `GO` batches from the default
     dialect; the query reader can. The first dialect that reads the file whole wins; when
-    none does, the one that reads the most, but only if the DDL reader's choice leaves
-    most of the file unread (a PL/SQL body that no dialect reads keeps its dialect
-    rather than take whichever misreads the least of it).
+    none does, the one that reads the most if it reads nine tenths and the DDL reader's
+    choice leaves most of the file unread (a PL/SQL body that no dialect reads keeps its
+    dialect rather than take whichever misreads the least of it).
     """
-    ranked: list[tuple[int, int, str | None]] = []
+    ranked: list[tuple[int, int, str | None, int]] = []
     for order, dialect in enumerate(DIALECTS):
-        unread, _ = _unread_chars(text, dialect)
+        unread, read = _unread_chars(text, dialect)
         if unread == 0:
             return dialect
-        ranked.append((unread, order, dialect))
-    best = min(ranked)
+        ranked.append((unread, order, dialect, read))
+    best_unread, _, best, best_read = min(ranked)
     unread, total = _unread_chars(text, clean)
-    return best[2] if best[0] < unread and 2 * unread > total else clean
+    # a dialect that reads nine tenths of what the DDL reader's choice mostly cannot
+    return best if 10 * best_unread <= best_read and 2 * unread > total else clean
 
 
 def _json_form(path: Path) -> bool:

@@ -300,6 +300,21 @@ def test_discover_keeps_the_ddl_dialect_of_a_plsql_body_no_dialect_reads(tmp_pat
     assert discover(tmp_path) == [Found("queries", "age_of.sql", dialect="oracle")]
 
 
+def test_discover_keeps_oracle_for_plsql_blocks_another_dialect_half_reads(tmp_path: Path):
+    """Two PL/SQL blocks ended by `/`: most of the file is unread under the DDL reader's
+    Oracle, but BigQuery misreads a quarter of it too: no reason to switch to it."""
+    (tmp_path / "guests.sql").write_text(
+        "CREATE OR REPLACE PROCEDURE shop.purge_guests\nIS\n  v_cnt NUMBER;\nBEGIN\n"
+        "  DELETE FROM shop.guest WHERE created < SYSDATE - 30;\n  v_cnt := SQL%ROWCOUNT;\n"
+        "  DBMS_OUTPUT.PUT_LINE(v_cnt);\nEND;\n/\n"
+        "CREATE OR REPLACE FUNCTION shop.guest_name(p_id IN NUMBER) RETURN VARCHAR2\nIS\n"
+        "  v_name VARCHAR2(200);\nBEGIN\n"
+        "  SELECT first_name || ' ' || last_name INTO v_name FROM shop.guest WHERE id = p_id;\n"
+        "  RETURN v_name;\nEXCEPTION\n  WHEN NO_DATA_FOUND THEN RETURN NULL;\nEND;\n/\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "guests.sql", dialect="oracle")]
+
+
 def test_discover_takes_no_migration_version_from_a_numbered_chapter_folder(tmp_path: Path):
     """`10_Sales/` holds one schema per database, not migration 10 twice: each file keeps
     the dialect that reads it (they were read as migrations with no dialect at all)."""
