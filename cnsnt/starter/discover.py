@@ -21,6 +21,8 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
+from cnsnt.sql.statements import split_statements
+from cnsnt.sql.uses import UseProblem, parse_statements
 
 #: Directories that hold other people's code, build output or caches.
 SKIP_DIRS = frozenset(
@@ -170,7 +172,50 @@ def _sql_kind(path: Path) -> _Kind | None:
             # `#` comments and backticks read only so), in any when the first reads it
             clean = dialect
             break
-    return ("schemas", best[1], best[0]) if best[0] else ("queries", clean, ())
+    if best[0]:
+        return "schemas", best[1], best[0]
+    return "queries", _query_dialect(text, clean), ()
+
+
+#: Statements of a query file read to choose its dialect: enough to tell, bounded cost.
+QUERY_SAMPLE = 64
+
+
+def _unread_chars(text: str, dialect: str | None) -> tuple[int, int]:
+    """(characters the query reader cannot parse, characters read) in a dialect.
+
+    The file's first statements only: enough to tell, at a bounded cost.
+    """
+    unread = total = 0
+    for number, stmt in enumerate(split_statements([text], dialect)):
+        if number >= QUERY_SAMPLE:
+            break
+        total += len(stmt.text)
+        if not stmt.meta_command and isinstance(parse_statements(stmt.text, dialect), UseProblem):
+            unread += len(stmt.text)
+    return unread, total
+
+
+def _query_dialect(text: str, clean: str | None) -> str | None:
+    """The dialect the audit's query reader parses the file in, else the DDL reader's choice.
+
+    The DDL reader passes statements that define no table (`USE [shop]`, a T-SQL
+    procedure), so it cannot tell T-SQL's brackets and `GO` batches from the default
+    dialect; the query reader can. The first dialect that reads the file whole wins; when
+    none does, the one that reads the most if it reads nine tenths and the DDL reader's
+    choice leaves most of the file unread (a PL/SQL body that no dialect reads keeps its
+    dialect rather than take whichever misreads the least of it).
+    """
+    ranked: list[tuple[int, int, str | None, int]] = []
+    for order, dialect in enumerate(DIALECTS):
+        unread, read = _unread_chars(text, dialect)
+        if unread == 0:
+            return dialect
+        ranked.append((unread, order, dialect, read))
+    best_unread, _, best, best_read = min(ranked)
+    unread, total = _unread_chars(text, clean)
+    # a dialect that reads nine tenths of what the DDL reader's choice mostly cannot
+    return best if 10 * best_unread <= best_read and 2 * unread > total else clean
 
 
 def _json_form(path: Path) -> bool:
@@ -293,8 +338,24 @@ def _migration_dirs(files: list[Path]) -> dict[Path, list[Path]]:
     return {
         home: paths
         for home, paths in by_dir.items()
-        if len(paths) >= 2 and all(looks_versioned(versioned_name(p)) for p in paths)
+        if len(paths) >= 2 and all(_versioned(p) for p in paths)
     }
+
+
+#: File names a migration tool gives every version, in a folder named by the version.
+_VERSION_FOLDER_FILES = frozenset({"migration.sql", "up.sql", "down.sql"})
+
+
+def _versioned(path: Path) -> bool:
+    """Whether a `.sql` file is a versioned migration, by its name or its version folder's.
+
+    The folder's name counts when the tool names every version's file alike (Prisma's
+    `20230404_init/migration.sql`). Any other file takes no version from its folder:
+    `10_Services/customers_mysql.sql` is one of a numbered chapter's schema files.
+    """
+    if path.name.lower() in _VERSION_FOLDER_FILES:
+        return looks_versioned(versioned_name(path))
+    return looks_versioned(path.name)
 
 
 def _framework_migrations(
@@ -540,10 +601,32 @@ def _patches(schemas: dict[Path, tuple[DDLTable, ...]]) -> dict[Path, Path]:
             if other == path:
                 continue
             holds = read[other][0]
-            if (altered and altered & holds) or (created and created <= holds and len(created) < len(holds)):
+            if (altered and altered & holds) or (
+                created
+                and created <= holds
+                and len(created) < len(holds)
+                and _columns_within(schemas[path], schemas[other])
+            ):
                 out[path] = other
                 break
     return out
+
+
+def _columns_within(tables: tuple[DDLTable, ...], fuller: tuple[DDLTable, ...]) -> bool:
+    """Whether every table `tables` creates has no column the fuller file's lacks.
+
+    A file that creates a table with more columns is newer than the "full" schema (or
+    of another database's edition of it, as SIU-Toba's PostgreSQL files beside an
+    older MySQL one): leaving it out would lose those columns.
+    """
+    known: dict[str, set[str]] = defaultdict(set)
+    for table in fuller:
+        known[table.name.casefold()].update(c.name.casefold() for c in table.columns)
+    return all(
+        {c.name.casefold() for c in table.columns} <= known[table.name.casefold()]
+        for table in tables
+        if not table.altered_only
+    )
 
 
 def survey(root: Path) -> tuple[list[Found], list[str]]:

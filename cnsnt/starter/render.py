@@ -17,14 +17,22 @@ BASES = (
 )
 
 
-def _why(field: PersonalField) -> str:
+def _why(field: PersonalField, reasons: bool = True) -> str:
     unsure = "unsure, check: " if field.confidence is Confidence.LOW else ""
     where = f"{field.location.path}:{field.location.line}" if field.location.line else field.location.path
+    if not reasons:
+        return f"{'unsure, ' if unsure else ''}[{where}]"
     return f"{unsure}{field.reason} [{where}]" if field.reason else f"{unsure}[{where}]"
 
 
-def data_entries(entries: Sequence[Entry], indent: int, *, note: str | None = None) -> list[str]:
-    """The lines of `entries` as block mappings at `indent` (the data entry names' column)."""
+def data_entries(
+    entries: Sequence[Entry], indent: int, *, note: str | None = None, reasons: bool = True
+) -> list[str]:
+    """The lines of `entries` as block mappings at `indent` (the data entry names' column).
+
+    `reasons=False` keeps only where each field is (and whether it is unsure): for a
+    policy that would otherwise be too large to load.
+    """
     inner = indent + 2
     out: list[str] = []
     for entry in entries:
@@ -41,7 +49,7 @@ def data_entries(entries: Sequence[Entry], indent: int, *, note: str | None = No
             if not fields:
                 continue
             out.append(line(inner, f"{title}:"))
-            out.extend(line(inner + 2, f"- {scalar(f.key)}", _why(f)) for f in fields)
+            out.extend(line(inner + 2, f"- {scalar(f.key)}", _why(f, reasons)) for f in fields)
         out.append(line(inner, "purposes: []", "fill in: why you process it (names under purposes:)"))
         if entry.form_fields:
             out.append(line(inner, "# required: true", "fill in: must customers give it to use the service?"))
@@ -59,17 +67,20 @@ def new_policy(
     problems: int = 0,
     today: dt.date | None = None,
     notes: Sequence[str] = (),
+    reasons: bool = True,
 ) -> str:
     """A complete starter `cnsnt.yaml`: valid as it is, with what to fill in said in comments.
 
-    `notes`: what discovery left out and why, said under `sources:`.
+    `notes`: what discovery left out and why, said under `sources:`. `reasons=False`:
+    each field's comment says where it is, not why it is personal (a smaller file).
     """
     day = (today or dt.date.today()).isoformat()
     fields = sum(e.count for e in entries)
     out = [
         f"# Starter privacy policy written by `cnsnt init` on {day}.",
         f"# cnsnt found {fields} personal field{'s' if fields != 1 else ''} in {len(sources)} "
-        f"source entr{'ies' if len(sources) != 1 else 'y'}; each is listed under data: with the reason.",
+        f"source entr{'ies' if len(sources) != 1 else 'y'}; each is listed under data: with "
+        + ("the reason." if reasons else "where it is (the reasons would make this file too large to load)."),
         "# What to do next:",
         "#   1. controller: who is responsible for the data (uncomment and fill in).",
         "#   2. purposes: why you process personal data, each with its legal basis.",
@@ -119,7 +130,7 @@ def new_policy(
         ]
         out += [f"#   - {c}" for c in consent_controls]
     out += ["", "data:" if entries else line(0, "data: {}", "cnsnt found no personal field")]
-    out += data_entries(entries, 2)
+    out += data_entries(entries, 2, reasons=reasons)
     out += [
         "",
         line(0, "ignore: []", 'fields that are not personal data, e.g. ["*.created_at"]'),

@@ -11,6 +11,7 @@ from pathlib import Path
 from cnsnt.collect import collect_evidence
 from cnsnt.errors import UsageError
 from cnsnt.model import Location
+from cnsnt.policy import loader as policy_loader
 from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
@@ -97,6 +98,13 @@ def draft_new(
     text = new_policy(
         found, entries, result.consent_controls, problems=len(evidence.problems), today=today, notes=notes
     )
+    if len(text.encode("utf-8")) > policy_loader.MAX_POLICY_BYTES:
+        # tens of thousands of fields: a policy the loader refuses helps nobody, so the
+        # per-field reasons give way (each field still says where it is)
+        text = new_policy(
+            found, entries, result.consent_controls, problems=len(evidence.problems), today=today,
+            notes=notes, reasons=False,
+        )
     _validate(text, target, [target])
     return Draft(target, text, True, tuple(entries), tuple(found), len(evidence.problems))
 

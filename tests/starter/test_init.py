@@ -276,6 +276,62 @@ def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path):
     ]
 
 
+def test_discover_finds_tsql_for_a_query_file_the_ddl_reader_passes(tmp_path: Path):
+    """T-SQL brackets and `GO` batches around a procedure: no table, and no DDL the
+    DDL reader skips, yet the default dialect cannot read one statement of it."""
+    (tmp_path / "totals.sql").write_text(
+        "USE [Shop]\nGO\nSET ANSI_NULLS ON\nGO\ncreate proc [dbo].[sp_Totals]\n\t@From datetime\nas\n"
+        "select c.[Name], sum(o.[Amount]) from [dbo].[Orders] o join [dbo].[Customers] c\n"
+        "  on c.[Id] = o.[CustomerId] where o.[Date] >= @From group by c.[Name]\nGO\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "totals.sql", dialect="tsql")]
+
+
+def test_discover_keeps_the_ddl_dialect_of_a_plsql_body_no_dialect_reads(tmp_path: Path):
+    """No dialect's query parser reads a PL/SQL function whole: the one that misreads
+    the least of it (BigQuery) is no better a guess than the DDL reader's Oracle."""
+    (tmp_path / "age_of.sql").write_text(
+        "create or replace function shop.age_of(v_id number)\nRETURN number\nIS\n"
+        "  v_born date;\n  v_found boolean;\nBEGIN\n"
+        "  select born into v_born from shop.customer where id = v_id;\n"
+        "  v_found := v_born is not null;\n  IF v_found in (null, false) THEN\n    RETURN null;\n"
+        "  END IF;\n  RETURN trunc(months_between(sysdate, v_born) / 12);\nEND;\n/\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "age_of.sql", dialect="oracle")]
+
+
+def test_discover_keeps_oracle_for_plsql_blocks_another_dialect_half_reads(tmp_path: Path):
+    """Two PL/SQL blocks ended by `/`: most of the file is unread under the DDL reader's
+    Oracle, but BigQuery misreads a quarter of it too: no reason to switch to it."""
+    (tmp_path / "guests.sql").write_text(
+        "CREATE OR REPLACE PROCEDURE shop.purge_guests\nIS\n  v_cnt NUMBER;\nBEGIN\n"
+        "  DELETE FROM shop.guest WHERE created < SYSDATE - 30;\n  v_cnt := SQL%ROWCOUNT;\n"
+        "  DBMS_OUTPUT.PUT_LINE(v_cnt);\nEND;\n/\n"
+        "CREATE OR REPLACE FUNCTION shop.guest_name(p_id IN NUMBER) RETURN VARCHAR2\nIS\n"
+        "  v_name VARCHAR2(200);\nBEGIN\n"
+        "  SELECT first_name || ' ' || last_name INTO v_name FROM shop.guest WHERE id = p_id;\n"
+        "  RETURN v_name;\nEXCEPTION\n  WHEN NO_DATA_FOUND THEN RETURN NULL;\nEND;\n/\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "guests.sql", dialect="oracle")]
+
+
+def test_discover_takes_no_migration_version_from_a_numbered_chapter_folder(tmp_path: Path):
+    """`10_Sales/` holds one schema per database, not migration 10 twice: each file keeps
+    the dialect that reads it (they were read as migrations with no dialect at all)."""
+    chapter = tmp_path / "ddl" / "10_Sales"
+    chapter.mkdir(parents=True)
+    (chapter / "orders_mysql.sql").write_text(
+        "CREATE TABLE `customer` (`id` INT NOT NULL, `email` VARCHAR(200), PRIMARY KEY (`id`));\n"
+    )
+    (chapter / "orders_mssql.sql").write_text(
+        "CREATE TABLE [customer] ([id] INT NOT NULL, [email] NVARCHAR(200), PRIMARY KEY ([id]));\n"
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", "ddl/10_Sales/orders_mysql.sql", dialect="mysql"),
+        Found("schemas", "ddl/10_Sales/orders_mssql.sql", dialect="tsql"),
+    ]
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
@@ -411,6 +467,25 @@ def test_upgrade_patches_of_a_full_schema_are_left_out_and_said(tmp_path: Path) 
     assert "# left out 5 SQL files in upgrader" in text
 
 
+def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -> None:
+    """SIU-Toba-like: an older full schema, and a per-chapter file that creates one of its
+    tables with columns the full one lacks: it is newer, not history (its columns were lost)."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "full.sql").write_text(
+        "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80));\n"
+        "CREATE TABLE visits (id INT PRIMARY KEY, member_id INT);\n"
+    )
+    (tmp_path / "ddl").mkdir()
+    (tmp_path / "ddl" / "a1_members.sql").write_text(
+        "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80), phone VARCHAR(20));\n"
+    )
+    found, notes = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == ["ddl/a1_members.sql", "old/full.sql"]
+    assert notes == []
+
+
 def test_separate_schemas_are_both_kept(tmp_path: Path) -> None:
     """Two schemas that share no table are two databases, not a schema and its patches."""
     from cnsnt.starter.discover import survey
@@ -531,3 +606,25 @@ def test_init_refuses_a_policy_outside_the_project_it_reads(project: Path):
     assert run("init", str(project), "-o", str(inside)).exit_code == 0
     assert "members.email" in inside.read_text()
     assert "CN101" not in {f.rule for f in audit_path(inside).findings}
+
+
+def test_init_on_more_fields_than_a_policy_may_hold_drops_the_reasons(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Tens of thousands of personal columns made a starter policy over the loader's size
+    limit: init refused its own draft (exit 2, naming a temporary file). The reasons give
+    way; every field is still declared, with where it is."""
+    from cnsnt.policy import loader
+    from cnsnt.starter.run import draft_new
+
+    full = draft_new(project).text
+    assert "# name 'email' means" in full
+    monkeypatch.setattr(loader, "MAX_POLICY_BYTES", len(full.encode()) - 1)
+    result = run("init", str(project), "--force")
+    assert result.exit_code == 0, result.output
+    text = (project / "cnsnt.yaml").read_text(encoding="utf-8")
+    assert len(text.encode()) < len(full.encode())
+    assert "too large to load" in text
+    assert yaml.safe_load(text)["data"] == yaml.safe_load(full)["data"]
+    assert "- members.email" in text and "[db/schema.sql:3]" in text
+    assert "# name 'email' means" not in text
