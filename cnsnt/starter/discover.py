@@ -170,6 +170,10 @@ def _sql_kind(path: Path) -> _Kind | None:
             # `#` comments and backticks read only so), in any when the first reads it
             clean = dialect
             break
+    if clean is not None:
+        # a dialect that reads every statement beats ones that found a table only by
+        # cutting a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$)
+        return "queries", clean, ()
     return ("schemas", best[1], best[0]) if best[0] else ("queries", clean, ())
 
 

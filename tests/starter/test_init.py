@@ -276,6 +276,22 @@ def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path):
     ]
 
 
+def test_discover_prefers_the_dialect_that_reads_a_function_file_whole(tmp_path: Path):
+    """A temporary table inside a PostgreSQL function body is no schema: other dialects
+    cut the body at its `;` and find the table only so, PostgreSQL reads the file clean."""
+    (tmp_path / "functions.sql").write_text(
+        "CREATE OR REPLACE FUNCTION refresh_members() RETURNS bool AS $BODY$\n"
+        "BEGIN\n"
+        "    CREATE TEMP TABLE tmp_member (person_id int, email varchar);\n"
+        "    INSERT INTO tmp_member SELECT id, email FROM person;\n"
+        "    DROP TABLE tmp_member;\n"
+        "    RETURN TRUE;\n"
+        "END;\n"
+        "$BODY$ LANGUAGE plpgsql;\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "functions.sql", dialect="postgres")]
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
