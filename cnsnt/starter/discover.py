@@ -21,6 +21,7 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
+from cnsnt.sql.statements import sqlplus_script
 
 #: Directories that hold other people's code, build output or caches.
 SKIP_DIRS = frozenset(
@@ -170,6 +171,10 @@ def _sql_kind(path: Path) -> _Kind | None:
             # `#` comments and backticks read only so), in any when the first reads it
             clean = dialect
             break
+    if clean is None and best[0] == () and sqlplus_script(text):
+        # no DDL to tell the dialects apart, but PL/SQL blocks ended by `/` or SQL*Plus
+        # settings (`SET DEFINE OFF`): an Oracle script, which only `oracle` splits right
+        return "queries", "oracle", ()
     if clean is not None:
         # a dialect that reads every statement beats ones that found a table only by
         # cutting a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$)

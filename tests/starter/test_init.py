@@ -292,6 +292,41 @@ def test_discover_prefers_the_dialect_that_reads_a_function_file_whole(tmp_path:
     assert discover(tmp_path) == [Found("queries", "functions.sql", dialect="postgres")]
 
 
+def test_init_reads_an_oracle_export_and_the_audit_names_each_plsql_block_once(tmp_path: Path):
+    """SQL Developer / APEX exports: a package and a data script hold no DDL, so only their
+    SQL*Plus lines and `/`-ended blocks show they are Oracle; read by `;` they gave one
+    parse error per PL/SQL statement."""
+    (tmp_path / "schema.sql").write_text(
+        'CREATE TABLE "PEOPLE" ("ID" NUMBER(12,0), "EMAIL" VARCHAR2(200), "NAME" VARCHAR2(100));\n'
+    )
+    (tmp_path / "people_pkg.sql").write_text(
+        'CREATE OR REPLACE PACKAGE BODY "PEOPLE_PKG" AS\n'
+        "  PROCEDURE rename(p_id NUMBER, p_name VARCHAR2) IS\n"
+        "  BEGIN\n"
+        "    UPDATE people SET name = p_name WHERE id = p_id;\n"
+        "    COMMIT;\n"
+        "  END;\n"
+        "END PEOPLE_PKG;\n"
+        "/\n"
+    )
+    (tmp_path / "people_data.sql").write_text(
+        "REM INSERTING into PEOPLE\nSET DEFINE OFF;\n"
+        "Insert into PEOPLE (ID,EMAIL,NAME) values (1,'a@example.com','Ann');\n"
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", "schema.sql"),
+        Found("queries", "people_data.sql", dialect="oracle"),
+        Found("queries", "people_pkg.sql", dialect="oracle"),
+    ]
+    assert run("init", str(tmp_path)).exit_code == 0
+    unreadable = [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
+    assert sorted((f.location.path, f.location.line, f.severity.value) for f in unreadable) == [
+        ("people_data.sql", 2, "warning"),
+        ("people_pkg.sql", 1, "warning"),
+    ]
+    assert "PL/SQL block skipped" in next(f.message for f in unreadable if f.location.line == 1)
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
