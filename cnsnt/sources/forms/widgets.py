@@ -158,7 +158,10 @@ def rendered_control(tok: Token, code: str) -> Control | None:
         }.get(helper, "select" if "select" in helper else "text")
         sym = _RAILS_SYMBOL.match(code, m.end())
         ctrl = Control(tok.start, control, None, None)
-        if sym and is_tag:
+        builder = "." in m.group(0) and helper != "submit"  # `f.text_field :email`: the attribute
+        if sym and (is_tag or builder):
+            # a builder names the field after the model attribute it is given (the form
+            # prefixes it, `user[email]`, as Symfony's `form_row(form.email)` does)
             ctrl.name = sym.group(1) or sym.group(2)
         return _fill(ctrl, {})
     # A template function call: form_widget(form.email), FormsSelect(options).
