@@ -21,7 +21,8 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
-from cnsnt.sql.statements import sqlplus_script
+from cnsnt.sql.statements import split_statements, sqlplus_script
+from cnsnt.sql.uses import UseProblem, parse_statements
 
 #: Directories that hold other people's code, build output or caches.
 SKIP_DIRS = frozenset(
@@ -141,6 +142,26 @@ def _tables(text: str, dialect: str | None) -> tuple[tuple[DDLTable, ...], int]:
     return result.tables, sum(1 for p in result.problems if p.may_hold_schema or p.not_understood)
 
 
+#: How many of a query file's first statements (and characters of them) tell its dialect.
+_SAMPLE_STATEMENTS = 40
+_SAMPLE_CHARS = 64 << 10
+
+
+def _reads_queries(text: str, dialect: str | None) -> bool:
+    """Whether the parser reads the file's first statements, as the audit will, in a dialect."""
+    chars = count = 0
+    for stmt in split_statements([text], dialect, _SAMPLE_CHARS):
+        if stmt.meta_command or stmt.plsql_block:
+            continue
+        if stmt.oversize or isinstance(parse_statements(stmt.text, dialect), UseProblem):
+            return False
+        chars += len(stmt.text)
+        count += 1
+        if chars > _SAMPLE_CHARS or count >= _SAMPLE_STATEMENTS:
+            break
+    return True
+
+
 def _sql_kind(path: Path) -> _Kind | None:
     """(`schemas`, dialect, tables) when the DDL reader finds a table, else (`queries`, None, ()).
 
@@ -175,6 +196,12 @@ def _sql_kind(path: Path) -> _Kind | None:
         # no DDL to tell the dialects apart, but PL/SQL blocks ended by `/` or SQL*Plus
         # settings (`SET DEFINE OFF`): an Oracle script, which only `oracle` splits right
         return "queries", "oracle", ()
+    if clean is None and not best[0] and not _reads_queries(text, None):
+        # the DDL reader reads a file without DDL under any dialect: its queries decide
+        # (a MySQL data dump's backticks and LOCK TABLES read only as `mysql`)
+        for dialect in DIALECTS[1:]:
+            if _reads_queries(text, dialect):
+                return "queries", dialect, ()
     if clean is not None:
         # a dialect that reads every statement beats ones that found a table only by
         # cutting a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$)

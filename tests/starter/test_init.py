@@ -327,6 +327,21 @@ def test_init_reads_an_oracle_export_and_the_audit_names_each_plsql_block_once(t
     assert "PL/SQL block skipped" in next(f.message for f in unreadable if f.location.line == 1)
 
 
+def test_discover_finds_the_dialect_of_a_data_dump_without_ddl(tmp_path: Path):
+    """No CREATE TABLE to try the dialects on: the statements themselves tell MySQL."""
+    (tmp_path / "data.sql").write_text(
+        "/*!40101 SET NAMES utf8 */;\n"
+        "LOCK TABLES `members` WRITE;\n"
+        "INSERT INTO `members` (`id`, `email`) VALUES (1,'a@example.com');\n"
+        "UNLOCK TABLES;\n"
+    )
+    (tmp_path / "plain.sql").write_text("TRUNCATE TABLE members;\nINSERT INTO members (id) VALUES (1);\n")
+    assert discover(tmp_path) == [
+        Found("queries", "plain.sql"),
+        Found("queries", "data.sql", dialect="mysql"),
+    ]
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
