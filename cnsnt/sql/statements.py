@@ -43,6 +43,8 @@ class RawStatement:
     """An Oracle PL/SQL block (DECLARE/BEGIN, CREATE PACKAGE, PROCEDURE...) read whole to its `/`."""
     slash: bool = False
     """Ended by a SQL*Plus `/` line (Oracle only)."""
+    sqlplus_setting: bool = False
+    """A SQL*Plus setting (`SET DEFINE OFF`, `PROMPT text`): a client command, no SQL, no data."""
 
 
 @dataclass
@@ -117,6 +119,8 @@ _SQLPLUS_COMMANDS = frozenset(
      "UNDEFINE", "SHOW", "CONNECT", "CONN", "DISCONNECT", "PAUSE", "ACCEPT", "VARIABLE",
      "VAR", "PRINT", "COLUMN", "TTITLE", "BTITLE", "CLEAR", "EXIT", "QUIT", "@", "@@"}
 )
+#: SQL*Plus commands that run code or change the connection: reported when skipped.
+_SQLPLUS_RUNS = frozenset({"EXEC", "EXECUTE", "CONNECT", "CONN"})
 #: `SET` words that make an SQL statement, not a SQL*Plus setting.
 _SQL_SET = frozenset({"TRANSACTION", "ROLE", "CONSTRAINT", "CONSTRAINTS"})
 
@@ -297,8 +301,11 @@ def split_statements(
                             if token.upper() in ("REM", "REMARK"):
                                 pending.leading.append(Comment(line, text[len(token) :].strip()))
                             else:
+                                # a setting (SET DEFINE OFF, PROMPT) holds no SQL and no data;
+                                # a command that runs code (@script, EXEC) is reported
+                                runs = token.startswith("@") or token.upper() in _SQLPLUS_RUNS
                                 yield RawStatement(line, col, text, tuple(pending.leading),
-                                                   meta_command=True)
+                                                   meta_command=True, sqlplus_setting=not runs)
                                 pending = _Pending()
                             col += end - m.start()
                             pos = end

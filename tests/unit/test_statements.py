@@ -46,11 +46,12 @@ ORACLE = (
     "SELECT email FROM people WHERE id = 1 / 2;\n"
     "/\n"
     "SET TRANSACTION READ ONLY;\n"
+    "@@install_more.sql\n"
 )
 
 
 def test_oracle_plsql_blocks_end_at_the_slash_line_not_at_each_semicolon():
-    found = [(s.line, s.plsql_block, s.meta_command, s.text.split("\n")[0]) for s in split_statements([ORACLE], "oracle")]
+    found = [(s.line, s.plsql_block, s.sqlplus_setting, s.text.split("\n")[0]) for s in split_statements([ORACLE], "oracle")]
     assert found == [
         (2, False, True, "SET DEFINE OFF;"),
         (3, False, True, "prompt --install/people"),
@@ -58,7 +59,9 @@ def test_oracle_plsql_blocks_end_at_the_slash_line_not_at_each_semicolon():
         (11, True, False, "declare"),
         (17, False, False, "SELECT email FROM people WHERE id = 1 / 2"),
         (19, False, False, "SET TRANSACTION READ ONLY"),
+        (20, False, False, "@@install_more.sql"),
     ]
+    assert [s.meta_command for s in split_statements([ORACLE], "oracle")] == [True, True, False, False, False, False, True]
     block = next(s for s in split_statements([ORACLE], "oracle") if s.line == 4)
     assert block.text.endswith("END PEOPLE_PKG;") and block.slash
 

@@ -80,6 +80,8 @@ def _statement(
                 unknown_purpose_problems(head.purposes, attr, shown, leading[0][0])
             )
             leading = leading[1:]
+    if stmt.sqlplus_setting:
+        return file_purposes  # SET DEFINE OFF, PROMPT: how SQL*Plus shows the script, no SQL
     if stmt.meta_command:
         gathered.problems.append(
             SourceProblem(f"{'psql meta-command' if stmt.text.startswith(chr(92)) else 'SQL*Plus command'}"
