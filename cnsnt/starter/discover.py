@@ -202,6 +202,10 @@ def _sql_kind(path: Path) -> _Kind | None:
         for dialect in DIALECTS[1:]:
             if _reads_queries(text, dialect):
                 return "queries", dialect, ()
+    if clean is not None and not any(True for _ in split_statements([text], clean)):
+        # only comments (Joomla's `# Dummy SQL file`): nothing tells a dialect, and a
+        # migrations folder must not take one from it
+        return "queries", None, ()
     if clean is not None:
         # a dialect that reads every statement beats ones that found a table only by
         # cutting a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$)

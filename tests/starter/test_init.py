@@ -342,6 +342,20 @@ def test_discover_finds_the_dialect_of_a_data_dump_without_ddl(tmp_path: Path):
     ]
 
 
+def test_a_comment_only_file_gives_no_dialect_to_its_migrations_folder(tmp_path: Path):
+    """Joomla's `# Dummy SQL file` beside T-SQL updates: a `#` comment reads only as MySQL,
+    but it holds no statement, so the folder keeps the dialect its real updates tell."""
+    updates = tmp_path / "sql" / "updates" / "sqlazure"
+    updates.mkdir(parents=True)
+    (updates / "2.5.4.sql").write_text(
+        "CREATE TABLE [#__people] ([id] [int] NOT NULL, [email] [nvarchar](100) NOT NULL);\n"
+    )
+    (updates / "2.5.5.sql").write_text("ALTER TABLE [#__people] ADD [phone] [nvarchar](20) NULL;\n")
+    (updates / "2.5.6.sql").write_text("# Dummy SQL file to set schema version\n")
+    (found,) = discover(tmp_path)
+    assert (found.kind, found.format, found.dialect) == ("schemas", "migrations", "tsql")
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
