@@ -508,11 +508,13 @@ def test_rails_form_builder_names_the_field_after_its_attribute(tmp_path):
         '  <label><%= f.radio_button :order, "newest", checked: true %> Newest</label>\n'
         "  <%= f.select 'moderator', options_for_select(@moderators) %>\n"
         "  <%= f.text_field field_name %>\n"
+        '  <%= select("job", "supplier_id", Supplier.all.map { |s| [s.name, s.id] }) %>\n'
+        "  <%= text_field :user, :nickname %>\n"
         '  <%= f.submit "Search" %>\n'
         "<% end %>\n",
     )
     fields = by_name(only_form(ev))
-    assert {"q", "email", "order", "moderator"} <= set(fields)
+    assert {"q", "email", "order", "moderator", "job[supplier_id]", "user[nickname]"} <= set(fields)
     assert fields["email"].control == "email" and fields["order"].control == "radio"
     assert "Search" not in fields
     unread = [p.message for p in ev.problems]
