@@ -47,6 +47,68 @@ def field_matches(pattern: str, key: str) -> bool:
     return glob_match(pattern, key)
 
 
+class KeyIndex:
+    """Evidence keys, for asking whether a pattern names any of them.
+
+    A literal pattern (no `*` or `?`) is looked up among the keys and, for columns, their
+    last parts; only a glob pattern is tried against each key. Trying every declared
+    pattern against every key was patterns x keys matches on a large schema.
+    """
+
+    def __init__(self, keys: Iterable[str], *, columns: bool) -> None:
+        self.keys = list(keys)
+        self.columns = columns
+        self.spellings: set[str] = set()
+        for key in self.keys:
+            parts = key.lower().split(".")
+            for start in range(len(parts) if columns else 1):
+                self.spellings.add(".".join(parts[start:]))
+
+    def named(self, pattern: str) -> bool:
+        """Whether the pattern names at least one key."""
+        if "*" not in pattern and "?" not in pattern:
+            return pattern.lower() in self.spellings
+        match = column_matches if self.columns else field_matches
+        return any(match(pattern, key) for key in self.keys)
+
+
+class _PatternIndex:
+    """The data entries' column (or field) patterns, literal ones in a dict.
+
+    A starter policy lists every column by name: trying each against every column was
+    columns x patterns glob matches (OSCAR EMR's audit ran past two minutes). A pattern
+    without `*` or `?` matches only the key (or, for columns, the key's last parts) spelt
+    the same, so those are looked up; only glob patterns are tried one by one.
+    """
+
+    def __init__(self, policy: Policy, *, columns: bool) -> None:
+        self.order = {name: i for i, name in enumerate(policy.data)}
+        self.columns = columns
+        self.literal: dict[str, list[Datum]] = {}
+        self.globs: list[tuple[str, Datum]] = []
+        for datum in policy.data.values():
+            for pattern in datum.columns if columns else datum.form_fields:
+                if "*" in pattern or "?" in pattern:
+                    self.globs.append((pattern, datum))
+                else:
+                    self.literal.setdefault(pattern.lower(), []).append(datum)
+
+    def data(self, key: str) -> list[Datum]:
+        """Data entries with a pattern naming this key, in policy order."""
+        found: dict[str, Datum] = {}
+        parts = key.lower().split(".")
+        # a field key is matched whole; a column key also by its last parts (no schema)
+        ends = range(len(parts)) if self.columns else range(1)
+        for start in ends:
+            for datum in self.literal.get(".".join(parts[start:]), ()):
+                found.setdefault(datum.name, datum)
+        match = column_matches if self.columns else field_matches
+        for pattern, datum in self.globs:
+            if datum.name not in found and match(pattern, key):
+                found[datum.name] = datum
+        return sorted(found.values(), key=lambda d: self.order[d.name])
+
+
 @dataclass
 class PolicyIndex:
     """Lookups from evidence to the policy entries that mention it (built once per audit)."""
@@ -55,24 +117,23 @@ class PolicyIndex:
     _column_cache: dict[str, list[Datum]] = field(default_factory=dict)
     _field_cache: dict[str, list[Datum]] = field(default_factory=dict)
 
+    _columns: _PatternIndex | None = None
+    _fields: _PatternIndex | None = None
+
     def data_for_column(self, key: str) -> list[Datum]:
         """Data entries whose `columns` name this column key."""
         if key not in self._column_cache:
-            self._column_cache[key] = [
-                d
-                for d in self.policy.data.values()
-                if any(column_matches(p, key) for p in d.columns)
-            ]
+            if self._columns is None:
+                self._columns = _PatternIndex(self.policy, columns=True)
+            self._column_cache[key] = self._columns.data(key)
         return self._column_cache[key]
 
     def data_for_field(self, key: str) -> list[Datum]:
         """Data entries whose `form_fields` name this field key."""
         if key not in self._field_cache:
-            self._field_cache[key] = [
-                d
-                for d in self.policy.data.values()
-                if any(field_matches(p, key) for p in d.form_fields)
-            ]
+            if self._fields is None:
+                self._fields = _PatternIndex(self.policy, columns=False)
+            self._field_cache[key] = self._fields.data(key)
         return self._field_cache[key]
 
     def column_ignored(self, key: str) -> bool:

@@ -82,6 +82,10 @@ _registered: set[str] = set()
 _MIN_SECRET = 4
 
 
+#: Last words of a key that name a collection or a kind of secret, never one secret.
+_NAMING_TAILS = frozenset({"tokens", "passwords", "secrets", "credentials", "keys", "type", "types"})
+
+
 def _is_secret_key(key: str) -> bool:
     k = key.lower().replace("-", "_")
     return any(stem in k for stem in _SECRET_STEMS) or k.endswith("pass")
@@ -208,6 +212,10 @@ def _key_value(m: re.Match[str]) -> str:
         return m.group()
     if m["op"] == ":" and "." in key:
         return m.group()  # a path in a message (`data.password: expected ...`)
+    if m["op"] == ":" and key.lower().replace("-", "_").rsplit("_", 1)[-1] in _NAMING_TAILS:
+        # a table or a kind named in a message (`identity_verification_tokens: no earlier
+        # migration ...`, sqlglot's `token_type: TokenType.L_BRACE`), not a secret's key
+        return m.group()
     if not _is_secret_key(key):
         return m.group()
     return _mask_value(m)

@@ -35,3 +35,11 @@ def shorten(s: str, limit: int = 60) -> str:
     """Text as a message quotes it: whitespace runs folded, at most `limit` characters."""
     s = " ".join(s.split())
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+#: sqlglot's token repr in its error descriptions (which quote user text). Linear: a try
+#: starts at the fixed prefix; the text stops at `, line: <digit>` or at the next token
+#: repr, so two tries never read the same text; the tail is one possessive run to `>`.
+TOKEN_REPR = re.compile(
+    r"<Token token_type: [\w.]++, text: ((?:(?!, line: \d|<Token )[^\n])*+), line: \d++[^>\n]*+>"
+)

@@ -39,6 +39,12 @@ class RawStatement:
     """A psql meta-command line (`\\connect db`), not SQL."""
     oversize: int = 0
     """Characters of a statement longer than the splitter's `max_chars` (its text is then empty)."""
+    plsql_block: bool = False
+    """An Oracle PL/SQL block (DECLARE/BEGIN, CREATE PACKAGE, PROCEDURE...) read whole to its `/`."""
+    slash: bool = False
+    """Ended by a SQL*Plus `/` line (Oracle only)."""
+    sqlplus_setting: bool = False
+    """A SQL*Plus setting (`SET DEFINE OFF`, `PROMPT text`): a client command, no SQL, no data."""
 
 
 @dataclass
@@ -49,6 +55,8 @@ class _Pending:
     line: int = 0
     column: int = 0
     size: int = 0
+    words: list[str] = field(default_factory=list)
+    """Its first words, upper-cased (Oracle only: they tell a PL/SQL block)."""
 
 
 def _pattern(lex: Lexis) -> re.Pattern[str]:
@@ -98,6 +106,58 @@ _GO_DIALECTS = frozenset({"tsql", "fabric"})
 _GO_LINE = re.compile(r"(?<![ \t\d])[ \t]*+(?:\d++[ \t]*+)?(?:\r?\n|\Z)")
 
 
+#: Oracle: statements that SQL*Plus reads as one PL/SQL block, whose `;` end its inner
+#: statements, not the block; a line holding only `/` ends it.
+_TRANSACTION_WORDS = frozenset({"TRANSACTION", "TRAN", "WORK", "TRY", "CATCH", "DISTRIBUTED"})
+_PLSQL_UNITS = frozenset({"PACKAGE", "PROCEDURE", "FUNCTION", "TRIGGER", "TYPE", "LIBRARY"})
+_PLSQL_MODIFIERS = frozenset({"OR", "REPLACE", "EDITIONABLE", "NONEDITIONABLE", "EDITIONING"})
+
+
+#: SQL*Plus commands: a line of their own, no `;` needed; not SQL (REM is a comment).
+_SQLPLUS_COMMANDS = frozenset(
+    {"REM", "REMARK", "PROMPT", "SET", "SPOOL", "WHENEVER", "EXEC", "EXECUTE", "DEFINE",
+     "UNDEFINE", "SHOW", "CONNECT", "CONN", "DISCONNECT", "PAUSE", "ACCEPT", "VARIABLE",
+     "VAR", "PRINT", "COLUMN", "TTITLE", "BTITLE", "CLEAR", "EXIT", "QUIT", "@", "@@"}
+)
+#: SQL*Plus commands that run code or change the connection: reported when skipped.
+_SQLPLUS_RUNS = frozenset({"EXEC", "EXECUTE", "CONNECT", "CONN"})
+#: `SET` words that make an SQL statement, not a SQL*Plus setting.
+_SQL_SET = frozenset({"TRANSACTION", "ROLE", "CONSTRAINT", "CONSTRAINTS"})
+
+
+def _sqlplus_command(line: str) -> bool:
+    """Whether a line that starts a statement is a SQL*Plus command (`SET DEFINE OFF`)."""
+    words = line.split(None, 2)
+    if not words:
+        return False
+    first = words[0].upper().rstrip(";")
+    if first.startswith("@"):
+        return True
+    if first not in _SQLPLUS_COMMANDS:
+        return False
+    return not (first == "SET" and len(words) > 1 and words[1].upper().rstrip(";") in _SQL_SET)
+
+
+def _plsql_block(words: list[str]) -> bool:
+    """Whether a statement starting with these words is a PL/SQL block (ends at `/`)."""
+    if not words:
+        return False
+    if words[0] == "DECLARE":
+        # T-SQL's `DECLARE @name type` is a statement of its own
+        return not (len(words) > 1 and words[1].startswith("@"))
+    if words[0] == "BEGIN":
+        # `BEGIN;`, `BEGIN TRANSACTION`: another dialect's transaction, not a block
+        return len(words) > 1 and words[1] not in _TRANSACTION_WORDS
+    if words[0] != "CREATE":
+        return False
+    for word in words[1:]:
+        if word in _PLSQL_UNITS:
+            return True
+        if word not in _PLSQL_MODIFIERS:
+            return False
+    return False
+
+
 #: A token still open at the end of the text read so far (an unclosed comment or string) is
 #: waited for, not cut; past this many characters it is cut where the text ends (memory).
 _MAX_UNCUT = 32 << 20
@@ -142,6 +202,7 @@ def split_statements(
     """
     regex = _pattern(lexis(dialect))
     go_batches = dialect in _GO_DIALECTS
+    slash_blocks = dialect == "oracle"
     limit = max_chars if max_chars > 0 else sys.maxsize
     pending = _Pending()
     buffer = ""
@@ -180,7 +241,9 @@ def split_statements(
                 if pending.parts or pending.size:
                     _add(pending, token, max_chars)
             elif kind == "semi":
-                if pending.parts or pending.size:
+                if slash_blocks and _plsql_block(pending.words):
+                    _add(pending, token, max_chars)  # inside a PL/SQL block: read on to `/`
+                elif pending.parts or pending.size:
                     yield _finish(pending, max_chars)
                     pending = _Pending()
             elif kind == "w":
@@ -188,6 +251,24 @@ def split_statements(
                     pending.size += len(token)
                     if pending.size <= limit:
                         pending.parts.append(token)
+            elif slash_blocks and line_blank and token == "/":
+                # SQL*Plus: `/` alone on a line ends (and runs) the statement or PL/SQL block
+                end = buffer.find("\n", m.end())
+                if end < 0 and not eof:
+                    break
+                end = size if end < 0 else end
+                if buffer[m.end() : end].strip():
+                    if not (pending.parts or pending.size):
+                        _start(pending, line, col)
+                    _add(pending, token, max_chars)
+                else:
+                    if pending.parts or pending.size:
+                        yield _finish(pending, max_chars, slash=True)
+                        pending = _Pending()
+                    col += end - m.start()
+                    pos = end
+                    line_blank = False
+                    continue
             elif go_batches and line_blank and token.upper() == "GO":
                 # `GO [count]` on a line of its own ends a T-SQL batch like `;` (it is not SQL).
                 end = buffer.find("\n", m.end())
@@ -208,6 +289,28 @@ def split_statements(
             else:
                 if not (pending.parts or pending.size):
                     _start(pending, line, col)
+                    if kind == "o" and slash_blocks and (
+                        token.startswith("@") or token.upper() in _SQLPLUS_COMMANDS
+                    ):
+                        end = buffer.find("\n", m.start())
+                        if end < 0 and not eof:
+                            break
+                        end = size if end < 0 else end
+                        text = buffer[m.start() : end].strip()
+                        if _sqlplus_command(text):
+                            if token.upper() in ("REM", "REMARK"):
+                                pending.leading.append(Comment(line, text[len(token) :].strip()))
+                            else:
+                                # a setting (SET DEFINE OFF, PROMPT) holds no SQL and no data;
+                                # a command that runs code (@script, EXEC) is reported
+                                runs = token.startswith("@") or token.upper() in _SQLPLUS_RUNS
+                                yield RawStatement(line, col, text, tuple(pending.leading),
+                                                   meta_command=True, sqlplus_setting=not runs)
+                                pending = _Pending()
+                            col += end - m.start()
+                            pos = end
+                            line_blank = False
+                            continue
                     if token.startswith("\\") and kind == "o":
                         # psql meta-command: the rest of the line, no `;` needed.
                         end = buffer.find("\n", m.start())
@@ -226,6 +329,8 @@ def split_statements(
                     pending.parts.append(token)
                 elif pending.parts:
                     pending.parts.clear()
+                if slash_blocks and len(pending.words) < 4 and kind == "o":
+                    pending.words.append(token.upper())
             newlines = token.count("\n")
             if newlines:
                 line += newlines
@@ -256,7 +361,7 @@ def _add(pending: _Pending, token: str, max_chars: int) -> None:
         pending.parts.clear()
 
 
-def _finish(pending: _Pending, max_chars: int = 0) -> RawStatement:
+def _finish(pending: _Pending, max_chars: int = 0, *, slash: bool = False) -> RawStatement:
     oversize = pending.size if max_chars > 0 and pending.size > max_chars else 0
     text = "" if oversize else "".join(pending.parts).rstrip()
     return RawStatement(
@@ -266,6 +371,8 @@ def _finish(pending: _Pending, max_chars: int = 0) -> RawStatement:
         leading=tuple(pending.leading),
         inner=tuple(pending.inner),
         oversize=oversize,
+        plsql_block=_plsql_block(pending.words),
+        slash=slash,
     )
 
 
@@ -273,3 +380,33 @@ def comments_in(text: str, dialect: str | None = None) -> list[str]:
     """Bodies of the comments inside one statement (for annotations in log lines)."""
     regex = _pattern(lexis(dialect))
     return [_comment_body(m.group()).strip() for m in regex.finditer(text) if m.lastgroup == "c"]
+
+
+def sqlplus_script(text: str) -> bool:
+    """Whether SQL text is evidently an Oracle SQL*Plus script.
+
+    A PL/SQL block ended by `/` or a SQL*Plus command (`SET DEFINE OFF`, `PROMPT`): no
+    other dialect has them.
+    """
+    return any(
+        (s.plsql_block and s.slash) or (s.meta_command and _evident_sqlplus(s.text))
+        for s in split_statements([text], "oracle")
+    )
+
+
+#: SQL*Plus commands no other dialect has (`SET NAMES`, `SET client_encoding` are SQL
+#: elsewhere, `SET DEFINE OFF` is not).
+_EVIDENT_SQLPLUS = frozenset({"PROMPT", "SPOOL", "WHENEVER"})
+_EVIDENT_SQLPLUS_SET = frozenset(
+    {"DEFINE", "ECHO", "SERVEROUTPUT", "FEEDBACK", "VERIFY", "SQLBLANKLINES", "TERMOUT",
+     "HEADING", "PAGESIZE", "LINESIZE", "SCAN", "TIMING", "SQLTERMINATOR"}
+)
+
+
+def _evident_sqlplus(line: str) -> bool:
+    words = [w.upper().rstrip(";") for w in line.split(None, 2)]
+    if not words:
+        return False
+    if words[0] in _EVIDENT_SQLPLUS or words[0].startswith("@"):
+        return True
+    return words[0] == "SET" and len(words) > 1 and words[1] in _EVIDENT_SQLPLUS_SET

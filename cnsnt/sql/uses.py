@@ -15,7 +15,6 @@ target table.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +27,7 @@ from sqlglot.optimizer.scope import Scope, ScopeType, traverse_scope
 from sqlglot.schema import MappingSchema
 
 from cnsnt.evidence import Access, ColumnUse, Table
+from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
 
 #: Schemas of the database's own catalog: statements reading them touch no personal data.
 SYSTEM_SCHEMAS = frozenset(
@@ -39,12 +39,6 @@ _MARK = "cnsnt_explicit"
 _NO_SCHEMA = "cnsnt_no_schema"
 """Stands for "no schema" in the MappingSchema, which needs one nesting depth for all."""
 _DATA_VERBS = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE"})
-#: sqlglot's token repr in its error descriptions (which quote user text). Linear: a try
-#: starts at the fixed prefix; the text stops at `, line: <digit>` or at the next token
-#: repr, so two tries never read the same text; the tail is one possessive run to `>`.
-_TOKEN_REPR = re.compile(
-    r"<Token token_type: [\w.]++, text: ((?:(?!, line: \d|<Token )[^\n])*+), line: \d++[^>\n]*+>"
-)
 
 
 class ProblemKind(enum.StrEnum):

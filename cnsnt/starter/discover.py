@@ -21,7 +21,7 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
-from cnsnt.sql.statements import split_statements
+from cnsnt.sql.statements import split_statements, sqlplus_script
 from cnsnt.sql.uses import UseProblem, parse_statements
 
 #: Directories that hold other people's code, build output or caches.
@@ -172,8 +172,19 @@ def _sql_kind(path: Path) -> _Kind | None:
             # `#` comments and backticks read only so), in any when the first reads it
             clean = dialect
             break
-    if best[0]:
+    if clean is None and not best[0] and sqlplus_script(text):
+        # no DDL to tell the dialects apart, but PL/SQL blocks ended by `/` or SQL*Plus
+        # settings (`SET DEFINE OFF`): an Oracle script, which only `oracle` splits right
+        return "queries", "oracle", ()
+    if clean is not None and not any(True for _ in split_statements([text], clean)):
+        # only comments (Joomla's `# Dummy SQL file`): nothing tells a dialect, and a
+        # migrations folder must not take one from it
+        return "queries", None, ()
+    if best[0] and clean is None:
         return "schemas", best[1], best[0]
+    # a dialect that reads every statement beats ones that found a table only by cutting
+    # a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$): a query file,
+    # whose dialect the query reader decides
     return "queries", _query_dialect(text, clean), ()
 
 
@@ -191,7 +202,9 @@ def _unread_chars(text: str, dialect: str | None) -> tuple[int, int]:
         if number >= QUERY_SAMPLE:
             break
         total += len(stmt.text)
-        if not stmt.meta_command and isinstance(parse_statements(stmt.text, dialect), UseProblem):
+        if stmt.meta_command or stmt.plsql_block:
+            continue  # the audit reports these apart, as warnings
+        if isinstance(parse_statements(stmt.text, dialect), UseProblem):
             unread += len(stmt.text)
     return unread, total
 

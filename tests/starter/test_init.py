@@ -332,6 +332,86 @@ def test_discover_takes_no_migration_version_from_a_numbered_chapter_folder(tmp_
     ]
 
 
+def test_discover_prefers_the_dialect_that_reads_a_function_file_whole(tmp_path: Path):
+    """A temporary table inside a PostgreSQL function body is no schema: other dialects
+    cut the body at its `;` and find the table only so, PostgreSQL reads the file clean."""
+    (tmp_path / "functions.sql").write_text(
+        "CREATE OR REPLACE FUNCTION refresh_members() RETURNS bool AS $BODY$\n"
+        "BEGIN\n"
+        "    CREATE TEMP TABLE tmp_member (person_id int, email varchar);\n"
+        "    INSERT INTO tmp_member SELECT id, email FROM person;\n"
+        "    DROP TABLE tmp_member;\n"
+        "    RETURN TRUE;\n"
+        "END;\n"
+        "$BODY$ LANGUAGE plpgsql;\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "functions.sql", dialect="postgres")]
+
+
+def test_init_reads_an_oracle_export_and_the_audit_names_each_plsql_block_once(tmp_path: Path):
+    """SQL Developer / APEX exports: a package and a data script hold no DDL, so only their
+    SQL*Plus lines and `/`-ended blocks show they are Oracle; read by `;` they gave one
+    parse error per PL/SQL statement."""
+    (tmp_path / "schema.sql").write_text(
+        'CREATE TABLE "PEOPLE" ("ID" NUMBER(12,0), "EMAIL" VARCHAR2(200), "NAME" VARCHAR2(100));\n'
+    )
+    (tmp_path / "people_pkg.sql").write_text(
+        'CREATE OR REPLACE PACKAGE BODY "PEOPLE_PKG" AS\n'
+        "  PROCEDURE rename(p_id NUMBER, p_name VARCHAR2) IS\n"
+        "  BEGIN\n"
+        "    UPDATE people SET name = p_name WHERE id = p_id;\n"
+        "    COMMIT;\n"
+        "  END;\n"
+        "END PEOPLE_PKG;\n"
+        "/\n"
+    )
+    (tmp_path / "people_data.sql").write_text(
+        "REM INSERTING into PEOPLE\nSET DEFINE OFF;\n"
+        "Insert into PEOPLE (ID,EMAIL,NAME) values (1,'a@example.com','Ann');\n"
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", "schema.sql"),
+        Found("queries", "people_data.sql", dialect="oracle"),
+        Found("queries", "people_pkg.sql", dialect="oracle"),
+    ]
+    assert run("init", str(tmp_path)).exit_code == 0
+    unreadable = [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
+    # SET DEFINE OFF and REM are how SQL*Plus shows the script: no SQL, nothing to report
+    assert [(f.location.path, f.location.line, f.severity.value) for f in unreadable] == [
+        ("people_pkg.sql", 1, "warning"),
+    ]
+    assert "PL/SQL block skipped" in next(f.message for f in unreadable if f.location.line == 1)
+
+
+def test_discover_finds_the_dialect_of_a_data_dump_without_ddl(tmp_path: Path):
+    """No CREATE TABLE to try the dialects on: the statements themselves tell MySQL."""
+    (tmp_path / "data.sql").write_text(
+        "/*!40101 SET NAMES utf8 */;\n"
+        "LOCK TABLES `members` WRITE;\n"
+        "INSERT INTO `members` (`id`, `email`) VALUES (1,'a@example.com');\n"
+        "UNLOCK TABLES;\n"
+    )
+    (tmp_path / "plain.sql").write_text("TRUNCATE TABLE members;\nINSERT INTO members (id) VALUES (1);\n")
+    assert discover(tmp_path) == [
+        Found("queries", "plain.sql"),
+        Found("queries", "data.sql", dialect="mysql"),
+    ]
+
+
+def test_a_comment_only_file_gives_no_dialect_to_its_migrations_folder(tmp_path: Path):
+    """Joomla's `# Dummy SQL file` beside T-SQL updates: a `#` comment reads only as MySQL,
+    but it holds no statement, so the folder keeps the dialect its real updates tell."""
+    updates = tmp_path / "sql" / "updates" / "sqlazure"
+    updates.mkdir(parents=True)
+    (updates / "2.5.4.sql").write_text(
+        "CREATE TABLE [#__people] ([id] [int] NOT NULL, [email] [nvarchar](100) NOT NULL);\n"
+    )
+    (updates / "2.5.5.sql").write_text("ALTER TABLE [#__people] ADD [phone] [nvarchar](20) NULL;\n")
+    (updates / "2.5.6.sql").write_text("# Dummy SQL file to set schema version\n")
+    (found,) = discover(tmp_path)
+    assert (found.kind, found.format, found.dialect) == ("schemas", "migrations", "tsql")
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()

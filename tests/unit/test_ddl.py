@@ -631,3 +631,13 @@ def test_a_declared_boolean_stays_boolean_in_sqlite() -> None:
     result = parse_ddl("CREATE TABLE t (used BOOLEAN, n INTEGER, flag BOOL);", "sqlite")
     types = {c.name: c.type for c in result.tables[0].columns}
     assert types == {"used": "BOOLEAN", "n": "INTEGER", "flag": "BOOLEAN"}
+
+
+def test_parse_error_names_the_token_not_sqlglots_repr():
+    """A templated migration (`CREATE TABLE {{ name }}`): the reason quotes `'{'`, not
+    `<Token token_type: ...>`, which also read as a secret to the redactor (ory/kratos)."""
+    from cnsnt.sql.ddl import parse_ddl
+
+    (problem,) = parse_ddl("CREATE TABLE {{ identifier }} (id INT);\n", None).problems
+    assert "but got '{' at line 1, column 14" in problem.message
+    assert "<Token" not in problem.message

@@ -494,3 +494,28 @@ def test_markup_rejected_again_at_the_same_place_is_reported_once(tmp_path):
     ev = write(tmp_path, "class.forms.php", code)
     places = [(p.location.line, p.location.column, p.message) for p in ev.problems]
     assert places and len(places) == len(set(places)), places
+
+
+def test_rails_form_builder_names_the_field_after_its_attribute(tmp_path):
+    """`f.text_field "q"`, `f.radio_button :order, "newest"`: the builder's first argument is
+    the field; `f.submit "Search"` is a button's caption, and a computed name stays unknown."""
+    ev = write(
+        tmp_path,
+        "index.html.erb",
+        "<%= form_with url: '/search', method: :get do |f| %>\n"
+        '  <%= f.text_field "q", { aria: { label: "Search query" }, size: 40 } %>\n'
+        "  <%= f.email_field :email %>\n"
+        '  <label><%= f.radio_button :order, "newest", checked: true %> Newest</label>\n'
+        "  <%= f.select 'moderator', options_for_select(@moderators) %>\n"
+        "  <%= f.text_field field_name %>\n"
+        '  <%= select("job", "supplier_id", Supplier.all.map { |s| [s.name, s.id] }) %>\n'
+        "  <%= text_field :user, :nickname %>\n"
+        '  <%= f.submit "Search" %>\n'
+        "<% end %>\n",
+    )
+    fields = by_name(only_form(ev))
+    assert {"q", "email", "order", "moderator", "job[supplier_id]", "user[nickname]"} <= set(fields)
+    assert fields["email"].control == "email" and fields["order"].control == "radio"
+    assert "Search" not in fields
+    unread = [p.message for p in ev.problems]
+    assert len(unread) == 1 and "f.text_field field_name" in unread[0], unread

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cnsnt.sql.statements import split_statements
+from cnsnt.sql.statements import split_statements, sqlplus_script
 
 TSQL = "SELECT email FROM users\nGO\nSELECT id\nFROM users\n  go 2\nSELECT go FROM t;\n"
 
@@ -22,3 +22,72 @@ def test_go_split_across_chunks_is_the_same():
 def test_go_is_only_a_separator_in_tsql():
     texts = [s.text for s in split_statements(["SELECT 1\nGO\n;"], "postgres")]
     assert texts == ["SELECT 1\nGO"]
+
+
+#: What Oracle SQL Developer and APEX exports look like: SQL*Plus settings, a package
+#: body whose inner `;` end PL/SQL statements, a `/` line after it, an anonymous block.
+ORACLE = (
+    "REM INSERTING into PEOPLE\n"
+    "SET DEFINE OFF;\n"
+    "prompt --install/people\n"
+    "CREATE OR REPLACE PACKAGE BODY \"PEOPLE_PKG\" AS\n"
+    "  PROCEDURE touch(p_id NUMBER) IS\n"
+    "  BEGIN\n"
+    "    UPDATE people SET seen_at = SYSDATE WHERE id = p_id;\n"
+    "  END;\n"
+    "END PEOPLE_PKG;\n"
+    "/\n"
+    "declare\n"
+    "  l_name people.name%type := 'a/b';\n"
+    "begin\n"
+    "  insert into people (name) values (l_name);\n"
+    "end;\n"
+    "/\n"
+    "SELECT email FROM people WHERE id = 1 / 2;\n"
+    "/\n"
+    "SET TRANSACTION READ ONLY;\n"
+    "@@install_more.sql\n"
+)
+
+
+def test_oracle_plsql_blocks_end_at_the_slash_line_not_at_each_semicolon():
+    found = [(s.line, s.plsql_block, s.sqlplus_setting, s.text.split("\n")[0]) for s in split_statements([ORACLE], "oracle")]
+    assert found == [
+        (2, False, True, "SET DEFINE OFF;"),
+        (3, False, True, "prompt --install/people"),
+        (4, True, False, 'CREATE OR REPLACE PACKAGE BODY "PEOPLE_PKG" AS'),
+        (11, True, False, "declare"),
+        (17, False, False, "SELECT email FROM people WHERE id = 1 / 2"),
+        (19, False, False, "SET TRANSACTION READ ONLY"),
+        (20, False, False, "@@install_more.sql"),
+    ]
+    assert [s.meta_command for s in split_statements([ORACLE], "oracle")] == [True, True, False, False, False, False, True]
+    block = next(s for s in split_statements([ORACLE], "oracle") if s.line == 4)
+    assert block.text.endswith("END PEOPLE_PKG;") and block.slash
+
+
+def test_oracle_split_across_chunks_is_the_same():
+    whole = list(split_statements([ORACLE], "oracle"))
+    for step in (1, 3, 7):
+        chunks = [ORACLE[i : i + step] for i in range(0, len(ORACLE), step)]
+        assert list(split_statements(chunks, "oracle")) == whole
+
+
+def test_other_dialects_keep_semicolons_and_transactions():
+    """`BEGIN;` and T-SQL's `DECLARE @x` are statements, and only Oracle knows `/` lines."""
+    assert [s.text for s in split_statements(["BEGIN;\nDELETE FROM t;\nCOMMIT;\n"], "oracle")] == [
+        "BEGIN", "DELETE FROM t", "COMMIT"
+    ]
+    assert [s.text for s in split_statements(["DECLARE @n INT;\nSELECT @n;\n"], "oracle")] == [
+        "DECLARE @n INT", "SELECT @n"
+    ]
+    assert [s.text for s in split_statements(["begin\n x := 1;\nend;\n"], "postgres")] == [
+        "begin\n x := 1", "end"
+    ]
+
+
+def test_sqlplus_script_needs_evidence_no_other_dialect_has():
+    assert sqlplus_script("SET DEFINE OFF;\nInsert into PEOPLE (ID) values (1);\n")
+    assert sqlplus_script("begin\n  null;\nend;\n/\n")
+    assert not sqlplus_script("SET client_encoding = 'UTF8';\nINSERT INTO people VALUES (1);\n")
+    assert not sqlplus_script("SET NAMES utf8;\nBEGIN;\nINSERT INTO people VALUES (1);\nCOMMIT;\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Sequence
 
-from cnsnt.matching import column_matches, field_matches
+from cnsnt.matching import KeyIndex
 from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 
@@ -55,10 +55,12 @@ class DeclaredNotFound(Rule):
         audited = ctx.evidence.audited
         columns = [c.key for c in ctx.evidence.columns]
         fields = [f.key for f in ctx.evidence.fields if f.name is not None]
+        column_index = KeyIndex(columns, columns=True)
+        field_index = KeyIndex(fields, columns=False)
         for datum in ctx.policy.data.values():
             if audited & {"schemas", "databases"}:
                 for i, pattern in enumerate(datum.columns):
-                    if not any(column_matches(pattern, k) for k in columns):
+                    if not column_index.named(pattern):
                         yield self.finding(
                             pattern,
                             f"data.{datum.name} declares column {pattern}, which is in no audited schema"
@@ -69,7 +71,7 @@ class DeclaredNotFound(Rule):
                         )
             if "forms" in audited:
                 for i, pattern in enumerate(datum.form_fields):
-                    if not any(field_matches(pattern, k) for k in fields):
+                    if not field_index.named(pattern):
                         yield self.finding(
                             pattern,
                             f"data.{datum.name} declares form field {pattern}, which is in no "

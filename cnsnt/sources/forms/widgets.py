@@ -36,6 +36,10 @@ _RAZOR_LAMBDA = re.compile(r"(?<!\w)\w++\s*+=>\s*+\w++\.([\w.]++)")
 #: Linear: a try cannot start inside a blank run (lookbehind), the runs are possessive
 #: and a quoted name stops at the next quote.
 _RAILS_SYMBOL = re.compile(r"(?<!\s)\s*+\(?\s*+(?::(\w++)|['\"]([^'\"]++)['\"])")
+#: A Rails helper's second argument after its first (`, :email`, `, "email"`). Linear: a
+#: try cannot start inside a blank run (lookbehind); a fixed comma between possessive
+#: blank runs, then one possessive run.
+_RAILS_NEXT = re.compile(r"(?<![ \t])[ \t]*+,[ \t]*+(?::(\w++)|['\"]([^'\"]++)['\"])")
 #: `name: 'x'` in a helper call. Linear: starts at a word boundary with a fixed word;
 #: the value is one possessive run up to the next quote.
 _NAME_OPTION = re.compile(r"\bname\s*+:\s*+['\"]([^'\"]++)['\"]")
@@ -158,8 +162,16 @@ def rendered_control(tok: Token, code: str) -> Control | None:
         }.get(helper, "select" if "select" in helper else "text")
         sym = _RAILS_SYMBOL.match(code, m.end())
         ctrl = Control(tok.start, control, None, None)
-        if sym and is_tag:
+        builder = "." in m.group(0) and helper != "submit"  # `f.text_field :email`: the attribute
+        if sym and (is_tag or builder):
+            # a builder names the field after the model attribute it is given (the form
+            # prefixes it, `user[email]`, as Symfony's `form_row(form.email)` does)
             ctrl.name = sym.group(1) or sym.group(2)
+        elif sym and not is_tag and helper != "submit":
+            # `select("job", "supplier_id", ...)`: object and method give `job[supplier_id]`
+            method = _RAILS_NEXT.match(code, sym.end())
+            if method is not None:
+                ctrl.name = f"{sym.group(1) or sym.group(2)}[{method.group(1) or method.group(2)}]"
         return _fill(ctrl, {})
     # A template function call: form_widget(form.email), FormsSelect(options).
     m = control_call(code)

@@ -80,10 +80,25 @@ def _statement(
                 unknown_purpose_problems(head.purposes, attr, shown, leading[0][0])
             )
             leading = leading[1:]
+    if stmt.sqlplus_setting:
+        return file_purposes  # SET DEFINE OFF, PROMPT: how SQL*Plus shows the script, no SQL
     if stmt.meta_command:
         gathered.problems.append(
-            SourceProblem(f"psql meta-command skipped: {stmt.text[:60]}",
+            SourceProblem(f"{'psql meta-command' if stmt.text.startswith(chr(92)) else 'SQL*Plus command'}"
+                          f" skipped: {stmt.text[:60]}",
                           Location(shown, stmt.line), shown, severity=Severity.WARNING)
+        )
+        return file_purposes
+    if stmt.plsql_block:
+        # procedural code: its inner statements use PL/SQL variables and control flow
+        # that the SQL parser cannot read, so it is named once instead of failing per `;`
+        opening = " ".join(stmt.text[:200].split())
+        opening = opening if len(opening) <= 60 else opening[:59] + "…"
+        gathered.problems.append(
+            SourceProblem(f"PL/SQL block skipped ({opening}): the SQL inside procedural code "
+                          "is not audited",
+                          Location(shown, stmt.line, stmt.column), shown,
+                          severity=Severity.WARNING)
         )
         return file_purposes
     annotation, notes = parse_directives(leading + [(c.line, c.text) for c in stmt.inner])
