@@ -264,15 +264,23 @@ def test_discover_finds_the_dialect_that_reads_a_schema(tmp_path: Path):
     assert discover(tmp_path) == [Found("schemas", "dump.sql", dialect="mysql")]
 
 
-def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path):
-    """MySQL's `#` comments and backticks: a query file the default dialect cannot read."""
-    (tmp_path / "report.sql").write_text(
-        "# monthly sign-ups\nSELECT `email`, `created_at` FROM `users` WHERE `created_at` > NOW() - INTERVAL 30 DAY;\n"
-    )
-    (tmp_path / "plain.sql").write_text("SELECT email FROM users;\n")
+@pytest.mark.parametrize(
+    "mysql",
+    [
+        # `#` comments and backticks around a query
+        "# monthly sign-ups\nSELECT `email`, `created_at` FROM `users` WHERE `created_at` > NOW() - INTERVAL 30 DAY;\n",
+        # a data dump: no CREATE TABLE to try the dialects on, the statements tell MySQL
+        "/*!40101 SET NAMES utf8 */;\nLOCK TABLES `members` WRITE;\n"
+        "INSERT INTO `members` (`id`, `email`) VALUES (1,'a@example.com');\nUNLOCK TABLES;\n",
+    ],
+)
+def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path, mysql: str):
+    """A query file the default dialect cannot read gets the one that reads it; a plain one none."""
+    (tmp_path / "data.sql").write_text(mysql)
+    (tmp_path / "plain.sql").write_text("TRUNCATE TABLE members;\nINSERT INTO members (id) VALUES (1);\n")
     assert discover(tmp_path) == [
         Found("queries", "plain.sql"),
-        Found("queries", "report.sql", dialect="mysql"),
+        Found("queries", "data.sql", dialect="mysql"),
     ]
 
 
@@ -381,21 +389,6 @@ def test_init_reads_an_oracle_export_and_the_audit_names_each_plsql_block_once(t
         ("people_pkg.sql", 1, "warning"),
     ]
     assert "PL/SQL block skipped" in next(f.message for f in unreadable if f.location.line == 1)
-
-
-def test_discover_finds_the_dialect_of_a_data_dump_without_ddl(tmp_path: Path):
-    """No CREATE TABLE to try the dialects on: the statements themselves tell MySQL."""
-    (tmp_path / "data.sql").write_text(
-        "/*!40101 SET NAMES utf8 */;\n"
-        "LOCK TABLES `members` WRITE;\n"
-        "INSERT INTO `members` (`id`, `email`) VALUES (1,'a@example.com');\n"
-        "UNLOCK TABLES;\n"
-    )
-    (tmp_path / "plain.sql").write_text("TRUNCATE TABLE members;\nINSERT INTO members (id) VALUES (1);\n")
-    assert discover(tmp_path) == [
-        Found("queries", "plain.sql"),
-        Found("queries", "data.sql", dialect="mysql"),
-    ]
 
 
 def test_a_comment_only_file_gives_no_dialect_to_its_migrations_folder(tmp_path: Path):
