@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -47,6 +47,22 @@ def field_matches(pattern: str, key: str) -> bool:
     return glob_match(pattern, key)
 
 
+def _is_glob(pattern: str) -> bool:
+    """Whether a pattern has a wildcard (only `*` and `?` are: see `_compile`)."""
+    return "*" in pattern or "?" in pattern
+
+
+def _spellings(key: str, columns: bool) -> Iterator[str]:
+    """What a literal pattern must be to name this key, lower case.
+
+    A field key whole; a column key also by its last parts (`table.column` names
+    `schema.table.column`), as `column_matches` reads it.
+    """
+    parts = key.lower().split(".")
+    for start in range(len(parts) if columns else 1):
+        yield ".".join(parts[start:])
+
+
 class KeyIndex:
     """Evidence keys, for asking whether a pattern names any of them.
 
@@ -58,15 +74,11 @@ class KeyIndex:
     def __init__(self, keys: Iterable[str], *, columns: bool) -> None:
         self.keys = list(keys)
         self.columns = columns
-        self.spellings: set[str] = set()
-        for key in self.keys:
-            parts = key.lower().split(".")
-            for start in range(len(parts) if columns else 1):
-                self.spellings.add(".".join(parts[start:]))
+        self.spellings = {spelling for key in self.keys for spelling in _spellings(key, columns)}
 
     def named(self, pattern: str) -> bool:
         """Whether the pattern names at least one key."""
-        if "*" not in pattern and "?" not in pattern:
+        if not _is_glob(pattern):
             return pattern.lower() in self.spellings
         match = column_matches if self.columns else field_matches
         return any(match(pattern, key) for key in self.keys)
@@ -88,7 +100,7 @@ class _PatternIndex:
         self.globs: list[tuple[str, Datum]] = []
         for datum in policy.data.values():
             for pattern in datum.columns if columns else datum.form_fields:
-                if "*" in pattern or "?" in pattern:
+                if _is_glob(pattern):
                     self.globs.append((pattern, datum))
                 else:
                     self.literal.setdefault(pattern.lower(), []).append(datum)
@@ -96,11 +108,8 @@ class _PatternIndex:
     def data(self, key: str) -> list[Datum]:
         """Data entries with a pattern naming this key, in policy order."""
         found: dict[str, Datum] = {}
-        parts = key.lower().split(".")
-        # a field key is matched whole; a column key also by its last parts (no schema)
-        ends = range(len(parts)) if self.columns else range(1)
-        for start in ends:
-            for datum in self.literal.get(".".join(parts[start:]), ()):
+        for spelling in _spellings(key, self.columns):
+            for datum in self.literal.get(spelling, ()):
                 found.setdefault(datum.name, datum)
         match = column_matches if self.columns else field_matches
         for pattern, datum in self.globs:
