@@ -43,6 +43,7 @@ from sqlglot.tokenizer_core import Token, TokenType
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_split import Statement, keyword
 from cnsnt.sql.ddl_text import keywords, shorten
+from cnsnt.sql.statements import opens_plsql_block
 
 #: Words that start a statement (or a piece of a routine body split on `;`) in the SQL
 #: references of the dialects cnsnt reads; `(` starts a parenthesised query.
@@ -99,9 +100,6 @@ _HOLDS_SCHEMA = keywords("CREATE ALTER")
 _MAY_DEFINE_TABLE = keywords("TABLE VIEW")
 #: Query starts sqlglot's parser takes without a statement parser of its own.
 _QUERY_STARTS = frozenset({TokenType.SELECT, TokenType.WITH, TokenType.VALUES, TokenType.L_PAREN})
-_PLSQL_UNITS = keywords("PROCEDURE FUNCTION PACKAGE TRIGGER TYPE LIBRARY JAVA")
-_UNIT_MODIFIERS = keywords("OR REPLACE EDITIONABLE NONEDITIONABLE EDITIONING")
-_TRANSACTION_WORDS = keywords("TRANSACTION TRAN WORK")
 #: Statements no PL/SQL body holds (DDL; reserved words, so no variable is named so).
 _OUTSIDE_UNITS = keywords("CREATE ALTER DROP GRANT REVOKE COMMENT RENAME")
 _NAMES = frozenset({TokenType.VAR, TokenType.IDENTIFIER})
@@ -156,24 +154,13 @@ def _looks_like_table(word: str) -> bool:
 
 
 def opens_plsql_unit(tokens: list[Token]) -> bool:
-    """Whether a statement opens a PL/SQL unit (Oracle runs it up to a `/` line).
+    """Whether a statement opens a PL/SQL unit (`opens_plsql_block`: Oracle runs it up to a `/` line).
 
-    `DECLARE`, `BEGIN` (not `BEGIN;` or `BEGIN TRANSACTION`: no block), `CREATE [OR
-    REPLACE] [EDITIONABLE] PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE|LIBRARY|JAVA`, unless
-    its body is quoted (`AS $$`, `AS '...'`: a PostgreSQL routine, which no `/` ends, so
-    it must not hide the rest of the file).
+    Unless its body is quoted (`AS $$`, `AS '...'`: a PostgreSQL routine, which no `/`
+    ends, so it must not hide the rest of the file).
     """
     words = [keyword(t) for t in tokens[:8]]
-    if not words:
-        return False
-    if words[0] == "DECLARE":
-        return True
-    if words[0] == "BEGIN":
-        return len(words) > 1 and words[1] not in _TRANSACTION_WORDS
-    if words[0] != "CREATE":
-        return False
-    rest = [w for w in words[1:] if w not in _UNIT_MODIFIERS]
-    return bool(rest) and rest[0] in _PLSQL_UNITS and not _quoted_body(tokens)
+    return opens_plsql_block(words) and not (words[0] == "CREATE" and _quoted_body(tokens))
 
 
 def outside_plsql_units(tokens: list[Token]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cnsnt.sql.fingerprint import Lexis, lexis
@@ -109,7 +109,7 @@ _GO_LINE = re.compile(r"(?<![ \t\d])[ \t]*+(?:\d++[ \t]*+)?(?:\r?\n|\Z)")
 #: Oracle: statements that SQL*Plus reads as one PL/SQL block, whose `;` end its inner
 #: statements, not the block; a line holding only `/` ends it.
 _TRANSACTION_WORDS = frozenset({"TRANSACTION", "TRAN", "WORK", "TRY", "CATCH", "DISTRIBUTED"})
-_PLSQL_UNITS = frozenset({"PACKAGE", "PROCEDURE", "FUNCTION", "TRIGGER", "TYPE", "LIBRARY"})
+_PLSQL_UNITS = frozenset({"PACKAGE", "PROCEDURE", "FUNCTION", "TRIGGER", "TYPE", "LIBRARY", "JAVA"})
 _PLSQL_MODIFIERS = frozenset({"OR", "REPLACE", "EDITIONABLE", "NONEDITIONABLE", "EDITIONING"})
 
 
@@ -138,8 +138,13 @@ def _sqlplus_command(line: str) -> bool:
     return not (first == "SET" and len(words) > 1 and words[1].upper().rstrip(";") in _SQL_SET)
 
 
-def _plsql_block(words: list[str]) -> bool:
-    """Whether a statement starting with these words is a PL/SQL block (ends at `/`)."""
+def opens_plsql_block(words: Sequence[str]) -> bool:
+    """Whether a statement starting with these upper-cased words opens a PL/SQL block.
+
+    `DECLARE`, `BEGIN` (not `BEGIN;` or `BEGIN TRANSACTION`: no block), `CREATE [OR
+    REPLACE] [EDITIONABLE] PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE|LIBRARY|JAVA`: Oracle
+    runs it up to a `/` line. The query splitter and the DDL reader both ask this.
+    """
     if not words:
         return False
     if words[0] == "DECLARE":
@@ -241,7 +246,7 @@ def split_statements(
                 if pending.parts or pending.size:
                     _add(pending, token, max_chars)
             elif kind == "semi":
-                if slash_blocks and _plsql_block(pending.words):
+                if slash_blocks and opens_plsql_block(pending.words):
                     _add(pending, token, max_chars)  # inside a PL/SQL block: read on to `/`
                 elif pending.parts or pending.size:
                     yield _finish(pending, max_chars)
@@ -371,7 +376,7 @@ def _finish(pending: _Pending, max_chars: int = 0, *, slash: bool = False) -> Ra
         leading=tuple(pending.leading),
         inner=tuple(pending.inner),
         oversize=oversize,
-        plsql_block=_plsql_block(pending.words),
+        plsql_block=opens_plsql_block(pending.words),
         slash=slash,
     )
 
