@@ -43,7 +43,7 @@ from sqlglot.tokenizer_core import Token, TokenType
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_split import Statement, keyword
 from cnsnt.sql.ddl_text import keywords, shorten
-from cnsnt.sql.statements import opens_plsql_block
+from cnsnt.sql.statements import PLSQL_OPENING_WORDS, opens_plsql_block
 
 #: Words that start a statement (or a piece of a routine body split on `;`) in the SQL
 #: references of the dialects cnsnt reads; `(` starts a parenthesised query.
@@ -159,7 +159,7 @@ def opens_plsql_unit(tokens: list[Token]) -> bool:
     Unless its body is quoted (`AS $$`, `AS '...'`: a PostgreSQL routine, which no `/`
     ends, so it must not hide the rest of the file).
     """
-    words = [keyword(t) for t in tokens[:8]]
+    words = [keyword(t) for t in tokens[:PLSQL_OPENING_WORDS]]
     return opens_plsql_block(words) and not (words[0] == "CREATE" and _quoted_body(tokens))
 
 

@@ -138,6 +138,11 @@ def _sqlplus_command(line: str) -> bool:
     return not (first == "SET" and len(words) > 1 and words[1].upper().rstrip(";") in _SQL_SET)
 
 
+#: Words read to tell a PL/SQL block: CREATE, its modifiers (`OR REPLACE EDITIONABLE`) and
+#: the unit's kind, with room to spare.
+PLSQL_OPENING_WORDS = 8
+
+
 def opens_plsql_block(words: Sequence[str]) -> bool:
     """Whether a statement starting with these upper-cased words opens a PL/SQL block.
 
@@ -334,7 +339,7 @@ def split_statements(
                     pending.parts.append(token)
                 elif pending.parts:
                     pending.parts.clear()
-                if slash_blocks and len(pending.words) < 4 and kind == "o":
+                if slash_blocks and len(pending.words) < PLSQL_OPENING_WORDS and kind == "o":
                     pending.words.append(token.upper())
             newlines = token.count("\n")
             if newlines:

@@ -91,3 +91,15 @@ def test_sqlplus_script_needs_evidence_no_other_dialect_has():
     assert sqlplus_script("begin\n  null;\nend;\n/\n")
     assert not sqlplus_script("SET client_encoding = 'UTF8';\nINSERT INTO people VALUES (1);\n")
     assert not sqlplus_script("SET NAMES utf8;\nBEGIN;\nINSERT INTO people VALUES (1);\nCOMMIT;\n")
+
+
+def test_an_editionable_plsql_unit_is_one_block():
+    """SQL Developer exports `CREATE OR REPLACE EDITIONABLE PACKAGE BODY`: five words before
+    the unit's kind, still one block to its `/` line."""
+    text = (
+        'CREATE OR REPLACE EDITIONABLE PACKAGE BODY "PEOPLE_PKG" AS\n'
+        "  PROCEDURE purge IS BEGIN DELETE FROM people WHERE gone = 1; END purge;\n"
+        "END PEOPLE_PKG;\n/\nSELECT 1 FROM dual;\n"
+    )
+    found = [(s.line, s.plsql_block) for s in split_statements([text], "oracle")]
+    assert found == [(1, True), (5, False)]
