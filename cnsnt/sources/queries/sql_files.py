@@ -25,6 +25,7 @@ from cnsnt.sources.queries.common import (
     statement_failed,
     unknown_purpose_problems,
 )
+from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import RawStatement, split_statements
 
@@ -83,20 +84,18 @@ def _statement(
     if stmt.sqlplus_setting:
         return file_purposes  # SET DEFINE OFF, PROMPT: how SQL*Plus shows the script, no SQL
     if stmt.meta_command:
+        client = "psql meta-command" if stmt.text.startswith("\\") else "SQL*Plus command"
         gathered.problems.append(
-            SourceProblem(f"{'psql meta-command' if stmt.text.startswith(chr(92)) else 'SQL*Plus command'}"
-                          f" skipped: {stmt.text[:60]}",
+            SourceProblem(f"{client} skipped: {stmt.text[:60]}",
                           Location(shown, stmt.line), shown, severity=Severity.WARNING)
         )
         return file_purposes
     if stmt.plsql_block:
         # procedural code: its inner statements use PL/SQL variables and control flow
         # that the SQL parser cannot read, so it is named once instead of failing per `;`
-        opening = " ".join(stmt.text[:200].split())
-        opening = opening if len(opening) <= 60 else opening[:59] + "…"
         gathered.problems.append(
-            SourceProblem(f"PL/SQL block skipped ({opening}): the SQL inside procedural code "
-                          "is not audited",
+            SourceProblem(f"PL/SQL block skipped ({shorten(stmt.text[:200])}): the SQL inside "
+                          "procedural code is not audited",
                           Location(shown, stmt.line, stmt.column), shown,
                           severity=Severity.WARNING)
         )
