@@ -143,10 +143,12 @@ def _tables(text: str, dialect: str | None) -> tuple[tuple[DDLTable, ...], int]:
 
 
 def _sql_kind(path: Path) -> _Kind | None:
-    """(`schemas`, dialect, tables) when the DDL reader finds a table, else (`queries`, None, ()).
+    """(`schemas`, dialect, tables) when the DDL reader finds a table, else (`queries`, dialect, ()).
 
-    The dialect is the first that reads the file's tables without skipping any
-    (MySQL backticks, T-SQL brackets): the same parser the audit will use decides.
+    A schema's dialect is the first that reads the file's tables without skipping any
+    (MySQL backticks, T-SQL brackets): the same parser the audit will use decides. A
+    query file's is the one the query reader reads it in (`_query_dialect`), `oracle`
+    for an evident SQL*Plus script, none for a file of comments only.
     """
     try:
         if path.stat().st_size > PARSE_LIMIT:
@@ -219,14 +221,15 @@ def _query_dialect(text: str, clean: str | None) -> str | None:
     choice leaves most of the file unread (a PL/SQL body that no dialect reads keeps its
     dialect rather than take whichever misreads the least of it).
     """
-    ranked: list[tuple[int, int, str | None, int]] = []
-    for order, dialect in enumerate(DIALECTS):
-        unread, read = _unread_chars(text, dialect)
-        if unread == 0:
+    read: dict[str | None, tuple[int, int]] = {}
+    for dialect in DIALECTS:
+        read[dialect] = _unread_chars(text, dialect)
+        if read[dialect][0] == 0:
             return dialect
-        ranked.append((unread, order, dialect, read))
-    best_unread, _, best, best_read = min(ranked)
-    unread, total = _unread_chars(text, clean)
+    # the fewest characters unread, the first dialect of those (`DIALECTS` order)
+    best = min(DIALECTS, key=lambda d: read[d][0])
+    best_unread, best_read = read[best]
+    unread, total = read[clean]  # `clean` is one of DIALECTS: read in the loop above
     # a dialect that reads nine tenths of what the DDL reader's choice mostly cannot
     return best if 10 * best_unread <= best_read and 2 * unread > total else clean
 
