@@ -295,32 +295,31 @@ def test_discover_finds_tsql_for_a_query_file_the_ddl_reader_passes(tmp_path: Pa
     assert discover(tmp_path) == [Found("queries", "totals.sql", dialect="tsql")]
 
 
-def test_discover_keeps_the_ddl_dialect_of_a_plsql_body_no_dialect_reads(tmp_path: Path):
-    """No dialect's query parser reads a PL/SQL function whole: the one that misreads
-    the least of it (BigQuery) is no better a guess than the DDL reader's Oracle."""
-    (tmp_path / "age_of.sql").write_text(
+@pytest.mark.parametrize(
+    "plsql",
+    [
+        # no dialect's query parser reads a PL/SQL function whole: the one that misreads
+        # the least of it (BigQuery) is no better a guess than the DDL reader's Oracle
         "create or replace function shop.age_of(v_id number)\nRETURN number\nIS\n"
         "  v_born date;\n  v_found boolean;\nBEGIN\n"
         "  select born into v_born from shop.customer where id = v_id;\n"
         "  v_found := v_born is not null;\n  IF v_found in (null, false) THEN\n    RETURN null;\n"
-        "  END IF;\n  RETURN trunc(months_between(sysdate, v_born) / 12);\nEND;\n/\n"
-    )
-    assert discover(tmp_path) == [Found("queries", "age_of.sql", dialect="oracle")]
-
-
-def test_discover_keeps_oracle_for_plsql_blocks_another_dialect_half_reads(tmp_path: Path):
-    """Two PL/SQL blocks ended by `/`: most of the file is unread under the DDL reader's
-    Oracle, but BigQuery misreads a quarter of it too: no reason to switch to it."""
-    (tmp_path / "guests.sql").write_text(
+        "  END IF;\n  RETURN trunc(months_between(sysdate, v_born) / 12);\nEND;\n/\n",
+        # two PL/SQL blocks ended by `/`: most of the file is unread under the DDL reader's
+        # Oracle, but BigQuery misreads a quarter of it too: no reason to switch to it
         "CREATE OR REPLACE PROCEDURE shop.purge_guests\nIS\n  v_cnt NUMBER;\nBEGIN\n"
         "  DELETE FROM shop.guest WHERE created < SYSDATE - 30;\n  v_cnt := SQL%ROWCOUNT;\n"
         "  DBMS_OUTPUT.PUT_LINE(v_cnt);\nEND;\n/\n"
         "CREATE OR REPLACE FUNCTION shop.guest_name(p_id IN NUMBER) RETURN VARCHAR2\nIS\n"
         "  v_name VARCHAR2(200);\nBEGIN\n"
         "  SELECT first_name || ' ' || last_name INTO v_name FROM shop.guest WHERE id = p_id;\n"
-        "  RETURN v_name;\nEXCEPTION\n  WHEN NO_DATA_FOUND THEN RETURN NULL;\nEND;\n/\n"
-    )
-    assert discover(tmp_path) == [Found("queries", "guests.sql", dialect="oracle")]
+        "  RETURN v_name;\nEXCEPTION\n  WHEN NO_DATA_FOUND THEN RETURN NULL;\nEND;\n/\n",
+    ],
+)
+def test_discover_keeps_oracle_for_plsql_another_dialect_only_partly_reads(tmp_path: Path, plsql: str):
+    """A file no dialect reads whole keeps the DDL reader's Oracle, not the least-bad guess."""
+    (tmp_path / "routines.sql").write_text(plsql)
+    assert discover(tmp_path) == [Found("queries", "routines.sql", dialect="oracle")]
 
 
 def test_discover_takes_no_migration_version_from_a_numbered_chapter_folder(tmp_path: Path):
