@@ -90,6 +90,10 @@ SNIFF_BYTES = 64 * 1024
 #: A `.sql` file larger than this is taken for a query log or dump without parsing it whole.
 PARSE_LIMIT = 8 * 1024 * 1024
 _FORM_MARKERS = ("<form", "<input", "<textarea", "<select")
+#: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
+#: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
+#: a Java package named `samples` or a `demo` database dump is the product's own.
+DEMO_DIRS = frozenset({"demo", "demos", "example", "examples", "sample", "samples"})
 
 
 @dataclass(frozen=True, order=True)
@@ -645,6 +649,25 @@ def _columns_within(tables: tuple[DDLTable, ...], fuller: tuple[DDLTable, ...]) 
     )
 
 
+def _in_demo_dir(path: Path, root: Path) -> bool:
+    return any(part.lower() in DEMO_DIRS for part in path.relative_to(root).parts[:-1])
+
+
+def _demo_note(paths: list[Path], root: Path) -> str:
+    """Where the left-out demo forms are: their demo folders, the first few named."""
+    folders: set[str] = set()
+    for path in paths:
+        parts = path.relative_to(root).parts[:-1]
+        cut = next(i for i, part in enumerate(parts) if part.lower() in DEMO_DIRS)
+        folders.add("/".join(parts[: cut + 1]))
+    named = sorted(folders)
+    shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    return (
+        f"left out {len(paths)} form file{'s' if len(paths) != 1 else ''} in {shown}: "
+        "demo and example pages, not the product's forms (add them under sources: to audit them)"
+    )
+
+
 def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
     files = _walk(root)
@@ -658,6 +681,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     in_migrations |= in_laravel
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
+    demos: list[Path] = []
     for path in files:
         if path in in_migrations:
             continue
@@ -666,11 +690,13 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
             orm[model_kind].append((path, None))
             continue
         what = _kind_of(path)
-        if what is not None:
+        if what is not None and what[0] == "forms" and _in_demo_dir(path, root):
+            demos.append(path)
+        elif what is not None:
             kinds[what[0]].append((path, what[1]))
             if what[0] == "schemas":
                 schema_tables[path] = what[2]  # read once: the patch check needs them too
-    notes: list[str] = []
+    notes: list[str] = [_demo_note(demos, root)] if demos else []
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
     # folder: its other SQL (new tables since dropped, data fixes) is history too

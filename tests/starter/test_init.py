@@ -539,6 +539,27 @@ def test_upgrade_patches_of_a_full_schema_are_left_out_and_said(tmp_path: Path) 
     assert "# left out 5 SQL files in upgrader" in text
 
 
+def test_forms_in_demo_folders_are_left_out_and_said(tmp_path: Path) -> None:
+    """A bundled editor's `samples/` and a theme's `pages/examples/` draw forms that are not
+    the product's; a `demo` dump and a Java package named `samples` are still read."""
+    from cnsnt.starter.discover import survey
+    from cnsnt.starter.run import draft_new
+
+    form = '<form><input name="email"></form>\n'
+    _write(tmp_path, "signup.html", form)
+    _write(tmp_path, "js/editor/samples/ajax.html", form)
+    _write(tmp_path, "js/editor/samples/old/api.html", form)
+    _write(tmp_path, "admin/pages/Examples/login.html", form)
+    _write(tmp_path, "docker/demo/dump.sql", "CREATE TABLE members (id INT, email VARCHAR(80));\n")
+    found, notes = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == ["docker/demo/dump.sql", "signup.html"]
+    assert notes == [
+        "left out 3 form files in admin/pages/Examples, js/editor/samples: demo and example "
+        "pages, not the product's forms (add them under sources: to audit them)"
+    ]
+    assert "# left out 3 form files in admin/pages/Examples" in draft_new(tmp_path).text
+
+
 def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -> None:
     """SIU-Toba-like: an older full schema, and a per-chapter file that creates one of its
     tables with columns the full one lacks: it is newer, not history (its columns were lost)."""
