@@ -132,15 +132,25 @@ def test_macros_of_the_same_file_and_from_imports(tmp_path: Path) -> None:
     assert fields["mobile"].control == fields["landline"].control == "tel"
 
 
-def test_an_unread_argument_gives_no_label_named_after_the_parameter(tmp_path: Path) -> None:
-    """`{{ label }}` bound to `trad.login` is unknown text, not the label "label"."""
+def test_an_argument_written_as_a_variable_labels_as_that_variable(tmp_path: Path) -> None:
+    """`{{ label }}` bound to `trad.login` reads as the page's own `{{ trad.login }}` would
+    (not as the label "label"); a `<label for>` of the calling page names a drawn control."""
     _write(tmp_path / "fields.twig", FIELDS)
     page = _write(
         tmp_path / "p.twig",
-        "{% import 'fields.twig' as form %}<form>{{ form.input('login', trad.login) }}</form>",
+        "{% import 'fields.twig' as form %}<form>{{ form.input('login', trad.login) }}\n"
+        "{{ form.input('pin', labels[0]) }}\n"
+        "<label for=\"city\">Town</label>{{ _self.plain('city') }}</form>\n"
+        '{% macro plain(name) %}<input id="{{ name }}" name="{{ name }}">{% endmacro %}\n',
     )
-    (field,) = _read(page).fields
-    assert field.name == "login" and field.label is None
+    inline = _write(
+        tmp_path / "inline.twig",
+        '<form><label for="login">{{ trad.login }}</label><input id="login" name="login"></form>',
+    )
+    fields = _fields(_read(page))
+    assert fields["login"].label == _fields(_read(inline))["login"].label == "trad.login"
+    assert fields["pin"].label is None
+    assert fields["city"].label == "Town"
 
 
 def test_the_imported_file_is_found_in_the_project_nearest_the_template(tmp_path: Path) -> None:

@@ -366,7 +366,9 @@ class _Reader:
         self._radio_groups = self._index_fieldsets()
         for ctrl in self.controls:
             tag = ctrl.tag
-            if tag is None:
+            if tag is None:  # drawn by a macro or helper: a `<label for>` of this page may name it
+                if ctrl.label is None and ctrl.id:
+                    ctrl.label = by_for.get(ctrl.id)
                 continue
             owner = tag.literal("form")
             if owner and owner in form_ids:

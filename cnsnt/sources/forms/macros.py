@@ -60,6 +60,17 @@ class _Unknown:
 
 
 UNKNOWN = _Unknown()
+
+
+@dataclass(frozen=True)
+class _Unread:
+    """An argument written as a variable (`trad.login`), not as a literal.
+
+    Unknown when evaluated; printed between tags as that variable, as the caller's
+    template prints it.
+    """
+
+    source: str
 #: A key a literal hash does not have (null in Twig, but not `defined`).
 _MISSING = object()
 
@@ -240,7 +251,8 @@ def _literal(node: nodes.Node, scope: dict[str, object]) -> object:
         return node.value
     if isinstance(node, nodes.Name):
         if node.name in scope:
-            return scope[node.name]
+            value = scope[node.name]
+            return UNKNOWN if isinstance(value, _Unread) else value
         return None if node.name in ("null", "none") else UNKNOWN
     if isinstance(node, nodes.Getattr | nodes.Getitem):
         base = _literal(node.node, scope)
@@ -598,6 +610,10 @@ def _print(piece: str, scope: dict[str, object], *, in_tag: bool) -> str:
     call = expr.node if isinstance(expr, nodes.Filter) else expr
     if isinstance(call, nodes.Call):
         return _call_text(call, scope) or piece
+    bare = expr.node if isinstance(expr, nodes.Filter) and expr.name in ("e", "escape") else expr
+    unread = scope.get(bare.name) if isinstance(bare, nodes.Name) else None
+    if isinstance(unread, _Unread) and not in_tag:
+        return "{{ " + unread.source + " }}"
     text = _printed(_literal(expr, scope))
     if text is None:
         names = [expr, *expr.find_all(nodes.Name)]
@@ -617,13 +633,21 @@ def _call_text(call: nodes.Call, scope: dict[str, object]) -> str | None:
     callee = _dotted(call.node)
     if callee is None or call.dyn_args or call.dyn_kwargs:
         return None
-    args = [_source(_literal(a, scope)) for a in call.args]
-    args += [f"{kw.key}={_source(_literal(kw.value, scope))}" for kw in call.kwargs]
+    args = [_argument(a, scope) for a in call.args]
+    args += [f"{kw.key}={_argument(kw.value, scope)}" for kw in call.kwargs]
     return "{{ " + callee + "(" + ", ".join(args) + ") }}"
 
 
 #: A name no scope binds: an argument whose value is not decided.
 _UNREAD = "_cnsnt_unread_"
+
+
+def _argument(node: nodes.Expr, scope: dict[str, object]) -> str:
+    """An argument of a call inside a body, as the nested call is given it."""
+    bound = scope.get(node.name) if isinstance(node, nodes.Name) else None
+    if isinstance(bound, _Unread):
+        return bound.source
+    return _source(_literal(node, scope))
 
 
 def _source(value: object) -> str:
@@ -680,10 +704,10 @@ class MacroCalls:
         where, macro = target
         scope: dict[str, object] = {p: macro.defaults.get(p) for p in macro.params}
         for name, arg in zip(macro.params, expr.args, strict=False):
-            scope[name] = _literal(arg, {})
+            scope[name] = _bound(arg)
         for kw in expr.kwargs:
             if kw.key in scope:
-                scope[kw.key] = _literal(kw.value, {})
+                scope[kw.key] = _bound(kw.value)
         if len(expr.args) > len(macro.params):
             scope["varargs"] = UNKNOWN
         self.budget[0] -= 1
@@ -729,6 +753,13 @@ class MacroCalls:
                 memo[key] = scan(read_text(path, shown, limits=self.ctx.limits), path, shown)
         loaded = memo[key]
         return loaded if isinstance(loaded, MacroFile) else None
+
+
+def _bound(arg: nodes.Expr) -> object:
+    """A parameter's value from the call's argument: a literal's value, else the variable."""
+    value = _literal(arg, {})
+    source = _dotted(arg) if value is UNKNOWN else None
+    return _Unread(source) if source and source != _UNREAD else value
 
 
 def _dotted(node: nodes.Node) -> str | None:
