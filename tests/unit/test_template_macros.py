@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cnsnt.evidence import Evidence, FieldRole, FormField
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext
+from cnsnt.sources.forms import macros
 from cnsnt.sources.forms.reader import read_forms
 
 FIELDS = """\
@@ -207,3 +210,43 @@ def test_code_jinja_cannot_parse_leaves_the_call_as_before(tmp_path: Path) -> No
     assert [f.name for f in ev.fields] == [None, None]
     assert [p.location.line for p in ev.problems] == [1, 2]
     assert "rendered by a partial or helper ({{ _self.input('email') }})" in ev.problems[1].message
+
+
+def test_the_file_defining_macros_leaves_their_fields_to_the_calls(tmp_path: Path) -> None:
+    """`<input name="{{ name }}">` in a macro is a field of each call, not an unread field
+    of the file that defines it; a control with no name at all is still reported there."""
+    colour = '{% macro colour(name) %}<input name="{{ name }}"><input type="color">{% endmacro %}'
+    ev = _read(_write(tmp_path / "fields.twig", FIELDS + colour))
+    assert [f.role for f in ev.fields if f.role is not FieldRole.BUTTON] == [FieldRole.INPUT]
+    (problem,) = ev.problems
+    assert "has no name" in problem.message and problem.location.line == FIELDS.count("\n") + 1
+
+
+def test_calls_past_the_expansion_bound_are_reported_not_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file with more macro calls than the bound says where reading them stopped."""
+    monkeypatch.setattr(macros, "MAX_EXPANSIONS", 2)
+    page = _write(
+        tmp_path / "p.twig",
+        '{% macro box(n) %}<input name="{{ n }}">{% endmacro %}<form>\n'
+        "{{ _self.box('a') }}\n{{ _self.box('b') }}\n{{ _self.box('c') }}\n</form>\n",
+    )
+    ev = _read(page)
+    assert [f.name for f in ev.fields] == ["a", "b"]
+    (problem,) = ev.problems
+    assert problem.location.line == 4 and "macro calls" in problem.message
+
+
+def test_a_call_too_deep_for_the_parser_is_reported_not_a_crash(tmp_path: Path) -> None:
+    """Jinja2 gives up (RecursionError) on 5,000 nested parentheses: the call stays unread."""
+    deep = "(" * 5000 + "'a'" + ")" * 5000
+    page = _write(
+        tmp_path / "p.twig",
+        "{% macro input(n) %}<input name='{{ n }}'>{% endmacro %}<form>{{ _self.input("
+        + deep
+        + ") }}</form>",
+    )
+    ev = _read(page)
+    assert [f.name for f in ev.fields] == [None]
+    assert "cannot read" in ev.problems[0].message

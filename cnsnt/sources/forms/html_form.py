@@ -20,7 +20,7 @@ from cnsnt.sources.base import Limits, SourceContext, read_text
 from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
-from cnsnt.sources.forms.macros import MacroCalls, macro_file
+from cnsnt.sources.forms.macros import MAX_EXPANSIONS, MacroCalls, macro_file
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, RENDER
 from cnsnt.sources.forms.widgets import rendered_control
 
@@ -97,6 +97,7 @@ class _Reader:
         self.calls = calls
         """Resolves `{{ form.input('email') }}` to the macro it calls (None: no macros read)."""
         self.expanding = False
+        self.spent_reported = False
         """True for a macro body expanded for a call (its offsets are not its file's)."""
         self.forms: list[FormTag] = []
         self.controls: list[Control] = []
@@ -124,9 +125,11 @@ class _Reader:
         Each call reads it (or reports it unread); the file defining the macro does not.
         """
         attr = ctrl.tag.attrs.get("name") if ctrl.tag is not None else None
-        if self.calls is None or self.expanding or ctrl.name is not None or not attr or not attr.raw:
-            return False
-        return self.calls.found.named_by_caller(ctrl.start, attr.raw)
+        return ctrl.name is None and attr is not None and attr.templated and self._in_macro(ctrl.start)
+
+    def _in_macro(self, offset: int) -> bool:
+        """`offset` is in the body of a macro this file defines (not in an expanded body)."""
+        return self.calls is not None and not self.expanding and self.calls.found.in_macro(offset)
 
     def _walk(self, events: list[tuple[bool, str, int, int]]) -> None:
         page = self.page
@@ -288,8 +291,10 @@ class _Reader:
                 continue
             code = page.code[tok.start : tok.end]
             drawn = self._drawn(tok.start, code)
+            if drawn is None and self.calls is not None and self.calls.spent and not self.expanding:
+                self._report_spent(tok.start)
             if drawn is not None:
-                if self.calls and not self.expanding and self.calls.found.named_by_caller(tok.start, code):
+                if self._in_macro(tok.start):
                     drawn = [c for c in drawn if c.name is not None]  # named by the outer calls
                 self.controls.extend(drawn)
                 continue
@@ -299,6 +304,8 @@ class _Reader:
             if ctrl is None:
                 continue
             ctrl.raw = ctrl.raw or flat(page.text[tok.start : tok.end])
+            if ctrl.name is None and self._in_macro(tok.start):
+                continue  # drawn where the macro is called, and read (or reported) there
             if ctrl.name is None:
                 ctrl.why = (
                     f"is rendered by a partial or helper ({shorten(ctrl.raw)}) "
@@ -308,6 +315,17 @@ class _Reader:
                 if form.start <= tok.start < form.end:
                     ctrl.form = idx
             self.controls.append(ctrl)
+
+    def _report_spent(self, start: int) -> None:
+        """Once per file: macro calls past the expansion bound were not read."""
+        if self.spent_reported:
+            return
+        self.spent_reported = True
+        self.page.problems.append(SourceProblem(
+            f"more than {MAX_EXPANSIONS} macro calls (nested ones included) in this file: "
+            "the fields drawn by the calls from here on are not read",
+            self.page.location(start), self.page.shown, severity=Severity.WARNING,
+        ))
 
     def _drawn(self, start: int, code: str) -> list[Control] | None:
         """The controls a macro call draws, read from the body its arguments print.

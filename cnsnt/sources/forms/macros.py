@@ -34,7 +34,7 @@ from jinja2 import nodes
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SourceContext, outside_problem, read_text
 from cnsnt.sources.forms.template_php import blank_php
-from cnsnt.sources.forms.templates import BRANCH, CLOSE, EXPR, IF, OPEN, STMT, Scanner, Token
+from cnsnt.sources.forms.templates import BRANCH, CLOSE, EXPR, IF, OPEN, RENDER, STMT, Scanner, Token
 
 #: Parses pieces of template code; never renders (autoescape set as the standard asks).
 _ENV = jinja2.Environment(autoescape=True)
@@ -100,17 +100,9 @@ class MacroFile:
     imported: dict[str, tuple[str, str]] = field(default_factory=dict)
     """`{% from 'x' import a as b %}`: b -> (template named, macro a)."""
 
-    def named_by_caller(self, offset: int, raw: str) -> bool:
-        """True when code at `offset` in a macro's body (`raw`) uses the macro's parameters.
-
-        Such a control is named by each call, not by this file.
-        """
-        for macro in self.macros.values():
-            if macro.body_start <= offset < macro.body_end:
-                parsed = _parse(raw)
-                names = {n.name for node in parsed or () for n in node.find_all(nodes.Name)}
-                return bool(names & set(macro.params))
-        return False
+    def in_macro(self, offset: int) -> bool:
+        """True when `offset` lies in the body of a macro: what it draws, its calls draw."""
+        return any(m.body_start <= offset < m.body_end for m in self.macros.values())
 
 
 @dataclass(frozen=True)
@@ -509,7 +501,7 @@ class _Expander:
                 pos = self.tokens[close].end if close < hi else end
                 i = close + 1
                 continue
-            if t.kind == EXPR and piece.startswith("{{"):
+            if t.kind in (EXPR, RENDER) and piece.startswith("{{"):
                 out.append(_print(piece, scope, in_tag=self.in_tag))
             else:
                 if t.kind == STMT and _keyword(piece) == "set":
@@ -681,6 +673,11 @@ class MacroCalls:
         self.depth = depth
         self.budget = budget if budget is not None else [MAX_EXPANSIONS]
         """Expansions left for the whole source file, shared with the nested calls."""
+
+    @property
+    def spent(self) -> bool:
+        """True once the file's bound on expansions is reached: later calls are not read."""
+        return self.budget[0] <= 0
 
     def expand(self, code: str) -> Expansion | None:
         """The markup the `{{ call(...) }}` in `code` draws, or None when it is no known macro."""
