@@ -20,6 +20,7 @@ its call stays unread (and reported) as before. Nothing is ever rendered.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import html
@@ -117,7 +118,7 @@ class Expansion:
     """Macro calls inside the body, resolved in the file that defines it."""
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _parse(code: str) -> tuple[nodes.Node, ...] | None:
     """The nodes of a piece of template code, or None when Jinja2 cannot parse it.
 
@@ -449,7 +450,9 @@ class _Expander:
 
     def __init__(self, found: MacroFile, start: int, end: int) -> None:
         self.code = found.code
-        self.tokens = [t for t in found.tokens if start <= t.start and t.end <= end]
+        first = bisect.bisect_left(found.tokens, start, key=lambda t: t.start)
+        last = bisect.bisect_left(found.tokens, end, lo=first, key=lambda t: t.start)
+        self.tokens = [t for t in found.tokens[first:last] if t.end <= end]
         self.start, self.end = start, end
         self.in_tag = False
         """Whether the markup printed so far ends inside a start tag (`<input name="`)."""
