@@ -87,6 +87,8 @@ class SourceContext:
     """Byte ranges a `lines` log is cut into (0: automatic; tests vary it: results never depend on it)."""
     deadline: Deadline | None = None
     """The time budget of the source being read (set by `collect` for each file)."""
+    memo: dict[str, object] = field(default_factory=dict)
+    """What readers share within one audit (the macro files templates import, read once)."""
 
     def check_time(self, what: str = "") -> None:
         """Raise SourceError when the current source's time budget is spent."""

@@ -20,13 +20,16 @@ from cnsnt.sources.base import Limits, SourceContext, read_text
 from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
-from cnsnt.sources.forms.templates import RENDER
+from cnsnt.sources.forms.macros import MAX_EXPANSIONS, MacroCalls, macro_file
+from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, RENDER
 from cnsnt.sources.forms.widgets import rendered_control
 
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
     | {"track", "wbr", "param", "keygen"}
 )
+#: Template tokens that print nothing themselves: conditions' tags and comments.
+_SILENT = frozenset({IF, BRANCH, CLOSE, COMMENT})
 _NO_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
 _NO_VALUES = frozenset({"", "0", "n", "no", "false", "off", "nein", "non", "nem", "hayır", "нет"})
 # Linear: each try starts at a quote, a blank or a fixed word, reads at most one
@@ -89,8 +92,13 @@ def _is_honeypot(ctrl: Control, tag: Tag) -> bool:
 class _Reader:
     """Turn a `Page` into forms and fields."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, calls: MacroCalls | None = None) -> None:
         self.page = page
+        self.calls = calls
+        """Resolves `{{ form.input('email') }}` to the macro it calls (None: no macros read)."""
+        self.expanding = False
+        self.spent_reported = False
+        """True for a macro body expanded for a call (its offsets are not its file's)."""
         self.forms: list[FormTag] = []
         self.controls: list[Control] = []
         self.labels: list[Label] = []
@@ -105,10 +113,23 @@ class _Reader:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
         page = self.page
         self._walk(page.tag_events())
+        self.controls = [c for c in self.controls if not self._named_by_caller(c)]
         self._rendered()
         self.controls.sort(key=lambda c: c.start)
         self._finish()
         return self._forms(), page.problems
+
+    def _named_by_caller(self, ctrl: Control) -> bool:
+        """A macro's `<input name="{{ name }}">`: a field of each call, not of its file.
+
+        Each call reads it (or reports it unread); the file defining the macro does not.
+        """
+        attr = ctrl.tag.attrs.get("name") if ctrl.tag is not None else None
+        return ctrl.name is None and attr is not None and attr.templated and self._in_macro(ctrl.start)
+
+    def _in_macro(self, offset: int) -> bool:
+        """`offset` is in the body of a macro this file defines (not in an expanded body)."""
+        return self.calls is not None and not self.expanding and self.calls.found.in_macro(offset)
 
     def _walk(self, events: list[tuple[bool, str, int, int]]) -> None:
         page = self.page
@@ -205,7 +226,12 @@ class _Reader:
         asp_for = tag.attrs.get("asp-for")
         in_tag = page.tokens_in(tag.start, tag.end)
         in_values = [(a.vstart, a.vend) for a in tag.attrs.values() if a.value is not None]
-        loose = [t for t in in_tag if not any(a <= t.start < b for a, b in in_values)]
+        # template code between attributes; a condition's own tags print nothing (what they
+        # guard is markup the parser sees), so they cannot set a name
+        loose = [
+            t for t in in_tag
+            if t.kind not in _SILENT and not any(a <= t.start < b for a, b in in_values)
+        ]
         if name_attr is not None and name_attr.raw is not None and name_attr.raw.strip():
             if not name_attr.templated:
                 ctrl.name = (name_attr.value or "").strip()
@@ -261,13 +287,25 @@ class _Reader:
     def _rendered(self) -> None:
         page = self.page
         for tok in page.tokens:
-            if tok.kind != RENDER or page.inside_tag(tok.start):
+            if tok.kind not in (RENDER, EXPR) or page.inside_tag(tok.start):
                 continue
             code = page.code[tok.start : tok.end]
+            drawn = self._drawn(tok.start, code)
+            if drawn is None and self.calls is not None and self.calls.spent and not self.expanding:
+                self._report_spent(tok.start)
+            if drawn is not None:
+                if self._in_macro(tok.start):
+                    drawn = [c for c in drawn if c.name is not None]  # named by the outer calls
+                self.controls.extend(drawn)
+                continue
+            if tok.kind != RENDER:
+                continue
             ctrl = rendered_control(tok, code)
             if ctrl is None:
                 continue
             ctrl.raw = ctrl.raw or flat(page.text[tok.start : tok.end])
+            if ctrl.name is None and self._in_macro(tok.start):
+                continue  # drawn where the macro is called, and read (or reported) there
             if ctrl.name is None:
                 ctrl.why = (
                     f"is rendered by a partial or helper ({shorten(ctrl.raw)}) "
@@ -277,6 +315,55 @@ class _Reader:
                 if form.start <= tok.start < form.end:
                     ctrl.form = idx
             self.controls.append(ctrl)
+
+    def _report_spent(self, start: int) -> None:
+        """Once per file: macro calls past the expansion bound were not read."""
+        if self.spent_reported:
+            return
+        self.spent_reported = True
+        self.page.problems.append(SourceProblem(
+            f"more than {MAX_EXPANSIONS} macro calls (nested ones included) in this file: "
+            "the fields drawn by the calls from here on are not read",
+            self.page.location(start), self.page.shown, severity=Severity.WARNING,
+        ))
+
+    def _drawn(self, start: int, code: str) -> list[Control] | None:
+        """The controls a macro call draws, read from the body its arguments print.
+
+        None when `code` calls no macro cnsnt found (the caller goes on as before).
+        """
+        expansion = self.calls.expand(code) if self.calls is not None else None
+        if expansion is None:
+            return None
+        body = Page(expansion.text, expansion.path, expansion.shown)
+        reader = _Reader(body, expansion.calls)
+        reader.expanding = True
+        reader.max_depth = self.max_depth
+        reader._walk(body.tag_events())
+        reader._rendered()
+        reader.controls.sort(key=lambda c: c.start)
+        reader._finish()
+        call = flat(self.page.text[start : start + len(code)])
+        form = next((i for i, f in enumerate(self.forms) if f.start <= start < f.end), None)
+        drawn = []
+        for c in reader.controls:
+            if c.name is None and c.role is not FieldRole.BUTTON and (
+                c.why is None or c.why.startswith("has no name")
+            ):
+                continue  # nameless in the macro itself: reported where the macro is defined
+            why = None
+            if c.name is None:
+                why = (
+                    f"is drawn by the macro {expansion.callee} ({shorten(call)}) "
+                    f"whose name cnsnt cannot read ({shorten(c.raw or '')})"
+                )
+            label = c.label if c.label and any(ch.isalnum() for ch in c.label) else None
+            drawn.append(Control(
+                start, c.control, c.name, call, form, label=label, required=c.required,
+                checked=c.checked, checked_conditionally=c.checked_conditionally,
+                default=c.default, role=c.role, why=why, id=c.id,
+            ))
+        return drawn
 
     # -- second pass: labels, roles, conditional checks
 
@@ -297,7 +384,9 @@ class _Reader:
         self._radio_groups = self._index_fieldsets()
         for ctrl in self.controls:
             tag = ctrl.tag
-            if tag is None:
+            if tag is None:  # drawn by a macro or helper: a `<label for>` of this page may name it
+                if ctrl.label is None and ctrl.id:
+                    ctrl.label = by_for.get(ctrl.id)
                 continue
             owner = tag.literal("form")
             if owner and owner in form_ids:
@@ -443,7 +532,7 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     shown = ctx.shown(path)
     text = read_text(path, shown, limits=ctx.limits)
     page = Page(text, path, shown)
-    reader = _Reader(page)
+    reader = _Reader(page, MacroCalls(macro_file(page.code, page.tokens, path, shown), ctx))
     reader.max_depth = ctx.limits.depth
     forms, problems = reader.read()
     forms, notes = attach_inline_ignores(text, shown, forms)
