@@ -195,7 +195,38 @@ def php_parser() -> Any:
 
 def is_laravel_migration(head: str) -> bool:
     """Whether the start of a PHP file looks like a Laravel migration (for telling kinds apart)."""
-    return "Illuminate\\Database\\Migrations" in head or ("extends Migration" in head and "Schema::" in head)
+    return (
+        "Illuminate\\Database\\Migrations" in head
+        or ("extends Migration" in head and "Schema::" in head)
+        or "extends SqlMigration" in head  # laravel-sql-migrations: its SQL is beside it
+    )
+
+
+def sql_files_read(path: Path, text: str) -> list[Path]:
+    """The SQL files a migration runs or reads by a literal path (`cnsnt init` proposes them no more).
+
+    laravel-sql-migrations' `<file>.up.sql` and `<file>.down.sql` beside an `extends
+    SqlMigration` class, and the files of `File::get(database_path('sql/x.sql'))`,
+    `file_get_contents(__DIR__ . '/x.sql')`: the migration reads them in its turn.
+    """
+    if ".sql" not in text and "SqlMigration" not in text:
+        return []
+    found: list[Path] = []
+    if "SqlMigration" in text and path.name.lower().endswith(".php"):
+        stem = path.name[: -len(".php")]
+        found.extend(p for d in ("up", "down") if (p := path.with_name(f"{stem}.{d}.sql")).is_file())
+    source = text.encode("utf-8")
+    migration = _Migration(SourceFile(source, path.name), Replay())
+    migration.site = _Site(path, None, None)
+    stack = [php_parser().parse(source).root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in ("function_call_expression", "scoped_call_expression"):
+            read = migration.file_value(node)
+            if read is not None and read.path is not None and read.path.suffix.lower() == ".sql":
+                found.append(read.path)
+        stack.extend(node.named_children)
+    return sorted(set(found))
 
 
 def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
