@@ -17,7 +17,7 @@ from pathlib import Path
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
-from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, sql_files_read
+from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
@@ -430,8 +430,17 @@ def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set
     for home, paths in sorted(homes.items()):
         rel = home.relative_to(root).as_posix()
         nested = any(p.parent != home for p in paths)
-        found.append(Found("schemas", f"{rel}/**/*.php" if nested else f"{rel}/*.php", format="laravel"))
+        pattern = f"{rel}/**/*.php" if nested else f"{rel}/*.php"
+        found.append(Found("schemas", pattern, format="laravel", dialect=_laravel_dialect(home, root)))
     return found, {p for paths in homes.values() for p in paths} | read
+
+
+def _laravel_dialect(home: Path, root: Path) -> str | None:
+    """The project's connection (`.env.example`, `config/database.php`), for the SQL migrations run."""
+    try:
+        return project_dialect(home, root)
+    except Exception:  # noqa: BLE001 - the grammar missing or a parser bug: no dialect proposed
+        return None
 
 
 def _sql_read(path: Path, head: str) -> list[Path]:

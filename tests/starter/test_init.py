@@ -641,6 +641,16 @@ def test_sql_files_laravel_migrations_run_are_read_with_them_not_proposed_again(
     assert [f.message for f in audit_path(tmp_path).findings if f.rule == "CN001"] == []
 
 
+def test_a_laravel_entry_gets_the_dialect_of_the_projects_connection(tmp_path: Path):
+    write = partial(_write, tmp_path)
+    write("backend/database/migrations/2024_01_01_000000_create_patients_table.php", LARAVEL_MIGRATION)
+    config = "<?php\n\nreturn [\n    'default' => env('DB_CONNECTION', 'sqlite'),\n    'redis' => ['default' => []],\n];\n"
+    write("backend/config/database.php", config)
+    assert discover(tmp_path)[0].dialect == "sqlite"  # the config's default
+    write(".env.example", 'APP_NAME=x\n# DB_CONNECTION=mysql\nDB_CONNECTION="pgsql" # the real one\n')
+    assert discover(tmp_path)[0].dialect == "postgres"  # the project's .env.example, above the app
+
+
 JPA_ENTITY = "package x;\nimport jakarta.persistence.*;\n@Entity\npublic class {name} {{\n  @Id Long id;\n  String email;\n}}\n"
 
 

@@ -347,6 +347,7 @@ def test_sql_run_with_db_statement_is_replayed_in_order_at_its_php_place(tmp_pat
             "        $prefix = DB::getTablePrefix();\n"
             '        DB::statement("ALTER TABLE {$prefix}people CHANGE `name` `full_name` VARCHAR(100)");\n'
             "        DB::statement('UPDATE people SET token = NULL; ALTER TABLE people DROP COLUMN token');\n"
+            "        DB::statement(\"SET sql_mode = ''\");\n"
         ),
         # a later Blueprint migration sees the tables and columns the SQL made
         "database/migrations/2024_02_01_000000_visits.php": anonymous(

@@ -202,6 +202,66 @@ def is_laravel_migration(head: str) -> bool:
     )
 
 
+def project_dialect(home: Path, stop: Path) -> str | None:
+    """The SQL dialect of a Laravel project's database connection, when its files say it.
+
+    From the migrations folder up to `stop`: the first `.env` or `.env.example` with a
+    `DB_CONNECTION=` line, else the default of `config/database.php`
+    (`'default' => env('DB_CONNECTION', 'pgsql')`). None when neither names a driver.
+    """
+    config: str | None = None
+    for folder in (home, *home.parents):
+        for name in (".env", ".env.example"):
+            found = _env_connection(folder / name)
+            if found is not None:
+                return _DRIVERS.get(found.lower())
+        if config is None and (folder / "config" / "database.php").is_file():
+            config = _config_connection(folder / "config" / "database.php")
+        if folder == stop or stop not in folder.parents:
+            break
+    return _DRIVERS.get(config.lower()) if config else None
+
+
+def _env_connection(path: Path) -> str | None:
+    """`pgsql` of a `DB_CONNECTION=pgsql` line of a dotenv file (quotes and comments left out)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            lines = handle.read(64 * 1024).splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        key, equals, value = line.strip().removeprefix("export ").partition("=")
+        if equals and key.strip() == "DB_CONNECTION":
+            return value.split("#", 1)[0].strip().strip("\"'") or None
+    return None
+
+
+def _config_connection(path: Path) -> str | None:
+    """The default connection `config/database.php` names: `'default' => env('DB_CONNECTION', 'x')`."""
+    try:
+        with path.open("rb") as handle:
+            source = handle.read(256 * 1024)
+    except OSError:
+        return None
+    migration = _Migration(SourceFile(source, path.name), Replay())
+    stack = [php_parser().parse(source).root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "array_element_initializer" and len(node.named_children) == 2:
+            key, value = node.named_children
+            if migration.value(key) == "default":
+                if value.type == "function_call_expression" and migration.text(
+                    value.child_by_field_name("function")
+                ).lower() == "env":
+                    positional, _ = migration.arguments(value)
+                    value = positional[1] if len(positional) > 1 else value
+                found = migration.value(value)
+                return found if isinstance(found, str) else None
+            continue  # `'default'` of a nested array (a Redis option) is no connection
+        stack.extend(reversed(node.named_children))
+    return None
+
+
 def sql_files_read(path: Path, text: str) -> list[Path]:
     """The SQL files a migration runs or reads by a literal path (`cnsnt init` proposes them no more).
 
@@ -726,7 +786,12 @@ class _Migration:
                     Severity.WARNING,
                 )
             return
-        replay_sql(self.replay, sql.text, sql.place, self.site.dialect, self.site.max_statement)
+        # one statement, its `;` left out as DB::statement allows: `SET sql_mode = ''` is whole
+        text = sql.text
+        end = len(text.rstrip())
+        if not text[:end].endswith(";"):
+            text = text[:end] + ";" + text[end:]
+        replay_sql(self.replay, text, sql.place, self.site.dialect, self.site.max_statement)
 
     def db_changes(self, call: Node) -> bool:
         """Whether a `DB::statement` call may change tables (so a loop or `if` around it matters)."""
@@ -758,12 +823,6 @@ class _Migration:
                     self.sql_text(part, out)
         elif kind == "parenthesized_expression" and node.named_children:
             self.sql_text(node.named_children[0], out)
-        elif kind == "member_call_expression" and self.text(node.child_by_field_name("name")) == "wrapTable":
-            name = self.value(self.arg(node, 0, "table"))  # `DB::getQueryGrammar()->wrapTable('tasks')`
-            if isinstance(name, str):
-                out.add(name, *self.place(node), raw=False)
-            else:
-                out.hole(self.text(node), *self.place(node))
         else:
             value = self.value(node)
             if isinstance(value, str):
@@ -958,6 +1017,8 @@ class _Migration:
                 return read
             if self.db_method(node) == "gettableprefix":
                 return ""  # config `prefix`, '' by default; Blueprint's names are read without it too
+        if kind == "member_call_expression" and self.text(node.child_by_field_name("name")) == "wrapTable":
+            return self.value(self.arg(node, 0, "table"))  # `DB::getQueryGrammar()->wrapTable('tasks')`
         if kind == "function_call_expression":
             default = self.config_default(node)
             return _Configured(default, self.text(node)) if default is not None else None
