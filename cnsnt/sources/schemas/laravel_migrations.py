@@ -250,9 +250,10 @@ def _config_connection(path: Path) -> str | None:
         if node.type == "array_element_initializer" and len(node.named_children) == 2:
             key, value = node.named_children
             if migration.value(key) == "default":
-                if value.type == "function_call_expression" and migration.text(
-                    value.child_by_field_name("function")
-                ).lower() == "env":
+                if (
+                    value.type == "function_call_expression"
+                    and migration.text(value.child_by_field_name("function")).lower() == "env"
+                ):
                     positional, _ = migration.arguments(value)
                     value = positional[1] if len(positional) > 1 else value
                 found = migration.value(value)
