@@ -413,8 +413,8 @@ def test_sql_files_a_migration_runs_are_replayed_in_its_turn(tmp_path: Path):
         "database/migrations/2024_01_01_000000_create_books_table.down.sql": "DROP TABLE books;\n",
         "database/migrations/2024_01_02_000000_loans.php": anonymous(
             "        DB::unprepared(File::get(database_path('sql/loans.sql')));\n"
-            "        $more = file_get_contents(__DIR__ . '/../sql/more.sql');\n"
-            "        DB::unprepared($more);\n"
+            "        $more = __DIR__ . '/../sql/more.sql';\n"
+            "        DB::unprepared(file_get_contents($more));\n"
             "        DB::unprepared(file_get_contents(__DIR__ . '/../sql/missing.sql'));\n"
             "        DB::unprepared(file_get_contents('/etc/hostname'));\n"
             "        DB::unprepared(File::get($path));\n"

@@ -1020,6 +1020,12 @@ class _Migration:
                 return ""  # config `prefix`, '' by default; Blueprint's names are read without it too
         if kind == "member_call_expression" and self.text(node.child_by_field_name("name")) == "wrapTable":
             return self.value(self.arg(node, 0, "table"))  # `DB::getQueryGrammar()->wrapTable('tasks')`
+        if kind == "function_call_expression" and _last_name(
+            self.text(node.child_by_field_name("function"))
+        ).lower() in (*_PATH_HELPERS, "dirname"):
+            return self.path_value(node)  # `$path = database_path('sql/x.sql')`, read later
+        if kind == "name" and self.text(node) == "__DIR__":
+            return str(self.site.folder)
         if kind == "function_call_expression":
             default = self.config_default(node)
             return _Configured(default, self.text(node)) if default is not None else None
