@@ -22,7 +22,12 @@ tree-sitter's PHP grammar (`tree-sitter-php`); the `up()` method of the migratio
 
 Names are literals, class constants (`self::TABLE`) or local variables set to a literal;
 anything else (a name from `config()`, schema changes in a loop) is reported, not
-guessed, and SQL run through `DB::statement` is a warning.
+guessed. SQL the migration runs itself is replayed in its turn (`replay_sql`, the SQL
+migrations reader's statements) in the entry's dialect, MySQL by default: the literal of
+`DB::statement`/`DB::unprepared` (placed at its PHP string), SQL files read by a literal
+path and laravel-sql-migrations' `<file>.up.sql` (placed in the file); SQL that is not a
+literal is a warning unless it plainly changes no table or column. `DB::getDriverName()`
+tests are decided by the entry's `dialect:` when it has one.
 """
 
 from __future__ import annotations
