@@ -438,3 +438,30 @@ def test_sql_files_a_migration_runs_are_replayed_in_its_turn(tmp_path: Path):
     assert "missing.sql" in ev.problems[0].message
     assert "outside the project" in ev.problems[1].message
     assert "`$path`" in ev.problems[2].message
+
+
+def test_tables_of_another_connection_stay_apart_when_a_name_is_taken(tmp_path: Path):
+    archive = "    protected $connection = 'archive';\n\n"
+    files = {
+        "database/migrations/2024_01_01_000000_people.php": anonymous(
+            "        Schema::create('people', fn (Blueprint $table) => $table->string('name'));\n"
+        ),
+        # another database: its `people` is not the default database's
+        "database/migrations/2024_01_02_000000_archive.php": anonymous(
+            "        Schema::create('people', fn (Blueprint $table) => $table->string('old_name'));\n"
+            "        DB::statement('ALTER TABLE people ADD note TEXT');\n"
+        ).replace("{\n    public function up", "{\n" + archive + "    public function up"),
+        "database/migrations/2024_01_03_000000_more.php": anonymous(
+            "        Schema::table('people', fn (Blueprint $table) => $table->string('email'));\n"
+            "        Schema::connection('mysql')->table('people', fn (Blueprint $t) => $t->string('phone'));\n"
+            "        Schema::connection('reports')->create('stats', fn (Blueprint $t) => $t->integer('a'));\n"
+            "        DB::connection('archive')->statement('ALTER TABLE people ADD kept DATE');\n"
+            # a table only another connection holds: likely the same database under another name
+            "        Schema::table('stats', fn (Blueprint $table) => $table->integer('b'));\n"
+        ),
+    }
+    ev = read(tmp_path, files, dialect=None)
+    assert ev.problems == []
+    assert names(ev, "people") == ["name", "email", "phone"]
+    assert names(ev, "archive.people") == ["old_name", "note", "kept"]
+    assert names(ev, "stats") == ["a", "b"]

@@ -33,7 +33,8 @@ tests are decided by the entry's `dialect:` when it has one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node, plural
-from cnsnt.sources.schemas.replay import Replay, table_key
+from cnsnt.sources.schemas.replay import Key, Replay, table_key
 from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
@@ -321,12 +322,14 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
         resolve_dialect(dialect or "mysql")
     except UnknownDialectError as exc:
         raise SourceError(str(exc), spec.location) from None
+    spaces = _Connections(replay)
     for shown, file, tree in parsed_files(runnable, ctx, replay.problems, php_parser, _php_syntax):
         replay.shown = shown
         files += 1
         try:
             migration = _Migration(file, replay)
             migration.site = _Site(paths_of.get(shown), dialect, ctx)
+            migration.spaces = spaces
             migrations += migration.run(tree.root_node)
         except RecursionError:
             replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
@@ -341,6 +344,7 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
             seen.add(key)
             kept.append(problem)
     replay.problems = kept
+    spaces.merge()
     return replay.evidence(files, migrations, skipped)
 
 
@@ -383,6 +387,8 @@ class _Migration:
         """The Blueprint variables of the closures being read (`$table`)."""
         self.following: list[str] = []
         self.site = _Site(None, None, None)
+        self.spaces = _Connections(replay)
+        """The tables of each database connection (`$connection = 'archive'`)."""
         """Where the file is and the SQL dialect, for the SQL it runs (`DB::statement`)."""
 
     def place(self, node: Node) -> tuple[int, int]:
@@ -423,6 +429,8 @@ class _Migration:
                         if element.type == "const_element" and element.named_children:
                             name, *rest = element.named_children
                             self.constants[self.text(name)] = self.value(rest[-1]) if rest else None
+            connection = self.properties.get("connection")
+            self.spaces.use(connection if isinstance(connection, str) else None)
             if "up" in self.methods:
                 count += 1
                 self.follow("up", self.methods["up"])
@@ -718,7 +726,8 @@ class _Migration:
         """One expression statement of a method: a Schema call, a helper call, an assignment."""
         method = self.schema_method(expr)
         if method is not None:
-            self.schema_call(method, expr)
+            with self.spaces.on(self.connection_of(expr)):
+                self.schema_call(method, expr)
             return
         if expr.type == "assignment_expression":
             left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
@@ -735,7 +744,8 @@ class _Migration:
                     self.follow(name, self.methods[name])
                     return
         if self.db_call(expr) is not None:
-            self.db_sql(expr)
+            with self.spaces.on(self.connection_of(expr)):
+                self.db_sql(expr)
             return
         if self.changes_schema(expr):
             # a `match` or `?:` picks by a condition (most test the database driver): a warning
@@ -750,6 +760,14 @@ class _Migration:
             )
 
     # -- SQL the migration runs itself (`DB::statement`, `DB::unprepared`)
+
+    def connection_of(self, call: Node) -> str | None | bool:
+        """`'x'` of `Schema::connection('x')->create(...)`; False when the call names none."""
+        inner = call.child_by_field_name("object") if call.type == "member_call_expression" else None
+        if inner is None or "connection" not in (self.schema_method(inner), self.db_method(inner)):
+            return False
+        name = self.value(self.arg(inner, 0, "name"))
+        return name if isinstance(name, str) else None
 
     def db_call(self, node: Node) -> str | None:
         """`DB::statement(...)`, `DB::connection('x')->unprepared(...)`: the method as written, else None."""
@@ -1450,6 +1468,91 @@ _PATH_HELPERS = {
     "app_path": "app",
     "config_path": "config",
 }
+
+
+class _Connections:
+    """The database connections a folder's migrations use, so two databases' tables stay two.
+
+    A migration class with `$connection = 'archive'` (or a `Schema::connection('archive')`
+    call) runs on another database, where a table may have the name of a default-database
+    table. Each table belongs to the connection that made it; a migration sees its own
+    connection's tables first, then the others' (the connection may well be the default
+    database under another name: a connection named like a driver, `mysql`, is taken for
+    it). A table it makes under a name another connection's table has leaves that one be;
+    one it drops outright is gone. At the end a name two connections both hold is
+    qualified by its connection (`archive.users`).
+    """
+
+    def __init__(self, replay: Replay) -> None:
+        self.replay = replay
+        self.current: str | None = None
+        self.tables: dict[int, ModelTable] = {}
+        """Every table so far, by identity, in the order they were made."""
+        self.owner: dict[int, str | None] = {}
+        self.shown: set[int] = set()
+        """The tables of the view the replay holds (to tell what a migration dropped)."""
+
+    def use(self, connection: str | None) -> None:
+        """Replay what follows on `connection` (None: the default connection)."""
+        space = None if connection is None or connection.lower() in (*_DRIVERS, "default") else connection
+        if space == self.current:
+            return
+        self.sync()
+        self.current = space
+        view: dict[Key, ModelTable] = {}
+        for mine in (True, False):  # its own tables first: a name it shares is its own table
+            for ident, table in self.tables.items():
+                key = table_key(table.name, table.schema)
+                if (self.owner[ident] == space) == mine and key not in view:
+                    view[key] = table
+        order = {ident: i for i, ident in enumerate(self.tables)}
+        self.replay.tables = dict(sorted(view.items(), key=lambda item: order[id(item[1])]))
+        self.shown = {id(t) for t in view.values()}
+
+    def sync(self) -> None:
+        """Take in what the replay did on the current connection's view."""
+        view = self.replay.tables
+        present = {id(t) for t in view.values()}
+        keys = set(view)
+        for ident in self.shown - present:
+            gone = self.tables[ident]
+            # made again under its name here (another database's table): it stays theirs
+            if self.owner[ident] == self.current or table_key(gone.name, gone.schema) not in keys:
+                del self.tables[ident], self.owner[ident]
+        for table in view.values():
+            if id(table) not in self.tables:
+                self.tables[id(table)] = table
+                self.owner[id(table)] = self.current
+        self.shown = present
+
+    @contextmanager
+    def on(self, connection: str | None | bool) -> Iterator[None]:
+        """`use` a connection for one call (False: the call names none, nothing changes)."""
+        if connection is False:
+            yield
+            return
+        before = self.current
+        self.use(connection if isinstance(connection, str) else None)
+        try:
+            yield
+        finally:
+            self.use(before)
+
+    def merge(self) -> None:
+        """Every connection's tables in the replay; a name two connections hold is qualified."""
+        self.sync()
+        if all(owner is None for owner in self.owner.values()):
+            return  # one database: the replay holds it whole
+        count: dict[str, int] = {}
+        for table in self.tables.values():
+            count[table.name.casefold()] = count.get(table.name.casefold(), 0) + 1
+        merged: dict[Key, ModelTable] = {}
+        for ident, table in self.tables.items():
+            owner = self.owner[ident]
+            if count[table.name.casefold()] > 1 and owner is not None:
+                table.schema = table.schema or owner
+            merged[table_key(table.name, table.schema)] = table
+        self.replay.tables = merged
 
 
 class _Site:
