@@ -17,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from sqlglot.dialects.dialect import Dialect
+
 from cnsnt.sql.client_lines import scan_lines
 from cnsnt.sql.ddl import _quiet_sqlglot, oversize_message, resolve_dialect
 from cnsnt.sql.ddl_result import DDLProblem
-from cnsnt.sql.ddl_split import alter_matters, classify, keyword, tokenize_statements
+from cnsnt.sql.ddl_split import Statement, alter_matters, classify, keyword, tokenize_statements
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.migrations import _Link, _MigrationBuilder
 from cnsnt.sql.placeholders import remove_placeholders
@@ -68,6 +70,26 @@ class LiveTable:
     origin: object | None = None
     placed: int | None = None
     """Offset in the SQL text where it got its current name (created or renamed); None: as before."""
+    borrowed: bool = False
+    """Another database's table the SQL may change but does not own: `IF NOT EXISTS` does not see it."""
+
+
+class _Builder(_MigrationBuilder):
+    """`_MigrationBuilder` to which borrowed tables do not exist for `CREATE TABLE IF NOT EXISTS`."""
+
+    def __init__(self, dia: Dialect) -> None:
+        super().__init__(dia)
+        self.borrowed: set[tuple[str, str]] = set()
+
+    def _exists_already(self, stmt: Statement) -> bool:
+        if not self.borrowed & set(self.tables):
+            return super()._exists_already(stmt)
+        order = list(self.tables)
+        hidden = {key: self.tables.pop(key) for key in self.borrowed if key in self.tables}
+        try:
+            return super()._exists_already(stmt)
+        finally:
+            self.tables = {key: self.tables.get(key) or hidden[key] for key in order}
 
 
 @dataclass(frozen=True)
@@ -88,7 +110,7 @@ def replay_embedded(
     statement longer than `max_statement` characters (when > 0) is reported, not parsed.
     """
     dia = resolve_dialect(dialect)
-    builder = _MigrationBuilder(dia)
+    builder = _Builder(dia)
     tables_of: dict[int, LiveTable] = {}
     columns_of: dict[int, LiveColumn] = {}
     for live in tables:
@@ -99,6 +121,8 @@ def replay_embedded(
             table.add(made)
         key = (name_key(live.schema or ""), name_key(live.name))
         builder.tables[key] = table
+        if live.borrowed:
+            builder.borrowed.add(key)
         builder.links[key] = [
             _Link(list(fk.columns), fk.ref_table, fk.ref_schema, list(fk.ref_columns), fk.name)
             for fk in live.foreign_keys

@@ -445,11 +445,16 @@ def test_tables_of_another_connection_stay_apart_when_a_name_is_taken(tmp_path: 
     files = {
         "database/migrations/2024_01_01_000000_people.php": anonymous(
             "        Schema::create('people', fn (Blueprint $table) => $table->string('name'));\n"
+            "        Schema::create('places', fn (Blueprint $table) => $table->string('city'));\n"
         ),
-        # another database: its `people` is not the default database's
+        # another database: its `people` is not the default database's, nor are its `places`
         "database/migrations/2024_01_02_000000_archive.php": anonymous(
             "        Schema::create('people', fn (Blueprint $table) => $table->string('old_name'));\n"
             "        DB::statement('ALTER TABLE people ADD note TEXT');\n"
+            "        DB::statement('CREATE TABLE IF NOT EXISTS places (code TEXT)');\n"
+            "        if (! Schema::hasTable('people')) {\n"
+            "            Schema::create('people', fn (Blueprint $table) => $table->string('again'));\n"
+            "        }\n"
         ).replace("{\n    public function up", "{\n" + archive + "    public function up"),
         "database/migrations/2024_01_03_000000_more.php": anonymous(
             "        Schema::table('people', fn (Blueprint $table) => $table->string('email'));\n"
@@ -465,3 +470,4 @@ def test_tables_of_another_connection_stay_apart_when_a_name_is_taken(tmp_path: 
     assert names(ev, "people") == ["name", "email", "phone"]
     assert names(ev, "archive.people") == ["old_name", "note", "kept"]
     assert names(ev, "stats") == ["a", "b"]
+    assert names(ev, "places") == ["city"] and names(ev, "archive.places") == ["code"]

@@ -644,11 +644,12 @@ class _Migration:
         args, _ = self.arguments(node)
         values = [self.value(a) for a in args]
         if method == "hastable" and values and isinstance(values[0], str):
-            return table_key(values[0]) in self.replay.tables
+            found = self.replay.tables.get(table_key(values[0]))
+            return found is not None and not self.spaces.borrowed(found)  # this database's only
         if method in ("hascolumn", "hascolumns") and len(values) >= 2 and isinstance(values[0], str):
             table = self.replay.tables.get(table_key(values[0]))
             wanted = values[1] if isinstance(values[1], list) else [values[1]]
-            if table is None:
+            if table is None or self.spaces.borrowed(table):
                 return False
             if not all(isinstance(w, str) for w in wanted):
                 return None
@@ -815,7 +816,9 @@ class _Migration:
         end = len(text.rstrip())
         if not text[:end].endswith(";"):
             text = text[:end] + ";" + text[end:]
-        replay_sql(self.replay, text, sql.place, self.site.dialect, self.site.max_statement)
+        replay_sql(
+            self.replay, text, sql.place, self.site.dialect, self.site.max_statement, self.spaces.borrowed
+        )
 
     def db_changes(self, call: Node) -> bool:
         """Whether a `DB::statement` call may change tables (so a loop or `if` around it matters)."""
@@ -897,7 +900,14 @@ class _Migration:
         lines = LineIndex(text)
         saved, self.replay.shown = self.replay.shown, shown
         try:
-            replay_sql(self.replay, text, lines.line_col, self.site.dialect, self.site.max_statement)
+            replay_sql(
+                self.replay,
+                text,
+                lines.line_col,
+                self.site.dialect,
+                self.site.max_statement,
+                self.spaces.borrowed,
+            )
         finally:
             self.replay.shown = saved
 
@@ -1524,6 +1534,10 @@ class _Connections:
                 self.tables[id(table)] = table
                 self.owner[id(table)] = self.current
         self.shown = present
+
+    def borrowed(self, table: ModelTable) -> bool:
+        """Whether a table the replay shows is another connection's (`hasTable` does not see it)."""
+        return self.owner.get(id(table), self.current) != self.current
 
     @contextmanager
     def on(self, connection: str | None | bool) -> Iterator[None]:

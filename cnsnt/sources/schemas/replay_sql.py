@@ -28,8 +28,11 @@ def replay_sql(
     place: Callable[[int], tuple[int, int]],
     dialect: str | None,
     max_statement: int = 0,
+    borrowed: Callable[[ModelTable], bool] | None = None,
 ) -> None:
     """Apply one SQL text to the replayed tables, in place; its problems join `replay.problems`.
+
+    `borrowed`: whether a table is another database's, which `IF NOT EXISTS` does not see.
 
     Raises `SourceError` for a dialect sqlglot does not know (the entry's `dialect:`).
     """
@@ -48,6 +51,7 @@ def replay_sql(
                 for fk in table.foreign_keys
             ],
             table,
+            borrowed=borrowed(table) if borrowed is not None else False,
         )
         for key, table in replay.tables.items()
     ]
