@@ -17,7 +17,7 @@ from pathlib import Path
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
-from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
+from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
@@ -410,17 +410,22 @@ def _framework_migrations(
 
 
 def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set[Path]]:
-    """Laravel migrations folders, one entry each, and the files they hold (no form is sought there).
+    """Laravel migrations folders, one entry each, and the files they hold or read (`sql_files_read`).
+
+    No form is sought in them, and an SQL file a migration reads is no source of its own.
 
     A folder's sub-folders (`database/migrations/billing`, loaded with `loadMigrationsFrom`)
     join its entry: migrations replay in file-name order across them.
     """
     homes: dict[Path, list[Path]] = defaultdict(list)
+    read: set[Path] = set()
     for path in files:
         if path.suffix.lower() != ".php" or "migrations" not in (p.lower() for p in path.parts[:-1]):
             continue
-        if not is_laravel_migration(_sniff(path)):
+        head = _sniff(path)
+        if not is_laravel_migration(head):
             continue
+        read.update(_sql_read(path, head))
         home = path.parent
         while home.name.lower() != "migrations" and home != root:  # `Modules/Blog/Database/Migrations`
             home = home.parent
@@ -429,8 +434,25 @@ def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set
     for home, paths in sorted(homes.items()):
         rel = home.relative_to(root).as_posix()
         nested = any(p.parent != home for p in paths)
-        found.append(Found("schemas", f"{rel}/**/*.php" if nested else f"{rel}/*.php", format="laravel"))
-    return found, {p for paths in homes.values() for p in paths}
+        pattern = f"{rel}/**/*.php" if nested else f"{rel}/*.php"
+        found.append(Found("schemas", pattern, format="laravel", dialect=_laravel_dialect(home, root)))
+    return found, {p for paths in homes.values() for p in paths} | read
+
+
+def _laravel_dialect(home: Path, root: Path) -> str | None:
+    """The project's connection (`.env.example`, `config/database.php`), for the SQL migrations run."""
+    try:
+        return project_dialect(home, root)
+    except Exception:  # noqa: BLE001 - the grammar missing or a parser bug: no dialect proposed
+        return None
+
+
+def _sql_read(path: Path, head: str) -> list[Path]:
+    """The SQL files a Laravel migration reads (`sql_files_read`), from the start of its text."""
+    try:
+        return sql_files_read(path, head)
+    except Exception:  # noqa: BLE001 - the grammar missing or a parser bug: the files stay sources
+        return []
 
 
 def _django_app(models: Path) -> Path:
@@ -675,9 +697,9 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     for path in files:
         by_parent[path.parent].append(path)
     kinds: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
-    migrations = _migration_dirs(files)
-    in_migrations = {p for paths in migrations.values() for p in paths}
     laravel, in_laravel = _laravel_migrations(files, root)
+    migrations = _migration_dirs([p for p in files if p not in in_laravel])
+    in_migrations = {p for paths in migrations.values() for p in paths}
     in_migrations |= in_laravel
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}

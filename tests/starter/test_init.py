@@ -628,6 +628,50 @@ def test_discover_finds_laravel_migrations_once_and_init_reads_them(tmp_path: Pa
     assert {"patients.email", "patients.phone", "invoices.email", "posts.email"} <= columns
 
 
+def test_sql_files_laravel_migrations_run_are_read_with_them_not_proposed_again(tmp_path: Path):
+    """laravel-sql-migrations' `<file>.up.sql` and a file read by `File::get(database_path(..))`."""
+    write = partial(_write, tmp_path)
+    for version, table in (("2024_01_01_000000", "patients"), ("2024_01_02_000000", "visits")):
+        write(
+            f"database/migrations/care/{version}_create_{table}.php",
+            "<?php\n\nuse SqlMigrations\\SqlMigration;\n\nfinal class X extends SqlMigration\n{\n}\n",
+        )
+        write(
+            f"database/migrations/care/{version}_create_{table}.up.sql",
+            f"CREATE TABLE {table} (id INT PRIMARY KEY, email VARCHAR(100), phone VARCHAR(30));\n",
+        )
+        write(f"database/migrations/care/{version}_create_{table}.down.sql", f"DROP TABLE {table};\n")
+    write(
+        "database/migrations/2024_03_01_000000_notes.php",
+        LARAVEL_MIGRATION.replace(
+            "Schema::create('patients'",
+            "DB::unprepared(File::get(database_path('sql/notes.sql')));\n        Schema::create('archive'",
+        ),
+    )
+    write("database/sql/notes.sql", "ALTER TABLE patients ADD COLUMN birthday DATE;\n")
+    write(
+        "database/sql/other.sql", "CREATE TABLE other (id INT, email VARCHAR(50));\n"
+    )  # read by no migration
+    assert discover(tmp_path) == [
+        Found("schemas", "database/migrations/**/*.php", format="laravel"),
+        Found("schemas", "database/sql/other.sql"),
+    ]
+    assert run("init", str(tmp_path)).exit_code == 0
+    columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
+    assert {"patients.email", "patients.birthday", "visits.phone", "archive.email", "other.email"} <= columns
+    assert [f.message for f in audit_path(tmp_path).findings if f.rule == "CN001"] == []
+
+
+def test_a_laravel_entry_gets_the_dialect_of_the_projects_connection(tmp_path: Path):
+    write = partial(_write, tmp_path)
+    write("backend/database/migrations/2024_01_01_000000_create_patients_table.php", LARAVEL_MIGRATION)
+    config = "<?php\n\nreturn [\n    'default' => env('DB_CONNECTION', 'sqlite'),\n    'redis' => ['default' => []],\n];\n"
+    write("backend/config/database.php", config)
+    assert discover(tmp_path)[0].dialect == "sqlite"  # the config's default
+    write(".env.example", 'APP_NAME=x\n# DB_CONNECTION=mysql\nDB_CONNECTION="pgsql" # the real one\n')
+    assert discover(tmp_path)[0].dialect == "postgres"  # the project's .env.example, above the app
+
+
 JPA_ENTITY = "package x;\nimport jakarta.persistence.*;\n@Entity\npublic class {name} {{\n  @Id Long id;\n  String email;\n}}\n"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
 from cnsnt.sources.schemas.reader import detect
-from tests.unit.schema_entry import column, names, read_entry, table, write_files
+from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 
 HEAD = """<?php
 
@@ -102,9 +102,10 @@ def read(
     files: dict[str, str],
     pattern: str = "database/migrations/*.php",
     fmt: str | None = "laravel",
+    dialect: str | None = "postgres",
 ):
     write_files(tmp_path, files)
-    return read_entry(tmp_path, pattern, fmt)
+    return read_entry(tmp_path, pattern, fmt, dialect)
 
 
 def test_laravel_migrations_replay_to_the_final_schema(tmp_path: Path):
@@ -211,7 +212,8 @@ def test_what_cannot_be_read_is_a_cn001_at_its_place_and_the_rest_is_read(tmp_pa
     assert "PHP syntax error" in ev.problems[0].message
     assert ("2024_01_02_000000_computed.php", 11, 9, None) in found  # computed table name: an error
     assert ("2024_01_02_000000_computed.php", 14, 9, None) in found  # a loop over unknown values
-    assert ("2024_01_02_000000_computed.php", 17, 9, Severity.WARNING) in found  # SQL not replayed
+    # the SQL is replayed: its ALTER of a table no earlier migration creates is a warning
+    assert ("2024_01_02_000000_computed.php", 17, 24, Severity.WARNING) in found
     assert ("2024_01_03_000000_people.php", 13, 13, Severity.WARNING) in found  # unknown Blueprint method
     assert all(p.location.line and p.location.column for p in ev.problems)
 
@@ -281,7 +283,9 @@ return new class extends Migration
     assert names(ev, "clients") == ["fax", "phone"]
     assert names(ev, "staff") == ["pager", "phone"]
     # the config() default is a guess the user should know about: a warning at the call
-    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [(18, 9, Severity.WARNING)]
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [
+        (18, 9, Severity.WARNING)
+    ]
     assert "config('audit.table', 'audit' . '_log')" in ev.problems[0].message
 
 
@@ -310,9 +314,160 @@ def test_blueprint_calls_under_a_condition_cnsnt_cannot_decide_are_reported(tmp_
             "        Schema::table('people', fn (Blueprint $t) => $t->text('notes'));\n    }\n};\n",
         )
     }
-    ev = read(tmp_path, files)
+    ev = read(tmp_path, files, dialect=None)
     assert names(ev, "people") == ["email", "mobile"]
     assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [
-        (13, 16, Severity.WARNING),
+        (13, 16, Severity.WARNING),  # the driver is not known without a dialect
         (24, 12, Severity.WARNING),  # a helper that changes tables, called under a condition
     ]
+    # with the entry's dialect the driver test is decided: MySQL takes the branch, PostgreSQL not
+    assert names(read(tmp_path, files, dialect="mysql"), "people") == ["email", "mobile", "phone"]
+    ev = read(tmp_path, files, dialect="postgres")
+    assert names(ev, "people") == ["email", "mobile"]
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(24, 12)]
+
+
+def test_sql_run_with_db_statement_is_replayed_in_order_at_its_php_place(tmp_path: Path):
+    files = {
+        "database/migrations/2024_01_01_000000_people.php": anonymous(
+            "        Schema::create('people', function (Blueprint $table) {\n"
+            "            $table->id();\n"
+            "            $table->string('name');\n"
+            "            $table->string('token');\n"
+            "        });\n"
+            "        DB::statement('ALTER TABLE people ADD COLUMN phone VARCHAR(20), ADD birthday DATE');\n"
+            '        DB::statement("ALTER TABLE people ENGINE = InnoDB");\n'
+            "        DB::connection('main')->unprepared(<<<'SQL'\n"
+            "            CREATE TABLE visits (\n"
+            "                id INT PRIMARY KEY,\n"
+            "                person_id BIGINT UNSIGNED REFERENCES people (id),\n"
+            "                reason TEXT\n"
+            "            );\n"
+            "            SQL);\n"
+            "        $prefix = DB::getTablePrefix();\n"
+            '        DB::statement("ALTER TABLE {$prefix}people CHANGE `name` `full_name` VARCHAR(100)");\n'
+            "        DB::statement('UPDATE people SET token = NULL; ALTER TABLE people DROP COLUMN token');\n"
+            "        DB::statement(\"SET sql_mode = ''\");\n"
+        ),
+        # a later Blueprint migration sees the tables and columns the SQL made
+        "database/migrations/2024_02_01_000000_visits.php": anonymous(
+            "        Schema::table('visits', function (Blueprint $table) {\n"
+            "            $table->renameColumn('reason', 'complaint');\n"
+            "            $table->dropColumn('birthday');\n"
+            "        });\n"
+        ),
+    }
+    ev = read(tmp_path, files, dialect=None)
+    assert ev.problems == [
+        p for p in ev.problems if "birthday" in p.message
+    ]  # dropColumn('birthday') on visits: no such column, the only problem
+    assert len(ev.problems) == 1 and ev.problems[0].severity == Severity.WARNING
+    first = "database/migrations/2024_01_01_000000_people.php"
+    assert names(ev, "people") == ["id", "full_name", "phone", "birthday"]
+    assert names(ev, "visits") == ["id", "person_id", "complaint"]
+    # each column at the line and column of its name in the PHP string
+    assert where(column(ev, "people.phone")) == (first, 16)
+    assert column(ev, "people.phone").location.column == 54
+    assert column(ev, "people.birthday").location.column == 77
+    assert column(ev, "people.phone").type == "VARCHAR(20)"
+    assert where(column(ev, "people.full_name")) == (first, 26)
+    assert where(table(ev, "visits")) == (first, 19)
+    assert where(column(ev, "visits.person_id")) == (first, 21)
+    assert table(ev, "visits").foreign_keys == (ForeignKey(("person_id",), "people", ("id",)),)
+
+
+def test_sql_that_is_not_a_literal_is_a_warning_once_unless_plainly_no_schema_change(tmp_path: Path):
+    files = {
+        "database/migrations/2024_01_01_000000_people.php": anonymous(
+            "        Schema::create('people', fn (Blueprint $table) => $table->string('name'));\n"
+            "        DB::statement('ALTER TABLE ' . $this->table . ' ENGINE = InnoDB');\n"
+            "        DB::statement('UPDATE ' . $other . ' SET x = 1');\n"
+            '        DB::statement("CREATE INDEX people_name ON {$other} (name)");\n'
+            "        DB::statement('ALTER TABLE ' . $other . ' ADD secret TEXT');\n"
+            "        DB::unprepared($sql);\n"
+            "        foreach (['nick', 'alias'] as $name) {\n"
+            '            DB::statement("ALTER TABLE people ADD {$name} TEXT");\n'
+            '            DB::statement("ALTER TABLE people ADD {$unknown} TEXT");\n'
+            "        }\n"
+        ),
+    }
+    ev = read(tmp_path, files, dialect=None)
+    found = [(p.location.line, p.location.column, p.severity) for p in ev.problems]
+    # the ADD on an unknown table, the unknown SQL, the loop's unknown column (said once)
+    assert found == [(15, 9, Severity.WARNING), (16, 9, Severity.WARNING), (19, 13, Severity.WARNING)]
+    assert "`$other`" in ev.problems[0].message and "not a literal" in ev.problems[0].message
+    # a loop over literals runs its SQL once per item
+    assert names(ev, "people") == ["name", "nick", "alias"]
+
+
+def test_sql_files_a_migration_runs_are_replayed_in_its_turn(tmp_path: Path):
+    sql_migration = (
+        "<?php\n\nuse SqlMigrations\\SqlMigration;\n\n"
+        "final class CreateBooksTable extends SqlMigration\n{\n    public $connection = 'library';\n}\n"
+    )
+    files = {
+        "database/migrations/2024_01_01_000000_create_books_table.php": sql_migration,
+        "database/migrations/2024_01_01_000000_create_books_table.up.sql": (
+            "-- books\nCREATE TABLE books (\n  id INT PRIMARY KEY,\n  title TEXT,\n  borrower_email TEXT\n);\n"
+        ),
+        "database/migrations/2024_01_01_000000_create_books_table.down.sql": "DROP TABLE books;\n",
+        "database/migrations/2024_01_02_000000_loans.php": anonymous(
+            "        DB::unprepared(File::get(database_path('sql/loans.sql')));\n"
+            "        $more = __DIR__ . '/../sql/more.sql';\n"
+            "        DB::unprepared(file_get_contents($more));\n"
+            "        DB::unprepared(file_get_contents(__DIR__ . '/../sql/missing.sql'));\n"
+            "        DB::unprepared(file_get_contents('/etc/hostname'));\n"
+            "        DB::unprepared(File::get($path));\n"
+        ),
+        "database/sql/loans.sql": "CREATE TABLE loans (\n  id INT,\n  book_id INT REFERENCES books (id)\n);\n",
+        "database/sql/more.sql": "\nALTER TABLE books DROP COLUMN borrower_email;\nALTER TABLE loans ADD due DATE;\n",
+    }
+    ev = read(tmp_path, files, dialect=None)
+    assert names(ev, "books") == ["id", "title"]
+    assert names(ev, "loans") == ["id", "book_id", "due"]
+    assert where(column(ev, "books.title")) == (
+        "database/migrations/2024_01_01_000000_create_books_table.up.sql",
+        4,
+    )
+    assert where(column(ev, "loans.due")) == ("database/sql/more.sql", 3)
+    assert where(table(ev, "loans")) == ("database/sql/loans.sql", 1)
+    second = "database/migrations/2024_01_02_000000_loans.php"
+    found = [(p.location.path, p.location.line, p.severity) for p in ev.problems]
+    # a missing file, a file outside the project, a path cnsnt cannot tell: errors, tables may be lost
+    assert found == [(second, 14, None), (second, 15, None), (second, 16, None)]
+    assert "missing.sql" in ev.problems[0].message
+    assert "outside the project" in ev.problems[1].message
+    assert "`$path`" in ev.problems[2].message
+
+
+def test_tables_of_another_connection_stay_apart_when_a_name_is_taken(tmp_path: Path):
+    archive = "    protected $connection = 'archive';\n\n"
+    files = {
+        "database/migrations/2024_01_01_000000_people.php": anonymous(
+            "        Schema::create('people', fn (Blueprint $table) => $table->string('name'));\n"
+            "        Schema::create('places', fn (Blueprint $table) => $table->string('city'));\n"
+        ),
+        # another database: its `people` is not the default database's, nor are its `places`
+        "database/migrations/2024_01_02_000000_archive.php": anonymous(
+            "        Schema::create('people', fn (Blueprint $table) => $table->string('old_name'));\n"
+            "        DB::statement('ALTER TABLE people ADD note TEXT');\n"
+            "        DB::statement('CREATE TABLE IF NOT EXISTS places (code TEXT)');\n"
+            "        if (! Schema::hasTable('people')) {\n"
+            "            Schema::create('people', fn (Blueprint $table) => $table->string('again'));\n"
+            "        }\n"
+        ).replace("{\n    public function up", "{\n" + archive + "    public function up"),
+        "database/migrations/2024_01_03_000000_more.php": anonymous(
+            "        Schema::table('people', fn (Blueprint $table) => $table->string('email'));\n"
+            "        Schema::connection('mysql')->table('people', fn (Blueprint $t) => $t->string('phone'));\n"
+            "        Schema::connection('reports')->create('stats', fn (Blueprint $t) => $t->integer('a'));\n"
+            "        DB::connection('archive')->statement('ALTER TABLE people ADD kept DATE');\n"
+            # a table only another connection holds: likely the same database under another name
+            "        Schema::table('stats', fn (Blueprint $table) => $table->integer('b'));\n"
+        ),
+    }
+    ev = read(tmp_path, files, dialect=None)
+    assert ev.problems == []
+    assert names(ev, "people") == ["name", "email", "phone"]
+    assert names(ev, "archive.people") == ["old_name", "note", "kept"]
+    assert names(ev, "stats") == ["a", "b"]
+    assert names(ev, "places") == ["city"] and names(ev, "archive.places") == ["code"]

@@ -22,23 +22,33 @@ tree-sitter's PHP grammar (`tree-sitter-php`); the `up()` method of the migratio
 
 Names are literals, class constants (`self::TABLE`) or local variables set to a literal;
 anything else (a name from `config()`, schema changes in a loop) is reported, not
-guessed, and SQL run through `DB::statement` is a warning.
+guessed. SQL the migration runs itself is replayed in its turn (`replay_sql`, the SQL
+migrations reader's statements) in the entry's dialect, MySQL by default: the literal of
+`DB::statement`/`DB::unprepared` (placed at its PHP string), SQL files read by a literal
+path and laravel-sql-migrations' `<file>.up.sql` (placed in the file); SQL that is not a
+literal is a warning unless it plainly changes no table or column. `DB::getDriverName()`
+tests are decided by the entry's `dialect:` when it has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node, plural
-from cnsnt.sources.schemas.replay import Replay, table_key
+from cnsnt.sources.schemas.replay import Key, Replay, table_key
+from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
+from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
 Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read from the source
 
@@ -191,7 +201,99 @@ def php_parser() -> Any:
 
 def is_laravel_migration(head: str) -> bool:
     """Whether the start of a PHP file looks like a Laravel migration (for telling kinds apart)."""
-    return "Illuminate\\Database\\Migrations" in head or ("extends Migration" in head and "Schema::" in head)
+    return (
+        "Illuminate\\Database\\Migrations" in head
+        or ("extends Migration" in head and "Schema::" in head)
+        or "extends SqlMigration" in head  # laravel-sql-migrations: its SQL is beside it
+    )
+
+
+def project_dialect(home: Path, stop: Path) -> str | None:
+    """The SQL dialect of a Laravel project's database connection, when its files say it.
+
+    From the migrations folder up to `stop`: the first `.env` or `.env.example` with a
+    `DB_CONNECTION=` line, else the default of `config/database.php`
+    (`'default' => env('DB_CONNECTION', 'pgsql')`). None when neither names a driver.
+    """
+    config: str | None = None
+    for folder in (home, *home.parents):
+        for name in (".env", ".env.example"):
+            found = _env_connection(folder / name)
+            if found is not None:
+                return _DRIVERS.get(found.lower())
+        if config is None and (folder / "config" / "database.php").is_file():
+            config = _config_connection(folder / "config" / "database.php")
+        if folder == stop or stop not in folder.parents:
+            break
+    return _DRIVERS.get(config.lower()) if config else None
+
+
+def _env_connection(path: Path) -> str | None:
+    """`pgsql` of a `DB_CONNECTION=pgsql` line of a dotenv file (quotes and comments left out)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            lines = handle.read(64 * 1024).splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        key, equals, value = line.strip().removeprefix("export ").partition("=")
+        if equals and key.strip() == "DB_CONNECTION":
+            return value.split("#", 1)[0].strip().strip("\"'") or None
+    return None
+
+
+def _config_connection(path: Path) -> str | None:
+    """The default connection `config/database.php` names: `'default' => env('DB_CONNECTION', 'x')`."""
+    try:
+        with path.open("rb") as handle:
+            source = handle.read(256 * 1024)
+    except OSError:
+        return None
+    migration = _Migration(SourceFile(source, path.name), Replay())
+    stack = [php_parser().parse(source).root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "array_element_initializer" and len(node.named_children) == 2:
+            key, value = node.named_children
+            if migration.value(key) == "default":
+                if (
+                    value.type == "function_call_expression"
+                    and migration.text(value.child_by_field_name("function")).lower() == "env"
+                ):
+                    positional, _ = migration.arguments(value)
+                    value = positional[1] if len(positional) > 1 else value
+                found = migration.value(value)
+                return found if isinstance(found, str) else None
+            continue  # `'default'` of a nested array (a Redis option) is no connection
+        stack.extend(reversed(node.named_children))
+    return None
+
+
+def sql_files_read(path: Path, text: str) -> list[Path]:
+    """The SQL files a migration runs or reads by a literal path (`cnsnt init` proposes them no more).
+
+    laravel-sql-migrations' `<file>.up.sql` and `<file>.down.sql` beside an `extends
+    SqlMigration` class, and the files of `File::get(database_path('sql/x.sql'))`,
+    `file_get_contents(__DIR__ . '/x.sql')`: the migration reads them in its turn.
+    """
+    if ".sql" not in text and "SqlMigration" not in text:
+        return []
+    found: list[Path] = []
+    if "SqlMigration" in text and path.name.lower().endswith(".php"):
+        stem = path.name[: -len(".php")]
+        found.extend(p for d in ("up", "down") if (p := path.with_name(f"{stem}.{d}.sql")).is_file())
+    source = text.encode("utf-8")
+    migration = _Migration(SourceFile(source, path.name), Replay())
+    migration.site = _Site(path, None, None)
+    stack = [php_parser().parse(source).root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in ("function_call_expression", "scoped_call_expression"):
+            read = migration.file_value(node)
+            if read is not None and read.path is not None and read.path.suffix.lower() == ".sql":
+                found.append(read.path)
+        stack.extend(node.named_children)
+    return sorted(set(found))
 
 
 def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -214,11 +316,21 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
         runnable.append(path)
     runnable.sort(key=lambda p: (p.stem, p.as_posix()))  # the Migrator sorts by name without `.php`
     files = migrations = 0
+    paths_of = {ctx.shown(p): p for p in runnable}
+    dialect = ctx.dialect or spec.dialect
+    try:
+        resolve_dialect(dialect or "mysql")
+    except UnknownDialectError as exc:
+        raise SourceError(str(exc), spec.location) from None
+    spaces = _Connections(replay)
     for shown, file, tree in parsed_files(runnable, ctx, replay.problems, php_parser, _php_syntax):
         replay.shown = shown
         files += 1
         try:
-            migrations += _Migration(file, replay).run(tree.root_node)
+            migration = _Migration(file, replay)
+            migration.site = _Site(paths_of.get(shown), dialect, ctx)
+            migration.spaces = spaces
+            migrations += migration.run(tree.root_node)
         except RecursionError:
             replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
@@ -232,6 +344,7 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
             seen.add(key)
             kept.append(problem)
     replay.problems = kept
+    spaces.merge()
     return replay.evidence(files, migrations, skipped)
 
 
@@ -273,6 +386,10 @@ class _Migration:
         self.blueprints: list[str] = []
         """The Blueprint variables of the closures being read (`$table`)."""
         self.following: list[str] = []
+        self.site = _Site(None, None, None)
+        self.spaces = _Connections(replay)
+        """The tables of each database connection (`$connection = 'archive'`)."""
+        """Where the file is and the SQL dialect, for the SQL it runs (`DB::statement`)."""
 
     def place(self, node: Node) -> tuple[int, int]:
         return self.file.place(node)
@@ -312,9 +429,13 @@ class _Migration:
                         if element.type == "const_element" and element.named_children:
                             name, *rest = element.named_children
                             self.constants[self.text(name)] = self.value(rest[-1]) if rest else None
+            connection = self.properties.get("connection")
+            self.spaces.use(connection if isinstance(connection, str) else None)
             if "up" in self.methods:
                 count += 1
                 self.follow("up", self.methods["up"])
+            elif self.sql_migration(body):
+                count += 1
         if not count and not root.has_error:
             self.replay.report(
                 "no migration class with an `up()` method in this file: nothing replayed",
@@ -323,6 +444,23 @@ class _Migration:
                 Severity.WARNING,
             )
         return count
+
+    def sql_migration(self, body: Node) -> bool:
+        """A class of laravel-sql-migrations (`extends SqlMigration`): its `up()` runs `<file>.up.sql`.
+
+        The package's `up()` runs the SQL file beside the migration, named like it, when
+        there is one; that file is replayed here, its tables placed in it.
+        """
+        declaration = body.parent
+        base = next((c for c in declaration.named_children if c.type == "base_clause"), None)
+        if base is None or _last_name(self.text(base).removeprefix("extends").strip()) != "SqlMigration":
+            return False
+        path = self.site.path
+        if path is not None and path.name.lower().endswith(".php"):
+            sibling = path.with_name(path.name[: -len(".php")] + ".up.sql")
+            if sibling.is_file():
+                self.sql_file(_SqlFile(sibling, sibling.name), declaration, "`SqlMigration`")
+        return True
 
     def follow(self, name: str, method: Node) -> None:
         """Replay a method of the class (`up`, or a helper it calls); recursion is not followed."""
@@ -488,6 +626,9 @@ class _Migration:
             return None if inner is None else not inner
         if kind == "binary_expression":
             operator = self.text(node.child_by_field_name("operator")).lower()
+            driver = self.driver_test(node, operator)
+            if driver is not None:
+                return driver
             left = self.condition(node.child_by_field_name("left"))
             right = self.condition(node.child_by_field_name("right"))
             if operator in ("&&", "and"):
@@ -503,17 +644,47 @@ class _Migration:
         args, _ = self.arguments(node)
         values = [self.value(a) for a in args]
         if method == "hastable" and values and isinstance(values[0], str):
-            return table_key(values[0]) in self.replay.tables
+            found = self.replay.tables.get(table_key(values[0]))
+            return found is not None and not self.spaces.borrowed(found)  # this database's only
         if method in ("hascolumn", "hascolumns") and len(values) >= 2 and isinstance(values[0], str):
             table = self.replay.tables.get(table_key(values[0]))
             wanted = values[1] if isinstance(values[1], list) else [values[1]]
-            if table is None:
+            if table is None or self.spaces.borrowed(table):
                 return False
             if not all(isinstance(w, str) for w in wanted):
                 return None
             have = {c.name.casefold() for c in table.columns}
             return all(str(w).casefold() in have for w in wanted)
         return None
+
+    def driver_test(self, node: Node, operator: str) -> bool | None:
+        """`DB::getDriverName() === 'mysql'`: decided by the entry's SQL dialect; None if no such test."""
+        if operator not in ("==", "===", "!=", "!==", "<>"):
+            return None
+        sides = [node.child_by_field_name("left"), node.child_by_field_name("right")]
+        calls = [s for s in sides if s is not None and self.is_driver_call(s)]
+        others = [self.value(s) for s in sides if s is not None and not self.is_driver_call(s)]
+        if len(calls) != 1 or len(others) != 1 or not isinstance(others[0], str):
+            return None
+        wanted = _DRIVERS.get(others[0].lower())
+        if wanted is None or not self.site.given or self.site.dialect.lower() not in _DRIVERS.values():
+            return None  # with no `dialect:` the driver is not known (MySQL is only how SQL is read)
+        same = wanted == self.site.dialect.lower()
+        return same if operator in ("==", "===") else not same
+
+    def is_driver_call(self, node: Node) -> bool:
+        """`DB::getDriverName()`, `DB::connection()->getDriverName()`, `Schema::getConnection()->...`."""
+        name_node = node.child_by_field_name("name")
+        if node.type not in ("scoped_call_expression", "member_call_expression") or name_node is None:
+            return False
+        if self.text(name_node).lower() != "getdrivername":
+            return False
+        if node.type == "scoped_call_expression":
+            return _last_name(self.text(node.child_by_field_name("scope"))) == "DB"
+        inner = node.child_by_field_name("object")
+        return inner is not None and (
+            self.db_method(inner) == "connection" or self.schema_method(inner) == "getconnection"
+        )
 
     def changes_schema(self, node: Node) -> bool:
         """Whether a node holds a `Schema::` call that would change a table, or a Blueprint call."""
@@ -523,6 +694,8 @@ class _Migration:
             current = stack.pop()
             method = self.schema_method(current)
             if method in _SCHEMA_OPS:
+                return True
+            if self.db_call(current) is not None and self.db_changes(current):
                 return True
             if current.type == "member_call_expression":
                 target = self.text(current.child_by_field_name("object"))
@@ -554,7 +727,8 @@ class _Migration:
         """One expression statement of a method: a Schema call, a helper call, an assignment."""
         method = self.schema_method(expr)
         if method is not None:
-            self.schema_call(method, expr)
+            with self.spaces.on(self.connection_of(expr)):
+                self.schema_call(method, expr)
             return
         if expr.type == "assignment_expression":
             left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
@@ -570,18 +744,10 @@ class _Migration:
                 if name in self.methods:
                     self.follow(name, self.methods[name])
                     return
-        if (
-            expr.type == "scoped_call_expression"
-            and _last_name(self.text(expr.child_by_field_name("scope"))) == "DB"
-        ):
-            name = self.text(expr.child_by_field_name("name")).lower()
-            if name in ("statement", "unprepared"):
-                self.replay.report(
-                    f"SQL run with DB::{name} is not replayed: tables or columns it changes are not seen",
-                    *self.place(expr),
-                    Severity.WARNING,
-                )
-                return
+        if self.db_call(expr) is not None:
+            with self.spaces.on(self.connection_of(expr)):
+                self.db_sql(expr)
+            return
         if self.changes_schema(expr):
             # a `match` or `?:` picks by a condition (most test the database driver): a warning
             conditional = expr.type in ("match_expression", "conditional_expression")
@@ -593,6 +759,215 @@ class _Migration:
                 *self.place(expr),
                 Severity.WARNING if conditional else None,
             )
+
+    # -- SQL the migration runs itself (`DB::statement`, `DB::unprepared`)
+
+    def connection_of(self, call: Node) -> str | None | bool:
+        """`'x'` of `Schema::connection('x')->create(...)`; False when the call names none."""
+        inner = call.child_by_field_name("object") if call.type == "member_call_expression" else None
+        if inner is None or "connection" not in (self.schema_method(inner), self.db_method(inner)):
+            return False
+        name = self.value(self.arg(inner, 0, "name"))
+        return name if isinstance(name, str) else None
+
+    def db_call(self, node: Node) -> str | None:
+        """`DB::statement(...)`, `DB::connection('x')->unprepared(...)`: the method as written, else None."""
+        if node.type == "member_call_expression":
+            inner = node.child_by_field_name("object")
+            if inner is None or self.db_method(inner) != "connection":
+                return None
+        elif node.type != "scoped_call_expression" or self.db_method(node) is None:
+            return None
+        written = self.text(node.child_by_field_name("name"))
+        return written if written.lower() in ("statement", "unprepared") else None
+
+    def db_method(self, node: Node) -> str | None:
+        """`statement` for `DB::statement(...)` (any `DB` facade), else None."""
+        if node.type != "scoped_call_expression":
+            return None
+        if _last_name(self.text(node.child_by_field_name("scope"))) != "DB":
+            return None
+        return self.text(node.child_by_field_name("name")).lower()
+
+    def db_sql(self, call: Node) -> None:
+        """Replay the SQL of a `DB::statement` call: a literal, a file it reads, or a report."""
+        what = f"`DB::{self.db_call(call)}`"
+        positional, named = self.arguments(call)
+        arg = named.get("query") or (positional[0] if positional else None)
+        if arg is None:
+            return
+        held = self.value(arg)
+        if isinstance(held, _SqlFile):
+            self.sql_file(held, call, what)
+            return
+        sql = _Sql()
+        self.sql_text(arg, sql)
+        if sql.holes:
+            if not sql.known() or may_change_schema(sql.text, self.site.dialect):
+                self.replay.report(
+                    f"{what}: the SQL is not a literal cnsnt can read ({_cut(sql.holes[0], 60)}); "
+                    "not replayed, so tables or columns it changes may be missing",
+                    *self.place(call),
+                    Severity.WARNING,
+                )
+            return
+        # one statement, its `;` left out as DB::statement allows: `SET sql_mode = ''` is whole
+        text = sql.text
+        end = len(text.rstrip())
+        if not text[:end].endswith(";"):
+            text = text[:end] + ";" + text[end:]
+        replay_sql(
+            self.replay, text, sql.place, self.site.dialect, self.site.max_statement, self.spaces.borrowed
+        )
+
+    def db_changes(self, call: Node) -> bool:
+        """Whether a `DB::statement` call may change tables (so a loop or `if` around it matters)."""
+        positional, named = self.arguments(call)
+        arg = named.get("query") or (positional[0] if positional else None)
+        if arg is None:
+            return False
+        if isinstance(self.value(arg), _SqlFile):
+            return True
+        sql = _Sql()
+        self.sql_text(arg, sql)
+        return not sql.known() or may_change_schema(sql.text, self.site.dialect)
+
+    def sql_text(self, node: Node, out: _Sql) -> None:
+        """The SQL a PHP expression makes, each piece with its place; unknown pieces are holes."""
+        kind = node.type
+        if kind in ("string", "encapsed_string"):
+            inner = node.children[1:-1] if len(node.children) >= 2 else []
+            start = node.children[0].end_byte if node.children else node.start_byte
+            self.sql_parts(inner, start, kind == "string", out)
+        elif kind in ("heredoc", "nowdoc"):
+            body = next((c for c in node.named_children if c.type in ("heredoc_body", "nowdoc_body")), None)
+            if body is not None:  # the body starts with the line break after `<<<SQL`, not in the text
+                self.sql_parts(body.children, body.start_byte + 1, kind == "nowdoc", out)
+        elif kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
+            for side in ("left", "right"):
+                part = node.child_by_field_name(side)
+                if part is not None:
+                    self.sql_text(part, out)
+        elif kind == "parenthesized_expression" and node.named_children:
+            self.sql_text(node.named_children[0], out)
+        else:
+            value = self.value(node)
+            if isinstance(value, str):
+                out.add(value, *self.place(node), raw=False)
+            else:
+                out.hole(self.text(node), *self.place(node))
+
+    def sql_parts(self, parts: list[Node], cursor: int, single: bool, out: _Sql) -> None:
+        """The pieces of a string literal; text between them (a heredoc's line breaks) is kept."""
+        source = self.file.source
+        for part in parts:
+            if part.start_byte > cursor:
+                gap = bytes(source[cursor : part.start_byte]).decode("utf-8", errors="replace")
+                out.add(gap, *self.point(cursor), raw=True)
+            cursor = max(cursor, part.end_byte)
+            if part.type in ("string_content", "nowdoc_string"):
+                out.add(self.text(part), *self.place(part), raw=True)
+            elif part.type == "escape_sequence":
+                out.add(_escape(self.text(part), single), *self.place(part), raw=False)
+            elif part.is_named:
+                self.sql_text(part, out)  # `{$var}`, `$this->table`
+
+    def point(self, byte: int) -> tuple[int, int]:
+        """1-based line and character column of a byte offset of the file."""
+        starts = self.file.starts
+        row = bisect.bisect_right(starts, byte) - 1
+        prefix = bytes(self.file.source[starts[row] : byte]).decode("utf-8", errors="replace")
+        return row + 1, len(prefix) + 1
+
+    def sql_file(self, file: _SqlFile, at: Node, what: str) -> None:
+        """Replay an SQL file the migration reads, its tables and problems placed in that file."""
+        ctx = self.site.ctx
+        if file.path is None or ctx is None:
+            self.replay.not_replayed(
+                f"{what} of an SQL file read from {_cut(file.written, 60)}",
+                file.why or "cnsnt cannot tell which file",
+                *self.place(at),
+            )
+            return
+        shown = ctx.shown(file.path)
+        try:
+            text = read_text(file.path, shown, limits=ctx.limits)
+        except SourceError as exc:
+            self.replay.not_replayed(
+                f"{what} of the SQL file {shown}", exc.message.rstrip("."), *self.place(at)
+            )
+            return
+        lines = LineIndex(text)
+        saved, self.replay.shown = self.replay.shown, shown
+        try:
+            replay_sql(
+                self.replay,
+                text,
+                lines.line_col,
+                self.site.dialect,
+                self.site.max_statement,
+                self.spaces.borrowed,
+            )
+        finally:
+            self.replay.shown = saved
+
+    def file_value(self, node: Node) -> _SqlFile | None:
+        """`file_get_contents(p)`, `File::get(p)`: the file read (None: not such a call)."""
+        if node.type == "function_call_expression":
+            called = _last_name(self.text(node.child_by_field_name("function"))).lower()
+            if called != "file_get_contents":
+                return None
+        elif node.type == "scoped_call_expression":
+            scope = _last_name(self.text(node.child_by_field_name("scope")))
+            called = self.text(node.child_by_field_name("name")).lower()
+            if scope != "File" or called not in ("get", "sharedget"):
+                return None
+        else:
+            return None
+        target = self.arg(node, 0, "path") or self.arg(node, 0, "filename")
+        written = self.text(target) if target is not None else ""
+        where = self.path_value(target) if target is not None else None
+        if where is None:
+            return _SqlFile(None, written, "the path is not a literal cnsnt can read")
+        root = self.site.root
+        path = Path(where) if Path(where).is_absolute() else root / where  # artisan runs in base_path()
+        try:
+            inside = path.resolve().is_relative_to(root.resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            return _SqlFile(None, written, "the file is outside the project")
+        return _SqlFile(path, written)
+
+    def path_value(self, node: Node) -> str | None:
+        """A path a PHP expression names: literals, `__DIR__`, `database_path('x')`, `base_path()`..."""
+        folder = self.site.folder
+        kind = node.type
+        text = self.text(node)
+        if kind == "name" and text == "__DIR__":
+            return str(folder)
+        if kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            head = self.path_value(left) if left is not None else None
+            tail = self.path_value(right) if right is not None else None
+            return head + tail if head is not None and tail is not None else None
+        if kind == "parenthesized_expression" and node.named_children:
+            return self.path_value(node.named_children[0])
+        if kind == "function_call_expression":
+            called = _last_name(self.text(node.child_by_field_name("function"))).lower()
+            positional, _ = self.arguments(node)
+            first = positional[0] if positional else None
+            if called == "dirname" and first is not None:
+                if self.text(first) == "__FILE__":
+                    return str(folder)
+                inner = self.path_value(first)
+                return str(Path(inner).parent) if inner is not None else None
+            if called in _PATH_HELPERS:
+                base = self.site.root / _PATH_HELPERS[called]
+                tail = self.value(first) if first is not None else ""
+                return str(base / tail.lstrip("/\\")) if isinstance(tail, str) else None
+        value = self.value(node)
+        return value if isinstance(value, str) else None
 
     def arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
         """Positional arguments and PHP 8 named arguments (`places: 2`) of a call."""
@@ -670,6 +1045,20 @@ class _Migration:
                 return None
             source = next((v.source for v in (left, right) if isinstance(v, _Configured)), None)
             return _Configured(left + right, source) if source else left + right
+        if kind in ("function_call_expression", "scoped_call_expression"):
+            read = self.file_value(node)
+            if read is not None:
+                return read
+            if self.db_method(node) == "gettableprefix":
+                return ""  # config `prefix`, '' by default; Blueprint's names are read without it too
+        if kind == "member_call_expression" and self.text(node.child_by_field_name("name")) == "wrapTable":
+            return self.value(self.arg(node, 0, "table"))  # `DB::getQueryGrammar()->wrapTable('tasks')`
+        if kind == "function_call_expression" and _last_name(
+            self.text(node.child_by_field_name("function"))
+        ).lower() in (*_PATH_HELPERS, "dirname"):
+            return self.path_value(node)  # `$path = database_path('sql/x.sql')`, read later
+        if kind == "name" and self.text(node) == "__DIR__":
+            return str(self.site.folder)
         if kind == "function_call_expression":
             default = self.config_default(node)
             return _Configured(default, self.text(node)) if default is not None else None
@@ -1076,6 +1465,199 @@ class _Closure:
 
     def __init__(self, node: Node) -> None:
         self.node = node
+
+
+#: Laravel's database drivers -> the SQL dialect of their connections.
+_DRIVERS = {"mysql": "mysql", "mariadb": "mysql", "pgsql": "postgres", "sqlite": "sqlite", "sqlsrv": "tsql"}
+#: Laravel's path helpers -> the folder below `base_path()` they name.
+_PATH_HELPERS = {
+    "base_path": "",
+    "database_path": "database",
+    "resource_path": "resources",
+    "storage_path": "storage",
+    "app_path": "app",
+    "config_path": "config",
+}
+
+
+class _Connections:
+    """The database connections a folder's migrations use, so two databases' tables stay two.
+
+    A migration class with `$connection = 'archive'` (or a `Schema::connection('archive')`
+    call) runs on another database, where a table may have the name of a default-database
+    table. Each table belongs to the connection that made it; a migration sees its own
+    connection's tables first, then the others' (the connection may well be the default
+    database under another name: a connection named like a driver, `mysql`, is taken for
+    it). A table it makes under a name another connection's table has leaves that one be;
+    one it drops outright is gone. At the end a name two connections both hold is
+    qualified by its connection (`archive.users`).
+    """
+
+    def __init__(self, replay: Replay) -> None:
+        self.replay = replay
+        self.current: str | None = None
+        self.tables: dict[int, ModelTable] = {}
+        """Every table so far, by identity, in the order they were made."""
+        self.owner: dict[int, str | None] = {}
+        self.shown: set[int] = set()
+        """The tables of the view the replay holds (to tell what a migration dropped)."""
+
+    def use(self, connection: str | None) -> None:
+        """Replay what follows on `connection` (None: the default connection)."""
+        space = None if connection is None or connection.lower() in (*_DRIVERS, "default") else connection
+        if space == self.current:
+            return
+        self.sync()
+        self.current = space
+        view: dict[Key, ModelTable] = {}
+        for mine in (True, False):  # its own tables first: a name it shares is its own table
+            for ident, table in self.tables.items():
+                key = table_key(table.name, table.schema)
+                if (self.owner[ident] == space) == mine and key not in view:
+                    view[key] = table
+        order = {ident: i for i, ident in enumerate(self.tables)}
+        self.replay.tables = dict(sorted(view.items(), key=lambda item: order[id(item[1])]))
+        self.shown = {id(t) for t in view.values()}
+
+    def sync(self) -> None:
+        """Take in what the replay did on the current connection's view."""
+        view = self.replay.tables
+        present = {id(t) for t in view.values()}
+        keys = set(view)
+        for ident in self.shown - present:
+            gone = self.tables[ident]
+            # made again under its name here (another database's table): it stays theirs
+            if self.owner[ident] == self.current or table_key(gone.name, gone.schema) not in keys:
+                del self.tables[ident], self.owner[ident]
+        for table in view.values():
+            if id(table) not in self.tables:
+                self.tables[id(table)] = table
+                self.owner[id(table)] = self.current
+        self.shown = present
+
+    def borrowed(self, table: ModelTable) -> bool:
+        """Whether a table the replay shows is another connection's (`hasTable` does not see it)."""
+        return self.owner.get(id(table), self.current) != self.current
+
+    @contextmanager
+    def on(self, connection: str | None | bool) -> Iterator[None]:
+        """`use` a connection for one call (False: the call names none, nothing changes)."""
+        if connection is False:
+            yield
+            return
+        before = self.current
+        self.use(connection if isinstance(connection, str) else None)
+        try:
+            yield
+        finally:
+            self.use(before)
+
+    def merge(self) -> None:
+        """Every connection's tables in the replay; a name two connections hold is qualified."""
+        self.sync()
+        if all(owner is None for owner in self.owner.values()):
+            return  # one database: the replay holds it whole
+        count: dict[str, int] = {}
+        for table in self.tables.values():
+            count[table.name.casefold()] = count.get(table.name.casefold(), 0) + 1
+        merged: dict[Key, ModelTable] = {}
+        for ident, table in self.tables.items():
+            owner = self.owner[ident]
+            if count[table.name.casefold()] > 1 and owner is not None:
+                table.schema = table.schema or owner
+            merged[table_key(table.name, table.schema)] = table
+        self.replay.tables = merged
+
+
+class _Site:
+    """Where a migration file is, and how its SQL is read."""
+
+    def __init__(self, path: Path | None, dialect: str | None, ctx: SourceContext | None) -> None:
+        self.path = path
+        self.dialect = dialect or "mysql"  # Laravel's default connection
+        self.given = dialect is not None
+        """Whether the entry (or `--dialect`) names the dialect: only then is the driver known."""
+        self.ctx = ctx
+        self.max_statement = ctx.limits.statement_bytes if ctx is not None else 0
+        self.folder = path.parent if path is not None else Path(".")
+        # `base_path()`: the folder holding `database/` (`database/migrations/x.php`)
+        self.root = next(
+            (p.parent for p in self.folder.parents if p.name.lower() == "database"),
+            self.folder.parent if self.folder.name.lower() == "migrations" else self.folder,
+        )
+        if self.folder.name.lower() == "database":
+            self.root = self.folder.parent
+
+
+class _SqlFile:
+    """An SQL file a migration reads (`File::get(database_path('sql/x.sql'))`); no path: unknown."""
+
+    def __init__(self, path: Path | None, written: str, why: str = "") -> None:
+        self.path = path
+        self.written = written
+        self.why = why
+
+
+class _Sql:
+    """SQL text built from PHP pieces, each remembered with its place in the file.
+
+    A raw piece (string content as written) maps every character back to its line and
+    column; an escape or a variable's value maps to where it is written. A hole is a
+    piece cnsnt cannot know (a variable from elsewhere): it stands as a placeholder name.
+    """
+
+    HOLE = "cnsnt_unknown"
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.marks: list[tuple[int, int, bool]] = []
+        self.holes: list[str] = []
+        self.size = 0
+        self._text: str | None = None
+
+    def add(self, text: str, line: int, column: int, raw: bool) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        self.starts.append(self.size)
+        self.marks.append((line, column, raw))
+        self.size += len(text)
+        self._text = None
+
+    def hole(self, written: str, line: int, column: int) -> None:
+        self.holes.append(written)
+        self.add(self.HOLE, line, column, raw=False)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self.parts)
+        return self._text
+
+    def known(self) -> bool:
+        """Whether any of the text is known (a literal around the holes)."""
+        return any(part != self.HOLE and part.strip() for part in self.parts)
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """Line and column in the PHP file of a character of the text."""
+        if not self.marks:
+            return 1, 1
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        line, column, raw = self.marks[index]
+        if not raw:
+            return line, column
+        segment = self.parts[index][: max(0, offset - self.starts[index])]
+        breaks = segment.count("\n")
+        if breaks:
+            return line + breaks, len(segment) - segment.rfind("\n")
+        return line, column + len(segment)
+
+
+def _cut(text: str, size: int) -> str:
+    """Source text quoted in a message: one line, at most `size` characters."""
+    flat = " ".join(text.split())
+    return f"`{flat}`" if len(flat) <= size else f"`{flat[: size - 1]}…`"
 
 
 class _Skip(Exception):
