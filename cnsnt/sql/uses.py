@@ -68,7 +68,8 @@ class StatementUses:
     uses: tuple[ColumnUse, ...] = ()
     problems: tuple[UseProblem, ...] = ()
     kind: str = "other"
-    """`select`, `insert`, `update`, `delete`, `merge`, `create`, or `other` (no data touched)."""
+    """`select`, `insert`, `update`, `delete`, `merge`, `create`, or `other` (no data touched);
+    a COPY is an `insert` when it loads rows, a `select` when it exports them."""
 
 
 @dataclass(frozen=True)
@@ -392,6 +393,8 @@ class _Collector:
         if isinstance(stmt, exp.Merge):
             self.merge(stmt)
             return "merge"
+        if isinstance(stmt, exp.Copy):
+            return self.copy(stmt)
         if isinstance(stmt, exp.Create):
             body = stmt.expression
             kind = str(stmt.args.get("kind") or "").upper()
@@ -555,6 +558,33 @@ class _Collector:
         if source is not None:
             joins.append(exp.Join(this=source, on=stmt.args.get("on")))
         self._synthetic(target, reads, joins=joins)
+
+    def copy(self, stmt: exp.Copy) -> str:
+        """Uses of a COPY: `FROM` loads rows (writes), `TO` exports them (reads).
+
+        `COPY t (cols) FROM ...` writes those columns (`insert`), as a pg_dump's `COPY ...
+        FROM stdin` does; `COPY t (cols) | (query) TO ...` reads them (`select`), every one
+        needed, as a CREATE TABLE AS needs its star.
+        """
+        target = stmt.this
+        if stmt.args.get("kind"):
+            info = self._target(target)
+            if isinstance(target, exp.Schema) and target.expressions:
+                self._write(info, [c.name for c in target.expressions])
+            else:
+                self._write_all(info)
+            return "insert"
+        if isinstance(target, exp.Subquery) and isinstance(target.this, exp.Query):
+            self.query(target.this, root_demand=_Mode.NEEDED)
+            return "select"
+        table = target.this if isinstance(target, exp.Schema) else target
+        if not isinstance(table, exp.Table):
+            return "other"
+        named = target.expressions if isinstance(target, exp.Schema) else []
+        columns: list[exp.Expr] = [exp.Column(this=c.copy()) for c in named] or [exp.Star()]
+        select = exp.Select(expressions=columns, from_=exp.From(this=table.copy()))
+        self.query(select, root_demand=_Mode.NEEDED)
+        return "select"
 
     def _synthetic(
         self,

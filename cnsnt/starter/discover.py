@@ -21,7 +21,7 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
-from cnsnt.sql.statements import split_statements, sqlplus_script
+from cnsnt.sql.statements import copies_from_stdin, split_statements, sqlplus_script
 from cnsnt.sql.uses import UseProblem, parse_statements
 
 #: Directories that hold other people's code, build output or caches.
@@ -184,10 +184,23 @@ def _sql_kind(path: Path) -> _Kind | None:
         return "queries", None, ()
     if best[0] and clean is None:
         return "schemas", best[1], best[0]
+    if _copy_data(text):
+        return "data", None, ()
     # a dialect that reads every statement beats ones that found a table only by cutting
     # a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$): a query file,
     # whose dialect the query reader decides
     return "queries", _query_dialect(text, clean), ()
+
+
+def _copy_data(text: str) -> bool:
+    r"""Whether a file without tables holds pg_dump data: rows of a `COPY ... FROM stdin`.
+
+    A data-only dump (`pg_dump --data-only`) restores rows: they are data, not queries an
+    application runs for a purpose, so it is no query source (its tables are the schema's).
+    """
+    if "\n\\." not in text:  # no `\.` line ends any rows: no need to split the file
+        return False
+    return any(copies_from_stdin(s.text, "postgres") for s in split_statements([text], "postgres"))
 
 
 #: Statements of a query file read to choose its dialect: enough to tell, bounded cost.
@@ -696,6 +709,14 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
         notes.append(
             f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
             f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"
+        )
+    dumps = kinds.pop("data", [])
+    if dumps:
+        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in dumps}))
+        notes.append(
+            f"left out {len(dumps)} SQL file{'s' if len(dumps) != 1 else ''} in {where}: "
+            "database dumps of data only (COPY ... FROM stdin rows), which restore rows and "
+            "run no queries; their tables are read from the schema"
         )
     notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}

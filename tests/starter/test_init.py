@@ -700,3 +700,29 @@ def test_init_on_more_fields_than_a_policy_may_hold_drops_the_reasons(
     assert yaml.safe_load(text)["data"] == yaml.safe_load(full)["data"]
     assert "- members.email" in text and "[db/schema.sql:3]" in text
     assert "# name 'email' means" not in text
+
+
+def test_a_data_only_pg_dump_is_no_query_file(tmp_path: Path) -> None:
+    """`pg_dump --data-only` restores rows (COPY ... FROM stdin): left out with a note, not
+    proposed as queries; a full dump (tables and rows) stays a schema."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text("CREATE TABLE people (id INT, email TEXT);\n")
+    (tmp_path / "dumps").mkdir()
+    (tmp_path / "dumps" / "seed.sql").write_text(
+        "SET client_encoding = 'UTF8';\nCOPY public.people (id, email) FROM stdin;\n1\tann@example.org\n\\.\n"
+    )
+    (tmp_path / "dumps" / "full.sql").write_text(
+        "CREATE TABLE visits (id INT, ip TEXT);\nCOPY visits (id, ip) FROM stdin;\n1\t10.0.0.1\n\\.\n"
+    )
+    (tmp_path / "sql").mkdir()
+    (tmp_path / "sql" / "report.sql").write_text("SELECT email FROM people;\n")
+    found, notes = survey(tmp_path)
+    assert sorted((f.kind, f.pattern) for f in found) == [
+        ("queries", "sql/report.sql"), ("schemas", "db/schema.sql"), ("schemas", "dumps/full.sql")
+    ]
+    assert notes == [
+        "left out 1 SQL file in dumps: database dumps of data only (COPY ... FROM stdin rows), "
+        "which restore rows and run no queries; their tables are read from the schema"
+    ]
