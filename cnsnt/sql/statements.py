@@ -65,11 +65,12 @@ class _Pending:
 def _pattern(lex: Lexis) -> re.Pattern[str]:
     r"""The statement splitter's lexer: one token per match, in order.
 
-    Linear: every branch but the dollar quote always matches once it starts (an
+    Linear: every branch but the dollar quote and a `#__name` always matches once it starts (an
     unterminated string or comment runs to the end, `\Z`; a backslash that ends the
     text ends the string) and its loops are possessive, so the text a match reads is
     consumed. A dollar quote whose tag is not closed fails after reading its tag (one
-    word), which the next match then consumes as a word.
+    word), which the next match then consumes as a word; a `#__name` fails after reading
+    three characters, and the `#` is then one character of its own.
     """
     if lex.backslash_escapes:
         string = r"'(?:[^'\\]++|\\.)*+(?:'|\\?\Z)"
@@ -77,7 +78,9 @@ def _pattern(lex: Lexis) -> re.Pattern[str]:
         string = r"'(?<=[eE]')(?:[^'\\]++|\\.)*+(?:'|\\?\Z)|'(?:[^']++|'')*+(?:'|\Z)"
     comment = r"--[^\n]*+|/\*.*?(?:\*/|\Z)"
     if lex.hash_comments:
-        comment += r"|#[^\n]*+"
+        # not Joomla's `#__users` table prefix (`placeholders.TABLE_PREFIX`), which the
+        # installer replaces before MySQL reads it: a `#` glued to a word is a comment
+        comment += r"|(?:(?<=[\w#])#|#(?!__[^\W_]))[^\n]*+"
     dollar = r"\$(?P<tag>(?:[A-Za-z_]\w*+)?)\$.*?(?:\$(?P=tag)\$|\Z)|" if lex.dollar_quotes else ""
     return re.compile(
         r"(?P<c>"

@@ -28,6 +28,7 @@ from sqlglot.schema import MappingSchema
 
 from cnsnt.evidence import Access, ColumnUse, Table
 from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
+from cnsnt.sql.placeholders import strip_table_prefix
 
 #: Schemas of the database's own catalog: statements reading them touch no personal data.
 SYSTEM_SCHEMAS = frozenset(
@@ -209,9 +210,14 @@ def dialect_problem(dialect: str | None) -> str | None:
 
 
 def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProblem:
-    """Parse a statement (or a few) with sqlglot; a readable problem when it cannot."""
+    """Parse a statement (or a few) with sqlglot; a readable problem when it cannot.
+
+    Joomla's `#__` table prefix is dropped first (`#__users` is the table `users`, as the
+    DDL reader reads it); a position in a problem then counts without it.
+    """
     try:
-        parsed = sqlglot.parse(sql, dialect=dialect, error_level=ErrorLevel.RAISE)
+        text = strip_table_prefix(sql, dialect)
+        parsed = sqlglot.parse(text, dialect=dialect, error_level=ErrorLevel.RAISE)
     except ParseError as exc:
         detail = exc.errors[0] if exc.errors else {}
         desc = _TOKEN_REPR.sub(r"'\1'", str(detail.get("description") or "syntax error"))
