@@ -447,12 +447,13 @@ def _django_app(models: Path) -> Path:
     return models.parent.parent if models.parent.name == "models" else models.parent
 
 
-def _migration_entry(home: Path, paths: list[Path], root: Path) -> Found:
+def _migration_entry(home: Path, paths: list[Path], root: Path, read: dict[Path, _Kind | None]) -> Found:
     rel = home.relative_to(root).as_posix()
     prefix = "" if rel == "." else f"{rel}/"
     nested = any(p.name == "migration.sql" and p.parent != home for p in paths)
     pattern = f"{prefix}*/migration.sql" if nested else f"{prefix}*.sql"
-    dialects = {d for p in paths if (k := _sql_kind(p)) is not None and (d := k[1]) is not None}
+    kinds = [read[p] if p in read else _sql_kind(p) for p in paths]
+    dialects = {d for k in kinds if k is not None and (d := k[1]) is not None}
     dialect = min(dialects) if len(dialects) == 1 else None
     return Found("schemas", pattern, format="migrations", dialect=dialect)
 
@@ -658,6 +659,45 @@ def _columns_within(tables: tuple[DDLTable, ...], fuller: tuple[DDLTable, ...]) 
     )
 
 
+def _patched_schema(
+    paths: list[Path], read: dict[Path, _Kind | None], schemas: dict[Path, tuple[DDLTable, ...]]
+) -> Path | None:
+    """The schema file a versioned folder patches, when it holds the folder's end state.
+
+    GovPay's `postgresql/patch/3.1.2.sql ...` alter tables none of them creates, which
+    `postgresql/gov_pay.sql` creates whole, with the columns the patches add: the
+    patches are the upgrade history of that schema, and replayed alone they alter
+    tables they never saw. A schema that lacks most of the added columns is an older
+    baseline instead (the patches bring it forward): then the folder is kept.
+    """
+    tables = [t for p in paths if (k := read[p]) is not None for t in k[2]]
+    created = {t.name.casefold() for t in tables if not t.altered_only}
+    orphans = {t.name.casefold() for t in tables if t.altered_only} - created
+    if not orphans:
+        return None
+    home = paths[0].parent
+    best: tuple[tuple[int, int, str], Path] | None = None
+    for path, held in schemas.items():
+        whole = [t for t in held if not t.altered_only]
+        holds = orphans & {t.name.casefold() for t in whole}
+        columns = {(t.name.casefold(), c.name.casefold()) for t in whole for c in t.columns}
+        if 2 * len(holds) <= len(orphans):
+            continue
+        added = [
+            (t.name.casefold(), c.name.casefold())
+            for t in tables
+            if t.altered_only and t.name.casefold() in holds
+            for c in t.columns
+        ]
+        if 2 * sum(1 for a in added if a in columns) < len(added):
+            continue  # an older baseline: the patches add what it lacks
+        near = len(os.path.commonpath([str(home), str(path.parent)]))
+        key = (-len(holds), -near, path.as_posix())
+        if best is None or key < best[0]:
+            best = (key, path)
+    return None if best is None else best[1]
+
+
 def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
     files = _walk(root)
@@ -695,6 +735,16 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
         if 2 * count > len(mine) and main.parent != folder:
             folders[folder] = main
     left: dict[Path, list[Path]] = defaultdict(list)
+    read: dict[Path, _Kind | None] = {}
+    for home, paths in sorted(migrations.items()) if schema_tables else ():
+        read.update((p, _sql_kind(p)) for p in paths)
+        of = _patched_schema(paths, read, schema_tables)
+        for _ in range(len(patches)):  # a patch of a patch: the schema that holds them all
+            if of is None or of not in patches:
+                break
+            of = patches[of]
+        if of is not None:
+            left[of].extend(migrations.pop(home))
     for kind in ("schemas", "queries"):
         kept: list[tuple[Path, str | None]] = []
         for path, dialect in kinds.get(kind, []):
@@ -721,7 +771,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}
     found: list[Found] = [
-        _migration_entry(home, paths, root)
+        _migration_entry(home, paths, root, read)
         for home, paths in sorted(migrations.items())
         # Prisma Migrate's folder beside its schema.prisma: the schema is the state
         # both describe; reading both would list every column twice

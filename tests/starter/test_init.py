@@ -726,3 +726,39 @@ def test_a_data_only_pg_dump_is_no_query_file(tmp_path: Path) -> None:
         "left out 1 SQL file in dumps: database dumps of data only (COPY ... FROM stdin rows), "
         "which restore rows and run no queries; their tables are read from the schema"
     ]
+
+
+def _patched_project(root: Path, *, current: bool) -> None:
+    """GovPay-like: a schema file and, beside it, a folder of versioned patches that alter it."""
+    (root / "db" / "patch").mkdir(parents=True)
+    extra = ", phone VARCHAR(20), lang VARCHAR(8)" if current else ""
+    (root / "db" / "app.sql").write_text(
+        f"CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(80){extra});\n"
+        f"CREATE TABLE orders (id INT PRIMARY KEY, user_id INT{', note TEXT' if current else ''});\n"
+    )
+    (root / "db" / "patch" / "1.1.sql").write_text("ALTER TABLE users ADD COLUMN phone VARCHAR(20);\n")
+    (root / "db" / "patch" / "1.2.sql").write_text(
+        "ALTER TABLE orders ADD COLUMN note TEXT;\nALTER TABLE users ADD COLUMN lang VARCHAR(8);\n"
+        "CREATE TABLE tmp_move (id INT);\nDROP TABLE tmp_move;\n"
+    )
+
+
+def test_a_patch_folder_of_the_schema_beside_it_is_left_out_and_said(tmp_path: Path) -> None:
+    """The schema holds the columns its patches add: they are its history, and read alone
+    they alter tables they never saw (a CN001 per ALTER)."""
+    from cnsnt.starter.discover import survey
+
+    _patched_project(tmp_path, current=True)
+    found, notes = survey(tmp_path)
+    assert [(f.pattern, f.format) for f in found] == [("db/app.sql", None)]
+    assert notes == ["left out 2 SQL files in db/patch: upgrade patches of db/app.sql, which holds their tables"]
+
+
+def test_a_patch_folder_that_adds_what_the_schema_lacks_is_kept(tmp_path: Path) -> None:
+    """An older baseline: the patches bring it forward, so leaving them out would lose columns."""
+    from cnsnt.starter.discover import survey
+
+    _patched_project(tmp_path, current=False)
+    found, notes = survey(tmp_path)
+    assert sorted((f.pattern, f.format) for f in found) == [("db/app.sql", None), ("db/patch/*.sql", "migrations")]
+    assert notes == []
