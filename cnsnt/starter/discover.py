@@ -668,7 +668,9 @@ def _patched_schema(
     `postgresql/gov_pay.sql` creates whole, with the columns the patches add: the
     patches are the upgrade history of that schema, and replayed alone they alter
     tables they never saw. A schema that lacks most of the added columns is an older
-    baseline instead (the patches bring it forward): then the folder is kept.
+    baseline instead (the patches bring it forward), and a folder that creates more
+    tables of its own than it patches is a schema of its own (Flyway migrations that
+    alter a shared table): then the folder is kept.
     """
     tables = [t for p in paths if (k := read[p]) is not None for t in k[2]]
     created = {t.name.casefold() for t in tables if not t.altered_only}
@@ -679,10 +681,11 @@ def _patched_schema(
     best: tuple[tuple[int, int, str], Path] | None = None
     for path, held in schemas.items():
         whole = [t for t in held if not t.altered_only]
-        holds = orphans & {t.name.casefold() for t in whole}
+        names = {t.name.casefold() for t in whole}
+        holds = orphans & names
+        if 2 * len(holds) <= len(orphans) or len(created - names) >= len(holds):
+            continue  # it patches little of this schema, or builds tables of its own
         columns = {(t.name.casefold(), c.name.casefold()) for t in whole for c in t.columns}
-        if 2 * len(holds) <= len(orphans):
-            continue
         added = [
             (t.name.casefold(), c.name.casefold())
             for t in tables

@@ -762,3 +762,18 @@ def test_a_patch_folder_that_adds_what_the_schema_lacks_is_kept(tmp_path: Path) 
     found, notes = survey(tmp_path)
     assert sorted((f.pattern, f.format) for f in found) == [("db/app.sql", None), ("db/patch/*.sql", "migrations")]
     assert notes == []
+
+
+def test_migrations_that_build_their_own_tables_and_alter_a_shared_one_are_kept(tmp_path: Path) -> None:
+    """Flyway-like: the folder creates its tables and alters one the schema file holds."""
+    from cnsnt.starter.discover import survey
+
+    _patched_project(tmp_path, current=True)
+    (tmp_path / "db" / "patch" / "1.1.sql").write_text(
+        "CREATE TABLE visits (id INT, user_id INT);\nCREATE TABLE notes (id INT, body TEXT);\n"
+        "ALTER TABLE users ADD COLUMN phone VARCHAR(20);\n"
+    )
+    (tmp_path / "db" / "patch" / "1.2.sql").write_text("ALTER TABLE visits ADD COLUMN ip VARCHAR(40);\n")
+    found, notes = survey(tmp_path)
+    assert sorted((f.pattern, f.format) for f in found) == [("db/app.sql", None), ("db/patch/*.sql", "migrations")]
+    assert notes == []
