@@ -405,6 +405,8 @@ def split_statements(
                         text = buffer[m.start() : end]
                         yield RawStatement(line, col, text.strip(), tuple(pending.leading), meta_command=True)
                         pending = _Pending()
+                        if copies_from_stdin(text.strip()[1:], dialect):  # `\copy t FROM stdin`
+                            copy = _CopyRows(line, col)
                         col += end - m.start()
                         pos = end
                         line_blank = False

@@ -139,6 +139,11 @@ def test_copy_without_its_end_line_is_one_flagged_statement() -> None:
     assert [(s.line, s.text, s.copy_unended) for s in found] == [
         (1, "SELECT 1", False), (2, "COPY t (a) FROM stdin", False), (2, "", True)
     ]
+    # psql's `\copy ... from stdin` reads its rows from the script too
+    found = list(split_statements(["\\copy t (a) from stdin\nx; y\n\\.\nSELECT 3;\n"], "postgres"))
+    assert [(s.line, s.text, s.meta_command) for s in found] == [
+        (1, "\\copy t (a) from stdin", True), (4, "SELECT 3", False)
+    ]
     # COPY from a file and a `FROM stdin` inside a string read no rows
     texts = [s.text for s in split_statements(["COPY t FROM '/x.csv';\nCOPY t (a) TO stdout;\nSELECT 'FROM stdin';\nSELECT 2;\n"], None)]
     assert texts == ["COPY t FROM '/x.csv'", "COPY t (a) TO stdout", "SELECT 'FROM stdin'", "SELECT 2"]
