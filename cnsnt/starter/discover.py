@@ -695,7 +695,7 @@ def _patched_schema(
         if 2 * sum(1 for a in added if a in columns) < len(added):
             continue  # an older baseline: the patches add what it lacks
         near = len(os.path.commonpath([str(home), str(path.parent)]))
-        key = (-len(holds), -near, path.as_posix())
+        key = (-near, -len(holds), path.as_posix())  # the nearest schema, then the fullest
         if best is None or key < best[0]:
             best = (key, path)
     return None if best is None else best[1]
