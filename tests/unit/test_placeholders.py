@@ -67,6 +67,11 @@ def test_the_splitter_and_fingerprints_keep_the_prefixed_name() -> None:
     """In MySQL `#__users` is no comment: two tables are two statements of two shapes."""
     found = [s.text for s in split_statements(["SELECT a FROM #__users; # note; x\nSELECT a FROM #__content;\n"], "mysql")]
     assert found == ["SELECT a FROM #__users", "SELECT a FROM #__content"]
+    # wherever the file's chunks are cut (a cut inside `#__` must not make it a comment)
+    text = "SELECT a FROM #__users; # note; x\nSELECT a FROM #__content;\n" + QUERY
+    whole = list(split_statements([text], "mysql"))
+    for size in range(1, 12):
+        assert list(split_statements([text[i : i + size] for i in range(0, len(text), size)], "mysql")) == whole
     fp = Fingerprinter("mysql")
     assert fp.fingerprint_text(found[0]) != fp.fingerprint_text(found[1])
     assert fp.fingerprint_text("SELECT a FROM t # #__x") == b"select a from t"
