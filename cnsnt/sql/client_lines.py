@@ -22,6 +22,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_split import classify, keyword
 from cnsnt.sql.ddl_text import ENDS_STATEMENT, keywords, lines, shorten
+from cnsnt.sql.statements import COPY_UNENDED
 
 # Client lines, each matched once at a line start. Linear: fixed words, then possessive
 # runs of blanks, digits or non-blanks (a run is never given back, so never re-read).
@@ -232,7 +233,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             copy_start = None
     flush()
     if copy_data:
-        problems.append(DDLProblem(copy_at, _COPY_UNENDED))
+        problems.append(DDLProblem(copy_at, COPY_UNENDED))
     if routine_start is not None:
         routines += _close_routine(text, routine_start, len(text), "", edits, problems, dia)
     return Scan(_apply_edits(text, edits), problems, routines, unit_ends)
@@ -258,12 +259,6 @@ def _client_line(s: str, oracle: bool) -> str | None:
     if word == "SET" and not ENDS_STATEMENT.search(s):
         return "set"
     return None
-
-
-_COPY_UNENDED = (
-    "COPY ... FROM stdin without its '\\.' line: every line after it, to the end of the file, "
-    "was read as its rows (data), so statements there may be lost"
-)
 
 
 def _run_problem(run: _Run) -> DDLProblem:

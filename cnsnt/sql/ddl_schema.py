@@ -418,7 +418,8 @@ class SchemaBuilder:
             rest = action[2:] if keyword(action[1]) == "COLUMN" else action[1:]
             paren = bool(rest) and rest[0].token_type == TokenType.L_PAREN
             for part in paren_elements(rest, 0) if paren else [rest]:
-                if part and is_name(part[0]) and not is_table_element(part):
+                # T-SQL `ADD DEFAULT (0) FOR [col]` names a default, not a column
+                if part and is_name(part[0]) and keyword(part[0]) != "DEFAULT" and not is_table_element(part):
                     target.add(recover_column(part, stmt, self))
                     found = True
         if found and new:

@@ -108,7 +108,9 @@ def _special_pattern(lex: Lexis) -> re.Pattern[bytes]:
         branches.append(rb"(?<=')[^']*+(?:'|\Z)")
     first = b"-/\"`\\[;'"
     if lex.hash_comments:
-        branches.append(rb"(?<=\#)[^\n]*+")
+        # not Joomla's `#__users` table prefix: it names a table (a `#` glued to a word
+        # is a comment); the branch then fails after reading three bytes
+        branches.append(rb"(?<=\#)(?:(?<=[\w#]\#)|(?!__[^\W_]))[^\n]*+")
         first += b"#"
     if lex.dollar_quotes:
         branches.append(rb"(?<=\$)(?P<tag>(?:[A-Za-z_]\w*+)?)\$.*?(?:\$(?P=tag)\$|\Z)")

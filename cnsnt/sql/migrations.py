@@ -168,6 +168,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
                     problems.append(_problem(p, bases, maps))
             statements += scan.routines
             base += len(stripped) + 1
+        problems.extend(_problem(p, bases, maps) for p in builder.unknown_alter_problems())
 
     def where(offset: int) -> Where:
         return _where(offset, bases, maps)
@@ -222,6 +223,9 @@ class _MigrationBuilder(SchemaBuilder):
         """Foreign keys per table key (the keys of `self.tables`)."""
         self._created: dict[int, tuple[TableBuilder, list[_Link]]] = {}
         self._alter_parser = self.dialect.parser(error_level=ErrorLevel.RAISE)
+        self.unknown_alters: dict[str, tuple[int, str, int]] = {}
+        """Skipped ALTERs of a table no migration created, by name: (offset of the first,
+        its message, how many): one warning per table, not one per statement (patches)."""
 
     # -- dispatch
 
@@ -295,14 +299,19 @@ class _MigrationBuilder(SchemaBuilder):
             adds = any(_adds(a) for a in actions)
             if tree.args.get("exists") and not adds:
                 return []
+            message = f"ALTER TABLE {shown}: no earlier migration creates table '{shown}'; "
+            if not adds:
+                first = self.unknown_alters.get(shown.casefold())
+                if first is None:
+                    self.unknown_alters[shown.casefold()] = (stmt.offset, message + "skipped", 1)
+                else:
+                    self.unknown_alters[shown.casefold()] = (first[0], first[1], first[2] + 1)
+                return []  # said once per table, at the end (`unknown_alter_problems`)
             problem = DDLProblem(
                 stmt.offset,
-                f"ALTER TABLE {shown}: no earlier migration creates table '{shown}'; "
-                + ("its new columns are recorded as a table of their own" if adds else "skipped"),
+                message + "its new columns are recorded as a table of their own",
                 may_hold_schema=False,
             )
-            if not adds:
-                return [problem]
             super()._store(TableBuilder(table.name, table.db or None, stmt.offset))
             key = self._key(table.name, table.db or None)
             assert key is not None
@@ -310,6 +319,15 @@ class _MigrationBuilder(SchemaBuilder):
             self._apply_actions(stmt, key, actions, shown)
             return [problem]
         return self._apply_actions(stmt, key, actions, shown)
+
+    def unknown_alter_problems(self) -> list[DDLProblem]:
+        """One warning per table whose ALTERs were skipped (no migration created it)."""
+        problems = []
+        for offset, message, count in self.unknown_alters.values():
+            if count > 1:
+                message += f" (and {count - 1} more statement{'s' if count > 2 else ''} changing it)"
+            problems.append(DDLProblem(offset, message, may_hold_schema=False))
+        return problems
 
     def _apply_actions(
         self, stmt: Statement, key: _Key, actions: list[exp.Expr], shown: str

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokenizer_core import Token, TokenType
 
 #: Template placeholders removed before tokenizing. InstantCMS writes table names as
@@ -64,6 +65,90 @@ def remove_placeholders(text: str) -> tuple[str, OffsetMap]:
         last = m.end()
     parts.append(text[last:])
     return "".join(parts), mapping
+
+
+#: Joomla's table-prefix placeholder (`#__users`); its installer puts the site's prefix there.
+TABLE_PREFIX = "#__"
+
+
+def _prefix_at(sql: str, at: int) -> bool:
+    """Whether `#__` starts a name at `at` (not after a word character, before a letter or digit).
+
+    So a comment line of `#____` or a `#__` glued to a word is no placeholder.
+    """
+    end = at + len(TABLE_PREFIX)
+    return (
+        sql.startswith(TABLE_PREFIX, at)
+        and end < len(sql)
+        and sql[end].isalnum()
+        and (at == 0 or not (sql[at - 1].isalnum() or sql[at - 1] in "_#"))
+    )
+
+
+def prefix_spots(sql: str, dialect: str | None) -> list[int]:
+    """Offsets of the `#__` table-prefix placeholders in one statement, found from its tokens.
+
+    sqlglot's tokenizer says where they are, so one inside a string (`'#__x'`) or a comment
+    is left alone: a quoted name (`` `#__users` ``, `"#__users"`) is one identifier token;
+    where `#` is no comment (PostgreSQL, T-SQL) `#__users` is a `#` glued to a name; where
+    `#` starts a comment (MySQL) the placeholder is the first thing in the gap between two
+    tokens (what the comment swallowed is read again after it). Raises the tokenizer's
+    errors.
+    """
+    dia = Dialect.get_or_raise(dialect)
+    spots: list[int] = []
+    base = 0
+    for _ in range(sql.count(TABLE_PREFIX)):
+        tokens = dia.tokenize(sql[base:])
+        swallowed = None
+        last = base - 1  # end of the previous token, in `sql`
+        for i, tok in enumerate([*tokens, None]):
+            start = len(sql) if tok is None else base + tok.start
+            gap = sql[last + 1 : start]
+            lead = last + 1 + len(gap) - len(gap.lstrip())
+            if lead < start and _prefix_at(sql, lead):
+                swallowed = lead  # a `#` comment start: the placeholder, not a comment
+                break
+            if tok is None:
+                break
+            here = base + tok.start
+            if tok.token_type == TokenType.IDENTIFIER and _prefix_at(sql, here + 1):
+                spots.append(here + 1)  # inside the quotes of a quoted name
+            elif (
+                tok.token_type == TokenType.HASH
+                and i + 1 < len(tokens)
+                and tokens[i + 1].start == tok.end + 1
+                and tokens[i + 1].token_type == TokenType.VAR
+                and _prefix_at(sql, here)
+            ):
+                spots.append(here)
+            last = base + tok.end
+        if swallowed is None:
+            break
+        spots.append(swallowed)
+        base = swallowed + len(TABLE_PREFIX)
+    return spots
+
+
+def strip_table_prefix(sql: str, dialect: str | None) -> str:
+    """One statement with its `#__` table-prefix placeholders removed (`#__users` -> `users`).
+
+    The statement's text is unchanged when it holds none, or when it cannot be tokenized
+    (the parser then says why).
+    """
+    if TABLE_PREFIX not in sql:
+        return sql
+    try:
+        spots = prefix_spots(sql, dialect)
+    except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug: the parser reports it
+        return sql
+    parts: list[str] = []
+    last = 0
+    for at in sorted(spots):
+        parts.append(sql[last:at])
+        last = at + len(TABLE_PREFIX)
+    parts.append(sql[last:])
+    return "".join(parts)
 
 
 def drop_token_placeholders(tokens: list[Token]) -> list[Token]:

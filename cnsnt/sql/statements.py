@@ -45,6 +45,9 @@ class RawStatement:
     """Ended by a SQL*Plus `/` line (Oracle only)."""
     sqlplus_setting: bool = False
     """A SQL*Plus setting (`SET DEFINE OFF`, `PROMPT text`): a client command, no SQL, no data."""
+    copy_unended: bool = False
+    """Not a statement: the `COPY ... FROM stdin` at this line has no `\\.` line, so every
+    line after it, to the end of the file, was read as its rows (its text is empty)."""
 
 
 @dataclass
@@ -62,11 +65,12 @@ class _Pending:
 def _pattern(lex: Lexis) -> re.Pattern[str]:
     r"""The statement splitter's lexer: one token per match, in order.
 
-    Linear: every branch but the dollar quote always matches once it starts (an
+    Linear: every branch but the dollar quote and a `#__name` always matches once it starts (an
     unterminated string or comment runs to the end, `\Z`; a backslash that ends the
     text ends the string) and its loops are possessive, so the text a match reads is
     consumed. A dollar quote whose tag is not closed fails after reading its tag (one
-    word), which the next match then consumes as a word.
+    word), which the next match then consumes as a word; a `#__name` fails after reading
+    three characters, and the `#` is then one character of its own.
     """
     if lex.backslash_escapes:
         string = r"'(?:[^'\\]++|\\.)*+(?:'|\\?\Z)"
@@ -74,7 +78,9 @@ def _pattern(lex: Lexis) -> re.Pattern[str]:
         string = r"'(?<=[eE]')(?:[^'\\]++|\\.)*+(?:'|\\?\Z)|'(?:[^']++|'')*+(?:'|\Z)"
     comment = r"--[^\n]*+|/\*.*?(?:\*/|\Z)"
     if lex.hash_comments:
-        comment += r"|#[^\n]*+"
+        # not Joomla's `#__users` table prefix (`placeholders.TABLE_PREFIX`), which the
+        # installer replaces before MySQL reads it: a `#` glued to a word is a comment
+        comment += r"|(?:(?<=[\w#])#|#(?!__[^\W_]))[^\n]*+"
     dollar = r"\$(?P<tag>(?:[A-Za-z_]\w*+)?)\$.*?(?:\$(?P=tag)\$|\Z)|" if lex.dollar_quotes else ""
     return re.compile(
         r"(?P<c>"
@@ -168,6 +174,44 @@ def opens_plsql_block(words: Sequence[str]) -> bool:
     return False
 
 
+#: A row of `COPY ... FROM stdin` data longer than this with no line end in the text read
+#: so far is passed over piece by piece (it cannot be the `\.` line that ends the rows).
+_SHORT_ROW = 64
+
+
+def copies_from_stdin(text: str, dialect: str | None = None) -> bool:
+    r"""Whether a statement is a `COPY ... FROM stdin` (pg_dump): its rows follow it, up to `\.`.
+
+    Read from the splitter's own tokens, so a `FROM stdin` inside a string or comment
+    does not count.
+    """
+    if text[:4].upper() != "COPY":
+        return False
+    words = [m.group().upper() for m in _pattern(lexis(dialect)).finditer(text) if m.lastgroup == "o"]
+    return words[:1] == ["COPY"] and any(
+        w == "FROM" and nxt.rstrip("(").upper() == "STDIN" for w, nxt in zip(words, words[1:], strict=False)
+    )
+
+
+#: Why a `copy_unended` statement is reported (the DDL reader says the same).
+COPY_UNENDED = (
+    "COPY ... FROM stdin without its '\\.' line: every line after it, to the end of the file, "
+    "was read as its rows (data), so statements there may be lost"
+)
+
+
+@dataclass
+class _CopyRows:
+    """Where a `COPY ... FROM stdin` started, while its data rows are passed over."""
+
+    line: int
+    column: int
+    rest_of_line: bool = True
+    """The rest of the COPY's own line comes first: not a row."""
+    long_row: bool = False
+    """Part of the current row was passed over already (so it is not the `\\.` line)."""
+
+
 #: A token still open at the end of the text read so far (an unclosed comment or string) is
 #: waited for, not cut; past this many characters it is cut where the text ends (memory).
 _MAX_UNCUT = 32 << 20
@@ -223,6 +267,7 @@ def split_statements(
     eof = False
     pos = 0
     waiting_since = -1  # buffer length when the token at `pos` ran to the end of the text
+    copy: _CopyRows | None = None  # passing over the data rows of a `COPY ... FROM stdin`
     while not eof:
         try:
             buffer += next(iterator)
@@ -236,6 +281,30 @@ def split_statements(
         waiting_since = -1
         safe = size if final else _safe_end(buffer)
         while pos < size:
+            if copy is not None:
+                # rows of `COPY ... FROM stdin` up to a `\.` line: data, not SQL (as INSERT
+                # values are), so not statements either; the DDL reader passes them over too
+                end = buffer.find("\n", pos)
+                if end < 0 and not final:
+                    if size - pos > _SHORT_ROW:
+                        copy.long_row = True  # a long row: pass over what there is of it
+                        col += size - pos
+                        pos = size
+                    break
+                end = size if end < 0 else end
+                if not (copy.rest_of_line or copy.long_row) and buffer[pos:end].strip() == "\\.":
+                    copy = None
+                else:
+                    copy.rest_of_line = copy.long_row = False
+                if end < size:
+                    line += 1
+                    col = 1
+                    line_blank = True
+                    pos = end + 1
+                else:
+                    col += end - pos
+                    pos = end
+                continue
             m = regex.match(buffer, pos)
             if m is None:  # pragma: no cover - the last branch matches any character
                 break
@@ -254,8 +323,14 @@ def split_statements(
                 if slash_blocks and opens_plsql_block(pending.words):
                     _add(pending, token, max_chars)  # inside a PL/SQL block: read on to `/`
                 elif pending.parts or pending.size:
-                    yield _finish(pending, max_chars)
+                    stmt = _finish(pending, max_chars)
+                    yield stmt
                     pending = _Pending()
+                    if copies_from_stdin(stmt.text, dialect):
+                        copy = _CopyRows(stmt.line, stmt.column)
+                        pos = m.end()
+                        col += 1
+                        continue
             elif kind == "w":
                 if pending.size:
                     pending.size += len(token)
@@ -330,6 +405,8 @@ def split_statements(
                         text = buffer[m.start() : end]
                         yield RawStatement(line, col, text.strip(), tuple(pending.leading), meta_command=True)
                         pending = _Pending()
+                        if copies_from_stdin(text.strip()[1:], dialect):  # `\copy t FROM stdin`
+                            copy = _CopyRows(line, col)
                         col += end - m.start()
                         pos = end
                         line_blank = False
@@ -356,6 +433,8 @@ def split_statements(
         pos -= keep
     if pending.parts or pending.size:
         yield _finish(pending, max_chars)
+    if copy is not None:
+        yield RawStatement(copy.line, copy.column, "", copy_unended=True)
 
 
 def _start(pending: _Pending, line: int, col: int) -> None:

@@ -28,6 +28,7 @@ from sqlglot.schema import MappingSchema
 
 from cnsnt.evidence import Access, ColumnUse, Table
 from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
+from cnsnt.sql.placeholders import strip_table_prefix
 
 #: Schemas of the database's own catalog: statements reading them touch no personal data.
 SYSTEM_SCHEMAS = frozenset(
@@ -68,7 +69,8 @@ class StatementUses:
     uses: tuple[ColumnUse, ...] = ()
     problems: tuple[UseProblem, ...] = ()
     kind: str = "other"
-    """`select`, `insert`, `update`, `delete`, `merge`, `create`, or `other` (no data touched)."""
+    """`select`, `insert`, `update`, `delete`, `merge`, `create`, or `other` (no data touched);
+    a COPY is an `insert` when it loads rows, a `select` when it exports them."""
 
 
 @dataclass(frozen=True)
@@ -208,9 +210,14 @@ def dialect_problem(dialect: str | None) -> str | None:
 
 
 def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProblem:
-    """Parse a statement (or a few) with sqlglot; a readable problem when it cannot."""
+    """Parse a statement (or a few) with sqlglot; a readable problem when it cannot.
+
+    Joomla's `#__` table prefix is dropped first (`#__users` is the table `users`, as the
+    DDL reader reads it); a position in a problem then counts without it.
+    """
     try:
-        parsed = sqlglot.parse(sql, dialect=dialect, error_level=ErrorLevel.RAISE)
+        text = strip_table_prefix(sql, dialect)
+        parsed = sqlglot.parse(text, dialect=dialect, error_level=ErrorLevel.RAISE)
     except ParseError as exc:
         detail = exc.errors[0] if exc.errors else {}
         desc = _TOKEN_REPR.sub(r"'\1'", str(detail.get("description") or "syntax error"))
@@ -392,6 +399,8 @@ class _Collector:
         if isinstance(stmt, exp.Merge):
             self.merge(stmt)
             return "merge"
+        if isinstance(stmt, exp.Copy):
+            return self.copy(stmt)
         if isinstance(stmt, exp.Create):
             body = stmt.expression
             kind = str(stmt.args.get("kind") or "").upper()
@@ -555,6 +564,33 @@ class _Collector:
         if source is not None:
             joins.append(exp.Join(this=source, on=stmt.args.get("on")))
         self._synthetic(target, reads, joins=joins)
+
+    def copy(self, stmt: exp.Copy) -> str:
+        """Uses of a COPY: `FROM` loads rows (writes), `TO` exports them (reads).
+
+        `COPY t (cols) FROM ...` writes those columns (`insert`), as a pg_dump's `COPY ...
+        FROM stdin` does; `COPY t (cols) | (query) TO ...` reads them (`select`), every one
+        needed, as a CREATE TABLE AS needs its star.
+        """
+        target = stmt.this
+        if stmt.args.get("kind"):
+            info = self._target(target)
+            if isinstance(target, exp.Schema) and target.expressions:
+                self._write(info, [c.name for c in target.expressions])
+            else:
+                self._write_all(info)
+            return "insert"
+        if isinstance(target, exp.Subquery) and isinstance(target.this, exp.Query):
+            self.query(target.this, root_demand=_Mode.NEEDED)
+            return "select"
+        table = target.this if isinstance(target, exp.Schema) else target
+        if not isinstance(table, exp.Table):
+            return "other"
+        named = target.expressions if isinstance(target, exp.Schema) else []
+        columns: list[exp.Expr] = [exp.Column(this=c.copy()) for c in named] or [exp.Star()]
+        select = exp.Select(expressions=columns, from_=exp.From(this=table.copy()))
+        self.query(select, root_demand=_Mode.NEEDED)
+        return "select"
 
     def _synthetic(
         self,

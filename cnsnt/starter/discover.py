@@ -21,7 +21,7 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, proje
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
-from cnsnt.sql.statements import split_statements, sqlplus_script
+from cnsnt.sql.statements import copies_from_stdin, split_statements, sqlplus_script
 from cnsnt.sql.uses import UseProblem, parse_statements
 
 #: Directories that hold other people's code, build output or caches.
@@ -188,10 +188,23 @@ def _sql_kind(path: Path) -> _Kind | None:
         return "queries", None, ()
     if best[0] and clean is None:
         return "schemas", best[1], best[0]
+    if _copy_data(text):
+        return "data", None, ()
     # a dialect that reads every statement beats ones that found a table only by cutting
     # a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$): a query file,
     # whose dialect the query reader decides
     return "queries", _query_dialect(text, clean), ()
+
+
+def _copy_data(text: str) -> bool:
+    r"""Whether a file without tables holds pg_dump data: rows of a `COPY ... FROM stdin`.
+
+    A data-only dump (`pg_dump --data-only`) restores rows: they are data, not queries an
+    application runs for a purpose, so it is no query source (its tables are the schema's).
+    """
+    if "\n\\." not in text:  # no `\.` line ends any rows: no need to split the file
+        return False
+    return any(copies_from_stdin(s.text, "postgres") for s in split_statements([text], "postgres"))
 
 
 #: Statements of a query file read to choose its dialect: enough to tell, bounded cost.
@@ -460,12 +473,13 @@ def _django_app(models: Path) -> Path:
     return models.parent.parent if models.parent.name == "models" else models.parent
 
 
-def _migration_entry(home: Path, paths: list[Path], root: Path) -> Found:
+def _migration_entry(home: Path, paths: list[Path], root: Path, read: dict[Path, _Kind | None]) -> Found:
     rel = home.relative_to(root).as_posix()
     prefix = "" if rel == "." else f"{rel}/"
     nested = any(p.name == "migration.sql" and p.parent != home for p in paths)
     pattern = f"{prefix}*/migration.sql" if nested else f"{prefix}*.sql"
-    dialects = {d for p in paths if (k := _sql_kind(p)) is not None and (d := k[1]) is not None}
+    kinds = [read[p] if p in read else _sql_kind(p) for p in paths]
+    dialects = {d for k in kinds if k is not None and (d := k[1]) is not None}
     dialect = min(dialects) if len(dialects) == 1 else None
     return Found("schemas", pattern, format="migrations", dialect=dialect)
 
@@ -690,6 +704,48 @@ def _demo_note(paths: list[Path], root: Path) -> str:
     )
 
 
+def _patched_schema(
+    paths: list[Path], read: dict[Path, _Kind | None], schemas: dict[Path, tuple[DDLTable, ...]]
+) -> Path | None:
+    """The schema file a versioned folder patches, when it holds the folder's end state.
+
+    GovPay's `postgresql/patch/3.1.2.sql ...` alter tables none of them creates, which
+    `postgresql/gov_pay.sql` creates whole, with the columns the patches add: the
+    patches are the upgrade history of that schema, and replayed alone they alter
+    tables they never saw. A schema that lacks most of the added columns is an older
+    baseline instead (the patches bring it forward), and a folder that creates more
+    tables of its own than it patches is a schema of its own (Flyway migrations that
+    alter a shared table): then the folder is kept.
+    """
+    tables = [t for p in paths if (k := read[p]) is not None for t in k[2]]
+    created = {t.name.casefold() for t in tables if not t.altered_only}
+    orphans = {t.name.casefold() for t in tables if t.altered_only} - created
+    if not orphans:
+        return None
+    home = paths[0].parent
+    best: tuple[tuple[int, int, str], Path] | None = None
+    for path, held in schemas.items():
+        whole = [t for t in held if not t.altered_only]
+        names = {t.name.casefold() for t in whole}
+        holds = orphans & names
+        if 2 * len(holds) <= len(orphans) or len(created - names) >= len(holds):
+            continue  # it patches little of this schema, or builds tables of its own
+        columns = {(t.name.casefold(), c.name.casefold()) for t in whole for c in t.columns}
+        added = [
+            (t.name.casefold(), c.name.casefold())
+            for t in tables
+            if t.altered_only and t.name.casefold() in holds
+            for c in t.columns
+        ]
+        if 2 * sum(1 for a in added if a in columns) < len(added):
+            continue  # an older baseline: the patches add what it lacks
+        near = len(os.path.commonpath([str(home), str(path.parent)]))
+        key = (-near, -len(holds), path.as_posix())  # the nearest schema, then the fullest
+        if best is None or key < best[0]:
+            best = (key, path)
+    return None if best is None else best[1]
+
+
 def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
     files = _walk(root)
@@ -730,6 +786,16 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
         if 2 * count > len(mine) and main.parent != folder:
             folders[folder] = main
     left: dict[Path, list[Path]] = defaultdict(list)
+    read: dict[Path, _Kind | None] = {}
+    for home, paths in sorted(migrations.items()) if schema_tables else ():
+        read.update((p, _sql_kind(p)) for p in paths)
+        of = _patched_schema(paths, read, schema_tables)
+        for _ in range(len(patches)):  # a patch of a patch: the schema that holds them all
+            if of is None or of not in patches:
+                break
+            of = patches[of]
+        if of is not None:
+            left[of].extend(migrations.pop(home))
     for kind in ("schemas", "queries"):
         kept: list[tuple[Path, str | None]] = []
         for path, dialect in kinds.get(kind, []):
@@ -745,10 +811,18 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
             f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
             f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"
         )
+    dumps = kinds.pop("data", [])
+    if dumps:
+        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in dumps}))
+        notes.append(
+            f"left out {len(dumps)} SQL file{'s' if len(dumps) != 1 else ''} in {where}: "
+            "database dumps of data only (COPY ... FROM stdin rows), which restore rows and "
+            "run no queries; their tables are read from the schema"
+        )
     notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}
     found: list[Found] = [
-        _migration_entry(home, paths, root)
+        _migration_entry(home, paths, root, read)
         for home, paths in sorted(migrations.items())
         # Prisma Migrate's folder beside its schema.prisma: the schema is the state
         # both describe; reading both would list every column twice

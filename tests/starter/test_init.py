@@ -765,3 +765,80 @@ def test_init_on_more_fields_than_a_policy_may_hold_drops_the_reasons(
     assert yaml.safe_load(text)["data"] == yaml.safe_load(full)["data"]
     assert "- members.email" in text and "[db/schema.sql:3]" in text
     assert "# name 'email' means" not in text
+
+
+def test_a_data_only_pg_dump_is_no_query_file(tmp_path: Path) -> None:
+    """`pg_dump --data-only` restores rows (COPY ... FROM stdin): left out with a note, not
+    proposed as queries; a full dump (tables and rows) stays a schema."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text("CREATE TABLE people (id INT, email TEXT);\n")
+    (tmp_path / "dumps").mkdir()
+    (tmp_path / "dumps" / "seed.sql").write_text(
+        "SET client_encoding = 'UTF8';\nCOPY public.people (id, email) FROM stdin;\n1\tann@example.org\n\\.\n"
+    )
+    (tmp_path / "dumps" / "full.sql").write_text(
+        "CREATE TABLE visits (id INT, ip TEXT);\nCOPY visits (id, ip) FROM stdin;\n1\t10.0.0.1\n\\.\n"
+    )
+    (tmp_path / "sql").mkdir()
+    (tmp_path / "sql" / "report.sql").write_text("SELECT email FROM people;\n")
+    found, notes = survey(tmp_path)
+    assert sorted((f.kind, f.pattern) for f in found) == [
+        ("queries", "sql/report.sql"), ("schemas", "db/schema.sql"), ("schemas", "dumps/full.sql")
+    ]
+    assert notes == [
+        "left out 1 SQL file in dumps: database dumps of data only (COPY ... FROM stdin rows), "
+        "which restore rows and run no queries; their tables are read from the schema"
+    ]
+
+
+def _patched_project(root: Path, *, current: bool) -> None:
+    """GovPay-like: a schema file and, beside it, a folder of versioned patches that alter it."""
+    (root / "db" / "patch").mkdir(parents=True)
+    extra = ", phone VARCHAR(20), lang VARCHAR(8)" if current else ""
+    (root / "db" / "app.sql").write_text(
+        f"CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(80){extra});\n"
+        f"CREATE TABLE orders (id INT PRIMARY KEY, user_id INT{', note TEXT' if current else ''});\n"
+    )
+    (root / "db" / "patch" / "1.1.sql").write_text("ALTER TABLE users ADD COLUMN phone VARCHAR(20);\n")
+    (root / "db" / "patch" / "1.2.sql").write_text(
+        "ALTER TABLE orders ADD COLUMN note TEXT;\nALTER TABLE users ADD COLUMN lang VARCHAR(8);\n"
+        "CREATE TABLE tmp_move (id INT);\nDROP TABLE tmp_move;\n"
+    )
+
+
+def test_a_patch_folder_of_the_schema_beside_it_is_left_out_and_said(tmp_path: Path) -> None:
+    """The schema holds the columns its patches add: they are its history, and read alone
+    they alter tables they never saw (a CN001 per ALTER)."""
+    from cnsnt.starter.discover import survey
+
+    _patched_project(tmp_path, current=True)
+    found, notes = survey(tmp_path)
+    assert [(f.pattern, f.format) for f in found] == [("db/app.sql", None)]
+    assert notes == ["left out 2 SQL files in db/patch: upgrade patches of db/app.sql, which holds their tables"]
+
+
+def test_a_patch_folder_that_adds_what_the_schema_lacks_is_kept(tmp_path: Path) -> None:
+    """An older baseline: the patches bring it forward, so leaving them out would lose columns."""
+    from cnsnt.starter.discover import survey
+
+    _patched_project(tmp_path, current=False)
+    found, notes = survey(tmp_path)
+    assert sorted((f.pattern, f.format) for f in found) == [("db/app.sql", None), ("db/patch/*.sql", "migrations")]
+    assert notes == []
+
+
+def test_migrations_that_build_their_own_tables_and_alter_a_shared_one_are_kept(tmp_path: Path) -> None:
+    """Flyway-like: the folder creates its tables and alters one the schema file holds."""
+    from cnsnt.starter.discover import survey
+
+    _patched_project(tmp_path, current=True)
+    (tmp_path / "db" / "patch" / "1.1.sql").write_text(
+        "CREATE TABLE visits (id INT, user_id INT);\nCREATE TABLE notes (id INT, body TEXT);\n"
+        "ALTER TABLE users ADD COLUMN phone VARCHAR(20);\n"
+    )
+    (tmp_path / "db" / "patch" / "1.2.sql").write_text("ALTER TABLE visits ADD COLUMN ip VARCHAR(40);\n")
+    found, notes = survey(tmp_path)
+    assert sorted((f.pattern, f.format) for f in found) == [("db/app.sql", None), ("db/patch/*.sql", "migrations")]
+    assert notes == []

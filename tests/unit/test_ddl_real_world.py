@@ -207,6 +207,16 @@ def test_alter_add_index_is_no_lost_column_in_any_dialect():
 
 
 
+def test_tsql_default_constraint_added_by_alter_is_no_column():
+    """SQL Azure upgrade scripts: `ADD DEFAULT (N'') FOR [data]` gives a column a default."""
+    sql = (
+        "CREATE TABLE [updates] ([id] int NOT NULL, [data] nvarchar(max));\n"
+        "ALTER TABLE [updates] ADD DEFAULT (N'') FOR [data];\n"
+        "ALTER TABLE [updates] ADD [phone] nvarchar(20);\n"
+    )
+    assert [c.name for c in parse_ddl(sql, "tsql").tables[0].columns] == ["id", "data", "phone"]
+
+
 def test_ostickets_table_prefix_placeholder_is_dropped():
     sql = (
         "CREATE TABLE `%TABLE_PREFIX%staff` (\n  `staff_id` int NOT NULL,\n  `firstname` varchar(32),\n"

@@ -201,6 +201,22 @@ def test_alter_of_an_unknown_table_is_a_warning_and_the_rest_continues(mig):
     assert "recorded as a table of their own" in problems[1][2]
 
 
+def test_alters_of_one_unknown_table_are_one_warning(mig):
+    """A folder of upgrade patches read without its schema: one warning per table, at its first ALTER."""
+    ev = mig(
+        {
+            "m/V1__a.sql": "ALTER TABLE fees ALTER COLUMN amount SET NOT NULL;\nALTER TABLE fees DROP CONSTRAINT fk_x;\n",
+            "m/V2__b.sql": "ALTER TABLE fees RENAME COLUMN amount TO total;\nALTER TABLE rates ALTER COLUMN r DROP NOT NULL;\n",
+        }
+    )
+    got = sorted((p.location.path, p.location.line, p.message) for p in ev.problems)
+    assert got == [
+        ("m/V1__a.sql", 1, "ALTER TABLE fees: no earlier migration creates table 'fees'; skipped "
+         "(and 2 more statements changing it)"),
+        ("m/V2__b.sql", 2, "ALTER TABLE rates: no earlier migration creates table 'rates'; skipped"),
+    ]
+
+
 def test_dropping_or_renaming_a_missing_column_is_a_warning(mig):
     ev = mig(
         {

@@ -211,3 +211,24 @@ def test_purpose_comment_after_the_first_statement_is_not_file_wide(
     ev = read(path, ctx_for(tmp_path, tpch_tables))
     by_line = sorted((q.location.line, q.purposes) for q in ev.queries)
     assert by_line == [(1, ()), (3, ("billing",)), (4, ())]
+
+
+def test_pg_dump_copy_rows_are_no_statements(tmp_path: Path) -> None:
+    """A data-only pg_dump read as queries: each COPY writes its columns; its rows are data."""
+    schema = tmp_path / "schema.sql"
+    schema.write_text("CREATE TABLE people (id INT, email TEXT, note TEXT);\n")
+    tables = read_ddl(schema, SourceSpec("schemas", "schema.sql", tmp_path, Location("cnsnt.yaml"), "postgres"),
+                      SourceContext(base_dir=tmp_path)).tables
+    path = tmp_path / "data.sql"
+    path.write_text("COPY people (id, email, note) FROM stdin;\n1\tann@example.org\tit's; -- \"x\n\\.\n"
+                    "SELECT email FROM people;\nCOPY people (email) FROM stdin;\nbob@example.org\n")
+    ev = read(path, ctx_for(tmp_path, tables), dialect="postgres")
+    assert ev.counts["statements"] == 3
+    assert [(p.location.line, p.severity, p.message[:40]) for p in ev.problems] == [
+        (5, None, "COPY ... FROM stdin without its '\\.' lin")
+    ]
+    assert [(q.location.line, sorted((u.column, u.access.value) for u in q.uses)) for q in ev.queries] == [
+        (1, [("people.email", "write"), ("people.id", "write"), ("people.note", "write")]),
+        (4, [("people.email", "read")]),
+        (5, [("people.email", "write")]),
+    ]

@@ -103,3 +103,47 @@ def test_an_editionable_plsql_unit_is_one_block():
     )
     found = [(s.line, s.plsql_block) for s in split_statements([text], "oracle")]
     assert found == [(1, True), (5, False)]
+
+
+#: A pg_dump data section, written for these tests: rows hold `;`, quotes and `--`.
+PG_DUMP_DATA = (
+    "SET client_encoding = 'UTF8';\n"
+    'COPY public.people (id, email, "fullName") FROM stdin;\n'
+    "1\tann@example.org\tAnn O'Neil\n"
+    "2\tbob@example.org\t-- not a comment; nor a statement\n"
+    "\\.\n"
+    "\n"
+    "COPY public.empty (id) FROM stdin;\n"
+    "\\.\n"
+    "SELECT pg_catalog.setval('public.people_id_seq', 2, true);\n"
+)
+
+
+def test_copy_from_stdin_rows_are_data_not_statements() -> None:
+    found = [(s.line, s.text, s.meta_command) for s in split_statements([PG_DUMP_DATA], "postgres")]
+    assert found == [
+        (1, "SET client_encoding = 'UTF8'", False),
+        (2, 'COPY public.people (id, email, "fullName") FROM stdin', False),
+        (7, "COPY public.empty (id) FROM stdin", False),
+        (9, "SELECT pg_catalog.setval('public.people_id_seq', 2, true)", False),
+    ]
+    # the same wherever the file's chunks are cut, a row longer than a chunk included
+    text = PG_DUMP_DATA.replace("Ann O'Neil", "A" * 300)
+    whole = list(split_statements([text], "postgres"))
+    for size in (1, 5, 64, 65, 200):
+        assert list(split_statements([text[i : i + size] for i in range(0, len(text), size)], "postgres")) == whole
+
+
+def test_copy_without_its_end_line_is_one_flagged_statement() -> None:
+    found = list(split_statements(["SELECT 1;\nCOPY t (a) FROM stdin;\nx\ny;\n"], None))
+    assert [(s.line, s.text, s.copy_unended) for s in found] == [
+        (1, "SELECT 1", False), (2, "COPY t (a) FROM stdin", False), (2, "", True)
+    ]
+    # psql's `\copy ... from stdin` reads its rows from the script too
+    found = list(split_statements(["\\copy t (a) from stdin\nx; y\n\\.\nSELECT 3;\n"], "postgres"))
+    assert [(s.line, s.text, s.meta_command) for s in found] == [
+        (1, "\\copy t (a) from stdin", True), (4, "SELECT 3", False)
+    ]
+    # COPY from a file and a `FROM stdin` inside a string read no rows
+    texts = [s.text for s in split_statements(["COPY t FROM '/x.csv';\nCOPY t (a) TO stdout;\nSELECT 'FROM stdin';\nSELECT 2;\n"], None)]
+    assert texts == ["COPY t FROM '/x.csv'", "COPY t (a) TO stdout", "SELECT 'FROM stdin'", "SELECT 2"]

@@ -501,3 +501,20 @@ def test_statements_that_touch_no_data(app: QuerySchema) -> None:
 def test_system_catalog_queries_are_skipped(app: QuerySchema) -> None:
     assert analyse("SELECT relname FROM pg_catalog.pg_class", app).problems == ()
     assert analyse("SELECT * FROM information_schema.tables", app).problems == ()
+
+
+def test_copy_from_writes_its_columns_and_copy_to_reads_them(app: QuerySchema) -> None:
+    """pg_dump's `COPY ... FROM stdin` loads rows: writes, as an INSERT; `COPY ... TO` exports: reads."""
+    got = analyse('COPY customers (id, email, "full_name") FROM stdin', app)
+    assert got.kind == "insert"
+    assert uses(got) == {(f"customers.{c}", W, False, True) for c in ("id", "email", "full_name")}
+    assert {u.column for u in analyse("COPY customers FROM stdin", app).uses} == {
+        f"customers.{c}" for c in ("id", "email", "full_name", "phone", "birth_date", "manager_id")
+    }
+    exported = analyse("COPY customers (email, phone) TO stdout", app)
+    assert (exported.kind, uses(exported)) == ("select", {("customers.email", R, False, True), ("customers.phone", R, False, True)})
+    # a whole table's export needs every column: no star finding (CN303)
+    assert all(u.needed and not u.via_star for u in analyse("COPY customers TO stdout", app).uses)
+    assert reads(analyse("COPY (SELECT email FROM crm.leads) TO stdout", app)) == {"crm.leads.email"}
+    unknown = analyse("COPY nope (a) FROM stdin", app)
+    assert [p.kind for p in unknown.problems] == [ProblemKind.UNKNOWN_TABLE]

@@ -27,7 +27,7 @@ from cnsnt.sources.queries.common import (
 )
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
-from cnsnt.sql.statements import RawStatement, split_statements
+from cnsnt.sql.statements import COPY_UNENDED, RawStatement, split_statements
 
 
 def read_sql_file(
@@ -81,6 +81,11 @@ def _statement(
                 unknown_purpose_problems(head.purposes, attr, shown, leading[0][0])
             )
             leading = leading[1:]
+    if stmt.copy_unended:
+        gathered.problems.append(
+            SourceProblem(COPY_UNENDED, Location(shown, stmt.line, stmt.column), shown)
+        )
+        return file_purposes
     if stmt.sqlplus_setting:
         return file_purposes  # SET DEFINE OFF, PROMPT: how SQL*Plus shows the script, no SQL
     if stmt.meta_command:

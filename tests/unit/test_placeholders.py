@@ -1,0 +1,77 @@
+"""Joomla's `#__` table prefix in queries: found from sqlglot's tokens, never inside a string or comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.model import Location
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.ddl import read_ddl
+from cnsnt.sql.fingerprint import Fingerprinter
+from cnsnt.sql.placeholders import strip_table_prefix
+from cnsnt.sql.statements import split_statements
+from cnsnt.sql.uses import QuerySchema, analyse
+
+#: Written for these tests: the prefix bare, backquoted and qualifying a column; inside a
+#: string, a `--` comment and a `#` comment; a line of `#____`.
+QUERY = (
+    "SELECT m.email FROM #__members m JOIN `#__notes` n ON n.member_id = m.id\n"
+    " WHERE #__members.id = 1 AND n.body <> '#__kept' -- #__kept too\n"
+    " # a comment naming #__kept\n"
+    " #____\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("dialect", "expected"),
+    [
+        # MySQL: `#` starts a comment, except where it is the placeholder
+        ("mysql", QUERY.replace("#__members", "members").replace("`#__notes`", "`notes`")),
+        # elsewhere `#` starts no comment: `#__kept` after `# a comment naming` is code too
+        ("postgres", QUERY.replace("#__members", "members").replace("`#__notes`", "`notes`")
+         .replace("naming #__kept", "naming kept")),
+    ],
+)
+def test_the_prefix_is_dropped_where_the_tokens_say_it_is(dialect: str, expected: str) -> None:
+    assert strip_table_prefix(QUERY, dialect) == expected
+
+
+def test_a_statement_without_the_prefix_or_that_does_not_tokenize_is_unchanged() -> None:
+    assert strip_table_prefix("SELECT '#__x' FROM t", "mysql") == "SELECT '#__x' FROM t"
+    assert strip_table_prefix("SELECT a FROM #__t WHERE b = 'open", "postgres") == "SELECT a FROM #__t WHERE b = 'open"
+
+
+def test_joomla_queries_resolve_against_the_tables_the_ddl_reader_named(tmp_path: Path) -> None:
+    """The DDL reader reads `CREATE TABLE #__members` as `members`: queries now match it."""
+    ddl = tmp_path / "install.mysql.sql"
+    ddl.write_text(
+        "CREATE TABLE IF NOT EXISTS `#__members` (`id` INT NOT NULL, `email` VARCHAR(100));\n"
+        "CREATE TABLE #__notes (member_id INT, body TEXT);\n"
+    )
+    spec = SourceSpec("schemas", ddl.name, tmp_path, Location("cnsnt.yaml"), "mysql")
+    tables = read_ddl(ddl, spec, SourceContext(base_dir=tmp_path)).tables
+    assert sorted(t.name for t in tables) == ["members", "notes"]
+    [stmt] = split_statements([QUERY + ";\n"], "mysql")
+    assert stmt.text == QUERY.rstrip()
+    got = analyse(stmt.text, QuerySchema.from_tables(tables, "mysql"))
+    assert got.problems == ()
+    assert {(u.column, u.access.value) for u in got.uses} == {
+        ("members.email", "read"), ("members.id", "read"), ("notes.member_id", "read"), ("notes.body", "read")
+    }
+
+
+def test_the_splitter_and_fingerprints_keep_the_prefixed_name() -> None:
+    """In MySQL `#__users` is no comment: two tables are two statements of two shapes."""
+    found = [s.text for s in split_statements(["SELECT a FROM #__users; # note; x\nSELECT a FROM #__content;\n"], "mysql")]
+    assert found == ["SELECT a FROM #__users", "SELECT a FROM #__content"]
+    # wherever the file's chunks are cut (a cut inside `#__` must not make it a comment)
+    text = "SELECT a FROM #__users; # note; x\nSELECT a FROM #__content;\n" + QUERY
+    whole = list(split_statements([text], "mysql"))
+    for size in range(1, 12):
+        assert list(split_statements([text[i : i + size] for i in range(0, len(text), size)], "mysql")) == whole
+    fp = Fingerprinter("mysql")
+    assert fp.fingerprint_text(found[0]) != fp.fingerprint_text(found[1])
+    assert fp.fingerprint_text("SELECT a FROM t # #__x") == b"select a from t"
