@@ -27,6 +27,7 @@ from cnsnt.sources.queries.common import (
 )
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
+from cnsnt.sql.sqlplus import SqlPlusKind
 from cnsnt.sql.statements import RawStatement, split_statements
 
 
@@ -81,12 +82,20 @@ def _statement(
                 unknown_purpose_problems(head.purposes, attr, shown, leading[0][0])
             )
             leading = leading[1:]
-    if stmt.sqlplus_setting:
-        return file_purposes  # SET DEFINE OFF, PROMPT: how SQL*Plus shows the script, no SQL
+    if stmt.sqlplus is not None:
+        # one reading for query and schema files (`cnsnt.sql.sqlplus`): a setting is no
+        # finding, an included script is named (info), a command that runs code is a warning
+        message = stmt.sqlplus.message()
+        if message is not None:
+            info = stmt.sqlplus.kind is SqlPlusKind.INCLUDE
+            gathered.problems.append(
+                SourceProblem(message, Location(shown, stmt.line, stmt.column), shown,
+                              severity=Severity.INFO if info else Severity.WARNING)
+            )
+        return file_purposes
     if stmt.meta_command:
-        client = "psql meta-command" if stmt.text.startswith("\\") else "SQL*Plus command"
         gathered.problems.append(
-            SourceProblem(f"{client} skipped: {stmt.text[:60]}",
+            SourceProblem(f"psql meta-command skipped: {stmt.text[:60]}",
                           Location(shown, stmt.line), shown, severity=Severity.WARNING)
         )
         return file_purposes

@@ -79,7 +79,7 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
             message=p.message + (hint if p.may_hold_schema or p.not_understood else ""),
             location=where(p.offset),
             source=shown,
-            severity=None if p.may_hold_schema else Severity.WARNING,
+            severity=Severity.INFO if p.info else None if p.may_hold_schema else Severity.WARNING,
         )
         for p in result.problems
     ]

@@ -96,7 +96,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
                 message=p.message + (hint if p.may_hold_schema else ""),
                 location=at,
                 source=at.path or "",
-                severity=None if p.may_hold_schema else Severity.WARNING,
+                severity=Severity.INFO if p.info else None if p.may_hold_schema else Severity.WARNING,
             )
         )
     if not tables and files and not result.problems:

@@ -1,0 +1,158 @@
+"""SQL*Plus client commands read once (`cnsnt.sql.sqlplus`), the same in query and schema files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cnsnt.api import audit_path
+from cnsnt.model import Finding, Severity
+from cnsnt.redact import redact
+from cnsnt.reporters import RenderOptions, get_reporter
+from cnsnt.sql.ddl import parse_ddl
+from cnsnt.sql.sqlplus import SqlPlusKind, sqlplus_line
+from cnsnt.sql.statements import split_statements
+
+PASSWORD = "Tr0ub4dor-3x"
+
+#: An install script as Oracle shops write them: settings, a logon, a table, data, a query,
+#: another script run from this one and a PL/SQL call.
+SCRIPT = (
+    "REM people schema and its data\n"
+    "SET DEFINE OFF\n"
+    "SET ECHO ON\n"
+    "WHENEVER SQLERROR EXIT SQL.SQLCODE\n"
+    "SPOOL install.log\n"
+    f"CONNECT app_owner/{PASSWORD}@//db.example.com:1521/app\n"
+    "DEFINE owner = app_owner\n"
+    "COLUMN email FORMAT A40\n"
+    "TTITLE 'People'\n"
+    "PROMPT Creating PEOPLE\n"
+    "CREATE TABLE people (id NUMBER PRIMARY KEY, email VARCHAR2(200), full_name VARCHAR2(100))\n"
+    "/\n"
+    "INSERT INTO people (id, email) VALUES (1, 'ann@example.org');\n"
+    "SELECT email FROM people WHERE id = 1;\n"
+    "@@people_extra.sql\n"
+    "EXEC dbms_stats.gather_table_stats('APP_OWNER', 'PEOPLE')\n"
+    "SPOOL OFF\n"
+    "EXIT\n"
+)
+#: What both paths report on SCRIPT: (line, severity, what the message names).
+EXPECTED = [
+    (15, Severity.INFO, "people_extra.sql"),
+    (16, Severity.WARNING, "EXEC"),
+]
+
+
+def _policy(tmp_path: Path) -> Path:
+    (tmp_path / "schema.sql").write_text(SCRIPT, encoding="utf-8")
+    (tmp_path / "script.sql").write_text(SCRIPT, encoding="utf-8")
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\n"
+        "sources:\n"
+        "  schemas:\n"
+        "    - {path: schema.sql, dialect: oracle}\n"
+        "  queries:\n"
+        "    - {path: script.sql, dialect: oracle}\n"
+        "purposes: {}\n"
+        "data: {}\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def _unreadable(findings: tuple[Finding, ...], path: str) -> list[Finding]:
+    return [f for f in findings if f.rule == "CN001" and f.location.path == path]
+
+
+def test_one_script_gives_the_same_findings_as_a_schema_and_as_a_query_file(tmp_path: Path) -> None:
+    result = audit_path(_policy(tmp_path))
+    for path in ("schema.sql", "script.sql"):
+        found = _unreadable(result.findings, path)
+        assert [(f.location.line, f.severity) for f in found] == [(line, sev) for line, sev, _ in EXPECTED]
+        for f, (_, _, named) in zip(found, EXPECTED, strict=True):
+            assert named in f.message
+    # the settings hold no data, but the table after them is read in both paths
+    assert result.sources["tables"] == 1 and result.sources["columns"] == 3
+    assert result.sources["queries"] >= 1
+
+
+def test_a_connect_line_never_shows_its_password(tmp_path: Path) -> None:
+    result = audit_path(_policy(tmp_path))
+    for fmt in ("json", "text"):
+        assert PASSWORD not in get_reporter(fmt).render(result, RenderOptions())
+    assert PASSWORD not in json.dumps([f.message for f in result.findings])
+
+
+@pytest.mark.parametrize("dialect", ["oracle", None])
+def test_schema_path_reads_the_settings_in_any_dialect(dialect: str | None) -> None:
+    """Without a dialect only commands no SQL dialect has count; the rest still parses."""
+    text = "SET DEFINE OFF\nPROMPT people\nCREATE TABLE people (email VARCHAR(200));\n@@more.sql\n"
+    result = parse_ddl(text, dialect)
+    assert [t.name for t in result.tables] == ["people"]
+    assert [(p.offset, p.info) for p in result.problems] == [(text.index("@@"), True)]
+
+
+def test_query_path_keeps_sql_that_starts_with_a_sqlplus_word() -> None:
+    text = "SET TRANSACTION READ ONLY;\nSET NAMES utf8;\nSHOW TABLES;\n"
+    mysql = [(s.text, s.sqlplus) for s in split_statements([text], "mysql")]
+    assert mysql == [("SET TRANSACTION READ ONLY", None), ("SET NAMES utf8", None), ("SHOW TABLES", None)]
+    oracle = [s.sqlplus.kind if s.sqlplus else None for s in split_statements([text], "oracle")]
+    assert oracle == [None, SqlPlusKind.SETTING, SqlPlusKind.SETTING]
+
+
+@pytest.mark.parametrize(
+    ("line", "oracle", "kind", "target"),
+    [
+        ("SET DEFINE OFF;", False, SqlPlusKind.SETTING, ""),
+        ("set serveroutput on size 1000000", False, SqlPlusKind.SETTING, ""),
+        ("SET TIME ZONE 'UTC'", False, None, ""),  # SQL in PostgreSQL and MySQL
+        ("SET autocommit = 0", False, None, ""),
+        ("SET search_path TO app", True, SqlPlusKind.SETTING, ""),
+        ("SET ROLE admin", True, None, ""),
+        ("@hr_cre", True, SqlPlusKind.INCLUDE, "hr_cre"),
+        ("@hr_cre", False, None, ""),
+        ("@@ people.sql ;", False, SqlPlusKind.INCLUDE, "people.sql"),
+        ("START scripts/people.sql", True, SqlPlusKind.INCLUDE, "scripts/people.sql"),
+        ("rem a comment", False, SqlPlusKind.REMARK, ""),
+        ("CONNECT scott/tiger@db", True, SqlPlusKind.SETTING, ""),
+        ("CONNECT scott/tiger@db", False, None, ""),
+        ("HOST sqlldr control=people.ctl", True, SqlPlusKind.RUNS, ""),
+        ("SELECT 1 FROM dual", True, None, ""),
+    ],
+)
+def test_sqlplus_line(line: str, oracle: bool, kind: SqlPlusKind | None, target: str) -> None:
+    got = sqlplus_line(line, oracle=oracle)
+    assert (got.kind if got else None) == kind
+    if got is not None:
+        assert got.target == target
+
+
+def test_messages_never_quote_a_command_s_arguments() -> None:
+    copy = sqlplus_line(f"COPY FROM scott/{PASSWORD}@db1 CREATE people USING SELECT * FROM p", oracle=True)
+    exec_ = sqlplus_line("EXEC register('ann@example.org')", oracle=True)
+    assert copy is not None and exec_ is not None
+    assert PASSWORD not in (copy.message() or "") and "ann@" not in (exec_.message() or "")
+    assert sqlplus_line("SET ECHO OFF", oracle=True).message() is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"CONNECT scott/{PASSWORD}@orcl",
+        f"conn scott/{PASSWORD} as sysdba",
+        f'CONNECT scott/"{PASSWORD}@x"@orcl',
+        f"sqlplus -s scott/{PASSWORD}@//host:1521/pdb @run.sql",
+        f"COPY FROM scott/{PASSWORD}@db1 TO hr/{PASSWORD}@db2 CREATE t USING SELECT * FROM e",
+    ],
+)
+def test_redact_masks_oracle_logons(text: str) -> None:
+    masked = redact(text)
+    assert PASSWORD not in masked and "scott/" in masked
+
+
+def test_redact_leaves_division_and_connect_by_alone() -> None:
+    text = "SELECT a/b FROM t CONNECT BY PRIOR id/2 = parent"
+    assert redact(text) == text
