@@ -213,7 +213,8 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             if message is not None:
                 lead = len(line) - len(line.lstrip())
                 problems.append(DDLProblem(start + lead, message, may_hold_schema=False,
-                                           info=plus.kind is SqlPlusKind.INCLUDE))
+                                           info=plus.kind is SqlPlusKind.INCLUDE,
+                                           includes=plus.script_names()))
             continue
         command = _client_line(s) if at_start else None
         if command is not None:

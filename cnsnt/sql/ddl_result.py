@@ -64,6 +64,8 @@ class DDLProblem:
     info: bool = False
     """Nothing was lost here, but the user should know: a SQL*Plus `@script` this one runs
     (its tables count only if it is a source too)."""
+    includes: tuple[str, ...] = ()
+    """The file names that `@script` may be (`hr_cre`, `hr_cre.sql`), as written."""
     not_understood: bool = False
     """A statement cnsnt does not know (`ddl_known`): often text of another SQL dialect
     (a routine body in dollar quotes read without them), so naming the dialect may help."""

@@ -13,7 +13,8 @@ treated the same way whichever kind of source it is in:
 - `REM`/`REMARK` is a comment (query files keep it, as annotations may live there);
 - an *include* (`@file`, `@@file`, `START file`) runs another script at this point: the
   tables it creates are audited only if that script is a source too, so it is one info
-  finding naming the script (nothing here was lost; the user may have to add a source);
+  finding naming the script (nothing here was lost; the user may have to add a source),
+  which `collect` drops when that script is read as a source of the same audit;
 - a command that *runs* something cnsnt does not read (`EXEC` a PL/SQL call, `HOST` an OS
   command, `COPY` between databases, which can create a table, `XQUERY`) is a warning: it
   may create tables or move data out of sight. Its text is not quoted either (arguments
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from cnsnt.sql.ddl_text import keywords, shorten
 
@@ -104,6 +106,37 @@ class SqlPlusLine:
                 f"SQL*Plus {self.command} skipped: it runs {_RUNS[self.command]}, which cnsnt does not read"
             )
         return None
+
+
+    def script_names(self) -> tuple[str, ...]:
+        """The file names an include may run: as written, and with SQL*Plus's default `.sql`.
+
+        SQL*Plus looks for `@name` in the working directory (or SQLPATH) and for `@@name`
+        beside the calling script; a name without an extension gets `.sql`.
+        """
+        if self.kind is not SqlPlusKind.INCLUDE or not self.target:
+            return ()
+        name = self.target.split()[0].strip("'\"")
+        if not name:
+            return ()
+        has_suffix = "." in name.replace("\\", "/").rsplit("/", 1)[-1]
+        return (name,) if has_suffix else (name, f"{name}.sql")
+
+
+def script_paths(names: tuple[str, ...], calling: Path, base_dir: Path) -> tuple[Path, ...]:
+    """Where the script an include names may be, resolved (`collect` compares them).
+
+    Beside the calling script (`@@`, and `@` run from its folder) or below the policy's
+    folder (`@` run from the project root).
+    """
+    found: list[Path] = []
+    for folder in (calling.parent, base_dir):
+        for name in names:
+            try:
+                found.append((folder / name).resolve())
+            except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name
+                continue
+    return tuple(dict.fromkeys(found))
 
 
 def sqlplus_line(line: str, *, oracle: bool) -> SqlPlusLine | None:

@@ -46,19 +46,18 @@ EXPECTED = [
 ]
 
 
-def _policy(tmp_path: Path) -> Path:
+def _policy(
+    tmp_path: Path, schemas: tuple[str, ...] = ("schema.sql",), queries: tuple[str, ...] = ("script.sql",)
+) -> Path:
     (tmp_path / "schema.sql").write_text(SCRIPT, encoding="utf-8")
     (tmp_path / "script.sql").write_text(SCRIPT, encoding="utf-8")
+    entries = {"schemas": schemas, "queries": queries}
+    sources = "".join(
+        f"  {kind}:\n" + "".join(f"    - {{path: {name}, dialect: oracle}}\n" for name in names)
+        for kind, names in entries.items()
+    )
     (tmp_path / "cnsnt.yaml").write_text(
-        "cnsnt: 1\n"
-        "sources:\n"
-        "  schemas:\n"
-        "    - {path: schema.sql, dialect: oracle}\n"
-        "  queries:\n"
-        "    - {path: script.sql, dialect: oracle}\n"
-        "purposes: {}\n"
-        "data: {}\n",
-        encoding="utf-8",
+        f"cnsnt: 1\nsources:\n{sources}purposes: {{}}\ndata: {{}}\n", encoding="utf-8"
     )
     return tmp_path
 
@@ -156,3 +155,24 @@ def test_redact_masks_oracle_logons(text: str) -> None:
 def test_redact_leaves_division_and_connect_by_alone() -> None:
     text = "SELECT a/b FROM t CONNECT BY PRIOR id/2 = parent"
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("kind", ["schemas", "queries"])
+def test_the_note_on_a_script_goes_when_that_script_is_a_source(tmp_path: Path, kind: str) -> None:
+    """`@@people_extra.sql` is named while that file is not read; once it is a source of the
+    same audit its tables are audited, and the note would only be noise."""
+    own = {"schemas": "schema.sql", "queries": "script.sql"}[kind]
+    _policy(tmp_path, **{kind: (own, "people_extra.sql")})
+    (tmp_path / "people_extra.sql").write_text("CREATE TABLE pets (owner_id NUMBER);\n", encoding="utf-8")
+    result = audit_path(tmp_path)
+    notes = [f for f in result.findings if f.rule == "CN001" and f.severity is Severity.INFO]
+    assert notes == []
+    # the EXEC warnings stay, and the script's table is read when it is a schema source
+    assert len([f for f in result.findings if f.rule == "CN001"]) == 2
+    assert result.sources["tables"] == (2 if kind == "schemas" else 1)
+
+
+def test_script_names_add_sqlplus_default_extension() -> None:
+    assert sqlplus_line("@hr_cre", oracle=True).script_names() == ("hr_cre", "hr_cre.sql")  # type: ignore[union-attr]
+    assert sqlplus_line("@@sub/people.sql", oracle=True).script_names() == ("sub/people.sql",)  # type: ignore[union-attr]
+    assert sqlplus_line("SET ECHO ON", oracle=True).script_names() == ()  # type: ignore[union-attr]

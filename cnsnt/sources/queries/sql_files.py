@@ -27,7 +27,7 @@ from cnsnt.sources.queries.common import (
 )
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
-from cnsnt.sql.sqlplus import SqlPlusKind
+from cnsnt.sql.sqlplus import SqlPlusKind, script_paths
 from cnsnt.sql.statements import RawStatement, split_statements
 
 
@@ -53,7 +53,7 @@ def read_sql_file(
                 continue
             try:
                 file_purposes = _statement(gathered, stmt, first_statement, file_purposes,
-                                           attr, fp, shown)
+                                           attr, fp, shown, (path, ctx.base_dir))
             except Exception as exc:  # noqa: BLE001 - one odd statement costs itself only
                 gathered.statements += 1
                 gathered.problems.append(statement_failed(exc, shown, stmt.line))
@@ -69,8 +69,12 @@ def _statement(
     attr: Attribution,
     fp: Fingerprinter,
     shown: str,
+    where: tuple[Path, Path],
 ) -> tuple[str, ...]:
-    """Record one statement; returns the file's purposes (set by its first comment)."""
+    """Record one statement; returns the file's purposes (set by its first comment).
+
+    `where`: the file and the policy's folder, where a SQL*Plus `@script` is looked for.
+    """
     leading = [(c.line, c.text) for c in stmt.leading]
     if first_statement and stmt.leading:
         # Only a comment before the first statement can speak for the whole file.
@@ -90,7 +94,8 @@ def _statement(
             info = stmt.sqlplus.kind is SqlPlusKind.INCLUDE
             gathered.problems.append(
                 SourceProblem(message, Location(shown, stmt.line, stmt.column), shown,
-                              severity=Severity.INFO if info else Severity.WARNING)
+                              severity=Severity.INFO if info else Severity.WARNING,
+                              includes=script_paths(stmt.sqlplus.script_names(), *where))
             )
         return file_purposes
     if stmt.meta_command:
