@@ -137,14 +137,18 @@ def collect(
 
 
 def _drop_notes_on_read_scripts(evidence: Evidence, read_paths: set[Path]) -> None:
-    """Drop the note on a SQL*Plus `@script` line when that script is itself a source.
+    r"""Drop the note on a SQL*Plus `@script` line when that script is itself a source.
 
     Its tables and statements are audited then, so the note would be noise; it stays
-    for a script that is not read (the user may have to add it).
+    for a script that is not read (the user may have to add it). Names are compared
+    ignoring case: such scripts were often written on Windows (`@@Table\PEOPLE.sql`).
     """
     if any(p.includes for p in evidence.problems):
+        read = {str(p).casefold() for p in read_paths}
         evidence.problems = [
-            p for p in evidence.problems if not (p.includes and read_paths.intersection(p.includes))
+            p
+            for p in evidence.problems
+            if not (p.includes and read.intersection(str(i).casefold() for i in p.includes))
         ]
 
 

@@ -3,7 +3,9 @@
 SQL*Plus scripts (Oracle installs, SQL Developer and APEX exports) mix SQL with commands
 to the client, each on a line of its own with no `;` needed. The statement splitter of
 query files and the line scanner of schema files both ask `sqlplus_line`, so a line is
-treated the same way whichever kind of source it is in:
+treated the same way whichever kind of source it is in. (Query files ask only in Oracle
+files, which is what `cnsnt init` makes of an evident SQL*Plus script; schema files are
+often read without a dialect, so there the commands no SQL dialect has count anywhere.)
 
 - a *setting* (`SET DEFINE OFF`, `PROMPT`, `SPOOL`, `WHENEVER`, `EXIT`/`QUIT`, `DEFINE`,
   `COLUMN`/`TTITLE` formatting, `CONNECT`) tells the client how to run or show the script.
@@ -107,7 +109,6 @@ class SqlPlusLine:
             )
         return None
 
-
     def script_names(self) -> tuple[str, ...]:
         """The file names an include may run: as written, and with SQL*Plus's default `.sql`.
 
@@ -116,10 +117,11 @@ class SqlPlusLine:
         """
         if self.kind is not SqlPlusKind.INCLUDE or not self.target:
             return ()
-        name = self.target.split()[0].strip("'\"")
+        # `@@Table\people.sql`: scripts written on Windows name folders with `\`
+        name = self.target.split()[0].strip("'\"").replace("\\", "/")
         if not name:
             return ()
-        has_suffix = "." in name.replace("\\", "/").rsplit("/", 1)[-1]
+        has_suffix = "." in name.rsplit("/", 1)[-1]
         return (name,) if has_suffix else (name, f"{name}.sql")
 
 
@@ -127,7 +129,8 @@ def script_paths(names: tuple[str, ...], calling: Path, base_dir: Path) -> tuple
     """Where the script an include names may be, resolved (`collect` compares them).
 
     Beside the calling script (`@@`, and `@` run from its folder) or below the policy's
-    folder (`@` run from the project root).
+    folder (`@` run from the project root). `collect` compares them ignoring case too, as
+    Windows, where many such scripts were written, does.
     """
     found: list[Path] = []
     for folder in (calling.parent, base_dir):

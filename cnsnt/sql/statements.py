@@ -280,13 +280,16 @@ def split_statements(
             else:
                 if not (pending.parts or pending.size):
                     _start(pending, line, col)
-                    if kind == "o" and (token.startswith("@") or token.upper() in FIRST_WORDS):
+                    # SQL*Plus lines in Oracle files only (`cnsnt init` gives an evident
+                    # SQL*Plus script `oracle`): elsewhere a half-known one (`spool x` then
+                    # `set lines 500`) would leave a SET that swallows the next statement
+                    if kind == "o" and slash_blocks and (token[:1] == "@" or token.upper() in FIRST_WORDS):
                         end = buffer.find("\n", m.start())
                         if end < 0 and not eof:
                             break
                         end = size if end < 0 else end
                         text = buffer[m.start() : end].strip()
-                        command = sqlplus_line(text, oracle=slash_blocks)
+                        command = sqlplus_line(text, oracle=True)
                         if command is not None:
                             if command.kind is SqlPlusKind.REMARK:
                                 pending.leading.append(Comment(line, text[len(token) :].strip()))

@@ -176,3 +176,40 @@ def test_script_names_add_sqlplus_default_extension() -> None:
     assert sqlplus_line("@hr_cre", oracle=True).script_names() == ("hr_cre", "hr_cre.sql")  # type: ignore[union-attr]
     assert sqlplus_line("@@sub/people.sql", oracle=True).script_names() == ("sub/people.sql",)  # type: ignore[union-attr]
     assert sqlplus_line("SET ECHO ON", oracle=True).script_names() == ()  # type: ignore[union-attr]
+
+
+def test_a_windows_script_path_finds_its_source_whatever_the_case(tmp_path: Path) -> None:
+    """SQLTools-style masters written on Windows: `@@Table\\PEOPLE.sql` runs Table/people.sql."""
+    (tmp_path / "Table").mkdir()
+    (tmp_path / "Table" / "people.sql").write_text("CREATE TABLE people (email VARCHAR2(200));\n")
+    (tmp_path / "install.sql").write_text("PROMPT tables\n@@Table\\PEOPLE.sql\n@@Table\\pets\n")
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  schemas:\n"
+        "    - {path: install.sql, dialect: oracle}\n"
+        "    - {path: Table/people.sql, dialect: oracle}\n"
+        "purposes: {}\ndata: {}\n"
+    )
+    notes = [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
+    # people.sql is a source: no note; pets.sql is not there: named
+    assert [(f.location.line, f.severity) for f in notes] == [(3, Severity.INFO)]
+    assert "Table\\pets" in notes[0].message
+
+
+def test_a_migrations_folder_that_runs_its_own_scripts_has_no_note(tmp_path: Path) -> None:
+    """A patch folder replayed as one script (`format: migrations`) whose master runs the
+    other files of the folder: they are read, so only the missing one is named."""
+    patches = tmp_path / "patches"
+    patches.mkdir()
+    (patches / "01_update.sql").write_text("PROMPT patch 1\n@@01_01_tables.sql\n@@01_02_gone.sql\n")
+    (patches / "01_01_tables.sql").write_text("CREATE TABLE people (email VARCHAR2(200));\n")
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  schemas:\n"
+        '    - {path: "patches/*.sql", dialect: oracle, format: migrations}\n'
+        "purposes: {}\ndata: {}\n"
+    )
+    result = audit_path(tmp_path)
+    notes = [f for f in result.findings if f.rule == "CN001"]
+    assert [(f.location.path, f.location.line, f.severity) for f in notes] == [
+        ("patches/01_update.sql", 3, Severity.INFO)
+    ]
+    assert "01_02_gone.sql" in notes[0].message and result.sources["tables"] == 1
