@@ -146,8 +146,9 @@ def sqlplus_line(line: str, *, oracle: bool) -> SqlPlusLine | None:
     """The SQL*Plus command a line that starts a statement is, or None for SQL.
 
     In an Oracle file every SQL*Plus command counts; elsewhere only those no SQL dialect
-    has (`PROMPT`, `SPOOL`, `SET DEFINE OFF`, `REM`, `@@script`), so `SET NAMES utf8` or
-    MySQL's `SHOW TABLES` stay SQL.
+    has (`PROMPT`, `SPOOL`, `SET DEFINE OFF`, `REM`), so `SET NAMES utf8` or MySQL's
+    `SHOW TABLES` stay SQL. `@script` counts in Oracle files only: read in another
+    dialect, it is what makes `cnsnt init` choose `oracle` for the script.
     """
     words = line.split(None, 2)
     if not words:
@@ -157,11 +158,11 @@ def sqlplus_line(line: str, *, oracle: bool) -> SqlPlusLine | None:
     if first in _REMARKS:
         return SqlPlusLine(SqlPlusKind.REMARK, first)
     if first.startswith("@"):
+        if not oracle:
+            return None  # (read as another dialect's SQL, an Oracle script tells itself apart)
         command = "@@" if first.startswith("@@") else "@"
         target = line.strip()[len(command) :].strip().rstrip(";").strip()
-        if oracle or command == "@@" or target.lower().endswith(".sql"):
-            return SqlPlusLine(SqlPlusKind.INCLUDE, command, target)
-        return None
+        return SqlPlusLine(SqlPlusKind.INCLUDE, command, target)
     if first == "SET":
         if second in _SQL_SET:
             return None
