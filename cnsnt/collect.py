@@ -122,6 +122,7 @@ def collect(
         for path in fresh:
             read(reader, path, spec)
     query_specs = [s for s in specs if s.kind == "queries"]
+    read_paths = {p for _, p in seen}
     if query_specs:
         from cnsnt.sources.queries.reader import plan_query_sources
 
@@ -129,8 +130,26 @@ def collect(
         evidence.problems.extend(problems)
         reader = _reader("queries")
         for path, spec in plan:
+            read_paths.add(path.resolve())
             read(reader, path, spec)
+    _drop_notes_on_read_scripts(evidence, read_paths)
     return evidence
+
+
+def _drop_notes_on_read_scripts(evidence: Evidence, read_paths: set[Path]) -> None:
+    r"""Drop the note on a SQL*Plus `@script` line when that script is itself a source.
+
+    Its tables and statements are audited then, so the note would be noise; it stays
+    for a script that is not read (the user may have to add it). Names are compared
+    ignoring case: such scripts were often written on Windows (`@@Table\PEOPLE.sql`).
+    """
+    if any(p.includes for p in evidence.problems):
+        read = {str(p).casefold() for p in read_paths}
+        evidence.problems = [
+            p
+            for p in evidence.problems
+            if not (p.includes and read.intersection(str(i).casefold() for i in p.includes))
+        ]
 
 
 def _read_one(

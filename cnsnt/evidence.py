@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from cnsnt.model import Confidence, Location, Severity
 
@@ -172,6 +173,9 @@ class SourceProblem:
     severity: Severity | None = None
     """None: the rule's default (error). WARNING for parts that cannot hold schema,
     such as a psql meta-command or a stored procedure body skipped whole."""
+    includes: tuple[Path, ...] = ()
+    """The files a SQL*Plus `@script` line may run: the note is dropped when one of them
+    is read as a source of the same audit (its tables are audited then)."""
 
 
 @dataclass(frozen=True)

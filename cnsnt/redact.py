@@ -10,6 +10,7 @@ source errors, third-party log records, stderr). It hides:
   (`password`, `PGPASSWORD`, `sslpassword`, `client_secret`, `aws_secret_access_key`,
   `api_key`, `token`, `pwd`, ...), with or without blanks around `=`;
 - SQL password clauses (`PASSWORD 'x'`, `IDENTIFIED BY 'x'`);
+- Oracle logons `user/password@db` of SQL*Plus `CONNECT`, `COPY` and `sqlplus` lines;
 - `Bearer`/`Basic` credentials and JSON Web Tokens;
 - every value registered with `register_secret`: the policy loader registers the
   value of each environment variable a policy refers to as `${NAME}` (and the CLI
@@ -73,6 +74,16 @@ _AUTH_SCHEME = re.compile(
     r"(?P<value>(?=[A-Za-z0-9._~+/=\-]*?[0-9._~+/=\-])[A-Za-z0-9._~+/=\-]{8,}+)"
 )
 _AUTH_WORDS = ("Bearer", "Basic", "Digest", "Token")
+#: Oracle logons `user/password[@db]`: after SQL*Plus `CONNECT`/`CONN` or the `sqlplus`
+#: command (and its `-s`-style flags), or after `FROM`/`TO` of SQL*Plus `COPY` when an `@db`
+#: follows. Linear: a try starts only at a word start (lookbehind); the key, the flags, the
+#: user and the password are possessive runs that cannot trade characters.
+_ORACLE_LOGON = re.compile(
+    r"(?i)(?<![\w$#])(?:(?P<key>conn(?:ect)?+|sqlplus(?:[ \t]++-\w++)*+)"
+    r"(?P<sep>[ \t]++[\w$#]++/)(?P<value>\"[^\"\n]*+\"?|[^\s@\"]++)"
+    r"|(?P<key2>from|to)(?P<sep2>[ \t]++[\w$#]++/)(?P<value2>\"[^\"\n]*+\"?|[^\s@\"]++)(?=@))"
+)
+_LOGON_WORDS = ("conn", "sqlplus", "copy")
 #: A JSON Web Token anywhere (`eyJ...`.`...`). Linear: starts only at a run start;
 #: possessive runs separated by literal dots.
 _JWT = re.compile(r"(?<![\w\-])eyJ[\w\-]++\.[\w\-]++(?:\.[\w\-]*+)?")
@@ -206,6 +217,15 @@ def _mask_value(m: re.Match[str]) -> str:
     return f"{m['key']}{m['sep']}{masked}"
 
 
+def _mask_logon(m: re.Match[str]) -> str:
+    """`CONNECT scott/tiger@db` -> `CONNECT scott/***@db` (a quoted password keeps its quotes)."""
+    key, sep, value = (m["key"], m["sep"], m["value"]) if m["key"] else (m["key2"], m["sep2"], m["value2"])
+    if value.strip('"') == MASK:
+        return m.group()
+    masked = f'"{MASK}"' if value.startswith('"') else MASK
+    return f"{key}{sep}{masked}"
+
+
 def _key_value(m: re.Match[str]) -> str:
     key = m["key"]
     if m["value"].strip("'\"") == MASK:
@@ -237,6 +257,8 @@ def redact(text: str) -> str:
         text = _KEY_VALUE.sub(_key_value, text)
     if ("'" in text or '"' in text) and ("password" in low or "identified" in low):
         text = _SQL_PASSWORD.sub(_mask_value, text)
+    if "/" in text and any(word in low for word in _LOGON_WORDS):
+        text = _ORACLE_LOGON.sub(_mask_logon, text)
     if any(word in text for word in _AUTH_WORDS):
         text = _AUTH_SCHEME.sub(_mask_value, text)
     return _JWT.sub(MASK, text) if "eyJ" in text else text

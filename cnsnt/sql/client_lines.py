@@ -2,9 +2,10 @@ r"""Client-command lines in DDL dumps, blanked out before the text is tokenized.
 
 psql `\connect`, mysql `source` and `DELIMITER`, T-SQL `GO`, sqlcmd `:setvar` and
 SQL*Plus `SET`, `PROMPT`, `REM` and `/` are commands to the client, not SQL; left in,
-each would be glued to the next statement and break it. They are found line by line and
-replaced by blanks (or by `;` where they end a statement) of the same length, so offsets
-stay those of the text.
+each would be glued to the next statement and break it. SQL*Plus lines are read by
+`cnsnt.sql.sqlplus`, as in query files: settings are no finding, `@script` is named.
+They are found line by line and replaced by blanks (or by `;` where they end a
+statement) of the same length, so offsets stay those of the text.
 Stored routines in DELIMITER blocks are blanked whole: their bodies hold no columns. So
 are the rows of a pg_dump `COPY ... FROM stdin;` up to its `\.` line: data, as INSERT
 values are, and silent like them. A file that ends before that line is reported at the
@@ -22,6 +23,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_split import classify, keyword
 from cnsnt.sql.ddl_text import ENDS_STATEMENT, keywords, lines, shorten
+from cnsnt.sql.sqlplus import SqlPlusKind, sqlplus_line
 from cnsnt.sql.statements import COPY_UNENDED
 
 # Client lines, each matched once at a line start. Linear: fixed words, then possessive
@@ -36,28 +38,11 @@ _VERSIONED_COMMENT = re.compile(r"/\*!\d*+|\*/")
 #: Words and `(` of a statement head. Linear: possessive run or one character.
 _HEAD_WORD = re.compile(r"[A-Za-z_]++|\(")
 
-#: SQL*Plus commands (docs: "SQL*Plus Command Reference"). In Oracle files they stand on
-#: their own lines without a `;` and would be glued to the next statement.
-_SQLPLUS = keywords(
-    """ACCEPT APPEND ARCHIVE ATTRIBUTE BREAK BTITLE CLEAR COL COLUMN COMPUTE CONN CONNECT
-    COPY DEF DEFINE DEL DESC DESCRIBE DISC DISCONNECT EXEC EXECUTE EXIT HO HOST PAU PAUSE
-    PRINT PRO PROMPT QUIT RECOVER REPFOOTER REPHEADER SET SHO SHOW SPO SPOOL STA START
-    STORE TIMING TTI TTITLE UNDEF UNDEFINE VAR VARIABLE WHENEVER XQUERY"""
-)
-#: The SQL*Plus commands no SQL dialect starts a statement with: recognised everywhere.
-_SQLPLUS_ANYWHERE = keywords(
-    "ACCEPT BTITLE PAU PAUSE PRO PROMPT REPFOOTER REPHEADER SPO SPOOL TTI TTITLE WHENEVER"
-)
-#: Oracle SQL statements that begin with a SQL*Plus word.
-#: Linear: fixed words around one possessive blank run.
-_ORACLE_SQL_SET = re.compile(r"SET\s++(?:TRANSACTION|ROLE|CONSTRAINTS?)\b", re.IGNORECASE)
 #: sqlcmd commands (docs: "sqlcmd utility", commands start with `:`), in SQL Server
 #: Data Tools publish scripts: `:setvar DatabaseName "app"`, `:on error exit`.
 _SQLCMD = keywords(
     "CONNECT ED ERROR EXIT HELP LIST LISTVAR ON OUT PERFTRACE QUIT R RESET SERVERLIST SETVAR XML"
 )
-#: SQL*Plus comment lines: comments, not commands, so no problem is reported.
-_SQLPLUS_REMARK = frozenset({"REM", "REMARK"})
 
 
 @dataclass
@@ -85,7 +70,6 @@ class _Run:
 _RUN_MESSAGES = {
     "psql": "psql meta-command{s} skipped ({what}): a psql client command, not SQL",
     "source": "mysql client command{s} skipped ({what}): the file{s} it loads {are} not audited",
-    "sqlplus": "SQL*Plus command{s} skipped ({what}): a client command, not SQL",
     "sqlcmd": "sqlcmd command{s} skipped ({what}): a client command, not SQL",
     "set": "session setting{s} without ';' skipped ({what}), so the next statement still parses",
     "dashes": (
@@ -216,10 +200,24 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             flush()
             at_start = True
             continue
-        command = _client_line(s, oracle) if at_start else None
-        if command == "remark":
-            edits.append(_blank(start, start + len(line.rstrip("\r\n"))))
+        plus = sqlplus_line(s, oracle=oracle) if at_start else None
+        if plus is not None:
+            # the reading query files share (`cnsnt.sql.sqlplus`): a remark is a comment, a
+            # setting no finding; the line ends the statement before it, as SQL*Plus reads it
+            end = start + len(line.rstrip("\r\n"))
+            if plus.kind is SqlPlusKind.REMARK:
+                edits.append(_blank(start, end))
+                continue
+            edits.append((start, end, ";".ljust(end - start)))
+            flush()
+            message = plus.message()
+            if message is not None:
+                lead = len(line) - len(line.lstrip())
+                problems.append(DDLProblem(start + lead, message, may_hold_schema=False,
+                                           info=plus.kind is SqlPlusKind.INCLUDE,
+                                           includes=plus.script_names()))
             continue
+        command = _client_line(s) if at_start else None
         if command is not None:
             client(command, start, line, ";")
             continue
@@ -239,21 +237,15 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
     return Scan(_apply_edits(text, edits), problems, routines, unit_ends)
 
 
-def _client_line(s: str, oracle: bool) -> str | None:
+def _client_line(s: str) -> str | None:
     """The kind of client command a line at the start of a statement is, if it is one.
 
-    `remark` (SQL*Plus REM, a comment), `source` (mysql), `sqlplus`, `sqlcmd`, or `set` (a SET
-    without `;`, which would swallow the next statement); None for SQL.
+    `source` (mysql), `sqlcmd`, or `set` (a SET without `;`, which would swallow the next
+    statement); None for SQL. SQL*Plus lines are `sqlplus_line`'s (asked first).
     """
     word = _WORD_END.split(s.upper(), maxsplit=1)[0]
-    if word in _SQLPLUS_REMARK:
-        return "remark"
     if word == "SOURCE" and _SOURCE.match(s):
         return "source"
-    if oracle and (word.startswith("@") or (word in _SQLPLUS and not _ORACLE_SQL_SET.match(s))):
-        return "sqlplus"
-    if word in _SQLPLUS_ANYWHERE:
-        return "sqlplus"
     if word.startswith(":") and word[1:] in _SQLCMD:
         return "sqlcmd"
     if word == "SET" and not ENDS_STATEMENT.search(s):

@@ -61,6 +61,11 @@ class DDLProblem:
     may_hold_schema: bool = True
     """True when a table or column may have been lost (an error); False for harmless
     client commands and routine bodies that cannot hold columns (a warning)."""
+    info: bool = False
+    """Nothing was lost here, but the user should know: a SQL*Plus `@script` this one runs
+    (its tables count only if it is a source too)."""
+    includes: tuple[str, ...] = ()
+    """The file names that `@script` may be (`hr_cre`, `hr_cre.sql`), as written."""
     not_understood: bool = False
     """A statement cnsnt does not know (`ddl_known`): often text of another SQL dialect
     (a routine body in dollar quotes read without them), so naming the dialect may help."""

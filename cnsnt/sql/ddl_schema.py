@@ -43,6 +43,7 @@ from cnsnt.sql.ddl_split import (
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.ddl_text import TOKEN_REPR, shorten
 from cnsnt.sql.placeholders import drop_token_placeholders
+from cnsnt.sql.unparsed import crash_reason
 
 
 class SchemaBuilder:
@@ -142,7 +143,8 @@ class SchemaBuilder:
         except (ParseError, TokenError) as exc:
             return self._unparsed(stmt, kind, tokens, _parse_error(exc, stmt))
         except Exception as exc:  # noqa: BLE001 - a sqlglot bug on one statement
-            reason = f"sqlglot failed: {type(exc).__name__}: {_first_line(str(exc))}"
+            # why, in the user's terms (T-SQL `[dbo].[t]` in another dialect), not sqlglot's text
+            reason = crash_reason(exc, tokens, self.dialect)
             return self._unparsed(stmt, kind, tokens, reason)
         tree = parsed[0] if parsed else None
         try:

@@ -114,6 +114,10 @@ class ReplayProblem:
     message: str
     may_hold_schema: bool = True
     """False for warnings: nothing was lost that the files define."""
+    info: bool = False
+    """A note, not a warning: a SQL*Plus `@script` the migration runs."""
+    includes: tuple[str, ...] = ()
+    """The file names that `@script` may be, as written (`DDLProblem.includes`)."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,9 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             # a PL/SQL unit runs to its `/`, and at most to the end of its file
             builder.unit_ends = [*(base + end for end in scan.unit_ends), base + len(stripped)]
             problems.extend(
-                ReplayProblem(Where(index, offsets.original(p.offset)), p.message, p.may_hold_schema)
+                ReplayProblem(
+                    Where(index, offsets.original(p.offset)), p.message, p.may_hold_schema, p.info, p.includes
+                )
                 for p in scan.problems
             )
             for stmt in tokenize_statements(scan.text, dia):
@@ -207,7 +213,7 @@ def _where(offset: int, bases: list[int], maps: list[OffsetMap]) -> Where:
 
 
 def _problem(p: DDLProblem, bases: list[int], maps: list[OffsetMap]) -> ReplayProblem:
-    return ReplayProblem(_where(p.offset, bases, maps), p.message, p.may_hold_schema)
+    return ReplayProblem(_where(p.offset, bases, maps), p.message, p.may_hold_schema, p.info, p.includes)
 
 
 _Key = tuple[str, str]

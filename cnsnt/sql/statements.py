@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cnsnt.sql.fingerprint import Lexis, lexis
+from cnsnt.sql.sqlplus import FIRST_WORDS, SqlPlusKind, SqlPlusLine, evident_sqlplus, sqlplus_line
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,16 @@ class RawStatement:
     """An Oracle PL/SQL block (DECLARE/BEGIN, CREATE PACKAGE, PROCEDURE...) read whole to its `/`."""
     slash: bool = False
     """Ended by a SQL*Plus `/` line (Oracle only)."""
-    sqlplus_setting: bool = False
-    """A SQL*Plus setting (`SET DEFINE OFF`, `PROMPT text`): a client command, no SQL, no data."""
+    sqlplus: SqlPlusLine | None = None
+    """A SQL*Plus command line (`SET DEFINE OFF`, `@script`): a client command, not SQL."""
     copy_unended: bool = False
     """Not a statement: the `COPY ... FROM stdin` at this line has no `\\.` line, so every
     line after it, to the end of the file, was read as its rows (its text is empty)."""
+
+    @property
+    def sqlplus_setting(self) -> bool:
+        """A SQL*Plus setting (`SET DEFINE OFF`, `PROMPT text`): no SQL, no data, no finding."""
+        return self.sqlplus is not None and self.sqlplus.kind is SqlPlusKind.SETTING
 
 
 @dataclass
@@ -117,31 +123,6 @@ _GO_LINE = re.compile(r"(?<![ \t\d])[ \t]*+(?:\d++[ \t]*+)?(?:\r?\n|\Z)")
 _TRANSACTION_WORDS = frozenset({"TRANSACTION", "TRAN", "WORK", "TRY", "CATCH", "DISTRIBUTED"})
 _PLSQL_UNITS = frozenset({"PACKAGE", "PROCEDURE", "FUNCTION", "TRIGGER", "TYPE", "LIBRARY", "JAVA"})
 _PLSQL_MODIFIERS = frozenset({"OR", "REPLACE", "EDITIONABLE", "NONEDITIONABLE", "EDITIONING"})
-
-
-#: SQL*Plus commands: a line of their own, no `;` needed; not SQL (REM is a comment).
-_SQLPLUS_COMMANDS = frozenset(
-    {"REM", "REMARK", "PROMPT", "SET", "SPOOL", "WHENEVER", "EXEC", "EXECUTE", "DEFINE",
-     "UNDEFINE", "SHOW", "CONNECT", "CONN", "DISCONNECT", "PAUSE", "ACCEPT", "VARIABLE",
-     "VAR", "PRINT", "COLUMN", "TTITLE", "BTITLE", "CLEAR", "EXIT", "QUIT", "@", "@@"}
-)
-#: SQL*Plus commands that run code or change the connection: reported when skipped.
-_SQLPLUS_RUNS = frozenset({"EXEC", "EXECUTE", "CONNECT", "CONN"})
-#: `SET` words that make an SQL statement, not a SQL*Plus setting.
-_SQL_SET = frozenset({"TRANSACTION", "ROLE", "CONSTRAINT", "CONSTRAINTS"})
-
-
-def _sqlplus_command(line: str) -> bool:
-    """Whether a line that starts a statement is a SQL*Plus command (`SET DEFINE OFF`)."""
-    words = line.split(None, 2)
-    if not words:
-        return False
-    first = words[0].upper().rstrip(";")
-    if first.startswith("@"):
-        return True
-    if first not in _SQLPLUS_COMMANDS:
-        return False
-    return not (first == "SET" and len(words) > 1 and words[1].upper().rstrip(";") in _SQL_SET)
 
 
 #: Words read to tell a PL/SQL block: CREATE, its modifiers (`OR REPLACE EDITIONABLE`) and
@@ -374,23 +355,23 @@ def split_statements(
             else:
                 if not (pending.parts or pending.size):
                     _start(pending, line, col)
-                    if kind == "o" and slash_blocks and (
-                        token.startswith("@") or token.upper() in _SQLPLUS_COMMANDS
-                    ):
+                    # SQL*Plus lines in Oracle files only (`cnsnt init` gives an evident
+                    # SQL*Plus script `oracle`): elsewhere a half-known one (`spool x` then
+                    # `set lines 500`) would leave a SET that swallows the next statement
+                    if kind == "o" and slash_blocks and (token[:1] == "@" or token.upper() in FIRST_WORDS):
                         end = buffer.find("\n", m.start())
                         if end < 0 and not eof:
                             break
                         end = size if end < 0 else end
                         text = buffer[m.start() : end].strip()
-                        if _sqlplus_command(text):
-                            if token.upper() in ("REM", "REMARK"):
+                        command = sqlplus_line(text, oracle=True)
+                        if command is not None:
+                            if command.kind is SqlPlusKind.REMARK:
                                 pending.leading.append(Comment(line, text[len(token) :].strip()))
                             else:
-                                # a setting (SET DEFINE OFF, PROMPT) holds no SQL and no data;
-                                # a command that runs code (@script, EXEC) is reported
-                                runs = token.startswith("@") or token.upper() in _SQLPLUS_RUNS
+                                # what the line means for an audit is `cnsnt.sql.sqlplus`'s call
                                 yield RawStatement(line, col, text, tuple(pending.leading),
-                                                   meta_command=True, sqlplus_setting=not runs)
+                                                   meta_command=True, sqlplus=command)
                                 pending = _Pending()
                             col += end - m.start()
                             pos = end
@@ -478,24 +459,6 @@ def sqlplus_script(text: str) -> bool:
     other dialect has them.
     """
     return any(
-        (s.plsql_block and s.slash) or (s.meta_command and _evident_sqlplus(s.text))
+        (s.plsql_block and s.slash) or (s.sqlplus is not None and evident_sqlplus(s.text))
         for s in split_statements([text], "oracle")
     )
-
-
-#: SQL*Plus commands no other dialect has (`SET NAMES`, `SET client_encoding` are SQL
-#: elsewhere, `SET DEFINE OFF` is not).
-_EVIDENT_SQLPLUS = frozenset({"PROMPT", "SPOOL", "WHENEVER"})
-_EVIDENT_SQLPLUS_SET = frozenset(
-    {"DEFINE", "ECHO", "SERVEROUTPUT", "FEEDBACK", "VERIFY", "SQLBLANKLINES", "TERMOUT",
-     "HEADING", "PAGESIZE", "LINESIZE", "SCAN", "TIMING", "SQLTERMINATOR"}
-)
-
-
-def _evident_sqlplus(line: str) -> bool:
-    words = [w.upper().rstrip(";") for w in line.split(None, 2)]
-    if not words:
-        return False
-    if words[0] in _EVIDENT_SQLPLUS or words[0].startswith("@"):
-        return True
-    return words[0] == "SET" and len(words) > 1 and words[1] in _EVIDENT_SQLPLUS_SET

@@ -29,6 +29,7 @@ from sqlglot.schema import MappingSchema
 from cnsnt.evidence import Access, ColumnUse, Table
 from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
 from cnsnt.sql.placeholders import strip_table_prefix
+from cnsnt.sql.unparsed import crash_message
 
 #: Schemas of the database's own catalog: statements reading them touch no personal data.
 SYSTEM_SCHEMAS = frozenset(
@@ -238,10 +239,11 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
     except RecursionError:
         return UseProblem(ProblemKind.PARSE, "statement is nested too deeply to parse")
     except Exception as exc:  # noqa: BLE001 - a sqlglot bug costs this statement only
+        # named by what it is and why (T-SQL `[dbo].[p]` read in another dialect), never
+        # by sqlglot's own text
         return UseProblem(
             ProblemKind.PARSE,
-            f"cannot parse statement: the SQL parser failed on it ({type(exc).__name__}); "
-            "it was skipped, the rest of the source is audited",
+            f"{crash_message(exc, sql, dialect)}; it was skipped, the rest of the source is audited",
         )
     return [p for p in parsed if p is not None]
 

@@ -31,7 +31,8 @@ class SourceUnreadable(Rule):
     `dialect:` on the source, or accept a harmless client command with a
     waiver (`waivers: [{rule: CN001, field: "db/schema.sql:*", reason: ...}]`).
     Warnings mark parts that cannot hold a table (client commands, procedure
-    bodies); errors mark parts that might.
+    bodies); errors mark parts that might; an info names a script that a SQL*Plus
+    `@script` line runs and that is not a source itself.
 
     ## References
     - GDPR Art. 30 (records of processing must be complete)

@@ -281,7 +281,8 @@ def build_evidence(
     by_fp = dict(zip(fingerprints, results, strict=True))
     queries: list[Query] = []
     # Problems are reported once per reason, at the first statement that has it.
-    problems: dict[tuple[ProblemKind, str], tuple[int, int, str]] = {}
+    # (line, column, calls, message): the column says where the statement starts
+    problems: dict[tuple[ProblemKind, str], tuple[int, int | None, int, str]] = {}
     for key, shape in gathered.shapes.items():
         result = by_fp[key.fingerprint]
         for problem in result.problems:
@@ -292,9 +293,10 @@ def build_evidence(
             )
             first = problems.get(group)
             if first is None:
-                problems[group] = (shape.line, shape.calls, problem.message)
+                problems[group] = (shape.line, shape.column, shape.calls, problem.message)
             else:
-                problems[group] = (min(first[0], shape.line), first[1] + shape.calls, first[2])
+                at = min((first[0], first[1] or 0), (shape.line, shape.column or 0))
+                problems[group] = (at[0], at[1] or None, first[2] + shape.calls, first[3])
         if result.kind not in _DATA_KINDS:
             continue
         queries.append(
@@ -312,10 +314,10 @@ def build_evidence(
             )
         )
     out = Evidence(audited={"queries"})
-    for (kind, _), (line, count, message) in sorted(problems.items(), key=lambda kv: kv[1][0]):
+    for (kind, _), (line, col, count, message) in sorted(problems.items(), key=lambda kv: kv[1][0]):
         suffix = f" ({count} statements)" if count > 1 else ""
         out.problems.append(
-            SourceProblem(message + suffix, Location(shown, line), shown,
+            SourceProblem(message + suffix, Location(shown, line, col), shown,
                           severity=_PROBLEM_SEVERITY[kind])
         )
     out.problems.extend(gathered.problems)

@@ -27,6 +27,7 @@ from cnsnt.sources.queries.common import (
 )
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
+from cnsnt.sql.sqlplus import SqlPlusKind, script_paths
 from cnsnt.sql.statements import COPY_UNENDED, RawStatement, split_statements
 
 
@@ -52,7 +53,7 @@ def read_sql_file(
                 continue
             try:
                 file_purposes = _statement(gathered, stmt, first_statement, file_purposes,
-                                           attr, fp, shown)
+                                           attr, fp, shown, (path, ctx.base_dir))
             except Exception as exc:  # noqa: BLE001 - one odd statement costs itself only
                 gathered.statements += 1
                 gathered.problems.append(statement_failed(exc, shown, stmt.line))
@@ -68,8 +69,12 @@ def _statement(
     attr: Attribution,
     fp: Fingerprinter,
     shown: str,
+    where: tuple[Path, Path],
 ) -> tuple[str, ...]:
-    """Record one statement; returns the file's purposes (set by its first comment)."""
+    """Record one statement; returns the file's purposes (set by its first comment).
+
+    `where`: the file and the policy's folder, where a SQL*Plus `@script` is looked for.
+    """
     leading = [(c.line, c.text) for c in stmt.leading]
     if first_statement and stmt.leading:
         # Only a comment before the first statement can speak for the whole file.
@@ -86,12 +91,21 @@ def _statement(
             SourceProblem(COPY_UNENDED, Location(shown, stmt.line, stmt.column), shown)
         )
         return file_purposes
-    if stmt.sqlplus_setting:
-        return file_purposes  # SET DEFINE OFF, PROMPT: how SQL*Plus shows the script, no SQL
+    if stmt.sqlplus is not None:
+        # one reading for query and schema files (`cnsnt.sql.sqlplus`): a setting is no
+        # finding, an included script is named (info), a command that runs code is a warning
+        message = stmt.sqlplus.message()
+        if message is not None:
+            info = stmt.sqlplus.kind is SqlPlusKind.INCLUDE
+            gathered.problems.append(
+                SourceProblem(message, Location(shown, stmt.line, stmt.column), shown,
+                              severity=Severity.INFO if info else Severity.WARNING,
+                              includes=script_paths(stmt.sqlplus.script_names(), *where))
+            )
+        return file_purposes
     if stmt.meta_command:
-        client = "psql meta-command" if stmt.text.startswith("\\") else "SQL*Plus command"
         gathered.problems.append(
-            SourceProblem(f"{client} skipped: {stmt.text[:60]}",
+            SourceProblem(f"psql meta-command skipped: {stmt.text[:60]}",
                           Location(shown, stmt.line), shown, severity=Severity.WARNING)
         )
         return file_purposes

@@ -16,6 +16,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sql.ddl import UnknownDialectError, parse_ddl
+from cnsnt.sql.sqlplus import script_paths
 
 
 def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -79,7 +80,8 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
             message=p.message + (hint if p.may_hold_schema or p.not_understood else ""),
             location=where(p.offset),
             source=shown,
-            severity=None if p.may_hold_schema else Severity.WARNING,
+            severity=Severity.INFO if p.info else None if p.may_hold_schema else Severity.WARNING,
+            includes=script_paths(p.includes, path, ctx.base_dir),
         )
         for p in result.problems
     ]

@@ -19,6 +19,7 @@ from cnsnt.sources.schemas.common import problem_of
 from cnsnt.sources.schemas.migration_order import order_migrations, up_part
 from cnsnt.sql.ddl import UnknownDialectError
 from cnsnt.sql.migrations import MigrationFile, Where, replay_migrations
+from cnsnt.sql.sqlplus import script_paths
 
 
 def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -33,6 +34,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
     problems: list[SourceProblem] = []
     files: list[MigrationFile] = []
     shown_names: list[str] = []
+    read_paths: list[Path] = []
     for path in ordered.run:
         shown = ctx.shown(path)
         try:
@@ -42,6 +44,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
             continue
         files.append(MigrationFile(shown, up_part(text)))
         shown_names.append(shown)
+        read_paths.append(path)
     try:
         result = replay_migrations(files, dialect)
     except UnknownDialectError as exc:
@@ -96,7 +99,8 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
                 message=p.message + (hint if p.may_hold_schema else ""),
                 location=at,
                 source=at.path or "",
-                severity=None if p.may_hold_schema else Severity.WARNING,
+                severity=Severity.INFO if p.info else None if p.may_hold_schema else Severity.WARNING,
+                includes=script_paths(p.includes, read_paths[p.where.file], ctx.base_dir),
             )
         )
     if not tables and files and not result.problems:

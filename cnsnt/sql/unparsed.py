@@ -1,0 +1,117 @@
+"""Say what a statement sqlglot crashed on is, and why, for query and schema files alike.
+
+sqlglot 30.30 (and 30.31) raises `AttributeError` instead of a `ParseError` on T-SQL's
+bracket-quoted dotted names (`[dbo].[people]`, reduced: `SELECT [a].[b]`) in every
+dialect that reads `[` as an array bracket, which is all but T-SQL's (and SQLite's). No
+parser option changes that; the maintainers' answer to such reports is to name the
+dialect. So instead of "the parser failed (AttributeError)" the finding names what was not
+read (`procedure CREATE PROCEDURE [dbo].[add_customer]`) and, when the statement has such
+names, the dialect that reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.tokenizer_core import Token, TokenType
+
+from cnsnt.sql.ddl_text import shorten
+
+#: Words after CREATE/ALTER [OR ALTER | OR REPLACE] that name what a statement defines.
+_DEFINES = {
+    "PROCEDURE": "procedure",
+    "PROC": "procedure",
+    "FUNCTION": "function",
+    "TRIGGER": "trigger",
+    "VIEW": "view",
+    "TABLE": "table definition",
+    "INDEX": "index",
+    "PACKAGE": "package",
+    "TYPE": "type",
+}
+_OPENING = {
+    "SELECT": "query",
+    "WITH": "query",
+    "INSERT": "INSERT",
+    "UPDATE": "UPDATE",
+    "DELETE": "DELETE",
+    "MERGE": "MERGE",
+}
+#: Tokens a quoted head stops before: a literal may be personal data.
+_LITERALS = {TokenType.STRING, TokenType.NUMBER, TokenType.NATIONAL_STRING}
+_HEAD_TOKENS = 16
+
+
+def _word(token: Token) -> str:
+    return token.text.upper()
+
+
+def statement_kind(tokens: Sequence[Token]) -> str:
+    """What a statement is, as a message names it: `procedure`, `query`, `INSERT`, `statement`."""
+    if not tokens:
+        return "statement"
+    first = _word(tokens[0])
+    if first in ("CREATE", "ALTER"):
+        for token in tokens[1:6]:
+            kind = _DEFINES.get(_word(token))
+            if kind is not None:
+                return kind
+        return "statement"
+    return _OPENING.get(first, "statement")
+
+
+def statement_head(sql: str, tokens: Sequence[Token]) -> str:
+    """The statement's first words as written (`CREATE PROCEDURE [dbo].[p]`).
+
+    At most its first line, and nothing from the first literal on (it may be personal data).
+    """
+    end = -1
+    for token in tokens[:_HEAD_TOKENS]:
+        if token.token_type in _LITERALS or token.token_type == TokenType.SEMICOLON:
+            break
+        if token.line > tokens[0].line:
+            break
+        end = token.end
+    return shorten(sql[tokens[0].start : end + 1].rstrip("( \t")) if tokens and end >= 0 else ""
+
+
+def bracket_names(tokens: Sequence[Token], dia: Dialect) -> bool:
+    """Whether the statement has T-SQL's `[schema].[name]` that this dialect reads as arrays.
+
+    `]` `.` `[` in the dialect's own tokens: the construct sqlglot's array-bracket parser
+    crashes on. A dialect whose tokenizer quotes names with `[` reads it as a name.
+    """
+    quotes = [q[0] if isinstance(q, tuple) else q for q in dia.tokenizer_class.IDENTIFIERS]
+    if "[" in quotes:
+        return False
+    return any(
+        a.token_type == TokenType.R_BRACKET
+        and b.token_type == TokenType.DOT
+        and c.token_type == TokenType.L_BRACKET
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+    )
+
+
+def crash_reason(exc: BaseException, tokens: Sequence[Token], dia: Dialect) -> str:
+    """Why sqlglot failed on a statement, in the user's terms (never the library's own text)."""
+    if bracket_names(tokens, dia):
+        name = type(dia).__name__.lower()
+        reader = "the default SQL dialect" if type(dia) is Dialect else f"the {name} dialect"
+        return (
+            f"its names are quoted in [brackets] as T-SQL writes them, which {reader} reads "
+            "as arrays: set `dialect: tsql` on this source"
+        )
+    return f"the SQL parser failed on it ({type(exc).__name__})"
+
+
+def crash_message(exc: BaseException, sql: str, dialect: str | None) -> str:
+    """The CN001 text of a statement sqlglot crashed on: what it is, and why it was not read."""
+    dia = Dialect.get_or_raise(dialect)
+    try:
+        tokens = dia.tokenize(sql)
+    except Exception:  # noqa: BLE001 - the tokenizer failed too: no kind or head to give
+        tokens = []
+    head = statement_head(sql, tokens)
+    what = f"this {statement_kind(tokens)}" + (f" ({head})" if head else "")
+    return f"cannot parse {what}: {crash_reason(exc, tokens, dia)}"
