@@ -66,8 +66,8 @@ _ANY_AFTER = frozenset({"", ";", "BEGIN", "THEN", "ELSE", "LOOP", "DO", "REPEAT"
 #: After these a query may follow (`CURSOR c IS SELECT`, `FOR r IN (SELECT`, `OPEN c FOR SELECT`,
 #: `RETURN QUERY SELECT`), but not an INSERT (`FOR INSERT`, a T-SQL trigger's event).
 _QUERY_AFTER = frozenset({"IS", "AS", "FOR", "IN", "(", "QUERY"})
-#: T-SQL statements that end the data statement before them (`;` is optional there).
-_TSQL_STATEMENTS = frozenset(
+#: Statements that end the data statement before them (T-SQL: `;` is optional there).
+_STATEMENT_WORDS = frozenset(
     {"DECLARE", "IF", "ELSE", "BEGIN", "END", "WHILE", "RETURN", "PRINT", "RAISERROR", "THROW",
      "OPEN", "CLOSE", "DEALLOCATE", "COMMIT", "ROLLBACK", "GOTO", "BREAK", "CONTINUE", "TRUNCATE",
      "CREATE", "DROP", "ALTER", "GO", "USE", "WAITFOR", "SAVE"}
@@ -405,7 +405,9 @@ class _Walker:
                         return j  # PL/pgSQL's `FOR r IN SELECT ... LOOP`
                     if main == "WITH" and word in _DML and word != "WITH":
                         main = word  # the statement a CTE list leads to
-                    elif self.tsql and main != "MERGE" and _tsql_ends(word, prev, main, seen, words, j):
+                    elif main != "MERGE" and _next_statement(
+                        word, prev, main, seen, words, j, self.tsql
+                    ):
                         return j
                     if word in ("SELECT", "VALUES", "SET", "EXEC", "EXECUTE", "FROM"):
                         seen.add(word)
@@ -498,25 +500,49 @@ class _Walker:
         return edits
 
 
-def _tsql_ends(
-    word: str, prev: str, main: str, seen: set[str], words: Sequence[str], j: int
+def _next_statement(
+    word: str, prev: str, main: str, seen: set[str], words: Sequence[str], j: int, tsql: bool
 ) -> bool:
-    """Whether `word` starts the next T-SQL statement, ending the data statement before it."""
+    """Whether `word` starts the next statement, ending the data statement before it.
+
+    T-SQL needs no `;`; elsewhere this only guards against a missing `;` (or a file read
+    in the wrong dialect), so a statement does not run on over the procedural code after it.
+    """
+    after = words[j + 1] if j + 1 < len(words) else ""
     if word in ("SELECT", "WITH"):
-        if prev in ("UNION", "ALL", "INTERSECT", "EXCEPT"):
+        if prev in ("UNION", "ALL", "INTERSECT", "EXCEPT", "MINUS", "DISTINCT"):
             return False
-        if word == "WITH" and j + 1 < len(words) and words[j + 1] == "(":
-            return False  # a table hint
+        if word == "WITH" and not _opens_cte(words, j):
+            return False  # a table hint `WITH (NOLOCK)`, `START WITH`, `WITH TIME ZONE`
         return not (main == "INSERT" and not seen & {"SELECT", "VALUES", "EXEC", "EXECUTE"})
-    if word in ("INSERT", "UPDATE", "DELETE", "MERGE"):
-        return True
+    if word == "UPDATE":
+        return prev not in ("FOR", "KEY", "DO", "THEN")  # FOR UPDATE, ON DUPLICATE KEY UPDATE
+    if word in ("INSERT", "DELETE", "MERGE"):
+        return prev not in ("THEN", "DO")
     if word == "SET":
-        return not (main == "UPDATE" and "SET" not in seen)
+        if prev == "UPDATE" or (main == "UPDATE" and "SET" not in seen):
+            return False
+        return not (main == "INSERT" and not seen & {"SET", "VALUES", "SELECT"})  # MySQL
     if word in ("EXEC", "EXECUTE"):
         return not (main == "INSERT" and not seen & {"SELECT", "VALUES"})
-    if word == "FETCH":
-        return prev not in ("ROWS", "ROW")
-    return word in _TSQL_STATEMENTS
+    if word == "FETCH":  # a cursor's `FETCH NEXT FROM c`, not `FETCH FIRST 10 ROWS ONLY`
+        near = words[j + 1 : j + 4]
+        return prev not in ("ROWS", "ROW") and ("FROM" in near or "INTO" in near)
+    if not tsql and (after == "(" or word == "USE"):
+        return False  # MySQL's IF(a, b, c) function and USE INDEX hint
+    return word in _STATEMENT_WORDS
+
+
+def _opens_cte(words: Sequence[str], j: int) -> bool:
+    """Whether the WITH at `j` opens a CTE list (`WITH name AS (`, `WITH RECURSIVE`)."""
+    follow = words[j + 1 : j + 4]
+    if not follow:
+        return False
+    if follow[0] == "RECURSIVE":
+        return True
+    return len(follow) > 1 and follow[0] not in ("(", "TIME", "LOCAL", "CHECK", "TIES", "ORDINALITY") and (
+        follow[1] in ("AS", "(")
+    )
 
 
 def _blank(text: str) -> str:

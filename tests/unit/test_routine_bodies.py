@@ -1,0 +1,222 @@
+"""The SQL inside stored code (PL/SQL, PL/pgSQL, T-SQL, MySQL routines) is audited like queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import Evidence, Table
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.queries.reader import read_queries
+from cnsnt.sources.schemas.ddl import read_ddl
+from cnsnt.sql.routine_bodies import defines_routine, read_routine
+from cnsnt.sql.statements import split_statements
+
+SCHEMA = (
+    "CREATE TABLE patients (id INT PRIMARY KEY, name VARCHAR(100), email VARCHAR(100),\n"
+    "  diagnosis VARCHAR(200), birth_date DATE);\n"
+    "CREATE TABLE audit_log (id INT, patient_id INT, note VARCHAR(200), changed_at DATE);\n"
+)
+
+ORACLE = """\
+-- cnsnt: purpose=marketing
+CREATE OR REPLACE PACKAGE BODY marketing_pkg AS
+  PROCEDURE export_all(p_id IN NUMBER) IS
+    v_name patients.name%TYPE;
+    CURSOR c IS SELECT id, email FROM patients;
+  BEGIN
+    SELECT name INTO v_name FROM patients WHERE id = p_id;
+    FOR r IN (SELECT diagnosis FROM patients WHERE birth_date > SYSDATE - 365) LOOP
+      IF r.diagnosis IS NOT NULL THEN
+        INSERT INTO audit_log (patient_id, note) VALUES (p_id, r.diagnosis);
+      END IF;
+    END LOOP;
+    EXECUTE IMMEDIATE 'DELETE FROM audit_log';
+  EXCEPTION
+    WHEN NO_DATA_FOUND THEN
+      UPDATE patients SET email = NULL WHERE id = p_id;
+  END export_all;
+END marketing_pkg;
+/
+CREATE OR REPLACE TRIGGER trg_pat BEFORE INSERT OR UPDATE OF email ON patients FOR EACH ROW
+BEGIN
+  INSERT INTO audit_log (patient_id, note, changed_at) VALUES (:new.id, :old.email, SYSDATE);
+END;
+/
+"""
+
+MYSQL = """\
+DELIMITER $$
+CREATE DEFINER=`root`@`localhost` PROCEDURE export_patients(IN p_id INT)
+BEGIN
+  DECLARE v_mail VARCHAR(100);
+  SELECT email INTO v_mail FROM patients WHERE id = p_id;
+  IF v_mail IS NOT NULL THEN
+    UPDATE patients SET diagnosis = NULL WHERE id = p_id;
+  END IF;
+END$$
+DELIMITER ;
+SELECT name FROM patients;
+"""
+
+PLPGSQL = """\
+CREATE OR REPLACE FUNCTION export_patients(p_id int) RETURNS void AS $$
+DECLARE
+  v_mail text;
+BEGIN
+  SELECT email INTO v_mail FROM patients WHERE id = p_id;
+  FOR r IN SELECT diagnosis FROM patients LOOP
+    INSERT INTO audit_log (patient_id, note) VALUES (p_id, r.diagnosis);
+  END LOOP;
+  EXECUTE 'DELETE FROM audit_log';
+END;
+$$ LANGUAGE plpgsql;
+"""
+
+TSQL = """\
+CREATE PROCEDURE dbo.ExportPatients @id INT
+AS
+BEGIN
+  SET NOCOUNT ON;
+  DECLARE @mail VARCHAR(100);
+  SELECT @mail = email FROM patients WHERE id = @id;
+  IF @mail IS NOT NULL
+  BEGIN
+    UPDATE patients SET diagnosis = NULL WHERE id = @id
+  END
+  SELECT name, birth_date FROM patients WHERE id = @id
+END
+GO
+SELECT name FROM patients;
+"""
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> list[Table]:
+    path = tmp_path / "schema.sql"
+    path.write_text(SCHEMA)
+    spec = SourceSpec("schemas", path.name, tmp_path, Location("cnsnt.yaml"), None)
+    return read_ddl(path, spec, SourceContext(base_dir=tmp_path)).tables
+
+
+def audit(tmp_path: Path, tables: list[Table], text: str, dialect: str) -> Evidence:
+    path = tmp_path / "routines.sql"
+    path.write_text(text)
+    spec = SourceSpec("queries", path.name, tmp_path, Location("cnsnt.yaml", 3), dialect=dialect)
+    ctx = SourceContext(base_dir=tmp_path, tables=list(tables), policy_purposes=("marketing",))
+    return read_queries(path, spec, ctx)
+
+
+def uses(ev: Evidence) -> list[tuple[int, int, list[str]]]:
+    return [
+        (q.location.line, q.location.column or 0, [f"{u.column}:{u.access.value}" for u in q.uses])
+        for q in ev.queries
+    ]
+
+
+def test_an_oracle_package_body_is_audited_statement_by_statement(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    ev = audit(tmp_path, tables, ORACLE, "oracle")
+    assert uses(ev) == [
+        (5, 17, ["patients.email:read", "patients.id:read"]),
+        (7, 5, ["patients.id:read", "patients.name:read"]),  # INTO v_name: no table written
+        (8, 15, ["patients.birth_date:read", "patients.diagnosis:read"]),  # the cursor loop
+        (10, 9, ["audit_log.note:write", "audit_log.patient_id:write"]),
+        (16, 7, ["patients.email:write", "patients.id:read"]),  # in the exception handler
+        (22, 3, ["audit_log.changed_at:write", "audit_log.note:write", "audit_log.patient_id:write"]),
+    ]
+    # the comment before the package speaks for what is inside it
+    assert {q.purposes for q in ev.queries} == {("marketing",)}
+    # the parameter is a bind, not a column no table has; dynamic SQL is named at its line
+    assert [(p.location.line, p.severity, p.message) for p in ev.problems] == [
+        (13, Severity.WARNING, "dynamic SQL (built at run time) cannot be read (PL/SQL block at "
+                               "line 2); the SQL it runs is not audited"),
+    ]
+
+
+def test_a_mysql_delimiter_procedure_is_audited(tmp_path: Path, tables: list[Table]) -> None:
+    ev = audit(tmp_path, tables, MYSQL, "mysql")
+    assert uses(ev) == [
+        (5, 3, ["patients.email:read", "patients.id:read"]),
+        (7, 5, ["patients.diagnosis:write", "patients.id:read"]),
+        (11, 1, ["patients.name:read"]),  # after `DELIMITER ;`, statements end at `;` again
+    ]
+    assert ev.problems == []
+
+
+def test_a_plpgsql_function_body_is_audited(tmp_path: Path, tables: list[Table]) -> None:
+    ev = audit(tmp_path, tables, PLPGSQL, "postgres")
+    assert uses(ev) == [
+        (5, 3, ["patients.email:read", "patients.id:read"]),
+        (6, 12, ["patients.diagnosis:read"]),  # FOR r IN SELECT ... LOOP
+        (7, 5, ["audit_log.note:write", "audit_log.patient_id:write"]),
+    ]
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(9, Severity.WARNING)]
+    assert "dynamic SQL" in ev.problems[0].message
+
+
+def test_a_tsql_procedure_without_semicolons_is_audited(tmp_path: Path, tables: list[Table]) -> None:
+    ev = audit(tmp_path, tables, TSQL, "tsql")
+    assert uses(ev) == [
+        (6, 3, ["patients.email:read", "patients.id:read"]),
+        (9, 5, ["patients.diagnosis:write", "patients.id:read"]),
+        (11, 3, ["patients.birth_date:read", "patients.id:read", "patients.name:read"]),
+        (14, 1, ["patients.name:read"]),
+    ]
+    assert ev.problems == []
+
+
+def test_a_statement_that_does_not_parse_is_one_warning_and_the_rest_is_read(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    text = (
+        "BEGIN\n"
+        "  UPDATE patients SET email = NULL WHERE CURRENT OF OF c;\n"
+        "  DELETE FROM audit_log WHERE patient_id = 3;\n"
+        "END;\n"
+        "/\n"
+    )
+    ev = audit(tmp_path, tables, text, "oracle")
+    assert uses(ev) == [(3, 3, ["audit_log.patient_id:read"])]
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(2, Severity.WARNING)]
+    assert ev.problems[0].message.startswith("cannot parse a statement in stored code")
+
+
+def test_a_block_that_cannot_be_tokenized_keeps_one_warning(tmp_path: Path, tables: list[Table]) -> None:
+    ev = audit(tmp_path, tables, "BEGIN\n  SELECT name FROM patients WHERE x = 'open;\nEND;\n/\n", "oracle")
+    assert ev.queries == []
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(1, Severity.WARNING)]
+    assert "cannot be split into SQL tokens; the SQL inside it is not audited" in ev.problems[0].message
+
+
+def test_only_the_query_reader_keeps_tsql_routines_whole() -> None:
+    """The dialect sniffing of `cnsnt init` splits as before; the query reader asks for routines."""
+    plain = [s.line for s in split_statements([TSQL], "tsql")]
+    whole = [s.line for s in split_statements([TSQL], "tsql", routines=True)]
+    assert plain == [1, 5, 6, 7, 14]
+    assert whole == [1, 14]
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect", "expected"),
+    [
+        ("CREATE OR ALTER PROCEDURE dbo.p AS SELECT 1", "tsql", True),
+        ("CREATE DEFINER=`u`@`h` TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1", "mysql", True),
+        ("DO $$ BEGIN PERFORM 1; END $$", "postgres", True),
+        ("CREATE TABLE procedure_log (id INT)", "postgres", False),
+        ("CREATE VIEW v AS SELECT 1", "tsql", False),
+    ],
+)
+def test_defines_routine(text: str, dialect: str, expected: bool) -> None:
+    assert defines_routine(text, dialect) is expected
+
+
+def test_a_trigger_header_holds_no_statement() -> None:
+    """`BEFORE INSERT OR UPDATE` names the events: only the body's INSERT is a statement."""
+    text = ORACLE.split("/\n")[1]
+    routine = read_routine(text, "oracle", 20, 1)
+    assert [(s.line, s.text.split()[0]) for s in routine.statements] == [(22, "INSERT")]
