@@ -18,6 +18,7 @@ cannot be read and is named once at its place.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -159,13 +160,18 @@ class _Places:
     """Line and column of an offset into a statement's text."""
 
     def __init__(self, text: str, line: int, column: int) -> None:
-        self.text, self.line, self.column = text, line, column
+        self.line, self.column = line, column
+        self.breaks: list[int] = []
+        at = text.find("\n")
+        while at >= 0:
+            self.breaks.append(at)
+            at = text.find("\n", at + 1)
 
     def at(self, offset: int) -> tuple[int, int]:
-        newlines = self.text.count("\n", 0, offset)
+        newlines = bisect_left(self.breaks, offset)
         if not newlines:
             return self.line, self.column + offset
-        return self.line + newlines, offset - self.text.rfind("\n", 0, offset)
+        return self.line + newlines, offset - self.breaks[newlines - 1]
 
 
 @lru_cache(maxsize=16)
@@ -250,6 +256,8 @@ class _Walker:
         self.columns = columns
         self.routine = routine
         self.names = set() if self.tsql else self._declared()
+        self.table: str | None = None
+        """The table of a trigger."""
 
     # ----------------------------------------------------------------- declared names
 
@@ -307,7 +315,7 @@ class _Walker:
         j = i - 1  # the name, or its last part (`schema.name`)
         while j >= 2 and words[j - 1] == ".":
             j -= 2
-        return j >= 1 and words[j - 1] in ("PROCEDURE", "FUNCTION", "PROC")
+        return j >= 1 and words[j - 1] in ("PROCEDURE", "FUNCTION", "PROC", "CURSOR")
 
     def _name(self, names: set[str], i: int) -> None:
         token = self.tokens[i]
@@ -317,6 +325,56 @@ class _Walker:
     # ----------------------------------------------------------------- statements
 
     def walk(self) -> None:
+        """Find the data statements (and the trigger's row reads) of the routine."""
+        self.table = self._trigger_table()
+        self._statements()
+        if self.table is not None and not self.tsql:
+            self._row_reads(self.table)
+
+    def _trigger_table(self) -> str | None:
+        """The table a trigger is defined on (`CREATE TRIGGER t ... ON table`), as written."""
+        words, tokens = self.words, self.tokens
+        if "TRIGGER" not in words[:8]:
+            return None
+        for i, word in enumerate(words[:64]):
+            if word in ("BEGIN", "DECLARE"):
+                return None
+            if word == "ON" and i + 1 < len(tokens):
+                if words[i + 1] in ("DATABASE", "SCHEMA", "ALL"):
+                    return None  # a DDL or logon trigger: no rows
+                end = i + 1
+                while end + 2 < len(tokens) and tokens[end + 1].token_type == TokenType.DOT:
+                    end += 2
+                return self.text[tokens[i + 1].start : tokens[end].end + 1]
+        return None
+
+    def _row_reads(self, table: str) -> None:
+        """A row trigger's `:new.col`, `:old.col` (MySQL `NEW.col`): columns of its table read.
+
+        They are named once, as a SELECT of those columns from the trigger's table at the
+        first of them: what the trigger copies (into an audit table, say) is read there.
+        """
+        tokens, words = self.tokens, self.words
+        columns: dict[str, None] = {}
+        first = -1
+        for i in range(1, len(tokens) - 2):
+            if words[i] not in ("NEW", "OLD") or tokens[i + 1].token_type != TokenType.DOT:
+                continue
+            colon = tokens[i - 1].token_type == TokenType.COLON
+            if self.dialect == "oracle" and not colon:
+                continue
+            if tokens[i + 2].token_type not in (TokenType.VAR, TokenType.IDENTIFIER):
+                continue
+            columns.setdefault(self.text[tokens[i + 2].start : tokens[i + 2].end + 1])
+            if first < 0:
+                first = tokens[i - 1].start if colon else tokens[i].start
+        if columns:
+            line, col = self.place.at(first)
+            text = f"SELECT {', '.join(columns)} FROM {table}"
+            self.routine.statements.append(Embedded(line, col, text))
+            self.routine.statements.sort(key=lambda s: (s.line, s.column))
+
+    def _statements(self) -> None:
         words, tokens = self.words, self.tokens
         n = len(tokens)
         prev = ""
@@ -425,6 +483,11 @@ class _Walker:
         if not self.tsql:
             edits.extend(self._into(start, end))
         edits.extend(self._binds(start, end))
+        if self.tsql and self.table is not None:
+            # a T-SQL trigger's `inserted` and `deleted` rows are rows of its table
+            for j in range(start + 1, end):
+                if self.words[j] in ("INSERTED", "DELETED") and self.words[j - 1] in ("FROM", "JOIN"):
+                    edits.append((tokens[j].start, tokens[j].end + 1, self.table))
         if self.words[start] == "PERFORM":
             edits.append((tokens[start].start, tokens[start].end + 1, "SELECT"))
         pieces: list[str] = []

@@ -215,8 +215,23 @@ def test_defines_routine(text: str, dialect: str, expected: bool) -> None:
     assert defines_routine(text, dialect) is expected
 
 
-def test_a_trigger_header_holds_no_statement() -> None:
-    """`BEFORE INSERT OR UPDATE` names the events: only the body's INSERT is a statement."""
+def test_a_trigger_header_holds_no_statement_and_its_row_is_read() -> None:
+    """`BEFORE INSERT OR UPDATE` names the events: the body's INSERT is a statement, and the
+    `:new.id`, `:old.email` it copies are columns of the trigger's table, read."""
     text = ORACLE.split("/\n")[1]
     routine = read_routine(text, "oracle", 20, 1)
-    assert [(s.line, s.text.split()[0]) for s in routine.statements] == [(22, "INSERT")]
+    assert [(s.line, s.column, s.text) for s in routine.statements] == [
+        (22, 3, "INSERT INTO audit_log (patient_id, note, changed_at) VALUES (:new.id, :old.email, SYSDATE)"),
+        (22, 64, "SELECT id, email FROM patients"),  # at `:new.id`
+    ]
+
+
+def test_a_tsql_trigger_reads_its_table_through_inserted() -> None:
+    text = (
+        "CREATE TRIGGER trg ON dbo.patients AFTER INSERT, UPDATE AS\n"
+        "INSERT INTO audit_log (patient_id, note) SELECT i.id, i.email FROM inserted i\n"
+    )
+    routine = read_routine(text, "tsql", 1, 1)
+    assert [s.text for s in routine.statements] == [
+        "INSERT INTO audit_log (patient_id, note) SELECT i.id, i.email FROM dbo.patients i"
+    ]
