@@ -235,3 +235,24 @@ def test_a_tsql_trigger_reads_its_table_through_inserted() -> None:
     assert [s.text for s in routine.statements] == [
         "INSERT INTO audit_log (patient_id, note) SELECT i.id, i.email FROM dbo.patients i"
     ]
+
+
+def test_the_routines_of_a_schema_file_are_audited_as_queries(tmp_path: Path) -> None:
+    """A dump holds its tables and the functions that use them: the use rules see those
+    statements (CN302 here), and a column no routine reads is not called unused (CN401
+    needs the application's queries)."""
+    from cnsnt.api import audit_path
+
+    (tmp_path / "dump.sql").write_text(SCHEMA + PLPGSQL)
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  schemas: [{path: dump.sql, dialect: postgres}]\n"
+    )
+    result = audit_path(tmp_path)
+    unattributed = {(f.subject, f.location.line) for f in result.findings if f.rule == "CN302"}
+    assert ("patients.email", 8) in unattributed  # the function's SELECT ... INTO, at its line
+    assert ("patients.diagnosis", 9) in unattributed  # its FOR ... IN SELECT loop
+    assert [(f.location.line, f.severity) for f in result.findings if f.rule == "CN001"] == [
+        (12, Severity.WARNING)  # EXECUTE of a string built at run time
+    ]
+    assert "CN401" in {s.rule for s in result.skipped}
+    assert result.sources["stored_code_files"] == 1

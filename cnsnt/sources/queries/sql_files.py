@@ -33,9 +33,18 @@ from cnsnt.sql.statements import RawStatement, split_statements
 
 
 def read_sql_file(
-    path: Path, shown: str, spec: SourceSpec, ctx: SourceContext, dialect: str | None
+    path: Path,
+    shown: str,
+    spec: SourceSpec,
+    ctx: SourceContext,
+    dialect: str | None,
+    *,
+    stored_only: bool = False,
 ) -> Gathered:
-    """Statements of one `.sql` file, grouped by shape and attribution."""
+    """Statements of one `.sql` file, grouped by shape and attribution.
+
+    `stored_only`: only the statements inside its stored code (a schema file's routines).
+    """
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
     gathered = Gathered()
@@ -48,6 +57,9 @@ def read_sql_file(
         for number, stmt in enumerate(split_statements(chunks, dialect, limit, routines=True)):
             if number % 256 == 255:
                 ctx.check_time("reading statements")
+            if stored_only and not (stmt.plsql_block or defines_routine(stmt.text, dialect)):
+                first_statement = first_statement and not stmt.text
+                continue
             if stmt.oversize:
                 gathered.statements += 1
                 gathered.problems.append(oversize_problem(stmt.oversize, limit, shown, stmt.line))
