@@ -19,7 +19,7 @@ cannot be read and is named once at its place.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -129,12 +129,13 @@ def read_routine(
     dialect: str | None,
     line: int,
     column: int,
-    columns: frozenset[str] = frozenset(),
+    columns: Mapping[str, frozenset[str]] | None = None,
 ) -> Routine:
     """The data statements inside one routine or block that starts at `line`:`column`.
 
-    `columns` are the audited tables' column names (lower case): a variable named like
-    one is left a column, as Oracle reads such a name.
+    `columns`: the audited tables' column names by table name (lower case): a variable
+    named like a column of a table the statement names is left that column, as Oracle
+    reads such a name.
     """
     kind = "PL/SQL block" if dialect == "oracle" else "routine"
     try:
@@ -145,15 +146,15 @@ def read_routine(
         return Routine(kind, failure=f"the SQL tokenizer failed on it ({type(exc).__name__})")
     place = _Places(text, line, column)
     if dialect in _STRING_BODIES:
-        return _string_body(text, tokens, dialect, place, columns)
+        return _string_body(text, tokens, dialect, place, columns or {})
     routine = Routine(kind)
-    _Walker(text, tokens, dialect, place, columns, routine).walk()
+    _Walker(text, tokens, dialect, place, columns or {}, routine).walk()
     return routine
 
 
 def _names_of(text: str, tokens: Sequence[Token], dialect: str | None) -> set[str]:
     """The names a routine's header declares (a PostgreSQL function's parameters)."""
-    return _Walker(text, tokens, dialect, _Places(text, 1, 1), frozenset(), Routine("")).names
+    return _Walker(text, tokens, dialect, _Places(text, 1, 1), {}, Routine("")).names
 
 
 class _Places:
@@ -197,7 +198,11 @@ def _word(token: Token) -> str:
 
 
 def _string_body(
-    text: str, tokens: Sequence[Token], dialect: str | None, place: _Places, columns: frozenset[str]
+    text: str,
+    tokens: Sequence[Token],
+    dialect: str | None,
+    place: _Places,
+    columns: Mapping[str, frozenset[str]],
 ) -> Routine:
     """A PostgreSQL-style routine: the body is a string constant after AS (or DO)."""
     routine = Routine("routine")
@@ -244,7 +249,7 @@ class _Walker:
         tokens: Sequence[Token],
         dialect: str | None,
         place: _Places,
-        columns: frozenset[str],
+        columns: Mapping[str, frozenset[str]],
         routine: Routine,
     ) -> None:
         self.text = text
@@ -299,6 +304,8 @@ class _Walker:
             if word in ("FOR", "FORALL") and i + 2 < len(words) and words[i + 2] == "IN":
                 self._name(names, i + 1)
                 continue
+            if word == "FUNCTION" and i + 1 < len(words):
+                self._name(names, i + 1)  # PL/SQL calls a function without arguments bare
             if kind == TokenType.SEMICOLON:
                 expect = declaring and not mysql
                 declaring = declaring and not mysql
@@ -544,12 +551,16 @@ class _Walker:
             return []
         tokens = self.tokens
         edits: list[tuple[int, int, str]] = []
+        named: set[str] = set()  # the columns of the tables the statement names
+        for j in range(start, end):
+            if tokens[j].token_type in (TokenType.VAR, TokenType.IDENTIFIER):
+                named |= self.columns.get(tokens[j].text.lower(), frozenset())
         for j in range(start, end):
             token = tokens[j]
             if token.token_type != TokenType.VAR:
                 continue
             name = token.text.lower()
-            if name not in self.names or name in self.columns:
+            if name not in self.names or name in named:
                 continue
             before = tokens[j - 1].token_type if j > start else None
             after = tokens[j + 1].token_type if j + 1 < end else None

@@ -325,6 +325,8 @@ def _is_system(table: exp.Table) -> bool:
     db = table.text("db")
     if db in SYSTEM_SCHEMAS:
         return True
+    if table.name.lower() == "dual" or table.name.lower().startswith(("v$", "gv$")):
+        return True  # Oracle's one-row DUAL and dynamic performance views (stored code reads them)
     return not db and table.name.startswith(_SYSTEM_PREFIXES)
 
 

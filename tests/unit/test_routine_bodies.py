@@ -256,3 +256,20 @@ def test_the_routines_of_a_schema_file_are_audited_as_queries(tmp_path: Path) ->
     ]
     assert "CN401" in {s.rule for s in result.skipped}
     assert result.sources["stored_code_files"] == 1
+
+
+def test_a_variable_is_a_bind_unless_a_table_of_the_statement_has_that_column() -> None:
+    """Oracle reads a name a column of the statement's tables has as that column; any
+    other declared name (a variable, a parameter, a function called bare) is a value."""
+    text = (
+        "CREATE OR REPLACE PROCEDURE p(talonid IN NUMBER, email IN VARCHAR2) IS\n"
+        "  FUNCTION next_id RETURN NUMBER IS BEGIN RETURN 1; END;\n"
+        "BEGIN\n"
+        "  UPDATE patients SET email = email WHERE id = talonid AND id <> next_id;\n"
+        "END;\n"
+    )
+    columns = {"patients": frozenset({"id", "email"}), "talons": frozenset({"talonid"})}
+    routine = read_routine(text, "oracle", 1, 1, columns)
+    assert [s.text for s in routine.statements] == [
+        "UPDATE patients SET email = email WHERE id = :talonid AND id <> :next_id"
+    ]

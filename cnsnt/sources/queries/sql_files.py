@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from pathlib import Path
 
-from cnsnt.evidence import SourceProblem
+from cnsnt.evidence import SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, decoded_chunks, open_source
@@ -51,7 +51,7 @@ def read_sql_file(
     file_purposes: tuple[str, ...] = ()
     first_statement = True
     limit = ctx.limits.statement_bytes
-    stored = _Stored(dialect, frozenset(c.name.lower() for t in ctx.tables for c in t.columns))
+    stored = _Stored(dialect, ctx)
     with open_source(path, shown) as fh:
         chunks = decoded_chunks(fh, shown, ctx.chunk_chars)
         for number, stmt in enumerate(split_statements(chunks, dialect, limit, routines=True)):
@@ -108,7 +108,7 @@ def _statement(
         return file_purposes
     if stored is not None and (stmt.plsql_block or defines_routine(stmt.text, stored.dialect)):
         # stored code: the data statements inside it are audited one by one, each at its place
-        routine = read_routine(stmt.text, stored.dialect, stmt.line, stmt.column, stored.columns)
+        routine = read_routine(stmt.text, stored.dialect, stmt.line, stmt.column, stored.columns())
         _routine(gathered, stmt, routine, leading, file_purposes, attr, fp, shown)
         return file_purposes
     annotation, notes = parse_directives(leading + [(c.line, c.text) for c in stmt.inner])
@@ -125,10 +125,29 @@ def _statement(
 class _Stored:
     """What reading stored code needs: the dialect and the audited tables' column names."""
 
-    def __init__(self, dialect: str | None, columns: frozenset[str]) -> None:
+    def __init__(self, dialect: str | None, ctx: SourceContext) -> None:
         self.dialect = dialect
-        self.columns = columns
-        """A variable named like a column is the column (Oracle reads it so)."""
+        self.ctx = ctx
+
+    def columns(self) -> dict[str, frozenset[str]]:
+        """Column names by table name: a variable named like a column is the column."""
+        return _columns_by_table(self.ctx.tables)
+
+
+#: The last table list's columns by table: built once per audit, not once per file.
+_COLUMNS: list[tuple[list[Table], int, dict[str, frozenset[str]]]] = []
+
+
+def _columns_by_table(tables: list[Table]) -> dict[str, frozenset[str]]:
+    """The audited tables' column names (lower case) by table name, for stored code."""
+    if _COLUMNS and _COLUMNS[0][0] is tables and _COLUMNS[0][1] == len(tables):
+        return _COLUMNS[0][2]
+    found: dict[str, set[str]] = {}
+    for table in tables:
+        found.setdefault(table.name.lower(), set()).update(c.name.lower() for c in table.columns)
+    by_table = {name: frozenset(columns) for name, columns in found.items()}
+    _COLUMNS[:] = [(tables, len(tables), by_table)]
+    return by_table
 
 
 def _routine(
