@@ -274,6 +274,7 @@ class _Walker:
         expect = False  # the next word is a declared name
         depth = 0
         params = -1  # depth of a parameter list being read
+        named = -1  # the last declared name's token
         mysql = self.dialect in _MYSQL
         for i, word in enumerate(words):
             kind = tokens[i].token_type
@@ -313,7 +314,10 @@ class _Walker:
             if expect:
                 if word not in _NOT_VARIABLES:
                     self._name(names, i)
+                    named = i
                 expect = False
+            elif kind == TokenType.COMMA and named == i - 1 and declaring:
+                expect = True  # MySQL's `DECLARE a, b DATE`
         return names
 
     def _after_routine_name(self, i: int) -> bool:

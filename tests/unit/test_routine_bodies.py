@@ -52,10 +52,10 @@ MYSQL = """\
 DELIMITER $$
 CREATE DEFINER=`root`@`localhost` PROCEDURE export_patients(IN p_id INT)
 BEGIN
-  DECLARE v_mail VARCHAR(100);
+  DECLARE v_mail, v_born VARCHAR(100);
   SELECT email INTO v_mail FROM patients WHERE id = p_id;
   IF v_mail IS NOT NULL THEN
-    UPDATE patients SET diagnosis = NULL WHERE id = p_id;
+    UPDATE patients SET diagnosis = NULL WHERE id = p_id AND birth_date > v_born;
   END IF;
 END$$
 DELIMITER ;
@@ -142,7 +142,7 @@ def test_a_mysql_delimiter_procedure_is_audited(tmp_path: Path, tables: list[Tab
     ev = audit(tmp_path, tables, MYSQL, "mysql")
     assert uses(ev) == [
         (5, 3, ["patients.email:read", "patients.id:read"]),
-        (7, 5, ["patients.diagnosis:write", "patients.id:read"]),
+        (7, 5, ["patients.birth_date:read", "patients.diagnosis:write", "patients.id:read"]),
         (11, 1, ["patients.name:read"]),  # after `DELIMITER ;`, statements end at `;` again
     ]
     assert ev.problems == []
