@@ -494,6 +494,7 @@ class _Walker:
         if not self.tsql:
             edits.extend(self._into(start, end))
         edits.extend(self._binds(start, end))
+        edits.extend(self._record_binds(start, end))
         if self.tsql and self.table is not None:
             # a T-SQL trigger's `inserted` and `deleted` rows are rows of its table
             for j in range(start + 1, end):
@@ -547,6 +548,26 @@ class _Walker:
                 j = stop
                 continue
             j += 1
+        return edits
+
+    def _record_binds(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """A trigger's `:new.col` as one bind value `:new_col`.
+
+        sqlglot reads `:new` and a column `col` that no table has; the row's columns are
+        read once, by `_row_reads`.
+        """
+        tokens = self.tokens
+        edits: list[tuple[int, int, str]] = []
+        for j in range(start, end - 3):
+            if (
+                tokens[j].token_type == TokenType.COLON
+                and tokens[j + 1].token_type == TokenType.VAR
+                and tokens[j + 2].token_type == TokenType.DOT
+                and tokens[j + 3].token_type in (TokenType.VAR, TokenType.IDENTIFIER)
+                and tokens[j + 1].start == tokens[j].end + 1
+            ):
+                name = f":{tokens[j + 1].text}_{tokens[j + 3].text.strip(chr(34))}"
+                edits.append((tokens[j].start, tokens[j + 3].end + 1, name))
         return edits
 
     def _binds(self, start: int, end: int) -> list[tuple[int, int, str]]:

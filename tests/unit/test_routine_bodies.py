@@ -221,7 +221,7 @@ def test_a_trigger_header_holds_no_statement_and_its_row_is_read() -> None:
     text = ORACLE.split("/\n")[1]
     routine = read_routine(text, "oracle", 20, 1)
     assert [(s.line, s.column, s.text) for s in routine.statements] == [
-        (22, 3, "INSERT INTO audit_log (patient_id, note, changed_at) VALUES (:new.id, :old.email, SYSDATE)"),
+        (22, 3, "INSERT INTO audit_log (patient_id, note, changed_at) VALUES (:new_id, :old_email, SYSDATE)"),
         (22, 64, "SELECT id, email FROM patients"),  # at `:new.id`
     ]
 
