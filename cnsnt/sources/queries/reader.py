@@ -70,8 +70,8 @@ def read_stored_code(path: Path, spec: SourceSpec, ctx: SourceContext) -> Eviden
         return Evidence()
     try:
         gathered = read_sql_file(path, shown, spec, ctx, dialect, stored_only=True)
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}", Location(shown)) from None
+    except (OSError, SourceError):
+        return Evidence()  # the schema reader has said why the file cannot be read
     if not gathered.statements and not gathered.problems:
         return Evidence()
     out = build_evidence(gathered, shown, ctx, dialect)
