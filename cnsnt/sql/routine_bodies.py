@@ -86,6 +86,10 @@ _NOT_VARIABLES = frozenset(
      "WHILE", "FOR", "CASE", "RETURN", "EXCEPTION", "NULL", "IN", "OUT", "INOUT", "NOCOPY",
      "CONTINUE", "EXIT", "HANDLER", "CONDITION", "DECLARE", "CONSTANT"}
 )
+#: Tokens right before a name that make it no keyword (`@update`, `:new`, `t.delete`).
+_NAME_PREFIXES = frozenset(
+    getattr(TokenType, name) for name in ("PARAMETER", "COLON", "DOT") if hasattr(TokenType, name)
+)
 #: Words before a table's name: a name there is no variable.
 _TABLE_BEFORE = frozenset({"FROM", "JOIN", "INTO", "UPDATE", "TABLE", "USING"})
 _TSQL = frozenset({"tsql", "fabric"})
@@ -255,6 +259,10 @@ class _Walker:
         self.text = text
         self.tokens = tokens
         self.words = [_word(t) for t in tokens]
+        for i in range(1, len(tokens)):
+            before = tokens[i - 1]
+            if before.token_type in _NAME_PREFIXES and before.end + 1 == tokens[i].start:
+                self.words[i] = ""  # `@update`, `:new`, `t.delete`: a name, not a keyword
         self.dialect = dialect
         self.tsql = dialect in _TSQL
         self.place = place
@@ -365,11 +373,11 @@ class _Walker:
         They are named once, as a SELECT of those columns from the trigger's table at the
         first of them: what the trigger copies (into an audit table, say) is read there.
         """
-        tokens, words = self.tokens, self.words
+        tokens = self.tokens
         columns: dict[str, None] = {}
         first = -1
         for i in range(1, len(tokens) - 2):
-            if words[i] not in ("NEW", "OLD") or tokens[i + 1].token_type != TokenType.DOT:
+            if tokens[i].text.upper() not in ("NEW", "OLD") or tokens[i + 1].token_type != TokenType.DOT:
                 continue
             colon = tokens[i - 1].token_type == TokenType.COLON
             if self.dialect == "oracle" and not colon:

@@ -273,3 +273,16 @@ def test_a_variable_is_a_bind_unless_a_table_of_the_statement_has_that_column() 
     assert [s.text for s in routine.statements] == [
         "UPDATE patients SET email = email WHERE id = :talonid AND id <> :next_id"
     ]
+
+
+def test_a_tsql_variable_named_like_a_keyword_is_no_statement() -> None:
+    text = (
+        "CREATE TRIGGER trg ON dbo.patients AFTER DELETE AS\n"
+        "DECLARE @Update VARCHAR(10)\n"
+        "SET @Update = 'DELETE'\n"
+        "INSERT dbo.audit_log SELECT @Update + 'x', id FROM deleted\n"
+    )
+    routine = read_routine(text, "tsql", 1, 1)
+    assert [(s.line, s.text) for s in routine.statements] == [
+        (4, "INSERT dbo.audit_log SELECT @Update + 'x', id FROM dbo.patients")
+    ]
