@@ -286,3 +286,13 @@ def test_a_tsql_variable_named_like_a_keyword_is_no_statement() -> None:
     assert [(s.line, s.text) for s in routine.statements] == [
         (4, "INSERT dbo.audit_log SELECT @Update + 'x', id FROM dbo.patients")
     ]
+
+
+@pytest.mark.parametrize(("text", "dialect"), [(MYSQL, "mysql"), (MYSQL.replace("$$", "//"), "mysql"),
+                                               (TSQL, "tsql")])
+def test_stored_code_splits_the_same_wherever_the_chunks_are_cut(text: str, dialect: str) -> None:
+    whole = [(s.line, s.column, s.text) for s in split_statements([text], dialect, routines=True)]
+    assert len(whole) == 2  # the routine, and the query after it
+    for size in range(1, 9):
+        chunks = [text[i : i + size] for i in range(0, len(text), size)]
+        assert [(s.line, s.column, s.text) for s in split_statements(chunks, dialect, routines=True)] == whole
