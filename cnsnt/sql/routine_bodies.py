@@ -503,6 +503,7 @@ class _Walker:
             edits.extend(self._into(start, end))
         edits.extend(self._binds(start, end))
         edits.extend(self._record_binds(start, end))
+        edits.extend(self._raises(start, end))
         if self.tsql and self.table is not None:
             # a T-SQL trigger's `inserted` and `deleted` rows are rows of its table
             for j in range(start + 1, end):
@@ -556,6 +557,27 @@ class _Walker:
                 j = stop
                 continue
             j += 1
+        return edits
+
+    def _raises(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """SQLite's `RAISE(ABORT, 'message')` in a trigger's SELECT, as NULL.
+
+        It names no column, and sqlglot cannot parse it.
+        """
+        tokens, words = self.tokens, self.words
+        edits: list[tuple[int, int, str]] = []
+        for j in range(start, end - 1):
+            if words[j] != "RAISE" or tokens[j + 1].token_type != TokenType.L_PAREN:
+                continue
+            depth = 0
+            for k in range(j + 1, end):
+                if tokens[k].token_type == TokenType.L_PAREN:
+                    depth += 1
+                elif tokens[k].token_type == TokenType.R_PAREN:
+                    depth -= 1
+                    if depth == 0:
+                        edits.append((tokens[j].start, tokens[k].end + 1, "NULL"))
+                        break
         return edits
 
     def _record_binds(self, start: int, end: int) -> list[tuple[int, int, str]]:

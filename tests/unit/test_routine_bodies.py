@@ -296,3 +296,16 @@ def test_stored_code_splits_the_same_wherever_the_chunks_are_cut(text: str, dial
     for size in range(1, 9):
         chunks = [text[i : i + size] for i in range(0, len(text), size)]
         assert [(s.line, s.column, s.text) for s in split_statements(chunks, dialect, routines=True)] == whole
+
+
+def test_a_sqlite_trigger_that_raises_reads_the_row_it_checks() -> None:
+    text = (
+        "CREATE TRIGGER no_bad_mail BEFORE INSERT ON patients FOR EACH ROW BEGIN\n"
+        "  SELECT RAISE(ABORT, 'bad (mail)') WHERE NEW.email NOT LIKE '%@%';\n"
+        "END"
+    )
+    routine = read_routine(text, "sqlite", 1, 1)
+    assert [(s.line, s.text) for s in routine.statements] == [
+        (2, "SELECT NULL WHERE NEW.email NOT LIKE '%@%'"),
+        (2, "SELECT email FROM patients"),
+    ]
