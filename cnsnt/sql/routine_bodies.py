@@ -69,22 +69,82 @@ _ANY_AFTER = frozenset({"", ";", "BEGIN", "THEN", "ELSE", "LOOP", "DO", "REPEAT"
 _QUERY_AFTER = frozenset({"IS", "AS", "FOR", "IN", "(", "QUERY"})
 #: Statements that end the data statement before them (T-SQL: `;` is optional there).
 _STATEMENT_WORDS = frozenset(
-    {"DECLARE", "IF", "ELSE", "BEGIN", "END", "WHILE", "RETURN", "PRINT", "RAISERROR", "THROW",
-     "OPEN", "CLOSE", "DEALLOCATE", "COMMIT", "ROLLBACK", "GOTO", "BREAK", "CONTINUE", "TRUNCATE",
-     "CREATE", "DROP", "ALTER", "GO", "USE", "WAITFOR", "SAVE"}
+    {
+        "DECLARE",
+        "IF",
+        "ELSE",
+        "BEGIN",
+        "END",
+        "WHILE",
+        "RETURN",
+        "PRINT",
+        "RAISERROR",
+        "THROW",
+        "OPEN",
+        "CLOSE",
+        "DEALLOCATE",
+        "COMMIT",
+        "ROLLBACK",
+        "GOTO",
+        "BREAK",
+        "CONTINUE",
+        "TRUNCATE",
+        "CREATE",
+        "DROP",
+        "ALTER",
+        "GO",
+        "USE",
+        "WAITFOR",
+        "SAVE",
+    }
 )
 #: Tokens whose text is data or a quoted name, never a keyword.
 _LITERALS = frozenset(
     getattr(TokenType, name)
-    for name in ("STRING", "IDENTIFIER", "NATIONAL_STRING", "RAW_STRING", "HEREDOC_STRING",
-                 "BIT_STRING", "HEX_STRING", "BYTE_STRING", "UNICODE_STRING", "NUMBER")
+    for name in (
+        "STRING",
+        "IDENTIFIER",
+        "NATIONAL_STRING",
+        "RAW_STRING",
+        "HEREDOC_STRING",
+        "BIT_STRING",
+        "HEX_STRING",
+        "BYTE_STRING",
+        "UNICODE_STRING",
+        "NUMBER",
+    )
     if hasattr(TokenType, name)
 )
 #: Declaration words that name no variable (`CURSOR c IS`, `TYPE t IS`).
 _NOT_VARIABLES = frozenset(
-    {"CURSOR", "TYPE", "SUBTYPE", "PRAGMA", "PROCEDURE", "FUNCTION", "END", "BEGIN", "IF", "LOOP",
-     "WHILE", "FOR", "CASE", "RETURN", "EXCEPTION", "NULL", "IN", "OUT", "INOUT", "NOCOPY",
-     "CONTINUE", "EXIT", "HANDLER", "CONDITION", "DECLARE", "CONSTANT"}
+    {
+        "CURSOR",
+        "TYPE",
+        "SUBTYPE",
+        "PRAGMA",
+        "PROCEDURE",
+        "FUNCTION",
+        "END",
+        "BEGIN",
+        "IF",
+        "LOOP",
+        "WHILE",
+        "FOR",
+        "CASE",
+        "RETURN",
+        "EXCEPTION",
+        "NULL",
+        "IN",
+        "OUT",
+        "INOUT",
+        "NOCOPY",
+        "CONTINUE",
+        "EXIT",
+        "HANDLER",
+        "CONDITION",
+        "DECLARE",
+        "CONSTANT",
+    }
 )
 #: Tokens right before a name that make it no keyword (`@update`, `:new`, `t.delete`).
 _NAME_PREFIXES = frozenset(
@@ -101,8 +161,20 @@ _SQL_LANGUAGES = frozenset({"plpgsql", "sql", ""})
 _NO_SQL_LANGUAGES = frozenset({"c", "internal"})
 #: Opening words of a routine definition (besides Oracle's blocks, told by the splitter).
 _ROUTINE_UNITS = frozenset({"FUNCTION", "PROCEDURE", "PROC", "TRIGGER", "EVENT"})
-_ROUTINE_MODIFIERS = frozenset({"OR", "REPLACE", "ALTER", "EDITIONABLE", "NONEDITIONABLE",
-                                "DEFINER", "=", "TEMP", "TEMPORARY", "AGGREGATE"})
+_ROUTINE_MODIFIERS = frozenset(
+    {
+        "OR",
+        "REPLACE",
+        "ALTER",
+        "EDITIONABLE",
+        "NONEDITIONABLE",
+        "DEFINER",
+        "=",
+        "TEMP",
+        "TEMPORARY",
+        "AGGREGATE",
+    }
+)
 
 
 def defines_routine(text: str, dialect: str | None) -> bool:
@@ -216,8 +288,10 @@ def _string_body(
     for i, token in enumerate(tokens):
         if words[i] == "LANGUAGE" and i + 1 < len(tokens):
             language = tokens[i + 1].text.lower().strip("'\"")
-        elif body is None and token.token_type in (TokenType.HEREDOC_STRING, TokenType.STRING) and (
-            i > 0 and words[i - 1] in ("AS", "DO")
+        elif (
+            body is None
+            and token.token_type in (TokenType.HEREDOC_STRING, TokenType.STRING)
+            and (i > 0 and words[i - 1] in ("AS", "DO"))
         ):
             body = token
     if body is None:
@@ -404,9 +478,7 @@ class _Walker:
             word = words[i]
             kind = tokens[i].token_type
             following = tokens[i + 1].text.upper() if i + 1 < n else ""
-            if body and (word in _DML or self._perform(word)) and self._starts(
-                prev, word, following, forall
-            ):
+            if body and (word in _DML or self._perform(word)) and self._starts(prev, word, following, forall):
                 end = self._end(i)
                 self._emit(i, end)
                 forall = False
@@ -482,9 +554,7 @@ class _Walker:
                         return j  # PL/pgSQL's `FOR r IN SELECT ... LOOP`
                     if main == "WITH" and word in _DML and word != "WITH":
                         main = word  # the statement a CTE list leads to
-                    elif main != "MERGE" and _next_statement(
-                        word, prev, main, seen, words, j, self.tsql
-                    ):
+                    elif main != "MERGE" and _next_statement(word, prev, main, seen, words, j, self.tsql):
                         return j
                     if word in ("SELECT", "VALUES", "SET", "EXEC", "EXECUTE", "FROM"):
                         seen.add(word)
@@ -549,8 +619,15 @@ class _Walker:
                         stop += 2
                     stop += 1
                 else:
-                    while stop < end and words[stop] not in ("FROM", "WHERE", "GROUP", "ORDER",
-                                                                "UNION", "FOR", "LIMIT"):
+                    while stop < end and words[stop] not in (
+                        "FROM",
+                        "WHERE",
+                        "GROUP",
+                        "ORDER",
+                        "UNION",
+                        "FOR",
+                        "LIMIT",
+                    ):
                         stop += 1
                 s, e = tokens[begin].start, tokens[stop - 1].end + 1
                 edits.append((s, e, _blank(self.text[s:e])))
@@ -669,8 +746,10 @@ def _opens_cte(words: Sequence[str], j: int) -> bool:
         return False
     if follow[0] == "RECURSIVE":
         return True
-    return len(follow) > 1 and follow[0] not in ("(", "TIME", "LOCAL", "CHECK", "TIES", "ORDINALITY") and (
-        follow[1] in ("AS", "(")
+    return (
+        len(follow) > 1
+        and follow[0] not in ("(", "TIME", "LOCAL", "CHECK", "TIES", "ORDINALITY")
+        and (follow[1] in ("AS", "("))
     )
 
 

@@ -133,8 +133,12 @@ def test_an_oracle_package_body_is_audited_statement_by_statement(
     assert {q.purposes for q in ev.queries} == {("marketing",)}
     # the parameter is a bind, not a column no table has; dynamic SQL is named at its line
     assert [(p.location.line, p.severity, p.message) for p in ev.problems] == [
-        (13, Severity.WARNING, "dynamic SQL (built at run time) cannot be read (PL/SQL block at "
-                               "line 2); the SQL it runs is not audited"),
+        (
+            13,
+            Severity.WARNING,
+            "dynamic SQL (built at run time) cannot be read (PL/SQL block at "
+            "line 2); the SQL it runs is not audited",
+        ),
     ]
 
 
@@ -288,8 +292,9 @@ def test_a_tsql_variable_named_like_a_keyword_is_no_statement() -> None:
     ]
 
 
-@pytest.mark.parametrize(("text", "dialect"), [(MYSQL, "mysql"), (MYSQL.replace("$$", "//"), "mysql"),
-                                               (TSQL, "tsql")])
+@pytest.mark.parametrize(
+    ("text", "dialect"), [(MYSQL, "mysql"), (MYSQL.replace("$$", "//"), "mysql"), (TSQL, "tsql")]
+)
 def test_stored_code_splits_the_same_wherever_the_chunks_are_cut(text: str, dialect: str) -> None:
     whole = [(s.line, s.column, s.text) for s in split_statements([text], dialect, routines=True)]
     assert len(whole) == 2  # the routine, and the query after it
