@@ -71,6 +71,7 @@ def collect(
     # Query sources resolve columns against these; merge() extends this same list.
     ctx.tables = evidence.tables
     seen: set[tuple[str, Path]] = set()
+    schema_files: list[tuple[Path, SourceSpec]] = []
 
     def read(reader: Reader, path: Path, spec: SourceSpec) -> None:
         shown = ctx.shown(path)
@@ -114,6 +115,8 @@ def collect(
                 continue
             seen.add(key)
             fresh.append(path)
+        if spec.kind == "schemas":
+            schema_files.extend((path, spec) for path in fresh)
         if spec.kind in PLANNERS:
             for group_reader, group in _planner(spec.kind)(fresh, spec):
                 read_group(group_reader, group, spec)
@@ -123,6 +126,7 @@ def collect(
             read(reader, path, spec)
     query_specs = [s for s in specs if s.kind == "queries"]
     read_paths = {p for _, p in seen}
+    plan: list[tuple[Path, SourceSpec]] = []
     if query_specs:
         from cnsnt.sources.queries.reader import plan_query_sources
 
@@ -132,6 +136,7 @@ def collect(
         for path, spec in plan:
             read_paths.add(path.resolve())
             read(reader, path, spec)
+    _read_stored_code(schema_files, {p.resolve() for p, _ in plan}, read)
     _drop_notes_on_read_scripts(evidence, read_paths)
     return evidence
 
@@ -150,6 +155,26 @@ def _drop_notes_on_read_scripts(evidence: Evidence, read_paths: set[Path]) -> No
             for p in evidence.problems
             if not (p.includes and read.intersection(str(i).casefold() for i in p.includes))
         ]
+
+
+def _read_stored_code(
+    schema_files: list[tuple[Path, SourceSpec]],
+    queried: set[Path],
+    read: Callable[[Reader, Path, SourceSpec], None],
+) -> None:
+    """The statements inside the routines of SQL schema files, audited as queries.
+
+    After the tables of every schema are known; a file also read as a query file is not
+    read again.
+    """
+    if not schema_files:
+        return
+    from cnsnt.sources.queries.reader import read_stored_code
+    from cnsnt.sources.schemas.reader import stored_code_files
+
+    for path, spec in stored_code_files(schema_files):
+        if path.resolve() not in queried:
+            read(read_stored_code, path, spec)
 
 
 def _read_one(

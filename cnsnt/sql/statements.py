@@ -193,6 +193,28 @@ class _CopyRows:
     """Part of the current row was passed over already (so it is not the `\\.` line)."""
 
 
+#: T-SQL: a routine runs to the end of its batch (`GO`); its `;` end its inner statements.
+_TSQL_UNITS = frozenset({"PROCEDURE", "PROC", "FUNCTION", "TRIGGER"})
+#: MySQL-family dialects, whose client takes `DELIMITER $$` to end statements otherwise.
+_DELIMITER_DIALECTS = frozenset({"mysql", "mariadb", "doris", "starrocks", "singlestore", "tidb"})
+
+
+def opens_tsql_routine(words: Sequence[str]) -> bool:
+    """Whether a T-SQL statement starting with these upper-cased words defines a routine.
+
+    `CREATE|ALTER [OR ALTER] PROCEDURE|PROC|FUNCTION|TRIGGER`: its body runs to the end of
+    the batch, `;` or not.
+    """
+    if not words or words[0] not in ("CREATE", "ALTER"):
+        return False
+    for word in words[1:]:
+        if word in _TSQL_UNITS:
+            return True
+        if word not in ("OR", "ALTER"):
+            return False
+    return False
+
+
 #: A token still open at the end of the text read so far (an unclosed comment or string) is
 #: waited for, not cut; past this many characters it is cut where the text ends (memory).
 _MAX_UNCUT = 32 << 20
@@ -227,17 +249,26 @@ def _safe_end(buffer: str) -> int:
 
 
 def split_statements(
-    chunks: Iterable[str], dialect: str | None = None, max_chars: int = 0
+    chunks: Iterable[str], dialect: str | None = None, max_chars: int = 0, *, routines: bool = False
 ) -> Iterator[RawStatement]:
     """Statements of SQL text given in chunks (a file read piece by piece).
 
     The result does not depend on where the chunks are cut (a property test
     checks it). A statement longer than `max_chars` (when > 0) is yielded with
     `oversize` set and no text, and is never held in memory whole.
+
+    `routines`: keep stored code whole, as its client runs it, for a reader that looks
+    inside it: a T-SQL routine to the end of its batch (`GO`), and in MySQL the statements
+    a `DELIMITER` line ends otherwise (`END$$`); the `DELIMITER` lines themselves are
+    client commands holding no SQL and yield nothing.
     """
     regex = _pattern(lexis(dialect))
     go_batches = dialect in _GO_DIALECTS
     slash_blocks = dialect == "oracle"
+    tsql_routines = routines and go_batches
+    delimiters = routines and dialect in _DELIMITER_DIALECTS
+    delimiter = ";"
+    tail = ""  # the last characters of the statement, to find a custom delimiter
     limit = max_chars if max_chars > 0 else sys.maxsize
     pending = _Pending()
     buffer = ""
@@ -300,8 +331,16 @@ def split_statements(
                 (pending.inner if pending.parts or pending.size else pending.leading).append(comment)
                 if pending.parts or pending.size:
                     _add(pending, token, max_chars)
+            elif kind == "semi" and delimiter != ";":
+                _add(pending, token, max_chars)
+                tail = (tail + token)[-len(delimiter) :]
+                if tail == delimiter:
+                    yield _finish(_cut(pending, delimiter), max_chars)
+                    pending, tail = _Pending(), ""
             elif kind == "semi":
-                if slash_blocks and opens_plsql_block(pending.words):
+                if (slash_blocks and opens_plsql_block(pending.words)) or (
+                    tsql_routines and opens_tsql_routine(pending.words)
+                ):
                     _add(pending, token, max_chars)  # inside a PL/SQL block: read on to `/`
                 elif pending.parts or pending.size:
                     stmt = _finish(pending, max_chars)
@@ -355,6 +394,19 @@ def split_statements(
             else:
                 if not (pending.parts or pending.size):
                     _start(pending, line, col)
+                    if delimiters and kind == "o" and token.upper() == "DELIMITER":
+                        # mysql's client command: `DELIMITER $$` ends statements with `$$`
+                        end = buffer.find("\n", m.start())
+                        if end < 0 and not eof:
+                            break
+                        end = size if end < 0 else end
+                        rest = buffer[m.end() : end].split()
+                        delimiter = rest[0] if rest else ";"
+                        pending, tail = _Pending(leading=pending.leading), ""
+                        col += end - m.start()
+                        pos = end
+                        line_blank = False
+                        continue
                     # SQL*Plus lines in Oracle files only (`cnsnt init` gives an evident
                     # SQL*Plus script `oracle`): elsewhere a half-known one (`spool x` then
                     # `set lines 500`) would leave a SET that swallows the next statement
@@ -397,8 +449,15 @@ def split_statements(
                     pending.parts.append(token)
                 elif pending.parts:
                     pending.parts.clear()
-                if slash_blocks and len(pending.words) < PLSQL_OPENING_WORDS and kind == "o":
+                if (slash_blocks or tsql_routines) and kind == "o" and (
+                    len(pending.words) < PLSQL_OPENING_WORDS
+                ):
                     pending.words.append(token.upper())
+                if delimiter != ";":
+                    tail = (tail + token)[-len(delimiter) :]
+                    if tail == delimiter:
+                        yield _finish(_cut(pending, delimiter), max_chars)
+                        pending, tail = _Pending(), ""
             newlines = token.count("\n")
             if newlines:
                 line += newlines
@@ -416,6 +475,15 @@ def split_statements(
         yield _finish(pending, max_chars)
     if copy is not None:
         yield RawStatement(copy.line, copy.column, "", copy_unended=True)
+
+
+def _cut(pending: _Pending, delimiter: str) -> _Pending:
+    """The statement without the custom delimiter that ended it (MySQL's `END$$`)."""
+    if pending.parts:
+        text = "".join(pending.parts)
+        pending.parts = [text[: len(text) - len(delimiter)]]
+    pending.size = max(pending.size - len(delimiter), 0)
+    return pending
 
 
 def _start(pending: _Pending, line: int, col: int) -> None:

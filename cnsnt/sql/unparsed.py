@@ -93,16 +93,34 @@ def bracket_names(tokens: Sequence[Token], dia: Dialect) -> bool:
     )
 
 
+def _bracket_hint(dia: Dialect) -> str:
+    name = type(dia).__name__.lower()
+    reader = "the default SQL dialect" if type(dia) is Dialect else f"the {name} dialect"
+    return (
+        f"its names are quoted in [brackets] as T-SQL writes them, which {reader} reads "
+        "as arrays: set `dialect: tsql` on this source"
+    )
+
+
 def crash_reason(exc: BaseException, tokens: Sequence[Token], dia: Dialect) -> str:
     """Why sqlglot failed on a statement, in the user's terms (never the library's own text)."""
     if bracket_names(tokens, dia):
-        name = type(dia).__name__.lower()
-        reader = "the default SQL dialect" if type(dia) is Dialect else f"the {name} dialect"
-        return (
-            f"its names are quoted in [brackets] as T-SQL writes them, which {reader} reads "
-            "as arrays: set `dialect: tsql` on this source"
-        )
+        return _bracket_hint(dia)
     return f"the SQL parser failed on it ({type(exc).__name__})"
+
+
+def dialect_hint(sql: str, dialect: str | None) -> str | None:
+    """What to set when a statement that failed to parse is plainly of another dialect.
+
+    `INSERT INTO [dbo].[people]` fails as a parse error (not a crash) in some places; the
+    fix is the same: name the dialect. None when nothing in the statement says which.
+    """
+    dia = Dialect.get_or_raise(dialect)
+    try:
+        tokens = dia.tokenize(sql)
+    except Exception:  # noqa: BLE001 - the tokenizer failed too: nothing to tell
+        return None
+    return _bracket_hint(dia) if bracket_names(tokens, dia) else None
 
 
 def crash_message(exc: BaseException, sql: str, dialect: str | None) -> str:

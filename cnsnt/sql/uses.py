@@ -29,7 +29,7 @@ from sqlglot.schema import MappingSchema
 from cnsnt.evidence import Access, ColumnUse, Table
 from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
 from cnsnt.sql.placeholders import strip_table_prefix
-from cnsnt.sql.unparsed import crash_message
+from cnsnt.sql.unparsed import crash_message, dialect_hint
 
 #: Schemas of the database's own catalog: statements reading them touch no personal data.
 SYSTEM_SCHEMAS = frozenset(
@@ -225,7 +225,10 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
         where = ""
         if detail.get("line"):
             where = f" (at line {detail['line']}, column {detail.get('col')} of the statement)"
-        return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {desc}{where}")
+        hint = dialect_hint(sql, dialect)
+        return UseProblem(
+            ProblemKind.PARSE, f"cannot parse statement: {desc}{where}" + (f"; {hint}" if hint else "")
+        )
     except TokenError:
         # sqlglot's message quotes the text (raw bytes of a binary file, personal data):
         # not repeated, as the DDL reader does not repeat it.
@@ -334,6 +337,8 @@ def _is_system(table: exp.Table) -> bool:
     db = table.text("db")
     if db in SYSTEM_SCHEMAS:
         return True
+    if table.name.lower() == "dual" or table.name.lower().startswith(("v$", "gv$")):
+        return True  # Oracle's one-row DUAL and dynamic performance views (stored code reads them)
     return not db and table.name.startswith(_SYSTEM_PREFIXES)
 
 

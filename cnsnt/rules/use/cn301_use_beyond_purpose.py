@@ -49,7 +49,8 @@ class UseBeyondPurpose(Rule):
     name = "use-beyond-purpose"
     severity = Severity.ERROR
     group = "use"
-    needs = frozenset({"queries"})
+    needs = frozenset({"queries", "stored_code"})
+    needs_any = True  # the statements inside a schema file's routines are queries too
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """One finding per query and declared column used outside its purposes."""

@@ -45,7 +45,8 @@ class UnattributedUse(Rule):
     name = "unattributed-use"
     severity = Severity.WARNING
     group = "use"
-    needs = frozenset({"queries"})
+    needs = frozenset({"queries", "stored_code"})
+    needs_any = True  # the statements inside a schema file's routines are queries too
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """One finding per unattributed query and personal column it touches."""

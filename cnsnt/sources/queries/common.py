@@ -135,6 +135,8 @@ class Gathered:
     """Fingerprint -> statement text to parse (its first occurrence)."""
     problems: list[SourceProblem] = field(default_factory=list)
     statements: int = 0
+    embedded: set[bytes] = field(default_factory=set)
+    """Fingerprints of statements read inside stored code (a routine, a PL/SQL block)."""
 
     def add(self, key: ShapeKey, line: int, column: int | None, text: str | None,
             calls: int = 1, load: Callable[[], str] | None = None) -> None:
@@ -283,6 +285,9 @@ def build_evidence(
     # Problems are reported once per reason, at the first statement that has it.
     # (line, column, calls, message): the column says where the statement starts
     problems: dict[tuple[ProblemKind, str], tuple[int, int | None, int, str]] = {}
+    # a statement inside stored code that cannot be parsed is a gap the routine around it
+    # explains (procedural syntax), not a broken query file: a warning
+    embedded_parse: set[tuple[ProblemKind, str]] = set()
     for key, shape in gathered.shapes.items():
         result = by_fp[key.fingerprint]
         for problem in result.problems:
@@ -291,6 +296,8 @@ def build_evidence(
                 if problem.kind is ProblemKind.PARSE
                 else (problem.kind, problem.message)
             )
+            if problem.kind is ProblemKind.PARSE and key.fingerprint in gathered.embedded:
+                embedded_parse.add(group)
             first = problems.get(group)
             if first is None:
                 problems[group] = (shape.line, shape.column, shape.calls, problem.message)
@@ -314,11 +321,13 @@ def build_evidence(
             )
         )
     out = Evidence(audited={"queries"})
-    for (kind, _), (line, col, count, message) in sorted(problems.items(), key=lambda kv: kv[1][0]):
+    for (kind, where), (line, col, count, message) in sorted(problems.items(), key=lambda kv: kv[1][0]):
         suffix = f" ({count} statements)" if count > 1 else ""
+        severity = Severity.WARNING if (kind, where) in embedded_parse else _PROBLEM_SEVERITY[kind]
+        if (kind, where) in embedded_parse:
+            message = message.replace("cannot parse statement", "cannot parse a statement in stored code", 1)
         out.problems.append(
-            SourceProblem(message + suffix, Location(shown, line, col), shown,
-                          severity=_PROBLEM_SEVERITY[kind])
+            SourceProblem(message + suffix, Location(shown, line, col), shown, severity=severity)
         )
     out.problems.extend(gathered.problems)
     out.queries = sorted(queries, key=query_sort_key)

@@ -57,6 +57,40 @@ def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     return build_evidence(gathered, shown, ctx, dialect)
 
 
+def read_stored_code(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """The statements inside the stored code of a schema file, audited as queries.
+
+    A schema dump holds its tables and the functions, procedures and triggers that read
+    and write them; the DDL reader takes the tables, this the routines' statements. A
+    file without stored code gives nothing (not even "queries audited").
+    """
+    shown = ctx.shown(path)
+    dialect = ctx.dialect or spec.dialect or _tables_dialect(ctx, shown)
+    if dialect_problem(dialect):
+        return Evidence()
+    try:
+        gathered = read_sql_file(path, shown, spec, ctx, dialect, stored_only=True)
+    except (OSError, SourceError):
+        return Evidence()  # the schema reader has said why the file cannot be read
+    if not gathered.statements and not gathered.problems:
+        return Evidence()
+    out = build_evidence(gathered, shown, ctx, dialect)
+    # the use rules read these; "queries audited" would also make every stored column that
+    # no routine reads look unused (CN401), which only the application's queries can tell
+    out.audited = {"stored_code"}
+    out.counts.pop("query_files", None)
+    out.counts["stored_code_files"] = 1
+    return out
+
+
+def _tables_dialect(ctx: SourceContext, shown: str) -> str | None:
+    """The dialect the DDL reader read a schema file's tables in."""
+    for table in ctx.tables:
+        if table.location.path == shown and table.dialect:
+            return table.dialect
+    return None
+
+
 def plan_query_sources(
     specs: Sequence[SourceSpec], ctx: SourceContext | None = None
 ) -> tuple[list[tuple[Path, SourceSpec]], list[SourceProblem]]:

@@ -8,9 +8,10 @@ ignore CODE reason` suppresses one rule on the next statement.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
-from cnsnt.evidence import SourceProblem
+from cnsnt.evidence import SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, decoded_chunks, open_source
@@ -27,25 +28,39 @@ from cnsnt.sources.queries.common import (
 )
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
+from cnsnt.sql.routine_bodies import Routine, defines_routine, read_routine
 from cnsnt.sql.sqlplus import SqlPlusKind, script_paths
 from cnsnt.sql.statements import COPY_UNENDED, RawStatement, split_statements
 
 
 def read_sql_file(
-    path: Path, shown: str, spec: SourceSpec, ctx: SourceContext, dialect: str | None
+    path: Path,
+    shown: str,
+    spec: SourceSpec,
+    ctx: SourceContext,
+    dialect: str | None,
+    *,
+    stored_only: bool = False,
 ) -> Gathered:
-    """Statements of one `.sql` file, grouped by shape and attribution."""
+    """Statements of one `.sql` file, grouped by shape and attribution.
+
+    `stored_only`: only the statements inside its stored code (a schema file's routines).
+    """
     attr = attribution(spec, ctx)
     fp = Fingerprinter(dialect)
     gathered = Gathered()
     file_purposes: tuple[str, ...] = ()
     first_statement = True
     limit = ctx.limits.statement_bytes
+    stored = _Stored(dialect, ctx)
     with open_source(path, shown) as fh:
         chunks = decoded_chunks(fh, shown, ctx.chunk_chars)
-        for number, stmt in enumerate(split_statements(chunks, dialect, limit)):
+        for number, stmt in enumerate(split_statements(chunks, dialect, limit, routines=True)):
             if number % 256 == 255:
                 ctx.check_time("reading statements")
+            if stored_only and not (stmt.plsql_block or defines_routine(stmt.text, dialect)):
+                first_statement = first_statement and not stmt.text
+                continue
             if stmt.oversize:
                 gathered.statements += 1
                 gathered.problems.append(oversize_problem(stmt.oversize, limit, shown, stmt.line))
@@ -53,7 +68,7 @@ def read_sql_file(
                 continue
             try:
                 file_purposes = _statement(gathered, stmt, first_statement, file_purposes,
-                                           attr, fp, shown, (path, ctx.base_dir))
+                                           attr, fp, shown, (path, ctx.base_dir), stored)
             except Exception as exc:  # noqa: BLE001 - one odd statement costs itself only
                 gathered.statements += 1
                 gathered.problems.append(statement_failed(exc, shown, stmt.line))
@@ -70,6 +85,7 @@ def _statement(
     fp: Fingerprinter,
     shown: str,
     where: tuple[Path, Path],
+    stored: _Stored | None = None,
 ) -> tuple[str, ...]:
     """Record one statement; returns the file's purposes (set by its first comment).
 
@@ -109,15 +125,10 @@ def _statement(
                           Location(shown, stmt.line), shown, severity=Severity.WARNING)
         )
         return file_purposes
-    if stmt.plsql_block:
-        # procedural code: its inner statements use PL/SQL variables and control flow
-        # that the SQL parser cannot read, so it is named once instead of failing per `;`
-        gathered.problems.append(
-            SourceProblem(f"PL/SQL block skipped ({shorten(stmt.text[:200])}): the SQL inside "
-                          "procedural code is not audited",
-                          Location(shown, stmt.line, stmt.column), shown,
-                          severity=Severity.WARNING)
-        )
+    if stored is not None and (stmt.plsql_block or defines_routine(stmt.text, stored.dialect)):
+        # stored code: the data statements inside it are audited one by one, each at its place
+        routine = read_routine(stmt.text, stored.dialect, stmt.line, stmt.column, stored.columns())
+        _routine(gathered, stmt, routine, leading, file_purposes, attr, fp, shown)
         return file_purposes
     annotation, notes = parse_directives(leading + [(c.line, c.text) for c in stmt.inner])
     gathered.problems.extend(note_problems(notes, shown))
@@ -128,6 +139,83 @@ def _statement(
     key = attr.key(fp.fingerprint_text(stmt.text), annotation, file_purposes)
     gathered.add(key, stmt.line, stmt.column, stmt.text)
     return file_purposes
+
+
+class _Stored:
+    """What reading stored code needs: the dialect and the audited tables' column names."""
+
+    def __init__(self, dialect: str | None, ctx: SourceContext) -> None:
+        self.dialect = dialect
+        self.ctx = ctx
+
+    def columns(self) -> dict[str, frozenset[str]]:
+        """Column names by table name: a variable named like a column is the column."""
+        return _columns_by_table(self.ctx.tables)
+
+
+#: The last table list's columns by table: built once per audit, not once per file.
+_COLUMNS: list[tuple[list[Table], int, dict[str, frozenset[str]]]] = []
+
+
+def _columns_by_table(tables: list[Table]) -> dict[str, frozenset[str]]:
+    """The audited tables' column names (lower case) by table name, for stored code."""
+    if _COLUMNS and _COLUMNS[0][0] is tables and _COLUMNS[0][1] == len(tables):
+        return _COLUMNS[0][2]
+    found: dict[str, set[str]] = {}
+    for table in tables:
+        found.setdefault(table.name.lower(), set()).update(c.name.lower() for c in table.columns)
+    by_table = {name: frozenset(columns) for name, columns in found.items()}
+    _COLUMNS[:] = [(tables, len(tables), by_table)]
+    return by_table
+
+
+def _routine(
+    gathered: Gathered,
+    stmt: RawStatement,
+    routine: Routine,
+    leading: list[tuple[int, str]],
+    file_purposes: tuple[str, ...],
+    attr: Attribution,
+    fp: Fingerprinter,
+    shown: str,
+) -> None:
+    """Record the data statements inside a routine or PL/SQL block, each at its own place.
+
+    The comments before the routine speak for all of its statements; a comment inside it
+    for the first statement at or after its line.
+    """
+    if routine.failure is not None:
+        gathered.problems.append(
+            SourceProblem(f"{routine.kind} skipped ({shorten(stmt.text[:200])}): "
+                          f"{routine.failure}; the SQL inside it is not audited",
+                          Location(shown, stmt.line, stmt.column), shown,
+                          severity=Severity.WARNING)
+        )
+        return
+    for unread in routine.unread:
+        gathered.problems.append(
+            SourceProblem(f"{unread.reason} ({routine.kind} at line {stmt.line}); the SQL it "
+                          "runs is not audited",
+                          Location(shown, unread.line, unread.column), shown,
+                          severity=Severity.WARNING)
+        )
+    statements = routine.statements
+    starts = [s.line for s in statements]
+    inner: list[list[tuple[int, str]]] = [[] for _ in statements]
+    for comment in stmt.inner:
+        at = bisect_left(starts, comment.line)
+        if at < len(statements):
+            inner[at].append((comment.line, comment.text))
+    for embedded, comments in zip(statements, inner, strict=True):
+        annotation, notes = parse_directives(leading + comments)
+        gathered.problems.extend(note_problems(notes, shown))
+        if annotation.purposes:
+            gathered.problems.extend(
+                unknown_purpose_problems(annotation.purposes, attr, shown, embedded.line)
+            )
+        key = attr.key(fp.fingerprint_text(embedded.text), annotation, file_purposes)
+        gathered.embedded.add(key.fingerprint)
+        gathered.add(key, embedded.line, embedded.column, embedded.text)
 
 
 __all__ = ["Annotation", "read_sql_file"]

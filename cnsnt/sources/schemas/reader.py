@@ -90,6 +90,15 @@ def read_schema(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     return evidence
 
 
+def stored_code_files(files: list[tuple[Path, SourceSpec]]) -> list[tuple[Path, SourceSpec]]:
+    """The SQL files of schema entries, which may hold stored code besides their tables."""
+    return [
+        (path, spec)
+        for path, spec in files
+        if (spec.format or "").lower() in ("", "ddl", "migrations") and detect(path) == "ddl"
+    ]
+
+
 def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader, list[Path]]]:
     """The readers for one entry's files, each with the files it reads, in a fixed order."""
     fmt = (spec.format or "").lower()

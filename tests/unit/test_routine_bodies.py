@@ -1,0 +1,334 @@
+"""The SQL inside stored code (PL/SQL, PL/pgSQL, T-SQL, MySQL routines) is audited like queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnsnt.evidence import Evidence, Table
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.queries.reader import read_queries
+from cnsnt.sources.schemas.ddl import read_ddl
+from cnsnt.sql.routine_bodies import defines_routine, read_routine
+from cnsnt.sql.statements import split_statements
+
+SCHEMA = (
+    "CREATE TABLE patients (id INT PRIMARY KEY, name VARCHAR(100), email VARCHAR(100),\n"
+    "  diagnosis VARCHAR(200), birth_date DATE);\n"
+    "CREATE TABLE audit_log (id INT, patient_id INT, note VARCHAR(200), changed_at DATE);\n"
+)
+
+ORACLE = """\
+-- cnsnt: purpose=marketing
+CREATE OR REPLACE PACKAGE BODY marketing_pkg AS
+  PROCEDURE export_all(p_id IN NUMBER) IS
+    v_name patients.name%TYPE;
+    CURSOR c IS SELECT id, email FROM patients;
+  BEGIN
+    SELECT name INTO v_name FROM patients WHERE id = p_id;
+    FOR r IN (SELECT diagnosis FROM patients WHERE birth_date > SYSDATE - 365) LOOP
+      IF r.diagnosis IS NOT NULL THEN
+        INSERT INTO audit_log (patient_id, note) VALUES (p_id, r.diagnosis);
+      END IF;
+    END LOOP;
+    EXECUTE IMMEDIATE 'DELETE FROM audit_log';
+  EXCEPTION
+    WHEN NO_DATA_FOUND THEN
+      UPDATE patients SET email = NULL WHERE id = p_id;
+  END export_all;
+END marketing_pkg;
+/
+CREATE OR REPLACE TRIGGER trg_pat BEFORE INSERT OR UPDATE OF email ON patients FOR EACH ROW
+BEGIN
+  INSERT INTO audit_log (patient_id, note, changed_at) VALUES (:new.id, :old.email, SYSDATE);
+END;
+/
+"""
+
+MYSQL = """\
+DELIMITER $$
+CREATE DEFINER=`root`@`localhost` PROCEDURE export_patients(IN p_id INT)
+BEGIN
+  DECLARE v_mail, v_born VARCHAR(100);
+  SELECT email INTO v_mail FROM patients WHERE id = p_id;
+  IF v_mail IS NOT NULL THEN
+    UPDATE patients SET diagnosis = NULL WHERE id = p_id AND birth_date > v_born;
+  END IF;
+END$$
+DELIMITER ;
+SELECT name FROM patients;
+"""
+
+PLPGSQL = """\
+CREATE OR REPLACE FUNCTION export_patients(p_id int) RETURNS void AS $$
+DECLARE
+  v_mail text;
+BEGIN
+  SELECT email INTO v_mail FROM patients WHERE id = p_id;
+  FOR r IN SELECT diagnosis FROM patients LOOP
+    INSERT INTO audit_log (patient_id, note) VALUES (p_id, r.diagnosis);
+  END LOOP;
+  EXECUTE 'DELETE FROM audit_log';
+END;
+$$ LANGUAGE plpgsql;
+"""
+
+TSQL = """\
+CREATE PROCEDURE dbo.ExportPatients @id INT
+AS
+BEGIN
+  SET NOCOUNT ON;
+  DECLARE @mail VARCHAR(100);
+  SELECT @mail = email FROM patients WHERE id = @id;
+  IF @mail IS NOT NULL
+  BEGIN
+    UPDATE patients SET diagnosis = NULL WHERE id = @id
+  END
+  SELECT name, birth_date FROM patients WHERE id = @id
+END
+GO
+SELECT name FROM patients;
+"""
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> list[Table]:
+    path = tmp_path / "schema.sql"
+    path.write_text(SCHEMA)
+    spec = SourceSpec("schemas", path.name, tmp_path, Location("cnsnt.yaml"), None)
+    return read_ddl(path, spec, SourceContext(base_dir=tmp_path)).tables
+
+
+def audit(tmp_path: Path, tables: list[Table], text: str, dialect: str) -> Evidence:
+    path = tmp_path / "routines.sql"
+    path.write_text(text)
+    spec = SourceSpec("queries", path.name, tmp_path, Location("cnsnt.yaml", 3), dialect=dialect)
+    ctx = SourceContext(base_dir=tmp_path, tables=list(tables), policy_purposes=("marketing",))
+    return read_queries(path, spec, ctx)
+
+
+def uses(ev: Evidence) -> list[tuple[int, int, list[str]]]:
+    return [
+        (q.location.line, q.location.column or 0, [f"{u.column}:{u.access.value}" for u in q.uses])
+        for q in ev.queries
+    ]
+
+
+def test_an_oracle_package_body_is_audited_statement_by_statement(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    ev = audit(tmp_path, tables, ORACLE, "oracle")
+    assert uses(ev) == [
+        (5, 17, ["patients.email:read", "patients.id:read"]),
+        (7, 5, ["patients.id:read", "patients.name:read"]),  # INTO v_name: no table written
+        (8, 15, ["patients.birth_date:read", "patients.diagnosis:read"]),  # the cursor loop
+        (10, 9, ["audit_log.note:write", "audit_log.patient_id:write"]),
+        (16, 7, ["patients.email:write", "patients.id:read"]),  # in the exception handler
+        (22, 3, ["audit_log.changed_at:write", "audit_log.note:write", "audit_log.patient_id:write"]),
+    ]
+    # the comment before the package speaks for what is inside it
+    assert {q.purposes for q in ev.queries} == {("marketing",)}
+    # the parameter is a bind, not a column no table has; dynamic SQL is named at its line
+    assert [(p.location.line, p.severity, p.message) for p in ev.problems] == [
+        (
+            13,
+            Severity.WARNING,
+            "dynamic SQL (built at run time) cannot be read (PL/SQL block at "
+            "line 2); the SQL it runs is not audited",
+        ),
+    ]
+
+
+def test_a_mysql_delimiter_procedure_is_audited(tmp_path: Path, tables: list[Table]) -> None:
+    ev = audit(tmp_path, tables, MYSQL, "mysql")
+    assert uses(ev) == [
+        (5, 3, ["patients.email:read", "patients.id:read"]),
+        (7, 5, ["patients.birth_date:read", "patients.diagnosis:write", "patients.id:read"]),
+        (11, 1, ["patients.name:read"]),  # after `DELIMITER ;`, statements end at `;` again
+    ]
+    assert ev.problems == []
+
+
+def test_a_plpgsql_function_body_is_audited(tmp_path: Path, tables: list[Table]) -> None:
+    ev = audit(tmp_path, tables, PLPGSQL, "postgres")
+    assert uses(ev) == [
+        (5, 3, ["patients.email:read", "patients.id:read"]),
+        (6, 12, ["patients.diagnosis:read"]),  # FOR r IN SELECT ... LOOP
+        (7, 5, ["audit_log.note:write", "audit_log.patient_id:write"]),
+    ]
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(9, Severity.WARNING)]
+    assert "dynamic SQL" in ev.problems[0].message
+
+
+def test_a_tsql_procedure_without_semicolons_is_audited(tmp_path: Path, tables: list[Table]) -> None:
+    ev = audit(tmp_path, tables, TSQL, "tsql")
+    assert uses(ev) == [
+        (6, 3, ["patients.email:read", "patients.id:read"]),
+        (9, 5, ["patients.diagnosis:write", "patients.id:read"]),
+        (11, 3, ["patients.birth_date:read", "patients.id:read", "patients.name:read"]),
+        (14, 1, ["patients.name:read"]),
+    ]
+    assert ev.problems == []
+
+
+def test_a_statement_that_does_not_parse_is_one_warning_and_the_rest_is_read(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    text = (
+        "BEGIN\n"
+        "  UPDATE patients SET email = NULL WHERE CURRENT OF OF c;\n"
+        "  DELETE FROM audit_log WHERE patient_id = 3;\n"
+        "END;\n"
+        "/\n"
+    )
+    ev = audit(tmp_path, tables, text, "oracle")
+    assert uses(ev) == [(3, 3, ["audit_log.patient_id:read"])]
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(2, Severity.WARNING)]
+    assert ev.problems[0].message.startswith("cannot parse a statement in stored code")
+
+
+def test_a_block_that_cannot_be_tokenized_keeps_one_warning(tmp_path: Path, tables: list[Table]) -> None:
+    ev = audit(tmp_path, tables, "BEGIN\n  SELECT name FROM patients WHERE x = 'open;\nEND;\n/\n", "oracle")
+    assert ev.queries == []
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(1, Severity.WARNING)]
+    assert "cannot be split into SQL tokens; the SQL inside it is not audited" in ev.problems[0].message
+
+
+def test_only_the_query_reader_keeps_tsql_routines_whole() -> None:
+    """The dialect sniffing of `cnsnt init` splits as before; the query reader asks for routines."""
+    plain = [s.line for s in split_statements([TSQL], "tsql")]
+    whole = [s.line for s in split_statements([TSQL], "tsql", routines=True)]
+    assert plain == [1, 5, 6, 7, 14]
+    assert whole == [1, 14]
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect", "expected"),
+    [
+        ("CREATE OR ALTER PROCEDURE dbo.p AS SELECT 1", "tsql", True),
+        ("CREATE DEFINER=`u`@`h` TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1", "mysql", True),
+        ("DO $$ BEGIN PERFORM 1; END $$", "postgres", True),
+        ("CREATE TABLE procedure_log (id INT)", "postgres", False),
+        ("CREATE VIEW v AS SELECT 1", "tsql", False),
+    ],
+)
+def test_defines_routine(text: str, dialect: str, expected: bool) -> None:
+    assert defines_routine(text, dialect) is expected
+
+
+def test_a_trigger_header_holds_no_statement_and_its_row_is_read() -> None:
+    """`BEFORE INSERT OR UPDATE` names the events: the body's INSERT is a statement, and the
+    `:new.id`, `:old.email` it copies are columns of the trigger's table, read."""
+    text = ORACLE.split("/\n")[1]
+    routine = read_routine(text, "oracle", 20, 1)
+    assert [(s.line, s.column, s.text) for s in routine.statements] == [
+        (22, 3, "INSERT INTO audit_log (patient_id, note, changed_at) VALUES (:new_id, :old_email, SYSDATE)"),
+        (22, 64, "SELECT id, email FROM patients"),  # at `:new.id`
+    ]
+
+
+def test_a_tsql_trigger_reads_its_table_through_inserted() -> None:
+    text = (
+        "CREATE TRIGGER trg ON dbo.patients AFTER INSERT, UPDATE AS\n"
+        "INSERT INTO audit_log (patient_id, note) SELECT i.id, i.email FROM inserted i\n"
+    )
+    routine = read_routine(text, "tsql", 1, 1)
+    assert [s.text for s in routine.statements] == [
+        "INSERT INTO audit_log (patient_id, note) SELECT i.id, i.email FROM dbo.patients i"
+    ]
+
+
+def test_a_postgres_trigger_that_calls_a_function_runs_no_dynamic_sql() -> None:
+    """`EXECUTE FUNCTION f()` is a trigger's action (a call), not `EXECUTE 'built text'`."""
+    text = (
+        "CREATE TRIGGER check_rows BEFORE INSERT OR UPDATE ON rows\n"
+        "FOR EACH ROW EXECUTE PROCEDURE check_rows()"
+    )
+    routine = read_routine(text, "postgres", 1, 1)
+    assert routine.unread == [] and routine.failure is None
+
+
+def test_a_body_without_a_string_is_walked_whole_in_a_string_body_dialect() -> None:
+    """A procedure written as T-SQL writes it, read as PostgreSQL: its statements are still
+    found (then named as unparsable where they are), never passed over in silence."""
+    text = "CREATE PROCEDURE add_person @email varchar(80) AS\nBEGIN\n  INSERT INTO people (email) VALUES (@email)\nEND"
+    routine = read_routine(text, "postgres", 1, 1)
+    assert [(s.line, s.column) for s in routine.statements] == [(3, 3)]
+
+
+def test_the_routines_of_a_schema_file_are_audited_as_queries(tmp_path: Path) -> None:
+    """A dump holds its tables and the functions that use them: the use rules see those
+    statements (CN302 here), and a column no routine reads is not called unused (CN401
+    needs the application's queries)."""
+    from cnsnt.api import audit_path
+
+    (tmp_path / "dump.sql").write_text(SCHEMA + PLPGSQL)
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  schemas: [{path: dump.sql, dialect: postgres}]\n"
+    )
+    result = audit_path(tmp_path)
+    unattributed = {(f.subject, f.location.line) for f in result.findings if f.rule == "CN302"}
+    assert ("patients.email", 8) in unattributed  # the function's SELECT ... INTO, at its line
+    assert ("patients.diagnosis", 9) in unattributed  # its FOR ... IN SELECT loop
+    assert [(f.location.line, f.severity) for f in result.findings if f.rule == "CN001"] == [
+        (12, Severity.WARNING)  # EXECUTE of a string built at run time
+    ]
+    assert "CN401" in {s.rule for s in result.skipped}
+    assert result.sources["stored_code_files"] == 1
+
+
+def test_a_variable_is_a_bind_unless_a_table_of_the_statement_has_that_column() -> None:
+    """Oracle reads a name a column of the statement's tables has as that column; any
+    other declared name (a variable, a parameter, a function called bare) is a value."""
+    text = (
+        "CREATE OR REPLACE PROCEDURE p(talonid IN NUMBER, email IN VARCHAR2) IS\n"
+        "  FUNCTION next_id RETURN NUMBER IS BEGIN RETURN 1; END;\n"
+        "BEGIN\n"
+        "  UPDATE patients SET email = email WHERE id = talonid AND id <> next_id;\n"
+        "END;\n"
+    )
+    columns = {"patients": frozenset({"id", "email"}), "talons": frozenset({"talonid"})}
+    routine = read_routine(text, "oracle", 1, 1, columns)
+    assert [s.text for s in routine.statements] == [
+        "UPDATE patients SET email = email WHERE id = :talonid AND id <> :next_id"
+    ]
+
+
+def test_a_tsql_variable_named_like_a_keyword_is_no_statement() -> None:
+    text = (
+        "CREATE TRIGGER trg ON dbo.patients AFTER DELETE AS\n"
+        "DECLARE @Update VARCHAR(10)\n"
+        "SET @Update = 'DELETE'\n"
+        "INSERT dbo.audit_log SELECT @Update + 'x', id FROM deleted\n"
+    )
+    routine = read_routine(text, "tsql", 1, 1)
+    assert [(s.line, s.text) for s in routine.statements] == [
+        (4, "INSERT dbo.audit_log SELECT @Update + 'x', id FROM dbo.patients")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"), [(MYSQL, "mysql"), (MYSQL.replace("$$", "//"), "mysql"), (TSQL, "tsql")]
+)
+def test_stored_code_splits_the_same_wherever_the_chunks_are_cut(text: str, dialect: str) -> None:
+    whole = [(s.line, s.column, s.text) for s in split_statements([text], dialect, routines=True)]
+    assert len(whole) == 2  # the routine, and the query after it
+    for size in range(1, 9):
+        chunks = [text[i : i + size] for i in range(0, len(text), size)]
+        assert [(s.line, s.column, s.text) for s in split_statements(chunks, dialect, routines=True)] == whole
+
+
+def test_a_sqlite_trigger_that_raises_reads_the_row_it_checks() -> None:
+    text = (
+        "CREATE TRIGGER no_bad_mail BEFORE INSERT ON patients FOR EACH ROW BEGIN\n"
+        "  SELECT RAISE(ABORT, 'bad (mail)') WHERE NEW.email NOT LIKE '%@%';\n"
+        "END"
+    )
+    routine = read_routine(text, "sqlite", 1, 1)
+    assert [(s.line, s.text) for s in routine.statements] == [
+        (2, "SELECT NULL WHERE NEW.email NOT LIKE '%@%'"),
+        (2, "SELECT email FROM patients"),
+    ]
