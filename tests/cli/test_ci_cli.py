@@ -211,10 +211,21 @@ def test_every_help_has_examples_and_readable_metavars():
         assert metavar in audit_help
 
 
-def test_shell_completion_script():
+def test_shell_completion_script(monkeypatch: pytest.MonkeyPatch):
+    """`--show-completion bash` prints bash's script, whatever shell runs the tests.
+
+    Typer's `--show-completion` is a flag that asks shellingham for the shell the process
+    runs under, and ignored `bash`: started from `sh -c` (a CI step, nohup) it detected
+    `sh`, which it does not support, and exited 1. With detection off (Typer's own switch,
+    read when the command is built) the option takes the shell as its value.
+    """
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = run("--show-completion", "bash")
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
     assert "_CNSNT_COMPLETE" in result.stdout and "complete " in result.stdout
+    assert "COMP_WORDS" in result.stdout and "#compdef" not in result.stdout  # bash's script
+    zsh = run("--show-completion", "zsh")
+    assert zsh.exit_code == 0 and "#compdef cnsnt" in zsh.stdout  # the shell named is the one used
     assert "--install-completion" in run("--help").stdout
 
 
