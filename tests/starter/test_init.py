@@ -754,6 +754,22 @@ def test_init_refuses_a_policy_outside_the_project_it_reads(project: Path):
     assert "CN101" not in {f.rule for f in audit_path(inside).findings}
 
 
+def test_init_says_which_policy_is_too_large_and_what_to_do(project: Path, monkeypatch: pytest.MonkeyPatch):
+    """A draft over the size limit even without its reasons was refused by the loader,
+    which named the temporary file init validates it in (/tmp/cnsnt-init-*/cnsnt.yaml)."""
+    from cnsnt.policy import loader
+
+    monkeypatch.setattr(loader, "MAX_POLICY_BYTES", 1_000)
+    result = run("init", str(project))
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.stderr.split())
+    assert f"{(project / 'cnsnt.yaml').as_posix()} not written" in message
+    assert "more than the 1,000 a policy may have" in message
+    assert "cnsnt init PATH/TO/PART" in message
+    assert "cnsnt-init-" not in message and "Traceback" not in result.output
+    assert not (project / "cnsnt.yaml").exists()
+
+
 def test_init_on_more_fields_than_a_policy_may_hold_drops_the_reasons(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ):
