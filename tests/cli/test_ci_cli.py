@@ -252,11 +252,19 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path):
         env={**os.environ, "NO_COLOR": "1"},
     )
     assert proc.stderr is not None
-    for line in proc.stderr:  # wait until the query log is being read
-        if "logs/app.log" in line:
-            break
-    proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=60)
+    try:
+        for line in proc.stderr:  # wait until the query log is being read
+            if "logs/app.log" in line:
+                break
+        else:
+            pytest.fail("the audit ended before it read logs/app.log")
+        proc.send_signal(signal.SIGINT)
+        # generous: a loaded machine is slow, a hang (a lock left held) is forever
+        stdout, stderr = proc.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("cnsnt did not exit within 180 s of Ctrl-C")
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert stdout == "" and list(out.iterdir()) == []
