@@ -563,15 +563,17 @@ class LineIndex:
 
 
 def stop_pool(pool: Executor) -> None:
-    """Ctrl-C: drop queued work and end the workers now, so cnsnt exits within a second.
+    """Ctrl-C: end the workers now and drop queued work, so cnsnt exits within a second.
 
     Leaving the `with` block alone would wait for every queued batch to finish. The
-    workers are listed first: `shutdown` forgets them (it ended none before).
+    workers are ended before `shutdown`, which forgets them (ended after it, none
+    was), and `shutdown` then waits for the executor's thread, which sees them gone:
+    left running into the interpreter's exit, it closed its wake-up pipe while the exit
+    wrote to it ("Exception ignored ... Bad file descriptor").
     """
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 _T = TypeVar("_T")
@@ -640,7 +642,8 @@ class WorkerPool:
             if self._pool is not None:
                 if kind is not None or self._interrupted:
                     stop_pool(self._pool)  # the queued batches would all run first
-                self._pool.shutdown(wait=True)
+                else:
+                    self._pool.shutdown(wait=True)
         finally:
             if self._noting:
                 signal.signal(signal.SIGINT, self._previous)

@@ -250,6 +250,9 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path):
          "-o", str(out / "report.json"), "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_COLOR": "1"},
+        # a background job of a script (`pytest ... &`) ignores SIGINT, and so did the
+        # audit, which inherited it and ran to the end (exit 1): Ctrl-C as a terminal sends it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stderr is not None
     try:
