@@ -467,6 +467,14 @@ def test_path_hint_reads_the_nearest_name_of_a_database(tmp_path: Path, rel: str
     assert path_hint(tmp_path / "oracle" / "app" / "x.sql", tmp_path / "oracle") is None
 
 
+def test_every_dialect_a_path_may_name_is_one_a_policy_accepts():
+    from cnsnt.policy.loader import policy_json_schema
+    from cnsnt.starter.discover import DATABASE_WORDS
+
+    known = set(policy_json_schema()["$defs"]["dialect"]["enum"])
+    assert {d for d in DATABASE_WORDS.values() if d is not None} <= known
+
+
 def test_discover_gives_bigquery_no_file_it_reads_only_as_commands(tmp_path: Path):
     """A PL/pgSQL or PL/SQL loop outside its routine: BigQuery's scripting passes `FOR ...
     LOOP` and `END LOOP` whole as commands, so it alone "read" the file and won it,
