@@ -19,10 +19,11 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from types import FrameType
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, SourceProblem, Table
@@ -564,13 +565,92 @@ class LineIndex:
 
 
 def stop_pool(pool: Executor) -> None:
-    """Ctrl-C: drop queued work and end the workers now, so cnsnt exits within a second.
+    """Ctrl-C: end the workers now and drop queued work, so cnsnt exits within a second.
 
-    Leaving the `with` block alone would wait for every queued batch to finish.
+    Leaving the `with` block alone would wait for every queued batch to finish. The
+    workers are ended before `shutdown`, which forgets them (ended after it, none
+    was), and `shutdown` then waits for the executor's thread, which sees them gone:
+    left running into the interpreter's exit, it closed its wake-up pipe while the exit
+    wrote to it ("Exception ignored ... Bad file descriptor").
     """
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+_T = TypeVar("_T")
+#: How long a wait for a worker's result lasts before Ctrl-C is checked again.
+_WAIT_SLICE = 0.1
+
+
+class WorkerPool:
+    """Worker processes that Ctrl-C stops cleanly, within a second.
+
+    KeyboardInterrupt, raised wherever the main thread is when SIGINT comes, could land
+    inside the executor's or its queue's `with lock:` and leave the lock held: the
+    executor's thread then waited for it forever, and so did the exit, which joins that
+    thread (about one interrupt in twenty hung). While the pool runs, SIGINT only
+    notes the interrupt; `submit` and `result` raise it from here, between the executor's
+    calls, and leaving the block stops the workers.
+    """
+
+    def __init__(
+        self,
+        jobs: int,
+        initializer: Callable[..., object] | None = None,
+        initargs: tuple[Any, ...] = (),
+    ) -> None:
+        self._options = (jobs, initializer, initargs)
+        self._pool: ProcessPoolExecutor | None = None
+        self._interrupted = False
+        self._previous: Callable[[int, FrameType | None], object] | int | None = None
+        self._noting = False
+
+    def __enter__(self) -> WorkerPool:
+        if (
+            threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        ):
+            self._previous = signal.signal(signal.SIGINT, self._note)
+            self._noting = True
+        jobs, initializer, initargs = self._options
+        self._pool = ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs)
+        return self
+
+    def _note(self, signum: int, frame: FrameType | None) -> None:
+        self._interrupted = True
+
+    def _check(self) -> None:
+        if self._interrupted:
+            raise KeyboardInterrupt
+
+    def submit(self, fn: Callable[..., _T], *args: object) -> Future[_T]:
+        """Queue one call for the workers."""
+        self._check()
+        assert self._pool is not None, "used outside its with block"
+        return self._pool.submit(fn, *args)
+
+    def result(self, future: Future[_T]) -> _T:
+        """The call's result, waiting in slices so that Ctrl-C is seen between them."""
+        while True:
+            self._check()
+            try:
+                return future.result(timeout=_WAIT_SLICE)
+            except TimeoutError:
+                continue
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        try:
+            if self._pool is not None:
+                if kind is not None or self._interrupted:
+                    stop_pool(self._pool)  # the queued batches would all run first
+                else:
+                    self._pool.shutdown(wait=True)
+        finally:
+            if self._noting:
+                signal.signal(signal.SIGINT, self._previous)
+        if kind is None:
+            self._check()  # Ctrl-C while the last results came in
 class BudgetSpent(BaseException):
     """The time budget's alarm went off.
 

@@ -849,3 +849,13 @@ __all__ = [
     "parse_statements",
     "table_specs",
 ]
+
+
+def opaque(parsed: list[exp.Expr]) -> bool:
+    """Whether sqlglot read a statement only as an opaque `Command` (its fallback).
+
+    BigQuery's and Snowflake's scripting let them take `FOR ... LOOP`, `END LOOP` or
+    `EXCEPTION WHEN ...` pieces of another dialect's routine for commands they pass
+    whole: read so, nothing in the statement is audited.
+    """
+    return bool(parsed) and all(isinstance(e, exp.Command) for e in parsed)

@@ -54,6 +54,23 @@ def _validate(text: str, target: Path, others: list[Path]) -> None:
         load_policy(here if len(others) > 1 else here / target.name)
 
 
+def _fits(text: str, target: Path, fields: int, sources: int) -> None:
+    """Refuse, naming the policy to be written, a draft the loader would refuse as too large.
+
+    Left to `_validate`, the loader named the temporary copy it reads, a path the user
+    never sees.
+    """
+    size = len(text.encode("utf-8"))
+    limit = policy_loader.MAX_POLICY_BYTES
+    if size > limit:
+        raise UsageError(
+            f"{target.as_posix()} not written: {fields:,} personal fields in {sources:,} source "
+            f"entries make a starter policy of {size:,} bytes, more than the {limit:,} a policy "
+            "may have; run cnsnt init on one part of the project at a time (cnsnt init "
+            "PATH/TO/PART writes PATH/TO/PART/cnsnt.yaml)"
+        )
+
+
 def found_policy(root: Path, found: list[Found], target: Path) -> Policy:
     """A policy of nothing but the sources found under `root`, as if written to `target`."""
     specs = tuple(
@@ -105,6 +122,7 @@ def draft_new(
             found, entries, result.consent_controls, problems=len(evidence.problems), today=today,
             notes=notes, reasons=False,
         )
+    _fits(text, target, sum(e.count for e in entries), len(found))
     _validate(text, target, [target])
     return Draft(target, text, True, tuple(entries), tuple(found), len(evidence.problems))
 

@@ -211,10 +211,21 @@ def test_every_help_has_examples_and_readable_metavars():
         assert metavar in audit_help
 
 
-def test_shell_completion_script():
+def test_shell_completion_script(monkeypatch: pytest.MonkeyPatch):
+    """`--show-completion bash` prints bash's script, whatever shell runs the tests.
+
+    Typer's `--show-completion` is a flag that asks shellingham for the shell the process
+    runs under, and ignored `bash`: started from `sh -c` (a CI step, nohup) it detected
+    `sh`, which it does not support, and exited 1. With detection off (Typer's own switch,
+    read when the command is built) the option takes the shell as its value.
+    """
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = run("--show-completion", "bash")
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
     assert "_CNSNT_COMPLETE" in result.stdout and "complete " in result.stdout
+    assert "COMP_WORDS" in result.stdout and "#compdef" not in result.stdout  # bash's script
+    zsh = run("--show-completion", "zsh")
+    assert zsh.exit_code == 0 and "#compdef cnsnt" in zsh.stdout  # the shell named is the one used
     assert "--install-completion" in run("--help").stdout
 
 
@@ -239,13 +250,24 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path):
          "-o", str(out / "report.json"), "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_COLOR": "1"},
+        # a background job of a script (`pytest ... &`) ignores SIGINT, and so did the
+        # audit, which inherited it and ran to the end (exit 1): Ctrl-C as a terminal sends it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stderr is not None
-    for line in proc.stderr:  # wait until the query log is being read
-        if "logs/app.log" in line:
-            break
-    proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=60)
+    try:
+        for line in proc.stderr:  # wait until the query log is being read
+            if "logs/app.log" in line:
+                break
+        else:
+            pytest.fail("the audit ended before it read logs/app.log")
+        proc.send_signal(signal.SIGINT)
+        # generous: a loaded machine is slow, a hang (a lock left held) is forever
+        stdout, stderr = proc.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("cnsnt did not exit within 180 s of Ctrl-C")
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert stdout == "" and list(out.iterdir()) == []

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from cnsnt.api import audit_path
 from cnsnt.cli import app
 from cnsnt.policy.loader import load_policy
-from cnsnt.starter.discover import Found, discover
+from cnsnt.starter.discover import Found, Hint, discover, path_hint
 from cnsnt.starter.yaml_text import scalar
 from tests.conftest import EXAMPLES
 
@@ -405,6 +405,88 @@ def test_a_comment_only_file_gives_no_dialect_to_its_migrations_folder(tmp_path:
     assert (found.kind, found.format, found.dialect) == ("schemas", "migrations", "tsql")
 
 
+#: One schema, written for four databases, as multi-database products ship it.
+_TABLES = "CREATE TABLE persona (id VARCHAR(32) NOT NULL, email VARCHAR(254), phone VARCHAR(32));\n"
+_EDITIONS = {
+    # PostgreSQL functions with unnamed parameters, which sqlglot cannot parse; Oracle's
+    # splitter took each for one PL/SQL block it skips whole, so Oracle "read" the file
+    "postgres": "CREATE OR REPLACE FUNCTION codref(VARCHAR(32), VARCHAR(1))\n"
+    "  RETURNS VARCHAR(1024) AS $BODY$\nDECLARE\n  pid ALIAS FOR $1;\nBEGIN\n"
+    "  RETURN (SELECT email FROM persona WHERE id = pid);\nEND;\n$BODY$ LANGUAGE plpgsql;\n",
+    # a T-SQL procedure: Oracle again skipped it whole as one block
+    "sqlserver": "CREATE PROCEDURE rename_persona @id VARCHAR(32), @phone VARCHAR(32)\nAS\nBEGIN\n"
+    "  SET NOCOUNT ON;\n  UPDATE persona SET phone = @phone WHERE id = @id;\nEND\nGO\n",
+    "oracle": "CREATE INDEX persona_email ON persona (email);\n",
+    "db2": "CREATE INDEX persona_email ON persona (email);\n",
+}
+
+
+def test_discover_takes_the_dialect_a_folder_names_for_its_migrations(tmp_path: Path):
+    """e-admin/alsigm keeps `scripts/<database>/limpia/NN_*.sql` per database: each folder's
+    files were read by whichever dialect misread them least (`postgres/` got oracle,
+    `sqlserver/` none). The database the folder names wins when its dialect reads the
+    files as well; DB2, which sqlglot lacks, is read as Oracle."""
+    for database, routines in _EDITIONS.items():
+        folder = tmp_path / "scripts" / database / "limpia"
+        folder.mkdir(parents=True)
+        (folder / f"01_create_tables_{database}.sql").write_text(_TABLES)
+        (folder / f"02_create_routines_{database}.sql").write_text(routines)
+    found = {f.pattern: (f.format, f.dialect) for f in discover(tmp_path)}
+    assert found == {
+        "scripts/db2/limpia/*.sql": ("migrations", "oracle"),
+        "scripts/oracle/limpia/*.sql": ("migrations", "oracle"),
+        "scripts/postgres/limpia/*.sql": ("migrations", "postgres"),
+        "scripts/sqlserver/limpia/*.sql": ("migrations", "tsql"),
+    }
+
+
+def test_a_folder_named_for_a_database_does_not_overrule_what_reads_its_file(tmp_path: Path):
+    """The name is evidence, not an order: MySQL backticks in `oracle/` stay MySQL's."""
+    folder = tmp_path / "oracle"
+    folder.mkdir()
+    (folder / "people.sql").write_text("CREATE TABLE `people` (`id` INT, `email` VARCHAR(80)) ENGINE=InnoDB;\n")
+    assert discover(tmp_path) == [Found("schemas", "oracle/people.sql", dialect="mysql")]
+
+
+@pytest.mark.parametrize(
+    ("rel", "hint"),
+    [
+        ("SIGEM_BD/PostgreSQL/archivo/01.sql", Hint("postgres")),
+        ("sql/updates/sqlazure/2.5.4.sql", Hint("tsql")),
+        ("install/Oracle10g/tables.sql", Hint("oracle")),
+        ("db/Germadent.DB/dbo/Stored Procedures/AddWork.sql", Hint("tsql")),
+        ("scripts/limpia/01_create_tables_db2.sql", Hint("oracle")),
+        ("mysql/install-pgsql.sql", Hint("postgres")),  # the file's own name first
+        ("sql/h2/create.sql", Hint(None)),  # standard SQL: the default dialect
+        ("migrate/mysql2postgres/01.sql", None),  # two databases named: no evidence
+        ("app/pages/01.sql", None),
+    ],
+)
+def test_path_hint_reads_the_nearest_name_of_a_database(tmp_path: Path, rel: str, hint: Hint | None):
+    assert path_hint(tmp_path / rel, tmp_path) == hint
+    # a name above the project root is not the project's
+    assert path_hint(tmp_path / "oracle" / "app" / "x.sql", tmp_path / "oracle") is None
+
+
+def test_every_dialect_a_path_may_name_is_one_a_policy_accepts():
+    from cnsnt.policy.loader import policy_json_schema
+    from cnsnt.starter.discover import DATABASE_WORDS
+
+    known = set(policy_json_schema()["$defs"]["dialect"]["enum"])
+    assert {d for d in DATABASE_WORDS.values() if d is not None} <= known
+
+
+def test_discover_gives_bigquery_no_file_it_reads_only_as_commands(tmp_path: Path):
+    """A PL/pgSQL or PL/SQL loop outside its routine: BigQuery's scripting passes `FOR ...
+    LOOP` and `END LOOP` whole as commands, so it alone "read" the file and won it,
+    though it audits nothing in it."""
+    (tmp_path / "recheck.sql").write_text(
+        "FOR r IN (SELECT id FROM members) LOOP\n"
+        "    UPDATE members SET checked_at = now() WHERE id = r.id;\nEND LOOP;\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "recheck.sql")]
+
+
 def test_discover_skips_tests_and_docs(tmp_path: Path):
     for folder in ("tests", "docs"):
         (tmp_path / folder).mkdir()
@@ -744,6 +826,22 @@ def test_init_refuses_a_policy_outside_the_project_it_reads(project: Path):
     assert run("init", str(project), "-o", str(inside)).exit_code == 0
     assert "members.email" in inside.read_text()
     assert "CN101" not in {f.rule for f in audit_path(inside).findings}
+
+
+def test_init_says_which_policy_is_too_large_and_what_to_do(project: Path, monkeypatch: pytest.MonkeyPatch):
+    """A draft over the size limit even without its reasons was refused by the loader,
+    which named the temporary file init validates it in (/tmp/cnsnt-init-*/cnsnt.yaml)."""
+    from cnsnt.policy import loader
+
+    monkeypatch.setattr(loader, "MAX_POLICY_BYTES", 1_000)
+    result = run("init", str(project))
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.stderr.split())
+    assert f"{(project / 'cnsnt.yaml').as_posix()} not written" in message
+    assert "more than the 1,000 a policy may have" in message
+    assert "cnsnt init PATH/TO/PART" in message
+    assert "cnsnt-init-" not in message and "Traceback" not in result.output
+    assert not (project / "cnsnt.yaml").exists()
 
 
 def test_init_on_more_fields_than_a_policy_may_hold_drops_the_reasons(

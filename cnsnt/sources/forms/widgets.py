@@ -162,16 +162,18 @@ def rendered_control(tok: Token, code: str) -> Control | None:
         }.get(helper, "select" if "select" in helper else "text")
         sym = _RAILS_SYMBOL.match(code, m.end())
         ctrl = Control(tok.start, control, None, None)
-        builder = "." in m.group(0) and helper != "submit"  # `f.text_field :email`: the attribute
-        if sym and (is_tag or builder):
-            # a builder names the field after the model attribute it is given (the form
-            # prefixes it, `user[email]`, as Symfony's `form_row(form.email)` does)
-            ctrl.name = sym.group(1) or sym.group(2)
-        elif sym and not is_tag and helper != "submit":
-            # `select("job", "supplier_id", ...)`: object and method give `job[supplier_id]`
-            method = _RAILS_NEXT.match(code, sym.end())
-            if method is not None:
-                ctrl.name = f"{sym.group(1) or sym.group(2)}[{method.group(1) or method.group(2)}]"
+        # `f.submit "Save"` / `submit "Save"`: the argument is the button's caption, no field
+        if sym and (is_tag or helper != "submit"):
+            if is_tag or "." in m.group(0):
+                # a tag helper's first argument is the name; a builder names the field after
+                # the model attribute it is given (`f.text_field :email`; the form prefixes
+                # it, `user[email]`, as Symfony's `form_row(form.email)` does)
+                ctrl.name = sym.group(1) or sym.group(2)
+            else:
+                # `select("job", "supplier_id", ...)`: object and method give `job[supplier_id]`
+                method = _RAILS_NEXT.match(code, sym.end())
+                if method is not None:
+                    ctrl.name = f"{sym.group(1) or sym.group(2)}[{method.group(1) or method.group(2)}]"
         return _fill(ctrl, {})
     # A template function call: form_widget(form.email), FormsSelect(options).
     m = control_call(code)

@@ -17,14 +17,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cnsnt.evidence import Evidence, Query, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, stop_pool
+from cnsnt.sources.base import SourceContext, WorkerPool
 from cnsnt.sql.ddl import oversize_message
 from cnsnt.sql.uses import (
     ProblemKind,
@@ -246,17 +245,12 @@ def analyse_texts(
                 ctx.progress(desc, i + 1, total)
         return results
     batches = [list(texts[i : i + _BATCH]) for i in range(0, total, _BATCH)]
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(specs, dialect)
-    ) as pool:
-        try:
-            for batch in pool.map(_analyse_batch, batches):
-                results.extend(batch)
-                if ctx.progress is not None:
-                    ctx.progress(desc, len(results), total)
-        except KeyboardInterrupt:
-            stop_pool(pool)
-            raise
+    with WorkerPool(jobs, initializer=_init_worker, initargs=(specs, dialect)) as pool:
+        for future in [pool.submit(_analyse_batch, batch) for batch in batches]:
+            done = pool.result(future)
+            results.extend(done)
+            if ctx.progress is not None:
+                ctx.progress(desc, len(results), total)
     return results
 
 

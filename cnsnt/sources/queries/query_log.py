@@ -16,7 +16,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,10 +25,10 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import (
     SourceContext,
+    WorkerPool,
     budget_message,
     open_source,
     source_encoding,
-    stop_pool,
     text_lines,
 )
 from cnsnt.sources.queries.common import (
@@ -256,21 +255,16 @@ def _read_lines(
     results: list[tuple[int, _RangeShapes, list[Note]]] = []
     try:
         if len(ranges) > 1 and jobs > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                try:
-                    futures = [
-                        pool.submit(_scan_range, str(path), a, b, dialect, limit, deadline)
-                        for a, b in ranges
-                    ]
-                    done_bytes = 0
-                    for (a, b), future in zip(ranges, futures, strict=True):
-                        results.append(future.result())
-                        done_bytes += b - a
-                        if ctx.progress is not None:
-                            ctx.progress("Fingerprinting query log", done_bytes, size)
-                except KeyboardInterrupt:
-                    stop_pool(pool)
-                    raise
+            with WorkerPool(jobs) as pool:
+                futures = [
+                    pool.submit(_scan_range, str(path), a, b, dialect, limit, deadline) for a, b in ranges
+                ]
+                done_bytes = 0
+                for (a, b), future in zip(ranges, futures, strict=True):
+                    results.append(pool.result(future))
+                    done_bytes += b - a
+                    if ctx.progress is not None:
+                        ctx.progress("Fingerprinting query log", done_bytes, size)
         else:
             results = [_scan_range(str(path), a, b, dialect, limit, deadline) for a, b in ranges]
     except _Spent:

@@ -14,14 +14,13 @@ import itertools
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import SourceContext, WorkerPool
 from cnsnt.sources.queries.common import (
     Annotation,
     Attribution,
@@ -191,12 +190,12 @@ def read_log(
         ranges = [(0, size)] if size else []
     if len(ranges) > 1:
         results: list[RangeResult] = []
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with WorkerPool(jobs) as pool:
             futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect)
                        for a, b in ranges]
             done = 0
             for (a, b), future in zip(ranges, futures, strict=True):
-                results.append(future.result())
+                results.append(pool.result(future))
                 done += b - a
                 if ctx.progress is not None:
                     ctx.progress("Reading query log", done, size)
