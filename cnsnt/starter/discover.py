@@ -19,6 +19,7 @@ from cnsnt.sources.base import Limits, read_text
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
+from cnsnt.starter.revisions import superseded
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
 from cnsnt.sql.statements import split_statements, sqlplus_script
@@ -656,10 +657,12 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     in_migrations = {p for paths in migrations.values() for p in paths}
     laravel, in_laravel = _laravel_migrations(files, root)
     in_migrations |= in_laravel
+    # older copies in one-folder-per-revision layouts: left out before anything reads them
+    older, older_notes = superseded([p for p in files if p not in in_migrations], root)
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     for path in files:
-        if path in in_migrations:
+        if path in in_migrations or path in older:
             continue
         model_kind = _orm_kind(path)
         if model_kind is not None:
@@ -671,6 +674,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
             if what[0] == "schemas":
                 schema_tables[path] = what[2]  # read once: the patch check needs them too
     notes: list[str] = []
+    notes.extend(older_notes)
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
     # folder: its other SQL (new tables since dropped, data fixes) is history too
