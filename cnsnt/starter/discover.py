@@ -19,11 +19,11 @@ from cnsnt.sources.base import Limits, read_text
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
-from cnsnt.starter.revisions import superseded
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
 from cnsnt.sql.statements import split_statements, sqlplus_script
 from cnsnt.sql.uses import UseProblem, parse_statements
+from cnsnt.starter.revisions import superseded
 
 #: Directories that hold other people's code, build output or caches.
 SKIP_DIRS = frozenset(
