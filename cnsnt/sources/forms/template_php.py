@@ -21,7 +21,9 @@ _HTML_IN_STRING = re.compile(r"<[A-Za-z!/]")
 _TRANSLATE_CALL = re.compile(r"\b(?:tr|t|__|_|_e|gettext|trans|translate|lang)\s*+\(\s*+$")
 #: `{$expr}` and `$var->prop[index]` in a PHP string. Linear: the brace body excludes `{`
 #: and an index excludes `[`, so the runs read by two tries never overlap; all possessive.
-_PHP_INTERPOLATION = re.compile(r"\{\$[^{}]*+\}|\$[A-Za-z_]\w*+(?:->\w++|\[[^\[\]\n]*+\])*+")
+_PHP_INTERPOLATION = re.compile(
+    r"\{\$[^{}]*+\}|\$[A-Za-z_]\w*+(?:->\w++|\[[^\[\]\n]*+\])*+"
+)
 # Keywords at the start of a PHP block. Linear: anchored at the text start (`\A`), fixed
 # words and possessive blank runs.
 _PHP_BRANCH = re.compile(r"\A\}?\s*+(?:else\s*+if|elseif|else)\b")
