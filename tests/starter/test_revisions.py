@@ -48,12 +48,12 @@ def test_older_revision_folders_are_left_out_with_a_note(tmp_path: Path) -> None
 
 
 def test_without_current_the_highest_revision_is_read(tmp_path: Path) -> None:
-    for name in ("v2", "v10", "v9"):
+    for name in ("v2", "v10", "rev9"):
         (tmp_path / name).mkdir()
         (tmp_path / name / f"schema_{name}.sql").write_text("\n".join(_TABLES) + "\n")
     found, notes = survey(tmp_path)
     assert [f.pattern for f in found] == ["v10/schema_v10.sql"]
-    assert notes[0].startswith("left out 2 SQL files in v2, v9: older revisions of v10/")
+    assert notes[0].startswith("left out 2 SQL files in v2, rev9: older revisions of v10/")
 
 
 def test_upgrade_scripts_kept_one_folder_per_version_are_all_read(tmp_path: Path) -> None:
