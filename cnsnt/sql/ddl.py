@@ -80,6 +80,10 @@ class _Kept:
 
 #: (text, dialect) -> its result, while `reuse_results` is on; None when off.
 _KEPT: ContextVar[dict[tuple[str, str | None], _Kept] | None] = ContextVar("cnsnt_ddl_kept", default=None)
+#: Characters of text `reuse_results` keeps at most (each text once per dialect): a project
+#: of gigabytes of SQL is read again rather than held in memory.
+KEEP_CHARS = 256 * 1024 * 1024
+_KEPT_CHARS: ContextVar[int] = ContextVar("cnsnt_ddl_kept_chars", default=0)
 
 
 @contextmanager
@@ -91,9 +95,11 @@ def reuse_results() -> Iterator[None]:
     kept only for the block (the texts with them), so an audit keeps nothing.
     """
     token = _KEPT.set({})
+    chars = _KEPT_CHARS.set(0)
     try:
         yield
     finally:
+        _KEPT_CHARS.reset(chars)
         _KEPT.reset(token)
 
 
@@ -112,7 +118,9 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     if earlier is not None and earlier.serves(max_statement):
         return earlier.result
     result, largest = _parse_ddl(text, dialect, max_statement)
-    kept[(text, dialect)] = _Kept(result, max_statement, largest)
+    if _KEPT_CHARS.get() + len(text) <= KEEP_CHARS:
+        _KEPT_CHARS.set(_KEPT_CHARS.get() + len(text))
+        kept[(text, dialect)] = _Kept(result, max_statement, largest)
     return result
 
 

@@ -22,8 +22,12 @@ _TABLES = [
 
 def _revisions(root: Path) -> None:
     """0/, 1/, 2/ and current/: each a full copy; revision 0 still had a table dropped since."""
-    for name, extra in (("0", ["CREATE TABLE old_logins (id INT, ip_address VARCHAR(45));"]),
-                        ("1", []), ("2", []), ("current", [])):
+    for name, extra in (
+        ("0", ["CREATE TABLE old_logins (id INT, ip_address VARCHAR(45));"]),
+        ("1", []),
+        ("2", []),
+        ("current", []),
+    ):
         folder = root / "schema" / name
         folder.mkdir(parents=True)
         tag = name if name == "current" else f"rev{name}"
@@ -83,7 +87,9 @@ def test_an_older_folder_with_a_file_the_newest_lacks_is_kept(tmp_path: Path) ->
     ]
 
 
-def test_init_reads_each_schema_file_once_per_dialect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_reads_each_schema_file_once_per_dialect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The reading that chose a file's dialect is the one the audit of the draft uses."""
     (tmp_path / "db").mkdir()
     (tmp_path / "db" / "shop.sql").write_text(
@@ -116,3 +122,14 @@ def test_a_kept_reading_serves_another_statement_limit_only_when_it_gives_the_sa
         assert ddl.parse_ddl(text, "mysql") is not whole
     assert ddl.parse_ddl(text) is not whole  # nothing is kept outside the block
     assert ddl.parse_ddl(text) == whole
+
+
+def test_past_its_budget_nothing_more_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = "CREATE TABLE a (id INT);\n", "CREATE TABLE b (id INT, email VARCHAR(80));\n"
+    monkeypatch.setattr(ddl, "KEEP_CHARS", len(small) + 10)
+    with ddl.reuse_results():
+        kept = ddl.parse_ddl(small)
+        assert ddl.parse_ddl(small) is kept
+        first = ddl.parse_ddl(large)  # over the budget: read, not kept
+        assert ddl.parse_ddl(large) is not first
+        assert ddl.parse_ddl(large) == first
