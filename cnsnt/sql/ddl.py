@@ -24,7 +24,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 
 from sqlglot.dialects.dialect import Dialect
 
@@ -43,6 +44,7 @@ __all__ = [
     "UnknownDialectError",
     "parse_ddl",
     "resolve_dialect",
+    "reuse_results",
 ]
 
 
@@ -58,6 +60,49 @@ def resolve_dialect(name: str | None) -> Dialect:
         raise UnknownDialectError(f"unknown SQL dialect '{name}'") from exc
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """A result `reuse_results` keeps, with what tells whether another size limit changes it."""
+
+    result: DDLResult
+    limit: int
+    """The `max_statement` it was read with."""
+    largest: int
+    """The longest statement of the text: a limit at or above it (or none) reports none."""
+
+    def serves(self, limit: int) -> bool:
+        """Whether reading with `limit` gives this same result."""
+        if limit == self.limit:
+            return True
+        unlimited = self.limit == 0 or self.largest <= self.limit
+        return unlimited and (limit == 0 or self.largest <= limit)
+
+
+#: (text, dialect) -> its result, while `reuse_results` is on; None when off.
+_KEPT: ContextVar[dict[tuple[str, str | None], _Kept] | None] = ContextVar("cnsnt_ddl_kept", default=None)
+#: Characters of text `reuse_results` keeps at most (each text once per dialect): a project
+#: of gigabytes of SQL is read again rather than held in memory.
+KEEP_CHARS = 256 * 1024 * 1024
+_KEPT_CHARS: ContextVar[int] = ContextVar("cnsnt_ddl_kept_chars", default=0)
+
+
+@contextmanager
+def reuse_results() -> Iterator[None]:
+    """Within the block, `parse_ddl` reads one text in one dialect once.
+
+    `cnsnt init` reads each schema file to choose its dialect, then audits the same file
+    in the dialect it chose: the second reading is the first one's result. Results are
+    kept only for the block (the texts with them), so an audit keeps nothing.
+    """
+    token = _KEPT.set({})
+    chars = _KEPT_CHARS.set(0)
+    try:
+        yield
+    finally:
+        _KEPT_CHARS.reset(chars)
+        _KEPT.reset(token)
+
+
 def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> DDLResult:
     """Tables and views a DDL text defines, with offsets into `text`, and its problems.
 
@@ -66,6 +111,21 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     `max_statement` characters (when > 0) is reported, not parsed: parsing costs
     far more memory than the text.
     """
+    kept = _KEPT.get()
+    if kept is None:
+        return _parse_ddl(text, dialect, max_statement)[0]
+    earlier = kept.get((text, dialect))
+    if earlier is not None and earlier.serves(max_statement):
+        return earlier.result
+    result, largest = _parse_ddl(text, dialect, max_statement)
+    if _KEPT_CHARS.get() + len(text) <= KEEP_CHARS:
+        _KEPT_CHARS.set(_KEPT_CHARS.get() + len(text))
+        kept[(text, dialect)] = _Kept(result, max_statement, largest)
+    return result
+
+
+def _parse_ddl(text: str, dialect: str | None, max_statement: int) -> tuple[DDLResult, int]:
+    """`parse_ddl`'s result, and the length of the text's longest statement."""
     dia = resolve_dialect(dialect)
     stripped, offsets = remove_placeholders(text)
     scan = scan_lines(stripped, dia)
@@ -73,9 +133,11 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     schema = _SchemaBuilder(dia)
     schema.unit_ends = scan.unit_ends
     problems = list(scan.problems)
+    largest = 0
     with _quiet_sqlglot():
         for stmt in statements:
             size = stmt.tokens[-1].end - stmt.tokens[0].start + 1 if stmt.tokens else len(stmt.sql)
+            largest = max(largest, size)
             if 0 < max_statement < size:
                 problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
                 continue
@@ -86,7 +148,7 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
         key=lambda p: p.offset,
     )
     count = sum(1 for s in statements if s.tokens) + scan.routines
-    return DDLResult(tables=tables, problems=tuple(fixed), statements=count)
+    return DDLResult(tables=tables, problems=tuple(fixed), statements=count), largest
 
 
 def oversize_message(size: int, limit: int) -> str:

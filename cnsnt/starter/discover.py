@@ -23,6 +23,7 @@ from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
 from cnsnt.sql.statements import copies_from_stdin, split_statements, sqlplus_script
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
+from cnsnt.starter.revisions import superseded
 
 #: Directories that hold other people's code, build output or caches.
 SKIP_DIRS = frozenset(
@@ -873,11 +874,13 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     migrations = _migration_dirs([p for p in files if p not in in_laravel])
     in_migrations = {p for paths in migrations.values() for p in paths}
     in_migrations |= in_laravel
+    # older copies in one-folder-per-revision layouts: left out before anything reads them
+    older, older_notes = superseded([p for p in files if p not in in_migrations], root)
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     demos: list[Path] = []
     for path in files:
-        if path in in_migrations:
+        if path in in_migrations or path in older:
             continue
         model_kind = _orm_kind(path)
         if model_kind is not None:
@@ -890,7 +893,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
             kinds[what[0]].append((path, what[1]))
             if what[0] == "schemas":
                 schema_tables[path] = what[2]  # read once: the patch check needs them too
-    notes: list[str] = [_demo_note(demos, root)] if demos else []
+    notes: list[str] = [*older_notes, *([_demo_note(demos, root)] if demos else [])]
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
     # folder: its other SQL (new tables since dropped, data fixes) is history too

@@ -15,6 +15,7 @@ from cnsnt.policy import loader as policy_loader
 from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
+from cnsnt.sql.ddl import reuse_results
 from cnsnt.starter.discover import Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import undeclared
@@ -107,9 +108,10 @@ def draft_new(
             "project directory it reads (the audit reads sources under the policy's directory); "
             "use -o FILE with a file in that directory, or -o - to print it"
         )
-    found, notes = survey(root)
-    policy = found_policy(root, found, target)
-    evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
+    with reuse_results():  # the audit of a schema file reuses the reading that chose its dialect
+        found, notes = survey(root)
+        policy = found_policy(root, found, target)
+        evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
     entries = group(result.fields, load_taxonomy(), tables=result.tables)
     text = new_policy(

@@ -31,6 +31,12 @@ _PHP_IF = re.compile(r"\Aif\b")
 _PHP_END = re.compile(r"\Aend(if|foreach|for|while|switch)\b")
 _PHP_LOOP = re.compile(r"\A(foreach|for|while|switch)\b")
 _PHP_CLOSE = re.compile(r"\A\}\s*+;?\Z")
+#: What `_php_code` looks at: quotes, `?>`, comments, brackets and `;`. Linear: one character.
+_PHP_SPECIAL = re.compile(r"[\"'?/#()\[\];]")
+#: A string's body up to its closing quote; a backslash escapes the next character.
+#: Linear: possessive runs that exclude the quote and the backslash, each escape two characters.
+_SINGLE_QUOTED = re.compile(r"[^'\\]*+(?:\\.[^'\\]*+)*+", re.DOTALL)
+_DOUBLE_QUOTED = re.compile(r'[^"\\]*+(?:\\.[^"\\]*+)*+', re.DOTALL)
 
 
 def _php_code(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, int]]]:
@@ -38,25 +44,28 @@ def _php_code(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, int]]
 
     Returns the end offset and the string literals as (opening quote, closing
     quote, quote char, bracket depth), strings and comments being skipped so a
-    `?>` inside them does not end the block.
+    `?>` inside them does not end the block. Runs of other characters are skipped
+    by regular expressions, not one character at a time (a page of PHP is long).
     """
     strings: list[tuple[int, int, str, int]] = []
     depth = 0
     i, n = pos, len(text)
-    while i < n:
+    while (m := _PHP_SPECIAL.search(text, i)) is not None:
+        i = m.start()
         c = text[i]
         if c in "'\"":
-            j = i + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
+            body = (_SINGLE_QUOTED if c == "'" else _DOUBLE_QUOTED).match(text, i + 1)
+            j = body.end() if body is not None else i + 1  # it always matches, if only ''
+            if j < n and text[j] != c:
+                j = n + 1  # a backslash ends the text: it escapes what is not there
             strings.append((i, min(j, n), c, depth))
             i = j + 1
             continue
         if text.startswith("?>", i):
             return i + 2, strings
         if text.startswith("//", i) or (c == "#" and not text.startswith("#[", i)):
-            while i < n and text[i] != "\n" and not text.startswith("?>", i):
-                i += 1
+            ends = [e for e in (text.find("\n", i), text.find("?>", i)) if e >= 0]
+            i = min(ends) if ends else n
             continue
         if text.startswith("/*", i):
             j = text.find("*/", i + 2)
