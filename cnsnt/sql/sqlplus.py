@@ -98,9 +98,11 @@ class SqlPlusLine:
         hold a password (`CONNECT`, `COPY`) or personal values (`EXEC` arguments).
         """
         if self.kind is SqlPlusKind.INCLUDE:
+            # the script's name only: its arguments are often a password (`@hr_main hrpw`)
+            script = self.target.split(None, 1)[0] if self.target.strip() else ""
             return (
                 f"SQL*Plus {self.command}{'' if self.command.startswith('@') else ' '}"
-                f"{shorten(self.target)} runs another script here: its tables and "
+                f"{shorten(script)} runs another script here: its tables and "
                 "statements are audited only if that script is a source too"
             )
         if self.kind is SqlPlusKind.RUNS:

@@ -214,3 +214,13 @@ def test_a_migrations_folder_that_runs_its_own_scripts_has_no_note(tmp_path: Pat
         ("patches/01_update.sql", 3, Severity.INFO)
     ]
     assert "01_02_gone.sql" in notes[0].message and result.sources["tables"] == 1
+
+
+@pytest.mark.parametrize("line", [f"@hr_main.sql {PASSWORD} users temp", f"START install {PASSWORD}"])
+def test_an_include_s_message_names_the_script_not_its_arguments(line: str) -> None:
+    """`@hr_main.sql hrpw users temp`: a script's arguments are often a password."""
+    got = sqlplus_line(line, oracle=True)
+    assert got is not None and got.kind is SqlPlusKind.INCLUDE
+    message = got.message() or ""
+    assert PASSWORD not in message
+    assert ("hr_main.sql" if line.startswith("@") else "install") in message
