@@ -250,3 +250,20 @@ def test_a_call_too_deep_for_the_parser_is_reported_not_a_crash(tmp_path: Path) 
     ev = _read(page)
     assert [f.name for f in ev.fields] == [None]
     assert "cannot read" in ev.problems[0].message
+
+
+
+@pytest.mark.parametrize(
+    ("step", "draw"),
+    [("a ~ a", '<input name="{{ a }}">'), ("[a, a]", "{{ _self.n(a) }}")],
+)
+def test_a_value_doubled_in_a_macro_body_stays_bounded(tmp_path: Path, step: str, draw: str) -> None:
+    """`{% set a = a ~ a %}` twenty times was a megabyte name (each more line doubles it);
+    `[a, a]` given to another macro was written out whole and its field lost unreported."""
+    body = "{% macro m(a) %}" + f"{{% set a = {step} %}}\n" * 20 + draw + "{% endmacro %}\n"
+    nested = '{% macro n(b) %}<input name="{{ b[0] }}">{% endmacro %}\n'
+    page = tmp_path / "page.html.twig"
+    page.write_text(nested + body + "<form>{{ _self.m('x') }}</form>\n", encoding="utf-8")
+    ev = _read(page)
+    assert ev.fields and all(len(f.name or "") <= macros.MAX_VALUE for f in ev.fields)
+    assert any("cannot read" in p.message for p in ev.problems)

@@ -49,6 +49,10 @@ _MAX_INDEXED = 200_000
 MAX_DEPTH = 3
 #: Macro calls expanded for one source file, nested ones included (a bound on the work).
 MAX_EXPANSIONS = 5_000
+#: A decided value larger than this (characters of its strings plus its items) is not
+#: decided: `{% set a = a ~ a %}` repeated doubles a string, `[a, a]` a nested list.
+MAX_VALUE = 100_000
+_MAX_NESTING = 32
 #: A value printed into the expanded markup must not open template code or a tag.
 _UNSAFE = frozenset("{}<>%")
 
@@ -264,22 +268,9 @@ def _literal(node: nodes.Node, scope: dict[str, object]) -> object:
         if isinstance(base, list) and not base:
             return _MISSING  # `options = []` is Twig's empty hash as well
         return UNKNOWN
-    if isinstance(node, nodes.Dict):
-        out: dict[object, object] = {}
-        for pair in node.items:
-            if isinstance(pair.key, nodes.Name):
-                k: object = pair.key.name  # Twig's `{name: 'x'}`: the key is the word
-            else:
-                k = _literal(pair.key, scope)
-            if not isinstance(k, str | int) or isinstance(k, bool):
-                return UNKNOWN
-            out[k] = _literal(pair.value, scope)
-        return out
-    if isinstance(node, nodes.List | nodes.Tuple):
-        return [_literal(item, scope) for item in node.items]
-    if isinstance(node, nodes.Concat):
-        parts = [_printed(_literal(n, scope)) for n in node.nodes]
-        return UNKNOWN if any(p is None for p in parts) else "".join(p or "" for p in parts)
+    if isinstance(node, nodes.Dict | nodes.List | nodes.Tuple | nodes.Concat):
+        value = _built(node, scope)
+        return value if _size(value, MAX_VALUE) <= MAX_VALUE else UNKNOWN
     if isinstance(node, nodes.Filter):
         return _filtered(node, scope)
     if isinstance(node, nodes.CondExpr):
@@ -305,6 +296,51 @@ def _literal(node: nodes.Node, scope: dict[str, object]) -> object:
         return _test(node, scope)
     return UNKNOWN
 
+
+def _built(node: nodes.Node, scope: dict[str, object]) -> object:
+    """A hash, list or `~` concatenation of decided values (`_literal` bounds its size)."""
+    if isinstance(node, nodes.Dict):
+        out: dict[object, object] = {}
+        for pair in node.items:
+            if isinstance(pair.key, nodes.Name):
+                k: object = pair.key.name  # Twig's `{name: 'x'}`: the key is the word
+            else:
+                k = _literal(pair.key, scope)
+            if not isinstance(k, str | int) or isinstance(k, bool):
+                return UNKNOWN
+            out[k] = _literal(pair.value, scope)
+        return out
+    if isinstance(node, nodes.List | nodes.Tuple):
+        return [_literal(item, scope) for item in node.items]
+    if isinstance(node, nodes.Concat):
+        parts = [_printed(_literal(n, scope)) for n in node.nodes]
+        if any(p is None for p in parts) or sum(len(p or "") for p in parts) > MAX_VALUE:
+            return UNKNOWN
+        return "".join(p or "" for p in parts)
+    return UNKNOWN
+
+
+def _size(value: object, budget: int) -> int:
+    """The size of a decided value, counted no further than just past `budget`.
+
+    Iterative, and a list or hash nested deeper than `_MAX_NESTING` counts as too large
+    (`{% set a = [a] %}` repeated nests without growing much; readers recurse into it).
+    """
+    total = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack and total <= budget:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, list | dict):
+            if depth >= _MAX_NESTING:
+                return budget + 1
+            total += 1
+            items = (*item.keys(), *item.values()) if isinstance(item, dict) else item
+            stack.extend((i, depth + 1) for i in items)
+        else:
+            total += 1
+    return total
 
 def _printed(value: object) -> str | None:
     """What `{{ value }}` prints: null prints nothing; None when not decided or not text."""
