@@ -471,3 +471,18 @@ def test_tables_of_another_connection_stay_apart_when_a_name_is_taken(tmp_path: 
     assert names(ev, "archive.people") == ["old_name", "note", "kept"]
     assert names(ev, "stats") == ["a", "b"]
     assert names(ev, "places") == ["city"] and names(ev, "archive.places") == ["code"]
+
+
+def test_an_sql_file_outside_the_policy_s_folder_is_not_read(tmp_path: Path):
+    """A project below a folder named `database` (`/srv/database/acme/`): Laravel's root,
+    found from that name, is above the project, which is no licence to read beside it."""
+    write_files(tmp_path, {"neighbour.sql": "CREATE TABLE secrets (token TEXT);\n"})
+    project = tmp_path / "database" / "acme"
+    files = {
+        "migrations/2024_01_01_000000_load.php": anonymous(
+            "        DB::unprepared(file_get_contents(__DIR__ . '/../../../neighbour.sql'));\n"
+        ),
+    }
+    ev = read(project, files, pattern="migrations/*.php")
+    assert [t.name for t in ev.tables] == []
+    assert len(ev.problems) == 1 and "outside the project" in ev.problems[0].message

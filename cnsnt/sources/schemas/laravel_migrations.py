@@ -42,7 +42,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import LineIndex, SourceContext, read_text
+from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_text
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node, plural
@@ -935,7 +935,10 @@ class _Migration:
             inside = path.resolve().is_relative_to(root.resolve())
         except (OSError, RuntimeError):
             inside = False
-        if not inside:
+        ctx = self.site.ctx
+        if not inside or (  # Laravel's root, found by a folder's name, may lie above the policy's
+            ctx is not None and outside_problem(path, ctx.base_dir.resolve(), ctx.limits.allow_outside)
+        ):
             return _SqlFile(None, written, "the file is outside the project")
         return _SqlFile(path, written)
 
