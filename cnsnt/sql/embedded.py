@@ -142,6 +142,7 @@ def replay_embedded(
                 problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
                 continue
             problems.extend(builder.apply(stmt))
+        problems.extend(builder.unknown_alter_problems())  # said once per table, at its first ALTER
     count += scan.routines
 
     def placed(offset: int) -> int | None:

@@ -486,3 +486,17 @@ def test_an_sql_file_outside_the_policy_s_folder_is_not_read(tmp_path: Path):
     ev = read(project, files, pattern="migrations/*.php")
     assert [t.name for t in ev.tables] == []
     assert len(ev.problems) == 1 and "outside the project" in ev.problems[0].message
+
+
+def test_sql_altering_a_table_no_migration_created_is_reported(tmp_path: Path):
+    """`DB::unprepared('ALTER TABLE ghosts DROP ...')` on a table no earlier migration made
+    is skipped: a warning at its place, as in a folder of SQL migrations (was silent)."""
+    files = {
+        "database/migrations/2024_01_01_000000_fix.php": anonymous(
+            "        DB::unprepared('ALTER TABLE ghosts DROP COLUMN email; ALTER TABLE ghosts DROP phone;');\n"
+        ),
+    }
+    ev = read(tmp_path, files)
+    found = [(p.location.line, p.message) for p in ev.problems]
+    assert len(found) == 1 and found[0][0] == 11
+    assert "no earlier migration creates table 'ghosts'" in found[0][1] and "1 more statement" in found[0][1]
