@@ -43,6 +43,7 @@ __all__ = [
     "DDLTable",
     "UnknownDialectError",
     "parse_ddl",
+    "quiet_sqlglot",
     "resolve_dialect",
     "reuse_results",
 ]
@@ -134,7 +135,7 @@ def _parse_ddl(text: str, dialect: str | None, max_statement: int) -> tuple[DDLR
     schema.unit_ends = scan.unit_ends
     problems = list(scan.problems)
     largest = 0
-    with _quiet_sqlglot():
+    with quiet_sqlglot():
         for stmt in statements:
             size = stmt.tokens[-1].end - stmt.tokens[0].start + 1 if stmt.tokens else len(stmt.sql)
             largest = max(largest, size)
@@ -160,7 +161,7 @@ def oversize_message(size: int, limit: int) -> str:
 
 
 @contextmanager
-def _quiet_sqlglot() -> Iterator[None]:
+def quiet_sqlglot() -> Iterator[None]:
     """Silence sqlglot's "falling back to Command" log lines: we report those ourselves."""
     logger = logging.getLogger("sqlglot")
     level = logger.level

@@ -3,7 +3,7 @@
 A Laravel migration may mix `Schema::create` with `DB::statement('ALTER TABLE ...')`:
 the framework reader replays its own operations and hands each SQL text here, with
 the tables it has built so far (`LiveTable`, free of sqlglot types). The text goes
-through the same passes and the same `_MigrationBuilder` as a folder of SQL migrations
+through the same passes and the same `MigrationBuilder` as a folder of SQL migrations
 (`cnsnt.sql.migrations`), seeded with those tables, so ADD/DROP/RENAME/CHANGE COLUMN,
 RENAME TABLE, DROP TABLE, CREATE TABLE and foreign keys act on them alike; statements
 that change no column (`ENGINE = InnoDB`, UPDATE, SET, triggers) change nothing.
@@ -20,11 +20,11 @@ from dataclasses import dataclass, field, replace
 from sqlglot.dialects.dialect import Dialect
 
 from cnsnt.sql.client_lines import scan_lines
-from cnsnt.sql.ddl import _quiet_sqlglot, oversize_message, resolve_dialect
+from cnsnt.sql.ddl import oversize_message, quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_split import Statement, alter_matters, classify, keyword, tokenize_statements
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
-from cnsnt.sql.migrations import _Link, _MigrationBuilder
+from cnsnt.sql.migrations import Link, MigrationBuilder
 from cnsnt.sql.placeholders import remove_placeholders
 
 __all__ = ["LiveColumn", "LiveForeignKey", "LiveTable", "may_change_schema", "replay_embedded"]
@@ -74,8 +74,8 @@ class LiveTable:
     """Another database's table the SQL may change but does not own: `IF NOT EXISTS` does not see it."""
 
 
-class _Builder(_MigrationBuilder):
-    """`_MigrationBuilder` to which borrowed tables do not exist for `CREATE TABLE IF NOT EXISTS`."""
+class _Builder(MigrationBuilder):
+    """`MigrationBuilder` to which borrowed tables do not exist for `CREATE TABLE IF NOT EXISTS`."""
 
     def __init__(self, dia: Dialect) -> None:
         super().__init__(dia)
@@ -124,14 +124,14 @@ def replay_embedded(
         if live.borrowed:
             builder.borrowed.add(key)
         builder.links[key] = [
-            _Link(list(fk.columns), fk.ref_table, fk.ref_schema, list(fk.ref_columns), fk.name)
+            Link(list(fk.columns), fk.ref_table, fk.ref_schema, list(fk.ref_columns), fk.name)
             for fk in live.foreign_keys
         ]
         tables_of[id(table)] = live
     stripped, offsets = remove_placeholders(text)
     problems: list[DDLProblem] = []
     count = 0
-    with _quiet_sqlglot():
+    with quiet_sqlglot():
         scan = scan_lines(stripped, dia)
         builder.unit_ends = [*scan.unit_ends, len(stripped)]
         problems.extend(scan.problems)
@@ -199,7 +199,7 @@ def may_change_schema(text: str, dialect: str | None) -> bool:
     """
     dia = resolve_dialect(dialect)
     stripped, _ = remove_placeholders(text)
-    with _quiet_sqlglot():
+    with quiet_sqlglot():
         scan = scan_lines(stripped, dia)
         for stmt in tokenize_statements(scan.text, dia):
             if stmt.error is not None:

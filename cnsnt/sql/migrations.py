@@ -28,7 +28,7 @@ from sqlglot.errors import ErrorLevel, ParseError, TokenError
 from sqlglot.tokenizer_core import TokenType
 
 from cnsnt.sql.client_lines import scan_lines
-from cnsnt.sql.ddl import _quiet_sqlglot, resolve_dialect
+from cnsnt.sql.ddl import quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_schema import SchemaBuilder
 from cnsnt.sql.ddl_split import (
@@ -44,6 +44,8 @@ from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.placeholders import OffsetMap, drop_token_placeholders, remove_placeholders
 
 __all__ = [
+    "Link",
+    "MigrationBuilder",
     "MigrationFile",
     "ReplayColumn",
     "ReplayForeignKey",
@@ -130,7 +132,7 @@ class ReplayResult:
 
 
 @dataclass
-class _Link:
+class Link:
     """A foreign key while migrations still rename and drop things."""
 
     columns: list[str]
@@ -147,13 +149,13 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
     Raises `cnsnt.sql.ddl.UnknownDialectError` for a dialect sqlglot does not know.
     """
     dia = resolve_dialect(dialect)
-    builder = _MigrationBuilder(dia)
+    builder = MigrationBuilder(dia)
     bases: list[int] = []
     maps: list[OffsetMap] = []
     problems: list[ReplayProblem] = []
     statements = 0
     base = 0
-    with _quiet_sqlglot():
+    with quiet_sqlglot():
         for index, migration in enumerate(files):
             stripped, offsets = remove_placeholders(migration.text)
             bases.append(base)
@@ -220,14 +222,14 @@ _Key = tuple[str, str]
 _STRINGS = frozenset({TokenType.STRING, TokenType.NATIONAL_STRING})
 
 
-class _MigrationBuilder(SchemaBuilder):
+class MigrationBuilder(SchemaBuilder):
     """`SchemaBuilder` that also applies what only a history holds: drops and renames."""
 
     def __init__(self, dia: Dialect) -> None:
         super().__init__(dia)
-        self.links: dict[_Key, list[_Link]] = {}
+        self.links: dict[_Key, list[Link]] = {}
         """Foreign keys per table key (the keys of `self.tables`)."""
-        self._created: dict[int, tuple[TableBuilder, list[_Link]]] = {}
+        self._created: dict[int, tuple[TableBuilder, list[Link]]] = {}
         self._alter_parser = self.dialect.parser(error_level=ErrorLevel.RAISE)
         self.unknown_alters: dict[str, tuple[int, str, int]] = {}
         """Skipped ALTERs of a table no migration created, by name: (offset of the first,
@@ -436,7 +438,7 @@ class _MigrationBuilder(SchemaBuilder):
     def _drop_constraint(self, key: _Key, builder: TableBuilder, name: str) -> None:
         """Forget a foreign key by its name, or by PostgreSQL's default `<t>_<cols>_fkey`."""
 
-        def named(link: _Link) -> str:
+        def named(link: Link) -> str:
             return link.name or f"{builder.name}_{'_'.join(link.columns)}_fkey"
 
         self.links[key] = [x for x in self.links.get(key, []) if name_key(named(x)) != name_key(name)]
@@ -454,7 +456,7 @@ class _MigrationBuilder(SchemaBuilder):
                 if self._refers_to(link, table):
                     link.ref_columns = [new if name_key(c) == name_key(old) else c for c in link.ref_columns]
 
-    def _refers_to(self, link: _Link, table: TableBuilder) -> bool:
+    def _refers_to(self, link: Link, table: TableBuilder) -> bool:
         return name_key(link.ref_table) == name_key(table.name) and (
             link.ref_schema is None
             or table.schema is None
@@ -634,12 +636,12 @@ def _adds(action: exp.Expr) -> bool:
     return any(isinstance(e, exp.ColumnDef) for e in elements)
 
 
-def _create_links(tree: exp.Create) -> list[_Link]:
+def _create_links(tree: exp.Create) -> list[Link]:
     """The foreign keys of a CREATE TABLE: column `REFERENCES` and table `FOREIGN KEY`s."""
     target = tree.this
     if not isinstance(target, exp.Schema):
         return []
-    links: list[_Link] = []
+    links: list[Link] = []
     for element in target.expressions:
         if isinstance(element, exp.ColumnDef):
             for ref in element.find_all(exp.Reference):
@@ -654,7 +656,7 @@ def _create_links(tree: exp.Create) -> list[_Link]:
     return links
 
 
-def _link(fk: exp.ForeignKey) -> _Link | None:
+def _link(fk: exp.ForeignKey) -> Link | None:
     ref = fk.args.get("reference")
     if not isinstance(ref, exp.Reference):
         return None
@@ -664,7 +666,7 @@ def _link(fk: exp.ForeignKey) -> _Link | None:
     return link
 
 
-def _reference(ref: exp.Reference, columns: list[str]) -> _Link | None:
+def _reference(ref: exp.Reference, columns: list[str]) -> Link | None:
     target = ref.this
     ref_columns: list[str] = []
     if isinstance(target, exp.Schema):
@@ -672,7 +674,7 @@ def _reference(ref: exp.Reference, columns: list[str]) -> _Link | None:
         target = target.this
     if not isinstance(target, exp.Table) or not target.name or not columns:
         return None
-    return _Link(columns, target.name, target.db or None, ref_columns)
+    return Link(columns, target.name, target.db or None, ref_columns)
 
 
 def _short(exc: Exception) -> str:
