@@ -332,11 +332,17 @@ def split_statements(
                 if pending.parts or pending.size:
                     _add(pending, token, max_chars)
             elif kind == "semi" and delimiter != ";":
+                if not (pending.parts or pending.size):
+                    _start(pending, line, col)
                 _add(pending, token, max_chars)
                 tail = (tail + token)[-len(delimiter) :]
                 if tail == delimiter:
-                    yield _finish(_cut(pending, delimiter), max_chars)
-                    pending, tail = _Pending(), ""
+                    if _cut(pending, delimiter).size:
+                        yield _finish(pending, max_chars)
+                        pending = _Pending()
+                    else:  # the delimiter alone (`;;` after a comment): no statement
+                        pending = _Pending(leading=pending.leading)
+                    tail = ""
             elif kind == "semi":
                 if (slash_blocks and opens_plsql_block(pending.words)) or (
                     tsql_routines and opens_tsql_routine(pending.words)
@@ -456,8 +462,12 @@ def split_statements(
                 if delimiter != ";":
                     tail = (tail + token)[-len(delimiter) :]
                     if tail == delimiter:
-                        yield _finish(_cut(pending, delimiter), max_chars)
-                        pending, tail = _Pending(), ""
+                        if _cut(pending, delimiter).size:
+                            yield _finish(pending, max_chars)
+                            pending = _Pending()
+                        else:  # the delimiter alone: no statement
+                            pending = _Pending(leading=pending.leading)
+                        tail = ""
             newlines = token.count("\n")
             if newlines:
                 line += newlines

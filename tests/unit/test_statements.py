@@ -147,3 +147,19 @@ def test_copy_without_its_end_line_is_one_flagged_statement() -> None:
     # COPY from a file and a `FROM stdin` inside a string read no rows
     texts = [s.text for s in split_statements(["COPY t FROM '/x.csv';\nCOPY t (a) TO stdout;\nSELECT 'FROM stdin';\nSELECT 2;\n"], None)]
     assert texts == ["COPY t FROM '/x.csv'", "COPY t (a) TO stdout", "SELECT 'FROM stdin'", "SELECT 2"]
+
+
+def test_a_custom_delimiter_alone_is_no_statement() -> None:
+    """mysqldump's `/*!50003 CREATE ... END */;;`: comments, then the delimiter alone;
+    it made an empty statement at line 0, recorded as a query at 0:0."""
+    text = (
+        "DELIMITER ;;\n"
+        "/*!50003 CREATE*/ /*!50003 TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN END */;;\n"
+        "DELIMITER $$\n"
+        "$$\n"
+        "CREATE PROCEDURE p() BEGIN SELECT 1; END$$\n"
+        "DELIMITER ;\n"
+        "SELECT 2;\n"
+    )
+    got = [(s.line, s.text) for s in split_statements([text], "mysql", routines=True)]
+    assert got == [(5, "CREATE PROCEDURE p() BEGIN SELECT 1; END"), (7, "SELECT 2")]
