@@ -648,18 +648,17 @@ class _Walker:
         """
         tokens, words = self.tokens, self.words
         edits: list[tuple[int, int, str]] = []
-        for j in range(start, end - 1):
-            if words[j] != "RAISE" or tokens[j + 1].token_type != TokenType.L_PAREN:
-                continue
-            depth = 0
-            for k in range(j + 1, end):
-                if tokens[k].token_type == TokenType.L_PAREN:
-                    depth += 1
-                elif tokens[k].token_type == TokenType.R_PAREN:
-                    depth -= 1
-                    if depth == 0:
-                        edits.append((tokens[j].start, tokens[k].end + 1, "NULL"))
-                        break
+        # one pass, each `(` matched to its `)` on a stack (`RAISE(RAISE(...` unclosed
+        # scanned to the end once per RAISE: quadratic)
+        opened: list[int] = []  # per open `(`: the index of the RAISE before it, else -1
+        for j in range(start, end):
+            kind = tokens[j].token_type
+            if kind == TokenType.L_PAREN:
+                opened.append(j - 1 if j > start and words[j - 1] == "RAISE" else -1)
+            elif kind == TokenType.R_PAREN and opened:
+                head = opened.pop()
+                if head >= 0:
+                    edits.append((tokens[head].start, tokens[j].end + 1, "NULL"))
         return edits
 
     def _record_binds(self, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -12,6 +12,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.queries.reader import read_queries
 from cnsnt.sources.schemas.ddl import read_ddl
+from cnsnt.sql import routine_bodies
 from cnsnt.sql.routine_bodies import defines_routine, read_routine
 from cnsnt.sql.statements import split_statements
 
@@ -332,3 +333,28 @@ def test_a_sqlite_trigger_that_raises_reads_the_row_it_checks() -> None:
         (2, "SELECT NULL WHERE NEW.email NOT LIKE '%@%'"),
         (2, "SELECT email FROM patients"),
     ]
+
+
+class _Counted(list):  # type: ignore[type-arg]
+    """Tokens that count how often they are read."""
+
+    reads = 0
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        _Counted.reads += 1
+        return super().__getitem__(index)
+
+
+def test_unclosed_raise_calls_are_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`SELECT RAISE(RAISE(RAISE(...` never closed: each RAISE read the rest of the
+    statement (120 KB took a minute); the tokens are now read a bounded number of times each."""
+    real = routine_bodies._tokenize
+    monkeypatch.setattr(routine_bodies, "_tokenize", lambda text, dialect: _Counted(real(text, dialect)))
+    _Counted.reads = 0
+    text = "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT " + "RAISE(" * 2000 + " FROM y; END"
+    routine = read_routine(text, "sqlite", 1, 1)
+    assert len(routine.statements) == 1
+    assert _Counted.reads < 40 * 4000
+    closed = read_routine("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT RAISE(ABORT, (RAISE(x))) FROM y; END",
+                          "sqlite", 1, 1)
+    assert [s.text for s in closed.statements] == ["SELECT NULL FROM y"]
