@@ -28,6 +28,8 @@ from sqlglot.errors import TokenError
 from sqlglot.tokenizer_core import Token, TokenType
 from sqlglot.tokens import Tokenizer
 
+from cnsnt.sql.statements import GO_DIALECTS, MYSQL_DIALECTS
+
 
 @dataclass(frozen=True)
 class Embedded:
@@ -152,8 +154,8 @@ _NAME_PREFIXES = frozenset(
 )
 #: Words before a table's name: a name there is no variable.
 _TABLE_BEFORE = frozenset({"FROM", "JOIN", "INTO", "UPDATE", "TABLE", "USING"})
-_TSQL = frozenset({"tsql", "fabric"})
-_MYSQL = frozenset({"mysql", "mariadb", "doris", "starrocks", "singlestore", "tidb"})
+_TSQL = GO_DIALECTS  # one list with the splitter's, which keeps a T-SQL routine to its GO
+_MYSQL = MYSQL_DIALECTS
 #: Dialects whose routine bodies are string constants (`AS $$ ... $$ LANGUAGE plpgsql`).
 _STRING_BODIES = frozenset({"postgres", "redshift", "materialize", "risingwave", "duckdb"})
 #: Languages of a string body that hold SQL; C and internal bodies hold none.

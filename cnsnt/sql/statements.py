@@ -110,7 +110,7 @@ def _comment_body(raw: str) -> str:
 
 
 #: Dialects whose client tools (sqlcmd, SSMS) end a batch with a `GO` line.
-_GO_DIALECTS = frozenset({"tsql", "fabric"})
+GO_DIALECTS = frozenset({"tsql", "fabric"})
 #: The rest of a `GO [count]` line, matched right after `GO`. Linear: a try cannot start
 #: inside a blank or digit run (lookbehind); each run is possessive and the two blank runs
 #: cannot trade characters (the former `[ \t]*(?:\d+)?[ \t]*` was quadratic per try on
@@ -196,7 +196,7 @@ class _CopyRows:
 #: T-SQL: a routine runs to the end of its batch (`GO`); its `;` end its inner statements.
 _TSQL_UNITS = frozenset({"PROCEDURE", "PROC", "FUNCTION", "TRIGGER"})
 #: MySQL-family dialects, whose client takes `DELIMITER $$` to end statements otherwise.
-_DELIMITER_DIALECTS = frozenset({"mysql", "mariadb", "doris", "starrocks", "singlestore", "tidb"})
+MYSQL_DIALECTS = frozenset({"mysql", "mariadb", "doris", "starrocks", "singlestore", "tidb"})
 
 
 def opens_tsql_routine(words: Sequence[str]) -> bool:
@@ -263,10 +263,10 @@ def split_statements(
     client commands holding no SQL and yield nothing.
     """
     regex = _pattern(lexis(dialect))
-    go_batches = dialect in _GO_DIALECTS
+    go_batches = dialect in GO_DIALECTS
     slash_blocks = dialect == "oracle"
     tsql_routines = routines and go_batches
-    delimiters = routines and dialect in _DELIMITER_DIALECTS
+    delimiters = routines and dialect in MYSQL_DIALECTS
     delimiter = ";"
     tail = ""  # the last characters of the statement, to find a custom delimiter
     limit = max_chars if max_chars > 0 else sys.maxsize
