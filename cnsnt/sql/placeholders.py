@@ -89,44 +89,34 @@ def prefix_spots(sql: str, dialect: str | None) -> list[int]:
     """Offsets of the `#__` table-prefix placeholders in one statement, found from its tokens.
 
     sqlglot's tokenizer says where they are, so one inside a string (`'#__x'`) or a comment
-    is left alone: a quoted name (`` `#__users` ``, `"#__users"`) is one identifier token;
-    where `#` is no comment (PostgreSQL, T-SQL) `#__users` is a `#` glued to a name; where
-    `#` starts a comment (MySQL) the placeholder is the first thing in the gap between two
-    tokens (what the comment swallowed is read again after it). Raises the tokenizer's
-    errors.
+    is left alone: each `#__` that may start a name is read as `___` (same length, so the
+    offsets hold), which no dialect takes for a comment, and it is a placeholder where a
+    token starts with it (a name) or just inside a quoted name's quote. One tokenizing
+    whatever the count (cutting the text at each `#__` was quadratic). Raises the
+    tokenizer's errors.
     """
-    dia = Dialect.get_or_raise(dialect)
+    marks: list[int] = []
+    at = sql.find(TABLE_PREFIX)
+    while at >= 0:
+        if _prefix_at(sql, at):
+            marks.append(at)
+        at = sql.find(TABLE_PREFIX, at + 1)
+    if not marks:
+        return []
+    pieces: list[str] = []
+    last = 0
+    for at in marks:
+        pieces.append(sql[last:at])
+        pieces.append("___")
+        last = at + len(TABLE_PREFIX)
+    pieces.append(sql[last:])
+    marked = set(marks)
     spots: list[int] = []
-    base = 0
-    for _ in range(sql.count(TABLE_PREFIX)):
-        tokens = dia.tokenize(sql[base:])
-        swallowed = None
-        last = base - 1  # end of the previous token, in `sql`
-        for i, tok in enumerate([*tokens, None]):
-            start = len(sql) if tok is None else base + tok.start
-            gap = sql[last + 1 : start]
-            lead = last + 1 + len(gap) - len(gap.lstrip())
-            if lead < start and _prefix_at(sql, lead):
-                swallowed = lead  # a `#` comment start: the placeholder, not a comment
-                break
-            if tok is None:
-                break
-            here = base + tok.start
-            if tok.token_type == TokenType.IDENTIFIER and _prefix_at(sql, here + 1):
-                spots.append(here + 1)  # inside the quotes of a quoted name
-            elif (
-                tok.token_type == TokenType.HASH
-                and i + 1 < len(tokens)
-                and tokens[i + 1].start == tok.end + 1
-                and tokens[i + 1].token_type == TokenType.VAR
-                and _prefix_at(sql, here)
-            ):
-                spots.append(here)
-            last = base + tok.end
-        if swallowed is None:
-            break
-        spots.append(swallowed)
-        base = swallowed + len(TABLE_PREFIX)
+    for tok in Dialect.get_or_raise(dialect).tokenize("".join(pieces)):
+        if tok.token_type == TokenType.IDENTIFIER and tok.start + 1 in marked:
+            spots.append(tok.start + 1)  # inside the quotes of a quoted name
+        elif tok.token_type != TokenType.IDENTIFIER and tok.start in marked:
+            spots.append(tok.start)
     return spots
 
 
