@@ -64,8 +64,12 @@ def _php_code(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, int]]
         if text.startswith("?>", i):
             return i + 2, strings
         if text.startswith("//", i) or (c == "#" and not text.startswith("#[", i)):
-            ends = [e for e in (text.find("\n", i), text.find("?>", i)) if e >= 0]
-            i = min(ends) if ends else n
+            # to the line's end or a `?>` on it (looked for on this line only: searched to
+            # the end of the text, each comment of a file with no `?>` read all the rest)
+            line_end = text.find("\n", i)
+            line_end = n if line_end < 0 else line_end
+            close = text.find("?>", i, line_end)
+            i = line_end if close < 0 else close
             continue
         if text.startswith("/*", i):
             j = text.find("*/", i + 2)
