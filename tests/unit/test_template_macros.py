@@ -267,3 +267,15 @@ def test_a_value_doubled_in_a_macro_body_stays_bounded(tmp_path: Path, step: str
     ev = _read(page)
     assert ev.fields and all(len(f.name or "") <= macros.MAX_VALUE for f in ev.fields)
     assert any("cannot read" in p.message for p in ev.problems)
+
+
+def test_deeply_nested_blocks_in_a_macro_body_are_read_not_a_crash(tmp_path: Path) -> None:
+    """3,000 `{% if %}` around a field in a macro: the expander recursed per block
+    (RecursionError: the whole file was an internal error)."""
+    body = "{% macro m(a) %}" + "{% if b %}" * 3000 + '<input name="{{ a }}">' + "{% endif %}" * 3000
+    page = tmp_path / "page.html.twig"
+    page.write_text(body + "{% endmacro %}\n<form>{{ _self.m('email') }}<input name=\"nick\"></form>\n",
+                    encoding="utf-8")
+    ev = _read(page)
+    assert {"email", "nick"} <= set(_fields(ev))
+    assert not any("internal error" in p.message for p in ev.problems)

@@ -47,12 +47,15 @@ _SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 _MAX_INDEXED = 200_000
 #: Macro calls expanded inside a macro's body, at most this deep.
 MAX_DEPTH = 3
+#: `if`/`for` blocks of a macro body read inside one another, at most (deeper: kept as
+#: written, so a hostile nest costs neither the stack nor time squared).
+MAX_BLOCK_DEPTH = 64
 #: Macro calls expanded for one source file, nested ones included (a bound on the work).
 MAX_EXPANSIONS = 5_000
 #: A decided value larger than this (characters of its strings plus its items) is not
 #: decided: `{% set a = a ~ a %}` repeated doubles a string, `[a, a]` a nested list.
 MAX_VALUE = 100_000
-_MAX_NESTING = 32
+_MAX_VALUE_DEPTH = 32
 #: A value printed into the expanded markup must not open template code or a tag.
 _UNSAFE = frozenset("{}<>%")
 
@@ -323,7 +326,7 @@ def _built(node: nodes.Node, scope: dict[str, object]) -> object:
 def _size(value: object, budget: int) -> int:
     """The size of a decided value, counted no further than just past `budget`.
 
-    Iterative, and a list or hash nested deeper than `_MAX_NESTING` counts as too large
+    Iterative, and a list or hash nested deeper than `_MAX_VALUE_DEPTH` counts as too large
     (`{% set a = [a] %}` repeated nests without growing much; readers recurse into it).
     """
     total = 0
@@ -333,7 +336,7 @@ def _size(value: object, budget: int) -> int:
         if isinstance(item, str):
             total += len(item)
         elif isinstance(item, list | dict):
-            if depth >= _MAX_NESTING:
+            if depth >= _MAX_VALUE_DEPTH:
                 return budget + 1
             total += 1
             items = (*item.keys(), *item.values()) if isinstance(item, dict) else item
@@ -492,6 +495,8 @@ class _Expander:
         self.start, self.end = start, end
         self.in_tag = False
         """Whether the markup printed so far ends inside a start tag (`<input name="`)."""
+        self.nesting = 0
+        """`if`/`for` blocks open around the current one; deeper ones are kept as written."""
 
     def _text(self, out: list[str], text: str) -> None:
         """Markup of the body, printed as written."""
@@ -531,12 +536,17 @@ class _Expander:
             t = self.tokens[i]
             self._text(out, code[pos : t.start])
             piece = code[t.start : t.end]
-            if t.kind in (IF, OPEN) and t.name in ("jinja:if", "jinja:for"):
+            block = t.kind in (IF, OPEN) and t.name in ("jinja:if", "jinja:for")
+            if block and self.nesting < MAX_BLOCK_DEPTH:
                 branches, close = self._block(i, hi)
-                if t.name == "jinja:if":
-                    self._if(i, branches, close, hi, end, scope, out)
-                else:
-                    self._for(i, close, hi, end, scope, out)
+                self.nesting += 1
+                try:
+                    if t.name == "jinja:if":
+                        self._if(i, branches, close, hi, end, scope, out)
+                    else:
+                        self._for(i, close, hi, end, scope, out)
+                finally:
+                    self.nesting -= 1
                 pos = self.tokens[close].end if close < hi else end
                 i = close + 1
                 continue
