@@ -241,6 +241,21 @@ def test_a_tsql_trigger_reads_its_table_through_inserted() -> None:
     ]
 
 
+def test_a_tsql_trigger_reads_its_table_through_inserted_and_deleted_in_a_from_list() -> None:
+    """`FROM inserted i, deleted d` names both rows (the second was left an unknown table),
+    and a bare `deleted` keeps its name as an alias (`deleted.email` read nothing)."""
+    text = (
+        "CREATE TRIGGER trg ON dbo.patients AFTER UPDATE AS\n"
+        "IF EXISTS (SELECT * FROM inserted i, deleted d WHERE i.email = d.email) RETURN\n"
+        "SELECT deleted.email, deleted FROM deleted\n"
+    )
+    routine = read_routine(text, "tsql", 1, 1)
+    assert [s.text for s in routine.statements] == [
+        "SELECT * FROM dbo.patients i, dbo.patients d WHERE i.email = d.email",
+        "SELECT deleted.email, deleted FROM dbo.patients AS deleted",
+    ]
+
+
 def test_a_postgres_trigger_that_calls_a_function_runs_no_dynamic_sql() -> None:
     """`EXECUTE FUNCTION f()` is a trigger's action (a call), not `EXECUTE 'built text'`."""
     text = (
@@ -306,7 +321,7 @@ def test_a_tsql_variable_named_like_a_keyword_is_no_statement() -> None:
     )
     routine = read_routine(text, "tsql", 1, 1)
     assert [(s.line, s.text) for s in routine.statements] == [
-        (4, "INSERT dbo.audit_log SELECT @Update + 'x', id FROM dbo.patients")
+        (4, "INSERT dbo.audit_log SELECT @Update + 'x', id FROM dbo.patients AS deleted")
     ]
 
 
