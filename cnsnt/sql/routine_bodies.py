@@ -314,6 +314,10 @@ def _string_body(
     inner = raw.index("$", 1) + 1 if raw.startswith("$") else 1
     start = body.start + inner
     content = text[start : body.end + 1 - inner]
+    if raw.startswith("'"):
+        # a body in single quotes doubles each quote inside it (old pg_dump output): read
+        # as written, ''sec'' broke every statement with a string in it; no line is removed
+        content = content.replace("''", "'")
     try:
         inner_tokens = _tokenize(content, dialect)
     except TokenError:

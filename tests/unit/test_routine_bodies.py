@@ -266,6 +266,20 @@ def test_a_postgres_trigger_that_calls_a_function_runs_no_dynamic_sql() -> None:
     assert routine.unread == [] and routine.failure is None
 
 
+def test_a_body_in_single_quotes_has_its_doubled_quotes_read_as_one() -> None:
+    """An old pg_dump writes a body as '...' with each quote doubled: ''sec'' is 'sec'."""
+    text = (
+        "CREATE FUNCTION f() RETURNS void AS '\n"
+        "begin\n"
+        "  update patients set note = ''seen '''' twice'' where name = ''x'';\n"
+        "end;' LANGUAGE plpgsql"
+    )
+    routine = read_routine(text, "postgres", 1, 1)
+    assert [(s.line, s.text) for s in routine.statements] == [
+        (3, "update patients set note = 'seen '' twice' where name = 'x'")
+    ]
+
+
 def test_a_body_without_a_string_is_walked_whole_in_a_string_body_dialect() -> None:
     """A procedure written as T-SQL writes it, read as PostgreSQL: its statements are still
     found (then named as unparsable where they are), never passed over in silence."""
