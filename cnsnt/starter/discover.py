@@ -185,7 +185,7 @@ class Hint:
 def _word_dialects(name: str) -> set[str | None]:
     """The dialects the words of one path segment name (`SIGEM_BD`, `Oracle10g`, `install-mysql`)."""
     named: set[str | None] = set()
-    word = ""
+    word = previous = ""
     for char in name.lower() + " ":
         if char.isalnum():
             word += char
@@ -197,6 +197,10 @@ def _word_dialects(name: str) -> set[str | None]:
             named.add(DATABASE_WORDS[word])
         elif base and base in DATABASE_WORDS:
             named.add(DATABASE_WORDS[base])
+        elif previous and word and previous + word in DATABASE_WORDS:
+            named.add(DATABASE_WORDS[previous + word])  # one name in two words: maria_db, sql_server
+        if word:
+            previous = word
         word = ""
     return named
 

@@ -460,6 +460,10 @@ def test_a_folder_named_for_a_database_does_not_overrule_what_reads_its_file(tmp
         ("sql/h2/create.sql", Hint(None)),  # standard SQL: the default dialect
         ("migrate/mysql2postgres/01.sql", None),  # two databases named: no evidence
         ("app/pages/01.sql", None),
+        # a name written in two words: SVWS' create_schema.current.maria_db.sql
+        ("current/create_schema.current.maria_db.sql", Hint("mysql")),
+        ("scripts/sql_server/tables.sql", Hint("tsql")),
+        ("db/Postgre-SQL/x.sql", Hint("postgres")),
     ],
 )
 def test_path_hint_reads_the_nearest_name_of_a_database(tmp_path: Path, rel: str, hint: Hint | None):
