@@ -498,7 +498,7 @@ class _Walker:
                 if end < n and tokens[end].token_type == TokenType.SEMICOLON:
                     prev, i = ";", end + 1
                 continue
-            if body and self._dynamic(prev, word, following):
+            if body and self._dynamic(prev, word, following) and not self._constant(i):
                 line, col = self.place.at(tokens[i].start)
                 self.routine.unread.append(
                     Unread(line, col, "dynamic SQL (built at run time) cannot be read")
@@ -537,6 +537,31 @@ class _Walker:
                 return False  # a trigger's action (`FOR EACH ROW EXECUTE FUNCTION f()`): a call
             return prev in _ANY_AFTER or prev in ("IN", "QUERY")  # PL/pgSQL
         return False
+
+    def _constant(self, i: int) -> bool:
+        """Whether the EXECUTE at `i` runs one constant string: then it is no dynamic SQL.
+
+        Its text is audited as a data statement at its place; other SQL in it (DDL, ALTER
+        SESSION) reads no data. T-SQL's EXEC is left as it was.
+        """
+        if self.tsql:
+            return False
+        words, tokens = self.words, self.tokens
+        j = i + 1
+        if j < len(tokens) and words[j] == "IMMEDIATE":
+            j += 1
+        if j >= len(tokens) or tokens[j].token_type != TokenType.STRING:
+            return False
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if after is not None and after.token_type != TokenType.SEMICOLON:
+            if words[j + 1] not in ("USING", "INTO", "RETURNING", "RETURN", "BULK"):
+                return False  # `'text' || name`: built at run time
+        sql = tokens[j].text.strip()
+        first = sql.split(None, 1)[0].upper() if sql else ""
+        if first in _DML:
+            line, col = self.place.at(tokens[j].start + 1)
+            self.routine.statements.append(Embedded(line, col, sql))
+        return True
 
     def _end(self, start: int) -> int:
         """Index of the token that ends the data statement starting at `start` (exclusive)."""
