@@ -666,6 +666,31 @@ def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -
     assert notes == []
 
 
+def test_an_older_copy_with_a_column_since_dropped_is_still_a_patch(tmp_path: Path) -> None:
+    """pmb-like: an older copy of the full schema keeps one column the full one dropped,
+    while the full one has many columns the copy lacks: the copy is the older, left out
+    (kept, its tables were all defined twice and CN401 doubled)."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "base").mkdir()
+    (tmp_path / "base" / "full.sql").write_text(
+        "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80), phone VARCHAR(20),\n"
+        "  city VARCHAR(40));\n"
+        "CREATE TABLE visits (id INT PRIMARY KEY, member_id INT, seen DATE, note TEXT);\n"
+        "CREATE TABLE loans (id INT PRIMARY KEY, member_id INT);\n"
+    )
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "old.sql").write_text(
+        "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80), fax VARCHAR(20));\n"
+        "CREATE TABLE visits (id INT PRIMARY KEY, member_id INT);\n"
+    )
+    found, notes = survey(tmp_path)
+    assert [f.pattern for f in found] == ["base/full.sql"]
+    assert notes == [
+        "left out 1 SQL file in tables: upgrade patches of base/full.sql, which holds their tables"
+    ]
+
+
 def test_separate_schemas_are_both_kept(tmp_path: Path) -> None:
     """Two schemas that share no table are two databases, not a schema and its patches."""
     from cnsnt.starter.discover import survey
