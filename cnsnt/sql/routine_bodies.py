@@ -553,9 +553,12 @@ class _Walker:
         if j >= len(tokens) or tokens[j].token_type != TokenType.STRING:
             return False
         after = tokens[j + 1] if j + 1 < len(tokens) else None
-        if after is not None and after.token_type != TokenType.SEMICOLON:
-            if words[j + 1] not in ("USING", "INTO", "RETURNING", "RETURN", "BULK"):
-                return False  # `'text' || name`: built at run time
+        if (
+            after is not None
+            and after.token_type != TokenType.SEMICOLON
+            and words[j + 1] not in ("USING", "INTO", "RETURNING", "RETURN", "BULK")
+        ):
+            return False  # `'text' || name`: built at run time
         sql = tokens[j].text.strip()
         first = sql.split(None, 1)[0].upper() if sql else ""
         if first in _DML:

@@ -328,6 +328,32 @@ def test_the_routines_of_a_schema_file_are_audited_as_queries(tmp_path: Path) ->
     assert result.sources["stored_code_files"] == 1
 
 
+@pytest.mark.parametrize(("dialect", "skipped"), [("mysql", False), (None, True)])
+def test_a_delimiter_trigger_of_a_schema_file_read_as_stored_code_is_not_called_skipped(
+    tmp_path: Path, dialect: str | None, skipped: bool
+) -> None:
+    """SVWS: 538 'stored routine or trigger ... skipped' warnings on triggers whose
+    statements were audited all the same; without a MySQL dialect nothing reads them."""
+    from cnsnt.api import audit_path
+
+    (tmp_path / "dump.sql").write_text(
+        SCHEMA + "DELIMITER $\n"
+        "CREATE TRIGGER t_ins BEFORE INSERT ON patients FOR EACH ROW\n"
+        "BEGIN\n"
+        "  UPDATE audit_log SET note = NEW.email WHERE patient_id = NEW.id;\n"
+        "END\n"
+        "$\n"
+        "DELIMITER ;\n"
+    )
+    entry = "{path: dump.sql" + (f", dialect: {dialect}" if dialect else "") + "}"
+    (tmp_path / "cnsnt.yaml").write_text(f"cnsnt: 1\nsources:\n  schemas: [{entry}]\n")
+    result = audit_path(tmp_path)
+    warned = [f.message for f in result.findings if f.rule == "CN001"]
+    assert any("trigger in a 'DELIMITER $' block skipped" in m for m in warned) is skipped
+    written = {f.subject for f in result.findings if f.rule == "CN302"}
+    assert ("audit_log.note" in written) is not skipped
+
+
 def test_a_variable_is_a_bind_unless_a_table_of_the_statement_has_that_column() -> None:
     """Oracle reads a name a column of the statement's tables has as that column; any
     other declared name (a variable, a parameter, a function called bare) is a value."""
