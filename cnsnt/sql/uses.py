@@ -329,7 +329,18 @@ def _is_star(projection: exp.Expr) -> bool:
 
 
 def _table_name(table: exp.Table) -> str:
-    parts = (table.text("catalog"), table.text("db"), table.name)
+    """The name as written, for messages.
+
+    T-SQL's `#temp` and `##global` keep their sign, and a table-valued function shows
+    its name (`dbo.f(...)`: 'dbo' alone named the schema).
+    """
+    name = table.name
+    this = table.this
+    if isinstance(this, exp.Identifier):
+        name = ("##" if this.args.get("global_") else "#" if this.args.get("temporary") else "") + name
+    elif isinstance(this, exp.Func):
+        name = f"{this.sql_name() if not isinstance(this, exp.Anonymous) else this.name}(...)"
+    parts = (table.text("catalog"), table.text("db"), name)
     return ".".join(p for p in parts if p and p != _NO_SCHEMA)
 
 
