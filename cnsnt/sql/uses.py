@@ -331,13 +331,15 @@ def _is_star(projection: exp.Expr) -> bool:
 def _table_name(table: exp.Table) -> str:
     """The name as written, for messages.
 
-    T-SQL's `#temp` and `##global` keep their sign, and a table-valued function shows
+    T-SQL's `#temp`, `##global` and `@variable` keep their sign, and a table-valued function shows
     its name (`dbo.f(...)`: 'dbo' alone named the schema).
     """
     name = table.name
     this = table.this
     if isinstance(this, exp.Identifier):
         name = ("##" if this.args.get("global_") else "#" if this.args.get("temporary") else "") + name
+    elif isinstance(this, exp.Parameter):
+        name = f"@{name}"  # a table variable
     elif isinstance(this, exp.Func):
         name = f"{this.sql_name() if not isinstance(this, exp.Anonymous) else this.name}(...)"
     parts = (table.text("catalog"), table.text("db"), name)

@@ -525,9 +525,10 @@ def test_copy_from_writes_its_columns_and_copy_to_reads_them(app: QuerySchema) -
     [
         # a table-valued function: its name, not the schema's ('SELECT * over dbo')
         ("SELECT * FROM dbo.GetList(1, 2) WHERE Status = 1", "SELECT * over dbo.GetList("),
-        # a temporary table keeps the sign that says what it is
+        # a temporary table and a table variable keep the sign that says what they are
         ("SELECT i.UserID FROM #ids i", "table '#ids' is not in any audited schema"),
         ("SELECT g.UserID FROM ##ids g", "table '##ids' is not in any audited schema"),
+        ("INSERT @names SELECT UserID FROM dbo.Users", "table '@names' is not in any audited schema"),
     ],
 )
 def test_a_tsql_source_that_is_no_table_is_named_as_written(tmp_path: Path, sql: str, named: str) -> None:
