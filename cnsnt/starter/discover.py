@@ -21,7 +21,13 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, proje
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
-from cnsnt.sql.statements import copies_from_stdin, split_statements, sqlplus_script
+from cnsnt.sql.routine_bodies import defines_routine
+from cnsnt.sql.statements import (
+    copies_from_stdin,
+    reads_delimiter_routines,
+    split_statements,
+    sqlplus_script,
+)
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.revisions import superseded
 
@@ -319,11 +325,14 @@ def _unread_chars(text: str, dialect: str | None) -> tuple[int, int, int]:
     warnings. The file's first statements only: enough to tell, at a bounded cost.
     """
     unread = total = blocks = 0
-    for number, stmt in enumerate(split_statements([text], dialect)):
+    # a MySQL-family dialect splits `DELIMITER` blocks out as the audit does, and their
+    # routines count as blocks, like Oracle's PL/SQL blocks (its triggers went to Oracle)
+    delimiters = reads_delimiter_routines(dialect)
+    for number, stmt in enumerate(split_statements([text], dialect, routines=delimiters)):
         if number >= QUERY_SAMPLE:
             break
         total += len(stmt.text)
-        if stmt.meta_command or stmt.plsql_block:
+        if stmt.meta_command or stmt.plsql_block or (delimiters and defines_routine(stmt.text, dialect)):
             blocks += len(stmt.text)
             continue
         parsed = parse_statements(stmt.text, dialect)

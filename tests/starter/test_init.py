@@ -284,6 +284,20 @@ def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path, mysq
     ]
 
 
+def test_discover_finds_mysql_for_triggers_in_delimiter_blocks(tmp_path: Path):
+    """openSIS-like: MySQL triggers in `DELIMITER $$` blocks, which the audit reads as
+    stored code in MySQL; Oracle skipped them as PL/SQL blocks and won the file."""
+    trigger = (
+        "DROP TRIGGER IF EXISTS `t{n}_grades`;\nDELIMITER $$\nCREATE TRIGGER `t{n}_grades`\n"
+        "    AFTER {event} ON grades\n    FOR EACH ROW\n"
+        "\tSELECT CALC_GPA(OLD.student_id, OLD.period_id) INTO @return$$\nDELIMITER ;\n\n"
+    )
+    (tmp_path / "OpenTriggers.sql").write_text(
+        "".join(trigger.format(n=n, event=e) for n, e in enumerate(("DELETE", "INSERT", "UPDATE")))
+    )
+    assert discover(tmp_path) == [Found("queries", "OpenTriggers.sql", dialect="mysql")]
+
+
 def test_discover_finds_tsql_for_a_query_file_the_ddl_reader_passes(tmp_path: Path):
     """T-SQL brackets and `GO` batches around a procedure: no table, and no DDL the
     DDL reader skips, yet the default dialect cannot read one statement of it."""
