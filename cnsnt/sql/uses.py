@@ -620,13 +620,22 @@ class _Collector:
         joins: Sequence[exp.Expr] = (),
         where: exp.Expr | None = None,
     ) -> None:
-        """Resolve DML read expressions as a SELECT over the target (and its sources)."""
+        """Resolve DML read expressions as a SELECT over the target (and its sources).
+
+        The statement's WITH comes along: a CTE it reads (`WITH src AS (...) MERGE ...
+        USING src`) was an unknown table.
+        """
         if not isinstance(target, exp.Table) or not (reads or joins or where is not None):
             return
         select = exp.Select(
             expressions=[r.copy() for r in reads] or [exp.Literal.number(1)],
             from_=exp.From(this=target.copy()),
         )
+        statement = target.parent
+        if isinstance(statement, (exp.Update, exp.Delete, exp.Merge)):
+            with_ = statement.args.get("with_")
+            if isinstance(with_, exp.With):
+                select.set("with_", with_.copy())
         if joins:
             select.set("joins", [j.copy() for j in joins])
         if where is not None:
