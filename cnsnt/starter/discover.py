@@ -349,7 +349,9 @@ def _query_dialect(text: str, clean: str | None, hint: Hint | None = None) -> st
     dialect; the query reader can. The first dialect that reads the file whole wins; when
     none does, the one that reads the most if it reads nine tenths and the DDL reader's
     choice leaves most of the file unread (a PL/SQL body that no dialect reads keeps its
-    dialect rather than take whichever misreads the least of it).
+    dialect rather than take whichever misreads the least of it). When that choice reads
+    none of it, the one that reads more than half wins (a SQL Server script whose CREATE
+    DATABASE options no dialect reads).
 
     The dialect the path names wins when it leaves no more unread than any other, or
     parses nine tenths as much as the one that parses most: Oracle's splitter takes a
@@ -374,6 +376,8 @@ def _query_dialect(text: str, clean: str | None, hint: Hint | None = None) -> st
     best = min(order, key=lambda d: read[d][0])
     best_unread, best_read, _ = read[best]
     unread, total, _ = read[clean]  # `clean` is one of DIALECTS: read in the loop above
+    if unread == total and total and 2 * best_unread < best_read:
+        return best  # the DDL reader's choice reads none of it: the one that reads most of it
     # a dialect that reads nine tenths of what the DDL reader's choice mostly cannot
     return best if 10 * best_unread <= best_read and 2 * unread > total else clean
 

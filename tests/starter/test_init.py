@@ -298,6 +298,38 @@ def test_discover_finds_mysql_for_triggers_in_delimiter_blocks(tmp_path: Path):
     assert discover(tmp_path) == [Found("queries", "OpenTriggers.sql", dialect="mysql")]
 
 
+def test_discover_takes_the_dialect_that_reads_most_when_the_default_reads_nothing(tmp_path: Path):
+    """delphirep-like: a SQL Server script whose CREATE DATABASE options no dialect reads;
+    T-SQL reads the rest, the default none of it: T-SQL, not the default (was: nine tenths
+    were asked of T-SQL, and all its bracketed statements became CN001)."""
+    (tmp_path / "base.sql").write_text(
+        "USE [master]\n"
+        "GO\n"
+        "CREATE DATABASE [shop]\n"
+        " CONTAINMENT = NONE\n"
+        " ON  PRIMARY\n"
+        "( NAME = N'shop', FILENAME = N'C:\\data\\shop.mdf' , SIZE = 8192KB , MAXSIZE = UNLIMITED, FILEGROWTH = 65536KB )\n"
+        " LOG ON\n"
+        "( NAME = N'shop_log', FILENAME = N'C:\\data\\shop_log.ldf' , SIZE = 8192KB , MAXSIZE = 2048GB , FILEGROWTH = 65536KB )\n"
+        "GO\n"
+        "ALTER DATABASE [shop] SET ANSI_NULL_DEFAULT OFF\n"
+        "GO\n"
+        "ALTER DATABASE [shop] SET ANSI_NULLS OFF\n"
+        "GO\n"
+        "ALTER DATABASE [shop] SET ANSI_PADDING OFF\n"
+        "GO\n"
+        "USE [shop]\n"
+        "GO\n"
+        "INSERT [dbo].[members] ([id], [email]) VALUES (1, N'a@example.com')\n"
+        "GO\n"
+        "INSERT [dbo].[members] ([id], [email]) VALUES (2, N'b@example.com')\n"
+        "GO\n"
+        "UPDATE [dbo].[members] SET [email] = N'c@example.com' WHERE [id] = 2\n"
+        "GO\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "base.sql", dialect="tsql")]
+
+
 def test_discover_finds_tsql_for_a_query_file_the_ddl_reader_passes(tmp_path: Path):
     """T-SQL brackets and `GO` batches around a procedure: no table, and no DDL the
     DDL reader skips, yet the default dialect cannot read one statement of it."""
