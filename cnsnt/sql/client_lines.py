@@ -23,6 +23,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_split import classify, keyword
 from cnsnt.sql.ddl_text import ENDS_STATEMENT, keywords, lines, shorten
+from cnsnt.sql.routine_bodies import defines_routine
 from cnsnt.sql.sqlplus import SqlPlusKind, sqlplus_line
 from cnsnt.sql.statements import COPY_UNENDED
 
@@ -300,8 +301,19 @@ def _close_routine(
         message = f"stored routine or trigger in a {block} skipped ({head}), but {what}"
     else:
         message = f"stored routine or trigger in a {block} skipped ({head}): its body holds no table columns"
-    problems.append(DDLProblem(start, message, may_hold_schema=False))
+    read = _read_as_stored_code(body, delimiter)
+    problems.append(DDLProblem(start, message, may_hold_schema=False, routine=read))
     return 1
+
+
+def _read_as_stored_code(body: str, delimiter: str) -> bool:
+    """Whether the stored-code reader audits this routine's statements (MySQL family).
+
+    Only a closed block's routine that opens with its CREATE: one in a version comment
+    (`/*!50003 CREATE ... */`) or a bare BEGIN block is not read there.
+    """
+    head = body.lstrip()
+    return bool(delimiter) and not head.startswith(("/*", "--", "#")) and defines_routine(head, "mysql")
 
 
 def _created_tables(body: str, dia: Dialect) -> list[tuple[int, int]]:

@@ -64,6 +64,11 @@ class Routine:
 #: Words that start a data statement.
 _DML = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE"})
 _QUERY = frozenset({"SELECT", "WITH"})
+#: Words that end a FROM list at their depth (a comma after them names no table).
+_FROM_ENDS = frozenset(
+    {"WHERE", "GROUP", "HAVING", "ORDER", "UNION", "EXCEPT", "INTERSECT", "SELECT", "SET",
+     "VALUES", "OUTPUT", "OPTION", "WINDOW", "INTO"}
+)
 #: After these a procedural statement starts: any data statement may follow.
 _ANY_AFTER = frozenset({"", ";", "BEGIN", "THEN", "ELSE", "LOOP", "DO", "REPEAT", ">>", "ROW", "ATOMIC"})
 #: After these a query may follow (`CURSOR c IS SELECT`, `FOR r IN (SELECT`, `OPEN c FOR SELECT`,
@@ -311,6 +316,10 @@ def _string_body(
     inner = raw.index("$", 1) + 1 if raw.startswith("$") else 1
     start = body.start + inner
     content = text[start : body.end + 1 - inner]
+    if raw.startswith("'"):
+        # a body in single quotes doubles each quote inside it (old pg_dump output): read
+        # as written, ''sec'' broke every statement with a string in it; no line is removed
+        content = content.replace("''", "'")
     try:
         inner_tokens = _tokenize(content, dialect)
     except TokenError:
@@ -491,7 +500,7 @@ class _Walker:
                 if end < n and tokens[end].token_type == TokenType.SEMICOLON:
                     prev, i = ";", end + 1
                 continue
-            if body and self._dynamic(prev, word, following):
+            if body and self._dynamic(prev, word, following) and not self._constant(i):
                 line, col = self.place.at(tokens[i].start)
                 self.routine.unread.append(
                     Unread(line, col, "dynamic SQL (built at run time) cannot be read")
@@ -530,6 +539,34 @@ class _Walker:
                 return False  # a trigger's action (`FOR EACH ROW EXECUTE FUNCTION f()`): a call
             return prev in _ANY_AFTER or prev in ("IN", "QUERY")  # PL/pgSQL
         return False
+
+    def _constant(self, i: int) -> bool:
+        """Whether the EXECUTE at `i` runs one constant string: then it is no dynamic SQL.
+
+        Its text is audited as a data statement at its place; other SQL in it (DDL, ALTER
+        SESSION) reads no data. T-SQL's EXEC is left as it was.
+        """
+        if self.tsql:
+            return False
+        words, tokens = self.words, self.tokens
+        j = i + 1
+        if j < len(tokens) and words[j] == "IMMEDIATE":
+            j += 1
+        if j >= len(tokens) or tokens[j].token_type != TokenType.STRING:
+            return False
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if (
+            after is not None
+            and after.token_type != TokenType.SEMICOLON
+            and words[j + 1] not in ("USING", "INTO", "RETURNING", "RETURN", "BULK")
+        ):
+            return False  # `'text' || name`: built at run time
+        sql = tokens[j].text.strip()
+        first = sql.split(None, 1)[0].upper() if sql else ""
+        if first in _DML:
+            line, col = self.place.at(tokens[j].start + 1)
+            self.routine.statements.append(Embedded(line, col, sql))
+        return True
 
     def _end(self, start: int) -> int:
         """Index of the token that ends the data statement starting at `start` (exclusive)."""
@@ -582,10 +619,7 @@ class _Walker:
         edits.extend(self._record_binds(start, end))
         edits.extend(self._raises(start, end))
         if self.tsql and self.table is not None:
-            # a T-SQL trigger's `inserted` and `deleted` rows are rows of its table
-            for j in range(start + 1, end):
-                if self.words[j] in ("INSERTED", "DELETED") and self.words[j - 1] in ("FROM", "JOIN"):
-                    edits.append((tokens[j].start, tokens[j].end + 1, self.table))
+            edits.extend(self._trigger_rows(start, end, self.table))
         if self.words[start] == "PERFORM":
             edits.append((tokens[start].start, tokens[start].end + 1, "SELECT"))
         pieces: list[str] = []
@@ -599,6 +633,43 @@ class _Walker:
         pieces.append(self.text[at:last])
         line, col = self.place.at(first)
         self.routine.statements.append(Embedded(line, col, "".join(pieces)))
+
+    def _trigger_rows(self, start: int, end: int, table: str) -> list[tuple[int, int, str]]:
+        """A T-SQL trigger's `inserted` and `deleted` rows are rows of its table.
+
+        They are named where a table is (after FROM or JOIN, or after a comma in a FROM
+        list), and a bare one keeps its name as the alias its columns are qualified with.
+        """
+        words, tokens = self.words, self.tokens
+        edits: list[tuple[int, int, str]] = []
+        in_from = [False]  # by parenthesis depth: inside a FROM list
+        for j in range(start, end):
+            kind = tokens[j].token_type
+            if kind == TokenType.L_PAREN:
+                in_from.append(False)
+                continue
+            if kind == TokenType.R_PAREN:
+                if len(in_from) > 1:
+                    in_from.pop()
+                continue
+            word = words[j]
+            if word in ("FROM", "JOIN"):
+                in_from[-1] = True
+            elif word in _FROM_ENDS:
+                in_from[-1] = False
+            if word not in ("INSERTED", "DELETED") or j == start:
+                continue
+            before = tokens[j - 1].token_type
+            if not (words[j - 1] in ("FROM", "JOIN") or (before == TokenType.COMMA and in_from[-1])):
+                continue
+            if j + 1 < end and tokens[j + 1].token_type == TokenType.DOT:
+                continue  # `inserted.col`: a column
+            aliased = j + 1 < end and (
+                words[j + 1] == "AS" or tokens[j + 1].token_type in (TokenType.VAR, TokenType.IDENTIFIER)
+            )
+            name = self.text[tokens[j].start : tokens[j].end + 1]
+            edits.append((tokens[j].start, tokens[j].end + 1, table if aliased else f"{table} AS {name}"))
+        return edits
 
     def _into(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Blank `INTO variables` (and `BULK COLLECT`) at depth 0: no table is written."""

@@ -199,6 +199,11 @@ _TSQL_UNITS = frozenset({"PROCEDURE", "PROC", "FUNCTION", "TRIGGER"})
 MYSQL_DIALECTS = frozenset({"mysql", "mariadb", "doris", "starrocks", "singlestore", "tidb"})
 
 
+def reads_delimiter_routines(dialect: str | None) -> bool:
+    """Whether the routines of `DELIMITER` blocks are split out (and read) in this dialect."""
+    return dialect is not None and dialect.lower() in _DELIMITER_DIALECTS
+
+
 def opens_tsql_routine(words: Sequence[str]) -> bool:
     """Whether a T-SQL statement starting with these upper-cased words defines a routine.
 

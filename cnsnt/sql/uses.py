@@ -329,7 +329,20 @@ def _is_star(projection: exp.Expr) -> bool:
 
 
 def _table_name(table: exp.Table) -> str:
-    parts = (table.text("catalog"), table.text("db"), table.name)
+    """The name as written, for messages.
+
+    T-SQL's `#temp`, `##global` and `@variable` keep their sign, and a table-valued function shows
+    its name (`dbo.f(...)`: 'dbo' alone named the schema).
+    """
+    name = table.name
+    this = table.this
+    if isinstance(this, exp.Identifier):
+        name = ("##" if this.args.get("global_") else "#" if this.args.get("temporary") else "") + name
+    elif isinstance(this, exp.Parameter):
+        name = f"@{name}"  # a table variable
+    elif isinstance(this, exp.Func):
+        name = f"{this.sql_name() if not isinstance(this, exp.Anonymous) else this.name}(...)"
+    parts = (table.text("catalog"), table.text("db"), name)
     return ".".join(p for p in parts if p and p != _NO_SCHEMA)
 
 
@@ -607,13 +620,22 @@ class _Collector:
         joins: Sequence[exp.Expr] = (),
         where: exp.Expr | None = None,
     ) -> None:
-        """Resolve DML read expressions as a SELECT over the target (and its sources)."""
+        """Resolve DML read expressions as a SELECT over the target (and its sources).
+
+        The statement's WITH comes along: a CTE it reads (`WITH src AS (...) MERGE ...
+        USING src`) was an unknown table.
+        """
         if not isinstance(target, exp.Table) or not (reads or joins or where is not None):
             return
         select = exp.Select(
             expressions=[r.copy() for r in reads] or [exp.Literal.number(1)],
             from_=exp.From(this=target.copy()),
         )
+        statement = target.parent
+        if isinstance(statement, (exp.Update, exp.Delete, exp.Merge)):
+            with_ = statement.args.get("with_")
+            if isinstance(with_, exp.With):
+                select.set("with_", with_.copy())
         if joins:
             select.set("joins", [j.copy() for j in joins])
         if where is not None:

@@ -21,7 +21,13 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, proje
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
-from cnsnt.sql.statements import copies_from_stdin, split_statements, sqlplus_script
+from cnsnt.sql.routine_bodies import defines_routine
+from cnsnt.sql.statements import (
+    copies_from_stdin,
+    reads_delimiter_routines,
+    split_statements,
+    sqlplus_script,
+)
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.revisions import superseded
 
@@ -185,7 +191,7 @@ class Hint:
 def _word_dialects(name: str) -> set[str | None]:
     """The dialects the words of one path segment name (`SIGEM_BD`, `Oracle10g`, `install-mysql`)."""
     named: set[str | None] = set()
-    word = ""
+    word = previous = ""
     for char in name.lower() + " ":
         if char.isalnum():
             word += char
@@ -197,6 +203,10 @@ def _word_dialects(name: str) -> set[str | None]:
             named.add(DATABASE_WORDS[word])
         elif base and base in DATABASE_WORDS:
             named.add(DATABASE_WORDS[base])
+        elif previous and word and previous + word in DATABASE_WORDS:
+            named.add(DATABASE_WORDS[previous + word])  # one name in two words: maria_db, sql_server
+        if word:
+            previous = word
         word = ""
     return named
 
@@ -315,11 +325,14 @@ def _unread_chars(text: str, dialect: str | None) -> tuple[int, int, int]:
     warnings. The file's first statements only: enough to tell, at a bounded cost.
     """
     unread = total = blocks = 0
-    for number, stmt in enumerate(split_statements([text], dialect)):
+    # a MySQL-family dialect splits `DELIMITER` blocks out as the audit does, and their
+    # routines count as blocks, like Oracle's PL/SQL blocks (its triggers went to Oracle)
+    delimiters = reads_delimiter_routines(dialect)
+    for number, stmt in enumerate(split_statements([text], dialect, routines=delimiters)):
         if number >= QUERY_SAMPLE:
             break
         total += len(stmt.text)
-        if stmt.meta_command or stmt.plsql_block:
+        if stmt.meta_command or stmt.plsql_block or (delimiters and defines_routine(stmt.text, dialect)):
             blocks += len(stmt.text)
             continue
         parsed = parse_statements(stmt.text, dialect)
@@ -336,7 +349,9 @@ def _query_dialect(text: str, clean: str | None, hint: Hint | None = None) -> st
     dialect; the query reader can. The first dialect that reads the file whole wins; when
     none does, the one that reads the most if it reads nine tenths and the DDL reader's
     choice leaves most of the file unread (a PL/SQL body that no dialect reads keeps its
-    dialect rather than take whichever misreads the least of it).
+    dialect rather than take whichever misreads the least of it). When that choice reads
+    none of it, the one that reads more than half wins (a SQL Server script whose CREATE
+    DATABASE options no dialect reads).
 
     The dialect the path names wins when it leaves no more unread than any other, or
     parses nine tenths as much as the one that parses most: Oracle's splitter takes a
@@ -361,6 +376,8 @@ def _query_dialect(text: str, clean: str | None, hint: Hint | None = None) -> st
     best = min(order, key=lambda d: read[d][0])
     best_unread, best_read, _ = read[best]
     unread, total, _ = read[clean]  # `clean` is one of DIALECTS: read in the loop above
+    if unread == total and total and 2 * best_unread < best_read:
+        return best  # the DDL reader's choice reads none of it: the one that reads most of it
     # a dialect that reads nine tenths of what the DDL reader's choice mostly cannot
     return best if 10 * best_unread <= best_read and 2 * unread > total else clean
 
@@ -786,20 +803,25 @@ def _patches(schemas: dict[Path, tuple[DDLTable, ...]]) -> dict[Path, Path]:
 
 
 def _columns_within(tables: tuple[DDLTable, ...], fuller: tuple[DDLTable, ...]) -> bool:
-    """Whether every table `tables` creates has no column the fuller file's lacks.
+    """Whether the tables `tables` creates are an older state of the fuller file's.
 
-    A file that creates a table with more columns is newer than the "full" schema (or
-    of another database's edition of it, as SIU-Toba's PostgreSQL files beside an
-    older MySQL one): leaving it out would lose those columns.
+    A file that creates its tables with more columns than the "full" schema has is newer
+    than it (or of another database's edition of it, as SIU-Toba's PostgreSQL files
+    beside an older MySQL one): leaving it out would lose those columns. One whose
+    tables lack more of the full schema's columns than they add is an older copy that
+    kept a column since dropped (pmb's `tables/bibli.sql`: 1 such column, 211 missing):
+    kept, every table of it was defined twice.
     """
     known: dict[str, set[str]] = defaultdict(set)
     for table in fuller:
         known[table.name.casefold()].update(c.name.casefold() for c in table.columns)
-    return all(
-        {c.name.casefold() for c in table.columns} <= known[table.name.casefold()]
-        for table in tables
-        if not table.altered_only
-    )
+    mine: dict[str, set[str]] = defaultdict(set)
+    for table in tables:
+        if not table.altered_only:
+            mine[table.name.casefold()].update(c.name.casefold() for c in table.columns)
+    added = sum(len(columns - known[name]) for name, columns in mine.items())
+    lacked = sum(len(known[name] - columns) for name, columns in mine.items())
+    return added == 0 or added < lacked
 
 
 def _in_demo_dir(path: Path, root: Path) -> bool:

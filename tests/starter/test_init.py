@@ -284,6 +284,52 @@ def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path, mysq
     ]
 
 
+def test_discover_finds_mysql_for_triggers_in_delimiter_blocks(tmp_path: Path):
+    """openSIS-like: MySQL triggers in `DELIMITER $$` blocks, which the audit reads as
+    stored code in MySQL; Oracle skipped them as PL/SQL blocks and won the file."""
+    trigger = (
+        "DROP TRIGGER IF EXISTS `t{n}_grades`;\nDELIMITER $$\nCREATE TRIGGER `t{n}_grades`\n"
+        "    AFTER {event} ON grades\n    FOR EACH ROW\n"
+        "\tSELECT CALC_GPA(OLD.student_id, OLD.period_id) INTO @return$$\nDELIMITER ;\n\n"
+    )
+    (tmp_path / "OpenTriggers.sql").write_text(
+        "".join(trigger.format(n=n, event=e) for n, e in enumerate(("DELETE", "INSERT", "UPDATE")))
+    )
+    assert discover(tmp_path) == [Found("queries", "OpenTriggers.sql", dialect="mysql")]
+
+
+def test_discover_takes_the_dialect_that_reads_most_when_the_default_reads_nothing(tmp_path: Path):
+    """delphirep-like: a SQL Server script whose CREATE DATABASE options no dialect reads;
+    T-SQL reads the rest, the default none of it: T-SQL, not the default (was: nine tenths
+    were asked of T-SQL, and all its bracketed statements became CN001)."""
+    (tmp_path / "base.sql").write_text(
+        "USE [master]\n"
+        "GO\n"
+        "CREATE DATABASE [shop]\n"
+        " CONTAINMENT = NONE\n"
+        " ON  PRIMARY\n"
+        "( NAME = N'shop', FILENAME = N'C:\\data\\shop.mdf' , SIZE = 8192KB , MAXSIZE = UNLIMITED, FILEGROWTH = 65536KB )\n"
+        " LOG ON\n"
+        "( NAME = N'shop_log', FILENAME = N'C:\\data\\shop_log.ldf' , SIZE = 8192KB , MAXSIZE = 2048GB , FILEGROWTH = 65536KB )\n"
+        "GO\n"
+        "ALTER DATABASE [shop] SET ANSI_NULL_DEFAULT OFF\n"
+        "GO\n"
+        "ALTER DATABASE [shop] SET ANSI_NULLS OFF\n"
+        "GO\n"
+        "ALTER DATABASE [shop] SET ANSI_PADDING OFF\n"
+        "GO\n"
+        "USE [shop]\n"
+        "GO\n"
+        "INSERT [dbo].[members] ([id], [email]) VALUES (1, N'a@example.com')\n"
+        "GO\n"
+        "INSERT [dbo].[members] ([id], [email]) VALUES (2, N'b@example.com')\n"
+        "GO\n"
+        "UPDATE [dbo].[members] SET [email] = N'c@example.com' WHERE [id] = 2\n"
+        "GO\n"
+    )
+    assert discover(tmp_path) == [Found("queries", "base.sql", dialect="tsql")]
+
+
 def test_discover_finds_tsql_for_a_query_file_the_ddl_reader_passes(tmp_path: Path):
     """T-SQL brackets and `GO` batches around a procedure: no table, and no DDL the
     DDL reader skips, yet the default dialect cannot read one statement of it."""
@@ -460,6 +506,10 @@ def test_a_folder_named_for_a_database_does_not_overrule_what_reads_its_file(tmp
         ("sql/h2/create.sql", Hint(None)),  # standard SQL: the default dialect
         ("migrate/mysql2postgres/01.sql", None),  # two databases named: no evidence
         ("app/pages/01.sql", None),
+        # a name written in two words: SVWS' create_schema.current.maria_db.sql
+        ("current/create_schema.current.maria_db.sql", Hint("mysql")),
+        ("scripts/sql_server/tables.sql", Hint("tsql")),
+        ("db/Postgre-SQL/x.sql", Hint("postgres")),
     ],
 )
 def test_path_hint_reads_the_nearest_name_of_a_database(tmp_path: Path, rel: str, hint: Hint | None):
@@ -660,6 +710,31 @@ def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -
     found, notes = survey(tmp_path)
     assert sorted(f.pattern for f in found) == ["ddl/a1_members.sql", "old/full.sql"]
     assert notes == []
+
+
+def test_an_older_copy_with_a_column_since_dropped_is_still_a_patch(tmp_path: Path) -> None:
+    """pmb-like: an older copy of the full schema keeps one column the full one dropped,
+    while the full one has many columns the copy lacks: the copy is the older, left out
+    (kept, its tables were all defined twice and CN401 doubled)."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "base").mkdir()
+    (tmp_path / "base" / "full.sql").write_text(
+        "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80), phone VARCHAR(20),\n"
+        "  city VARCHAR(40));\n"
+        "CREATE TABLE visits (id INT PRIMARY KEY, member_id INT, seen DATE, note TEXT);\n"
+        "CREATE TABLE loans (id INT PRIMARY KEY, member_id INT);\n"
+    )
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "old.sql").write_text(
+        "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80), fax VARCHAR(20));\n"
+        "CREATE TABLE visits (id INT PRIMARY KEY, member_id INT);\n"
+    )
+    found, notes = survey(tmp_path)
+    assert [f.pattern for f in found] == ["base/full.sql"]
+    assert notes == [
+        "left out 1 SQL file in tables: upgrade patches of base/full.sql, which holds their tables"
+    ]
 
 
 def test_separate_schemas_are_both_kept(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ CREATE OR REPLACE PACKAGE BODY marketing_pkg AS
         INSERT INTO audit_log (patient_id, note) VALUES (p_id, r.diagnosis);
       END IF;
     END LOOP;
-    EXECUTE IMMEDIATE 'DELETE FROM audit_log';
+    EXECUTE IMMEDIATE 'DELETE FROM ' || v_name;
   EXCEPTION
     WHEN NO_DATA_FOUND THEN
       UPDATE patients SET email = NULL WHERE id = p_id;
@@ -72,7 +72,7 @@ BEGIN
   FOR r IN SELECT diagnosis FROM patients LOOP
     INSERT INTO audit_log (patient_id, note) VALUES (p_id, r.diagnosis);
   END LOOP;
-  EXECUTE 'DELETE FROM audit_log';
+  EXECUTE 'DELETE FROM ' || v_mail;
 END;
 $$ LANGUAGE plpgsql;
 """
@@ -242,6 +242,21 @@ def test_a_tsql_trigger_reads_its_table_through_inserted() -> None:
     ]
 
 
+def test_a_tsql_trigger_reads_its_table_through_inserted_and_deleted_in_a_from_list() -> None:
+    """`FROM inserted i, deleted d` names both rows (the second was left an unknown table),
+    and a bare `deleted` keeps its name as an alias (`deleted.email` read nothing)."""
+    text = (
+        "CREATE TRIGGER trg ON dbo.patients AFTER UPDATE AS\n"
+        "IF EXISTS (SELECT * FROM inserted i, deleted d WHERE i.email = d.email) RETURN\n"
+        "SELECT deleted.email, deleted FROM deleted\n"
+    )
+    routine = read_routine(text, "tsql", 1, 1)
+    assert [s.text for s in routine.statements] == [
+        "SELECT * FROM dbo.patients i, dbo.patients d WHERE i.email = d.email",
+        "SELECT deleted.email, deleted FROM dbo.patients AS deleted",
+    ]
+
+
 def test_a_postgres_trigger_that_calls_a_function_runs_no_dynamic_sql() -> None:
     """`EXECUTE FUNCTION f()` is a trigger's action (a call), not `EXECUTE 'built text'`."""
     text = (
@@ -250,6 +265,39 @@ def test_a_postgres_trigger_that_calls_a_function_runs_no_dynamic_sql() -> None:
     )
     routine = read_routine(text, "postgres", 1, 1)
     assert routine.unread == [] and routine.failure is None
+
+
+def test_a_body_in_single_quotes_has_its_doubled_quotes_read_as_one() -> None:
+    """An old pg_dump writes a body as '...' with each quote doubled: ''sec'' is 'sec'."""
+    text = (
+        "CREATE FUNCTION f() RETURNS void AS '\n"
+        "begin\n"
+        "  update patients set note = ''seen '''' twice'' where name = ''x'';\n"
+        "end;' LANGUAGE plpgsql"
+    )
+    routine = read_routine(text, "postgres", 1, 1)
+    assert [(s.line, s.text) for s in routine.statements] == [
+        (3, "update patients set note = 'seen '' twice' where name = 'x'")
+    ]
+
+
+def test_execute_immediate_of_a_constant_string_is_read_not_called_dynamic() -> None:
+    """Only SQL built at run time cannot be read: a constant's DDL reads no data, and a
+    constant query is audited at its place (alsigm: 66 such warnings, each of a literal)."""
+    text = (
+        "BEGIN\n"
+        "  EXECUTE IMMEDIATE 'drop index ctx_title';\n"
+        "  EXECUTE IMMEDIATE 'select email from patients where id = :1' INTO v USING p;\n"
+        "  EXECUTE IMMEDIATE 'drop index ' || policy;\n"
+        "END;"
+    )
+    routine = read_routine(text, "oracle", 1, 1)
+    assert [(s.line, s.text) for s in routine.statements] == [
+        (3, "select email from patients where id = :1")
+    ]
+    assert [(u.line, u.reason) for u in routine.unread] == [
+        (4, "dynamic SQL (built at run time) cannot be read")
+    ]
 
 
 def test_a_body_without_a_string_is_walked_whole_in_a_string_body_dialect() -> None:
@@ -281,6 +329,32 @@ def test_the_routines_of_a_schema_file_are_audited_as_queries(tmp_path: Path) ->
     assert result.sources["stored_code_files"] == 1
 
 
+@pytest.mark.parametrize(("dialect", "skipped"), [("mysql", False), (None, True)])
+def test_a_delimiter_trigger_of_a_schema_file_read_as_stored_code_is_not_called_skipped(
+    tmp_path: Path, dialect: str | None, skipped: bool
+) -> None:
+    """SVWS: 538 'stored routine or trigger ... skipped' warnings on triggers whose
+    statements were audited all the same; without a MySQL dialect nothing reads them."""
+    from cnsnt.api import audit_path
+
+    (tmp_path / "dump.sql").write_text(
+        SCHEMA + "DELIMITER $\n"
+        "CREATE TRIGGER t_ins BEFORE INSERT ON patients FOR EACH ROW\n"
+        "BEGIN\n"
+        "  UPDATE audit_log SET note = NEW.email WHERE patient_id = NEW.id;\n"
+        "END\n"
+        "$\n"
+        "DELIMITER ;\n"
+    )
+    entry = "{path: dump.sql" + (f", dialect: {dialect}" if dialect else "") + "}"
+    (tmp_path / "cnsnt.yaml").write_text(f"cnsnt: 1\nsources:\n  schemas: [{entry}]\n")
+    result = audit_path(tmp_path)
+    warned = [f.message for f in result.findings if f.rule == "CN001"]
+    assert any("trigger in a 'DELIMITER $' block skipped" in m for m in warned) is skipped
+    written = {f.subject for f in result.findings if f.rule == "CN302"}
+    assert ("audit_log.note" in written) is not skipped
+
+
 def test_a_variable_is_a_bind_unless_a_table_of_the_statement_has_that_column() -> None:
     """Oracle reads a name a column of the statement's tables has as that column; any
     other declared name (a variable, a parameter, a function called bare) is a value."""
@@ -307,7 +381,7 @@ def test_a_tsql_variable_named_like_a_keyword_is_no_statement() -> None:
     )
     routine = read_routine(text, "tsql", 1, 1)
     assert [(s.line, s.text) for s in routine.statements] == [
-        (4, "INSERT dbo.audit_log SELECT @Update + 'x', id FROM dbo.patients")
+        (4, "INSERT dbo.audit_log SELECT @Update + 'x', id FROM dbo.patients AS deleted")
     ]
 
 

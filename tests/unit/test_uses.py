@@ -518,3 +518,41 @@ def test_copy_from_writes_its_columns_and_copy_to_reads_them(app: QuerySchema) -
     assert reads(analyse("COPY (SELECT email FROM crm.leads) TO stdout", app)) == {"crm.leads.email"}
     unknown = analyse("COPY nope (a) FROM stdin", app)
     assert [p.kind for p in unknown.problems] == [ProblemKind.UNKNOWN_TABLE]
+
+
+@pytest.mark.parametrize(
+    ("sql", "named"),
+    [
+        # a table-valued function: its name, not the schema's ('SELECT * over dbo')
+        ("SELECT * FROM dbo.GetList(1, 2) WHERE Status = 1", "SELECT * over dbo.GetList("),
+        # a temporary table and a table variable keep the sign that says what they are
+        ("SELECT i.UserID FROM #ids i", "table '#ids' is not in any audited schema"),
+        ("SELECT g.UserID FROM ##ids g", "table '##ids' is not in any audited schema"),
+        ("INSERT @names SELECT UserID FROM dbo.Users", "table '@names' is not in any audited schema"),
+    ],
+)
+def test_a_tsql_source_that_is_no_table_is_named_as_written(tmp_path: Path, sql: str, named: str) -> None:
+    path = tmp_path / "schema.sql"
+    path.write_text("CREATE TABLE dbo.Users (UserID INT, Email VARCHAR(80));\n", encoding="utf-8")
+    schema = QuerySchema.from_tables(ddl_tables(path, "tsql"), "tsql")
+    messages = [p.message for p in analyse(sql, schema).problems]
+    assert any(m.startswith(named) for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        # Germadent's umc_MergeRights: a CTE is the MERGE's source
+        "WITH src (UserID, Email) AS (SELECT 1, 'a') MERGE dbo.Users AS trg USING src "
+        "ON (trg.UserID = src.UserID) WHEN MATCHED THEN UPDATE SET Email = src.Email",
+        "WITH src AS (SELECT 1 AS UserID) UPDATE dbo.Users SET Email = 'x' "
+        "WHERE UserID IN (SELECT UserID FROM src)",
+    ],
+)
+def test_a_cte_read_by_a_merge_or_update_is_no_unknown_table(tmp_path: Path, sql: str) -> None:
+    path = tmp_path / "schema.sql"
+    path.write_text("CREATE TABLE dbo.Users (UserID INT, Email VARCHAR(80));\n", encoding="utf-8")
+    schema = QuerySchema.from_tables(ddl_tables(path, "tsql"), "tsql")
+    result = analyse(sql, schema)
+    assert [p.message for p in result.problems] == []
+    assert "dbo.users.email" in {u.column.lower() for u in result.uses}

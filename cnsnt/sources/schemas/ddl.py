@@ -17,6 +17,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sql.ddl import UnknownDialectError, parse_ddl
 from cnsnt.sql.sqlplus import script_paths
+from cnsnt.sql.statements import reads_delimiter_routines
 
 
 def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -84,6 +85,8 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
             includes=script_paths(p.includes, path, ctx.base_dir),
         )
         for p in result.problems
+        # a DELIMITER block's routine: the stored-code reader audits its statements
+        if not (p.routine and reads_delimiter_routines(dialect))
     ]
     if not tables and not problems and text.strip():
         # A schema source that defines nothing is probably not SQL DDL (or the wrong file).
