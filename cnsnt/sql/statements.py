@@ -201,7 +201,7 @@ MYSQL_DIALECTS = frozenset({"mysql", "mariadb", "doris", "starrocks", "singlesto
 
 def reads_delimiter_routines(dialect: str | None) -> bool:
     """Whether the routines of `DELIMITER` blocks are split out (and read) in this dialect."""
-    return dialect is not None and dialect.lower() in _DELIMITER_DIALECTS
+    return dialect is not None and dialect.lower() in MYSQL_DIALECTS
 
 
 def opens_tsql_routine(words: Sequence[str]) -> bool:
