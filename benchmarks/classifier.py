@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from cnsnt.classify import classify_tables  # noqa: E402
 from cnsnt.evidence import Classification, Column, ForeignKey, Table  # noqa: E402
 from cnsnt.model import Location  # noqa: E402
+from cnsnt.policy.taxonomy import load_taxonomy  # noqa: E402
 
 DEFAULT_DATA = ROOT / "benchmarks" / "labelled"
 CORPUS = ROOT / ".." / "shared" / "corpus"
@@ -92,7 +93,13 @@ class Scores:
     by_family: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     by_project: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     special: Score = field(default_factory=Score)
+    special_filed: Score = field(default_factory=Score)
+    """Special columns found *and* given an Art. 9 category: a column filed as plain `user`
+    loses its Art. 9 handling in the starter policy (explicit consent, the notice's wording)."""
     by_row: Score = field(default_factory=Score)
+
+
+_TAXONOMY = load_taxonomy()
 
 
 def _family(category: object) -> str:
@@ -181,6 +188,9 @@ def evaluate(rows: list[Row]) -> Scores:
             scores.by_family[_family(row.verdict.category)].add(got, want)
         if d.get("special"):
             scores.special.add(got, want)
+            category = row.verdict.category
+            filed = got and bool(category) and _TAXONOMY.special_under(str(category))
+            scores.special_filed.add(filed, want)
         if d.get("by_row"):
             scores.by_row.add(got, want)
     return scores
@@ -202,6 +212,7 @@ def _print(scores: Scores, title: str) -> None:
         print(score.line(family))
     print("-- special categories (GDPR Art. 9): recall")
     print(scores.special.line("special"))
+    print(scores.special_filed.line("special, filed as Art. 9"))
     print("-- personal only because the row is about a person (by_row): recall")
     print(scores.by_row.line("by_row"))
 
