@@ -116,20 +116,21 @@ def dialect_hint(sql: str, dialect: str | None) -> str | None:
     fix is the same: name the dialect. None when nothing in the statement says which.
     """
     dia = Dialect.get_or_raise(dialect)
+    return _bracket_hint(dia) if bracket_names(_tokens(sql, dia), dia) else None
+
+
+def _tokens(sql: str, dia: Dialect) -> list[Token]:
+    """The statement's tokens, or none when the tokenizer fails on it too."""
     try:
-        tokens = dia.tokenize(sql)
-    except Exception:  # noqa: BLE001 - the tokenizer failed too: nothing to tell
-        return None
-    return _bracket_hint(dia) if bracket_names(tokens, dia) else None
+        return dia.tokenize(sql)
+    except Exception:  # noqa: BLE001 - a failed statement: nothing more to learn from it
+        return []
 
 
 def crash_message(exc: BaseException, sql: str, dialect: str | None) -> str:
     """The CN001 text of a statement sqlglot crashed on: what it is, and why it was not read."""
     dia = Dialect.get_or_raise(dialect)
-    try:
-        tokens = dia.tokenize(sql)
-    except Exception:  # noqa: BLE001 - the tokenizer failed too: no kind or head to give
-        tokens = []
+    tokens = _tokens(sql, dia)
     head = statement_head(sql, tokens)
     what = f"this {statement_kind(tokens)}" + (f" ({head})" if head else "")
     return f"cannot parse {what}: {crash_reason(exc, tokens, dia)}"
