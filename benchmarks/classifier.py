@@ -188,9 +188,11 @@ def evaluate(rows: list[Row]) -> Scores:
             scores.by_family[_family(row.verdict.category)].add(got, want)
         if d.get("special"):
             scores.special.add(got, want)
-            category = row.verdict.category
-            filed = got and bool(category) and _TAXONOMY.special_under(str(category))
-            scores.special_filed.add(filed, want)
+        # every column, so that precision counts what was filed as Art. 9 but is labelled
+        # plain personal data or none
+        category = row.verdict.category
+        filed = got and bool(category) and _TAXONOMY.special_under(str(category))
+        scores.special_filed.add(filed, bool(d.get("special")))
         if d.get("by_row"):
             scores.by_row.add(got, want)
     return scores
@@ -210,7 +212,7 @@ def _print(scores: Scores, title: str) -> None:
     print("-- per category family (labelled family for positives, predicted for false alarms)")
     for family, score in sorted(scores.by_family.items()):
         print(score.line(family))
-    print("-- special categories (GDPR Art. 9): recall")
+    print("-- special categories (GDPR Art. 9): recall; filed as Art. 9: precision too")
     print(scores.special.line("special"))
     print(scores.special_filed.line("special, filed as Art. 9"))
     print("-- personal only because the row is about a person (by_row): recall")
