@@ -891,7 +891,64 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             elif not found.personal and column.name.casefold() in cares:
                 found = _care_key(column.name, cares[column.name.casefold()])
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
+    _copied_keys(tables, by_name, out)
     return out
+
+
+def _copied_keys(
+    tables: Sequence[Table], by_name: Mapping[str, Table], out: dict[str, Classification]
+) -> None:
+    """A key that references a person's own identifier holds that identifier.
+
+    `sluby.maz CHAR(11) REFERENCES parafianie(pesel)`: each value is a PESEL, a
+    national id, however the column is named. Only what identifies a person is
+    copied this way (a national id, an email, a login, a member number): a key to a
+    row's surrogate number stays a link. A key to such a key holds it too, so the
+    rounds go on until nothing changes; each round turns at least one column.
+    """
+    pending = [
+        (table, key)
+        for table in tables
+        for key in table.foreign_keys
+        if key.ref_columns and len(key.ref_columns) == len(key.columns) and not key.implied
+    ]
+    for _ in range(len(pending) + 1):
+        turned = False
+        for table, key in pending:
+            target = _target(key, by_name, table.schema)
+            if target is None:
+                continue
+            columns = {c.name.casefold(): c for c in target.columns}
+            own = {c.name.casefold(): c for c in table.columns}
+            for name, ref in zip(key.columns, key.ref_columns, strict=True):
+                mine, theirs = own.get(name.casefold()), columns.get(ref.casefold())
+                if mine is None or theirs is None or (mine.key == theirs.key):
+                    continue
+                found, copied = out.get(mine.key), out.get(theirs.key)
+                if found is None or copied is None or found.personal or not copied.personal:
+                    continue
+                if not (copied.category or "").startswith(_NATURAL_KEYS):
+                    continue
+                reason = (
+                    f"'{mine.name}' references '{target.name}.{theirs.name}', "
+                    f"{_label_of(copied)}: it holds the same value"
+                )
+                out[mine.key] = Classification(
+                    True,
+                    copied.category,
+                    copied.confidence,
+                    reason,
+                    reasons=(*found.reasons[:1], reason),
+                )
+                turned = True
+        if not turned:
+            return
+
+
+def _label_of(verdict: Classification) -> str:
+    """How a reason names what a column holds: its category's label, or the category."""
+    category = verdict.category or ""
+    return lx.LABELS.get(category) or lx.LABELS.get(category.split("#")[0]) or category
 
 
 def _extensions(

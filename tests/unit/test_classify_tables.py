@@ -1684,3 +1684,53 @@ def test_how_a_person_pays_in_their_own_invoice() -> None:
     got = classify_tables([pupils, invoices, methods])
     assert got["facture.mode_paiement_facture"].category == "user.payment"
     assert not got["modes_paiement.mode_paiement"].personal
+
+
+def test_a_key_to_a_persons_national_id_holds_that_id_whatever_it_is_named() -> None:
+    """`sluby.maz CHAR(11) REFERENCES parafianie(pesel)`: each value is a PESEL, a national id."""
+    people = _keyed_table(
+        "parafianie",
+        [("pesel", "CHAR(11)"), ("nazwisko", "VARCHAR(60)"), ("imie", "VARCHAR(60)")],
+        ("pesel",),
+    )
+    weddings = _table(
+        "sluby",
+        [("id_sakramentu", "INT"), ("maz", "CHAR(11)"), ("zona", "CHAR(11)"), ("parafia", "INT")],
+        (
+            ForeignKey(("maz",), "parafianie", ("pesel",)),
+            ForeignKey(("zona",), "parafianie", ("pesel",)),
+        ),
+    )
+    # a key to that key holds it too, however many hops away
+    certificates = _table(
+        "swiadectwa",
+        [("id", "INT"), ("malzonek", "CHAR(11)")],
+        (ForeignKey(("malzonek",), "sluby", ("zona",)),),
+    )
+    got = classify_tables([certificates, weddings, people])
+    for key in ("sluby.maz", "sluby.zona", "swiadectwa.malzonek"):
+        assert got[key].personal, key
+        assert got[key].category == "user.government_id.national_identification_number", key
+    assert "references 'parafianie.pesel'" in got["sluby.maz"].reason
+    assert "same value" in got["sluby.maz"].reason
+    assert not got["sluby.id_sakramentu"].personal
+
+
+def test_a_key_to_a_rows_surrogate_number_stays_a_link() -> None:
+    """`orders.customer_id REFERENCES customers(id)`: the row's number, not the person's identifier."""
+    customers = _keyed_table(
+        "customers", [("id", "INT"), ("email", "VARCHAR(90)"), ("last_name", "VARCHAR(60)")], ("id",)
+    )
+    orders = _table(
+        "orders",
+        [("id", "INT"), ("customer_id", "INT"), ("notify_ref", "VARCHAR(90)"), ("surname", "VARCHAR(60)")],
+        (
+            ForeignKey(("customer_id",), "customers", ("id",)),
+            # an email key is copied; a last name is no identifier of its own: left as it reads
+            ForeignKey(("notify_ref",), "customers", ("email",)),
+        ),
+    )
+    got = classify_tables([customers, orders])
+    assert not got["orders.customer_id"].personal
+    assert got["orders.notify_ref"].category == "user.contact.email"
+    assert "references 'customers.email'" in got["orders.notify_ref"].reason
