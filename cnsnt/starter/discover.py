@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,7 +138,9 @@ TEMPLATE_SUFFIXES = frozenset(
 SNIFF_BYTES = 64 * 1024
 #: A `.sql` file larger than this is taken for a query log or dump without parsing it whole.
 PARSE_LIMIT = 8 * 1024 * 1024
-_FORM_MARKERS = ("<form", "<input", "<textarea", "<select")
+#: The tags a form is drawn with, each ended as a tag name ends: `<format>` in a
+#: config file's comment or `<selection>` in a doc page is no form.
+_FORM_TAG = re.compile(r"<(?:form|input|textarea|select)[\s/>]")
 #: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
 #: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
 #: a Java package named `samples` or a `demo` database dump is the product's own.
@@ -627,7 +630,7 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         return ("forms", None, ()) if _json_form(path) else None
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path).lower()
-        return ("forms", None, ()) if any(m in head for m in _FORM_MARKERS) else None
+        return ("forms", None, ()) if _FORM_TAG.search(head) else None
     return None
 
 

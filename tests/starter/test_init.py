@@ -693,6 +693,19 @@ def test_forms_in_demo_folders_are_left_out_and_said(tmp_path: Path) -> None:
     assert "# left out 3 form files in admin/pages/Examples" in draft_new(tmp_path).text
 
 
+def test_a_word_that_starts_like_a_form_tag_is_no_form(tmp_path: Path) -> None:
+    """A Laravel config comment "tokens are `{date:<format>}`" is no form (monica's
+    `config/scribe.php`); a tag split over lines or closed at once still is."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "config/scribe.php", "<?php\n// Available tokens are `{date:<format>}`.\n")
+    _write(tmp_path, "docs/help.html", "<p>Use <selection> and <inputs> as placeholders.</p>\n")
+    _write(tmp_path, "views/signup.php", '<form\n  method="post"><input/></form>\n')
+    _write(tmp_path, "views/search.html", '<select name="q"></select>\n')
+    found, _ = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == ["views/search.html", "views/signup.php"]
+
+
 def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -> None:
     """SIU-Toba-like: an older full schema, and a per-chapter file that creates one of its
     tables with columns the full one lacks: it is newer, not history (its columns were lost)."""
