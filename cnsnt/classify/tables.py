@@ -511,10 +511,19 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # a ticket, a call, a callback: the row reaches a person, so what it says
             # about them (a note, a name) is theirs, though not every field of it
             reason = f"'{contact}' reaches the person it is about"
+        charted = False
+        if not reason:
+            care = _care_columns(table, languages)
+            if len(care) >= _MIN_CARE_COLUMNS:
+                charted = True
+                reason = (
+                    f"its columns record someone's health ({_quote(care[:3])}): a person's "
+                    "care record, though no key says whose"
+                )
         if reason:
             names = bool(survey.anchors) or survey.address
             patient = _patient_link(table, survey, languages)
-            health = base.health or bool(patient) or _care_name(table.name, languages)
+            health = base.health or charted or bool(patient) or _care_name(table.name, languages)
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
             verdicts[table.key] = _linked(base, reason, names=names, health=health)
@@ -718,6 +727,32 @@ def _care_name(name: str, languages: tuple[str, ...]) -> bool:
     """A table named for health care (`HistoriaClinica_x`, `diagnoses`): a patient's record."""
     match, _ = _pick(_read(name, languages), True, "unknown")
     return match is not None and match.strong and _category(match).startswith("user.health")
+
+
+_MIN_CARE_COLUMNS = 3
+
+
+def _care_columns(table: Table, languages: tuple[str, ...]) -> list[str]:
+    """Columns that each name a different health datum, none of them the table's own name.
+
+    An admission form's `medicamento`, `deficiencia_visual` and `peso` record someone's
+    health; a list of diagnoses repeats its name (`diagnose_code`, `diagnose_naam`) and
+    a list of vaccines names one thing (`vaccin_naam`), so neither counts.
+    """
+    own = _table_words(table.name, languages)
+    seen: set[tuple[str, ...]] = set()
+    found: list[str] = []
+    for column in table.columns:
+        if column.primary_key:
+            continue
+        match, _ = _pick(_read(column.name, languages), True, _type_kind(column.type))
+        if match is None or not _category(match).startswith("user.health"):
+            continue
+        if any(_same_stem(w, o) for w in match.words for o in own) or match.words in seen:
+            continue
+        seen.add(match.words)
+        found.append(column.name)
+    return found
 
 
 def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> str | None:

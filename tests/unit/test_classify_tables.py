@@ -1734,3 +1734,46 @@ def test_a_key_to_a_rows_surrogate_number_stays_a_link() -> None:
     assert not got["orders.customer_id"].personal
     assert got["orders.notify_ref"].category == "user.contact.email"
     assert "references 'customers.email'" in got["orders.notify_ref"].reason
+
+
+def test_a_table_whose_columns_record_several_health_data_is_a_care_record() -> None:
+    """An admission form with no key to anyone (`queixa_principal`, `medicamento`,
+    `deficiencia_visual`, `peso`): each row is someone's health, so its plain columns are."""
+    admission = _table(
+        "ficha_admissao",
+        [
+            ("id", "INT"),
+            ("queixa_principal", "TEXT"),
+            ("medicamento", "VARCHAR(200)"),
+            ("deficiencia_visual", "BOOLEAN"),
+            ("peso", "DECIMAL(5,2)"),
+            ("higiene", "VARCHAR(50)"),
+        ],
+        primary="id",
+    )
+    got = classify_tables([admission])
+    assert "record someone's health" in got["ficha_admissao.higiene"].reasons[0]
+    for column in ("medicamento", "deficiencia_visual", "peso", "higiene"):
+        verdict = got[f"ficha_admissao.{column}"]
+        assert verdict.personal, column
+        assert (verdict.category or "").startswith("user.health"), column
+    assert not got["ficha_admissao.id"].personal
+
+
+def test_a_list_that_repeats_its_own_health_name_is_no_care_record() -> None:
+    """`Diagnose(diagnose_code, diagnose_naam)` and `Vaccin(vaccin_naam, vaccin_code)` list
+    values: their columns name the table's one health word again, not different data."""
+    diagnoses = _table(
+        "Diagnose",
+        [
+            ("diagnose_code", "VARCHAR(10)"),
+            ("diagnose_naam", "VARCHAR(100)"),
+            ("diagnose_beschrijving", "TEXT"),
+        ],
+    )
+    vaccines = _table("Vaccin", [("vaccin_naam", "VARCHAR(50)"), ("vaccin_code", "VARCHAR(10)")])
+    verdicts = table_verdicts([diagnoses, vaccines])
+    assert verdicts["Diagnose"].kind != "linked to people"
+    assert verdicts["Vaccin"].kind != "linked to people"
+    got = classify_tables([diagnoses, vaccines])
+    assert not got["Vaccin.vaccin_code"].personal
