@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cnsnt.errors import SourceError
-from cnsnt.sources.base import Limits, read_text
+from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
@@ -31,46 +31,6 @@ from cnsnt.sql.statements import (
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.revisions import superseded
 
-#: Directories that hold other people's code, build output or caches.
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".venv",
-        "venv",
-        "env",
-        ".tox",
-        ".nox",
-        "__pycache__",
-        "node_modules",
-        "bower_components",
-        "vendor",
-        "dist",
-        "build",
-        "target",
-        "site-packages",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-        ".idea",
-        ".vscode",
-        # Tests, fixtures and documentation show forms and tables, but not the product's own.
-        "test",
-        "tests",
-        "spec",
-        "specs",
-        "__tests__",
-        "fixtures",
-        "testdata",
-        "doc",
-        "docs",
-        "third_party",
-        "thirdparty",
-        "external",
-        "externals",
-    }
-)
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
 DIALECTS = (None, "mysql", "postgres", "tsql", "oracle", "sqlite", "snowflake", "bigquery")
 #: Warehouse dialects whose scripting passes what they do not know as a command: a
