@@ -510,6 +510,10 @@ def test_a_folder_named_for_a_database_does_not_overrule_what_reads_its_file(tmp
         ("current/create_schema.current.maria_db.sql", Hint("mysql")),
         ("scripts/sql_server/tables.sql", Hint("tsql")),
         ("db/Postgre-SQL/x.sql", Hint("postgres")),
+        # the words the migration reader knows too (`cnsnt.sql.databases`): CockroachDB
+        # speaks PostgreSQL's SQL
+        ("persistence/sql/cockroach/001_init.sql", Hint("postgres")),
+        ("migrations/x.cockroachdb.up.sql", Hint("postgres")),
     ],
 )
 def test_path_hint_reads_the_nearest_name_of_a_database(tmp_path: Path, rel: str, hint: Hint | None):
