@@ -64,6 +64,41 @@ def test_joomla_queries_resolve_against_the_tables_the_ddl_reader_named(tmp_path
     }
 
 
+#: Written for these tests: MySQL comment lines that start with `#__`, before the first
+#: statement, between two, after a `;` on a statement's line, and one with a quote in it.
+COMMENTED_DDL = (
+    "#__note the users of the site\n"
+    "#__todo: don't forget the profiles\n"
+    "CREATE TABLE #__users (\n  id INT NOT NULL,\n  email VARCHAR(100)\n);\n"
+    "#__profiles are below\n"
+    "CREATE TABLE `#__profiles` (user_id INT, phone VARCHAR(20)); #__phone is optional\n"
+    "INSERT INTO #__users (id, email) VALUES (1, '#__kept');\n"
+)
+
+
+def test_a_mysql_comment_line_starting_with_the_prefix_stays_a_comment(tmp_path: Path) -> None:
+    """The DDL reader cut every `#__` before a letter from the file's text, so `#__note ...`
+    became the SQL `note ...` (CN001: statement not understood): it finds the prefix from
+    sqlglot's tokens as the queries do, and a name never starts a statement."""
+    ddl = tmp_path / "install.mysql.sql"
+    ddl.write_text(COMMENTED_DDL)
+    spec = SourceSpec("schemas", ddl.name, tmp_path, Location("cnsnt.yaml"), "mysql")
+    ev = read_ddl(ddl, spec, SourceContext(base_dir=tmp_path))
+    assert [(t.name, [c.name for c in t.columns]) for t in ev.tables] == [
+        ("users", ["id", "email"]),
+        ("profiles", ["user_id", "phone"]),
+    ]
+    users = ev.tables[0]
+    assert (users.location.line, users.columns[1].location.line) == (3, 5)  # places unmoved
+    assert ev.problems == []
+    # the queries' helper reads one statement the same way
+    assert strip_table_prefix("#__note: the users\nSELECT email FROM #__users", "mysql") == (
+        "#__note: the users\nSELECT email FROM users"
+    )
+    # where `#` starts no comment the prefix is cut as before
+    assert strip_table_prefix("#__x\nSELECT 1", "postgres") == "x\nSELECT 1"
+
+
 def test_the_splitter_and_fingerprints_keep_the_prefixed_name() -> None:
     """In MySQL `#__users` is no comment: two tables are two statements of two shapes."""
     found = [s.text for s in split_statements(["SELECT a FROM #__users; # note; x\nSELECT a FROM #__content;\n"], "mysql")]
