@@ -113,6 +113,30 @@ def test_the_splitter_and_fingerprints_keep_the_prefixed_name() -> None:
     assert fp.fingerprint_text("SELECT a FROM t # #__x") == b"select a from t"
 
 
+def test_the_splitter_reads_a_prefix_that_starts_a_statement_as_a_comment_line() -> None:
+    """`#__todo: don't ...` was read as code: its quote opened a string that swallowed the
+    statements after it. A name never starts a statement, so in MySQL it is a comment line,
+    as the DDL reader reads it; wherever the file's chunks are cut."""
+    text = (
+        "#__note the users\nSELECT a FROM #__users;\n#__todo: don't\nSELECT b FROM #__t;\n"
+        "SELECT c FROM t; #__after ; 'x\nSELECT d FROM #__u;\n"
+    )
+    whole = list(split_statements([text], "mysql"))
+    assert [(s.line, s.text) for s in whole] == [
+        (2, "SELECT a FROM #__users"),
+        (4, "SELECT b FROM #__t"),
+        (5, "SELECT c FROM t"),
+        (6, "SELECT d FROM #__u"),
+    ]
+    assert [[c.text for c in s.leading] for s in whole] == [
+        ["__note the users"], ["__todo: don't"], [], ["__after ; 'x"]
+    ]
+    for size in range(1, 12):
+        assert list(split_statements([text[i : i + size] for i in range(0, len(text), size)], "mysql")) == whole
+    # where `#` starts no comment it stays code, as before
+    assert [s.text for s in split_statements(["#__x\nSELECT 1;\n"], "postgres")] == ["#__x\nSELECT 1"]
+
+
 def test_a_prefix_after_a_comment_is_found_in_mysql() -> None:
     """`INSERT INTO -- the users\\n#__users`: the placeholder shares its gap between tokens
     with a comment; only the gap's first character was looked at, so it stayed `#__users`."""
