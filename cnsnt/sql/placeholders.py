@@ -53,9 +53,11 @@ def remove_placeholders(text: str, dialect: DialectType) -> tuple[str, OffsetMap
     would glue it to `CREATE`, so the statement would silently not count.
     """
     text = text.replace("\ufeff", " ")
-    cuts = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)] if any(
-        p in text for p in _TEXT_PLACEHOLDERS
-    ) else []
+    cuts = (
+        [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+        if any(p in text for p in _TEXT_PLACEHOLDERS)
+        else []
+    )
     if TABLE_PREFIX in text:
         # the prefix is looked for in the text the tokenizer will read: without `{#}`,
         # whose `#` would start a MySQL comment

@@ -33,7 +33,9 @@ $$ LANGUAGE plpgsql;
 def _people(*columns: str) -> Table:
     here = Location("schema.sql", 1)
     return Table(
-        "people", here, "schema.sql",
+        "people",
+        here,
+        "schema.sql",
         columns=tuple(Column("people", name, here, "schema.sql", type="TEXT") for name in columns),
     )
 
@@ -66,9 +68,7 @@ def test_a_second_audit_is_not_read_with_the_first_ones_tables(tmp_path: Path) -
 def test_nothing_of_an_audit_outlives_it(tmp_path: Path) -> None:
     """Its tables are freed with its evidence: no module keeps them (nor, through them,
     a schema built for them) for the next audit."""
-    (tmp_path / "schema.sql").write_text(
-        "CREATE TABLE people (id INT, email TEXT, name TEXT);\n" + ROUTINE
-    )
+    (tmp_path / "schema.sql").write_text("CREATE TABLE people (id INT, email TEXT, name TEXT);\n" + ROUTINE)
     (tmp_path / "report.sql").write_text("SELECT name FROM people WHERE id = 1;\n")
     (tmp_path / "cnsnt.yaml").write_text(
         "cnsnt: 1\nsources:\n  schemas: [{path: schema.sql, dialect: postgres}]\n"
