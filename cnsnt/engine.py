@@ -54,6 +54,12 @@ def _skip_reason(rule: type[Rule], audited: set[str]) -> str | None:
     # stored code in schema files counts as queries for the use rules, but is not named:
     # the user lists queries, not "stored code", in the policy
     missing = sorted(rule.needs - audited - {"stored_code"})
+    if "queries" in missing and "stored_code" not in rule.needs:
+        # a rule that needs the application's queries (CN401: "no query reads it") is
+        # skipped with stored code audited too: say so, in words true with or without it
+        others = [_KIND_NAMES.get(k, k) for k in missing if k != "queries"]
+        names = " or ".join(["`queries:` source", *others])
+        return f"no {names} was audited; stored code in schemas does not count"
     names = " or ".join(_KIND_NAMES.get(k, k) for k in missing)
     return f"no {names} were audited"
 

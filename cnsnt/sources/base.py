@@ -123,6 +123,48 @@ Reader = Callable[[Path, SourceSpec, SourceContext], Evidence]
 
 # --------------------------------------------------------------------------- finding files
 
+#: Directories that hold other people's code, build output or caches: `cnsnt init` looks
+#: for sources outside them, and a template's import is not looked for in them.
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "env",
+        ".tox",
+        ".nox",
+        "__pycache__",
+        "node_modules",
+        "bower_components",
+        "vendor",
+        "dist",
+        "build",
+        "target",
+        "site-packages",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        ".idea",
+        ".vscode",
+        # Tests, fixtures and documentation show forms and tables, but not the product's own.
+        "test",
+        "tests",
+        "spec",
+        "specs",
+        "__tests__",
+        "fixtures",
+        "testdata",
+        "doc",
+        "docs",
+        "third_party",
+        "thirdparty",
+        "external",
+        "externals",
+    }
+)
+
 
 def _kind_of(mode: int) -> str:
     if stat.S_ISFIFO(mode):

@@ -128,7 +128,7 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
 def _parse_ddl(text: str, dialect: str | None, max_statement: int) -> tuple[DDLResult, int]:
     """`parse_ddl`'s result, and the length of the text's longest statement."""
     dia = resolve_dialect(dialect)
-    stripped, offsets = remove_placeholders(text)
+    stripped, offsets = remove_placeholders(text, dia)
     scan = scan_lines(stripped, dia)
     statements = tokenize_statements(scan.text, dia)
     schema = _SchemaBuilder(dia)

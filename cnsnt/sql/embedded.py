@@ -128,7 +128,7 @@ def replay_embedded(
             for fk in live.foreign_keys
         ]
         tables_of[id(table)] = live
-    stripped, offsets = remove_placeholders(text)
+    stripped, offsets = remove_placeholders(text, dia)
     problems: list[DDLProblem] = []
     count = 0
     with quiet_sqlglot():
@@ -198,7 +198,7 @@ def may_change_schema(text: str, dialect: str | None) -> bool:
     Text that cannot be tokenized may.
     """
     dia = resolve_dialect(dialect)
-    stripped, _ = remove_placeholders(text)
+    stripped, _ = remove_placeholders(text, dia)
     with quiet_sqlglot():
         scan = scan_lines(stripped, dia)
         for stmt in tokenize_statements(scan.text, dia):

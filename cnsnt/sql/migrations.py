@@ -157,7 +157,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
     base = 0
     with quiet_sqlglot():
         for index, migration in enumerate(files):
-            stripped, offsets = remove_placeholders(migration.text)
+            stripped, offsets = remove_placeholders(migration.text, dia)
             bases.append(base)
             maps.append(offsets)
             scan = scan_lines(stripped, dia)

@@ -267,7 +267,8 @@ def split_statements(
     a `DELIMITER` line ends otherwise (`END$$`); the `DELIMITER` lines themselves are
     client commands holding no SQL and yield nothing.
     """
-    regex = _pattern(lexis(dialect))
+    lex = lexis(dialect)
+    regex = _pattern(lex)
     go_batches = dialect in GO_DIALECTS
     slash_blocks = dialect == "oracle"
     tsql_routines = routines and go_batches
@@ -405,6 +406,19 @@ def split_statements(
             else:
                 if not (pending.parts or pending.size):
                     _start(pending, line, col)
+                    if lex.hash_comments and kind == "o" and token == "#":
+                        # `#__word` where a statement starts: no table name (no statement
+                        # starts with one) but a comment line, as `placeholders.prefix_spots`
+                        # and so the DDL reader read it
+                        end = buffer.find("\n", m.start())
+                        if end < 0 and not eof:
+                            break
+                        end = size if end < 0 else end
+                        pending.leading.append(Comment(line, buffer[m.end() : end].strip()))
+                        col += end - m.start()
+                        pos = end
+                        line_blank = False
+                        continue
                     if delimiters and kind == "o" and token.upper() == "DELIMITER":
                         # mysql's client command: `DELIMITER $$` ends statements with `$$`
                         end = buffer.find("\n", m.start())

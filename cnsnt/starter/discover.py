@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cnsnt.errors import SourceError
-from cnsnt.sources.base import Limits, read_text
+from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
+from cnsnt.sql.databases import DATABASE_WORDS
 from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.ddl_result import DDLTable
 from cnsnt.sql.routine_bodies import defines_routine
@@ -32,89 +33,12 @@ from cnsnt.sql.statements import (
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.revisions import superseded
 
-#: Directories that hold other people's code, build output or caches.
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".venv",
-        "venv",
-        "env",
-        ".tox",
-        ".nox",
-        "__pycache__",
-        "node_modules",
-        "bower_components",
-        "vendor",
-        "dist",
-        "build",
-        "target",
-        "site-packages",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-        ".idea",
-        ".vscode",
-        # Tests, fixtures and documentation show forms and tables, but not the product's own.
-        "test",
-        "tests",
-        "spec",
-        "specs",
-        "__tests__",
-        "fixtures",
-        "testdata",
-        "doc",
-        "docs",
-        "third_party",
-        "thirdparty",
-        "external",
-        "externals",
-    }
-)
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
 DIALECTS = (None, "mysql", "postgres", "tsql", "oracle", "sqlite", "snowflake", "bigquery")
 #: Warehouse dialects whose scripting passes what they do not know as a command: a
 #: statement they read so is not read (their `FOR ... LOOP` took PL/pgSQL and PL/SQL
 #: pieces whole, and BigQuery won files of those that no other dialect "read" whole).
 SCRIPTING_DIALECTS = frozenset({"bigquery", "snowflake"})
-#: Words of folder and file names that name a database, and the dialect that reads its SQL.
-#: A multi-database project keeps one folder per database (`scripts/oracle/`,
-#: `SIGEM_BD/PostgreSQL/`, Joomla's `updates/sqlazure/`): stronger evidence than which of
-#: the permissive parsers happens to read a file. sqlglot has no DB2 dialect: DB2 folders
-#: are read as Oracle, which understood the most of their DDL and data scripts (DB2's
-#: CLOB/BLOB columns, `--#SET TERMINATOR` blocks; e-admin/alsigm: 14 statements skipped
-#: in 251 files, against 39 and more under the others). H2, HSQLDB and Derby speak
-#: standard SQL: the default dialect.
-DATABASE_WORDS: dict[str, str | None] = {
-    "oracle": "oracle",
-    "plsql": "oracle",
-    "db2": "oracle",
-    "postgres": "postgres",
-    "postgresql": "postgres",
-    "postgre": "postgres",
-    "pgsql": "postgres",
-    "pg": "postgres",
-    "psql": "postgres",
-    "mysql": "mysql",
-    "mariadb": "mysql",
-    "sqlserver": "tsql",
-    "mssql": "tsql",
-    "tsql": "tsql",
-    "sqlazure": "tsql",
-    "dbo": "tsql",  # SQL Server's default schema, a folder of its Data Tools projects
-    "sqlite": "sqlite",
-    "sqlite3": "sqlite",
-    "h2": None,
-    "hsqldb": None,
-    "hsql": None,
-    "derby": None,
-    "snowflake": "snowflake",
-    "bigquery": "bigquery",
-    "redshift": "redshift",
-    "duckdb": "duckdb",
-    "clickhouse": "clickhouse",
-}
 TEMPLATE_SUFFIXES = frozenset(
     {
         ".html",

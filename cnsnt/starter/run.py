@@ -55,21 +55,29 @@ def _validate(text: str, target: Path, others: list[Path]) -> None:
         load_policy(here if len(others) > 1 else here / target.name)
 
 
-def _fits(text: str, target: Path, fields: int, sources: int) -> None:
-    """Refuse, naming the policy to be written, a draft the loader would refuse as too large.
+def _fits(text: str, target: Path, fields: int, entries: int, *, update: bool = False) -> None:
+    """Refuse, naming the policy to be written, a text the loader would refuse as too large.
 
     Left to `_validate`, the loader named the temporary copy it reads, a path the user
     never sees.
     """
     size = len(text.encode("utf-8"))
     limit = policy_loader.MAX_POLICY_BYTES
-    if size > limit:
+    if size <= limit:
+        return
+    if update:
         raise UsageError(
-            f"{target.as_posix()} not written: {fields:,} personal fields in {sources:,} source "
-            f"entries make a starter policy of {size:,} bytes, more than the {limit:,} a policy "
-            "may have; run cnsnt init on one part of the project at a time (cnsnt init "
-            "PATH/TO/PART writes PATH/TO/PART/cnsnt.yaml)"
+            f"{target.as_posix()} not updated: adding {fields:,} personal fields in {entries:,} "
+            f"data entries would make it {size:,} bytes, more than the {limit:,} a policy may "
+            "have; merge or remove some of its data entries, or give each part of the project "
+            "its own policy (cnsnt init PATH/TO/PART writes PATH/TO/PART/cnsnt.yaml)"
         )
+    raise UsageError(
+        f"{target.as_posix()} not written: {fields:,} personal fields in {entries:,} source "
+        f"entries make a starter policy of {size:,} bytes, more than the {limit:,} a policy "
+        "may have; run cnsnt init on one part of the project at a time (cnsnt init "
+        "PATH/TO/PART writes PATH/TO/PART/cnsnt.yaml)"
+    )
 
 
 def found_policy(root: Path, found: list[Found], target: Path) -> Policy:
@@ -147,5 +155,6 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
     original = target.read_text(encoding="utf-8")
     text = add_entries(original, entries, target.as_posix())
     if text != original:
+        _fits(text, target, sum(e.count for e in entries), len(entries), update=True)
         _validate(text, target, files)
     return Draft(target, text, text != original, tuple(entries), problems=len(evidence.problems))

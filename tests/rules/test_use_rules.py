@@ -234,6 +234,21 @@ def test_cn401_skipped_without_queries(tmp_path: Path) -> None:
     assert active == [] and {s.rule for s in skipped} == {"CN401", "CN301"}
 
 
+def test_cn401_skip_reason_is_true_when_stored_code_was_audited(tmp_path: Path) -> None:
+    """Stored code in schemas counts for the use rules but not for CN401: its reason said
+    "no queries were audited" beside a report counting the stored code's queries."""
+    (tmp_path / "cnsnt.yaml").write_text(POLICY)
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    reasons = {}
+    for audited in ({"schemas"}, {"schemas", "stored_code"}):
+        _, _, skipped = run_rules(policy, Evidence(audited=set(audited)), select=["CN401", "CN301"])
+        reasons[frozenset(audited)] = {s.rule: s.reason for s in skipped}
+    stored = reasons[frozenset({"schemas", "stored_code"})]
+    assert stored == {"CN401": "no `queries:` source was audited; stored code in schemas does not count"}
+    # the same words without stored code: true in both cases
+    assert reasons[frozenset({"schemas"})] == {**stored, "CN301": "no queries were audited"}
+
+
 @pytest.mark.parametrize("code", ["CN301", "CN302", "CN303", "CN401"])
 def test_rule_docs_have_the_headings(code: str) -> None:
     from cnsnt.rules import get_rule

@@ -510,6 +510,10 @@ def test_a_folder_named_for_a_database_does_not_overrule_what_reads_its_file(tmp
         ("current/create_schema.current.maria_db.sql", Hint("mysql")),
         ("scripts/sql_server/tables.sql", Hint("tsql")),
         ("db/Postgre-SQL/x.sql", Hint("postgres")),
+        # the words the migration reader knows too (`cnsnt.sql.databases`): CockroachDB
+        # speaks PostgreSQL's SQL
+        ("persistence/sql/cockroach/001_init.sql", Hint("postgres")),
+        ("migrations/x.cockroachdb.up.sql", Hint("postgres")),
     ],
 )
 def test_path_hint_reads_the_nearest_name_of_a_database(tmp_path: Path, rel: str, hint: Hint | None):
@@ -930,6 +934,26 @@ def test_init_says_which_policy_is_too_large_and_what_to_do(project: Path, monke
     assert "cnsnt init PATH/TO/PART" in message
     assert "cnsnt-init-" not in message and "Traceback" not in result.output
     assert not (project / "cnsnt.yaml").exists()
+
+
+def test_update_says_which_policy_would_grow_too_large(project: Path, monkeypatch: pytest.MonkeyPatch):
+    """`init --update` over the size limit was refused by the loader, which named the
+    temporary copy it validates (/tmp/cnsnt-init-*/cnsnt.yaml): it names the policy file,
+    its size and the limit, as plain init does, and leaves the file as it was."""
+    from cnsnt.policy import loader
+
+    target = project / "cnsnt.yaml"
+    original = "cnsnt: 1\nsources:\n  schemas: [{path: db/schema.sql}]\n"
+    target.write_text(original)
+    monkeypatch.setattr(loader, "MAX_POLICY_BYTES", len(original) + 10)
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.stderr.split())
+    assert f"{target.as_posix()} not updated" in message, message
+    assert f"more than the {len(original) + 10:,} a policy may have" in message
+    assert " bytes" in message
+    assert "cnsnt-init-" not in message and "Traceback" not in result.output
+    assert target.read_text() == original
 
 
 def test_init_on_more_fields_than_a_policy_may_hold_drops_the_reasons(

@@ -360,6 +360,29 @@ def test_per_database_variants_run_for_the_entry_dialect(tmp_path):
     assert any("no `dialect:`" in why for _, why in generic.skipped)
 
 
+def test_per_database_variants_know_every_database_init_knows(tmp_path):
+    """One table of database words (`cnsnt.sql.databases`) for init's folder hints and the
+    migration variants: `x.h2.up.sql` is H2's variant (it ran beside the generic file),
+    `x.pgsql.up.sql` PostgreSQL's, and CockroachDB's is not PostgreSQL's though read as it."""
+    from cnsnt.sql.databases import DATABASE_WORDS
+
+    write_files(
+        tmp_path,
+        {
+            "m/1_init.up.sql": "CREATE TABLE t (id INT);",
+            "m/2_email.up.sql": "ALTER TABLE t ADD COLUMN email TEXT;",
+            "m/2_email.h2.up.sql": "ALTER TABLE t ADD COLUMN email_h2 VARCHAR(10);",
+            "m/3_phone.pgsql.up.sql": "ALTER TABLE t ADD COLUMN phone TEXT;",
+            "m/3_phone.cockroach.up.sql": "ALTER TABLE t ADD COLUMN phone_crdb TEXT;",
+        },
+    )
+    pg = read_entry(tmp_path, "m/*.sql", dialect="postgres")
+    assert names(pg, "t") == ["id", "email", "phone"]
+    skipped = order_migrations(sorted((tmp_path / "m").iterdir()), "postgres").skipped
+    assert sorted(p.name for p, _ in skipped) == ["2_email.h2.up.sql", "3_phone.cockroach.up.sql"]
+    assert {p.name.split(".")[1] for p in (tmp_path / "m").iterdir()} - {"up"} <= set(DATABASE_WORDS)
+
+
 def test_tsql_sp_rename_of_a_column_and_a_table(tmp_path):
     write_files(
         tmp_path,

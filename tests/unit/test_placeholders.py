@@ -64,6 +64,41 @@ def test_joomla_queries_resolve_against_the_tables_the_ddl_reader_named(tmp_path
     }
 
 
+#: Written for these tests: MySQL comment lines that start with `#__`, before the first
+#: statement, between two, after a `;` on a statement's line, and one with a quote in it.
+COMMENTED_DDL = (
+    "#__note the users of the site\n"
+    "#__todo: don't forget the profiles\n"
+    "CREATE TABLE #__users (\n  id INT NOT NULL,\n  email VARCHAR(100)\n);\n"
+    "#__profiles are below\n"
+    "CREATE TABLE `#__profiles` (user_id INT, phone VARCHAR(20)); #__phone is optional\n"
+    "INSERT INTO #__users (id, email) VALUES (1, '#__kept');\n"
+)
+
+
+def test_a_mysql_comment_line_starting_with_the_prefix_stays_a_comment(tmp_path: Path) -> None:
+    """The DDL reader cut every `#__` before a letter from the file's text, so `#__note ...`
+    became the SQL `note ...` (CN001: statement not understood): it finds the prefix from
+    sqlglot's tokens as the queries do, and a name never starts a statement."""
+    ddl = tmp_path / "install.mysql.sql"
+    ddl.write_text(COMMENTED_DDL)
+    spec = SourceSpec("schemas", ddl.name, tmp_path, Location("cnsnt.yaml"), "mysql")
+    ev = read_ddl(ddl, spec, SourceContext(base_dir=tmp_path))
+    assert [(t.name, [c.name for c in t.columns]) for t in ev.tables] == [
+        ("users", ["id", "email"]),
+        ("profiles", ["user_id", "phone"]),
+    ]
+    users = ev.tables[0]
+    assert (users.location.line, users.columns[1].location.line) == (3, 5)  # places unmoved
+    assert ev.problems == []
+    # the queries' helper reads one statement the same way
+    assert strip_table_prefix("#__note: the users\nSELECT email FROM #__users", "mysql") == (
+        "#__note: the users\nSELECT email FROM users"
+    )
+    # where `#` starts no comment the prefix is cut as before
+    assert strip_table_prefix("#__x\nSELECT 1", "postgres") == "x\nSELECT 1"
+
+
 def test_the_splitter_and_fingerprints_keep_the_prefixed_name() -> None:
     """In MySQL `#__users` is no comment: two tables are two statements of two shapes."""
     found = [s.text for s in split_statements(["SELECT a FROM #__users; # note; x\nSELECT a FROM #__content;\n"], "mysql")]
@@ -76,6 +111,30 @@ def test_the_splitter_and_fingerprints_keep_the_prefixed_name() -> None:
     fp = Fingerprinter("mysql")
     assert fp.fingerprint_text(found[0]) != fp.fingerprint_text(found[1])
     assert fp.fingerprint_text("SELECT a FROM t # #__x") == b"select a from t"
+
+
+def test_the_splitter_reads_a_prefix_that_starts_a_statement_as_a_comment_line() -> None:
+    """`#__todo: don't ...` was read as code: its quote opened a string that swallowed the
+    statements after it. A name never starts a statement, so in MySQL it is a comment line,
+    as the DDL reader reads it; wherever the file's chunks are cut."""
+    text = (
+        "#__note the users\nSELECT a FROM #__users;\n#__todo: don't\nSELECT b FROM #__t;\n"
+        "SELECT c FROM t; #__after ; 'x\nSELECT d FROM #__u;\n"
+    )
+    whole = list(split_statements([text], "mysql"))
+    assert [(s.line, s.text) for s in whole] == [
+        (2, "SELECT a FROM #__users"),
+        (4, "SELECT b FROM #__t"),
+        (5, "SELECT c FROM t"),
+        (6, "SELECT d FROM #__u"),
+    ]
+    assert [[c.text for c in s.leading] for s in whole] == [
+        ["__note the users"], ["__todo: don't"], [], ["__after ; 'x"]
+    ]
+    for size in range(1, 12):
+        assert list(split_statements([text[i : i + size] for i in range(0, len(text), size)], "mysql")) == whole
+    # where `#` starts no comment it stays code, as before
+    assert [s.text for s in split_statements(["#__x\nSELECT 1;\n"], "postgres")] == ["#__x\nSELECT 1"]
 
 
 def test_a_prefix_after_a_comment_is_found_in_mysql() -> None:

@@ -174,6 +174,26 @@ def test_the_imported_file_is_found_in_the_project_nearest_the_template(tmp_path
     assert (field.name, field.control) == ("country", "select")
 
 
+def test_an_imported_file_is_not_looked_for_where_init_looks_for_no_source(tmp_path: Path) -> None:
+    """One list of folders of other people's code, build output and tests (`SKIP_DIRS`):
+    a vendored or test copy of the file, nearer the template, is not the one it imports."""
+    _write(
+        tmp_path / "themes" / "admin" / "mf.html.twig",
+        '{% macro sel(name) %}<select name="{{ name }}"></select>{% endmacro %}',
+    )
+    for skipped in ("vendor/acme", "tests/fixtures", "build"):
+        _write(
+            tmp_path / "modules" / "client" / skipped / "mf.html.twig",
+            '{% macro sel(name) %}<input name="wrong_{{ name }}">{% endmacro %}',
+        )
+    page = _write(
+        tmp_path / "modules" / "client" / "templates" / "admin.html.twig",
+        "{% import \"mf.html.twig\" as mf %}<form>{{ mf.sel('country') }}</form>",
+    )
+    (field,) = _read(page, root=tmp_path).fields
+    assert (field.name, field.control) == ("country", "select")
+
+
 def test_an_import_outside_the_project_is_not_read(tmp_path: Path) -> None:
     """`--allow-outside` decides, as for sources: the call stays unread and is reported."""
     _write(tmp_path / "fields.twig", FIELDS)

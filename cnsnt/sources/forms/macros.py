@@ -33,7 +33,7 @@ import jinja2
 from jinja2 import nodes
 
 from cnsnt.errors import SourceError
-from cnsnt.sources.base import SourceContext, outside_problem, read_text
+from cnsnt.sources.base import SKIP_DIRS, SourceContext, outside_problem, read_text
 from cnsnt.sources.forms.template_php import blank_php
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, EXPR, IF, OPEN, RENDER, STMT, Scanner, Token
 
@@ -41,8 +41,6 @@ from cnsnt.sources.forms.templates import BRANCH, CLOSE, EXPR, IF, OPEN, RENDER,
 _ENV = jinja2.Environment(autoescape=True)
 #: Suffixes of files an import may name, indexed when it is not found beside the template.
 _TEMPLATE_SUFFIXES = (".twig", ".html", ".htm", ".jinja", ".jinja2", ".j2", ".njk", ".tpl")
-#: Directories never searched for an imported file.
-_SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 #: At most this many files are indexed (a huge tree is searched no further).
 _MAX_INDEXED = 200_000
 #: Macro calls expanded inside a macro's body, at most this deep.
@@ -874,7 +872,7 @@ def _index(ctx: SourceContext) -> dict[str, list[Path]]:
 def _walk(root: Path) -> Iterator[Path]:
     count = 0
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
         for name in sorted(files):
             if name.lower().endswith(_TEMPLATE_SUFFIXES):
                 count += 1

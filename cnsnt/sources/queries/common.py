@@ -235,17 +235,20 @@ class _AuditTables:
         return self.schemas[dialect]
 
 
-#: The last audit's tables (one audit at a time reads query files).
-_LAST: list[_AuditTables] = []
+#: Where `_audit_tables` keeps the audit's tables in its memo.
+_TABLES_KEY = "queries:audit-tables"
 
 
-def _audit_tables(tables: list[Table]) -> _AuditTables:
-    """The specs (and schemas) of these tables, built again only when the tables change."""
-    now = tuple(tables)
-    last = _LAST[0] if _LAST else None
-    if last is None or last.tables != now:  # the same objects: compared by identity, at C speed
+def _audit_tables(ctx: SourceContext) -> _AuditTables:
+    """The specs (and schemas) of the audit's tables, built again only when the tables change.
+
+    Kept in the audit's memo, so that nothing of one audit is left for the next.
+    """
+    now = tuple(ctx.tables)
+    last = ctx.memo.get(_TABLES_KEY)
+    if not isinstance(last, _AuditTables) or last.tables != now:  # the same objects: at C speed
         last = _AuditTables(now, tuple(table_specs(now)))
-        _LAST[:] = [last]
+        ctx.memo[_TABLES_KEY] = last
     return last
 
 
@@ -262,7 +265,7 @@ def analyse_texts(
     desc: str = "Analysing query shapes",
 ) -> list[StatementUses]:
     """Resolve many statements, in a process pool when it pays off; order is kept."""
-    audited = _audit_tables(ctx.tables)
+    audited = _audit_tables(ctx)
     specs = audited.specs
     total = len(texts)
     jobs = min(workers(ctx.jobs), max(1, total // _BATCH))

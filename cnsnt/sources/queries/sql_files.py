@@ -9,6 +9,7 @@ ignore CODE reason` suppresses one rule on the next statement.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from pathlib import Path
 
 from cnsnt.evidence import SourceProblem, Table
@@ -150,22 +151,37 @@ class _Stored:
 
     def columns(self) -> dict[str, frozenset[str]]:
         """Column names by table name: a variable named like a column is the column."""
-        return _columns_by_table(self.ctx.tables)
+        return _columns_by_table(self.ctx)
 
 
-#: The last table list's columns by table: built once per audit, not once per file.
-_COLUMNS: list[tuple[list[Table], int, dict[str, frozenset[str]]]] = []
+#: Where `_columns_by_table` keeps its result in the audit's memo.
+_COLUMNS_KEY = "queries:columns-by-table"
 
 
-def _columns_by_table(tables: list[Table]) -> dict[str, frozenset[str]]:
-    """The audited tables' column names (lower case) by table name, for stored code."""
-    if _COLUMNS and _COLUMNS[0][0] is tables and _COLUMNS[0][1] == len(tables):
-        return _COLUMNS[0][2]
+@dataclass(frozen=True)
+class _Columns:
+    """The audited tables' columns, with the table list (and its length) they were built from."""
+
+    tables: list[Table]
+    count: int
+    by_table: dict[str, frozenset[str]]
+
+
+def _columns_by_table(ctx: SourceContext) -> dict[str, frozenset[str]]:
+    """The audited tables' column names (lower case) by table name, for stored code.
+
+    Built once per audit, not once per file, and kept in the audit's memo: the next audit
+    (the library used twice in one process) builds its own.
+    """
+    tables = ctx.tables
+    kept = ctx.memo.get(_COLUMNS_KEY)
+    if isinstance(kept, _Columns) and kept.tables is tables and kept.count == len(tables):
+        return kept.by_table
     found: dict[str, set[str]] = {}
     for table in tables:
         found.setdefault(table.name.lower(), set()).update(c.name.lower() for c in table.columns)
     by_table = {name: frozenset(columns) for name, columns in found.items()}
-    _COLUMNS[:] = [(tables, len(tables), by_table)]
+    ctx.memo[_COLUMNS_KEY] = _Columns(tables, len(tables), by_table)
     return by_table
 
 

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnsnt.sql.databases import DATABASES, words_for
+
 _FLYWAY = re.compile(r"^(?P<kind>[VUR])(?P<version>\d+(?:[._]\d+)*)?__(?P<desc>.+)\.sql$", re.I)
 _UP_DOWN = re.compile(r"^(?P<stem>.+)\.(?P<dir>up|down)\.sql$", re.I)
 _NUMERIC = re.compile(r"^(?P<version>\d+)(?:[-_.](?P<desc>.*))?\.sql$", re.I)
@@ -75,15 +77,8 @@ def versioned_name(path: Path) -> str:
 _SQL_SUFFIXES = frozenset({".sql", ".ddl"})
 
 #: Database names in migration file names (gobuffalo/pop, used by Ory: `x.postgres.up.sql`
-#: beside a generic `x.up.sql`), per sqlglot dialect.
-_DATABASES: dict[str, frozenset[str]] = {
-    "postgres": frozenset({"postgres", "postgresql", "pg"}),
-    "mysql": frozenset({"mysql", "mariadb"}),
-    "sqlite": frozenset({"sqlite", "sqlite3"}),
-    "tsql": frozenset({"mssql", "sqlserver", "tsql"}),
-    "oracle": frozenset({"oracle"}),
-}
-_ANY_DATABASE = frozenset({"cockroach", "cockroachdb", *(n for s in _DATABASES.values() for n in s)})
+#: beside a generic `x.up.sql`): the words of `cnsnt.sql.databases`.
+_ANY_DATABASE = frozenset(DATABASES)
 
 
 def _database_variant(name: str) -> tuple[str, str | None]:
@@ -105,7 +100,7 @@ def _pick_variants(paths: list[Path], dialect: str | None) -> tuple[list[Path], 
     for path in paths:
         generic, database = _database_variant(path.name)
         groups.setdefault((path.parent.as_posix(), generic), []).append((path, database))
-    mine = _DATABASES.get((dialect or "").lower(), frozenset())
+    mine = words_for(dialect)
     keep: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     for variants in groups.values():
