@@ -175,6 +175,41 @@ def test_a_tsql_procedure_without_semicolons_is_audited(tmp_path: Path, tables: 
     assert ev.problems == []
 
 
+TSQL_SCRATCH = """\
+CREATE PROCEDURE dbo.ExportPatients @id INT
+AS
+BEGIN
+  CREATE TABLE #picked (id INT, mail VARCHAR(100))
+  DECLARE @seen TABLE (id INT, nick VARCHAR(50))
+  INSERT INTO #picked (id, mail) SELECT id, email FROM patients WHERE id > @id
+  INSERT @seen SELECT id, name FROM patients
+  SELECT s.nick, diagnosis FROM @seen s JOIN patients p ON p.id = s.id
+  SELECT note FROM audit_log WHERE patient_id IN (SELECT id FROM #picked)
+  UPDATE p SET p.birth_date = NULL FROM patients p JOIN #picked k ON k.id = p.id
+  SELECT * FROM #picked
+  DROP TABLE #picked
+END
+GO
+"""
+
+
+def test_a_tsql_procedure_s_scratch_tables_are_its_own_and_what_flows_through_them_is_read(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    """Germadent: `#temp` tables and `@table` variables were named unknown tables, a subquery
+    over one lost its whole statement, and `UPDATE p ... FROM patients p` updated a table 'p'."""
+    ev = audit(tmp_path, tables, TSQL_SCRATCH, "tsql")
+    assert uses(ev) == [
+        (6, 3, ["patients.email:read", "patients.id:read"]),
+        (7, 3, ["patients.id:read", "patients.name:read"]),
+        (8, 3, ["patients.diagnosis:read", "patients.id:read"]),
+        (9, 3, ["audit_log.note:read", "audit_log.patient_id:read"]),
+        (10, 3, ["patients.birth_date:write", "patients.id:read"]),
+        (11, 3, []),  # the procedure's own rows: no audited column
+    ]
+    assert ev.problems == []
+
+
 def test_a_statement_that_does_not_parse_is_one_warning_and_the_rest_is_read(
     tmp_path: Path, tables: list[Table]
 ) -> None:
