@@ -346,7 +346,8 @@ def body_statements(stmt: Statement, dia: Dialect, dialect: str | None) -> list[
     A function that runs `CREATE VIEW report AS SELECT ...` (or creates a table that is not
     TEMP) makes schema, as the same statement outside it does: the DDL reader reads them,
     at their places in the file. A TEMP table is the routine's own scratch. Only a
-    dollar-quoted body: one in single quotes doubles its quotes, so its text is not SQL.
+    dollar-quoted body (or DO block): one in single quotes doubles its quotes, so its
+    text is not the SQL.
     """
     tokens = stmt.tokens
     if dialect not in _STRING_BODIES or not tokens or _word(tokens[0]) not in ("CREATE", "DO"):
@@ -355,20 +356,45 @@ def body_statements(stmt: Statement, dia: Dialect, dialect: str | None) -> list[
     if not defines_routine(head, dialect):
         return []
     body, language = _body_token(tokens)
-    if body is None or body.token_type != TokenType.HEREDOC_STRING or language not in _SQL_LANGUAGES:
+    if body is None or language not in _SQL_LANGUAGES:
         return []
+    # a dollar-quoted string; after DO, the tokenizer's command text, which holds the quotes
     raw = stmt.sql[body.start : body.end + 1]
-    if not raw.startswith("$"):
+    tag = raw[: raw.find("$", 1) + 1] if raw.startswith("$") else ""
+    close = raw.rfind(tag) if tag else -1
+    if close < len(tag):
         return []
-    inner = raw.index("$", 1) + 1
-    start = body.start + inner
+    start = body.start + len(tag)
     found = []
-    for piece in tokenize_statements(stmt.sql[start : body.end + 1 - inner], dia):
+    for piece in tokenize_statements(stmt.sql[start : body.start + close], dia):
         kind = classify(piece.tokens) if piece.error is None else None
-        if kind in ("table", "view") and not _temporary(piece.tokens):
+        if (kind == "view" or (kind == "table" and _column_list(piece.tokens))) and not _temporary(
+            piece.tokens
+        ):
             piece.base += stmt.base + start  # its place in the file
             found.append(piece)
     return found
+
+
+def _column_list(tokens: Sequence[Token]) -> bool:
+    """Whether a CREATE TABLE lists its columns (not `AS SELECT`, `LIKE t`, `PARTITION OF t`).
+
+    A routine's table copied from a query or another table is its working copy: what it
+    copies is read by the routine's statement (CREATE TABLE AS), and its columns cannot be
+    told from the file, which the DDL reader would report for each.
+    """
+    depth = 0
+    opened = False
+    for token in tokens:
+        kind = token.token_type
+        if kind == TokenType.L_PAREN:
+            depth += 1
+            opened = True
+        elif kind == TokenType.R_PAREN:
+            depth -= 1
+        elif _word(token) in (("AS", "PARTITION") if depth == 0 else ("LIKE",) if depth == 1 else ()):
+            return False
+    return opened
 
 
 def _temporary(tokens: Sequence[Token]) -> bool:

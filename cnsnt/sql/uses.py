@@ -358,6 +358,21 @@ def _is_scratch(table: exp.Table) -> bool:
     return isinstance(this, exp.Identifier) and bool(this.args.get("temporary") or this.args.get("global_"))
 
 
+def _declared_rows(table: exp.Table) -> list[str]:
+    """The columns of T-SQL's rows made of a value, when a table is one, else [].
+
+    `OPENJSON(@j) WITH (col type, ...)` declares them (`key, value, type` without WITH),
+    `STRING_SPLIT(@s, ',')` has `value` (and `ordinal`): no table's data.
+    """
+    this = table.this
+    if isinstance(this, exp.OpenJSON):
+        declared = [c.name for c in this.expressions if isinstance(c, exp.OpenJSONColumnDef)]
+        return declared if all(declared) and declared else ["key", "value", "type"]
+    if isinstance(this, exp.Anonymous) and this.name.upper() == "STRING_SPLIT":
+        return ["value", "ordinal"]
+    return []
+
+
 def _is_system(table: exp.Table) -> bool:
     db = table.text("db")
     if db in SYSTEM_SCHEMAS:
@@ -691,12 +706,16 @@ class _Collector:
         unqualified column in a subquery over an unknown source stopped the whole
         statement). Before the views are expanded: `#users` is not the table `users`.
         Their columns are the ones the query names with their alias, and those of their
-        SELECT that no other source of it (or of a SELECT around it) has.
+        SELECT that no other source of it has; under a star that a query around it reads
+        (`FROM (SELECT * FROM #t) x`), every name of the query no audited table has.
+        T-SQL's `OPENJSON(@j) WITH (id INT)` and `STRING_SPLIT(@s, ',')` are ones too, with
+        their own columns: rows of a value.
         """
+        sources = (exp.From, exp.Join, exp.Subquery)  # (a Subquery: a nested join's parentheses)
         scratch = [
             t
             for t in query.find_all(exp.Table)
-            if isinstance(t.parent, (exp.From, exp.Join)) and _is_scratch(t)
+            if isinstance(t.parent, sources) and (_is_scratch(t) or _declared_rows(t))
         ]
         if not scratch:
             return
@@ -706,13 +725,16 @@ class _Collector:
             if column.table and not isinstance(column.this, exp.Star):
                 qualified.setdefault(column.table, set()).add(column.name)
         claimed: set[int] = set()  # the SELECTs whose orphan columns a scratch table took
-        for table in scratch:
-            alias = table.alias_or_name
-            columns = dict.fromkeys(sorted(qualified.get(alias, ())))
+        for number, table in enumerate(scratch):
+            declared = _declared_rows(table)
+            alias = table.alias or (f"cnsnt_rows_{number}" if declared else table.name)
+            columns = dict.fromkeys(declared or sorted(qualified.get(alias, ())))
             select = table.parent_select
-            if isinstance(select, exp.Select) and id(select) not in claimed:
+            if not declared and isinstance(select, exp.Select) and id(select) not in claimed:
                 claimed.add(id(select))
                 columns.update(dict.fromkeys(self._orphans(select, ctes)))
+                if select is not query and any(_is_star(p) for p in select.expressions):
+                    columns.update(dict.fromkeys(self._unowned(query)))
             stand_in = exp.Select(
                 expressions=[
                     exp.alias_(exp.Null(), exp.to_identifier(name, quoted=True))
@@ -726,6 +748,16 @@ class _Collector:
                 # T-SQL's `FROM @t n JOIN ...` hangs its joins off the table
                 subquery.set(key, table.args.get(key))
             table.replace(subquery)
+
+    def _unowned(self, query: exp.Expr) -> list[str]:
+        """The column names a query uses that no audited table it names has."""
+        owned: set[str] = set()
+        for table in query.find_all(exp.Table):
+            info = self.schema.lookup(table) if not _is_scratch(table) else None
+            if info is not None:
+                owned.update(info.columns)
+        names = {c.name for c in query.find_all(exp.Column) if not isinstance(c.this, exp.Star)}
+        return sorted(names - owned - {""})
 
     def _orphans(self, select: exp.Select, ctes: dict[str, exp.Expr]) -> list[str]:
         """Unqualified columns of a SELECT that none of its other sources has.

@@ -493,7 +493,8 @@ def test_the_views_and_tables_a_plpgsql_function_creates_are_read_as_schema() ->
     they were lost. A TEMP table is the function's own scratch, not schema."""
     result = parse_ddl(REPORTS, "postgres")
     lines = {t.name: REPORTS.count("\n", 0, t.offset) + 1 for t in result.tables}
-    assert lines == {"patients": 1, "Patient Report": 6, "report_log": 8, "diagnoses": 9}
+    # CREATE TABLE AS SELECT: a working copy whose reads the routine's statement audits
+    assert lines == {"patients": 1, "Patient Report": 6, "report_log": 8}
     view = next(t for t in result.tables if t.is_view)
     assert [c.name for c in view.columns] == ["name", "phone"]
     assert result.problems == ()
@@ -516,3 +517,19 @@ def test_a_postgres_folder_s_file_whose_function_creates_a_view_is_a_schema(tmp_
     (folder / "report.sql").write_text(REPORTS.split("\n", 1)[1])
     # both hold schema: one entry for the folder (the report file was a query file)
     assert discover(tmp_path) == [Found("schemas", "postgres/*.sql", dialect="postgres")]
+
+
+def test_a_migration_s_do_block_that_creates_a_view_adds_it_to_the_history() -> None:
+    from cnsnt.sql.migrations import MigrationFile, replay_migrations
+
+    files = [
+        MigrationFile("001_patients.sql", REPORTS.split("\n", 1)[0] + "\n"),
+        MigrationFile(
+            "002_report.sql",
+            "DO $$\nBEGIN\n  IF true THEN\n    CREATE MATERIALIZED VIEW IF NOT EXISTS report AS\n"
+            "    SELECT id, phone FROM patients;\n  END IF;\nEND $$;\n",
+        ),
+    ]
+    replayed = replay_migrations(files, "postgres")
+    views = [(t.name, t.where.file, t.where.offset) for t in replayed.tables if t.name == "report"]
+    assert len(views) == 1 and views[0][1] == 1

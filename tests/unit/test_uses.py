@@ -603,6 +603,19 @@ def tsql_users(tmp_path: Path) -> QuerySchema:
         ),
         # a scratch table is no audited table of the same name
         ("SELECT Email FROM #Users", set()),
+        # in a nested join's parentheses, and under a star a query around it reads
+        (
+            "SELECT Email FROM dbo.Users u RIGHT JOIN (#z INNER JOIN @y y ON y.k = #z.k) ON u.UserID = #z.id",
+            {"UserID:read", "Email:read"},
+        ),
+        ("WITH x AS (SELECT * FROM @z) SELECT Phone, x.Nick FROM x JOIN dbo.Users u ON u.UserID = x.id", {"UserID:read", "Phone:read"}),
+        # rows made of a parameter: a subquery over them lost its whole statement too
+        (
+            "SELECT Email FROM dbo.Users u WHERE u.UserID IN (SELECT Id FROM OPENJSON(@j) WITH (Id INT))",
+            {"UserID:read", "Email:read"},
+        ),
+        ("SELECT Email FROM dbo.Users WHERE Name IN (SELECT value FROM STRING_SPLIT(@s, ','))", {"Name:read", "Email:read"}),
+        ("SELECT * FROM OPENJSON(@j)", set()),
     ],
 )
 def test_tsql_scratch_tables_are_no_unknown_tables_and_what_flows_through_them_is_read(
