@@ -346,6 +346,10 @@ def _table_name(table: exp.Table) -> str:
     return ".".join(p for p in parts if p and p != _NO_SCHEMA)
 
 
+#: Where a table is a source of its SELECT (a Subquery: the parentheses of a nested join).
+_SOURCE_PARENTS = (exp.From, exp.Join, exp.Subquery)
+
+
 def _is_scratch(table: exp.Table) -> bool:
     """T-SQL's own scratch tables: a `#temp` or `##global` table, a `@table` variable.
 
@@ -711,11 +715,10 @@ class _Collector:
         T-SQL's `OPENJSON(@j) WITH (id INT)` and `STRING_SPLIT(@s, ',')` are ones too, with
         their own columns: rows of a value.
         """
-        sources = (exp.From, exp.Join, exp.Subquery)  # (a Subquery: a nested join's parentheses)
         scratch = [
             t
             for t in query.find_all(exp.Table)
-            if isinstance(t.parent, sources) and (_is_scratch(t) or _declared_rows(t))
+            if isinstance(t.parent, _SOURCE_PARENTS) and (_is_scratch(t) or _declared_rows(t))
         ]
         if not scratch:
             return
@@ -767,7 +770,7 @@ class _Collector:
         """
         known: set[str] = set()
         for source in select.find_all(exp.Table, exp.Subquery):
-            if source.parent_select is not select or not isinstance(source.parent, (exp.From, exp.Join)):
+            if source.parent_select is not select or not isinstance(source.parent, _SOURCE_PARENTS):
                 continue
             if isinstance(source, exp.Subquery):
                 known.update(getattr(source.this, "named_selects", []))

@@ -609,6 +609,8 @@ def tsql_users(tmp_path: Path) -> QuerySchema:
             {"UserID:read", "Email:read"},
         ),
         ("WITH x AS (SELECT * FROM @z) SELECT Phone, x.Nick FROM x JOIN dbo.Users u ON u.UserID = x.id", {"UserID:read", "Phone:read"}),
+        # a column of a table in a nested join is that table's, not the scratch table's
+        ("SELECT Phone, Nick FROM @z z JOIN (dbo.Users u JOIN #y y ON y.k = u.UserID) ON z.k = y.k", {"UserID:read", "Phone:read"}),
         # rows made of a parameter: a subquery over them lost its whole statement too
         (
             "SELECT Email FROM dbo.Users u WHERE u.UserID IN (SELECT Id FROM OPENJSON(@j) WITH (Id INT))",
