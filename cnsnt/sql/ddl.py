@@ -34,6 +34,7 @@ from cnsnt.sql.ddl_result import DDLColumn, DDLForeignKey, DDLProblem, DDLResult
 from cnsnt.sql.ddl_schema import SchemaBuilder as _SchemaBuilder
 from cnsnt.sql.ddl_split import tokenize_statements
 from cnsnt.sql.placeholders import remove_placeholders
+from cnsnt.sql.routine_bodies import body_statements
 
 __all__ = [
     "DDLColumn",
@@ -143,6 +144,8 @@ def _parse_ddl(text: str, dialect: str | None, max_statement: int) -> tuple[DDLR
                 problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
                 continue
             problems.extend(schema.apply(stmt))
+            for inner in body_statements(stmt, dia, dialect):  # a view a PL/pgSQL function creates
+                problems.extend(schema.apply(inner))
     tables = tuple(t.freeze(offsets.original) for t in schema.tables.values())
     fixed = sorted(
         (replace(p, offset=offsets.original(p.offset)) for p in problems),

@@ -42,6 +42,7 @@ from cnsnt.sql.ddl_split import (
 from cnsnt.sql.ddl_tables import TableBuilder, name_key
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.placeholders import OffsetMap, drop_token_placeholders, remove_placeholders
+from cnsnt.sql.routine_bodies import body_statements
 
 __all__ = [
     "Link",
@@ -174,6 +175,8 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
                 stmt.base += base  # offsets of all files live on one line, file after file
                 for p in builder.apply(stmt):
                     problems.append(_problem(p, bases, maps))
+                for inner in body_statements(stmt, dia, dialect):  # a view a PL/pgSQL body creates
+                    problems.extend(_problem(p, bases, maps) for p in builder.apply(inner))
             statements += scan.routines
             base += len(stripped) + 1
         problems.extend(_problem(p, bases, maps) for p in builder.unknown_alter_problems())

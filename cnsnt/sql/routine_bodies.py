@@ -28,6 +28,7 @@ from sqlglot.errors import TokenError
 from sqlglot.tokenizer_core import Token, TokenType
 from sqlglot.tokens import Tokenizer
 
+from cnsnt.sql.ddl_split import Statement, classify, tokenize_statements
 from cnsnt.sql.statements import GO_DIALECTS, MYSQL_DIALECTS
 
 
@@ -71,6 +72,7 @@ _FROM_ENDS = frozenset(
 )
 #: After these a procedural statement starts: any data statement may follow.
 _ANY_AFTER = frozenset({"", ";", "BEGIN", "THEN", "ELSE", "LOOP", "DO", "REPEAT", ">>", "ROW", "ATOMIC"})
+_STARTS_AFTER = _ANY_AFTER - {""}  # ("" is the word of a quoted name)
 #: After these a query may follow (`CURSOR c IS SELECT`, `FOR r IN (SELECT`, `OPEN c FOR SELECT`,
 #: `RETURN QUERY SELECT`), but not an INSERT (`FOR INSERT`, a T-SQL trigger's event).
 _QUERY_AFTER = frozenset({"IS", "AS", "FOR", "IN", "(", "QUERY"})
@@ -289,18 +291,7 @@ def _string_body(
 ) -> Routine:
     """A PostgreSQL-style routine: the body is a string constant after AS (or DO)."""
     routine = Routine("routine")
-    body: Token | None = None
-    language = ""
-    words = [_word(t) for t in tokens]
-    for i, token in enumerate(tokens):
-        if words[i] == "LANGUAGE" and i + 1 < len(tokens):
-            language = tokens[i + 1].text.lower().strip("'\"")
-        elif (
-            body is None
-            and token.token_type in (TokenType.HEREDOC_STRING, TokenType.STRING)
-            and (i > 0 and words[i - 1] in ("AS", "DO"))
-        ):
-            body = token
+    body, language = _body_token(tokens)
     if body is None:
         # `RETURN expr`, `BEGIN ATOMIC ... END`, or a body written for another dialect
         # (T-SQL's `AS BEGIN ... END`): walked whole, never passed over in silence
@@ -330,6 +321,91 @@ def _string_body(
     walker.names |= _names_of(text, tokens, dialect)
     walker.walk()
     return routine
+
+
+def _body_token(tokens: Sequence[Token]) -> tuple[Token | None, str]:
+    """A string-bodied routine's body (the string after AS or DO), and its LANGUAGE."""
+    body: Token | None = None
+    language = ""
+    words = [_word(t) for t in tokens]
+    for i, token in enumerate(tokens):
+        if words[i] == "LANGUAGE" and i + 1 < len(tokens):
+            language = tokens[i + 1].text.lower().strip("'\"")
+        elif (
+            body is None
+            and token.token_type in (TokenType.HEREDOC_STRING, TokenType.STRING)
+            and (i > 0 and words[i - 1] in ("AS", "DO"))
+        ):
+            body = token
+    return body, language
+
+
+def body_statements(stmt: Statement, dia: Dialect, dialect: str | None) -> list[Statement]:
+    """The tables and views a PostgreSQL-style routine's body creates, as DDL statements.
+
+    A function that runs `CREATE VIEW report AS SELECT ...` (or creates a table that is not
+    TEMP) makes schema, as the same statement outside it does: the DDL reader reads them,
+    at their places in the file. A TEMP table is the routine's own scratch. Only a
+    dollar-quoted body (or DO block): one in single quotes doubles its quotes, so its
+    text is not the SQL.
+    """
+    tokens = stmt.tokens
+    if dialect not in _STRING_BODIES or not tokens or _word(tokens[0]) not in ("CREATE", "DO"):
+        return []
+    head = stmt.sql[tokens[0].start : tokens[0].start + 400]
+    if not defines_routine(head, dialect):
+        return []
+    body, language = _body_token(tokens)
+    if body is None or language not in _SQL_LANGUAGES:
+        return []
+    # a dollar-quoted string; after DO, the tokenizer's command text, which holds the quotes
+    raw = stmt.sql[body.start : body.end + 1]
+    tag = raw[: raw.find("$", 1) + 1] if raw.startswith("$") else ""
+    close = raw.rfind(tag) if tag else -1
+    if close < len(tag):
+        return []
+    start = body.start + len(tag)
+    found = []
+    for piece in tokenize_statements(stmt.sql[start : body.start + close], dia):
+        kind = classify(piece.tokens) if piece.error is None else None
+        if (kind == "view" or (kind == "table" and _column_list(piece.tokens))) and not _temporary(
+            piece.tokens
+        ):
+            piece.base += stmt.base + start  # its place in the file
+            found.append(piece)
+    return found
+
+
+def _column_list(tokens: Sequence[Token]) -> bool:
+    """Whether a CREATE TABLE lists its columns (not `AS SELECT`, `LIKE t`, `PARTITION OF t`).
+
+    A routine's table copied from a query or another table is its working copy: what it
+    copies is read by the routine's statement (CREATE TABLE AS), and its columns cannot be
+    told from the file, which the DDL reader would report for each.
+    """
+    depth = 0
+    opened = False
+    for token in tokens:
+        kind = token.token_type
+        if kind == TokenType.L_PAREN:
+            depth += 1
+            opened = True
+        elif kind == TokenType.R_PAREN:
+            depth -= 1
+        elif _word(token) in (("AS", "PARTITION") if depth == 0 else ("LIKE",) if depth == 1 else ()):
+            return False
+    return opened
+
+
+def _temporary(tokens: Sequence[Token]) -> bool:
+    """Whether a CREATE TABLE or VIEW makes a TEMP one (the words before TABLE or VIEW)."""
+    for token in tokens[1:8]:
+        word = _word(token)
+        if word in ("TABLE", "VIEW"):
+            return False
+        if word in ("TEMP", "TEMPORARY"):
+            return True
+    return False
 
 
 class _Walker:
@@ -494,7 +570,8 @@ class _Walker:
             following = tokens[i + 1].text.upper() if i + 1 < n else ""
             if body and (word in _DML or self._perform(word)) and self._starts(prev, word, following, forall):
                 end = self._end(i)
-                self._emit(i, end)
+                if not (prev == "AS" and self._defines_view(i)):
+                    self._emit(i, end)
                 forall = False
                 i, prev = end, ""
                 if end < n and tokens[end].token_type == TokenType.SEMICOLON:
@@ -513,6 +590,18 @@ class _Walker:
             if kind == TokenType.GT and i > 0 and tokens[i - 1].token_type == TokenType.GT:
                 prev = ">>"  # the end of a `<<label>>`
             i += 1
+
+    def _defines_view(self, i: int) -> bool:
+        """Whether the query at `i` is the one a `CREATE VIEW ... AS` defines.
+
+        A view reads nothing until a query reads it (then through it, as at the top of a
+        file); the DDL reader reads the view (`body_statements`).
+        """
+        words, tokens = self.words, self.tokens
+        j = i - 1
+        while j > 0 and tokens[j - 1].token_type != TokenType.SEMICOLON and words[j - 1] not in _STARTS_AFTER:
+            j -= 1
+        return words[j] == "CREATE" and "VIEW" in words[j:i]
 
     def _perform(self, word: str) -> bool:
         """PL/pgSQL's PERFORM: a SELECT whose rows are thrown away (it still reads them)."""

@@ -346,6 +346,37 @@ def _table_name(table: exp.Table) -> str:
     return ".".join(p for p in parts if p and p != _NO_SCHEMA)
 
 
+#: Where a table is a source of its SELECT (a Subquery: the parentheses of a nested join).
+_SOURCE_PARENTS = (exp.From, exp.Join, exp.Subquery)
+
+
+def _is_scratch(table: exp.Table) -> bool:
+    """T-SQL's own scratch tables: a `#temp` or `##global` table, a `@table` variable.
+
+    They live for a session or a batch, in no schema: not unknown tables. What flows
+    through them is read (or written) where it comes from (or goes to).
+    """
+    this = table.this
+    if isinstance(this, exp.Parameter):
+        return True
+    return isinstance(this, exp.Identifier) and bool(this.args.get("temporary") or this.args.get("global_"))
+
+
+def _declared_rows(table: exp.Table) -> list[str]:
+    """The columns of T-SQL's rows made of a value, when a table is one, else [].
+
+    `OPENJSON(@j) WITH (col type, ...)` declares them (`key, value, type` without WITH),
+    `STRING_SPLIT(@s, ',')` has `value` (and `ordinal`): no table's data.
+    """
+    this = table.this
+    if isinstance(this, exp.OpenJSON):
+        declared = [c.name for c in this.expressions if isinstance(c, exp.OpenJSONColumnDef)]
+        return declared if all(declared) and declared else ["key", "value", "type"]
+    if isinstance(this, exp.Anonymous) and this.name.upper() == "STRING_SPLIT":
+        return ["value", "ordinal"]
+    return []
+
+
 def _is_system(table: exp.Table) -> bool:
     db = table.text("db")
     if db in SYSTEM_SCHEMAS:
@@ -446,7 +477,7 @@ class _Collector:
             return None
         probe = table.copy()
         _lower_identifiers(probe)
-        if _is_system(probe):
+        if _is_system(probe) or _is_scratch(probe):
             return None
         info = self.schema.lookup(probe) or self._drop_catalog_lookup(probe)
         if info is None:
@@ -528,7 +559,9 @@ class _Collector:
 
     def update(self, stmt: exp.Update) -> None:
         target = stmt.this
-        info = self._target(target)
+        from_ = stmt.args.get("from_")
+        named = _aliased_target(target, from_.this if isinstance(from_, exp.From) else None)
+        info = self._target(named or target)
         reads: list[exp.Expr] = []
         for eq in stmt.expressions:
             if isinstance(eq, exp.EQ):
@@ -538,10 +571,13 @@ class _Collector:
         if isinstance(returning, exp.Returning):
             reads.extend(returning.expressions)
         joins: list[exp.Expr] = list(stmt.args.get("joins") or [])
-        from_ = stmt.args.get("from_")
+        where = stmt.args.get("where")
+        if named is not None and isinstance(from_, exp.From) and isinstance(from_.this, exp.Table):
+            # T-SQL's `UPDATE u SET ... FROM dbo.users u`: the FROM holds the target already
+            self._synthetic(from_.this, reads, joins=joins, where=where)
+            return
         if isinstance(from_, exp.From):
             joins.insert(0, exp.Join(this=from_.this, kind="CROSS"))
-        where = stmt.args.get("where")
         self._synthetic(target, reads, joins=joins, where=where)
 
     def delete(self, stmt: exp.Delete) -> None:
@@ -625,14 +661,16 @@ class _Collector:
         The statement's WITH comes along: a CTE it reads (`WITH src AS (...) MERGE ...
         USING src`) was an unknown table.
         """
-        if not isinstance(target, exp.Table) or not (reads or joins or where is not None):
+        if not isinstance(target, exp.Table):
             return
+        if not (reads or joins or where is not None or target.args.get("joins")):
+            return  # (T-SQL's `DELETE u FROM users u JOIN ...` hangs its joins off the table)
         select = exp.Select(
             expressions=[r.copy() for r in reads] or [exp.Literal.number(1)],
             from_=exp.From(this=target.copy()),
         )
-        statement = target.parent
-        if isinstance(statement, (exp.Update, exp.Delete, exp.Merge)):
+        statement = target.find_ancestor(exp.Update, exp.Delete, exp.Merge)
+        if statement is not None:
             with_ = statement.args.get("with_")
             if isinstance(with_, exp.With):
                 select.set("with_", with_.copy())
@@ -647,6 +685,7 @@ class _Collector:
     def query(self, query: exp.Query, root_demand: int) -> None:
         """Qualify a query and collect the base columns each scope reads."""
         _lower_identifiers(query)
+        self._stand_in_scratch(query)
         self._expand_views(query, 0)
         for select in query.find_all(exp.Select):
             for projection in select.expressions:
@@ -662,6 +701,96 @@ class _Collector:
         )
         self._check_stars(query)
         self._scopes(traverse_scope(query), root_demand)
+
+    def _stand_in_scratch(self, query: exp.Expr) -> None:
+        """Replace each scratch table a query reads by a stand-in with the columns it uses.
+
+        `(SELECT NULL AS col, ...) AS alias`: the columns hold no audited data, and sqlglot
+        knows them, so it resolves the other names of the statement around them (an
+        unqualified column in a subquery over an unknown source stopped the whole
+        statement). Before the views are expanded: `#users` is not the table `users`.
+        Their columns are the ones the query names with their alias, and those of their
+        SELECT that no other source of it has; under a star that a query around it reads
+        (`FROM (SELECT * FROM #t) x`), every name of the query no audited table has.
+        T-SQL's `OPENJSON(@j) WITH (id INT)` and `STRING_SPLIT(@s, ',')` are ones too, with
+        their own columns: rows of a value.
+        """
+        scratch = [
+            t
+            for t in query.find_all(exp.Table)
+            if isinstance(t.parent, _SOURCE_PARENTS) and (_is_scratch(t) or _declared_rows(t))
+        ]
+        if not scratch:
+            return
+        ctes = {cte.alias_or_name: cte.this for cte in query.find_all(exp.CTE)}
+        qualified: dict[str, set[str]] = {}
+        for column in query.find_all(exp.Column):
+            if column.table and not isinstance(column.this, exp.Star):
+                qualified.setdefault(column.table, set()).add(column.name)
+        claimed: set[int] = set()  # the SELECTs whose orphan columns a scratch table took
+        for number, table in enumerate(scratch):
+            declared = _declared_rows(table)
+            alias = table.alias or (f"cnsnt_rows_{number}" if declared else table.name)
+            columns = dict.fromkeys(declared or sorted(qualified.get(alias, ())))
+            select = table.parent_select
+            if not declared and isinstance(select, exp.Select) and id(select) not in claimed:
+                claimed.add(id(select))
+                columns.update(dict.fromkeys(self._orphans(select, ctes)))
+                if select is not query and any(_is_star(p) for p in select.expressions):
+                    columns.update(dict.fromkeys(self._unowned(query)))
+            stand_in = exp.Select(
+                expressions=[
+                    exp.alias_(exp.Null(), exp.to_identifier(name, quoted=True))
+                    for name in (columns or {"cnsnt_scratch": None})
+                ]
+            )
+            subquery = exp.Subquery(
+                this=stand_in, alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))
+            )
+            for key in ("joins", "laterals", "pivots"):
+                # T-SQL's `FROM @t n JOIN ...` hangs its joins off the table
+                subquery.set(key, table.args.get(key))
+            table.replace(subquery)
+
+    def _unowned(self, query: exp.Expr) -> list[str]:
+        """The column names a query uses that no audited table it names has."""
+        owned: set[str] = set()
+        for table in query.find_all(exp.Table):
+            info = self.schema.lookup(table) if not _is_scratch(table) else None
+            if info is not None:
+                owned.update(info.columns)
+        names = {c.name for c in query.find_all(exp.Column) if not isinstance(c.this, exp.Star)}
+        return sorted(names - owned - {""})
+
+    def _orphans(self, select: exp.Select, ctes: dict[str, exp.Expr]) -> list[str]:
+        """Unqualified columns of a SELECT that none of its other sources has.
+
+        Its own sources come first, as the database reads a name: `IN (SELECT id FROM #t)`
+        is the id of `#t`, not of the table around it.
+        """
+        known: set[str] = set()
+        for source in select.find_all(exp.Table, exp.Subquery):
+            if source.parent_select is not select or not isinstance(source.parent, _SOURCE_PARENTS):
+                continue
+            if isinstance(source, exp.Subquery):
+                known.update(getattr(source.this, "named_selects", []))
+            elif not source.text("db") and source.name in ctes:
+                known.update(getattr(ctes[source.name], "named_selects", []))
+            elif isinstance(source, exp.Table) and not _is_scratch(source):
+                info = self.schema.lookup(source)
+                if info is not None:
+                    known.update(info.columns)
+        aliases = {p.alias for p in select.expressions if isinstance(p, exp.Alias)}
+        return sorted(
+            {
+                c.name
+                for c in select.find_all(exp.Column)
+                if not c.table
+                and c.parent_select is select
+                and c.name not in known | aliases
+                and not isinstance(c.this, exp.Star)
+            }
+        )
 
     def _expand_views(self, tree: exp.Expr, depth: int) -> None:
         """Replace references to audited views with their defining query, recursively.
@@ -839,6 +968,26 @@ class _Collector:
             )
             return
         self.use(key, Access.READ, mode)
+
+
+def _aliased_target(target: exp.Expr | None, source: exp.Expr | None) -> exp.Table | None:
+    """The table of an UPDATE's FROM that its target names (T-SQL: `UPDATE u ... FROM t u`).
+
+    The target is then that table's alias (or the same table, named again), not a table
+    of its own. None when the target is a table the FROM does not hold.
+    """
+    if not isinstance(target, exp.Table) or not isinstance(source, exp.Table):
+        return None
+    candidates = [source, *(j.this for j in source.args.get("joins") or [])]
+    name, db = target.name.lower(), target.text("db").lower()
+    for table in candidates:
+        if not isinstance(table, exp.Table):
+            continue
+        if not db and not target.text("catalog") and table.alias_or_name.lower() == name:
+            return table
+        if not table.alias and table.name.lower() == name and table.text("db").lower() == db:
+            return table
+    return None
 
 
 def _recursive_cte(expr: exp.Expr) -> bool:

@@ -13,6 +13,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.queries.reader import read_queries
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sql import routine_bodies
+from cnsnt.sql.ddl import parse_ddl
 from cnsnt.sql.routine_bodies import defines_routine, read_routine
 from cnsnt.sql.statements import split_statements
 
@@ -171,6 +172,41 @@ def test_a_tsql_procedure_without_semicolons_is_audited(tmp_path: Path, tables: 
         (9, 5, ["patients.diagnosis:write", "patients.id:read"]),
         (11, 3, ["patients.birth_date:read", "patients.id:read", "patients.name:read"]),
         (14, 1, ["patients.name:read"]),
+    ]
+    assert ev.problems == []
+
+
+TSQL_SCRATCH = """\
+CREATE PROCEDURE dbo.ExportPatients @id INT
+AS
+BEGIN
+  CREATE TABLE #picked (id INT, mail VARCHAR(100))
+  DECLARE @seen TABLE (id INT, nick VARCHAR(50))
+  INSERT INTO #picked (id, mail) SELECT id, email FROM patients WHERE id > @id
+  INSERT @seen SELECT id, name FROM patients
+  SELECT s.nick, diagnosis FROM @seen s JOIN patients p ON p.id = s.id
+  SELECT note FROM audit_log WHERE patient_id IN (SELECT id FROM #picked)
+  UPDATE p SET p.birth_date = NULL FROM patients p JOIN #picked k ON k.id = p.id
+  SELECT * FROM #picked
+  DROP TABLE #picked
+END
+GO
+"""
+
+
+def test_a_tsql_procedure_s_scratch_tables_are_its_own_and_what_flows_through_them_is_read(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    """Germadent: `#temp` tables and `@table` variables were named unknown tables, a subquery
+    over one lost its whole statement, and `UPDATE p ... FROM patients p` updated a table 'p'."""
+    ev = audit(tmp_path, tables, TSQL_SCRATCH, "tsql")
+    assert uses(ev) == [
+        (6, 3, ["patients.email:read", "patients.id:read"]),
+        (7, 3, ["patients.id:read", "patients.name:read"]),
+        (8, 3, ["patients.diagnosis:read", "patients.id:read"]),
+        (9, 3, ["audit_log.note:read", "audit_log.patient_id:read"]),
+        (10, 3, ["patients.birth_date:write", "patients.id:read"]),
+        (11, 3, []),  # the procedure's own rows: no audited column
     ]
     assert ev.problems == []
 
@@ -432,3 +468,68 @@ def test_unclosed_raise_calls_are_read_in_one_pass(monkeypatch: pytest.MonkeyPat
     closed = read_routine("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT RAISE(ABORT, (RAISE(x))) FROM y; END",
                           "sqlite", 1, 1)
     assert [s.text for s in closed.statements] == ["SELECT NULL FROM y"]
+
+
+REPORTS = """\
+CREATE TABLE patients (id INT PRIMARY KEY, name TEXT, phone TEXT, diagnosis TEXT);
+CREATE OR REPLACE FUNCTION make_reports(p int) RETURNS integer AS
+$body$
+BEGIN
+  CREATE TEMP TABLE picked (id int);
+  CREATE VIEW "Patient Report" AS
+    SELECT name, phone FROM patients WHERE id = p;
+  CREATE TABLE IF NOT EXISTS report_log (made_at timestamp, made_by text);
+  CREATE TABLE diagnoses AS SELECT id, diagnosis FROM patients;
+  RETURN 0;
+END
+$body$ LANGUAGE plpgsql;
+CREATE FUNCTION quoted() RETURNS void AS 'CREATE VIEW not_read AS SELECT 1 AS a' LANGUAGE sql;
+"""
+
+
+def test_the_views_and_tables_a_plpgsql_function_creates_are_read_as_schema() -> None:
+    """szpital-nad-styksem: report views made by functions were read only while the
+    PostgreSQL body was cut apart at its `;` (no dialect); read as one string (postgres),
+    they were lost. A TEMP table is the function's own scratch, not schema."""
+    result = parse_ddl(REPORTS, "postgres")
+    lines = {t.name: REPORTS.count("\n", 0, t.offset) + 1 for t in result.tables}
+    # CREATE TABLE AS SELECT: a working copy whose reads the routine's statement audits
+    assert lines == {"patients": 1, "Patient Report": 6, "report_log": 8}
+    view = next(t for t in result.tables if t.is_view)
+    assert [c.name for c in view.columns] == ["name", "phone"]
+    assert result.problems == ()
+
+
+def test_the_select_of_a_view_a_routine_creates_is_no_read() -> None:
+    """As at the top of a file, a view reads nothing until a query reads it (through it);
+    CREATE TABLE AS SELECT copies what it selects."""
+    statement = next(s for s in split_statements([REPORTS], "postgres", routines=True) if "make_reports" in s.text)
+    routine = read_routine(statement.text, "postgres", statement.line, statement.column)
+    assert [(s.line, s.text) for s in routine.statements] == [(9, "SELECT id, diagnosis FROM patients")]
+
+
+def test_a_postgres_folder_s_file_whose_function_creates_a_view_is_a_schema(tmp_path: Path) -> None:
+    from cnsnt.starter.discover import Found, discover
+
+    folder = tmp_path / "postgres"
+    folder.mkdir()
+    (folder / "create.sql").write_text(REPORTS.split("\n", 1)[0] + "\n")
+    (folder / "report.sql").write_text(REPORTS.split("\n", 1)[1])
+    # both hold schema: one entry for the folder (the report file was a query file)
+    assert discover(tmp_path) == [Found("schemas", "postgres/*.sql", dialect="postgres")]
+
+
+def test_a_migration_s_do_block_that_creates_a_view_adds_it_to_the_history() -> None:
+    from cnsnt.sql.migrations import MigrationFile, replay_migrations
+
+    files = [
+        MigrationFile("001_patients.sql", REPORTS.split("\n", 1)[0] + "\n"),
+        MigrationFile(
+            "002_report.sql",
+            "DO $$\nBEGIN\n  IF true THEN\n    CREATE MATERIALIZED VIEW IF NOT EXISTS report AS\n"
+            "    SELECT id, phone FROM patients;\n  END IF;\nEND $$;\n",
+        ),
+    ]
+    replayed = replay_migrations(files, "postgres")
+    views = [(t.name, t.where.file, t.where.offset) for t in replayed.tables if t.name == "report"]
+    assert len(views) == 1 and views[0][1] == 1

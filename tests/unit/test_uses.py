@@ -525,10 +525,8 @@ def test_copy_from_writes_its_columns_and_copy_to_reads_them(app: QuerySchema) -
     [
         # a table-valued function: its name, not the schema's ('SELECT * over dbo')
         ("SELECT * FROM dbo.GetList(1, 2) WHERE Status = 1", "SELECT * over dbo.GetList("),
-        # a temporary table and a table variable keep the sign that says what they are
-        ("SELECT i.UserID FROM #ids i", "table '#ids' is not in any audited schema"),
-        ("SELECT g.UserID FROM ##ids g", "table '##ids' is not in any audited schema"),
-        ("INSERT @names SELECT UserID FROM dbo.Users", "table '@names' is not in any audited schema"),
+        # a table unknown in a T-SQL statement is named with the schema it is written with
+        ("SELECT i.UserID FROM dbo.Ids i", "table 'dbo.ids' is not in any audited schema"),
     ],
 )
 def test_a_tsql_source_that_is_no_table_is_named_as_written(tmp_path: Path, sql: str, named: str) -> None:
@@ -556,3 +554,98 @@ def test_a_cte_read_by_a_merge_or_update_is_no_unknown_table(tmp_path: Path, sql
     result = analyse(sql, schema)
     assert [p.message for p in result.problems] == []
     assert "dbo.users.email" in {u.column.lower() for u in result.uses}
+
+
+TSQL_USERS = "CREATE TABLE dbo.Users (UserID INT, Email VARCHAR(80), Phone VARCHAR(20), Name VARCHAR(50));\n"
+
+
+@pytest.fixture
+def tsql_users(tmp_path: Path) -> QuerySchema:
+    path = tmp_path / "schema.sql"
+    path.write_text(TSQL_USERS, encoding="utf-8")
+    return QuerySchema.from_tables(ddl_tables(path, "tsql"), "tsql")
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        # what flows into a scratch table is read where it comes from
+        ("INSERT INTO #picked (UserID, Mail) SELECT UserID, Email FROM dbo.Users", {"UserID:read", "Email:read"}),
+        ("INSERT @names SELECT UserID, Name FROM dbo.Users", {"UserID:read", "Name:read"}),
+        ("SELECT Phone INTO #copy FROM dbo.Users", {"Phone:read"}),
+        # a scratch table read alone reads no audited column, and names no unknown table
+        ("SELECT i.UserID, Mail FROM #picked i", set()),
+        ("SELECT * FROM ##everyone", set()),
+        ("SELECT Nick FROM @names WHERE Nick LIKE 'a%'", set()),
+        ("DELETE FROM @names", set()),
+        ("DELETE u FROM dbo.Users u JOIN #gone g ON g.UserID = u.UserID", {"UserID:read"}),
+        # joined, the other table's columns are read, unqualified ones too
+        ("SELECT Nick, Phone FROM @names n JOIN dbo.Users u ON u.UserID = n.UserID", {"Phone:read", "UserID:read"}),
+        (
+            "SELECT * FROM #picked p JOIN dbo.Users u ON u.UserID = p.UserID",
+            {"UserID:read", "Email:read", "Phone:read", "Name:read"},
+        ),
+        # a subquery over a scratch table: sqlglot stopped at its unqualified column
+        ("SELECT Email FROM dbo.Users WHERE UserID IN (SELECT UserID FROM @names)", {"UserID:read", "Email:read"}),
+        (
+            "SELECT Email FROM dbo.Users u WHERE EXISTS (SELECT 1 FROM #picked WHERE Mail = u.Email)",
+            {"Email:read"},
+        ),
+        # a scratch table written from an audited one, and the other way round
+        (
+            "UPDATE @names SET Nick = u.Name FROM @names n JOIN dbo.Users u ON u.UserID = n.UserID",
+            {"UserID:read", "Name:read"},
+        ),
+        (
+            "MERGE dbo.Users AS t USING #picked AS s ON t.UserID = s.UserID "
+            "WHEN MATCHED THEN UPDATE SET t.Email = s.Mail;",
+            {"UserID:read", "Email:write"},
+        ),
+        # a scratch table is no audited table of the same name
+        ("SELECT Email FROM #Users", set()),
+        # in a nested join's parentheses, and under a star a query around it reads
+        (
+            "SELECT Email FROM dbo.Users u RIGHT JOIN (#z INNER JOIN @y y ON y.k = #z.k) ON u.UserID = #z.id",
+            {"UserID:read", "Email:read"},
+        ),
+        ("WITH x AS (SELECT * FROM @z) SELECT Phone, x.Nick FROM x JOIN dbo.Users u ON u.UserID = x.id", {"UserID:read", "Phone:read"}),
+        # a column of a table in a nested join is that table's, not the scratch table's
+        ("SELECT Phone, Nick FROM @z z JOIN (dbo.Users u JOIN #y y ON y.k = u.UserID) ON z.k = y.k", {"UserID:read", "Phone:read"}),
+        # rows made of a parameter: a subquery over them lost its whole statement too
+        (
+            "SELECT Email FROM dbo.Users u WHERE u.UserID IN (SELECT Id FROM OPENJSON(@j) WITH (Id INT))",
+            {"UserID:read", "Email:read"},
+        ),
+        ("SELECT Email FROM dbo.Users WHERE Name IN (SELECT value FROM STRING_SPLIT(@s, ','))", {"Name:read", "Email:read"}),
+        ("SELECT * FROM OPENJSON(@j)", set()),
+    ],
+)
+def test_tsql_scratch_tables_are_no_unknown_tables_and_what_flows_through_them_is_read(
+    tsql_users: QuerySchema, sql: str, expected: set[str]
+) -> None:
+    result = analyse(sql, tsql_users)
+    assert [p.message for p in result.problems] == []
+    assert {f"{u.column.split('.')[-1]}:{u.access.value}" for u in result.uses} == expected
+    assert {u.column.rsplit(".", 1)[0] for u in result.uses} <= {"dbo.Users"}
+
+
+@pytest.mark.parametrize(
+    ("sql", "expected"),
+    [
+        ("UPDATE u SET u.Email = NULL FROM dbo.Users u WHERE u.Phone IS NULL", {"Email:write", "Phone:read"}),
+        (
+            "UPDATE u SET Name = p.Mail FROM #picked p JOIN dbo.Users u ON u.UserID = p.UserID",
+            {"Name:write", "UserID:read"},
+        ),
+        ("UPDATE dbo.Users SET Email = NULL FROM dbo.Users WHERE Phone IS NULL", {"Email:write", "Phone:read"}),
+        # the FROM's table is another one: the target is a table of its own, as before
+        ("UPDATE dbo.Users SET Name = n.Nick FROM @names n WHERE n.UserID = dbo.Users.UserID", {"Name:write", "UserID:read"}),
+    ],
+)
+def test_a_tsql_update_of_an_alias_writes_the_table_of_its_from(
+    tsql_users: QuerySchema, sql: str, expected: set[str]
+) -> None:
+    result = analyse(sql, tsql_users)
+    assert [p.message for p in result.problems] == []
+    assert {f"{u.column.split('.')[-1]}:{u.access.value}" for u in result.uses} == expected
+    assert {u.column.rsplit(".", 1)[0] for u in result.uses} == {"dbo.Users"}
