@@ -936,9 +936,9 @@ def _copied_keys(
     """A key that references a person's own identifier holds that identifier.
 
     `sluby.maz CHAR(11) REFERENCES parafianie(pesel)`: each value is a PESEL, a
-    national id, however the column is named. Only what identifies a person is
-    copied this way (a national id, an email, a login, a member number): a key to a
-    row's surrogate number stays a link. A key to such a key holds it too, so the
+    national id, however the column is named. Only what identifies a person outside
+    the system is copied this way (a national id, an email, a login): a key to a row's
+    own number, surrogate or generated, stays a link. A key to such a key holds it too, so the
     rounds go on until nothing changes; each round turns at least one column.
     """
     pending = [
@@ -962,7 +962,7 @@ def _copied_keys(
                 found, copied = out.get(mine.key), out.get(theirs.key)
                 if found is None or copied is None or found.personal or not copied.personal:
                     continue
-                if not (copied.category or "").startswith(_NATURAL_KEYS):
+                if not (copied.category or "").startswith(_COPIED_KEYS):
                     continue
                 reason = (
                     f"'{mine.name}' references '{target.name}.{theirs.name}', "
@@ -1061,6 +1061,12 @@ _NATURAL_KEYS = (
     "user.contact",
     "user.financial.bank_account",
 )
+
+# What a key copies from the row it references, when that row's column holds it: an
+# identifier the person has outside the system. Not `user.unique_id`: an app's own
+# number for the person (`identite.etudid DEFAULT notes_newid_etud()`) is the row's key,
+# and a key to it is a link, as a key to a numeric id is.
+_COPIED_KEYS = tuple(k for k in _NATURAL_KEYS if k != "user.unique_id")
 
 
 def _row_key(table: Table, column: Column, languages: tuple[str, ...] | None) -> bool:

@@ -1777,3 +1777,20 @@ def test_a_list_that_repeats_its_own_health_name_is_no_care_record() -> None:
     assert verdicts["Vaccin"].kind != "linked to people"
     got = classify_tables([diagnoses, vaccines])
     assert not got["Vaccin.vaccin_code"].personal
+
+
+def test_a_key_to_a_persons_generated_number_stays_a_link() -> None:
+    """`notes.etudid REFERENCES identite(etudid)`, where `etudid` is the app's own text id
+    for the student: a link to the student, as a key to a numeric id is, not a copied datum."""
+    students = _table(
+        "identite",
+        [("etudid", "TEXT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("date_naissance", "DATE")],
+    )
+    grades = _table(
+        "notes_notes",
+        [("etudid", "TEXT"), ("evaluation_id", "TEXT"), ("value", "REAL")],
+        (ForeignKey(("etudid",), "identite", ("etudid",)),),
+    )
+    got = classify_tables([students, grades])
+    assert "same value" not in got["notes_notes.etudid"].reason
+    assert not got["notes_notes.etudid"].personal
