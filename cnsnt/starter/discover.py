@@ -62,9 +62,10 @@ TEMPLATE_SUFFIXES = frozenset(
 SNIFF_BYTES = 64 * 1024
 #: A `.sql` file larger than this is taken for a query log or dump without parsing it whole.
 PARSE_LIMIT = 8 * 1024 * 1024
-#: The tags a form is drawn with, each ended as a tag name ends: `<format>` in a
-#: config file's comment or `<selection>` in a doc page is no form.
-_FORM_TAG = re.compile(r"<(?:form|input|textarea|select)[\s/>]")
+#: The tags a form is drawn with, the name ended (by a space, `>`, or the quote of a
+#: PHP string building the tag: `'<input' . ' name="cid"'`): `<format>` in a config
+#: file's comment or `<selection>` in a doc page is no form.
+_FORM_TAG = re.compile(r"<(?:form|input|textarea|select)(?![\w:-])")
 #: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
 #: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
 #: a Java package named `samples` or a `demo` database dump is the product's own.

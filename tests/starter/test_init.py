@@ -706,8 +706,10 @@ def test_a_word_that_starts_like_a_form_tag_is_no_form(tmp_path: Path) -> None:
     _write(tmp_path, "docs/help.html", "<p>Use <selection> and <inputs> as placeholders.</p>\n")
     _write(tmp_path, "views/signup.php", '<form\n  method="post"><input/></form>\n')
     _write(tmp_path, "views/search.html", '<select name="q"></select>\n')
+    # a PHP helper that builds the tag in a string (Joomla's `'<input' . ' name="cid"'`)
+    _write(tmp_path, "helpers/html.php", "<?php\nreturn '<input'\n  . ' name=\"cid\"' . '>';\n")
     found, _ = survey(tmp_path)
-    assert sorted(f.pattern for f in found) == ["views/search.html", "views/signup.php"]
+    assert sorted(f.pattern for f in found) == ["helpers/html.php", "views/search.html", "views/signup.php"]
 
 
 def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -> None:
