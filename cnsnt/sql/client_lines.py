@@ -31,6 +31,8 @@ from cnsnt.sql.statements import COPY_UNENDED
 # runs of blanks, digits or non-blanks (a run is never given back, so never re-read).
 _GO = re.compile(r"GO(?:\s++\d++)?\s*+(?:--.*+)?", re.IGNORECASE)
 _DELIMITER = re.compile(r"DELIMITER\s++(\S++)", re.IGNORECASE)
+#: Line breaks, which a blanked span keeps (offsets of lines stay where they were).
+_LINE_BREAK = re.compile(r"[\r\n]++")
 _SOURCE = re.compile(r"source\s++\S", re.IGNORECASE)
 #: Where a line's first word ends. Linear: one class, one character.
 _WORD_END = re.compile(r"[\s;]")
@@ -400,8 +402,26 @@ def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
         if start < last:
             continue
         out.append(text[last:start])
-        old = text[start:end]
-        out.append("".join(o if o in "\r\n" else c for o, c in zip(old, new, strict=True)))
+        out.append(_keep_newlines(text[start:end], new))
         last = end
     out.append(text[last:])
+    return "".join(out)
+
+
+def _keep_newlines(old: str, new: str) -> str:
+    """`new`, with the line breaks of `old` (same length) where `old` has them.
+
+    Most spans are one line: `new` as it is. A blanked COPY block or routine body spans
+    many: cut at its line breaks, not character by character (it was most of the time
+    of a schema of large routines).
+    """
+    if "\n" not in old and "\r" not in old:
+        return new
+    out: list[str] = []
+    last = 0
+    for brk in _LINE_BREAK.finditer(old):
+        out.append(new[last : brk.start()])
+        out.append(brk.group())
+        last = brk.end()
+    out.append(new[last:])
     return "".join(out)

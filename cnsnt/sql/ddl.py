@@ -29,11 +29,12 @@ from dataclasses import dataclass, replace
 
 from sqlglot.dialects.dialect import Dialect
 
-from cnsnt.sql.client_lines import scan_lines
+from cnsnt.sql.client_lines import Scan, scan_lines
 from cnsnt.sql.ddl_result import DDLColumn, DDLForeignKey, DDLProblem, DDLResult, DDLTable
 from cnsnt.sql.ddl_schema import SchemaBuilder as _SchemaBuilder
-from cnsnt.sql.ddl_split import tokenize_statements
-from cnsnt.sql.placeholders import remove_placeholders
+from cnsnt.sql.ddl_split import Statement, tokenize_statements, tokenize_whole
+from cnsnt.sql.ddl_text import ENDS_STATEMENT
+from cnsnt.sql.placeholders import OffsetMap, remove_placeholders
 
 __all__ = [
     "DDLColumn",
@@ -43,6 +44,7 @@ __all__ = [
     "DDLTable",
     "UnknownDialectError",
     "parse_ddl",
+    "parse_ddl_head",
     "quiet_sqlglot",
     "resolve_dialect",
     "reuse_results",
@@ -125,12 +127,56 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     return result
 
 
+def parse_ddl_head(text: str, dialect: str | None, chars: int) -> DDLResult | None:
+    """`parse_ddl`'s reading of the first statements of a long text, to judge a dialect cheaply.
+
+    The head ends with the first line ending in `;` after `chars` characters. It keeps
+    only the problems before its last statement: that one, or a routine or COPY the cut
+    left open, may read otherwise in the whole text. None when the text is not longer
+    than four heads, when no line ends a statement within twice `chars`, or when the head
+    does not tokenize whole (a string or comment the cut left open changes every piece).
+    """
+    cut = _head_end(text, chars)
+    if cut is None:
+        return None
+    dia = resolve_dialect(dialect)
+    stripped, offsets = remove_placeholders(text[:cut])
+    scan = scan_lines(stripped, dia)
+    statements = tokenize_whole(scan.text, dia)
+    if not statements:
+        return None
+    result, _ = _read_statements(dia, scan, statements, offsets, 0)
+    last = offsets.original(statements[-1].offset)
+    return replace(result, problems=tuple(p for p in result.problems if p.offset < last))
+
+
+def _head_end(text: str, chars: int) -> int | None:
+    """Where the head `parse_ddl_head` reads ends: after the first `;` line past `chars`."""
+    if len(text) <= 4 * chars:
+        return None
+    pos = text.find("\n", chars)
+    while 0 <= pos < 2 * chars:
+        nxt = text.find("\n", pos + 1)
+        if nxt < 0:
+            return None
+        if ENDS_STATEMENT.search(text[pos + 1 : nxt].rstrip()):
+            return nxt + 1
+        pos = nxt
+    return None
+
+
 def _parse_ddl(text: str, dialect: str | None, max_statement: int) -> tuple[DDLResult, int]:
     """`parse_ddl`'s result, and the length of the text's longest statement."""
     dia = resolve_dialect(dialect)
     stripped, offsets = remove_placeholders(text)
     scan = scan_lines(stripped, dia)
-    statements = tokenize_statements(scan.text, dia)
+    return _read_statements(dia, scan, tokenize_statements(scan.text, dia), offsets, max_statement)
+
+
+def _read_statements(
+    dia: Dialect, scan: Scan, statements: list[Statement], offsets: OffsetMap, max_statement: int
+) -> tuple[DDLResult, int]:
+    """The tables and problems of split statements, and the length of the longest."""
     schema = _SchemaBuilder(dia)
     schema.unit_ends = scan.unit_ends
     problems = list(scan.problems)

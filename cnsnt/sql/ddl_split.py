@@ -56,6 +56,14 @@ def tokenize_statements(text: str, dia: Dialect) -> list[Statement]:
     return out
 
 
+def tokenize_whole(text: str, dia: Dialect) -> list[Statement] | None:
+    """`tokenize_statements` when the text tokenizes whole; None when it would be read piece by piece."""
+    try:
+        return _split_tokens(dia.tokenize(text), text, 0)
+    except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug
+        return None
+
+
 _STARTS = frozenset({TokenType.CREATE, TokenType.ALTER, TokenType.COMMENT})
 
 

@@ -109,6 +109,15 @@ def _comment_body(raw: str) -> str:
     return raw[2:] if raw.startswith("--") else raw[1:]
 
 
+#: First words of a statement that may open a PL/SQL block or T-SQL routine: after any
+#: other, the words that follow tell nothing (`opens_plsql_block`, `opens_tsql_routine`).
+_BLOCK_OPENERS = frozenset({"DECLARE", "BEGIN", "CREATE", "ALTER"})
+#: Characters inside a statement that begin no token the splitter acts on: not a quote,
+#: comment, dollar quote or `;`, nor `/` (SQL*Plus) or `-`/`#` (comments). A run of them is
+#: one piece of the statement's text, however the lexer would have cut it. T-SQL: within
+#: one line, since a `GO` line ends a batch. Linear: one possessive class.
+_PLAIN = re.compile(r"[^;'\"`$\-/#]++")
+_PLAIN_LINE = re.compile(r"[^;'\"`$\-/#\n]++")
 #: Dialects whose client tools (sqlcmd, SSMS) end a batch with a `GO` line.
 GO_DIALECTS = frozenset({"tsql", "fabric"})
 #: The rest of a `GO [count]` line, matched right after `GO`. Linear: a try cannot start
@@ -271,6 +280,7 @@ def split_statements(
     go_batches = dialect in GO_DIALECTS
     slash_blocks = dialect == "oracle"
     tsql_routines = routines and go_batches
+    plain = _PLAIN_LINE if go_batches else _PLAIN
     delimiters = routines and dialect in MYSQL_DIALECTS
     delimiter = ";"
     tail = ""  # the last characters of the statement, to find a custom delimiter
@@ -322,6 +332,36 @@ def split_statements(
                     col += end - pos
                     pos = end
                 continue
+            if (
+                pending.size
+                and delimiter == ";"
+                and not (go_batches and line_blank)
+                and (
+                    not (slash_blocks or tsql_routines)
+                    or len(pending.words) >= PLSQL_OPENING_WORDS
+                    or (pending.words and pending.words[0] not in _BLOCK_OPENERS)
+                )
+            ):
+                # inside a statement: a run of characters that start no token of their own
+                # (no quote, comment, `;`...) is added at once, as its tokens one by one would be
+                run = plain.match(buffer, pos, size if final else safe)
+                if run is not None:
+                    token = run.group()
+                    pending.size += len(token)
+                    if pending.size <= limit:
+                        pending.parts.append(token)
+                    elif pending.parts:
+                        pending.parts.clear()
+                    newlines = token.count("\n")
+                    if newlines:
+                        line += newlines
+                        col = len(token) - token.rfind("\n")
+                        line_blank = not token[token.rfind("\n") + 1 :].strip()
+                    else:
+                        col += len(token)
+                        line_blank = line_blank and not token.strip()
+                    pos = run.end()
+                    continue
             m = regex.match(buffer, pos)
             if m is None:  # pragma: no cover - the last branch matches any character
                 break
