@@ -151,7 +151,6 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             continue
         if not s:
             continue
-        upper = s.upper()
         if routine_start is None and s.startswith("/*"):
             rest = s[2:]
             if "*/" not in rest:
@@ -171,13 +170,13 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             client("source" if s.startswith("\\.") else "psql", start, line, ";")
             at_start = True
             continue
-        if _GO.fullmatch(s):
+        if s[0] in "gG" and _GO.fullmatch(s):
             edits.append((start + line.index(s[0]), start + line.index(s[0]) + 1, ";"))
             edits.append(_blank(start + line.index(s[0]) + 1, start + len(line.rstrip("\r\n"))))
             flush()
             at_start = True
             continue
-        dm = _DELIMITER.match(s) if at_start or routine_start is None else None
+        dm = _DELIMITER.match(s) if s[0] in "dD" and (at_start or routine_start is None) else None
         if dm is not None and (at_start or delimiter != ";"):
             edits.append(_blank(start, start + len(line.rstrip("\r\n"))))
             flush()
@@ -187,7 +186,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
         if delimiter != ";":
             # Inside a DELIMITER block: gather a statement up to the custom delimiter.
             if routine_start is None:
-                if upper.startswith(("--", "#")):
+                if s.startswith(("--", "#")):
                     continue
                 routine_start = start + line.index(s[0])
             body = line.rstrip()
@@ -224,11 +223,12 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
         if command is not None:
             client(command, start, line, ";")
             continue
-        flush()
-        if at_start and _WORD_END.split(upper, maxsplit=1)[0] == "COPY":
+        if run is not None:
+            flush()
+        if at_start and _WORD_END.split(s.upper(), maxsplit=1)[0] == "COPY":
             copy_start = start
             copy_at = start + line.index(s[0])
-        at_start = bool(ENDS_STATEMENT.search(s))
+        at_start = ";" in s and ENDS_STATEMENT.search(s) is not None
         if at_start and copy_start is not None:
             copy_data = _copies_from_stdin(text[copy_start : start + len(line)], dia)
             copy_start = None

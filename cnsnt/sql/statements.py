@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from cnsnt.sql.fingerprint import Lexis, lexis
 from cnsnt.sql.sqlplus import FIRST_WORDS, SqlPlusKind, SqlPlusLine, evident_sqlplus, sqlplus_line
@@ -112,12 +113,27 @@ def _comment_body(raw: str) -> str:
 #: First words of a statement that may open a PL/SQL block or T-SQL routine: after any
 #: other, the words that follow tell nothing (`opens_plsql_block`, `opens_tsql_routine`).
 _BLOCK_OPENERS = frozenset({"DECLARE", "BEGIN", "CREATE", "ALTER"})
-#: Characters inside a statement that begin no token the splitter acts on: not a quote,
-#: comment, dollar quote or `;`, nor `/` (SQL*Plus) or `-`/`#` (comments). A run of them is
-#: one piece of the statement's text, however the lexer would have cut it. T-SQL: within
-#: one line, since a `GO` line ends a batch. Linear: one possessive class.
-_PLAIN = re.compile(r"[^;'\"`$\-/#]++")
-_PLAIN_LINE = re.compile(r"[^;'\"`$\-/#\n]++")
+
+
+@cache
+def _run_pattern(lex: Lexis, one_line: bool) -> re.Pattern[str]:
+    r"""A run of a statement's text that holds no token the splitter acts on, read at once.
+
+    Characters that start no token of their own (not a quote, comment, dollar quote or
+    `;`, nor `/` for SQL*Plus) and whole strings and quoted names: only *ended* ones, as
+    the lexer (`_pattern`) reads them, so one the text read so far leaves open stops the
+    run before it. A string after `E` is read only as an escape string, as the lexer
+    does. T-SQL (`one_line`): no line break outside strings, since a `GO` line ends a
+    batch. Linear: every branch is possessive, and all but the first begin at a quote.
+    """
+    plain = r"[^;'\"`$\-/#\n]++" if one_line else r"[^;'\"`$\-/#]++"
+    if lex.backslash_escapes:
+        string = r"'(?:[^'\\]++|\\.)*+'"
+    else:
+        string = r"'(?<=[eE]')(?:[^'\\]++|\\.)*+'|'(?<![eE]')(?:[^']++|'')*+'"
+    return re.compile(rf"(?:{plain}|{string}|\"(?:[^\"]++|\"\")*+\"|`[^`]*+`)++", re.S)
+
+
 #: Dialects whose client tools (sqlcmd, SSMS) end a batch with a `GO` line.
 GO_DIALECTS = frozenset({"tsql", "fabric"})
 #: The rest of a `GO [count]` line, matched right after `GO`. Linear: a try cannot start
@@ -280,7 +296,7 @@ def split_statements(
     go_batches = dialect in GO_DIALECTS
     slash_blocks = dialect == "oracle"
     tsql_routines = routines and go_batches
-    plain = _PLAIN_LINE if go_batches else _PLAIN
+    plain = _run_pattern(lexis(dialect), go_batches)
     delimiters = routines and dialect in MYSQL_DIALECTS
     delimiter = ";"
     tail = ""  # the last characters of the statement, to find a custom delimiter
@@ -342,8 +358,8 @@ def split_statements(
                     or (pending.words and pending.words[0] not in _BLOCK_OPENERS)
                 )
             ):
-                # inside a statement: a run of characters that start no token of their own
-                # (no quote, comment, `;`...) is added at once, as its tokens one by one would be
+                # inside a statement: a run of text that holds no token the splitter acts on
+                # (`_run_pattern`) is added at once, as its tokens one by one would be
                 run = plain.match(buffer, pos, size if final else safe)
                 if run is not None:
                     token = run.group()
@@ -371,7 +387,15 @@ def split_statements(
                 break  # the token may continue in the next chunk
             kind = m.lastgroup
             token = m.group()
-            if kind == "c":
+            if kind == "x" and pending.size and delimiter == ";":
+                # a string or quoted name inside a statement: a piece of its text, no more
+                # (what the last branch below does with it, without its tests)
+                pending.size += len(token)
+                if pending.size <= limit:
+                    pending.parts.append(token)
+                elif pending.parts:
+                    pending.parts.clear()
+            elif kind == "c":
                 comment = Comment(line, _comment_body(token).strip())
                 (pending.inner if pending.parts or pending.size else pending.leading).append(comment)
                 if pending.parts or pending.size:

@@ -1,4 +1,4 @@
-"""The statement splitter adds a run of plain characters inside a statement at once.
+"""The statement splitter adds a run of plain text inside a statement at once (`_run_pattern`).
 
 Its result must be the one of reading the run token by token: these tests read the same
 text with the run reader switched off (its pattern then never matches) and compare.
@@ -34,7 +34,10 @@ PIECES = [
     "'",
     "''",
     "\\'",
+    "E'",
+    "e'",
     '"',
+    '""',
     "`",
     "--",
     "-",
@@ -76,8 +79,7 @@ def _token_by_token(
     chunks: list[str], dialect: str | None, max_chars: int, routines: bool
 ) -> list[RawStatement]:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(statements, "_PLAIN", _NEVER)
-        patch.setattr(statements, "_PLAIN_LINE", _NEVER)
+        patch.setattr(statements, "_run_pattern", lambda lex, one_line: _NEVER)
         return list(split_statements(chunks, dialect, max_chars, routines=routines))
 
 
@@ -96,6 +98,9 @@ def _chunks(text: str, size: int) -> list[str]:
 @example("CREATE OR REPLACE PROCEDURE p AS BEGIN x := 1; END;\n/\nSELECT 1 FROM dual;", "oracle", 9, 0, True)
 @example("INSERT INTO t VALUES (1)\nGO\nINSERT INTO t VALUES (2)\n  GO\n", "tsql", 5, 0, True)
 @example("SELECT a,  b\n FROM t WHERE x = 'y;z' -- c;\n AND 1=1;", "mysql", 100000, 0, False)
+@example("SELECT x FROM t WHERE a = E'it\\';s' AND b = 'c;d';\nSELECT 2;", "postgres", 3, 0, False)
+@example("SELECT E'open\\';\nSELECT 2", "postgres", 100000, 0, False)
+@example("SELECT \"ab\"\"c;d\" , 'e''f;g' FROM t;\nSELECT 2;", None, 4, 0, True)
 def test_runs_read_as_their_tokens_one_by_one(
     text: str, dialect: str | None, size: int, max_chars: int, routines: bool
 ) -> None:
