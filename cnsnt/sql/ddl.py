@@ -21,6 +21,7 @@ Anything that could not be used becomes a `DDLProblem`; the rest of the file sti
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -81,10 +82,13 @@ class _Kept:
         return unlimited and (limit == 0 or self.largest <= limit)
 
 
-#: (text, dialect) -> its result, while `reuse_results` is on; None when off.
-_KEPT: ContextVar[dict[tuple[str, str | None], _Kept] | None] = ContextVar("cnsnt_ddl_kept", default=None)
-#: Characters of text `reuse_results` keeps at most (each text once per dialect): a project
-#: of gigabytes of SQL is read again rather than held in memory.
+#: (digest of the text, its length, dialect) -> its result, while `reuse_results` is on;
+#: None when off. The text itself is not kept: a digest names it.
+_KEPT: ContextVar[dict[tuple[bytes, int, str | None], _Kept] | None] = ContextVar(
+    "cnsnt_ddl_kept", default=None
+)
+#: Characters of text `reuse_results` keeps the results of at most (each text once per
+#: dialect): the results of a project of gigabytes of SQL are not all held in memory.
 KEEP_CHARS = 256 * 1024 * 1024
 _KEPT_CHARS: ContextVar[int] = ContextVar("cnsnt_ddl_kept_chars", default=0)
 
@@ -94,9 +98,13 @@ def reuse_results() -> Iterator[None]:
     """Within the block, `parse_ddl` reads one text in one dialect once.
 
     `cnsnt init` reads each schema file to choose its dialect, then audits the same file
-    in the dialect it chose: the second reading is the first one's result. Results are
-    kept only for the block (the texts with them), so an audit keeps nothing.
+    in the dialect it chose: the second reading is the first one's result. An audit reads
+    a file kept in several copies (one per language or database folder) once. Results
+    are kept only for the outermost block (a block within it adds nothing).
     """
+    if _KEPT.get() is not None:
+        yield
+        return
     token = _KEPT.set({})
     chars = _KEPT_CHARS.set(0)
     try:
@@ -117,14 +125,20 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     kept = _KEPT.get()
     if kept is None:
         return _parse_ddl(text, dialect, max_statement)[0]
-    earlier = kept.get((text, dialect))
+    key = (_digest(text), len(text), dialect)
+    earlier = kept.get(key)
     if earlier is not None and earlier.serves(max_statement):
         return earlier.result
     result, largest = _parse_ddl(text, dialect, max_statement)
     if _KEPT_CHARS.get() + len(text) <= KEEP_CHARS:
         _KEPT_CHARS.set(_KEPT_CHARS.get() + len(text))
-        kept[(text, dialect)] = _Kept(result, max_statement, largest)
+        kept[key] = _Kept(result, max_statement, largest)
     return result
+
+
+def _digest(text: str) -> bytes:
+    """What names a text in `reuse_results` (128 bits: two texts never share one)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def parse_ddl_head(text: str, dialect: str | None, chars: int) -> DDLResult | None:
