@@ -8,9 +8,11 @@ rests on the same sqlglot parser the audit uses.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import Counter, defaultdict
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -286,6 +288,18 @@ def _sql_kind(path: Path, hint: Hint | None = None) -> _Kind | None:
         text = read_text(path, path.name, limits=Limits(file_bytes=PARSE_LIMIT))
     except (OSError, SourceError):
         return None
+    judged = _JUDGED.get()
+    if judged is None:
+        return _text_kind(text, hint)
+    key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), len(text),
+           hint is None, hint.dialect if hint is not None else None)
+    if key not in judged:
+        judged[key] = _text_kind(text, hint)
+    return judged[key]
+
+
+def _text_kind(text: str, hint: Hint | None) -> _Kind:
+    """`_sql_kind` of a file's text."""
     order = _order(hint)
     read: dict[str | None, tuple[tuple[DDLTable, ...], int]] = {}
     for dialect in order:
@@ -915,8 +929,24 @@ def _patched_schema(
     return None if best is None else best[1]
 
 
+#: (digest and length of a SQL text, whether a path names a dialect, the one it names) ->
+#: the text's kind, while `survey` runs: a file kept in several copies (one per language
+#: or database folder) is judged once.
+_JUDGED: ContextVar[dict[tuple[bytes, int, bool, str | None], _Kind] | None] = ContextVar(
+    "cnsnt_sql_kinds", default=None
+)
+
+
 def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
+    token = _JUDGED.set({})
+    try:
+        return _survey(root)
+    finally:
+        _JUDGED.reset(token)
+
+
+def _survey(root: Path) -> tuple[list[Found], list[str]]:
     files = _walk(root)
     by_parent: dict[Path, list[Path]] = defaultdict(list)
     for path in files:

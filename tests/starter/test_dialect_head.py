@@ -119,3 +119,22 @@ def test_a_head_cut_inside_a_string_is_not_judged() -> None:
     parts.append("');\n")  # ... and ends here
     _fill(parts, _PLAIN_TABLE, 6 * HEAD)
     assert parse_ddl_head("".join(parts), None, HEAD) is None
+
+
+def test_copies_of_a_file_are_judged_once_per_dialect_their_path_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in ("ca", "en", "mysql"):
+        (tmp_path / "tables" / folder).mkdir(parents=True)
+        (tmp_path / "tables" / folder / "data.sql").write_text(_MYSQL_TABLE.format(n=0), encoding="utf-8")
+    judged: list[object] = []
+    real = discover._text_kind
+
+    def text_kind(text: str, hint: discover.Hint | None) -> object:
+        judged.append(hint)
+        return real(text, hint)
+
+    monkeypatch.setattr(discover, "_text_kind", text_kind)
+    found, _ = discover.survey(tmp_path)
+    assert judged == [None, discover.Hint("mysql")]  # ca/ and en/ share one judgement
+    assert {f.dialect for f in found if f.kind == "schemas"} == {"mysql"}
