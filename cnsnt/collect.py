@@ -286,4 +286,7 @@ def collect_evidence(
         SourceSpec(kind="databases", pattern=url, base_dir=Path("."), location=Location("--db"))
         for url in databases
     ]
-    return collect(policy, ctx, extra=extra, debug=debug, on_source=on_source)
+    from cnsnt.sql.ddl import reuse_results  # here: sqlglot is imported only when SQL is read
+
+    with reuse_results():  # a schema kept in several copies is read once
+        return collect(policy, ctx, extra=extra, debug=debug, on_source=on_source)

@@ -31,6 +31,8 @@ from cnsnt.sql.statements import COPY_UNENDED
 # runs of blanks, digits or non-blanks (a run is never given back, so never re-read).
 _GO = re.compile(r"GO(?:\s++\d++)?\s*+(?:--.*+)?", re.IGNORECASE)
 _DELIMITER = re.compile(r"DELIMITER\s++(\S++)", re.IGNORECASE)
+#: Line breaks, which a blanked span keeps (offsets of lines stay where they were).
+_LINE_BREAK = re.compile(r"[\r\n]++")
 _SOURCE = re.compile(r"source\s++\S", re.IGNORECASE)
 #: Where a line's first word ends. Linear: one class, one character.
 _WORD_END = re.compile(r"[\s;]")
@@ -149,7 +151,6 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             continue
         if not s:
             continue
-        upper = s.upper()
         if routine_start is None and s.startswith("/*"):
             rest = s[2:]
             if "*/" not in rest:
@@ -169,13 +170,13 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             client("source" if s.startswith("\\.") else "psql", start, line, ";")
             at_start = True
             continue
-        if _GO.fullmatch(s):
+        if s[0] in "gG" and _GO.fullmatch(s):
             edits.append((start + line.index(s[0]), start + line.index(s[0]) + 1, ";"))
             edits.append(_blank(start + line.index(s[0]) + 1, start + len(line.rstrip("\r\n"))))
             flush()
             at_start = True
             continue
-        dm = _DELIMITER.match(s) if at_start or routine_start is None else None
+        dm = _DELIMITER.match(s) if s[0] in "dD" and (at_start or routine_start is None) else None
         if dm is not None and (at_start or delimiter != ";"):
             edits.append(_blank(start, start + len(line.rstrip("\r\n"))))
             flush()
@@ -185,7 +186,7 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
         if delimiter != ";":
             # Inside a DELIMITER block: gather a statement up to the custom delimiter.
             if routine_start is None:
-                if upper.startswith(("--", "#")):
+                if s.startswith(("--", "#")):
                     continue
                 routine_start = start + line.index(s[0])
             body = line.rstrip()
@@ -222,11 +223,12 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
         if command is not None:
             client(command, start, line, ";")
             continue
-        flush()
-        if at_start and _WORD_END.split(upper, maxsplit=1)[0] == "COPY":
+        if run is not None:
+            flush()
+        if at_start and _WORD_END.split(s.upper(), maxsplit=1)[0] == "COPY":
             copy_start = start
             copy_at = start + line.index(s[0])
-        at_start = bool(ENDS_STATEMENT.search(s))
+        at_start = ";" in s and ENDS_STATEMENT.search(s) is not None
         if at_start and copy_start is not None:
             copy_data = _copies_from_stdin(text[copy_start : start + len(line)], dia)
             copy_start = None
@@ -400,8 +402,26 @@ def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
         if start < last:
             continue
         out.append(text[last:start])
-        old = text[start:end]
-        out.append("".join(o if o in "\r\n" else c for o, c in zip(old, new, strict=True)))
+        out.append(_keep_newlines(text[start:end], new))
         last = end
     out.append(text[last:])
+    return "".join(out)
+
+
+def _keep_newlines(old: str, new: str) -> str:
+    """`new`, with the line breaks of `old` (same length) where `old` has them.
+
+    Most spans are one line: `new` as it is. A blanked COPY block or routine body spans
+    many: cut at its line breaks, not character by character (it was most of the time
+    of a schema of large routines).
+    """
+    if "\n" not in old and "\r" not in old:
+        return new
+    out: list[str] = []
+    last = 0
+    for brk in _LINE_BREAK.finditer(old):
+        out.append(new[last : brk.start()])
+        out.append(brk.group())
+        last = brk.end()
+    out.append(new[last:])
     return "".join(out)

@@ -21,6 +21,7 @@ Anything that could not be used becomes a `DDLProblem`; the rest of the file sti
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,11 +30,12 @@ from dataclasses import dataclass, replace
 
 from sqlglot.dialects.dialect import Dialect
 
-from cnsnt.sql.client_lines import scan_lines
+from cnsnt.sql.client_lines import Scan, scan_lines
 from cnsnt.sql.ddl_result import DDLColumn, DDLForeignKey, DDLProblem, DDLResult, DDLTable
 from cnsnt.sql.ddl_schema import SchemaBuilder as _SchemaBuilder
-from cnsnt.sql.ddl_split import tokenize_statements
-from cnsnt.sql.placeholders import remove_placeholders
+from cnsnt.sql.ddl_split import Statement, tokenize_statements, tokenize_whole
+from cnsnt.sql.ddl_text import ENDS_STATEMENT
+from cnsnt.sql.placeholders import OffsetMap, remove_placeholders
 from cnsnt.sql.routine_bodies import body_statements
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "DDLTable",
     "UnknownDialectError",
     "parse_ddl",
+    "parse_ddl_head",
     "quiet_sqlglot",
     "resolve_dialect",
     "reuse_results",
@@ -80,10 +83,13 @@ class _Kept:
         return unlimited and (limit == 0 or self.largest <= limit)
 
 
-#: (text, dialect) -> its result, while `reuse_results` is on; None when off.
-_KEPT: ContextVar[dict[tuple[str, str | None], _Kept] | None] = ContextVar("cnsnt_ddl_kept", default=None)
-#: Characters of text `reuse_results` keeps at most (each text once per dialect): a project
-#: of gigabytes of SQL is read again rather than held in memory.
+#: (digest of the text, its length, dialect) -> its result, while `reuse_results` is on;
+#: None when off. The text itself is not kept: a digest names it.
+_KEPT: ContextVar[dict[tuple[bytes, int, str | None], _Kept] | None] = ContextVar(
+    "cnsnt_ddl_kept", default=None
+)
+#: Characters of text `reuse_results` keeps the results of at most (each text once per
+#: dialect): the results of a project of gigabytes of SQL are not all held in memory.
 KEEP_CHARS = 256 * 1024 * 1024
 _KEPT_CHARS: ContextVar[int] = ContextVar("cnsnt_ddl_kept_chars", default=0)
 
@@ -93,9 +99,13 @@ def reuse_results() -> Iterator[None]:
     """Within the block, `parse_ddl` reads one text in one dialect once.
 
     `cnsnt init` reads each schema file to choose its dialect, then audits the same file
-    in the dialect it chose: the second reading is the first one's result. Results are
-    kept only for the block (the texts with them), so an audit keeps nothing.
+    in the dialect it chose: the second reading is the first one's result. An audit reads
+    a file kept in several copies (one per language or database folder) once. Results
+    are kept only for the outermost block (a block within it adds nothing).
     """
+    if _KEPT.get() is not None:
+        yield
+        return
     token = _KEPT.set({})
     chars = _KEPT_CHARS.set(0)
     try:
@@ -116,14 +126,58 @@ def parse_ddl(text: str, dialect: str | None = None, max_statement: int = 0) -> 
     kept = _KEPT.get()
     if kept is None:
         return _parse_ddl(text, dialect, max_statement)[0]
-    earlier = kept.get((text, dialect))
+    key = (_digest(text), len(text), dialect)
+    earlier = kept.get(key)
     if earlier is not None and earlier.serves(max_statement):
         return earlier.result
     result, largest = _parse_ddl(text, dialect, max_statement)
     if _KEPT_CHARS.get() + len(text) <= KEEP_CHARS:
         _KEPT_CHARS.set(_KEPT_CHARS.get() + len(text))
-        kept[(text, dialect)] = _Kept(result, max_statement, largest)
+        kept[key] = _Kept(result, max_statement, largest)
     return result
+
+
+def _digest(text: str) -> bytes:
+    """What names a text in `reuse_results` (128 bits: two texts never share one)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def parse_ddl_head(text: str, dialect: str | None, chars: int) -> DDLResult | None:
+    """`parse_ddl`'s reading of the first statements of a long text, to judge a dialect cheaply.
+
+    The head ends with the first line ending in `;` after `chars` characters. It keeps
+    only the problems before its last statement: that one, or a routine or COPY the cut
+    left open, may read otherwise in the whole text. None when the text is not longer
+    than four heads, when no line ends a statement within twice `chars`, or when the head
+    does not tokenize whole (a string or comment the cut left open changes every piece).
+    """
+    cut = _head_end(text, chars)
+    if cut is None:
+        return None
+    dia = resolve_dialect(dialect)
+    stripped, offsets = remove_placeholders(text[:cut], dia)
+    scan = scan_lines(stripped, dia)
+    statements = tokenize_whole(scan.text, dia)
+    if not statements:
+        return None
+    result, _ = _read_statements(dia, dialect, scan, statements, offsets, 0)
+    last = offsets.original(statements[-1].offset)
+    return replace(result, problems=tuple(p for p in result.problems if p.offset < last))
+
+
+def _head_end(text: str, chars: int) -> int | None:
+    """Where the head `parse_ddl_head` reads ends: after the first `;` line past `chars`."""
+    if len(text) <= 4 * chars:
+        return None
+    pos = text.find("\n", chars)
+    while 0 <= pos < 2 * chars:
+        nxt = text.find("\n", pos + 1)
+        if nxt < 0:
+            return None
+        if ENDS_STATEMENT.search(text[pos + 1 : nxt].rstrip()):
+            return nxt + 1
+        pos = nxt
+    return None
 
 
 def _parse_ddl(text: str, dialect: str | None, max_statement: int) -> tuple[DDLResult, int]:
@@ -131,7 +185,18 @@ def _parse_ddl(text: str, dialect: str | None, max_statement: int) -> tuple[DDLR
     dia = resolve_dialect(dialect)
     stripped, offsets = remove_placeholders(text, dia)
     scan = scan_lines(stripped, dia)
-    statements = tokenize_statements(scan.text, dia)
+    return _read_statements(dia, dialect, scan, tokenize_statements(scan.text, dia), offsets, max_statement)
+
+
+def _read_statements(
+    dia: Dialect,
+    dialect: str | None,
+    scan: Scan,
+    statements: list[Statement],
+    offsets: OffsetMap,
+    max_statement: int,
+) -> tuple[DDLResult, int]:
+    """The tables and problems of split statements, and the length of the longest."""
     schema = _SchemaBuilder(dia)
     schema.unit_ends = scan.unit_ends
     problems = list(scan.problems)

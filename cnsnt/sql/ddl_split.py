@@ -56,7 +56,19 @@ def tokenize_statements(text: str, dia: Dialect) -> list[Statement]:
     return out
 
 
+def tokenize_whole(text: str, dia: Dialect) -> list[Statement] | None:
+    """`tokenize_statements` when the text tokenizes whole; None when it would be read piece by piece."""
+    try:
+        return _split_tokens(dia.tokenize(text), text, 0)
+    except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug
+        return None
+
+
 _STARTS = frozenset({TokenType.CREATE, TokenType.ALTER, TokenType.COMMENT})
+
+
+#: The tokens the splitter acts on; it passes over the others (most of a dump's INSERT rows).
+_MARKS = frozenset({TokenType.SEMICOLON, TokenType.L_PAREN, TokenType.R_PAREN, *_STARTS})
 
 
 def _split_tokens(tokens: list[Token], sql: str, base: int) -> list[Statement]:
@@ -64,34 +76,32 @@ def _split_tokens(tokens: list[Token], sql: str, base: int) -> list[Statement]:
 
     T-SQL needs no `;` (`IF NOT EXISTS (...) CREATE TABLE ...`, several CREATEs in one
     batch); sqlglot would keep such a run as one opaque command and lose all but the first.
+    Only the tokens that can cut or nest are visited; a statement is a slice of the rest.
     """
     out: list[Statement] = []
-    current: list[Token] = []
+    start = 0  # the current statement's first token
     depth = 0
-    for i, tok in enumerate(tokens):
-        kind = tok.token_type
+    for i in [i for i, tok in enumerate(tokens) if tok.token_type in _MARKS]:
+        kind = tokens[i].token_type
         if kind == TokenType.SEMICOLON:
-            if current:
-                out.append(Statement(current, sql, base))
-            current = []
+            if i > start:
+                out.append(Statement(tokens[start:i], sql, base))
+            start = i + 1
             depth = 0
-            continue
-        if kind == TokenType.L_PAREN:
+        elif kind == TokenType.L_PAREN:
             depth += 1
         elif kind == TokenType.R_PAREN:
             depth = max(0, depth - 1)
         elif (
-            kind in _STARTS
-            and current
+            i > start
             and depth == 0
-            and current[-1].token_type != TokenType.OR
+            and tokens[i - 1].token_type != TokenType.OR
             and classify(tokens[i : i + 40]) is not None
         ):
-            out.append(Statement(current, sql, base))
-            current = []
-        current.append(tok)
-    if current:
-        out.append(Statement(current, sql, base))
+            out.append(Statement(tokens[start:i], sql, base))
+            start = i
+    if start < len(tokens):
+        out.append(Statement(tokens[start:], sql, base))
     return out
 
 

@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from cnsnt.sql.fingerprint import Lexis, lexis
 from cnsnt.sql.sqlplus import FIRST_WORDS, SqlPlusKind, SqlPlusLine, evident_sqlplus, sqlplus_line
@@ -107,6 +108,30 @@ def _comment_body(raw: str) -> str:
     if raw.startswith("/*"):
         return raw[2:-2] if raw.endswith("*/") else raw[2:]
     return raw[2:] if raw.startswith("--") else raw[1:]
+
+
+#: First words of a statement that may open a PL/SQL block or T-SQL routine: after any
+#: other, the words that follow tell nothing (`opens_plsql_block`, `opens_tsql_routine`).
+_BLOCK_OPENERS = frozenset({"DECLARE", "BEGIN", "CREATE", "ALTER"})
+
+
+@cache
+def _run_pattern(lex: Lexis, one_line: bool) -> re.Pattern[str]:
+    r"""A run of a statement's text that holds no token the splitter acts on, read at once.
+
+    Characters that start no token of their own (not a quote, comment, dollar quote or
+    `;`, nor `/` for SQL*Plus) and whole strings and quoted names: only *ended* ones, as
+    the lexer (`_pattern`) reads them, so one the text read so far leaves open stops the
+    run before it. A string after `E` is read only as an escape string, as the lexer
+    does. T-SQL (`one_line`): no line break outside strings, since a `GO` line ends a
+    batch. Linear: every branch is possessive, and all but the first begin at a quote.
+    """
+    plain = r"[^;'\"`$\-/#\n]++" if one_line else r"[^;'\"`$\-/#]++"
+    if lex.backslash_escapes:
+        string = r"'(?:[^'\\]++|\\.)*+'"
+    else:
+        string = r"'(?<=[eE]')(?:[^'\\]++|\\.)*+'|'(?<![eE]')(?:[^']++|'')*+'"
+    return re.compile(rf"(?:{plain}|{string}|\"(?:[^\"]++|\"\")*+\"|`[^`]*+`)++", re.S)
 
 
 #: Dialects whose client tools (sqlcmd, SSMS) end a batch with a `GO` line.
@@ -272,6 +297,7 @@ def split_statements(
     go_batches = dialect in GO_DIALECTS
     slash_blocks = dialect == "oracle"
     tsql_routines = routines and go_batches
+    plain = _run_pattern(lexis(dialect), go_batches)
     delimiters = routines and dialect in MYSQL_DIALECTS
     delimiter = ";"
     tail = ""  # the last characters of the statement, to find a custom delimiter
@@ -323,6 +349,36 @@ def split_statements(
                     col += end - pos
                     pos = end
                 continue
+            if (
+                pending.size
+                and delimiter == ";"
+                and not (go_batches and line_blank)
+                and (
+                    not (slash_blocks or tsql_routines)
+                    or len(pending.words) >= PLSQL_OPENING_WORDS
+                    or (pending.words and pending.words[0] not in _BLOCK_OPENERS)
+                )
+            ):
+                # inside a statement: a run of text that holds no token the splitter acts on
+                # (`_run_pattern`) is added at once, as its tokens one by one would be
+                run = plain.match(buffer, pos, size if final else safe)
+                if run is not None:
+                    token = run.group()
+                    pending.size += len(token)
+                    if pending.size <= limit:
+                        pending.parts.append(token)
+                    elif pending.parts:
+                        pending.parts.clear()
+                    newlines = token.count("\n")
+                    if newlines:
+                        line += newlines
+                        col = len(token) - token.rfind("\n")
+                        line_blank = not token[token.rfind("\n") + 1 :].strip()
+                    else:
+                        col += len(token)
+                        line_blank = line_blank and not token.strip()
+                    pos = run.end()
+                    continue
             m = regex.match(buffer, pos)
             if m is None:  # pragma: no cover - the last branch matches any character
                 break
@@ -332,7 +388,15 @@ def split_statements(
                 break  # the token may continue in the next chunk
             kind = m.lastgroup
             token = m.group()
-            if kind == "c":
+            if kind == "x" and pending.size and delimiter == ";":
+                # a string or quoted name inside a statement: a piece of its text, no more
+                # (what the last branch below does with it, without its tests)
+                pending.size += len(token)
+                if pending.size <= limit:
+                    pending.parts.append(token)
+                elif pending.parts:
+                    pending.parts.clear()
+            elif kind == "c":
                 comment = Comment(line, _comment_body(token).strip())
                 (pending.inner if pending.parts or pending.size else pending.leading).append(comment)
                 if pending.parts or pending.size:

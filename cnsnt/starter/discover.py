@@ -8,10 +8,12 @@ rests on the same sqlglot parser the audit uses.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 from collections import Counter, defaultdict
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sql.databases import DATABASE_WORDS
-from cnsnt.sql.ddl import parse_ddl
+from cnsnt.sql.ddl import parse_ddl, parse_ddl_head
 from cnsnt.sql.ddl_result import DDLTable
 from cnsnt.sql.routine_bodies import defines_routine
 from cnsnt.sql.statements import (
@@ -173,6 +175,23 @@ def _tables(text: str, dialect: str | None) -> tuple[tuple[DDLTable, ...], int]:
     return result.tables, sum(1 for p in result.problems if p.may_hold_schema or p.not_understood)
 
 
+#: A `.sql` file longer than four times this is first read in part, this much of it, to rule
+#: out the dialects that cannot read it without skipping a statement.
+HEAD_CHARS = 64 * 1024
+
+
+def _head_skips(text: str, dialect: str | None) -> bool:
+    """Whether the DDL reader skips a statement of the text's head in this dialect.
+
+    False for a text too short to have a head (it is read whole).
+    """
+    try:
+        head = parse_ddl_head(text, dialect, HEAD_CHARS)
+    except Exception:  # noqa: BLE001 - as `_tables`: read whole, whose error counts
+        return False
+    return head is not None and any(p.may_hold_schema or p.not_understood for p in head.problems)
+
+
 def _order(hint: Hint | None) -> tuple[str | None, ...]:
     """The dialects to try, the one the path names first (it wins ties)."""
     if hint is None:
@@ -197,11 +216,36 @@ def _sql_kind(path: Path, hint: Hint | None = None) -> _Kind | None:
         text = read_text(path, path.name, limits=Limits(file_bytes=PARSE_LIMIT))
     except (OSError, SourceError):
         return None
+    judged = _JUDGED.get()
+    if judged is None:
+        return _text_kind(text, hint)
+    key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), len(text),
+           hint is None, hint.dialect if hint is not None else None)
+    if key not in judged:
+        judged[key] = _text_kind(text, hint)
+    return judged[key]
+
+
+def _text_kind(text: str, hint: Hint | None) -> _Kind:
+    """`_sql_kind` of a file's text."""
+    order = _order(hint)
+    read: dict[str | None, tuple[tuple[DDLTable, ...], int]] = {}
+    for dialect in order:
+        # a large file's head first: a dialect that skips one of its statements skips it
+        # in the whole file too, so it cannot read the file without skipping (MySQL dumps
+        # that the default dialect reads megabytes of before it fails)
+        if _head_skips(text, dialect):
+            continue
+        tables, skipped = read[dialect] = _tables(text, dialect)
+        if tables and not skipped:
+            return "schemas", dialect, tables  # every dialect before it skips a statement
+        if not skipped:
+            break  # the readings of the dialects before it decide: the loop below has them
     best: tuple[tuple[DDLTable, ...], str | None] = ((), None)
     fewest = 0
     clean: str | None = None
-    for dialect in _order(hint):
-        tables, skipped = _tables(text, dialect)
+    for dialect in order:
+        tables, skipped = read[dialect] if dialect in read else _tables(text, dialect)
         if tables and not skipped:
             return "schemas", dialect, tables
         # the most tables; of dialects that read as many, the one that skips the least
@@ -813,8 +857,24 @@ def _patched_schema(
     return None if best is None else best[1]
 
 
+#: (digest and length of a SQL text, whether a path names a dialect, the one it names) ->
+#: the text's kind, while `survey` runs: a file kept in several copies (one per language
+#: or database folder) is judged once.
+_JUDGED: ContextVar[dict[tuple[bytes, int, bool, str | None], _Kind] | None] = ContextVar(
+    "cnsnt_sql_kinds", default=None
+)
+
+
 def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
+    token = _JUDGED.set({})
+    try:
+        return _survey(root)
+    finally:
+        _JUDGED.reset(token)
+
+
+def _survey(root: Path) -> tuple[list[Found], list[str]]:
     files = _walk(root)
     by_parent: dict[Path, list[Path]] = defaultdict(list)
     for path in files:

@@ -104,6 +104,14 @@ def _php_kind(code: str) -> tuple[str, str]:
     return (EXPR if low.startswith(("echo", "print", "=")) else STMT), ""
 
 
+def _index(flags: list[bool], value: bool, start: int) -> int:
+    """The first index from `start` holding `value`, else the list's length."""
+    try:
+        return flags.index(value, start)
+    except ValueError:
+        return len(flags)
+
+
 def blank_php(text: str) -> tuple[str, list[Token]]:
     """Blank PHP blocks; in blocks that echo markup, keep the markup in their strings.
 
@@ -132,19 +140,19 @@ def blank_php(text: str) -> tuple[str, list[Token]]:
         for qs, qe, quote, depth in strings:
             if depth and not _TRANSLATE_CALL.search(text, max(start, qs - 24), qs):
                 continue
-            for k in range(qs + 1, qe):
-                keep[k - start] = True
+            if qe > qs + 1:
+                keep[qs + 1 - start : qe - start] = [True] * (qe - qs - 1)
             if quote == '"':
                 for im in _PHP_INTERPOLATION.finditer(text, qs + 1, qe):
-                    for k in range(im.start(), im.end()):
-                        keep[k - start] = False
-        run = None
-        for k in range(start, end + 1):
-            kept = k == end or keep[k - start]
-            if not kept and run is None:
-                run = k
-            elif kept and run is not None:
-                tokens.append(Token(run, k, EXPR))
-                blank(out, run, k)
-                run = None
+                    keep[im.start() - start : im.end() - start] = [False] * (im.end() - im.start())
+        # each run of characters not kept is code: blanked, one EXPR token
+        k = 0
+        while k < len(keep):
+            if keep[k]:
+                k = _index(keep, False, k)
+                continue
+            run_end = _index(keep, True, k)
+            tokens.append(Token(start + k, start + run_end, EXPR))
+            blank(out, start + k, start + run_end)
+            k = run_end
     return "".join(out), tokens

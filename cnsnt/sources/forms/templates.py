@@ -48,9 +48,7 @@ class Token:
 
 def blank(out: list[str], start: int, end: int) -> None:
     """Spaces for every character but line breaks, so offsets and lines stay put."""
-    for k in range(start, end):
-        if out[k] not in "\r\n":
-            out[k] = " "
+    out[start:end] = [c if c in "\r\n" else " " for c in out[start:end]]
 
 
 # ---------------------------------------------------------------- syntaxes other than PHP

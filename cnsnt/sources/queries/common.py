@@ -34,8 +34,11 @@ from cnsnt.sql.uses import (
 )
 
 FORMATS = ("sql", "lines", "pg_stat_statements")
-#: Below this many unique shapes a worker pool costs more than it saves.
-POOL_THRESHOLD = 24
+#: Below this many unique shapes a worker pool costs more than it saves: starting one (a
+#: fork, and each worker building the schema again) cost about 0.1 s of CPU, as much as
+#: reading some thousand simple shapes here (e-admin/alsigm: 46 files of 25 to 585 shapes
+#: each took 6.0 s of CPU in pools, 0.8 s without).
+POOL_THRESHOLD = 1024
 _BATCH = 8
 _TEXT_LIMIT = 240
 _DATA_KINDS = frozenset({"select", "insert", "update", "delete", "merge", "create"})
