@@ -1,25 +1,18 @@
 """Doctrine's XML mapping files (`*.orm.xml`), as the classes the PHP reader builds tables from.
 
-Parsed with the standard library's expat (for each element's line and column), with
-document type declarations refused: an untrusted file can declare no entity, so no
-expansion bomb and no external entity. The elements become the same
-`PhpClass`/`Prop`/`Attr` records the attribute and annotation readers give.
+Parsed by `xml_tree` (expat, document type declarations refused). The elements become
+the same `PhpClass`/`Prop`/`Attr` records the attribute and annotation readers give.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
-from xml.parsers import expat
 
-from cnsnt.errors import SourceError
-from cnsnt.model import Location
 from cnsnt.sources.schemas.doctrine_annotations import Attr, ClassRef, PhpClass, Prop, short_name
+from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
 
 _KINDS = {"entity": "Entity", "mapped-superclass": "MappedSuperclass", "embeddable": "Embeddable"}
 _RELATIONS = {"many-to-one": "ManyToOne", "one-to-one": "OneToOne", "many-to-many": "ManyToMany"}
-#: How deep elements may nest (real mappings: 5 levels).
-_MAX_DEPTH = 200
 
 
 def is_xml_mapping(name: str) -> bool:
@@ -27,74 +20,9 @@ def is_xml_mapping(name: str) -> bool:
     return name.lower().endswith((".orm.xml", ".dcm.xml"))
 
 
-@dataclass
-class _Element:
-    tag: str
-    attrs: dict[str, str]
-    line: int
-    column: int
-    children: list[_Element] = field(default_factory=list)
-    text: str = ""
-
-    def all(self, tag: str) -> list[_Element]:
-        """The children of that tag."""
-        return [c for c in self.children if c.tag == tag]
-
-    def first(self, tag: str) -> _Element | None:
-        """The first child of that tag."""
-        return next((c for c in self.children if c.tag == tag), None)
-
-
-class _Refused(Exception):
-    pass
-
-
-def _parse(text: str, shown: str) -> _Element:
-    parser = expat.ParserCreate(namespace_separator=" ")
-    root = _Element("", {}, 1, 1)
-    stack = [root]
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        if len(stack) > _MAX_DEPTH:
-            raise _Refused("elements nested too deeply")
-        element = _Element(
-            name.rsplit(" ", 1)[-1], attrs, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
-        )
-        stack[-1].children.append(element)
-        stack.append(element)
-
-    def end(_: str) -> None:
-        stack.pop()
-
-    def data(chunk: str) -> None:
-        if len(stack[-1].text) < 100_000:
-            stack[-1].text += chunk
-
-    def doctype(*_: Any) -> None:
-        raise _Refused("a document type declaration (DTD) is not read in a mapping file")
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = data
-    parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = doctype
-    try:
-        parser.Parse(text, True)
-    except expat.ExpatError as exc:
-        raise SourceError(
-            f"XML syntax error ({expat.errors.messages.get(exc.code, 'cannot parse')}); no mapping of this "
-            "file was read",
-            Location(shown, exc.lineno, exc.offset + 1),
-        ) from None
-    except _Refused as exc:
-        where = Location(shown, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
-        raise SourceError(f"{exc}; no mapping of this file was read", where) from None
-    return root
-
-
 def xml_classes(text: str, shown: str) -> list[PhpClass]:
     """The classes one mapping file maps; a file expat cannot read is a `SourceError` at its place."""
-    root = _parse(text, shown)
+    root = parse_xml(text, shown, "mapping")
     out: list[PhpClass] = []
     for mapping in root.all("doctrine-mapping"):
         for element in mapping.children:
@@ -106,14 +34,14 @@ def xml_classes(text: str, shown: str) -> list[PhpClass]:
     return out
 
 
-def _options(element: _Element) -> dict[str, Any]:
+def _options(element: XmlElement) -> dict[str, Any]:
     options = element.first("options")
     if options is None:
         return {}
     return {o.attrs.get("name", ""): o.attrs.get("value", o.text.strip()) for o in options.all("option")}
 
 
-def _class(element: _Element, kind: str, name: str, shown: str) -> PhpClass:
+def _class(element: XmlElement, kind: str, name: str, shown: str) -> PhpClass:
     cls = PhpClass(short_name(name), shown, element.line, element.column, attrs=[Attr(kind)])
     table: dict[str, Any] = {}
     if element.attrs.get("table"):
@@ -201,7 +129,7 @@ def _ints(attrs: dict[str, str], names: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def _join_columns(element: _Element) -> list[Attr]:
+def _join_columns(element: XmlElement) -> list[Attr]:
     """`<join-column>`s directly inside, or inside `<join-columns>`."""
     found = element.all("join-column")
     holder = element.first("join-columns")
