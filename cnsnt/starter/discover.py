@@ -22,6 +22,7 @@ from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
+from cnsnt.sources.schemas.moodle_xmldb import is_xmldb
 from cnsnt.sql.databases import DATABASE_WORDS
 from cnsnt.sql.ddl import parse_ddl, parse_ddl_head
 from cnsnt.sql.ddl_result import DDLTable
@@ -377,6 +378,8 @@ def _orm_kind(path: Path) -> str | None:
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
         return "doctrine"
+    if _is_moodle_install(path):
+        return "xmldb"
     if path.name == "schema.rb" and path.parent.name == "db":
         return "rails"
     if suffix == ".java":
@@ -406,6 +409,18 @@ def _doctrine_mapped(head: str) -> bool:
     if "Doctrine\\ORM\\Mapping" not in head:
         return False
     return any(f"{lead}{marker}" in head for marker in _DOCTRINE_MARKERS for lead in ("#[", "@"))
+
+
+def _is_moodle_install(path: Path) -> bool:
+    """Moodle's `db/install.xml` (core and every plugin): an XMLDB schema, not SQL."""
+    return path.name == "install.xml" and path.parent.name == "db" and is_xmldb(_sniff(path))
+
+
+def _xmldb_entries(paths: list[Path], root: Path) -> list[Found]:
+    """One entry for a plugin's `db/install.xml`; `**/db/install.xml` for Moodle core's many."""
+    if len(paths) == 1:
+        return [Found("schemas", paths[0].relative_to(root).as_posix(), format="xmldb")]
+    return [Found("schemas", "**/db/install.xml", format="xmldb")]
 
 
 def _beside_doctrine(home: Path, entities: list[tuple[Path, str | None]]) -> bool:
@@ -967,6 +982,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             continue
         if model_kind == "doctrine":
             found.extend(_doctrine_entries([p for p, _ in orm[model_kind]], root))
+            continue
+        if model_kind == "xmldb":
+            found.extend(_xmldb_entries([p for p, _ in orm[model_kind]], root))
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
