@@ -575,11 +575,8 @@ def _liquibase_changelogs(files: list[Path], root: Path) -> list[Found]:
         except SourceError:
             continue  # the audit reports it; a broken changelog is still proposed
     included = {inc.resolve() for path, tree in trees.items() for inc in includes_of(tree, path, root)}
-    return [
-        Found("schemas", p.relative_to(root).as_posix(), format="liquibase")
-        for p in logs
-        if p.resolve() not in included
-    ]
+    roots = [p for p in logs if p.resolve() not in included] or logs[:1]  # [:1]: a cycle of includes
+    return [Found("schemas", p.relative_to(root).as_posix(), format="liquibase") for p in roots]
 
 
 def _sql_read(path: Path, head: str) -> list[Path]:

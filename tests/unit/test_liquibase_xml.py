@@ -145,3 +145,21 @@ def test_init_proposes_the_root_changelog_and_its_personal_fields(tmp_path: Path
     policy = load_policy(tmp_path / "cnsnt.yaml")
     declared = {c for d in policy.data.values() for c in d.columns}
     assert {"member.email", "member.birthday", "member.phone_number"} <= declared
+
+
+def test_a_cycle_of_includes_is_read_once_and_includes_stay_inside_the_project(tmp_path: Path):
+    a = HEAD + """\
+  <changeSet id="1" author="x"><createTable tableName="p"><column name="email" type="TEXT"/></createTable></changeSet>
+  <include file="b.xml" relativeToChangelogFile="true"/>
+  <include file="../outside.xml" relativeToChangelogFile="true"/>
+""" + TAIL
+    b = HEAD + """\
+  <include file="a.xml" relativeToChangelogFile="true"/>
+  <changeSet id="2" author="x"><addColumn tableName="p"><column name="phone" type="TEXT"/></addColumn></changeSet>
+""" + TAIL
+    write_files(tmp_path, {"proj/a.xml": a, "proj/b.xml": b, "outside.xml": MAIN})
+    ev = read_entry(tmp_path / "proj", "*.xml", "liquibase")
+    assert [t.key for t in ev.tables] == ["p"]  # nothing of the file outside the project
+    assert names(ev, "p") == ["email", "phone"]
+    assert [(p.location.line, "outside the policy's folder" in p.message) for p in ev.problems] == [(5, True)]
+    assert discover(tmp_path / "proj") == [Found("schemas", "a.xml", format="liquibase")]

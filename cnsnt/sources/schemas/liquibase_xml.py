@@ -58,8 +58,11 @@ def read_liquibase_xml(paths: list[Path], spec: SourceSpec, ctx: SourceContext) 
         if root is not None
         for inc in includes_of(root, path, ctx.base_dir)
     }
-    for path, root in trees.items():
-        if root is not None and path.resolve() not in included:
+    roots = [path for path in trees if path.resolve() not in included]
+    # then those only a cycle of includes reaches (a includes b includes a): from the first
+    for path in [*roots, *(p for p in trees if p not in roots)]:
+        root = trees[path]
+        if root is not None:
             reader.changelog(path, root, 0)
     return reader.replay.evidence(len(reader.seen), reader.changesets)
 
