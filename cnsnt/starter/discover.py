@@ -21,8 +21,10 @@ from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
+from cnsnt.sources.schemas.liquibase_xml import includes_of, is_liquibase_xml
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb
+from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
 from cnsnt.sql.databases import DATABASE_WORDS
 from cnsnt.sql.ddl import parse_ddl, parse_ddl_head
 from cnsnt.sql.ddl_result import DDLTable
@@ -578,6 +580,20 @@ def _laravel_dialect(home: Path, root: Path) -> str | None:
         return None
 
 
+def _liquibase_changelogs(files: list[Path], root: Path) -> list[Found]:
+    """Liquibase XML changelogs no other changelog includes: the roots Liquibase is run on."""
+    logs = [p for p in files if p.suffix.lower() == ".xml" and is_liquibase_xml(_sniff(p))]
+    trees: dict[Path, XmlElement] = {}
+    for path in logs:
+        try:
+            trees[path] = parse_xml(read_text(path, path.name, limits=Limits()), path.name, "changelog")
+        except SourceError:
+            continue  # the audit reports it; a broken changelog is still proposed
+    included = {inc.resolve() for path, tree in trees.items() for inc in includes_of(tree, path, root)}
+    roots = [p for p in logs if p.resolve() not in included] or logs[:1]  # [:1]: a cycle of includes
+    return [Found("schemas", p.relative_to(root).as_posix(), format="liquibase") for p in roots]
+
+
 def _sql_read(path: Path, head: str) -> list[Path]:
     """The SQL files a Laravel migration reads (`sql_files_read`), from the start of its text."""
     try:
@@ -974,6 +990,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
+    found.extend(_liquibase_changelogs(files, root))
     for model_kind in sorted(orm):
         if model_kind == "jpa":
             entries = _jpa_entries([p for p, _ in orm["jpa"]], root, by_parent)

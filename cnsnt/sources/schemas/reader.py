@@ -2,9 +2,10 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
-`doctrine`, `xmldb`); without it the kind is told from each file's name and content:
+`doctrine`, `xmldb`, `liquibase`); without it the kind is told from each file's name and content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
+- `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs;
 - `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
   `Illuminate\Database\Migrations`, else Doctrine entities (and so are `*.orm.yml`,
   `*.orm.xml`); `.rb` files are Rails migrations when they
@@ -43,6 +44,7 @@ from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
+from cnsnt.sources.schemas.liquibase_xml import is_liquibase_xml, read_liquibase_xml
 from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned, versioned_name
 from cnsnt.sources.schemas.migrations import read_migrations
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb, read_xmldb
@@ -56,6 +58,7 @@ FORMATS = (
     "ddl", "migrations", "django", "sqlalchemy", "rails", "prisma",
     "rails_migrations", "alembic", "django_migrations", "laravel", "jpa", "doctrine",
     "xmldb",
+    "liquibase",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -71,6 +74,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "jpa": read_jpa,
     "doctrine": read_doctrine,
     "xmldb": read_xmldb,
+    "liquibase": read_liquibase_xml,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {"rails_migrations": "rails", "alembic": "sqlalchemy", "django_migrations": "django"}
@@ -121,7 +125,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
     model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa")
-    for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "python"):
+    for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "liquibase", "python"):
         if kind not in kinds:
             continue
         models = _BUILT_BY.get(kind)
@@ -182,6 +186,10 @@ def detect(path: Path) -> str:
         return "doctrine"
     if suffix == ".xml" and is_xmldb(_head(path, 4096)):
         return "xmldb"
+    if suffix == ".xml" and not path.name.lower().endswith((".orm.xml", ".dcm.xml")) and is_liquibase_xml(
+        _head(path, 4096)
+    ):
+        return "liquibase"
     if suffix == ".rb":
         return "rails_migrations" if "ActiveRecord::Migration" in _head(path, 200_000) else "rails"
     if suffix == ".py":

@@ -1,0 +1,365 @@
+"""Liquibase XML changelogs (`<databaseChangeLog>`): the tables their changeSets build.
+
+Parsed by `xml_tree` (expat, document type declarations refused), never run. The
+changeSets are replayed in order on `Replay`, as the Rails, Alembic and Django
+migration readers do: createTable, addColumn, dropColumn, renameColumn,
+modifyDataType, dropTable, renameTable, add/dropForeignKeyConstraint, addPrimaryKey,
+set*Remarks; `<sql>` goes to the SQL replay. `<include>` and `<includeAll>` are
+followed where they are written (a file included twice is read once). A change that
+may alter tables but is not understood is a CN001 warning at its element, never a
+silent skip; changes that touch only rows, indexes or other constraints leave the
+tables as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, ForeignKey
+from cnsnt.model import Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, problem_of
+from cnsnt.sources.schemas.replay import Replay
+from cnsnt.sources.schemas.replay_sql import replay_sql
+from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
+
+#: Changes that leave every table's columns, keys and comments as they are.
+_NO_TABLE_CHANGE = frozenset({
+    "insert", "update", "delete", "loadData", "loadUpdateData", "createIndex", "dropIndex",
+    "addUniqueConstraint", "dropUniqueConstraint", "addNotNullConstraint", "dropNotNullConstraint",
+    "addDefaultValue", "dropDefaultValue", "createSequence", "dropSequence", "alterSequence",
+    "renameSequence", "addAutoIncrement", "addCheckConstraint", "dropCheckConstraint",
+    "dropPrimaryKey", "dropAllForeignKeyConstraints", "addLookupTable", "createProcedure",
+    "dropProcedure", "createFunction", "dropFunction", "createTrigger", "dropTrigger",
+    "enableTrigger", "disableTrigger", "tagDatabase", "output", "empty", "stop", "executeCommand",
+    "customChange", "mergeColumns", "comment", "preConditions", "precondition", "rollback",
+    "validCheckSum", "modifySql",
+})
+#: `customChange`, `executeCommand`, `mergeColumns`, `addLookupTable` do change tables: reported.
+_REPORTED = frozenset({"customChange", "executeCommand", "mergeColumns", "addLookupTable"})
+#: How deep includes may nest (a cycle is caught before this).
+_MAX_INCLUDE_DEPTH = 50
+
+
+def is_liquibase_xml(head: str) -> bool:
+    """A file whose head holds a `<databaseChangeLog` element (with or without a namespace prefix)."""
+    return "<databaseChangeLog" in head or ":databaseChangeLog" in head
+
+
+def read_liquibase_xml(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """The tables the entry's changelogs leave behind; a changelog another one includes is read there."""
+    reader = _Reader(spec, ctx)
+    trees = {path: reader.parse(path) for path in paths}
+    included = {
+        inc.resolve()
+        for path, root in trees.items()
+        if root is not None
+        for inc in includes_of(root, path, ctx.base_dir)
+    }
+    roots = [path for path in trees if path.resolve() not in included]
+    # then those only a cycle of includes reaches (a includes b includes a): from the first
+    for path in [*roots, *(p for p in trees if p not in roots)]:
+        root = trees[path]
+        if root is not None:
+            reader.changelog(path, root, 0)
+    return reader.replay.evidence(len(reader.seen), reader.changesets)
+
+
+def includes_of(root: XmlElement, path: Path, base_dir: Path) -> list[Path]:
+    """The changelogs one changelog includes (`<include>` files, `<includeAll>` folders' `*.xml`)."""
+    out: list[Path] = []
+    for log in root.all("databaseChangeLog"):
+        for element in log.children:
+            if element.tag == "include":
+                found = _resolve(element, "file", path, base_dir)
+                out.extend([found] if found is not None and found.is_file() else [])
+            elif element.tag == "includeAll":
+                folder = _resolve(element, "path", path, base_dir)
+                out.extend(_folder_xml(folder) if folder is not None and folder.is_dir() else [])
+    return out
+
+
+def _resolve(element: XmlElement, attr: str, path: Path, base_dir: Path) -> Path | None:
+    """An include's target: beside the changelog when `relativeToChangelogFile`, else from the root.
+
+    Liquibase looks a plain name up on its search path; cnsnt tries the policy's folder,
+    then the changelog's own. None when the target exists in neither.
+    """
+    name = element.attrs.get(attr, "").strip()
+    if not name or name.startswith(("classpath:", "http:", "https:")):
+        return None
+    if element.attrs.get("relativeToChangelogFile", "").lower() == "true":
+        candidates = [path.parent / name]
+    else:
+        candidates = [base_dir / name.lstrip("/"), path.parent / name]
+    return next((c for c in candidates if c.exists()), None)
+
+
+def _folder_xml(folder: Path) -> list[Path]:
+    """The XML changelogs of an `includeAll` folder, in Liquibase's (alphabetical) order."""
+    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".xml"),
+                  key=lambda p: p.name)
+
+
+class _Reader:
+    """The replay of one entry's changelogs, file after file as the includes say."""
+
+    def __init__(self, spec: SourceSpec, ctx: SourceContext) -> None:
+        self.spec = spec
+        self.ctx = ctx
+        self.replay = Replay()
+        self.seen: set[Path] = set()
+        self.changesets = 0
+        self.trees: dict[Path, XmlElement | None] = {}
+
+    def parse(self, path: Path) -> XmlElement | None:
+        """The tree of one changelog (read once); a file that cannot be read is its own CN001 problem."""
+        key = path.resolve()
+        if key in self.trees:
+            return self.trees[key]
+        shown = self.ctx.shown(path)
+        tree: XmlElement | None = None
+        try:
+            tree = parse_xml(read_text(path, shown, limits=self.ctx.limits), shown, "changelog")
+        except SourceError as exc:
+            self.replay.problems.append(problem_of(exc, shown))
+            self.seen.add(key)  # reported once: an include of it adds nothing
+        self.trees[key] = tree
+        return tree
+
+    def changelog(self, path: Path, root: XmlElement, depth: int) -> None:
+        """Replay one changelog's changeSets and includes, in the order they are written."""
+        key = path.resolve()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        shown = self.ctx.shown(path)
+        logs = root.all("databaseChangeLog")
+        if not logs:
+            self.replay.shown = shown
+            self.replay.report("no <databaseChangeLog> element in this file: no change of it was read",
+                               1, 1, Severity.WARNING)
+            return
+        for log in logs:
+            for element in log.children:
+                self.replay.shown = shown
+                if element.tag == "changeSet":
+                    self.changesets += 1
+                    for change in element.children:
+                        self.replay.shown = shown
+                        self.change(change)
+                elif element.tag in ("include", "includeAll"):
+                    self.include(element, path, shown, depth)
+
+    def include(self, element: XmlElement, path: Path, shown: str, depth: int) -> None:
+        """Follow an `<include>` or `<includeAll>`; one cnsnt cannot find is a warning at its place."""
+        attr = "file" if element.tag == "include" else "path"
+        target = _resolve(element, attr, path, self.ctx.base_dir)
+        name = element.attrs.get(attr, "")
+        if target is None or (element.tag == "include" and not target.is_file()) or (
+            element.tag == "includeAll" and not target.is_dir()
+        ):
+            self.replay.report(f"<{element.tag} {attr}=\"{name}\">: not found beside this changelog nor "
+                               "below the policy's folder; its changes are not read",
+                               element.line, element.column, Severity.WARNING)
+            return
+        if not self.ctx.limits.allow_outside and not target.resolve().is_relative_to(
+            self.ctx.base_dir.resolve()
+        ):
+            self.replay.report(f"<{element.tag} {attr}=\"{name}\">: outside the policy's folder, not read "
+                               "(--allow-outside reads it)", element.line, element.column, Severity.WARNING)
+            return
+        if depth >= _MAX_INCLUDE_DEPTH:
+            self.replay.report(f"<{element.tag}> nested more than {_MAX_INCLUDE_DEPTH} deep: not read",
+                               element.line, element.column)
+            return
+        for file in [target] if element.tag == "include" else _folder_xml(target):
+            tree = self.parse(file)
+            if tree is not None:
+                self.changelog(file, tree, depth + 1)
+
+    # -- changes
+
+    def change(self, change: XmlElement) -> None:
+        """Apply one change of a changeSet."""
+        handler = getattr(self, "_" + change.tag, None)
+        if handler is not None:
+            handler(change)
+        elif change.tag in _REPORTED or change.tag not in _NO_TABLE_CHANGE:
+            self.replay.not_replayed(f"<{change.tag}>", "a change cnsnt does not replay",
+                                     change.line, change.column, Severity.WARNING)
+
+    def _table(self, change: XmlElement, attr: str = "tableName", make: bool = False) -> ModelTable | None:
+        name = change.attrs.get(attr, "")
+        schema = change.attrs.get("baseTableSchemaName" if attr == "baseTableName" else "schemaName") or None
+        if not name:
+            self.replay.report(f"<{change.tag}> without {attr}: skipped", change.line, change.column,
+                               Severity.WARNING)
+            return None
+        what = f"<{change.tag} {attr}=\"{name}\">"
+        if make:
+            return self.replay.find_or_make(name, schema, change.line, change.column, what)
+        return self.replay.find(name, schema, change.line, change.column, what)
+
+    def _columns(self, table: ModelTable, change: XmlElement) -> None:
+        """The `<column>`s of a createTable or addColumn, each at its element."""
+        for element in change.all("column"):
+            name = element.attrs.get("name", "")
+            if not name:
+                self.replay.report("<column> without a name: skipped", element.line, element.column,
+                                   Severity.WARNING)
+                continue
+            constraints = element.first("constraints")
+            attrs = constraints.attrs if constraints is not None else {}
+            self.replay.add_column(table, ModelColumn(
+                name, element.line, element.column, type=element.attrs.get("type"),
+                comment=element.attrs.get("remarks"),
+                primary_key=attrs.get("primaryKey", "").lower() == "true",
+            ))
+            ref_table, ref_columns = _reference(attrs)
+            if ref_table:
+                schema, _, bare = ref_table.rpartition(".")
+                fk = ForeignKey((name,), bare, ref_columns, schema or None)
+                self.replay.add_foreign_key(table, fk, attrs.get("foreignKeyName"))
+
+    def _createTable(self, change: XmlElement) -> None:
+        name = change.attrs.get("tableName", "")
+        if not name:
+            self._table(change)  # the warning
+            return
+        table = ModelTable(name, self.replay.shown, change.line, change.column,
+                           schema=change.attrs.get("schemaName") or None, comment=change.attrs.get("remarks"))
+        self.replay.create(table)
+        self._columns(table, change)
+
+    def _addColumn(self, change: XmlElement) -> None:
+        table = self._table(change, make=True)
+        if table is not None:
+            self._columns(table, change)
+
+    def _dropColumn(self, change: XmlElement) -> None:
+        table = self._table(change)
+        if table is None:
+            return
+        names = [change.attrs["columnName"]] if change.attrs.get("columnName") else []
+        names += [c.attrs["name"] for c in change.all("column") if c.attrs.get("name")]
+        for name in names:
+            self.replay.remove_column(table, name, change.line, change.column,
+                                      f"<dropColumn columnName=\"{name}\">")
+
+    def _renameColumn(self, change: XmlElement) -> None:
+        table = self._table(change)
+        old, new = change.attrs.get("oldColumnName", ""), change.attrs.get("newColumnName", "")
+        if table is not None and old and new:
+            self.replay.rename_column(table, old, new, change.line, change.column,
+                                      f"<renameColumn oldColumnName=\"{old}\">")
+            if change.attrs.get("remarks"):
+                self._set_comment(table, new, change.attrs["remarks"])
+
+    def _modifyDataType(self, change: XmlElement) -> None:
+        table = self._table(change)
+        name = change.attrs.get("columnName", "")
+        if table is None or not name:
+            return
+        what = f"<modifyDataType columnName=\"{name}\">"
+        column = self.replay.column(table, name, change.line, change.column, what)
+        if column is not None:
+            column.type = change.attrs.get("newDataType") or column.type
+
+    def _dropTable(self, change: XmlElement) -> None:
+        name = change.attrs.get("tableName", "")
+        if name:
+            self.replay.drop(name, change.attrs.get("schemaName") or None, change.line, change.column,
+                             f"<dropTable tableName=\"{name}\">")
+
+    def _renameTable(self, change: XmlElement) -> None:
+        old, new = change.attrs.get("oldTableName", ""), change.attrs.get("newTableName", "")
+        if old and new:
+            self.replay.rename_table(old, new, change.attrs.get("schemaName") or None, change.line,
+                                     change.column, f"<renameTable oldTableName=\"{old}\">")
+
+    def _addForeignKeyConstraint(self, change: XmlElement) -> None:
+        table = self._table(change, "baseTableName")
+        ref = change.attrs.get("referencedTableName", "")
+        if table is None or not ref:
+            return
+        fk = ForeignKey(_names(change.attrs.get("baseColumnNames", "")), ref,
+                        _names(change.attrs.get("referencedColumnNames", "")),
+                        change.attrs.get("referencedTableSchemaName") or None)
+        self.replay.add_foreign_key(table, fk, change.attrs.get("constraintName"))
+
+    def _dropForeignKeyConstraint(self, change: XmlElement) -> None:
+        name = change.attrs.get("constraintName", "")
+        if name and not self.replay.drop_named_foreign_key(name):
+            self.replay.report(f"<dropForeignKeyConstraint constraintName=\"{name}\">: no earlier change "
+                               "adds a foreign key of that name; skipped", change.line, change.column,
+                               Severity.WARNING)
+
+    def _addPrimaryKey(self, change: XmlElement) -> None:
+        table = self._table(change)
+        if table is None:
+            return
+        for name in _names(change.attrs.get("columnNames", "")):
+            column = self.replay.column(table, name, change.line, change.column, f"<addPrimaryKey> '{name}'")
+            if column is not None:
+                column.primary_key = True
+
+    def _setTableRemarks(self, change: XmlElement) -> None:
+        table = self._table(change)
+        if table is not None:
+            table.comment = change.attrs.get("remarks") or None
+
+    def _setColumnRemarks(self, change: XmlElement) -> None:
+        table = self._table(change)
+        if table is not None and change.attrs.get("columnName"):
+            self._set_comment(table, change.attrs["columnName"], change.attrs.get("remarks", ""))
+
+    def _set_comment(self, table: ModelTable, name: str, remarks: str) -> None:
+        for column in table.columns:
+            if column.name.casefold() == name.casefold():
+                column.comment = remarks or None
+
+    def _sql(self, change: XmlElement) -> None:
+        """Raw SQL, applied by the SQL replay; its places count from the `<sql>` element's line."""
+        text = change.text
+        dialect = self.ctx.dialect or self.spec.dialect
+
+        def place(offset: int) -> tuple[int, int]:
+            before = text[:offset]
+            newlines = before.count("\n")
+            if not newlines:
+                return change.line, change.column + len(before)
+            return change.line + newlines, offset - before.rfind("\n")
+
+        try:
+            replay_sql(self.replay, text, place, dialect)
+        except SourceError as exc:
+            self.replay.report(exc.message, change.line, change.column)
+
+    def _sqlFile(self, change: XmlElement) -> None:
+        self.replay.not_replayed(f"<sqlFile path=\"{change.attrs.get('path', '')}\">",
+                                 "SQL files a changeSet runs are not read", change.line, change.column,
+                                 Severity.WARNING)
+
+    def _createView(self, change: XmlElement) -> None:
+        self.replay.not_replayed(f"<createView viewName=\"{change.attrs.get('viewName', '')}\">",
+                                 "views of a Liquibase changelog are not read", change.line, change.column,
+                                 Severity.WARNING)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """`a, b` -> ("a", "b")."""
+    return tuple(n.strip() for n in text.split(",") if n.strip())
+
+
+def _reference(attrs: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    """The table and columns a column's `<constraints>` point to (`references="t(id)"` or the pair)."""
+    if attrs.get("referencedTableName"):
+        return attrs["referencedTableName"], _names(attrs.get("referencedColumnNames", ""))
+    ref = attrs.get("references", "").strip()
+    if not ref:
+        return "", ()
+    table, _, rest = ref.partition("(")
+    return table.strip(), _names(rest.rstrip(")"))

@@ -1,0 +1,165 @@
+"""Liquibase XML changelogs: changeSets replayed in order, includes followed, bad files reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cnsnt.cli import app
+from cnsnt.evidence import ForeignKey
+from cnsnt.model import Severity
+from cnsnt.policy.loader import load_policy
+from cnsnt.sources.schemas.reader import detect
+from cnsnt.starter.discover import Found, discover
+from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
+
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">\n'
+TAIL = "</databaseChangeLog>\n"
+
+MAIN = HEAD + """\
+  <changeSet author="a" id="1">
+    <createTable tableName="team" remarks="Teams">
+      <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+      <column name="label" type="VARCHAR(40)"/>
+    </createTable>
+    <createTable tableName="member">
+      <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+      <column name="mail" type="VARCHAR(200)" remarks="login"/>
+      <column name="team" type="BIGINT"><constraints references="team(id)" foreignKeyName="fk_m_t"/></column>
+      <column name="fax" type="VARCHAR(20)"/>
+    </createTable>
+  </changeSet>
+  <changeSet author="a" id="2">
+    <addColumn tableName="member">
+      <column name="birthday" type="DATE"/>
+    </addColumn>
+    <renameColumn tableName="member" oldColumnName="mail" newColumnName="email"/>
+    <dropColumn tableName="member" columnName="fax"/>
+    <createTable tableName="old_log"><column name="x" type="INT"/></createTable>
+    <dropTable tableName="old_log"/>
+    <renameTable oldTableName="team" newTableName="club"/>
+    <createIndex tableName="member" indexName="i1"><column name="email"/></createIndex>
+    <insert tableName="club"><column name="label" value="x"/></insert>
+  </changeSet>
+  <changeSet author="a" id="3">
+    <createTable tableName="note"><column name="id" type="INT"/><column name="author" type="BIGINT"/></createTable>
+    <addForeignKeyConstraint baseTableName="note" baseColumnNames="author" constraintName="fk_n_m"
+        referencedTableName="member" referencedColumnNames="id"/>
+    <sql>ALTER TABLE note ADD COLUMN phone VARCHAR(20);</sql>
+    <mystery tableName="note"/>
+    <rollback><dropTable tableName="member"/></rollback>
+  </changeSet>
+""" + TAIL
+
+
+def test_changesets_are_replayed_in_order(tmp_path: Path):
+    write_files(tmp_path, {"db/changelog.xml": MAIN})
+    assert detect(tmp_path / "db/changelog.xml") == "liquibase"
+    ev = read_entry(tmp_path, "db/changelog.xml")  # detected without `format:`
+    assert sorted(t.key for t in ev.tables) == ["club", "member", "note"]
+    assert names(ev, "member") == ["id", "email", "team", "birthday"]
+    assert column(ev, "member.id").primary_key
+    assert column(ev, "member.email").comment == "login"
+    assert column(ev, "member.email").type == "VARCHAR(200)"
+    assert where(column(ev, "member.email")) == ("db/changelog.xml", 19)  # placed at the rename
+    assert where(column(ev, "member.birthday")) == ("db/changelog.xml", 17)
+    assert (column(ev, "member.birthday").location.column) == 7
+    assert table(ev, "club").comment == "Teams"
+    assert table(ev, "member").foreign_keys == (ForeignKey(("team",), "club", ("id",)),)
+    assert table(ev, "note").foreign_keys == (ForeignKey(("author",), "member", ("id",)),)
+    assert names(ev, "note") == ["id", "author", "phone"]  # the <sql> change replayed
+    assert where(column(ev, "note.phone"))[1] == 31
+    # the unknown change is one warning at its element; index, insert, rollback are not
+    assert [(p.message.split(":")[0], p.location.line, p.severity) for p in ev.problems] == [
+        ("<mystery>", 32, Severity.WARNING)
+    ]
+    assert ev.counts["migrations"] == 3
+
+
+def test_includes_are_read_where_they_are_written(tmp_path: Path):
+    sub = HEAD + """\
+  <changeSet author="b" id="s1">
+    <addColumn tableName="person"><column name="phone" type="VARCHAR(20)"/></addColumn>
+  </changeSet>
+""" + TAIL
+    root = HEAD + """\
+  <changeSet author="a" id="1">
+    <createTable tableName="person"><column name="name" type="VARCHAR(80)"/></createTable>
+  </changeSet>
+  <include file="parts/more.xml" relativeToChangelogFile="true"/>
+  <includeAll path="db/all/"/>
+  <include file="parts/missing.xml" relativeToChangelogFile="true"/>
+""" + TAIL
+    late = HEAD + """\
+  <changeSet author="c" id="z"><dropColumn tableName="person" columnName="phone"/></changeSet>
+""" + TAIL
+    early = HEAD + """\
+  <changeSet author="c" id="a"><addColumn tableName="person"><column name="email" type="TEXT"/></addColumn></changeSet>
+""" + TAIL
+    write_files(tmp_path, {"db/master.xml": root, "db/parts/more.xml": sub,
+                           "db/all/2_late.xml": late, "db/all/1_early.xml": early})
+    ev = read_entry(tmp_path, "db/**/*.xml", "liquibase")
+    # included files are read where the root includes them, not again on their own
+    assert names(ev, "person") == ["name", "email"]
+    assert [(p.location.path, p.location.line) for p in ev.problems] == [("db/master.xml", 8)]
+    assert "parts/missing.xml" in ev.problems[0].message
+    assert ev.counts["schema_files"] == 4
+
+
+def test_a_broken_changelog_is_cn001_at_its_place_and_the_others_are_read(tmp_path: Path):
+    write_files(tmp_path, {
+        "a.xml": HEAD + '  <changeSet id="1" author="a">\n    <createTable tableName="t">\n' + TAIL,
+        "b.xml": MAIN,
+    })
+    ev = read_entry(tmp_path, "*.xml", "liquibase")
+    assert "member" in {t.key for t in ev.tables}
+    (problem,) = ev.problems[:1]
+    assert problem.location.path == "a.xml" and problem.location.line == 5
+    assert "XML syntax error" in problem.message and problem.severity is None
+
+
+def test_a_document_type_declaration_is_refused(tmp_path: Path):
+    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE databaseChangeLog [<!ENTITY a "aaaa">]>\n'
+            "<databaseChangeLog><changeSet id='1' author='a'>"
+            "<createTable tableName='t'><column name='x' type='INT'/></createTable>"
+            "</changeSet></databaseChangeLog>\n")
+    write_files(tmp_path, {"c.xml": bomb})
+    ev = read_entry(tmp_path, "c.xml", "liquibase")
+    assert ev.tables == []
+    assert [(p.location.line, "DTD" in p.message) for p in ev.problems] == [(2, True)]
+
+
+def test_init_proposes_the_root_changelog_and_its_personal_fields(tmp_path: Path):
+    sub = HEAD + """\
+  <changeSet author="b" id="s1">
+    <addColumn tableName="member"><column name="phone_number" type="VARCHAR(20)"/></addColumn>
+  </changeSet>
+""" + TAIL
+    root = MAIN.replace(TAIL, '  <include file="src/db/more.xml"/>\n' + TAIL)
+    write_files(tmp_path, {"src/db/main.xml": root, "src/db/more.xml": sub,
+                           "src/pom.xml": "<project><modelVersion>4.0.0</modelVersion></project>\n"})
+    assert discover(tmp_path) == [Found("schemas", "src/db/main.xml", format="liquibase")]
+    result = CliRunner().invoke(app, ["init", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    declared = {c for d in policy.data.values() for c in d.columns}
+    assert {"member.email", "member.birthday", "member.phone_number"} <= declared
+
+
+def test_a_cycle_of_includes_is_read_once_and_includes_stay_inside_the_project(tmp_path: Path):
+    a = HEAD + """\
+  <changeSet id="1" author="x"><createTable tableName="p"><column name="email" type="TEXT"/></createTable></changeSet>
+  <include file="b.xml" relativeToChangelogFile="true"/>
+  <include file="../outside.xml" relativeToChangelogFile="true"/>
+""" + TAIL
+    b = HEAD + """\
+  <include file="a.xml" relativeToChangelogFile="true"/>
+  <changeSet id="2" author="x"><addColumn tableName="p"><column name="phone" type="TEXT"/></addColumn></changeSet>
+""" + TAIL
+    write_files(tmp_path, {"proj/a.xml": a, "proj/b.xml": b, "outside.xml": MAIN})
+    ev = read_entry(tmp_path / "proj", "*.xml", "liquibase")
+    assert [t.key for t in ev.tables] == ["p"]  # nothing of the file outside the project
+    assert names(ev, "p") == ["email", "phone"]
+    assert [(p.location.line, "outside the policy's folder" in p.message) for p in ev.problems] == [(5, True)]
+    assert discover(tmp_path / "proj") == [Found("schemas", "a.xml", format="liquibase")]
