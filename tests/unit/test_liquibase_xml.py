@@ -163,3 +163,34 @@ def test_a_cycle_of_includes_is_read_once_and_includes_stay_inside_the_project(t
     assert names(ev, "p") == ["email", "phone"]
     assert [(p.location.line, "outside the policy's folder" in p.message) for p in ev.problems] == [(5, True)]
     assert discover(tmp_path / "proj") == [Found("schemas", "a.xml", format="liquibase")]
+
+
+def test_an_include_named_from_the_java_classpath_root_is_found(tmp_path: Path):
+    """JHipster's `master.xml` includes `config/liquibase/changelog/x.xml` (or `classpath:...`),
+    a name Liquibase looks up from `src/main/resources`, a folder above the changelog: the
+    included files are read through the root, and `init` proposes the root alone."""
+    sub = HEAD + """\
+  <changeSet author="b" id="s1">
+    <addColumn tableName="member"><column name="phone_number" type="VARCHAR(20)"/></addColumn>
+  </changeSet>
+""" + TAIL
+    other = HEAD + """\
+  <changeSet author="b" id="s2">
+    <addColumn tableName="member"><column name="nickname" type="VARCHAR(20)"/></addColumn>
+  </changeSet>
+""" + TAIL
+    res = "src/main/resources/"
+    root = MAIN.replace(
+        TAIL,
+        '  <include file="config/liquibase/changelog/more.xml" relativeToChangelogFile="false"/>\n'
+        '  <include file="classpath:config/liquibase/changelog/other.xml"/>\n' + TAIL,
+    )
+    write_files(tmp_path, {res + "config/liquibase/master.xml": root,
+                           res + "config/liquibase/changelog/more.xml": sub,
+                           res + "config/liquibase/changelog/other.xml": other})
+    assert discover(tmp_path) == [Found("schemas", res + "config/liquibase/master.xml", format="liquibase")]
+    result = CliRunner().invoke(app, ["init", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    declared = {c for d in policy.data.values() for c in d.columns}
+    assert {"member.email", "member.phone_number", "member.nickname"} <= declared

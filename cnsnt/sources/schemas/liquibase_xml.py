@@ -84,16 +84,23 @@ def includes_of(root: XmlElement, path: Path, base_dir: Path) -> list[Path]:
 def _resolve(element: XmlElement, attr: str, path: Path, base_dir: Path) -> Path | None:
     """An include's target: beside the changelog when `relativeToChangelogFile`, else from the root.
 
-    Liquibase looks a plain name up on its search path; cnsnt tries the policy's folder,
-    then the changelog's own. None when the target exists in neither.
+    Liquibase looks a plain name (or a `classpath:` one) up on its search path, and a
+    Java project's search path is a folder above the changelog (`src/main/resources`
+    for `config/liquibase/master.xml`): cnsnt tries the policy's folder, the changelog's
+    own, then each folder above it up to the policy's. None when the target exists in
+    none of them.
     """
     name = element.attrs.get(attr, "").strip()
-    if not name or name.startswith(("classpath:", "http:", "https:")):
+    if name.startswith("classpath:"):
+        name = name[len("classpath:") :].lstrip("*:")
+    if not name or name.startswith(("http:", "https:")):
         return None
     if element.attrs.get("relativeToChangelogFile", "").lower() == "true":
         candidates = [path.parent / name]
     else:
-        candidates = [base_dir / name.lstrip("/"), path.parent / name]
+        name = name.lstrip("/")
+        above = [folder / name for folder in path.parent.parents if folder.is_relative_to(base_dir)]
+        candidates = [base_dir / name, path.parent / name, *above]
     return next((c for c in candidates if c.exists()), None)
 
 
