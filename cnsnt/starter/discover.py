@@ -725,14 +725,9 @@ def _leave_jpa_migrations(
     Django models over their migrations, the entities are read and the SQL is not
     (reading both would report every column twice).
     """
-    modules: set[Path] = set()
-    for path, _ in entities:
-        source = _source_root(path, root)
-        if source.parts[-3:] in (("src", "main", "java"), ("src", "main", "kotlin")):
-            modules.add(source.parent.parent.parent)
-    if not modules:
+    resources = _jpa_resources(entities, root)
+    if not resources:
         return []
-    resources = {m / "src" / "main" / "resources" for m in modules}
 
     def beside(path: Path) -> bool:
         return any(r in path.parents for r in resources)
@@ -748,6 +743,38 @@ def _leave_jpa_migrations(
         f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} in {where}: the SQL schema of "
         "the JPA entities beside them, which are read instead (reading both would list every column twice)"
     ]
+
+
+def _jpa_resources(entities: list[tuple[Path, str | None]], root: Path) -> set[Path]:
+    """The `src/main/resources` folders of the modules whose `src/main/java` holds JPA entities."""
+    modules: set[Path] = set()
+    for path, _ in entities:
+        source = _source_root(path, root)
+        if source.parts[-3:] in (("src", "main", "java"), ("src", "main", "kotlin")):
+            modules.add(source.parent.parent.parent)
+    return {m / "src" / "main" / "resources" for m in modules}
+
+
+def _leave_jpa_changelogs(
+    changelogs: list[Found], entities: list[tuple[Path, str | None]], root: Path
+) -> tuple[list[Found], list[str]]:
+    """Liquibase changelogs beside JPA entities are left out, with a note, as their SQL is.
+
+    JHipster's `config/liquibase/master.xml` and OpenMRS's per-version snapshots describe
+    the database the entities map: reading both would list every column twice, and a
+    project's many changelogs replay each on its own.
+    """
+    resources = _jpa_resources(entities, root)
+    left = [f for f in changelogs if any(r in (root / f.pattern).parents for r in resources)]
+    if not left:
+        return changelogs, []
+    where = ", ".join(sorted({Path(f.pattern).parent.as_posix() for f in left}))
+    note = (
+        f"left out {len(left)} Liquibase changelog{'s' if len(left) != 1 else ''} in {where}: the "
+        "schema of the JPA entities beside them, which are read instead (reading both would list "
+        "every column twice)"
+    )
+    return [f for f in changelogs if f not in left], [note]
 
 
 def _jpa_naming(entry: Found, paths: list[Path], root: Path) -> str:
@@ -990,7 +1017,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
-    found.extend(_liquibase_changelogs(files, root))
+    changelogs, left_out = _leave_jpa_changelogs(_liquibase_changelogs(files, root), orm.get("jpa", []), root)
+    found.extend(changelogs)
+    notes.extend(left_out)
     for model_kind in sorted(orm):
         if model_kind == "jpa":
             entries = _jpa_entries([p for p, _ in orm["jpa"]], root, by_parent)

@@ -194,3 +194,20 @@ def test_an_include_named_from_the_java_classpath_root_is_found(tmp_path: Path):
     policy = load_policy(tmp_path / "cnsnt.yaml")
     declared = {c for d in policy.data.values() for c in d.columns}
     assert {"member.email", "member.phone_number", "member.nickname"} <= declared
+
+
+def test_changelogs_beside_jpa_entities_are_left_out_with_a_note(tmp_path: Path):
+    """JHipster and OpenMRS keep Liquibase changelogs in `src/main/resources` of the module
+    whose `src/main/java` maps the same tables as JPA entities: the entities are read,
+    the changelogs left out and said (reading both would list every column twice)."""
+    from cnsnt.starter.discover import survey
+
+    entity = "package x;\nimport jakarta.persistence.*;\n@Entity\npublic class Member {\n  @Id Long id;\n  String email;\n}\n"
+    write_files(tmp_path, {"app/src/main/java/x/Member.java": entity,
+                           "app/src/main/resources/config/liquibase/master.xml": MAIN,
+                           "tools/db/changelog.xml": MAIN})
+    found, notes = survey(tmp_path)
+    assert Found("schemas", "tools/db/changelog.xml", format="liquibase") in found
+    assert not any("app/src/main/resources" in f.pattern for f in found)
+    assert any(f.format == "jpa" for f in found)
+    assert any(n.startswith("left out 1 Liquibase changelog in app/src/main/resources/config/liquibase") for n in notes)
