@@ -758,21 +758,22 @@ def _jpa_resources(entities: list[tuple[Path, str | None]], root: Path) -> set[P
 def _leave_jpa_changelogs(
     changelogs: list[Found], entities: list[tuple[Path, str | None]], root: Path
 ) -> tuple[list[Found], list[str]]:
-    """Liquibase changelogs beside JPA entities are left out, with a note, as their SQL is.
+    """Liquibase changelogs in a project that maps its tables with JPA entities are left out, with a note.
 
-    JHipster's `config/liquibase/master.xml` and OpenMRS's per-version snapshots describe
-    the database the entities map: reading both would list every column twice, and a
-    project's many changelogs replay each on its own.
+    JHipster's `config/liquibase/master.xml`, OpenMRS's per-version snapshots and Elexis's
+    `db/elexisdb_master_*.xml` (an OSGi bundle beside the entities' own) describe the
+    database the entities map: as with models over migrations elsewhere, the entities
+    state it whole; reading both would list every column twice, and a project's
+    several root changelogs (initial, update) replay each on its own.
     """
-    resources = _jpa_resources(entities, root)
-    left = [f for f in changelogs if any(r in (root / f.pattern).parents for r in resources)]
+    left = changelogs if entities else []
     if not left:
         return changelogs, []
     where = ", ".join(sorted({Path(f.pattern).parent.as_posix() for f in left}))
     note = (
         f"left out {len(left)} Liquibase changelog{'s' if len(left) != 1 else ''} in {where}: the "
-        "schema of the JPA entities beside them, which are read instead (reading both would list "
-        "every column twice)"
+        "history of the tables the project's JPA entities map, which are read instead (reading both "
+        "would list every column twice)"
     )
     return [f for f in changelogs if f not in left], [note]
 
