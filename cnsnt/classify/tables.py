@@ -941,41 +941,41 @@ def _copied_keys(
     own number, surrogate or generated, stays a link. A key to such a key holds it too, so the
     rounds go on until nothing changes; each round turns at least one column.
     """
-    pending = [
-        (table, key)
-        for table in tables
-        for key in table.foreign_keys
-        if key.ref_columns and len(key.ref_columns) == len(key.columns) and not key.implied
-    ]
-    for _ in range(len(pending) + 1):
-        turned = False
-        for table, key in pending:
+    # (the key's column, the column it references, that column's table), found once
+    pairs: list[tuple[Column, Column, str]] = []
+    for table in tables:
+        own = {c.name.casefold(): c for c in table.columns}
+        for key in table.foreign_keys:
+            if not key.ref_columns or len(key.ref_columns) != len(key.columns) or key.implied:
+                continue
             target = _target(key, by_name, table.schema)
             if target is None:
                 continue
-            columns = {c.name.casefold(): c for c in target.columns}
-            own = {c.name.casefold(): c for c in table.columns}
+            referenced = {c.name.casefold(): c for c in target.columns}
             for name, ref in zip(key.columns, key.ref_columns, strict=True):
-                mine, theirs = own.get(name.casefold()), columns.get(ref.casefold())
-                if mine is None or theirs is None or (mine.key == theirs.key):
-                    continue
-                found, copied = out.get(mine.key), out.get(theirs.key)
-                if found is None or copied is None or found.personal or not copied.personal:
-                    continue
-                if not (copied.category or "").startswith(_COPIED_KEYS):
-                    continue
-                reason = (
-                    f"'{mine.name}' references '{target.name}.{theirs.name}', "
-                    f"{_label_of(copied)}: it holds the same value"
-                )
-                out[mine.key] = Classification(
-                    True,
-                    copied.category,
-                    copied.confidence,
-                    reason,
-                    reasons=(*found.reasons[:1], reason),
-                )
-                turned = True
+                mine, copied_from = own.get(name.casefold()), referenced.get(ref.casefold())
+                if mine is not None and copied_from is not None and mine.key != copied_from.key:
+                    pairs.append((mine, copied_from, target.name))
+    for _ in range(len(pairs) + 1):
+        turned = False
+        for mine, theirs, target_name in pairs:
+            found, copied = out.get(mine.key), out.get(theirs.key)
+            if found is None or copied is None or found.personal or not copied.personal:
+                continue
+            if not (copied.category or "").startswith(_COPIED_KEYS):
+                continue
+            reason = (
+                f"'{mine.name}' references '{target_name}.{theirs.name}', "
+                f"{_label_of(copied)}: it holds the same value"
+            )
+            out[mine.key] = Classification(
+                True,
+                copied.category,
+                copied.confidence,
+                reason,
+                reasons=(*found.reasons[:1], reason),
+            )
+            turned = True
         if not turned:
             return
 
@@ -983,7 +983,7 @@ def _copied_keys(
 def _label_of(verdict: Classification) -> str:
     """How a reason names what a column holds: its category's label, or the category."""
     category = verdict.category or ""
-    return lx.LABELS.get(category) or lx.LABELS.get(category.split("#")[0]) or category
+    return lx.LABELS.get(category, category)
 
 
 def _extensions(
