@@ -681,6 +681,30 @@ class WorkerPool:
             except TimeoutError:
                 continue
 
+    def results(
+        self,
+        futures: Sequence[Future[_T]],
+        weights: Sequence[int],
+        progress: Callable[[str, int, int], None] | None = None,
+        desc: str = "",
+        total: int | None = None,
+    ) -> list[_T]:
+        """The calls' results in order, told to `progress` as they come.
+
+        Progress counts the summed weight of the calls done (the bytes of the log
+        ranges read, the statements of the batches analysed) out of `total`, by
+        default all of their weight.
+        """
+        out: list[_T] = []
+        done = 0
+        total = sum(weights) if total is None else total
+        for future, weight in zip(futures, weights, strict=True):
+            out.append(self.result(future))
+            done += weight
+            if progress is not None:
+                progress(desc, done, total)
+        return out
+
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
         try:
             if self._pool is not None:

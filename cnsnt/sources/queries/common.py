@@ -282,11 +282,9 @@ def analyse_texts(
         return results
     batches = [list(texts[i : i + _BATCH]) for i in range(0, total, _BATCH)]
     with WorkerPool(jobs, initializer=_init_worker, initargs=(specs, dialect)) as pool:
-        for future in [pool.submit(_analyse_batch, batch) for batch in batches]:
-            done = pool.result(future)
+        futures = [pool.submit(_analyse_batch, batch) for batch in batches]
+        for done in pool.results(futures, [len(batch) for batch in batches], ctx.progress, desc):
             results.extend(done)
-            if ctx.progress is not None:
-                ctx.progress(desc, len(results), total)
     return results
 
 

@@ -259,12 +259,8 @@ def _read_lines(
                 futures = [
                     pool.submit(_scan_range, str(path), a, b, dialect, limit, deadline) for a, b in ranges
                 ]
-                done_bytes = 0
-                for (a, b), future in zip(ranges, futures, strict=True):
-                    results.append(pool.result(future))
-                    done_bytes += b - a
-                    if ctx.progress is not None:
-                        ctx.progress("Fingerprinting query log", done_bytes, size)
+                weights = [b - a for a, b in ranges]
+                results = pool.results(futures, weights, ctx.progress, "Fingerprinting query log", size)
         else:
             results = [_scan_range(str(path), a, b, dialect, limit, deadline) for a, b in ranges]
     except _Spent:

@@ -189,16 +189,11 @@ def read_log(
     else:
         ranges = [(0, size)] if size else []
     if len(ranges) > 1:
-        results: list[RangeResult] = []
         with WorkerPool(jobs) as pool:
             futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect)
                        for a, b in ranges]
-            done = 0
-            for (a, b), future in zip(ranges, futures, strict=True):
-                results.append(pool.result(future))
-                done += b - a
-                if ctx.progress is not None:
-                    ctx.progress("Reading query log", done, size)
+            weights = [b - a for a, b in ranges]
+            results = pool.results(futures, weights, ctx.progress, "Reading query log", size)
     else:
         results = [scan_range(fmt_cls, settings, str(path), a, b, dialect) for a, b in ranges]
     return merge(results, shown, attribution(spec, ctx), fmt_cls.name)
