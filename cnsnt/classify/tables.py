@@ -395,7 +395,16 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             continue
         # a list of people (`people_List`: a surname and a birth date) is no list of values
         listed = "name" in survey.anchors and len(survey.anchors) >= 2
-        if not named.person and not listed and table_words and table_words[-1] in lx.LOOKUP_WORDS:
+        # a list keyed by a person's id is theirs (`notification_settings.user_id`,
+        # `waiting_list.player_id`): their settings, their place in a queue
+        keyed_to_person = bool(survey.links)
+        if (
+            not named.person
+            and not listed
+            and not keyed_to_person
+            and table_words
+            and table_words[-1] in lx.LOOKUP_WORDS
+        ):
             verdicts[table.key] = TableVerdict(
                 LOOKUP, f"its name '{table.name}' says it lists values", replace(base, lookup=True)
             )
