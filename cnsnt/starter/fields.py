@@ -62,8 +62,10 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             continue
         if index.column_ignored(key) or index.data_for_column(key) or index.is_consent_column(column):
             continue
+        # one table under two spellings from two sources (`MEMBERS` in a model, `members`
+        # in a dump) is one table to the audit, which matches names case-insensitively
         found.setdefault(
-            ("column", key),
+            ("column", key.casefold()),
             PersonalField(
                 "column",
                 key,

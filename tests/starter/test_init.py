@@ -122,6 +122,26 @@ def test_init_reads_the_bundled_example_like_the_audit_does(tmp_path: Path):
     assert cn101(root) == set()
 
 
+def test_init_lists_a_table_once_when_two_sources_spell_it_differently(tmp_path: Path):
+    root = tmp_path / "app"
+    (root / "db").mkdir(parents=True)
+    (root / "db" / "schema.sql").write_text(
+        "CREATE TABLE members (\n  id INT PRIMARY KEY,\n  email VARCHAR(200),\n  birth_date DATE\n);\n"
+    )
+    (root / "accounts").mkdir()
+    (root / "accounts" / "models.py").write_text(
+        "from django.db import models\n\n\nclass Member(models.Model):\n"
+        "    email = models.EmailField()\n    birth_date = models.DateField()\n\n"
+        '    class Meta:\n        db_table = "MEMBERS"\n'
+    )
+    assert run("init", str(root)).exit_code == 0
+    policy = load_policy(root / "cnsnt.yaml")
+    assert sorted(s.format or "sql" for s in policy.sources if s.kind == "schemas") == ["django", "sql"]
+    declared = sorted(c.casefold() for d in policy.data.values() for c in d.columns)
+    assert declared == ["members.birth_date", "members.email"]
+    assert cn101(root) == set()  # the one spelling covers both
+
+
 def test_init_never_overwrites_without_force(project: Path):
     policy = project / "cnsnt.yaml"
     policy.write_text("cnsnt: 1\n")
