@@ -19,6 +19,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
+from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.liquibase_xml import includes_of, is_liquibase_xml
@@ -372,10 +373,17 @@ def _json_form(path: Path) -> bool:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa` or `doctrine` for a models file, else None."""
+    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine` or `efcore` for a models file, else None.
+
+    Of an Entity Framework Core project, the migrations' model snapshot
+    (`<Context>ModelSnapshot.cs`) is proposed: EF's own statement of the whole current
+    schema; the migrations and their `.Designer.cs` files are its history.
+    """
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
+    if suffix == ".cs":
+        return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
