@@ -799,6 +799,21 @@ def _jpa_naming(entry: Found, paths: list[Path], root: Path) -> str:
     )
 
 
+def _efcore_notes(
+    snapshots: list[tuple[Path, str | None]], root: Path, by_parent: dict[Path, list[Path]]
+) -> list[str]:
+    """What an EF Core snapshot stands for: the migrations beside it are its history, not read."""
+    notes: list[str] = []
+    for path, _ in sorted(snapshots):
+        history = [p for p in by_parent.get(path.parent, []) if p.suffix == ".cs" and p != path]
+        if history:
+            notes.append(
+                f"EF Core model snapshot {path.relative_to(root).as_posix()}: read instead of the "
+                f"{len(history)} migration file{'s' if len(history) != 1 else ''} beside it (their history)"
+            )
+    return notes
+
+
 def discover(root: Path) -> list[Found]:
     """Every schema, form and query file below root, as `sources:` entries."""
     return survey(root)[0]
@@ -1041,6 +1056,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         if model_kind == "xmldb":
             found.extend(_xmldb_entries([p for p, _ in orm[model_kind]], root))
             continue
+        if model_kind == "efcore":
+            notes.extend(_efcore_notes(orm[model_kind], root, by_parent))
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))

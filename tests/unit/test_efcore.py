@@ -392,6 +392,18 @@ namespace Shop.Migrations
                         });
                 });
 
+            builder.Entity("Shop.Invoice", b =>
+                {
+                    b.Property<int>("Id");
+                    b.HasKey("Id");
+                    b.ComplexProperty<Dictionary<string, object>>("BillTo", "Shop.Invoice.BillTo#Address", b1 =>
+                        {
+                            b1.IsRequired();
+                            b1.Property<string>("City").IsRequired().HasColumnType("nvarchar(max)");
+                        });
+                    b.ToTable("Invoices");
+                });
+
             builder.Entity("Shop.Report", b =>
                 {
                     b.Property<string>("Email");
@@ -408,7 +420,13 @@ def test_older_snapshots_inheritance_nested_owned_json_and_views(tmp_path: Path)
     """EF Core 2 wrote no column types: the CLR type's, as SQL Server's provider creates them."""
     write_files(tmp_path, {"ShopContextModelSnapshot.cs": OLD_SNAPSHOT})
     ev = read_entry(tmp_path, "*.cs")  # no format: `.cs` is told from the suffix
-    assert [t.key for t in ev.tables] == ["People", "Profile", "reports.customer_report", "Vendors"]
+    assert [t.key for t in ev.tables] == [
+        "People",
+        "Profile",
+        "Invoices",
+        "reports.customer_report",
+        "Vendors",
+    ]
     # TPH: a derived type without a table of its own adds its columns to the root's
     assert names(ev, "People") == ["Id", "Discriminator", "Email", "Born", "nick_name", "LoyaltyCard"]
     assert column(ev, "People.Email").type == "nvarchar(200)"
@@ -420,6 +438,7 @@ def test_older_snapshots_inheritance_nested_owned_json_and_views(tmp_path: Path)
     assert names(ev, "Profile") == ["Id", "Contact_Phone", "Contact_Home_Lat", "Settings"]
     assert column(ev, "Profile.Contact_Home_Lat").type == "decimal(18,2)"
     assert column(ev, "Profile.Settings").type == "json"
+    assert names(ev, "Invoices") == ["Id", "BillTo_City"]  # EF 8's complex type: in the owner's table
     assert table(ev, "reports.customer_report").is_view
     assert detect(Path("Data/Migrations/ShopContextModelSnapshot.cs")) == "efcore"
 
@@ -522,7 +541,11 @@ def test_init_proposes_the_snapshot_and_not_the_migrations(tmp_path: Path):
             "src/Clinic.Web/Models/Patient.cs": "namespace X;\npublic class Patient { public Guid Id { get; set; } }\n",
         },
     )
-    found, _ = survey(tmp_path)
+    found, notes = survey(tmp_path)
+    assert notes == [
+        "EF Core model snapshot src/Clinic.Web/Data/Migrations/ApplicationDbContextModelSnapshot.cs: "
+        "read instead of the 1 migration file beside it (their history)"
+    ]
     assert found == [
         Found(
             "schemas", "src/Clinic.Web/Data/Migrations/ApplicationDbContextModelSnapshot.cs", format="efcore"
@@ -537,3 +560,24 @@ def test_init_proposes_the_snapshot_and_not_the_migrations(tmp_path: Path):
     declared = {c for d in policy["data"].values() for c in d.get("columns", [])}
     assert {"AspNetUsers.Email", "AspNetUsers.PhoneNumber", "clinic.Patients.Pesel"} <= declared
     assert not [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
+
+
+def test_file_scoped_namespace_and_an_empty_snapshot(tmp_path: Path):
+    """EF Core 6+ templates write `namespace X;`; a new project's snapshot may declare no entity yet."""
+    scoped = (
+        "namespace Infrastructure.Migrations;\n\n"
+        "[DbContext(typeof(AppDbContext))]\n"
+        "partial class AppDbContextModelSnapshot : ModelSnapshot\n{\n"
+        "    protected override void BuildModel(ModelBuilder modelBuilder)\n    {\n"
+        '        modelBuilder.Entity("Domain.Article", b =>\n            {\n'
+        '                b.Property<string>("AuthorEmail").HasColumnType("text");\n'
+        '                b.ToTable("articles", "content");\n            });\n    }\n}\n'
+    )
+    empty = scoped.split('        modelBuilder.Entity("Domain.Article"')[0] + "    }\n}\n"
+    empty = empty.replace("AppDbContext", "LogDbContext")
+    write_files(tmp_path, {"AppDbContextModelSnapshot.cs": scoped, "LogDbContextModelSnapshot.cs": empty})
+    ev = read_entry(tmp_path, "*.cs", "efcore")
+    assert not ev.problems
+    assert [t.key for t in ev.tables] == ["content.articles"]
+    assert column(ev, "content.articles.AuthorEmail").type == "text"
+    assert ev.counts["schema_files"] == 2

@@ -20,7 +20,8 @@ Read: `Property`/`PrimitiveCollection` with `HasColumnName`, `HasColumnType`,
 `HasMaxLength`, `HasComment`; `HasKey`; `ToTable(name[, schema][, t => t.HasComment(...)])`,
 `ToView`; `HasComment`; `HasBaseType` and the `Use{Tpc,Tpt,Tph}MappingStrategy` calls;
 `HasOne(...).WithMany/WithOne(...).HasForeignKey(...)/.HasPrincipalKey(...)`;
-`OwnsOne`/`OwnsMany` (nested), `WithOwner().HasForeignKey(...)`, `ToJson()`. Indexes,
+`OwnsOne`/`OwnsMany` (nested), `WithOwner().HasForeignKey(...)`, `ToJson()`, and EF
+Core 8's complex types (`ComplexProperty`, columns of the owner's table). Indexes,
 seed data, annotations and navigations say nothing about columns and are passed over.
 `efcore_model` maps the entities to tables. A migration's `.Designer.cs` holds the model
 as of that migration (`BuildTargetModel`): history, not read.
@@ -162,8 +163,8 @@ class _Reader:
             entity.strategy = _STRATEGIES[name]
         elif name == "HasOne":
             self._relation(entity, chain)
-        elif name in ("OwnsOne", "OwnsMany") and depth < _OWNED_DEPTH:
-            self._owned(entity, first, name == "OwnsMany", depth)
+        elif name in ("OwnsOne", "OwnsMany", "ComplexProperty") and depth < _OWNED_DEPTH:
+            self._owned(entity, first, name == "OwnsMany", depth, complex_type=name == "ComplexProperty")
         elif name == "WithOwner":
             for call in chain.calls[1:]:
                 if call.name == "HasForeignKey":
@@ -249,13 +250,17 @@ class _Reader:
                 principal = names[1:] if one and len(names) >= 2 else names
         entity.relations.append(Relation(target, fk, principal, dependent))
 
-    def _owned(self, owner: Entity, call: Call, many: bool, depth: int) -> None:
+    def _owned(self, owner: Entity, call: Call, many: bool, depth: int, complex_type: bool = False) -> None:
+        """`OwnsOne("Ns.Address", "ShipTo", b1 => ...)`, or `ComplexProperty<T>("ShipTo", "Ns...", ...)`.
+
+        A complex type (EF Core 8) names its property first and lives in its owner's table.
+        """
         values = [literal(a, self.file) for a in call.args]
         strings = [v for v in values if isinstance(v, str) and v]
         body = lambda_of(call.args[-1], self.file) if call.args else None
         if len(strings) < 2:
             return
-        type_name, navigation = strings[0], strings[1]
+        type_name, navigation = (strings[1], strings[0]) if complex_type else (strings[0], strings[1])
         owned = owner.owned.get(navigation)
         if owned is None:
             line, column = self.file.place(call.node)
