@@ -19,6 +19,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
+from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.liquibase_xml import includes_of, is_liquibase_xml
@@ -372,10 +373,17 @@ def _json_form(path: Path) -> bool:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa` or `doctrine` for a models file, else None."""
+    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine` or `efcore` for a models file, else None.
+
+    Of an Entity Framework Core project, the migrations' model snapshot
+    (`<Context>ModelSnapshot.cs`) is proposed: EF's own statement of the whole current
+    schema; the migrations and their `.Designer.cs` files are its history.
+    """
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
+    if suffix == ".cs":
+        return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
@@ -791,6 +799,21 @@ def _jpa_naming(entry: Found, paths: list[Path], root: Path) -> str:
     )
 
 
+def _efcore_notes(
+    snapshots: list[tuple[Path, str | None]], root: Path, by_parent: dict[Path, list[Path]]
+) -> list[str]:
+    """What an EF Core snapshot stands for: the migrations beside it are its history, not read."""
+    notes: list[str] = []
+    for path, _ in sorted(snapshots):
+        history = [p for p in by_parent.get(path.parent, []) if p.suffix == ".cs" and p != path]
+        if history:
+            notes.append(
+                f"EF Core model snapshot {path.relative_to(root).as_posix()}: read instead of the "
+                f"{len(history)} migration file{'s' if len(history) != 1 else ''} beside it (their history)"
+            )
+    return notes
+
+
 def discover(root: Path) -> list[Found]:
     """Every schema, form and query file below root, as `sources:` entries."""
     return survey(root)[0]
@@ -1033,6 +1056,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         if model_kind == "xmldb":
             found.extend(_xmldb_entries([p for p, _ in orm[model_kind]], root))
             continue
+        if model_kind == "efcore":
+            notes.extend(_efcore_notes(orm[model_kind], root, by_parent))
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))

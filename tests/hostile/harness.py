@@ -175,6 +175,13 @@ MIGRATION_PIECES = [
     "function (Blueprint $t) {", "fn (Blueprint $t) => ", "$t->string(", "$t->foreignId('u_id')->constrained()",
     "$t->dropColumn(", "$t->renameColumn(", "->change()", "->after('c')", "$this->up()", "foreach ([",
     " as $v) ", "if (!", "; ", "$v", "self::T", "config('t', 'u')",
+    'modelBuilder.Entity("N.T", b => {', "});", 'b.Property<string>("C")', '.HasColumnName("c")',
+    '.HasColumnType("nvarchar(9)")', ".HasMaxLength(9)", '.HasComment("x")', 'b.HasKey("C");',
+    'b.ToTable("T", "s");', "b.ToTable((string)null);", 'b.ToTable("T", t => t.HasComment("y"));',
+    'b.HasBaseType("N.T");', 'b.HasOne("N.T", "U").WithMany().HasForeignKey("C");',
+    '.WithOne("V").HasForeignKey("N.T", "C")', 'b.OwnsOne("N.A", "A", b1 => {', 'b1.Property<int>("C");',
+    'b1.OwnsMany("N.A", "B", b2 => {', 'b1.WithOwner().HasForeignKey("C");', "b1.ToJson();",
+    'b.ToView("v");', "b.UseTpcMappingStrategy();",
 ]
 migration_text = st.lists(st.sampled_from(MIGRATION_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 #: A framework migration around generated operations: (file name, text before, text after).
@@ -187,11 +194,13 @@ MIGRATION_FRAMES = {
     "laravel": ("2024_01_01_000000_a.php", "<?php\nuse Illuminate\\Database\\Migrations\\Migration;\n"
                 "return new class extends Migration {\n    public function up(): void\n    {\n        ",
                 "\n    }\n};\n"),
+    "efcore": ("AppModelSnapshot.cs", "namespace N;\nclass AppModelSnapshot : ModelSnapshot\n{\n    "
+               "protected override void BuildModel(ModelBuilder modelBuilder)\n    {\n        ", "\n    }\n}\n"),
 }
 
 
 def check_framework_migrations(text: str, fmt: str) -> None:
-    """The Rails, Alembic and Django migrations readers give evidence or a SourceError for any body."""
+    """The Rails, Alembic, Django, Laravel and EF Core snapshot readers give evidence or a SourceError for any body."""
     name, before, after = MIGRATION_FRAMES[fmt]
     _read("schemas", name, (before + text + after).encode("utf-8", "surrogatepass"), fmt=fmt)
 

@@ -2,9 +2,12 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
-`doctrine`, `xmldb`, `liquibase`); without it the kind is told from each file's name and content:
+`doctrine`, `xmldb`, `liquibase`, `efcore`); without it the kind is told from each file's name and
+content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
+- `.cs` files are Entity Framework Core sources (the reader reads their model snapshots
+  and passes over the rest);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs;
 - `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
   `Illuminate\Database\Migrations`, else Doctrine entities (and so are `*.orm.yml`,
@@ -42,6 +45,7 @@ from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
+from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
 from cnsnt.sources.schemas.liquibase_xml import is_liquibase_xml, read_liquibase_xml
@@ -59,6 +63,7 @@ FORMATS = (
     "rails_migrations", "alembic", "django_migrations", "laravel", "jpa", "doctrine",
     "xmldb",
     "liquibase",
+    "efcore",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -75,6 +80,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "doctrine": read_doctrine,
     "xmldb": read_xmldb,
     "liquibase": read_liquibase_xml,
+    "efcore": read_efcore,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {"rails_migrations": "rails", "alembic": "sqlalchemy", "django_migrations": "django"}
@@ -124,7 +130,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
-    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa")
+    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore")
     for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "liquibase", "python"):
         if kind not in kinds:
             continue
@@ -180,6 +186,8 @@ def detect(path: Path) -> str:
         return "prisma"
     if suffix == ".java":
         return "jpa"
+    if suffix == ".cs":
+        return "efcore"
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
         return "laravel"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
