@@ -37,6 +37,7 @@ from cnsnt.sql.statements import (
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.revisions import superseded
+from cnsnt.starter.typeorm_entries import is_typeorm_file, naming_note, typeorm_patterns
 
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
 DIALECTS = (None, "mysql", "postgres", "tsql", "oracle", "sqlite", "snowflake", "bigquery")
@@ -372,10 +373,12 @@ def _json_form(path: Path) -> bool:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa` or `doctrine` for a models file, else None."""
+    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine`, `typeorm` for a models file, or None."""
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
+    if suffix == ".ts":
+        return "typeorm" if is_typeorm_file(path, _sniff(path)) else None
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
@@ -1032,6 +1035,12 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             continue
         if model_kind == "xmldb":
             found.extend(_xmldb_entries([p for p, _ in orm[model_kind]], root))
+            continue
+        if model_kind == "typeorm":
+            entities = [p for p, _ in orm[model_kind]]
+            patterns = typeorm_patterns(entities, root)
+            found.extend(Found("schemas", pattern, format="typeorm") for pattern in patterns)
+            notes.append(naming_note(patterns, entities, root))
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):

@@ -196,6 +196,25 @@ def check_framework_migrations(text: str, fmt: str) -> None:
     _read("schemas", name, (before + text + after).encode("utf-8", "surrogatepass"), fmt=fmt)
 
 
+#: Pieces of TypeORM entities: decorators, options, relations, classes and broken ends.
+TYPEORM_PIECES = [
+    "@Entity(", "@ViewEntity(", "@ChildEntity()", "@TableInheritance({ column: { name: 'k' } })",
+    "@Column(", "@PrimaryGeneratedColumn(", "@PrimaryColumn(", "@ManyToOne(() => A", "@OneToOne(() => B",
+    "@JoinColumn(", "@ManyToMany(() => A)", "@JoinTable(", "() => A", "'uuid'", "'varchar'",
+    "{ name: 'n', length: 10 }", "{ type: String }", "{ prefix: false }", "joinColumn: { name: 'a' }",
+    "[{ name: 'x', referencedColumnName: 'id' }]", "`t${x}`", "Tables.Users", "'\\u{110000}'",
+    "export class A extends B {", "export abstract class B extends A {", "class B {", "}", "{", "(", ")",
+    ": string;", ": Date | null;", ": A[];", ": Promise<A>;", " x", " id", "\n  ", "\n", ", ", "1e999",
+]
+typeorm_text = st.lists(st.sampled_from(TYPEORM_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_typeorm(text: str) -> None:
+    """The TypeORM reader gives evidence or a SourceError for any entity file."""
+    head = "import { Entity, Column } from 'typeorm';\n@Entity()\nexport class A {\n  "
+    _read("schemas", "a.entity.ts", (head + text + "\n}\n").encode("utf-8", "surrogatepass"), fmt="typeorm")
+
+
 def check_queries(text: str, fmt: str, dialect: str | None) -> None:
     """The query reader gives evidence or a SourceError for any text in any format."""
     name = {"sql": "q.sql", "lines": "q.log", "pg_stat_statements": "q.csv"}[fmt]

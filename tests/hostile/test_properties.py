@@ -88,6 +88,15 @@ def test_framework_migrations_readers(text, fmt):
     h.check_framework_migrations(text, fmt)
 
 
+@given(h.typeorm_text)
+@example("@ManyToOne(() => A) a: A; } @Entity() export class B extends A { @ManyToMany(() => A) @JoinTable() x: A[];")
+@example("} export class B extends C {} export class C extends B {} @Entity() class D extends B {")
+@example("@Column(() => A) a: A; } class E { @Column(() => E) e: E;")
+@example("@Column({ name: 1e999, length: '\\u{110000}' }) x: string;")
+def test_typeorm_reader(text):
+    h.check_typeorm(text)
+
+
 @given(h.form_json)
 @example({"type": ["object", "null"], "allOf": [{"properties": {"email": {"type": "string"}}}]})
 @example({"properties": {"email\ud800": {"type": "string"}}})

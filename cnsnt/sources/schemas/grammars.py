@@ -1,8 +1,9 @@
 """tree-sitter parsing of the languages models and migrations are written in.
 
-Ruby (`schema.rb`, Rails migrations), PHP (Laravel migrations, Doctrine entities) and
-Java (JPA entities) are parsed, never run. The grammars are dependencies of cnsnt; a
-broken install still gets a clear `SourceError` naming the package to install.
+Ruby (`schema.rb`, Rails migrations), PHP (Laravel migrations, Doctrine entities),
+Java (JPA entities) and TypeScript (TypeORM entities) are parsed, never run. The
+grammars are dependencies of cnsnt; a broken install still gets a clear `SourceError`
+naming the package to install.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _GRAMMARS = {
     "ruby": ("tree_sitter_ruby", "language", "tree-sitter-ruby"),
     "php": ("tree_sitter_php", "language_php", "tree-sitter-php"),
     "java": ("tree_sitter_java", "language", "tree-sitter-java"),
+    "typescript": ("tree_sitter_typescript", "language_typescript", "tree-sitter-typescript"),
 }
 
 

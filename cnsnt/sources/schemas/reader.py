@@ -2,9 +2,11 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
-`doctrine`, `xmldb`, `liquibase`); without it the kind is told from each file's name and content:
+`doctrine`, `xmldb`, `liquibase`, `typeorm`); without it the kind is told from each file's
+name and content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
+- `.ts` files are TypeORM entities (the reader passes over those without a decorator);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs;
 - `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
   `Illuminate\Database\Migrations`, else Doctrine entities (and so are `*.orm.yml`,
@@ -52,13 +54,14 @@ from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
 from cnsnt.sources.schemas.rails_schema import read_rails
 from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
+from cnsnt.sources.schemas.typeorm_entities import read_typeorm
 
 #: `format:` values of a `schemas` entry (the policy schema lists the same).
 FORMATS = (
     "ddl", "migrations", "django", "sqlalchemy", "rails", "prisma",
     "rails_migrations", "alembic", "django_migrations", "laravel", "jpa", "doctrine",
     "xmldb",
-    "liquibase",
+    "liquibase", "typeorm",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -75,6 +78,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "doctrine": read_doctrine,
     "xmldb": read_xmldb,
     "liquibase": read_liquibase_xml,
+    "typeorm": read_typeorm,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {"rails_migrations": "rails", "alembic": "sqlalchemy", "django_migrations": "django"}
@@ -124,7 +128,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
-    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa")
+    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "typeorm")
     for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "liquibase", "python"):
         if kind not in kinds:
             continue
@@ -180,6 +184,8 @@ def detect(path: Path) -> str:
         return "prisma"
     if suffix == ".java":
         return "jpa"
+    if suffix == ".ts":
+        return "typeorm"
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
         return "laravel"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
