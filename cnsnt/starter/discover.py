@@ -37,7 +37,13 @@ from cnsnt.sql.statements import (
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.revisions import superseded
-from cnsnt.starter.typeorm_entries import is_typeorm_file, naming_note, typeorm_patterns
+from cnsnt.starter.typeorm_entries import (
+    migration_patterns,
+    migrations_note,
+    naming_note,
+    typeorm_kind,
+    typeorm_patterns,
+)
 
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
 DIALECTS = (None, "mysql", "postgres", "tsql", "oracle", "sqlite", "snowflake", "bigquery")
@@ -378,7 +384,7 @@ def _orm_kind(path: Path) -> str | None:
     if suffix == ".prisma":
         return "prisma"
     if suffix == ".ts":
-        return "typeorm" if is_typeorm_file(path, _sniff(path)) else None
+        return typeorm_kind(path, _sniff(path))
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
@@ -1041,6 +1047,14 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             patterns = typeorm_patterns(entities, root)
             found.extend(Found("schemas", pattern, format="typeorm") for pattern in patterns)
             notes.append(naming_note(patterns, entities, root))
+            continue
+        if model_kind == "typeorm_migrations":
+            scripts = [p for p, _ in orm[model_kind]]
+            if "typeorm" in orm:
+                notes.append(migrations_note(scripts, root))
+                continue
+            patterns = migration_patterns(scripts, root)
+            found.extend(Found("schemas", pattern, format="typeorm_migrations") for pattern in patterns)
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):

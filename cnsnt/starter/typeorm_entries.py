@@ -12,16 +12,40 @@ from collections import defaultdict
 from pathlib import Path
 
 from cnsnt.sources.schemas.typeorm_entities import NOT_ENTITIES, maps_entities
+from cnsnt.sources.schemas.typeorm_migrations import is_typeorm_migration
 from cnsnt.sources.schemas.typeorm_naming import snake_naming
 
 #: What the files of a NestJS project that holds entities are called.
 ENTITY_SUFFIX = ".entity.ts"
 
 
-def is_typeorm_file(path: Path, head: str) -> bool:
-    """A `.ts` file that imports TypeORM and maps an entity (or a parent's columns) with it."""
+def typeorm_kind(path: Path, head: str) -> str | None:
+    """`typeorm` (entities), `typeorm_migrations` or None for a `.ts` file.
+
+    An entity file (or a parent class's) imports TypeORM and uses its decorators; a
+    migration implements `MigrationInterface`.
+    """
     name = path.name.lower()
-    return name.endswith(".ts") and not name.endswith(NOT_ENTITIES) and maps_entities(head)
+    if not name.endswith(".ts") or name.endswith(NOT_ENTITIES):
+        return None
+    if is_typeorm_migration(head):
+        return "typeorm_migrations"
+    return "typeorm" if maps_entities(head) else None
+
+
+def migration_patterns(paths: list[Path], root: Path) -> list[str]:
+    """One `<folder>/*.ts` glob per folder of TypeORM migrations (`src/migrations/*.ts`)."""
+    return sorted({f"{p.parent.relative_to(root).as_posix()}/*.ts" for p in paths})
+
+
+def migrations_note(paths: list[Path], root: Path) -> str:
+    """Why a project's TypeORM migrations are not proposed: its entities are read instead."""
+    where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
+    return (
+        f"left out {len(paths)} TypeORM migration{'s' if len(paths) != 1 else ''} in {where}: the history "
+        "of the tables the project's entities map, which are read instead (reading both would list every "
+        "column twice)"
+    )
 
 
 def typeorm_patterns(paths: list[Path], root: Path) -> list[str]:

@@ -175,6 +175,8 @@ MIGRATION_PIECES = [
     "function (Blueprint $t) {", "fn (Blueprint $t) => ", "$t->string(", "$t->foreignId('u_id')->constrained()",
     "$t->dropColumn(", "$t->renameColumn(", "->change()", "->after('c')", "$this->up()", "foreach ([",
     " as $v) ", "if (!", "; ", "$v", "self::T", "config('t', 'u')",
+    "await queryRunner.query(`", "`);", "'CREATE TABLE \"t\" (\"c\" int)'", "${x}", "\\`",
+    "queryRunner.createTable(new Table({}))", "ALTER TABLE \"t\" RENAME COLUMN \"c\" TO \"d\"",
 ]
 migration_text = st.lists(st.sampled_from(MIGRATION_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 #: A framework migration around generated operations: (file name, text before, text after).
@@ -187,6 +189,9 @@ MIGRATION_FRAMES = {
     "laravel": ("2024_01_01_000000_a.php", "<?php\nuse Illuminate\\Database\\Migrations\\Migration;\n"
                 "return new class extends Migration {\n    public function up(): void\n    {\n        ",
                 "\n    }\n};\n"),
+    "typeorm_migrations": ("1700000000000-a.ts", "import { MigrationInterface } from 'typeorm';\n"
+                           "export class A1700000000000 implements MigrationInterface {\n"
+                           "  async up(queryRunner: QueryRunner) {\n    ", "\n  }\n}\n"),
 }
 
 

@@ -1109,3 +1109,32 @@ def test_discover_typeorm_entities_named_as_nest_names_them(tmp_path: Path):
         "TypeORM entities in apps/**/*.entity.ts, libs/**/*.entity.ts: names as SnakeNamingStrategy writes "
         "them (firstName -> first_name), since package.json depends on typeorm-naming-strategies"
     ]
+
+
+TYPEORM_MIGRATION = (
+    "import { MigrationInterface, QueryRunner } from 'typeorm';\n"
+    "export class Init1700000000000 implements MigrationInterface {\n"
+    "  async up(queryRunner: QueryRunner) {\n"
+    '    await queryRunner.query(`CREATE TABLE "customer" ("id" SERIAL NOT NULL, "email" varchar NOT NULL)`);\n'
+    "  }\n  async down(queryRunner: QueryRunner) {}\n}\n"
+)
+
+
+def test_discover_typeorm_migrations_only_without_entities(tmp_path: Path):
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "src/migrations/1700000000000-Init.ts", TYPEORM_MIGRATION)
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "src/migrations/*.ts", format="typeorm_migrations")]
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    assert "customer.email" in {c for d in policy.data.values() for c in d.columns}
+    # with the entities beside them, the migrations are their history: left out, with a note
+    _write(tmp_path, "src/customer.entity.ts", TYPEORM_ENTITY.format(name="Customer"))
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "src/*.entity.ts", format="typeorm")]
+    assert notes[-1] == (
+        "left out 1 TypeORM migration in src/migrations: the history of the tables the project's entities "
+        "map, which are read instead (reading both would list every column twice)"
+    )

@@ -325,3 +325,40 @@ def test_an_audit_reads_the_entities_through_the_policy(project: Path):
     messages = [f.message for f in result.findings]
     assert any("app.users.typo" in m for m in messages), messages
     assert any("birthDate" in m for m in messages), messages
+
+
+def test_a_projects_own_column_and_entity_decorators_are_read_as_typeorms(tmp_path: Path):
+    """Wrappers such as `@DbAwareColumn({...})` or `@FeatureFlagEntity('flag')` take TypeORM's options."""
+    write_files(
+        tmp_path,
+        {
+            "base.ts": (
+                "import { CreateDateColumn, PrimaryColumn } from 'typeorm';\n"
+                "export abstract class Base {\n  @PrimaryColumn() id: string;\n"
+                "  @CreateDateColumn({ type: resolveDbType('timestamptz') }) created_at: Date;\n"
+                "  @Column({ type: dbType() }) kind: Kind;\n}\n"
+            ),
+            "models.ts": (
+                "import { Entity, Column, JoinTable, ManyToMany } from 'typeorm';\n"
+                "@FeatureFlagEntity('loyalty')\nexport class Member extends Base {\n"
+                "  static tags = 'member_tags';\n"
+                "  @DbAwareColumn({ type: 'jsonb', nullable: true }) metadata: object;\n"
+                "  @FeatureFlagColumn('loyalty', { nullable: true }) nickname: string;\n"
+                "  @ManyToMany(() => Member) @JoinTable({ name: Member.tags }) friends: Member[];\n}\n"
+                "@Entity()\nexport class Visit extends Base {}\n"
+            ),
+        },
+    )
+    ev = read_entry(tmp_path, "*.ts", "typeorm")
+    assert sorted(t.key for t in ev.tables) == ["member", "member_tags", "visit"]
+    assert names(ev, "member") == ["id", "created_at", "kind", "metadata", "nickname"]
+    assert [column(ev, f"member.{c}").type for c in ("created_at", "metadata", "nickname")] == [
+        "timestamp",
+        "jsonb",
+        "varchar",
+    ]
+    # a type from code is said once (not once per entity below the parent), and only when
+    # the property's type cannot stand in for it (`Kind`, not `Date`)
+    assert [(p.severity, p.location.path, p.location.line) for p in ev.problems] == [
+        (Severity.WARNING, "base.ts", 5)
+    ]

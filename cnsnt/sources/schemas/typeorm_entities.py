@@ -86,6 +86,41 @@ _SIZED = frozenset(
 _DECIMAL = frozenset({"decimal", "numeric", "dec", "number"})
 #: The decorators that make a class a table (or a view).
 ENTITY = ("Entity", "ViewEntity")
+#: TypeORM's decorators with those endings that are no column and no table.
+_NOT_WRAPPERS = frozenset({"JoinColumn", "ChildEntity"})
+
+
+def column_decorator(decorators: dict[str, Decorator]) -> Decorator | None:
+    """A property's column decorator: TypeORM's own, else a project's wrapper of one.
+
+    Projects wrap `@Column` to adapt it (`@DbAwareColumn({ type: 'timestamptz' })`,
+    `@FeatureFlagColumn('flag', { nullable: true })`): a decorator named `...Column` is
+    read as a column from its options object (its other arguments are the wrapper's own).
+    """
+    for name in COLUMNS:
+        if name in decorators:
+            return decorators[name]
+    return next((d for n, d in decorators.items() if n.endswith("Column") and n not in _NOT_WRAPPERS), None)
+
+
+def _wrapper(name: str) -> bool:
+    """A project's own `...Column` / `...Entity` decorator (not TypeORM's)."""
+    return (
+        name.endswith(("Column", "Entity"))
+        and name not in COLUMNS
+        and name not in ENTITY
+        and (name not in _NOT_WRAPPERS)
+    )
+
+
+def entity_decorator(decorators: dict[str, Decorator]) -> Decorator | None:
+    """A class's `@Entity` / `@ViewEntity`, else a project's wrapper of `@Entity` (`@FeatureFlagEntity`)."""
+    for name in ENTITY:
+        if name in decorators:
+            return decorators[name]
+    return next((d for n, d in decorators.items() if n.endswith("Entity") and n not in _NOT_WRAPPERS), None)
+
+
 #: What a TypeScript file that maps entities shows: a quick look before parsing it.
 MARKERS = ("@Entity", "@ViewEntity", "@ChildEntity", "Column(")
 #: Files that are no entity even when they mention one: tests and type declarations.
@@ -144,7 +179,7 @@ class Mapper:
         for cls in classes:
             self.classes.setdefault(cls.name, cls)
         self.entities = [
-            c for c in classes if any(d in c.decorators for d in ENTITY) and self.classes.get(c.name) is c
+            c for c in classes if entity_decorator(c.decorators) is not None and self.classes.get(c.name) is c
         ]
         self.children = [
             c for c in classes if "ChildEntity" in c.decorators and self.classes.get(c.name) is c
@@ -155,18 +190,24 @@ class Mapper:
         self.by_class: dict[str, ModelTable] = {}
         self.out: list[ModelTable] = []
         self._keys: dict[str, list[tuple[str, str, str | None]]] = {}
+        self._warned: set[tuple[str, int, int]] = set()
 
     # ---- values
 
-    def value(self, deco: Decorator, node: Node | None, what: str) -> Any:
-        """A decorator value evaluated; one cnsnt cannot read is a warning and counts as absent."""
+    def value(self, deco: Decorator, node: Node | None, what: str, quiet: bool = False) -> Any:
+        """A decorator value evaluated; one cnsnt cannot read is a warning (unless `quiet`) and absent."""
         if node is None:
             return None
         try:
             return evaluate(node, deco.file, self.constants)
         except Unresolved as exc:
+            if quiet:
+                return None
             file = deco.file
             line, column = file.place(exc.node)
+            if (file.shown, line, column) in self._warned:
+                return None  # a parent's column read again for another entity: said once
+            self._warned.add((file.shown, line, column))
             self.problems.append(
                 SourceProblem(
                     f"@{deco.name}({what}: {file.text(exc.node)[:80]}): cnsnt cannot evaluate this value; "
@@ -196,8 +237,11 @@ class Mapper:
         return found if isinstance(found, str) and found else None
 
     def first(self, deco: Decorator | None) -> Any:
-        """The first argument when it is not the options object (`'users'`, `'varchar'`, `() => User`)."""
-        if deco is None or not deco.args or deco.args[0].type == "object":
+        """The first argument when it is not the options object (`'users'`, `'varchar'`, `() => User`).
+
+        A project's wrapper (`@FeatureFlagColumn('flag', {...})`) has arguments of its own: none is read.
+        """
+        if deco is None or not deco.args or deco.args[0].type == "object" or _wrapper(deco.name):
             return None
         return self.value(deco, deco.args[0], "first argument")
 
@@ -223,7 +267,7 @@ class Mapper:
 
     def entity_decorator(self, cls: TsClass) -> Decorator | None:
         """`@Entity(...)` or `@ViewEntity(...)` of a class, if it has one."""
-        return next((cls.decorators[d] for d in ENTITY if d in cls.decorators), None)
+        return entity_decorator(cls.decorators)
 
     def table_name(self, cls: TsClass) -> str:
         """An entity's table: `@Entity('x')` or `@Entity({ name: 'x' })`, else its class name snake_cased."""
@@ -310,9 +354,9 @@ class Mapper:
     ) -> None:
         for member in fields:
             decos = member.decorators
-            kind = next((k for k in COLUMNS if k in decos), None)
-            if kind is not None:
-                self._column(owner, table, member, decos[kind], prefixes, depth, keep_first)
+            deco = column_decorator(decos)
+            if deco is not None:
+                self._column(owner, table, member, deco, prefixes, depth, keep_first)
             elif not prefixes and ("ManyToOne" in decos or ("OneToOne" in decos and "JoinColumn" in decos)):
                 self._to_one(owner, table, member)
 
@@ -330,7 +374,7 @@ class Mapper:
         if isinstance(first, Target) and first.name not in TS_TYPES:
             self._embedded(owner, table, member, deco, first.name, prefixes, depth)
             return
-        primary, default_type = COLUMNS[deco.name]
+        primary, default_type = COLUMNS.get(deco.name, (False, None))
         primary = primary or self.option(deco, "primary") is True
         line, column = owner.file.place(member.node)
         name = self.naming.column(member.name, self.text_option(deco, "name"), prefixes)
@@ -350,7 +394,11 @@ class Mapper:
 
     def _type(self, deco: Decorator, member: Field, first: Any, default: str | None) -> str | None:
         """The type given (`type:` or the first argument), else the decorator's, else the property's."""
-        given = self.option(deco, "type")
+        # a type from code (`resolveDbType('timestamptz')`) is said only when the property's
+        # own type cannot stand in for it: the column is read either way
+        fallback = default or (None if member.array else TS_TYPES.get(member.type or ""))
+        node = self.options(deco).get("type")
+        given = self.value(deco, node, "type", quiet=fallback is not None) if node is not None else None
         if given is None and deco.name in ("PrimaryColumn", "Column"):
             given = first
         if deco.name == "PrimaryGeneratedColumn":
@@ -359,7 +407,7 @@ class Mapper:
         if isinstance(given, Target):
             given = TS_TYPES.get(given.name)
         if not isinstance(given, str) or not given:
-            given = default or (None if member.array else TS_TYPES.get(member.type or ""))
+            given = fallback
         if not isinstance(given, str):
             return None  # a union of literals, an array: TypeORM needs the type given
         given = given.lower()
@@ -412,9 +460,9 @@ class Mapper:
             props: dict[str, str] = {}
             for owner in self.lineage(cls):
                 for member in owner.fields:
-                    kind = next((k for k in COLUMNS if k in member.decorators), None)
-                    deco = member.decorators.get(kind) if kind is not None else None
-                    if deco is None or not (COLUMNS[deco.name][0] or self.option(deco, "primary") is True):
+                    deco = column_decorator(member.decorators)
+                    primary = deco is not None and COLUMNS.get(deco.name, (False, None))[0]
+                    if deco is None or not (primary or self.option(deco, "primary") is True):
                         continue
                     self._column(owner, probe, member, deco, [], 0, False)
                     props[probe.columns[-1].name] = member.name

@@ -167,8 +167,11 @@ def _field_of(node: Node, file: SourceFile) -> Field | None:
     return Field(name, ts_type, array, node, decorators)
 
 
-def _class_of(node: Node, outer: list[Node], file: SourceFile) -> TsClass | None:
-    """A class declaration; `outer`: decorators written before `export` (`@Entity() export class`)."""
+def _class_of(node: Node, outer: list[Node], file: SourceFile, constants: dict[str, Any]) -> TsClass | None:
+    """A class declaration; `outer`: decorators written before `export` (`@Entity() export class`).
+
+    Its static string properties are constants (`@JoinTable({ name: Category.joinTable })`).
+    """
     name_node = node.child_by_field_name("name")
     if name_node is None:
         return None
@@ -186,6 +189,8 @@ def _class_of(node: Node, outer: list[Node], file: SourceFile) -> TsClass | None
             found = _field_of(member, file)
             if found is not None:
                 cls.fields.append(found)
+            else:
+                _static(member, cls.name, file, constants)
     return cls
 
 
@@ -208,7 +213,7 @@ def classes_of(root: Node, file: SourceFile, constants: dict[str, Any]) -> list[
                     (c for c in child.named_children if c.type in _CLASSES), child
                 )
             if decl.type in _CLASSES:
-                cls = _class_of(decl, outer, file)
+                cls = _class_of(decl, outer, file, constants)
                 if cls is not None:
                     out.append(cls)
             elif decl.type in ("lexical_declaration", "variable_declaration"):
@@ -230,6 +235,20 @@ def classes_of(root: Node, file: SourceFile, constants: dict[str, Any]) -> list[
                     ordered.append((body, depth + 1))
         stack.extend(reversed(ordered))
     return out
+
+
+def _static(node: Node, owner: str, file: SourceFile, constants: dict[str, Any]) -> None:
+    """`static joinTable = 'x'` of class `C`: `C.joinTable` is `'x'`."""
+    name = node.child_by_field_name("name")
+    value = node.child_by_field_name("value")
+    if name is None or value is None or name.type != "property_identifier":
+        return
+    try:
+        found = evaluate(value, file, constants)
+    except Unresolved:
+        return
+    if isinstance(found, str):
+        constants.setdefault(f"{owner}.{file.text(name)}", found)
 
 
 def _constants(node: Node, file: SourceFile, constants: dict[str, Any]) -> None:
@@ -365,11 +384,11 @@ def _string(node: Node, file: SourceFile) -> str:
         if child.type == "string_fragment":
             parts.append(file.text(child))
         elif child.type == "escape_sequence":
-            parts.append(_unescape(file.text(child)))
+            parts.append(unescape(file.text(child)))
     return "".join(parts)
 
 
-def _unescape(text: str) -> str:
+def unescape(text: str) -> str:
     """One escape sequence (backslash n, a quote, u0041, u{1F600}, x41) as its character."""
     body = text[1:]
     if body[:1] in ("u", "x"):
