@@ -38,6 +38,13 @@ from cnsnt.sql.statements import (
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.revisions import superseded
+from cnsnt.starter.typeorm_entries import (
+    migration_patterns,
+    migrations_note,
+    naming_note,
+    typeorm_kind,
+    typeorm_patterns,
+)
 
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
 DIALECTS = (None, "mysql", "postgres", "tsql", "oracle", "sqlite", "snowflake", "bigquery")
@@ -373,7 +380,7 @@ def _json_form(path: Path) -> bool:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine` or `efcore` for a models file, else None.
+    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine`, `efcore`, `typeorm` or None.
 
     Of an Entity Framework Core project, the migrations' model snapshot
     (`<Context>ModelSnapshot.cs`) is proposed: EF's own statement of the whole current
@@ -382,6 +389,8 @@ def _orm_kind(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
+    if suffix == ".ts":
+        return typeorm_kind(path, _sniff(path))
     if suffix == ".cs":
         return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
     if suffix == ".php":
@@ -1058,6 +1067,20 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             continue
         if model_kind == "efcore":
             notes.extend(_efcore_notes(orm[model_kind], root, by_parent))
+        if model_kind == "typeorm":
+            entities = [p for p, _ in orm[model_kind]]
+            patterns = typeorm_patterns(entities, root)
+            found.extend(Found("schemas", pattern, format="typeorm") for pattern in patterns)
+            notes.append(naming_note(patterns, entities, root))
+            continue
+        if model_kind == "typeorm_migrations":
+            scripts = [p for p, _ in orm[model_kind]]
+            if "typeorm" in orm:
+                notes.append(migrations_note(scripts, root))
+                continue
+            patterns = migration_patterns(scripts, root)
+            found.extend(Found("schemas", pattern, format="typeorm_migrations") for pattern in patterns)
+            continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))

@@ -31,6 +31,7 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "policy-structured": props.test_policy_loader_on_structured_documents,
     "ddl-reader": props.test_ddl_reader,
     "framework-migrations-readers": props.test_framework_migrations_readers,
+    "typeorm-reader": props.test_typeorm_reader,
     "json-form-reader": props.test_json_form_reader,
     "html-form-reader": props.test_html_form_reader,
     "query-reader": props.test_query_reader,

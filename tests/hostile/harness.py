@@ -182,6 +182,8 @@ MIGRATION_PIECES = [
     '.WithOne("V").HasForeignKey("N.T", "C")', 'b.OwnsOne("N.A", "A", b1 => {', 'b1.Property<int>("C");',
     'b1.OwnsMany("N.A", "B", b2 => {', 'b1.WithOwner().HasForeignKey("C");', "b1.ToJson();",
     'b.ToView("v");', "b.UseTpcMappingStrategy();",
+    "await queryRunner.query(`", "`);", "'CREATE TABLE \"t\" (\"c\" int)'", "${x}", "\\`",
+    "queryRunner.createTable(new Table({}))", "ALTER TABLE \"t\" RENAME COLUMN \"c\" TO \"d\"",
 ]
 migration_text = st.lists(st.sampled_from(MIGRATION_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 #: A framework migration around generated operations: (file name, text before, text after).
@@ -196,6 +198,9 @@ MIGRATION_FRAMES = {
                 "\n    }\n};\n"),
     "efcore": ("AppModelSnapshot.cs", "namespace N;\nclass AppModelSnapshot : ModelSnapshot\n{\n    "
                "protected override void BuildModel(ModelBuilder modelBuilder)\n    {\n        ", "\n    }\n}\n"),
+    "typeorm_migrations": ("1700000000000-a.ts", "import { MigrationInterface } from 'typeorm';\n"
+                           "export class A1700000000000 implements MigrationInterface {\n"
+                           "  async up(queryRunner: QueryRunner) {\n    ", "\n  }\n}\n"),
 }
 
 
@@ -203,6 +208,25 @@ def check_framework_migrations(text: str, fmt: str) -> None:
     """The Rails, Alembic, Django, Laravel and EF Core snapshot readers give evidence or a SourceError for any body."""
     name, before, after = MIGRATION_FRAMES[fmt]
     _read("schemas", name, (before + text + after).encode("utf-8", "surrogatepass"), fmt=fmt)
+
+
+#: Pieces of TypeORM entities: decorators, options, relations, classes and broken ends.
+TYPEORM_PIECES = [
+    "@Entity(", "@ViewEntity(", "@ChildEntity()", "@TableInheritance({ column: { name: 'k' } })",
+    "@Column(", "@PrimaryGeneratedColumn(", "@PrimaryColumn(", "@ManyToOne(() => A", "@OneToOne(() => B",
+    "@JoinColumn(", "@ManyToMany(() => A)", "@JoinTable(", "() => A", "'uuid'", "'varchar'",
+    "{ name: 'n', length: 10 }", "{ type: String }", "{ prefix: false }", "joinColumn: { name: 'a' }",
+    "[{ name: 'x', referencedColumnName: 'id' }]", "`t${x}`", "Tables.Users", "'\\u{110000}'",
+    "export class A extends B {", "export abstract class B extends A {", "class B {", "}", "{", "(", ")",
+    ": string;", ": Date | null;", ": A[];", ": Promise<A>;", " x", " id", "\n  ", "\n", ", ", "1e999",
+]
+typeorm_text = st.lists(st.sampled_from(TYPEORM_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_typeorm(text: str) -> None:
+    """The TypeORM reader gives evidence or a SourceError for any entity file."""
+    head = "import { Entity, Column } from 'typeorm';\n@Entity()\nexport class A {\n  "
+    _read("schemas", "a.entity.ts", (head + text + "\n}\n").encode("utf-8", "surrogatepass"), fmt="typeorm")
 
 
 def check_queries(text: str, fmt: str, dialect: str | None) -> None:

@@ -84,8 +84,19 @@ def test_ddl_reader(text, dialect):
 @example("create_table :t do |t|\nend\nrename_table :t, :t\n", "rails_migrations")
 @example("Schema::create('t', fn (Blueprint $t) => $t->string('c')->after('c')); Schema::rename('t', 't');", "laravel")
 @example("$this->up(); foreach ([1, 2] as $v) { Schema::create($v, function (Blueprint $t) {}); }", "laravel")
+@example("await queryRunner.query(`CREATE TABLE \"t\" (\"c\" int)`); await queryRunner.query(`${x}`);",
+         "typeorm_migrations")
 def test_framework_migrations_readers(text, fmt):
     h.check_framework_migrations(text, fmt)
+
+
+@given(h.typeorm_text)
+@example("@ManyToOne(() => A) a: A; } @Entity() export class B extends A { @ManyToMany(() => A) @JoinTable() x: A[];")
+@example("} export class B extends C {} export class C extends B {} @Entity() class D extends B {")
+@example("@Column(() => A) a: A; } class E { @Column(() => E) e: E;")
+@example("@Column({ name: 1e999, length: '\\u{110000}' }) x: string;")
+def test_typeorm_reader(text):
+    h.check_typeorm(text)
 
 
 @given(h.form_json)

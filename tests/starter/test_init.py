@@ -1075,3 +1075,86 @@ def test_migrations_that_build_their_own_tables_and_alter_a_shared_one_are_kept(
     found, notes = survey(tmp_path)
     assert sorted((f.pattern, f.format) for f in found) == [("db/app.sql", None), ("db/patch/*.sql", "migrations")]
     assert notes == []
+
+
+TYPEORM_ENTITY = (
+    "import {{ Entity, Column, PrimaryGeneratedColumn }} from 'typeorm';\n"
+    "import {{ Audited }} from '../common/audited';\n"
+    "@Entity()\nexport class {name} extends Audited {{\n  @Column() email: string;\n  @Column() birthDate: Date;\n}}\n"
+)
+
+
+def test_discover_typeorm_entities_of_every_module_in_one_entry(tmp_path: Path):
+    """Entities of a NestJS project share one entry: their base class lives in another folder."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "src/users/user.entity.ts", TYPEORM_ENTITY.format(name="User"))
+    _write(tmp_path, "src/billing/entities/invoice-holder.entity.ts", TYPEORM_ENTITY.format(name="InvoiceHolder"))
+    _write(
+        tmp_path,
+        "src/common/audited.ts",
+        "import { PrimaryGeneratedColumn } from 'typeorm';\n"
+        "export abstract class Audited {\n  @PrimaryGeneratedColumn() id: number;\n}\n",
+    )
+    _write(tmp_path, "src/users/users.service.ts", "import { Repository } from 'typeorm';\nexport class S {}\n")
+    _write(tmp_path, "src/users/user.entity.spec.ts", TYPEORM_ENTITY.format(name="Fake"))  # a test
+    _write(tmp_path, "node_modules/lib/x.entity.ts", TYPEORM_ENTITY.format(name="Vendored"))
+    _write(tmp_path, "src/mikro/thing.entity.ts", "import { Entity } from '@mikro-orm/core';\n@Entity()\nclass T {}\n")
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "src/**/*.ts", format="typeorm")]
+    assert notes == [
+        "TypeORM entities in src/**/*.ts: names as TypeORM's default naming strategy writes them (columns as written)"
+    ]
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    columns = {c for d in policy.data.values() for c in d.columns}
+    assert {"user.email", "invoice_holder.email", "user.birthDate"} <= columns
+    assert audit_path(tmp_path).sources["tables"] == 2
+
+
+def test_discover_typeorm_entities_named_as_nest_names_them(tmp_path: Path):
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "apps/api/src/users/user.entity.ts", TYPEORM_ENTITY.format(name="User"))
+    _write(tmp_path, "libs/shop/src/order.entity.ts", TYPEORM_ENTITY.format(name="Order"))
+    _write(tmp_path, "package.json", '{"dependencies": {"typeorm-naming-strategies": "^4.1.0"}}')
+    found, notes = survey(tmp_path)
+    # from the project's root, one glob per top folder: a `**` there would walk node_modules
+    assert found == [
+        Found("schemas", "apps/**/*.entity.ts", format="typeorm"),
+        Found("schemas", "libs/**/*.entity.ts", format="typeorm"),
+    ]
+    assert notes == [
+        "TypeORM entities in apps/**/*.entity.ts, libs/**/*.entity.ts: names as SnakeNamingStrategy writes "
+        "them (firstName -> first_name), since package.json depends on typeorm-naming-strategies"
+    ]
+
+
+TYPEORM_MIGRATION = (
+    "import { MigrationInterface, QueryRunner } from 'typeorm';\n"
+    "export class Init1700000000000 implements MigrationInterface {\n"
+    "  async up(queryRunner: QueryRunner) {\n"
+    '    await queryRunner.query(`CREATE TABLE "customer" ("id" SERIAL NOT NULL, "email" varchar NOT NULL)`);\n'
+    "  }\n  async down(queryRunner: QueryRunner) {}\n}\n"
+)
+
+
+def test_discover_typeorm_migrations_only_without_entities(tmp_path: Path):
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "src/migrations/1700000000000-Init.ts", TYPEORM_MIGRATION)
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "src/migrations/*.ts", format="typeorm_migrations")]
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    assert "customer.email" in {c for d in policy.data.values() for c in d.columns}
+    # with the entities beside them, the migrations are their history: left out, with a note
+    _write(tmp_path, "src/customer.entity.ts", TYPEORM_ENTITY.format(name="Customer"))
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "src/*.entity.ts", format="typeorm")]
+    assert notes[-1] == (
+        "left out 1 TypeORM migration in src/migrations: the history of the tables the project's entities "
+        "map, which are read instead (reading both would list every column twice)"
+    )

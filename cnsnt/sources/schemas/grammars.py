@@ -1,9 +1,9 @@
 """tree-sitter parsing of the languages models and migrations are written in.
 
 Ruby (`schema.rb`, Rails migrations), PHP (Laravel migrations, Doctrine entities),
-Java (JPA entities) and C# (Entity Framework Core) are parsed, never run. The grammars
-are dependencies of cnsnt; a broken install still gets a clear `SourceError` naming the
-package to install.
+Java (JPA entities), C# (Entity Framework Core) and TypeScript (TypeORM entities)
+are parsed, never run. The grammars are dependencies of cnsnt; a broken install still
+gets a clear `SourceError` naming the package to install.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ _GRAMMARS = {
     "php": ("tree_sitter_php", "language_php", "tree-sitter-php"),
     "java": ("tree_sitter_java", "language", "tree-sitter-java"),
     "csharp": ("tree_sitter_c_sharp", "language", "tree-sitter-c-sharp"),
+    "typescript": ("tree_sitter_typescript", "language_typescript", "tree-sitter-typescript"),
 }
 
 

@@ -2,12 +2,14 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
-`doctrine`, `xmldb`, `liquibase`, `efcore`); without it the kind is told from each file's name and
-content:
+`doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`); without it
+the kind is told from each file's name and content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
 - `.cs` files are Entity Framework Core sources (the reader reads their model snapshots
   and passes over the rest);
+- `.ts` files are TypeORM migrations when they implement `MigrationInterface`, else TypeORM
+  entities (the reader passes over those without a decorator);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs;
 - `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
   `Illuminate\Database\Migrations`, else Doctrine entities (and so are `*.orm.yml`,
@@ -56,6 +58,8 @@ from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
 from cnsnt.sources.schemas.rails_schema import read_rails
 from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
+from cnsnt.sources.schemas.typeorm_entities import read_typeorm
+from cnsnt.sources.schemas.typeorm_migrations import is_typeorm_migration, read_typeorm_migrations
 
 #: `format:` values of a `schemas` entry (the policy schema lists the same).
 FORMATS = (
@@ -64,6 +68,8 @@ FORMATS = (
     "xmldb",
     "liquibase",
     "efcore",
+    "typeorm",
+    "typeorm_migrations",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -81,11 +87,23 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "xmldb": read_xmldb,
     "liquibase": read_liquibase_xml,
     "efcore": read_efcore,
+    "typeorm": read_typeorm,
+    "typeorm_migrations": read_typeorm_migrations,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
-_BUILT_BY = {"rails_migrations": "rails", "alembic": "sqlalchemy", "django_migrations": "django"}
+_BUILT_BY = {
+    "rails_migrations": "rails",
+    "alembic": "sqlalchemy",
+    "django_migrations": "django",
+    "typeorm_migrations": "typeorm",
+}
 #: What those models are called in the warning.
-_MODELS = {"rails": "db/schema.rb", "sqlalchemy": "SQLAlchemy models", "django": "Django models"}
+_MODELS = {
+    "rails": "db/schema.rb",
+    "sqlalchemy": "SQLAlchemy models",
+    "django": "Django models",
+    "typeorm": "TypeORM entities",
+}
 
 
 def read_ddl_files(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -130,7 +148,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
-    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore")
+    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm")
     for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "liquibase", "python"):
         if kind not in kinds:
             continue
@@ -188,6 +206,8 @@ def detect(path: Path) -> str:
         return "jpa"
     if suffix == ".cs":
         return "efcore"
+    if suffix == ".ts":
+        return "typeorm_migrations" if is_typeorm_migration(_head(path, 200_000)) else "typeorm"
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
         return "laravel"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
