@@ -668,6 +668,11 @@ def _shared_identity(
         verdict = verdicts[table.key]
         if verdict.kind != PEOPLE or not verdict.context.describes:
             continue
+        # a people table that names no one (`LinkedChildren(ParentId, ChildId)`, people by
+        # its name only) cannot make the row it extends anyone's record
+        survey = _survey(table, verdict.context.languages)
+        if not survey.anchors and survey.weak_name is None and not survey.address:
+            continue
         own = {c.name.casefold() for c in table.columns if c.primary_key}
         keyed = {c.casefold() for k in table.foreign_keys for c in k.columns}
         for key in table.foreign_keys:

@@ -1794,3 +1794,37 @@ def test_a_key_to_a_persons_generated_number_stays_a_link() -> None:
     got = classify_tables([students, grades])
     assert "same value" not in got["notes_notes.etudid"].reason
     assert not got["notes_notes.etudid"].personal
+
+
+def _keyed_pair(name: str, extra: list[tuple[str, str]]) -> Table:
+    """A table keyed by (ParentId, ChildId) whose ParentId is also a key to `items`."""
+    columns = [
+        Column(name, "ParentId", WHERE, "schema.sql", type="TEXT", primary_key=True),
+        Column(name, "ChildId", WHERE, "schema.sql", type="TEXT", primary_key=True),
+        *(Column(name, c, WHERE, "schema.sql", type=t) for c, t in extra),
+    ]
+    return Table(
+        name=name,
+        location=WHERE,
+        source="schema.sql",
+        columns=tuple(columns),
+        foreign_keys=(ForeignKey(("ParentId",), "items"),),
+    )
+
+
+ITEMS = _table("items", [("Id", "TEXT"), ("Album", "TEXT"), ("Width", "INT")], primary="Id")
+
+
+def test_a_people_table_that_names_no_one_makes_no_record_of_the_row_it_extends() -> None:
+    # Jellyfin's `LinkedChildren`: people by the word in its name, but only two keys
+    linked = _keyed_pair("LinkedChildren", [("Kind", "INT")])
+    verdicts = classify_tables([ITEMS, linked])
+    assert not verdicts["items.Album"].personal
+    assert not verdicts["items.Width"].personal
+
+
+def test_a_people_table_that_names_someone_makes_a_record_of_the_row_it_extends() -> None:
+    # the same shape with a first and a last name: each `items` row is that person's record
+    people = _keyed_pair("children", [("first_name", "TEXT"), ("last_name", "TEXT")])
+    verdicts = classify_tables([ITEMS, people])
+    assert verdicts["items.Album"].personal
