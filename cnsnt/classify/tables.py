@@ -490,7 +490,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
     by_name = _by_name(tables)
-    _shared_identity(tables, verdicts, by_name, people_names)
+    _shared_identity(tables, verdicts, by_name, people_names, languages)
     _extensions(tables, verdicts, people_names, languages)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
@@ -657,6 +657,7 @@ def _shared_identity(
     verdicts: dict[str, TableVerdict],
     by_name: dict[str, Table],
     people_names: set[str],
+    languages: tuple[str, ...],
 ) -> None:
     """A table whose rows a people table extends under the same key is a person's record.
 
@@ -670,7 +671,7 @@ def _shared_identity(
             continue
         # a people table that names no one (`LinkedChildren(ParentId, ChildId)`, people by
         # its name only) cannot make the row it extends anyone's record
-        survey = _survey(table, verdict.context.languages)
+        survey = _survey(table, languages)
         if not survey.anchors and survey.weak_name is None and not survey.address:
             continue
         own = {c.name.casefold() for c in table.columns if c.primary_key}
