@@ -26,6 +26,7 @@ from cnsnt.sql.ddl_split import Statement, alter_matters, classify, keyword, tok
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.migrations import Link, MigrationBuilder
 from cnsnt.sql.placeholders import remove_placeholders
+from cnsnt.sql.routine_bodies import body_statements
 
 __all__ = ["LiveColumn", "LiveForeignKey", "LiveTable", "may_change_schema", "replay_embedded"]
 
@@ -142,6 +143,8 @@ def replay_embedded(
                 problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
                 continue
             problems.extend(builder.apply(stmt))
+            for inner in body_statements(stmt, dia, dialect):  # schema a PL/pgSQL body or DO block makes
+                problems.extend(builder.apply(inner))
         problems.extend(builder.unknown_alter_problems())  # said once per table, at its first ALTER
     count += scan.routines
 
