@@ -341,3 +341,34 @@ def test_changes_for_other_databases_are_skipped_and_the_sql_is_read_in_its_own_
     # the entry's dialect names the target: PostgreSQL's changes, not MySQL's
     pg = read_entry(tmp_path, "db/changelog.xml", "liquibase", "postgres")
     assert names(pg, "audit_log") == ["id", "who", "pg_only", "not_mysql", "everywhere"]
+
+
+def test_init_reads_the_sql_files_a_changelog_runs_through_it_not_on_their_own(tmp_path: Path):
+    """Activiti Cloud's changelogs run one SQL file per database and version (77): init
+    proposed three of them as schemas of their own and more as queries, beside the
+    changelog; now the changelog alone, or, beside JPA entities, none, said in the note."""
+    log = HEAD + """\
+  <changeSet author="a" id="pg" dbms="postgresql">
+    <sqlFile dbms="postgresql" path="changelog/pg.schema.sql" relativeToChangelogFile="true"/>
+  </changeSet>
+  <changeSet author="a" id="ora" dbms="oracle">
+    <sqlFile dbms="oracle" path="changelog/oracle.schema.sql" relativeToChangelogFile="true"/>
+  </changeSet>
+""" + TAIL
+    res = "svc/src/main/resources/db/"
+    write_files(tmp_path, {
+        res + "master.xml": log,
+        res + "changelog/pg.schema.sql": "CREATE TABLE member (id BIGINT PRIMARY KEY, email TEXT, phone TEXT);\n",
+        res + "changelog/oracle.schema.sql": "CREATE TABLE member (id NUMBER(19) PRIMARY KEY, email VARCHAR2(200));\n",
+    })
+    assert discover(tmp_path) == [Found("schemas", res + "master.xml", format="liquibase")]
+    ev = read_entry(tmp_path, res + "master.xml", "liquibase", None)
+    assert names(ev, "member") == ["id", "email", "phone"] and ev.problems == []
+
+    from cnsnt.starter.discover import survey
+
+    entity = "package x;\nimport jakarta.persistence.*;\n@Entity\npublic class Member {\n  @Id Long id;\n  String email;\n}\n"
+    write_files(tmp_path, {"svc/src/main/java/x/Member.java": entity})
+    found, notes = survey(tmp_path)
+    assert [f.format for f in found] == ["jpa"]
+    assert any(n.startswith("left out 1 Liquibase changelog (and the 2 SQL files they run)") for n in notes)
