@@ -175,6 +175,14 @@ MIGRATION_PIECES = [
     "function (Blueprint $t) {", "fn (Blueprint $t) => ", "$t->string(", "$t->foreignId('u_id')->constrained()",
     "$t->dropColumn(", "$t->renameColumn(", "->change()", "->after('c')", "$this->up()", "foreach ([",
     " as $v) ", "if (!", "; ", "$v", "self::T", "config('t', 'u')",
+    "<createTable tableName='t'>", "<column name='c' type='INT'/>", "</createTable>",
+    "<createView viewName='v'>", "<createView viewName='v' fullDefinition='true'>", "SELECT c FROM t",
+    "</createView>", "<createView viewName='w' path='v.sql'/>", "<sql dbms='postgresql'>", "<sql dbms='!h2'>",
+    "</sql>", "<sqlFile path='x.sql' relativeToChangelogFile='true'/>", "<sqlFile path='/etc/hostname'/>",
+    "<sqlFile path='../../x.sql' relativeToChangelogFile='true'/>", "<sqlFile path='classpath:'/>",
+    "<preConditions onFail='MARK_RAN'><not><dbms type='h2'/></not></preConditions>",
+    "</changeSet><changeSet id='2' author='a' dbms='mysql, mariadb'>",
+    "DO $$ BEGIN ALTER TABLE t ADD COLUMN d text; END $$;", "<dropView viewName='v'/>",
 ]
 migration_text = st.lists(st.sampled_from(MIGRATION_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 #: A framework migration around generated operations: (file name, text before, text after).
@@ -187,11 +195,13 @@ MIGRATION_FRAMES = {
     "laravel": ("2024_01_01_000000_a.php", "<?php\nuse Illuminate\\Database\\Migrations\\Migration;\n"
                 "return new class extends Migration {\n    public function up(): void\n    {\n        ",
                 "\n    }\n};\n"),
+    "liquibase": ("changelog.xml", "<databaseChangeLog><changeSet id='1' author='a'>",
+                  "</changeSet></databaseChangeLog>\n"),
 }
 
 
 def check_framework_migrations(text: str, fmt: str) -> None:
-    """The Rails, Alembic and Django migrations readers give evidence or a SourceError for any body."""
+    """The framework migration readers (and Liquibase's) give evidence or a SourceError for any body."""
     name, before, after = MIGRATION_FRAMES[fmt]
     _read("schemas", name, (before + text + after).encode("utf-8", "surrogatepass"), fmt=fmt)
 

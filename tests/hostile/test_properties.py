@@ -84,6 +84,8 @@ def test_ddl_reader(text, dialect):
 @example("create_table :t do |t|\nend\nrename_table :t, :t\n", "rails_migrations")
 @example("Schema::create('t', fn (Blueprint $t) => $t->string('c')->after('c')); Schema::rename('t', 't');", "laravel")
 @example("$this->up(); foreach ([1, 2] as $v) { Schema::create($v, function (Blueprint $t) {}); }", "laravel")
+@example("<sqlFile path='../../x.sql' relativeToChangelogFile='true'/><createView viewName='v'>SELECT c FROM t"
+         "</createView><sql dbms='!h2'>DO $$ BEGIN ALTER TABLE t ADD COLUMN d text; END $$;</sql>", "liquibase")
 def test_framework_migrations_readers(text, fmt):
     h.check_framework_migrations(text, fmt)
 
