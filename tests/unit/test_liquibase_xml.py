@@ -372,3 +372,21 @@ def test_init_reads_the_sql_files_a_changelog_runs_through_it_not_on_their_own(t
     found, notes = survey(tmp_path)
     assert [f.format for f in found] == ["jpa"]
     assert any(n.startswith("left out 1 Liquibase changelog (and the 2 SQL files they run)") for n in notes)
+
+
+def test_an_included_changelog_for_another_database_is_skipped_whole(tmp_path: Path):
+    """A changelog-wide `<dbms>` precondition: PostgreSQL, named twice, is the target."""
+    oracle = HEAD + """\
+  <preConditions><dbms type="oracle"/></preConditions>
+  <changeSet author="a" id="o1"><createTable tableName="person"><column name="ora_only" type="NUMBER"/></createTable></changeSet>
+""" + TAIL
+    root = HEAD + PEOPLE + """\
+  <include file="oracle.xml" relativeToChangelogFile="true"/>
+  <changeSet author="a" id="2" dbms="postgresql">
+    <sql dbms="postgresql">ALTER TABLE person ADD COLUMN nickname TEXT;</sql>
+  </changeSet>
+""" + TAIL
+    write_files(tmp_path, {"db/master.xml": root, "db/oracle.xml": oracle})
+    ev = read_entry(tmp_path, "db/*.xml", "liquibase", None)
+    assert names(ev, "person") == ["id", "email", "phone", "nickname"]
+    assert (ev.counts["migrations"], ev.counts["migrations_skipped"]) == (2, 1)
