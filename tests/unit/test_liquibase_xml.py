@@ -390,3 +390,20 @@ def test_an_included_changelog_for_another_database_is_skipped_whole(tmp_path: P
     ev = read_entry(tmp_path, "db/*.xml", "liquibase", None)
     assert names(ev, "person") == ["id", "email", "phone", "nickname"]
     assert (ev.counts["migrations"], ev.counts["migrations_skipped"]) == (2, 1)
+
+
+def test_liquibase_1_modify_column_changes_the_types_of_its_columns(tmp_path: Path):
+    """OpenMRS's and OpenClinica's older changeSets use 1.x's `<modifyColumn>`: it was a
+    CN001 warning each (130 in OpenMRS's updates from 1.9)."""
+    log = HEAD + PEOPLE + """\
+  <changeSet author="a" id="2">
+    <modifyColumn tableName="person">
+      <column name="email" type="VARCHAR(320)" remarks="login"/>
+      <column name="fax" type="TEXT"/>
+    </modifyColumn>
+  </changeSet>
+""" + TAIL
+    write_files(tmp_path, {"db/changelog.xml": log})
+    ev = read_entry(tmp_path, "db/changelog.xml", "liquibase", None)
+    assert (column(ev, "person.email").type, column(ev, "person.email").comment) == ("VARCHAR(320)", "login")
+    assert [(p.location.line, p.severity, "'fax'" in p.message) for p in ev.problems] == [(13, Severity.WARNING, True)]

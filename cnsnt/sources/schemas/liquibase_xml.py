@@ -3,15 +3,15 @@
 Parsed by `xml_tree` (expat, document type declarations refused), never run. The
 changeSets are replayed in order on `Replay`, as the Rails, Alembic and Django
 migration readers do: createTable, addColumn, dropColumn, renameColumn,
-modifyDataType, dropTable, renameTable, add/dropForeignKeyConstraint, addPrimaryKey,
-set*Remarks; `<sql>`, the SQL files of `<sqlFile>` and the views of `<createView>` (its
-SELECT, or the file it names) go to the SQL replay, as the same SQL in a migration would.
-`<include>` and `<includeAll>` are followed where they are written (a file included
-twice is read once); so are the files `<sqlFile>` names. Changes limited to other
-databases than the one the changelog is read for are skipped (`liquibase_dbms`). A
-change that may alter tables but is not understood is a CN001 warning at its element,
-never a silent skip; changes that touch only rows, indexes or other constraints leave
-the tables as they are.
+modifyDataType (and 1.x's modifyColumn), dropTable, renameTable,
+add/dropForeignKeyConstraint, addPrimaryKey, set*Remarks; `<sql>`, the SQL files of
+`<sqlFile>` and the views of `<createView>` (its SELECT, or the file it names) go to
+the SQL replay, as the same SQL in a migration would. `<include>` and `<includeAll>`
+are followed where they are written (a file included twice is read once); so are the
+files `<sqlFile>` names. Changes limited to other databases than the one the changelog
+is read for are skipped (`liquibase_dbms`). A change that may alter tables but is not
+understood is a CN001 warning at its element, never a silent skip; changes that touch
+only rows, indexes or other constraints leave the tables as they are.
 """
 
 from __future__ import annotations
@@ -359,6 +359,19 @@ class _Reader:
         column = self.replay.column(table, name, change.line, change.column, what)
         if column is not None:
             column.type = change.attrs.get("newDataType") or column.type
+
+    def _modifyColumn(self, change: XmlElement) -> None:
+        """Liquibase 1.x's change of column types (`<column name type>` each), as modifyDataType."""
+        table = self._table(change)
+        if table is None:
+            return
+        for element in change.all("column"):
+            name = element.attrs.get("name", "")
+            what = f"<modifyColumn> '{name}'"
+            column = self.replay.column(table, name, element.line, element.column, what) if name else None
+            if column is not None:
+                column.type = element.attrs.get("type") or column.type
+                column.comment = element.attrs.get("remarks") or column.comment
 
     def _dropTable(self, change: XmlElement) -> None:
         name = change.attrs.get("tableName", "")
