@@ -5,7 +5,8 @@ them: `dbms="postgresql"` on a changeSet, `<sql>` or `<sqlFile>`, or a changeSet
 `<preConditions><dbms type="oracle"/></preConditions>`. Liquibase runs it on one
 database and skips the others' changes; cnsnt reads it the same way, for one target
 database, so that a table each database's `<sql>` creates is created once, and that
-SQL is parsed in the dialect of the database it was written for.
+SQL is parsed in the dialect of the database it was written for. Liquibase formatted
+SQL (`--changeset a:1 dbms:oracle`) is read the same way by the SQL migrations reader.
 """
 
 from __future__ import annotations
@@ -127,3 +128,48 @@ def choose_target(mentions: Iterable[str], dialect: str | None) -> str | None:
     if not counts:
         return None
     return max(order, key=lambda n: counts[n])  # max keeps the first of equal counts
+
+
+def formatted_changesets(text: str) -> list[tuple[int, int, str]]:
+    """The changesets of Liquibase formatted SQL: (start, end, their `dbms:` value), by offset.
+
+    A changeset runs from its `--changeset author:id [dbms:postgresql,h2] ...` line to the
+    next one (or the end of the file); the text before the first is no changeset.
+    """
+    out: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        words = line.strip().lstrip("-").split()
+        if words and words[0].casefold() == "changeset":
+            if out:
+                out[-1] = (out[-1][0], offset, out[-1][2])
+            dbms = next((w.split(":", 1)[1] for w in words[1:] if w.casefold().startswith("dbms:")), "")
+            out.append((offset, len(text), dbms))
+        offset += len(line)
+    return out
+
+
+#: The first words of Liquibase's own lines in formatted SQL (`--changeset a:1`), which it
+#: never sends to the database.
+_DIRECTIVES = ("liquibase", "changeset", "rollback", "comment", "precondition", "validchecksum",
+               "ignorelines", "property", "include")
+
+
+def formatted_for(text: str, target: str | None) -> str:
+    """Formatted SQL as Liquibase sends it to the target database.
+
+    Its own lines (`--changeset`, `--rollback`: MySQL reads `--x` as no comment) and the
+    changesets for other databases than the target are blanked, line breaks kept, so
+    offsets and lines stay those of the file.
+    """
+    cut = [(start, end) for start, end, dbms in formatted_changesets(text) if not runs_on(dbms, target)]
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        word = stripped.lstrip("-").split(None, 1)[0].casefold() if stripped.lstrip("-") else ""
+        if stripped.startswith("--") and word.startswith(_DIRECTIVES):
+            cut.append((offset, offset + len(line)))
+        offset += len(line)
+    for start, end in cut:
+        text = text[:start] + "".join("\n" if ch == "\n" else " " for ch in text[start:end]) + text[end:]
+    return text
