@@ -170,6 +170,14 @@ def formatted_for(text: str, target: str | None) -> str:
         if stripped.startswith("--") and word.startswith(_DIRECTIVES):
             cut.append((offset, offset + len(line)))
         offset += len(line)
-    for start, end in cut:
-        text = text[:start] + "".join("\n" if ch == "\n" else " " for ch in text[start:end]) + text[end:]
-    return text
+    pieces: list[str] = []
+    at = 0
+    for start, end in sorted(cut):  # one pass: a file of many changesets is copied once
+        start = max(start, at)
+        if end <= start:
+            continue
+        pieces.append(text[at:start])
+        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start:end]))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)

@@ -535,13 +535,11 @@ def sql_files_of(root: XmlElement, path: Path, base_dir: Path) -> list[Path]:
 
 def _element_places(change: XmlElement, text: str) -> Callable[[int], tuple[int, int]]:
     """Places of an element's text, counted from the element's line (its text starts there)."""
+    lines = LineIndex(text)
 
     def place(offset: int) -> tuple[int, int]:
-        before = text[:offset]
-        newlines = before.count("\n")
-        if not newlines:
-            return change.line, change.column + len(before)
-        return change.line + newlines, offset - before.rfind("\n")
+        line, column = lines.line_col(offset)
+        return (change.line, change.column + column - 1) if line == 1 else (change.line + line - 1, column)
 
     return place
 
