@@ -209,7 +209,7 @@ def _read_statements(
                 problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
                 continue
             problems.extend(schema.apply(stmt))
-            for inner in body_statements(stmt, dia, dialect):  # a view a PL/pgSQL function creates
+            for inner in body_statements(stmt, dia, dialect):  # schema a PL/pgSQL body or DO block makes
                 problems.extend(schema.apply(inner))
     tables = tuple(t.freeze(offsets.original) for t in schema.tables.values())
     fixed = sorted(

@@ -288,6 +288,8 @@ class SchemaBuilder:
                     if builder is None:
                         builder = TableBuilder(table.name, table.db or None, stmt.offset, altered_only=True)
                         self._store(builder)
+                    if adds_nothing(stmt, element, builder):
+                        continue
                     builder.add(self.column(element, stmt.base))
                     for key in _column_references(element):
                         builder.add_foreign_key(key)
@@ -466,6 +468,15 @@ class SchemaBuilder:
             return found
         same = [t for (s, n), t in self.tables.items() if n == name_key(name)]
         return same[0] if len(same) == 1 else None
+
+
+def adds_nothing(stmt: Statement, cdef: exp.ColumnDef, builder: TableBuilder) -> bool:
+    """Whether `ADD COLUMN IF NOT EXISTS` (or a guarded one, from a routine body) meets its column.
+
+    Then the column keeps its type, key and place: the statement changes nothing.
+    """
+    guarded = stmt.guarded or bool(cdef.args.get("exists"))
+    return guarded and name_key(cdef.name) in builder.columns
 
 
 def _offset(node: exp.Expr, stmt: Statement) -> int:

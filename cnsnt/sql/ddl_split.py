@@ -28,6 +28,9 @@ class Statement:
     base: int
     error: str | None = None
     """Set when this piece could not be tokenized at all."""
+    guarded: bool = False
+    """From a routine body (`body_statements`): it runs under conditions not evaluated, so a
+    column it adds that its table already has is left as it was."""
 
     @property
     def offset(self) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 
 from cnsnt.sql.client_lines import scan_lines
@@ -26,8 +27,9 @@ from cnsnt.sql.ddl_split import Statement, alter_matters, classify, keyword, tok
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.migrations import Link, MigrationBuilder
 from cnsnt.sql.placeholders import remove_placeholders
+from cnsnt.sql.routine_bodies import body_statements
 
-__all__ = ["LiveColumn", "LiveForeignKey", "LiveTable", "may_change_schema", "replay_embedded"]
+__all__ = ["LiveColumn", "LiveForeignKey", "LiveTable", "may_change_schema", "replay_embedded", "view_head"]
 
 #: The offset of what the caller's tables already held (not placed in this text).
 _SEEDED = -1
@@ -72,6 +74,8 @@ class LiveTable:
     """Offset in the SQL text where it got its current name (created or renamed); None: as before."""
     borrowed: bool = False
     """Another database's table the SQL may change but does not own: `IF NOT EXISTS` does not see it."""
+    view_sql: str | None = None
+    """A view's defining SELECT (in the dialect of the SQL that created it)."""
 
 
 class _Builder(MigrationBuilder):
@@ -114,7 +118,14 @@ def replay_embedded(
     tables_of: dict[int, LiveTable] = {}
     columns_of: dict[int, LiveColumn] = {}
     for live in tables:
-        table = TableBuilder(live.name, live.schema, _SEEDED, comment=live.comment, is_view=live.is_view)
+        table = TableBuilder(
+            live.name,
+            live.schema,
+            _SEEDED,
+            comment=live.comment,
+            is_view=live.is_view,
+            view_sql=live.view_sql,
+        )
         for seed in live.columns:
             made = ColumnBuilder(seed.name, _SEEDED, seed.type, seed.comment, seed.primary_key)
             columns_of[id(made)] = seed
@@ -142,6 +153,8 @@ def replay_embedded(
                 problems.append(DDLProblem(stmt.offset, oversize_message(size, max_statement)))
                 continue
             problems.extend(builder.apply(stmt))
+            for inner in body_statements(stmt, dia, dialect):  # schema a PL/pgSQL body or DO block makes
+                problems.extend(builder.apply(inner))
         problems.extend(builder.unknown_alter_problems())  # said once per table, at its first ALTER
     count += scan.routines
 
@@ -180,6 +193,7 @@ def replay_embedded(
                 list(links),
                 before.origin if before is not None else None,
                 placed(table.offset),
+                view_sql=table.view_sql if table.is_view else None,
             )
         )
     fixed = sorted(
@@ -224,3 +238,18 @@ def may_change_schema(text: str, dialect: str | None) -> bool:
             if kind is None and words[0] in ("EXEC", "EXECUTE") and "sp_rename" in stmt.sql.lower():
                 return True
     return False
+
+
+def view_head(name: str, schema: str | None, dialect: str | None) -> str:
+    """`CREATE VIEW "name" AS `, the name quoted for the dialect, to put before a view's SELECT.
+
+    A framework that states a view as its name and its SELECT (Liquibase's `<createView>`)
+    has it read as the same CREATE VIEW in SQL would be; quoted, a name is only a name.
+    Raises `cnsnt.sql.ddl.UnknownDialectError` for a dialect sqlglot does not know.
+    """
+    dia = resolve_dialect(dialect)
+    table = exp.Table(
+        this=exp.to_identifier(name, quoted=True),
+        db=exp.to_identifier(schema, quoted=True) if schema else None,
+    )
+    return f"CREATE VIEW {dia.generate(table)} AS "

@@ -30,7 +30,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.sql.client_lines import scan_lines
 from cnsnt.sql.ddl import quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_result import DDLProblem
-from cnsnt.sql.ddl_schema import SchemaBuilder
+from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_target,
@@ -175,7 +175,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
                 stmt.base += base  # offsets of all files live on one line, file after file
                 for p in builder.apply(stmt):
                     problems.append(_problem(p, bases, maps))
-                for inner in body_statements(stmt, dia, dialect):  # a view a PL/pgSQL body creates
+                for inner in body_statements(stmt, dia, dialect):  # schema a PL/pgSQL body or DO block makes
                     problems.extend(_problem(p, bases, maps) for p in builder.apply(inner))
             statements += scan.routines
             base += len(stripped) + 1
@@ -358,6 +358,8 @@ class MigrationBuilder(SchemaBuilder):
         self, stmt: Statement, key: _Key, builder: TableBuilder, element: exp.Expr, shown: str
     ) -> DDLProblem | None:
         if isinstance(element, exp.ColumnDef):
+            if adds_nothing(stmt, element, builder):
+                return None
             builder.add(self.column(element, stmt.base))
             self._links_of_columndef(key, element)
             return None

@@ -28,7 +28,7 @@ from sqlglot.errors import TokenError
 from sqlglot.tokenizer_core import Token, TokenType
 from sqlglot.tokens import Tokenizer
 
-from cnsnt.sql.ddl_split import Statement, classify, tokenize_statements
+from cnsnt.sql.ddl_split import Statement, alter_target, classify, dotted_name, tokenize_statements
 from cnsnt.sql.statements import GO_DIALECTS, MYSQL_DIALECTS
 
 
@@ -341,13 +341,17 @@ def _body_token(tokens: Sequence[Token]) -> tuple[Token | None, str]:
 
 
 def body_statements(stmt: Statement, dia: Dialect, dialect: str | None) -> list[Statement]:
-    """The tables and views a PostgreSQL-style routine's body creates, as DDL statements.
+    """The schema statements of a PostgreSQL-style routine's body, as DDL statements.
 
     A function that runs `CREATE VIEW report AS SELECT ...` (or creates a table that is not
-    TEMP) makes schema, as the same statement outside it does: the DDL reader reads them,
-    at their places in the file. A TEMP table is the routine's own scratch. Only a
-    dollar-quoted body (or DO block): one in single quotes doubles its quotes, so its
-    text is not the SQL.
+    TEMP) makes schema, as the same statement outside it does; so does its `ALTER TABLE`
+    (ADD, DROP, RENAME COLUMN, foreign keys) and `COMMENT ON`: migration-style schema files
+    wrap them in `DO $$ BEGIN IF NOT EXISTS (...) THEN ALTER TABLE ... END IF; END $$`. The
+    DDL reader reads them at their places in the file, each marked `guarded`: the body runs
+    under conditions cnsnt does not evaluate, so a column it adds that the table already
+    has stays as it was. A TEMP table is the routine's own scratch, and so are the
+    ALTERs and COMMENTs of it. Only a dollar-quoted body (or DO block): one in single
+    quotes doubles its quotes, so its text is not the SQL.
     """
     tokens = stmt.tokens
     if dialect not in _STRING_BODIES or not tokens or _word(tokens[0]) not in ("CREATE", "DO"):
@@ -366,14 +370,37 @@ def body_statements(stmt: Statement, dia: Dialect, dialect: str | None) -> list[
         return []
     start = body.start + len(tag)
     found = []
+    scratch: set[str] = set()  # the body's TEMP tables, by name
     for piece in tokenize_statements(stmt.sql[start : body.start + close], dia):
         kind = classify(piece.tokens) if piece.error is None else None
-        if (kind == "view" or (kind == "table" and _column_list(piece.tokens))) and not _temporary(
-            piece.tokens
-        ):
-            piece.base += stmt.base + start  # its place in the file
-            found.append(piece)
+        if kind in ("table", "view") and _temporary(piece.tokens):
+            scratch.add(_created_name(piece.tokens))
+            continue
+        if kind in ("alter", "comment"):
+            if scratch & _changed_names(piece.tokens, kind):
+                continue
+        elif not (kind == "view" or (kind == "table" and _column_list(piece.tokens))):
+            continue
+        piece.base += stmt.base + start  # its place in the file
+        piece.guarded = True
+        found.append(piece)
     return found
+
+
+def _created_name(tokens: Sequence[Token]) -> str:
+    """The name (last part, folded) a CREATE TABLE or VIEW gives."""
+    words = [_word(t) for t in tokens]
+    at = next((i for i, w in enumerate(words) if w in ("TABLE", "VIEW")), len(words)) + 1
+    if words[at : at + 3] == ["IF", "NOT", "EXISTS"]:
+        at += 3
+    name, _ = dotted_name(list(tokens), at)
+    return name[-1].strip('"').casefold() if name else ""
+
+
+def _changed_names(tokens: Sequence[Token], kind: str) -> set[str]:
+    """The names (folded) an ALTER TABLE or COMMENT ON may mean its table by."""
+    name = alter_target(list(tokens))[0] if kind == "alter" else dotted_name(list(tokens), 3)[0]
+    return {part.strip('"').casefold() for part in name}
 
 
 def _column_list(tokens: Sequence[Token]) -> bool:

@@ -22,7 +22,7 @@ from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
-from cnsnt.sources.schemas.liquibase_xml import includes_of, is_liquibase_xml
+from cnsnt.sources.schemas.liquibase_xml import includes_of, is_liquibase_xml, sql_files_of
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb
 from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
@@ -597,8 +597,12 @@ def _laravel_dialect(home: Path, root: Path) -> str | None:
         return None
 
 
-def _liquibase_changelogs(files: list[Path], root: Path) -> list[Found]:
-    """Liquibase XML changelogs no other changelog includes: the roots Liquibase is run on."""
+def _liquibase_changelogs(files: list[Path], root: Path) -> tuple[list[Found], set[Path]]:
+    """Liquibase XML changelogs no other changelog includes, and the SQL files their changes run.
+
+    The roots are what Liquibase is run on; an SQL file a `<sqlFile>` (or `<createView
+    path>`) runs is read through its changelog, no source of its own.
+    """
     logs = [p for p in files if p.suffix.lower() == ".xml" and is_liquibase_xml(_sniff(p))]
     trees: dict[Path, XmlElement] = {}
     for path in logs:
@@ -608,7 +612,11 @@ def _liquibase_changelogs(files: list[Path], root: Path) -> list[Found]:
             continue  # the audit reports it; a broken changelog is still proposed
     included = {inc.resolve() for path, tree in trees.items() for inc in includes_of(tree, path, root)}
     roots = [p for p in logs if p.resolve() not in included] or logs[:1]  # [:1]: a cycle of includes
-    return [Found("schemas", p.relative_to(root).as_posix(), format="liquibase") for p in roots]
+    runs = {sql.resolve() for path, tree in trees.items() for sql in sql_files_of(tree, path, root)}
+    return (
+        [Found("schemas", p.relative_to(root).as_posix(), format="liquibase") for p in roots],
+        {p for p in files if p.resolve() in runs} if runs else set(),
+    )
 
 
 def _sql_read(path: Path, head: str) -> list[Path]:
@@ -773,7 +781,7 @@ def _jpa_resources(entities: list[tuple[Path, str | None]], root: Path) -> set[P
 
 
 def _leave_jpa_changelogs(
-    changelogs: list[Found], entities: list[tuple[Path, str | None]], root: Path
+    changelogs: list[Found], entities: list[tuple[Path, str | None]], root: Path, runs: int = 0
 ) -> tuple[list[Found], list[str]]:
     """Liquibase changelogs in a project that maps its tables with JPA entities are left out, with a note.
 
@@ -787,8 +795,9 @@ def _leave_jpa_changelogs(
     if not left:
         return changelogs, []
     where = ", ".join(sorted({Path(f.pattern).parent.as_posix() for f in left}))
+    sql = f" (and the {runs} SQL file{'s' if runs != 1 else ''} they run)" if runs else ""
     note = (
-        f"left out {len(left)} Liquibase changelog{'s' if len(left) != 1 else ''} in {where}: the "
+        f"left out {len(left)} Liquibase changelog{'s' if len(left) != 1 else ''}{sql} in {where}: the "
         "history of the tables the project's JPA entities map, which are read instead (reading both "
         "would list every column twice)"
     )
@@ -972,6 +981,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         by_parent[path.parent].append(path)
     kinds: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     laravel, in_laravel = _laravel_migrations(files, root)
+    changelogs, in_changelogs = _liquibase_changelogs(files, root)
+    in_laravel |= in_changelogs  # SQL a changelog runs is read through it
     migrations = _migration_dirs([p for p in files if p not in in_laravel])
     in_migrations = {p for paths in migrations.values() for p in paths}
     in_migrations |= in_laravel
@@ -1050,7 +1061,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
-    changelogs, left_out = _leave_jpa_changelogs(_liquibase_changelogs(files, root), orm.get("jpa", []), root)
+    changelogs, left_out = _leave_jpa_changelogs(changelogs, orm.get("jpa", []), root, len(in_changelogs))
     found.extend(changelogs)
     notes.extend(left_out)
     for model_kind in sorted(orm):

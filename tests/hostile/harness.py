@@ -184,6 +184,14 @@ MIGRATION_PIECES = [
     'b.ToView("v");', "b.UseTpcMappingStrategy();",
     "await queryRunner.query(`", "`);", "'CREATE TABLE \"t\" (\"c\" int)'", "${x}", "\\`",
     "queryRunner.createTable(new Table({}))", "ALTER TABLE \"t\" RENAME COLUMN \"c\" TO \"d\"",
+    "<createTable tableName='t'>", "<column name='c' type='INT'/>", "</createTable>",
+    "<createView viewName='v'>", "<createView viewName='v' fullDefinition='true'>", "SELECT c FROM t",
+    "</createView>", "<createView viewName='w' path='v.sql'/>", "<sql dbms='postgresql'>", "<sql dbms='!h2'>",
+    "</sql>", "<sqlFile path='x.sql' relativeToChangelogFile='true'/>", "<sqlFile path='/etc/hostname'/>",
+    "<sqlFile path='../../x.sql' relativeToChangelogFile='true'/>", "<sqlFile path='classpath:'/>",
+    "<preConditions onFail='MARK_RAN'><not><dbms type='h2'/></not></preConditions>",
+    "</changeSet><changeSet id='2' author='a' dbms='mysql, mariadb'>",
+    "DO $$ BEGIN ALTER TABLE t ADD COLUMN d text; END $$;", "<dropView viewName='v'/>",
 ]
 migration_text = st.lists(st.sampled_from(MIGRATION_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 #: A framework migration around generated operations: (file name, text before, text after).
@@ -201,11 +209,13 @@ MIGRATION_FRAMES = {
     "typeorm_migrations": ("1700000000000-a.ts", "import { MigrationInterface } from 'typeorm';\n"
                            "export class A1700000000000 implements MigrationInterface {\n"
                            "  async up(queryRunner: QueryRunner) {\n    ", "\n  }\n}\n"),
+    "liquibase": ("changelog.xml", "<databaseChangeLog><changeSet id='1' author='a'>",
+                  "</changeSet></databaseChangeLog>\n"),
 }
 
 
 def check_framework_migrations(text: str, fmt: str) -> None:
-    """The Rails, Alembic, Django, Laravel and EF Core snapshot readers give evidence or a SourceError for any body."""
+    """The framework migration readers (Liquibase's and the EF Core snapshot reader too) give evidence or a SourceError for any body."""
     name, before, after = MIGRATION_FRAMES[fmt]
     _read("schemas", name, (before + text + after).encode("utf-8", "surrogatepass"), fmt=fmt)
 

@@ -86,6 +86,8 @@ def test_ddl_reader(text, dialect):
 @example("$this->up(); foreach ([1, 2] as $v) { Schema::create($v, function (Blueprint $t) {}); }", "laravel")
 @example("await queryRunner.query(`CREATE TABLE \"t\" (\"c\" int)`); await queryRunner.query(`${x}`);",
          "typeorm_migrations")
+@example("<sqlFile path='../../x.sql' relativeToChangelogFile='true'/><createView viewName='v'>SELECT c FROM t"
+         "</createView><sql dbms='!h2'>DO $$ BEGIN ALTER TABLE t ADD COLUMN d text; END $$;</sql>", "liquibase")
 def test_framework_migrations_readers(text, fmt):
     h.check_framework_migrations(text, fmt)
 

@@ -211,3 +211,199 @@ def test_changelogs_of_a_project_with_jpa_entities_are_left_out_with_a_note(tmp_
     assert not any("app/src/main/resources" in f.pattern for f in found)
     assert any(f.format == "jpa" for f in found)
     assert any(n.startswith("left out 2 Liquibase changelogs in app/src/main/resources/config/liquibase, tools/db") for n in notes)
+
+
+PEOPLE = """\
+  <changeSet author="a" id="1">
+    <createTable tableName="person">
+      <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+      <column name="email" type="VARCHAR(200)"/>
+      <column name="phone" type="VARCHAR(20)"/>
+    </createTable>
+  </changeSet>
+"""
+
+
+def test_a_view_is_read_as_its_create_view_statement_would_be(tmp_path: Path):
+    """`<createView>` was a CN001 warning and the view was lost: its columns are those of its
+    SELECT, placed at its lines, and its SQL is kept so a query of the view reaches the
+    columns it reads; `fullDefinition` and `path` give the whole statement or the SELECT."""
+    log = HEAD + PEOPLE + """\
+  <changeSet author="a" id="2">
+    <createView viewName="contact_list" remarks="for the mailing">
+      SELECT id,
+             email AS mail
+      FROM person
+    </createView>
+    <createView viewName="phone_book" fullDefinition="true">CREATE VIEW phone_book AS SELECT phone FROM person</createView>
+    <createView viewName="by_file" path="views/by_file.sql" relativeToChangelogFile="true"/>
+    <createView viewName="lost" path="views/missing.sql" relativeToChangelogFile="true"/>
+  </changeSet>
+""" + TAIL
+    write_files(tmp_path, {"db/changelog.xml": log, "db/views/by_file.sql": "SELECT email\nFROM person;\n"})
+    ev = read_entry(tmp_path, "db/changelog.xml", "liquibase", None)
+    view = table(ev, "contact_list")
+    assert view.is_view and view.comment == "for the mailing"
+    assert names(ev, "contact_list") == ["id", "mail"]
+    assert [where(c) for c in view.columns] == [("db/changelog.xml", 12), ("db/changelog.xml", 13)]
+    assert view.view_sql is not None and "person" in view.view_sql
+    assert names(ev, "phone_book") == ["phone"] and table(ev, "phone_book").is_view
+    assert names(ev, "by_file") == ["email"] and where(column(ev, "by_file.email")) == ("db/views/by_file.sql", 1)
+    assert [(p.location.line, p.severity, "views/missing.sql" in p.message) for p in ev.problems] == [
+        (18, Severity.WARNING, True)
+    ]
+
+
+def test_a_query_of_a_liquibase_view_reads_the_columns_of_its_table(tmp_path: Path):
+    """The point of keeping a view's SQL: reading `contact_list` reads `person.email`, and
+    `person.phone`, which the view filters on."""
+    from cnsnt.sql.uses import QuerySchema, analyse
+
+    log = HEAD + PEOPLE + """\
+  <changeSet author="a" id="2">
+    <createView viewName="contact_list">SELECT id, email AS mail FROM person WHERE phone IS NOT NULL</createView>
+  </changeSet>
+""" + TAIL
+    write_files(tmp_path, {"db/changelog.xml": log})
+    ev = read_entry(tmp_path, "db/changelog.xml", "liquibase", None)
+    result = analyse("SELECT mail FROM contact_list", QuerySchema.from_tables(ev.tables, None))
+    assert {(u.column, u.access.value) for u in result.uses} == {("person.email", "read"), ("person.phone", "read")}
+
+
+def test_sql_files_a_changeset_runs_are_replayed_in_their_turn(tmp_path: Path):
+    """`<sqlFile>` was a CN001 warning and its tables were lost: the file is found as an
+    include is (beside the changelog, or from the classpath root), replayed where it is
+    written, its columns placed in the SQL file; a missing one is one CN001 at its element,
+    one outside the project is refused."""
+    log = HEAD + PEOPLE + """\
+  <changeSet author="a" id="2">
+    <sqlFile path="sql/002_orders.sql" relativeToChangelogFile="true" splitStatements="true"/>
+    <sqlFile path="classpath:db/sql/003_more.sql"/>
+    <sqlFile path="sql/nowhere.sql" relativeToChangelogFile="true"/>
+    <sqlFile path="../../outside.sql" relativeToChangelogFile="true"/>
+  </changeSet>
+  <changeSet author="a" id="3">
+    <addColumn tableName="orders"><column name="note" type="TEXT"/></addColumn>
+  </changeSet>
+""" + TAIL
+    orders = "-- orders\nCREATE TABLE orders (\n  id BIGINT PRIMARY KEY,\n  person BIGINT REFERENCES person(id)\n);\n"
+    more = "ALTER TABLE person ADD COLUMN birthday DATE;\nALTER TABLE person DROP COLUMN phone;\n"
+    write_files(tmp_path, {
+        "app/src/main/resources/db/changelog.xml": log,
+        "app/src/main/resources/db/sql/002_orders.sql": orders,
+        "app/src/main/resources/db/sql/003_more.sql": more,
+        "app/outside.sql": "CREATE TABLE secret (x INT);\n",
+    })
+    ev = read_entry(tmp_path / "app/src", "main/resources/db/changelog.xml", "liquibase", None)
+    assert names(ev, "orders") == ["id", "person", "note"]
+    assert where(column(ev, "orders.person")) == ("main/resources/db/sql/002_orders.sql", 4)
+    assert where(column(ev, "orders.note")) == ("main/resources/db/changelog.xml", 17)
+    assert table(ev, "orders").foreign_keys == (ForeignKey(("person",), "person", ("id",)),)
+    assert names(ev, "person") == ["id", "email", "birthday"]
+    assert "secret" not in {t.key for t in ev.tables}
+    assert [(p.location.line, p.severity, p.message.split(":")[0]) for p in ev.problems] == [
+        (13, Severity.WARNING, '<sqlFile path="sql/nowhere.sql">'),
+        (14, Severity.WARNING, '<sqlFile path="../../outside.sql">'),
+    ]
+
+
+def test_changes_for_other_databases_are_skipped_and_the_sql_is_read_in_its_own_dialect(tmp_path: Path):
+    """A changelog for several databases writes the same table once per database (`dbms` on
+    the changeSet, on the `<sql>`, or a `<dbms>` precondition): read all, each was created
+    again by the next; the database it names most is the one it is read for, and its SQL
+    is parsed in that database's dialect (MySQL backticks, T-SQL brackets)."""
+    log = HEAD + PEOPLE + """\
+  <changeSet author="a" id="pg" dbms="postgresql">
+    <sql>CREATE TABLE audit_log (id BIGSERIAL PRIMARY KEY, who TEXT, pg_only TEXT);</sql>
+  </changeSet>
+  <changeSet author="a" id="my" dbms="mysql, mariadb">
+    <sql>CREATE TABLE `audit_log` (`id` BIGINT AUTO_INCREMENT PRIMARY KEY, `who` VARCHAR(80), `my_only` TEXT);</sql>
+  </changeSet>
+  <changeSet author="a" id="ms">
+    <preConditions onFail="MARK_RAN"><dbms type="mssql"/></preConditions>
+    <sql>CREATE TABLE [audit_log] ([id] BIGINT, [who] NVARCHAR(80), [ms_only] TEXT);</sql>
+  </changeSet>
+  <changeSet author="a" id="more">
+    <sql dbms="mysql">ALTER TABLE `audit_log` ADD COLUMN `ip` VARCHAR(40);</sql>
+    <sql dbms="!h2, !mysql">ALTER TABLE audit_log ADD COLUMN not_mysql TEXT;</sql>
+    <sql dbms="all">ALTER TABLE audit_log ADD COLUMN everywhere TEXT;</sql>
+    <sql dbms="none">ALTER TABLE audit_log ADD COLUMN nowhere TEXT;</sql>
+  </changeSet>
+  <changeSet author="a" id="mysql-again" dbms="mysql">
+    <addColumn tableName="audit_log"><column name="agent" type="TEXT"/></addColumn>
+  </changeSet>
+""" + TAIL
+    write_files(tmp_path, {"db/changelog.xml": log})
+    ev = read_entry(tmp_path, "db/changelog.xml", "liquibase", None)
+    assert names(ev, "audit_log") == ["id", "who", "my_only", "ip", "everywhere", "agent"]
+    assert ev.problems == []
+    assert (ev.counts["migrations"], ev.counts["migrations_skipped"]) == (4, 2)
+    # the entry's dialect names the target: PostgreSQL's changes, not MySQL's
+    pg = read_entry(tmp_path, "db/changelog.xml", "liquibase", "postgres")
+    assert names(pg, "audit_log") == ["id", "who", "pg_only", "not_mysql", "everywhere"]
+
+
+def test_init_reads_the_sql_files_a_changelog_runs_through_it_not_on_their_own(tmp_path: Path):
+    """Activiti Cloud's changelogs run one SQL file per database and version (77): init
+    proposed three of them as schemas of their own and more as queries, beside the
+    changelog; now the changelog alone, or, beside JPA entities, none, said in the note."""
+    log = HEAD + """\
+  <changeSet author="a" id="pg" dbms="postgresql">
+    <sqlFile dbms="postgresql" path="changelog/pg.schema.sql" relativeToChangelogFile="true"/>
+  </changeSet>
+  <changeSet author="a" id="ora" dbms="oracle">
+    <sqlFile dbms="oracle" path="changelog/oracle.schema.sql" relativeToChangelogFile="true"/>
+  </changeSet>
+""" + TAIL
+    res = "svc/src/main/resources/db/"
+    write_files(tmp_path, {
+        res + "master.xml": log,
+        res + "changelog/pg.schema.sql": "CREATE TABLE member (id BIGINT PRIMARY KEY, email TEXT, phone TEXT);\n",
+        res + "changelog/oracle.schema.sql": "CREATE TABLE member (id NUMBER(19) PRIMARY KEY, email VARCHAR2(200));\n",
+    })
+    assert discover(tmp_path) == [Found("schemas", res + "master.xml", format="liquibase")]
+    ev = read_entry(tmp_path, res + "master.xml", "liquibase", None)
+    assert names(ev, "member") == ["id", "email", "phone"] and ev.problems == []
+
+    from cnsnt.starter.discover import survey
+
+    entity = "package x;\nimport jakarta.persistence.*;\n@Entity\npublic class Member {\n  @Id Long id;\n  String email;\n}\n"
+    write_files(tmp_path, {"svc/src/main/java/x/Member.java": entity})
+    found, notes = survey(tmp_path)
+    assert [f.format for f in found] == ["jpa"]
+    assert any(n.startswith("left out 1 Liquibase changelog (and the 2 SQL files they run)") for n in notes)
+
+
+def test_an_included_changelog_for_another_database_is_skipped_whole(tmp_path: Path):
+    """A changelog-wide `<dbms>` precondition: PostgreSQL, named twice, is the target."""
+    oracle = HEAD + """\
+  <preConditions><dbms type="oracle"/></preConditions>
+  <changeSet author="a" id="o1"><createTable tableName="person"><column name="ora_only" type="NUMBER"/></createTable></changeSet>
+""" + TAIL
+    root = HEAD + PEOPLE + """\
+  <include file="oracle.xml" relativeToChangelogFile="true"/>
+  <changeSet author="a" id="2" dbms="postgresql">
+    <sql dbms="postgresql">ALTER TABLE person ADD COLUMN nickname TEXT;</sql>
+  </changeSet>
+""" + TAIL
+    write_files(tmp_path, {"db/master.xml": root, "db/oracle.xml": oracle})
+    ev = read_entry(tmp_path, "db/*.xml", "liquibase", None)
+    assert names(ev, "person") == ["id", "email", "phone", "nickname"]
+    assert (ev.counts["migrations"], ev.counts["migrations_skipped"]) == (2, 1)
+
+
+def test_liquibase_1_modify_column_changes_the_types_of_its_columns(tmp_path: Path):
+    """OpenMRS's and OpenClinica's older changeSets use 1.x's `<modifyColumn>`: it was a
+    CN001 warning each (130 in OpenMRS's updates from 1.9)."""
+    log = HEAD + PEOPLE + """\
+  <changeSet author="a" id="2">
+    <modifyColumn tableName="person">
+      <column name="email" type="VARCHAR(320)" remarks="login"/>
+      <column name="fax" type="TEXT"/>
+    </modifyColumn>
+  </changeSet>
+""" + TAIL
+    write_files(tmp_path, {"db/changelog.xml": log})
+    ev = read_entry(tmp_path, "db/changelog.xml", "liquibase", None)
+    assert (column(ev, "person.email").type, column(ev, "person.email").comment) == ("VARCHAR(320)", "login")
+    assert [(p.location.line, p.severity, "'fax'" in p.message) for p in ev.problems] == [(13, Severity.WARNING, True)]

@@ -424,3 +424,27 @@ def test_drop_constraint_drops_the_foreign_key(mig):
     )
     assert table(ev, "v").foreign_keys == (ForeignKey(("q_id",), "p", ("id",)),)
     assert table(ev, "w").foreign_keys == ()
+
+
+FORMATTED = (
+    "--liquibase formatted sql\n\n--changeset ann:1\nCREATE TABLE person (id INT, email TEXT);\n\n"
+    "--changeset ann:2 dbms:postgresql\nALTER TABLE person ADD COLUMN pg_only TEXT;\n\n"
+    "--changeset ann:3 dbms:mysql,mariadb\nALTER TABLE `person` ADD COLUMN `my_only` TEXT;\n\n"
+    "--changeset ann:4 dbms:mysql\nALTER TABLE `person` ADD COLUMN `note` TEXT;\n"
+    "--rollback ALTER TABLE `person` DROP COLUMN `note`;\n\n"
+    "--changeset ann:5 dbms:!h2\nALTER TABLE person ADD COLUMN phone TEXT;\n"
+)
+
+
+def test_liquibase_formatted_changesets_for_other_databases_are_not_replayed(tmp_path: Path):
+    """As in XML changelogs: `--changeset a:1 dbms:mysql` runs on MySQL only, so read for the
+    entry's database (or the one the changesets name most, in its dialect) a column each
+    database adds its own way is added once, and MySQL's backticks are no problem."""
+    write_files(tmp_path, {"db/changelog.sql": FORMATTED})
+    pg = read_entry(tmp_path, "db/*.sql", None, "postgres")
+    assert names(pg, "person") == ["id", "email", "pg_only", "phone"]
+    assert pg.problems == []
+    mysql = read_entry(tmp_path, "db/*.sql", None, None)  # MySQL named twice
+    assert names(mysql, "person") == ["id", "email", "my_only", "note", "phone"]
+    assert mysql.problems == []
+    assert where(column(mysql, "person.phone")) == ("db/changelog.sql", 17)  # lines as in the file

@@ -51,6 +51,10 @@ class ModelTable:
     comment: str | None = None
     foreign_keys: list[ForeignKey] = field(default_factory=list)
     is_view: bool = False
+    view_sql: str | None = None
+    """A view's defining SELECT, when read from SQL, so uses of the view trace to its tables."""
+    dialect: str | None = None
+    """The SQL dialect `view_sql` is written in."""
 
     def add(self, column: ModelColumn) -> None:
         """Add a column; a later one of the same name replaces it (a subclass overrides)."""
@@ -84,6 +88,8 @@ def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProble
                 columns=columns,
                 comment=t.comment,
                 is_view=t.is_view,
+                view_sql=t.view_sql if t.is_view else None,
+                dialect=t.dialect if t.is_view and t.view_sql else None,
                 foreign_keys=tuple(t.foreign_keys),
             )
         )

@@ -3,27 +3,41 @@
 Parsed by `xml_tree` (expat, document type declarations refused), never run. The
 changeSets are replayed in order on `Replay`, as the Rails, Alembic and Django
 migration readers do: createTable, addColumn, dropColumn, renameColumn,
-modifyDataType, dropTable, renameTable, add/dropForeignKeyConstraint, addPrimaryKey,
-set*Remarks; `<sql>` goes to the SQL replay. `<include>` and `<includeAll>` are
-followed where they are written (a file included twice is read once). A change that
-may alter tables but is not understood is a CN001 warning at its element, never a
-silent skip; changes that touch only rows, indexes or other constraints leave the
-tables as they are.
+modifyDataType (and 1.x's modifyColumn), dropTable, renameTable,
+add/dropForeignKeyConstraint, addPrimaryKey, set*Remarks; `<sql>`, the SQL files of
+`<sqlFile>` and the views of `<createView>` (its SELECT, or the file it names) go to
+the SQL replay, as the same SQL in a migration would. `<include>` and `<includeAll>`
+are followed where they are written (a file included twice is read once); so are the
+files `<sqlFile>` names. Changes limited to other databases than the one the changelog
+is read for are skipped (`liquibase_dbms`). A change that may alter tables but is not
+understood is a CN001 warning at its element, never a silent skip; changes that touch
+only rows, indexes or other constraints leave the tables as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, problem_of
-from cnsnt.sources.schemas.replay import Replay
+from cnsnt.sources.schemas.liquibase_dbms import (
+    SQLGLOT_DIALECTS,
+    choose_target,
+    dbms_names,
+    precondition_names,
+    precondition_runs,
+    runs_on,
+)
+from cnsnt.sources.schemas.replay import Replay, table_key
 from cnsnt.sources.schemas.replay_sql import replay_sql
 from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
+from cnsnt.sql.ddl import UnknownDialectError
+from cnsnt.sql.embedded import view_head
 
 #: Changes that leave every table's columns, keys and comments as they are.
 _NO_TABLE_CHANGE = frozenset({
@@ -35,8 +49,11 @@ _NO_TABLE_CHANGE = frozenset({
     "dropProcedure", "createFunction", "dropFunction", "createTrigger", "dropTrigger",
     "enableTrigger", "disableTrigger", "tagDatabase", "output", "empty", "stop", "executeCommand",
     "customChange", "mergeColumns", "comment", "preConditions", "precondition", "rollback",
-    "validCheckSum", "modifySql",
+    "validCheckSum", "modifySql", "createPackage", "createPackageBody", "dropPackage",
+    "dropPackageBody", "createSynonym", "dropSynonym",
 })
+#: Children of a changeSet whose `dbms` says nothing of the database the changelog is for.
+_NOT_CHANGES = frozenset({"rollback", "modifySql", "preConditions", "comment", "validCheckSum"})
 #: `customChange`, `executeCommand`, `mergeColumns`, `addLookupTable` do change tables: reported.
 _REPORTED = frozenset({"customChange", "executeCommand", "mergeColumns", "addLookupTable"})
 #: How deep includes may nest (a cycle is caught before this).
@@ -60,11 +77,18 @@ def read_liquibase_xml(paths: list[Path], spec: SourceSpec, ctx: SourceContext) 
     }
     roots = [path for path in trees if path.resolve() not in included]
     # then those only a cycle of includes reaches (a includes b includes a): from the first
-    for path in [*roots, *(p for p in trees if p not in roots)]:
-        root = trees[path]
-        if root is not None:
-            reader.changelog(path, root, 0)
-    return reader.replay.evidence(len(reader.seen), reader.changesets)
+    order = [(path, root) for path in [*roots, *(p for p in trees if p not in roots)]
+             if (root := trees[path]) is not None]
+    mentions: list[str] = []
+    walked: set[Path] = set()
+    for path, root in order:
+        mentions.extend(reader.mentions(path, root, 0, walked))
+    reader.target = choose_target(mentions, reader.dialect)
+    if reader.dialect is None and reader.target is not None:
+        reader.dialect = SQLGLOT_DIALECTS.get(reader.target)
+    for path, root in order:
+        reader.changelog(path, root, 0)
+    return reader.replay.evidence(len(reader.seen), reader.changesets, reader.skipped)
 
 
 def includes_of(root: XmlElement, path: Path, base_dir: Path) -> list[Path]:
@@ -119,7 +143,15 @@ class _Reader:
         self.replay = Replay()
         self.seen: set[Path] = set()
         self.changesets = 0
+        self.skipped = 0
+        """ChangeSets for another database than the target."""
         self.trees: dict[Path, XmlElement | None] = {}
+        self.dialect = ctx.dialect or spec.dialect
+        """The SQL dialect of the changes' SQL: the entry's, else the target database's."""
+        self.target: str | None = None
+        """The Liquibase name of the database the changelogs are read for (`choose_target`)."""
+        self.path = Path()
+        """The changelog being replayed (`<sqlFile>` and `<createView path>` are found from it)."""
 
     def parse(self, path: Path) -> XmlElement | None:
         """The tree of one changelog (read once); a file that cannot be read is its own CN001 problem."""
@@ -150,15 +182,66 @@ class _Reader:
                                1, 1, Severity.WARNING)
             return
         for log in logs:
+            pre = log.first("preConditions")
+            if pre is not None and not precondition_runs(pre, self.target):
+                self.skipped += len(log.all("changeSet"))  # a changelog for another database
+                continue
             for element in log.children:
-                self.replay.shown = shown
+                self.replay.shown, self.path = shown, path
                 if element.tag == "changeSet":
+                    pre = element.first("preConditions")
+                    if not runs_on(element.attrs.get("dbms"), self.target) or (
+                        pre is not None and not precondition_runs(pre, self.target)
+                    ):
+                        self.skipped += 1
+                        continue
                     self.changesets += 1
                     for change in element.children:
-                        self.replay.shown = shown
+                        self.replay.shown, self.path = shown, path
                         self.change(change)
                 elif element.tag in ("include", "includeAll"):
                     self.include(element, path, shown, depth)
+
+    def mentions(self, path: Path, root: XmlElement, depth: int, walked: set[Path]) -> list[str]:
+        """The databases the changes of a changelog and its includes are limited to, in order."""
+        key = path.resolve()
+        if key in walked or depth > _MAX_INCLUDE_DEPTH:
+            return []
+        walked.add(key)
+        out: list[str] = []
+        for log in root.all("databaseChangeLog"):
+            for element in log.children:
+                if element.tag == "preConditions":
+                    out.extend(precondition_names(element))
+                elif element.tag == "changeSet":
+                    out.extend(dbms_names(element.attrs.get("dbms")))
+                    for change in element.children:
+                        if change.tag == "preConditions":
+                            out.extend(precondition_names(change))
+                        elif change.tag not in _NOT_CHANGES:
+                            out.extend(dbms_names(change.attrs.get("dbms")))
+                elif element.tag in ("include", "includeAll"):
+                    for file in self._included(element, path):
+                        tree = self.parse(file)
+                        if tree is not None:
+                            out.extend(self.mentions(file, tree, depth + 1, walked))
+        return out
+
+    def _included(self, element: XmlElement, path: Path) -> list[Path]:
+        """The changelogs an include reads, quietly: none when `include` would report it."""
+        attr = "file" if element.tag == "include" else "path"
+        target = self._inside(_resolve(element, attr, path, self.ctx.base_dir))
+        if target is None:
+            return []
+        if element.tag == "include":
+            return [target] if target.is_file() else []
+        return _folder_xml(target) if target.is_dir() else []
+
+    def _inside(self, target: Path | None) -> Path | None:
+        """A file an element names, unless it is outside the policy's folder (and that is not allowed)."""
+        if target is None or self.ctx.limits.allow_outside:
+            return target
+        return target if target.resolve().is_relative_to(self.ctx.base_dir.resolve()) else None
 
     def include(self, element: XmlElement, path: Path, shown: str, depth: int) -> None:
         """Follow an `<include>` or `<includeAll>`; one cnsnt cannot find is a warning at its place."""
@@ -191,6 +274,8 @@ class _Reader:
 
     def change(self, change: XmlElement) -> None:
         """Apply one change of a changeSet."""
+        if change.attrs.get("dbms") and not runs_on(change.attrs["dbms"], self.target):
+            return  # a change for another database
         handler = getattr(self, "_" + change.tag, None)
         if handler is not None:
             handler(change)
@@ -275,6 +360,19 @@ class _Reader:
         if column is not None:
             column.type = change.attrs.get("newDataType") or column.type
 
+    def _modifyColumn(self, change: XmlElement) -> None:
+        """Liquibase 1.x's change of column types (`<column name type>` each), as modifyDataType."""
+        table = self._table(change)
+        if table is None:
+            return
+        for element in change.all("column"):
+            name = element.attrs.get("name", "")
+            what = f"<modifyColumn> '{name}'"
+            column = self.replay.column(table, name, element.line, element.column, what) if name else None
+            if column is not None:
+                column.type = element.attrs.get("type") or column.type
+                column.comment = element.attrs.get("remarks") or column.comment
+
     def _dropTable(self, change: XmlElement) -> None:
         name = change.attrs.get("tableName", "")
         if name:
@@ -328,32 +426,132 @@ class _Reader:
             if column.name.casefold() == name.casefold():
                 column.comment = remarks or None
 
+    def _dropView(self, change: XmlElement) -> None:
+        name = change.attrs.get("viewName", "")
+        if name:
+            self.replay.drop(name, change.attrs.get("schemaName") or None, change.line, change.column,
+                             f"<dropView viewName=\"{name}\">")
+
+    def _renameView(self, change: XmlElement) -> None:
+        old, new = change.attrs.get("oldViewName", ""), change.attrs.get("newViewName", "")
+        if old and new:
+            self.replay.rename_table(old, new, change.attrs.get("schemaName") or None, change.line,
+                                     change.column, f"<renameView oldViewName=\"{old}\">")
+
     def _sql(self, change: XmlElement) -> None:
         """Raw SQL, applied by the SQL replay; its places count from the `<sql>` element's line."""
-        text = change.text
-        dialect = self.ctx.dialect or self.spec.dialect
-
-        def place(offset: int) -> tuple[int, int]:
-            before = text[:offset]
-            newlines = before.count("\n")
-            if not newlines:
-                return change.line, change.column + len(before)
-            return change.line + newlines, offset - before.rfind("\n")
-
-        try:
-            replay_sql(self.replay, text, place, dialect)
-        except SourceError as exc:
-            self.replay.report(exc.message, change.line, change.column)
+        self._replay_text(change.text, _element_places(change, change.text), change)
 
     def _sqlFile(self, change: XmlElement) -> None:
-        self.replay.not_replayed(f"<sqlFile path=\"{change.attrs.get('path', '')}\">",
-                                 "SQL files a changeSet runs are not read", change.line, change.column,
-                                 Severity.WARNING)
+        """An SQL file, found as an `<include>` is, applied by the SQL replay at its own places."""
+        found = self._file(change)
+        if found is not None:
+            text, shown = found
+            self._replay_text(text, LineIndex(text).line_col, change, shown)
 
     def _createView(self, change: XmlElement) -> None:
-        self.replay.not_replayed(f"<createView viewName=\"{change.attrs.get('viewName', '')}\">",
-                                 "views of a Liquibase changelog are not read", change.line, change.column,
-                                 Severity.WARNING)
+        """A view, read as `CREATE VIEW name AS <SELECT>` is in SQL (`fullDefinition`: the text is that)."""
+        name = change.attrs.get("viewName", "")
+        if not name:
+            self._table(change, "viewName")  # the warning
+            return
+        shown = None
+        place: Callable[[int], tuple[int, int]]
+        if change.attrs.get("path"):
+            found = self._file(change)
+            if found is None:
+                return
+            text, shown = found
+            place = LineIndex(text).line_col
+        else:
+            text = change.text
+            place = _element_places(change, text)
+        if not text.strip():
+            self.replay.report(f"<createView viewName=\"{name}\"> without a SELECT: skipped", change.line,
+                               change.column, Severity.WARNING)
+            return
+        if change.attrs.get("fullDefinition", "").lower() != "true":
+            try:
+                head = view_head(name, change.attrs.get("schemaName") or None, self.dialect)
+            except UnknownDialectError as exc:
+                self.replay.report(str(exc), change.line, change.column)
+                return
+            text, place = head + text, _after(head, place, change)
+        self._replay_text(text, place, change, shown)
+        view = self.replay.tables.get(table_key(name, change.attrs.get("schemaName") or None))
+        if view is not None and change.attrs.get("remarks"):
+            view.comment = change.attrs["remarks"]
+
+    def _replay_text(self, text: str, place: Callable[[int], tuple[int, int]], change: XmlElement,
+                     shown: str | None = None) -> None:
+        """Apply SQL to the tables so far; `shown`: the SQL file it is written in, else this changelog."""
+        before = self.replay.shown
+        self.replay.shown = shown or before
+        try:
+            replay_sql(self.replay, text, place, self.dialect, self.ctx.limits.statement_bytes)
+        except SourceError as exc:
+            self.replay.shown = before
+            self.replay.report(exc.message, change.line, change.column)
+        finally:
+            self.replay.shown = before
+
+    def _file(self, change: XmlElement) -> tuple[str, str] | None:
+        """The text and shown name of the file a `<sqlFile>` or `<createView>` names by `path`.
+
+        Found as an `<include>` is; one that is missing, outside the project or unreadable
+        is one CN001 at the element.
+        """
+        name = change.attrs.get("path", "")
+        what = f"<{change.tag} path=\"{name}\">"
+        target = _resolve(change, "path", self.path, self.ctx.base_dir)
+        if target is None or not target.is_file():
+            self.replay.report(f"{what}: not found beside this changelog nor below the policy's folder; "
+                               "its SQL is not read", change.line, change.column, Severity.WARNING)
+            return None
+        if self._inside(target) is None:
+            self.replay.report(f"{what}: outside the policy's folder, not read (--allow-outside reads it)",
+                               change.line, change.column, Severity.WARNING)
+            return None
+        shown = self.ctx.shown(target)
+        self.ctx.check_time()
+        try:
+            return read_text(target, shown, limits=self.ctx.limits), shown
+        except SourceError as exc:
+            self.replay.problems.append(problem_of(exc, shown))
+            return None
+
+
+def sql_files_of(root: XmlElement, path: Path, base_dir: Path) -> list[Path]:
+    """The SQL files a changelog's changes run (`<sqlFile>`, `<createView path>`), wherever they are."""
+    out: list[Path] = []
+    for log in root.all("databaseChangeLog"):
+        for changeset in log.all("changeSet"):
+            for change in changeset.children:
+                if change.tag in ("sqlFile", "createView") and change.attrs.get("path"):
+                    found = _resolve(change, "path", path, base_dir)
+                    out.extend([found] if found is not None and found.is_file() else [])
+    return out
+
+
+def _element_places(change: XmlElement, text: str) -> Callable[[int], tuple[int, int]]:
+    """Places of an element's text, counted from the element's line (its text starts there)."""
+    lines = LineIndex(text)
+
+    def place(offset: int) -> tuple[int, int]:
+        line, column = lines.line_col(offset)
+        return (change.line, change.column + column - 1) if line == 1 else (change.line + line - 1, column)
+
+    return place
+
+
+def _after(head: str, place: Callable[[int], tuple[int, int]],
+           change: XmlElement) -> Callable[[int], tuple[int, int]]:
+    """Places in `head + text` for places in `text`: the head's own are the element's."""
+
+    def shifted(offset: int) -> tuple[int, int]:
+        return place(offset - len(head)) if offset >= len(head) else (change.line, change.column)
+
+    return shifted
 
 
 def _names(text: str) -> tuple[str, ...]:

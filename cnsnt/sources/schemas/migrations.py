@@ -16,7 +16,14 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sources.schemas.common import problem_of
-from cnsnt.sources.schemas.migration_order import order_migrations, up_part
+from cnsnt.sources.schemas.liquibase_dbms import (
+    SQLGLOT_DIALECTS,
+    choose_target,
+    dbms_names,
+    formatted_changesets,
+    formatted_for,
+)
+from cnsnt.sources.schemas.migration_order import is_liquibase, order_migrations, up_part
 from cnsnt.sql.ddl import UnknownDialectError
 from cnsnt.sql.migrations import MigrationFile, Where, replay_migrations
 from cnsnt.sql.sqlplus import script_paths
@@ -45,6 +52,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         files.append(MigrationFile(shown, up_part(text)))
         shown_names.append(shown)
         read_paths.append(path)
+    files, dialect = _for_one_database(files, dialect)
     try:
         result = replay_migrations(files, dialect)
     except UnknownDialectError as exc:
@@ -127,3 +135,29 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
             "statements": result.statements,
         },
     )
+
+
+def _for_one_database(
+    files: list[MigrationFile], dialect: str | None
+) -> tuple[list[MigrationFile], str | None]:
+    """Liquibase formatted SQL as Liquibase runs it, on one database as XML changelogs are.
+
+    Its own lines and its changesets limited to other databases (`--changeset a:1
+    dbms:oracle`) are blanked (`liquibase_dbms.formatted_for`); the target is the entry's
+    dialect, else the database the changesets name most, whose dialect then reads the folder.
+    """
+    formatted = [i for i, f in enumerate(files) if is_liquibase(f.text)]
+    if not formatted:
+        return files, dialect
+    mentions = [
+        name
+        for i in formatted
+        for _, _, dbms in formatted_changesets(files[i].text)
+        for name in dbms_names(dbms)
+    ]
+    target = choose_target(mentions, dialect)
+    out = [
+        MigrationFile(f.name, formatted_for(f.text, target)) if i in formatted else f
+        for i, f in enumerate(files)
+    ]
+    return out, dialect or (SQLGLOT_DIALECTS.get(target) if target else None)

@@ -52,6 +52,7 @@ def replay_sql(
             ],
             table,
             borrowed=borrowed(table) if borrowed is not None else False,
+            view_sql=table.view_sql,
         )
         for key, table in replay.tables.items()
     ]
@@ -76,6 +77,8 @@ def replay_sql(
             live.comment,
             live.is_view,
         )
+        if live.view_sql != table.view_sql:  # (re)defined by this SQL, in its dialect
+            table.view_sql, table.dialect = live.view_sql, dialect
         table.columns = [_column(col, replay.shown, place) for col in live.columns]
         key = table_key(table.name, table.schema)
         table.foreign_keys = []
