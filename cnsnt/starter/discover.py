@@ -379,6 +379,39 @@ def _json_form(path: Path) -> bool:
     return isinstance(schema, dict) and isinstance(schema.get("properties"), dict)
 
 
+#: Root keys of a JSON Schema that maps a Java class (jsonschema2pojo's `javaType`, ...).
+_CLASS_SCHEMA_KEYS = frozenset({"javaType", "javaInterfaces", "extendsJavaClass"})
+
+
+def _class_schema(path: Path) -> bool:
+    """A JSON Schema written from or for a program's class: a data contract, not a form.
+
+    Jackson's schema module names the Java class in the id (`urn:jsonschema:org:x:TaskAssignedEvent`),
+    jsonschema2pojo's inputs say which class to write (`javaType`): the payload of a message or an
+    API, which the program fills in, not a page a person does (Activiti's 47 event schemas).
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    ident = data.get("id") if isinstance(data.get("id"), str) else data.get("$id")
+    generated = isinstance(ident, str) and ident.startswith("urn:jsonschema:")
+    return generated or bool(_CLASS_SCHEMA_KEYS & set(data))
+
+
+def _class_schema_note(paths: list[Path], root: Path) -> str:
+    """Where the left-out class schemas are: their folders, the first few named."""
+    named = sorted({p.parent.relative_to(root).as_posix() for p in paths})
+    shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    return (
+        f"left out {len(paths)} JSON Schema{'s' if len(paths) != 1 else ''} in {shown}: written from "
+        "or for a program's classes (a message's or an API's data, which the program fills in), "
+        "not forms a person fills in (add them under sources: to audit them)"
+    )
+
+
 def _orm_kind(path: Path) -> str | None:
     """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine`, `efcore`, `typeorm` or None.
 
@@ -991,6 +1024,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     demos: list[Path] = []
+    contracts: list[Path] = []
     for path in files:
         if path in in_migrations or path in older:
             continue
@@ -1001,11 +1035,17 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         what = _kind_of(path, root)
         if what is not None and what[0] == "forms" and _in_demo_dir(path, root):
             demos.append(path)
+        elif what is not None and what[0] == "forms" and path.suffix == ".json" and _class_schema(path):
+            contracts.append(path)
         elif what is not None:
             kinds[what[0]].append((path, what[1]))
             if what[0] == "schemas":
                 schema_tables[path] = what[2]  # read once: the patch check needs them too
-    notes: list[str] = [*older_notes, *([_demo_note(demos, root)] if demos else [])]
+    notes: list[str] = [
+        *older_notes,
+        *([_demo_note(demos, root)] if demos else []),
+        *([_class_schema_note(contracts, root)] if contracts else []),
+    ]
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
     # folder: its other SQL (new tables since dropped, data fixes) is history too
