@@ -411,6 +411,8 @@ def _pick(
             continue
         if named_org and m.category.startswith("user.name"):
             continue
+        if objects and m.category.startswith("user.name") and not reading.rest & lx.QUALIFIERS:
+            continue  # `service_full_name`, `product_full_name`: a thing's name, however spelled
         # A person named elsewhere in the column: `nome_mae`, `contact_name`.
         others = reading.rest.union(*(o.words for o in reading.matches if o is not m))
         qualifier = bool(others & lx.QUALIFIERS)

@@ -1828,3 +1828,25 @@ def test_a_people_table_that_names_someone_makes_a_record_of_the_row_it_extends(
     people = _keyed_pair("children", [("first_name", "TEXT"), ("last_name", "TEXT")])
     verdicts = classify_tables([ITEMS, people])
     assert verdicts["items.Album"].personal
+
+
+def test_the_full_name_of_a_part_of_a_program_is_no_persons() -> None:
+    # Activiti's process tables: a service's or an app's name beside a process's dates
+    process = _table(
+        "process_instance",
+        [
+            ("id", "VARCHAR(255)"),
+            ("service_full_name", "VARCHAR(255)"),
+            ("app_name", "VARCHAR(255)"),
+            ("name", "VARCHAR(255)"),
+            ("start_date", "TIMESTAMP"),
+            ("initiator", "VARCHAR(255)"),
+        ],
+        primary="id",
+    )
+    people = _table("members", [("id", "INT"), ("full_name", "TEXT"), ("email", "TEXT")], primary="id")
+    verdicts = classify_tables([process, people])
+    assert not verdicts["process_instance.service_full_name"].personal
+    assert not verdicts["process_instance.start_date"].personal  # no person's row to be a fact of
+    assert verdicts["process_instance.initiator"].personal  # who started it is still someone
+    assert verdicts["members.full_name"].category == "user.name"
