@@ -383,12 +383,14 @@ def _json_form(path: Path) -> bool:
 _CLASS_SCHEMA_KEYS = frozenset({"javaType", "javaInterfaces", "extendsJavaClass"})
 
 
-def _class_schema(path: Path) -> bool:
-    """A JSON Schema written from or for a program's class: a data contract, not a form.
+def _data_schema(path: Path) -> bool:
+    """A JSON Schema of data a program reads or writes: a contract, not a form.
 
-    Jackson's schema module names the Java class in the id (`urn:jsonschema:org:x:TaskAssignedEvent`),
-    jsonschema2pojo's inputs say which class to write (`javaType`): the payload of a message or an
-    API, which the program fills in, not a page a person does (Activiti's 47 event schemas).
+    Jackson's schema module names the Java class in the id (`urn:jsonschema:org:x:TaskAssignedEvent`)
+    and jsonschema2pojo's inputs name the class to write (`javaType`): a message's or an API's
+    payload, which the program fills in (Activiti's 47 event schemas). A schema with a `$schema`
+    property describes JSON files that name their own schema (medusa's translation files,
+    settings): files in the repository, not a page a person fills in.
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -398,17 +400,19 @@ def _class_schema(path: Path) -> bool:
         return False
     ident = data.get("id") if isinstance(data.get("id"), str) else data.get("$id")
     generated = isinstance(ident, str) and ident.startswith("urn:jsonschema:")
-    return generated or bool(_CLASS_SCHEMA_KEYS & set(data))
+    properties = data.get("properties")
+    of_files = isinstance(properties, dict) and "$schema" in properties
+    return generated or of_files or bool(_CLASS_SCHEMA_KEYS & set(data))
 
 
-def _class_schema_note(paths: list[Path], root: Path) -> str:
-    """Where the left-out class schemas are: their folders, the first few named."""
+def _data_schema_note(paths: list[Path], root: Path) -> str:
+    """Where the left-out data schemas are: their folders, the first few named."""
     named = sorted({p.parent.relative_to(root).as_posix() for p in paths})
     shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
     return (
-        f"left out {len(paths)} JSON Schema{'s' if len(paths) != 1 else ''} in {shown}: written from "
-        "or for a program's classes (a message's or an API's data, which the program fills in), "
-        "not forms a person fills in (add them under sources: to audit them)"
+        f"left out {len(paths)} JSON Schema{'s' if len(paths) != 1 else ''} in {shown}: the shape of "
+        "data a program reads or writes (written from its classes, or naming the JSON files that use "
+        "it), not forms a person fills in (add them under sources: to audit them)"
     )
 
 
@@ -1035,7 +1039,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         what = _kind_of(path, root)
         if what is not None and what[0] == "forms" and _in_demo_dir(path, root):
             demos.append(path)
-        elif what is not None and what[0] == "forms" and path.suffix == ".json" and _class_schema(path):
+        elif what is not None and what[0] == "forms" and path.suffix == ".json" and _data_schema(path):
             contracts.append(path)
         elif what is not None:
             kinds[what[0]].append((path, what[1]))
@@ -1044,7 +1048,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     notes: list[str] = [
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),
-        *([_class_schema_note(contracts, root)] if contracts else []),
+        *([_data_schema_note(contracts, root)] if contracts else []),
     ]
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade

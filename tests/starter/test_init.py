@@ -142,6 +142,32 @@ def test_init_lists_a_table_once_when_two_sources_spell_it_differently(tmp_path:
     assert cn101(root) == set()  # the one spelling covers both
 
 
+def test_init_leaves_out_json_schemas_of_program_data_with_a_note(project: Path):
+    events = project / "api" / "events" / "schema"
+    events.mkdir(parents=True)
+    (events / "TASK_ASSIGNED.json").write_text(json.dumps({
+        "type": "object",
+        "id": "urn:jsonschema:org:example:events:TaskAssignedEvent",
+        "properties": {"assignee": {"type": "string"}, "appVersion": {"type": "string"}},
+    }))
+    (events / "Invoice.json").write_text(json.dumps({
+        "type": "object", "javaType": "org.example.Invoice", "properties": {"amount": {"type": "number"}},
+    }))
+    i18n = project / "i18n"
+    i18n.mkdir()
+    (i18n / "$schema.json").write_text(json.dumps({
+        "type": "object",
+        "properties": {"$schema": {"type": "string"}, "general": {"type": "object", "properties": {
+            "save": {"type": "string"}}}},
+    }))
+    result = run("init", str(project), "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "left out 3 JSON Schemas in api/events/schema, i18n:" in text
+    assert "TASK_ASSIGNED" not in text.replace("left out", "") and "i18n/$schema.json" not in text
+    assert "contact.full_name" in text  # a JSON Schema form is still one
+
+
 def test_init_never_overwrites_without_force(project: Path):
     policy = project / "cnsnt.yaml"
     policy.write_text("cnsnt: 1\n")
