@@ -755,6 +755,16 @@ def decide(
     match, blocked = _pick(reading, ctx.person, kind, ctx.names)
     if (
         match is not None
+        and _category(match).startswith("user.name")
+        and not ctx.person
+        and not reading.rest & lx.QUALIFIERS
+        and set(_table_words(table, ctx.languages)[-1:]) & lx.OBJECT_WORDS
+    ):
+        # `job.display_name`, `task.full_name`: in a table named for a thing, the thing's name
+        thing = _table_words(table, ctx.languages)[-1]
+        return Classification(False, None, Confidence.MEDIUM, f"name '{name}' names the {thing}, a thing")
+    if (
+        match is not None
         and any(why == "identifier" for _, why in reading.negators)
         and _names_table(match.words, _table_words(table, ctx.languages))
     ):

@@ -224,6 +224,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
     ip: str | None = None
     contact: str | None = None
     own = frozenset(_table_words(table.name, languages))
+    own_last = frozenset(_table_words(table.name, languages)[-1:])
     for column in table.columns:
         kind = _type_kind(column.type)
         reading = _read(column.name, languages)
@@ -234,7 +235,9 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
                 contact = contact or column.name
             # `contact_email`, `mother_phone`: another person's, attached to the row;
             # only the row's own identifiers say the row is a person
-            if anchor is not None and not reading.rest & _ATTACHED:
+            # in a table named for a thing (`job`, `task`, `report`) a name is the thing's
+            thing = anchor == "full name" and bool(own_last & lx.OBJECT_WORDS)
+            if anchor is not None and not reading.rest & _ATTACHED and not thing:
                 anchors.setdefault(anchor, column.name)
         weak, _ = _pick(reading, True, kind)
         if weak is not None:

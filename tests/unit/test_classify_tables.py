@@ -1850,3 +1850,20 @@ def test_the_full_name_of_a_part_of_a_program_is_no_persons() -> None:
     assert not verdicts["process_instance.start_date"].personal  # no person's row to be a fact of
     assert verdicts["process_instance.initiator"].personal  # who started it is still someone
     assert verdicts["members.full_name"].category == "user.name"
+
+
+def test_a_table_named_for_a_thing_is_not_a_person_by_its_display_name() -> None:
+    # Fineract's scheduler `job`: a name and a display name are the job's
+    job = _table(
+        "job",
+        [
+            ("id", "BIGINT"),
+            ("name", "VARCHAR(50)"),
+            ("display_name", "VARCHAR(100)"),
+            ("cron_expression", "VARCHAR(20)"),
+            ("next_run_time", "DATETIME"),
+        ],
+        primary="id",
+    )
+    assert table_verdicts([job])["job"].kind != "describes people"
+    assert not any(v.personal for v in classify_tables([job]).values())
