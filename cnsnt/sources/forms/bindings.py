@@ -33,7 +33,6 @@ _Read = Callable[[str], "str | None"]
 class Binding:
     """A control's framework binding: the attribute as written and the name it gives."""
 
-    attr: Attr
     raw: str
     """The attribute as written (`formControlName="email"`), for messages and the field's raw."""
     name: str | None
@@ -56,7 +55,7 @@ def binding(attrs: dict[str, Attr], text: str) -> Binding | None:
         name = None if attr.templated or attr.value is None else reader(attr.value.strip())
         # Thymeleaf renders `id` from the name too (a plain path keeps it as is)
         rendered_id = name if attr.name in _TH_FIELD else None
-        return Binding(attr, raw, name, rendered_id)
+        return Binding(raw, name, rendered_id)
     return None
 
 
