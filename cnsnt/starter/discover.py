@@ -69,6 +69,7 @@ TEMPLATE_SUFFIXES = frozenset(
         ".php",
         ".njk",
         ".liquid",
+        ".vue",  # single-file components: the <template> is markup, v-model names fields
     }
 )
 #: How much of a file is sniffed to decide its kind.

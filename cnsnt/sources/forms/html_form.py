@@ -17,6 +17,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
+from cnsnt.sources.forms.bindings import binding
 from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
@@ -224,6 +225,7 @@ class _Reader:
         )
         name_attr = tag.attrs.get("name")
         asp_for = tag.attrs.get("asp-for")
+        bound = binding(tag.attrs, page.text)
         in_tag = page.tokens_in(tag.start, tag.end)
         in_values = [(a.vstart, a.vend) for a in tag.attrs.values() if a.value is not None]
         # template code between attributes; a condition's own tags print nothing (what they
@@ -246,6 +248,12 @@ class _Reader:
                 ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
             else:
                 ctrl.name = _asp_name(asp_for.value or "")
+        elif bound is not None:  # formControlName, [(ngModel)], v-model, wire:model, th:field
+            ctrl.raw = bound.raw
+            ctrl.name = bound.name
+            ctrl.id = ctrl.id or bound.id
+            if ctrl.name is None:
+                ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif loose and kind != "button" and control not in BUTTON_TYPES:
             ctrl.raw = flat(page.text[loose[0].start : loose[0].end])
             ctrl.why = (

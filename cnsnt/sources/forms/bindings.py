@@ -1,0 +1,118 @@
+"""The field a framework binding fills, for a control written without a `name`.
+
+Angular, Vue, Livewire, Alpine and Thymeleaf templates often bind a control to
+a field of the submitted model instead of naming it: `formControlName="email"`,
+`[(ngModel)]="user.email"`, `v-model.trim="form.email"`, `wire:model.live="email"`,
+`x-model="email"`, `th:field="*{email}"`. That binding is the field's name as
+far as the data goes, so the reader (`html_form`) names the control after it
+when no `name` attribute does.
+
+Only plain values are read: a literal control name, or a dotted property path.
+Anything else (a call, an index, a ternary, template code) is kept as written
+so the reader reports "a name cnsnt cannot read" rather than guess one.
+Attribute names arrive lower-cased from `html_page.Page.tag`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cnsnt.sources.forms.html_page import Attr
+
+#: Bindings whose value is a JavaScript property path; the field is its last segment.
+#: Each may carry modifiers after a dot (`v-model.trim`, `wire:model.live.debounce.500ms`).
+_PATH_PREFIXES = ("v-model", "wire:model", "x-model")
+_NG_MODEL = frozenset({"[(ngmodel)]", "[ngmodel]"})
+_TH_FIELD = frozenset({"th:field", "data-th-field"})
+
+_Read = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A control's framework binding: the attribute as written and the name it gives."""
+
+    raw: str
+    """The attribute as written (`formControlName="email"`), for messages and the field's raw."""
+    name: str | None
+    """The submitted field's name; None when the value is no plain name or path."""
+    id: str | None = None
+    """The `id` the framework renders with it (Thymeleaf's `th:field`), if any."""
+
+
+def binding(attrs: dict[str, Attr], text: str) -> Binding | None:
+    """The first framework binding among a tag's attributes, or None.
+
+    `text` is the page's source, for the attribute name as written (attrs are lower-cased).
+    """
+    for attr in attrs.values():
+        reader = _reader(attr.name)
+        if reader is None or attr.raw is None or not attr.raw.strip():
+            continue
+        written = text[attr.start : attr.start + len(attr.name)]
+        raw = f'{written}="{attr.raw}"'
+        name = None if attr.templated or attr.value is None else reader(attr.value.strip())
+        # Thymeleaf renders `id` from the name too (a plain path keeps it as is)
+        rendered_id = name if attr.name in _TH_FIELD else None
+        return Binding(raw, name, rendered_id)
+    return None
+
+
+def _reader(attr: str) -> _Read | None:
+    """How the value of the attribute named `attr` gives a name, or None when it binds none."""
+    if attr == "formcontrolname":
+        return _literal
+    if attr == "[formcontrolname]":
+        return _quoted
+    if attr in _NG_MODEL:
+        return _last_segment
+    if attr in _TH_FIELD:
+        return _spring_path
+    for prefix in _PATH_PREFIXES:
+        if attr == prefix or attr.startswith(prefix + "."):
+            return _last_segment
+    return None
+
+
+def _literal(value: str) -> str | None:
+    """`formControlName="email"`: the control's name in its FormGroup, as written."""
+    return value if value and not any(c.isspace() for c in value) else None
+
+
+def _quoted(value: str) -> str | None:
+    """`[formControlName]="'email'"`: a quoted string literal, else an expression."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return _literal(value[1:-1])
+    return None
+
+
+def path_segments(value: str) -> list[str] | None:
+    """`user.email` / `user?.email` -> its identifiers; None unless a plain property path."""
+    parts = [p.strip() for p in value.replace("?.", ".").split(".")]
+    if not parts or not all(p.replace("$", "_").isidentifier() for p in parts):
+        return None
+    return parts
+
+
+def _last_segment(value: str) -> str | None:
+    """`[(ngModel)]`, `v-model`, `wire:model`, `x-model`: the field is the path's last segment."""
+    parts = path_segments(value)
+    return parts[-1] if parts else None
+
+
+def _spring_path(value: str) -> str | None:
+    """`th:field`: the name Thymeleaf renders, Spring's bind path under the form object.
+
+    `*{email}` (a selection on `th:object`) renders `name="email"`, `*{address.city}`
+    `address.city`; `${user.email}` names the model attribute first, which the name
+    leaves out (`email`), as ASP.NET leaves out `Model.` (`_asp_name`).
+    """
+    if len(value) < 3 or value[1] != "{" or value[-1] != "}" or value[0] not in "*$":
+        return None
+    parts = path_segments(value[2:-1])
+    if parts is None:
+        return None
+    if value[0] == "$":
+        parts = parts[1:]
+    return ".".join(parts) or None

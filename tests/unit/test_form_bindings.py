@@ -1,0 +1,300 @@
+"""Controls named by a framework binding instead of a `name` attribute.
+
+Angular (reactive and template-driven), Vue, Livewire, Alpine and Thymeleaf bind a
+control to a field of the submitted model; the fixtures are written here, in the shapes
+seen in Kavita (Angular), a Livewire clinic app and Spring/Thymeleaf tutorials.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cnsnt.cli import app
+from cnsnt.evidence import Evidence, FieldRole, Form, FormField
+from cnsnt.model import Severity
+from tests.conftest import read_form
+
+
+def write(tmp_path: Path, name: str, text: str) -> Evidence:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return read_form(path)
+
+
+def only_form(ev: Evidence) -> Form:
+    assert len(ev.forms) == 1, [f.name for f in ev.forms]
+    return ev.forms[0]
+
+
+def fields(form: Form) -> list[tuple[str | None, str | None]]:
+    """(name, raw) of each field but buttons, in order."""
+    return [(f.name, f.raw) for f in form.fields if f.role is not FieldRole.BUTTON]
+
+
+def by_name(form: Form) -> dict[str | None, FormField]:
+    return {f.name: f for f in form.fields if f.name is not None}
+
+
+def messages(ev: Evidence) -> list[tuple[int | None, int | None, str]]:
+    return [(p.location.line, p.location.column, p.message) for p in ev.problems]
+
+
+def test_angular_reactive_form_controls_are_named_by_form_control_name(tmp_path):
+    ev = write(
+        tmp_path,
+        "edit-user.component.html",
+        """\
+<form [formGroup]="userForm" id="edit-user">
+  <label for="email">Email</label>
+  <input id="email" class="form-control" formControlName="email" type="email" required>
+  <select class="form-select" id="age-rating" formControlName="ageRating">
+    <option value="1">All</option>
+  </select>
+  <input [formControlName]="'phone'" placeholder="Phone number">
+  <textarea formControlName="bio" aria-label="About you"></textarea>
+  <button type="submit">Save</button>
+</form>
+""",
+    )
+    form = only_form(ev)
+    assert form.name == "edit-user"  # the form's own name is unchanged
+    assert fields(form) == [
+        ("email", 'formControlName="email"'),
+        ("ageRating", 'formControlName="ageRating"'),
+        ("phone", "[formControlName]=\"'phone'\""),
+        ("bio", 'formControlName="bio"'),
+    ]
+    named = by_name(form)
+    assert named["email"].label == "Email" and named["email"].required  # `<label for>` pairs
+    assert named["ageRating"].control == "select"
+    assert named["phone"].label == "Phone number"
+    assert (named["email"].location.line, named["email"].location.column) == (3, 3)
+    assert ev.problems == []
+
+
+def test_angular_template_driven_ng_model_takes_the_last_segment_of_the_path(tmp_path):
+    ev = write(
+        tmp_path,
+        "login.component.html",
+        """\
+<form #f="ngForm">
+  <label>Username <input [(ngModel)]="model.username"></label>
+  <input type="checkbox" [ngModel]="settings?.acceptTerms" id="terms">
+  <label for="terms">I accept the terms</label>
+</form>
+""",
+    )
+    form = only_form(ev)
+    assert fields(form) == [
+        ("username", '[(ngModel)]="model.username"'),
+        ("acceptTerms", '[ngModel]="settings?.acceptTerms"'),
+    ]
+    named = by_name(form)
+    assert named["username"].label == "Username"  # the wrapping label still names it
+    assert named["acceptTerms"].role is FieldRole.CONSENT
+    assert ev.problems == []
+
+
+def test_vue_v_model_with_modifiers_and_radios_sharing_one_model(tmp_path):
+    ev = write(
+        tmp_path,
+        "Signup.vue",
+        """\
+<template>
+  <form @submit.prevent="send">
+    <input v-model.trim="form.email" type="email" placeholder="E-mail">
+    <input v-model.number="age" type="number">
+    <input v-model.lazy.trim="form.profile.city">
+    <input type="radio" v-model="form.plan" value="free"> Free
+    <input type="radio" v-model="form.plan" value="pro"> Pro
+  </form>
+</template>
+<script setup>
+const form = reactive({ email: '', plan: 'free' })
+</script>
+""",
+    )
+    form = only_form(ev)
+    assert [f[0] for f in fields(form)] == ["email", "age", "city", "plan"]
+    assert by_name(form)["plan"].control == "radio"  # one field for the group
+    assert ev.problems == []
+
+
+def test_livewire_wire_model_with_modifiers_and_alpine_x_model(tmp_path):
+    ev = write(
+        tmp_path,
+        "resources/views/livewire/contact-form.blade.php",
+        """\
+<form wire:submit="save">
+    <label for="name">Name</label>
+    <input id="name" type="text" wire:model="name">
+    <input type="email" wire:model.live.debounce.500ms="form.email" placeholder="Email">
+    <input type="tel" wire:model.blur="phone">
+    <textarea wire:model.defer="message"></textarea>
+    <input type="checkbox" wire:model.live="newsletter" id="nl"><label for="nl">Send me the newsletter</label>
+    <div x-data="{ note: '' }"><input x-model.debounce="note"></div>
+    @error('email') <span>{{ $message }}</span> @enderror
+</form>
+""",
+    )
+    form = only_form(ev)
+    assert [f[0] for f in fields(form)] == ["name", "email", "phone", "message", "newsletter", "note"]
+    named = by_name(form)
+    assert named["name"].label == "Name"
+    assert named["email"].raw == 'wire:model.live.debounce.500ms="form.email"'
+    assert named["newsletter"].role is FieldRole.CONSENT
+    assert ev.problems == []
+
+
+def test_thymeleaf_th_field_names_as_spring_renders_it(tmp_path):
+    """`*{email}` renders `name="email"` (and `id="email"`, which `<label for>` uses);
+    `${user.email}` leaves the model attribute out; a nested path is kept whole."""
+    ev = write(
+        tmp_path,
+        "templates/register.html",
+        """\
+<form th:action="@{/register}" th:object="${user}" method="post">
+  <label for="email">E-mail</label>
+  <input type="email" th:field="*{email}">
+  <input type="text" th:field="${user.lastName}" placeholder="Last name">
+  <input type="text" th:field="*{address.city}">
+  <input type="text" data-th-field="*{phone}">
+  <input type="text" id="mobile" th:field="*{mobilePhone}">
+</form>
+""",
+    )
+    form = only_form(ev)
+    assert fields(form) == [
+        ("email", 'th:field="*{email}"'),
+        ("lastName", 'th:field="${user.lastName}"'),
+        ("address.city", 'th:field="*{address.city}"'),
+        ("phone", 'data-th-field="*{phone}"'),
+        ("mobilePhone", 'th:field="*{mobilePhone}"'),
+    ]
+    assert by_name(form)["email"].label == "E-mail"
+    assert ev.problems == []
+
+
+def test_a_name_attribute_wins_over_a_binding_and_asp_for_stays_first(tmp_path):
+    ev = write(
+        tmp_path,
+        "profile.html",
+        """\
+<form id="profile">
+  <input name="user_email" formControlName="email">
+  <input name="nick" v-model="form.nickname">
+  <input asp-for="Phone" wire:model="mobile">
+</form>
+""",
+    )
+    form = only_form(ev)
+    assert fields(form) == [("user_email", None), ("nick", None), ("Phone", 'asp-for="Phone"')]
+    assert ev.problems == []
+
+
+@pytest.mark.parametrize(
+    ("markup", "shown"),
+    [
+        ('<input [formControlName]="controls[0]">', '[formControlName]="controls[0]"'),
+        ('<input [(ngModel)]="getUser().email">', '[(ngModel)]="getUser().email"'),
+        ('<input [ngModel]="isSelected(item)">', '[ngModel]="isSelected(item)"'),
+        ('<input v-model="items[i].email">', 'v-model="items[i].email"'),
+        ('<input x-model="open ? a : b">', 'x-model="open ? a : b"'),
+        ('<input wire:model="items.0.qty">', 'wire:model="items.0.qty"'),
+        ('<input formControlName="link{{ i }}">', 'formControlName="link{{ i }}"'),
+        ('<input th:field="*{rows[__${i}__].name}">', 'th:field="*{rows[__${i}__].name}"'),
+        ('<input th:field="${user}">', 'th:field="${user}"'),
+    ],
+)
+def test_a_binding_that_is_no_plain_path_is_a_name_cnsnt_cannot_read(tmp_path, markup, shown):
+    ev = write(tmp_path, "edit.component.html", f'<form id="edit">\n  {markup}\n</form>\n')
+    form = only_form(ev)
+    assert [f.name for f in form.fields] == [None]
+    assert form.fields[0].raw == shown
+    assert messages(ev) == [
+        (2, 3, f"field at 2:3 has a name cnsnt cannot read ({shown}); declare it in the policy as edit.NAME")
+    ]
+    assert ev.problems[0].severity is Severity.WARNING
+
+
+def test_a_control_with_neither_name_nor_binding_is_still_reported(tmp_path):
+    ev = write(tmp_path, "search.component.html", '<input id="q" (keyup)="search($event)" [value]="query">\n')
+    assert [p.message for p in ev.problems] == [
+        'field at 1:1 has no name (id="q"), so a browser does not submit it unless a '
+        "script does; declare it in the policy as search.NAME"
+    ]
+
+
+def test_init_on_an_angular_project_proposes_the_bound_fields_with_reasons(tmp_path):
+    app_dir = tmp_path / "src" / "app" / "account"
+    app_dir.mkdir(parents=True)
+    (app_dir / "register.component.html").write_text(
+        """\
+<form [formGroup]="registerForm" (ngSubmit)="submit()">
+  <label for="email">Email</label>
+  <input id="email" type="email" formControlName="email">
+  <label for="phone">Phone</label>
+  <input id="phone" type="tel" formControlName="phoneNumber">
+  <input type="password" formControlName="password">
+  <button type="submit">Register</button>
+</form>
+""",
+        encoding="utf-8",
+    )
+    (app_dir / "register.component.ts").write_text("export class RegisterComponent {}\n")
+    result = CliRunner().invoke(
+        app,
+        ["init", str(tmp_path), "-o", "-"],
+        env={"COLUMNS": "200", "NO_COLOR": "1"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert '{path: "src/app/account/register.component.html"}' in out
+    lines = {
+        ln.split("#")[0].strip(): ln.split("#", 1)[1].strip()
+        for ln in out.splitlines()
+        if ln.strip().startswith("- register.")
+    }
+    where = "[src/app/account/register.component.html:{}]"
+    assert lines == {
+        "- register.email": "name 'email' means an email address (en) " + where.format(3),
+        "- register.phoneNumber": "name 'phoneNumber' means a phone number (en) " + where.format(5),
+        "- register.password": "name 'password' means a password (en) " + where.format(6),
+    }
+    assert "could not be read" not in out
+
+
+def test_init_finds_vue_single_file_components_and_their_v_model_fields(tmp_path):
+    comp = tmp_path / "src" / "components"
+    comp.mkdir(parents=True)
+    (comp / "ContactForm.vue").write_text(
+        """\
+<template>
+  <form @submit.prevent="send">
+    <input v-model.trim="form.email" type="email">
+    <input v-model="form.lastName">
+  </form>
+</template>
+<script setup lang="ts">
+const form = reactive({ email: '', lastName: '' })
+</script>
+""",
+        encoding="utf-8",
+    )
+    (comp / "Logo.vue").write_text("<template><img src='logo.svg'></template>\n")
+    result = CliRunner().invoke(
+        app,
+        ["init", str(tmp_path), "-o", "-"],
+        env={"COLUMNS": "200", "NO_COLOR": "1"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert '{path: "src/components/ContactForm.vue"}' in out and "Logo.vue" not in out
+    assert "- ContactForm.email " in out and "means an email address" in out
+    assert "- ContactForm.lastName " in out
