@@ -418,7 +418,7 @@ def _data_schema_note(paths: list[Path], root: Path) -> str:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine`, `efcore`, `typeorm` or None.
+    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine`, `efcore`, `typeorm`, ... or None.
 
     Of an Entity Framework Core project, the migrations' model snapshot
     (`<Context>ModelSnapshot.cs`) is proposed: EF's own statement of the whole current
@@ -1123,19 +1123,21 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             continue
         if model_kind == "efcore":
             notes.extend(_efcore_notes(orm[model_kind], root, by_parent))
-        if model_kind == "typeorm":
+        if model_kind in ("typeorm", "mikroorm"):
             entities = [p for p, _ in orm[model_kind]]
             patterns = typeorm_patterns(entities, root)
-            found.extend(Found("schemas", pattern, format="typeorm") for pattern in patterns)
-            notes.append(naming_note(patterns, entities, root))
+            found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
+            notes.append(naming_note(patterns, entities, root, model_kind))
             continue
-        if model_kind == "typeorm_migrations":
+        if model_kind in ("typeorm_migrations", "mikroorm_migrations"):
             scripts = [p for p, _ in orm[model_kind]]
-            if "typeorm" in orm:
-                notes.append(migrations_note(scripts, root))
+            entities_kind = model_kind.removesuffix("_migrations")
+            if entities_kind in orm:
+                orm_name = "TypeORM" if entities_kind == "typeorm" else "MikroORM"
+                notes.append(migrations_note(scripts, root, orm_name))
                 continue
             patterns = migration_patterns(scripts, root)
-            found.extend(Found("schemas", pattern, format="typeorm_migrations") for pattern in patterns)
+            found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     for kind in ("schemas", "forms", "queries"):

@@ -11,6 +11,8 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+from cnsnt.sources.schemas.mikroorm_entities import maps_mikroorm
+from cnsnt.sources.schemas.mikroorm_migrations import is_mikroorm_migration
 from cnsnt.sources.schemas.typeorm_entities import NOT_ENTITIES, maps_entities
 from cnsnt.sources.schemas.typeorm_migrations import is_typeorm_migration
 from cnsnt.sources.schemas.typeorm_naming import snake_naming
@@ -20,16 +22,21 @@ ENTITY_SUFFIX = ".entity.ts"
 
 
 def typeorm_kind(path: Path, head: str) -> str | None:
-    """`typeorm` (entities), `typeorm_migrations` or None for a `.ts` file.
+    """`typeorm` / `mikroorm` (entities), `typeorm_migrations` / `mikroorm_migrations` or None.
 
-    An entity file (or a parent class's) imports TypeORM and uses its decorators; a
-    migration implements `MigrationInterface`.
+    An entity file (or a parent class's) imports TypeORM (or `@mikro-orm/...`) and uses
+    its decorators; a TypeORM migration implements `MigrationInterface`, a MikroORM one
+    extends `Migration` from `@mikro-orm/migrations`.
     """
     name = path.name.lower()
     if not name.endswith(".ts") or name.endswith(NOT_ENTITIES):
         return None
     if is_typeorm_migration(head):
         return "typeorm_migrations"
+    if is_mikroorm_migration(head):
+        return "mikroorm_migrations"
+    if maps_mikroorm(head):
+        return "mikroorm"
     return "typeorm" if maps_entities(head) else None
 
 
@@ -38,11 +45,11 @@ def migration_patterns(paths: list[Path], root: Path) -> list[str]:
     return sorted({f"{p.parent.relative_to(root).as_posix()}/*.ts" for p in paths})
 
 
-def migrations_note(paths: list[Path], root: Path) -> str:
-    """Why a project's TypeORM migrations are not proposed: its entities are read instead."""
+def migrations_note(paths: list[Path], root: Path, orm: str = "TypeORM") -> str:
+    """Why a project's migrations are not proposed: its entities are read instead."""
     where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
     return (
-        f"left out {len(paths)} TypeORM migration{'s' if len(paths) != 1 else ''} in {where}: the history "
+        f"left out {len(paths)} {orm} migration{'s' if len(paths) != 1 else ''} in {where}: the history "
         "of the tables the project's entities map, which are read instead (reading both would list every "
         "column twice)"
     )
@@ -79,9 +86,14 @@ def typeorm_patterns(paths: list[Path], root: Path) -> list[str]:
     return out
 
 
-def naming_note(patterns: list[str], paths: list[Path], root: Path) -> str:
+def naming_note(patterns: list[str], paths: list[Path], root: Path, orm: str = "typeorm") -> str:
     """Which names the reader will give the tables and columns, and why (it decides the same way)."""
     where = ", ".join(patterns)
+    if orm == "mikroorm":
+        return (
+            f"MikroORM entities in {where}: names as its default UnderscoreNamingStrategy writes them "
+            "(firstName -> first_name, UserProfile -> user_profile)"
+        )
     if snake_naming(paths, root):
         return (
             f"TypeORM entities in {where}: names as SnakeNamingStrategy writes them "

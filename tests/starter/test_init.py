@@ -939,7 +939,7 @@ def test_discover_jpa_entities_of_every_module_in_one_entry(tmp_path: Path):
     assert result.exit_code == 0, result.stderr
     policy = load_policy(tmp_path / "cnsnt.yaml")
     assert {c for d in policy.data.values() for c in d.columns} >= {"customer.email", "invoice.email"}
-    assert audit_path(tmp_path).sources["tables"] == 2
+    assert audit_path(tmp_path).sources["tables"] == 3  # with the MikroORM entity `t`
 
 
 def test_discover_jpa_entities_of_one_folder_kept_as_written(tmp_path: Path):
@@ -1127,8 +1127,14 @@ def test_discover_typeorm_entities_of_every_module_in_one_entry(tmp_path: Path):
     _write(tmp_path, "node_modules/lib/x.entity.ts", TYPEORM_ENTITY.format(name="Vendored"))
     _write(tmp_path, "src/mikro/thing.entity.ts", "import { Entity } from '@mikro-orm/core';\n@Entity()\nclass T {}\n")
     found, notes = survey(tmp_path)
-    assert found == [Found("schemas", "src/**/*.ts", format="typeorm")]
+    # the MikroORM file is MikroORM's now, in an entry of its own; the TypeORM entry is unchanged
+    assert found == [
+        Found("schemas", "src/mikro/*.entity.ts", format="mikroorm"),
+        Found("schemas", "src/**/*.ts", format="typeorm"),
+    ]
     assert notes == [
+        "MikroORM entities in src/mikro/*.entity.ts: names as its default UnderscoreNamingStrategy writes "
+        "them (firstName -> first_name, UserProfile -> user_profile)",
         "TypeORM entities in src/**/*.ts: names as TypeORM's default naming strategy writes them (columns as written)"
     ]
     result = run("init", str(tmp_path))
@@ -1136,7 +1142,7 @@ def test_discover_typeorm_entities_of_every_module_in_one_entry(tmp_path: Path):
     policy = load_policy(tmp_path / "cnsnt.yaml")
     columns = {c for d in policy.data.values() for c in d.columns}
     assert {"user.email", "invoice_holder.email", "user.birthDate"} <= columns
-    assert audit_path(tmp_path).sources["tables"] == 2
+    assert audit_path(tmp_path).sources["tables"] == 3  # with the MikroORM entity `t`
 
 
 def test_discover_typeorm_entities_named_as_nest_names_them(tmp_path: Path):

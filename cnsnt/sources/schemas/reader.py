@@ -2,14 +2,18 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
-`doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`); without it
+`doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
+`mikroorm_migrations`); without it
 the kind is told from each file's name and content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
 - `.cs` files are Entity Framework Core sources (the reader reads their model snapshots
   and passes over the rest);
-- `.ts` files are TypeORM migrations when they implement `MigrationInterface`, else TypeORM
-  entities (the reader passes over those without a decorator);
+- `.ts` files are TypeORM migrations when they implement `MigrationInterface`, MikroORM
+  migrations when they extend `Migration` from `@mikro-orm/migrations`, MikroORM entities
+  when they import `@mikro-orm/...` and use its decorators, else TypeORM entities (the
+  reader passes over those without a decorator; in an entry that holds MikroORM
+  entities, a `.ts` file that does not name `typeorm` goes with them);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs;
 - `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
   `Illuminate\Database\Migrations`, else Doctrine entities (and so are `*.orm.yml`,
@@ -53,6 +57,8 @@ from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_
 from cnsnt.sources.schemas.liquibase_xml import is_liquibase_xml, read_liquibase_xml
 from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned, versioned_name
 from cnsnt.sources.schemas.migrations import read_migrations
+from cnsnt.sources.schemas.mikroorm_entities import maps_mikroorm, read_mikroorm
+from cnsnt.sources.schemas.mikroorm_migrations import is_mikroorm_migration, read_mikroorm_migrations
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb, read_xmldb
 from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
@@ -70,6 +76,8 @@ FORMATS = (
     "efcore",
     "typeorm",
     "typeorm_migrations",
+    "mikroorm",
+    "mikroorm_migrations",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -89,6 +97,8 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "efcore": read_efcore,
     "typeorm": read_typeorm,
     "typeorm_migrations": read_typeorm_migrations,
+    "mikroorm": read_mikroorm,
+    "mikroorm_migrations": read_mikroorm_migrations,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -96,6 +106,7 @@ _BUILT_BY = {
     "alembic": "sqlalchemy",
     "django_migrations": "django",
     "typeorm_migrations": "typeorm",
+    "mikroorm_migrations": "mikroorm",
 }
 #: What those models are called in the warning.
 _MODELS = {
@@ -103,6 +114,7 @@ _MODELS = {
     "sqlalchemy": "SQLAlchemy models",
     "django": "Django models",
     "typeorm": "TypeORM entities",
+    "mikroorm": "MikroORM entities",
 }
 
 
@@ -148,7 +160,8 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
-    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm")
+    _mikroorm_neighbours(kinds)
+    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm")
     for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "liquibase", "python"):
         if kind not in kinds:
             continue
@@ -173,6 +186,22 @@ def _package_markers(kinds: dict[str, list[Path]]) -> None:
             kinds[kind].append(path)
     if "python" in kinds and not python:
         del kinds["python"]
+
+
+def _mikroorm_neighbours(kinds: dict[str, list[Path]]) -> None:
+    """`.ts` files beside MikroORM entities (or migrations) that name no ORM go with them, not to TypeORM's.
+
+    `src/**/*.ts` over a MikroORM project matches services and helpers too: read as
+    TypeORM's, they would give a "no @Entity class" warning of their own.
+    """
+    home = next((k for k in ("mikroorm", "mikroorm_migrations") if k in kinds), None)
+    if home is None or "typeorm" not in kinds:
+        return
+    plain = [p for p in kinds["typeorm"] if "typeorm" not in _head(p, 200_000)]
+    kinds[home].extend(plain)
+    kinds["typeorm"] = [p for p in kinds["typeorm"] if p not in plain]
+    if not kinds["typeorm"]:
+        del kinds["typeorm"]
 
 
 def _left_out(models: str) -> EntryReader:
@@ -207,7 +236,7 @@ def detect(path: Path) -> str:
     if suffix == ".cs":
         return "efcore"
     if suffix == ".ts":
-        return "typeorm_migrations" if is_typeorm_migration(_head(path, 200_000)) else "typeorm"
+        return _typescript_kind(_head(path, 200_000))
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
         return "laravel"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
@@ -232,6 +261,15 @@ def detect(path: Path) -> str:
             return "sqlalchemy"
         return "python"
     return "ddl"
+
+
+def _typescript_kind(head: str) -> str:
+    """TypeORM's or MikroORM's migrations or entities, from a `.ts` file's text."""
+    if is_typeorm_migration(head):
+        return "typeorm_migrations"
+    if is_mikroorm_migration(head):
+        return "mikroorm_migrations"
+    return "mikroorm" if maps_mikroorm(head) else "typeorm"
 
 
 def _is_migrations(paths: list[Path]) -> bool:

@@ -37,11 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, nothing_found
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.ts_decorated import DecoratedClasses
 from cnsnt.sources.schemas.typeorm_naming import Naming, snake_naming
 from cnsnt.sources.schemas.typeorm_syntax import (
     Decorator,
@@ -49,9 +49,7 @@ from cnsnt.sources.schemas.typeorm_syntax import (
     Node,
     Target,
     TsClass,
-    Unresolved,
     classes_of,
-    evaluate,
 )
 
 #: TypeScript property types -> the column type TypeORM gives them (PostgreSQL's names).
@@ -169,72 +167,25 @@ def read_typeorm(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
     return model_evidence(tables, problems, files)
 
 
-class Mapper:
+class Mapper(DecoratedClasses):
     """Entity classes -> tables, with the project's naming strategy."""
 
     def __init__(
         self, classes: list[TsClass], constants: dict[str, Any], naming: Naming, problems: list[SourceProblem]
     ) -> None:
-        self.classes: dict[str, TsClass] = {}
-        for cls in classes:
-            self.classes.setdefault(cls.name, cls)
+        super().__init__(classes, constants, problems)
         self.entities = [
             c for c in classes if entity_decorator(c.decorators) is not None and self.classes.get(c.name) is c
         ]
         self.children = [
             c for c in classes if "ChildEntity" in c.decorators and self.classes.get(c.name) is c
         ]
-        self.constants = constants
         self.naming = naming
-        self.problems = problems
         self.by_class: dict[str, ModelTable] = {}
         self.out: list[ModelTable] = []
         self._keys: dict[str, list[tuple[str, str, str | None]]] = {}
-        self._warned: set[tuple[str, int, int]] = set()
 
     # ---- values
-
-    def value(self, deco: Decorator, node: Node | None, what: str, quiet: bool = False) -> Any:
-        """A decorator value evaluated; one cnsnt cannot read is a warning (unless `quiet`) and absent."""
-        if node is None:
-            return None
-        try:
-            return evaluate(node, deco.file, self.constants)
-        except Unresolved as exc:
-            if quiet:
-                return None
-            file = deco.file
-            line, column = file.place(exc.node)
-            if (file.shown, line, column) in self._warned:
-                return None  # a parent's column read again for another entity: said once
-            self._warned.add((file.shown, line, column))
-            self.problems.append(
-                SourceProblem(
-                    f"@{deco.name}({what}: {file.text(exc.node)[:80]}): cnsnt cannot evaluate this value; "
-                    "the default is used in its place",
-                    Location(file.shown, line, column),
-                    file.shown,
-                    severity=Severity.WARNING,
-                )
-            )
-            return None
-
-    def options(self, deco: Decorator | None) -> dict[str, Node]:
-        """The options object of a decorator: its last argument when that is `{...}`."""
-        if deco is None or not deco.args or deco.args[-1].type != "object":
-            return {}
-        found = self.value(deco, deco.args[-1], "options")
-        return found if isinstance(found, dict) else {}
-
-    def option(self, deco: Decorator | None, key: str) -> Any:
-        """One option of a decorator's options object, evaluated."""
-        node = self.options(deco).get(key)
-        return self.value(deco, node, key) if deco is not None and node is not None else None
-
-    def text_option(self, deco: Decorator | None, key: str) -> str | None:
-        """A non-empty string option, else None."""
-        found = self.option(deco, key)
-        return found if isinstance(found, str) and found else None
 
     def first(self, deco: Decorator | None) -> Any:
         """The first argument when it is not the options object (`'users'`, `'varchar'`, `() => User`).
@@ -246,24 +197,6 @@ class Mapper:
         return self.value(deco, deco.args[0], "first argument")
 
     # ---- classes
-
-    def ancestors(self, cls: TsClass) -> list[TsClass]:
-        """Parents found in the entry, nearest first (a cycle stops the climb)."""
-        out: list[TsClass] = []
-        seen = {cls.name}
-        current = cls
-        while current.superclass and current.superclass not in seen:
-            parent = self.classes.get(current.superclass)
-            if parent is None:
-                break
-            out.append(parent)
-            seen.add(parent.name)
-            current = parent
-        return out
-
-    def lineage(self, cls: TsClass) -> list[TsClass]:
-        """The class and its parents, the farthest first: the order their columns come in."""
-        return [*reversed(self.ancestors(cls)), cls]
 
     def entity_decorator(self, cls: TsClass) -> Decorator | None:
         """`@Entity(...)` or `@ViewEntity(...)` of a class, if it has one."""
@@ -290,13 +223,6 @@ class Mapper:
         for cls in self.entities:
             self._guard(cls, self._join_tables)
         return self.out
-
-    def _guard(self, cls: TsClass, step: Any) -> None:
-        try:
-            step(cls)
-        except Exception as exc:  # noqa: BLE001 - one entity's bug must not lose the others
-            line, column = cls.file.place(cls.node)
-            self.problems.append(model_failed(exc, cls.file.shown, line, column, f"entity {cls.name}"))
 
     def _entity_table(self, cls: TsClass) -> None:
         deco = self.entity_decorator(cls)

@@ -16,6 +16,8 @@ PostgreSQL's.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
 from cnsnt.sources.schemas.typeorm_entities import typescript_parser
 from cnsnt.sources.schemas.typeorm_syntax import Node, unescape
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
+from cnsnt.sql.ddl_split import tokenize_statements
 
 #: `queryRunner` methods that change tables through TypeORM's schema API (not SQL).
 SCHEMA_CALLS = frozenset(
@@ -41,6 +44,24 @@ SCHEMA_CALLS = frozenset(
 )  # fmt: skip
 #: How many digits TypeORM's migration timestamp has (`Date.now()`).
 _STAMP = 13
+
+
+@dataclass(frozen=True)
+class Flavour:
+    """What one ORM's migrations look like: the calls that run SQL and the order they run in."""
+
+    orm: str
+    """As messages name it (`TypeORM`)."""
+    caller: str
+    """What the SQL calls are made on, as messages show it (`queryRunner`, `this`)."""
+    sql_calls: frozenset[str]
+    """Methods whose first argument is SQL (`query`, `addSql`)."""
+    schema_calls: frozenset[str]
+    """Methods that change tables without SQL: a warning each, not replayed."""
+    schema_api: str
+    """What those methods are, as the warning names them."""
+    order: Callable[[str, str], tuple[Any, ...]]
+    """The sort key of a migration from (class name, file name)."""
 
 
 def is_typeorm_migration(text: str) -> bool:
@@ -54,6 +75,11 @@ def _syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
 
 def read_typeorm_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables a folder of TypeORM migrations leaves behind, migrations replayed in timestamp order."""
+    return read_ts_migrations(paths, spec, ctx, TYPEORM)
+
+
+def read_ts_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext, flavour: Flavour) -> Evidence:
+    """The tables a folder of an ORM's TypeScript migrations leaves behind, replayed in its order."""
     replay = Replay()
     dialect = ctx.dialect or spec.dialect
     if dialect:
@@ -68,20 +94,22 @@ def read_typeorm_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
         classes = _migration_classes(tree.root_node, file)
         if not classes:
             replay.shown = shown
-            replay.report("no TypeORM migration class in this file: not replayed", 1, 1, Severity.WARNING)
+            replay.report(
+                f"no {flavour.orm} migration class in this file: not replayed", 1, 1, Severity.WARNING
+            )
             continue
         for name, up in classes:
-            parsed.append((_order(name, Path(shown).name), shown, file, up))
+            parsed.append((flavour.order(name, Path(shown).name), shown, file, up))
     parsed.sort(key=lambda item: item[0])
     if not dialect:  # MySQL's migrations quote names with backticks, PostgreSQL's with double quotes
-        dialect = "mysql" if any("\\`" in f.text(up) for _, _, f, up in parsed) else "postgres"
+        dialect = "mysql" if any(_backticks(up, f) for _, _, f, up in parsed) else "postgres"
     limit = ctx.limits.statement_bytes
     migrations = 0
     for _, shown, file, up in parsed:
         replay.shown = shown
         migrations += 1
         try:
-            _Up(file, replay, dialect, limit).run(up)
+            _Up(file, replay, dialect, limit, flavour).run(up)
         except RecursionError:
             replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
@@ -96,6 +124,28 @@ def _order(class_name: str, file_name: str) -> tuple[Any, ...]:
     if len(digits) == _STAMP and digits.isdigit():
         return (0, int(digits), natural_key(file_name))
     return (1, 0, natural_key(file_name))
+
+
+TYPEORM = Flavour(
+    "TypeORM", "queryRunner", frozenset({"query"}), SCHEMA_CALLS, "TypeORM's schema API is not read", _order
+)
+
+
+def _backticks(up: Node, file: SourceFile) -> bool:
+    """Whether a string in the method quotes names with backticks (MySQL's quotes), escaped in a template."""
+    stack = [up]
+    seen = 0
+    while stack and seen < 200_000:
+        node = stack.pop()
+        seen += 1
+        if node.type == "string" and "`" in file.text(node):
+            return True
+        if node.type == "template_string":
+            if "\\`" in file.text(node):
+                return True
+            continue
+        stack.extend(node.named_children)
+    return False
 
 
 def _migration_classes(root: Node, file: SourceFile) -> list[tuple[str, Node]]:
@@ -116,13 +166,16 @@ def _migration_classes(root: Node, file: SourceFile) -> list[tuple[str, Node]]:
 
 
 class _Up:
-    """One `up` method replayed: its `query(...)` calls in order."""
+    """One `up` method replayed: its SQL calls (`query(...)`, `addSql(...)`) in order."""
 
-    def __init__(self, file: SourceFile, replay: Replay, dialect: str, limit: int) -> None:
+    def __init__(self, file: SourceFile, replay: Replay, dialect: str, limit: int, flavour: Flavour) -> None:
         self.file = file
         self.replay = replay
         self.dialect = dialect
         self.limit = limit
+        self.flavour = flavour
+        self.constants: dict[str, Node] = {}
+        """`const sql = `...`` of the method: SQL a later call names (`this.addSql(sql)`)."""
 
     def run(self, body: Node) -> None:
         """Each call in the method, in file order (a call inside another's arguments after it)."""
@@ -131,9 +184,18 @@ class _Up:
             node = stack.pop()
             if node.type == "call_expression":
                 self.call(node)
+            elif node.type == "lexical_declaration" and node.children and node.children[0].type == "const":
+                self.remember(node)
             if node.type in ("arrow_function", "function_expression", "class"):
                 continue  # a callback is not run by `up` itself
             stack.extend(reversed(node.named_children))
+
+    def remember(self, node: Node) -> None:
+        """`const sql = '...'`: its value, for a call that names it."""
+        for declarator in (c for c in node.named_children if c.type == "variable_declarator"):
+            name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+            if name is not None and value is not None and name.type == "identifier":
+                self.constants[self.file.text(name)] = value
 
     def call(self, node: Node) -> None:
         function = node.child_by_field_name("function")
@@ -142,16 +204,17 @@ class _Up:
         prop = function.child_by_field_name("property")
         method = self.file.text(prop) if prop is not None else ""
         line, column = self.file.place(node)
-        if method in SCHEMA_CALLS:
+        flavour = self.flavour
+        if method in flavour.schema_calls:
             self.replay.not_replayed(
-                f"queryRunner.{method}(...)",
-                "TypeORM's schema API is not read",
+                f"{flavour.caller}.{method}(...)",
+                flavour.schema_api,
                 line,
                 column,
                 Severity.WARNING,
             )
             return
-        if method != "query":
+        if method not in flavour.sql_calls:
             return
         arguments = node.child_by_field_name("arguments")
         first = (
@@ -159,23 +222,59 @@ class _Up:
         )
         if first is None:
             return
-        sql = _SqlText(self.file)
+        sql = _SqlText(self.file, self.constants)
         sql.read(first)
-        if sql.holes:
-            if not sql.known() or may_change_schema(sql.text, self.dialect):
-                self.replay.report(
-                    "queryRunner.query(...): the SQL is not a literal cnsnt can read; not replayed, so "
-                    "tables or columns it changes may be missing",
-                    line,
-                    column,
-                    Severity.WARNING,
-                )
-            return
         text = sql.text
+        if sql.holes:
+            kept = self.known_statements(sql, f"{flavour.caller}.{method}") if sql.known() else None
+            if kept is None:
+                if not sql.known() or may_change_schema(text, self.dialect):
+                    self.replay.report(
+                        f"{flavour.caller}.{method}(...): the SQL is not a literal cnsnt can read; not "
+                        "replayed, so tables or columns it changes may be missing",
+                        line,
+                        column,
+                        Severity.WARNING,
+                    )
+                return
+            text = kept
         end = len(text.rstrip())
         if not text[:end].endswith(";"):
             text = text[:end] + ";" + text[end:]
         replay_sql(self.replay, text, sql.place, self.dialect, self.limit)
+
+
+    def known_statements(self, sql: _SqlText, call: str) -> str | None:
+        """The SQL with each statement that holds an unknown piece blanked out (a warning each).
+
+        Many statements in one template with one `${...}` among them: the others are still
+        replayed. Blanks keep every other character at its place. None when the text cannot
+        be cut into statements.
+        """
+        text = sql.text
+        try:
+            statements = tokenize_statements(text, resolve_dialect(self.dialect))
+        except Exception:  # noqa: BLE001 - a tokenizer bug: the whole call is left out, as before
+            return None
+        out = text
+        for stmt in statements:
+            if stmt.error is not None:
+                return None
+            if not stmt.tokens:
+                continue
+            start, end = stmt.base + stmt.tokens[0].start, stmt.base + stmt.tokens[-1].end + 1
+            piece = text[start:end]
+            if sql.HOLE not in piece:
+                continue
+            out = out[:start] + "".join(c if c == "\n" else " " for c in piece) + out[end:]
+            if may_change_schema(piece, self.dialect):
+                self.replay.report(
+                    f"{call}(...): a statement of this SQL is not a literal cnsnt can read "
+                    "(`${...}`); not replayed, so tables or columns it changes may be missing",
+                    *sql.place(start),
+                    Severity.WARNING,
+                )
+        return out
 
 
 class _SqlText:
@@ -183,8 +282,9 @@ class _SqlText:
 
     HOLE = "cnsnt_unknown"
 
-    def __init__(self, file: SourceFile) -> None:
+    def __init__(self, file: SourceFile, constants: dict[str, Node] | None = None) -> None:
         self.file = file
+        self.constants = constants or {}
         self.parts: list[str] = []
         self.starts: list[int] = []
         self.marks: list[tuple[int, int, bool]] = []
@@ -226,6 +326,8 @@ class _SqlText:
                     self.read(part, depth + 1)
         elif kind == "parenthesized_expression" and node.named_children:
             self.read(node.named_children[0], depth + 1)
+        elif kind == "identifier" and self.file.text(node) in self.constants:
+            self.read(self.constants[self.file.text(node)], depth + 1)  # placed where the const is written
         else:
             self.hole(node)
 

@@ -18,8 +18,13 @@ Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-tim
 #: How deep a decorator value may nest (real ones nest 2 or 3 levels).
 DEPTH = 100
 #: Types a relation's property is wrapped in (`Promise<User>` for lazy relations,
-#: `Relation<User>` for ESM projects): the entity is the type argument.
-WRAPPERS = frozenset({"Promise", "Relation", "Lazy", "Ref"})
+#: `Relation<User>` for ESM projects, MikroORM's `Ref<User>`, `Rel<User>`, `Opt<Date>`):
+#: the entity is the type argument.
+WRAPPERS = frozenset(
+    {"Promise", "Relation", "Lazy", "Ref", "Rel", "Reference", "IdentifiedReference", "Opt", "Hidden"}
+)
+#: Marker types MikroORM adds to a property's type (`Date & Opt`): no part of the value's type.
+MARKERS = frozenset({"Opt", "Hidden", "Config", "DefineConfig"})
 
 
 class Unresolved(Exception):
@@ -127,6 +132,12 @@ def type_of(node: Node | None, file: SourceFile) -> tuple[str | None, bool]:
             if name == "Array" and first is not None:
                 return type_of(first, file)[0], True
             return name, False
+        if kind == "intersection_type":  # `Date & Opt`: the one member that is not a marker
+            members = [m for m in node.named_children if _name_of(m, file) not in MARKERS]
+            if len(members) != 1:
+                return None, False
+            node = members[0]
+            continue
         if kind == "union_type":
             members = [m for m in _union_members(node) if not _nullish(m, file)]
             if len(members) != 1:
