@@ -1,0 +1,76 @@
+"""Liquibase YAML changelogs (`db.changelog-master.yaml`) as `Node`s with their places.
+
+Composed with PyYAML's safe loader, never constructed: no tag runs, and every value
+keeps its line and column. Read as the XML changelog is from there (`liquibase_nodes`).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from cnsnt.errors import SourceError
+from cnsnt.model import Location
+from cnsnt.sources.schemas.liquibase_nodes import Node
+from cnsnt.sources.schemas.xml_tree import TextPlace
+
+#: How many YAML nodes one file may expand to (aliases can multiply a small file).
+_NODE_BUDGET = 500_000
+#: How deep values may nest (real changelogs: 8 levels).
+_MAX_DEPTH = 100
+
+
+def yaml_nodes(text: str, shown: str) -> Node:
+    """The document's values; a file YAML cannot read is a `SourceError` at the place it stops."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark is not None else Location(shown)
+        raise SourceError(f"YAML syntax error ({exc.problem or exc.context}); no changelog of this file "
+                          "was read", where) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise SourceError(f"cannot read as YAML: {type(exc).__name__}", Location(shown)) from None
+    if root is None:
+        return Node(1, 1)
+    lines = text.splitlines()
+    left = [_NODE_BUDGET]
+
+    def walk(node: yaml.Node, depth: int) -> Node:
+        left[0] -= 1
+        if left[0] < 0 or depth > _MAX_DEPTH:
+            raise SourceError("too many or too deeply nested YAML values; no changelog of this file was read",
+                              Location(shown, node.start_mark.line + 1, node.start_mark.column + 1))
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        if isinstance(node, yaml.SequenceNode):
+            return Node(line, column, items=[walk(item, depth + 1) for item in node.value])
+        if isinstance(node, yaml.MappingNode):
+            return Node(line, column, pairs=[
+                (str(key.value) if isinstance(key, yaml.ScalarNode) else "?", walk(value, depth + 1))
+                for key, value in node.value
+            ])
+        assert isinstance(node, yaml.ScalarNode)
+        return Node(line, column, text=_scalar(node), text_at=_text_at(node, lines))
+
+    return walk(root, 0)
+
+
+def _scalar(node: yaml.ScalarNode) -> str | None:
+    """A scalar as an XML attribute would hold it: `true`/`false` for booleans, None for null."""
+    if node.tag.endswith(":bool"):
+        return "true" if node.value.lower() in ("true", "yes", "on", "y") else "false"
+    if node.tag.endswith(":null"):
+        return None
+    return str(node.value)
+
+
+def _text_at(node: yaml.ScalarNode, lines: list[str]) -> TextPlace:
+    """Where the scalar's text starts: a block scalar's on the line after `|`, at its indent."""
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if node.style in ("|", ">"):
+        last = min(len(lines), node.end_mark.line + 1)
+        body = next((i for i in range(line, last) if lines[i].strip()), line)
+        indent = len(lines[body]) - len(lines[body].lstrip(" ")) if body < len(lines) else 0
+        return TextPlace(body + 1, indent + 1, indent)
+    if node.style in ('"', "'"):
+        return TextPlace(line, column + 1, fixed=node.style == '"' and "\n" in node.value)
+    return TextPlace(line, column)
