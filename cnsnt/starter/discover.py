@@ -602,8 +602,8 @@ def _liquibase_changelogs(files: list[Path], root: Path) -> tuple[list[Found], s
     """Liquibase changelogs (XML, YAML, JSON) no other changelog includes, and the SQL files they run.
 
     The roots are what Liquibase is run on (Spring Boot's `db.changelog-master.yaml`); an
-    SQL file a `<sqlFile>` (or `<createView path>`) runs is read through its changelog,
-    no source of its own.
+    SQL file a `<sqlFile>` (or `<createView path>`) runs, or an `<include>` includes, is
+    read through its changelog, no source of its own.
     """
     logs = [
         p for p in files
@@ -619,6 +619,7 @@ def _liquibase_changelogs(files: list[Path], root: Path) -> tuple[list[Found], s
     included = {inc.resolve() for path, tree in trees.items() for inc in includes_of(tree, path, root)}
     roots = [p for p in logs if p.resolve() not in included] or logs[:1]  # [:1]: a cycle of includes
     runs = {sql.resolve() for path, tree in trees.items() for sql in sql_files_of(tree, path, root)}
+    runs |= {inc for inc in included if inc.suffix.lower() == ".sql"}  # an included SQL changelog
     return (
         [Found("schemas", p.relative_to(root).as_posix(), format="liquibase") for p in roots],
         {p for p in files if p.resolve() in runs} if runs else set(),

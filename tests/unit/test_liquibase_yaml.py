@@ -178,10 +178,36 @@ databaseChangeLog:
             tableName: person
             columns:
               - column: {name: oracle_only, type: VARCHAR2(10)}
+  - changeSet:
+      id: 3
+      author: a
+      preConditions:
+        - onFail: MARK_RAN
+        - not:
+            - dbms: {type: postgresql}
+      changes:
+        - addColumn:
+            tableName: person
+            columns:
+              - column: {name: not_on_postgres, type: TEXT}
+  - changeSet:
+      id: 4
+      author: a
+      preConditions:
+        - onFail: MARK_RAN
+        - or:
+            - dbms: {type: h2}
+            - dbms: {type: postgresql}
+      changes:
+        - addColumn:
+            tableName: person
+            columns:
+              - column: {name: phone, type: TEXT}
 """
     write_files(tmp_path, {"changelog.yml": log})
     ev = read_entry(tmp_path, "changelog.yml", dialect="postgres")
-    assert names(ev, "person") == ["id", "email"]
+    assert names(ev, "person") == ["id", "email", "phone"]
+    assert ev.counts["migrations_skipped"] == 2
     assert where(column(ev, "person.email")) == ("changelog.yml", 12)
     assert column(ev, "person.email").location.column == 17
     assert not ev.problems
@@ -211,8 +237,10 @@ LAST_XML = """\
 
 
 def test_an_xml_master_includes_yaml_that_includes_xml(tmp_path: Path):
-    root = MAIN.replace("</databaseChangeLog>", '  <include file="more.yaml" relativeToChangelogFile="true"/>\n'
-                        "</databaseChangeLog>")
+    root = MAIN.replace(
+        "</databaseChangeLog>",
+        '  <include file="more.yaml" relativeToChangelogFile="true"/>\n</databaseChangeLog>',
+    )
     write_files(tmp_path, {"db/master.xml": root, "db/more.yaml": SUB_YAML, "db/last.xml": LAST_XML})
     ev = read_entry(tmp_path, "db/*.*", "liquibase")
     assert names(ev, "member") == ["id", "email", "team", "birthday", "phone_number", "nickname"]
@@ -233,13 +261,17 @@ databaseChangeLog:
   {"addColumn": {"tableName": "member", "columns": [{"column": {"name": "phone_number", "type": "TEXT"}}]}}
 ]}}]}
 """
-    write_files(tmp_path, {
-        "src/main/resources/db/changelog/db.changelog-master.yaml": master,
-        "src/main/resources/db/changelog/base.xml": base,
-        "src/main/resources/db/changelog/changes/001-first.json": first,
-        "src/main/resources/db/changelog/changes/002-second.yaml": SUB_YAML.replace("file: last.xml", "file: x.xml")
-        .replace("phone_number", "fax_number"),
-    })
+    write_files(
+        tmp_path,
+        {
+            "src/main/resources/db/changelog/db.changelog-master.yaml": master,
+            "src/main/resources/db/changelog/base.xml": base,
+            "src/main/resources/db/changelog/changes/001-first.json": first,
+            "src/main/resources/db/changelog/changes/002-second.yaml": SUB_YAML.replace(
+                "file: last.xml", "file: x.xml"
+            ).replace("phone_number", "fax_number"),
+        },
+    )
     ev = read_entry(tmp_path / "src/main/resources", "db/changelog/db.changelog-master.yaml")
     assert names(ev, "member") == ["id", "email", "team", "birthday", "phone_number", "fax_number"]
     # the include of the second file that is not there: a warning at its item
@@ -289,8 +321,13 @@ databaseChangeLog:
     assert column(ev, "app_person.odd").type == "${not closed"
     assert names(ev, "app_person") == ["id", "email", "odd", "phone"]
     assert column(ev, "app_person.phone").type == "TEXT"
-    assert column(read_entry(tmp_path / "y", "changelog.yaml", dialect="mysql"), "app_person.id").type == "char(36)"
-    assert column(read_entry(tmp_path / "x", "changelog.xml", dialect="mysql"), "person.id").type == "char(36)"
+    assert (
+        column(read_entry(tmp_path / "y", "changelog.yaml", dialect="mysql"), "app_person.id").type
+        == "char(36)"
+    )
+    assert (
+        column(read_entry(tmp_path / "x", "changelog.xml", dialect="mysql"), "person.id").type == "char(36)"
+    )
     assert column(read_entry(tmp_path / "x", "changelog.xml", dialect="postgres"), "person.id").type == "uuid"
 
 
@@ -322,8 +359,10 @@ databaseChangeLog:
     write_files(tmp_path, {"db/a.yaml": broken, "db/b.yaml": bad, "db/c.json": bad_json})
     ev = read_entry(tmp_path, "db/*", "liquibase")
     assert names(ev, "person") == ["email"]  # the rest of the bad file is read
-    got = [(p.location.path, p.location.line, p.location.column, p.severity, p.message.split(" (")[0])
-           for p in ev.problems]
+    got = [
+        (p.location.path, p.location.line, p.location.column, p.severity, p.message.split(" (")[0])
+        for p in ev.problems
+    ]
     assert got[0][:3] == ("db/a.yaml", 6, 1) and got[0][4] == "YAML syntax error"
     assert got[1][:2] == ("db/b.yaml", 6) and "the scalar 'createTable'" in ev.problems[1].message
     assert got[2][:2] == ("db/b.yaml", 11) and "column" in ev.problems[2].message
@@ -390,19 +429,30 @@ databaseChangeLog:
 
 def test_init_proposes_a_spring_boot_master_yaml_and_its_personal_fields(tmp_path: Path):
     res = "src/main/resources/"
-    write_files(tmp_path, {
-        "pom.xml": "<project><modelVersion>4.0.0</modelVersion></project>\n",
-        res + "application.yml": "spring:\n  liquibase:\n    change-log: classpath:/db/changelog/db.changelog-master.yaml\n",
-        res + "db/changelog/db.changelog-master.yaml": SPRING_MASTER,
-        res + "db/changelog/changes/001-create-customer.yaml": SPRING_001,
-        res + "db/changelog/changes/002-add-phone.yaml": SPRING_002,
-    })
-    assert discover(tmp_path) == [Found("schemas", res + "db/changelog/db.changelog-master.yaml", format="liquibase")]
+    config = "spring:\n  liquibase:\n    change-log: classpath:/db/changelog/db.changelog-master.yaml\n"
+    write_files(
+        tmp_path,
+        {
+            "pom.xml": "<project><modelVersion>4.0.0</modelVersion></project>\n",
+            res + "application.yml": config,
+            res + "db/changelog/db.changelog-master.yaml": SPRING_MASTER,
+            res + "db/changelog/changes/001-create-customer.yaml": SPRING_001,
+            res + "db/changelog/changes/002-add-phone.yaml": SPRING_002,
+        },
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", res + "db/changelog/db.changelog-master.yaml", format="liquibase")
+    ]
     result = CliRunner().invoke(app, ["init", str(tmp_path)], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     policy = load_policy(tmp_path / "cnsnt.yaml")
     declared = {c for d in policy.data.values() for c in d.columns}
-    assert {"customer.email", "customer.first_name", "customer.birth_date", "customer.phone_number"} <= declared
+    assert {
+        "customer.email",
+        "customer.first_name",
+        "customer.birth_date",
+        "customer.phone_number",
+    } <= declared
     audit = CliRunner().invoke(app, ["audit", str(tmp_path / "cnsnt.yaml")], catch_exceptions=False)
     assert "CN001" not in audit.stdout
 
@@ -410,11 +460,93 @@ def test_init_proposes_a_spring_boot_master_yaml_and_its_personal_fields(tmp_pat
 def test_yaml_changelogs_beside_jpa_entities_are_left_out_with_a_note(tmp_path: Path):
     entity = "package x;\nimport jakarta.persistence.*;\n@Entity\npublic class Customer {\n  @Id Long id;\n  String email;\n}\n"
     res = "src/main/resources/"
-    write_files(tmp_path, {"src/main/java/x/Customer.java": entity,
-                           res + "db/changelog/db.changelog-master.yaml": SPRING_MASTER,
-                           res + "db/changelog/changes/001-create-customer.yaml": SPRING_001,
-                           res + "db/changelog/changes/002-add-phone.yaml": SPRING_002})
+    write_files(
+        tmp_path,
+        {
+            "src/main/java/x/Customer.java": entity,
+            res + "db/changelog/db.changelog-master.yaml": SPRING_MASTER,
+            res + "db/changelog/changes/001-create-customer.yaml": SPRING_001,
+            res + "db/changelog/changes/002-add-phone.yaml": SPRING_002,
+        },
+    )
     found, notes = survey(tmp_path)
     assert not any(f.format == "liquibase" for f in found)
     assert any(f.format == "jpa" for f in found)
-    assert any(n.startswith("left out 1 Liquibase changelog in src/main/resources/db/changelog:") for n in notes)
+    assert any(
+        n.startswith("left out 1 Liquibase changelog in src/main/resources/db/changelog:") for n in notes
+    )
+
+
+def test_included_sql_files_are_replayed_as_formatted_sql_or_one_script(tmp_path: Path):
+    """thymx's master includes two `.sql` files: Liquibase runs a plain one as one script and
+    formatted SQL by its changesets (those for another database skipped); init proposes the
+    master alone, not the SQL folder."""
+    master = """\
+databaseChangeLog:
+  - property: {name: id_type, value: BIGINT}
+  - include:
+      file: db/changelog/pgsql/000_init.sql
+  - includeAll:
+      path: db/changelog/later/
+"""
+    plain = "CREATE TABLE person (\n  id ${id_type} PRIMARY KEY,\n  email TEXT\n);\n"
+    formatted = """\
+--liquibase formatted sql
+--changeset a:1 dbms:postgresql
+ALTER TABLE person ADD COLUMN phone TEXT;
+--changeset a:2 dbms:mysql
+ALTER TABLE person ADD COLUMN fax TEXT;
+"""
+    res = "src/main/resources/"
+    write_files(
+        tmp_path,
+        {
+            res + "db/changelog/db.changelog-master.yaml": master,
+            res + "db/changelog/pgsql/000_init.sql": plain,
+            res + "db/changelog/later/001_phone.sql": formatted,
+        },
+    )
+    ev = read_entry(
+        tmp_path / "src/main/resources", "db/changelog/db.changelog-master.yaml", dialect="postgres"
+    )
+    assert names(ev, "person") == ["id", "email", "phone"]
+    assert column(ev, "person.id").type == "BIGINT"
+    assert where(column(ev, "person.email")) == ("db/changelog/pgsql/000_init.sql", 3)
+    assert where(column(ev, "person.phone")) == ("db/changelog/later/001_phone.sql", 3)
+    assert not ev.problems
+    assert ev.counts["migrations"] == 2  # the plain script, and the formatted changeset for PostgreSQL
+    assert discover(tmp_path) == [
+        Found("schemas", res + "db/changelog/db.changelog-master.yaml", format="liquibase")
+    ]
+    # an entry over the whole folder: included files read once, through the master; an SQL
+    # file nothing includes read last
+    write_files(
+        tmp_path, {res + "db/changelog/zz_extra.sql": "ALTER TABLE person ADD COLUMN nickname TEXT;\n"}
+    )
+    ev = read_entry(tmp_path / "src/main/resources", "db/changelog/**/*", "liquibase", dialect="postgres")
+    assert names(ev, "person") == ["id", "email", "phone", "nickname"]
+    assert not ev.problems
+
+
+def test_a_local_property_holds_only_in_its_own_changelog(tmp_path: Path):
+    master = """\
+databaseChangeLog:
+  - property: {name: t, value: mine, global: false}
+  - changeSet:
+      id: 1
+      author: a
+      changes:
+        - createTable: {tableName: "${t}", columns: [{column: {name: a, type: INT}}]}
+  - include: {file: sub.yaml, relativeToChangelogFile: true}
+"""
+    sub = """\
+databaseChangeLog:
+  - changeSet:
+      id: 2
+      author: a
+      changes:
+        - createTable: {tableName: "${t}_x", columns: [{column: {name: b, type: INT}}]}
+"""
+    write_files(tmp_path, {"master.yaml": master, "sub.yaml": sub})
+    ev = read_entry(tmp_path, "*.yaml", "liquibase")
+    assert sorted(t.key for t in ev.tables) == ["${t}_x", "mine"]

@@ -40,8 +40,9 @@ class _Placed(json.JSONDecoder):
         def string(text: str, start: int, *args: Any) -> tuple[Node, int]:
             value, end = parse_string(text, start, *args)
             line, column = place(start - 1)
-            return Node(line, column, text=value, text_at=TextPlace(line, column + 1, fixed="\\" in
-                                                                    text[start:end])), end
+            return Node(
+                line, column, text=value, text_at=TextPlace(line, column + 1, fixed="\\" in text[start:end])
+            ), end
 
         self.parse_object, self.parse_array, self.parse_string = obj, arr, string
         self.scan_once = py_make_scanner(self)
@@ -63,8 +64,10 @@ def json_nodes(text: str, shown: str) -> Node:
     try:
         value = _Placed(index.line_col).decode(text)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"JSON syntax error ({exc.msg}); no changelog of this file was read",
-                          Location(shown, exc.lineno, exc.colno)) from None
+        raise SourceError(
+            f"JSON syntax error ({exc.msg}); no changelog of this file was read",
+            Location(shown, exc.lineno, exc.colno),
+        ) from None
     except (RecursionError, ValueError) as exc:
         raise SourceError(f"cannot read as JSON: {type(exc).__name__}", Location(shown)) from None
     return _node(value, 1, 1)

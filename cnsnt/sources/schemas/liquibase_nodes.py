@@ -112,8 +112,11 @@ def _fill(element: XmlElement, key: str, seq: Node, problems: list[Problem]) -> 
             for name, value in pairs or []:  # `- onFail: MARK_RAN`, `- dbms: {type: oracle}`
                 _member(element, name, value, problems)
             continue
-        if pairs is not None and len(pairs) == 1 and pairs[0][1].items is None and (
-            key != "columns" or (pairs[0][0] == "column" and pairs[0][1].text is None)
+        if (
+            pairs is not None
+            and len(pairs) == 1
+            and pairs[0][1].items is None
+            and (key != "columns" or (pairs[0][0] == "column" and pairs[0][1].text is None))
         ):
             tag, body = pairs[0]
             element.children.append(_element(tag, body, problems, item.line, item.column))
@@ -126,5 +129,6 @@ def _fill(element: XmlElement, key: str, seq: Node, problems: list[Problem]) -> 
             name, body = pairs[0]
             what = f"'{name}:' holding a list" if body.items is not None else f"'{name}: ...'"
         shape = "'- column: {...}'" if key == "columns" else "one '- name: {...}' mapping"
-        problems.append(Problem(f"an item of '{key}' that is {what}, not {shape}: not read",
-                                item.line, item.column))
+        problems.append(
+            Problem(f"an item of '{key}' that is {what}, not {shape}: not read", item.line, item.column)
+        )

@@ -70,8 +70,10 @@ class Properties:
         attrs = {k: self.expand(v, changelog) for k, v in element.attrs.items()}
         text = self.expand(element.text, changelog)
         children = [self.expand_element(child, changelog) for child in element.children]
-        if attrs == element.attrs and text == element.text and all(
-            new is old for new, old in zip(children, element.children, strict=True)
+        if (
+            attrs == element.attrs
+            and text == element.text
+            and all(new is old for new, old in zip(children, element.children, strict=True))
         ):
             return element
         return replace(element, attrs=attrs, text=text, children=children)

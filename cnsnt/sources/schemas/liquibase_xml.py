@@ -1,20 +1,21 @@
 """Liquibase changelogs (`<databaseChangeLog>`, and its YAML and JSON forms): the tables they build.
 
 XML is parsed by `xml_tree` (expat, document type declarations refused), YAML and JSON
-into the same tree (`liquibase_syntax`), never run. The
-changeSets are replayed in order on `Replay`, as the Rails, Alembic and Django
-migration readers do: createTable, addColumn, dropColumn, renameColumn,
-modifyDataType (and 1.x's modifyColumn), dropTable, renameTable,
-add/dropForeignKeyConstraint, addPrimaryKey, set*Remarks; `<sql>`, the SQL files of
-`<sqlFile>` and the views of `<createView>` (its SELECT, or the file it names) go to
-the SQL replay, as the same SQL in a migration would. `<include>` and `<includeAll>`
-are followed where they are written (a file included twice is read once); so are the
-files `<sqlFile>` names. Changes limited to other databases than the one the changelog
-is read for are skipped (`liquibase_dbms`). A change that may alter tables but is not
-understood is a CN001 warning at its element, never a silent skip; changes that touch
-only rows, indexes or other constraints leave the tables as they are. Changelog
-properties (`<property name="uuid_type" value="uuid" dbms="postgresql"/>`) are put in
-for `${uuid_type}` in the changes' attributes and SQL (`properties`).
+into the same tree (`liquibase_syntax`), never run. The changeSets are replayed in
+order on `Replay`, as the Rails, Alembic and Django migration readers do: createTable,
+addColumn, dropColumn, renameColumn, modifyDataType (and 1.x's modifyColumn),
+dropTable, renameTable, add/dropForeignKeyConstraint, addPrimaryKey, set*Remarks;
+`<sql>`, the SQL files of `<sqlFile>` and the views of `<createView>` (its SELECT, or
+the file it names) go to the SQL replay, as the same SQL in a migration would.
+`<include>` and `<includeAll>` are followed where they are written (a file included
+twice is read once); so are the files `<sqlFile>` names. An included `.sql` file is
+Liquibase formatted SQL (its changesets for the target) or, as Liquibase runs it, one
+script. Changes limited to other databases than the one the changelog is read for are
+skipped (`liquibase_dbms`). A change that may alter tables but is not understood is a
+CN001 warning at its element, never a silent skip; changes that touch only rows,
+indexes or other constraints leave the tables as they are. Changelog properties
+(`<property name="uuid_type" value="uuid" dbms="postgresql"/>`) are put in for
+`${uuid_type}` in the changes' attributes and SQL (`liquibase_properties`).
 """
 
 from __future__ import annotations
@@ -32,12 +33,15 @@ from cnsnt.sources.schemas.liquibase_dbms import (
     SQLGLOT_DIALECTS,
     choose_target,
     dbms_names,
+    formatted_changesets,
+    formatted_for,
     precondition_names,
     precondition_runs,
     runs_on,
 )
 from cnsnt.sources.schemas.liquibase_properties import Properties
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, parse_changelog
+from cnsnt.sources.schemas.migration_order import is_liquibase
 from cnsnt.sources.schemas.replay import Replay, table_key
 from cnsnt.sources.schemas.replay_sql import replay_sql
 from cnsnt.sources.schemas.xml_tree import XmlElement
@@ -66,9 +70,13 @@ _MAX_INCLUDE_DEPTH = 50
 
 
 def read_liquibase_xml(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """The tables the entry's changelogs leave behind; a changelog another one includes is read there."""
+    """The tables the entry's changelogs leave behind; a changelog another one includes is read there.
+
+    An `.sql` file of the entry no changelog includes is read last, as Liquibase runs an
+    SQL changelog.
+    """
     reader = _Reader(spec, ctx)
-    trees = {path: reader.parse(path) for path in paths}
+    trees = {path: reader.parse(path) for path in paths if not _is_sql(path)}
     included = {
         inc.resolve()
         for path, root in trees.items()
@@ -88,6 +96,10 @@ def read_liquibase_xml(paths: list[Path], spec: SourceSpec, ctx: SourceContext) 
         reader.dialect = SQLGLOT_DIALECTS.get(reader.target)
     for path, root in order:
         reader.changelog(path, root, 0)
+    for path in paths:
+        if _is_sql(path) and path.resolve() not in reader.seen:
+            reader.replay.shown, reader.path = ctx.shown(path), path
+            reader.sql_changelog(path, XmlElement("include", {"file": path.name}, 1, 1))
     return reader.replay.evidence(len(reader.seen), reader.changesets, reader.skipped)
 
 
@@ -129,9 +141,15 @@ def _resolve(element: XmlElement, attr: str, path: Path, base_dir: Path) -> Path
 
 
 def _folder_changelogs(folder: Path) -> list[Path]:
-    """The XML, YAML and JSON changelogs of an `includeAll` folder, in Liquibase's (alphabetical) order."""
-    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in CHANGELOG_SUFFIXES),
+    """The changelogs of an `includeAll` folder (XML, YAML, JSON, SQL), in Liquibase's order (by name)."""
+    suffixes = (*CHANGELOG_SUFFIXES, ".sql")
+    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes),
                   key=lambda p: p.name)
+
+
+def _is_sql(path: Path) -> bool:
+    """An included SQL file (formatted SQL or a plain script), replayed as SQL, not parsed as a changelog."""
+    return path.suffix.lower() == ".sql"
 
 
 class _Reader:
@@ -229,7 +247,7 @@ class _Reader:
                             out.extend(dbms_names(change.attrs.get("dbms")))
                 elif element.tag in ("include", "includeAll"):
                     for file in self._included(element, path):
-                        tree = self.parse(file)
+                        tree = None if _is_sql(file) else self.parse(file)
                         if tree is not None:
                             out.extend(self.mentions(file, tree, depth + 1, walked))
         return out
@@ -273,9 +291,33 @@ class _Reader:
                                element.line, element.column)
             return
         for file in [target] if element.tag == "include" else _folder_changelogs(target):
+            if _is_sql(file):
+                self.sql_changelog(file, element)
+                continue
             tree = self.parse(file)
             if tree is not None:
                 self.changelog(file, tree, depth + 1)
+
+    def sql_changelog(self, file: Path, element: XmlElement) -> None:
+        """An included `.sql` file: Liquibase formatted SQL (its changesets for the target), else one script.
+
+        Liquibase runs a plain SQL file it is told to include as one changeset of raw SQL.
+        """
+        key = file.resolve()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        found = self._read(file)
+        if found is None:
+            return
+        text, shown = found
+        if is_liquibase(text):
+            self.changesets += sum(1 for *_, dbms in formatted_changesets(text) if runs_on(dbms, self.target))
+            text = formatted_for(text, self.target)
+        else:
+            self.changesets += 1
+        text = self.properties.expand(text, key)
+        self._replay_text(text, LineIndex(text).line_col, element, shown)
 
     # -- changes
 
@@ -520,6 +562,10 @@ class _Reader:
             self.replay.report(f"{what}: outside the policy's folder, not read (--allow-outside reads it)",
                                change.line, change.column, Severity.WARNING)
             return None
+        return self._read(target)
+
+    def _read(self, target: Path) -> tuple[str, str] | None:
+        """The text and shown name of an SQL file; one that cannot be read is a CN001 of its own."""
         shown = self.ctx.shown(target)
         self.ctx.check_time()
         try:

@@ -14,7 +14,7 @@ from cnsnt.sources.schemas.liquibase_nodes import Node
 from cnsnt.sources.schemas.xml_tree import TextPlace
 
 #: How many YAML nodes one file may expand to (aliases can multiply a small file).
-_NODE_BUDGET = 500_000
+_NODE_BUDGET = 200_000
 #: How deep values may nest (real changelogs: 8 levels).
 _MAX_DEPTH = 100
 
@@ -26,8 +26,9 @@ def yaml_nodes(text: str, shown: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(shown, mark.line + 1, mark.column + 1) if mark is not None else Location(shown)
-        raise SourceError(f"YAML syntax error ({exc.problem or exc.context}); no changelog of this file "
-                          "was read", where) from None
+        raise SourceError(
+            f"YAML syntax error ({exc.problem or exc.context}); no changelog of this file was read", where
+        ) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise SourceError(f"cannot read as YAML: {type(exc).__name__}", Location(shown)) from None
     if root is None:
@@ -38,16 +39,22 @@ def yaml_nodes(text: str, shown: str) -> Node:
     def walk(node: yaml.Node, depth: int) -> Node:
         left[0] -= 1
         if left[0] < 0 or depth > _MAX_DEPTH:
-            raise SourceError("too many or too deeply nested YAML values; no changelog of this file was read",
-                              Location(shown, node.start_mark.line + 1, node.start_mark.column + 1))
+            raise SourceError(
+                "too many or too deeply nested YAML values; no changelog of this file was read",
+                Location(shown, node.start_mark.line + 1, node.start_mark.column + 1),
+            )
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         if isinstance(node, yaml.SequenceNode):
             return Node(line, column, items=[walk(item, depth + 1) for item in node.value])
         if isinstance(node, yaml.MappingNode):
-            return Node(line, column, pairs=[
-                (str(key.value) if isinstance(key, yaml.ScalarNode) else "?", walk(value, depth + 1))
-                for key, value in node.value
-            ])
+            return Node(
+                line,
+                column,
+                pairs=[
+                    (str(key.value) if isinstance(key, yaml.ScalarNode) else "?", walk(value, depth + 1))
+                    for key, value in node.value
+                ],
+            )
         assert isinstance(node, yaml.ScalarNode)
         return Node(line, column, text=_scalar(node), text_at=_text_at(node, lines))
 
