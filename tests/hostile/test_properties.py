@@ -96,6 +96,7 @@ def test_framework_migrations_readers(text, fmt):
 @example([{"changeSet": {"changes": [{"createTable": {"tableName": "${x}", "columns": [{"column": None}]}}]}}])
 @example([{"property": {"name": "x", "value": "${x}"}}, {"include": {"file": "c.yaml"}}, "sql"])
 @example({"changeSet": [1, {"sql": None}]})
+@example([{"changeSet": {"changes": [{"x\ud800": {"tableName": "t\udc00", "columns": [{"column": {"name": "\ud800"}}]}}]}}])
 def test_liquibase_yaml_and_json_changelogs(value):
     h.check_liquibase_documents(value)
 

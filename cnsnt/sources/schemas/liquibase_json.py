@@ -16,7 +16,7 @@ from typing import Any
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
 from cnsnt.sources.base import LineIndex
-from cnsnt.sources.schemas.liquibase_nodes import Node
+from cnsnt.sources.schemas.liquibase_nodes import Node, encodable
 from cnsnt.sources.schemas.xml_tree import TextPlace
 
 
@@ -30,7 +30,7 @@ class _Placed(json.JSONDecoder):
         def obj(s_end: tuple[str, int], *args: Any) -> tuple[Node, int]:
             pairs, end = parse_object(s_end, *args)
             line, column = place(s_end[1] - 1)
-            return Node(line, column, pairs=[(k, _node(v, line, column)) for k, v in pairs]), end
+            return Node(line, column, pairs=[(encodable(k), _node(v, line, column)) for k, v in pairs]), end
 
         def arr(s_end: tuple[str, int], *args: Any) -> tuple[Node, int]:
             items, end = parse_array(s_end, *args)
@@ -39,6 +39,7 @@ class _Placed(json.JSONDecoder):
 
         def string(text: str, start: int, *args: Any) -> tuple[Node, int]:
             value, end = parse_string(text, start, *args)
+            value = encodable(value)
             line, column = place(start - 1)
             return Node(
                 line, column, text=value, text_at=TextPlace(line, column + 1, fixed="\\" in text[start:end])

@@ -58,6 +58,18 @@ class Problem(NamedTuple):
     column: int
 
 
+def encodable(text: str) -> str:
+    """The text with lone surrogates (a JSON or YAML escape of half a UTF-16 pair) as U+FFFD.
+
+    No report can encode them in UTF-8; a name holding one would crash every report.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
 def changelog_tree(root: Node) -> tuple[XmlElement, list[Problem]]:
     """The element tree of a changelog document, as `parse_xml` gives it, and the items not read."""
     top = XmlElement("", {}, 1, 1)

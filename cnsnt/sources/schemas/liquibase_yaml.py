@@ -10,7 +10,7 @@ import yaml
 
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
-from cnsnt.sources.schemas.liquibase_nodes import Node
+from cnsnt.sources.schemas.liquibase_nodes import Node, encodable
 from cnsnt.sources.schemas.xml_tree import TextPlace
 
 #: How many YAML nodes one file may expand to (aliases can multiply a small file).
@@ -51,7 +51,10 @@ def yaml_nodes(text: str, shown: str) -> Node:
                 line,
                 column,
                 pairs=[
-                    (str(key.value) if isinstance(key, yaml.ScalarNode) else "?", walk(value, depth + 1))
+                    (
+                        encodable(str(key.value)) if isinstance(key, yaml.ScalarNode) else "?",
+                        walk(value, depth + 1),
+                    )
                     for key, value in node.value
                 ],
             )
@@ -67,7 +70,7 @@ def _scalar(node: yaml.ScalarNode) -> str | None:
         return "true" if node.value.lower() in ("true", "yes", "on", "y") else "false"
     if node.tag.endswith(":null"):
         return None
-    return str(node.value)
+    return encodable(str(node.value))
 
 
 def _text_at(node: yaml.ScalarNode, lines: list[str]) -> TextPlace:
