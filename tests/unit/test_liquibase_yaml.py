@@ -179,6 +179,14 @@ databaseChangeLog:
             columns:
               - column: {name: oracle_only, type: VARCHAR2(10)}
   - changeSet:
+      id: 2b
+      author: a
+      changes:
+        addColumn:
+          tableName: person
+          columns:
+            - column: {name: nickname, type: TEXT}
+  - changeSet:
       id: 3
       author: a
       preConditions:
@@ -206,7 +214,7 @@ databaseChangeLog:
 """
     write_files(tmp_path, {"changelog.yml": log})
     ev = read_entry(tmp_path, "changelog.yml", dialect="postgres")
-    assert names(ev, "person") == ["id", "email", "phone"]
+    assert names(ev, "person") == ["id", "email", "nickname", "phone"]  # `changes:` unlisted, as one
     assert ev.counts["migrations_skipped"] == 2
     assert where(column(ev, "person.email")) == ("changelog.yml", 12)
     assert column(ev, "person.email").location.column == 17

@@ -98,7 +98,10 @@ def _element(tag: str, body: Node, problems: list[Problem], line: int, column: i
 
 def _member(element: XmlElement, key: str, value: Node, problems: list[Problem]) -> None:
     """One `key: value` of an element's body: an attribute, its text, or children."""
-    if value.pairs is not None:
+    if key in _FLAT and value.pairs is not None:  # `changes: {createTable: ...}`: one item, unlisted
+        items = [Node(v.line, v.column, pairs=[(k, v)]) for k, v in value.pairs]
+        _fill(element, key, Node(value.line, value.column, items=items), problems)
+    elif value.pairs is not None:
         element.children.append(_element(key, value, problems, value.line, value.column))
     elif value.items is not None:
         if key in _FLAT:
