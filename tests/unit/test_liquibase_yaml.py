@@ -558,3 +558,15 @@ databaseChangeLog:
     write_files(tmp_path, {"master.yaml": master, "sub.yaml": sub})
     ev = read_entry(tmp_path, "*.yaml", "liquibase")
     assert sorted(t.key for t in ev.tables) == ["${t}_x", "mine"]
+
+
+def test_a_yaml_alias_bomb_is_one_cn001(tmp_path: Path):
+    """Nine levels of ten aliases would expand to 10**9 values: refused past the node budget."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(8):
+        prev, name = chr(97 + i), chr(98 + i)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    write_files(tmp_path, {"bomb.yaml": "\n".join(lines) + "\ndatabaseChangeLog: *i\n"})
+    ev = read_entry(tmp_path, "bomb.yaml", "liquibase")
+    assert [p.message.split(";")[0] for p in ev.problems] == ["too many or too deeply nested YAML values"]
+    assert not ev.tables

@@ -1,7 +1,7 @@
 """Liquibase YAML changelogs (`db.changelog-master.yaml`) as `Node`s with their places.
 
-Composed with PyYAML's safe loader, never constructed: no tag runs, and every value
-keeps its line and column. Read as the XML changelog is from there (`liquibase_nodes`).
+Composed with PyYAML's safe loader (libyaml's when there), never constructed: no tag
+runs, and every value keeps its line and column. Read as the XML changelog is from there (`liquibase_nodes`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from cnsnt.model import Location
 from cnsnt.sources.schemas.liquibase_nodes import Node, encodable
 from cnsnt.sources.schemas.xml_tree import TextPlace
 
-#: How many YAML nodes one file may expand to (aliases can multiply a small file).
+#: How many YAML nodes one file may expand to (aliases can multiply a small file), and one
+#: more for each 8 characters of it (a 3 MB changelog of 3000 tables holds 200,000).
 _NODE_BUDGET = 200_000
 #: How deep values may nest (real changelogs: 8 levels).
 _MAX_DEPTH = 100
@@ -36,7 +37,7 @@ def yaml_nodes(text: str, shown: str) -> Node:
     if root is None:
         return Node(1, 1)
     lines = text.splitlines()
-    left = [_NODE_BUDGET]
+    left = [_NODE_BUDGET + len(text) // 8]
 
     def walk(node: yaml.Node, depth: int) -> Node:
         left[0] -= 1
