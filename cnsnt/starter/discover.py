@@ -22,10 +22,11 @@ from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
-from cnsnt.sources.schemas.liquibase_xml import includes_of, is_liquibase_xml, sql_files_of
+from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog, parse_changelog
+from cnsnt.sources.schemas.liquibase_xml import includes_of, sql_files_of
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb
-from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
+from cnsnt.sources.schemas.xml_tree import XmlElement
 from cnsnt.sql.databases import DATABASE_WORDS
 from cnsnt.sql.ddl import parse_ddl, parse_ddl_head
 from cnsnt.sql.ddl_result import DDLTable
@@ -636,21 +637,27 @@ def _laravel_dialect(home: Path, root: Path) -> str | None:
 
 
 def _liquibase_changelogs(files: list[Path], root: Path) -> tuple[list[Found], set[Path]]:
-    """Liquibase XML changelogs no other changelog includes, and the SQL files their changes run.
+    """Liquibase changelogs (XML, YAML, JSON) no other changelog includes, and the SQL files they run.
 
-    The roots are what Liquibase is run on; an SQL file a `<sqlFile>` (or `<createView
-    path>`) runs is read through its changelog, no source of its own.
+    The roots are what Liquibase is run on (Spring Boot's `db.changelog-master.yaml`); an
+    SQL file a `<sqlFile>` (or `<createView path>`) runs, or an `<include>` includes, is
+    read through its changelog, no source of its own.
     """
-    logs = [p for p in files if p.suffix.lower() == ".xml" and is_liquibase_xml(_sniff(p))]
+    logs = [
+        p for p in files
+        if p.suffix.lower() in CHANGELOG_SUFFIXES and not p.name.lower().endswith(_DOCTRINE_MAPPINGS)
+        and is_changelog(p.name, _sniff(p))
+    ]
     trees: dict[Path, XmlElement] = {}
     for path in logs:
         try:
-            trees[path] = parse_xml(read_text(path, path.name, limits=Limits()), path.name, "changelog")
+            trees[path] = parse_changelog(path, read_text(path, path.name, limits=Limits()), path.name)[0]
         except SourceError:
             continue  # the audit reports it; a broken changelog is still proposed
     included = {inc.resolve() for path, tree in trees.items() for inc in includes_of(tree, path, root)}
     roots = [p for p in logs if p.resolve() not in included] or logs[:1]  # [:1]: a cycle of includes
     runs = {sql.resolve() for path, tree in trees.items() for sql in sql_files_of(tree, path, root)}
+    runs |= {inc for inc in included if inc.suffix.lower() == ".sql"}  # an included SQL changelog
     return (
         [Found("schemas", p.relative_to(root).as_posix(), format="liquibase") for p in roots],
         {p for p in files if p.resolve() in runs} if runs else set(),

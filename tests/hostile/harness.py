@@ -214,6 +214,27 @@ MIGRATION_FRAMES = {
 }
 
 
+#: Keys of Liquibase's YAML and JSON changelogs, for documents shaped like one.
+LIQUIBASE_KEYS = ["changeSet", "changes", "createTable", "tableName", "columns", "column", "name", "type",
+                  "constraints", "references", "include", "includeAll", "file", "path", "property", "value",
+                  "dbms", "sql", "preConditions", "createView", "selectQuery", "addColumn", "${x}"]
+liquibase_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.sampled_from(["${x}", "postgresql"]),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(LIQUIBASE_KEYS) | st.text(max_size=6), children, max_size=3),
+    max_leaves=25,
+)
+
+
+def check_liquibase_documents(value: Any) -> None:
+    """Any document under `databaseChangeLog`, as YAML and as JSON, gives evidence or a SourceError."""
+    import yaml
+
+    doc = {"databaseChangeLog": value}
+    _read("schemas", "c.json", json.dumps(doc).encode("utf-8", "surrogatepass"), fmt="liquibase")
+    _read("schemas", "c.yaml", yaml.safe_dump(doc).encode("utf-8", "surrogatepass"), fmt="liquibase")
+
+
 def check_framework_migrations(text: str, fmt: str) -> None:
     """The framework migration readers (Liquibase's and the EF Core snapshot reader too) give evidence or a SourceError for any body."""
     name, before, after = MIGRATION_FRAMES[fmt]

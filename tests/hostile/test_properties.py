@@ -92,6 +92,15 @@ def test_framework_migrations_readers(text, fmt):
     h.check_framework_migrations(text, fmt)
 
 
+@given(h.liquibase_value)
+@example([{"changeSet": {"changes": [{"createTable": {"tableName": "${x}", "columns": [{"column": None}]}}]}}])
+@example([{"property": {"name": "x", "value": "${x}"}}, {"include": {"file": "c.yaml"}}, "sql"])
+@example({"changeSet": [1, {"sql": None}]})
+@example([{"changeSet": {"changes": [{"x\ud800": {"tableName": "t\udc00", "columns": [{"column": {"name": "\ud800"}}]}}]}}])
+def test_liquibase_yaml_and_json_changelogs(value):
+    h.check_liquibase_documents(value)
+
+
 @given(h.typeorm_text)
 @example("@ManyToOne(() => A) a: A; } @Entity() export class B extends A { @ManyToMany(() => A) @JoinTable() x: A[];")
 @example("} export class B extends C {} export class C extends B {} @Entity() class D extends B {")

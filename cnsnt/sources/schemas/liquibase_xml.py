@@ -1,17 +1,21 @@
-"""Liquibase XML changelogs (`<databaseChangeLog>`): the tables their changeSets build.
+"""Liquibase changelogs (`<databaseChangeLog>`, and its YAML and JSON forms): the tables they build.
 
-Parsed by `xml_tree` (expat, document type declarations refused), never run. The
-changeSets are replayed in order on `Replay`, as the Rails, Alembic and Django
-migration readers do: createTable, addColumn, dropColumn, renameColumn,
-modifyDataType (and 1.x's modifyColumn), dropTable, renameTable,
-add/dropForeignKeyConstraint, addPrimaryKey, set*Remarks; `<sql>`, the SQL files of
-`<sqlFile>` and the views of `<createView>` (its SELECT, or the file it names) go to
-the SQL replay, as the same SQL in a migration would. `<include>` and `<includeAll>`
-are followed where they are written (a file included twice is read once); so are the
-files `<sqlFile>` names. Changes limited to other databases than the one the changelog
-is read for are skipped (`liquibase_dbms`). A change that may alter tables but is not
-understood is a CN001 warning at its element, never a silent skip; changes that touch
-only rows, indexes or other constraints leave the tables as they are.
+XML is parsed by `xml_tree` (expat, document type declarations refused), YAML and JSON
+into the same tree (`liquibase_syntax`), never run. The changeSets are replayed in
+order on `Replay`, as the Rails, Alembic and Django migration readers do: createTable,
+addColumn, dropColumn, renameColumn, modifyDataType (and 1.x's modifyColumn),
+dropTable, renameTable, add/dropForeignKeyConstraint, addPrimaryKey, set*Remarks;
+`<sql>`, the SQL files of `<sqlFile>` and the views of `<createView>` (its SELECT, or
+the file it names) go to the SQL replay, as the same SQL in a migration would.
+`<include>` and `<includeAll>` are followed where they are written (a file included
+twice is read once); so are the files `<sqlFile>` names. An included `.sql` file is
+Liquibase formatted SQL (its changesets for the target) or, as Liquibase runs it, one
+script. Changes limited to other databases than the one the changelog is read for are
+skipped (`liquibase_dbms`). A change that may alter tables but is not understood is a
+CN001 warning at its element, never a silent skip; changes that touch only rows,
+indexes or other constraints leave the tables as they are. Changelog properties
+(`<property name="uuid_type" value="uuid" dbms="postgresql"/>`) are put in for
+`${uuid_type}` in the changes' attributes and SQL (`liquibase_properties`).
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cnsnt.errors import SourceError
-from cnsnt.evidence import Evidence, ForeignKey
-from cnsnt.model import Severity
+from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, read_text
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, problem_of
@@ -29,13 +33,18 @@ from cnsnt.sources.schemas.liquibase_dbms import (
     SQLGLOT_DIALECTS,
     choose_target,
     dbms_names,
+    formatted_changesets,
+    formatted_for,
     precondition_names,
     precondition_runs,
     runs_on,
 )
+from cnsnt.sources.schemas.liquibase_properties import Properties
+from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, parse_changelog
+from cnsnt.sources.schemas.migration_order import is_liquibase
 from cnsnt.sources.schemas.replay import Replay, table_key
 from cnsnt.sources.schemas.replay_sql import replay_sql
-from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
+from cnsnt.sources.schemas.xml_tree import XmlElement
 from cnsnt.sql.ddl import UnknownDialectError
 from cnsnt.sql.embedded import view_head
 
@@ -60,15 +69,14 @@ _REPORTED = frozenset({"customChange", "executeCommand", "mergeColumns", "addLoo
 _MAX_INCLUDE_DEPTH = 50
 
 
-def is_liquibase_xml(head: str) -> bool:
-    """A file whose head holds a `<databaseChangeLog` element (with or without a namespace prefix)."""
-    return "<databaseChangeLog" in head or ":databaseChangeLog" in head
-
-
 def read_liquibase_xml(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """The tables the entry's changelogs leave behind; a changelog another one includes is read there."""
+    """The tables the entry's changelogs leave behind; a changelog another one includes is read there.
+
+    An `.sql` file of the entry no changelog includes is read last, as Liquibase runs an
+    SQL changelog.
+    """
     reader = _Reader(spec, ctx)
-    trees = {path: reader.parse(path) for path in paths}
+    trees = {path: reader.parse(path) for path in paths if not _is_sql(path)}
     included = {
         inc.resolve()
         for path, root in trees.items()
@@ -88,11 +96,15 @@ def read_liquibase_xml(paths: list[Path], spec: SourceSpec, ctx: SourceContext) 
         reader.dialect = SQLGLOT_DIALECTS.get(reader.target)
     for path, root in order:
         reader.changelog(path, root, 0)
+    for path in paths:
+        if _is_sql(path) and path.resolve() not in reader.seen:
+            reader.replay.shown, reader.path = ctx.shown(path), path
+            reader.sql_changelog(path, XmlElement("include", {"file": path.name}, 1, 1))
     return reader.replay.evidence(len(reader.seen), reader.changesets, reader.skipped)
 
 
 def includes_of(root: XmlElement, path: Path, base_dir: Path) -> list[Path]:
-    """The changelogs one changelog includes (`<include>` files, `<includeAll>` folders' `*.xml`)."""
+    """The changelogs one changelog includes (`<include>` files, `<includeAll>` folders' changelogs)."""
     out: list[Path] = []
     for log in root.all("databaseChangeLog"):
         for element in log.children:
@@ -101,7 +113,7 @@ def includes_of(root: XmlElement, path: Path, base_dir: Path) -> list[Path]:
                 out.extend([found] if found is not None and found.is_file() else [])
             elif element.tag == "includeAll":
                 folder = _resolve(element, "path", path, base_dir)
-                out.extend(_folder_xml(folder) if folder is not None and folder.is_dir() else [])
+                out.extend(_folder_changelogs(folder) if folder is not None and folder.is_dir() else [])
     return out
 
 
@@ -128,10 +140,16 @@ def _resolve(element: XmlElement, attr: str, path: Path, base_dir: Path) -> Path
     return next((c for c in candidates if c.exists()), None)
 
 
-def _folder_xml(folder: Path) -> list[Path]:
-    """The XML changelogs of an `includeAll` folder, in Liquibase's (alphabetical) order."""
-    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".xml"),
+def _folder_changelogs(folder: Path) -> list[Path]:
+    """The changelogs of an `includeAll` folder (XML, YAML, JSON, SQL), in Liquibase's order (by name)."""
+    suffixes = (*CHANGELOG_SUFFIXES, ".sql")
+    return sorted((p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes),
                   key=lambda p: p.name)
+
+
+def _is_sql(path: Path) -> bool:
+    """An included SQL file (formatted SQL or a plain script), replayed as SQL, not parsed as a changelog."""
+    return path.suffix.lower() == ".sql"
 
 
 class _Reader:
@@ -152,6 +170,7 @@ class _Reader:
         """The Liquibase name of the database the changelogs are read for (`choose_target`)."""
         self.path = Path()
         """The changelog being replayed (`<sqlFile>` and `<createView path>` are found from it)."""
+        self.properties = Properties()
 
     def parse(self, path: Path) -> XmlElement | None:
         """The tree of one changelog (read once); a file that cannot be read is its own CN001 problem."""
@@ -161,7 +180,10 @@ class _Reader:
         shown = self.ctx.shown(path)
         tree: XmlElement | None = None
         try:
-            tree = parse_xml(read_text(path, shown, limits=self.ctx.limits), shown, "changelog")
+            tree, problems = parse_changelog(path, read_text(path, shown, limits=self.ctx.limits), shown)
+            self.replay.problems.extend(
+                SourceProblem(p.message, Location(shown, p.line, p.column), shown) for p in problems
+            )
         except SourceError as exc:
             self.replay.problems.append(problem_of(exc, shown))
             self.seen.add(key)  # reported once: an include of it adds nothing
@@ -178,9 +200,12 @@ class _Reader:
         logs = root.all("databaseChangeLog")
         if not logs:
             self.replay.shown = shown
-            self.replay.report("no <databaseChangeLog> element in this file: no change of it was read",
+            self.replay.report("no databaseChangeLog in this file: no change of it was read",
                                1, 1, Severity.WARNING)
             return
+        for log in logs:  # a changelog's properties hold in all of it (and, global, after it)
+            for element in log.all("property"):
+                self.properties.define(element.attrs, key, self.target)
         for log in logs:
             pre = log.first("preConditions")
             if pre is not None and not precondition_runs(pre, self.target):
@@ -198,9 +223,9 @@ class _Reader:
                     self.changesets += 1
                     for change in element.children:
                         self.replay.shown, self.path = shown, path
-                        self.change(change)
+                        self.change(self.properties.expand_element(change, key))
                 elif element.tag in ("include", "includeAll"):
-                    self.include(element, path, shown, depth)
+                    self.include(self.properties.expand_element(element, key), path, shown, depth)
 
     def mentions(self, path: Path, root: XmlElement, depth: int, walked: set[Path]) -> list[str]:
         """The databases the changes of a changelog and its includes are limited to, in order."""
@@ -222,7 +247,7 @@ class _Reader:
                             out.extend(dbms_names(change.attrs.get("dbms")))
                 elif element.tag in ("include", "includeAll"):
                     for file in self._included(element, path):
-                        tree = self.parse(file)
+                        tree = None if _is_sql(file) else self.parse(file)
                         if tree is not None:
                             out.extend(self.mentions(file, tree, depth + 1, walked))
         return out
@@ -235,7 +260,7 @@ class _Reader:
             return []
         if element.tag == "include":
             return [target] if target.is_file() else []
-        return _folder_xml(target) if target.is_dir() else []
+        return _folder_changelogs(target) if target.is_dir() else []
 
     def _inside(self, target: Path | None) -> Path | None:
         """A file an element names, unless it is outside the policy's folder (and that is not allowed)."""
@@ -265,10 +290,34 @@ class _Reader:
             self.replay.report(f"<{element.tag}> nested more than {_MAX_INCLUDE_DEPTH} deep: not read",
                                element.line, element.column)
             return
-        for file in [target] if element.tag == "include" else _folder_xml(target):
+        for file in [target] if element.tag == "include" else _folder_changelogs(target):
+            if _is_sql(file):
+                self.sql_changelog(file, element)
+                continue
             tree = self.parse(file)
             if tree is not None:
                 self.changelog(file, tree, depth + 1)
+
+    def sql_changelog(self, file: Path, element: XmlElement) -> None:
+        """An included `.sql` file: Liquibase formatted SQL (its changesets for the target), else one script.
+
+        Liquibase runs a plain SQL file it is told to include as one changeset of raw SQL.
+        """
+        key = file.resolve()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        found = self._read(file)
+        if found is None:
+            return
+        text, shown = found
+        if is_liquibase(text):
+            self.changesets += sum(1 for *_, dbms in formatted_changesets(text) if runs_on(dbms, self.target))
+            text = formatted_for(text, self.target)
+        else:
+            self.changesets += 1
+        text = self.properties.expand(text, key)
+        self._replay_text(text, LineIndex(text).line_col, element, shown)
 
     # -- changes
 
@@ -447,6 +496,7 @@ class _Reader:
         found = self._file(change)
         if found is not None:
             text, shown = found
+            text = self.properties.expand(text, self.path.resolve())
             self._replay_text(text, LineIndex(text).line_col, change, shown)
 
     def _createView(self, change: XmlElement) -> None:
@@ -512,6 +562,10 @@ class _Reader:
             self.replay.report(f"{what}: outside the policy's folder, not read (--allow-outside reads it)",
                                change.line, change.column, Severity.WARNING)
             return None
+        return self._read(target)
+
+    def _read(self, target: Path) -> tuple[str, str] | None:
+        """The text and shown name of an SQL file; one that cannot be read is a CN001 of its own."""
         shown = self.ctx.shown(target)
         self.ctx.check_time()
         try:
@@ -534,12 +588,19 @@ def sql_files_of(root: XmlElement, path: Path, base_dir: Path) -> list[Path]:
 
 
 def _element_places(change: XmlElement, text: str) -> Callable[[int], tuple[int, int]]:
-    """Places of an element's text, counted from the element's line (its text starts there)."""
+    """Places of an element's text, counted from the element's line (its text starts there).
+
+    A YAML or JSON changelog's text is counted from its own scalar (`XmlElement.text_at`).
+    """
     lines = LineIndex(text)
+    at = change.text_at
+    start, indent = ((change.line, change.column), 0) if at is None else ((at.line, at.column), at.indent)
 
     def place(offset: int) -> tuple[int, int]:
+        if at is not None and at.fixed:
+            return start
         line, column = lines.line_col(offset)
-        return (change.line, change.column + column - 1) if line == 1 else (change.line + line - 1, column)
+        return (start[0], start[1] + column - 1) if line == 1 else (start[0] + line - 1, column + indent)
 
     return place
 

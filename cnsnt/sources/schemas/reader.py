@@ -14,7 +14,9 @@ the kind is told from each file's name and content:
   when they import `@mikro-orm/...` and use its decorators, else TypeORM entities (the
   reader passes over those without a decorator; in an entry that holds MikroORM
   entities, a `.ts` file that does not name `typeorm` goes with them);
-- `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs;
+- `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
+  `.yaml`, `.yml`, `.json` files whose top mapping has `databaseChangeLog` its YAML
+  and JSON ones;
 - `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
   `Illuminate\Database\Migrations`, else Doctrine entities (and so are `*.orm.yml`,
   `*.orm.xml`); `.rb` files are Rails migrations when they
@@ -54,7 +56,8 @@ from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
-from cnsnt.sources.schemas.liquibase_xml import is_liquibase_xml, read_liquibase_xml
+from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog
+from cnsnt.sources.schemas.liquibase_xml import read_liquibase_xml
 from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned, versioned_name
 from cnsnt.sources.schemas.migrations import read_migrations
 from cnsnt.sources.schemas.mikroorm_entities import maps_mikroorm, read_mikroorm
@@ -243,9 +246,8 @@ def detect(path: Path) -> str:
         return "doctrine"
     if suffix == ".xml" and is_xmldb(_head(path, 4096)):
         return "xmldb"
-    if suffix == ".xml" and not path.name.lower().endswith((".orm.xml", ".dcm.xml")) and is_liquibase_xml(
-        _head(path, 4096)
-    ):
+    mapping = path.name.lower().endswith((".orm.xml", ".dcm.xml"))
+    if suffix in CHANGELOG_SUFFIXES and not mapping and is_changelog(path.name, _head(path, 4096)):
         return "liquibase"
     if suffix == ".rb":
         return "rails_migrations" if "ActiveRecord::Migration" in _head(path, 200_000) else "rails"

@@ -8,7 +8,7 @@ Shared by the readers of XML schema formats (Doctrine mappings, ...).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from xml.parsers import expat
 
 from cnsnt.errors import SourceError
@@ -16,6 +16,21 @@ from cnsnt.model import Location
 
 #: How deep elements may nest (real mappings: 5 levels).
 _MAX_DEPTH = 200
+
+
+class TextPlace(NamedTuple):
+    """Where an element's text starts when it is not right after the element's name.
+
+    Liquibase's YAML and JSON changelogs (`liquibase_nodes`) hold the text of `<sql>` in
+    a scalar of their own: a YAML block scalar starts on the line after its `|` and
+    every line of it is indented by `indent`; a JSON string holds its lines as escapes
+    (backslash n), so each place in it is the string's own (`fixed`).
+    """
+
+    line: int
+    column: int
+    indent: int = 0
+    fixed: bool = False
 
 
 @dataclass
@@ -28,6 +43,8 @@ class XmlElement:
     column: int
     children: list[XmlElement] = field(default_factory=list)
     text: str = ""
+    text_at: TextPlace | None = None
+    """Where the text starts when a YAML or JSON changelog holds it apart (None: at the element)."""
 
     def all(self, tag: str) -> list[XmlElement]:
         """The children of that tag."""
