@@ -114,10 +114,18 @@ def select(
     return out
 
 
-def _reach(decls: Declarations) -> tuple[set[str], set[str]]:
-    """Names of the declared types the contexts and configurations reach, and of those not declared."""
-    configs = configurations(decls)
-    stack: list[ClassDecl] = contexts(decls) + [c for c, _ in configs]
+def context_files(decls: Declarations, context: ClassDecl) -> set[str]:
+    """The files one context's model is read from: its own, its entities', their configurations'."""
+    reached, _ = _reach(decls, [context])
+    configs = [c for c, target in configurations(decls) if target in reached]
+    more, _ = _reach(decls, [context, *configs])
+    return _files_of([decls.by_name[n] for n in more if n in decls.by_name])
+
+
+def _reach(decls: Declarations, roots: list[ClassDecl] | None = None) -> tuple[set[str], set[str]]:
+    """The declared types the roots (else all contexts and configurations) reach, and undeclared names."""
+    configs = configurations(decls) if roots is None else []
+    stack: list[ClassDecl] = contexts(decls) + [c for c, _ in configs] if roots is None else list(roots)
     seen: set[str] = set()
     missing = {t for _, t in configs if t not in decls.by_name}
     stack.extend(decls.by_name[t] for _, t in configs if t in decls.by_name)
