@@ -166,6 +166,7 @@ using Clinic.Data;
 public class VisitsController : Controller
 {
     private readonly ClinicContext _db;
+    public VisitsController(ILogger<VisitsController> log, IDbContextFactory<ClinicContext> factory) { }
     public IActionResult Index( { return View(_db.Visits.ToList()); }
 }
 """
@@ -291,6 +292,7 @@ def test_identity_tph_owned_types_and_many_to_many(tmp_path: Path):
             "    public DbSet<Tag> Tags { get; set; }\n"
             "    public DbSet<Shipment> Shipments { get; set; }\n"
             "    public DbSet<Parcel> Parcels { get; set; }\n"
+            "    public DbSet<AppUser> People { get; set; }\n"
             "    protected override void OnModelCreating(ModelBuilder builder)\n    {\n"
             "        base.OnModelCreating(builder);\n"
             "        builder.Entity<Shipment>().OwnsOne(s => s.Sender, a => a.Property(x => x.Street).HasMaxLength(80));\n"
@@ -310,6 +312,7 @@ def test_identity_tph_owned_types_and_many_to_many(tmp_path: Path):
     assert not ev.problems
     keys = [t.key for t in ev.tables]
     assert {"AspNetUsers", "AspNetRoles", "AspNetUserRoles", "AspNetUserClaims", "PostTag"} <= set(keys)
+    assert "People" not in keys  # Identity's own ToTable("AspNetUsers") wins over a DbSet's name
     users = names(ev, "AspNetUsers")
     assert users[:4] == ["Id", "UserName", "NormalizedUserName", "Email"] and users[-1] == "BirthDate"
     assert column(ev, "AspNetUsers.Email").type == "nvarchar(256)"
@@ -370,3 +373,40 @@ def test_init_keeps_one_folder_and_a_second_solutions_context(tmp_path: Path):
         Found("schemas", "src/Data/*.cs", format="efcore"),
         Found("schemas", "samples/Demo/*.cs", format="efcore"),
     ]
+
+
+def test_fluent_relationships_from_either_end_and_a_class_name_declared_twice(tmp_path: Path):
+    """`HasMany(...)` alone pairs with the dependent's reference; `WithOne()` picks the side with the FK."""
+    write_files(
+        tmp_path,
+        {
+            "src/Media.Data/MediaContext.cs": (
+                "public class MediaContext : DbContext\n{\n"
+                "    public DbSet<Item> Items { get; set; }\n"
+                "    public DbSet<Account> Accounts { get; set; }\n"
+                "    protected override void OnModelCreating(ModelBuilder b)\n    {\n"
+                "        b.Entity<Item>().HasMany(i => i.Images);\n"
+                "        b.Entity<Account>().HasOne(a => a.Avatar).WithOne();\n"
+                "    }\n}\n"
+            ),
+            "src/Media.Data/Entities.cs": (
+                "public class Item\n{\n    public Guid Id { get; set; }\n"
+                "    public ICollection<ImageInfo> Images { get; set; }\n}\n"
+                "public class ImageInfo\n{\n    public int Id { get; set; }\n    public Guid ItemId { get; set; }\n"
+                "    public Item Item { get; set; }\n    public int? AccountId { get; set; }\n"
+                "    public string Path { get; set; }\n}\n"
+                "public class Account\n{\n    public int Id { get; set; }\n"
+                "    public ImageInfo? Avatar { get; set; }\n}\n"
+            ),
+            # an API model of the same name, in another project: not the context's entity
+            "src/Media.Api/Models/ImageInfo.cs": "public class ImageInfo { public string Url { get; set; } }\n",
+        },
+    )
+    ev = read_entry(tmp_path, "src/**/*.cs", "efcore")
+    assert not ev.problems
+    assert names(ev, "ImageInfo") == ["Id", "ItemId", "AccountId", "Path"]
+    assert list(table(ev, "ImageInfo").foreign_keys) == [
+        ForeignKey(("ItemId",), "Items", ("Id",)),  # not a shadow ItemsId: the reference's own FK
+        ForeignKey(("AccountId",), "Accounts", ("Id",)),  # the image holds AccountId: it is the dependent
+    ]
+    assert names(ev, "Accounts") == ["Id"]  # no shadow AvatarId

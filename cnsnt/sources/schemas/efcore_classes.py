@@ -87,6 +87,24 @@ class Declarations:
         self.by_name: dict[str, ClassDecl] = {}
         self.files: dict[str, set[str]] = {}
         """file shown -> names of the classes it declares."""
+        self.others: dict[str, list[ClassDecl]] = {}
+        """Other types of a name `by_name` holds (`Entities.ImageInfo` beside `Model.ImageInfo`)."""
+
+    def near(self, shown: str) -> Declarations:
+        """The same classes, a name declared twice meaning the declaration nearest a file (a context's).
+
+        A repository may declare `ImageInfo` in its API models and in its database
+        entities: the one in the context's own project is the entity.
+        """
+        if not self.others:
+            return self
+        view = Declarations()
+        view.files, view.others, view.by_name = self.files, self.others, dict(self.by_name)
+        for name, others in self.others.items():
+            view.by_name[name] = max(
+                [self.by_name[name], *others], key=lambda d: _shared(d.file.shown, shown)
+            )
+        return view
 
     def add(self, root: Node, file: SourceFile) -> None:
         """The classes and enums of a parsed file."""
@@ -103,8 +121,12 @@ class Declarations:
                 enum = node.type == "enum_declaration"
                 decl = self.by_name[name] = ClassDecl(name, file, line, column, enum=enum)
                 decl.partial = _partial(node, file)
-            elif not (decl.partial and _partial(node, file)):
-                continue  # another type of the same name: the first one stands
+            elif not (decl.partial and _partial(node, file)):  # another type of the same name
+                line, column = file.place(node)
+                other = ClassDecl(name, file, line, column, enum=node.type == "enum_declaration")
+                _fill(other, node, file)
+                self.others.setdefault(name, []).append(other)
+                continue
             elif _home(file, name):  # `Customer.cs` of a partial `Customer`: its place, its properties first
                 decl.file, (decl.line, decl.column) = file, file.place(node)
                 before, decl.props = decl.props, []
@@ -131,6 +153,16 @@ def _declarations(root: Node) -> list[Node]:
                     stack.append((body, depth + 1))
     found.sort(key=lambda n: n.start_byte)
     return found
+
+
+def _shared(path: str, other: str) -> int:
+    """How many leading folders two shown paths share."""
+    count = 0
+    for a, b in zip(path.split("/")[:-1], other.split("/")[:-1], strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 def _home(file: SourceFile, name: str) -> bool:

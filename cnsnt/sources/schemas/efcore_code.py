@@ -63,7 +63,7 @@ def is_context(decl: ClassDecl, decls: Declarations) -> bool:
         if base is None:
             return False
         if base.name.endswith("DbContext") and base.name not in decls.by_name:
-            return True
+            return not _interface_name(base.name)  # `IApplicationDbContext` is no context
         current = decls.by_name.get(base.name)
     return False
 
@@ -129,6 +129,8 @@ class _Built:
     decl: ClassDecl | None
     config: EntityConfig
     navs: dict[str, _Nav] = field(default_factory=dict)
+    """Navigations not yet made a relationship (each is taken once)."""
+    all_navs: dict[str, _Nav] = field(default_factory=dict)
     fields: dict[str, Property] = field(default_factory=dict)
     """Every mapped scalar property, inherited ones included (for conventions)."""
 
@@ -157,10 +159,10 @@ class ModelBuilder:
                     self.tables.setdefault(target, prop.name)
                     self._want(target)
         identity = self.identity = self._identity(chain)
-        if identity is not None:
-            self.tables.setdefault(identity.user, "AspNetUsers")
-            self.tables.setdefault(identity.role, "AspNetRoles")
-            self._want(identity.user)
+        if identity is not None:  # Identity's OnModelCreating: ToTable("AspNetUsers"), ...
+            for slot in identity.slots.values():
+                self.model.entity(slot.type_name).table = slot.table
+                self._want(slot.type_name)
         self._fluent(chain)
         for name in self.model.order:
             if self.model.entities[name].declared:
@@ -186,33 +188,25 @@ class ModelBuilder:
         base = chain[0].bases[0] if chain and chain[0].bases else None
         user = self.decls.by_name.get(base.args[0].name) if base is not None and base.args else None
         user_base = next((b for b in user.bases if b.name == "IdentityUser"), None) if user else None
-        identity = identity_of(base, user_base)
-        if identity is not None and identity.role in self.decls.by_name:
-            self._want(identity.role)
-        return identity
+        return identity_of(base, user_base)
 
     def _identity_tables(self, identity: Identity, context: ClassDecl) -> None:
-        """`AspNetUsers` (with the project's user class's own columns) and the other Identity tables."""
-        where = (context.file.shown, context.line, context.column)
-        user = self.built.get(identity.user)
-        if user is None:
-            entity = Entity(identity.user, *where, table=self.tables[identity.user])
-            user = self.built[identity.user] = _Built(entity, None, EntityConfig())
-        own = user.entity.props
-        user.entity.props = {p.name: p for p in identity.user_props(*where[1:])}
-        for prop in user.entity.props.values():
-            prop.path = context.file.shown if context.file.shown != user.entity.path else None
-        user.entity.props.update(own)
-        user.entity.keys = user.entity.keys or ["Id"]
-        role = self.built.get(identity.role)
-        for entity in identity.entities(*where, has_role=role is not None):
-            self.built.setdefault(entity.name, _Built(entity, None, EntityConfig()))
-        if role is not None:
-            base = next(e for e in identity.entities(*where, has_role=False) if e.name == identity.role)
-            for prop in base.props.values():
-                prop.path = context.file.shown if context.file.shown != role.entity.path else None
-            role.entity.props = {**base.props, **role.entity.props}
-            role.entity.keys = role.entity.keys or ["Id"]
+        """Identity's tables: its columns first, then those the project's class for the slot adds."""
+        path, line, column = context.file.shown, context.line, context.column
+        for slot in identity.slots.values():
+            built = self.built.get(slot.type_name)
+            if built is None:
+                entity = Entity(slot.type_name, path, line, column, table=slot.table)
+                built = self.built[slot.type_name] = _Built(entity, None, EntityConfig())
+            own = built.entity.props
+            built.entity.props = {p.name: p for p in identity.props(slot, line, column)}
+            for prop in built.entity.props.values():
+                prop.path = path if path != built.entity.path else None
+            built.entity.props.update(own)
+            built.entity.keys = built.config.keys or built.entity.keys or list(slot.keys)
+            for relation in identity.relations(slot):
+                if relation not in built.entity.relations:
+                    built.entity.relations.append(relation)
 
     def _context_chain(self) -> list[ClassDecl]:
         """The context and its base contexts in the entry, the base first."""
@@ -367,7 +361,7 @@ class ModelBuilder:
         if kind.name in COLLECTIONS and len(kind.args) == 1:
             element = kind.args[0].name
             if self._entity_type(element):
-                built.navs[prop.name] = _Nav(prop, element, True)
+                built.navs[prop.name] = built.all_navs[prop.name] = _Nav(prop, element, True)
                 self._want(element)
             elif element in CLR_TYPES:  # EF Core 8 primitive collection: one JSON column
                 self._column(built, prop, "nvarchar(max)")
@@ -377,7 +371,7 @@ class ModelBuilder:
         if self._owned_type(built, prop):
             return
         if self._entity_type(kind.name):
-            built.navs[prop.name] = _Nav(prop, kind.name, False)
+            built.navs[prop.name] = built.all_navs[prop.name] = _Nav(prop, kind.name, False)
             self._want(kind.name)
             return
         decl = self.decls.by_name.get(kind.name)
@@ -541,17 +535,29 @@ class ModelBuilder:
                 continue
             if rel.many:
                 nav = built.navs.get(rel.navigation or "")
+                nav = nav or built.all_navs.get(rel.navigation or "")
                 dependent = rel.target or (nav.target if nav is not None else None)
                 if dependent is None or dependent not in self.built:
                     continue
-                self._link(self.built[dependent], rel.inverse, built.entity.name, rel, rel.navigation)
+                other = self.built[dependent]
+                # `HasMany(e => e.Images)` alone: the dependent's reference back is its other end
+                inverse = rel.inverse or _back(other, built.entity.name)
+                self._link(other, inverse, built.entity.name, rel, rel.navigation)
                 continue
-            nav = built.navs.get(rel.navigation or "")
+            nav = built.navs.get(rel.navigation or "") or built.all_navs.get(rel.navigation or "")
             target = rel.target or (nav.target if nav is not None else None)
             if target is None or target not in self.built:
                 continue
-            if rel.one_to_one and rel.dependent == target and target != built.entity.name:
-                self._link(self.built[target], rel.inverse, built.entity.name, rel, rel.navigation)
+            other = self.built[target]
+            dependent_is_target = rel.dependent == target or (  # `WithOne()`: the side with the FK property
+                rel.one_to_one
+                and rel.dependent is None
+                and not rel.foreign_key
+                and not self._has_fk(built, rel.navigation, target)
+                and self._has_fk(other, rel.inverse, built.entity.name)
+            )
+            if rel.one_to_one and dependent_is_target and target != built.entity.name:
+                self._link(other, rel.inverse, built.entity.name, rel, rel.navigation)
             else:
                 self._link(built, rel.navigation, target, rel, rel.inverse)
 
@@ -575,7 +581,7 @@ class ModelBuilder:
     def _conventional_fk(self, dependent: _Built, nav: str | None, principal: str) -> tuple[str, ...]:
         """`[ForeignKey]`, `<Nav><Key>`, `<Nav>Id`, `<Principal><Key>`, `<Principal>Id`, else a shadow."""
         key, clr = self._key_of(principal)
-        prop = dependent.navs[nav].prop if nav in dependent.navs else None
+        prop = dependent.all_navs[nav].prop if nav in dependent.all_navs else None
         named = _attr_text(prop, "ForeignKey") if prop is not None else None
         if named:
             return tuple(n.strip() for n in named.split(",") if n.strip())
@@ -663,14 +669,20 @@ class ModelBuilder:
         entity.keys = config.keys or [p for _, fk in keys for p in fk]
         self.built[name] = _Built(entity, None, config)
 
-    def _has_fk(self, built: _Built, nav: str, principal: str) -> bool:
+    def _has_fk(self, built: _Built, nav: str | None, principal: str) -> bool:
         key, _ = self._key_of(principal)
-        prop = built.navs[nav].prop if nav in built.navs else None
+        prop = built.all_navs[nav].prop if nav in built.all_navs else None
         if prop is not None and _attr_text(prop, "ForeignKey"):
             return True
-        wanted = {_prefixed(nav, key), f"{nav}Id", _prefixed(principal, key), f"{principal}Id"}
+        wanted = {_prefixed(principal, key), f"{principal}Id"}
+        wanted |= {_prefixed(nav, key), f"{nav}Id"} if nav is not None else set()
         wanted = {w.casefold() for w in wanted}
         return any(n.casefold() in wanted for n in built.fields)
+
+
+def _back(built: _Built, target: str) -> str | None:
+    """A reference navigation of an entity to `target`, taken or not."""
+    return next((n for n, nav in built.all_navs.items() if nav.target == target and not nav.many), None)
 
 
 def _inverse(built: _Built | None, target: str, many: bool) -> str | None:
@@ -728,4 +740,7 @@ def _single_param(method: Node, file: Any, type_name: str) -> str | None:
 def models(decls: Declarations) -> list[list[Entity]]:
     """The entities of each context of the entry."""
     configs = configurations(decls)
-    return [ModelBuilder(decls, context, configs).entities() for context in contexts(decls)]
+    return [
+        ModelBuilder(decls.near(context.file.shown), context, configs).entities()
+        for context in contexts(decls)
+    ]

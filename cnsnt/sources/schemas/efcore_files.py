@@ -48,7 +48,10 @@ def declared_names(text: str) -> set[str]:
 
 
 def derives_marker(text: str) -> bool:
-    """Whether a marker ends a name after `:` or `,` (a base list): `: IdentityDbContext<User>`."""
+    """Whether a marker ends the name after a `:` (a base list's first): `: IdentityDbContext<User>`.
+
+    Not after a comma: a constructor's `(ILogger log, AppDbContext db)` would match.
+    """
     for marker in MARKERS:
         start = text.find(marker)
         while start != -1:
@@ -57,7 +60,7 @@ def derives_marker(text: str) -> bool:
                 i -= 1
             while i >= 0 and text[i].isspace():
                 i -= 1
-            if i >= 0 and text[i] in ":,":
+            if i >= 0 and text[i] == ":":
                 return True
             start = text.find(marker, start + len(marker))
     return False
@@ -108,7 +111,13 @@ def select(
             tree, file, problem = parse(shown, text)
             out.decls.add(tree.root_node, file)
             parsed[shown] = problem
-    files = _files_of([out.decls.by_name[n] for n in reached if n in out.decls.by_name]) | marked
+    found = [
+        d
+        for n in reached
+        if n in out.decls.by_name
+        for d in (out.decls.by_name[n], *out.decls.others.get(n, []))
+    ]
+    files = _files_of(found) | marked
     out.used = [shown for shown, _ in texts if shown in files]
     out.problems = [p for shown in out.used if (p := parsed.get(shown)) is not None]
     return out
@@ -129,10 +138,12 @@ def _reach(decls: Declarations, roots: list[ClassDecl] | None = None) -> tuple[s
     seen: set[str] = set()
     missing = {t for _, t in configs if t not in decls.by_name}
     stack.extend(decls.by_name[t] for _, t in configs if t in decls.by_name)
+    visited: set[int] = set()
     while stack:
         decl = stack.pop()
-        if decl.name in seen:
+        if id(decl) in visited:
             continue
+        visited.add(id(decl))
         seen.add(decl.name)
         names = referenced(decl)
         for _, node, file in decl.methods:
@@ -141,8 +152,9 @@ def _reach(decls: Declarations, roots: list[ClassDecl] | None = None) -> tuple[s
             found = decls.by_name.get(name)
             if found is None:
                 missing.add(name)
-            elif found.name not in seen:
+            elif id(found) not in visited:
                 stack.append(found)
+                stack.extend(decls.others.get(name, []))  # which one a context means is decided later
     # the other parts of a partial class (scaffolded contexts' `OnModelCreatingPartial`)
     missing |= {n for n in seen if decls.by_name[n].partial}
     return seen, missing
