@@ -295,6 +295,7 @@ def test_identity_tph_owned_types_and_many_to_many(tmp_path: Path):
             "    public DbSet<AppUser> People { get; set; }\n"
             "    protected override void OnModelCreating(ModelBuilder builder)\n    {\n"
             "        base.OnModelCreating(builder);\n"
+            '        builder.Entity<IdentityRole>().ToTable("Roles");\n'
             "        builder.Entity<Shipment>().OwnsOne(s => s.Sender, a => a.Property(x => x.Street).HasMaxLength(80));\n"
             "    }\n}\n"
         ),
@@ -311,7 +312,8 @@ def test_identity_tph_owned_types_and_many_to_many(tmp_path: Path):
     ev = read_entry(tmp_path, "Data/*.cs", "efcore")
     assert not ev.problems
     keys = [t.key for t in ev.tables]
-    assert {"AspNetUsers", "AspNetRoles", "AspNetUserRoles", "AspNetUserClaims", "PostTag"} <= set(keys)
+    assert {"AspNetUsers", "Roles", "AspNetUserRoles", "AspNetUserClaims", "PostTag"} <= set(keys)
+    assert ForeignKey(("RoleId",), "Roles", ("Id",)) in table(ev, "AspNetUserRoles").foreign_keys
     assert "People" not in keys  # Identity's own ToTable("AspNetUsers") wins over a DbSet's name
     users = names(ev, "AspNetUsers")
     assert users[:4] == ["Id", "UserName", "NormalizedUserName", "Email"] and users[-1] == "BirthDate"

@@ -195,9 +195,11 @@ class ModelBuilder:
         path, line, column = context.file.shown, context.line, context.column
         for slot in identity.slots.values():
             built = self.built.get(slot.type_name)
-            if built is None:
-                entity = Entity(slot.type_name, path, line, column, table=slot.table)
-                built = self.built[slot.type_name] = _Built(entity, None, EntityConfig())
+            if built is None:  # Identity's own class: `Entity<IdentityRole>().ToTable("Roles")` renames it
+                config = self.model.entities.get(slot.type_name) or EntityConfig()
+                entity = Entity(slot.type_name, path, line, column, table=config.table or slot.table)
+                entity.schema = config.schema or self.model.default_schema
+                built = self.built[slot.type_name] = _Built(entity, None, config)
             own = built.entity.props
             built.entity.props = {p.name: p for p in identity.props(slot, line, column)}
             for prop in built.entity.props.values():

@@ -125,13 +125,16 @@ def select(
 
 def context_files(decls: Declarations, context: ClassDecl) -> set[str]:
     """The files one context's model is read from: its own, its entities', their configurations'."""
-    reached, _ = _reach(decls, [context])
-    configs = [c for c, target in configurations(decls) if target in reached]
-    more, _ = _reach(decls, [context, *configs])
-    return _files_of([decls.by_name[n] for n in more if n in decls.by_name])
+    near = decls.near(context.file.shown)  # a name declared twice: the declaration the context means
+    reached, _ = _reach(near, [context], alternates=False)
+    configs = [c for c, target in configurations(near) if target in reached]
+    more, _ = _reach(near, [context, *configs], alternates=False)
+    return _files_of([near.by_name[n] for n in more if n in near.by_name])
 
 
-def _reach(decls: Declarations, roots: list[ClassDecl] | None = None) -> tuple[set[str], set[str]]:
+def _reach(
+    decls: Declarations, roots: list[ClassDecl] | None = None, alternates: bool = True
+) -> tuple[set[str], set[str]]:
     """The declared types the roots (else all contexts and configurations) reach, and undeclared names."""
     configs = configurations(decls) if roots is None else []
     stack: list[ClassDecl] = contexts(decls) + [c for c, _ in configs] if roots is None else list(roots)
@@ -154,7 +157,8 @@ def _reach(decls: Declarations, roots: list[ClassDecl] | None = None) -> tuple[s
                 missing.add(name)
             elif id(found) not in visited:
                 stack.append(found)
-                stack.extend(decls.others.get(name, []))  # which one a context means is decided later
+                if alternates:  # which one a context means is decided later
+                    stack.extend(decls.others.get(name, []))
     # the other parts of a partial class (scaffolded contexts' `OnModelCreatingPartial`)
     missing |= {n for n in seen if decls.by_name[n].partial}
     return seen, missing
