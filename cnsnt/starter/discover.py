@@ -38,6 +38,7 @@ from cnsnt.sql.statements import (
     sqlplus_script,
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
+from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
@@ -423,7 +424,8 @@ def _orm_kind(path: Path) -> str | None:
 
     Of an Entity Framework Core project, the migrations' model snapshot
     (`<Context>ModelSnapshot.cs`) is proposed: EF's own statement of the whole current
-    schema; the migrations and their `.Designer.cs` files are its history.
+    schema; the migrations and their `.Designer.cs` files are its history. A `DbContext`
+    without a snapshot is proposed apart (`efcore_entries`): its model is read from the code.
     """
     suffix = path.suffix.lower()
     if suffix == ".prisma":
@@ -1147,6 +1149,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
+    snapshots = [p for p, _ in orm.get("efcore", [])]
+    code_entries, code_notes = efcore_code_entries(files, snapshots, root, in_migrations | older)
+    found.extend(Found("schemas", pattern, format="efcore") for pattern, _ in code_entries)
+    notes.extend([*code_notes, *(efcore_code_note(pattern, count) for pattern, count in code_entries)])
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     return found, notes

@@ -260,6 +260,32 @@ def check_typeorm(text: str) -> None:
     _read("schemas", "a.entity.ts", (head + text + "\n}\n").encode("utf-8", "surrogatepass"), fmt="typeorm")
 
 
+#: Pieces of EF Core code-first models: contexts, entities, attributes, fluent calls, broken ends.
+EFCORE_PIECES = [
+    "public DbSet<A> As { get; set; }", "public DbSet<B> Bs => Set<B>();", "public class A : B {",
+    "public class B : A {", "public partial class A {", "public class C : DbContext {", "class D : C {",
+    "public class AConfig : IEntityTypeConfiguration<A> { public void Configure(EntityTypeBuilder<A> b) {",
+    "protected override void OnModelCreating(ModelBuilder m) {", "m.Entity<A>(", "b => {", "b.ToTable(",
+    "m.Entity<B>().HasOne(x => x.A).WithMany(y => y.Bs).HasForeignKey(x => x.AId);", "b.OwnsOne(x => x.A, o => {",
+    "b.HasMany(x => x.Bs).WithMany(y => y.As).UsingEntity(\"AB\", l => l.HasOne<A>().WithMany().HasForeignKey(\"k\"), j => {",
+    "b.Property(x => x.Id).HasColumnName(", "\"c\")", "HasKey(x => new { x.A, x.Id })", "b.Ignore(x => x.B);",
+    "[Table(\"t\", Schema = \"s\")]", "[Column(TypeName = 1e999)]", "[Key]", "[NotMapped]", "[Owned]",
+    "[ForeignKey(\"A\")]", "public int Id { get; set; }", "public A A { get; set; }", "public B? B { get; init; }",
+    "public ICollection<B> Bs { get; }", "public List<A> As { get; set; }", "public string AId { get; set; }",
+    "public E E { get; set; }", "public enum E : byte { X }", "class E<T> : A where T : B {", "public T Id { get; set; }",
+    "}", "{", "(", ")", ";", "\n", " ", "\"\\u{110000}\"",
+]
+efcore_text = st.lists(st.sampled_from(EFCORE_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_efcore_entities(text: str) -> None:
+    """The EF Core code reader gives evidence (never an internal error) or a SourceError for any context file."""
+    head = "using Microsoft.EntityFrameworkCore;\npublic class AppDbContext : DbContext {\n"
+    evidence = _read("schemas", "App.cs", (head + text + "\n}\n").encode("utf-8", "surrogatepass"), fmt="efcore")
+    if not isinstance(evidence, tuple):
+        assert not [p for p in evidence.problems if "internal error" in p.message], evidence.problems
+
+
 def check_queries(text: str, fmt: str, dialect: str | None) -> None:
     """The query reader gives evidence or a SourceError for any text in any format."""
     name = {"sql": "q.sql", "lines": "q.log", "pg_stat_statements": "q.csv"}[fmt]

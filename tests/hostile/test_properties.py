@@ -110,6 +110,14 @@ def test_typeorm_reader(text):
     h.check_typeorm(text)
 
 
+@given(h.efcore_text)
+@example("public DbSet<A> As { get; set; } } public class A : B { } public class B : A { public A A { get; set; }")
+@example("public DbSet<A> As { get; set; } } class E<T> : A where T : B { public T Id { get; set; } } class A : E<A> {")
+@example("public DbSet<A> As { get; set; } } public class A { public ICollection<A> As { get; } public A A { get; set; }")
+def test_efcore_entities_reader(text):
+    h.check_efcore_entities(text)
+
+
 @given(h.form_json)
 @example({"type": ["object", "null"], "allOf": [{"properties": {"email": {"type": "string"}}}]})
 @example({"properties": {"email\ud800": {"type": "string"}}})
