@@ -368,13 +368,19 @@ def _query_dialect(text: str, clean: str | None, hint: Hint | None = None) -> st
     return best if 10 * best_unread <= best_read and 2 * unread > total else clean
 
 
-def _json_form(path: Path) -> bool:
-    """A JSON Schema with properties, an angular-schema-form pair, or a FHIR Questionnaire."""
+def _json_object(path: Path) -> dict[str, object] | None:
+    """A JSON file's top object, or None (unreadable, not JSON, or no object)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    if not isinstance(data, dict):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _json_form(path: Path) -> bool:
+    """A JSON Schema with properties, an angular-schema-form pair, or a FHIR Questionnaire."""
+    data = _json_object(path)
+    if data is None:
         return False
     if data.get("resourceType") == "Questionnaire":
         return True
@@ -395,11 +401,8 @@ def _data_schema(path: Path) -> bool:
     property describes JSON files that name their own schema (medusa's translation files,
     settings): files in the repository, not a page a person fills in.
     """
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    if not isinstance(data, dict):
+    data = _json_object(path)
+    if data is None:
         return False
     ident = data.get("id") if isinstance(data.get("id"), str) else data.get("$id")
     generated = isinstance(ident, str) and ident.startswith("urn:jsonschema:")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import ast
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
@@ -163,3 +164,31 @@ def python_files(
             problems.append(problem_of(exc, shown))
             continue
         yield path, shown, tree
+
+
+class _Subclass(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def superclass(self) -> str | None: ...
+
+
+_C = TypeVar("_C", bound=_Subclass)
+
+
+def ancestors(cls: _C, classes: Mapping[str, _C]) -> list[_C]:
+    """A class's parents found among `classes`, nearest first (a cycle stops the climb).
+
+    Entity readers (JPA, TypeORM, MikroORM) take a parent's mapped columns for its subclasses.
+    """
+    out: list[_C] = []
+    seen = {cls.name}
+    current = cls
+    while current.superclass and current.superclass not in seen:
+        parent = classes.get(current.superclass)
+        if parent is None:
+            break
+        out.append(parent)
+        seen.add(parent.name)
+        current = parent
+    return out

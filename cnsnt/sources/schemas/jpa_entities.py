@@ -44,6 +44,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    ancestors,
     model_evidence,
     model_failed,
     nothing_found,
@@ -635,17 +636,7 @@ class Mapper:
 
     def ancestors(self, cls: JavaClass) -> list[JavaClass]:
         """Parents found in the entry, nearest first (a cycle stops the climb)."""
-        out: list[JavaClass] = []
-        seen = {cls.name}
-        current = cls
-        while current.superclass and current.superclass not in seen:
-            parent = self.classes.get(current.superclass)
-            if parent is None:
-                break
-            out.append(parent)
-            seen.add(parent.name)
-            current = parent
-        return out
+        return ancestors(cls, self.classes)
 
     def root_entity(self, cls: JavaClass) -> JavaClass:
         """The top `@Entity` of a hierarchy (the class itself when no parent is an entity)."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
-from cnsnt.sources.schemas.common import model_failed
+from cnsnt.sources.schemas.common import ancestors, model_failed
 from cnsnt.sources.schemas.typeorm_syntax import Decorator, Node, TsClass, Unresolved, evaluate
 
 
@@ -78,17 +78,7 @@ class DecoratedClasses:
 
     def ancestors(self, cls: TsClass) -> list[TsClass]:
         """Parents found in the entry, nearest first (a cycle stops the climb)."""
-        out: list[TsClass] = []
-        seen = {cls.name}
-        current = cls
-        while current.superclass and current.superclass not in seen:
-            parent = self.classes.get(current.superclass)
-            if parent is None:
-                break
-            out.append(parent)
-            seen.add(parent.name)
-            current = parent
-        return out
+        return ancestors(cls, self.classes)
 
     def lineage(self, cls: TsClass) -> list[TsClass]:
         """The class and its parents, the farthest first: the order their columns come in."""
