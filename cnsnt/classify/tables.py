@@ -235,9 +235,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
                 contact = contact or column.name
             # `contact_email`, `mother_phone`: another person's, attached to the row;
             # only the row's own identifiers say the row is a person
-            # in a table named for a thing (`job`, `task`, `report`) a name is the thing's
-            thing = anchor == "full name" and bool(own_last & lx.OBJECT_WORDS)
-            if anchor is not None and not reading.rest & _ATTACHED and not thing:
+            if anchor is not None and not reading.rest & _ATTACHED:
                 anchors.setdefault(anchor, column.name)
         weak, _ = _pick(reading, True, kind)
         if weak is not None:
@@ -259,6 +257,10 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
             ip = column.name
         if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
             company = company or column.name
+    if own_last & lx.OBJECT_WORDS and "name" not in anchors:
+        # in a table named for a thing (`job`, `task`, `report`) with no first or last
+        # name, a full or display name is the thing's
+        anchors.pop("full name", None)
     return _Survey(anchors, weak_name, address, links, company, ip, contact)
 
 
