@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cnsnt.classify import classify_column, classify_tables, explain, table_verdicts
+from cnsnt.classify import classify_column, classify_field, classify_tables, explain, table_verdicts
 from cnsnt.evidence import Column, ForeignKey, Table
 from cnsnt.model import Location
 
@@ -1867,3 +1867,26 @@ def test_a_table_named_for_a_thing_is_not_a_person_by_its_display_name() -> None
     )
     assert table_verdicts([job])["job"].kind != "describes people"
     assert not any(v.personal for v in classify_tables([job]).values())
+
+
+def test_a_list_keyed_by_a_persons_id_is_theirs_not_a_lookup() -> None:
+    # `notification_settings(user_id, ...)`: named like a list of values, keyed by a person
+    settings = _table(
+        "notification_settings",
+        [("id", "INT"), ("user_id", "INT"), ("email_flags", "INT"), ("push_flags", "INT")],
+        primary="id",
+    )
+    users = _table("users", [("id", "INT"), ("email", "TEXT"), ("full_name", "TEXT")], primary="id")
+    verdicts = table_verdicts([settings, users])
+    assert verdicts["notification_settings"].kind == "linked to people"
+    assert classify_tables([settings, users])["notification_settings.email_flags"].personal
+    # a list of values keyed by nobody stays a list
+    kinds = _table("contract_types", [("id", "INT"), ("label", "TEXT")], primary="id")
+    assert table_verdicts([kinds])["contract_types"].kind == "a lookup table"
+
+
+def test_a_forms_name_field_about_a_shop_setting_is_no_persons_name() -> None:
+    # vendure's admin forms `tax-rate-detail`, `zone-detail`: the tax rate's or zone's name
+    for form in ("tax-rate-detail", "zone-detail", "facet-detail"):
+        assert classify_field("name", None, "text", (), form).category != "user.name"
+    assert classify_field("name", None, "text", (), "signup").category == "user.name"
