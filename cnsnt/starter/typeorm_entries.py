@@ -13,7 +13,8 @@ from pathlib import Path
 
 from cnsnt.sources.schemas.mikroorm_entities import maps_mikroorm
 from cnsnt.sources.schemas.mikroorm_migrations import is_mikroorm_migration
-from cnsnt.sources.schemas.typeorm_entities import NOT_ENTITIES, maps_entities
+from cnsnt.sources.schemas.ts_decorated import NOT_ENTITIES
+from cnsnt.sources.schemas.typeorm_entities import maps_entities
 from cnsnt.sources.schemas.typeorm_migrations import is_typeorm_migration
 from cnsnt.sources.schemas.typeorm_naming import snake_naming
 

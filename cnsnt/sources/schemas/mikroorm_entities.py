@@ -35,11 +35,10 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas import mikroorm_naming as naming
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, nothing_found
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, syntax_problem
-from cnsnt.sources.schemas.ts_decorated import DecoratedClasses
-from cnsnt.sources.schemas.typeorm_entities import NOT_ENTITIES, typescript_parser
-from cnsnt.sources.schemas.typeorm_syntax import Decorator, Field, Node, Target, TsClass, classes_of
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
+from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.ts_decorated import DecoratedClasses, read_entities
+from cnsnt.sources.schemas.typeorm_syntax import Decorator, Field, Node, Target, TsClass
 
 #: MikroORM's type names and TypeScript types -> a column type (PostgreSQL's names).
 TYPES = {
@@ -84,28 +83,9 @@ def maps_mikroorm(text: str) -> bool:
     return IMPORT in text and any(m in text for m in MARKERS)
 
 
-def _syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
-    return syntax_problem(tree, file, "TypeScript", "entities")
-
-
 def read_mikroorm(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables an entry's MikroORM entities map to (all its files at once: parents may be elsewhere)."""
-    problems: list[SourceProblem] = []
-    constants: dict[str, Any] = {}
-    classes: list[TsClass] = []
-    files = 0
-    sources = [p for p in paths if not p.name.lower().endswith(NOT_ENTITIES)]
-    for _, file, tree in parsed_files(
-        sources, ctx, problems, typescript_parser, _syntax, wanted=maps_mikroorm
-    ):
-        files += 1
-        classes.extend(classes_of(tree.root_node, file, constants))
-    mapper = MikroMapper(classes, constants, problems)
-    tables = mapper.tables()
-    if not mapper.entities and not any(p.severity is None for p in problems):
-        shown = ctx.shown(paths[0]) if paths else spec.pattern
-        problems.append(nothing_found(shown, "MikroORM @Entity class"))
-    return model_evidence(tables, problems, files)
+    return read_entities(paths, spec, ctx, maps_mikroorm, MikroMapper, "MikroORM @Entity class")
 
 
 class MikroMapper(DecoratedClasses):

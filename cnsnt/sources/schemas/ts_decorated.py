@@ -9,16 +9,36 @@ with its own decorators and naming.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from cnsnt.evidence import SourceProblem
+from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
-from cnsnt.sources.schemas.common import ancestors, model_failed
-from cnsnt.sources.schemas.typeorm_syntax import Decorator, Node, TsClass, Unresolved, evaluate
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.common import ModelTable, ancestors, model_evidence, model_failed, nothing_found
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.typeorm_syntax import Decorator, Node, TsClass, Unresolved, classes_of, evaluate
+
+#: Files that are no entity even when they mention one: tests and type declarations.
+NOT_ENTITIES = (".d.ts", ".spec.ts", "-spec.ts", ".test.ts")
+
+
+def typescript_parser() -> Any:
+    """A tree-sitter parser for TypeScript; a clear `SourceError` when the grammar is not installed."""
+    return parser("typescript", "TypeORM entities")
+
+
+def _syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
+    return syntax_problem(tree, file, "TypeScript", "entities")
 
 
 class DecoratedClasses:
     """The classes of an entry by name, with their decorator values evaluated on demand."""
+
+    entities: list[TsClass]
+    """The classes that are entities (each ORM's reader says which)."""
 
     def __init__(
         self, classes: list[TsClass], constants: dict[str, Any], problems: list[SourceProblem]
@@ -84,9 +104,42 @@ class DecoratedClasses:
         """The class and its parents, the farthest first: the order their columns come in."""
         return [*reversed(self.ancestors(cls)), cls]
 
+    def tables(self) -> list[ModelTable]:
+        """The entities' tables (each ORM's reader maps them)."""
+        raise NotImplementedError
+
     def _guard(self, cls: TsClass, step: Any) -> None:
         try:
             step(cls)
         except Exception as exc:  # noqa: BLE001 - one entity's bug must not lose the others
             line, column = cls.file.place(cls.node)
             self.problems.append(model_failed(exc, cls.file.shown, line, column, f"entity {cls.name}"))
+
+
+def read_entities(
+    paths: list[Path],
+    spec: SourceSpec,
+    ctx: SourceContext,
+    wanted: Callable[[str], bool],
+    mapper: Callable[[list[TsClass], dict[str, Any], list[SourceProblem]], DecoratedClasses],
+    what: str,
+) -> Evidence:
+    """An entry's entities read by one ORM's `mapper` (all its files at once: parents may be elsewhere).
+
+    `wanted` looks at a file before it is parsed; `what` names the entity in the message
+    when the entry holds none.
+    """
+    problems: list[SourceProblem] = []
+    constants: dict[str, Any] = {}
+    classes: list[TsClass] = []
+    files = 0
+    sources = [p for p in paths if not p.name.lower().endswith(NOT_ENTITIES)]
+    for _, file, tree in parsed_files(sources, ctx, problems, typescript_parser, _syntax, wanted=wanted):
+        files += 1
+        classes.extend(classes_of(tree.root_node, file, constants))
+    mapped = mapper(classes, constants, problems)
+    tables = mapped.tables()
+    if not mapped.entities and not any(p.severity is None for p in problems):
+        shown = ctx.shown(paths[0]) if paths else spec.pattern
+        problems.append(nothing_found(shown, what))
+    return model_evidence(tables, problems, files)

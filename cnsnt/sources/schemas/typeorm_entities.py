@@ -32,16 +32,14 @@ its `SnakeNamingStrategy` (`firstName` -> `first_name`), which such projects con
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, nothing_found
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
-from cnsnt.sources.schemas.ts_decorated import DecoratedClasses
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
+from cnsnt.sources.schemas.ts_decorated import DecoratedClasses, read_entities
 from cnsnt.sources.schemas.typeorm_naming import Naming, snake_naming
 from cnsnt.sources.schemas.typeorm_syntax import (
     Decorator,
@@ -49,7 +47,6 @@ from cnsnt.sources.schemas.typeorm_syntax import (
     Node,
     Target,
     TsClass,
-    classes_of,
 )
 
 #: TypeScript property types -> the column type TypeORM gives them (PostgreSQL's names).
@@ -121,8 +118,6 @@ def entity_decorator(decorators: dict[str, Decorator]) -> Decorator | None:
 
 #: What a TypeScript file that maps entities shows: a quick look before parsing it.
 MARKERS = ("@Entity", "@ViewEntity", "@ChildEntity", "Column(")
-#: Files that are no entity even when they mention one: tests and type declarations.
-NOT_ENTITIES = (".d.ts", ".spec.ts", "-spec.ts", ".test.ts")
 
 
 def maps_entities(text: str) -> bool:
@@ -133,38 +128,17 @@ def maps_entities(text: str) -> bool:
     return "typeorm" in text and any(m in text for m in MARKERS)
 
 
-def typescript_parser() -> Any:
-    """A tree-sitter parser for TypeScript; a clear `SourceError` when the grammar is not installed."""
-    return parser("typescript", "TypeORM entities")
-
-
-def _syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
-    return syntax_problem(tree, file, "TypeScript", "entities")
-
-
-def ts_files(
-    paths: Iterable[Path], ctx: SourceContext, problems: list[SourceProblem]
-) -> Iterator[tuple[str, SourceFile, Any]]:
-    """Each TypeScript file that mentions a TypeORM decorator, parsed; a syntax error is reported."""
-    return parsed_files(paths, ctx, problems, typescript_parser, _syntax, wanted=maps_entities)
-
-
 def read_typeorm(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables an entry's TypeORM entities map to (all its files at once: parents may be elsewhere)."""
-    problems: list[SourceProblem] = []
-    constants: dict[str, Any] = {}
-    classes: list[TsClass] = []
-    files = 0
-    sources = [p for p in paths if not p.name.lower().endswith(NOT_ENTITIES)]
-    for _, file, tree in ts_files(sources, ctx, problems):
-        files += 1
-        classes.extend(classes_of(tree.root_node, file, constants))
-    mapper = Mapper(classes, constants, Naming(snake_naming(paths, ctx.base_dir)), problems)
-    tables = mapper.tables()
-    if not mapper.entities and not any(p.severity is None for p in problems):
-        shown = ctx.shown(paths[0]) if paths else spec.pattern
-        problems.append(nothing_found(shown, "@Entity class"))
-    return model_evidence(tables, problems, files)
+    naming = Naming(snake_naming(paths, ctx.base_dir))
+    return read_entities(
+        paths,
+        spec,
+        ctx,
+        maps_entities,
+        lambda classes, constants, problems: Mapper(classes, constants, naming, problems),
+        "@Entity class",
+    )
 
 
 class Mapper(DecoratedClasses):

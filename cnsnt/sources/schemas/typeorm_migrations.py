@@ -31,7 +31,7 @@ from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, syntax_prob
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
-from cnsnt.sources.schemas.typeorm_entities import typescript_parser
+from cnsnt.sources.schemas.ts_decorated import typescript_parser
 from cnsnt.sources.schemas.typeorm_syntax import Node, unescape
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 from cnsnt.sql.ddl_split import tokenize_statements
