@@ -8,6 +8,7 @@ makes the `evidence.Table`s every rule reads, so all schema sources look the sam
 from __future__ import annotations
 
 import ast
+import bisect
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -192,3 +193,59 @@ def ancestors(cls: _C, classes: Mapping[str, _C]) -> list[_C]:
         seen.add(parent.name)
         current = parent
     return out
+
+
+class PlacedText:
+    """Text built from pieces of a source file, each remembered with its place in the file.
+
+    A raw piece (string content as written) maps every character back to its line and
+    column; an escape or a value from elsewhere maps to where it is written. A hole is a
+    piece cnsnt cannot know: it stands as the placeholder name `HOLE`. The migration
+    readers that hand SQL written in another language's strings to the SQL replay
+    (Laravel's PHP, TypeORM's and MikroORM's TypeScript) build it with this, so a
+    finding in that SQL points into the file where the string is written.
+    """
+
+    HOLE = "cnsnt_unknown"
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.marks: list[tuple[int, int, bool]] = []
+        self.size = 0
+        self._text: str | None = None
+
+    def add(self, text: str, line: int, column: int, raw: bool) -> None:
+        """Append a piece written at `line`:`column` (`raw`: each character is where it is written)."""
+        if not text:
+            return
+        self.parts.append(text)
+        self.starts.append(self.size)
+        self.marks.append((line, column, raw))
+        self.size += len(text)
+        self._text = None
+
+    @property
+    def text(self) -> str:
+        """The whole text, joined once until a piece is added."""
+        if self._text is None:
+            self._text = "".join(self.parts)
+        return self._text
+
+    def known(self) -> bool:
+        """Whether any of the text is known (a literal around the holes)."""
+        return any(part != self.HOLE and part.strip() for part in self.parts)
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """Line and column in the source file of a character of the text."""
+        if not self.marks:
+            return 1, 1
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        line, column, raw = self.marks[index]
+        if not raw:
+            return line, column
+        segment = self.parts[index][: max(0, offset - self.starts[index])]
+        breaks = segment.count("\n")
+        if breaks:
+            return line + breaks, len(segment) - segment.rfind("\n")
+        return line, column + len(segment)

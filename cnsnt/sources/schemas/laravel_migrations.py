@@ -43,7 +43,7 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_text
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, PlacedText, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node, plural
 from cnsnt.sources.schemas.replay import Key, Replay, table_key
@@ -1601,60 +1601,20 @@ class _SqlFile:
         self.why = why
 
 
-class _Sql:
+class _Sql(PlacedText):
     """SQL text built from PHP pieces, each remembered with its place in the file.
 
-    A raw piece (string content as written) maps every character back to its line and
-    column; an escape or a variable's value maps to where it is written. A hole is a
-    piece cnsnt cannot know (a variable from elsewhere): it stands as a placeholder name.
+    A hole is a piece cnsnt cannot know (a variable from elsewhere); what it was, as
+    written, is kept for the message.
     """
 
-    HOLE = "cnsnt_unknown"
-
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.marks: list[tuple[int, int, bool]] = []
+        super().__init__()
         self.holes: list[str] = []
-        self.size = 0
-        self._text: str | None = None
-
-    def add(self, text: str, line: int, column: int, raw: bool) -> None:
-        if not text:
-            return
-        self.parts.append(text)
-        self.starts.append(self.size)
-        self.marks.append((line, column, raw))
-        self.size += len(text)
-        self._text = None
 
     def hole(self, written: str, line: int, column: int) -> None:
         self.holes.append(written)
         self.add(self.HOLE, line, column, raw=False)
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            self._text = "".join(self.parts)
-        return self._text
-
-    def known(self) -> bool:
-        """Whether any of the text is known (a literal around the holes)."""
-        return any(part != self.HOLE and part.strip() for part in self.parts)
-
-    def place(self, offset: int) -> tuple[int, int]:
-        """Line and column in the PHP file of a character of the text."""
-        if not self.marks:
-            return 1, 1
-        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        line, column, raw = self.marks[index]
-        if not raw:
-            return line, column
-        segment = self.parts[index][: max(0, offset - self.starts[index])]
-        breaks = segment.count("\n")
-        if breaks:
-            return line + breaks, len(segment) - segment.rfind("\n")
-        return line, column + len(segment)
 
 
 def _cut(text: str, size: int) -> str:

@@ -15,7 +15,6 @@ PostgreSQL's.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import model_failed
+from cnsnt.sources.schemas.common import PlacedText, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, syntax_problem
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
@@ -277,34 +276,14 @@ class _Up:
         return out
 
 
-class _SqlText:
+class _SqlText(PlacedText):
     """SQL built from a TypeScript string, each piece with its place; an unknown piece is a hole."""
 
-    HOLE = "cnsnt_unknown"
-
     def __init__(self, file: SourceFile, constants: dict[str, Node] | None = None) -> None:
+        super().__init__()
         self.file = file
         self.constants = constants or {}
-        self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.marks: list[tuple[int, int, bool]] = []
         self.holes = 0
-        self.size = 0
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-    def known(self) -> bool:
-        """Whether any of the text is known (a literal around the holes)."""
-        return any(p != self.HOLE and p.strip() for p in self.parts)
-
-    def add(self, text: str, line: int, column: int, raw: bool) -> None:
-        if text:
-            self.parts.append(text)
-            self.starts.append(self.size)
-            self.marks.append((line, column, raw))
-            self.size += len(text)
 
     def read(self, node: Node, depth: int = 0) -> None:
         """The pieces of a string, a template (its `${...}` are holes) or a `+` of them."""
@@ -334,17 +313,3 @@ class _SqlText:
     def hole(self, node: Node) -> None:
         self.holes += 1
         self.add(self.HOLE, *self.file.place(node), raw=False)
-
-    def place(self, offset: int) -> tuple[int, int]:
-        """Line and column in the TypeScript file of a character of the SQL."""
-        if not self.marks:
-            return 1, 1
-        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        line, column, raw = self.marks[index]
-        if not raw:
-            return line, column
-        segment = self.parts[index][: max(0, offset - self.starts[index])]
-        breaks = segment.count("\n")
-        if breaks:
-            return line + breaks, len(segment) - segment.rfind("\n")
-        return line, column + len(segment)
