@@ -758,10 +758,9 @@ def decide(
         and _category(match).startswith("user.name")
         and not ctx.person
         and not reading.rest & lx.QUALIFIERS
-        and set(_table_words(table, ctx.languages)[-1:]) & lx.OBJECT_WORDS
+        and (thing := (_table_words(table, ctx.languages) or ("",))[-1]) in lx.OBJECT_WORDS
     ):
         # `job.display_name`, `task.full_name`: in a table named for a thing, the thing's name
-        thing = _table_words(table, ctx.languages)[-1]
         return Classification(False, None, Confidence.MEDIUM, f"name '{name}' names the {thing}, a thing")
     if (
         match is not None

@@ -223,8 +223,8 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
     company: str | None = None
     ip: str | None = None
     contact: str | None = None
-    own = frozenset(_table_words(table.name, languages))
-    own_last = frozenset(_table_words(table.name, languages)[-1:])
+    table_words = _table_words(table.name, languages)
+    own = frozenset(table_words)
     for column in table.columns:
         kind = _type_kind(column.type)
         reading = _read(column.name, languages)
@@ -257,7 +257,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
             ip = column.name
         if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
             company = company or column.name
-    if own_last & lx.OBJECT_WORDS and "name" not in anchors:
+    if table_words and table_words[-1] in lx.OBJECT_WORDS and "name" not in anchors:
         # in a table named for a thing (`job`, `task`, `report`) with no first or last
         # name, a full or display name is the thing's
         anchors.pop("full name", None)
@@ -495,7 +495,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
     by_name = _by_name(tables)
-    _shared_identity(tables, verdicts, by_name, people_names, languages)
+    _shared_identity(tables, verdicts, by_name, people_names, surveys)
     _extensions(tables, verdicts, people_names, languages)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
@@ -662,7 +662,7 @@ def _shared_identity(
     verdicts: dict[str, TableVerdict],
     by_name: dict[str, Table],
     people_names: set[str],
-    languages: tuple[str, ...],
+    surveys: Mapping[str, _Survey],
 ) -> None:
     """A table whose rows a people table extends under the same key is a person's record.
 
@@ -676,7 +676,7 @@ def _shared_identity(
             continue
         # a people table that names no one (`LinkedChildren(ParentId, ChildId)`, people by
         # its name only) cannot make the row it extends anyone's record
-        survey = _survey(table, languages)
+        survey = surveys[table.key]
         if not survey.anchors and survey.weak_name is None and not survey.address:
             continue
         own = {c.name.casefold() for c in table.columns if c.primary_key}
