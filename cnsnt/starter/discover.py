@@ -377,38 +377,37 @@ def _json_object(path: Path) -> dict[str, object] | None:
     return data if isinstance(data, dict) else None
 
 
-def _json_form(path: Path) -> bool:
-    """A JSON Schema with properties, an angular-schema-form pair, or a FHIR Questionnaire."""
-    data = _json_object(path)
-    if data is None:
-        return False
-    if data.get("resourceType") == "Questionnaire":
-        return True
-    schema = data.get("schema") if isinstance(data.get("schema"), dict) else data
-    return isinstance(schema, dict) and isinstance(schema.get("properties"), dict)
-
-
+#: The kind `_kind_of` gives a JSON Schema of program data: left out of forms, with a note.
+_DATA_SCHEMA = "data schema"
 #: Root keys of a JSON Schema that maps a Java class (jsonschema2pojo's `javaType`, ...).
 _CLASS_SCHEMA_KEYS = frozenset({"javaType", "javaInterfaces", "extendsJavaClass"})
 
 
-def _data_schema(path: Path) -> bool:
-    """A JSON Schema of data a program reads or writes: a contract, not a form.
+def _json_kind(path: Path) -> str | None:
+    """`forms` for a form, `_DATA_SCHEMA` for a schema of program data, else None (one read).
 
-    Jackson's schema module names the Java class in the id (`urn:jsonschema:org:x:TaskAssignedEvent`)
-    and jsonschema2pojo's inputs name the class to write (`javaType`): a message's or an API's
-    payload, which the program fills in (Activiti's 47 event schemas). A schema with a `$schema`
-    property describes JSON files that name their own schema (medusa's translation files,
-    settings): files in the repository, not a page a person fills in.
+    A form is a JSON Schema with properties, an angular-schema-form pair, or a FHIR
+    Questionnaire. Of those, a JSON Schema of data a program reads or writes is a
+    contract, not a form: Jackson's schema module names the Java class in the id
+    (`urn:jsonschema:org:x:TaskAssignedEvent`) and jsonschema2pojo's inputs name the class
+    to write (`javaType`): a message's or an API's payload, which the program fills in
+    (Activiti's 47 event schemas). A schema with a `$schema` property describes JSON files
+    that name their own schema (medusa's translation files, settings): files in the
+    repository, not a page a person fills in.
     """
     data = _json_object(path)
     if data is None:
-        return False
+        return None
+    if data.get("resourceType") == "Questionnaire":
+        return "forms"
+    schema = data.get("schema") if isinstance(data.get("schema"), dict) else data
+    if not (isinstance(schema, dict) and isinstance(schema.get("properties"), dict)):
+        return None
     ident = data.get("id") if isinstance(data.get("id"), str) else data.get("$id")
     generated = isinstance(ident, str) and ident.startswith("urn:jsonschema:")
     properties = data.get("properties")
     of_files = isinstance(properties, dict) and "$schema" in properties
-    return generated or of_files or bool(_CLASS_SCHEMA_KEYS & set(data))
+    return _DATA_SCHEMA if generated or of_files or _CLASS_SCHEMA_KEYS & set(data) else "forms"
 
 
 def _data_schema_note(paths: list[Path], root: Path) -> str:
@@ -702,7 +701,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
     if suffix == ".sql":
         return _sql_kind(path, path_hint(path, root))
     if suffix == ".json":
-        return ("forms", None, ()) if _json_form(path) else None
+        kind = _json_kind(path)
+        return (kind, None, ()) if kind is not None else None
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path).lower()
         return ("forms", None, ()) if _FORM_TAG.search(head) else None
@@ -1050,9 +1050,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             orm[model_kind].append((path, None))
             continue
         what = _kind_of(path, root)
-        if what is not None and what[0] == "forms" and _in_demo_dir(path, root):
+        if what is not None and what[0] in ("forms", _DATA_SCHEMA) and _in_demo_dir(path, root):
             demos.append(path)
-        elif what is not None and what[0] == "forms" and path.suffix == ".json" and _data_schema(path):
+        elif what is not None and what[0] == _DATA_SCHEMA:
             contracts.append(path)
         elif what is not None:
             kinds[what[0]].append((path, what[1]))
