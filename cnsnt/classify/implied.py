@@ -12,7 +12,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _same_stem, past_prefix
@@ -29,6 +29,8 @@ _PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 # Not `nr` or `code`: `card_nr` and `tax_code` in a person's row are their numbers.
 _GLUED = ("id", "fk")
 _APART = ("id", "fk", "ref", "cod")
+# Weaker: a number or code names a table only exactly (`encounter_nr`, not `card_nr` to `cards`).
+_WEAK = ("no", "nr", "num", "code", "codi", "cd", "cdn", "kod")
 _MIN_NOUN = 3
 # Linear: one character class, repeated.
 _SEPARATORS = re.compile(r"[^0-9A-Za-z]+")
@@ -62,6 +64,14 @@ def _noun(column: str) -> tuple[str, bool] | None:
     """
     parts = [p.casefold() for p in _PARTS.findall(_ascii(column))]
     apart = True
+    if len(parts) >= 2 and (parts[-1] in _WEAK or parts[0] in _WEAK) and tuple(parts) not in lx.TERMS:
+        # `demographic_no`, `USUARI_CODI`, `cdnPaciente`: a number or code named for a
+        # table is its key, unless the name is a datum of its own (`passport_no`)
+        rest = parts[:-1] if parts[-1] in _WEAK else parts[1:]
+        noun = "".join(rest)
+        if len(rest) == 1 and len(noun) >= _MIN_STEM and (noun,) not in lx.TERMS:
+            return noun, False
+        return None
     if len(parts) >= 2 and parts[-1] in _APART:
         noun = "".join(parts[:-1])
     elif len(parts) >= 2 and parts[0] in _APART:
@@ -86,48 +96,100 @@ def _noun(column: str) -> tuple[str, bool] | None:
     return noun, apart
 
 
+def _weak(column: str) -> bool:
+    """Whether a key's name says `no`/`code` where a stronger one says `id`."""
+    parts = [p.casefold() for p in _PARTS.findall(_ascii(column))]
+    return len(parts) >= 2 and (parts[-1] in _WEAK or parts[0] in _WEAK) and not set(parts) & set(_APART)
+
+
 def _names(table: Table) -> set[str]:
     """A table's name flattened, whole and without each leading prefix (`tbl_alunni` -> `alunni`)."""
     parts = [p for p in _SEPARATORS.split(_ascii(table.name)) if p]
     return {_flat("".join(parts[i:])) for i in range(len(parts))} - {""}
 
 
-def _targets(
-    noun: str,
-    index: dict[str, list[Table]],
-    whole: dict[str, list[Table]],
-    names: Sequence[str],
-    loose: bool = True,
-) -> Sequence[Table]:
-    """Tables whose name is the noun, or its plural or singular (`alunno`/`alunni`).
+@dataclass(frozen=True)
+class _Schema:
+    """The tables by name, looked up for every column (never scanned per column)."""
 
-    A table named so in full (`users`) wins over one whose name ends so
-    (`account_users`); an exact name over a plural, a plural over a shared stem.
-    `whole`: the tables by their whole name flattened; `names`: the index's names,
-    sorted; `loose`: plurals and stems count (not for a glued `idx`, where `identity`
-    is no key to `entities`).
-    """
-    variants = (noun, noun + "s", noun + "es", noun[:-1] if noun.endswith("s") else "") if loose else (noun,)
-    for by in (whole, index):
-        for variant in variants:
-            found = by.get(variant, ())
-            if found:
-                return found
-    found_stem: dict[str, Table] = {}
-    if loose and len(noun) >= _MIN_STEM:
-        # `_same_stem` wants all but the noun's last two letters in common, so only
-        # names starting so are candidates: found by bisection, not by scanning every
-        # name that shares four letters (many `customer_*` tables made that quadratic)
-        prefix = noun[: max(_MIN_STEM, len(noun) - 2)]
-        at = bisect.bisect_left(names, prefix)
-        while at < len(names) and names[at].startswith(prefix):
-            if _same_stem(noun, names[at]):
-                found_stem.update((t.key, t) for t in index[names[at]])
-            at += 1
-    return list(found_stem.values())
+    index: dict[str, list[Table]]
+    """By each of their names (`_names`): many `*_type` tables and a `type_id` in each
+    made filtering them per column quadratic."""
+    whole: dict[str, list[Table]]
+    """By their whole name flattened."""
+    names: list[str]
+    """The index's names, sorted (for stems, found by bisection)."""
+    prefixes: frozenset[str]
+    """First words many table names share (`grr` in `grr_room`, `apex` in `apex_usuario`)."""
+
+    @classmethod
+    def of(cls, tables: Sequence[Table]) -> _Schema:
+        index: dict[str, list[Table]] = {}
+        whole: dict[str, list[Table]] = {}
+        firsts: dict[str, int] = {}
+        for table in tables:
+            own = _names(table)
+            for name in own:
+                index.setdefault(name, []).append(table)
+            flat = _flat(table.name)
+            if flat in own:
+                whole.setdefault(flat, []).append(table)
+            words = _words(table.name)
+            if len(words) >= 2:
+                firsts[words[0]] = firsts.get(words[0], 0) + 1
+        least = max(_MIN_PREFIXED, _PREFIX_TABLES * len(tables))
+        prefixes = frozenset(w for w, n in firsts.items() if n >= least)
+        return cls(index, whole, sorted(index), prefixes)
+
+    def targets(self, noun: str, loose: bool = True) -> Sequence[Table]:
+        """Tables whose name is the noun, or its plural or singular (`alunno`/`alunni`).
+
+        A table named so in full (`users`) wins over one whose name ends so
+        (`account_users`); an exact name over a plural, a plural over a shared stem.
+        `loose`: plurals and stems count (not for a glued `idx`, where `identity`
+        is no key to `entities`).
+        """
+        singular = noun[:-1] if noun.endswith("s") else ""
+        variants = (noun, noun + "s", noun + "es", singular) if loose else (noun,)
+        for by in (self.whole, self.index):
+            for variant in variants:
+                found = by.get(variant, ())
+                if found:
+                    return found
+        found_stem: dict[str, Table] = {}
+        if loose and len(noun) >= _MIN_STEM:
+            # `_same_stem` wants all but the noun's last two letters in common, so only
+            # names starting so are candidates: found by bisection, not by scanning every
+            # name that shares four letters (many `customer_*` tables made that quadratic)
+            prefix = noun[: max(_MIN_STEM, len(noun) - 2)]
+            at = bisect.bisect_left(self.names, prefix)
+            while at < len(self.names) and self.names[at].startswith(prefix):
+                if _same_stem(noun, self.names[at]):
+                    found_stem.update((t.key, t) for t in self.index[self.names[at]])
+                at += 1
+        return list(found_stem.values())
+
+    def plain(self, noun: str) -> list[Table]:
+        """Tables named just `noun`, or the schema's common prefix and `noun` (`apex_usuario`).
+
+        Not `grr_entry_moderate` for `moderate`: a weaker name must fit a table plainly.
+        """
+        found = list(self.whole.get(noun, ()))
+        for table in self.index.get(noun, ()):
+            words = _words(table.name)
+            if len(words) == 2 and words[0] in self.prefixes and _flat(words[1]) == noun:
+                found.append(table)
+        return found
+
+
+def _words(name: str) -> list[str]:
+    return [p.casefold() for p in _SEPARATORS.split(_ascii(name)) if p]
 
 
 _MIN_STEM = 4
+_MIN_GLUED = 5
+# A first word counts as the schema's prefix when this share of its tables start with it.
+_PREFIX_TABLES = 0.25
 
 
 def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
@@ -136,24 +198,21 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
     A column already in a declared key, a table's own key column and a name that
     fits no table, or more than one, imply nothing.
     """
-    index: dict[str, list[Table]] = {}
-    # looked up, not filtered out of `index` per column: many `*_type` tables and a
-    # `type_id` in each made that quadratic
-    whole: dict[str, list[Table]] = {}
-    for table in tables:
-        own = _names(table)
-        for name in own:
-            index.setdefault(name, []).append(table)
-        if _flat(table.name) in own:
-            whole.setdefault(_flat(table.name), []).append(table)
-    names = sorted(index)
+    schema = _Schema.of(tables)
     out: list[Table] = []
     for table in tables:
         declared = {c.casefold() for k in table.foreign_keys for c in k.columns}
+        # a key of two or more columns (`team_member(team_id, staff_id)`) joins the
+        # tables its columns name; a key of one column is the row's own id
+        own_key = sum(c.primary_key for c in table.columns) == 1
         added: list[ForeignKey] = []
         prefix = column_prefix(table)
         for column in table.columns:
-            key = _implied(table, column, declared, index, whole, names, prefix)
+            if column.name.casefold() in declared:
+                continue
+            key = _implied(table, column, schema, prefix)
+            if key is not None and column.primary_key and own_key and _names_itself(table, key, prefix):
+                continue
             if key is not None:
                 added.append(key)
         out.append(replace(table, foreign_keys=table.foreign_keys + tuple(added)) if added else table)
@@ -189,30 +248,34 @@ def _key_past_prefix(name: str, prefix: str | None) -> str | None:
 
     Two words at least must follow: `plg_ID` is the table's own key; only a longer name names another.
     """
-    rest = past_prefix(tuple(p.casefold() for p in _PARTS.findall(_ascii(name))), prefix, least=2)
+    words = tuple(p.casefold() for p in _PARTS.findall(_ascii(name)))
+    rest = past_prefix(words, prefix, least=2)
+    if rest is None and past_prefix(words, prefix) is not None:
+        # one word after it is a key only with an id glued on (`pret_idempr`)
+        (word,) = words[1:]
+        rest = (word,) if len(word) >= _MIN_GLUED and word.startswith(_GLUED) else None
     return "_".join(rest) if rest is not None else None
 
 
-def _implied(
-    table: Table,
-    column: Column,
-    declared: set[str],
-    index: dict[str, list[Table]],
-    whole: dict[str, list[Table]],
-    names: Sequence[str],
-    prefix: str | None = None,
-) -> ForeignKey | None:
-    if column.primary_key or column.name.casefold() in declared:
-        return None
+def _implied(table: Table, column: Column, schema: _Schema, prefix: str | None) -> ForeignKey | None:
     name = _key_past_prefix(column.name, prefix) or column.name
     read = _noun(name)
     if read is None:
-        return None
+        return _bare(table, column, schema) or _short(table, column, name, schema)
     noun, apart = read
-    # a glued `id` before the name (`idalunno`) must name a table exactly; one after it
-    # (`userid`, `PATIENTID`) may name its plural
-    loose = apart or not _flat(name).startswith(_GLUED)
-    candidates = _targets(noun, index, whole, names, loose)
+    if _weak(name):
+        candidates: Sequence[Table] = schema.plain(noun)
+    elif apart or not _flat(name).startswith(_GLUED):
+        candidates = schema.targets(noun)
+    else:
+        # a glued `id` before the name (`idaluno`) names a table exactly, or its plural
+        # (`alunos`) where the types agree; no stem: `identity` is no key to `entities`
+        candidates = schema.targets(noun, loose=False) or [
+            t
+            for plural in (noun + "s", noun + "es")
+            for t in schema.targets(plural, loose=False)
+            if len(noun) >= _MIN_GLUED and _same_key_type(column, t)
+        ]
     if any(c.key == table.key for c in candidates) and len(candidates) > 1:
         return None  # `order_type.type_id` beside `user_type`: the name fits itself too
     targets = [c for c in candidates if c.key != table.key]
@@ -224,6 +287,87 @@ def _implied(
         return None
     (target,) = targets
     return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)
+
+
+def _short(table: Table, column: Column, name: str, schema: _Schema) -> ForeignKey | None:
+    """`pl_id` beside `lo3_pl`: a two-letter name is a key only to a table named just so."""
+    parts = [p.casefold() for p in _PARTS.findall(_ascii(name))]
+    if len(parts) != 2 or parts[1] not in _APART or len(parts[0]) != 2 or not parts[0].isalpha():
+        return None
+    targets = [t for t in schema.plain(parts[0]) if t.key != table.key]
+    if len(targets) != 1 or not _same_key_type(column, targets[0]):
+        return None
+    return ForeignKey((column.name,), targets[0].name, ref_schema=targets[0].schema, implied=True)
+
+
+def _bare(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
+    """`status INT` beside a table `status`, `usuario VARCHAR(16)` beside `apex_usuario(usuario)`.
+
+    A column named just as another table, whose type is that table's one key column's
+    type, holds that key. Not a datum of its own (`email`), nor a plural
+    (`failed_jobs INT` counts the rows of `failed_jobs`).
+    """
+    noun = _flat(column.name)
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+    if len(noun) < _MIN_NOUN or plural or (noun,) in lx.TERMS or noun in lx.TREE_WORDS:
+        return None
+    targets = [t for t in schema.plain(noun) if t.key != table.key]
+    if len(targets) != 1:
+        return None
+    (target,) = targets
+    if not _same_key_type(column, target):
+        return None
+    return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)
+
+
+def _names_itself(table: Table, key: ForeignKey, prefix: str | None) -> bool:
+    """Whether a table's one key column is the row's own id, not the key of a table it extends.
+
+    `paciente_responsavel.cdnPaciente` is the key of `paciente` (one row each, the name
+    continues the parent's), and so is `user_usr.usr_per_ID` of `person_per`; but
+    `wizyty_odbyte.id_wizyty`, `lmp_tny_kapcsolatok.kapcs_id` and `users.user_id` are the
+    rows' own ids, whatever else is named like them.
+    """
+    mine, theirs = _words(table.name), _words(key.ref_table)
+    if len(mine) > len(theirs) and mine[: len(theirs)] == theirs:
+        return False
+    name = _key_past_prefix(key.columns[0], prefix) or key.columns[0]
+    nouns = [_flat(w) for w in _words(name) if w not in _APART and w not in _GLUED]
+    flat = _flat(table.name)
+    return not nouns or any(
+        n in flat or any(w.startswith(n) for w in mine) for n in nouns if len(n) >= _MIN_NOUN
+    )
+
+
+def _same_key_type(column: Column, target: Table) -> bool:
+    """Whether `column` has the type of `target`'s one key column."""
+    keys = [c for c in target.columns if c.primary_key]
+    if len(keys) != 1 or not column.type or not keys[0].type:
+        return False
+    return _base_type(column.type) == _base_type(keys[0].type)
+
+
+def _base_type(type_: str) -> str:
+    """`int(11) unsigned` -> `int`, `VARCHAR(16)` -> `varchar`: the kind, not the size."""
+    base = _ALNUM.split(type_.casefold(), maxsplit=1)[0]
+    return _INTEGERS.get(base, base)
+
+
+_INTEGERS = {
+    name: "int"
+    for name in (
+        "int",
+        "integer",
+        "int4",
+        "int8",
+        "bigint",
+        "smallint",
+        "mediumint",
+        "tinyint",
+        "serial",
+        "bigserial",
+    )
+}
 
 
 __all__ = ["with_implied_keys"]

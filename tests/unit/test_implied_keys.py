@@ -165,3 +165,141 @@ def test_past_prefix_keeps_what_follows_the_shared_prefix_when_enough_is_left() 
     assert past_prefix(("plg", "id"), "plg", least=2) is None  # `plg_ID`: the table's own key
     assert past_prefix(("plg", "fam", "id"), "plg", least=2) == ("fam", "id")
     assert past_prefix(("fam", "id"), "plg") is None and past_prefix(("fam", "id"), None) is None
+
+
+def _keyed(name: str, *columns: tuple[str, str], primary: tuple[str, ...] = ("id",)) -> Table:
+    return Table(
+        name=name,
+        location=WHERE,
+        source="schema.sql",
+        columns=tuple(
+            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c in primary) for c, t in columns
+        ),
+    )
+
+
+def test_each_column_of_a_composite_key_names_its_table() -> None:
+    """`team_member(team_id, staff_id)` joins teams and staff; a one-column key is the row's own."""
+    tables = [
+        _keyed("team", ("id", "INT")),
+        _keyed("staff", ("id", "INT")),
+        _keyed("team_member", ("team_id", "INT"), ("staff_id", "INT"), primary=("team_id", "staff_id")),
+    ]
+    got = _implied(tables)
+    assert got[("team_member", "team_id")] == "team"
+    assert got[("team_member", "staff_id")] == "staff"
+
+
+def test_a_number_or_code_names_a_table_only_plainly() -> None:
+    """`demographic_no`, `ENTITAT_CODI`, `cdnPaciente` are keys; `passport_no` is a datum."""
+    tables = [
+        _keyed("demographic", ("demographic_no", "INT"), primary=("demographic_no",)),
+        _keyed("NOT_USUARI", ("CODI", "VARCHAR(64)"), primary=("CODI",)),
+        _keyed("NOT_ENTITAT", ("ID", "INT"), primary=("ID",)),
+        _keyed("NOT_GRUP", ("ID", "INT"), primary=("ID",)),
+        _keyed("paciente", ("cdnPaciente", "INT"), primary=("cdnPaciente",)),
+        _keyed("passport", ("id", "INT")),
+        _keyed("encounter_types", ("id", "INT")),
+        _keyed(
+            "NOT_NOTIFICACIO",
+            ("ID", "INT"),
+            ("ENTITAT_CODI", "INT"),
+            ("demographic_no", "INT"),
+            ("cdnPaciente", "INT"),
+            ("passport_no", "VARCHAR(20)"),
+            ("encounter_nr", "INT"),
+            primary=("ID",),
+        ),
+    ]
+    got = _implied(tables)
+    assert got[("NOT_NOTIFICACIO", "ENTITAT_CODI")] == "NOT_ENTITAT"  # past the schema's prefix
+    assert got[("NOT_NOTIFICACIO", "demographic_no")] == "demographic"
+    assert got[("NOT_NOTIFICACIO", "cdnPaciente")] == "paciente"
+    assert ("NOT_NOTIFICACIO", "passport_no") not in got
+    assert ("NOT_NOTIFICACIO", "encounter_nr") not in got  # not plainly `encounter_types`
+    assert ("paciente", "cdnPaciente") not in got  # its own key
+
+
+def test_a_column_named_as_a_table_holds_its_key_when_the_types_agree() -> None:
+    """`status INT` beside `status(id INT)`; not `status VARCHAR`, a datum (`email`), nor a count."""
+    tables = [
+        _keyed("status", ("id", "INT")),
+        _keyed("failed_jobs", ("id", "BIGINT")),
+        _keyed("email", ("id", "INT")),
+        _keyed("apex_usuario", ("usuario", "VARCHAR(60)"), primary=("usuario",)),
+        _keyed("apex_proyecto", ("proyecto", "VARCHAR(15)"), primary=("proyecto",)),
+        _keyed("apex_log", ("id", "INT"), ("proyecto", "VARCHAR(15)")),
+        _keyed("apex_item", ("id", "INT"), ("proyecto", "INT")),
+        _keyed("job_batches", ("id", "INT"), ("failed_jobs", "INT"), ("status", "INT"), ("email", "INT")),
+        _keyed("tickets", ("id", "INT"), ("status", "VARCHAR(20)")),
+    ]
+    got = _implied(tables)
+    assert got[("job_batches", "status")] == "status"
+    assert got[("apex_log", "proyecto")] == "apex_proyecto"  # the schema's prefix, then the name
+    assert ("apex_item", "proyecto") not in got  # INT is not the key's type
+    assert ("job_batches", "failed_jobs") not in got
+    assert ("job_batches", "email") not in got
+    assert ("tickets", "status") not in got
+
+
+def test_a_glued_id_names_a_plural_only_when_the_types_agree() -> None:
+    tables = [
+        _keyed("alunos", ("id", "INT")),
+        _keyed("propinas", ("id", "INT"), ("idaluno", "INT"), ("idfuncionario", "VARCHAR(9)")),
+        _keyed("funcionarios", ("id", "INT")),
+    ]
+    got = _implied(tables)
+    assert got[("propinas", "idaluno")] == "alunos"
+    assert ("propinas", "idfuncionario") not in got
+
+
+def test_a_column_prefix_then_a_glued_id_is_a_key() -> None:
+    """`pret_idempr` in `pret` (whose columns start `pret_`) names `empr`."""
+    tables = [
+        _keyed("empr", ("id_empr", "INT"), primary=("id_empr",)),
+        _keyed(
+            "pret", ("pret_id", "INT"), ("pret_idempr", "INT"), ("pret_date", "DATE"), ("pret_retour", "DATE")
+        ),
+    ]
+    assert _implied(tables)[("pret", "pret_idempr")] == "empr"
+
+
+def test_a_one_column_key_naming_the_table_it_extends_is_that_tables_key() -> None:
+    """`paciente_responsavel.cdnPaciente` and `user_usr.usr_per_ID` extend their people; `wizyty_odbyte.id_wizyty` is its own id."""
+    tables = [
+        _keyed("paciente", ("cdnPaciente", "INT"), primary=("cdnPaciente",)),
+        _keyed(
+            "paciente_responsavel", ("cdnPaciente", "INT"), ("nome", "VARCHAR(50)"), primary=("cdnPaciente",)
+        ),
+        _keyed(
+            "person_per", ("per_ID", "INT"), ("per_Name", "TEXT"), ("per_Email", "TEXT"), primary=("per_ID",)
+        ),
+        _keyed(
+            "user_usr",
+            ("usr_per_ID", "INT"),
+            ("usr_Password", "TEXT"),
+            ("usr_Login", "TEXT"),
+            primary=("usr_per_ID",),
+        ),
+        _keyed("cele_wizyty", ("id", "INT")),
+        _keyed("wizyty_odbyte", ("id_wizyty", "INT"), ("data", "DATE"), primary=("id_wizyty",)),
+    ]
+    got = _implied(tables)
+    assert got[("paciente_responsavel", "cdnPaciente")] == "paciente"
+    assert got[("user_usr", "usr_per_ID")] == "person_per"
+    assert ("wizyty_odbyte", "id_wizyty") not in got
+
+
+def test_a_two_letter_key_names_only_a_table_named_just_so() -> None:
+    """`pl_id` beside `lo3_pl` (the schema's prefix `lo3`), not beside `people_pl_map`."""
+    tables = [
+        _keyed("lo3_pl", ("pl_id", "INT"), primary=("pl_id",)),
+        _keyed("lo3_pl_persoon", ("id", "INT"), ("pl_id", "INT")),
+        _keyed("lo3_pl_verblijfplaats", ("id", "INT"), ("pl_id", "INT")),
+        _keyed("other_map", ("id", "INT"), ("xy_id", "INT")),
+        _keyed("people_xy_map", ("id", "INT")),
+    ]
+    got = _implied(tables)
+    assert got[("lo3_pl_persoon", "pl_id")] == "lo3_pl"
+    assert got[("lo3_pl_verblijfplaats", "pl_id")] == "lo3_pl"
+    assert ("other_map", "xy_id") not in got
