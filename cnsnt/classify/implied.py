@@ -121,6 +121,8 @@ class _Schema:
     """The index's names, sorted (for stems, found by bisection)."""
     prefixes: frozenset[str]
     """First words many table names share (`grr` in `grr_room`, `apex` in `apex_usuario`)."""
+    keys: dict[str, list[Table]]
+    """Tables by the flattened name of their one primary-key column (`dni`, `kapcs_id`)."""
 
     @classmethod
     def of(cls, tables: Sequence[Table]) -> _Schema:
@@ -139,7 +141,17 @@ class _Schema:
                 firsts[words[0]] = firsts.get(words[0], 0) + 1
         least = max(_MIN_PREFIXED, _PREFIX_TABLES * len(tables))
         prefixes = frozenset(w for w, n in firsts.items() if n >= least)
-        return cls(index, whole, sorted(index), prefixes)
+        keys: dict[str, list[Table]] = {}
+        for table in tables:
+            primary = [c for c in table.columns if c.primary_key]
+            if len(primary) == 1 and _holds_own_key(table, primary[0]):
+                keys.setdefault(_flat(primary[0].name), []).append(table)
+        return cls(index, whole, sorted(index), prefixes, keys)
+
+    def holding(self, table: Table, column: Column) -> Table | None:
+        """The one other table whose key column has this column's name and type (`dni`)."""
+        found = [t for t in self.keys.get(_flat(column.name), ()) if t.key != table.key]
+        return found[0] if len(found) == 1 and _same_key_type(column, found[0]) else None
 
     def targets(self, noun: str, loose: bool = True) -> Sequence[Table]:
         """Tables whose name is the noun, or its plural or singular (`alunno`/`alunni`).
@@ -209,6 +221,12 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
         prefix = column_prefix(table)
         for column in table.columns:
             if column.name.casefold() in declared:
+                continue
+            holder = None if column.primary_key and own_key else schema.holding(table, column)
+            if holder is not None:
+                # the same name and type as another table's key: a copy of it, whatever
+                # the name says (`necessitat.dni` of `info_general(dni)`)
+                added.append(ForeignKey((column.name,), holder.name, ref_schema=holder.schema, implied=True))
                 continue
             key = _implied(table, column, schema, prefix)
             if key is not None and column.primary_key and own_key and _names_itself(table, key, prefix):
@@ -329,7 +347,7 @@ def _names_itself(table: Table, key: ForeignKey, prefix: str | None) -> bool:
     rows' own ids, whatever else is named like them.
     """
     mine, theirs = _words(table.name), _words(key.ref_table)
-    if len(mine) > len(theirs) and mine[: len(theirs)] == theirs:
+    if theirs and len(mine) > len(theirs) and mine[: len(theirs)] == theirs:
         return False
     name = _key_past_prefix(key.columns[0], prefix) or key.columns[0]
     nouns = [_flat(w) for w in _words(name) if w not in _APART and w not in _GLUED]
@@ -337,6 +355,37 @@ def _names_itself(table: Table, key: ForeignKey, prefix: str | None) -> bool:
     return not nouns or any(
         n in flat or any(w.startswith(n) for w in mine) for n in nouns if len(n) >= _MIN_NOUN
     )
+
+
+def _holds_own_key(table: Table, column: Column) -> bool:
+    """Whether a table's one key column is an identifier it gives out (`dni`, `kapcs_id`, `login`).
+
+    Not a name every table may have (`id`), a datum the table is keyed by (`email`,
+    `ip`, `name`: a token or a setting per value), nor another table's id it extends
+    (`notification_preferences.user_id`).
+    """
+    if _generic(column.name):
+        return False
+    term = lx.TERMS.get((_flat(column.name),))
+    if term is not None and not term[0].startswith(_GIVEN_IDS):
+        return False
+    read = _noun(column.name)
+    return read is None or _names_itself(table, ForeignKey((column.name,), ""), None)
+
+
+# Identifiers a register gives a person: a key to the table that holds them.
+_GIVEN_IDS = ("user.government_id", "user.account.username", "user.unique_id")
+
+
+def _generic(name: str) -> bool:
+    """`id`, `ID`, `codigo`, `uuid`: a key name every table may have, naming none."""
+    parts = {p.casefold() for p in _PARTS.findall(_ascii(name))}
+    return not parts or parts <= _GENERIC_KEYS
+
+
+_GENERIC_KEYS = frozenset(
+    {*_APART, *_WEAK, "codigo", "codice", "uuid", "guid", "key", "pk", "oid", "uid", "rowid"}
+)
 
 
 def _same_key_type(column: Column, target: Table) -> bool:

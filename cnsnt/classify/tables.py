@@ -511,6 +511,11 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     reason = f"{_cites(key)}, which describes people"
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
+        national = survey.anchors.get("national id")
+        if not reason and national is not None and set(survey.anchors) == {"national id"}:
+            # `necessitat.dni`: a person's national number says whom the row is about,
+            # though no key declares it
+            reason = f"'{national}' holds the national id of the person each row is about"
         table_words = _table_words(table.name, languages)
         if not reason and set(table_words) & lx.ACTIVITY_TABLES:
             who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip

@@ -303,3 +303,45 @@ def test_a_two_letter_key_names_only_a_table_named_just_so() -> None:
     assert got[("lo3_pl_persoon", "pl_id")] == "lo3_pl"
     assert got[("lo3_pl_verblijfplaats", "pl_id")] == "lo3_pl"
     assert ("other_map", "xy_id") not in got
+
+
+def test_a_column_named_and_typed_as_another_tables_key_holds_it() -> None:
+    """`dni` beside `info_general(dni)`, `kapcs_id` beside `kapcsolatok(kapcs_id)`, whatever the names say."""
+    tables = [
+        _keyed("info_general", ("dni", "VARCHAR(9)"), ("nom", "VARCHAR(50)"), primary=("dni",)),
+        _keyed("lmp_kapcsolatok", ("kapcs_id", "INT"), ("nev", "TEXT"), primary=("kapcs_id",)),
+        _keyed("lmp_kampany_kapcs", ("id", "INT")),
+        _keyed("password_resets", ("email", "VARCHAR(255)"), ("token", "TEXT"), primary=("email",)),
+        _keyed("notification_preferences", ("user_id", "INT"), ("daily", "BOOLEAN"), primary=("user_id",)),
+        _keyed(
+            "necessitat",
+            ("id", "INT"),
+            ("dni", "VARCHAR(9)"),
+            ("kapcs_id", "INT"),
+            ("email", "VARCHAR(255)"),
+            ("user_id", "INT"),
+        ),
+        _keyed("visita", ("id", "INT"), ("dni", "INT")),
+    ]
+    got = _implied(tables)
+    assert got[("necessitat", "dni")] == "info_general"
+    assert got[("necessitat", "kapcs_id")] == "lmp_kapcsolatok"  # not `lmp_kampany_kapcs`
+    assert ("necessitat", "email") not in got  # a table keyed by a datum gives out no key
+    assert ("necessitat", "user_id") not in got  # nor one that extends another's id
+    assert ("visita", "dni") not in got  # the types differ
+
+
+def test_a_persons_national_id_says_whom_a_row_is_about() -> None:
+    """A table with a person's national id and nothing else of theirs is about that person."""
+    needs = _typed(
+        "necessitat_alimentacio",
+        ("id", "INT"),
+        ("dni", "VARCHAR(9)"),
+        ("dieta", "VARCHAR(50)"),
+        ("observacions", "TEXT"),
+    )
+    got = classify_tables([needs])
+    assert got["necessitat_alimentacio.observacions"].personal
+    assert "national id" in got["necessitat_alimentacio.observacions"].reasons[0]
+    plain = _typed("menus", ("id", "INT"), ("dieta", "VARCHAR(50)"), ("observacions", "TEXT"))
+    assert not classify_tables([plain])["menus.observacions"].personal
