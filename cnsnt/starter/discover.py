@@ -1122,7 +1122,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(changelogs)
     notes.extend(left_out)
     snapshots = [p for p, _ in orm.get("efcore", [])]
-    code_entries, code_notes = efcore_code_entries(files, snapshots, root, in_migrations | older)
+    code_entries = efcore_code_entries(files, snapshots, root, in_migrations | older)
     with_code = {p for entry in code_entries for p in entry.snapshots}
     for model_kind in sorted(orm):
         if model_kind == "jpa":
@@ -1159,7 +1159,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     found.extend(Found("schemas", entry.pattern, format="efcore") for entry in code_entries)
-    notes.extend([*code_notes, *(efcore_code_note(entry, root) for entry in code_entries)])
+    notes.extend(efcore_code_note(entry, root) for entry in code_entries)
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     return found, notes

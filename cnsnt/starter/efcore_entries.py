@@ -48,8 +48,8 @@ class CodeEntry:
 
 def efcore_code_entries(
     files: list[Path], snapshots: list[Path], root: Path, left_out: set[Path]
-) -> tuple[list[CodeEntry], list[str]]:
-    """An entry per context's code (with its snapshot, if any), and notes on those not proposed."""
+) -> list[CodeEntry]:
+    """An entry per context's code (with its snapshot, if any)."""
     cs = [p for p in files if p.suffix.lower() == ".cs" and p not in left_out and p not in snapshots]
     texts: dict[Path, str] = {}
     for path in cs:
@@ -58,19 +58,18 @@ def efcore_code_entries(
         except SourceError:
             continue
     if not any(derives_marker(text) for text in texts.values()):
-        return [], []
+        return []
     try:
         parser = csharp_parser()
     except SourceError:
-        return [], []
+        return []
     entries: list[CodeEntry] = []
-    notes: list[str] = []
     groups = _solutions(files, texts, root)
     for home, group in sorted(groups.items()):
         mine = [p for p in snapshots if next(d for d in p.parents if d in groups or d == root) == home]
         shown = [(p.relative_to(root).as_posix(), texts[p]) for p in group if not _migration(texts[p])]
         _group_entries(shown, parser, _contexts_of(mine, parser), root, entries)
-    return entries, notes
+    return entries
 
 
 def _migration(text: str) -> bool:
