@@ -1121,6 +1121,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     changelogs, left_out = _leave_jpa_changelogs(changelogs, orm.get("jpa", []), root, len(in_changelogs))
     found.extend(changelogs)
     notes.extend(left_out)
+    snapshots = [p for p, _ in orm.get("efcore", [])]
+    code_entries = efcore_code_entries(files, snapshots, root, in_migrations | older)
+    with_code = {p for entry in code_entries for p in entry.snapshots}
     for model_kind in sorted(orm):
         if model_kind == "jpa":
             entries = _jpa_entries([p for p, _ in orm["jpa"]], root, by_parent)
@@ -1135,6 +1138,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             continue
         if model_kind == "efcore":
             notes.extend(_efcore_notes(orm[model_kind], root, by_parent))
+            alone = [(p, d) for p, d in orm[model_kind] if p not in with_code]
+            found.extend(_entries("schemas", alone, root, by_parent, fmt=model_kind))
+            continue
         if model_kind in ("typeorm", "mikroorm"):
             entities = [p for p, _ in orm[model_kind]]
             patterns = typeorm_patterns(entities, root)
@@ -1152,10 +1158,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
-    snapshots = [p for p, _ in orm.get("efcore", [])]
-    code_entries, code_notes = efcore_code_entries(files, snapshots, root, in_migrations | older)
-    found.extend(Found("schemas", pattern, format="efcore") for pattern, _ in code_entries)
-    notes.extend([*code_notes, *(efcore_code_note(pattern, count) for pattern, count in code_entries)])
+    found.extend(Found("schemas", entry.pattern, format="efcore") for entry in code_entries)
+    notes.extend(efcore_code_note(entry, root) for entry in code_entries)
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     return found, notes

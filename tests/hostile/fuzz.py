@@ -34,6 +34,7 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "typeorm-reader": props.test_typeorm_reader,
     "liquibase-documents": props.test_liquibase_yaml_and_json_changelogs,
     "efcore-entities-reader": props.test_efcore_entities_reader,
+    "efcore-union-reader": props.test_efcore_union_reader,
     "json-form-reader": props.test_json_form_reader,
     "html-form-reader": props.test_html_form_reader,
     "query-reader": props.test_query_reader,

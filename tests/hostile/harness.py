@@ -286,6 +286,32 @@ def check_efcore_entities(text: str) -> None:
         assert not [p for p in evidence.problems if "internal error" in p.message], evidence.problems
 
 
+#: A model snapshot of `AppDbContext` holding one table, read beside generated code of that context.
+EFCORE_SNAPSHOT = (
+    "[DbContext(typeof(AppDbContext))]\npartial class AppDbContextModelSnapshot : ModelSnapshot\n{\n"
+    "    protected override void BuildModel(ModelBuilder modelBuilder)\n    {\n"
+    '        modelBuilder.Entity("A", b => { b.Property<int>("Id"); b.HasKey("Id"); b.ToTable("As"); });\n'
+    "    }\n}\n"
+)
+
+
+def check_efcore_union(text: str) -> None:
+    """A snapshot read with any code of its context gives evidence (never an internal error); the snapshot's table stays."""
+    from cnsnt.sources.schemas.efcore import read_efcore
+
+    head = "using Microsoft.EntityFrameworkCore;\npublic class AppDbContext : DbContext {\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        snapshot, code = Path(tmp) / "AppDbContextModelSnapshot.cs", Path(tmp) / "App.cs"
+        snapshot.write_text(EFCORE_SNAPSHOT, encoding="utf-8")
+        code.write_bytes((head + text + "\n}\n").encode("utf-8", "surrogatepass"))
+        ctx = SourceContext(base_dir=Path(tmp), limits=Limits(source_seconds=0))
+        evidence = read_efcore([snapshot, code], _spec("schemas", "*.cs", "efcore"), ctx)
+    assert not [p for p in evidence.problems if "internal error" in p.message], evidence.problems
+    for problem in evidence.problems:
+        problem.message.encode("utf-8")
+    assert [t.location.path for t in evidence.tables if t.name == "As"][:1] == ["AppDbContextModelSnapshot.cs"]
+
+
 def check_queries(text: str, fmt: str, dialect: str | None) -> None:
     """The query reader gives evidence or a SourceError for any text in any format."""
     name = {"sql": "q.sql", "lines": "q.log", "pg_stat_statements": "q.csv"}[fmt]

@@ -118,6 +118,13 @@ def test_efcore_entities_reader(text):
     h.check_efcore_entities(text)
 
 
+@given(h.efcore_text)
+@example("public DbSet<A> As { get; set; } } public class A { public int Id { get; set; } public string Email { get; set; }")
+@example("public DbSet<A> as { get; set; } public DbSet<B> Bs { get; set; } } [Table(\"As\")] public class B {")
+def test_efcore_union_reader(text):
+    h.check_efcore_union(text)
+
+
 @given(h.form_json)
 @example({"type": ["object", "null"], "allOf": [{"properties": {"email": {"type": "string"}}}]})
 @example({"properties": {"email\ud800": {"type": "string"}}})

@@ -267,21 +267,132 @@ def test_a_broken_entity_file_is_cn001_at_its_place_and_the_rest_is_read(tmp_pat
     assert "email_address" in names(ev, "crm.people")
 
 
-def test_an_entry_with_a_snapshot_reads_the_snapshot_only(tmp_path: Path):
-    snapshot = (
-        "namespace Clinic.Data.Migrations;\n"
-        "[DbContext(typeof(ClinicContext))]\n"
-        "partial class ClinicContextModelSnapshot : ModelSnapshot\n{\n"
-        "    protected override void BuildModel(ModelBuilder modelBuilder)\n    {\n"
-        '        modelBuilder.Entity("Clinic.Domain.Patient", b =>\n            {\n'
-        '                b.Property<string>("Email").HasColumnType("nvarchar(max)");\n'
-        '                b.ToTable("Patients");\n            });\n    }\n}\n'
+# The clinic's snapshot, as of a migration made before visits, staff, invoices and a
+# patient's phone were added (the class named otherwise than its context: the attribute counts).
+SNAPSHOT = """\
+namespace Clinic.Data.Migrations;
+
+[DbContext(typeof(Clinic.Data.ClinicContext))]
+partial class InitialModelSnapshot : ModelSnapshot
+{
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity("Clinic.Domain.Patient", b =>
+            {
+                b.Property<int>("Id").HasColumnType("int");
+                b.Property<string>("Email").HasColumnName("email_address").HasColumnType("nvarchar(400)");
+                b.Property<string>("FullName").HasColumnType("nvarchar(120)");
+                b.Property<DateTime>("CreatedAt").HasColumnType("datetime2");
+                b.Property<byte>("BloodType").HasColumnType("tinyint");
+                b.HasKey("Id");
+                b.ToTable("people", "crm");
+            });
+        modelBuilder.Entity("Clinic.Domain.Referral", b =>
+            {
+                b.Property<string>("Referrer").HasColumnType("nvarchar(max)");
+                b.ToTable("Referrals");
+            });
+    }
+}
+"""
+
+MIGRATION = (
+    "public partial class Initial : Migration\n{\n"
+    "    protected override void Up(MigrationBuilder migrationBuilder) { }\n}\n"
+)
+
+
+def test_a_snapshot_is_read_with_what_only_its_contexts_code_has(tmp_path: Path):
+    _project(
+        tmp_path,
+        **{
+            "src/Clinic.Data/Migrations/InitialModelSnapshot.cs": SNAPSHOT,
+            "src/Clinic.Data/Migrations/20240101_Initial.cs": MIGRATION,
+        },
     )
-    _project(tmp_path, **{"src/Clinic.Data/Migrations/ClinicContextModelSnapshot.cs": snapshot})
     ev = read_entry(tmp_path, "src/**/*.cs", "efcore")
+    # the snapshot's tables first (one the code no longer has is kept), then the code's others
+    assert [t.key for t in ev.tables] == [
+        "crm.people", "Referrals", "Visits", "staff", "billing.billing_invoices", "Allergy", "Room"
+    ]  # fmt: skip
+    # where both have a table the snapshot's facts win; the code adds the column it lacks
+    assert column(ev, "crm.people.email_address").type == "nvarchar(400)"
+    assert where(column(ev, "crm.people.email_address"))[0] == "src/Clinic.Data/Migrations/InitialModelSnapshot.cs"
+    assert names(ev, "crm.people")[-1] == "PhoneNumber"
+    assert where(column(ev, "crm.people.PhoneNumber")) == ("src/Clinic.Domain/Patient.Contact.cs", 5)
+    assert names(ev, "staff") == ["DoctorId", "LicenceNumber", "PrivateEmail"]
+    assert ForeignKey(("SeenBy",), "staff", ("DoctorId",)) in table(ev, "Visits").foreign_keys
+    # each addition said once, at its place in the code, as a warning
+    assert all(p.severity is Severity.WARNING for p in ev.problems)
+    assert [(p.location.path, p.location.line, p.location.column) for p in ev.problems][:2] == [
+        ("src/Clinic.Domain/Patient.Contact.cs", 5, 5),
+        ("src/Clinic.Domain/Visit.cs", 3, 1),
+    ]
+    assert ev.problems[0].message == (
+        "`crm.people.PhoneNumber` is in `ClinicContext` but not in its model snapshot: "
+        "a migration may be missing; read from the code"
+    )
+    assert ev.problems[1].message == (
+        "`Visits` is in `ClinicContext` but not in its model snapshot: a migration may be missing "
+        "or the table is made by EnsureCreated; read from the code"
+    )
+    assert len(ev.problems) == 6  # PhoneNumber and five tables
+
+
+SHOP = {
+    "Data/ShopContext.cs": (
+        "public class ShopContext : DbContext\n{\n    public DbSet<Buyer> Buyers { get; set; }\n}\n"
+    ),
+    "Data/Buyer.cs": "public class Buyer\n{\n    public int Id { get; set; }\n    public string Email { get; set; }\n}\n",
+    "Data/Migrations/ShopContextModelSnapshot.cs": (
+        "[DbContext(typeof(ShopContext))]\npartial class ShopContextModelSnapshot : ModelSnapshot\n{\n"
+        "    protected override void BuildModel(ModelBuilder modelBuilder)\n    {\n"
+        '        modelBuilder.Entity("Buyer", b =>\n            {\n'
+        '                b.Property<int>("Id").HasColumnType("int");\n'
+        '                b.Property<string>("Email").HasMaxLength(320).HasColumnType("nvarchar(320)");\n'
+        '                b.HasKey("Id");\n                b.ToTable("Buyers");\n            });\n    }\n}\n'
+    ),
+    "Data/Migrations/20240101_Initial.cs": MIGRATION,
+}
+
+
+def test_a_complete_snapshot_read_with_its_code_is_the_snapshot_alone(tmp_path: Path):
+    write_files(tmp_path, SHOP)
+    both = read_entry(tmp_path, "Data/**/*.cs", "efcore")
+    alone = read_entry(tmp_path, "Data/Migrations/ShopContextModelSnapshot.cs", "efcore")
+    assert not both.problems
+    assert both.tables == alone.tables
+    assert column(both, "Buyers.Email").type == "nvarchar(320)"
+
+
+def test_a_migrations_folder_is_read_without_parsing_any_code(tmp_path: Path, monkeypatch):
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the code was parsed")
+
+    monkeypatch.setattr("cnsnt.sources.schemas.efcore.select", refuse)
+    write_files(tmp_path, SHOP)
+    ev = read_entry(tmp_path, "Data/Migrations/*.cs", "efcore")
     assert not ev.problems
-    assert [t.key for t in ev.tables] == ["Patients"]
+    assert [t.key for t in ev.tables] == ["Buyers"]
     assert ev.counts["schema_files"] == 1
+
+
+def test_a_context_without_snapshot_beside_one_with_is_read_from_its_code(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            **SHOP,
+            "Data/AuditContext.cs": (
+                "public class AuditContext : DbContext\n{\n    public DbSet<LogIn> LogIns { get; set; }\n"
+                "    public DbSet<Buyer> Buyers { get; set; }\n}\n"
+                "public class LogIn\n{\n    public int Id { get; set; }\n    public string IpAddress { get; set; }\n}\n"
+            ),
+        },
+    )
+    ev = read_entry(tmp_path, "Data/**/*.cs", "efcore")
+    assert not ev.problems  # no snapshot is AuditContext's: nothing is missing from one
+    assert [t.key for t in ev.tables] == ["Buyers", "LogIns"]  # a table two models map is listed once
+    assert column(ev, "Buyers.Email").type == "nvarchar(320)"
 
 
 def test_identity_tph_owned_types_and_many_to_many(tmp_path: Path):
@@ -412,3 +523,55 @@ def test_fluent_relationships_from_either_end_and_a_class_name_declared_twice(tm
         ForeignKey(("AccountId",), "Accounts", ("Id",)),  # the image holds AccountId: it is the dependent
     ]
     assert names(ev, "Accounts") == ["Id"]  # no shadow AvatarId
+
+
+def test_init_proposes_a_snapshot_with_its_contexts_code_and_the_audit_finds_the_missing_tables(tmp_path: Path):
+    """The entry is the common folder of the snapshot and the context's files; the tables only the code has are read."""
+    _project(
+        tmp_path,
+        **{
+            "src/Clinic.Data/Migrations/InitialModelSnapshot.cs": SNAPSHOT,
+            "src/Clinic.Data/Migrations/20240101_Initial.cs": MIGRATION,
+        },
+    )
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "src/**/*.cs", format="efcore")]
+    assert notes == [
+        "EF Core model snapshot src/Clinic.Data/Migrations/InitialModelSnapshot.cs: read instead of the "
+        "1 migration file beside it (their history)",
+        "EF Core model snapshot src/Clinic.Data/Migrations/InitialModelSnapshot.cs read with its DbContext's "
+        "code in src/**/*.cs (8 files): a table or column the code has and the snapshot lacks (no migration "
+        "yet, or EnsureCreated) is read from the code and reported",
+    ]
+    result = CliRunner().invoke(app, ["init", str(tmp_path)], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    policy = yaml.safe_load((tmp_path / "cnsnt.yaml").read_text())
+    declared = {c for d in policy["data"].values() for c in d.get("columns", [])}
+    assert {"crm.people.email_address", "crm.people.PhoneNumber", "staff.PrivateEmail"} <= declared
+    notes_found = [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
+    assert {f.severity for f in notes_found} == {Severity.WARNING}
+    assert "`staff` is in `ClinicContext`" in " ".join(f.message for f in notes_found)
+
+
+def test_init_reads_a_complete_snapshot_with_its_code_and_a_second_context_beside_it(tmp_path: Path):
+    """A context without snapshot whose files share the other's folder is proposed in the same entry."""
+    write_files(
+        tmp_path,
+        {
+            **SHOP,
+            "Data/AuditContext.cs": (
+                "public class AuditContext : DbContext\n{\n    public DbSet<LogIn> LogIns { get; set; }\n}\n"
+                "public class LogIn\n{\n    public int Id { get; set; }\n    public string IpAddress { get; set; }\n}\n"
+            ),
+        },
+    )
+    found, _ = survey(tmp_path)
+    assert found == [Found("schemas", "Data/**/*.cs", format="efcore")]
+    result = CliRunner().invoke(app, ["init", str(tmp_path)], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    audited = audit_path(tmp_path)
+    assert not [f for f in audited.findings if f.rule == "CN001"]  # the snapshot is complete: nothing said
+    policy = yaml.safe_load((tmp_path / "cnsnt.yaml").read_text())
+    assert policy["sources"]["schemas"] == [{"path": "Data/**/*.cs", "format": "efcore"}]
+    declared = {c for d in policy["data"].values() for c in d.get("columns", [])}
+    assert {"Buyers.Email", "LogIns.IpAddress"} <= declared

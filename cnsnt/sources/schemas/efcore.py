@@ -4,15 +4,18 @@ The C# is parsed, never compiled or run (`tree-sitter-c-sharp`, kept by the tree
 project, prebuilt wheels): exact places, and the rest of a damaged file is still read.
 
 An entry's model snapshots (`Migrations/<Context>ModelSnapshot.cs`) are EF's own
-statement of the whole current schema: when an entry has one, it alone is read
-(`efcore_snapshot`), and the other `.cs` files of the entry (migrations, their
-`.Designer.cs`, entity classes, the `DbContext`) are the same model again or its
-history and are passed over. Each snapshot is one model: relationships resolve within it.
+statement of the schema as of the last migration (`efcore_snapshot`); migrations and
+their `.Designer.cs` are its history and are passed over. Each snapshot is one model:
+relationships resolve within it.
 
-An entry without a snapshot (a database-first project, or one that calls
-`EnsureCreated()`) is read from the code as EF builds its model: each `DbContext`
-subclass, the entity classes it reaches, their attributes and the fluent API
-(`efcore_code`). Only the files that hold those are parsed (`efcore_files`).
+The code is read as EF builds its model: each `DbContext` subclass, the entity classes
+it reaches, their attributes and the fluent API (`efcore_code`); only the files that
+hold those are parsed (`efcore_files`). A context without a snapshot in the entry (a
+database-first project, or one that calls `EnsureCreated()`) is read from the code
+alone. A context with one (`[DbContext(typeof(X))]` names it) is read from both: the
+snapshot's tables, and the tables and columns only the code has, each with a warning
+(`efcore_union`). An entry whose other files derive no `DbContext` (a `Migrations`
+folder) is the snapshot alone: nothing else is parsed.
 """
 
 from __future__ import annotations
@@ -28,14 +31,15 @@ from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import ModelTable, model_evidence, model_failed, nothing_found, problem_of
 from cnsnt.sources.schemas.csharp import csharp_parser, csharp_syntax
 from cnsnt.sources.schemas.efcore_code import models as code_models
-from cnsnt.sources.schemas.efcore_files import select
+from cnsnt.sources.schemas.efcore_files import derives_marker, select
 from cnsnt.sources.schemas.efcore_model import Mapper
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot, snapshot_models
+from cnsnt.sources.schemas.efcore_union import table_key, union
 from cnsnt.sources.schemas.grammars import SourceFile
 
 
 def read_efcore(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """The tables of an entry's EF Core model snapshots, or else of its `DbContext` classes."""
+    """The tables of an entry's EF Core model snapshots, and those only its `DbContext` classes have."""
     problems: list[SourceProblem] = []
     texts: list[tuple[str, str]] = []
     for path in paths:
@@ -52,13 +56,24 @@ def read_efcore(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
     except SourceError as exc:
         problems.append(problem_of(exc, texts[0][0]))
         return model_evidence([], problems, 0)
-    tables, files, found = _snapshots(texts, parser, problems, ctx)
-    if not found:
-        tables, files, found = _code(texts, parser, problems, ctx)
+    snapshots, files = _snapshots(texts, parser, problems, ctx)
+    tables = [t for _, mine in snapshots for t in mine]
+    code = [(shown, text) for shown, text in texts if not is_snapshot(text) and not _migration(text)]
+    found = len(snapshots)
+    if not snapshots or any(derives_marker(text) for _, text in code):
+        more, used, contexts = _code(code, parser, snapshots, problems, ctx)
+        tables.extend(more)
+        files += used
+        found += contexts
     if not found and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
         problems.append(_nothing(shown))
     return model_evidence(tables, problems, files)
+
+
+def _migration(text: str) -> bool:
+    """A migration or its `.Designer.cs`: the model's history, never a context's code."""
+    return "MigrationBuilder" in text or "BuildTargetModel" in text
 
 
 def _parse(parser: Any, shown: str, text: str) -> tuple[Any, SourceFile, SourceProblem | None]:
@@ -70,9 +85,10 @@ def _parse(parser: Any, shown: str, text: str) -> tuple[Any, SourceFile, SourceP
 
 def _snapshots(
     texts: list[tuple[str, str]], parser: Any, problems: list[SourceProblem], ctx: SourceContext
-) -> tuple[list[ModelTable], int, int]:
-    tables: list[ModelTable] = []
-    files = found = 0
+) -> tuple[list[tuple[str, list[ModelTable]]], int]:
+    """Each snapshot's context and tables, in file order, and how many snapshot files were read."""
+    models: list[tuple[str, list[ModelTable]]] = []
+    files = 0
     mine: list[SourceProblem] = []
     for shown, text in texts:
         if not is_snapshot(text):
@@ -82,34 +98,51 @@ def _snapshots(
         files += 1
         mine.extend([broken] if broken is not None else [])
         try:
-            models = snapshot_models(tree.root_node, file)
-            found += len(models)
-            for entities in models:
-                tables.extend(Mapper(entities).tables())
+            for context, entities in snapshot_models(tree.root_node, file):
+                models.append((context, Mapper(entities).tables()))
         except RecursionError:  # nesting thousands deep: a hostile file, not a snapshot
             mine.append(_too_deep(shown))
         except Exception as exc:  # noqa: BLE001 - a bug of ours costs this file only
             mine.append(model_failed(exc, shown, 1, 1, "an EF Core model snapshot"))
     problems.extend(mine)
-    return tables, files, found
+    return models, files
 
 
 def _code(
-    texts: list[tuple[str, str]], parser: Any, problems: list[SourceProblem], ctx: SourceContext
+    texts: list[tuple[str, str]],
+    parser: Any,
+    snapshots: list[tuple[str, list[ModelTable]]],
+    problems: list[SourceProblem],
+    ctx: SourceContext,
 ) -> tuple[list[ModelTable], int, int]:
-    """The tables of the entry's `DbContext` classes (one model each; a table two map is listed once)."""
+    """The tables the entry's `DbContext` classes add to its snapshots, files read, contexts read.
+
+    A context with a snapshot adds what the snapshot lacks; one without adds its tables.
+    A table two models map is listed once (the snapshot's, else the first context's).
+    """
+    if not texts:
+        return [], 0, 0
     try:
         chosen = select(texts, lambda shown, text: _parse(parser, shown, text), ctx.check_time)
         problems.extend(chosen.problems)
+        by_context: dict[str, list[ModelTable]] = {}
+        for context, mine in snapshots:
+            by_context.setdefault(context, []).extend(mine)
+        seen = {table_key(t) for _, mine in snapshots for t in mine}
         tables: list[ModelTable] = []
-        seen: set[str] = set()
         found = 0
-        for entities in code_models(chosen.decls):
+        for decl, entities in code_models(chosen.decls):
+            code = Mapper(entities).tables()
+            if decl.name in by_context:
+                added, notes = union(by_context[decl.name], code, decl.name)
+                problems.extend(notes)
+                seen.update(table_key(t) for t in added)
+                tables.extend(added)
+                continue
             found += 1
-            for table in Mapper(entities).tables():
-                key = f"{table.schema or ''}.{table.name}".casefold()
-                if key not in seen:
-                    seen.add(key)
+            for table in code:
+                if table_key(table) not in seen:
+                    seen.add(table_key(table))
                     tables.append(table)
         return tables, len(chosen.used), found
     except RecursionError:

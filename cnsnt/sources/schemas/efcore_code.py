@@ -739,10 +739,10 @@ def _single_param(method: Node, file: Any, type_name: str) -> str | None:
     return file.text(name) if text == type_name else None
 
 
-def models(decls: Declarations) -> list[list[Entity]]:
-    """The entities of each context of the entry."""
+def models(decls: Declarations) -> list[tuple[ClassDecl, list[Entity]]]:
+    """Each context of the entry with its entities."""
     configs = configurations(decls)
     return [
-        ModelBuilder(decls.near(context.file.shown), context, configs).entities()
+        (context, ModelBuilder(decls.near(context.file.shown), context, configs).entities())
         for context in contexts(decls)
     ]

@@ -58,15 +58,46 @@ def is_snapshot(text: str) -> bool:
     return all(m in text for m in SNAPSHOT_MARKERS)
 
 
-def snapshot_models(root: Node, file: SourceFile) -> list[list[Entity]]:
-    """The entities of each `ModelSnapshot` class of a file (usually one), in declaration order."""
-    models: list[list[Entity]] = []
+def snapshot_models(root: Node, file: SourceFile) -> list[tuple[str, list[Entity]]]:
+    """The context and entities of each `ModelSnapshot` class of a file (usually one), in declaration order.
+
+    The context is the one `[DbContext(typeof(X))]` names (`X`, without its namespace),
+    else the class's name without `ModelSnapshot` (EF names the class so).
+    """
+    models: list[tuple[str, list[Entity]]] = []
     for cls in _classes(root):
         if not _derives_snapshot(cls, file):
             continue
+        context = _context_of(cls, file)
         for method, param in _build_methods(cls, file):
-            models.append(_Reader(file).model(method, param))
+            models.append((context, _Reader(file).model(method, param)))
     return models
+
+
+def snapshot_contexts(root: Node, file: SourceFile) -> list[str]:
+    """The context each `ModelSnapshot` class of a file is of (without reading its model)."""
+    return [_context_of(cls, file) for cls in _classes(root) if _derives_snapshot(cls, file)]
+
+
+def _context_of(cls: Node, file: SourceFile) -> str:
+    """`X` of the class's `[DbContext(typeof(Ns.X))]`, else its own name less `ModelSnapshot`."""
+    for attrs in cls.named_children:
+        if attrs.type != "attribute_list":
+            continue
+        for attr in attrs.named_children:
+            name = attr.child_by_field_name("name")
+            if attr.type != "attribute" or name is None:
+                continue
+            if file.text(name).rsplit(".", 1)[-1] not in ("DbContext", "DbContextAttribute"):
+                continue
+            args = next((c for c in attr.named_children if c.type == "attribute_argument_list"), None)
+            for arg in args.named_children if args is not None else []:
+                typeof = next((c for c in arg.named_children if c.type == "typeof_expression"), None)
+                kind = typeof.named_children[0] if typeof is not None and typeof.named_children else None
+                if kind is not None:
+                    return file.text(kind).split("<", 1)[0].rsplit(".", 1)[-1].strip()
+    name = cls.child_by_field_name("name")
+    return file.text(name).removesuffix("ModelSnapshot") if name is not None else ""
 
 
 def _classes(root: Node) -> list[Node]:
