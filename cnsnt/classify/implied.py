@@ -222,11 +222,18 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
         for column in table.columns:
             if column.name.casefold() in declared:
                 continue
-            holder = None if column.primary_key and own_key else schema.holding(table, column)
+            holder = schema.holding(table, column)
+            if (
+                holder is not None
+                and column.primary_key
+                and own_key
+                and _names_itself(table, _to(holder, column), prefix)
+            ):
+                holder = None  # the row's own id (`users.user_id`), not a copy of another's
             if holder is not None:
                 # the same name and type as another table's key: a copy of it, whatever
                 # the name says (`necessitat.dni` of `info_general(dni)`)
-                added.append(ForeignKey((column.name,), holder.name, ref_schema=holder.schema, implied=True))
+                added.append(_to(holder, column))
                 continue
             key = _implied(table, column, schema, prefix)
             if key is not None and column.primary_key and own_key and _names_itself(table, key, prefix):
@@ -357,6 +364,10 @@ def _names_itself(table: Table, key: ForeignKey, prefix: str | None) -> bool:
     )
 
 
+def _to(target: Table, column: Column) -> ForeignKey:
+    return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)
+
+
 def _holds_own_key(table: Table, column: Column) -> bool:
     """Whether a table's one key column is an identifier it gives out (`dni`, `kapcs_id`, `login`).
 
@@ -383,9 +394,7 @@ def _generic(name: str) -> bool:
     return not parts or parts <= _GENERIC_KEYS
 
 
-_GENERIC_KEYS = frozenset(
-    {*_APART, *_WEAK, "codigo", "codice", "uuid", "guid", "key", "pk", "oid", "uid", "rowid"}
-)
+_GENERIC_KEYS = frozenset({*_APART, *_WEAK, "codigo", "codice", "uuid", "guid", "key", "pk", "oid", "rowid"})
 
 
 def _same_key_type(column: Column, target: Table) -> bool:
@@ -397,9 +406,15 @@ def _same_key_type(column: Column, target: Table) -> bool:
 
 
 def _base_type(type_: str) -> str:
-    """`int(11) unsigned` -> `int`, `VARCHAR(16)` -> `varchar`: the kind, not the size."""
+    """`int(11) unsigned` -> `int`, `VARCHAR(16)` and `char(10)` -> `char`: the kind, not the size."""
     base = _ALNUM.split(type_.casefold(), maxsplit=1)[0]
-    return _INTEGERS.get(base, base)
+    return _INTEGERS.get(base) or _CHARACTERS.get(base, base)
+
+
+_CHARACTERS = {
+    name: "char"
+    for name in ("char", "varchar", "nchar", "nvarchar", "varchar2", "nvarchar2", "character", "bpchar")
+}
 
 
 _INTEGERS = {

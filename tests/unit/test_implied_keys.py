@@ -345,3 +345,22 @@ def test_a_persons_national_id_says_whom_a_row_is_about() -> None:
     assert "national id" in got["necessitat_alimentacio.observacions"].reasons[0]
     plain = _typed("menus", ("id", "INT"), ("dieta", "VARCHAR(50)"), ("observacions", "TEXT"))
     assert not classify_tables([plain])["menus.observacions"].personal
+
+
+def test_a_row_keyed_by_another_tables_key_is_that_rows_extension() -> None:
+    """`pagamenti(AB_CODI)` beside `anagrafica(AB_CODI)`; `char` and `varchar` keys agree."""
+    tables = [
+        _keyed(
+            "anagrafica", ("AB_CODI", "varchar(10)"), ("NOMINATIVO", "varchar(255)"), primary=("AB_CODI",)
+        ),
+        _keyed("pagamenti", ("AB_CODI", "varchar(10)"), ("IMPORTO", "decimal(10,2)"), primary=("AB_CODI",)),
+        _keyed("opusers", ("UKennung", "varchar(10)"), ("Vorname", "varchar(100)"), primary=("UKennung",)),
+        _keyed("syslogin", ("id", "INT"), ("UKennung", "char(10)"), ("login", "datetime")),
+        _keyed("users", ("user_id", "INT"), ("email", "TEXT"), primary=("user_id",)),
+        _keyed("profiles", ("user_id", "INT"), ("bio", "TEXT"), primary=("user_id",)),
+    ]
+    got = _implied(tables)
+    assert got[("pagamenti", "AB_CODI")] == "anagrafica"
+    assert got[("syslogin", "UKennung")] == "opusers"
+    assert got[("profiles", "user_id")] == "users"
+    assert ("users", "user_id") not in got  # its own key
