@@ -365,7 +365,9 @@ def _names_itself(table: Table, key: ForeignKey, prefix: str | None) -> bool:
 
 
 def _to(target: Table, column: Column) -> ForeignKey:
-    return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)
+    """The key `column` holds, naming `target`'s key column: a copied national id stays one."""
+    keys = [c.name for c in target.columns if c.primary_key]
+    return ForeignKey((column.name,), target.name, tuple(keys[:1]), ref_schema=target.schema, implied=True)
 
 
 def _holds_own_key(table: Table, column: Column) -> bool:

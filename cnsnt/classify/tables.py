@@ -971,7 +971,7 @@ def _copied_keys(
     for table in tables:
         own = {c.name.casefold(): c for c in table.columns}
         for key in table.foreign_keys:
-            if not key.ref_columns or len(key.ref_columns) != len(key.columns) or key.implied:
+            if not key.ref_columns or len(key.ref_columns) != len(key.columns):
                 continue
             target = _target(key, by_name, table.schema)
             if target is None:

@@ -364,3 +364,27 @@ def test_a_row_keyed_by_another_tables_key_is_that_rows_extension() -> None:
     assert got[("syslogin", "UKennung")] == "opusers"
     assert got[("profiles", "user_id")] == "users"
     assert ("users", "user_id") not in got  # its own key
+
+
+def test_a_copied_national_number_stays_one() -> None:
+    """`socle_eleves.ine` holds `archivage_eleves(ine)`, a pupil's national number: personal, not a mere link."""
+    pupils = _typed(
+        "archivage_eleves",
+        ("ine", "varchar(255)"),
+        ("nom", "varchar(255)"),
+        ("prenom", "varchar(255)"),
+        ("naissance", "date"),
+    )
+    pupils = Table(
+        name=pupils.name,
+        location=WHERE,
+        source="schema.sql",
+        columns=tuple(
+            Column(c.table, c.name, WHERE, "schema.sql", type=c.type, primary_key=c.name == "ine")
+            for c in pupils.columns
+        ),
+    )
+    marks = _typed("socle_eleves_lvr", ("id", "INT"), ("ine", "varchar(255)"), ("niveau", "varchar(10)"))
+    got = classify_tables([pupils, marks])
+    assert got["socle_eleves_lvr.ine"].personal
+    assert (got["socle_eleves_lvr.ine"].category or "").startswith("user.government_id")
