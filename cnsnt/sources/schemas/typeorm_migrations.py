@@ -108,7 +108,7 @@ def read_ts_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext, 
         replay.shown = shown
         migrations += 1
         try:
-            _Up(file, replay, dialect, limit, flavour).run(up)
+            UpReplay(file, replay, dialect, limit, flavour).run(up)
         except RecursionError:
             replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
@@ -164,7 +164,7 @@ def _migration_classes(root: Node, file: SourceFile) -> list[tuple[str, Node]]:
     return out
 
 
-class _Up:
+class UpReplay:
     """One `up` method replayed: its SQL calls (`query(...)`, `addSql(...)`) in order."""
 
     def __init__(self, file: SourceFile, replay: Replay, dialect: str, limit: int, flavour: Flavour) -> None:
@@ -197,6 +197,7 @@ class _Up:
                 self.constants[self.file.text(name)] = value
 
     def call(self, node: Node) -> None:
+        """One call: SQL replayed, a schema-API call a warning, anything else passed over."""
         function = node.child_by_field_name("function")
         if function is None or function.type != "member_expression":
             return
@@ -221,7 +222,7 @@ class _Up:
         )
         if first is None:
             return
-        sql = _SqlText(self.file, self.constants)
+        sql = SqlText(self.file, self.constants)
         sql.read(first)
         text = sql.text
         if sql.holes:
@@ -243,7 +244,7 @@ class _Up:
         replay_sql(self.replay, text, sql.place, self.dialect, self.limit)
 
 
-    def known_statements(self, sql: _SqlText, call: str) -> str | None:
+    def known_statements(self, sql: SqlText, call: str) -> str | None:
         """The SQL with each statement that holds an unknown piece blanked out (a warning each).
 
         Many statements in one template with one `${...}` among them: the others are still
@@ -276,7 +277,7 @@ class _Up:
         return out
 
 
-class _SqlText(PlacedText):
+class SqlText(PlacedText):
     """SQL built from a TypeScript string, each piece with its place; an unknown piece is a hole."""
 
     def __init__(self, file: SourceFile, constants: dict[str, Node] | None = None) -> None:
@@ -311,5 +312,6 @@ class _SqlText(PlacedText):
             self.hole(node)
 
     def hole(self, node: Node) -> None:
+        """A piece cnsnt cannot know, kept as the placeholder name at its place."""
         self.holes += 1
         self.add(self.HOLE, *self.file.place(node), raw=False)

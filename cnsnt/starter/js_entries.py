@@ -1,0 +1,53 @@
+"""Sequelize models and sequelize-cli or Knex migrations of a Node project, as `cnsnt init` proposes them.
+
+A sequelize-cli project keeps its models in `models/` (beside `models/index.js`, which
+holds the `define` defaults every model starts from) and its migrations in
+`migrations/`; a Knex project its migrations in `migrations/` (or the `directory` its
+knexfile names). Each folder is one entry, `<folder>/*.js`. Where the models are read,
+the sequelize-cli migrations that build them are left out with a note, as TypeORM's are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.sources.schemas.knex_migrations import is_knex_migration
+from cnsnt.sources.schemas.sequelize_migrations import is_sequelize_migration
+from cnsnt.sources.schemas.sequelize_models import NOT_MODELS, uses_sequelize
+
+#: File suffixes `cnsnt init` looks into for Node models and migrations.
+JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts")
+#: What an `up` export looks like in a migration file (a quick look, before any parse).
+_UP = ("exports.up", "up:", "up(", "function up", "const up")
+
+
+def js_kind(path: Path, head: str) -> str | None:
+    """`sequelize`, `sequelize_migrations`, `knex_migrations` or None for a JavaScript/TypeScript file.
+
+    A model file defines one (`sequelize.define(`, or `.init(` on a class extending
+    `Model`); a migration exports `up` and uses `queryInterface` or `knex`.
+    """
+    name = path.name.lower()
+    if not name.endswith(JS_SUFFIXES) or name.endswith(NOT_MODELS):
+        return None
+    migration = any(mark in head for mark in _UP)
+    if migration and is_sequelize_migration(head):
+        return "sequelize_migrations"
+    if migration and is_knex_migration(head):
+        return "knex_migrations"
+    if uses_sequelize(head) and (".define(" in head or (".init(" in head and "extends Model" in head)):
+        return "sequelize"
+    return None
+
+
+def folder_patterns(paths: list[Path], root: Path) -> list[str]:
+    """One `<folder>/*<suffix>` glob per folder and suffix of the files (`db/migrations/*.js`)."""
+    return sorted({f"{p.parent.relative_to(root).as_posix()}/*{p.suffix}" for p in paths})
+
+
+def sequelize_note(patterns: list[str]) -> str:
+    """How the reader names the models' tables (it decides the same way)."""
+    return (
+        f"Sequelize models in {', '.join(patterns)}: tables named as Sequelize names them (the model's "
+        "plural, User -> Users, unless tableName or freezeTableName), with its id and createdAt/updatedAt"
+    )
