@@ -17,8 +17,8 @@ from cnsnt.sources.schemas.sequelize_models import NOT_MODELS, uses_sequelize
 
 #: File suffixes `cnsnt init` looks into for Node models and migrations.
 JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts")
-#: What an `up` export looks like in a migration file (a quick look, before any parse).
-_UP = ("exports.up", "up:", "up(", "function up", "const up")
+#: Folders of seed data, whose files look like migrations (sequelize-cli's `seeders/`).
+_SEEDS = frozenset({"seeders", "seeds", "seed"})
 
 
 def js_kind(path: Path, head: str) -> str | None:
@@ -30,10 +30,11 @@ def js_kind(path: Path, head: str) -> str | None:
     name = path.name.lower()
     if not name.endswith(JS_SUFFIXES) or name.endswith(NOT_MODELS):
         return None
-    migration = any(mark in head for mark in _UP)
-    if migration and is_sequelize_migration(head):
+    if path.parent.name.lower() in _SEEDS:
+        return None  # sequelize-cli's seeders export `up` too: rows, not tables
+    if is_sequelize_migration(head):
         return "sequelize_migrations"
-    if migration and is_knex_migration(head):
+    if is_knex_migration(head):
         return "knex_migrations"
     if uses_sequelize(head) and (".define(" in head or (".init(" in head and "extends Model" in head)):
         return "sequelize"

@@ -78,9 +78,8 @@ def read_js_migrations(
             )
             continue
         constants: dict[str, Any] = {}
-        classes_of(
-            tree.root_node, file, constants
-        )  # the file's top-level constants (`const TABLE = 'users'`)
+        classes_of(tree.root_node, file, constants)  # the file's top-level constants (`const T = 'users'`)
+        strings = _string_constants(tree.root_node, file)
         for up in ups:
             migrations += 1
             if up.type not in FUNCTIONS:
@@ -92,6 +91,8 @@ def read_js_migrations(
                 )
                 continue
             runner = UpReplay(file, replay, dialect or "postgres", ctx.limits.statement_bytes, flavour)
+            runner.constants.update(strings)
+            runner.substitute = True
             try:
                 read_up(file, up, replay, runner, constants)
             except RecursionError:
@@ -102,3 +103,17 @@ def read_js_migrations(
                 line, column = file.place(up)
                 replay.problems.append(model_failed(exc, shown, line, column, "this migration"))
     return replay.evidence(files, migrations)
+
+
+def _string_constants(root: Node, file: SourceFile) -> dict[str, Node]:
+    """`const TABLE = 'users'` at the top of a file: name -> its string, for SQL naming it (`${TABLE}`)."""
+    out: dict[str, Node] = {}
+    for node in root.named_children:
+        if node.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for declarator in (c for c in node.named_children if c.type == "variable_declarator"):
+            name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+            named = name is not None and name.type == "identifier"
+            if named and value is not None and value.type in ("string", "template_string"):
+                out.setdefault(file.text(name), value)
+    return out

@@ -29,6 +29,28 @@ FUNCTIONS = frozenset(
 )  # fmt: skip
 
 
+#: How a migration's `up` export is written (`exports.up = function (knex)`, `async up(queryInterface)`).
+UP_MARKS = (
+    "exports.up =", "exports.up=", "function up(", "function up (", "const up =", "up: async", "up: function",
+    "up: (", "async up(", "async up (", "up = async", "up = function", "up(queryInterface", "up(knex",
+)  # fmt: skip
+
+
+def exports_up(text: str) -> bool:
+    """Whether a file's text looks like it exports a migration's `up` (a quick look before parsing).
+
+    A mark that starts with `up` counts only where no name goes on before it (`setup(knex` is none).
+    """
+    for mark in UP_MARKS:
+        start = text.find(mark)
+        while start >= 0:
+            before = text[start - 1] if start and mark.startswith("up") else " "
+            if not (before.isalnum() or before in "_$"):
+                return True
+            start = text.find(mark, start + 1)
+    return False
+
+
 def javascript_parser() -> Any:
     """A tree-sitter parser for JavaScript and TypeScript (the TypeScript grammar reads both)."""
     return parser("typescript", "Sequelize and Knex sources")

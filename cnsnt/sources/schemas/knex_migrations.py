@@ -21,7 +21,15 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.js_migrations import read_js_migrations
-from cnsnt.sources.schemas.js_syntax import FUNCTIONS, Step, calls, chain, function_body, parameters
+from cnsnt.sources.schemas.js_syntax import (
+    FUNCTIONS,
+    Step,
+    calls,
+    chain,
+    exports_up,
+    function_body,
+    parameters,
+)
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.typeorm_migrations import UpReplay
 from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, evaluate
@@ -44,9 +52,7 @@ _KEYS = frozenset({"increments", "bigIncrements"})
 
 def is_knex_migration(text: str) -> bool:
     """Whether a JavaScript or TypeScript file holds a Knex migration (a quick look before parsing it)."""
-    if "knex" not in text.lower() or "queryInterface" in text:
-        return False
-    return ".schema" in text or any(mark in text for mark in ("exports.up", "function up", "const up"))
+    return "knex" in text.lower() and "queryInterface" not in text and exports_up(text)
 
 
 def read_knex_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:

@@ -22,7 +22,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.js_migrations import read_js_migrations
-from cnsnt.sources.schemas.js_syntax import arguments, callee, calls, function_body, parameters
+from cnsnt.sources.schemas.js_syntax import arguments, callee, calls, exports_up, function_body, parameters
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.sequelize_attributes import (
     Attribute,
@@ -40,7 +40,7 @@ _UNREAD = frozenset({"dropAllTables", "createSchema", "dropSchema", "dropAllSche
 
 def is_sequelize_migration(text: str) -> bool:
     """Whether a JavaScript file holds a sequelize-cli migration (a quick look before parsing it)."""
-    return "queryInterface" in text and "up" in text
+    return ("queryInterface" in text or "sequelize-cli" in text) and exports_up(text)
 
 
 def read_sequelize_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:

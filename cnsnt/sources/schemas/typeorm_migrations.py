@@ -175,6 +175,8 @@ class UpReplay:
         self.flavour = flavour
         self.constants: dict[str, Node] = {}
         """`const sql = `...`` of the method: SQL a later call names (`this.addSql(sql)`)."""
+        self.substitute = False
+        """Whether `${name}` of a constant string is read as that string (the JavaScript migrations)."""
 
     def run(self, body: Node) -> None:
         """Each call in the method, in file order (a call inside another's arguments after it)."""
@@ -222,7 +224,7 @@ class UpReplay:
         )
         if first is None:
             return
-        sql = SqlText(self.file, self.constants)
+        sql = SqlText(self.file, self.constants, self.substitute)
         sql.read(first)
         text = sql.text
         if sql.holes:
@@ -280,10 +282,13 @@ class UpReplay:
 class SqlText(PlacedText):
     """SQL built from a TypeScript string, each piece with its place; an unknown piece is a hole."""
 
-    def __init__(self, file: SourceFile, constants: dict[str, Node] | None = None) -> None:
+    def __init__(
+        self, file: SourceFile, constants: dict[str, Node] | None = None, substitute: bool = False
+    ) -> None:
         super().__init__()
         self.file = file
         self.constants = constants or {}
+        self.substitute = substitute
         self.holes = 0
 
     def read(self, node: Node, depth: int = 0) -> None:
@@ -298,7 +303,7 @@ class SqlText(PlacedText):
                 elif part.type == "escape_sequence":
                     self.add(unescape(self.file.text(part)), *self.file.place(part), raw=False)
                 elif part.type == "template_substitution":
-                    self.hole(part)
+                    self.substitution(part, depth)
         elif kind == "binary_expression" and self.file.text(node.child_by_field_name("operator")) == "+":
             for side in ("left", "right"):
                 part = node.child_by_field_name(side)
@@ -310,6 +315,16 @@ class SqlText(PlacedText):
             self.read(self.constants[self.file.text(node)], depth + 1)  # placed where the const is written
         else:
             self.hole(node)
+
+    def substitution(self, part: Node, depth: int) -> None:
+        """`${TABLE}` naming a constant string (when `substitute`): that string; anything else a hole."""
+        inner = next(iter(part.named_children), None)
+        named = inner is not None and inner.type == "identifier"
+        value = self.constants.get(self.file.text(inner)) if named else None
+        if self.substitute and value is not None and value.type in ("string", "template_string"):
+            self.read(value, depth + 1)
+        else:
+            self.hole(part)
 
     def hole(self, node: Node) -> None:
         """A piece cnsnt cannot know, kept as the placeholder name at its place."""
