@@ -39,7 +39,7 @@ from cnsnt.sql.statements import (
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
-from cnsnt.starter.js_entries import folder_patterns, js_kind, sequelize_note
+from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
@@ -1146,7 +1146,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             notes.append(naming_note(patterns, entities, root, model_kind))
             continue
         if model_kind == "sequelize":
-            patterns = folder_patterns([p for p, _ in orm[model_kind]], root)
+            patterns = model_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             notes.append(sequelize_note(patterns))
             continue

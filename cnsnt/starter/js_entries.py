@@ -9,11 +9,14 @@ the sequelize-cli migrations that build them are left out with a note, as TypeOR
 
 from __future__ import annotations
 
+import os
+from collections import defaultdict
 from pathlib import Path
 
 from cnsnt.sources.schemas.knex_migrations import is_knex_migration
 from cnsnt.sources.schemas.sequelize_migrations import is_sequelize_migration
 from cnsnt.sources.schemas.sequelize_models import NOT_MODELS, uses_sequelize
+from cnsnt.sources.schemas.sequelize_typescript import maps_sequelize_typescript
 
 #: File suffixes `cnsnt init` looks into for Node models and migrations.
 JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts")
@@ -38,7 +41,34 @@ def js_kind(path: Path, head: str) -> str | None:
         return "knex_migrations"
     if uses_sequelize(head) and (".define(" in head or (".init(" in head and "extends Model" in head)):
         return "sequelize"
+    if maps_sequelize_typescript(head) and ("@Table" in head or "@Column" in head):
+        return "sequelize"  # a model, or a parent class holding columns (`base/ParanoidModel.ts`)
     return None
+
+
+def model_patterns(paths: list[Path], root: Path) -> list[str]:
+    """Globs that read every model file in one entry: models name models and parents in other files.
+
+    `server/models/User.ts` and `server/models/base/IdModel.ts` are `server/models/**/*.ts`;
+    when the common folder is the project itself, each top folder gets its own glob (a
+    `**` from the root would walk `node_modules`).
+    """
+    common = Path(os.path.commonpath([str(p.parent) for p in paths])) if paths else root
+    groups: dict[Path, list[Path]] = defaultdict(list)
+    if common == root:
+        for path in paths:
+            parts = path.relative_to(root).parts
+            groups[root / parts[0] if len(parts) > 1 else root].append(path)
+    else:
+        groups[common] = list(paths)
+    out: set[str] = set()
+    for home, group in groups.items():
+        rel = home.relative_to(root).as_posix()
+        prefix = "" if home == root else f"{rel}/"
+        nested = any(p.parent != home for p in group)
+        for suffix in {p.suffix for p in group}:
+            out.add(f"{prefix}{'**/' if nested else ''}*{suffix}")
+    return sorted(out)
 
 
 def folder_patterns(paths: list[Path], root: Path) -> list[str]:

@@ -16,7 +16,6 @@ at its place; the rest of the model is read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,9 @@ from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
 from cnsnt.sources.schemas.js_syntax import arguments, callee, calls, javascript_parser, js_syntax, last_name
 from cnsnt.sources.schemas.sequelize_attributes import Attribute, literal, options_of, read_attributes
 from cnsnt.sources.schemas.sequelize_naming import camelize, pluralize, singularize, underscore
-from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, classes_of, evaluate
+from cnsnt.sources.schemas.sequelize_records import Association, SqModel
+from cnsnt.sources.schemas.sequelize_typescript import decorated_models, maps_sequelize_typescript
+from cnsnt.sources.schemas.typeorm_syntax import Node, TsClass, Unresolved, classes_of, evaluate
 
 #: Files that are no model even when they name one: tests and type declarations.
 NOT_MODELS = (".d.ts", ".spec.ts", ".test.ts", ".spec.js", ".test.js")
@@ -40,47 +41,15 @@ ASSOCIATIONS = frozenset({"belongsTo", "hasOne", "hasMany", "belongsToMany"})
 def uses_sequelize(text: str) -> bool:
     """Whether a JavaScript or TypeScript file may hold Sequelize models (a quick look before parsing).
 
-    It imports or requires `sequelize`, or is sequelize-cli's `(sequelize, DataTypes) =>` module.
+    It imports or requires `sequelize` or `sequelize-typescript`, or is sequelize-cli's
+    `(sequelize, DataTypes) =>` module.
     """
     return (
         "'sequelize'" in text
         or '"sequelize"' in text
+        or maps_sequelize_typescript(text)
         or ("DataTypes" in text and (".define(" in text or ".init(" in text))
     )
-
-
-@dataclass
-class SqModel:
-    """One model as written: its name, attributes and options (values still nodes)."""
-
-    name: str
-    file: SourceFile
-    node: Node
-    attributes: list[Attribute]
-    options: dict[str, Node]
-    names: set[str] = field(default_factory=set)
-    """The variables and class it is bound to (`const User = sequelize.define(...)`)."""
-    table: ModelTable | None = None
-    pk: tuple[str, str] = ("id", "id")
-    """(attribute, column) of its primary key."""
-    underscored: bool = False
-    auto_id: bool = False
-    """Whether Sequelize adds its `id` (no attribute is a primary key)."""
-    constants: dict[str, Any] = field(default_factory=dict)
-    """The file's top-level constants (`const USERS = 'users'`)."""
-
-
-@dataclass
-class Association:
-    """`Source.hasMany(Target, { ... })` as written."""
-
-    kind: str
-    source: str
-    target: str
-    options: dict[str, Node]
-    file: SourceFile
-    node: Node
-    constants: dict[str, Any] = field(default_factory=dict)
 
 
 class _Models:
@@ -91,6 +60,9 @@ class _Models:
         self.models: list[SqModel] = []
         self.associations: list[Association] = []
         self._warned: set[tuple[str, int, int]] = set()
+        self.classes: list[TsClass] = []
+        """Every class of the entry: sequelize-typescript's models and their parents."""
+        self.class_constants: dict[str, Any] = {}
         self.defaults: tuple[dict[str, Node], SourceFile, dict[str, Any]] | None = None
         """`new Sequelize(url, { define: { ... } })`: the options every model starts from."""
 
@@ -108,6 +80,9 @@ class _Models:
     def read_file(self, file: SourceFile, root: Node) -> None:
         constants: dict[str, Any] = {}
         classes = {cls.name: cls for cls in classes_of(root, file, constants)}
+        self.classes.extend(classes.values())
+        for key, value in constants.items():
+            self.class_constants.setdefault(key, value)
         found = _define_defaults(root, file) if self.defaults is None else None
         if found is not None:
             self.defaults = (found, file, constants)
@@ -205,6 +180,9 @@ class _Models:
     # ---- mapping
 
     def tables(self) -> list[ModelTable]:
+        decorated, associations = decorated_models(self.classes, self.class_constants, self.warn)
+        self.models.extend(decorated)
+        self.associations.extend(associations)
         by_name: dict[str, SqModel] = {}
         for model in self.models:
             for name in sorted(model.names):
@@ -288,11 +266,17 @@ class _Models:
         pk = next((a for a in attrs if a.primary_key), None)
         if pk is not None:
             model.pk = (pk.name, pk.field or (underscore(pk.name) if underscored else pk.name))
+        for stamp, attr_name in model.stamps.items():
+            if self.option(model, stamp) is False:  # `updatedAt: false` drops a parent's `@UpdatedAt` too
+                dropped = next((a for a in attrs if a.name == attr_name), None)
+                field_name = dropped.field if dropped is not None and dropped.field else None
+                gone = field_name or (underscore(attr_name) if underscored else attr_name)
+                table.columns = [c for c in table.columns if c.name != gone]
         if self.option(model, "timestamps") is not False:
             stamps = ["createdAt", "updatedAt"] + (
                 ["deletedAt"] if self.option(model, "paranoid") is True else []
             )
-            for stamp in stamps:
+            for stamp in (s for s in stamps if s not in model.stamps):
                 renamed = self.option(model, stamp)
                 if renamed is False:
                     continue
@@ -348,13 +332,16 @@ class _Models:
         if source.table is None or target.table is None:
             return
         if assoc.kind == "belongsTo":
-            alias = self.text(assoc, "as") or singularize(target.name)
-            key = self.key(assoc, "foreignKey") or (camelize(f"{alias}_{target.pk[0]}"), None)
+            alias = self.text(assoc, "as") or assoc.alias or singularize(target.name)
+            key = self.key(assoc, "foreignKey") or _declared_key(assoc, source, target)
+            key = key or (camelize(f"{alias}_{target.pk[0]}"), None)
             ref = self.text(assoc, "targetKey")
             self.link(source, key, target.table, ref or target.pk[1], assoc)
         elif assoc.kind in ("hasOne", "hasMany"):
-            base = (self.text(assoc, "as") if assoc.kind == "hasOne" else None) or source.name
-            key = self.key(assoc, "foreignKey") or (camelize(f"{singularize(base)}_{source.pk[0]}"), None)
+            named = self.text(assoc, "as") or assoc.alias
+            base = (named if assoc.kind == "hasOne" else None) or source.name
+            key = self.key(assoc, "foreignKey") or _declared_key(assoc, target, source)
+            key = key or (camelize(f"{singularize(base)}_{source.pk[0]}"), None)
             ref = self.text(assoc, "sourceKey")
             self.link(target, key, source.table, ref or source.pk[1], assoc)
         else:
@@ -431,8 +418,7 @@ class _Models:
                 "cnsnt cannot name the junction table; not read",
             )
             return
-        if through_node.type == "object":
-            through_node = options_of(through_node, assoc.file).get("model", through_node)
+        through_node = _through(through_node, assoc.file)
         try:
             through = evaluate(through_node, assoc.file, assoc.constants)
         except Unresolved:
@@ -472,13 +458,20 @@ class _Models:
         self_join = source is target
         alias = self.text(assoc, "as")
         other_base = singularize(alias) if self_join and alias else singularize(target.name)
+        declared = junction if junction is not None and assoc.alias is not None else None
         keys = (
             (
                 self.key(assoc, "foreignKey")
+                or (_pointing(declared, source) if declared is not None else None)
                 or (camelize(f"{singularize(source.name)}_{source.pk[0]}"), None),
                 source,
             ),
-            (self.key(assoc, "otherKey") or (camelize(f"{other_base}_{target.pk[0]}"), None), target),
+            (
+                self.key(assoc, "otherKey")
+                or (_pointing(declared, target) if declared is not None else None)
+                or (camelize(f"{other_base}_{target.pk[0]}"), None),
+                target,
+            ),
         )
         for (attr, column_name), ref in keys:
             existing = next((a for a in attrs if a.name == attr), None)
@@ -492,6 +485,29 @@ class _Models:
             table.foreign_keys.append(
                 ForeignKey((column_name,), ref.table.name, (ref.pk[1],), ref.table.schema)
             )
+
+
+def _through(node: Node, file: SourceFile) -> Node:
+    """The junction of `through`: `'UserRoles'`, `UserRole`, `{ model: UserRole }`, `() => UserRole`."""
+    if node.type == "object":
+        node = options_of(node, file).get("model", node)
+    if node.type == "arrow_function":  # sequelize-typescript's `() => GroupUser`
+        node = node.child_by_field_name("body") or node
+    return node
+
+
+def _declared_key(assoc: Association, owner: SqModel, other: SqModel) -> tuple[str, str | None] | None:
+    """sequelize-typescript's key: the `@ForeignKey(() => Other)` attribute of `owner`, when one only."""
+    return _pointing(owner, other) if assoc.alias is not None else None
+
+
+def _pointing(owner: SqModel, other: SqModel) -> tuple[str, str | None] | None:
+    """The one attribute of `owner` that references `other` (`@ForeignKey(() => Other)`), if only one does."""
+    found = [
+        a for a in owner.attributes
+        if a.references is not None and a.references.model is not None and a.references.model in other.names
+    ]  # fmt: skip
+    return (found[0].name, found[0].field) if len(found) == 1 else None
 
 
 def _define_defaults(root: Node, file: SourceFile) -> dict[str, Node] | None:
