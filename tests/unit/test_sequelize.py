@@ -228,7 +228,7 @@ exports.up = function (knex) {
       t.bigIncrements('id');
       t.integer('account_id').unsigned().references('id').inTable('accounts');
       t.text('delivery_address');
-      t.timestamp('placed_at').defaultTo(knex.fn.now());
+      t.timestamp('placed_at').defaultTo(knex.raw('now()'));
     });
 };
 exports.down = (knex) => knex.schema.dropTable('orders').dropTable('accounts');
@@ -267,6 +267,9 @@ def test_knex_migrations_are_replayed_step_by_step(tmp_path: Path):
     assert names(ev, "purchases") == ["id", "account_id", "delivery_address", "placed_at", "total", "ip"]
     assert column(ev, "purchases.total").type == "DECIMAL(10, 2)"
     assert table(ev, "purchases").foreign_keys == (ForeignKey(("account_id",), "accounts", ("id",)),)
+    assert not [
+        p for p in ev.problems if p.location.path.endswith("init.js")
+    ]  # `knex.raw('now()')` is a value
     loop = [p for p in ev.problems if p.location.path.endswith("more.ts")]
     assert [(p.location.line, p.location.column) for p in loop] == [(12, 40)]
     assert "a name cnsnt cannot read" in loop[0].message
@@ -302,3 +305,140 @@ def test_init_proposes_knex_migrations(tmp_path: Path):
     assert policy["sources"]["schemas"] == [{"path": "db/migrations/*.js", "format": "knex_migrations"}]
     declared = {c for d in policy["data"].values() for c in d.get("columns", [])}
     assert {"accounts.email", "orders.delivery_address"} <= declared
+
+
+BASE_TS = """\
+import { Column, CreatedAt, DataType, Default, Model, PrimaryKey, UpdatedAt } from 'sequelize-typescript';
+
+export class IdModel extends Model {
+  @PrimaryKey
+  @Default(DataType.UUIDV4)
+  @Column(DataType.UUID)
+  id: string;
+
+  @CreatedAt
+  createdAt: Date;
+
+  @UpdatedAt
+  updatedAt: Date;
+}
+"""
+PATIENT_TS = """\
+import { BelongsTo, BelongsToMany, Column, Comment, DataType, ForeignKey, Table } from 'sequelize-typescript';
+import { IdModel } from './base/IdModel';
+import Clinic from './Clinic';
+import Allergy from './Allergy';
+import PatientAllergy from './PatientAllergy';
+
+@Table({ tableName: 'patients', modelName: 'patient', updatedAt: false })
+export default class Patient extends IdModel {
+  @Comment('as on the insurance card')
+  @Column(DataType.STRING(200))
+  fullName: string;
+
+  @Column
+  birthDate: Date;
+
+  @Column(DataType.STRING)
+  get nationalId(): string { return this.getDataValue('nationalId'); }
+
+  @ForeignKey(() => Clinic)
+  @Column(DataType.UUID)
+  clinicId: string;
+
+  @BelongsTo(() => Clinic, 'clinicId')
+  clinic: Clinic;
+
+  @BelongsTo(() => Clinic)
+  referrer: Clinic;
+
+  @BelongsToMany(() => Allergy, () => PatientAllergy)
+  allergies: Allergy[];
+}
+"""
+OTHERS_TS = """\
+import { Column, DataType, ForeignKey, Model, Table } from 'sequelize-typescript';
+import Patient from './Patient';
+
+@Table
+export class Clinic extends Model {
+  @Column
+  name: string;
+}
+
+@Table({ underscored: true })
+export class Allergy extends Model {
+  @Column(DataType.TEXT)
+  label: string;
+}
+
+@Table({ tableName: 'patient_allergies', timestamps: false })
+export class PatientAllergy extends Model {
+  @ForeignKey(() => Patient)
+  @Column(DataType.UUID)
+  patientId: string;
+
+  @ForeignKey(() => Allergy)
+  @Column
+  allergyId: number;
+}
+"""
+
+
+def test_sequelize_typescript_models_with_parents_and_associations(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {"models/base/IdModel.ts": BASE_TS, "models/Patient.ts": PATIENT_TS, "models/others.ts": OTHERS_TS},
+    )
+    assert detect(tmp_path / "models/Patient.ts") == "sequelize"
+    ev = read_entry(tmp_path, "models/**/*.ts", "sequelize")
+    # `@BelongsTo(() => Clinic) referrer` finds the one `@ForeignKey(() => Clinic)`, as sequelize-typescript does
+    assert names(ev, "patients") == ["id", "createdAt", "fullName", "birthDate", "clinicId", "nationalId"]
+    assert column(ev, "patients.fullName").comment == "as on the insurance card"
+    assert column(ev, "patients.fullName").type == "VARCHAR(200)"
+    assert column(ev, "patients.birthDate").type == "TIMESTAMP WITH TIME ZONE"
+    assert column(ev, "patients.id").primary_key and column(ev, "patients.id").type == "UUID"
+    assert column(ev, "patients.id").location.path == "models/base/IdModel.ts"
+    assert table(ev, "patients").foreign_keys == (ForeignKey(("clinicId",), "Clinics", ("id",)),)
+    assert names(ev, "allergies") == ["id", "label", "created_at", "updated_at"]
+    assert names(ev, "patient_allergies") == ["patientId", "allergyId"]
+    assert set(table(ev, "patient_allergies").foreign_keys) == {
+        ForeignKey(("patientId",), "patients", ("id",)),
+        ForeignKey(("allergyId",), "allergies", ("id",)),
+    }
+    assert not ev.problems
+
+
+def test_init_proposes_one_entry_for_sequelize_typescript_models_and_their_parents(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "src/models/base/IdModel.ts": BASE_TS,
+            "src/models/Patient.ts": PATIENT_TS,
+            "src/models/others.ts": OTHERS_TS,
+        },
+    )
+    policy, _ = _init(tmp_path)
+    assert policy["sources"]["schemas"] == [{"path": "src/models/**/*.ts", "format": "sequelize"}]
+    declared = {c for d in policy["data"].values() for c in d.get("columns", [])}
+    assert {"patients.fullName", "patients.birthDate", "patients.nationalId"} <= declared
+
+
+def test_raw_sql_names_a_constant_of_the_file(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "migrations/20240101000000-log.js": (
+                "const TABLE = 'login_log';\n"
+                "module.exports = {\n"
+                "  up: async (queryInterface) => {\n"
+                "    await queryInterface.sequelize.query(`CREATE TABLE ${TABLE} (id int, ip_address inet)`);\n"
+                "    await queryInterface.sequelize.query(`ALTER TABLE ${TABLE} ADD COLUMN ${column} text`);\n"
+                "  },\n"
+                "};\n"
+            )
+        },
+    )
+    ev = read_entry(tmp_path, "migrations/*.js", "sequelize_migrations")
+    assert names(ev, "login_log") == ["id", "ip_address"]
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(5, Severity.WARNING)]

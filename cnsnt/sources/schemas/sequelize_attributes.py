@@ -46,6 +46,8 @@ class Attribute:
     comment: str | None = None
     references: Reference | None = None
     virtual: bool = False
+    file: SourceFile | None = None
+    """The file it is written in when not its model's (a parent class's, for sequelize-typescript)."""
 
 
 def data_type(node: Node, file: SourceFile, constants: dict[str, Any]) -> tuple[str | None, bool]:

@@ -252,11 +252,12 @@ class _Models:
             model.auto_id = True
         for attr in attrs:
             column_name = attr.field or (underscore(attr.name) if underscored else attr.name)
-            place = model.file.place(attr.node)
+            written = attr.file or model.file  # a parent class's attribute is written in its own file
             table.add(
                 ModelColumn(
                     column_name,
-                    *place,
+                    *written.place(attr.node),
+                    path=written.shown if written is not model.file else None,
                     type=attr.type,
                     comment=attr.comment,
                     primary_key=attr.primary_key

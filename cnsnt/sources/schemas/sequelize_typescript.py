@@ -65,6 +65,7 @@ def decorated_models(
             for prop in [*owner.fields, *_accessors(owner)]:
                 found = _attribute(prop, owner.file, constants, warn)
                 if found is not None:
+                    found.file = owner.file
                     model.attributes = [a for a in model.attributes if a.name != found.name]
                     model.attributes.append(found)
                 model.stamps.update((_STAMPS[d], prop.name) for d in prop.decorators if d in _STAMPS)
