@@ -266,6 +266,9 @@ SEQUELIZE_PIECES = [
     "User.belongsTo(User", "this.hasMany(models.User", "User.belongsToMany(User, { through: 'UU' })",
     "{ foreignKey: { name: 'a', field: 'b' } }", "class User extends Model {", "static associate(models) {",
     "`t${x}`", "'\\u{110000}'", "createdAt: false", "define: { underscored: true }", "\n", "1e999", "email: ",
+    "@Table({ tableName: 't' })", "@Table", "@Column(DataType.STRING)", "@Column", "@ForeignKey(() => User)",
+    "@BelongsTo(() => User, 'userId')", "@BelongsToMany(() => User, () => UU)", "@CreatedAt", " get x(): string {}",
+    "class UU extends User {", "x: string;",
 ]
 sequelize_text = st.lists(st.sampled_from(SEQUELIZE_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 

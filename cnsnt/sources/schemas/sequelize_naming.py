@@ -28,21 +28,24 @@ _TYPES = {
 }  # fmt: skip
 #: Types that are no column at all.
 VIRTUAL = "VIRTUAL"
+#: Names longer than this are kept as written: the inflector runs some 80 patterns per call,
+#: and no model is named with a paragraph (a hostile file may be).
+_LONGEST = 200
 
 
 def pluralize(name: str) -> str:
     """A model's name pluralised as Sequelize's default table name (`User` -> `Users`)."""
-    return str(inflection.pluralize(name))
+    return name if len(name) > _LONGEST else str(inflection.pluralize(name))
 
 
 def singularize(name: str) -> str:
     """The singular Sequelize names associations after (`Users` -> `User`)."""
-    return str(inflection.singularize(name))
+    return name if len(name) > _LONGEST else str(inflection.singularize(name))
 
 
 def underscore(name: str) -> str:
     """`firstName` -> `first_name`, as `underscored: true` writes a field or a table."""
-    return str(inflection.underscore(name))
+    return name if len(name) > _LONGEST else str(inflection.underscore(name))
 
 
 def camelize(name: str) -> str:
