@@ -39,6 +39,7 @@ from cnsnt.sql.statements import (
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
+from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
@@ -433,7 +434,10 @@ def _orm_kind(path: Path) -> str | None:
     if suffix == ".prisma":
         return "prisma"
     if suffix == ".ts":
-        return typeorm_kind(path, _sniff(path))
+        head = _sniff(path)
+        return typeorm_kind(path, head) or js_kind(path, head)
+    if suffix in (".js", ".cjs", ".mjs"):
+        return js_kind(path, _sniff(path))
     if suffix == ".cs":
         return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
     if suffix == ".php":
@@ -1146,6 +1150,19 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             patterns = typeorm_patterns(entities, root)
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             notes.append(naming_note(patterns, entities, root, model_kind))
+            continue
+        if model_kind == "sequelize":
+            patterns = model_patterns([p for p, _ in orm[model_kind]], root)
+            found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
+            notes.append(sequelize_note(patterns))
+            continue
+        if model_kind in ("sequelize_migrations", "knex_migrations"):
+            scripts = [p for p, _ in orm[model_kind]]
+            if model_kind == "sequelize_migrations" and "sequelize" in orm:
+                notes.append(migrations_note(scripts, root, "sequelize-cli"))
+                continue
+            patterns = folder_patterns(scripts, root)
+            found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             continue
         if model_kind in ("typeorm_migrations", "mikroorm_migrations"):
             scripts = [p for p, _ in orm[model_kind]]

@@ -211,6 +211,9 @@ MIGRATION_FRAMES = {
                            "  async up(queryRunner: QueryRunner) {\n    ", "\n  }\n}\n"),
     "liquibase": ("changelog.xml", "<databaseChangeLog><changeSet id='1' author='a'>",
                   "</changeSet></databaseChangeLog>\n"),
+    "sequelize_migrations": ("20240101000000-a.js", "module.exports = {\n  up: async (queryInterface, Sequelize) => {\n"
+                             "    ", "\n  },\n};\n"),
+    "knex_migrations": ("20240101000000_a.js", "exports.up = function (knex) {\n  return knex.schema.", "\n};\n"),
 }
 
 
@@ -252,6 +255,28 @@ TYPEORM_PIECES = [
     ": string;", ": Date | null;", ": A[];", ": Promise<A>;", " x", " id", "\n  ", "\n", ", ", "1e999",
 ]
 typeorm_text = st.lists(st.sampled_from(TYPEORM_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+#: Pieces of Sequelize models: define, init, attributes, options, associations and broken ends.
+SEQUELIZE_PIECES = [
+    "sequelize.define(", "User.init(", "'User'", "{ ", " }", "(", ")", ", ", "DataTypes.STRING(100)",
+    "Sequelize.INTEGER", "DataTypes.VIRTUAL", "{ type: DataTypes.UUID, primaryKey: true }", "field: 'x'",
+    "references: { model: 'Users', key: 'id' }", "references: { model: User }", "...common", "[k]: 1",
+    "{ tableName: 'u', underscored: true, paranoid: true }", "{ sequelize, modelName: 'U' }", "freezeTableName: true",
+    "User.belongsTo(User", "this.hasMany(models.User", "User.belongsToMany(User, { through: 'UU' })",
+    "{ foreignKey: { name: 'a', field: 'b' } }", "class User extends Model {", "static associate(models) {",
+    "`t${x}`", "'\\u{110000}'", "createdAt: false", "define: { underscored: true }", "\n", "1e999", "email: ",
+    "@Table({ tableName: 't' })", "@Table", "@Column(DataType.STRING)", "@Column", "@ForeignKey(() => User)",
+    "@BelongsTo(() => User, 'userId')", "@BelongsToMany(() => User, () => UU)", "@CreatedAt", " get x(): string {}",
+    "class UU extends User {", "x: string;",
+]
+sequelize_text = st.lists(st.sampled_from(SEQUELIZE_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_sequelize(text: str) -> None:
+    """The Sequelize models reader gives evidence or a SourceError for any model file."""
+    head = "const { Model, DataTypes } = require('sequelize');\nmodule.exports = (sequelize, DataTypes) => {\n  "
+    _read("schemas", "user.js", (head + text + "\n};\n").encode("utf-8", "surrogatepass"), fmt="sequelize")
 
 
 def check_typeorm(text: str) -> None:

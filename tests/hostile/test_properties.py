@@ -101,6 +101,14 @@ def test_liquibase_yaml_and_json_changelogs(value):
     h.check_liquibase_documents(value)
 
 
+@given(h.sequelize_text)
+@example("sequelize.define('User', { ...common, [k]: 1, a: { references: { model: User } } }, { tableName: `t${x}` })")
+@example("class User extends Model { static associate(models) { this.hasMany(models.User) } } "
+         "User.init({}, { sequelize }); User.belongsToMany(User, { through: 'UU' })")
+def test_sequelize_reader(text):
+    h.check_sequelize(text)
+
+
 @given(h.typeorm_text)
 @example("@ManyToOne(() => A) a: A; } @Entity() export class B extends A { @ManyToMany(() => A) @JoinTable() x: A[];")
 @example("} export class B extends C {} export class C extends B {} @Entity() class D extends B {")

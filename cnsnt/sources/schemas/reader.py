@@ -3,7 +3,7 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`); without it
+`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`); without it
 the kind is told from each file's name and content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
@@ -14,6 +14,10 @@ the kind is told from each file's name and content:
   when they import `@mikro-orm/...` and use its decorators, else TypeORM entities (the
   reader passes over those without a decorator; in an entry that holds MikroORM
   entities, a `.ts` file that does not name `typeorm` goes with them);
+- `.js`, `.cjs`, `.mjs` files (and `.ts` files that name no TypeORM or MikroORM) are Knex
+  migrations when their `up` uses `knex.schema`, sequelize-cli migrations when it uses
+  `queryInterface`, Sequelize models when they import or require `sequelize` (or are
+  sequelize-cli's `(sequelize, DataTypes) =>` module); other `.js` files are reported;
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
   `.yaml`, `.yml`, `.json` files whose top mapping has `databaseChangeLog` its YAML
   and JSON ones;
@@ -55,6 +59,7 @@ from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.jpa_entities import read_jpa
+from cnsnt.sources.schemas.knex_migrations import is_knex_migration, read_knex_migrations
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog
 from cnsnt.sources.schemas.liquibase_xml import read_liquibase_xml
@@ -66,6 +71,8 @@ from cnsnt.sources.schemas.moodle_xmldb import is_xmldb, read_xmldb
 from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
 from cnsnt.sources.schemas.rails_schema import read_rails
+from cnsnt.sources.schemas.sequelize_migrations import is_sequelize_migration, read_sequelize_migrations
+from cnsnt.sources.schemas.sequelize_models import read_sequelize, uses_sequelize
 from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
 from cnsnt.sources.schemas.typeorm_entities import read_typeorm
 from cnsnt.sources.schemas.typeorm_migrations import is_typeorm_migration, read_typeorm_migrations
@@ -81,7 +88,12 @@ FORMATS = (
     "typeorm_migrations",
     "mikroorm",
     "mikroorm_migrations",
+    "sequelize",
+    "sequelize_migrations",
+    "knex_migrations",
 )
+#: File suffixes of JavaScript modules.
+JS_SUFFIXES = (".js", ".cjs", ".mjs")
 
 _GROUP_READERS: dict[str, EntryReader] = {
     "migrations": read_migrations,
@@ -102,6 +114,9 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "typeorm_migrations": read_typeorm_migrations,
     "mikroorm": read_mikroorm,
     "mikroorm_migrations": read_mikroorm_migrations,
+    "sequelize": read_sequelize,
+    "sequelize_migrations": read_sequelize_migrations,
+    "knex_migrations": read_knex_migrations,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -110,6 +125,7 @@ _BUILT_BY = {
     "django_migrations": "django",
     "typeorm_migrations": "typeorm",
     "mikroorm_migrations": "mikroorm",
+    "sequelize_migrations": "sequelize",
 }
 #: What those models are called in the warning.
 _MODELS = {
@@ -118,6 +134,7 @@ _MODELS = {
     "django": "Django models",
     "typeorm": "TypeORM entities",
     "mikroorm": "MikroORM entities",
+    "sequelize": "Sequelize models",
 }
 
 
@@ -164,15 +181,19 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
     _mikroorm_neighbours(kinds)
-    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm")
-    for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "liquibase", "python"):
+    model_kinds = (
+        "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize"
+    )  # fmt: skip
+    others = ("knex_migrations", "laravel", "doctrine", "xmldb", "liquibase", "python", "javascript")
+    for kind in (*model_kinds, *_BUILT_BY, *others):
         if kind not in kinds:
             continue
         models = _BUILT_BY.get(kind)
         if models in kinds:
             plan.append((_left_out(_MODELS[models]), kinds[kind]))
             continue
-        plan.append((_GROUP_READERS.get(kind, _unknown_python), kinds[kind]))
+        fallback = _unknown_javascript if kind == "javascript" else _unknown_python
+        plan.append((_GROUP_READERS.get(kind, fallback), kinds[kind]))
     return plan
 
 
@@ -240,6 +261,8 @@ def detect(path: Path) -> str:
         return "efcore"
     if suffix == ".ts":
         return _typescript_kind(_head(path, 200_000))
+    if suffix in JS_SUFFIXES:
+        return _javascript_kind(_head(path, 200_000)) or "javascript"
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
         return "laravel"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
@@ -271,7 +294,20 @@ def _typescript_kind(head: str) -> str:
         return "typeorm_migrations"
     if is_mikroorm_migration(head):
         return "mikroorm_migrations"
-    return "mikroorm" if maps_mikroorm(head) else "typeorm"
+    if maps_mikroorm(head):
+        return "mikroorm"
+    if "typeorm" not in head:
+        return _javascript_kind(head) or "typeorm"
+    return "typeorm"
+
+
+def _javascript_kind(head: str) -> str | None:
+    """Knex's or sequelize-cli's migrations or Sequelize models, from a JavaScript or TypeScript text."""
+    if is_knex_migration(head):
+        return "knex_migrations"
+    if is_sequelize_migration(head):
+        return "sequelize_migrations"
+    return "sequelize" if uses_sequelize(head) else None
 
 
 def _is_migrations(paths: list[Path]) -> bool:
@@ -293,6 +329,22 @@ def _head(path: Path, size: int) -> str:
             return handle.read(size).decode("utf-8", errors="replace")
     except OSError:
         return ""
+
+
+def _unknown_javascript(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """JavaScript files that are no Sequelize models, Knex or sequelize-cli migrations: a warning each."""
+    problems = [
+        SourceProblem(
+            "a JavaScript file that neither uses sequelize nor holds a Knex or sequelize-cli migration: "
+            "cnsnt reads no table from it (set `format: sequelize`, `sequelize_migrations` or "
+            "`knex_migrations` on the entry if it is one)",
+            Location(ctx.shown(path), 1, 1),
+            ctx.shown(path),
+            severity=Severity.WARNING,
+        )
+        for path in paths
+    ]
+    return Evidence(problems=problems, audited={"schemas"})
 
 
 def _unknown_python(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:

@@ -108,7 +108,7 @@ def read_ts_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext, 
         replay.shown = shown
         migrations += 1
         try:
-            _Up(file, replay, dialect, limit, flavour).run(up)
+            UpReplay(file, replay, dialect, limit, flavour).run(up)
         except RecursionError:
             replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
@@ -164,7 +164,7 @@ def _migration_classes(root: Node, file: SourceFile) -> list[tuple[str, Node]]:
     return out
 
 
-class _Up:
+class UpReplay:
     """One `up` method replayed: its SQL calls (`query(...)`, `addSql(...)`) in order."""
 
     def __init__(self, file: SourceFile, replay: Replay, dialect: str, limit: int, flavour: Flavour) -> None:
@@ -175,6 +175,8 @@ class _Up:
         self.flavour = flavour
         self.constants: dict[str, Node] = {}
         """`const sql = `...`` of the method: SQL a later call names (`this.addSql(sql)`)."""
+        self.substitute = False
+        """Whether `${name}` of a constant string is read as that string (the JavaScript migrations)."""
 
     def run(self, body: Node) -> None:
         """Each call in the method, in file order (a call inside another's arguments after it)."""
@@ -197,6 +199,7 @@ class _Up:
                 self.constants[self.file.text(name)] = value
 
     def call(self, node: Node) -> None:
+        """One call: SQL replayed, a schema-API call a warning, anything else passed over."""
         function = node.child_by_field_name("function")
         if function is None or function.type != "member_expression":
             return
@@ -221,7 +224,7 @@ class _Up:
         )
         if first is None:
             return
-        sql = _SqlText(self.file, self.constants)
+        sql = SqlText(self.file, self.constants, self.substitute)
         sql.read(first)
         text = sql.text
         if sql.holes:
@@ -243,7 +246,7 @@ class _Up:
         replay_sql(self.replay, text, sql.place, self.dialect, self.limit)
 
 
-    def known_statements(self, sql: _SqlText, call: str) -> str | None:
+    def known_statements(self, sql: SqlText, call: str) -> str | None:
         """The SQL with each statement that holds an unknown piece blanked out (a warning each).
 
         Many statements in one template with one `${...}` among them: the others are still
@@ -276,13 +279,16 @@ class _Up:
         return out
 
 
-class _SqlText(PlacedText):
+class SqlText(PlacedText):
     """SQL built from a TypeScript string, each piece with its place; an unknown piece is a hole."""
 
-    def __init__(self, file: SourceFile, constants: dict[str, Node] | None = None) -> None:
+    def __init__(
+        self, file: SourceFile, constants: dict[str, Node] | None = None, substitute: bool = False
+    ) -> None:
         super().__init__()
         self.file = file
         self.constants = constants or {}
+        self.substitute = substitute
         self.holes = 0
 
     def read(self, node: Node, depth: int = 0) -> None:
@@ -297,7 +303,7 @@ class _SqlText(PlacedText):
                 elif part.type == "escape_sequence":
                     self.add(unescape(self.file.text(part)), *self.file.place(part), raw=False)
                 elif part.type == "template_substitution":
-                    self.hole(part)
+                    self.substitution(part, depth)
         elif kind == "binary_expression" and self.file.text(node.child_by_field_name("operator")) == "+":
             for side in ("left", "right"):
                 part = node.child_by_field_name(side)
@@ -310,6 +316,17 @@ class _SqlText(PlacedText):
         else:
             self.hole(node)
 
+    def substitution(self, part: Node, depth: int) -> None:
+        """`${TABLE}` naming a constant string (when `substitute`): that string; anything else a hole."""
+        inner = next(iter(part.named_children), None)
+        named = inner is not None and inner.type == "identifier"
+        value = self.constants.get(self.file.text(inner)) if named else None
+        if self.substitute and value is not None and value.type in ("string", "template_string"):
+            self.read(value, depth + 1)
+        else:
+            self.hole(part)
+
     def hole(self, node: Node) -> None:
+        """A piece cnsnt cannot know, kept as the placeholder name at its place."""
         self.holes += 1
         self.add(self.HOLE, *self.file.place(node), raw=False)

@@ -1,0 +1,119 @@
+"""The replay of a folder of JavaScript migrations (sequelize-cli's, Knex's), one `up` at a time.
+
+Both tools run a folder's files in the order of their names (each starts with a
+timestamp: `20240101120000-create-user.js`) and call each file's exported `up` with
+their schema API (`queryInterface`, `knex`). The files are parsed (never run) with
+tree-sitter; each tool's reader walks the calls of `up` in the order they are written
+and applies them to the shared `Replay`; SQL it hands the database itself
+(`queryInterface.sequelize.query('...')`, `knex.raw('...')`) goes to the SQL replay the
+other migration readers share, placed in the file where the string is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence
+from cnsnt.model import Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.common import model_failed
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
+from cnsnt.sources.schemas.js_syntax import FUNCTIONS, javascript_parser, js_syntax, up_functions
+from cnsnt.sources.schemas.migration_order import natural_key
+from cnsnt.sources.schemas.replay import Replay
+from cnsnt.sources.schemas.typeorm_migrations import Flavour, UpReplay
+from cnsnt.sources.schemas.typeorm_syntax import Node, classes_of
+from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
+
+#: Reads one `up` function into the replay: (file, function, replay, the SQL replayer, file constants).
+UpReader = Callable[[SourceFile, Node, Replay, UpReplay, dict[str, Any]], None]
+#: Files in a migrations folder that are no migration: tests and type declarations.
+NOT_MIGRATIONS = (".d.ts", ".spec.ts", ".test.ts", ".spec.js", ".test.js")
+
+
+def _order(_: str, file_name: str) -> tuple[Any, ...]:
+    return (natural_key(file_name),)
+
+
+def read_js_migrations(
+    paths: list[Path],
+    spec: SourceSpec,
+    ctx: SourceContext,
+    tool: str,
+    sql: tuple[str, frozenset[str]],
+    read_up: UpReader,
+) -> Evidence:
+    """The tables a folder of one tool's JavaScript migrations leaves behind, replayed by file name.
+
+    `sql`: what SQL calls are made on, as messages show it, and the methods whose first
+    argument is SQL (`knex`, {`raw`}).
+    """
+    replay = Replay()
+    dialect = ctx.dialect or spec.dialect
+    if dialect:
+        try:
+            resolve_dialect(dialect)
+        except UnknownDialectError as exc:
+            raise SourceError(str(exc), spec.location) from None
+    flavour = Flavour(tool, sql[0], sql[1], frozenset(), "", _order)
+    files = migrations = 0
+    sources = sorted(
+        (p for p in paths if not p.name.lower().endswith(NOT_MIGRATIONS)),
+        key=lambda p: (natural_key(p.name), str(p)),
+    )
+    for shown, file, tree in parsed_files(sources, ctx, replay.problems, javascript_parser, js_syntax):
+        files += 1
+        replay.shown = shown
+        ups = up_functions(tree.root_node, file)
+        if not ups:
+            replay.report(
+                f"no {tool} migration (an exported `up` function) in this file: not replayed",
+                1,
+                1,
+                Severity.WARNING,
+            )
+            continue
+        constants: dict[str, Any] = {}
+        classes_of(tree.root_node, file, constants)  # the file's top-level constants (`const T = 'users'`)
+        strings = _string_constants(tree.root_node, file)
+        for up in ups:
+            migrations += 1
+            if up.type not in FUNCTIONS:
+                replay.not_replayed(
+                    f"up: {file.text(up)[:80]}",
+                    "a function cnsnt cannot find in this file",
+                    *file.place(up),
+                    Severity.WARNING,
+                )
+                continue
+            runner = UpReplay(file, replay, dialect or "postgres", ctx.limits.statement_bytes, flavour)
+            runner.constants.update(strings)
+            runner.substitute = True
+            try:
+                read_up(file, up, replay, runner, constants)
+            except RecursionError:
+                replay.report(
+                    "expressions nested too deep to read: the rest of this file is not replayed", 1, 1
+                )
+            except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
+                line, column = file.place(up)
+                replay.problems.append(model_failed(exc, shown, line, column, "this migration"))
+    return replay.evidence(files, migrations)
+
+
+def _string_constants(root: Node, file: SourceFile) -> dict[str, Node]:
+    """`const TABLE = 'users'` at the top of a file: name -> its string, for SQL naming it (`${TABLE}`)."""
+    out: dict[str, Node] = {}
+    for node in root.named_children:
+        if node.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for declarator in (c for c in node.named_children if c.type == "variable_declarator"):
+            name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+            named = name is not None and name.type == "identifier"
+            if named and value is not None and value.type in ("string", "template_string"):
+                out.setdefault(file.text(name), value)
+    return out
