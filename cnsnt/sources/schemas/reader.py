@@ -3,7 +3,7 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`); without it
+`mikroorm_migrations`, `gorm`); without it
 the kind is told from each file's name and content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
@@ -14,6 +14,8 @@ the kind is told from each file's name and content:
   when they import `@mikro-orm/...` and use its decorators, else TypeORM entities (the
   reader passes over those without a decorator; in an entry that holds MikroORM
   entities, a `.ts` file that does not name `typeorm` goes with them);
+- `.go` files are GORM models (the reader passes over those that mention neither GORM
+  nor `TableName` nor `AutoMigrate`, and `*_test.go` files);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
   `.yaml`, `.yml`, `.json` files whose top mapping has `databaseChangeLog` its YAML
   and JSON ones;
@@ -54,6 +56,7 @@ from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.efcore import read_efcore
+from cnsnt.sources.schemas.gorm_models import read_gorm
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog
@@ -81,6 +84,7 @@ FORMATS = (
     "typeorm_migrations",
     "mikroorm",
     "mikroorm_migrations",
+    "gorm",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -102,6 +106,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "typeorm_migrations": read_typeorm_migrations,
     "mikroorm": read_mikroorm,
     "mikroorm_migrations": read_mikroorm_migrations,
+    "gorm": read_gorm,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -164,7 +169,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
     _mikroorm_neighbours(kinds)
-    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm")
+    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "gorm")
     for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "liquibase", "python"):
         if kind not in kinds:
             continue
@@ -238,6 +243,8 @@ def detect(path: Path) -> str:
         return "jpa"
     if suffix == ".cs":
         return "efcore"
+    if suffix == ".go":
+        return "gorm"
     if suffix == ".ts":
         return _typescript_kind(_head(path, 200_000))
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
