@@ -274,6 +274,12 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
                 name = function.child_by_field_name("field")
                 if name is not None and file.text(name) in MIGRATE_CALLS:
                     calls.append(current)
+        elif current.type == "range_clause":  # `for _, t := range tables { db.AutoMigrate(&t) }`
+            left = current.child_by_field_name("left")
+            right = current.child_by_field_name("right")
+            if left is not None and right is not None:
+                for name in left.named_children:
+                    variables.setdefault(file.text(name), []).append(right)
         elif current.type == "short_var_declaration":
             left = current.child_by_field_name("left")
             right = current.child_by_field_name("right")
@@ -285,14 +291,30 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
         args = call.child_by_field_name("arguments")
         for arg in args.named_children if args is not None else []:
             found = list(_named_types(arg, file))
-            target = arg.named_children[0] if arg.type == "variadic_argument" and arg.named_children else arg
+            target = arg
+            while target.type in ("variadic_argument", "unary_expression") and target.named_children:
+                target = target.named_children[0]  # `models...`, `&t`
             if not found and target.type == "identifier":
-                for value in variables.get(file.text(target), []):
-                    found.extend(_named_types(value, file))
+                found = _followed(file.text(target), file, variables)
             if found:
                 out.migrated.extend(found)
             else:
                 out.unread_migrations.append(arg)
+
+
+def _followed(name: str, file: SourceFile, variables: dict[str, list[Node]]) -> list[tuple[GoType, Node]]:
+    """The types a variable's values name, through variables it is set from (`t` of `range tables`)."""
+    found: list[tuple[GoType, Node]] = []
+    seen = {name}
+    queue = [name]
+    while queue and len(seen) < _DEPTH:
+        for value in variables.get(queue.pop(), []):
+            named = list(_named_types(value, file))
+            found.extend(named)
+            if not named and value.type == "identifier" and file.text(value) not in seen:
+                seen.add(file.text(value))
+                queue.append(file.text(value))
+    return found
 
 
 def _named_types(node: Node, file: SourceFile) -> Iterator[tuple[GoType, Node]]:

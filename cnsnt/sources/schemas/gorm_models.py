@@ -108,6 +108,8 @@ class Mapped:
     fields: dict[str, ModelColumn] = field(default_factory=dict)
     keys: list[tuple[str, ModelColumn]] = field(default_factory=list)
     """Primary-key fields (name, column), in order."""
+    depths: dict[str, int] = field(default_factory=dict)
+    """Field name -> how deep in embedded structs the field that holds the name is."""
 
 
 @dataclass
@@ -180,14 +182,23 @@ class Mapper:
         return next((s for s in found if s.package == package), found[0])
 
     def _evidence(self, struct: GoStruct) -> bool:
-        if id(struct) in self.migrated or (struct.package, struct.name) in self.table_names:
+        """Whether a struct is a model: migrated, else named by `TableName()`, embedding `gorm.Model`, or tagged.
+
+        When the entry migrates structs, those are its models (and what they relate to): a
+        program that lists its models in `AutoMigrate` also tags its request and response
+        structs (`gorm:"comment:..."` copied over) and gives query views a `TableName()`,
+        and those are no tables.
+        """
+        if id(struct) in self.migrated:
+            return True
+        if self.migrated:
+            return False
+        if (struct.package, struct.name) in self.table_names:
             return True
         for member in struct.fields:
             if member.name is None and member.type.qualified == "gorm.Model":
                 return True
-            if tag_value(member.tag, "gorm") is not None:
-                return True
-        return False
+        return any(tag_value(m.tag, "gorm") is not None for m in struct.fields)
 
     def _models(self) -> list[GoStruct]:
         """Structs with GORM evidence, less those only ever embedded, plus the structs models relate to."""
@@ -270,25 +281,51 @@ class Mapper:
 
     def _table(self, struct: GoStruct) -> None:
         line, column = struct.file.place(struct.node)
-        table = ModelTable(self.table_of(struct), struct.file.shown, line, column)
+        name = self.table_of(struct)
+        table = ModelTable(name, struct.file.shown, line, column)
         mapped = Mapped(struct, table)
         self.by_struct[id(struct)] = mapped
-        self.out.append(table)
         self._columns(mapped, struct, "", 0)
         if not mapped.keys and "ID" in mapped.fields:
             key = mapped.fields["ID"]
             key.primary_key = True
             mapped.keys.append(("ID", key))
+        same = next((t for t in self.out if t.name == name), None)
+        if same is None:
+            self.out.append(table)
+            return
+        # two structs of one table (a plugin's copy, a narrower view of it): one table, the first
+        # struct's columns, then those only the other has
+        for col in table.columns:
+            if not any(c.name.casefold() == col.name.casefold() for c in same.columns):
+                same.columns.append(col)
+        mapped.table = same
 
     def _columns(self, mapped: Mapped, struct: GoStruct, prefix: str, depth: int) -> None:
         for member in struct.fields:
             settings = tag_settings(tag_value(member.tag, "gorm") or "")
-            if "-" in settings or (member.name is not None and not member.name[:1].isupper()):
+            if member.name is not None and not member.name[:1].isupper():
+                continue
+            if member.name is not None and not self._claim(mapped, member.name, depth):
+                continue  # an outer struct's field of that name hides this one (Go's promotion)
+            if "-" in settings:
                 continue
             if member.name is None or "EMBEDDED" in settings:
                 self._embedded(mapped, struct, member, settings, prefix, depth)
                 continue
             self._field(mapped, struct, member, settings, prefix)
+
+    def _claim(self, mapped: Mapped, name: str, depth: int) -> bool:
+        """Whether a field at `depth` is the model's field of that name; it then replaces a deeper one."""
+        if mapped.depths.get(name, depth) < depth:
+            return False
+        mapped.depths[name] = depth
+        old = mapped.fields.pop(name, None)
+        if old is not None:
+            mapped.table.columns = [c for c in mapped.table.columns if c is not old]
+            mapped.keys = [(n, c) for n, c in mapped.keys if c is not old]
+        self.relations = [r for r in self.relations if not (r.owner is mapped and r.field.name == name)]
+        return True
 
     def _embedded(
         self,
@@ -338,20 +375,22 @@ class Mapper:
         self, mapped: Mapped, struct: GoStruct, member: GoField, settings: dict[str, str], prefix: str
     ) -> None:
         name = member.name or member.type.name
-        kind = self._resolve(member.type, struct.package)
+        written = self._unnamed(member.type, struct.package)
+        kind = self._resolve(written, struct.package)
         given = settings.get("TYPE")
-        target = self.struct(member.type, struct.package)
+        target = self.struct(written, struct.package)
         column_type = given or "SERIALIZER" in settings
         scanner = target is not None and (target.package, target.name) in self.scanners
         # a type outside the entry beside its key field (`Company x.Company`, `CompanyID`) is a relation
         keyed = target is None and kind is None and any(f.name == name + "ID" for f in struct.fields)
-        if not column_type and (member.type.slice or keyed or (target is not None and not scanner)):
-            if member.type.slice and target is None and member.type.qualified in BUILTIN:
+        if not column_type and (written.slice or keyed or (target is not None and not scanner)):
+            if written.slice and target is None and written.qualified in BUILTIN:
                 pass  # `[]string`: a column only with a type or serializer (GORM refuses it otherwise)
             else:
-                self.relations.append(Relation(mapped, member, settings, member.type, struct))
+                self.relations.append(Relation(mapped, member, settings, written, struct))
                 return
-        unknown = target is None and not column_type and kind is None and member.type.package is None
+        unknown = target is None and not column_type and kind is None and written.package is None
+        unknown = unknown and (struct.package, written.name) not in self.named
         if unknown and member.type.name not in ("map", "interface", "struct", "function", "channel", "?"):
             self._warn(
                 struct.file,
@@ -360,7 +399,7 @@ class Mapper:
                 "read as a column of unknown type",
             )
         line, column = struct.file.place(member.node)
-        written = settings.get("COLUMN")
+        given_name = settings.get("COLUMN")
         primary = "PRIMARYKEY" in settings or "PRIMARY_KEY" in settings
         sql = sql_type(
             kind or "",
@@ -372,7 +411,7 @@ class Mapper:
         if sql is None and settings.get("SERIALIZER", "").lower() == "json":
             sql = "json"
         col = ModelColumn(
-            prefix + (written or db_name(name)),
+            prefix + (given_name or db_name(name)),
             line,
             column,
             sql,
@@ -387,6 +426,13 @@ class Mapper:
         mapped.fields[name] = col
         if primary:
             mapped.keys.append((name, col))
+
+    def _unnamed(self, kind: GoType, package: str) -> GoType:
+        """A named slice type as the slice it is (`type SummaryItems []*SummaryItem`); others as written."""
+        named = self.named.get((kind.package or package, kind.name))
+        if named is not None and named.slice and not kind.slice:
+            return GoType(named.name, named.package, named.pointer, True)
+        return kind
 
     def _resolve(self, kind: GoType, package: str, depth: int = 0) -> str | None:
         """A field type as `sql_type` knows it: a builtin, a qualified value type, or a named type's base."""
