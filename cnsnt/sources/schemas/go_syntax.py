@@ -85,6 +85,8 @@ class GoFile:
     """Types named in `AutoMigrate(...)` / `CreateTable(...)`, with where each is written."""
     unread_migrations: list[Node] = field(default_factory=list)
     """Arguments of those calls that name no type cnsnt can see (`AutoMigrate(all()...)`)."""
+    naming: list[tuple[str, Node]] = field(default_factory=list)
+    """`schema.NamingStrategy{SingularTable: true, TablePrefix: "t_"}`: (key, value expression)."""
 
 
 def read_go(tree: Any, file: SourceFile) -> GoFile:
@@ -274,6 +276,12 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
                 name = function.child_by_field_name("field")
                 if name is not None and file.text(name) in MIGRATE_CALLS:
                     calls.append(current)
+        elif current.type == "composite_literal" and _is_naming(current, file):
+            body = current.child_by_field_name("body")
+            for element in body.named_children if body is not None else []:
+                parts = [c.named_children[0] for c in element.named_children if c.named_children]
+                if element.type == "keyed_element" and len(parts) == 2:
+                    out.naming.append((file.text(parts[0]), parts[1]))
         elif current.type == "range_clause":  # `for _, t := range tables { db.AutoMigrate(&t) }`
             left = current.child_by_field_name("left")
             right = current.child_by_field_name("right")
@@ -300,6 +308,12 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
                 out.migrated.extend(found)
             else:
                 out.unread_migrations.append(arg)
+
+
+def _is_naming(literal: Node, file: SourceFile) -> bool:
+    """`schema.NamingStrategy{...}` (GORM's naming settings)."""
+    kind = literal.child_by_field_name("type")
+    return kind is not None and type_of(kind, file).name == "NamingStrategy"
 
 
 def _followed(name: str, file: SourceFile, variables: dict[str, list[Node]]) -> list[tuple[GoType, Node]]:

@@ -51,7 +51,7 @@ from cnsnt.sources.schemas.go_syntax import (
     read_go,
     tag_value,
 )
-from cnsnt.sources.schemas.gorm_naming import db_name, join_table_name, singular, table_name, tag_settings
+from cnsnt.sources.schemas.gorm_naming import db_name, singular, table_name, tag_settings
 from cnsnt.sources.schemas.gorm_types import BUILTIN, GORM_MODEL, QUALIFIED, sql_type
 from cnsnt.sources.schemas.grammars import Node, SourceFile, parsed_files, parser, syntax_problem
 
@@ -135,6 +135,10 @@ class Mapper:
         self.constants: dict[str, Constants] = {}
         self.table_names: dict[tuple[str, str], tuple[Node, SourceFile]] = {}
         self.scanners: set[tuple[str, str]] = set()
+        self.singular = False
+        """`NamingStrategy{SingularTable: true}`: tables keep the struct's name in the singular."""
+        self.prefix = ""
+        """`NamingStrategy{TablePrefix: "t_"}`: before every default table name."""
         migrated: list[tuple[GoType, Node, SourceFile]] = []
         for go in files:
             for struct in go.structs:
@@ -150,6 +154,8 @@ class Mapper:
                 if "Scan" in methods or "Value" in methods:
                     self.scanners.add((go.package, owner))
             migrated.extend((kind, node, go.file) for kind, node in go.migrated)
+            for key, value in go.naming:
+                self._naming(key, value, go)
             for node in go.unread_migrations:
                 self._warn(
                     go.file,
@@ -170,6 +176,34 @@ class Mapper:
         self.out: list[ModelTable] = []
         self.relations: list[Relation] = []
 
+    def _naming(self, key: str, value: Node, go: GoFile) -> None:
+        """A `schema.NamingStrategy{...}` setting: literals are followed, anything else is a warning."""
+        if key == "SingularTable" and value.type in ("true", "false"):
+            self.singular = self.singular or value.type == "true"
+            return
+        if key == "TablePrefix":
+            prefix = evaluate_string(value, go.file, {k: (v, go.file) for k, v in go.constants.items()})
+            if prefix is not None:
+                self.prefix = self.prefix or prefix
+                return
+        if key in ("SingularTable", "TablePrefix"):
+            self._warn(
+                go.file,
+                value,
+                f"NamingStrategy {key}: {go.file.text(value)[:80]} is set from code: "
+                "cnsnt names tables as GORM's default does (plural, no prefix)",
+            )
+
+    def default_table(self, struct: str) -> str:
+        """GORM's table for a struct name with the entry's naming settings."""
+        return self.prefix + (db_name(struct) if self.singular else table_name(struct))
+
+    def join_table(self, given: str) -> str:
+        """`many2many:` table as GORM's `JoinTableName` writes it with the entry's naming settings."""
+        if given.lower() == given:
+            return self.prefix + given
+        return self.default_table(given)
+
     # ---- which structs are tables
 
     def struct(self, kind: GoType, package: str | None) -> GoStruct | None:
@@ -182,7 +216,7 @@ class Mapper:
         return next((s for s in found if s.package == package), found[0])
 
     def _evidence(self, struct: GoStruct) -> bool:
-        """Whether a struct is a model: migrated, else named by `TableName()`, embedding `gorm.Model`, or tagged.
+        """Whether a struct is a model: migrated; else with `TableName()`, `gorm.Model` or gorm tags.
 
         When the entry migrates structs, those are its models (and what they relate to): a
         program that lists its models in `AutoMigrate` also tags its request and response
@@ -277,7 +311,7 @@ class Mapper:
                 f"{struct.name}.TableName() returns {file.text(node)[:80]}: cnsnt cannot evaluate it; "
                 "GORM's default name is used in its place",
             )
-        return table_name(struct.name)
+        return self.default_table(struct.name)
 
     def _table(self, struct: GoStruct) -> None:
         line, column = struct.file.place(struct.node)
@@ -515,7 +549,7 @@ class Mapper:
             ref_table = target.table.name
         else:
             primary = [(n, db_name(n)) for n in references] or [("ID", "id")]
-            ref_table = table_name(relation.target.name)
+            ref_table = self.default_table(relation.target.name)
         if foreign:
             columns = [_look_up(owner, name) for name in foreign]
         else:
@@ -560,7 +594,7 @@ class Mapper:
         owner = relation.owner
         settings = relation.settings
         member = relation.field
-        name = join_table_name(settings["MANY2MANY"])
+        name = self.join_table(settings["MANY2MANY"])
         if any(t.name == name for t in self.out):
             return  # the other side (or a join model) made it
         own = self._primary(owner, _names(settings.get("FOREIGNKEY")))
@@ -571,7 +605,7 @@ class Mapper:
             ref_table, ref_struct = target.table.name, target.struct.name
         else:
             theirs = [("ID", "id", None)]
-            ref_table, ref_struct = table_name(relation.target.name), relation.target.name
+            ref_table, ref_struct = self.default_table(relation.target.name), relation.target.name
             self._unkeyed(relation, "many2many", None)
         if not own or not theirs:
             return

@@ -79,11 +79,6 @@ def table_name(struct: str) -> str:
     return str(inflection.pluralize(db_name(struct)))
 
 
-def join_table_name(given: str) -> str:
-    """`many2many:user_languages` is kept; `many2many:UserLanguage` becomes `user_languages`."""
-    return given if given.lower() == given else table_name(given)
-
-
 def singular(word: str) -> str:
     """A field name made singular (`Friends` -> `Friend`), for a self-referencing join column."""
     return str(inflection.singularize(word))
