@@ -272,10 +272,8 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
         current = stack.pop()
         if current.type == "call_expression":
             function = current.child_by_field_name("function")
-            if function is not None and function.type == "selector_expression":
-                name = function.child_by_field_name("field")
-                if name is not None and file.text(name) in MIGRATE_CALLS:
-                    calls.append(current)
+            if function is not None and function.type == "selector_expression" and _migrates(function, file):
+                calls.append(current)
         elif current.type == "composite_literal" and _is_naming(current, file):
             body = current.child_by_field_name("body")
             for element in body.named_children if body is not None else []:
@@ -308,6 +306,18 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
                 out.migrated.extend(found)
             else:
                 out.unread_migrations.append(arg)
+
+
+def _migrates(function: Node, file: SourceFile) -> bool:
+    """`x.AutoMigrate`, or `CreateTable` of a `Migrator()` (not a project's own `m.CreateTable(db)`)."""
+    name = function.child_by_field_name("field")
+    operand = function.child_by_field_name("operand")
+    if name is None or operand is None:
+        return False
+    called = file.text(name)
+    if called == "AutoMigrate":
+        return True
+    return called == "CreateTable" and "migrator" in file.text(operand).lower()
 
 
 def _is_naming(literal: Node, file: SourceFile) -> bool:

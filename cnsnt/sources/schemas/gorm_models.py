@@ -135,6 +135,8 @@ class Mapper:
         self.constants: dict[str, Constants] = {}
         self.table_names: dict[tuple[str, str], tuple[Node, SourceFile]] = {}
         self.scanners: set[tuple[str, str]] = set()
+        self.unread = False
+        """Some `AutoMigrate` argument names structs cnsnt cannot see: tagged structs count as models too."""
         self.singular = False
         """`NamingStrategy{SingularTable: true}`: tables keep the struct's name in the singular."""
         self.prefix = ""
@@ -156,6 +158,7 @@ class Mapper:
             migrated.extend((kind, node, go.file) for kind, node in go.migrated)
             for key, value in go.naming:
                 self._naming(key, value, go)
+            self.unread = self.unread or bool(go.unread_migrations)
             for node in go.unread_migrations:
                 self._warn(
                     go.file,
@@ -221,11 +224,13 @@ class Mapper:
         When the entry migrates structs, those are its models (and what they relate to): a
         program that lists its models in `AutoMigrate` also tags its request and response
         structs (`gorm:"comment:..."` copied over) and gives query views a `TableName()`,
-        and those are no tables.
+        and those are no tables. When some call names structs cnsnt cannot see
+        (`for _, m := range list { db.AutoMigrate(m) }` over a parameter), the other
+        evidence counts as well.
         """
         if id(struct) in self.migrated:
             return True
-        if self.migrated:
+        if self.migrated and not self.unread:
             return False
         if (struct.package, struct.name) in self.table_names:
             return True
