@@ -420,25 +420,38 @@ def tag_value(tag: str, key: str) -> str | None:
 Constants = dict[str, tuple[Node, SourceFile]]
 
 
-def evaluate_string(node: Node, file: SourceFile, constants: Constants, depth: int = 0) -> str | None:
+#: How many expression nodes one string evaluation may visit, and how long its value may be:
+#: constants that double each other (`B = A + A`, `C = B + B`, ...) stop there.
+_BUDGET = 2000
+_LONGEST = 4096
+
+
+def evaluate_string(node: Node, file: SourceFile, constants: Constants) -> str | None:
     """A string expression of literals, `+` and package constants; None when it needs running code."""
-    if depth > _DEPTH:
+    return _evaluate(node, file, constants, 0, [_BUDGET])
+
+
+def _evaluate(node: Node, file: SourceFile, constants: Constants, depth: int, budget: list[int]) -> str | None:  # noqa: E501
+    budget[0] -= 1
+    if depth > _DEPTH or budget[0] < 0:
         return None
     kind = node.type
     if kind in ("raw_string_literal", "interpreted_string_literal"):
         return string_value(node, file)
     if kind == "parenthesized_expression":
         inner = _first_named(node)
-        return evaluate_string(inner, file, constants, depth + 1) if inner is not None else None
+        return _evaluate(inner, file, constants, depth + 1, budget) if inner is not None else None
     if kind == "identifier" and file.text(node) in constants:
         value, home = constants[file.text(node)]
-        return evaluate_string(value, home, constants, depth + 1)
+        return _evaluate(value, home, constants, depth + 1, budget)
     if kind == "binary_expression":
         operator = node.child_by_field_name("operator")
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         if operator is None or file.text(operator) != "+" or left is None or right is None:
             return None
-        a = evaluate_string(left, file, constants, depth + 1)
-        b = evaluate_string(right, file, constants, depth + 1) if a is not None else None
-        return a + b if a is not None and b is not None else None
+        a = _evaluate(left, file, constants, depth + 1, budget)
+        b = _evaluate(right, file, constants, depth + 1, budget) if a is not None else None
+        if a is None or b is None or len(a) + len(b) > _LONGEST:
+            return None
+        return a + b
     return None

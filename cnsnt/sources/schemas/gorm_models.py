@@ -61,6 +61,8 @@ GORM_IMPORTS = ("gorm.io/gorm", "github.com/jinzhu/gorm")
 MARKERS = ("gorm", "TableName", "AutoMigrate")
 #: How deep embedded structs are followed (a cycle or a hostile chain stops there).
 _EMBED_DEPTH = 8
+#: How many embedded structs one model reads in all (real models embed a handful).
+_EMBEDDINGS = 256
 
 
 def maps_gorm(text: str) -> bool:
@@ -108,6 +110,8 @@ class Mapped:
     fields: dict[str, ModelColumn] = field(default_factory=dict)
     keys: list[tuple[str, ModelColumn]] = field(default_factory=list)
     """Primary-key fields (name, column), in order."""
+    embedded: int = 0
+    """How many embedded structs were read into it (a hostile fan-out stops at `_EMBEDDINGS`)."""
     depths: dict[str, int] = field(default_factory=dict)
     """Field name -> how deep in embedded structs the field that holds the name is."""
 
@@ -261,7 +265,7 @@ class Mapper:
         queue = list(models)
         while queue:  # relation targets: AutoMigrate creates the tables a model points at
             struct = queue.pop()
-            for target in self._targets(struct, 0):
+            for target in self._targets(struct, 0, set()):
                 if id(target) not in chosen and id(target) not in embedded:
                     chosen.add(id(target))
                     models.append(target)
@@ -269,8 +273,10 @@ class Mapper:
         order = {id(s): (s.file.shown, s.node.start_byte) for s in models}
         return sorted(models, key=lambda s: order[id(s)])
 
-    def _targets(self, struct: GoStruct, depth: int) -> list[GoStruct]:
+    def _targets(self, struct: GoStruct, depth: int, seen: set[int]) -> list[GoStruct]:
+        """The structs a model's fields (its embedded structs' too) relate to; each embedded struct once."""
         out: list[GoStruct] = []
+        seen.add(id(struct))
         for member in struct.fields:
             settings = tag_settings(tag_value(member.tag, "gorm") or "")
             if "-" in settings or (member.name is not None and not member.name[:1].isupper()):
@@ -279,8 +285,8 @@ class Mapper:
             if inner is None or (inner.package, inner.name) in self.scanners or "TYPE" in settings:
                 continue
             if member.name is None or "EMBEDDED" in settings:
-                if depth < _EMBED_DEPTH and inner is not struct:
-                    out.extend(self._targets(inner, depth + 1))
+                if depth < _EMBED_DEPTH and id(inner) not in seen:
+                    out.extend(self._targets(inner, depth + 1, seen))
             else:
                 out.append(inner)
         return out
@@ -393,7 +399,17 @@ class Mapper:
                 self._add(mapped, name, col, primary)
             return
         inner = self.struct(member.type, struct.package)
-        if inner is None or inner is struct or depth >= _EMBED_DEPTH:
+        mapped.embedded += 1
+        if mapped.embedded > _EMBEDDINGS:
+            if mapped.embedded == _EMBEDDINGS + 1:
+                message = f"more than {_EMBEDDINGS} embedded structs: the rest are not read"
+                self._warn(struct.file, member.node, message)
+            return
+        if inner is not None and (inner is struct or depth >= _EMBED_DEPTH):
+            message = f"embedded {member.type.qualified} nests in itself or deeper than {_EMBED_DEPTH} levels: not read"
+            self._warn(struct.file, member.node, message)
+            return
+        if inner is None:
             if (
                 member.name is None
                 and member.type.qualified not in QUALIFIED
