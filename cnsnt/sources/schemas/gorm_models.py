@@ -406,7 +406,9 @@ class Mapper:
                 self._warn(struct.file, member.node, message)
             return
         if inner is not None and (inner is struct or depth >= _EMBED_DEPTH):
-            message = f"embedded {member.type.qualified} nests in itself or deeper than {_EMBED_DEPTH} levels: not read"
+            message = (
+                f"embedded {member.type.qualified} nests in itself or over {_EMBED_DEPTH} levels: not read"
+            )
             self._warn(struct.file, member.node, message)
             return
         if inner is None:
