@@ -321,7 +321,8 @@ func Up(db *gorm.DB, extra []any) {
     got = [(p.location.line, p.location.column, p.severity, p.message) for p in ev.problems]
     warning = Severity.WARNING
     assert got == [
-        (26, 27, warning, "extra...: cnsnt cannot tell which models this argument names"),
+        (26, 27, warning,
+         "extra...: the models this helper migrates are named where it is called; cnsnt does not follow them there"),
         (23, 42, warning,
          "Order.TableName() returns fmt.Sprintf(\"orders_%d\", 2024): cnsnt cannot evaluate it; GORM's default "
          "name is used in its place"),
@@ -335,6 +336,51 @@ func Up(db *gorm.DB, extra []any) {
         (14, 2, warning,
          "Order.Tags (has-many relation): Tag is not a model of this entry's files; its foreign key is not read"),
     ]  # fmt: skip
+
+
+def test_migrated_lists_are_followed_through_parameters_of_their_type(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "entity.go": """\
+package entity
+
+type Tables map[string]interface{}
+
+var Entities = Tables{
+	"users":  &User{},
+	"albums": &Album{},
+}
+
+func (list Tables) Migrate(db *gorm.DB) {
+	for _, e := range list {
+		db.AutoMigrate(e)
+	}
+}
+
+func Extra(db *gorm.DB, more func() any) {
+	db.AutoMigrate(more())
+}
+
+type User struct {
+	ID    uint
+	Email string `gorm:"size:255"`
+}
+
+type Album struct{ ID uint }
+
+type UserForm struct {
+	Email string `gorm:"size:255"`
+}
+""",
+        },
+    )
+    ev = read_entry(tmp_path, "*.go", "gorm")
+    # `more()` cannot be followed: tagged structs count too, the form among them
+    assert [t.name for t in ev.tables] == ["users", "albums", "user_forms"]
+    assert [(p.location.line, p.message) for p in ev.problems] == [
+        (17, "more(): cnsnt cannot tell which models this argument names")
+    ]
 
 
 def test_outer_fields_hide_embedded_ones_and_named_slices_are_relations(tmp_path: Path):

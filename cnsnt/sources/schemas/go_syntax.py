@@ -85,6 +85,8 @@ class GoFile:
     """Types named in `AutoMigrate(...)` / `CreateTable(...)`, with where each is written."""
     unread_migrations: list[Node] = field(default_factory=list)
     """Arguments of those calls that name no type cnsnt can see (`AutoMigrate(all()...)`)."""
+    passed_migrations: list[Node] = field(default_factory=list)
+    """Arguments that are a helper's own parameter (`models ...any`): named where it is called."""
     naming: list[tuple[str, Node]] = field(default_factory=list)
     """`schema.NamingStrategy{SingularTable: true, TablePrefix: "t_"}`: (key, value expression)."""
 
@@ -300,10 +302,13 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
             target = arg
             while target.type in ("variadic_argument", "unary_expression") and target.named_children:
                 target = target.named_children[0]  # `models...`, `&t`
+            passed = False
             if not found and target.type == "identifier":
-                found = _followed(file.text(target), file, variables)
+                found, passed = _followed(file.text(target), call, root, file, variables)
             if found:
                 out.migrated.extend(found)
+            elif passed:
+                out.passed_migrations.append(arg)
             else:
                 out.unread_migrations.append(arg)
 
@@ -326,18 +331,69 @@ def _is_naming(literal: Node, file: SourceFile) -> bool:
     return kind is not None and type_of(kind, file).name == "NamingStrategy"
 
 
-def _followed(name: str, file: SourceFile, variables: dict[str, list[Node]]) -> list[tuple[GoType, Node]]:
-    """The types a variable's values name, through variables it is set from (`t` of `range tables`)."""
+def _followed(
+    name: str, call: Node, root: Node, file: SourceFile, variables: dict[str, list[Node]]
+) -> tuple[list[tuple[GoType, Node]], bool]:
+    """The types a variable's values name, through variables it is set from (`t` of `range tables`).
+
+    A parameter (or receiver) of a named type (`list Tables`) is followed to the file's
+    literals of that type (`var Entities = Tables{...: &User{}}`). The second value: the
+    name is a parameter of no such type (`models ...any`), a helper's pass-through whose
+    models are named where it is called.
+    """
     found: list[tuple[GoType, Node]] = []
+    params = _parameters(call, file)
+    passed = False
     seen = {name}
     queue = [name]
     while queue and len(seen) < _DEPTH:
-        for value in variables.get(queue.pop(), []):
+        current = queue.pop()
+        if current in params:  # a parameter hides the file's other variables of that name
+            kind = params[current]
+            if kind is not None and kind.name not in ("interface", "any", "?") and not kind.package:
+                found.extend(_literals_of(kind.name, root, file))
+            else:
+                passed = True
+            continue
+        for value in variables.get(current, []):
             named = list(_named_types(value, file))
             found.extend(named)
             if not named and value.type == "identifier" and file.text(value) not in seen:
                 seen.add(file.text(value))
                 queue.append(file.text(value))
+    return found, passed and not found
+
+
+def _parameters(node: Node, file: SourceFile) -> dict[str, GoType | None]:
+    """The parameters and receivers of the functions around a node, by name, with their types."""
+    out: dict[str, GoType | None] = {}
+    current = node.parent
+    while current is not None:
+        if current.type in ("function_declaration", "method_declaration", "func_literal"):
+            for field_name in ("receiver", "parameters"):
+                params = current.child_by_field_name(field_name)
+                for decl in params.named_children if params is not None else []:
+                    kind = decl.child_by_field_name("type")
+                    written = type_of(kind, file) if kind is not None else None
+                    for ident in decl.children_by_field_name("name"):
+                        out.setdefault(file.text(ident), written)
+        current = current.parent
+    return out
+
+
+def _literals_of(type_name: str, root: Node, file: SourceFile) -> list[tuple[GoType, Node]]:
+    """The types named inside the file's composite literals of one type (`Tables{"users": &User{}}`)."""
+    found: list[tuple[GoType, Node]] = []
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if current.type == "composite_literal":
+            kind = current.child_by_field_name("type")
+            body = current.child_by_field_name("body")
+            if kind is not None and body is not None and type_of(kind, file).name == type_name:
+                found.extend(_named_types(body, file))
+                continue
+        stack.extend(reversed(current.named_children))
     return found
 
 

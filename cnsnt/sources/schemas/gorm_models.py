@@ -169,6 +169,13 @@ class Mapper:
                     node,
                     f"{go.file.text(node)[:80]}: cnsnt cannot tell which models this argument names",
                 )
+            for node in go.passed_migrations:
+                self._warn(
+                    go.file,
+                    node,
+                    f"{go.file.text(node)[:80]}: the models this helper migrates are named where it is "
+                    "called; cnsnt does not follow them there",
+                )
         self.migrated: set[int] = set()
         for kind, node, file in migrated:
             named = self.struct(kind, file_package(file, files))
