@@ -4,13 +4,16 @@ The files are parsed, never compiled or run (`tree-sitter-go`, prebuilt wheels);
 tree-sitter recovers from errors, so the rest of a damaged file is still read. Read
 from it, for GORM v2 (`gorm.io/gorm`) and v1 (`github.com/jinzhu/gorm`) alike:
 
-- a struct is a model when it embeds `gorm.Model`, has a field with a `gorm:"..."` tag,
-  has a `TableName() string` method, or is named in `db.AutoMigrate(&User{}, ...)` /
-  `Migrator().CreateTable(...)` (`new(User)`, a slice variable of them too); a struct
-  that only ever stands embedded in others is their columns, not a table; a struct a
-  model relates to is a table too (AutoMigrate creates it);
+- a struct is a model when it is named in `db.AutoMigrate(&User{}, ...)` /
+  `Migrator().CreateTable(...)` (`new(User)`, a slice variable, a `range` over one, a
+  parameter of a named type followed to that type's literals); when the entry holds no
+  such call (or one cnsnt cannot follow), also when it embeds `gorm.Model`, has a field
+  with a `gorm:"..."` tag or a `TableName() string` method; a struct that only ever
+  stands embedded in others is their columns, not a table; a struct a model relates to
+  is a table too (AutoMigrate creates it);
 - its table is its name in snake_case, pluralised (`CreditCard` -> `credit_cards`),
-  unless `TableName()` returns a literal or a package constant;
+  unless `TableName()` returns a literal or a package constant; a
+  `schema.NamingStrategy{SingularTable: true, TablePrefix: "t_"}` literal is followed;
 - exported fields are columns, named in snake_case (`UserID` -> `user_id`) unless
   `column:`; `type:`, `size:`, `precision:`/`scale:`, `primaryKey` (`primary_key`),
   `comment:` are read, `-` (and `-:migration`, `-:all`) leaves the field out; a field
