@@ -419,6 +419,34 @@ type Basket struct {
     assert ev.problems == []
 
 
+def test_a_model_embedded_in_an_untagged_response_struct_is_still_a_table(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "m.go": """\
+package m
+
+type Base struct {
+	ID uint `gorm:"primaryKey"`
+}
+
+type User struct {
+	Base
+	Email string `gorm:"size:200"`
+}
+
+type UserWithToken struct {
+	User
+	Token string `json:"token"`
+}
+""",
+        },
+    )
+    ev = read_entry(tmp_path, "*.go", "gorm")
+    assert [t.name for t in ev.tables] == ["users"]
+    assert names(ev, "users") == ["id", "email"]
+
+
 def test_naming_strategy_literals_are_followed(tmp_path: Path):
     write_files(
         tmp_path,

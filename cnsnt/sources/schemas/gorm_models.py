@@ -254,10 +254,16 @@ class Mapper:
         return any(tag_value(m.tag, "gorm") is not None for m in struct.fields)
 
     def _models(self) -> list[GoStruct]:
-        """Structs with GORM evidence, less those only ever embedded, plus the structs models relate to."""
+        """Structs with GORM evidence, less those embedded in models, plus the structs models relate to.
+
+        Only a model's embedding counts: a response struct that embeds `User` beside a
+        token leaves `User` a table.
+        """
         embedded: set[int] = set()
         for structs in self.by_name.values():
             for struct in structs:
+                if not self._evidence(struct):
+                    continue
                 for member in struct.fields:
                     settings = tag_settings(tag_value(member.tag, "gorm") or "")
                     if member.name is None or "EMBEDDED" in settings:
