@@ -113,6 +113,8 @@ class Mapped:
     fields: dict[str, ModelColumn] = field(default_factory=dict)
     keys: list[tuple[str, ModelColumn]] = field(default_factory=list)
     """Primary-key fields (name, column), in order."""
+    relations: dict[str, Relation] = field(default_factory=dict)
+    """Its relation fields by name, in the order read (resolved once every table is known)."""
     embedded: int = 0
     """How many embedded structs were read into it (a hostile fan-out stops at `_EMBEDDINGS`)."""
     depths: dict[str, int] = field(default_factory=dict)
@@ -180,8 +182,9 @@ class Mapper:
                     "called; cnsnt does not follow them there",
                 )
         self.migrated: set[int] = set()
+        packages = {id(go.file): go.package for go in files}
         for kind, node, file in migrated:
-            named = self.struct(kind, file_package(file, files))
+            named = self.struct(kind, packages.get(id(file)))
             if named is None:
                 self._warn(
                     file, node, f"{kind.qualified} is migrated but its struct is not in this entry's files"
@@ -191,7 +194,6 @@ class Mapper:
         self.models = self._models()
         self.by_struct: dict[int, Mapped] = {}
         self.out: list[ModelTable] = []
-        self.relations: list[Relation] = []
 
     def _naming(self, key: str, value: Node, go: GoFile) -> None:
         """A `schema.NamingStrategy{...}` setting: literals are followed, anything else is a warning."""
@@ -313,7 +315,9 @@ class Mapper:
         """Each model's table, then the keys of its relations (which need every table first)."""
         for struct in self.models:
             self._guard(struct, self._table)
-        for relation in list(self.relations):
+        relations = [r for struct in self.models if id(struct) in self.by_struct
+                     for r in self.by_struct[id(struct)].relations.values()]  # fmt: skip
+        for relation in relations:
             self._guard(relation.home, lambda _s, r=relation: self._relation(r))
         return self.out
 
@@ -385,7 +389,7 @@ class Mapper:
         if old is not None:
             mapped.table.columns = [c for c in mapped.table.columns if c is not old]
             mapped.keys = [(n, c) for n, c in mapped.keys if c is not old]
-        self.relations = [r for r in self.relations if not (r.owner is mapped and r.field.name == name)]
+        mapped.relations.pop(name, None)
         return True
 
     def _embedded(
@@ -460,7 +464,7 @@ class Mapper:
             if written.slice and target is None and written.qualified in BUILTIN:
                 pass  # `[]string`: a column only with a type or serializer (GORM refuses it otherwise)
             else:
-                self.relations.append(Relation(mapped, member, settings, written, struct))
+                mapped.relations[name] = Relation(mapped, member, settings, written, struct)
                 return
         unknown = target is None and not column_type and kind is None and written.package is None
         unknown = unknown and (struct.package, written.name) not in self.named
@@ -682,11 +686,6 @@ class Mapper:
         self.problems.append(
             SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
         )
-
-
-def file_package(file: SourceFile, files: list[GoFile]) -> str | None:
-    """The package a file declares."""
-    return next((go.package for go in files if go.file is file), None)
 
 
 def _look_up(mapped: Mapped, name: str) -> ModelColumn | None:
