@@ -39,6 +39,7 @@ from cnsnt.sql.statements import (
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
+from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.typeorm_entries import (
@@ -423,7 +424,7 @@ def _data_schema_note(paths: list[Path], root: Path) -> str:
 
 
 def _orm_kind(path: Path) -> str | None:
-    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine`, `efcore`, `typeorm`, ... or None.
+    """`django`, `sqlalchemy`, `rails`, `prisma`, `jpa`, `doctrine`, `efcore`, `typeorm`, `gorm`... or None.
 
     Of an Entity Framework Core project, the migrations' model snapshot
     (`<Context>ModelSnapshot.cs`) is proposed: EF's own statement of the whole current
@@ -440,6 +441,8 @@ def _orm_kind(path: Path) -> str | None:
         return js_kind(path, _sniff(path))
     if suffix == ".cs":
         return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
+    if suffix == ".go":
+        return gorm_kind(path, _sniff(path))
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
@@ -1163,6 +1166,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
                 continue
             patterns = folder_patterns(scripts, root)
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
+            continue
+        if model_kind == "gorm":
+            patterns = gorm_patterns([p for p, _ in orm[model_kind]], root)
+            found.extend(Found("schemas", pattern, format="gorm") for pattern in patterns)
+            notes.append(gorm_note(patterns))
             continue
         if model_kind in ("typeorm_migrations", "mikroorm_migrations"):
             scripts = [p for p, _ in orm[model_kind]]

@@ -285,6 +285,27 @@ def check_typeorm(text: str) -> None:
     _read("schemas", "a.entity.ts", (head + text + "\n}\n").encode("utf-8", "surrogatepass"), fmt="typeorm")
 
 
+#: Pieces of GORM models: structs, tags, embedded fields, relations, methods, calls and broken ends.
+GORM_PIECES = [
+    "type A struct {", "type B struct {", "type S string", "type L []*A", "}", "{", "(", ")", "\n\t",
+    "gorm.Model", "*B", "A", "ID uint", "Name string", "BID uint", "B B", "As []A", "Bs L", "X S",
+    '`gorm:"primaryKey"`', '`gorm:"column:c;type:varchar(9);size:9"`', '`gorm:"-"`', '`gorm:"embedded;embeddedPrefix:p_"`',
+    '`gorm:"many2many:a_bs"`', '`gorm:"many2many:a_bs;joinForeignKey:X;joinReferences:Y"`',
+    '`gorm:"foreignKey:BID;references:ID"`', '`gorm:"polymorphic:Owner"`', '`gorm:"comment:\\;x"`',
+    '`db:"x"`', '`gorm:"', 'size:"', "func (A) TableName() string { return ", '"t_" + K', "K", "}",
+    "const K = ", '"k"', "func f() { db.AutoMigrate(&A{}, new(B), xs...) }", "for _, t := range ts { db.AutoMigrate(&t) }",
+    "db.Migrator().CreateTable(&B{})", "schema.NamingStrategy{SingularTable: true, TablePrefix: K}",
+    "x.Scan", "func (b *B) Scan(v any) error { return nil }", " ", "\n", "\u00e9", "\\",
+]
+gorm_text = st.lists(st.sampled_from(GORM_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_gorm(text: str) -> None:
+    """The GORM reader gives evidence or a SourceError for any model file."""
+    head = 'package m\n\nimport "gorm.io/gorm"\n\ntype A struct {\n\t'
+    _read("schemas", "a.go", (head + text + "\n}\n").encode("utf-8", "surrogatepass"), fmt="gorm")
+
+
 #: Pieces of EF Core code-first models: contexts, entities, attributes, fluent calls, broken ends.
 EFCORE_PIECES = [
     "public DbSet<A> As { get; set; }", "public DbSet<B> Bs => Set<B>();", "public class A : B {",

@@ -118,6 +118,14 @@ def test_typeorm_reader(text):
     h.check_typeorm(text)
 
 
+@given(h.gorm_text)
+@example("B B\n} type B struct { A\n} type A2 struct { B `gorm:\"embedded\"`")
+@example("Bs L `gorm:\"many2many:a_bs\"`\n} type L []*A; func (A) TableName() string { return K }; const K = K + K")
+@example("x int } func f() { for _, t := range ts { db.AutoMigrate(&t) }; ts := us; us := ts }")
+def test_gorm_reader(text):
+    h.check_gorm(text)
+
+
 @given(h.efcore_text)
 @example("public DbSet<A> As { get; set; } } public class A : B { } public class B : A { public A A { get; set; }")
 @example("public DbSet<A> As { get; set; } } class E<T> : A where T : B { public T Id { get; set; } } class A : E<A> {")

@@ -1145,6 +1145,62 @@ def test_discover_typeorm_entities_of_every_module_in_one_entry(tmp_path: Path):
     assert audit_path(tmp_path).sources["tables"] == 3  # with the MikroORM entity `t`
 
 
+GORM_MODEL = (
+    "package models\n\nimport \"gorm.io/gorm\"\n\n"
+    "type Customer struct {{\n\tgorm.Model\n\tEmail string `gorm:\"size:200\"`\n\tBirthDate string\n"
+    "\tPhoneNumber string\n}}\n"
+)
+
+
+def test_discover_gorm_models_of_a_go_project_in_one_entry(tmp_path: Path):
+    """Model files (a tag, or GORM's import) and the AutoMigrate call elsewhere share one entry."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "internal/models/customer.go", GORM_MODEL.format())
+    _write(
+        tmp_path,
+        "internal/models/address.go",
+        "package models\n\ntype Address struct {\n\tID uint `gorm:\"primaryKey\"`\n\tStreet string\n}\n",
+    )
+    _write(
+        tmp_path,
+        "internal/db/migrate.go",
+        "package db\n\nimport \"gorm.io/gorm\"\n\nfunc Up(db *gorm.DB) error {\n"
+        "\treturn db.AutoMigrate(&models.Customer{}, &models.Address{})\n}\n",
+    )
+    _write(tmp_path, "internal/http/handler.go", "package http\n\nfunc Handle() {}\n")
+    _write(tmp_path, "internal/models/customer_test.go", GORM_MODEL.format())
+    _write(tmp_path, "vendor/gorm.io/gorm/model.go", "package gorm\n\ntype Model struct {\n\tID uint `gorm:\"primarykey\"`\n}\n")
+    _write(tmp_path, "cmd/app/main.go", "package main\n\nfunc main() {}\n")
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "internal/**/*.go", format="gorm")]
+    assert notes == [
+        "GORM models in internal/**/*.go: names as GORM's default NamingStrategy writes them (CreditCard -> "
+        "credit_cards, UserID -> user_id) unless TableName() or the NamingStrategy in the code says otherwise; "
+        "the structs named in AutoMigrate are the tables when the entry holds that call"
+    ]
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    columns = {c for d in policy.data.values() for c in d.columns}
+    assert {"customers.email", "customers.birth_date", "customers.phone_number", "addresses.street"} <= columns
+    assert audit_path(tmp_path).sources["tables"] == 2
+
+
+def test_discover_gorm_models_beside_a_vendor_folder_per_top_folder(tmp_path: Path):
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "models/customer.go", GORM_MODEL.format())
+    _write(tmp_path, "store/db.go", "package store\n\nimport \"github.com/jinzhu/gorm\"\n\nvar DB *gorm.DB\n")
+    _write(tmp_path, "vendor/github.com/jinzhu/gorm/model.go", "package gorm\n\ntype Model struct {\n\tID uint\n}\n")
+    found, _ = survey(tmp_path)
+    assert found == [Found("schemas", "models/**/*.go", format="gorm"), Found("schemas", "store/**/*.go", format="gorm")]
+    _write(tmp_path, "vendor/.keep", "")
+    shutil.rmtree(tmp_path / "vendor")
+    found, _ = survey(tmp_path)
+    assert found == [Found("schemas", "**/*.go", format="gorm")]
+
+
 def test_discover_typeorm_entities_named_as_nest_names_them(tmp_path: Path):
     from cnsnt.starter.discover import survey
 

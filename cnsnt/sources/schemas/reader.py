@@ -3,7 +3,7 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`); without it
+`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`); without it
 the kind is told from each file's name and content:
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
@@ -18,6 +18,8 @@ the kind is told from each file's name and content:
   migrations when their `up` uses `knex.schema`, sequelize-cli migrations when it uses
   `queryInterface`, Sequelize models when they import or require `sequelize` (or are
   sequelize-cli's `(sequelize, DataTypes) =>` module); other `.js` files are reported;
+- `.go` files are GORM models (the reader passes over those that mention neither GORM
+  nor `TableName` nor `AutoMigrate`, and `*_test.go` files);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
   `.yaml`, `.yml`, `.json` files whose top mapping has `databaseChangeLog` its YAML
   and JSON ones;
@@ -58,6 +60,7 @@ from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.efcore import read_efcore
+from cnsnt.sources.schemas.gorm_models import read_gorm
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.knex_migrations import is_knex_migration, read_knex_migrations
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
@@ -91,6 +94,7 @@ FORMATS = (
     "sequelize",
     "sequelize_migrations",
     "knex_migrations",
+    "gorm",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -117,6 +121,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "sequelize": read_sequelize,
     "sequelize_migrations": read_sequelize_migrations,
     "knex_migrations": read_knex_migrations,
+    "gorm": read_gorm,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -182,7 +187,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     _package_markers(kinds)
     _mikroorm_neighbours(kinds)
     model_kinds = (
-        "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize"
+        "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize", "gorm"
     )  # fmt: skip
     others = ("knex_migrations", "laravel", "doctrine", "xmldb", "liquibase", "python", "javascript")
     for kind in (*model_kinds, *_BUILT_BY, *others):
@@ -259,6 +264,8 @@ def detect(path: Path) -> str:
         return "jpa"
     if suffix == ".cs":
         return "efcore"
+    if suffix == ".go":
+        return "gorm"
     if suffix == ".ts":
         return _typescript_kind(_head(path, 200_000))
     if suffix in JS_SUFFIXES:
