@@ -26,7 +26,7 @@ from cnsnt.sources.schemas.js_syntax import FUNCTIONS, javascript_parser, js_syn
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.typeorm_migrations import Flavour, UpReplay
-from cnsnt.sources.schemas.typeorm_syntax import Node, classes_of
+from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, classes_of, evaluate
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
 #: Reads one `up` function into the replay: (file, function, replay, the SQL replayer, file constants).
@@ -117,3 +117,22 @@ def _string_constants(root: Node, file: SourceFile) -> dict[str, Node]:
             if named and value is not None and value.type in ("string", "template_string"):
                 out.setdefault(file.text(name), value)
     return out
+
+
+def name_or_warn(
+    node: Node, file: SourceFile, constants: dict[str, Any], replay: Replay, call: str
+) -> str | None:
+    """A name the migration spells out (a string, a constant of the file), or a warning.
+
+    `call` is how the warning shows the call, `{}` standing for the unread argument.
+    """
+    try:
+        found = evaluate(node, file, constants)
+    except Unresolved:
+        found = None
+    if isinstance(found, str) and found:
+        return found
+    replay.not_replayed(
+        call.format(file.text(node)[:60]), "a name cnsnt cannot read", *file.place(node), Severity.WARNING
+    )
+    return None

@@ -20,7 +20,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.grammars import SourceFile
-from cnsnt.sources.schemas.js_migrations import read_js_migrations
+from cnsnt.sources.schemas.js_migrations import name_or_warn, read_js_migrations
 from cnsnt.sources.schemas.js_syntax import (
     FUNCTIONS,
     Step,
@@ -136,19 +136,7 @@ class _Up:
     def name(self, node: Node | None, what: str, step: Step) -> str | None:
         if node is None:
             return None
-        try:
-            found = evaluate(node, self.file, self.constants)
-        except Unresolved:
-            found = None
-        if isinstance(found, str) and found:
-            return found
-        self.replay.not_replayed(
-            f"{what}({self.file.text(node)[:60]})",
-            "a name cnsnt cannot read",
-            *self.file.place(node),
-            Severity.WARNING,
-        )
-        return None
+        return name_or_warn(node, self.file, self.constants, self.replay, what.replace("{", "{{") + "({})")
 
     def schema(self, steps: list[Step]) -> None:
         """`knex.schema.withSchema('x').createTable(...).alterTable(...)`, step by step."""

@@ -21,7 +21,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.grammars import SourceFile
-from cnsnt.sources.schemas.js_migrations import read_js_migrations
+from cnsnt.sources.schemas.js_migrations import name_or_warn, read_js_migrations
 from cnsnt.sources.schemas.js_syntax import arguments, callee, calls, exports_up, function_body, parameters
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.sequelize_attributes import (
@@ -127,19 +127,8 @@ class _Up:
     def text(self, node: Node | None, method: str) -> str | None:
         if node is None:
             return None
-        try:
-            found = evaluate(node, self.file, self.constants)
-        except Unresolved:
-            found = None
-        if isinstance(found, str) and found:
-            return found
-        self.replay.not_replayed(
-            f"queryInterface.{method}(..., {self.file.text(node)[:60]})",
-            "a name cnsnt cannot read",
-            *self.file.place(node),
-            Severity.WARNING,
-        )
-        return None
+        call = f"queryInterface.{method}(..., {{}})"
+        return name_or_warn(node, self.file, self.constants, self.replay, call)
 
     def call(self, call: Node, method: str) -> None:
         args = arguments(call)
