@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
@@ -25,9 +24,8 @@ from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
 from cnsnt.sources.schemas.js_syntax import FUNCTIONS, javascript_parser, js_syntax, up_functions
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
-from cnsnt.sources.schemas.typeorm_migrations import Flavour, UpReplay
+from cnsnt.sources.schemas.typeorm_migrations import Flavour, UpReplay, entry_dialect
 from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, classes_of, evaluate
-from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
 #: Reads one `up` function into the replay: (file, function, replay, the SQL replayer, file constants).
 UpReader = Callable[[SourceFile, Node, Replay, UpReplay, dict[str, Any]], None]
@@ -53,12 +51,7 @@ def read_js_migrations(
     argument is SQL (`knex`, {`raw`}).
     """
     replay = Replay()
-    dialect = ctx.dialect or spec.dialect
-    if dialect:
-        try:
-            resolve_dialect(dialect)
-        except UnknownDialectError as exc:
-            raise SourceError(str(exc), spec.location) from None
+    dialect = entry_dialect(spec, ctx)
     flavour = Flavour(tool, sql[0], sql[1], frozenset(), "", _order)
     files = migrations = 0
     sources = sorted(

@@ -77,15 +77,21 @@ def read_typeorm_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
     return read_ts_migrations(paths, spec, ctx, TYPEORM)
 
 
-def read_ts_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext, flavour: Flavour) -> Evidence:
-    """The tables a folder of an ORM's TypeScript migrations leaves behind, replayed in its order."""
-    replay = Replay()
+def entry_dialect(spec: SourceSpec, ctx: SourceContext) -> str | None:
+    """The dialect an entry names (or the audit's), checked before any file is read."""
     dialect = ctx.dialect or spec.dialect
     if dialect:
         try:
             resolve_dialect(dialect)
         except UnknownDialectError as exc:
             raise SourceError(str(exc), spec.location) from None
+    return dialect
+
+
+def read_ts_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext, flavour: Flavour) -> Evidence:
+    """The tables a folder of an ORM's TypeScript migrations leaves behind, replayed in its order."""
+    replay = Replay()
+    dialect = entry_dialect(spec, ctx)
     parsed: list[tuple[tuple[Any, ...], str, SourceFile, Any]] = []
     files = 0
     for shown, file, tree in parsed_files(paths, ctx, replay.problems, typescript_parser, _syntax):
