@@ -218,7 +218,8 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
         # tables its columns name; a key of one column is the row's own id
         own_key = sum(c.primary_key for c in table.columns) == 1
         added: list[ForeignKey] = []
-        prefix = column_prefix(table)
+        # `pret_idempr` in `pret`: the table's own name before a column's is a prefix too
+        prefix = column_prefix(table) or _flat(table.name)
         for column in table.columns:
             if column.name.casefold() in declared:
                 continue

@@ -262,6 +262,11 @@ def test_a_column_prefix_then_a_glued_id_is_a_key() -> None:
         ),
     ]
     assert _implied(tables)[("pret", "pret_idempr")] == "empr"
+    # the table's own name is a prefix however few columns carry it
+    loans = _keyed(
+        "pret", ("pret_idexpl", "INT"), ("pret_idempr", "INT"), ("printed", "INT"), ("niveau", "INT")
+    )
+    assert _implied([tables[0], loans])[("pret", "pret_idempr")] == "empr"
 
 
 def test_a_one_column_key_naming_the_table_it_extends_is_that_tables_key() -> None:
