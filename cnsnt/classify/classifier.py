@@ -286,11 +286,18 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     person = last in lx.PERSON_TABLES or (
         last in lx.PERSON_SUFFIXES and any(w in lx.PERSON_TABLES for w in words)
     )
+    if person and software_client(words):
+        person = False  # `oauth_clients`: applications that sign in, not customers
     pairs = set(zip(words, words[1:], strict=False))
     health = any(w in lx.HEALTH_TABLES for w in words) or bool(pairs & lx.HEALTH_TABLE_PHRASES)
     messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in _NOT_MESSAGES
     posts = last in lx.POST_TABLES
     return _Table(person, health, messages, posts)
+
+
+def software_client(words: tuple[str, ...]) -> bool:
+    """Whether a table's name ends in a client of a protocol (`oauth_clients`): an application."""
+    return len(words) >= 2 and words[-1] in lx.SOFTWARE_CLIENTS and words[-2] in lx.SOFTWARE_QUALIFIERS
 
 
 def _names_table(words: tuple[str, ...], table: tuple[str, ...]) -> bool:
@@ -640,11 +647,14 @@ def names_changer(name: str, type_: str | None, languages: tuple[str, ...] | Non
     """
     if not type_ or _type_kind(type_) != "text" or not _opaque(type_):
         return False
-    words = set(_TOKENIZER.words(name, languages))
+    order = _TOKENIZER.words(name, languages)
+    words = set(order)
     rest = words - lx.RECORD_WORDS
+    # without a `by`, the person ends the name (`created_user`): `editorVersion` is a version
+    person_last = bool(order) and order[-1] in lx.PERSON_TABLES
     return (
         bool(words & lx.RECORD_WORDS)
-        and bool(rest & (lx.BY_WORDS | lx.PERSON_TABLES))
+        and (bool(rest & lx.BY_WORDS) or (bool(rest & lx.PERSON_TABLES) and person_last))
         and rest <= _CHANGER_WORDS
         and not rest & _TIME_WORDS
     )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.classifier import _same_stem, past_prefix
+from cnsnt.classify.classifier import _same_stem, past_prefix, software_client
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Column, ForeignKey, Table
 
@@ -289,6 +289,9 @@ def _implied(table: Table, column: Column, schema: _Schema, prefix: str | None) 
     if read is None:
         return _bare(table, column, schema) or _short(table, column, name, schema)
     noun, apart = read
+    words = tuple(_words(table.name))
+    if software_client(words) and _same_stem(noun, words[-1]):
+        return None  # `oauth_clients.clientId`: the application's own public id
     if _weak(name):
         candidates: Sequence[Table] = schema.plain(noun)
     elif apart or not _flat(name).startswith(_GLUED):

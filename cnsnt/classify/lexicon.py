@@ -225,6 +225,9 @@ PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Weak terms that name whatever the row is (`slug`): a person's only in their own row.
 OBJECT_NAMES: Final = _VOCAB.lists["object_names"]
+# Protocol words that make the client after them software (`oauth_clients`).
+SOFTWARE_QUALIFIERS: Final = _VOCAB.lists["software_qualifiers"]
+SOFTWARE_CLIENTS: Final = _VOCAB.lists["software_clients"]
 # A record's own on/off state (`is_active`, `is_done`): not a patient's care.
 STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
 # Yes/no words of a person's payment state (`pagada`, `overdue`): financial in their row.

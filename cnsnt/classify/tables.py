@@ -51,6 +51,7 @@ from cnsnt.classify.classifier import (
     changer,
     decide,
     names_changer,
+    software_client,
 )
 from cnsnt.classify.implied import column_prefix, with_implied_keys
 from cnsnt.classify.tokens import raw_words
@@ -224,7 +225,6 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
     ip: str | None = None
     contact: str | None = None
     table_words = _table_words(table.name, languages)
-    own = frozenset(table_words)
     for column in table.columns:
         kind = _type_kind(column.type)
         reading = _read(column.name, languages)
@@ -250,7 +250,7 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
         if (
             not column.primary_key
             and kind not in ("boolean", "temporal")
-            and _is_link(column, languages, own)
+            and _is_link(column, languages, table_words)
         ):
             links.append(column.name)
         if ip is None and weak is not None and _category(weak) == "user.device.ip_address":
@@ -277,6 +277,8 @@ def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> st
 def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
     """A people word that starts or ends a table name (`mitarbeiterzeiterfassung`)."""
     words = _table_words(name, languages)
+    if software_client(words):
+        return None
     for word in words:
         if word in lx.PERSON_TABLES or word in lx.ADDRESS_TABLES:
             return word
@@ -314,7 +316,7 @@ def _split_phrases(phrases: frozenset[str]) -> tuple[frozenset[tuple[str, ...]],
     return split, max((len(p) for p in split), default=0)
 
 
-def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) -> bool:
+def _is_link(column: Column, languages: tuple[str, ...], table_words: tuple[str, ...]) -> bool:
     """`user_id`, `id_cliente`, `kullanici_id`, `idalunno`: the id of the row's person.
 
     Not `created_by_user_id`: who made or changed a record is not what it is about.
@@ -322,7 +324,12 @@ def _is_link(column: Column, languages: tuple[str, ...], own: frozenset[str]) ->
     words = _TOKENIZER.words(column.name, languages)
     if not words or (len(words) < 2 and not column.name.lower().startswith(("id", "ref"))):
         return False
-    if set(words) - _ID_WORDS <= own:
+    nouns = set(words) - _ID_WORDS
+    if nouns <= set(table_words) or (
+        # `oauth_clients.clientId`: the singular of the table's last word (not
+        # `users_statuses.user_id`, a user's)
+        len(nouns) == 1 and bool(table_words) and _same_stem(next(iter(nouns)), table_words[-1])
+    ):
         return False  # the table's own key (`gibbonStaffJobOpeningID`)
     if set(words) & _MAKER_WORDS:
         return False

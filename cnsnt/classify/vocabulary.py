@@ -35,6 +35,8 @@ _LIST_KEYS = (
     "patient_words",
     "tree_words",
     "object_names",
+    "software_qualifiers",
+    "software_clients",
     "state_flags",
     "person_suffixes",
     "health_tables",

@@ -1890,3 +1890,45 @@ def test_a_forms_name_field_about_a_shop_setting_is_no_persons_name() -> None:
     for form in ("tax-rate-detail", "zone-detail", "facet-detail"):
         assert classify_field("name", None, "text", (), form).category != "user.name"
     assert classify_field("name", None, "text", (), "signup").category == "user.name"
+
+
+def test_an_oauth_client_is_an_application_not_a_customer() -> None:
+    """`oauth_clients` (Laravel Passport, Outline) are apps that sign in; `clients` are people."""
+    apps = _table(
+        "oauth_clients",
+        [
+            ("id", "INT"),
+            ("clientId", "TEXT"),
+            ("name", "TEXT"),
+            ("description", "TEXT"),
+            ("redirectUris", "TEXT"),
+        ],
+        primary="id",
+    )
+    customers = _table("clients", [("id", "INT"), ("name", "TEXT"), ("notes", "TEXT")], primary="id")
+    got = classify_tables([apps, customers])
+    assert not got["oauth_clients.name"].personal
+    assert not got["oauth_clients.description"].personal
+    assert got["clients.name"].personal
+    # a user's row in a table named for a list of their statuses still links to them
+    statuses = _table(
+        "users_statuses", [("id", "INT"), ("user_id", "INT"), ("content", "TEXT")], primary="id"
+    )
+    assert table_verdicts([statuses])["users_statuses"].kind == "linked to people"
+
+
+def test_an_editors_version_is_no_editor() -> None:
+    """`editorVersion TEXT` is the editor software's version; `version_created_by TEXT` is a login."""
+    docs = _table(
+        "documents",
+        [
+            ("id", "INT"),
+            ("user_id", "INT"),
+            ("editorVersion", "VARCHAR(255)"),
+            ("version_created_by", "VARCHAR(50)"),
+        ],
+        primary="id",
+    )
+    got = classify_tables([docs])
+    assert got["documents.editorVersion"].category != "user.account.username"
+    assert got["documents.version_created_by"].personal
