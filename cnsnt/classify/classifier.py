@@ -647,14 +647,14 @@ def names_changer(name: str, type_: str | None, languages: tuple[str, ...] | Non
     """
     if not type_ or _type_kind(type_) != "text" or not _opaque(type_):
         return False
-    order = _TOKENIZER.words(name, languages)
-    words = set(order)
+    words = set(_TOKENIZER.words(name, languages))
     rest = words - lx.RECORD_WORDS
-    # without a `by`, the person ends the name (`created_user`): `editorVersion` is a version
-    person_last = bool(order) and order[-1] in lx.PERSON_TABLES
+    # a version names no change: `editorVersion` is the editor's version, not who edited
+    # (`version_created_by` still says who, by its `by`)
+    changes = words & lx.RECORD_WORDS - {"version"}
     return (
-        bool(words & lx.RECORD_WORDS)
-        and (bool(rest & lx.BY_WORDS) or (bool(rest & lx.PERSON_TABLES) and person_last))
+        bool(changes or (words & lx.RECORD_WORDS and rest & lx.BY_WORDS))
+        and bool(rest & (lx.BY_WORDS | lx.PERSON_TABLES))
         and rest <= _CHANGER_WORDS
         and not rest & _TIME_WORDS
     )
