@@ -728,6 +728,13 @@ def init(
                 "be read: run cnsnt audit to see them (CN001)",
                 markup=False,
             )
+        if draft.warnings:
+            err.print(
+                f"{draft.warnings} warning{'s' if draft.warnings != 1 else ''} about parts of the "
+                "sources read around (a field with no name, a call cnsnt cannot follow): run cnsnt "
+                "audit to see them (CN001)",
+                markup=False,
+            )
         err.print("next: fill in purposes and retention, then run cnsnt audit", markup=False)
     raise typer.Exit(int(ExitCode.OK))
 

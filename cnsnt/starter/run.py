@@ -10,7 +10,8 @@ from pathlib import Path
 
 from cnsnt.collect import collect_evidence
 from cnsnt.errors import UsageError
-from cnsnt.model import Location
+from cnsnt.evidence import Evidence
+from cnsnt.model import Location, Severity
 from cnsnt.policy import loader as policy_loader
 from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
@@ -36,12 +37,24 @@ class Draft:
     entries: tuple[Entry, ...]
     sources: tuple[Found, ...] = ()
     problems: int = 0
-    """Parts of sources that could not be read (the audit reports them as CN001)."""
+    """Parts of sources that could not be read (the audit reports them as CN001 errors)."""
+    warnings: int = 0
+    """Parts read around, such as a field without a name (CN001 warnings)."""
 
     @property
     def fields(self) -> int:
         """How many personal fields the draft declares."""
         return sum(e.count for e in self.entries)
+
+
+def _unread(evidence: Evidence) -> int:
+    """How many parts of the sources could not be read (CN001 errors)."""
+    return sum(1 for p in evidence.problems if p.severity in (None, Severity.ERROR))
+
+
+def _warned(evidence: Evidence) -> int:
+    """How many parts were read around with a warning (a field with no name, a skipped call)."""
+    return sum(1 for p in evidence.problems if p.severity == Severity.WARNING)
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:
@@ -123,18 +136,18 @@ def draft_new(
     result = undeclared(policy, evidence)
     entries = group(result.fields, load_taxonomy(), tables=result.tables)
     text = new_policy(
-        found, entries, result.consent_controls, problems=len(evidence.problems), today=today, notes=notes
+        found, entries, result.consent_controls, problems=_unread(evidence), today=today, notes=notes
     )
     if len(text.encode("utf-8")) > policy_loader.MAX_POLICY_BYTES:
         # tens of thousands of fields: a policy the loader refuses helps nobody, so the
         # per-field reasons give way (each field still says where it is)
         text = new_policy(
-            found, entries, result.consent_controls, problems=len(evidence.problems), today=today,
+            found, entries, result.consent_controls, problems=_unread(evidence), today=today,
             notes=notes, reasons=False,
         )
     _fits(text, target, sum(e.count for e in entries), len(found))
     _validate(text, target, [target])
-    return Draft(target, text, True, tuple(entries), tuple(found), len(evidence.problems))
+    return Draft(target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence))
 
 
 def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0) -> Draft:
@@ -157,4 +170,6 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
     if text != original:
         _fits(text, target, sum(e.count for e in entries), len(entries), update=True)
         _validate(text, target, files)
-    return Draft(target, text, text != original, tuple(entries), problems=len(evidence.problems))
+    return Draft(
+        target, text, text != original, tuple(entries), problems=_unread(evidence), warnings=_warned(evidence)
+    )

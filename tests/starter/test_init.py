@@ -1246,3 +1246,27 @@ def test_discover_typeorm_migrations_only_without_entities(tmp_path: Path):
         "left out 1 TypeORM migration in src/migrations: the history of the tables the project's entities "
         "map, which are read instead (reading both would list every column twice)"
     )
+
+
+def test_init_tells_sources_it_could_not_read_from_warnings(tmp_path: Path) -> None:
+    """A nameless field is a warning read around; a broken statement could not be read."""
+    from typer.testing import CliRunner
+
+    from cnsnt.cli import app
+
+    (tmp_path / "signup.html").write_text(
+        '<form method="post"><input name="email" type="email"><input type="text" id="x"></form>\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "schema.sql").write_text("CREATE TABLE users (id INT, email TEXT);\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 warning about parts of the sources read around" in result.output
+    assert "could not be read" not in result.output
+    (tmp_path / "cnsnt.yaml").unlink()
+    (tmp_path / "broken.sql").write_text(
+        "CREATE TABLE orders (id INT, phone TEXT);\nCREATE TABL refunds (id INT);\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 part of the sources could not be read" in result.output
