@@ -579,3 +579,12 @@ def test_special_category_false_friends_stay_out() -> None:
     from cnsnt.classify.classifier import _TOKENIZER
 
     assert _TOKENIZER.word("encounter") == ("encounter",)
+
+
+def test_a_fingerprint_of_an_email_is_the_email_not_biometrics() -> None:
+    """`emailFingerprint` (Outline's share subscriptions) is a hashed address; `fingerprint` alone is biometric."""
+    assert (
+        classify_column("share_subscriptions", "emailFingerprint", "VARCHAR(255)").category
+        == "user.contact.email"
+    )
+    assert classify_column("users", "fingerprint", "BYTEA").category == "user.biometrics"
