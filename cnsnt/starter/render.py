@@ -65,6 +65,7 @@ def new_policy(
     consent_controls: Sequence[str],
     *,
     problems: int = 0,
+    warnings: int = 0,
     today: dt.date | None = None,
     notes: Sequence[str] = (),
     reasons: bool = True,
@@ -92,6 +93,11 @@ def new_policy(
         out.append(
             f"# {problems} part{'s' if problems != 1 else ''} of the sources could not be read: "
             "run `cnsnt audit` to see them (CN001)."
+        )
+    if warnings:
+        out.append(
+            f"# {warnings} warning{'s' if warnings != 1 else ''} about parts of the sources read "
+            "around: run `cnsnt audit` to see them (CN001)."
         )
     out += [
         "cnsnt: 1",

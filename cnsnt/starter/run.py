@@ -135,14 +135,15 @@ def draft_new(
         evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
     entries = group(result.fields, load_taxonomy(), tables=result.tables)
+    unread, warned = _unread(evidence), _warned(evidence)
     text = new_policy(
-        found, entries, result.consent_controls, problems=_unread(evidence), today=today, notes=notes
+        found, entries, result.consent_controls, problems=unread, warnings=warned, today=today, notes=notes
     )
     if len(text.encode("utf-8")) > policy_loader.MAX_POLICY_BYTES:
         # tens of thousands of fields: a policy the loader refuses helps nobody, so the
         # per-field reasons give way (each field still says where it is)
         text = new_policy(
-            found, entries, result.consent_controls, problems=_unread(evidence), today=today,
+            found, entries, result.consent_controls, problems=unread, warnings=warned, today=today,
             notes=notes, reasons=False,
         )
     _fits(text, target, sum(e.count for e in entries), len(found))

@@ -1263,6 +1263,9 @@ def test_init_tells_sources_it_could_not_read_from_warnings(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "1 warning about parts of the sources read around" in result.output
     assert "could not be read" not in result.output
+    written = (tmp_path / "cnsnt.yaml").read_text(encoding="utf-8")
+    assert "# 1 warning about parts of the sources read around" in written
+    assert "could not be read" not in written
     (tmp_path / "cnsnt.yaml").unlink()
     (tmp_path / "broken.sql").write_text(
         "CREATE TABLE orders (id INT, phone TEXT);\nCREATE TABL refunds (id INT);\n", encoding="utf-8"
