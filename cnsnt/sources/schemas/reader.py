@@ -3,8 +3,12 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`); without it
+`mikroorm_migrations`, `drizzle`); without it
 the kind is told from each file's name and content:
+
+- `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
+  `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas (a
+  `.ts` file beside them that names no other ORM goes with them);
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
 - `.cs` files are Entity Framework Core sources (the reader reads their model snapshots
@@ -53,6 +57,9 @@ from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
+from cnsnt.sources.schemas.drizzle_files import SUFFIXES as SCRIPT_SUFFIXES
+from cnsnt.sources.schemas.drizzle_files import imports_drizzle_core
+from cnsnt.sources.schemas.drizzle_schema import read_drizzle
 from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
@@ -81,6 +88,7 @@ FORMATS = (
     "typeorm_migrations",
     "mikroorm",
     "mikroorm_migrations",
+    "drizzle",
 )
 
 _GROUP_READERS: dict[str, EntryReader] = {
@@ -102,6 +110,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "typeorm_migrations": read_typeorm_migrations,
     "mikroorm": read_mikroorm,
     "mikroorm_migrations": read_mikroorm_migrations,
+    "drizzle": read_drizzle,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -156,6 +165,10 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     kinds: dict[str, list[Path]] = {}
     for path in paths:
         kinds.setdefault(detect(path), []).append(path)
+    if "drizzle" in kinds:  # `src/db/*.js`: the client and helpers beside a JavaScript schema are no SQL
+        scripts = [p for p in kinds.get("ddl", []) if p.suffix.lower() in SCRIPT_SUFFIXES]
+        kinds["drizzle"].extend(scripts)
+        kinds["ddl"] = [p for p in kinds.get("ddl", []) if p not in scripts]
     sql = kinds.pop("ddl", [])
     plan: list[tuple[EntryReader, list[Path]]] = []
     if _is_migrations(sql):
@@ -164,7 +177,9 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
     _mikroorm_neighbours(kinds)
-    model_kinds = ("django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm")
+    model_kinds = (
+        "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "drizzle"
+    )
     for kind in (*model_kinds, *_BUILT_BY, "laravel", "doctrine", "xmldb", "liquibase", "python"):
         if kind not in kinds:
             continue
@@ -192,12 +207,12 @@ def _package_markers(kinds: dict[str, list[Path]]) -> None:
 
 
 def _mikroorm_neighbours(kinds: dict[str, list[Path]]) -> None:
-    """`.ts` files beside MikroORM entities (or migrations) that name no ORM go with them, not to TypeORM's.
+    """`.ts` files beside MikroORM entities (or migrations, or Drizzle schemas) that name no ORM go with them.
 
-    `src/**/*.ts` over a MikroORM project matches services and helpers too: read as
-    TypeORM's, they would give a "no @Entity class" warning of their own.
+    `src/**/*.ts` over a MikroORM or Drizzle project matches services and helpers too:
+    read as TypeORM's, they would give a "no @Entity class" warning of their own.
     """
-    home = next((k for k in ("mikroorm", "mikroorm_migrations") if k in kinds), None)
+    home = next((k for k in ("mikroorm", "mikroorm_migrations", "drizzle") if k in kinds), None)
     if home is None or "typeorm" not in kinds:
         return
     plain = [p for p in kinds["typeorm"] if "typeorm" not in _head(p, 200_000)]
@@ -240,6 +255,8 @@ def detect(path: Path) -> str:
         return "efcore"
     if suffix == ".ts":
         return _typescript_kind(_head(path, 200_000))
+    if suffix in SCRIPT_SUFFIXES and imports_drizzle_core(_head(path, 200_000)):
+        return "drizzle"
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
         return "laravel"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
@@ -266,7 +283,9 @@ def detect(path: Path) -> str:
 
 
 def _typescript_kind(head: str) -> str:
-    """TypeORM's or MikroORM's migrations or entities, from a `.ts` file's text."""
+    """TypeORM's or MikroORM's migrations or entities, or a Drizzle schema, from a `.ts` file's text."""
+    if imports_drizzle_core(head):
+        return "drizzle"
     if is_typeorm_migration(head):
         return "typeorm_migrations"
     if is_mikroorm_migration(head):
