@@ -32,6 +32,7 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "ddl-reader": props.test_ddl_reader,
     "framework-migrations-readers": props.test_framework_migrations_readers,
     "typeorm-reader": props.test_typeorm_reader,
+    "drizzle-reader": props.test_drizzle_reader,
     "liquibase-documents": props.test_liquibase_yaml_and_json_changelogs,
     "efcore-entities-reader": props.test_efcore_entities_reader,
     "json-form-reader": props.test_json_form_reader,

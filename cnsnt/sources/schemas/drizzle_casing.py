@@ -17,7 +17,7 @@ from typing import Any
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, SourceContext, read_text
 from cnsnt.sources.schemas.drizzle_files import SUFFIXES, Module
-from cnsnt.sources.schemas.grammars import parser
+from cnsnt.sources.schemas.grammars import parse_bounded, parser
 
 #: The values of Drizzle's `casing` option.
 CASINGS = frozenset({"snake_case", "camelCase"})
@@ -41,10 +41,11 @@ def project_casing(paths: Iterable[Path], ctx: SourceContext, modules: Iterable[
         try:
             text = read_text(path, ctx.shown(path), limits=ctx.limits)
             make = make or parser("typescript", "Drizzle schemas")
+            source = text.encode("utf-8")
+            root = parse_bounded(make, source, ctx.shown(path)).root_node
         except SourceError:
             continue
-        source = text.encode("utf-8")
-        found = _casing_in(make.parse(source).root_node, source)
+        found = _casing_in(root, source)
         if found is not None:
             return found
     return None

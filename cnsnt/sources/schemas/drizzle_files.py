@@ -21,7 +21,7 @@ from cnsnt.evidence import SourceProblem
 from cnsnt.sources.base import SourceContext, outside_problem, read_text
 from cnsnt.sources.schemas.common import problem_of
 from cnsnt.sources.schemas.drizzle_types import DIALECTS
-from cnsnt.sources.schemas.grammars import SourceFile, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parser, syntax_problem
 
 Node = Any  # tree_sitter.Node
 
@@ -36,6 +36,34 @@ _DEPTH = 16
 def imports_drizzle_core(text: str) -> bool:
     """Whether a module's text imports one of Drizzle's dialect modules (`drizzle-orm/pg-core`...)."""
     return any(module in text for module in DIALECTS)
+
+
+def reexports_drizzle(path: Path, head: str, depth: int = 0) -> bool:
+    """Whether a barrel module (`export * from "./users"`) re-exports a Drizzle schema.
+
+    The barrel `index.ts` that drizzle.config's `schema` names imports nothing itself;
+    the files it re-exports (followed two levels, the first 50 of each) tell.
+    """
+    if depth > 2 or "export" not in head or "from" not in head or "typeorm" in head or "@mikro-orm/" in head:
+        return False
+    try:
+        source = head.encode("utf-8")
+        root = parse_bounded(parser("typescript", "Drizzle schemas"), source, path.name).root_node
+    except SourceError:
+        return False
+    module = read_module(path, SourceFile(source, path.name), root, False)
+    for spec, _ in module.reexports[:50]:
+        target = resolve(spec, path)
+        if target is None:
+            continue
+        try:
+            with target.open("rb") as handle:
+                text = handle.read(200_000).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        if imports_drizzle_core(text) or reexports_drizzle(target, text, depth + 1):
+            return True
+    return False
 
 
 @dataclass
@@ -274,12 +302,12 @@ class Project:
             if entry and "drizzle-orm" not in text and "export" not in text:
                 return None  # a file of the entry that neither maps tables nor re-exports them
             self._parser = self._parser or parser("typescript", "Drizzle schemas")
+            source = text.encode("utf-8")
+            tree = parse_bounded(self._parser, source, shown)
         except SourceError as exc:
             if entry:
                 self.problems.append(problem_of(exc, shown))
             return None
-        source = text.encode("utf-8")
-        tree = self._parser.parse(source)
         file = SourceFile(source, shown)
         broken = _syntax(tree, file)
         if broken is not None:

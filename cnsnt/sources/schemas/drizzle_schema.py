@@ -624,10 +624,11 @@ class Reader:
                 body = unwrap(value).child_by_field_name("body")
             if body is None:
                 continue
-            returned = _returned(body)
-            if returned is None:
-                return None
-            return _template_text(returned, file, config)
+            for returned in _returns(body):  # `if (config?.precision) return ...; return "numeric"`
+                found = _template_text(returned, file, config)
+                if found is not None:
+                    return found
+            return None
         return None
 
     # ---- keys
@@ -827,6 +828,29 @@ def _returned(body: Node) -> Node | None:
             value = next((c for c in statement.named_children if c.type != "comment"), None)
             return unwrap(value) if value is not None else None
     return None
+
+
+def _returns(body: Node) -> list[Node]:
+    """Every value a function body returns, in file order (an arrow's expression is its only one).
+
+    Nested functions are not entered: their returns are theirs.
+    """
+    body = unwrap(body)
+    if body.type != "statement_block":
+        return [body]
+    out: list[Node] = []
+    stack = [body]
+    while stack and len(out) < 64:
+        node = stack.pop()
+        if node.type == "return_statement":
+            value = next((c for c in node.named_children if c.type != "comment"), None)
+            if value is not None:
+                out.append(unwrap(value))
+            continue
+        if node.type in FUNCTIONS or node.type in ("class_declaration", "method_definition"):
+            continue
+        stack.extend(reversed(node.named_children))
+    return out
 
 
 def _base_call(node: Node) -> Node | None:

@@ -43,6 +43,10 @@ _NAMED = {
     "varbinary": "varbinary",
     "binary": "binary",
 }
+#: MySQL's number builders that take `unsigned: true`.
+_UNSIGNED = frozenset(
+    {"int", "tinyint", "smallint", "mediumint", "bigint", "serial", "decimal", "double", "float", "real"}
+)
 #: Builders whose `length` option is their size (`varchar(255)`).
 _SIZED = frozenset({"varchar", "char", "binary", "varbinary"})
 #: Builders whose `precision` and `scale` options are written after them.
@@ -54,9 +58,11 @@ _VECTORS = frozenset({"vector", "halfvec", "sparsevec", "bit"})
 def sql_type(builder: str, dialect: str | None, config: dict[str, Any]) -> str | None:
     """The SQL type a core builder writes, given its literal config (`{ length: 255 }`); None if unknown.
 
-    `timestamp` with `withTimezone: true` is `timestamp with time zone`; SQLite's `text`
+    `timestamp` with `withTimezone: true` is `timestamptz`; SQLite's `text`
     with `mode: 'json'` is still `text` (the mode changes the JavaScript value only).
     """
+    if config.get("unsigned") is True and builder in _UNSIGNED:
+        return f"{_NAMED.get(builder, builder)} unsigned"  # MySQL's `bigint('n', { unsigned: true })`
     if builder in _SIZED:
         length = _number(config.get("length"))
         if dialect == "sqlite" and builder == "varchar":
@@ -68,7 +74,7 @@ def sql_type(builder: str, dialect: str | None, config: dict[str, Any]) -> str |
             return f"{builder}({precision},{scale if scale is not None else 0})"
         return builder
     if builder in ("timestamp", "time") and config.get("withTimezone") is True:
-        return f"{builder} with time zone"
+        return f"{builder}tz"  # PostgreSQL's `timestamp with time zone`, as the SQL readers name it
     if builder in _VECTORS:
         size = _number(config.get("dimensions"))
         return f"{builder}({size})" if size is not None else builder

@@ -7,8 +7,9 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
-  `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas (a
-  `.ts` file beside them that names no other ORM goes with them);
+  `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas, and so is
+  a barrel that re-exports them (`export * from "./users"`); a `.ts` file beside them
+  that names no other ORM goes with them;
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
 - `.cs` files are Entity Framework Core sources (the reader reads their model snapshots
@@ -58,7 +59,7 @@ from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.drizzle_files import SUFFIXES as SCRIPT_SUFFIXES
-from cnsnt.sources.schemas.drizzle_files import imports_drizzle_core
+from cnsnt.sources.schemas.drizzle_files import imports_drizzle_core, reexports_drizzle
 from cnsnt.sources.schemas.drizzle_schema import read_drizzle
 from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.jpa_entities import read_jpa
@@ -254,9 +255,11 @@ def detect(path: Path) -> str:
     if suffix == ".cs":
         return "efcore"
     if suffix == ".ts":
-        return _typescript_kind(_head(path, 200_000))
-    if suffix in SCRIPT_SUFFIXES and imports_drizzle_core(_head(path, 200_000)):
-        return "drizzle"
+        head = _head(path, 200_000)
+        return "drizzle" if reexports_drizzle(path, head) else _typescript_kind(head)
+    if suffix in SCRIPT_SUFFIXES:
+        head = _head(path, 200_000)
+        return "drizzle" if imports_drizzle_core(head) or reexports_drizzle(path, head) else "ddl"
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
         return "laravel"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
