@@ -456,3 +456,22 @@ def test_text_that_sends_the_parser_into_a_loop_is_given_up_as_a_cn001(tmp_path:
     assert [(p.location.path, p.severity) for p in ev.problems] == [("db/b.ts", None)]
     assert "the parser gave up on this file" in ev.problems[0].message
     assert names(ev, "a") == ["email"]
+
+
+def test_views_with_their_columns_written_out_and_views_of_a_query(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "db/s.ts": 'import { pgTable, pgView, pgMaterializedView, integer, text } from "drizzle-orm/pg-core";\n'
+            'export const users = pgTable("users", { id: integer("id").primaryKey(), email: text("email") });\n'
+            'export const active = pgView("active_users", { id: integer("id"), email: text() }).existing();\n'
+            'export const counted = pgMaterializedView("user_counts").as((qb) => qb.select().from(users));\n',
+        },
+    )
+    ev = read_entry(tmp_path, "db/s.ts")
+    assert [(t.key, t.is_view) for t in ev.tables] == [
+        ("users", False), ("active_users", True), ("user_counts", True),
+    ]  # fmt: skip
+    assert names(ev, "active_users") == ["id", "email"]
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [(4, 24, Severity.WARNING)]
+    assert "columns come from its query" in ev.problems[0].message

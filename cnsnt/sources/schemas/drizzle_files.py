@@ -44,7 +44,9 @@ def reexports_drizzle(path: Path, head: str, depth: int = 0) -> bool:
     The barrel `index.ts` that drizzle.config's `schema` names imports nothing itself;
     the files it re-exports (followed two levels, the first 50 of each) tell.
     """
-    if depth > 2 or "export" not in head or "from" not in head or "typeorm" in head or "@mikro-orm/" in head:
+    if depth > 2 or "typeorm" in head or "@mikro-orm/" in head:
+        return False
+    if "export *" not in head and "export {" not in head:  # no re-export: nothing to parse
         return False
     try:
         source = head.encode("utf-8")

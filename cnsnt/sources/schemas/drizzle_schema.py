@@ -26,20 +26,30 @@ builder) is a warning at its file, line and column; the rest of the table is rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
 from cnsnt.sources.schemas.drizzle_casing import project_casing
-from cnsnt.sources.schemas.drizzle_files import Module, Node, Project, generic_call, resolve
+from cnsnt.sources.schemas.drizzle_files import Module, Node, Project, generic_call
+from cnsnt.sources.schemas.drizzle_keys import KeyReader
+from cnsnt.sources.schemas.drizzle_syntax import (
+    FUNCTIONS,
+    Callee,
+    DeclaredTable,
+    Pending,
+    Scope,
+    arguments,
+    gives,
+    parameters,
+    returns,
+)
 from cnsnt.sources.schemas.drizzle_types import (
     ENUMS,
-    KEYS,
     SCHEMAS,
     TABLE_CREATORS,
     TABLES,
@@ -50,49 +60,8 @@ from cnsnt.sources.schemas.drizzle_types import (
 )
 from cnsnt.sources.schemas.drizzle_values import DEPTH, Env, Ref, Unresolved, Values, string_value, unwrap
 
-#: Function nodes a helper may be written as.
-FUNCTIONS = frozenset({"arrow_function", "function_declaration", "function_expression", "function"})
 #: Column methods that change the column's type (`.array()`).
 _ARRAY = "array"
-
-
-@dataclass(frozen=True)
-class Callee:
-    """What a called function is: a Drizzle export, a table function, a helper of the project..."""
-
-    kind: str
-    """`core`, `table`, `view`, `enum`, `custom`, `function`, `schema` or `unknown`."""
-    name: str = ""
-    schema: str | None = None
-    template: tuple[str, str] = ("", "")
-    """A table creator's text before and after the name."""
-    decl: Ref | None = None
-
-
-@dataclass
-class Scope:
-    """Names bound while reading a column: a helper's parameters, a callback's builders."""
-
-    env: Env = field(default_factory=dict)
-    builders: frozenset[str] = frozenset()
-
-
-@dataclass
-class _Table:
-    model: ModelTable
-    module: Module
-    own: bool
-    props: dict[str, str] = field(default_factory=dict)
-    """Property key -> column name."""
-
-
-@dataclass
-class _Pending:
-    table: _Table
-    columns: list[str]
-    targets: list[Ref]
-    selves: frozenset[str]
-    """Names that mean the table itself (the extra-config callback's parameter, its variable)."""
 
 
 def read_drizzle(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -109,7 +78,7 @@ def read_drizzle(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
     return model_evidence(tables, problems, sum(1 for m in project.modules.values() if m.own))
 
 
-class Reader:
+class Reader(KeyReader):
     """Drizzle table declarations -> tables, columns and keys."""
 
     def __init__(self, project: Project, casing: str | None, problems: list[SourceProblem]) -> None:
@@ -117,8 +86,8 @@ class Reader:
         self.values = Values(project)
         self.casing = casing
         self.problems = problems
-        self._tables: dict[tuple[Path, int], _Table | None] = {}
-        self._pending: list[_Pending] = []
+        self._tables: dict[tuple[Path, int], DeclaredTable | None] = {}
+        self._pending: list[Pending] = []
         self._warned: set[tuple[str, int, int]] = set()
         self._quiet = False
 
@@ -172,7 +141,7 @@ class Reader:
                 )
         return out
 
-    def table(self, module: Module, name: str, value: Node) -> _Table | None:
+    def table(self, module: Module, name: str, value: Node) -> DeclaredTable | None:
         """The table a declaration makes, read once (other tables' keys look it up too)."""
         key = (module.path, value.start_byte)
         if key in self._tables:
@@ -186,7 +155,7 @@ class Reader:
         self._tables[key] = found
         return found
 
-    def _table(self, module: Module, name: str, value: Node) -> _Table | None:
+    def _table(self, module: Module, name: str, value: Node) -> DeclaredTable | None:
         call = unwrap(value)
         callee = Callee("unknown")
         for _ in range(DEPTH):  # `pgTable(...).enableRLS()`: the table call under the methods
@@ -208,13 +177,13 @@ class Reader:
             call = inner
         if callee.kind not in ("table", "view"):
             return None
-        args = _arguments(call)
+        args = arguments(call)
         table_name = self._table_name(module, args, name, callee)
         line, column = module.file.place(call)
         model = ModelTable(
             table_name, module.file.shown, line, column, schema=callee.schema, is_view=callee.kind == "view"
         )
-        table = _Table(model, module, module.own)
+        table = DeclaredTable(model, module, module.own)
         if len(args) > 1:
             self._column_set(table, Ref(module, args[1]), Scope(), 0)
         elif callee.kind == "view":
@@ -289,7 +258,7 @@ class Reader:
         if function is None:
             return Callee("unknown")
         made = self.callee(Ref(ref.module, function), Scope(), depth + 1)
-        args = _arguments(node)
+        args = arguments(node)
         if made.kind == "core" and made.name in TABLE_CREATORS and args:
             return Callee("table", made.name, template=self._template(Ref(ref.module, args[0])))
         if made.kind == "core" and made.name == "customType":
@@ -315,7 +284,7 @@ class Reader:
         function = node.child_by_field_name("function")
         if function is None or self.callee(Ref(ref.module, function), Scope(), depth + 1).name not in SCHEMAS:
             return None
-        args = _arguments(node)
+        args = arguments(node)
         try:
             return (self.values.text(Ref(ref.module, args[0]), {}) if args else None) or None
         except Unresolved:
@@ -350,16 +319,16 @@ class Reader:
 
     # ---- columns
 
-    def _column_set(self, table: _Table, ref: Ref, scope: Scope, depth: int) -> None:
+    def _column_set(self, table: DeclaredTable, ref: Ref, scope: Scope, depth: int) -> None:
         """The columns of an object (`{ id: serial() }`), a callback returning one, or a const naming one."""
         module, node = ref.module, unwrap(ref.node)
         if depth > 8:
             self.warn(module, node, "column sets nested too deep: cnsnt reads no further")
             return
         if node.type == "arrow_function":
-            params = _parameters(node, module)
+            params = parameters(node, module)
             body = node.child_by_field_name("body")
-            body = _returned(body) if body is not None else None
+            body = gives(body) if body is not None else None
             if body is not None:
                 builders = frozenset(params[:1]) | scope.builders
                 self._column_set(table, Ref(module, body), Scope(scope.env, builders), depth + 1)
@@ -409,15 +378,15 @@ class Reader:
             return None
         decl = callee.decl
         body = decl.node.child_by_field_name("body")
-        returned = _returned(body) if body is not None else None
+        returned = gives(body) if body is not None else None
         if returned is None:
             return None
         env: Env = {}
-        for param, arg in zip(_parameters(decl.node, decl.module), _arguments(node), strict=False):
+        for param, arg in zip(parameters(decl.node, decl.module), arguments(node), strict=False):
             env[param] = Ref(ref.module, arg)
         return Ref(decl.module, returned), Scope(env, scope.builders)
 
-    def _object_columns(self, table: _Table, ref: Ref, scope: Scope, depth: int) -> None:
+    def _object_columns(self, table: DeclaredTable, ref: Ref, scope: Scope, depth: int) -> None:
         module = ref.module
         file = module.file
         for child in ref.node.named_children:
@@ -451,7 +420,7 @@ class Reader:
             else:
                 self.warn(module, child, "a column cnsnt cannot read")
 
-    def _spread(self, table: _Table, ref: Ref, at: Node, scope: Scope, depth: int) -> None:
+    def _spread(self, table: DeclaredTable, ref: Ref, at: Node, scope: Scope, depth: int) -> None:
         """`...timestamps` / `...timestamps()`: a literal column set of the project, else a warning."""
         node = unwrap(ref.node)
         found: Ref | None = None
@@ -471,7 +440,7 @@ class Reader:
             return
         self._column_set(table, found, inner_scope, depth + 1)
 
-    def _column(self, table: _Table, key: str, at: Node, ref: Ref, scope: Scope) -> None:
+    def _column(self, table: DeclaredTable, key: str, at: Node, ref: Ref, scope: Scope) -> None:
         """One column: its builder chain read down to the builder call."""
         methods: list[tuple[str, list[Ref]]] = []
         module, node = ref.module, unwrap(ref.node)
@@ -502,7 +471,7 @@ class Reader:
                     if callee.kind == "unknown" and not (
                         inner.type == "identifier" and module.file.text(inner) in scope.builders
                     ):
-                        methods.append((module.file.text(prop), [Ref(module, a) for a in _arguments(node)]))
+                        methods.append((module.file.text(prop), [Ref(module, a) for a in arguments(node)]))
                         node = inner
                         continue
             callee = self.callee(Ref(module, function), scope)
@@ -518,7 +487,7 @@ class Reader:
 
     def _builder(
         self,
-        table: _Table,
+        table: DeclaredTable,
         key: str,
         at: Node,
         home: Module,
@@ -528,7 +497,7 @@ class Reader:
         methods: list[tuple[str, list[Ref]]],
     ) -> None:
         module = call.module
-        args = [Ref(module, a) for a in _arguments(call.node)]
+        args = [Ref(module, a) for a in arguments(call.node)]
         given: str | None = None
         config_ref: Ref | None = None
         rest = args
@@ -564,7 +533,7 @@ class Reader:
                 self._reference(table, name, margs[0])
 
     def _type(
-        self, table: _Table, callee: Callee, call: Ref, args: list[Ref], config: dict[str, Any]
+        self, table: DeclaredTable, callee: Callee, call: Ref, args: list[Ref], config: dict[str, Any]
     ) -> str | None:
         dialect = call.module.dialect or table.module.dialect
         if callee.kind == "core":
@@ -608,7 +577,7 @@ class Reader:
 
     def _custom_type(self, decl: Ref, config: dict[str, Any]) -> str | None:
         """`customType({ dataType() { return 'x' } })`: `x`, with `${config.length}` put in when given."""
-        args = _arguments(decl.node)
+        args = arguments(decl.node)
         spec = unwrap(args[0]) if args else None
         if spec is None or spec.type != "object":
             return None
@@ -624,249 +593,12 @@ class Reader:
                 body = unwrap(value).child_by_field_name("body")
             if body is None:
                 continue
-            for returned in _returns(body):  # `if (config?.precision) return ...; return "numeric"`
+            for returned in returns(body):  # `if (config?.precision) return ...; return "numeric"`
                 found = _template_text(returned, file, config)
                 if found is not None:
                     return found
             return None
         return None
-
-    # ---- keys
-
-    def _reference(self, table: _Table, column: str, arg: Ref) -> None:
-        """`.references(() => users.id)`: a key to the column the arrow function returns."""
-        node = unwrap(arg.node)
-        body = node.child_by_field_name("body") if node.type == "arrow_function" else None
-        body = _returned(body) if body is not None else None
-        if body is None or body.type != "member_expression":
-            self.warn(arg.module, node, "a reference cnsnt cannot read (not `() => table.column`)")
-            return
-        if table.own:
-            self._pending.append(_Pending(table, [column], [Ref(arg.module, body)], frozenset()))
-
-    def _extra(self, table: _Table, ref: Ref, variable: str) -> None:
-        """The third argument: `primaryKey({ columns })` and `foreignKey({ columns, foreignColumns })`."""
-        module, node = ref.module, unwrap(ref.node)
-        if node.type != "arrow_function":
-            return
-        params = _parameters(node, module)
-        selves = frozenset([*params[:1], variable])
-        body = node.child_by_field_name("body")
-        body = _returned(body) if body is not None else None
-        if body is None:
-            return
-        items: list[Node] = []
-        if body.type == "array":
-            items = [c for c in body.named_children if c.type != "comment"]
-        elif body.type == "object":
-            items = [c.child_by_field_name("value") for c in body.named_children if c.type == "pair"]
-        for item in items:
-            if item is None:
-                continue
-            call = _base_call(unwrap(item))
-            if call is None:
-                continue
-            function = call.child_by_field_name("function")
-            callee = (
-                self.callee(Ref(module, function), Scope()) if function is not None else Callee("unknown")
-            )
-            if callee.kind != "core" or callee.name not in KEYS:
-                continue
-            if callee.name == "primaryKey":
-                self._primary_key(table, Ref(module, call), selves)
-            else:
-                self._foreign_key_config(table, Ref(module, call), selves)
-
-    def _own_columns(self, table: _Table, refs: list[Ref], selves: frozenset[str]) -> list[str] | None:
-        """`[t.a, t.b]` as the table's column names; None (and a warning) when one is not the table's."""
-        out: list[str] = []
-        for ref in refs:
-            node = unwrap(ref.node)
-            obj = node.child_by_field_name("object") if node.type == "member_expression" else None
-            prop = node.child_by_field_name("property") if node.type == "member_expression" else None
-            file = ref.module.file
-            if (
-                obj is None
-                or prop is None
-                or file.text(obj) not in selves
-                or file.text(prop) not in table.props
-            ):
-                self.warn(ref.module, node, "a key column cnsnt cannot tell (not a column of this table)")
-                return None
-            out.append(table.props[file.text(prop)])
-        return out
-
-    def _key_lists(self, call: Ref) -> tuple[dict[str, Ref], list[Ref]]:
-        args = _arguments(call.node)
-        if len(args) == 1 and unwrap(args[0]).type == "object":
-            try:
-                return self.values.object(Ref(call.module, unwrap(args[0])), {}), []
-            except Unresolved as exc:
-                self.warn(exc.module, exc.node, "a key cnsnt cannot read")
-                return {}, []
-        return {}, [Ref(call.module, a) for a in args]
-
-    def _list(self, ref: Ref | None) -> list[Ref]:
-        if ref is None:
-            return []
-        try:
-            found = self.values.literal(ref, {})
-        except Unresolved:
-            found = None
-        if not isinstance(found, list):
-            self.warn(ref.module, ref.node, "a key's columns cnsnt cannot read (not a literal list)")
-            return []
-        return found
-
-    def _primary_key(self, table: _Table, call: Ref, selves: frozenset[str]) -> None:
-        options, positional = self._key_lists(call)
-        refs = self._list(options.get("columns")) if options else positional
-        columns = self._own_columns(table, refs, selves)
-        for name in columns or []:
-            for col in table.model.columns:
-                if col.name == name:
-                    col.primary_key = True
-
-    def _foreign_key_config(self, table: _Table, call: Ref, selves: frozenset[str]) -> None:
-        options, _ = self._key_lists(call)
-        columns = self._own_columns(table, self._list(options.get("columns")), selves)
-        targets = self._list(options.get("foreignColumns"))
-        if columns and targets and table.own:
-            if len(columns) != len(targets):
-                self.warn(
-                    call.module, call.node, "a foreign key whose columns and foreignColumns differ in number"
-                )
-                return
-            self._pending.append(_Pending(table, columns, targets, selves))
-
-    def _foreign_key(self, pending: _Pending) -> None:
-        """A key's target columns (`users.id`) found: the table through the imports, the column by its key."""
-        target: _Table | None = None
-        refs: list[str] = []
-        for ref in pending.targets:
-            node = unwrap(ref.node)
-            obj = node.child_by_field_name("object") if node.type == "member_expression" else None
-            prop = node.child_by_field_name("property") if node.type == "member_expression" else None
-            if obj is None or prop is None:
-                self.warn(ref.module, node, "a referenced column cnsnt cannot read")
-                return
-            file = ref.module.file
-            if file.text(obj) in pending.selves:
-                found: _Table | None = pending.table
-            else:
-                found = self._table_named(Ref(ref.module, unwrap(obj)))
-            if found is None:
-                self.warn(ref.module, obj, "a referenced table cnsnt cannot find among the schema's files")
-                return
-            column = found.props.get(file.text(prop))
-            if column is None:
-                self.warn(
-                    ref.module, prop, f"a referenced column that table {found.model.name} does not declare"
-                )
-                return
-            target = found
-            refs.append(column)
-        if target is None:
-            return
-        pending.table.model.foreign_keys.append(
-            ForeignKey(tuple(pending.columns), target.model.name, tuple(refs), target.model.schema)
-        )
-
-    def _table_named(self, ref: Ref) -> _Table | None:
-        """The table a name stands for (`users`, `schema.users` of `import * as schema`)."""
-        node = ref.node
-        if node.type == "member_expression":
-            prop = node.child_by_field_name("property")
-            obj = node.child_by_field_name("object")
-            if prop is None or obj is None or unwrap(obj).type != "identifier":
-                return None
-            spec = ref.module.imports.get(ref.module.file.text(unwrap(obj)))
-            if spec is None or spec[1] != "*":
-                return None
-            path = resolve(spec[0], ref.module.path)
-            target = self.project.modules.get(path.resolve()) if path is not None else None
-            found = self.project.lookup(target, ref.module.file.text(prop)) if target is not None else None
-        elif node.type == "identifier":
-            found = self.project.find(ref.module, ref.module.file.text(node))
-        else:
-            return None
-        if found is None:
-            return None
-        module, value = found
-        name = next((n for n, v in module.declarations.items() if v.start_byte == value.start_byte), "")
-        return self.table(module, name, value)
-
-
-# ---------------------------------------------------------------------------- syntax helpers
-
-
-def _arguments(call: Node) -> list[Node]:
-    args = call.child_by_field_name("arguments")
-    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
-
-
-def _parameters(function: Node, module: Module) -> list[str]:
-    """The names of a function's simple parameters (`(name: string, opts?)` -> name, opts)."""
-    params = function.child_by_field_name("parameters")
-    if params is None:
-        param = function.child_by_field_name("parameter")  # `t => ...`
-        return [module.file.text(param)] if param is not None else []
-    out: list[str] = []
-    for param in params.named_children:
-        pattern = param.child_by_field_name("pattern") if param.type != "identifier" else param
-        out.append(module.file.text(pattern) if pattern is not None and pattern.type == "identifier" else "")
-    return out
-
-
-def _returned(body: Node) -> Node | None:
-    """What a function body gives: the expression of an arrow, else its block's first top-level `return`."""
-    body = unwrap(body)
-    if body.type != "statement_block":
-        return body
-    for statement in body.named_children:
-        if statement.type == "return_statement":
-            value = next((c for c in statement.named_children if c.type != "comment"), None)
-            return unwrap(value) if value is not None else None
-    return None
-
-
-def _returns(body: Node) -> list[Node]:
-    """Every value a function body returns, in file order (an arrow's expression is its only one).
-
-    Nested functions are not entered: their returns are theirs.
-    """
-    body = unwrap(body)
-    if body.type != "statement_block":
-        return [body]
-    out: list[Node] = []
-    stack = [body]
-    while stack and len(out) < 64:
-        node = stack.pop()
-        if node.type == "return_statement":
-            value = next((c for c in node.named_children if c.type != "comment"), None)
-            if value is not None:
-                out.append(unwrap(value))
-            continue
-        if node.type in FUNCTIONS or node.type in ("class_declaration", "method_definition"):
-            continue
-        stack.extend(reversed(node.named_children))
-    return out
-
-
-def _base_call(node: Node) -> Node | None:
-    """The first call of a chain: `foreignKey({...})` of `foreignKey({...}).onDelete('cascade')`."""
-    for _ in range(DEPTH):
-        if node.type != "call_expression":
-            return None
-        function = node.child_by_field_name("function")
-        if function is not None and function.type == "member_expression":
-            obj = function.child_by_field_name("object")
-            inner = unwrap(obj) if obj is not None else None
-            if inner is not None and inner.type == "call_expression":
-                node = inner
-                continue
-        return node
-    return None
 
 
 def _template_text(node: Node, file: Any, config: dict[str, Any]) -> str | None:
