@@ -475,3 +475,20 @@ def test_views_with_their_columns_written_out_and_views_of_a_query(tmp_path: Pat
     assert names(ev, "active_users") == ["id", "email"]
     assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [(4, 24, Severity.WARNING)]
     assert "columns come from its query" in ev.problems[0].message
+
+
+def test_a_creator_that_keeps_the_name_and_one_cnsnt_cannot_read(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "db/s.ts": 'import { pgTableCreator, text } from "drizzle-orm/pg-core";\n'
+            "const same = pgTableCreator((name) => name);\n"
+            "const odd = pgTableCreator((name) => prefixOf(name));\n"
+            'export const a = same("uploads", (d) => ({ path: d.text() }));\n'
+            'export const b = odd("notes", { body: text() });\n',
+        },
+    )
+    ev = read_entry(tmp_path, "db/s.ts")
+    assert [t.key for t in ev.tables] == ["uploads", "notes"]
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(3, Severity.WARNING)]
+    assert "table creator cnsnt cannot read" in ev.problems[0].message

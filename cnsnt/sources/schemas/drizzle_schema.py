@@ -304,6 +304,9 @@ class Reader(KeyReader):
         node = unwrap(ref.node)
         body = node.child_by_field_name("body") if node.type == "arrow_function" else None
         body = unwrap(body) if body is not None else None
+        params = parameters(node, ref.module) if node.type == "arrow_function" else []
+        if body is not None and body.type == "identifier" and ref.module.file.text(body) in params[:1]:
+            return ("", "")  # `(name) => name`: the names as written
         if body is None or body.type != "template_string":
             self.warn(ref.module, node, "a table creator cnsnt cannot read; table names are used as written")
             return ("", "")
