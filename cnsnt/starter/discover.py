@@ -38,6 +38,14 @@ from cnsnt.sql.statements import (
     sqlplus_script,
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
+from cnsnt.starter.drizzle_entries import (
+    beside_schema,
+    casing_note,
+    drizzle_kind,
+    drizzle_patterns,
+    journal_homes,
+)
+from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_note
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
@@ -434,11 +442,14 @@ def _orm_kind(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix == ".prisma":
         return "prisma"
-    if suffix == ".ts":
+    if suffix in _SCRIPT_SUFFIXES:
         head = _sniff(path)
-        return typeorm_kind(path, head) or js_kind(path, head)
-    if suffix in (".js", ".cjs", ".mjs"):
-        return js_kind(path, _sniff(path))
+        drizzle = drizzle_kind(path, head)
+        if drizzle is not None:
+            return drizzle
+        if suffix == ".ts":
+            return typeorm_kind(path, head) or js_kind(path, head)
+        return js_kind(path, head) if suffix in (".js", ".cjs", ".mjs") else None
     if suffix == ".cs":
         return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
     if suffix == ".go":
@@ -467,6 +478,8 @@ def _orm_kind(path: Path) -> str | None:
     return None
 
 
+#: Files a Drizzle schema (or, `.ts`, TypeORM's and MikroORM's entities) may be written in.
+_SCRIPT_SUFFIXES = frozenset({".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"})
 #: Doctrine's YAML and XML mapping files.
 _DOCTRINE_MAPPINGS = (".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")
 #: What a PHP class mapped with Doctrine (attributes or annotations) says near its start.
@@ -1043,6 +1056,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     migrations = _migration_dirs([p for p in files if p not in in_laravel])
     in_migrations = {p for paths in migrations.values() for p in paths}
     in_migrations |= in_laravel
+    # drizzle-kit's output (any number of files): kept apart until the schema is known
+    drizzle_kit = journal_homes([p for p in files if p not in in_laravel])
+    for home, paths in drizzle_kit.items():
+        migrations.pop(home, None)
+        in_migrations.update(paths)
     # older copies in one-folder-per-revision layouts: left out before anything reads them
     older, older_notes = superseded([p for p in files if p not in in_migrations], root)
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
@@ -1115,6 +1133,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             "run no queries; their tables are read from the schema"
         )
     notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
+    drizzle_schemas = [p for p, _ in orm.get("drizzle", [])]
+    generated = {h: p for h, p in drizzle_kit.items() if beside_schema(h, drizzle_schemas)}
+    migrations.update((h, p) for h, p in drizzle_kit.items() if h not in generated)
+    if generated:
+        notes.append(drizzle_migrations_note(generated, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}
     found: list[Found] = [
         _migration_entry(home, paths, root, read)
@@ -1171,6 +1194,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             patterns = gorm_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format="gorm") for pattern in patterns)
             notes.append(gorm_note(patterns))
+            continue
+        if model_kind == "drizzle":
+            patterns = drizzle_patterns(drizzle_schemas, root)
+            found.extend(Found("schemas", pattern, format="drizzle") for pattern in patterns)
+            notes.append(casing_note(patterns, drizzle_schemas, root))
             continue
         if model_kind in ("typeorm_migrations", "mikroorm_migrations"):
             scripts = [p for p, _ in orm[model_kind]]

@@ -306,6 +306,28 @@ def check_gorm(text: str) -> None:
     _read("schemas", "a.go", (head + text + "\n}\n").encode("utf-8", "surrogatepass"), fmt="gorm")
 
 
+#: Pieces of Drizzle schemas: tables, builders, chains, keys, spreads, helpers and broken ends.
+DRIZZLE_PIECES = [
+    "export const a = pgTable(", "export const b = s.table(", "const s = pgSchema('s');", "pgTableCreator(",
+    "(n) => `p_${n}`", "export const e = pgEnum('e', ['x']);", "customType({ dataType() { return `v(${c.length})`; } })",
+    "'a', {", "\"b\", (t) => ({", "t.text()", "id: serial('id').primaryKey(),", "x: e('x'),", "...cols,",
+    "...f(),", "const cols = { c: text('c'), ...cols };", "const f = (n) => varchar(n, { length: 1e999 });",
+    "name: f('n'),", "[k]: text(),", "r: integer('r').references(() => a.id),", ".references(() => b.x)",
+    "(t) => [primaryKey({ columns: [t.id, t.x] }), foreignKey({ columns: [t.r], foreignColumns: [a.id] })]",
+    "(t) => ({ pk: primaryKey(t.id) })", ".array()", "'\\u{110000}'", "$type<import('./x').T>()", "export * from './a';",
+    "export type * from './a';", "function g() { return g(); }", "}", "{", "(", ")", "[", "]", ",", ";", "\n", " ",
+]
+drizzle_text = st.lists(st.sampled_from(DRIZZLE_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_drizzle(text: str) -> None:
+    """The Drizzle reader gives evidence or a SourceError for any schema file, and no internal error."""
+    head = "import { pgTable, pgSchema, pgEnum, text, serial, integer, varchar } from 'drizzle-orm/pg-core';\n"
+    found = _read("schemas", "schema.ts", (head + text + "\n").encode("utf-8", "surrogatepass"), fmt="drizzle")
+    if not isinstance(found, tuple):
+        assert not any("internal error" in p.message for p in found.problems), found.problems
+
+
 #: Pieces of EF Core code-first models: contexts, entities, attributes, fluent calls, broken ends.
 EFCORE_PIECES = [
     "public DbSet<A> As { get; set; }", "public DbSet<B> Bs => Set<B>();", "public class A : B {",

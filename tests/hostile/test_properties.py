@@ -126,6 +126,16 @@ def test_gorm_reader(text):
     h.check_gorm(text)
 
 
+@given(h.drizzle_text)
+@example("export const a = pgTable('a', { ...cols, id: serial('id').primaryKey() }); const cols = { ...cols };")
+@example("export const a = pgTable('a', { r: integer('r').references(() => a.id), n: f('n') }); "
+         "const f = (n) => f(n);")
+@example("export const a = pgTable('a', (t) => ({ x: t.text() }), (t) => [primaryKey({ columns: [t.y] })]);")
+@example("const s = pgSchema('s'); export const b = s.table(`${x}`, {}); function g() { return g(); }")
+def test_drizzle_reader(text):
+    h.check_drizzle(text)
+
+
 @given(h.efcore_text)
 @example("public DbSet<A> As { get; set; } } public class A : B { } public class B : A { public A A { get; set; }")
 @example("public DbSet<A> As { get; set; } } class E<T> : A where T : B { public T Id { get; set; } } class A : E<A> {")

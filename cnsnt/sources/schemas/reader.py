@@ -3,8 +3,13 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`); without it
+`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`); without it
 the kind is told from each file's name and content:
+
+- `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
+  `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas, and so is
+  a barrel that re-exports them (`export * from "./users"`); a `.ts` file beside them
+  that names no other ORM goes with them;
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
 - `.cs` files are Entity Framework Core sources (the reader reads their model snapshots
@@ -59,6 +64,9 @@ from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
+from cnsnt.sources.schemas.drizzle_files import SUFFIXES as SCRIPT_SUFFIXES
+from cnsnt.sources.schemas.drizzle_files import imports_drizzle_core, reexports_drizzle
+from cnsnt.sources.schemas.drizzle_schema import read_drizzle
 from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.gorm_models import read_gorm
 from cnsnt.sources.schemas.jpa_entities import read_jpa
@@ -95,6 +103,7 @@ FORMATS = (
     "sequelize_migrations",
     "knex_migrations",
     "gorm",
+    "drizzle",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -122,6 +131,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "sequelize_migrations": read_sequelize_migrations,
     "knex_migrations": read_knex_migrations,
     "gorm": read_gorm,
+    "drizzle": read_drizzle,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -178,6 +188,10 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     kinds: dict[str, list[Path]] = {}
     for path in paths:
         kinds.setdefault(detect(path), []).append(path)
+    if "drizzle" in kinds:  # `src/db/*.js`: the client and helpers beside a JavaScript schema go with it
+        scripts = [p for p in kinds.get("ddl", []) if p.suffix.lower() in SCRIPT_SUFFIXES]
+        kinds["drizzle"].extend([*scripts, *kinds.pop("javascript", [])])
+        kinds["ddl"] = [p for p in kinds.get("ddl", []) if p not in scripts]
     sql = kinds.pop("ddl", [])
     plan: list[tuple[EntryReader, list[Path]]] = []
     if _is_migrations(sql):
@@ -187,7 +201,8 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     _package_markers(kinds)
     _mikroorm_neighbours(kinds)
     model_kinds = (
-        "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize", "gorm"
+        "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize", "gorm",
+        "drizzle",
     )  # fmt: skip
     others = ("knex_migrations", "laravel", "doctrine", "xmldb", "liquibase", "python", "javascript")
     for kind in (*model_kinds, *_BUILT_BY, *others):
@@ -218,12 +233,12 @@ def _package_markers(kinds: dict[str, list[Path]]) -> None:
 
 
 def _mikroorm_neighbours(kinds: dict[str, list[Path]]) -> None:
-    """`.ts` files beside MikroORM entities (or migrations) that name no ORM go with them, not to TypeORM's.
+    """`.ts` files beside MikroORM entities (or migrations, or Drizzle schemas) that name no ORM go with them.
 
-    `src/**/*.ts` over a MikroORM project matches services and helpers too: read as
-    TypeORM's, they would give a "no @Entity class" warning of their own.
+    `src/**/*.ts` over a MikroORM or Drizzle project matches services and helpers too:
+    read as TypeORM's, they would give a "no @Entity class" warning of their own.
     """
-    home = next((k for k in ("mikroorm", "mikroorm_migrations") if k in kinds), None)
+    home = next((k for k in ("mikroorm", "mikroorm_migrations", "drizzle") if k in kinds), None)
     if home is None or "typeorm" not in kinds:
         return
     plain = [p for p in kinds["typeorm"] if "typeorm" not in _head(p, 200_000)]
@@ -267,9 +282,13 @@ def detect(path: Path) -> str:
     if suffix == ".go":
         return "gorm"
     if suffix == ".ts":
-        return _typescript_kind(_head(path, 200_000))
+        head = _head(path, 200_000)
+        return "drizzle" if reexports_drizzle(path, head) else _typescript_kind(head)
     if suffix in JS_SUFFIXES:
-        return _javascript_kind(_head(path, 200_000)) or "javascript"
+        head = _head(path, 200_000)
+        if imports_drizzle_core(head) or reexports_drizzle(path, head):
+            return "drizzle"
+        return _javascript_kind(head) or "javascript"
     if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
         return "laravel"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
@@ -296,7 +315,9 @@ def detect(path: Path) -> str:
 
 
 def _typescript_kind(head: str) -> str:
-    """TypeORM's or MikroORM's migrations or entities, from a `.ts` file's text."""
+    """TypeORM's or MikroORM's migrations or entities, or a Drizzle schema, from a `.ts` file's text."""
+    if imports_drizzle_core(head):
+        return "drizzle"
     if is_typeorm_migration(head):
         return "typeorm_migrations"
     if is_mikroorm_migration(head):
