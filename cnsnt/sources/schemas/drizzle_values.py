@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cnsnt.sources.schemas.drizzle_files import Module, Node, Project
-from cnsnt.sources.schemas.grammars import SourceFile
-from cnsnt.sources.schemas.typeorm_syntax import unescape
+from cnsnt.sources.schemas.typeorm_syntax import string_value as string_value
 
 #: How deep a value may nest or name another (real schemas: 2 or 3 levels).
 DEPTH = 48
@@ -55,17 +54,6 @@ def unwrap(node: Node) -> Node:
             return node
         node = inner
     return node
-
-
-def string_value(node: Node, file: SourceFile) -> str:
-    """The value of a string literal (or a template without `${...}`): its fragments, escapes decoded."""
-    parts: list[str] = []
-    for child in node.named_children:
-        if child.type == "string_fragment":
-            parts.append(file.text(child))
-        elif child.type == "escape_sequence":
-            parts.append(unescape(file.text(child)))
-    return "".join(parts)
 
 
 #: The node types that name a declaration.

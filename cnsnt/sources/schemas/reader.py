@@ -201,8 +201,8 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     _package_markers(kinds)
     _mikroorm_neighbours(kinds)
     model_kinds = (
-        "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize", "gorm",
-        "drizzle",
+        "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize",
+        "gorm", "drizzle",
     )  # fmt: skip
     others = ("knex_migrations", "laravel", "doctrine", "xmldb", "liquibase", "python", "javascript")
     for kind in (*model_kinds, *_BUILT_BY, *others):

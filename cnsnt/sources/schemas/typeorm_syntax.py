@@ -172,7 +172,7 @@ def _field_of(node: Node, file: SourceFile) -> Field | None:
     name_node = node.child_by_field_name("name")
     if name_node is None or name_node.type not in ("property_identifier", "string"):
         return None
-    name = _string(name_node, file) if name_node.type == "string" else file.text(name_node)
+    name = string_value(name_node, file) if name_node.type == "string" else file.text(name_node)
     ts_type, array = type_of(node.child_by_field_name("type"), file)
     decorators = _decorators([c for c in node.children if c.type == "decorator"], file)
     return Field(name, ts_type, array, node, decorators)
@@ -308,11 +308,11 @@ def evaluate(node: Node, file: SourceFile, constants: dict[str, Any], depth: int
         raise Unresolved(node)
     kind = node.type
     if kind == "string":
-        return _string(node, file)
+        return string_value(node, file)
     if kind == "template_string":
         if any(c.type == "template_substitution" for c in node.named_children):
             raise Unresolved(node)
-        return _string(node, file)
+        return string_value(node, file)
     if kind == "number":
         text = file.text(node).replace("_", "")
         try:
@@ -388,8 +388,8 @@ def _object(node: Node, file: SourceFile, constants: dict[str, Any]) -> dict[str
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}
 
 
-def _string(node: Node, file: SourceFile) -> str:
-    """The value of a string literal: its fragments, escapes decoded."""
+def string_value(node: Node, file: SourceFile) -> str:
+    """The value of a string literal (or a template without `${...}`): its fragments, escapes decoded."""
     parts: list[str] = []
     for child in node.named_children:
         if child.type == "string_fragment":
