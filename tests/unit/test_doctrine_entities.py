@@ -628,3 +628,14 @@ def test_fos_user_bundle_base_fields_come_with_the_user(entities):
     other = php.replace("use FOS\\UserBundle\\Model\\User as BaseUser;", "use Acme\\Model\\User as BaseUser;")
     ev = entities({"src/AppBundle/Entity/User.php": other}, "src/AppBundle/Entity/*.php")
     assert names(ev, "fos_user") == ["id", "phone"]
+
+
+def test_a_parse_given_up_is_cn001_and_the_mapping_files_still_read(entities, monkeypatch):
+    """A PHP file the grammar does not finish (a budget of nothing) is a CN001, never a hang."""
+    from cnsnt.sources.schemas import grammars
+
+    monkeypatch.setattr(grammars, "PARSE_SECONDS", -1.0)
+    ev = entities({"src/Entity/Member.php": ATTRIBUTES})
+    [problem] = ev.problems
+    assert problem.location.path == "src/Entity/Member.php"
+    assert "the parser gave up on this file" in problem.message

@@ -575,3 +575,14 @@ def test_init_reads_a_complete_snapshot_with_its_code_and_a_second_context_besid
     assert policy["sources"]["schemas"] == [{"path": "Data/**/*.cs", "format": "efcore"}]
     declared = {c for d in policy["data"].values() for c in d.get("columns", [])}
     assert {"Buyers.Email", "LogIns.IpAddress"} <= declared
+
+
+def test_a_parse_given_up_is_cn001_and_no_crash(tmp_path: Path, monkeypatch):
+    """A file the C# grammar does not finish (here: a budget of nothing) is a CN001, never a hang."""
+    from cnsnt.sources.schemas import grammars
+
+    monkeypatch.setattr(grammars, "PARSE_SECONDS", -1.0)
+    _project(tmp_path)
+    ev = read_entry(tmp_path, "src/**/*.cs", "efcore")
+    assert any("the parser gave up on this file" in p.message for p in ev.problems)
+    assert not ev.tables

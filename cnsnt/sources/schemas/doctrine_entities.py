@@ -59,7 +59,7 @@ from cnsnt.sources.schemas.doctrine_annotations import (
 )
 from cnsnt.sources.schemas.doctrine_xml import is_xml_mapping, xml_classes
 from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes
-from cnsnt.sources.schemas.grammars import SourceFile, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parser, syntax_problem
 
 Node = Any  # tree_sitter.Node
 
@@ -906,7 +906,11 @@ def read_doctrine(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
             continue
         files += 1
         source = text.encode("utf-8")
-        tree = parser.parse(source)
+        try:
+            tree = parse_bounded(parser, source, shown)
+        except SourceError as exc:  # the grammar's error recovery did not end: nothing of it is read
+            problems.append(problem_of(exc, shown))
+            continue
         file = SourceFile(source, shown)
         broken = syntax_problem(tree, file, "PHP", "entities")
         if broken is not None:

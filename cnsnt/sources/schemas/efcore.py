@@ -35,7 +35,7 @@ from cnsnt.sources.schemas.efcore_files import derives_marker, select
 from cnsnt.sources.schemas.efcore_model import Mapper
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot, snapshot_models
 from cnsnt.sources.schemas.efcore_union import table_key, union
-from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded
 
 
 def read_efcore(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -78,7 +78,10 @@ def _migration(text: str) -> bool:
 
 def _parse(parser: Any, shown: str, text: str) -> tuple[Any, SourceFile, SourceProblem | None]:
     source = text.encode("utf-8")
-    tree = parser.parse(source)
+    try:
+        tree = parse_bounded(parser, source, shown)
+    except SourceError as exc:  # the grammar's error recovery did not end: nothing of it is read
+        return parser.parse(b""), SourceFile(b"", shown), problem_of(exc, shown)
     file = SourceFile(source, shown)
     return tree, file, csharp_syntax(tree, file)
 

@@ -44,7 +44,7 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_text
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, PlacedText, model_failed
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node, plural
 from cnsnt.sources.schemas.replay import Key, Replay, table_key
 from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
@@ -250,7 +250,10 @@ def _config_connection(path: Path) -> str | None:
     except OSError:
         return None
     migration = _Migration(SourceFile(source, path.name), Replay())
-    stack = [php_parser().parse(source).root_node]
+    try:
+        stack = [parse_bounded(php_parser(), source, path.name).root_node]
+    except SourceError:
+        return None
     while stack:
         node = stack.pop()
         if node.type == "array_element_initializer" and len(node.named_children) == 2:
@@ -285,7 +288,10 @@ def sql_files_read(path: Path, text: str) -> list[Path]:
     source = text.encode("utf-8")
     migration = _Migration(SourceFile(source, path.name), Replay())
     migration.site = _Site(path, None, None)
-    stack = [php_parser().parse(source).root_node]
+    try:
+        stack = [parse_bounded(php_parser(), source, path.name).root_node]
+    except SourceError:
+        return found  # the rest of the file could not be parsed: the migration reader reports it
     while stack:
         node = stack.pop()
         if node.type in ("function_call_expression", "scoped_call_expression"):
