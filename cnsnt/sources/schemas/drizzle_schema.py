@@ -58,7 +58,8 @@ from cnsnt.sources.schemas.drizzle_types import (
     enum_type,
     sql_type,
 )
-from cnsnt.sources.schemas.drizzle_values import DEPTH, Env, Ref, Unresolved, Values, string_value, unwrap
+from cnsnt.sources.schemas.drizzle_values import DEPTH, Env, Ref, Unresolved, Values, unwrap
+from cnsnt.sources.schemas.typeorm_syntax import string_value
 
 #: Column methods that change the column's type (`.array()`).
 _ARRAY = "array"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cnsnt.sources.schemas.drizzle_files import Module, Node, Project
-from cnsnt.sources.schemas.typeorm_syntax import string_value as string_value
+from cnsnt.sources.schemas.typeorm_syntax import NOT_SCALAR, scalar
 
 #: How deep a value may nest or name another (real schemas: 2 or 3 levels).
 DEPTH = 48
@@ -82,27 +82,13 @@ class Values:
         module, node = ref.module, unwrap(ref.node)
         if depth > DEPTH:
             raise Unresolved(module, node)
-        kind = node.type
-        file = module.file
-        if kind == "string":
-            return string_value(node, file)
-        if kind == "template_string":
-            if any(c.type == "template_substitution" for c in node.named_children):
-                raise Unresolved(module, node)
-            return string_value(node, file)
-        if kind == "number":
-            text = file.text(node).replace("_", "")
-            try:
-                return int(text, 0)
-            except ValueError:
-                try:
-                    return float(text)
-                except ValueError:
-                    raise Unresolved(module, node) from None
-        if kind in ("true", "false"):
-            return kind == "true"
-        if kind in ("null", "undefined"):
-            return None
+        kind, file = node.type, module.file
+        try:
+            value = scalar(node, file)
+        except ValueError:
+            raise Unresolved(module, node) from None
+        if value is not NOT_SCALAR:
+            return value
         if kind == "object":
             return self.object(Ref(module, node), env, depth)
         if kind == "array":

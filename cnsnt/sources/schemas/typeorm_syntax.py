@@ -299,6 +299,36 @@ def _enum(node: Node, file: SourceFile, constants: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------- values
 
 
+#: What `scalar` gives for a node that is no string, number, boolean or null literal.
+NOT_SCALAR: Any = object()
+
+
+def scalar(node: Node, file: SourceFile) -> Any:
+    """A string, number, boolean or null literal's value, else `NOT_SCALAR`.
+
+    Raises `ValueError` for one only running code could give: a template with `${...}`,
+    a number JavaScript spells in a way Python does not read.
+    """
+    kind = node.type
+    if kind == "string":
+        return string_value(node, file)
+    if kind == "template_string":
+        if any(c.type == "template_substitution" for c in node.named_children):
+            raise ValueError("a template with a substitution")
+        return string_value(node, file)
+    if kind == "number":
+        text = file.text(node).replace("_", "")
+        try:
+            return int(text, 0)
+        except ValueError:
+            return float(text)
+    if kind in ("true", "false"):
+        return kind == "true"
+    if kind in ("null", "undefined"):
+        return None
+    return NOT_SCALAR
+
+
 def evaluate(node: Node, file: SourceFile, constants: dict[str, Any], depth: int = 0) -> Any:
     """A literal value: str, int, float, bool, None, dict (`{...}`, values still nodes), list, Target.
 
@@ -306,26 +336,13 @@ def evaluate(node: Node, file: SourceFile, constants: dict[str, Any], depth: int
     """
     if depth > DEPTH:
         raise Unresolved(node)
+    try:
+        value = scalar(node, file)
+    except ValueError:
+        raise Unresolved(node) from None
+    if value is not NOT_SCALAR:
+        return value
     kind = node.type
-    if kind == "string":
-        return string_value(node, file)
-    if kind == "template_string":
-        if any(c.type == "template_substitution" for c in node.named_children):
-            raise Unresolved(node)
-        return string_value(node, file)
-    if kind == "number":
-        text = file.text(node).replace("_", "")
-        try:
-            return int(text, 0)
-        except ValueError:
-            try:
-                return float(text)
-            except ValueError:
-                raise Unresolved(node) from None
-    if kind in ("true", "false"):
-        return kind == "true"
-    if kind in ("null", "undefined"):
-        return None
     if kind in ("parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"):
         inner = next(iter(node.named_children), None)
         if inner is None:
