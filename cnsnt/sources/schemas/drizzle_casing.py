@@ -18,6 +18,7 @@ from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, SourceContext, read_text
 from cnsnt.sources.schemas.drizzle_files import SUFFIXES, Module
 from cnsnt.sources.schemas.grammars import parse_bounded, parser
+from cnsnt.sources.schemas.js_syntax import pair_values
 
 #: The values of Drizzle's `casing` option.
 CASINGS = frozenset({"snake_case", "camelCase"})
@@ -91,22 +92,8 @@ def _mentions(path: Path, config: bool) -> bool:
 
 def _casing_in(root: Any, source: bytes) -> str | None:
     """A `casing: '...'` pair's literal value anywhere in the tree (iteratively, bounded)."""
-    stack = [root]
-    visited = 0
-    while stack and visited < _MAX_NODES:
-        node = stack.pop()
-        visited += 1
-        if node.type == "pair":
-            key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
-            if (
-                key is not None
-                and value is not None
-                and source[key.start_byte : key.end_byte] in (b"casing", b'"casing"', b"'casing'")
-            ):
-                text = (
-                    source[value.start_byte : value.end_byte].decode("utf-8", errors="replace").strip("'\"`")
-                )
-                if value.type in ("string", "template_string") and text in CASINGS:
-                    return text
-        stack.extend(reversed(node.named_children))
+    for value in pair_values(root, source, "casing", _MAX_NODES):
+        text = source[value.start_byte : value.end_byte].decode("utf-8", errors="replace").strip("'\"`")
+        if value.type in ("string", "template_string") and text in CASINGS:
+            return text
     return None

@@ -115,6 +115,28 @@ def chain(call: Node, file: SourceFile) -> tuple[Node | None, list[Step]]:
     return root, steps
 
 
+def pair_values(root: Node, source: bytes, name: str, limit: int) -> Iterator[Node]:
+    """The value of each `name: value` pair in the tree (a quoted key too), in file order.
+
+    Iterative, and at most `limit` nodes are visited: a hostile file cannot make it deep or long.
+    """
+    wanted = name.encode("utf-8")
+    stack = [root]
+    visited = 0
+    while stack and visited < limit:
+        node = stack.pop()
+        visited += 1
+        if node.type == "pair":
+            key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+            if (
+                key is not None
+                and value is not None
+                and source[key.start_byte : key.end_byte].strip(b"'\"") == wanted
+            ):
+                yield value
+        stack.extend(reversed(node.named_children))
+
+
 def arguments(call: Node) -> list[Node]:
     """The arguments of a call, comments left out."""
     args = call.child_by_field_name("arguments")

@@ -25,7 +25,15 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
-from cnsnt.sources.schemas.js_syntax import arguments, callee, calls, javascript_parser, js_syntax, last_name
+from cnsnt.sources.schemas.js_syntax import (
+    arguments,
+    callee,
+    calls,
+    javascript_parser,
+    js_syntax,
+    last_name,
+    pair_values,
+)
 from cnsnt.sources.schemas.sequelize_attributes import Attribute, literal, options_of, read_attributes
 from cnsnt.sources.schemas.sequelize_naming import camelize, pluralize, singularize, underscore
 from cnsnt.sources.schemas.sequelize_records import Association, SqModel
@@ -513,21 +521,9 @@ def _pointing(owner: SqModel, other: SqModel) -> tuple[str, str | None] | None:
 
 def _define_defaults(root: Node, file: SourceFile) -> dict[str, Node] | None:
     """The options of a `define: { ... }` (the Sequelize constructor's defaults for every model)."""
-    stack = [root]
-    seen = 0
-    while stack and seen < 1_000_000:
-        node = stack.pop()
-        seen += 1
-        if node.type == "pair":
-            key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
-            if (
-                key is not None
-                and value is not None
-                and file.text(key).strip("'\"") == "define"
-                and (value.type == "object")
-            ):
-                return options_of(value, file)
-        stack.extend(reversed(node.named_children))
+    for value in pair_values(root, file.source, "define", 1_000_000):
+        if value.type == "object":
+            return options_of(value, file)
     return None
 
 
