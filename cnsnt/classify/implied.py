@@ -57,20 +57,21 @@ def _flat(name: str) -> str:
     return _ALNUM.sub("", _ascii(name).casefold())
 
 
-def _noun(column: str) -> tuple[str, bool] | None:
+def _noun(column: str) -> tuple[str, str] | None:
     """The table a key column names, flattened (`id_alunno` -> `alunno`), or None.
 
-    Also whether the id word stands apart (`id_alunno`) or is glued on (`idalunno`).
+    Also how the name says it is a key: its id word stands `apart` (`id_alunno`), is
+    `glued` on (`idalunno`), or it says `weak`ly a number or code (`demographic_no`).
     """
     parts = [p.casefold() for p in _PARTS.findall(_ascii(column))]
-    apart = True
+    how = "apart"
     if len(parts) >= 2 and (parts[-1] in _WEAK or parts[0] in _WEAK) and tuple(parts) not in lx.TERMS:
         # `demographic_no`, `USUARI_CODI`, `cdnPaciente`: a number or code named for a
         # table is its key, unless the name is a datum of its own (`passport_no`)
         rest = parts[:-1] if parts[-1] in _WEAK else parts[1:]
         noun = "".join(rest)
         if len(rest) == 1 and len(noun) >= _MIN_STEM and (noun,) not in lx.TERMS:
-            return noun, False
+            return noun, "weak"
         return None
     if len(parts) >= 2 and parts[-1] in _APART:
         noun = "".join(parts[:-1])
@@ -79,7 +80,7 @@ def _noun(column: str) -> tuple[str, bool] | None:
             parts = parts[1:]  # `ref_cod_religiao`
         noun = "".join(parts)
     else:
-        apart = False
+        how = "glued"
         flat = _flat(column)
         noun = ""
         for word in _GLUED:
@@ -93,13 +94,7 @@ def _noun(column: str) -> tuple[str, bool] | None:
             return None  # `valid`, `fluid`: words, not keys
     if len(noun) < _MIN_NOUN or noun in lx.TREE_WORDS:
         return None  # `parent_id`: the row above in a tree, whatever tables exist
-    return noun, apart
-
-
-def _weak(column: str) -> bool:
-    """Whether a key's name says `no`/`code` where a stronger one says `id`."""
-    parts = [p.casefold() for p in _PARTS.findall(_ascii(column))]
-    return len(parts) >= 2 and (parts[-1] in _WEAK or parts[0] in _WEAK) and not set(parts) & set(_APART)
+    return noun, how
 
 
 def _names(table: Table) -> set[str]:
@@ -129,6 +124,7 @@ class _Schema:
         index: dict[str, list[Table]] = {}
         whole: dict[str, list[Table]] = {}
         firsts: dict[str, int] = {}
+        keys: dict[str, list[Table]] = {}
         for table in tables:
             own = _names(table)
             for name in own:
@@ -139,13 +135,11 @@ class _Schema:
             words = _words(table.name)
             if len(words) >= 2:
                 firsts[words[0]] = firsts.get(words[0], 0) + 1
-        least = max(_MIN_PREFIXED, _PREFIX_TABLES * len(tables))
-        prefixes = frozenset(w for w, n in firsts.items() if n >= least)
-        keys: dict[str, list[Table]] = {}
-        for table in tables:
             primary = [c for c in table.columns if c.primary_key]
             if len(primary) == 1 and _holds_own_key(table, primary[0]):
                 keys.setdefault(_flat(primary[0].name), []).append(table)
+        least = max(_MIN_PREFIXED, _PREFIX_TABLES * len(tables))
+        prefixes = frozenset(w for w, n in firsts.items() if n >= least)
         return cls(index, whole, sorted(index), prefixes, keys)
 
     def holding(self, table: Table, column: Column) -> Table | None:
@@ -223,22 +217,14 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
         for column in table.columns:
             if column.name.casefold() in declared:
                 continue
+            own_id = column.primary_key and own_key
             holder = schema.holding(table, column)
-            if (
-                holder is not None
-                and column.primary_key
-                and own_key
-                and _names_itself(table, _to(holder, column), prefix)
-            ):
-                holder = None  # the row's own id (`users.user_id`), not a copy of another's
-            if holder is not None:
-                # the same name and type as another table's key: a copy of it, whatever
-                # the name says (`necessitat.dni` of `info_general(dni)`)
-                added.append(_to(holder, column))
-                continue
-            key = _implied(table, column, schema, prefix)
-            if key is not None and column.primary_key and own_key and _names_itself(table, key, prefix):
-                continue
+            # the same name and type as another table's key is a copy of it, whatever the
+            # name says (`necessitat.dni` of `info_general(dni)`); else what the name says
+            copied = _to(holder, column) if holder is not None else None
+            key = _unless_own(table, copied, own_id, prefix) or _unless_own(
+                table, _implied(table, column, schema, prefix), own_id, prefix
+            )
             if key is not None:
                 added.append(key)
         out.append(replace(table, foreign_keys=table.foreign_keys + tuple(added)) if added else table)
@@ -288,13 +274,13 @@ def _implied(table: Table, column: Column, schema: _Schema, prefix: str | None) 
     read = _noun(name)
     if read is None:
         return _bare(table, column, schema) or _short(table, column, name, schema)
-    noun, apart = read
+    noun, how = read
     words = tuple(_words(table.name))
     if software_client(words) and _same_stem(noun, words[-1]):
         return None  # `oauth_clients.clientId`: the application's own public id
-    if _weak(name):
+    if how == "weak":
         candidates: Sequence[Table] = schema.plain(noun)
-    elif apart or not _flat(name).startswith(_GLUED):
+    elif how == "apart" or not _flat(name).startswith(_GLUED):
         candidates = schema.targets(noun)
     else:
         # a glued `id` before the name (`idaluno`) names a table exactly, or its plural
@@ -323,10 +309,7 @@ def _short(table: Table, column: Column, name: str, schema: _Schema) -> ForeignK
     parts = [p.casefold() for p in _PARTS.findall(_ascii(name))]
     if len(parts) != 2 or parts[1] not in _APART or len(parts[0]) != 2 or not parts[0].isalpha():
         return None
-    targets = [t for t in schema.plain(parts[0]) if t.key != table.key]
-    if len(targets) != 1 or not _same_key_type(column, targets[0]):
-        return None
-    return ForeignKey((column.name,), targets[0].name, ref_schema=targets[0].schema, implied=True)
+    return _plain_key(table, column, parts[0], schema)
 
 
 def _bare(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
@@ -340,13 +323,20 @@ def _bare(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
     plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
     if len(noun) < _MIN_NOUN or plural or (noun,) in lx.TERMS or noun in lx.TREE_WORDS:
         return None
+    return _plain_key(table, column, noun, schema)
+
+
+def _plain_key(table: Table, column: Column, noun: str, schema: _Schema) -> ForeignKey | None:
+    """The key of the one other table named plainly `noun` whose key has the column's type."""
     targets = [t for t in schema.plain(noun) if t.key != table.key]
-    if len(targets) != 1:
+    if len(targets) != 1 or not _same_key_type(column, targets[0]):
         return None
-    (target,) = targets
-    if not _same_key_type(column, target):
-        return None
-    return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)
+    return ForeignKey((column.name,), targets[0].name, ref_schema=targets[0].schema, implied=True)
+
+
+def _unless_own(table: Table, key: ForeignKey | None, own_id: bool, prefix: str | None) -> ForeignKey | None:
+    """The key, unless the column is the row's own id (`users.user_id`), not another's."""
+    return None if key is None or (own_id and _names_itself(table, key, prefix)) else key
 
 
 def _names_itself(table: Table, key: ForeignKey, prefix: str | None) -> bool:
