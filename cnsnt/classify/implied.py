@@ -72,7 +72,9 @@ def _noun(column: str) -> tuple[str, str] | None:
         noun = "".join(rest)
         if len(rest) == 1 and len(noun) >= _MIN_STEM and (noun,) not in lx.TERMS:
             return noun, "weak"
-        return None
+        if not (len(rest) == 1 and rest[0] in _APART):
+            return None
+        # `code_id`: the key of a table `code`, read as any `x_id` below
     if len(parts) >= 2 and parts[-1] in _APART:
         noun = "".join(parts[:-1])
     elif len(parts) >= 2 and parts[0] in _APART:
@@ -135,16 +137,29 @@ class _Schema:
             words = _words(table.name)
             if len(words) >= 2:
                 firsts[words[0]] = firsts.get(words[0], 0) + 1
-            primary = [c for c in table.columns if c.primary_key]
-            if len(primary) == 1 and _holds_own_key(table, primary[0]):
-                keys.setdefault(_flat(primary[0].name), []).append(table)
         least = max(_MIN_PREFIXED, _PREFIX_TABLES * len(tables))
         prefixes = frozenset(w for w, n in firsts.items() if n >= least)
-        return cls(index, whole, sorted(index), prefixes, keys)
+        schema = cls(index, whole, sorted(index), prefixes, keys)
+        # a second pass: whether a key is another table's (`user_id` beside `users`)
+        # asks the tables indexed above
+        for table in tables:
+            primary = [c for c in table.columns if c.primary_key]
+            if len(primary) == 1 and _holds_own_key(table, primary[0], schema):
+                keys.setdefault(_flat(primary[0].name), []).append(table)
+        return schema
 
     def holding(self, table: Table, column: Column) -> Table | None:
-        """The one other table whose key column has this column's name and type (`dni`)."""
+        """The one other table whose key column has this column's name and type (`dni`).
+
+        Where several are keyed so (`usuario`, `dentista` and `colaborador` by
+        `cdnUsuario`), the one the name plainly names (`usuario`).
+        """
         found = [t for t in self.keys.get(_flat(column.name), ()) if t.key != table.key]
+        if len(found) > 1:
+            words = [p.casefold() for p in _PARTS.findall(_ascii(column.name))]
+            noun = "".join(w for w in words if w not in _GENERIC_KEYS)
+            named = {t.key for t in self.targets(noun)} if len(noun) >= _MIN_NOUN else set()
+            found = [t for t in found if t.key in named]
         return found[0] if len(found) == 1 and _same_key_type(column, found[0]) else None
 
     def targets(self, noun: str, loose: bool = True) -> Sequence[Table]:
@@ -352,9 +367,14 @@ def _names_itself(table: Table, key: ForeignKey, prefix: str | None) -> bool:
         return False
     name = _key_past_prefix(key.columns[0], prefix) or key.columns[0]
     nouns = [_flat(w) for w in _words(name) if w not in _APART and w not in _GLUED]
+    read = _noun(name)
+    if read is not None:
+        nouns.append(read[0])  # `idclasse` names `tbl_classi`, `numSolicitud` `solicitudes`
     flat = _flat(table.name)
     return not nouns or any(
-        n in flat or any(w.startswith(n) for w in mine) for n in nouns if len(n) >= _MIN_NOUN
+        n in flat or any(w.startswith(n) or _same_stem(n, _flat(w)) for w in mine)
+        for n in nouns
+        if len(n) >= _MIN_NOUN
     )
 
 
@@ -364,12 +384,13 @@ def _to(target: Table, column: Column) -> ForeignKey:
     return ForeignKey((column.name,), target.name, tuple(keys[:1]), ref_schema=target.schema, implied=True)
 
 
-def _holds_own_key(table: Table, column: Column) -> bool:
+def _holds_own_key(table: Table, column: Column, schema: _Schema) -> bool:
     """Whether a table's one key column is an identifier it gives out (`dni`, `kapcs_id`, `login`).
 
     Not a name every table may have (`id`), a datum the table is keyed by (`email`,
     `ip`, `name`: a token or a setting per value), nor another table's id it extends
-    (`notification_preferences.user_id`).
+    (`notification_preferences.user_id` beside `users`). A key named for no other
+    table is the table's own, whatever it is called (`usuarios.user_id`, `gp.ArztID`).
     """
     if _generic(column.name):
         return False
@@ -377,7 +398,11 @@ def _holds_own_key(table: Table, column: Column) -> bool:
     if term is not None and not term[0].startswith(_GIVEN_IDS):
         return False
     read = _noun(column.name)
-    return read is None or _names_itself(table, ForeignKey((column.name,), ""), None)
+    if read is None or _names_itself(table, ForeignKey((column.name,), ""), None):
+        return True
+    if read[0] in lx.PERSON_TABLES and not any(w in lx.PERSON_TABLES for w in _words(table.name)):
+        return False  # a person's id keying a table of things about them: theirs, extended
+    return _implied(table, column, schema, None) is None
 
 
 # Identifiers a register gives a person: a key to the table that holds them.

@@ -220,6 +220,12 @@ def test_a_number_or_code_names_a_table_only_plainly() -> None:
     assert ("paciente", "cdnPaciente") not in got  # its own key
 
 
+def test_a_code_with_an_id_is_the_key_of_a_table_of_codes() -> None:
+    """`vouchers.code_id` beside `codes`: a number word before `id` is the noun, not a number."""
+    tables = [_table("codes", "id"), _table("vouchers", "id", "code_id", "no_id")]
+    assert _implied(tables) == {("vouchers", "code_id"): "codes"}
+
+
 def test_a_column_named_as_a_table_holds_its_key_when_the_types_agree() -> None:
     """`status INT` beside `status(id INT)`; not `status VARCHAR`, a datum (`email`), nor a count."""
     tables = [
@@ -393,3 +399,41 @@ def test_a_copied_national_number_stays_one() -> None:
     got = classify_tables([pupils, marks])
     assert got["socle_eleves_lvr.ine"].personal
     assert (got["socle_eleves_lvr.ine"].category or "").startswith("user.government_id")
+
+
+def test_a_key_named_for_no_other_table_is_given_out_by_its_own() -> None:
+    """`tbl_classi(idclasse)`, `usuarios(user_id)`: another table's column of that name and type holds it.
+
+    The key names its table in another number (`classe`/`classi`) or in another language
+    (`user_id` in `usuarios`); no other table is called so, so it is the table's own id.
+    Beside a table `users`, `user_id` would be that table's key, extended, not given out.
+    """
+    tables = [
+        _keyed("tbl_classi", ("idclasse", "INT(11)"), ("anno", "INT"), primary=("idclasse",)),
+        _keyed("usuarios", ("user_id", "INT(4)"), ("nome", "VARCHAR(50)"), primary=("user_id",)),
+        _keyed("tbl_alunni", ("idalunno", "INT(11)"), ("idclasse", "INT(11)"), primary=("idalunno",)),
+        _keyed("access_tokens", ("id", "INT"), ("user_id", "INT(11)"), ("token", "TEXT")),
+    ]
+    got = _implied(tables)
+    assert got[("tbl_alunni", "idclasse")] == "tbl_classi"
+    assert got[("access_tokens", "user_id")] == "usuarios"
+    named = _implied([*tables, _keyed("users", ("id", "INT"))])
+    assert named[("access_tokens", "user_id")] == "users"  # named so, `users` is the one
+    assert named[("usuarios", "user_id")] == "users"  # and `usuarios` extends it
+
+
+def test_of_several_tables_keyed_alike_the_one_the_name_names_is_held() -> None:
+    """`cdnUsuario` keys `usuario` and the tables extending it; a `sms.cdnUsuario` holds `usuario`'s."""
+    tables = [
+        _keyed("usuario", ("cdnUsuario", "int(10) unsigned"), ("nome", "TEXT"), primary=("cdnUsuario",)),
+        _keyed("dentista", ("cdnUsuario", "int(10) unsigned"), ("cro", "TEXT"), primary=("cdnUsuario",)),
+        _keyed("colaborador", ("cdnUsuario", "int(10) unsigned"), ("cargo", "TEXT"), primary=("cdnUsuario",)),
+        _keyed("sms", ("id", "INT"), ("cdnUsuario", "int(10) unsigned"), ("texto", "TEXT")),
+        _keyed("acesso", ("uid", "VARCHAR(4)"), ("ip", "TEXT"), primary=("uid",)),
+        _keyed("perfil", ("uid", "VARCHAR(4)"), ("nome", "TEXT"), primary=("uid",)),
+        _keyed("log", ("id", "INT"), ("uid", "VARCHAR(4)")),
+    ]
+    got = _implied(tables)
+    assert got[("sms", "cdnUsuario")] == "usuario"
+    assert got[("dentista", "cdnUsuario")] == "usuario"
+    assert ("log", "uid") not in got  # two tables keyed by `uid`, neither named so: no guess
