@@ -581,6 +581,23 @@ _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 _BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
 _NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES
 
+# What a column holding the one datum its table is named for is called (`telefoni.numero`).
+_DATUM_WORDS = _NUMBER_WORDS | {"value", "valor", "valore", "wert", "waarde", "deger", "ertek", "wartosc"}
+# The data a table can be named for and hold in a `number` or `value` column.
+_HELD_BY_NAME = ("user.contact.phone_number", "user.contact.email", "user.contact.fax")
+
+
+def _held_by_name(table: str, reading: _Reading, ctx: Context) -> _Match | None:
+    """The contact detail a person's `phones` table holds in its `number` column, or None."""
+    if not (ctx.linked or ctx.describes) or not reading.words or reading.matches:
+        return None
+    if not set(reading.words) <= _DATUM_WORDS:
+        return None
+    named = _read(table.rsplit(".", 1)[-1], ctx.languages).matches
+    if not named or not _category(named[-1]).startswith(_HELD_BY_NAME):
+        return None
+    return named[-1]
+
 
 def _spoken(match: _Match, languages: tuple[str, ...]) -> bool:
     """Whether a term is a word of one of `languages`, not only of its first file's.
@@ -972,6 +989,14 @@ def decide(
             "user.settings",
             Confidence.LOW,
             f"'{name}' is a setting in the preferences table '{table}' {ctx.why}",
+        )
+    held = _held_by_name(table, reading, ctx) if not keyed and match is None else None
+    if held is not None:
+        return Classification(
+            True,
+            _category(held),
+            Confidence.MEDIUM,
+            f"'{name}' is the {_label(held)} the table '{table}' is named for {ctx.why}",
         )
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is

@@ -1932,3 +1932,41 @@ def test_an_editors_version_is_no_editor() -> None:
     got = classify_tables([docs])
     assert got["documents.editorVersion"].category != "user.account.username"
     assert got["documents.version_created_by"].personal
+
+
+def test_the_number_of_a_persons_phones_table_is_their_phone_number() -> None:
+    """`telefoni.numero` of a person: the datum the table is named for; a `rooms.number` is not."""
+    people = _table("anagrafica", [("id", "INT"), ("nome", "VARCHAR(50)"), ("cognome", "VARCHAR(50)")])
+    phones = _table(
+        "telefoni",
+        [("id", "INT"), ("id_anagrafica", "INT"), ("numero", "VARCHAR(20)"), ("tipo", "VARCHAR(10)")],
+        keys=(ForeignKey(("id_anagrafica",), "anagrafica"),),
+    )
+    rooms = _table(
+        "rooms",
+        [("id", "INT"), ("id_anagrafica", "INT"), ("number", "INT")],
+        keys=(ForeignKey(("id_anagrafica",), "anagrafica"),),
+    )
+    got = classify_tables([people, phones, rooms])
+    assert got["telefoni.numero"].personal
+    assert got["telefoni.numero"].category == "user.contact.phone_number"
+    assert not got["telefoni.tipo"].personal
+    assert got["rooms.number"].category != "user.contact.phone_number"
+    lonely = _table("telefoni", [("id", "INT"), ("numero", "VARCHAR(20)")])
+    assert not classify_tables([lonely])["telefoni.numero"].personal  # whose? a switchboard's
+
+
+def test_a_permanent_address_is_an_address() -> None:
+    """`perm_city`: `perm` abbreviates permanent as often as permission; the city is the datum."""
+    staff = _table(
+        "employee_details",
+        [
+            ("id", "INT"),
+            ("first_name", "VARCHAR(50)"),
+            ("perm_city", "VARCHAR(50)"),
+            ("perm_pincode", "VARCHAR(10)"),
+        ],
+    )
+    got = classify_tables([staff])
+    assert got["employee_details.perm_city"].personal
+    assert got["employee_details.perm_pincode"].personal

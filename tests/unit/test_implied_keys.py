@@ -432,8 +432,13 @@ def test_of_several_tables_keyed_alike_the_one_the_name_names_is_held() -> None:
         _keyed("acesso", ("uid", "VARCHAR(4)"), ("ip", "TEXT"), primary=("uid",)),
         _keyed("perfil", ("uid", "VARCHAR(4)"), ("nome", "TEXT"), primary=("uid",)),
         _keyed("log", ("id", "INT"), ("uid", "VARCHAR(4)")),
+        _keyed("adherents", ("id_adh", "INT"), ("nom", "TEXT"), primary=("id_adh",)),
+        _keyed("pictures", ("id_adh", "INT"), ("picture", "BLOB"), primary=("id_adh",)),
+        _keyed("tmppasswds", ("id_adh", "INT"), ("passwd", "TEXT"), primary=("id_adh",)),
+        _keyed("reminders", ("id", "INT"), ("id_adh", "INT")),
     ]
     got = _implied(tables)
+    assert got[("reminders", "id_adh")] == "adherents"  # the one the name abbreviates
     assert got[("sms", "cdnUsuario")] == "usuario"
     assert got[("dentista", "cdnUsuario")] == "usuario"
     assert ("log", "uid") not in got  # two tables keyed by `uid`, neither named so: no guess
