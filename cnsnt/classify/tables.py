@@ -290,6 +290,33 @@ def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
     return None
 
 
+def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
+    """A table of keys and labels only, linked to nothing: a list of values (`personel_nitelikleri`).
+
+    Its rows are the kinds a person may have (a qualification, a document type), named
+    in a few languages (`adi`, `adi_en`); no row says anything about anyone. A table
+    named for people themselves (`users(id, name)`) is theirs, however short.
+    """
+    words = _table_words(table.name, languages)
+    if table.foreign_keys or not words or words[-1] in lx.PERSON_TABLES:
+        return False
+    labels = 0
+    for column in table.columns:
+        # `adi_en`: a language's label; `departman_adi` in `departmanlari`: the value's
+        parts = [
+            w
+            for w in _table_words(column.name, languages)
+            if (len(w) > 2 or w in lx.LABEL_WORDS)
+            and not any(_same_stem(w, t) or t.startswith(w) for t in words)
+        ]
+        if column.primary_key or (parts and parts[-1] in lx.NEGATORS):
+            continue  # its key, order, state, version or times: the list's own
+        if not parts or not set(parts) <= lx.LABEL_WORDS:
+            return False
+        labels += 1
+    return labels > 0
+
+
 def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
     """An invoice, an order, a payment (`facturascli`, `recibospagoscli`): a person's deal."""
     words = _table_words(name, languages)
@@ -530,6 +557,13 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 reason = f"it records what someone did, and '{who}' says who"
         if not reason:
             person = _person_prefix(table.name, languages)
+            if person is not None and _lists_values(table, languages):
+                verdicts[table.key] = TableVerdict(
+                    LOOKUP,
+                    f"its columns only name values, a list of values about '{person}', not people",
+                    replace(base, lookup=True),
+                )
+                continue
             if person is not None:
                 reason = f"its name '{table.name}' says its rows are about '{person}'"
         contact = survey.contact

@@ -54,6 +54,7 @@ _LIST_KEYS = (
     "record_words",
     "consent_words",
     "name_words",
+    "label_words",
     "actor_words",
     "by_words",
     "address_tables",

@@ -1970,3 +1970,20 @@ def test_a_permanent_address_is_an_address() -> None:
     got = classify_tables([staff])
     assert got["employee_details.perm_city"].personal
     assert got["employee_details.perm_pincode"].personal
+
+
+def test_a_list_of_kinds_of_staff_qualification_is_a_list_of_values() -> None:
+    """`personel_nitelikleri(id, adi, adi_en, sira)`: the kinds a person may have, not people."""
+    kinds = _table(
+        "tb_personel_nitelikleri",
+        [("id", "INT"), ("adi", "VARCHAR(255)"), ("adi_en", "VARCHAR(255)"), ("sira", "INT")],
+        primary="id",
+    )
+    notes = _table(
+        "tb_personel_notlari", [("id", "INT"), ("adi", "VARCHAR(255)"), ("metin", "TEXT")], primary="id"
+    )
+    got = classify_tables([kinds, notes])
+    assert not got["tb_personel_nitelikleri.adi"].personal
+    assert not got["tb_personel_nitelikleri.adi_en"].personal
+    assert "list of values" in got["tb_personel_nitelikleri.adi"].reasons[0]
+    assert got["tb_personel_notlari.metin"].personal  # a note is no label: about staff still
