@@ -519,6 +519,9 @@ class Context:
     prefix: str | None = None
     """The first word most of the table's columns share (`gestib` in `gestib_professor`):
     it says which system the column came from, nothing about what it holds."""
+    read: bool = False
+    """The table's columns and links were all read (not its name alone), so a table
+    found about no one is known to be so."""
 
 
 def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
@@ -557,6 +560,8 @@ def classify_column(
 
 
 _CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
+# What a table about no one holds for itself: a service's password, a thing's picture.
+_OF_THINGS = ("user.authorization", "user.content.self_image")
 _WHO_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS | lx.QUALIFIERS | lx.GLUE_WORDS
 _ROLE_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS
 # The words that make an organisation's contact detail a person's (`contact`, `yetkili`).
@@ -876,6 +881,22 @@ def decide(
             "user.contact.email",
             Confidence.MEDIUM,
             f"name '{name}' is the address in the e-mail table '{table}'",
+        )
+    if (
+        match is not None
+        and ctx.read
+        and not (ctx.person or ctx.linked or ctx.organisation)
+        and _category(match).startswith(_OF_THINGS)
+        and not reading.rest & _WHO_WORDS
+    ):
+        # `smtp_settings.password`, `teams.avatarUrl`: a service's secret, a thing's
+        # picture; no column or link of the table reaches a person
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about no "
+            "person: a service's or a thing's",
         )
     if match is not None:
         sure = Confidence.HIGH if match.strong else Confidence.MEDIUM

@@ -419,6 +419,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             languages=languages,
             written=written,
             prefix=column_prefix(table),
+            read=True,
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")

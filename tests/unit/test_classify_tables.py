@@ -1987,3 +1987,20 @@ def test_a_list_of_kinds_of_staff_qualification_is_a_list_of_values() -> None:
     assert not got["tb_personel_nitelikleri.adi_en"].personal
     assert "list of values" in got["tb_personel_nitelikleri.adi"].reasons[0]
     assert got["tb_personel_notlari.metin"].personal  # a note is no label: about staff still
+
+
+def test_a_services_password_and_a_things_picture_are_no_ones() -> None:
+    """`smtp_servers.password`, `teams.avatar_url`: no column or link of the table reaches a person."""
+    smtp = _table("smtp_servers", [("id", "INT"), ("host", "VARCHAR(100)"), ("password", "VARCHAR(100)")])
+    teams = _table("teams", [("id", "INT"), ("subdomain", "VARCHAR(100)"), ("avatar_url", "TEXT")])
+    users = _table(
+        "users",
+        [("id", "INT"), ("email", "VARCHAR(100)"), ("password", "VARCHAR(100)"), ("avatar_url", "TEXT")],
+    )
+    got = classify_tables([smtp, teams, users])
+    assert not got["smtp_servers.password"].personal
+    assert "about no person" in got["smtp_servers.password"].reasons[-1]
+    assert not got["teams.avatar_url"].personal
+    assert got["users.password"].personal and got["users.avatar_url"].personal
+    # known by its name alone, a column keeps the benefit of the doubt
+    assert classify_column("smtp_servers", "password").personal
