@@ -158,10 +158,12 @@ class _Schema:
         if len(found) > 1:
             words = [p.casefold() for p in _PARTS.findall(_ascii(column.name))]
             noun = "".join(w for w in words if w not in _GENERIC_KEYS)
-            named = {t.key for t in self.targets(noun)} if len(noun) >= _MIN_NOUN else set()
+            if len(noun) < _MIN_NOUN:
+                return None
+            named = {t.key for t in self.targets(noun)}
             # or, failing that, the one it abbreviates (`id_adh`: `galette_adherents`)
             found = [t for t in found if t.key in named] or [
-                t for t in found if len(noun) >= _MIN_NOUN and any(w.startswith(noun) for w in _words(t.name))
+                t for t in found if any(w.startswith(noun) for w in _words(t.name))
             ]
         return found[0] if len(found) == 1 and _same_key_type(column, found[0]) else None
 
