@@ -31,6 +31,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -597,6 +598,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     # (a row under one is health data); then again, under a row this made a person's
     if _second_hop(tables, verdicts, by_name, languages):
         _care_records(tables, verdicts, by_name)
+    if _care_parts(tables, verdicts, by_name, languages):
+        _care_records(tables, verdicts, by_name)
     for name, verdict in verdicts.items():
         if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
             # a list of diagnoses or medicines that no one's row reaches is reference
@@ -912,6 +915,113 @@ def _care_records(
                 f"{_cites(record)}, a person's health or care record, so what it records is their health data"
             )
             verdicts[name] = _linked(verdict.context, reason, names=False, health=True, organisation=False)
+
+
+def _care_parts(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    by_name: dict[str, Table],
+    languages: tuple[str, ...],
+) -> bool:
+    """Rows that only care records point at are parts of those records: health data too.
+
+    `obsledovanie.id_obsledovaniya_pravoj_nogi -> obsledovanie_nogi`: the examination of
+    one leg, its findings and their measures, stored in rows the examination points at
+    rather than rows that point at it. A list of values (a row with a name or a
+    description: `vid_diagnoz(id, opisanie)`) or a row other tables also point at
+    (a structure a form template reuses) is no one's. Whether anything changed.
+    """
+    pointers: dict[str, set[str]] = {}  # table -> the tables whose keys point at it
+    for table in tables:
+        if _joins(table):
+            continue  # a row that joins two records makes neither a part of the other
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is not None and target.key != table.key and not _made_by(key, languages):
+                pointers.setdefault(target.key, set()).add(table.key)
+    candidates = [
+        t
+        for t in tables
+        if t.key in pointers
+        and verdicts[t.key].kind == OTHER
+        and not verdicts[t.key].context.placeholder
+        and not _labelled(t, verdicts[t.key].context.languages or languages)
+        and not _names_kinds(t.name, verdicts[t.key].context.languages or languages)
+        and not _is_transaction(t.name, verdicts[t.key].context.languages or languages)
+    ]
+    care = {k for k, v in verdicts.items() if v.kind == LINKED and v.context.health}
+    made: dict[str, str] = {}  # part -> the care record that points at it
+    # a worklist to a fixed point: each round adds parts of the parts found before,
+    # and a part is chosen from the sorted names of its pointers, so order is moot
+    grew = True
+    while grew:
+        grew = False
+        for table in candidates:
+            # a row no one's record reaches yet (a link table under it) does not count
+            decided = {k for k in pointers[table.key] if verdicts[k].kind != OTHER or k in care}
+            if table.key in made or not decided or not decided <= care:
+                continue
+            made[table.key] = sorted(pointers[table.key])[0]
+            care.add(table.key)
+            grew = True
+    names = {t.key: t.name for t in tables}
+    for name, record in made.items():
+        reason = (
+            f"only '{names[record]}', a person's health or care record, points at its rows: "
+            "they are part of it"
+        )
+        verdicts[name] = _linked(verdicts[name].context, reason, names=False, health=True, organisation=False)
+    return bool(made)
+
+
+def _joins(table: Table) -> bool:
+    """A table that joins rows of others (`behdl_dg_joint`): keys, little else, no id of its own.
+
+    A row with its own id that points at parts of itself (an examination's findings,
+    one key each) is a record, however few columns of its own it has.
+    """
+    keyed = {c.casefold() for k in table.foreign_keys for c in k.columns}
+    targets = {k.ref_table.casefold() for k in table.foreign_keys}
+    if len(targets) < 2 or any(c.primary_key and c.name.casefold() not in keyed for c in table.columns):
+        return False
+    return len([c for c in table.columns if c.name.casefold() not in keyed]) <= 2
+
+
+def _names_kinds(name: str, languages: tuple[str, ...]) -> bool:
+    """A table named for a list of kinds (`resinfotype`, `status_codes`)."""
+    words = _table_words(name, languages)
+    return bool(words) and (
+        words[-1] in lx.LOOKUP_WORDS or any(len(w) >= 4 and words[-1].endswith(w) for w in _KIND_ENDINGS)
+    )
+
+
+_KIND_ENDINGS = ("type", "types", "typ", "typen", "tipo", "tipos", "kind", "kinds", "status")
+
+
+def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a table names its rows: a list of kinds, not a record.
+
+    A text column that starts or ends in a label word (`nomePatologia`,
+    `nombre_comercial`, `opisanie`) or that repeats the table's own name
+    (`tb_Krankenheiten.Krankenheiten`, `areaatuacao.desAreaAtuacao`) names the row.
+    """
+    own = _table_words(table.name, languages)
+    glued = "".join(own)
+    for column in table.columns:
+        if _type_kind(column.type) != "text":
+            continue
+        # short pieces are type prefixes (`str`, `des`) unless they are labels (`ad`)
+        name = re.sub(r"\d+", "", column.name)  # `nazvanie1`, `nazvanie2`: labels in turn
+        words = [w for w in _table_words(name, languages) if len(w) > 3 or w in lx.LABEL_WORDS]
+        if not words:
+            continue
+        if words[0] in lx.LABEL_WORDS or words[-1] in lx.LABEL_WORDS:
+            return True
+        if all(any(w == o or _same_stem(w, o) for o in own) for w in words):
+            return True
+        if _same_stem("".join(words), glued):
+            return True
+    return False
 
 
 def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:

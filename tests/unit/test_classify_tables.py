@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cnsnt.classify import classify_column, classify_field, classify_tables, explain, table_verdicts
 from cnsnt.evidence import Column, ForeignKey, Table
 from cnsnt.model import Location
@@ -2004,3 +2006,66 @@ def test_a_services_password_and_a_things_picture_are_no_ones() -> None:
     assert got["users.password"].personal and got["users.avatar_url"].personal
     # known by its name alone, a column keeps the benefit of the doubt
     assert classify_column("smtp_servers", "password").personal
+
+
+def test_rows_a_care_record_points_at_are_part_of_it() -> None:
+    """An examination that keeps each leg's findings in rows it points at: those rows are its care.
+
+    A list of kinds it also points at (a row with a name or a description) stays a list,
+    and a row something else points at too is no one's part.
+    """
+    patients = _table(
+        "patients", [("id", "INT"), ("first_name", "VARCHAR(50)"), ("last_name", "VARCHAR(50)")]
+    )
+    exams = _table(
+        "examinations",
+        [
+            ("id", "INT"),
+            ("patient_id", "INT"),
+            ("exam_date", "DATE"),
+            ("left_leg_id", "INT"),
+            ("kind_id", "INT"),
+        ],
+        keys=(
+            ForeignKey(("patient_id",), "patients"),
+            ForeignKey(("left_leg_id",), "leg_findings"),
+            ForeignKey(("kind_id",), "exam_kinds"),
+        ),
+        primary="id",
+    )
+    legs = _table(
+        "leg_findings",
+        [("id", "INT"), ("remark", "VARCHAR(300)"), ("vein_id", "INT")],
+        keys=(ForeignKey(("vein_id",), "vein_readings"),),
+        primary="id",
+    )
+    veins = _table(
+        "vein_readings",
+        [("id", "INT"), ("remark", "VARCHAR(100)"), ("measure", "FLOAT")],
+        primary="id",
+    )
+    kinds = _table("exam_kinds", [("id", "INT"), ("description", "VARCHAR(200)")], primary="id")
+    shared = _table("sites", [("id", "INT"), ("remark", "VARCHAR(100)")], primary="id")
+    rooms = _table(
+        "rooms",
+        [("id", "INT"), ("floor", "INT"), ("site_id", "INT")],
+        keys=(ForeignKey(("site_id",), "sites"),),
+        primary="id",
+    )
+    exams_at = replace(exams, foreign_keys=(*exams.foreign_keys, ForeignKey(("site_id",), "sites")))
+    exams_at = replace(
+        exams_at, columns=(*exams.columns, Column("site_id", "site_id", WHERE, "schema.sql", type="INT"))
+    )
+    tables = [patients, exams_at, legs, veins, kinds, shared, rooms]
+    got = classify_tables(tables)
+    assert got["leg_findings.remark"].personal
+    assert got["leg_findings.remark"].category == "user.health"
+    assert got["vein_readings.measure"].personal  # a part of the part, however deep
+    assert got["vein_readings.measure"].category == "user.health"
+    assert "points at its rows" in explain(tables, veins, veins.columns[2])[0]
+    assert not got["exam_kinds.description"].personal  # a list of kinds
+    assert not got["sites.remark"].personal  # rooms point at it too
+    # with no care record above it, the same shape is no one's
+    alone = classify_tables([legs, veins])
+    assert not alone["leg_findings.remark"].personal
+    assert not alone["vein_readings.measure"].personal
