@@ -531,6 +531,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
     by_name = _by_name(tables)
+    _shared_contacts(tables, verdicts, by_name, people_names, surveys)
     _shared_identity(tables, verdicts, by_name, people_names, surveys)
     _extensions(tables, verdicts, people_names, languages)
     for table in tables:
@@ -751,6 +752,64 @@ def _shared_identity(
             why = f"in a person's record ({reason})"
             verdicts[target.key] = _as_people(verdicts[target.key], reason, why)
             people_names.update((target.name.casefold(), target.key.casefold()))
+
+
+_CONTACT_ANCHORS = frozenset({"email", "phone", "address"})
+_MIN_SHARERS = 2
+
+
+def _shared_contacts(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    by_name: dict[str, Table],
+    people_names: set[str],
+    surveys: Mapping[str, _Survey],
+) -> None:
+    """A row with contact details only, that several tables of people point at, is what they share.
+
+    `bureau(id, nom, tel)` that pupils, teachers and users each point at, a union's
+    `seccions(adreca)` its members and applicants point at, `accounts(name, email)`
+    that users and contacts belong to: an office, a section, a tenant. An e-mail or a
+    phone is how to reach it; only a person's own name, birth date, sex or national id
+    would make it someone. A person's address or family, that one table points at, stays theirs.
+    """
+    sharers: dict[str, set[str]] = {}
+    for table in tables:
+        verdict = verdicts[table.key]
+        if verdict.kind != PEOPLE:
+            continue
+        languages = verdict.context.languages or ()
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is not None and target.key != table.key and not _made_by(key, languages):
+                sharers.setdefault(target.key, set()).add(table.name)
+    for table in tables:
+        verdict = verdicts[table.key]
+        people = sorted(sharers.get(table.key, ()))
+        if verdict.kind != PEOPLE or not verdict.context.describes or len(people) < _MIN_SHARERS:
+            continue
+        languages = verdict.context.languages or ()
+        kinds = set(surveys[table.key].anchors) - {"login"}
+        words = _table_words(table.name, languages)
+        if (
+            not kinds
+            or not kinds <= _CONTACT_ANCHORS
+            or _table(table.name, languages).person
+            or _comment_names_people(table.comment, languages)
+            or (words and words[-1] in lx.ADDRESS_TABLES)
+        ):
+            continue
+        reason = (
+            f"'{people[0]}' and '{people[1]}', tables of people, point at it, and no column names "
+            "a person: what they share, reached by its contact details"
+        )
+        verdicts[table.key] = TableVerdict(
+            ORGANISATION,
+            reason,
+            replace(verdict.context, organisation=True, person=False, subject=False, describes=False, why=""),
+        )
+        people_names.discard(table.name.casefold())
+        people_names.discard(table.key.casefold())
 
 
 def _by_name(tables: Sequence[Table]) -> dict[str, Table]:

@@ -2069,3 +2069,57 @@ def test_rows_a_care_record_points_at_are_part_of_it() -> None:
     alone = classify_tables([legs, veins])
     assert not alone["leg_findings.remark"].personal
     assert not alone["vein_readings.measure"].personal
+
+
+def test_a_row_several_tables_of_people_point_at_with_contact_details_only_is_theirs_to_share() -> None:
+    """`sections(name, phone)` that pupils and teachers point at is a section, not a person.
+
+    A household that one people table points at, or an address table, stays a person's.
+    """
+    sections = _table(
+        "sections", [("id", "INT"), ("name", "VARCHAR(50)"), ("phone", "VARCHAR(20)")], primary="id"
+    )
+    households = _table(
+        "households",
+        [("id", "INT"), ("email", "VARCHAR(100)"), ("phone", "VARCHAR(20)")],
+        primary="id",
+    )
+    addresses = _table(
+        "addresses", [("id", "INT"), ("street", "VARCHAR(100)"), ("zip", "VARCHAR(10)")], primary="id"
+    )
+    pupils = _table(
+        "pupils",
+        [
+            ("id", "INT"),
+            ("first_name", "VARCHAR(50)"),
+            ("last_name", "VARCHAR(50)"),
+            ("section_id", "INT"),
+            ("household_id", "INT"),
+            ("address_id", "INT"),
+        ],
+        keys=(
+            ForeignKey(("section_id",), "sections"),
+            ForeignKey(("household_id",), "households"),
+            ForeignKey(("address_id",), "addresses"),
+        ),
+        primary="id",
+    )
+    teachers = _table(
+        "teachers",
+        [
+            ("id", "INT"),
+            ("first_name", "VARCHAR(50)"),
+            ("last_name", "VARCHAR(50)"),
+            ("section_id", "INT"),
+            ("address_id", "INT"),
+        ],
+        keys=(ForeignKey(("section_id",), "sections"), ForeignKey(("address_id",), "addresses")),
+        primary="id",
+    )
+    got = classify_tables([sections, households, addresses, pupils, teachers])
+    assert not got["sections.phone"].personal
+    assert "point at it" in got["sections.phone"].reasons[0]
+    assert got["households.phone"].personal  # one table of people points at it: a family's
+    assert got["addresses.street"].personal  # named for addresses: where people live
+    alone = classify_tables([sections])
+    assert alone["sections.phone"].personal  # nothing shows it is shared: benefit of the doubt
