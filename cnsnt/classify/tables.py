@@ -217,7 +217,7 @@ class _Survey:
     """The first email or phone column, whoever's it is."""
 
 
-def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
+def _survey(table: Table, languages: tuple[str, ...], everywhere: frozenset[str] = frozenset()) -> _Survey:
     anchors: dict[str, str] = {}
     weak_name: str | None = None
     address = False
@@ -247,10 +247,13 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
             bare = reading.rest <= _BARE_WORDS
             if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare and weak_name is None:
                 weak_name = column.name
+        # a lone word in most tables (`client int`) partitions the data by its owner
+        lone = column.name.casefold() in everywhere and len(_TOKENIZER.words(column.name, languages)) < 2
         # a yes/no or a date is no key (`mostrar_codigo_inep_aluno boolean`)
         if (
             not column.primary_key
             and kind not in ("boolean", "temporal")
+            and not lone
             and _is_link(column, languages, table_words)
         ):
             links.append(column.name)
@@ -263,6 +266,24 @@ def _survey(table: Table, languages: tuple[str, ...]) -> _Survey:
         # name, a full or display name is the thing's
         anchors.pop("full name", None)
     return _Survey(anchors, weak_name, address, links, company, ip, contact)
+
+
+_MIN_PARTITIONED = 4
+
+
+def _everywhere(tables: Sequence[Table]) -> frozenset[str]:
+    """Columns most tables have (`client`, `tenant_id`, `mandant`): whose data, not whom it is about.
+
+    A column in more than half the tables, lists of values among them, partitions the
+    whole database by its owner (a tenant, a client of the service); a key to a person
+    sits in the tables about them.
+    """
+    counts: dict[str, int] = {}
+    for table in tables:
+        for name in {c.name.casefold() for c in table.columns if not c.primary_key}:
+            counts[name] = counts.get(name, 0) + 1
+    least = max(_MIN_PARTITIONED, len(tables) // 2 + 1)
+    return frozenset(name for name, n in counts.items() if n >= least)
 
 
 def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> str:
@@ -350,7 +371,11 @@ def _is_link(column: Column, languages: tuple[str, ...], table_words: tuple[str,
     Not `created_by_user_id`: who made or changed a record is not what it is about.
     """
     words = _TOKENIZER.words(column.name, languages)
-    if not words or (len(words) < 2 and not column.name.lower().startswith(("id", "ref"))):
+    if not words or (
+        len(words) < 2
+        and not column.name.lower().startswith(("id", "ref"))
+        and not _numbered(column, languages)
+    ):
         return False
     nouns = set(words) - _ID_WORDS
     if nouns <= set(table_words) or (
@@ -371,6 +396,27 @@ def _is_link(column: Column, languages: tuple[str, ...], table_words: tuple[str,
     return bool(set(words) & _ID_WORDS) or len(words) == 1
 
 
+# integer types too small for a key (a flag, a count): `tanacsado tinyint`, `studente smallint`
+_SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2", "number(1")
+
+
+def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
+    """A lone word for a person that holds a whole number (`leaves.employee int`): their key.
+
+    Not a flag (`titolare tinyint`) nor a word the vocabulary reads as a datum
+    (`contacto bigint`, a phone number).
+    """
+    type_ = (column.type or "").strip().lower()
+    if (
+        _type_kind(type_) != "numeric"
+        or type_.startswith(_SMALL_INTS)
+        or re.search(r"[.,]|decimal|numeric\(\d+,", type_)
+    ):
+        return False
+    match, _ = _pick(_read(column.name, languages), True, "numeric")
+    return match is None
+
+
 def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     """Each table's verdict (keyed by `Table.key`), all tables read together.
 
@@ -383,7 +429,8 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
 def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
-    surveys = {t.key: _survey(t, languages) for t in tables}
+    everywhere = _everywhere(tables)
+    surveys = {t.key: _survey(t, languages, everywhere) for t in tables}
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     for table in tables:
@@ -1137,6 +1184,25 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 )
             trait = attributes.get(column.name.casefold())
             person_key = persons.get(column.name.casefold())
+            if (
+                person_key is None
+                and not verdict.context.describes  # in a person's own row, `titolare int` is a flag
+                and found.personal
+                and found.confidence is not Confidence.HIGH
+                and _type_kind(column.type) == "numeric"
+                and _is_link(
+                    column,
+                    verdict.context.languages or (),
+                    _table_words(table.name, verdict.context.languages),
+                )
+            ):
+                # `leaves.employee int`: a person's number, a key no constraint declares
+                found = Classification(
+                    False,
+                    None,
+                    Confidence.MEDIUM,
+                    f"'{column.name}' holds the number of a person it names: a key, not a datum",
+                )
             if (
                 person_key is not None
                 and found.personal

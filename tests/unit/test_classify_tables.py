@@ -2123,3 +2123,34 @@ def test_a_row_several_tables_of_people_point_at_with_contact_details_only_is_th
     assert got["addresses.street"].personal  # named for addresses: where people live
     alone = classify_tables([sections])
     assert alone["sections.phone"].personal  # nothing shows it is shared: benefit of the doubt
+
+
+def test_a_lone_word_for_a_person_holding_a_number_is_their_key() -> None:
+    """`absences.employee int`: the employee's number, though no key is declared.
+
+    The rows are about that employee, and the column is the link, not a datum. A
+    column most tables have (`client int` in lists too) partitions the data by its
+    owner, and a flag (`employee tinyint`) is no key.
+    """
+    staff = _table(
+        "staff", [("id", "INT"), ("first_name", "VARCHAR(50)"), ("last_name", "VARCHAR(50)")], primary="id"
+    )
+    absences = _table(
+        "absences",
+        [("id", "INT"), ("employee", "INT"), ("reason", "TEXT"), ("days", "DECIMAL(5,2)")],
+        primary="id",
+    )
+    shifts = _table("shifts", [("id", "INT"), ("employee", "TINYINT(1)"), ("remark", "TEXT")], primary="id")
+    got = classify_tables([staff, absences, shifts])
+    assert got["absences.reason"].personal
+    assert "'employee' identifies the person" in got["absences.reason"].reasons[0]
+    assert not got["absences.employee"].personal  # the key, not a datum
+    assert not got["shifts.remark"].personal
+    # a column in most tables, lists among them, is the owner of the data, not a person
+    tenant = [
+        _table(name, [("id", "INT"), ("client", "INT"), ("label", "VARCHAR(50)")], primary="id")
+        for name in ("colours", "countries", "notes", "tags")
+    ]
+    got = classify_tables([staff, *tenant])
+    assert not got["notes.label"].personal
+    assert "linked to people" not in got["notes.label"].reasons[0]
