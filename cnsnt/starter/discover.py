@@ -3,7 +3,8 @@
 Only the file's name and a sniff of its start decide its kind; nothing is
 executed. `.sql` files are told apart by what the DDL reader finds in them (a
 file with tables is a schema, one without is a query file), so the decision
-rests on the same sqlglot parser the audit uses.
+rests on the same sqlglot parser the audit uses. A `<stem>.sql.<database>` file
+(Synapse's `full.sql.postgres`) is read so too, in the dialect its last suffix names.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from cnsnt.sources.schemas.liquibase_xml import includes_of, sql_files_of
 from cnsnt.sources.schemas.migration_order import looks_versioned, versioned_name
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb
 from cnsnt.sources.schemas.xml_tree import XmlElement
-from cnsnt.sql.databases import DATABASE_WORDS
+from cnsnt.sql.databases import DATABASE_WORDS, DATABASES
 from cnsnt.sql.ddl import parse_ddl, parse_ddl_head
 from cnsnt.sql.ddl_result import DDLTable
 from cnsnt.sql.routine_bodies import defines_routine
@@ -150,19 +151,81 @@ def _word_dialects(name: str) -> set[str | None]:
         if char.isalnum():
             word += char
             continue
-        # a version after the name: oracle10g, Oracle_9i (a word of its own), mysql8, pg13
-        versioned = word[:-1] if word[-1:] in ("g", "i", "c") and word[-2:-1].isdigit() else word
-        base = versioned.rstrip("0123456789")
-        if word in DATABASE_WORDS:
-            named.add(DATABASE_WORDS[word])
-        elif base and base in DATABASE_WORDS:
-            named.add(DATABASE_WORDS[base])
+        database = _database_word(word)
+        if database is not None:
+            named.add(DATABASE_WORDS[database])
         elif previous and word and previous + word in DATABASE_WORDS:
             named.add(DATABASE_WORDS[previous + word])  # one name in two words: maria_db, sql_server
         if word:
             previous = word
         word = ""
     return named
+
+
+def _database_word(word: str) -> str | None:
+    """The `DATABASES` word one lower-case word is, a version after it allowed, else None."""
+    # a version after the name: oracle10g, Oracle_9i (a word of its own), mysql8, pg13
+    versioned = word[:-1] if word[-1:] in ("g", "i", "c") and word[-2:-1].isdigit() else word
+    base = versioned.rstrip("0123456789")
+    if word in DATABASE_WORDS:
+        return word
+    return base if base and base in DATABASE_WORDS else None
+
+
+def suffix_database(path: Path) -> str | None:
+    """The `DATABASES` word a `<stem>.sql.<database>` file's last suffix is, else None.
+
+    Matrix Synapse keeps one schema per database as `full.sql.postgres` and
+    `full.sql.sqlite`: the last suffix names the dialect, stronger evidence than any
+    folder name. A suffix that names no database (`.sql.bak`, `.sql.orig`) is no SQL
+    source: a backup or a merge leftover.
+    """
+    suffixes = path.suffixes
+    if len(suffixes) < 2 or suffixes[-2].lower() != ".sql" or not path.stem.removesuffix(suffixes[-2]):
+        return None
+    return _database_word(suffixes[-1][1:].lower())
+
+
+#: Of one SQL file written for several databases, the copy read: PostgreSQL's first, then
+#: MySQL's, then any other's, SQLite's last. The richer column types say more of what a
+#: column holds (`inet`, `boolean`, `timestamptz`, `jsonb` against SQLite's TEXT and
+#: INTEGER, which its type affinity makes of nearly everything).
+_TWIN_RANK = {"postgres": 0, "mysql": 1, "sqlite": 3}
+
+
+def _dialect_twins(files: list[Path]) -> dict[Path, Path]:
+    """`<stem>.sql.<database>` files left out -> the copy of the same name read instead.
+
+    Synapse's `full.sql.postgres` and `full.sql.sqlite` are one schema written twice:
+    reading both would list every table twice.
+    """
+    groups: dict[tuple[Path, str], list[tuple[int, str, Path]]] = defaultdict(list)
+    for path in files:
+        word = suffix_database(path)
+        if word is not None:
+            rank = _TWIN_RANK.get(DATABASES[word].name, 2)
+            groups[(path.parent, path.stem)].append((rank, path.name, path))
+    twins: dict[Path, Path] = {}
+    for copies in groups.values():
+        ranked = sorted(copies)
+        twins.update((path, ranked[0][2]) for _, _, path in ranked[1:])
+    return twins
+
+
+def _twins_note(twins: dict[Path, Path], root: Path) -> str:
+    """Which copies of a SQL file written for several databases were left out, and which were read."""
+    left = sorted(p.relative_to(root).as_posix() for p in twins)
+    read = sorted({p.relative_to(root).as_posix() for p in twins.values()})
+
+    def shown(named: list[str]) -> str:
+        return ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+
+    return (
+        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} ({shown(left)}): the same SQL "
+        f"as {shown(read)}, written for another database (reading both would list every table twice); "
+        "the PostgreSQL copy is read first, then MySQL's, other databases', SQLite's last, for their "
+        "richer column types"
+    )
 
 
 def path_hint(path: Path, root: Path, *, folder: bool = False) -> Hint | None:
@@ -720,6 +783,11 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
     suffix = path.suffix.lower()
     if suffix == ".sql":
         return _sql_kind(path, path_hint(path, root))
+    database = suffix_database(path)
+    if database is not None:
+        # the name says the database: its dialect, whichever dialect the parser would prefer
+        read = _sql_kind(path, Hint(DATABASE_WORDS[database]))
+        return None if read is None else (read[0], DATABASE_WORDS[database], read[2])
     if suffix == ".json":
         kind = _json_kind(path)
         return (kind, None, ()) if kind is not None else None
@@ -742,13 +810,13 @@ def _entries(
     """
     by_dir: dict[tuple[Path, str, str], list[Path]] = defaultdict(list)
     for path, dialect in paths:
-        by_dir[(path.parent, path.suffix.lower(), dialect or "")].append(path)
+        by_dir[(path.parent, _glob_suffix(path), dialect or "")].append(path)
     found: list[Found] = []
     for (directory, suffix, dialect), group in sorted(by_dir.items()):
         siblings = [
             p
             for p in all_files.get(directory, [])
-            if p.suffix.lower() == suffix and not (fmt and p.name == "__init__.py")
+            if _glob_suffix(p) == suffix and not (fmt and p.name == "__init__.py")
         ]
         rel_dir = directory.relative_to(root).as_posix()
         if len(group) > 1 and len(group) == len(siblings) and suffix:
@@ -760,6 +828,17 @@ def _entries(
                 for p in group
             )
     return found
+
+
+def _glob_suffix(path: Path) -> str:
+    """The end of a glob for the file's folder: `.sql.postgres` for SQL named for its database.
+
+    `*.postgres` would match whatever else is named so; `*.sql.postgres` is the SQL of one
+    database, whose copies for the others (`*.sql.sqlite`) stay out.
+    """
+    if suffix_database(path) is not None:
+        return "".join(path.suffixes[-2:]).lower()
+    return path.suffix.lower()
 
 
 def _source_root(path: Path, root: Path) -> Path:
@@ -1067,8 +1146,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     demos: list[Path] = []
     contracts: list[Path] = []
+    twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
     for path in files:
-        if path in in_migrations or path in older:
+        if path in in_migrations or path in older or path in twins:
             continue
         model_kind = _orm_kind(path)
         if model_kind is not None:
@@ -1087,6 +1167,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),
         *([_data_schema_note(contracts, root)] if contracts else []),
+        *([_twins_note(twins, root)] if twins else []),
     ]
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
