@@ -722,6 +722,13 @@ def init(
             markup=False,
             soft_wrap=True,
         )
+        if not update and not draft.sources:
+            err.print(
+                f"no schema, form or query file found under {root.as_posix()}: name yours under "
+                "sources: in the policy (the README's 'Starting a policy' lists what init recognises)",
+                markup=False,
+                soft_wrap=True,
+            )
         if draft.problems:
             err.print(
                 f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "

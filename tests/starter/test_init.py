@@ -1273,3 +1273,12 @@ def test_init_tells_sources_it_could_not_read_from_warnings(tmp_path: Path) -> N
     result = CliRunner().invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "1 part of the sources could not be read" in result.output
+
+
+def test_init_says_when_it_found_no_source(tmp_path: Path):
+    """A folder with nothing cnsnt reads: the summary says so, not only "0 personal fields"."""
+    (tmp_path / "notes.txt").write_text("CREATE TABLE people (email TEXT);\n", encoding="utf-8")
+    result = run("init", str(tmp_path), "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "no schema, form or query file found" in result.stderr
+    assert "0 personal fields" in result.stderr
