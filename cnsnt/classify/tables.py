@@ -638,7 +638,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
             verdicts[table.key] = _linked(base, reason, names=names, health=health)
             continue
-        if set(_table_words(table.name, languages)) & lx.LOOKUP_WORDS:
+        table_words = _table_words(table.name, languages)
+        # `orders_status_history`: a history of statuses is a record of events, no list
+        if set(table_words) & lx.LOOKUP_WORDS and table_words[-1] not in lx.ACTIVITY_TABLES:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
     _patients(tables, verdicts, by_name)
     _care_records(tables, verdicts, by_name)

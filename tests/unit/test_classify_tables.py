@@ -2154,3 +2154,30 @@ def test_a_lone_word_for_a_person_holding_a_number_is_their_key() -> None:
     got = classify_tables([staff, *tenant])
     assert not got["notes.label"].personal
     assert "linked to people" not in got["notes.label"].reasons[0]
+
+
+def test_a_history_of_statuses_is_a_record_not_a_list_and_a_remove_flag_is_the_rows_own() -> None:
+    """`orders_status_history.comments`: what the customer wrote at checkout; `remove int`: a soft delete."""
+    customers = _table(
+        "customers",
+        [("id", "INT"), ("email", "VARCHAR(100)"), ("last_name", "VARCHAR(50)"), ("remove", "INT")],
+        primary="id",
+    )
+    orders = _table(
+        "orders",
+        [("id", "INT"), ("customer_id", "INT"), ("total", "DECIMAL(9,2)")],
+        keys=(ForeignKey(("customer_id",), "customers"),),
+        primary="id",
+    )
+    history = _table(
+        "orders_status_history",
+        [("id", "INT"), ("order_id", "INT"), ("comments", "TEXT")],
+        keys=(ForeignKey(("order_id",), "orders"),),
+        primary="id",
+    )
+    statuses = _table("orders_status", [("id", "INT"), ("label", "VARCHAR(50)")], primary="id")
+    got = classify_tables([customers, orders, history, statuses])
+    assert "lists values" not in got["orders_status_history.comments"].reasons[0]
+    assert "lists values" in got["orders_status.label"].reasons[0]
+    assert not got["customers.remove"].personal
+    assert got["customers.email"].personal
