@@ -242,8 +242,10 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
             # the same name and type as another table's key is a copy of it, whatever the
             # name says (`necessitat.dni` of `info_general(dni)`); else what the name says
             copied = _to(holder, column) if holder is not None else None
-            key = _unless_own(table, copied, own_id, prefix) or _unless_own(
-                table, _implied(table, column, schema, prefix), own_id, prefix
+            key = (
+                _unless_own(table, copied, own_id, prefix)
+                or _unless_own(table, _implied(table, column, schema, prefix), own_id, prefix)
+                or _past_own_name(table, column, schema)
             )
             if key is not None:
                 added.append(key)
@@ -289,8 +291,11 @@ def _key_past_prefix(name: str, prefix: str | None) -> str | None:
     return "_".join(rest) if rest is not None else None
 
 
-def _implied(table: Table, column: Column, schema: _Schema, prefix: str | None) -> ForeignKey | None:
-    name = _key_past_prefix(column.name, prefix) or column.name
+def _implied(
+    table: Table, column: Column, schema: _Schema, prefix: str | None, name: str | None = None
+) -> ForeignKey | None:
+    """The key a column's name (or `name`, the part of it that names a table) implies."""
+    name = name or _key_past_prefix(column.name, prefix) or column.name
     read = _noun(name)
     if read is None:
         return _bare(table, column, schema) or _short(table, column, name, schema)
@@ -322,6 +327,32 @@ def _implied(table: Table, column: Column, schema: _Schema, prefix: str | None) 
         return None
     (target,) = targets
     return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)
+
+
+def _past_own_name(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
+    """`kasa_haraket.kasa_haraket_cari_id`, `kiymetli_evraklar.evrak_cari_id`: the key after the table's name.
+
+    A column named `<table>_<key>` names its table first, as a column prefix does
+    (`_key_past_prefix`) though few columns share it: the rest, two words at least
+    with its id word apart (`cari_id`), is the key, read as any other.
+    """
+    words = [p.casefold() for p in _PARTS.findall(_ascii(column.name))]
+    own = _words(table.name)
+    if len(words) < 3 or not own:
+        return None
+    if words[: len(own)] == own:
+        rest = words[len(own) :]
+    elif _same_stem(words[0], own[-1]):
+        rest = words[1:]  # `evrak_` in `kiymetli_evraklar`: the table's head noun, singular
+    else:
+        return None
+    if len(rest) < 2:
+        return None
+    name = "_".join(rest)
+    read = _noun(name)
+    if read is None or read[1] != "apart":
+        return None
+    return _implied(table, column, schema, None, name)
 
 
 def _short(table: Table, column: Column, name: str, schema: _Schema) -> ForeignKey | None:

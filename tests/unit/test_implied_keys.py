@@ -442,3 +442,17 @@ def test_of_several_tables_keyed_alike_the_one_the_name_names_is_held() -> None:
     assert got[("sms", "cdnUsuario")] == "usuario"
     assert got[("dentista", "cdnUsuario")] == "usuario"
     assert ("log", "uid") not in got  # two tables keyed by `uid`, neither named so: no guess
+
+
+def test_a_key_after_its_own_tables_name_names_the_table_after_it() -> None:
+    """`cash_moves.cash_moves_account_id`, `vouchers.voucher_account_id`: `<table>_<key>`."""
+    tables = [
+        _table("account", "id", "name"),
+        _table("cash_moves", "id", "cash_moves_account_id", "cash_moves_amount"),
+        _table("vouchers", "id", "voucher_account_id", "voucher_no"),
+        _table("notes", "id", "other_account_id"),  # not its own name: nothing to strip
+    ]
+    got = _implied(tables)
+    assert got[("cash_moves", "cash_moves_account_id")] == "account"
+    assert got[("vouchers", "voucher_account_id")] == "account"
+    assert ("notes", "other_account_id") not in got
