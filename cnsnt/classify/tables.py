@@ -403,9 +403,12 @@ _SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2", "number(1")
 def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
     """A lone word for a person that holds a whole number (`leaves.employee int`): their key.
 
-    Not a flag (`titolare tinyint`) nor a word the vocabulary reads as a datum
-    (`contacto bigint`, a phone number).
+    Not a flag (`titolare tinyint`), a count (`passageiros integer`, a plural) nor a
+    word the vocabulary reads as a datum (`contacto bigint`, a phone number).
     """
+    name = column.name.casefold()
+    if name.endswith("s") and not name.endswith(("ss", "us", "is")):
+        return False
     type_ = (column.type or "").strip().lower()
     if (
         _type_kind(type_) != "numeric"

@@ -2146,6 +2146,9 @@ def test_a_lone_word_for_a_person_holding_a_number_is_their_key() -> None:
     assert "'employee' identifies the person" in got["absences.reason"].reasons[0]
     assert not got["absences.employee"].personal  # the key, not a datum
     assert not got["shifts.remark"].personal
+    buses = _table("buses", [("id", "INT"), ("passengers", "INTEGER"), ("plate", "TEXT")], primary="id")
+    counted = classify_tables([staff, buses])["buses.plate"]
+    assert not counted.personal  # `passengers`, a plural, counts people: no one's key
     # a column in most tables, lists among them, is the owner of the data, not a person
     tenant = [
         _table(name, [("id", "INT"), ("client", "INT"), ("label", "VARCHAR(50)")], primary="id")
