@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
+    _KIND_WORDS,
     _SURROGATE_WORDS,
     _TOKENIZER,
     Context,
@@ -111,6 +112,8 @@ class TableVerdict:
     reason: str
     """Why, naming the columns or keys that show it."""
     context: Context
+    link: str | None = None
+    """The column that says whose the row is where no key declares it (`tabn`): a link, no datum."""
 
 
 @dataclass(frozen=True)
@@ -409,6 +412,8 @@ def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
     name = column.name.casefold()
     if name.endswith("s") and not name.endswith(("ss", "us", "is")):
         return False
+    if name in _KIND_WORDS:
+        return False  # `kind int`: a kind of thing in English, though a child in German
     type_ = (column.type or "").strip().lower()
     if (
         _type_kind(type_) != "numeric"
@@ -584,6 +589,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     _shared_contacts(tables, verdicts, by_name, people_names, surveys)
     _shared_identity(tables, verdicts, by_name, people_names, surveys)
     _extensions(tables, verdicts, people_names, languages)
+    numbers = _shared_numbers(tables, verdicts, languages, everywhere, surveys)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
@@ -598,6 +604,14 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     reason = f"{_cites(key)}, which describes people"
         if not reason and survey.links:
             reason = f"'{survey.links[0]}' identifies the person each row is about"
+        link: str | None = None
+        if not reason and table.key in numbers:
+            link, holder = numbers[table.key]
+            column = link
+            reason = (
+                f"'{column}' is also a column of '{holder}', which describes people, and of other "
+                "tables: the number of the person each row is about"
+            )
         national = survey.anchors.get("national id")
         if not reason and national is not None and set(survey.anchors) == {"national id"}:
             # `necessitat.dni`: a person's national number says whom the row is about,
@@ -639,7 +653,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             health = base.health or charted or bool(patient) or _care_name(table.name, languages)
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
-            verdicts[table.key] = _linked(base, reason, names=names, health=health)
+            verdicts[table.key] = replace(_linked(base, reason, names=names, health=health), link=link)
             continue
         table_words = _table_words(table.name, languages)
         # `orders_status_history`: a history of statuses is a record of events, no list
@@ -862,6 +876,97 @@ def _shared_contacts(
         )
         people_names.discard(table.name.casefold())
         people_names.discard(table.key.casefold())
+
+
+_MIN_SHARING = 5
+_EARLY = 2
+_EARLY_SHARE = 0.8
+
+
+def _shared_numbers(
+    tables: Sequence[Table],
+    verdicts: Mapping[str, TableVerdict],
+    languages: tuple[str, ...],
+    everywhere: frozenset[str],
+    surveys: Mapping[str, _Survey],
+) -> dict[str, tuple[str, str]]:
+    """Tables linked to a person by a number a people table shares with them: table -> (column, holder).
+
+    `Arch_OK_Otpusk.tabn`: a personnel number that the employee's card and a dozen
+    tables of their leave, education and awards all carry, with no key declared. An
+    integer column of one name in five tables or more, a people table among them, is
+    that person's number, unless it is a datum, a time or a setting the vocabulary knows
+    (`Sortierung`, `chdate`), names who made the row, or is in most tables (`client`,
+    the data's owner).
+    """
+    # a name that is a key anywhere, or a table's name (`release`), is a key to that table
+    keyed = {c.casefold() for t in tables for k in t.foreign_keys for c in k.columns}
+    named = {t.name.casefold() for t in tables}
+    found: dict[str, list[tuple[Table, Column, int]]] = {}
+    for table in tables:
+        for place, column in enumerate(table.columns):
+            name = column.name.casefold()
+            if column.primary_key or name in keyed or name in everywhere or name[-1:].isdigit():
+                continue
+            if name in named or f"{name}s" in named:
+                continue
+            # a plural counts (`edits_pending`, `quantities`): no one's number
+            if any(
+                p.endswith("s") and not p.endswith(("ss", "us", "is")) for p in re.split(r"[^a-z]+", name)
+            ):
+                continue
+            found.setdefault(name, []).append((table, column, place))
+    out: dict[str, tuple[str, str]] = {}
+    for name, places in sorted(found.items()):
+        if len(places) < _MIN_SHARING or not all(_integer(c.type) for _, c, _ in places):
+            continue
+        # a key comes first, after the row's own id (`id, tabn, ...`), in nearly every table
+        if sum(place <= _EARLY for _, _, place in places) < _EARLY_SHARE * len(places):
+            continue
+        column = places[0][1]
+        words = set(_TOKENIZER.words(column.name, languages))
+        match, _ = _pick(_read(column.name, languages), True, "numeric")
+        if match is not None or words & _MAKER_WORDS or any(w in lx.NEGATORS for w in words):
+            continue
+        if any(name.endswith(w) for w in _GLUED_TIMES):
+            continue  # `chdate`, `mkdate`: a time stored as a number
+        nouns = words - _ID_WORDS
+        glued = _flat_id(name)
+        if (words & _ID_WORDS or glued) and not (nouns | ({glued} if glued else set())) & _PEOPLE_WORDS:
+            continue  # `idautomezzo`, `id_uni`: the key of a thing it names, not of a person
+        # a register of people: named by its columns, not only by its name
+        holders = sorted(
+            t.name
+            for t, _, _ in places
+            if verdicts[t.key].kind == PEOPLE and verdicts[t.key].context.describes and surveys[t.key].anchors
+        )
+        if not holders:
+            continue
+        for table, own, _ in places:
+            if verdicts[table.key].kind == OTHER and table.key not in out:
+                out[table.key] = (own.name, holders[0])
+    return out
+
+
+def _flat_id(name: str) -> str:
+    """The noun of a name with `id` glued on (`idautomezzo` -> `automezzo`), else ''."""
+    flat = re.sub(r"[^a-z0-9]", "", name.casefold())
+    for part in ("id", "cod"):
+        if flat.startswith(part) and len(flat) > len(part) + 2:
+            return flat[len(part) :]
+        if flat.endswith(part) and len(flat) > len(part) + 2:
+            return flat[: -len(part)]
+    return ""
+
+
+# time words a column name may end in, glued (`chdate`, `mkdate`, `lastupdatetime`)
+_GLUED_TIMES = ("date", "time", "datum", "tarih", "stamp")
+
+
+def _integer(type_: str | None) -> bool:
+    """A whole-number type (`INT`, `bigint`, `NUMBER(10)`), not a decimal nor a float."""
+    t = (type_ or "").strip().lower()
+    return _type_kind(t) == "numeric" and not re.search(r"dec|num.*,|float|real|double|money", t)
 
 
 def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
@@ -1189,6 +1294,13 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 )
             trait = attributes.get(column.name.casefold())
             person_key = persons.get(column.name.casefold())
+            if verdict.link is not None and column.name == verdict.link and found.personal:
+                found = Classification(
+                    False,
+                    None,
+                    Confidence.MEDIUM,
+                    f"'{column.name}' holds the number of the person the row is about: a key, not a datum",
+                )
             if (
                 person_key is None
                 and not verdict.context.describes  # in a person's own row, `titolare int` is a flag

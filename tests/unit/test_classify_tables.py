@@ -2184,3 +2184,59 @@ def test_a_history_of_statuses_is_a_record_not_a_list_and_a_remove_flag_is_the_r
     assert "lists values" in got["orders_status.label"].reasons[0]
     assert not got["customers.remove"].personal
     assert got["customers.email"].personal
+
+
+def test_a_number_a_register_of_people_shares_with_many_tables_is_whose_rows_they_are() -> None:
+    """`tabn`, a personnel number on the employee's card and early in a dozen tables of theirs.
+
+    No key is declared; the tables are about the employee whose number they carry, and
+    the number in them is the link. A counter many tables share (`edits_pending`, late
+    in each row) or a number no register of people carries links nothing.
+    """
+    card = _table(
+        "emp_card",
+        [("id", "INT"), ("tabn", "INT"), ("fio", "VARCHAR(150)"), ("birthdate", "DATE")],
+        primary="id",
+    )
+    details = [
+        _table(
+            name,
+            [("id", "INT"), ("tabn", "INT"), ("remark", "VARCHAR(100)"), ("d_beg", "DATE")],
+            primary="id",
+        )
+        for name in ("emp_leave", "emp_educ", "emp_award", "emp_langs", "emp_step")
+    ]
+    # lists of values the details point at: a number in every table would be the data's owner
+    lists = [
+        _table(name, [("id", "INT"), ("nazvanie", "VARCHAR(100)")], primary="id")
+        for name in ("sp_leave", "sp_educ", "sp_award", "sp_lang", "sp_step", "sp_dep", "sp_post")
+    ]
+    got = classify_tables([card, *details, *lists])
+    assert got["emp_leave.remark"].personal
+    assert "'tabn' is also a column of 'emp_card'" in got["emp_leave.remark"].reasons[0]
+    assert not got["emp_leave.tabn"].personal  # the link, not a datum
+    # the same tables without the register: nothing says whose the rows are
+    alone = classify_tables([*details, *lists])
+    assert not alone["emp_leave.remark"].personal
+    # a shared counter late in the row is no one's number
+    things = [
+        _table(
+            name,
+            [
+                ("id", "INT"),
+                ("label", "VARCHAR(50)"),
+                ("note", "VARCHAR(50)"),
+                ("kind", "INT"),
+                ("pending", "INT"),
+            ],
+            primary="id",
+        )
+        for name in ("works", "labels", "places", "series", "events")
+    ]
+    card_pending = _table(
+        "emp_card",
+        [("id", "INT"), ("fio", "VARCHAR(150)"), ("birthdate", "DATE"), ("note", "TEXT"), ("pending", "INT")],
+        primary="id",
+    )
+    got = classify_tables([card_pending, *things, *lists])
+    assert not got["works.label"].personal
