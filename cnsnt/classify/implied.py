@@ -371,10 +371,14 @@ def _bare(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
     (`failed_jobs INT` counts the rows of `failed_jobs`).
     """
     noun = _flat(column.name)
-    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
-    if len(noun) < _MIN_NOUN or plural or (noun,) in lx.TERMS or noun in lx.TREE_WORDS:
+    if len(noun) < _MIN_NOUN or plural(noun) or (noun,) in lx.TERMS or noun in lx.TREE_WORDS:
         return None
     return _plain_key(table, column, noun, schema)
+
+
+def plural(word: str) -> bool:
+    """Whether a word looks plural (`jobs`, `edits`), not a word ending in `ss`, `us` or `is`."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _plain_key(table: Table, column: Column, noun: str, schema: _Schema) -> ForeignKey | None:

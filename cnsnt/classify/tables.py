@@ -32,7 +32,7 @@ import enum
 import functools
 import math
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
@@ -55,7 +55,7 @@ from cnsnt.classify.classifier import (
     names_changer,
     software_client,
 )
-from cnsnt.classify.implied import column_prefix, with_implied_keys
+from cnsnt.classify.implied import column_prefix, plural, with_implied_keys
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, ForeignKey, Table
@@ -410,16 +410,10 @@ def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
     word the vocabulary reads as a datum (`contacto bigint`, a phone number).
     """
     name = column.name.casefold()
-    if name.endswith("s") and not name.endswith(("ss", "us", "is")):
+    # a count (`passageiros`), or `kind int`: a kind of thing in English, a child in German
+    if plural(name) or name in _KIND_WORDS:
         return False
-    if name in _KIND_WORDS:
-        return False  # `kind int`: a kind of thing in English, though a child in German
-    type_ = (column.type or "").strip().lower()
-    if (
-        _type_kind(type_) != "numeric"
-        or type_.startswith(_SMALL_INTS)
-        or re.search(r"[.,]|decimal|numeric\(\d+,", type_)
-    ):
+    if not _integer(column.type) or (column.type or "").strip().lower().startswith(_SMALL_INTS):
         return False
     match, _ = _pick(_read(column.name, languages), True, "numeric")
     return match is None
@@ -586,7 +580,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             people_names.add(table.name.casefold())
             people_names.add(table.key.casefold())
     by_name = _by_name(tables)
-    _shared_contacts(tables, verdicts, by_name, people_names, surveys)
+    _shared_contacts(tables, verdicts, by_name, people_names, surveys, languages)
     _shared_identity(tables, verdicts, by_name, people_names, surveys)
     _extensions(tables, verdicts, people_names, languages)
     numbers = _shared_numbers(tables, verdicts, languages, everywhere, surveys)
@@ -607,9 +601,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         link: str | None = None
         if not reason and table.key in numbers:
             link, holder = numbers[table.key]
-            column = link
             reason = (
-                f"'{column}' is also a column of '{holder}', which describes people, and of other "
+                f"'{link}' is also a column of '{holder}', which describes people, and of other "
                 "tables: the number of the person each row is about"
             )
         national = survey.anchors.get("national id")
@@ -820,6 +813,28 @@ def _shared_identity(
             people_names.update((target.name.casefold(), target.key.casefold()))
 
 
+def _pointed_at(
+    tables: Sequence[Table],
+    by_name: Mapping[str, Table],
+    languages: tuple[str, ...],
+    pointing: Callable[[Table], bool],
+) -> dict[str, set[str]]:
+    """Each table's key -> the keys of the `pointing` tables that point at it.
+
+    Not by a key to the row's own table, nor by one that names who made the row
+    (`created_by`): neither says what the row is part of or about.
+    """
+    out: dict[str, set[str]] = {}
+    for table in tables:
+        if not pointing(table):
+            continue
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is not None and target.key != table.key and not _made_by(key, languages):
+                out.setdefault(target.key, set()).add(table.key)
+    return out
+
+
 _CONTACT_ANCHORS = frozenset({"email", "phone", "address"})
 _MIN_SHARERS = 2
 
@@ -830,6 +845,7 @@ def _shared_contacts(
     by_name: dict[str, Table],
     people_names: set[str],
     surveys: Mapping[str, _Survey],
+    languages: tuple[str, ...],
 ) -> None:
     """A row with contact details only, that several tables of people point at, is what they share.
 
@@ -839,22 +855,13 @@ def _shared_contacts(
     phone is how to reach it; only a person's own name, birth date, sex or national id
     would make it someone. A person's address or family, that one table points at, stays theirs.
     """
-    sharers: dict[str, set[str]] = {}
+    sharers = _pointed_at(tables, by_name, languages, lambda t: verdicts[t.key].kind == PEOPLE)
+    names = {t.key: t.name for t in tables}
     for table in tables:
         verdict = verdicts[table.key]
-        if verdict.kind != PEOPLE:
-            continue
-        languages = verdict.context.languages or ()
-        for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
-            if target is not None and target.key != table.key and not _made_by(key, languages):
-                sharers.setdefault(target.key, set()).add(table.name)
-    for table in tables:
-        verdict = verdicts[table.key]
-        people = sorted(sharers.get(table.key, ()))
+        people = sorted({names[k] for k in sharers.get(table.key, ())})
         if verdict.kind != PEOPLE or not verdict.context.describes or len(people) < _MIN_SHARERS:
             continue
-        languages = verdict.context.languages or ()
         kinds = set(surveys[table.key].anchors) - {"login"}
         words = _table_words(table.name, languages)
         if (
@@ -911,9 +918,7 @@ def _shared_numbers(
             if name in named or f"{name}s" in named:
                 continue
             # a plural counts (`edits_pending`, `quantities`): no one's number
-            if any(
-                p.endswith("s") and not p.endswith(("ss", "us", "is")) for p in re.split(r"[^a-z]+", name)
-            ):
+            if any(plural(part) for part in re.split(r"[^a-z]+", name)):
                 continue
             found.setdefault(name, []).append((table, column, place))
     out: dict[str, tuple[str, str]] = {}
@@ -966,7 +971,7 @@ _GLUED_TIMES = ("date", "time", "datum", "tarih", "stamp")
 def _integer(type_: str | None) -> bool:
     """A whole-number type (`INT`, `bigint`, `NUMBER(10)`), not a decimal nor a float."""
     t = (type_ or "").strip().lower()
-    return _type_kind(t) == "numeric" and not re.search(r"dec|num.*,|float|real|double|money", t)
+    return _type_kind(t) == "numeric" and not re.search(r"[.,]|dec|float|real|double|money", t)
 
 
 def _by_name(tables: Sequence[Table]) -> dict[str, Table]:
@@ -1147,23 +1152,17 @@ def _care_parts(
     description: `vid_diagnoz(id, opisanie)`) or a row other tables also point at
     (a structure a form template reuses) is no one's. Whether anything changed.
     """
-    pointers: dict[str, set[str]] = {}  # table -> the tables whose keys point at it
-    for table in tables:
-        if _joins(table):
-            continue  # a row that joins two records makes neither a part of the other
-        for key in table.foreign_keys:
-            target = _target(key, by_name, table.schema)
-            if target is not None and target.key != table.key and not _made_by(key, languages):
-                pointers.setdefault(target.key, set()).add(table.key)
+    # a row that joins two records makes neither a part of the other
+    pointers = _pointed_at(tables, by_name, languages, lambda t: not _joins(t))
     candidates = [
         t
         for t in tables
         if t.key in pointers
         and verdicts[t.key].kind == OTHER
         and not verdicts[t.key].context.placeholder
-        and not _labelled(t, verdicts[t.key].context.languages or languages)
-        and not _names_kinds(t.name, verdicts[t.key].context.languages or languages)
-        and not _is_transaction(t.name, verdicts[t.key].context.languages or languages)
+        and not _labelled(t, languages)
+        and not _names_kinds(t.name, languages)
+        and not _is_transaction(t.name, languages)
     ]
     care = {k for k, v in verdicts.items() if v.kind == LINKED and v.context.health}
     made: dict[str, str] = {}  # part -> the care record that points at it
