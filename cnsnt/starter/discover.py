@@ -212,17 +212,18 @@ def _dialect_twins(files: list[Path]) -> dict[Path, Path]:
     return twins
 
 
+def _first_few(named: list[str]) -> str:
+    """The first three names of a note's list, and how many more (`a, b, c and 4 more`)."""
+    return ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+
+
 def _twins_note(twins: dict[Path, Path], root: Path) -> str:
     """Which copies of a SQL file written for several databases were left out, and which were read."""
     left = sorted(p.relative_to(root).as_posix() for p in twins)
     read = sorted({p.relative_to(root).as_posix() for p in twins.values()})
-
-    def shown(named: list[str]) -> str:
-        return ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
-
     return (
-        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} ({shown(left)}): the same SQL "
-        f"as {shown(read)}, written for another database (reading both would list every table twice); "
+        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} ({_first_few(left)}): the same SQL "
+        f"as {_first_few(read)}, written for another database (reading both would list every table twice); "
         "the PostgreSQL copy is read first, then MySQL's, other databases', SQLite's last, for their "
         "richer column types"
     )
@@ -485,8 +486,7 @@ def _json_kind(path: Path) -> str | None:
 
 def _data_schema_note(paths: list[Path], root: Path) -> str:
     """Where the left-out data schemas are: their folders, the first few named."""
-    named = sorted({p.parent.relative_to(root).as_posix() for p in paths})
-    shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    shown = _first_few(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
     return (
         f"left out {len(paths)} JSON Schema{'s' if len(paths) != 1 else ''} in {shown}: the shape of "
         "data a program reads or writes (written from its classes, or naming the JSON files that use "
@@ -1056,8 +1056,7 @@ def _demo_note(paths: list[Path], root: Path) -> str:
         parts = path.relative_to(root).parts[:-1]
         cut = next(i for i, part in enumerate(parts) if part.lower() in DEMO_DIRS)
         folders.add("/".join(parts[: cut + 1]))
-    named = sorted(folders)
-    shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    shown = _first_few(sorted(folders))
     return (
         f"left out {len(paths)} form file{'s' if len(paths) != 1 else ''} in {shown}: "
         "demo and example pages, not the product's forms (add them under sources: to audit them)"
