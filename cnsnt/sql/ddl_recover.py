@@ -69,14 +69,20 @@ def is_table_element(element: list[Token]) -> bool:
 
 
 def recover_table(
-    tokens: list[Token], stmt: Statement, schema: ColumnReader, unread: list[Token] | None = None
+    tokens: list[Token],
+    stmt: Statement,
+    schema: ColumnReader,
+    unread: list[Token] | None = None,
+    cut: list[Token] | None = None,
 ) -> TableBuilder | None:
     """Read `CREATE ... TABLE name (col type ..., ...)` from tokens when sqlglot cannot.
 
     The column list is split on top-level commas; each element is parsed alone as a
     column definition, or else read as `name type-words`. The first token of each
     element that is neither a column nor a key goes to `unread` (a name in quotes the
-    dialect does not know, `[id]` read as generic SQL): the caller reports it.
+    dialect does not know, `[id]` read as generic SQL): the caller reports it. A column
+    list that is never closed (the statement is cut short) puts its opening parenthesis in
+    `cut`.
     """
     words = [keyword(t) for t in tokens]
     try:
@@ -95,6 +101,8 @@ def recover_table(
     if not parts or i >= len(tokens) or tokens[i].token_type != TokenType.L_PAREN:
         return None
     builder = TableBuilder(parts[-1], parts[-2] if len(parts) > 1 else None, stmt.offset)
+    if cut is not None and _matching_paren(tokens, i) == len(tokens):
+        cut.append(tokens[i])
     primary: list[str] = []
     for element in paren_elements(tokens, i):
         for key in token_foreign_keys(element, None if is_table_element(element) else element[0]):
@@ -283,6 +291,11 @@ def core_create(tokens: list[Token], kind: str) -> list[Token] | None:
 
 
 def _matching_paren(tokens: list[Token], open_paren: int) -> int:
+    """The index of the parenthesis that closes the one at `open_paren`, or `len(tokens)`.
+
+    A statement cut short (a truncated file) has none: every token after the opening
+    parenthesis is inside it, the last one included.
+    """
     depth = 0
     for j in range(open_paren, len(tokens)):
         if tokens[j].token_type == TokenType.L_PAREN:
@@ -291,4 +304,4 @@ def _matching_paren(tokens: list[Token], open_paren: int) -> int:
             depth -= 1
             if depth == 0:
                 return j
-    return len(tokens) - 1
+    return len(tokens)

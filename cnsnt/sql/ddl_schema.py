@@ -374,20 +374,33 @@ class SchemaBuilder:
                     return []
         if kind == "table":
             unread: list[Token] = []
-            recovered = recover_table(tokens, stmt, self, unread)
+            cut: list[Token] = []
+            recovered = recover_table(tokens, stmt, self, unread, cut)
             if recovered is not None:
                 self._store(recovered)
-                if not unread:
-                    return []
-                many = "s" if len(unread) > 1 else ""
-                return [
-                    DDLProblem(
-                        stmt.base + unread[0].start,
-                        f"{label(kind, tokens)}: {len(unread)} element{many} of its column list could "
-                        f"not be read (the first starts with {unread[0].text!r}, a quote this SQL "
-                        "dialect does not know?); columns may be lost",
+                problems: list[DDLProblem] = []
+                if unread:
+                    many = "s" if len(unread) > 1 else ""
+                    problems.append(
+                        DDLProblem(
+                            stmt.base + unread[0].start,
+                            f"{label(kind, tokens)}: {len(unread)} element{many} of its column list "
+                            f"could not be read (the first starts with {unread[0].text!r}, a quote "
+                            "this SQL dialect does not know?); columns may be lost",
+                        )
                     )
-                ]
+                if cut:
+                    count = len(recovered.columns)
+                    kept = f"the {count} columns read are kept" if count > 1 else "the column read is kept"
+                    problems.append(
+                        DDLProblem(
+                            stmt.base + cut[0].start,
+                            f"{label(kind, tokens)}: the column list opened here is never closed with "
+                            f"')' (a statement cut short, or a ')' missing?); {kept}, the last may be "
+                            "incomplete and any after it are lost",
+                        )
+                    )
+                return problems
         may_hold = kind in ("table", "view") or (kind == "alter" and alter_adds(tokens))
         if kind == "alter" and not may_hold:
             self._alter_primary_key(tokens)

@@ -834,11 +834,12 @@ def _glob_suffix(path: Path) -> str:
     """The end of a glob for the file's folder: `.sql.postgres` for SQL named for its database.
 
     `*.postgres` would match whatever else is named so; `*.sql.postgres` is the SQL of one
-    database, whose copies for the others (`*.sql.sqlite`) stay out.
+    database, whose copies for the others (`*.sql.sqlite`) stay out. Spelt as the file
+    spells it: the audit matches globs case-sensitively, so `*.sql` would miss `A.SQL`.
     """
     if suffix_database(path) is not None:
-        return "".join(path.suffixes[-2:]).lower()
-    return path.suffix.lower()
+        return "".join(path.suffixes[-2:])
+    return path.suffix
 
 
 def _source_root(path: Path, root: Path) -> Path:

@@ -171,3 +171,17 @@ def test_init_on_synapse_lists_its_postgres_schema_once(tmp_path: Path) -> None:
     draft.path.write_text(draft.text, encoding="utf-8")
     assert "users.name" in draft.text or "user_ips.ip" in draft.text
     assert audit_path(tmp_path).sources.get("tables", 0) > 100
+
+
+def test_a_glob_keeps_the_case_of_the_files_it_stands_for(tmp_path: Path) -> None:
+    """Upper-case `.SQL` files (old Windows exports): the audit's globs are case-sensitive."""
+    for name in ("T1.SQL", "T2.SQL", "T3.SQL"):
+        _write(tmp_path, f"db/{name}", f"CREATE TABLE {name[:2]} (id INT, email TEXT);\n")
+    _write(tmp_path, "db/t8.sql", "CREATE TABLE t8 (id INT, phone TEXT);\n")
+    _write(tmp_path, "db/t9.sql", "CREATE TABLE t9 (id INT, phone TEXT);\n")
+    found, _ = survey(tmp_path)
+    assert found == [Found("schemas", "db/*.SQL"), Found("schemas", "db/*.sql")]
+    draft = draft_new(tmp_path, today=TODAY)
+    draft.path.write_text(draft.text, encoding="utf-8")
+    counts = audit_path(tmp_path).sources
+    assert counts.get("schema_files") == 5 and counts.get("tables") == 5

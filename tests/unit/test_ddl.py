@@ -532,7 +532,9 @@ def test_tables_whose_columns_are_elsewhere_or_lost(tmp_path: Path) -> None:
         "(LIKE elsewhere, a table this file does not define)"
     )
     assert messages[1] == "CREATE VIEW v could not be parsed (no SELECT found); skipped"
-    assert messages[2].startswith("CREATE TABLE s.u could not be parsed")
+    # `s.t (a int,;` is cut short: its column is kept and the cut said
+    assert "never closed" in messages[2] and "the column read is kept" in messages[2]
+    assert messages[3].startswith("CREATE TABLE s.u could not be parsed")
     assert all(p.severity is None for p in ev.problems)
 
 
@@ -545,6 +547,22 @@ def test_untokenizable_text_costs_only_its_piece(tmp_path: Path) -> None:
     assert "a" in {t.name for t in ev.tables} and "c" in {t.name for t in ev.tables}
     (problem,) = ev.problems
     assert problem.location.line == 2 and problem.severity is None
+
+
+@pytest.mark.parametrize("dialect", [None, "postgres", "mysql"])
+def test_a_column_list_cut_short_is_reported_and_keeps_its_last_column(
+    tmp_path: Path, dialect: str | None
+) -> None:
+    # a file truncated mid-statement: the last element once vanished without a word
+    ev = read_sql(tmp_path, "CREATE TABLE a (x int);\nCREATE TABLE u (id INT, email TEXT, phone", dialect)
+    assert columns(ev, "u") == ["id", "email", "phone"]
+    (problem,) = ev.problems
+    assert (problem.location.line, problem.location.column, problem.severity) == (2, 16, None)
+    assert "never closed" in problem.message and "3 columns read are kept" in problem.message
+    # a ')' missing before the next statement: said at the list that is open, not at the end
+    ev = read_sql(tmp_path, "CREATE TABLE w (id INT, email TEXT\nCREATE TABLE x (id INT);\n", dialect)
+    (problem,) = ev.problems
+    assert (problem.location.line, problem.location.column) == (1, 16)
 
 
 def test_create_table_like_and_view_column_list(tmp_path: Path) -> None:
