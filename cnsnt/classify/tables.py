@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
+    _CODE_WORDS,
     _KIND_WORDS,
     _SURROGATE_WORDS,
     _TOKENIZER,
@@ -274,6 +275,10 @@ def _survey(table: Table, languages: tuple[str, ...], everywhere: frozenset[str]
 _MIN_PARTITIONED = 4
 
 
+# Words of a column that names the row's thing (`nazvanie`, `descripcion`), not its code.
+_OWN_NAMES = lx.LABEL_WORDS - _CODE_WORDS
+
+
 def _everywhere(tables: Sequence[Table]) -> frozenset[str]:
     """Columns most tables have (`client`, `tenant_id`, `mandant`): whose data, not whom it is about.
 
@@ -308,11 +313,16 @@ def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
         if word in lx.PERSON_TABLES or word in lx.ADDRESS_TABLES:
             return word
     glued = words[-1] if words else ""
-    for size in range(5, len(glued)):
+    # the rest must be a word too (`mitarbeiter|zeiterfassung`), not a suffix: Turkish
+    # `hastalik` (an illness) is `hasta` (a patient) and `-lik`
+    for size in range(5, len(glued) - _GLUED_REST + 1):
         for part in (glued[:size], glued[-size:]):
             if part in lx.PERSON_TABLES:
                 return part
     return None
+
+
+_GLUED_REST = 4
 
 
 def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
@@ -640,6 +650,21 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     f"its columns record someone's health ({_quote(care[:3])}): a person's "
                     "care record, though no key says whose"
                 )
+        if (
+            reason
+            and survey.company is not None
+            and not survey.anchors.keys() - {"national id"}
+            and any(set(_TOKENIZER.words(c.name, languages)) & _OWN_NAMES for c in table.columns)
+        ):
+            # a clinic's or a supplier's row that names and registers the company
+            # (`Наименование`, `ОГРН`) and points at its head or contact person is the
+            # company's; a person's tax record carries its payer's code (`kpp`) unnamed
+            verdicts[table.key] = TableVerdict(
+                ORGANISATION,
+                f"'{survey.company}' registers a company, whose row it is, though {reason}",
+                replace(base, organisation=True),
+            )
+            continue
         if reason:
             names = bool(survey.anchors) or survey.address
             patient = _patient_link(table, survey, languages)
@@ -691,6 +716,7 @@ def _linked(
     names: bool,
     health: bool | None = None,
     organisation: bool | None = None,
+    subject: bool = True,
 ) -> TableVerdict:
     """The verdict on a table whose rows are about a person they point at (None: as it was)."""
     return TableVerdict(
@@ -701,7 +727,7 @@ def _linked(
             person=True,
             linked=True,
             names=names,
-            subject=True,
+            subject=subject,
             health=context.health if health is None else health,
             organisation=context.organisation if organisation is None else organisation,
             why=f"in a table linked to people ({reason})",
@@ -750,11 +776,16 @@ def _second_hop(
     for table in tables:
         if table.key not in under or verdicts[table.key].kind != OTHER:
             continue
-        link = next((k for k, t in under[table.key] if t.key in reached), None)
-        if link is None:
+        link, parent = next(((k, t) for k, t in under[table.key] if t.key in reached), (None, None))
+        if link is None or parent is None:
             continue
         reason = f"{_cites(link)}, which is about a person"
-        verdicts[table.key] = _linked(verdicts[table.key].context, reason, names=False)
+        context = verdicts[table.key].context
+        # a line of an order or a message of a ticket is about the person through its
+        # record: what they wrote is theirs, its other facts (a price, a quantity) the
+        # record's; every entry of a care record is their care
+        care = context.health or verdicts[parent.key].context.health
+        verdicts[table.key] = _linked(context, reason, names=False, subject=care)
         changed = True
     return changed
 

@@ -2240,3 +2240,70 @@ def test_a_number_a_register_of_people_shares_with_many_tables_is_whose_rows_the
     )
     got = classify_tables([card_pending, *things, *lists])
     assert not got["works.label"].personal
+
+
+def test_a_line_under_a_persons_order_is_the_orders_but_what_they_wrote_stays_theirs() -> None:
+    """`orders_products` under a customer's `orders`: its price and quantity are the order's.
+
+    A row reached through a person's record (second hop) is linked to them, so text they
+    wrote in it stays theirs; its other facts are the record's own, unless the record is
+    their care.
+    """
+    customers = _table(
+        "customers", [("id", "INT"), ("first_name", "VARCHAR(80)"), ("last_name", "VARCHAR(80)")]
+    )
+    orders = _table(
+        "orders",
+        [("id", "INT"), ("customer_id", "INT"), ("total", "DECIMAL(10,2)")],
+        (ForeignKey(("customer_id",), "customers"),),
+    )
+    lines = _table(
+        "orders_products",
+        [
+            ("id", "INT"),
+            ("orders_id", "INT"),
+            ("products_price", "DECIMAL(10,2)"),
+            ("products_quantity", "INT"),
+            ("gift_message", "TEXT"),
+        ],
+        (ForeignKey(("orders_id",), "orders"),),
+    )
+    got = classify_tables([customers, orders, lines])
+    assert table_verdicts([customers, orders, lines])["orders_products"].kind == "linked to people"
+    assert not got["orders_products.products_price"].personal
+    assert not got["orders_products.products_quantity"].personal
+    assert got["orders_products.gift_message"].personal
+    assert got["orders.total"].personal  # the order itself is the customer's
+
+
+def test_a_company_row_that_names_its_head_is_the_companys() -> None:
+    """A clinic registered by its OGRN and KPP points at its chief doctor: its bank details are the clinic's."""
+    doctors = _table("glav_vrach", [("id", "INT"), ("familiya", "VARCHAR(80)"), ("imya", "VARCHAR(80)")])
+    columns = [
+        ("id", "INT"),
+        ("naimenovanie", "VARCHAR(300)"),
+        ("yuridicheskiy_adres", "VARCHAR(500)"),
+        ("ogrn", "CHAR(13)"),
+        ("kpp", "CHAR(9)"),
+        ("raschetnyy_schet", "CHAR(20)"),
+        ("id_glav_vrach", "INT"),
+    ]
+    clinic = _table("poliklinika", columns, (ForeignKey(("id_glav_vrach",), "glav_vrach"),))
+    verdict = table_verdicts([doctors, clinic])["poliklinika"]
+    assert verdict.kind == "about organisations" and "'ogrn' registers a company" in verdict.reason
+    got = classify_tables([doctors, clinic])
+    assert not got["poliklinika.yuridicheskiy_adres"].personal
+    assert not got["poliklinika.raschetnyy_schet"].personal
+    assert got["glav_vrach.familiya"].personal
+    # a person's tax record carries its payer's code, but names no company: still theirs
+    payer = [("id", "INT"), ("kpp", "CHAR(9)"), ("income_summ", "DECIMAL(12,2)"), ("id_glav_vrach", "INT")]
+    income = _table("dohod", payer, (ForeignKey(("id_glav_vrach",), "glav_vrach"),))
+    assert table_verdicts([doctors, income])["dohod"].kind == "linked to people"
+
+
+def test_a_person_word_glued_to_a_suffix_is_no_table_of_people() -> None:
+    """Turkish `hastalik` (an illness) starts with `hasta` (a patient); `hastakayit` is about one."""
+    illnesses = _table("hastalik", [("id", "INT"), ("kod", "VARCHAR(20)"), ("aciklama", "VARCHAR(255)")])
+    assert table_verdicts([illnesses])["hastalik"].kind != "linked to people"
+    records = _table("hastakayit", [("id", "INT"), ("kod", "VARCHAR(20)"), ("aciklama", "VARCHAR(255)")])
+    assert table_verdicts([records])["hastakayit"].kind == "linked to people"
