@@ -592,8 +592,20 @@ def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
         mine = [p for p in paths if p.name.lower().endswith(suffix)]
         if suffix == ".php":
             mine = [p for p in mine if not any(home in p.parents for home in homes)]
-        found.extend(_doctrine_globs(mine, root, suffix) if mine else [])
+        found.extend(_doctrine_globs(mine, root, _spelt(mine, suffix)) if mine else [])
     return found
+
+
+def _spelt(paths: list[Path], suffix: str) -> str:
+    """`suffix` (`.php`) as `paths` spell it, for a glob: the audit matches globs case-sensitively.
+
+    `*.php` would miss `User.PHP`; where the files spell it several ways, each letter is
+    matched in either case (`.[pP][hH][pP]`).
+    """
+    spellings = {p.name[-len(suffix) :] for p in paths}
+    if len(spellings) == 1:
+        return spellings.pop()
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in suffix)
 
 
 def _doctrine_globs(paths: list[Path], root: Path, suffix: str) -> list[Found]:
@@ -710,7 +722,7 @@ def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set
     for home, paths in sorted(homes.items()):
         rel = home.relative_to(root).as_posix()
         nested = any(p.parent != home for p in paths)
-        pattern = f"{rel}/**/*.php" if nested else f"{rel}/*.php"
+        pattern = f"{rel}/{'**/' if nested else ''}*{_spelt(paths, '.php')}"
         found.append(Found("schemas", pattern, format="laravel", dialect=_laravel_dialect(home, root)))
     return found, {p for paths in homes.values() for p in paths} | read
 

@@ -885,6 +885,20 @@ def test_sql_files_laravel_migrations_run_are_read_with_them_not_proposed_again(
     assert [f.message for f in audit_path(tmp_path).findings if f.rule == "CN001"] == []
 
 
+def test_a_laravel_entry_spells_its_glob_as_the_migrations_spell_their_suffix(tmp_path: Path):
+    """The audit matches globs case-sensitively: `*.php` would replay no `...create_patients.PHP`."""
+    write = partial(_write, tmp_path)
+    write("database/migrations/2024_01_01_000000_create_patients.PHP", LARAVEL_MIGRATION)
+    write(
+        "database/migrations/2024_01_02_000000_create_visits.php",
+        LARAVEL_MIGRATION.replace("'patients'", "'visits'"),
+    )
+    assert discover(tmp_path) == [Found("schemas", "database/migrations/*.[pP][hH][pP]", format="laravel")]
+    assert run("init", str(tmp_path)).exit_code == 0
+    columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
+    assert {"patients.email", "visits.email"} <= columns
+
+
 def test_a_laravel_entry_gets_the_dialect_of_the_projects_connection(tmp_path: Path):
     write = partial(_write, tmp_path)
     write("backend/database/migrations/2024_01_01_000000_create_patients_table.php", LARAVEL_MIGRATION)

@@ -402,6 +402,16 @@ def test_init_joins_module_folders_in_one_glob(tmp_path: Path):
     assert {"club_member", "patients"} <= {t.name for t in ev.tables}
 
 
+def test_init_spells_the_glob_as_the_entity_files_spell_their_suffix(tmp_path: Path):
+    """The audit matches globs case-sensitively: `*.php` would read no `Member.PHP`."""
+    write_files(tmp_path, {"src/Entity/Member.PHP": ATTRIBUTES})
+    assert discover(tmp_path) == [Found("schemas", "src/Entity/*.PHP", format="doctrine")]
+    write_files(tmp_path, {"src/Entity/Patient.php": ANNOTATIONS})
+    assert discover(tmp_path) == [Found("schemas", "src/Entity/*.[pP][hH][pP]", format="doctrine")]
+    ev = read_entry(tmp_path, "src/Entity/*.[pP][hH][pP]", "doctrine")
+    assert {"club_member", "patients"} <= {t.name for t in ev.tables}
+
+
 PIECES = [
     "<?php\n", "use Doctrine\\ORM\\Mapping as ORM;\n", "#[ORM\\Entity]\n", "#[ORM\\Table(name: 't')]\n",
     "class A ", "class B extends A ", "trait T ", "{\n", "}\n", "use T;\n", "#[ORM\\Column(", "#[ORM\\Id]",

@@ -138,6 +138,32 @@ def test_django_file_without_models_is_a_warning(models):
     assert ev.tables == [] and [p.severity for p in ev.problems] == [Severity.WARNING]
 
 
+def test_django_fields_it_cannot_place_are_named_not_dropped(models):
+    """A field under `if`, assigned with others at once or in an expression: a warning at its call."""
+    text = (
+        "from django.conf import settings\nfrom django.db import models\n\n"
+        "class Person(models.Model):\n"
+        "    email = models.EmailField()\n"
+        "    first, last = models.CharField(max_length=9), models.CharField(max_length=9)\n"
+        "    if settings.KEEP_PHONE:\n"
+        "        phone = models.CharField(max_length=20)\n"
+        "    ssn = models.CharField(max_length=9) if settings.US else None\n"
+        "    tags = models.JSONField(default=list)\n"
+        "    objects = models.Manager()\n\n"
+        "    def label(self):\n"
+        "        return models.CharField()\n"
+    )
+    ev = models({"crm/models.py": text}, "crm/models.py")
+    assert names(ev, "crm_person") == ["id", "email", "tags"]
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [
+        (6, 19, Severity.WARNING),
+        (6, 51, Severity.WARNING),
+        (8, 17, Severity.WARNING),
+        (9, 11, Severity.WARNING),
+    ]
+    assert "`models.CharField(...)` inside `if` is not read as a column" in ev.problems[2].message
+
+
 # -- SQLAlchemy
 
 SQLALCHEMY = '''\
@@ -209,6 +235,38 @@ def test_sqlalchemy_declarative_and_tables(models):
     assert table(ev, "order_tags").foreign_keys == (ForeignKey(("order_id",), "orders", ("id",)),)
     assert column(ev, "order_tags.order_id").primary_key
     assert ev.problems == []
+
+
+def test_sqlalchemy_wrapped_and_declared_columns_are_read(models):
+    """`deferred(Column(...))`, `column_property(Column(...))` and a mixin's `@declared_attr` columns."""
+    text = (
+        "import sqlalchemy as sa\nfrom sqlalchemy.orm import column_property, declared_attr, deferred\n\n"
+        "class Owned:\n"
+        "    @declared_attr\n"
+        "    def owner_id(cls):\n"
+        "        return sa.Column(sa.Integer, sa.ForeignKey('users.id'))\n\n"
+        "    @declared_attr\n"
+        "    def editor_id(cls):\n"
+        "        if cls.__name__ == 'Draft':\n"
+        "            return None\n"
+        "        return sa.Column(sa.Integer)\n\n"
+        "class Note(Owned, Base):\n"
+        "    __tablename__ = 'notes'\n"
+        "    id = sa.Column(sa.Integer, primary_key=True)\n"
+        "    body = deferred(sa.Column(sa.Text))\n"
+        "    email = column_property(sa.Column(sa.String(80)), Other.email)\n"
+        "    phone, fax = sa.Column(sa.Text), sa.Column(sa.Text)\n\n"
+        "extra = sa.Table('extra', meta, sa.Column('id', sa.Integer), *[sa.Column(n, sa.Text) for n in NAMES])\n"
+    )
+    ev = models({"app/models.py": text}, "app/models.py")
+    assert names(ev, "notes") == ["owner_id", "id", "body", "email"]
+    assert column(ev, "notes.email").type == "VARCHAR(80)"
+    assert where(column(ev, "notes.owner_id")) == ("app/models.py", 6)
+    assert table(ev, "notes").foreign_keys == (ForeignKey(("owner_id",), "users", ("id",)),)
+    assert names(ev, "extra") == ["id"]
+    places = [(13, 16), (20, 18), (20, 38), (22, 64)]
+    assert sorted((p.location.line, p.location.column) for p in ev.problems) == places
+    assert {p.severity for p in ev.problems} == {Severity.WARNING}
 
 
 def test_sqlalchemy_syntax_error(models):

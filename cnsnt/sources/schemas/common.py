@@ -141,6 +141,59 @@ def parse_python(text: str, shown: str) -> ast.Module:
         raise SourceError(f"cannot parse as Python: {type(exc).__name__}", Location(shown)) from None
 
 
+def fields_left_out(
+    body: Sequence[ast.stmt],
+    is_field: Callable[[ast.Call], bool],
+    read: Callable[[ast.stmt], ast.AST | None],
+    shown: str,
+) -> list[SourceProblem]:
+    """CN001 warnings for the field calls of a model class's body that its reader does not read.
+
+    `read(stmt)` is the part of a statement the reader takes (the value of `email =
+    Column(...)`), or the statement itself when nothing in it is a field (a method). A field
+    under `if`/`try`/`for`, assigned to several names at once or inside an expression
+    (`F() if x else None`) is there only when Python runs the class: it is named, not guessed.
+    """
+    out: list[SourceProblem] = []
+    for stmt in body:
+        if isinstance(stmt, ast.ClassDef):
+            continue  # `class Meta`, a nested model: read on their own
+        kept = read(stmt)
+        if kept is stmt:
+            continue
+        where = {
+            ast.If: "inside `if`",
+            ast.Try: "inside `try`",
+            ast.For: "inside `for`",
+            ast.While: "inside `while`",
+            ast.With: "inside `with`",
+            ast.Match: "inside `match`",
+            ast.FunctionDef: "in a function",
+        }.get(type(stmt), "in an expression")
+        if isinstance(stmt, ast.Assign) and [type(t) for t in stmt.targets] != [ast.Name]:
+            where = "assigned to several names at once"
+        stack: list[ast.AST] = [stmt]
+        while stack:
+            node = stack.pop()
+            nested = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda
+            if node is kept or (node is not stmt and isinstance(node, nested)):
+                continue
+            if isinstance(node, ast.Call) and is_field(node):
+                name = ast.unparse(node.func)
+                out.append(
+                    SourceProblem(
+                        f"`{name}(...)` {where} is not read as a column: cnsnt reads models "
+                        "without running them, so whether and under which name it exists is not known",
+                        Location(shown, node.lineno, node.col_offset + 1),
+                        shown,
+                        severity=Severity.WARNING,
+                    )
+                )
+                continue
+            stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    return out
+
+
 def model_failed(exc: Exception, shown: str, line: int, column: int, what: str) -> SourceProblem:
     """One model cnsnt could not read because of a bug in cnsnt: that model only is lost."""
     return SourceProblem(

@@ -31,6 +31,7 @@ from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    fields_left_out,
     model_evidence,
     model_failed,
     nothing_found,
@@ -148,6 +149,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             tables.extend(models.joins)
         if models.is_model(cls):  # abstract and proxy models count: the file holds models
             per_file[cls.shown] += 1
+            problems.extend(fields_left_out(cls.node.body, _is_field, _field_read, cls.shown))
     problems.extend(nothing_found(s, "Django model") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
 
@@ -259,18 +261,12 @@ class _Models:
 
     def _fields(self, cls: _Class, table: ModelTable) -> None:
         for stmt in cls.node.body:
-            target: ast.expr | None = None
-            value: ast.expr | None = None
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-                target, value = stmt.targets[0], stmt.value
-            elif isinstance(stmt, ast.AnnAssign):
-                target, value = stmt.target, stmt.value
-            if not isinstance(target, ast.Name) or not isinstance(value, ast.Call):
+            value = _field_read(stmt)
+            if not isinstance(stmt, ast.Assign | ast.AnnAssign) or not isinstance(value, ast.Call):
                 continue
-            kind = dotted(value.func).rpartition(".")[2]
-            if kind in NOT_COLUMNS or not (kind.endswith("Field") or kind in RELATIONS):
-                continue
-            self._field(cls, table, target, kind, value)
+            target = _target_of(stmt)
+            if isinstance(target, ast.Name) and _is_field(value):
+                self._field(cls, table, target, dotted(value.func).rpartition(".")[2], value)
 
     def _field(
         self, cls: _Class, table: ModelTable, target: ast.Name, kind: str, call: ast.Call
@@ -332,6 +328,27 @@ class _Models:
         if origin is not None and not app:
             app = _origin_app(origin) or cls.app
         return f"{(app or cls.app).rpartition('.')[2].lower()}_{model.lower()}"
+
+
+def _target_of(stmt: ast.Assign | ast.AnnAssign) -> ast.expr:
+    return stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+
+
+def _field_read(stmt: ast.stmt) -> ast.AST | None:
+    """What `_fields` reads of a class-body statement: the call of `name = ...(...)`; a method, nothing."""
+    if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+        return stmt
+    if not isinstance(stmt, ast.Assign | ast.AnnAssign):
+        return None
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) > 1:
+        return None  # `a = b = models.CharField()`
+    return stmt.value if isinstance(_target_of(stmt), ast.Name) and isinstance(stmt.value, ast.Call) else None
+
+
+def _is_field(call: ast.Call) -> bool:
+    """`models.CharField(...)`, `ForeignKey(...)`, a project's `EncryptedField(...)`: a model field."""
+    kind = dotted(call.func).rpartition(".")[2]
+    return kind not in NOT_COLUMNS and (kind.endswith("Field") or kind in RELATIONS)
 
 
 #: Packages whose classes sit beside Django models but make no table.

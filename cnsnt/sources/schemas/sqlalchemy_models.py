@@ -28,6 +28,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    fields_left_out,
     model_evidence,
     model_failed,
     nothing_found,
@@ -101,6 +102,8 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
                 )
             else:
                 for call in _table_calls(node):
+                    args = [ast.Expr(arg) for arg in call.args[1:]]
+                    problems.extend(fields_left_out(args, _is_column, _expr_column, shown))
                     table = _table(call, shown)
                     if table is not None:
                         tables.append(table)
@@ -116,6 +119,7 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         if table is not None:
             tables.append(table)
             per_file[cls.shown] += 1
+        problems.extend(fields_left_out(cls.node.body, _is_column, _column_read, cls.shown))
     _class_references(tables, {c.node.name: c.tablename for c in classes if c.tablename})
     _lend_reference_types(tables)
     problems.extend(nothing_found(s, "SQLAlchemy model or Table") for s, n in per_file.items() if n == 0)
@@ -183,13 +187,67 @@ def _columns(body: list[ast.stmt], table: ModelTable) -> None:
             target, value = stmt.targets[0], stmt.value
         elif isinstance(stmt, ast.AnnAssign):
             target, value, annotation = stmt.target, stmt.value, stmt.annotation
+        elif isinstance(stmt, ast.FunctionDef) and not stmt.name.startswith("__"):
+            read = _column_read(stmt)
+            if isinstance(read, ast.Call):  # a `@declared_attr` column
+                line, col = stmt.lineno, stmt.col_offset + 1
+                column_call(read, stmt.name, line, col, table, _mapped_type(stmt.returns))
+            continue
         if not isinstance(target, ast.Name) or target.id.startswith("__"):
             continue
         mapped = _mapped_type(annotation)
-        if isinstance(value, ast.Call) and _dotted(value.func).rpartition(".")[2] in _COLUMN_CALLS:
+        value = _unwrapped(value)
+        if isinstance(value, ast.Call) and _is_column(value):
             column_call(value, target.id, target.lineno, target.col_offset + 1, table, mapped)
         elif value is None and mapped is not None:
             table.add(ModelColumn(target.id, target.lineno, target.col_offset + 1, mapped))
+
+
+def _is_column(node: ast.AST | None) -> bool:
+    """`Column(...)`, `sa.Column(...)`, `mapped_column(...)`."""
+    return isinstance(node, ast.Call) and _dotted(node.func).rpartition(".")[2] in _COLUMN_CALLS
+
+
+def _unwrapped(value: ast.expr | None) -> ast.expr | None:
+    """The column of `deferred(Column(...))` and `column_property(Column(...))`: a column all the same."""
+    if (
+        isinstance(value, ast.Call)
+        and _dotted(value.func).rpartition(".")[2] in ("deferred", "column_property")
+        and value.args
+        and _is_column(value.args[0])
+    ):
+        return value.args[0]
+    return value
+
+
+def _declared_attr(node: ast.FunctionDef) -> bool:
+    """A mixin's `@declared_attr def owner_id(cls): return Column(...)`: a column named after it."""
+    return any("declared_attr" in _dotted(d).split(".") for d in node.decorator_list)
+
+
+def _returned(node: ast.FunctionDef) -> ast.expr | None:
+    """The value of a function whose body is one `return` (after a docstring)."""
+    body = node.body[1:] if node.body and isinstance(node.body[0], ast.Expr) else node.body
+    return body[0].value if len(body) == 1 and isinstance(body[0], ast.Return) else None
+
+
+def _expr_column(stmt: ast.stmt) -> ast.AST | None:
+    """The `Column(...)` argument of a `Table(...)` that `_table` reads."""
+    return stmt.value if isinstance(stmt, ast.Expr) and _is_column(stmt.value) else None
+
+
+def _column_read(stmt: ast.stmt) -> ast.AST | None:
+    """What `_columns` reads of a class-body statement (for `fields_left_out`)."""
+    if isinstance(stmt, ast.FunctionDef) and _declared_attr(stmt):
+        return _unwrapped(_returned(stmt)) if _is_column(_unwrapped(_returned(stmt))) else None
+    if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+        return stmt
+    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+    target = stmt.target if isinstance(stmt, ast.AnnAssign) else target
+    if isinstance(target, ast.Name) and isinstance(stmt, ast.Assign | ast.AnnAssign):
+        value = _unwrapped(stmt.value)
+        return value if _is_column(value) else None
+    return None
 
 
 def column_call(
