@@ -294,6 +294,40 @@ def test_checked_printed_by_a_template_condition(tmp_path, markup):
     assert where(fld) == (2, 3 + markup.index("<input"))
 
 
+@pytest.mark.parametrize(
+    ("name", "binding", "checked", "conditionally"),
+    [
+        ("signup.vue", ':checked="true"', True, False),
+        ("signup.vue", 'v-bind:checked="true"', True, False),
+        ("signup.html", 'x-bind:checked="true"', True, False),
+        ("signup.component.html", '[checked]="true"', True, False),
+        ("signup.component.html", '[attr.checked]="true"', True, False),
+        ("signup.html", 'ng-checked="true"', True, False),
+        ("signup.html", 'th:checked="${true}"', True, False),
+        ("signup.blade.php", "@checked(true)", True, False),
+        ("signup.vue", ':checked="form.newsletter"', True, True),
+        ("signup.html", 'th:checked="${user.newsletter}"', True, True),
+        ("signup.blade.php", "@checked(old('newsletter', true))", True, True),
+        ("signup.vue", ':checked="false"', False, False),
+        ("signup.blade.php", "@checked(false)", False, False),
+    ],
+)
+def test_checked_bound_by_a_framework(tmp_path, name, binding, checked, conditionally):
+    markup = f'<form id="s">\n  <input type="checkbox" name="newsletter" {binding}>\n</form>\n'
+    (fld,) = only_form(write(tmp_path, name, markup)).fields
+    assert fld.role is FieldRole.CONSENT
+    assert (fld.checked, fld.checked_conditionally) == (checked, conditionally)
+
+
+def test_blade_required_directive(tmp_path):
+    markup = (
+        '<form id="s">\n<input type="checkbox" name="terms" @required(true)>\n'
+        '<input type="checkbox" name="newsletter" @required(false)>\n</form>\n'
+    )
+    terms, newsletter = only_form(write(tmp_path, "signup.blade.php", markup)).fields
+    assert terms.required and not newsletter.required
+
+
 def test_smarty_condition_in_a_tag(tmp_path):
     ev = write(
         tmp_path, "f.tpl",
