@@ -328,6 +328,47 @@ def test_blade_required_directive(tmp_path):
     assert terms.required and not newsletter.required
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        '<input type="checkbox" name="newsletter" checked',  # cut after an attribute
+        '<input type="checkbox" name="newsletter" checked value="ye',  # inside a value
+        '<input type="checkbox" name="newsletter" checked {{ x',  # inside template code
+    ],
+)
+def test_a_file_cut_inside_a_tag_reads_the_tag_and_says_so(tmp_path, tail):
+    ev = write(tmp_path, "signup.html", f'<form id="s">\n<input name="email">\n{tail}')
+    email, newsletter = only_form(ev).fields
+    assert newsletter.name == "newsletter" and newsletter.checked
+    assert where(newsletter) == (3, 1)
+    (problem,) = ev.problems
+    assert (problem.location.line, problem.location.column) == (3, 1)
+    assert problem.severity is Severity.WARNING and "cut short" in problem.message
+
+
+@pytest.mark.parametrize(("opener", "what"), [("<!-- old", "comment"), ("<script>", "<script>")])
+def test_a_comment_or_script_never_closed_is_reported(tmp_path, opener, what):
+    ev = write(
+        tmp_path,
+        "signup.html",
+        f'<form id="s">\n<input name="email">\n{opener}\n<input name="phone">\n</form>\n',
+    )
+    assert names(only_form(ev)) == ["email"]  # as a browser reads it
+    (problem,) = ev.problems
+    assert (problem.location.line, problem.location.column) == (3, 1)
+    assert what in problem.message and "never closed" in problem.message
+
+
+def test_closed_comments_and_scripts_at_the_end_are_no_problem(tmp_path):
+    ev = write(
+        tmp_path,
+        "f.html",
+        '<form id="s"><input name="a"></form>\n<script>var s = "<!--<b>";</script>\n'
+        "<!-- <input name=\"old\"> -->\n<!DOCTYPE x>\n",
+    )
+    assert names(only_form(ev)) == ["a"] and not ev.problems
+
+
 def test_smarty_condition_in_a_tag(tmp_path):
     ev = write(
         tmp_path, "f.tpl",
