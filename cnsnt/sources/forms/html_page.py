@@ -24,7 +24,7 @@ from pathlib import Path
 
 from cnsnt.evidence import FieldRole, SourceProblem
 from cnsnt.model import Location, Severity
-from cnsnt.sources.base import LineIndex, line_col
+from cnsnt.sources.base import LineIndex
 from cnsnt.sources.forms.common import form_stem
 from cnsnt.sources.forms.template_conditions import Conditions
 from cnsnt.sources.forms.template_php import blank_php
@@ -308,6 +308,7 @@ class Page:
         self._starts = [t.start for t in self.tokens]
         self.conditions = Conditions(self.tokens, len(text))
         self.problems: list[SourceProblem] = []
+        self._lines: LineIndex | None = None
         self.tag_spans: list[tuple[int, int]] = []
         """(start, end) of every start tag, in order: filled by the reader."""
 
@@ -420,8 +421,10 @@ class Page:
         return idx >= 0 and self.tag_spans[idx][0] <= pos < self.tag_spans[idx][1]
 
     def location(self, offset: int) -> Location:
-        """File position of an offset, 1-based."""
-        line, column = line_col(self.text, offset)
+        """File position of an offset, 1-based (a field each: one index, not a rescan each)."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        line, column = self._lines.line_col(offset)
         return Location(self.shown, line, column)
 
     # -- attributes
