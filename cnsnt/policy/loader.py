@@ -79,9 +79,18 @@ def find_policy(start: Path) -> Path | None:
 
 
 def policy_files(path: Path) -> list[Path]:
-    """The files a policy path stands for (a directory: its *.yaml / *.yml, sorted)."""
+    """The files a policy path stands for (a directory: its *.yaml / *.yml, sorted).
+
+    A link that leads nowhere, a FIFO or a socket is kept, so reading it names it
+    (a policy file left out without a word would drop its purposes or waivers);
+    only subdirectories and editor lock files (Emacs' `.#name` links) are not policy.
+    """
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        return sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix in (".yaml", ".yml") and not p.name.startswith(".#") and not p.is_dir()
+        )
     return [path]
 
 

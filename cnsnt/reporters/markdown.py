@@ -89,7 +89,8 @@ class MarkdownReporter(Reporter):
                     if len(same) == 1:
                         f = same[0]
                         out.append(
-                            f"| {_where(f)} | {severity} | {md_escape(f.message)} | {md_escape(hint)} |"
+                            f"| {md_escape(_where(f))} | {severity} | {md_escape(f.message)} "
+                            f"| {md_escape(hint)} |"
                         )
                         continue
                     lines = list(dict.fromkeys(w for f in same if (w := _where(f))))

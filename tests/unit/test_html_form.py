@@ -294,6 +294,81 @@ def test_checked_printed_by_a_template_condition(tmp_path, markup):
     assert where(fld) == (2, 3 + markup.index("<input"))
 
 
+@pytest.mark.parametrize(
+    ("name", "binding", "checked", "conditionally"),
+    [
+        ("signup.vue", ':checked="true"', True, False),
+        ("signup.vue", 'v-bind:checked="true"', True, False),
+        ("signup.html", 'x-bind:checked="true"', True, False),
+        ("signup.component.html", '[checked]="true"', True, False),
+        ("signup.component.html", '[attr.checked]="true"', True, False),
+        ("signup.html", 'ng-checked="true"', True, False),
+        ("signup.html", 'th:checked="${true}"', True, False),
+        ("signup.blade.php", "@checked(true)", True, False),
+        ("signup.vue", ':checked="form.newsletter"', True, True),
+        ("signup.html", 'th:checked="${user.newsletter}"', True, True),
+        ("signup.blade.php", "@checked(old('newsletter', true))", True, True),
+        ("signup.vue", ':checked="false"', False, False),
+        ("signup.blade.php", "@checked(false)", False, False),
+    ],
+)
+def test_checked_bound_by_a_framework(tmp_path, name, binding, checked, conditionally):
+    markup = f'<form id="s">\n  <input type="checkbox" name="newsletter" {binding}>\n</form>\n'
+    (fld,) = only_form(write(tmp_path, name, markup)).fields
+    assert fld.role is FieldRole.CONSENT
+    assert (fld.checked, fld.checked_conditionally) == (checked, conditionally)
+
+
+def test_blade_required_directive(tmp_path):
+    markup = (
+        '<form id="s">\n<input type="checkbox" name="terms" @required(true)>\n'
+        '<input type="checkbox" name="newsletter" @required(false)>\n</form>\n'
+    )
+    terms, newsletter = only_form(write(tmp_path, "signup.blade.php", markup)).fields
+    assert terms.required and not newsletter.required
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        '<input type="checkbox" name="newsletter" checked',  # cut after an attribute
+        '<input type="checkbox" name="newsletter" checked value="ye',  # inside a value
+        '<input type="checkbox" name="newsletter" checked {{ x',  # inside template code
+    ],
+)
+def test_a_file_cut_inside_a_tag_reads_the_tag_and_says_so(tmp_path, tail):
+    ev = write(tmp_path, "signup.html", f'<form id="s">\n<input name="email">\n{tail}')
+    email, newsletter = only_form(ev).fields
+    assert newsletter.name == "newsletter" and newsletter.checked
+    assert where(newsletter) == (3, 1)
+    (problem,) = ev.problems
+    assert (problem.location.line, problem.location.column) == (3, 1)
+    assert problem.severity is Severity.WARNING and "cut short" in problem.message
+
+
+@pytest.mark.parametrize(("opener", "what"), [("<!-- old", "comment"), ("<script>", "<script>")])
+def test_a_comment_or_script_never_closed_is_reported(tmp_path, opener, what):
+    ev = write(
+        tmp_path,
+        "signup.html",
+        f'<form id="s">\n<input name="email">\n{opener}\n<input name="phone">\n</form>\n',
+    )
+    assert names(only_form(ev)) == ["email"]  # as a browser reads it
+    (problem,) = ev.problems
+    assert (problem.location.line, problem.location.column) == (3, 1)
+    assert what in problem.message and "never closed" in problem.message
+
+
+def test_closed_comments_and_scripts_at_the_end_are_no_problem(tmp_path):
+    ev = write(
+        tmp_path,
+        "f.html",
+        '<form id="s"><input name="a"></form>\n<script>var s = "<!--<b>";</script>\n'
+        "<!-- <input name=\"old\"> -->\n<!DOCTYPE x>\n",
+    )
+    assert names(only_form(ev)) == ["a"] and not ev.problems
+
+
 def test_smarty_condition_in_a_tag(tmp_path):
     ev = write(
         tmp_path, "f.tpl",

@@ -196,6 +196,38 @@ def test_refs_arrays_of_objects_id_and_allof(tmp_path):
     assert "cannot follow $ref 'other.json#/x'" in problem.message
 
 
+def test_fields_under_dependencies_and_true_schemas_are_read(tmp_path):
+    # react-jsonschema-form's dynamic forms: fields shown once another one is filled in
+    schema = {
+        "type": "object",
+        "properties": {
+            "pets": {"type": "string", "enum": ["No", "Yes"]},
+            "card": {"type": "number"},
+            "notes": True,  # any value: still a field
+            "never": False,  # no value is valid: nothing is submitted
+        },
+        "dependencies": {
+            "card": {"properties": {"billing_address": {"type": "string"}}},
+            "pets": {
+                "oneOf": [
+                    {"properties": {"pets": {"enum": ["No"]}}},
+                    {"properties": {"pets": {"enum": ["Yes"]}, "pet_age": {"type": "number"}}},
+                ]
+            },
+            "notes": ["card"],  # a property dependency: no fields of its own
+        },
+        "dependentSchemas": {"card": {"properties": {"card_holder": {"type": "string"}}}},
+    }
+    form = only_form(write(tmp_path, "pay.json", schema))
+    fields = by_name(form)
+    assert list(fields) == ["pets", "card", "notes", "billing_address", "pet_age", "card_holder"]
+    assert fields["notes"].control == "any"
+    text = (tmp_path / "pay.json").read_text().splitlines()
+    line, column = where(fields["pet_age"])
+    assert line is not None and column is not None
+    assert text[line - 1][column - 1 :].startswith('"pet_age"')
+
+
 def test_invalid_json_is_a_source_error_with_line_and_column(tmp_path):
     with pytest.raises(SourceError) as info:
         write(tmp_path, "bad.json", '{"a": 1,\n  "b": [1,}\n')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,18 @@ def test_directory_merges_and_names_both_places(write, tmp_path):
     assert len(found) == 1
     assert "c.yaml:2:3: 'purposes.a' is defined twice: here and at " in found[0]
     assert "a.yaml:3:3" in found[0]
+
+
+def test_directory_names_a_policy_file_it_cannot_read(write, tmp_path):
+    write("policy/a.yaml", "cnsnt: 1\npurposes:\n  a: {description: x, basis: contract}\n")
+    (tmp_path / "policy" / "waivers.yaml").symlink_to(tmp_path / "shared" / "waivers.yaml")
+    os.mkfifo(tmp_path / "policy" / "pipe.yml")
+    (tmp_path / "policy" / "old.yaml").mkdir()  # a directory is no policy file
+    (tmp_path / "policy" / ".#a.yaml").symlink_to("me@host.123")  # an Emacs lock file
+    found = problems(tmp_path / "policy")
+    assert len(found) == 2, found
+    assert found[0].startswith("policy/pipe.yml") and "not a regular file" in found[0]
+    assert found[1].startswith("policy/waivers.yaml") and "cannot read" in found[1]
 
 
 def test_missing_policy(tmp_path):

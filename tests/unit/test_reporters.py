@@ -56,3 +56,23 @@ def test_markdown_escapes_policy_text():
     from cnsnt.reporters.markdown import md_escape
 
     assert md_escape("<script>|x") == "\\<script\\>\\|x"
+
+
+def test_markdown_escapes_a_live_table_name_in_the_where_cell():
+    from cnsnt.model import AuditResult, Finding, Location, Severity
+
+    name = "solo|x<img src=x>"
+    finding = Finding(
+        "CN101", "undeclared-personal-data", Severity.ERROR, f"{name}.email",
+        f"column {name}.email holds personal data", "declare it",
+        Location(database="sqlite:///app.db", table=f"main.{name}", column_name="email"),
+    )
+    result = AuditResult("cnsnt.yaml", (finding,))
+    rows = [
+        line for line in get_reporter("markdown").render(result, RenderOptions()).splitlines()
+        if line.startswith("| ") and "solo" in line
+    ]
+    assert len(rows) == 1
+    # a table name is untrusted: it can neither add a cell nor carry markup
+    assert rows[0].replace("\\|", "").count("|") == 5
+    assert "<" not in rows[0].replace("\\<", "")

@@ -37,6 +37,16 @@ _NO_VALUES = frozenset({"", "0", "n", "no", "false", "off", "nein", "non", "nem"
 # possessive blank run (which the next quote or word ends), then fixed words.
 _REQUIRED_IN_CODE = re.compile(r"['\"]\s*+required\b")
 _CHECKED_IN_CODE = re.compile(r"['\"]\s*+checked\b")
+#: Attributes that bind `checked` to an expression: Vue, Angular, Alpine, Thymeleaf, AngularJS.
+_CHECKED_BINDINGS = frozenset(
+    {":checked", "v-bind:checked", "x-bind:checked", "[checked]", "[attr.checked]"}
+    | {"th:checked", "data-th-checked", "ng-checked"}
+)
+_TRUE_VALUES = frozenset({"true", "${true}", "!0", "1", "'checked'", "'true'"})
+_FALSE_VALUES = frozenset({"", "false", "${false}", "!1", "0", "null", "undefined", "''"})
+#: Blade's `@checked(...)` / `@required(...)` directives. Linear: fixed words, one possessive
+#: blank run, a fixed `(`.
+_BLADE_FLAG = re.compile(r"@(checked|required)\s*+\(")
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:d-none|hidden|hide|is-hidden|u-hidden|visually-hidden|visuallyhidden|"
     r"sr-only|screen-reader-text|invisible|display-none)(?=\s|$)",
@@ -88,6 +98,41 @@ def _is_honeypot(ctrl: Control, tag: Tag) -> bool:
     trap = name in _TRAP_NAMES or (name.endswith(" confirm") and own)
     autocomplete_off = (tag.literal("autocomplete") or "").lower() in ("off", "nope", "no")
     return (hidden and (tab_negative or trap)) or (own and autocomplete_off)
+
+
+def _blade_flags(text: str, tag: Tag) -> dict[str, str]:
+    """Blade's `@checked(expr)` / `@required(expr)` in a start tag: directive -> `expr`."""
+    flags: dict[str, str] = {}
+    pos, end = tag.start, tag.end
+    while (m := _BLADE_FLAG.search(text, pos, end)) is not None:
+        depth, i = 1, m.end()
+        while i < end and depth:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        flags.setdefault(m.group(1), " ".join(text[m.end() : i - 1].split()).lower())
+        pos = i
+    return flags
+
+
+def _bound_checked(ctrl: Control, tag: Tag, blade: dict[str, str]) -> None:
+    """A `checked` a framework binds (`:checked="true"`, `@checked(old('x', true))`).
+
+    A constant true ticks the box for everyone; an expression is the template choosing,
+    like `{% if x %}checked{% endif %}`; a constant false ticks nothing.
+    """
+    bound = [(a.value, a.start) for a in tag.attrs.values() if a.name in _CHECKED_BINDINGS]
+    if "checked" in blade:
+        bound.append((blade["checked"], tag.start))
+    for value, start in bound:
+        code = " ".join((value or "").split()).lower()
+        if code in _FALSE_VALUES:
+            continue
+        ctrl.checked = True
+        if code in _TRUE_VALUES:
+            ctrl.checked_at = start
+            ctrl.checked_conditionally = False
+            return
+        ctrl.checked_conditionally = True
 
 
 class _Reader:
@@ -265,10 +310,12 @@ class _Reader:
             ctrl.why = "has no name" + (f" ({ctrl.raw})" if ctrl.raw else "") + (
                 ", so a browser does not submit it unless a script does"
             )
+        blade = _blade_flags(page.text, tag)
         ctrl.required = (
             "required" in tag.attrs
             or (tag.literal("aria-required") or "").lower() == "true"
             or any(_REQUIRED_IN_CODE.search(page.text[t.start : t.end]) for t in loose)
+            or blade.get("required", "false") not in _FALSE_VALUES
         )
         type_attr = tag.attrs.get("type")
         checkable = control in ("checkbox", "radio") or (
@@ -285,6 +332,8 @@ class _Reader:
                 ctrl.checked_conditionally = page.printed_conditionally(checked.start, tag.start)
             elif counts and any(_CHECKED_IN_CODE.search(page.text[t.start : t.end]) for t in loose):
                 ctrl.checked = ctrl.checked_conditionally = True
+            elif counts:
+                _bound_checked(ctrl, tag, blade)
         if kind == "input" and control not in _NO_DEFAULT:
             value = tag.literal("value")
             ctrl.default = value if value else None

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from cnsnt.evidence import FieldRole, SourceProblem
 from cnsnt.model import Location, Severity
-from cnsnt.sources.base import LineIndex, line_col
+from cnsnt.sources.base import LineIndex
 from cnsnt.sources.forms.common import form_stem
 from cnsnt.sources.forms.template_conditions import Conditions
 from cnsnt.sources.forms.template_php import blank_php
@@ -200,6 +200,15 @@ class _Events(HTMLParser):
         self.events.append((False, tag, start, start))
 
 
+#: What may hide a tag after the last one the parser read: a start tag's opener, a comment,
+#: a declaration or processing instruction. Linear: fixed length.
+_HIDING = re.compile(r"<(?:[A-Za-z]|!--|[!?])")
+#: A start tag's name after its `<`. Linear: one possessive class run.
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*+")
+#: Elements whose content the parser reads as text up to their end tag.
+_RAW_TEXT = frozenset({"script", "style"})
+
+
 #: A tag in a label's markup, up to the next `>` (or the end). Linear: it never fails once
 #: it starts at `<`, so what it reads is consumed. `strip_tags` applies it only up to the
 #: last `>`, where every `<` has a `>` after it, so `\Z` never ends a tag there.
@@ -299,6 +308,7 @@ class Page:
         self._starts = [t.start for t in self.tokens]
         self.conditions = Conditions(self.tokens, len(text))
         self.problems: list[SourceProblem] = []
+        self._lines: LineIndex | None = None
         self.tag_spans: list[tuple[int, int]] = []
         """(start, end) of every start tag, in order: filled by the reader."""
 
@@ -327,8 +337,68 @@ class Page:
                     return events.events
                 self.markup = self.markup[:bad] + " " + self.markup[bad + 1 :]
                 continue
-            return events.events
-        return events.events
+            return self._unread_end(events.events)
+        return self._unread_end(events.events)
+
+    def _unread_end(self, events: list[tuple[bool, str, int, int]]) -> list[tuple[bool, str, int, int]]:
+        """Say why markup holds tags no one reads (a file cut short, a comment left open).
+
+        A `<script>` or a comment never closed takes the rest of the file in a browser
+        (html.parser may read on after a comment): a warning names it. A start tag the
+        file ends inside is read as if it ended there.
+        """
+        markup = self.markup
+        raw_text: list[tuple[int, int]] = []  # script and style bodies
+        for is_start, name, start, end in events:
+            if name in _RAW_TEXT:
+                if is_start:
+                    raw_text.append((end, len(markup)))
+                elif raw_text and raw_text[-1][1] == len(markup):
+                    raw_text[-1] = (raw_text[-1][0], start)
+        last_close = 0
+        for closing in _COMMENT_CLOSE.finditer(markup):
+            last_close = closing.end()
+        opener = markup.find("<!--", last_close)
+        if opener >= 0 and not any(a <= opener < b for a, b in raw_text):
+            if _HIDING.search(markup, opener + 4):
+                self._warn_unread(
+                    opener, "this comment is never closed (-->): the markup after it, to the "
+                    "end of the file, is a comment and is not audited"
+                )
+            return events
+        pos = 0
+        if events:
+            is_start, name, start, end = events[-1]
+            if is_start and name in _RAW_TEXT:
+                if _HIDING.search(markup, end):
+                    self._warn_unread(
+                        start, f"this <{name}> is never closed: the markup after it, to the end "
+                        "of the file, is read as its text and not audited"
+                    )
+                return events
+            pos = end if is_start else markup.find(">", start) + 1
+        while (m := _HIDING.search(markup, pos)) is not None:
+            at = m.start()
+            if markup[at + 1] in "!?":  # a closed comment, a declaration, an instruction
+                close = _COMMENT_CLOSE.search(markup, at) if markup.startswith("<!--", at) else None
+                close_at = close.end() - 1 if close else markup.find(">", at)
+                if close_at < 0:
+                    return events
+                pos = close_at + 1
+                continue
+            word = _TAG_NAME.match(markup, at + 1)
+            tag = word.group(0).lower() if word else ""
+            self._warn_unread(
+                at, f"the file ends inside this <{tag}> tag (is it cut short?); it is read "
+                "as if it ended there"
+            )
+            return [*events, (True, tag, at, len(markup))]
+        return events
+
+    def _warn_unread(self, offset: int, message: str) -> None:
+        self.problems.append(
+            SourceProblem(message, self.location(offset), self.shown, severity=Severity.WARNING)
+        )
 
     # -- tokens
 
@@ -351,8 +421,10 @@ class Page:
         return idx >= 0 and self.tag_spans[idx][0] <= pos < self.tag_spans[idx][1]
 
     def location(self, offset: int) -> Location:
-        """File position of an offset, 1-based."""
-        line, column = line_col(self.text, offset)
+        """File position of an offset, 1-based (a field each: one index, not a rescan each)."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        line, column = self._lines.line_col(offset)
         return Location(self.shown, line, column)
 
     # -- attributes
@@ -382,7 +454,8 @@ class Page:
                     r += 1
                 if r < end and m[r] in "\"'":
                     close = m.find(m[r], r + 1, end)
-                    vstart, vend = r + 1, (close if close >= 0 else end - 1)
+                    unclosed = end - 1 if m[end - 1] == ">" else end
+                    vstart, vend = r + 1, (close if close >= 0 else unclosed)
                     p = vend + 1
                 else:
                     vstart = r

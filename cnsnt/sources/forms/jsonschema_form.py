@@ -2,7 +2,8 @@
 
 A JSON-Schema form's fields are its leaf properties, nested objects joined by
 dots (`address.city`), arrays of objects by their item properties
-(`children.name`). angular-schema-form files wrap the schema as
+(`children.name`); the properties of `allOf`/`anyOf`/`oneOf`, `then`/`else` and
+schema `dependencies` (`dependentSchemas`) count too. angular-schema-form files wrap the schema as
 `{"schema": ..., "form": [...]}`; the form list gives labels. A FHIR
 Questionnaire's fields are its items by `linkId` (groups hold fields, they are
 not fields). A JSON Forms UI schema holds layout, not data: it is reported,
@@ -191,6 +192,14 @@ class _Schema:
             sub = node.get(key)
             if isinstance(sub, Mapping):
                 yield from self.parts(sub, (*path, key), seen, depth + 1)
+        # fields a form shows once another is filled in (react-jsonschema-form's dynamic
+        # forms); a list under `dependencies` names required properties, no fields
+        for key in ("dependencies", "dependentSchemas"):
+            subs = node.get(key)
+            if isinstance(subs, Mapping):
+                for name, sub in subs.items():
+                    if isinstance(sub, Mapping):
+                        yield from self.parts(sub, (*path, key, name), seen, depth + 1)
 
     def has_properties(
         self, node: Mapping[str, Any], path: JsonPath, seen: tuple[str, ...]
@@ -220,6 +229,8 @@ class _Schema:
             if not isinstance(props, Mapping):
                 continue
             for name, prop in props.items():
+                if prop is True:  # a schema that accepts any value: a field all the same
+                    prop = {}
                 if name in done or not isinstance(prop, Mapping):
                     continue
                 done.add(name)

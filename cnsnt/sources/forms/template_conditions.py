@@ -10,6 +10,7 @@ left open ends with the file.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -63,16 +64,37 @@ class Conditions:
             if block.conditional
             for start, end in block.branches
         )
+        self._starts = [b[0] for b in self.branches]
+        # the latest end over each node's branches (a max tree), for `innermost`
+        n = 1
+        while n < len(self.branches):
+            n *= 2
+        self._leaves = n
+        self._max_end = [-1] * (2 * n)
+        for i, branch in enumerate(self.branches):
+            self._max_end[n + i] = branch[1]
+        for i in range(n - 1, 0, -1):
+            self._max_end[i] = max(self._max_end[2 * i], self._max_end[2 * i + 1])
 
     def innermost(self, pos: int) -> tuple[int, int, int] | None:
-        """The innermost `if` branch holding `pos`, as (start, end, block id)."""
-        best: tuple[int, int, int] | None = None
-        for branch in self.branches:
-            if branch[0] > pos:
-                break
-            if pos < branch[1]:
-                best = branch
-        return best
+        """The innermost `if` branch holding `pos`, as (start, end, block id).
+
+        The last branch in order that starts at or before `pos` and ends after it, found
+        in O(log n) with the max tree (a scan of every branch per control was quadratic).
+        """
+        last = bisect_right(self._starts, pos) - 1
+        if last < 0:
+            return None
+        ends, node = self._max_end, self._leaves + last
+        if ends[node] <= pos:
+            while node > 1 and not (node & 1 and ends[node - 1] > pos):
+                node //= 2
+            if node <= 1:
+                return None
+            node -= 1  # the nearest subtree to the left holding a branch that ends after pos
+            while node < self._leaves:
+                node = 2 * node + 1 if ends[2 * node + 1] > pos else 2 * node
+        return self.branches[node - self._leaves]
 
     def siblings(self, branch: tuple[int, int, int]) -> list[tuple[int, int, int]]:
         """The other branches of the same `if`."""
