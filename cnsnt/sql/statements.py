@@ -615,6 +615,12 @@ def comments_in(text: str, dialect: str | None = None) -> list[str]:
     return [_comment_body(m.group()).strip() for m in regex.finditer(text) if m.lastgroup == "c"]
 
 
+def comment_spans(text: str, dialect: str | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each comment of a SQL text, found as the splitter finds them."""
+    regex = _pattern(lexis(dialect))
+    return ((m.start(), m.end()) for m in regex.finditer(text) if m.lastgroup == "c")
+
+
 def sqlplus_script(text: str) -> bool:
     """Whether SQL text is evidently an Oracle SQL*Plus script.
 
