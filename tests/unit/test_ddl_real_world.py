@@ -151,6 +151,28 @@ def test_column_primary_key_clustered_is_kept_when_the_statement_is_recovered():
     assert primary(sql, "tsql") == {"Member": ["MemberID"]}
 
 
+def test_tsql_masked_and_encrypted_columns_are_kept_when_the_statement_is_recovered(tmp_path: Path):
+    """SQL Server's Dynamic Data Masking and Always Encrypted mark the most sensitive columns;
+    the `=` in their options made the token reader take them for module options and drop them."""
+    ev = read(tmp_path, (
+        "CREATE TABLE dbo.Patient (\n"
+        "  Id INT NOT NULL,\n"
+        "  [Ssn] CHAR(9) MASKED WITH (FUNCTION = 'default()') NULL,\n"
+        "  Email NVARCHAR(100) MASKED WITH (FUNCTION = 'email()'),\n"
+        "  Diagnosis NVARCHAR(200) ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = CEK1,\n"
+        "    ENCRYPTION_TYPE = Randomized, ALGORITHM = 'AEAD_AES_256_CBC_HMAC_SHA_256')\n"
+        ")\nGO\n"
+    ), "tsql")
+    (table,) = ev.tables
+    assert [(c.name, c.type, c.location.line) for c in table.columns] == [
+        ("Id", "INTEGER", 2), ("Ssn", "CHAR(9)", 3), ("Email", "NVARCHAR(100)", 4), ("Diagnosis", "NVARCHAR(200)", 5),
+    ]
+    assert ev.problems == []
+    # an fts5 option is still no column
+    fts = read(tmp_path, "CREATE VIRTUAL TABLE f USING fts5(email, body, tokenize = 'porter');", "sqlite")
+    assert [c.name for c in fts.tables[0].columns] == ["email", "body"]
+
+
 # -- MySQL backslash escapes read by a dialect without them
 
 ESCAPED = (
