@@ -1029,8 +1029,9 @@ __all__ = [
 
 #: What a statement held in a command (`_command_statement`) may be.
 _HELD = (exp.Query, exp.Insert, exp.Update, exp.Delete, exp.Merge)
-#: MySQL's REPLACE options INSERT's grammar in sqlglot does not take. Linear: fixed words.
-_REPLACE_OPTION = re.compile(r"\s*+(?:LOW_PRIORITY|DELAYED)\b", re.IGNORECASE)
+#: MySQL's REPLACE options INSERT's grammar in sqlglot does not take, at the start. Linear: anchored,
+#: a possessive blank run, fixed words.
+_REPLACE_OPTION = re.compile(r"\A\s*+(?:LOW_PRIORITY|DELAYED)\b", re.IGNORECASE)
 
 
 def _command_statement(command: exp.Command, dialect: str | None) -> exp.Expr | str | None:
