@@ -436,8 +436,10 @@ class SchemaBuilder:
             if keyword(action[0]) == "ADD" and len(action) > 1:
                 adding = True
                 rest = action[2:] if keyword(action[1]) == "COLUMN" else action[1:]
-            elif adding and keyword(action[0]) not in _ALTER_ACTIONS and not (
-                len(action) > 1 and action[1].token_type == TokenType.EQ
+            elif (
+                adding
+                and keyword(action[0]) not in _ALTER_ACTIONS
+                and not (len(action) > 1 and action[1].token_type == TokenType.EQ)
             ):
                 rest = action  # T-SQL's `ADD a int, b int`: one ADD for several columns
             else:
