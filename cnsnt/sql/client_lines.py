@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from sqlglot.dialects.dialect import Dialect
+from sqlglot.dialects.mysql import MySQL
 from sqlglot.tokenizer_core import TokenType
 
 from cnsnt.sql.ddl_result import DDLProblem
@@ -25,7 +26,7 @@ from cnsnt.sql.ddl_split import classify, keyword
 from cnsnt.sql.ddl_text import ENDS_STATEMENT, keywords, lines, shorten
 from cnsnt.sql.routine_bodies import defines_routine
 from cnsnt.sql.sqlplus import SqlPlusKind, sqlplus_line
-from cnsnt.sql.statements import COPY_UNENDED
+from cnsnt.sql.statements import COPY_UNENDED, comment_spans
 
 # Client lines, each matched once at a line start. Linear: fixed words, then possessive
 # runs of blanks, digits or non-blanks (a run is never given back, so never re-read).
@@ -38,6 +39,9 @@ _SOURCE = re.compile(r"source\s++\S", re.IGNORECASE)
 _WORD_END = re.compile(r"[\s;]")
 #: MySQL version comments `/*!50003` and comment ends. Linear: fixed prefix, possessive digits.
 _VERSIONED_COMMENT = re.compile(r"/\*!\d*+|\*/")
+#: The opening of a MySQL executable comment: `/*!50705` (server version), `/*!`, MariaDB's
+#: `/*M!100100`. Linear: fixed prefix, possessive digits.
+_EXECUTABLE_COMMENT = re.compile(r"/\*M?!\d*+")
 #: Words and `(` of a statement head. Linear: possessive run or one character.
 _HEAD_WORD = re.compile(r"[A-Za-z_]++|\(")
 
@@ -237,7 +241,30 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
         problems.append(DDLProblem(copy_at, COPY_UNENDED))
     if routine_start is not None:
         routines += _close_routine(text, routine_start, len(text), "", edits, problems, dia)
-    return Scan(_apply_edits(text, edits), problems, routines, unit_ends)
+    out = _apply_edits(text, edits)
+    if isinstance(dia, MySQL):
+        out = _run_executable_comments(out)
+    return Scan(out, problems, routines, unit_ends)
+
+
+def _run_executable_comments(text: str) -> str:
+    """MySQL's executable comments opened: their markers blanked, their SQL kept.
+
+    The server runs what `/*!50705 location GEOMETRY,*/` holds (mysqldump writes views,
+    column lists and table options so), so it is SQL, not a comment: left a comment, the
+    column or view in it would be lost without a word. Only closed ones: an unclosed
+    comment stays one, for the tokenizer to report. Routines in DELIMITER blocks were
+    blanked before, so their judgement (`_read_as_stored_code`) still sees the markers.
+    """
+    if "/*" not in text or "!" not in text:
+        return text
+    edits: list[tuple[int, int, str]] = []
+    for start, end in comment_spans(text, "mysql"):
+        opening = _EXECUTABLE_COMMENT.match(text, start)
+        if opening is not None and end - 2 >= opening.end() and text.startswith("*/", end - 2):
+            edits.append(_blank(start, opening.end()))
+            edits.append(_blank(end - 2, end))
+    return _apply_edits(text, edits)
 
 
 def _client_line(s: str) -> str | None:

@@ -37,7 +37,7 @@ class ColumnReader(Protocol):
 #: Words after which a column's type has ended.
 _COLUMN_OPTIONS = keywords(
     """NOT NULL DEFAULT PRIMARY REFERENCES CONSTRAINT UNIQUE CHECK COLLATE COMMENT GENERATED
-    AUTO_INCREMENT AUTOINCREMENT IDENTITY AS WITH MASKING TAG ON"""
+    AUTO_INCREMENT AUTOINCREMENT IDENTITY AS WITH MASKING MASKED ENCRYPTED TAG ON"""
 )
 #: Words that open a MySQL index element, or a column of that name (`key varchar(10)`).
 _INDEX_ELEMENTS = keywords("KEY INDEX UNIQUE FULLTEXT SPATIAL")
@@ -116,8 +116,10 @@ def recover_table(
                     and keyword(t) not in ("KEY", "CONSTRAINT")
                 )
             continue
-        if any(t.token_type == TokenType.EQ for t in element):
-            continue  # a module option such as fts5 `tokenize='porter'`
+        if len(element) > 1 and element[1].token_type == TokenType.EQ:
+            # a module option such as fts5 `tokenize='porter'`; not a column whose options
+            # hold a `=` (T-SQL's `ssn char(9) MASKED WITH (FUNCTION = 'default()')`)
+            continue
         if not is_name(element[0]):
             if unread is not None:
                 unread.append(element[0])

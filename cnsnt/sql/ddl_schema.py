@@ -41,7 +41,7 @@ from cnsnt.sql.ddl_split import (
     mentions_schema,
 )
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
-from cnsnt.sql.ddl_text import TOKEN_REPR, shorten
+from cnsnt.sql.ddl_text import TOKEN_REPR, keywords, shorten
 from cnsnt.sql.placeholders import drop_token_placeholders
 from cnsnt.sql.unparsed import crash_reason
 
@@ -407,6 +407,9 @@ class SchemaBuilder:
             self._alter_foreign_keys(tokens)
             return []
         if kind == "alter" and self._alter_add_columns(tokens, stmt):
+            # the keys the same ALTER adds (`ADD (e int), ADD CONSTRAINT f FOREIGN KEY (e) ...`)
+            self._alter_primary_key(tokens)
+            self._alter_foreign_keys(tokens)
             return []
         return [
             DDLProblem(
@@ -428,11 +431,20 @@ class SchemaBuilder:
         builder = self._find(name[-1], schema)
         new = builder is None
         target = builder or TableBuilder(name[-1], schema, stmt.offset, altered_only=True)
-        found = False
+        found = adding = False
         for action in split_commas(tokens[i:]):
-            if keyword(action[0]) != "ADD" or len(action) < 2:
+            if keyword(action[0]) == "ADD" and len(action) > 1:
+                adding = True
+                rest = action[2:] if keyword(action[1]) == "COLUMN" else action[1:]
+            elif (
+                adding
+                and keyword(action[0]) not in _ALTER_ACTIONS
+                and not (len(action) > 1 and action[1].token_type == TokenType.EQ)
+            ):
+                rest = action  # T-SQL's `ADD a int, b int`: one ADD for several columns
+            else:
+                adding = False
                 continue
-            rest = action[2:] if keyword(action[1]) == "COLUMN" else action[1:]
             paren = bool(rest) and rest[0].token_type == TokenType.L_PAREN
             for part in paren_elements(rest, 0) if paren else [rest]:
                 # T-SQL `ADD DEFAULT (0) FOR [col]` names a default, not a column
@@ -481,6 +493,10 @@ class SchemaBuilder:
             return found
         same = [t for (s, n), t in self.tables.items() if n == name_key(name)]
         return same[0] if len(same) == 1 else None
+
+
+#: Words that open an ALTER TABLE action other than ADD (what ends T-SQL's `ADD a int, b int`).
+_ALTER_ACTIONS = keywords("ADD DROP ALTER MODIFY CHANGE RENAME SET WITH CHECK NOCHECK ENABLE DISABLE")
 
 
 def adds_nothing(stmt: Statement, cdef: exp.ColumnDef, builder: TableBuilder) -> bool:

@@ -589,7 +589,9 @@ class _Walker:
         n = len(tokens)
         prev = ""
         forall = False
-        body = not self.tsql  # T-SQL: a header (`@p INT`, `AFTER INSERT`) up to its AS
+        # T-SQL: a routine's header (`@p INT`, `AFTER INSERT`) up to its AS; a batch that opens
+        # with DECLARE or BEGIN (a cursor, a block) has none
+        body = not (self.tsql and self.words[:1] in (["CREATE"], ["ALTER"]))
         i = 0
         while i < n:
             word = words[i]

@@ -50,6 +50,9 @@ class RawStatement:
     copy_unended: bool = False
     """Not a statement: the `COPY ... FROM stdin` at this line has no `\\.` line, so every
     line after it, to the end of the file, was read as its rows (its text is empty)."""
+    comment_unended: bool = False
+    """Not a statement: the `/*` comment at this line, between statements, is never closed,
+    so the rest of the file is inside it (its text is empty)."""
 
     @property
     def sqlplus_setting(self) -> bool:
@@ -199,6 +202,11 @@ def copies_from_stdin(text: str, dialect: str | None = None) -> bool:
     )
 
 
+#: Why a `comment_unended` statement is reported.
+COMMENT_UNENDED = (
+    "comment '/*' never closed: every line after it, to the end of the file, is inside it, "
+    "so statements there may be lost"
+)
 #: Why a `copy_unended` statement is reported (the DDL reader says the same).
 COPY_UNENDED = (
     "COPY ... FROM stdin without its '\\.' line: every line after it, to the end of the file, "
@@ -312,6 +320,7 @@ def split_statements(
     pos = 0
     waiting_since = -1  # buffer length when the token at `pos` ran to the end of the text
     copy: _CopyRows | None = None  # passing over the data rows of a `COPY ... FROM stdin`
+    unended: tuple[int, int] | None = None  # a `/*` between statements that the text never closes
     while not eof:
         try:
             buffer += next(iterator)
@@ -400,6 +409,9 @@ def split_statements(
                     pending.parts.clear()
             elif kind == "c":
                 comment = Comment(line, _comment_body(token).strip())
+                closed = len(token) > 3 and token[-2:] == "*/"
+                if eof and m.end() == size and token[:2] == "/*" and not closed:
+                    unended = None if pending.parts or pending.size else (line, col)
                 (pending.inner if pending.parts or pending.size else pending.leading).append(comment)
                 if pending.parts or pending.size:
                     _add(pending, token, max_chars)
@@ -570,6 +582,8 @@ def split_statements(
         yield _finish(pending, max_chars)
     if copy is not None:
         yield RawStatement(copy.line, copy.column, "", copy_unended=True)
+    if unended is not None:
+        yield RawStatement(*unended, "", tuple(pending.leading), comment_unended=True)
 
 
 def _cut(pending: _Pending, delimiter: str) -> _Pending:
@@ -613,6 +627,12 @@ def comments_in(text: str, dialect: str | None = None) -> list[str]:
     """Bodies of the comments inside one statement (for annotations in log lines)."""
     regex = _pattern(lexis(dialect))
     return [_comment_body(m.group()).strip() for m in regex.finditer(text) if m.lastgroup == "c"]
+
+
+def comment_spans(text: str, dialect: str | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each comment of a SQL text, found as the splitter finds them."""
+    regex = _pattern(lexis(dialect))
+    return ((m.start(), m.end()) for m in regex.finditer(text) if m.lastgroup == "c")
 
 
 def sqlplus_script(text: str) -> bool:

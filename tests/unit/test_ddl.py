@@ -497,6 +497,31 @@ def test_mysql_dash_line(tmp_path: Path) -> None:
     assert read_sql(tmp_path, "--------\nCREATE TABLE t (a int);\n", "postgres").problems == []
 
 
+def test_mysql_executable_comments_are_sql(tmp_path: Path) -> None:
+    """MySQL runs what `/*!NNNNN ... */` holds: a column or view in one is read, not lost."""
+    text = (
+        "/*!40101 SET NAMES utf8 */;\n"
+        "CREATE TABLE address (\n"
+        "  id int,\n"
+        "  /*!50705 location GEOMETRY NOT NULL,*/\n"
+        "  note text DEFAULT '/*!1 fake */'\n"
+        ") ENGINE=InnoDB /*!50100 PARTITION BY HASH (id) PARTITIONS 4 */;\n"
+        "/*!50001 CREATE VIEW `v_address` AS SELECT \n"
+        " 1 AS `location`*/;\n"
+        "/*!50001 CREATE ALGORITHM=UNDEFINED */\n"
+        "/*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */\n"
+        "/*!50001 VIEW `v_address` AS select `address`.`location` AS `location` from `address` */;\n"
+    )
+    ev = read_sql(tmp_path, text, "mysql")
+    assert columns(ev, "address") == ["id", "location", "note"]
+    assert table(ev, "address").columns[1].location == Location("schema.sql", 4, 12)
+    view = table(ev, "v_address")
+    assert view.is_view and columns(ev, "v_address") == ["location"]
+    assert ev.problems == []
+    # elsewhere it is a comment
+    assert columns(read_sql(tmp_path, text.replace("`", ""), "postgres"), "address") == ["id", "note"]
+
+
 def test_placeholder_offsets_map_back(tmp_path: Path) -> None:
     ev = read_sql(tmp_path, "CREATE TABLE `{#}a` (`{#}x` int, `y` int);\n", "mysql")
     a = table(ev, "a")

@@ -151,6 +151,50 @@ def test_column_primary_key_clustered_is_kept_when_the_statement_is_recovered():
     assert primary(sql, "tsql") == {"Member": ["MemberID"]}
 
 
+def test_tsql_masked_and_encrypted_columns_are_kept_when_the_statement_is_recovered(tmp_path: Path):
+    """SQL Server's Dynamic Data Masking and Always Encrypted mark the most sensitive columns;
+    the `=` in their options made the token reader take them for module options and drop them."""
+    ev = read(tmp_path, (
+        "CREATE TABLE dbo.Patient (\n"
+        "  Id INT NOT NULL,\n"
+        "  [Ssn] CHAR(9) MASKED WITH (FUNCTION = 'default()') NULL,\n"
+        "  Email NVARCHAR(100) MASKED WITH (FUNCTION = 'email()'),\n"
+        "  Diagnosis NVARCHAR(200) ENCRYPTED WITH (COLUMN_ENCRYPTION_KEY = CEK1,\n"
+        "    ENCRYPTION_TYPE = Randomized, ALGORITHM = 'AEAD_AES_256_CBC_HMAC_SHA_256')\n"
+        ")\nGO\n"
+    ), "tsql")
+    (table,) = ev.tables
+    assert [(c.name, c.type, c.location.line) for c in table.columns] == [
+        ("Id", "INTEGER", 2), ("Ssn", "CHAR(9)", 3), ("Email", "NVARCHAR(100)", 4), ("Diagnosis", "NVARCHAR(200)", 5),
+    ]
+    assert ev.problems == []
+    # an fts5 option is still no column
+    fts = read(tmp_path, "CREATE VIRTUAL TABLE f USING fts5(email, body, tokenize = 'porter');", "sqlite")
+    assert [c.name for c in fts.tables[0].columns] == ["email", "body"]
+
+
+def test_tsql_alter_with_one_add_for_several_columns_read_from_tokens(tmp_path: Path):
+    """T-SQL's `ALTER TABLE t ADD a ..., b ...` names ADD once: read from tokens (sqlglot
+    gives up on MASKED), only the first column was kept and the rest dropped without a word,
+    with the keys the statement adds."""
+    ev = read(tmp_path, (
+        "CREATE TABLE t (id INT)\nGO\n"
+        "ALTER TABLE t ADD ssn CHAR(9) MASKED WITH (FUNCTION = 'default()') NULL, phone VARCHAR(20),\n"
+        "  CONSTRAINT pk_t PRIMARY KEY (id)\nGO\n"
+    ), "tsql")
+    assert [(c.name, c.primary_key) for c in ev.tables[0].columns] == [
+        ("id", True), ("ssn", False), ("phone", False)
+    ]
+    assert ev.problems == []
+    # the keys an ALTER read from tokens adds along with its columns were lost too
+    ev = read(tmp_path, (
+        "CREATE TABLE t (a int, b int);\n"
+        "ALTER TABLE t ADD (e int, f varchar(9)), ADD CONSTRAINT fk FOREIGN KEY (e) REFERENCES x (id);\n"
+    ), "mysql")
+    assert [c.name for c in ev.tables[0].columns] == ["a", "b", "e", "f"]
+    assert [(k.columns, k.ref_table, k.ref_columns) for k in ev.tables[0].foreign_keys] == [(("e",), "x", ("id",))]
+
+
 # -- MySQL backslash escapes read by a dialect without them
 
 ESCAPED = (

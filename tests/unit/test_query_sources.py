@@ -232,3 +232,16 @@ def test_pg_dump_copy_rows_are_no_statements(tmp_path: Path) -> None:
         (4, [("people.email", "read")]),
         (5, [("people.email", "write")]),
     ]
+
+
+def test_a_comment_never_closed_between_statements_is_reported(tmp_path: Path, tpch_tables: list[Table]) -> None:
+    """`/*` that never closes swallows every statement after it: that was silent."""
+    path = tmp_path / "app.sql"
+    path.write_text("SELECT c_name FROM customer;\n/* old query\nSELECT c_phone FROM customer;\n")
+    ev = read(path, ctx_for(tmp_path, tpch_tables), purpose="analytics")
+    assert [q.location.line for q in ev.queries] == [1]
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [(2, 1, None)]
+    assert "never closed" in ev.problems[0].message
+    # a comment that closes, or one inside a statement (which then does not parse), is as before
+    path.write_text("SELECT c_name FROM customer;\n/* old */\nSELECT c_phone FROM customer;\n")
+    assert read(path, ctx_for(tmp_path, tpch_tables), purpose="analytics").problems == []

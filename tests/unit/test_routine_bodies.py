@@ -176,6 +176,29 @@ def test_a_tsql_procedure_without_semicolons_is_audited(tmp_path: Path, tables: 
     assert ev.problems == []
 
 
+def test_a_tsql_batch_of_a_cursor_or_a_block_is_audited(tmp_path: Path, tables: list[Table]) -> None:
+    """A T-SQL batch that opens with DECLARE (a cursor) or BEGIN has no routine header: its
+    statements were waited for after an AS that never came, and dropped without a word."""
+    text = (
+        "DECLARE c CURSOR LOCAL FAST_FORWARD FOR\n"
+        "  SELECT email FROM patients\n"
+        "OPEN c\n"
+        "GO\n"
+        "BEGIN\n"
+        "  SELECT diagnosis FROM patients;\n"
+        "  UPDATE patients SET name = NULL;\n"
+        "END\n"
+        "GO\n"
+    )
+    ev = audit(tmp_path, tables, text, "tsql")
+    assert uses(ev) == [
+        (2, 3, ["patients.email:read"]),
+        (6, 3, ["patients.diagnosis:read"]),
+        (7, 3, ["patients.name:write"]),
+    ]
+    assert ev.problems == []
+
+
 TSQL_SCRATCH = """\
 CREATE PROCEDURE dbo.ExportPatients @id INT
 AS

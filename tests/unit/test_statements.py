@@ -134,6 +134,19 @@ def test_copy_from_stdin_rows_are_data_not_statements() -> None:
         assert list(split_statements([text[i : i + size] for i in range(0, len(text), size)], "postgres")) == whole
 
 
+def test_a_comment_never_closed_between_statements_is_one_flagged_statement() -> None:
+    text = "SELECT 1;\n-- note\n  /* SELECT 2;\nSELECT 3;\n"
+    found = list(split_statements([text], "postgres"))
+    assert [(s.line, s.column, s.text, s.comment_unended) for s in found] == [
+        (1, 1, "SELECT 1", False), (3, 3, "", True)
+    ]
+    for size in (1, 2, 7):
+        assert list(split_statements([text[i : i + size] for i in range(0, len(text), size)], "postgres")) == found
+    # inside a statement it is the statement's text (whose parse then fails), as before
+    assert [s.comment_unended for s in split_statements(["SELECT 1 /* x\n;", "SELECT 2;"], None)] == [False]
+    assert [s.comment_unended for s in split_statements(["SELECT 1; /* x */ /*/"], None)] == [False, True]
+
+
 def test_copy_without_its_end_line_is_one_flagged_statement() -> None:
     found = list(split_statements(["SELECT 1;\nCOPY t (a) FROM stdin;\nx\ny;\n"], None))
     assert [(s.line, s.text, s.copy_unended) for s in found] == [

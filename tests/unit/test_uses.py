@@ -498,6 +498,30 @@ def test_statements_that_touch_no_data(app: QuerySchema) -> None:
         assert analyse(sql, app) == StatementUses(kind="other"), sql
 
 
+def test_statements_sqlglot_keeps_as_commands_are_read(app: QuerySchema, tmp_path: Path) -> None:
+    """A server-side cursor (Django's, SQLAlchemy's), a prepared statement and MySQL's and
+    SQLite's REPLACE are data statements: they were dropped without a word."""
+    cursor = analyse(
+        'DECLARE "_django_curs_1" NO SCROLL CURSOR WITHOUT HOLD FOR SELECT "customers"."email" '
+        'FROM "customers" WHERE "customers"."id" > 1', app
+    )
+    assert cursor.kind == "select"
+    assert reads(cursor) == {"customers.email", "customers.id"}
+    prepared = analyse("PREPARE p (int) AS UPDATE customers SET phone = NULL WHERE id = $1", app)
+    assert prepared.kind == "update" and ("customers.phone", W, False, True) in uses(prepared)
+    assert analyse("DECLARE c CURSOR FOR SELEC email", app).problems[0].kind is ProblemKind.UNSUPPORTED
+    path = tmp_path / "schema.sql"
+    path.write_text(APP_DDL.split(";")[0] + ";", encoding="utf-8")
+    mysql = QuerySchema.from_tables(ddl_tables(path, "mysql"), "mysql")
+    for sql in ("REPLACE INTO customers (email) VALUES ('a@b.c')",
+                "REPLACE LOW_PRIORITY customers SET email = 'a@b.c'"):
+        assert uses(analyse(sql, mysql)) == {("customers.email", W, False, True)}, sql
+    copied = analyse("REPLACE INTO customers (phone) SELECT email FROM customers", mysql)
+    assert uses(copied) == {("customers.phone", W, False, True), ("customers.email", R, False, True)}
+    broken = analyse("REPLACE INTO customers (email) VALUES ('a') junk junk", mysql)
+    assert broken.problems[0].kind is ProblemKind.UNSUPPORTED
+
+
 def test_system_catalog_queries_are_skipped(app: QuerySchema) -> None:
     assert analyse("SELECT relname FROM pg_catalog.pg_class", app).problems == ()
     assert analyse("SELECT * FROM information_schema.tables", app).problems == ()

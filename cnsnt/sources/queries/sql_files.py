@@ -31,7 +31,7 @@ from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.routine_bodies import Routine, defines_routine, read_routine
 from cnsnt.sql.sqlplus import SqlPlusKind, script_paths
-from cnsnt.sql.statements import COPY_UNENDED, RawStatement, split_statements
+from cnsnt.sql.statements import COMMENT_UNENDED, COPY_UNENDED, RawStatement, split_statements
 
 
 def read_sql_file(
@@ -103,6 +103,11 @@ def _statement(
                 unknown_purpose_problems(head.purposes, attr, shown, leading[0][0])
             )
             leading = leading[1:]
+    if stmt.comment_unended:
+        gathered.problems.append(
+            SourceProblem(COMMENT_UNENDED, Location(shown, stmt.line, stmt.column), shown)
+        )
+        return file_purposes
     if stmt.copy_unended:
         gathered.problems.append(
             SourceProblem(COPY_UNENDED, Location(shown, stmt.line, stmt.column), shown)
