@@ -256,7 +256,7 @@ def _run_executable_comments(text: str) -> str:
     comment stays one, for the tokenizer to report. Routines in DELIMITER blocks were
     blanked before, so their judgement (`_read_as_stored_code`) still sees the markers.
     """
-    if "/*" not in text or "!" not in text:
+    if "/*!" not in text and "/*M!" not in text:
         return text
     edits: list[tuple[int, int, str]] = []
     for start, end in comment_spans(text, "mysql"):

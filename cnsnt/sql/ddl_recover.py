@@ -101,10 +101,11 @@ def recover_table(
     if not parts or i >= len(tokens) or tokens[i].token_type != TokenType.L_PAREN:
         return None
     builder = TableBuilder(parts[-1], parts[-2] if len(parts) > 1 else None, stmt.offset)
-    if cut is not None and _matching_paren(tokens, i) == len(tokens):
+    close = _matching_paren(tokens, i)
+    if cut is not None and close == len(tokens):
         cut.append(tokens[i])
     primary: list[str] = []
-    for element in paren_elements(tokens, i):
+    for element in split_commas(tokens[i + 1 : close]):
         for key in token_foreign_keys(element, None if is_table_element(element) else element[0]):
             builder.add_foreign_key(key)
         if is_table_element(element):

@@ -141,6 +141,21 @@ def parse_python(text: str, shown: str) -> ast.Module:
         raise SourceError(f"cannot parse as Python: {type(exc).__name__}", Location(shown)) from None
 
 
+#: Where a field call that `fields_left_out` names sits, by its statement's kind.
+_WHERE_LEFT_OUT: dict[type[ast.stmt], str] = {
+    ast.If: "inside `if`",
+    ast.Try: "inside `try`",
+    ast.For: "inside `for`",
+    ast.While: "inside `while`",
+    ast.With: "inside `with`",
+    ast.Match: "inside `match`",
+    ast.FunctionDef: "in a function",
+}
+
+#: Nodes whose calls run in a scope of their own, not when the class body runs.
+_OWN_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
 def fields_left_out(
     body: Sequence[ast.stmt],
     is_field: Callable[[ast.Call], bool],
@@ -161,22 +176,13 @@ def fields_left_out(
         kept = read(stmt)
         if kept is stmt:
             continue
-        where = {
-            ast.If: "inside `if`",
-            ast.Try: "inside `try`",
-            ast.For: "inside `for`",
-            ast.While: "inside `while`",
-            ast.With: "inside `with`",
-            ast.Match: "inside `match`",
-            ast.FunctionDef: "in a function",
-        }.get(type(stmt), "in an expression")
+        where = _WHERE_LEFT_OUT.get(type(stmt), "in an expression")
         if isinstance(stmt, ast.Assign) and [type(t) for t in stmt.targets] != [ast.Name]:
             where = "assigned to several names at once"
         stack: list[ast.AST] = [stmt]
         while stack:
             node = stack.pop()
-            nested = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda
-            if node is kept or (node is not stmt and isinstance(node, nested)):
+            if node is kept or (node is not stmt and isinstance(node, _OWN_SCOPES)):
                 continue
             if isinstance(node, ast.Call) and is_field(node):
                 name = ast.unparse(node.func)
