@@ -36,6 +36,7 @@ from cnsnt.classify import classify_tables  # noqa: E402
 from cnsnt.evidence import Classification, Column, ForeignKey, Table  # noqa: E402
 from cnsnt.model import Location  # noqa: E402
 from cnsnt.policy.taxonomy import load_taxonomy  # noqa: E402
+from cnsnt.sql.defaults import default_names_login  # noqa: E402
 
 DEFAULT_DATA = ROOT / "benchmarks" / "labelled"
 CORPUS = ROOT / ".." / "shared" / "corpus"
@@ -109,6 +110,10 @@ def _family(category: object) -> str:
     return ".".join(parts[:2])
 
 
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def _read_rows(directory: Path) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for path in sorted(directory.glob("*.jsonl")):
@@ -143,6 +148,8 @@ def _tables(rows: Iterable[Row]) -> dict[str, list[Table]]:
                 type=str(d["type"]) if d.get("type") else None,
                 comment=str(d["comment"]) if d.get("comment") else None,
                 primary_key=bool(d.get("primary_key")),
+                # optional: the column's DEFAULT as written, where the schema gives one that matters
+                login_default=default_names_login(_text(d.get("default")), _text(d.get("dialect"))),
             )
             row.key = f"{project}\0{column.key}"
             columns.append(column)
@@ -343,7 +350,15 @@ def _timing(corpus: Path) -> None:
             schema=t.schema,
             columns=tuple(
                 Column(
-                    t.name, c.name, where, str(path), t.schema, c.type, c.comment, primary_key=c.primary_key
+                    t.name,
+                    c.name,
+                    where,
+                    str(path),
+                    t.schema,
+                    c.type,
+                    c.comment,
+                    primary_key=c.primary_key,
+                    login_default=c.login_default,
                 )
                 for c in t.columns
             ),

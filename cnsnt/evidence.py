@@ -25,6 +25,8 @@ class Column:
     type: str | None = None
     comment: str | None = None
     primary_key: bool = False
+    login_default: bool = False
+    """Its default is the login of the session writing the row (`DEFAULT CURRENT_USER`)."""
 
     @property
     def key(self) -> str:

@@ -441,7 +441,6 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
 def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
-    everywhere = _everywhere(tables)
     surveys = {t.key: _survey(t, languages, everywhere) for t in tables}
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
@@ -1283,6 +1282,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
     # a care record's key to one of these is a link, not a datum of care
     not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
     persons_or_rows = people | linked  # built once: per table it would cost O(tables) each
+    everywhere = _everywhere(tables)
     out: dict[str, Classification] = {}
     for table in tables:
         verdict = verdicts[table.key]
@@ -1374,9 +1374,19 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 found = _attribute(column.name, *trait)
             elif not found.personal and column.name.casefold() in cares:
                 found = _care_key(column.name, cares[column.name.casefold()])
+            if column.login_default and not column.primary_key:
+                found = _LOGIN_DEFAULT
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     _copied_keys(tables, by_name, out)
     return out
+
+
+_LOGIN_DEFAULT = Classification(
+    True,
+    "user.account.username",
+    Confidence.HIGH,
+    "its default is the database login of whoever writes the row: it names who wrote it",
+)
 
 
 def _copied_keys(

@@ -20,6 +20,8 @@ class DDLColumn:
     """The type as sqlglot writes it in the source dialect, e.g. `VARCHAR(50)`."""
     comment: str | None = None
     primary_key: bool = False
+    login_default: bool = False
+    """Its DEFAULT is the login of the session writing the row (`suser_sname()`)."""
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,9 @@ from cnsnt.sql.ddl_split import (
     label,
     mentions_schema,
 )
-from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
+from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, set_default
 from cnsnt.sql.ddl_text import TOKEN_REPR, keywords, shorten
+from cnsnt.sql.defaults import names_login
 from cnsnt.sql.placeholders import drop_token_placeholders
 from cnsnt.sql.unparsed import crash_reason
 
@@ -272,6 +273,8 @@ class SchemaBuilder:
                 col.comment = _string(ckind.this)
             elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
                 col.primary_key = True
+            elif isinstance(ckind, exp.DefaultColumnConstraint):
+                col.login_default = names_login(ckind.this)
         return col
 
     # -- ALTER TABLE
@@ -312,6 +315,11 @@ class SchemaBuilder:
                         changed = self.column(element.this, stmt.base)
                         col.type = changed.type or col.type
                         col.comment = changed.comment or col.comment
+                        col.login_default = changed.login_default
+                elif isinstance(element, exp.AlterColumn):
+                    col = builder.columns.get(name_key(element.this.name))
+                    if col is not None:
+                        set_default(col, element)
                 else:
                     for name in _primary_key_names(element):
                         col = builder.columns.get(name_key(name))
@@ -405,6 +413,7 @@ class SchemaBuilder:
         if kind == "alter" and not may_hold:
             self._alter_primary_key(tokens)
             self._alter_foreign_keys(tokens)
+            self._alter_defaults(tokens, stmt)
             return []
         if kind == "alter" and self._alter_add_columns(tokens, stmt):
             # the keys the same ALTER adds (`ADD (e int), ADD CONSTRAINT f FOREIGN KEY (e) ...`)
@@ -474,6 +483,30 @@ class SchemaBuilder:
             col = builder.columns.get(name_key(tok.text)) if builder else None
             if col is not None:
                 col.primary_key = True
+
+    def _alter_defaults(self, tokens: list[Token], stmt: Statement) -> None:
+        """Read T-SQL's `ALTER TABLE t ADD CONSTRAINT d DEFAULT (expr) FOR c, ...` from tokens.
+
+        SQL Server scripts give defaults this way, after the CREATE; sqlglot cannot parse it.
+        """
+        name, i = alter_target(tokens)
+        builder = self._find(name[-1], name[-2] if len(name) > 1 else None) if name else None
+        if builder is None:
+            return
+        for action in split_commas(tokens[i:]):
+            words = [keyword(t) for t in action]
+            if "DEFAULT" not in words or "FOR" not in words:
+                continue
+            start = words.index("DEFAULT") + 1
+            end = len(words) - 1 - words[::-1].index("FOR")
+            col = builder.columns.get(name_key(action[end + 1].text)) if end + 1 < len(action) else None
+            if col is None or end <= start:
+                continue
+            try:
+                parsed = self.parser.parse_into(exp.Condition, action[start:end], stmt.sql)
+            except Exception:  # noqa: BLE001 - a default sqlglot cannot read says nothing
+                continue
+            col.login_default = bool(parsed) and names_login(parsed[0])
 
     def _alter_foreign_keys(self, tokens: list[Token]) -> None:
         """Read `ALTER TABLE t ... FOREIGN KEY (a) REFERENCES u (b)` from tokens.

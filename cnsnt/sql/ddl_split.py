@@ -17,6 +17,7 @@ from sqlglot.errors import TokenError
 from sqlglot.tokenizer_core import Token, TokenType
 
 from cnsnt.sql.ddl_text import ENDS_STATEMENT, keywords, lines, shorten
+from cnsnt.sql.defaults import may_name_login
 
 
 @dataclass
@@ -222,8 +223,12 @@ def alter_matters(tokens: list[Token]) -> bool:
         return True
     if alter_adds(tokens):
         return True
+    if "DEFAULT" in words and any(may_name_login(w) for w in words):
+        return True  # `ALTER COLUMN c SET DEFAULT CURRENT_USER`: the column names who wrote it
     pairs = zip(words, words[1:], strict=False)
-    return any(w in ("DROP", "RENAME") and nxt == "COLUMN" for w, nxt in pairs)
+    return any(
+        (w in ("DROP", "RENAME") and nxt == "COLUMN") or (w, nxt) == ("DROP", "DEFAULT") for w, nxt in pairs
+    )
 
 
 def alter_adds(tokens: list[Token]) -> bool:

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sqlglot import exp
+
 from cnsnt.sql.ddl_result import DDLColumn, DDLForeignKey, DDLTable
+from cnsnt.sql.defaults import names_login
 
 
 def name_key(name: str) -> str:
@@ -26,6 +29,15 @@ class ColumnBuilder:
     type: str | None = None
     comment: str | None = None
     primary_key: bool = False
+    login_default: bool = False
+
+
+def set_default(column: ColumnBuilder, action: exp.AlterColumn) -> None:
+    """Apply `ALTER COLUMN c SET DEFAULT ...` / `DROP DEFAULT` to what the default says."""
+    if action.args.get("drop"):
+        column.login_default = False
+    elif action.args.get("default") is not None:
+        column.login_default = names_login(action.args["default"])
 
 
 @dataclass
@@ -71,7 +83,7 @@ class TableBuilder:
             offset=original(self.offset),
             schema=self.schema,
             columns=tuple(
-                DDLColumn(c.name, original(c.offset), c.type, c.comment, c.primary_key)
+                DDLColumn(c.name, original(c.offset), c.type, c.comment, c.primary_key, c.login_default)
                 for c in self.columns.values()
             ),
             comment=self.comment,

@@ -46,6 +46,7 @@ class LiveColumn:
     origin: object | None = None
     placed: int | None = None
     """Offset in the SQL text where it got its current name (added or renamed); None: as before."""
+    login_default: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,9 @@ def replay_embedded(
             view_sql=live.view_sql,
         )
         for seed in live.columns:
-            made = ColumnBuilder(seed.name, _SEEDED, seed.type, seed.comment, seed.primary_key)
+            made = ColumnBuilder(
+                seed.name, _SEEDED, seed.type, seed.comment, seed.primary_key, seed.login_default
+            )
             columns_of[id(made)] = seed
             table.add(made)
         key = (name_key(live.schema or ""), name_key(live.name))
@@ -175,6 +178,7 @@ def replay_embedded(
                     col.primary_key,
                     was.origin if was is not None else None,
                     placed(col.offset),
+                    col.login_default,
                 )
             )
         links = dict.fromkeys(  # the same reference added twice is one reference

@@ -39,7 +39,7 @@ from cnsnt.sql.ddl_split import (
     keyword,
     tokenize_statements,
 )
-from cnsnt.sql.ddl_tables import TableBuilder, name_key
+from cnsnt.sql.ddl_tables import TableBuilder, name_key, set_default
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.placeholders import OffsetMap, drop_token_placeholders, remove_placeholders
 from cnsnt.sql.routine_bodies import body_statements
@@ -83,6 +83,7 @@ class ReplayColumn:
     type: str | None = None
     comment: str | None = None
     primary_key: bool = False
+    login_default: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
                 where=where(t.offset),
                 schema=t.schema,
                 columns=tuple(
-                    ReplayColumn(c.name, where(c.offset), c.type, c.comment, c.primary_key)
+                    ReplayColumn(c.name, where(c.offset), c.type, c.comment, c.primary_key, c.login_default)
                     for c in t.columns.values()
                 ),
                 comment=t.comment,
@@ -398,6 +399,7 @@ class MigrationBuilder(SchemaBuilder):
             comment = element.args.get("comment")
             if isinstance(comment, exp.Literal):
                 col.comment = str(comment.this)
+            set_default(col, element)
             return None
         if isinstance(element, exp.AlterRename):
             return self._rename_table(stmt, key, element.this)

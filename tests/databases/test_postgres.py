@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from cnsnt.classify import classify_tables
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
@@ -176,3 +177,14 @@ def test_partitions_are_folded_into_their_parent(pg_db):
     ev = read(url)
     assert sorted(t.name for t in ev.tables) == ["events", "people", "staff"]
     assert [c.name for c in next(t for t in ev.tables if t.name == "staff").columns] == ["id", "name", "badge"]
+
+
+def test_a_default_that_fills_in_the_writers_login_is_read_from_the_catalog(pg_db):
+    url = pg_db(
+        "CREATE TABLE repairs (id serial PRIMARY KEY, part text DEFAULT 'user', "
+        "recorded_by name DEFAULT CURRENT_USER, checked_by text DEFAULT session_user, at date DEFAULT now());"
+    )
+    ev = read(url)
+    (repairs,) = ev.tables
+    assert [c.name for c in repairs.columns if c.login_default] == ["recorded_by", "checked_by"]
+    assert classify_tables(ev.tables)["repairs.recorded_by"].category == "user.account.username"

@@ -448,3 +448,15 @@ def test_liquibase_formatted_changesets_for_other_databases_are_not_replayed(tmp
     assert names(mysql, "person") == ["id", "email", "my_only", "note", "phone"]
     assert mysql.problems == []
     assert where(column(mysql, "person.phone")) == ("db/changelog.sql", 17)  # lines as in the file
+
+
+def test_a_default_that_fills_in_the_writers_login_is_kept_across_migrations(mig):
+    ev = mig(
+        {
+            "m/V1__init.sql": "CREATE TABLE repairs (id INT, done_by TEXT, note TEXT DEFAULT CURRENT_USER);\n",
+            "m/V2__who.sql": "ALTER TABLE repairs ALTER COLUMN done_by SET DEFAULT session_user;\n"
+            "ALTER TABLE repairs ALTER COLUMN note DROP DEFAULT;\n"
+            "ALTER TABLE repairs RENAME COLUMN done_by TO recorded_by;\n",
+        }
+    )
+    assert [c.name for c in table(ev, "repairs").columns if c.login_default] == ["recorded_by"]

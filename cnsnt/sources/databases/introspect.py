@@ -22,6 +22,7 @@ from cnsnt.evidence import Column, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.sources.databases.session import savepoint
 from cnsnt.sources.databases.url import DatabaseUrl
+from cnsnt.sql.defaults import default_names_login
 
 T = TypeVar("T")
 
@@ -304,6 +305,7 @@ class Introspection:
                 type=type_name(c["type"], self.conn),
                 comment=c.get("comment"),
                 primary_key=c["name"] in pk_cols or bool(c.get("primary_key")),
+                login_default=default_names_login(c.get("default"), self.dialect),
             )
             for c in cols
         )

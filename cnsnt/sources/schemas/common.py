@@ -37,6 +37,7 @@ class ModelColumn:
     primary_key: bool = False
     path: str | None = None
     """The file it is written in when not its table's (a migration after the one creating it)."""
+    login_default: bool = False
 
 
 @dataclass
@@ -78,6 +79,7 @@ def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProble
                 type=c.type,
                 comment=c.comment,
                 primary_key=c.primary_key,
+                login_default=c.login_default,
             )
             for c in t.columns
         )

@@ -54,6 +54,7 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
                 type=c.type,
                 comment=c.comment,
                 primary_key=c.primary_key,
+                login_default=c.login_default,
             )
             for c in t.columns
         )

@@ -86,6 +86,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
                         type=c.type,
                         comment=c.comment,
                         primary_key=c.primary_key,
+                        login_default=c.login_default,
                     )
                     for c in t.columns
                 ),

@@ -43,7 +43,10 @@ def replay_sql(
         LiveTable(
             table.name,
             table.schema,
-            [LiveColumn(c.name, c.type, c.comment, c.primary_key, c) for c in table.columns],
+            [
+                LiveColumn(c.name, c.type, c.comment, c.primary_key, c, login_default=c.login_default)
+                for c in table.columns
+            ],
             table.comment,
             table.is_view,
             [
@@ -103,10 +106,11 @@ def _column(live: LiveColumn, shown: str, place: Callable[[int], tuple[int, int]
     elif live.placed is not None:  # renamed here
         column.line, column.column = place(live.placed)
         column.path = shown
-    column.name, column.type, column.comment, column.primary_key = (
+    column.name, column.type, column.comment, column.primary_key, column.login_default = (
         live.name,
         live.type,
         live.comment,
         live.primary_key,
+        live.login_default,
     )
     return column

@@ -1,0 +1,110 @@
+"""Column defaults that fill in who wrote the row: every dialect's spelling is one test."""
+
+from __future__ import annotations
+
+import pytest
+
+from cnsnt.classify import classify_tables
+from cnsnt.evidence import Column, Table
+from cnsnt.model import Location
+from cnsnt.sql.ddl import parse_ddl
+from cnsnt.sql.defaults import default_names_login
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        ("user_name()", "tsql"),
+        ("((suser_sname()))", "tsql"),
+        ("ORIGINAL_LOGIN()", "tsql"),
+        ("system_user", "tsql"),
+        ("CURRENT_USER", "postgres"),
+        ('"current_user"()', "postgres"),  # how PostgreSQL before 10 reports it
+        ("SESSION_USER", "postgres"),
+        ("(USER())", "mysql"),
+        ("USER", "oracle"),
+        ("SYS_CONTEXT('USERENV', 'OS_USER')", "oracle"),
+    ],
+)
+def test_the_session_login_in_every_spelling(text: str, dialect: str) -> None:
+    assert default_names_login(text, dialect)
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        ("'user'", "postgres"),  # a constant that happens to say user
+        ("now()", "postgres"),
+        ("nextval('users_id_seq'::regclass)", "postgres"),
+        ("auth.uid()", "postgres"),  # a key to the user, not a login
+        ("SYS_CONTEXT('USERENV', 'DB_NAME')", "oracle"),
+        ("CURRENT_TIMESTAMP", "sqlite"),
+        ("user_name(", "tsql"),  # unreadable: says nothing
+        (None, None),
+    ],
+)
+def test_other_defaults_name_no_one(text: str | None, dialect: str | None) -> None:
+    assert not default_names_login(text, dialect)
+
+
+WHERE = Location("s.sql", 1, 1)
+
+SQL_SERVER_SCRIPT = """\
+CREATE TABLE [dbo].[KARBAN] (
+\t[ID] [int] IDENTITY (1, 1) NOT NULL ,
+\t[MUVLEIR] [varchar] (1024) NULL ,
+\t[ADATUM] [datetime] NULL ,
+\t[AKOD] [varchar] (12) NULL
+) ON [PRIMARY]
+GO
+ALTER TABLE [dbo].[KARBAN] WITH NOCHECK ADD
+\tCONSTRAINT [DF_KARBAN_ADATUM] DEFAULT (getdate()) FOR [ADATUM],
+\tCONSTRAINT [DF_KARBAN_AKOD] DEFAULT (user_name()) FOR [AKOD],
+\tCONSTRAINT [PK_KARBAN] PRIMARY KEY CLUSTERED ([ID]) ON [PRIMARY]
+GO
+CREATE TABLE [dbo].[NOTES] ([ID] int, [WHO] varchar(30) CONSTRAINT [DF_WHO] DEFAULT SUSER_SNAME())
+GO
+"""
+
+
+def _defaults(text: str, dialect: str) -> dict[str, bool]:
+    result = parse_ddl(text, dialect)
+    assert result.problems == ()
+    return {f"{t.name}.{c.name}": c.login_default for t in result.tables for c in t.columns}
+
+
+def test_sql_server_defaults_inline_and_added_after_the_table() -> None:
+    found = _defaults(SQL_SERVER_SCRIPT, "tsql")
+    assert [k for k, v in found.items() if v] == ["KARBAN.AKOD", "NOTES.WHO"]
+
+
+def test_a_default_set_and_dropped_later() -> None:
+    text = (
+        "CREATE TABLE t (a text, b text DEFAULT CURRENT_USER, c text);\n"
+        "ALTER TABLE t ALTER COLUMN a SET DEFAULT session_user;\n"
+        "ALTER TABLE t ALTER COLUMN b DROP DEFAULT;\n"
+        "ALTER TABLE t ALTER COLUMN c SET DEFAULT 'user';\n"
+    )
+    assert _defaults(text, "postgres") == {"t.a": True, "t.b": False, "t.c": False}
+
+
+def test_the_login_a_default_fills_in_is_personal_in_any_table() -> None:
+    # a maintenance log about equipment: nothing in it is about a person but who wrote it
+    result = parse_ddl(SQL_SERVER_SCRIPT, "tsql")
+    tables = [
+        Table(
+            t.name,
+            WHERE,
+            "s.sql",
+            columns=tuple(
+                Column(t.name, c.name, WHERE, "s.sql", type=c.type, login_default=c.login_default)
+                for c in t.columns
+            ),
+        )
+        for t in result.tables
+    ]
+    verdicts = classify_tables(tables)
+    akod = verdicts["KARBAN.AKOD"]
+    assert (akod.personal, akod.category) == (True, "user.account.username")
+    assert "login of whoever writes the row" in akod.reason
+    assert not verdicts["KARBAN.MUVLEIR"].personal and not verdicts["KARBAN.ADATUM"].personal
