@@ -773,8 +773,13 @@ def decide(
     comment: str | None,
     ctx: Context,
     keyed: bool = False,
+    everywhere: bool = False,
 ) -> Classification:
-    """The verdict on one column in its table's context; `keyed`: a primary or foreign key."""
+    """The verdict on one column in its table's context; `keyed`: a primary or foreign key.
+
+    `everywhere`: more than half the schema's tables have a column of this name, tables
+    about no one among them (`tables._bookkeeping`).
+    """
     if ctx.placeholder:
         return Classification(
             False, None, Confidence.MEDIUM, f"'{table}' holds placeholders, not real people"
@@ -1023,6 +1028,16 @@ def decide(
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
         fact = _fact(reading, kind, ctx.describes)
+        if fact is not None and everywhere and kind in ("numeric", "boolean"):
+            # `SYS_U smallint`, `onay int(1)` in every table, lists of values too: a
+            # replication stamp or a row's state the database keeps, not the person's
+            return Classification(
+                False,
+                None,
+                Confidence.MEDIUM,
+                f"'{name}' is a number or flag most tables have, tables about no one among them: "
+                "the database's bookkeeping, not a fact about the person",
+            )
         if fact is not None:
             return Classification(
                 True,

@@ -294,6 +294,21 @@ def _everywhere(tables: Sequence[Table]) -> frozenset[str]:
     return frozenset(name for name, n in counts.items() if n >= least)
 
 
+def _bookkeeping(tables: Sequence[Table], verdicts: Mapping[str, TableVerdict]) -> frozenset[str]:
+    """Columns most tables have, tables about no one among them: the database keeps them.
+
+    A replication stamp or a row state (`SYS_U`, `onay`) sits in every table, lists of
+    values included; a trait of a person (`unemployed`) only in the tables about people.
+    """
+    kept = {
+        c.name.casefold()
+        for t in tables
+        if verdicts[t.key].kind in (LOOKUP, OTHER, ORGANISATION)
+        for c in t.columns
+    }
+    return _everywhere(tables) & kept
+
+
 def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> str:
     """A short table comment that names people (`Сотрудник`, `Anagrafica clienti`)."""
     if not comment or len(comment) > 60:
@@ -441,6 +456,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
 def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
+    everywhere = _everywhere(tables)
     surveys = {t.key: _survey(t, languages, everywhere) for t in tables}
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
@@ -1282,7 +1298,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
     # a care record's key to one of these is a link, not a datum of care
     not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
     persons_or_rows = people | linked  # built once: per table it would cost O(tables) each
-    everywhere = _everywhere(tables)
+    everywhere = _bookkeeping(tables, verdicts)
     out: dict[str, Classification] = {}
     for table in tables:
         verdict = verdicts[table.key]
@@ -1309,6 +1325,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 column.comment,
                 verdict.context,
                 column.name.casefold() in keyed,
+                column.name.casefold() in everywhere,
             )
             if (
                 found.personal

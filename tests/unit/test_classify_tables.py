@@ -2307,3 +2307,26 @@ def test_a_person_word_glued_to_a_suffix_is_no_table_of_people() -> None:
     assert table_verdicts([illnesses])["hastalik"].kind != "linked to people"
     records = _table("hastakayit", [("id", "INT"), ("kod", "VARCHAR(20)"), ("aciklama", "VARCHAR(255)")])
     assert table_verdicts([records])["hastakayit"].kind == "linked to people"
+
+
+def test_a_number_every_table_has_is_bookkeeping_not_a_fact_about_the_person() -> None:
+    # a framework's replication stamp and row state in every table, lists of values too
+    stamp = [("SYS_U", "smallint"), ("SYS_T", "int"), ("deleted", "bit")]
+    tables = [
+        _table("staff", [("id", "INT"), ("surname", "TEXT"), ("given_name", "TEXT"), *stamp], primary="id"),
+        _table(
+            "shifts",
+            [("id", "INT"), ("staff_id", "INT"), ("hours", "money"), *stamp],
+            (ForeignKey(("staff_id",), "staff"),),
+            primary="id",
+        ),
+        _table("sites", [("id", "INT"), ("title", "TEXT"), *stamp], primary="id"),
+        _table("posts", [("id", "INT"), ("title", "TEXT"), *stamp], primary="id"),
+        _table("codes", [("id", "INT"), ("title", "TEXT"), *stamp], primary="id"),
+    ]
+    verdicts = classify_tables(tables)
+    for name in ("SYS_U", "SYS_T", "deleted"):
+        assert not verdicts[f"shifts.{name}"].personal, verdicts[f"shifts.{name}"].reason
+    assert "bookkeeping" in verdicts["shifts.SYS_U"].reason
+    # what only the shift has is still the person's
+    assert verdicts["shifts.hours"].personal
