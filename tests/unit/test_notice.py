@@ -208,13 +208,33 @@ HOSTILE = POLICY.replace(
 def test_markdown_escapes_every_policy_string(tmp_path):
     text = render_notice(load(tmp_path, HOSTILE), lang="en", layer="short").text
     assert "<script>" not in text and "[link](" not in text
-    assert r"\<script\>alert(1)\</script\> \| \*bold\* \[link\](javascript:x) # \&amp;" in text
+    assert r"\<script\>alert(1)\</script\> \| \*bold\* \[link\](javascript:x) \# \&amp;" in text
     assert r"Mailer \</td\> Inc." in text  # escaped once, also inside macros
     row = next(line for line in text.splitlines() if line.startswith("| Your email"))
     assert row.count(" | ") == 4  # the pipe in the text did not add a column
     assert md_escape("# heading", block=True) == r"\# heading"
     assert md_escape("1. item", block=True) == r"1\. item"
     assert md_escape("2026. március 1.") == "2026. március 1."
+
+
+def test_markdown_keeps_policy_text_that_looks_like_block_markup(tmp_path):
+    # A label starting a list item ("- # of orders: 1 year") became a heading and lost its
+    # '#'; "1. Email" and "- nick" became nested lists; a heading's trailing " #" vanished.
+    from markdown_it import MarkdownIt
+
+    policy = POLICY.replace(
+        "label: {en: Your email address, it: Il tuo indirizzo email}", 'label: "# of emails"'
+    ).replace("description: {en: To hold your table., it: Per tenerti il tavolo.}",
+              'description: "To hold table #"')
+    for label in ("# of emails", "1. Email", "- nick", "+ nick", "> nick"):
+        text = render_notice(load(tmp_path, policy.replace("# of emails", label)), lang="en").text
+        tokens = MarkdownIt("commonmark").enable("table").parse(text)
+        kinds = [t.type for t in tokens]
+        assert kinds.count("heading_open") == 12, label  # title, 9 sections, 2 purposes: no more
+        assert "ordered_list_open" not in kinds and "blockquote_open" not in kinds, label
+        inline = [t.content for t in tokens if t.type == "inline"]
+        assert any(line.replace("\\", "") == f"{label}: 2 years" for line in inline), label
+        assert "To hold table \\#" in inline
 
 
 def test_html_escapes_every_policy_string(tmp_path):
