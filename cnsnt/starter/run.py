@@ -166,7 +166,8 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
         tables=result.tables,
         merge_small=False,
     )
-    original = target.read_text(encoding="utf-8")
+    with target.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
+        original = handle.read()
     text = add_entries(original, entries, target.as_posix())
     if text != original:
         _fits(text, target, sum(e.count for e in entries), len(entries), update=True)

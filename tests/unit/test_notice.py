@@ -224,8 +224,9 @@ def test_markdown_keeps_policy_text_that_looks_like_block_markup(tmp_path):
 
     policy = POLICY.replace(
         "label: {en: Your email address, it: Il tuo indirizzo email}", 'label: "# of emails"'
-    ).replace("description: {en: To hold your table., it: Per tenerti il tavolo.}",
-              'description: "To hold table #"')
+    ).replace(
+        "description: {en: To hold your table., it: Per tenerti il tavolo.}", 'description: "To hold table #"'
+    )
     for label in ("# of emails", "1. Email", "- nick", "+ nick", "> nick"):
         text = render_notice(load(tmp_path, policy.replace("# of emails", label)), lang="en").text
         tokens = MarkdownIt("commonmark").enable("table").parse(text)

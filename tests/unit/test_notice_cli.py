@@ -112,9 +112,7 @@ def test_special_data_on_a_contract_basis_never_gives_a_publishable_notice(tmp_p
         assert "cnsnt.yaml:6:3: CN206" in cli.stderr
 
 
-def test_data_for_an_undefined_purpose_or_recipient_never_gives_a_publishable_notice(
-    tmp_path, monkeypatch
-):
+def test_data_for_an_undefined_purpose_or_recipient_never_gives_a_publishable_notice(tmp_path, monkeypatch):
     # The notice can only state purposes and recipients the policy defines: a misspelt
     # one, or none at all, would silently drop from what the customer is told.
     head = (
@@ -126,13 +124,24 @@ def test_data_for_an_undefined_purpose_or_recipient_never_gives_a_publishable_no
         "data:\n"
     )
     cases = {
-        "purpose": ("  email: {label: Email, category: user.contact.email, purposes: [orders, profiling],\n"
-                    "          retention: P1Y, required: true}\n", "7:74: CN103", "profiling"),
-        "recipient": ("  email: {label: Email, category: user.contact.email, purposes: [orders],\n"
-                      "          recipients: [ad_network], retention: P1Y, required: true}\n",
-                      "8:24: CN103", "ad_network"),
-        "none": ("  email: {label: Email, category: user.contact.email, purposes: [],\n"
-                 "          retention: P1Y, required: true}\n", "7:3: CN102", "email"),
+        "purpose": (
+            "  email: {label: Email, category: user.contact.email, purposes: [orders, profiling],\n"
+            "          retention: P1Y, required: true}\n",
+            "7:74: CN103",
+            "profiling",
+        ),
+        "recipient": (
+            "  email: {label: Email, category: user.contact.email, purposes: [orders],\n"
+            "          recipients: [ad_network], retention: P1Y, required: true}\n",
+            "8:24: CN103",
+            "ad_network",
+        ),
+        "none": (
+            "  email: {label: Email, category: user.contact.email, purposes: [],\n"
+            "          retention: P1Y, required: true}\n",
+            "7:3: CN102",
+            "email",
+        ),
     }
     from cnsnt.api import notice
     from cnsnt.policy.loader import load_policy
@@ -152,8 +161,10 @@ def test_data_for_an_undefined_purpose_or_recipient_never_gives_a_publishable_no
     project = tmp_path / "waiver"
     project.mkdir()
     (project / "cnsnt.yaml").write_text(
-        head.replace("recipients:", "waivers: [{rule: CN999, field: x.y, reason: old, expires: 2099-01-01}]\n"
-                     "recipients:")
+        head.replace(
+            "recipients:",
+            "waivers: [{rule: CN999, field: x.y, reason: old, expires: 2099-01-01}]\nrecipients:",
+        )
         + "  email: {label: Email, category: user.contact.email, purposes: [orders],\n"
         "          retention: P1Y, required: true}\n",
         encoding="utf-8",
