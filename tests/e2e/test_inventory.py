@@ -146,6 +146,35 @@ def test_ropa_names_what_the_policy_does_not_state(tmp_path, monkeypatch):
     assert run(["--ropa", "-f", "svg"], monkeypatch, cwd=tmp_path).exit_code == 2
 
 
+def test_ropa_names_data_and_recipients_no_activity_shows(tmp_path, monkeypatch):
+    # One activity per defined purpose: data for no defined purpose, and a purpose or
+    # recipient named but not defined, dropped out of the record without a word.
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\ncontroller: {name: Shop, contact: a@b.example}\n"
+        "purposes: {p: {description: Do it., basis: contract}}\n"
+        "recipients:\n  idle: {name: Idle Ltd, country: IE}\n"
+        "  odd: {name: Odd Ltd, country: IE, purposes: [typo]}\n"
+        "data:\n  x: {label: Name, category: user.name, purposes: [p, profiling], recipients: [ghost],\n"
+        "      retention: P1Y}\n"
+        "  y: {label: Nick, category: user.name, purposes: [], retention: P1Y}\n",
+        encoding="utf-8",
+    )
+    result = run(["--ropa", "-f", "json"], monkeypatch, cwd=tmp_path)
+    assert result.exit_code == 0
+    gaps = json.loads(result.stdout)["gaps"]
+    for part in [
+        "purposes.profiling: named by data.x",
+        "recipients.ghost: named by data.x",
+        "data.y.purposes",
+        "purposes.typo: named by recipients.odd",
+        "recipients.idle.purposes",
+        "recipients.odd.purposes",
+    ]:
+        assert any(g.startswith(part) for g in gaps), part
+    assert not any(g.startswith("data.x.purposes") for g in gaps)
+    assert "not stated in the policy: data.y.purposes" in result.stderr
+
+
 def test_ropa_html_is_self_contained_and_escaped(tmp_path, monkeypatch):
     (tmp_path / "cnsnt.yaml").write_text(
         "cnsnt: 1\ncontroller: {name: '<script>alert(1)</script>', contact: a@b.example}\n"
