@@ -110,10 +110,13 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += nl
     if "data" not in top:
-        block = data_entries(entries, 2, note=NOTE)
+        # at the column of the other top-level keys (a whole policy may be indented)
+        margin = top.lc.key(next(iter(top)))[1] if top else 0
+        block = data_entries(entries, margin + 2, note=NOTE)
         at = _before_document_end(lines)
         gap = [] if not at or not lines[at - 1].strip() else [nl]
-        return "".join(lines[:at] + gap + [f"data:{nl}"] + [b + nl for b in block] + lines[at:])
+        head = [" " * margin + f"data:{nl}"]
+        return "".join(lines[:at] + gap + head + [b + nl for b in block] + lines[at:])
     data = top["data"]
     data_line = top.lc.key("data")[0]
     later = sorted(top.lc.key(k)[0] for k in top if top.lc.key(k)[0] > data_line)

@@ -271,6 +271,32 @@ def test_update_of_entries_ending_at_a_document_end_marker(project: Path):
     assert "members.email" in load_policy(target).data["email"].columns
 
 
+def test_update_of_an_indented_policy_without_data_entries(project: Path):
+    # The whole policy indented: data: went to column 0, a YAML error in a temporary file.
+    target = project / "cnsnt.yaml"
+    original = "  cnsnt: 1\n  sources:\n    schemas: [{path: db/schema.sql}]\n"
+    target.write_text(original)
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text().startswith(original + "\n  data:\n    email:")
+    assert "members.email" in load_policy(target).data["email"].columns
+
+
+def test_a_policy_init_would_make_invalid_is_named_by_its_own_file(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import cnsnt.starter.run as starter_run
+
+    target = project / "cnsnt.yaml"
+    original = "cnsnt: 1\nsources:\n  schemas: [{path: db/schema.sql}]\n"
+    target.write_text(original)
+    monkeypatch.setattr(starter_run, "add_entries", lambda text, entries, shown: text + "data: [\n")
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 2 and target.read_text() == original
+    assert f"{target.as_posix()} not written" in result.stderr and "of the new text" in result.stderr
+    assert "cnsnt-init-" not in result.stderr and "report it" in result.stderr
+
+
 def test_update_keeps_the_line_breaks_of_a_crlf_policy(project: Path):
     # Every line of a policy saved with Windows line breaks came back with Unix ones: a
     # diff of the whole file, where --update promises to change no existing line.
