@@ -154,6 +154,21 @@ def test_check_of_json_ignores_formatting(tmp_path):
     assert check_notice(policy, compact).ok
 
 
+def test_check_reads_a_notice_saved_with_a_byte_order_mark_or_crlf(tmp_path):
+    # An editor on Windows saves the published copy with a BOM (and CRLF): --check said
+    # "edited by hand" (JSON: "carries no version") of a notice whose words all match.
+    policy = load(tmp_path)
+    for fmt in ("markdown", "html", "json"):
+        published = render_notice(policy, lang="en", fmt=fmt).text
+        for saved in (
+            "\ufeff" + published,
+            published.replace("\n", "\r\n"),
+            "\ufeff" + published.replace("\n", "\r\n"),
+        ):
+            verdict = check_notice(policy, saved)
+            assert verdict.ok, (fmt, verdict.reason)
+
+
 def test_missing_translation_is_a_warning_and_marked_never_silent(tmp_path):
     policy = load(tmp_path)
     result = render_notice(policy, lang="ru", fmt="html")
