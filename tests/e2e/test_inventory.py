@@ -89,6 +89,20 @@ def test_csv_is_spreadsheet_safe(tmp_path, monkeypatch):
     assert all(not c.startswith("=") for row in ropa for c in row)
 
 
+def test_csv_has_a_row_for_every_datum(tmp_path, monkeypatch):
+    # A datum with no column, field, query, recipient or retention yet had no row at all.
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\ncontroller: {name: Shop, contact: a@b.example}\n"
+        "purposes: {p: {description: Do it., basis: contract}}\n"
+        "data:\n  x: {label: Name, category: user.name, purposes: [p], retention: P1Y}\n"
+        "  y: {label: Hobby, category: user, purposes: [p]}\n",
+        encoding="utf-8",
+    )
+    rows = list(csv.reader(io.StringIO(run(["-f", "csv"], monkeypatch, cwd=tmp_path).stdout)))
+    assert [r[0] for r in rows[1:]] == ["x", "y"]
+    assert rows[2][3:7] == ["declared", "", "", "p"]
+
+
 def test_dot_labels_cannot_inject_attributes(tmp_path, monkeypatch):
     (tmp_path / "cnsnt.yaml").write_text(
         "cnsnt: 1\ncontroller: {name: Shop, contact: a@b.example}\n"
