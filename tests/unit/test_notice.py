@@ -169,6 +169,19 @@ def test_check_reads_a_notice_saved_with_a_byte_order_mark_or_crlf(tmp_path):
             assert verdict.ok, (fmt, verdict.reason)
 
 
+def test_the_general_category_is_named_in_the_notice_language(tmp_path):
+    # `category: user` (what cnsnt init gives a field of unknown kind) showed the taxonomy's
+    # English name, "User Data", in the category column of a notice in any language.
+    from cnsnt.notices.i18n import translations
+
+    policy = load(tmp_path, POLICY.replace("category: user.contact.email", "category: user"))
+    for code in LANGUAGES:
+        doc = json.loads(render_notice(policy, lang=code, fmt="json", preset="ccpa").text)
+        name = doc["data"][0]["category_name"]
+        assert name == translations(code).gettext("Personal data"), code
+        assert name != "User Data" or code == "en"
+
+
 def test_missing_translation_is_a_warning_and_marked_never_silent(tmp_path):
     policy = load(tmp_path)
     result = render_notice(policy, lang="ru", fmt="html")
