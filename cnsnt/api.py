@@ -147,8 +147,13 @@ def fingerprint(statement: str | bytes, dialect: str | None = None) -> str:
     return _fingerprinter(dialect).fingerprint(raw).decode("utf-8", "surrogateescape")
 
 
-#: Policy-only rules whose errors make a notice wrong (CN206: special data on a weak basis).
-NOTICE_POLICY_RULES = ("CN206",)
+#: Policy-only rules whose errors make a notice wrong: CN206 (special data on a weak basis),
+#: CN102 (data for no stated purpose) and CN103 (a purpose, recipient or category the notice
+#: would silently leave out, since the policy does not define it).
+NOTICE_POLICY_RULES = ("CN102", "CN103", "CN206")
+#: Policy entries a notice states; CN103 about anything else (roles, sources, waivers) is the
+#: audit's business only.
+_NOTICE_ENTRIES = ("data.", "recipients.", "purposes.")
 #: Audit rules whose errors make a notice incomplete (CN101: personal data it does not mention).
 NOTICE_AUDIT_RULES = ("CN101",)
 
@@ -163,9 +168,10 @@ def notice_blockers(
 ) -> list[Finding]:
     """Errors outside the notice's own checks that forbid publishing it.
 
-    CN206 from the policy alone, and (unless `with_audit` is False) CN101 from the
-    policy's sources: a notice that does not mention personal data the code
-    collects or stores tells customers less than the truth.
+    CN206, CN102 and CN103 from the policy alone (data on a weak basis, for no purpose,
+    or tied to a purpose or recipient the notice cannot name), and (unless `with_audit`
+    is False) CN101 from the policy's sources: a notice that does not mention personal
+    data the code collects or stores tells customers less than the truth.
     """
     from cnsnt.evidence import Evidence
 
@@ -180,7 +186,9 @@ def notice_blockers(
     errors = {
         f
         for f in found
-        if f.severity is Severity.ERROR and f.rule in (*NOTICE_POLICY_RULES, *NOTICE_AUDIT_RULES)
+        if f.severity is Severity.ERROR
+        and f.rule in (*NOTICE_POLICY_RULES, *NOTICE_AUDIT_RULES)
+        and (f.rule != "CN103" or (f.policy_entry or "").startswith(_NOTICE_ENTRIES))
     }
     return sorted(errors, key=Finding.sort_key)
 

@@ -836,9 +836,10 @@ def notice(
     """Write the customer-facing notice from the policy, or check a published one.
 
     The notice is written only when it is true and complete: errors CN602
-    (missing elements), CN206 (special data on a weak basis) and CN101 (personal
-    data the sources hold but the policy does not declare) exit 1 and write
-    nothing, unless --draft.
+    (missing elements), CN206 (special data on a weak basis), CN102 and CN103
+    (data for no purpose, or for a purpose or recipient the policy does not
+    define) and CN101 (personal data the sources hold but the policy does not
+    declare) exit 1 and write nothing, unless --draft.
     """
     from cnsnt.api import notice as make_notice
     from cnsnt.api import resolve_policy_path

@@ -22,12 +22,13 @@ def _fail(path: Path, exc: OSError | str) -> OutputError:
     return OutputError(f"cannot write {path}: {reason}")
 
 
-def _write_in_place(path: Path, text: str) -> None:
+def _write_in_place(path: Path, text: str, *, sync: bool = True) -> None:
     try:
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:  # a device or pipe has nothing to sync (fsync fails on /dev/null: EINVAL)
+                os.fsync(handle.fileno())
     except OSError as exc:
         raise _fail(path, exc) from None
 
@@ -44,10 +45,11 @@ def write_atomic(path: Path, text: str) -> None:
     back. A writable file in a directory where no temporary file can be created is
     rewritten in place (truncated and written; not atomic, as nothing else can be).
     """
-    path = path.resolve() if path.is_symlink() else path
     if path.exists() and not path.is_file() and not path.is_dir():
-        _write_in_place(path, text)
+        # before resolving links: /dev/stdout on a pipe resolves to a name that is no path
+        _write_in_place(path, text, sync=False)
         return
+    path = path.resolve() if path.is_symlink() else path
     if path.is_dir():
         raise _fail(path, "it is a directory")
     exists = path.is_file()

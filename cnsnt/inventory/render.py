@@ -153,6 +153,7 @@ def render_csv(inv: Inventory) -> str:
     writer.writerow(["datum", "label", "category", "stage", "item", "where", "purpose", "detail"])
     for d in inv.data:
         base = [d.key, _clean(d.label), d.category]
+        before = buffer.tell()
         for p in d.collected:
             writer.writerow([*base, "collected", p.key, p.where or "", "", "" if p.found else "not found"])
         for p in d.stored:
@@ -166,6 +167,10 @@ def render_csv(inv: Inventory) -> str:
             writer.writerow([*base, "shared", _clean(r.name), r.country or "", "", _clean(detail)])
         if d.retention:
             writer.writerow([*base, "kept", _clean(d.retention), "", "", ""])
+        if buffer.tell() == before:
+            # nothing found or stated for it yet: still a row, or the datum drops out of the map
+            purposes = _clean(", ".join(d.purposes))
+            writer.writerow([*base, "declared", "", "", purposes, "no place, use, recipient or retention"])
     for p in inv.undeclared:
         writer.writerow(["", "", "", "undeclared", p.key, p.where or "", "", "CN101"])
     return _csv_safe(buffer.getvalue())

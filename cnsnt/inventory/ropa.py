@@ -168,12 +168,45 @@ def build_ropa(policy: Policy) -> Ropa:
                 security_measures=security or (NOT_STATED,),
             )
         )
+    gaps.extend(_left_out(policy))
     return Ropa(
         controller={k: _clean(v) for k, v in controller.items()},
         activities=tuple(activities),
         version=notice_version(policy),
         gaps=tuple(dict.fromkeys(gaps)),
     )
+
+
+def _left_out(policy: Policy) -> list[str]:
+    """What the activities cannot show: data in no defined purpose, names nothing defines.
+
+    Each activity lists the data of its purpose and the recipients it names, so a datum
+    whose purposes are not defined, a purpose or recipient named but not defined, and a
+    recipient named for no purpose would otherwise drop out of the record unsaid.
+    """
+    gaps = []
+    for d in policy.data.values():
+        for p in d.purposes:
+            if p not in policy.purposes:
+                gaps.append(f"purposes.{p}: named by data.{d.name} but not defined (Art. 30(1)(b))")
+        if not any(p in policy.purposes for p in d.purposes):
+            gaps.append(
+                f"data.{d.name}.purposes: the processing activity it is for; it is in none (Art. 30(1)(b))"
+            )
+        for rkey in d.recipients:
+            if rkey not in policy.recipients:
+                gaps.append(f"recipients.{rkey}: named by data.{d.name} but not defined (Art. 30(1)(d))")
+    for key, recipient in policy.recipients.items():
+        for p in recipient.purposes:
+            if p not in policy.purposes:
+                gaps.append(f"purposes.{p}: named by recipients.{key} but not defined (Art. 30(1)(b))")
+        named = any(key in d.recipients for d in policy.data.values())
+        if not named and not any(p in policy.purposes for p in recipient.purposes):
+            gaps.append(
+                f"recipients.{key}.purposes: the processing activity it receives data for; "
+                "it is in none (Art. 30(1)(d))"
+            )
+    return gaps
 
 
 def _duration(text: str) -> str:

@@ -161,6 +161,8 @@ def check_notice(policy: Policy, published_text: str, *, source: str = "the noti
     rendered with; it matches when its version is the current one and a fresh
     render with those options gives the same text (JSON: the same data).
     """
+    # an editor may have saved the published copy with a byte order mark: not a word of it
+    published_text = published_text.removeprefix("\ufeff")
     marker = read_marker(published_text)
     if marker is None:
         return NoticeCheck(

@@ -118,6 +118,10 @@ def category_name(L: Lang, key: str) -> str | None:
         "user.workplace": L._("Work details"),
         "user.professional_information": L._("Work details"),
     }
+    if key == "user":
+        # the category of personal data of no more precise kind (what `cnsnt init` gives
+        # a field it cannot name): the taxonomy's English name would show in every language
+        return L._("Personal data")
     parts = key.split(".")
     for n in range(len(parts), 1, -1):
         prefix = ".".join(parts[:n])

@@ -36,8 +36,9 @@ class MdRaw(str):
     __slots__ = ()
 
 
-#: Linear: one character.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+#: Linear: one character. `#` too: a heading's text ending in ` #` would lose it (a closing
+#: sequence), and one starting a list item's text would turn it into a heading.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
 #: Linear: anchored at the start, a possessive digit run.
 _MD_LINE_START = re.compile(r"^(?:([#+=>-])|(\d++)([.)]))")
 #: Linear: at each `&` the lookahead reads one word run, which holds no `&`.

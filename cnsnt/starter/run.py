@@ -8,8 +8,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnsnt import ISSUES_URL
 from cnsnt.collect import collect_evidence
-from cnsnt.errors import UsageError
+from cnsnt.errors import PolicyError, UsageError
 from cnsnt.evidence import Evidence
 from cnsnt.model import Location, Severity
 from cnsnt.policy import loader as policy_loader
@@ -58,14 +59,27 @@ def _warned(evidence: Evidence) -> int:
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:
-    """Load the new text as the policy it will be (with its sibling files): never write an invalid one."""
+    """Load the new text as the policy it will be (with its sibling files): never write an invalid one.
+
+    A text that does not load is cnsnt's own mistake: it is named by the file the user
+    asked for, not by the temporary copy read here (a path the user never sees).
+    """
     with tempfile.TemporaryDirectory(prefix="cnsnt-init-") as tmp:
         here = Path(tmp)
         for other in others:
             if other != target:
                 shutil.copyfile(other, here / other.name)
         (here / target.name).write_text(text, encoding="utf-8")
-        load_policy(here if len(others) > 1 else here / target.name)
+        try:
+            load_policy(here if len(others) > 1 else here / target.name)
+        except PolicyError as exc:
+            first = exc.problems[0]
+            line = first.location.line if first.location is not None else None
+            raise UsageError(
+                f"{target.as_posix()} not written: the policy cnsnt init made would not load"
+                + (f" (line {line} of the new text: {first.message})" if line else f" ({first.message})")
+                + f"; this is a bug in cnsnt, please report it at {ISSUES_URL}"
+            ) from None
 
 
 def _fits(text: str, target: Path, fields: int, entries: int, *, update: bool = False) -> None:
@@ -166,7 +180,8 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
         tables=result.tables,
         merge_small=False,
     )
-    original = target.read_text(encoding="utf-8")
+    with target.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
+        original = handle.read()
     text = add_entries(original, entries, target.as_posix())
     if text != original:
         _fits(text, target, sum(e.count for e in entries), len(entries), update=True)

@@ -39,20 +39,64 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
+def _document_end(line: str) -> bool:
+    """A `...` document end marker (at column 0, perhaps followed by a comment)."""
+    return line.startswith("...") and line[3:4] in ("", " ", "\t", "\r", "\n", "#")
+
+
+def _before_document_end(lines: list[str]) -> int:
+    """Where text added at the end goes: before a final `...` marker, else at the very end."""
+    for i in range(len(lines) - 1, -1, -1):
+        if _document_end(lines[i]):
+            return i
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            break
+    return len(lines)
+
+
 def _end_of_section(lines: list[str], start: int, stop: int, indent: int) -> int:
     """The line after the section's last line of content (its own comments included).
 
     Blank lines and comments less indented than the entries, just before the next
-    top-level key, belong to that key and stay below the insertion.
+    top-level key, belong to that key and stay below the insertion; so does a
+    `...` document end marker, after which nothing belongs to the policy.
     """
     end = stop
     while end > start + 1:
         prior = lines[end - 1]
         stripped = prior.strip()
+        if _document_end(prior):
+            end -= 1
+            continue
         if stripped and not (stripped.startswith("#") and _indent(prior) < indent):
             break
         end -= 1
     return end
+
+
+def _open_empty_flow(lines: list[str], at: tuple[int, int], key_line: int, nl: str, shown: str) -> int:
+    """Drop the `{}` of an empty `data:` in place (also `{ }`, or `{` and `}` on two lines).
+
+    `at` is where the value starts. What follows the `}` on its line (a comment)
+    stays. Returns the index of the line the new block entries go before.
+    """
+    line, col = at
+    flat = "".join(lines[line:])
+    brace = flat.find("{", col)
+    inside = flat[brace + 1 :]
+    close = brace + 1 + len(inside) - len(inside.lstrip(" \t\r\n"))
+    if brace < 0 or flat[close : close + 1] != "}":  # only blanks may stand between the braces
+        raise UsageError(
+            f"{shown}:{key_line + 1}: data: is an empty mapping with a comment inside its braces; "
+            "write it as data: {} (or as a block) so cnsnt init --update can add entries"
+        )
+    eol = flat.find("\n", close)
+    eol = len(flat) if eol < 0 else eol + 1
+    tail = flat[close + 1 : eol].strip()
+    kept = flat[:brace].rstrip(" \t") + (f" {tail}" if tail else "")
+    replacement = [] if not kept.strip() else (kept + nl).splitlines(keepends=True)
+    lines[line : line + flat[:eol].count("\n")] = replacement
+    return line + len(replacement)
 
 
 def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
@@ -61,12 +105,18 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
         return text
     top = _load(text, shown)
     lines = text.splitlines(keepends=True)
+    # the file's own line breaks (a CRLF policy stays CRLF: no line but the new ones changes)
+    nl = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+        lines[-1] += nl
     if "data" not in top:
-        block = data_entries(entries, 2, note=NOTE)
-        gap = [] if not lines or not lines[-1].strip() else ["\n"]
-        return "".join(lines + gap + ["data:\n"] + [b + "\n" for b in block])
+        # at the column of the other top-level keys (a whole policy may be indented)
+        margin = top.lc.key(next(iter(top)))[1] if top else 0
+        block = data_entries(entries, margin + 2, note=NOTE)
+        at = _before_document_end(lines)
+        gap = [] if not at or not lines[at - 1].strip() else [nl]
+        head = [" " * margin + f"data:{nl}"]
+        return "".join(lines[:at] + gap + head + [b + nl for b in block] + lines[at:])
     data = top["data"]
     data_line = top.lc.key("data")[0]
     later = sorted(top.lc.key(k)[0] for k in top if top.lc.key(k)[0] > data_line)
@@ -81,15 +131,11 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
         at = _end_of_section(lines, data_line, stop, indent)
     elif isinstance(data, CommentedMap):
         # `data: {}`: the entries go right below, as a block.
-        head = lines[data_line]
-        value_col = top.lc.value("data")[1]
-        rest = head[value_col:].replace("{}", "", 1).strip()
-        lines[data_line] = head[:value_col].rstrip() + (f" {rest}" if rest else "") + "\n"
-        indent = _indent(head) + 2
-        at = data_line + 1
+        indent = _indent(lines[data_line]) + 2
+        at = _open_empty_flow(lines, top.lc.value("data"), data_line, nl, shown)
     else:
         raise UsageError(f"{shown}:{data_line + 1}: data: must be a mapping of data entries")
-    block = [b + "\n" for b in data_entries(entries, indent, note=NOTE)]
+    block = [b + nl for b in data_entries(entries, indent, note=NOTE)]
     return "".join(lines[:at] + block + lines[at:])
 
 

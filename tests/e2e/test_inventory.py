@@ -89,6 +89,20 @@ def test_csv_is_spreadsheet_safe(tmp_path, monkeypatch):
     assert all(not c.startswith("=") for row in ropa for c in row)
 
 
+def test_csv_has_a_row_for_every_datum(tmp_path, monkeypatch):
+    # A datum with no column, field, query, recipient or retention yet had no row at all.
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\ncontroller: {name: Shop, contact: a@b.example}\n"
+        "purposes: {p: {description: Do it., basis: contract}}\n"
+        "data:\n  x: {label: Name, category: user.name, purposes: [p], retention: P1Y}\n"
+        "  y: {label: Hobby, category: user, purposes: [p]}\n",
+        encoding="utf-8",
+    )
+    rows = list(csv.reader(io.StringIO(run(["-f", "csv"], monkeypatch, cwd=tmp_path).stdout)))
+    assert [r[0] for r in rows[1:]] == ["x", "y"]
+    assert rows[2][3:7] == ["declared", "", "", "p"]
+
+
 def test_dot_labels_cannot_inject_attributes(tmp_path, monkeypatch):
     (tmp_path / "cnsnt.yaml").write_text(
         "cnsnt: 1\ncontroller: {name: Shop, contact: a@b.example}\n"
@@ -144,6 +158,35 @@ def test_ropa_names_what_the_policy_does_not_state(tmp_path, monkeypatch):
     ]
     assert "warning: not stated in the policy" in result.stderr
     assert run(["--ropa", "-f", "svg"], monkeypatch, cwd=tmp_path).exit_code == 2
+
+
+def test_ropa_names_data_and_recipients_no_activity_shows(tmp_path, monkeypatch):
+    # One activity per defined purpose: data for no defined purpose, and a purpose or
+    # recipient named but not defined, dropped out of the record without a word.
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\ncontroller: {name: Shop, contact: a@b.example}\n"
+        "purposes: {p: {description: Do it., basis: contract}}\n"
+        "recipients:\n  idle: {name: Idle Ltd, country: IE}\n"
+        "  odd: {name: Odd Ltd, country: IE, purposes: [typo]}\n"
+        "data:\n  x: {label: Name, category: user.name, purposes: [p, profiling], recipients: [ghost],\n"
+        "      retention: P1Y}\n"
+        "  y: {label: Nick, category: user.name, purposes: [], retention: P1Y}\n",
+        encoding="utf-8",
+    )
+    result = run(["--ropa", "-f", "json"], monkeypatch, cwd=tmp_path)
+    assert result.exit_code == 0
+    gaps = json.loads(result.stdout)["gaps"]
+    for part in [
+        "purposes.profiling: named by data.x",
+        "recipients.ghost: named by data.x",
+        "data.y.purposes",
+        "purposes.typo: named by recipients.odd",
+        "recipients.idle.purposes",
+        "recipients.odd.purposes",
+    ]:
+        assert any(g.startswith(part) for g in gaps), part
+    assert not any(g.startswith("data.x.purposes") for g in gaps)
+    assert "not stated in the policy: data.y.purposes" in result.stderr
 
 
 def test_ropa_html_is_self_contained_and_escaped(tmp_path, monkeypatch):

@@ -91,3 +91,17 @@ def test_writable_file_is_still_replaced_atomically_with_its_mode(tmp_path: Path
     assert target.read_text() == "NEW\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.md"]  # no temporary file left
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="needs /dev/fd")
+def test_devices_and_pipes_are_written_directly() -> None:
+    # `-o /dev/null` failed (fsync of a device: EINVAL) and `-o /dev/stdout` into a pipe
+    # failed too (the link resolves to 'pipe:[...]', no path): both exit 2, nothing written.
+    write_atomic(Path(os.devnull), "NEW\n")
+    read, write = os.pipe()
+    try:
+        write_atomic(Path(f"/dev/fd/{write}"), "through the pipe\n")
+        assert os.read(read, 100) == b"through the pipe\n"
+    finally:
+        os.close(read)
+        os.close(write)

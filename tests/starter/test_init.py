@@ -227,15 +227,93 @@ def test_update_adds_back_a_removed_entry_under_a_free_name(tmp_path: Path):
     assert "added by cnsnt init --update" in target.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("data_section", ["", "data: {}\n", 'data: {}  # to do\nignore: ["*.created_at"]\n'])
+@pytest.mark.parametrize(
+    "data_section",
+    [
+        "",
+        "data: {}\n",
+        'data: {}  # to do\nignore: ["*.created_at"]\n',
+        # an empty mapping spelt with a space, on the next line, or over two lines: --update
+        # failed on a YAML error in a temporary file the user never sees
+        "data: { }\n",
+        'data:\n  {}\nignore: ["*.created_at"]\n',
+        "data: {\n  }  # to do\n",
+        # a document end marker: the entries went after it, into a second document
+        "...\n",
+        "data: {}\n...\n# after the end\n",
+    ],
+)
 def test_update_without_data_entries(project: Path, data_section: str):
     target = project / "cnsnt.yaml"
     head = "cnsnt: 1  # keep me\nsources:\n  schemas: [{path: db/schema.sql}]\n"
     target.write_text(head + data_section)
-    assert run("init", str(project), "--update").exit_code == 0
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 0, result.stderr
     text = target.read_text()
     assert text.startswith(head)
     assert "members.email" in load_policy(target).data["email"].columns
+    for kept in ("# to do", 'ignore: ["*.created_at"]', "\n...\n", "# after the end"):
+        assert (kept in text) == (kept in "\n" + data_section), kept
+    assert run("init", str(project), "--update").exit_code == 0 and target.read_text() == text
+
+
+def test_update_of_entries_ending_at_a_document_end_marker(project: Path):
+    target = project / "cnsnt.yaml"
+    original = (
+        "cnsnt: 1\nsources:\n  schemas: [{path: db/schema.sql}]\n"
+        "data:\n  codes:\n    category: user\n    columns: [countries.code]\n...\n"
+    )
+    target.write_text(original)
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text()
+    assert text.startswith(original[: -len("...\n")]) and text.endswith("\n...\n")
+    assert "members.email" in load_policy(target).data["email"].columns
+
+
+def test_update_of_an_indented_policy_without_data_entries(project: Path):
+    # The whole policy indented: data: went to column 0, a YAML error in a temporary file.
+    target = project / "cnsnt.yaml"
+    original = "  cnsnt: 1\n  sources:\n    schemas: [{path: db/schema.sql}]\n"
+    target.write_text(original)
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text().startswith(original + "\n  data:\n    email:")
+    assert "members.email" in load_policy(target).data["email"].columns
+
+
+def test_a_policy_init_would_make_invalid_is_named_by_its_own_file(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import cnsnt.starter.run as starter_run
+
+    target = project / "cnsnt.yaml"
+    original = "cnsnt: 1\nsources:\n  schemas: [{path: db/schema.sql}]\n"
+    target.write_text(original)
+    monkeypatch.setattr(starter_run, "add_entries", lambda text, entries, shown: text + "data: [\n")
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 2 and target.read_text() == original
+    assert f"{target.as_posix()} not written" in result.stderr and "of the new text" in result.stderr
+    assert "cnsnt-init-" not in result.stderr and "report it" in result.stderr
+
+
+def test_update_keeps_the_line_breaks_of_a_crlf_policy(project: Path):
+    # Every line of a policy saved with Windows line breaks came back with Unix ones: a
+    # diff of the whole file, where --update promises to change no existing line.
+    target = project / "cnsnt.yaml"
+    original = (
+        "cnsnt: 1  # keep me\r\nsources:\r\n  schemas: [{path: db/schema.sql}]\r\n"
+        "data:\r\n  codes:  # ours\r\n    category: user\r\n    columns: [countries.code]\r\n"
+        "\r\nignore: []\r\n"
+    )
+    target.write_bytes(original.encode())
+    result = run("init", str(project), "--update")
+    assert result.exit_code == 0, result.stderr
+    raw = target.read_bytes().decode()
+    assert raw.count("\n") == raw.count("\r\n") > original.count("\n")
+    assert raw.startswith(original.split("\r\n\r\n")[0]) and raw.endswith("\r\n\r\nignore: []\r\n")
+    assert "members.email" in load_policy(target).data["email"].columns
+    assert run("init", str(project), "--update").exit_code == 0 and target.read_bytes().decode() == raw
 
 
 def test_update_needs_a_valid_policy_first(project: Path):

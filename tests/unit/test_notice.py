@@ -154,6 +154,34 @@ def test_check_of_json_ignores_formatting(tmp_path):
     assert check_notice(policy, compact).ok
 
 
+def test_check_reads_a_notice_saved_with_a_byte_order_mark_or_crlf(tmp_path):
+    # An editor on Windows saves the published copy with a BOM (and CRLF): --check said
+    # "edited by hand" (JSON: "carries no version") of a notice whose words all match.
+    policy = load(tmp_path)
+    for fmt in ("markdown", "html", "json"):
+        published = render_notice(policy, lang="en", fmt=fmt).text
+        for saved in (
+            "\ufeff" + published,
+            published.replace("\n", "\r\n"),
+            "\ufeff" + published.replace("\n", "\r\n"),
+        ):
+            verdict = check_notice(policy, saved)
+            assert verdict.ok, (fmt, verdict.reason)
+
+
+def test_the_general_category_is_named_in_the_notice_language(tmp_path):
+    # `category: user` (what cnsnt init gives a field of unknown kind) showed the taxonomy's
+    # English name, "User Data", in the category column of a notice in any language.
+    from cnsnt.notices.i18n import translations
+
+    policy = load(tmp_path, POLICY.replace("category: user.contact.email", "category: user"))
+    for code in LANGUAGES:
+        doc = json.loads(render_notice(policy, lang=code, fmt="json", preset="ccpa").text)
+        name = doc["data"][0]["category_name"]
+        assert name == translations(code).gettext("Personal data"), code
+        assert name != "User Data" or code == "en"
+
+
 def test_missing_translation_is_a_warning_and_marked_never_silent(tmp_path):
     policy = load(tmp_path)
     result = render_notice(policy, lang="ru", fmt="html")
@@ -208,13 +236,34 @@ HOSTILE = POLICY.replace(
 def test_markdown_escapes_every_policy_string(tmp_path):
     text = render_notice(load(tmp_path, HOSTILE), lang="en", layer="short").text
     assert "<script>" not in text and "[link](" not in text
-    assert r"\<script\>alert(1)\</script\> \| \*bold\* \[link\](javascript:x) # \&amp;" in text
+    assert r"\<script\>alert(1)\</script\> \| \*bold\* \[link\](javascript:x) \# \&amp;" in text
     assert r"Mailer \</td\> Inc." in text  # escaped once, also inside macros
     row = next(line for line in text.splitlines() if line.startswith("| Your email"))
     assert row.count(" | ") == 4  # the pipe in the text did not add a column
     assert md_escape("# heading", block=True) == r"\# heading"
     assert md_escape("1. item", block=True) == r"1\. item"
     assert md_escape("2026. március 1.") == "2026. március 1."
+
+
+def test_markdown_keeps_policy_text_that_looks_like_block_markup(tmp_path):
+    # A label starting a list item ("- # of orders: 1 year") became a heading and lost its
+    # '#'; "1. Email" and "- nick" became nested lists; a heading's trailing " #" vanished.
+    from markdown_it import MarkdownIt
+
+    policy = POLICY.replace(
+        "label: {en: Your email address, it: Il tuo indirizzo email}", 'label: "# of emails"'
+    ).replace(
+        "description: {en: To hold your table., it: Per tenerti il tavolo.}", 'description: "To hold table #"'
+    )
+    for label in ("# of emails", "1. Email", "- nick", "+ nick", "> nick"):
+        text = render_notice(load(tmp_path, policy.replace("# of emails", label)), lang="en").text
+        tokens = MarkdownIt("commonmark").enable("table").parse(text)
+        kinds = [t.type for t in tokens]
+        assert kinds.count("heading_open") == 12, label  # title, 9 sections, 2 purposes: no more
+        assert "ordered_list_open" not in kinds and "blockquote_open" not in kinds, label
+        inline = [t.content for t in tokens if t.type == "inline"]
+        assert any(line.replace("\\", "") == f"{label}: 2 years" for line in inline), label
+        assert "To hold table \\#" in inline
 
 
 def test_html_escapes_every_policy_string(tmp_path):

@@ -110,3 +110,63 @@ def test_special_data_on_a_contract_basis_never_gives_a_publishable_notice(tmp_p
         cli = run(["notice", "--no-audit", "-f", fmt, "-o", str(out)], tmp_path, monkeypatch)
         assert cli.exit_code == 1 and not out.exists()
         assert "cnsnt.yaml:6:3: CN206" in cli.stderr
+
+
+def test_data_for_an_undefined_purpose_or_recipient_never_gives_a_publishable_notice(tmp_path, monkeypatch):
+    # The notice can only state purposes and recipients the policy defines: a misspelt
+    # one, or none at all, would silently drop from what the customer is told.
+    head = (
+        "cnsnt: 1\n"
+        "controller: {name: Shop, contact: privacy@shop.example, authority: Garante}\n"
+        "notice: {automated_decisions: We decide nothing by computer alone.}\n"
+        "purposes: {orders: {description: To deliver your order., basis: contract}}\n"
+        "recipients: {courier: {name: Fast Courier, country: IT, purposes: [orders]}}\n"
+        "data:\n"
+    )
+    cases = {
+        "purpose": (
+            "  email: {label: Email, category: user.contact.email, purposes: [orders, profiling],\n"
+            "          retention: P1Y, required: true}\n",
+            "7:74: CN103",
+            "profiling",
+        ),
+        "recipient": (
+            "  email: {label: Email, category: user.contact.email, purposes: [orders],\n"
+            "          recipients: [ad_network], retention: P1Y, required: true}\n",
+            "8:24: CN103",
+            "ad_network",
+        ),
+        "none": (
+            "  email: {label: Email, category: user.contact.email, purposes: [],\n"
+            "          retention: P1Y, required: true}\n",
+            "7:3: CN102",
+            "email",
+        ),
+    }
+    from cnsnt.api import notice
+    from cnsnt.policy.loader import load_policy
+
+    for name, (entry, rule, named) in cases.items():
+        project = tmp_path / name
+        project.mkdir()
+        (project / "cnsnt.yaml").write_text(head + entry, encoding="utf-8")
+        result = notice(load_policy(project / "cnsnt.yaml"), with_audit=False)
+        assert [b.rule for b in result.blockers] == [rule[-5:]], name
+        assert named in result.blockers[0].message and not result.publishable
+        out = project / "notice.md"
+        cli = run(["notice", "--no-audit", "-o", str(out)], project, monkeypatch)
+        assert cli.exit_code == 1 and not out.exists()
+        assert f"error: cnsnt.yaml:{rule}" in cli.stderr
+    # a waiver for a rule that does not exist is the audit's business, not the notice's
+    project = tmp_path / "waiver"
+    project.mkdir()
+    (project / "cnsnt.yaml").write_text(
+        head.replace(
+            "recipients:",
+            "waivers: [{rule: CN999, field: x.y, reason: old, expires: 2099-01-01}]\nrecipients:",
+        )
+        + "  email: {label: Email, category: user.contact.email, purposes: [orders],\n"
+        "          retention: P1Y, required: true}\n",
+        encoding="utf-8",
+    )
+    assert notice(load_policy(project / "cnsnt.yaml"), with_audit=False).blockers == []
