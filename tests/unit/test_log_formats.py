@@ -613,3 +613,58 @@ def test_stderr_severity_is_the_first_word_before_two_spaces(
     from cnsnt.sources.queries.formats.postgres_stderr import find_severity
 
     assert find_severity(line) == expected
+
+
+def test_stderr_severity_search_is_linear_on_a_line_of_many_colons() -> None:
+    """The word before each `:  ` was found by copying the line up to it: quadratic (4 MB of
+    `a:  ` took minutes)."""
+    from cnsnt.sources.queries.formats.postgres_stderr import find_severity
+    from tests.hostile.growth import assert_linear
+
+    assert_linear(find_severity, lambda n: "a:  " * n, 20_000)
+    assert find_severity("a:  " * 1000 + "b\tLOG:  x") == (4002, 4008, "LOG")
+
+
+ANALYST_TEXT = "SELECT allergies FROM customers"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "old", "role"),
+    [
+        ("pg.log", STDERR, ANALYST_TEXT, "analyst"),
+        ("pg.csv", CSVLOG, ANALYST_TEXT, "analyst"),
+        ("pg.json", JSONLOG, ANALYST_TEXT, "analyst"),
+        ("audit.log", PGAUDIT, "SELECT total FROM orders WHERE customer_id = 3", "billing_app"),
+        ("general.log", GENERAL, ANALYST_TEXT, "analyst"),
+        ("slow.log", SLOW, ANALYST_TEXT, "analyst"),
+    ],
+)
+def test_a_server_log_statement_over_the_size_limit_is_reported_not_parsed(
+    tmp_path: Path, tables: list[Table], name: str, text: str, old: str, role: str
+) -> None:
+    """`--max-statement-size` held for query files and `lines` logs only: a 4 MB statement in
+    a server log was parsed (2 GB of memory, 30 s)."""
+    from cnsnt.sources.base import Limits
+
+    path = tmp_path / name
+    path.write_text(text)
+    whole = read(path, tables, None)
+    long = "SELECT allergies FROM customers WHERE" + " id = 1 OR" * 100 + " id = 2"
+    path.write_text(text.replace(old, long))
+    ctx = SourceContext(
+        base_dir=tmp_path,
+        tables=list(tables),
+        jobs=1,
+        policy_purposes=("marketing", "billing"),
+        roles=dict(ROLES),
+        limits=Limits(statement_bytes=1000),
+    )
+    spec = SourceSpec("queries", path.name, tmp_path, Location("cnsnt.yaml", 3))
+    ev = read_queries(path, spec, ctx)
+    assert got(ev) == [q for q in got(whole) if q[1] != role]
+    [problem] = [p for p in ev.problems if p not in whole.problems]
+    assert len(ev.problems) == len(whole.problems) + 1
+    assert problem.location.line == next(q[0] for q in got(whole) if q[1] == role)
+    assert problem.message.startswith("statement of 1,0")
+    assert "over the statement size limit (1,000): not parsed" in problem.message
+    assert ev.counts["statements"] == whole.counts["statements"]

@@ -28,6 +28,7 @@ from cnsnt.sources.queries.common import (
     Note,
     attribution,
     note_problems,
+    oversize_problem,
     parse_directives,
     unknown_purpose_problems,
     workers,
@@ -64,6 +65,8 @@ class RangeResult:
     """reason -> [first line index, records, lines]."""
     notes: dict[str, list[int]] = field(default_factory=dict)
     """message -> [first line index, occurrences]: bounded however often it recurs."""
+    oversize: list[tuple[int, int]] = field(default_factory=list)
+    """(line index, characters) of each statement over the statement size limit."""
 
     def note(self, line: int, message: str) -> None:
         """Count one annotation or stream problem."""
@@ -82,10 +85,16 @@ def _annotation(text: str, dialect: str, line: int) -> tuple[Annotation | None, 
 
 
 def scan_range(
-    fmt_cls: type[LogFormat], settings: Settings, path: str, start: int, end: int, dialect: str
+    fmt_cls: type[LogFormat], settings: Settings, path: str, start: int, end: int, dialect: str,
+    limit: int = 0,
 ) -> RangeResult:
-    """Shapes of the records that start in [start, end); line indexes relative to the range."""
+    """Shapes of the records that start in [start, end); line indexes relative to the range.
+
+    A statement longer than `limit` characters (0: no limit) is listed, not fingerprinted:
+    it would not be parsed.
+    """
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 27))
+    longest = limit if limit > 0 else sys.maxsize
     fmt = fmt_cls(settings)
     fingerprint = Fingerprinter(dialect).fingerprint
     out = RangeResult()
@@ -117,6 +126,9 @@ def scan_range(
                 continue
             # `_add`, inline: this runs once per statement of the log.
             text = rec.text
+            if len(text) > longest:
+                out.oversize.append((rec.line, len(text)))
+                continue
             annotation = None
             # One scan in C (memchr) for the colon both spellings need, before the two
             # word searches: most statements have no colon at all.
@@ -182,6 +194,7 @@ def read_log(
     fmt = fmt_cls(settings)
     size = path.stat().st_size
     jobs = workers(ctx.jobs)
+    limit = ctx.limits.statement_bytes
     if compression(path) or not fmt_cls.splittable:
         ranges = [(0, sys.maxsize)]
     elif jobs > 1 and size >= PARALLEL_BYTES:
@@ -190,26 +203,33 @@ def read_log(
         ranges = [(0, size)] if size else []
     if len(ranges) > 1:
         with WorkerPool(jobs) as pool:
-            futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect)
+            futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect, limit)
                        for a, b in ranges]
             weights = [b - a for a, b in ranges]
             results = pool.results(futures, weights, ctx.progress, "Reading query log", size)
     else:
-        results = [scan_range(fmt_cls, settings, str(path), a, b, dialect) for a, b in ranges]
-    return merge(results, shown, attribution(spec, ctx), fmt_cls.name)
+        results = [scan_range(fmt_cls, settings, str(path), a, b, dialect, limit)
+                   for a, b in ranges]
+    return merge(results, shown, attribution(spec, ctx), fmt_cls.name, limit)
 
 
-def merge(results: list[RangeResult], shown: str, attr: Attribution, name: str) -> Gathered:
+def merge(
+    results: list[RangeResult], shown: str, attr: Attribution, name: str, limit: int = 0
+) -> Gathered:
     """The ranges' shapes in file order, with absolute lines and roles."""
     gathered = Gathered()
     skipped: dict[str, list[int]] = {}
     notes: dict[str, list[int]] = {}
+    oversize: list[SourceProblem] = []
     base = 0
     empty = Annotation()
     for res in results:
         for message, (index, count) in res.notes.items():
             entry = notes.setdefault(message, [base + index + 1, 0])
             entry[1] += count
+        for index, size in res.oversize:
+            gathered.statements += 1
+            oversize.append(oversize_problem(size, limit, shown, base + index + 1))
         for reason, (index, records, lines) in res.skipped.items():
             entry = skipped.setdefault(reason, [base + index + 1, 0, 0])
             entry[1] += records
@@ -223,6 +243,7 @@ def merge(results: list[RangeResult], shown: str, attr: Attribution, name: str) 
             gathered.add(key, line, None, seen.text, seen.calls)
             gathered.statements += seen.calls - 1
         base += res.lines
+    gathered.problems.extend(oversize)  # in file order, however the log was cut
     for message, (line, count) in sorted(notes.items(), key=lambda kv: kv[1][0]):
         suffix = f" ({count:,} statements)" if count > 1 else ""
         gathered.problems.extend(note_problems([Note(line, message + suffix)], shown))
