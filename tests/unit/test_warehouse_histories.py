@@ -225,3 +225,48 @@ def test_parquet_when_pyarrow_is_missing(tmp_path: Path, tables: list[Table],
     spec = SourceSpec("queries", path.name, path.parent, Location("cnsnt.yaml", 3))
     [problem] = read_query_sources([spec], ctx(tmp_path, tables)).problems
     assert "install the optional 'pyarrow' package" in problem.message
+
+
+def test_a_jsonl_line_that_is_not_an_object_is_a_cn001(tmp_path: Path, tables: list[Table]) -> None:
+    """A line holding an array (rows batched by a tool), a string or null was dropped without
+    a word."""
+    rows = bigquery_rows()
+    lines = [json.dumps(rows[0]), json.dumps([rows[2]]), "null", json.dumps(rows[1])]
+    path = tmp_path / "jobs.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    ev = read(path, tables, "bigquery")
+    assert got(ev) == [(1, "billing@example.com", ("billing",), 2)]
+    [problem] = ev.problems
+    assert problem.location.line == 2 and problem.severity is Severity.WARNING
+    assert problem.message == "row skipped: not a JSON object (a JSON array); 2 rows"
+
+
+def test_a_history_statement_over_the_size_limit_is_reported_not_parsed(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    """`--max-statement-size` did not apply to warehouse exports: a 4 MB query text was
+    parsed (2 GB of memory, 26 s)."""
+    from cnsnt.sources.base import Limits
+
+    long = "SELECT allergies FROM customers WHERE" + " id = 1 OR" * 100 + " id = 2"
+    path = tmp_path / "history.csv"
+    write_csv(
+        path, SNOWFLAKE_HEADER, [*SNOWFLAKE_ROWS[:3], ["q5", long, "h5", "BOB", "ANALYST_RL", "2026-11-01"]]
+    )
+    limited = SourceContext(
+        base_dir=tmp_path,
+        tables=list(tables),
+        jobs=1,
+        policy_purposes=("marketing", "billing"),
+        roles=dict(ROLES),
+        limits=Limits(statement_bytes=1000),
+    )
+    spec = SourceSpec("queries", path.name, tmp_path, Location("cnsnt.yaml", 3), format=None)
+    ev = read_queries(path, spec, limited)
+    assert got(ev) == [(2, "MARKETING_RL", ("marketing",), 2), (4, "ANALYST_RL", (), 1)]
+    [problem] = ev.problems
+    assert problem.location.line == 6
+    assert problem.message.startswith(
+        f"statement of {len(long):,} characters is over the statement size limit (1,000): not parsed"
+    )
+    assert ev.counts["statements"] == 4

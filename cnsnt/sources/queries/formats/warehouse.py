@@ -32,6 +32,7 @@ from cnsnt.sources.queries.common import (
     Gathered,
     attribution,
     note_problems,
+    oversize_problem,
     parse_directives,
     unknown_purpose_problems,
 )
@@ -40,6 +41,9 @@ from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
 Rows = Generator[tuple[int, dict[str, Any]], None, None]
+#: What a JSON line holds when it is not an object (one row of an export each).
+_JSON_KINDS: dict[type, str] = {list: "array", str: "string", int: "number", float: "number",
+                                bool: "boolean", type(None): "null"}
 _COUNTS = ("calls", "count", "executions", "query_count", "execution_count", "n")
 
 
@@ -200,6 +204,9 @@ def _jsonl(path: Path, shown: str, problems: _Tally
                     continue
                 if isinstance(obj, dict):
                     yield number, _flatten(obj)
+                else:
+                    problems.add(number, "row skipped: not a JSON object",
+                                 f"a JSON {_JSON_KINDS.get(type(obj), 'value')}")
             if stream.problem:
                 problems.add(number + 1, stream.problem)
 
@@ -294,6 +301,7 @@ def read_history(
     fp = Fingerprinter(dialect)
     gathered = Gathered()
     problems = _Tally()
+    limit = ctx.limits.statement_bytes
     names, rows = _rows(path, shown, problems)
     if not set(names) & set(history.text):
         rows.close()
@@ -317,6 +325,10 @@ def read_history(
         except (ValueError, OverflowError):
             problems.add(line, "'calls' is not a number; counted once", repr(str(raw_calls)[:30]))
             calls = 1
+        if 0 < limit < len(text):
+            gathered.statements += calls
+            gathered.problems.append(oversize_problem(len(text), limit, shown, line))
+            continue
         annotation = empty
         if "cnsnt:" in text:
             annotation, notes = parse_directives((line, b) for b in comments_in(text, dialect))
