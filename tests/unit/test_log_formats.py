@@ -267,6 +267,28 @@ def test_mysql_general_log(tmp_path: Path, tables: list[Table], fmt: str | None)
     assert ev.problems == []
 
 
+def test_mysql_general_log_change_user_names_the_new_user(tmp_path: Path,
+                                                          tables: list[Table]) -> None:
+    """COM_CHANGE_USER (a pool handing a connection to another user) was not read: the
+    statements after it were attributed to the connection's first user."""
+    log = MYSQL_HEADER + """\
+2026-12-01T10:00:00.000001Z\t   11 Connect\tmailer@localhost on shop using TCP/IP
+2026-12-01T10:00:00.000002Z\t   11 Query\tSELECT email FROM customers WHERE id = 1
+2026-12-01T10:00:00.000003Z\t   11 Change user\tbilling_app@localhost on shop using TCP/IP
+2026-12-01T10:00:00.000004Z\t   11 Query\tSELECT total FROM orders WHERE customer_id = 7
+2026-12-01T10:00:00.000005Z\t   11 Change user\tAccess denied for user 'x'@'localhost' (using \
+password: YES)
+2026-12-01T10:00:00.000006Z\t   11 Query\tSELECT allergies FROM customers
+"""
+    path = tmp_path / "general.log"
+    path.write_text(log)
+    ev = read(path, tables, None)
+    assert [(q.location.line, q.role, q.purposes) for q in ev.queries] == [
+        (5, "mailer", ("marketing",)), (7, "billing_app", ("billing",)), (9, None, ()),
+    ]
+    assert ev.problems == []
+
+
 SLOW = MYSQL_HEADER + """\
 # Time: 2026-12-01T10:00:00.000001Z
 # User@Host: mailer[mailer] @ localhost []  Id:    11
