@@ -371,6 +371,29 @@ def test_byte_ranges_give_the_same_evidence_for_every_jobs(
     assert one.counts == two.counts
 
 
+def test_pgaudit_statement_logged_per_relation_counts_once_however_the_log_is_cut(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte range starting between two relation lines of one statement counted it again:
+    2,000 statements were 2,006 calls with --jobs 2 and 2,007 with --jobs 3."""
+    line = ("2026-12-01 10:00:0{s}.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,{i},1,READ,"
+            "SELECT,TABLE,public.{t},\"SELECT email FROM customers c JOIN orders o ON "
+            "o.customer_id = c.id WHERE c.id = {i}\",<not logged>\n")
+    path = tmp_path / "audit.log"
+    path.write_text("".join(line.format(s=i % 10, i=i, t=t) for i in range(1, 301)
+                            for t in ("customers", "orders")))
+    one = read(path, tables, None, jobs=1)
+    assert [(q.location.line, q.calls) for q in one.queries] == [(1, 300)]
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    cuts = scan_module._cuts(path, LOG_FORMATS["pgaudit"](), 8)
+    with path.open("rb") as fh:  # some range starts at a statement's second relation
+        assert any(fh.seek(a) >= 0 and b"public.orders" in fh.readline() for a, _ in cuts)
+    for jobs in (2, 3):
+        again = read(path, tables, None, jobs=jobs)
+        assert got(again) == got(one)
+        assert again.counts == one.counts
+
+
 def test_an_unparseable_statement_is_counted_and_the_rest_audited(tmp_path: Path,
                                                                   tables: list[Table]) -> None:
     bad = "".join(

@@ -14,7 +14,7 @@ import csv
 from collections.abc import Iterator
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Lines, Record, Skipped
+from cnsnt.sources.queries.formats.base import Edges, Lines, Record, Skipped
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 
 _FIELDS = 9
@@ -87,8 +87,12 @@ class PgAudit(PostgresStderr):
         """Tell whether these first lines look like this format."""
         return any("AUDIT: SESSION," in line for line in head)
 
+    _edges: Edges | None = None
+
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
+        self._edges = None
+        first: tuple[int, tuple[object, ...]] | None = None
         last: tuple[object, ...] | None = None
         for item in self.log_messages(lines, "AUDIT: "):
             if isinstance(item, Skipped):
@@ -102,10 +106,17 @@ class PgAudit(PostgresStderr):
                 yield Skipped(start, "pgAudit line with broken CSV quoting", count)
                 continue
             statement = row[7].strip()
-            user, database = fields["user"], fields["database"]
-            same = (user, database, row[1], row[2], statement)
+            user, database, application = fields["user"], fields["database"], fields["application"]
+            same = (user, database, application, row[1], row[2], statement)
             if same == last or not statement or statement == "<not logged>":
                 continue
+            if first is None:
+                first = (start, same)
             last = same
-            yield Record(start, statement, user, database, fields["application"],
-                         fields["client"])
+            yield Record(start, statement, user, database, application, fields["client"])
+        if first is not None:
+            self._edges = Edges(first[0], first[1], last)
+
+    def edges(self) -> Edges | None:
+        """What the first and last SESSION record of the scanned lines were."""
+        return self._edges

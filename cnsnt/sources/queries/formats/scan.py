@@ -34,7 +34,7 @@ from cnsnt.sources.queries.common import (
     workers,
 )
 from cnsnt.sources.queries.compressed import compression, open_log
-from cnsnt.sources.queries.formats.base import LogFormat, Settings, Skipped
+from cnsnt.sources.queries.formats.base import Edges, LogFormat, Settings, Skipped
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
@@ -67,6 +67,8 @@ class RangeResult:
     """message -> [first line index, occurrences]: bounded however often it recurs."""
     oversize: list[tuple[int, int]] = field(default_factory=list)
     """(line index, characters) of each statement over the statement size limit."""
+    edges: Edges | None = None
+    """The format's `edges` (pgAudit: its first and last record, to drop a repeat)."""
 
     def note(self, line: int, message: str) -> None:
         """Count one annotation or stream problem."""
@@ -145,6 +147,7 @@ def scan_range(
                 shapes[key] = Seen(rec.line, rec.calls, text)
             else:
                 seen.calls += rec.calls
+        out.edges = fmt.edges()
         # Every format reads all its lines; zip drew one number more at the end of the file.
         out.lines = next(counter) - (1 if to_the_end else 0)
         if fh.problem:
@@ -213,6 +216,20 @@ def read_log(
     return merge(results, shown, attribution(spec, ctx), fmt_cls.name, limit)
 
 
+def _drop_first(res: RangeResult, first_line: int) -> None:
+    """Uncount a range's first record, which repeats the previous range's last one.
+
+    It was counted in the first shape or the first oversize entry of its range (the one
+    at its line), or in neither when it has no shape (a comment alone).
+    """
+    if res.oversize and res.oversize[0][0] == first_line:
+        del res.oversize[0]
+        return
+    seen = next(iter(res.shapes.values()), None)
+    if seen is not None and seen.line == first_line:
+        seen.calls -= 1
+
+
 def merge(
     results: list[RangeResult], shown: str, attr: Attribution, name: str, limit: int = 0
 ) -> Gathered:
@@ -223,7 +240,12 @@ def merge(
     oversize: list[SourceProblem] = []
     base = 0
     empty = Annotation()
+    last: object = None
     for res in results:
+        if res.edges is not None:
+            if last is not None and res.edges.first == last:
+                _drop_first(res, res.edges.first_line)  # counted in the previous range
+            last = res.edges.last
         for message, (index, count) in res.notes.items():
             entry = notes.setdefault(message, [base + index + 1, 0])
             entry[1] += count
@@ -235,6 +257,8 @@ def merge(
             entry[1] += records
             entry[2] += lines
         for (fp, user, application, annotation), seen in res.shapes.items():
+            if not seen.calls:
+                continue  # only a dropped repeat: the shape is in an earlier range
             line = base + seen.line + 1
             ann = annotation or empty
             if ann.purposes:
