@@ -713,3 +713,55 @@ def test_a_server_log_statement_over_the_size_limit_is_reported_not_parsed(
     assert problem.message.startswith("statement of 1,0")
     assert "over the statement size limit (1,000): not parsed" in problem.message
     assert ev.counts["statements"] == whole.counts["statements"]
+
+
+@pytest.mark.parametrize(("name", "text", "lines"), [
+    ("pg.json", JSONLOG, [2, 3, 5]), ("pg.csv", CSVLOG, [2, 5, 7]),
+    ("general.log", GENERAL.replace(MYSQL_HEADER, ""), [2, 5, 9]),
+])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_a_server_log_with_a_bom_is_detected_and_read_whole(
+    tmp_path: Path, tables: list[Table], name: str, text: str, lines: list[int], encoding: str
+) -> None:
+    """With a BOM (a UTF-8 one, or UTF-16 as PowerShell's `>` writes) detection did not see
+    the format: a jsonlog was read as SQL and gave nothing at all, a csvlog one CN001."""
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    ev = read(path, tables, None)
+    check(ev, lines, [MAILER, BILLING, ANALYST])
+    assert ev.problems == []
+
+
+def test_json_lines_of_no_known_format_are_a_cn001_not_sql(tmp_path: Path,
+                                                           tables: list[Table]) -> None:
+    """Read as SQL (the fallback), JSON gave no statement and no problem: silently nothing."""
+    from cnsnt.sources.queries.reader import read_query_sources
+
+    (tmp_path / "export.jsonl").write_text('{"sql": "SELECT allergies FROM customers"}\n')
+    (tmp_path / "export.json").write_text('[\n  {"sql": "SELECT email FROM customers"}\n]\n')
+    specs = [SourceSpec("queries", name, tmp_path, Location("cnsnt.yaml", 3))
+             for name in ("export.jsonl", "export.json")]
+    ctx = SourceContext(base_dir=tmp_path, tables=list(tables), jobs=1)
+    ev = read_query_sources(specs, ctx)
+    assert ev.queries == []
+    assert [(p.location.path, p.message.split(" matching")[0]) for p in ev.problems] == [
+        ("export.json", "a JSON array"), ("export.jsonl", "JSON lines (keys: sql)"),
+    ]
+    assert all("name its format (one of: postgres_jsonlog" in p.message for p in ev.problems)
+
+
+def test_a_stderr_log_opening_with_connections_only_is_detected(tmp_path: Path,
+                                                                tables: list[Table]) -> None:
+    """A log whose first 200 lines held no statement (connections, checkpoints, or
+    `log_statement = mod`) was read as SQL: one 'cannot parse' CN001, its statements lost."""
+    noise = "".join(
+        f"2026-12-01 09:00:{i % 60:02d}.000 UTC [{i}] LOG:  connection received: host=[local]\n"
+        f"2026-12-01 09:00:{i % 60:02d}.000 UTC [{i}] mailer@shop LOG:  connection authorized: "
+        "user=mailer database=shop\n" for i in range(150)
+    )
+    path = tmp_path / "postgresql.log"
+    path.write_text(noise + STDERR)
+    assert detect(path) == "postgres_stderr"
+    ev = read(path, tables, None)
+    check(ev, [302, 306, 309], [MAILER, BILLING, ANALYST])
+    assert ev.problems == []

@@ -270,3 +270,13 @@ def test_a_history_statement_over_the_size_limit_is_reported_not_parsed(
         f"statement of {len(long):,} characters is over the statement size limit (1,000): not parsed"
     )
     assert ev.counts["statements"] == 4
+
+
+def test_a_utf16_export_is_detected_and_read(tmp_path: Path, tables: list[Table]) -> None:
+    """A UTF-16 export (Excel's or PowerShell's) was read as UTF-8: no header matched, and it
+    went to the SQL reader as one statement that does not parse."""
+    path = tmp_path / "history.csv"
+    write_csv(path, SNOWFLAKE_HEADER, SNOWFLAKE_ROWS)
+    path.write_text(path.read_text(), encoding="utf-16")
+    ev = read(path, tables, None)
+    assert got(ev) == [(2, "MARKETING_RL", ("marketing",), 2), (4, "ANALYST_RL", (), 1)]

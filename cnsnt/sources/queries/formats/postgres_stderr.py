@@ -172,9 +172,13 @@ class PostgresStderr(LogFormat):
     def sniff(cls, head: list[str]) -> bool:
         """Tell whether these first lines look like this format."""
         hits = [line for line in head if _SNIFF_MESSAGE.search(line)]
-        return bool(hits) and any(
-            "statement: " in line or "execute " in line or "duration: " in line for line in hits
-        )
+        if any("statement: " in line or "execute " in line or "duration: " in line
+               for line in hits):
+            return True
+        # No statement yet (connections and checkpoints first, or `log_statement = mod`):
+        # a log all of whose record lines are server messages (the last may be cut short).
+        records = [line for line in head if line.strip() and line[:1] != "\t"]
+        return len(hits) >= 2 and len(hits) >= len(records) - 1
 
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record: PostgreSQL indents continuations with a tab."""

@@ -156,10 +156,10 @@ def scan_range(
     return out
 
 
-def _cuts(path: Path, fmt: LogFormat, parts: int) -> list[tuple[int, int]]:
-    """Byte ranges of about equal size, each starting at a record start."""
+def _cuts(path: Path, fmt: LogFormat, parts: int, start: int = 0) -> list[tuple[int, int]]:
+    """Byte ranges of about equal size from `start`, each starting at a record start."""
     size = path.stat().st_size
-    cuts = [0]
+    cuts = [start]
     with path.open("rb") as fh:
         for i in range(1, parts):
             fh.seek(max(size * i // parts, cuts[-1]))
@@ -198,12 +198,14 @@ def read_log(
     size = path.stat().st_size
     jobs = workers(ctx.jobs)
     limit = ctx.limits.statement_bytes
+    with open_log(path, shown) as fh:
+        bom = 3 if fh.read(3) == b"\xef\xbb\xbf" else 0  # a UTF-8 BOM is not log text
     if compression(path) or not fmt_cls.splittable:
-        ranges = [(0, sys.maxsize)]
+        ranges = [(bom, sys.maxsize)]
     elif jobs > 1 and size >= PARALLEL_BYTES:
-        ranges = _cuts(path, fmt, jobs * _RANGES_PER_WORKER)
+        ranges = _cuts(path, fmt, jobs * _RANGES_PER_WORKER, bom)
     else:
-        ranges = [(0, size)] if size else []
+        ranges = [(bom, size)] if size > bom else []
     if len(ranges) > 1:
         with WorkerPool(jobs) as pool:
             futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect, limit)
