@@ -171,6 +171,32 @@ def test_pg_stat_statements_roles_and_calls(tmp_path: Path, tpch_tables: list[Ta
     ]
 
 
+def test_pg_stat_statements_rows_that_do_not_fit_the_header_are_reported(
+    tmp_path: Path, tpch_tables: list[Table]
+) -> None:
+    """A query with unquoted commas (`psql -A -F,` quotes nothing) was read cut at its first
+    comma, the rest dropped without a word; a row too short to hold a query was skipped."""
+    path = tmp_path / "pgss.csv"
+    path.write_text(
+        "rolname,calls,query\n"
+        "mailer,120,SELECT c_name FROM customer\n"
+        "ops,5,SELECT c_custkey, c_phone FROM customer\n"
+        "ops,2\n"
+        "mailer,1,SELECT o_orderkey, o_totalprice FROM orders\n"
+        "ops,7,SELECT o_totalprice FROM orders,\n"  # a trailing empty field is no shift
+    )
+    ev = read(path, ctx_for(tmp_path, tpch_tables), format="pg_stat_statements",
+              dialect="postgres")
+    assert [(q.location.line, q.role, q.calls) for q in ev.queries] == [(2, "mailer", 120),
+                                                                        (6, "ops", 7)]
+    assert [(p.location.line, p.severity, p.message) for p in ev.problems] == [
+        (3, Severity.WARNING,
+         "2 rows skipped: more fields than the header (a query with unquoted commas?)"),
+        (4, Severity.WARNING, "row skipped: too few fields to reach the 'query' column"),
+    ]
+    assert ev.counts["statements"] == 5
+
+
 def test_pg_stat_statements_without_query_column(tmp_path: Path,
                                                  tpch_tables: list[Table]) -> None:
     path = tmp_path / "pgss.csv"

@@ -280,3 +280,17 @@ def test_a_utf16_export_is_detected_and_read(tmp_path: Path, tables: list[Table]
     path.write_text(path.read_text(), encoding="utf-16")
     ev = read(path, tables, None)
     assert got(ev) == [(2, "MARKETING_RL", ("marketing",), 2), (4, "ANALYST_RL", (), 1)]
+
+
+def test_a_row_with_more_fields_than_the_header_is_reported(tmp_path: Path,
+                                                            tables: list[Table]) -> None:
+    """A query text with unquoted commas shifted the row's fields: read without a word."""
+    path = tmp_path / "history.csv"
+    write_csv(path, SNOWFLAKE_HEADER, SNOWFLAKE_ROWS[:2])
+    with path.open("a") as fh:
+        fh.write("q9,SELECT name, allergies FROM customers,h9,BOB,ANALYST_RL,2026-11-01\n")
+    ev = read(path, tables, "snowflake")
+    assert got(ev) == [(2, "MARKETING_RL", ("marketing",), 2)]
+    [problem] = ev.problems
+    assert problem.location.line == 4 and problem.severity is Severity.WARNING
+    assert problem.message == "row skipped: more fields than the header (7 fields, the header 6)"

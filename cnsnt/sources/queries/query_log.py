@@ -316,8 +316,15 @@ def _dedupe(problems: list[SourceProblem]) -> list[SourceProblem]:
     return list(seen.values())
 
 
-def _rows(path: Path, shown: str, chunk: int = 1 << 20) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV export with the line each starts on, streamed (shared decoding)."""
+def _rows(
+    path: Path, shown: str, chunk: int = 1 << 20
+) -> Iterator[tuple[int, dict[str, str], str | None]]:
+    """Rows of a CSV export with the line each starts on, streamed (shared decoding).
+
+    The third item says why a row cannot be read as the header names it: more fields
+    than the header (a query with unquoted commas, as `psql -A -F,` writes it, would be
+    read cut at its first comma) or too few to reach the query.
+    """
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
     lines = text_lines(path, shown, chunk)
     try:
@@ -344,8 +351,14 @@ def _rows(path: Path, shown: str, chunk: int = 1 << 20) -> Iterator[tuple[int, d
                 return
             except csv.Error as exc:
                 raise SourceError(f"malformed CSV: {exc}", Location(shown, start)) from None
-            if row:
-                yield start, dict(zip(names, row, strict=False))
+            if not row:
+                continue
+            odd = None
+            if len(row) > len(names) and any(f.strip() for f in row[len(names):]):
+                odd = "more fields than the header (a query with unquoted commas?)"
+            elif len(row) <= names.index("query"):
+                odd = "too few fields to reach the 'query' column"
+            yield start, dict(zip(names, row, strict=False)), odd
     finally:
         lines.close()
 
@@ -358,9 +371,14 @@ def read_pg_stat_statements(
     fp = Fingerprinter(dialect or "postgres")
     gathered = Gathered()
     limit = ctx.limits.statement_bytes
-    for number, (line, row) in enumerate(_rows(path, shown, ctx.chunk_chars)):
+    odd_rows: dict[str, list[int]] = {}  # why -> [first line, rows]
+    for number, (line, row, odd) in enumerate(_rows(path, shown, ctx.chunk_chars)):
         if number % 256 == 255:
             ctx.check_time("reading the export")
+        if odd is not None:
+            gathered.statements += 1
+            odd_rows.setdefault(odd, [line, 0])[1] += 1
+            continue
         text = (row.get("query") or "").strip()
         if not text:
             continue
@@ -373,6 +391,10 @@ def read_pg_stat_statements(
         except Exception as exc:  # noqa: BLE001 - one odd row costs that row only
             gathered.statements += 1
             gathered.problems.append(statement_failed(exc, shown, line))
+    for why, (line, count) in odd_rows.items():
+        rows = f"{count:,} rows" if count > 1 else "row"
+        gathered.problems.append(SourceProblem(f"{rows} skipped: {why}", Location(shown, line),
+                                               shown, severity=Severity.WARNING))
     gathered.problems = _dedupe(gathered.problems)
     return gathered
 

@@ -164,6 +164,11 @@ def _csv(path: Path, shown: str, problems: _Tally
                 except csv.Error as exc:
                     problems.add(start, "row skipped: malformed CSV", str(exc))
                     continue
+                if len(row) > len(names) and any(f.strip() for f in row[len(names):]):
+                    # a text with unquoted commas: its fields would be read shifted
+                    problems.add(start, "row skipped: more fields than the header",
+                                 f"{len(row)} fields, the header {len(names)}")
+                    continue
                 if row:
                     yield start, dict(zip(names, row, strict=False))
             if stream.problem:
