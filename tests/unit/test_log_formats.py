@@ -620,6 +620,21 @@ def test_jsonlog_fast_decode_agrees_with_json_loads() -> None:
         assert got == expected, raw
 
 
+def test_a_jsonlog_line_of_a_latin1_server_is_read_not_skipped(tmp_path: Path,
+                                                               tables: list[Table]) -> None:
+    """A server whose encoding is LATIN1 writes its text's bytes into the JSON as they are:
+    the line was skipped as 'not valid JSON', its statement lost (stderr and csvlog read
+    such bytes replaced)."""
+    line = JSONLOG.splitlines(keepends=True)[4].replace(
+        "SELECT allergies FROM customers", "SELECT allergies FROM customers WHERE name = 'Jos\u00e9'")
+    path = tmp_path / "postgresql.json"
+    path.write_bytes(JSONLOG.encode() + line.encode("latin-1"))
+    ev = read(path, tables, None)
+    assert [(q.location.line, q.role) for q in ev.queries][-2:] == [(5, "analyst"), (6, "analyst")]
+    assert ev.queries[-1].text == "SELECT allergies FROM customers WHERE name = 'Jos\ufffd'"
+    assert ev.problems == []
+
+
 @pytest.mark.parametrize(
     ("prefix", "user", "database"),
     [
