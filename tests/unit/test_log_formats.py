@@ -394,6 +394,29 @@ def test_pgaudit_statement_logged_per_relation_counts_once_however_the_log_is_cu
         assert again.counts == one.counts
 
 
+def test_pgaudit_log_statement_once_and_off(tmp_path: Path, tables: list[Table]) -> None:
+    """With `pgaudit.log_statement_once = on` a statement's later relation records carry
+    `<previously logged>`: each was counted as a statement of its own and reported as one
+    that does not parse (a CN001 error). With `pgaudit.log_statement = off` no record has
+    a statement, and they were dropped without a word."""
+    audit = "2026-12-01 10:00:0{i}.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,{i},1,READ,SELECT,TABLE,"
+    text = '"SELECT email FROM customers c JOIN orders o ON o.customer_id = c.id",<none>\n'
+    log = "".join(
+        audit.format(i=i) + "public.customers," + text
+        + audit.format(i=i) + "public.orders,<previously logged>,<previously logged>\n"
+        for i in range(1, 4)
+    ) + audit.format(i=4) + "public.orders,<not logged>,<not logged>\n"
+    path = tmp_path / "audit.log"
+    path.write_text(log)
+    ev = read(path, tables, None)
+    assert [(q.location.line, q.role, q.calls) for q in ev.queries] == [(1, "mailer", 3)]
+    assert ev.counts["statements"] == 3
+    [problem] = ev.problems
+    assert problem.location.line == 7 and problem.severity is Severity.WARNING
+    assert problem.message.startswith("1 record (1 line) skipped as pgaudit: pgAudit record "
+                                      "without its statement text (pgaudit.log_statement = off)")
+
+
 def test_an_unparseable_statement_is_counted_and_the_rest_audited(tmp_path: Path,
                                                                   tables: list[Table]) -> None:
     bad = "".join(
