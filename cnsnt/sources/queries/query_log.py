@@ -239,13 +239,13 @@ def _read_lines(
 ) -> Gathered:
     attr = attribution(spec, ctx)
     size = os.stat(path).st_size
-    with open_source(path, shown) as fh:
+    with _open_log(path, shown) as fh:  # decompressed: a `.gz` log's BOM is inside it
         bom = 3 if fh.read(3) == b"\xef\xbb\xbf" else 0  # a UTF-8 BOM is not log text
     jobs = workers(ctx.jobs)
     limit = ctx.limits.statement_bytes
     deadline = ctx.deadline.end if ctx.deadline is not None else None
     if compression(path):
-        ranges = [(0, sys.maxsize)]  # a compressed stream is read in one pass
+        ranges = [(bom, sys.maxsize)]  # a compressed stream is read in one pass
     elif ctx.log_ranges > 0:
         ranges = _ranges(path, shown, ctx.log_ranges, bom)
     elif jobs > 1 and size >= PARALLEL_BYTES:
