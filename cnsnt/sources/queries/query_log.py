@@ -318,17 +318,20 @@ def _dedupe(problems: list[SourceProblem]) -> list[SourceProblem]:
 
 def _rows(
     path: Path, shown: str, chunk: int = 1 << 20
-) -> Iterator[tuple[int, dict[str, str], str | None]]:
+) -> Iterator[tuple[int, dict[str, str], str | None, int]]:
     """Rows of a CSV export with the line each starts on, streamed (shared decoding).
 
-    The third item says why a row cannot be read as the header names it: more fields
-    than the header (a query with unquoted commas, as `psql -A -F,` writes it, would be
-    read cut at its first comma) or too few to reach the query.
+    The third item says why a row cannot be read as the header names it: broken quoting,
+    more fields than the header (a query with unquoted commas, as `psql -A -F,` writes
+    it, would be read cut at its first comma) or too few to reach the query. The fourth
+    is how many lines the row spans.
     """
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
     lines = text_lines(path, shown, chunk)
     try:
-        reader = csv.reader(lines)
+        # Strict: a quote left open or stray is an error of that row (the reader goes on
+        # after it), never a field that quietly swallows the rows after it.
+        reader = csv.reader(lines, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -350,7 +353,8 @@ def _rows(
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise SourceError(f"malformed CSV: {exc}", Location(shown, start)) from None
+                yield start, {}, f"malformed CSV ({exc})", reader.line_num - start + 1
+                continue
             if not row:
                 continue
             odd = None
@@ -358,7 +362,7 @@ def _rows(
                 odd = "more fields than the header (a query with unquoted commas?)"
             elif len(row) <= names.index("query"):
                 odd = "too few fields to reach the 'query' column"
-            yield start, dict(zip(names, row, strict=False)), odd
+            yield start, dict(zip(names, row, strict=False)), odd, reader.line_num - start + 1
     finally:
         lines.close()
 
@@ -371,13 +375,15 @@ def read_pg_stat_statements(
     fp = Fingerprinter(dialect or "postgres")
     gathered = Gathered()
     limit = ctx.limits.statement_bytes
-    odd_rows: dict[str, list[int]] = {}  # why -> [first line, rows]
-    for number, (line, row, odd) in enumerate(_rows(path, shown, ctx.chunk_chars)):
+    odd_rows: dict[str, list[int]] = {}  # why -> [first line, rows, lines]
+    for number, (line, row, odd, span) in enumerate(_rows(path, shown, ctx.chunk_chars)):
         if number % 256 == 255:
             ctx.check_time("reading the export")
         if odd is not None:
             gathered.statements += 1
-            odd_rows.setdefault(odd, [line, 0])[1] += 1
+            entry = odd_rows.setdefault(odd, [line, 0, 0])
+            entry[1] += 1
+            entry[2] += span
             continue
         text = (row.get("query") or "").strip()
         if not text:
@@ -391,9 +397,9 @@ def read_pg_stat_statements(
         except Exception as exc:  # noqa: BLE001 - one odd row costs that row only
             gathered.statements += 1
             gathered.problems.append(statement_failed(exc, shown, line))
-    for why, (line, count) in odd_rows.items():
-        rows = f"{count:,} rows" if count > 1 else "row"
-        gathered.problems.append(SourceProblem(f"{rows} skipped: {why}", Location(shown, line),
+    for why, (line, count, lines) in odd_rows.items():
+        what = f"{count:,} row{'s' if count != 1 else ''} ({lines:,} line{'s' if lines != 1 else ''})"
+        gathered.problems.append(SourceProblem(f"{what} skipped: {why}", Location(shown, line),
                                                shown, severity=Severity.WARNING))
     gathered.problems = _dedupe(gathered.problems)
     return gathered
