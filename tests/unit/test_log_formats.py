@@ -267,6 +267,28 @@ def test_mysql_general_log(tmp_path: Path, tables: list[Table], fmt: str | None)
     assert ev.problems == []
 
 
+def test_mysql_general_log_change_user_names_the_new_user(tmp_path: Path,
+                                                          tables: list[Table]) -> None:
+    """COM_CHANGE_USER (a pool handing a connection to another user) was not read: the
+    statements after it were attributed to the connection's first user."""
+    log = MYSQL_HEADER + """\
+2026-12-01T10:00:00.000001Z\t   11 Connect\tmailer@localhost on shop using TCP/IP
+2026-12-01T10:00:00.000002Z\t   11 Query\tSELECT email FROM customers WHERE id = 1
+2026-12-01T10:00:00.000003Z\t   11 Change user\tbilling_app@localhost on shop using TCP/IP
+2026-12-01T10:00:00.000004Z\t   11 Query\tSELECT total FROM orders WHERE customer_id = 7
+2026-12-01T10:00:00.000005Z\t   11 Change user\tAccess denied for user 'x'@'localhost' (using \
+password: YES)
+2026-12-01T10:00:00.000006Z\t   11 Query\tSELECT allergies FROM customers
+"""
+    path = tmp_path / "general.log"
+    path.write_text(log)
+    ev = read(path, tables, None)
+    assert [(q.location.line, q.role, q.purposes) for q in ev.queries] == [
+        (5, "mailer", ("marketing",)), (7, "billing_app", ("billing",)), (9, None, ()),
+    ]
+    assert ev.problems == []
+
+
 SLOW = MYSQL_HEADER + """\
 # Time: 2026-12-01T10:00:00.000001Z
 # User@Host: mailer[mailer] @ localhost []  Id:    11
@@ -347,6 +369,52 @@ def test_byte_ranges_give_the_same_evidence_for_every_jobs(
     assert [(p.message, p.location.line) for p in one.problems] == \
         [(p.message, p.location.line) for p in two.problems]
     assert one.counts == two.counts
+
+
+def test_pgaudit_statement_logged_per_relation_counts_once_however_the_log_is_cut(
+    tmp_path: Path, tables: list[Table], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte range starting between two relation lines of one statement counted it again:
+    2,000 statements were 2,006 calls with --jobs 2 and 2,007 with --jobs 3."""
+    line = ("2026-12-01 10:00:0{s}.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,{i},1,READ,"
+            "SELECT,TABLE,public.{t},\"SELECT email FROM customers c JOIN orders o ON "
+            "o.customer_id = c.id WHERE c.id = {i}\",<not logged>\n")
+    path = tmp_path / "audit.log"
+    path.write_text("".join(line.format(s=i % 10, i=i, t=t) for i in range(1, 301)
+                            for t in ("customers", "orders")))
+    one = read(path, tables, None, jobs=1)
+    assert [(q.location.line, q.calls) for q in one.queries] == [(1, 300)]
+    monkeypatch.setattr(scan_module, "PARALLEL_BYTES", 1)
+    cuts = scan_module._cuts(path, LOG_FORMATS["pgaudit"](), 8)
+    with path.open("rb") as fh:  # some range starts at a statement's second relation
+        assert any(fh.seek(a) >= 0 and b"public.orders" in fh.readline() for a, _ in cuts)
+    for jobs in (2, 3):
+        again = read(path, tables, None, jobs=jobs)
+        assert got(again) == got(one)
+        assert again.counts == one.counts
+
+
+def test_pgaudit_log_statement_once_and_off(tmp_path: Path, tables: list[Table]) -> None:
+    """With `pgaudit.log_statement_once = on` a statement's later relation records carry
+    `<previously logged>`: each was counted as a statement of its own and reported as one
+    that does not parse (a CN001 error). With `pgaudit.log_statement = off` no record has
+    a statement, and they were dropped without a word."""
+    audit = "2026-12-01 10:00:0{i}.000 UTC [202] mailer@shop LOG:  AUDIT: SESSION,{i},1,READ,SELECT,TABLE,"
+    text = '"SELECT email FROM customers c JOIN orders o ON o.customer_id = c.id",<none>\n'
+    log = "".join(
+        audit.format(i=i) + "public.customers," + text
+        + audit.format(i=i) + "public.orders,<previously logged>,<previously logged>\n"
+        for i in range(1, 4)
+    ) + audit.format(i=4) + "public.orders,<not logged>,<not logged>\n"
+    path = tmp_path / "audit.log"
+    path.write_text(log)
+    ev = read(path, tables, None)
+    assert [(q.location.line, q.role, q.calls) for q in ev.queries] == [(1, "mailer", 3)]
+    assert ev.counts["statements"] == 3
+    [problem] = ev.problems
+    assert problem.location.line == 7 and problem.severity is Severity.WARNING
+    assert problem.message.startswith("1 record (1 line) skipped as pgaudit: pgAudit record "
+                                      "without its statement text (pgaudit.log_statement = off)")
 
 
 def test_an_unparseable_statement_is_counted_and_the_rest_audited(tmp_path: Path,
@@ -575,6 +643,21 @@ def test_jsonlog_fast_decode_agrees_with_json_loads() -> None:
         assert got == expected, raw
 
 
+def test_a_jsonlog_line_of_a_latin1_server_is_read_not_skipped(tmp_path: Path,
+                                                               tables: list[Table]) -> None:
+    """A server whose encoding is LATIN1 writes its text's bytes into the JSON as they are:
+    the line was skipped as 'not valid JSON', its statement lost (stderr and csvlog read
+    such bytes replaced)."""
+    line = JSONLOG.splitlines(keepends=True)[4].replace(
+        "SELECT allergies FROM customers", "SELECT allergies FROM customers WHERE name = 'Jos\u00e9'")
+    path = tmp_path / "postgresql.json"
+    path.write_bytes(JSONLOG.encode() + line.encode("latin-1"))
+    ev = read(path, tables, None)
+    assert [(q.location.line, q.role) for q in ev.queries][-2:] == [(5, "analyst"), (6, "analyst")]
+    assert ev.queries[-1].text == "SELECT allergies FROM customers WHERE name = 'Jos\ufffd'"
+    assert ev.problems == []
+
+
 @pytest.mark.parametrize(
     ("prefix", "user", "database"),
     [
@@ -613,3 +696,110 @@ def test_stderr_severity_is_the_first_word_before_two_spaces(
     from cnsnt.sources.queries.formats.postgres_stderr import find_severity
 
     assert find_severity(line) == expected
+
+
+def test_stderr_severity_search_is_linear_on_a_line_of_many_colons() -> None:
+    """The word before each `:  ` was found by copying the line up to it: quadratic (4 MB of
+    `a:  ` took minutes)."""
+    from cnsnt.sources.queries.formats.postgres_stderr import find_severity
+    from tests.hostile.growth import assert_linear
+
+    assert_linear(find_severity, lambda n: "a:  " * n, 40_000)
+    assert find_severity("a:  " * 1000 + "b\tLOG:  x") == (4002, 4008, "LOG")
+
+
+ANALYST_TEXT = "SELECT allergies FROM customers"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "old", "role"),
+    [
+        ("pg.log", STDERR, ANALYST_TEXT, "analyst"),
+        ("pg.csv", CSVLOG, ANALYST_TEXT, "analyst"),
+        ("pg.json", JSONLOG, ANALYST_TEXT, "analyst"),
+        ("audit.log", PGAUDIT, "SELECT total FROM orders WHERE customer_id = 3", "billing_app"),
+        ("general.log", GENERAL, ANALYST_TEXT, "analyst"),
+        ("slow.log", SLOW, ANALYST_TEXT, "analyst"),
+    ],
+)
+def test_a_server_log_statement_over_the_size_limit_is_reported_not_parsed(
+    tmp_path: Path, tables: list[Table], name: str, text: str, old: str, role: str
+) -> None:
+    """`--max-statement-size` held for query files and `lines` logs only: a 4 MB statement in
+    a server log was parsed (2 GB of memory, 30 s)."""
+    from cnsnt.sources.base import Limits
+
+    path = tmp_path / name
+    path.write_text(text)
+    whole = read(path, tables, None)
+    long = "SELECT allergies FROM customers WHERE" + " id = 1 OR" * 100 + " id = 2"
+    path.write_text(text.replace(old, long))
+    ctx = SourceContext(
+        base_dir=tmp_path,
+        tables=list(tables),
+        jobs=1,
+        policy_purposes=("marketing", "billing"),
+        roles=dict(ROLES),
+        limits=Limits(statement_bytes=1000),
+    )
+    spec = SourceSpec("queries", path.name, tmp_path, Location("cnsnt.yaml", 3))
+    ev = read_queries(path, spec, ctx)
+    assert got(ev) == [q for q in got(whole) if q[1] != role]
+    [problem] = [p for p in ev.problems if p not in whole.problems]
+    assert len(ev.problems) == len(whole.problems) + 1
+    assert problem.location.line == next(q[0] for q in got(whole) if q[1] == role)
+    assert problem.message.startswith("statement of 1,0")
+    assert "over the statement size limit (1,000): not parsed" in problem.message
+    assert ev.counts["statements"] == whole.counts["statements"]
+
+
+@pytest.mark.parametrize(("name", "text", "lines"), [
+    ("pg.json", JSONLOG, [2, 3, 5]), ("pg.csv", CSVLOG, [2, 5, 7]),
+    ("general.log", GENERAL.replace(MYSQL_HEADER, ""), [2, 5, 9]),
+])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_a_server_log_with_a_bom_is_detected_and_read_whole(
+    tmp_path: Path, tables: list[Table], name: str, text: str, lines: list[int], encoding: str
+) -> None:
+    """With a BOM (a UTF-8 one, or UTF-16 as PowerShell's `>` writes) detection did not see
+    the format: a jsonlog was read as SQL and gave nothing at all, a csvlog one CN001."""
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    ev = read(path, tables, None)
+    check(ev, lines, [MAILER, BILLING, ANALYST])
+    assert ev.problems == []
+
+
+def test_json_lines_of_no_known_format_are_a_cn001_not_sql(tmp_path: Path,
+                                                           tables: list[Table]) -> None:
+    """Read as SQL (the fallback), JSON gave no statement and no problem: silently nothing."""
+    from cnsnt.sources.queries.reader import read_query_sources
+
+    (tmp_path / "export.jsonl").write_text('{"sql": "SELECT allergies FROM customers"}\n')
+    (tmp_path / "export.json").write_text('[\n  {"sql": "SELECT email FROM customers"}\n]\n')
+    specs = [SourceSpec("queries", name, tmp_path, Location("cnsnt.yaml", 3))
+             for name in ("export.jsonl", "export.json")]
+    ctx = SourceContext(base_dir=tmp_path, tables=list(tables), jobs=1)
+    ev = read_query_sources(specs, ctx)
+    assert ev.queries == []
+    assert [(p.location.path, p.message.split(" matching")[0]) for p in ev.problems] == [
+        ("export.json", "a JSON array"), ("export.jsonl", "JSON lines (keys: sql)"),
+    ]
+    assert all("name its format (one of: postgres_jsonlog" in p.message for p in ev.problems)
+
+
+def test_a_stderr_log_opening_with_connections_only_is_detected(tmp_path: Path,
+                                                                tables: list[Table]) -> None:
+    """A log whose first 200 lines held no statement (connections, checkpoints, or
+    `log_statement = mod`) was read as SQL: one 'cannot parse' CN001, its statements lost."""
+    noise = "".join(
+        f"2026-12-01 09:00:{i % 60:02d}.000 UTC [{i}] LOG:  connection received: host=[local]\n"
+        f"2026-12-01 09:00:{i % 60:02d}.000 UTC [{i}] mailer@shop LOG:  connection authorized: "
+        "user=mailer database=shop\n" for i in range(150)
+    )
+    path = tmp_path / "postgresql.log"
+    path.write_text(noise + STDERR)
+    assert detect(path) == "postgres_stderr"
+    ev = read(path, tables, None)
+    check(ev, [302, 306, 309], [MAILER, BILLING, ANALYST])
+    assert ev.problems == []

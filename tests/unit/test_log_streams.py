@@ -58,6 +58,19 @@ def test_gzip_log_reads_like_the_plain_log(tmp_path: Path, tables: list[Table]) 
     assert b.counts["statements"] == 1000 and b.problems == []
 
 
+def test_gzip_log_with_a_bom_reads_like_the_plain_log(tmp_path: Path, tables: list[Table]) -> None:
+    """The BOM was looked for in the compressed bytes: inside a `.gz` it stayed in the first
+    statement, which then did not parse (a CN001, its columns lost)."""
+    plain = tmp_path / "q.log"
+    plain.write_text(LOG, encoding="utf-8-sig")
+    packed = tmp_path / "q.log.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    a, b = read(plain, tables), read(packed, tables)
+    assert summary(a) == summary(b)
+    assert [(line, calls) for line, calls, _ in summary(b)] == [(1, 500), (2, 500)]
+    assert b.problems == []
+
+
 def test_truncated_gzip_reports_and_keeps_what_was_read(tmp_path: Path,
                                                         tables: list[Table]) -> None:
     data = gzip.compress(LOG.encode())

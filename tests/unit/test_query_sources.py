@@ -171,6 +171,55 @@ def test_pg_stat_statements_roles_and_calls(tmp_path: Path, tpch_tables: list[Ta
     ]
 
 
+def test_pg_stat_statements_rows_that_do_not_fit_the_header_are_reported(
+    tmp_path: Path, tpch_tables: list[Table]
+) -> None:
+    """A query with unquoted commas (`psql -A -F,` quotes nothing) was read cut at its first
+    comma, the rest dropped without a word; a row too short to hold a query was skipped."""
+    path = tmp_path / "pgss.csv"
+    path.write_text(
+        "rolname,calls,query\n"
+        "mailer,120,SELECT c_name FROM customer\n"
+        "ops,5,SELECT c_custkey, c_phone FROM customer\n"
+        "ops,2\n"
+        "mailer,1,SELECT o_orderkey, o_totalprice FROM orders\n"
+        "ops,7,SELECT o_totalprice FROM orders,\n"  # a trailing empty field is no shift
+    )
+    ev = read(path, ctx_for(tmp_path, tpch_tables), format="pg_stat_statements",
+              dialect="postgres")
+    assert [(q.location.line, q.role, q.calls) for q in ev.queries] == [(2, "mailer", 120),
+                                                                        (6, "ops", 7)]
+    assert [(p.location.line, p.severity, p.message) for p in ev.problems] == [
+        (3, Severity.WARNING, "2 rows (2 lines) skipped: more fields than the header "
+                              "(a query with unquoted commas?)"),
+        (4, Severity.WARNING, "1 row (1 line) skipped: too few fields to reach the 'query' column"),
+    ]
+    assert ev.counts["statements"] == 5
+
+
+def test_pg_stat_statements_broken_quoting_costs_its_row_only(tmp_path: Path,
+                                                              tpch_tables: list[Table]) -> None:
+    """Without strict quoting a quote left open swallowed the rows after it into one query
+    (reported as one that does not split); a stray quote was read into the text; and a
+    csv error ended the whole export, the rows read before it included."""
+    path = tmp_path / "pgss.csv"
+    path.write_text(
+        "rolname,calls,query\n"
+        'mailer,120,"SELECT c_name FROM customer\n'
+        'ops,5,"SELECT c_phone FROM customer"\n'
+        "ops,2,SELECT o_totalprice FROM orders\n"
+        'mailer,1,"SELECT "c_acctbal" FROM customer"\n'
+        'ops,7,"SELECT c_address FROM cust'
+    )
+    ev = read(path, ctx_for(tmp_path, tpch_tables), format="pg_stat_statements",
+              dialect="postgres")
+    assert [(q.location.line, q.role, q.calls) for q in ev.queries] == [(4, "ops", 2)]
+    assert [(p.location.line, p.severity, p.message.split(" (", 2)[:2]) for p in ev.problems] \
+        == [(2, Severity.WARNING, ["2 rows", "3 lines) skipped: malformed CSV"]),
+            (6, Severity.WARNING, ["1 row", "1 line) skipped: malformed CSV"])]
+    assert ev.counts["statements"] == 4
+
+
 def test_pg_stat_statements_without_query_column(tmp_path: Path,
                                                  tpch_tables: list[Table]) -> None:
     path = tmp_path / "pgss.csv"

@@ -225,3 +225,72 @@ def test_parquet_when_pyarrow_is_missing(tmp_path: Path, tables: list[Table],
     spec = SourceSpec("queries", path.name, path.parent, Location("cnsnt.yaml", 3))
     [problem] = read_query_sources([spec], ctx(tmp_path, tables)).problems
     assert "install the optional 'pyarrow' package" in problem.message
+
+
+def test_a_jsonl_line_that_is_not_an_object_is_a_cn001(tmp_path: Path, tables: list[Table]) -> None:
+    """A line holding an array (rows batched by a tool), a string or null was dropped without
+    a word."""
+    rows = bigquery_rows()
+    lines = [json.dumps(rows[0]), json.dumps([rows[2]]), "null", json.dumps(rows[1])]
+    path = tmp_path / "jobs.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    ev = read(path, tables, "bigquery")
+    assert got(ev) == [(1, "billing@example.com", ("billing",), 2)]
+    [problem] = ev.problems
+    assert problem.location.line == 2 and problem.severity is Severity.WARNING
+    assert problem.message == "row skipped: not a JSON object (a JSON array); 2 rows"
+
+
+def test_a_history_statement_over_the_size_limit_is_reported_not_parsed(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    """`--max-statement-size` did not apply to warehouse exports: a 4 MB query text was
+    parsed (2 GB of memory, 26 s)."""
+    from cnsnt.sources.base import Limits
+
+    long = "SELECT allergies FROM customers WHERE" + " id = 1 OR" * 100 + " id = 2"
+    path = tmp_path / "history.csv"
+    write_csv(
+        path, SNOWFLAKE_HEADER, [*SNOWFLAKE_ROWS[:3], ["q5", long, "h5", "BOB", "ANALYST_RL", "2026-11-01"]]
+    )
+    limited = SourceContext(
+        base_dir=tmp_path,
+        tables=list(tables),
+        jobs=1,
+        policy_purposes=("marketing", "billing"),
+        roles=dict(ROLES),
+        limits=Limits(statement_bytes=1000),
+    )
+    spec = SourceSpec("queries", path.name, tmp_path, Location("cnsnt.yaml", 3), format=None)
+    ev = read_queries(path, spec, limited)
+    assert got(ev) == [(2, "MARKETING_RL", ("marketing",), 2), (4, "ANALYST_RL", (), 1)]
+    [problem] = ev.problems
+    assert problem.location.line == 6
+    assert problem.message.startswith(
+        f"statement of {len(long):,} characters is over the statement size limit (1,000): not parsed"
+    )
+    assert ev.counts["statements"] == 4
+
+
+def test_a_utf16_export_is_detected_and_read(tmp_path: Path, tables: list[Table]) -> None:
+    """A UTF-16 export (Excel's or PowerShell's) was read as UTF-8: no header matched, and it
+    went to the SQL reader as one statement that does not parse."""
+    path = tmp_path / "history.csv"
+    write_csv(path, SNOWFLAKE_HEADER, SNOWFLAKE_ROWS)
+    path.write_text(path.read_text(), encoding="utf-16")
+    ev = read(path, tables, None)
+    assert got(ev) == [(2, "MARKETING_RL", ("marketing",), 2), (4, "ANALYST_RL", (), 1)]
+
+
+def test_a_row_with_more_fields_than_the_header_is_reported(tmp_path: Path,
+                                                            tables: list[Table]) -> None:
+    """A query text with unquoted commas shifted the row's fields: read without a word."""
+    path = tmp_path / "history.csv"
+    write_csv(path, SNOWFLAKE_HEADER, SNOWFLAKE_ROWS[:2])
+    with path.open("a") as fh:
+        fh.write("q9,SELECT name, allergies FROM customers,h9,BOB,ANALYST_RL,2026-11-01\n")
+    ev = read(path, tables, "snowflake")
+    assert got(ev) == [(2, "MARKETING_RL", ("marketing",), 2)]
+    [problem] = ev.problems
+    assert problem.location.line == 4 and problem.severity is Severity.WARNING
+    assert problem.message == "row skipped: more fields than the header (7 fields, the header 6)"

@@ -239,13 +239,13 @@ def _read_lines(
 ) -> Gathered:
     attr = attribution(spec, ctx)
     size = os.stat(path).st_size
-    with open_source(path, shown) as fh:
+    with _open_log(path, shown) as fh:  # decompressed: a `.gz` log's BOM is inside it
         bom = 3 if fh.read(3) == b"\xef\xbb\xbf" else 0  # a UTF-8 BOM is not log text
     jobs = workers(ctx.jobs)
     limit = ctx.limits.statement_bytes
     deadline = ctx.deadline.end if ctx.deadline is not None else None
     if compression(path):
-        ranges = [(0, sys.maxsize)]  # a compressed stream is read in one pass
+        ranges = [(bom, sys.maxsize)]  # a compressed stream is read in one pass
     elif ctx.log_ranges > 0:
         ranges = _ranges(path, shown, ctx.log_ranges, bom)
     elif jobs > 1 and size >= PARALLEL_BYTES:
@@ -316,12 +316,22 @@ def _dedupe(problems: list[SourceProblem]) -> list[SourceProblem]:
     return list(seen.values())
 
 
-def _rows(path: Path, shown: str, chunk: int = 1 << 20) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a CSV export with the line each starts on, streamed (shared decoding)."""
+def _rows(
+    path: Path, shown: str, chunk: int = 1 << 20
+) -> Iterator[tuple[int, dict[str, str], str | None, int]]:
+    """Rows of a CSV export with the line each starts on, streamed (shared decoding).
+
+    The third item says why a row cannot be read as the header names it: broken quoting,
+    more fields than the header (a query with unquoted commas, as `psql -A -F,` writes
+    it, would be read cut at its first comma) or too few to reach the query. The fourth
+    is how many lines the row spans.
+    """
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
     lines = text_lines(path, shown, chunk)
     try:
-        reader = csv.reader(lines)
+        # Strict: a quote left open or stray is an error of that row (the reader goes on
+        # after it), never a field that quietly swallows the rows after it.
+        reader = csv.reader(lines, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -343,9 +353,16 @@ def _rows(path: Path, shown: str, chunk: int = 1 << 20) -> Iterator[tuple[int, d
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise SourceError(f"malformed CSV: {exc}", Location(shown, start)) from None
-            if row:
-                yield start, dict(zip(names, row, strict=False))
+                yield start, {}, f"malformed CSV ({exc})", reader.line_num - start + 1
+                continue
+            if not row:
+                continue
+            odd = None
+            if len(row) > len(names) and any(f.strip() for f in row[len(names):]):
+                odd = "more fields than the header (a query with unquoted commas?)"
+            elif len(row) <= names.index("query"):
+                odd = "too few fields to reach the 'query' column"
+            yield start, dict(zip(names, row, strict=False)), odd, reader.line_num - start + 1
     finally:
         lines.close()
 
@@ -358,9 +375,16 @@ def read_pg_stat_statements(
     fp = Fingerprinter(dialect or "postgres")
     gathered = Gathered()
     limit = ctx.limits.statement_bytes
-    for number, (line, row) in enumerate(_rows(path, shown, ctx.chunk_chars)):
+    odd_rows: dict[str, list[int]] = {}  # why -> [first line, rows, lines]
+    for number, (line, row, odd, span) in enumerate(_rows(path, shown, ctx.chunk_chars)):
         if number % 256 == 255:
             ctx.check_time("reading the export")
+        if odd is not None:
+            gathered.statements += 1
+            entry = odd_rows.setdefault(odd, [line, 0, 0])
+            entry[1] += 1
+            entry[2] += span
+            continue
         text = (row.get("query") or "").strip()
         if not text:
             continue
@@ -373,6 +397,10 @@ def read_pg_stat_statements(
         except Exception as exc:  # noqa: BLE001 - one odd row costs that row only
             gathered.statements += 1
             gathered.problems.append(statement_failed(exc, shown, line))
+    for why, (line, count, lines) in odd_rows.items():
+        what = f"{count:,} row{'s' if count != 1 else ''} ({lines:,} line{'s' if lines != 1 else ''})"
+        gathered.problems.append(SourceProblem(f"{what} skipped: {why}", Location(shown, line),
+                                               shown, severity=Severity.WARNING))
     gathered.problems = _dedupe(gathered.problems)
     return gathered
 

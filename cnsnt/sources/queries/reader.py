@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -10,8 +11,9 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext, expand
+from cnsnt.sources.base import SourceContext, expand, source_encoding, text_lines
 from cnsnt.sources.queries.common import FORMATS, build_evidence
+from cnsnt.sources.queries.compressed import compression
 from cnsnt.sources.queries.formats import HISTORIES, LOG_FORMATS, detect
 from cnsnt.sources.queries.formats.scan import read_log
 from cnsnt.sources.queries.formats.warehouse import read_history
@@ -21,8 +23,35 @@ from cnsnt.sql.uses import dialect_problem
 
 
 def read_queries(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """Reader for `sources.queries` entries: dispatch on `format` (default `sql`)."""
+    """Reader for `sources.queries` entries: dispatch on `format` (default `sql`).
+
+    A UTF-16 or UTF-32 log or export (with its BOM) is first decoded, by the rule every
+    reader shares, into a temporary UTF-8 copy: the log and history readers read bytes as
+    UTF-8, and detection reads the copy's first lines.
+    """
     shown = ctx.shown(path)
+    if _wide(path, shown, spec):
+        with tempfile.TemporaryDirectory(prefix="cnsnt-") as tmp:
+            copy = Path(tmp) / path.name
+            with copy.open("w", encoding="utf-8", newline="") as out:
+                for line in text_lines(path, shown, ctx.chunk_chars):
+                    out.write(line)
+            return _read_queries(copy, shown, spec, ctx)
+    return _read_queries(path, shown, spec, ctx)
+
+
+def _wide(path: Path, shown: str, spec: SourceSpec) -> bool:
+    """A UTF-16/32 file that is not read as `sql`, `lines` or `pg_stat_statements` (they decode it)."""
+    fmt = (spec.format or "").lower()
+    if fmt in FORMATS or (not fmt and path.suffix.lower() == ".sql") or compression(path):
+        return False
+    try:
+        return source_encoding(path, shown) != "utf-8"
+    except (OSError, SourceError):  # the reader says why it cannot be read
+        return False
+
+
+def _read_queries(path: Path, shown: str, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     try:
         fmt = (spec.format or detect(path) or "sql").lower()
     except OSError as exc:

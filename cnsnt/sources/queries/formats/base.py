@@ -78,6 +78,24 @@ class LogFormat(ABC):
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
 
+    def edges(self) -> Edges | None:
+        """After `records`: its first and last record, when a repeat of a record counts once.
+
+        pgAudit logs a statement once per relation; the others give None, as does a
+        range without records. A byte range of such a log cannot tell that its first
+        record repeats the previous range's last one: the merge of the ranges drops it
+        then, so the count does not depend on where the log was cut.
+        """
+        return None
+
+
+class Edges(NamedTuple):
+    """The first record of a scanned range (its line and identity), and the last one's identity."""
+
+    first_line: int
+    first: object
+    last: object
+
 
 #: A multi-line record longer than this is skipped (and reported), not held in memory.
 MAX_RECORD_BYTES = 64 << 20

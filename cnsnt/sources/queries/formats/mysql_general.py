@@ -3,9 +3,10 @@
 Lines are `TIME<tab>ID COMMAND<tab>ARGUMENT` (MySQL 5.7+: ISO time; 5.6 and
 MariaDB: `YYMMDD HH:MM:SS`, or no time for a line in the same second); a
 multi-line query continues on lines that do not start that way. `Connect`
-names the user of connection ID; its `Query` and `Execute` lines are
-statements. The user is per-connection state, so the log is read in one pass
-(not split into byte ranges).
+(and `Change user`, when a pool hands the connection to another user) names
+the user of connection ID; its `Query` and `Execute` lines are statements.
+The user is per-connection state, so the log is read in one pass (not split
+into byte ranges).
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def _is_header(line: bytes) -> bool:
 
 
 _STATEMENTS = frozenset({"Query", "Execute"})
+#: Commands that name the connection's user from then on: a new connection, and
+#: COM_CHANGE_USER (connection pools reuse a connection for another user this way).
+_LOGINS = frozenset({"Connect", "Change user"})
 
 
 class MysqlGeneral(LogFormat):
@@ -75,10 +79,12 @@ class MysqlGeneral(LogFormat):
                 continue
             conn, command = m.group(1), m.group(2).decode()
             argument = "\n".join([decode(group[0][m.end():])] + [decode(r) for r in group[1:]])
-            if command == "Connect":
+            if command in _LOGINS:
                 who = _CONNECT_USER.match(argument)
                 if who and who.group(1):
                     users[conn] = who.group(1)
+                else:  # refused (`Access denied for user ...`): not the earlier user's
+                    users.pop(conn, None)
             elif command == "Quit":
                 users.pop(conn, None)
             elif command in _STATEMENTS and argument.strip():

@@ -4,7 +4,8 @@ A session line is `AUDIT: SESSION,<statement id>,<substatement id>,<class>,
 <command>,<object type>,<object name>,<statement>,<parameter>` after the
 usual prefix; the statement is a CSV field (quoted when it holds commas,
 quotes or newlines). With `pgaudit.log_relation` a statement is logged once
-per relation with the same ids: such repeats count once. OBJECT lines repeat
+per relation with the same ids: such repeats count once, as do the
+`<previously logged>` records of `pgaudit.log_statement_once`. OBJECT lines repeat
 what SESSION lines say and are not counted.
 """
 
@@ -14,10 +15,15 @@ import csv
 from collections.abc import Iterator
 from typing import ClassVar
 
-from cnsnt.sources.queries.formats.base import Lines, Record, Skipped
+from cnsnt.sources.queries.formats.base import Edges, Lines, Record, Skipped
 from cnsnt.sources.queries.formats.postgres_stderr import PostgresStderr
 
 _FIELDS = 9
+#: The statement of a record after the first of its statement and substatement, with
+#: `pgaudit.log_statement_once = on`: a repeat, counted with the first.
+_PREVIOUSLY_LOGGED = "<previously logged>"
+#: The statement when `pgaudit.log_statement = off`: there is nothing to audit.
+_NOT_LOGGED = "<not logged>"
 
 
 def session_fields(body: str) -> list[str] | None:
@@ -87,8 +93,12 @@ class PgAudit(PostgresStderr):
         """Tell whether these first lines look like this format."""
         return any("AUDIT: SESSION," in line for line in head)
 
+    _edges: Edges | None = None
+
     def records(self, lines: Lines) -> Iterator[Record | Skipped]:
         """The records of some lines, in order."""
+        self._edges = None
+        first: tuple[int, tuple[object, ...]] | None = None
         last: tuple[object, ...] | None = None
         for item in self.log_messages(lines, "AUDIT: "):
             if isinstance(item, Skipped):
@@ -102,10 +112,21 @@ class PgAudit(PostgresStderr):
                 yield Skipped(start, "pgAudit line with broken CSV quoting", count)
                 continue
             statement = row[7].strip()
-            user, database = fields["user"], fields["database"]
-            same = (user, database, row[1], row[2], statement)
-            if same == last or not statement or statement == "<not logged>":
+            user, database, application = fields["user"], fields["database"], fields["application"]
+            same = (user, database, application, row[1], row[2], statement)
+            if same == last or not statement or statement == _PREVIOUSLY_LOGGED:
+                continue  # a repeat: counted with the record that carried the text
+            if statement == _NOT_LOGGED:
+                yield Skipped(start, "pgAudit record without its statement text "
+                              "(pgaudit.log_statement = off)", count)
                 continue
+            if first is None:
+                first = (start, same)
             last = same
-            yield Record(start, statement, user, database, fields["application"],
-                         fields["client"])
+            yield Record(start, statement, user, database, application, fields["client"])
+        if first is not None:
+            self._edges = Edges(first[0], first[1], last)
+
+    def edges(self) -> Edges | None:
+        """What the first and last SESSION record of the scanned lines were."""
+        return self._edges

@@ -22,10 +22,16 @@ def _loads(raw: bytes) -> object:
     `json.loads` of bytes decodes them as UTF-8 when they start with `{` and no NUL (its
     encoding guess); then it scans one value from offset 0 and allows only blanks after
     it. Doing that here spares its per-call checks and two regex calls on every line.
+    Unlike `json.loads`, bytes that are not UTF-8 are replaced, not refused.
     """
     if raw[:1] != b"{" or raw[1:2] == b"\x00":
         return json.loads(raw)
-    text = raw.decode("utf-8", "surrogatepass")
+    try:
+        text = raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        # A server whose encoding is not UTF-8 (LATIN1, WIN1252) writes its text's bytes as
+        # they are: read them replaced, as the stderr and csvlog readers do.
+        text = raw.decode("utf-8", "replace")
     try:
         obj, end = _SCAN(text, 0)
     except StopIteration:

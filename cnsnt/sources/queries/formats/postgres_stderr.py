@@ -61,13 +61,14 @@ def find_severity(line: str) -> tuple[int, int, str] | None:
     """(prefix end, message start, severity): the first `SEVERITY:  ` after a blank or at 0.
 
     A plain scan for the two-space colon PostgreSQL writes, then a set lookup:
-    several times cheaper than one alternation regex tried at every position.
+    several times cheaper than one alternation regex tried at every position. Linear: the
+    word before each `:  ` is found by searching back from it to the last space (the
+    previous `:  ` holds one), never by copying the line up to it.
     """
     at = line.find(":  ")
     while at != -1:
-        word = line[:at].rpartition(" ")[2]  # after the last blank: a space, or a tab after it
-        if "\t" in word:
-            word = word.rpartition("\t")[2]
+        space = line.rfind(" ", 0, at)  # after the last blank: a space, or a tab after it
+        word = line[max(space, line.rfind("\t", space + 1, at)) + 1:at]
         if word in _SEVERITY_SET:
             return at - len(word), at + 3, word
         at = line.find(":  ", at + 1)
@@ -171,9 +172,13 @@ class PostgresStderr(LogFormat):
     def sniff(cls, head: list[str]) -> bool:
         """Tell whether these first lines look like this format."""
         hits = [line for line in head if _SNIFF_MESSAGE.search(line)]
-        return bool(hits) and any(
-            "statement: " in line or "execute " in line or "duration: " in line for line in hits
-        )
+        if any("statement: " in line or "execute " in line or "duration: " in line
+               for line in hits):
+            return True
+        # No statement yet (connections and checkpoints first, or `log_statement = mod`):
+        # a log all of whose record lines are server messages (the last may be cut short).
+        records = [line for line in head if line.strip() and line[:1] != "\t"]
+        return len(hits) >= 2 and len(hits) >= len(records) - 1
 
     def is_start(self, line: bytes) -> bool:
         """Tell whether a line begins a record: PostgreSQL indents continuations with a tab."""

@@ -28,12 +28,13 @@ from cnsnt.sources.queries.common import (
     Note,
     attribution,
     note_problems,
+    oversize_problem,
     parse_directives,
     unknown_purpose_problems,
     workers,
 )
 from cnsnt.sources.queries.compressed import compression, open_log
-from cnsnt.sources.queries.formats.base import LogFormat, Settings, Skipped
+from cnsnt.sources.queries.formats.base import Edges, LogFormat, Settings, Skipped
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
@@ -64,6 +65,10 @@ class RangeResult:
     """reason -> [first line index, records, lines]."""
     notes: dict[str, list[int]] = field(default_factory=dict)
     """message -> [first line index, occurrences]: bounded however often it recurs."""
+    oversize: list[tuple[int, int]] = field(default_factory=list)
+    """(line index, characters) of each statement over the statement size limit."""
+    edges: Edges | None = None
+    """The format's `edges` (pgAudit: its first and last record, to drop a repeat)."""
 
     def note(self, line: int, message: str) -> None:
         """Count one annotation or stream problem."""
@@ -82,10 +87,16 @@ def _annotation(text: str, dialect: str, line: int) -> tuple[Annotation | None, 
 
 
 def scan_range(
-    fmt_cls: type[LogFormat], settings: Settings, path: str, start: int, end: int, dialect: str
+    fmt_cls: type[LogFormat], settings: Settings, path: str, start: int, end: int, dialect: str,
+    limit: int = 0,
 ) -> RangeResult:
-    """Shapes of the records that start in [start, end); line indexes relative to the range."""
+    """Shapes of the records that start in [start, end); line indexes relative to the range.
+
+    A statement longer than `limit` characters (0: no limit) is listed, not fingerprinted:
+    it would not be parsed.
+    """
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 27))
+    longest = limit if limit > 0 else sys.maxsize
     fmt = fmt_cls(settings)
     fingerprint = Fingerprinter(dialect).fingerprint
     out = RangeResult()
@@ -117,6 +128,9 @@ def scan_range(
                 continue
             # `_add`, inline: this runs once per statement of the log.
             text = rec.text
+            if len(text) > longest:
+                out.oversize.append((rec.line, len(text)))
+                continue
             annotation = None
             # One scan in C (memchr) for the colon both spellings need, before the two
             # word searches: most statements have no colon at all.
@@ -133,6 +147,7 @@ def scan_range(
                 shapes[key] = Seen(rec.line, rec.calls, text)
             else:
                 seen.calls += rec.calls
+        out.edges = fmt.edges()
         # Every format reads all its lines; zip drew one number more at the end of the file.
         out.lines = next(counter) - (1 if to_the_end else 0)
         if fh.problem:
@@ -141,10 +156,10 @@ def scan_range(
     return out
 
 
-def _cuts(path: Path, fmt: LogFormat, parts: int) -> list[tuple[int, int]]:
-    """Byte ranges of about equal size, each starting at a record start."""
+def _cuts(path: Path, fmt: LogFormat, parts: int, start: int = 0) -> list[tuple[int, int]]:
+    """Byte ranges of about equal size from `start`, each starting at a record start."""
     size = path.stat().st_size
-    cuts = [0]
+    cuts = [start]
     with path.open("rb") as fh:
         for i in range(1, parts):
             fh.seek(max(size * i // parts, cuts[-1]))
@@ -182,39 +197,70 @@ def read_log(
     fmt = fmt_cls(settings)
     size = path.stat().st_size
     jobs = workers(ctx.jobs)
+    limit = ctx.limits.statement_bytes
+    with open_log(path, shown) as fh:
+        bom = 3 if fh.read(3) == b"\xef\xbb\xbf" else 0  # a UTF-8 BOM is not log text
     if compression(path) or not fmt_cls.splittable:
-        ranges = [(0, sys.maxsize)]
+        ranges = [(bom, sys.maxsize)]
     elif jobs > 1 and size >= PARALLEL_BYTES:
-        ranges = _cuts(path, fmt, jobs * _RANGES_PER_WORKER)
+        ranges = _cuts(path, fmt, jobs * _RANGES_PER_WORKER, bom)
     else:
-        ranges = [(0, size)] if size else []
+        ranges = [(bom, size)] if size > bom else []
     if len(ranges) > 1:
         with WorkerPool(jobs) as pool:
-            futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect)
+            futures = [pool.submit(scan_range, fmt_cls, settings, str(path), a, b, dialect, limit)
                        for a, b in ranges]
             weights = [b - a for a, b in ranges]
             results = pool.results(futures, weights, ctx.progress, "Reading query log", size)
     else:
-        results = [scan_range(fmt_cls, settings, str(path), a, b, dialect) for a, b in ranges]
-    return merge(results, shown, attribution(spec, ctx), fmt_cls.name)
+        results = [scan_range(fmt_cls, settings, str(path), a, b, dialect, limit)
+                   for a, b in ranges]
+    return merge(results, shown, attribution(spec, ctx), fmt_cls.name, limit)
 
 
-def merge(results: list[RangeResult], shown: str, attr: Attribution, name: str) -> Gathered:
+def _drop_first(res: RangeResult, first_line: int) -> None:
+    """Uncount a range's first record, which repeats the previous range's last one.
+
+    It was counted in the first shape or the first oversize entry of its range (the one
+    at its line), or in neither when it has no shape (a comment alone).
+    """
+    if res.oversize and res.oversize[0][0] == first_line:
+        del res.oversize[0]
+        return
+    seen = next(iter(res.shapes.values()), None)
+    if seen is not None and seen.line == first_line:
+        seen.calls -= 1
+
+
+def merge(
+    results: list[RangeResult], shown: str, attr: Attribution, name: str, limit: int = 0
+) -> Gathered:
     """The ranges' shapes in file order, with absolute lines and roles."""
     gathered = Gathered()
     skipped: dict[str, list[int]] = {}
     notes: dict[str, list[int]] = {}
+    oversize: list[SourceProblem] = []
     base = 0
     empty = Annotation()
+    last: object = None
     for res in results:
+        if res.edges is not None:
+            if last is not None and res.edges.first == last:
+                _drop_first(res, res.edges.first_line)  # counted in the previous range
+            last = res.edges.last
         for message, (index, count) in res.notes.items():
             entry = notes.setdefault(message, [base + index + 1, 0])
             entry[1] += count
+        for index, size in res.oversize:
+            gathered.statements += 1
+            oversize.append(oversize_problem(size, limit, shown, base + index + 1))
         for reason, (index, records, lines) in res.skipped.items():
             entry = skipped.setdefault(reason, [base + index + 1, 0, 0])
             entry[1] += records
             entry[2] += lines
         for (fp, user, application, annotation), seen in res.shapes.items():
+            if not seen.calls:
+                continue  # only a dropped repeat: the shape is in an earlier range
             line = base + seen.line + 1
             ann = annotation or empty
             if ann.purposes:
@@ -223,6 +269,7 @@ def merge(results: list[RangeResult], shown: str, attr: Attribution, name: str) 
             gathered.add(key, line, None, seen.text, seen.calls)
             gathered.statements += seen.calls - 1
         base += res.lines
+    gathered.problems.extend(oversize)  # in file order, however the log was cut
     for message, (line, count) in sorted(notes.items(), key=lambda kv: kv[1][0]):
         suffix = f" ({count:,} statements)" if count > 1 else ""
         gathered.problems.extend(note_problems([Note(line, message + suffix)], shown))

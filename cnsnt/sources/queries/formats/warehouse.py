@@ -32,6 +32,7 @@ from cnsnt.sources.queries.common import (
     Gathered,
     attribution,
     note_problems,
+    oversize_problem,
     parse_directives,
     unknown_purpose_problems,
 )
@@ -40,6 +41,9 @@ from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.statements import comments_in
 
 Rows = Generator[tuple[int, dict[str, Any]], None, None]
+#: What a JSON line holds when it is not an object (one row of an export each).
+_JSON_KINDS: dict[type, str] = {list: "array", str: "string", int: "number", float: "number",
+                                bool: "boolean", type(None): "null"}
 _COUNTS = ("calls", "count", "executions", "query_count", "execution_count", "n")
 
 
@@ -160,6 +164,11 @@ def _csv(path: Path, shown: str, problems: _Tally
                 except csv.Error as exc:
                     problems.add(start, "row skipped: malformed CSV", str(exc))
                     continue
+                if len(row) > len(names) and any(f.strip() for f in row[len(names):]):
+                    # a text with unquoted commas: its fields would be read shifted
+                    problems.add(start, "row skipped: more fields than the header",
+                                 f"{len(row)} fields, the header {len(names)}")
+                    continue
                 if row:
                     yield start, dict(zip(names, row, strict=False))
             if stream.problem:
@@ -200,6 +209,9 @@ def _jsonl(path: Path, shown: str, problems: _Tally
                     continue
                 if isinstance(obj, dict):
                     yield number, _flatten(obj)
+                else:
+                    problems.add(number, "row skipped: not a JSON object",
+                                 f"a JSON {_JSON_KINDS.get(type(obj), 'value')}")
             if stream.problem:
                 problems.add(number + 1, stream.problem)
 
@@ -294,6 +306,7 @@ def read_history(
     fp = Fingerprinter(dialect)
     gathered = Gathered()
     problems = _Tally()
+    limit = ctx.limits.statement_bytes
     names, rows = _rows(path, shown, problems)
     if not set(names) & set(history.text):
         rows.close()
@@ -317,6 +330,10 @@ def read_history(
         except (ValueError, OverflowError):
             problems.add(line, "'calls' is not a number; counted once", repr(str(raw_calls)[:30]))
             calls = 1
+        if 0 < limit < len(text):
+            gathered.statements += calls
+            gathered.problems.append(oversize_problem(len(text), limit, shown, line))
+            continue
         annotation = empty
         if "cnsnt:" in text:
             annotation, notes = parse_directives((line, b) for b in comments_in(text, dialect))
