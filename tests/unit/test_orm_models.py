@@ -424,6 +424,26 @@ def test_prisma_syntax_errors(models, text, line, column, message):
     assert message in problem.message and problem.message.startswith("Prisma schema syntax error")
 
 
+def test_a_prisma_error_costs_its_line_or_block_not_the_rest_of_the_file(models):
+    text = (
+        "model User {\n  id Int @id\n  email String @unique\n  name String?\n\n"  # never closed
+        "model Post {\n  id Int @id\n  title String $\n  body String\n}\n"  # a broken line
+        "modle Draft {\n  id Int\n}\n"  # a typo: skipped to the next block
+        "model Patient {\n  id Int @id\n  phone String @map(\"tel\n  diagnosis String\n}\n"
+    )
+    ev = models({"s.prisma": text}, "s.prisma")
+    assert names(ev, "User") == ["id", "email", "name"]
+    assert names(ev, "Post") == ["id", "body"]
+    assert names(ev, "Patient") == ["id", "diagnosis"]
+    got = [(p.location.line, p.location.column, p.message.split(": ", 1)[1]) for p in ev.problems]
+    assert got == [
+        (1, 12, "this block is never closed with '}'; read up to the next block (line 6)"),
+        (8, 16, "unexpected character '$'; this line was not read"),
+        (11, 1, "expected a block (model, enum, ...), found 'modle'; skipped up to the next block (line 14)"),
+        (16, 21, "unterminated string; this line was not read"),
+    ]
+
+
 # -- detection
 
 

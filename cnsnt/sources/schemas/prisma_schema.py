@@ -6,8 +6,9 @@ ships on PyPI only inside `tree-sitter-language-pack`, whose current releases do
 grammars at run time (which cnsnt must never do), and the Prisma Python client needs
 Node. The schema language is small and regular (blocks of one declaration per line), so
 a tokenizer plus a line reader covers it: this module tokenizes strings, names, numbers
-and punctuation with their line and column, keeps `///` doc comments, and fails with
-the exact place on anything else.
+and punctuation with their line and column, keeps `///` doc comments, and reports
+anything else at its exact place. A broken line costs that line, a block never closed
+ends where the next block starts: one typo must not hide the models after it.
 
 What it reads: `model` (and `view`) blocks are tables, named by `@@map("...")` or the
 model's name, in `@@schema("...")`; each scalar or enum field is a column, named by
@@ -70,59 +71,83 @@ class PrismaSyntaxError(Exception):
         self.column = column
 
 
-def tokenize(text: str) -> list[_Token]:
-    """Prisma tokens with their places; `//` comments dropped, `///` docs kept."""
+def tokenize(text: str, errors: list[PrismaSyntaxError] | None = None) -> list[_Token]:
+    """Prisma tokens with their places; `//` comments dropped, `///` docs kept.
+
+    A line holding what is no Prisma token loses all its tokens; the error goes to
+    `errors` (raised when None), so the lines after it are still read.
+    """
     tokens: list[_Token] = []
     i, line, start = 0, 1, 0
     n = len(text)
+    line_first = 0  # index in `tokens` of the current line's first token
     while i < n:
         ch = text[i]
         column = i - start + 1
+        try:
+            i = _token(text, i, line, column, tokens)
+        except PrismaSyntaxError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            del tokens[line_first:]
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
         if ch == "\n":
-            tokens.append(_Token("newline", "\n", line, column))
-            i += 1
             line += 1
             start = i
-        elif ch in " \t\r\ufeff":
-            i += 1
-        elif text.startswith("//", i):
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            if text.startswith("///", i):
-                tokens.append(_Token("doc", text[i + 3 : end].strip(), line, column))
-            i = end
-        elif ch == '"':
-            j = i + 1
-            out: list[str] = []
-            while j < n and text[j] != '"':
-                if text[j] == "\n":
-                    raise PrismaSyntaxError("unterminated string", line, column)
-                if text[j] == "\\" and j + 1 < n:
-                    j += 1
-                out.append(text[j])
-                j += 1
-            if j >= n:
-                raise PrismaSyntaxError("unterminated string", line, column)
-            tokens.append(_Token("string", "".join(out), line, column))
-            i = j + 1
-        elif ch.isalpha() or ch == "_":
-            j = i
-            while j < n and (text[j].isalnum() or text[j] == "_"):
-                j += 1
-            tokens.append(_Token("name", text[i:j], line, column))
-            i = j
-        elif ch.isdigit() or (ch == "-" and i + 1 < n and text[i + 1].isdigit()):
-            j = i + 1
-            while j < n and (text[j].isdigit() or text[j] == "."):
-                j += 1
-            tokens.append(_Token("number", text[i:j], line, column))
-            i = j
-        elif ch in _PUNCTUATION:
-            tokens.append(_Token("punct", ch, line, column))
-            i += 1
-        else:
-            raise PrismaSyntaxError(f"unexpected character {ch!r}", line, column)
+            line_first = len(tokens)
     return tokens
+
+
+def _token(text: str, i: int, line: int, column: int, tokens: list[_Token]) -> int:
+    """Append the token at `i` (if it is one) and return where the next one starts."""
+    n = len(text)
+    ch = text[i]
+    if ch == "\n":
+        tokens.append(_Token("newline", "\n", line, column))
+        i += 1
+    elif ch in " \t\r\ufeff":
+        i += 1
+    elif text.startswith("//", i):
+        end = text.find("\n", i)
+        end = n if end < 0 else end
+        if text.startswith("///", i):
+            tokens.append(_Token("doc", text[i + 3 : end].strip(), line, column))
+        i = end
+    elif ch == '"':
+        j = i + 1
+        out: list[str] = []
+        while j < n and text[j] != '"':
+            if text[j] == "\n":
+                raise PrismaSyntaxError("unterminated string", line, column)
+            if text[j] == "\\" and j + 1 < n:
+                j += 1
+            out.append(text[j])
+            j += 1
+        if j >= n:
+            raise PrismaSyntaxError("unterminated string", line, column)
+        tokens.append(_Token("string", "".join(out), line, column))
+        i = j + 1
+    elif ch.isalpha() or ch == "_":
+        j = i
+        while j < n and (text[j].isalnum() or text[j] == "_"):
+            j += 1
+        tokens.append(_Token("name", text[i:j], line, column))
+        i = j
+    elif ch.isdigit() or (ch == "-" and i + 1 < n and text[i + 1].isdigit()):
+        j = i + 1
+        while j < n and (text[j].isdigit() or text[j] == "."):
+            j += 1
+        tokens.append(_Token("number", text[i:j], line, column))
+        i = j
+    elif ch in _PUNCTUATION:
+        tokens.append(_Token("punct", ch, line, column))
+        i += 1
+    else:
+        raise PrismaSyntaxError(f"unexpected character {ch!r}", line, column)
+    return i
 
 
 @dataclass
@@ -165,11 +190,19 @@ class _Schema:
     enums: set[str] = field(default_factory=set)
 
 
-def parse(tokens: list[_Token], shown: str, into: _Schema) -> int:
+_BLOCKS = frozenset({"model", "view", "enum", "type", "datasource", "generator"})
+
+
+def parse(
+    tokens: list[_Token], shown: str, into: _Schema, errors: list[PrismaSyntaxError] | None = None
+) -> int:
     """Read the blocks of one file into `into`, returning how many it has.
 
-    Raises PrismaSyntaxError at the first error.
+    Each error goes to `errors` and reading goes on after it (raised when None): text
+    outside a block is skipped to the next block, a block never closed ends where the
+    next one starts, a line of a model that is no field is skipped.
     """
+    found: list[PrismaSyntaxError] = []
     i = 0
     blocks = 0
     doc: list[str] = []
@@ -182,29 +215,77 @@ def parse(tokens: list[_Token], shown: str, into: _Schema) -> int:
             doc.append(tok.text)
             i += 1
             continue
-        if tok.kind != "name" or tok.text not in ("model", "view", "enum", "type", "datasource",
-                                                    "generator"):
-            raise PrismaSyntaxError(f"expected a block (model, enum, ...), found {tok.text!r}",
-                                    tok.line, tok.column)
-        if i + 2 >= len(tokens) or tokens[i + 1].kind != "name" or tokens[i + 2].text != "{":
-            raise PrismaSyntaxError(f"expected '{tok.text} Name {{'", tok.line, tok.column)
-        end = _block_end(tokens, i + 2)
+        if not _opens_block(tokens, i):
+            message = (
+                f"expected '{tok.text} Name {{'"
+                if tok.kind == "name" and tok.text in _BLOCKS
+                else f"expected a block (model, enum, ...), found {tok.text!r}"
+            )
+            i = _next_block(tokens, i + 1)
+            found.append(PrismaSyntaxError(f"{message}; skipped {_up_to(tokens, i)}", tok.line, tok.column))
+            doc = []
+            continue
+        end, closed = _block_end(tokens, i + 2)
+        if not closed:
+            opener = tokens[i + 2]
+            found.append(
+                PrismaSyntaxError(
+                    f"this block is never closed with '}}'; read {_up_to(tokens, end)}",
+                    opener.line,
+                    opener.column,
+                )
+            )
         body = tokens[i + 3 : end]
         if tok.text in ("model", "view"):
             name = tokens[i + 1]
             model = _Model(name.text, shown, tok.line, tok.column, " ".join(doc) or None,
                            is_view=tok.text == "view")
-            _model_body(body, model)
+            _model_body(body, model, found)
             into.models.append(model)
         elif tok.text == "enum":
             into.enums.add(tokens[i + 1].text)
         doc = []
-        i = end + 1
+        i = end + 1 if closed else end
         blocks += 1
+    if found and errors is None:
+        raise found[0]
+    if errors is not None:
+        errors.extend(found)
     return blocks
 
 
-def _block_end(tokens: list[_Token], open_at: int) -> int:
+def _opens_block(tokens: list[_Token], i: int) -> bool:
+    """`model Name {` (or view, enum, ...) at `i`."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i].kind == "name"
+        and tokens[i].text in _BLOCKS
+        and tokens[i + 1].kind == "name"
+        and tokens[i + 2].text == "{"
+        and tokens[i + 2].kind == "punct"
+    )
+
+
+def _next_block(tokens: list[_Token], i: int) -> int:
+    """The first block opening at the start of a line from `i`, or the end of the tokens."""
+    for j in range(i, len(tokens)):
+        if tokens[j - 1].kind == "newline" and _opens_block(tokens, j):
+            return j
+    return len(tokens)
+
+
+def _up_to(tokens: list[_Token], end: int) -> str:
+    """Where recovery went on: `up to the next block (line 9)` or `to the end of the file`."""
+    if end < len(tokens):
+        return f"up to the next block (line {tokens[end].line})"
+    return "to the end of the file"
+
+
+def _block_end(tokens: list[_Token], open_at: int) -> tuple[int, bool]:
+    """The closing brace of the block opened at `open_at`, and whether it is there.
+
+    A block never closed ends where the next block opens at the start of a line.
+    """
     depth = 0
     for j in range(open_at, len(tokens)):
         if tokens[j].text == "{" and tokens[j].kind == "punct":
@@ -212,9 +293,10 @@ def _block_end(tokens: list[_Token], open_at: int) -> int:
         elif tokens[j].text == "}" and tokens[j].kind == "punct":
             depth -= 1
             if depth == 0:
-                return j
-    opener = tokens[open_at]
-    raise PrismaSyntaxError("this block is never closed with '}'", opener.line, opener.column)
+                return j, True
+        elif j > open_at and tokens[j - 1].kind == "newline" and _opens_block(tokens, j):
+            return j, False
+    return len(tokens), False
 
 
 def _lines(body: list[_Token]) -> list[list[_Token]]:
@@ -227,46 +309,54 @@ def _lines(body: list[_Token]) -> list[list[_Token]]:
     return [ln for ln in lines if ln]
 
 
-def _model_body(body: list[_Token], model: _Model) -> None:
+def _model_body(body: list[_Token], model: _Model, errors: list[PrismaSyntaxError]) -> None:
+    """Fields and block attributes; a line that is neither is an error, the rest still read."""
     doc: list[str] = []
     for line in _lines(body):
-        if line[0].kind == "doc":
-            doc.append(line[0].text)
-            continue
-        if line[0].text == "@" and len(line) > 1 and line[1].text == "@":
-            attr, _ = _attribute(line, 2)
-            model.attributes.append(attr)
+        try:
+            doc = _model_line(line, model, doc)
+        except PrismaSyntaxError as exc:
+            exc.message += "; this line was not read"
+            errors.append(exc)
             doc = []
-            continue
-        if len(line) < 2 or line[0].kind != "name" or line[1].kind != "name":
-            raise PrismaSyntaxError("expected a field: 'name Type @attributes'", line[0].line,
-                                    line[0].column)
-        name, type_ = line[0], line[1]
-        j = 2
-        type_text = type_.text
-        if j < len(line) and line[j].text == "(":  # Unsupported("circle")
-            close = _close(line, j)
-            type_text = "".join(t.text for t in line[j + 1 : close])
-            j = close + 1
-        is_list = False
-        while j < len(line) and line[j].text in ("?", "[", "]", "!"):
-            is_list = is_list or line[j].text == "["
+
+
+def _model_line(line: list[_Token], model: _Model, doc: list[str]) -> list[str]:
+    """Read one line of a model into it; the doc comments waiting for the next field."""
+    if line[0].kind == "doc":
+        return [*doc, line[0].text]
+    if line[0].text == "@" and len(line) > 1 and line[1].text == "@":
+        attr, _ = _attribute(line, 2)
+        model.attributes.append(attr)
+        return []
+    if len(line) < 2 or line[0].kind != "name" or line[1].kind != "name":
+        raise PrismaSyntaxError("expected a field: 'name Type @attributes'", line[0].line, line[0].column)
+    name, type_ = line[0], line[1]
+    j = 2
+    type_text = type_.text
+    if j < len(line) and line[j].text == "(":  # Unsupported("circle")
+        close = _close(line, j)
+        type_text = "".join(t.text for t in line[j + 1 : close])
+        j = close + 1
+    is_list = False
+    while j < len(line) and line[j].text in ("?", "[", "]", "!"):
+        is_list = is_list or line[j].text == "["
+        j += 1
+    attributes: list[_Attribute] = []
+    while j < len(line):
+        if line[j].kind == "doc":
             j += 1
-        attributes: list[_Attribute] = []
-        while j < len(line):
-            if line[j].kind == "doc":
-                j += 1
-                continue
-            if line[j].text != "@":
-                raise PrismaSyntaxError(f"unexpected {line[j].text!r} after field '{name.text}'",
-                                        line[j].line, line[j].column)
-            attr, j = _attribute(line, j + 1)
-            attributes.append(attr)
-        model.fields.append(
-            _Field(name.text, type_text, name.line, name.column, attributes, " ".join(doc) or None,
-                   is_list)
-        )
-        doc = []
+            continue
+        if line[j].text != "@":
+            raise PrismaSyntaxError(
+                f"unexpected {line[j].text!r} after field '{name.text}'", line[j].line, line[j].column
+            )
+        attr, j = _attribute(line, j + 1)
+        attributes.append(attr)
+    model.fields.append(
+        _Field(name.text, type_text, name.line, name.column, attributes, " ".join(doc) or None, is_list)
+    )
+    return []
 
 
 def _attribute(line: list[_Token], j: int) -> tuple[_Attribute, int]:
@@ -349,19 +439,19 @@ def read_prisma(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             problems.append(problem_of(exc, shown))
             continue
         files += 1
-        try:
-            blocks = parse(tokenize(text), shown, schema)
-        except PrismaSyntaxError as exc:
-            problems.append(
-                SourceProblem(
-                    f"Prisma schema syntax error: {exc.message}; the rest of this file was not read",
-                    Location(shown, exc.line, exc.column),
-                    shown,
-                )
+        errors: list[PrismaSyntaxError] = []
+        tokens = tokenize(text, errors)
+        for error in errors:
+            error.message += "; this line was not read"
+        blocks = parse(tokens, shown, schema, errors)
+        problems.extend(
+            SourceProblem(
+                f"Prisma schema syntax error: {exc.message}", Location(shown, exc.line, exc.column), shown
             )
-            per_file[shown] = -1
-            continue
-        per_file[shown] = blocks  # a multi-file schema may keep enums or the datasource apart
+            for exc in sorted(errors, key=lambda e: (e.line, e.column))
+        )
+        # a multi-file schema may keep enums or the datasource apart; a broken one was said
+        per_file[shown] = -1 if errors and not blocks else blocks
     tables = _tables(schema)
     problems.extend(nothing_found(s, "Prisma block") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
