@@ -2330,3 +2330,17 @@ def test_a_number_every_table_has_is_bookkeeping_not_a_fact_about_the_person() -
     assert "bookkeeping" in verdicts["shifts.SYS_U"].reason
     # what only the shift has is still the person's
     assert verdicts["shifts.hours"].personal
+
+
+def test_when_a_token_or_session_expires_is_the_records_own_time_in_every_language() -> None:
+    users = _table(
+        "usuaris", [("id", "INT"), ("nom", "TEXT"), ("cognoms", "TEXT"), ("correu", "TEXT")], primary="id"
+    )
+    sessions = _table(
+        "sessions",
+        [("id", "INT"), ("usuari_id", "INT"), ("expira", "DATETIME"), ("caducitat", "DATETIME")],
+        (ForeignKey(("usuari_id",), "usuaris"),),
+        primary="id",
+    )
+    verdicts = classify_tables([users, sessions])
+    assert not verdicts["sessions.expira"].personal and not verdicts["sessions.caducitat"].personal
