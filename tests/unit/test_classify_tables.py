@@ -2330,3 +2330,20 @@ def test_a_number_every_table_has_is_bookkeeping_not_a_fact_about_the_person() -
     assert "bookkeeping" in verdicts["shifts.SYS_U"].reason
     # what only the shift has is still the person's
     assert verdicts["shifts.hours"].personal
+
+
+def test_a_flag_every_table_has_is_the_persons_when_every_table_is_about_people() -> None:
+    # no table about no one has it: not the database's bookkeeping, but a trait of the person
+    flag = ("unemployed", "bit")
+    staff = _table("staff", [("id", "INT"), ("surname", "TEXT"), ("given_name", "TEXT"), flag], primary="id")
+    linked = [
+        _table(
+            name,
+            [("id", "INT"), ("staff_id", "INT"), (what, "money"), flag],
+            (ForeignKey(("staff_id",), "staff"),),
+            primary="id",
+        )
+        for name, what in (("shifts", "hours"), ("leaves", "days"), ("payslips", "net"))
+    ]
+    verdict = classify_tables([staff, *linked])["staff.unemployed"]
+    assert verdict.personal, verdict.reason
