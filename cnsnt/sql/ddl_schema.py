@@ -8,6 +8,7 @@ reported as a `DDLProblem` when nothing can be recovered.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import sys
 
 from sqlglot import exp
@@ -230,7 +231,7 @@ class SchemaBuilder:
                 # CREATE TABLE t LIKE u / PARTITION OF u: t gets u's columns (at u's places)
                 source = self._find(prop.this.name, prop.this.db or None)
                 for col in source.columns.values() if source and not builder.columns else ():
-                    builder.add(ColumnBuilder(col.name, col.offset, col.type, col.comment, col.primary_key))
+                    builder.add(dataclasses.replace(col))
             elif isinstance(prop, exp.ModuleProperty) and not builder.columns:
                 # SQLite CREATE VIRTUAL TABLE t USING fts4(a, b): the arguments are columns
                 for arg in prop.expressions:

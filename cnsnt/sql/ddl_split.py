@@ -223,8 +223,10 @@ def alter_matters(tokens: list[Token]) -> bool:
         return True
     if alter_adds(tokens):
         return True
-    if "DEFAULT" in words and any(may_name_login(w) for w in words):
-        return True  # `ALTER COLUMN c SET DEFAULT CURRENT_USER`: the column names who wrote it
+    if "DEFAULT" in words and any(may_name_login(t.text) for t in tokens if t.token_type != TokenType.STRING):
+        # `ALTER COLUMN c SET DEFAULT CURRENT_USER`: the column names who wrote it; the
+        # words of quoted names too (`"current_user"()`, as PostgreSQL before 10 wrote it)
+        return True
     pairs = zip(words, words[1:], strict=False)
     return any(
         (w in ("DROP", "RENAME") and nxt == "COLUMN") or (w, nxt) == ("DROP", "DEFAULT") for w, nxt in pairs

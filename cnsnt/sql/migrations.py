@@ -416,6 +416,7 @@ class MigrationBuilder(SchemaBuilder):
             changed = self.column(element.this, stmt.base)
             col.type = changed.type or col.type
             col.comment = changed.comment or col.comment
+            col.login_default = changed.login_default  # MySQL: the new definition's default or none
             return None
         for fk in element.find_all(exp.ForeignKey):
             link = _link(fk)

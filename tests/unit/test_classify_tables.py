@@ -2344,3 +2344,20 @@ def test_when_a_token_or_session_expires_is_the_records_own_time_in_every_langua
     )
     verdicts = classify_tables([users, sessions])
     assert not verdicts["sessions.expira"].personal and not verdicts["sessions.caducitat"].personal
+
+
+def test_a_flag_every_table_has_is_the_persons_when_every_table_is_about_people() -> None:
+    # no table about no one has it: not the database's bookkeeping, but a trait of the person
+    flag = ("unemployed", "bit")
+    staff = _table("staff", [("id", "INT"), ("surname", "TEXT"), ("given_name", "TEXT"), flag], primary="id")
+    linked = [
+        _table(
+            name,
+            [("id", "INT"), ("staff_id", "INT"), (what, "money"), flag],
+            (ForeignKey(("staff_id",), "staff"),),
+            primary="id",
+        )
+        for name, what in (("shifts", "hours"), ("leaves", "days"), ("payslips", "net"))
+    ]
+    verdict = classify_tables([staff, *linked])["staff.unemployed"]
+    assert verdict.personal, verdict.reason

@@ -460,3 +460,17 @@ def test_a_default_that_fills_in_the_writers_login_is_kept_across_migrations(mig
         }
     )
     assert [c.name for c in table(ev, "repairs").columns if c.login_default] == ["recorded_by"]
+
+
+def test_mysql_modify_and_change_give_a_column_the_default_they_state(tmp_path):
+    # MODIFY and CHANGE restate the whole column: its default is the one they write, or none
+    write_files(
+        tmp_path,
+        {
+            "m/V1__init.sql": "CREATE TABLE repairs (id INT, done_by VARCHAR(9), note VARCHAR(9) DEFAULT (USER()));\n",
+            "m/V2__who.sql": "ALTER TABLE repairs MODIFY done_by VARCHAR(80) DEFAULT (CURRENT_USER());\n"
+            "ALTER TABLE repairs CHANGE note remark VARCHAR(80);\n",
+        },
+    )
+    ev = read_entry(tmp_path, "m/*.sql", dialect="mysql")
+    assert [c.name for c in table(ev, "repairs").columns if c.login_default] == ["done_by"]

@@ -108,3 +108,24 @@ def test_the_login_a_default_fills_in_is_personal_in_any_table() -> None:
     assert (akod.personal, akod.category) == (True, "user.account.username")
     assert "login of whoever writes the row" in akod.reason
     assert not verdicts["KARBAN.MUVLEIR"].personal and not verdicts["KARBAN.ADATUM"].personal
+
+
+def test_a_table_made_like_another_or_as_its_partition_keeps_its_defaults() -> None:
+    # MySQL's CREATE TABLE ... LIKE copies the defaults; a PostgreSQL partition has its parent's
+    mysql = "CREATE TABLE log (who varchar(80) DEFAULT (CURRENT_USER()), at date);\nCREATE TABLE log_2024 LIKE log;\n"
+    assert _defaults(mysql, "mysql") == {
+        "log.who": True,
+        "log.at": False,
+        "log_2024.who": True,
+        "log_2024.at": False,
+    }
+    postgres = (
+        "CREATE TABLE log (who text DEFAULT CURRENT_USER, at date) PARTITION BY RANGE (at);\n"
+        "CREATE TABLE log_2024 PARTITION OF log FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+    )
+    assert _defaults(postgres, "postgres")["log_2024.who"] is True
+
+
+def test_a_default_set_in_a_dump_as_postgresql_before_10_wrote_it() -> None:
+    text = 'CREATE TABLE t (a text);\nALTER TABLE ONLY t ALTER COLUMN a SET DEFAULT "current_user"();\n'
+    assert _defaults(text, "postgres") == {"t.a": True}
