@@ -188,3 +188,31 @@ def test_a_default_that_fills_in_the_writers_login_is_read_from_the_catalog(pg_d
     (repairs,) = ev.tables
     assert [c.name for c in repairs.columns if c.login_default] == ["recorded_by", "checked_by"]
     assert classify_tables(ev.tables)["repairs.recorded_by"].category == "user.account.username"
+
+
+def test_a_view_definition_that_cannot_be_read_is_cn001_and_its_columns_still_count(pg, pg_db):
+    import psycopg
+
+    from cnsnt.sources.databases.introspect import Introspection
+
+    url = pg_db(
+        "CREATE TABLE customers (id int PRIMARY KEY, email text);"
+        "CREATE VIEW mailing AS SELECT email FROM customers;"
+    )
+    db = parse_database_url(url, Path("."))
+    dbname = url.split("@/")[1].split("?")[0]
+    # A migration holds the view's table: printing the definition must lock it, and waits.
+    with psycopg.connect(host=str(pg.sock), dbname=dbname, user="postgres") as migration:
+        migration.execute("LOCK TABLE customers IN ACCESS EXCLUSIVE MODE")
+        with read_only(db, timeout_s=0.3) as conn:
+            intro = Introspection(conn, db)
+            tables = {lt.table.name: lt.table for lt in intro.read()}
+    mailing = tables["mailing"]
+    assert mailing.is_view and mailing.view_sql is None
+    assert [c.name for c in mailing.columns] == ["email"]
+    (problem,) = intro.problems
+    assert problem.location == intro.location("public", "mailing")
+    assert problem.message.startswith(
+        "cannot read the definition of view 'public.mailing' (queries through it are not traced "
+        "to its tables): "
+    )

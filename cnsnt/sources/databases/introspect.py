@@ -279,7 +279,17 @@ class Introspection:
     def _view_sql(self, schema: str, name: str) -> str | None:
         try:
             text = self._guarded(lambda: self.insp.get_view_definition(name, schema=schema))
-        except (SQLAlchemyError, NotImplementedError):
+        except NotImplementedError:
+            return None
+        except SQLAlchemyError as exc:
+            # PostgreSQL locks the tables a view reads to print its definition, so a
+            # migration holding one makes this time out: the view's columns still count,
+            # but queries through it would silently stop reaching its tables.
+            self._problem(
+                f"cannot read the definition of view '{schema}.{name}' (queries through it "
+                f"are not traced to its tables): {driver_reason(exc, self.db)}",
+                self.location(schema, name),
+            )
             return None
         return str(text) if text else None
 
