@@ -96,6 +96,21 @@ def test_an_empty_database_is_a_warning(tmp_path):
     assert "no tables or views found" in ev.problems[0].message
 
 
+
+def test_virtual_tables_speak_for_their_storage_but_not_for_user_tables_that_share_the_prefix(tmp_path):
+    make_sqlite(
+        tmp_path / "search.db",
+        "CREATE VIRTUAL TABLE posts USING fts5(title, author_email);"  # posts_data, _idx, ...
+        "CREATE TABLE posts_stat (visitor_ip TEXT, user_agent TEXT);"  # FTS5 keeps no _stat
+        "CREATE VIRTUAL TABLE places USING rtree(id, minx, maxx);"  # places_node, _parent, _rowid
+        "CREATE TABLE places_data (owner_name TEXT, home_address TEXT);"
+        "CREATE VIRTUAL TABLE Notes USING FTS4(body);",  # Notes_content, _segments, ...
+    )
+    ev = read("sqlite:///search.db", tmp_path)
+    assert ev.problems == []
+    assert sorted(t.name for t in ev.tables) == ["Notes", "places", "places_data", "posts", "posts_stat"]
+
+
 SEEDED = """
 CREATE TABLE tickets (id INTEGER PRIMARY KEY, ref TEXT, reporter TEXT, body TEXT, code INTEGER);
 """

@@ -7,6 +7,7 @@ describe becomes a problem with its location; the rest still counts.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -106,11 +107,39 @@ def holds_text(type_: TypeEngine[Any]) -> bool:
     return isinstance(type_, String | NullType)
 
 
-#: Storage tables of SQLite's FTS3/4/5 and R-tree virtual tables (`<virtual>_<suffix>`).
-_SHADOW_SUFFIXES = frozenset(
-    {"content", "segments", "segdir", "docsize", "stat", "data", "idx", "config", "node",
-     "parent", "rowid"}
-)
+_FTS3_SHADOWS = frozenset({"content", "segments", "segdir", "docsize", "stat"})
+_RTREE_SHADOWS = frozenset({"node", "parent", "rowid"})
+#: Storage tables of SQLite's built-in virtual-table modules (`<virtual>_<suffix>`), per
+#: module, as SQLite itself names them shadow tables: an FTS5 table keeps no `_stat`.
+_SHADOW_SUFFIXES = {
+    "fts3": _FTS3_SHADOWS,
+    "fts4": _FTS3_SHADOWS,
+    "fts5": frozenset({"config", "content", "data", "docsize", "idx"}),
+    "rtree": _RTREE_SHADOWS,
+    "rtree_i32": _RTREE_SHADOWS,
+    "geopoly": _RTREE_SHADOWS,
+}
+_VIRTUAL_MODULE = re.compile(r"\ACREATE\s+VIRTUAL\s+TABLE\b.*?\bUSING\s+(\w+)", re.IGNORECASE | re.DOTALL)
+
+
+def sqlite_shadow_tables(rows: Iterable[tuple[object, object]]) -> set[str]:
+    """Of `sqlite_master`'s (name, sql) table rows, those that store a virtual table's data.
+
+    Only the suffixes the virtual table's own module uses count, so a user table that
+    merely shares the prefix (`posts_stat` beside an FTS5 `posts`) is read as a table.
+    """
+    tables = [(str(name), str(sql or "")) for name, sql in rows]
+    suffixes: dict[str, frozenset[str]] = {}
+    for name, sql in tables:
+        module = _VIRTUAL_MODULE.match(sql)
+        if module:
+            suffixes[name] = _SHADOW_SUFFIXES.get(module[1].lower(), frozenset())
+    return {
+        name
+        for name, _ in tables
+        for virtual, owned in suffixes.items()
+        if name.startswith(f"{virtual}_") and name[len(virtual) + 1 :] in owned
+    }
 
 
 class Introspection:
@@ -215,15 +244,7 @@ class Introspection:
             rows = self._guarded(lambda: self.conn.execute(query).all())
         except SQLAlchemyError:
             return set()
-        virtual = [
-            str(name) for name, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL TABLE")
-        ]
-        return {
-            str(name)
-            for name, _ in rows
-            for v in virtual
-            if str(name).startswith(f"{v}_") and str(name)[len(v) + 1 :] in _SHADOW_SUFFIXES
-        }
+        return sqlite_shadow_tables((name, sql) for name, sql in rows)
 
     def _partitions(self, schema: str, columns: dict[Any, list[Any]]) -> set[str]:
         """Partitions: tables that only store rows of a parent with the same columns.
