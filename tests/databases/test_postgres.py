@@ -216,3 +216,12 @@ def test_a_view_definition_that_cannot_be_read_is_cn001_and_its_columns_still_co
         "cannot read the definition of view 'public.mailing' (queries through it are not traced "
         "to its tables): "
     )
+
+
+def test_a_sql_ascii_database_is_read(pg):
+    # What initdb makes under the C locale; psycopg would hand SQLAlchemy bytes for text.
+    pg.execute("CREATE DATABASE legacy_ascii ENCODING 'SQL_ASCII' TEMPLATE template0")
+    pg.execute("CREATE TABLE members (id int PRIMARY KEY, email text)", "legacy_ascii")
+    ev = read(pg.url("legacy_ascii"))
+    assert ev.problems == []
+    assert [c.key for t in ev.tables for c in t.columns] == ["members.id", "members.email"]

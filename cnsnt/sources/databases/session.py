@@ -26,13 +26,19 @@ CONNECT_TIMEOUT_S = 10
 
 
 def _connect_args(db: DatabaseUrl) -> dict[str, Any]:
-    """Connection timeouts for the drivers cnsnt ships with (unless the URL sets them)."""
+    """Connection timeouts (and psycopg's text encoding) for the drivers cnsnt ships with.
+
+    Whatever the URL sets itself is left alone.
+    """
     driver = db.url.get_driver_name()
-    if driver == "psycopg" and "connect_timeout" not in db.url.query:
-        return {"connect_timeout": CONNECT_TIMEOUT_S}
-    if driver == "pymysql" and "connect_timeout" not in db.url.query:
-        return {"connect_timeout": CONNECT_TIMEOUT_S}
-    return {}
+    args: dict[str, Any] = {}
+    if driver in {"psycopg", "pymysql"} and "connect_timeout" not in db.url.query:
+        args["connect_timeout"] = CONNECT_TIMEOUT_S
+    if driver == "psycopg" and "client_encoding" not in db.url.query:
+        # A database created as SQL_ASCII (initdb under the C locale) would otherwise hand
+        # psycopg bytes instead of text, and SQLAlchemy could not even connect.
+        args["client_encoding"] = "UTF8"
+    return args
 
 
 @contextmanager
