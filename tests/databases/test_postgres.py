@@ -74,6 +74,23 @@ def test_schemas_can_be_chosen(pg_db):
     assert sorted(t.key for t in ev.tables) == ["billing.invoices", "billing.totals"]
 
 
+def test_a_listed_schema_the_database_lacks_is_cn001_not_an_empty_schema(pg_db):
+    url = pg_db(SHOP + 'CREATE SCHEMA "Support"; CREATE TABLE "Support".tickets (email text); CREATE SCHEMA empty;')
+    ev = read(url, schemas=("billing", "support", "empty", "biling"))
+    assert sorted(t.key for t in ev.tables) == ["billing.invoices", "billing.totals"]
+    assert [(p.message, p.location) for p in ev.problems] == [
+        (
+            "schema 'support' (listed in schemas:) is not in the database, or this user may not see it; "
+            "did you mean 'Support'?",
+            Location(database=url),
+        ),
+        (
+            "schema 'biling' (listed in schemas:) is not in the database, or this user may not see it",
+            Location(database=url),
+        ),
+    ]
+
+
 def test_the_transaction_is_read_only_with_a_timeout(pg_db):
     db = parse_database_url(pg_db(SHOP), Path("."))
     with read_only(db) as conn:

@@ -172,9 +172,33 @@ class Introspection:
             # "Did not recognize type 'geometry'": such a column is read with no type,
             # and only cnsnt.cli may write to the terminal.
             warnings.simplefilter("ignore", SAWarning)
+            wanted = list(wanted)
             for schema in schemas_to_read(self.insp, self.db, wanted):
-                tables.extend(self._schema(schema))
+                found = self._schema(schema)
+                if not found and wanted:
+                    self._check_listed(schema)
+                tables.extend(found)
         return tables
+
+    def _check_listed(self, schema: str) -> None:
+        """A schema an entry lists that has no tables: a problem when the database lacks it.
+
+        Otherwise a misspelt or wrongly cased name (`sales` for `"Sales"`) would read as
+        an empty schema and drop it from the audit without a word.
+        """
+        try:
+            known: list[str] = self._guarded(self.insp.get_schema_names)
+        except (SQLAlchemyError, NotImplementedError):
+            return
+        if schema in known:
+            return
+        near = sorted(k for k in known if k.lower() == schema.lower())
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        self._problem(
+            f"schema '{schema}' (listed in schemas:) is not in the database, "
+            f"or this user may not see it{hint}",
+            Location(database=self.db.shown),
+        )
 
     def _multi(self, what: str, read: Callable[[], Any], schema: str) -> dict[Any, Any] | None:
         try:
