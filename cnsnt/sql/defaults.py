@@ -46,8 +46,10 @@ def may_name_login(text: str) -> bool:
 def names_login(default: exp.Expr | None) -> bool:
     """Whether a column default is the login of the session that writes the row."""
     node = default
-    while isinstance(node, exp.Paren):
-        node = node.this
+    # The login cast or case-folded is still the login: PostgreSQL's catalog reports
+    # `DEFAULT current_user::text` as `(CURRENT_USER)::text`.
+    while isinstance(node, (exp.Paren, exp.Cast, exp.Convert, exp.Upper, exp.Lower)):
+        node = node.expression if isinstance(node, exp.Convert) else node.this
     if node is None:
         return False
     if isinstance(node, (exp.CurrentUser, exp.SessionUser)):

@@ -199,11 +199,12 @@ def test_partitions_are_folded_into_their_parent(pg_db):
 def test_a_default_that_fills_in_the_writers_login_is_read_from_the_catalog(pg_db):
     url = pg_db(
         "CREATE TABLE repairs (id serial PRIMARY KEY, part text DEFAULT 'user', "
-        "recorded_by name DEFAULT CURRENT_USER, checked_by text DEFAULT session_user, at date DEFAULT now());"
+        "recorded_by name DEFAULT CURRENT_USER, checked_by text DEFAULT session_user, at date DEFAULT now(), "
+        "approved_by text DEFAULT current_user::text);"  # the catalog says (CURRENT_USER)::text
     )
     ev = read(url)
     (repairs,) = ev.tables
-    assert [c.name for c in repairs.columns if c.login_default] == ["recorded_by", "checked_by"]
+    assert [c.name for c in repairs.columns if c.login_default] == ["recorded_by", "checked_by", "approved_by"]
     assert classify_tables(ev.tables)["repairs.recorded_by"].category == "user.account.username"
 
 

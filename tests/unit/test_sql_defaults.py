@@ -24,6 +24,11 @@ from cnsnt.sql.defaults import default_names_login
         ("(USER())", "mysql"),
         ("USER", "oracle"),
         ("SYS_CONTEXT('USERENV', 'OS_USER')", "oracle"),
+        # cast or case-folded, as a live PostgreSQL reports `DEFAULT current_user::text`
+        ("(CURRENT_USER)::text", "postgres"),
+        ("lower((SESSION_USER)::text)", "postgres"),
+        ("CAST(USER AS VARCHAR2(30))", "oracle"),
+        ("(CONVERT([varchar](50),suser_sname()))", "tsql"),
     ],
 )
 def test_the_session_login_in_every_spelling(text: str, dialect: str) -> None:
@@ -34,6 +39,7 @@ def test_the_session_login_in_every_spelling(text: str, dialect: str) -> None:
     ("text", "dialect"),
     [
         ("'user'", "postgres"),  # a constant that happens to say user
+        ("'current_user'::character varying", "postgres"),
         ("now()", "postgres"),
         ("nextval('users_id_seq'::regclass)", "postgres"),
         ("auth.uid()", "postgres"),  # a key to the user, not a login
