@@ -111,6 +111,31 @@ def test_virtual_tables_speak_for_their_storage_but_not_for_user_tables_that_sha
     assert sorted(t.name for t in ev.tables) == ["Notes", "places", "places_data", "posts", "posts_stat"]
 
 
+def test_a_view_over_a_dropped_table_costs_that_view_only(tmp_path):
+    # SQLite keeps a view when the table it reads is dropped; describing it then fails.
+    make_sqlite(
+        tmp_path / "shop.db",
+        "CREATE TABLE orders (id INTEGER PRIMARY KEY, email TEXT, customer_id INTEGER REFERENCES customers);"
+        "CREATE TABLE customers (id INTEGER PRIMARY KEY, phone TEXT);"
+        "CREATE VIEW old_report AS SELECT * FROM legacy_orders;",
+    )
+    ev = read("sqlite:///shop.db", tmp_path)
+    assert [(p.message, str(p.location)) for p in ev.problems] == [
+        (
+            "cannot read the columns of schema 'main': no such table: main.legacy_orders",
+            "db://sqlite:///shop.db",
+        ),
+        (
+            "cannot read table 'main.old_report': no such table: main.legacy_orders",
+            "db://sqlite:///shop.db/main.old_report",
+        ),
+    ]
+    by_name = {t.name: t for t in ev.tables}
+    assert sorted(by_name) == ["customers", "orders"]
+    assert [c.name for c in by_name["orders"].columns if c.primary_key] == ["id"]
+    assert by_name["orders"].foreign_keys == (ForeignKey(("customer_id",), "customers", ("id",)),)
+
+
 SEEDED = """
 CREATE TABLE tickets (id INTEGER PRIMARY KEY, ref TEXT, reporter TEXT, body TEXT, code INTEGER);
 """

@@ -305,8 +305,12 @@ class Introspection:
         """Fallback when the batch read fails: describe tables singly, report the unreadable."""
         out: dict[Any, list[Any]] = {}
         try:
-            names = self._guarded(lambda: self.insp.get_table_names(schema=schema))
-            names += self._guarded(lambda: self.insp.get_view_names(schema=schema))
+            # A new list: the inspector caches the one it returns, and its later batch
+            # reads (primary keys, foreign keys) would take the views for tables.
+            names = [
+                *self._guarded(lambda: self.insp.get_table_names(schema=schema)),
+                *self._guarded(lambda: self.insp.get_view_names(schema=schema)),
+            ]
         except SQLAlchemyError:
             return out
         for name in names:
