@@ -167,6 +167,22 @@ def test_sampling_finds_what_names_do_not(tmp_path):
     assert ev.counts["sampled_columns"] == 3  # ref, reporter, body: text and not already sure
 
 
+def test_a_sampled_value_that_is_not_utf8_is_counted_and_never_quoted(tmp_path):
+    import sqlite3
+
+    path = seed(tmp_path / "t.db", ROWS)
+    conn = sqlite3.connect(path)
+    latin1 = "Hans Müller, Lindenstraße 5, Berlin".encode("latin-1")  # an old program wrote it
+    conn.execute("INSERT INTO tickets (ref, reporter, body, code) VALUES ('T-99', 'x@mail.example', CAST(? AS TEXT), 1)", (latin1,))
+    conn.commit()
+    conn.close()
+    ev = read("sqlite:///t.db", tmp_path, sample=50)
+    assert ev.problems == []
+    assert ev.counts["sampled_columns"] == 3
+    assert ev.classified["tickets.reporter"].reason == "31 of 31 sampled values are email addresses"
+    assert "Lindenstra" not in repr(ev)
+
+
 def test_policy_sample_true_uses_the_default_size(tmp_path):
     seed(tmp_path / "t.db", ROWS)
     ev = read("sqlite:///t.db", tmp_path, spec_sample=True)

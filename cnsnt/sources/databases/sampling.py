@@ -19,7 +19,7 @@ from cnsnt.classify import classify_column
 from cnsnt.evidence import Classification, Column, SourceProblem
 from cnsnt.model import Confidence
 from cnsnt.sources.databases.introspect import LiveTable, driver_reason
-from cnsnt.sources.databases.session import savepoint
+from cnsnt.sources.databases.session import lenient_text, savepoint
 from cnsnt.sources.databases.url import DatabaseUrl
 from cnsnt.sources.databases.values import Tally, tally
 
@@ -68,6 +68,7 @@ def sample_tables(
 ) -> Sampled:
     """Sample the doubtful text columns of base tables (views would recompute their query)."""
     out = Sampled()
+    lenient_text(conn)  # a value that is not UTF-8 is counted, never quoted in an error
     for live in tables:
         t = live.table
         if t.is_view:

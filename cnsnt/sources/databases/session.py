@@ -91,6 +91,22 @@ def _begin_read_only(conn: Connection, backend: str, timeout_s: float) -> None:
         conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
+def _lenient_utf8(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def lenient_text(conn: Connection) -> None:
+    """From now on, read SQLite text that is not UTF-8 (Latin-1 from an old program) too.
+
+    For value samples only: sqlite3 would refuse the whole statement with an error that
+    quotes the text, so a sampled value would reach the report. (Catalog reads stay
+    strict: a name read with a replacement character would name no table.)
+    """
+    raw = conn.connection.driver_connection
+    if raw is not None and hasattr(raw, "text_factory"):
+        raw.text_factory = _lenient_utf8
+
+
 def _sqlite_timeout(conn: Connection, timeout_s: float) -> None:
     """SQLite has no statement timeout: a progress handler interrupts a statement running too long."""
     raw = conn.connection.driver_connection
