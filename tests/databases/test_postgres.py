@@ -243,3 +243,25 @@ def test_a_sql_ascii_database_is_read(pg):
     ev = read(pg.url("legacy_ascii"))
     assert ev.problems == []
     assert [c.key for t in ev.tables for c in t.columns] == ["members.id", "members.email"]
+
+
+def test_when_the_batch_read_fails_every_kind_of_relation_is_read_one_by_one(pg_db, monkeypatch):
+    from sqlalchemy.engine.reflection import Inspector
+
+    def refuse(*args, **kwargs):
+        raise sa.exc.OperationalError("catalog", {}, Exception("canceling statement due to statement timeout"))
+
+    url = pg_db(
+        SHOP
+        + "CREATE EXTENSION postgres_fdw; CREATE SERVER crm FOREIGN DATA WRAPPER postgres_fdw;"
+        "CREATE FOREIGN TABLE crm_contacts (email text, phone text) SERVER crm;"
+    )
+    monkeypatch.setattr(Inspector, "get_multi_columns", refuse)
+    ev = read(url)
+    assert sorted(t.key for t in ev.tables) == [
+        "billing.invoices", "billing.totals", "crm_contacts", "customer_emails", "customers"
+    ]
+    assert [p.message for p in ev.problems] == [
+        f"cannot read the columns of schema '{schema}': canceling statement due to statement timeout"
+        for schema in ("billing", "public")
+    ]

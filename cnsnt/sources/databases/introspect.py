@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, text
+from sqlalchemy.dialects.postgresql.base import PGInspector
 from sqlalchemy.engine import Connection, Inspector
 from sqlalchemy.engine.reflection import ObjectKind
 from sqlalchemy.exc import DBAPIError, SAWarning, SQLAlchemyError
@@ -304,13 +305,16 @@ class Introspection:
     def _columns_one_by_one(self, schema: str) -> dict[Any, list[Any]]:
         """Fallback when the batch read fails: describe tables singly, report the unreadable."""
         out: dict[Any, list[Any]] = {}
+        listers: list[Callable[..., list[str]]] = [self.insp.get_table_names, self.insp.get_view_names]
+        if isinstance(self.insp, PGInspector):
+            # Every kind the batch read describes: materialized views and foreign tables too.
+            listers += [self.insp.get_materialized_view_names, self.insp.get_foreign_table_names]
+        names: list[str] = []
         try:
-            # A new list: the inspector caches the one it returns, and its later batch
-            # reads (primary keys, foreign keys) would take the views for tables.
-            names = [
-                *self._guarded(lambda: self.insp.get_table_names(schema=schema)),
-                *self._guarded(lambda: self.insp.get_view_names(schema=schema)),
-            ]
+            for lister in listers:
+                # A new list: the inspector caches the one it returns, and its later batch
+                # reads (primary keys, foreign keys) would take the views for tables.
+                names.extend(self._guarded(lambda f=lister: f(schema=schema)))  # type: ignore[misc]
         except SQLAlchemyError:
             return out
         for name in names:
