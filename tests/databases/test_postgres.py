@@ -75,7 +75,9 @@ def test_schemas_can_be_chosen(pg_db):
 
 
 def test_a_listed_schema_the_database_lacks_is_cn001_not_an_empty_schema(pg_db):
-    url = pg_db(SHOP + 'CREATE SCHEMA "Support"; CREATE TABLE "Support".tickets (email text); CREATE SCHEMA empty;')
+    url = pg_db(
+        SHOP + 'CREATE SCHEMA "Support"; CREATE TABLE "Support".tickets (email text); CREATE SCHEMA empty;'
+    )
     ev = read(url, schemas=("billing", "support", "empty", "biling"))
     assert sorted(t.key for t in ev.tables) == ["billing.invoices", "billing.totals"]
     assert [(p.message, p.location) for p in ev.problems] == [
@@ -103,8 +105,9 @@ def test_the_transaction_is_read_only_with_a_timeout(pg_db):
 
 def test_a_slow_statement_is_cancelled(pg_db):
     db = parse_database_url(pg_db(), Path("."))
-    with read_only(db, timeout_s=0.2) as conn, pytest.raises(
-        sa.exc.OperationalError, match="statement timeout"
+    with (
+        read_only(db, timeout_s=0.2) as conn,
+        pytest.raises(sa.exc.OperationalError, match="statement timeout"),
     ):
         conn.exec_driver_sql("SELECT pg_sleep(5)")
 
@@ -139,7 +142,8 @@ def test_sampling_with_a_role_that_cannot_read_one_table(pg, pg_db):
     literal, unreadable = ev.problems  # the password is written in the URL: a warning first
     assert literal.severity is Severity.WARNING and "holds its password" in literal.message
     assert (unreadable.location.table, unreadable.message.split(":")[0]) == (
-        "public.secrets", "cannot read table 'public.secrets' to sample its values"
+        "public.secrets",
+        "cannot read table 'public.secrets' to sample its values",
     )
     assert "permission denied" in unreadable.message
     assert ev.counts["sampled_columns"] == 2  # tickets.opened_by and tickets.body
@@ -148,11 +152,17 @@ def test_sampling_with_a_role_that_cannot_read_one_table(pg, pg_db):
 
 
 def test_unknown_types_are_read_without_a_type_and_without_warnings(pg_db, recwarn):
-    url = pg_db("CREATE TYPE address AS (street text, city text);"
-                "CREATE TABLE people (id int PRIMARY KEY, home address, email text);")
+    url = pg_db(
+        "CREATE TYPE address AS (street text, city text);"
+        "CREATE TABLE people (id int PRIMARY KEY, home address, email text);"
+    )
     ev = read(url)
     (people,) = ev.tables
-    assert [(c.name, c.type) for c in people.columns] == [("id", "INTEGER"), ("home", None), ("email", "TEXT")]
+    assert [(c.name, c.type) for c in people.columns] == [
+        ("id", "INTEGER"),
+        ("home", None),
+        ("email", "TEXT"),
+    ]
     assert [str(w.message) for w in recwarn] == []
 
 
@@ -193,7 +203,11 @@ def test_partitions_are_folded_into_their_parent(pg_db):
     )
     ev = read(url)
     assert sorted(t.name for t in ev.tables) == ["events", "people", "staff"]
-    assert [c.name for c in next(t for t in ev.tables if t.name == "staff").columns] == ["id", "name", "badge"]
+    assert [c.name for c in next(t for t in ev.tables if t.name == "staff").columns] == [
+        "id",
+        "name",
+        "badge",
+    ]
 
 
 def test_a_default_that_fills_in_the_writers_login_is_read_from_the_catalog(pg_db):
@@ -204,7 +218,11 @@ def test_a_default_that_fills_in_the_writers_login_is_read_from_the_catalog(pg_d
     )
     ev = read(url)
     (repairs,) = ev.tables
-    assert [c.name for c in repairs.columns if c.login_default] == ["recorded_by", "checked_by", "approved_by"]
+    assert [c.name for c in repairs.columns if c.login_default] == [
+        "recorded_by",
+        "checked_by",
+        "approved_by",
+    ]
     assert classify_tables(ev.tables)["repairs.recorded_by"].category == "user.account.username"
 
 
@@ -249,17 +267,22 @@ def test_when_the_batch_read_fails_every_kind_of_relation_is_read_one_by_one(pg_
     from sqlalchemy.engine.reflection import Inspector
 
     def refuse(*args, **kwargs):
-        raise sa.exc.OperationalError("catalog", {}, Exception("canceling statement due to statement timeout"))
+        raise sa.exc.OperationalError(
+            "catalog", {}, Exception("canceling statement due to statement timeout")
+        )
 
     url = pg_db(
-        SHOP
-        + "CREATE EXTENSION postgres_fdw; CREATE SERVER crm FOREIGN DATA WRAPPER postgres_fdw;"
+        SHOP + "CREATE EXTENSION postgres_fdw; CREATE SERVER crm FOREIGN DATA WRAPPER postgres_fdw;"
         "CREATE FOREIGN TABLE crm_contacts (email text, phone text) SERVER crm;"
     )
     monkeypatch.setattr(Inspector, "get_multi_columns", refuse)
     ev = read(url)
     assert sorted(t.key for t in ev.tables) == [
-        "billing.invoices", "billing.totals", "crm_contacts", "customer_emails", "customers"
+        "billing.invoices",
+        "billing.totals",
+        "crm_contacts",
+        "customer_emails",
+        "customers",
     ]
     assert [p.message for p in ev.problems] == [
         f"cannot read the columns of schema '{schema}': canceling statement due to statement timeout"

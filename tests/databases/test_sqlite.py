@@ -35,10 +35,16 @@ def test_tables_views_columns_types_keys(clinic):
     assert sorted(by_name) == ["appointments", "clinics", "patient_contacts", "patients"]
     patients = by_name["patients"]
     assert [c.name for c in patients.columns] == [
-        "id", "email", "full_name", "phone", "birth_date", "created_at"
+        "id",
+        "email",
+        "full_name",
+        "phone",
+        "birth_date",
+        "created_at",
     ]
     assert [(c.type, c.primary_key) for c in patients.columns[:2]] == [
-        ("INTEGER", True), ("VARCHAR(120)", False)
+        ("INTEGER", True),
+        ("VARCHAR(120)", False),
     ]
     # The default schema (`main`) is left out of subjects, as in an unqualified DDL file...
     assert patients.schema is None and patients.columns[1].key == "patients.email"
@@ -94,7 +100,6 @@ def test_an_empty_database_is_a_warning(tmp_path):
     ev = read("sqlite:///empty.db", tmp_path)
     assert [p.severity for p in ev.problems] == [Severity.WARNING]
     assert "no tables or views found" in ev.problems[0].message
-
 
 
 def test_virtual_tables_speak_for_their_storage_but_not_for_user_tables_that_share_the_prefix(tmp_path):
@@ -173,7 +178,10 @@ def test_a_sampled_value_that_is_not_utf8_is_counted_and_never_quoted(tmp_path):
     path = seed(tmp_path / "t.db", ROWS)
     conn = sqlite3.connect(path)
     latin1 = "Hans Müller, Lindenstraße 5, Berlin".encode("latin-1")  # an old program wrote it
-    conn.execute("INSERT INTO tickets (ref, reporter, body, code) VALUES ('T-99', 'x@mail.example', CAST(? AS TEXT), 1)", (latin1,))
+    conn.execute(
+        "INSERT INTO tickets (ref, reporter, body, code) VALUES ('T-99', 'x@mail.example', CAST(? AS TEXT), 1)",
+        (latin1,),
+    )
     conn.commit()
     conn.close()
     ev = read("sqlite:///t.db", tmp_path, sample=50)
@@ -205,9 +213,12 @@ def test_sampling_reads_at_most_n_values(tmp_path):
         assert len(read_values(conn, "main", "tickets", "reporter", 7, ("id",))) == 7
     selects = [(" ".join(s.split()), p) for s, p in statements if s.lstrip().upper().startswith("SELECT")]
     assert selects[:3] == [
-        (f"SELECT main.tickets.{c} FROM main.tickets WHERE main.tickets.{c} IS NOT NULL "
-         "ORDER BY main.tickets.id "
-         "LIMIT ? OFFSET ?", (7, 0))
+        (
+            f"SELECT main.tickets.{c} FROM main.tickets WHERE main.tickets.{c} IS NOT NULL "
+            "ORDER BY main.tickets.id "
+            "LIMIT ? OFFSET ?",
+            (7, 0),
+        )
         for c in ("ref", "reporter", "body")
     ]
 
@@ -236,7 +247,9 @@ def test_a_table_the_catalog_will_not_describe_is_cn001_and_the_rest_counts(clin
     monkeypatch.setattr(Inspector, "get_columns", columns_except_clinics)
     ev = read("sqlite:///clinic.db", clinic.parent)
     assert sorted((t.name, t.is_view) for t in ev.tables) == [
-        ("appointments", False), ("patient_contacts", True), ("patients", False)
+        ("appointments", False),
+        ("patient_contacts", True),
+        ("patients", False),
     ]
     assert [(p.message, str(p.location)) for p in ev.problems] == [
         (

@@ -378,9 +378,7 @@ class Introspection:
                 ref_table=fk["referred_table"],
                 ref_columns=tuple(fk.get("referred_columns") or ()),
                 ref_schema=(
-                    None
-                    if fk.get("referred_schema") in (None, self.default)
-                    else fk["referred_schema"]
+                    None if fk.get("referred_schema") in (None, self.default) else fk["referred_schema"]
                 ),
             )
             for fk in fks
