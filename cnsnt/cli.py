@@ -729,6 +729,8 @@ def init(
                 markup=False,
                 soft_wrap=True,
             )
+        for alert in draft.alerts:
+            err.print(alert, markup=False, soft_wrap=True)
         if draft.problems:
             err.print(
                 f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "

@@ -1308,4 +1308,42 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     notes.extend(efcore_code_note(entry, root) for entry in code_entries)
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
+    if not any(entry.kind == "schemas" for entry in found):
+        notes.extend(unread_migrations(files, root))
     return found, notes
+
+
+#: Folder names migration tools keep their versions in.
+_MIGRATION_FOLDERS = frozenset({"migrations", "migration", "migrate"})
+#: Code a migration is written in (SQL ones are read, or named in a note of their own).
+_CODE_SUFFIXES = frozenset(
+    {".php", ".py", ".rb", ".js", ".cjs", ".mjs", ".ts", ".go", ".java", ".kt", ".cs", ".scala", ".ex"}
+    | {".exs"}
+)
+
+
+#: How the note of `unread_migrations` begins: `cnsnt init` also says it on the terminal.
+UNREAD_MIGRATIONS = "found no schema cnsnt reads, but "
+
+
+def unread_migrations(files: list[Path], root: Path) -> list[str]:
+    """When no schema was found: the migration folders in code no reader knows, named.
+
+    CodeIgniter's `dbforge` migrations, Yii's, Phinx's: a project whose tables live only
+    there would otherwise get a policy of its forms alone, and no word that its database
+    was never read.
+    """
+    folders: Counter[Path] = Counter(
+        p.parent
+        for p in files
+        if p.parent.name.lower() in _MIGRATION_FOLDERS and p.suffix.lower() in _CODE_SUFFIXES
+    )
+    return [
+        f"{UNREAD_MIGRATIONS}{count} file{'s' if count != 1 else ''} in "
+        f"{folder.relative_to(root).as_posix()} "
+        + ("look like database migrations" if count != 1 else "looks like a database migration")
+        + " in code no reader of cnsnt knows: their tables are not audited. Add a schemas: entry "
+        "for a SQL dump of the schema (mysqldump --no-data, pg_dump --schema-only) or audit the "
+        "live database with --db"
+        for folder, count in sorted(folders.items())
+    ]

@@ -18,7 +18,7 @@ from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
 from cnsnt.sql.ddl import reuse_results
-from cnsnt.starter.discover import Found, survey
+from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import undeclared
 from cnsnt.starter.render import new_policy
@@ -41,6 +41,8 @@ class Draft:
     """Parts of sources that could not be read (the audit reports them as CN001 errors)."""
     warnings: int = 0
     """Parts read around, such as a field without a name (CN001 warnings)."""
+    alerts: tuple[str, ...] = ()
+    """Notes of the policy that the terminal says too: a database left unread."""
 
     @property
     def fields(self) -> int:
@@ -162,7 +164,10 @@ def draft_new(
         )
     _fits(text, target, sum(e.count for e in entries), len(found))
     _validate(text, target, [target])
-    return Draft(target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence))
+    alerts = tuple(n for n in notes if n.startswith(UNREAD_MIGRATIONS))
+    return Draft(
+        target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts
+    )
 
 
 def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0) -> Draft:

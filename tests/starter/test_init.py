@@ -1374,3 +1374,23 @@ def test_init_says_when_it_found_no_source(tmp_path: Path):
     assert result.exit_code == 0, result.stderr
     assert "no schema, form or query file found" in result.stderr
     assert "0 personal fields" in result.stderr
+
+
+def test_init_says_when_the_only_schema_is_migrations_in_code_it_cannot_read(tmp_path: Path):
+    # CodeIgniter's dbforge: the tables live only in PHP migrations no reader knows
+    (tmp_path / "application" / "migrations").mkdir(parents=True)
+    (tmp_path / "application" / "migrations" / "001_init.php").write_text(
+        "<?php\nclass Migration_Init extends CI_Migration {\n  public function up() {\n"
+        "    $this->dbforge->add_field(['email' => ['type' => 'VARCHAR', 'constraint' => 100]]);\n"
+        "    $this->dbforge->create_table('customers');\n  }\n}\n"
+    )
+    (tmp_path / "signup.html").write_text('<form><input name="email" type="email"></form>\n')
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    said = "found no schema cnsnt reads, but 1 file in application/migrations looks like a database migration"
+    assert said in " ".join(result.stderr.split())
+    assert said in (tmp_path / "cnsnt.yaml").read_text()
+    # with a schema it reads, the folder is no longer the only word on the database
+    (tmp_path / "schema.sql").write_text("CREATE TABLE customers (id INT PRIMARY KEY, email TEXT);\n")
+    again = run("init", str(tmp_path), "-o", "-")
+    assert "found no schema" not in again.stdout + again.stderr
