@@ -294,3 +294,16 @@ def test_a_comment_never_closed_between_statements_is_reported(tmp_path: Path, t
     # a comment that closes, or one inside a statement (which then does not parse), is as before
     path.write_text("SELECT c_name FROM customer;\n/* old */\nSELECT c_phone FROM customer;\n")
     assert read(path, ctx_for(tmp_path, tpch_tables), purpose="analytics").problems == []
+
+
+def test_a_role_upper_cased_by_the_warehouse_still_finds_its_purposes():
+    from cnsnt.sources.queries.common import Attribution
+
+    # Snowflake and Oracle run `marketing_rl` as MARKETING_RL; a PostgreSQL role quoted
+    # in two cases is two roles, so the exact name wins and a tie names neither
+    roles = {"marketing_rl": ("marketing",), "Ops": ("support",), "OPS": ("billing",)}
+    attribution = Attribution(None, roles, frozenset({"marketing", "support", "billing"}))
+    assert attribution.role_purposes("MARKETING_RL") == ("marketing",)
+    assert attribution.role_purposes("OPS") == ("billing",)
+    assert attribution.role_purposes("ops") == ()
+    assert attribution.role_purposes("ANALYST_RL") == ()

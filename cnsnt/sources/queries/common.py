@@ -176,13 +176,25 @@ class Attribution:
             purposes, origin = annotation.purposes, "comment"
         elif file_purposes:
             purposes, origin = file_purposes, "file"
-        elif role is not None and self.roles.get(role):
-            purposes, origin = tuple(self.roles[role]), "role"
+        elif role is not None and self.role_purposes(role):
+            purposes, origin = self.role_purposes(role), "role"
         elif self.source_purpose:
             purposes, origin = (self.source_purpose,), "source"
         else:
             purposes, origin = (), None
         return ShapeKey(fingerprint, purposes, origin, role, annotation.ignores)
+
+    def role_purposes(self, role: str) -> tuple[str, ...]:
+        """The purposes `roles:` gives a role; written in another case, when that names one.
+
+        Snowflake and Oracle upper-case unquoted names (`marketing_rl` runs as
+        `MARKETING_RL`); PostgreSQL keeps a quoted role's case, so the exact name wins.
+        """
+        exact = self.roles.get(role)
+        if exact:
+            return tuple(exact)
+        folded = [v for k, v in self.roles.items() if k.casefold() == role.casefold()]
+        return tuple(folded[0]) if len(folded) == 1 else ()
 
     def unknown(self, purposes: Iterable[str]) -> list[str]:
         """Purposes an annotation names that the policy does not define."""
