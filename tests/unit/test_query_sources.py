@@ -307,3 +307,8 @@ def test_a_role_upper_cased_by_the_warehouse_still_finds_its_purposes():
     assert attribution.role_purposes("OPS") == ("billing",)
     assert attribution.role_purposes("ops") == ()
     assert attribution.role_purposes("ANALYST_RL") == ()
+    # the name a log record is attributed by is chosen by the same test
+    from cnsnt.sources.queries.formats.scan import role_of
+
+    assert role_of("ANNA", "MARKETING_RL", attribution) == "MARKETING_RL"
+    assert role_of("ANNA", "ANALYST_RL", attribution) == "ANNA"

@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cnsnt.evidence import Evidence, Query, SourceProblem, Table
 from cnsnt.model import Location, Severity
@@ -172,29 +173,39 @@ class Attribution:
     ) -> ShapeKey:
         """The shape key of one occurrence, with its purposes by precedence."""
         origin: str | None
+        by_role = self.role_purposes(role) if role is not None else ()
         if annotation.purposes:
             purposes, origin = annotation.purposes, "comment"
         elif file_purposes:
             purposes, origin = file_purposes, "file"
-        elif role is not None and self.role_purposes(role):
-            purposes, origin = self.role_purposes(role), "role"
+        elif by_role:
+            purposes, origin = by_role, "role"
         elif self.source_purpose:
             purposes, origin = (self.source_purpose,), "source"
         else:
             purposes, origin = (), None
         return ShapeKey(fingerprint, purposes, origin, role, annotation.ignores)
 
-    def role_purposes(self, role: str) -> tuple[str, ...]:
-        """The purposes `roles:` gives a role; written in another case, when that names one.
+    @cached_property
+    def _folded(self) -> dict[str, str | None]:
+        """`roles:` names by their case-folded spelling; None where two fold alike."""
+        folded: dict[str, str | None] = {}
+        for name in self.roles:
+            folded[name.casefold()] = None if name.casefold() in folded else name
+        return folded
+
+    def listed(self, name: str) -> str | None:
+        """The `roles:` name a log's user, role or application is, or None.
 
         Snowflake and Oracle upper-case unquoted names (`marketing_rl` runs as
         `MARKETING_RL`); PostgreSQL keeps a quoted role's case, so the exact name wins.
         """
-        exact = self.roles.get(role)
-        if exact:
-            return tuple(exact)
-        folded = [v for k, v in self.roles.items() if k.casefold() == role.casefold()]
-        return tuple(folded[0]) if len(folded) == 1 else ()
+        return name if name in self.roles else self._folded.get(name.casefold())
+
+    def role_purposes(self, role: str) -> tuple[str, ...]:
+        """The purposes `roles:` gives a role (see `listed`)."""
+        name = self.listed(role)
+        return tuple(self.roles[name]) if name is not None else ()
 
     def unknown(self, purposes: Iterable[str]) -> list[str]:
         """Purposes an annotation names that the policy does not define."""

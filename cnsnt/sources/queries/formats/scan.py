@@ -178,7 +178,7 @@ def _cuts(path: Path, fmt: LogFormat, parts: int, start: int = 0) -> list[tuple[
 def role_of(user: str | None, application: str | None, attr: Attribution) -> str | None:
     """The role `roles:` maps: the database user, else the application, when either is mapped."""
     for name in (user, application):
-        if name and name in attr.roles:
+        if name and attr.listed(name) is not None:
             return name
     return user or application
 

@@ -352,7 +352,7 @@ def read_history(
         role_name = _pick(row, history.role)
         user = _pick(row, history.user)
         app = _pick(row, history.application)
-        role = next((n for n in (role_name, user, app) if n and n in attr.roles),
+        role = next((n for n in (role_name, user, app) if n and attr.listed(n) is not None),
                     role_name or user or app)
         gathered.add(attr.key(fingerprint, annotation, role=role), line, None, text, calls)
         gathered.statements += calls - 1
