@@ -773,11 +773,11 @@ def decide(
     comment: str | None,
     ctx: Context,
     keyed: bool = False,
-    everywhere: bool = False,
+    bookkeeping: bool = False,
 ) -> Classification:
     """The verdict on one column in its table's context; `keyed`: a primary or foreign key.
 
-    `everywhere`: more than half the schema's tables have a column of this name, tables
+    `bookkeeping`: more than half the schema's tables have a column of this name, tables
     about no one among them (`tables._bookkeeping`).
     """
     if ctx.placeholder:
@@ -1028,7 +1028,7 @@ def decide(
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
         fact = _fact(reading, kind, ctx.describes)
-        if fact is not None and everywhere and kind in ("numeric", "boolean"):
+        if fact is not None and bookkeeping and kind in ("numeric", "boolean"):
             # `SYS_U smallint`, `onay int(1)` in every table, lists of values too: a
             # replication stamp or a row's state the database keeps, not the person's
             return Classification(

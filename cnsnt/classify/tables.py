@@ -1298,7 +1298,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
     # a care record's key to one of these is a link, not a datum of care
     not_care = people | linked | _people_names(tables, verdicts, ORGANISATION)
     persons_or_rows = people | linked  # built once: per table it would cost O(tables) each
-    everywhere = _bookkeeping(tables, verdicts)
+    bookkept = _bookkeeping(tables, verdicts)
     out: dict[str, Classification] = {}
     for table in tables:
         verdict = verdicts[table.key]
@@ -1325,7 +1325,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 column.comment,
                 verdict.context,
                 column.name.casefold() in keyed,
-                column.name.casefold() in everywhere,
+                column.name.casefold() in bookkept,
             )
             if (
                 found.personal

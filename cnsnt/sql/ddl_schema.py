@@ -471,17 +471,16 @@ class SchemaBuilder:
         T-SQL's `WITH NOCHECK ADD CONSTRAINT ... ON [PRIMARY]` defeats sqlglot.
         """
         words = [keyword(t) for t in tokens]
-        name, _ = alter_target(tokens)
-        if "PRIMARY" not in words or not name:
+        builder, _ = self._altered(tokens)
+        if "PRIMARY" not in words or builder is None:
             return
-        builder = self._find(name[-1], name[-2] if len(name) > 1 else None)
         i = words.index("PRIMARY") + 1
         while i < len(tokens) and tokens[i].token_type != TokenType.L_PAREN:
             i += 1
-        for tok in tokens[i + 1 :] if builder is not None else ():
+        for tok in tokens[i + 1 :]:
             if tok.token_type == TokenType.R_PAREN:
                 break
-            col = builder.columns.get(name_key(tok.text)) if builder else None
+            col = builder.columns.get(name_key(tok.text))
             if col is not None:
                 col.primary_key = True
 
@@ -490,8 +489,7 @@ class SchemaBuilder:
 
         SQL Server scripts give defaults this way, after the CREATE; sqlglot cannot parse it.
         """
-        name, i = alter_target(tokens)
-        builder = self._find(name[-1], name[-2] if len(name) > 1 else None) if name else None
+        builder, i = self._altered(tokens)
         if builder is None:
             return
         for action in split_commas(tokens[i:]):
@@ -514,11 +512,15 @@ class SchemaBuilder:
 
         For the ALTERs sqlglot cannot parse (T-SQL `WITH CHECK ADD CONSTRAINT`).
         """
-        name, _ = alter_target(tokens)
-        builder = self._find(name[-1], name[-2] if len(name) > 1 else None) if name else None
+        builder, _ = self._altered(tokens)
         if builder is not None:
             for key in token_foreign_keys(tokens):
                 builder.add_foreign_key(key)
+
+    def _altered(self, tokens: list[Token]) -> tuple[TableBuilder | None, int]:
+        """The known table an ALTER TABLE read from tokens changes, and where its actions start."""
+        name, i = alter_target(tokens)
+        return (self._find(name[-1], name[-2] if len(name) > 1 else None) if name else None), i
 
     def _find(self, name: str, schema: str | None) -> TableBuilder | None:
         """A table by name; without a matching schema, the only table of that name."""

@@ -1317,8 +1317,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
 _MIGRATION_FOLDERS = frozenset({"migrations", "migration", "migrate"})
 #: Code a migration is written in (SQL ones are read, or named in a note of their own).
 _CODE_SUFFIXES = frozenset(
-    {".php", ".py", ".rb", ".js", ".cjs", ".mjs", ".ts", ".go", ".java", ".kt", ".cs", ".scala", ".ex"}
-    | {".exs"}
+    {
+        *(".php", ".py", ".rb", ".js", ".cjs", ".mjs", ".ts"),
+        *(".go", ".java", ".kt", ".cs", ".scala", ".ex", ".exs"),
+    }
 )
 
 

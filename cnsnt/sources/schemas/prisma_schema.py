@@ -71,11 +71,11 @@ class PrismaSyntaxError(Exception):
         self.column = column
 
 
-def tokenize(text: str, errors: list[PrismaSyntaxError] | None = None) -> list[_Token]:
+def tokenize(text: str, errors: list[PrismaSyntaxError]) -> list[_Token]:
     """Prisma tokens with their places; `//` comments dropped, `///` docs kept.
 
-    A line holding what is no Prisma token loses all its tokens; the error goes to
-    `errors` (raised when None), so the lines after it are still read.
+    A line holding what is no Prisma token loses all its tokens and its error goes to
+    `errors`, so the lines after it are still read.
     """
     tokens: list[_Token] = []
     i, line, start = 0, 1, 0
@@ -87,8 +87,7 @@ def tokenize(text: str, errors: list[PrismaSyntaxError] | None = None) -> list[_
         try:
             i = _token(text, i, line, column, tokens)
         except PrismaSyntaxError as exc:
-            if errors is None:
-                raise
+            exc.message += "; this line was not read"
             errors.append(exc)
             del tokens[line_first:]
             end = text.find("\n", i)
@@ -193,16 +192,13 @@ class _Schema:
 _BLOCKS = frozenset({"model", "view", "enum", "type", "datasource", "generator"})
 
 
-def parse(
-    tokens: list[_Token], shown: str, into: _Schema, errors: list[PrismaSyntaxError] | None = None
-) -> int:
+def parse(tokens: list[_Token], shown: str, into: _Schema, errors: list[PrismaSyntaxError]) -> int:
     """Read the blocks of one file into `into`, returning how many it has.
 
-    Each error goes to `errors` and reading goes on after it (raised when None): text
-    outside a block is skipped to the next block, a block never closed ends where the
-    next one starts, a line of a model that is no field is skipped.
+    Each error goes to `errors` and reading goes on after it: text outside a block is
+    skipped to the next block, a block never closed ends where the next one starts, a
+    line of a model that is no field is skipped.
     """
-    found: list[PrismaSyntaxError] = []
     i = 0
     blocks = 0
     doc: list[str] = []
@@ -222,13 +218,13 @@ def parse(
                 else f"expected a block (model, enum, ...), found {tok.text!r}"
             )
             i = _next_block(tokens, i + 1)
-            found.append(PrismaSyntaxError(f"{message}; skipped {_up_to(tokens, i)}", tok.line, tok.column))
+            errors.append(PrismaSyntaxError(f"{message}; skipped {_up_to(tokens, i)}", tok.line, tok.column))
             doc = []
             continue
         end, closed = _block_end(tokens, i + 2)
         if not closed:
             opener = tokens[i + 2]
-            found.append(
+            errors.append(
                 PrismaSyntaxError(
                     f"this block is never closed with '}}'; read {_up_to(tokens, end)}",
                     opener.line,
@@ -240,17 +236,13 @@ def parse(
             name = tokens[i + 1]
             model = _Model(name.text, shown, tok.line, tok.column, " ".join(doc) or None,
                            is_view=tok.text == "view")
-            _model_body(body, model, found)
+            _model_body(body, model, errors)
             into.models.append(model)
         elif tok.text == "enum":
             into.enums.add(tokens[i + 1].text)
         doc = []
         i = end + 1 if closed else end
         blocks += 1
-    if found and errors is None:
-        raise found[0]
-    if errors is not None:
-        errors.extend(found)
     return blocks
 
 
@@ -440,10 +432,7 @@ def read_prisma(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             continue
         files += 1
         errors: list[PrismaSyntaxError] = []
-        tokens = tokenize(text, errors)
-        for error in errors:
-            error.message += "; this line was not read"
-        blocks = parse(tokens, shown, schema, errors)
+        blocks = parse(tokenize(text, errors), shown, schema, errors)
         problems.extend(
             SourceProblem(
                 f"Prisma schema syntax error: {exc.message}", Location(shown, exc.line, exc.column), shown
