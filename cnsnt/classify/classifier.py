@@ -995,6 +995,17 @@ def decide(
         found, _ = _pick(said, ctx.person, kind, ctx.names)
         if found is not None:
             short = comment if len(comment) <= 40 else comment[:37] + "..."
+            if (not ctx.person and not ctx.linked and _is_lookup(table, found, ctx.languages)) or (
+                ctx.lookup and _category(found).startswith(_OF_LOOKUPS)
+            ):
+                # `sexes.Codi`, "Codi del sexe (M, F, A...)": the list's entries, no one's
+                return Classification(
+                    False,
+                    None,
+                    Confidence.MEDIUM,
+                    f"comment '{short}' means {_label(found)} ({found.lang}), "
+                    f"but '{table}' is a list of values",
+                )
             return Classification(
                 True,
                 _category(found),

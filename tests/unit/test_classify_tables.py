@@ -2361,3 +2361,42 @@ def test_a_flag_every_table_has_is_the_persons_when_every_table_is_about_people(
     ]
     verdict = classify_tables([staff, *linked])["staff.unemployed"]
     assert verdict.personal, verdict.reason
+
+
+def test_a_comment_naming_a_trait_in_the_list_of_that_trait_is_no_ones() -> None:
+    """`sexes(Codi -- "Codi del sexe (M, F, A...)")`: the list of sexes, as its name says."""
+
+    def commented(name: str, columns: list[tuple[str, str, str | None]]) -> Table:
+        return Table(
+            name=name,
+            location=WHERE,
+            source="schema.sql",
+            columns=tuple(
+                Column(name, n, WHERE, "schema.sql", type=t, comment=c, primary_key=n == "Id")
+                for n, t, c in columns
+            ),
+        )
+
+    sexes = commented(
+        "sexes",
+        [
+            ("Id", "INT", None),
+            ("Codi", "CHAR(1)", "Codi del sexe (M, F, A...)"),
+            ("Descripcio", "VARCHAR(50)", "Descripció del sexe"),
+        ],
+    )
+    pupils = commented(
+        "alumnes",
+        [
+            ("Id", "INT", None),
+            ("Nom", "VARCHAR(50)", None),
+            ("Cognoms", "VARCHAR(80)", None),
+            ("Codi", "CHAR(1)", "Codi del sexe (M, F)"),
+        ],
+    )
+    got = classify_tables([sexes, pupils])
+    assert not got["sexes.Codi"].personal and not got["sexes.Descripcio"].personal
+    assert "list of values" in got["sexes.Codi"].reasons[-1]
+    # the same comment in a person's row is their sex
+    assert got["alumnes.Codi"].personal
+    assert got["alumnes.Codi"].category == "user.demographic.gender"
