@@ -16,13 +16,31 @@ from functools import cache
 from cnsnt.evidence import Column, FormField
 from cnsnt.policy.model import Datum, Policy, Purpose
 
+#: The characters a pattern reads as wildcards; a backslash before one makes it literal.
+WILDCARDS = "*?"
+
+
+def escape(name: str) -> str:
+    r"""A pattern naming exactly `name`: its `*` and `?` escaped (`Qty*` -> `Qty\*`)."""
+    return "".join(f"\\{ch}" if ch in WILDCARDS else ch for ch in name)
+
+
+# Linear: one alternation of fixed-length branches.
+_SPECIAL = re.compile(r"\\[*?]|\[")
+
+
+def _fnmatch_pattern(pattern: str) -> str:
+    """The pattern in fnmatch's terms: `[` literal, an escaped wildcard a one-character class."""
+    return _SPECIAL.sub(lambda m: "[[]" if m[0] == "[" else f"[{m[0][1]}]", pattern)
+
 
 @cache
 def _compile(pattern: str) -> re.Pattern[str]:
-    # Only `*` and `?` are wildcards: `[` is literal, for PHP/Rails names like `user[email]`.
-    # Linear enough: fnmatch.translate (3.9+) turns each `*` into an atomic lazy scan
-    # (no nested backtracking) and the pattern is only `match`ed at offset 0.
-    return re.compile(fnmatch.translate(pattern.lower().replace("[", "[[]")))
+    # Only `*` and `?` are wildcards: `[` is literal, for PHP/Rails names like `user[email]`,
+    # and `\*`, `\?` are the literal characters (a quoted column `"Qty*"`). Any other
+    # backslash is literal. Linear enough: fnmatch.translate (3.9+) turns each `*` into an
+    # atomic lazy scan (no nested backtracking) and the pattern is only `match`ed at offset 0.
+    return re.compile(fnmatch.translate(_fnmatch_pattern(pattern.lower())))
 
 
 def glob_match(pattern: str, key: str) -> bool:

@@ -166,11 +166,23 @@ def ccpa_rights(L: Lang) -> list[tuple[str, str]]:
 
 
 def headings(L: Lang, controller: str) -> dict[str, str]:
-    """Every heading and short label the templates and the JSON use."""
+    """Every heading and short label the templates and the JSON use.
+
+    `controller` is empty only in a draft (a published notice needs one, CN602): the
+    titles then read without a name rather than with a hole where it goes.
+    """
     return {
-        "title_full": L._("How %(controller)s uses your personal data", controller=controller),
+        "title_full": (
+            L._("How %(controller)s uses your personal data", controller=controller)
+            if controller
+            else L._("How we use your personal data")
+        ),
         "title_short": L._("Your data at a glance"),
-        "title_ccpa": L._("Notice at collection: %(controller)s", controller=controller),
+        "title_ccpa": (
+            L._("Notice at collection: %(controller)s", controller=controller)
+            if controller
+            else L._("Notice at collection")
+        ),
         "who": L._("Who we are"),
         "purposes": L._("Why we use your data"),
         "data": L._("The data we collect"),
@@ -221,10 +233,16 @@ def headings(L: Lang, controller: str) -> dict[str, str]:
 
 
 def sentences(L: Lang, *, controller: str, contact: str) -> dict[str, str]:
-    """Whole sentences of fixed text."""
+    """Whole sentences of fixed text.
+
+    `controller` and `contact` are empty only in a draft (CN602): the sentences that
+    name them then read without them ("contact us") rather than with a hole.
+    """
     return {
-        "controller_intro": L._(
-            "%(controller)s is responsible for your personal data.", controller=controller
+        "controller_intro": (
+            L._("%(controller)s is responsible for your personal data.", controller=controller)
+            if controller
+            else L._("We are responsible for your personal data.")
         ),
         "choice_consent": L._("Only if you agree. You can withdraw your consent at any time."),
         "choice_object": L._("You can object at any time."),
@@ -234,19 +252,29 @@ def sentences(L: Lang, *, controller: str, contact: str) -> dict[str, str]:
         "no_recipients": L._("We do not give your data to anyone else."),
         "outside_eea": L._("This is outside the European Economic Area."),
         "retention_intro": L._("We keep each kind of data only for this long."),
-        "rights_how": L._(
-            "To use any of these rights, write to %(contact)s. It is free, and we answer "
-            "within one month.",
-            contact=contact,
+        "rights_how": (
+            L._(
+                "To use any of these rights, write to %(contact)s. It is free, and we answer "
+                "within one month.",
+                contact=contact,
+            )
+            if contact
+            else L._(
+                "To use any of these rights, contact us. It is free, and we answer within one month."
+            )
         ),
-        "ccpa_rights_how": L._(
-            "To use any of these rights, write to %(contact)s.", contact=contact
+        "ccpa_rights_how": (
+            L._("To use any of these rights, write to %(contact)s.", contact=contact)
+            if contact
+            else L._("To use any of these rights, contact us.")
         ),
         "withdraw_intro": L._(
             "You can withdraw your consent at any time, as easily as you gave it. What we did "
             "before stays lawful."
         ),
-        "withdraw_default": L._("Write to %(contact)s.", contact=contact),
+        "withdraw_default": (
+            L._("Write to %(contact)s.", contact=contact) if contact else L._("Contact us.")
+        ),
         "no_consent": L._("We do not ask for your consent for anything."),
         "complaint": L._(
             "If you think we handle your data wrongly, please tell us first. You can also "
@@ -254,8 +282,10 @@ def sentences(L: Lang, *, controller: str, contact: str) -> dict[str, str]:
             "you live or work."
         ),
         "not_sold": L._("We do not sell or share your personal information."),
-        "sold_opt_out": L._(
-            "You can tell us to stop at any time: write to %(contact)s.", contact=contact
+        "sold_opt_out": (
+            L._("You can tell us to stop at any time: write to %(contact)s.", contact=contact)
+            if contact
+            else L._("You can tell us to stop at any time.")
         ),
         "draft_why": L._(
             "This notice is not finished yet. Do not show it to customers until the policy "

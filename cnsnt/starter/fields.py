@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
 from cnsnt.evidence import Evidence, FieldRole, FormField
-from cnsnt.matching import PolicyIndex
+from cnsnt.matching import PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
 
@@ -27,6 +27,8 @@ class PersonalField:
     kind: str
     """`column` or `form_field`."""
     key: str
+    """The pattern the policy names it by: its key with `*` and `?` escaped (a column
+    `"Qty*"` is `orders.Qty\\*`); a whole form's `form.*`."""
     category: str
     reason: str
     confidence: Confidence
@@ -68,7 +70,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             ("column", key.casefold()),
             PersonalField(
                 "column",
-                key,
+                escape(key),
                 verdict.category or UNKNOWN_CATEGORY,
                 verdict.reason,
                 verdict.confidence,
@@ -87,7 +89,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
         key = field.key
         if field.role is FieldRole.CONSENT:
             if not index.is_consent_field(field) and not index.field_ignored(key):
-                consent.add(key)
+                consent.add(escape(key))
             continue
         if field.role is not FieldRole.INPUT:
             continue
@@ -100,7 +102,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             ("form_field", key),
             PersonalField(
                 "form_field",
-                key,
+                escape(key),
                 verdict.category or UNKNOWN_CATEGORY,
                 verdict.reason,
                 verdict.confidence,

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import Limits, SourceContext
 from cnsnt.sources.databases.live import read_database
 from cnsnt.sources.databases.session import read_only
 from cnsnt.sources.databases.url import parse_database_url
@@ -85,6 +85,40 @@ def test_a_missing_file_is_cn001_and_is_not_created(tmp_path):
         ("no such SQLite database file", Location(database="sqlite:///nope/app.db"))
     ]
     assert not (tmp_path / "nope").exists()
+
+
+def test_a_policy_database_file_outside_the_project_is_refused_unless_allowed(tmp_path):
+    """A policy's `sqlite:///../elsewhere.db` (or an absolute path, or a link out) was opened
+    whatever `--allow-outside` said: a pull request could make the audit list the tables of
+    any database on the machine."""
+    make_sqlite(tmp_path / "elsewhere.db", SCHEMA_SQL.read_text())
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "link.db").symlink_to(tmp_path / "elsewhere.db")
+    where = Location("cnsnt.yaml", 4, 5)
+    for url in (
+        "sqlite:///../elsewhere.db",
+        f"sqlite:///{tmp_path / 'elsewhere.db'}",
+        "sqlite:///link.db",
+        "sqlite:///../elsewhere.db?password=Hunter22x",
+    ):
+        ev = read(url, project)
+        assert ev.tables == [] and [p.location for p in ev.problems][-1:] == [where], url
+        message = ev.problems[-1].message
+        assert "outside the project" in message and "--allow-outside" in message, url
+        assert "Hunter22x" not in message
+    assert "through a symlink" in read("sqlite:///link.db", project).problems[0].message
+    allowed = SourceContext(base_dir=project, limits=Limits(allow_outside=True))
+    spec = SourceSpec("databases", "sqlite:///../elsewhere.db", project, where)
+    assert read_database(spec, allowed).tables
+    # the runner's own --db, in-memory databases and files inside the project are read as before
+    outside = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    assert read_database(
+        SourceSpec("databases", outside, Path("."), Location("--db")), SourceContext(project)
+    ).tables
+    assert "outside" not in read("sqlite://", project).problems[0].message
+    make_sqlite(project / "app.db", SCHEMA_SQL.read_text())
+    assert read("sqlite:///app.db", project).tables
 
 
 def test_a_file_that_is_not_a_database_is_cn001(tmp_path):

@@ -380,6 +380,29 @@ def test_hostile_column_names_stay_inside_their_scalar(tmp_path: Path):
     assert any("phone]" in c for c in columns)
 
 
+def test_init_escapes_wildcards_in_names_and_update_knows_them(tmp_path: Path):
+    """A quoted column `"email*"` was written as the glob `t.email*`: it then declared
+    `email_old`, which `--update` never added and the audit never reported."""
+    root = tmp_path / "p"
+    root.mkdir()
+    schema = root / "schema.sql"
+    schema.write_text('CREATE TABLE customers (id INT PRIMARY KEY, "email*" TEXT, "phone?" TEXT);\n')
+    assert run("init", str(root)).exit_code == 0
+    target = root / "cnsnt.yaml"
+    columns = {c for d in load_policy(target).data.values() for c in d.columns}
+    assert columns == {"customers.email\\*", "customers.phone\\?"}
+    text = target.read_text(encoding="utf-8")
+    again = run("init", str(root), "--update")
+    assert "nothing changed" in again.stderr and target.read_text(encoding="utf-8") == text
+    schema.write_text(
+        'CREATE TABLE customers (id INT PRIMARY KEY, "email*" TEXT, "phone?" TEXT, email_old TEXT, phonex TEXT);\n'
+    )
+    assert run("init", str(root), "--update").exit_code == 0
+    columns = [c for d in load_policy(target).data.values() for c in d.columns]
+    assert sorted(columns) == ["customers.email\\*", "customers.email_old", "customers.phone\\?", "customers.phonex"]
+    assert cn101(root) == set()
+
+
 def test_discover_finds_the_dialect_that_reads_a_schema(tmp_path: Path):
     (tmp_path / "dump.sql").write_text(
         "/*!40101 SET NAMES utf8 */;\nCREATE TABLE `people` (\n  `email` varchar(80) COLLATE utf8_unicode_ci,\n"

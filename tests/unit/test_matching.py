@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.matching import KeyIndex, PolicyIndex, column_matches, field_matches
+from cnsnt.matching import KeyIndex, PolicyIndex, column_matches, escape, field_matches
 from cnsnt.policy.loader import load_policy
 
 POLICY = """\
@@ -80,3 +80,18 @@ def test_key_index_names_what_trying_every_key_names() -> None:
     for p in ["signup.email", "SIGNUP.email", "email", "*.mail", "order[phone]", "other.order[phone]", "x"]:
         assert fields.named(p) == any(field_matches(p, k) for k in FIELDS), p
     assert columns.named("Users.Email") and not columns.named("y.notes.body") and not fields.named("email")
+
+
+def test_an_escaped_wildcard_names_only_itself() -> None:
+    """`cnsnt init` escapes a quoted column `"Qty*"` or `"what?"`: read as a glob, the
+    pattern also named `Qty_total` and `whatx`."""
+    assert escape("Qty*") == "Qty\\*" and escape("what?") == "what\\?"
+    for name, other in [("orders.Qty*", "orders.Qty_total"), ("f.what?", "f.whatx"), ("t.a\\*", "t.a\\b")]:
+        assert column_matches(escape(name), name) and field_matches(escape(name), name), name
+        assert not column_matches(escape(name), other) and not field_matches(escape(name), other), name
+        assert column_matches(escape(name), f"public.{name}")
+    assert KeyIndex(["orders.qty*"], columns=True).named("orders.Qty\\*")
+    assert not KeyIndex(["orders.qty_total"], columns=True).named("orders.Qty\\*")
+    # unescaped, they are wildcards still; `[` stays literal, and so does any other backslash
+    assert field_matches("f.what?", "f.whatx") and field_matches("f.user[*]", "f.user[email]")
+    assert field_matches("f.a\\b", "f.a\\b") and not field_matches("f.a\\b", "f.ab")

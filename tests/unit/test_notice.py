@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from cnsnt.errors import UsageError
 from cnsnt.notices import LANGUAGES, check_notice, notice_version, render_notice
+from cnsnt.notices.catalog import extract_messages, read_catalog
 from cnsnt.notices.render import md_escape
 from cnsnt.policy.loader import load_policy
 
@@ -346,3 +348,95 @@ data:
     for part in ["no label", "does not say which interest", "how long 'phone' is kept",
                  "whether they must give it", "supervisory authority", "automated"]:
         assert part in messages
+
+
+NO_CONTROLLER = """\
+cnsnt: 1
+notice:
+  automated_decisions: We make no decisions about you by computer alone.
+purposes:
+  orders: {description: To deliver what you order., basis: contract}
+  newsletter:
+    description: To send you our menu.
+    basis: consent
+    consent: {form_fields: [signup.opt_in]}
+recipients:
+  mailer: {name: Mailer Inc., country: US, purposes: [newsletter], shared: true}
+data:
+  email:
+    label: Your email address
+    category: user.contact.email
+    purposes: [orders, newsletter]
+    retention: P2Y
+    recipients: [mailer]
+    required: true
+    consequence: We cannot send your order.
+"""
+
+
+def _holes(code: str) -> list[str]:
+    """The language's sentences that name the controller or its contact, with the name left out."""
+    holes = []
+    for message in extract_messages() if code == "en" else read_catalog(code):
+        if isinstance(message.id, str) and re.search(r"%\((controller|contact)\)s", message.id):
+            text = message.id if code == "en" else message.string
+            holes.append(" ".join(re.sub(r"%\(\w+\)s", "", text).split()))
+    return holes
+
+
+class _Text(HTMLParser):
+    """The text nodes of an HTML notice, its stylesheet left out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chunks: list[str] = []
+        self.style = False
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.style = self.style or tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.style = self.style and tag != "style"
+
+    def handle_data(self, data: str) -> None:
+        if not self.style:
+            self.chunks.append(data)
+
+
+def _shown_texts(text: str, fmt: str) -> list[str]:
+    """The runs of text a reader sees: Markdown lines, HTML text nodes, JSON string values."""
+    if fmt == "json":
+        def strings(value: object) -> list[str]:
+            if isinstance(value, str):
+                return [value]
+            if isinstance(value, dict):
+                return [s for v in value.values() for s in strings(v)]
+            if isinstance(value, list):
+                return [s for v in value for s in strings(v)]
+            return []
+
+        return strings(json.loads(text))
+    if fmt == "html":
+        parser = _Text()
+        parser.feed(text)
+        return [c for c in parser.chunks if c.strip()]
+    return [line.replace("\\", "") for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_draft_without_a_controller_reads_without_a_hole_for_the_name(tmp_path, lang):
+    """With no `controller:` a draft read "How  uses your personal data" and "is responsible
+    for your personal data." (the name left out), and "write to ." for its contact."""
+    policy = load(tmp_path, NO_CONTROLLER)
+    holes = [h for h in _holes(lang) if h]
+    assert holes
+    for fmt in ("markdown", "html", "json"):
+        for layer in ("short", "full"):
+            for preset in ("gdpr", "ccpa"):
+                result = render_notice(policy, lang=lang, fmt=fmt, layer=layer, preset=preset, draft=True)
+                assert not result.publishable
+                texts = _shown_texts(result.text, fmt)
+                where = (lang, fmt, layer, preset)
+                assert [t for t in texts if "  " in t.strip()] == [], where
+                shown = "\n".join(" ".join(t.split()) for t in texts)
+                assert [h for h in holes if h in shown] == [], where

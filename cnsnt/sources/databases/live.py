@@ -16,7 +16,7 @@ from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import SourceContext, outside_problem
 from cnsnt.sources.databases.introspect import Introspection, driver_reason
 from cnsnt.sources.databases.sampling import DEFAULT_SAMPLE, Sampled, sample_tables
 from cnsnt.sources.databases.session import read_only
@@ -61,6 +61,13 @@ def read_database(spec: SourceSpec, ctx: SourceContext) -> Evidence:
 
 def _read(db: DatabaseUrl, spec: SourceSpec, ctx: SourceContext, where: Location) -> Evidence:
     sqlite_file = db.sqlite_file
+    if sqlite_file is not None and spec.location != Location("--db"):
+        # a policy's SQLite file is a source like any file it names: a pull request must not
+        # point the audit at a database elsewhere on the machine (`--db` is the runner's own)
+        why = outside_problem(sqlite_file, ctx.base_dir.resolve(), ctx.limits.allow_outside)
+        if why is not None:
+            sep = " " if why.startswith("is ") else ": "
+            return _problem(f"SQLite database '{db.shown}'{sep}{why}", spec.location, db.shown)
     if sqlite_file is not None and not sqlite_file.is_file():
         return _problem("no such SQLite database file", where, db.shown)
     limit = ctx.sample or (DEFAULT_SAMPLE if spec.sample else 0)
