@@ -289,6 +289,107 @@ return new class extends Migration
     assert "config('audit.table', 'audit' . '_log')" in ev.problems[0].message
 
 
+def test_names_from_the_projects_config_files_and_from_a_method_that_returns_a_list(tmp_path: Path):
+    files = {
+        # laravel-permission and Laravel's own password reset migration name their tables
+        # from config/*.php; an env() there gives its default
+        "config/permission.php": "<?php\n\nreturn [\n    'table_names' => [\n"
+        "        'roles' => 'acl_roles',\n        'model_has_roles' => 'acl_model_roles',\n    ],\n"
+        "    'column_names' => ['model_morph_key' => 'model_uuid'],\n];\n",
+        "config/auth.php": "<?php\nreturn ['passwords' => ['users' => [\n"
+        "    'table' => env('AUTH_RESET_TABLE', 'password_reset_tokens'),\n]]];\n",
+        "database/migrations/2024_01_01_000000_permission.php": anonymous(
+            """\
+        $tableNames = config('permission.table_names');
+        $columnNames = config('permission.column_names');
+        Schema::create($tableNames['roles'], function (Blueprint $table) {
+            $table->string('name');
+        });
+        Schema::create($tableNames['model_has_roles'], function (Blueprint $table) use ($columnNames) {
+            $table->uuid($columnNames['model_morph_key']);
+        });
+        Schema::create(config('auth.passwords.users.table'), function (Blueprint $table) {
+            $table->string('email');
+        });
+        Schema::create(config('auth.nowhere.table'), fn (Blueprint $t) => $t->string('lost'));
+"""
+        ),
+        "database/migrations/2024_01_02_000000_created_by.php": HEAD
+        + """\
+return new class extends Migration
+{
+    public function up(): void
+    {
+        foreach ($this->tableList() as $name) {
+            Schema::table($name, function (Blueprint $table) {
+                $table->unsignedBigInteger('created_by')->nullable();
+            });
+        }
+    }
+
+    // the list is spelt out where the loop can read it
+    private function tableList(): array
+    {
+        return ['acl_roles', 'password_reset_tokens'];
+    }
+};
+""",
+    }
+    ev = read(tmp_path, files)
+    assert names(ev, "acl_roles") == ["name", "created_by"]
+    assert names(ev, "acl_model_roles") == ["model_uuid"]
+    assert names(ev, "password_reset_tokens") == ["email", "created_by"]
+    assert "lost" not in [c.name for t in ev.tables for c in t.columns]
+    found = [(p.location.line, p.severity, p.message) for p in ev.problems]
+    # each name from configuration is a warning at its use; the unknown key an error
+    assert [(line, severity) for line, severity, _ in found] == [
+        (13, Severity.WARNING),
+        (16, Severity.WARNING),
+        (17, Severity.WARNING),
+        (19, Severity.WARNING),
+        (22, None),
+    ]
+    assert "config/permission.php" in found[0][2] and "'acl_roles'" in found[0][2]
+    assert "env('AUTH_RESET_TABLE', 'password_reset_tokens')" in found[3][2]
+
+
+def test_a_method_that_computes_its_list_stays_unknown(tmp_path: Path):
+    files = {
+        "database/migrations/2024_01_01_000000_loop.php": HEAD
+        + """\
+return new class extends Migration
+{
+    public function up(): void
+    {
+        foreach ($this->tableList('x') as $name) {
+            Schema::table($name, fn (Blueprint $t) => $t->string('a'));
+        }
+        foreach ($this->computed() as $name) {
+            Schema::table($name, fn (Blueprint $t) => $t->string('b'));
+        }
+        foreach ($this->up() as $name) {
+            Schema::table($name, fn (Blueprint $t) => $t->string('c'));
+        }
+    }
+
+    private function tableList(string $x): array
+    {
+        return [$x];
+    }
+
+    private function computed(): array
+    {
+        $all = ['people'];
+        return $all;
+    }
+};
+"""
+    }
+    ev = read(tmp_path, files)
+    # a method with arguments, a method of several statements, and recursion: not guessed
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(11, None), (14, None), (17, None)]
+
+
 def test_blueprint_calls_under_a_condition_cnsnt_cannot_decide_are_reported(tmp_path: Path):
     files = {
         "database/migrations/2024_01_01_000000_people.php": anonymous(

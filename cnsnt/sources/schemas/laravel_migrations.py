@@ -190,6 +190,8 @@ _SCHEMA_OPS = frozenset(
 _MAX_DEPTH = 50
 #: How many loop iterations one file may replay (each runs a loop body).
 _MAX_LOOPS = 10_000
+#: A `config/*.php` file larger than this is not read for names (they are a few KB).
+_CONFIG_BYTES = 512 * 1024
 #: Statement kinds that are loops: schema changes inside are not replayed.
 _LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
 
@@ -329,12 +331,14 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
     except UnknownDialectError as exc:
         raise SourceError(str(exc), spec.location) from None
     spaces = _Connections(replay)
+    configs: dict[str, Value] = {}
     for shown, file, tree in parsed_files(runnable, ctx, replay.problems, php_parser, _php_syntax):
         replay.shown = shown
         files += 1
         try:
             migration = _Migration(file, replay)
             migration.site = _Site(paths_of.get(shown), dialect, ctx)
+            migration.site.configs = configs  # a folder's migrations share one project root
             migration.spaces = spaces
             migrations += migration.run(tree.root_node)
         except RecursionError:
@@ -1052,8 +1056,8 @@ class _Migration:
             right = self.value(node.child_by_field_name("right"))
             if not isinstance(left, str) or not isinstance(right, str):
                 return None
-            source = next((v.source for v in (left, right) if isinstance(v, _Configured)), None)
-            return _Configured(left + right, source) if source else left + right
+            known = next((v for v in (left, right) if isinstance(v, _Configured)), None)
+            return _Configured(left + right, known.source, known.how) if known else left + right
         if kind in ("function_call_expression", "scoped_call_expression"):
             read = self.file_value(node)
             if read is not None:
@@ -1070,15 +1074,80 @@ class _Migration:
             return str(self.site.folder)
         if kind == "function_call_expression":
             default = self.config_default(node)
-            return _Configured(default, self.text(node)) if default is not None else None
+            if default is not None:
+                return _Configured(default, self.text(node))
+            return self.configured(node)
+        if kind == "subscript_expression" and len(node.named_children) == 2:
+            held, index = (self.value(child) for child in node.named_children)
+            if isinstance(held, dict) and isinstance(index, (str, int)):
+                return held.get(str(index))  # `$tableNames['roles']`
+            if isinstance(held, list) and isinstance(index, int) and 0 <= index < len(held):
+                return held[index]
+            return None
+        if kind == "member_call_expression" and self.text(node.child_by_field_name("object")) == "$this":
+            return self.returned(node)
         return None
+
+    def returned(self, call: Node) -> Value:
+        """What `$this->tables()` gives when the method is one `return` of a literal.
+
+        `foreach ($this->tables() as $t)` over a list the class spells out is as readable as
+        the list written in place; a method that computes its answer stays unknown.
+        """
+        name = self.text(call.child_by_field_name("name")).lower()
+        method = self.methods.get(name)
+        positional, named = self.arguments(call)
+        if method is None or positional or named or name in self.following:
+            return None
+        if len(self.following) >= _MAX_DEPTH:
+            return None
+        body = method.child_by_field_name("body")
+        statements = [c for c in body.named_children if c.type != "comment"] if body is not None else []
+        if len(statements) != 1 or statements[0].type != "return_statement":
+            return None
+        returned = [c for c in statements[0].named_children if c.type != "comment"]
+        if len(returned) != 1:
+            return None
+        self.following.append(name)
+        saved, self.vars = self.vars, {}
+        try:
+            return self.value(returned[0])
+        finally:
+            self.following.pop()
+            self.vars = saved
+
+    def configured(self, call: Node) -> Value:
+        """`config('auth.passwords.users.table')`: the value the project's `config/auth.php` gives.
+
+        Laravel loads `config/<file>.php` (an array the file returns) and follows the dotted
+        keys; an `env('X', 'default')` there is read as its default. Every name so read
+        is marked `_Configured`, so its use is a warning: a deployment may set another.
+        """
+        called = _last_name(self.text(call.child_by_field_name("function"))).lower()
+        if called == "env":
+            positional, _ = self.arguments(call)
+            default = self.value(positional[1]) if len(positional) == 2 else None
+            if isinstance(default, str) and default:
+                return _Configured(default, self.text(call))
+            return None
+        if called != "config":
+            return None
+        positional, named = self.arguments(call)
+        key = self.value(positional[0]) if len(positional) == 1 and not named else None
+        if not isinstance(key, str) or not key or "/" in key or "\\" in key:
+            return None
+        file, *path = key.split(".")
+        held = self.site.config(file)
+        for part in path:
+            held = held.get(part) if isinstance(held, dict) else None
+        return _mark(held, self.text(call), f"config/{file}.php")
 
     def name(self, node: Node | None, what: str, at: Node) -> str | None:
         """A table or column name that must be a literal; a CN001 when it is computed."""
         value = self.value(node)
         if isinstance(value, _Configured) and value:
             self.replay.report(
-                f"{what}: the name comes from `{value.source}`; read as its default '{value}'",
+                f"{what}: the name comes from `{value.source}`; read as '{value}', {value.how}",
                 *self.place(at),
                 Severity.WARNING,
             )
@@ -1459,13 +1528,19 @@ class _Migration:
 
 
 class _Configured(str):
-    """A name read from the default of `config('key', 'default')`: used, with a warning."""
+    """A name read from the app's configuration (`config('key')`): used, with a warning.
+
+    `how` says where the value was read: the call's default, or the project's
+    `config/<file>.php` (where an `env('X', 'default')` gives its default).
+    """
 
     source: str
+    how: str
 
-    def __new__(cls, value: str, source: str) -> _Configured:
+    def __new__(cls, value: str, source: str, how: str = "its default") -> _Configured:
         made = super().__new__(cls, value)
         made.source = source
+        made.how = how
         return made
 
 
@@ -1596,6 +1671,39 @@ class _Site:
         )
         if self.folder.name.lower() == "database":
             self.root = self.folder.parent
+        self.configs: dict[str, Value] = {}
+        """`config/<file>.php` read so far, by path: shared by the entry's migrations."""
+
+    def config(self, name: str) -> Value:
+        """The array `config/<name>.php` returns; None when there is no such file to read."""
+        if self.path is None or not name or name.startswith("."):
+            return None
+        path = self.root / "config" / f"{name}.php"
+        key = path.as_posix()
+        if key in self.configs:
+            return self.configs[key]
+        self.configs[key] = None
+        ctx = self.ctx
+        if not path.is_file() or (
+            ctx is not None and outside_problem(path, ctx.base_dir.resolve(), ctx.limits.allow_outside)
+        ):
+            return None
+        try:
+            with path.open("rb") as handle:
+                source = handle.read(_CONFIG_BYTES + 1)
+            if len(source) > _CONFIG_BYTES:
+                return None
+            tree = parse_bounded(php_parser(), source, path.name)
+        except (OSError, SourceError):
+            return None
+        reader = _Migration(SourceFile(source, path.name), Replay())
+        for node in tree.root_node.named_children:
+            if node.type == "return_statement":
+                returned = [c for c in node.named_children if c.type != "comment"]
+                if len(returned) == 1:
+                    self.configs[key] = reader.value(returned[0])
+                break
+        return self.configs[key]
 
 
 class _SqlFile:
@@ -1621,6 +1729,19 @@ class _Sql(PlacedText):
     def hole(self, written: str, line: int, column: int) -> None:
         self.holes.append(written)
         self.add(self.HOLE, line, column, raw=False)
+
+
+def _mark(value: Value, source: str, file: str) -> Value:
+    """Every name in a configuration value marked as read from `source`, for the warning."""
+    if isinstance(value, dict):
+        return {key: _mark(item, source, file) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_mark(item, source, file) for item in value]
+    if isinstance(value, _Configured):
+        return _Configured(value, source, f"the default of `{value.source}` in {file}")
+    if isinstance(value, str):
+        return _Configured(value, source, f"as {file} sets it")
+    return value
 
 
 def _cut(text: str, size: int) -> str:
