@@ -8,6 +8,7 @@ commas and read each element alone, so one odd element costs only itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from sqlglot import exp
@@ -18,6 +19,7 @@ from cnsnt.sql.ddl_result import DDLForeignKey
 from cnsnt.sql.ddl_split import TABLE_ELEMENTS, Statement, keyword
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.ddl_text import keywords
+from cnsnt.sql.defaults import names_login
 
 
 class ColumnReader(Protocol):
@@ -238,7 +240,53 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
             kind = _join_words(type_tokens)
     # `id int PRIMARY KEY CLUSTERED` (T-SQL) is one reason the element did not parse
     primary = any(keyword(tok) == "PRIMARY" for tok in element[1:])
-    return ColumnBuilder(element[0].text, stmt.base + element[0].start, kind, primary_key=primary)
+    column = ColumnBuilder(element[0].text, stmt.base + element[0].start, kind, primary_key=primary)
+    column.login_default = names_login(column_default(element, stmt, schema))
+    return column
+
+
+def column_default(element: list[Token], stmt: Statement, schema: ColumnReader) -> exp.Expr | None:
+    """The default a column element states (`DEFAULT expr`), read from its tokens.
+
+    For elements sqlglot cannot parse whole: the expression runs from `DEFAULT` (after
+    Oracle's `ON NULL [FOR INSERT ONLY | FOR INSERT AND UPDATE]`) to the next column
+    option, and is the longest start of that sqlglot parses, so an option it does not
+    know (PostgreSQL's `COMPRESSION pglz`) does not hide it. None without a default or
+    when none of it parses.
+    """
+    words = [keyword(t) for t in element]
+    start = _top_level(element, lambda i: words[i] == "DEFAULT", 1)
+    if start is None:
+        return None
+    start += 1
+    if words[start : start + 2] == ["ON", "NULL"]:
+        start += 2
+        if words[start : start + 3] == ["FOR", "INSERT", "ONLY"]:
+            start += 3
+        elif words[start : start + 4] == ["FOR", "INSERT", "AND", "UPDATE"]:
+            start += 4
+    end = _top_level(element, lambda i: words[i] in _COLUMN_OPTIONS, start + 1)
+    for stop in range(end or len(element), start, -1):
+        try:
+            parsed = schema.parser.parse_into(exp.Condition, element[start:stop], stmt.sql)
+        except Exception:  # noqa: BLE001 - try a shorter start
+            continue
+        return parsed[0] if parsed and isinstance(parsed[0], exp.Expr) else None
+    return None
+
+
+def _top_level(tokens: list[Token], wanted: Callable[[int], bool], start: int) -> int | None:
+    """The index of the first token from `start` on, outside parentheses, that is `wanted`."""
+    depth = 0
+    for i in range(start, len(tokens)):
+        kind = tokens[i].token_type
+        if kind == TokenType.L_PAREN:
+            depth += 1
+        elif kind == TokenType.R_PAREN:
+            depth -= 1
+        elif depth == 0 and wanted(i):
+            return i
+    return None
 
 
 def _join_words(tokens: list[Token]) -> str:

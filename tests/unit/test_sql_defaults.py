@@ -135,3 +135,27 @@ def test_a_table_made_like_another_or_as_its_partition_keeps_its_defaults() -> N
 def test_a_default_set_in_a_dump_as_postgresql_before_10_wrote_it() -> None:
     text = 'CREATE TABLE t (a text);\nALTER TABLE ONLY t ALTER COLUMN a SET DEFAULT "current_user"();\n'
     assert _defaults(text, "postgres") == {"t.a": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        # each column holds an option sqlglot cannot parse, so its element is read word by word
+        ("CREATE TABLE t (id int, who text DEFAULT CURRENT_USER COMPRESSION pglz);", "postgres"),
+        ("CREATE TABLE t (id number, who varchar2(30) DEFAULT ON NULL USER NOT NULL);", "oracle"),
+        (
+            "CREATE TABLE t (id int, who nvarchar(30) MASKED WITH (FUNCTION = 'default()') "
+            "DEFAULT SUSER_SNAME());",
+            "tsql",
+        ),
+    ],
+)
+def test_a_column_read_word_by_word_keeps_its_login_default(text: str, dialect: str) -> None:
+    assert _defaults(text, dialect) == {"t.id": False, "t.who": True}
+
+
+def test_a_column_read_word_by_word_with_another_default_names_no_one() -> None:
+    text = (
+        "CREATE TABLE t (who text DEFAULT 'user' COMPRESSION pglz, at date DEFAULT now() COMPRESSION pglz);"
+    )
+    assert _defaults(text, "postgres") == {"t.who": False, "t.at": False}
