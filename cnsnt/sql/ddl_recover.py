@@ -37,7 +37,7 @@ class ColumnReader(Protocol):
 
 
 #: Words after which a column's type has ended.
-_COLUMN_OPTIONS = keywords(
+COLUMN_OPTIONS = keywords(
     """NOT NULL DEFAULT PRIMARY REFERENCES CONSTRAINT UNIQUE CHECK COLLATE COMMENT GENERATED
     AUTO_INCREMENT AUTOINCREMENT IDENTITY AS WITH MASKING MASKED ENCRYPTED TAG ON"""
 )
@@ -228,7 +228,7 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
         pass
     type_tokens: list[Token] = []
     for tok in element[1:]:
-        if keyword(tok) in _COLUMN_OPTIONS:
+        if keyword(tok) in COLUMN_OPTIONS:
             break
         type_tokens.append(tok)
     kind: str | None = None
@@ -265,7 +265,7 @@ def column_default(element: list[Token], stmt: Statement, schema: ColumnReader) 
             start += 3
         elif words[start : start + 4] == ["FOR", "INSERT", "AND", "UPDATE"]:
             start += 4
-    end = _top_level(element, lambda i: words[i] in _COLUMN_OPTIONS, start + 1)
+    end = _top_level(element, lambda i: words[i] in COLUMN_OPTIONS, start + 1)
     for stop in range(end or len(element), start, -1):
         try:
             parsed = schema.parser.parse_into(exp.Condition, element[start:stop], stmt.sql)

@@ -21,6 +21,7 @@ from sqlglot.tokenizer_core import Token, TokenType
 from cnsnt.sql.client_lines import is_oracle
 from cnsnt.sql.ddl_known import opens_plsql_unit, outside_plsql_units, unknown_statement
 from cnsnt.sql.ddl_recover import (
+    COLUMN_OPTIONS,
     core_create,
     is_name,
     is_table_element,
@@ -415,12 +416,12 @@ class SchemaBuilder:
             self._alter_primary_key(tokens)
             self._alter_foreign_keys(tokens)
             self._alter_defaults(tokens, stmt)
-            return []
+            return self._alter_modify(tokens, stmt)
         if kind == "alter" and self._alter_add_columns(tokens, stmt):
             # the keys the same ALTER adds (`ADD (e int), ADD CONSTRAINT f FOREIGN KEY (e) ...`)
             self._alter_primary_key(tokens)
             self._alter_foreign_keys(tokens)
-            return []
+            return self._alter_modify(tokens, stmt)
         return [
             DDLProblem(
                 stmt.offset,
@@ -507,6 +508,39 @@ class SchemaBuilder:
                 continue
             col.login_default = bool(parsed) and names_login(parsed[0])
 
+    def _alter_modify(self, tokens: list[Token], stmt: Statement) -> list[DDLProblem]:
+        """Read `ALTER TABLE t MODIFY (c [type] [DEFAULT expr] ..., ...)` / `MODIFY c ...` from tokens.
+
+        Oracle's MODIFY, which sqlglot cannot parse, changes only what it states: the
+        type, the default (`DEFAULT USER` is the writer's login), a constraint. In other
+        dialects MODIFY states the column anew (MySQL), as the parsed ALTER applies it.
+        An element that names no column is reported.
+        """
+        builder, i = self._altered(tokens)
+        if builder is None:
+            return []
+        problems: list[DDLProblem] = []
+        for element in _modified_columns(tokens, i):
+            if not is_name(element[0]):
+                problems.append(
+                    DDLProblem(
+                        stmt.base + element[0].start,
+                        f"{label('alter', tokens)}: the MODIFY element starting with {element[0].text!r} "
+                        "names no column; skipped",
+                    )
+                )
+                continue
+            col = builder.columns.get(name_key(element[0].text))
+            if col is None:
+                continue
+            changed = recover_column(element, stmt, self)
+            words = [keyword(t) for t in element]
+            if len(words) > 1 and words[1] not in _NO_TYPE and changed.type:
+                col.type = changed.type
+            if "DEFAULT" in words or not self._oracle:
+                col.login_default = changed.login_default
+        return problems
+
     def _alter_foreign_keys(self, tokens: list[Token]) -> None:
         """Read `ALTER TABLE t ... FOREIGN KEY (a) REFERENCES u (b)` from tokens.
 
@@ -533,6 +567,46 @@ class SchemaBuilder:
 
 #: Words that open an ALTER TABLE action other than ADD (what ends T-SQL's `ADD a int, b int`).
 _ALTER_ACTIONS = keywords("ADD DROP ALTER MODIFY CHANGE RENAME SET WITH CHECK NOCHECK ENABLE DISABLE")
+
+
+#: What may follow `MODIFY` in Oracle other than columns (`MODIFY CONSTRAINT c ENABLE`,
+#: `MODIFY PARTITION p ...`, `MODIFY DEFAULT ATTRIBUTES ...`).
+_MODIFY_OTHERS = keywords(
+    "CONSTRAINT PARTITION SUBPARTITION DEFAULT LOB NESTED VARRAY PRIMARY UNIQUE OPAQUE CLUSTERING"
+)
+#: Words that may follow a column's name in Oracle's MODIFY in place of a type: the type is kept.
+_NO_TYPE = COLUMN_OPTIONS | keywords("NULL VISIBLE INVISIBLE ENCRYPT DECRYPT SUBSTITUTABLE DROP")
+
+
+def _modified_columns(tokens: list[Token], start: int) -> list[list[Token]]:
+    """The column elements of each `MODIFY [COLUMN] (a ..., b ...)` or `MODIFY a ...` from `start` on.
+
+    Without parentheses the element ends at the next comma or ALTER action (`ADD`, `DROP`...).
+    """
+    out: list[list[Token]] = []
+    depth = 0
+    for k in range(start, len(tokens)):
+        kind = tokens[k].token_type
+        if kind in (TokenType.L_PAREN, TokenType.R_PAREN):
+            depth += 1 if kind == TokenType.L_PAREN else -1
+            continue
+        if depth or keyword(tokens[k]) != "MODIFY":
+            continue
+        j = k + 2 if k + 1 < len(tokens) and keyword(tokens[k + 1]) == "COLUMN" else k + 1
+        if j >= len(tokens) or keyword(tokens[j]) in _MODIFY_OTHERS:
+            continue
+        if tokens[j].token_type == TokenType.L_PAREN:
+            out.extend(paren_elements(tokens, j))
+            continue
+        end, inner = j + 1, 0
+        while end < len(tokens):
+            kind = tokens[end].token_type
+            inner += 1 if kind == TokenType.L_PAREN else -1 if kind == TokenType.R_PAREN else 0
+            if inner == 0 and (kind == TokenType.COMMA or keyword(tokens[end]) in _ALTER_ACTIONS):
+                break
+            end += 1
+        out.append(tokens[j:end])
+    return out
 
 
 def adds_nothing(stmt: Statement, cdef: exp.ColumnDef, builder: TableBuilder) -> bool:

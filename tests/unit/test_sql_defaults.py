@@ -159,3 +159,30 @@ def test_a_column_read_word_by_word_with_another_default_names_no_one() -> None:
         "CREATE TABLE t (who text DEFAULT 'user' COMPRESSION pglz, at date DEFAULT now() COMPRESSION pglz);"
     )
     assert _defaults(text, "postgres") == {"t.who": False, "t.at": False}
+
+
+def test_an_oracle_modify_sets_and_clears_a_login_default_and_keeps_the_rest() -> None:
+    # sqlglot cannot parse Oracle's MODIFY: read from its tokens, changing only what it states
+    text = (
+        "CREATE TABLE t (a varchar2(30), b varchar2(30), c varchar2(30) DEFAULT USER, d number);\n"
+        "ALTER TABLE t MODIFY (a DEFAULT USER, d varchar2(12));\n"
+        "ALTER TABLE t MODIFY b varchar2(40) DEFAULT SYS_CONTEXT('USERENV', 'OS_USER');\n"
+        "ALTER TABLE t MODIFY (c NOT NULL);\n"
+        "ALTER TABLE t MODIFY CONSTRAINT t_pk ENABLE;\n"
+    )
+    result = parse_ddl(text, "oracle")
+    assert result.problems == ()
+    assert [(c.name, c.type, c.login_default) for c in result.tables[0].columns] == [
+        ("a", "VARCHAR2(30)", True),
+        ("b", "VARCHAR2(40)", True),
+        ("c", "VARCHAR2(30)", True),
+        ("d", "VARCHAR2(12)", False),
+    ]
+    cleared = text + "ALTER TABLE t MODIFY (a DEFAULT NULL);\n"
+    assert _defaults(cleared, "oracle")["t.a"] is False
+
+
+def test_an_oracle_modify_element_that_names_no_column_is_reported() -> None:
+    text = "CREATE TABLE t (a varchar2(30));\nALTER TABLE t MODIFY ((a) DEFAULT USER);\n"
+    [problem] = parse_ddl(text, "oracle").problems
+    assert "MODIFY element" in problem.message and problem.offset == text.index("(a)")
