@@ -242,7 +242,17 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
     primary = any(keyword(tok) == "PRIMARY" for tok in element[1:])
     column = ColumnBuilder(element[0].text, stmt.base + element[0].start, kind, primary_key=primary)
     column.login_default = names_login(column_default(element, stmt, schema))
+    column.default_constraint = _default_name(element)
     return column
+
+
+def _default_name(element: list[Token]) -> str | None:
+    """The name of the default constraint in a column element (T-SQL `CONSTRAINT DF_t_c DEFAULT ...`)."""
+    words = [keyword(t) for t in element]
+    for i in range(2, len(words)):
+        if words[i] == "DEFAULT" and words[i - 2] == "CONSTRAINT":
+            return element[i - 1].text
+    return None
 
 
 def column_default(element: list[Token], stmt: Statement, schema: ColumnReader) -> exp.Expr | None:

@@ -277,6 +277,8 @@ class SchemaBuilder:
                 col.primary_key = True
             elif isinstance(ckind, exp.DefaultColumnConstraint):
                 col.login_default = names_login(ckind.this)
+                named = constraint.this  # T-SQL `c varchar(12) CONSTRAINT DF_t_c DEFAULT ...`
+                col.default_constraint = named.name if isinstance(named, exp.Identifier) else None
         return col
 
     # -- ALTER TABLE
@@ -303,6 +305,9 @@ class SchemaBuilder:
                 elif isinstance(element, exp.Drop) and str(element.args.get("kind")) == "COLUMN":
                     for col in element.args.get("tables") or ():
                         builder.columns.pop(name_key(col.name), None)
+                elif isinstance(element, exp.Drop) and str(element.args.get("kind")) == "CONSTRAINT":
+                    for constraint in element.args.get("tables") or ():
+                        builder.drop_constraint(constraint.name)
                 elif isinstance(element, exp.RenameColumn):
                     new = element.args.get("to")
                     if isinstance(new, exp.Expr):
@@ -416,6 +421,7 @@ class SchemaBuilder:
             self._alter_primary_key(tokens)
             self._alter_foreign_keys(tokens)
             self._alter_defaults(tokens, stmt)
+            self._alter_drop_constraints(tokens)
             return self._alter_modify(tokens, stmt)
         if kind == "alter" and self._alter_add_columns(tokens, stmt):
             # the keys the same ALTER adds (`ADD (e int), ADD CONSTRAINT f FOREIGN KEY (e) ...`)
@@ -502,6 +508,8 @@ class SchemaBuilder:
             col = builder.columns.get(name_key(action[end + 1].text)) if end + 1 < len(action) else None
             if col is None or end <= start:
                 continue
+            named = words.index("CONSTRAINT") + 1 if "CONSTRAINT" in words[:start] else start
+            col.default_constraint = action[named].text if named < start - 1 else None
             try:
                 parsed = self.parser.parse_into(exp.Condition, action[start:end], stmt.sql)
             except Exception:  # noqa: BLE001 - a default sqlglot cannot read says nothing
@@ -540,6 +548,32 @@ class SchemaBuilder:
             if "DEFAULT" in words or not self._oracle:
                 col.login_default = changed.login_default
         return problems
+
+    def _alter_drop_constraints(self, tokens: list[Token]) -> None:
+        """Read T-SQL's `ALTER TABLE t DROP CONSTRAINT a, b` / `DROP COLUMN c, CONSTRAINT d` from tokens.
+
+        A default constraint dropped takes its column's default with it; sqlglot parses
+        one DROP of one constraint only. In a DROP list each name is a constraint's
+        (`CONSTRAINT` is optional) until `COLUMN` switches to columns, `CONSTRAINT` back.
+        """
+        builder, i = self._altered(tokens)
+        if builder is None:
+            return
+        dropping: str | None = None  # what the names of the current DROP list are
+        for action in split_commas(tokens[i:]):
+            words = [keyword(t) for t in action]
+            j = 0
+            if words[0] == "DROP":
+                dropping, j = "CONSTRAINT", 1
+            elif dropping is None or words[0] in _ALTER_ACTIONS:
+                dropping = None
+                continue
+            if words[j : j + 1] in (["COLUMN"], ["CONSTRAINT"]):
+                dropping, j = words[j], j + 1
+            if words[j : j + 2] == ["IF", "EXISTS"]:
+                j += 2
+            if dropping == "CONSTRAINT" and j < len(action):
+                builder.drop_constraint(action[j].text)
 
     def _alter_foreign_keys(self, tokens: list[Token]) -> None:
         """Read `ALTER TABLE t ... FOREIGN KEY (a) REFERENCES u (b)` from tokens.

@@ -186,3 +186,31 @@ def test_an_oracle_modify_element_that_names_no_column_is_reported() -> None:
     text = "CREATE TABLE t (a varchar2(30));\nALTER TABLE t MODIFY ((a) DEFAULT USER);\n"
     [problem] = parse_ddl(text, "oracle").problems
     assert "MODIFY element" in problem.message and problem.offset == text.index("(a)")
+
+
+@pytest.mark.parametrize(
+    "drop",
+    [
+        "ALTER TABLE [dbo].[t] DROP CONSTRAINT [DF_t_who]",
+        "ALTER TABLE t DROP CONSTRAINT IF EXISTS DF_t_who",
+        "ALTER TABLE t DROP CONSTRAINT DF_t_other, DF_t_who",  # sqlglot cannot parse a list
+        "ALTER TABLE t DROP COLUMN gone, CONSTRAINT DF_t_who",
+    ],
+)
+def test_dropping_the_named_constraint_that_gave_a_login_default_drops_it(drop: str) -> None:
+    inline = (
+        "CREATE TABLE t (id int, who varchar(12) CONSTRAINT DF_t_who DEFAULT user_name(), "
+        "other varchar(12) CONSTRAINT DF_t_other DEFAULT SUSER_SNAME(), gone int)\nGO\n"
+    )
+    added = (
+        "CREATE TABLE t (id int, who varchar(12), other varchar(12), gone int)\nGO\n"
+        "ALTER TABLE t ADD CONSTRAINT DF_t_who DEFAULT (user_name()) FOR who, "
+        "CONSTRAINT DF_t_other DEFAULT (SUSER_SNAME()) FOR other\nGO\n"
+    )
+    # an option sqlglot cannot parse: the column is read word by word
+    recovered = inline.replace("who varchar(12)", "who varchar(12) MASKED WITH (FUNCTION = 'default()')")
+    for text in (inline, added, recovered):
+        assert _defaults(text, "tsql")["t.who"] is True
+        after = _defaults(f"{text}{drop}\nGO\n", "tsql")
+        assert after["t.who"] is False
+        assert after["t.other"] is ("DF_t_other" not in drop)
