@@ -170,8 +170,17 @@ class SchemaBuilder:
         if builder.is_view and not isinstance(tree.expression, exp.Query):
             return self._unparsed(stmt, kind, tokens, "no SELECT found")
         if builder.columns or builder.is_view:
+            missing = self._missing_sources(tree)
             self._store(builder)
-            return []
+            if not missing:
+                return []
+            return [
+                DDLProblem(
+                    stmt.offset,
+                    f"{label(kind, tokens)}: the columns it takes from {', '.join(missing)} cannot be told "
+                    "from this file (a table it does not define)",
+                )
+            ]
         # No columns: either they come from elsewhere, or sqlglot lost the column list.
         source = None
         if isinstance(tree.expression, exp.Query):
@@ -189,6 +198,27 @@ class SchemaBuilder:
                 stmt.offset,
                 f"{label(kind, tokens)}: its columns cannot be told from this file ({source})",
             )
+        ]
+
+    def _missing_sources(self, tree: exp.Create) -> list[str]:
+        """The tables a CREATE takes columns from that this file has not defined.
+
+        PostgreSQL's `LIKE u` element of a column list and `INHERITS (u, ...)`.
+        """
+        target = tree.this
+        sources = [
+            ("LIKE", element.this)
+            for element in (target.expressions if isinstance(target, exp.Schema) else ())
+            if isinstance(element, exp.LikeProperty)
+        ]
+        properties = tree.args.get("properties")
+        for prop in properties.expressions if isinstance(properties, exp.Properties) else ():
+            if isinstance(prop, exp.InheritsProperty):
+                sources.extend(("INHERITS", parent) for parent in prop.expressions)
+        return [
+            f"{word} {self.sql(table)}"
+            for word, table in sources
+            if isinstance(table, exp.Table) and self._find(table.name, table.db or None) is None
         ]
 
     def _store(self, builder: TableBuilder) -> None:
@@ -233,12 +263,25 @@ class SchemaBuilder:
                 source = self._find(prop.this.name, prop.this.db or None)
                 for col in source.columns.values() if source and not builder.columns else ():
                     builder.add(dataclasses.replace(col))
+            elif isinstance(prop, exp.InheritsProperty):
+                # PostgreSQL `INHERITS (u)`: u's columns come first; one the table states again
+                # is merged into it, at its place
+                inherited: dict[str, ColumnBuilder] = {}
+                for parent in prop.expressions:
+                    for col in self._columns_of(parent):
+                        inherited.setdefault(name_key(col.name), col)
+                builder.columns = {**inherited, **builder.columns}
             elif isinstance(prop, exp.ModuleProperty) and not builder.columns:
                 # SQLite CREATE VIRTUAL TABLE t USING fts4(a, b): the arguments are columns
                 for arg in prop.expressions:
                     if isinstance(arg, exp.Identifier):
                         builder.add(ColumnBuilder(arg.name, stmt.base + _meta_start(arg)))
         return builder
+
+    def _columns_of(self, table: object) -> list[ColumnBuilder]:
+        """Copies of the columns of a table defined earlier (none when it is not)."""
+        source = self._find(table.name, table.db or None) if isinstance(table, exp.Table) else None
+        return [dataclasses.replace(col) for col in source.columns.values()] if source else []
 
     def _schema_elements(self, builder: TableBuilder, schema: exp.Schema, base: int) -> None:
         primary: list[str] = []
@@ -252,6 +295,10 @@ class SchemaBuilder:
             elif isinstance(element, exp.Identifier):
                 # a view's column list: CREATE VIEW v (a, b) AS ...
                 builder.add(ColumnBuilder(element.name, base + _meta_start(element)))
+            elif isinstance(element, exp.LikeProperty) and isinstance(element.this, exp.Table):
+                # PostgreSQL `CREATE TABLE t (LIKE u INCLUDING ALL, c int)`: u's columns, here
+                for copied in self._columns_of(element.this):
+                    builder.add(copied)
             else:
                 primary.extend(_primary_key_names(element))
                 for key in _foreign_keys(element):
