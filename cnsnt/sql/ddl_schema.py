@@ -470,7 +470,10 @@ class SchemaBuilder:
             self._alter_defaults(tokens, stmt)
             self._alter_drop_constraints(tokens)
             return self._alter_modify(tokens, stmt)
-        if kind == "alter" and self._alter_add_columns(tokens, stmt):
+        added = kind == "alter" and self._alter_add_columns(tokens, stmt)
+        # after the columns: T-SQL's `ADD e int, CONSTRAINT DF_t_e DEFAULT user_name() FOR e`;
+        # `ADD DEFAULT (0) FOR c` alone adds a default, no column, and is read too
+        if kind == "alter" and (self._alter_defaults(tokens, stmt) or added):
             # the keys the same ALTER adds (`ADD (e int), ADD CONSTRAINT f FOREIGN KEY (e) ...`)
             self._alter_primary_key(tokens)
             self._alter_foreign_keys(tokens)
@@ -538,17 +541,20 @@ class SchemaBuilder:
             if col is not None:
                 col.primary_key = True
 
-    def _alter_defaults(self, tokens: list[Token], stmt: Statement) -> None:
-        """Read T-SQL's `ALTER TABLE t ADD CONSTRAINT d DEFAULT (expr) FOR c, ...` from tokens.
+    def _alter_defaults(self, tokens: list[Token], stmt: Statement) -> bool:
+        """Read T-SQL's `ALTER TABLE t ADD [CONSTRAINT d] DEFAULT (expr) FOR c, ...` from tokens.
 
         SQL Server scripts give defaults this way, after the CREATE; sqlglot cannot parse it.
+        True when the ALTER gives any (of a table this file defines or not).
         """
         builder, i = self._altered(tokens)
-        if builder is None:
-            return
+        found = False
         for action in split_commas(tokens[i:]):
             words = [keyword(t) for t in action]
             if "DEFAULT" not in words or "FOR" not in words:
+                continue
+            found = True
+            if builder is None:
                 continue
             start = words.index("DEFAULT") + 1
             end = len(words) - 1 - words[::-1].index("FOR")
@@ -562,6 +568,7 @@ class SchemaBuilder:
             except Exception:  # noqa: BLE001 - a default sqlglot cannot read says nothing
                 continue
             col.login_default = bool(parsed) and names_login(parsed[0])
+        return found
 
     def _alter_modify(self, tokens: list[Token], stmt: Statement) -> list[DDLProblem]:
         """Read `ALTER TABLE t MODIFY (c [type] [DEFAULT expr] ..., ...)` / `MODIFY c ...` from tokens.

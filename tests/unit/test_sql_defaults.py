@@ -214,3 +214,21 @@ def test_dropping_the_named_constraint_that_gave_a_login_default_drops_it(drop: 
         after = _defaults(f"{text}{drop}\nGO\n", "tsql")
         assert after["t.who"] is False
         assert after["t.other"] is ("DF_t_other" not in drop)
+
+
+def test_sql_server_defaults_added_without_a_name_or_beside_a_new_column() -> None:
+    # SSMS scripts `ADD DEFAULT ((0)) FOR [c]`: it was a CN001 ("could not be parsed"), its default lost
+    text = (
+        "CREATE TABLE t (id int, who varchar(12), n int)\nGO\n"
+        "ALTER TABLE [dbo].[t] ADD  DEFAULT (user_name()) FOR [who]\nGO\n"
+        "ALTER TABLE [dbo].[t] ADD  DEFAULT ((0)) FOR [n]\nGO\n"
+        "ALTER TABLE t ADD by_whom varchar(12), CONSTRAINT DF_t_by DEFAULT SUSER_SNAME() FOR by_whom\nGO\n"
+        "ALTER TABLE t ADD DEFAULT (0) FOR id, later int\nGO\n"
+    )
+    assert _defaults(text, "tsql") == {
+        "t.id": False,
+        "t.who": True,
+        "t.n": False,
+        "t.by_whom": True,
+        "t.later": False,
+    }
