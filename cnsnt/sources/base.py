@@ -442,16 +442,24 @@ def open_source(path: Path, shown: str) -> BinaryIO:
         raise
 
 
+def wide_encoding(head: bytes) -> str | None:
+    """`utf-32` or `utf-16` when text starts with that encoding's BOM, else None."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
 def sniff(head: bytes, shown: str) -> tuple[str, int]:
     """(encoding, BOM length) of a file from its first bytes; binary files raise SourceError.
 
     One decision for every reader: UTF-32 or UTF-16 with a BOM, UTF-8 (BOM dropped),
     and binary when a known binary signature or a NUL byte is in the first 8 KB.
     """
-    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "utf-32", 0
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16", 0
+    wide = wide_encoding(head)
+    if wide is not None:
+        return wide, 0
     bom = 3 if head.startswith(b"\xef\xbb\xbf") else 0
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head[bom:SNIFF_BYTES]:
         raise SourceError("binary file, not text", Location(shown))

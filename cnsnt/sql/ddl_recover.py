@@ -8,6 +8,7 @@ commas and read each element alone, so one odd element costs only itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from sqlglot import exp
@@ -18,6 +19,7 @@ from cnsnt.sql.ddl_result import DDLForeignKey
 from cnsnt.sql.ddl_split import TABLE_ELEMENTS, Statement, keyword
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.ddl_text import keywords
+from cnsnt.sql.defaults import names_login
 
 
 class ColumnReader(Protocol):
@@ -35,7 +37,7 @@ class ColumnReader(Protocol):
 
 
 #: Words after which a column's type has ended.
-_COLUMN_OPTIONS = keywords(
+COLUMN_OPTIONS = keywords(
     """NOT NULL DEFAULT PRIMARY REFERENCES CONSTRAINT UNIQUE CHECK COLLATE COMMENT GENERATED
     AUTO_INCREMENT AUTOINCREMENT IDENTITY AS WITH MASKING MASKED ENCRYPTED TAG ON"""
 )
@@ -226,7 +228,7 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
         pass
     type_tokens: list[Token] = []
     for tok in element[1:]:
-        if keyword(tok) in _COLUMN_OPTIONS:
+        if keyword(tok) in COLUMN_OPTIONS:
             break
         type_tokens.append(tok)
     kind: str | None = None
@@ -238,7 +240,63 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
             kind = _join_words(type_tokens)
     # `id int PRIMARY KEY CLUSTERED` (T-SQL) is one reason the element did not parse
     primary = any(keyword(tok) == "PRIMARY" for tok in element[1:])
-    return ColumnBuilder(element[0].text, stmt.base + element[0].start, kind, primary_key=primary)
+    column = ColumnBuilder(element[0].text, stmt.base + element[0].start, kind, primary_key=primary)
+    column.login_default = names_login(column_default(element, stmt, schema))
+    column.default_constraint = _default_name(element)
+    return column
+
+
+def _default_name(element: list[Token]) -> str | None:
+    """The name of the default constraint in a column element (T-SQL `CONSTRAINT DF_t_c DEFAULT ...`)."""
+    words = [keyword(t) for t in element]
+    for i in range(2, len(words)):
+        if words[i] == "DEFAULT" and words[i - 2] == "CONSTRAINT":
+            return element[i - 1].text
+    return None
+
+
+def column_default(element: list[Token], stmt: Statement, schema: ColumnReader) -> exp.Expr | None:
+    """The default a column element states (`DEFAULT expr`), read from its tokens.
+
+    For elements sqlglot cannot parse whole: the expression runs from `DEFAULT` (after
+    Oracle's `ON NULL [FOR INSERT ONLY | FOR INSERT AND UPDATE]`) to the next column
+    option, and is the longest start of that sqlglot parses, so an option it does not
+    know (PostgreSQL's `COMPRESSION pglz`) does not hide it. None without a default or
+    when none of it parses.
+    """
+    words = [keyword(t) for t in element]
+    start = _top_level(element, lambda i: words[i] == "DEFAULT", 1)
+    if start is None:
+        return None
+    start += 1
+    if words[start : start + 2] == ["ON", "NULL"]:
+        start += 2
+        if words[start : start + 3] == ["FOR", "INSERT", "ONLY"]:
+            start += 3
+        elif words[start : start + 4] == ["FOR", "INSERT", "AND", "UPDATE"]:
+            start += 4
+    end = _top_level(element, lambda i: words[i] in COLUMN_OPTIONS, start + 1)
+    for stop in range(end or len(element), start, -1):
+        try:
+            parsed = schema.parser.parse_into(exp.Condition, element[start:stop], stmt.sql)
+        except Exception:  # noqa: BLE001 - try a shorter start
+            continue
+        return parsed[0] if parsed and isinstance(parsed[0], exp.Expr) else None
+    return None
+
+
+def _top_level(tokens: list[Token], wanted: Callable[[int], bool], start: int) -> int | None:
+    """The index of the first token from `start` on, outside parentheses, that is `wanted`."""
+    depth = 0
+    for i in range(start, len(tokens)):
+        kind = tokens[i].token_type
+        if kind == TokenType.L_PAREN:
+            depth += 1
+        elif kind == TokenType.R_PAREN:
+            depth -= 1
+        elif depth == 0 and wanted(i):
+            return i
+    return None
 
 
 def _join_words(tokens: list[Token]) -> str:

@@ -21,6 +21,7 @@ from sqlglot.tokenizer_core import Token, TokenType
 from cnsnt.sql.client_lines import is_oracle
 from cnsnt.sql.ddl_known import opens_plsql_unit, outside_plsql_units, unknown_statement
 from cnsnt.sql.ddl_recover import (
+    COLUMN_OPTIONS,
     core_create,
     is_name,
     is_table_element,
@@ -169,8 +170,17 @@ class SchemaBuilder:
         if builder.is_view and not isinstance(tree.expression, exp.Query):
             return self._unparsed(stmt, kind, tokens, "no SELECT found")
         if builder.columns or builder.is_view:
+            missing = self._missing_sources(tree)
             self._store(builder)
-            return []
+            if not missing:
+                return []
+            return [
+                DDLProblem(
+                    stmt.offset,
+                    f"{label(kind, tokens)}: the columns it takes from {', '.join(missing)} cannot be told "
+                    "from this file (a table it does not define)",
+                )
+            ]
         # No columns: either they come from elsewhere, or sqlglot lost the column list.
         source = None
         if isinstance(tree.expression, exp.Query):
@@ -188,6 +198,27 @@ class SchemaBuilder:
                 stmt.offset,
                 f"{label(kind, tokens)}: its columns cannot be told from this file ({source})",
             )
+        ]
+
+    def _missing_sources(self, tree: exp.Create) -> list[str]:
+        """The tables a CREATE takes columns from that this file has not defined.
+
+        PostgreSQL's `LIKE u` element of a column list and `INHERITS (u, ...)`.
+        """
+        target = tree.this
+        sources = [
+            ("LIKE", element.this)
+            for element in (target.expressions if isinstance(target, exp.Schema) else ())
+            if isinstance(element, exp.LikeProperty)
+        ]
+        properties = tree.args.get("properties")
+        for prop in properties.expressions if isinstance(properties, exp.Properties) else ():
+            if isinstance(prop, exp.InheritsProperty):
+                sources.extend(("INHERITS", parent) for parent in prop.expressions)
+        return [
+            f"{word} {self.sql(table)}"
+            for word, table in sources
+            if isinstance(table, exp.Table) and self._find(table.name, table.db or None) is None
         ]
 
     def _store(self, builder: TableBuilder) -> None:
@@ -232,12 +263,25 @@ class SchemaBuilder:
                 source = self._find(prop.this.name, prop.this.db or None)
                 for col in source.columns.values() if source and not builder.columns else ():
                     builder.add(dataclasses.replace(col))
+            elif isinstance(prop, exp.InheritsProperty):
+                # PostgreSQL `INHERITS (u)`: u's columns come first; one the table states again
+                # is merged into it, at its place
+                inherited: dict[str, ColumnBuilder] = {}
+                for parent in prop.expressions:
+                    for col in self._columns_of(parent):
+                        inherited.setdefault(name_key(col.name), col)
+                builder.columns = {**inherited, **builder.columns}
             elif isinstance(prop, exp.ModuleProperty) and not builder.columns:
                 # SQLite CREATE VIRTUAL TABLE t USING fts4(a, b): the arguments are columns
                 for arg in prop.expressions:
                     if isinstance(arg, exp.Identifier):
                         builder.add(ColumnBuilder(arg.name, stmt.base + _meta_start(arg)))
         return builder
+
+    def _columns_of(self, table: object) -> list[ColumnBuilder]:
+        """Copies of the columns of a table defined earlier (none when it is not)."""
+        source = self._find(table.name, table.db or None) if isinstance(table, exp.Table) else None
+        return [dataclasses.replace(col) for col in source.columns.values()] if source else []
 
     def _schema_elements(self, builder: TableBuilder, schema: exp.Schema, base: int) -> None:
         primary: list[str] = []
@@ -251,6 +295,10 @@ class SchemaBuilder:
             elif isinstance(element, exp.Identifier):
                 # a view's column list: CREATE VIEW v (a, b) AS ...
                 builder.add(ColumnBuilder(element.name, base + _meta_start(element)))
+            elif isinstance(element, exp.LikeProperty) and isinstance(element.this, exp.Table):
+                # PostgreSQL `CREATE TABLE t (LIKE u INCLUDING ALL, c int)`: u's columns, here
+                for copied in self._columns_of(element.this):
+                    builder.add(copied)
             else:
                 primary.extend(_primary_key_names(element))
                 for key in _foreign_keys(element):
@@ -276,6 +324,8 @@ class SchemaBuilder:
                 col.primary_key = True
             elif isinstance(ckind, exp.DefaultColumnConstraint):
                 col.login_default = names_login(ckind.this)
+                named = constraint.this  # T-SQL `c varchar(12) CONSTRAINT DF_t_c DEFAULT ...`
+                col.default_constraint = named.name if isinstance(named, exp.Identifier) else None
         return col
 
     # -- ALTER TABLE
@@ -302,6 +352,9 @@ class SchemaBuilder:
                 elif isinstance(element, exp.Drop) and str(element.args.get("kind")) == "COLUMN":
                     for col in element.args.get("tables") or ():
                         builder.columns.pop(name_key(col.name), None)
+                elif isinstance(element, exp.Drop) and str(element.args.get("kind")) == "CONSTRAINT":
+                    for constraint in element.args.get("tables") or ():
+                        builder.drop_constraint(constraint.name)
                 elif isinstance(element, exp.RenameColumn):
                     new = element.args.get("to")
                     if isinstance(new, exp.Expr):
@@ -415,12 +468,16 @@ class SchemaBuilder:
             self._alter_primary_key(tokens)
             self._alter_foreign_keys(tokens)
             self._alter_defaults(tokens, stmt)
-            return []
-        if kind == "alter" and self._alter_add_columns(tokens, stmt):
+            self._alter_drop_constraints(tokens)
+            return self._alter_modify(tokens, stmt)
+        added = kind == "alter" and self._alter_add_columns(tokens, stmt)
+        # after the columns: T-SQL's `ADD e int, CONSTRAINT DF_t_e DEFAULT user_name() FOR e`;
+        # `ADD DEFAULT (0) FOR c` alone adds a default, no column, and is read too
+        if kind == "alter" and (self._alter_defaults(tokens, stmt) or added):
             # the keys the same ALTER adds (`ADD (e int), ADD CONSTRAINT f FOREIGN KEY (e) ...`)
             self._alter_primary_key(tokens)
             self._alter_foreign_keys(tokens)
-            return []
+            return self._alter_modify(tokens, stmt)
         return [
             DDLProblem(
                 stmt.offset,
@@ -484,28 +541,93 @@ class SchemaBuilder:
             if col is not None:
                 col.primary_key = True
 
-    def _alter_defaults(self, tokens: list[Token], stmt: Statement) -> None:
-        """Read T-SQL's `ALTER TABLE t ADD CONSTRAINT d DEFAULT (expr) FOR c, ...` from tokens.
+    def _alter_defaults(self, tokens: list[Token], stmt: Statement) -> bool:
+        """Read T-SQL's `ALTER TABLE t ADD [CONSTRAINT d] DEFAULT (expr) FOR c, ...` from tokens.
 
         SQL Server scripts give defaults this way, after the CREATE; sqlglot cannot parse it.
+        True when the ALTER gives any (of a table this file defines or not).
         """
         builder, i = self._altered(tokens)
-        if builder is None:
-            return
+        found = False
         for action in split_commas(tokens[i:]):
             words = [keyword(t) for t in action]
             if "DEFAULT" not in words or "FOR" not in words:
+                continue
+            found = True
+            if builder is None:
                 continue
             start = words.index("DEFAULT") + 1
             end = len(words) - 1 - words[::-1].index("FOR")
             col = builder.columns.get(name_key(action[end + 1].text)) if end + 1 < len(action) else None
             if col is None or end <= start:
                 continue
+            named = words.index("CONSTRAINT") + 1 if "CONSTRAINT" in words[:start] else start
+            col.default_constraint = action[named].text if named < start - 1 else None
             try:
                 parsed = self.parser.parse_into(exp.Condition, action[start:end], stmt.sql)
             except Exception:  # noqa: BLE001 - a default sqlglot cannot read says nothing
                 continue
             col.login_default = bool(parsed) and names_login(parsed[0])
+        return found
+
+    def _alter_modify(self, tokens: list[Token], stmt: Statement) -> list[DDLProblem]:
+        """Read `ALTER TABLE t MODIFY (c [type] [DEFAULT expr] ..., ...)` / `MODIFY c ...` from tokens.
+
+        Oracle's MODIFY, which sqlglot cannot parse, changes only what it states: the
+        type, the default (`DEFAULT USER` is the writer's login), a constraint. In other
+        dialects MODIFY states the column anew (MySQL), as the parsed ALTER applies it.
+        An element that names no column is reported.
+        """
+        builder, i = self._altered(tokens)
+        if builder is None:
+            return []
+        problems: list[DDLProblem] = []
+        for element in _modified_columns(tokens, i):
+            if not is_name(element[0]):
+                problems.append(
+                    DDLProblem(
+                        stmt.base + element[0].start,
+                        f"{label('alter', tokens)}: the MODIFY element starting with {element[0].text!r} "
+                        "names no column; skipped",
+                    )
+                )
+                continue
+            col = builder.columns.get(name_key(element[0].text))
+            if col is None:
+                continue
+            changed = recover_column(element, stmt, self)
+            words = [keyword(t) for t in element]
+            if len(words) > 1 and words[1] not in _NO_TYPE and changed.type:
+                col.type = changed.type
+            if "DEFAULT" in words or not self._oracle:
+                col.login_default = changed.login_default
+        return problems
+
+    def _alter_drop_constraints(self, tokens: list[Token]) -> None:
+        """Read T-SQL's `ALTER TABLE t DROP CONSTRAINT a, b` / `DROP COLUMN c, CONSTRAINT d` from tokens.
+
+        A default constraint dropped takes its column's default with it; sqlglot parses
+        one DROP of one constraint only. In a DROP list each name is a constraint's
+        (`CONSTRAINT` is optional) until `COLUMN` switches to columns, `CONSTRAINT` back.
+        """
+        builder, i = self._altered(tokens)
+        if builder is None:
+            return
+        dropping: str | None = None  # what the names of the current DROP list are
+        for action in split_commas(tokens[i:]):
+            words = [keyword(t) for t in action]
+            j = 0
+            if words[0] == "DROP":
+                dropping, j = "CONSTRAINT", 1
+            elif dropping is None or words[0] in _ALTER_ACTIONS:
+                dropping = None
+                continue
+            if words[j : j + 1] in (["COLUMN"], ["CONSTRAINT"]):
+                dropping, j = words[j], j + 1
+            if words[j : j + 2] == ["IF", "EXISTS"]:
+                j += 2
+            if dropping == "CONSTRAINT" and j < len(action):
+                builder.drop_constraint(action[j].text)
 
     def _alter_foreign_keys(self, tokens: list[Token]) -> None:
         """Read `ALTER TABLE t ... FOREIGN KEY (a) REFERENCES u (b)` from tokens.
@@ -533,6 +655,46 @@ class SchemaBuilder:
 
 #: Words that open an ALTER TABLE action other than ADD (what ends T-SQL's `ADD a int, b int`).
 _ALTER_ACTIONS = keywords("ADD DROP ALTER MODIFY CHANGE RENAME SET WITH CHECK NOCHECK ENABLE DISABLE")
+
+
+#: What may follow `MODIFY` in Oracle other than columns (`MODIFY CONSTRAINT c ENABLE`,
+#: `MODIFY PARTITION p ...`, `MODIFY DEFAULT ATTRIBUTES ...`).
+_MODIFY_OTHERS = keywords(
+    "CONSTRAINT PARTITION SUBPARTITION DEFAULT LOB NESTED VARRAY PRIMARY UNIQUE OPAQUE CLUSTERING"
+)
+#: Words that may follow a column's name in Oracle's MODIFY in place of a type: the type is kept.
+_NO_TYPE = COLUMN_OPTIONS | keywords("NULL VISIBLE INVISIBLE ENCRYPT DECRYPT SUBSTITUTABLE DROP")
+
+
+def _modified_columns(tokens: list[Token], start: int) -> list[list[Token]]:
+    """The column elements of each `MODIFY [COLUMN] (a ..., b ...)` or `MODIFY a ...` from `start` on.
+
+    Without parentheses the element ends at the next comma or ALTER action (`ADD`, `DROP`...).
+    """
+    out: list[list[Token]] = []
+    depth = 0
+    for k in range(start, len(tokens)):
+        kind = tokens[k].token_type
+        if kind in (TokenType.L_PAREN, TokenType.R_PAREN):
+            depth += 1 if kind == TokenType.L_PAREN else -1
+            continue
+        if depth or keyword(tokens[k]) != "MODIFY":
+            continue
+        j = k + 2 if k + 1 < len(tokens) and keyword(tokens[k + 1]) == "COLUMN" else k + 1
+        if j >= len(tokens) or keyword(tokens[j]) in _MODIFY_OTHERS:
+            continue
+        if tokens[j].token_type == TokenType.L_PAREN:
+            out.extend(paren_elements(tokens, j))
+            continue
+        end, inner = j + 1, 0
+        while end < len(tokens):
+            kind = tokens[end].token_type
+            inner += 1 if kind == TokenType.L_PAREN else -1 if kind == TokenType.R_PAREN else 0
+            if inner == 0 and (kind == TokenType.COMMA or keyword(tokens[end]) in _ALTER_ACTIONS):
+                break
+            end += 1
+        out.append(tokens[j:end])
+    return out
 
 
 def adds_nothing(stmt: Statement, cdef: exp.ColumnDef, builder: TableBuilder) -> bool:

@@ -229,7 +229,8 @@ def alter_matters(tokens: list[Token]) -> bool:
         return True
     pairs = zip(words, words[1:], strict=False)
     return any(
-        (w in ("DROP", "RENAME") and nxt == "COLUMN") or (w, nxt) == ("DROP", "DEFAULT") for w, nxt in pairs
+        (w in ("DROP", "RENAME") and nxt == "COLUMN") or (w == "DROP" and nxt in ("DEFAULT", "CONSTRAINT"))
+        for w, nxt in pairs
     )
 
 

@@ -30,14 +30,19 @@ class ColumnBuilder:
     comment: str | None = None
     primary_key: bool = False
     login_default: bool = False
+    default_constraint: str | None = None
+    """The name of the constraint that gave the default (T-SQL `CONSTRAINT DF_t_c DEFAULT ...`):
+    dropping that constraint drops the default."""
 
 
 def set_default(column: ColumnBuilder, action: exp.AlterColumn) -> None:
     """Apply `ALTER COLUMN c SET DEFAULT ...` / `DROP DEFAULT` to what the default says."""
     if action.args.get("drop"):
         column.login_default = False
+        column.default_constraint = None
     elif action.args.get("default") is not None:
         column.login_default = names_login(action.args["default"])
+        column.default_constraint = None
 
 
 @dataclass
@@ -63,6 +68,14 @@ class TableBuilder:
     def add(self, column: ColumnBuilder) -> None:
         """Add a column, or replace the one of the same name."""
         self.columns[name_key(column.name)] = column
+
+    def drop_constraint(self, name: str) -> None:
+        """Apply `DROP CONSTRAINT name`: a column whose default it gave has none any more."""
+        key = name_key(name)
+        for column in self.columns.values():
+            if column.default_constraint is not None and name_key(column.default_constraint) == key:
+                column.login_default = False
+                column.default_constraint = None
 
     def rename(self, old: str, new: str) -> None:
         """Rename a column in place, keeping the column order."""

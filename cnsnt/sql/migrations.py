@@ -444,12 +444,13 @@ class MigrationBuilder(SchemaBuilder):
                 self.links.setdefault(key, []).append(link)
 
     def _drop_constraint(self, key: _Key, builder: TableBuilder, name: str) -> None:
-        """Forget a foreign key by its name, or by PostgreSQL's default `<t>_<cols>_fkey`."""
+        """Forget a foreign key or a default by its name (a key also by PostgreSQL's `<t>_<cols>_fkey`)."""
 
         def named(link: Link) -> str:
             return link.name or f"{builder.name}_{'_'.join(link.columns)}_fkey"
 
         self.links[key] = [x for x in self.links.get(key, []) if name_key(named(x)) != name_key(name)]
+        builder.drop_constraint(name)
 
     def _drop_column_links(self, key: _Key, column: str) -> None:
         gone = name_key(column)

@@ -605,6 +605,27 @@ def test_create_table_like_and_view_column_list(tmp_path: Path) -> None:
                          "statements": 4}
 
 
+def test_postgres_inherits_and_like_elements_give_a_table_the_other_tables_columns(tmp_path: Path) -> None:
+    # pg_dump writes an inheritance child with its own columns only: the parent's were lost
+    ev = read_sql(tmp_path, (
+        "CREATE TABLE person (id int, email text);\n"
+        "CREATE TABLE employee (badge text, email text NOT NULL) INHERITS (person);\n"
+        "CREATE TABLE contact (LIKE person INCLUDING ALL, phone text);\n"
+        "CREATE TABLE guest (note text) INHERITS (person, elsewhere);\n"
+        "CREATE TABLE visitor (LIKE nowhere, phone text);\n"
+    ), "postgres")
+    assert columns(ev, "employee") == ["id", "email", "badge"]  # a restated column stays in its place
+    assert columns(ev, "contact") == ["id", "email", "phone"]
+    assert columns(ev, "guest") == ["id", "email", "note"]
+    assert columns(ev, "visitor") == ["phone"]
+    assert [(p.location.line, p.message) for p in ev.problems] == [
+        (4, "CREATE TABLE guest: the columns it takes from INHERITS elsewhere cannot be told "
+            "from this file (a table it does not define)"),
+        (5, "CREATE TABLE visitor: the columns it takes from LIKE nowhere cannot be told "
+            "from this file (a table it does not define)"),
+    ]
+
+
 @pytest.mark.parametrize("text", [
     "", ";;;", "CREATE", "CREATE TABLE", "CREATE TABLE t (", "CREATE VIEW v AS",
     "'unterminated", "/* unterminated", "ALTER TABLE", "COMMENT ON COLUMN x IS",

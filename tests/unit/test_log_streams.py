@@ -71,6 +71,40 @@ def test_gzip_log_with_a_bom_reads_like_the_plain_log(tmp_path: Path, tables: li
     assert b.problems == []
 
 
+STDERR_LOG = "".join(
+    f"2024-01-01 10:00:0{i}.000 UTC [12{i}] app@shop LOG:  statement: SELECT email FROM customers WHERE id = {i}\n"
+    for i in range(5)
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize(("text", "fmt"), [(LOG, "lines"), (STDERR_LOG, None)])
+def test_gzip_log_in_utf16_reads_like_the_plain_log(
+    tmp_path: Path, tables: list[Table], encoding: str, text: str, fmt: str | None
+) -> None:
+    """A plain UTF-16 log was decoded, the same text gzipped was not: its format went
+    undetected and it was "binary", or each line was a CN001 (`lines`)."""
+    data = ("\ufeff" if encoding.endswith("-be") else "") + text
+    plain = tmp_path / "q.log"
+    plain.write_bytes(data.encode(encoding))
+    packed = tmp_path / "q.log.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    a, b = read(plain, tables, fmt), read(packed, tables, fmt)
+    assert summary(b) == summary(a) and summary(a)
+    assert b.problems == [] and b.counts["statements"] == a.counts["statements"]
+
+
+def test_open_log_reads_utf16_in_a_gzip_stream_as_utf8_and_seeks_back(tmp_path: Path) -> None:
+    packed = tmp_path / "q.gz"
+    packed.write_bytes(gzip.compress("one\nzwei é\nthree\n".encode("utf-16")))
+    with open_log(packed) as fh:
+        assert fh.encoding == "utf-16"
+        assert list(fh) == [b"one\n", "zwei é\n".encode(), b"three\n"]
+        fh.seek(4)
+        assert fh.readline() == "zwei é\n".encode() and fh.tell() == 12
+        assert fh.read() == b"three\n" and fh.problem is None
+
+
 def test_truncated_gzip_reports_and_keeps_what_was_read(tmp_path: Path,
                                                         tables: list[Table]) -> None:
     data = gzip.compress(LOG.encode())

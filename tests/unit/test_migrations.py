@@ -474,3 +474,17 @@ def test_mysql_modify_and_change_give_a_column_the_default_they_state(tmp_path):
     )
     ev = read_entry(tmp_path, "m/*.sql", dialect="mysql")
     assert [c.name for c in table(ev, "repairs").columns if c.login_default] == ["done_by"]
+
+
+def test_dropping_the_constraint_that_gave_a_login_default_drops_it_across_migrations(tmp_path):
+    write_files(
+        tmp_path,
+        {
+            "m/V1__init.sql": "CREATE TABLE repairs (id INT, done_by VARCHAR(12) "
+            "CONSTRAINT DF_repairs_done_by DEFAULT user_name(), note VARCHAR(12))\nGO\n"
+            "ALTER TABLE repairs ADD CONSTRAINT DF_repairs_note DEFAULT (SUSER_SNAME()) FOR note\nGO\n",
+            "m/V2__drop.sql": "ALTER TABLE [dbo].[repairs] DROP CONSTRAINT [DF_repairs_done_by]\nGO\n",
+        },
+    )
+    ev = read_entry(tmp_path, "m/*.sql", dialect="tsql")
+    assert [c.name for c in table(ev, "repairs").columns if c.login_default] == ["note"]

@@ -135,3 +135,100 @@ def test_a_table_made_like_another_or_as_its_partition_keeps_its_defaults() -> N
 def test_a_default_set_in_a_dump_as_postgresql_before_10_wrote_it() -> None:
     text = 'CREATE TABLE t (a text);\nALTER TABLE ONLY t ALTER COLUMN a SET DEFAULT "current_user"();\n'
     assert _defaults(text, "postgres") == {"t.a": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        # each column holds an option sqlglot cannot parse, so its element is read word by word
+        ("CREATE TABLE t (id int, who text DEFAULT CURRENT_USER COMPRESSION pglz);", "postgres"),
+        ("CREATE TABLE t (id number, who varchar2(30) DEFAULT ON NULL USER NOT NULL);", "oracle"),
+        (
+            "CREATE TABLE t (id int, who nvarchar(30) MASKED WITH (FUNCTION = 'default()') "
+            "DEFAULT SUSER_SNAME());",
+            "tsql",
+        ),
+    ],
+)
+def test_a_column_read_word_by_word_keeps_its_login_default(text: str, dialect: str) -> None:
+    assert _defaults(text, dialect) == {"t.id": False, "t.who": True}
+
+
+def test_a_column_read_word_by_word_with_another_default_names_no_one() -> None:
+    text = (
+        "CREATE TABLE t (who text DEFAULT 'user' COMPRESSION pglz, at date DEFAULT now() COMPRESSION pglz);"
+    )
+    assert _defaults(text, "postgres") == {"t.who": False, "t.at": False}
+
+
+def test_an_oracle_modify_sets_and_clears_a_login_default_and_keeps_the_rest() -> None:
+    # sqlglot cannot parse Oracle's MODIFY: read from its tokens, changing only what it states
+    text = (
+        "CREATE TABLE t (a varchar2(30), b varchar2(30), c varchar2(30) DEFAULT USER, d number);\n"
+        "ALTER TABLE t MODIFY (a DEFAULT USER, d varchar2(12));\n"
+        "ALTER TABLE t MODIFY b varchar2(40) DEFAULT SYS_CONTEXT('USERENV', 'OS_USER');\n"
+        "ALTER TABLE t MODIFY (c NOT NULL);\n"
+        "ALTER TABLE t MODIFY CONSTRAINT t_pk ENABLE;\n"
+    )
+    result = parse_ddl(text, "oracle")
+    assert result.problems == ()
+    assert [(c.name, c.type, c.login_default) for c in result.tables[0].columns] == [
+        ("a", "VARCHAR2(30)", True),
+        ("b", "VARCHAR2(40)", True),
+        ("c", "VARCHAR2(30)", True),
+        ("d", "VARCHAR2(12)", False),
+    ]
+    cleared = text + "ALTER TABLE t MODIFY (a DEFAULT NULL);\n"
+    assert _defaults(cleared, "oracle")["t.a"] is False
+
+
+def test_an_oracle_modify_element_that_names_no_column_is_reported() -> None:
+    text = "CREATE TABLE t (a varchar2(30));\nALTER TABLE t MODIFY ((a) DEFAULT USER);\n"
+    [problem] = parse_ddl(text, "oracle").problems
+    assert "MODIFY element" in problem.message and problem.offset == text.index("(a)")
+
+
+@pytest.mark.parametrize(
+    "drop",
+    [
+        "ALTER TABLE [dbo].[t] DROP CONSTRAINT [DF_t_who]",
+        "ALTER TABLE t DROP CONSTRAINT IF EXISTS DF_t_who",
+        "ALTER TABLE t DROP CONSTRAINT DF_t_other, DF_t_who",  # sqlglot cannot parse a list
+        "ALTER TABLE t DROP COLUMN gone, CONSTRAINT DF_t_who",
+    ],
+)
+def test_dropping_the_named_constraint_that_gave_a_login_default_drops_it(drop: str) -> None:
+    inline = (
+        "CREATE TABLE t (id int, who varchar(12) CONSTRAINT DF_t_who DEFAULT user_name(), "
+        "other varchar(12) CONSTRAINT DF_t_other DEFAULT SUSER_SNAME(), gone int)\nGO\n"
+    )
+    added = (
+        "CREATE TABLE t (id int, who varchar(12), other varchar(12), gone int)\nGO\n"
+        "ALTER TABLE t ADD CONSTRAINT DF_t_who DEFAULT (user_name()) FOR who, "
+        "CONSTRAINT DF_t_other DEFAULT (SUSER_SNAME()) FOR other\nGO\n"
+    )
+    # an option sqlglot cannot parse: the column is read word by word
+    recovered = inline.replace("who varchar(12)", "who varchar(12) MASKED WITH (FUNCTION = 'default()')")
+    for text in (inline, added, recovered):
+        assert _defaults(text, "tsql")["t.who"] is True
+        after = _defaults(f"{text}{drop}\nGO\n", "tsql")
+        assert after["t.who"] is False
+        assert after["t.other"] is ("DF_t_other" not in drop)
+
+
+def test_sql_server_defaults_added_without_a_name_or_beside_a_new_column() -> None:
+    # SSMS scripts `ADD DEFAULT ((0)) FOR [c]`: it was a CN001 ("could not be parsed"), its default lost
+    text = (
+        "CREATE TABLE t (id int, who varchar(12), n int)\nGO\n"
+        "ALTER TABLE [dbo].[t] ADD  DEFAULT (user_name()) FOR [who]\nGO\n"
+        "ALTER TABLE [dbo].[t] ADD  DEFAULT ((0)) FOR [n]\nGO\n"
+        "ALTER TABLE t ADD by_whom varchar(12), CONSTRAINT DF_t_by DEFAULT SUSER_SNAME() FOR by_whom\nGO\n"
+        "ALTER TABLE t ADD DEFAULT (0) FOR id, later int\nGO\n"
+    )
+    assert _defaults(text, "tsql") == {
+        "t.id": False,
+        "t.who": True,
+        "t.n": False,
+        "t.by_whom": True,
+        "t.later": False,
+    }

@@ -5,10 +5,13 @@ magic bytes. A truncated or
 corrupt stream does not raise: reading stops where the data ends and
 `LogStream.problem` says why, so everything before the damage is still audited.
 zstd needs the optional `zstandard` package (`pip install cnsnt[zstd]`).
+UTF-16 or UTF-32 text inside (with its BOM, by the rule every reader shares) is
+decoded on the fly: the readers get UTF-8 bytes, as they do from a plain log's copy.
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import os
@@ -21,7 +24,7 @@ from typing import IO, Any
 
 from cnsnt.errors import SourceError
 from cnsnt.model import Location
-from cnsnt.sources.base import open_source
+from cnsnt.sources.base import open_source, wide_encoding
 
 _GZIP = b"\x1f\x8b"
 _ZSTD = b"\x28\xb5\x2f\xfd"
@@ -81,6 +84,40 @@ def _errors() -> tuple[type[BaseException], ...]:
     return tuple(found)
 
 
+class _Utf8(io.RawIOBase):
+    """A decompressed UTF-16/32 stream as UTF-8 bytes, its BOM dropped; bad code units replaced."""
+
+    def __init__(self, inner: IO[bytes], encoding: str) -> None:
+        self._inner = inner
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._pending = memoryview(b"")
+        self._ended = False
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self._pending and not self._ended:
+            chunk = self._inner.read(1 << 16)
+            self._ended = not chunk
+            self._pending = memoryview(self._decoder.decode(chunk, self._ended).encode("utf-8"))
+        n = min(len(b), len(self._pending))
+        b[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        self._pos += n
+        return n
+
+    def tell(self) -> int:
+        return self._pos
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        finally:
+            super().close()
+
+
 class LogStream:
     """A binary log, plain or decompressed on the fly; damage ends it quietly.
 
@@ -91,21 +128,35 @@ class LogStream:
     def __init__(self, path: Path | str, shown: str | None = None) -> None:
         self.kind = compression(path)
         self.problem: str | None = None
+        self.encoding: str | None = None
+        """`utf-16` or `utf-32` when the decompressed text is, and is read as UTF-8."""
         # Regular files only, opened without blocking: a FIFO or device is a CN001, never a hang.
         self._raw: IO[bytes] = open_source(Path(path), shown or str(path))
         self._fh: IO[bytes]
-        label = shown or str(path)
+        self._label = shown or str(path)
+        self._bad = _errors()
         try:
-            if self.kind == "gzip":
-                self._fh = gzip.GzipFile(fileobj=self._raw, mode="rb")  # type: ignore[assignment]
-            elif self.kind == "zstd":
-                self._fh = _zstd_reader(self._raw, label)
-            else:
-                self._fh = self._raw
+            self._fh = self._open()
         except BaseException:
             self._raw.close()
             raise
-        self._bad = _errors()
+
+    def _open(self) -> IO[bytes]:
+        """The decompressed stream from the start of the file, as UTF-8 if it is UTF-16/32."""
+        if self.kind is None:
+            return self._raw
+        if self.kind == "gzip":
+            fh: IO[bytes] = gzip.GzipFile(fileobj=self._raw, mode="rb")  # type: ignore[assignment]
+        else:
+            fh = _zstd_reader(self._raw, self._label)
+        try:
+            head = fh.peek(4)[:4]  # type: ignore[attr-defined]
+        except self._bad:
+            return fh  # damage at the start: reading it says so
+        self.encoding = wide_encoding(head)
+        if self.encoding is None:
+            return fh
+        return io.BufferedReader(_Utf8(fh, self.encoding), 1 << 20)
 
     def _failed(self, exc: BaseException) -> None:
         what = {"gzip": "gzip", "zstd": "zstd"}.get(self.kind or "", "file")
@@ -146,14 +197,14 @@ class LogStream:
     def seek(self, offset: int) -> None:
         """Go to a decompressed offset (forward is cheap; back restarts the stream)."""
         try:
-            if self.kind != "zstd":
+            if self.kind != "zstd" and self.encoding is None:
                 self._fh.seek(offset)
                 return
             pos = self._fh.tell()
-            if offset < pos:  # zstd readers only go forward: start again
+            if offset < pos:  # zstd readers and decoded text only go forward: start again
                 self._fh.close()
                 self._raw.seek(0)
-                self._fh, pos = _zstd_reader(self._raw, ""), 0
+                self._fh, pos = self._open(), 0
             while pos < offset:
                 chunk = self._fh.read(min(1 << 20, offset - pos))
                 if not chunk:
