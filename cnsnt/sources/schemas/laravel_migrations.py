@@ -38,20 +38,21 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.errors import SourceError
-from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_text
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
-from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parsed_files
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
+from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded
 from cnsnt.sources.schemas.php_syntax import (
     Closure,
     Configured,
     PhpMigration,
     Value,
     cut,
+    fk_name,
     last_name,
-    php_syntax,
+    replay_php_files,
 )
 from cnsnt.sources.schemas.php_syntax import php_parser as _php_parser
 from cnsnt.sources.schemas.rails_schema import Node, plural
@@ -312,19 +313,15 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
     skipped = 0
     for path in paths:
         if path.suffix.lower() != ".php" or "_" not in path.stem:
-            replay.shown = ctx.shown(path)
-            replay.report(
+            replay.not_run(
+                ctx.shown(path),
                 "not a Laravel migration file name (<name>_<name>.php): `php artisan migrate` does not "
                 "run it, so it is not replayed",
-                1,
-                1,
-                Severity.WARNING,
             )
             skipped += 1
             continue
         runnable.append(path)
     runnable.sort(key=lambda p: (p.stem, p.as_posix()))  # the Migrator sorts by name without `.php`
-    files = migrations = 0
     paths_of = {ctx.shown(p): p for p in runnable}
     dialect = ctx.dialect or spec.dialect
     try:
@@ -333,28 +330,15 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
         raise SourceError(str(exc), spec.location) from None
     spaces = _Connections(replay)
     configs: dict[str, Value] = {}
-    for shown, file, tree in parsed_files(runnable, ctx, replay.problems, php_parser, php_syntax):
-        replay.shown = shown
-        files += 1
-        try:
-            migration = _Migration(file, replay)
-            migration.site = _Site(paths_of.get(shown), dialect, ctx)
-            migration.site.configs = configs  # a folder's migrations share one project root
-            migration.spaces = spaces
-            migrations += migration.run(tree.root_node)
-        except RecursionError:
-            replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
-        except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
-            replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
-    # a loop replays its body once per item: the same problem at the same place is said once
-    seen: set[tuple[str | None, int | None, int | None, str]] = set()
-    kept: list[SourceProblem] = []
-    for problem in replay.problems:
-        key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(problem)
-    replay.problems = kept
+
+    def run(file: SourceFile, root: Node) -> int:
+        migration = _Migration(file, replay)
+        migration.site = _Site(paths_of.get(file.shown), dialect, ctx)
+        migration.site.configs = configs  # a folder's migrations share one project root
+        migration.spaces = spaces
+        return migration.run(root)
+
+    files, migrations = replay_php_files(runnable, ctx, replay, php_parser, run)
     spaces.merge()
     return replay.evidence(files, migrations, skipped)
 
@@ -367,11 +351,6 @@ def _snake(name: str) -> str:
             out.append("_")
         out.append(char.lower())
     return "".join(out)
-
-
-def _fk_name(table: str, columns: tuple[str, ...]) -> str:
-    """The name Laravel gives a foreign key it is not told to name: `{table}_{columns}_foreign`."""
-    return f"{table}_{'_'.join(columns)}_foreign".lower().replace("-", "_").replace(".", "_")
 
 
 class _Migration(PhpMigration):
@@ -978,7 +957,7 @@ class _Migration(PhpMigration):
                 str(r) for r in (refs if isinstance(refs, list) else [refs]) if isinstance(r, str)
             )
             name = (
-                values[1] if len(values) > 1 and isinstance(values[1], str) else _fk_name(table.name, columns)
+                values[1] if len(values) > 1 and isinstance(values[1], str) else fk_name(table.name, columns)
             )
             self.replay.add_foreign_key(table, ForeignKey(columns, target, ref_columns), name)
         elif method in ("dropforeign", "dropconstrainedforeignid"):
@@ -1019,16 +998,7 @@ class _Migration(PhpMigration):
         if not isinstance(target, str):
             self.name(None, what, call)
             return
-        if self.replay.drop_named_foreign_key(target):
-            return
-        before = len(table.foreign_keys)
-        self.replay.drop_foreign_keys(table, lambda fk: _fk_name(table.name, fk.columns) != target.lower())
-        if len(table.foreign_keys) == before:
-            self.replay.report(
-                f"{what}: no foreign key '{target}' on table '{table.name}' was read; skipped",
-                *self.place(call),
-                Severity.WARNING,
-            )
+        self.drop_foreign_named(table, target, what, call)
 
     def constrained(
         self, table: ModelTable, column: str, mods: dict[str, Node], model_table: str | None
@@ -1049,7 +1019,7 @@ class _Migration(PhpMigration):
         else:
             return
         self.replay.add_foreign_key(
-            table, ForeignKey((column,), target, (ref,)), _fk_name(table.name, (column,))
+            table, ForeignKey((column,), target, (ref,)), fk_name(table.name, (column,))
         )
 
     def add(self, table: ModelTable, column: ModelColumn, mods: dict[str, Node]) -> None:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Severity
-from cnsnt.sources.schemas.common import ModelTable, PlacedText
-from cnsnt.sources.schemas.grammars import SourceFile, parser, syntax_problem
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.common import ModelTable, PlacedText, model_failed
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
@@ -43,6 +45,50 @@ def php_parser(what: str) -> Any:
 def php_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
     """The CN001 of a file's first PHP syntax error, None when it parses."""
     return syntax_problem(tree, file, "PHP")
+
+
+def replay_php_files(
+    paths: list[Path],
+    ctx: SourceContext,
+    replay: Replay,
+    make_parser: Callable[[], Any],
+    run: Callable[[SourceFile, Node], int],
+) -> tuple[int, int]:
+    """Parse each file in order and `run` it on the replay: (files, migration classes) replayed.
+
+    A syntax error is a CN001 at its place; one file's bug (or nesting too deep) is a
+    CN001 of that file and the others are still replayed; a problem a loop meets once per
+    item is said once.
+    """
+    files = migrations = 0
+    for shown, file, tree in parsed_files(paths, ctx, replay.problems, make_parser, php_syntax):
+        replay.shown = shown
+        files += 1
+        try:
+            migrations += run(file, tree.root_node)
+        except RecursionError:
+            replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
+            replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
+    replay.problems = unique_problems(replay.problems)
+    return files, migrations
+
+
+def fk_name(table: str, columns: tuple[str, ...]) -> str:
+    """The name Laravel and CodeIgniter 4 give a foreign key not named: `{table}_{columns}_foreign`."""
+    return f"{table}_{'_'.join(columns)}_foreign".lower().replace("-", "_").replace(".", "_")
+
+
+def unique_problems(problems: list[SourceProblem]) -> list[SourceProblem]:
+    """Each problem once (a loop replays its body once per item, and the same problem with it)."""
+    seen: set[tuple[str | None, int | None, int | None, str]] = set()
+    kept: list[SourceProblem] = []
+    for problem in problems:
+        key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
 
 
 def last_name(text: str) -> str:
@@ -524,6 +570,19 @@ class PhpMigration:
         sql = PhpSql()
         self.sql_text(arg, sql)
         return not sql.known() or may_change_schema(sql.text, dialect)
+
+    def drop_foreign_named(self, table: ModelTable, name: str, what: str, at: Node) -> None:
+        """Drop a table's foreign key by name: the one it was given, or the framework's (`fk_name`)."""
+        if self.replay.drop_named_foreign_key(name):
+            return
+        before = len(table.foreign_keys)
+        self.replay.drop_foreign_keys(table, lambda fk: fk_name(table.name, fk.columns) != name.lower())
+        if len(table.foreign_keys) == before:
+            self.replay.report(
+                f"{what}: no foreign key '{name}' on table '{table.name}' was read; skipped",
+                *self.place(at),
+                Severity.WARNING,
+            )
 
     def sql_text(self, node: Node, out: PhpSql) -> None:
         """The SQL a PHP expression makes, each piece with its place; unknown pieces are holes."""
