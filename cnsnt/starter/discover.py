@@ -1357,7 +1357,7 @@ UNREAD_MIGRATIONS = "found no schema cnsnt reads, but "
 def unread_migrations(files: list[Path], root: Path) -> list[str]:
     """When no schema was found: the migration folders in code no reader knows, named.
 
-    CodeIgniter's `dbforge` migrations, Yii's, Phinx's: a project whose tables live only
+    Yii's migrations, Phinx's, Ecto's: a project whose tables live only
     there would otherwise get a policy of its forms alone, and no word that its database
     was never read.
     """
