@@ -20,6 +20,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
+from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
@@ -727,6 +728,28 @@ def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set
     return found, {p for paths in homes.values() for p in paths} | read
 
 
+def _codeigniter_migrations(files: list[Path], root: Path) -> tuple[list[Found], set[Path]]:
+    """CodeIgniter migrations folders (`application/migrations`, `app/Database/Migrations`), one entry each.
+
+    A folder is one when a versioned `.php` file in it (`001_x.php`,
+    `2020-02-22-101010_X.php`) is a CodeIgniter migration; the entry takes its `.php` files.
+    """
+    homes: dict[Path, list[Path]] = defaultdict(list)
+    for path in files:
+        if path.suffix.lower() == ".php" and path.parent.name.lower() in _MIGRATION_FOLDERS:
+            homes[path.parent].append(path)
+    found: list[Found] = []
+    read: set[Path] = set()
+    for home, paths in sorted(homes.items()):
+        versioned = [p for p in paths if migration_version(p) is not None]
+        if not any(is_codeigniter_migration(_sniff(p)) for p in versioned):
+            continue
+        rel = home.relative_to(root).as_posix()
+        found.append(Found("schemas", f"{rel}/*{_spelt(paths, '.php')}", format="codeigniter"))
+        read.update(paths)
+    return found, read
+
+
 def _laravel_dialect(home: Path, root: Path) -> str | None:
     """The project's connection (`.env.example`, `config/database.php`), for the SQL migrations run."""
     try:
@@ -1142,6 +1165,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         by_parent[path.parent].append(path)
     kinds: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     laravel, in_laravel = _laravel_migrations(files, root)
+    codeigniter, in_codeigniter = _codeigniter_migrations([p for p in files if p not in in_laravel], root)
+    laravel.extend(codeigniter)
+    in_laravel |= in_codeigniter
     changelogs, in_changelogs = _liquibase_changelogs(files, root)
     in_laravel |= in_changelogs  # SQL a changelog runs is read through it
     migrations = _migration_dirs([p for p in files if p not in in_laravel])
@@ -1331,7 +1357,7 @@ UNREAD_MIGRATIONS = "found no schema cnsnt reads, but "
 def unread_migrations(files: list[Path], root: Path) -> list[str]:
     """When no schema was found: the migration folders in code no reader knows, named.
 
-    CodeIgniter's `dbforge` migrations, Yii's, Phinx's: a project whose tables live only
+    Yii's migrations, Phinx's, Ecto's: a project whose tables live only
     there would otherwise get a policy of its forms alone, and no word that its database
     was never read.
     """

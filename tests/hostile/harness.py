@@ -192,6 +192,12 @@ MIGRATION_PIECES = [
     "<preConditions onFail='MARK_RAN'><not><dbms type='h2'/></not></preConditions>",
     "</changeSet><changeSet id='2' author='a' dbms='mysql, mariadb'>",
     "DO $$ BEGIN ALTER TABLE t ADD COLUMN d text; END $$;", "<dropView viewName='v'/>",
+    "$this->dbforge->add_field(", "$this->forge->addField(", "->addKey('c', true)", "->createTable('t', true)",
+    "$this->dbforge->create_table(", "$this->dbforge->add_column('t', ", "$this->dbforge->modify_column('t', ",
+    "['c' => ['type' => 'VARCHAR', 'constraint' => 9]]", "['c' => ['name' => 'c']]", "'id'", "'c INT NOT NULL'",
+    "$this->forge->addForeignKey('c', 't', 'c')", "$this->forge->dropForeignKey('t', 't_c_foreign')",
+    "$this->dbforge->rename_table('t', 't')", "$this->dbforge->drop_column('t', 'c')", "...$x",
+    "$this->db->query('CREATE TABLE t (c int)')", "$this->db->table_exists('t')", "$this->db->dbprefix('t')",
 ]
 migration_text = st.lists(st.sampled_from(MIGRATION_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 #: A framework migration around generated operations: (file name, text before, text after).
@@ -201,6 +207,8 @@ MIGRATION_FRAMES = {
                           "class Migration(migrations.Migration):\n    operations = [\n        ", "\n    ]\n"),
     "rails_migrations": ("1_a.rb", "class A < ActiveRecord::Migration[7.1]\n  def change\n    ",
                          "\n  end\nend\n"),
+    "codeigniter": ("001_a.php", "<?php\nclass Migration_A extends CI_Migration {\n    public function up()\n"
+                    "    {\n        ", "\n    }\n}\n"),
     "laravel": ("2024_01_01_000000_a.php", "<?php\nuse Illuminate\\Database\\Migrations\\Migration;\n"
                 "return new class extends Migration {\n    public function up(): void\n    {\n        ",
                 "\n    }\n};\n"),

@@ -88,6 +88,10 @@ def test_ddl_reader(text, dialect):
          "typeorm_migrations")
 @example("<sqlFile path='../../x.sql' relativeToChangelogFile='true'/><createView viewName='v'>SELECT c FROM t"
          "</createView><sql dbms='!h2'>DO $$ BEGIN ALTER TABLE t ADD COLUMN d text; END $$;</sql>", "liquibase")
+@example("$this->forge->addField(['c' => ['name' => 'c']])->addKey('c', true)->createTable('t', true); "
+         "$this->dbforge->modify_column('t', ['c' => ['name' => 'c']]); $this->dbforge->rename_table('t', 't')",
+         "codeigniter")
+@example("$this->dbforge->add_field([...$x, 'c INT NOT NULL', 'id']); $this->dbforge->create_table(", "codeigniter")
 def test_framework_migrations_readers(text, fmt):
     h.check_framework_migrations(text, fmt)
 

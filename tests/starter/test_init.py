@@ -1400,20 +1400,48 @@ def test_init_says_when_it_found_no_source(tmp_path: Path):
 
 
 def test_init_says_when_the_only_schema_is_migrations_in_code_it_cannot_read(tmp_path: Path):
-    # CodeIgniter's dbforge: the tables live only in PHP migrations no reader knows
-    (tmp_path / "application" / "migrations").mkdir(parents=True)
-    (tmp_path / "application" / "migrations" / "001_init.php").write_text(
-        "<?php\nclass Migration_Init extends CI_Migration {\n  public function up() {\n"
-        "    $this->dbforge->add_field(['email' => ['type' => 'VARCHAR', 'constraint' => 100]]);\n"
-        "    $this->dbforge->create_table('customers');\n  }\n}\n"
+    # Ecto's migrations (Elixir): the tables live only in code no reader knows
+    (tmp_path / "priv" / "repo" / "migrations").mkdir(parents=True)
+    (tmp_path / "priv" / "repo" / "migrations" / "20240101000000_init.exs").write_text(
+        "defmodule App.Repo.Migrations.Init do\n  use Ecto.Migration\n\n  def change do\n"
+        "    create table(:customers) do\n      add :email, :string\n    end\n  end\nend\n"
     )
     (tmp_path / "signup.html").write_text('<form><input name="email" type="email"></form>\n')
     result = run("init", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    said = "found no schema cnsnt reads, but 1 file in application/migrations looks like a database migration"
+    said = "found no schema cnsnt reads, but 1 file in priv/repo/migrations looks like a database migration"
     assert said in " ".join(result.stderr.split())
     assert said in (tmp_path / "cnsnt.yaml").read_text()
     # with a schema it reads, the folder is no longer the only word on the database
     (tmp_path / "schema.sql").write_text("CREATE TABLE customers (id INT PRIMARY KEY, email TEXT);\n")
     again = run("init", str(tmp_path), "-o", "-")
     assert "found no schema" not in again.stdout + again.stderr
+
+
+def test_init_reads_codeigniter_migrations_it_used_only_to_name(tmp_path: Path):
+    """CodeIgniter 3's `application/migrations` and 4's `app/Database/Migrations`: an entry each, read."""
+    ci3 = tmp_path / "application" / "migrations"
+    ci3.mkdir(parents=True)
+    (ci3 / "001_init.php").write_text(
+        "<?php\nclass Migration_Init extends CI_Migration {\n  public function up() {\n"
+        "    $this->dbforge->add_field(['email' => ['type' => 'VARCHAR', 'constraint' => 100]]);\n"
+        "    $this->dbforge->create_table('customers');\n  }\n}\n"
+    )
+    (ci3 / "index.html").write_text("<html></html>\n")
+    ci4 = tmp_path / "app" / "Database" / "Migrations"
+    ci4.mkdir(parents=True)
+    (ci4 / "2020-02-22-101010_AddPatients.php").write_text(
+        "<?php\nnamespace App\\Database\\Migrations;\n\nuse CodeIgniter\\Database\\Migration;\n\n"
+        "class AddPatients extends Migration\n{\n    public function up()\n    {\n"
+        "        $this->forge->addField(['birth_date' => ['type' => 'DATE']])->createTable('patients');\n"
+        "    }\n}\n"
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", "app/Database/Migrations/*.php", format="codeigniter"),
+        Found("schemas", "application/migrations/*.php", format="codeigniter"),
+    ]
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "found no schema" not in result.stderr
+    written = (tmp_path / "cnsnt.yaml").read_text()
+    assert "customers.email" in written and "patients.birth_date" in written

@@ -32,26 +32,36 @@ tests are decided by the entry's `dialect:` when it has one.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from cnsnt.errors import SourceError
-from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import LineIndex, SourceContext, outside_problem, read_text
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, PlacedText, model_failed
-from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
+from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded
+from cnsnt.sources.schemas.php_syntax import (
+    Closure,
+    Configured,
+    PhpMigration,
+    Value,
+    cut,
+    fk_name,
+    last_name,
+    replay_php_files,
+)
+from cnsnt.sources.schemas.php_syntax import php_parser as _php_parser
 from cnsnt.sources.schemas.rails_schema import Node, plural
 from cnsnt.sources.schemas.replay import Key, Replay, table_key
-from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
+from cnsnt.sources.schemas.replay_sql import replay_sql
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
-Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read from the source
-
+#: A `config/*.php` file larger than this is not read for names (they are a few KB).
+_CONFIG_BYTES = 512 * 1024
 #: Blueprint column methods (lower-cased: PHP method names ignore case) -> MySQL column type.
 _TYPES: dict[str, str] = {
     "text": "TEXT",
@@ -186,19 +196,11 @@ _SCHEMA_NO_SCHEMA = frozenset(
 _SCHEMA_OPS = frozenset(
     {"create", "table", "drop", "dropifexists", "rename", "dropcolumns", "withoutforeignkeyconstraints"}
 )
-#: How deep `$this->helper()` calls and nested blocks are followed.
-_MAX_DEPTH = 50
-#: How many loop iterations one file may replay (each runs a loop body).
-_MAX_LOOPS = 10_000
-#: A `config/*.php` file larger than this is not read for names (they are a few KB).
-_CONFIG_BYTES = 512 * 1024
-#: Statement kinds that are loops: schema changes inside are not replayed.
-_LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
 
 
 def php_parser() -> Any:
     """A tree-sitter parser for PHP; a clear `SourceError` when the grammar is not installed."""
-    return parser("php", "Laravel migrations")
+    return _php_parser("Laravel migrations")
 
 
 def is_laravel_migration(head: str) -> bool:
@@ -311,19 +313,15 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
     skipped = 0
     for path in paths:
         if path.suffix.lower() != ".php" or "_" not in path.stem:
-            replay.shown = ctx.shown(path)
-            replay.report(
+            replay.not_run(
+                ctx.shown(path),
                 "not a Laravel migration file name (<name>_<name>.php): `php artisan migrate` does not "
                 "run it, so it is not replayed",
-                1,
-                1,
-                Severity.WARNING,
             )
             skipped += 1
             continue
         runnable.append(path)
     runnable.sort(key=lambda p: (p.stem, p.as_posix()))  # the Migrator sorts by name without `.php`
-    files = migrations = 0
     paths_of = {ctx.shown(p): p for p in runnable}
     dialect = ctx.dialect or spec.dialect
     try:
@@ -332,39 +330,17 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
         raise SourceError(str(exc), spec.location) from None
     spaces = _Connections(replay)
     configs: dict[str, Value] = {}
-    for shown, file, tree in parsed_files(runnable, ctx, replay.problems, php_parser, _php_syntax):
-        replay.shown = shown
-        files += 1
-        try:
-            migration = _Migration(file, replay)
-            migration.site = _Site(paths_of.get(shown), dialect, ctx)
-            migration.site.configs = configs  # a folder's migrations share one project root
-            migration.spaces = spaces
-            migrations += migration.run(tree.root_node)
-        except RecursionError:
-            replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
-        except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
-            replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
-    # a loop replays its body once per item: the same problem at the same place is said once
-    seen: set[tuple[str | None, int | None, int | None, str]] = set()
-    kept: list[SourceProblem] = []
-    for problem in replay.problems:
-        key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(problem)
-    replay.problems = kept
+
+    def run(file: SourceFile, root: Node) -> int:
+        migration = _Migration(file, replay)
+        migration.site = _Site(paths_of.get(file.shown), dialect, ctx)
+        migration.site.configs = configs  # a folder's migrations share one project root
+        migration.spaces = spaces
+        return migration.run(root)
+
+    files, migrations = replay_php_files(runnable, ctx, replay, php_parser, run)
     spaces.merge()
     return replay.evidence(files, migrations, skipped)
-
-
-def _php_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
-    return syntax_problem(tree, file, "PHP")
-
-
-def _last_name(text: str) -> str:
-    r"""`\\Illuminate\\Support\\Facades\\Schema` -> `Schema`, `App\\Models\\User` -> `User`."""
-    return text.rsplit("\\", 1)[-1]
 
 
 def _snake(name: str) -> str:
@@ -377,83 +353,28 @@ def _snake(name: str) -> str:
     return "".join(out)
 
 
-def _fk_name(table: str, columns: tuple[str, ...]) -> str:
-    """The name Laravel gives a foreign key it is not told to name: `{table}_{columns}_foreign`."""
-    return f"{table}_{'_'.join(columns)}_foreign".lower().replace("-", "_").replace(".", "_")
+class _Migration(PhpMigration):
+    """One Laravel migration file replayed on the tables built so far."""
 
-
-class _Migration:
-    """One migration file replayed on the tables built so far."""
+    TESTS = "Schema::hasTable/hasColumn"
 
     def __init__(self, file: SourceFile, replay: Replay) -> None:
-        self.file = file
-        self.replay = replay
-        self.methods: dict[str, Node] = {}
-        self.constants: dict[str, Value] = {}
-        self.properties: dict[str, Value] = {}
-        self.vars: dict[str, Value] = {}
-        self.loops = 0
+        super().__init__(file, replay)
         self.blueprints: list[str] = []
         """The Blueprint variables of the closures being read (`$table`)."""
-        self.following: list[str] = []
         self.site = _Site(None, None, None)
+        """Where the file is and the SQL dialect, for the SQL it runs (`DB::statement`)."""
         self.spaces = _Connections(replay)
         """The tables of each database connection (`$connection = 'archive'`)."""
-        """Where the file is and the SQL dialect, for the SQL it runs (`DB::statement`)."""
 
-    def place(self, node: Node) -> tuple[int, int]:
-        return self.file.place(node)
-
-    def text(self, node: Node | None) -> str:
-        return self.file.text(node) if node is not None else ""
-
-    # -- the file
-
-    def run(self, root: Node) -> int:
-        """Replay the `up()` of each migration class of the file; the number of classes replayed."""
-        classes = []
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            if node.type in ("class_declaration", "anonymous_class"):
-                body = node.child_by_field_name("body")
-                if body is None:
-                    body = next((c for c in node.named_children if c.type == "declaration_list"), None)
-                if body is not None:
-                    classes.append(body)
-                continue
-            stack.extend(reversed(node.named_children))
-        count = 0
-        for body in classes:
-            self.methods, self.constants, self.properties = {}, {}, {}
-            for member in body.named_children:
-                if member.type == "method_declaration":
-                    self.methods[self.text(member.child_by_field_name("name")).lower()] = member
-                elif member.type == "property_declaration":
-                    for element in member.named_children:
-                        if element.type == "property_element":
-                            name = self.text(element.child_by_field_name("name")).lstrip("$")
-                            self.properties[name] = self.value(element.child_by_field_name("default_value"))
-                elif member.type == "const_declaration":
-                    for element in member.named_children:
-                        if element.type == "const_element" and element.named_children:
-                            name, *rest = element.named_children
-                            self.constants[self.text(name)] = self.value(rest[-1]) if rest else None
-            connection = self.properties.get("connection")
-            self.spaces.use(connection if isinstance(connection, str) else None)
-            if "up" in self.methods:
-                count += 1
-                self.follow("up", self.methods["up"])
-            elif self.sql_migration(body):
-                count += 1
-        if not count and not root.has_error:
-            self.replay.report(
-                "no migration class with an `up()` method in this file: nothing replayed",
-                1,
-                1,
-                Severity.WARNING,
-            )
-        return count
+    def run_class(self, body: Node) -> int:
+        """Replay a class on its connection (`$connection`): its `up()`, or laravel-sql-migrations' SQL."""
+        connection = self.properties.get("connection")
+        self.spaces.use(connection if isinstance(connection, str) else None)
+        if "up" in self.methods:
+            self.follow("up", self.methods["up"])
+            return 1
+        return 1 if self.sql_migration(body) else 0
 
     def sql_migration(self, body: Node) -> bool:
         """A class of laravel-sql-migrations (`extends SqlMigration`): its `up()` runs `<file>.up.sql`.
@@ -463,7 +384,7 @@ class _Migration:
         """
         declaration = body.parent
         base = next((c for c in declaration.named_children if c.type == "base_clause"), None)
-        if base is None or _last_name(self.text(base).removeprefix("extends").strip()) != "SqlMigration":
+        if base is None or last_name(self.text(base).removeprefix("extends").strip()) != "SqlMigration":
             return False
         path = self.site.path
         if path is not None and path.name.lower().endswith(".php"):
@@ -472,182 +393,8 @@ class _Migration:
                 self.sql_file(_SqlFile(sibling, sibling.name), declaration, "`SqlMigration`")
         return True
 
-    def follow(self, name: str, method: Node) -> None:
-        """Replay a method of the class (`up`, or a helper it calls); recursion is not followed."""
-        if name in self.following or len(self.following) >= _MAX_DEPTH:
-            return
-        body = method.child_by_field_name("body")
-        if body is None:
-            return
-        self.following.append(name)
-        saved, self.vars = self.vars, {}
-        try:
-            self.block(body, self.expression)
-        finally:
-            self.following.pop()
-            self.vars = saved
-
-    # -- statements
-
-    def block(self, node: Node, on_expr: Callable[[Node], None]) -> bool:
-        """Replay the statements of a block; True when a `return` ends the method there."""
-        return any(self.statement(stmt, on_expr) for stmt in node.named_children)
-
-    def statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
-        try:
-            return self._statement(stmt, on_expr)
-        except RecursionError:
-            self.replay.not_replayed(
-                "a statement nested too deep", "cnsnt reads no deeper", *self.place(stmt)
-            )
-            return False
-
-    def _statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
-        kind = stmt.type
-        if kind in ("compound_statement", "colon_block"):
-            return self.block(stmt, on_expr)
-        if kind == "expression_statement":
-            for expr in stmt.named_children:
-                on_expr(expr)
-            return False
-        if kind == "return_statement":
-            for expr in stmt.named_children:
-                on_expr(expr)
-            return True
-        if kind == "if_statement":
-            return self.if_statement(stmt, on_expr)
-        if kind == "foreach_statement" and self.foreach(stmt, on_expr) is not None:
-            return bool(self.foreach(stmt, on_expr, run=True))
-        if kind == "try_statement":
-            body = stmt.child_by_field_name("body")
-            returned = self.block(body, on_expr) if body is not None else False
-            for clause in stmt.named_children:
-                if clause.type == "finally_clause":
-                    inner = clause.child_by_field_name("body")
-                    returned = (self.block(inner, on_expr) if inner is not None else False) or returned
-            return returned
-        if kind in (
-            "comment",
-            "empty_statement",
-            "echo_statement",
-            "unset_statement",
-            "global_declaration",
-            "function_static_declaration",
-            "function_definition",
-            "named_label_statement",
-        ):
-            return False
-        if self.changes_schema(stmt):
-            loop = kind in _LOOPS
-            self.replay.not_replayed(
-                f"schema changes in a `{kind.replace('_statement', '')}`",
-                "cnsnt does not run loops" if loop else "cnsnt does not run the migration",
-                *self.place(stmt),
-                None if loop else Severity.WARNING,
-            )
-        return False
-
-    def foreach(self, stmt: Node, on_expr: Callable[[Node], None], run: bool = False) -> bool | None:
-        """`foreach` over a literal array (or one a variable or property holds): run once per item.
-
-        None when the array is not known (the loop is then reported); with `run`, whether a
-        `return` ended the method.
-        """
-        body = stmt.child_by_field_name("body")
-        parts = [c for c in stmt.named_children if c.id != body.id and c.type != "comment"] if body else []
-        if len(parts) != 2 or body is None:
-            return None
-        items = self.value(parts[0])
-        target = parts[1]
-        key_var = value_var = None
-        if target.type == "pair" and len(target.named_children) == 2:
-            key_var, value_var = target.named_children
-        elif target.type == "variable_name":
-            value_var = target
-        if (
-            value_var is None
-            or value_var.type != "variable_name"
-            or (key_var is not None and key_var.type != "variable_name")
-        ):
-            return None
-        if isinstance(items, list):
-            pairs: list[tuple[Value, Value]] = list(enumerate(items))
-        elif isinstance(items, dict):
-            pairs = list(items.items())
-        else:
-            return None
-        if not run:
-            return False
-        for key, item in pairs:
-            self.loops += 1
-            if self.loops > _MAX_LOOPS:
-                self.replay.not_replayed(
-                    "a loop run too many times", f"cnsnt runs at most {_MAX_LOOPS}", *self.place(stmt)
-                )
-                return False
-            if key_var is not None:
-                self.vars[self.text(key_var)] = key
-            self.vars[self.text(value_var)] = item
-            if self.body(body, on_expr):
-                return True
-        return False
-
-    def body(self, node: Node | None, on_expr: Callable[[Node], None]) -> bool:
-        if node is None:
-            return False
-        if node.type in ("compound_statement", "colon_block"):
-            return self.block(node, on_expr)
-        return self.statement(node, on_expr)
-
-    def if_statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
-        """Follow the branch a `Schema::hasTable/hasColumn` condition takes on the schema so far."""
-        branches: list[tuple[Node | None, Node | None]] = [
-            (stmt.child_by_field_name("condition"), stmt.child_by_field_name("body"))
-        ]
-        for alternative in stmt.children_by_field_name("alternative"):
-            condition = (
-                alternative.child_by_field_name("condition") if alternative.type == "else_if_clause" else None
-            )
-            branches.append((condition, alternative.child_by_field_name("body")))
-        for index, (condition, body) in enumerate(branches):
-            decided = True if condition is None and index else self.condition(condition)
-            if decided is None:
-                if any(b is not None and self.changes_schema(b) for _, b in branches[index:]):
-                    self.replay.not_replayed(
-                        "schema changes under an `if` whose condition is no Schema::hasTable/hasColumn",
-                        "cnsnt does not run the migration",
-                        *self.place(condition if condition is not None else stmt),
-                        Severity.WARNING,
-                    )
-                return False
-            if decided:
-                return self.body(body, on_expr)
-        return False
-
-    def condition(self, node: Node | None) -> bool | None:
-        """The value of a condition made of `Schema::has*` tests, `!`, `&&`, `||`; None otherwise."""
-        if node is None:
-            return None
-        kind = node.type
-        if kind == "parenthesized_expression" and node.named_children:
-            return self.condition(node.named_children[0])
-        if kind == "unary_op_expression" and self.text(node.child_by_field_name("operator")) == "!":
-            inner = self.condition(node.child_by_field_name("argument"))
-            return None if inner is None else not inner
-        if kind == "binary_expression":
-            operator = self.text(node.child_by_field_name("operator")).lower()
-            driver = self.driver_test(node, operator)
-            if driver is not None:
-                return driver
-            left = self.condition(node.child_by_field_name("left"))
-            right = self.condition(node.child_by_field_name("right"))
-            if operator in ("&&", "and"):
-                return False if False in (left, right) else (True if left and right else None)
-            if operator in ("||", "or"):
-                return (
-                    True if True in (left, right) else (False if left is False and right is False else None)
-                )
-            return None
+    def test(self, node: Node) -> bool | None:
+        """`Schema::hasTable('x')`, `Schema::hasColumn('x', 'y')` on the schema replayed so far."""
         method = self.schema_method(node)
         if method is None:
             return None
@@ -666,6 +413,9 @@ class _Migration:
             have = {c.name.casefold() for c in table.columns}
             return all(str(w).casefold() in have for w in wanted)
         return None
+
+    def comparison(self, node: Node, operator: str) -> bool | None:
+        return self.driver_test(node, operator)
 
     def driver_test(self, node: Node, operator: str) -> bool | None:
         """`DB::getDriverName() === 'mysql'`: decided by the entry's SQL dialect; None if no such test."""
@@ -690,42 +440,29 @@ class _Migration:
         if self.text(name_node).lower() != "getdrivername":
             return False
         if node.type == "scoped_call_expression":
-            return _last_name(self.text(node.child_by_field_name("scope"))) == "DB"
+            return last_name(self.text(node.child_by_field_name("scope"))) == "DB"
         inner = node.child_by_field_name("object")
         return inner is not None and (
             self.db_method(inner) == "connection" or self.schema_method(inner) == "getconnection"
         )
 
-    def changes_schema(self, node: Node) -> bool:
-        """Whether a node holds a `Schema::` call that would change a table, or a Blueprint call."""
-        stack = [node]
-        seen: set[str] = set()
-        while stack:
-            current = stack.pop()
-            method = self.schema_method(current)
-            if method in _SCHEMA_OPS:
-                return True
-            if self.db_call(current) is not None and self.db_changes(current):
-                return True
-            if current.type == "member_call_expression":
-                target = self.text(current.child_by_field_name("object"))
-                called = self.text(current.child_by_field_name("name")).lower()
-                if target in self.blueprints and called not in _BLUEPRINT_NO_SCHEMA:
-                    return True  # `$table->index(...)` changes no column
-                helper = self.text(current.child_by_field_name("name")).lower()
-                if target == "$this" and helper in self.methods and helper not in seen:
-                    seen.add(helper)  # a helper of the class that changes tables changes them here
-                    stack.append(self.methods[helper])
-            stack.extend(current.named_children)
+    def changes_here(self, node: Node) -> bool:
+        """A `Schema::` call that changes a table, SQL that may, or a Blueprint call other than an index."""
+        if self.schema_method(node) in _SCHEMA_OPS:
+            return True
+        if self.db_call(node) is not None and self.db_changes(node):
+            return True
+        if node.type == "member_call_expression":
+            target = self.text(node.child_by_field_name("object"))
+            called = self.text(node.child_by_field_name("name")).lower()
+            return target in self.blueprints and called not in _BLUEPRINT_NO_SCHEMA  # `->index()`: no column
         return False
-
-    # -- expressions
 
     def schema_method(self, node: Node) -> str | None:
         """`create` for `Schema::create(...)` or `Schema::connection('x')->create(...)`, else None."""
         if node.type == "scoped_call_expression":
             scope = node.child_by_field_name("scope")
-            if _last_name(self.text(scope)) == "Schema":
+            if last_name(self.text(scope)) == "Schema":
                 return self.text(node.child_by_field_name("name")).lower()
         elif node.type == "member_call_expression":
             inner = node.child_by_field_name("object")
@@ -795,7 +532,7 @@ class _Migration:
         """`statement` for `DB::statement(...)` (any `DB` facade), else None."""
         if node.type != "scoped_call_expression":
             return None
-        if _last_name(self.text(node.child_by_field_name("scope"))) != "DB":
+        if last_name(self.text(node.child_by_field_name("scope"))) != "DB":
             return None
         return self.text(node.child_by_field_name("name")).lower()
 
@@ -810,25 +547,7 @@ class _Migration:
         if isinstance(held, _SqlFile):
             self.sql_file(held, call, what)
             return
-        sql = _Sql()
-        self.sql_text(arg, sql)
-        if sql.holes:
-            if not sql.known() or may_change_schema(sql.text, self.site.dialect):
-                self.replay.report(
-                    f"{what}: the SQL is not a literal cnsnt can read ({_cut(sql.holes[0], 60)}); "
-                    "not replayed, so tables or columns it changes may be missing",
-                    *self.place(call),
-                    Severity.WARNING,
-                )
-            return
-        # one statement, its `;` left out as DB::statement allows: `SET sql_mode = ''` is whole
-        text = sql.text
-        end = len(text.rstrip())
-        if not text[:end].endswith(";"):
-            text = text[:end] + ";" + text[end:]
-        replay_sql(
-            self.replay, text, sql.place, self.site.dialect, self.site.max_statement, self.spaces.borrowed
-        )
+        self.replay_sql_arg(arg, call, what, self.site.dialect, self.site.max_statement, self.spaces.borrowed)
 
     def db_changes(self, call: Node) -> bool:
         """Whether a `DB::statement` call may change tables (so a loop or `if` around it matters)."""
@@ -838,63 +557,14 @@ class _Migration:
             return False
         if isinstance(self.value(arg), _SqlFile):
             return True
-        sql = _Sql()
-        self.sql_text(arg, sql)
-        return not sql.known() or may_change_schema(sql.text, self.site.dialect)
-
-    def sql_text(self, node: Node, out: _Sql) -> None:
-        """The SQL a PHP expression makes, each piece with its place; unknown pieces are holes."""
-        kind = node.type
-        if kind in ("string", "encapsed_string"):
-            inner = node.children[1:-1] if len(node.children) >= 2 else []
-            start = node.children[0].end_byte if node.children else node.start_byte
-            self.sql_parts(inner, start, kind == "string", out)
-        elif kind in ("heredoc", "nowdoc"):
-            body = next((c for c in node.named_children if c.type in ("heredoc_body", "nowdoc_body")), None)
-            if body is not None:  # the body starts with the line break after `<<<SQL`, not in the text
-                self.sql_parts(body.children, body.start_byte + 1, kind == "nowdoc", out)
-        elif kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
-            for side in ("left", "right"):
-                part = node.child_by_field_name(side)
-                if part is not None:
-                    self.sql_text(part, out)
-        elif kind == "parenthesized_expression" and node.named_children:
-            self.sql_text(node.named_children[0], out)
-        else:
-            value = self.value(node)
-            if isinstance(value, str):
-                out.add(value, *self.place(node), raw=False)
-            else:
-                out.hole(self.text(node), *self.place(node))
-
-    def sql_parts(self, parts: list[Node], cursor: int, single: bool, out: _Sql) -> None:
-        """The pieces of a string literal; text between them (a heredoc's line breaks) is kept."""
-        source = self.file.source
-        for part in parts:
-            if part.start_byte > cursor:
-                gap = bytes(source[cursor : part.start_byte]).decode("utf-8", errors="replace")
-                out.add(gap, *self.point(cursor), raw=True)
-            cursor = max(cursor, part.end_byte)
-            if part.type in ("string_content", "nowdoc_string"):
-                out.add(self.text(part), *self.place(part), raw=True)
-            elif part.type == "escape_sequence":
-                out.add(_escape(self.text(part), single), *self.place(part), raw=False)
-            elif part.is_named:
-                self.sql_text(part, out)  # `{$var}`, `$this->table`
-
-    def point(self, byte: int) -> tuple[int, int]:
-        """1-based line and character column of a byte offset of the file."""
-        starts = self.file.starts
-        row = bisect.bisect_right(starts, byte) - 1
-        prefix = bytes(self.file.source[starts[row] : byte]).decode("utf-8", errors="replace")
-        return row + 1, len(prefix) + 1
+        return self.sql_changes(arg, self.site.dialect)
 
     def sql_file(self, file: _SqlFile, at: Node, what: str) -> None:
         """Replay an SQL file the migration reads, its tables and problems placed in that file."""
         ctx = self.site.ctx
         if file.path is None or ctx is None:
             self.replay.not_replayed(
-                f"{what} of an SQL file read from {_cut(file.written, 60)}",
+                f"{what} of an SQL file read from {cut(file.written, 60)}",
                 file.why or "cnsnt cannot tell which file",
                 *self.place(at),
             )
@@ -924,11 +594,11 @@ class _Migration:
     def file_value(self, node: Node) -> _SqlFile | None:
         """`file_get_contents(p)`, `File::get(p)`: the file read (None: not such a call)."""
         if node.type == "function_call_expression":
-            called = _last_name(self.text(node.child_by_field_name("function"))).lower()
+            called = last_name(self.text(node.child_by_field_name("function"))).lower()
             if called != "file_get_contents":
                 return None
         elif node.type == "scoped_call_expression":
-            scope = _last_name(self.text(node.child_by_field_name("scope")))
+            scope = last_name(self.text(node.child_by_field_name("scope")))
             called = self.text(node.child_by_field_name("name")).lower()
             if scope != "File" or called not in ("get", "sharedget"):
                 return None
@@ -967,7 +637,7 @@ class _Migration:
         if kind == "parenthesized_expression" and node.named_children:
             return self.path_value(node.named_children[0])
         if kind == "function_call_expression":
-            called = _last_name(self.text(node.child_by_field_name("function"))).lower()
+            called = last_name(self.text(node.child_by_field_name("function"))).lower()
             positional, _ = self.arguments(node)
             first = positional[0] if positional else None
             if called == "dirname" and first is not None:
@@ -982,82 +652,9 @@ class _Migration:
         value = self.value(node)
         return value if isinstance(value, str) else None
 
-    def arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
-        """Positional arguments and PHP 8 named arguments (`places: 2`) of a call."""
-        arguments = call.child_by_field_name("arguments")
-        positional: list[Node] = []
-        named: dict[str, Node] = {}
-        for arg in arguments.named_children if arguments is not None else ():
-            if arg.type != "argument" or not arg.named_children:
-                continue
-            name = arg.child_by_field_name("name")
-            expr = arg.named_children[-1]
-            if name is not None:
-                named[self.text(name).lower()] = expr
-            else:
-                positional.append(expr)
-        return positional, named
-
-    def arg(self, call: Node, index: int, name: str) -> Node | None:
-        positional, named = self.arguments(call)
-        return named.get(name.lower()) or (positional[index] if len(positional) > index else None)
-
-    def value(self, node: Node | None) -> Value:
-        """A PHP literal (string, number, bool, array, `X::class`, `self::CONST`, a known variable)."""
-        if node is None:
-            return None
+    def value_other(self, node: Node) -> Value:
+        """Laravel's helpers: a file read, `DB::getTablePrefix()`, `wrapTable`, path helpers, `config()`."""
         kind = node.type
-        if kind in ("string", "encapsed_string"):
-            parts: list[str] = []
-            for child in node.named_children:
-                if child.type == "string_content":
-                    parts.append(self.text(child))
-                elif child.type == "escape_sequence":
-                    parts.append(_escape(self.text(child), kind == "string"))
-                else:
-                    return None  # an interpolated variable
-            return "".join(parts)
-        if kind == "integer":
-            try:
-                return int(self.text(node).replace("_", ""), 0)
-            except ValueError:
-                return None
-        if kind == "boolean":
-            return self.text(node).lower() == "true"
-        if kind == "parenthesized_expression" and node.named_children:
-            return self.value(node.named_children[0])
-        if kind == "array_creation_expression":
-            items: list[Value] = []
-            keyed: dict[str, Value] = {}
-            for element in node.named_children:
-                if element.type != "array_element_initializer" or not element.named_children:
-                    continue
-                if len(element.named_children) == 2:
-                    key = self.value(element.named_children[0])
-                    keyed[str(key)] = self.value(element.named_children[1])
-                else:
-                    items.append(self.value(element.named_children[0]))
-            return keyed if keyed and not items else items
-        if kind == "class_constant_access_expression" and len(node.named_children) == 2:
-            scope, name = node.named_children
-            if self.text(name) == "class":
-                return _last_name(self.text(scope))
-            if self.text(scope).lower() in ("self", "static"):
-                return self.constants.get(self.text(name))
-            return None
-        if kind == "variable_name":
-            return self.vars.get(self.text(node))
-        if kind == "member_access_expression" and self.text(node.child_by_field_name("object")) == "$this":
-            return self.properties.get(self.text(node.child_by_field_name("name")))
-        if kind in ("anonymous_function", "arrow_function"):
-            return _Closure(node)
-        if kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
-            left = self.value(node.child_by_field_name("left"))
-            right = self.value(node.child_by_field_name("right"))
-            if not isinstance(left, str) or not isinstance(right, str):
-                return None
-            known = next((v for v in (left, right) if isinstance(v, _Configured)), None)
-            return _Configured(left + right, known.source, known.how) if known else left + right
         if kind in ("function_call_expression", "scoped_call_expression"):
             read = self.file_value(node)
             if read is not None:
@@ -1066,7 +663,7 @@ class _Migration:
                 return ""  # config `prefix`, '' by default; Blueprint's names are read without it too
         if kind == "member_call_expression" and self.text(node.child_by_field_name("name")) == "wrapTable":
             return self.value(self.arg(node, 0, "table"))  # `DB::getQueryGrammar()->wrapTable('tasks')`
-        if kind == "function_call_expression" and _last_name(
+        if kind == "function_call_expression" and last_name(
             self.text(node.child_by_field_name("function"))
         ).lower() in (*_PATH_HELPERS, "dirname"):
             return self.path_value(node)  # `$path = database_path('sql/x.sql')`, read later
@@ -1075,60 +672,23 @@ class _Migration:
         if kind == "function_call_expression":
             default = self.config_default(node)
             if default is not None:
-                return _Configured(default, self.text(node))
+                return Configured(default, self.text(node))
             return self.configured(node)
-        if kind == "subscript_expression" and len(node.named_children) == 2:
-            held, index = (self.value(child) for child in node.named_children)
-            if isinstance(held, dict) and isinstance(index, (str, int)):
-                return held.get(str(index))  # `$tableNames['roles']`
-            if isinstance(held, list) and isinstance(index, int) and 0 <= index < len(held):
-                return held[index]
-            return None
-        if kind == "member_call_expression" and self.text(node.child_by_field_name("object")) == "$this":
-            return self.returned(node)
         return None
-
-    def returned(self, call: Node) -> Value:
-        """What `$this->tables()` gives when the method is one `return` of a literal.
-
-        `foreach ($this->tables() as $t)` over a list the class spells out is as readable as
-        the list written in place; a method that computes its answer stays unknown.
-        """
-        name = self.text(call.child_by_field_name("name")).lower()
-        method = self.methods.get(name)
-        positional, named = self.arguments(call)
-        if method is None or positional or named or name in self.following:
-            return None
-        if len(self.following) >= _MAX_DEPTH:
-            return None
-        body = method.child_by_field_name("body")
-        statements = [c for c in body.named_children if c.type != "comment"] if body is not None else []
-        if len(statements) != 1 or statements[0].type != "return_statement":
-            return None
-        returned = [c for c in statements[0].named_children if c.type != "comment"]
-        if len(returned) != 1:
-            return None
-        self.following.append(name)
-        saved, self.vars = self.vars, {}
-        try:
-            return self.value(returned[0])
-        finally:
-            self.following.pop()
-            self.vars = saved
 
     def configured(self, call: Node) -> Value:
         """`config('auth.passwords.users.table')`: the value the project's `config/auth.php` gives.
 
         Laravel loads `config/<file>.php` (an array the file returns) and follows the dotted
         keys; an `env('X', 'default')` there is read as its default. Every name so read
-        is marked `_Configured`, so its use is a warning: a deployment may set another.
+        is marked `Configured`, so its use is a warning: a deployment may set another.
         """
-        called = _last_name(self.text(call.child_by_field_name("function"))).lower()
+        called = last_name(self.text(call.child_by_field_name("function"))).lower()
         if called == "env":
             positional, _ = self.arguments(call)
             default = self.value(positional[1]) if len(positional) == 2 else None
             if isinstance(default, str) and default:
-                return _Configured(default, self.text(call))
+                return Configured(default, self.text(call))
             return None
         if called != "config":
             return None
@@ -1142,26 +702,11 @@ class _Migration:
             held = held.get(part) if isinstance(held, dict) else None
         return _mark(held, self.text(call), f"config/{file}.php")
 
-    def name(self, node: Node | None, what: str, at: Node) -> str | None:
-        """A table or column name that must be a literal; a CN001 when it is computed."""
-        value = self.value(node)
-        if isinstance(value, _Configured) and value:
-            self.replay.report(
-                f"{what}: the name comes from `{value.source}`; read as '{value}', {value.how}",
-                *self.place(at),
-                Severity.WARNING,
-            )
-            return str(value)
-        if isinstance(value, str) and value:
-            return value
-        self.replay.not_replayed(what, "the name is not a literal cnsnt can read", *self.place(at))
-        return None
-
     def config_default(self, node: Node | None) -> str | None:
         """The literal default of `config('key', 'default')`: the name when the app does not set one."""
         if node is None or node.type != "function_call_expression":
             return None
-        if _last_name(self.text(node.child_by_field_name("function"))).lower() != "config":
+        if last_name(self.text(node.child_by_field_name("function"))).lower() != "config":
             return None
         positional, _ = self.arguments(node)
         default = self.value(positional[1]) if len(positional) == 2 else None
@@ -1207,23 +752,12 @@ class _Migration:
                 if found is not None and isinstance(column, str):
                     self.replay.remove_column(found, column, *place, what)
 
-    def closure_body(self, closure: Node, on_expr: Callable[[Node], None]) -> None:
-        body = closure.child_by_field_name("body")
-        if body is None:
-            return
-        if closure.type == "arrow_function":
-            on_expr(body)
-        else:
-            self.block(body, on_expr)
-
-    # -- the Blueprint closure
-
     def blueprint(self, table: ModelTable, closure: Node | None, call: Node) -> None:
         """The `$table->...` calls of the closure `Schema::create`/`table` is given."""
         if closure is None:
             return
         held = self.value(closure) if closure.type == "variable_name" else None
-        if isinstance(held, _Closure):
+        if isinstance(held, Closure):
             closure = held.node
         if closure.type not in ("anonymous_function", "arrow_function"):
             self.replay.not_replayed(
@@ -1340,7 +874,7 @@ class _Migration:
             if not isinstance(model, str) or not model:
                 self.name(None, what, call)
                 return
-            model = _last_name(model)
+            model = last_name(model)
             default = _snake(model) + "_id"
             name, at = col(1, "column", default)
             self.add(table, ModelColumn(name, *at, "BIGINT UNSIGNED"), mods)
@@ -1423,7 +957,7 @@ class _Migration:
                 str(r) for r in (refs if isinstance(refs, list) else [refs]) if isinstance(r, str)
             )
             name = (
-                values[1] if len(values) > 1 and isinstance(values[1], str) else _fk_name(table.name, columns)
+                values[1] if len(values) > 1 and isinstance(values[1], str) else fk_name(table.name, columns)
             )
             self.replay.add_foreign_key(table, ForeignKey(columns, target, ref_columns), name)
         elif method in ("dropforeign", "dropconstrainedforeignid"):
@@ -1436,7 +970,7 @@ class _Migration:
                 fk_column = (
                     values[1]
                     if len(values) > 1 and isinstance(values[1], str)
-                    else (_snake(_last_name(model)) + "_id")
+                    else (_snake(last_name(model)) + "_id")
                 )
                 self.drop_foreign(table, [fk_column], what, call)
                 if method == "dropconstrainedforeignidfor":
@@ -1464,16 +998,7 @@ class _Migration:
         if not isinstance(target, str):
             self.name(None, what, call)
             return
-        if self.replay.drop_named_foreign_key(target):
-            return
-        before = len(table.foreign_keys)
-        self.replay.drop_foreign_keys(table, lambda fk: _fk_name(table.name, fk.columns) != target.lower())
-        if len(table.foreign_keys) == before:
-            self.replay.report(
-                f"{what}: no foreign key '{target}' on table '{table.name}' was read; skipped",
-                *self.place(call),
-                Severity.WARNING,
-            )
+        self.drop_foreign_named(table, target, what, call)
 
     def constrained(
         self, table: ModelTable, column: str, mods: dict[str, Node], model_table: str | None
@@ -1494,7 +1019,7 @@ class _Migration:
         else:
             return
         self.replay.add_foreign_key(
-            table, ForeignKey((column,), target, (ref,)), _fk_name(table.name, (column,))
+            table, ForeignKey((column,), target, (ref,)), fk_name(table.name, (column,))
         )
 
     def add(self, table: ModelTable, column: ModelColumn, mods: dict[str, Node]) -> None:
@@ -1525,30 +1050,6 @@ class _Migration:
                 )
             columns.insert(index, column)
             table.columns = columns
-
-
-class _Configured(str):
-    """A name read from the app's configuration (`config('key')`): used, with a warning.
-
-    `how` says where the value was read: the call's default, or the project's
-    `config/<file>.php` (where an `env('X', 'default')` gives its default).
-    """
-
-    source: str
-    how: str
-
-    def __new__(cls, value: str, source: str, how: str = "its default") -> _Configured:
-        made = super().__new__(cls, value)
-        made.source = source
-        made.how = how
-        return made
-
-
-class _Closure:
-    """A closure kept in a variable (`$drop = fn (Blueprint $t) => ...; Schema::table('x', $drop)`)."""
-
-    def __init__(self, node: Node) -> None:
-        self.node = node
 
 
 #: Laravel's database drivers -> the SQL dialect of their connections.
@@ -1715,62 +1216,18 @@ class _SqlFile:
         self.why = why
 
 
-class _Sql(PlacedText):
-    """SQL text built from PHP pieces, each remembered with its place in the file.
-
-    A hole is a piece cnsnt cannot know (a variable from elsewhere); what it was, as
-    written, is kept for the message.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.holes: list[str] = []
-
-    def hole(self, written: str, line: int, column: int) -> None:
-        self.holes.append(written)
-        self.add(self.HOLE, line, column, raw=False)
-
-
 def _mark(value: Value, source: str, file: str) -> Value:
     """Every name in a configuration value marked as read from `source`, for the warning."""
     if isinstance(value, dict):
         return {key: _mark(item, source, file) for key, item in value.items()}
     if isinstance(value, list):
         return [_mark(item, source, file) for item in value]
-    if isinstance(value, _Configured):
-        return _Configured(value, source, f"the default of `{value.source}` in {file}")
+    if isinstance(value, Configured):
+        return Configured(value, source, f"the default of `{value.source}` in {file}")
     if isinstance(value, str):
-        return _Configured(value, source, f"as {file} sets it")
+        return Configured(value, source, f"as {file} sets it")
     return value
-
-
-def _cut(text: str, size: int) -> str:
-    """Source text quoted in a message: one line, at most `size` characters."""
-    flat = " ".join(text.split())
-    return f"`{flat}`" if len(flat) <= size else f"`{flat[: size - 1]}…`"
 
 
 class _Skip(Exception):
     """A Blueprint call whose column name is computed (already reported): nothing to add."""
-
-
-_ESCAPES = {
-    "n": "\n",
-    "t": "\t",
-    "r": "\r",
-    "v": "\v",
-    "e": "\x1b",
-    "f": "\f",
-    "0": "\0",
-    "\\": "\\",
-    "$": "$",
-    '"': '"',
-    "'": "'",
-}
-
-
-def _escape(sequence: str, single: bool) -> str:
-    r"""The character an escape sequence stands for (single quotes know only `\\'` and `\\\\`)."""
-    if single:
-        return sequence[1:] if sequence in ("\\'", "\\\\") else sequence
-    return _ESCAPES.get(sequence[1:], sequence) if len(sequence) == 2 else sequence

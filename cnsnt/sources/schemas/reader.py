@@ -3,7 +3,8 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`); without it
+`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
+`codeigniter`); without it
 the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
@@ -29,7 +30,9 @@ the kind is told from each file's name and content:
   `.yaml`, `.yml`, `.json` files whose top mapping has `databaseChangeLog` its YAML
   and JSON ones;
 - `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
-  `Illuminate\Database\Migrations`, else Doctrine entities (and so are `*.orm.yml`,
+  `Illuminate\Database\Migrations`, CodeIgniter migrations when they extend
+  `CI_Migration` or CodeIgniter 4's `Migration`, name a `Migration_` class or use the
+  Database Forge (`$this->dbforge`, `$this->forge`), else Doctrine entities (and so are `*.orm.yml`,
   `*.orm.xml`); `.rb` files are Rails migrations when they
   subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
 - `.xml` files whose root is `<XMLDB` are Moodle XMLDB schemas (`db/install.xml`);
@@ -59,6 +62,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.alembic_migrations import read_alembic
+from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, read_codeigniter_migrations
 from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
@@ -104,6 +108,7 @@ FORMATS = (
     "knex_migrations",
     "gorm",
     "drizzle",
+    "codeigniter",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -118,6 +123,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "alembic": read_alembic,
     "django_migrations": read_django_migrations,
     "laravel": read_laravel_migrations,
+    "codeigniter": read_codeigniter_migrations,
     "jpa": read_jpa,
     "doctrine": read_doctrine,
     "xmldb": read_xmldb,
@@ -204,7 +210,9 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize",
         "gorm", "drizzle",
     )  # fmt: skip
-    others = ("knex_migrations", "laravel", "doctrine", "xmldb", "liquibase", "python", "javascript")
+    others = (
+        "knex_migrations", "laravel", "codeigniter", "doctrine", "xmldb", "liquibase", "python", "javascript",
+    )  # fmt: skip
     for kind in (*model_kinds, *_BUILT_BY, *others):
         if kind not in kinds:
             continue
@@ -289,8 +297,12 @@ def detect(path: Path) -> str:
         if imports_drizzle_core(head) or reexports_drizzle(path, head):
             return "drizzle"
         return _javascript_kind(head) or "javascript"
-    if suffix == ".php" and is_laravel_migration(_head(path, 200_000)):
-        return "laravel"
+    if suffix == ".php":
+        head = _head(path, 200_000)
+        if is_laravel_migration(head):
+            return "laravel"
+        if is_codeigniter_migration(head):
+            return "codeigniter"
     if suffix == ".php" or path.name.lower().endswith((".orm.yml", ".orm.yaml", ".orm.xml", ".dcm.xml")):
         return "doctrine"
     if suffix == ".xml" and is_xmldb(_head(path, 4096)):

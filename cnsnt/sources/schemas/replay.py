@@ -43,6 +43,11 @@ class Replay:
         self.problems.append(SourceProblem(message, Location(self.shown, line, column), self.shown,
                                            severity=severity))
 
+    def not_run(self, shown: str, message: str) -> None:
+        """A file of the entry the framework does not run (by its name): a warning at its start."""
+        self.shown = shown
+        self.report(message, 1, 1, Severity.WARNING)
+
     def no_migration(self, path: Path, tree: ast.Module, shown: str, missing: str) -> None:
         """A file of the entry that holds no migration: a warning, unless an empty `__init__.py`."""
         if path.name != "__init__.py" or tree.body:

@@ -1,0 +1,701 @@
+"""What the readers of PHP migrations share: tree-sitter-php, PHP literals, a class's methods replayed.
+
+A migration file is parsed, never run. `PhpMigration` holds what does not depend on the
+framework: the members of each class (methods, constants, property defaults), the
+statements of a method replayed in order (`$this->helper()` calls followed, `try` blocks,
+`foreach` over a literal array run once per item, `if` decided where the framework's
+test of the schema so far can be answered), PHP literals (strings, numbers, arrays,
+`self::CONST`, a variable set to a literal) and the SQL a string literal spells, each
+piece placed where it is written. A framework's reader subclasses it with its own calls
+(`expression`), its schema tests (`test`) and what changes a table (`changes_here`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cnsnt.evidence import SourceProblem
+from cnsnt.model import Severity
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.common import ModelTable, PlacedText, model_failed
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.rails_schema import Node
+from cnsnt.sources.schemas.replay import Replay
+from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
+
+Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read from the source
+
+
+#: How deep `$this->helper()` calls and nested blocks are followed.
+MAX_DEPTH = 50
+#: How many loop iterations one file may replay (each runs a loop body).
+MAX_LOOPS = 10_000
+#: Statement kinds that are loops: schema changes inside are not replayed.
+LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
+
+
+def php_parser(what: str) -> Any:
+    """A tree-sitter parser for PHP; a clear `SourceError` naming `what` when the grammar is not installed."""
+    return parser("php", what)
+
+
+def php_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
+    """The CN001 of a file's first PHP syntax error, None when it parses."""
+    return syntax_problem(tree, file, "PHP")
+
+
+def replay_php_files(
+    paths: list[Path],
+    ctx: SourceContext,
+    replay: Replay,
+    make_parser: Callable[[], Any],
+    run: Callable[[SourceFile, Node], int],
+) -> tuple[int, int]:
+    """Parse each file in order and `run` it on the replay: (files, migration classes) replayed.
+
+    A syntax error is a CN001 at its place; one file's bug (or nesting too deep) is a
+    CN001 of that file and the others are still replayed; a problem a loop meets once per
+    item is said once.
+    """
+    files = migrations = 0
+    for shown, file, tree in parsed_files(paths, ctx, replay.problems, make_parser, php_syntax):
+        replay.shown = shown
+        files += 1
+        try:
+            migrations += run(file, tree.root_node)
+        except RecursionError:
+            replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
+        except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
+            replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
+    replay.problems = unique_problems(replay.problems)
+    return files, migrations
+
+
+def fk_name(table: str, columns: tuple[str, ...]) -> str:
+    """The name Laravel and CodeIgniter 4 give a foreign key not named: `{table}_{columns}_foreign`."""
+    return f"{table}_{'_'.join(columns)}_foreign".lower().replace("-", "_").replace(".", "_")
+
+
+def unique_problems(problems: list[SourceProblem]) -> list[SourceProblem]:
+    """Each problem once (a loop replays its body once per item, and the same problem with it)."""
+    seen: set[tuple[str | None, int | None, int | None, str]] = set()
+    kept: list[SourceProblem] = []
+    for problem in problems:
+        key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept
+
+
+def last_name(text: str) -> str:
+    r"""`\\Illuminate\\Support\\Facades\\Schema` -> `Schema`, `App\\Models\\User` -> `User`."""
+    return text.rsplit("\\", 1)[-1]
+
+
+class PhpMigration:
+    """One PHP migration file replayed on the tables built so far (a framework's reader subclasses it)."""
+
+    #: The conditions `if` statements are decided by, for the warning when one is not.
+    TESTS = "a test of the schema"
+
+    def __init__(self, file: SourceFile, replay: Replay) -> None:
+        self.file = file
+        self.replay = replay
+        self.methods: dict[str, Node] = {}
+        self.constants: dict[str, Value] = {}
+        self.properties: dict[str, Value] = {}
+        self.vars: dict[str, Value] = {}
+        self.loops = 0
+        self.following: list[str] = []
+
+    def place(self, node: Node) -> tuple[int, int]:
+        """1-based line and column of a node."""
+        return self.file.place(node)
+
+    def text(self, node: Node | None) -> str:
+        """The source text of a node ('' for none)."""
+        return self.file.text(node) if node is not None else ""
+
+    # -- the file
+
+    def run(self, root: Node) -> int:
+        """Replay the `up()` of each migration class of the file; the number of classes replayed."""
+        classes = []
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.type in ("class_declaration", "anonymous_class"):
+                body = node.child_by_field_name("body")
+                if body is None:
+                    body = next((c for c in node.named_children if c.type == "declaration_list"), None)
+                if body is not None:
+                    classes.append(body)
+                continue
+            stack.extend(reversed(node.named_children))
+        count = 0
+        for body in classes:
+            self.methods, self.constants, self.properties = {}, {}, {}
+            for member in body.named_children:
+                if member.type == "method_declaration":
+                    self.methods[self.text(member.child_by_field_name("name")).lower()] = member
+                elif member.type == "property_declaration":
+                    for element in member.named_children:
+                        if element.type == "property_element":
+                            name = self.text(element.child_by_field_name("name")).lstrip("$")
+                            self.properties[name] = self.value(element.child_by_field_name("default_value"))
+                elif member.type == "const_declaration":
+                    for element in member.named_children:
+                        if element.type == "const_element" and element.named_children:
+                            name, *rest = element.named_children
+                            self.constants[self.text(name)] = self.value(rest[-1]) if rest else None
+            count += self.run_class(body)
+        if not count and not root.has_error:
+            self.replay.report(
+                "no migration class with an `up()` method in this file: nothing replayed",
+                1,
+                1,
+                Severity.WARNING,
+            )
+        return count
+
+    def run_class(self, body: Node) -> int:
+        """Replay one class whose members are read: its `up()`; 1 when it is a migration, else 0."""
+        if "up" not in self.methods:
+            return 0
+        self.follow("up", self.methods["up"])
+        return 1
+
+    def follow(self, name: str, method: Node) -> None:
+        """Replay a method of the class (`up`, or a helper it calls); recursion is not followed."""
+        if name in self.following or len(self.following) >= MAX_DEPTH:
+            return
+        body = method.child_by_field_name("body")
+        if body is None:
+            return
+        self.following.append(name)
+        saved, self.vars = self.vars, {}
+        try:
+            self.block(body, self.expression)
+        finally:
+            self.following.pop()
+            self.vars = saved
+
+    # -- statements
+
+    def block(self, node: Node, on_expr: Callable[[Node], None]) -> bool:
+        """Replay the statements of a block; True when a `return` ends the method there."""
+        return any(self.statement(stmt, on_expr) for stmt in node.named_children)
+
+    def statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
+        """Replay one statement (`on_expr` gets its expressions); True when a `return` ends the method."""
+        try:
+            return self._statement(stmt, on_expr)
+        except RecursionError:
+            self.replay.not_replayed(
+                "a statement nested too deep", "cnsnt reads no deeper", *self.place(stmt)
+            )
+            return False
+
+    def _statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
+        kind = stmt.type
+        if kind in ("compound_statement", "colon_block"):
+            return self.block(stmt, on_expr)
+        if kind == "expression_statement":
+            for expr in stmt.named_children:
+                on_expr(expr)
+            return False
+        if kind == "return_statement":
+            for expr in stmt.named_children:
+                on_expr(expr)
+            return True
+        if kind == "if_statement":
+            return self.if_statement(stmt, on_expr)
+        if kind == "foreach_statement" and self.foreach(stmt, on_expr) is not None:
+            return bool(self.foreach(stmt, on_expr, run=True))
+        if kind == "try_statement":
+            body = stmt.child_by_field_name("body")
+            returned = self.block(body, on_expr) if body is not None else False
+            for clause in stmt.named_children:
+                if clause.type == "finally_clause":
+                    inner = clause.child_by_field_name("body")
+                    returned = (self.block(inner, on_expr) if inner is not None else False) or returned
+            return returned
+        if kind in (
+            "comment",
+            "empty_statement",
+            "echo_statement",
+            "unset_statement",
+            "global_declaration",
+            "function_static_declaration",
+            "function_definition",
+            "named_label_statement",
+        ):
+            return False
+        if self.changes_schema(stmt):
+            loop = kind in LOOPS
+            self.replay.not_replayed(
+                f"schema changes in a `{kind.replace('_statement', '')}`",
+                "cnsnt does not run loops" if loop else "cnsnt does not run the migration",
+                *self.place(stmt),
+                None if loop else Severity.WARNING,
+            )
+        return False
+
+    def foreach(self, stmt: Node, on_expr: Callable[[Node], None], run: bool = False) -> bool | None:
+        """`foreach` over a literal array (or one a variable or property holds): run once per item.
+
+        None when the array is not known (the loop is then reported); with `run`, whether a
+        `return` ended the method.
+        """
+        body = stmt.child_by_field_name("body")
+        parts = [c for c in stmt.named_children if c.id != body.id and c.type != "comment"] if body else []
+        if len(parts) != 2 or body is None:
+            return None
+        items = self.value(parts[0])
+        target = parts[1]
+        key_var = value_var = None
+        if target.type == "pair" and len(target.named_children) == 2:
+            key_var, value_var = target.named_children
+        elif target.type == "variable_name":
+            value_var = target
+        if (
+            value_var is None
+            or value_var.type != "variable_name"
+            or (key_var is not None and key_var.type != "variable_name")
+        ):
+            return None
+        if isinstance(items, list):
+            pairs: list[tuple[Value, Value]] = list(enumerate(items))
+        elif isinstance(items, dict):
+            pairs = list(items.items())
+        else:
+            return None
+        if not run:
+            return False
+        for key, item in pairs:
+            self.loops += 1
+            if self.loops > MAX_LOOPS:
+                self.replay.not_replayed(
+                    "a loop run too many times", f"cnsnt runs at most {MAX_LOOPS}", *self.place(stmt)
+                )
+                return False
+            if key_var is not None:
+                self.vars[self.text(key_var)] = key
+            self.vars[self.text(value_var)] = item
+            if self.body(body, on_expr):
+                return True
+        return False
+
+    def body(self, node: Node | None, on_expr: Callable[[Node], None]) -> bool:
+        """Replay the body of a loop or branch, a block or one statement."""
+        if node is None:
+            return False
+        if node.type in ("compound_statement", "colon_block"):
+            return self.block(node, on_expr)
+        return self.statement(node, on_expr)
+
+    def if_statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
+        """Follow the branch a condition of the framework's tests (`test`) takes on the schema so far."""
+        branches: list[tuple[Node | None, Node | None]] = [
+            (stmt.child_by_field_name("condition"), stmt.child_by_field_name("body"))
+        ]
+        for alternative in stmt.children_by_field_name("alternative"):
+            condition = (
+                alternative.child_by_field_name("condition") if alternative.type == "else_if_clause" else None
+            )
+            branches.append((condition, alternative.child_by_field_name("body")))
+        for index, (condition, body) in enumerate(branches):
+            decided = True if condition is None and index else self.condition(condition)
+            if decided is None:
+                if any(b is not None and self.changes_schema(b) for _, b in branches[index:]):
+                    self.replay.not_replayed(
+                        f"schema changes under an `if` whose condition is no {self.TESTS}",
+                        "cnsnt does not run the migration",
+                        *self.place(condition if condition is not None else stmt),
+                        Severity.WARNING,
+                    )
+                return False
+            if decided:
+                return self.body(body, on_expr)
+        return False
+
+    def condition(self, node: Node | None) -> bool | None:
+        """The value of a condition of the framework's tests (`test`), `!`, `&&`, `||`; None otherwise."""
+        if node is None:
+            return None
+        kind = node.type
+        if kind == "parenthesized_expression" and node.named_children:
+            return self.condition(node.named_children[0])
+        if kind == "unary_op_expression" and self.text(node.child_by_field_name("operator")) == "!":
+            inner = self.condition(node.child_by_field_name("argument"))
+            return None if inner is None else not inner
+        if kind == "binary_expression":
+            operator = self.text(node.child_by_field_name("operator")).lower()
+            compared = self.comparison(node, operator)
+            if compared is not None:
+                return compared
+            left = self.condition(node.child_by_field_name("left"))
+            right = self.condition(node.child_by_field_name("right"))
+            if operator in ("&&", "and"):
+                return False if False in (left, right) else (True if left and right else None)
+            if operator in ("||", "or"):
+                return (
+                    True if True in (left, right) else (False if left is False and right is False else None)
+                )
+            return None
+        return self.test(node)
+
+    def test(self, node: Node) -> bool | None:
+        """A schema test of the framework (`Schema::hasTable('x')`) on the schema so far; None: not one."""
+        return None
+
+    def comparison(self, node: Node, operator: str) -> bool | None:
+        """A comparison the framework's reader can decide (the database driver); None: not one."""
+        return None
+
+    def changes_schema(self, node: Node) -> bool:
+        """Whether a node holds a call that would change a table (`changes_here`), here or in a helper."""
+        stack = [node]
+        seen: set[str] = set()
+        while stack:
+            current = stack.pop()
+            if self.changes_here(current):
+                return True
+            if current.type == "member_call_expression":
+                target = self.text(current.child_by_field_name("object"))
+                helper = self.text(current.child_by_field_name("name")).lower()
+                if target == "$this" and helper in self.methods and helper not in seen:
+                    seen.add(helper)  # a helper of the class that changes tables changes them here
+                    stack.append(self.methods[helper])
+            stack.extend(current.named_children)
+        return False
+
+    def changes_here(self, node: Node) -> bool:
+        """Whether this very node is a call of the framework that changes a table."""
+        return False
+
+    def expression(self, expr: Node) -> None:
+        """One expression statement of a method (the framework's calls, assignments, helpers)."""
+        raise NotImplementedError
+
+    # -- expressions
+
+    def arguments(self, call: Node) -> tuple[list[Node], dict[str, Node]]:
+        """Positional arguments and PHP 8 named arguments (`places: 2`) of a call."""
+        arguments = call.child_by_field_name("arguments")
+        positional: list[Node] = []
+        named: dict[str, Node] = {}
+        for arg in arguments.named_children if arguments is not None else ():
+            if arg.type != "argument" or not arg.named_children:
+                continue
+            name = arg.child_by_field_name("name")
+            expr = arg.named_children[-1]
+            if name is not None:
+                named[self.text(name).lower()] = expr
+            else:
+                positional.append(expr)
+        return positional, named
+
+    def arg(self, call: Node, index: int, name: str) -> Node | None:
+        """The argument at `index`, or named `name`; None when the call has none."""
+        positional, named = self.arguments(call)
+        return named.get(name.lower()) or (positional[index] if len(positional) > index else None)
+
+    def value(self, node: Node | None) -> Value:
+        """A PHP literal (string, number, bool, array, `X::class`, `self::CONST`, a known variable)."""
+        if node is None:
+            return None
+        kind = node.type
+        if kind in ("string", "encapsed_string"):
+            parts: list[str] = []
+            for child in node.named_children:
+                if child.type == "string_content":
+                    parts.append(self.text(child))
+                elif child.type == "escape_sequence":
+                    parts.append(escape(self.text(child), kind == "string"))
+                else:
+                    return None  # an interpolated variable
+            return "".join(parts)
+        if kind == "integer":
+            try:
+                return int(self.text(node).replace("_", ""), 0)
+            except ValueError:
+                return None
+        if kind == "boolean":
+            return self.text(node).lower() == "true"
+        if kind == "parenthesized_expression" and node.named_children:
+            return self.value(node.named_children[0])
+        if kind == "array_creation_expression":
+            items: list[Value] = []
+            keyed: dict[str, Value] = {}
+            for element in node.named_children:
+                if element.type != "array_element_initializer" or not element.named_children:
+                    continue
+                if len(element.named_children) == 2:
+                    key = self.value(element.named_children[0])
+                    keyed[str(key)] = self.value(element.named_children[1])
+                else:
+                    items.append(self.value(element.named_children[0]))
+            return keyed if keyed and not items else items
+        if kind == "class_constant_access_expression" and len(node.named_children) == 2:
+            scope, name = node.named_children
+            if self.text(name) == "class":
+                return last_name(self.text(scope))
+            if self.text(scope).lower() in ("self", "static"):
+                return self.constants.get(self.text(name))
+            return None
+        if kind == "variable_name":
+            return self.vars.get(self.text(node))
+        if kind == "member_access_expression" and self.text(node.child_by_field_name("object")) == "$this":
+            return self.properties.get(self.text(node.child_by_field_name("name")))
+        if kind in ("anonymous_function", "arrow_function"):
+            return Closure(node)
+        if kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
+            left = self.value(node.child_by_field_name("left"))
+            right = self.value(node.child_by_field_name("right"))
+            if not isinstance(left, str) or not isinstance(right, str):
+                return None
+            known = next((v for v in (left, right) if isinstance(v, Configured)), None)
+            return Configured(left + right, known.source, known.how) if known else left + right
+        if kind == "subscript_expression" and len(node.named_children) == 2:
+            held, index = (self.value(child) for child in node.named_children)
+            if isinstance(held, dict) and isinstance(index, (str, int)):
+                return held.get(str(index))  # `$tableNames['roles']`
+            if isinstance(held, list) and isinstance(index, int) and 0 <= index < len(held):
+                return held[index]
+            return None
+        if kind == "member_call_expression" and self.text(node.child_by_field_name("object")) == "$this":
+            returned = self.returned(node)
+            if returned is not None:
+                return returned
+        return self.value_other(node)
+
+    def returned(self, call: Node) -> Value:
+        """What `$this->tables()` gives when the method is one `return` of a literal.
+
+        `foreach ($this->tables() as $t)` over a list the class spells out is as readable as
+        the list written in place; a method that computes its answer stays unknown.
+        """
+        name = self.text(call.child_by_field_name("name")).lower()
+        method = self.methods.get(name)
+        positional, named = self.arguments(call)
+        if method is None or positional or named or name in self.following:
+            return None
+        if len(self.following) >= MAX_DEPTH:
+            return None
+        body = method.child_by_field_name("body")
+        statements = [c for c in body.named_children if c.type != "comment"] if body is not None else []
+        if len(statements) != 1 or statements[0].type != "return_statement":
+            return None
+        returned = [c for c in statements[0].named_children if c.type != "comment"]
+        if len(returned) != 1:
+            return None
+        self.following.append(name)
+        saved, self.vars = self.vars, {}
+        try:
+            return self.value(returned[0])
+        finally:
+            self.following.pop()
+            self.vars = saved
+
+    def value_other(self, node: Node) -> Value:
+        """The value of an expression of the framework (a helper returning a name); None: not known."""
+        return None
+
+    def name(self, node: Node | None, what: str, at: Node) -> str | None:
+        """A table or column name that must be a literal; a CN001 when it is computed."""
+        value = self.value(node)
+        if isinstance(value, Configured) and value:
+            self.replay.report(
+                f"{what}: the name comes from `{value.source}`; read as '{value}', {value.how}",
+                *self.place(at),
+                Severity.WARNING,
+            )
+            return str(value)
+        if isinstance(value, str) and value:
+            return value
+        self.replay.not_replayed(what, "the name is not a literal cnsnt can read", *self.place(at))
+        return None
+
+    def closure_body(self, closure: Node, on_expr: Callable[[Node], None]) -> None:
+        """Replay the body of a closure (an arrow function's expression, or its block)."""
+        body = closure.child_by_field_name("body")
+        if body is None:
+            return
+        if closure.type == "arrow_function":
+            on_expr(body)
+        else:
+            self.block(body, on_expr)
+
+    # -- the Blueprint closure
+
+    def replay_sql_arg(
+        self,
+        arg: Node,
+        call: Node,
+        what: str,
+        dialect: str,
+        max_statement: int,
+        borrowed: Callable[[ModelTable], bool] | None = None,
+    ) -> None:
+        """Replay the SQL a call runs (`DB::statement(...)`, `$this->db->query(...)`), placed in its string.
+
+        SQL that is not a literal cnsnt can read is a warning unless it plainly changes no
+        table or column; one statement may leave out its `;`.
+        """
+        sql = PhpSql()
+        self.sql_text(arg, sql)
+        if sql.holes:
+            if not sql.known() or may_change_schema(sql.text, dialect):
+                self.replay.report(
+                    f"{what}: the SQL is not a literal cnsnt can read ({cut(sql.holes[0], 60)}); "
+                    "not replayed, so tables or columns it changes may be missing",
+                    *self.place(call),
+                    Severity.WARNING,
+                )
+            return
+        # one statement, its `;` left out as DB::statement allows: `SET sql_mode = ''` is whole
+        text = sql.text
+        end = len(text.rstrip())
+        if not text[:end].endswith(";"):
+            text = text[:end] + ";" + text[end:]
+        replay_sql(self.replay, text, sql.place, dialect, max_statement, borrowed)
+
+    def sql_changes(self, arg: Node, dialect: str) -> bool:
+        """Whether the SQL of a call may change tables (so a loop or `if` around it matters)."""
+        sql = PhpSql()
+        self.sql_text(arg, sql)
+        return not sql.known() or may_change_schema(sql.text, dialect)
+
+    def drop_foreign_named(self, table: ModelTable, name: str, what: str, at: Node) -> None:
+        """Drop a table's foreign key by name: the one it was given, or the framework's (`fk_name`)."""
+        if self.replay.drop_named_foreign_key(name):
+            return
+        before = len(table.foreign_keys)
+        self.replay.drop_foreign_keys(table, lambda fk: fk_name(table.name, fk.columns) != name.lower())
+        if len(table.foreign_keys) == before:
+            self.replay.report(
+                f"{what}: no foreign key '{name}' on table '{table.name}' was read; skipped",
+                *self.place(at),
+                Severity.WARNING,
+            )
+
+    def sql_text(self, node: Node, out: PhpSql) -> None:
+        """The SQL a PHP expression makes, each piece with its place; unknown pieces are holes."""
+        kind = node.type
+        if kind in ("string", "encapsed_string"):
+            inner = node.children[1:-1] if len(node.children) >= 2 else []
+            start = node.children[0].end_byte if node.children else node.start_byte
+            self.sql_parts(inner, start, kind == "string", out)
+        elif kind in ("heredoc", "nowdoc"):
+            body = next((c for c in node.named_children if c.type in ("heredoc_body", "nowdoc_body")), None)
+            if body is not None:  # the body starts with the line break after `<<<SQL`, not in the text
+                self.sql_parts(body.children, body.start_byte + 1, kind == "nowdoc", out)
+        elif kind == "binary_expression" and self.text(node.child_by_field_name("operator")) == ".":
+            for side in ("left", "right"):
+                part = node.child_by_field_name(side)
+                if part is not None:
+                    self.sql_text(part, out)
+        elif kind == "parenthesized_expression" and node.named_children:
+            self.sql_text(node.named_children[0], out)
+        else:
+            value = self.value(node)
+            if isinstance(value, str):
+                out.add(value, *self.place(node), raw=False)
+            else:
+                out.hole(self.text(node), *self.place(node))
+
+    def sql_parts(self, parts: list[Node], cursor: int, single: bool, out: PhpSql) -> None:
+        """The pieces of a string literal; text between them (a heredoc's line breaks) is kept."""
+        source = self.file.source
+        for part in parts:
+            if part.start_byte > cursor:
+                gap = bytes(source[cursor : part.start_byte]).decode("utf-8", errors="replace")
+                out.add(gap, *self.point(cursor), raw=True)
+            cursor = max(cursor, part.end_byte)
+            if part.type in ("string_content", "nowdoc_string"):
+                out.add(self.text(part), *self.place(part), raw=True)
+            elif part.type == "escape_sequence":
+                out.add(escape(self.text(part), single), *self.place(part), raw=False)
+            elif part.is_named:
+                self.sql_text(part, out)  # `{$var}`, `$this->table`
+
+    def point(self, byte: int) -> tuple[int, int]:
+        """1-based line and character column of a byte offset of the file."""
+        starts = self.file.starts
+        row = bisect.bisect_right(starts, byte) - 1
+        prefix = bytes(self.file.source[starts[row] : byte]).decode("utf-8", errors="replace")
+        return row + 1, len(prefix) + 1
+
+
+class Configured(str):
+    """A name read from the app's configuration (`config('key')`): used, with a warning.
+
+    `how` says where the value was read: the call's default, or the project's
+    `config/<file>.php` (where an `env('X', 'default')` gives its default).
+    """
+
+    source: str
+    how: str
+
+    def __new__(cls, value: str, source: str, how: str = "its default") -> Configured:  # noqa: D102
+        made = super().__new__(cls, value)
+        made.source = source
+        made.how = how
+        return made
+
+
+class Closure:
+    """A closure kept in a variable (`$drop = fn (Blueprint $t) => ...; Schema::table('x', $drop)`)."""
+
+    def __init__(self, node: Node) -> None:
+        self.node = node
+
+
+class PhpSql(PlacedText):
+    """SQL text built from PHP pieces, each remembered with its place in the file.
+
+    A hole is a piece cnsnt cannot know (a variable from elsewhere); what it was, as
+    written, is kept for the message.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.holes: list[str] = []
+
+    def hole(self, written: str, line: int, column: int) -> None:
+        """A piece cnsnt cannot know, `written` so in the source, at `line`:`column`."""
+        self.holes.append(written)
+        self.add(self.HOLE, line, column, raw=False)
+
+
+def cut(text: str, size: int) -> str:
+    """Source text quoted in a message: one line, at most `size` characters."""
+    flat = " ".join(text.split())
+    return f"`{flat}`" if len(flat) <= size else f"`{flat[: size - 1]}…`"
+
+
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "v": "\v",
+    "e": "\x1b",
+    "f": "\f",
+    "0": "\0",
+    "\\": "\\",
+    "$": "$",
+    '"': '"',
+    "'": "'",
+}
+
+
+def escape(sequence: str, single: bool) -> str:
+    r"""The character an escape sequence stands for (single quotes know only `\\'` and `\\\\`)."""
+    if single:
+        return sequence[1:] if sequence in ("\\'", "\\\\") else sequence
+    return _ESCAPES.get(sequence[1:], sequence) if len(sequence) == 2 else sequence
