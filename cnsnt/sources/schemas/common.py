@@ -186,6 +186,29 @@ def meta_options(node: ast.ClassDef) -> dict[str, object]:
     return out
 
 
+def module_imports(tree: ast.Module) -> dict[str, str]:
+    """Local names bound by the file's top-level `from M import N [as A]` -> M."""
+    out: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                out[alias.asname or alias.name] = node.module
+    return out
+
+
+def lend_reference_types(tables: list[ModelTable]) -> None:
+    """A column typed only by its `ForeignKey` gets the referenced column's type."""
+    types = {
+        (t.name.casefold(), c.name.casefold()): c.type for t in tables for c in t.columns if c.type
+    }
+    for table in tables:
+        for fk in table.foreign_keys:
+            for own, ref in zip(fk.columns, fk.ref_columns, strict=False):
+                for col in table.columns:
+                    if col.name == own and col.type is None:
+                        col.type = types.get((fk.ref_table.casefold(), ref.casefold()))
+
+
 #: Where a field call that `fields_left_out` names sits, by its statement's kind.
 _WHERE_LEFT_OUT: dict[type[ast.stmt], str] = {
     ast.If: "inside `if`",

@@ -37,6 +37,7 @@ from cnsnt.sources.schemas.common import (
     meta_options,
     model_evidence,
     model_failed,
+    module_imports,
     nothing_found,
     parse_python,
     problem_of,
@@ -134,7 +135,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             continue
         app = _app_label(path)
         per_file[shown] = 0
-        imports = _imports(tree)
+        imports = module_imports(tree)
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
                 bases = [dotted(b) for b in node.bases]
@@ -357,16 +358,6 @@ def _is_field(call: ast.Call) -> bool:
 
 #: Packages whose classes sit beside Django models but make no table.
 _NOT_DJANGO = frozenset({"pydantic", "msgspec", "attrs", "attr", "dataclasses", "typing", "enum"})
-
-
-def _imports(tree: ast.Module) -> dict[str, str]:
-    """Local names bound by the file's top-level `from M import N [as A]` -> M."""
-    out: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                out[alias.asname or alias.name] = node.module
-    return out
 
 
 def _origin_app(module: str) -> str | None:

@@ -29,6 +29,7 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     fields_left_out,
+    lend_reference_types,
     model_evidence,
     model_failed,
     nothing_found,
@@ -121,7 +122,7 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
             per_file[cls.shown] += 1
         problems.extend(fields_left_out(cls.node.body, _is_column, _column_read, cls.shown))
     _class_references(tables, {c.node.name: c.tablename for c in classes if c.tablename})
-    _lend_reference_types(tables)
+    lend_reference_types(tables)
     problems.extend(nothing_found(s, "SQLAlchemy model or Table") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
 
@@ -339,19 +340,6 @@ def _class_references(tables: list[ModelTable], by_class: dict[str, str]) -> Non
             else fk
             for fk in table.foreign_keys
         ]
-
-
-def _lend_reference_types(tables: list[ModelTable]) -> None:
-    """A column typed only by its `ForeignKey` gets the referenced column's type."""
-    types = {
-        (t.name.casefold(), c.name.casefold()): c.type for t in tables for c in t.columns if c.type
-    }
-    for table in tables:
-        for fk in table.foreign_keys:
-            for own, ref in zip(fk.columns, fk.ref_columns, strict=False):
-                for col in table.columns:
-                    if col.name == own and col.type is None:
-                        col.type = types.get((fk.ref_table.casefold(), ref.casefold()))
 
 
 def _table_calls(node: ast.stmt) -> list[ast.Call]:
