@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Severity
 from cnsnt.sources.schemas.reader import detect
+from cnsnt.starter.discover import Found, discover
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 
 
@@ -332,3 +334,25 @@ def test_reading_is_deterministic(models):
 def test_a_format_that_finds_no_model_says_so(models):
     ev = models({"m.py": "from peewee import Model\n"}, "m.py", "peewee")
     assert ev.tables == [] and "no Peewee model found" in ev.problems[0].message
+
+
+# -- cnsnt init
+
+
+def _write(base: Path, name: str, text: str) -> None:
+    write_files(base, {name: text})
+
+
+def test_init_proposes_one_entry_per_python_orm_and_no_alembic_beside_sqlmodel(tmp_path: Path):
+    write = partial(_write, tmp_path)
+    write("backend/app/models.py", SQLMODEL)
+    write("backend/app/alembic/versions/a1_init.py", "revision = 'a1'\ndown_revision = None\n")
+    write("shop/db/models.py", PEEWEE)
+    write("shop/services/orders.py", "from peewee import fn\n\n\nclass OrderService:\n    pass\n")
+    write("bot/models/team.py", TORTOISE)
+    write("bot/models/enums.py", "from enum import Enum\n")
+    assert discover(tmp_path) == [
+        Found("schemas", "shop/db/*.py", format="peewee"),
+        Found("schemas", "backend/app/*.py", format="sqlmodel"),
+        Found("schemas", "bot/models/*.py", format="tortoise"),
+    ]
