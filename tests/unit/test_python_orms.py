@@ -324,6 +324,22 @@ def test_tortoise_models_inherit_across_files_and_unknown_targets_warn(models):
     assert [(path, line) for path, line, _ in warnings(ev)] == [("app/log.py", 6), ("app/log.py", 8)]
 
 
+def test_cycles_odd_bases_and_quoted_annotations_neither_hang_nor_raise(models):
+    source = (
+        "from typing import Optional\nfrom peewee import CharField, ForeignKeyField, Model\n"
+        "from sqlmodel import Field, SQLModel\n\n\n"
+        "class A(B):\n    x = CharField()\n\n\nclass B(A):\n    y = CharField()\n\n\n"
+        "class C(make_base(), Model):\n    owner = ForeignKeyField()\n\n\n"
+        "class D(SQLModel, table=True):\n    id: 'Optional[int]' = Field(default=None, primary_key=True)\n"
+    )
+    peewee = models({"m.py": source}, "m.py", "peewee")
+    assert [t.name for t in peewee.tables if t.name == "c"] == ["c"]
+    assert names(peewee, "c") == ["id", "owner_id"]
+    assert [line for _, line, _ in warnings(peewee)] == [15]  # `ForeignKeyField()` names no model
+    sqlmodel = models({"m.py": source}, "m.py", "sqlmodel")
+    assert column(sqlmodel, "d.id").type == "INTEGER" and column(sqlmodel, "d.id").primary_key
+
+
 def test_reading_is_deterministic(models):
     files = {"a/models.py": SQLMODEL, "b/models.py": PEEWEE, "c/models.py": TORTOISE}
     first = [models(files, f"{d}/models.py") for d in "abc"]

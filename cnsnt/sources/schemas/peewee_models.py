@@ -43,21 +43,16 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     dotted,
-    fields_left_out,
-    lend_reference_types,
     literal_value,
-    model_evidence,
-    model_failed,
-    nothing_found,
     string_value,
 )
 from cnsnt.sources.schemas.python_classes import (
     Hierarchy,
     PyClass,
     assigned_field,
-    entry_classes,
     field_read,
     meta_value,
+    read_model_classes,
     unread_name,
 )
 from cnsnt.sources.schemas.sqlalchemy_models import snake_case
@@ -102,25 +97,7 @@ _INHERITED = ("legacy_table_names", "primary_key", "schema")
 
 def read_peewee(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables the Peewee models of an entry's files define."""
-    problems: list[SourceProblem] = []
-    classes, files = entry_classes(paths, ctx, problems)
-    models = _Models(Hierarchy(classes))
-    tables: list[ModelTable] = []
-    for cls in classes:
-        if not models.is_model(cls):
-            continue
-        try:
-            tables.extend(models.tables(cls, problems))
-        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
-            line, col = cls.place()
-            problems.append(model_failed(exc, cls.shown, line, col, f"model {cls.name}"))
-        problems.extend(
-            fields_left_out(cls.node.body, models.is_field, field_read(models.is_field), cls.shown)
-        )
-    lend_reference_types(tables)
-    if files and not tables:
-        problems.extend(nothing_found(shown, "Peewee model") for shown in files)
-    return model_evidence(tables, problems, len(files))
+    return read_model_classes(paths, ctx, "Peewee model", _Models)
 
 
 class _Models:
@@ -130,6 +107,12 @@ class _Models:
 
     def is_model(self, cls: PyClass) -> bool:
         return self.h.derives(cls, frozenset({"Model"}), lambda name: name.endswith("Model"))
+
+    def reads(self, cls: PyClass) -> bool:
+        return self.is_model(cls)
+
+    def read(self, stmt: ast.stmt) -> ast.AST | None:
+        return field_read(self.is_field)(stmt)
 
     def is_table(self, cls: PyClass) -> bool:
         return self.is_model(cls) and id(cls) not in self.h.subclassed
@@ -284,9 +267,10 @@ class _Models:
         to = _target(call)
         name = (string_value(to) or dotted(to)).rpartition(".")[2] if to is not None else ""
         if not name:
-            if to is not None and owner is cls:
+            if owner is cls:
+                where = to if to is not None else call
                 problems.append(
-                    unread_name("the model of a foreign key", to, cls.shown, "no foreign key is read")
+                    unread_name("the model of a foreign key", where, cls.shown, "no foreign key is read")
                 )
             return None
         target = cls if name == "self" else self.h.find(name, owner)

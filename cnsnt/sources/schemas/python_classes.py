@@ -11,11 +11,23 @@ import ast
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from cnsnt.evidence import SourceProblem
+from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import dotted, meta_options, module_imports, python_files
+from cnsnt.sources.schemas.common import (
+    ModelTable,
+    dotted,
+    fields_left_out,
+    lend_reference_types,
+    meta_options,
+    model_evidence,
+    model_failed,
+    module_imports,
+    nothing_found,
+    python_files,
+)
 
 #: Packages whose classes sit beside ORM models but make no table (pydantic's `BaseModel`).
 NOT_ORM = frozenset({"pydantic", "msgspec", "attrs", "attr", "dataclasses", "typing", "enum"})
@@ -70,6 +82,49 @@ def entry_classes(
                 bases = [dotted(b) for b in node.bases]
                 classes.append(PyClass(node, shown, bases, meta_options(node), imports, aliases))
     return classes, shown_files
+
+
+class ClassReader(Protocol):
+    """What one ORM's reader says of the entry's classes."""
+
+    def reads(self, cls: PyClass) -> bool:
+        """Whether the class is one of the ORM's (a model, a base, a mixin): its fields are checked."""
+        ...
+
+    def tables(self, cls: PyClass, problems: list[SourceProblem]) -> list[ModelTable]:
+        """The tables the class makes (none for a base), with the problems met."""
+        ...
+
+    def is_field(self, call: ast.Call) -> bool:
+        """Whether a call in a class body declares a field."""
+        ...
+
+    def read(self, stmt: ast.stmt) -> ast.AST | None:
+        """What `tables` reads of a class-body statement (for `fields_left_out`)."""
+        ...
+
+
+def read_model_classes(
+    paths: Sequence[Path], ctx: SourceContext, what: str, reader_of: Callable[[Hierarchy], ClassReader]
+) -> Evidence:
+    """The tables an ORM's model classes in an entry's files make, and what could not be read."""
+    problems: list[SourceProblem] = []
+    classes, files = entry_classes(paths, ctx, problems)
+    reader = reader_of(Hierarchy(classes))
+    tables: list[ModelTable] = []
+    for cls in classes:
+        if not reader.reads(cls):
+            continue
+        try:
+            tables.extend(reader.tables(cls, problems))
+        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
+            line, col = cls.place()
+            problems.append(model_failed(exc, cls.shown, line, col, f"model {cls.name}"))
+        problems.extend(fields_left_out(cls.node.body, reader.is_field, reader.read, cls.shown))
+    lend_reference_types(tables)
+    if files and not tables:  # a file of helpers beside the models is no problem; an entry of none is
+        problems.extend(nothing_found(shown, what) for shown in files)
+    return model_evidence(tables, problems, len(files))
 
 
 class Hierarchy:
@@ -171,9 +226,9 @@ def field_read(is_field: Callable[[ast.Call], bool]) -> Callable[[ast.stmt], ast
 
 
 def unread_name(what: str, node: ast.AST, shown: str, then: str) -> SourceProblem:
-    """A CN001 warning for a name (a table's, a target's) that is not a literal."""
+    """A CN001 warning for a name (a table's, a relation's model) that is not written out."""
     return SourceProblem(
-        f"{what} `{ast.unparse(node)}` is not a literal: cnsnt reads models without running them; {then}",
+        f"{what} `{ast.unparse(node)}` is not a name cnsnt can read without running the code; {then}",
         Location(shown, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1),
         shown,
         severity=Severity.WARNING,

@@ -39,15 +39,16 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     dotted,
-    fields_left_out,
-    lend_reference_types,
     literal_value,
-    model_evidence,
-    model_failed,
-    nothing_found,
     string_value,
 )
-from cnsnt.sources.schemas.python_classes import Hierarchy, PyClass, class_keyword, entry_classes, unread_name
+from cnsnt.sources.schemas.python_classes import (
+    Hierarchy,
+    PyClass,
+    class_keyword,
+    read_model_classes,
+    unread_name,
+)
 from cnsnt.sources.schemas.sqlalchemy_models import column_call, sql_type
 
 #: Python types -> the SQL type SQLModel's `get_sqlalchemy_type` gives them on MySQL.
@@ -76,27 +77,7 @@ _ENUMS = frozenset({"Enum", "StrEnum", "IntEnum"})
 
 def read_sqlmodel(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables the SQLModel `table=True` classes of an entry's files define."""
-    problems: list[SourceProblem] = []
-    classes, files = entry_classes(paths, ctx, problems)
-    models = _Models(Hierarchy(classes))
-    tables: list[ModelTable] = []
-    for cls in classes:
-        if not models.is_sqlmodel(cls):
-            continue
-        try:
-            table = models.table(cls, problems)
-        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
-            line, col = cls.place()
-            problems.append(model_failed(exc, cls.shown, line, col, f"model {cls.name}"))
-            continue
-        if table is not None:
-            tables.append(table)
-        if table is not None or id(cls) in models.h.subclassed:  # a data model's fields: read where used
-            problems.extend(fields_left_out(cls.node.body, _is_field, _field_read, cls.shown))
-    lend_reference_types(tables)
-    if files and not tables:
-        problems.extend(nothing_found(shown, "SQLModel table (`table=True`)") for shown in files)
-    return model_evidence(tables, problems, len(files))
+    return read_model_classes(paths, ctx, "SQLModel table (`table=True`)", _Models)
 
 
 def _is_field(call: ast.Call) -> bool:
@@ -115,6 +96,21 @@ def _field_read(stmt: ast.stmt) -> ast.AST | None:
 class _Models:
     def __init__(self, hierarchy: Hierarchy) -> None:
         self.h = hierarchy
+
+    def reads(self, cls: PyClass) -> bool:
+        """A table class, or a data model a class of the entry derives from (its fields are read there)."""
+        is_table = literal_value(class_keyword(cls.node, "table")) is True
+        return self.is_sqlmodel(cls) and (is_table or id(cls) in self.h.subclassed)
+
+    def tables(self, cls: PyClass, problems: list[SourceProblem]) -> list[ModelTable]:
+        table = self.table(cls, problems)
+        return [table] if table is not None else []
+
+    def is_field(self, call: ast.Call) -> bool:
+        return _is_field(call)
+
+    def read(self, stmt: ast.stmt) -> ast.AST | None:
+        return _field_read(stmt)
 
     def is_sqlmodel(self, cls: PyClass) -> bool:
         return self.h.derives(cls, frozenset({"SQLModel"}), lambda _: False)
@@ -241,6 +237,12 @@ def _callee(node: ast.expr | None) -> str:
 def _unwrapped(annotation: ast.expr) -> ast.expr:
     """The type inside `Optional[X]`, `X | None`, `Union[X, None]` and `Annotated[X, ...]`."""
     while True:
+        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            try:  # a quoted annotation: "Optional[int]"
+                annotation = ast.parse(annotation.value, mode="eval").body
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return annotation
+            continue
         if isinstance(annotation, ast.Subscript) and _callee(annotation) in (
             "Optional",
             "Annotated",

@@ -39,21 +39,16 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     dotted,
-    fields_left_out,
-    lend_reference_types,
     literal_value,
-    model_evidence,
-    model_failed,
-    nothing_found,
     string_value,
 )
 from cnsnt.sources.schemas.python_classes import (
     Hierarchy,
     PyClass,
     assigned_field,
-    entry_classes,
     field_read,
     meta_value,
+    read_model_classes,
     unread_name,
 )
 
@@ -82,24 +77,7 @@ _RELATIONS = frozenset({"ForeignKeyField", "OneToOneField"})
 
 def read_tortoise(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables the Tortoise ORM models of an entry's files define."""
-    problems: list[SourceProblem] = []
-    classes, files = entry_classes(paths, ctx, problems)
-    models = _Models(Hierarchy(classes))
-    tables: list[ModelTable] = []
-    read = field_read(_is_field)
-    for cls in classes:
-        if not models.is_model(cls) and not models.lends_fields(cls):
-            continue
-        try:
-            tables.extend(models.tables(cls, problems))
-        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
-            line, col = cls.place()
-            problems.append(model_failed(exc, cls.shown, line, col, f"model {cls.name}"))
-        problems.extend(fields_left_out(cls.node.body, _is_field, read, cls.shown))
-    lend_reference_types(tables)
-    if files and not tables:
-        problems.extend(nothing_found(shown, "Tortoise ORM model") for shown in files)
-    return model_evidence(tables, problems, len(files))
+    return read_model_classes(paths, ctx, "Tortoise ORM model", _Models)
 
 
 def _is_field(call: ast.Call) -> bool:
@@ -118,9 +96,15 @@ class _Models:
     def is_model(self, cls: PyClass) -> bool:
         return self.h.derives(cls, frozenset({"Model"}), lambda name: name.endswith("Model"))
 
-    def lends_fields(self, cls: PyClass) -> bool:
-        """A mixin: a plain class a model of the entry derives from (its fields are read there)."""
-        return id(cls) in self.h.subclassed
+    def reads(self, cls: PyClass) -> bool:
+        """A model, or a mixin: a plain class a model of the entry derives from."""
+        return self.is_model(cls) or id(cls) in self.h.subclassed
+
+    def is_field(self, call: ast.Call) -> bool:
+        return _is_field(call)
+
+    def read(self, stmt: ast.stmt) -> ast.AST | None:
+        return field_read(_is_field)(stmt)
 
     def is_table(self, cls: PyClass) -> bool:
         return (
