@@ -20,8 +20,8 @@ def python_orm_kind(head: str) -> str | None:
     """`sqlmodel`, `tortoise` or `peewee` for a `.py` file (outside migrations) that declares models."""
     if "sqlmodel" in head and "table=True" in head:
         return "sqlmodel"  # before SQLAlchemy: SQLModel's tables import its `Column` too
-    if "class " not in head or "Field(" not in head or not ("Model)" in head or "Model," in head):
-        return None  # no class deriving from a `...Model` (services that import `peewee.fn`)
+    if "class " not in head or "Field(" not in head or "Model" not in head:
+        return None  # no model class (services that import `peewee.fn`)
     if "tortoise" in head:
         return "tortoise"
     if "peewee" in head or "playhouse" in head:

@@ -255,14 +255,14 @@ def test_peewee_what_needs_running_code_is_a_warning_at_its_line(models):
 
 TORTOISE = """\
 from tortoise import fields
-from tortoise.models import Model as TortoiseModel
+from tortoise.models import Model as Model_
 
 
 class Timestamped:
     created_at = fields.DatetimeField(auto_now_add=True, description="first saved")
 
 
-class Base(TortoiseModel):
+class Base(Model_):
     id = fields.BigIntField(pk=True)
 
     class Meta:
@@ -277,7 +277,7 @@ class Team(Base, Timestamped):
         table_description = "Teams of players"
 
 
-class Player(Timestamped, TortoiseModel):
+class Player(Timestamped, Model_):
     email = fields.CharField(max_length=255, unique=True)
     balance = fields.DecimalField(12, 2)
     team = fields.ForeignKeyField("models.Team", related_name="players")
