@@ -177,7 +177,16 @@ class _Models:
         if not name:
             if owner is cls:
                 where = to if to is not None else call
-                problems.append(unread_name(f"the model of {what}", where, cls.shown, "its key is not read"))
+                problems.append(
+                    unread_name(
+                        f"the model of {what}",
+                        where,
+                        cls.shown,
+                        "no key of it is read"
+                        if what == "a foreign key"
+                        else "its through table is not read",
+                    )
+                )
             return None
         return name, self.h.find(name, owner)
 
