@@ -51,6 +51,7 @@ from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
+from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
@@ -537,6 +538,8 @@ def _orm_kind(path: Path) -> str | None:
     in_models = path.name == "models.py" or "models" in path.parts[:-1]
     if in_models and "models.Model" in head and "django" in head:
         return "django"
+    if (python_orm := python_orm_kind(head)) is not None:
+        return python_orm
     if "sqlalchemy" in head and "__tablename__" in head:
         return "sqlalchemy"
     return None
@@ -677,6 +680,7 @@ def _framework_migrations(
     Alembic revisions, an app's Django models over its migrations.
     """
     django_apps = {_django_app(p) for p, _ in orm.get("django", [])}
+    on_sqlalchemy = bool(orm.get("sqlalchemy") or orm.get("sqlmodel"))  # models Alembic builds
     found: list[Found] = []
     for directory, paths in sorted(by_parent.items()):
         rel = directory.relative_to(root).as_posix()
@@ -686,7 +690,7 @@ def _framework_migrations(
             rb = [p for p in paths if p.suffix == ".rb"]
             if not stated and any("ActiveRecord::Migration" in _sniff(p) for p in rb):
                 found.append(Found("schemas", f"{rel}/*.rb", format="rails_migrations"))
-        elif py and not orm.get("sqlalchemy") and "down_revision" in _sniff(py[0]):  # one sniff a folder
+        elif py and not on_sqlalchemy and "down_revision" in _sniff(py[0]):  # one sniff a folder
             found.append(Found("schemas", f"{rel}/*.py", format="alembic"))
         elif (
             py
@@ -1307,6 +1311,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
                 notes.append(migrations_note(scripts, root, "sequelize-cli"))
                 continue
             patterns = folder_patterns(scripts, root)
+            found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
+            continue
+        if model_kind in PYTHON_ORMS:  # one entry: models inherit across files
+            patterns = python_orm_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             continue
         if model_kind == "gorm":

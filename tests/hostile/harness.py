@@ -470,3 +470,31 @@ def check_report_identical(sql: str, log: list[str], jobs: int, chunk: int, rang
         base = render(audit(policy, jobs=1), RenderOptions())
         other = render(audit(policy, jobs=jobs, chunk_chars=chunk, log_ranges=ranges), RenderOptions())
         assert other == base
+
+
+#: Pieces of SQLModel, Peewee and Tortoise ORM models: classes, bases, fields, Meta, relations, broken ends.
+PYTHON_ORM_PIECES = [
+    "\nclass A(B):", "\nclass B(A, table=True):", "\nclass C(Model_):", "\nclass D(SQLModel, table=True):",
+    "\nclass E(f()):", "\n    class Meta:", "\n        table = T", "\n        table_name = 'x'",
+    "\n        abstract = True", "\n        primary_key = CompositeKey('a', 'b')", "\n        legacy_table_names = 0",
+    "\n    __tablename__ = T", "\n    a = CharField(", "\n    a = fields.CharField(", "\n    b: 'Optional[int]' = ",
+    "\n    c: list[str] = Field(", "Field(sa_column=Column(", "ForeignKeyField(", "fields.ForeignKeyField(",
+    "ManyToManyField(", "'models.A'", "'self'", "A", "primary_key=True", "pk=True", "max_length=-1",
+    "max_digits=1e999", "through=T", "source_field=", "column_name=", "foreign_key='a.b.c'", "Relationship()",
+    "\n    if x:", "\n    for i in y:", "\n        d = IntField()", "a = b = TextField()", "(", ")", ",", "'",
+    "\n", " ", "\u00e9", "\\",
+]
+python_orm_text = st.lists(st.sampled_from(PYTHON_ORM_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_python_orms(text: str) -> None:
+    """The SQLModel, Peewee and Tortoise ORM readers give evidence or a SourceError, never an internal error."""
+    head = (
+        "from peewee import *\nfrom tortoise import fields\nfrom tortoise.models import Model as Model_\n"
+        "from sqlmodel import Field, SQLModel, Relationship\n"
+    )
+    data = (head + text + "\n").encode("utf-8", "surrogatepass")
+    for fmt in ("sqlmodel", "peewee", "tortoise"):
+        found = _read("schemas", "models.py", data, fmt=fmt)
+        if not isinstance(found, tuple):
+            assert not any("internal error" in p.message for p in found.problems), found.problems

@@ -199,3 +199,11 @@ def test_log_ranges_equal_whole_scan(lines, ranges):
 @given(h.sql_text, h.LOG_LINES, st.sampled_from([1, 2]), st.integers(1, 40), st.integers(0, 6))
 def test_report_is_byte_identical_for_any_jobs_chunks_and_ranges(sql, log, jobs, chunk, ranges):
     h.check_report_identical(sql, log, jobs, chunk, ranges)
+
+
+@given(h.python_orm_text)
+@example("\nclass A(B):\n    a = CharField()\nclass B(A):\n    b = ForeignKeyField(A)")
+@example("\nclass D(SQLModel, table=True):\n    b: 'Optional[int]' = Field(sa_column=Column())")
+@example("\nclass C(Model_):\n    a = fields.ManyToManyField('models.C', through=T)\n    class Meta:\n        table = T")
+def test_python_orm_readers(text):
+    h.check_python_orms(text)

@@ -29,8 +29,7 @@ from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelTable, python_files
-from cnsnt.sources.schemas.django_models import dotted, string_value
+from cnsnt.sources.schemas.common import ModelTable, dotted, python_files, string_value
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay

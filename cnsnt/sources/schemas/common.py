@@ -143,6 +143,72 @@ def parse_python(text: str, shown: str) -> ast.Module:
         raise SourceError(f"cannot parse as Python: {type(exc).__name__}", Location(shown)) from None
 
 
+def dotted(node: ast.expr) -> str:
+    """`models.CharField` for an attribute chain, `CharField` for a name, else empty."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else node.attr
+    return ""
+
+
+def string_value(node: ast.expr | None) -> str | None:
+    """A string literal, also inside `_("...")`/`gettext_lazy("...")`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        return string_value(node.args[0])
+    return None
+
+
+def literal_value(node: ast.expr | None) -> object:
+    """A Python literal (number, bool, tuple, ...); None for anything computed."""
+    if node is None:
+        return None
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
+def meta_options(node: ast.ClassDef) -> dict[str, object]:
+    """The literal settings of a model's inner `class Meta` (Django, Peewee, Tortoise ORM)."""
+    out: dict[str, object] = {}
+    for stmt in node.body:
+        if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
+            for item in stmt.body:
+                if isinstance(item, ast.Assign) and len(item.targets) == 1:
+                    target = item.targets[0]
+                    if isinstance(target, ast.Name):
+                        value = string_value(item.value)
+                        out[target.id] = value if value is not None else literal_value(item.value)
+    return out
+
+
+def module_imports(tree: ast.Module) -> dict[str, str]:
+    """Local names bound by the file's top-level `from M import N [as A]` -> M."""
+    out: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                out[alias.asname or alias.name] = node.module
+    return out
+
+
+def lend_reference_types(tables: list[ModelTable]) -> None:
+    """A column typed only by its `ForeignKey` gets the referenced column's type."""
+    types = {
+        (t.name.casefold(), c.name.casefold()): c.type for t in tables for c in t.columns if c.type
+    }
+    for table in tables:
+        for fk in table.foreign_keys:
+            for own, ref in zip(fk.columns, fk.ref_columns, strict=False):
+                for col in table.columns:
+                    if col.name == own and col.type is None:
+                        col.type = types.get((fk.ref_table.casefold(), ref.casefold()))
+
+
 #: Where a field call that `fields_left_out` names sits, by its statement's kind.
 _WHERE_LEFT_OUT: dict[type[ast.stmt], str] = {
     ast.If: "inside `if`",

@@ -30,15 +30,15 @@ from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, python_files
-from cnsnt.sources.schemas.django_models import (
-    NOT_COLUMNS,
-    RELATIONS,
+from cnsnt.sources.schemas.common import (
+    ModelColumn,
+    ModelTable,
     dotted,
-    field_column,
     literal_value,
+    python_files,
     string_value,
 )
+from cnsnt.sources.schemas.django_models import NOT_COLUMNS, RELATIONS, field_column
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay

@@ -31,12 +31,17 @@ from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    dotted,
     fields_left_out,
+    literal_value,
+    meta_options,
     model_evidence,
     model_failed,
+    module_imports,
     nothing_found,
     parse_python,
     problem_of,
+    string_value,
 )
 
 #: Django field class -> the column type its PostgreSQL backend creates.
@@ -130,11 +135,11 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             continue
         app = _app_label(path)
         per_file[shown] = 0
-        imports = _imports(tree)
+        imports = module_imports(tree)
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
                 bases = [dotted(b) for b in node.bases]
-                classes.append(_Class(node, shown, app, bases, _meta(node), imports))
+                classes.append(_Class(node, shown, app, bases, meta_options(node), imports))
     models = _Models(classes)
     tables = []
     for cls in classes:
@@ -355,16 +360,6 @@ def _is_field(call: ast.Call) -> bool:
 _NOT_DJANGO = frozenset({"pydantic", "msgspec", "attrs", "attr", "dataclasses", "typing", "enum"})
 
 
-def _imports(tree: ast.Module) -> dict[str, str]:
-    """Local names bound by the file's top-level `from M import N [as A]` -> M."""
-    out: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                out[alias.asname or alias.name] = node.module
-    return out
-
-
 def _origin_app(module: str) -> str | None:
     """The app label of a models module: `django.contrib.auth.models` -> `auth`."""
     parts = module.split(".")
@@ -379,20 +374,6 @@ def _app_label(path: Path) -> str:
     if parent.name == "models":
         parent = parent.parent
     return parent.name or "app"
-
-
-def _meta(node: ast.ClassDef) -> dict[str, object]:
-    """The literal settings of a model's inner `class Meta`."""
-    out: dict[str, object] = {}
-    for stmt in node.body:
-        if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
-            for item in stmt.body:
-                if isinstance(item, ast.Assign) and len(item.targets) == 1:
-                    target = item.targets[0]
-                    if isinstance(target, ast.Name):
-                        value = string_value(item.value)
-                        out[target.id] = value if value is not None else literal_value(item.value)
-    return out
 
 
 def field_column(name: str, kind: str, call: ast.Call, line: int, column: int) -> ModelColumn:
@@ -429,32 +410,3 @@ def field_type(kind: str, kwargs: dict[str, ast.expr]) -> str | None:
         if isinstance(digits, int) and isinstance(places, int):
             return f"DECIMAL({digits}, {places})"
     return base
-
-
-def dotted(node: ast.expr) -> str:
-    """`models.CharField` for an attribute chain, `CharField` for a name, else empty."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = dotted(node.value)
-        return f"{inner}.{node.attr}" if inner else node.attr
-    return ""
-
-
-def string_value(node: ast.expr | None) -> str | None:
-    """A string literal, also inside `_("...")`/`gettext_lazy("...")`."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
-        return string_value(node.args[0])
-    return None
-
-
-def literal_value(node: ast.expr | None) -> object:
-    """A Python literal (number, bool, tuple, ...); None for anything computed."""
-    if node is None:
-        return None
-    try:
-        return ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None

@@ -4,7 +4,7 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
 `mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
-`codeigniter`); without it
+`codeigniter`, `sqlmodel`, `peewee`, `tortoise`); without it
 the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
@@ -38,7 +38,9 @@ the kind is told from each file's name and content:
 - `.xml` files whose root is `<XMLDB` are Moodle XMLDB schemas (`db/install.xml`);
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
   when they define `class Migration(...)` and mention django, Django models when they
-  import `django`, SQLAlchemy models when they import `sqlalchemy`;
+  import `django`, SQLModel models when they name `sqlmodel`, Tortoise ORM models when
+  they name `tortoise`, Peewee models when they name `peewee` (or `playhouse`),
+  SQLAlchemy models when they import `sqlalchemy`;
 - `.sql` files are migrations when the entry matches several of them and every name
   carries a migration tool's version (`V2__x.sql`, `0002_x.sql`, `2024..._x.up.sql`,
   Prisma Migrate's `2024..._x/migration.sql`),
@@ -83,12 +85,15 @@ from cnsnt.sources.schemas.migrations import read_migrations
 from cnsnt.sources.schemas.mikroorm_entities import maps_mikroorm, read_mikroorm
 from cnsnt.sources.schemas.mikroorm_migrations import is_mikroorm_migration, read_mikroorm_migrations
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb, read_xmldb
+from cnsnt.sources.schemas.peewee_models import read_peewee
 from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
 from cnsnt.sources.schemas.rails_schema import read_rails
 from cnsnt.sources.schemas.sequelize_migrations import is_sequelize_migration, read_sequelize_migrations
 from cnsnt.sources.schemas.sequelize_models import read_sequelize, uses_sequelize
 from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
+from cnsnt.sources.schemas.sqlmodel_models import read_sqlmodel
+from cnsnt.sources.schemas.tortoise_models import read_tortoise
 from cnsnt.sources.schemas.typeorm_entities import read_typeorm
 from cnsnt.sources.schemas.typeorm_migrations import is_typeorm_migration, read_typeorm_migrations
 
@@ -109,6 +114,9 @@ FORMATS = (
     "gorm",
     "drizzle",
     "codeigniter",
+    "sqlmodel",
+    "peewee",
+    "tortoise",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -138,6 +146,9 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "knex_migrations": read_knex_migrations,
     "gorm": read_gorm,
     "drizzle": read_drizzle,
+    "sqlmodel": read_sqlmodel,
+    "peewee": read_peewee,
+    "tortoise": read_tortoise,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -156,6 +167,7 @@ _MODELS = {
     "typeorm": "TypeORM entities",
     "mikroorm": "MikroORM entities",
     "sequelize": "Sequelize models",
+    "sqlmodel": "SQLModel models",
 }
 
 
@@ -209,6 +221,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     model_kinds = (
         "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize",
         "gorm", "drizzle",
+        "sqlmodel", "peewee", "tortoise",
     )  # fmt: skip
     others = (
         "knex_migrations", "laravel", "codeigniter", "doctrine", "xmldb", "liquibase", "python", "javascript",
@@ -216,7 +229,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     for kind in (*model_kinds, *_BUILT_BY, *others):
         if kind not in kinds:
             continue
-        models = _BUILT_BY.get(kind)
+        models = "sqlmodel" if kind == "alembic" and "sqlmodel" in kinds else _BUILT_BY.get(kind)
         if models in kinds:
             plan.append((_left_out(_MODELS[models]), kinds[kind]))
             continue
@@ -320,6 +333,12 @@ def detect(path: Path) -> str:
             return "django_migrations"
         if "django" in head:
             return "django"
+        if "sqlmodel" in head:
+            return "sqlmodel"  # before SQLAlchemy: SQLModel files import its `Column` too
+        if "tortoise" in head:
+            return "tortoise"
+        if "peewee" in head or "playhouse" in head:
+            return "peewee"
         if "sqlalchemy" in head:
             return "sqlalchemy"
         return "python"
@@ -388,7 +407,7 @@ def _unknown_javascript(paths: list[Path], spec: SourceSpec, ctx: SourceContext)
 
 
 def _unknown_python(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """Python files that import neither Django nor SQLAlchemy: say so, per file.
+    """Python files that import no ORM cnsnt reads: say so, per file.
 
     A file without any class (`# This app has no models.`) can hold no model: a warning.
     """
@@ -397,8 +416,9 @@ def _unknown_python(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
         has_class = any(isinstance(node, ast.ClassDef) for node in tree.body)
         problems.append(
             SourceProblem(
-                "a Python file that imports neither django nor sqlalchemy: cnsnt cannot tell "
-                "which models it holds; set `format: django` or `format: sqlalchemy` on the entry "
+                "a Python file that imports no ORM cnsnt reads (django, sqlalchemy, sqlmodel, peewee, "
+                "tortoise): cnsnt cannot tell which models it holds; set `format: django`, `sqlalchemy`, "
+                "`sqlmodel`, `peewee` or `tortoise` on the entry "
                 "(`django_migrations` or `alembic` for migrations)"
                 if has_class
                 else "a Python file without any class: it defines no model",

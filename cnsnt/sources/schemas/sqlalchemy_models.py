@@ -29,6 +29,8 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     fields_left_out,
+    lend_reference_types,
+    literal_value,
     model_evidence,
     model_failed,
     nothing_found,
@@ -98,7 +100,7 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
                 classes.append(
                     _Class(node, shown, _string(_class_attr(node, "__tablename__")),
                            _class_attr(node, "__abstract__") is not None
-                           and _literal(_class_attr(node, "__abstract__")) is True)
+                           and literal_value(_class_attr(node, "__abstract__")) is True)
                 )
             else:
                 for call in _table_calls(node):
@@ -121,7 +123,7 @@ def read_sqlalchemy(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
             per_file[cls.shown] += 1
         problems.extend(fields_left_out(cls.node.body, _is_column, _column_read, cls.shown))
     _class_references(tables, {c.node.name: c.tablename for c in classes if c.tablename})
-    _lend_reference_types(tables)
+    lend_reference_types(tables)
     problems.extend(nothing_found(s, "SQLAlchemy model or Table") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
 
@@ -277,7 +279,7 @@ def column_call(
         elif type_ is None and kind:
             type_ = sql_type(kind, arg)
     comment = _string(kwargs.get("comment")) or _string(kwargs.get("doc"))
-    primary = _literal(kwargs.get("primary_key")) is True
+    primary = literal_value(kwargs.get("primary_key")) is True
     table.add(ModelColumn(name, line, col, type_ or mapped, comment, primary))
     if ref is not None:
         table.foreign_keys = [fk for fk in table.foreign_keys if fk.columns != ref.columns]
@@ -299,10 +301,10 @@ def sql_type(kind: str, node: ast.expr) -> str | None:
     base = _TYPES.get(kind) or (kind if kind.isupper() else None)
     if base is None:
         return None
-    params = [_literal(a) for a in node.args] if isinstance(node, ast.Call) else []
+    params = [literal_value(a) for a in node.args] if isinstance(node, ast.Call) else []
     if isinstance(node, ast.Call) and not params:  # String(length=255), Numeric(precision=10, scale=2)
         keywords = {k.arg: k.value for k in node.keywords if k.arg}
-        params = [_literal(keywords.get(k)) for k in ("length", "precision", "scale") if k in keywords]
+        params = [literal_value(keywords.get(k)) for k in ("length", "precision", "scale") if k in keywords]
     numbers = [str(p) for p in params if isinstance(p, int) and not isinstance(p, bool)]
     if numbers and base in ("VARCHAR", "NUMERIC", "CHAR") or (numbers and kind.isupper()):
         return f"{base}({', '.join(numbers)})"
@@ -339,19 +341,6 @@ def _class_references(tables: list[ModelTable], by_class: dict[str, str]) -> Non
             else fk
             for fk in table.foreign_keys
         ]
-
-
-def _lend_reference_types(tables: list[ModelTable]) -> None:
-    """A column typed only by its `ForeignKey` gets the referenced column's type."""
-    types = {
-        (t.name.casefold(), c.name.casefold()): c.type for t in tables for c in t.columns if c.type
-    }
-    for table in tables:
-        for fk in table.foreign_keys:
-            for own, ref in zip(fk.columns, fk.ref_columns, strict=False):
-                for col in table.columns:
-                    if col.name == own and col.type is None:
-                        col.type = types.get((fk.ref_table.casefold(), ref.casefold()))
 
 
 def _table_calls(node: ast.stmt) -> list[ast.Call]:
@@ -414,12 +403,3 @@ def _string(node: ast.expr | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     return None
-
-
-def _literal(node: ast.expr | None) -> object:
-    if node is None:
-        return None
-    try:
-        return ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None
