@@ -341,15 +341,7 @@ def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCont
             replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
             replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
-    # a loop replays its body once per item: the same problem at the same place is said once
-    seen: set[tuple[str | None, int | None, int | None, str]] = set()
-    kept: list[SourceProblem] = []
-    for problem in replay.problems:
-        key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(problem)
-    replay.problems = kept
+    replay.said_once()  # a loop replays its body once per item
     spaces.merge()
     return replay.evidence(files, migrations, skipped)
 

@@ -59,6 +59,20 @@ class Replay:
         self.report(f"{what}: {why}; not replayed, so tables or columns it makes may be missing",
                     line, column, severity)
 
+    def said_once(self) -> None:
+        """Keep the first of problems said at the same place in the same words.
+
+        A helper called several times, or a loop replayed per item, says the same thing there each time.
+        """
+        seen: set[tuple[str | None, int | None, int | None, str]] = set()
+        kept: list[SourceProblem] = []
+        for problem in self.problems:
+            key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
+            if key not in seen:
+                seen.add(key)
+                kept.append(problem)
+        self.problems = kept
+
     # -- tables
 
     def find(self, name: str, schema: str | None, line: int, column: int, what: str) -> ModelTable | None:
