@@ -3,8 +3,8 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`); without it
-the kind is told from each file's name and content:
+`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
+`ecto`, `ecto_migrations`); without it the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
   `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas, and so is
@@ -33,6 +33,9 @@ the kind is told from each file's name and content:
   `*.orm.xml`); `.rb` files are Rails migrations when they
   subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
 - `.xml` files whose root is `<XMLDB` are Moodle XMLDB schemas (`db/install.xml`);
+- `.exs` files that use `Ecto.Migration` are Ecto migrations, other `.ex` and `.exs`
+  files Ecto schemas (the reader passes over modules without `schema`); an entry that
+  holds both is read from the migrations, with a warning naming the schemas left out;
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
   when they define `class Migration(...)` and mention django, Django models when they
   import `django`, SQLAlchemy models when they import `sqlalchemy`;
@@ -67,6 +70,8 @@ from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.drizzle_files import SUFFIXES as SCRIPT_SUFFIXES
 from cnsnt.sources.schemas.drizzle_files import imports_drizzle_core, reexports_drizzle
 from cnsnt.sources.schemas.drizzle_schema import read_drizzle
+from cnsnt.sources.schemas.ecto_migrations import is_ecto_migration, read_ecto_migrations
+from cnsnt.sources.schemas.ecto_schemas import ECTO_LEFT_OUT, read_ecto
 from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.gorm_models import read_gorm
 from cnsnt.sources.schemas.jpa_entities import read_jpa
@@ -104,6 +109,8 @@ FORMATS = (
     "knex_migrations",
     "gorm",
     "drizzle",
+    "ecto",
+    "ecto_migrations",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -132,6 +139,8 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "knex_migrations": read_knex_migrations,
     "gorm": read_gorm,
     "drizzle": read_drizzle,
+    "ecto": read_ecto,
+    "ecto_migrations": read_ecto_migrations,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -205,12 +214,17 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         "gorm", "drizzle",
     )  # fmt: skip
     others = ("knex_migrations", "laravel", "doctrine", "xmldb", "liquibase", "python", "javascript")
-    for kind in (*model_kinds, *_BUILT_BY, *others):
+    for kind in (*model_kinds, *_BUILT_BY, *others, "ecto_migrations", "ecto"):
         if kind not in kinds:
+            continue
+        if kind == "ecto" and "ecto_migrations" in kinds:  # Ecto's migrations are preferred to its schemas
+            plan.append((_left_out(ECTO_LEFT_OUT), kinds[kind]))
             continue
         models = _BUILT_BY.get(kind)
         if models in kinds:
-            plan.append((_left_out(_MODELS[models]), kinds[kind]))
+            name = _MODELS[models]
+            what = f"migration file(s) in this entry beside the {name} they build: the {name} are read, "
+            plan.append((_left_out(what + "the migrations are not"), kinds[kind]))
             continue
         fallback = _unknown_javascript if kind == "javascript" else _unknown_python
         plan.append((_GROUP_READERS.get(kind, fallback), kinds[kind]))
@@ -248,17 +262,15 @@ def _mikroorm_neighbours(kinds: dict[str, list[Path]]) -> None:
         del kinds["typeorm"]
 
 
-def _left_out(models: str) -> EntryReader:
-    """The reader of migrations an entry holds beside the models they build: a warning only."""
+def _left_out(what: str) -> EntryReader:
+    """The reader of files an entry holds beside others read instead: a warning (`what` after their count)."""
 
     def read(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
         shown = ctx.shown(paths[0])
         return Evidence(
             problems=[
                 SourceProblem(
-                    f"{len(paths)} migration file(s) in this entry beside the {models} they build: "
-                    f"the {models} are read, the migrations are not (give them an entry of their "
-                    "own to read them instead)",
+                    f"{len(paths)} {what} (give them an entry of their own to read them instead)",
                     Location(shown, 1, 1),
                     shown,
                     severity=Severity.WARNING,
@@ -295,6 +307,8 @@ def detect(path: Path) -> str:
         return "doctrine"
     if suffix == ".xml" and is_xmldb(_head(path, 4096)):
         return "xmldb"
+    if suffix in (".ex", ".exs"):
+        return "ecto_migrations" if suffix == ".exs" and is_ecto_migration(_head(path, 200_000)) else "ecto"
     mapping = path.name.lower().endswith((".orm.xml", ".dcm.xml"))
     if suffix in CHANGELOG_SUFFIXES and not mapping and is_changelog(path.name, _head(path, 4096)):
         return "liquibase"
