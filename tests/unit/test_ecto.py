@@ -373,3 +373,47 @@ def test_same_input_same_evidence(tmp_path: Path):
     first = read(tmp_path, files)
     again = read(tmp_path, files)
     assert repr(first.tables) == repr(again.tables) and repr(first.problems) == repr(again.problems)
+
+
+def test_sql_from_loops_helpers_and_data_migrations(tmp_path: Path):
+    text = """\
+defmodule MyApp.Repo.Migrations.Sql do
+  use Ecto.Migration
+  @renames [{"people", "name", "full_name"}, {"pets", "tag", "label"}]
+
+  def up do
+    create table(:people) do
+      add :name, :text
+    end
+    create table(:pets) do
+      add :tag, :text
+    end
+    for {table, from, to} <- @renames do
+      execute "ALTER TABLE #{table} RENAME COLUMN #{from} TO #{to}"
+    end
+    execute(visits_sql())
+    execute(fn -> repo().update_all("people", set: [name: "x"]) end)
+    execute(&backfill/0)
+    execute(fn -> repo().query!("ALTER TABLE pets ADD COLUMN chip text") end)
+    for p <- repo().all(Person), do: touch(p)
+  end
+
+  defp visits_sql do
+    \"\"\"
+    CREATE TABLE visits (id serial PRIMARY KEY, note text)
+    \"\"\"
+  end
+
+  defp backfill, do: repo().update_all("pets", set: [tag: nil])
+  defp touch(p), do: repo().update!(p)
+end
+"""
+    ev = read(tmp_path, {f"{M}/1_sql.exs": text})
+    assert names(ev, "people") == ["id", "full_name"]
+    assert names(ev, "pets") == ["id", "label"]
+    assert names(ev, "visits") == ["id", "note"]
+    assert where(table(ev, "visits")) == (f"{M}/1_sql.exs", 24)  # in the helper's heredoc
+    # data changes (an fn, a captured helper, a loop over rows calling a helper that changes rows) are not
+    # reported; an fn that runs SQL is
+    [problem] = ev.problems
+    assert (problem.location.line, problem.severity) == (18, Severity.WARNING)

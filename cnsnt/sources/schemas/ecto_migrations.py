@@ -51,6 +51,7 @@ from cnsnt.sources.schemas.elixir_syntax import (
     Module,
     Node,
     Value,
+    bind,
     call_of,
     elixir_files,
     keyword,
@@ -132,6 +133,8 @@ class _Migration:
         self.scope: dict[str, Value] = {}
         self.following: list[str] = []
         self.loops = 0
+        self.changing: set[str] = set()
+        """The module's functions that change the schema (a call of one in a loop matters)."""
 
     def place(self, node: Node) -> tuple[int, int]:
         return self.file.place(node)
@@ -151,6 +154,7 @@ class _Migration:
             if name is None:
                 continue
             self.module = module
+            self.changing = self.changing_functions()
             self.scope = {f"@{k}": v for k, v in module.attributes.items()}
             self.following = [name]
             for function in module.functions[name]:
@@ -267,9 +271,12 @@ class _Migration:
             return False
         if self.file.text(generator.child_by_field_name("operator")) != "<-":
             return False
-        var = generator.child_by_field_name("left")
+        pattern = generator.child_by_field_name("left")
         items = self.value(generator.child_by_field_name("right"))
-        if var is None or var.type != "identifier" or not isinstance(items, list):
+        if not isinstance(items, list):
+            return False
+        bound = [bind(pattern, item, self.file) for item in items]
+        if any(b is None for b in bound):
             return False
         if self.loops + len(items) > _MAX_LOOPS:
             self.replay.not_replayed(
@@ -277,10 +284,9 @@ class _Migration:
             )
             return True
         self.loops += len(items)
-        name = self.file.text(var)
         saved = self.scope
-        for item in items:
-            self.scope = {**saved, name: item}
+        for names in bound:
+            self.scope = {**saved, **(names or {})}
             try:
                 self.statements(call.block, table)
             finally:
@@ -292,9 +298,32 @@ class _Migration:
         for current in walk(node):
             if current.type == "call":
                 call = call_of(current, self.file)
-                if call is not None and (call.name in _COMMANDS or call.name in self.module.functions):
+                if call is not None and (call.name in _COMMANDS or call.name in self.changing):
                     return True
         return False
+
+    def changing_functions(self) -> set[str]:
+        """The module's functions that run a migration command, themselves or through another."""
+        calls: dict[str, set[str]] = {}
+        changing: set[str] = set()
+        for name, clauses in self.module.functions.items():
+            called = calls.setdefault(name, set())
+            for clause in clauses:
+                for stmt in clause.body:
+                    for node in walk(stmt):
+                        call = call_of(node, self.file) if node.type == "call" else None
+                        if call is not None and call.name in _COMMANDS:
+                            changing.add(name)
+                        elif call is not None:
+                            called.add(call.name)
+        grown = True
+        while grown:  # at most one round per function
+            grown = False
+            for name, called in calls.items():
+                if name not in changing and called & changing:
+                    changing.add(name)
+                    grown = True
+        return changing
 
     def changes_schema_in(self, body: list[Node]) -> bool:
         """Whether a function body holds a migration command."""
@@ -415,10 +444,18 @@ class _Migration:
 
     def op_execute(self, call: Call) -> None:
         """`execute "SQL"` (the first of up and down SQL): replayed; anything else is reported."""
-        node = call.args[0] if call.args else None
+        node = self.returned(call.args[0]) if call.args else None
+        if node is not None and node.type == "anonymous_function" and not self.runs_sql([node]):
+            return  # `execute(fn -> Repo.update_all(...) end)`: rows, not tables
+        captured = self.captured(node)
+        rows_only = captured is not None and captured not in self.changing
+        if rows_only and not any(self.runs_sql(c.body) for c in self.module.functions[str(captured)]):
+            return  # `execute(&backfill/0)` of a function of the module that changes only rows
         sql = PlacedText()
         literal = (
-            node is not None and node.type in ("string", "sigil") and placed_string(node, self.file, sql)
+            node is not None
+            and node.type in ("string", "sigil")
+            and placed_string(node, self.file, sql, self.scope)
         )
         if not literal:
             held = self.value(node)
@@ -442,6 +479,43 @@ class _Migration:
         if not text[:end].endswith(";"):
             text = text[:end] + ";" + text[end:]
         replay_sql(self.replay, text, sql.place, self.dialect, self.max_statement)
+
+    def returned(self, node: Node) -> Node:
+        """`related_function()` of the module's own, without arguments: the literal its body ends with."""
+        call = call_of(node, self.file)
+        clauses = self.module.functions.get(call.name, []) if call is not None and not call.args else []
+        if len(clauses) == 1 and not clauses[0].params and clauses[0].body:
+            last = clauses[0].body[-1]
+            if last.type in ("string", "sigil"):
+                return last
+        return node
+
+    def captured(self, node: Node | None) -> str | None:
+        """`&backfill/0`: the name of the module's own function it captures, else None."""
+        if (
+            node is None
+            or node.type != "unary_operator"
+            or self.file.text(node.child_by_field_name("operator")) != "&"
+        ):
+            return None
+        operand = node.child_by_field_name("operand")
+        left = (
+            operand.child_by_field_name("left")
+            if operand is not None and operand.type == "binary_operator"
+            else None
+        )
+        name = self.file.text(left) if left is not None and left.type == "identifier" else ""
+        return name if name in self.module.functions else None
+
+    def runs_sql(self, body: list[Node]) -> bool:
+        """Whether code may run SQL: a query or execute call, or a string that may change a table."""
+        for node in (n for stmt in body for n in walk(stmt)):
+            call = call_of(node, self.file) if node.type == "call" else None
+            if call is not None and call.name.rsplit(".", 1)[-1] in ("query", "query!", "execute"):
+                return True
+            if node.type == "string" and may_change_schema(self.file.text(node), self.dialect):
+                return True
+        return False
 
     # -- column commands (in a table block)
 

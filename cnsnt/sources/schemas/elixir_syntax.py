@@ -275,14 +275,40 @@ def keyword(items: Value) -> dict[str, Value]:
     return {}
 
 
+def bind(pattern: Node | None, given: Value, file: SourceFile) -> dict[str, Value] | None:
+    """The variables a pattern (`x`, `{table, column}`, `_`) takes from a value; None if it does not match."""
+    if pattern is None:
+        return None
+    if pattern.type == "identifier":
+        name = file.text(pattern)
+        return {} if name.startswith("_") else {name: given}
+    if pattern.type == "tuple" and isinstance(given, tuple):
+        parts = [c for c in pattern.named_children if c.type != "comment"]
+        if len(parts) != len(given):
+            return None
+        out: dict[str, Value] = {}
+        for part, item in zip(parts, given, strict=True):
+            found = bind(part, item, file)
+            if found is None:
+                return None
+            out.update(found)
+        return out
+    return None
+
+
 def string_value(node: Node, file: SourceFile) -> str | None:
     """The text of a string, quoted atom or sigil without interpolation; None when it has one."""
     out = PlacedText()
     return out.text if placed_string(node, file, out) else None
 
 
-def placed_string(node: Node, file: SourceFile, out: PlacedText) -> bool:
-    """Append a string's text to `out`, each piece at its place; False when it interpolates."""
+def placed_string(
+    node: Node, file: SourceFile, out: PlacedText, scope: Mapping[str, Value] | None = None
+) -> bool:
+    """Append a string's text to `out`, each piece at its place; False when it interpolates an unknown.
+
+    `#{table}` of a variable or `@attribute` that `scope` holds as a string, atom or number is its value.
+    """
     raw_sigil = node.type == "sigil" and any(
         c.type == "sigil_name" and file.text(c).isupper() for c in node.children
     )
@@ -294,8 +320,12 @@ def placed_string(node: Node, file: SourceFile, out: PlacedText) -> bool:
             text = file.text(part)
             out.add(text if raw_sigil else _escape(text), *file.place(part), raw=raw_sigil)
         elif part.type == "interpolation":
+            inner = [c for c in part.named_children if c.type != "comment"]
+            known = value(inner[0], file, scope) if scope is not None and len(inner) == 1 else UNKNOWN
             if raw_sigil:
                 out.add(file.text(part), *file.place(part), raw=True)
+            elif isinstance(known, (str, int)) and not isinstance(known, bool):
+                out.add(str(known), *file.place(part), raw=False)
             else:
                 out.add(PlacedText.HOLE, *file.place(part), raw=False)
                 whole = False
