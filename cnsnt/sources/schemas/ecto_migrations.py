@@ -63,7 +63,7 @@ from cnsnt.sources.schemas.elixir_syntax import (
 )
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.replay import Replay, table_key
-from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
+from cnsnt.sources.schemas.replay_sql import may_change_schema, one_statement, replay_sql
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
 #: Ecto's migrator runs `<integer>_<name>.exs` (`Integer.parse` of the name, then `_`).
@@ -468,17 +468,12 @@ class _Migration:
                 return
             self.replay.report(
                 f"`{call.name}`: the SQL is not a literal cnsnt can read (a function, interpolation or a "
-                "value "
-                "from elsewhere); not replayed, so tables or columns it changes may be missing",
+                "value from elsewhere); not replayed, so tables or columns it changes may be missing",
                 *self.place(call.node),
                 Severity.WARNING,
             )
             return
-        text = sql.text
-        end = len(text.rstrip())
-        if not text[:end].endswith(";"):
-            text = text[:end] + ";" + text[end:]
-        replay_sql(self.replay, text, sql.place, self.dialect, self.max_statement)
+        replay_sql(self.replay, one_statement(sql.text), sql.place, self.dialect, self.max_statement)
 
     def returned(self, node: Node) -> Node:
         """`related_function()` of the module's own, without arguments: the literal its body ends with."""

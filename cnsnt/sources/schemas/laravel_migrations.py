@@ -47,7 +47,7 @@ from cnsnt.sources.schemas.common import ModelColumn, ModelTable, PlacedText, mo
 from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node, plural
 from cnsnt.sources.schemas.replay import Key, Replay, table_key
-from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
+from cnsnt.sources.schemas.replay_sql import may_change_schema, one_statement, replay_sql
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
 Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read from the source
@@ -810,12 +810,13 @@ class _Migration:
                 )
             return
         # one statement, its `;` left out as DB::statement allows: `SET sql_mode = ''` is whole
-        text = sql.text
-        end = len(text.rstrip())
-        if not text[:end].endswith(";"):
-            text = text[:end] + ";" + text[end:]
         replay_sql(
-            self.replay, text, sql.place, self.site.dialect, self.site.max_statement, self.spaces.borrowed
+            self.replay,
+            one_statement(sql.text),
+            sql.place,
+            self.site.dialect,
+            self.site.max_statement,
+            self.spaces.borrowed,
         )
 
     def db_changes(self, call: Node) -> bool:
