@@ -306,7 +306,7 @@ class MigrationBuilder(SchemaBuilder):
         table = tree.this
         key = self._key(table.name, table.db or None)
         shown = shorten(".".join(alter_target(stmt.tokens)[0]) or table.name, 80)
-        actions = list(tree.args.get("actions") or ())
+        actions = _bare_column_renames(tree, list(tree.args.get("actions") or ()))
         if key is None:
             adds = any(_adds(a) for a in actions)
             if tree.args.get("exists") and not adds:
@@ -689,3 +689,20 @@ def _reference(ref: exp.Reference, columns: list[str]) -> Link | None:
 def _short(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return shorten(f"{type(exc).__name__}: {text[0] if text else ''}", 160)
+
+
+def _bare_column_renames(tree: exp.Alter, actions: list[exp.Expr]) -> list[exp.Expr]:
+    """`ALTER TABLE t RENAME c TO d` (PostgreSQL lets `COLUMN` out) as the column rename it is.
+
+    sqlglot reads it as a rename of the table to `c` with a `TO d` option: replayed so,
+    the table would take the column's name (Hexpm's `RENAME created_at TO inserted_at`).
+    """
+    to = [o for o in tree.args.get("options") or () if isinstance(o, exp.ToTableProperty)]
+    if len(to) != 1 or not isinstance(to[0].this, exp.Table):
+        return actions
+    return [
+        exp.RenameColumn(this=exp.Column(this=a.this.this.copy()), to=exp.Column(this=to[0].this.this.copy()))
+        if isinstance(a, exp.AlterRename) and isinstance(a.this, exp.Table)
+        else a
+        for a in actions
+    ]

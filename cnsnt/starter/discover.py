@@ -48,6 +48,7 @@ from cnsnt.starter.drizzle_entries import (
     journal_homes,
 )
 from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_note
+from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
@@ -1271,6 +1272,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
+    ecto, ecto_notes, _ = ecto_entries(files, root, _sniff)
+    found.extend(Found("schemas", pattern, format=fmt, dialect=dialect) for pattern, fmt, dialect in ecto)
+    notes.extend(ecto_notes)
     changelogs, left_out = _leave_jpa_changelogs(changelogs, orm.get("jpa", []), root, len(in_changelogs))
     found.extend(changelogs)
     notes.extend(left_out)

@@ -328,6 +328,33 @@ DRIZZLE_PIECES = [
 drizzle_text = st.lists(st.sampled_from(DRIZZLE_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 
 
+#: Pieces of Ecto migrations and schemas: commands, table blocks, options, loops, helpers and broken ends.
+ECTO_PIECES = [
+    "create table(", "alter table(", "drop table(", "drop_if_exists table(", "create_if_not_exists table(",
+    "rename table(:t), :c, to: :d", "rename table(:t), to: table(:u)", ":t", ":u", "\"t\"", "@t", "x",
+    ", primary_key: false", ", prefix: \"p\"", ", comment: \"c\"", ") do\n", "end\n", "add :c, ", "add x, ",
+    "modify :c, ", "remove :c", "timestamps()", "timestamps(type: :utc_datetime, updated_at: false)",
+    ":string", ":binary_id", "{:array, :text}", "references(:t, type: :uuid)", "references(x)",
+    "execute \"ALTER TABLE t ADD COLUMN d text\"", "execute \"#{x}\"", "execute(fn -> :ok end)",
+    "for x <- [:a, :b] do\n", "for x <- y do\n", "if x do\n", "h()", "h(:t)", "defp h(x) do\n", "def h, do: h()",
+    "schema \"t\" do\n", "field :c, :string", "field :v, :string, virtual: true", "belongs_to :o, O",
+    "embeds_many :e, E", "has_many :h, H", "@primary_key {:id, :binary_id, autogenerate: true}\n",
+    "@primary_key false\n", "defmodule O do\n", "use Ecto.Schema\n", "\"\"\"\n", "~s(", "(", ")", "[", "]",
+    "{", "}", ", ", "\n", " ", "#", "\\",
+]
+ecto_text = st.lists(st.sampled_from(ECTO_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_ecto(text: str) -> None:
+    """The Ecto readers give evidence or a SourceError for any migration or schema file, and no internal error."""
+    migration = "defmodule M do\n  use Ecto.Migration\n  @t :t\n  def change do\n    " + text + "\n  end\nend\n"
+    schema = "defmodule S do\n  use Ecto.Schema\n  schema \"s\" do\n    " + text + "\n  end\nend\n" + text
+    for name, source, fmt in (("1_m.exs", migration, "ecto_migrations"), ("s.ex", schema, "ecto")):
+        found = _read("schemas", name, source.encode("utf-8", "surrogatepass"), fmt=fmt)
+        if not isinstance(found, tuple):
+            assert not any("internal error" in p.message for p in found.problems), found.problems
+
+
 def check_drizzle(text: str) -> None:
     """The Drizzle reader gives evidence or a SourceError for any schema file, and no internal error."""
     head = "import { pgTable, pgSchema, pgEnum, text, serial, integer, varchar } from 'drizzle-orm/pg-core';\n"

@@ -130,6 +130,13 @@ def test_gorm_reader(text):
     h.check_gorm(text)
 
 
+@given(h.ecto_text)
+@example("create table(:t) do\nfor x <- [:a, :b] do\nadd x, :string\nend\nend\nrename table(:t), to: table(:t)")
+@example("h()\nend\ndefp h do\nh()")
+def test_ecto_readers(text):
+    h.check_ecto(text)
+
+
 @given(h.drizzle_text)
 @example("export const a = pgTable('a', { ...cols, id: serial('id').primaryKey() }); const cols = { ...cols };")
 @example("export const a = pgTable('a', { r: integer('r').references(() => a.id), n: f('n') }); "

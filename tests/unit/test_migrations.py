@@ -126,6 +126,20 @@ def test_later_file_by_version_wins_not_by_name(mig):
     assert names(ev, "t") == ["id"]  # by name V10 sorts before V9: it would have kept email
 
 
+def test_rename_without_column_keyword_renames_the_column_not_the_table(mig):
+    # PostgreSQL lets COLUMN out; sqlglot reads it as a table rename to `created_at`
+    ev = mig(
+        {
+            "m/V1__init.sql": "CREATE TABLE users (id INT, created_at TIMESTAMP);\n",
+            "m/V2__rename.sql": "ALTER TABLE users RENAME created_at TO inserted_at;\n",
+        }
+    )
+    assert [t.name for t in ev.tables] == ["users"]
+    assert names(ev, "users") == ["id", "inserted_at"]
+    assert where(column(ev, "users.inserted_at")) == ("m/V2__rename.sql", 1)
+    assert ev.problems == []
+
+
 def test_rename_table_drop_table_and_comments(mig):
     ev = mig(
         {

@@ -24,7 +24,7 @@ from cnsnt.sources.schemas.common import ModelTable, PlacedText, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node
 from cnsnt.sources.schemas.replay import Replay
-from cnsnt.sources.schemas.replay_sql import may_change_schema, replay_sql
+from cnsnt.sources.schemas.replay_sql import may_change_schema, one_statement, replay_sql
 
 Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read from the source
 
@@ -70,25 +70,13 @@ def replay_php_files(
             replay.report("expressions nested too deep to read: the rest of this file is not replayed", 1, 1)
         except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
             replay.problems.append(model_failed(exc, shown, 1, 1, "this migration"))
-    replay.problems = unique_problems(replay.problems)
+    replay.said_once()  # a loop replays its body once per item, and its problems with it
     return files, migrations
 
 
 def fk_name(table: str, columns: tuple[str, ...]) -> str:
     """The name Laravel and CodeIgniter 4 give a foreign key not named: `{table}_{columns}_foreign`."""
     return f"{table}_{'_'.join(columns)}_foreign".lower().replace("-", "_").replace(".", "_")
-
-
-def unique_problems(problems: list[SourceProblem]) -> list[SourceProblem]:
-    """Each problem once (a loop replays its body once per item, and the same problem with it)."""
-    seen: set[tuple[str | None, int | None, int | None, str]] = set()
-    kept: list[SourceProblem] = []
-    for problem in problems:
-        key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(problem)
-    return kept
 
 
 def last_name(text: str) -> str:
@@ -559,11 +547,7 @@ class PhpMigration:
                 )
             return
         # one statement, its `;` left out as DB::statement allows: `SET sql_mode = ''` is whole
-        text = sql.text
-        end = len(text.rstrip())
-        if not text[:end].endswith(";"):
-            text = text[:end] + ";" + text[end:]
-        replay_sql(self.replay, text, sql.place, dialect, max_statement, borrowed)
+        replay_sql(self.replay, one_statement(sql.text), sql.place, dialect, max_statement, borrowed)
 
     def sql_changes(self, arg: Node, dialect: str) -> bool:
         """Whether the SQL of a call may change tables (so a loop or `if` around it matters)."""

@@ -31,7 +31,6 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.grammars import SourceFile as RubyFile
-from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.rails_schema import (
     Node,
     call_args,
@@ -120,25 +119,15 @@ _CONTROL = frozenset(
 def read_rails_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables a `db/migrate` folder leaves behind, migrations replayed in version order."""
     replay = Replay()
-    runnable: list[tuple[int, tuple[tuple[int, str], ...], Path]] = []
-    skipped = 0
-    for path in paths:
-        found = _VERSIONED.match(path.name)
-        if found is None:
-            replay.shown = ctx.shown(path)
-            replay.report(
-                "not a Rails migration name (<version>_<name>.rb): `rails db:migrate` does not "
-                "run it, so it is not replayed",
-                1,
-                1,
-                Severity.WARNING,
-            )
-            skipped += 1
-            continue
-        runnable.append((int(found.group(1)), natural_key(path.name), path))
-    runnable.sort(key=lambda item: (item[0], item[1]))
+    runnable, skipped = replay.in_version_order(
+        paths,
+        ctx.shown,
+        _VERSIONED,
+        "not a Rails migration name (<version>_<name>.rb): `rails db:migrate` does not run it, so it is "
+        "not replayed",
+    )
     files = 0
-    for shown, file, tree in ruby_files((path for _, _, path in runnable), ctx, replay.problems):
+    for shown, file, tree in ruby_files(runnable, ctx, replay.problems):
         replay.shown = shown
         files += 1
         _Migration(file, replay).run(tree.root_node)

@@ -4,7 +4,7 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
 `mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
-`codeigniter`, `sqlmodel`, `peewee`, `tortoise`); without it
+`codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`); without it
 the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
@@ -36,6 +36,9 @@ the kind is told from each file's name and content:
   `*.orm.xml`); `.rb` files are Rails migrations when they
   subclass `ActiveRecord::Migration`, else `db/schema.rb` dumps;
 - `.xml` files whose root is `<XMLDB` are Moodle XMLDB schemas (`db/install.xml`);
+- `.exs` files that use `Ecto.Migration` are Ecto migrations, other `.ex` and `.exs`
+  files Ecto schemas (the reader passes over modules without `schema`); an entry that
+  holds both is read from the migrations, with a warning naming the schemas left out;
 - `.py` files are Alembic revisions when they set `down_revision`, Django migrations
   when they define `class Migration(...)` and mention django, Django models when they
   import `django`, SQLModel models when they name `sqlmodel`, Tortoise ORM models when
@@ -73,6 +76,8 @@ from cnsnt.sources.schemas.doctrine_entities import read_doctrine
 from cnsnt.sources.schemas.drizzle_files import SUFFIXES as SCRIPT_SUFFIXES
 from cnsnt.sources.schemas.drizzle_files import imports_drizzle_core, reexports_drizzle
 from cnsnt.sources.schemas.drizzle_schema import read_drizzle
+from cnsnt.sources.schemas.ecto_migrations import is_ecto_migration, read_ecto_migrations
+from cnsnt.sources.schemas.ecto_schemas import ECTO_LEFT_OUT, read_ecto
 from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.gorm_models import read_gorm
 from cnsnt.sources.schemas.jpa_entities import read_jpa
@@ -117,6 +122,8 @@ FORMATS = (
     "sqlmodel",
     "peewee",
     "tortoise",
+    "ecto",
+    "ecto_migrations",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -149,6 +156,8 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "sqlmodel": read_sqlmodel,
     "peewee": read_peewee,
     "tortoise": read_tortoise,
+    "ecto": read_ecto,
+    "ecto_migrations": read_ecto_migrations,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -226,12 +235,17 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     others = (
         "knex_migrations", "laravel", "codeigniter", "doctrine", "xmldb", "liquibase", "python", "javascript",
     )  # fmt: skip
-    for kind in (*model_kinds, *_BUILT_BY, *others):
+    for kind in (*model_kinds, *_BUILT_BY, *others, "ecto_migrations", "ecto"):
         if kind not in kinds:
+            continue
+        if kind == "ecto" and "ecto_migrations" in kinds:  # Ecto's migrations are preferred to its schemas
+            plan.append((_left_out(ECTO_LEFT_OUT), kinds[kind]))
             continue
         models = "sqlmodel" if kind == "alembic" and "sqlmodel" in kinds else _BUILT_BY.get(kind)
         if models in kinds:
-            plan.append((_left_out(_MODELS[models]), kinds[kind]))
+            name = _MODELS[models]
+            what = f"migration file(s) in this entry beside the {name} they build: the {name} are read, "
+            plan.append((_left_out(what + "the migrations are not"), kinds[kind]))
             continue
         fallback = _unknown_javascript if kind == "javascript" else _unknown_python
         plan.append((_GROUP_READERS.get(kind, fallback), kinds[kind]))
@@ -269,17 +283,15 @@ def _mikroorm_neighbours(kinds: dict[str, list[Path]]) -> None:
         del kinds["typeorm"]
 
 
-def _left_out(models: str) -> EntryReader:
-    """The reader of migrations an entry holds beside the models they build: a warning only."""
+def _left_out(what: str) -> EntryReader:
+    """The reader of files an entry holds beside others read instead: a warning (`what` after their count)."""
 
     def read(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
         shown = ctx.shown(paths[0])
         return Evidence(
             problems=[
                 SourceProblem(
-                    f"{len(paths)} migration file(s) in this entry beside the {models} they build: "
-                    f"the {models} are read, the migrations are not (give them an entry of their "
-                    "own to read them instead)",
+                    f"{len(paths)} {what} (give them an entry of their own to read them instead)",
                     Location(shown, 1, 1),
                     shown,
                     severity=Severity.WARNING,
@@ -320,6 +332,8 @@ def detect(path: Path) -> str:
         return "doctrine"
     if suffix == ".xml" and is_xmldb(_head(path, 4096)):
         return "xmldb"
+    if suffix in (".ex", ".exs"):
+        return "ecto_migrations" if suffix == ".exs" and is_ecto_migration(_head(path, 200_000)) else "ecto"
     mapping = path.name.lower().endswith((".orm.xml", ".dcm.xml"))
     if suffix in CHANGELOG_SUFFIXES and not mapping and is_changelog(path.name, _head(path, 4096)):
         return "liquibase"

@@ -11,12 +11,14 @@ table or column no earlier migration made is a CN001 warning at its place.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence
+from cnsnt.sources.schemas.migration_order import natural_key
 
 Key = tuple[str, str]
 
@@ -63,6 +65,42 @@ class Replay:
         """
         self.report(f"{what}: {why}; not replayed, so tables or columns it makes may be missing",
                     line, column, severity)
+
+    def in_version_order(
+        self, paths: list[Path], shown: Callable[[Path], str], versioned: re.Pattern[str], not_run: str
+    ) -> tuple[list[Path], int]:
+        """The files a tool runs, in the order of the number their name starts with, and how many it does not.
+
+        `versioned` matches a runnable file's name, its first group the version (Rails'
+        `<version>_<name>.rb`, Ecto's `<version>_<name>.exs`); same versions go by name. A
+        file it does not match is not run: a warning `not_run` at the file.
+        """
+        runnable: list[tuple[int, tuple[tuple[int, str], ...], Path]] = []
+        skipped = 0
+        for path in paths:
+            found = versioned.match(path.name)
+            if found is None:
+                self.shown = shown(path)
+                self.report(not_run, 1, 1, Severity.WARNING)
+                skipped += 1
+                continue
+            runnable.append((int(found.group(1)), natural_key(path.name), path))
+        runnable.sort(key=lambda item: (item[0], item[1]))
+        return [path for _, _, path in runnable], skipped
+
+    def said_once(self) -> None:
+        """Keep the first of problems said at the same place in the same words.
+
+        A helper called several times, or a loop replayed per item, says the same thing there each time.
+        """
+        seen: set[tuple[str | None, int | None, int | None, str]] = set()
+        kept: list[SourceProblem] = []
+        for problem in self.problems:
+            key = (problem.location.path, problem.location.line, problem.location.column, problem.message)
+            if key not in seen:
+                seen.add(key)
+                kept.append(problem)
+        self.problems = kept
 
     # -- tables
 

@@ -19,7 +19,13 @@ from cnsnt.sources.schemas.replay import Key, Replay, table_key
 from cnsnt.sql.ddl import UnknownDialectError
 from cnsnt.sql.embedded import LiveColumn, LiveForeignKey, LiveTable, may_change_schema, replay_embedded
 
-__all__ = ["may_change_schema", "replay_sql"]
+__all__ = ["may_change_schema", "one_statement", "replay_sql"]
+
+
+def one_statement(text: str) -> str:
+    """SQL a framework runs as one statement, its `;` written or not (`SET sql_mode = ''`), ended with one."""
+    end = len(text.rstrip())
+    return text if text[:end].endswith(";") else text[:end] + ";" + text[end:]
 
 
 def replay_sql(
