@@ -1400,16 +1400,18 @@ def test_init_says_when_it_found_no_source(tmp_path: Path):
 
 
 def test_init_says_when_the_only_schema_is_migrations_in_code_it_cannot_read(tmp_path: Path):
-    # Ecto's migrations (Elixir): the tables live only in code no reader knows
-    (tmp_path / "priv" / "repo" / "migrations").mkdir(parents=True)
-    (tmp_path / "priv" / "repo" / "migrations" / "20240101000000_init.exs").write_text(
-        "defmodule App.Repo.Migrations.Init do\n  use Ecto.Migration\n\n  def change do\n"
-        "    create table(:customers) do\n      add :email, :string\n    end\n  end\nend\n"
+    # goose's Go migrations: the tables live only in code no reader knows
+    (tmp_path / "db" / "migrations").mkdir(parents=True)
+    (tmp_path / "db" / "migrations" / "00001_init.go").write_text(
+        "package migrations\n\nimport (\n\t\"database/sql\"\n\n\t\"github.com/pressly/goose/v3\"\n)\n\n"
+        "func init() { goose.AddMigration(upInit, downInit) }\n\n"
+        "func upInit(tx *sql.Tx) error {\n"
+        "\t_, err := tx.Exec(\"CREATE TABLE customers (id INT PRIMARY KEY, email TEXT)\")\n\treturn err\n}\n"
     )
     (tmp_path / "signup.html").write_text('<form><input name="email" type="email"></form>\n')
     result = run("init", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    said = "found no schema cnsnt reads, but 1 file in priv/repo/migrations looks like a database migration"
+    said = "found no schema cnsnt reads, but 1 file in db/migrations looks like a database migration"
     assert said in " ".join(result.stderr.split())
     assert said in (tmp_path / "cnsnt.yaml").read_text()
     # with a schema it reads, the folder is no longer the only word on the database
