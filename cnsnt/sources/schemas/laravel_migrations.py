@@ -208,7 +208,8 @@ def is_laravel_migration(head: str) -> bool:
     """Whether the start of a PHP file looks like a Laravel migration (for telling kinds apart)."""
     return (
         "Illuminate\\Database\\Migrations" in head
-        or ("extends Migration" in head and "Schema::" in head)
+        # not Yii's, whose migrations name `Schema::TYPE_STRING`
+        or ("extends Migration" in head and "Schema::" in head and "yii\\" not in head)
         or "extends SqlMigration" in head  # laravel-sql-migrations: its SQL is beside it
     )
 
