@@ -7,6 +7,7 @@ from pathlib import Path
 from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Severity
 from cnsnt.sources.schemas.reader import detect
+from cnsnt.starter.discover import Found, discover
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 
 
@@ -355,3 +356,16 @@ def test_phinx_what_cannot_be_read_is_a_cn001_with_its_line(tmp_path: Path):
          "`->update()` or `->save()`): Phinx does not run them, so they are not replayed"),
     ]  # fmt: skip
 
+
+def test_init_proposes_yii_and_phinx_migrations_folders(tmp_path: Path):
+    write_files(tmp_path, YII)
+    write_files(tmp_path, {f"api/{name}": text for name, text in PHINX.items()})
+    write_files(tmp_path, {"migrations/readme.txt": "how to migrate\n"})
+    assert discover(tmp_path) == [
+        Found("schemas", "api/db/migrations/*.php", format="phinx"),
+        Found("schemas", "migrations/*.php", format="yii"),
+        Found("schemas", "modules/blog/migrations/*.php", format="yii"),
+    ]
+    nested = {f"app/{name}": text for name, text in YII.items()}
+    write_files(tmp_path / "nested", nested)
+    assert discover(tmp_path / "nested") == [Found("schemas", "app/**/migrations/*.php", format="yii")]
