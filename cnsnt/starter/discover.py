@@ -52,6 +52,7 @@ from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
+from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.typeorm_entries import (
@@ -1173,6 +1174,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     codeigniter, in_codeigniter = _codeigniter_migrations([p for p in files if p not in in_laravel], root)
     laravel.extend(codeigniter)
     in_laravel |= in_codeigniter
+    php_entries, in_php = php_migration_entries(  # Yii 2, Phinx and CakePHP
+        [p for p in files if p not in in_laravel], root, _sniff
+    )
+    laravel.extend(Found("schemas", pattern, format=fmt) for pattern, fmt in php_entries)
+    in_laravel |= in_php
     changelogs, in_changelogs = _liquibase_changelogs(files, root)
     in_laravel |= in_changelogs  # SQL a changelog runs is read through it
     migrations = _migration_dirs([p for p in files if p not in in_laravel])
@@ -1369,9 +1375,9 @@ UNREAD_MIGRATIONS = "found no schema cnsnt reads, but "
 def unread_migrations(files: list[Path], root: Path) -> list[str]:
     """When no schema was found: the migration folders in code no reader knows, named.
 
-    Yii's migrations, Phinx's, Ecto's: a project whose tables live only
-    there would otherwise get a policy of its forms alone, and no word that its database
-    was never read.
+    Ecto's migrations, a Go or Java project's own migration runner: a project whose
+    tables live only there would otherwise get a policy of its forms alone, and no word
+    that its database was never read.
     """
     folders: Counter[Path] = Counter(
         p.parent

@@ -158,6 +158,10 @@ def check_html_form(text: str) -> None:
 
 #: Pieces of framework migrations: operations, arguments, blocks and control flow, in both languages.
 MIGRATION_PIECES = [
+    "$this->createTable('{{%t}}', [", "'c' => $this->string(10)->notNull()", "$this->addColumn('t', 'c', 'int')",
+    "$this->renameColumn('t', 'c', 'd')", "$this->addForeignKey('f', 't', 'c', 't', 'c')", "'pk'",
+    "$this->table('t', ['id' => false])", "->addColumn('c', 'string', ['limit' => 5])", "->create()", "->save()",
+    "->renameColumn('c', 'd')", "->drop()", "$t = ", "$t->", "$this->execute('", "{{%t}}", "[[c]]",
     "op.create_table(", "op.add_column(", "op.drop_column(", "op.alter_column(", "op.rename_table(",
     "op.drop_table(", "op.create_foreign_key(", "op.drop_constraint(", "op.execute(", "sa.Column(",
     "sa.ForeignKeyConstraint(['a'], ['t.id'])", "sa.String(3)", "type_=sa.Text()", "new_column_name='n'",
@@ -222,6 +226,10 @@ MIGRATION_FRAMES = {
     "sequelize_migrations": ("20240101000000-a.js", "module.exports = {\n  up: async (queryInterface, Sequelize) => {\n"
                              "    ", "\n  },\n};\n"),
     "knex_migrations": ("20240101000000_a.js", "exports.up = function (knex) {\n  return knex.schema.", "\n};\n"),
+    "yii": ("m240101_000000_a.php", "<?php\nuse yii\\db\\Migration;\nclass m240101_000000_a extends Migration {\n"
+            "    public function safeUp()\n    {\n        ", "\n    }\n}\n"),
+    "phinx": ("20240101000000_a.php", "<?php\nuse Phinx\\Migration\\AbstractMigration;\nclass A extends "
+              "AbstractMigration {\n    public function change(): void\n    {\n        ", "\n    }\n}\n"),
 }
 
 

@@ -84,6 +84,10 @@ def test_ddl_reader(text, dialect):
 @example("create_table :t do |t|\nend\nrename_table :t, :t\n", "rails_migrations")
 @example("Schema::create('t', fn (Blueprint $t) => $t->string('c')->after('c')); Schema::rename('t', 't');", "laravel")
 @example("$this->up(); foreach ([1, 2] as $v) { Schema::create($v, function (Blueprint $t) {}); }", "laravel")
+@example("$this->createTable('{{%t}}', ['PRIMARY KEY (c)', 'c' => $this->string()->append('x')]); "
+         "$this->renameTable('t', 't'); $this->execute('ALTER TABLE {{%t}} DROP [[c]]');", "yii")
+@example("$t = $this->table('t'); $t->drop()->save(); $t->addColumn('c', 'enum', ['values' => 'a,b'])"
+         "->rename('t')->save(); $this->table('t', ['id' => 'c'])->update();", "phinx")
 @example("await queryRunner.query(`CREATE TABLE \"t\" (\"c\" int)`); await queryRunner.query(`${x}`);",
          "typeorm_migrations")
 @example("<sqlFile path='../../x.sql' relativeToChangelogFile='true'/><createView viewName='v'>SELECT c FROM t"

@@ -46,20 +46,23 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.grammars import SourceFile
-from cnsnt.sources.schemas.php_syntax import PhpMigration, Value, cut, fk_name, replay_php_files
-from cnsnt.sources.schemas.php_syntax import php_parser as _php_parser
+from cnsnt.sources.schemas.php_syntax import (
+    PhpMigration,
+    Value,
+    cut,
+    fk_name,
+    replay_php_entry,
+)
 from cnsnt.sources.schemas.rails_schema import Node
 from cnsnt.sources.schemas.replay import Replay, table_key
-from cnsnt.sql.ddl import UnknownDialectError, parse_ddl, resolve_dialect
+from cnsnt.sql.ddl import parse_ddl
 
 #: CodeIgniter 3's file names (`001_add_users`, `20121031100537_add_users`) and 4's.
 _CI3_NAME = re.compile(r"^(\d+)_(\w+)$")
@@ -91,11 +94,6 @@ _DB_SQL = frozenset({"query", "simplequery"})
 _DB_PREFIXED = frozenset({"dbprefix", "prefixtable"})
 
 
-def php_parser() -> Any:
-    """A tree-sitter parser for PHP; a clear `SourceError` when the grammar is not installed."""
-    return _php_parser("CodeIgniter migrations")
-
-
 def is_codeigniter_migration(head: str) -> bool:
     """Whether the start of a PHP file looks like a CodeIgniter 3 or 4 migration."""
     return (
@@ -121,36 +119,12 @@ def migration_version(path: Path) -> int | None:
 
 def read_codeigniter_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables a CodeIgniter migrations folder leaves behind, files replayed in version order."""
-    replay = Replay()
-    runnable: list[tuple[int, Path]] = []
-    skipped = 0
-    for path in paths:
-        version = migration_version(path)
-        if version is None:
-            replay.not_run(
-                ctx.shown(path),
-                "not a CodeIgniter migration file name (<version>_<name>.php): the migration runner "
-                "does not run it, so it is not replayed",
-            )
-            skipped += 1
-            continue
-        runnable.append((version, path))
-    runnable.sort(key=lambda item: (item[0], item[1].name, item[1].as_posix()))
-    dialect = ctx.dialect or spec.dialect or "mysql"
-    try:
-        resolve_dialect(dialect)
-    except UnknownDialectError as exc:
-        raise SourceError(str(exc), spec.location) from None
-    max_statement = ctx.limits.statement_bytes
-
-    def run(file: SourceFile, root: Node) -> int:
-        migration = _Migration(file, replay, dialect, max_statement)
-        count = migration.run(root)
-        migration.left_pending()
-        return count
-
-    files, migrations = replay_php_files([p for _, p in runnable], ctx, replay, php_parser, run)
-    return replay.evidence(files, migrations, skipped)
+    runner = (
+        lambda p: (version, p.name) if (version := migration_version(p)) is not None else None,
+        "not a CodeIgniter migration file name (<version>_<name>.php): the migration runner "
+        "does not run it, so it is not replayed",
+    )
+    return replay_php_entry(paths, spec, ctx, runner, _Migration, "CodeIgniter migrations")
 
 
 def _method(text: str) -> str:
@@ -188,6 +162,12 @@ class _Migration(PhpMigration):
         self.dbs: set[str] = {"$this->db"}
         self.nodes: dict[str, Node] = {}
         """The expression each local variable was last set to (`$fields = [...]`), for places."""
+
+    def run(self, root: Node) -> int:
+        """Replay the file's migration classes; fields left without a `create_table` are said."""
+        count = super().run(root)
+        self.left_pending()
+        return count
 
     # -- what a node is
 

@@ -50,15 +50,16 @@ from cnsnt.sources.schemas.php_syntax import (
     PhpMigration,
     Value,
     cut,
+    entry_dialect,
     fk_name,
     last_name,
     replay_php_files,
+    runnable_files,
 )
 from cnsnt.sources.schemas.php_syntax import php_parser as _php_parser
 from cnsnt.sources.schemas.rails_schema import Node, plural
 from cnsnt.sources.schemas.replay import Key, Replay, table_key
 from cnsnt.sources.schemas.replay_sql import replay_sql
-from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
 #: A `config/*.php` file larger than this is not read for names (they are a few KB).
 _CONFIG_BYTES = 512 * 1024
@@ -207,7 +208,8 @@ def is_laravel_migration(head: str) -> bool:
     """Whether the start of a PHP file looks like a Laravel migration (for telling kinds apart)."""
     return (
         "Illuminate\\Database\\Migrations" in head
-        or ("extends Migration" in head and "Schema::" in head)
+        # not Yii's, whose migrations name `Schema::TYPE_STRING`
+        or ("extends Migration" in head and "Schema::" in head and "yii\\" not in head)
         or "extends SqlMigration" in head  # laravel-sql-migrations: its SQL is beside it
     )
 
@@ -309,25 +311,16 @@ def sql_files_read(path: Path, text: str) -> list[Path]:
 def read_laravel_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables a Laravel migrations folder leaves behind, files replayed in name order."""
     replay = Replay()
-    runnable: list[Path] = []
-    skipped = 0
-    for path in paths:
-        if path.suffix.lower() != ".php" or "_" not in path.stem:
-            replay.not_run(
-                ctx.shown(path),
-                "not a Laravel migration file name (<name>_<name>.php): `php artisan migrate` does not "
-                "run it, so it is not replayed",
-            )
-            skipped += 1
-            continue
-        runnable.append(path)
-    runnable.sort(key=lambda p: (p.stem, p.as_posix()))  # the Migrator sorts by name without `.php`
+    runnable, skipped = runnable_files(
+        paths,
+        ctx,
+        replay,
+        lambda p: p.stem if "_" in p.stem else None,  # the Migrator sorts by name without `.php`
+        "not a Laravel migration file name (<name>_<name>.php): `php artisan migrate` does not "
+        "run it, so it is not replayed",
+    )
     paths_of = {ctx.shown(p): p for p in runnable}
-    dialect = ctx.dialect or spec.dialect
-    try:
-        resolve_dialect(dialect or "mysql")
-    except UnknownDialectError as exc:
-        raise SourceError(str(exc), spec.location) from None
+    dialect = entry_dialect(spec, ctx)
     spaces = _Connections(replay)
     configs: dict[str, Value] = {}
 
@@ -478,34 +471,17 @@ class _Migration(PhpMigration):
                 self.schema_call(method, expr)
             return
         if expr.type == "assignment_expression":
-            left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
-            if left is not None and left.type == "variable_name":
-                self.vars[self.text(left)] = self.value(right) if right is not None else None
-            if right is not None and self.changes_schema(right):
-                self.expression(right)
+            self.assign(expr)
             return
-        if expr.type == "member_call_expression":
-            target = expr.child_by_field_name("object")
-            if target is not None and self.text(target) == "$this":
-                name = self.text(expr.child_by_field_name("name")).lower()
-                if name in self.methods:
-                    self.follow(name, self.methods[name])
-                    return
+        helper = self.this_call(expr)
+        if helper is not None and helper in self.methods:
+            self.follow(helper, self.methods[helper])
+            return
         if self.db_call(expr) is not None:
             with self.spaces.on(self.connection_of(expr)):
                 self.db_sql(expr)
             return
-        if self.changes_schema(expr):
-            # a `match` or `?:` picks by a condition (most test the database driver): a warning
-            conditional = expr.type in ("match_expression", "conditional_expression")
-            self.replay.not_replayed(
-                "schema changes under a `match`"
-                if expr.type == "match_expression"
-                else "schema changes inside an expression",
-                "cnsnt does not run the migration",
-                *self.place(expr),
-                Severity.WARNING if conditional else None,
-            )
+        self.unread(expr)
 
     # -- SQL the migration runs itself (`DB::statement`, `DB::unprepared`)
 

@@ -7,7 +7,10 @@ statements of a method replayed in order (`$this->helper()` calls followed, `try
 test of the schema so far can be answered), PHP literals (strings, numbers, arrays,
 `self::CONST`, a variable set to a literal) and the SQL a string literal spells, each
 piece placed where it is written. A framework's reader subclasses it with its own calls
-(`expression`), its schema tests (`test`) and what changes a table (`changes_here`).
+(`expression`), its schema tests (`test`) and what changes a table (`changes_here`), and
+names the methods a migration class runs (`ENTRIES`). `runnable_files` puts an entry's
+files in the order the framework's runner takes them, `entry_dialect` checks its dialect,
+and `replay_php_entry` does both and replays the files, for a reader that needs no more.
 """
 
 from __future__ import annotations
@@ -17,14 +20,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cnsnt.evidence import SourceProblem
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Severity
+from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelTable, PlacedText, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.replay_sql import may_change_schema, one_statement, replay_sql
+from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
 
 Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read from the source
 
@@ -45,6 +51,70 @@ def php_parser(what: str) -> Any:
 def php_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
     """The CN001 of a file's first PHP syntax error, None when it parses."""
     return syntax_problem(tree, file, "PHP")
+
+
+def runnable_files(
+    paths: list[Path],
+    ctx: SourceContext,
+    replay: Replay,
+    order: Callable[[Path], Any],
+    unrun: str,
+) -> tuple[list[Path], int]:
+    """The `.php` files of an entry the framework's runner runs, in its order; and how many it does not.
+
+    `order` gives a file's place (None: the runner does not run a file so named, a
+    warning `unrun` at its start); files run by that place, then by path.
+    """
+    runnable: list[tuple[Any, Path]] = []
+    skipped = 0
+    for path in paths:
+        key = order(path) if path.suffix.lower() == ".php" else None
+        if key is None:
+            replay.not_run(ctx.shown(path), unrun)
+            skipped += 1
+            continue
+        runnable.append((key, path))
+    runnable.sort(key=lambda item: (item[0], item[1].as_posix()))
+    return [path for _, path in runnable], skipped
+
+
+def entry_dialect(spec: SourceSpec, ctx: SourceContext) -> str | None:
+    """The SQL dialect an entry's migrations run in (`--dialect`, else `dialect:`; None: not given).
+
+    A name sqlglot does not know is a `SourceError` at the entry.
+    """
+    dialect = ctx.dialect or spec.dialect
+    try:
+        resolve_dialect(dialect or "mysql")
+    except UnknownDialectError as exc:
+        raise SourceError(str(exc), spec.location) from None
+    return dialect
+
+
+def replay_php_entry(
+    paths: list[Path],
+    spec: SourceSpec,
+    ctx: SourceContext,
+    runner: tuple[Callable[[Path], Any], str],
+    migration: Callable[[SourceFile, Replay, str, int], PhpMigration],
+    what: str,
+) -> Evidence:
+    """The tables an entry's migrations leave behind, its files replayed in the framework's order.
+
+    `runner`: each file's place and the warning for a file the runner does not run (as
+    `runnable_files` takes them); `migration` makes the replay of one file, given the
+    entry's dialect (MySQL when none) and the statement size limit; `what` names the
+    migrations in the error when the PHP grammar is not installed.
+    """
+    replay = Replay()
+    runnable, skipped = runnable_files(paths, ctx, replay, *runner)
+    dialect = entry_dialect(spec, ctx) or "mysql"
+
+    def run(file: SourceFile, root: Node) -> int:
+        return migration(file, replay, dialect, ctx.limits.statement_bytes).run(root)
+
+    files, migrations = replay_php_files(runnable, ctx, replay, lambda: php_parser(what), run)
+    return replay.evidence(files, migrations, skipped)
 
 
 def replay_php_files(
@@ -89,6 +159,11 @@ class PhpMigration:
 
     #: The conditions `if` statements are decided by, for the warning when one is not.
     TESTS = "a test of the schema"
+    #: The methods a migration class is run by, the first the class has (`safeUp`, `change`).
+    ENTRIES: tuple[str, ...] = ("up",)
+    #: Literals a schema test is compared with (`hasTable('x') === false`), and the result
+    #: of the test each stands for (`getTableSchema('x') === null`: null is False).
+    COMPARED: dict[str, bool] = {}
 
     def __init__(self, file: SourceFile, replay: Replay) -> None:
         self.file = file
@@ -142,8 +217,10 @@ class PhpMigration:
                             self.constants[self.text(name)] = self.value(rest[-1]) if rest else None
             count += self.run_class(body)
         if not count and not root.has_error:
+            entries = " or ".join(f"`{name}()`" for name in self.ENTRIES)
+            article = "an" if self.ENTRIES[0][:1].lower() in "aeiou" else "a"
             self.replay.report(
-                "no migration class with an `up()` method in this file: nothing replayed",
+                f"no migration class with {article} {entries} method in this file: nothing replayed",
                 1,
                 1,
                 Severity.WARNING,
@@ -151,10 +228,11 @@ class PhpMigration:
         return count
 
     def run_class(self, body: Node) -> int:
-        """Replay one class whose members are read: its `up()`; 1 when it is a migration, else 0."""
-        if "up" not in self.methods:
+        """Replay one class whose members are read: the first of its `ENTRIES`; 1 when it has one, else 0."""
+        entry = next((name.lower() for name in self.ENTRIES if name.lower() in self.methods), None)
+        if entry is None:
             return 0
-        self.follow("up", self.methods["up"])
+        self.follow(entry, self.methods[entry])
         return 1
 
     def follow(self, name: str, method: Node) -> None:
@@ -342,8 +420,20 @@ class PhpMigration:
         return None
 
     def comparison(self, node: Node, operator: str) -> bool | None:
-        """A comparison the framework's reader can decide (the database driver); None: not one."""
-        return None
+        """A comparison the reader can decide: a schema test `==` or `!=` one of `COMPARED`; None: not one."""
+        if operator not in ("==", "===", "!=", "!==", "<>"):
+            return None
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left is None or right is None:
+            return None
+        if self.text(left).lower() in self.COMPARED:
+            left, right = right, left
+        stands = self.COMPARED.get(self.text(right).lower())
+        found = self.test(left) if stands is not None else None
+        if found is None:
+            return None
+        same = found == stands
+        return same if operator in ("==", "===") else not same
 
     def changes_schema(self, node: Node) -> bool:
         """Whether a node holds a call that would change a table (`changes_here`), here or in a helper."""
@@ -353,12 +443,10 @@ class PhpMigration:
             current = stack.pop()
             if self.changes_here(current):
                 return True
-            if current.type == "member_call_expression":
-                target = self.text(current.child_by_field_name("object"))
-                helper = self.text(current.child_by_field_name("name")).lower()
-                if target == "$this" and helper in self.methods and helper not in seen:
-                    seen.add(helper)  # a helper of the class that changes tables changes them here
-                    stack.append(self.methods[helper])
+            helper = self.this_call(current)
+            if helper is not None and helper in self.methods and helper not in seen:
+                seen.add(helper)  # a helper of the class that changes tables changes them here
+                stack.append(self.methods[helper])
             stack.extend(current.named_children)
         return False
 
@@ -369,6 +457,36 @@ class PhpMigration:
     def expression(self, expr: Node) -> None:
         """One expression statement of a method (the framework's calls, assignments, helpers)."""
         raise NotImplementedError
+
+    def this_call(self, node: Node) -> str | None:
+        """`createtable` of `$this->createTable(...)`, lower-cased (PHP ignores its case); else None."""
+        if node.type != "member_call_expression" or self.text(node.child_by_field_name("object")) != "$this":
+            return None
+        return self.text(node.child_by_field_name("name")).lower()
+
+    def assign(self, expr: Node) -> None:
+        """`$x = <literal>` sets a variable; a right side that changes tables is replayed."""
+        left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+        if left is not None and left.type == "variable_name":
+            self.vars[self.text(left)] = self.value(right) if right is not None else None
+        if right is not None and self.changes_schema(right):
+            self.expression(right)
+
+    def unread(self, expr: Node) -> None:
+        """An expression that changes tables in a way cnsnt does not follow: reported, not guessed.
+
+        A `match` or `?:` picks by a condition (most test the database driver): a warning.
+        """
+        if self.changes_schema(expr):
+            conditional = expr.type in ("match_expression", "conditional_expression")
+            self.replay.not_replayed(
+                "schema changes under a `match`"
+                if expr.type == "match_expression"
+                else "schema changes inside an expression",
+                "cnsnt does not run the migration",
+                *self.place(expr),
+                Severity.WARNING if conditional else None,
+            )
 
     # -- expressions
 
@@ -435,7 +553,7 @@ class PhpMigration:
                 return last_name(self.text(scope))
             if self.text(scope).lower() in ("self", "static"):
                 return self.constants.get(self.text(name))
-            return None
+            return self.class_constant(last_name(self.text(scope)), self.text(name))
         if kind == "variable_name":
             return self.vars.get(self.text(node))
         if kind == "member_access_expression" and self.text(node.child_by_field_name("object")) == "$this":
@@ -490,6 +608,10 @@ class PhpMigration:
             self.following.pop()
             self.vars = saved
 
+    def class_constant(self, scope: str, name: str) -> Value:
+        """A framework class's constant (`Schema::TYPE_STRING`: scope `Schema`); None: not known."""
+        return None
+
     def value_other(self, node: Node) -> Value:
         """The value of an expression of the framework (a helper returning a name); None: not known."""
         return None
@@ -529,14 +651,18 @@ class PhpMigration:
         dialect: str,
         max_statement: int,
         borrowed: Callable[[ModelTable], bool] | None = None,
+        clean: Callable[[str], str] | None = None,
     ) -> None:
         """Replay the SQL a call runs (`DB::statement(...)`, `$this->db->query(...)`), placed in its string.
 
         SQL that is not a literal cnsnt can read is a warning unless it plainly changes no
-        table or column; one statement may leave out its `;`.
+        table or column; one statement may leave out its `;`. `clean`: how the framework
+        rewrites each piece before it runs the SQL (Yii's `{{%table}}`), offsets kept.
         """
         sql = PhpSql()
         self.sql_text(arg, sql)
+        if clean is not None:
+            sql.parts = [clean(part) for part in sql.parts]
         if sql.holes:
             if not sql.known() or may_change_schema(sql.text, dialect):
                 self.replay.report(
@@ -549,8 +675,10 @@ class PhpMigration:
         # one statement, its `;` left out as DB::statement allows: `SET sql_mode = ''` is whole
         replay_sql(self.replay, one_statement(sql.text), sql.place, dialect, max_statement, borrowed)
 
-    def sql_changes(self, arg: Node, dialect: str) -> bool:
-        """Whether the SQL of a call may change tables (so a loop or `if` around it matters)."""
+    def sql_changes(self, arg: Node | None, dialect: str) -> bool:
+        """Whether the SQL of a call may change tables (so a loop or `if` around it matters); no SQL: no."""
+        if arg is None:
+            return False
         sql = PhpSql()
         self.sql_text(arg, sql)
         return not sql.known() or may_change_schema(sql.text, dialect)

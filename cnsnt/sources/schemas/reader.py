@@ -4,7 +4,7 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
 `mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
-`codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`); without it
+`codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`, `yii`, `phinx`); without it
 the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
@@ -29,7 +29,9 @@ the kind is told from each file's name and content:
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
   `.yaml`, `.yml`, `.json` files whose top mapping has `databaseChangeLog` its YAML
   and JSON ones;
-- `.prisma` files are Prisma schemas; `.php` files are Laravel migrations when they use
+- `.prisma` files are Prisma schemas; `.php` files are Yii 2 migrations when they use
+  `yii\db\Migration`, Phinx (or CakePHP) migrations when they extend its
+  `AbstractMigration`, Laravel migrations when they use
   `Illuminate\Database\Migrations`, CodeIgniter migrations when they extend
   `CI_Migration` or CodeIgniter 4's `Migration`, name a `Migration_` class or use the
   Database Forge (`$this->dbforge`, `$this->forge`), else Doctrine entities (and so are `*.orm.yml`,
@@ -91,6 +93,7 @@ from cnsnt.sources.schemas.mikroorm_entities import maps_mikroorm, read_mikroorm
 from cnsnt.sources.schemas.mikroorm_migrations import is_mikroorm_migration, read_mikroorm_migrations
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb, read_xmldb
 from cnsnt.sources.schemas.peewee_models import read_peewee
+from cnsnt.sources.schemas.phinx_migrations import is_phinx_migration, read_phinx_migrations
 from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
 from cnsnt.sources.schemas.rails_schema import read_rails
@@ -101,6 +104,7 @@ from cnsnt.sources.schemas.sqlmodel_models import read_sqlmodel
 from cnsnt.sources.schemas.tortoise_models import read_tortoise
 from cnsnt.sources.schemas.typeorm_entities import read_typeorm
 from cnsnt.sources.schemas.typeorm_migrations import is_typeorm_migration, read_typeorm_migrations
+from cnsnt.sources.schemas.yii_migrations import is_yii_migration, read_yii_migrations
 
 #: `format:` values of a `schemas` entry (the policy schema lists the same).
 FORMATS = (
@@ -124,6 +128,8 @@ FORMATS = (
     "tortoise",
     "ecto",
     "ecto_migrations",
+    "yii",
+    "phinx",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -139,6 +145,8 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "django_migrations": read_django_migrations,
     "laravel": read_laravel_migrations,
     "codeigniter": read_codeigniter_migrations,
+    "yii": read_yii_migrations,
+    "phinx": read_phinx_migrations,
     "jpa": read_jpa,
     "doctrine": read_doctrine,
     "xmldb": read_xmldb,
@@ -233,7 +241,8 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         "sqlmodel", "peewee", "tortoise",
     )  # fmt: skip
     others = (
-        "knex_migrations", "laravel", "codeigniter", "doctrine", "xmldb", "liquibase", "python", "javascript",
+        "knex_migrations", "laravel", "codeigniter", "yii", "phinx", "doctrine", "xmldb", "liquibase",
+        "python", "javascript",
     )  # fmt: skip
     for kind in (*model_kinds, *_BUILT_BY, *others, "ecto_migrations", "ecto"):
         if kind not in kinds:
@@ -324,6 +333,10 @@ def detect(path: Path) -> str:
         return _javascript_kind(head) or "javascript"
     if suffix == ".php":
         head = _head(path, 200_000)
+        if is_yii_migration(head):
+            return "yii"
+        if is_phinx_migration(head):
+            return "phinx"
         if is_laravel_migration(head):
             return "laravel"
         if is_codeigniter_migration(head):
