@@ -1375,7 +1375,7 @@ UNREAD_MIGRATIONS = "found no schema cnsnt reads, but "
 def unread_migrations(files: list[Path], root: Path) -> list[str]:
     """When no schema was found: the migration folders in code no reader knows, named.
 
-    Ecto's migrations, a Go or Java project's own migration runner: a project whose
+    goose's Go migrations, Flyway's Java ones, a project's own migration runner: a project whose
     tables live only there would otherwise get a policy of its forms alone, and no word
     that its database was never read.
     """
