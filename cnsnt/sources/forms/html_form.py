@@ -23,7 +23,14 @@ from cnsnt.sources.forms.heex_markup import component_element, sveltekit_action
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Attr, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
 from cnsnt.sources.forms.macros import MAX_EXPANSIONS, MacroCalls, macro_file
-from cnsnt.sources.forms.phoenix import FORM_COMPONENTS, component_control, field_name, helper_call
+from cnsnt.sources.forms.phoenix import (
+    FORM_COMPONENTS,
+    component_control,
+    field_name,
+    from_assigns,
+    helper_call,
+    name_value,
+)
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, RENDER
 from cnsnt.sources.forms.widgets import phoenix_control, rendered_control
 
@@ -187,6 +194,10 @@ class _Reader:
         Each call reads it (or reports it unread); the file defining the macro does not.
         """
         attr = ctrl.tag.attrs.get("name") if ctrl.tag is not None else None
+        if ctrl.tag is not None and self.page.sigils and ctrl.name is None:
+            # a Phoenix function component's `<input name={@name}>`: named by each caller
+            attr = attr or ctrl.tag.attrs.get("field")
+            return attr is not None and attr.templated and from_assigns(attr.raw or "")
         return ctrl.name is None and attr is not None and attr.templated and self._in_macro(ctrl.start)
 
     def _in_macro(self, offset: int) -> bool:
@@ -231,7 +242,8 @@ class _Reader:
             tag = page.tag(name, start, end)
             page.tag_spans.append((start, end))
             if start in page.components:  # HEEx `<.simple_form>`, `<.text_input field=...>`
-                name = tag.tag = component_element(page.components[start], "field" in tag.attrs)
+                named = "field" in tag.attrs or "name" in tag.attrs
+                name = tag.tag = component_element(page.components[start], named)
             if name == "form" and current is None:
                 fid = tag.literal("id")
                 fname = (
@@ -309,7 +321,9 @@ class _Reader:
                 ctrl.name = (name_attr.value or "").strip()
             else:
                 ctrl.raw = flat(name_attr.raw or "")
-                ctrl.name = page.resolve(name_attr)
+                ctrl.name = page.resolve(name_attr) or (
+                    name_value(name_attr.raw or "") if page.heex else None  # `{@form[:email].name}`
+                )
                 if ctrl.name is None:
                     ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif asp_for is not None and asp_for.raw is not None and asp_for.raw.strip():

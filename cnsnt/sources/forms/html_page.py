@@ -301,7 +301,9 @@ class Page:
         self.heex = bool(suffixes & HEEX_SUFFIXES)
         """A HEEx template (or the `~H` sigils of an Elixir module): `{...}` and `<.input>`."""
         self.phoenix = self.heex or bool(suffixes & EEX_SUFFIXES)
-        if path.suffix.lower() in (".ex", ".exs"):
+        self.sigils = path.suffix.lower() in (".ex", ".exs")
+        """An Elixir module: only its `~H` sigils are markup (function components among them)."""
+        if self.sigils:
             text = heex_sigils(text)  # the markup of its `~H` sigils, the rest blanked
         self.text = text
         self.shown = shown

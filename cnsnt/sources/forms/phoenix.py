@@ -6,9 +6,9 @@ Phoenix writes a form three ways, all read here from the Elixir syntax tree
 - HEEx function components: `<.simple_form for={@form}>` / `<.form for={@changeset}
   :let={f}>` are forms; `<.input field={@form[:email]} type="email" label="Email" />`
   and the project's own field components (`<.text_input field={f[:name]}>`,
-  `<.password_input ...>`, `<.checkbox ...>`: a component whose name says input,
-  select, textarea, checkbox, radio, toggle or switch and that takes a `field`) are
-  controls. The control's type is its `type` attribute, else its component's name
+  `<.password_input name="password">`, `<.checkbox ...>`: a component whose name says
+  input, select, textarea, checkbox, radio, toggle or switch and that takes a `field`
+  or a `name`) are controls. The control's type is its `type` attribute, else its component's name
   (`password_input` -> password), else text.
 - Phoenix.HTML's form helpers in EEx (`<%= text_input f, :email %>`) or in HEEx
   braces (`{checkbox(f, :terms)}`): `text_input`, `email_input`, `password_input`,
@@ -177,9 +177,52 @@ def field_name(code: str) -> str | None:
         key = _literal(keys[-1]) if keys else None
     elif node.type == "tuple" and len(node.named_children) == 2:  # LiveView 0.17's `{f, :email}`
         key = _literal(node.named_children[1])
-    else:
-        return None
+    else:  # `field={:twitter}`: a component given the form and the field apart
+        key = _literal(node)
     return key if isinstance(key, str) and key else None
+
+
+def name_value(code: str) -> str | None:
+    """The name a HEEx `name={...}` gives, when it is Phoenix's name of a form field.
+
+    `{@form[:email].name}` and `{input_name(f, :email)}` -> `email` (the field, as `field=`
+    is named); `{"email"}` -> `email`. None for other code (`{@name}`, `{"x[#{i}]"}`).
+    """
+    node = _field_access(_expression(_inner(code)))
+    if node is None:
+        return None
+    key: str | bool | None = None
+    if node.type == "call" and _call_name(node) == "input_name":
+        args = [a for c in node.named_children if c.type == "arguments" for a in c.named_children]
+        key = _literal(args[1]) if len(args) == 2 else None
+    elif node.type == "dot":  # `@form[:email].name`
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left is not None and right is not None and _text(right) == "name":
+            return field_name("{" + _text(left) + "}") if left.type == "access_call" else None
+    else:
+        key = _literal(node)
+    return key if isinstance(key, str) and key else None
+
+
+def from_assigns(code: str) -> bool:
+    """A name a function component is given by its caller: `{@name}`, `{@field.name}`, `{@form[@field].name}`.
+
+    Such a control is a field of each call (`<.text_input field={f[:email]}>`), read
+    there; in the component's own definition it is no field.
+    """
+    node = _field_access(_expression(_inner(code)))
+    while node is not None and node.type in ("dot", "access_call"):
+        node = _field_access(node.child_by_field_name("left" if node.type == "dot" else "target"))
+    return node is not None and node.type == "unary_operator" and _text(node).startswith("@")
+
+
+def _field_access(node: Any | None) -> Any | None:
+    """`x.name` (a call without arguments in the grammar) as its `dot` node; other nodes as they are."""
+    if node is not None and node.type == "call" and not any(c.type == "arguments" for c in node.children):
+        target = node.child_by_field_name("target")
+        if target is not None and target.type == "dot":
+            return target
+    return node
 
 
 def literal_value(code: str) -> str | bool | None:
@@ -327,7 +370,8 @@ def component_control(name: str, has_field: bool) -> str | None:
     """The control type a function component renders (`input` -> text), None when it is no control.
 
     `<.input>` is one whatever its attributes; another component is one when it takes a
-    `field` and its name says which control (`text_input`, `password_input`, `checkbox`).
+    `field` or a `name` (`has_field`) and its name says which control (`text_input`,
+    `password_input`, `checkbox`).
     """
     if name == "input":
         return "text"
@@ -341,3 +385,17 @@ def component_control(name: str, has_field: bool) -> str | None:
         return None
     specific = [c for c in found if c != "text"]
     return specific[0] if specific else "text"
+
+
+#: What a Phoenix template with a form holds (sniffed by `cnsnt init`): a form component,
+#: a field component, a form helper's call, or a plain form tag.
+_FORM_MARKS = ("<.form", "<.simple_form", "<.input", "field={", "form_for ", "form_for(", "<form", "<input")
+#: Suffixes of Phoenix files that may hold forms: templates, and LiveView modules (`~H`).
+PHOENIX_SUFFIXES = frozenset({".heex", ".eex", ".leex", ".ex"})
+
+
+def has_phoenix_form(head: str, suffix: str) -> bool:
+    """Whether the start of a Phoenix file holds a form (an `.ex` module: in a `~H` sigil)."""
+    if suffix == ".ex" and '~H"""' not in head:
+        return False
+    return any(mark in head for mark in _FORM_MARKS)
