@@ -48,7 +48,7 @@ def unprefix_components(out: list[str]) -> dict[int, str]:
             end = _name_end(text, begin + 1)
             if end > begin + 1 and (text[begin + 1].isalpha() or text[begin + 1] == "_"):
                 name = text[begin + 1 : end]
-                out[begin : end] = list(name + " ")
+                out[begin:end] = list(name + " ")
                 found[pos] = name
         elif begin < len(text) and text[begin].isupper():
             end, last = begin, begin

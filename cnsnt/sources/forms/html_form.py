@@ -31,6 +31,7 @@ from cnsnt.sources.forms.phoenix import (
     helper_call,
     name_value,
 )
+from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, RENDER
 from cnsnt.sources.forms.widgets import phoenix_control, rendered_control
 
@@ -176,6 +177,8 @@ class _Reader:
         self.too_deep = False
         self._radio_groups: dict[int, str | None] = {}
         self.helper_labels: dict[str, str] = {}
+        self._svelte_known: dict[str, bool] | None = None
+        """Svelte: the booleans the component's script starts its variables as (read once)."""
         """Phoenix's `label f, :email, "E-mail"`: field -> the label's text."""
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
@@ -380,10 +383,24 @@ class _Reader:
                 ctrl.checked = ctrl.checked_conditionally = True
             elif counts:
                 _bound_checked(ctrl, tag, blade)
+        if kind == "input" and control == "checkbox" and page.svelte and not ctrl.checked:
+            self._svelte_checked(ctrl, tag)
         if kind == "input" and control not in _NO_DEFAULT:
             value = tag.literal("value")
             ctrl.default = value if value else None
         return ctrl
+
+    def _svelte_checked(self, ctrl: Control, tag: Tag) -> None:
+        """`bind:checked={newsletter}` with `let newsletter = $state(true)`: ticked for everyone."""
+        attr = tag.attrs.get("bind:checked")
+        if attr is None:
+            return
+        path = (attr.raw or attr.name.partition(":")[2]).strip().strip("{}").strip()
+        if self._svelte_known is None:
+            self._svelte_known = starting_booleans(script_bodies(self.page.text))
+        if self._svelte_known.get(path):
+            ctrl.checked = True
+            ctrl.checked_at = attr.start
 
     # -- controls rendered by partials, widgets and helpers
 
@@ -498,8 +515,8 @@ class _Reader:
             if tag is None:  # drawn by a macro or helper: a `<label for>` of this page may name it
                 if ctrl.label is None and ctrl.id:
                     ctrl.label = by_for.get(ctrl.id)
-                if ctrl.label is None and ctrl.name is not None:  # Phoenix's `label f, :email`
-                    ctrl.label = self.helper_labels.get(ctrl.name)
+                if ctrl.name is not None:  # Phoenix's `label f, :email` (before a placeholder)
+                    ctrl.label = self.helper_labels.get(ctrl.name) or ctrl.label
                 continue
             owner = tag.literal("form")
             if owner and owner in form_ids:

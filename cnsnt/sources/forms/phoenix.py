@@ -294,9 +294,9 @@ def helper_call(code: str) -> Helper | None:
         helper.label = text or (helper.field.replace("_", " ").capitalize() if helper.field else None)
         return helper
     for key in ("placeholder", "aria_label", "title"):
-        text = _literal(options.get(key))
-        if isinstance(text, str) and text.strip():
-            helper.label = " ".join(text.split())
+        option = _literal(options.get(key))
+        if isinstance(option, str) and option.strip():
+            helper.label = " ".join(option.split())
             break
     helper.required = _literal(options.get("required")) is True
     ident = _literal(options.get("id"))

@@ -28,19 +28,23 @@ from __future__ import annotations
 _SVELTE_CONDITIONS = frozenset({"if"})
 
 
-def brace_end(text: str, start: int, limit: int, *, elixir: bool) -> int | None:
-    """The offset after the `}` that closes the `{` at `start`, or None (unclosed within `limit`).
+def brace_end(text: str, start: int, limit: int, *, elixir: bool) -> tuple[int | None, dict[int, int], int]:
+    """Where the `{` at `start` is closed: (offset after its `}` or None, nested closes, reach).
 
     One pass with a stack of what is open: code braces, strings, template literals (JS) or
-    interpolations (`#{` in an Elixir string, `${` in a JS template literal).
+    interpolations (`#{` in an Elixir string, `${` in a JS template literal). The nested
+    code braces closed on the way are returned too (`{` offset -> after its `}`), and how
+    far the pass read: when the brace is never closed, the scanner answers the braces in
+    that stretch from them instead of reading it again from each (that was quadratic).
     """
     end = min(len(text), start + limit)
-    # each entry: "{" code, "`" JS template literal text, '"' Elixir string text
-    stack: list[str] = []
+    # each entry: ("{", offset) code, ("`", offset) JS template literal text, ('"', offset) Elixir string
+    stack: list[tuple[str, int]] = []
+    closed: dict[int, int] = {}
     i = start
     while i < end:
         c = text[i]
-        top = stack[-1] if stack else ""
+        top = stack[-1][0] if stack else ""
         if top == "`" or (top == '"' and elixir):
             if c == "\\":
                 i += 2
@@ -48,27 +52,29 @@ def brace_end(text: str, start: int, limit: int, *, elixir: bool) -> int | None:
             if c == top:
                 stack.pop()
             elif text.startswith("${" if top == "`" else "#{", i):
-                stack.append("{")
+                stack.append(("$", i))  # an interpolation: code up to its `}`
                 i += 2
                 continue
             i += 1
             continue
         if c == "{":
-            stack.append("{")
+            stack.append(("{", i))
         elif c == "}":
             if stack:
-                stack.pop()
+                kind, at = stack.pop()
+                if kind == "{":
+                    closed[at] = i + 1
             if not stack:
-                return i + 1
+                return i + 1, closed, i + 1
         elif c == "`" and not elixir:
-            stack.append("`")
+            stack.append(("`", i))
         elif c == '"' and elixir:
-            stack.append('"')
+            stack.append(('"', i))
         elif c in "'\"":
             i = _string_end(text, i, end)
             continue
         i += 1
-    return None
+    return None, closed, end
 
 
 def _string_end(text: str, start: int, end: int) -> int:

@@ -192,6 +192,10 @@ class Scanner:
         """EEx of a Phoenix template: its form helpers render controls (`phoenix`)."""
         self._raw_text = raw_text_regions(text) if braces else []
         self._raw_next = 0
+        self._unclosed_until = 0
+        """The end of the stretch read for the last brace never closed; `_closed`: the braces
+        closed in it."""
+        self._closed: dict[int, int] = {}
         self.tokens: list[Token] = []
         self._braces: list[bool] = []
         """Razor: open `{` braces, True for those that opened an `@if`/`@foreach` block."""
@@ -257,7 +261,12 @@ class Scanner:
         if self._raw_next < len(regions) and regions[self._raw_next][0] <= j:
             return regions[self._raw_next][1]
         heex = self.braces == "heex"
-        end = brace_end(self.text, j, _MAX_TAG, elixir=heex)
+        if j < self._unclosed_until:  # inside the stretch an unclosed brace's pass read
+            end = self._closed.get(j)
+        else:
+            end, closed, reach = brace_end(self.text, j, _MAX_TAG, elixir=heex)
+            if end is None:
+                self._unclosed_until, self._closed = reach, closed
         if end is None:
             return None
         if heex:
