@@ -168,6 +168,7 @@ def test_helpers_in_heex_braces_and_project_field_components(tmp_path):
   <input type="checkbox" name={@form[:confirms].name} checked />
   <input type="text" name={input_name(f, :nickname)} />
   <input type="text" name={"extra[#{@i}]"} />
+  <label class="checkbox">{checkbox(f, :offers)}&nbsp;{gettext("Send me the newsletter")}</label>
   {submit("Sign in")}
 </.form>
 """,
@@ -182,8 +183,11 @@ def test_helpers_in_heex_braces_and_project_field_components(tmp_path):
         ("confirms", "checkbox"),
         ("nickname", "text"),
         (None, "text"),
+        ("offers", "checkbox"),
     ]
     named = by_name(form)
+    assert named["offers"].label == "Send me the newsletter"  # the label it is drawn in
+    assert named["offers"].role is FieldRole.CONSENT
     assert named["access"].label == "Access Token"
     assert named["full_name"].label == "Full name" and named["password"].label == "Password"
     assert named["confirms"].checked  # a literal `checked` in HEEx ticks it for everyone

@@ -11,6 +11,7 @@ controls that submit the same name into one field per form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
@@ -509,6 +510,7 @@ class _Reader:
             if asp:
                 by_asp.setdefault(asp, text or _asp_name(asp))
         form_ids = {f.id: i for i, f in enumerate(self.forms) if f.id}
+        label_starts = [label.inner_start for label in self.labels]
         self._radio_groups = self._index_fieldsets()
         for ctrl in self.controls:
             tag = ctrl.tag
@@ -517,6 +519,11 @@ class _Reader:
                     ctrl.label = by_for.get(ctrl.id)
                 if ctrl.name is not None:  # Phoenix's `label f, :email` (before a placeholder)
                     ctrl.label = self.helper_labels.get(ctrl.name) or ctrl.label
+                if ctrl.label is None and self.page.phoenix:
+                    ctrl.label = self._label_around(ctrl.start, label_starts)
+                    checkable = ctrl.control in ("checkbox", "radio")
+                    if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(ctrl.label):
+                        ctrl.role = FieldRole.CONSENT
                 continue
             owner = tag.literal("form")
             if owner and owner in form_ids:
@@ -535,6 +542,16 @@ class _Reader:
         for ctrl in self.controls:
             if ctrl.checked and ctrl.checked_at is not None and not ctrl.checked_conditionally:
                 ctrl.checked_conditionally = self._alternative(ctrl)
+
+    def _label_around(self, pos: int, starts: list[int]) -> str | None:
+        """The text of the `<label>` a helper draws its control in: `<label>{checkbox(f, :x)} Yes</label>`."""
+        idx = bisect_right(starts, pos) - 1
+        if idx < 0:
+            return None
+        label = self.labels[idx]
+        if label.inner_end is None or label.inner_end <= pos:
+            return None
+        return self.page.region_text(label.inner_start, label.inner_end)
 
     def _legend(self, ctrl: Control) -> str | None:
         """A radio button's own label says "Yes"; the group's question is its fieldset legend."""
