@@ -248,7 +248,9 @@ def test_broken_elixir_in_braces_is_reported_not_raised(tmp_path):
         "broken.html.heex",
         '<.form for={@f} id="b">\n  <.input field={@form[:email} />\n  {text_input(f, :x, }\n</.form>\n',
     )
-    assert [(line, col) for line, col, _ in messages(ev)] == [(2, 3)]
+    assert [(line, col) for line, col, _ in messages(ev)] == [(2, 3), (3, 3)]
+    assert "cannot read (field={@form[:email})" in messages(ev)[0][2]
+    assert "helper ({text_input(f, :x, }) whose name cnsnt cannot read" in messages(ev)[1][2]
 
 
 def test_init_proposes_phoenix_templates_with_forms_but_not_deps(tmp_path, monkeypatch):
