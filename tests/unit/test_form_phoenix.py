@@ -169,6 +169,7 @@ def test_helpers_in_heex_braces_and_project_field_components(tmp_path):
   <input type="text" name={input_name(f, :nickname)} />
   <input type="text" name={"extra[#{@i}]"} />
   <label class="checkbox">{checkbox(f, :offers)}&nbsp;{gettext("Send me the newsletter")}</label>
+  <p class="hint">{label} {select <> "x"}</p>
   {submit("Sign in")}
 </.form>
 """,

@@ -427,11 +427,7 @@ class _Reader:
                     if helper.field and helper.label:
                         self.helper_labels.setdefault(helper.field, helper.label)
                     continue
-                ctrl = (  # a call the parser cannot read is still a control, reported unnamed
-                    phoenix_control(tok.start, helper)
-                    if helper is not None
-                    else Control(tok.start, "text", None, None)
-                )
+                ctrl = phoenix_control(tok.start, helper) if helper is not None else None
             else:
                 ctrl = rendered_control(tok, code)
             if ctrl is None:

@@ -99,8 +99,17 @@ def _first_call_name(code: str) -> str:
         if j < n and code[j] == "." and j + 1 < n and code[j + 1].isalpha():
             i = j + 1
             continue
-        return last if j == n or code[j] in " \t\r\n(" else ""
+        # a call has arguments: `label` alone (or `label <> x`) is a variable
+        called = j < n and (code[j] == "(" or (code[j] in " \t\r\n" and _has_arguments(code, j)))
+        return last if called else ""
     return last
+
+
+def _has_arguments(code: str, pos: int) -> bool:
+    """After a name and blanks: an argument starts (a word, `@`, `:`, a quote, a bracket), no operator."""
+    while pos < len(code) and code[pos] in " \t\r\n":
+        pos += 1
+    return pos < len(code) and (code[pos].isalnum() or code[pos] in "_@:\"'[{%~")
 
 
 # ---------------------------------------------------------------- the Elixir syntax tree
@@ -256,11 +265,14 @@ def helper_call(code: str) -> Helper | None:
     None when the code is no helper call (`submit "Save"` is one, with no field).
     """
     tree = parse_elixir(_inner(code))
-    if tree is None:
-        return None
-    call = _first_call(tree.root_node)
+    call = _first_call(tree.root_node) if tree is not None else None
     if call is None:
-        return None
+        # code that starts like a helper call but cannot be parsed is still a control,
+        # reported with no readable name; code that parses as something else is none
+        broken = tree is None or tree.root_node.has_error
+        name = _first_call_name(_inner(code))
+        kind = HELPERS.get(name, "text")
+        return Helper(name, kind, None, code) if broken and kind != "label" else None
     name = _call_name(call)
     control = HELPERS.get(name)
     if control is None:
