@@ -9,6 +9,7 @@ rests on the same sqlglot parser the audit uses. A `<stem>.sql.<database>` file
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
+from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
@@ -87,6 +89,7 @@ TEMPLATE_SUFFIXES = frozenset(
         ".njk",
         ".liquid",
         ".vue",  # single-file components: the <template> is markup, v-model names fields
+        ".svelte",  # components: markup with {#if}/{#each} blocks, bind:value names fields
     }
 )
 #: How much of a file is sniffed to decide its kind.
@@ -832,6 +835,9 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
     if suffix == ".json":
         kind = _json_kind(path)
         return (kind, None, ()) if kind is not None else None
+    if suffix in PHOENIX_SUFFIXES:  # HEEx/EEx templates, LiveView `~H`; not Mix's deps/ or _build/
+        ours = not {"deps", "_build"} & set(path.relative_to(root).parts)
+        return ("forms", None, ()) if ours and has_phoenix_form(_sniff(path), suffix) else None
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path).lower()
         return ("forms", None, ()) if _FORM_TAG.search(head) else None
@@ -859,13 +865,14 @@ def _entries(
             for p in all_files.get(directory, [])
             if _glob_suffix(p) == suffix and not (fmt and p.name == "__init__.py")
         ]
-        rel_dir = directory.relative_to(root).as_posix()
+        # a folder named like a glob (SvelteKit's and Next.js' `[slug]`) is matched as written
+        rel_dir = glob.escape(directory.relative_to(root).as_posix())
         if len(group) > 1 and len(group) == len(siblings) and suffix:
             pattern = f"*{suffix}" if rel_dir == "." else f"{rel_dir}/*{suffix}"
             found.append(Found(kind, pattern, format=fmt, dialect=dialect or None))
         else:
             found.extend(
-                Found(kind, p.relative_to(root).as_posix(), format=fmt, dialect=dialect or None)
+                Found(kind, glob.escape(p.relative_to(root).as_posix()), format=fmt, dialect=dialect or None)
                 for p in group
             )
     return found

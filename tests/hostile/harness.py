@@ -156,6 +156,29 @@ def check_html_form(text: str) -> None:
     _read("forms", "f.html", text.encode("utf-8", "surrogatepass"))
 
 
+#: Pieces of Svelte components and Phoenix templates: blocks, braces, bindings, components, helpers.
+SVELTE_PHOENIX_PIECES = [
+    "{#if x}", "{:else}", "{/if}", "{#each xs as x, i}", "{/each}", "{@html x}", "{", "}", "{x}", "`", "${",
+    "bind:value={email}", "bind:checked={a.b}", "bind:group", "checked={true}", "name={n}", "<script>",
+    "</script>", "let a = $state(true);", "<.form for={@f}>", "</.form>", "<.simple_form", "<.input ",
+    "field={@form[:email]}", "field={f[k]}", "<.text_input", "<A.b.input", "/>", "<%= text_input f, :a %>",
+    "<%= checkbox f, :t, value: true %>", "{label(f, :a, \"A\")}", "<%= form_for @c, \"/\", fn f -> %>",
+    "<% end %>", "<%!-- c --%>", '"#{', ":let={f}", '~H"""', '"""', "<:actions>", "</:actions>",
+]
+svelte_phoenix_text = st.lists(
+    st.sampled_from(SVELTE_PHOENIX_PIECES + HTML_PIECES) | st.text(max_size=3), max_size=50
+).map("".join)
+
+
+def check_svelte_phoenix_form(text: str) -> None:
+    """The form reader gives evidence or a SourceError for any Svelte, HEEx, EEx or LiveView text."""
+    data = text.encode("utf-8", "surrogatepass")
+    for name in ("c.svelte", "t.html.heex", "t.html.eex", "live.ex"):
+        found = _read("forms", name, data)
+        if not isinstance(found, tuple):
+            assert not any("internal error" in p.message for p in found.problems), found.problems
+
+
 #: Pieces of framework migrations: operations, arguments, blocks and control flow, in both languages.
 MIGRATION_PIECES = [
     "$this->createTable('{{%t}}', [", "'c' => $this->string(10)->notNull()", "$this->addColumn('t', 'c', 'int')",

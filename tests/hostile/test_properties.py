@@ -183,6 +183,14 @@ def test_html_form_reader(text):
     h.check_html_form(text)
 
 
+@given(h.svelte_phoenix_text)
+@example("{'" * 300 + "\n<input name={x}>")
+@example('<.form for={@f}><.input field={@form[:a} /><%= text_input f, %>{label(f, :a, "#{")}')
+@example('defmodule M do\n def r(a), do: ~H"""\n<.input field={f[:a]} />\n"""\nend')
+def test_svelte_and_phoenix_form_reader(text):
+    h.check_svelte_phoenix_form(text)
+
+
 @given(h.sql_text, st.sampled_from(["sql", "lines", "pg_stat_statements"]), st.sampled_from(h.DIALECTS))
 @example("SELECT data ? INSERT;\nSELECT email FROM customers;", "sql", "postgres")
 @example("query,rolname\n\"SELECT 1\",app\n", "pg_stat_statements", None)

@@ -1,11 +1,12 @@
 """The field a framework binding fills, for a control written without a `name`.
 
-Angular, Vue, Livewire, Alpine and Thymeleaf templates often bind a control to
-a field of the submitted model instead of naming it: `formControlName="email"`,
+Angular, Vue, Livewire, Alpine, Thymeleaf and Svelte templates often bind a control
+to a field of the submitted model instead of naming it: `formControlName="email"`,
 `[(ngModel)]="user.email"`, `v-model.trim="form.email"`, `wire:model.live="email"`,
-`x-model="email"`, `th:field="*{email}"`. That binding is the field's name as
-far as the data goes, so the reader (`html_form`) names the control after it
-when no `name` attribute does.
+`x-model="email"`, `th:field="*{email}"`, `bind:value={form.email}`. That binding is
+the field's name as far as the data goes, so the reader (`html_form`) names the
+control after it when no `name` attribute does. Svelte's `bind:value` alone is
+short for `bind:value={value}`: the variable named like the property.
 
 Only plain values are read: a literal control name, or a dotted property path.
 Anything else (a call, an index, a ternary, template code) is kept as written
@@ -25,6 +26,8 @@ from cnsnt.sources.forms.html_page import Attr
 _PATH_PREFIXES = ("v-model", "wire:model", "x-model")
 _NG_MODEL = frozenset({"[(ngmodel)]", "[ngmodel]"})
 _TH_FIELD = frozenset({"th:field", "data-th-field"})
+#: Svelte's two-way bindings of a control's value: `bind:value={email}`, `bind:group={plan}`.
+_SVELTE_BIND = frozenset({"bind:value", "bind:checked", "bind:group", "bind:files"})
 
 _Read = Callable[[str], "str | None"]
 
@@ -47,6 +50,8 @@ def binding(attrs: dict[str, Attr], text: str) -> Binding | None:
     `text` is the page's source, for the attribute name as written (attrs are lower-cased).
     """
     for attr in attrs.values():
+        if attr.name in _SVELTE_BIND:
+            return _svelte_binding(attr, text)
         reader = _reader(attr.name)
         if reader is None or attr.raw is None or not attr.raw.strip():
             continue
@@ -57,6 +62,18 @@ def binding(attrs: dict[str, Attr], text: str) -> Binding | None:
         rendered_id = name if attr.name in _TH_FIELD else None
         return Binding(raw, name, rendered_id)
     return None
+
+
+def _svelte_binding(attr: Attr, text: str) -> Binding:
+    """Svelte's `bind:value={form.email}` (or `bind:value`, short for `bind:value={value}`)."""
+    written = text[attr.start : attr.start + len(attr.name)]
+    if attr.raw is None:  # the shorthand binds the variable named like the property
+        return Binding(written, attr.name.partition(":")[2])
+    value = attr.raw.strip()
+    inner = value[1:-1].strip() if value.startswith("{") and value.endswith("}") else None
+    quoted = attr.vstart > 0 and text[attr.vstart - 1] in "\"'"
+    raw = f'{written}="{attr.raw}"' if quoted else f"{written}={attr.raw}"
+    return Binding(raw, _last_segment(inner) if inner else None)
 
 
 def _reader(attr: str) -> _Read | None:

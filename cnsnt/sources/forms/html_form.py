@@ -11,6 +11,7 @@ controls that submit the same name into one field per form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
@@ -19,11 +20,21 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
 from cnsnt.sources.forms.bindings import binding
 from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
-from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, FormTag, Label, Page, Tag, flat
+from cnsnt.sources.forms.heex_markup import component_element, sveltekit_action
+from cnsnt.sources.forms.html_page import BUTTON_TYPES, Attr, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
 from cnsnt.sources.forms.macros import MAX_EXPANSIONS, MacroCalls, macro_file
+from cnsnt.sources.forms.phoenix import (
+    FORM_COMPONENTS,
+    component_control,
+    field_name,
+    from_assigns,
+    helper_call,
+    name_value,
+)
+from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, RENDER
-from cnsnt.sources.forms.widgets import rendered_control
+from cnsnt.sources.forms.widgets import phoenix_control, rendered_control
 
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -114,6 +125,18 @@ def _blade_flags(text: str, tag: Tag) -> dict[str, str]:
     return flags
 
 
+def _brace_checked(ctrl: Control, checked: Attr) -> None:
+    """Svelte's and HEEx's `checked={...}`: `{true}` ticks the box, `{false}` does not, code chooses."""
+    code = " ".join((checked.raw or "").split()).strip("{} ").lower()
+    if code in _FALSE_VALUES or code == "nil":
+        return
+    ctrl.checked = True
+    if code in _TRUE_VALUES:
+        ctrl.checked_at = checked.start
+    else:
+        ctrl.checked_conditionally = True
+
+
 def _bound_checked(ctrl: Control, tag: Tag, blade: dict[str, str]) -> None:
     """A `checked` a framework binds (`:checked="true"`, `@checked(old('x', true))`).
 
@@ -154,6 +177,10 @@ class _Reader:
         """Open elements kept (`--max-depth`): a control remembers its ancestors."""
         self.too_deep = False
         self._radio_groups: dict[int, str | None] = {}
+        self.helper_labels: dict[str, str] = {}
+        self._svelte_known: dict[str, bool] | None = None
+        """Svelte: the booleans the component's script starts its variables as (read once)."""
+        """Phoenix's `label f, :email, "E-mail"`: field -> the label's text."""
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
@@ -171,6 +198,10 @@ class _Reader:
         Each call reads it (or reports it unread); the file defining the macro does not.
         """
         attr = ctrl.tag.attrs.get("name") if ctrl.tag is not None else None
+        if ctrl.tag is not None and self.page.sigils and ctrl.name is None:
+            # a Phoenix function component's `<input name={@name}>`: named by each caller
+            attr = attr or ctrl.tag.attrs.get("field")
+            return attr is not None and attr.templated and from_assigns(attr.raw or "")
         return ctrl.name is None and attr is not None and attr.templated and self._in_macro(ctrl.start)
 
     def _in_macro(self, offset: int) -> bool:
@@ -187,6 +218,8 @@ class _Reader:
         legend_start: int | None = None
         for is_start, name, start, end in events:
             if not is_start:
+                if page.components.get(start) in FORM_COMPONENTS:
+                    name = "form"  # `</.simple_form>`
                 if name == "form" and current is not None:
                     self.forms[current].end = start
                     current = None
@@ -212,9 +245,15 @@ class _Reader:
                 continue
             tag = page.tag(name, start, end)
             page.tag_spans.append((start, end))
+            if start in page.components:  # HEEx `<.simple_form>`, `<.text_input field=...>`
+                named = "field" in tag.attrs or "name" in tag.attrs
+                name = tag.tag = component_element(page.components[start], named)
             if name == "form" and current is None:
                 fid = tag.literal("id")
-                fname = (fid or "").strip() or (tag.literal("name") or "").strip() or page.stem
+                fname = (
+                    (fid or "").strip() or (tag.literal("name") or "").strip()
+                    or (sveltekit_action(tag.literal("action")) if page.svelte else "") or page.stem
+                )
                 self.forms.append(FormTag(fname, start, len(page.text), fid))
                 current = len(self.forms) - 1
             elif name == "legend":
@@ -256,7 +295,9 @@ class _Reader:
         kind = tag.tag
         control = kind
         if kind == "input":  # no type, or an empty one, is a text box
-            control = (tag.literal("type") or "").strip().lower() or "text"
+            component = page.components.get(tag.start)  # `<.password_input>`: its name says
+            typed = component_control(component, True) if component else None
+            control = (tag.literal("type") or "").strip().lower() or typed or "text"
         ctrl = Control(
             tag.start,
             control,
@@ -284,7 +325,9 @@ class _Reader:
                 ctrl.name = (name_attr.value or "").strip()
             else:
                 ctrl.raw = flat(name_attr.raw or "")
-                ctrl.name = page.resolve(name_attr)
+                ctrl.name = page.resolve(name_attr) or (
+                    name_value(name_attr.raw or "") if page.heex else None  # `{@form[:email].name}`
+                )
                 if ctrl.name is None:
                     ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif asp_for is not None and asp_for.raw is not None and asp_for.raw.strip():
@@ -293,6 +336,11 @@ class _Reader:
                 ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
             else:
                 ctrl.name = _asp_name(asp_for.value or "")
+        elif page.heex and tag.start in page.components and "field" in tag.attrs:
+            ctrl.raw = flat(f'field={tag.attrs["field"].raw or ""}')
+            ctrl.name = field_name(tag.attrs["field"].raw or "")  # `field={@form[:email]}`
+            if ctrl.name is None:
+                ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif bound is not None:  # formControlName, [(ngModel)], v-model, wire:model, th:field
             ctrl.raw = bound.raw
             ctrl.name = bound.name
@@ -326,7 +374,9 @@ class _Reader:
             counts = not (control == "radio" and value is not None and value.strip().lower()
                           in _NO_VALUES)
             checked = tag.attrs.get("checked")
-            if checked is not None and counts:
+            if (page.svelte or page.heex) and checked is not None and checked.templated:
+                _brace_checked(ctrl, checked)  # `checked={agreed}`: a boolean the code sets
+            elif checked is not None and counts:
                 ctrl.checked = True
                 ctrl.checked_at = checked.start
                 ctrl.checked_conditionally = page.printed_conditionally(checked.start, tag.start)
@@ -334,10 +384,24 @@ class _Reader:
                 ctrl.checked = ctrl.checked_conditionally = True
             elif counts:
                 _bound_checked(ctrl, tag, blade)
+        if kind == "input" and control == "checkbox" and page.svelte and not ctrl.checked:
+            self._svelte_checked(ctrl, tag)
         if kind == "input" and control not in _NO_DEFAULT:
             value = tag.literal("value")
             ctrl.default = value if value else None
         return ctrl
+
+    def _svelte_checked(self, ctrl: Control, tag: Tag) -> None:
+        """`bind:checked={newsletter}` with `let newsletter = $state(true)`: ticked for everyone."""
+        attr = tag.attrs.get("bind:checked")
+        if attr is None:
+            return
+        path = (attr.raw or attr.name.partition(":")[2]).strip().strip("{}").strip()
+        if self._svelte_known is None:
+            self._svelte_known = starting_booleans(script_bodies(self.page.text))
+        if self._svelte_known.get(path):
+            ctrl.checked = True
+            ctrl.checked_at = attr.start
 
     # -- controls rendered by partials, widgets and helpers
 
@@ -357,7 +421,15 @@ class _Reader:
                 continue
             if tok.kind != RENDER:
                 continue
-            ctrl = rendered_control(tok, code)
+            if tok.name == "phoenix":  # `<%= text_input f, :email %>`, `{label(f, :email, "E-mail")}`
+                helper = helper_call(code)
+                if helper is not None and helper.control == "label":
+                    if helper.field and helper.label:
+                        self.helper_labels.setdefault(helper.field, helper.label)
+                    continue
+                ctrl = phoenix_control(tok.start, helper) if helper is not None else None
+            else:
+                ctrl = rendered_control(tok, code)
             if ctrl is None:
                 continue
             ctrl.raw = ctrl.raw or flat(page.text[tok.start : tok.end])
@@ -438,12 +510,20 @@ class _Reader:
             if asp:
                 by_asp.setdefault(asp, text or _asp_name(asp))
         form_ids = {f.id: i for i, f in enumerate(self.forms) if f.id}
+        label_starts = [label.inner_start for label in self.labels]
         self._radio_groups = self._index_fieldsets()
         for ctrl in self.controls:
             tag = ctrl.tag
             if tag is None:  # drawn by a macro or helper: a `<label for>` of this page may name it
                 if ctrl.label is None and ctrl.id:
                     ctrl.label = by_for.get(ctrl.id)
+                if ctrl.name is not None:  # Phoenix's `label f, :email` (before a placeholder)
+                    ctrl.label = self.helper_labels.get(ctrl.name) or ctrl.label
+                if ctrl.label is None and self.page.phoenix:
+                    ctrl.label = self._label_around(ctrl.start, label_starts)
+                    checkable = ctrl.control in ("checkbox", "radio")
+                    if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(ctrl.label):
+                        ctrl.role = FieldRole.CONSENT
                 continue
             owner = tag.literal("form")
             if owner and owner in form_ids:
@@ -453,6 +533,7 @@ class _Reader:
                 or (by_for.get(ctrl.id) if ctrl.id else None)
                 or self._wrapping_text(ctrl)
                 or by_asp.get(tag.literal("asp-for") or "")
+                or (page.attr_text(tag, "label") if tag.start in page.components else None)
                 or page.attr_text(tag, "aria-label")
                 or page.attr_text(tag, "placeholder")
                 or page.attr_text(tag, "title")
@@ -461,6 +542,16 @@ class _Reader:
         for ctrl in self.controls:
             if ctrl.checked and ctrl.checked_at is not None and not ctrl.checked_conditionally:
                 ctrl.checked_conditionally = self._alternative(ctrl)
+
+    def _label_around(self, pos: int, starts: list[int]) -> str | None:
+        """The text of the `<label>` a helper draws its control in: `<label>{checkbox(f, :x)} Yes</label>`."""
+        idx = bisect_right(starts, pos) - 1
+        if idx < 0:
+            return None
+        label = self.labels[idx]
+        if label.inner_end is None or label.inner_end <= pos:
+            return None
+        return self.page.region_text(label.inner_start, label.inner_end)
 
     def _legend(self, ctrl: Control) -> str | None:
         """A radio button's own label says "Yes"; the group's question is its fieldset legend."""

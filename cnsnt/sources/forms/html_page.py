@@ -26,6 +26,13 @@ from cnsnt.evidence import FieldRole, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.base import LineIndex
 from cnsnt.sources.forms.common import form_stem
+from cnsnt.sources.forms.heex_markup import (
+    EEX_SUFFIXES,
+    HEEX_SUFFIXES,
+    heex_sigils,
+    sveltekit_stem,
+    unprefix_components,
+)
 from cnsnt.sources.forms.template_conditions import Conditions
 from cnsnt.sources.forms.template_php import blank_php
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, EXPR, IF, OPEN, Scanner, Token, blank, skip_space
@@ -288,21 +295,35 @@ class Page:
     """One template file: its text, the blanked markup, tokens and conditions."""
 
     def __init__(self, text: str, path: Path, shown: str) -> None:
+        suffixes = {s.lower() for s in path.suffixes}
+        self.svelte = ".svelte" in suffixes
+        """A Svelte component: `{...}` is template code, `bind:value` names a control."""
+        self.heex = bool(suffixes & HEEX_SUFFIXES)
+        """A HEEx template (or the `~H` sigils of an Elixir module): `{...}` and `<.input>`."""
+        self.phoenix = self.heex or bool(suffixes & EEX_SUFFIXES)
+        self.sigils = path.suffix.lower() in (".ex", ".exs")
+        """An Elixir module: only its `~H` sigils are markup (function components among them)."""
+        if self.sigils:
+            text = heex_sigils(text)  # the markup of its `~H` sigils, the rest blanked
         self.text = text
         self.shown = shown
-        self.stem = form_stem(path)
-        code, php_tokens = blank_php(text)
+        self.stem = sveltekit_stem(path) if self.svelte else form_stem(path)
+        code, php_tokens = blank_php(text) if not self.phoenix and not self.svelte else (text, [])
         self.code = code
         """The text with PHP code blanked (markup echoed by PHP kept)."""
-        suffixes = {s.lower() for s in path.suffixes}
-        smarty = bool(suffixes & {".tpl", ".smarty"}) or bool(
-            _SMARTY_CLOSE.search(code)
+        smarty = not (self.svelte or self.heex) and (
+            bool(suffixes & {".tpl", ".smarty"}) or bool(_SMARTY_CLOSE.search(code))
         )
         razor = bool(suffixes & {".cshtml", ".vbhtml", ".razor"})
-        tokens = Scanner(code, smarty=smarty, razor=razor).run()
+        braces = "svelte" if self.svelte else "heex" if self.heex else None
+        tokens = Scanner(code, smarty=smarty, razor=razor, braces=braces, phoenix=self.phoenix).run()
         out = list(code)
         for t in tokens:
             blank(out, t.start, t.end)
+        self.components: dict[int, str] = {}
+        """HEEx function components by the offset of their `<` (start and end tags): the name."""
+        if self.heex:
+            self.components = unprefix_components(out)
         self.markup = "".join(out)
         self.tokens = sorted(php_tokens + tokens, key=lambda t: t.start)
         self._starts = [t.start for t in self.tokens]

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cnsnt.sources.forms.phoenix import phoenix_helper
+from cnsnt.sources.forms.template_braces import brace_end, raw_text_regions, svelte_kind
+
 # Token kinds.
 EXPR = "expr"
 """Prints something (`{{ x }}`, `{$x}`, `<%= x %>`)."""
@@ -177,10 +180,22 @@ def skip_space(text: str, pos: int) -> int:
 class Scanner:
     """Find template constructs in a text whose PHP is already blanked."""
 
-    def __init__(self, text: str, *, smarty: bool, razor: bool) -> None:
+    def __init__(
+        self, text: str, *, smarty: bool, razor: bool, braces: str | None = None, phoenix: bool = False
+    ) -> None:
         self.text = text
         self.smarty = smarty
         self.razor = razor
+        self.braces = braces
+        """`svelte` or `heex`: single braces are template code (`template_braces`)."""
+        self.phoenix = phoenix
+        """EEx of a Phoenix template: its form helpers render controls (`phoenix`)."""
+        self._raw_text = raw_text_regions(text) if braces else []
+        self._raw_next = 0
+        self._unclosed_until = 0
+        """The end of the stretch read for the last brace never closed; `_closed`: the braces
+        closed in it."""
+        self._closed: dict[int, int] = {}
         self.tokens: list[Token] = []
         self._braces: list[bool] = []
         """Razor: open `{` braces, True for those that opened an `@if`/`@foreach` block."""
@@ -207,6 +222,8 @@ class Scanner:
 
     def _at(self, j: int) -> int | None:
         s = self.text
+        if self.braces and s[j] == "{":
+            return self._brace(j)
         if s.startswith("{{", j):
             return self._mustache(j)
         if s.startswith("{%", j):
@@ -235,6 +252,29 @@ class Scanner:
         if s[j] == "@":
             return self._razor(j)
         return None
+
+    def _brace(self, j: int) -> int | None:
+        """A Svelte or HEEx `{...}`; braces in a `<script>` or `<style>` body are skipped."""
+        regions = self._raw_text
+        while self._raw_next < len(regions) and regions[self._raw_next][1] <= j:
+            self._raw_next += 1
+        if self._raw_next < len(regions) and regions[self._raw_next][0] <= j:
+            return regions[self._raw_next][1]
+        heex = self.braces == "heex"
+        if j < self._unclosed_until:  # inside the stretch an unclosed brace's pass read
+            end = self._closed.get(j)
+        else:
+            end, closed, reach = brace_end(self.text, j, _MAX_TAG, elixir=heex)
+            if end is None:
+                self._unclosed_until, self._closed = reach, closed
+        if end is None:
+            return None
+        if heex:
+            code = self.text[j + 1 : end - 1]
+            kind, name = (RENDER, "phoenix") if phoenix_helper(code) else (EXPR, "")
+        else:
+            kind, name = svelte_kind(self.text[j + 1 : end - 1])
+        return self._add(j, end, kind, name)
 
     def _mustache(self, j: int) -> int | None:
         s = self.text
@@ -302,8 +342,11 @@ class Scanner:
             _ERB_DO.search(low)
             or _ERB_BLOCK.match(low)
             or low.endswith("{")
+            or (self.phoenix and low.endswith("->"))  # `form_for @cs, path, fn f ->`
         ):
             return self._add(j, end, OPEN, "erb:block")
+        if output and self.phoenix and phoenix_helper(code):
+            return self._add(j, end, RENDER, "phoenix")
         if output and RAILS_HELPER.match(code):
             return self._add(j, end, RENDER, "erb")
         return self._add(j, end, EXPR if output else STMT)

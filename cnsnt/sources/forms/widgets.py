@@ -16,6 +16,7 @@ import re
 from cnsnt.evidence import FieldRole
 from cnsnt.sources.forms.common import looks_like_consent
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, first_string_literal, flat
+from cnsnt.sources.forms.phoenix import Helper
 from cnsnt.sources.forms.templates import RAILS_HELPER, RAZOR_HELPER, Token, control_call
 
 #: `key=value` arguments. Linear: a try starts only where a key run starts (lookbehind);
@@ -221,4 +222,16 @@ def _fill(ctrl: Control, args: dict[str, tuple[str, bool]]) -> Control:
             ctrl.name, ctrl.id, ctrl.label
         ):
             ctrl.role = FieldRole.CONSENT
+    return ctrl
+
+
+def phoenix_control(start: int, helper: Helper) -> Control:
+    """The control a Phoenix.HTML form helper renders (`phoenix.helper_call` read the call)."""
+    ctrl = Control(start, helper.control, helper.field, None)
+    ctrl = _fill(ctrl, {"label": (helper.label, True)} if helper.label else {})
+    ctrl.id = helper.id
+    ctrl.required = helper.required
+    ctrl.checked = helper.checked
+    ctrl.checked_conditionally = helper.checked_conditionally
+    ctrl.default = helper.default
     return ctrl

@@ -1,0 +1,288 @@
+"""Phoenix form templates: HEEx components, Phoenix.HTML helpers in EEx and HEEx, `~H` sigils.
+
+The fixtures are written here, in the shapes of `mix phx.gen.auth` / `phx.gen.live`
+output (core_components' `<.simple_form>` and `<.input>`), classic EEx `form_for`
+templates, and projects' own field components.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cnsnt.cli import app
+from cnsnt.evidence import Evidence, FieldRole, Form, FormField
+from tests.conftest import read_form
+
+
+def write(tmp_path: Path, name: str, text: str) -> Evidence:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return read_form(path)
+
+
+def by_name(form: Form) -> dict[str | None, FormField]:
+    return {f.name: f for f in form.fields if f.name is not None}
+
+
+def fields(form: Form) -> list[tuple[str | None, str]]:
+    return [(f.name, f.control) for f in form.fields if f.role is not FieldRole.BUTTON]
+
+
+def messages(ev: Evidence) -> list[tuple[int | None, int | None, str]]:
+    return [(p.location.line, p.location.column, p.message) for p in ev.problems]
+
+
+REGISTRATION = """\
+<.header>Register for an account</.header>
+<.simple_form for={@form} id="registration_form" phx-submit="save" phx-change="validate">
+  <.error :if={@check_errors}>Oops, something went wrong!</.error>
+  <.input field={@form[:email]} type="email" label="Email" required />
+  <.input field={@form[:password]} type="password" label="Password" required />
+  <.input field={@form[:country]} type="select" label="Country" options={@countries} />
+  <.input field={@form[:bio]} type="textarea" label="About you" />
+  <.input field={@form[:terms]} type="checkbox" label="I accept the terms of service" />
+  <.input field={@form[:newsletter]} type="checkbox" label="Newsletter" checked={true} />
+  <.input field={@form[:offers]} type="checkbox" label="Partner offers" checked={@offers?} />
+  <.inputs_for :let={address} field={@form[:address]}>
+    <.input field={address[:city]} label="City" />
+  </.inputs_for>
+  <.input :for={key <- @extra_keys} field={@form[key]} label={key} />
+  <input type="hidden" name="_csrf_token" value={get_csrf_token()} />
+  <:actions>
+    <.button phx-disable-with="Creating account..." class="w-full">Create an account</.button>
+  </:actions>
+</.simple_form>
+"""
+
+
+def test_heex_core_components_form_fields_named_by_the_field_atom(tmp_path):
+    ev = write(tmp_path, "lib/app_web/live/user_registration_live.html.heex", REGISTRATION)
+    assert [f.name for f in ev.forms] == ["registration_form"]
+    form = ev.forms[0]
+    assert fields(form) == [
+        ("email", "email"),
+        ("password", "password"),
+        ("country", "select"),
+        ("bio", "textarea"),
+        ("terms", "checkbox"),
+        ("newsletter", "checkbox"),
+        ("offers", "checkbox"),
+        ("city", "text"),  # inside inputs_for, which is no control itself
+        (None, "text"),
+        ("_csrf_token", "hidden"),
+    ]
+    named = by_name(form)
+    assert named["email"].label == "Email" and named["email"].required
+    assert named["email"].raw == "field={@form[:email]}"
+    assert (named["email"].location.line, named["email"].location.column) == (4, 3)
+    assert named["terms"].role is FieldRole.CONSENT and not named["terms"].checked
+    assert named["newsletter"].role is FieldRole.CONSENT
+    assert named["newsletter"].checked and not named["newsletter"].checked_conditionally
+    assert named["offers"].checked and named["offers"].checked_conditionally
+    assert named["_csrf_token"].role is FieldRole.TECHNICAL
+    assert messages(ev) == [
+        (
+            14,
+            3,
+            "field at 14:3 has a name cnsnt cannot read (field={@form[key]}); "
+            "declare it in the policy as registration_form.NAME",
+        )
+    ]
+
+
+def test_eex_form_helpers_are_fields_labelled_by_the_label_helper(tmp_path):
+    ev = write(
+        tmp_path,
+        "lib/app_web/templates/user/form.html.eex",
+        """\
+<%= form_for @changeset, Routes.user_path(@conn, :create), fn f -> %>
+  <%= if @changeset.action do %>
+    <div class="alert alert-danger"><p>Oops, something went wrong!</p></div>
+  <% end %>
+  <%= label f, :full_name, "Full name" %>
+  <%= text_input f, :full_name, required: true %>
+  <%= label f, :email %>
+  <%= email_input f, :email, placeholder: "you@example.com" %>
+  <%= password_input f, :password %>
+  <%= textarea f, :bio %>
+  <%= select f, :country, ["Italy": "it", "Spain": "es"], selected: "it" %>
+  <%= radio_button f, :plan, "pro", checked: @pro? %>
+  <%= checkbox f, :accept_privacy %>
+  <%= label f, :accept_privacy, "I have read the privacy policy" %>
+  <%= checkbox f, :newsletter, value: true %>
+  <%= hidden_input f, :referrer %>
+  <%= text_input f, @dynamic_field %>
+  <input type="text" name="user[nickname]" value="<%= @nick %>">
+  <%= submit "Save" %>
+<% end %>
+""",
+    )
+    form = ev.forms[0]
+    assert form.name == "form"  # the file stem, as for other helper-drawn forms
+    assert fields(form) == [
+        ("full_name", "text"),
+        ("email", "email"),
+        ("password", "password"),
+        ("bio", "textarea"),
+        ("country", "select"),
+        ("plan", "radio"),
+        ("accept_privacy", "checkbox"),
+        ("newsletter", "checkbox"),
+        ("referrer", "hidden"),
+        (None, "text"),
+        ("user[nickname]", "text"),
+    ]
+    named = by_name(form)
+    assert named["full_name"].label == "Full name" and named["full_name"].required
+    assert named["email"].label == "Email"  # `label f, :email`: Phoenix humanizes the field
+    assert named["country"].default == "it"
+    assert named["plan"].checked and named["plan"].checked_conditionally
+    assert named["accept_privacy"].role is FieldRole.CONSENT
+    assert named["accept_privacy"].label == "I have read the privacy policy"
+    assert not named["accept_privacy"].checked
+    # `value: true` equals the default checked value: Phoenix renders the box ticked
+    assert named["newsletter"].checked and not named["newsletter"].checked_conditionally
+    assert named["newsletter"].role is FieldRole.CONSENT
+    assert named["referrer"].role is FieldRole.TECHNICAL
+    assert [(line, col) for line, col, _ in messages(ev)] == [(17, 3)]
+    assert "<%= text_input f, @dynamic_field %>" in messages(ev)[0][2]
+
+
+def test_helpers_in_heex_braces_and_project_field_components(tmp_path):
+    ev = write(
+        tmp_path,
+        "lib/app_web/live/signin_live/index.html.heex",
+        """\
+<.form :let={f} for={@changeset} id="tokens" as={:tokens} phx-submit="sign_in">
+  <div class="field">
+    {label(f, :access, gettext("Access Token"), class: "label")}
+    {text_input(f, :access, class: "input", disabled: !!@task)}
+  </div>
+  <.text_input field={f[:full_name]} label="Full name" />
+  <.password_input id="password" name="password" label="Password" />
+  <.social_input form={f} field={:twitter} label="X" />
+  <.field_error field={f[:access]} />
+  <input type="checkbox" name={@form[:confirms].name} checked />
+  <input type="text" name={input_name(f, :nickname)} />
+  <input type="text" name={"extra[#{@i}]"} />
+  <label class="checkbox">{checkbox(f, :offers)}&nbsp;{gettext("Send me the newsletter")}</label>
+  <p class="hint">{label} {select <> "x"}</p>
+  {submit("Sign in")}
+</.form>
+""",
+    )
+    form = ev.forms[0]
+    assert form.name == "tokens"
+    assert fields(form) == [
+        ("access", "text"),
+        ("full_name", "text"),
+        ("password", "password"),
+        ("twitter", "text"),
+        ("confirms", "checkbox"),
+        ("nickname", "text"),
+        (None, "text"),
+        ("offers", "checkbox"),
+    ]
+    named = by_name(form)
+    assert named["offers"].label == "Send me the newsletter"  # the label it is drawn in
+    assert named["offers"].role is FieldRole.CONSENT
+    assert named["access"].label == "Access Token"
+    assert named["full_name"].label == "Full name" and named["password"].label == "Password"
+    assert named["confirms"].checked  # a literal `checked` in HEEx ticks it for everyone
+    assert messages(ev) == [
+        (
+            12,
+            3,
+            'field at 12:3 has a name cnsnt cannot read ({"extra[#{@i}]"}); '
+            "declare it in the policy as tokens.NAME",
+        )
+    ]
+
+
+def test_live_view_module_sigils_are_read_and_component_definitions_are_not_fields(tmp_path):
+    ev = write(
+        tmp_path,
+        "lib/app_web/live/contact_live.ex",
+        '''\
+defmodule AppWeb.ContactLive do
+  use AppWeb, :live_view
+
+  @doc """
+  <form><input name="not_markup"></form>
+  """
+  def render(assigns) do
+    ~H"""
+    <.form for={@form} id="contact" phx-submit="send">
+      <.input field={@form[:email]} type="email" label="Email" />
+      <.input field={@form[:consent]} type="checkbox" label="I agree to be contacted" value={true} checked />
+    </.form>
+    """
+  end
+
+  attr :name, :string
+  attr :field, Phoenix.HTML.FormField
+  def text_input(assigns) do
+    ~H"""
+    <input type="text" name={@name} />
+    <input type="text" name={@field.name} id={@field.id} />
+    <.input field={@field} />
+    """
+  end
+end
+''',
+    )
+    assert [f.name for f in ev.forms] == ["contact"]
+    form = ev.forms[0]
+    assert fields(form) == [("email", "email"), ("consent", "checkbox")]
+    consent = by_name(form)["consent"]
+    assert consent.role is FieldRole.CONSENT and consent.checked
+    assert (consent.location.line, consent.location.column) == (11, 7)  # the module's lines
+    assert ev.problems == []
+
+
+def test_broken_elixir_in_braces_is_reported_not_raised(tmp_path):
+    ev = write(
+        tmp_path,
+        "broken.html.heex",
+        '<.form for={@f} id="b">\n  <.input field={@form[:email} />\n  {text_input(f, :x, }\n</.form>\n',
+    )
+    assert [(line, col) for line, col, _ in messages(ev)] == [(2, 3), (3, 3)]
+    assert "cannot read (field={@form[:email})" in messages(ev)[0][2]
+    assert "helper ({text_input(f, :x, }) whose name cnsnt cannot read" in messages(ev)[1][2]
+
+
+def test_init_proposes_phoenix_templates_with_forms_but_not_deps(tmp_path, monkeypatch):
+    web = tmp_path / "lib" / "app_web"
+    (web / "live").mkdir(parents=True)
+    (web / "live" / "signup.html.heex").write_text(
+        '<.simple_form for={@form} id="signup"><.input field={@form[:email]} /></.simple_form>\n'
+    )
+    (web / "live" / "contact_live.ex").write_text(
+        'defmodule C do\n  def render(assigns) do\n    ~H"""\n    <.form for={@form}>'
+        '<.input field={@form[:phone]} /></.form>\n    """\n  end\nend\n'
+    )
+    (web / "live" / "page_live.ex").write_text("defmodule P do\n  def x, do: 1\nend\n")
+    (web / "templates").mkdir()
+    (web / "templates" / "new.html.eex").write_text(
+        '<%= form_for @cs, "/u", fn f -> %><%= text_input f, :name %><% end %>\n'
+    )
+    (web / "templates" / "welcome.text.eex").write_text("Hello <%= @name %>\n")
+    dep = tmp_path / "deps" / "phoenix_live_dashboard" / "lib"
+    dep.mkdir(parents=True)
+    (dep / "form.html.heex").write_text("<.form for={@f}><.input field={@f[:x]} /></.form>\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["init"])
+    assert result.exit_code == 0, result.output
+    policy = (tmp_path / "cnsnt.yaml").read_text()
+    for path in (
+        "lib/app_web/live/signup.html.heex",
+        "lib/app_web/live/contact_live.ex",
+        "lib/app_web/templates/new.html.eex",
+    ):
+        assert f'{{path: "{path}"}}' in policy
+    assert "page_live.ex" not in policy and "welcome" not in policy and "deps/" not in policy
+    for field in ("signup.email", "contact_live.phone", "new.name"):
+        assert field in policy
