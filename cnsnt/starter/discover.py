@@ -9,6 +9,7 @@ rests on the same sqlglot parser the audit uses. A `<stem>.sql.<database>` file
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -52,6 +53,7 @@ from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
+from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.typeorm_entries import (
@@ -834,6 +836,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path).lower()
         return ("forms", None, ()) if _FORM_TAG.search(head) else None
+    if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
+        return ("forms", None, ()) if jsx_form_file(path, _sniff(path)) else None
     return None
 
 
@@ -858,13 +862,14 @@ def _entries(
             for p in all_files.get(directory, [])
             if _glob_suffix(p) == suffix and not (fmt and p.name == "__init__.py")
         ]
-        rel_dir = directory.relative_to(root).as_posix()
+        # `[` in a folder's name (Next.js's `app/[id]/`) is no wildcard: escaped, as `[[]`
+        rel_dir = glob.escape(directory.relative_to(root).as_posix())
         if len(group) > 1 and len(group) == len(siblings) and suffix:
             pattern = f"*{suffix}" if rel_dir == "." else f"{rel_dir}/*{suffix}"
             found.append(Found(kind, pattern, format=fmt, dialect=dialect or None))
         else:
             found.extend(
-                Found(kind, p.relative_to(root).as_posix(), format=fmt, dialect=dialect or None)
+                Found(kind, glob.escape(p.relative_to(root).as_posix()), format=fmt, dialect=dialect or None)
                 for p in group
             )
     return found
