@@ -395,3 +395,23 @@ def test_audit_reports_a_pre_ticked_consent_box_in_a_component(tmp_path):
     (finding,) = [f for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["rule"] == "CN203"]
     assert finding["message"] == "consent control join.newsletter is checked by default"
     assert finding["location"] == {"path": "src/Join.tsx", "line": 4, "column": 12}
+
+
+def test_time_is_linear_in_nesting_and_controls(tmp_path):
+    """Deep nesting and many controls inside it: each control looks at a bounded number of holders."""
+    from tests.hostile.growth import assert_linear
+
+    def nested(n: int) -> str:
+        return (
+            'const d = { a: true };\nexport const F = () => (<form id="f">'
+            + "<FormItem><label>" * n
+            + "<input name={x} />" * n
+            + '<Field name="a" type="checkbox" />' * n
+            + "</label></FormItem>" * n
+            + "<Formik initialValues={d} />" * n
+            + "</form>);\n"
+        )
+
+    ev = write(tmp_path, "small.tsx", nested(3))
+    assert len(ev.problems) == 3 and by_name(only_form(ev))["a"].checked
+    assert_linear(lambda text: write(tmp_path, "g.tsx", text), nested, 250)

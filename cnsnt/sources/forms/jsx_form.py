@@ -113,7 +113,7 @@ _NO_VALUES = frozenset({"", "0", "n", "no", "false", "off"})
 _FALSE = frozenset({"false", "null", "undefined", "0", "''", '""'})
 #: How much text a label gives, and how many nodes are looked at for it (linear in the file).
 _LABEL_CHARS = 200
-_LABEL_NODES = 400
+_LABEL_NODES = 200
 _ROLE_RANK = {
     FieldRole.CONSENT: 0,
     FieldRole.INPUT: 1,
@@ -121,6 +121,9 @@ _ROLE_RANK = {
     FieldRole.TECHNICAL: 3,
     FieldRole.BUTTON: 4,
 }
+_NO_TEXT = frozenset({"jsx_opening_element", "jsx_closing_element", "jsx_self_closing_element"})
+#: How many enclosing labels, groups, binders and controls a control looks at.
+_NEAR = 12
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}
 
 
@@ -350,17 +353,19 @@ class _Reader:
         self.by_for: dict[str, str] = {}
         self.problems: list[SourceProblem] = []
         self.form_at: dict[str, Node] = {}
+        self.texts: dict[tuple[int, int], str | None] = {}
         """Form name -> its element (the first of that name), where the form is reported."""
 
     def read(self, root: Node) -> list[Form]:
         file = self.file
         self._lookups(root)
-        open_: list[_Element] = []
-        forms: list[tuple[_Element, str]] = []
+        # the labels, groups, binders and controls around a node (a `<div>` matters to none)
+        holders: list[_Element] = []
+        forms: list[tuple[int, str]] = []  # (end, the name in force: the innermost form's with one)
         for node in _elements(root):
-            while open_ and node.start_byte >= open_[-1].end:
-                open_.pop()
-            while forms and node.start_byte >= forms[-1][0].end:
+            while holders and node.start_byte >= holders[-1].end:
+                holders.pop()
+            while forms and node.start_byte >= forms[-1][0]:
                 forms.pop()
             if node.type == "jsx_element":
                 head = node.child_by_field_name("open_tag")
@@ -373,13 +378,14 @@ class _Reader:
                 continue
             name = element.name
             form_name = self._form_name(element)
+            element.form = form_name or (forms[-1][1] if forms else file.stem)
             if form_name is not None:
-                forms.append((element, form_name))
-            element.form = next((n for _, n in reversed(forms) if n), file.stem)
-            if form_name is not None:
+                forms.append((element.end, element.form))
                 self.form_at.setdefault(element.form, element.node)
+            # the nearest few holders only: real forms nest a handful, hostile text thousands
+            near = holders[-_NEAR:]
             if name in _LABELS:
-                self._label(element, open_)
+                self._label(element, near)
             elif _is_binder(name, element.attrs, node):
                 self._binder(element)
             elif name in _GROUPS:
@@ -388,12 +394,13 @@ class _Reader:
                 element.required = self._required_props(element)
             else:
                 kind = _control_kind(name, element.attrs, file)
-                if kind is not None and (_acts_as_control(name, element) or self._bound(open_)):
-                    ctrl = self._control(element, kind, open_)
+                if kind is not None and (_acts_as_control(name, element) or self._bound(near)):
+                    ctrl = self._control(element, kind, near)
                     if ctrl is not None:
                         self.controls.append(ctrl)
                     element.control = ctrl
-            open_.append(element)
+            if element.binder or element.group or element.control is not None or name in _LABELS:
+                holders.append(element)
         self._finish()
         return self._forms()
 
@@ -436,8 +443,12 @@ class _Reader:
                 and file.text(node.named_children[0]) in _DEFAULTS_KEYS
             ):
                 objects.append(node.named_children[1])
+        seen: set[tuple[int, int]] = set()
         for obj in objects:
-            self._flatten(file.resolve(obj), "", 0)
+            target = file.resolve(obj)
+            if target is not None and (target.start_byte, target.end_byte) not in seen:
+                seen.add((target.start_byte, target.end_byte))
+                self._flatten(target, "", 0)
 
     def _flatten(self, obj: Node | None, prefix: str, depth: int) -> None:
         file = self.file
@@ -493,35 +504,45 @@ class _Reader:
         return ""
 
     def _text(self, node: Node) -> str | None:
-        """The JSX text and string literals under `node`, bounded, blanks collapsed."""
+        """`_read_text`, once per node (a label wrapping many controls is read once)."""
+        key = (node.start_byte, node.end_byte)
+        if key not in self.texts:
+            self.texts[key] = self._read_text(node)
+        return self.texts[key]
+
+    def _read_text(self, node: Node) -> str | None:
+        """The JSX text and string literals under `node`, bounded, blanks collapsed.
+
+        Children are taken one at a time by index: a node's whole child list is never
+        built, so a label with thousands of children costs no more than `_LABEL_NODES` steps.
+        """
         file = self.file
         out: list[str] = []
         size = seen = 0
-        stack = list(reversed(node.children))
+        stack: list[tuple[Node, int]] = [(node, 0)]
         while stack and size < _LABEL_CHARS and seen < _LABEL_NODES:
-            child = stack.pop()
+            parent, index = stack[-1]
+            if index >= parent.child_count:
+                stack.pop()
+                continue
+            stack[-1] = (parent, index + 1)
+            child = parent.child(index)
             seen += 1
+            if child is None or child.type in _NO_TEXT:
+                continue  # tags and their attributes are no text (a nested element's children are)
             if child.type in ("jsx_text", "html_character_reference") or _bare_ampersand(child):
                 piece = html.unescape(file.text(child))
-            elif (
-                child.type in ("string", "template_string")
-                and child.parent is not None
-                and child.parent.type != "jsx_attribute"
-            ):
+            elif child.type in ("string", "template_string"):
                 piece = file.string(child) or ""
-            elif (
-                child.type in ("jsx_opening_element", "jsx_self_closing_element") and child.parent is not node
-            ):
-                continue  # attributes are no text (a nested element's children are)
             else:
-                stack.extend(reversed(child.children))
+                stack.append((child, 0))
                 continue
             out.append(piece)
             size += len(piece)
         text = " ".join(" ".join(out).split())
         return text[:_LABEL_CHARS] if any(c.isalnum() for c in text) else None
 
-    def _label(self, element: _Element, open_: list[_Element]) -> None:
+    def _label(self, element: _Element, near: list[_Element]) -> None:
         file = self.file
         target = file.string(element.attrs.get("htmlFor"), jsx=True)
         text = self._text(element.node) if element.node.type == "jsx_element" else None
@@ -529,7 +550,7 @@ class _Reader:
             if text:
                 self.by_for.setdefault(target, text)
             return
-        for holder in reversed(open_):  # the groups around it up to the binder that names the field
+        for holder in reversed(near):  # the groups around it up to the binder that names the field
             if (holder.group or holder.binder) and holder.label is None and text:
                 holder.label = text
             if holder.binder:
@@ -579,13 +600,13 @@ class _Reader:
 
     # -- controls
 
-    def _control(self, element: _Element, kind: str, open_: list[_Element]) -> _Control | None:
+    def _control(self, element: _Element, kind: str, near: list[_Element]) -> _Control | None:
         """The control an element is; None for one inside a nameless control (reported once, there)."""
         file, attrs = self.file, element.attrs
         ctrl = _Control(element.node, kind, element.form)
         ctrl.id = file.string(attrs.get("id"), jsx=True)
-        ctrl.containers = [e for e in open_ if e.group or e.binder]
-        ctrl.wrapping = next((e for e in reversed(open_) if e.name in ("label", "Label")), None)
+        ctrl.containers = [e for e in near if e.group or e.binder]
+        ctrl.wrapping = next((e for e in reversed(near) if e.name in ("label", "Label")), None)
         spread_only: Node | None = None
         for attr in element.order:
             if attr.type == "jsx_attribute":
@@ -614,7 +635,7 @@ class _Reader:
             if args is not None and args.named_child_count > 1:
                 ctrl.required = ctrl.required or self._option_required(file.resolve(args.named_children[1]))
         # the innermost of an enclosing control (a RadioGroup's Radio) and a binder names it
-        outer = next((e for e in reversed(open_) if e.binder or e.control is not None), None)
+        outer = next((e for e in reversed(near) if e.binder or e.control is not None), None)
         if ctrl.name is None and ctrl.why is None and outer is not None and outer.binder:
             if outer.claimed and self._binder_name(outer) is None:
                 return None  # a second control of a binder whose name is reported once
@@ -650,9 +671,9 @@ class _Reader:
             ctrl.label = self._own_label(element, ctrl)
         return ctrl
 
-    def _bound(self, open_: list[_Element]) -> bool:
+    def _bound(self, near: list[_Element]) -> bool:
         """Inside a binder or a control group: a bare `<Input />` there is the field it names."""
-        return any(e.binder or e.control is not None for e in open_)
+        return any(e.binder or e.control is not None for e in near)
 
     def _naming_call(self, attr: Node) -> Node | None:
         """The `register("x")`-like call a `{...spread}` attribute spreads, or None."""
@@ -839,13 +860,14 @@ def _bare_ampersand(node: Node) -> bool:
     JSX takes it as text, as HTML does; tree-sitter's grammar wants a character
     reference there and wraps the `&` and what follows in an ERROR node.
     """
-    parent = node.parent
+    if node.type != "ERROR" or node.child_count == 0:
+        return False
+    parent, first = node.parent, node.child(0)
     return (
-        node.type == "ERROR"
-        and parent is not None
+        parent is not None
         and parent.type in ("jsx_element", "string")
-        and node.child_count > 0
-        and node.children[0].type == "&"
+        and first is not None
+        and first.type == "&"
     )
 
 
