@@ -294,6 +294,7 @@ export const Login = () => (
     </Form.Item>
     <Form.Item name="password"><Input.Password placeholder="Password" /></Form.Item>
     <Form.Item name="agreement" valuePropName="checked"><Checkbox>I accept the terms</Checkbox></Form.Item>
+    <Form.Item><Button type="primary" htmlType="submit">Log in</Button></Form.Item>
   </Form>
 );
 export const Mui = () => (

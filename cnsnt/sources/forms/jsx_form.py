@@ -334,8 +334,8 @@ def _acts_as_control(name: str, element: _Element) -> bool:
 
 def _is_binder(name: str, attrs: dict[str, Node | None], node: Node) -> bool:
     """An element that names the control it renders: `Controller`, `FormField`, `Form.Item`..."""
-    if name in _BINDERS:
-        return True
+    if name in _BINDERS:  # a `Form.Item` without `name` only lays out; so does a project's `FormField`
+        return "name" in attrs
     if name == "Field":  # Formik's <Field name> with a render prop or a function as its child
         return "render" in attrs or any(
             c.type == "jsx_expression"
