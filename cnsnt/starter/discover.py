@@ -54,6 +54,7 @@ from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
+from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.revisions import superseded
@@ -841,6 +842,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path).lower()
         return ("forms", None, ()) if _FORM_TAG.search(head) else None
+    if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
+        return ("forms", None, ()) if jsx_form_file(path, _sniff(path)) else None
     return None
 
 

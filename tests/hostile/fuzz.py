@@ -42,6 +42,7 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "json-form-reader": props.test_json_form_reader,
     "html-form-reader": props.test_html_form_reader,
     "svelte-phoenix-form-reader": props.test_svelte_and_phoenix_form_reader,
+    "jsx-form-reader": props.test_jsx_form_reader,
     "query-reader": props.test_query_reader,
     "splitter": props.test_splitting_does_not_depend_on_chunks,
     "fingerprint": props.test_fingerprint_never_raises,

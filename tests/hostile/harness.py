@@ -179,6 +179,28 @@ def check_svelte_phoenix_form(text: str) -> None:
             assert not any("internal error" in p.message for p in found.problems), found.problems
 
 
+#: Pieces of React forms: native controls, form libraries' binders and spreads, JSX text and broken ends.
+JSX_PIECES = ["<form id=\"f\">", "</form>", "<input name=\"email\" />", "<input type=\"checkbox\" defaultChecked",
+              " name={x}", " name={`a.${i}`}", " {...register(\"a.b\", { required: true })}", " {...props}",
+              "<Controller name=\"c\" render={({ field }) => ", "<FormField name=\"t\" render={() => (",
+              "<FormItem><FormLabel>Terms</FormLabel>", "</FormItem>", "<Checkbox checked={field.value} />",
+              "<Form.Item name=\"n\" valuePropName=\"checked\">", "</Form.Item>", "<Field as=\"textarea\" name=\"m\" />",
+              "<Formik initialValues={{ a: true, b: { c: 1 } }}>", "</Formik>", "<label htmlFor=\"e\">", "</label>",
+              "<RadioGroup name=\"r\"><Radio value=\"no\" defaultChecked /></RadioGroup>", "<>", "</>", "<", ">",
+              "/>", "{", "}", "(", ")", "&", "&amp;", "`", "\"", "'", "=", " ", "\n", "const [a, s] = useState(true);",
+              "const d = { a: true };", "useForm({ defaultValues: d })", "{/* cnsnt */}", "\u00e9", "\\u{110000}"]
+jsx_text = st.lists(st.sampled_from(JSX_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_jsx_form(text: str) -> None:
+    """The React forms reader gives evidence (never an internal error) or a SourceError for any component."""
+    head = "export function F() {\n  return (\n"
+    for name, body in (("f.tsx", head + text + "\n  );\n}\n"), ("g.jsx", text)):
+        found = _read("forms", name, body.encode("utf-8", "surrogatepass"))
+        if not isinstance(found, tuple):
+            assert not any("internal error" in p.message for p in found.problems), found.problems
+
+
 #: Pieces of framework migrations: operations, arguments, blocks and control flow, in both languages.
 MIGRATION_PIECES = [
     "$this->createTable('{{%t}}', [", "'c' => $this->string(10)->notNull()", "$this->addColumn('t', 'c', 'int')",

@@ -191,6 +191,14 @@ def test_svelte_and_phoenix_form_reader(text):
     h.check_svelte_phoenix_form(text)
 
 
+@given(h.jsx_text)
+@example("<form id=\"f\">" + "<div>" * 3000 + "<input name={x} />")
+@example("<Controller name=\"c\" render={() => <Input {...field} /><Input {...field} />} />")
+@example("<p>Terms & conditions</p><label>" * 200)
+def test_jsx_form_reader(text):
+    h.check_jsx_form(text)
+
+
 @given(h.sql_text, st.sampled_from(["sql", "lines", "pg_stat_statements"]), st.sampled_from(h.DIALECTS))
 @example("SELECT data ? INSERT;\nSELECT email FROM customers;", "sql", "postgres")
 @example("query,rolname\n\"SELECT 1\",app\n", "pg_stat_statements", None)

@@ -2,7 +2,8 @@
 
 `format: jsonschema` or a `.json` file goes to the JSON-Schema reader (which also
 reads angular-schema-form files and FHIR Questionnaires), everything else to the
-HTML/template reader.
+HTML/template reader, but `format: jsx` or a `.jsx`/`.tsx`/`.js`/`.ts` file (React
+components) goes to the JSX reader.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.forms.html_form import read_html_forms
 from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
+from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
 
 
 def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -21,4 +23,6 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     fmt = (spec.format or "").lower()
     if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):
         return read_jsonschema_form(path, spec, ctx)
+    if fmt == "jsx" or (not fmt and path.suffix.lower() in JSX_SUFFIXES):
+        return read_jsx_forms(path, spec, ctx)
     return read_html_forms(path, spec, ctx)

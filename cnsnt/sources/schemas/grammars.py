@@ -1,7 +1,7 @@
 """tree-sitter parsing of the languages models and migrations are written in.
 
 Ruby (`schema.rb`, Rails migrations), PHP (Laravel migrations, Doctrine entities),
-Java (JPA entities), C# (Entity Framework Core), TypeScript (TypeORM entities),
+Java (JPA entities), C# (Entity Framework Core), TypeScript (TypeORM entities; TSX for React forms),
 Go (GORM models) and Elixir (Ecto migrations and schemas) are parsed, never run. The
 grammars are dependencies of cnsnt; a broken install still gets a clear `SourceError`
 naming the package to install.
@@ -28,6 +28,7 @@ _GRAMMARS = {
     "java": ("tree_sitter_java", "language", "tree-sitter-java"),
     "csharp": ("tree_sitter_c_sharp", "language", "tree-sitter-c-sharp"),
     "typescript": ("tree_sitter_typescript", "language_typescript", "tree-sitter-typescript"),
+    "tsx": ("tree_sitter_typescript", "language_tsx", "tree-sitter-typescript"),
     "go": ("tree_sitter_go", "language", "tree-sitter-go"),
     "elixir": ("tree_sitter_elixir", "language", "tree-sitter-elixir"),
 }

@@ -1,0 +1,42 @@
+"""React components (`.jsx`, `.tsx`, `.js`/`.ts` holding JSX) that draw forms, as `cnsnt init` proposes them.
+
+A component file is proposed when its JSX draws a form control or a form library's
+binder (`jsx_form.has_form_controls`, the reader's own parse). Storybook stories,
+tests and declaration files show components but are not the product's forms; their
+folders (`__tests__`, `node_modules`, `build`, `dist`) are never walked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, has_form_controls
+
+__all__ = ["JSX_SUFFIXES", "jsx_form_file"]
+#: Name parts of files that show components rather than being the product's.
+_NOT_PRODUCT = frozenset({"stories", "story", "test", "spec", "cy", "e2e", "mock", "d"})
+#: Folders of stories, mocks, end-to-end tests and build output (beside `SKIP_DIRS`).
+_NOT_PRODUCT_DIRS = frozenset(
+    {
+        "__mocks__",
+        "__stories__",
+        "stories",
+        "storybook",
+        "storybook-static",
+        "e2e",
+        "cypress",
+        "playwright",
+        "coverage",
+        "out",
+    }
+)
+
+
+def jsx_form_file(path: Path, head: str) -> bool:
+    """A component file whose JSX draws a form control (stories, tests and builds are not)."""
+    parts = path.name.lower().split(".")
+    if any(part in _NOT_PRODUCT for part in parts[1:-1]):
+        return False
+    if any(part.lower() in _NOT_PRODUCT_DIRS for part in path.parts[:-1]):
+        return False
+    return has_form_controls(head, path.name)
