@@ -33,10 +33,10 @@ code computes is the template choosing.
 
 from __future__ import annotations
 
-import importlib
-import time
 from dataclasses import dataclass
 from typing import Any
+
+from cnsnt.sources.schemas.grammars import parse_snippet
 
 #: Phoenix.HTML (PhoenixHTMLHelpers) form helpers that render one control -> its type.
 HELPERS = {
@@ -62,8 +62,6 @@ _NOT_CONTROL_WORDS = frozenset({"error", "errors", "label", "hint", "help", "fee
 FORM_COMPONENTS = frozenset({"form", "simple_form"})
 #: Seconds a parse may take, plus one per 50 KB (tree-sitter's error recovery can loop).
 _PARSE_SECONDS = 2.0
-
-_parser: Any = None
 
 
 def phoenix_helper(code: str) -> bool:
@@ -117,28 +115,7 @@ def _has_arguments(code: str, pos: int) -> bool:
 
 def parse_elixir(code: str) -> Any | None:
     """The syntax tree of a piece of Elixir, None when the grammar is missing or gives up."""
-    global _parser
-    if _parser is None:
-        try:
-            tree_sitter = importlib.import_module("tree_sitter")
-            grammar = importlib.import_module("tree_sitter_elixir")
-        except ImportError:
-            return None
-        _parser = tree_sitter.Parser(tree_sitter.Language(grammar.language()))
-    source = code.encode("utf-8", "surrogatepass")
-    budget = _PARSE_SECONDS + len(source) / 50_000
-    start = time.process_time()
-
-    def read(offset: int, _point: Any) -> bytes:
-        return source[offset : offset + 65536]
-
-    def cancel(*_state: Any) -> bool:
-        return time.process_time() - start > budget
-
-    try:
-        return _parser.parse(read, progress_callback=cancel)
-    except ValueError:
-        return None
+    return parse_snippet("elixir", code, _PARSE_SECONDS)
 
 
 def _text(node: Any) -> str:

@@ -14,43 +14,19 @@ known, and the box counts as unticked.
 
 from __future__ import annotations
 
-import importlib
-import time
 from typing import Any
 
 from cnsnt.sources.forms.template_braces import raw_text_regions
+from cnsnt.sources.schemas.grammars import parse_snippet
 
 #: Seconds a parse may take, plus one per 50 KB (a grammar's error recovery can loop).
 _PARSE_SECONDS = 2.0
 #: Calls that return their argument's value (Svelte 5 runes).
 _RUNES = frozenset({"$state", "$state.raw"})
 
-_parser: Any = None
-
 
 def _parse(code: str) -> Any | None:
-    global _parser
-    if _parser is None:
-        try:
-            tree_sitter = importlib.import_module("tree_sitter")
-            grammar = importlib.import_module("tree_sitter_typescript")
-        except ImportError:
-            return None
-        _parser = tree_sitter.Parser(tree_sitter.Language(grammar.language_typescript()))
-    source = code.encode("utf-8", "surrogatepass")
-    budget = _PARSE_SECONDS + len(source) / 50_000
-    start = time.process_time()
-
-    def read(offset: int, _point: Any) -> bytes:
-        return source[offset : offset + 65536]
-
-    def cancel(*_state: Any) -> bool:
-        return time.process_time() - start > budget
-
-    try:
-        return _parser.parse(read, progress_callback=cancel)
-    except ValueError:
-        return None
+    return parse_snippet("typescript", code, _PARSE_SECONDS)
 
 
 def _text(node: Any) -> str:

@@ -56,14 +56,15 @@ PARSE_BYTES_PER_SECOND = 50_000
 _CHUNK = 1 << 16
 
 
-def parse_bounded(parser: Any, source: bytes, shown: str) -> Any:
+def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float = PARSE_SECONDS) -> Any:
     """`parser.parse(source)`, given up with a `SourceError` when it takes far longer than any real file.
 
     Some broken text sends a grammar's error recovery into a loop that does not end
     (TypeScript's, on 35 bytes such as `''[m=>b=le(.array()x(y:`); tree-sitter checks a
     progress callback only when it reads the source through a callback, so it is read so.
+    `seconds` is the base budget, one more second per 50 KB on top.
     """
-    budget = PARSE_SECONDS + len(source) / PARSE_BYTES_PER_SECOND
+    budget = seconds + len(source) / PARSE_BYTES_PER_SECOND
     # CPU time, not wall time: a busy machine slows a parse but does not cut it short
     start = time.process_time()
 
@@ -108,6 +109,26 @@ class SourceFile:
 
 #: Nodes that are never the error themselves, whatever the grammar: comments (PHP and
 #: Ruby `comment`, Java `line_comment` / `block_comment`).
+_SNIPPET_PARSERS: dict[str, Any] = {}
+
+
+def parse_snippet(language: str, code: str, seconds: float) -> Any | None:
+    """The syntax tree of a piece of code inside another file; None when it cannot be parsed.
+
+    A template's Elixir or a component's script: when the grammar is missing or gives up,
+    the caller reads around it. One parser a language is kept: a template holds many pieces.
+    """
+    if language not in _SNIPPET_PARSERS:
+        try:
+            _SNIPPET_PARSERS[language] = parser(language, "a template's code")
+        except SourceError:
+            return None
+    try:
+        return parse_bounded(_SNIPPET_PARSERS[language], code.encode("utf-8", "surrogatepass"), "", seconds)
+    except SourceError:
+        return None
+
+
 COMMENTS = frozenset({"comment", "line_comment", "block_comment"})
 #: How deep `first_error` looks (Python's stack is ~1000 frames; real files nest ~10 levels).
 _ERROR_DEPTH = 200
