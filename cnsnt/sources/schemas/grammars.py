@@ -56,15 +56,15 @@ PARSE_BYTES_PER_SECOND = 50_000
 _CHUNK = 1 << 16
 
 
-def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float = PARSE_SECONDS) -> Any:
+def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None = None) -> Any:
     """`parser.parse(source)`, given up with a `SourceError` when it takes far longer than any real file.
 
     Some broken text sends a grammar's error recovery into a loop that does not end
     (TypeScript's, on 35 bytes such as `''[m=>b=le(.array()x(y:`); tree-sitter checks a
     progress callback only when it reads the source through a callback, so it is read so.
-    `seconds` is the base budget, one more second per 50 KB on top.
+    `seconds` is the base budget (`PARSE_SECONDS` when None), one more second per 50 KB on top.
     """
-    budget = seconds + len(source) / PARSE_BYTES_PER_SECOND
+    budget = (PARSE_SECONDS if seconds is None else seconds) + len(source) / PARSE_BYTES_PER_SECOND
     # CPU time, not wall time: a busy machine slows a parse but does not cut it short
     start = time.process_time()
 
