@@ -167,6 +167,24 @@ def test_yii_what_cannot_be_read_is_a_cn001_with_its_line(tmp_path: Path):
     ]  # fmt: skip
 
 
+def test_yii_runs_namespaced_and_underscoreless_names(tmp_path: Path):
+    """`yii migrate` takes `m<12 digits>` with or without the `_`, and `M...` (namespaced migrations)."""
+    files = {
+        "migrations/m200102120000_add_phone.php": yii(
+            "m200102120000_add_phone", "        $this->addColumn('{{%user}}', 'phone', $this->string());\n"
+        ),
+        "migrations/M200101120000CreateUser.php": yii(
+            "M200101120000CreateUser",
+            "        $this->createTable('{{%user}}', ['id' => $this->primaryKey(), 'email' => $this->string()]);\n",
+        ).replace("<?php\n", "<?php\nnamespace app\\migrations;\n"),
+        "migrations/m200103120000.php": yii("m200103120000", "        $this->dropTable('{{%user}}');\n"),
+    }
+    ev = read_yii(tmp_path, files, "migrations/*.php")
+    assert names(ev, "user") == ["id", "email", "phone"]
+    assert [(path, line) for path, line, _, _ in problems(ev)] == [("migrations/m200103120000.php", 1)]
+    assert discover(tmp_path) == [Found("schemas", "migrations/*.php", format="yii")]
+
+
 def test_yii_migrations_are_told_from_laravel_ones(tmp_path: Path):
     """HumHub's migrations say `Schema::TYPE_STRING` and `extends Migration`: Yii's, not Laravel's."""
     write_files(tmp_path, YII)

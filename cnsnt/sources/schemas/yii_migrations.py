@@ -45,6 +45,7 @@ literal and SQL that is not one are reported (CN001), never guessed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from cnsnt.evidence import Evidence
@@ -160,22 +161,26 @@ def is_yii_migration(head: str) -> bool:
     )
 
 
+#: `MigrateController::getNewMigrations`' `/^(m(\d{6}_?\d{6})\D.*?)\.php$/is`: the `_` may be left out,
+#: the `m` may be upper case (namespaced migrations, `M190101120000CreateUserTable`).
+_YII_NAME = re.compile(r"m([0-9]{6}_?[0-9]{6})[^0-9]", re.IGNORECASE)
+
+
 def yii_name(name: str) -> bool:
-    """`m150101_185401_create_user_table`: a name `yii migrate` runs (the `m`, 12 digits, a name)."""
-    stamp = name[1:14]
-    return (
-        len(name) > 15
-        and name[0] in "mM"
-        and stamp[6] == "_"
-        and (stamp[:6] + stamp[7:]).isdigit()
-        and name[14] == "_"
-    )
+    """`m150101_185401_create_user_table`, `M150101185401CreateUser`: a name `yii migrate` runs."""
+    return _YII_NAME.match(name) is not None
+
+
+def yii_time(name: str) -> str:
+    """The timestamp `yii migrate` orders a migration by, its `_` left out (`150101185401`)."""
+    found = _YII_NAME.match(name)
+    return found.group(1).replace("_", "") if found is not None else ""
 
 
 def read_yii_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables a folder (or several) of Yii 2 migrations leaves behind, replayed by timestamp."""
     runner = (
-        lambda p: (p.stem[1:14].replace("_", ""), p.stem) if yii_name(p.stem) else None,  # time, class
+        lambda p: (yii_time(p.stem), p.stem) if yii_name(p.stem) else None,  # time, class
         "not a Yii migration file name (m<YYMMDD_HHMMSS>_<name>.php): `yii migrate` does not run it, "
         "so it is not replayed",
     )
