@@ -196,6 +196,35 @@ def test_what_cannot_be_read_is_cn001_at_its_line_and_column(tmp_path: Path):
     assert "not replayed" in ev.problems[3].message
 
 
+def test_fields_added_to_an_array_in_place_are_not_lost_silently(tmp_path: Path):
+    """`$fields['email'] = [...]` after `$fields = []`: the array is not the literal first set, so a CN001."""
+    files = {
+        "application/migrations/001_in_place.php": ci3(
+            "In_place",
+            """\
+        $fields = array();
+        $fields['email'] = array('type' => 'VARCHAR', 'constraint' => 100);
+        $this->dbforge->add_field('id');
+        $this->dbforge->add_field($fields);
+        $this->dbforge->create_table('users');
+        $more = ['phone' => ['type' => 'VARCHAR', 'constraint' => 20]];
+        $more[] = 'ssn CHAR(9)';
+        $this->dbforge->add_column('users', $more);
+        $kept = ['city' => ['type' => 'VARCHAR', 'constraint' => 50]];
+        $this->dbforge->add_column('users', $kept);
+""",
+        )
+    }
+    write_files(tmp_path, files)
+    ev = read_entry(tmp_path, "application/migrations/*.php", dialect=None)
+    assert names(ev, "users") == ["id", "city"]
+    got = [(line, col, severity, message.split(":")[0]) for _, line, col, severity, message in problems(ev)]
+    assert got == [
+        (10, 35, None, "`add_field` of `$fields`"),
+        (14, 45, None, "`add_column` of `$more`"),
+    ]
+
+
 CI4_HEAD = "<?php\n\nnamespace App\\Database\\Migrations;\n\nuse CodeIgniter\\Database\\Migration;\n\n"
 
 

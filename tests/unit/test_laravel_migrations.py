@@ -390,6 +390,31 @@ return new class extends Migration
     assert [(p.location.line, p.severity) for p in ev.problems] == [(11, None), (14, None), (17, None)]
 
 
+def test_a_list_changed_in_place_stays_unknown(tmp_path: Path):
+    """`$tables[] = 'b'`, `array_push($more, 'c')`: the loop is reported, not run on the list as first set."""
+    body = """\
+        Schema::create('a', fn (Blueprint $t) => $t->id());
+        $tables = ['a'];
+        $tables[] = 'b';
+        foreach ($tables as $name) {
+            Schema::table($name, fn (Blueprint $t) => $t->string('email'));
+        }
+        $more = ['a'];
+        array_push($more, 'c');
+        foreach ($more as $name) {
+            Schema::table($name, fn (Blueprint $t) => $t->string('phone'));
+        }
+        $kept = ['a'];
+        foreach ($kept as $name) {
+            Schema::table($name, fn (Blueprint $t) => $t->string('name'));
+        }
+"""
+    ev = read(tmp_path, {"database/migrations/2024_01_01_000000_loop.php": anonymous(body)})
+    assert names(ev, "a") == ["id", "name"]
+    assert [(p.location.line, p.severity) for p in ev.problems] == [(14, None), (19, None)]
+    assert all("schema changes in a `foreach`" in p.message for p in ev.problems)
+
+
 def test_blueprint_calls_under_a_condition_cnsnt_cannot_decide_are_reported(tmp_path: Path):
     files = {
         "database/migrations/2024_01_01_000000_people.php": anonymous(

@@ -281,6 +281,11 @@ class _Migration(PhpMigration):
                 "schema changes inside an expression", "cnsnt does not run the migration", *self.place(expr)
             )
 
+    def forget(self, variable: str) -> None:
+        """The variable's array changed in place (`$fields['x'] = [...]`): its fields are not known."""
+        super().forget(variable)
+        self.nodes.pop(variable, None)
+
     def alias(self, name: str, right: Node) -> None:
         r"""`$forge = \\Config\\Database::forge()`, `$db = $this->db`: the variable is the Forge (or db)."""
         written = self.text(right)

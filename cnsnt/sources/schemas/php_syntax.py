@@ -39,6 +39,8 @@ Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read
 MAX_DEPTH = 50
 #: How many loop iterations one file may replay (each runs a loop body).
 MAX_LOOPS = 10_000
+#: Functions that change the array given first in place (`array_push($tables, 'x')`).
+_CHANGE_IN_PLACE = frozenset({"array_push", "array_unshift", "array_splice", "array_pop", "array_shift"})
 #: Statement kinds that are loops: schema changes inside are not replayed.
 LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
 
@@ -272,6 +274,7 @@ class PhpMigration:
             return self.block(stmt, on_expr)
         if kind == "expression_statement":
             for expr in stmt.named_children:
+                self.forget_changed(expr)
                 on_expr(expr)
             return False
         if kind == "return_statement":
@@ -355,6 +358,42 @@ class PhpMigration:
             if self.body(body, on_expr):
                 return True
         return False
+
+    def forget_changed(self, expr: Node) -> None:
+        """A variable or property changed in place is no longer known (`$x[] = 'b'`, `array_push($x, 'c')`).
+
+        Its literal, read where it was set, would lose what was added (a loop over it, fields
+        given from it); unknown, its use is reported.
+        """
+        changed: Node | None = None
+        if expr.type in ("assignment_expression", "augmented_assignment_expression"):
+            changed = expr.child_by_field_name("left")
+            if (
+                expr.type == "assignment_expression"
+                and changed is not None
+                and changed.type != "subscript_expression"
+            ):
+                return  # `$x = [...]`: set, not changed
+        elif expr.type == "function_call_expression":
+            if last_name(self.text(expr.child_by_field_name("function"))).lower() not in _CHANGE_IN_PLACE:
+                return
+            positional, _ = self.arguments(expr)
+            changed = positional[0] if positional else None
+        while changed is not None and changed.type == "subscript_expression" and changed.named_children:
+            changed = changed.named_children[0]
+        if changed is None:
+            return
+        if changed.type == "variable_name":
+            self.forget(self.text(changed))
+        elif (
+            changed.type == "member_access_expression"
+            and self.text(changed.child_by_field_name("object")) == "$this"
+        ):
+            self.properties.pop(self.text(changed.child_by_field_name("name")), None)
+
+    def forget(self, variable: str) -> None:
+        """Forget what a variable (`$fields`) holds: it was changed in a way not followed."""
+        self.vars.pop(variable, None)
 
     def body(self, node: Node | None, on_expr: Callable[[Node], None]) -> bool:
         """Replay the body of a loop or branch, a block or one statement."""
