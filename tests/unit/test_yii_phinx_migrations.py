@@ -194,6 +194,26 @@ def test_yii_migrations_are_told_from_laravel_ones(tmp_path: Path):
     assert [t.name for t in ev.tables] == ["user", "codes"]
 
 
+def test_a_codeigniter_migration_with_a_create_table_helper_is_not_yii(tmp_path: Path):
+    """CodeIgniter Shield's migration `extends Migration` and calls its own `$this->createTable()` helper."""
+    name = "app/Database/Migrations/2020-12-28-223112_create_auth_tables.php"
+    write_files(
+        tmp_path,
+        {
+            name: "<?php\n\nnamespace App\\Database\\Migrations;\n\nuse CodeIgniter\\Database\\Migration;\n\n"
+            "class CreateAuthTables extends Migration\n{\n    public function up(): void\n    {\n"
+            "        $this->forge->addField(['id' => ['type' => 'INT'], 'email' => ['type' => 'VARCHAR']]);\n"
+            "        $this->createTable('users');\n    }\n\n"
+            "    private function createTable(string $name): void\n    {\n"
+            "        $this->forge->createTable($name, false);\n    }\n}\n"
+        },
+    )
+    assert detect(tmp_path / name) == "codeigniter"
+    ev = read_entry(tmp_path, "app/Database/Migrations/*.php", None, None)
+    assert not any("Yii" in p.message for p in ev.problems)
+    assert [(p.location.line, p.message.split(":")[0]) for p in ev.problems] == [(17, "`createTable`")]
+
+
 def test_humhub_safe_helpers_run_when_the_schema_lets_them(tmp_path: Path):
     files = {
         "migrations/m150101_000000_a.php": yii(

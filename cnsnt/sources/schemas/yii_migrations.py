@@ -157,7 +157,10 @@ _NO_SCHEMA = frozenset(
 def is_yii_migration(head: str) -> bool:
     """Whether the start of a PHP file looks like a Yii 2 migration (for telling kinds apart)."""
     return "yii\\db\\Migration" in head or (
-        "extends Migration" in head and "$this->createTable(" in head and "Schema::create" not in head
+        "extends Migration" in head
+        and "$this->createTable(" in head
+        and "Schema::create" not in head
+        and "CodeIgniter\\Database\\Migration" not in head  # Shield's own `$this->createTable()`
     )
 
 
