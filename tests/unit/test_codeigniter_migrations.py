@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -336,6 +337,29 @@ def test_a_large_migration_reads_in_linear_time(tmp_path: Path):
     write_files(tmp_path, {"application/migrations/001_big.php": ci3("Big", body + adds)})
     ev = read_entry(tmp_path, "application/migrations/*.php", dialect=None)
     assert len(table(ev, "big").columns) == 4000
+
+
+def test_helpers_that_call_each_other_twice_do_not_hang(tmp_path: Path):
+    """Twenty helpers, each calling the next twice: 2**20 replays before; the calls are bounded now."""
+    helpers = "".join(
+        f"    private function h{i}()\n    {{\n        $this->h{i + 1}();\n        $this->h{i + 1}();\n    }}\n\n"
+        for i in range(20)
+    )
+    helpers += (
+        "    private function h20()\n    {\n        $this->dbforge->drop_column('users', 'email');\n    }\n\n"
+    )
+    body = """\
+        $this->dbforge->add_field(['id' => ['type' => 'INT'], 'email' => ['type' => 'VARCHAR']]);
+        $this->dbforge->create_table('users');
+        $this->h0();
+"""
+    write_files(tmp_path, {"application/migrations/001_deep.php": ci3("Deep", body, helpers)})
+    started = time.process_time()
+    ev = read_entry(tmp_path, "application/migrations/*.php", dialect=None)
+    assert time.process_time() - started < 10
+    assert names(ev, "users") == ["id"]
+    said = [(p.location.line, p.message.split(":")[0]) for p in ev.problems]
+    assert (119, "methods called too many times") in said  # at `private function h19()`
 
 
 CORPUS = Path(os.environ.get("CNSNT_CORPUS", "/work/shared/corpus"))

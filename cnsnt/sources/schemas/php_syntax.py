@@ -39,6 +39,8 @@ Value = Any  # str | int | float | bool | None | list | dict: a PHP literal read
 MAX_DEPTH = 50
 #: How many loop iterations one file may replay (each runs a loop body).
 MAX_LOOPS = 10_000
+#: How many times one file's methods may be entered (a helper that calls another twice, nested, doubles).
+MAX_CALLS = 10_000
 #: Functions that change the array given first in place (`array_push($tables, 'x')`).
 _CHANGE_IN_PLACE = frozenset({"array_push", "array_unshift", "array_splice", "array_pop", "array_shift"})
 #: Statement kinds that are loops: schema changes inside are not replayed.
@@ -175,6 +177,7 @@ class PhpMigration:
         self.properties: dict[str, Value] = {}
         self.vars: dict[str, Value] = {}
         self.loops = 0
+        self.calls = 0
         self.following: list[str] = []
 
     def place(self, node: Node) -> tuple[int, int]:
@@ -243,6 +246,15 @@ class PhpMigration:
             return
         body = method.child_by_field_name("body")
         if body is None:
+            return
+        self.calls += 1
+        if self.calls > MAX_CALLS:
+            if self.calls == MAX_CALLS + 1:
+                self.replay.not_replayed(
+                    "methods called too many times",
+                    f"cnsnt follows at most {MAX_CALLS} calls",
+                    *self.place(method),
+                )
             return
         self.following.append(name)
         saved, self.vars = self.vars, {}
