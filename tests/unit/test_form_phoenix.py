@@ -286,3 +286,23 @@ def test_init_proposes_phoenix_templates_with_forms_but_not_deps(tmp_path, monke
     assert "page_live.ex" not in policy and "welcome" not in policy and "deps/" not in policy
     for field in ("signup.email", "contact_live.phone", "new.name"):
         assert field in policy
+
+
+def test_a_box_the_label_helper_calls_a_consent_is_one(tmp_path):
+    """`label f, :sms, "SMS consent"` names a box whose field says nothing: a ticked one is CN203's."""
+    ev = write(
+        tmp_path,
+        "form.html.eex",
+        """\
+<%= form_for @changeset, "/users", fn f -> %>
+  <%= checkbox f, :sms, value: true %>
+  <%= label f, :sms, "I consent to receive text messages" %>
+  <%= label f, :updates, "Marketing e-mails" %>
+  <%= checkbox f, :updates, value: true %>
+<% end %>
+""",
+    )
+    named = by_name(ev.forms[0])
+    assert named["sms"].label == "I consent to receive text messages"
+    assert named["sms"].role is FieldRole.CONSENT and named["sms"].checked
+    assert named["updates"].role is FieldRole.CONSENT

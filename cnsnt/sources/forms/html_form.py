@@ -521,9 +521,10 @@ class _Reader:
                     ctrl.label = self.helper_labels.get(ctrl.name) or ctrl.label
                 if ctrl.label is None and self.page.phoenix:
                     ctrl.label = self._label_around(ctrl.start, label_starts)
-                    checkable = ctrl.control in ("checkbox", "radio")
-                    if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(ctrl.label):
-                        ctrl.role = FieldRole.CONSENT
+                # a consent box is known by the label it takes here (`label f, :sms, "SMS consent"`)
+                checkable = self.page.phoenix and ctrl.control in ("checkbox", "radio")
+                if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(ctrl.label):
+                    ctrl.role = FieldRole.CONSENT
                 continue
             owner = tag.literal("form")
             if owner and owner in form_ids:
