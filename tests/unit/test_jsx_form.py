@@ -416,3 +416,12 @@ def test_time_is_linear_in_nesting_and_controls(tmp_path):
     ev = write(tmp_path, "small.tsx", nested(3))
     assert len(ev.problems) == 3 and by_name(only_form(ev))["a"].checked
     assert_linear(lambda text: write(tmp_path, "g.tsx", text), nested, 250)
+
+
+def test_a_name_in_thousands_of_parentheses_is_read_not_an_internal_error(tmp_path):
+    """`name={((("email")))}` nested past Python's recursion limit: the control is still named."""
+    deep = "(" * 3000 + '"email"' + ")" * 3000
+    ev = write(
+        tmp_path, "Deep.tsx", f'export const F = () => <form id="f"><input name={{{deep}}} /></form>;\n'
+    )
+    assert names(only_form(ev)) == ["email"] and not ev.problems

@@ -195,14 +195,13 @@ class _File:
 
     def string(self, node: Node | None, jsx: bool = False) -> str | None:
         """The value of a string literal, a template without substitutions, or `{...}` around one."""
-        if node is None:
-            return None
-        if node.type == "jsx_expression":
+        while node is not None and node.type in ("jsx_expression", "parenthesized_expression"):
+            # a loop, not a call per level: `{((("email")))}` may nest thousands deep
             inner = [c for c in node.named_children if c.type != "comment"]
-            return self.string(inner[0]) if len(inner) == 1 else None
-        if node.type == "parenthesized_expression" and node.named_child_count == 1:
-            return self.string(node.named_children[0])
-        if node.type not in ("string", "template_string"):
+            if node.type == "parenthesized_expression" and node.named_child_count != 1:
+                return None
+            node = inner[0] if len(inner) == 1 else None
+        if node is None or node.type not in ("string", "template_string"):
             return None
         out: list[str] = []
         for child in node.named_children:
