@@ -425,3 +425,24 @@ def test_a_name_in_thousands_of_parentheses_is_read_not_an_internal_error(tmp_pa
         tmp_path, "Deep.tsx", f'export const F = () => <form id="f"><input name={{{deep}}} /></form>;\n'
     )
     assert names(only_form(ev)) == ["email"] and not ev.problems
+
+
+def test_a_text_checked_prop_ticks_the_box_as_react_does(tmp_path):
+    """React ticks a box for any non-empty text (`defaultChecked="false"` too) and not for `""`."""
+    ev = write(
+        tmp_path,
+        "Terms.tsx",
+        """\
+export const Terms = () => (
+  <form id="t">
+    <input type="checkbox" name="accept_terms" defaultChecked="false" />
+    <input type="checkbox" name="accept_privacy" defaultChecked="" />
+    <input type="checkbox" name="accept_marketing" checked="checked" readOnly />
+  </form>
+);
+""",
+    )
+    f = by_name(only_form(ev))
+    assert f["accept_terms"].checked and not f["accept_terms"].checked_conditionally
+    assert not f["accept_privacy"].checked
+    assert f["accept_marketing"].checked

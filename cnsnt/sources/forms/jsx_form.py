@@ -48,7 +48,8 @@ Required: `required`, `aria-required`, Chakra's `isRequired` (on the control or 
 `FormControl`), Mantine's `withAsterisk`, `register(name, {required: ...})` not
 false, `Form.Item rules={[{required: true}]}`.
 
-Pre-ticked boxes: `defaultChecked`, `checked`, `isChecked` bare or `{true}`; a
+Pre-ticked boxes: `defaultChecked`, `checked`, `isChecked` bare, `{true}` or any
+non-empty text (React ticks `"false"` too, not `""`); a
 `useState(true)` state; a checkbox whose name is `true` in a literal
 `defaultValues`/`initialValues` object in the file (`useForm({defaultValues})`,
 `useFormik`/`<Formik initialValues>`, Ant Design's `<Form initialValues>`, a `const`
@@ -721,6 +722,10 @@ class _Reader:
                 continue
             node = attrs[key]
             flag = file.flag(node, node is None)
+            written = file.resolve(node)
+            if written is not None and written.type in ("string", "template_string"):
+                text = file.string(written)  # React ticks a box for any text, "false" too, not for ""
+                flag = bool(text) if text is not None else flag
             if flag is None:
                 inner = file.resolve(node)
                 if inner is not None and inner.type == "identifier" and file.text(inner) in file.states:
