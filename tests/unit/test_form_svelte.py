@@ -88,6 +88,13 @@ def test_a_box_bound_to_a_variable_that_starts_true_is_pre_ticked(tmp_path):
     assert not named["terms"].checked
 
 
+def test_a_generic_component_script_is_still_read(tmp_path):
+    """Svelte 5's `generics="T extends Record<string, unknown>"`: a `>` in quotes ends no tag."""
+    text = SIGNUP.replace("<script>", '<script lang="ts" generics="T extends Record<string, unknown>">')
+    named = by_name(write(tmp_path, "src/routes/signup/+page.svelte", text).forms[0])
+    assert named["newsletter"].checked and not named["offers"].checked
+
+
 def test_checked_attribute_forms(tmp_path):
     ev = write(
         tmp_path,
