@@ -175,6 +175,14 @@ def test_unclosed_braces_are_read_once_and_the_code_after_them_is_still_code(tmp
     assert [(line, col) for line, col, _ in messages(ev)] == [(2, 1)]  # `{field}`, not a name
 
 
+def test_many_script_elements_are_found_in_linear_time(tmp_path):
+    text = "<form id=f><input name=email></form>" + "<script></script>" * 60_000
+    started = time.process_time()
+    ev = write(tmp_path, "Many.svelte", text)
+    assert time.process_time() - started < 5  # each one looked for the next <style> to the end: 20 s
+    assert list(by_name(ev.forms[0])) == ["email"]
+
+
 def test_init_proposes_svelte_components_with_forms_and_escapes_route_folders(tmp_path, monkeypatch):
     routes = tmp_path / "src" / "routes"
     (routes / "blog" / "[slug]").mkdir(parents=True)

@@ -134,8 +134,11 @@ def raw_text_elements(text: str) -> list[tuple[int, int, str]]:
     low = text.lower()
     regions: list[tuple[int, int, str]] = []
     pos = 0
+    # the next of each at or after `pos` (-1: none left), looked for again only once passed
+    script, style = low.find("<script"), low.find("<style")
     while True:
-        script, style = low.find("<script", pos), low.find("<style", pos)
+        script = low.find("<script", pos) if 0 <= script < pos else script
+        style = low.find("<style", pos) if 0 <= style < pos else style
         found = [(at, name) for at, name in ((script, "script"), (style, "style")) if at >= 0]
         if not found:
             return regions
