@@ -446,3 +446,27 @@ export const Terms = () => (
     assert f["accept_terms"].checked and not f["accept_terms"].checked_conditionally
     assert not f["accept_privacy"].checked
     assert f["accept_marketing"].checked
+
+
+def test_a_default_value_ticks_the_radio_whose_value_it_is(tmp_path):
+    """`defaultValues: {marketing_consent: "no"}` ticks the "No" radio: no consent is given by default."""
+    ev = write(
+        tmp_path,
+        "Offers.tsx",
+        """\
+export function Offers() {
+  const { register } = useForm({ defaultValues: { marketing_consent: "no", contact_consent: "yes" } });
+  return (
+    <form id="offers">
+      <input type="radio" value="yes" {...register("marketing_consent")} aria-label="Yes" />
+      <input type="radio" value="no" {...register("marketing_consent")} aria-label="No" />
+      <input type="radio" value="yes" {...register("contact_consent")} aria-label="Yes" />
+      <input type="radio" value="no" {...register("contact_consent")} aria-label="No" />
+    </form>
+  );
+}
+""",
+    )
+    f = by_name(only_form(ev))
+    assert f["marketing_consent"].role is FieldRole.CONSENT and not f["marketing_consent"].checked
+    assert f["contact_consent"].checked and not f["contact_consent"].checked_conditionally

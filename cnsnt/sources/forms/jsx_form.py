@@ -50,7 +50,8 @@ false, `Form.Item rules={[{required: true}]}`.
 
 Pre-ticked boxes: `defaultChecked`, `checked`, `isChecked` bare, `{true}` or any
 non-empty text (React ticks `"false"` too, not `""`); a
-`useState(true)` state; a checkbox whose name is `true` in a literal
+`useState(true)` state; a checkbox whose name is `true` (a radio whose value is
+the name's, but a "no") in a literal
 `defaultValues`/`initialValues` object in the file (`useForm({defaultValues})`,
 `useFormik`/`<Formik initialValues>`, Ant Design's `<Form initialValues>`, a `const`
 they name). Any other `checked={expr}` is the component choosing, as a bound
@@ -166,6 +167,8 @@ class _Control:
     checked_conditionally: bool = False
     checked_expr: Node | None = None
     default: str | None = None
+    value: str | None = None
+    """A checkbox's or radio's literal `value` (a radio is ticked by a default equal to it)."""
     role: FieldRole = FieldRole.INPUT
     at: Node | None = None
     """Where the field is named (a binder's element), else None: the control's element."""
@@ -714,7 +717,7 @@ class _Reader:
         if ctrl.control not in ("checkbox", "radio"):
             return
         file, attrs = self.file, element.attrs
-        value = file.literal(attrs.get("value"))
+        value = ctrl.value = file.literal(attrs.get("value"))
         if ctrl.control == "radio" and value is not None and value.strip().lower() in _NO_VALUES:
             return
         for key in ("defaultChecked", "checked", "isChecked", "defaultIsChecked"):
@@ -760,7 +763,12 @@ class _Reader:
             ctrl.required = ctrl.required or any(c.required for c in ctrl.containers)
             if ctrl.control in ("checkbox", "radio") and not ctrl.checked and ctrl.name is not None:
                 default = file.defaults.get(ctrl.name)
-                if default is not None:
+                if default is not None and ctrl.control == "radio":  # the radio whose value it is
+                    value = ctrl.value
+                    counts = value is not None and value.strip().lower() not in _NO_VALUES
+                    ctrl.checked = value is None or (counts and value == default)
+                    ctrl.checked_conditionally = value is None
+                elif default is not None:
                     ctrl.checked = default.strip().lower() not in _FALSE
                 elif ctrl.checked_expr is not None:
                     ctrl.checked = ctrl.checked_conditionally = True
