@@ -470,3 +470,24 @@ export function Offers() {
     f = by_name(only_form(ev))
     assert f["marketing_consent"].role is FieldRole.CONSENT and not f["marketing_consent"].checked
     assert f["contact_consent"].checked and not f["contact_consent"].checked_conditionally
+
+
+def test_a_no_radio_ticked_by_default_gives_no_consent_in_any_language(tmp_path):
+    """A "nein"/"non" radio ticked by default answers no, as in an HTML page (one list of "no" values)."""
+    ev = write(
+        tmp_path,
+        "Einwilligung.jsx",
+        """\
+export const Einwilligung = () => (
+  <form id="e">
+    <input type="radio" name="newsletter_consent" value="ja" aria-label="Ja" />
+    <input type="radio" name="newsletter_consent" value="nein" aria-label="Nein" defaultChecked />
+    <input type="radio" name="marketing_consent" value="oui" aria-label="Oui" />
+    <input type="radio" name="marketing_consent" value="non" aria-label="Non" defaultChecked />
+  </form>
+);
+""",
+    )
+    f = by_name(only_form(ev))
+    assert f["newsletter_consent"].role is FieldRole.CONSENT and not f["newsletter_consent"].checked
+    assert f["marketing_consent"].role is FieldRole.CONSENT and not f["marketing_consent"].checked

@@ -19,7 +19,14 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
 from cnsnt.sources.forms.bindings import binding
-from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
+from cnsnt.sources.forms.common import (
+    NO_VALUES,
+    form_evidence,
+    looks_like_consent,
+    shorten,
+    unnamed_problem,
+    words,
+)
 from cnsnt.sources.forms.heex_markup import component_element, sveltekit_action
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Attr, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
@@ -43,7 +50,6 @@ _VOID = frozenset(
 #: Template tokens that print nothing themselves: conditions' tags and comments.
 _SILENT = frozenset({IF, BRANCH, CLOSE, COMMENT})
 _NO_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
-_NO_VALUES = frozenset({"", "0", "n", "no", "false", "off", "nein", "non", "nem", "hayır", "нет"})
 # Linear: each try starts at a quote, a blank or a fixed word, reads at most one
 # possessive blank run (which the next quote or word ends), then fixed words.
 _REQUIRED_IN_CODE = re.compile(r"['\"]\s*+required\b")
@@ -372,7 +378,7 @@ class _Reader:
         if kind == "input" and checkable:
             value = tag.literal("value")
             counts = not (control == "radio" and value is not None and value.strip().lower()
-                          in _NO_VALUES)
+                          in NO_VALUES)
             checked = tag.attrs.get("checked")
             if (page.svelte or page.heex) and checked is not None and checked.templated:
                 _brace_checked(ctrl, checked)  # `checked={agreed}`: a boolean the code sets

@@ -73,7 +73,14 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.forms.common import form_evidence, form_stem, looks_like_consent, shorten, unnamed_problem
+from cnsnt.sources.forms.common import (
+    NO_VALUES,
+    form_evidence,
+    form_stem,
+    looks_like_consent,
+    shorten,
+    unnamed_problem,
+)
 from cnsnt.sources.schemas.common import problem_of
 from cnsnt.sources.schemas.grammars import (
     Node,
@@ -111,7 +118,6 @@ _EXACT = {"password": "password", "control": "text", "check": "checkbox"}
 #: Spread calls that give a control its name: react-hook-form, Mantine, Formik.
 _NAMING_CALLS = frozenset({"register", "getInputProps", "getFieldProps"})
 _DEFAULTS_KEYS = frozenset({"defaultValues", "initialValues"})
-_NO_VALUES = frozenset({"", "0", "n", "no", "false", "off"})
 _FALSE = frozenset({"false", "null", "undefined", "0", "''", '""'})
 #: How much text a label gives, and how many nodes are looked at for it (linear in the file).
 _LABEL_CHARS = 200
@@ -718,7 +724,7 @@ class _Reader:
             return
         file, attrs = self.file, element.attrs
         value = ctrl.value = file.literal(attrs.get("value"))
-        if ctrl.control == "radio" and value is not None and value.strip().lower() in _NO_VALUES:
+        if ctrl.control == "radio" and value is not None and value.strip().lower() in NO_VALUES:
             return
         for key in ("defaultChecked", "checked", "isChecked", "defaultIsChecked"):
             if key not in attrs:
@@ -765,7 +771,7 @@ class _Reader:
                 default = file.defaults.get(ctrl.name)
                 if default is not None and ctrl.control == "radio":  # the radio whose value it is
                     value = ctrl.value
-                    counts = value is not None and value.strip().lower() not in _NO_VALUES
+                    counts = value is not None and value.strip().lower() not in NO_VALUES
                     ctrl.checked = value is None or (counts and value == default)
                     ctrl.checked_conditionally = value is None
                 elif default is not None:
