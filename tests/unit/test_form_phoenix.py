@@ -306,3 +306,22 @@ def test_a_box_the_label_helper_calls_a_consent_is_one(tmp_path):
     assert named["sms"].label == "I consent to receive text messages"
     assert named["sms"].role is FieldRole.CONSENT and named["sms"].checked
     assert named["updates"].role is FieldRole.CONSENT
+
+
+def test_a_no_radio_the_helper_ticks_gives_no_consent(tmp_path):
+    """`radio_button f, :x, "no", checked: true` answers no, as `<input type="radio" value="no" checked>` does."""
+    ev = write(
+        tmp_path,
+        "prefs.html.heex",
+        """\
+<.form :let={f} for={@changeset} id="prefs">
+  {radio_button(f, :marketing_consent, "yes")}
+  {radio_button(f, :marketing_consent, "no", checked: true)}
+  {radio_button(f, :sms_consent, "yes", checked: true)}
+  {radio_button(f, :sms_consent, "no")}
+</.form>
+""",
+    )
+    named = by_name(ev.forms[0])
+    assert named["marketing_consent"].role is FieldRole.CONSENT and not named["marketing_consent"].checked
+    assert named["sms_consent"].checked
