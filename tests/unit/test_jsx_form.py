@@ -491,3 +491,37 @@ export const Einwilligung = () => (
     f = by_name(only_form(ev))
     assert f["newsletter_consent"].role is FieldRole.CONSENT and not f["newsletter_consent"].checked
     assert f["marketing_consent"].role is FieldRole.CONSENT and not f["marketing_consent"].checked
+
+
+def test_a_binders_own_starting_value_ticks_its_box(tmp_path):
+    """Ant Design's `<Form.Item initialValue>` and react-hook-form's `<Controller defaultValue>`."""
+    ev = write(
+        tmp_path,
+        "Register.tsx",
+        """\
+export function Register() {
+  return (
+    <Form name="register">
+      <Form.Item name="agreement" valuePropName="checked" initialValue={true}>
+        <Checkbox>I agree to the privacy policy</Checkbox>
+      </Form.Item>
+      <Form.Item name="newsletter" valuePropName="checked" initialValue={false}>
+        <Checkbox>Newsletter consent</Checkbox>
+      </Form.Item>
+      <Controller
+        name="terms"
+        control={control}
+        defaultValue={true}
+        render={({ field }) => <Checkbox checked={field.value} onChange={field.onChange}>Accept terms</Checkbox>}
+      />
+      <Controller name="offers_consent" defaultValue={initial} render={({ field }) => <Switch {...field} />} />
+    </Form>
+  );
+}
+""",
+    )
+    f = by_name(only_form(ev))
+    assert f["agreement"].checked and not f["agreement"].checked_conditionally
+    assert not f["newsletter"].checked
+    assert f["terms"].checked and not f["terms"].checked_conditionally
+    assert not f["offers_consent"].checked  # the code decides: nothing known

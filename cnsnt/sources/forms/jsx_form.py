@@ -54,7 +54,8 @@ non-empty text (React ticks `"false"` too, not `""`); a
 the name's, but a "no") in a literal
 `defaultValues`/`initialValues` object in the file (`useForm({defaultValues})`,
 `useFormik`/`<Formik initialValues>`, Ant Design's `<Form initialValues>`, a `const`
-they name). Any other `checked={expr}` is the component choosing, as a bound
+they name), or a binder's own `initialValue`/`defaultValue` (`<Form.Item initialValue>`,
+`<Controller defaultValue>`). Any other `checked={expr}` is the component choosing, as a bound
 `:checked` in a template: checked conditionally.
 
 A file that does not parse whole is a CN001 error at the first syntax error; the
@@ -571,6 +572,14 @@ class _Reader:
         element.label = file.string(element.attrs.get("label"), jsx=True)
         element.required = self._required_props(element) or self._rules_required(element.attrs.get("rules"))
         self.binders.append(element)
+        # the field's own starting value: Ant Design's `initialValue`, react-hook-form's `defaultValue`
+        name = self._binder_name(element)
+        for key in ("initialValue", "defaultValue"):
+            if name is not None and key in element.attrs and file.defaults.get(name) != "true":
+                value = element.attrs[key]
+                literal = file.literal(value) if value is not None else "true"
+                if literal is not None:
+                    file.defaults[name] = literal
 
     def _required_props(self, element: _Element) -> bool:
         for key in ("required", "isRequired", "withAsterisk", "aria-required"):
