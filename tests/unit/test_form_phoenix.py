@@ -325,3 +325,25 @@ def test_a_no_radio_the_helper_ticks_gives_no_consent(tmp_path):
     named = by_name(ev.forms[0])
     assert named["marketing_consent"].role is FieldRole.CONSENT and not named["marketing_consent"].checked
     assert named["sms_consent"].checked
+
+
+def test_a_box_drawn_in_the_label_helpers_block_takes_its_text(tmp_path):
+    """`<%= label f, :offers do %><%= checkbox f, :offers, value: true %> I consent ...<% end %>`."""
+    ev = write(
+        tmp_path,
+        "offers.html.eex",
+        """\
+<%= form_for @changeset, "/offers", fn f -> %>
+  <%= if @show_offers do %>
+    <%= label f, :offers do %>
+      <%= checkbox f, :offers, value: true %> Send me partner offers, I consent
+    <% end %>
+  <% end %>
+  <%= checkbox f, :remember, value: true %>
+<% end %>
+""",
+    )
+    named = by_name(ev.forms[0])
+    assert named["offers"].label == "Send me partner offers, I consent"
+    assert named["offers"].role is FieldRole.CONSENT and named["offers"].checked
+    assert named["remember"].label is None and named["remember"].role is FieldRole.INPUT

@@ -75,6 +75,11 @@ def phoenix_helper(code: str) -> bool:
     return _first_call_name(_inner(code)) in HELPERS
 
 
+def helper_name(code: str) -> str:
+    """The helper template code calls (`<%= label f, :terms do %>` -> `label`); empty when none."""
+    return _first_call_name(_inner(code))
+
+
 def _inner(code: str) -> str:
     """Template code without its delimiters: `<%= x %>` -> `x`, `{x}` -> `x`."""
     if code.startswith("<%"):
