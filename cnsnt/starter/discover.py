@@ -843,7 +843,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         head = _sniff(path).lower()
         return ("forms", None, ()) if _FORM_TAG.search(head) else None
     if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
-        return ("forms", None, ()) if jsx_form_file(path, _sniff(path)) else None
+        # folders named relative to the project: one above it (`~/out/app/`) excludes nothing
+        return ("forms", None, ()) if jsx_form_file(path.relative_to(root), _sniff(path)) else None
     return None
 
 

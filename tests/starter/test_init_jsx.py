@@ -76,3 +76,12 @@ def test_a_folder_named_like_a_glob_is_escaped_and_audited(tmp_path: Path) -> No
     result = audit_path(tmp_path)
     assert not [f for f in result.findings if f.rule == "CN001"]
     assert "signup.email" in {f.subject for f in result.findings if f.rule == "CN101"}
+
+
+def test_a_project_inside_a_folder_named_like_build_output_is_still_surveyed(tmp_path: Path) -> None:
+    """Only the project's own folders exclude a component: `~/out/app/src/Signup.tsx` is the product's."""
+    root = tmp_path / "out" / "app"
+    _write(root, "src/forms/Signup.tsx", SIGNUP)
+    _write(root, "src/e2e/Signup.tsx", SIGNUP)
+    found, _ = survey(root)
+    assert found == [Found("forms", "src/forms/Signup.tsx")]

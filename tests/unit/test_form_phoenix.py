@@ -286,3 +286,64 @@ def test_init_proposes_phoenix_templates_with_forms_but_not_deps(tmp_path, monke
     assert "page_live.ex" not in policy and "welcome" not in policy and "deps/" not in policy
     for field in ("signup.email", "contact_live.phone", "new.name"):
         assert field in policy
+
+
+def test_a_box_the_label_helper_calls_a_consent_is_one(tmp_path):
+    """`label f, :sms, "SMS consent"` names a box whose field says nothing: a ticked one is CN203's."""
+    ev = write(
+        tmp_path,
+        "form.html.eex",
+        """\
+<%= form_for @changeset, "/users", fn f -> %>
+  <%= checkbox f, :sms, value: true %>
+  <%= label f, :sms, "I consent to receive text messages" %>
+  <%= label f, :updates, "Marketing e-mails" %>
+  <%= checkbox f, :updates, value: true %>
+<% end %>
+""",
+    )
+    named = by_name(ev.forms[0])
+    assert named["sms"].label == "I consent to receive text messages"
+    assert named["sms"].role is FieldRole.CONSENT and named["sms"].checked
+    assert named["updates"].role is FieldRole.CONSENT
+
+
+def test_a_no_radio_the_helper_ticks_gives_no_consent(tmp_path):
+    """`radio_button f, :x, "no", checked: true` answers no, as `<input type="radio" value="no" checked>` does."""
+    ev = write(
+        tmp_path,
+        "prefs.html.heex",
+        """\
+<.form :let={f} for={@changeset} id="prefs">
+  {radio_button(f, :marketing_consent, "yes")}
+  {radio_button(f, :marketing_consent, "no", checked: true)}
+  {radio_button(f, :sms_consent, "yes", checked: true)}
+  {radio_button(f, :sms_consent, "no")}
+</.form>
+""",
+    )
+    named = by_name(ev.forms[0])
+    assert named["marketing_consent"].role is FieldRole.CONSENT and not named["marketing_consent"].checked
+    assert named["sms_consent"].checked
+
+
+def test_a_box_drawn_in_the_label_helpers_block_takes_its_text(tmp_path):
+    """`<%= label f, :offers do %><%= checkbox f, :offers, value: true %> I consent ...<% end %>`."""
+    ev = write(
+        tmp_path,
+        "offers.html.eex",
+        """\
+<%= form_for @changeset, "/offers", fn f -> %>
+  <%= if @show_offers do %>
+    <%= label f, :offers do %>
+      <%= checkbox f, :offers, value: true %> Send me partner offers, I consent
+    <% end %>
+  <% end %>
+  <%= checkbox f, :remember, value: true %>
+<% end %>
+""",
+    )
+    named = by_name(ev.forms[0])
+    assert named["offers"].label == "Send me partner offers, I consent"
+    assert named["offers"].role is FieldRole.CONSENT and named["offers"].checked
+    assert named["remember"].label is None and named["remember"].role is FieldRole.INPUT

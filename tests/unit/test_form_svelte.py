@@ -88,6 +88,13 @@ def test_a_box_bound_to_a_variable_that_starts_true_is_pre_ticked(tmp_path):
     assert not named["terms"].checked
 
 
+def test_a_generic_component_script_is_still_read(tmp_path):
+    """Svelte 5's `generics="T extends Record<string, unknown>"`: a `>` in quotes ends no tag."""
+    text = SIGNUP.replace("<script>", '<script lang="ts" generics="T extends Record<string, unknown>">')
+    named = by_name(write(tmp_path, "src/routes/signup/+page.svelte", text).forms[0])
+    assert named["newsletter"].checked and not named["offers"].checked
+
+
 def test_checked_attribute_forms(tmp_path):
     ev = write(
         tmp_path,
@@ -166,6 +173,14 @@ def test_unclosed_braces_are_read_once_and_the_code_after_them_is_still_code(tmp
     assert time.process_time() - started < 5  # each brace re-read to the limit took minutes
     assert "email" in by_name(ev.forms[0])
     assert [(line, col) for line, col, _ in messages(ev)] == [(2, 1)]  # `{field}`, not a name
+
+
+def test_many_script_elements_are_found_in_linear_time(tmp_path):
+    text = "<form id=f><input name=email></form>" + "<script></script>" * 60_000
+    started = time.process_time()
+    ev = write(tmp_path, "Many.svelte", text)
+    assert time.process_time() - started < 5  # each one looked for the next <style> to the end: 20 s
+    assert list(by_name(ev.forms[0])) == ["email"]
 
 
 def test_init_proposes_svelte_components_with_forms_and_escapes_route_folders(tmp_path, monkeypatch):

@@ -416,3 +416,112 @@ def test_time_is_linear_in_nesting_and_controls(tmp_path):
     ev = write(tmp_path, "small.tsx", nested(3))
     assert len(ev.problems) == 3 and by_name(only_form(ev))["a"].checked
     assert_linear(lambda text: write(tmp_path, "g.tsx", text), nested, 250)
+
+
+def test_a_name_in_thousands_of_parentheses_is_read_not_an_internal_error(tmp_path):
+    """`name={((("email")))}` nested past Python's recursion limit: the control is still named."""
+    deep = "(" * 3000 + '"email"' + ")" * 3000
+    ev = write(
+        tmp_path, "Deep.tsx", f'export const F = () => <form id="f"><input name={{{deep}}} /></form>;\n'
+    )
+    assert names(only_form(ev)) == ["email"] and not ev.problems
+
+
+def test_a_text_checked_prop_ticks_the_box_as_react_does(tmp_path):
+    """React ticks a box for any non-empty text (`defaultChecked="false"` too) and not for `""`."""
+    ev = write(
+        tmp_path,
+        "Terms.tsx",
+        """\
+export const Terms = () => (
+  <form id="t">
+    <input type="checkbox" name="accept_terms" defaultChecked="false" />
+    <input type="checkbox" name="accept_privacy" defaultChecked="" />
+    <input type="checkbox" name="accept_marketing" checked="checked" readOnly />
+  </form>
+);
+""",
+    )
+    f = by_name(only_form(ev))
+    assert f["accept_terms"].checked and not f["accept_terms"].checked_conditionally
+    assert not f["accept_privacy"].checked
+    assert f["accept_marketing"].checked
+
+
+def test_a_default_value_ticks_the_radio_whose_value_it_is(tmp_path):
+    """`defaultValues: {marketing_consent: "no"}` ticks the "No" radio: no consent is given by default."""
+    ev = write(
+        tmp_path,
+        "Offers.tsx",
+        """\
+export function Offers() {
+  const { register } = useForm({ defaultValues: { marketing_consent: "no", contact_consent: "yes" } });
+  return (
+    <form id="offers">
+      <input type="radio" value="yes" {...register("marketing_consent")} aria-label="Yes" />
+      <input type="radio" value="no" {...register("marketing_consent")} aria-label="No" />
+      <input type="radio" value="yes" {...register("contact_consent")} aria-label="Yes" />
+      <input type="radio" value="no" {...register("contact_consent")} aria-label="No" />
+    </form>
+  );
+}
+""",
+    )
+    f = by_name(only_form(ev))
+    assert f["marketing_consent"].role is FieldRole.CONSENT and not f["marketing_consent"].checked
+    assert f["contact_consent"].checked and not f["contact_consent"].checked_conditionally
+
+
+def test_a_no_radio_ticked_by_default_gives_no_consent_in_any_language(tmp_path):
+    """A "nein"/"non" radio ticked by default answers no, as in an HTML page (one list of "no" values)."""
+    ev = write(
+        tmp_path,
+        "Einwilligung.jsx",
+        """\
+export const Einwilligung = () => (
+  <form id="e">
+    <input type="radio" name="newsletter_consent" value="ja" aria-label="Ja" />
+    <input type="radio" name="newsletter_consent" value="nein" aria-label="Nein" defaultChecked />
+    <input type="radio" name="marketing_consent" value="oui" aria-label="Oui" />
+    <input type="radio" name="marketing_consent" value="non" aria-label="Non" defaultChecked />
+  </form>
+);
+""",
+    )
+    f = by_name(only_form(ev))
+    assert f["newsletter_consent"].role is FieldRole.CONSENT and not f["newsletter_consent"].checked
+    assert f["marketing_consent"].role is FieldRole.CONSENT and not f["marketing_consent"].checked
+
+
+def test_a_binders_own_starting_value_ticks_its_box(tmp_path):
+    """Ant Design's `<Form.Item initialValue>` and react-hook-form's `<Controller defaultValue>`."""
+    ev = write(
+        tmp_path,
+        "Register.tsx",
+        """\
+export function Register() {
+  return (
+    <Form name="register">
+      <Form.Item name="agreement" valuePropName="checked" initialValue={true}>
+        <Checkbox>I agree to the privacy policy</Checkbox>
+      </Form.Item>
+      <Form.Item name="newsletter" valuePropName="checked" initialValue={false}>
+        <Checkbox>Newsletter consent</Checkbox>
+      </Form.Item>
+      <Controller
+        name="terms"
+        control={control}
+        defaultValue={true}
+        render={({ field }) => <Checkbox checked={field.value} onChange={field.onChange}>Accept terms</Checkbox>}
+      />
+      <Controller name="offers_consent" defaultValue={initial} render={({ field }) => <Switch {...field} />} />
+    </Form>
+  );
+}
+""",
+    )
+    f = by_name(only_form(ev))
+    assert f["agreement"].checked and not f["agreement"].checked_conditionally
+    assert not f["newsletter"].checked
+    assert f["terms"].checked and not f["terms"].checked_conditionally
+    assert not f["offers_consent"].checked  # the code decides: nothing known

@@ -10,6 +10,8 @@ from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.sources.base import printable_path
 
+#: Values of a radio button that answer "no": a "no" ticked by default gives no consent.
+NO_VALUES = frozenset({"", "0", "n", "no", "false", "off", "nein", "non", "nem", "hayır", "нет"})
 #: Words that make a checkbox (or a boolean) a consent control, in several languages.
 #: Matched against the name, id and label with camelCase and `_-.[]` turned into spaces.
 #: Linear: fixed words (at most one optional or wildcard character), tried once per offset.

@@ -19,7 +19,14 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
 from cnsnt.sources.forms.bindings import binding
-from cnsnt.sources.forms.common import form_evidence, looks_like_consent, shorten, unnamed_problem, words
+from cnsnt.sources.forms.common import (
+    NO_VALUES,
+    form_evidence,
+    looks_like_consent,
+    shorten,
+    unnamed_problem,
+    words,
+)
 from cnsnt.sources.forms.heex_markup import component_element, sveltekit_action
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Attr, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
@@ -30,10 +37,11 @@ from cnsnt.sources.forms.phoenix import (
     field_name,
     from_assigns,
     helper_call,
+    helper_name,
     name_value,
 )
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
-from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, RENDER
+from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, OPEN, RENDER
 from cnsnt.sources.forms.widgets import phoenix_control, rendered_control
 
 _VOID = frozenset(
@@ -43,7 +51,6 @@ _VOID = frozenset(
 #: Template tokens that print nothing themselves: conditions' tags and comments.
 _SILENT = frozenset({IF, BRANCH, CLOSE, COMMENT})
 _NO_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
-_NO_VALUES = frozenset({"", "0", "n", "no", "false", "off", "nein", "non", "nem", "hayır", "нет"})
 # Linear: each try starts at a quote, a blank or a fixed word, reads at most one
 # possessive blank run (which the next quote or word ends), then fixed words.
 _REQUIRED_IN_CODE = re.compile(r"['\"]\s*+required\b")
@@ -178,6 +185,7 @@ class _Reader:
         self.too_deep = False
         self._radio_groups: dict[int, str | None] = {}
         self.helper_labels: dict[str, str] = {}
+        self._block_texts: dict[tuple[int, int], str | None] = {}
         self._svelte_known: dict[str, bool] | None = None
         """Svelte: the booleans the component's script starts its variables as (read once)."""
         """Phoenix's `label f, :email, "E-mail"`: field -> the label's text."""
@@ -372,7 +380,7 @@ class _Reader:
         if kind == "input" and checkable:
             value = tag.literal("value")
             counts = not (control == "radio" and value is not None and value.strip().lower()
-                          in _NO_VALUES)
+                          in NO_VALUES)
             checked = tag.attrs.get("checked")
             if (page.svelte or page.heex) and checked is not None and checked.templated:
                 _brace_checked(ctrl, checked)  # `checked={agreed}`: a boolean the code sets
@@ -511,6 +519,7 @@ class _Reader:
                 by_asp.setdefault(asp, text or _asp_name(asp))
         form_ids = {f.id: i for i, f in enumerate(self.forms) if f.id}
         label_starts = [label.inner_start for label in self.labels]
+        label_blocks = self._label_blocks() if self.page.phoenix else []
         self._radio_groups = self._index_fieldsets()
         for ctrl in self.controls:
             tag = ctrl.tag
@@ -520,10 +529,13 @@ class _Reader:
                 if ctrl.name is not None:  # Phoenix's `label f, :email` (before a placeholder)
                     ctrl.label = self.helper_labels.get(ctrl.name) or ctrl.label
                 if ctrl.label is None and self.page.phoenix:
-                    ctrl.label = self._label_around(ctrl.start, label_starts)
-                    checkable = ctrl.control in ("checkbox", "radio")
-                    if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(ctrl.label):
-                        ctrl.role = FieldRole.CONSENT
+                    ctrl.label = self._label_around(ctrl.start, label_starts) or self._label_block(
+                        ctrl.start, label_blocks
+                    )
+                # a consent box is known by the label it takes here (`label f, :sms, "SMS consent"`)
+                checkable = self.page.phoenix and ctrl.control in ("checkbox", "radio")
+                if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(ctrl.label):
+                    ctrl.role = FieldRole.CONSENT
                 continue
             owner = tag.literal("form")
             if owner and owner in form_ids:
@@ -542,6 +554,29 @@ class _Reader:
         for ctrl in self.controls:
             if ctrl.checked and ctrl.checked_at is not None and not ctrl.checked_conditionally:
                 ctrl.checked_conditionally = self._alternative(ctrl)
+
+    def _label_blocks(self) -> list[tuple[int, int]]:
+        """The stretches Phoenix's `<%= label f, :terms do %>...<% end %>` wraps, by start."""
+        blocks: list[tuple[int, int]] = []
+        opened: list[int] = []  # each open block's body start; -1 for a block that is no label
+        for tok in self.page.tokens:
+            if tok.kind in (OPEN, IF):
+                code = self.page.code[tok.start : tok.end]
+                opened.append(tok.end if helper_name(code) == "label" else -1)
+            elif tok.kind == CLOSE and opened:
+                start = opened.pop()
+                if start >= 0:
+                    blocks.append((start, tok.start))
+        return sorted(blocks)
+
+    def _label_block(self, pos: int, blocks: list[tuple[int, int]]) -> str | None:
+        """The text of the label helper's block a helper draws its control in."""
+        idx = bisect_right(blocks, (pos, len(self.page.text))) - 1
+        if idx < 0 or blocks[idx][1] <= pos:
+            return None
+        if blocks[idx] not in self._block_texts:  # read once, however many controls it holds
+            self._block_texts[blocks[idx]] = self.page.region_text(*blocks[idx])
+        return self._block_texts[blocks[idx]]
 
     def _label_around(self, pos: int, starts: list[int]) -> str | None:
         """The text of the `<label>` a helper draws its control in: `<label>{checkbox(f, :x)} Yes</label>`."""

@@ -48,11 +48,14 @@ Required: `required`, `aria-required`, Chakra's `isRequired` (on the control or 
 `FormControl`), Mantine's `withAsterisk`, `register(name, {required: ...})` not
 false, `Form.Item rules={[{required: true}]}`.
 
-Pre-ticked boxes: `defaultChecked`, `checked`, `isChecked` bare or `{true}`; a
-`useState(true)` state; a checkbox whose name is `true` in a literal
+Pre-ticked boxes: `defaultChecked`, `checked`, `isChecked` bare, `{true}` or any
+non-empty text (React ticks `"false"` too, not `""`); a
+`useState(true)` state; a checkbox whose name is `true` (a radio whose value is
+the name's, but a "no") in a literal
 `defaultValues`/`initialValues` object in the file (`useForm({defaultValues})`,
 `useFormik`/`<Formik initialValues>`, Ant Design's `<Form initialValues>`, a `const`
-they name). Any other `checked={expr}` is the component choosing, as a bound
+they name), or a binder's own `initialValue`/`defaultValue` (`<Form.Item initialValue>`,
+`<Controller defaultValue>`). Any other `checked={expr}` is the component choosing, as a bound
 `:checked` in a template: checked conditionally.
 
 A file that does not parse whole is a CN001 error at the first syntax error; the
@@ -71,7 +74,14 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.forms.common import form_evidence, form_stem, looks_like_consent, shorten, unnamed_problem
+from cnsnt.sources.forms.common import (
+    NO_VALUES,
+    form_evidence,
+    form_stem,
+    looks_like_consent,
+    shorten,
+    unnamed_problem,
+)
 from cnsnt.sources.schemas.common import problem_of
 from cnsnt.sources.schemas.grammars import (
     Node,
@@ -109,7 +119,6 @@ _EXACT = {"password": "password", "control": "text", "check": "checkbox"}
 #: Spread calls that give a control its name: react-hook-form, Mantine, Formik.
 _NAMING_CALLS = frozenset({"register", "getInputProps", "getFieldProps"})
 _DEFAULTS_KEYS = frozenset({"defaultValues", "initialValues"})
-_NO_VALUES = frozenset({"", "0", "n", "no", "false", "off"})
 _FALSE = frozenset({"false", "null", "undefined", "0", "''", '""'})
 #: How much text a label gives, and how many nodes are looked at for it (linear in the file).
 _LABEL_CHARS = 200
@@ -165,6 +174,8 @@ class _Control:
     checked_conditionally: bool = False
     checked_expr: Node | None = None
     default: str | None = None
+    value: str | None = None
+    """A checkbox's or radio's literal `value` (a radio is ticked by a default equal to it)."""
     role: FieldRole = FieldRole.INPUT
     at: Node | None = None
     """Where the field is named (a binder's element), else None: the control's element."""
@@ -195,14 +206,13 @@ class _File:
 
     def string(self, node: Node | None, jsx: bool = False) -> str | None:
         """The value of a string literal, a template without substitutions, or `{...}` around one."""
-        if node is None:
-            return None
-        if node.type == "jsx_expression":
+        while node is not None and node.type in ("jsx_expression", "parenthesized_expression"):
+            # a loop, not a call per level: `{((("email")))}` may nest thousands deep
             inner = [c for c in node.named_children if c.type != "comment"]
-            return self.string(inner[0]) if len(inner) == 1 else None
-        if node.type == "parenthesized_expression" and node.named_child_count == 1:
-            return self.string(node.named_children[0])
-        if node.type not in ("string", "template_string"):
+            if node.type == "parenthesized_expression" and node.named_child_count != 1:
+                return None
+            node = inner[0] if len(inner) == 1 else None
+        if node is None or node.type not in ("string", "template_string"):
             return None
         out: list[str] = []
         for child in node.named_children:
@@ -562,6 +572,14 @@ class _Reader:
         element.label = file.string(element.attrs.get("label"), jsx=True)
         element.required = self._required_props(element) or self._rules_required(element.attrs.get("rules"))
         self.binders.append(element)
+        # the field's own starting value: Ant Design's `initialValue`, react-hook-form's `defaultValue`
+        name = self._binder_name(element)
+        for key in ("initialValue", "defaultValue"):
+            if name is not None and key in element.attrs and file.defaults.get(name) != "true":
+                value = element.attrs[key]
+                literal = file.literal(value) if value is not None else "true"
+                if literal is not None:
+                    file.defaults[name] = literal
 
     def _required_props(self, element: _Element) -> bool:
         for key in ("required", "isRequired", "withAsterisk", "aria-required"):
@@ -714,14 +732,18 @@ class _Reader:
         if ctrl.control not in ("checkbox", "radio"):
             return
         file, attrs = self.file, element.attrs
-        value = file.literal(attrs.get("value"))
-        if ctrl.control == "radio" and value is not None and value.strip().lower() in _NO_VALUES:
+        value = ctrl.value = file.literal(attrs.get("value"))
+        if ctrl.control == "radio" and value is not None and value.strip().lower() in NO_VALUES:
             return
         for key in ("defaultChecked", "checked", "isChecked", "defaultIsChecked"):
             if key not in attrs:
                 continue
             node = attrs[key]
             flag = file.flag(node, node is None)
+            written = file.resolve(node)
+            if written is not None and written.type in ("string", "template_string"):
+                text = file.string(written)  # React ticks a box for any text, "false" too, not for ""
+                flag = bool(text) if text is not None else flag
             if flag is None:
                 inner = file.resolve(node)
                 if inner is not None and inner.type == "identifier" and file.text(inner) in file.states:
@@ -756,7 +778,12 @@ class _Reader:
             ctrl.required = ctrl.required or any(c.required for c in ctrl.containers)
             if ctrl.control in ("checkbox", "radio") and not ctrl.checked and ctrl.name is not None:
                 default = file.defaults.get(ctrl.name)
-                if default is not None:
+                if default is not None and ctrl.control == "radio":  # the radio whose value it is
+                    value = ctrl.value
+                    counts = value is not None and value.strip().lower() not in NO_VALUES
+                    ctrl.checked = value is None or (counts and value == default)
+                    ctrl.checked_conditionally = value is None
+                elif default is not None:
                     ctrl.checked = default.strip().lower() not in _FALSE
                 elif ctrl.checked_expr is not None:
                     ctrl.checked = ctrl.checked_conditionally = True

@@ -36,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from cnsnt.sources.forms.common import NO_VALUES
 from cnsnt.sources.schemas.grammars import parse_snippet
 
 #: Phoenix.HTML (PhoenixHTMLHelpers) form helpers that render one control -> its type.
@@ -72,6 +73,11 @@ def phoenix_helper(code: str) -> bool:
     dotted name).
     """
     return _first_call_name(_inner(code)) in HELPERS
+
+
+def helper_name(code: str) -> str:
+    """The helper template code calls (`<%= label f, :terms do %>` -> `label`); empty when none."""
+    return _first_call_name(_inner(code))
 
 
 def _inner(code: str) -> str:
@@ -301,6 +307,9 @@ def helper_call(code: str) -> Helper | None:
 
 def _checked(helper: Helper, options: dict[str, Any], args: list[Any]) -> None:
     """`checked: true`, or a checkbox whose `value:` is its checked value: ticked for everyone."""
+    answer = _literal(args[2]) if helper.control == "radio" and len(args) > 2 else None
+    if isinstance(answer, str) and answer.strip().lower() in NO_VALUES:
+        return  # `radio_button f, :consent, "no", checked: true`: a "no" ticked gives no consent
     if "checked" in options:
         value = _literal(options["checked"])
         helper.checked = value is not False and _text(options["checked"]) not in ("nil", "false")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cnsnt.sources.forms.template_braces import raw_text_regions
+from cnsnt.sources.forms.template_braces import raw_text_elements
 from cnsnt.sources.schemas.grammars import parse_snippet
 
 #: Seconds a parse may take, plus one per 50 KB (a grammar's error recovery can loop).
@@ -36,9 +36,8 @@ def _text(node: Any) -> str:
 def script_bodies(text: str) -> list[str]:
     """The code of a component's `<script>` elements (the rest blanked, offsets kept)."""
     bodies = []
-    for start, end in raw_text_regions(text):
-        opener = text.rfind("<", 0, start)
-        if text[opener : opener + 7].lower() == "<script":
+    for start, end, name in raw_text_elements(text):
+        if name == "script":
             bodies.append(text[start:end])
     return bodies
 

@@ -120,16 +120,25 @@ def _word(text: str) -> str:
 
 
 def raw_text_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each `<script>` and `<style>` element's body, in order.
+    """(start, end) of each `<script>` and `<style>` element's body, in order."""
+    return [(start, end) for start, end, _ in raw_text_elements(text)]
 
-    A body ends at its end tag (`</script`), or with the file when it has none.
+
+def raw_text_elements(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, `script` or `style`) of each `<script>` and `<style>` element's body, in order.
+
+    A body ends at its end tag (`</script`), or with the file when it has none; its start
+    tag at the first `>` outside quotes (Svelte's `generics="T extends Record<K, V>"`).
     One forward pass over a lower-cased copy: linear.
     """
     low = text.lower()
-    regions: list[tuple[int, int]] = []
+    regions: list[tuple[int, int, str]] = []
     pos = 0
+    # the next of each at or after `pos` (-1: none left), looked for again only once passed
+    script, style = low.find("<script"), low.find("<style")
     while True:
-        script, style = low.find("<script", pos), low.find("<style", pos)
+        script = low.find("<script", pos) if 0 <= script < pos else script
+        style = low.find("<style", pos) if 0 <= style < pos else style
         found = [(at, name) for at, name in ((script, "script"), (style, "style")) if at >= 0]
         if not found:
             return regions
@@ -138,10 +147,27 @@ def raw_text_regions(text: str) -> list[tuple[int, int]]:
         if after < len(low) and (low[after].isalnum() or low[after] in "-_:."):
             pos = after  # `<scripts>`, `<style-guide>`: another element
             continue
-        open_end = low.find(">", after)
+        open_end = _tag_end(low, after)
         if open_end < 0:
             return regions
         close = low.find("</" + name, open_end + 1)
         body_end = close if close >= 0 else len(text)
-        regions.append((open_end + 1, body_end))
+        regions.append((open_end + 1, body_end, name))
         pos = body_end + 1
+
+
+def _tag_end(low: str, pos: int) -> int:
+    """The `>` that ends the start tag whose attributes begin at `pos`, quoted values skipped.
+
+    A quote never closed is no value: the first `>` then, as before.
+    """
+    quote = ""
+    for i in range(pos, len(low)):
+        char = low[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ">":
+            return i
+    return low.find(">", pos)
