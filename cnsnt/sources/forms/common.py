@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Protocol
 
-from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
-from cnsnt.model import Severity
+from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
+from cnsnt.model import Location, Severity
 from cnsnt.sources.base import printable_path
 
 #: Values of a radio button that answer "no": a "no" ticked by default gives no consent.
@@ -68,6 +69,55 @@ def unnamed_problem(field: FormField, why: str) -> SourceProblem:
         field.location,
         field.source,
         severity=Severity.WARNING,
+    )
+
+
+#: Which control of a group a field is: a consent box beside a plain input makes it consent.
+ROLE_RANK = {
+    FieldRole.CONSENT: 0,
+    FieldRole.INPUT: 1,
+    FieldRole.HONEYPOT: 2,
+    FieldRole.TECHNICAL: 3,
+    FieldRole.BUTTON: 4,
+}
+
+
+class GroupedControl(Protocol):
+    """What the HTML and the React readers know of a control, for the field its group makes."""
+
+    name: str | None
+    raw: str | None
+    control: str
+    role: FieldRole
+    label: str | None
+    required: bool
+    checked: bool
+    checked_conditionally: bool
+    default: str | None
+
+
+def grouped_field(form: str, group: Sequence[GroupedControl], location: Location, source: str) -> FormField:
+    """One field from the controls submitted under one name (a radio group, if/else twins).
+
+    `location` is where the group's first control stands.
+    """
+    role = min((c.role for c in group), key=lambda r: ROLE_RANK[r])
+    main = next(c for c in group if c.role is role)
+    first = group[0]
+    checked = [c for c in group if c.checked]
+    return FormField(
+        form=form,
+        name=first.name,
+        control=main.control,
+        location=location,
+        source=source,
+        role=role,
+        label=next((c.label for c in group if c.label), None),
+        required=any(c.required for c in group),
+        checked=bool(checked),
+        checked_conditionally=bool(checked) and all(c.checked_conditionally for c in checked),
+        default=next((c.default for c in group if c.default is not None), None),
+        raw=first.raw,
     )
 
 

@@ -22,6 +22,7 @@ from cnsnt.sources.forms.bindings import binding
 from cnsnt.sources.forms.common import (
     NO_VALUES,
     form_evidence,
+    grouped_field,
     looks_like_consent,
     shorten,
     unnamed_problem,
@@ -77,13 +78,6 @@ _HONEYPOT_WORDS = re.compile(
     r"honey|hpot|\bhp\b|bot ?field|no ?bots?\b|anti ?spam|spam ?trap|captcha ?trap"
 )
 _TRAP_NAMES = frozenset({"website", "url", "homepage", "home page", "web site", "web", "fax"})
-_ROLE_RANK = {
-    FieldRole.CONSENT: 0,
-    FieldRole.INPUT: 1,
-    FieldRole.HONEYPOT: 2,
-    FieldRole.TECHNICAL: 3,
-    FieldRole.BUTTON: 4,
-}
 
 
 def _asp_name(value: str) -> str:
@@ -674,24 +668,7 @@ class _Reader:
         return forms
 
     def _field(self, form: str, group: list[Control]) -> FormField:
-        role = min((c.role for c in group), key=lambda r: _ROLE_RANK[r])
-        main = next(c for c in group if c.role is role)
-        first = group[0]
-        checked = [c for c in group if c.checked]
-        return FormField(
-            form=form,
-            name=first.name,
-            control=main.control,
-            location=self.page.location(first.start),
-            source=self.page.shown,
-            role=role,
-            label=next((c.label for c in group if c.label), None),
-            required=any(c.required for c in group),
-            checked=bool(checked),
-            checked_conditionally=bool(checked) and all(c.checked_conditionally for c in checked),
-            default=next((c.default for c in group if c.default is not None), None),
-            raw=first.raw,
-        )
+        return grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
 
 
 def _merge(controls: list[Control]) -> list[list[Control]]:

@@ -78,6 +78,7 @@ from cnsnt.sources.forms.common import (
     NO_VALUES,
     form_evidence,
     form_stem,
+    grouped_field,
     looks_like_consent,
     shorten,
     unnamed_problem,
@@ -123,13 +124,6 @@ _FALSE = frozenset({"false", "null", "undefined", "0", "''", '""'})
 #: How much text a label gives, and how many nodes are looked at for it (linear in the file).
 _LABEL_CHARS = 200
 _LABEL_NODES = 200
-_ROLE_RANK = {
-    FieldRole.CONSENT: 0,
-    FieldRole.INPUT: 1,
-    FieldRole.HONEYPOT: 2,
-    FieldRole.TECHNICAL: 3,
-    FieldRole.BUTTON: 4,
-}
 _NO_TEXT = frozenset({"jsx_opening_element", "jsx_closing_element", "jsx_self_closing_element"})
 #: How many enclosing labels, groups, binders and controls a control looks at.
 _NEAR = 12
@@ -861,24 +855,7 @@ class _Reader:
         return forms
 
     def _field(self, form: str, group: list[_Control]) -> FormField:
-        role = min((c.role for c in group), key=lambda r: _ROLE_RANK[r])
-        main = next(c for c in group if c.role is role)
-        first = group[0]
-        checked = [c for c in group if c.checked]
-        return FormField(
-            form=form,
-            name=first.name,
-            control=main.control,
-            location=self.file.location(_at(first)),
-            source=self.file.src.shown,
-            role=role,
-            label=next((c.label for c in group if c.label), None),
-            required=any(c.required for c in group),
-            checked=bool(checked),
-            checked_conditionally=bool(checked) and all(c.checked_conditionally for c in checked),
-            default=next((c.default for c in group if c.default is not None), None),
-            raw=first.raw,
-        )
+        return grouped_field(form, group, self.file.location(_at(group[0])), self.file.src.shown)
 
 
 def _bare_ampersand(node: Node) -> bool:
