@@ -250,16 +250,11 @@ def _env_connection(path: Path) -> str | None:
 
 def _config_connection(path: Path) -> str | None:
     """The default connection `config/database.php` names: `'default' => env('DB_CONNECTION', 'x')`."""
-    try:
-        with path.open("rb") as handle:
-            source = handle.read(256 * 1024)
-    except OSError:
+    parsed = _config_file(path, 256 * 1024, whole=False)
+    if parsed is None:
         return None
-    migration = _Migration(SourceFile(source, path.name), Replay())
-    try:
-        stack = [parse_bounded(php_parser(), source, path.name).root_node]
-    except SourceError:
-        return None
+    migration, root = parsed
+    stack = [root]
     while stack:
         node = stack.pop()
         if node.type == "array_element_initializer" and len(node.named_children) == 2:
@@ -276,6 +271,22 @@ def _config_connection(path: Path) -> str | None:
             continue  # `'default'` of a nested array (a Redis option) is no connection
         stack.extend(reversed(node.named_children))
     return None
+
+
+def _config_file(path: Path, limit: int, *, whole: bool) -> tuple[_Migration, Node] | None:
+    """A `config/*.php` file parsed, with a reader of its PHP values; None when it cannot be read.
+
+    At most `limit` bytes are read; with `whole`, a longer file is not read at all.
+    """
+    try:
+        with path.open("rb") as handle:
+            source = handle.read(limit + 1 if whole else limit)
+        if whole and len(source) > limit:
+            return None
+        root = parse_bounded(php_parser(), source, path.name).root_node
+    except (OSError, SourceError):
+        return None
+    return _Migration(SourceFile(source, path.name), Replay()), root
 
 
 def sql_files_read(path: Path, text: str) -> list[Path]:
@@ -1165,16 +1176,11 @@ class _Site:
             ctx is not None and outside_problem(path, ctx.base_dir.resolve(), ctx.limits.allow_outside)
         ):
             return None
-        try:
-            with path.open("rb") as handle:
-                source = handle.read(_CONFIG_BYTES + 1)
-            if len(source) > _CONFIG_BYTES:
-                return None
-            tree = parse_bounded(php_parser(), source, path.name)
-        except (OSError, SourceError):
+        parsed = _config_file(path, _CONFIG_BYTES, whole=True)
+        if parsed is None:
             return None
-        reader = _Migration(SourceFile(source, path.name), Replay())
-        for node in tree.root_node.named_children:
+        reader, root = parsed
+        for node in root.named_children:
             if node.type == "return_statement":
                 returned = [c for c in node.named_children if c.type != "comment"]
                 if len(returned) == 1:
