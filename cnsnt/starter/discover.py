@@ -101,6 +101,18 @@ PARSE_LIMIT = 8 * 1024 * 1024
 #: PHP string building the tag: `'<input' . ' name="cid"'`): `<format>` in a config
 #: file's comment or `<selection>` in a doc page is no form.
 _FORM_TAG = re.compile(r"<(?:form|input|textarea|select)(?![\w:-])")
+#: Controls a form helper draws in a template that writes no tag of its own, as the form
+#: reader reads them (`forms.widgets`, `forms.rails_helpers`): Rails' `<%= f.email_field
+#: :email %>` (simple_form's `f.input :email`), Razor's `@Html.TextBoxFor(`, Symfony's
+#: `{{ form_row(form.email) }}`. Linear: fixed words after fixed starts, possessive runs.
+_HELPER_CONTROL = re.compile(
+    r"<%[=-]*+\s*+(?:[\w@]++\.)?(?:(?:text|email|password|telephone|phone|number|date|datetime|"
+    r"datetime_local|time|month|week|url|search|color|range|file|hidden)_field|text_?area|"
+    r"rich_text_?area|check_?box|radio_button|(?:collection_|grouped_collection_|country_)?select|"
+    r"collection_(?:check_?boxes|radio_buttons)|input|input_field|association)(?:_tag)?\b"
+    r"|@Html\.(?:TextBox|Password|TextArea|CheckBox|RadioButton|DropDownList|ListBox|Editor)(?:For)?\s*+\("
+    r"|\bform_(?:row|widget)\s*+\(\s*+form\b"
+)
 #: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
 #: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
 #: a Java package named `samples` or a `demo` database dump is the product's own.
@@ -840,8 +852,9 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         ours = not {"deps", "_build"} & set(path.relative_to(root).parts)
         return ("forms", None, ()) if ours and has_phoenix_form(_sniff(path), suffix) else None
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
-        head = _sniff(path).lower()
-        return ("forms", None, ()) if _FORM_TAG.search(head) else None
+        head = _sniff(path)
+        drawn = _FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head)
+        return ("forms", None, ()) if drawn else None
     if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
         # folders named relative to the project: one above it (`~/out/app/`) excludes nothing
         return ("forms", None, ()) if jsx_form_file(path.relative_to(root), _sniff(path)) else None

@@ -859,6 +859,29 @@ def test_a_word_that_starts_like_a_form_tag_is_no_form(tmp_path: Path) -> None:
     assert sorted(f.pattern for f in found) == ["helpers/html.php", "views/search.html", "views/signup.php"]
 
 
+def test_templates_whose_controls_a_form_helper_draws_are_forms(tmp_path: Path) -> None:
+    """Rails' form builders (maybe-finance's sign-up page: 68 of its 76 form templates write
+    no tag), simple_form, Razor's `@Html.TextBoxFor` and Symfony's `form_row`; a template
+    that only prints a label or a button is none."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "app/views/registrations/new.html.erb",
+           "<%= styled_form_with model: @user do |form| %>\n  <%= form.email_field :email,\n"
+           "      required: true %>\n<% end %>\n")
+    _write(tmp_path, "app/views/profiles/_form.html.erb", "<%= f.input :phone, label: 'Phone' %>\n")
+    _write(tmp_path, "app/views/shared/_submit.html.erb", "<%= f.submit 'Save' %> <%= f.label :x %>\n")
+    _write(tmp_path, "Views/Account/Register.cshtml",
+           "@using (Html.BeginForm()) {\n  @Html.TextBoxFor(m => m.Email)\n}\n")
+    _write(tmp_path, "templates/signup.html.twig", "{{ form_start(form) }}{{ form_row(form.email) }}\n")
+    found, _ = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == [
+        "Views/Account/Register.cshtml",
+        "app/views/profiles/_form.html.erb",
+        "app/views/registrations/new.html.erb",
+        "templates/signup.html.twig",
+    ]
+
+
 def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -> None:
     """SIU-Toba-like: an older full schema, and a per-chapter file that creates one of its
     tables with columns the full one lacks: it is newer, not history (its columns were lost)."""

@@ -571,6 +571,61 @@ def test_markup_rejected_again_at_the_same_place_is_reported_once(tmp_path):
     assert places and len(places) == len(set(places)), places
 
 
+def test_rails_helper_options_tick_label_and_type_the_control(tmp_path):
+    """`checked: true` ticks a box for everyone (in the options hash, simple_form's
+    `input_html`, or `check_box_tag`'s third argument); a condition only may; `as: :boolean`
+    makes simple_form's input a checkbox; `f.label :x, "..."` and `label:` word it."""
+    ev = write(
+        tmp_path,
+        "signup.html.erb",
+        "<%= form_with model: @user do |f| %>\n"
+        '  <%= f.check_box :newsletter, { checked: true }, "yes", "no" %>\n'
+        '  <%= f.label :newsletter, "Send me marketing emails" %>\n'
+        "  <%= f.check_box :sms_offers, :checked => @user.sms? %>\n"
+        "  <%= f.check_box :terms %>\n"
+        '  <%= f.input :accept_marketing, as: :boolean, label: "I agree to receive offers",\n'
+        "        input_html: { checked: true } -%>\n"
+        '  <%= check_box_tag "partner_offers", "1", true %>\n'
+        '  <%= f.radio_button :consent, "no", checked: true %>\n'
+        "  <%= f.input :phone, label: 'Mobile phone', required: true %>\n"
+        "  <%= f.input :bio, as: :text %>\n"
+        "<% end %>\n",
+    )
+    fields = by_name(only_form(ev))
+    news = fields["newsletter"]
+    assert (news.control, news.role, news.checked, news.label) == (
+        "checkbox", FieldRole.CONSENT, True, "Send me marketing emails")
+    assert fields["sms_offers"].checked and fields["sms_offers"].checked_conditionally
+    assert not fields["terms"].checked  # the record's value decides
+    accept = fields["accept_marketing"]
+    assert (accept.control, accept.role, accept.checked) == ("checkbox", FieldRole.CONSENT, True)
+    assert fields["partner_offers"].checked and not fields["partner_offers"].checked_conditionally
+    assert not fields["consent"].checked  # a "no" ticked gives no consent
+    phone = fields["phone"]
+    assert (phone.control, phone.label, phone.required) == ("text", "Mobile phone", True)
+    assert fields["bio"].control == "textarea"
+
+
+def test_rails_pre_ticked_consent_is_reported(tmp_path):
+    """The audit of a Rails form: the box ticked in its options is a CN203 at its line."""
+    (tmp_path / "signup.html.erb").write_text(
+        "<%= form_with model: @user do |f| %>\n"
+        "  <%= f.email_field :email %>\n"
+        '  <%= f.check_box :marketing_opt_in, checked: true %> <%= f.label :marketing_opt_in, "Send me offers" %>\n'
+        "<% end %>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  forms:\n    - {path: signup.html.erb}\npurposes: {}\ndata: {}\n",
+        encoding="utf-8",
+    )
+    from cnsnt.api import audit_path
+
+    result = audit_path(tmp_path)
+    cn203 = [f for f in result.findings if f.rule == "CN203"]
+    assert [(f.location.line, f.location.column) for f in cn203] == [(3, 3)]
+
+
 def test_rails_form_builder_names_the_field_after_its_attribute(tmp_path):
     """`f.text_field "q"`, `f.radio_button :order, "newest"`: the builder's first argument is
     the field; `f.submit "Search"` is a button's caption, and a computed name stays unknown."""

@@ -41,6 +41,7 @@ from cnsnt.sources.forms.phoenix import (
     helper_name,
     name_value,
 )
+from cnsnt.sources.forms.rails_helpers import parse_ruby, rails_helper
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, OPEN, RENDER
 from cnsnt.sources.forms.widgets import phoenix_control, rendered_control
@@ -423,13 +424,19 @@ class _Reader:
                 continue
             if tok.kind != RENDER:
                 continue
-            if tok.name == "phoenix":  # `<%= text_input f, :email %>`, `{label(f, :email, "E-mail")}`
-                helper = helper_call(code)
-                if helper is not None and helper.control == "label":
-                    if helper.field and helper.label:
-                        self.helper_labels.setdefault(helper.field, helper.label)
-                    continue
-                ctrl = phoenix_control(tok.start, helper) if helper is not None else None
+            # Phoenix's `<%= text_input f, :email %>`, `{label(f, :email, "E-mail")}`; Rails'
+            # `<%= f.check_box :news, checked: true %>` (the scanner's reading when Ruby's
+            # grammar cannot read the call)
+            ruby = parse_ruby(code) if tok.name == "erb" else None
+            helper = helper_call(code) if tok.name == "phoenix" else rails_helper(ruby) if ruby else None
+            if helper is not None and helper.control == "label":
+                if helper.field and helper.label:
+                    self.helper_labels.setdefault(helper.field, helper.label)
+                continue
+            if helper is not None:
+                ctrl = phoenix_control(tok.start, helper)
+            elif tok.name == "phoenix" or ruby is not None:
+                ctrl = None
             else:
                 ctrl = rendered_control(tok, code)
             if ctrl is None:
@@ -522,12 +529,12 @@ class _Reader:
                     ctrl.label = by_for.get(ctrl.id)
                 if ctrl.name is not None:  # Phoenix's `label f, :email` (before a placeholder)
                     ctrl.label = self.helper_labels.get(ctrl.name) or ctrl.label
-                if ctrl.label is None and self.page.phoenix:
+                if ctrl.label is None:  # `<label><%= f.check_box :terms %> I agree</label>`
                     ctrl.label = self._label_around(ctrl.start, label_starts) or self._label_block(
                         ctrl.start, label_blocks
                     )
                 # a consent box is known by the label it takes here (`label f, :sms, "SMS consent"`)
-                checkable = self.page.phoenix and ctrl.control in ("checkbox", "radio")
+                checkable = ctrl.control in ("checkbox", "radio")
                 if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(ctrl.label):
                     ctrl.role = FieldRole.CONSENT
                 continue

@@ -95,9 +95,12 @@ _CONTROL_CALL_WORDS = ("select", "input", "textarea", "checkbox", "radio")
 #: (lookbehind) and is possessive; the helper names are fixed words.
 RAILS_HELPER = re.compile(
     r"(?:(?<![\w@])[\w@]++\.)?(text_field|email_field|password_field|telephone_field|phone_field|"
-    r"number_field|date_field|datetime_field|datetime_local_field|url_field|search_field|"
-    r"color_field|range_field|file_field|hidden_field|text_area|check_box|radio_button|select|"
-    r"collection_select|country_select|submit)(_tag)?\b"
+    r"number_field|date_field|datetime_field|datetime_local_field|time_field|month_field|week_field|"
+    r"url_field|search_field|color_field|range_field|file_field|hidden_field|text_area|textarea|"
+    r"rich_text_area|rich_textarea|check_box|checkbox|radio_button|select|collection_select|"
+    r"grouped_collection_select|time_zone_select|country_select|date_select|datetime_select|"
+    r"time_select|collection_check_boxes|collection_checkboxes|collection_radio_buttons|"
+    r"input|input_field|association|label|submit|button)(_tag)?\b"
 )
 # Razor: each starts at `@` or `}` with fixed words; every run is possessive. Linear.
 _RAZOR_BLOCK = re.compile(r"@(if|foreach|for|while|switch|using|lock)\s*+\(")

@@ -17,6 +17,7 @@ from cnsnt.evidence import FieldRole
 from cnsnt.sources.forms.common import looks_like_consent
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, first_string_literal, flat
 from cnsnt.sources.forms.phoenix import Helper
+from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_CONTROLS
 from cnsnt.sources.forms.templates import RAILS_HELPER, RAZOR_HELPER, Token, control_call
 
 #: `key=value` arguments. Linear: a try starts only where a key run starts (lookbehind);
@@ -155,12 +156,9 @@ def rendered_control(tok: Token, code: str) -> Control | None:
         if m is None:
             return None
         helper, is_tag = m.group(1), bool(m.group(2))
-        control = {
-            "text_area": "textarea", "check_box": "checkbox", "radio_button": "radio",
-            "hidden_field": "hidden", "submit": "submit", "email_field": "email",
-            "password_field": "password", "telephone_field": "tel", "phone_field": "tel",
-            "file_field": "file", "number_field": "number", "date_field": "date",
-        }.get(helper, "select" if "select" in helper else "text")
+        control = RAILS_CONTROLS.get(helper, "text")
+        if control == "label":
+            return None  # a label names a control, it is none
         sym = _RAILS_SYMBOL.match(code, m.end())
         ctrl = Control(tok.start, control, None, None)
         # `f.submit "Save"` / `submit "Save"`: the argument is the button's caption, no field

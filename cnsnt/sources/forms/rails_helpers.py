@@ -1,0 +1,214 @@
+"""Rails form helpers read from the Ruby syntax tree: `<%= f.check_box :news, checked: true %>`.
+
+An ERB template seldom writes its controls as tags: a form builder (`form_with ... do |f|`)
+renders them, and so do simple_form's and Formtastic's `f.input :email, as: :boolean`. The
+options say what the user meets: `checked: true` ticks a box for everyone (a consent box
+ticked in advance), `label:` words it, `required:`, `placeholder:`, `value:`. They are read
+with tree-sitter-ruby, which the Rails schema readers already use; code the grammar cannot
+read falls back to the scanner's pattern (`widgets.rendered_control`).
+
+Positional arguments, as Rails defines them:
+- builder: `f.check_box(method, options, checked_value, unchecked_value)`,
+  `f.radio_button(method, tag_value, options)`, the rest `f.x_field(method, options)`;
+- tags: `check_box_tag(name, value, checked, options)`, `radio_button_tag(name, value,
+  checked, options)`, `text_field_tag(name, value, options)`;
+- `f.label(method, text)`: labels the control of the same method (humanized when no text).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cnsnt.sources.forms.common import NO_VALUES
+from cnsnt.sources.forms.phoenix import Helper
+from cnsnt.sources.schemas.grammars import parse_snippet
+
+#: Seconds a parse may take (a helper call is a line or two; tree-sitter can loop on garbage).
+_PARSE_SECONDS = 2.0
+#: Method -> control. Builder methods, their `_tag` twins and simple_form/Formtastic inputs.
+HELPERS = {
+    "text_field": "text", "email_field": "email", "password_field": "password",
+    "telephone_field": "tel", "phone_field": "tel", "number_field": "number",
+    "date_field": "date", "datetime_field": "datetime-local", "datetime_local_field": "datetime-local",
+    "time_field": "time", "month_field": "month", "week_field": "week", "url_field": "url",
+    "search_field": "search", "color_field": "color", "range_field": "range",
+    "file_field": "file", "hidden_field": "hidden", "text_area": "textarea", "textarea": "textarea",
+    "rich_text_area": "textarea", "rich_textarea": "textarea",
+    "check_box": "checkbox", "checkbox": "checkbox", "radio_button": "radio",
+    "select": "select", "collection_select": "select", "grouped_collection_select": "select",
+    "time_zone_select": "select", "country_select": "select", "date_select": "select",
+    "datetime_select": "select", "time_select": "select",
+    "collection_check_boxes": "checkbox", "collection_checkboxes": "checkbox",
+    "collection_radio_buttons": "radio",
+    "input": "text", "input_field": "text", "association": "select",
+    "submit": "submit", "button": "submit", "label": "label",
+}  # fmt: skip
+#: simple_form's and Formtastic's `as:` -> control.
+_AS = {
+    "boolean": "checkbox", "check_boxes": "checkbox", "radio_buttons": "radio", "select": "select",
+    "text": "textarea", "rich_text_area": "textarea", "password": "password", "email": "email",
+    "tel": "tel", "phone": "tel", "url": "url", "hidden": "hidden", "file": "file",
+    "date": "date", "datetime": "datetime-local", "time": "time", "country": "select",
+    "time_zone": "select", "integer": "number", "float": "number", "decimal": "number",
+    "range": "range", "search": "search", "string": "text", "numeric": "number",
+}  # fmt: skip
+#: Outer calls searched for the helper (`<%= content_tag :p, f.text_field(:x) %>`), at most.
+_MAX_NODES = 200
+
+
+def _text(node: Any) -> str:
+    return bytes(node.text or b"").decode("utf-8", "replace")
+
+
+def _literal(node: Any | None) -> str | bool | None:
+    """A symbol's name, a string's text (no interpolation), a boolean or number; else None."""
+    if node is None:
+        return None
+    kind: str = node.type
+    if kind in ("simple_symbol", "hash_key_symbol"):
+        return _text(node).lstrip(":").rstrip(":")
+    if kind in ("true", "false"):
+        return kind == "true"
+    if kind in ("integer", "float"):
+        return _text(node)
+    if kind in ("string", "delimited_symbol"):
+        parts = node.named_children
+        if any(p.type not in ("string_content", "escape_sequence") for p in parts):
+            return None  # `"#{x}"`: built
+        return "".join(_text(p) for p in parts)
+    return None
+
+
+def _key(node: Any) -> str | None:
+    key = _literal(node)
+    return key.replace("-", "_").lower() if isinstance(key, str) else None
+
+
+def _options(nodes: list[Any]) -> dict[str, Any]:
+    """Keyword options (`checked: true`, `:label => "x"`), from bare pairs and hash arguments."""
+    options: dict[str, Any] = {}
+    for node in nodes:
+        pairs = [node] if node.type == "pair" else node.named_children if node.type == "hash" else []
+        for pair in pairs:
+            if pair.type != "pair":
+                continue
+            key = _key(pair.child_by_field_name("key"))
+            value = pair.child_by_field_name("value")
+            if key is not None and value is not None:
+                options.setdefault(key, value)
+    return options
+
+
+def _helper_call(root: Any) -> Any | None:
+    """The first call, breadth first, whose method is a form helper."""
+    queue = [root]
+    seen = 0
+    while queue and seen < _MAX_NODES:
+        node = queue.pop(0)
+        seen += 1
+        if node.type == "call":
+            method = node.child_by_field_name("method")
+            if method is not None and _name(_text(method))[0] in HELPERS:
+                return node
+        if node.type in ("block", "do_block"):
+            continue  # `f.fields_for :x do |ff|`: the block's controls are tokens of their own
+        queue.extend(node.named_children)
+    return None
+
+
+def _name(method: str) -> tuple[str, bool]:
+    """(helper, is a tag helper): `check_box_tag` -> (`check_box`, True)."""
+    if method.endswith("_tag") and method[:-4] in HELPERS:
+        return method[:-4], True
+    return method, False
+
+
+def parse_ruby(code: str) -> Any | None:
+    """The syntax tree of an ERB tag's Ruby; None when the grammar is missing or cannot read it.
+
+    `code` is the tag as written: `<%= x %>`, `<%== x -%>`, `<%- x %>`.
+    """
+    if code.startswith("<%"):
+        code = code[2:-2] if code.endswith("%>") else code[2:]
+        code = code.lstrip("=-").removesuffix("-")
+    tree = parse_snippet("ruby", code, _PARSE_SECONDS)
+    return None if tree is None or tree.root_node.has_error else tree
+
+
+def rails_helper(tree: Any) -> Helper | None:
+    """The Rails helper call an ERB output tag's Ruby (`parse_ruby`) makes, read; None when none is."""
+    call = _helper_call(tree.root_node)
+    if call is None:
+        return None
+    method, tag = _name(_text(call.child_by_field_name("method")))
+    control = HELPERS[method]
+    arguments = call.child_by_field_name("arguments")
+    nodes = [n for n in arguments.named_children if n.type != "comment"] if arguments else []
+    args = [n for n in nodes if n.type not in ("pair", "hash", "block_argument")]
+    options = _options(nodes)
+    builder = call.child_by_field_name("receiver") is not None
+    if control == "submit":
+        return Helper(method, "submit", None, "")
+    first = _literal(args[0]) if args else None
+    field: str | None = first if isinstance(first, str) and first else None
+    if not builder and not tag and len(args) > 1 and field is not None:
+        # `text_field(:user, :email)`: object and method give `user[email]`
+        second = _literal(args[1])
+        field = f"{field}[{second}]" if isinstance(second, str) and second else None
+    explicit = _literal(options.get("name"))
+    if isinstance(explicit, str) and explicit:
+        field = explicit
+    helper = Helper(method, control, field, _text(args[0]) if args else _text(call))
+    if control == "label":
+        text = _literal(args[1]) if len(args) > 1 else _literal(options.get("label"))
+        if isinstance(text, str) and text.strip():
+            helper.label = " ".join(text.split())
+        elif field is not None:
+            helper.label = field.replace("_", " ").capitalize()
+        return helper
+    kind = _literal(options.get("as"))
+    if method in ("input", "input_field") and isinstance(kind, str):
+        helper.control = control = _AS.get(kind, "text")
+    html = _options([options["input_html"]]) if "input_html" in options else {}
+    _describe(helper, {**html, **options})
+    if control in ("checkbox", "radio"):
+        _checked(helper, method, tag, args, {**options, **html})
+    elif control not in ("hidden", "select"):
+        given = args[1] if tag and len(args) > 1 else options.get("value") or html.get("value")
+        value = _literal(given)
+        helper.default = value if isinstance(value, str) and value else None
+    return helper
+
+
+def _describe(helper: Helper, options: dict[str, Any]) -> None:
+    """Label, id and required from the options (`label: false` hides simple_form's label)."""
+    aria = options.get("aria")  # `aria: { label: "Search query" }`
+    nested = _options([aria]) if aria is not None and aria.type == "hash" else {}
+    for key in ("label", "placeholder", "aria_label", "title", "aria"):
+        text = _literal(nested.get("label") if key == "aria" else options.get(key))
+        if isinstance(text, str) and text.strip():
+            helper.label = " ".join(text.split())
+            break
+    helper.required = _literal(options.get("required")) in (True, "required", "true")
+    ident = _literal(options.get("id"))
+    helper.id = ident if isinstance(ident, str) else None
+
+
+def _checked(helper: Helper, method: str, tag: bool, args: list[Any], options: dict[str, Any]) -> None:
+    """Whether the box is ticked for everyone (`checked: true`, `check_box_tag "x", "1", true`)."""
+    answer: str | bool | None = None
+    if helper.control == "radio" and len(args) > 1:
+        answer = _literal(args[1])  # `f.radio_button :consent, "no"`; `radio_button_tag "c", "no"`
+    if isinstance(answer, str) and answer.strip().lower() in NO_VALUES:
+        return  # a "no" ticked gives no consent
+    if tag and method in ("check_box", "checkbox", "radio_button") and len(args) > 2:
+        node: Any | None = args[2]
+    elif "checked" in options:
+        node = options["checked"]
+    else:
+        return  # a builder's box is ticked by the record's value: the form's data decides
+    value = _literal(node)
+    if value is False or (node is not None and node.type == "nil"):
+        return
+    helper.checked = True
+    helper.checked_conditionally = value is not True and value != "true"
