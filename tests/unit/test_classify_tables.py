@@ -2400,3 +2400,20 @@ def test_a_comment_naming_a_trait_in_the_list_of_that_trait_is_no_ones() -> None
     # the same comment in a person's row is their sex
     assert got["alumnes.Codi"].personal
     assert got["alumnes.Codi"].category == "user.demographic.gender"
+
+
+def test_str_is_a_string_in_an_english_schema_and_a_street_in_a_german_one() -> None:
+    """FixMyStreet's `problem.bodies_str` (the councils a report went to, as a string) is no
+    street address; a German `kunden.str` is one."""
+    problem = _table(
+        "problem",
+        [("id", "INT"), ("title", "TEXT"), ("detail", "TEXT"), ("bodies_str", "TEXT"), ("name", "TEXT"),
+         ("email", "TEXT"), ("postcode", "TEXT"), ("category", "TEXT"), ("created", "TIMESTAMP")],
+    )
+    english = classify_tables([problem])["problem.bodies_str"]
+    assert english.category is None or "address" not in english.category, english
+    kunden = _table(
+        "kunden", [("id", "INT"), ("vorname", "TEXT"), ("nachname", "TEXT"), ("str", "TEXT"), ("ort", "TEXT")]
+    )
+    german = classify_tables([kunden])["kunden.str"]
+    assert german.personal and german.category is not None and "address" in german.category, german
