@@ -83,3 +83,35 @@ def test_a_mysql_project_gets_its_dialect(tmp_path: Path):
     assert discover(tmp_path) == [
         Found("schemas", "priv/repo/migrations/*.exs", format="ecto_migrations", dialect="mysql")
     ]
+
+
+def test_each_migrations_folder_gets_the_dialect_of_its_repos_adapter(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "priv/repo/migrations/20240101000000_create_patients.exs": MIGRATION,
+            "priv/archive_repo/migrations/20240101000000_create_patients.exs": MIGRATION,
+            "priv/legacy/migrations/20240101000000_create_patients.exs": MIGRATION,
+            "lib/clinic/repo.ex": (
+                "defmodule Clinic.Repo do\n"
+                "  use Ecto.Repo, otp_app: :clinic, adapter: Ecto.Adapters.MyXQL\n"
+                "end\n"
+            ),
+            "lib/clinic/archive_repo.ex": (
+                "defmodule Clinic.ArchiveRepo do\n"
+                "  use Ecto.Repo,\n    otp_app: :clinic,\n    adapter: Ecto.Adapters.SQLite3\nend\n"
+            ),
+            # Ecto 2 names the adapter in the config; the repo module's own `use` wins
+            "config/config.exs": (
+                "import Config\n\n"
+                "config :clinic, Clinic.Repo, adapter: Ecto.Adapters.Postgres\n"
+                'config :clinic, Clinic.Legacy, adapter: Ecto.Adapters.Tds, database: "old"\n'
+            ),
+            "mix.exs": 'defp deps, do: [{:postgrex, ">= 0.0.0"}, {:myxql, ">= 0.0.0"}]\n',
+        },
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", "priv/archive_repo/migrations/*.exs", format="ecto_migrations", dialect="sqlite"),
+        Found("schemas", "priv/legacy/migrations/*.exs", format="ecto_migrations", dialect="tsql"),
+        Found("schemas", "priv/repo/migrations/*.exs", format="ecto_migrations", dialect="mysql"),
+    ]

@@ -335,12 +335,39 @@ def test_alembic_dynamic_operations_are_reported_not_guessed(entry):
     op.create_table("more", sa.Column("id", sa.Integer()), *COLUMNS)''')]),
         "alembic/versions/*.py",
     )
-    assert names(ev, "people") == ["email"] and names(ev, "more") == ["id"]
+    # the `if` only adds a column: replayed, with a warning at its condition
+    assert names(ev, "people") == ["email", "ip"] and names(ev, "more") == ["id"]
     assert [(line, col, sev) for _, line, col, _, sev in problems(ev)] == [
-        (11, 5, None), (13, 5, None), (14, 5, Severity.WARNING), (16, 5, Severity.WARNING),
+        (11, 5, None), (13, 5, None), (14, 8, Severity.WARNING), (16, 5, Severity.WARNING),
         (17, 29, None), (18, 60, None),
     ]
+    assert "every branch is replayed" in problems(ev)[2][3]
     assert "`for`" in problems(ev)[0][3] and "table name is not a string literal" in problems(ev)[1][3]
+
+
+def test_alembic_branches_that_only_add_are_all_replayed_and_one_that_drops_is_not(entry):
+    ev = entry(
+        dict([alembic("x1", "None", '''\
+    op.create_table("people", sa.Column("email", sa.String()), sa.Column("fax", sa.String()))
+    if context.get_x_argument(as_dictionary=True).get("edition") == "pro":
+        op.create_table("badges", sa.Column("title", sa.String()))
+    else:
+        op.create_table("badges", sa.Column("nickname", sa.String()))
+        with op.batch_alter_table("people") as batch_op:
+            batch_op.add_column(sa.Column("phone", sa.String()))
+    if is_legacy():
+        op.drop_column("people", "fax")
+    else:
+        op.add_column("people", sa.Column("mobile", sa.String()))''')]),
+        "alembic/versions/*.py",
+    )
+    assert names(ev, "badges") == ["title", "nickname"]  # made in both branches: the columns of both
+    assert names(ev, "people") == ["email", "fax", "phone"]  # the `if` that drops is not replayed
+    assert [(line, col, sev) for _, line, col, _, sev in problems(ev)] == [
+        (11, 8, Severity.WARNING), (17, 5, Severity.WARNING),
+    ]
+    assert "every branch is replayed" in problems(ev)[0][3]
+    assert "every branch" not in problems(ev)[1][3]
 
 
 def test_alembic_broken_file_is_cn001_and_the_others_still_replay(entry):

@@ -415,7 +415,7 @@ def test_a_list_changed_in_place_stays_unknown(tmp_path: Path):
     assert all("schema changes in a `foreach`" in p.message for p in ev.problems)
 
 
-def test_blueprint_calls_under_a_condition_cnsnt_cannot_decide_are_reported(tmp_path: Path):
+def test_blueprint_calls_under_a_condition_cnsnt_cannot_decide_are_replayed_and_reported(tmp_path: Path):
     files = {
         "database/migrations/2024_01_01_000000_people.php": anonymous(
             "        Schema::create('people', function (Blueprint $table) {\n"
@@ -441,16 +441,67 @@ def test_blueprint_calls_under_a_condition_cnsnt_cannot_decide_are_reported(tmp_
         )
     }
     ev = read(tmp_path, files, dialect=None)
-    assert names(ev, "people") == ["email", "mobile"]
+    # the branches only add columns: replayed, each with a warning at its condition
+    assert names(ev, "people") == ["email", "mobile", "phone", "notes"]
     assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [
         (13, 16, Severity.WARNING),  # the driver is not known without a dialect
         (24, 12, Severity.WARNING),  # a helper that changes tables, called under a condition
     ]
+    assert all("every branch is replayed" in p.message for p in ev.problems)
     # with the entry's dialect the driver test is decided: MySQL takes the branch, PostgreSQL not
-    assert names(read(tmp_path, files, dialect="mysql"), "people") == ["email", "mobile", "phone"]
+    assert names(read(tmp_path, files, dialect="mysql"), "people") == ["email", "mobile", "phone", "notes"]
     ev = read(tmp_path, files, dialect="postgres")
-    assert names(ev, "people") == ["email", "mobile"]
+    assert names(ev, "people") == ["email", "mobile", "notes"]
     assert [(p.location.line, p.location.column) for p in ev.problems] == [(24, 12)]
+
+
+def test_branches_that_only_add_are_all_replayed_and_a_branch_that_undoes_is_not(tmp_path: Path):
+    files = {
+        "database/migrations/2024_01_01_000000_people.php": anonymous(
+            "        Schema::create('people', function (Blueprint $table) {\n"
+            "            $table->id();\n"
+            "            match ($this->driver()) {\n"
+            "                'pgsql' => $table->uuid('email_hash'),\n"
+            "                default => $table->char('email_hash', 16),\n"
+            "            };\n"
+            "            if (! Schema::hasColumn('people', 'id')) {\n"
+            "                $table->string('never');\n"
+            "            }\n"
+            "        });\n"
+            "        if (Features::enabled('badges')) {\n"
+            "            Schema::create('badges', fn (Blueprint $t) => $t->string('title'));\n"
+            "        } elseif (Schema::hasTable('people')) {\n"
+            "            Schema::create('badges', fn (Blueprint $t) => $t->string('nickname'));\n"
+            "        } else {\n"
+            "            Schema::create('badges', fn (Blueprint $t) => $t->string('not_taken'));\n"
+            "        }\n"
+            "        switch (config('app.edition')) {\n"
+            "            case 'pro':\n"
+            "                Schema::table('people', fn (Blueprint $t) => $t->string('phone'));\n"
+            "                break;\n"
+            "            default:\n"
+            "                Schema::table('people', fn (Blueprint $t) => $t->string('fax'));\n"
+            "        }\n"
+            "        if (app()->isProduction()) {\n"
+            "            Schema::table('people', fn (Blueprint $t) => $t->string('mobile'));\n"
+            "        } else {\n"
+            "            Schema::table('people', fn (Blueprint $t) => $t->renameColumn('fax', 'telefax'));\n"
+            "        }\n"
+        )
+    }
+    ev = read(tmp_path, files)
+    # hasColumn is decided on the schema so far; the rest is the union of the branches
+    assert names(ev, "people") == ["id", "email_hash", "phone", "fax"]
+    assert column(ev, "people.email_hash").type == "CHAR(16)"
+    assert names(ev, "badges") == ["title", "nickname"]  # `else` is never taken: hasTable is true
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [
+        (13, 19, Severity.WARNING),  # at the condition of the `match`, the `if`, the `switch`
+        (21, 12, Severity.WARNING),
+        (28, 16, Severity.WARNING),
+        (35, 12, Severity.WARNING),
+    ]
+    assert ["every branch is replayed" in p.message for p in ev.problems] == [True, True, True, False]
+    assert "a branch may drop, rename or change" in ev.problems[3].message
 
 
 def test_sql_run_with_db_statement_is_replayed_in_order_at_its_php_place(tmp_path: Path):

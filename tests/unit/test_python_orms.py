@@ -229,6 +229,78 @@ def test_peewee_composite_key_columns_and_legacy_names(models):
     assert [c.name for c in table(ev, "userprofile").columns if c.primary_key] == ["a", "b"]
 
 
+PEEWEE_MIGRATE = """\
+from peewee import CharField, ForeignKeyField, IntegerField, Model, TextField
+from playhouse.migrate import MySQLMigrator, migrate
+
+
+class Member(Model):
+    name = CharField()
+    old_code = IntegerField()
+    legacy = TextField()
+
+
+class Club(Model):
+    title = CharField()
+
+
+def add_column(migrator, table, column, field):
+    try:
+        migrate(migrator.add_column(table, column, field))
+    except Exception:
+        pass
+
+
+def never_called(migrator, table):
+    migrate(migrator.drop_column(table, "name"))
+
+
+def migrate_db(db, flags):
+    migrator = MySQLMigrator(db)
+    phone = CharField(max_length=32, null=True, help_text="mobile")
+    migrate(migrator.add_column("member", "phone", phone))
+    add_column(migrator, "member", "home_address", CharField(max_length=200))
+    add_column(migrator, "member", "club_id", ForeignKeyField(Club, null=True))
+    add_column(migrator, "member", "name", TextField())  # the model has it: the model's stays
+    migrate(
+        migrator.rename_column("member", "name", "full_name"),
+        migrator.drop_column("member", "legacy"),
+        migrator.alter_column_type("member", "old_code", CharField(max_length=8)),
+        migrator.add_not_null("member", "phone"),
+    )
+    migrate(migrator.rename_table("club", "clubs"))
+    migrate(migrator.add_column("visit", "ip_address", CharField()))
+    for column in flags:
+        migrate(migrator.add_column("member", column, CharField()))
+    if flags:
+        migrate(migrator.drop_column("member", "phone"))
+    for name in flags:
+        add_column(migrator, "member", name, CharField())
+"""
+
+
+def test_peewee_playhouse_migrate_calls_change_the_model_tables(models):
+    ev = models({"app/models.py": PEEWEE_MIGRATE}, "app/*.py", "peewee")
+    assert [t.name for t in ev.tables] == ["member", "clubs", "visit"]
+    assert types(ev, "member") == {
+        "id": "INTEGER", "full_name": "VARCHAR(255)", "old_code": "VARCHAR(8)", "phone": "VARCHAR(32)",
+        "home_address": "VARCHAR(200)", "club_id": "INTEGER",
+    }  # fmt: skip
+    assert column(ev, "member.phone").comment == "mobile"
+    assert where(column(ev, "member.phone")) == ("app/models.py", 29)
+    assert where(column(ev, "member.home_address")) == ("app/models.py", 30)  # at the call of the helper
+    assert where(column(ev, "member.full_name")) == ("app/models.py", 34)
+    assert table(ev, "member").foreign_keys == (ForeignKey(("club_id",), "clubs", ("id",)),)
+    assert names(ev, "visit") == ["ip_address"]
+    assert [(line, msg.split(":")[0]) for _, line, msg in warnings(ev)] == [
+        (23, "`migrator.drop_column(...)`"),  # its table is an argument of a function never called
+        (40, "`migrator.add_column`"),  # no model makes `visit`
+        (42, "`migrator.add_column(...)`"),  # the column is a loop variable
+        (44, "`migrator.drop_column(...)`"),  # under an `if`: not applied
+        (46, "`add_column(...)`, which runs `migrator.add_column(...)`"),  # said where the name is unknown
+    ]
+
+
 def test_peewee_what_needs_running_code_is_a_warning_at_its_line(models):
     source = (
         "import os\nfrom peewee import Model, CharField, ForeignKeyField\n\n\n"

@@ -275,6 +275,52 @@ def test_knex_migrations_are_replayed_step_by_step(tmp_path: Path):
     assert "a name cnsnt cannot read" in loop[0].message
 
 
+def test_js_migrations_hold_back_a_condition_whose_branches_may_drop_something(tmp_path: Path):
+    knex = """\
+exports.up = async function (knex) {
+  await knex.schema.createTable('users', (t) => {
+    t.increments();
+    t.string('email');
+    t.string('phone');
+  });
+  if (process.env.LEGACY) {
+    await knex.schema.alterTable('users', (t) => t.dropColumn('phone'));
+  } else {
+    await knex.schema.alterTable('users', (t) => t.string('fax'));
+  }
+  if (process.env.SMS) {
+    await knex.schema.alterTable('users', (t) => t.string('mobile'));
+  }
+};
+"""
+    sequelize = """\
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable('people', { id: Sequelize.INTEGER, phone: Sequelize.STRING });
+    switch (process.env.EDITION) {
+      case 'lite':
+        await queryInterface.renameColumn('people', 'phone', 'tel');
+        break;
+      default:
+        await queryInterface.addColumn('people', 'email', Sequelize.STRING);
+    }
+  },
+};
+"""
+    write_files(tmp_path, {"knex/20240101_users.js": knex, "seq/20240101000000-people.js": sequelize})
+    ev = read_entry(tmp_path, "knex/*.js")
+    # the branch that drops `phone` may not run: nothing under that `if` is replayed, with a warning;
+    # one whose branches only add is replayed as before
+    assert names(ev, "users") == ["id", "email", "phone", "mobile"]
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [
+        (7, 6, Severity.WARNING)
+    ]
+    assert "a branch may drop, rename or change" in ev.problems[0].message
+    ev = read_entry(tmp_path, "seq/*.js")
+    assert names(ev, "people") == ["id", "phone"]
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(4, 12)]
+
+
 def test_a_plain_javascript_file_is_reported_not_read_as_sql(tmp_path: Path):
     write_files(tmp_path, {"lib/util.js": "module.exports = () => 1;\n"})
     ev = read_entry(tmp_path, "lib/*.js")

@@ -145,7 +145,7 @@ def test_yii_what_cannot_be_read_is_a_cn001_with_its_line(tmp_path: Path):
     }
     ev = read_yii(tmp_path, files, "migrations/*.php")
     shown = "migrations/m150101_000000_a.php"
-    assert names(ev, "person") == ["id", "kind"]
+    assert names(ev, "person") == ["id", "kind", "y"]  # the `if` only adds: replayed, with a warning
     assert column(ev, "person.kind").type is None
     assert problems(ev) == [
         ("migrations/README.php", 1, Severity.WARNING,
@@ -158,8 +158,8 @@ def test_yii_what_cannot_be_read_is_a_cn001_with_its_line(tmp_path: Path):
         (shown, 12, None, "schema changes in a `foreach`: cnsnt does not run loops; not replayed, so tables "
          "or columns it makes may be missing"),
         (shown, 15, Severity.WARNING, "schema changes under an `if` whose condition is no `getTableSchema()`, "
-         "`tableExists()` or `columnExists()` test: cnsnt does not run the migration; not replayed, so tables "
-         "or columns it makes may be missing"),
+         "`tableExists()` or `columnExists()` test: cnsnt does not run the migration, so every branch is "
+         "replayed (they only add tables, columns or indexes); what one adds may not be in the database"),
         (shown, 19, Severity.WARNING, "`$this->addColumnsFromParent()` is no `Migration` method cnsnt knows nor "
          "one of this class (a parent class's?): not replayed, so tables or columns it changes may be missing"),
         (shown, 20, Severity.WARNING, "`$this->execute()`: the SQL is not a literal cnsnt can read (`$sql`); "
@@ -388,8 +388,8 @@ def test_phinx_what_cannot_be_read_is_a_cn001_with_its_line(tmp_path: Path):
         (shown, 16, Severity.WARNING, "`->addColumn()`: the type of column 'name' is not a literal cnsnt can "
          "read (`Literal::from('citext')`); the column is read without its type"),
         (shown, 17, Severity.WARNING, "schema changes under an `if` whose condition is no "
-         "`hasTable()`/`hasColumn()` test: cnsnt does not run the migration; not replayed, so tables or "
-         "columns it makes may be missing"),
+         "`hasTable()`/`hasColumn()` test: cnsnt does not run the migration, and a branch may drop, "
+         "rename or change what is there; not replayed, so tables or columns it makes may be missing"),
         (shown, 12, Severity.WARNING, "changes to table 'people' that are never saved (no `->create()`, "
          "`->update()` or `->save()`): Phinx does not run them, so they are not replayed"),
     ]  # fmt: skip

@@ -16,7 +16,9 @@ is replayed on the tables built so far:
 
 What cannot be read without running the file is reported, not guessed: a table name
 that is not a string literal, operations inside `if`/`for`/`while`, SQL run with
-`op.execute` (a warning), calls to other functions (a warning).
+`op.execute` (a warning), calls to other functions (a warning). The branches of an `if`
+or `match` whose operations only add (no `drop_...`, `rename_...`, `alter_...`, `execute`)
+are all replayed, with a warning at the condition saying so.
 """
 
 from __future__ import annotations
@@ -170,6 +172,8 @@ def _body(body: list[ast.stmt], replay: Replay, batches: Batches) -> None:
             _body(stmt.body, replay, inner)
         elif isinstance(stmt, ast.Try):
             _body(stmt.body, replay, batches)
+        elif isinstance(stmt, ast.If | ast.Match) and _only_adds(stmt, batches):
+            _every_branch(stmt, replay, batches)
         elif isinstance(stmt, ast.If | ast.For | ast.While | ast.AsyncFor | ast.Match):
             kind = {
                 ast.If: "if",
@@ -186,6 +190,43 @@ def _body(body: list[ast.stmt], replay: Replay, batches: Batches) -> None:
                     stmt.col_offset + 1,
                     Severity.WARNING if kind in ("if", "match") else None,
                 )
+
+
+#: How an operation that drops, renames or changes what is there starts its name; `execute` runs SQL.
+_UNDOING = ("drop", "rename", "alter", "execute")
+
+
+def _only_adds(stmt: ast.If | ast.Match, batches: Batches) -> bool:
+    """Whether an `if`/`match` holds operations and each only adds (a table, a column, an index, a key)."""
+    names = ("op", "batch_op", *batches)
+    calls = [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and _receiver(n) in names]
+    return bool(calls) and not any(
+        isinstance(c.func, ast.Attribute) and c.func.attr.startswith(_UNDOING) for c in calls
+    )
+
+
+def _every_branch(stmt: ast.If | ast.Match, replay: Replay, batches: Batches) -> None:
+    """Replay every branch of a condition cnsnt cannot decide, whose branches only add; a warning says so.
+
+    A table or column that may exist is audited; a table made in two branches has the
+    columns of both.
+    """
+    condition = stmt.test if isinstance(stmt, ast.If) else stmt.subject
+    kind = "if" if isinstance(stmt, ast.If) else "match"
+    replay.report(
+        f"operations inside `{kind}`: cnsnt does not run the migration, so every branch is replayed "
+        "(they only add tables, columns or indexes); what one adds may not be in the database",
+        condition.lineno,
+        condition.col_offset + 1,
+        Severity.WARNING,
+    )
+    branches = [stmt.body, stmt.orelse] if isinstance(stmt, ast.If) else [case.body for case in stmt.cases]
+    replay.merging += 1
+    try:
+        for branch in branches:
+            _body(branch, replay, batches)
+    finally:
+        replay.merging -= 1
 
 
 def _has_operations(stmt: ast.stmt, batches: Batches) -> bool:

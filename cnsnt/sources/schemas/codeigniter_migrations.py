@@ -37,7 +37,8 @@ left out.
 What cnsnt cannot know is reported as CN001 with its line, never guessed: a table or
 column name that is no literal (a name from `config()`, a variable set elsewhere), fields
 that are not an array written in the file, an array spread (`...$common`), schema
-changes in a `for`/`while` loop or under an `if` that tests anything else, SQL built
+changes in a `for`/`while` loop or under an `if` that tests anything else (every branch is
+replayed, with a warning, when none drops, renames or changes anything), SQL built
 from values cnsnt cannot read, a function of the project given an SQL file
 (`executeScript(APPPATH . 'x.sql')`: a warning), and Forge calls it does not know.
 """

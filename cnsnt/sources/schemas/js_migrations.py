@@ -27,10 +27,24 @@ from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.typeorm_migrations import Flavour, UpReplay, entry_dialect
 from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, classes_of, evaluate
 
-#: Reads one `up` function into the replay: (file, function, replay, the SQL replayer, file constants).
-UpReader = Callable[[SourceFile, Node, Replay, UpReplay, dict[str, Any]], None]
+#: Reads one `up` function into the replay: (file, function, replay, the SQL replayer, file constants,
+#: whether a call is held back: under a condition whose branches may undo something).
+UpReader = Callable[[SourceFile, Node, Replay, UpReplay, dict[str, Any], Callable[[Node], bool]], None]
 #: Files in a migrations folder that are no migration: tests and type declarations.
 NOT_MIGRATIONS = (".d.ts", ".spec.ts", ".test.ts", ".spec.js", ".test.js")
+#: How a call that drops, renames or changes what is there starts its name (lower-cased):
+#: `dropColumn`, `removeColumn`, `renameColumn`, `changeColumn`, Knex's `.alter()`.
+_UNDOING = ("drop", "remove", "rename", "alter", "change", "modify", "truncate")
+#: Calls that run SQL, which may change anything (`knex.raw`, `queryInterface.sequelize.query`).
+_RUNS_SQL = frozenset({"raw", "query"})
+#: Calls so named that change nothing themselves: Knex's `alterTable` runs its builder's calls.
+_NEUTRAL = frozenset({"altertable"})
+#: A condition's node kind -> how messages name it, and the fields of its branches.
+_CONDITIONS = {
+    "if_statement": ("an `if`", ("consequence", "alternative")),
+    "switch_statement": ("a `switch`", ("body",)),
+    "ternary_expression": ("a `?:`", ("consequence", "alternative")),
+}
 
 
 def _order(_: str, file_name: str) -> tuple[Any, ...]:
@@ -87,7 +101,7 @@ def read_js_migrations(
             runner.constants.update(strings)
             runner.substitute = True
             try:
-                read_up(file, up, replay, runner, constants)
+                read_up(file, up, replay, runner, constants, undoing_branches(up, file, replay))
             except RecursionError:
                 replay.report(
                     "expressions nested too deep to read: the rest of this file is not replayed", 1, 1
@@ -96,6 +110,55 @@ def read_js_migrations(
                 line, column = file.place(up)
                 replay.problems.append(model_failed(exc, shown, line, column, "this migration"))
     return replay.evidence(files, migrations)
+
+
+def undoing_branches(up: Node, file: SourceFile, replay: Replay) -> Callable[[Node], bool]:
+    """Whether a call of `up` is held back: under a condition whose branches may undo something.
+
+    cnsnt does not run the migration, so it cannot tell which branch of an `if`, a
+    `switch` or a `?:` runs. Branches that only create tables and add columns are all
+    replayed (a column that may exist is audited); when a branch may drop, rename or
+    change something (or runs SQL), nothing under the condition is replayed, with a
+    warning at the condition, so no column is lost on a guess.
+    """
+    held: list[tuple[int, int]] = []
+    stack = [up]
+    while stack:
+        node = stack.pop()
+        kind = _CONDITIONS.get(node.type)
+        if kind is None:
+            stack.extend(reversed(node.named_children))
+            continue
+        branches = [b for field in kind[1] for b in node.children_by_field_name(field)]
+        if not any(_undoes(b, file) for b in branches):
+            stack.extend(reversed(node.named_children))
+            continue
+        held.extend((b.start_byte, b.end_byte) for b in branches)
+        where = node.child_by_field_name("condition") or node.child_by_field_name("value") or node
+        replay.not_replayed(
+            f"schema changes under {kind[0]}",
+            "cnsnt does not run the migration, and a branch may drop, rename or change what is there",
+            *file.place(where),
+            Severity.WARNING,
+        )
+    return lambda call: any(start <= call.start_byte < end for start, end in held)
+
+
+def _undoes(branch: Node, file: SourceFile) -> bool:
+    """Whether a branch holds a call that may drop, rename or change something, or runs SQL."""
+    stack = [branch]
+    while stack:
+        node = stack.pop()
+        if node.type == "call_expression":
+            function = node.child_by_field_name("function")
+            name = function.child_by_field_name("property") if function is not None else None
+            if function is not None and function.type == "identifier":
+                name = function
+            called = file.text(name).lower() if name is not None else ""
+            if (called.startswith(_UNDOING) and called not in _NEUTRAL) or called in _RUNS_SQL:
+                return True
+        stack.extend(node.named_children)
+    return False
 
 
 def _string_constants(root: Node, file: SourceFile) -> dict[str, Node]:

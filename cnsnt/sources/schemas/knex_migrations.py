@@ -11,6 +11,7 @@ warning at its place, and that step is not replayed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +61,17 @@ def read_knex_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext
     return read_js_migrations(paths, spec, ctx, "Knex", ("knex", frozenset({"raw"})), _read_up)
 
 
-def _read_up(file: SourceFile, up: Node, replay: Replay, sql: UpReplay, constants: dict[str, Any]) -> None:
+def _read_up(
+    file: SourceFile,
+    up: Node,
+    replay: Replay,
+    sql: UpReplay,
+    constants: dict[str, Any],
+    held: Callable[[Node], bool],
+) -> None:
     params = parameters(up, file)
     roots = {p for p in params[:1] if p} | {"knex"}
-    _Up(file, replay, sql, constants, roots).run(up)
+    _Up(file, replay, sql, constants, roots).run(up, held)
 
 
 def _a_value(call: Node, file: SourceFile) -> bool:
@@ -99,13 +107,13 @@ class _Up:
         self.roots = roots | {f"{r}.schema" for r in roots}
         self.done: set[tuple[int, int]] = set()
 
-    def run(self, up: Node) -> None:
+    def run(self, up: Node, held: Callable[[Node], bool]) -> None:
         body = function_body(up)
         if body is None:
             return
         self.remember(body)
         for call in calls(body):
-            if (call.start_byte, call.end_byte) in self.done:
+            if (call.start_byte, call.end_byte) in self.done or held(call):
                 continue
             root, steps = chain(call, self.file)
             if root is None or not steps:

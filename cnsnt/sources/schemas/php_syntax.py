@@ -4,7 +4,8 @@ A migration file is parsed, never run. `PhpMigration` holds what does not depend
 framework: the members of each class (methods, constants, property defaults), the
 statements of a method replayed in order (`$this->helper()` calls followed, `try` blocks,
 `foreach` over a literal array run once per item, `if` decided where the framework's
-test of the schema so far can be answered), PHP literals (strings, numbers, arrays,
+test of the schema so far can be answered; an `if`, `match` or `switch` it cannot decide has
+every branch replayed when none drops, renames or changes anything), PHP literals (strings, numbers, arrays,
 `self::CONST`, a variable set to a literal) and the SQL a string literal spells, each
 piece placed where it is written. A framework's reader subclasses it with its own calls
 (`expression`), its schema tests (`test`) and what changes a table (`changes_here`), and
@@ -45,6 +46,12 @@ MAX_CALLS = 10_000
 _CHANGE_IN_PLACE = frozenset({"array_push", "array_unshift", "array_splice", "array_pop", "array_shift"})
 #: Statement kinds that are loops: schema changes inside are not replayed.
 LOOPS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
+#: How a call that drops, renames or changes what is there starts its name (lower-cased, `_` left
+#: out): `dropColumn`, `removeColumn`, `renameTable`, `alterColumn`, `->change()`, `modifyColumn`.
+_UNDOING = ("drop", "remove", "rename", "alter", "change", "modify", "truncate")
+#: Calls that run SQL, which may change anything (`DB::statement`, `$this->execute`, `->query`).
+_RUNS_SQL = frozenset({"statement", "unprepared", "execute", "exec", "query", "simplequery"})
+_CALLS = frozenset({"member_call_expression", "scoped_call_expression", "function_call_expression"})
 
 
 def php_parser(what: str) -> Any:
@@ -287,7 +294,10 @@ class PhpMigration:
         if kind == "expression_statement":
             for expr in stmt.named_children:
                 self.forget_changed(expr)
-                on_expr(expr)
+                if expr.type == "match_expression" and self.changes_schema(expr):
+                    self.match(expr, on_expr)
+                else:
+                    on_expr(expr)
             return False
         if kind == "return_statement":
             for expr in stmt.named_children:
@@ -295,6 +305,8 @@ class PhpMigration:
             return True
         if kind == "if_statement":
             return self.if_statement(stmt, on_expr)
+        if kind == "switch_statement" and self.changes_schema(stmt):
+            return self.switch(stmt, on_expr)
         if kind == "foreach_statement" and self.foreach(stmt, on_expr) is not None:
             return bool(self.foreach(stmt, on_expr, run=True))
         if kind == "try_statement":
@@ -371,6 +383,32 @@ class PhpMigration:
                 return True
         return False
 
+    def switch(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
+        """A `switch` on a value cnsnt does not know: every case replayed when none undoes anything.
+
+        The statements of the cases are replayed once each, in order (a case that falls
+        through into the next adds nothing the next does not); what follows is replayed too.
+        """
+        block = stmt.child_by_field_name("body")
+        statements: list[Node | None] = []
+        for case in block.named_children if block is not None else ():
+            if case.type in ("case_statement", "default_statement"):
+                value = case.child_by_field_name("value")
+                statements.extend(c for c in case.named_children if value is None or c.id != value.id)
+        at = stmt.child_by_field_name("condition") or stmt
+        self.every_branch("a `switch`", at, statements, on_expr, False)
+        return False
+
+    def match(self, expr: Node, on_expr: Callable[[Node], None]) -> None:
+        """A `match` statement cnsnt cannot decide: every arm replayed when none undoes anything."""
+        block = expr.child_by_field_name("body")
+        arms: list[Node | None] = [
+            arm.named_children[-1]
+            for arm in (block.named_children if block is not None else ())
+            if arm.type in ("match_conditional_expression", "match_default_expression") and arm.named_children
+        ]
+        self.every_branch("a `match`", expr.child_by_field_name("condition") or expr, arms, on_expr, False)
+
     def forget_changed(self, expr: Node) -> None:
         """A variable or property changed in place is no longer known (`$x[] = 'b'`, `array_push($x, 'c')`).
 
@@ -416,7 +454,11 @@ class PhpMigration:
         return self.statement(node, on_expr)
 
     def if_statement(self, stmt: Node, on_expr: Callable[[Node], None]) -> bool:
-        """Follow the branch a condition of the framework's tests (`test`) takes on the schema so far."""
+        """Follow the branch a condition of the framework's tests (`test`) takes on the schema so far.
+
+        From a condition that is no such test on, the branches left that the tests do not rule
+        out are all replayed when none of them drops, renames or changes anything (`every_branch`).
+        """
         branches: list[tuple[Node | None, Node | None]] = [
             (stmt.child_by_field_name("condition"), stmt.child_by_field_name("body"))
         ]
@@ -428,17 +470,67 @@ class PhpMigration:
         for index, (condition, body) in enumerate(branches):
             decided = True if condition is None and index else self.condition(condition)
             if decided is None:
-                if any(b is not None and self.changes_schema(b) for _, b in branches[index:]):
-                    self.replay.not_replayed(
-                        f"schema changes under an `if` whose condition is no {self.TESTS}",
-                        "cnsnt does not run the migration",
-                        *self.place(condition if condition is not None else stmt),
-                        Severity.WARNING,
-                    )
-                return False
+                possible: list[Node | None] = [body]
+                for other, branch in branches[index + 1 :]:
+                    taken = True if other is None else self.condition(other)
+                    if taken is not False:
+                        possible.append(branch)
+                    if taken is True:
+                        break  # the branches after it are never taken
+                exhaustive = taken is True if len(branches) > index + 1 else False
+                at = condition if condition is not None else stmt
+                return self.every_branch(
+                    "an `if` whose condition is no " + self.TESTS, at, possible, on_expr, exhaustive
+                )
             if decided:
                 return self.body(body, on_expr)
         return False
+
+    def every_branch(
+        self,
+        what: str,
+        at: Node,
+        branches: list[Node | None],
+        on_expr: Callable[[Node], None],
+        exhaustive: bool,
+    ) -> bool:
+        """Branches of a condition cnsnt cannot decide (`what`, at `at`): all replayed when they only add.
+
+        When no branch drops, renames or changes anything (they create tables, add columns or
+        indexes), every branch is replayed, one after the other: a table or column that may
+        exist is audited. A warning says so at the condition. Otherwise nothing is replayed
+        and the warning says that. True when every branch ends the method with a `return`
+        and one of them is always taken (`exhaustive`).
+        """
+        changing = [b for b in branches if b is not None and self.changes_schema(b)]
+        if not changing:
+            return False
+        if any(self.undoes(b) for b in changing):
+            self.replay.not_replayed(
+                f"schema changes under {what}",
+                "cnsnt does not run the migration, and a branch may drop, rename or change what is there",
+                *self.place(at),
+                Severity.WARNING,
+            )
+            return False
+        self.replay.report(
+            f"schema changes under {what}: cnsnt does not run the migration, so every branch is "
+            "replayed (they only add tables, columns or indexes); what one adds may not be in the database",
+            *self.place(at),
+            Severity.WARNING,
+        )
+        returned = []
+        self.replay.merging += 1
+        try:
+            for branch in branches:
+                if branch is not None and branch.type.endswith("_expression"):  # a `match` arm
+                    on_expr(branch)
+                    returned.append(False)
+                else:
+                    returned.append(self.body(branch, on_expr))
+        finally:
+            self.replay.merging -= 1
+        return exhaustive and all(returned)
 
     def condition(self, node: Node | None) -> bool | None:
         """The value of a condition of the framework's tests (`test`), `!`, `&&`, `||`; None otherwise."""
@@ -488,11 +580,32 @@ class PhpMigration:
 
     def changes_schema(self, node: Node) -> bool:
         """Whether a node holds a call that would change a table (`changes_here`), here or in a helper."""
+        return self.holds(node, self.changes_here)
+
+    def undoes(self, node: Node) -> bool:
+        """Whether a node holds a call that may drop, rename or change what is there, here or in a helper.
+
+        Read from the call's name (`dropColumn`, `renameColumn`, `->change()`, `alterColumn`), or
+        SQL run (`DB::statement`, `execute`), whatever it says: what is left only creates
+        tables and adds columns, keys or indexes.
+        """
+
+        def here(current: Node) -> bool:
+            if current.type not in _CALLS:
+                return False
+            name = current.child_by_field_name("name") or current.child_by_field_name("function")
+            called = last_name(self.text(name)).lower().replace("_", "")
+            return called.startswith(_UNDOING) or called in _RUNS_SQL
+
+        return self.holds(node, here)
+
+    def holds(self, node: Node, here: Callable[[Node], bool]) -> bool:
+        """Whether a node holds a node `here` accepts, in it or in a helper of the class it calls."""
         stack = [node]
         seen: set[str] = set()
         while stack:
             current = stack.pop()
-            if self.changes_here(current):
+            if here(current):
                 return True
             helper = self.this_call(current)
             if helper is not None and helper in self.methods and helper not in seen:

@@ -66,13 +66,21 @@ class PyClass:
 
 
 def entry_classes(
-    paths: Sequence[Path], ctx: SourceContext, problems: list[SourceProblem]
+    paths: Sequence[Path],
+    ctx: SourceContext,
+    problems: list[SourceProblem],
+    modules: list[tuple[str, ast.Module]] | None = None,
 ) -> tuple[list[PyClass], list[str]]:
-    """Every top-level class of the entry's files, and the files read (a broken file is a problem)."""
+    """Every top-level class of the entry's files, and the files read (a broken file is a problem).
+
+    `modules`, when given, gets each file read and its tree, in the entry's order.
+    """
     classes: list[PyClass] = []
     shown_files: list[str] = []
     for _, shown, tree in python_files(paths, ctx, problems):
         shown_files.append(shown)
+        if modules is not None:
+            modules.append((shown, tree))
         imports = module_imports(tree)
         aliases = {
             a.asname: a.name for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names if a.asname
@@ -104,12 +112,25 @@ class ClassReader(Protocol):
         ...
 
 
+#: What changes the tables of an entry's models after they are read (Peewee's `playhouse.migrate`):
+#: given the files read and their trees, the tables (changed in place) and the problems list.
+RuntimeChanges = Callable[[list[tuple[str, ast.Module]], list[ModelTable], list[SourceProblem]], None]
+
+
 def read_model_classes(
-    paths: Sequence[Path], ctx: SourceContext, what: str, reader_of: Callable[[Hierarchy], ClassReader]
+    paths: Sequence[Path],
+    ctx: SourceContext,
+    what: str,
+    reader_of: Callable[[Hierarchy], ClassReader],
+    changes: Callable[[ClassReader], RuntimeChanges] | None = None,
 ) -> Evidence:
-    """The tables an ORM's model classes in an entry's files make, and what could not be read."""
+    """The tables an ORM's model classes in an entry's files make, and what could not be read.
+
+    `changes`, given the reader, applies what the code does to those tables at runtime.
+    """
     problems: list[SourceProblem] = []
-    classes, files = entry_classes(paths, ctx, problems)
+    modules: list[tuple[str, ast.Module]] = []
+    classes, files = entry_classes(paths, ctx, problems, modules)
     reader = reader_of(Hierarchy(classes))
     tables: list[ModelTable] = []
     for cls in classes:
@@ -121,6 +142,8 @@ def read_model_classes(
             line, col = cls.place()
             problems.append(model_failed(exc, cls.shown, line, col, f"model {cls.name}"))
         problems.extend(fields_left_out(cls.node.body, reader.is_field, reader.read, cls.shown))
+    if changes is not None:
+        changes(reader)(modules, tables, problems)
     lend_reference_types(tables)
     if files and not tables:  # a file of helpers beside the models is no problem; an entry of none is
         problems.extend(nothing_found(shown, what) for shown in files)

@@ -37,6 +37,9 @@ class Replay:
         self.shown = ""
         self.fk_names: dict[str, tuple[Key, ForeignKey]] = {}
         """Named foreign keys (Alembic `create_foreign_key`), so `drop_constraint` can drop them."""
+        self.merging = 0
+        """Above 0 while the branches of a condition are all replayed: a table made again keeps
+        what an earlier branch gave it (the union of the branches)."""
 
     # -- problems
 
@@ -123,10 +126,18 @@ class Replay:
         return table
 
     def create(self, table: ModelTable) -> None:
-        """A new table (one of the same name is replaced, as `force: true` or a re-create does)."""
+        """A new table (one of the same name is replaced, as `force: true` or a re-create does).
+
+        While `merging`, the columns and foreign keys of the one replaced that the new one
+        lacks are kept, first.
+        """
         self.claim(table)
         key = table_key(table.name, table.schema)
-        self.tables.pop(key, None)
+        old = self.tables.pop(key, None)
+        if old is not None and self.merging:
+            have = {c.name.casefold() for c in table.columns}
+            table.columns[:0] = [c for c in old.columns if c.name.casefold() not in have]
+            table.foreign_keys[:0] = [fk for fk in old.foreign_keys if fk not in table.foreign_keys]
         self.tables[key] = table
 
     def drop(self, name: str, schema: str | None, line: int, column: int, what: str) -> None:

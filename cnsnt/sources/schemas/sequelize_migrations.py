@@ -12,6 +12,7 @@ place, and that call is not replayed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,17 @@ def read_sequelize_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceCo
     )
 
 
-def _read_up(file: SourceFile, up: Node, replay: Replay, sql: UpReplay, constants: dict[str, Any]) -> None:
+def _read_up(
+    file: SourceFile,
+    up: Node,
+    replay: Replay,
+    sql: UpReplay,
+    constants: dict[str, Any],
+    held: Callable[[Node], bool],
+) -> None:
     params = parameters(up, file)
     interface = {params[0]} if params and params[0] else set()
-    _Up(file, replay, sql, constants, interface | {"queryInterface"}).run(up)
+    _Up(file, replay, sql, constants, interface | {"queryInterface"}).run(up, held)
 
 
 class _Up:
@@ -68,13 +76,15 @@ class _Up:
         self.constants = dict(constants)
         self.interface = interface
 
-    def run(self, up: Node) -> None:
+    def run(self, up: Node, held: Callable[[Node], bool]) -> None:
         body = function_body(up)
         if body is None:
             return
         for node in _declarations(body):
             self.remember(node)
         for call in calls(body):
+            if held(call):
+                continue
             obj, method = callee(call, self.file)
             if method == "query" and (obj.endswith(".sequelize") or obj == "sequelize"):
                 self.sql.call(call)
