@@ -244,6 +244,30 @@ def test_syntax_error_is_reported_and_the_rest_read(tmp_path: Path):
     assert "people" in [t.name for t in ev.tables]
 
 
+def test_a_block_left_open_is_placed_at_its_do(tmp_path: Path):
+    """`create table(:people) do` without its `end`: the function's `end` closes it, so the
+    place is the `do` whose `end` is indented less than its line, not the end of the file."""
+    body = "    create table(:people) do\n      add :email, :string\n      timestamps()\n\n"
+    text = migration("People", body)
+    ev = read(tmp_path, {f"{M}/1_people.exs": text})
+    [problem] = [p for p in ev.problems if "syntax error" in p.message]
+    assert problem.message.startswith("Elixir syntax error (unclosed 'do')")
+    assert (problem.location.line, problem.location.column) == (5, 27)
+
+
+def test_an_unclosed_call_and_a_closer_too_many_are_placed_at_the_bracket(tmp_path: Path):
+    opened = migration("People", "    create table(:people do\n      add :email, :string\n    end\n")
+    ev = read(tmp_path, {f"{M}/1_people.exs": opened})
+    assert [(p.location.line, p.location.column) for p in ev.problems if "(unclosed '(')" in p.message] == [
+        (5, 17)
+    ]
+    schema = 'defmodule A.User do\n  use Ecto.Schema\n\n  schema "users" do\n    field :email, :string)\n  end\nend\n'
+    ev = read(tmp_path, {"lib/a/user.ex": schema}, fmt="ecto")
+    assert [(p.location.line, p.location.column) for p in ev.problems if "(unmatched ')')" in p.message] == [
+        (5, 26)
+    ]
+
+
 SCHEMA_BASE = """\
 defmodule MyApp.Schema do
   defmacro __using__(_) do

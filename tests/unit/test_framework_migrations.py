@@ -195,7 +195,7 @@ def test_rails_broken_file_is_cn001_and_the_others_still_replay(entry):
     assert "does not run it" in found[0][3]
     broken = [p for p in found if p[0] == "db/migrate/2_broken.rb"]
     assert broken and broken[0][3].startswith("Ruby syntax error") and broken[0][4] is None
-    assert broken[0][1:3] == (4, 6) and "missing ')'" in broken[0][3]  # where the call is cut off
+    assert broken[0][1:3] == (3, 42) and "unclosed '('" in broken[0][3]  # the call's `(`, left open
 
 
 def test_rails_unknown_table_is_a_warning_and_its_columns_are_kept(entry):

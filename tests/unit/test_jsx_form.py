@@ -364,6 +364,52 @@ def test_syntax_error_is_cn001_and_a_bare_ampersand_is_not_one(tmp_path):
     assert names(only_form(ev)) == ["x"]  # the rest of the tree is still read
 
 
+def test_an_unclosed_element_is_cn001_at_its_opening_tag(tmp_path):
+    """`<label>` never closed: `</form>` closes it, and the error is placed at the `<label>`,
+    not at the `return` the broken JSX starts at; a bare `&` before it is still no error."""
+    ev = write(
+        tmp_path,
+        "Join.tsx",
+        """\
+export function Join() {
+  return (
+    <form id="join">
+      <p>Terms & conditions (see below</p>
+      <label>
+        <input type="checkbox" name="terms" /> I agree
+      <input name="email" />
+    </form>
+  );
+}
+""",
+    )
+    assert [(line, column, message.split(":")[0]) for line, column, message in messages(ev)] == [
+        (5, 7, "JSX/TSX syntax error (unclosed <label>)")
+    ]
+    assert names(only_form(ev)) == ["terms", "email"]
+
+
+def test_an_unclosed_function_body_is_cn001_at_its_brace(tmp_path):
+    ev = write(
+        tmp_path,
+        "Save.tsx",
+        """\
+export const Save = () => {
+  const onSubmit = (data) => {
+    save(data);
+  return (
+    <form id="save" onSubmit={onSubmit}>
+      <input name="email" />
+    </form>
+  );
+};
+""",
+    )
+    assert [(line, column, message.split(":")[0]) for line, column, message in messages(ev)] == [
+        (2, 30, "JSX/TSX syntax error (unclosed '{')")
+    ]
+
+
 def test_js_files_with_jsx_and_format_jsx(tmp_path):
     ev = write(tmp_path, "Login.js", 'export default () => <form id="login"><input name="email" /></form>;\n')
     assert names(only_form(ev)) == ["email"]

@@ -250,6 +250,17 @@ def test_deep_nesting_is_reported_not_a_traceback(tmp_path: Path):
     assert [(p.location.line, p.location.column) for p in ev.problems] == [(11, 9)]
 
 
+def test_a_constant_nested_too_deep_is_reported_at_its_place_and_the_class_still_read(tmp_path: Path):
+    """It was a CN001 at 1:1 and the class's tables were lost."""
+    deep = "[" * 3000 + "1" + "]" * 3000
+    body = "        Schema::create('people', fn (Blueprint $t) => $t->string('email'));\n"
+    text = anonymous(body).replace("{\n    public function up", f"{{\n    private const DEEP = {deep};\n\n    public function up")
+    ev = read(tmp_path, {"database/migrations/2024_01_01_000000_deep.php": text})
+    assert names(ev, "people") == ["email"]
+    found = [(p.location.line, p.location.column, p.message.split(":")[0]) for p in ev.problems]
+    assert found == [(9, 26, "a value nested too deep")]
+
+
 def test_names_from_constants_properties_loops_closures_and_config_defaults(tmp_path: Path):
     files = {
         "database/migrations/2024_01_01_000000_people.php": HEAD

@@ -336,8 +336,39 @@ def test_rails_syntax_error_keeps_what_can_be_read(models):
     )
     assert "a" in [t.name for t in ev.tables]
     [problem] = ev.problems
-    assert problem.message.startswith("Ruby syntax error")
-    assert (problem.location.line, problem.location.column) == (5, 1)
+    assert problem.message.startswith("Ruby syntax error (unclosed '(')")
+    assert (problem.location.line, problem.location.column) == (6, 17)  # the `(`, not `create_table "b"`
+
+
+def test_rails_unclosed_block_is_placed_at_the_block_left_open(models):
+    """Each `create_table ... do` takes the next `end`: the one left open is the block whose
+    `end` is indented less than its line, not the file's first line."""
+    text = (
+        "ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n"
+        '  create_table "users", force: :cascade do |t|\n'
+        '    t.string "email", null: false\n'
+        '    t.string "name" if ENV["NAMES"]\n'
+        "\n"
+        '  create_table "posts", force: :cascade do |t|\n'
+        '    t.string "title"\n'
+        "  end\n"
+        "end\n"
+    )
+    ev = models({"db/schema.rb": text}, "db/schema.rb")
+    [problem] = [p for p in ev.problems if "syntax error" in p.message]
+    assert problem.message.startswith("Ruby syntax error (unclosed 'do')")
+    assert (problem.location.line, problem.location.column) == (2, 41)  # `users`' do; the `if` opens nothing
+
+
+def test_rails_migration_stray_closer_is_placed_at_it(models):
+    text = (
+        "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n"
+        "      t.string :email, null: false)\n      t.timestamps\n    end\n  end\nend\n"
+    )
+    ev = models({"db/migrate/20240101000000_create_users.rb": text}, "db/migrate/*.rb", "rails_migrations")
+    [problem] = [p for p in ev.problems if "syntax error" in p.message]
+    assert problem.message.startswith("Ruby syntax error (unmatched ')')")
+    assert (problem.location.line, problem.location.column) == (4, 35)
 
 
 def test_inflection():

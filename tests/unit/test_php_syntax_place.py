@@ -106,10 +106,11 @@ def test_a_broken_entity_is_reported_where_it_breaks(tmp_path: Path):
 
 
 def test_an_unclosed_attribute_is_reported_on_its_own_line(tmp_path: Path):
-    """The ERROR node starts at the attribute before it; the place is the broken one."""
+    """The ERROR node starts at the attribute before it; the place is the broken one's `#[`."""
     broken = ENTITY.replace("#[ORM\\Table(name: 'member')]", "#[ORM\\Table(name: 'member')")
     [problem] = syntax_errors(tmp_path, ENTITY_PATH, broken, "doctrine")
-    assert where(problem) == (ENTITY_PATH, *place(broken, "ORM\\Table"))
+    assert where(problem) == (ENTITY_PATH, *place(broken, "#[ORM\\Table"))
+    assert "(unclosed '#[')" in problem.message
 
 
 @pytest.mark.parametrize("fmt", ["laravel", "doctrine"])
@@ -135,3 +136,82 @@ def test_the_error_search_visits_each_node_once(monkeypatch: pytest.MonkeyPatch)
     tree = grammars.parser("php", "a test").parse(b"<?php ->b ) , , ->b ) , {")
     assert grammars.first_error(tree.root_node) is not None
     assert seen and max(seen.values()) == 1
+
+
+PHINX = """\
+<?php
+
+use Phinx\\Migration\\AbstractMigration;
+
+final class CreateMembers extends AbstractMigration
+{
+    public function change(): void
+    {
+        $table = $this->table('members');
+        $table->addColumn('email', 'string')
+              ->addColumn('birth_date', 'date', ['null' => true])
+              ->create();
+    }
+}
+"""
+PHINX_PATH = "db/migrations/20240101000000_create_members.php"
+
+
+@pytest.mark.parametrize("ending", ["\n", ";\n"])
+def test_an_unclosed_call_is_reported_at_its_parenthesis(tmp_path: Path, ending: str):
+    """Phinx's `addColumn('email', 'string'` left open: the place is its `(`, not the file's start
+    nor where the grammar gives up."""
+    broken = PHINX.replace("->addColumn('email', 'string')\n", "->addColumn('email', 'string'" + ending)
+    [problem] = syntax_errors(tmp_path, PHINX_PATH, broken, "phinx")
+    assert where(problem) == (PHINX_PATH, *place(broken, "('email'"))
+    assert "(unclosed '(')" in problem.message
+
+
+def test_an_unclosed_closure_is_reported_at_its_brace(tmp_path: Path):
+    """`});` written `);`: the closure's `{` is left open (its `)` closes the call around it)."""
+    broken = MIGRATION.replace("        });\n", "        );\n")
+    [problem] = syntax_errors(tmp_path, MIGRATION_PATH, broken, "laravel")
+    assert where(problem) == (MIGRATION_PATH, *place(broken, "{\n            $table->increments"))
+
+
+def test_a_method_left_open_is_reported_at_its_brace_not_at_the_next_method(tmp_path: Path):
+    """The class's `}` closes the method left open: the place is the method's `{`, the one
+    whose closer is indented less than its own line."""
+    broken = ENTITY.replace("        return $this->email;\n    }\n", "        return $this->email;\n\n")
+    broken = broken.replace(
+        "\n}\n", "\n\n    public function getId(): ?int\n    {\n        return $this->id;\n    }\n}\n"
+    )
+    [problem] = syntax_errors(tmp_path, ENTITY_PATH, broken, "doctrine")
+    assert where(problem) == (ENTITY_PATH, *place(broken, "{\n        return $this->email"))
+
+
+def test_a_closer_that_closes_nothing_is_reported_at_it(tmp_path: Path):
+    broken = MIGRATION.replace("$table->timestamps();", "$table->timestamps());")
+    [problem] = syntax_errors(tmp_path, MIGRATION_PATH, broken, "laravel")
+    assert where(problem) == (MIGRATION_PATH, *place(broken, "());", 2))
+    assert "(unmatched ')')" in problem.message
+
+
+def test_a_statement_set_aside_is_not_the_place_the_token_after_it_is(tmp_path: Path):
+    """`$table->string('email') 'x';`: tree-sitter sets the whole call aside and parses on at
+    `'x'`, the token it could not fit."""
+    broken = MIGRATION.replace("$table->date('birth_date')->nullable();", "$table->date('birth_date') 'x';")
+    [problem] = syntax_errors(tmp_path, MIGRATION_PATH, broken, "laravel")
+    assert where(problem) == (MIGRATION_PATH, *place(broken, "'x'"))
+
+
+def test_brackets_inside_a_string_do_not_count(tmp_path: Path):
+    """A comment and a string of SQL hold brackets of their own: only the code's are matched."""
+    sql = "$this->execute('CREATE INDEX x ON members ((lower(email))');\n"
+    broken = PHINX.replace("->create();\n", "->create(;\n" + " " * 8 + "// (\n" + " " * 8 + sql)
+    [problem] = syntax_errors(tmp_path, PHINX_PATH, broken, "phinx")
+    assert where(problem) == (PHINX_PATH, *place(broken, "create(", len("create")))
+
+
+def test_an_unclosed_nesting_is_placed_in_linear_time():
+    """A hostile nesting never closed: the innermost opener, found without recursion."""
+    source = b"<?php\n$x = " + b"(" * 5000 + b"1;\n"
+    tree = grammars.parser("php", "a test").parse(source)
+    file = grammars.SourceFile(source, "deep.php")
+    problem = grammars.syntax_problem(tree, file, "PHP")
+    assert problem is not None and (problem.location.line, problem.location.column) == (2, 5 + 5000)

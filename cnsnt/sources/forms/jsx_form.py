@@ -906,7 +906,9 @@ def read_jsx_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence
     src = SourceFile(source, shown)
     problems: list[SourceProblem] = []
     if _first_error(tree.root_node) is not None:
-        broken = syntax_problem(tree, src, "JSX/TSX", "form fields", locate=_first_error)
+        broken = syntax_problem(
+            tree, src, "JSX/TSX", "form fields", locate=_first_error, skip=_bare_ampersand
+        )
         problems.extend([broken] if broken is not None else [])
     reader = _Reader(_File(src, form_stem(path)))
     try:

@@ -60,9 +60,19 @@ def elixir_files(
     """Each Elixir file parsed, in the order given; a syntax error is reported, the tree still read."""
 
     def syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
-        return syntax_problem(tree, file, "Elixir", things)
+        return syntax_problem(tree, file, "Elixir", things, blocks=elixir_block)
 
     return parsed_files(paths, ctx, problems, lambda: parser("elixir", "Ecto migrations and schemas"), syntax)
+
+
+def elixir_block(token: Node, text: str) -> bool | None:
+    """Whether a token opens a block (`do`, not `do:`, and `fn`), closes one (`end`), or neither.
+
+    An `end` the grammar took for a name (after a stray operator: `x =>` then `end`) still closes.
+    """
+    if token.type in ("do", "fn"):
+        return True
+    return False if text == "end" and token.type in ("end", "identifier") else None
 
 
 @dataclass

@@ -10,6 +10,7 @@ naming the package to install.
 from __future__ import annotations
 
 import importlib
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -163,6 +164,8 @@ def _first_error(node: Node, complete: frozenset[str], depth: int) -> Node | Non
                 if found is not None:
                     return found
         return None
+    if _set_aside(node):
+        return _resumed(node) or node
     loose: Node | None = None
     for child in node.children:
         whole = child.type in complete and not child.has_error
@@ -177,23 +180,204 @@ def _first_error(node: Node, complete: frozenset[str], depth: int) -> Node | Non
     return loose or node
 
 
+#: The closing bracket of each opening one; a token ending in an opening bracket opens
+#: (Ruby's `%w(`, PHP's `#[`, JavaScript's `${`, Ruby's and Elixir's `#{`).
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = frozenset(_BRACKETS.values())
+#: Tokens of string text, by their type or their parent's, in each grammar (PHP's
+#: `string_content`, JavaScript's `string_fragment`, Elixir's `quoted_content`, heredocs).
+_STRINGS = re.compile("string|quoted|heredoc|nowdoc|text_block|sigil")
+_HAS_BRACKET = re.compile(rb"[][(){}]")
+
+
+#: Whether a token opens a block closed by `end` (True), is that `end` (False), or neither (None).
+Blocks = Callable[[Node, str], "bool | None"]
+
+
+def unbalanced(
+    root: Node,
+    file: SourceFile,
+    blocks: Blocks | None = None,
+    skip: Callable[[Node], bool] | None = None,
+) -> tuple[Node, str] | None:
+    """The opening token a broken file leaves unclosed, or the closing one that closes nothing.
+
+    One pass over the tokens in file order (brackets; JSX tags; with `blocks`, the
+    keywords that open a block and the `end` that closes it, as Ruby's and Elixir's), with a
+    stack of the open ones. A closer of another kind than the innermost opener closes the
+    innermost of its kind whose line is indented as its own (the openers inside are left
+    open); when there is none, it closes nothing and is the answer. At such a closer, or at the end of
+    the file, the answer is the innermost opener left open, unless an opener inside it was
+    closed by a closer on a line indented less than its own (the closer of the enclosing
+    block, taken for its own: the one really left open).
+    None when every opener is closed, in order, and when brackets may have been lost after
+    the opener (before the closer): in a string over several lines, or in text the grammar
+    made no token of (after a stray quote, `first_error` finds the quote). `skip`: subtrees
+    that are no error (JSX's bare `&`). Linear in the tree, and iterative: no nesting is
+    too deep for it.
+    """
+    stack: list[tuple[str, Node]] = []  # (the closer expected, the opener)
+    outdented: list[Node] = []  # openers closed by a closer indented less than their line
+    lost: list[int] = []  # where text that may hold brackets was left out of the tokens
+    indents: dict[int, int] = {}
+    read = 0  # the end of the last token (or skipped subtree)
+
+    def indent(row: int) -> int:
+        if row not in indents:
+            end = file.starts[row + 1] if row + 1 < len(file.starts) else len(file.source)
+            line = file.source[file.starts[row] : end]
+            indents[row] = len(line) - len(line.lstrip(b" \t"))
+        return indents[row]
+
+    def left_open(outer: Node) -> tuple[Node, str] | None:
+        if any(at >= outer.end_byte for at in lost):
+            return None
+        inside = [o for o in outdented if o.start_byte > outer.start_byte]
+        return (inside[0] if inside else stack[-1][1]), "unclosed"
+
+    cursor = root.walk()
+    while True:
+        node = cursor.node
+        # passed over whole: what `skip` says, and a subtree without error on one line (balanced,
+        # and no closer in it starts its line), but JSX elements (their tags may not match)
+        one_line = node.start_point[0] == node.end_point[0]
+        opaque = (skip is not None and skip(node)) or (
+            node.child_count > 0 and one_line and not node.has_error and not node.type.startswith("jsx")
+        )
+        leaf = node.child_count == 0 or opaque or node.type == "jsx_closing_element"
+        closer: str | None = None
+        if leaf and not node.is_missing:
+            if _HAS_BRACKET.search(file.source, read, node.start_byte):
+                lost.append(read)  # text between tokens: none of it was read
+            read = max(read, node.end_byte)
+        if node.is_missing or opaque:
+            pass
+        elif node.type == "jsx_opening_element":
+            stack.append(("</" + _tag_name(node, file), node))
+        elif node.type == "jsx_closing_element":
+            closer = "</" + _tag_name(node, file)
+        elif leaf and node.is_named and _string_text(node):
+            several_lines = node.end_point[0] > node.start_point[0]
+            if several_lines and _HAS_BRACKET.search(file.source, node.start_byte, node.end_byte):
+                lost.append(node.start_byte)
+        elif leaf:
+            text = file.text(node)
+            block = blocks(node, text) if blocks is not None else None
+            if block is not None:
+                if block:
+                    stack.append(("end", node))
+                else:
+                    closer = "end"
+            elif node.is_named:
+                pass
+            elif text in _CLOSING:
+                closer = text
+            elif text[-1:] in _BRACKETS:
+                stack.append((_BRACKETS[text[-1]], node))
+        if closer is not None:
+            if stack and stack[-1][0] == closer:
+                opener = stack.pop()[1]
+                row = node.start_point[0]
+                if node.start_point[1] == indent(row) < indent(opener.start_point[0]):  # starts its line
+                    outdented.append(opener)
+            else:
+                # it closes an opener further out, left open inside, when its line is indented
+                # as that opener's; else it is a closer too many
+                here = indent(node.start_point[0])
+                depth = [
+                    i
+                    for i, (want, o) in enumerate(stack)
+                    if want == closer and indent(o.start_point[0]) == here
+                ]
+                if depth:
+                    return left_open(stack[depth[-1] + 1][1])
+                return None if lost else (node, "unmatched")
+        if not leaf and cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                if _HAS_BRACKET.search(file.source, read):
+                    lost.append(read)
+                return left_open(stack[0][1]) if stack else None
+
+
+def _string_text(token: Node) -> bool:
+    parent = token.parent
+    return _STRINGS.search(token.type if parent is None else f"{token.type} {parent.type}") is not None
+
+
+def _tag_name(element: Node, file: SourceFile) -> str:
+    name = element.child_by_field_name("name")
+    return file.text(name)[:60] if name is not None else ""
+
+
+def _token(node: Node, file: SourceFile) -> str:
+    """How a message names a token: `'('`, `'do'`, `<label>`, `</form>`."""
+    if node.type == "jsx_opening_element":
+        return f"<{_tag_name(node, file)}>"
+    if node.type == "jsx_closing_element":
+        return f"</{_tag_name(node, file)}>"
+    return f"'{file.text(node)[:60]}'"
+
+
+#: How many levels up `_resumed` looks for what follows an ERROR node.
+_RESUME_LEVELS = 8
+
+
+def _set_aside(error: Node) -> bool:
+    """Whether an ERROR node is whole statements the parse set aside to go on after them.
+
+    So it is when it starts its line and holds only whole, error-free parts (PHP's
+    `$t->string('a') 'b';`: the call, set aside at `'b'`). Inside a line, an ERROR node of
+    whole parts is more often the stray part itself (`const x = 1 2;`: the `2`).
+    """
+    before = error.prev_sibling
+    if before is not None and before.end_point[0] == error.start_point[0]:
+        return False
+    return all(child.is_named and not child.has_error for child in error.children)
+
+
+def _resumed(error: Node) -> Node | None:
+    """What follows an ERROR node, where parsing went on: the token it could not fit."""
+    node = error
+    for _ in range(_RESUME_LEVELS):
+        after = node.next_sibling
+        while after is not None and (after.is_missing or after.type in COMMENTS):
+            after = after.next_sibling
+        if after is not None:
+            return after
+        node = node.parent
+        if node is None:
+            return None
+    return None
+
+
 def syntax_problem(
     tree: Any,
     file: SourceFile,
     language: str,
     things: str = "tables",
     locate: Callable[[Node], Node | None] = first_error,
+    blocks: Blocks | None = None,
+    skip: Callable[[Node], bool] | None = None,
 ) -> SourceProblem | None:
     """The CN001 problem of a file tree-sitter could not parse whole, at the first error.
 
-    `language` and `things` word the message (`PHP`, `entities` for Doctrine); `locate`
-    finds the error (Ruby's reader also looks past whole statements inside an ERROR node).
+    `language` and `things` word the message (`PHP`, `entities` for Doctrine). An opener
+    left unclosed or a closer that closes nothing is the place (`unbalanced`, with the
+    language's `blocks` keywords and the `skip`ped subtrees); else `locate` finds the
+    error (Ruby's reader also looks past whole statements inside an ERROR node).
     """
     if not tree.root_node.has_error:
         return None
-    bad = locate(tree.root_node)
+    found = unbalanced(tree.root_node, file, blocks, skip)
+    if found is not None:
+        bad: Node | None = found[0]
+        what = f"{found[1]} {_token(found[0], file)}"
+    else:
+        bad = locate(tree.root_node)
+        what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
     line, column = file.place(bad) if bad is not None else (1, 1)
-    what = f"missing '{bad.type}'" if bad is not None and bad.is_missing else "cannot parse from here"
     return SourceProblem(
         f"{language} syntax error ({what}): {things} from here on may be missing or incomplete",
         Location(file.shown, line, column),

@@ -221,12 +221,13 @@ class PhpMigration:
                     for element in member.named_children:
                         if element.type == "property_element":
                             name = self.text(element.child_by_field_name("name")).lstrip("$")
-                            self.properties[name] = self.value(element.child_by_field_name("default_value"))
+                            default = element.child_by_field_name("default_value")
+                            self.properties[name] = self.member_value(default)
                 elif member.type == "const_declaration":
                     for element in member.named_children:
                         if element.type == "const_element" and element.named_children:
                             name, *rest = element.named_children
-                            self.constants[self.text(name)] = self.value(rest[-1]) if rest else None
+                            self.constants[self.text(name)] = self.member_value(rest[-1]) if rest else None
             count += self.run_class(body)
         if not count and not root.has_error:
             entries = " or ".join(f"`{name}()`" for name in self.ENTRIES)
@@ -238,6 +239,20 @@ class PhpMigration:
                 Severity.WARNING,
             )
         return count
+
+    def member_value(self, node: Node | None) -> Value:
+        """The value of a class constant or property, as `value`.
+
+        Nested too deep to read, it is reported at its place and not known; the class's
+        methods are still replayed.
+        """
+        if node is None:
+            return None
+        try:
+            return self.value(node)
+        except RecursionError:
+            self.replay.not_replayed("a value nested too deep", "cnsnt reads no deeper", *self.place(node))
+            return None
 
     def run_class(self, body: Node) -> int:
         """Replay one class whose members are read: the first of its `ENTRIES`; 1 when it has one, else 0."""

@@ -82,7 +82,7 @@ def ruby_files(
 
 
 def _ruby_syntax(tree: Any, file: RubyFile) -> SourceProblem | None:
-    return syntax_problem(tree, file, "Ruby", locate=ruby_first_error)
+    return syntax_problem(tree, file, "Ruby", locate=ruby_first_error, blocks=ruby_block)
 
 
 def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -110,6 +110,35 @@ def read_rails(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
 
 #: Nodes that stand whole inside an ERROR node: the error is after them.
 _COMPLETE = frozenset({"call", "assignment", "method", "class", "module", "if", "unless"})
+
+
+#: Keywords that always open a block closed by `end` (a `do` only outside a loop, whose keyword opened it).
+_BLOCKS = frozenset({"do", "def", "class", "module", "begin", "case", "for"})
+#: Keywords that open a block as a statement, not as a modifier (`return if x`).
+_STATEMENTS = frozenset({"if", "unless", "while", "until"})
+
+
+def ruby_block(token: Node, text: str) -> bool | None:
+    """Whether a token opens a block that an `end` closes, is that `end`, or neither.
+
+    `if`, `unless`, `while` and `until` open one as statements, not as modifiers
+    (`return if x`); inside an ERROR node, where the grammar did not say which, when they
+    start their line. A loop's `do` opens nothing: its keyword did. An `end` the grammar
+    took for a name (inside a call left open) still closes; a method `x.end` does not.
+    """
+    parent = token.parent
+    if token.type == "end":
+        return False
+    if token.type == "identifier" and text == "end":
+        before = token.prev_sibling
+        return None if before is not None and before.type in (".", "&.") else False
+    if token.type in _BLOCKS:
+        return None if token.type == "do" and parent is not None and parent.type == "do" else True
+    if token.type not in _STATEMENTS or parent is None:
+        return None
+    before = token.prev_sibling
+    starts_line = before is None or before.end_point[0] < token.start_point[0]
+    return True if parent.type == token.type or (parent.type == "ERROR" and starts_line) else None
 
 
 def ruby_first_error(node: Node) -> Node | None:
