@@ -27,6 +27,7 @@ from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
 from cnsnt.sources.schemas.js_syntax import (
     arguments,
+    bound_to,
     callee,
     calls,
     javascript_parser,
@@ -129,7 +130,7 @@ class _Models:
                 return
             name = table
         model = self.add(name, call, args[1], options, file, constants)
-        model.names.update(_bound_to(call, file))
+        model.names.update(bound_to(call, file))
 
     def init(
         self,
@@ -543,23 +544,6 @@ def _key_column(
             name, line, column, type=ref.type if ref is not None else "INTEGER", path=assoc.file.shown
         )
     )
-
-
-def _bound_to(call: Node, file: SourceFile) -> set[str]:
-    """The names a define's result is given: `const User = ...`, `db.User = ...`, `exports.User = ...`."""
-    node = call.parent
-    while node is not None and node.type in ("await_expression", "parenthesized_expression", "as_expression"):
-        node = node.parent
-    if node is None:
-        return set()
-    if node.type == "variable_declarator":
-        name = node.child_by_field_name("name")
-        return {file.text(name)} if name is not None and name.type == "identifier" else set()
-    if node.type == "assignment_expression":
-        left = node.child_by_field_name("left")
-        found = last_name(left, file) if left is not None else None
-        return {found} if found else set()
-    return set()
 
 
 def _enclosing_class(node: Node, file: SourceFile) -> str | None:
