@@ -157,6 +157,15 @@ def pair_values(root: Node, source: bytes, name: str, limit: int) -> Iterator[No
         stack.extend(reversed(node.named_children))
 
 
+def key_name(key: Node, file: SourceFile, constants: dict[str, Any]) -> str | None:
+    """The name an object's key gives (`email`, `'email'`, `1`); None for a computed one (`[k]`)."""
+    if key.type == "property_identifier":
+        return file.text(key)
+    if key.type in ("string", "number"):
+        return str(evaluate(key, file, constants))
+    return None
+
+
 def arguments(call: Node) -> list[Node]:
     """The arguments of a call, comments left out."""
     args = call.child_by_field_name("arguments")

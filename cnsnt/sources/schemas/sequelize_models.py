@@ -23,7 +23,14 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
+from cnsnt.sources.schemas.common import (
+    ModelColumn,
+    ModelTable,
+    model_evidence,
+    model_failed,
+    nothing_found,
+    read_guarded,
+)
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
 from cnsnt.sources.schemas.js_syntax import (
     arguments,
@@ -565,18 +572,7 @@ def read_sequelize(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> E
     sources = [p for p in paths if not p.name.lower().endswith(NOT_MODELS)]
     for _, file, tree in parsed_files(sources, ctx, problems, javascript_parser, js_syntax):
         files += 1
-        try:
-            models.read_file(file, tree.root_node)
-        except RecursionError:
-            problems.append(
-                SourceProblem(
-                    "expressions nested too deep to read: models of this file may be missing",
-                    Location(file.shown, 1, 1),
-                    file.shown,
-                )
-            )
-        except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
-            problems.append(model_failed(exc, file.shown, 1, 1, "this file"))
+        read_guarded(lambda: models.read_file(file, tree.root_node), file.shown, "models", problems)  # noqa: B023
     tables = models.tables()
     if not models.models and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
