@@ -210,6 +210,24 @@ def test_pluralize_off_and_files_beside_the_models(tmp_path: Path):
     assert ev.counts["schema_files"] == 2  # the index goes with the models, unreported
 
 
+def test_many_paths_read_in_linear_time_and_deep_nesting_is_named(tmp_path: Path):
+    paths = ",\n".join(f"  f{i}: {{ type: String }}" for i in range(5000))
+    deep = "{ a: " * 40 + "String" + " }" * 40
+    write_files(
+        tmp_path,
+        {
+            "m/big.js": f"const mongoose = require('mongoose');\nconst s = new mongoose.Schema({{\n{paths}\n}});\n"
+            "mongoose.model('Big', s);\n",
+            "m/deep.js": f"const mongoose = require('mongoose');\nmongoose.model('Deep', {{ x: {deep} }});\n",
+        },
+    )
+    ev = read_entry(tmp_path, "m/*.js")
+    assert len(table(ev, "bigs").columns) == 5002
+    assert [c.name for c in table(ev, "deeps").columns] == ["_id", "__v"]
+    assert [(p.location.path, p.location.line) for p in ev.problems] == [("m/deep.js", 2)]
+    assert "nested too deep" in ev.problems[0].message
+
+
 def test_reading_is_deterministic(tmp_path: Path):
     first, second = _read(tmp_path), _read(tmp_path)
     assert first.tables == second.tables and first.problems == second.problems

@@ -417,9 +417,8 @@ class _Reader:
             table = base.table
             key = self.option(base.schema, base.schema.options.get("discriminatorKey"), str) or "__t"
             if not any(c.name == key for c in table.columns):
-                table.add(
-                    ModelColumn(key, *model.file.place(model.node), type="String", path=model.file.shown)
-                )
+                place = model.file.place(model.node)
+                table.columns.append(ModelColumn(key, *place, type="String", path=model.file.shown))
         else:
             name = model.collection or self.option(model.schema, options.get("collection"), str)
             name = name or collection_name(model.name, self.pluralizing)
@@ -429,12 +428,14 @@ class _Reader:
             tables.setdefault(name.casefold(), table)
         model.table = table
         shown = table.path
+        have = {c.name for c in table.columns}  # MongoDB's names are case-sensitive: `Email` is not `email`
         found = self.paths(model.schema, "", top=base is None, seen=())
         for column, ref in found if base is None else [(c, r) for c, r in found if c.name != "_id"]:
             if column.path == shown:
                 column.path = None
-            if not any(c.name == column.name for c in table.columns):
-                table.add(column)
+            if column.name not in have:  # a discriminator's path the base has is the base's
+                have.add(column.name)
+                table.columns.append(column)
             if ref is not None:
                 refs.append((table, ref))
 
@@ -577,6 +578,9 @@ class _Reader:
         file = module.file
         full = f"{prefix}{name}"
         line, column = file.place(key)
+        if full.count(".") > _DEPTH:
+            self.warn(file, key, f"{full[:80]}: paths nested too deep to read; this one is not read")
+            return []
 
         def one(
             kind: str | None, ref: _Ref | None = None, comment: str | None = None
