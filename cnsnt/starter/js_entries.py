@@ -23,6 +23,8 @@ from cnsnt.sources.schemas.sequelize_typescript import maps_sequelize_typescript
 
 #: File suffixes `cnsnt init` looks into for Node models and migrations.
 JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts")
+#: What a Mongoose model file (not a connection helper) holds: a schema, a model, a class's paths.
+_MONGOOSE_MARKS = ("Schema(", "model(", "model<", "@prop(", "@Prop(")
 #: Folders of seed data, whose files look like migrations (sequelize-cli's `seeders/`).
 _SEEDS = frozenset({"seeders", "seeds", "seed"})
 
@@ -31,8 +33,8 @@ def js_kind(path: Path, head: str) -> str | None:
     """`sequelize`, `sequelize_migrations`, `knex_migrations`, `mongoose` or None for a JS/TS file.
 
     A model file defines one (`sequelize.define(`, or `.init(` on a class extending
-    `Model`; Mongoose's `Schema(` or `model(`); a migration exports `up` and uses
-    `queryInterface` or `knex`.
+    `Model`; Mongoose's `Schema(` or `model(`, Typegoose's `@prop(`, NestJS's `@Prop(`); a
+    migration exports `up` and uses `queryInterface` or `knex`.
     """
     name = path.name.lower()
     if not name.endswith(JS_SUFFIXES) or name.endswith(NOT_MODELS):
@@ -47,7 +49,7 @@ def js_kind(path: Path, head: str) -> str | None:
         return "sequelize"
     if maps_sequelize_typescript(head) and ("@Table" in head or "@Column" in head):
         return "sequelize"  # a model, or a parent class holding columns (`base/ParanoidModel.ts`)
-    if uses_mongoose(head) and ("Schema(" in head or "model(" in head or "model<" in head):
+    if uses_mongoose(head) and any(mark in head for mark in _MONGOOSE_MARKS):
         return "mongoose"
     return None
 

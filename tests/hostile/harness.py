@@ -348,6 +348,9 @@ MONGOOSE_PIECES = [
     "const s = ", "const m = ", "m.discriminator('A', ", "{ timestamps: { createdAt: 'c' }, versionKey: false }",
     "{ collection: `t${x}` }", "{ typeKey: '$type' }", "$type: ", "mongoose.pluralize(null)", "require('./x')",
     "module.exports = s", "export default s", "getModelForClass(A)", "'\\u{110000}'", "\n", "1e999", "ref: m",
+    "class A extends B {", "class B {", "@prop() x: string;", "@Prop({ type: [s] }) y: B[];", "@Prop(raw({ a: 1 }))",
+    "@Schema({ collection: 'c' })", "SchemaFactory.createForClass(A)", "@prop({ ref: () => A }) r: Ref<A>;",
+    "MongooseModule.forFeature([{ name: A.name, schema: s }])",
 ]
 mongoose_text = st.lists(st.sampled_from(MONGOOSE_PIECES) | st.text(max_size=3), max_size=40).map("".join)
 

@@ -120,6 +120,8 @@ def test_sequelize_reader(text):
 @given(h.mongoose_text)
 @example("const s = new Schema({ a: [s], b: { type: s }, ...base, [k]: 1 }); s.add(s); model('User', s)")
 @example("const m = model('U', new Schema({}, { typeKey: '$type' })); m.discriminator('A', m)")
+@example("class A extends A { @prop({ type: () => [A] }) x: A[]; @Prop(raw(A)) y; } getModelForClass(A); "
+         "SchemaFactory.createForClass(A)")
 def test_mongoose_reader(text):
     h.check_mongoose(text)
 

@@ -179,21 +179,124 @@ mongoose.model('User', userSchema);
     assert list(columns) == ["_id", "email", "pet", "boss", "team", "__v"]
 
 
-def test_typegoose_classes_are_named_unread(tmp_path: Path):
+TYPEGOOSE = """\
+import { prop, getModelForClass, modelOptions, Ref } from '@typegoose/typegoose';
+
+class Job {
+  @prop() public title?: string;
+}
+
+@modelOptions({ schemaOptions: { collection: 'people', timestamps: true } })
+class Base {
+  @prop({ required: true }) public email!: string;
+}
+
+class Pet {
+  @prop() public name?: string;
+}
+
+class User extends Base {
+  // as printed on the badge
+  @prop() public name?: string;
+  @prop({ type: () => [String] }) public nicknames?: string[];
+  @prop({ type: () => Job }) public job?: Job;
+  @prop({ ref: () => Pet }) public pet?: Ref<Pet>;
+  @prop() public jobs?: Job[];
+}
+
+export const UserModel = getModelForClass(User);
+export const PetModel = getModelForClass(Pet);
+export const Lost = getModelForClass(Elsewhere);
+"""
+
+
+def test_typegoose_classes_are_read(tmp_path: Path):
+    write_files(tmp_path, {"src/user.ts": TYPEGOOSE})
+    ev = read_entry(tmp_path, "src/*.ts")
+    assert [t.name for t in ev.tables] == ["people", "pets"]
+    columns = _columns(ev, "people")
+    assert list(columns) == [
+        "_id", "email", "name", "nicknames", "job._id", "job.title", "pet", "jobs._id", "jobs.title",
+        "createdAt", "updatedAt", "__v",
+    ]  # fmt: skip
+    assert (columns["nicknames"].type, columns["pet"].type, columns["jobs.title"].type) == (
+        "[String]",
+        "ObjectId",
+        "String",
+    )
+    assert columns["name"].comment == "as printed on the badge"
+    assert table(ev, "people").foreign_keys == (ForeignKey(("pet",), "pets", ("_id",)),)
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(27, 21)]
+    assert "Elsewhere" in ev.problems[0].message
+
+
+NEST_USER = """\
+import { Prop, Schema, SchemaFactory, raw } from '@nestjs/mongoose';
+import { HydratedDocument, Types } from 'mongoose';
+import { Address, AddressSchema } from './address.schema';
+
+@Schema({ timestamps: true })
+export class User {
+  @Prop({ required: true, unique: true })
+  email: string;
+
+  @Prop({ type: AddressSchema })
+  address: Address;
+
+  @Prop({ type: [{ type: Types.ObjectId, ref: 'Post' }] })
+  posts: Types.ObjectId[];
+
+  @Prop(raw({ firstName: { type: String }, lastName: { type: String } }))
+  details: Record<string, any>;
+}
+
+export const UserSchema = SchemaFactory.createForClass(User);
+"""
+
+NEST_ADDRESS = """\
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+@Schema({ _id: false })
+export class Address {
+  @Prop() street: string;
+}
+export const AddressSchema = SchemaFactory.createForClass(Address);
+"""
+
+NEST_POST = """\
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types } from 'mongoose';
+import { User } from './user.schema';
+
+@Schema({ collection: 'blog_posts' })
+export class Post {
+  @Prop() title: string;
+  @Prop({ type: Types.ObjectId, ref: User.name }) author: Types.ObjectId;
+}
+export const PostSchema = SchemaFactory.createForClass(Post);
+"""
+
+
+def test_nestjs_schema_classes_are_read(tmp_path: Path):
     write_files(
         tmp_path,
         {
-            "src/user.ts": """\
-import { prop, getModelForClass } from '@typegoose/typegoose';
-class User { @prop() public email?: string; }
-export const UserModel = getModelForClass(User);
-""",
+            "src/user.schema.ts": NEST_USER,
+            "src/address.schema.ts": NEST_ADDRESS,
+            "src/post.schema.ts": NEST_POST,
         },
     )
     ev = read_entry(tmp_path, "src/*.ts")
-    assert not ev.tables
-    assert [(p.location.line, p.location.column) for p in ev.problems] == [(3, 26)]
-    assert "Typegoose" in ev.problems[0].message
+    assert not ev.problems
+    # Address is a sub-document of User (its `createForClass` is no collection of its own)
+    assert sorted(t.name for t in ev.tables) == ["blog_posts", "users"]
+    assert list(_columns(ev, "users")) == [
+        "_id", "email", "address.street", "posts", "details.firstName", "details.lastName", "createdAt",
+        "updatedAt", "__v",
+    ]  # fmt: skip
+    assert _columns(ev, "users")["address.street"].location.path == "src/address.schema.ts"
+    assert table(ev, "blog_posts").foreign_keys == (ForeignKey(("author",), "users", ("_id",)),)
+    assert table(ev, "users").foreign_keys == (ForeignKey(("posts",), "blog_posts", ("_id",)),)
 
 
 def test_pluralize_off_and_files_beside_the_models(tmp_path: Path):

@@ -24,9 +24,18 @@ Mongoose names them: `String`, `Number`, `Date`, `Boolean`, `Buffer`, `ObjectId`
 reference to the `_id` of model User's collection; a `description` or a comment beside
 the path is its comment.
 
+Classes are schemas too: Typegoose's (`@prop() email?: string` properties,
+`@modelOptions({ schemaOptions })`, parent classes, `getModelForClass(User)` a model named
+after the class) and NestJS's (`@Schema({...})`, `@Prop({...})`,
+`SchemaFactory.createForClass(User)` a model named after the class unless another schema
+holds it as a sub-document, `MongooseModule.forFeature([{ name, schema }])`). A property's
+options are read as a path's (`type: () => [Address]`, `ref: () => User`, `ref: User.name`);
+without `type`, its TypeScript type (`string` -> `String`, `Ref<User>` -> `ObjectId`, a
+class of the entry -> a sub-document).
+
 What needs running code (a spread of an imported object, a computed key, a name or
-type from a function call, a `ref` chosen at run time, Typegoose's classes) is a CN001
-warning at its place; the rest of the schema is read.
+type from a function call, a `ref` chosen at run time, a class the entry does not hold)
+is a CN001 warning at its place; the rest of the schema is read.
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    ancestors,
     model_evidence,
     model_failed,
     nothing_found,
@@ -59,7 +69,16 @@ from cnsnt.sources.schemas.js_syntax import (
 )
 from cnsnt.sources.schemas.mongoose_naming import collection_name, schema_type
 from cnsnt.sources.schemas.sequelize_models import NOT_MODELS
-from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, classes_of, evaluate, string_value
+from cnsnt.sources.schemas.typeorm_syntax import (
+    Field,
+    Node,
+    Target,
+    TsClass,
+    Unresolved,
+    classes_of,
+    evaluate,
+    string_value,
+)
 
 #: The nodes the reader looks at: calls and `new Schema(...)`.
 _CALLS = frozenset({"call_expression", "new_expression"})
@@ -87,6 +106,7 @@ def uses_mongoose(text: str) -> bool:
         or "mongoose.Schema" in text
         or "mongoose.model(" in text
         or "@typegoose/typegoose" in text
+        or "@nestjs/mongoose" in text
     )
 
 
@@ -100,6 +120,8 @@ class _Schema:
     """Objects of paths, or other schemas' nodes (`schema.add(other)`), in the order they are added."""
     options: dict[str, Node] = field(default_factory=dict)
     used: bool = False
+    cls: TsClass | None = None
+    """A class whose `@prop()` / `@Prop()` properties are the paths (Typegoose, NestJS)."""
 
 
 @dataclass
@@ -128,6 +150,7 @@ class _Module:
     """Local name -> (module specifier, exported name; None for the module itself)."""
     exports: dict[str, Node] = field(default_factory=dict)
     """Exported name -> value (`default` for `module.exports = x` / `export default x`)."""
+    classes: dict[str, TsClass] = field(default_factory=dict)
 
 
 @dataclass
@@ -149,6 +172,11 @@ class _Reader:
         self.by_node: dict[tuple[str, int], _Model] = {}
         self.of_file: dict[int, _Module] = {}
         self.pluralizing = True
+        self.classes: dict[str, TsClass] = {}
+        """Every class of the entry by name (the first of a name): parents of `@prop()` classes."""
+        self.candidates: list[_Model] = []
+        """NestJS's `SchemaFactory.createForClass(User)`: a model unless used as a sub-document."""
+        self.as_nested: set[int] = set()
         self._warned: set[tuple[str, int, int]] = set()
 
     def warn(self, file: SourceFile, node: Node, message: str) -> None:
@@ -163,7 +191,9 @@ class _Reader:
     def scan(self, path: Path, file: SourceFile, root: Node) -> None:
         """First pass over a file: its names, imports, exports and `new Schema(...)`s."""
         module = _Module(path, file, root)
-        classes_of(root, file, module.constants)  # top-level string constants
+        for cls in classes_of(root, file, module.constants):  # and top-level string constants
+            module.classes.setdefault(cls.name, cls)
+            self.classes.setdefault(cls.name, cls)
         self.modules[path.resolve()] = module
         self.of_file[id(file)] = module
         _names(module)
@@ -223,13 +253,8 @@ class _Reader:
                     else:
                         self.warn(file, node, "mongoose.pluralize(...) with a function of the project's: "
                                   "collections are named by Mongoose's default rules instead")  # fmt: skip
-                elif method in ("getModelForClass", "buildSchema") and args:
-                    self.warn(
-                        file,
-                        node,
-                        f"{method}({_shown(file, args[0], 60)}): a Typegoose class; cnsnt does not read "
-                        "Typegoose's @prop() classes, so this collection is not read",
-                    )
+                elif method in ("getModelForClass", "createForClass", "forFeature") and args:
+                    self.class_model(node, method, args, module)
             except Unresolved as exc:
                 self.warn(
                     file, exc.node, f"{_shown(file, exc.node, 80)}: a value cnsnt cannot read; not read"
@@ -277,6 +302,116 @@ class _Reader:
             raise Unresolved(args[0])
         self.new_model(_Model(name, schema, file, node, base=base))
 
+    def class_model(self, node: Node, method: str, args: list[Node], module: _Module) -> None:
+        """Typegoose's `getModelForClass(User)`, NestJS's `createForClass(User)` and `forFeature([...])`."""
+        file = module.file
+        if method == "forFeature":  # `MongooseModule.forFeature([{ name: User.name, schema: UserSchema }])`
+            items = args[0].named_children if args[0].type == "array" else []
+            for item in (i for i in items if i.type == "object"):
+                spec = self.pairs(item, module, "forFeature")
+                schema = self.schema_of(self.resolve(spec.get("schema"), module))
+                name = self.model_name(spec.get("name"), module)
+                if schema is not None and name:
+                    collection = self.option_text(spec.get("collection"), module)
+                    self.new_model(_Model(name, schema, file, item, collection))
+                else:
+                    self.warn(file, item, f"forFeature {_shown(file, item, 60)}: a model cnsnt cannot read")
+            return
+        schema = self.resolve(args[0], module)
+        if not isinstance(schema, _Schema) or schema.cls is None:
+            self.warn(
+                file,
+                node,
+                f"{method}({_shown(file, args[0], 60)}): a class cnsnt cannot find in this entry, "
+                "or without @prop()/@Prop() properties; this collection is not read",
+            )
+            return
+        if method == "createForClass":
+            self.candidates.append(_Model(schema.cls.name, schema, file, node))
+            return
+        options = self.pairs(args[1], module, "options") if len(args) > 1 and args[1].type == "object" else {}
+        schema_options = options.get("schemaOptions")
+        named = self.pairs(schema_options, module, "schemaOptions") if schema_options is not None else {}
+        model_options = self.class_options(schema.cls).get("options")
+        custom = self.pairs(model_options, module, "options") if model_options is not None else {}
+        name = self.option_text(custom.get("customName"), module) or schema.cls.name
+        self.new_model(_Model(name, schema, file, node, self.option_text(named.get("collection"), module)))
+
+    def model_name(self, node: Node | None, module: _Module) -> str | None:
+        """A model's name: `'User'`, or `User.name` of a class."""
+        found = self.resolve(node, module)
+        if isinstance(found, _Schema) and found.cls is not None:
+            return found.cls.name
+        return self.option_text(node, module)
+
+    def class_options(self, cls: TsClass) -> dict[str, Node]:
+        """`@modelOptions({ schemaOptions, options })` (Typegoose) or `@Schema({...})` (NestJS), as pairs."""
+        module = self.module_of(cls.file)
+        for name in ("modelOptions", "Schema"):
+            decorator = cls.decorators.get(name)
+            if decorator is not None and decorator.args and decorator.args[0].type == "object":
+                found = self.pairs(decorator.args[0], module, f"@{name}")
+                return found if name == "modelOptions" else {"schemaOptions": decorator.args[0], **found}
+        return {}
+
+    def class_schema(self, cls: TsClass) -> _Schema | None:
+        """The schema of a class with `@prop()` / `@Prop()` properties (or parents with them); else None."""
+        chain = [cls, *ancestors(cls, self.classes)]
+        if not any(_PROPS & f.decorators.keys() for c in chain for f in c.fields):
+            return None
+        key = (cls.file.shown, cls.node.start_byte)
+        if key not in self.schemas:
+            schema = _Schema(cls.file, cls.node, cls=cls)
+            self.schemas[key] = schema
+            for owner in reversed(chain):  # a subclass's options win
+                found = self.class_options(owner).get("schemaOptions")
+                if found is not None:
+                    schema.options.update(self.pairs(found, self.module_of(owner.file), "schemaOptions"))
+        return self.schemas[key]
+
+    def class_fields(
+        self, cls: TsClass, prefix: str, seen: tuple[int, ...]
+    ) -> list[tuple[ModelColumn, _Ref | None]]:
+        """The paths of a class's `@prop()` / `@Prop()` properties, its parents' first."""
+        by_name: dict[str, list[tuple[ModelColumn, _Ref | None]]] = {}
+        for owner in [*reversed(ancestors(cls, self.classes)), cls]:
+            module = self.module_of(owner.file)
+            for prop in owner.fields:
+                decorator = next((prop.decorators[n] for n in sorted(_PROPS) if n in prop.decorators), None)
+                if decorator is not None:
+                    by_name.pop(prop.name, None)  # a subclass's property replaces its parent's
+                    by_name[prop.name] = self.class_prop(prop, decorator.args, module, prefix, seen)
+        return [found for columns in by_name.values() for found in columns]
+
+    def class_prop(
+        self, prop: Field, args: list[Node], module: _Module, prefix: str, seen: tuple[int, ...]
+    ) -> list[tuple[ModelColumn, _Ref | None]]:
+        """One `@prop({ type, ref }) email: string`: its options as a path's, else its TypeScript type."""
+        file = module.file
+        name_node = prop.node.child_by_field_name("name") or prop.node
+        options = args[0] if args and args[0].type == "object" else None
+        found = self.pairs(options, module, prop.name) if options is not None else {}
+        comment = _comment(prop.node, file)
+        if "type" in found or (args and options is None):  # `@Prop([String])`, `@Prop(raw({...}))`
+            columns = self.path(prop.name, name_node, options or args[0], module, prefix, "type", seen)
+        else:
+            full = f"{prefix}{prop.name}"
+            place = file.place(name_node)
+            annotation = prop.node.child_by_field_name("type")
+            is_ref = annotation is not None and file.text(annotation).lstrip(": ").startswith("Ref<")
+            kind = "ObjectId" if is_ref else _TS_TYPES.get(prop.type or "")
+            sub = None if is_ref or kind is not None or prop.type is None else self.classes.get(prop.type)
+            sub_schema = self.class_schema(sub) if sub is not None else None
+            if sub_schema is not None:
+                columns = self.nested(full, name_node, sub_schema, file, "type", seen, array=prop.array)
+            else:
+                kind = f"[{kind}]" if kind is not None and prop.array else kind
+                ref = self.ref(full, found.get("ref"), module)
+                columns = [(ModelColumn(full, *place, type=kind, path=file.shown), ref)]
+        for column, _ in columns:
+            column.comment = column.comment or self.option_text(found.get("description"), module) or comment
+        return columns
+
     def new_model(self, model: _Model) -> None:
         model.schema.used = True
         self.models.append(model)
@@ -301,23 +436,28 @@ class _Reader:
             return self.schemas[key]
         if key in self.by_node:
             return self.by_node[key]
-        if (
-            node.type == "call_expression"
-            and module.file.text(node.child_by_field_name("function")) == "require"
-        ):
+        if node.type == "call_expression":
+            obj, method = callee(node, module.file)
             args = arguments(node)
-            return self.imported(args[0], None, module, depth) if args else None
-        if node.type == "identifier":
+            if method == "require" and not obj:
+                return self.imported(args[0], None, module, depth) if args else None
+            if method in ("createForClass", "raw") and args:  # NestJS: a class's schema, a raw object
+                return self.resolve(args[0], module, depth + 1)
+        if node.type in ("identifier", "type_identifier"):
             name = module.file.text(node)
             if name in module.bindings:
                 return self.resolve(module.bindings[name], module, depth + 1)
             if name in module.imports:
                 spec, exported = module.imports[name]
                 return self.imported(spec, exported, module, depth)
+            if name in module.classes:
+                return self.class_schema(module.classes[name])
             return None
         if node.type == "member_expression":  # `require('./x').pointSchema`, `models.User`
             obj, prop = node.child_by_field_name("object"), node.child_by_field_name("property")
             inner = self.resolve(obj, module, depth + 1)
+            if isinstance(inner, _Schema) and inner.cls is not None and module.file.text(prop) == "name":
+                return inner  # `User.name`: the class's name, as NestJS names its model
             if isinstance(inner, _Module) and prop is not None:
                 value = inner.exports.get(module.file.text(prop))
                 return self.resolve(value, inner, depth + 1) if value is not None else None
@@ -377,6 +517,7 @@ class _Reader:
     def tables(self) -> list[ModelTable]:
         tables: dict[str, ModelTable] = {}
         refs: list[tuple[ModelTable, _Ref]] = []
+        self.nest_candidates()
         by_name = {m.name: m for m in self.models}
         for model in sorted(self.models, key=lambda m: m.base is not None):
             try:
@@ -405,6 +546,20 @@ class _Reader:
                     "are not read as a collection (add the file that calls model() to the entry)",
                 )
         return list(tables.values())
+
+    def nest_candidates(self) -> None:
+        """NestJS's `createForClass(X)` is a model unless another schema holds X as a sub-document."""
+        registered = {id(m.schema) for m in self.models}
+        pending = [c for c in self.candidates if id(c.schema) not in registered]
+        for model in [*self.models, *pending]:
+            try:
+                self.paths(model.schema, "", top=True, seen=())  # marks the schemas used as sub-documents
+            except Exception:  # noqa: BLE001, S112 - reported when the model's table is made
+                continue
+        for model in pending:
+            if id(model.schema) not in self.as_nested and id(model.schema) not in registered:
+                registered.add(id(model.schema))
+                self.new_model(model)
 
     def table(
         self, model: _Model, tables: dict[str, ModelTable], refs: list[tuple[ModelTable, _Ref]]
@@ -470,6 +625,8 @@ class _Reader:
             self.fields(node, file, prefix, type_key, seen + (id(schema),))
             for node, file in schema.definitions
         ]
+        if schema.cls is not None:
+            own.insert(0, self.class_fields(schema.cls, prefix, seen + (id(schema),)))
         declared = {c.name for found in own for c, _ in found}
         no_id = self.option(schema, options.get("_id"), bool) is False or any(
             _false_id(node, file) for node, file in schema.definitions
@@ -616,7 +773,7 @@ class _Reader:
         if not node.named_children:
             return one("Mixed")
         spec = self.pairs(node, owner, full)
-        declared = spec.get(type_key)
+        declared = _arrow_body(spec.get(type_key))
         if declared is None or (declared.type == "object" and _has_key(declared, type_key, owner.file)):
             return self.fields(node, owner.file, f"{full}.", type_key, seen)  # a nested object
         comment = self.option_text(spec.get("description"), owner) or self.option_text(
@@ -712,6 +869,7 @@ class _Reader:
     ) -> list[tuple[ModelColumn, _Ref | None]]:
         """A sub-document schema's paths below `full` (with its own `_id`, as Mongoose gives it)."""
         schema.used = True
+        self.as_nested.add(id(schema))
         if id(schema) in seen or len(seen) > _DEPTH:
             self.warn(file, node, f"{full}: a schema that holds itself; its paths are read one level deep")
             return [
@@ -755,13 +913,17 @@ class _Reader:
         """`ref: 'User'` or `ref: User` (a model of the entry); a warning for one chosen at run time."""
         if node is None:
             return None
-        found = self.resolve(node, module)
+        found = self.resolve(_arrow_body(node), module)
         if isinstance(found, _Model):
             return _Ref(full, found.name, module.file, node)
+        if isinstance(found, _Schema) and found.cls is not None:
+            return _Ref(full, found.cls.name, module.file, node)  # `ref: () => User`, `ref: User.name`
         try:
             name = evaluate(node, module.file, module.constants)
         except Unresolved:
             name = None
+        if isinstance(name, Target):
+            name = name.name
         if isinstance(name, str) and name:
             return _Ref(full, name, module.file, node)
         self.warn(
@@ -770,6 +932,25 @@ class _Reader:
             f"{full}: ref {_shown(module.file, node, 80)}: a model cnsnt cannot name; no reference is read",
         )
         return None
+
+
+#: Decorators that make a class property a path: Typegoose's `@prop`, NestJS's `@Prop`.
+_PROPS = frozenset({"prop", "Prop", "arrayProp", "mapProp"})
+#: TypeScript types of a `@prop()` property without `type`, as Mongoose names them.
+_TS_TYPES = {
+    "string": "String", "String": "String", "number": "Number", "Number": "Number", "boolean": "Boolean",
+    "Boolean": "Boolean", "Date": "Date", "Buffer": "Buffer", "ObjectId": "ObjectId", "Map": "Map",
+    "Decimal128": "Decimal128", "bigint": "BigInt", "object": "Mixed", "Object": "Mixed", "any": "Mixed",
+    "Record": "Mixed", "unknown": "Mixed", "UUID": "UUID",
+}  # fmt: skip
+
+
+def _arrow_body(node: Node | None) -> Node | None:
+    """`X` of `() => X` (Typegoose's `type: () => [Address]`, `ref: () => User`); else the node."""
+    if node is not None and node.type == "arrow_function":
+        body = node.child_by_field_name("body")
+        return body if body is not None and body.type != "statement_block" else node
+    return node
 
 
 def _shown(file: SourceFile, node: Node, size: int) -> str:
@@ -784,6 +965,8 @@ def _is_schema(node: Node, file: SourceFile) -> bool:
     target = node.child_by_field_name("constructor" if node.type == "new_expression" else "function")
     if target is None or target.type not in ("identifier", "member_expression"):
         return False
+    if node.parent is not None and node.parent.type == "decorator":
+        return False  # NestJS's `@Schema({...})` on a class: its options, read with the class
     return last_name(target, file) == "Schema"
 
 
@@ -922,6 +1105,13 @@ def _export(module: _Module, node: Node) -> None:
         module.exports["default"] = value
         return
     declaration = node.child_by_field_name("declaration")
+    if declaration is not None and declaration.type in ("class_declaration", "abstract_class_declaration"):
+        name = declaration.child_by_field_name("name")
+        if name is not None:
+            module.exports[file.text(name)] = name
+            if any(c.type == "default" for c in node.children):
+                module.exports["default"] = name
+        return
     if declaration is not None and declaration.type in ("lexical_declaration", "variable_declaration"):
         for declarator in (c for c in declaration.named_children if c.type == "variable_declarator"):
             name, init = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")

@@ -24,8 +24,9 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
   migrations when their `up` uses `knex.schema`, sequelize-cli migrations when it uses
   `queryInterface`, Sequelize models when they import or require `sequelize` (or are
   sequelize-cli's `(sequelize, DataTypes) =>` module), Mongoose schemas and models when they
-  import or require `mongoose` (other `.js` files beside those go with them: an
-  `index.js` that gathers the models, a plugin); other `.js` files are reported;
+  import or require `mongoose`, Typegoose or `@nestjs/mongoose` (other `.js` files beside
+  those go with them: an `index.js` that gathers the models, a plugin); other `.js` files
+  are reported;
 - `.go` files are GORM models (the reader passes over those that mention neither GORM
   nor `TableName` nor `AutoMigrate`, and `*_test.go` files);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
