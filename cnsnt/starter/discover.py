@@ -53,7 +53,7 @@ from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
-from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
+from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
@@ -1334,10 +1334,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             notes.append(naming_note(patterns, entities, root, model_kind))
             continue
-        if model_kind == "sequelize":
+        if model_kind in ("sequelize", "mongoose"):
             patterns = model_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
-            notes.append(sequelize_note(patterns))
+            notes.append((sequelize_note if model_kind == "sequelize" else mongoose_note)(patterns))
             continue
         if model_kind in ("sequelize_migrations", "knex_migrations"):
             scripts = [p for p, _ in orm[model_kind]]

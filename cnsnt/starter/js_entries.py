@@ -1,10 +1,12 @@
-"""Sequelize models and sequelize-cli or Knex migrations of a Node project, as `cnsnt init` proposes them.
+"""Sequelize or Mongoose models, sequelize-cli or Knex migrations of a Node project, as `cnsnt init` sees it.
 
 A sequelize-cli project keeps its models in `models/` (beside `models/index.js`, which
 holds the `define` defaults every model starts from) and its migrations in
 `migrations/`; a Knex project its migrations in `migrations/` (or the `directory` its
 knexfile names). Each folder is one entry, `<folder>/*.js`. Where the models are read,
 the sequelize-cli migrations that build them are left out with a note, as TypeORM's are.
+A Mongoose project keeps its schemas and models in `models/` (or `src/models/`): one
+entry over them all, since a schema may be used by a model of another file.
 """
 
 from __future__ import annotations
@@ -14,21 +16,25 @@ from collections import defaultdict
 from pathlib import Path
 
 from cnsnt.sources.schemas.knex_migrations import is_knex_migration
+from cnsnt.sources.schemas.mongoose_schemas import uses_mongoose
 from cnsnt.sources.schemas.sequelize_migrations import is_sequelize_migration
 from cnsnt.sources.schemas.sequelize_models import NOT_MODELS, uses_sequelize
 from cnsnt.sources.schemas.sequelize_typescript import maps_sequelize_typescript
 
 #: File suffixes `cnsnt init` looks into for Node models and migrations.
 JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts")
+#: What a Mongoose model file (not a connection helper) holds: a schema, a model, a class's paths.
+_MONGOOSE_MARKS = ("Schema(", "model(", "model<", "@prop(", "@Prop(")
 #: Folders of seed data, whose files look like migrations (sequelize-cli's `seeders/`).
 _SEEDS = frozenset({"seeders", "seeds", "seed"})
 
 
 def js_kind(path: Path, head: str) -> str | None:
-    """`sequelize`, `sequelize_migrations`, `knex_migrations` or None for a JavaScript/TypeScript file.
+    """`sequelize`, `sequelize_migrations`, `knex_migrations`, `mongoose` or None for a JS/TS file.
 
     A model file defines one (`sequelize.define(`, or `.init(` on a class extending
-    `Model`); a migration exports `up` and uses `queryInterface` or `knex`.
+    `Model`; Mongoose's `Schema(` or `model(`, Typegoose's `@prop(`, NestJS's `@Prop(`); a
+    migration exports `up` and uses `queryInterface` or `knex`.
     """
     name = path.name.lower()
     if not name.endswith(JS_SUFFIXES) or name.endswith(NOT_MODELS):
@@ -43,6 +49,8 @@ def js_kind(path: Path, head: str) -> str | None:
         return "sequelize"
     if maps_sequelize_typescript(head) and ("@Table" in head or "@Column" in head):
         return "sequelize"  # a model, or a parent class holding columns (`base/ParanoidModel.ts`)
+    if uses_mongoose(head) and any(mark in head for mark in _MONGOOSE_MARKS):
+        return "mongoose"
     return None
 
 
@@ -69,6 +77,15 @@ def model_patterns(paths: list[Path], root: Path) -> list[str]:
         for suffix in {p.suffix for p in group}:
             out.add(f"{prefix}{'**/' if nested else ''}*{suffix}")
     return sorted(out)
+
+
+def mongoose_note(patterns: list[str]) -> str:
+    """How the reader names the models' collections and paths (it decides the same way)."""
+    return (
+        f"Mongoose models in {', '.join(patterns)}: collections named as Mongoose names them (the model "
+        "name lower-cased and pluralised, User -> users, unless `collection`), with _id, and nested "
+        "paths named with dots (address.city)"
+    )
 
 
 def folder_patterns(paths: list[Path], root: Path) -> list[str]:

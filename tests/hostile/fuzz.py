@@ -33,6 +33,7 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "framework-migrations-readers": props.test_framework_migrations_readers,
     "typeorm-reader": props.test_typeorm_reader,
     "sequelize-reader": props.test_sequelize_reader,
+    "mongoose-reader": props.test_mongoose_reader,
     "gorm-reader": props.test_gorm_reader,
     "drizzle-reader": props.test_drizzle_reader,
     "ecto-readers": props.test_ecto_readers,

@@ -340,6 +340,28 @@ def check_sequelize(text: str) -> None:
     _read("schemas", "user.js", (head + text + "\n};\n").encode("utf-8", "surrogatepass"), fmt="sequelize")
 
 
+#: Pieces of Mongoose schemas: schemas, paths, options, models, discriminators and broken ends.
+MONGOOSE_PIECES = [
+    "new Schema(", "mongoose.Schema(", "model('User', ", "mongoose.model(", "'User'", "s", "{ ", " }", "(", ")",
+    "[", "]", ", ", "email: ", "String", "[String]", "Schema.Types.ObjectId", "{ type: String, ref: 'User' }",
+    "{ type: [s], _id: false }", "{ type: { type: String } }", "{}", "[]", "...base", "[k]: 1", "s.add(",
+    "const s = ", "const m = ", "m.discriminator('A', ", "{ timestamps: { createdAt: 'c' }, versionKey: false }",
+    "{ collection: `t${x}` }", "{ typeKey: '$type' }", "$type: ", "mongoose.pluralize(null)", "require('./x')",
+    "module.exports = s", "export default s", "getModelForClass(A)", "'\\u{110000}'", "\n", "1e999", "ref: m",
+    "class A extends B {", "class B {", "@prop() x: string;", "@Prop({ type: [s] }) y: B[];", "@Prop(raw({ a: 1 }))",
+    "@Schema({ collection: 'c' })", "SchemaFactory.createForClass(A)", "@prop({ ref: () => A }) r: Ref<A>;",
+    "MongooseModule.forFeature([{ name: A.name, schema: s }])",
+]
+mongoose_text = st.lists(st.sampled_from(MONGOOSE_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_mongoose(text: str) -> None:
+    """The Mongoose reader gives evidence or a SourceError for any schema file, and no internal error."""
+    head = "const mongoose = require('mongoose');\nconst { Schema, model } = mongoose;\n"
+    found = _read("schemas", "user.js", (head + text + "\n").encode("utf-8", "surrogatepass"), fmt="mongoose")
+    assert not any("internal error" in p.message for p in getattr(found, "problems", [])), found.problems
+
+
 def check_typeorm(text: str) -> None:
     """The TypeORM reader gives evidence or a SourceError for any entity file."""
     head = "import { Entity, Column } from 'typeorm';\n@Entity()\nexport class A {\n  "

@@ -117,6 +117,15 @@ def test_sequelize_reader(text):
     h.check_sequelize(text)
 
 
+@given(h.mongoose_text)
+@example("const s = new Schema({ a: [s], b: { type: s }, ...base, [k]: 1 }); s.add(s); model('User', s)")
+@example("const m = model('U', new Schema({}, { typeKey: '$type' })); m.discriminator('A', m)")
+@example("class A extends A { @prop({ type: () => [A] }) x: A[]; @Prop(raw(A)) y; } getModelForClass(A); "
+         "SchemaFactory.createForClass(A)")
+def test_mongoose_reader(text):
+    h.check_mongoose(text)
+
+
 @given(h.typeorm_text)
 @example("@ManyToOne(() => A) a: A; } @Entity() export class B extends A { @ManyToMany(() => A) @JoinTable() x: A[];")
 @example("} export class B extends C {} export class C extends B {} @Entity() class D extends B {")

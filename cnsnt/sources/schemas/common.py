@@ -268,6 +268,22 @@ def fields_left_out(
     return out
 
 
+def read_guarded(read: Callable[[], None], shown: str, things: str, problems: list[SourceProblem]) -> None:
+    """Read one file: deep nesting or a bug of cnsnt's is that file's problem; the others are read."""
+    try:
+        read()
+    except RecursionError:
+        problems.append(
+            SourceProblem(
+                f"expressions nested too deep to read: {things} of this file may be missing",
+                Location(shown, 1, 1),
+                shown,
+            )
+        )
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
+        problems.append(model_failed(exc, shown, 1, 1, "this file"))
+
+
 def model_failed(exc: Exception, shown: str, line: int, column: int, what: str) -> SourceProblem:
     """One model cnsnt could not read because of a bug in cnsnt: that model only is lost."""
     return SourceProblem(

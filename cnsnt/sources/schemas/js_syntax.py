@@ -22,6 +22,8 @@ from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, evaluate
 _NODES = 2_000_000
 #: How long a call chain may be (real ones have under ten steps).
 _CHAIN = 500
+#: What `calls` yields by default.
+CALLS = frozenset({"call_expression"})
 #: Functions whose bodies are code (a callback passed to `createTable`, `transaction`).
 FUNCTIONS = frozenset(
     {"arrow_function", "function_expression", "function_declaration", "function", "generator_function",
@@ -61,10 +63,11 @@ def js_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
     return syntax_problem(tree, file, "JavaScript/TypeScript", "tables")
 
 
-def calls(node: Node, skip: Node | None = None) -> Iterator[Node]:
+def calls(node: Node, skip: Node | None = None, kinds: frozenset[str] = CALLS) -> Iterator[Node]:
     """Every call expression under `node`, in the order the code is written (outer before inner).
 
-    `skip`: a subtree not to enter (a model's own attributes, read apart).
+    `skip`: a subtree not to enter (a model's own attributes, read apart); `kinds`: the
+    node types yielded (`new_expression` too, for `new Schema(...)`).
     """
     stack = [node]
     seen = 0
@@ -73,7 +76,7 @@ def calls(node: Node, skip: Node | None = None) -> Iterator[Node]:
         seen += 1
         if current is skip:
             continue
-        if current.type == "call_expression":
+        if current.type in kinds:
             yield current
         stack.extend(reversed(current.named_children))
 
@@ -115,6 +118,23 @@ def chain(call: Node, file: SourceFile) -> tuple[Node | None, list[Step]]:
     return root, steps
 
 
+def bound_to(call: Node, file: SourceFile) -> set[str]:
+    """The names a call's result is given: `const User = ...`, `db.User = ...`, `exports.User = ...`."""
+    node = call.parent
+    while node is not None and node.type in ("await_expression", "parenthesized_expression", "as_expression"):
+        node = node.parent
+    if node is None:
+        return set()
+    if node.type == "variable_declarator":
+        name = node.child_by_field_name("name")
+        return {file.text(name)} if name is not None and name.type == "identifier" else set()
+    if node.type == "assignment_expression":
+        left = node.child_by_field_name("left")
+        found = last_name(left, file) if left is not None else None
+        return {found} if found else set()
+    return set()
+
+
 def pair_values(root: Node, source: bytes, name: str, limit: int) -> Iterator[Node]:
     """The value of each `name: value` pair in the tree (a quoted key too), in file order.
 
@@ -135,6 +155,15 @@ def pair_values(root: Node, source: bytes, name: str, limit: int) -> Iterator[No
             ):
                 yield value
         stack.extend(reversed(node.named_children))
+
+
+def key_name(key: Node, file: SourceFile, constants: dict[str, Any]) -> str | None:
+    """The name an object's key gives (`email`, `'email'`, `1`); None for a computed one (`[k]`)."""
+    if key.type == "property_identifier":
+        return file.text(key)
+    if key.type in ("string", "number"):
+        return str(evaluate(key, file, constants))
+    return None
 
 
 def arguments(call: Node) -> list[Node]:

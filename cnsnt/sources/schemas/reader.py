@@ -4,8 +4,8 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
 `mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
-`codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`, `yii`, `phinx`); without it
-the kind is told from each file's name and content:
+`codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`, `yii`, `phinx`,
+`mongoose`); without it the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
   `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas, and so is
@@ -23,7 +23,10 @@ the kind is told from each file's name and content:
 - `.js`, `.cjs`, `.mjs` files (and `.ts` files that name no TypeORM or MikroORM) are Knex
   migrations when their `up` uses `knex.schema`, sequelize-cli migrations when it uses
   `queryInterface`, Sequelize models when they import or require `sequelize` (or are
-  sequelize-cli's `(sequelize, DataTypes) =>` module); other `.js` files are reported;
+  sequelize-cli's `(sequelize, DataTypes) =>` module), Mongoose schemas and models when they
+  import or require `mongoose`, Typegoose or `@nestjs/mongoose` (other `.js` files beside
+  those go with them: an `index.js` that gathers the models, a plugin); other `.js` files
+  are reported;
 - `.go` files are GORM models (the reader passes over those that mention neither GORM
   nor `TableName` nor `AutoMigrate`, and `*_test.go` files);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
@@ -91,6 +94,7 @@ from cnsnt.sources.schemas.migration_order import is_liquibase, looks_versioned,
 from cnsnt.sources.schemas.migrations import read_migrations
 from cnsnt.sources.schemas.mikroorm_entities import maps_mikroorm, read_mikroorm
 from cnsnt.sources.schemas.mikroorm_migrations import is_mikroorm_migration, read_mikroorm_migrations
+from cnsnt.sources.schemas.mongoose_schemas import read_mongoose, uses_mongoose
 from cnsnt.sources.schemas.moodle_xmldb import is_xmldb, read_xmldb
 from cnsnt.sources.schemas.peewee_models import read_peewee
 from cnsnt.sources.schemas.phinx_migrations import is_phinx_migration, read_phinx_migrations
@@ -130,6 +134,7 @@ FORMATS = (
     "ecto_migrations",
     "yii",
     "phinx",
+    "mongoose",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -166,6 +171,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "tortoise": read_tortoise,
     "ecto": read_ecto,
     "ecto_migrations": read_ecto_migrations,
+    "mongoose": read_mongoose,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -227,6 +233,8 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         scripts = [p for p in kinds.get("ddl", []) if p.suffix.lower() in SCRIPT_SUFFIXES]
         kinds["drizzle"].extend([*scripts, *kinds.pop("javascript", [])])
         kinds["ddl"] = [p for p in kinds.get("ddl", []) if p not in scripts]
+    if "mongoose" in kinds:  # `models/*.js`: an index that gathers the models, a plugin
+        kinds["mongoose"].extend(kinds.pop("javascript", []))
     sql = kinds.pop("ddl", [])
     plan: list[tuple[EntryReader, list[Path]]] = []
     if _is_migrations(sql):
@@ -238,7 +246,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     model_kinds = (
         "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize",
         "gorm", "drizzle",
-        "sqlmodel", "peewee", "tortoise",
+        "sqlmodel", "peewee", "tortoise", "mongoose",
     )  # fmt: skip
     others = (
         "knex_migrations", "laravel", "codeigniter", "yii", "phinx", "doctrine", "xmldb", "liquibase",
@@ -388,12 +396,14 @@ def _typescript_kind(head: str) -> str:
 
 
 def _javascript_kind(head: str) -> str | None:
-    """Knex's or sequelize-cli's migrations or Sequelize models, from a JavaScript or TypeScript text."""
+    """Knex's or sequelize-cli's migrations, Sequelize models or Mongoose schemas, from a JavaScript text."""
     if is_knex_migration(head):
         return "knex_migrations"
     if is_sequelize_migration(head):
         return "sequelize_migrations"
-    return "sequelize" if uses_sequelize(head) else None
+    if uses_sequelize(head):
+        return "sequelize"
+    return "mongoose" if uses_mongoose(head) else None
 
 
 def _is_migrations(paths: list[Path]) -> bool:
@@ -421,9 +431,9 @@ def _unknown_javascript(paths: list[Path], spec: SourceSpec, ctx: SourceContext)
     """JavaScript files that are no Sequelize models, Knex or sequelize-cli migrations: a warning each."""
     problems = [
         SourceProblem(
-            "a JavaScript file that neither uses sequelize nor holds a Knex or sequelize-cli migration: "
-            "cnsnt reads no table from it (set `format: sequelize`, `sequelize_migrations` or "
-            "`knex_migrations` on the entry if it is one)",
+            "a JavaScript file that uses neither sequelize nor mongoose, nor holds a Knex or sequelize-cli "
+            "migration: cnsnt reads no table from it (set `format: sequelize`, `mongoose`, "
+            "`sequelize_migrations` or `knex_migrations` on the entry if it is one)",
             Location(ctx.shown(path), 1, 1),
             ctx.shown(path),
             severity=Severity.WARNING,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cnsnt.sources.schemas.grammars import SourceFile
-from cnsnt.sources.schemas.js_syntax import arguments, last_name
+from cnsnt.sources.schemas.js_syntax import arguments, key_name, last_name
 from cnsnt.sources.schemas.sequelize_naming import VIRTUAL, sql_type
 from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, evaluate
 
@@ -132,11 +132,8 @@ def read_attributes(obj: Node, file: SourceFile, constants: dict[str, Any], warn
         key, value = child.child_by_field_name("key"), child.child_by_field_name("value")
         if key is None or value is None:
             continue
-        if key.type == "property_identifier":
-            name = file.text(key)
-        elif key.type in ("string", "number"):
-            name = str(evaluate(key, file, constants))
-        else:
+        name = key_name(key, file, constants)
+        if name is None:
             warn(
                 key,
                 f"{file.text(key)[:80]}: a computed attribute name cnsnt cannot read; that column is missing",

@@ -23,10 +23,18 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
+from cnsnt.sources.schemas.common import (
+    ModelColumn,
+    ModelTable,
+    model_evidence,
+    model_failed,
+    nothing_found,
+    read_guarded,
+)
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
 from cnsnt.sources.schemas.js_syntax import (
     arguments,
+    bound_to,
     callee,
     calls,
     javascript_parser,
@@ -129,7 +137,7 @@ class _Models:
                 return
             name = table
         model = self.add(name, call, args[1], options, file, constants)
-        model.names.update(_bound_to(call, file))
+        model.names.update(bound_to(call, file))
 
     def init(
         self,
@@ -545,23 +553,6 @@ def _key_column(
     )
 
 
-def _bound_to(call: Node, file: SourceFile) -> set[str]:
-    """The names a define's result is given: `const User = ...`, `db.User = ...`, `exports.User = ...`."""
-    node = call.parent
-    while node is not None and node.type in ("await_expression", "parenthesized_expression", "as_expression"):
-        node = node.parent
-    if node is None:
-        return set()
-    if node.type == "variable_declarator":
-        name = node.child_by_field_name("name")
-        return {file.text(name)} if name is not None and name.type == "identifier" else set()
-    if node.type == "assignment_expression":
-        left = node.child_by_field_name("left")
-        found = last_name(left, file) if left is not None else None
-        return {found} if found else set()
-    return set()
-
-
 def _enclosing_class(node: Node, file: SourceFile) -> str | None:
     """The class a `this` is written in (`static associate(models) { this.hasMany(...) }`)."""
     current = node.parent
@@ -581,18 +572,7 @@ def read_sequelize(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> E
     sources = [p for p in paths if not p.name.lower().endswith(NOT_MODELS)]
     for _, file, tree in parsed_files(sources, ctx, problems, javascript_parser, js_syntax):
         files += 1
-        try:
-            models.read_file(file, tree.root_node)
-        except RecursionError:
-            problems.append(
-                SourceProblem(
-                    "expressions nested too deep to read: models of this file may be missing",
-                    Location(file.shown, 1, 1),
-                    file.shown,
-                )
-            )
-        except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
-            problems.append(model_failed(exc, file.shown, 1, 1, "this file"))
+        read_guarded(lambda: models.read_file(file, tree.root_node), file.shown, "models", problems)  # noqa: B023
     tables = models.tables()
     if not models.models and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
