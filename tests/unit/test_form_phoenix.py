@@ -347,3 +347,26 @@ def test_a_box_drawn_in_the_label_helpers_block_takes_its_text(tmp_path):
     assert named["offers"].label == "Send me partner offers, I consent"
     assert named["offers"].role is FieldRole.CONSENT and named["offers"].checked
     assert named["remember"].label is None and named["remember"].role is FieldRole.INPUT
+
+
+def test_a_radio_helpers_label_names_its_option_not_the_field(tmp_path):
+    """`<label><%= radio_button f, :permission, "admin" %> Administrator</label>` labels one answer."""
+    ev = write(
+        tmp_path,
+        "user.html.eex",
+        """\
+<%= form_for @changeset, "/users", fn f -> %>
+  <%= label f, :role, "Role" %>
+  <label><%= radio_button f, :role, "user" %> Regular user</label>
+  <label><%= radio_button f, :role, "admin" %> Administrator</label>
+  <label><%= radio_button f, :permission, "user" %> Regular user</label>
+  <label><%= radio_button f, :permission, "admin" %> Administrator</label>
+  <label><%= checkbox f, :newsletter %> I agree to receive newsletters</label>
+<% end %>
+""",
+    )
+    named = by_name(ev.forms[0])
+    assert named["role"].label == "Role"
+    assert named["permission"].label is None
+    assert named["newsletter"].label == "I agree to receive newsletters"
+    assert named["newsletter"].role is FieldRole.CONSENT

@@ -649,3 +649,33 @@ def test_rails_form_builder_names_the_field_after_its_attribute(tmp_path):
     assert "Search" not in fields
     unread = [p.message for p in ev.problems]
     assert len(unread) == 1 and "f.text_field field_name" in unread[0], unread
+
+
+def test_a_radios_or_a_checkbox_groups_own_label_names_an_option_not_the_field(tmp_path):
+    """Monica's user form: radios `permission` labelled "Regular user", "Administrator".
+
+    The field is named by the group's legend or ARIA label, else by its name alone; a
+    single checkbox keeps its own label (and is known as consent by it).
+    """
+    ev = write(
+        tmp_path,
+        "user.html",
+        '<form id="user">\n'
+        '  <input type="radio" id="p1" name="permission" value="user"><label for="p1">Regular user</label>\n'
+        '  <input type="radio" id="p2" name="permission" value="admin"><label for="p2">Administrator</label>\n'
+        '  <label><input type="checkbox" name="roles[]" value="a"> User account</label>\n'
+        "  <fieldset><legend>Contact me by</legend>\n"
+        '    <label><input type="checkbox" name="channel" value="e"> Email</label>\n'
+        '    <label><input type="checkbox" name="channel" value="p"> Phone</label></fieldset>\n'
+        '  <div role="radiogroup" aria-labelledby="lang-h"><h3 id="lang-h">Language</h3>\n'
+        '    <label><input type="radio" name="lang" value="en"> English user</label></div>\n'
+        '  <label><input type="checkbox" name="nl"> I agree to receive newsletters</label>\n'
+        "</form>\n",
+    )
+    fields = by_name(only_form(ev))
+    assert fields["permission"].label is None
+    assert fields["roles[]"].label is None
+    assert fields["channel"].label == "Contact me by"
+    assert fields["lang"].label == "Language"
+    assert fields["nl"].label == "I agree to receive newsletters"
+    assert fields["nl"].role is FieldRole.CONSENT

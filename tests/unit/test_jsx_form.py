@@ -571,3 +571,40 @@ export function Register() {
     assert not f["newsletter"].checked
     assert f["terms"].checked and not f["terms"].checked_conditionally
     assert not f["offers_consent"].checked  # the code decides: nothing known
+
+
+def test_a_radios_own_label_names_an_option_not_the_field(tmp_path):
+    """`<FormControlLabel label="Administrator" control={<Radio />}>` is one answer: the field is
+    named by its `RadioGroup`'s `FormLabel` (or `Form.Item` label), else by its name alone."""
+    ev = write(
+        tmp_path,
+        "UserForm.tsx",
+        """\
+export function UserForm() {
+  return (
+    <form id="user">
+      <FormControl>
+        <FormLabel>Permission level</FormLabel>
+        <RadioGroup name="permission" defaultValue="user">
+          <FormControlLabel value="user" control={<Radio />} label="Regular user" />
+          <FormControlLabel value="admin" control={<Radio />} label="Administrator" />
+        </RadioGroup>
+      </FormControl>
+      <RadioGroup name="kind"><Radio value="u">User account</Radio><Radio value="g">Guest</Radio></RadioGroup>
+      <Form.Item name="plan" label="Plan">
+        <Radio.Group><Radio value="f">Free user</Radio><Radio value="p">Pro</Radio></Radio.Group>
+      </Form.Item>
+      <label><input type="radio" name="seat" value="w" /> Window user</label>
+      <Checkbox name="nl">I agree to receive newsletters</Checkbox>
+    </form>
+  );
+}
+""",
+    )
+    fields = by_name(only_form(ev))
+    assert fields["permission"].label == "Permission level"
+    assert fields["kind"].label is None
+    assert fields["plan"].label == "Plan"
+    assert fields["seat"].label is None
+    assert fields["nl"].label == "I agree to receive newsletters"
+    assert fields["nl"].role is FieldRole.CONSENT

@@ -95,6 +95,8 @@ class Control:
     ancestors: tuple[Tag, ...] = ()
     wrapping: Label | None = None
     label: str | None = None
+    group_label: str | None = None
+    """A radio's or checkbox's group label (its fieldset's legend): the field's, not the option's."""
     required: bool = False
     checked: bool = False
     checked_conditionally: bool = False

@@ -163,6 +163,12 @@ class _Control:
     why: str | None = None
     id: str | None = None
     label: str | None = None
+    group_label: str | None = None
+    """A radio's or checkbox's group label (its `RadioGroup`'s, its `Form.Item`'s): the field's."""
+    outer: _Control | None = None
+    """The control that names this one (the `RadioGroup` around a `Radio`)."""
+    holds_options: bool = False
+    """A `RadioGroup`, `CheckboxGroup`: the field whose options the controls inside it are."""
     required: bool = False
     checked: bool = False
     checked_conditionally: bool = False
@@ -334,6 +340,11 @@ def _acts_as_control(name: str, element: _Element) -> bool:
         or any(a.type == "jsx_expression" for a in element.order)
         or bool(_CONTROL_PROPS & element.attrs.keys())
     )
+
+
+def _holds_options(name: str) -> bool:
+    """`RadioGroup`, `CheckboxGroup`, `Radio.Group`: a control whose options are inside it."""
+    return name.replace(".", "").lower().endswith("group")
 
 
 def _is_binder(name: str, attrs: dict[str, Node | None], node: Node) -> bool:
@@ -617,6 +628,7 @@ class _Reader:
         file, attrs = self.file, element.attrs
         ctrl = _Control(element.node, kind, element.form)
         ctrl.id = file.string(attrs.get("id"), jsx=True)
+        ctrl.holds_options = _holds_options(element.name)
         ctrl.containers = [e for e in near if e.group or e.binder]
         ctrl.wrapping = next((e for e in reversed(near) if e.name in ("label", "Label")), None)
         spread_only: Node | None = None
@@ -656,6 +668,7 @@ class _Reader:
             if outer.control.name is None:
                 return None  # its group is reported, once
             ctrl.name, ctrl.raw, ctrl.at = outer.control.name, outer.control.raw, outer.control.at
+            ctrl.outer = outer.control
         elif ctrl.name is None and ctrl.why is None and not self._button(ctrl):
             if spread_only is not None:
                 ctrl.raw = shorten(file.text(spread_only))
@@ -751,7 +764,12 @@ class _Reader:
     def _own_label(self, element: _Element, ctrl: _Control) -> str | None:
         file, attrs = self.file, element.attrs
         found = file.string(attrs.get("label"), jsx=True)
-        if not found and ctrl.control in ("checkbox", "radio") and element.node.type == "jsx_element":
+        if (
+            not found
+            and ctrl.control in ("checkbox", "radio")
+            and element.node.type == "jsx_element"
+            and not ctrl.holds_options  # a `RadioGroup`'s text is its options' labels
+        ):
             found = self._text(element.node)
         return found or None
 
@@ -770,6 +788,8 @@ class _Reader:
                 or self._attr_text(ctrl, "title")
             )
             ctrl.required = ctrl.required or any(c.required for c in ctrl.containers)
+            if ctrl.control in ("checkbox", "radio"):
+                ctrl.group_label = self._group_label(ctrl)
             if ctrl.control in ("checkbox", "radio") and not ctrl.checked and ctrl.name is not None:
                 default = file.defaults.get(ctrl.name)
                 if default is not None and ctrl.control == "radio":  # the radio whose value it is
@@ -788,6 +808,21 @@ class _Reader:
             if not binder.claimed:
                 self.controls.append(self._alone(binder))
         self.controls.sort(key=lambda c: _at(c).start_byte)
+
+    def _group_label(self, ctrl: _Control) -> str | None:
+        """The label of the group whose option a radio or checkbox is.
+
+        A `Radio` takes its `RadioGroup`'s; a `RadioGroup` is the group (its `label`, its
+        `FormControl`'s `FormLabel`); another option takes the label of the binder or group
+        around it, not of its own `FormControlLabel`.
+        """
+        if ctrl.outer is not None:
+            return ctrl.outer.group_label or ctrl.outer.label
+        if ctrl.holds_options:
+            return ctrl.label
+        return next(
+            (c.label for c in reversed(ctrl.containers) if c.label and c.name != "FormControlLabel"), None
+        )
 
     def _attr_text(self, ctrl: _Control, key: str) -> str | None:
         node = ctrl.node
@@ -820,7 +855,7 @@ class _Reader:
         if ctrl.control == "hidden":
             return FieldRole.TECHNICAL
         if ctrl.control in ("checkbox", "radio") and looks_like_consent(
-            ctrl.name, ctrl.raw, ctrl.id, ctrl.label
+            ctrl.name, ctrl.raw, ctrl.id, ctrl.label, ctrl.group_label
         ):
             return FieldRole.CONSENT
         return FieldRole.INPUT
