@@ -282,6 +282,8 @@ class _Reader:
             elif name in ("input", "select", "textarea", "button"):
                 ctrl = self._control(tag, current, tuple(stack), open_labels)
                 self.controls.append(ctrl)
+                if open_labels and open_labels[-1].first_control is None:
+                    open_labels[-1].first_control = start
                 if name == "select":
                     select = ctrl
                 elif name == "textarea":
@@ -594,9 +596,7 @@ class _Reader:
         idx = bisect_right(blocks, (pos, len(self.page.text))) - 1
         if idx < 0 or blocks[idx][1] <= pos:
             return None
-        if blocks[idx] not in self._block_texts:  # read once, however many controls it holds
-            self._block_texts[blocks[idx]] = self.page.region_text(*blocks[idx])
-        return self._block_texts[blocks[idx]]
+        return self._region(blocks[idx])
 
     def _label_around(self, pos: int, starts: list[int]) -> str | None:
         """The text of the `<label>` a helper draws its control in: `<label>{checkbox(f, :x)} Yes</label>`."""
@@ -606,7 +606,17 @@ class _Reader:
         label = self.labels[idx]
         if label.inner_end is None or label.inner_end <= pos:
             return None
-        return self.page.region_text(label.inner_start, label.inner_end)
+        return self._region((label.inner_start, label.inner_end))
+
+    def _region(self, span: tuple[int, int]) -> str | None:
+        """The text of a label or label block, read once however many controls it holds.
+
+        Reading it again for each control was quadratic: 20,000 controls in one `<label>`
+        (or Phoenix helpers in one) took 35 s.
+        """
+        if span not in self._block_texts:
+            self._block_texts[span] = self.page.region_text(*span)
+        return self._block_texts[span]
 
     def _legend(self, ctrl: Control) -> str | None:
         """A radio button's own label says "Yes"; the group's question is its fieldset legend."""
@@ -664,8 +674,10 @@ class _Reader:
         label = ctrl.wrapping
         if label is None:
             return None
-        end = label.inner_end if label.inner_end is not None else ctrl.start
-        return self.page.region_text(label.inner_start, end)
+        if label.inner_end is not None:
+            return self._region((label.inner_start, label.inner_end))
+        # never closed: its text runs to the first control in it (the same for each of them)
+        return self._region((label.inner_start, label.first_control or ctrl.start))
 
     def _role(self, ctrl: Control, tag: Tag) -> FieldRole:
         if tag.tag == "button" or ctrl.control in BUTTON_TYPES:

@@ -80,6 +80,8 @@ class Label:
     tag: Tag
     inner_start: int
     inner_end: int | None = None
+    first_control: int | None = None
+    """Where the first control inside it starts: an unclosed label's text ends there."""
 
 
 @dataclass
