@@ -451,10 +451,12 @@ def test_time_is_linear_in_nesting_and_controls(tmp_path):
     def nested(n: int) -> str:
         return (
             'const d = { a: true };\nexport const F = () => (<form id="f">'
+            + "<Formik initialValues={d}>" * n
             + "<FormItem><label>" * n
             + "<input name={x} />" * n
             + '<Field name="a" type="checkbox" />' * n
             + "</label></FormItem>" * n
+            + "</Formik>" * n
             + "<Formik initialValues={d} />" * n
             + "</form>);\n"
         )
@@ -608,3 +610,98 @@ export function UserForm() {
     assert fields["seat"].label is None
     assert fields["nl"].label == "I agree to receive newsletters"
     assert fields["nl"].role is FieldRole.CONSENT
+
+
+def test_default_values_tick_only_the_boxes_of_the_form_they_feed(tmp_path):
+    """`useForm({defaultValues: {marketing: true}})` in one component ticked the `marketing`
+    box of every other component of the file; it feeds its own component (and, where the
+    code shows it, the form named through its result), `<Formik initialValues>` the
+    controls inside it, a binder's `initialValue` its own control."""
+    ev = write(
+        tmp_path,
+        "Forms.tsx",
+        """\
+const starting = { news: true };
+
+export function Settings() {
+  const form = useForm({ defaultValues: { marketing: true } });
+  return (
+    <form id="settings">
+      <input type="checkbox" {...form.register("marketing")} />
+    </form>
+  );
+}
+
+export function Signup() {
+  const { register } = useForm();
+  return (
+    <form id="signup">
+      <input type="checkbox" {...register("marketing")} />
+      <Formik initialValues={starting}><Field type="checkbox" name="news" /></Formik>
+    </form>
+  );
+}
+
+export const Two = () => {
+  const first = useForm({ defaultValues: { terms: true } });
+  const second = useForm();
+  return (
+    <>
+      <form id="first"><input type="checkbox" {...first.register("terms")} /></form>
+      <form id="second"><input type="checkbox" {...second.register("terms")} /></form>
+    </>
+  );
+};
+
+class Prefs extends React.Component {
+  render() {
+    return (
+      <form id="prefs">
+        <Field type="checkbox" name="news" />
+        <Form.Item name="agreement" valuePropName="checked" initialValue={true}><Checkbox /></Form.Item>
+      </form>
+    );
+  }
+}
+
+function Agree() {
+  return (
+    <Form name="agree">
+      <Form.Item name="agreement" valuePropName="checked"><Checkbox /></Form.Item>
+    </Form>
+  );
+}
+
+function Provider() {
+  const methods = useForm({ defaultValues: { offers: true } });
+  return <FormProvider {...methods}><Offers /></FormProvider>;
+}
+
+function Offers() {
+  const { register } = useFormContext();
+  return <form id="offers"><input type="checkbox" {...register("offers")} /></form>;
+}
+
+function useSmsForm() {
+  return useForm({ defaultValues: { sms: true } });
+}
+
+function Sms() {
+  const form = useSmsForm();
+  return <form id="sms"><input type="checkbox" {...form.register("sms")} /></form>;
+}
+""",
+    )
+    ticked = {(form.name, f.name): f.checked for form in ev.forms for f in form.fields}
+    assert ticked == {
+        ("settings", "marketing"): True,
+        ("signup", "marketing"): False,
+        ("signup", "news"): True,
+        ("first", "terms"): True,
+        ("second", "terms"): False,
+        ("prefs", "news"): False,
+        ("prefs", "agreement"): True,
+        ("agree", "agreement"): False,
+        ("offers", "offers"): True,  # the provider's form: not visible here, any of the file's
+        ("sms", "sms"): True,  # a custom hook's form: used where it is called, not followed
+    }
