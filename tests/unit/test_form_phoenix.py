@@ -370,3 +370,45 @@ def test_a_radio_helpers_label_names_its_option_not_the_field(tmp_path):
     assert named["permission"].label is None
     assert named["newsletter"].label == "I agree to receive newsletters"
     assert named["newsletter"].role is FieldRole.CONSENT
+
+
+def test_a_form_piped_into_a_helper_is_read_as_its_first_argument(tmp_path):
+    """`f |> text_input(:email)` is `text_input(f, :email)`: it gave no field at all."""
+    eex = write(
+        tmp_path,
+        "pipe.html.eex",
+        """\
+<%= form_for @changeset, "/users", fn f -> %>
+  <%= f |> text_input(:email) %>
+  <%= f |> checkbox(:terms) %>
+  <%= f |> label(:terms, "I accept the terms") %>
+  <%= f |> PhoenixHTMLHelpers.Form.password_input(:password, required: true) %>
+  <%= f |> text_input(:nickname) |> safe_to_string() %>
+<% end %>
+""",
+    )
+    heex = write(
+        tmp_path,
+        "pipe.html.heex",
+        """\
+<.form :let={f} for={@changeset} id="signup">
+  {f |> label(:email, "E-mail")}
+  {f |> email_input(:email)}
+  {@form |> checkbox(:newsletter, value: true)}
+</.form>
+""",
+    )
+    assert fields(eex.forms[0]) == [
+        ("email", "text"),
+        ("terms", "checkbox"),
+        ("password", "password"),
+        ("nickname", "text"),
+    ]
+    named = by_name(eex.forms[0])
+    assert named["terms"].label == "I accept the terms" and named["terms"].role is FieldRole.CONSENT
+    assert named["password"].required
+    assert fields(heex.forms[0]) == [("email", "email"), ("newsletter", "checkbox")]
+    named = by_name(heex.forms[0])
+    assert named["email"].label == "E-mail"
+    assert named["newsletter"].checked and named["newsletter"].role is FieldRole.CONSENT
+    assert not eex.problems and not heex.problems
