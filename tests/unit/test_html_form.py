@@ -679,3 +679,42 @@ def test_a_radios_or_a_checkbox_groups_own_label_names_an_option_not_the_field(t
     assert fields["lang"].label == "Language"
     assert fields["nl"].label == "I agree to receive newsletters"
     assert fields["nl"].role is FieldRole.CONSENT
+
+
+def test_custom_element_controls_blade_components_and_vue_libraries(tmp_path):
+    """Laravel Breeze's `<x-text-input name="name">`, Jetstream's `<x-checkbox name="terms">`,
+    Element Plus' `<el-input v-model>`, Vuetify's `<v-text-field>`: controls whose tag is a
+    component, lost without a word; a component that takes no name or says it is no
+    control (`<x-input-label>`, `<x-input-error>`, `<x-slot name>`) is none."""
+    blade = write(
+        tmp_path,
+        "register.blade.php",
+        '<form method="POST" action="{{ route(\'register\') }}">\n'
+        "    @csrf\n"
+        '    <x-input-label for="name" :value="__(\'Name\')" />\n'
+        '    <x-text-input id="name" type="text" name="name" :value="old(\'name\')" required />\n'
+        '    <x-input-error :messages="$errors->get(\'name\')" name="name_error" />\n'
+        '    <x-slot name="header">Register</x-slot>\n'
+        '    <x-checkbox name="terms" id="terms" />\n'
+        '    <input type="email" name="email">\n'
+        "</form>\n",
+    )
+    fields = by_name(only_form(blade))
+    assert names(only_form(blade)) == ["name", "terms", "email"]
+    assert fields["name"].control == "text" and fields["name"].required
+    assert fields["terms"].control == "checkbox" and fields["terms"].role is FieldRole.CONSENT
+    vue = write(
+        tmp_path,
+        "Contact.vue",
+        '<template>\n  <form id="contact">\n'
+        '    <v-text-field v-model="email" name="email" type="email" label="E-mail"></v-text-field>\n'
+        '    <el-input v-model="form.phone" />\n'
+        '    <el-switch v-model="form.newsletter" />\n'
+        '    <router-link to="/privacy">Privacy</router-link>\n'
+        "  </form>\n</template>\n",
+    )
+    fields = by_name(only_form(vue))
+    assert names(only_form(vue)) == ["email", "phone", "newsletter"]
+    assert fields["email"].control == "email" and fields["email"].label == "E-mail"
+    assert fields["newsletter"].control == "checkbox" and fields["newsletter"].role is FieldRole.CONSENT
+    assert not blade.problems and not vue.problems

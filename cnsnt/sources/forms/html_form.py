@@ -265,6 +265,11 @@ class _Reader:
             if start in page.components:  # HEEx `<.simple_form>`, `<.text_input field=...>`
                 named = "field" in tag.attrs or "name" in tag.attrs
                 name = tag.tag = component_element(page.components[start], named)
+            elif "-" in name and not page.heex:  # Blade's `<x-text-input name>`, Vue's `<el-input v-model>`
+                named = "name" in tag.attrs or binding(tag.attrs, page.text) is not None
+                if component_control(name, named) is not None:
+                    page.components[start] = name
+                    name = tag.tag = "input"
             if name == "form" and current is None:
                 fid = tag.literal("id")
                 fname = (

@@ -411,16 +411,20 @@ def component_control(name: str, has_field: bool) -> str | None:
 
     `<.input>` is one whatever its attributes; another component is one when it takes a
     `field` or a `name` (`has_field`) and its name says which control (`text_input`,
-    `password_input`, `checkbox`).
+    `password_input`, `checkbox`). So is a custom element of other templates (Blade's
+    `<x-text-input name="email">`, Vue's `<el-checkbox v-model="agree">`, Vuetify's
+    `<v-text-field>`), whose words are joined by `-`.
     """
     if name == "input":
         return "text"
     if not has_field or name == "inputs_for":
         return None
-    words = name.lower().split("_")
+    words = name.lower().replace("-", "_").split("_")
     if any(w in _NOT_CONTROL_WORDS for w in words):
         return None
     found = [_CONTROL_WORDS[w] for w in words if w in _CONTROL_WORDS]
+    if not found and "-" in name and "field" in words:  # `<v-text-field>`, `<md-outlined-text-field>`
+        found = ["text"]
     if not found:
         return None
     specific = [c for c in found if c != "text"]
