@@ -412,3 +412,27 @@ def test_a_form_piped_into_a_helper_is_read_as_its_first_argument(tmp_path):
     assert named["email"].label == "E-mail"
     assert named["newsletter"].checked and named["newsletter"].role is FieldRole.CONSENT
     assert not eex.problems and not heex.problems
+
+
+def test_a_live_file_input_is_a_file_field_named_by_its_upload(tmp_path):
+    """`<.live_file_input upload={@uploads.avatar} />` (a photo, an ID document) gave no field."""
+    heex = write(
+        tmp_path,
+        "profile.html.heex",
+        """\
+<.form for={@form} id="profile" phx-submit="save">
+  <.live_file_input upload={@uploads.avatar} />
+  <.live_file_input upload={@uploads[:id_document]} />
+  <.live_file_input upload={@uploads[@kind]} />
+</.form>
+""",
+    )
+    leex = write(
+        tmp_path,
+        "old.html.leex",
+        '<%= f = form_for @changeset, "#" %>\n  <%= live_file_input @uploads.photo %>\n</form>\n',
+    )
+    assert fields(heex.forms[0]) == [("avatar", "file"), ("id_document", "file"), (None, "file")]
+    assert [(line, col) for line, col, _ in messages(heex)] == [(4, 3)]
+    assert "upload={@uploads[@kind]}" in messages(heex)[0][2]
+    assert fields(leex.forms[0]) == [("photo", "file")] and not leex.problems

@@ -40,6 +40,7 @@ from cnsnt.sources.forms.phoenix import (
     helper_call,
     helper_name,
     name_value,
+    upload_name,
 )
 from cnsnt.sources.forms.rails_helpers import parse_ruby, rails_helper
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
@@ -263,7 +264,7 @@ class _Reader:
             if element_id:
                 self._ids.setdefault(element_id.strip(), tag)
             if start in page.components:  # HEEx `<.simple_form>`, `<.text_input field=...>`
-                named = "field" in tag.attrs or "name" in tag.attrs
+                named = "field" in tag.attrs or "name" in tag.attrs or "upload" in tag.attrs
                 name = tag.tag = component_element(page.components[start], named)
             elif "-" in name and not page.heex:  # Blade's `<x-text-input name>`, Vue's `<el-input v-model>`
                 named = "name" in tag.attrs or binding(tag.attrs, page.text) is not None
@@ -363,6 +364,11 @@ class _Reader:
         elif page.heex and tag.start in page.components and "field" in tag.attrs:
             ctrl.raw = flat(f'field={tag.attrs["field"].raw or ""}')
             ctrl.name = field_name(tag.attrs["field"].raw or "")  # `field={@form[:email]}`
+            if ctrl.name is None:
+                ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
+        elif page.heex and page.components.get(tag.start) == "live_file_input" and "upload" in tag.attrs:
+            ctrl.raw = flat(f"upload={tag.attrs['upload'].raw or ''}")
+            ctrl.name = upload_name(tag.attrs["upload"].raw or "")  # `upload={@uploads.avatar}`
             if ctrl.name is None:
                 ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif bound is not None:  # formControlName, [(ngModel)], v-model, wire:model, th:field

@@ -48,7 +48,7 @@ HELPERS = {
     "file_input": "file", "textarea": "textarea", "checkbox": "checkbox",
     "radio_button": "radio", "select": "select", "multiple_select": "select",
     "date_select": "select", "time_select": "select", "datetime_select": "select",
-    "submit": "submit", "reset": "reset", "label": "label",
+    "submit": "submit", "reset": "reset", "label": "label", "live_file_input": "file",
 }  # fmt: skip
 #: Words of a function component's name that make it a control (`<.text_input field=...>`).
 _CONTROL_WORDS = {
@@ -211,6 +211,33 @@ def name_value(code: str) -> str | None:
     return key if isinstance(key, str) and key else None
 
 
+def upload_name(code: str) -> str | None:
+    """The name LiveView submits a `<.live_file_input upload={@uploads.avatar}>` under: `avatar`.
+
+    `code` is the attribute's value as written, braces included; None when the upload is
+    no literal key of the uploads (`@uploads[@kind]`).
+    """
+    return _upload_key(_expression(_inner(code)))
+
+
+def _upload_key(node: Any | None) -> str | None:
+    """`@uploads.avatar` / `@uploads[:avatar]` -> `avatar`."""
+    if (
+        node is not None
+        and node.type == "call"
+        and not any(c.type == "arguments" for c in node.named_children)
+    ):
+        node = node.child_by_field_name("target")  # `a.b` parses as a call of `b` without arguments
+    if node is not None and node.type == "dot":
+        right = node.child_by_field_name("right")
+        return _text(right) if right is not None and right.type == "identifier" else None
+    if node is not None and node.type == "access_call":
+        keys = [c for c in node.named_children[1:] if c.type != "comment"]
+        key = _literal(keys[-1]) if len(keys) == 1 else None
+        return key if isinstance(key, str) and key else None
+    return None
+
+
 def from_assigns(code: str) -> bool:
     """A name a function component is given by its caller: `{@name}`, `{@field.name}`, `{@form[@field].name}`.
 
@@ -293,6 +320,10 @@ def helper_call(code: str) -> Helper | None:
                 args.append(arg)
     if control in ("submit", "reset"):
         return Helper(name, control, None, "")
+    if name == "live_file_input":  # `live_file_input @uploads.avatar`: the upload's name
+        upload = args[0] if args else None
+        raw = _text(upload if upload is not None else call)
+        return Helper(name, control, _upload_key(upload), raw)
     field_node = args[1] if len(args) > 1 else None
     field = _literal(field_node)
     explicit = _literal(options.get("name"))
