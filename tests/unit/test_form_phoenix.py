@@ -347,3 +347,92 @@ def test_a_box_drawn_in_the_label_helpers_block_takes_its_text(tmp_path):
     assert named["offers"].label == "Send me partner offers, I consent"
     assert named["offers"].role is FieldRole.CONSENT and named["offers"].checked
     assert named["remember"].label is None and named["remember"].role is FieldRole.INPUT
+
+
+def test_a_radio_helpers_label_names_its_option_not_the_field(tmp_path):
+    """`<label><%= radio_button f, :permission, "admin" %> Administrator</label>` labels one answer."""
+    ev = write(
+        tmp_path,
+        "user.html.eex",
+        """\
+<%= form_for @changeset, "/users", fn f -> %>
+  <%= label f, :role, "Role" %>
+  <label><%= radio_button f, :role, "user" %> Regular user</label>
+  <label><%= radio_button f, :role, "admin" %> Administrator</label>
+  <label><%= radio_button f, :permission, "user" %> Regular user</label>
+  <label><%= radio_button f, :permission, "admin" %> Administrator</label>
+  <label><%= checkbox f, :newsletter %> I agree to receive newsletters</label>
+<% end %>
+""",
+    )
+    named = by_name(ev.forms[0])
+    assert named["role"].label == "Role"
+    assert named["permission"].label is None
+    assert named["newsletter"].label == "I agree to receive newsletters"
+    assert named["newsletter"].role is FieldRole.CONSENT
+
+
+def test_a_form_piped_into_a_helper_is_read_as_its_first_argument(tmp_path):
+    """`f |> text_input(:email)` is `text_input(f, :email)`: it gave no field at all."""
+    eex = write(
+        tmp_path,
+        "pipe.html.eex",
+        """\
+<%= form_for @changeset, "/users", fn f -> %>
+  <%= f |> text_input(:email) %>
+  <%= f |> checkbox(:terms) %>
+  <%= f |> label(:terms, "I accept the terms") %>
+  <%= f |> PhoenixHTMLHelpers.Form.password_input(:password, required: true) %>
+  <%= f |> text_input(:nickname) |> safe_to_string() %>
+<% end %>
+""",
+    )
+    heex = write(
+        tmp_path,
+        "pipe.html.heex",
+        """\
+<.form :let={f} for={@changeset} id="signup">
+  {f |> label(:email, "E-mail")}
+  {f |> email_input(:email)}
+  {@form |> checkbox(:newsletter, value: true)}
+</.form>
+""",
+    )
+    assert fields(eex.forms[0]) == [
+        ("email", "text"),
+        ("terms", "checkbox"),
+        ("password", "password"),
+        ("nickname", "text"),
+    ]
+    named = by_name(eex.forms[0])
+    assert named["terms"].label == "I accept the terms" and named["terms"].role is FieldRole.CONSENT
+    assert named["password"].required
+    assert fields(heex.forms[0]) == [("email", "email"), ("newsletter", "checkbox")]
+    named = by_name(heex.forms[0])
+    assert named["email"].label == "E-mail"
+    assert named["newsletter"].checked and named["newsletter"].role is FieldRole.CONSENT
+    assert not eex.problems and not heex.problems
+
+
+def test_a_live_file_input_is_a_file_field_named_by_its_upload(tmp_path):
+    """`<.live_file_input upload={@uploads.avatar} />` (a photo, an ID document) gave no field."""
+    heex = write(
+        tmp_path,
+        "profile.html.heex",
+        """\
+<.form for={@form} id="profile" phx-submit="save">
+  <.live_file_input upload={@uploads.avatar} />
+  <.live_file_input upload={@uploads[:id_document]} />
+  <.live_file_input upload={@uploads[@kind]} />
+</.form>
+""",
+    )
+    leex = write(
+        tmp_path,
+        "old.html.leex",
+        '<%= f = form_for @changeset, "#" %>\n  <%= live_file_input @uploads.photo %>\n</form>\n',
+    )
+    assert fields(heex.forms[0]) == [("avatar", "file"), ("id_document", "file"), (None, "file")]
+    assert [(line, col) for line, col, _ in messages(heex)] == [(4, 3)]
+    assert "upload={@uploads[@kind]}" in messages(heex)[0][2]
+    assert fields(leex.forms[0]) == [("photo", "file")] and not leex.problems

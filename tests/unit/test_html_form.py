@@ -649,3 +649,72 @@ def test_rails_form_builder_names_the_field_after_its_attribute(tmp_path):
     assert "Search" not in fields
     unread = [p.message for p in ev.problems]
     assert len(unread) == 1 and "f.text_field field_name" in unread[0], unread
+
+
+def test_a_radios_or_a_checkbox_groups_own_label_names_an_option_not_the_field(tmp_path):
+    """Monica's user form: radios `permission` labelled "Regular user", "Administrator".
+
+    The field is named by the group's legend or ARIA label, else by its name alone; a
+    single checkbox keeps its own label (and is known as consent by it).
+    """
+    ev = write(
+        tmp_path,
+        "user.html",
+        '<form id="user">\n'
+        '  <input type="radio" id="p1" name="permission" value="user"><label for="p1">Regular user</label>\n'
+        '  <input type="radio" id="p2" name="permission" value="admin"><label for="p2">Administrator</label>\n'
+        '  <label><input type="checkbox" name="roles[]" value="a"> User account</label>\n'
+        "  <fieldset><legend>Contact me by</legend>\n"
+        '    <label><input type="checkbox" name="channel" value="e"> Email</label>\n'
+        '    <label><input type="checkbox" name="channel" value="p"> Phone</label></fieldset>\n'
+        '  <div role="radiogroup" aria-labelledby="lang-h"><h3 id="lang-h">Language</h3>\n'
+        '    <label><input type="radio" name="lang" value="en"> English user</label></div>\n'
+        '  <label><input type="checkbox" name="nl"> I agree to receive newsletters</label>\n'
+        "</form>\n",
+    )
+    fields = by_name(only_form(ev))
+    assert fields["permission"].label is None
+    assert fields["roles[]"].label is None
+    assert fields["channel"].label == "Contact me by"
+    assert fields["lang"].label == "Language"
+    assert fields["nl"].label == "I agree to receive newsletters"
+    assert fields["nl"].role is FieldRole.CONSENT
+
+
+def test_custom_element_controls_blade_components_and_vue_libraries(tmp_path):
+    """Laravel Breeze's `<x-text-input name="name">`, Jetstream's `<x-checkbox name="terms">`,
+    Element Plus' `<el-input v-model>`, Vuetify's `<v-text-field>`: controls whose tag is a
+    component, lost without a word; a component that takes no name or says it is no
+    control (`<x-input-label>`, `<x-input-error>`, `<x-slot name>`) is none."""
+    blade = write(
+        tmp_path,
+        "register.blade.php",
+        '<form method="POST" action="{{ route(\'register\') }}">\n'
+        "    @csrf\n"
+        '    <x-input-label for="name" :value="__(\'Name\')" />\n'
+        '    <x-text-input id="name" type="text" name="name" :value="old(\'name\')" required />\n'
+        '    <x-input-error :messages="$errors->get(\'name\')" name="name_error" />\n'
+        '    <x-slot name="header">Register</x-slot>\n'
+        '    <x-checkbox name="terms" id="terms" />\n'
+        '    <input type="email" name="email">\n'
+        "</form>\n",
+    )
+    fields = by_name(only_form(blade))
+    assert names(only_form(blade)) == ["name", "terms", "email"]
+    assert fields["name"].control == "text" and fields["name"].required
+    assert fields["terms"].control == "checkbox" and fields["terms"].role is FieldRole.CONSENT
+    vue = write(
+        tmp_path,
+        "Contact.vue",
+        '<template>\n  <form id="contact">\n'
+        '    <v-text-field v-model="email" name="email" type="email" label="E-mail"></v-text-field>\n'
+        '    <el-input v-model="form.phone" />\n'
+        '    <el-switch v-model="form.newsletter" />\n'
+        '    <router-link to="/privacy">Privacy</router-link>\n'
+        "  </form>\n</template>\n",
+    )
+    fields = by_name(only_form(vue))
+    assert names(only_form(vue)) == ["email", "phone", "newsletter"]
+    assert fields["email"].control == "email" and fields["email"].label == "E-mail"
+    assert fields["newsletter"].control == "checkbox" and fields["newsletter"].role is FieldRole.CONSENT
+    assert not blade.problems and not vue.problems

@@ -255,3 +255,24 @@ def test_fhir_item_without_link_id_is_reported(tmp_path):
     (fld,) = only_form(ev).fields
     assert fld.name is None and fld.role is FieldRole.CONSENT and fld.control == "checkbox"
     assert len(ev.problems) == 1 and "q.NAME" in ev.problems[0].message
+
+
+def test_an_object_property_known_only_by_its_parts_is_walked_into(tmp_path):
+    """`"contact": {"allOf": [{"properties": {"fax": ...}}]}` (no `type`) was one `contact`
+    field of unknown type: `contact.fax` was never audited."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "contact": {"allOf": [{"properties": {"fax": {"type": "string"}}}], "required": ["fax"]},
+            "payer": {
+                "oneOf": [
+                    {"properties": {"iban": {"type": "string"}}},
+                    {"properties": {"card_number": {"type": "string"}}},
+                ]
+            },
+            "notes": {},
+        },
+    }
+    fields = by_name(only_form(write(tmp_path, "signup.json", schema)))
+    assert list(fields) == ["contact.fax", "payer.iban", "payer.card_number", "notes"]
+    assert fields["contact.fax"].required and fields["notes"].control == "any"

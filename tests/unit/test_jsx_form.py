@@ -451,10 +451,12 @@ def test_time_is_linear_in_nesting_and_controls(tmp_path):
     def nested(n: int) -> str:
         return (
             'const d = { a: true };\nexport const F = () => (<form id="f">'
+            + "<Formik initialValues={d}>" * n
             + "<FormItem><label>" * n
             + "<input name={x} />" * n
             + '<Field name="a" type="checkbox" />' * n
             + "</label></FormItem>" * n
+            + "</Formik>" * n
             + "<Formik initialValues={d} />" * n
             + "</form>);\n"
         )
@@ -571,3 +573,135 @@ export function Register() {
     assert not f["newsletter"].checked
     assert f["terms"].checked and not f["terms"].checked_conditionally
     assert not f["offers_consent"].checked  # the code decides: nothing known
+
+
+def test_a_radios_own_label_names_an_option_not_the_field(tmp_path):
+    """`<FormControlLabel label="Administrator" control={<Radio />}>` is one answer: the field is
+    named by its `RadioGroup`'s `FormLabel` (or `Form.Item` label), else by its name alone."""
+    ev = write(
+        tmp_path,
+        "UserForm.tsx",
+        """\
+export function UserForm() {
+  return (
+    <form id="user">
+      <FormControl>
+        <FormLabel>Permission level</FormLabel>
+        <RadioGroup name="permission" defaultValue="user">
+          <FormControlLabel value="user" control={<Radio />} label="Regular user" />
+          <FormControlLabel value="admin" control={<Radio />} label="Administrator" />
+        </RadioGroup>
+      </FormControl>
+      <RadioGroup name="kind"><Radio value="u">User account</Radio><Radio value="g">Guest</Radio></RadioGroup>
+      <Form.Item name="plan" label="Plan">
+        <Radio.Group><Radio value="f">Free user</Radio><Radio value="p">Pro</Radio></Radio.Group>
+      </Form.Item>
+      <label><input type="radio" name="seat" value="w" /> Window user</label>
+      <Checkbox name="nl">I agree to receive newsletters</Checkbox>
+    </form>
+  );
+}
+""",
+    )
+    fields = by_name(only_form(ev))
+    assert fields["permission"].label == "Permission level"
+    assert fields["kind"].label is None
+    assert fields["plan"].label == "Plan"
+    assert fields["seat"].label is None
+    assert fields["nl"].label == "I agree to receive newsletters"
+    assert fields["nl"].role is FieldRole.CONSENT
+
+
+def test_default_values_tick_only_the_boxes_of_the_form_they_feed(tmp_path):
+    """`useForm({defaultValues: {marketing: true}})` in one component ticked the `marketing`
+    box of every other component of the file; it feeds its own component (and, where the
+    code shows it, the form named through its result), `<Formik initialValues>` the
+    controls inside it, a binder's `initialValue` its own control."""
+    ev = write(
+        tmp_path,
+        "Forms.tsx",
+        """\
+const starting = { news: true };
+
+export function Settings() {
+  const form = useForm({ defaultValues: { marketing: true } });
+  return (
+    <form id="settings">
+      <input type="checkbox" {...form.register("marketing")} />
+    </form>
+  );
+}
+
+export function Signup() {
+  const { register } = useForm();
+  return (
+    <form id="signup">
+      <input type="checkbox" {...register("marketing")} />
+      <Formik initialValues={starting}><Field type="checkbox" name="news" /></Formik>
+    </form>
+  );
+}
+
+export const Two = () => {
+  const first = useForm({ defaultValues: { terms: true } });
+  const second = useForm();
+  return (
+    <>
+      <form id="first"><input type="checkbox" {...first.register("terms")} /></form>
+      <form id="second"><input type="checkbox" {...second.register("terms")} /></form>
+    </>
+  );
+};
+
+class Prefs extends React.Component {
+  render() {
+    return (
+      <form id="prefs">
+        <Field type="checkbox" name="news" />
+        <Form.Item name="agreement" valuePropName="checked" initialValue={true}><Checkbox /></Form.Item>
+      </form>
+    );
+  }
+}
+
+function Agree() {
+  return (
+    <Form name="agree">
+      <Form.Item name="agreement" valuePropName="checked"><Checkbox /></Form.Item>
+    </Form>
+  );
+}
+
+function Provider() {
+  const methods = useForm({ defaultValues: { offers: true } });
+  return <FormProvider {...methods}><Offers /></FormProvider>;
+}
+
+function Offers() {
+  const { register } = useFormContext();
+  return <form id="offers"><input type="checkbox" {...register("offers")} /></form>;
+}
+
+function useSmsForm() {
+  return useForm({ defaultValues: { sms: true } });
+}
+
+function Sms() {
+  const form = useSmsForm();
+  return <form id="sms"><input type="checkbox" {...form.register("sms")} /></form>;
+}
+""",
+    )
+    ticked = {(form.name, f.name): f.checked for form in ev.forms for f in form.fields}
+    assert ticked == {
+        ("settings", "marketing"): True,
+        ("signup", "marketing"): False,
+        ("signup", "news"): True,
+        ("first", "terms"): True,
+        ("second", "terms"): False,
+        ("prefs", "news"): False,
+        ("prefs", "agreement"): True,
+        ("agree", "agreement"): False,
+        ("offers", "offers"): True,  # the provider's form: not visible here, any of the file's
+        ("sms", "sms"): True,  # a custom hook's form: used where it is called, not followed
+    }

@@ -90,6 +90,9 @@ class GroupedControl(Protocol):
     control: str
     role: FieldRole
     label: str | None
+    group_label: str | None
+    """The label of the group a radio or checkbox is an option of: its fieldset's legend, its
+    `role="radiogroup"`'s `aria-labelledby`, its `RadioGroup`'s label; None when none is known."""
     required: bool
     checked: bool
     checked_conditionally: bool
@@ -112,13 +115,32 @@ def grouped_field(form: str, group: Sequence[GroupedControl], location: Location
         location=location,
         source=source,
         role=role,
-        label=next((c.label for c in group if c.label), None),
+        label=_field_label(group),
         required=any(c.required for c in group),
         checked=bool(checked),
         checked_conditionally=bool(checked) and all(c.checked_conditionally for c in checked),
         default=next((c.default for c in group if c.default is not None), None),
         raw=first.raw,
     )
+
+
+def _field_label(group: Sequence[GroupedControl]) -> str | None:
+    """What names the field: a radio's or a checkbox group's own label names an option.
+
+    `<input type=radio name=permission> Administrator` is one answer to the question its
+    fieldset's legend (or group heading) asks; without one, the field has only its name. A
+    single checkbox's own label ("I agree to receive newsletters") is the field's label; so
+    are if/else twins of one box (the same label twice). A box submitted as a list
+    (`roles[]`) is one option of a group, however many the template writes.
+    """
+    options = [c for c in group if c.control in ("radio", "checkbox")]
+    grouped = any(c.control == "radio" for c in options) or (
+        len({c.label for c in options}) > 1 or any((c.name or "").endswith("[]") for c in options)
+    )
+    group_label = next((c.group_label for c in group if c.group_label), None)
+    if grouped:
+        return group_label
+    return next((c.label for c in group if c.label), None) or group_label
 
 
 def form_evidence(forms: Sequence[Form], problems: Iterable[SourceProblem]) -> Evidence:

@@ -40,6 +40,7 @@ from cnsnt.sources.forms.phoenix import (
     helper_call,
     helper_name,
     name_value,
+    upload_name,
 )
 from cnsnt.sources.forms.rails_helpers import parse_ruby, rails_helper
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
@@ -52,6 +53,10 @@ _VOID = frozenset(
 )
 #: Template tokens that print nothing themselves: conditions' tags and comments.
 _SILENT = frozenset({IF, BRANCH, CLOSE, COMMENT})
+#: ARIA roles of an element that groups the options of one question.
+_GROUP_ROLES = frozenset({"radiogroup", "group"})
+#: How much of the element an `aria-labelledby` points at is read for a group's label.
+_HEADING_CHARS = 2000
 _NO_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
 # Linear: each try starts at a quote, a blank or a fixed word, reads at most one
 # possessive blank run (which the next quote or word ends), then fixed words.
@@ -179,6 +184,11 @@ class _Reader:
         """Open elements kept (`--max-depth`): a control remembers its ancestors."""
         self.too_deep = False
         self._radio_groups: dict[int, str | None] = {}
+        self._ids: dict[str, Tag] = {}
+        """Element id -> the first element with it (what `aria-labelledby` points at)."""
+        self._inner_ends: dict[int, int] = {}
+        """Start of an element with an id -> where its content ends (its end tag)."""
+        self._headings: dict[int, str | None] = {}
         self.helper_labels: dict[str, str] = {}
         self._block_texts: dict[tuple[int, int], str | None] = {}
         self._svelte_known: dict[str, bool] | None = None
@@ -243,14 +253,24 @@ class _Reader:
                     textarea = None
                 for idx in range(len(stack) - 1, -1, -1):
                     if stack[idx].tag == name:
+                        if "id" in stack[idx].attrs:
+                            self._inner_ends.setdefault(stack[idx].start, start)
                         del stack[idx:]
                         break
                 continue
             tag = page.tag(name, start, end)
             page.tag_spans.append((start, end))
+            element_id = tag.literal("id") if "id" in tag.attrs else None
+            if element_id:
+                self._ids.setdefault(element_id.strip(), tag)
             if start in page.components:  # HEEx `<.simple_form>`, `<.text_input field=...>`
-                named = "field" in tag.attrs or "name" in tag.attrs
+                named = "field" in tag.attrs or "name" in tag.attrs or "upload" in tag.attrs
                 name = tag.tag = component_element(page.components[start], named)
+            elif "-" in name and not page.heex:  # Blade's `<x-text-input name>`, Vue's `<el-input v-model>`
+                named = "name" in tag.attrs or binding(tag.attrs, page.text) is not None
+                if component_control(name, named) is not None:
+                    page.components[start] = name
+                    name = tag.tag = "input"
             if name == "form" and current is None:
                 fid = tag.literal("id")
                 fname = (
@@ -268,6 +288,8 @@ class _Reader:
             elif name in ("input", "select", "textarea", "button"):
                 ctrl = self._control(tag, current, tuple(stack), open_labels)
                 self.controls.append(ctrl)
+                if open_labels and open_labels[-1].first_control is None:
+                    open_labels[-1].first_control = start
                 if name == "select":
                     select = ctrl
                 elif name == "textarea":
@@ -342,6 +364,11 @@ class _Reader:
         elif page.heex and tag.start in page.components and "field" in tag.attrs:
             ctrl.raw = flat(f'field={tag.attrs["field"].raw or ""}')
             ctrl.name = field_name(tag.attrs["field"].raw or "")  # `field={@form[:email]}`
+            if ctrl.name is None:
+                ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
+        elif page.heex and page.components.get(tag.start) == "live_file_input" and "upload" in tag.attrs:
+            ctrl.raw = flat(f"upload={tag.attrs['upload'].raw or ''}")
+            ctrl.name = upload_name(tag.attrs["upload"].raw or "")  # `upload={@uploads.avatar}`
             if ctrl.name is None:
                 ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif bound is not None:  # formControlName, [(ngModel)], v-model, wire:model, th:field
@@ -497,7 +524,8 @@ class _Reader:
                 )
             label = c.label if c.label and any(ch.isalnum() for ch in c.label) else None
             drawn.append(Control(
-                start, c.control, c.name, call, form, label=label, required=c.required,
+                start, c.control, c.name, call, form, label=label, group_label=c.group_label,
+                required=c.required,
                 checked=c.checked, checked_conditionally=c.checked_conditionally,
                 default=c.default, role=c.role, why=why, id=c.id,
             ))
@@ -529,21 +557,25 @@ class _Reader:
                     ctrl.label = by_for.get(ctrl.id)
                 if ctrl.name is not None:  # Phoenix's `label f, :email` (before a placeholder)
                     ctrl.label = self.helper_labels.get(ctrl.name) or ctrl.label
+                    if ctrl.control in ("checkbox", "radio"):  # names the field, not one option
+                        ctrl.group_label = self.helper_labels.get(ctrl.name) or ctrl.group_label
                 if ctrl.label is None:  # `<label><%= f.check_box :terms %> I agree</label>`
                     ctrl.label = self._label_around(ctrl.start, label_starts) or self._label_block(
                         ctrl.start, label_blocks
                     )
                 # a consent box is known by the label it takes here (`label f, :sms, "SMS consent"`)
                 checkable = ctrl.control in ("checkbox", "radio")
-                if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(ctrl.label):
+                if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(
+                    ctrl.label, ctrl.group_label
+                ):
                     ctrl.role = FieldRole.CONSENT
                 continue
             owner = tag.literal("form")
             if owner and owner in form_ids:
                 ctrl.form = form_ids[owner]
+            ctrl.group_label = self._legend(ctrl) or self._group_heading(ctrl)
             ctrl.label = (
-                self._legend(ctrl)
-                or (by_for.get(ctrl.id) if ctrl.id else None)
+                (by_for.get(ctrl.id) if ctrl.id else None)
                 or self._wrapping_text(ctrl)
                 or by_asp.get(tag.literal("asp-for") or "")
                 or (page.attr_text(tag, "label") if tag.start in page.components else None)
@@ -575,9 +607,7 @@ class _Reader:
         idx = bisect_right(blocks, (pos, len(self.page.text))) - 1
         if idx < 0 or blocks[idx][1] <= pos:
             return None
-        if blocks[idx] not in self._block_texts:  # read once, however many controls it holds
-            self._block_texts[blocks[idx]] = self.page.region_text(*blocks[idx])
-        return self._block_texts[blocks[idx]]
+        return self._region(blocks[idx])
 
     def _label_around(self, pos: int, starts: list[int]) -> str | None:
         """The text of the `<label>` a helper draws its control in: `<label>{checkbox(f, :x)} Yes</label>`."""
@@ -587,11 +617,21 @@ class _Reader:
         label = self.labels[idx]
         if label.inner_end is None or label.inner_end <= pos:
             return None
-        return self.page.region_text(label.inner_start, label.inner_end)
+        return self._region((label.inner_start, label.inner_end))
+
+    def _region(self, span: tuple[int, int]) -> str | None:
+        """The text of a label or label block, read once however many controls it holds.
+
+        Reading it again for each control was quadratic: 20,000 controls in one `<label>`
+        (or Phoenix helpers in one) took 35 s.
+        """
+        if span not in self._block_texts:
+            self._block_texts[span] = self.page.region_text(*span)
+        return self._block_texts[span]
 
     def _legend(self, ctrl: Control) -> str | None:
         """A radio button's own label says "Yes"; the group's question is its fieldset legend."""
-        if ctrl.control != "radio":
+        if ctrl.control not in ("radio", "checkbox"):
             return None
         fieldset = next((t for t in reversed(ctrl.ancestors) if t.tag == "fieldset"), None)
         if fieldset is None or fieldset.start not in self.legends:
@@ -600,8 +640,31 @@ class _Reader:
             return self.legends[fieldset.start]
         return None
 
+    def _group_heading(self, ctrl: Control) -> str | None:
+        """A radio's or checkbox's group named by ARIA: `<div role="radiogroup" aria-labelledby="h">`.
+
+        Each group is read once, however many options it holds; the text an id points at
+        is read up to `_HEADING_CHARS` characters.
+        """
+        if ctrl.control not in ("radio", "checkbox"):
+            return None
+        group = next((t for t in reversed(ctrl.ancestors) if _aria_group(t)), None)
+        if group is None or self._radio_groups.get(id(group)) != ctrl.key:
+            return None  # no group, or one that holds other fields too
+        if group.start not in self._headings:
+            page = self.page
+            text = page.attr_text(group, "aria-label")
+            for ref in (group.literal("aria-labelledby") or "").split():
+                target = self._ids.get(ref)
+                end = self._inner_ends.get(target.start) if target is not None else None
+                if target is not None and end is not None:
+                    text = page.region_text(target.end, min(end, target.end + _HEADING_CHARS)) or text
+                    break
+            self._headings[group.start] = text
+        return self._headings[group.start]
+
     def _index_fieldsets(self) -> dict[int, str | None]:
-        """Fieldset (by identity) -> the key all its controls share when all are radios.
+        """Fieldset or ARIA group (by identity) -> the key its controls share, all radios or boxes.
 
         Built once per page, in one pass over the controls and their ancestors: checking
         every control for every radio was radios x controls x depth (minutes on 44 KB).
@@ -610,9 +673,9 @@ class _Reader:
         mixed = "\0mixed"
         groups: dict[int, str | None] = {}
         for c in self.controls:
-            value = c.key if c.control == "radio" else mixed
+            value = c.key if c.control in ("radio", "checkbox") else mixed
             for t in c.ancestors:
-                if t.tag == "fieldset" and t.start in self.legends:
+                if (t.tag == "fieldset" and t.start in self.legends) or _aria_group(t):
                     seen = groups.setdefault(id(t), value)
                     if seen != value:
                         groups[id(t)] = mixed
@@ -622,8 +685,10 @@ class _Reader:
         label = ctrl.wrapping
         if label is None:
             return None
-        end = label.inner_end if label.inner_end is not None else ctrl.start
-        return self.page.region_text(label.inner_start, end)
+        if label.inner_end is not None:
+            return self._region((label.inner_start, label.inner_end))
+        # never closed: its text runs to the first control in it (the same for each of them)
+        return self._region((label.inner_start, label.first_control or ctrl.start))
 
     def _role(self, ctrl: Control, tag: Tag) -> FieldRole:
         if tag.tag == "button" or ctrl.control in BUTTON_TYPES:
@@ -633,7 +698,7 @@ class _Reader:
         if _is_honeypot(ctrl, tag):
             return FieldRole.HONEYPOT
         if ctrl.control in ("checkbox", "radio") and looks_like_consent(
-            ctrl.name, ctrl.raw, ctrl.id, ctrl.label
+            ctrl.name, ctrl.raw, ctrl.id, ctrl.label, ctrl.group_label
         ):
             return FieldRole.CONSENT
         return FieldRole.INPUT
@@ -676,6 +741,11 @@ class _Reader:
 
     def _field(self, form: str, group: list[Control]) -> FormField:
         return grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
+
+
+def _aria_group(tag: Tag) -> bool:
+    """`<div role="radiogroup">`: an element that groups the options of one question."""
+    return "role" in tag.attrs and (tag.literal("role") or "").strip() in _GROUP_ROLES
 
 
 def _merge(controls: list[Control]) -> list[list[Control]]:

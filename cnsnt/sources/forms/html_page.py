@@ -80,6 +80,8 @@ class Label:
     tag: Tag
     inner_start: int
     inner_end: int | None = None
+    first_control: int | None = None
+    """Where the first control inside it starts: an unclosed label's text ends there."""
 
 
 @dataclass
@@ -95,6 +97,8 @@ class Control:
     ancestors: tuple[Tag, ...] = ()
     wrapping: Label | None = None
     label: str | None = None
+    group_label: str | None = None
+    """A radio's or checkbox's group label (its fieldset's legend): the field's, not the option's."""
     required: bool = False
     checked: bool = False
     checked_conditionally: bool = False

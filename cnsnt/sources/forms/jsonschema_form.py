@@ -253,7 +253,8 @@ class _Schema:
             return
         schema, schema_path, seen = resolved
         typ = _json_type(schema)
-        if typ == "object" and self.has_properties(schema, schema_path, seen):
+        # an object may say so only through its parts: `{"allOf": [{"properties": ...}]}`
+        if typ in ("object", "any") and self.has_properties(schema, schema_path, seen):
             self.walk(schema, schema_path, full + ".", seen, depth + 1)
             return
         if typ == "array":

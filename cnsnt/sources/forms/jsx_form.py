@@ -65,6 +65,7 @@ rest of the tree is still read.
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +121,13 @@ _EXACT = {"password": "password", "control": "text", "check": "checkbox"}
 #: Spread calls that give a control its name: react-hook-form, Mantine, Formik.
 _NAMING_CALLS = frozenset({"register", "getInputProps", "getFieldProps"})
 _DEFAULTS_KEYS = frozenset({"defaultValues", "initialValues"})
+#: Form libraries' hooks (react-hook-form, Formik, Mantine, TanStack Form): a result bound to a
+#: name feeds the controls named through it; a `...Context` one, a provider's form.
+_FORM_HOOKS = frozenset({"useForm", "useFormik", "useAppForm", "useFormContext", "useFormikContext"})
+#: How many enclosing nodes are looked through for the component that gives default values.
+_SCOPE_DEPTH = 400
+#: How many nested scopes of default values a control takes them from (hostile text nests thousands).
+_NEAR_SCOPES = 64
 _FALSE = frozenset({"false", "null", "undefined", "0", "''", '""'})
 #: How much text a label gives, and how many nodes are looked at for it (linear in the file).
 _LABEL_CHARS = 200
@@ -163,6 +171,15 @@ class _Control:
     why: str | None = None
     id: str | None = None
     label: str | None = None
+    group_label: str | None = None
+    """A radio's or checkbox's group label (its `RadioGroup`'s, its `Form.Item`'s): the field's."""
+    outer: _Control | None = None
+    """The control that names this one (the `RadioGroup` around a `Radio`)."""
+    holds_options: bool = False
+    """A `RadioGroup`, `CheckboxGroup`: the field whose options the controls inside it are."""
+    feeder: str | None = None
+    """What names it: `form` of `form.register("x")`, `register` of `register("x")`,
+    `control` of `<Controller control={control}>` (which form hook's values it starts with)."""
     required: bool = False
     checked: bool = False
     checked_conditionally: bool = False
@@ -178,6 +195,30 @@ class _Control:
     wrapping: _Element | None = None
 
 
+@dataclass
+class _Defaults:
+    """Starting values (`useForm({defaultValues})`, `<Formik initialValues>`) and what they feed.
+
+    They apply to the controls from `start` to `end`: the component (function, arrow
+    function or class) whose body calls the hook, or the element (`<Formik>`, `<Form>`,
+    a binder) that takes them. A hook's values feed only the controls named through what
+    its result is bound to (`form.register`, `{ register }`, `control={control}`) when a
+    control shows which hook names it.
+    """
+
+    start: int
+    end: int
+    values: dict[str, str] = field(default_factory=dict)
+    """Field -> literal (`true` wins over another value of the same field)."""
+    bound: frozenset[str] = frozenset()
+    """The names the hook's result is bound to: `form`, or `register`, `control`."""
+    context: bool = False
+    """A `useFormContext()`-like hook: the form of a provider somewhere above, any of the file's."""
+
+    def holds(self, at: int) -> bool:
+        return self.start <= at < self.end
+
+
 class _File:
     """One parsed file: text of nodes, literal values, and the file-wide lookups."""
 
@@ -188,11 +229,66 @@ class _File:
         """`const x = <value>` anywhere in the file (the first of a name)."""
         self.states: dict[str, Node] = {}
         """`const [x, setX] = useState(<value>)`: x -> the initial value."""
-        self.defaults: dict[str, str] = {}
-        """Field -> literal in a `defaultValues`/`initialValues` object (`true` wins)."""
+        self.defaults: list[_Defaults] = []
+        """The `defaultValues`/`initialValues` objects and binders' own starting values."""
+        self._scopes: list[_Defaults] = []
+        self._starts: list[int] = []
+        self._parents: list[int] = []
+        self._anywhere: dict[str, str] | None = None
 
     def text(self, node: Node) -> str:
         return self.src.text(node)
+
+    def default(self, name: str, at: int, feeder: str | None) -> str | None:
+        """The starting value of field `name` for a control at byte `at` (`true` wins).
+
+        The values of the scopes around the control (the innermost first); when the control
+        is visibly named through one hook's result, that hook's values alone.
+        """
+        around = self._around(at)
+        fed = [d for d in around if feeder is not None and feeder in d.bound]
+        if any(d.context for d in fed):  # `useFormContext()`: a provider's form, which is not visible
+            return self._everywhere().get(name)
+        values = [d.values[name] for d in fed or around if name in d.values]
+        if not values:
+            return None
+        return "true" if "true" in values else values[0]
+
+    def _around(self, at: int) -> list[_Defaults]:
+        """The scopes that hold byte `at`, innermost first, at most `_NEAR_SCOPES` of them.
+
+        Scopes are syntax nodes, so two are nested or apart: the last to start at or before
+        `at` is the innermost candidate, and the ones around it are its parents.
+        """
+        if len(self._scopes) != len(self.defaults):
+            self._scopes = sorted(self.defaults, key=lambda d: (d.start, -d.end))
+            self._starts = [d.start for d in self._scopes]
+            self._parents = []
+            open_: list[int] = []
+            for idx, scope in enumerate(self._scopes):
+                while open_ and self._scopes[open_[-1]].end <= scope.start:
+                    open_.pop()
+                self._parents.append(open_[-1] if open_ else -1)
+                open_.append(idx)
+        found: list[_Defaults] = []
+        idx = bisect_right(self._starts, at) - 1
+        for _ in range(_NEAR_SCOPES):
+            if idx < 0:
+                break
+            if self._scopes[idx].holds(at):
+                found.append(self._scopes[idx])
+            idx = self._parents[idx]
+        return found
+
+    def _everywhere(self) -> dict[str, str]:
+        """Every starting value of the file (`true` wins): for a form whose hook is not visible."""
+        if self._anywhere is None:
+            self._anywhere = {}
+            for scope in self.defaults:
+                for name, value in scope.values.items():
+                    if name not in self._anywhere or value == "true":
+                        self._anywhere[name] = value
+        return self._anywhere
 
     def location(self, node: Node) -> Location:
         line, col = self.src.place(node)
@@ -336,6 +432,74 @@ def _acts_as_control(name: str, element: _Element) -> bool:
     )
 
 
+def _feeder(node: Node | None, file: _File) -> str | None:
+    """`form` of `form.register` or `form.control`; `register` of a bare `register`."""
+    if node is not None and node.type == "member_expression":
+        node = node.child_by_field_name("object")
+    return file.text(node) if node is not None and node.type == "identifier" else None
+
+
+#: What a component is: its defaults apply to the controls in its body (nested ones too).
+_SCOPES = frozenset(
+    {
+        "function_declaration",
+        "function_expression",
+        "function",
+        "arrow_function",
+        "generator_function_declaration",
+        "class_declaration",
+        "class",
+        "abstract_class_declaration",
+    }
+)
+
+
+def _scope(node: Node, file: _File) -> tuple[int, int]:
+    """The span default values given at `node` apply to.
+
+    A JSX attribute's (`<Formik initialValues>`, Ant Design's `<Form initialValues>`):
+    the element that takes it; another's: the innermost function or class around it (the
+    component), else the whole file. A custom hook's (`function useSignupForm()`) is the
+    whole file too: its form is used where it is called, which is not followed. Parents
+    are followed up to a bounded depth.
+    """
+    if node.type == "jsx_attribute":
+        head = node.parent
+        element = head.parent if head is not None and head.type == "jsx_opening_element" else head
+        if element is not None:
+            return element.start_byte, element.end_byte
+    up = node.parent
+    for _ in range(_SCOPE_DEPTH):
+        if up is None:
+            break
+        if up.type in _SCOPES:
+            return (0, 1 << 62) if _custom_hook(up, file) else (up.start_byte, up.end_byte)
+        up = up.parent
+    return 0, 1 << 62
+
+
+def _custom_hook(function: Node, file: _File) -> bool:
+    """`function useSignupForm() {...}`, `const useSignupForm = () => ...`: a React hook."""
+    name = function.child_by_field_name("name")
+    if name is None and function.parent is not None and function.parent.type == "variable_declarator":
+        name = function.parent.child_by_field_name("name")
+    text = file.text(name) if name is not None else ""
+    return text.startswith("use") and text[3:4].isupper()
+
+
+def _hook_call(pair: Node) -> Node | None:
+    """The call `useForm({defaultValues: ...})` whose options object holds `pair`, else None."""
+    obj = pair.parent
+    args = obj.parent if obj is not None and obj.type == "object" else None
+    call = args.parent if args is not None and args.type == "arguments" else None
+    return call if call is not None and call.type == "call_expression" else None
+
+
+def _holds_options(name: str) -> bool:
+    """`RadioGroup`, `CheckboxGroup`, `Radio.Group`: a control whose options are inside it."""
+    return name.replace(".", "").lower().endswith("group")
+
+
 def _is_binder(name: str, attrs: dict[str, Node | None], node: Node) -> bool:
     """An element that names the control it renders: `Controller`, `FormField`, `Form.Item`..."""
     if name in _BINDERS:  # a `Form.Item` without `name` only lays out; so does a project's `FormField`
@@ -413,7 +577,8 @@ class _Reader:
     def _lookups(self, root: Node) -> None:
         """`const` values, `useState` initial values, default-value objects: one pass."""
         file = self.file
-        objects: list[Node] = []
+        objects: list[tuple[Node | None, Node]] = []  # (a default-values object, where it is given)
+        hooks: dict[int, _Defaults] = {}  # a form hook's call (by start) -> its scope
         for node in _elements(root):
             if node.type == "variable_declarator":
                 name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
@@ -437,24 +602,63 @@ class _Reader:
                         and args.named_child_count
                     ):
                         file.states.setdefault(file.text(first), args.named_children[0])
+                if value.type == "call_expression":
+                    hook = self._hook(name, value)
+                    if hook is not None:
+                        file.defaults.append(hook)
+                        hooks[value.start_byte] = hook
             elif node.type == "pair":
                 key = node.child_by_field_name("key")
                 if key is not None and file.text(key).strip("'\"") in _DEFAULTS_KEYS:
-                    objects.append(node.child_by_field_name("value"))
+                    objects.append((node.child_by_field_name("value"), node))
             elif (
                 node.type == "jsx_attribute"
                 and node.named_child_count == 2
                 and file.text(node.named_children[0]) in _DEFAULTS_KEYS
             ):
-                objects.append(node.named_children[1])
-        seen: set[tuple[int, int]] = set()
-        for obj in objects:
+                objects.append((node.named_children[1], node))
+        flat: dict[tuple[int, int], dict[str, str]] = {}  # an object given in many places is read once
+        for obj, site in objects:
             target = file.resolve(obj)
-            if target is not None and (target.start_byte, target.end_byte) not in seen:
-                seen.add((target.start_byte, target.end_byte))
-                self._flatten(target, "", 0)
+            if target is None:
+                continue
+            span = (target.start_byte, target.end_byte)
+            if span not in flat:
+                flat[span] = {}
+                self._flatten(target, "", 0, flat[span])
+            call = _hook_call(site)
+            if call is not None and call.start_byte in hooks:  # `const form = useForm({defaultValues})`
+                hook = hooks[call.start_byte]
+                hook.values = {**hook.values, **flat[span]} if hook.values else flat[span]
+                continue
+            start, end = _scope(site, file)
+            file.defaults.append(_Defaults(start, end, flat[span]))
 
-    def _flatten(self, obj: Node | None, prefix: str, depth: int) -> None:
+    def _hook(self, bound: Node, call: Node) -> _Defaults | None:
+        """A form hook's scope and the names its result is bound to; None for another call.
+
+        `const form = useForm(...)` binds `form`; `const { register, control } = useForm(...)`
+        binds `register` and `control`.
+        """
+        callee = call.child_by_field_name("function")
+        last = self.file.text(callee).rsplit(".", 1)[-1] if callee is not None else ""
+        if last not in _FORM_HOOKS:
+            return None
+        names: set[str] = set()
+        if bound.type == "identifier":
+            names.add(self.file.text(bound))
+        elif bound.type == "object_pattern":
+            for part in bound.named_children:
+                if part.type == "shorthand_property_identifier_pattern":
+                    names.add(self.file.text(part))
+                elif part.type == "pair_pattern":
+                    alias = part.child_by_field_name("value")
+                    if alias is not None and alias.type == "identifier":
+                        names.add(self.file.text(alias))
+        start, end = _scope(call, self.file)
+        return _Defaults(start, end, bound=frozenset(names), context=last.endswith("Context"))
+
+    def _flatten(self, obj: Node | None, prefix: str, depth: int, values: dict[str, str]) -> None:
         file = self.file
         if obj is None or obj.type != "object" or depth > 8:
             return
@@ -470,11 +674,11 @@ class _Reader:
             name = prefix + written
             inner = file.resolve(value)
             if inner is not None and inner.type == "object":
-                self._flatten(inner, name + ".", depth + 1)
+                self._flatten(inner, name + ".", depth + 1, values)
                 continue
             literal = file.literal(value)
-            if literal is not None and file.defaults.get(name) != "true":
-                file.defaults[name] = literal
+            if literal is not None and values.get(name) != "true":
+                values[name] = literal
 
     # -- elements
 
@@ -568,12 +772,15 @@ class _Reader:
         self.binders.append(element)
         # the field's own starting value: Ant Design's `initialValue`, react-hook-form's `defaultValue`
         name = self._binder_name(element)
+        own = _Defaults(element.node.start_byte, element.node.end_byte)  # for the control it renders
         for key in ("initialValue", "defaultValue"):
-            if name is not None and key in element.attrs and file.defaults.get(name) != "true":
+            if name is not None and key in element.attrs and own.values.get(name) != "true":
                 value = element.attrs[key]
                 literal = file.literal(value) if value is not None else "true"
                 if literal is not None:
-                    file.defaults[name] = literal
+                    own.values[name] = literal
+        if own.values:
+            file.defaults.append(own)
 
     def _required_props(self, element: _Element) -> bool:
         for key in ("required", "isRequired", "withAsterisk", "aria-required"):
@@ -617,6 +824,7 @@ class _Reader:
         file, attrs = self.file, element.attrs
         ctrl = _Control(element.node, kind, element.form)
         ctrl.id = file.string(attrs.get("id"), jsx=True)
+        ctrl.holds_options = _holds_options(element.name)
         ctrl.containers = [e for e in near if e.group or e.binder]
         ctrl.wrapping = next((e for e in reversed(near) if e.name in ("label", "Label")), None)
         spread_only: Node | None = None
@@ -638,6 +846,7 @@ class _Reader:
                 continue
             args = call.child_by_field_name("arguments")
             first = args.named_children[0] if args is not None and args.named_child_count else None
+            ctrl.feeder = _feeder(call.child_by_field_name("function"), file)
             literal = file.string(first)
             if literal is not None and literal.strip():
                 ctrl.name, ctrl.raw, ctrl.why = literal.strip(), None, None
@@ -656,6 +865,7 @@ class _Reader:
             if outer.control.name is None:
                 return None  # its group is reported, once
             ctrl.name, ctrl.raw, ctrl.at = outer.control.name, outer.control.raw, outer.control.at
+            ctrl.outer = outer.control
         elif ctrl.name is None and ctrl.why is None and not self._button(ctrl):
             if spread_only is not None:
                 ctrl.raw = shorten(file.text(spread_only))
@@ -717,6 +927,8 @@ class _Reader:
             ctrl.raw = shorten(f"name={file.text(value)}" if value is not None else written)
             ctrl.why = f"has a name cnsnt cannot read ({ctrl.raw})"
         ctrl.at = binder.node  # the field is named where the binder is
+        control = file.resolve(binder.attrs.get("control"))  # `<Controller control={form.control}>`
+        ctrl.feeder = _feeder(control, file) if control is not None else ctrl.feeder
         ctrl.required = ctrl.required or binder.required
 
     def _button(self, ctrl: _Control) -> bool:
@@ -751,7 +963,12 @@ class _Reader:
     def _own_label(self, element: _Element, ctrl: _Control) -> str | None:
         file, attrs = self.file, element.attrs
         found = file.string(attrs.get("label"), jsx=True)
-        if not found and ctrl.control in ("checkbox", "radio") and element.node.type == "jsx_element":
+        if (
+            not found
+            and ctrl.control in ("checkbox", "radio")
+            and element.node.type == "jsx_element"
+            and not ctrl.holds_options  # a `RadioGroup`'s text is its options' labels
+        ):
             found = self._text(element.node)
         return found or None
 
@@ -770,8 +987,10 @@ class _Reader:
                 or self._attr_text(ctrl, "title")
             )
             ctrl.required = ctrl.required or any(c.required for c in ctrl.containers)
+            if ctrl.control in ("checkbox", "radio"):
+                ctrl.group_label = self._group_label(ctrl)
             if ctrl.control in ("checkbox", "radio") and not ctrl.checked and ctrl.name is not None:
-                default = file.defaults.get(ctrl.name)
+                default = file.default(ctrl.name, _at(ctrl).start_byte, ctrl.feeder)
                 if default is not None and ctrl.control == "radio":  # the radio whose value it is
                     value = ctrl.value
                     counts = value is not None and value.strip().lower() not in NO_VALUES
@@ -788,6 +1007,21 @@ class _Reader:
             if not binder.claimed:
                 self.controls.append(self._alone(binder))
         self.controls.sort(key=lambda c: _at(c).start_byte)
+
+    def _group_label(self, ctrl: _Control) -> str | None:
+        """The label of the group whose option a radio or checkbox is.
+
+        A `Radio` takes its `RadioGroup`'s; a `RadioGroup` is the group (its `label`, its
+        `FormControl`'s `FormLabel`); another option takes the label of the binder or group
+        around it, not of its own `FormControlLabel`.
+        """
+        if ctrl.outer is not None:
+            return ctrl.outer.group_label or ctrl.outer.label
+        if ctrl.holds_options:
+            return ctrl.label
+        return next(
+            (c.label for c in reversed(ctrl.containers) if c.label and c.name != "FormControlLabel"), None
+        )
 
     def _attr_text(self, ctrl: _Control, key: str) -> str | None:
         node = ctrl.node
@@ -809,8 +1043,10 @@ class _Reader:
         ctrl = _Control(binder.node, "checkbox" if checkbox else "text", binder.form)
         ctrl.label, ctrl.required = binder.label, binder.required
         self._bind(ctrl, binder)
-        if checkbox and ctrl.name is not None and file.defaults.get(ctrl.name) is not None:
-            ctrl.checked = file.defaults[ctrl.name].strip().lower() not in _FALSE
+        at = binder.node.start_byte
+        default = file.default(ctrl.name, at, ctrl.feeder) if ctrl.name is not None else None
+        if checkbox and default is not None:
+            ctrl.checked = default.strip().lower() not in _FALSE
         ctrl.role = self._role(ctrl)
         return ctrl
 
@@ -820,7 +1056,7 @@ class _Reader:
         if ctrl.control == "hidden":
             return FieldRole.TECHNICAL
         if ctrl.control in ("checkbox", "radio") and looks_like_consent(
-            ctrl.name, ctrl.raw, ctrl.id, ctrl.label
+            ctrl.name, ctrl.raw, ctrl.id, ctrl.label, ctrl.group_label
         ):
             return FieldRole.CONSENT
         return FieldRole.INPUT

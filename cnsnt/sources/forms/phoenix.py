@@ -48,7 +48,7 @@ HELPERS = {
     "file_input": "file", "textarea": "textarea", "checkbox": "checkbox",
     "radio_button": "radio", "select": "select", "multiple_select": "select",
     "date_select": "select", "time_select": "select", "datetime_select": "select",
-    "submit": "submit", "reset": "reset", "label": "label",
+    "submit": "submit", "reset": "reset", "label": "label", "live_file_input": "file",
 }  # fmt: skip
 #: Words of a function component's name that make it a control (`<.text_input field=...>`).
 _CONTROL_WORDS = {
@@ -61,6 +61,8 @@ _CONTROL_WORDS = {
 _NOT_CONTROL_WORDS = frozenset({"error", "errors", "label", "hint", "help", "feedback", "for"})
 #: Function components that are forms (`<.form>`, core_components' `<.simple_form>`).
 FORM_COMPONENTS = frozenset({"form", "simple_form"})
+#: How many pipes of a chain are followed to the first call (`f |> text_input(:x) |> raw()`).
+_PIPES = 100
 #: Seconds a parse may take, plus one per 50 KB (tree-sitter's error recovery can loop).
 _PARSE_SECONDS = 2.0
 
@@ -72,12 +74,25 @@ def phoenix_helper(code: str) -> bool:
     first identifier decides (`PhoenixHTMLHelpers.Form.text_input(...)`: the last of a
     dotted name).
     """
-    return _first_call_name(_inner(code)) in HELPERS
+    return _first_call_name(_piped(_inner(code))) in HELPERS
 
 
 def helper_name(code: str) -> str:
     """The helper template code calls (`<%= label f, :terms do %>` -> `label`); empty when none."""
-    return _first_call_name(_inner(code))
+    return _first_call_name(_piped(_inner(code)))
+
+
+def _piped(code: str) -> str:
+    """`f |> text_input(:email)` -> `text_input(:email)`: the call a form is piped into.
+
+    Only a form written as a variable (`f`, `@form`, `assigns.form`) is taken off;
+    other code is returned as it is.
+    """
+    left, pipe, right = code.partition("|>")
+    operand = left.strip().removeprefix("@")
+    if pipe and operand and all(ch.isalnum() or ch in "_." for ch in operand):
+        return right.strip()
+    return code
 
 
 def _inner(code: str) -> str:
@@ -196,6 +211,33 @@ def name_value(code: str) -> str | None:
     return key if isinstance(key, str) and key else None
 
 
+def upload_name(code: str) -> str | None:
+    """The name LiveView submits a `<.live_file_input upload={@uploads.avatar}>` under: `avatar`.
+
+    `code` is the attribute's value as written, braces included; None when the upload is
+    no literal key of the uploads (`@uploads[@kind]`).
+    """
+    return _upload_key(_expression(_inner(code)))
+
+
+def _upload_key(node: Any | None) -> str | None:
+    """`@uploads.avatar` / `@uploads[:avatar]` -> `avatar`."""
+    if (
+        node is not None
+        and node.type == "call"
+        and not any(c.type == "arguments" for c in node.named_children)
+    ):
+        node = node.child_by_field_name("target")  # `a.b` parses as a call of `b` without arguments
+    if node is not None and node.type == "dot":
+        right = node.child_by_field_name("right")
+        return _text(right) if right is not None and right.type == "identifier" else None
+    if node is not None and node.type == "access_call":
+        keys = [c for c in node.named_children[1:] if c.type != "comment"]
+        key = _literal(keys[-1]) if len(keys) == 1 else None
+        return key if isinstance(key, str) and key else None
+    return None
+
+
 def from_assigns(code: str) -> bool:
     """A name a function component is given by its caller: `{@name}`, `{@field.name}`, `{@form[@field].name}`.
 
@@ -253,7 +295,7 @@ def helper_call(code: str) -> Helper | None:
         # code that starts like a helper call but cannot be parsed is still a control,
         # reported with no readable name; code that parses as something else is none
         broken = tree is None or tree.root_node.has_error
-        name = _first_call_name(_inner(code))
+        name = _first_call_name(_piped(_inner(code)))
         kind = HELPERS.get(name, "text")
         return Helper(name, kind, None, code) if broken and kind != "label" else None
     name = _call_name(call)
@@ -261,6 +303,9 @@ def helper_call(code: str) -> Helper | None:
     if control is None:
         return None
     args: list[Any] = []
+    piped = _piped_into(call)
+    if piped is not None:  # `f |> text_input(:email)` is `text_input(f, :email)`
+        args.append(piped)
     options: dict[str, Any] = {}
     for child in call.named_children:
         if child.type != "arguments":
@@ -275,6 +320,10 @@ def helper_call(code: str) -> Helper | None:
                 args.append(arg)
     if control in ("submit", "reset"):
         return Helper(name, control, None, "")
+    if name == "live_file_input":  # `live_file_input @uploads.avatar`: the upload's name
+        upload = args[0] if args else None
+        raw = _text(upload if upload is not None else call)
+        return Helper(name, control, _upload_key(upload), raw)
     field_node = args[1] if len(args) > 1 else None
     field = _literal(field_node)
     explicit = _literal(options.get("name"))
@@ -341,12 +390,36 @@ def _label_text(node: Any) -> str | None:
 
 
 def _first_call(root: Any) -> Any | None:
-    """The call a piece of code makes: itself, or the right side of `f = form_for(...)`."""
+    """The call a piece of code makes: itself, or the right side of `f = form_for(...)`.
+
+    A value piped into calls makes the first of them (`f |> text_input(:email) |> raw()`).
+    """
     nodes = [n for n in root.named_children if n.type != "comment"]
     node = nodes[0] if nodes else None
     if node is not None and node.type == "binary_operator":
+        for _ in range(_PIPES):  # `a |> b() |> c()` is `(a |> b()) |> c()`: the first pipe is innermost
+            left = node.child_by_field_name("left")
+            if not (_pipe(node) and left is not None and left.type == "binary_operator" and _pipe(left)):
+                break
+            node = left
         node = node.child_by_field_name("right")
     return node if node is not None and node.type == "call" else None
+
+
+def _pipe(node: Any) -> bool:
+    operator = node.child_by_field_name("operator")
+    return operator is not None and _text(operator) == "|>"
+
+
+def _piped_into(call: Any) -> Any | None:
+    """The value piped into `call` (its first argument), None when it is not piped into."""
+    parent = call.parent
+    if parent is None or parent.type != "binary_operator" or not _pipe(parent):
+        return None
+    right = parent.child_by_field_name("right")
+    if right is None or right.start_byte != call.start_byte or right.end_byte != call.end_byte:
+        return None
+    return parent.child_by_field_name("left")
 
 
 def _call_name(call: Any) -> str:
@@ -369,16 +442,20 @@ def component_control(name: str, has_field: bool) -> str | None:
 
     `<.input>` is one whatever its attributes; another component is one when it takes a
     `field` or a `name` (`has_field`) and its name says which control (`text_input`,
-    `password_input`, `checkbox`).
+    `password_input`, `checkbox`). So is a custom element of other templates (Blade's
+    `<x-text-input name="email">`, Vue's `<el-checkbox v-model="agree">`, Vuetify's
+    `<v-text-field>`), whose words are joined by `-`.
     """
     if name == "input":
         return "text"
     if not has_field or name == "inputs_for":
         return None
-    words = name.lower().split("_")
+    words = name.lower().replace("-", "_").split("_")
     if any(w in _NOT_CONTROL_WORDS for w in words):
         return None
     found = [_CONTROL_WORDS[w] for w in words if w in _CONTROL_WORDS]
+    if not found and "-" in name and "field" in words:  # `<v-text-field>`, `<md-outlined-text-field>`
+        found = ["text"]
     if not found:
         return None
     specific = [c for c in found if c != "text"]
