@@ -126,8 +126,11 @@ def nothing_found(shown: str, what: str) -> SourceProblem:
     )
 
 
-def parse_python(text: str, shown: str) -> ast.Module:
-    """Parse a Python file; a syntax error is a `SourceError` at its line and column."""
+def parse_python(text: str, shown: str, lost: str = "no model of this file was read") -> ast.Module:
+    """Parse a Python file; a syntax error is a `SourceError` at its line and column.
+
+    `lost` says what the error costs (the form readers: no form of the file).
+    """
     try:
         with warnings.catch_warnings():  # `SyntaxWarning: invalid escape sequence` is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
@@ -136,7 +139,7 @@ def parse_python(text: str, shown: str) -> ast.Module:
         line = exc.lineno or 1
         column = exc.offset or 1
         raise SourceError(
-            f"Python syntax error: {exc.msg}; no model of this file was read",
+            f"Python syntax error: {exc.msg}; {lost}",
             Location(shown, line, column),
         ) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, absurd nesting

@@ -154,7 +154,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             tables.extend(models.joins)
         if models.is_model(cls):  # abstract and proxy models count: the file holds models
             per_file[cls.shown] += 1
-            problems.extend(fields_left_out(cls.node.body, _is_field, _field_read, cls.shown))
+            problems.extend(fields_left_out(cls.node.body, is_field, _field_read, cls.shown))
     problems.extend(nothing_found(s, "Django model") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
 
@@ -270,7 +270,7 @@ class _Models:
             if not isinstance(stmt, ast.Assign | ast.AnnAssign) or not isinstance(value, ast.Call):
                 continue
             target = _target_of(stmt)
-            if isinstance(target, ast.Name) and _is_field(value):
+            if isinstance(target, ast.Name) and is_field(value):
                 self._field(cls, table, target, dotted(value.func).rpartition(".")[2], value)
 
     def _field(
@@ -350,7 +350,7 @@ def _field_read(stmt: ast.stmt) -> ast.AST | None:
     return stmt.value if isinstance(_target_of(stmt), ast.Name) and isinstance(stmt.value, ast.Call) else None
 
 
-def _is_field(call: ast.Call) -> bool:
+def is_field(call: ast.Call) -> bool:
     """`models.CharField(...)`, `ForeignKey(...)`, a project's `EncryptedField(...)`: a model field."""
     kind = dotted(call.func).rpartition(".")[2]
     return kind not in NOT_COLUMNS and (kind.endswith("Field") or kind in RELATIONS)
