@@ -395,3 +395,35 @@ def test_consent_roles_of_django_and_wtforms_fields(tmp_path):
     ev = read(tmp_path, "forms.py", FLASK)
     roles = {f.name: f.role for f in ev.forms[0].fields}
     assert roles["accept_tos"] is FieldRole.CONSENT and roles["username"] is FieldRole.INPUT
+
+
+def test_an_overridden_django_field_keeps_its_place_and_a_plain_mixin_is_no_missing_base(tmp_path):
+    write(
+        tmp_path,
+        "core/mixins.py",
+        "class PhoneMixin(object):\n    def __init__(self):\n        for name in NAMES:\n"
+        "            self.fields[name] = make()\n",
+    )
+    ev = read(
+        tmp_path,
+        "forms.py",
+        "from django import forms\nfrom django.contrib.auth.forms import AuthenticationForm\n"
+        "from core.mixins import PhoneMixin\n\n\n"
+        "class LoginForm(PhoneMixin, AuthenticationForm):\n"
+        '    username = forms.EmailField(label="Email address")\n\n\n'
+        "class OtherLoginForm(PhoneMixin, AuthenticationForm):\n    pass\n",
+    )
+    assert [[(f.name, f.control, f.location.line) for f in form.fields] for form in ev.forms] == [
+        [("username", "email", 7), ("password", "password", 6)],
+        [("username", "text", 10), ("password", "password", 10)],
+    ]
+    # the mixin's runtime names: said once, where the mixin writes them, for both forms
+    assert problems(ev) == [
+        (
+            "core/mixins.py",
+            4,
+            13,
+            "a field of form PhoneMixin is added as `self.fields[name]`, a name computed at runtime: "
+            "it is not read; declare it in the policy by hand",
+        )
+    ]

@@ -109,6 +109,8 @@ _WHERE = {
     ast.DictComp: "in a comprehension",
     ast.GeneratorExp: "in a comprehension",
 }
+#: Bases that are no form and hold no field (`class AddressMixin(object)`).
+_BUILTINS = frozenset({"object", "dict", "Exception", "Generic", "Protocol"})
 #: How deep project classes are followed (bases of bases, field classes of field classes).
 _MAX_DEPTH = 16
 #: Text, sniffed, that a file holding a form class contains (a cheap first look).
@@ -182,7 +184,13 @@ class _Reader:
         """A CN001 warning at a node of this file (or of `mod`), each said once."""
         shown = (mod or self.mod).shown
         where = Location(shown, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1)
-        problem = SourceProblem(message, where, self.mod.shown, severity=Severity.WARNING)
+        problem = SourceProblem(message, where, shown, severity=Severity.WARNING)
+        if shown != self.mod.shown:  # a base in another module: said once per audit, not per form file
+            said = self.ctx.memo.setdefault("pyforms:said", set())
+            assert isinstance(said, set)
+            if problem in said:
+                return
+            said.add(problem)
         if problem not in self.problems:
             self.problems.append(problem)
 
@@ -203,7 +211,8 @@ class _Reader:
         for base in node.bases:
             ref = self.project.resolve(mod, base)
             if ref is None:
-                missing.append(base)
+                if not (isinstance(base, ast.Name) and base.id in _BUILTINS):
+                    missing.append(base)
                 continue
             if ref.node is not None and ref.module is not None:
                 if depth < _MAX_DEPTH:
@@ -347,11 +356,10 @@ class _Reader:
         for _, f in self._own_fields(mod, node, framework):
             if f is None:
                 continue
-            if not f.control:
+            if not f.control or framework == WTFORMS:  # WTForms orders fields as they were made
                 fields.pop(f.name, None)
-            else:
-                fields.pop(f.name, None)
-                fields[f.name] = f
+            if f.control:
+                fields[f.name] = f  # Django keeps an overridden field where its base declared it
         return fields
 
     def _field_call(
