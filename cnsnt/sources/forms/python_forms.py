@@ -88,9 +88,14 @@ from cnsnt.sources.forms.python_form_kinds import (
     widget_control,
 )
 from cnsnt.sources.forms.python_modules import ClassRef, Project, PyModule
-from cnsnt.sources.schemas.common import dotted, literal_value, parse_python, string_value
-from cnsnt.sources.schemas.django_models import is_field as is_model_field
-from cnsnt.sources.schemas.python_classes import assigned_field
+from cnsnt.sources.schemas.common import (
+    assigned_field,
+    dotted,
+    is_django_field,
+    literal_value,
+    parse_python,
+    string_value,
+)
 
 #: Linear: zero-width, one character looked at on each side.
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -571,7 +576,7 @@ class _Reader:
                 assert ref is not None and ref.module is not None and ref.node is not None
                 self._model_class(ref.module, ref.node, fields, seen | {id(node)})
         for stmt in node.body:
-            found = assigned_field(stmt, is_model_field)
+            found = assigned_field(stmt, is_django_field)
             if found is None:
                 continue
             target, call = found

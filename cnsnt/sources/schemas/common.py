@@ -271,6 +271,33 @@ def fields_left_out(
     return out
 
 
+#: Django's relation fields (a `<name>_id` column) and its fields that make no column.
+DJANGO_RELATIONS = frozenset({"ForeignKey", "OneToOneField"})
+DJANGO_NOT_COLUMNS = frozenset({"GenericRelation", "GenericForeignKey"})
+
+
+def is_django_field(call: ast.Call) -> bool:
+    """`models.CharField(...)`, `ForeignKey(...)`, a project's `EncryptedField(...)`: a Django model field.
+
+    The Django model and migration readers and the form reader (a ModelForm's model) share it.
+    """
+    kind = dotted(call.func).rpartition(".")[2]
+    return kind not in DJANGO_NOT_COLUMNS and (kind.endswith("Field") or kind in DJANGO_RELATIONS)
+
+
+def assigned_field(stmt: ast.stmt, is_field: Callable[[ast.Call], bool]) -> tuple[ast.Name, ast.Call] | None:
+    """`name = Field(...)` or `name: T = Field(...)` in a class body: its target and call."""
+    target: ast.expr | None = None
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+    elif isinstance(stmt, ast.AnnAssign):
+        target = stmt.target
+    value = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign) else None
+    if isinstance(target, ast.Name) and isinstance(value, ast.Call) and is_field(value):
+        return target, value
+    return None
+
+
 def model_failed(exc: Exception, shown: str, line: int, column: int, what: str) -> SourceProblem:
     """One model cnsnt could not read because of a bug in cnsnt: that model only is lost."""
     return SourceProblem(
