@@ -75,6 +75,8 @@ class SignupForm(forms.Form):
     next = forms.CharField(widget=forms.HiddenInput())
     country = forms.ChoiceField(choices=[("it", "Italy")], widget=forms.RadioSelect)
     born = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    partner_offers_opt_in = forms.BooleanField(required=False, widget=forms.CheckboxInput(attrs={"checked": True}))
+    topics = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, required=False)
 """
 
 
@@ -92,6 +94,8 @@ def test_django_fields_render_as_their_widgets_with_required_label_and_ticks(tmp
         ("signup.next", "hidden", "technical", True, False, None, 11, 5),
         ("signup.country", "radio", "input", True, False, None, 12, 5),
         ("signup.born", "date", "input", False, False, None, 13, 5),
+        ("signup.partner_offers_opt_in", "checkbox", "consent", False, True, None, 14, 5),
+        ("signup.topics", "checkbox", "input", False, False, None, 15, 5),
     ]
     assert ev.problems == []
 
@@ -369,9 +373,17 @@ def test_audit_reports_a_pre_ticked_box_of_a_django_form(tmp_path):
     CliRunner().invoke(
         app, ["audit", str(tmp_path), "--format", "json", "-o", str(out)], catch_exceptions=False
     )
-    (finding,) = [f for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["rule"] == "CN203"]
-    assert finding["message"] == "consent control signup.newsletter is checked by default"
-    assert finding["location"] == {"path": "app/forms.py", "line": 9, "column": 5}
+    found = [f for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["rule"] == "CN203"]
+    assert [(f["message"], f["location"]) for f in found] == [
+        (
+            "consent control signup.newsletter is checked by default",
+            {"path": "app/forms.py", "line": 9, "column": 5},
+        ),
+        (
+            "consent control signup.partner_offers_opt_in is checked by default",
+            {"path": "app/forms.py", "line": 14, "column": 5},
+        ),
+    ]
 
 
 def test_time_is_linear_in_classes_and_fields(tmp_path):

@@ -135,7 +135,13 @@ class Project:
         name = dotted(node)
         if not name:
             return None
-        return self.resolve_name(mod, name, 0)
+        key = (id(mod), name)
+        cache = self.ctx.memo.setdefault("pyforms:resolved", {})
+        assert isinstance(cache, dict)
+        if key not in cache:
+            cache[key] = self.resolve_name(mod, name, 0)
+        found: ClassRef | None = cache[key]
+        return found
 
     def resolve_name(self, mod: PyModule, name: str, hops: int) -> ClassRef | None:
         """`name` as written in `mod`: its class, followed through imports and re-exports."""
