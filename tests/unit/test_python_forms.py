@@ -439,3 +439,18 @@ def test_an_overridden_django_field_keeps_its_place_and_a_plain_mixin_is_no_miss
             "it is not read; declare it in the policy by hand",
         )
     ]
+
+
+def test_format_python_forms_reads_a_file_of_any_name_and_the_policy_accepts_it(tmp_path):
+    from cnsnt.policy.loader import load_policy
+    from tests.conftest import read_form
+
+    path = write(tmp_path, "signup_forms.inc", DJANGO_SIGNUP)
+    assert [f.name for f in read_form(path, fmt="python-forms").forms] == ["signup"]
+    write(
+        tmp_path,
+        "cnsnt.yaml",
+        "cnsnt: 1\ncontroller: {name: A, contact: a@example.com}\n"
+        'sources:\n  forms: [{path: "*.inc", format: python-forms}]\n',
+    )
+    assert load_policy(tmp_path / "cnsnt.yaml").sources[0].format == "python-forms"
