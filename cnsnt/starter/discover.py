@@ -56,6 +56,7 @@ from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_entries import php_migration_entries
+from cnsnt.starter.python_form_entries import python_form_file, python_forms_survey
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.typeorm_entries import (
@@ -858,6 +859,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
     if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
         # folders named relative to the project: one above it (`~/out/app/`) excludes nothing
         return ("forms", None, ()) if jsx_form_file(path.relative_to(root), _sniff(path)) else None
+    if suffix == ".py":  # Django and WTForms form classes (`forms.py`, `forms/*.py`)
+        return ("forms", None, ()) if python_form_file(path, root, _sniff(path)) else None
     return None
 
 
@@ -880,7 +883,7 @@ def _entries(
         siblings = [
             p
             for p in all_files.get(directory, [])
-            if _glob_suffix(p) == suffix and not (fmt and p.name == "__init__.py")
+            if _glob_suffix(p) == suffix and p.name != "__init__.py"  # a package's, models or forms
         ]
         # a folder named like a glob (SvelteKit's and Next.js' `[slug]`) is matched as written
         rel_dir = glob.escape(directory.relative_to(root).as_posix())
@@ -1183,7 +1186,8 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
     token = _JUDGED.set({})
     try:
-        return _survey(root)
+        with python_forms_survey(root):
+            return _survey(root)
     finally:
         _JUDGED.reset(token)
 

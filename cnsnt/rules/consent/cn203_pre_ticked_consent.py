@@ -8,12 +8,16 @@ from cnsnt.model import Confidence, Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 from cnsnt.rules.consent.common import consent_controls
 
+#: Forms written as JSON, whose pre-ticked box is a `default: true`.
+_JSON_KINDS = frozenset({"jsonschema", "fhir-questionnaire"})
+
 
 class PreTickedConsent(Rule):
     """## What it does
     Finds consent controls that are ticked before the person touches them:
     an HTML checkbox with `checked`, a JSON-Schema boolean with
-    `default: true`. Consent controls are those the policy declares under
+    `default: true`, a Django `BooleanField(initial=True)` or a WTForms
+    `BooleanField(default=True)`. Consent controls are those the policy declares under
     `purposes.*.consent.form_fields`, plus checkboxes that look like one
     (newsletter, opt-in, consent, agree...). A `checked` that a template
     prints only under a condition (re-showing the person's own earlier choice)
@@ -47,7 +51,7 @@ class PreTickedConsent(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Checked consent controls."""
-        json_forms = {(f.source, f.name) for f in ctx.evidence.forms if f.kind != "html"}
+        json_forms = {(f.source, f.name) for f in ctx.evidence.forms if f.kind in _JSON_KINDS}
         for field, declared in consent_controls(ctx):
             if not field.checked:
                 continue

@@ -3,7 +3,8 @@
 `format: jsonschema` or a `.json` file goes to the JSON-Schema reader (which also
 reads angular-schema-form files and FHIR Questionnaires), everything else to the
 HTML/template reader, but `format: jsx` or a `.jsx`/`.tsx`/`.js`/`.ts` file (React
-components) goes to the JSX reader.
+components) goes to the JSX reader, and `format: python-forms` or a `.py` file (Django
+and WTForms form classes) to the Python form reader.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.forms.html_form import read_html_forms
 from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
+from cnsnt.sources.forms.python_forms import read_python_forms
+
+#: The `format:` of Python form classes (Django forms, WTForms, Flask-WTF).
+PYTHON_FORMS = "python-forms"
 
 
 def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -25,4 +30,6 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
         return read_jsonschema_form(path, spec, ctx)
     if fmt == "jsx" or (not fmt and path.suffix.lower() in JSX_SUFFIXES):
         return read_jsx_forms(path, spec, ctx)
+    if fmt == PYTHON_FORMS or (not fmt and path.suffix.lower() == ".py"):
+        return read_python_forms(path, spec, ctx)
     return read_html_forms(path, spec, ctx)

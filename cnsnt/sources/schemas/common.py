@@ -126,8 +126,11 @@ def nothing_found(shown: str, what: str) -> SourceProblem:
     )
 
 
-def parse_python(text: str, shown: str) -> ast.Module:
-    """Parse a Python file; a syntax error is a `SourceError` at its line and column."""
+def parse_python(text: str, shown: str, lost: str = "no model of this file was read") -> ast.Module:
+    """Parse a Python file; a syntax error is a `SourceError` at its line and column.
+
+    `lost` says what the error costs (the form readers: no form of the file).
+    """
     try:
         with warnings.catch_warnings():  # `SyntaxWarning: invalid escape sequence` is not ours to print
             warnings.simplefilter("ignore", SyntaxWarning)
@@ -136,7 +139,7 @@ def parse_python(text: str, shown: str) -> ast.Module:
         line = exc.lineno or 1
         column = exc.offset or 1
         raise SourceError(
-            f"Python syntax error: {exc.msg}; no model of this file was read",
+            f"Python syntax error: {exc.msg}; {lost}",
             Location(shown, line, column),
         ) from None
     except (ValueError, RecursionError, MemoryError) as exc:  # NUL bytes, absurd nesting
@@ -282,6 +285,33 @@ def read_guarded(read: Callable[[], None], shown: str, things: str, problems: li
         )
     except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others
         problems.append(model_failed(exc, shown, 1, 1, "this file"))
+
+
+#: Django's relation fields (a `<name>_id` column) and its fields that make no column.
+DJANGO_RELATIONS = frozenset({"ForeignKey", "OneToOneField"})
+DJANGO_NOT_COLUMNS = frozenset({"GenericRelation", "GenericForeignKey"})
+
+
+def is_django_field(call: ast.Call) -> bool:
+    """`models.CharField(...)`, `ForeignKey(...)`, a project's `EncryptedField(...)`: a Django model field.
+
+    The Django model and migration readers and the form reader (a ModelForm's model) share it.
+    """
+    kind = dotted(call.func).rpartition(".")[2]
+    return kind not in DJANGO_NOT_COLUMNS and (kind.endswith("Field") or kind in DJANGO_RELATIONS)
+
+
+def assigned_field(stmt: ast.stmt, is_field: Callable[[ast.Call], bool]) -> tuple[ast.Name, ast.Call] | None:
+    """`name = Field(...)` or `name: T = Field(...)` in a class body: its target and call."""
+    target: ast.expr | None = None
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+    elif isinstance(stmt, ast.AnnAssign):
+        target = stmt.target
+    value = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign) else None
+    if isinstance(target, ast.Name) and isinstance(value, ast.Call) and is_field(value):
+        return target, value
+    return None
 
 
 def model_failed(exc: Exception, shown: str, line: int, column: int, what: str) -> SourceProblem:

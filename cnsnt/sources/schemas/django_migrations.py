@@ -31,6 +31,8 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
+    DJANGO_NOT_COLUMNS,
+    DJANGO_RELATIONS,
     ModelColumn,
     ModelTable,
     dotted,
@@ -38,7 +40,7 @@ from cnsnt.sources.schemas.common import (
     python_files,
     string_value,
 )
-from cnsnt.sources.schemas.django_models import NOT_COLUMNS, RELATIONS, field_column
+from cnsnt.sources.schemas.django_models import field_column
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
@@ -362,7 +364,7 @@ class _State:
     def add_field(self, model: _Model, table: ModelTable, name: str, call: ast.Call, at: ast.expr) -> None:
         """The column (or many-to-many table) one field makes."""
         kind = dotted(call.func).rpartition(".")[2]
-        if kind in NOT_COLUMNS:
+        if kind in DJANGO_NOT_COLUMNS:
             return
         kwargs = {k.arg: k.value for k in call.keywords if k.arg}
         line, col = at.lineno, at.col_offset + 1
@@ -383,7 +385,7 @@ class _State:
             column.comment = None  # verbose_name="ID" of the implicit key says nothing
         model.columns[name.casefold()] = column.name
         self.replay.add_column(table, column)
-        if kind in RELATIONS:
+        if kind in DJANGO_RELATIONS:
             ref = self.target(kwargs.get("to") or (call.args[0] if call.args else None))
             if ref is not None:
                 to_field = string_value(kwargs.get("to_field"))
@@ -476,7 +478,7 @@ class _State:
         if table is None:
             return
         kind = dotted(call.func).rpartition(".")[2]
-        if kind == "ManyToManyField" or kind in NOT_COLUMNS:
+        if kind == "ManyToManyField" or kind in DJANGO_NOT_COLUMNS:
             return
         old = model.columns.get(name.casefold(), name)
         made = field_column(name, kind, call, args.line, args.col)
@@ -497,7 +499,7 @@ class _State:
         column.type, column.comment = made.type, made.comment
         column.primary_key = made.primary_key
         self.replay.drop_foreign_keys(table, lambda fk: fk.columns != (made.name,))
-        if kind in RELATIONS:
+        if kind in DJANGO_RELATIONS:
             kwargs = {k.arg: k.value for k in call.keywords if k.arg}
             ref = self.target(kwargs.get("to") or (call.args[0] if call.args else None))
             if ref is not None:

@@ -29,10 +29,12 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import (
+    DJANGO_RELATIONS,
     ModelColumn,
     ModelTable,
     dotted,
     fields_left_out,
+    is_django_field,
     literal_value,
     meta_options,
     model_evidence,
@@ -79,8 +81,6 @@ _TYPES: dict[str, str] = {
     "PhoneNumberField": "VARCHAR(128)",
     "CountryField": "VARCHAR(2)",
 }
-RELATIONS = frozenset({"ForeignKey", "OneToOneField"})
-NOT_COLUMNS = frozenset({"GenericRelation", "GenericForeignKey"})
 
 #: Fields of Django's own abstract user models (django.contrib.auth), which custom user
 #: models extend: without them a `class User(AbstractUser)` would seem to hold no email.
@@ -154,7 +154,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             tables.extend(models.joins)
         if models.is_model(cls):  # abstract and proxy models count: the file holds models
             per_file[cls.shown] += 1
-            problems.extend(fields_left_out(cls.node.body, _is_field, _field_read, cls.shown))
+            problems.extend(fields_left_out(cls.node.body, is_django_field, _field_read, cls.shown))
     problems.extend(nothing_found(s, "Django model") for s, n in per_file.items() if n == 0)
     return model_evidence(tables, problems, files)
 
@@ -270,7 +270,7 @@ class _Models:
             if not isinstance(stmt, ast.Assign | ast.AnnAssign) or not isinstance(value, ast.Call):
                 continue
             target = _target_of(stmt)
-            if isinstance(target, ast.Name) and _is_field(value):
+            if isinstance(target, ast.Name) and is_django_field(value):
                 self._field(cls, table, target, dotted(value.func).rpartition(".")[2], value)
 
     def _field(
@@ -284,7 +284,7 @@ class _Models:
             return
         made = field_column(target.id, kind, call, target.lineno, target.col_offset + 1)
         table.add(made)
-        if kind in RELATIONS:
+        if kind in DJANGO_RELATIONS:
             to = kwargs.get("to") or (call.args[0] if call.args else None)
             ref = self._target(to, cls)
             if ref is not None:
@@ -350,12 +350,6 @@ def _field_read(stmt: ast.stmt) -> ast.AST | None:
     return stmt.value if isinstance(_target_of(stmt), ast.Name) and isinstance(stmt.value, ast.Call) else None
 
 
-def _is_field(call: ast.Call) -> bool:
-    """`models.CharField(...)`, `ForeignKey(...)`, a project's `EncryptedField(...)`: a model field."""
-    kind = dotted(call.func).rpartition(".")[2]
-    return kind not in NOT_COLUMNS and (kind.endswith("Field") or kind in RELATIONS)
-
-
 #: Packages whose classes sit beside Django models but make no table.
 _NOT_DJANGO = frozenset({"pydantic", "msgspec", "attrs", "attr", "dataclasses", "typing", "enum"})
 
@@ -383,7 +377,7 @@ def field_column(name: str, kind: str, call: ast.Call, line: int, column: int) -
     `verbose_name` (or the first positional argument) is its comment.
     """
     kwargs = {k.arg: k.value for k in call.keywords if k.arg}
-    relation = kind in RELATIONS
+    relation = kind in DJANGO_RELATIONS
     db_column = string_value(kwargs.get("db_column"))
     comment = string_value(kwargs.get("db_comment")) or string_value(kwargs.get("help_text"))
     comment = comment or string_value(kwargs.get("verbose_name"))

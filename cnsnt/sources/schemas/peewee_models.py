@@ -56,6 +56,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    assigned_field,
     dotted,
     literal_value,
     model_failed,
@@ -65,7 +66,6 @@ from cnsnt.sources.schemas.python_classes import (
     Hierarchy,
     PyClass,
     RuntimeChanges,
-    assigned_field,
     field_read,
     meta_value,
     read_model_classes,

@@ -18,6 +18,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelTable,
+    assigned_field,
     dotted,
     fields_left_out,
     lend_reference_types,
@@ -221,19 +222,6 @@ class Hierarchy:
 def class_keyword(node: ast.ClassDef, name: str) -> ast.expr | None:
     """The value of a keyword in the class statement (`class Hero(SQLModel, table=True)`)."""
     return next((k.value for k in node.keywords if k.arg == name), None)
-
-
-def assigned_field(stmt: ast.stmt, is_field: Callable[[ast.Call], bool]) -> tuple[ast.Name, ast.Call] | None:
-    """`name = Field(...)` or `name: T = Field(...)` in a class body: its target and call."""
-    target: ast.expr | None = None
-    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-        target = stmt.targets[0]
-    elif isinstance(stmt, ast.AnnAssign):
-        target = stmt.target
-    value = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign) else None
-    if isinstance(target, ast.Name) and isinstance(value, ast.Call) and is_field(value):
-        return target, value
-    return None
 
 
 def field_read(is_field: Callable[[ast.Call], bool]) -> Callable[[ast.stmt], ast.AST | None]:

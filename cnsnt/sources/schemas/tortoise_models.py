@@ -38,6 +38,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    assigned_field,
     dotted,
     literal_value,
     string_value,
@@ -45,7 +46,6 @@ from cnsnt.sources.schemas.common import (
 from cnsnt.sources.schemas.python_classes import (
     Hierarchy,
     PyClass,
-    assigned_field,
     field_read,
     meta_value,
     read_model_classes,

@@ -1,0 +1,813 @@
+"""Form classes in Python: Django forms and WTForms / Flask-WTF, read with `ast` (never imported).
+
+A Django template that prints `{{ form.as_p }}` or `{% crispy form %}` holds no field:
+they are declared in `forms.py`. This reader reads them there.
+
+Forms. A top-level class is a form when its bases lead, through classes of the same
+file or of the project's modules (`python_modules`), to `django.forms.Form`,
+`ModelForm` (`from django import forms` / `from django.forms import Form`),
+`django.contrib.auth`'s forms, django-allauth's forms, `wtforms.Form` or
+`flask_wtf.FlaskForm`. The form is named after its class, without a trailing `Form`,
+in snake case, as its template's file would name an HTML form: `SignupForm` ->
+`signup`, `ContactUsForm` -> `contact_us` (a field key is `signup.email`). It stands at
+the class line; each field at its assignment's line and column.
+
+Fields, and the control each renders (the framework's default widget):
+
+- Django: `CharField`, `SlugField`, `RegexField`, `UUIDField`, and `DateField`,
+  `DateTimeField`, `TimeField` (Django's `DateInput` renders `type="text"`) text;
+  `EmailField` email; `URLField` url; `IntegerField`, `FloatField`, `DecimalField`
+  number; `BooleanField` checkbox; `ChoiceField`, `TypedChoiceField`, `ModelChoiceField`,
+  `MultipleChoiceField`, `ModelMultipleChoiceField`, `NullBooleanField` select;
+  `FileField`, `ImageField` file; `JSONField` textarea.
+- WTForms: `StringField` text; `TextAreaField` textarea; `PasswordField` password;
+  `HiddenField` hidden; `BooleanField` checkbox; `SelectField`, `SelectMultipleField`
+  select; `RadioField` radio; `EmailField`, `TelField`, `URLField`, `SearchField` email,
+  tel, url, search; `IntegerField`, `DecimalField`, `FloatField` number; `DateField`,
+  `DateTimeLocalField`, `TimeField` date, datetime-local, time (WTForms 3 renders them
+  so); `FileField`, `MultipleFileField` file; Flask-WTF's `RecaptchaField` hidden.
+
+`widget=` changes the control: `forms.Textarea` textarea, `PasswordInput` password,
+`HiddenInput` hidden, `RadioSelect` radio, `CheckboxSelectMultiple` checkbox,
+`EmailInput` email, ... and `attrs={"type": "date"}` the type. A field class of the
+project (`class LowercaseEmailField(forms.EmailField)`) renders as its framework base;
+a third-party one (`PhoneNumberField`) by the words of its name, else text. A
+WTForms `SubmitField` is a button, no field; a hidden field (CSRF, captcha) is technical.
+
+Required: Django's default is required (`required=False` makes it optional, so a
+`BooleanField()` without it must be ticked to submit the form); WTForms' when a
+`DataRequired()`/`InputRequired()` validator is given. Label: `label=` or (WTForms) the
+first positional argument, a literal or the literal inside `_("...")`/`gettext_lazy`.
+Pre-ticked: `initial=True` (Django), `default=True` (WTForms), `attrs`/`render_kw`
+with `checked`, `self.fields["x"].initial = True` or `self.initial["x"] = True` in a method.
+
+ModelForm: `class Meta: model = Profile; fields = [...]` adds the model's fields in that
+order (then the declared ones): the model is followed to the project's `models.py`
+(control from the model field: `TextField` textarea, `BooleanField` checkbox, optional,
+pre-ticked by `default=True`; a relation a select; `blank=True` optional;
+`verbose_name` the label; not editable and auto fields left out), or is `auth.User`;
+a model cnsnt cannot find gives text fields. `fields = "__all__"` takes every field of a
+found model; `exclude`, `widgets` and `labels` apply. Fields added in a method
+(`self.fields["phone"] = forms.CharField(...)`) count; `del self.fields["x"]` and
+`self.fields.pop("x")` remove one; `x = None` in a subclass too.
+
+Not read, each a CN001 warning at its line and column: a field built in a loop, under
+`if`, in a function or outside a form class; `self.fields[name]` with a computed name;
+a base class cnsnt cannot find (its fields are unknown); `fields = "__all__"` or a
+`fields` that is no literal when the model cannot be found; WTForms' `FormField` and
+`FieldList`. A syntax error is a CN001 error at its place.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.forms.common import form_evidence, looks_like_consent
+from cnsnt.sources.forms.python_form_kinds import (
+    AUTH_USER_FIELDS,
+    DJANGO,
+    DJANGO_FIELDS,
+    KNOWN_FORMS,
+    MODEL_FIELDS,
+    MODEL_NOT_EDITABLE,
+    WTFORMS,
+    WTFORMS_FIELDS,
+    WTFORMS_REQUIRED,
+    control_by_name,
+    field_control,
+    framework_of,
+    is_form_root,
+    widget_control,
+)
+from cnsnt.sources.forms.python_modules import ClassRef, Project, PyModule
+from cnsnt.sources.schemas.common import (
+    assigned_field,
+    dotted,
+    is_django_field,
+    literal_value,
+    parse_python,
+    string_value,
+)
+
+#: Linear: zero-width, one character looked at on each side.
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+#: Where an unread field call stands, by the statement around it.
+_WHERE = {
+    ast.For: "inside `for`",
+    ast.AsyncFor: "inside `for`",
+    ast.While: "inside `while`",
+    ast.If: "inside `if`",
+    ast.Try: "inside `try`",
+    ast.With: "inside `with`",
+    ast.FunctionDef: "in a function",
+    ast.AsyncFunctionDef: "in a function",
+    ast.Lambda: "in a function",
+    ast.ListComp: "in a comprehension",
+    ast.DictComp: "in a comprehension",
+    ast.GeneratorExp: "in a comprehension",
+}
+#: Bases that are no form and hold no field (`class AddressMixin(object)`).
+_BUILTINS = frozenset({"object", "dict", "Exception", "Generic", "Protocol"})
+#: How deep project classes are followed (bases of bases, field classes of field classes).
+_MAX_DEPTH = 16
+#: Text, sniffed, that a file holding a form class contains (a cheap first look).
+HINTS = ("django", "wtforms", "flask_wtf", "allauth")
+
+
+def form_name(class_name: str) -> str:
+    """`SignupForm` -> `signup`, `ContactUsForm` -> `contact_us`, `Form` -> `form`."""
+    stem = class_name[:-4] if class_name.endswith("Form") and len(class_name) > 4 else class_name
+    return _CAMEL.sub("_", stem).lower().strip("_") or "form"
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A field as the form will render it."""
+
+    name: str
+    control: str
+    location: Location
+    label: str | None = None
+    required: bool = False
+    checked: bool = False
+    help: str | None = None
+    default: str | None = None
+
+
+def read_python_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
+    """Read the Django and WTForms form classes of one Python file (a Reader)."""
+    shown = ctx.shown(path)
+    text = read_text(path, shown, limits=ctx.limits)
+    tree = parse_python(text, shown, "no form of this file was read")
+    project = Project(ctx)
+    mod = project.module(path, tree)
+    if mod is None:  # pragma: no cover - the tree was given
+        return form_evidence([], [])
+    reader = _Reader(project, mod, ctx)
+    forms = reader.read()
+    return form_evidence(forms, reader.problems)
+
+
+def holds_form_class(path: Path, text: str, ctx: SourceContext) -> bool:
+    """Whether a Python file declares a Django or WTForms form class (what `cnsnt init` proposes)."""
+    if not any(hint in text for hint in HINTS):
+        return False
+    try:
+        tree = parse_python(text, ctx.shown(path))
+    except Exception:  # noqa: BLE001 - a file that does not parse holds no form cnsnt proposes
+        return False
+    project = Project(ctx)
+    mod = project.module(path, tree)
+    if mod is None:  # pragma: no cover - the tree was given
+        return False
+    reader = _Reader(project, mod, ctx)
+    return any(reader.framework(mod, node)[0] for node in mod.classes.values())
+
+
+class _Reader:
+    """The forms of one module, with what could not be read."""
+
+    def __init__(self, project: Project, mod: PyModule, ctx: SourceContext) -> None:
+        self.project = project
+        self.mod = mod
+        self.ctx = ctx
+        self.problems: list[SourceProblem] = []
+        self.read_calls: set[int] = set()
+        self._frameworks: dict[int, tuple[str | None, list[ast.expr]]] = {}
+
+    # ------------------------------------------------------------------ names
+
+    def warn(self, message: str, node: ast.AST, mod: PyModule | None = None) -> None:
+        """A CN001 warning at a node of this file (or of `mod`), each said once."""
+        shown = (mod or self.mod).shown
+        where = Location(shown, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1)
+        problem = SourceProblem(message, where, shown, severity=Severity.WARNING)
+        if shown != self.mod.shown:  # a base in another module: said once per audit, not per form file
+            said = self.ctx.memo.setdefault("pyforms:said", set())
+            assert isinstance(said, set)
+            if problem in said:
+                return
+            said.add(problem)
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def where(self, mod: PyModule, node: ast.AST) -> Location:
+        """The 1-based place of a node."""
+        return Location(mod.shown, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1)
+
+    def framework(
+        self, mod: PyModule, node: ast.ClassDef, depth: int = 0
+    ) -> tuple[str | None, list[ast.expr]]:
+        """The framework whose form the class is (or None), and the bases that cannot be found."""
+        key = id(node)
+        if key in self._frameworks:
+            return self._frameworks[key]
+        self._frameworks[key] = (None, [])  # a cycle of bases is no form
+        found: str | None = None
+        missing: list[ast.expr] = []
+        for base in node.bases:
+            ref = self.project.resolve(mod, base)
+            if ref is None:
+                if not (isinstance(base, ast.Name) and base.id in _BUILTINS):
+                    missing.append(base)
+                continue
+            if ref.node is not None and ref.module is not None:
+                if depth < _MAX_DEPTH:
+                    sub, sub_missing = self.framework(ref.module, ref.node, depth + 1)
+                    found = found or sub
+                    if sub is not None or not sub_missing:
+                        continue
+                missing.append(base)
+                continue
+            root = is_form_root(ref.outside or "")
+            if root is not None:
+                found = found or root
+            elif ref.last.endswith("Form") and framework_of(ref.outside or "") is None:
+                missing.append(base)  # a third-party form (`RegistrationForm`): its fields are unknown
+        result = (found, missing)
+        self._frameworks[key] = result
+        return result
+
+    def field_class(self, mod: PyModule, func: ast.expr) -> tuple[str, str] | None:
+        """(framework, control) of a field class a call names; None when it is no field class."""
+        ref = self.project.resolve(mod, func)
+        if ref is None:
+            last = dotted(func).rpartition(".")[2]
+            return None if not last.endswith("Field") else ("", control_by_name(last))
+        return self._field_ref(ref, 0)
+
+    def _field_ref(self, ref: ClassRef, depth: int) -> tuple[str, str] | None:
+        if ref.outside is not None:
+            framework = framework_of(ref.outside) or ""
+            control = field_control(framework, ref.outside) if framework else None
+            if control is not None:
+                return framework, control
+            if ref.last.endswith("Field") and not ref.outside.startswith("django.db"):
+                return framework, control_by_name(ref.last)
+            return None
+        if ref.node is None or ref.module is None or depth > _MAX_DEPTH:
+            return None
+        for base in ref.node.bases:
+            parent = self.project.resolve(ref.module, base)
+            found = self._field_ref(parent, depth + 1) if parent is not None else None
+            if found is not None:
+                framework, control = found
+                if parent is not None and parent.last == "Field":  # a field of its own kind
+                    control = control_by_name(ref.last)
+                elif ref.last in DJANGO_FIELDS or ref.last in WTFORMS_FIELDS:
+                    control = DJANGO_FIELDS.get(ref.last) or WTFORMS_FIELDS[ref.last]
+                return framework, control
+        return ("", control_by_name(ref.last)) if ref.last.endswith("Field") else None
+
+    # ------------------------------------------------------------------ forms
+
+    def read(self) -> list[Form]:
+        """Every form class of the module, then the field calls it did not read."""
+        forms: list[Form] = []
+        for node in self.mod.tree.body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            form = self._form(node)
+            if form is not None:
+                forms.append(form)
+        self._unread_calls()
+        return forms
+
+    def _form(self, node: ast.ClassDef) -> Form | None:
+        framework, missing = self.framework(self.mod, node)
+        before = set(self.read_calls)
+        own = list(self._own_fields(self.mod, node, framework))
+        if framework is None:
+            frameworks = {f for f, _ in own if f}
+            if not missing or not frameworks:
+                self.read_calls = before  # no form: its field calls are named as unread
+                return None
+            framework = sorted(frameworks)[0]
+        for base in missing:
+            self.warn(
+                f"base class `{ast.unparse(base)}` of form {node.name} cannot be found in the project: "
+                "the fields it declares are not read; list them in the policy by hand",
+                base,
+            )
+        name = form_name(node.name)
+        fields = self._declared(self.mod, node, framework, frozenset())
+        if framework == DJANGO:
+            fields = self._model_form(node, fields)
+            self._methods(self.mod, node, fields, frozenset())
+        out = [self._evidence(name, f) for f in fields.values()]
+        if not out:
+            return None
+        return Form(name, self.where(self.mod, node), self.mod.shown, tuple(out), kind=framework)
+
+    def _evidence(self, form: str, f: _Field) -> FormField:
+        role = FieldRole.INPUT
+        if f.control == "hidden":
+            role = FieldRole.TECHNICAL
+        elif f.control in ("checkbox", "radio") and looks_like_consent(f.name, f.label, f.help):
+            role = FieldRole.CONSENT
+        return FormField(
+            form=form,
+            name=f.name,
+            control=f.control,
+            location=f.location,
+            source=self.mod.shown,
+            role=role,
+            label=f.label,
+            required=f.required,
+            checked=f.checked,
+            default=f.default,
+        )
+
+    def _own_fields(
+        self, mod: PyModule, node: ast.ClassDef, framework: str | None
+    ) -> Iterator[tuple[str, _Field | None]]:
+        """(framework, field) for each `name = Field(...)` of a class body; None for `name = None`."""
+        for stmt in node.body:
+            found = assigned_field(stmt, _any_call)
+            if found is None:
+                removed = _assigned_none(stmt)
+                if removed is not None:  # `name = None` removes an inherited field
+                    yield "", _Field(removed.id, "", self.where(mod, removed))
+                continue
+            target, value = found
+            made = self._field_call(mod, value, target.id, self.where(mod, target), framework)
+            if made is not None:
+                yield made
+
+    def _declared(
+        self, mod: PyModule, node: ast.ClassDef, framework: str, seen: frozenset[int]
+    ) -> dict[str, _Field]:
+        """The declared fields of a form: its bases' (farthest first), then its own."""
+        fields: dict[str, _Field] = {}
+        for base in reversed(node.bases):
+            ref = self.project.resolve(mod, base)
+            if ref is None:
+                continue
+            if ref.node is not None and ref.module is not None:
+                if id(ref.node) not in seen and len(seen) < _MAX_DEPTH:
+                    fields.update(self._declared(ref.module, ref.node, framework, seen | {id(node)}))
+            elif ref.outside is not None and is_form_root(ref.outside) and ref.last in KNOWN_FORMS:
+                at = self.where(mod, node)
+                for known in KNOWN_FORMS[ref.last]:
+                    fields[known.name] = _Field(known.name, known.control, at, known.label, known.required)
+        for _, f in self._own_fields(mod, node, framework):
+            if f is None:
+                continue
+            if not f.control or framework == WTFORMS:  # WTForms orders fields as they were made
+                fields.pop(f.name, None)
+            if f.control:
+                fields[f.name] = f  # Django keeps an overridden field where its base declared it
+        return fields
+
+    def _field_call(
+        self, mod: PyModule, call: ast.Call, name: str, at: Location, framework: str | None
+    ) -> tuple[str, _Field | None] | None:
+        """A field a call in a class body makes (None when the call is no field)."""
+        kind = self.field_class(mod, call.func)
+        if kind is None:
+            return None
+        self.read_calls.add(id(call))
+        found, control = kind
+        framework = found or framework or ""
+        if control in ("formfield", "fieldlist"):
+            self.warn(
+                f"`{ast.unparse(call.func)}(...)` nests fields under `{name}-...` names cnsnt does not "
+                "read: declare them in the policy by hand",
+                call,
+                mod,
+            )
+            return framework, None
+        if control == "submit":
+            return framework, None  # a button, no field
+        kwargs = {k.arg: k.value for k in call.keywords if k.arg}
+        help_text = string_value(kwargs.get("help_text")) or string_value(kwargs.get("description"))
+        if framework == WTFORMS:
+            label = string_value(call.args[0]) if call.args else string_value(kwargs.get("label"))
+            required = _wtforms_required(kwargs.get("validators"))
+            initial = kwargs.get("default")
+            attrs = _literal_dict(kwargs.get("render_kw"))
+        else:
+            label = string_value(kwargs.get("label"))
+            required_value = literal_value(kwargs.get("required"))
+            required = required_value if isinstance(required_value, bool) else "required" not in kwargs
+            initial = kwargs.get("initial")
+            attrs = {}
+        widget = kwargs.get("widget")
+        if widget is not None:
+            widget_kind, widget_attrs = self._widget(mod, widget)
+            control = widget_kind or control
+            attrs = {**attrs, **widget_attrs}
+        control, checked, required = _apply_attrs(control, attrs, required)
+        value = literal_value(initial)
+        checked = checked or (control in ("checkbox", "radio") and value is True)
+        default = None if value is None or isinstance(value, bool | dict | list | tuple | set) else str(value)
+        return framework, _Field(name, control, at, label, bool(required), checked, help_text, default)
+
+    def _widget(self, mod: PyModule, widget: ast.expr) -> tuple[str | None, dict[str, object]]:
+        """The control a `widget=` renders and its literal `attrs`."""
+        func = widget.func if isinstance(widget, ast.Call) else widget
+        attrs = (
+            _literal_dict(next((k.value for k in widget.keywords if k.arg == "attrs"), None))
+            if isinstance(widget, ast.Call)
+            else {}
+        )
+        ref = self.project.resolve(mod, func)
+        for _ in range(_MAX_DEPTH):
+            if ref is None:
+                return None, attrs
+            if ref.outside is not None:
+                return widget_control(ref.outside), attrs
+            if ref.node is None or ref.module is None or not ref.node.bases:
+                return None, attrs
+            ref = self.project.resolve(ref.module, ref.node.bases[0])
+        return None, attrs
+
+    # ------------------------------------------------------------------ ModelForm
+
+    def _meta(
+        self, mod: PyModule, node: ast.ClassDef, depth: int = 0
+    ) -> dict[str, tuple[PyModule, ast.expr]]:
+        """The settings of a form's `class Meta`, its own or inherited (`class Meta(Base.Meta)`)."""
+        out: dict[str, tuple[PyModule, ast.expr]] = {}
+        meta = next((s for s in node.body if isinstance(s, ast.ClassDef) and s.name == "Meta"), None)
+        if meta is not None:
+            for item in meta.body:
+                if (
+                    isinstance(item, ast.Assign)
+                    and len(item.targets) == 1
+                    and isinstance(item.targets[0], ast.Name)
+                ):
+                    out[item.targets[0].id] = (mod, item.value)
+        parents = (
+            [b.value for b in meta.bases if isinstance(b, ast.Attribute) and b.attr == "Meta"]
+            if meta is not None
+            else list(node.bases)
+        )
+        for parent in parents:
+            ref = self.project.resolve(mod, parent)
+            if ref is not None and ref.node is not None and ref.module is not None and depth < _MAX_DEPTH:
+                for key, value in self._meta(ref.module, ref.node, depth + 1).items():
+                    out.setdefault(key, value)
+        return out
+
+    def _model_form(self, node: ast.ClassDef, declared: dict[str, _Field]) -> dict[str, _Field]:
+        """A ModelForm's fields: those `Meta.fields` takes from the model, then the declared ones."""
+        meta = self._meta(self.mod, node)
+        if "model" not in meta:
+            return declared
+        model_mod, model_expr = meta["model"]
+        model = self._model_fields(model_mod, model_expr)
+        where_fields = meta.get("fields")
+        exclude = set()
+        if "exclude" in meta:
+            excluded = literal_value(meta["exclude"][1])
+            if isinstance(excluded, list | tuple) and all(isinstance(x, str) for x in excluded):
+                exclude = set(excluded)
+            else:
+                self.warn(
+                    f"`exclude` of form {node.name} is not a literal list: cnsnt keeps every field",
+                    meta["exclude"][1],
+                    meta["exclude"][0],
+                )
+        names: list[tuple[str, Location]] = []
+        if where_fields is None and "exclude" not in meta:
+            return declared
+        fields_mod, fields_expr = where_fields if where_fields is not None else (self.mod, meta["exclude"][1])
+        listed = literal_value(fields_expr) if where_fields is not None else "__all__"
+        if listed == "__all__":
+            if model is None:
+                self.warn(
+                    f"form {node.name} takes every field of model `{ast.unparse(model_expr)}` "
+                    '(`fields = "__all__"` or only `exclude`), which cnsnt cannot find in the project: '
+                    "its fields are not read; list them in Meta.fields or in the policy",
+                    fields_expr,
+                    fields_mod,
+                )
+                return declared
+            names = [(n, f.location) for n, f in model.items()]
+        elif isinstance(listed, list | tuple) and all(isinstance(x, str) for x in listed):
+            elements = fields_expr.elts if isinstance(fields_expr, ast.List | ast.Tuple) else []
+            for i, field_name in enumerate(listed):
+                at = (
+                    self.where(fields_mod, elements[i])
+                    if i < len(elements)
+                    else self.where(fields_mod, fields_expr)
+                )
+                names.append((field_name, at))
+        else:
+            self.warn(
+                f"`fields` of form {node.name} is not a literal list of names: the model fields it "
+                "takes are not read; list them in the policy by hand",
+                fields_expr,
+                fields_mod,
+            )
+            return declared
+        widgets = self._meta_map(meta.get("widgets"))
+        labels = self._meta_map(meta.get("labels"))
+        out: dict[str, _Field] = {}
+        for field_name, at in names:
+            if field_name in exclude:
+                continue
+            if field_name in declared:
+                out[field_name] = declared[field_name]
+                continue
+            base = model.get(field_name) if model is not None else None
+            made = replace(base, location=at) if base is not None else _Field(field_name, "text", at)
+            if model is not None and base is None:
+                continue  # not a model field: Django raises; nothing to render
+            if field_name in widgets:
+                widget_mod, widget_expr = widgets[field_name]
+                control, attrs = self._widget(widget_mod, widget_expr)
+                control, checked, required = _apply_attrs(control or made.control, attrs, made.required)
+                made = replace(made, control=control, checked=made.checked or checked, required=required)
+            if field_name in labels:
+                made = replace(made, label=string_value(labels[field_name][1]) or made.label)
+            out[field_name] = made
+        for field_name, f in declared.items():
+            out.setdefault(field_name, f)
+        return out
+
+    def _meta_map(self, found: tuple[PyModule, ast.expr] | None) -> dict[str, tuple[PyModule, ast.expr]]:
+        """`widgets = {"bio": forms.Textarea}` -> bio: (module, expression)."""
+        if found is None:
+            return {}
+        mod, node = found
+        if not isinstance(node, ast.Dict):
+            return {}
+        return {
+            k.value: (mod, v)
+            for k, v in zip(node.keys, node.values, strict=True)
+            if isinstance(k, ast.Constant) and isinstance(k.value, str)
+        }
+
+    def _model_fields(self, mod: PyModule, expr: ast.expr) -> dict[str, _Field] | None:
+        """The form fields a Django model makes, or None when the model cannot be found."""
+        if isinstance(expr, ast.Call) and dotted(expr.func).endswith("get_user_model"):
+            return _auth_user(self.where(mod, expr))
+        ref = self.project.resolve(mod, expr)
+        if ref is None:
+            return None
+        if ref.outside is not None:
+            if ref.outside.startswith("django.contrib.auth") and ref.last in ("User", "AbstractUser"):
+                return _auth_user(self.where(mod, expr))
+            return None
+        if ref.node is None or ref.module is None:
+            return None
+        fields: dict[str, _Field] = {}
+        self._model_class(ref.module, ref.node, fields, frozenset())
+        return fields
+
+    def _model_class(
+        self, mod: PyModule, node: ast.ClassDef, fields: dict[str, _Field], seen: frozenset[int]
+    ) -> None:
+        for base in node.bases:
+            ref = self.project.resolve(mod, base)
+            if ref is not None and ref.outside is not None and ref.last == "AbstractUser":
+                fields.update(_auth_user(self.where(mod, node)))
+            elif _followed(ref, seen):
+                assert ref is not None and ref.module is not None and ref.node is not None
+                self._model_class(ref.module, ref.node, fields, seen | {id(node)})
+        for stmt in node.body:
+            found = assigned_field(stmt, is_django_field)
+            if found is None:
+                continue
+            target, call = found
+            made = _model_field(target.id, call, self.where(mod, target))
+            if made is not None:
+                fields.pop(target.id, None)
+                fields[target.id] = made
+
+    # ------------------------------------------------------------------ methods
+
+    def _methods(
+        self, mod: PyModule, node: ast.ClassDef, fields: dict[str, _Field], seen: frozenset[int]
+    ) -> None:
+        """What the form's methods (and its project bases') do to `self.fields` and `self.initial`."""
+        for base in node.bases:
+            ref = self.project.resolve(mod, base)
+            if _followed(ref, seen):
+                assert ref is not None and ref.module is not None and ref.node is not None
+                self._methods(ref.module, ref.node, fields, seen | {id(node)})
+        for stmt in node.body:
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                for inner in ast.walk(stmt):
+                    self._method_statement(mod, node, inner, fields)
+
+    def _method_statement(
+        self, mod: PyModule, form: ast.ClassDef, node: ast.AST, fields: dict[str, _Field]
+    ) -> None:
+        if isinstance(node, ast.Delete):
+            for target in node.targets:
+                key = _fields_key(target)
+                if isinstance(key, str):
+                    fields.pop(key, None)
+            return
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "pop":
+            if _is_self_attr(node.func.value, "fields") and node.args:
+                key = string_value(node.args[0])
+                if key is not None:
+                    fields.pop(key, None)
+            return
+        if not isinstance(node, ast.Assign):
+            return
+        for target in node.targets:
+            key = _fields_key(target)
+            if key is not None:  # self.fields[...] = ...
+                value = node.value
+                made = (
+                    self._field_call(
+                        mod, value, key if isinstance(key, str) else "?", self.where(mod, target), DJANGO
+                    )
+                    if isinstance(value, ast.Call)
+                    else None
+                )
+                if not isinstance(key, str):
+                    self.warn(
+                        f"a field of form {form.name} is added as `{ast.unparse(target)}`, a name computed "
+                        "at runtime: it is not read; declare it in the policy by hand",
+                        target,
+                        mod,
+                    )
+                elif made is not None and made[1] is not None:
+                    fields[key] = made[1]
+                continue
+            if isinstance(target, ast.Attribute):
+                key = _fields_key(target.value)
+                if (
+                    key is None
+                    and isinstance(target.value, ast.Subscript)
+                    and _is_self_attr(target.value.value, "initial")
+                ):
+                    continue
+                self._set_attribute(mod, form, target, key, node.value, fields)
+            elif isinstance(target, ast.Subscript) and _is_self_attr(target.value, "initial"):
+                key = string_value(target.slice)
+                if key in fields and literal_value(node.value) is True and fields[key].control == "checkbox":
+                    fields[key] = replace(fields[key], checked=True)
+
+    def _set_attribute(
+        self,
+        mod: PyModule,
+        form: ast.ClassDef,
+        target: ast.Attribute,
+        key: str | ast.expr | None,
+        value: ast.expr,
+        fields: dict[str, _Field],
+    ) -> None:
+        """`self.fields["x"].initial = True` and its kin (`required`, `label`, `widget`)."""
+        if key is None or target.attr not in ("initial", "required", "label", "widget"):
+            return
+        if not isinstance(key, str):
+            if target.attr in ("initial", "required"):
+                self.warn(
+                    f"`{ast.unparse(target)}` of form {form.name} sets a field cnsnt cannot name "
+                    "without running the code: whether it is ticked or required is not read",
+                    target,
+                    mod,
+                )
+            return
+        if key not in fields:
+            return
+        f = fields[key]
+        if target.attr == "initial":
+            fields[key] = replace(
+                f, checked=f.checked or (f.control == "checkbox" and literal_value(value) is True)
+            )
+        elif target.attr == "required":
+            required = literal_value(value)
+            fields[key] = replace(f, required=required if isinstance(required, bool) else f.required)
+        elif target.attr == "label":
+            fields[key] = replace(f, label=string_value(value) or f.label)
+        else:
+            control, attrs = self._widget(mod, value)
+            control, checked, required = _apply_attrs(control or f.control, attrs, f.required)
+            fields[key] = replace(f, control=control, checked=f.checked or checked, required=required)
+
+    # ------------------------------------------------------------------ the rest
+
+    def _unread_calls(self) -> None:
+        """Every framework field call of the module this reader did not read, named (CN001)."""
+        stack: list[tuple[ast.AST, str]] = [(self.mod.tree, "outside a form class")]
+        while stack:
+            node, where = stack.pop()
+            if isinstance(node, ast.Call) and id(node) not in self.read_calls:
+                last = dotted(node.func).rpartition(".")[2]
+                if last in DJANGO_FIELDS or last in WTFORMS_FIELDS or last.endswith("Field"):
+                    kind = self.field_class(self.mod, node.func)
+                    if kind is not None and kind[0] and kind[1] != "submit":
+                        self.warn(
+                            f"`{ast.unparse(node.func)}(...)` {where} is not read as a form field: cnsnt "
+                            "reads forms without running them, so whether and under which name it exists "
+                            "is not known",
+                            node,
+                        )
+            inner = _WHERE.get(type(node), where)
+            if isinstance(node, ast.ClassDef):
+                inner = "in a class body" if where == "outside a form class" else where
+            stack.extend((child, inner) for child in reversed(list(ast.iter_child_nodes(node))))
+
+
+def _any_call(call: ast.Call) -> bool:
+    return True
+
+
+def _assigned_none(stmt: ast.stmt) -> ast.Name | None:
+    """The target of `name = None` in a class body."""
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+        value = stmt.value
+        return stmt.targets[0] if isinstance(value, ast.Constant) and value.value is None else None
+    return None
+
+
+def _followed(ref: ClassRef | None, seen: frozenset[int]) -> bool:
+    """Whether a base is a class of the project not yet climbed through (and not too deep)."""
+    return (
+        ref is not None
+        and ref.node is not None
+        and ref.module is not None
+        and id(ref.node) not in seen
+        and len(seen) < _MAX_DEPTH
+    )
+
+
+def _fields_key(node: ast.expr) -> str | ast.expr | None:
+    """`self.fields["x"]` -> "x"; `self.fields[name]` -> the name's expression; else None."""
+    if isinstance(node, ast.Subscript) and _is_self_attr(node.value, "fields"):
+        key = string_value(node.slice)
+        return key if key is not None else node.slice
+    return None
+
+
+def _is_self_attr(node: ast.expr, attr: str) -> bool:
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == attr
+        and isinstance(node.value, ast.Name)
+        and (node.value.id == "self")
+    )
+
+
+def _literal_dict(node: ast.expr | None) -> dict[str, object]:
+    value = literal_value(node)
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def _apply_attrs(control: str, attrs: dict[str, object], required: bool) -> tuple[str, bool, bool]:
+    """A widget's `attrs` (or WTForms' `render_kw`): `type`, `checked`, `required`."""
+    kind = attrs.get("type")
+    if isinstance(kind, str) and kind:
+        control = kind.lower()
+    checked_value = attrs.get("checked")
+    checked = checked_value is True or (
+        isinstance(checked_value, str) and checked_value.lower() in ("checked", "true")
+    )
+    if attrs.get("required") is True or attrs.get("required") == "required":
+        required = True
+    return control, checked and control in ("checkbox", "radio"), required
+
+
+def _wtforms_required(node: ast.expr | None) -> bool:
+    """Whether a WTForms `validators=[...]` list holds `DataRequired()` or `InputRequired()`."""
+    if not isinstance(node, ast.List | ast.Tuple):
+        return False
+    for item in node.elts:
+        func = item.func if isinstance(item, ast.Call) else item
+        if dotted(func).rpartition(".")[2] in WTFORMS_REQUIRED:
+            return True
+    return False
+
+
+def _auth_user(at: Location) -> dict[str, _Field]:
+    return {
+        name: _Field(name, control, at, required=name in ("username", "password"))
+        for name, control in AUTH_USER_FIELDS.items()
+    }
+
+
+def _model_field(name: str, call: ast.Call, at: Location) -> _Field | None:
+    """The form field a ModelForm makes of a model field; None for one it never shows."""
+    kind = dotted(call.func).rpartition(".")[2]
+    kwargs = {k.arg: k.value for k in call.keywords if k.arg}
+    if kind in MODEL_NOT_EDITABLE or literal_value(kwargs.get("editable")) is False:
+        return None
+    if literal_value(kwargs.get("auto_now")) is True or literal_value(kwargs.get("auto_now_add")) is True:
+        return None
+    control = MODEL_FIELDS.get(kind) or control_by_name(kind)
+    if "choices" in kwargs and control != "checkbox":
+        control = "select"
+    relation = kind in ("ForeignKey", "OneToOneField", "ManyToManyField")
+    label = string_value(kwargs.get("verbose_name"))
+    if label is None and call.args and not relation:
+        label = string_value(call.args[0])
+    boolean = control == "checkbox"
+    required = not boolean and literal_value(kwargs.get("blank")) is not True
+    checked = boolean and literal_value(kwargs.get("default")) is True
+    return _Field(name, control, at, label, required, checked, string_value(kwargs.get("help_text")))
