@@ -4,7 +4,8 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
 `mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
-`codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`, `yii`, `phinx`); without it
+`codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`, `yii`, `phinx`, `diesel`,
+`seaorm`); without it
 the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
@@ -24,6 +25,10 @@ the kind is told from each file's name and content:
   migrations when their `up` uses `knex.schema`, sequelize-cli migrations when it uses
   `queryInterface`, Sequelize models when they import or require `sequelize` (or are
   sequelize-cli's `(sequelize, DataTypes) =>` module); other `.js` files are reported;
+- `.rs` files are Diesel schemas when they call `table!` (`schema.rs`), else SeaORM
+  entities (the reader passes over files that do not mention `sea_orm`); an entry that
+  holds a Diesel schema and SQL migrations is read from the schema, with a warning
+  naming the migrations left out;
 - `.go` files are GORM models (the reader passes over those that mention neither GORM
   nor `TableName` nor `AutoMigrate`, and `*_test.go` files);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
@@ -72,6 +77,7 @@ from cnsnt.sources.schemas.alembic_migrations import read_alembic
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, read_codeigniter_migrations
 from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
+from cnsnt.sources.schemas.diesel_schema import calls_table, read_diesel
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
@@ -97,6 +103,7 @@ from cnsnt.sources.schemas.phinx_migrations import is_phinx_migration, read_phin
 from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
 from cnsnt.sources.schemas.rails_schema import read_rails
+from cnsnt.sources.schemas.seaorm_entities import read_seaorm
 from cnsnt.sources.schemas.sequelize_migrations import is_sequelize_migration, read_sequelize_migrations
 from cnsnt.sources.schemas.sequelize_models import read_sequelize, uses_sequelize
 from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
@@ -130,6 +137,8 @@ FORMATS = (
     "ecto_migrations",
     "yii",
     "phinx",
+    "diesel",
+    "seaorm",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -166,6 +175,8 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "tortoise": read_tortoise,
     "ecto": read_ecto,
     "ecto_migrations": read_ecto_migrations,
+    "diesel": read_diesel,
+    "seaorm": read_seaorm,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -229,7 +240,10 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         kinds["ddl"] = [p for p in kinds.get("ddl", []) if p not in scripts]
     sql = kinds.pop("ddl", [])
     plan: list[tuple[EntryReader, list[Path]]] = []
-    if _is_migrations(sql):
+    if _is_migrations(sql) and "diesel" in kinds:  # `diesel migration run` writes schema.rs from them
+        what = "migration file(s) in this entry beside the Diesel schema.rs they build: "
+        plan.append((_left_out(what + "the schema.rs is read, the migrations are not"), sql))
+    elif _is_migrations(sql):
         plan.append((read_migrations, sql))
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
@@ -238,7 +252,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     model_kinds = (
         "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize",
         "gorm", "drizzle",
-        "sqlmodel", "peewee", "tortoise",
+        "sqlmodel", "peewee", "tortoise", "diesel", "seaorm",
     )  # fmt: skip
     others = (
         "knex_migrations", "laravel", "codeigniter", "yii", "phinx", "doctrine", "xmldb", "liquibase",
@@ -323,6 +337,8 @@ def detect(path: Path) -> str:
         return "efcore"
     if suffix == ".go":
         return "gorm"
+    if suffix == ".rs":
+        return "diesel" if calls_table(_head(path, 200_000)) else "seaorm"
     if suffix == ".ts":
         head = _head(path, 200_000)
         return "drizzle" if reexports_drizzle(path, head) else _typescript_kind(head)
