@@ -1421,7 +1421,7 @@ _MIGRATION_FOLDERS = frozenset({"migrations", "migration", "migrate"})
 _CODE_SUFFIXES = frozenset(
     {
         *(".php", ".py", ".rb", ".js", ".cjs", ".mjs", ".ts"),
-        *(".go", ".java", ".kt", ".cs", ".scala", ".ex", ".exs"),
+        *(".go", ".java", ".kt", ".cs", ".scala", ".ex", ".exs", ".rs"),
     }
 )
 
@@ -1440,7 +1440,12 @@ def unread_migrations(files: list[Path], root: Path) -> list[str]:
     folders: Counter[Path] = Counter(
         p.parent
         for p in files
-        if p.parent.name.lower() in _MIGRATION_FOLDERS and p.suffix.lower() in _CODE_SUFFIXES
+        if p.suffix.lower() in _CODE_SUFFIXES
+        and (
+            p.parent.name.lower() in _MIGRATION_FOLDERS
+            # sea-orm-migration's crate: `migration/src/m20220101_000001_create_table.rs`
+            or (p.suffix == ".rs" and p.parent.name == "src" and p.parent.parent.name in _MIGRATION_FOLDERS)
+        )
     )
     return [
         f"{UNREAD_MIGRATIONS}{count} file{'s' if count != 1 else ''} in "

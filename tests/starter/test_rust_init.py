@@ -120,3 +120,18 @@ def test_init_proposes_seaorm_entities_as_one_entry(tmp_path: Path):
     result = audit_path(tmp_path)
     assert result.sources["tables"] == 1
     assert not [f for f in result.findings if f.rule == "CN001"]
+
+
+def test_init_names_sea_orm_migrations_when_no_entity_is_there(tmp_path: Path):
+    """sea-orm-migration's crate is Rust code cnsnt does not run: without entities, init says the tables are unread."""
+    _write(
+        tmp_path,
+        {
+            "migration/src/lib.rs": "pub use sea_orm_migration::prelude::*;\nmod m20220101_000001_create_users;\n",
+            "migration/src/m20220101_000001_create_users.rs": "use sea_orm_migration::prelude::*;\n",
+            "src/main.rs": "fn main() {}\n",
+        },
+    )
+    found, notes = survey(tmp_path)
+    assert found == []
+    assert len(notes) == 1 and notes[0].startswith("found no schema cnsnt reads, but 2 files in migration/src look like")
