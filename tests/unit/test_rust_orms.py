@@ -167,6 +167,7 @@ pub struct Model {
     pub mood: Mood,
     pub handle: Handle,
     pub token: Secret,
+    pub nick: Option<Nick>,
     #[sea_orm(ignore)]
     pub cache: String,
 }
@@ -186,6 +187,10 @@ pub enum Mood {
 
 #[derive(Clone, Debug, PartialEq, DeriveValueType)]
 pub struct Handle(String);
+
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "db", derive(DeriveValueType))]
+pub struct Nick(Handle);
 
 impl ActiveModelBehavior for ActiveModel {}
 """
@@ -284,6 +289,7 @@ def test_seaorm_columns_types_keys_and_comments(tmp_path: Path):
         ("mood", "mood"),
         ("handle", "varchar"),
         ("token", None),
+        ("nick", "varchar"),  # a newtype of a newtype, derived under `cfg_attr`
     ]
     assert [c.name for c in users.columns if c.primary_key] == ["id"]
     assert column(ev, "auth.users.email").comment == "Where we write to"

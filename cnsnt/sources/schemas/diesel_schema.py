@@ -46,7 +46,6 @@ from cnsnt.sources.schemas.rust_syntax import (
     doc_line,
     items,
     leaves,
-    read_args,
     rust_files,
     token_attribute,
     warning,
@@ -197,13 +196,9 @@ class Schema:
         for attr in attributes:
             if attr.name != "diesel" or name is None:
                 continue
-            for key in _CUSTOM_KEYS:
-                if key not in attr.args:
+            for inner in attr.nested:
+                if inner.name not in _CUSTOM_KEYS:
                     continue
-                tree = attr.args[key].node.next_sibling
-                inner = Attribute(key, attr.args[key].node)
-                if tree is not None and tree.type == "token_tree":
-                    read_args(leaves(tree), file, inner)
                 sql = inner.args.get("name")
                 if sql is not None and isinstance(sql.value, str):
                     schema = inner.args.get("schema")

@@ -65,6 +65,8 @@ class Attribute:
     """`key = "value"`, `flag`, `key(...)` -> its value, in the order written (the first of a key kept)."""
     words: list[str] = field(default_factory=list)
     """Bare names among the arguments (`derive(Clone, DeriveEntityModel)`)."""
+    nested: list[Attribute] = field(default_factory=list)
+    """`key(...)` arguments read as attributes (`postgres_type(name = "x")`, `cfg_attr`'s `derive(...)`)."""
 
 
 @dataclass
@@ -167,14 +169,22 @@ def _attribute(inner: Node, file: SourceFile) -> Attribute | None:
     return attr
 
 
-def read_args(tokens: list[Node], file: SourceFile, attr: Attribute) -> None:
-    """`key = value, flag, key(...)` into `attr.args` and `attr.words`."""
+#: How deep `key(key(...))` arguments are read as attributes (`cfg_attr(x, sea_orm(...))` is two).
+_NESTING = 4
+
+
+def read_args(tokens: list[Node], file: SourceFile, attr: Attribute, depth: int = 0) -> None:
+    """`key = value, flag, key(...)` into `attr.args`, `attr.words` and `attr.nested`."""
     for piece in split_commas([t for t in tokens if t.type not in ("line_comment", "block_comment")]):
         key = file.text(piece[0])
         if len(piece) >= 3 and piece[1].type == "=":
             attr.args.setdefault(key, _arg(piece[2], file) if len(piece) == 3 else _text_arg(piece[2:], file))
         elif len(piece) == 2 and piece[1].type == "token_tree":
             attr.args.setdefault(key, Arg(file.text(piece[1]), piece[0]))
+            if depth < _NESTING:
+                inner = Attribute(key, piece[0])
+                read_args(leaves(piece[1]), file, inner, depth + 1)
+                attr.nested.append(inner)
         elif len(piece) == 1:
             attr.args.setdefault(key, Arg(True, piece[0]))
             attr.words.append(key)
@@ -222,7 +232,9 @@ def items(container: Node, file: SourceFile) -> Iterator[Item]:
     for child in container.children:
         if child.type == "attribute_item":
             attr = attribute_of(child, file)
-            if attr is not None:
+            if attr is not None and attr.name == "cfg_attr":  # `#[cfg_attr(feature = "x", derive(...))]`
+                attributes.extend(attr.nested)
+            elif attr is not None:
                 attributes.append(attr)
             continue
         if child.type in ("line_comment", "block_comment"):
