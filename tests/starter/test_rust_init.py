@@ -80,7 +80,10 @@ def _init(root: Path) -> set[str]:
 def test_init_proposes_schema_rs_and_leaves_diesel_migrations_out(tmp_path: Path):
     _write(tmp_path, {**MIGRATIONS, "src/schema.rs": SCHEMA_RS, "Cargo.toml": "[package]\nname = 'shop'\n"})
     # a temporary table declared beside the code that fills it is not the application's schema
-    _write(tmp_path, {"src/jobs.rs": "diesel::table! {\n    temp_emails (email) {\n        email -> Text,\n    }\n}\n"})
+    _write(
+        tmp_path,
+        {"src/jobs.rs": "diesel::table! {\n    temp_emails (email) {\n        email -> Text,\n    }\n}\n"},
+    )
     found, notes = survey(tmp_path)
     assert [f for f in found if f.kind == "schemas"] == [Found("schemas", "src/schema.rs", format="diesel")]
     assert any(n.startswith("left out the Diesel migrations in migrations:") for n in notes)
@@ -98,7 +101,10 @@ def test_init_replays_diesel_migrations_as_one_entry_when_there_is_no_schema_rs(
         Found("queries", "migrations/seed_admins.sql"),
     ]
     columns = _init(tmp_path)
-    assert {"users.email", "users.phone"} <= columns  # the second version's ALTER replayed on the first's table
+    assert {
+        "users.email",
+        "users.phone",
+    } <= columns  # the second version's ALTER replayed on the first's table
     result = audit_path(tmp_path)
     assert result.sources["tables"] == 1
 
@@ -134,4 +140,6 @@ def test_init_names_sea_orm_migrations_when_no_entity_is_there(tmp_path: Path):
     )
     found, notes = survey(tmp_path)
     assert found == []
-    assert len(notes) == 1 and notes[0].startswith("found no schema cnsnt reads, but 2 files in migration/src look like")
+    assert len(notes) == 1 and notes[0].startswith(
+        "found no schema cnsnt reads, but 2 files in migration/src look like"
+    )

@@ -67,7 +67,9 @@ def _diesel(tmp_path: Path, text: str = DIESEL):
 
 
 def _warnings(ev) -> list[tuple[int | None, int | None, str]]:
-    return [(p.location.line, p.location.column, p.message) for p in ev.problems if p.severity == Severity.WARNING]
+    return [
+        (p.location.line, p.location.column, p.message) for p in ev.problems if p.severity == Severity.WARNING
+    ]
 
 
 def test_diesel_tables_columns_and_types_as_postgres_creates_them(tmp_path: Path):
@@ -104,7 +106,9 @@ def test_diesel_keys_comments_and_joinable_foreign_keys(tmp_path: Path):
     assert users.comment == "People who sign in."
     assert column(ev, "auth.users.email").comment == "The user's e-mail"
     assert column(ev, "auth.users.created_at").comment is None  # print-schema's placeholder
-    assert table(ev, "post").foreign_keys == (ForeignKey(("author_id",), "users", ("id",), ref_schema="auth"),)
+    assert table(ev, "post").foreign_keys == (
+        ForeignKey(("author_id",), "users", ("id",), ref_schema="auth"),
+    )
 
 
 def test_diesel_names_what_it_cannot_read_with_line_and_column(tmp_path: Path):
@@ -306,7 +310,9 @@ def test_seaorm_columns_types_keys_and_comments(tmp_path: Path):
 
 def test_seaorm_belongs_to_is_a_foreign_key_and_the_unresolvable_is_named(tmp_path: Path):
     ev = _seaorm(tmp_path)
-    assert table(ev, "posts").foreign_keys == (ForeignKey(("author_id",), "users", ("id",), ref_schema="auth"),)
+    assert table(ev, "posts").foreign_keys == (
+        ForeignKey(("author_id",), "users", ("id",), ref_schema="auth"),
+    )
     assert table(ev, "auth.users").foreign_keys == ()  # has_many: the key is in posts
     assert [(p.location.path, p.location.line, p.location.column) for p in ev.problems] == [
         ("entity/post.rs", 12, 29),
@@ -323,12 +329,17 @@ def test_seaorm_belongs_to_is_a_foreign_key_and_the_unresolvable_is_named(tmp_pa
 def test_seaorm_expanded_form(tmp_path: Path):
     ev = _seaorm(tmp_path, {"entity/user.rs": SEA_USER, "entity/memberships.rs": SEA_EXPANDED})
     members = table(ev, "memberships")
-    assert [(c.name, c.type) for c in members.columns] == [("user_id", "integer"), ("group_name", "varchar(64)")]
+    assert [(c.name, c.type) for c in members.columns] == [
+        ("user_id", "integer"),
+        ("group_name", "varchar(64)"),
+    ]
     assert members.foreign_keys == (ForeignKey(("user_id",), "users", ("id",), ref_schema="auth"),)
 
 
 def test_seaorm_model_without_table_name_is_named(tmp_path: Path):
-    text = "use sea_orm::entity::prelude::*;\n#[derive(DeriveModel)]\npub struct Model {\n    pub id: i32,\n}\n"
+    text = (
+        "use sea_orm::entity::prelude::*;\n#[derive(DeriveModel)]\npub struct Model {\n    pub id: i32,\n}\n"
+    )
     ev = _seaorm(tmp_path, {"entity/thing.rs": text})
     assert ev.tables == []
     assert [(p.location.line, p.location.column) for p in ev.problems] == [(3, 12)]
@@ -386,13 +397,19 @@ def test_time_is_linear_in_tables_columns_and_entities(tmp_path: Path):
         body = "".join(f"        c{i} -> Nullable<Array<Text>>,\n" for i in range(10))
         tables = "".join(f"diesel::table! {{\n    t{i} (c0) {{\n{body}    }}\n}}\n" for i in range(n))
         joins = "".join(f"diesel::joinable!(t{i} -> t0 (c0));\n" for i in range(n))
-        deep = "diesel::table! {\n    deep (x) {\n        x -> " + "Nullable<" * n + "Text" + ">" * n + ",\n    }\n}\n"
+        deep = (
+            "diesel::table! {\n    deep (x) {\n        x -> "
+            + "Nullable<" * n
+            + "Text"
+            + ">" * n
+            + ",\n    }\n}\n"
+        )
         return tables + joins + deep
 
     def seaorm(n: int) -> str:
         fields = "".join(f"    pub c{i}: Option<Vec<String>>,\n" for i in range(10))
         return "".join(
-            f"pub mod e{i} {{\n#[derive(DeriveEntityModel)]\n#[sea_orm(table_name = \"t{i}\")]\n"
+            f'pub mod e{i} {{\n#[derive(DeriveEntityModel)]\n#[sea_orm(table_name = "t{i}")]\n'
             f"pub struct Model {{\n    #[sea_orm(primary_key)]\n{fields}}}\n}}\n"
             for i in range(n)
         )
@@ -403,3 +420,14 @@ def test_time_is_linear_in_tables_columns_and_entities(tmp_path: Path):
 
     assert_linear(lambda text: read({"schema.rs": text}), diesel, 60)
     assert_linear(lambda text: read({"schema.rs": "use sea_orm::x;\n" + text}), seaorm, 60)
+
+
+def test_diesel_table_declared_inside_a_function_or_mod_is_read(tmp_path: Path):
+    text = (
+        "pub mod schema {\n    diesel::table! {\n        a (id) {\n            id -> Int4,\n        }\n    }\n}\n"
+        "fn dump() {\n    table! {\n        information_schema.columns (table_name) {\n"
+        "            table_name -> Text,\n        }\n    }\n}\n"
+    )
+    ev = _diesel(tmp_path, text)
+    assert [t.key for t in ev.tables] == ["a", "information_schema.columns"]
+    assert where(column(ev, "information_schema.columns.table_name")) == ("src/schema.rs", 11)

@@ -176,19 +176,22 @@ class Schema:
         """Columns whose type is read when every file's custom types are known."""
 
     def read_file(self, root: Node, file: SourceFile) -> None:
-        """One file's calls and custom types, in file order (`mod` bodies included)."""
+        """One file's calls and custom types, in file order, wherever they are (`mod` and `fn` bodies too).
+
+        A `table!` inside a function declares its table for that function's queries
+        (crates.io's `information_schema.columns`): it is a table the code uses, and read.
+        """
         stack = [root]
         while stack:
             node = stack.pop()
             if node.type == "macro_invocation":
                 self._macro(node, file)
                 continue
-            if node.type in ("source_file", "declaration_list", "mod_item", "expression_statement"):
-                for item in reversed(list(items(node, file))):
-                    if item.node.type == "struct_item":
-                        self._custom_type(item.node, item.attributes, file)
-                    else:
-                        stack.append(item.node)
+            for item in reversed(list(items(node, file))):
+                if item.node.type == "struct_item":
+                    self._custom_type(item.node, item.attributes, file)
+                elif item.node.child_count:
+                    stack.append(item.node)
 
     def _custom_type(self, node: Node, attributes: list[Attribute], file: SourceFile) -> None:
         """`#[diesel(postgres_type(name = "mood"))] pub struct Mood;` -> `Mood` is `mood`."""
