@@ -59,6 +59,13 @@ from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.python_form_entries import python_form_file, python_forms_survey
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.revisions import superseded
+from cnsnt.starter.rust_entries import (
+    DIESEL_MIGRATION_FILES,
+    diesel_layout,
+    diesel_migrations_note,
+    rust_kind,
+    seaorm_patterns,
+)
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
     migrations_note,
@@ -538,6 +545,8 @@ def _orm_kind(path: Path) -> str | None:
         return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
     if suffix == ".go":
         return gorm_kind(path, _sniff(path))
+    if suffix == ".rs":
+        return rust_kind(path, _sniff(path))
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
@@ -659,18 +668,31 @@ def _doctrine_globs(paths: list[Path], root: Path, suffix: str) -> list[Found]:
 
 
 def _migration_dirs(files: list[Path]) -> dict[Path, list[Path]]:
-    """Folders of versioned `.sql` migrations (Prisma Migrate: versioned sub-folders)."""
+    """Folders of versioned `.sql` migrations (Prisma Migrate and Diesel: versioned sub-folders).
+
+    Diesel's `<version>_x/up.sql` (and `down.sql`) go to the versions' parent apart from
+    other SQL there: a loose script beside the version folders (crates.io's
+    `migrations/data_oauth_github.sql`) is no migration and does not unmake them.
+    """
     by_dir: dict[Path, list[Path]] = defaultdict(list)
+    diesel: dict[Path, list[Path]] = defaultdict(list)
     for path in files:
         if path.suffix.lower() != ".sql":
             continue
+        if path.name in DIESEL_MIGRATION_FILES and looks_versioned(path.parent.name + ".sql"):
+            diesel[path.parent.parent].append(path)
+            continue
         home = path.parent.parent if path.name == "migration.sql" else path.parent
         by_dir[home].append(path)
-    return {
+    found = {
         home: paths
         for home, paths in by_dir.items()
         if len(paths) >= 2 and all(_versioned(p) for p in paths)
     }
+    for home, paths in diesel.items():
+        if len(paths) >= 2:
+            found[home] = sorted([*found.get(home, []), *paths])
+    return found
 
 
 #: File names a migration tool gives every version, in a folder named by the version.
@@ -827,6 +849,8 @@ def _migration_entry(home: Path, paths: list[Path], root: Path, read: dict[Path,
     prefix = "" if rel == "." else f"{rel}/"
     nested = any(p.name == "migration.sql" and p.parent != home for p in paths)
     pattern = f"{prefix}*/migration.sql" if nested else f"{prefix}*.sql"
+    if diesel_layout(paths) and any(p.parent != home for p in paths):
+        pattern = f"{prefix}*/up.sql"  # Diesel: each version's `down.sql` undoes it
     hint = path_hint(home, root, folder=True)
     kinds = [read[p] if p in read else _sql_kind(p, path_hint(p, root)) for p in paths]
     dialects = {d for k in kinds if k is not None and (d := k[1]) is not None}
@@ -1297,12 +1321,18 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     if generated:
         notes.append(drizzle_migrations_note(generated, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}
+    diesel_schemas = [p for p, _ in orm.get("diesel", [])]
+    built = sorted(h for h, paths in migrations.items() if diesel_schemas and diesel_layout(paths))
+    if built:
+        notes.append(diesel_migrations_note(built, diesel_schemas, root))
     found: list[Found] = [
         _migration_entry(home, paths, root, read)
         for home, paths in sorted(migrations.items())
         # Prisma Migrate's folder beside its schema.prisma: the schema is the state
         # both describe; reading both would list every column twice
-        if home.parent not in models and not _beside_doctrine(home, orm.get("doctrine", []))
+        if home.parent not in models
+        and not _beside_doctrine(home, orm.get("doctrine", []))
+        and home not in built  # Diesel's, whose schema.rs is read
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
@@ -1355,6 +1385,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             patterns = python_orm_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             continue
+        if model_kind == "seaorm":
+            patterns = seaorm_patterns([p for p, _ in orm[model_kind]], root)
+            found.extend(Found("schemas", pattern, format="seaorm") for pattern in patterns)
+            continue
         if model_kind == "gorm":
             patterns = gorm_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format="gorm") for pattern in patterns)
@@ -1391,7 +1425,7 @@ _MIGRATION_FOLDERS = frozenset({"migrations", "migration", "migrate"})
 _CODE_SUFFIXES = frozenset(
     {
         *(".php", ".py", ".rb", ".js", ".cjs", ".mjs", ".ts"),
-        *(".go", ".java", ".kt", ".cs", ".scala", ".ex", ".exs"),
+        *(".go", ".java", ".kt", ".cs", ".scala", ".ex", ".exs", ".rs"),
     }
 )
 
@@ -1410,7 +1444,12 @@ def unread_migrations(files: list[Path], root: Path) -> list[str]:
     folders: Counter[Path] = Counter(
         p.parent
         for p in files
-        if p.parent.name.lower() in _MIGRATION_FOLDERS and p.suffix.lower() in _CODE_SUFFIXES
+        if p.suffix.lower() in _CODE_SUFFIXES
+        and (
+            p.parent.name.lower() in _MIGRATION_FOLDERS
+            # sea-orm-migration's crate: `migration/src/m20220101_000001_create_table.rs`
+            or (p.suffix == ".rs" and p.parent.name == "src" and p.parent.parent.name in _MIGRATION_FOLDERS)
+        )
     )
     return [
         f"{UNREAD_MIGRATIONS}{count} file{'s' if count != 1 else ''} in "

@@ -430,6 +430,34 @@ def check_ecto(text: str) -> None:
             assert not any("internal error" in p.message for p in found.problems), found.problems
 
 
+#: Pieces of Diesel schemas and SeaORM entities: macros, token trees, attributes, types and broken ends.
+RUST_PIECES = [
+    "diesel::table! {", "table! {", "users (id) {", "auth.users (id, x) {", "#[sql_name = \"t\"]", "#[max_length = 9]",
+    "id -> Int4,", "x -> Nullable<Array<Text>>,", "y -> Mood,", "z -> Unsigned<", ">>", "-> ", "///  doc\n",
+    "joinable!(a -> users (id));", "joinable!(a -> b);", "#[diesel(postgres_type(name = \"mood\"))] pub struct Mood;",
+    "pub mod m {", "#[derive(DeriveEntityModel)]", "#[derive(DeriveModel)]", "#[sea_orm(table_name = \"t\")]",
+    "pub struct Model {", "pub enum Relation {", "#[sea_orm(primary_key)]", "pub id: i32,", "pub x: Option<Vec<S>>,",
+    "#[sea_orm(column_type = \"String(StringLen::N(9))\")]", "#[sea_orm(column_type = \"Custom(\\\"x\")\")]",
+    "#[sea_orm(belongs_to = \"super::t::Entity\", from = \"(Column::Id, Column::X)\", to = \"Column::Id\")]",
+    "#[derive(DeriveValueType)] pub struct S(S);", "#[derive(DeriveActiveEnum)] #[sea_orm(db_type = \"Enum\")] enum E {}",
+    "impl EntityName for Entity { fn table_name(&self) -> &str { ", "impl ColumnTrait for Column { fn def(&self) -> ColumnDef "
+    "{ match self { Self::Id => ColumnType::Array(RcOrArc::new(ColumnType::Text)).def(), } } }",
+    "impl RelationTrait for Relation { fn def(&self) -> RelationDef { match self { Self::T => "
+    "Entity::belongs_to(super::t::Entity).from((Column::Id,)).to(x).into() } } }",
+    "r#type", "X,", "}", "{", "(", ")", "[", "]", "<", ">", ",", ";", "\n", " ", "\"", "\u00e9", "\\",
+]
+rust_text = st.lists(st.sampled_from(RUST_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_rust(text: str) -> None:
+    """The Diesel and SeaORM readers give evidence or a SourceError for any Rust file, and no internal error."""
+    head = "// @generated automatically by Diesel CLI.\nuse sea_orm::entity::prelude::*;\n"
+    for fmt in ("diesel", "seaorm"):
+        found = _read("schemas", "schema.rs", (head + text + "\n").encode("utf-8", "surrogatepass"), fmt=fmt)
+        if not isinstance(found, tuple):
+            assert not any("internal error" in p.message for p in found.problems), found.problems
+
+
 def check_drizzle(text: str) -> None:
     """The Drizzle reader gives evidence or a SourceError for any schema file, and no internal error."""
     head = "import { pgTable, pgSchema, pgEnum, text, serial, integer, varchar } from 'drizzle-orm/pg-core';\n"

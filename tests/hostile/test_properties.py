@@ -160,6 +160,14 @@ def test_drizzle_reader(text):
     h.check_drizzle(text)
 
 
+@given(h.rust_text)
+@example("diesel::table! { users (id) { x -> Nullable<Array<Text>>, y -> Unsigned<, 24 -> Text, } }")
+@example("#[derive(DeriveValueType)] pub struct S(S);#[derive(DeriveEntityModel)]#[sea_orm(table_name = \"t\")]"
+         "pub struct Model {pub x: Option<Vec<S>>,}")
+def test_rust_readers(text):
+    h.check_rust(text)
+
+
 @given(h.efcore_text)
 @example("public DbSet<A> As { get; set; } } public class A : B { } public class B : A { public A A { get; set; }")
 @example("public DbSet<A> As { get; set; } } class E<T> : A where T : B { public T Id { get; set; } } class A : E<A> {")

@@ -2,9 +2,9 @@
 
 Ruby (`schema.rb`, Rails migrations), PHP (Laravel migrations, Doctrine entities),
 Java (JPA entities), C# (Entity Framework Core), TypeScript (TypeORM entities; TSX for React forms),
-Go (GORM models) and Elixir (Ecto migrations and schemas) are parsed, never run. The
-grammars are dependencies of cnsnt; a broken install still gets a clear `SourceError`
-naming the package to install.
+Go (GORM models), Elixir (Ecto migrations and schemas) and Rust (Diesel schemas, SeaORM
+entities) are parsed, never run. The grammars are dependencies of cnsnt; a broken
+install still gets a clear `SourceError` naming the package to install.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _GRAMMARS = {
     "tsx": ("tree_sitter_typescript", "language_tsx", "tree-sitter-typescript"),
     "go": ("tree_sitter_go", "language", "tree-sitter-go"),
     "elixir": ("tree_sitter_elixir", "language", "tree-sitter-elixir"),
+    "rust": ("tree_sitter_rust", "language", "tree-sitter-rust"),
 }
 
 

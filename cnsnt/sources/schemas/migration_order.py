@@ -137,7 +137,8 @@ def order_migrations(paths: list[Path], dialect: str | None = None) -> Ordered:
                 keyed.append(((2, (), natural_key(flyway.group("desc")), name), path))
                 continue
         up_down = _UP_DOWN.match(name)
-        if up_down is not None and up_down.group("dir").lower() == "down":
+        down = up_down is not None and up_down.group("dir").lower() == "down"
+        if down or path.name.lower() == "down.sql":  # Diesel's `<version>_x/down.sql` too
             skipped.append((path, "a down migration (*.down.sql), not run going up"))
             continue
         version = version_of(name)

@@ -5,7 +5,7 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
 `mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
 `codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`, `yii`, `phinx`,
-`mongoose`); without it the kind is told from each file's name and content:
+`mongoose`, `diesel`, `seaorm`); without it the kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
   `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas, and so is
@@ -27,6 +27,10 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
   import or require `mongoose`, Typegoose or `@nestjs/mongoose` (other `.js` files beside
   those go with them: an `index.js` that gathers the models, a plugin); other `.js` files
   are reported;
+- `.rs` files are Diesel schemas when they call `table!` (`schema.rs`), else SeaORM
+  entities (the reader passes over files that do not mention `sea_orm`); an entry that
+  holds a Diesel schema and SQL migrations is read from the schema, with a warning
+  naming the migrations left out;
 - `.go` files are GORM models (the reader passes over those that mention neither GORM
   nor `TableName` nor `AutoMigrate`, and `*_test.go` files);
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
@@ -75,6 +79,7 @@ from cnsnt.sources.schemas.alembic_migrations import read_alembic
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, read_codeigniter_migrations
 from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
+from cnsnt.sources.schemas.diesel_schema import calls_table, read_diesel
 from cnsnt.sources.schemas.django_migrations import read_django_migrations
 from cnsnt.sources.schemas.django_models import read_django
 from cnsnt.sources.schemas.doctrine_entities import read_doctrine
@@ -101,6 +106,7 @@ from cnsnt.sources.schemas.phinx_migrations import is_phinx_migration, read_phin
 from cnsnt.sources.schemas.prisma_schema import read_prisma
 from cnsnt.sources.schemas.rails_migrations import read_rails_migrations
 from cnsnt.sources.schemas.rails_schema import read_rails
+from cnsnt.sources.schemas.seaorm_entities import read_seaorm
 from cnsnt.sources.schemas.sequelize_migrations import is_sequelize_migration, read_sequelize_migrations
 from cnsnt.sources.schemas.sequelize_models import read_sequelize, uses_sequelize
 from cnsnt.sources.schemas.sqlalchemy_models import read_sqlalchemy
@@ -135,6 +141,8 @@ FORMATS = (
     "yii",
     "phinx",
     "mongoose",
+    "diesel",
+    "seaorm",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -172,6 +180,8 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "ecto": read_ecto,
     "ecto_migrations": read_ecto_migrations,
     "mongoose": read_mongoose,
+    "diesel": read_diesel,
+    "seaorm": read_seaorm,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -237,7 +247,10 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         kinds["mongoose"].extend(kinds.pop("javascript", []))
     sql = kinds.pop("ddl", [])
     plan: list[tuple[EntryReader, list[Path]]] = []
-    if _is_migrations(sql):
+    if _is_migrations(sql) and "diesel" in kinds:  # `diesel migration run` writes schema.rs from them
+        what = "migration file(s) in this entry beside the Diesel schema.rs they build: "
+        plan.append((_left_out(what + "the schema.rs is read, the migrations are not"), sql))
+    elif _is_migrations(sql):
         plan.append((read_migrations, sql))
     else:
         plan.extend((read_ddl_files, [p]) for p in sql)
@@ -246,7 +259,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
     model_kinds = (
         "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize",
         "gorm", "drizzle",
-        "sqlmodel", "peewee", "tortoise", "mongoose",
+        "sqlmodel", "peewee", "tortoise", "mongoose", "diesel", "seaorm",
     )  # fmt: skip
     others = (
         "knex_migrations", "laravel", "codeigniter", "yii", "phinx", "doctrine", "xmldb", "liquibase",
@@ -331,6 +344,8 @@ def detect(path: Path) -> str:
         return "efcore"
     if suffix == ".go":
         return "gorm"
+    if suffix == ".rs":
+        return "diesel" if calls_table(_head(path, 200_000)) else "seaorm"
     if suffix == ".ts":
         head = _head(path, 200_000)
         return "drizzle" if reexports_drizzle(path, head) else _typescript_kind(head)
