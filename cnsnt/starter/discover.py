@@ -24,6 +24,7 @@ from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
+from cnsnt.sources.schemas.go_kinds import GO_KINDS
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog, parse_changelog
@@ -52,7 +53,7 @@ from cnsnt.starter.drizzle_entries import (
 from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_note
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
-from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
+from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_entries import php_migration_entries
@@ -536,7 +537,7 @@ def _orm_kind(path: Path) -> str | None:
     if suffix == ".cs":
         return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
     if suffix == ".go":
-        return gorm_kind(path, _sniff(path))
+        return go_model_kind(path, _sniff(path))
     if suffix == ".php":
         return "doctrine" if _doctrine_mapped(_sniff(path)) else None
     if path.name.lower().endswith(_DOCTRINE_MAPPINGS):
@@ -1351,10 +1352,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             patterns = python_orm_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             continue
-        if model_kind == "gorm":
+        if model_kind in GO_KINDS:
             patterns = gorm_patterns([p for p, _ in orm[model_kind]], root)
-            found.extend(Found("schemas", pattern, format="gorm") for pattern in patterns)
-            notes.append(gorm_note(patterns))
+            found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
+            notes.append(go_note(model_kind, patterns))
             continue
         if model_kind == "drizzle":
             patterns = drizzle_patterns(drizzle_schemas, root)

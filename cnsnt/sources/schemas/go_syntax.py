@@ -312,6 +312,8 @@ def _migrations(
     for call in sorted(calls, key=lambda n: n.start_byte):
         args = call.child_by_field_name("arguments")
         for arg in args.named_children if args is not None else []:
+            if arg.type in ("func_literal", "comment"):
+                continue  # Gitea's `db.RegisterModel(new(X), initFunc)`: a function names no model
             found = list(_named_types(arg, file))
             target = arg
             while target.type in ("variadic_argument", "unary_expression") and target.named_children:
