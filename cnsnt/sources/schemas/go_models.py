@@ -37,8 +37,15 @@ def read_go_files(
     problems: list[SourceProblem],
     migrates: Migrates,
     things: str,
+    markers: tuple[bytes, ...],
 ) -> tuple[list[tuple[GoFile, Any]], list[GoFile]]:
-    """An entry's Go files (not tests) parsed and read, with their trees; and its migration steps apart."""
+    """An entry's Go files (not tests, not generated), parsed, with their trees; migration steps apart.
+
+    Only files whose text holds one of `markers` (the names of the registering calls,
+    of the calls that set names) are walked through for calls; the others give their
+    declarations. Generated files (`// Code generated ... DO NOT EDIT.`: protobuf,
+    mocks, ent's own client) hold no model and are passed over.
+    """
     sources = [p for p in paths if not p.name.endswith("_test.go")]
     steps = [p for p in sources if MIGRATION_FOLDERS & {part.lower() for part in p.parent.parts}]
     if steps:
@@ -63,13 +70,19 @@ def read_go_files(
     out: list[tuple[GoFile, Any]] = []
     step_files: list[GoFile] = []
     shown_steps = {ctx.shown(p) for p in steps}
-    for _, file, tree in parsed_files(sources, ctx, problems, go_parser, syntax):
-        go = read_go(tree, file, migrates)
+    for _, file, tree in parsed_files(sources, ctx, problems, go_parser, syntax, wanted=_written):
+        go = read_go(tree, file, migrates, calls=any(m in file.source for m in markers))
         if file.shown in shown_steps:
             step_files.append(go)
         else:
             out.append((go, tree))
     return out, step_files
+
+
+def _written(text: str) -> bool:
+    """Not generated: Go's convention marks a generated file with `// Code generated ... DO NOT EDIT.`."""
+    head = text[:2000]
+    return not ("// Code generated" in head and "DO NOT EDIT" in head)
 
 
 def shown_pattern(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> str:

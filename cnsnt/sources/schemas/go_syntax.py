@@ -95,11 +95,13 @@ class GoFile:
 Migrates = Callable[[str, str], bool]
 
 
-def read_go(tree: Any, file: SourceFile, migrates: Migrates | None = None) -> GoFile:
+def read_go(tree: Any, file: SourceFile, migrates: Migrates | None = None, calls: bool = True) -> GoFile:
     """The declarations of one parsed file (tree-sitter recovers from errors: the rest is still read).
 
     `migrates` tells the calls whose arguments name the models (xorm's `Sync`, bun's
     `RegisterModel`); without it, GORM's `AutoMigrate` and a `Migrator()`'s `CreateTable`.
+    `calls=False`: the file names none of them, and its top-level declarations are all
+    that is read (the walk through every expression is the costly part).
     """
     root = tree.root_node
     out = GoFile(file, "")
@@ -124,7 +126,8 @@ def read_go(tree: Any, file: SourceFile, migrates: Migrates | None = None) -> Go
             _method(node, file, out)
     for struct in out.structs:
         struct.package = out.package
-    _migrations(root, file, out, variables, migrates or gorm_migrates)
+    if calls:
+        _migrations(root, file, out, variables, migrates or gorm_migrates)
     return out
 
 

@@ -3,7 +3,8 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `xorm`, `drizzle`,
+`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `xorm`,
+`bun`, `ent`, `drizzle`,
 `codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`, `yii`, `phinx`); without it
 the kind is told from each file's name and content:
 
@@ -25,7 +26,8 @@ the kind is told from each file's name and content:
   `queryInterface`, Sequelize models when they import or require `sequelize` (or are
   sequelize-cli's `(sequelize, DataTypes) =>` module); other `.js` files are reported;
 - `.go` files are xorm models when they import xorm or tag a field `xorm:"..."` (and
-  GORM's do not), else GORM models (the reader passes over those that mention neither GORM
+  GORM's do not), bun models when they import bun and tag a field for it or embed
+  `bun.BaseModel`, else GORM models (the reader passes over those that mention neither GORM
   nor `TableName` nor `AutoMigrate`, and `*_test.go` files); a Go file that names no ORM
   goes with the other ORM's files of its entry when the entry holds no GORM file;
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
@@ -71,6 +73,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.alembic_migrations import read_alembic
+from cnsnt.sources.schemas.bun_models import read_bun
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, read_codeigniter_migrations
 from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
@@ -126,6 +129,7 @@ FORMATS = (
     "knex_migrations",
     "gorm",
     "xorm",
+    "bun",
     "drizzle",
     "codeigniter",
     "sqlmodel",
@@ -166,6 +170,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "knex_migrations": read_knex_migrations,
     "gorm": read_gorm,
     "xorm": read_xorm,
+    "bun": read_bun,
     "drizzle": read_drizzle,
     "sqlmodel": read_sqlmodel,
     "peewee": read_peewee,

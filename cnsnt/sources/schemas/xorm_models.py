@@ -285,7 +285,14 @@ def split_tag(text: str) -> list[Tag] | None:
 def read_xorm(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables an entry's xorm models map to (all its files at once: `extends` may reach elsewhere)."""
     problems: list[SourceProblem] = []
-    read, steps = read_go_files(paths, ctx, problems, _registers, "xorm models")
+    read, steps = read_go_files(
+        paths,
+        ctx,
+        problems,
+        _registers,
+        "xorm models",
+        (b"Sync", b"RegisterModel", b"CreateTable", b"SetMapper", b"SetTableMapper", b"SetColumnMapper"),
+    )
     mapper = XormMapper([go for go, _ in read], [tree for _, tree in read], problems, steps)
     tables = mapper.tables()
     if not tables and not any(p.severity is None for p in problems):
