@@ -27,7 +27,8 @@ the kind is told from each file's name and content:
   sequelize-cli's `(sequelize, DataTypes) =>` module); other `.js` files are reported;
 - `.go` files are xorm models when they import xorm or tag a field `xorm:"..."` (and
   GORM's do not), bun models when they import bun and tag a field for it or embed
-  `bun.BaseModel`, else GORM models (the reader passes over those that mention neither GORM
+  `bun.BaseModel`, ent schemas when they import ent and embed `ent.Schema` (or a
+  mixin's `mixin.Schema`), else GORM models (the reader passes over those that mention neither GORM
   nor `TableName` nor `AutoMigrate`, and `*_test.go` files); a Go file that names no ORM
   goes with the other ORM's files of its entry when the entry holds no GORM file;
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
@@ -86,6 +87,7 @@ from cnsnt.sources.schemas.drizzle_schema import read_drizzle
 from cnsnt.sources.schemas.ecto_migrations import is_ecto_migration, read_ecto_migrations
 from cnsnt.sources.schemas.ecto_schemas import ECTO_LEFT_OUT, read_ecto
 from cnsnt.sources.schemas.efcore import read_efcore
+from cnsnt.sources.schemas.ent_schema import read_ent
 from cnsnt.sources.schemas.go_kinds import GO_KINDS, go_kind
 from cnsnt.sources.schemas.gorm_models import read_gorm
 from cnsnt.sources.schemas.jpa_entities import read_jpa
@@ -130,6 +132,7 @@ FORMATS = (
     "gorm",
     "xorm",
     "bun",
+    "ent",
     "drizzle",
     "codeigniter",
     "sqlmodel",
@@ -171,6 +174,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "gorm": read_gorm,
     "xorm": read_xorm,
     "bun": read_bun,
+    "ent": read_ent,
     "drizzle": read_drizzle,
     "sqlmodel": read_sqlmodel,
     "peewee": read_peewee,
