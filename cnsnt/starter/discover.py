@@ -591,14 +591,35 @@ def _xmldb_entries(paths: list[Path], root: Path) -> list[Found]:
     return [Found("schemas", "**/db/install.xml", format="xmldb")]
 
 
-def _beside_doctrine(home: Path, entities: list[tuple[Path, str | None]]) -> bool:
-    """SQL migrations in a project's `migrations/` folder whose Doctrine entities cnsnt reads.
+def _beside_models(home: Path, entities: list[tuple[Path, str | None]]) -> bool:
+    """SQL migrations in a project's `migrations/` folder whose models cnsnt reads (Doctrine, xorm, bun).
 
     The entities are the state the migrations build (Doctrine Migrations keeps SQL there
-    too): reading both would list every column twice.
+    too; a Go service keeps its SQL beside its `db/model`): reading both would list
+    every column twice.
     """
     folder = next((d for d in (home, *home.parents) if d.name.lower() == "migrations"), None)
     return folder is not None and any(folder.parent in path.parents for path, _ in entities)
+
+
+def _ent_in_atlas(
+    orm: dict[str, list[tuple[Path, str | None]]], migrations: dict[Path, list[Path]], root: Path
+) -> list[str]:
+    """The ent schemas left out when Atlas's versioned migrations (`atlas.sum`) hold their tables.
+
+    ent generates those migrations from the schemas, whole (mixin fields named at run time
+    included), so they are the more exact statement; reading both would list every column twice.
+    """
+    atlas = sorted(home for home in migrations if (home / "atlas.sum").is_file())
+    if "ent" not in orm or not atlas:
+        return []
+    schemas = orm.pop("ent")
+    where = ", ".join(home.relative_to(root).as_posix() for home in atlas)
+    return [
+        f"left out {len(schemas)} ent schema file{'s' if len(schemas) != 1 else ''}: their tables are "
+        f"in {where}, the versioned migrations ent generates from them (atlas.sum), which are read "
+        "instead (reading both would list every column twice)"
+    ]
 
 
 def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
@@ -1294,12 +1315,23 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     if generated:
         notes.append(drizzle_migrations_note(generated, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}
+    notes.extend(_ent_in_atlas(orm, migrations, root))
+    go_models = [*orm.get("xorm", []), *orm.get("bun", [])]
+    beside_go = sorted(home for home in migrations if _beside_models(home, go_models))
+    if beside_go:
+        notes.append(
+            f"left out the SQL migrations in {', '.join(h.relative_to(root).as_posix() for h in beside_go)}: "
+            "they build the tables of the Go models beside them, which are read instead "
+            "(reading both would list every column twice)"
+        )
     found: list[Found] = [
         _migration_entry(home, paths, root, read)
         for home, paths in sorted(migrations.items())
         # Prisma Migrate's folder beside its schema.prisma: the schema is the state
         # both describe; reading both would list every column twice
-        if home.parent not in models and not _beside_doctrine(home, orm.get("doctrine", []))
+        if home.parent not in models
+        and not _beside_models(home, orm.get("doctrine", []))
+        and home not in beside_go
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
