@@ -45,9 +45,9 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
-from cnsnt.sources.schemas.go_models import DEPTH, GoModels, read_go_files, shown_pattern
-from cnsnt.sources.schemas.go_syntax import GoField, GoStruct, evaluate_string, tag_value
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.go_models import DEPTH, GoModels, entry_evidence, read_go_files
+from cnsnt.sources.schemas.go_syntax import GoField, GoStruct, tag_value
 
 #: Calls whose `(*X)(nil)` arguments are models (`Model` only of a `NewCreateTable()`).
 REGISTERS = frozenset({"RegisterModel", "Model"})
@@ -164,11 +164,8 @@ def read_bun(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
     )
     mapper = BunMapper([go for go, _ in read], problems, steps)
     tables = mapper.tables()
-    if not tables and not any(p.severity is None for p in problems):
-        problems.append(
-            nothing_found(shown_pattern(paths, spec, ctx), "bun model (a struct embedding bun.BaseModel)")
-        )
-    return model_evidence(tables, problems, len(read))
+    what = None if tables else "bun model (a struct embedding bun.BaseModel)"
+    return entry_evidence(tables, problems, len(read), (paths, spec, ctx), what)
 
 
 @dataclass
@@ -279,22 +276,12 @@ class BunMapper(GoModels):
         for member in struct.fields:
             if member.name is None and member.type.qualified == "bun.BaseModel":
                 tag = parse_tag(tag_value(member.tag, "bun") or "")
-                given = tag.options.get("table") or tag.name
-                if given:
-                    return _split(given)
-        given_node = self.table_names.get((struct.package, struct.name))
-        if given_node is not None:
-            node, file = given_node
-            value = evaluate_string(node, file, self.constants.get(struct.package, {}))
-            if value:
-                return _split(value)
-            self.warn(
-                file,
-                node,
-                f"{struct.name}.TableName() returns {file.text(node)[:80]}: cnsnt cannot evaluate it; "
-                "bun's default name is used in its place",
-            )
-        return str(inflection.pluralize(underscore(struct.name))), None
+                written = tag.options.get("table") or tag.name
+                if written:
+                    return _split(written)
+        default = str(inflection.pluralize(underscore(struct.name)))
+        given = self.given_table(struct, f"bun's default {default}")
+        return _split(given) if given else (default, None)
 
     def _model(self, struct: GoStruct) -> _Model:
         line, column = struct.file.place(struct.node)

@@ -48,8 +48,8 @@ import inflection
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
-from cnsnt.sources.schemas.go_models import DEPTH, GoModels, read_go_files, shown_pattern
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.go_models import DEPTH, GoModels, entry_evidence, read_go_files
 from cnsnt.sources.schemas.go_syntax import GoFile, GoStruct, evaluate_string, string_value, type_of
 from cnsnt.sources.schemas.grammars import Node, SourceFile
 
@@ -77,8 +77,10 @@ BUILTIN_MIXINS = {
     "CreateTime": ("create_time",),
     "UpdateTime": ("update_time",),
 }
-#: How many list steps one method may take (a hostile chain of appends stops there).
+#: How many list steps one method may take, and how long a list may grow (a hostile chain
+#: of appends stops there).
 _STEPS = 512
+_LONGEST = 4096
 _TIME = "timestamp with time zone"
 
 
@@ -111,11 +113,8 @@ def read_ent(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
     read, steps = read_go_files(paths, ctx, problems, _no_calls, "ent schemas", ())
     reader = EntReader([go for go, _ in read], [tree for _, tree in read], problems, steps)
     tables = reader.tables()
-    if not tables and not any(p.severity is None for p in problems):
-        problems.append(
-            nothing_found(shown_pattern(paths, spec, ctx), "ent schema (a struct embedding ent.Schema)")
-        )
-    return model_evidence(tables, problems, len(read))
+    what = None if tables else "ent schema (a struct embedding ent.Schema)"
+    return entry_evidence(tables, problems, len(read), (paths, spec, ctx), what)
 
 
 @dataclass
@@ -435,6 +434,12 @@ class EntReader(GoModels):
                         out.extend(self._value(arg, file, struct, env, depth, budget))
                     else:
                         out.append(arg)
+                if len(out) > _LONGEST:  # `f = append(f, f...)` again and again doubles it
+                    budget[0] = -1
+                    self.warn(
+                        file, node, f"{struct.name}: a list of over {_LONGEST} entries: the rest is not read"
+                    )
+                    return out[:_LONGEST]
                 return out
             if function is not None and function.type == "selector_expression":
                 return [node]  # `Base{}.Fields()`: read by `_field` through the other type's method

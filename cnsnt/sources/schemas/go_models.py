@@ -18,11 +18,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cnsnt.evidence import SourceProblem
+from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.go_syntax import Constants, GoFile, GoStruct, GoType, Migrates, read_go
+from cnsnt.sources.schemas.common import ModelTable, model_evidence, nothing_found
+from cnsnt.sources.schemas.go_syntax import (
+    Constants,
+    GoFile,
+    GoStruct,
+    GoType,
+    Migrates,
+    evaluate_string,
+    read_go,
+)
 from cnsnt.sources.schemas.grammars import Node, SourceFile, parsed_files, parser, syntax_problem
 
 #: Folders whose Go files are migration steps, not the models.
@@ -85,16 +94,28 @@ def _written(text: str) -> bool:
     return not ("// Code generated" in head and "DO NOT EDIT" in head)
 
 
-def shown_pattern(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> str:
-    """Where an entry's "nothing found" warning points."""
-    return ctx.shown(paths[0]) if paths else spec.pattern
+def entry_evidence(
+    tables: list[ModelTable],
+    problems: list[SourceProblem],
+    files: int,
+    where: tuple[list[Path], SourceSpec, SourceContext],
+    what: str | None,
+) -> Evidence:
+    """An entry's evidence; `what` (a model, described) names what was not found when nothing was.
+
+    None for `what`: something was found. The warning is left out when a file could not
+    be read at all (that error says enough).
+    """
+    paths, spec, ctx = where
+    if what is not None and not any(p.severity is None for p in problems):
+        problems.append(nothing_found(ctx.shown(paths[0]) if paths else spec.pattern, what))
+    return model_evidence(tables, problems, files)
 
 
-class GoModels:
-    """An entry's Go declarations, by name, and the problems found reading them."""
+class GoIndex:
+    """An entry's Go declarations by name, and the CN001 warnings found reading them (once per place)."""
 
-    def __init__(self, files: list[GoFile], problems: list[SourceProblem], steps: list[GoFile]) -> None:
-        self.files = files
+    def __init__(self, files: list[GoFile], problems: list[SourceProblem]) -> None:
         self.problems = problems
         self._warned: set[tuple[str, int, int]] = set()
         self.by_name: dict[str, list[GoStruct]] = {}
@@ -102,10 +123,6 @@ class GoModels:
         self.constants: dict[str, Constants] = {}
         self.table_names: dict[tuple[str, str], tuple[Node, SourceFile]] = {}
         self.methods: dict[tuple[str, str], set[str]] = {}
-        self.registered: list[GoStruct] = []
-        """Structs named in the calls that register models, in the order written."""
-        self.unread = False
-        """Some registering call names models cnsnt cannot see."""
         for go in files:
             for struct in go.structs:
                 self.by_name.setdefault(struct.name, []).append(struct)
@@ -118,6 +135,48 @@ class GoModels:
                 self.table_names.setdefault((go.package, owner), (node, go.file))
             for owner, methods in go.methods.items():
                 self.methods.setdefault((go.package, owner), set()).update(methods)
+
+    def given_table(self, struct: GoStruct, instead: str) -> str | None:
+        """What a struct's `TableName()` returns (a literal or a package constant).
+
+        None without such a method, or when it computes the name: a warning then says
+        that `instead` (the ORM's default name) stands in its place.
+        """
+        given = self.table_names.get((struct.package, struct.name))
+        if given is None:
+            return None
+        node, file = given
+        value = evaluate_string(node, file, self.constants.get(struct.package, {}))
+        if value:
+            return value
+        self.warn(
+            file,
+            node,
+            f"{struct.name}.TableName() returns {file.text(node)[:80]}: cnsnt cannot evaluate it; "
+            f"{instead} is used in its place",
+        )
+        return None
+
+    def warn(self, file: SourceFile, node: Node, message: str) -> None:
+        """A CN001 warning at a node, once per place (an embedded struct is read again for each model)."""
+        line, column = file.place(node)
+        if (file.shown, line, column) in self._warned:
+            return
+        self._warned.add((file.shown, line, column))
+        self.problems.append(
+            SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
+        )
+
+
+class GoModels(GoIndex):
+    """An entry's Go declarations and the structs its registering calls name (xorm, bun, ent)."""
+
+    def __init__(self, files: list[GoFile], problems: list[SourceProblem], steps: list[GoFile]) -> None:
+        super().__init__(files, problems)
+        self.registered: list[GoStruct] = []
+        """Structs named in the calls that register models, in the order written."""
+        self.unread = False
+        """Some registering call names models cnsnt cannot see."""
         seen: set[int] = set()
         for go in files:
             for node in go.unread_migrations:
@@ -178,16 +237,6 @@ class GoModels:
         """Whether a type of the entry has all of these methods (`FromDB`, `ToDB`)."""
         methods = self.methods.get((kind.package or package, kind.name), set())
         return all(name in methods for name in names)
-
-    def warn(self, file: SourceFile, node: Node, message: str) -> None:
-        """A CN001 warning at a node, once per place."""
-        line, column = file.place(node)
-        if (file.shown, line, column) in self._warned:
-            return
-        self._warned.add((file.shown, line, column))
-        self.problems.append(
-            SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
-        )
 
 
 def calls(root: Node, names: frozenset[str]) -> list[Node]:

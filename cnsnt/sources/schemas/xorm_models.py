@@ -52,9 +52,9 @@ from typing import Any
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
-from cnsnt.sources.schemas.go_models import DEPTH, GoModels, calls, read_go_files, shown_pattern
-from cnsnt.sources.schemas.go_syntax import GoField, GoFile, GoStruct, evaluate_string, tag_value
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.go_models import DEPTH, GoModels, calls, entry_evidence, read_go_files
+from cnsnt.sources.schemas.go_syntax import GoField, GoFile, GoStruct, tag_value
 from cnsnt.sources.schemas.grammars import Node, SourceFile
 
 #: Import paths of xorm.
@@ -295,13 +295,8 @@ def read_xorm(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Eviden
     )
     mapper = XormMapper([go for go, _ in read], [tree for _, tree in read], problems, steps)
     tables = mapper.tables()
-    if not tables and not any(p.severity is None for p in problems):
-        problems.append(
-            nothing_found(
-                shown_pattern(paths, spec, ctx), "xorm model (a struct with xorm tags or one Sync names)"
-            )
-        )
-    return model_evidence(tables, problems, len(read))
+    what = None if tables else "xorm model (a struct with xorm tags or one Sync names)"
+    return entry_evidence(tables, problems, len(read), (paths, spec, ctx), what)
 
 
 @dataclass
@@ -375,19 +370,8 @@ class XormMapper(GoModels):
 
     def table_of(self, struct: GoStruct) -> str:
         """`TableName()`'s literal (or constant), else the struct name by the table mapper."""
-        given = self.table_names.get((struct.package, struct.name))
-        if given is not None:
-            node, file = given
-            value = evaluate_string(node, file, self.constants.get(struct.package, {}))
-            if value:
-                return value
-            self.warn(
-                file,
-                node,
-                f"{struct.name}.TableName() returns {file.text(node)[:80]}: cnsnt cannot evaluate it; "
-                "the mapper's name is used in its place",
-            )
-        return str(_MAPPERS[self.table_mapper](struct.name))
+        default = str(_MAPPERS[self.table_mapper](struct.name))
+        return self.given_table(struct, f"the mapper's {default}") or default
 
     # ---- which structs are tables
 
