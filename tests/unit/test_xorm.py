@@ -214,3 +214,19 @@ def test_names_and_tag_words_as_xorm_writes_them():
         ("VARCHAR", ["255"]), ("UNIQUE", ["s"]), ("comment", ["'a, b'"]), ("'x y'", []),
     ]  # fmt: skip
     assert split_tag("pk, autoincr") is None
+
+
+def test_a_list_filled_by_append_names_the_registered_models(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "db/models.go": 'package db\n\nimport "xorm.io/xorm"\n\nvar (\n\tx *xorm.Engine\n\tlegacy []any\n)\n\n'
+            "func init() {\n\tlegacy = append(legacy, new(User))\n}\n\n"
+            "func Sync() error {\n\treturn x.Sync2(legacy...)\n}\n\n"
+            'type User struct {\n\tID int64\n\tName string `xorm:"UNIQUE"`\n}\n\n'
+            'type Draft struct {\n\tBody string `xorm:"TEXT"`\n}\n',
+        },
+    )
+    ev = read_entry(tmp_path, "db/*.go", fmt="xorm")
+    assert [t.name for t in ev.tables] == ["user"]  # Draft is tagged but not registered
+    assert not ev.problems

@@ -279,7 +279,8 @@ def _migrations(
     """Types named in `db.AutoMigrate(&User{}, new(Order))` and `Migrator().CreateTable(...)` calls.
 
     An argument that is a variable (`AutoMigrate(models...)`) is followed to its
-    declarations in the file (`var models = []any{&User{}}`, or `models := ...`).
+    declarations and assignments in the file (`var models = []any{&User{}}`, `models :=
+    ...`, `models = append(models, &Order{})`).
     """
     calls: list[Node] = []
     stack = [root]
@@ -305,7 +306,8 @@ def _migrations(
             if left is not None and right is not None:
                 for name in left.named_children:
                     variables.setdefault(file.text(name), []).append(right)
-        elif current.type == "short_var_declaration":
+        elif current.type in ("short_var_declaration", "assignment_statement"):
+            # `models := ...`, and `tables = append(tables, new(User), ...)` (Gogs fills its list so)
             left = current.child_by_field_name("left")
             right = current.child_by_field_name("right")
             if left is not None and right is not None:
