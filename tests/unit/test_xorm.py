@@ -230,3 +230,23 @@ def test_a_list_filled_by_append_names_the_registered_models(tmp_path: Path):
     ev = read_entry(tmp_path, "db/*.go", fmt="xorm")
     assert [t.name for t in ev.tables] == ["user"]  # Draft is tagged but not registered
     assert not ev.problems
+
+
+def test_a_file_two_entries_of_other_formats_match_is_read_by_both(tmp_path: Path):
+    """Gogs tags its older structs for xorm and GORM: each entry reads the tables of its ORM."""
+    from cnsnt.collect import collect_evidence
+    from cnsnt.policy.loader import load_policy
+
+    write_files(
+        tmp_path,
+        {
+            "db/models.go": 'package db\n\nimport "gorm.io/gorm"\n\nfunc up(db *gorm.DB, x Engine) {\n'
+            "\tdb.AutoMigrate(&Token{})\n\tx.Sync2(new(Repo))\n}\n\n"
+            'type Token struct {\n\tID int64 `gorm:"primaryKey"`\n}\n\n'
+            'type Repo struct {\n\tID int64 `xorm:"pk" gorm:"primaryKey"`\n\tOwnerEmail string\n}\n',
+            "cnsnt.yaml": "cnsnt: 1\nsources:\n  schemas:\n    - {path: 'db/*.go', format: gorm}\n"
+            "    - {path: 'db/models.go', format: xorm}\n",
+        },
+    )
+    evidence = collect_evidence(load_policy(tmp_path / "cnsnt.yaml"), jobs=1)
+    assert sorted(t.name for t in evidence.tables) == ["repo", "tokens"]
