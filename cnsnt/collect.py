@@ -70,7 +70,7 @@ def collect(
     )
     # Query sources resolve columns against these; merge() extends this same list.
     ctx.tables = evidence.tables
-    seen: set[tuple[str, Path]] = set()
+    seen: set[tuple[str, str, Path]] = set()
     schema_files: list[tuple[Path, SourceSpec]] = []
 
     def read(reader: Reader, path: Path, spec: SourceSpec) -> None:
@@ -109,8 +109,9 @@ def collect(
         evidence.problems.extend(problems)
         fresh: list[Path] = []
         for path in paths:
-            # Overlapping globs (`*.sql` and `s.sql`) or symlink loops: read a file once.
-            key = (spec.kind, path.resolve())
+            # Overlapping globs (`*.sql` and `s.sql`) or symlink loops: read a file once for
+            # each format (Gogs's models are GORM's and xorm's in one file, read by both).
+            key = (spec.kind, (spec.format or "").lower(), path.resolve())
             if key in seen:
                 continue
             seen.add(key)
@@ -125,7 +126,7 @@ def collect(
         for path in fresh:
             read(reader, path, spec)
     query_specs = [s for s in specs if s.kind == "queries"]
-    read_paths = {p for _, p in seen}
+    read_paths = {p for _, _, p in seen}
     plan: list[tuple[Path, SourceSpec]] = []
     if query_specs:
         from cnsnt.sources.queries.reader import plan_query_sources

@@ -24,6 +24,7 @@ from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
+from cnsnt.sources.schemas.go_kinds import GO_KINDS
 from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog, parse_changelog
@@ -52,7 +53,7 @@ from cnsnt.starter.drizzle_entries import (
 from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_note
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
-from cnsnt.starter.gorm_entries import gorm_kind, gorm_note, gorm_patterns
+from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_entries import php_migration_entries
@@ -544,7 +545,7 @@ def _orm_kind(path: Path) -> str | None:
     if suffix == ".cs":
         return "efcore" if path.name.endswith("ModelSnapshot.cs") and is_snapshot(_sniff(path)) else None
     if suffix == ".go":
-        return gorm_kind(path, _sniff(path))
+        return go_model_kind(path, _sniff(path))
     if suffix == ".rs":
         return rust_kind(path, _sniff(path))
     if suffix == ".php":
@@ -600,14 +601,35 @@ def _xmldb_entries(paths: list[Path], root: Path) -> list[Found]:
     return [Found("schemas", "**/db/install.xml", format="xmldb")]
 
 
-def _beside_doctrine(home: Path, entities: list[tuple[Path, str | None]]) -> bool:
-    """SQL migrations in a project's `migrations/` folder whose Doctrine entities cnsnt reads.
+def _beside_models(home: Path, entities: list[tuple[Path, str | None]]) -> bool:
+    """SQL migrations in a project's `migrations/` folder whose models cnsnt reads (Doctrine, xorm, bun).
 
     The entities are the state the migrations build (Doctrine Migrations keeps SQL there
-    too): reading both would list every column twice.
+    too; a Go service keeps its SQL beside its `db/model`): reading both would list
+    every column twice.
     """
     folder = next((d for d in (home, *home.parents) if d.name.lower() == "migrations"), None)
     return folder is not None and any(folder.parent in path.parents for path, _ in entities)
+
+
+def _ent_in_atlas(
+    orm: dict[str, list[tuple[Path, str | None]]], migrations: dict[Path, list[Path]], root: Path
+) -> list[str]:
+    """The ent schemas left out when Atlas's versioned migrations (`atlas.sum`) hold their tables.
+
+    ent generates those migrations from the schemas, whole (mixin fields named at run time
+    included), so they are the more exact statement; reading both would list every column twice.
+    """
+    atlas = sorted(home for home in migrations if (home / "atlas.sum").is_file())
+    if "ent" not in orm or not atlas:
+        return []
+    schemas = orm.pop("ent")
+    where = ", ".join(home.relative_to(root).as_posix() for home in atlas)
+    return [
+        f"left out {len(schemas)} ent schema file{'s' if len(schemas) != 1 else ''}: their tables are "
+        f"in {where}, the versioned migrations ent generates from them (atlas.sum), which are read "
+        "instead (reading both would list every column twice)"
+    ]
 
 
 def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
@@ -1325,14 +1347,24 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     built = sorted(h for h, paths in migrations.items() if diesel_schemas and diesel_layout(paths))
     if built:
         notes.append(diesel_migrations_note(built, diesel_schemas, root))
+    notes.extend(_ent_in_atlas(orm, migrations, root))
+    go_models = [*orm.get("xorm", []), *orm.get("bun", [])]
+    beside_go = sorted(home for home in migrations if _beside_models(home, go_models))
+    if beside_go:
+        notes.append(
+            f"left out the SQL migrations in {', '.join(h.relative_to(root).as_posix() for h in beside_go)}: "
+            "they build the tables of the Go models beside them, which are read instead "
+            "(reading both would list every column twice)"
+        )
     found: list[Found] = [
         _migration_entry(home, paths, root, read)
         for home, paths in sorted(migrations.items())
         # Prisma Migrate's folder beside its schema.prisma: the schema is the state
         # both describe; reading both would list every column twice
         if home.parent not in models
-        and not _beside_doctrine(home, orm.get("doctrine", []))
+        and not _beside_models(home, orm.get("doctrine", []))
         and home not in built  # Diesel's, whose schema.rs is read
+        and home not in beside_go
     ]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
@@ -1389,10 +1421,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             patterns = seaorm_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format="seaorm") for pattern in patterns)
             continue
-        if model_kind == "gorm":
+        if model_kind in GO_KINDS:
             patterns = gorm_patterns([p for p, _ in orm[model_kind]], root)
-            found.extend(Found("schemas", pattern, format="gorm") for pattern in patterns)
-            notes.append(gorm_note(patterns))
+            found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
+            notes.append(go_note(model_kind, patterns))
             continue
         if model_kind == "drizzle":
             patterns = drizzle_patterns(drizzle_schemas, root)

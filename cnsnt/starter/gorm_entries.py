@@ -1,4 +1,4 @@
-"""GORM model files of a Go project, and the `schemas` entries `cnsnt init` proposes for them.
+"""Go model files of a Go project (GORM, xorm, bun, ent), and the `schemas` entries `cnsnt init` proposes.
 
 A model file imports GORM (`gorm.io/gorm`, `github.com/jinzhu/gorm`) or tags its fields
 for it (`gorm:"..."`; many model files import nothing of GORM's). Models embed structs
@@ -14,17 +14,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cnsnt.sources.schemas.gorm_models import imports_gorm
-
-#: A field tag for GORM, as written in a struct.
-_TAG = 'gorm:"'
+from cnsnt.sources.schemas.go_kinds import go_kind
 
 
-def gorm_kind(path: Path, head: str) -> str | None:
-    """`gorm` for a Go file (not a test) that imports GORM or tags a field for it, else None."""
+def go_model_kind(path: Path, head: str) -> str | None:
+    """`gorm`, `xorm`, `bun` or `ent` for a Go file (not a test) that maps tables with one of them."""
     if path.suffix != ".go" or path.name.endswith("_test.go"):
         return None
-    return "gorm" if imports_gorm(head) or _TAG in head else None
+    return go_kind(head)
 
 
 def gorm_patterns(paths: list[Path], root: Path) -> list[str]:
@@ -53,3 +50,23 @@ def gorm_note(patterns: list[str]) -> str:
         "in the code says otherwise; the structs named in AutoMigrate are the tables when the "
         "entry holds that call"
     )
+
+
+#: How each of the other Go ORMs' readers names tables, for the note beside its entries.
+_NAMING = {
+    "xorm": "xorm models in {}: the structs a Sync or RegisterModel call names (else every struct "
+    "with xorm tags), named by the mapper the code sets (xorm's SnakeMapper unless SetMapper "
+    "says GonicMapper or SameMapper) unless TableName() or a tag word says otherwise",
+    "bun": "bun models in {}: the structs that embed bun.BaseModel, named by its table: tag, else "
+    "as bun does (the struct name in snake_case, pluralised; columns in snake_case)",
+    "ent": "ent schemas in {}: the schema types' tables as ent's code generator names them "
+    "(the type name pluralised in snake_case) unless an entsql.Annotation names the table; "
+    "edges give the foreign-key columns ent adds (user_pets)",
+}
+
+
+def go_note(kind: str, patterns: list[str]) -> str:
+    """The note beside the entries of one Go ORM: how its reader names the tables."""
+    if kind == "gorm":
+        return gorm_note(patterns)
+    return _NAMING[kind].format(", ".join(patterns))

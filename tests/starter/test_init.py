@@ -1339,6 +1339,62 @@ def test_discover_gorm_models_beside_a_vendor_folder_per_top_folder(tmp_path: Pa
     assert found == [Found("schemas", "**/*.go", format="gorm")]
 
 
+def test_discover_xorm_bun_and_ent_models_each_in_an_entry_of_its_format(tmp_path: Path):
+    """Each Go ORM's files get their own entry; init reads them: personal columns are proposed."""
+    from cnsnt.starter.discover import survey
+
+    _write(
+        tmp_path,
+        "forge/models/user.go",
+        "package models\n\ntype User struct {\n\tID int64 `xorm:\"pk autoincr\"`\n"
+        "\tEmail string `xorm:\"UNIQUE NOT NULL\"`\n\tFullName string\n}\n",
+    )
+    _write(
+        tmp_path,
+        "shop/db/model/customer.go",
+        'package model\n\nimport "github.com/uptrace/bun"\n\ntype Customer struct {\n'
+        '\tbun.BaseModel `bun:"table:customers"`\n\tID int64 `bun:",pk"`\n\tPhoneNumber string\n}\n',
+    )
+    _write(tmp_path, "shop/db/migrations/1_init.up.sql", "CREATE TABLE customers (id bigint, phone_number text);\n")
+    _write(tmp_path, "shop/db/migrations/2_more.up.sql", "ALTER TABLE customers ADD COLUMN email text;\n")
+    _write(
+        tmp_path,
+        "crm/ent/schema/contact.go",
+        'package schema\n\nimport (\n\t"entgo.io/ent"\n\t"entgo.io/ent/schema/field"\n)\n\n'
+        "type Contact struct {\n\tent.Schema\n}\n\n"
+        'func (Contact) Fields() []ent.Field {\n\treturn []ent.Field{field.Time("birth_date")}\n}\n',
+    )
+    found, notes = survey(tmp_path)
+    assert found == [
+        Found("schemas", "shop/db/model/*.go", format="bun"),
+        Found("schemas", "crm/ent/schema/*.go", format="ent"),
+        Found("schemas", "forge/models/*.go", format="xorm"),
+    ]
+    assert any(n.startswith("left out the SQL migrations in shop/db/migrations: they build") for n in notes)
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(tmp_path / "cnsnt.yaml")
+    columns = {c for d in policy.data.values() for c in d.columns}
+    assert {"user.email", "user.full_name", "customers.phone_number", "contacts.birth_date"} <= columns
+
+
+def test_discover_leaves_ent_schemas_out_beside_the_atlas_migrations_ent_generated(tmp_path: Path):
+    from cnsnt.starter.discover import survey
+
+    _write(
+        tmp_path,
+        "ent/schema/contact.go",
+        'package schema\n\nimport "entgo.io/ent"\n\ntype Contact struct {\n\tent.Schema\n}\n\n'
+        "func (Contact) Fields() []ent.Field {\n\treturn nil\n}\n",
+    )
+    _write(tmp_path, "migrations/20240101000000_init.sql", "CREATE TABLE contacts (id bigint, birth_date date);\n")
+    _write(tmp_path, "migrations/20240202000000_more.sql", "ALTER TABLE contacts ADD COLUMN email text;\n")
+    _write(tmp_path, "migrations/atlas.sum", "h1:abc=\n")
+    found, notes = survey(tmp_path)
+    assert [f.format for f in found] == ["migrations"]
+    assert any("left out 1 ent schema file: their tables are in migrations" in n for n in notes)
+
+
 def test_discover_typeorm_entities_named_as_nest_names_them(tmp_path: Path):
     from cnsnt.starter.discover import survey
 

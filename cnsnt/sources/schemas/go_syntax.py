@@ -10,7 +10,7 @@ name) are kept as the node where they are written, so the reader can say where.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,8 +91,18 @@ class GoFile:
     """`schema.NamingStrategy{SingularTable: true, TablePrefix: "t_"}`: (key, value expression)."""
 
 
-def read_go(tree: Any, file: SourceFile) -> GoFile:
-    """The declarations of one parsed file (tree-sitter recovers from errors: the rest is still read)."""
+#: Whether a call `operand.name(...)` names models (name, operand text): GORM's `AutoMigrate` by default.
+Migrates = Callable[[str, str], bool]
+
+
+def read_go(tree: Any, file: SourceFile, migrates: Migrates | None = None, calls: bool = True) -> GoFile:
+    """The declarations of one parsed file (tree-sitter recovers from errors: the rest is still read).
+
+    `migrates` tells the calls whose arguments name the models (xorm's `Sync`, bun's
+    `RegisterModel`); without it, GORM's `AutoMigrate` and a `Migrator()`'s `CreateTable`.
+    `calls=False`: the file names none of them, and its top-level declarations are all
+    that is read (the walk through every expression is the costly part).
+    """
     root = tree.root_node
     out = GoFile(file, "")
     variables: dict[str, list[Node]] = {}
@@ -116,7 +126,8 @@ def read_go(tree: Any, file: SourceFile) -> GoFile:
             _method(node, file, out)
     for struct in out.structs:
         struct.package = out.package
-    _migrations(root, file, out, variables)
+    if calls:
+        _migrations(root, file, out, variables, migrates or gorm_migrates)
     return out
 
 
@@ -262,11 +273,14 @@ def _returned(body: Node) -> Node | None:
     return found[0] if len(found) == 1 else None
 
 
-def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, list[Node]]) -> None:
+def _migrations(
+    root: Node, file: SourceFile, out: GoFile, variables: dict[str, list[Node]], migrates: Migrates
+) -> None:
     """Types named in `db.AutoMigrate(&User{}, new(Order))` and `Migrator().CreateTable(...)` calls.
 
     An argument that is a variable (`AutoMigrate(models...)`) is followed to its
-    declarations in the file (`var models = []any{&User{}}`, or `models := ...`).
+    declarations and assignments in the file (`var models = []any{&User{}}`, `models :=
+    ...`, `models = append(models, &Order{})`).
     """
     calls: list[Node] = []
     stack = [root]
@@ -274,7 +288,11 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
         current = stack.pop()
         if current.type == "call_expression":
             function = current.child_by_field_name("function")
-            if function is not None and function.type == "selector_expression" and _migrates(function, file):
+            if (
+                function is not None
+                and function.type == "selector_expression"
+                and _migrates(function, file, migrates)
+            ):
                 calls.append(current)
         elif current.type == "composite_literal" and _is_naming(current, file):
             body = current.child_by_field_name("body")
@@ -288,7 +306,8 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
             if left is not None and right is not None:
                 for name in left.named_children:
                     variables.setdefault(file.text(name), []).append(right)
-        elif current.type == "short_var_declaration":
+        elif current.type in ("short_var_declaration", "assignment_statement"):
+            # `models := ...`, and `tables = append(tables, new(User), ...)` (Gogs fills its list so)
             left = current.child_by_field_name("left")
             right = current.child_by_field_name("right")
             if left is not None and right is not None:
@@ -298,6 +317,8 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
     for call in sorted(calls, key=lambda n: n.start_byte):
         args = call.child_by_field_name("arguments")
         for arg in args.named_children if args is not None else []:
+            if arg.type in ("func_literal", "comment"):
+                continue  # Gitea's `db.RegisterModel(new(X), initFunc)`: a function names no model
             found = list(_named_types(arg, file))
             target = arg
             while target.type in ("variadic_argument", "unary_expression") and target.named_children:
@@ -313,16 +334,19 @@ def _migrations(root: Node, file: SourceFile, out: GoFile, variables: dict[str, 
                 out.unread_migrations.append(arg)
 
 
-def _migrates(function: Node, file: SourceFile) -> bool:
-    """`x.AutoMigrate`, or `CreateTable` of a `Migrator()` (not a project's own `m.CreateTable(db)`)."""
+def _migrates(function: Node, file: SourceFile, migrates: Migrates) -> bool:
     name = function.child_by_field_name("field")
     operand = function.child_by_field_name("operand")
     if name is None or operand is None:
         return False
-    called = file.text(name)
+    return migrates(file.text(name), file.text(operand))
+
+
+def gorm_migrates(called: str, operand: str) -> bool:
+    """`x.AutoMigrate`, or `CreateTable` of a `Migrator()` (not a project's own `m.CreateTable(db)`)."""
     if called == "AutoMigrate":
         return True
-    return called == "CreateTable" and "migrator" in file.text(operand).lower()
+    return called == "CreateTable" and "migrator" in operand.lower()
 
 
 def _is_naming(literal: Node, file: SourceFile) -> bool:
@@ -398,7 +422,7 @@ def _literals_of(type_name: str, root: Node, file: SourceFile) -> list[tuple[GoT
 
 
 def _named_types(node: Node, file: SourceFile) -> Iterator[tuple[GoType, Node]]:
-    """`&User{}`, `User{}`, `&models.User{}`, `new(User)` anywhere under a node."""
+    """`&User{}`, `User{}`, `&models.User{}`, `new(User)`, `(*User)(nil)` anywhere under a node."""
     stack = [node]
     while stack:
         current = stack.pop()
@@ -420,7 +444,31 @@ def _named_types(node: Node, file: SourceFile) -> Iterator[tuple[GoType, Node]]:
                 if kind.type in ("type_identifier", "qualified_type", "identifier"):
                     yield type_of(kind, file), current
                     continue
+            converted = _nil_pointer(function, args)
+            if converted is not None:
+                yield GoType(file.text(converted).rpartition(".")[2], _qualifier(converted, file)), current
+                continue
         stack.extend(reversed(current.named_children))
+
+
+def _nil_pointer(function: Node | None, args: Node | None) -> Node | None:
+    """The type of `(*User)(nil)` (`User`, `models.User`): bun's way to name a model."""
+    if function is None or args is None or function.type != "parenthesized_expression":
+        return None
+    if [a.type for a in args.named_children] != ["nil"]:
+        return None
+    inner = _first_named(function)
+    if inner is None or inner.type != "unary_expression" or not inner.named_children:
+        return None
+    operand = inner.named_children[0]
+    return operand if operand.type in ("identifier", "selector_expression") else None
+
+
+def _qualifier(node: Node, file: SourceFile) -> str | None:
+    if node.type != "selector_expression":
+        return None
+    operand = node.child_by_field_name("operand")
+    return file.text(operand) if operand is not None else None
 
 
 def string_value(node: Node, file: SourceFile) -> str | None:

@@ -40,12 +40,11 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.go_models import GoIndex, entry_evidence
 from cnsnt.sources.schemas.go_syntax import (
-    Constants,
     GoField,
     GoFile,
     GoStruct,
@@ -96,12 +95,8 @@ def read_gorm(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Eviden
         files.append(read_go(tree, file))
     mapper = Mapper(files, problems)
     tables = mapper.tables()
-    if not mapper.models and not any(p.severity is None for p in problems):
-        shown = ctx.shown(paths[0]) if paths else spec.pattern
-        problems.append(
-            nothing_found(shown, "GORM model (a struct with gorm tags, gorm.Model or AutoMigrate)")
-        )
-    return model_evidence(tables, problems, len(files))
+    what = None if mapper.models else "GORM model (a struct with gorm tags, gorm.Model or AutoMigrate)"
+    return entry_evidence(tables, problems, len(files), (paths, spec, ctx), what)
 
 
 @dataclass
@@ -133,17 +128,12 @@ class Relation:
     """The struct the field is written in (the model, or a struct it embeds)."""
 
 
-class Mapper:
+class Mapper(GoIndex):
     """An entry's Go files -> GORM's tables."""
 
     def __init__(self, files: list[GoFile], problems: list[SourceProblem]) -> None:
-        self.problems = problems
-        self._warned: set[tuple[str, int, int]] = set()
-        self.by_name: dict[str, list[GoStruct]] = {}
-        self.named: dict[tuple[str, str], GoType] = {}
-        self.constants: dict[str, Constants] = {}
-        self.table_names: dict[tuple[str, str], tuple[Node, SourceFile]] = {}
-        self.scanners: set[tuple[str, str]] = set()
+        super().__init__(files, problems)
+        self.scanners = {key for key, methods in self.methods.items() if {"Scan", "Value"} & methods}
         self.unread = False
         """Some `AutoMigrate` argument names structs cnsnt cannot see: tagged structs count as models too."""
         self.singular = False
@@ -152,30 +142,18 @@ class Mapper:
         """`NamingStrategy{TablePrefix: "t_"}`: before every default table name."""
         migrated: list[tuple[GoType, Node, SourceFile]] = []
         for go in files:
-            for struct in go.structs:
-                self.by_name.setdefault(struct.name, []).append(struct)
-            for name, kind in go.named.items():
-                self.named.setdefault((go.package, name), kind)
-            package_constants = self.constants.setdefault(go.package, {})
-            for name, value in go.constants.items():
-                package_constants.setdefault(name, (value, go.file))
-            for owner, node in go.table_names.items():
-                self.table_names.setdefault((go.package, owner), (node, go.file))
-            for owner, methods in go.methods.items():
-                if "Scan" in methods or "Value" in methods:
-                    self.scanners.add((go.package, owner))
             migrated.extend((kind, node, go.file) for kind, node in go.migrated)
             for key, value in go.naming:
                 self._naming(key, value, go)
             self.unread = self.unread or bool(go.unread_migrations)
             for node in go.unread_migrations:
-                self._warn(
+                self.warn(
                     go.file,
                     node,
                     f"{go.file.text(node)[:80]}: cnsnt cannot tell which models this argument names",
                 )
             for node in go.passed_migrations:
-                self._warn(
+                self.warn(
                     go.file,
                     node,
                     f"{go.file.text(node)[:80]}: the models this helper migrates are named where it is "
@@ -186,7 +164,7 @@ class Mapper:
         for kind, node, file in migrated:
             named = self.struct(kind, packages.get(id(file)))
             if named is None:
-                self._warn(
+                self.warn(
                     file, node, f"{kind.qualified} is migrated but its struct is not in this entry's files"
                 )
             else:
@@ -206,7 +184,7 @@ class Mapper:
                 self.prefix = self.prefix or prefix
                 return
         if key in ("SingularTable", "TablePrefix"):
-            self._warn(
+            self.warn(
                 go.file,
                 value,
                 f"NamingStrategy {key}: {go.file.text(value)[:80]} is set from code: "
@@ -330,19 +308,7 @@ class Mapper:
 
     def table_of(self, struct: GoStruct) -> str:
         """`TableName()`'s literal (or constant), else the struct name snake_cased and pluralised."""
-        given = self.table_names.get((struct.package, struct.name))
-        if given is not None:
-            node, file = given
-            value = evaluate_string(node, file, self.constants.get(struct.package, {}))
-            if value:
-                return value
-            self._warn(
-                file,
-                node,
-                f"{struct.name}.TableName() returns {file.text(node)[:80]}: cnsnt cannot evaluate it; "
-                "GORM's default name is used in its place",
-            )
-        return self.default_table(struct.name)
+        return self.given_table(struct, "GORM's default name") or self.default_table(struct.name)
 
     def _table(self, struct: GoStruct) -> None:
         line, column = struct.file.place(struct.node)
@@ -423,13 +389,13 @@ class Mapper:
         if mapped.embedded > _EMBEDDINGS:
             if mapped.embedded == _EMBEDDINGS + 1:
                 message = f"more than {_EMBEDDINGS} embedded structs: the rest are not read"
-                self._warn(struct.file, member.node, message)
+                self.warn(struct.file, member.node, message)
             return
         if inner is not None and (inner is struct or depth >= _EMBED_DEPTH):
             message = (
                 f"embedded {member.type.qualified} nests in itself or over {_EMBED_DEPTH} levels: not read"
             )
-            self._warn(struct.file, member.node, message)
+            self.warn(struct.file, member.node, message)
             return
         if inner is None:
             if (
@@ -437,7 +403,7 @@ class Mapper:
                 and member.type.qualified not in QUALIFIED
                 and member.type.name not in BUILTIN
             ):
-                self._warn(
+                self.warn(
                     struct.file,
                     member.node,
                     f"embedded {member.type.qualified} is not a struct of this entry's files: "
@@ -469,7 +435,7 @@ class Mapper:
         unknown = target is None and not column_type and kind is None and written.package is None
         unknown = unknown and (struct.package, written.name) not in self.named
         if unknown and member.type.name not in ("map", "interface", "struct", "function", "channel", "?"):
-            self._warn(
+            self.warn(
                 struct.file,
                 member.node,
                 f"{name} {member.type.qualified}: the type is not defined in this entry's files; "
@@ -555,7 +521,7 @@ class Mapper:
         else:
             names = relation.settings.get("FOREIGNKEY") or f"{relation.owner.struct.name}ID / {member.name}ID"
             why = f"no field {names} holds its key"
-        self._warn(
+        self.warn(
             relation.home.file,
             member.node,
             f"{relation.owner.struct.name}.{member.name} ({what} relation): {why}; "
@@ -675,17 +641,6 @@ class Mapper:
         )
         link.foreign_keys.append(ForeignKey(tuple(other), ref_table, tuple(c for _, c, _ in theirs), None))
         self.out.append(link)
-
-    # ---- problems
-
-    def _warn(self, file: SourceFile, node: Node, message: str) -> None:
-        line, column = file.place(node)
-        if (file.shown, line, column) in self._warned:
-            return  # an embedded struct's field read again for another model: said once
-        self._warned.add((file.shown, line, column))
-        self.problems.append(
-            SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
-        )
 
 
 def _look_up(mapped: Mapped, name: str) -> ModelColumn | None:

@@ -3,9 +3,10 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `format:` on the entry names the kind (`ddl`, `migrations`, `django`, `sqlalchemy`,
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
-`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `drizzle`,
-`codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`, `ecto_migrations`, `yii`, `phinx`,
-`mongoose`, `diesel`, `seaorm`); without it the kind is told from each file's name and content:
+`mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `xorm`,
+`bun`, `ent`, `drizzle`, `codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`,
+`ecto_migrations`, `yii`, `phinx`, `mongoose`, `diesel`, `seaorm`); without it the kind is
+told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
   `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas, and so is
@@ -31,8 +32,12 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
   entities (the reader passes over files that do not mention `sea_orm`); an entry that
   holds a Diesel schema and SQL migrations is read from the schema, with a warning
   naming the migrations left out;
-- `.go` files are GORM models (the reader passes over those that mention neither GORM
-  nor `TableName` nor `AutoMigrate`, and `*_test.go` files);
+- `.go` files are xorm models when they import xorm or tag a field `xorm:"..."` (and
+  GORM's do not), bun models when they import bun and tag a field for it or embed
+  `bun.BaseModel`, ent schemas when they import ent and embed `ent.Schema` (or a
+  mixin's `mixin.Schema`), else GORM models (the reader passes over those that mention neither GORM
+  nor `TableName` nor `AutoMigrate`, and `*_test.go` files); a Go file that names no ORM
+  goes with the other ORM's files of its entry when the entry holds no GORM file;
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
   `.yaml`, `.yml`, `.json` files whose top mapping has `databaseChangeLog` its YAML
   and JSON ones;
@@ -76,6 +81,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.alembic_migrations import read_alembic
+from cnsnt.sources.schemas.bun_models import read_bun
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, read_codeigniter_migrations
 from cnsnt.sources.schemas.common import EntryReader, python_files
 from cnsnt.sources.schemas.ddl import read_ddl
@@ -89,6 +95,8 @@ from cnsnt.sources.schemas.drizzle_schema import read_drizzle
 from cnsnt.sources.schemas.ecto_migrations import is_ecto_migration, read_ecto_migrations
 from cnsnt.sources.schemas.ecto_schemas import ECTO_LEFT_OUT, read_ecto
 from cnsnt.sources.schemas.efcore import read_efcore
+from cnsnt.sources.schemas.ent_schema import read_ent
+from cnsnt.sources.schemas.go_kinds import GO_KINDS, go_kind
 from cnsnt.sources.schemas.gorm_models import read_gorm
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.knex_migrations import is_knex_migration, read_knex_migrations
@@ -114,6 +122,7 @@ from cnsnt.sources.schemas.sqlmodel_models import read_sqlmodel
 from cnsnt.sources.schemas.tortoise_models import read_tortoise
 from cnsnt.sources.schemas.typeorm_entities import read_typeorm
 from cnsnt.sources.schemas.typeorm_migrations import is_typeorm_migration, read_typeorm_migrations
+from cnsnt.sources.schemas.xorm_models import read_xorm
 from cnsnt.sources.schemas.yii_migrations import is_yii_migration, read_yii_migrations
 
 #: `format:` values of a `schemas` entry (the policy schema lists the same).
@@ -131,6 +140,9 @@ FORMATS = (
     "sequelize_migrations",
     "knex_migrations",
     "gorm",
+    "xorm",
+    "bun",
+    "ent",
     "drizzle",
     "codeigniter",
     "sqlmodel",
@@ -173,6 +185,9 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "sequelize_migrations": read_sequelize_migrations,
     "knex_migrations": read_knex_migrations,
     "gorm": read_gorm,
+    "xorm": read_xorm,
+    "bun": read_bun,
+    "ent": read_ent,
     "drizzle": read_drizzle,
     "sqlmodel": read_sqlmodel,
     "peewee": read_peewee,
@@ -256,9 +271,10 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         plan.extend((read_ddl_files, [p]) for p in sql)
     _package_markers(kinds)
     _mikroorm_neighbours(kinds)
+    _go_neighbours(kinds)
     model_kinds = (
         "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize",
-        "gorm", "drizzle",
+        "gorm", *GO_KINDS[1:], "drizzle",
         "sqlmodel", "peewee", "tortoise", "mongoose", "diesel", "seaorm",
     )  # fmt: skip
     others = (
@@ -313,6 +329,20 @@ def _mikroorm_neighbours(kinds: dict[str, list[Path]]) -> None:
         del kinds["typeorm"]
 
 
+def _go_neighbours(kinds: dict[str, list[Path]]) -> None:
+    """Go files that name no ORM (told `gorm`) go with the xorm, bun or ent files of an entry without GORM.
+
+    `server/**/*.go` over a Woodpecker holds the models, and the file whose `Sync` call
+    registers them too; read as GORM's, they would give a "no GORM model" warning of their own.
+    """
+    home = next((k for k in GO_KINDS[1:] if k in kinds), None)
+    if home is None or "gorm" not in kinds:
+        return
+    if any(go_kind(_head(p, 200_000)) == "gorm" for p in kinds["gorm"]):
+        return
+    kinds[home].extend(kinds.pop("gorm"))
+
+
 def _left_out(what: str) -> EntryReader:
     """The reader of files an entry holds beside others read instead: a warning (`what` after their count)."""
 
@@ -343,7 +373,7 @@ def detect(path: Path) -> str:
     if suffix == ".cs":
         return "efcore"
     if suffix == ".go":
-        return "gorm"
+        return go_kind(_head(path, 200_000)) or "gorm"
     if suffix == ".rs":
         return "diesel" if calls_table(_head(path, 200_000)) else "seaorm"
     if suffix == ".ts":
