@@ -42,6 +42,7 @@ control (a `<label for>`, its box's label, a placeholder). A group (`<mat-radio-
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -87,6 +88,13 @@ _TRANSLATE = frozenset({"__", "trans", "trans_choice", "$t", "t", "$tc", "transl
 _LABEL_SPAN = 2000
 #: Custom elements tracked while open (their end tags close a form, a label, a control).
 _MAX_OPEN = 512
+#: A custom element's start tag, its name (a `-` in it). Linear: a fixed `<` and letter, then
+#: possessive runs that a required `-` ends.
+_CUSTOM_TAG = re.compile(r"<([A-Za-z][\w.]*+-[\w.-]*+)")
+#: What names or binds a component's value in its start tag, for the sniff (lower-cased).
+_SNIFF_NAMING = ("name=", "v-model", "formcontrol", "ngmodel", "wire:model", "x-model", "model-value")
+#: How far a sniffed start tag is read for its attributes.
+_SNIFF_TAG = 2000
 
 
 @dataclass(frozen=True)
@@ -310,3 +318,26 @@ def _bound_text(tag: Tag, names: tuple[str, ...]) -> str | None:
         if literal is not None and any(ch.isalnum() for ch in literal):
             return " ".join(literal.split())
     return None
+
+
+def draws_component_control(head: str) -> bool:
+    """Whether a template's text draws a control with a component (sniffed by `cnsnt init`).
+
+    A custom element whose name makes it a control and whose start tag names it or binds
+    a value: `<v-text-field v-model="form.email">`, `<x-text-input name="email">`. A
+    `<v-btn>`, a `<mat-checkbox [checked]>` binding no field or a `<v-text-field>` bound to
+    nothing draws none.
+    """
+    kinds: dict[str, bool] = {}
+    for m in _CUSTOM_TAG.finditer(head):
+        name = m.group(1)
+        if name not in kinds:
+            kind = element_kind(name)
+            kinds[name] = kind is not None and kind.role == "control"
+        if not kinds[name]:
+            continue
+        end = head.find(">", m.end(), m.end() + _SNIFF_TAG)
+        tag = head[m.end() : end if end >= 0 else m.end() + _SNIFF_TAG].lower()
+        if any(mark in tag for mark in _SNIFF_NAMING):
+            return True
+    return False
