@@ -86,6 +86,8 @@ def _reader(attr: str) -> _Read | None:
         return _last_segment
     if attr in _TH_FIELD:
         return _spring_path
+    if attr == "v-model" or attr.startswith("v-model."):
+        return _vue_path
     for prefix in _PATH_PREFIXES:
         if attr == prefix or attr.startswith(prefix + "."):
             return _last_segment
@@ -116,6 +118,19 @@ def _last_segment(value: str) -> str | None:
     """`[(ngModel)]`, `v-model`, `wire:model`, `x-model`: the field is the path's last segment."""
     parts = path_segments(value)
     return parts[-1] if parts else None
+
+
+def _vue_path(value: str) -> str | None:
+    """Vue's `v-model`: the path's last segment, but the ref's own name before its `.value`.
+
+    A template unwraps only top-level refs, so refs kept in an object are bound through
+    their `.value` (`v-model="account.email.value"`): the field is `email`. Named `value`,
+    every such field of a form was one (mealie's sign-up page: six fields, one `value`).
+    """
+    parts = path_segments(value)
+    if not parts:
+        return None
+    return parts[-2] if len(parts) > 1 and parts[-1] == "value" else parts[-1]
 
 
 def _spring_path(value: str) -> str | None:
