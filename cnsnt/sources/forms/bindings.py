@@ -3,7 +3,8 @@
 Angular, Vue, Livewire, Alpine, Thymeleaf and Svelte templates often bind a control
 to a field of the submitted model instead of naming it: `formControlName="email"`,
 `[(ngModel)]="user.email"`, `v-model.trim="form.email"`, `wire:model.live="email"`,
-`x-model="email"`, `th:field="*{email}"`, `bind:value={form.email}`. That binding is
+`x-model="email"`, `th:field="*{email}"`, `bind:value={form.email}`, Vue 3's
+`v-model:value="form.email"` (Ant Design Vue's controls). That binding is
 the field's name as far as the data goes, so the reader (`html_form`) names the
 control after it when no `name` attribute does. Svelte's `bind:value` alone is
 short for `bind:value={value}`: the variable named like the property.
@@ -86,7 +87,7 @@ def _reader(attr: str) -> _Read | None:
         return _last_segment
     if attr in _TH_FIELD:
         return _spring_path
-    if attr == "v-model" or attr.startswith("v-model."):
+    if attr == "v-model" or attr.startswith(("v-model.", "v-model:")):  # Vue 3's `v-model:value`
         return _vue_path
     for prefix in _PATH_PREFIXES:
         if attr == prefix or attr.startswith(prefix + "."):
