@@ -190,6 +190,35 @@ def test_angular_material_primeng_zorro_and_ionic_controls(tmp_path):
     assert ev.problems == []
 
 
+def test_a_form_items_label_labels_the_control_inside(tmp_path):
+    """Element's and Ant Design Vue's form items, BootstrapVue's form groups and Ionic's
+    items label the control they hold (by attribute, or by the label component inside)."""
+    form = only_form(
+        write(
+            tmp_path,
+            "Profile.vue",
+            """\
+<template>
+  <el-form :model="form">
+    <el-form-item label="E-mail" prop="email"><el-input v-model="form.email" /></el-form-item>
+    <a-form-item :label="$t('Phone')" name="phone"><a-input v-model:value="form.phone" /></a-form-item>
+    <b-form-group label="City" label-for="city"><b-form-input id="city" v-model="form.city" /></b-form-group>
+    <ion-item><ion-label>Newsletter</ion-label><ion-toggle v-model="form.news"></ion-toggle></ion-item>
+    <el-form-item><el-input v-model="form.fax" placeholder="Fax" /></el-form-item>
+  </el-form>
+</template>
+""",
+        )
+    )
+    assert [(f.name, f.label) for f in form.fields] == [
+        ("email", "E-mail"),
+        ("phone", "Phone"),
+        ("city", "City"),
+        ("news", "Newsletter"),
+        ("fax", "Fax"),
+    ]
+
+
 def test_a_form_component_inside_a_form_closes_nothing(tmp_path):
     form = only_form(
         write(
@@ -236,6 +265,8 @@ def test_a_component_binding_no_plain_name_is_reported(tmp_path):
         ("mat-label", "label", ""),
         ("v-form", "form", ""),
         ("mat-form-field", "container", ""),
+        ("el-form-item", "container", ""),
+        ("ion-item", "container", ""),
     ],
 )
 def test_a_custom_element_name_says_what_it_is(written, role, control):

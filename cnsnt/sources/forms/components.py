@@ -29,8 +29,10 @@ components (`<sl-input name="email">`). `Components` tells the form reader
 - a form: a name of a library prefix and `form` (`<v-form>`, `<el-form>`, `<q-form>`,
   `<b-form>`, `<n-form>`, `<a-form>`, Blade's `<x-form>`), when no form is open;
 - a form field's box: a name ending in `form-field`, `form-item` or `form-group`
-  (`<mat-form-field>`): the label component inside it (`<mat-label>`) labels the
-  controls it holds, a native `<input matInput>` too.
+  (`<mat-form-field>`, `<el-form-item>`, `<b-form-group>`), or an `item` (`<ion-item>`,
+  `<q-item>`): its `label` (`<el-form-item label="E-mail">`), else the label component
+  inside it (`<mat-label>`, `<ion-label>`), labels the controls it holds, a native
+  `<input matInput>` too.
 
 A control's label is its `label` attribute (a literal, or the string a `:label` /
 `[label]` binds), else for a checkbox or radio its content (libraries put the label
@@ -133,7 +135,7 @@ def element_kind(written: str) -> Kind | None:
     rest = parts[1:]  # the library's prefix (`x`, `v`, `mat`) says nothing
     if "label" in rest:
         return Kind("label")
-    if rest[-2:] in (["form", "field"], ["form", "item"], ["form", "group"]):
+    if rest[-2:] in (["form", "field"], ["form", "item"], ["form", "group"]) or rest == ["item"]:
         return Kind("container")  # `<mat-form-field>`: its `<mat-label>` names the control inside
     if rest == ["form"]:
         return Kind("form")
@@ -196,6 +198,9 @@ class Components:
             return name
         if kind.role == "container":
             self._track(name, tag, "container")
+            text = self.page.attr_text(tag, "label") or _bound_text(tag, _LABEL_BINDINGS)
+            if text:  # `<el-form-item label="E-mail">`, `<b-form-group label=...>`
+                self._box_labels[tag.start] = text
             return name
         if kind.role == "control":
             if not self._named(tag):
