@@ -59,7 +59,7 @@ _MORE_CONTROL_WORDS = {
     "dropdown": "select", "autocomplete": "select", "combobox": "select", "multiselect": "select",
     "textfield": "text", "datepicker": "date", "calendar": "date", "datetime": "date",
     "time": "time", "timepicker": "time", "slider": "range", "color": "color", "otp": "text",
-    "inputswitch": "checkbox",
+    "inputswitch": "checkbox", "cascader": "select", "upload": "file", "optiongroup": "radio",
 }  # fmt: skip
 _CONTROL_WORDS = {**CONTROL_WORDS, **_MORE_CONTROL_WORDS}
 #: Words of what is no control itself: a label, a message, a button, a list's option, a wrapper.
@@ -74,6 +74,7 @@ _PAIRS = {
     ("time", "picker"): "timepicker", ("input", "switch"): "inputswitch", ("check", "box"): "checkbox",
     ("button", "toggle"): "radio", ("btn", "toggle"): "radio", ("multi", "select"): "multiselect",
     ("combo", "box"): "combobox", ("drop", "down"): "dropdown", ("auto", "complete"): "autocomplete",
+    ("option", "group"): "optiongroup",
 }  # fmt: skip
 #: The kind of control a word names that no `type` attribute changes.
 _STRUCTURAL = {"checkbox": "checkbox", "radio": "radio", "select": "select", "textarea": "textarea"}
@@ -147,7 +148,7 @@ def element_kind(written: str) -> Kind | None:
     structural = [_STRUCTURAL[c] for c in found if c in _STRUCTURAL]
     specific = [c for c in found if c != "text"]
     control = structural[0] if structural else specific[0] if specific else "text"
-    return Kind("control", control, bool(structural), "group" in rest)
+    return Kind("control", control, bool(structural), "group" in rest or "optiongroup" in rest)
 
 
 class Components:
