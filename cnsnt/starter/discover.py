@@ -21,6 +21,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
+from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
@@ -900,7 +901,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         return ("forms", None, ()) if ours and has_phoenix_form(_sniff(path), suffix) else None
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path)
-        drawn = _FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head)
+        drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))
+        drawn = drawn or draws_component_control(head)  # `<v-text-field v-model=...>`
         return ("forms", None, ()) if drawn else None
     if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
         # folders named relative to the project: one above it (`~/out/app/`) excludes nothing

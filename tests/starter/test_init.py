@@ -882,6 +882,34 @@ def test_templates_whose_controls_a_form_helper_draws_are_forms(tmp_path: Path) 
     ]
 
 
+def test_templates_whose_controls_only_components_draw_are_forms(tmp_path: Path) -> None:
+    """A Vue component with `<v-form>` and `<v-text-field v-model>`, a Livewire view of
+    `<x-text-input wire:model>`, an Angular template of `<mat-checkbox formControlName>`;
+    a toolbar's `<v-btn>` and unbound `<v-text-field>`, or a table's selection
+    `<mat-checkbox [checked]>`, draw no field."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "src/components/SignupForm.vue",
+           '<template>\n  <v-form>\n    <v-text-field\n      v-model="form.email" label="E-mail" />\n'
+           "  </v-form>\n</template>\n")
+    _write(tmp_path, "src/components/Toolbar.vue",
+           '<template>\n  <v-toolbar><v-btn @click="go">Go</v-btn><v-text-field label="Search" />'
+           "</v-toolbar>\n</template>\n")
+    _write(tmp_path, "resources/views/livewire/profile.blade.php",
+           '<div>\n  <x-input-label for="bio" :value="__(\'Bio\')" />\n  <x-text-input id="bio" wire:model="bio" />\n'
+           '  <x-primary-button wire:click="save">Save</x-primary-button>\n</div>\n')
+    _write(tmp_path, "src/app/signup/signup.component.html",
+           '<ng-container [formGroup]="form">\n  <mat-checkbox formControlName="newsletter">Yes</mat-checkbox>\n'
+           "</ng-container>\n")
+    _write(tmp_path, "src/app/table/table.component.html", '<mat-checkbox [checked]="isSelected(row)"></mat-checkbox>\n')
+    found, _ = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == [
+        "resources/views/livewire/profile.blade.php",
+        "src/app/signup/signup.component.html",
+        "src/components/SignupForm.vue",
+    ]
+
+
 def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -> None:
     """SIU-Toba-like: an older full schema, and a per-chapter file that creates one of its
     tables with columns the full one lacks: it is newer, not history (its columns were lost)."""

@@ -124,6 +124,53 @@ const form = reactive({ email: '', plan: 'free' })
     assert ev.problems == []
 
 
+def test_vue_refs_bound_through_their_value_are_named_by_the_ref(tmp_path):
+    """Refs kept in an object are bound as `account.email.value` (mealie's sign-up page):
+    each field is named by its ref, not all `value` (one field for six)."""
+    ev = write(
+        tmp_path,
+        "Register.vue",
+        """\
+<template>
+  <v-form>
+    <input v-model="account.email.value" type="email">
+    <input v-model.trim="account.fullName.value">
+    <input type="checkbox" v-model="account.advancedOptions.value">
+    <input v-model="value">
+  </v-form>
+</template>
+""",
+    )
+    form = only_form(ev)
+    assert [f[0] for f in fields(form)] == ["email", "fullName", "advancedOptions", "value"]
+    assert by_name(form)["advancedOptions"].control == "checkbox"
+    assert ev.problems == []
+
+
+def test_vue_3_v_model_arguments_name_the_field(tmp_path):
+    """Ant Design Vue binds `v-model:value` and `v-model:checked`: the controls were lost
+    without a word (no name, no binding read)."""
+    ev = write(
+        tmp_path,
+        "Login.vue",
+        """\
+<template>
+  <a-form :model="formState">
+    <a-form-item label="Username" name="username">
+      <a-input v-model:value="formState.username" />
+    </a-form-item>
+    <a-checkbox v-model:checked="formState.remember">Remember me</a-checkbox>
+    <input v-model:value.trim="formState.city">
+  </a-form>
+</template>
+""",
+    )
+    form = only_form(ev)
+    assert [f[0] for f in fields(form)] == ["username", "remember", "city"]
+    assert by_name(form)["remember"].control == "checkbox"
+    assert ev.problems == []
+
+
 def test_livewire_wire_model_with_modifiers_and_alpine_x_model(tmp_path):
     ev = write(
         tmp_path,

@@ -328,6 +328,22 @@ def test_blade_required_directive(tmp_path):
     assert terms.required and not newsletter.required
 
 
+def test_blade_raw_echo_is_template_code(tmp_path):
+    """`{!! ... !!}` prints code as `{{ ... }}` does: a name it builds cannot be read (it
+    was the field's literal name, `{!! $field !!}`, with no CN001), a label it prints is
+    its string (Jetstream's `{!! __('I agree to the :terms_of_service') !!}`)."""
+    markup = (
+        '<form id="s">\n<label><input type="checkbox" name="terms"> {!! __(\'I agree to the terms\') !!}</label>\n'
+        '<input name="{!! $field !!}">\n</form>\n'
+    )
+    ev = write(tmp_path, "signup.blade.php", markup)
+    terms, built = only_form(ev).fields
+    assert terms.label == "I agree to the terms" and terms.role is FieldRole.CONSENT
+    assert built.name is None
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(3, 1)]
+    assert "cannot read ({!! $field !!})" in ev.problems[0].message
+
+
 @pytest.mark.parametrize(
     "tail",
     [

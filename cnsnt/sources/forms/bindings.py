@@ -3,7 +3,8 @@
 Angular, Vue, Livewire, Alpine, Thymeleaf and Svelte templates often bind a control
 to a field of the submitted model instead of naming it: `formControlName="email"`,
 `[(ngModel)]="user.email"`, `v-model.trim="form.email"`, `wire:model.live="email"`,
-`x-model="email"`, `th:field="*{email}"`, `bind:value={form.email}`. That binding is
+`x-model="email"`, `th:field="*{email}"`, `bind:value={form.email}`, Vue 3's
+`v-model:value="form.email"` (Ant Design Vue's controls). That binding is
 the field's name as far as the data goes, so the reader (`html_form`) names the
 control after it when no `name` attribute does. Svelte's `bind:value` alone is
 short for `bind:value={value}`: the variable named like the property.
@@ -86,6 +87,8 @@ def _reader(attr: str) -> _Read | None:
         return _last_segment
     if attr in _TH_FIELD:
         return _spring_path
+    if attr == "v-model" or attr.startswith(("v-model.", "v-model:")):  # Vue 3's `v-model:value`
+        return _vue_path
     for prefix in _PATH_PREFIXES:
         if attr == prefix or attr.startswith(prefix + "."):
             return _last_segment
@@ -116,6 +119,19 @@ def _last_segment(value: str) -> str | None:
     """`[(ngModel)]`, `v-model`, `wire:model`, `x-model`: the field is the path's last segment."""
     parts = path_segments(value)
     return parts[-1] if parts else None
+
+
+def _vue_path(value: str) -> str | None:
+    """Vue's `v-model`: the path's last segment, but the ref's own name before its `.value`.
+
+    A template unwraps only top-level refs, so refs kept in an object are bound through
+    their `.value` (`v-model="account.email.value"`): the field is `email`. Named `value`,
+    every such field of a form was one (mealie's sign-up page: six fields, one `value`).
+    """
+    parts = path_segments(value)
+    if not parts:
+        return None
+    return parts[-2] if len(parts) > 1 and parts[-1] == "value" else parts[-1]
 
 
 def _spring_path(value: str) -> str | None:

@@ -28,6 +28,7 @@ from cnsnt.sources.forms.common import (
     unnamed_problem,
     words,
 )
+from cnsnt.sources.forms.components import Components
 from cnsnt.sources.forms.heex_markup import component_element, sveltekit_action
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Attr, Control, FormTag, Label, Page, Tag, flat
 from cnsnt.sources.forms.inline import attach_inline_ignores
@@ -194,6 +195,8 @@ class _Reader:
         self._svelte_known: dict[str, bool] | None = None
         """Svelte: the booleans the component's script starts its variables as (read once)."""
         """Phoenix's `label f, :email, "E-mail"`: field -> the label's text."""
+        self.custom = Components(page)
+        """UI-library components (`<x-text-input>`, `<v-checkbox>`): controls, labels, forms."""
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
@@ -231,6 +234,7 @@ class _Reader:
         legend_start: int | None = None
         for is_start, name, start, end in events:
             if not is_start:
+                name = self.custom.closing(name, start)  # `</v-form>`, `</x-input-label>`
                 if page.components.get(start) in FORM_COMPONENTS:
                     name = "form"  # `</.simple_form>`
                 if name == "form" and current is not None:
@@ -266,11 +270,8 @@ class _Reader:
             if start in page.components:  # HEEx `<.simple_form>`, `<.text_input field=...>`
                 named = "field" in tag.attrs or "name" in tag.attrs or "upload" in tag.attrs
                 name = tag.tag = component_element(page.components[start], named)
-            elif "-" in name and not page.heex:  # Blade's `<x-text-input name>`, Vue's `<el-input v-model>`
-                named = "name" in tag.attrs or binding(tag.attrs, page.text) is not None
-                if component_control(name, named) is not None:
-                    page.components[start] = name
-                    name = tag.tag = "input"
+            else:  # `<x-text-input name=...>`, `<v-form>`, `<x-input-label for=...>`
+                name = tag.tag = self.custom.opening(tag, current is not None)
             if name == "form" and current is None:
                 fid = tag.literal("id")
                 fname = (
@@ -323,6 +324,7 @@ class _Reader:
             component = page.components.get(tag.start)  # `<.password_input>`: its name says
             typed = component_control(component, True) if component else None
             control = (tag.literal("type") or "").strip().lower() or typed or "text"
+            control = self.custom.types.get(tag.start, control)  # `<v-checkbox>`: its words say
         ctrl = Control(
             tag.start,
             control,
@@ -535,7 +537,7 @@ class _Reader:
 
     def _finish(self) -> None:
         page = self.page
-        by_for: dict[str, str] = {}
+        by_for: dict[str, str] = dict(self.custom.label_values)  # `<x-input-label :value=...>`
         by_asp: dict[str, str] = {}
         for label in self.labels:
             end = label.inner_end if label.inner_end is not None else label.inner_start
@@ -573,10 +575,14 @@ class _Reader:
             owner = tag.literal("form")
             if owner and owner in form_ids:
                 ctrl.form = form_ids[owner]
-            ctrl.group_label = self._legend(ctrl) or self._group_heading(ctrl)
+            ctrl.group_label = (  # `<mat-radio-group aria-label=...>` is its own group
+                self.custom.group_label(tag) or self._legend(ctrl) or self._group_heading(ctrl)
+            )
             ctrl.label = (
-                (by_for.get(ctrl.id) if ctrl.id else None)
+                self.custom.label(tag)
+                or (by_for.get(ctrl.id) if ctrl.id else None)
                 or self._wrapping_text(ctrl)
+                or self.custom.box_label(ctrl)
                 or by_asp.get(tag.literal("asp-for") or "")
                 or (page.attr_text(tag, "label") if tag.start in page.components else None)
                 or page.attr_text(tag, "aria-label")

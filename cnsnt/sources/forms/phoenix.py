@@ -51,14 +51,14 @@ HELPERS = {
     "submit": "submit", "reset": "reset", "label": "label", "live_file_input": "file",
 }  # fmt: skip
 #: Words of a function component's name that make it a control (`<.text_input field=...>`).
-_CONTROL_WORDS = {
+CONTROL_WORDS = {
     "input": "text", "select": "select", "textarea": "textarea", "checkbox": "checkbox",
     "radio": "radio", "toggle": "checkbox", "switch": "checkbox", "password": "password",
     "email": "email", "date": "date", "number": "number", "phone": "tel", "tel": "tel",
     "hidden": "hidden", "file": "file", "url": "url", "search": "search",
 }  # fmt: skip
 #: Words of a component's name that make it no control even with a `field` (errors, labels).
-_NOT_CONTROL_WORDS = frozenset({"error", "errors", "label", "hint", "help", "feedback", "for"})
+NOT_CONTROL_WORDS = frozenset({"error", "errors", "label", "hint", "help", "feedback", "for"})
 #: Function components that are forms (`<.form>`, core_components' `<.simple_form>`).
 FORM_COMPONENTS = frozenset({"form", "simple_form"})
 #: How many pipes of a chain are followed to the first call (`f |> text_input(:x) |> raw()`).
@@ -442,20 +442,17 @@ def component_control(name: str, has_field: bool) -> str | None:
 
     `<.input>` is one whatever its attributes; another component is one when it takes a
     `field` or a `name` (`has_field`) and its name says which control (`text_input`,
-    `password_input`, `checkbox`). So is a custom element of other templates (Blade's
-    `<x-text-input name="email">`, Vue's `<el-checkbox v-model="agree">`, Vuetify's
-    `<v-text-field>`), whose words are joined by `-`.
+    `password_input`, `checkbox`). Custom elements of other templates (Blade's
+    `<x-text-input>`, Vuetify's `<v-text-field>`) are read by `components`, with these words.
     """
     if name == "input":
         return "text"
     if not has_field or name == "inputs_for":
         return None
-    words = name.lower().replace("-", "_").split("_")
-    if any(w in _NOT_CONTROL_WORDS for w in words):
+    words = name.lower().split("_")
+    if any(w in NOT_CONTROL_WORDS for w in words):
         return None
-    found = [_CONTROL_WORDS[w] for w in words if w in _CONTROL_WORDS]
-    if not found and "-" in name and "field" in words:  # `<v-text-field>`, `<md-outlined-text-field>`
-        found = ["text"]
+    found = [CONTROL_WORDS[w] for w in words if w in CONTROL_WORDS]
     if not found:
         return None
     specific = [c for c in found if c != "text"]

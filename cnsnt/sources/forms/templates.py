@@ -233,6 +233,8 @@ class Scanner:
             return self._jinja(j)
         if s.startswith("{#", j):
             return self._until(j, "#}", COMMENT)
+        if s.startswith("{!!", j):  # Blade's raw echo `{!! $x !!}`
+            return self._until(j, "!!}", EXPR, skip=3)
         if _WIDGET.match(s, j):
             return self._until(j, "]}", RENDER, "widget")
         if s.startswith("<%", j):
