@@ -307,6 +307,29 @@ def test_wtforms_fields_labels_validators_and_defaults(tmp_path):
     assert all(p.severity is Severity.WARNING for p in ev.problems)
 
 
+def test_a_truthy_default_ticks_a_box_as_the_framework_renders_it(tmp_path):
+    """WTForms' BooleanField ticks any truthy default (`default="checked"`, a common idiom);
+    Django's CheckboxInput any initial but False, None and "" (`initial=1`); a falsy one none."""
+    ev = read(
+        tmp_path,
+        "forms.py",
+        "from django import forms\nfrom flask_wtf import FlaskForm\nfrom wtforms import BooleanField\n\n\n"
+        "class ProfileForm(forms.Form):\n"
+        "    newsletter = forms.BooleanField(initial=1, required=False)\n"
+        "    offers = forms.BooleanField(initial='', required=False)\n\n\n"
+        "class RegisterForm(FlaskForm):\n"
+        "    newsletter = BooleanField('Newsletter', default='checked')\n"
+        "    offers = BooleanField('Offers', default=0)\n",
+    )
+    ticked = {f.key: f.checked for form in ev.forms for f in form.fields}
+    assert ticked == {
+        "profile.newsletter": True,
+        "profile.offers": False,
+        "register.newsletter": True,
+        "register.offers": False,
+    }
+
+
 def test_a_base_that_cannot_be_found_is_named_and_the_own_fields_still_read(tmp_path):
     ev = read(
         tmp_path,

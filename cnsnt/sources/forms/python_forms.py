@@ -407,7 +407,7 @@ class _Reader:
             attrs = {**attrs, **widget_attrs}
         control, checked, required = _apply_attrs(control, attrs, required)
         value = literal_value(initial)
-        checked = checked or (control in ("checkbox", "radio") and value is True)
+        checked = checked or (value is True if control == "radio" else _ticks(control, value, framework))
         default = None if value is None or isinstance(value, bool | dict | list | tuple | set) else str(value)
         return framework, _Field(name, control, at, label, bool(required), checked, help_text, default)
 
@@ -650,7 +650,7 @@ class _Reader:
                 self._set_attribute(mod, form, target, key, node.value, fields)
             elif isinstance(target, ast.Subscript) and _is_self_attr(target.value, "initial"):
                 key = string_value(target.slice)
-                if key in fields and literal_value(node.value) is True and fields[key].control == "checkbox":
+                if key in fields and _ticks(fields[key].control, literal_value(node.value), DJANGO):
                     fields[key] = replace(fields[key], checked=True)
 
     def _set_attribute(
@@ -678,9 +678,7 @@ class _Reader:
             return
         f = fields[key]
         if target.attr == "initial":
-            fields[key] = replace(
-                f, checked=f.checked or (f.control == "checkbox" and literal_value(value) is True)
-            )
+            fields[key] = replace(f, checked=f.checked or _ticks(f.control, literal_value(value), DJANGO))
         elif target.attr == "required":
             required = literal_value(value)
             fields[key] = replace(f, required=required if isinstance(required, bool) else f.required)
@@ -774,6 +772,17 @@ def _apply_attrs(control: str, attrs: dict[str, object], required: bool) -> tupl
     return control, checked and control in ("checkbox", "radio"), required
 
 
+def _ticks(control: str, value: object, framework: str) -> bool:
+    """Whether a checkbox's literal initial value ticks it, as the framework renders it.
+
+    Django's `CheckboxInput` ticks any value but False, None and "" (`initial=1`); WTForms'
+    `BooleanField` any truthy one (`default="checked"`, a common idiom).
+    """
+    if control != "checkbox" or value is None or isinstance(value, dict | list | tuple | set):
+        return False
+    return bool(value) if framework == WTFORMS else not (value is False or value == "")
+
+
 def _wtforms_required(node: ast.expr | None) -> bool:
     """Whether a WTForms `validators=[...]` list holds `DataRequired()` or `InputRequired()`."""
     if not isinstance(node, ast.List | ast.Tuple):
@@ -809,5 +818,5 @@ def _model_field(name: str, call: ast.Call, at: Location) -> _Field | None:
         label = string_value(call.args[0])
     boolean = control == "checkbox"
     required = not boolean and literal_value(kwargs.get("blank")) is not True
-    checked = boolean and literal_value(kwargs.get("default")) is True
+    checked = _ticks(control, literal_value(kwargs.get("default")), DJANGO)
     return _Field(name, control, at, label, required, checked, string_value(kwargs.get("help_text")))
