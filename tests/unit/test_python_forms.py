@@ -330,6 +330,23 @@ def test_a_truthy_default_ticks_a_box_as_the_framework_renders_it(tmp_path):
     }
 
 
+def test_a_checked_attribute_of_any_value_but_false_ticks_the_box(tmp_path):
+    """Django's widget attrs and WTForms' `render_kw` render any `checked` but False as the
+    attribute: `attrs={"checked": ""}` (found in real forms) ticks the box as `"checked"` does."""
+    ev = read(
+        tmp_path,
+        "forms.py",
+        "from django import forms\nfrom flask_wtf import FlaskForm\nfrom wtforms import BooleanField\n\n\n"
+        "class ProfileForm(forms.Form):\n"
+        "    newsletter = forms.BooleanField(required=False, widget=forms.CheckboxInput(attrs={'checked': ''}))\n"
+        "    offers = forms.BooleanField(required=False, widget=forms.CheckboxInput(attrs={'checked': False}))\n\n\n"
+        "class RegisterForm(FlaskForm):\n"
+        "    newsletter = BooleanField('Newsletter', render_kw={'checked': 'on'})\n",
+    )
+    ticked = {f.key: f.checked for form in ev.forms for f in form.fields}
+    assert ticked == {"profile.newsletter": True, "profile.offers": False, "register.newsletter": True}
+
+
 def test_a_base_that_cannot_be_found_is_named_and_the_own_fields_still_read(tmp_path):
     ev = read(
         tmp_path,

@@ -763,10 +763,8 @@ def _apply_attrs(control: str, attrs: dict[str, object], required: bool) -> tupl
     kind = attrs.get("type")
     if isinstance(kind, str) and kind:
         control = kind.lower()
-    checked_value = attrs.get("checked")
-    checked = checked_value is True or (
-        isinstance(checked_value, str) and checked_value.lower() in ("checked", "true")
-    )
+    # both frameworks render any `checked` but False as the attribute (`checked=""` ticks too)
+    checked = "checked" in attrs and attrs["checked"] is not False
     if attrs.get("required") is True or attrs.get("required") == "required":
         required = True
     return control, checked and control in ("checkbox", "radio"), required
