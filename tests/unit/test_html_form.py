@@ -622,6 +622,30 @@ def test_rails_helper_options_tick_label_and_type_the_control(tmp_path):
     assert fields["bio"].control == "textarea"
 
 
+def test_rails_checked_literals_tick_as_rails_renders_them(tmp_path):
+    """A builder ticks a box for `checked: true` or `"checked"` only (Rails' `input_checked?`:
+    `checked: "true"` renders it unticked); `check_box_tag`'s third argument for any literal
+    but false and nil. A literal ticks it for everyone: no template condition."""
+    ev = write(
+        tmp_path,
+        "signup.html.erb",
+        "<%= form_with model: @user do |f| %>\n"
+        '  <%= f.check_box :newsletter, checked: "checked" %>\n'
+        '  <%= f.check_box :offers, checked: "true" %>\n'
+        '  <%= f.input :sms_offers, as: :boolean, input_html: { checked: "checked" } %>\n'
+        '  <%= check_box_tag "partner_offers", "1", "checked" %>\n'
+        "<% end %>\n",
+    )
+    fields = by_name(only_form(ev))
+    ticks = {name: (f.checked, f.checked_conditionally) for name, f in fields.items()}
+    assert ticks == {
+        "newsletter": (True, False),
+        "offers": (False, False),
+        "sms_offers": (True, False),
+        "partner_offers": (True, False),
+    }
+
+
 def test_rails_pre_ticked_consent_is_reported(tmp_path):
     """The audit of a Rails form: the box ticked in its options is a CN203 at its line."""
     (tmp_path / "signup.html.erb").write_text(

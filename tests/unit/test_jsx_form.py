@@ -705,3 +705,27 @@ function Sms() {
         ("offers", "offers"): True,  # the provider's form: not visible here, any of the file's
         ("sms", "sms"): True,  # a custom hook's form: used where it is called, not followed
     }
+
+
+def test_default_values_given_by_shorthand_tick_their_box(tmp_path):
+    """`useForm({ defaultValues })`, react-hook-form's documented shape, with the object in a
+    `const` of that name: its `true` ticks the box as `defaultValues: defaultValues` does."""
+    ev = write(
+        tmp_path,
+        "Signup.tsx",
+        """\
+const defaultValues = { email: "", marketing: true };
+export default function Signup() {
+  const { register } = useForm({ defaultValues });
+  return (
+    <form id="signup">
+      <input type="email" {...register("email")} />
+      <input type="checkbox" {...register("marketing")} />
+    </form>
+  );
+}
+""",
+    )
+    fields = by_name(only_form(ev))
+    assert fields["marketing"].checked and not fields["marketing"].checked_conditionally
+    assert not fields["email"].checked

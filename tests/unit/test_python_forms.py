@@ -229,6 +229,44 @@ def test_a_model_that_cannot_be_found_gives_text_fields_or_a_warning(tmp_path):
     assert all(p.severity is Severity.WARNING for p in ev.problems)
 
 
+def test_a_field_of_a_model_base_that_cannot_be_read_is_kept_or_named(tmp_path):
+    """A model whose base cnsnt cannot read (`AbstractBaseUser`, a third-party `TimeStampedModel`)
+    may declare more fields: one that Meta.fields lists is a text field, not dropped as if
+    Django had no such field; `__all__` is a warning at its place."""
+    write(
+        tmp_path,
+        "app/models.py",
+        "from django.db import models\n"
+        "from django.contrib.auth.models import AbstractBaseUser\n"
+        "from model_utils.models import TimeStampedModel\n\n\n"
+        "class User(AbstractBaseUser):\n    email = models.EmailField(unique=True)\n\n\n"
+        "class Lead(TimeStampedModel):\n    name = models.CharField(max_length=50)\n",
+    )
+    ev = read(
+        tmp_path,
+        "app/forms.py",
+        "from django import forms\n\nfrom .models import Lead, User\n\n\n"
+        "class AccountForm(forms.ModelForm):\n    class Meta:\n        model = User\n"
+        '        fields = ["email", "password", "nickname"]\n\n\n'
+        "class LeadForm(forms.ModelForm):\n    class Meta:\n        model = Lead\n"
+        '        fields = "__all__"\n',
+    )
+    account, lead = ev.forms
+    assert [(f.name, f.control) for f in account.fields] == [
+        ("email", "email"),
+        ("password", "text"),
+        ("nickname", "text"),
+    ]
+    assert [f.name for f in lead.fields] == ["name"]
+    assert [(line, col, message.split(":")[0]) for _, line, col, message in problems(ev)] == [
+        (
+            15,
+            18,
+            "form LeadForm takes every field of model `Lead`, a base of which cnsnt cannot find in the project",
+        ),
+    ]
+
+
 def test_init_methods_add_tick_and_remove_fields_and_computed_names_are_named(tmp_path):
     ev = read(
         tmp_path,
@@ -305,6 +343,46 @@ def test_wtforms_fields_labels_validators_and_defaults(tmp_path):
         (24, 27, ["`StringField(...)`", "in", "a"]),
     ]
     assert all(p.severity is Severity.WARNING for p in ev.problems)
+
+
+def test_a_truthy_default_ticks_a_box_as_the_framework_renders_it(tmp_path):
+    """WTForms' BooleanField ticks any truthy default (`default="checked"`, a common idiom);
+    Django's CheckboxInput any initial but False, None and "" (`initial=1`); a falsy one none."""
+    ev = read(
+        tmp_path,
+        "forms.py",
+        "from django import forms\nfrom flask_wtf import FlaskForm\nfrom wtforms import BooleanField\n\n\n"
+        "class ProfileForm(forms.Form):\n"
+        "    newsletter = forms.BooleanField(initial=1, required=False)\n"
+        "    offers = forms.BooleanField(initial='', required=False)\n\n\n"
+        "class RegisterForm(FlaskForm):\n"
+        "    newsletter = BooleanField('Newsletter', default='checked')\n"
+        "    offers = BooleanField('Offers', default=0)\n",
+    )
+    ticked = {f.key: f.checked for form in ev.forms for f in form.fields}
+    assert ticked == {
+        "profile.newsletter": True,
+        "profile.offers": False,
+        "register.newsletter": True,
+        "register.offers": False,
+    }
+
+
+def test_a_checked_attribute_of_any_value_but_false_ticks_the_box(tmp_path):
+    """Django's widget attrs and WTForms' `render_kw` render any `checked` but False as the
+    attribute: `attrs={"checked": ""}` (found in real forms) ticks the box as `"checked"` does."""
+    ev = read(
+        tmp_path,
+        "forms.py",
+        "from django import forms\nfrom flask_wtf import FlaskForm\nfrom wtforms import BooleanField\n\n\n"
+        "class ProfileForm(forms.Form):\n"
+        "    newsletter = forms.BooleanField(required=False, widget=forms.CheckboxInput(attrs={'checked': ''}))\n"
+        "    offers = forms.BooleanField(required=False, widget=forms.CheckboxInput(attrs={'checked': False}))\n\n\n"
+        "class RegisterForm(FlaskForm):\n"
+        "    newsletter = BooleanField('Newsletter', render_kw={'checked': 'on'})\n",
+    )
+    ticked = {f.key: f.checked for form in ev.forms for f in form.fields}
+    assert ticked == {"profile.newsletter": True, "profile.offers": False, "register.newsletter": True}
 
 
 def test_a_base_that_cannot_be_found_is_named_and_the_own_fields_still_read(tmp_path):

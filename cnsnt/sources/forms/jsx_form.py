@@ -611,6 +611,8 @@ class _Reader:
                 key = node.child_by_field_name("key")
                 if key is not None and file.text(key).strip("'\"") in _DEFAULTS_KEYS:
                     objects.append((node.child_by_field_name("value"), node))
+            elif node.type == "shorthand_property_identifier" and file.text(node) in _DEFAULTS_KEYS:
+                objects.append((node, node))  # `useForm({ defaultValues })`: the `const` of that name
             elif (
                 node.type == "jsx_attribute"
                 and node.named_child_count == 2
@@ -619,6 +621,8 @@ class _Reader:
                 objects.append((node.named_children[1], node))
         flat: dict[tuple[int, int], dict[str, str]] = {}  # an object given in many places is read once
         for obj, site in objects:
+            if obj is not None and obj.type == "shorthand_property_identifier":
+                obj = file.consts.get(file.text(obj))
             target = file.resolve(obj)
             if target is None:
                 continue

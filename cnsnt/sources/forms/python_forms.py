@@ -407,7 +407,7 @@ class _Reader:
             attrs = {**attrs, **widget_attrs}
         control, checked, required = _apply_attrs(control, attrs, required)
         value = literal_value(initial)
-        checked = checked or (control in ("checkbox", "radio") and value is True)
+        checked = checked or (value is True if control == "radio" else _ticks(control, value, framework))
         default = None if value is None or isinstance(value, bool | dict | list | tuple | set) else str(value)
         return framework, _Field(name, control, at, label, bool(required), checked, help_text, default)
 
@@ -464,7 +464,7 @@ class _Reader:
         if "model" not in meta:
             return declared
         model_mod, model_expr = meta["model"]
-        model = self._model_fields(model_mod, model_expr)
+        model, complete = self._model_fields(model_mod, model_expr)
         where_fields = meta.get("fields")
         exclude = set()
         if "exclude" in meta:
@@ -492,6 +492,14 @@ class _Reader:
                     fields_mod,
                 )
                 return declared
+            if not complete:
+                self.warn(
+                    f"form {node.name} takes every field of model `{ast.unparse(model_expr)}`, a base of "
+                    "which cnsnt cannot find in the project: the fields that base declares are not read; "
+                    "list them in Meta.fields or in the policy",
+                    fields_expr,
+                    fields_mod,
+                )
             names = [(n, f.location) for n, f in model.items()]
         elif isinstance(listed, list | tuple) and all(isinstance(x, str) for x in listed):
             elements = fields_expr.elts if isinstance(fields_expr, ast.List | ast.Tuple) else []
@@ -521,7 +529,7 @@ class _Reader:
                 continue
             base = model.get(field_name) if model is not None else None
             made = replace(base, location=at) if base is not None else _Field(field_name, "text", at)
-            if model is not None and base is None:
+            if model is not None and base is None and complete:
                 continue  # not a model field: Django raises; nothing to render
             if field_name in widgets:
                 widget_mod, widget_expr = widgets[field_name]
@@ -548,33 +556,42 @@ class _Reader:
             if isinstance(k, ast.Constant) and isinstance(k.value, str)
         }
 
-    def _model_fields(self, mod: PyModule, expr: ast.expr) -> dict[str, _Field] | None:
-        """The form fields a Django model makes, or None when the model cannot be found."""
+    def _model_fields(self, mod: PyModule, expr: ast.expr) -> tuple[dict[str, _Field] | None, bool]:
+        """A Django model's form fields (None when the model cannot be found), and whether all are known.
+
+        They are not when a base cnsnt cannot read (`TimeStampedModel`, `PermissionsMixin`) may declare more.
+        """
         if isinstance(expr, ast.Call) and dotted(expr.func).endswith("get_user_model"):
-            return _auth_user(self.where(mod, expr))
+            return _auth_user(self.where(mod, expr)), True
         ref = self.project.resolve(mod, expr)
         if ref is None:
-            return None
+            return None, False
         if ref.outside is not None:
             if ref.outside.startswith("django.contrib.auth") and ref.last in ("User", "AbstractUser"):
-                return _auth_user(self.where(mod, expr))
-            return None
+                return _auth_user(self.where(mod, expr)), True
+            return None, False
         if ref.node is None or ref.module is None:
-            return None
+            return None, False
         fields: dict[str, _Field] = {}
-        self._model_class(ref.module, ref.node, fields, frozenset())
-        return fields
+        complete = self._model_class(ref.module, ref.node, fields, frozenset())
+        return fields, complete
 
     def _model_class(
         self, mod: PyModule, node: ast.ClassDef, fields: dict[str, _Field], seen: frozenset[int]
-    ) -> None:
+    ) -> bool:
+        """Add a model's fields (its bases' first); whether every base's fields are known."""
+        complete = True
         for base in node.bases:
             ref = self.project.resolve(mod, base)
             if ref is not None and ref.outside is not None and ref.last == "AbstractUser":
                 fields.update(_auth_user(self.where(mod, node)))
             elif _followed(ref, seen):
                 assert ref is not None and ref.module is not None and ref.node is not None
-                self._model_class(ref.module, ref.node, fields, seen | {id(node)})
+                complete = self._model_class(ref.module, ref.node, fields, seen | {id(node)}) and complete
+            elif ref is None:
+                complete = complete and isinstance(base, ast.Name) and base.id in _BUILTINS
+            elif ref.outside is not None:  # `models.Model` declares no field; `TimeStampedModel` may
+                complete = complete and ref.outside.startswith("django.db.models") and ref.last == "Model"
         for stmt in node.body:
             found = assigned_field(stmt, is_django_field)
             if found is None:
@@ -584,6 +601,7 @@ class _Reader:
             if made is not None:
                 fields.pop(target.id, None)
                 fields[target.id] = made
+        return complete
 
     # ------------------------------------------------------------------ methods
 
@@ -650,7 +668,7 @@ class _Reader:
                 self._set_attribute(mod, form, target, key, node.value, fields)
             elif isinstance(target, ast.Subscript) and _is_self_attr(target.value, "initial"):
                 key = string_value(target.slice)
-                if key in fields and literal_value(node.value) is True and fields[key].control == "checkbox":
+                if key in fields and _ticks(fields[key].control, literal_value(node.value), DJANGO):
                     fields[key] = replace(fields[key], checked=True)
 
     def _set_attribute(
@@ -678,9 +696,7 @@ class _Reader:
             return
         f = fields[key]
         if target.attr == "initial":
-            fields[key] = replace(
-                f, checked=f.checked or (f.control == "checkbox" and literal_value(value) is True)
-            )
+            fields[key] = replace(f, checked=f.checked or _ticks(f.control, literal_value(value), DJANGO))
         elif target.attr == "required":
             required = literal_value(value)
             fields[key] = replace(f, required=required if isinstance(required, bool) else f.required)
@@ -765,13 +781,22 @@ def _apply_attrs(control: str, attrs: dict[str, object], required: bool) -> tupl
     kind = attrs.get("type")
     if isinstance(kind, str) and kind:
         control = kind.lower()
-    checked_value = attrs.get("checked")
-    checked = checked_value is True or (
-        isinstance(checked_value, str) and checked_value.lower() in ("checked", "true")
-    )
+    # both frameworks render any `checked` but False as the attribute (`checked=""` ticks too)
+    checked = "checked" in attrs and attrs["checked"] is not False
     if attrs.get("required") is True or attrs.get("required") == "required":
         required = True
     return control, checked and control in ("checkbox", "radio"), required
+
+
+def _ticks(control: str, value: object, framework: str) -> bool:
+    """Whether a checkbox's literal initial value ticks it, as the framework renders it.
+
+    Django's `CheckboxInput` ticks any value but False, None and "" (`initial=1`); WTForms'
+    `BooleanField` any truthy one (`default="checked"`, a common idiom).
+    """
+    if control != "checkbox" or value is None or isinstance(value, dict | list | tuple | set):
+        return False
+    return bool(value) if framework == WTFORMS else not (value is False or value == "")
 
 
 def _wtforms_required(node: ast.expr | None) -> bool:
@@ -809,5 +834,5 @@ def _model_field(name: str, call: ast.Call, at: Location) -> _Field | None:
         label = string_value(call.args[0])
     boolean = control == "checkbox"
     required = not boolean and literal_value(kwargs.get("blank")) is not True
-    checked = boolean and literal_value(kwargs.get("default")) is True
+    checked = _ticks(control, literal_value(kwargs.get("default")), DJANGO)
     return _Field(name, control, at, label, required, checked, string_value(kwargs.get("help_text")))

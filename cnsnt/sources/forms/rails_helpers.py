@@ -210,5 +210,7 @@ def _checked(helper: Helper, method: str, tag: bool, args: list[Any], options: d
     value = _literal(node)
     if value is False or (node is not None and node.type == "nil"):
         return
+    if value is not None and not tag and value is not True and value != "checked":
+        return  # a builder ticks only for `checked: true` or `"checked"` (Rails' `input_checked?`)
     helper.checked = True
-    helper.checked_conditionally = value is not True and value != "true"
+    helper.checked_conditionally = value is None  # a literal ticks for everyone
