@@ -445,8 +445,11 @@ class _Migrator:
         function = self.function_of(call)
         params = _parameters(function) if function is not None else set()
         passed = any(isinstance(n, ast.Name) and n.id in params for a in _args(call) for n in ast.walk(a))
-        if passed != bool(bound):
-            if passed and operation is not None and function is not None and function.name not in self.called:
+        # a function the file never calls (the app may): a helper it calls is followed from here,
+        # what it passes of its own arguments unknown
+        never_called = passed and not bound and function is not None and function.name not in self.called
+        if passed != bool(bound) and not (never_called and helper is not None):
+            if never_called and operation is not None:
                 self.unread(call, "its table or column is an argument of a function the file never calls")
             return  # applied at each call of its function, or (not passed) where it is written
         if operation is not None:
