@@ -344,6 +344,22 @@ exports.up = async function (knex) {
     assert [(p.location.line, p.location.column) for p in ev.problems] == [(7, 8)]
 
 
+def test_js_migrations_hold_back_a_drop_after_a_short_circuit(tmp_path: Path):
+    sequelize = """\
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable('people', { id: Sequelize.INTEGER, phone: Sequelize.STRING });
+    process.env.LEGACY && (await queryInterface.removeColumn('people', 'phone'));
+  },
+};
+"""
+    write_files(tmp_path, {"seq/20240101000000-people.js": sequelize})
+    ev = read_entry(tmp_path, "seq/*.js")
+    assert names(ev, "people") == ["id", "phone"]  # the drop may never run
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(4, 5)]
+    assert "under a `&&`" in ev.problems[0].message
+
+
 def test_a_plain_javascript_file_is_reported_not_read_as_sql(tmp_path: Path):
     write_files(tmp_path, {"lib/util.js": "module.exports = () => 1;\n"})
     ev = read_entry(tmp_path, "lib/*.js")
