@@ -75,7 +75,7 @@ def ecto_entries(
                 f"{dump.relative_to(root).as_posix()} (mix ecto.dump) states the schema they build"
             )
             continue
-        entries.append((f"{rel}/*.exs", "ecto_migrations", _home_dialect(home, adapters, fallback)))
+        entries.append((f"{rel}/*.exs", "ecto_migrations", _home_dialect(home, root, adapters, fallback)))
     held = {p for paths in homes.values() for p in paths}
     if schemas and homes:
         where = ", ".join(sorted({p.relative_to(root).parts[0] for p in schemas}))
@@ -103,23 +103,35 @@ def _dialect(root: Path) -> str | None:
     return "mysql" if ":myxql" in mix and ":postgrex" not in mix else None
 
 
-def _home_dialect(home: Path, adapters: dict[str, str | None], fallback: str | None) -> str | None:
-    """The dialect of the repo a migrations folder (`priv/<name>/migrations`) belongs to."""
-    if home.parent.name in adapters:
-        return adapters[home.parent.name]
+def _home_dialect(
+    home: Path, root: Path, adapters: dict[tuple[str, str], str | None], fallback: str | None
+) -> str | None:
+    """The dialect of the repo a migrations folder (`priv/<name>/migrations`) belongs to.
+
+    The repo of that name in the same Mix app (an umbrella's `apps/shop`), else the one
+    repo of that name anywhere.
+    """
+    app = "/".join(home.relative_to(root).parts[:-3])
+    if (app, home.parent.name) in adapters:
+        return adapters[(app, home.parent.name)]
+    named = {dialect for (_, repo), dialect in adapters.items() if repo == home.parent.name}
+    if len(named) == 1:
+        return named.pop()
     known = set(adapters.values())
     return known.pop() if len(known) == 1 else fallback
 
 
-def _repo_adapters(files: list[tuple[Path, str]], root: Path) -> dict[str, str | None]:
-    """Each repo's dialect by its `priv` folder name (`App.Repo` -> `repo`), from the adapter it names.
+def _repo_adapters(files: list[tuple[Path, str]], root: Path) -> dict[tuple[str, str], str | None]:
+    """Each repo's dialect by its Mix app and `priv` folder name (`App.Repo` -> `repo`), from its adapter.
 
+    The app is the folder holding the `lib/` or `config/` the file is in (`apps/shop`, `` at
+    the root).
     `use Ecto.Repo, adapter: ...` (Ecto 3) wins over `config :app, App.Repo, adapter: ...`
     (Ecto 2). An adapter cnsnt does not know names no dialect. Nothing when the Elixir
     grammar is not installed.
     """
-    used: dict[str, str] = {}
-    configured: dict[str, str] = {}
+    used: dict[tuple[str, str], str] = {}
+    configured: dict[tuple[str, str], str] = {}
     try:
         elixir = parser("elixir", "Ecto repo settings")
     except SourceError:
@@ -132,6 +144,8 @@ def _repo_adapters(files: list[tuple[Path, str]], root: Path) -> dict[str, str |
         except SourceError:
             continue
         file = SourceFile(source, shown)
+        parts = path.relative_to(root).parts
+        app = "/".join(parts[: next((i for i, p in enumerate(parts[:-1]) if p in ("lib", "config")), 0)])
         for module in modules(tree.root_node, file):
             for stmt in module.body:
                 call = call_of(stmt, file)
@@ -143,17 +157,17 @@ def _repo_adapters(files: list[tuple[Path, str]], root: Path) -> dict[str, str |
                 ):
                     adapter = call.options.get("adapter")
                     if adapter is not None:
-                        used.setdefault(module.name, file.text(adapter))
+                        used.setdefault((app, module.name), file.text(adapter))
         for node in walk(tree.root_node):
             call = call_of(node, file)
             if call is None or call.name != "config" or len(call.args) < 2 or "adapter" not in call.options:
                 continue
             if call.args[1].type == "alias":
-                configured.setdefault(file.text(call.args[1]), file.text(call.options["adapter"]))
-    out: dict[str, str | None] = {}
-    for repo, adapter in {**configured, **used}.items():
+                configured.setdefault((app, file.text(call.args[1])), file.text(call.options["adapter"]))
+    out: dict[tuple[str, str], str | None] = {}
+    for (app, repo), adapter in {**configured, **used}.items():
         if adapter in _ADAPTERS:
-            out[_underscore(repo.rsplit(".", 1)[-1])] = _ADAPTERS[adapter]
+            out[(app, _underscore(repo.rsplit(".", 1)[-1]))] = _ADAPTERS[adapter]
     return out
 
 

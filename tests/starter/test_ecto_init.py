@@ -115,3 +115,24 @@ def test_each_migrations_folder_gets_the_dialect_of_its_repos_adapter(tmp_path: 
         Found("schemas", "priv/legacy/migrations/*.exs", format="ecto_migrations", dialect="tsql"),
         Found("schemas", "priv/repo/migrations/*.exs", format="ecto_migrations", dialect="mysql"),
     ]
+
+
+def test_umbrella_apps_with_repos_of_one_name_get_their_own_adapters(tmp_path: Path):
+    def repo(app: str, adapter: str) -> str:
+        return (
+            f"defmodule {app}.Repo do\n  use Ecto.Repo, otp_app: :x, adapter: Ecto.Adapters.{adapter}\nend\n"
+        )
+
+    write_files(
+        tmp_path,
+        {
+            "apps/shop/lib/shop/repo.ex": repo("Shop", "Postgres"),
+            "apps/shop/priv/repo/migrations/20240101000000_create_patients.exs": MIGRATION,
+            "apps/wiki/lib/wiki/repo.ex": repo("Wiki", "SQLite3"),
+            "apps/wiki/priv/repo/migrations/20240101000000_create_patients.exs": MIGRATION,
+        },
+    )
+    assert discover(tmp_path) == [
+        Found("schemas", "apps/shop/priv/repo/migrations/*.exs", format="ecto_migrations", dialect=None),
+        Found("schemas", "apps/wiki/priv/repo/migrations/*.exs", format="ecto_migrations", dialect="sqlite"),
+    ]

@@ -370,6 +370,20 @@ def test_alembic_branches_that_only_add_are_all_replayed_and_one_that_drops_is_n
     assert "every branch" not in problems(ev)[1][3]
 
 
+def test_alembic_if_whose_batch_under_another_name_drops_is_not_replayed(entry):
+    ev = entry(
+        dict([alembic("x1", "None", '''\
+    op.create_table("people", sa.Column("email", sa.String()), sa.Column("fax", sa.String()))
+    if is_legacy():
+        with op.batch_alter_table("people") as batch:
+            batch.drop_column("fax")''')]),
+        "alembic/versions/*.py",
+    )
+    assert names(ev, "people") == ["email", "fax"]  # the drop may never run
+    assert [(line, col, sev) for _, line, col, _, sev in problems(ev)] == [(11, 5, Severity.WARNING)]
+    assert "every branch" not in problems(ev)[0][3]
+
+
 def test_alembic_broken_file_is_cn001_and_the_others_still_replay(entry):
     files = dict([
         alembic("a1", "None", "    op.create_table('people', sa.Column('email', sa.String()))"),

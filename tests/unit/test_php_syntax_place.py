@@ -215,3 +215,18 @@ def test_an_unclosed_nesting_is_placed_in_linear_time():
     file = grammars.SourceFile(source, "deep.php")
     problem = grammars.syntax_problem(tree, file, "PHP")
     assert problem is not None and (problem.location.line, problem.location.column) == (2, 5 + 5000)
+
+
+def test_a_deep_ruby_nesting_is_placed_in_linear_time():
+    """Ruby's block keywords are told without asking tree-sitter for a parent (found from the root down)."""
+    import time
+
+    from cnsnt.sources.schemas.rails_schema import ruby_block, ruby_first_error
+
+    source = b"ActiveRecord::Schema.define(version: 1) do\n" + b"  x = ( if a\n" * 10_000
+    tree = grammars.parser("ruby", "a test").parse(source)
+    file = grammars.SourceFile(source, "db/schema.rb")
+    started = time.perf_counter()
+    problem = grammars.syntax_problem(tree, file, "Ruby", locate=ruby_first_error, blocks=ruby_block)
+    assert time.perf_counter() - started < 5  # 30 s when quadratic
+    assert problem is not None and (problem.location.line, problem.location.column) == (10_001, 7)

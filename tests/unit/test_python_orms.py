@@ -301,6 +301,44 @@ def test_peewee_playhouse_migrate_calls_change_the_model_tables(models):
     ]
 
 
+def test_peewee_a_helper_called_under_a_condition_does_not_drop(models):
+    source = (
+        "from peewee import CharField, Model\nfrom playhouse.migrate import MySQLMigrator, migrate\n\n\n"
+        "class Member(Model):\n"
+        "    phone = CharField()\n\n\n"
+        "def drop_it(migrator, table, column):\n"
+        "    migrate(migrator.drop_column(table, column))\n\n\n"
+        "def migrate_db(db, legacy):\n"
+        "    migrator = MySQLMigrator(db)\n"
+        "    if legacy:\n"
+        "        drop_it(migrator, 'member', 'phone')\n"
+    )
+    ev = models({"app/models.py": source}, "app/*.py", "peewee")
+    assert names(ev, "member") == ["id", "phone"]  # the drop may never run
+    assert [(line, msg.split(":")[0]) for _, line, msg in warnings(ev)] == [
+        (16, "`drop_it(...)`, which runs `migrator.drop_column(...)`")
+    ]
+
+
+def test_peewee_a_helper_called_from_a_function_given_the_migrator_is_followed(models):
+    source = (
+        "from peewee import CharField, Model\nfrom playhouse.migrate import migrate\n\n\n"
+        "class Member(Model):\n"
+        "    name = CharField()\n\n\n"
+        "def add_column(migrator, table, column, field):\n"
+        "    migrate(migrator.add_column(table, column, field))\n\n\n"
+        "def migrate_db(migrator, column):\n"  # called by the app, not in this file
+        "    add_column(migrator, 'member', 'phone', CharField())\n"
+        "    add_column(migrator, 'member', column, CharField())\n"
+    )
+    ev = models({"app/models.py": source}, "app/*.py", "peewee")
+    assert names(ev, "member") == ["id", "name", "phone"]
+    assert [(line, msg.split(":")[1].strip()) for _, line, msg in warnings(ev)] == [
+        (15, "its table or column is not a literal cnsnt can read; not applied, so a column it adds, drops "
+         "or renames may be missing or kept")
+    ]  # fmt: skip
+
+
 def test_peewee_what_needs_running_code_is_a_warning_at_its_line(models):
     source = (
         "import os\nfrom peewee import Model, CharField, ForeignKeyField\n\n\n"

@@ -321,6 +321,45 @@ module.exports = {
     assert [(p.location.line, p.location.column) for p in ev.problems] == [(4, 12)]
 
 
+def test_knex_condition_inside_a_table_builder_that_may_drop_is_held_back(tmp_path: Path):
+    knex = """\
+exports.up = async function (knex) {
+  await knex.schema.createTable('users', (t) => {
+    t.increments();
+    t.string('phone');
+  });
+  await knex.schema.alterTable('users', (t) => {
+    if (process.env.LEGACY) {
+      t.dropColumn('phone');
+    } else {
+      t.string('fax');
+    }
+  });
+};
+"""
+    write_files(tmp_path, {"knex/20240101_users.js": knex})
+    ev = read_entry(tmp_path, "knex/*.js")
+    # the warning says nothing under the `if` is replayed: `phone` is kept, `fax` not added
+    assert names(ev, "users") == ["id", "phone"]
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(7, 8)]
+
+
+def test_js_migrations_hold_back_a_drop_after_a_short_circuit(tmp_path: Path):
+    sequelize = """\
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable('people', { id: Sequelize.INTEGER, phone: Sequelize.STRING });
+    process.env.LEGACY && (await queryInterface.removeColumn('people', 'phone'));
+  },
+};
+"""
+    write_files(tmp_path, {"seq/20240101000000-people.js": sequelize})
+    ev = read_entry(tmp_path, "seq/*.js")
+    assert names(ev, "people") == ["id", "phone"]  # the drop may never run
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(4, 5)]
+    assert "under a `&&`" in ev.problems[0].message
+
+
 def test_a_plain_javascript_file_is_reported_not_read_as_sql(tmp_path: Path):
     write_files(tmp_path, {"lib/util.js": "module.exports = () => 1;\n"})
     ev = read_entry(tmp_path, "lib/*.js")

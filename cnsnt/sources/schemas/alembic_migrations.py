@@ -198,7 +198,12 @@ _UNDOING = ("drop", "rename", "alter", "execute")
 
 def _only_adds(stmt: ast.If | ast.Match, batches: Batches) -> bool:
     """Whether an `if`/`match` holds operations and each only adds (a table, a column, an index, a key)."""
-    names = ("op", "batch_op", *batches)
+    inner = [  # `with op.batch_alter_table(...) as batch:` under the condition
+        item.optional_vars.id
+        for item in ast.walk(stmt)
+        if isinstance(item, ast.withitem) and isinstance(item.optional_vars, ast.Name)
+    ]
+    names = ("op", "batch_op", *batches, *inner)
     calls = [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and _receiver(n) in names]
     return bool(calls) and not any(
         isinstance(c.func, ast.Attribute) and c.func.attr.startswith(_UNDOING) for c in calls

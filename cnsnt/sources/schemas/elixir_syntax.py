@@ -65,7 +65,7 @@ def elixir_files(
     return parsed_files(paths, ctx, problems, lambda: parser("elixir", "Ecto migrations and schemas"), syntax)
 
 
-def elixir_block(token: Node, text: str) -> bool | None:
+def elixir_block(token: Node, text: str, parent: Node | None, before: Node | None) -> bool | None:
     """Whether a token opens a block (`do`, not `do:`, and `fn`), closes one (`end`), or neither.
 
     An `end` the grammar took for a name (after a stray operator: `x =>` then `end`) still closes.

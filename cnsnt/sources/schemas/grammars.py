@@ -191,8 +191,10 @@ _STRINGS = re.compile("string|quoted|heredoc|nowdoc|text_block|sigil")
 _HAS_BRACKET = re.compile(rb"[][(){}]")
 
 
-#: Whether a token opens a block closed by `end` (True), is that `end` (False), or neither (None).
-Blocks = Callable[[Node, str], "bool | None"]
+#: Whether a token opens a block closed by `end` (True), is that `end` (False), or neither (None),
+#: from the token, its text, its parent and the sibling before it (None at the first): tree-sitter
+#: finds a node's parent or sibling from the root down, which would be quadratic on deep nesting.
+Blocks = Callable[[Node, str, "Node | None", "Node | None"], "bool | None"]
 
 
 def unbalanced(
@@ -222,6 +224,8 @@ def unbalanced(
     lost: list[int] = []  # where text that may hold brackets was left out of the tokens
     indents: dict[int, int] = {}
     read = 0  # the end of the last token (or skipped subtree)
+    parents: list[Node | None] = [None]  # the parent of the cursor's node, and of each one above it
+    before: list[Node | None] = [None]  # the sibling before the cursor's node, and before each one above it
 
     def indent(row: int) -> int:
         if row not in indents:
@@ -257,13 +261,13 @@ def unbalanced(
             stack.append(("</" + _tag_name(node, file), node))
         elif node.type == "jsx_closing_element":
             closer = "</" + _tag_name(node, file)
-        elif leaf and node.is_named and _string_text(node):
+        elif leaf and node.is_named and _string_text(node, parents[-1]):
             several_lines = node.end_point[0] > node.start_point[0]
             if several_lines and _HAS_BRACKET.search(file.source, node.start_byte, node.end_byte):
                 lost.append(node.start_byte)
         elif leaf:
             text = file.text(node)
-            block = blocks(node, text) if blocks is not None else None
+            block = blocks(node, text, parents[-1], before[-1]) if blocks is not None else None
             if block is not None:
                 if block:
                     stack.append(("end", node))
@@ -294,16 +298,21 @@ def unbalanced(
                     return left_open(stack[depth[-1] + 1][1])
                 return None if lost else (node, "unmatched")
         if not leaf and cursor.goto_first_child():
+            parents.append(node)
+            before.append(None)
             continue
+        left = node
         while not cursor.goto_next_sibling():
             if not cursor.goto_parent():
                 if _HAS_BRACKET.search(file.source, read):
                     lost.append(read)
                 return left_open(stack[0][1]) if stack else None
+            left = parents.pop()
+            before.pop()
+        before[-1] = left
 
 
-def _string_text(token: Node) -> bool:
-    parent = token.parent
+def _string_text(token: Node, parent: Node | None) -> bool:
     return _STRINGS.search(token.type if parent is None else f"{token.type} {parent.type}") is not None
 
 

@@ -39,6 +39,8 @@ _UNDOING = ("drop", "remove", "rename", "alter", "change", "modify", "truncate")
 _RUNS_SQL = frozenset({"raw", "query"})
 #: Calls so named that change nothing themselves: Knex's `alterTable` runs its builder's calls.
 _NEUTRAL = frozenset({"altertable"})
+#: Operators whose right operand may never run (`process.env.LEGACY && knex.schema...`).
+_SHORT_CIRCUITS = frozenset({"&&", "||", "??"})
 #: A condition's node kind -> how messages name it, and the fields of its branches.
 _CONDITIONS = {
     "if_statement": ("an `if`", ("consequence", "alternative")),
@@ -126,6 +128,9 @@ def undoing_branches(up: Node, file: SourceFile, replay: Replay) -> Callable[[No
     while stack:
         node = stack.pop()
         kind = _CONDITIONS.get(node.type)
+        operator = node.child_by_field_name("operator") if node.type == "binary_expression" else None
+        if operator is not None and operator.type in _SHORT_CIRCUITS:  # `x && step()`: a branch
+            kind = (f"a `{operator.type}`", ("right",))
         if kind is None:
             stack.extend(reversed(node.named_children))
             continue

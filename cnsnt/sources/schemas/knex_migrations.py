@@ -106,11 +106,13 @@ class _Up:
         self.constants = dict(constants)
         self.roots = roots | {f"{r}.schema" for r in roots}
         self.done: set[tuple[int, int]] = set()
+        self.held: Callable[[Node], bool] = lambda _: False
 
     def run(self, up: Node, held: Callable[[Node], bool]) -> None:
         body = function_body(up)
         if body is None:
             return
+        self.held = held
         self.remember(body)
         for call in calls(body):
             if (call.start_byte, call.end_byte) in self.done or held(call):
@@ -210,7 +212,7 @@ class _Up:
             return
         done: set[tuple[int, int]] = set()
         for call in calls(body):
-            if (call.start_byte, call.end_byte) in done:
+            if (call.start_byte, call.end_byte) in done or self.held(call):
                 continue
             root, steps = chain(call, self.file)
             if root is None or not steps:

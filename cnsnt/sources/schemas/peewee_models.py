@@ -41,7 +41,7 @@ field under `if`/`for`/`try` or inside an expression, a `table_name` that is not
 literal (the table is read under peewee's default name), a foreign key whose model is
 not a name, a `migrator` call whose table or column is not a literal (or a field cnsnt
 cannot read: the column without its type), and one that drops, renames or changes a
-column under an `if` or a loop (not applied).
+column under an `if` or a loop, also at a call of a function passing its arguments on (not applied).
 """
 
 from __future__ import annotations
@@ -402,6 +402,8 @@ class _Migrator:
         self.called: set[str] = set()
         self.site: ast.Call | None = None
         """The call of the file being read (a function's, when it passes its arguments on)."""
+        self.through: list[ast.Call] = []
+        """The calls of the file's functions followed to the operation being applied, outermost first."""
         self.said: set[tuple[int, int, str]] = set()
 
     def run(self, modules: list[tuple[str, ast.Module]]) -> None:
@@ -443,8 +445,11 @@ class _Migrator:
         function = self.function_of(call)
         params = _parameters(function) if function is not None else set()
         passed = any(isinstance(n, ast.Name) and n.id in params for a in _args(call) for n in ast.walk(a))
-        if passed != bool(bound):
-            if passed and operation is not None and function is not None and function.name not in self.called:
+        # a function the file never calls (the app may): a helper it calls is followed from here,
+        # what it passes of its own arguments unknown
+        never_called = passed and not bound and function is not None and function.name not in self.called
+        if passed != bool(bound) and not (never_called and helper is not None):
+            if never_called and operation is not None:
                 self.unread(call, "its table or column is an argument of a function the file never calls")
             return  # applied at each call of its function, or (not passed) where it is written
         if operation is not None:
@@ -455,8 +460,12 @@ class _Migrator:
             if not binding:
                 return
             inner = [c for c in ast.walk(target) if isinstance(c, ast.Call) and self.function_of(c) is target]
-            for each in sorted(inner, key=lambda c: (c.lineno, c.col_offset)):
-                self.call(each, binding, depth + 1)
+            self.through.append(call)
+            try:
+                for each in sorted(inner, key=lambda c: (c.lineno, c.col_offset)):
+                    self.call(each, binding, depth + 1)
+            finally:
+                self.through.pop()
 
     def bind(self, function: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call,
              bound: dict[str, Arg]) -> dict[str, Arg]:  # fmt: skip
@@ -534,7 +543,7 @@ class _Migrator:
         if not all(isinstance(t, str) and t for t in texts.values()):
             self.unread(call, "its table or column is not a literal cnsnt can read")
             return
-        if operation != "add_column" and self.conditional(call):
+        if operation != "add_column" and any(self.conditional(c) for c in (call, *self.through)):
             self.unread(call, "it drops, renames or changes a column under a condition or in a loop")
             return
         if operation == "rename_table":

@@ -118,7 +118,7 @@ _BLOCKS = frozenset({"do", "def", "class", "module", "begin", "case", "for"})
 _STATEMENTS = frozenset({"if", "unless", "while", "until"})
 
 
-def ruby_block(token: Node, text: str) -> bool | None:
+def ruby_block(token: Node, text: str, parent: Node | None, before: Node | None) -> bool | None:
     """Whether a token opens a block that an `end` closes, is that `end`, or neither.
 
     `if`, `unless`, `while` and `until` open one as statements, not as modifiers
@@ -126,17 +126,14 @@ def ruby_block(token: Node, text: str) -> bool | None:
     start their line. A loop's `do` opens nothing: its keyword did. An `end` the grammar
     took for a name (inside a call left open) still closes; a method `x.end` does not.
     """
-    parent = token.parent
     if token.type == "end":
         return False
     if token.type == "identifier" and text == "end":
-        before = token.prev_sibling
         return None if before is not None and before.type in (".", "&.") else False
     if token.type in _BLOCKS:
         return None if token.type == "do" and parent is not None and parent.type == "do" else True
     if token.type not in _STATEMENTS or parent is None:
         return None
-    before = token.prev_sibling
     starts_line = before is None or before.end_point[0] < token.start_point[0]
     return True if parent.type == token.type or (parent.type == "ERROR" and starts_line) else None
 
