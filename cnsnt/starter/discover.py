@@ -127,6 +127,9 @@ _HELPER_CONTROL = re.compile(
 #: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
 #: a Java package named `samples` or a `demo` database dump is the product's own.
 DEMO_DIRS = frozenset({"demo", "demos", "example", "examples", "sample", "samples"})
+#: The mark of an HTML report cnsnt wrote (`cnsnt audit --format html -o report.html` in
+#: the project): a later `cnsnt init` leaves it out.
+_CNSNT_REPORT = '<meta name="generator" content="cnsnt '
 
 
 @dataclass(frozen=True, order=True)
@@ -1166,6 +1169,15 @@ def _in_demo_dir(path: Path, root: Path) -> bool:
     return any(part.lower() in DEMO_DIRS for part in path.relative_to(root).parts[:-1])
 
 
+def _reports_note(paths: list[Path], root: Path) -> str:
+    """The HTML reports cnsnt wrote into the project, left out: their filter boxes are no form."""
+    shown = _first_few(sorted(p.relative_to(root).as_posix() for p in paths))
+    return (
+        f"left out {len(paths)} HTML report{'s' if len(paths) != 1 else ''} cnsnt wrote ({shown}): "
+        "cnsnt's own output, not the product's forms"
+    )
+
+
 def _demo_note(paths: list[Path], root: Path) -> str:
     """Where the left-out demo forms are: their demo folders, the first few named."""
     folders: set[str] = set()
@@ -1270,6 +1282,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     demos: list[Path] = []
+    reports: list[Path] = []
     contracts: list[Path] = []
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
     for path in files:
@@ -1282,6 +1295,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         what = _kind_of(path, root)
         if what is not None and what[0] in ("forms", _DATA_SCHEMA) and _in_demo_dir(path, root):
             demos.append(path)
+        elif what is not None and what[0] == "forms" and _CNSNT_REPORT in _sniff(path)[:4096]:
+            reports.append(path)
         elif what is not None and what[0] == _DATA_SCHEMA:
             contracts.append(path)
         elif what is not None:
@@ -1291,6 +1306,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     notes: list[str] = [
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),
+        *([_reports_note(reports, root)] if reports else []),
         *([_data_schema_note(contracts, root)] if contracts else []),
         *([_twins_note(twins, root)] if twins else []),
     ]

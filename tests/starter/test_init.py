@@ -1554,3 +1554,19 @@ def test_init_reads_codeigniter_migrations_it_used_only_to_name(tmp_path: Path):
     assert "found no schema" not in result.stderr
     written = (tmp_path / "cnsnt.yaml").read_text()
     assert "customers.email" in written and "patients.birth_date" in written
+
+
+def test_an_html_report_cnsnt_wrote_is_no_form(tmp_path: Path) -> None:
+    """`cnsnt audit --format html -o report.html` in the project, then `cnsnt init --force`: the
+    report's filter boxes are no form of the product (flaskbb: 10 CN001 warnings from it)."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "templates/signup.html", '<form><input name="email"></form>\n')
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  forms:\n    - {path: templates/signup.html}\npurposes: {}\ndata: {}\n",
+        encoding="utf-8",
+    )
+    assert run("audit", str(tmp_path), "--format", "html", "-o", str(tmp_path / "report.html")).exit_code == 1
+    found, notes = survey(tmp_path)
+    assert [f.pattern for f in found] == ["templates/signup.html"]
+    assert notes == ["left out 1 HTML report cnsnt wrote (report.html): cnsnt's own output, not the product's forms"]
