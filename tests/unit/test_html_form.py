@@ -759,6 +759,20 @@ def test_a_laravel_helper_php_cannot_read_is_a_warning_not_dropped(tmp_path):
         (2, 32, Severity.WARNING)]
 
 
+@pytest.mark.parametrize(
+    ("name", "commented", "live"),
+    [
+        ("signup.html.erb", "<%= f.check_box :newsletter, checked: true %>", "<%= f.email_field :email %>"),
+        ("signup.blade.php", "{!! Form::checkbox('newsletter', 1, true) !!}", "{!! Form::email('email') !!}"),
+    ],
+)
+def test_a_helper_in_an_html_comment_draws_no_field(tmp_path, name, commented, live):
+    """`<!-- <%= f.check_box ... %> -->`: the server prints the box into a comment, which no
+    browser renders (a box ticked there is no pre-ticked consent)."""
+    ev = write(tmp_path, name, f"<form>\n  <!-- {commented} -->\n  <!--\n  {commented}\n  -->\n  {live}\n</form>\n")
+    assert names(only_form(ev)) == ["email"]
+
+
 def test_laravel_pre_ticked_consent_is_reported(tmp_path):
     """The audit of a Blade form: the box Collective ticks is a CN203 at its line."""
     (tmp_path / "signup.blade.php").write_text(

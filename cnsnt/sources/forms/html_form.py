@@ -441,8 +441,8 @@ class _Reader:
     def _rendered(self) -> None:
         page = self.page
         for tok in page.tokens:
-            if tok.kind not in (RENDER, EXPR) or page.inside_tag(tok.start):
-                continue
+            if tok.kind not in (RENDER, EXPR) or page.inside_tag(tok.start) or page.in_comment(tok.start):
+                continue  # printed into a tag, or into a comment no browser renders
             code = page.code[tok.start : tok.end]
             drawn = self._drawn(tok.start, code)
             if drawn is None and self.calls is not None and self.calls.spent and not self.expanding:
