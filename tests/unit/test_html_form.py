@@ -773,6 +773,22 @@ def test_a_helper_in_an_html_comment_draws_no_field(tmp_path, name, commented, l
     assert names(only_form(ev)) == ["email"]
 
 
+def test_laravel_helpers_joined_in_one_echo_are_read(tmp_path):
+    """`{!! Form::label('a', 'A') . Form::text('a') !!}`: the control, labelled by its
+    neighbour; two controls in one echo are a field with an unread name (a warning)."""
+    ev = write(
+        tmp_path,
+        "edit.blade.php",
+        "{!! Form::checkbox('offers', 1, true) . ' ' . Form::label('offers', 'Send me offers') !!}\n"
+        "{!! Form::text('city') . Form::text('zip') !!}\n",
+    )
+    form = only_form(ev)
+    offers = by_name(form)["offers"]
+    assert (offers.control, offers.label, offers.checked) == ("checkbox", "Send me offers", True)
+    assert names(form) == ["offers", None]
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(2, 1)]
+
+
 def test_laravel_pre_ticked_consent_is_reported(tmp_path):
     """The audit of a Blade form: the box Collective ticks is a CN203 at its line."""
     (tmp_path / "signup.blade.php").write_text(

@@ -205,10 +205,38 @@ def _expression(tree: Any) -> Any | None:
 
 
 def blade_helper(tree: Any) -> Helper | None:
-    """The helper call a Blade echo's PHP (`parse_php`) makes, read; None when it draws no control."""
+    """The helper call a Blade echo's PHP (`parse_php`) makes, read; None when it draws no control.
+
+    Calls joined with `.` (`Form::label('a', 'A') . Form::text('a')`) draw one control read
+    with the label beside it; two controls in one echo are one field whose name is unread.
+    """
     expr = _expression(tree)
     if expr is None:
         return None
+    if expr.type != "binary_expression":
+        return _call(expr)
+    operands: list[Any] = []
+    stack = [expr]  # `a . b . c`, in order
+    while stack:
+        node = stack.pop()
+        if node.type == "binary_expression" and _text(node.child_by_field_name("operator")) == ".":
+            stack.extend([node.child_by_field_name("right"), node.child_by_field_name("left")])
+        elif node is not None:
+            operands.append(node)
+    helpers = [h for h in map(_call, operands) if h is not None]
+    controls = [h for h in helpers if h.control not in ("label", "submit")]
+    if len(controls) > 1:
+        return Helper(controls[0].helper, controls[0].control, None, _text(expr))
+    if not controls:
+        return helpers[0] if helpers else None
+    control = controls[0]
+    label = next((h.label for h in helpers if h.control == "label" and h.field == control.field), None)
+    control.label = label or control.label
+    return control
+
+
+def _call(expr: Any) -> Helper | None:
+    """One helper call (`Form::text(...)`, `html()->email(...)->required()`), read."""
     if expr.type == "scoped_call_expression":
         scope = _text(expr.child_by_field_name("scope")).lstrip("\\")
         if scope not in ("Form", "Collective\\Html\\FormFacade"):
