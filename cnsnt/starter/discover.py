@@ -114,7 +114,8 @@ _FORM_TAG = re.compile(r"<(?:form|input|textarea|select)(?![\w:-])")
 #: Controls a form helper draws in a template that writes no tag of its own, as the form
 #: reader reads them (`forms.widgets`, `forms.rails_helpers`): Rails' `<%= f.email_field
 #: :email %>` (simple_form's `f.input :email`), Razor's `@Html.TextBoxFor(`, Symfony's
-#: `{{ form_row(form.email) }}`. Linear: fixed words after fixed starts, possessive runs.
+#: `{{ form_row(form.email) }}`, Laravel Collective's `{!! Form::email('email') !!}`.
+#: Linear: fixed words after fixed starts, possessive runs.
 _HELPER_CONTROL = re.compile(
     r"<%[=-]*+\s*+(?:[\w@]++\.)?(?:(?:text|email|password|telephone|phone|number|date|datetime|"
     r"datetime_local|time|month|week|url|search|color|range|file|hidden)_field|text_?area|"
@@ -122,6 +123,10 @@ _HELPER_CONTROL = re.compile(
     r"collection_(?:check_?boxes|radio_buttons)|input|input_field|association)(?:_tag)?\b"
     r"|@Html\.(?:TextBox|Password|TextArea|CheckBox|RadioButton|DropDownList|ListBox|Editor)(?:For)?\s*+\("
     r"|\bform_(?:row|widget)\s*+\(\s*+form\b"
+    # Laravel Collective's `{!! Form::email('email') !!}`, spatie's `{{ html()->checkbox('x') }}`
+    r"|\{(?:!!|\{)\s*+(?:\\?Form\s*+::|html\(\s*+\)\s*+->)\s*+(?i:text|email|password|tel|number|date|"
+    r"datetime|datetimeLocal|time|month|week|url|search|color|range|file|hidden|textarea|select|"
+    r"selectRange|selectYear|selectMonth|multiselect|checkbox|radio|input)\s*+\("
 )
 #: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
 #: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:

@@ -861,8 +861,8 @@ def test_a_word_that_starts_like_a_form_tag_is_no_form(tmp_path: Path) -> None:
 
 def test_templates_whose_controls_a_form_helper_draws_are_forms(tmp_path: Path) -> None:
     """Rails' form builders (maybe-finance's sign-up page: 68 of its 76 form templates write
-    no tag), simple_form, Razor's `@Html.TextBoxFor` and Symfony's `form_row`; a template
-    that only prints a label or a button is none."""
+    no tag), simple_form, Razor's `@Html.TextBoxFor`, Symfony's `form_row` and Laravel
+    Collective's `Form::email`; a template that only prints a label or a button is none."""
     from cnsnt.starter.discover import survey
 
     _write(tmp_path, "app/views/registrations/new.html.erb",
@@ -873,11 +873,18 @@ def test_templates_whose_controls_a_form_helper_draws_are_forms(tmp_path: Path) 
     _write(tmp_path, "Views/Account/Register.cshtml",
            "@using (Html.BeginForm()) {\n  @Html.TextBoxFor(m => m.Email)\n}\n")
     _write(tmp_path, "templates/signup.html.twig", "{{ form_start(form) }}{{ form_row(form.email) }}\n")
+    # Laravel Collective's and spatie's helpers; a Blade view printing only a button is none
+    _write(tmp_path, "resources/views/auth/register.blade.php",
+           "{!! Form::open(['route' => 'register']) !!}\n  {!! Form::email('email') !!}\n{!! Form::close() !!}\n")
+    _write(tmp_path, "resources/views/profile/edit.blade.php", "{{ html()->checkbox('terms', true) }}\n")
+    _write(tmp_path, "resources/views/shared/save.blade.php", "{{ Form::submit('Save') }}\n")
     found, _ = survey(tmp_path)
     assert sorted(f.pattern for f in found) == [
         "Views/Account/Register.cshtml",
         "app/views/profiles/_form.html.erb",
         "app/views/registrations/new.html.erb",
+        "resources/views/auth/register.blade.php",
+        "resources/views/profile/edit.blade.php",
         "templates/signup.html.twig",
     ]
 

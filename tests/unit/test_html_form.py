@@ -691,6 +691,124 @@ def test_rails_form_builder_names_the_field_after_its_attribute(tmp_path):
     assert len(unread) == 1 and "f.text_field field_name" in unread[0], unread
 
 
+def test_laravel_collective_and_spatie_helpers_draw_named_labelled_fields(tmp_path):
+    """Laravel Collective's `{!! Form::checkbox('x', 1, true) !!}` and spatie's `html()->`:
+    the first argument names the field, `Form::label` or the options label it, `'required'`
+    bare or keyed requires it; a literal third argument ticks a box for everyone, a variable
+    only may, a "no" radio gives no consent; a computed name is a warning at its place."""
+    ev = write(
+        tmp_path,
+        "register.blade.php",
+        "{!! Form::open(['route' => 'register']) !!}\n"
+        "  {!! Form::label('email', 'E-mail') !!} {!! Form::email('email') !!}\n"
+        "  {!! Form::text('name', null, ['class' => 'x', 'required']) !!}\n"
+        "  {!! Form::password('password', ['placeholder' => 'Password', 'required' => true]) !!}\n"
+        "  {!! Form::select('country', $countries, null, ['aria-label' => 'Country']) !!}\n"
+        "  {!! Form::checkbox('newsletter', 1, true) !!} {!! Form::label('newsletter', 'Send me offers') !!}\n"
+        "  {!! Form::checkbox('sms_offers', 1, $user->sms) !!}\n"
+        "  {!! Form::checkbox('partner_offers', 1, 'checked') !!}\n"
+        "  {!! Form::checkbox('terms') !!}\n"
+        "  {!! Form::radio('consent', 'no', true) !!}\n"
+        "  {!! Form::hidden('_token') !!} {!! Form::text($field) !!}\n"
+        "  {{ Form::submit('Save') }}\n"
+        "{!! Form::close() !!}\n"
+        "{{-- {{ Form::text('old_phone') }} --}}\n"
+        "{{ html()->form('POST', '/x')->open() }}\n"
+        "  {{ html()->email('work_email')->placeholder('Work e-mail')->required() }}\n"
+        "  {{ html()->checkbox('marketing', true) }}\n"
+        "{{ html()->form()->close() }}\n",
+    )
+    fields = by_name(only_form(ev))
+    assert names(only_form(ev)) == [
+        "email", "name", "password", "country", "newsletter", "sms_offers", "partner_offers",
+        "terms", "consent", "_token", None, "work_email", "marketing",
+    ]
+    assert (fields["email"].control, fields["email"].label) == ("email", "E-mail")
+    assert fields["name"].required and fields["password"].required
+    assert (fields["password"].control, fields["password"].label) == ("password", "Password")
+    assert (fields["country"].control, fields["country"].label) == ("select", "Country")
+    news = fields["newsletter"]
+    assert (news.role, news.checked, news.checked_conditionally, news.label) == (
+        FieldRole.CONSENT, True, False, "Send me offers")
+    ticks = {n: (fields[n].checked, fields[n].checked_conditionally)
+             for n in ("sms_offers", "partner_offers", "terms", "consent", "marketing")}
+    assert ticks == {
+        "sms_offers": (True, True),
+        "partner_offers": (True, False),
+        "terms": (False, False),
+        "consent": (False, False),  # a "no" ticked gives no consent
+        "marketing": (True, False),
+    }
+    assert fields["_token"].role is FieldRole.TECHNICAL
+    work = fields["work_email"]
+    assert (work.control, work.label, work.required) == ("email", "Work e-mail", True)
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(11, 34)]
+    assert "Form::text($field)" in ev.problems[0].message
+
+
+def test_a_laravel_helper_php_cannot_read_is_a_warning_not_dropped(tmp_path):
+    """`{!! Form::text('a', [ !!}`: the field is kept unnamed, and a CN001 warning gives its
+    place; a form's opening tag PHP cannot read draws no field."""
+    ev = write(
+        tmp_path,
+        "edit.blade.php",
+        "{!! Form::open(['url' => !!}\n  {!! Form::email('email') !!} {!! Form::text('phone', [ !!}\n",
+    )
+    assert names(only_form(ev)) == ["email", None]
+    assert [(p.location.line, p.location.column, p.severity) for p in ev.problems] == [
+        (2, 32, Severity.WARNING)]
+
+
+@pytest.mark.parametrize(
+    ("name", "commented", "live"),
+    [
+        ("signup.html.erb", "<%= f.check_box :newsletter, checked: true %>", "<%= f.email_field :email %>"),
+        ("signup.blade.php", "{!! Form::checkbox('newsletter', 1, true) !!}", "{!! Form::email('email') !!}"),
+    ],
+)
+def test_a_helper_in_an_html_comment_draws_no_field(tmp_path, name, commented, live):
+    """`<!-- <%= f.check_box ... %> -->`: the server prints the box into a comment, which no
+    browser renders (a box ticked there is no pre-ticked consent)."""
+    ev = write(tmp_path, name, f"<form>\n  <!-- {commented} -->\n  <!--\n  {commented}\n  -->\n  {live}\n</form>\n")
+    assert names(only_form(ev)) == ["email"]
+
+
+def test_laravel_helpers_joined_in_one_echo_are_read(tmp_path):
+    """`{!! Form::label('a', 'A') . Form::text('a') !!}`: the control, labelled by its
+    neighbour; two controls in one echo are a field with an unread name (a warning)."""
+    ev = write(
+        tmp_path,
+        "edit.blade.php",
+        "{!! Form::checkbox('offers', 1, true) . ' ' . Form::label('offers', 'Send me offers') !!}\n"
+        "{!! Form::text('city') . Form::text('zip') !!}\n",
+    )
+    form = only_form(ev)
+    offers = by_name(form)["offers"]
+    assert (offers.control, offers.label, offers.checked) == ("checkbox", "Send me offers", True)
+    assert names(form) == ["offers", None]
+    assert [(p.location.line, p.location.column) for p in ev.problems] == [(2, 1)]
+
+
+def test_laravel_pre_ticked_consent_is_reported(tmp_path):
+    """The audit of a Blade form: the box Collective ticks is a CN203 at its line."""
+    (tmp_path / "signup.blade.php").write_text(
+        "{!! Form::open(['url' => 'signup']) !!}\n"
+        "  {!! Form::email('email') !!}\n"
+        "  {!! Form::checkbox('marketing_opt_in', 1, true) !!} {!! Form::label('marketing_opt_in', 'Send me offers') !!}\n"
+        "{!! Form::close() !!}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources:\n  forms:\n    - {path: signup.blade.php}\npurposes: {}\ndata: {}\n",
+        encoding="utf-8",
+    )
+    from cnsnt.api import audit_path
+
+    result = audit_path(tmp_path)
+    cn203 = [f for f in result.findings if f.rule == "CN203"]
+    assert [(f.location.line, f.location.column) for f in cn203] == [(3, 3)]
+
+
 def test_a_radios_or_a_checkbox_groups_own_label_names_an_option_not_the_field(tmp_path):
     """Monica's user form: radios `permission` labelled "Regular user", "Administrator".
 

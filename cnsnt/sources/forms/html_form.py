@@ -19,6 +19,7 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
 from cnsnt.sources.forms.bindings import binding
+from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
     NO_VALUES,
     form_evidence,
@@ -440,8 +441,8 @@ class _Reader:
     def _rendered(self) -> None:
         page = self.page
         for tok in page.tokens:
-            if tok.kind not in (RENDER, EXPR) or page.inside_tag(tok.start):
-                continue
+            if tok.kind not in (RENDER, EXPR) or page.inside_tag(tok.start) or page.in_comment(tok.start):
+                continue  # printed into a tag, or into a comment no browser renders
             code = page.code[tok.start : tok.end]
             drawn = self._drawn(tok.start, code)
             if drawn is None and self.calls is not None and self.calls.spent and not self.expanding:
@@ -457,15 +458,23 @@ class _Reader:
             # `<%= f.check_box :news, checked: true %>` (the scanner's reading when Ruby's
             # grammar cannot read the call)
             ruby = parse_ruby(code) if tok.name == "erb" else None
-            helper = helper_call(code) if tok.name == "phoenix" else rails_helper(ruby) if ruby else None
+            php = parse_php(code) if tok.name == "blade" else None  # `{!! Form::checkbox(...) !!}`
+            helper = (
+                helper_call(code) if tok.name == "phoenix"
+                else rails_helper(ruby) if ruby
+                else blade_helper(php) if php
+                else None
+            )
             if helper is not None and helper.control == "label":
                 if helper.field and helper.label:
                     self.helper_labels.setdefault(helper.field, helper.label)
                 continue
             if helper is not None:
                 ctrl = phoenix_control(tok.start, helper)
-            elif tok.name == "phoenix" or ruby is not None:
+            elif tok.name == "phoenix" or ruby is not None or php is not None:
                 ctrl = None
+            elif tok.name == "blade":
+                ctrl = unread_blade_helper(tok.start, code)
             else:
                 ctrl = rendered_control(tok, code)
             if ctrl is None:
@@ -473,7 +482,7 @@ class _Reader:
             ctrl.raw = ctrl.raw or flat(page.text[tok.start : tok.end])
             if ctrl.name is None and self._in_macro(tok.start):
                 continue  # drawn where the macro is called, and read (or reported) there
-            if ctrl.name is None:
+            if ctrl.name is None and ctrl.why is None:
                 ctrl.why = (
                     f"is rendered by a partial or helper ({shorten(ctrl.raw)}) "
                     "whose name cnsnt cannot read"

@@ -162,6 +162,8 @@ class _Events(HTMLParser):
         super().__init__(convert_charrefs=True)
         self._lines = LineIndex(text)
         self.events: list[tuple[bool, str, int, int]] = []
+        self.comments: list[tuple[int, int]] = []
+        """(start, end) of each comment's body, in order."""
         self._ends_of: str | None = None
         self._last_gt = -1
         self._last_comment_close = -1
@@ -209,6 +211,11 @@ class _Events(HTMLParser):
         """Remember an end tag's offset."""
         start = self.position()
         self.events.append((False, tag, start, start))
+
+    def handle_comment(self, data: str) -> None:
+        """Remember where a comment's body is (the parser is at its `<!--`)."""
+        start = self.position() + 4
+        self.comments.append((start, start + len(data)))
 
 
 #: What may hide a tag after the last one the parser read: a start tag's opener, a comment,
@@ -336,6 +343,8 @@ class Page:
         self._lines: LineIndex | None = None
         self.tag_spans: list[tuple[int, int]] = []
         """(start, end) of every start tag, in order: filled by the reader."""
+        self.comments: list[tuple[int, int]] = []
+        """(start, end) of every HTML comment's body, in order: filled by `tag_events`."""
 
     # -- parsing
 
@@ -362,7 +371,9 @@ class Page:
                     return events.events
                 self.markup = self.markup[:bad] + " " + self.markup[bad + 1 :]
                 continue
+            self.comments = events.comments
             return self._unread_end(events.events)
+        self.comments = events.comments
         return self._unread_end(events.events)
 
     def _unread_end(self, events: list[tuple[bool, str, int, int]]) -> list[tuple[bool, str, int, int]]:
@@ -444,6 +455,11 @@ class Page:
         """True when `pos` lies within a start tag (in an attribute, say)."""
         idx = bisect_right(self.tag_spans, (pos, len(self.text) + 1)) - 1
         return idx >= 0 and self.tag_spans[idx][0] <= pos < self.tag_spans[idx][1]
+
+    def in_comment(self, pos: int) -> bool:
+        """True when `pos` lies within an HTML comment (`<!-- <%= f.check_box :x %> -->`)."""
+        idx = bisect_right(self.comments, (pos, len(self.text) + 1)) - 1
+        return idx >= 0 and self.comments[idx][0] <= pos < self.comments[idx][1]
 
     def location(self, offset: int) -> Location:
         """File position of an offset, 1-based (a field each: one index, not a rescan each)."""

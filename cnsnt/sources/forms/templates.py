@@ -102,6 +102,11 @@ RAILS_HELPER = re.compile(
     r"time_select|collection_check_boxes|collection_checkboxes|collection_radio_buttons|"
     r"input|input_field|association|label|submit|button)(_tag)?\b"
 )
+#: A Laravel form helper in a Blade echo: Collective's `Form::text(`, spatie's `html()->email(`.
+#: Linear: a try cannot start inside a blank run (lookbehind); fixed words, possessive runs.
+BLADE_HELPER = re.compile(
+    r"(?<!\s)\s*+(?:\\?(?:Collective\\Html\\FormFacade|Form)\s*+::\s*+\w++|html\(\s*+\)\s*+->\s*+\w++)\s*+\("
+)
 # Razor: each starts at `@` or `}` with fixed words; every run is possessive. Linear.
 _RAZOR_BLOCK = re.compile(r"@(if|foreach|for|while|switch|using|lock)\s*+\(")
 _RAZOR_SECTION = re.compile(r"@section\s++\w++\s*+\{")
@@ -233,8 +238,9 @@ class Scanner:
             return self._jinja(j)
         if s.startswith("{#", j):
             return self._until(j, "#}", COMMENT)
-        if s.startswith("{!!", j):  # Blade's raw echo `{!! $x !!}`
-            return self._until(j, "!!}", EXPR, skip=3)
+        if s.startswith("{!!", j):  # Blade's raw echo `{!! $x !!}`; `{!! Form::text('x') !!}`
+            kind, name = (RENDER, "blade") if BLADE_HELPER.match(s, j + 3) else (EXPR, "")
+            return self._until(j, "!!}", kind, name, skip=3)
         if _WIDGET.match(s, j):
             return self._until(j, "]}", RENDER, "widget")
         if s.startswith("<%", j):
@@ -291,7 +297,8 @@ class Scanner:
         if end < 0:
             return None
         inner = s[j + 2 : end].strip().strip("-~+").strip()
-        kind, name = _mustache_kind(inner)
+        helper = not s.startswith("{{--", j) and BLADE_HELPER.match(inner)  # `{{-- x --}}`: a comment
+        kind, name = (RENDER, "blade") if helper else _mustache_kind(inner)
         return self._add(j, end + 2, kind, name)
 
     def _jinja(self, j: int) -> int | None:
