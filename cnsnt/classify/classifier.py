@@ -789,6 +789,12 @@ def decide(
     kept = tuple(_own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written))
     if kept != reading.matches:
         reading = replace(reading, matches=kept)
+    if name.startswith("__") and not reading.matches:
+        # a leading `__` marks a field the framework keeps for itself (Mongoose's version
+        # key `__v` and discriminator `__t`, Python's dunders): nothing a person gave
+        return Classification(
+            False, None, Confidence.MEDIUM, f"name '{name}' is a framework's own field (a leading '__')"
+        )
     match, blocked = _pick(reading, ctx.person, kind, ctx.names)
     if (
         match is not None

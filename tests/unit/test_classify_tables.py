@@ -2417,3 +2417,13 @@ def test_str_is_a_string_in_an_english_schema_and_a_street_in_a_german_one() -> 
     )
     german = classify_tables([kunden])["kunden.str"]
     assert german.personal and german.category is not None and "address" in german.category, german
+
+
+def test_a_field_the_framework_keeps_for_itself_is_no_ones() -> None:
+    """Mongoose's version key `__v` and discriminator `__t` in a users collection are no fact
+    about the user; a `__email` still names an email."""
+    users = _table("users", [("_id", "ObjectId"), ("name", "String"), ("email", "String"),
+                             ("__v", "Number"), ("__t", "String"), ("__email", "String")])
+    verdicts = classify_tables([users])
+    assert not verdicts["users.__v"].personal and not verdicts["users.__t"].personal
+    assert verdicts["users.__email"].personal
