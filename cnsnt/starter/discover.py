@@ -26,7 +26,8 @@ from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.go_kinds import GO_KINDS
-from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
+from cnsnt.sources.schemas.jpa_entities import maps_entities
+from cnsnt.sources.schemas.jpa_mapping import spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog, parse_changelog
 from cnsnt.sources.schemas.liquibase_xml import includes_of, sql_files_of
