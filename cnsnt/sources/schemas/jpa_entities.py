@@ -39,6 +39,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import model_evidence, nothing_found
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.jpa_kotlin import kotlin_classes, kotlin_entity_files
 from cnsnt.sources.schemas.jpa_mapping import (
     Annotation,
     JavaClass,
@@ -48,6 +49,7 @@ from cnsnt.sources.schemas.jpa_mapping import (
     simple_name,
     spring_boot_naming,
 )
+from cnsnt.sources.schemas.kotlin_syntax import KOTLIN_SUFFIXES
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -56,7 +58,7 @@ MARKERS = ("@Entity", "@MappedSuperclass", "@Embeddable", "@javax.persistence.",
 
 
 def maps_entities(text: str) -> bool:
-    """Whether a Java file may map entities (a quick look before parsing it)."""
+    """Whether a Java (or Kotlin) file may map entities (a quick look before parsing it)."""
     return any(m in text for m in MARKERS)
 
 
@@ -298,24 +300,37 @@ def _java_syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
 
 
 def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
-    """The tables an entry's JPA entities map to (all its files at once: parents may be elsewhere)."""
+    """The tables an entry's JPA entities map to (all its files at once: parents may be elsewhere).
+
+    Java and Kotlin (`.kt`, read by `jpa_kotlin`) files alike: their classes are mapped
+    together, in the order of the entry's files.
+    """
     problems: list[SourceProblem] = []
     constants: dict[str, str] = {}
     enums: set[str] = set()
     classes: list[JavaClass] = []
     files = 0
-    for _, file, tree in java_files(paths, ctx, problems):
-        files += 1
-        try:
-            classes.extend(classes_of(tree.root_node, file, constants, enums))
-        except RecursionError:  # types nested thousands deep: a hostile file, not a model
-            problems.append(
-                SourceProblem(
-                    "Java nested too deeply to read; no entity of this file was read",
-                    Location(file.shown, 1, 1),
-                    file.shown,
+    kotlin = [p for p in paths if p.suffix.lower() in KOTLIN_SUFFIXES]
+    java = [p for p in paths if p.suffix.lower() not in KOTLIN_SUFFIXES]
+    read = [
+        (java_files(java, ctx, problems), classes_of, "Java"),
+        (kotlin_entity_files(kotlin, ctx, problems, maps_entities), kotlin_classes, "Kotlin"),
+    ]
+    for parsed, reader, language in read:
+        for _, file, tree in parsed:
+            files += 1
+            try:
+                classes.extend(reader(tree.root_node, file, constants, enums))
+            except RecursionError:  # types nested thousands deep: a hostile file, not a model
+                problems.append(
+                    SourceProblem(
+                        f"{language} nested too deeply to read; no entity of this file was read",
+                        Location(file.shown, 1, 1),
+                        file.shown,
+                    )
                 )
-            )
+    place = {ctx.shown(p): i for i, p in enumerate(paths)}
+    classes.sort(key=lambda c: place.get(c.file.shown, len(place)))
     mapper = Mapper(classes, constants, enums, spring_boot_naming(paths, ctx.base_dir), problems)
     tables = mapper.tables()
     if not any("Entity" in c.annotations for c in classes) and not any(p.severity is None for p in problems):
