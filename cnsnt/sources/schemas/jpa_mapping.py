@@ -11,6 +11,7 @@ unless `length`, `Long` is `bigint`, `LocalDateTime` is `timestamp`, `byte[]` is
 `first_name` (`CamelCaseToUnderscoresNamingStrategy`, applied to every table and column
 name); plain Hibernate keeps names as written. An entry is read with Spring Boot's naming
 when a build file above its files (`pom.xml`, `build.gradle(.kts)`) mentions `spring-boot`
+(or applies its Gradle plugin, `org.springframework.boot`)
 and no `application.properties`/`.yml` beside it sets Hibernate's
 `PhysicalNamingStrategyStandardImpl`; otherwise names are kept.
 """
@@ -250,7 +251,7 @@ def _build_says(directory: Path) -> bool | None:
             text = build.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        if "spring-boot" in text:
+        if "spring-boot" in text or "org.springframework.boot" in text:  # Gradle's plugin id
             return not _standard_naming(directory)
     return None
 
