@@ -330,3 +330,37 @@ def test_kotlin_tables_in_a_migrations_folder_are_not_named_unread(tmp_path: Pat
         "reader of cnsnt knows: their tables are not audited. Add a schemas: entry for a SQL dump of the "
         "schema (mysqldump --no-data, pg_dump --schema-only) or audit the live database with --db"
     ]
+
+
+def test_a_property_without_a_type_has_the_type_of_its_initializer(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "Owner.kt": """\
+import jakarta.persistence.*
+@Entity
+class Owner {
+    @Id var id = 0L
+    var name = ""
+    var visits = 0
+    var score = 1.5
+    var active = true
+    var joined = LocalDate.now()
+    var token = UUID.randomUUID()
+    var pets = mutableSetOf<Pet>()
+    var wallet = Money()
+}
+""",
+        },
+    )
+    ev = read_entry(tmp_path, "Owner.kt")
+    assert [(c.name, c.type) for c in table(ev, "Owner").columns] == [
+        ("id", "bigint"),
+        ("name", "varchar(255)"),
+        ("visits", "integer"),
+        ("score", "double"),
+        ("active", "boolean"),
+        ("joined", "date"),
+        ("token", "uuid"),
+        ("wallet", None),  # a class cnsnt does not know: no type (the collection is no column)
+    ]

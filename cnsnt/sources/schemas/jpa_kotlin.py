@@ -112,8 +112,52 @@ def _annotations(modifiers: Node | None, file: SourceFile) -> dict[str, Annotati
     return found
 
 
+#: Factory functions -> the collection type they make (`var tags = mutableSetOf<Tag>()`).
+_FACTORIES = {
+    "listOf": "List", "mutableListOf": "List", "arrayListOf": "List", "emptyList": "List",
+    "setOf": "Set", "mutableSetOf": "Set", "hashSetOf": "Set", "linkedSetOf": "Set", "emptySet": "Set",
+    "mapOf": "Map", "mutableMapOf": "Map", "hashMapOf": "Map", "emptyMap": "Map",
+}  # fmt: skip
+
+
+def inferred_type(value: Node | None, file: SourceFile) -> str:
+    """The type Kotlin infers for a property without one, from its initializer (`var name = ""`).
+
+    Literals, constructor calls (`HashSet()`, `Money()`), collection factories and a type's
+    own factory (`LocalDate.now()`, `UUID.randomUUID()`, `BigDecimal.ZERO`); else empty.
+    """
+    if value is None:
+        return ""
+    kind = value.type
+    if kind == "string_literal":
+        return "String"
+    if kind == "number_literal":
+        return "Long" if file.text(value).lower().endswith("l") else "Int"
+    if kind == "float_literal":
+        return "Float" if file.text(value).lower().endswith("f") else "Double"
+    if kind == "identifier" and file.text(value) in ("true", "false"):
+        return "Boolean"
+    if kind in ("call_expression", "navigation_expression") and value.named_children:
+        callee = value.named_children[0]
+        if kind == "call_expression" and callee.type == "identifier":
+            name = file.text(callee)
+            return _FACTORIES.get(name) or (name if name[:1].isupper() else "")
+        receiver = (
+            callee
+            if kind == "navigation_expression"
+            else callee.named_children[0]
+            if callee.named_children
+            else None
+        )
+        if receiver is not None and receiver.type == "identifier" and file.text(receiver)[:1].isupper():
+            return file.text(receiver)
+    return ""
+
+
 def _member(node: Node, name: Node, type_node: Node | None, file: SourceFile) -> Member:
     kotlin, args, _ = type_name(type_node, file)
+    if type_node is None:
+        kotlin = inferred_type(initializer(node), file)
     annotations = _annotations(child(node, "modifiers"), file)
     return Member(
         file.text(name),
