@@ -300,6 +300,8 @@ class Mapper:
         self.out: list[ModelTable] = []
         self._keys: dict[str, list[ModelColumn]] = {}
         self._missing: dict[str, tuple[JavaClass, list[str]]] = {}
+        self._below: dict[int, list[JavaClass]] = {}
+        """The entity subclasses of each root entity (by the root's id)."""
 
     # ---- names
 
@@ -365,6 +367,10 @@ class Mapper:
     def tables(self) -> list[ModelTable]:
         """Every table the entities map to: entity tables, then join and collection tables."""
         entities = [c for c in self.order if "Entity" in c.annotations and self.classes.get(c.name) is c]
+        for c in self.order:  # each root's entity subclasses, found once (not once per root: linear)
+            root = self.root_entity(c) if "Entity" in c.annotations else c
+            if root is not c:
+                self._below.setdefault(id(root), []).append(c)
         for cls in entities:  # roots first: subclasses may add to their tables
             if self.root_entity(cls) is cls:
                 self._guard(cls, self._entity_table)
@@ -410,9 +416,7 @@ class Mapper:
         self._keys[cls.name] = [c for c in table.columns if c.primary_key]
         if not self._keys[cls.name]:
             self._note_missing_parent(cls)
-        subclasses = [
-            c for c in self.order if c is not cls and self.root_entity(c) is cls and "Entity" in c.annotations
-        ]
+        subclasses = self._below.get(id(cls), [])
         if subclasses and self.strategy(cls) == "SINGLE_TABLE":
             disc = cls.annotations.get("DiscriminatorColumn")
             name = self.text_value(disc, "name") or "DTYPE"
