@@ -364,3 +364,40 @@ class Owner {
         ("token", "uuid"),
         ("wallet", None),  # a class cnsnt does not know: no type (the collection is no column)
     ]
+
+
+def test_exposed_tables_in_object_expressions(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "T.kt": """\
+import org.jetbrains.exposed.sql.*
+object Cities : IntIdTable("cities") {
+    val name = varchar("name", 50)
+}
+fun check(dialect: Any) {
+    val people = object : Table("people") {
+        val city = reference("city_id", Cities)
+        val owner = integer("owner_id").references(Plain.code)
+    }
+    val nameless = object : Table() {
+        val x = integer("x")
+    }
+}
+object Plain : Table("plain") {
+    val code = integer("code")
+}
+""",
+        },
+    )
+    ev = read_entry(tmp_path, "T.kt", "exposed")
+    assert [t.key for t in ev.tables] == ["cities", "plain", "people"]
+    assert names(ev, "people") == ["city_id", "owner_id"]
+    assert table(ev, "people").foreign_keys == (
+        ForeignKey(("city_id",), "cities", ("id",)),
+        ForeignKey(("owner_id",), "plain", ("code",)),
+    )
+    found = [(p.severity, p.location.line, p.message.split(" (")[0]) for p in ev.problems]
+    assert found == [
+        (Severity.WARNING, 10, "an object expression extending a table class gives no table name")
+    ]

@@ -52,7 +52,7 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, nothing_found
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.jpa_mapping import Unresolved, simple_name
 from cnsnt.sources.schemas.kotlin_syntax import (
@@ -65,6 +65,7 @@ from cnsnt.sources.schemas.kotlin_syntax import (
     keyword,
     kotlin_files,
     name_of,
+    object_literals,
     supertypes,
     type_name,
 )
@@ -149,6 +150,8 @@ class _Declared:
     columns: list[_Column] = field(default_factory=list)
     key: list[str] = field(default_factory=list)
     key_node: Node | None = None
+    anonymous: bool = False
+    """An `object : Table("t") { ... }` expression, named after the property it is assigned to."""
 
 
 def read_exposed(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -161,6 +164,7 @@ def read_exposed(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
         files += 1
         constants_of(tree.root_node, file, constants)
         found.extend((node, file) for node, _ in declarations(tree.root_node))
+        found.extend((node, file) for node in object_literals(tree.root_node))
     postgres = (spec.dialect or ctx.dialect or "postgres").lower() in ("postgres", "postgresql")
     reader = _Reader(constants, problems, postgres)
     try:
@@ -214,15 +218,34 @@ class _Reader:
                 self.declared.setdefault(declared.name, declared)
         pairs: list[tuple[_Declared, ModelTable]] = []
         for declared in candidates:
-            if not declared.is_table or self.declared.get(declared.name) is not declared:
+            if not declared.is_table:
                 continue
             chain = self._chain(declared)
-            if chain is not None:
-                pairs.append((declared, self._table(declared, chain)))
-        by_object = {d.name: t for d, t in pairs}
+            if chain is not None and declared.anonymous and not self._named(declared):
+                self.warn(
+                    declared.file,
+                    declared.node,
+                    "an object expression extending a table class gives no table name (Exposed names it "
+                    "after the JVM's name of the anonymous class): its table is not read",
+                )
+            elif chain is not None:
+                try:
+                    pairs.append((declared, self._table(declared, chain)))
+                except Exception as exc:  # noqa: BLE001 - one table's bug must not lose the others
+                    self._failed(declared, exc)
+        by_object: dict[str, list[tuple[_Declared, ModelTable]]] = {}
         for declared, table in pairs:
-            self._foreign_keys(declared, table, by_object)
+            by_object.setdefault(declared.name, []).append((declared, table))
+        for declared, table in pairs:
+            try:
+                self._foreign_keys(declared, table, by_object)
+            except Exception as exc:  # noqa: BLE001 - its foreign keys only are lost
+                self._failed(declared, exc)
         return [t for _, t in pairs]
+
+    def _failed(self, declared: _Declared, exc: Exception) -> None:
+        line, column = declared.file.place(declared.node)
+        self.problems.append(model_failed(exc, declared.file.shown, line, column, f"table {declared.name}"))
 
     def _declared(self, node: Node, file: SourceFile) -> _Declared | None:
         kind = keyword(node)
@@ -238,7 +261,14 @@ class _Reader:
         mods = file.text(modifiers) if modifiers is not None else ""
         is_table = kind == "object" or not any(w in mods.split() for w in ("open", "abstract"))
         invocation = parent_node.parent
-        declared = _Declared(name_of(node), file, node, parent, parent_node, invocation, is_table)
+        name = name_of(node)
+        anonymous = node.type == "object_literal"
+        if anonymous:
+            holder = node.parent
+            declared_var = child(holder, "variable_declaration") if holder is not None else None
+            var = child(declared_var, "identifier") if declared_var is not None else None
+            name = file.text(var) if var is not None else ""
+        declared = _Declared(name, file, node, parent, parent_node, invocation, is_table, anonymous=anonymous)
         return declared
 
     def _chain(self, declared: _Declared, report: bool = True) -> list[_Declared] | None:
@@ -308,6 +338,10 @@ class _Reader:
             if target is not None:
                 target.primary_key = True
         return table
+
+    def _named(self, declared: _Declared) -> bool:
+        positional, named = self._arguments(declared.call)
+        return bool(positional or "name" in named)
 
     def _table_name(self, declared: _Declared, chain: list[_Declared]) -> str:
         for owner in reversed(chain):
@@ -454,7 +488,9 @@ class _Reader:
 
     # ---- foreign keys
 
-    def _foreign_keys(self, declared: _Declared, table: ModelTable, by_object: dict[str, ModelTable]) -> None:
+    def _foreign_keys(
+        self, declared: _Declared, table: ModelTable, by_object: dict[str, list[tuple[_Declared, ModelTable]]]
+    ) -> None:
         chain = self._chain(declared, report=False) or [declared]
         for owner in chain:
             for col in owner.columns:
@@ -463,7 +499,10 @@ class _Reader:
                 target_node, at = col.references
                 text = "".join(owner.file.text(target_node).split())
                 parts = text.split(".")
-                target = by_object.get(parts[-2] if len(parts) >= 2 else parts[-1])
+                named = by_object.get(parts[-2] if len(parts) >= 2 else parts[-1], [])
+                # objects of one name in several files (tests, modules): the one of this file first
+                mine_first = sorted(named, key=lambda pair: pair[0].file is not owner.file)
+                target = mine_first[0][1] if mine_first else None
                 if target is None:
                     self.warn(
                         owner.file,
@@ -472,8 +511,18 @@ class _Reader:
                         "its foreign key is not read",
                     )
                     continue
-                ref = target.columns[0] if len(parts) < 2 else self._column_of(target, parts[-1], parts[-2])
+                keys = [c for c in target.columns if c.primary_key]
+                if len(parts) < 2:
+                    ref = keys[0] if len(keys) == 1 else None
+                else:
+                    ref = self._column_of(target, parts[-1], parts[-2])
                 if ref is None:
+                    self.warn(
+                        owner.file,
+                        target_node,
+                        f"{text}: cnsnt cannot tell which column of {target.name} column {col.column.name} "
+                        "references; its foreign key is not read",
+                    )
                     continue
                 mine = next((c for c in table.columns if c.name == col.column.name), None)
                 if mine is not None and mine.type is None:

@@ -83,8 +83,22 @@ def declarations(root: Node) -> Iterator[tuple[Node, str]]:
             name = name_of(node)
             yield node, owner
             owner = name or owner
-        if node.type in ("source_file", *DECLARATIONS, "class_body", "enum_class_body"):
+        # an ERROR node keeps the whole declarations around the part the grammar could not fit
+        if node.type in ("source_file", "ERROR", *DECLARATIONS, "class_body", "enum_class_body"):
             stack.extend((c, owner) for c in reversed(node.named_children))
+
+
+def object_literals(root: Node) -> Iterator[Node]:
+    """Every `object : Base(...) { ... }` expression, at any depth, in source order (iterative: linear)."""
+    cursor = root.walk()
+    while True:
+        if cursor.node.type == "object_literal":
+            yield cursor.node
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return
 
 
 def name_of(declaration: Node) -> str:
