@@ -401,3 +401,30 @@ object Plain : Table("plain") {
     assert found == [
         (Severity.WARNING, 10, "an object expression extending a table class gives no table name")
     ]
+
+
+def test_exposed_table_names_from_the_body_and_with_a_schema(tmp_path: Path):
+    write_files(
+        tmp_path,
+        {
+            "T.kt": """\
+import org.jetbrains.exposed.sql.*
+object Accounts : Table() {
+    override val tableName = "user_accounts"
+    val email = varchar("email", 80)
+}
+object Sessions : LongIdTable("auth.sessions") {
+    val account = reference("account_id", Accounts.email)
+}
+""",
+        },
+    )
+    ev = read_entry(tmp_path, "T.kt", "exposed")
+    assert [t.key for t in ev.tables] == ["user_accounts", "auth.sessions"]
+    assert (table(ev, "auth.sessions").schema, table(ev, "auth.sessions").name) == ("auth", "sessions")
+    assert names(ev, "auth.sessions") == ["id", "account_id"]
+    assert column(ev, "auth.sessions.account_id").type == "varchar(80)"
+    assert table(ev, "auth.sessions").foreign_keys == (
+        ForeignKey(("account_id",), "user_accounts", ("email",)),
+    )
+    assert not ev.problems

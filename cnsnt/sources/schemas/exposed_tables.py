@@ -150,6 +150,8 @@ class _Declared:
     columns: list[_Column] = field(default_factory=list)
     key: list[str] = field(default_factory=list)
     key_node: Node | None = None
+    renamed: Node | None = None
+    """`override val tableName = "..."`: the name given in the body."""
     anonymous: bool = False
     """An `object : Table("t") { ... }` expression, named after the property it is assigned to."""
 
@@ -297,8 +299,13 @@ class _Reader:
     def _table(self, declared: _Declared, chain: list[_Declared]) -> ModelTable:
         file = declared.file
         line, column = file.place(declared.node)
+        for owner in chain:
+            self._columns(owner)
         name = self._table_name(declared, chain)
-        table = ModelTable(name, file.shown, line, column)
+        schema = None
+        if "." in name and not name.startswith(('"', "`", "[")):  # Exposed: `Table("auth.users")`
+            schema, name = name.split(".", 1)
+        table = ModelTable(name, file.shown, line, column, schema=schema)
         root = chain[0]
         key_type = BASES.get(root.parent)
         if key_type is not None:
@@ -344,6 +351,13 @@ class _Reader:
         return bool(positional or "name" in named)
 
     def _table_name(self, declared: _Declared, chain: list[_Declared]) -> str:
+        renamed = next((o for o in reversed(chain) if o.renamed is not None), None)
+        if renamed is not None:
+            name = self.value(
+                renamed.renamed, renamed.file, f"table {declared.name} is given its default name"
+            )
+            if isinstance(name, str) and name:
+                return name
         for owner in reversed(chain):
             args = self._arguments(owner.call)
             node = args[1].get("name") or (args[0][0] if args[0] else None)
@@ -400,6 +414,9 @@ class _Reader:
 
     def _property(self, owner: _Declared, prop: str, value: Node) -> None:
         file = owner.file
+        if prop == "tableName":  # `override val tableName = "users"`
+            owner.renamed = value
+            return
         root, methods = _unchain(value)
         if root is None or root.type != "call_expression":
             return
