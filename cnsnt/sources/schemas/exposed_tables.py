@@ -6,9 +6,11 @@ The files are parsed, never compiled. Read (as Exposed's `exposed-core` defines 
 - an `object` (or a class that is neither `open` nor `abstract`) extending `Table`,
   `IdTable`, `IntIdTable`, `LongIdTable`, `UIntIdTable`, `ULongIdTable`, `UUIDTable`,
   `UuidTable` or `CompositeIdTable`, directly or through a base class of the entry (whose
-  columns it inherits), is a table. Its name is the constructor's `name` argument; without
-  one, Exposed's `Table.tableName`: the class name minus a `Table` suffix
-  (`object UsersTable : Table()` is `Users`);
+  columns it inherits), is a table, and so is an object expression (`val t = object :
+  Table("t") { ... }`, in a function too). Its name is `override val tableName = "..."`, else
+  the constructor's `name` argument (`"auth.users"`: table `users` in schema `auth`), else
+  Exposed's `Table.tableName`: the class name minus a `Table` suffix (`object UsersTable :
+  Table()` is `Users`; an object expression without a name is a CN001 warning);
 - the id tables' implicit key: `id` (or their `columnName` argument), `int`, `bigint` or
   `uuid`, auto-incremented (`serial`/`bigserial` in PostgreSQL);
 - each `val x = <column function>("name", ...)...` property is a column, through its call
