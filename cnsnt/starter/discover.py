@@ -25,8 +25,10 @@ from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
+from cnsnt.sources.schemas.exposed_tables import uses_exposed
 from cnsnt.sources.schemas.go_kinds import GO_KINDS
-from cnsnt.sources.schemas.jpa_entities import maps_entities, spring_boot_naming
+from cnsnt.sources.schemas.jpa_entities import maps_entities
+from cnsnt.sources.schemas.jpa_mapping import spring_boot_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog, parse_changelog
 from cnsnt.sources.schemas.liquibase_xml import includes_of, sql_files_of
@@ -568,6 +570,8 @@ def _orm_kind(path: Path) -> str | None:
     if suffix == ".java":
         head = _sniff(path)
         return "jpa" if maps_entities(head) and "persistence" in head else None
+    if suffix == ".kt":
+        return _kotlin_kind(_sniff(path))
     if suffix != ".py":
         return None
     if "migrations" in path.parts:
@@ -581,6 +585,13 @@ def _orm_kind(path: Path) -> str | None:
     if "sqlalchemy" in head and "__tablename__" in head:
         return "sqlalchemy"
     return None
+
+
+def _kotlin_kind(head: str) -> str | None:
+    """`exposed` for a Kotlin file declaring Exposed tables, `jpa` for one mapping JPA entities, else None."""
+    if uses_exposed(head) and "Table(" in head:
+        return "exposed"
+    return "jpa" if maps_entities(head) and "persistence" in head else None
 
 
 #: Files a Drizzle schema (or, `.ts`, TypeORM's and MikroORM's entities) may be written in.
@@ -997,19 +1008,34 @@ def _jpa_entries(
         modules = Path(os.path.commonpath([str(r.parent.parent.parent) for r in maven]))
         rel = modules.relative_to(root).as_posix()
         prefix = "" if rel == "." else f"{rel}/"
-        return [(Found("schemas", f"{prefix}**/src/main/java/**/*.java", format="jpa"), sorted(paths))]
+        languages = {r.name for r in maven}
+        source = languages.pop() if len(languages) == 1 else "*"
+        pattern = f"{prefix}**/src/main/{source}/**/{_jvm_glob(paths)}"
+        return [(Found("schemas", pattern, format="jpa"), sorted(paths))]
     found: list[tuple[Found, list[Path]]] = []
     for _, group in sorted(groups.items()):
         folders = {p.parent for p in group}
         common = Path(os.path.commonpath([str(f) for f in folders]))
+        files = _jvm_glob(group)
         if len(folders) == 1:  # every Java file of the folder: an entity may embed a sibling's class
-            alone = len(group) == 1 and sum(1 for p in all_files.get(common, []) if p.suffix == ".java") == 1
-            pattern = (group[0] if alone else common / "*.java").relative_to(root).as_posix()
+            suffixes = {p.suffix for p in group}
+            alone = len(group) == 1 and sum(1 for p in all_files.get(common, []) if p.suffix in suffixes) == 1
+            pattern = (group[0] if alone else common / files).relative_to(root).as_posix()
         else:
             rel = common.relative_to(root).as_posix()
-            pattern = "**/*.java" if rel == "." else f"{rel}/**/*.java"
+            pattern = f"**/{files}" if rel == "." else f"{rel}/**/{files}"
         found.append((Found("schemas", pattern, format="jpa"), group))
     return found
+
+
+def _jvm_glob(paths: list[Path]) -> str:
+    """`*.java`, `*.kt`, or `*.[jk][at]*` for an entry of both (entities extend and embed across them).
+
+    A glob has no alternatives; the reader reads `.kt` files as Kotlin and the others as Java,
+    passing over those without a mapping.
+    """
+    suffixes = {p.suffix for p in paths}
+    return f"*{suffixes.pop()}" if len(suffixes) == 1 else "*.[jk][at]*"
 
 
 def _leave_jpa_migrations(
@@ -1444,6 +1470,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             patterns = seaorm_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format="seaorm") for pattern in patterns)
             continue
+        if model_kind == "exposed":  # one entry per top folder: tables reference and extend each other
+            patterns = python_orm_patterns([p for p, _ in orm[model_kind]], root)
+            found.extend(Found("schemas", pattern, format="exposed") for pattern in patterns)
+            continue
         if model_kind in GO_KINDS:
             patterns = gorm_patterns([p for p, _ in orm[model_kind]], root)
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
@@ -1500,6 +1530,7 @@ def unread_migrations(files: list[Path], root: Path) -> list[str]:
         p.parent
         for p in files
         if p.suffix.lower() in _CODE_SUFFIXES
+        and not (p.suffix.lower() == ".kt" and _kotlin_kind(_sniff(p)) is not None)  # read, when named
         and (
             p.parent.name.lower() in _MIGRATION_FOLDERS
             # sea-orm-migration's crate: `migration/src/m20220101_000001_create_table.rs`

@@ -37,6 +37,7 @@ HARNESSES: dict[str, Callable[..., Any]] = {
     "gorm-reader": props.test_gorm_reader,
     "drizzle-reader": props.test_drizzle_reader,
     "rust-readers": props.test_rust_readers,
+    "kotlin-readers": props.test_kotlin_readers,
     "ecto-readers": props.test_ecto_readers,
     "liquibase-documents": props.test_liquibase_yaml_and_json_changelogs,
     "efcore-entities-reader": props.test_efcore_entities_reader,

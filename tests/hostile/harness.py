@@ -458,6 +458,32 @@ def check_rust(text: str) -> None:
             assert not any("internal error" in p.message for p in found.problems), found.problems
 
 
+#: Pieces of Kotlin JPA entities and Exposed tables: declarations, annotations, calls and broken ends.
+KOTLIN_PIECES = [
+    "@Entity", "@Table(name = \"t\")", "@Table(name = T)", "@field:Column(name = \"c\", length = 9)", "@get:Id",
+    "@ManyToOne @JoinColumn(name = \"x_id\")", "@JoinTable(joinColumns = [JoinColumn(name = \"a\")])",
+    "@Embedded", "@Embeddable", "@MappedSuperclass", "@Transient", "@Enumerated(EnumType.STRING)", "@Comment(\"$c\")",
+    "data class A(", "class B : A(), I {", "open class C(name: String) : C(name) {", "object U : Table() {",
+    "object V : IntIdTable(\"v\", columnName = N) {", "abstract class W(n: String) : LongIdTable(n) {",
+    "val id: Long? = null,", "var x: String", "val y: MutableList<A> = mutableListOf()", "val t: A?",
+    "val a = integer(\"a\").autoIncrement()", "val b = varchar(\"b\", 9).nullable()", "val c = reference(\"c\", U)",
+    "val d = integer(\"d\") references V.id", "val e = decimal(\"e\", p, 2)", "val f = custom(\"f\")",
+    "override val primaryKey = PrimaryKey(a, b)", "const val T = \"${T}x\"", "companion object {", "enum class E { X }",
+    "val g: Int get() = 1", "val h by lazy { 1 }", "\"${", "}", "{", "(", ")", "[", "]", "<", ">", ",", ";", "\n", " ",
+    "\"", "\u00e9", "\\", "::class", ".", "=",
+]  # fmt: skip
+kotlin_text = st.lists(st.sampled_from(KOTLIN_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def check_kotlin(text: str) -> None:
+    """The Kotlin JPA and Exposed readers give evidence or a SourceError for any file, and no internal error."""
+    head = "import jakarta.persistence.*\nimport org.jetbrains.exposed.sql.*\n"
+    for fmt in ("jpa", "exposed"):
+        found = _read("schemas", "Model.kt", (head + text + "\n").encode("utf-8", "surrogatepass"), fmt=fmt)
+        if not isinstance(found, tuple):
+            assert not any("internal error" in p.message for p in found.problems), found.problems
+
+
 def check_drizzle(text: str) -> None:
     """The Drizzle reader gives evidence or a SourceError for any schema file, and no internal error."""
     head = "import { pgTable, pgSchema, pgEnum, text, serial, integer, varchar } from 'drizzle-orm/pg-core';\n"

@@ -168,6 +168,13 @@ def test_rust_readers(text):
     h.check_rust(text)
 
 
+@given(h.kotlin_text)
+@example("object U : Table() {val d = integer(\"d\") references V.id}object V : U() {")
+@example("abstract class W(n: String) : W(n) {val a = integer(\"a\")}@Entity data class A(val t: A?,) : A() {")
+def test_kotlin_readers(text):
+    h.check_kotlin(text)
+
+
 @given(h.efcore_text)
 @example("public DbSet<A> As { get; set; } } public class A : B { } public class B : A { public A A { get; set; }")
 @example("public DbSet<A> As { get; set; } } class E<T> : A where T : B { public T Id { get; set; } } class A : E<A> {")

@@ -8,7 +8,7 @@ import pytest
 
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
-from cnsnt.sources.schemas.jpa_entities import snake
+from cnsnt.sources.schemas.jpa_mapping import snake
 from cnsnt.sources.schemas.reader import detect
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 

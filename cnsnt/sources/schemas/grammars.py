@@ -2,9 +2,9 @@
 
 Ruby (`schema.rb`, Rails migrations), PHP (Laravel migrations, Doctrine entities),
 Java (JPA entities), C# (Entity Framework Core), TypeScript (TypeORM entities; TSX for React forms),
-Go (GORM models), Elixir (Ecto migrations and schemas) and Rust (Diesel schemas, SeaORM
-entities) are parsed, never run. The grammars are dependencies of cnsnt; a broken
-install still gets a clear `SourceError` naming the package to install.
+Go (GORM models), Elixir (Ecto migrations and schemas), Rust (Diesel schemas, SeaORM
+entities) and Kotlin (JPA entities, Exposed tables) are parsed, never run. The grammars are
+dependencies of cnsnt; a broken install still gets a clear `SourceError` naming the package to install.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ _GRAMMARS = {
     "go": ("tree_sitter_go", "language", "tree-sitter-go"),
     "elixir": ("tree_sitter_elixir", "language", "tree-sitter-elixir"),
     "rust": ("tree_sitter_rust", "language", "tree-sitter-rust"),
+    "kotlin": ("tree_sitter_kotlin", "language", "tree-sitter-kotlin"),
 }
 
 

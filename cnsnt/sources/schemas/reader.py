@@ -5,8 +5,8 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
 `mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `xorm`,
 `bun`, `ent`, `drizzle`, `codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`,
-`ecto_migrations`, `yii`, `phinx`, `mongoose`, `diesel`, `seaorm`); without it the kind is
-told from each file's name and content:
+`ecto_migrations`, `yii`, `phinx`, `mongoose`, `diesel`, `seaorm`, `exposed`); without it the
+kind is told from each file's name and content:
 
 - `.ts`, `.js` (and `.mts`, `.mjs`, ...) files that import `drizzle-orm/pg-core`,
   `drizzle-orm/mysql-core` or `drizzle-orm/sqlite-core` are Drizzle schemas, and so is
@@ -14,6 +14,9 @@ told from each file's name and content:
   that names no other ORM goes with them;
 
 - `.java` files are JPA entities (the reader passes over those without a mapping);
+- `.kt` files are JetBrains Exposed tables when they import `org.jetbrains.exposed`, else
+  JPA entities, read with the entry's Java entities (the reader passes over those without a
+  mapping);
 - `.cs` files are Entity Framework Core sources (the reader reads their model snapshots
   and passes over the rest);
 - `.ts` files are TypeORM migrations when they implement `MigrationInterface`, MikroORM
@@ -96,10 +99,12 @@ from cnsnt.sources.schemas.ecto_migrations import is_ecto_migration, read_ecto_m
 from cnsnt.sources.schemas.ecto_schemas import ECTO_LEFT_OUT, read_ecto
 from cnsnt.sources.schemas.efcore import read_efcore
 from cnsnt.sources.schemas.ent_schema import read_ent
+from cnsnt.sources.schemas.exposed_tables import read_exposed, uses_exposed
 from cnsnt.sources.schemas.go_kinds import GO_KINDS, go_kind
 from cnsnt.sources.schemas.gorm_models import read_gorm
 from cnsnt.sources.schemas.jpa_entities import read_jpa
 from cnsnt.sources.schemas.knex_migrations import is_knex_migration, read_knex_migrations
+from cnsnt.sources.schemas.kotlin_syntax import KOTLIN_SUFFIXES
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, read_laravel_migrations
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog
 from cnsnt.sources.schemas.liquibase_xml import read_liquibase_xml
@@ -155,6 +160,7 @@ FORMATS = (
     "mongoose",
     "diesel",
     "seaorm",
+    "exposed",
 )
 #: File suffixes of JavaScript modules.
 JS_SUFFIXES = (".js", ".cjs", ".mjs")
@@ -197,6 +203,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "mongoose": read_mongoose,
     "diesel": read_diesel,
     "seaorm": read_seaorm,
+    "exposed": read_exposed,
 }
 #: Migrations kinds -> the models (or schema dump) kind preferred when an entry holds both.
 _BUILT_BY = {
@@ -276,6 +283,7 @@ def plan_schemas(paths: list[Path], spec: SourceSpec) -> list[tuple[EntryReader,
         "django", "sqlalchemy", "rails", "prisma", "jpa", "efcore", "typeorm", "mikroorm", "sequelize",
         "gorm", *GO_KINDS[1:], "drizzle",
         "sqlmodel", "peewee", "tortoise", "mongoose", "diesel", "seaorm",
+        "exposed",
     )  # fmt: skip
     others = (
         "knex_migrations", "laravel", "codeigniter", "yii", "phinx", "doctrine", "xmldb", "liquibase",
@@ -370,6 +378,8 @@ def detect(path: Path) -> str:
         return "prisma"
     if suffix == ".java":
         return "jpa"
+    if suffix in KOTLIN_SUFFIXES:
+        return "exposed" if uses_exposed(_head(path, 200_000)) else "jpa"
     if suffix == ".cs":
         return "efcore"
     if suffix == ".go":

@@ -1,0 +1,330 @@
+"""Kotlin parsed with tree-sitter's Kotlin grammar (`tree-sitter-kotlin`), never compiled.
+
+What the Kotlin readers (JPA entities in `jpa_kotlin`, Exposed tables in `exposed_tables`)
+share: the parser, the syntax check, classes and objects with their annotations and
+supertypes, types, and the values of constant expressions (strings, numbers, `const val`s
+of the entry, string templates over them). A value cnsnt cannot know (a function's result,
+a constant of another library) raises `Unresolved` at its node, which the readers report as
+a CN001 warning at its line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from cnsnt.evidence import SourceProblem
+from cnsnt.sources.base import SourceContext
+from cnsnt.sources.schemas.grammars import COMMENTS, SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.jpa_mapping import Annotation, Unresolved, simple_name
+
+Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
+
+#: Kotlin file suffixes (`.kts` scripts may declare tables too).
+KOTLIN_SUFFIXES = (".kt", ".kts")
+#: How deep a value may nest (real ones nest 2 or 3 levels).
+_DEPTH = 100
+#: Declarations that hold members (`object Users : Table()` is an object, `companion object` too).
+DECLARATIONS = frozenset({"class_declaration", "object_declaration", "companion_object"})
+
+
+def kotlin_parser(what: str) -> Any:
+    """A tree-sitter parser for Kotlin; a clear `SourceError` when the grammar is not installed."""
+    return parser("kotlin", what)
+
+
+def kotlin_files(
+    paths: Iterable[Path],
+    ctx: SourceContext,
+    problems: list[SourceProblem],
+    what: str,
+    wanted: Any = None,
+) -> Iterator[tuple[str, SourceFile, Any]]:
+    """Each Kotlin file parsed (those `wanted` says are worth it); a syntax error is a CN001 problem."""
+
+    def syntax(tree: Any, file: SourceFile) -> SourceProblem | None:
+        if _only_missing_separators(tree.root_node):
+            return None
+        return syntax_problem(tree, file, "Kotlin", what)
+
+    return parsed_files(paths, ctx, problems, lambda: kotlin_parser(f"Kotlin {what}"), syntax, wanted=wanted)
+
+
+def _only_missing_separators(root: Node) -> bool:
+    """Whether the only errors are missing zero-width separators, the rest whole.
+
+    tree-sitter-kotlin 1.1.0 wants a separator before `}` in a body written on one line
+    (`companion object { const val T = "t" }` gets a MISSING `_class_member_semi`), though
+    Kotlin needs none there: the tree is right, and the file is not broken.
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR":
+            return False
+        if node.is_missing:
+            if node.type.startswith("_") and node.start_byte == node.end_byte:
+                continue
+            return False
+        stack.extend(c for c in node.children if c.has_error or c.is_missing)
+    return True
+
+
+# --------------------------------------------------------------------------- declarations
+
+
+def declarations(root: Node) -> Iterator[tuple[Node, str]]:
+    """Every class, object and companion object, nested ones too, in source order, with its owner's name."""
+    stack: list[tuple[Node, str]] = [(root, "")]
+    while stack:
+        node, owner = stack.pop()
+        if node.type in DECLARATIONS:
+            name = name_of(node)
+            yield node, owner
+            owner = name or owner
+        # an ERROR node keeps the whole declarations around the part the grammar could not fit
+        if node.type in ("source_file", "ERROR", *DECLARATIONS, "class_body", "enum_class_body"):
+            stack.extend((c, owner) for c in reversed(node.named_children))
+
+
+def object_literals(root: Node) -> Iterator[Node]:
+    """Every `object : Base(...) { ... }` expression, at any depth, in source order (iterative: linear)."""
+    cursor = root.walk()
+    while True:
+        if cursor.node.type == "object_literal":
+            yield cursor.node
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return
+
+
+def name_of(declaration: Node) -> str:
+    """A declaration's name (`Companion` for an unnamed companion object)."""
+    name = declaration.child_by_field_name("name")
+    if name is None:
+        name = next((c for c in declaration.named_children if c.type == "identifier"), None)
+    if name is not None:
+        return bytes(name.text or b"").decode("utf-8", "replace")
+    return "Companion" if declaration.type == "companion_object" else ""
+
+
+def keyword(declaration: Node) -> str:
+    """`class`, `interface`, `object` or `enum` (an enum class)."""
+    if declaration.type != "class_declaration":
+        return "object"
+    modifiers = child(declaration, "modifiers")
+    for mod in modifiers.named_children if modifiers is not None else ():
+        if mod.type == "class_modifier" and mod.text == b"enum":
+            return "enum"
+    return "interface" if any(c.type == "interface" for c in declaration.children) else "class"
+
+
+def child(node: Node, kind: str) -> Node | None:
+    """The first child of a type."""
+    return next((c for c in node.children if c.type == kind), None)
+
+
+def body(declaration: Node) -> Node | None:
+    """The `{ ... }` of a declaration."""
+    return child(declaration, "class_body") or child(declaration, "enum_class_body")
+
+
+def supertypes(declaration: Node) -> list[tuple[Node, bool]]:
+    """The types after `:`, each with whether it is called (`Base()`: a class, not an interface)."""
+    specifiers = child(declaration, "delegation_specifiers")
+    out: list[tuple[Node, bool]] = []
+    for spec in specifiers.named_children if specifiers is not None else ():
+        inner = spec.named_children[0] if spec.named_children else None
+        if inner is None:
+            continue
+        if inner.type == "constructor_invocation":
+            kind = child(inner, "user_type")
+            if kind is not None:
+                out.append((kind, True))
+        elif inner.type == "user_type":
+            out.append((inner, False))
+    return out
+
+
+def type_name(node: Node | None, file: SourceFile) -> tuple[str, tuple[str, ...], bool]:
+    """(`MutableList`, (`Phone`,), nullable) for `kotlin.collections.MutableList<Phone>?`."""
+    if node is None:
+        return "", (), False
+    nullable = False
+    while node.type in ("nullable_type", "parenthesized_type") and node.named_children:
+        nullable = nullable or node.type == "nullable_type"
+        node = node.named_children[0]
+    if node.type != "user_type":
+        return file.text(node), (), nullable
+    names = [file.text(c) for c in node.named_children if c.type == "identifier"]
+    arguments = child(node, "type_arguments")
+    args: list[str] = []
+    for projection in arguments.named_children if arguments is not None else ():
+        inner = next((c for c in projection.named_children if c.type != "type_projection_modifiers"), None)
+        args.append(type_name(inner, file)[0] if inner is not None else "*")
+    return (names[-1] if names else ""), tuple(args), nullable
+
+
+# --------------------------------------------------------------------------- values
+
+
+def constants_of(root: Node, file: SourceFile, constants: dict[str, str]) -> None:
+    """`const val T = "x"` (top level, in objects and companions) as `T` and `Owner.T`."""
+    places: list[tuple[Node, str]] = [(root, "")]
+    places.extend((body(d), name_of(d)) for d, _ in declarations(root) if body(d) is not None)
+    for place, owner in places:
+        for member in place.named_children:
+            if member.type != "property_declaration":
+                continue
+            declared = child(member, "variable_declaration")
+            value = initializer(member)
+            if declared is None or value is None or child(member, "property_delegate") is not None:
+                continue
+            name = child(declared, "identifier")
+            try:
+                text = evaluate(value, file, constants)
+            except Unresolved:
+                continue
+            if name is not None and isinstance(text, str):
+                constants.setdefault(file.text(name), text)
+                if owner:
+                    constants[f"{owner}.{file.text(name)}"] = text
+
+
+def initializer(member: Node) -> Node | None:
+    """The expression after `=` of a property declaration (None when it has none)."""
+    seen = False
+    for c in member.children:
+        if seen and c.is_named and c.type not in COMMENTS:
+            return c
+        seen = seen or c.type == "="
+    return None
+
+
+#: Enum constants JPA's annotations take, written bare after `import ...EnumType.STRING`.
+_ENUM_CONSTANTS = frozenset(
+    {"STRING", "ORDINAL", "JOINED", "SINGLE_TABLE", "TABLE_PER_CLASS", "PROPERTY", "FIELD", "DATE", "TIME",
+     "TIMESTAMP", "IDENTITY", "SEQUENCE", "AUTO", "TABLE", "UUID", "LAZY", "EAGER"}
+)  # fmt: skip
+
+
+#: JPA's enum types: `EnumType.STRING` is their constant, whatever its name.
+_ENUM_TYPES = frozenset(
+    {"EnumType", "GenerationType", "InheritanceType", "AccessType", "TemporalType", "FetchType",
+     "CascadeType", "DiscriminatorType"}
+)  # fmt: skip
+
+
+def evaluate(node: Node, file: SourceFile, constants: dict[str, str], depth: int = 0) -> Any:
+    """A constant expression: a string, number, boolean, enum constant, class, annotation or list.
+
+    Strings joined by `+` or templates over the entry's constants are resolved; a nested
+    annotation (`JoinColumn(name = "x")`, written without `@` in Kotlin) is an `Annotation`;
+    `[...]` and `arrayOf(...)` are lists; `Person::class` is `Person`. Anything else raises
+    `Unresolved`, and so does a value nested past `_DEPTH` levels.
+    """
+    if depth > _DEPTH:
+        raise Unresolved(node)
+    depth += 1
+    kind = node.type
+    if kind == "string_literal":
+        parts = []
+        for part in node.named_children:
+            if part.type == "string_content":
+                parts.append(file.text(part))
+            elif part.type == "escape_sequence":
+                parts.append(_unescape(file.text(part)))
+            elif part.type == "interpolation" and part.named_children:
+                value = evaluate(part.named_children[0], file, constants, depth)
+                parts.append(str(value))
+            else:
+                raise Unresolved(part)
+        return "".join(parts)
+    if kind == "number_literal":
+        try:
+            return int(file.text(node).rstrip("lLuU").replace("_", ""), 0)
+        except ValueError:
+            raise Unresolved(node) from None
+    if kind == "parenthesized_expression" and node.named_children:
+        return evaluate(node.named_children[0], file, constants, depth)
+    if kind == "binary_expression":
+        op = node.child_by_field_name("operator")
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if op is not None and file.text(op) == "+" and left is not None and right is not None:
+            a, b = evaluate(left, file, constants, depth), evaluate(right, file, constants, depth)
+            if isinstance(a, int) and isinstance(b, int) and not isinstance(a, bool):
+                return a + b
+            if isinstance(a, str):
+                return f"{a}{b}"
+        raise Unresolved(node)
+    if kind == "identifier":
+        text = file.text(node)
+        if text in ("true", "false"):
+            return text == "true"
+        if text in constants:
+            return constants[text]
+        if text in _ENUM_CONSTANTS:
+            return text
+        raise Unresolved(node)
+    if kind == "navigation_expression":
+        text = "".join(file.text(node).split())
+        if text.endswith("::class") or text.endswith("::class.java"):
+            return simple_name(text.split("::")[0])
+        if text in constants:
+            return constants[text]
+        tail = ".".join(text.split(".")[-2:])
+        if tail in constants:
+            return constants[tail]
+        parts = text.split(".")
+        if len(parts) >= 2 and (parts[-2] in _ENUM_TYPES or parts[-1] in _ENUM_CONSTANTS):  # EnumType.STRING
+            return parts[-1]
+        raise Unresolved(node)
+    if kind == "collection_literal":
+        return [evaluate(c, file, constants, depth) for c in node.named_children if c.type not in COMMENTS]
+    if kind == "value_arguments":  # several values of a vararg (`@JoinColumns(JoinColumn(...), ...)`)
+        return [evaluate(a, file, constants, depth) for a in _positional(node)]
+    if kind == "call_expression":
+        callee = node.named_children[0] if node.named_children else None
+        arguments = child(node, "value_arguments")
+        name = file.text(callee) if callee is not None else ""
+        if arguments is not None and name in ("arrayOf", "emptyArray", "listOf"):
+            return [evaluate(a, file, constants, depth) for a in _positional(arguments)]
+        if arguments is not None and simple_name(name)[:1].isupper():
+            ann = Annotation(simple_name(name), node, file, evaluate)
+            ann.args.update(arguments_of(arguments, file))
+            return ann
+    raise Unresolved(node)
+
+
+def _positional(arguments: Node) -> list[Node]:
+    out = []
+    for arg in arguments.named_children:
+        if arg.type == "value_argument" and arg.named_children:
+            out.append(arg.named_children[-1])
+    return out
+
+
+def arguments_of(arguments: Node | None, file: SourceFile) -> dict[str, Node]:
+    """`(name = "x", length = 9)` by name; a lone positional value is `value`, several are one list."""
+    named: dict[str, Node] = {}
+    positional: list[Node] = []
+    for arg in arguments.named_children if arguments is not None else ():
+        if arg.type != "value_argument" or not arg.named_children:
+            continue
+        if any(c.type == "=" for c in arg.children) and len(arg.named_children) >= 2:
+            named[file.text(arg.named_children[0])] = arg.named_children[-1]
+        else:
+            positional.append(arg.named_children[-1])
+    if len(positional) == 1:
+        named.setdefault("value", positional[0])
+    elif positional and arguments is not None:
+        named.setdefault("value", arguments)
+    return named
+
+
+def _unescape(text: str) -> str:
+    simple = {"\\n": "\n", "\\t": "\t", '\\"': '"', "\\'": "'", "\\\\": "\\", "\\$": "$"}
+    return simple.get(text, text)
