@@ -111,3 +111,20 @@ def test_html_collapses_repeats_but_keeps_every_place():
         assert f"<td>{column}</td>" in html
     counts = [int(n) for n in re.findall(r'data-count="(\d+)"', html)]
     assert sum(counts) == len(audit_path(SHOP, jobs=1).findings)
+
+
+def test_one_error_and_one_warning_are_counted_in_the_singular(tmp_path):
+    """A Kotlin realworld app's report said "1 warnings"; counts other than one stay plural."""
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\ncontroller: {name: X, contact: a@b.c}\nsources: {}\npurposes: {}\ndata: {}\n"
+        "notice: {automated_decisions: We make no decisions about you by computer alone.}\n",
+        encoding="utf-8",
+    )
+    html = _page(tmp_path)
+    assert ">1 warning</span>" in html
+    totals = re.search(r'<p class="totals">(.*?)</p>', html, re.DOTALL)
+    assert totals is not None
+    pills = re.findall(r">(\d+ \w+)</span>", totals.group(1))
+    for pill in pills:
+        count, word = pill.split(" ")
+        assert word.endswith("s") == (count != "1") or word == "info", pill
