@@ -254,6 +254,14 @@ def _call(expr: Any) -> Helper | None:
     return _spatie(chain[-1], chain[-2::-1])
 
 
+def _typed(helper: Helper, args: list[Any | None]) -> list[Any | None]:
+    """`input(type, name, ...)`: the control its literal type says; the arguments after it."""
+    kind = _literal(_at(args, 0))
+    if isinstance(kind, str) and kind.strip():
+        helper.control = CONTROLS.get(kind.strip().lower(), kind.strip().lower())
+    return args[1:]
+
+
 def _method(call: Any) -> str:
     return _text(call.child_by_field_name("name")).lower()
 
@@ -275,11 +283,9 @@ def _collective(call: Any) -> Helper | None:
     helper = Helper(method, control, None, _text(call))
     if control == "submit":
         return helper
-    if method == "input":  # `Form::input('email', 'email')`: the type comes first
-        kind = _literal(_at(args, 0))
-        if isinstance(kind, str) and kind.strip():
-            helper.control = control = CONTROLS.get(kind.strip().lower(), kind.strip().lower())
-        args = args[1:]
+    if method == "input":  # `Form::input('email', 'email')`, `html()->input('email', 'x')`
+        args = _typed(helper, args)
+        control = helper.control
     _named(helper, _at(args, 0))
     if control == "label":
         text = _literal(_at(args, 1))
@@ -312,11 +318,9 @@ def _spatie(call: Any, modifiers: list[Any]) -> Helper | None:
     helper = Helper(method, control, None, _text(call))
     if control == "submit":
         return helper
-    if method == "input":
-        kind = _literal(_at(args, 0))
-        if isinstance(kind, str) and kind.strip():
-            helper.control = control = CONTROLS.get(kind.strip().lower(), kind.strip().lower())
-        args = args[1:]
+    if method == "input":  # `Form::input('email', 'email')`, `html()->input('email', 'x')`
+        args = _typed(helper, args)
+        control = helper.control
     if control == "label":  # `html()->label('E-mail', 'email')`: the text, then the control's name
         _named(helper, _at(args, 1))
         text = _literal(_at(args, 0))

@@ -47,7 +47,7 @@ from cnsnt.sources.forms.phoenix import (
 from cnsnt.sources.forms.rails_helpers import parse_ruby, rails_helper
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
 from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, OPEN, RENDER
-from cnsnt.sources.forms.widgets import phoenix_control, rendered_control
+from cnsnt.sources.forms.widgets import helper_control, rendered_control
 
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -192,10 +192,11 @@ class _Reader:
         """Start of an element with an id -> where its content ends (its end tag)."""
         self._headings: dict[int, str | None] = {}
         self.helper_labels: dict[str, str] = {}
+        """A label helper's text by the field it names: Phoenix's `label f, :email, "E-mail"`,
+        Rails' `f.label :email`, Laravel's `Form::label('email', ...)`."""
         self._block_texts: dict[tuple[int, int], str | None] = {}
         self._svelte_known: dict[str, bool] | None = None
         """Svelte: the booleans the component's script starts its variables as (read once)."""
-        """Phoenix's `label f, :email, "E-mail"`: field -> the label's text."""
         self.custom = Components(page)
         """UI-library components (`<x-text-input>`, `<v-checkbox>`): controls, labels, forms."""
 
@@ -470,7 +471,7 @@ class _Reader:
                     self.helper_labels.setdefault(helper.field, helper.label)
                 continue
             if helper is not None:
-                ctrl = phoenix_control(tok.start, helper)
+                ctrl = helper_control(tok.start, helper)
             elif tok.name == "phoenix" or ruby is not None or php is not None:
                 ctrl = None
             elif tok.name == "blade":

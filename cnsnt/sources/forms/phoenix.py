@@ -267,7 +267,10 @@ def literal_value(code: str) -> str | bool | None:
 
 @dataclass
 class Helper:
-    """What one Phoenix.HTML helper call renders."""
+    """What one form-helper call renders: Phoenix.HTML's, Rails' or Laravel's.
+
+    `rails_helpers` and `blade_helpers` fill the same record as `helper_call`.
+    """
 
     helper: str
     control: str

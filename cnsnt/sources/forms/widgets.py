@@ -223,8 +223,11 @@ def _fill(ctrl: Control, args: dict[str, tuple[str, bool]]) -> Control:
     return ctrl
 
 
-def phoenix_control(start: int, helper: Helper) -> Control:
-    """The control a Phoenix.HTML form helper renders (`phoenix.helper_call` read the call)."""
+def helper_control(start: int, helper: Helper) -> Control:
+    """The control a form helper renders, as its reader read the call.
+
+    The readers: `phoenix.helper_call`, `rails_helpers.rails_helper`, `blade_helpers.blade_helper`.
+    """
     ctrl = Control(start, helper.control, helper.field, None)
     ctrl = _fill(ctrl, {"label": (helper.label, True)} if helper.label else {})
     ctrl.id = helper.id
