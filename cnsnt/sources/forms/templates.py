@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from cnsnt.sources.forms.phoenix import phoenix_helper
+from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.forms.template_braces import brace_end, raw_text_regions, svelte_kind
 
 # Token kinds.
@@ -91,16 +92,13 @@ _CONTROL_PARTIAL = re.compile(
 #: `\w*(?:select|...)\w*\s*\(` was cubic on a long word.)
 _CALL = re.compile(r"(?<![\w.])(?:\w*+\.)*+(\w++)\s*+\(")
 _CONTROL_CALL_WORDS = ("select", "input", "textarea", "checkbox", "radio")
-#: A Rails form helper. Linear: the optional receiver starts only where a run starts
-#: (lookbehind) and is possessive; the helper names are fixed words.
+#: A Rails form helper: one of the methods `rails_helpers` reads. Linear: the optional
+#: receiver starts only where a run starts (lookbehind) and is possessive; the helper
+#: names are fixed words.
 RAILS_HELPER = re.compile(
-    r"(?:(?<![\w@])[\w@]++\.)?(text_field|email_field|password_field|telephone_field|phone_field|"
-    r"number_field|date_field|datetime_field|datetime_local_field|time_field|month_field|week_field|"
-    r"url_field|search_field|color_field|range_field|file_field|hidden_field|text_area|textarea|"
-    r"rich_text_area|rich_textarea|check_box|checkbox|radio_button|select|collection_select|"
-    r"grouped_collection_select|time_zone_select|country_select|date_select|datetime_select|"
-    r"time_select|collection_check_boxes|collection_checkboxes|collection_radio_buttons|"
-    r"input|input_field|association|label|submit|button)(_tag)?\b"
+    r"(?:(?<![\w@])[\w@]++\.)?("
+    + "|".join(sorted(RAILS_HELPERS, key=lambda name: (-len(name), name)))
+    + r")(_tag)?\b"
 )
 #: A Laravel form helper in a Blade echo: Collective's `Form::text(`, spatie's `html()->email(`.
 #: Linear: a try cannot start inside a blank run (lookbehind); fixed words, possessive runs.
