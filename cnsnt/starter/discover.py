@@ -21,6 +21,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
+from cnsnt.sources.forms.blade_helpers import CONTROLS as BLADE_CONTROLS
 from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
@@ -116,7 +117,8 @@ _FORM_TAG = re.compile(r"<(?:form|input|textarea|select)(?![\w:-])")
 #: Controls a form helper draws in a template that writes no tag of its own, as the form
 #: reader reads them (`forms.widgets`, `forms.rails_helpers`): Rails' `<%= f.email_field
 #: :email %>` (simple_form's `f.input :email`), Razor's `@Html.TextBoxFor(`, Symfony's
-#: `{{ form_row(form.email) }}`, Laravel Collective's `{!! Form::email('email') !!}`.
+#: `{{ form_row(form.email) }}`, Laravel Collective's `{!! Form::email('email') !!}` (the
+#: methods `forms.blade_helpers` reads as controls).
 #: Linear: fixed words after fixed starts, possessive runs.
 _HELPER_CONTROL = re.compile(
     r"<%[=-]*+\s*+(?:[\w@]++\.)?(?:(?:text|email|password|telephone|phone|number|date|datetime|"
@@ -126,9 +128,9 @@ _HELPER_CONTROL = re.compile(
     r"|@Html\.(?:TextBox|Password|TextArea|CheckBox|RadioButton|DropDownList|ListBox|Editor)(?:For)?\s*+\("
     r"|\bform_(?:row|widget)\s*+\(\s*+form\b"
     # Laravel Collective's `{!! Form::email('email') !!}`, spatie's `{{ html()->checkbox('x') }}`
-    r"|\{(?:!!|\{)\s*+(?:\\?Form\s*+::|html\(\s*+\)\s*+->)\s*+(?i:text|email|password|tel|number|date|"
-    r"datetime|datetimeLocal|time|month|week|url|search|color|range|file|hidden|textarea|select|"
-    r"selectRange|selectYear|selectMonth|multiselect|checkbox|radio|input)\s*+\("
+    r"|\{(?:!!|\{)\s*+(?:\\?Form\s*+::|html\(\s*+\)\s*+->)\s*+(?i:"
+    + "|".join(sorted(m for m, kind in BLADE_CONTROLS.items() if kind not in ("label", "submit")))
+    + r")\s*+\("
 )
 #: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
 #: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
