@@ -495,6 +495,8 @@ def _json_object(path: Path) -> dict[str, object] | None:
 
 #: The kind `_kind_of` gives a JSON Schema of program data: left out of forms, with a note.
 _DATA_SCHEMA = "data schema"
+#: The kind of an HTML report cnsnt wrote (`_CNSNT_REPORT`): left out of the proposal, said.
+_REPORT = "cnsnt report"
 #: Root keys of a JSON Schema that maps a Java class (jsonschema2pojo's `javaType`, ...).
 _CLASS_SCHEMA_KEYS = frozenset({"javaType", "javaInterfaces", "extendsJavaClass"})
 
@@ -922,6 +924,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         return ("forms", None, ()) if ours and has_phoenix_form(_sniff(path), suffix) else None
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path)
+        if _CNSNT_REPORT in head[:4096]:
+            return (_REPORT, None, ())  # a report cnsnt wrote: its filter boxes are no form
         drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))
         drawn = drawn or draws_component_control(head)  # `<v-text-field v-model=...>`
         return ("forms", None, ()) if drawn else None
@@ -1328,7 +1332,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         what = _kind_of(path, root)
         if what is not None and what[0] in ("forms", _DATA_SCHEMA) and _in_demo_dir(path, root):
             demos.append(path)
-        elif what is not None and what[0] == "forms" and _CNSNT_REPORT in _sniff(path)[:4096]:
+        elif what is not None and what[0] == _REPORT:
             reports.append(path)
         elif what is not None and what[0] == _DATA_SCHEMA:
             contracts.append(path)
