@@ -3,7 +3,9 @@
 A component file is proposed when its JSX draws a form control or a form library's
 binder (`jsx_form.has_form_controls`, the reader's own parse). Storybook stories,
 tests and declaration files show components but are not the product's forms; their
-folders (`__tests__`, `node_modules`, `build`, `dist`) are never walked.
+folders (`__tests__`, `node_modules`, `build`, `dist`) are never walked. Minified
+bundles (`*.min.js`, or kilobytes to a line) are vendored build output: parsing
+thousands of them cost a PHP panel's `init` 47 of its 53 s and found no form.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from pathlib import Path
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, has_form_controls
 
 __all__ = ["JSX_SUFFIXES", "jsx_form_file"]
-#: Name parts of files that show components rather than being the product's.
-_NOT_PRODUCT = frozenset({"stories", "story", "test", "spec", "cy", "e2e", "mock", "d"})
+#: Name parts of files that show components rather than being the product's (`jquery.min.js`: a bundle).
+_NOT_PRODUCT = frozenset({"stories", "story", "test", "spec", "cy", "e2e", "mock", "d", "min"})
+#: A head whose lines average more characters than this is minified build output, not source:
+#: written JSX keeps lines short, a bundled library puts kilobytes on one line.
+_MINIFIED_LINE = 300
 #: Folders of stories, mocks, end-to-end tests and build output (beside `SKIP_DIRS`).
 _NOT_PRODUCT_DIRS = frozenset(
     {
@@ -39,4 +44,11 @@ def jsx_form_file(path: Path, head: str) -> bool:
         return False
     if any(part.lower() in _NOT_PRODUCT_DIRS for part in path.parts[:-1]):
         return False
+    if _minified(head):
+        return False  # a vendored bundle (`public/assets/plugins/...`): parsing it finds no product form
     return has_form_controls(head, path.name)
+
+
+def _minified(head: str) -> bool:
+    lines = head.count("\n") + 1
+    return len(head) > 4 * _MINIFIED_LINE and len(head) / lines > _MINIFIED_LINE

@@ -40,6 +40,9 @@ def test_components_that_draw_controls_are_proposed_and_others_are_not(tmp_path:
     _write(tmp_path, "src/__tests__/Form.tsx", SIGNUP)
     _write(tmp_path, "node_modules/lib/Form.jsx", SIGNUP)
     _write(tmp_path, "dist/Form.js", SIGNUP)
+    # vendored bundles outside a build folder: minified by name or by shape
+    _write(tmp_path, "public/assets/plugins/forms.min.js", SIGNUP)
+    _write(tmp_path, "public/assets/plugins/vendor-all.js", SIGNUP.rstrip("\n") * 40 + "\n")
     found, _ = survey(tmp_path)
     assert sorted(found) == [
         Found("forms", "src/forms/Profile.tsx"),

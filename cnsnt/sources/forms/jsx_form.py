@@ -65,10 +65,13 @@ rest of the tree is still read.
 from __future__ import annotations
 
 import html
+import importlib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
@@ -1181,6 +1184,22 @@ _HINTS = (
 )
 
 
+@cache
+def _jsx_query(language: Any) -> Any:
+    tree_sitter = importlib.import_module("tree_sitter")
+    return tree_sitter.Query(language, "[(jsx_opening_element) (jsx_self_closing_element)] @element")
+
+
+def _holds_jsx(jsx: Any, root: Node) -> bool:
+    """Whether any JSX element is in the tree, asked of tree-sitter's query engine.
+
+    Discovery asks this of every `.js`/`.ts` file in a project; the engine answers a
+    64 KB library in about 2 ms, where walking its nodes in Python takes about 17 ms.
+    """
+    tree_sitter = importlib.import_module("tree_sitter")
+    return bool(tree_sitter.QueryCursor(_jsx_query(jsx.language)).captures(root))
+
+
 def has_form_controls(text: str, shown: str = "") -> bool:
     """True when JSX in `text` draws a form control or a binder (what `cnsnt init` proposes).
 
@@ -1190,8 +1209,11 @@ def has_form_controls(text: str, shown: str = "") -> bool:
         return False
     source = text.encode("utf-8", "surrogatepass")
     try:
-        tree = parse_bounded(parser("tsx", "React forms (.jsx/.tsx)"), source, shown)
+        jsx = parser("tsx", "React forms (.jsx/.tsx)")
+        tree = parse_bounded(jsx, source, shown)
     except SourceError:
         return False
+    if not _holds_jsx(jsx, tree.root_node):
+        return False  # a plain script (a vendored library): no element, so no control to walk for
     forms = _Reader(_File(SourceFile(source, shown), "")).read(tree.root_node)
     return any(f.role is not FieldRole.BUTTON for form in forms for f in form.fields)
