@@ -136,6 +136,12 @@ _HELPER_CONTROL = re.compile(
 #: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
 #: a Java package named `samples` or a `demo` database dump is the product's own.
 DEMO_DIRS = frozenset({"demo", "demos", "example", "examples", "sample", "samples"})
+#: Folders a web server serves as they are. A static page there, in a project that draws
+#: its pages from server templates or components, is a bundled asset: a UI theme's copied
+#: demo pages (a Laravel app's `public/backend/pages-profile.html`: 177 of them, 1,900
+#: "personal fields"), a library's samples (`public/plugins/codemirror/mode/*/index.html`).
+WEB_ROOTS = frozenset({"public", "static", "wwwroot", "assets", "htdocs"})
+_STATIC_PAGE = (".html", ".htm")
 #: The mark of an HTML report cnsnt wrote (`cnsnt audit --format html -o report.html` in
 #: the project): a later `cnsnt init` leaves it out.
 _CNSNT_REPORT = '<meta name="generator" content="cnsnt '
@@ -1206,6 +1212,35 @@ def _in_demo_dir(path: Path, root: Path) -> bool:
     return any(part.lower() in DEMO_DIRS for part in path.relative_to(root).parts[:-1])
 
 
+def _static_pages(kinds: dict[str, list[tuple[Path, str | None]]], root: Path) -> list[Path]:
+    """Static pages under a web root, taken out of the forms when the project has others.
+
+    Only when some form lives outside the web roots (a template, a component): a site
+    whose only pages are static ones keeps them, they are its forms.
+    """
+    def static(path: Path) -> bool:
+        parts = path.relative_to(root).parts[:-1]
+        return path.suffix.lower() in _STATIC_PAGE and any(p.lower() in WEB_ROOTS for p in parts)
+
+    forms = kinds.get("forms", [])
+    pages = [path for path, _ in forms if static(path)]
+    if not pages or len(pages) == len(forms):
+        return []
+    kinds["forms"] = [(path, dialect) for path, dialect in forms if not static(path)]
+    return pages
+
+
+def _static_note(paths: list[Path], root: Path) -> str:
+    """Where the left-out static pages are: their folders, the first few named."""
+    folders = _first_few(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
+    return (
+        f"left out {len(paths)} static page{'s' if len(paths) != 1 else ''} in {folders}: "
+        "files the web server serves as they are, beside the templates that draw the "
+        "product's pages (a theme's or a library's bundled pages); add them under sources: "
+        "to audit them"
+    )
+
+
 def _reports_note(paths: list[Path], root: Path) -> str:
     """The HTML reports cnsnt wrote into the project, left out: their filter boxes are no form."""
     shown = _first_few(sorted(p.relative_to(root).as_posix() for p in paths))
@@ -1340,9 +1375,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             kinds[what[0]].append((path, what[1]))
             if what[0] == "schemas":
                 schema_tables[path] = what[2]  # read once: the patch check needs them too
+    statics = _static_pages(kinds, root)
     notes: list[str] = [
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),
+        *([_static_note(statics, root)] if statics else []),
         *([_reports_note(reports, root)] if reports else []),
         *([_data_schema_note(contracts, root)] if contracts else []),
         *([_twins_note(twins, root)] if twins else []),

@@ -844,6 +844,38 @@ def test_forms_in_demo_folders_are_left_out_and_said(tmp_path: Path) -> None:
     assert "# left out 3 form files in admin/pages/Examples" in draft_new(tmp_path).text
 
 
+def test_static_pages_beside_server_templates_are_left_out_and_said(tmp_path: Path) -> None:
+    """A Laravel app that copied an admin theme's demo pages into `public/backend/` (PDKS:
+    177 pages) and a library's samples under `public/plugins/`: the app's pages are its
+    Blade templates; a site whose only pages are static keeps them."""
+    from cnsnt.starter.discover import survey
+    from cnsnt.starter.run import draft_new
+
+    form = '<form><input name="email"></form>\n'
+    _write(tmp_path, "resources/views/auth/register.blade.php", form)
+    _write(tmp_path, "public/backend/pages-profile.html", form)
+    _write(tmp_path, "public/backend/auth-signup.html", form)
+    _write(tmp_path, "public/plugins/editor/mode/apl/index.html", form)
+    _write(tmp_path, "public/contact.php", form)  # a PHP page runs: it is the app's own
+    found, notes = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == [
+        "public/contact.php",
+        "resources/views/auth/register.blade.php",
+    ]
+    assert notes == [
+        "left out 3 static pages in public/backend, public/plugins/editor/mode/apl: files the "
+        "web server serves as they are, beside the templates that draw the product's pages "
+        "(a theme's or a library's bundled pages); add them under sources: to audit them"
+    ]
+    assert "# left out 3 static pages in public/backend" in draft_new(tmp_path).text
+
+    site = tmp_path / "site"
+    _write(site, "public/index.html", form)
+    _write(site, "public/join.html", form)
+    found, notes = survey(site)
+    assert sorted(f.pattern for f in found) == ["public/*.html"] and notes == []
+
+
 def test_a_word_that_starts_like_a_form_tag_is_no_form(tmp_path: Path) -> None:
     """A Laravel config comment "tokens are `{date:<format>}`" is no form (monica's
     `config/scribe.php`); a tag split over lines or closed at once still is."""
