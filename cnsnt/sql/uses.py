@@ -267,6 +267,7 @@ def analyse(sql: str, schema: QuerySchema) -> StatementUses:
 def analyse_expression(statement: exp.Expr, schema: QuerySchema) -> StatementUses:
     """Resolve the uses of one parsed statement (the tree is modified)."""
     collector = _Collector(schema)
+    _sqlc_parameters(statement)
     try:
         kind = collector.statement(statement)
     except RecursionError:
@@ -282,6 +283,34 @@ def analyse_expression(statement: exp.Expr, schema: QuerySchema) -> StatementUse
         )
         kind = "other"
     return collector.result(kind)
+
+
+#: sqlc's parameter macros (docs.sqlc.dev, "Macros"): `sqlc.arg(name)`, `sqlc.narg(name)`
+#: and `sqlc.slice(name)` stand for values the Go code passes, as `?` or `$1` do;
+#: `sqlc.embed(t)` selects every column of `t`, as `t.*` does.
+_SQLC_PARAMETERS = frozenset({"arg", "narg", "slice"})
+
+
+def _sqlc_parameters(tree: exp.Expr) -> None:
+    """Replace sqlc's parameter macros by placeholders, and `sqlc.embed(t)` by `t.*`, in place.
+
+    Their argument is the parameter's name, not a column: `sqlc.arg("cutoff")` in a
+    generic-dialect file read as a column `cutoff` that no table holds (unkey: 151
+    CN001 warnings over its sqlc query files).
+    """
+    for dot in list(tree.find_all(exp.Dot)):
+        call, macro = dot.expression, dot.this
+        if (
+            isinstance(call, exp.Anonymous)
+            and isinstance(macro, (exp.Identifier, exp.Column))
+            and macro.name.lower() == "sqlc"
+            and len(call.expressions) == 1
+        ):
+            macro_name, argument = str(call.this).lower(), call.expressions[0].name
+            if macro_name in _SQLC_PARAMETERS:
+                dot.replace(exp.Placeholder(this=argument))
+            elif macro_name == "embed" and argument:  # every column of that table: `t.*`
+                dot.replace(exp.Column(this=exp.Star(), table=exp.to_identifier(argument)))
 
 
 def _merge_results(results: Sequence[StatementUses]) -> StatementUses:

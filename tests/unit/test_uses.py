@@ -673,3 +673,27 @@ def test_a_tsql_update_of_an_alias_writes_the_table_of_its_from(
     assert [p.message for p in result.problems] == []
     assert {f"{u.column.split('.')[-1]}:{u.access.value}" for u in result.uses} == expected
     assert {u.column.rsplit(".", 1)[0] for u in result.uses} == {"dbo.Users"}
+
+
+@pytest.mark.parametrize("dialect", [None, "mysql", "postgres"])
+def test_sqlc_parameter_macros_are_parameters_not_columns(tmp_path: Path, dialect: str | None) -> None:
+    """sqlc's `sqlc.arg("cutoff")`, `sqlc.narg(b)`, `sqlc.slice('ids')` name what the Go code
+    passes (unkey's query files: 151 "could not be resolved" warnings); the columns beside
+    them still resolve."""
+    path = tmp_path / "schema.sql"
+    path.write_text(APP_DDL, encoding="utf-8")
+    schema = QuerySchema.from_tables(ddl_tables(path, "postgres"), dialect)
+    result = analyse(
+        'SELECT email FROM customers WHERE birth_date < sqlc.arg("cutoff") '
+        "AND manager_id = sqlc.narg(manager) AND id IN (sqlc.slice('ids'))",
+        schema,
+    )
+    assert not result.problems
+    assert reads(result) == {"customers.email", "customers.birth_date", "customers.manager_id", "customers.id"}
+    # `sqlc.embed(o)` is every column of `o`, as `o.*` is
+    embedded = analyse(
+        "SELECT c.email, sqlc.embed(o) FROM customers c JOIN orders o ON o.customer_id = c.id",
+        schema,
+    )
+    assert not embedded.problems
+    assert {"orders.note", "orders.total"} <= reads(embedded)
