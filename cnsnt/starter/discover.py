@@ -24,6 +24,7 @@ from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
 from cnsnt.sources.forms.blade_helpers import CONTROLS as BLADE_CONTROLS
 from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
+from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.exposed_tables import uses_exposed
@@ -116,15 +117,15 @@ PARSE_LIMIT = 8 * 1024 * 1024
 _FORM_TAG = re.compile(r"<(?:form|input|textarea|select)(?![\w:-])")
 #: Controls a form helper draws in a template that writes no tag of its own, as the form
 #: reader reads them (`forms.widgets`, `forms.rails_helpers`): Rails' `<%= f.email_field
-#: :email %>` (simple_form's `f.input :email`), Razor's `@Html.TextBoxFor(`, Symfony's
+#: :email %>` (simple_form's `f.input :email`, `f.date_select :born_on`: the methods
+#: `forms.rails_helpers` reads as controls), Razor's `@Html.TextBoxFor(`, Symfony's
 #: `{{ form_row(form.email) }}`, Laravel Collective's `{!! Form::email('email') !!}` (the
 #: methods `forms.blade_helpers` reads as controls).
 #: Linear: fixed words after fixed starts, possessive runs.
 _HELPER_CONTROL = re.compile(
-    r"<%[=-]*+\s*+(?:[\w@]++\.)?(?:(?:text|email|password|telephone|phone|number|date|datetime|"
-    r"datetime_local|time|month|week|url|search|color|range|file|hidden)_field|text_?area|"
-    r"rich_text_?area|check_?box|radio_button|(?:collection_|grouped_collection_|country_)?select|"
-    r"collection_(?:check_?boxes|radio_buttons)|input|input_field|association)(?:_tag)?\b"
+    r"<%[=-]*+\s*+(?:[\w@]++\.)?(?:"
+    + "|".join(sorted(m for m, kind in RAILS_HELPERS.items() if kind not in ("label", "submit")))
+    + r")(?:_tag)?\b"
     r"|@Html\.(?:TextBox|Password|TextArea|CheckBox|RadioButton|DropDownList|ListBox|Editor)(?:For)?\s*+\("
     r"|\bform_(?:row|widget)\s*+\(\s*+form\b"
     # Laravel Collective's `{!! Form::email('email') !!}`, spatie's `{{ html()->checkbox('x') }}`

@@ -921,6 +921,25 @@ def test_templates_whose_controls_a_form_helper_draws_are_forms(tmp_path: Path) 
     ]
 
 
+def test_every_rails_helper_the_reader_reads_as_a_control_is_a_form(tmp_path: Path) -> None:
+    """A template whose only control is a date or time select (`f.date_select :birth_date`,
+    `f.time_zone_select`) is proposed as the reader reads it: each helper's template draws a
+    field; one that prints only a label or a button is none."""
+    from cnsnt.sources.forms.rails_helpers import HELPERS
+    from cnsnt.starter.discover import survey
+    from tests.conftest import read_form
+
+    for method in HELPERS:
+        _write(tmp_path, f"app/views/{method}.html.erb", f"<%= f.{method} :born_on %>\n")
+    found, _ = survey(tmp_path)
+    drawn = {m for m, kind in HELPERS.items() if kind not in ("label", "submit")}
+    assert {"date_select", "datetime_select", "time_select", "time_zone_select"} <= drawn
+    assert sorted(f.pattern for f in found) == sorted(f"app/views/{m}.html.erb" for m in drawn)
+    for method in drawn:
+        fields = [f.name for form in read_form(tmp_path / f"app/views/{method}.html.erb").forms for f in form.fields]
+        assert fields == ["born_on"], method
+
+
 def test_templates_whose_controls_only_components_draw_are_forms(tmp_path: Path) -> None:
     """A Vue component with `<v-form>` and `<v-text-field v-model>`, a Livewire view of
     `<x-text-input wire:model>`, an Angular template of `<mat-checkbox formControlName>`;

@@ -331,6 +331,51 @@ def test_many_paths_read_in_linear_time_and_deep_nesting_is_named(tmp_path: Path
     assert "nested too deep" in ev.problems[0].message
 
 
+def test_well_known_plugins_add_their_paths(tmp_path: Path):
+    """passport-local-mongoose adds `username` (or its `usernameField`), `hash` and `salt`
+    (and `attempts`, `last` with `limitAttempts`); mongoose-bcrypt adds `password` (or its
+    `fields`, none when a path is marked `bcrypt: true`); the project's own plugin adds
+    nothing and says nothing; a name option cnsnt cannot read is a warning at its place."""
+    write_files(
+        tmp_path,
+        {
+            "models/user.js": """\
+const mongoose = require('mongoose');
+const passportLocalMongoose = require('passport-local-mongoose');
+const audit = require('./audit');
+const userSchema = new mongoose.Schema({ email: String });
+userSchema.plugin(passportLocalMongoose, { usernameField: 'email', limitAttempts: true });
+userSchema.plugin(audit);
+userSchema.plugin(require('mongoose-bcrypt'), { fields: ['pin', 'recovery.code'] });
+module.exports = mongoose.model('User', userSchema);
+""",
+            "models/member.ts": """\
+import { Schema, model } from 'mongoose';
+import bcrypt from 'mongoose-bcrypt';
+import plm from 'passport-local-mongoose';
+const memberSchema = new Schema({ name: String });
+memberSchema.plugin(bcrypt);
+memberSchema.plugin(plm, { hashField: settings.hash });
+export const Member = model('Member', memberSchema);
+const staffSchema = new Schema({ secret: { type: String, bcrypt: true } });
+staffSchema.plugin(bcrypt);
+export const Staff = model('Staff', staffSchema);
+""",
+            "models/audit.js": "module.exports = function audit(schema) { schema.add({ by: String }); };\n",
+        },
+    )
+    ev = read_entry(tmp_path, "models/*")
+    users = _columns(ev, "users")
+    assert list(users) == ["_id", "email", "hash", "salt", "attempts", "last", "pin", "recovery.code", "__v"]
+    assert (users["hash"].type, users["last"].type, users["attempts"].type) == ("String", "Date", "Number")
+    assert (users["hash"].location.line, users["hash"].location.column) == (5, 19)
+    assert list(_columns(ev, "members")) == ["_id", "name", "password", "username", "salt", "__v"]
+    assert list(_columns(ev, "staffs")) == ["_id", "secret", "__v"]
+    warnings = [(p.location.path, p.location.line, p.location.column) for p in ev.problems]
+    assert warnings == [("models/member.ts", 6, 39)] and "hashField" in ev.problems[0].message
+    assert all(p.severity is Severity.WARNING for p in ev.problems)
+
+
 def test_reading_is_deterministic(tmp_path: Path):
     first, second = _read(tmp_path), _read(tmp_path)
     assert first.tables == second.tables and first.problems == second.problems

@@ -519,6 +519,30 @@ def test_an_overridden_django_field_keeps_its_place_and_a_plain_mixin_is_no_miss
     ]
 
 
+def test_a_plain_mixins_fields_are_no_django_form_fields_but_a_form_bases_are(tmp_path):
+    """Django's form metaclass collects fields only from bases that are forms (with
+    `declared_fields`): a plain mixin's `email` is no field of the form (its `x = None` still
+    removes one), a base form's `phone` is; WTForms collects a mixin's fields too (`dir(cls)`)."""
+    ev = read(
+        tmp_path,
+        "forms.py",
+        "from django import forms\nimport wtforms\n\n\n"
+        "class ContactMixin:\n    email = forms.EmailField()\n    nickname = None\n\n\n"
+        "class BaseProfileForm(forms.Form):\n    phone = forms.CharField()\n    nickname = forms.CharField()\n\n\n"
+        "class SignupForm(ContactMixin, forms.Form):\n    name = forms.CharField()\n\n\n"
+        "class ProfileForm(ContactMixin, BaseProfileForm):\n    bio = forms.CharField()\n\n\n"
+        "class NewsletterMixin(object):\n    topic = wtforms.StringField()\n\n\n"
+        "class NewsletterForm(NewsletterMixin, wtforms.Form):\n    email = wtforms.EmailField()\n",
+    )
+    assert {name: [f.name for f in form.fields] for name, form in forms(ev).items()} == {
+        "base_profile": ["phone", "nickname"],
+        "signup": ["name"],
+        "profile": ["phone", "bio"],
+        "newsletter": ["topic", "email"],
+    }
+    assert problems(ev) == []  # the mixin's field call is read (Django's answer), not unknown
+
+
 def test_format_python_forms_reads_a_file_of_any_name_and_the_policy_accepts_it(tmp_path):
     from cnsnt.policy.loader import load_policy
     from tests.conftest import read_form

@@ -320,6 +320,37 @@ def test_peewee_a_helper_called_under_a_condition_does_not_drop(models):
     ]
 
 
+def test_peewee_a_drop_in_a_function_without_arguments_the_file_never_calls_is_held_back(models):
+    """`def down():` beside `def up():` (a rollback the file never runs; wizarr's migration
+    runner calls each file's `run()` from elsewhere): whether it runs cannot be known from the
+    file, so its drops, renames and changes are a warning at the call and the columns stay;
+    its adds and a function the file calls are applied as before."""
+    source = (
+        "from peewee import CharField, Model, TextField\nfrom playhouse.migrate import SqliteMigrator, migrate\n\n"
+        "migrator = SqliteMigrator(db)\n\n\n"
+        "class Habit(Model):\n"
+        "    name = CharField()\n"
+        "    legacy = TextField()\n\n\n"
+        "def up():\n"
+        "    migrate(migrator.add_column('habit', 'note', TextField(null=True)))\n"
+        "    migrate(migrator.drop_column('habit', 'legacy'))\n\n\n"
+        "def down():\n"
+        "    migrate(migrator.drop_column('habit', 'note'))\n"
+        "    migrate(migrator.rename_column('habit', 'name', 'title'))\n"
+        "    migrate(migrator.add_column('habit', 'legacy_copy', TextField(null=True)))\n\n\n"
+        "if __name__ == '__main__':\n"
+        "    up()\n"
+    )
+    ev = models({"app/migration_005.py": source, "app/models.py": ""}, "app/*.py", "peewee")
+    assert names(ev, "habit") == ["id", "name", "note", "legacy_copy"]
+    assert [(where, line) for where, line, _ in warnings(ev)] == [
+        ("app/migration_005.py", 18),
+        ("app/migration_005.py", 19),
+    ]
+    assert [(p.location.column, p.severity) for p in ev.problems] == [(13, Severity.WARNING)] * 2
+    assert "`down()`" in ev.problems[0].message and "never calls" in ev.problems[0].message
+
+
 def test_peewee_a_helper_called_from_a_function_given_the_migrator_is_followed(models):
     source = (
         "from peewee import CharField, Model\nfrom playhouse.migrate import migrate\n\n\n"

@@ -345,15 +345,28 @@ class _Reader:
     def _declared(
         self, mod: PyModule, node: ast.ClassDef, framework: str, seen: frozenset[int]
     ) -> dict[str, _Field]:
-        """The declared fields of a form: its bases' (farthest first), then its own."""
+        """The declared fields of a form: its bases' (farthest first), then its own.
+
+        Django's form metaclass collects fields only from bases that are forms (that have
+        `declared_fields`: `DeclarativeFieldsMetaclass` in django/forms/forms.py), so a plain
+        mixin's `email = forms.EmailField()` is no field of the form (its `x = None` still
+        removes one); WTForms collects every field attribute of the class (`dir(cls)`), a
+        mixin's too.
+        """
         fields: dict[str, _Field] = {}
         for base in reversed(node.bases):
             ref = self.project.resolve(mod, base)
             if ref is None:
                 continue
             if ref.node is not None and ref.module is not None:
-                if id(ref.node) not in seen and len(seen) < _MAX_DEPTH:
-                    fields.update(self._declared(ref.module, ref.node, framework, seen | {id(node)}))
+                if id(ref.node) in seen or len(seen) >= _MAX_DEPTH:
+                    continue
+                if framework == DJANGO and self.framework(ref.module, ref.node) == (None, []):
+                    for _, f in self._own_fields(ref.module, ref.node, framework):  # its calls are read
+                        if f is not None and not f.control:
+                            fields.pop(f.name, None)
+                    continue
+                fields.update(self._declared(ref.module, ref.node, framework, seen | {id(node)}))
             elif ref.outside is not None and is_form_root(ref.outside) and ref.last in KNOWN_FORMS:
                 at = self.where(mod, node)
                 for known in KNOWN_FORMS[ref.last]:

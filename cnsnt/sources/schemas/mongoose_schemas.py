@@ -22,7 +22,10 @@ Mongoose names them: `String`, `Number`, `Date`, `Boolean`, `Buffer`, `ObjectId`
 `timestamps` adds `createdAt`/`updatedAt` (or the names it gives), and the version key
 `__v` (or `versionKey: 'name'`) is there unless `versionKey: false`. `ref: 'User'` is a
 reference to the `_id` of model User's collection; a `description` or a comment beside
-the path is its comment.
+the path is its comment. `schema.plugin(x)` adds the paths a well-known plugin is
+documented to add (`PLUGIN_PATHS`: passport-local-mongoose's `username`, `hash`, `salt`;
+mongoose-bcrypt's `password`), named by its options; another plugin adds nothing cnsnt
+reads, and says nothing (a warning for every `.plugin(timestamps)` would be noise).
 
 Classes are schemas too: Typegoose's (`@prop() email?: string` properties,
 `@modelOptions({ schemaOptions })`, parent classes, `getModelForClass(User)` a model named
@@ -96,6 +99,23 @@ _WRAPPERS = frozenset(
 _DEPTH = 12
 #: Suffixes an import may leave out.
 _IMPORT_SUFFIXES = ("", ".js", ".ts", ".mjs", ".cjs", "/index.js", "/index.ts")
+#: Plugins (by package) -> the paths they add: (option naming the path, default name, type).
+#: passport-local-mongoose (README "Options"; `index.js` adds `usernameField` unless the
+#: schema has it, `hashField` and `saltField`, and with `limitAttempts` `attemptsField` and
+#: `lastLoginField`, defaults in `lib/options-validator.js`), github.com/saintedlama/passport-local-mongoose.
+#: mongoose-bcrypt (README "Default usage": "Adds encrypted `password` field"; `index.js`
+#: adds each of `fields`/`field` the schema lacks, `password` when neither is given and no
+#: path says `bcrypt: true`), github.com/proswdev/mongoose-bcrypt.
+PLUGIN_PATHS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "passport-local-mongoose": (
+        ("usernameField", "username", "String"),
+        ("hashField", "hash", "String"),
+        ("saltField", "salt", "String"),
+    ),
+    "mongoose-bcrypt": (("fields", "password", "String"),),
+}
+#: passport-local-mongoose's paths with `limitAttempts: true`.
+_ATTEMPT_PATHS = (("attemptsField", "attempts", "Number"), ("lastLoginField", "last", "Date"))
 
 
 def uses_mongoose(text: str) -> bool:
@@ -122,6 +142,8 @@ class _Schema:
     used: bool = False
     cls: TsClass | None = None
     """A class whose `@prop()` / `@Prop()` properties are the paths (Typegoose, NestJS)."""
+    plugged: list[tuple[str, str, SourceFile, Node]] = field(default_factory=list)
+    """Paths well-known plugins add (`schema.plugin(passportLocalMongoose)`): name, type, where."""
 
 
 @dataclass
@@ -247,6 +269,8 @@ class _Reader:
                     self.model(node, obj, args, module)
                 elif method == "add" and obj and args:
                     self.add(node, args, module)
+                elif method == "plugin" and obj and args:
+                    self.plugin(node, args, module)
                 elif method == "pluralize" and obj.endswith("mongoose") and args:
                     if args[0].type == "null":
                         self.pluralizing = False
@@ -422,6 +446,59 @@ class _Reader:
         schema = self.resolve(function.child_by_field_name("object"), module)
         if isinstance(schema, _Schema):
             schema.definitions.append((args[0], module.file))
+
+    def plugin(self, node: Node, args: list[Node], module: _Module) -> None:
+        """`schema.plugin(passportLocalMongoose, { usernameField: 'email' })`: the paths it adds.
+
+        A plugin not in `PLUGIN_PATHS` (or the project's own) adds nothing, without a warning.
+        """
+        file = module.file
+        function = node.child_by_field_name("function")
+        schema = self.resolve(function.child_by_field_name("object"), module)
+        package = _package(args[0], module)
+        if not isinstance(schema, _Schema) or package not in PLUGIN_PATHS:
+            return
+        options: dict[str, Node] = {}
+        if len(args) > 1:
+            found = self.resolve(args[1], module)
+            if not isinstance(found, tuple) or found[0].type != "object":
+                shown = _shown(file, args[1], 60)
+                self.warn(file, args[1], f"{package} options {shown}: cnsnt cannot read them; not read")
+                return
+            options = self.pairs(found[0], found[1], f"{package} options")
+        wanted = list(PLUGIN_PATHS[package])
+        limited = self.plugin_option(options, "limitAttempts", module) is True
+        if package == "passport-local-mongoose" and limited:
+            wanted.extend(_ATTEMPT_PATHS)
+        for option, default, kind in wanted:
+            if package == "mongoose-bcrypt":
+                option = "fields" if "fields" in options else "field"
+            names = self.plugin_option(options, option, module)
+            if names is None and option in options:
+                continue  # warned: a name cnsnt cannot read
+            if package == "mongoose-bcrypt" and names is None and _bcrypt_marked(schema):
+                continue  # no `fields`: the plugin hashes the paths marked `bcrypt: true`, adds none
+            for name in names if isinstance(names, list) else [names if isinstance(names, str) else default]:
+                schema.plugged.append((name, kind, file, args[0]))
+
+    def plugin_option(self, options: dict[str, Node], key: str, module: _Module) -> Any:
+        """A plugin option's literal value (a name, a list of names, a boolean); None, warned, if unread."""
+        node = options.get(key)
+        if node is None:
+            return None
+        file = module.file
+        try:
+            value = evaluate(node, file, module.constants)
+            if isinstance(value, list):
+                value = [evaluate(item, file, module.constants) for item in value]
+        except Unresolved:
+            value = None
+        names = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+        if not (names or isinstance(value, bool) or (isinstance(value, str) and value)):
+            shown = _shown(file, node, 60)
+            self.warn(file, node, f"plugin option {key}: {shown}: a value cnsnt cannot read; not read")
+            return None
+        return value
 
     # ---- names
 
@@ -657,6 +734,11 @@ class _Reader:
                     out.append(
                         (ModelColumn(f"{prefix}{stamp}", *place, type="Date", path=schema.file.shown), None)
                     )
+        for name, kind, file, node in schema.plugged:
+            if f"{prefix}{name}" not in declared:
+                declared.add(f"{prefix}{name}")
+                column = ModelColumn(f"{prefix}{name}", *file.place(node), type=kind, path=file.shown)
+                out.append((column, None))
         if top:
             version = self.option(schema, options.get("versionKey"), (bool, str))
             version = "__v" if version is None or version is True else version
@@ -1007,6 +1089,34 @@ def _comment_text(text: str) -> str | None:
     lines = [line.strip().lstrip("/*").rstrip("*/").strip() for line in text.splitlines()]
     found = " ".join(line for line in lines if line)
     return found or None
+
+
+def _package(node: Node, module: _Module) -> str | None:
+    """The package a plugin comes from: `require('x')`, or a name required or imported from it."""
+    file = module.file
+    while node.type in _WRAPPERS and node.named_children:
+        node = node.named_children[0]
+    required = _required(node, file)
+    if required is not None:
+        return required
+    if node.type == "identifier":
+        spec, exported = module.imports.get(file.text(node), ("", ""))
+        return spec if spec and exported in (None, "default") else None
+    return None
+
+
+def _bcrypt_marked(schema: _Schema) -> bool:
+    """Whether a path of the schema's own objects says `bcrypt: true` (mongoose-bcrypt hashes it)."""
+    stack = [node for node, _ in schema.definitions if node.type == "object"]
+    while stack:
+        node = stack.pop()
+        if node.type == "pair":
+            key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+            named = key is not None and (key.text or b"").strip(b"'\"") == b"bcrypt"
+            if named and value is not None and value.type == "true":
+                return True
+        stack.extend(node.named_children)
+    return False
 
 
 def _names(module: _Module) -> None:

@@ -41,7 +41,8 @@ field under `if`/`for`/`try` or inside an expression, a `table_name` that is not
 literal (the table is read under peewee's default name), a foreign key whose model is
 not a name, a `migrator` call whose table or column is not a literal (or a field cnsnt
 cannot read: the column without its type), and one that drops, renames or changes a
-column under an `if` or a loop, also at a call of a function passing its arguments on (not applied).
+column under an `if` or a loop, also at a call of a function passing its arguments on, or
+in a function without arguments the file never calls (`def down():`; not applied).
 """
 
 from __future__ import annotations
@@ -546,6 +547,14 @@ class _Migrator:
         if operation != "add_column" and any(self.conditional(c) for c in (call, *self.through)):
             self.unread(call, "it drops, renames or changes a column under a condition or in a loop")
             return
+        unrun = self.unrun(self.site if self.site is not None else call)
+        if operation != "add_column" and unrun is not None:
+            self.unread(
+                call,
+                f"it drops, renames or changes a column in `{unrun}()`, a function without arguments this "
+                "file never calls (a rollback such as `def down():`, or a migration another file may run)",
+            )
+            return
         if operation == "rename_table":
             old, new = str(texts["old_name"]), str(texts["new_name"])
             table = self.find(old)
@@ -642,6 +651,18 @@ class _Migrator:
                 return True
             current = self.parents.get(id(current))
         return False
+
+    def unrun(self, node: ast.AST) -> str | None:
+        """The function a call is in when it takes no arguments and the file never calls it.
+
+        Such a function may be a migration an app's runner calls from another file (wizarr's
+        `run()`), or a rollback nobody runs (`def down():` beside the `up()` the file's
+        `__main__` calls; `downgrade()`): public code has both, so what it drops may stay.
+        """
+        function = self.function_of(node)
+        if function is None or _parameters(function) or function.name in self.called:
+            return None
+        return function.name
 
     def unread(self, call: ast.Call, why: str) -> None:
         """An operation not applied: a warning where it is written, or at the call that passed it on."""
