@@ -178,6 +178,9 @@ class SourceProblem:
     includes: tuple[Path, ...] = ()
     """The files a SQL*Plus `@script` line may run: the note is dropped when one of them
     is read as a source of the same audit (its tables are audited then)."""
+    nameless: FormField | None = None
+    """The control this warning is about when it has no name at all (only a script can
+    submit it): CN001 weighs the warning by what its id and label say it holds."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cnsnt.classify.classifier import classify_field
+from cnsnt.evidence import FormField, SourceProblem
 from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 
@@ -32,7 +34,11 @@ class SourceUnreadable(Rule):
     waiver (`waivers: [{rule: CN001, field: "db/schema.sql:*", reason: ...}]`).
     Warnings mark parts that cannot hold a table (client commands, procedure
     bodies); errors mark parts that might; an info names a script that a SQL*Plus
-    `@script` line runs and that is not a source itself.
+    `@script` line runs and that is not a source itself. A control with no name at
+    all (only a script can submit it) is a warning when its id or label names
+    personal data (`<input id="last-name">`, said in the message) and an info when
+    neither does (`<input id="search">`): in real projects nine in ten such controls
+    are filters, pickers and search boxes.
 
     ## References
     - GDPR Art. 30 (records of processing must be complete)
@@ -51,13 +57,35 @@ class SourceUnreadable(Rule):
             subject = loc.path or problem.source
             if loc.line is not None:
                 subject = f"{subject}:{loc.line}"
+            message, severity = problem.message, problem.severity
+            if problem.nameless is not None:
+                message, severity = _weighed(problem, problem.nameless)
             yield self.finding(
                 subject,
-                problem.message,
+                message,
                 "fix the source (or its dialect), or accept the gap with a CN001 waiver; "
                 "what cannot be read is not audited",
                 loc,
                 confidence=problem.confidence,
-                severity=problem.severity,
+                severity=severity,
                 source=loc.path or problem.source,
             )
+
+
+def _weighed(problem: SourceProblem, field: FormField) -> tuple[str, Severity | None]:
+    """A nameless control's warning, said and weighed by what its id and label hold."""
+    written = _written_name(field.raw)
+    if written is None and not field.label:
+        return problem.message, problem.severity  # nothing to judge it by
+    verdict = classify_field(written or "", field.label, field.control)
+    if verdict.category is not None:
+        return f"{problem.message}; it looks like personal data: {verdict.reason}", problem.severity
+    return f"{problem.message}; neither its id nor its label names personal data", Severity.INFO
+
+
+def _written_name(raw: str | None) -> str | None:
+    """`id="last-name"` -> `last-name`, `value={email}` -> `email`: what the markup calls it."""
+    if raw is None or "=" not in raw:
+        return None
+    value = raw.split("=", 1)[1].strip().strip("\"'{}` ")
+    return value if value and all(c.isalnum() or c in "-_." for c in value) else None

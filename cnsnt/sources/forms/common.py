@@ -69,6 +69,7 @@ def unnamed_problem(field: FormField, why: str) -> SourceProblem:
         field.location,
         field.source,
         severity=Severity.WARNING,
+        nameless=field if why.startswith("has no name") else None,
     )
 
 
