@@ -642,6 +642,7 @@ def validate(
         "cnsnt init                  # find the sources below . and write ./cnsnt.yaml",
         "cnsnt init app/ -o -        # print the starter policy instead of writing it",
         "cnsnt init --update         # add fields found since; every existing line stays",
+        "cnsnt init --db 'postgresql://auditor:${PGPASSWORD}@db/shop'   # a live database too",
     )
 )
 @guarded
@@ -670,6 +671,14 @@ def init(
         str | None,
         typer.Option("--dialect", metavar="DIALECT", help="SQL dialect for every SQL source."),
     ] = None,
+    db: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="Read a live database too, listed under databases: (password only as ${VAR}; repeatable).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
     debug: DebugOption = False,
 ) -> None:
@@ -688,6 +697,8 @@ def init(
     if update:
         if force:
             raise UsageError("--update and --force do not go together")
+        if db:
+            raise UsageError("--update reads the databases the policy lists: add the URL under databases:")
         from cnsnt.policy.loader import find_policy, policy_files
 
         if path is not None and path.is_dir() and find_policy(path) is None and policy_files(path):
@@ -702,7 +713,7 @@ def init(
                 f"{target.as_posix()} exists: run cnsnt init --update to add newly found fields, "
                 "or --force to replace it"
             )
-        draft = draft_new(root, output=target, dialect=dialect)
+        draft = draft_new(root, output=target, dialect=dialect, databases=db or ())
     if to_stdout:
         sys.stdout.write(draft.text)
     elif draft.changed:

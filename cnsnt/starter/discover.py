@@ -170,6 +170,24 @@ def _walk(root: Path) -> list[Path]:
     return files
 
 
+#: The first 16 bytes of every SQLite database file (sqlite.org/fileformat.html, 1.3).
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _sqlite_file(path: Path) -> bool:
+    """A SQLite database kept in the project (uptime-kuma's `db/kuma.db` template)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def sqlite_url(path: Path, root: Path) -> str:
+    """The `databases:` URL of a SQLite file, relative to the policy beside `root`."""
+    return "sqlite:///" + path.relative_to(root).as_posix()
+
+
 def _sniff(path: Path) -> str:
     try:
         with path.open("rb") as handle:
@@ -1355,6 +1373,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     demos: list[Path] = []
+    databases: list[Found] = []
     reports: list[Path] = []
     contracts: list[Path] = []
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
@@ -1364,6 +1383,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         model_kind = _orm_kind(path)
         if model_kind is not None:
             orm[model_kind].append((path, None))
+            continue
+        if _sqlite_file(path):  # its tables are read through SQLAlchemy, read-only
+            databases.append(Found("databases", sqlite_url(path, root)))
             continue
         what = _kind_of(path, root)
         if what is not None and what[0] in ("forms", _DATA_SCHEMA) and _in_demo_dir(path, root):
@@ -1543,7 +1565,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     notes.extend(efcore_code_note(entry, root) for entry in code_entries)
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
-    if not any(entry.kind == "schemas" for entry in found):
+    found.extend(databases)
+    if not any(entry.kind in ("schemas", "databases") for entry in found):
         notes.extend(unread_migrations(files, root))
     return found, notes
 

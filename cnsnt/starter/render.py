@@ -19,7 +19,8 @@ BASES = (
 
 def _why(field: PersonalField, reasons: bool = True) -> str:
     unsure = "unsure, check: " if field.confidence is Confidence.LOW else ""
-    where = f"{field.location.path}:{field.location.line}" if field.location.line else field.location.path
+    loc = field.location
+    where = f"{loc.path}:{loc.line}" if loc.line else (loc.path or loc.uri or "")
     if not reasons:
         return f"{'unsure, ' if unsure else ''}[{where}]"
     return f"{unsure}{field.reason} [{where}]" if field.reason else f"{unsure}[{where}]"
@@ -113,12 +114,15 @@ def new_policy(
     out += [f"  # {note}" for note in notes]
     if not sources:
         out.append(line(2, "schemas: []", "no schema, form or query file found: add paths here"))
-    for kind in ("schemas", "forms", "queries"):
+    for kind in ("schemas", "databases", "forms", "queries"):
         mine = [s for s in sources if s.kind == kind]
         if not mine:
             continue
         out.append(f"  {kind}:")
         for found in mine:
+            if kind == "databases":  # read-only introspection; a password only as ${VAR}
+                out.append(f"    - {{url: {scalar(found.pattern)}}}")
+                continue
             extra = f", dialect: {scalar(found.dialect)}" if found.dialect else ""
             extra += f", format: {scalar(found.format)}" if found.format else ""
             out.append(f"    - {{path: {scalar(found.pattern)}{extra}}}")

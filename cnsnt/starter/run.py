@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
 from cnsnt.sql.ddl import reuse_results
+from cnsnt.starter.databases import database_entries
 from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import undeclared
@@ -132,8 +134,12 @@ def draft_new(
     dialect: str | None = None,
     jobs: int = 0,
     today: dt.date | None = None,
+    databases: Sequence[str] = (),
 ) -> Draft:
-    """Find the sources under `root`, classify their fields, and write a starter policy."""
+    """Find the sources under `root`, classify their fields, and write a starter policy.
+
+    `databases`: `--db` URLs, read with the files found and written under `databases:`.
+    """
     if not root.is_dir():
         raise UsageError(f"{root.as_posix()} is not a directory: cnsnt init reads a project directory")
     target = output or root / "cnsnt.yaml"
@@ -146,7 +152,9 @@ def draft_new(
             "use -o FILE with a file in that directory, or -o - to print it"
         )
     with reuse_results():  # the audit of a schema file reuses the reading that chose its dialect
+        given = database_entries(databases, root)  # a bad URL is a usage error before any reading
         found, notes = survey(root)
+        found += [entry for entry in given if entry not in found]
         policy = found_policy(root, found, target)
         evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
