@@ -18,6 +18,7 @@ from cnsnt.policy import loader as policy_loader
 from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
+from cnsnt.rules.source.nameless import weighed
 from cnsnt.sql.ddl import reuse_results
 from cnsnt.starter.databases import database_entries
 from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
@@ -58,8 +59,12 @@ def _unread(evidence: Evidence) -> int:
 
 
 def _warned(evidence: Evidence) -> int:
-    """How many parts were read around with a warning (a field with no name, a skipped call)."""
-    return sum(1 for p in evidence.problems if p.severity == Severity.WARNING)
+    """How many parts were read around with a warning (a field with no name, a skipped call).
+
+    Weighed as CN001 weighs them: a nameless control whose id and label name no personal
+    data is an info, not counted.
+    """
+    return sum(1 for p in evidence.problems if weighed(p)[1] == Severity.WARNING)
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:

@@ -1529,13 +1529,15 @@ def test_discover_typeorm_migrations_only_without_entities(tmp_path: Path):
 
 
 def test_init_tells_sources_it_could_not_read_from_warnings(tmp_path: Path) -> None:
-    """A nameless field is a warning read around; a broken statement could not be read."""
+    """A nameless field whose id names personal data is a warning read around (one whose id
+    names none, a search box, is an info and not counted); a broken statement could not be read."""
     from typer.testing import CliRunner
 
     from cnsnt.cli import app
 
     (tmp_path / "signup.html").write_text(
-        '<form method="post"><input name="email" type="email"><input type="text" id="x"></form>\n',
+        '<form method="post"><input name="email" type="email"><input type="text" id="nick">'
+        '<input type="search" id="q"></form>\n',
         encoding="utf-8",
     )
     (tmp_path / "schema.sql").write_text("CREATE TABLE users (id INT, email TEXT);\n", encoding="utf-8")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cnsnt.classify.classifier import classify_field
-from cnsnt.evidence import FormField, SourceProblem
 from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
+from cnsnt.rules.source.nameless import weighed
 
 
 class SourceUnreadable(Rule):
@@ -57,9 +56,7 @@ class SourceUnreadable(Rule):
             subject = loc.path or problem.source
             if loc.line is not None:
                 subject = f"{subject}:{loc.line}"
-            message, severity = problem.message, problem.severity
-            if problem.nameless is not None:
-                message, severity = _weighed(problem, problem.nameless)
+            message, severity = weighed(problem)
             yield self.finding(
                 subject,
                 message,
@@ -71,21 +68,3 @@ class SourceUnreadable(Rule):
                 source=loc.path or problem.source,
             )
 
-
-def _weighed(problem: SourceProblem, field: FormField) -> tuple[str, Severity | None]:
-    """A nameless control's warning, said and weighed by what its id and label hold."""
-    written = _written_name(field.raw)
-    if written is None and not field.label:
-        return problem.message, problem.severity  # nothing to judge it by
-    verdict = classify_field(written or "", field.label, field.control)
-    if verdict.category is not None:
-        return f"{problem.message}; it looks like personal data: {verdict.reason}", problem.severity
-    return f"{problem.message}; neither its id nor its label names personal data", Severity.INFO
-
-
-def _written_name(raw: str | None) -> str | None:
-    """`id="last-name"` -> `last-name`, `value={email}` -> `email`: what the markup calls it."""
-    if raw is None or "=" not in raw:
-        return None
-    value = raw.split("=", 1)[1].strip().strip("\"'{}` ")
-    return value if value and all(c.isalnum() or c in "-_." for c in value) else None
