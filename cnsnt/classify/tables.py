@@ -32,7 +32,6 @@ import enum
 import functools
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -320,21 +319,13 @@ def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> st
     return ""
 
 
-def _person_prefix(
-    name: str, languages: tuple[str, ...], modules: frozenset[str] = frozenset()
-) -> str | None:
-    """A people word that starts or ends a table name (`mitarbeiterzeiterfassung`).
-
-    A first word that is a module's name (`modules`) says where the table belongs, not
-    whom its rows are about: wger's Django app `manager` prefixes `manager_setsconfig`.
-    """
+def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
+    """A people word that starts or ends a table name (`mitarbeiterzeiterfassung`)."""
     words = _table_words(name, languages)
     if software_client(words):
         return None
-    for i, word in enumerate(words):
-        if word in lx.ADDRESS_TABLES:
-            return word  # `endereco_externo`, `endereco_pessoa`: addresses, whatever prefixes them
-        if word in lx.PERSON_TABLES and not (i == 0 and len(words) > 1 and word in modules):
+    for word in words:
+        if word in lx.PERSON_TABLES or word in lx.ADDRESS_TABLES:
             return word
     glued = words[-1] if words else ""
     # the rest must be a word too (`mitarbeiter|zeiterfassung`), not a suffix: Turkish
@@ -347,29 +338,6 @@ def _person_prefix(
 
 
 _GLUED_REST = 4
-#: A first word that starts at least this many table names is a module's (an app label).
-_MODULE_TABLES = 4
-
-
-def _modules(tables: Sequence[Table], languages: tuple[str, ...]) -> frozenset[str]:
-    """First words that start many table names and name no table alone: modules' names.
-
-    Django names a table `<app>_<model>`; an app called `manager` or `staff` is where
-    the tables live. A `users` table beside `user_profile`, `user_settings` ... makes
-    `user` the people the tables are about, so it stays a people word.
-    """
-    starts: Counter[str] = Counter()
-    alone: set[str] = set()
-    for table in tables:
-        words = _table_words(table.name, languages)
-        if len(words) == 1:
-            alone.add(words[0])
-        elif words:
-            starts[words[0]] += 1
-    return frozenset(
-        w for w, n in starts.items()
-        if n >= _MODULE_TABLES and w not in alone and w + "s" not in alone
-    )
 
 
 def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
@@ -490,7 +458,6 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     languages = _languages(written)
     everywhere = _everywhere(tables)
     surveys = {t.key: _survey(t, languages, everywhere) for t in tables}
-    modules = _modules(tables, languages)
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     for table in tables:
@@ -674,7 +641,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if who is not None:
                 reason = f"it records what someone did, and '{who}' says who"
         if not reason:
-            person = _person_prefix(table.name, languages, modules)
+            person = _person_prefix(table.name, languages)
             if person is not None and _lists_values(table, languages):
                 verdicts[table.key] = TableVerdict(
                     LOOKUP,

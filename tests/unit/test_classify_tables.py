@@ -2427,24 +2427,3 @@ def test_a_field_the_framework_keeps_for_itself_is_no_ones() -> None:
     verdicts = classify_tables([users])
     assert not verdicts["users.__v"].personal and not verdicts["users.__t"].personal
     assert verdicts["users.__email"].personal
-
-
-def test_a_first_word_that_starts_many_table_names_is_a_module_not_the_people():
-    """wger's Django app `manager` names `manager_setsconfig` and its siblings: where the
-    tables live, not whom their rows are about. A `users` table beside `user_*` tables keeps
-    `user` the people's word, and a lone `manager_notes` table is still about managers."""
-    config = [("id", "INT"), ("iteration", "INT"), ("value", "DECIMAL(6,2)"), ("comment", "TEXT")]
-    app = [_table(f"manager_{n}", config) for n in ("setsconfig", "weightconfig", "restconfig", "rirconfig")]
-    verdicts = table_verdicts(app)
-    assert not {verdicts[t.key].kind for t in app} & {"linked to people", "describes people"}
-    assert not classify_tables(app)["manager_setsconfig.comment"].personal
-
-    users = _table("users", [("id", "INT"), ("email", "VARCHAR(80)")])
-    own = [_table(f"user_{n}", config) for n in ("prefs", "notes", "badges", "goals")]
-    assert {table_verdicts([users, *own])[t.key].kind for t in own} == {"linked to people"}
-    alone = _table("manager_notes", config)
-    assert table_verdicts([alone])["manager_notes"].kind == "linked to people"
-    # i-educar's `endereco_externo`, `endereco_pessoa` ...: addresses, however many
-    address = [("id", "INT"), ("cidade", "VARCHAR(60)"), ("bairro", "VARCHAR(60)")]
-    places = [_table(f"endereco_{n}", address) for n in ("externo", "pessoa", "roteiro", "antigo")]
-    assert classify_tables(places)["endereco_externo.cidade"].personal
