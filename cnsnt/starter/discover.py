@@ -141,8 +141,11 @@ DEMO_DIRS = frozenset({"demo", "demos", "example", "examples", "sample", "sample
 #: its pages from server templates or components, is a bundled asset: a UI theme's copied
 #: demo pages (a Laravel app's `public/backend/pages-profile.html`: 177 of them, 1,900
 #: "personal fields"), a library's samples (`public/plugins/codemirror/mode/*/index.html`).
-WEB_ROOTS = frozenset({"public", "static", "wwwroot", "assets", "htdocs"})
+#: Not `assets/`: CTFd's plugins keep their challenge forms in `assets/create.html`.
+WEB_ROOTS = frozenset({"public", "static", "wwwroot", "htdocs"})
 _STATIC_PAGE = (".html", ".htm")
+#: Marks of template code (Jinja/Twig/Handlebars/Go, ERB/EJS, PHP) in a page.
+_TEMPLATE_MARKS = ("{{", "{%", "<%", "<?")
 #: The mark of an HTML report cnsnt wrote (`cnsnt audit --format html -o report.html` in
 #: the project): a later `cnsnt init` leaves it out.
 _CNSNT_REPORT = '<meta name="generator" content="cnsnt '
@@ -1239,7 +1242,12 @@ def _static_pages(kinds: dict[str, list[tuple[Path, str | None]]], root: Path) -
     """
     def static(path: Path) -> bool:
         parts = path.relative_to(root).parts[:-1]
-        return path.suffix.lower() in _STATIC_PAGE and any(p.lower() in WEB_ROOTS for p in parts)
+        if path.suffix.lower() not in _STATIC_PAGE or not any(p.lower() in WEB_ROOTS for p in parts):
+            return False
+        # template code is rendered, not served as it is: CTFd's `assets/static/create.html`
+        # (its "static" flag type's form, `value="{{ content }}"`) is a template
+        head = _sniff(path)
+        return not any(mark in head for mark in _TEMPLATE_MARKS)
 
     forms = kinds.get("forms", [])
     pages = [path for path, _ in forms if static(path)]

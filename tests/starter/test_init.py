@@ -857,8 +857,14 @@ def test_static_pages_beside_server_templates_are_left_out_and_said(tmp_path: Pa
     _write(tmp_path, "public/backend/auth-signup.html", form)
     _write(tmp_path, "public/plugins/editor/mode/apl/index.html", form)
     _write(tmp_path, "public/contact.php", form)  # a PHP page runs: it is the app's own
+    # CTFd's plugins draw their challenge forms from `assets/create.html`: not a web root;
+    # and its "static" flag type's form is a template, rendered, not served as it is
+    _write(tmp_path, "plugins/flags/assets/create.html", form)
+    _write(tmp_path, "plugins/flags/assets/static/edit.html", '<input name="content" value="{{ content }}">\n')
     found, notes = survey(tmp_path)
     assert sorted(f.pattern for f in found) == [
+        "plugins/flags/assets/create.html",
+        "plugins/flags/assets/static/edit.html",
         "public/contact.php",
         "resources/views/auth/register.blade.php",
     ]
