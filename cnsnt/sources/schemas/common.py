@@ -58,11 +58,22 @@ class ModelTable:
     """A view's defining SELECT, when read from SQL, so uses of the view trace to its tables."""
     dialect: str | None = None
     """The SQL dialect `view_sql` is written in."""
+    _names: tuple[int, int, set[str]] = field(default=(0, -1, set()), init=False, repr=False, compare=False)
+    """The casefolded names of `columns` as `add` last left them (the list's id and length), so
+    that adding n columns costs n, not n squared; readers also edit `columns` directly, and a
+    list of another id or length is indexed again."""
 
     def add(self, column: ModelColumn) -> None:
         """Add a column; a later one of the same name replaces it (a subclass overrides)."""
-        self.columns = [c for c in self.columns if c.name.casefold() != column.name.casefold()]
+        key = column.name.casefold()
+        listed, length, names = self._names
+        if listed != id(self.columns) or length != len(self.columns):
+            names = {c.name.casefold() for c in self.columns}
+        if key in names:
+            self.columns = [c for c in self.columns if c.name.casefold() != key]
         self.columns.append(column)
+        names.add(key)
+        self._names = (id(self.columns), len(self.columns), names)
 
 
 def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProblem], files: int) -> Evidence:
