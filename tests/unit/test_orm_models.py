@@ -476,6 +476,22 @@ def test_a_prisma_error_costs_its_line_or_block_not_the_rest_of_the_file(models)
     ]
 
 
+def test_prisma_time_is_linear_in_the_fields_of_one_model(models):
+    """Each field's column name looked the field up among all the model's fields again."""
+    from tests.hostile.growth import assert_linear
+
+    ev = models({"s.prisma": 'model A {\n  id Int @id\n  mail String @map("email")\n  mail String\n}\n'}, "s.prisma")
+    assert names(ev, "A") == ["id", "email"]  # a field's name is its first declaration's
+
+    def model(n: int) -> str:
+        return "model M {\n  id Int @id\n" + "".join(f'  c{i} String @map("col{i}")\n' for i in range(n)) + "}\n"
+
+    def read(text: str) -> None:
+        assert len(models({"s.prisma": text}, "s.prisma").tables[0].columns) == text.count("\n") - 2
+
+    assert_linear(read, model, 1500)
+
+
 # -- detection
 
 
