@@ -632,6 +632,9 @@ def test_a_later_column_of_the_same_name_replaces_the_earlier_one_after_direct_e
     t.add(ModelColumn("phone", 4, 1))
     t.add(ModelColumn("email", 5, 1))
     assert [(c.name, c.line) for c in t.columns] == [("ID", 3), ("phone", 4), ("email", 5)]
+    assert t.named("EMAIL") is t.columns[-1] and t.named("fax") is None
+    t.columns.append(ModelColumn("Phone", 6, 1))
+    assert t.named("phone") is t.columns[1]  # the first of a name
 
 
 def test_time_is_linear_in_the_columns_of_one_model():
