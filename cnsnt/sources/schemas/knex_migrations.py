@@ -236,7 +236,7 @@ class _Up:
                 return
             ctype = self.type_of(method, head)
             alter = any(s.method == "alter" for s in steps[1:])
-            existing = next((c for c in table.columns if c.name.casefold() == name.casefold()), None)
+            existing = table.named(name)
             col = existing if alter and existing is not None else ModelColumn(name, line, column)
             col.type = ctype
             col.primary_key = (
