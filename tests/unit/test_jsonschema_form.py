@@ -235,6 +235,20 @@ def test_invalid_json_is_a_source_error_with_line_and_column(tmp_path):
     assert "invalid JSON" in info.value.message
 
 
+@pytest.mark.parametrize("levels", [300, 5000])
+def test_json_nested_too_deep_is_a_source_error_at_the_bracket_one_level_too_deep(tmp_path, levels):
+    # 5,000 levels were too deep for json.loads itself: the error named no line or column
+    text = '{"title": "\\\\ \\" [{ in a string", "properties": {\n"a": ' + '{"properties": {"a": ' * levels + "{}" + "}}" * levels + "}}\n"
+    with pytest.raises(SourceError) as info:
+        write(tmp_path, "deep.json", text)
+    assert "depth limit (256, --max-depth)" in info.value.message
+    assert info.value.location is not None
+    line, column = info.value.location.line, info.value.location.column
+    assert line == 2 and column is not None
+    opened = text.splitlines()[1][: column - 1]
+    assert opened.count("{") == 256 - 2 and text.splitlines()[1][column - 1] == "{"
+
+
 @pytest.mark.parametrize("data", [[1, 2], {"name": "package", "version": "1.0"}, "42"])
 def test_json_that_is_no_form_is_reported(tmp_path, data):
     ev = write(tmp_path, "x.json", data)

@@ -8,6 +8,7 @@ import pytest
 
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.rails_schema import plural, singular
 from cnsnt.sources.schemas.reader import detect
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
@@ -475,6 +476,22 @@ def test_a_prisma_error_costs_its_line_or_block_not_the_rest_of_the_file(models)
     ]
 
 
+def test_prisma_time_is_linear_in_the_fields_of_one_model(models):
+    """Each field's column name looked the field up among all the model's fields again."""
+    from tests.hostile.growth import assert_linear
+
+    ev = models({"s.prisma": 'model A {\n  id Int @id\n  mail String @map("email")\n  mail String\n}\n'}, "s.prisma")
+    assert names(ev, "A") == ["id", "email"]  # a field's name is its first declaration's
+
+    def model(n: int) -> str:
+        return "model M {\n  id Int @id\n" + "".join(f'  c{i} String @map("col{i}")\n' for i in range(n)) + "}\n"
+
+    def read(text: str) -> None:
+        assert len(models({"s.prisma": text}, "s.prisma").tables[0].columns) == text.count("\n") - 2
+
+    assert_linear(read, model, 1500)
+
+
 # -- detection
 
 
@@ -603,3 +620,31 @@ def test_a_bug_on_one_model_loses_only_that_model(models, monkeypatch):
     assert [t.name for t in ev.tables] == ["a_b"]
     [problem] = ev.problems
     assert problem.location.line == 2 and "internal error while reading model A" in problem.message
+
+
+def test_a_later_column_of_the_same_name_replaces_the_earlier_one_after_direct_edits():
+    t = ModelTable("t", "models.py", 1, 1)
+    t.add(ModelColumn("Email", 1, 1))
+    t.add(ModelColumn("phone", 2, 1))
+    t.columns.insert(0, ModelColumn("id", 1, 1))  # readers also edit the list themselves
+    t.add(ModelColumn("ID", 3, 1, "BIGINT"))
+    t.columns = [c for c in t.columns if c.name != "phone"]
+    t.add(ModelColumn("phone", 4, 1))
+    t.add(ModelColumn("email", 5, 1))
+    assert [(c.name, c.line) for c in t.columns] == [("ID", 3), ("phone", 4), ("email", 5)]
+    assert t.named("EMAIL") is t.columns[-1] and t.named("fax") is None
+    t.columns.append(ModelColumn("Phone", 6, 1))
+    assert t.named("phone") is t.columns[1]  # the first of a name
+
+
+def test_time_is_linear_in_the_columns_of_one_model():
+    """Each added column was compared with every earlier one: 16,000 fields took 40 s."""
+    from tests.hostile.growth import assert_linear
+
+    def fill(n: int) -> None:
+        t = ModelTable("t", "models.py", 1, 1)
+        for i in range(n):
+            t.add(ModelColumn(f"c{i}", i + 1, 5))
+        assert len(t.columns) == n
+
+    assert_linear(fill, lambda n: n, 2000)

@@ -230,3 +230,41 @@ def test_a_deep_ruby_nesting_is_placed_in_linear_time():
     problem = grammars.syntax_problem(tree, file, "Ruby", locate=ruby_first_error, blocks=ruby_block)
     assert time.perf_counter() - started < 5  # 30 s when quadratic
     assert problem is not None and (problem.location.line, problem.location.column) == (10_001, 7)
+
+
+def test_columns_on_one_long_line_are_placed_by_character_reading_the_line_once(tmp_path: Path):
+    """Each place decoded its line up to the node: n columns on one line cost n squared."""
+    from tests.unit.schema_entry import column as column_of
+
+    def migration(n: int, pad: str = "") -> str:
+        calls = " ".join(f"$table->string('c{i}'); /* {pad} */" for i in range(n))
+        return MIGRATION.replace("$table->increments('id');", f"$table->increments('id'); {calls}")
+
+    text = migration(40, "é€𝄞")  # characters of two, three and four bytes before each column
+    write_files(tmp_path, {MIGRATION_PATH: text})
+    ev = read_entry(tmp_path, MIGRATION_PATH, "laravel")
+    for i in (0, 1, 39):
+        found = column_of(ev, f"members.c{i}")
+        assert (found.location.line, found.location.column) == place(text, f"'c{i}'")
+
+    class Read(bytes):
+        """The file's bytes, counting how many of them are sliced out."""
+
+        sliced = 0
+
+        def __getitem__(self, key):  # type: ignore[override]
+            got = super().__getitem__(key)
+            if isinstance(key, slice):
+                Read.sliced += len(got)
+            return got
+
+    class At:
+        def __init__(self, row: int, byte: int) -> None:
+            self.start_point, self.start_byte = (row, 0), byte
+
+    line = "".join(f"é{i:05d};" for i in range(20_000)).encode()
+    file = grammars.SourceFile(Read(b"<?php\n" + line + b"\n"), "long.php")
+    Read.sliced = 0
+    places = [file.place(At(1, 6 + i * 8)) for i in range(20_000)]
+    assert places[:2] == [(2, 1), (2, 8)] and places[-1] == (2, 1 + 19_999 * 7)
+    assert Read.sliced < 5 * len(line)  # the line once or so, not 20,000 times half of it

@@ -321,6 +321,42 @@ module.exports = {
     assert [(p.location.line, p.location.column) for p in ev.problems] == [(4, 12)]
 
 
+def test_knex_chain_of_hundreds_of_tables_is_read_whole_in_linear_time(tmp_path: Path):
+    """A chain of more than 500 calls lost its first tables without a word, and each call was walked to the root."""
+    from tests.hostile.growth import assert_linear
+
+    def migration(n: int) -> str:
+        tables = "".join(f"    .createTable('t{i}', (t) => {{ t.string('email'); }})\n" for i in range(n))
+        return f"exports.up = function (knex) {{\n  return knex.schema\n{tables}  ;\n}};\n"
+
+    def read(text: str) -> None:
+        write_files(tmp_path, {"migrations/20240101_init.js": text})
+        ev = read_entry(tmp_path, "migrations/*.js", "knex_migrations")
+        assert len(ev.tables) == text.count("createTable") and not ev.problems
+
+    read(migration(600))
+    assert_linear(read, lambda n: migration(n) + f"exports.x = f(){'.y()' * n};\n", 120)
+
+
+def test_knex_table_of_thousands_of_columns_is_read_in_linear_time(tmp_path: Path):
+    """Each column was looked up among all the columns before it (to tell an `.alter()`)."""
+    from tests.hostile.growth import assert_linear
+
+    def migration(n: int) -> str:
+        columns = "".join(f"    t.string('c{i}');\n" for i in range(n))
+        return (
+            "exports.up = function (knex) {\n  return knex.schema.createTable('t', (t) => {\n"
+            f"{columns}    t.text('C0').alter();\n  }});\n}};\n"
+        )
+
+    def read(text: str) -> None:
+        write_files(tmp_path, {"migrations/20240101_init.js": text})
+        ev = read_entry(tmp_path, "migrations/*.js", "knex_migrations")
+        assert len(table(ev, "t").columns) == text.count("t.string") and column(ev, "t.c0").type == "TEXT"
+
+    assert_linear(read, migration, 1000)
+
+
 def test_knex_condition_inside_a_table_builder_that_may_drop_is_held_back(tmp_path: Path):
     knex = """\
 exports.up = async function (knex) {

@@ -161,6 +161,24 @@ def test_a_column_read_word_by_word_with_another_default_names_no_one() -> None:
     assert _defaults(text, "postgres") == {"t.who": False, "t.at": False}
 
 
+def test_a_long_or_deeply_nested_default_read_word_by_word_costs_a_few_parses() -> None:
+    """Every start of the default was parsed, longest first (each parse as long as the default):
+    1,000 words or 512 nested parentheses took 10 s."""
+    from tests.hostile.growth import assert_linear
+
+    deep = "(" * 600 + "1" + ")" * 600
+    text = (
+        f"CREATE TABLE t (who text DEFAULT ((CURRENT_USER)) COMPRESSION pglz, n int DEFAULT {deep} COMPRESSION pglz,"
+        " at date DEFAULT now() COMPRESSION pglz);"
+    )
+    assert _defaults(text, "postgres") == {"t.who": True, "t.n": False, "t.at": False}
+
+    def table(n: int) -> str:
+        return f"CREATE TABLE t (id int, n int DEFAULT {'f(1) ' * n}COMPRESSION pglz);"
+
+    assert_linear(lambda text: parse_ddl(text, "postgres"), table, 400)
+
+
 def test_an_oracle_modify_sets_and_clears_a_login_default_and_keeps_the_rest() -> None:
     # sqlglot cannot parse Oracle's MODIFY: read from its tokens, changing only what it states
     text = (

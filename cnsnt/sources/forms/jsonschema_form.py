@@ -410,6 +410,36 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 #: The JSON escape of a UTF-16 surrogate, to point at the first one in the text.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
+#: The characters that open or close a JSON string or container (one at a time: linear).
+_JSON_SYNTAX = re.compile(r'[\[\]{}"\\]')
+
+
+def _too_deep(text: str, shown: str, max_depth: int) -> SourceError:
+    """The CN001 for JSON deeper than `max_depth`, at the bracket that opens one level too many."""
+    depth, in_string, escaped = 0, False, -1
+    for m in _JSON_SYNTAX.finditer(text):
+        at, char = m.start(), m.group()
+        if at == escaped:
+            continue
+        if in_string:
+            if char == "\\":
+                escaped = at + 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in ("[", "{"):
+            depth += 1
+            if depth > max_depth:
+                line, column = line_col(text, at)
+                return SourceError(
+                    f"JSON nests deeper than the depth limit ({max_depth}, --max-depth): not read",
+                    Location(shown, line, column),
+                )
+        elif char in ("]", "}"):
+            depth -= 1
+    return SourceError("JSON nests too deep to read", Location(shown))
+
 
 def _fixed(value: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", value)
@@ -467,8 +497,11 @@ def read_jsonschema_form(path: Path, spec: SourceSpec, ctx: SourceContext) -> Ev
         where = Location(shown, exc.lineno, exc.colno)
         raise SourceError(f"invalid JSON: {exc.msg}", where) from None
     except RecursionError:
-        raise SourceError("JSON nests too deep to read", Location(shown)) from None
-    data, surrogates = _sanitised(data, ctx.limits.depth, shown)
+        raise _too_deep(text, shown, ctx.limits.depth) from None
+    try:
+        data, surrogates = _sanitised(data, ctx.limits.depth, shown)
+    except SourceError:
+        raise _too_deep(text, shown, ctx.limits.depth) from None
     doc = _Doc(text, shown, _locations(text, shown))
     if surrogates:
         m = _SURROGATE_ESCAPE.search(text)

@@ -58,11 +58,35 @@ class ModelTable:
     """A view's defining SELECT, when read from SQL, so uses of the view trace to its tables."""
     dialect: str | None = None
     """The SQL dialect `view_sql` is written in."""
+    _names: tuple[int, int, dict[str, ModelColumn]] = field(
+        default=(0, -1, {}), init=False, repr=False, compare=False
+    )
+    """The first column of each casefolded name as `add` last left `columns` (the list's id and
+    length), so that adding n columns costs n, not n squared; readers also edit `columns`
+    directly, and a list of another id or length is indexed again."""
+
+    def _index(self) -> dict[str, ModelColumn]:
+        listed, length, names = self._names
+        if listed != id(self.columns) or length != len(self.columns):
+            names = {}
+            for c in self.columns:
+                names.setdefault(c.name.casefold(), c)
+            self._names = (id(self.columns), len(self.columns), names)
+        return names
+
+    def named(self, name: str) -> ModelColumn | None:
+        """The first column of that name (case-insensitive), or None."""
+        return self._index().get(name.casefold())
 
     def add(self, column: ModelColumn) -> None:
         """Add a column; a later one of the same name replaces it (a subclass overrides)."""
-        self.columns = [c for c in self.columns if c.name.casefold() != column.name.casefold()]
+        key = column.name.casefold()
+        names = self._index()
+        if key in names:
+            self.columns = [c for c in self.columns if c.name.casefold() != key]
         self.columns.append(column)
+        names[key] = column
+        self._names = (id(self.columns), len(self.columns), names)
 
 
 def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProblem], files: int) -> Evidence:

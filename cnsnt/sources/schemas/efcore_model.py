@@ -378,10 +378,10 @@ def _other(entity: Entity, table: ModelTable) -> str | None:
 
 def _add(table: ModelTable, column: ModelColumn) -> None:
     """Add a column unless the table has it: two types of a hierarchy may share one (TPH)."""
-    for existing in table.columns:
-        if existing.name.casefold() == column.name.casefold():
-            existing.primary_key = existing.primary_key or column.primary_key
-            existing.type = existing.type or column.type
-            existing.comment = existing.comment or column.comment
-            return
-    table.columns.append(column)
+    existing = table.named(column.name)
+    if existing is not None:
+        existing.primary_key = existing.primary_key or column.primary_key
+        existing.type = existing.type or column.type
+        existing.comment = existing.comment or column.comment
+        return
+    table.add(column)

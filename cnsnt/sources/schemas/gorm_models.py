@@ -328,8 +328,8 @@ class Mapper(GoIndex):
         # two structs of one table (a plugin's copy, a narrower view of it): one table, the first
         # struct's columns, then those only the other has
         for col in table.columns:
-            if not any(c.name.casefold() == col.name.casefold() for c in same.columns):
-                same.columns.append(col)
+            if same.named(col.name) is None:
+                same.add(col)
         mapped.table = same
 
     def _columns(self, mapped: Mapped, struct: GoStruct, prefix: str, depth: int) -> None:

@@ -87,6 +87,12 @@ def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None 
         ) from None
 
 
+#: A node this far into its line is placed by counting on from the last place on the line.
+_SHORT_PREFIX = 256
+#: The bytes that continue a UTF-8 character (not counted as characters).
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+
+
 class SourceFile:
     """One parsed file and its byte -> line:column mapping (any language)."""
 
@@ -97,13 +103,36 @@ class SourceFile:
         for i, byte in enumerate(source):
             if byte == 0x0A:
                 self.starts.append(i + 1)
+        self._valid: dict[int, bool] = {}
+        """Whether each long line asked about is valid UTF-8."""
+        self._mark = (-1, 0, 0)
+        """(row, byte, characters before it on the row) of the last long-line place."""
 
     def place(self, node: Node) -> tuple[int, int]:
         """1-based line and character column of a node."""
         row, _ = node.start_point
-        start = self.starts[row]
-        prefix = self.source[start : node.start_byte].decode("utf-8", errors="replace")
+        start, at = self.starts[row], node.start_byte
+        if at - start > _SHORT_PREFIX and self._valid_line(row):
+            # on a valid line, characters are the bytes that do not continue one: counted on
+            # from the last place asked on this row, so that n places on one long line cost n
+            mark_row, mark_byte, mark_chars = self._mark
+            if mark_row != row or mark_byte > at:
+                mark_byte, mark_chars = start, 0
+            chars = mark_chars + len(self.source[mark_byte:at].translate(None, _CONTINUATION_BYTES))
+            self._mark = (row, at, chars)
+            return row + 1, chars + 1
+        prefix = self.source[start:at].decode("utf-8", errors="replace")
         return row + 1, len(prefix) + 1
+
+    def _valid_line(self, row: int) -> bool:
+        if row not in self._valid:
+            end = self.starts[row + 1] if row + 1 < len(self.starts) else len(self.source)
+            try:
+                bytes(self.source[self.starts[row] : end]).decode("utf-8")
+                self._valid[row] = True
+            except UnicodeDecodeError:
+                self._valid[row] = False
+        return self._valid[row]
 
     def text(self, node: Node) -> str:
         """The source text of a node."""

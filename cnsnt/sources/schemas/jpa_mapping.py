@@ -846,11 +846,11 @@ def _add(table: ModelTable, column: ModelColumn) -> None:
     insertable = false, updatable = false)` beside the key that holds it); a key
     mapping keeps the column a key.
     """
-    for existing in table.columns:
-        if existing.name.casefold() == column.name.casefold():
-            existing.primary_key = existing.primary_key or column.primary_key
-            return
-    table.columns.append(column)
+    existing = table.named(column.name)
+    if existing is not None:
+        existing.primary_key = existing.primary_key or column.primary_key
+        return
+    table.add(column)
 
 
 def _elsewhere(cls: JavaClass, table: ModelTable) -> str | None:

@@ -20,8 +20,6 @@ from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, evaluate
 
 #: How many nodes one walk visits at most (a real model file has a few thousand).
 _NODES = 2_000_000
-#: How long a call chain may be (real ones have under ten steps).
-_CHAIN = 500
 #: What `calls` yields by default.
 CALLS = frozenset({"call_expression"})
 #: Functions whose bodies are code (a callback passed to `createTable`, `transaction`).
@@ -96,12 +94,14 @@ def chain(call: Node, file: SourceFile) -> tuple[Node | None, list[Step]]:
 
     Property reads between calls (`knex.schema.createTable`) stay in the root's text
     only when they come before the first call; the root is None when the chain starts
-    with a bare call (`createTable(...)`), which is not a chain.
+    with a bare call (`createTable(...)`), which is not a chain. The calls are given
+    either way: a caller marks them read, so that a chain of n calls costs n, not n
+    squared (each call of it would be walked down to the root again).
     """
     steps: list[Step] = []
     node: Node | None = call
     root: Node | None = None
-    while node is not None and len(steps) < _CHAIN:
+    while node is not None:
         if node.type == "await_expression" or node.type == "parenthesized_expression":
             node = next(iter(node.named_children), None)
             continue
@@ -110,7 +110,7 @@ def chain(call: Node, file: SourceFile) -> tuple[Node | None, list[Step]]:
             break
         function = node.child_by_field_name("function")
         if function is None or function.type != "member_expression":
-            return None, []
+            break
         prop = function.child_by_field_name("property")
         steps.append(Step(file.text(prop) if prop is not None else "", arguments(node), node))
         node = function.child_by_field_name("object")

@@ -118,10 +118,10 @@ class _Up:
             if (call.start_byte, call.end_byte) in self.done or held(call):
                 continue
             root, steps = chain(call, self.file)
-            if root is None or not steps:
-                continue
             for step in steps:
                 self.done.add((step.node.start_byte, step.node.end_byte))
+            if root is None or not steps:
+                continue
             text = self.file.text(root).replace(" ", "").replace("\n", "")
             if text in self.roots and not _a_value(call, self.file):
                 self.schema(steps)
@@ -215,10 +215,10 @@ class _Up:
             if (call.start_byte, call.end_byte) in done or self.held(call):
                 continue
             root, steps = chain(call, self.file)
-            if root is None or not steps:
-                continue
             for each in steps:
                 done.add((each.node.start_byte, each.node.end_byte))
+            if root is None or not steps:
+                continue
             if self.file.text(root) == builder:
                 self.column_chain(table, steps)
 
@@ -236,7 +236,7 @@ class _Up:
                 return
             ctype = self.type_of(method, head)
             alter = any(s.method == "alter" for s in steps[1:])
-            existing = next((c for c in table.columns if c.name.casefold() == name.casefold()), None)
+            existing = table.named(name)
             col = existing if alter and existing is not None else ModelColumn(name, line, column)
             col.type = ctype
             col.primary_key = (

@@ -448,9 +448,8 @@ def _add(table: ModelTable, column: ModelColumn) -> None:
     A property that holds the key beside its relation (`@Property() author_id` and
     `@ManyToOne({ fieldName: 'author_id' }) author`) is one column.
     """
-    if any(c.name.casefold() == column.name.casefold() for c in table.columns):
-        return
-    table.columns.append(column)
+    if table.named(column.name) is None:
+        table.add(column)
 
 
 def _elsewhere(cls: TsClass, table: ModelTable) -> str | None:

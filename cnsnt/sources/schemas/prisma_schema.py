@@ -452,11 +452,18 @@ def _tables(schema: _Schema) -> list[ModelTable]:
     def table_name(model: _Model) -> str:
         return _first_string(model.attribute("map")) or model.name
 
+    first_fields: dict[int, dict[str, _Field]] = {}  # the first field of each name, by model
+
     def column_name(model: _Model, name: str) -> str:
-        for f in model.fields:
-            if f.name == name:
-                return _first_string(next((a for a in f.attributes if a.name == "map"), None)) or name
-        return name
+        named = first_fields.get(id(model))
+        if named is None:
+            named = first_fields[id(model)] = {}
+            for each in model.fields:
+                named.setdefault(each.name, each)
+        first = named.get(name)
+        if first is None:
+            return name
+        return _first_string(next((a for a in first.attributes if a.name == "map"), None)) or name
 
     tables: list[ModelTable] = []
     for model in schema.models:

@@ -186,9 +186,9 @@ class Replay:
 
     def column(self, table: ModelTable, name: str, line: int, column: int, what: str) -> ModelColumn | None:
         """A column of a table; a warning when no earlier migration gives the table that column."""
-        for col in table.columns:
-            if col.name.casefold() == name.casefold():
-                return col
+        found = table.named(name)
+        if found is not None:
+            return found
         self.report(f"{what}: no earlier migration gives table '{table.name}' a column '{name}'; skipped",
                     line, column, Severity.WARNING)
         return None

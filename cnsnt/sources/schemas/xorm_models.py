@@ -436,8 +436,8 @@ class XormMapper(GoModels):
             self.by_struct[id(struct)] = table
             return
         for col in table.columns:  # two structs of one table: the first one's columns, then the others'
-            if not any(c.name.casefold() == col.name.casefold() for c in same.columns):
-                same.columns.append(col)
+            if same.named(col.name) is None:
+                same.add(col)
         for pending in self.pending:
             if pending.table is table:
                 pending.table = same
