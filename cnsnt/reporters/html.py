@@ -148,6 +148,7 @@ class HtmlReporter(Reporter):
             ).decode("ascii")
         text = _env().get_template("audit.html.j2").render(
             r=result,
+            read=[_counted(v, k) for k, v in result.sources.items()],
             counts={s.value: result.count(s) for s in SEVERITIES},
             severities=[s.value for s in SEVERITIES],
             bars=_bars(findings),
@@ -165,3 +166,12 @@ class HtmlReporter(Reporter):
         )
         lines = [line.rstrip() for line in text.splitlines()]
         return "\n".join(line for line in lines if line) + "\n"
+
+
+def _counted(count: int, key: str) -> str:
+    """`135 columns`, `1 database`, `1 schema file`: a count of what was read, in words."""
+    things = key.replace("_", " ")
+    if count != 1:
+        return f"{count} {things}"
+    one = things[:-3] + "y" if things.endswith("ies") else things.removesuffix("s")
+    return f"1 {one}"

@@ -128,3 +128,21 @@ def test_one_error_and_one_warning_are_counted_in_the_singular(tmp_path):
     for pill in pills:
         count, word = pill.split(" ")
         assert word.endswith("s") == (count != "1") or word == "info", pill
+
+
+def test_what_was_read_is_counted_in_the_singular_too(tmp_path):
+    """A report of one live database said "Read: 135 columns, 1 databases"."""
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "shop.db")
+    conn.executescript("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT);")
+    conn.close()
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\ncontroller: {name: X, contact: a@b.c}\n"
+        'sources: {databases: [{url: "sqlite:///shop.db"}]}\npurposes: {}\ndata: {}\n',
+        encoding="utf-8",
+    )
+    html = _page(tmp_path)
+    read = re.search(r'<p class="read">Read: (.*?)</p>', html)
+    assert read is not None
+    assert read.group(1).split(", ") == ["2 columns", "1 database", "1 table", "0 views"]
