@@ -999,6 +999,37 @@ def _entries(
     return found
 
 
+def _folder_dialects(paths: list[tuple[Path, str | None]]) -> list[tuple[Path, str | None]]:
+    """Query files of a folder whose only dialect is one database's all read in it.
+
+    unkey's 196 sqlc query files: 64 use MySQL's backticks, the other 132 read in any
+    dialect, so the folder was 196 entries, one per file. They are the queries of one
+    MySQL database, which reads them all (and reads `"x"` as its server does, as a
+    string): the files that named no dialect take the folder's when it reads each of
+    them whole, and the folder becomes one entry.
+    """
+    named: dict[tuple[Path, str], set[str | None]] = defaultdict(set)
+    for path, dialect in paths:
+        named[(path.parent, _glob_suffix(path))].add(dialect)
+    out: list[tuple[Path, str | None]] = []
+    for path, dialect in paths:
+        dialects = named[(path.parent, _glob_suffix(path))]
+        only = [d for d in dialects if d is not None]
+        if dialect is None and None in dialects and len(only) == 1 and _reads_whole(path, only[0]):
+            dialect = only[0]
+        out.append((path, dialect))
+    return out
+
+
+def _reads_whole(path: Path, dialect: str) -> bool:
+    try:
+        text = read_text(path, path.name, limits=Limits(file_bytes=PARSE_LIMIT))
+    except (OSError, SourceError):
+        return False
+    unread, total, _ = _unread_chars(text, dialect)
+    return total > 0 and unread == 0
+
+
 def _glob_suffix(path: Path) -> str:
     """The end of a glob for the file's folder: `.sql.postgres` for SQL named for its database.
 
@@ -1571,6 +1602,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
     found.extend(Found("schemas", entry.pattern, format="efcore") for entry in code_entries)
     notes.extend(efcore_code_note(entry, root) for entry in code_entries)
+    kinds["queries"] = _folder_dialects(kinds.get("queries", []))
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     found.extend(databases)

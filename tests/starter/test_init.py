@@ -422,12 +422,14 @@ def test_discover_finds_the_dialect_that_reads_a_schema(tmp_path: Path):
     ],
 )
 def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path, mysql: str):
-    """A query file the default dialect cannot read gets the one that reads it; a plain one none."""
+    """A query file the default dialect cannot read gets the one that reads it; a plain one
+    none (in a folder of its own: beside MySQL files it is read as theirs, see below)."""
     (tmp_path / "data.sql").write_text(mysql)
-    (tmp_path / "plain.sql").write_text("TRUNCATE TABLE members;\nINSERT INTO members (id) VALUES (1);\n")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "plain.sql").write_text("TRUNCATE TABLE members;\nINSERT INTO members (id) VALUES (1);\n")
     assert discover(tmp_path) == [
-        Found("queries", "plain.sql"),
         Found("queries", "data.sql", dialect="mysql"),
+        Found("queries", "other/plain.sql"),
     ]
 
 
@@ -1636,3 +1638,26 @@ def test_an_html_report_cnsnt_wrote_is_no_form(tmp_path: Path) -> None:
     found, notes = survey(tmp_path)
     assert [f.pattern for f in found] == ["templates/signup.html"]
     assert notes == ["left out 1 HTML report cnsnt wrote (report.html): cnsnt's own output, not the product's forms"]
+
+
+def test_query_files_of_one_database_share_its_dialect_and_one_entry(tmp_path: Path) -> None:
+    """unkey's sqlc query folders: a few files use MySQL's backticks, the rest read in any
+    dialect; they are one MySQL database's queries, one entry. A folder holding two
+    databases' queries keeps each file's own."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "schema.sql", "CREATE TABLE users (id INT, email TEXT, name TEXT);\n")
+    _write(tmp_path, "queries/find.sql", "SELECT `email` FROM `users` WHERE id = ?;\n")
+    _write(tmp_path, "queries/list.sql", "SELECT id, name FROM users;\n")
+    _write(tmp_path, "queries/count.sql", "SELECT count(*) FROM users;\n")
+    _write(tmp_path, "mixed/find.sql", "SELECT `email` FROM `users` WHERE id = ?;\n")
+    _write(tmp_path, "mixed/top.sql", "SELECT TOP 5 [email] FROM [users];\n")
+    _write(tmp_path, "mixed/list.sql", "SELECT id, name FROM users;\n")
+    found, _ = survey(tmp_path)
+    queries = sorted((f.pattern, f.dialect) for f in found if f.kind == "queries")
+    assert ("queries/*.sql", "mysql") in queries
+    assert [q for q in queries if q[0].startswith("mixed/")] == [
+        ("mixed/find.sql", "mysql"),
+        ("mixed/list.sql", None),
+        ("mixed/top.sql", "tsql"),
+    ]
