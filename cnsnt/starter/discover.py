@@ -103,6 +103,8 @@ TEMPLATE_SUFFIXES = frozenset(
         ".php",
         ".njk",
         ".liquid",
+        ".tmpl",  # Go's html/template (Gitea, Gogs): `{{if .X}}` blocks are conditions
+        ".gohtml",
         ".vue",  # single-file components: the <template> is markup, v-model names fields
         ".svelte",  # components: markup with {#if}/{#each} blocks, bind:value names fields
     }

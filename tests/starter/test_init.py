@@ -1661,3 +1661,15 @@ def test_query_files_of_one_database_share_its_dialect_and_one_entry(tmp_path: P
         ("mixed/list.sql", None),
         ("mixed/top.sql", "tsql"),
     ]
+
+
+def test_go_templates_with_forms_are_proposed(tmp_path: Path) -> None:
+    """Gitea and Gogs keep their pages in Go's html/template files (`templates/**/*.tmpl`);
+    ent's code-generation `.tmpl` files draw no form and stay out."""
+    from cnsnt.starter.discover import survey
+
+    _write(tmp_path, "templates/user/auth/signup.tmpl",
+           '{{template "base/head" .}}\n<form method="post"><input name="email" value="{{.email}}"></form>\n')
+    _write(tmp_path, "entc/gen/template/where.tmpl", '{{ define "where" }}package {{ $.Package }}{{ end }}\n')
+    found, _ = survey(tmp_path)
+    assert [f.pattern for f in found] == ["templates/user/auth/signup.tmpl"]

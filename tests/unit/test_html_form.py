@@ -277,6 +277,11 @@ def test_php_echo_markup_and_widgets():
     [
         '<input type="checkbox" name="newsletter" {% if agree %}checked{% endif %}>',
         '<input type="checkbox" name="newsletter" {{#if agree}}checked{{/if}}>',
+        # Go's html/template (Gitea's and Gogs' `.tmpl`), with and without trim markers
+        '<input type="checkbox" name="newsletter" {{if .Agree}}checked{{end}}>',
+        '<input type="checkbox" name="newsletter" {{- with .Agree}} checked{{end -}}>',
+        '{{if .Agree}}<input type="checkbox" name="newsletter" checked>'
+        '{{else}}<input type="checkbox" name="newsletter">{{end}}',
         '<input type="checkbox" name="newsletter" <!-- IF S_AGREE --> checked<!-- ENDIF -->>',
         '<input type="checkbox" name="newsletter" <% if agree %>checked<% end %>>',
         '<input type="checkbox" name="newsletter" <?php if ($agree): ?>checked<?php endif; ?>>',

@@ -137,6 +137,8 @@ _ERB_BLOCK = re.compile(r"(?:while|until|for|case|begin)\b")
 _SMARTY_WORD = re.compile(r"/?[A-Za-z_]\w*+")
 _HBS_BLOCK = re.compile(r"#\*?\s*+([^\s}]++)")
 _HBS_ELSE = re.compile(r"else\b")
+#: Go's text/template actions that open a block `{{end}}` closes (`if`, `with` choose).
+_GO_BLOCK = re.compile(r"(if|with|range|block|define)\s")
 
 
 def control_call(code: str, *, at_start: bool = False) -> re.Match[str] | None:
@@ -510,6 +512,12 @@ def _mustache_kind(inner: str) -> tuple[str, str]:
         return (IF, "hbs:" + rest.split()[0]) if rest else (BRANCH, "hbs")
     if _HBS_ELSE.match(inner):
         return BRANCH, "hbs"
+    go = _GO_BLOCK.match(inner)
+    if go:  # Go's html/template: `{{if .X}}checked{{end}}` prints it only when .X is set
+        word = go.group(1)
+        return (IF if word in ("if", "with") else OPEN), f"hbs:{word}"
+    if inner == "end":
+        return CLOSE, "hbs:*"
     if inner.startswith(">"):
         path = (inner[1:].split() or [""])[0]
         return (RENDER, "hbs") if _CONTROL_PARTIAL.search(path) else (EXPR, "")
