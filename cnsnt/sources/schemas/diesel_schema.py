@@ -40,7 +40,7 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
-from cnsnt.sources.schemas.grammars import Node, SourceFile
+from cnsnt.sources.schemas.grammars import Node, SourceFile, warning
 from cnsnt.sources.schemas.rust_syntax import (
     Attribute,
     doc_line,
@@ -48,7 +48,6 @@ from cnsnt.sources.schemas.rust_syntax import (
     leaves,
     rust_files,
     token_attribute,
-    warning,
 )
 
 #: Diesel's SQL types (`diesel::sql_types`, and the extension crates' common ones) -> SQL type.

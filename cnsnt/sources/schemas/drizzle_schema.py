@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, SourceProblem
-from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
@@ -59,6 +58,7 @@ from cnsnt.sources.schemas.drizzle_types import (
     sql_type,
 )
 from cnsnt.sources.schemas.drizzle_values import DEPTH, Env, Ref, Unresolved, Values, unwrap
+from cnsnt.sources.schemas.grammars import warn_once
 from cnsnt.sources.schemas.typeorm_syntax import string_value
 
 #: Column methods that change the column's type (`.array()`).
@@ -99,18 +99,7 @@ class Reader(KeyReader):
         if self._quiet:
             return
         file = module.file
-        line, column = file.place(node)
-        if (file.shown, line, column) in self._warned:
-            return
-        self._warned.add((file.shown, line, column))
-        self.problems.append(
-            SourceProblem(
-                f"{what}: `{file.text(node)[:80]}`",
-                Location(file.shown, line, column),
-                file.shown,
-                severity=Severity.WARNING,
-            )
-        )
+        warn_once(self.problems, self._warned, file, node, f"{what}: `{file.text(node)[:80]}`")
 
     # ---- tables
 

@@ -51,11 +51,10 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
-from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.grammars import SourceFile, warning
 from cnsnt.sources.schemas.jpa_mapping import Unresolved, simple_name
 from cnsnt.sources.schemas.kotlin_syntax import (
     body,
@@ -192,10 +191,7 @@ class _Reader:
         self.declared: dict[str, _Declared] = {}
 
     def warn(self, file: SourceFile, node: Node, message: str) -> None:
-        line, column = file.place(node)
-        self.problems.append(
-            SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
-        )
+        self.problems.append(warning(file, node, message))
 
     def value(self, node: Node | None, file: SourceFile, what: str) -> Any:
         """A constant argument, or None with a CN001 warning naming `what` it should have given."""

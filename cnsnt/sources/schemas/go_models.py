@@ -32,7 +32,7 @@ from cnsnt.sources.schemas.go_syntax import (
     evaluate_string,
     read_go,
 )
-from cnsnt.sources.schemas.grammars import Node, SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import Node, SourceFile, parsed_files, parser, syntax_problem, warn_once
 
 #: Folders whose Go files are migration steps, not the models.
 MIGRATION_FOLDERS = frozenset({"migrations", "migration"})
@@ -159,13 +159,7 @@ class GoIndex:
 
     def warn(self, file: SourceFile, node: Node, message: str) -> None:
         """A CN001 warning at a node, once per place (an embedded struct is read again for each model)."""
-        line, column = file.place(node)
-        if (file.shown, line, column) in self._warned:
-            return
-        self._warned.add((file.shown, line, column))
-        self.problems.append(
-            SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
-        )
+        warn_once(self.problems, self._warned, file, node, message)
 
 
 class GoModels(GoIndex):

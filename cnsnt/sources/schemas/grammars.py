@@ -18,7 +18,7 @@ from typing import Any
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import SourceProblem
-from cnsnt.model import Location
+from cnsnt.model import Location, Severity
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import problem_of
 
@@ -91,6 +91,28 @@ def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None 
 _SHORT_PREFIX = 256
 #: The bytes that continue a UTF-8 character (not counted as characters).
 _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+
+
+def warning(file: SourceFile, node: Node, message: str) -> SourceProblem:
+    """A CN001 warning at a node: a part of a file read around, the rest read."""
+    line, column = file.place(node)
+    return SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
+
+
+def warn_once(
+    problems: list[SourceProblem], said: set[tuple[str, int, int]], file: SourceFile, node: Node, message: str
+) -> None:
+    """`warning` added to `problems` unless one was said at that place already (`said`).
+
+    A parent class's field, an embedded struct or a helper is read again for every model
+    that uses it: its warning is said once.
+    """
+    line, column = file.place(node)
+    if (file.shown, line, column) not in said:
+        said.add((file.shown, line, column))
+        problems.append(
+            SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
+        )
 
 
 class SourceFile:

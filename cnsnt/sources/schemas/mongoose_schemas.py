@@ -48,7 +48,6 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
@@ -60,7 +59,7 @@ from cnsnt.sources.schemas.common import (
     nothing_found,
     read_guarded,
 )
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, warn_once
 from cnsnt.sources.schemas.js_syntax import (
     arguments,
     callee,
@@ -202,11 +201,7 @@ class _Reader:
         self._warned: set[tuple[str, int, int]] = set()
 
     def warn(self, file: SourceFile, node: Node, message: str) -> None:
-        line, column = file.place(node)
-        if (file.shown, line, column) not in self._warned:
-            self._warned.add((file.shown, line, column))
-            where = Location(file.shown, line, column)
-            self.problems.append(SourceProblem(message, where, file.shown, severity=Severity.WARNING))
+        warn_once(self.problems, self._warned, file, node, message)
 
     # ---- collecting
 

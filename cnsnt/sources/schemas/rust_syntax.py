@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import SourceProblem
-from cnsnt.model import Location, Severity
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.grammars import (
     Node,
@@ -303,9 +302,3 @@ def token_attribute(tree: Node, file: SourceFile) -> Attribute | None:
     elif len(tokens) == 2 and tokens[1].type == "token_tree":
         read_args(leaves(tokens[1]), file, attr)
     return attr
-
-
-def warning(file: SourceFile, node: Node, message: str) -> SourceProblem:
-    """A CN001 warning at a node: a part of a file read around, the rest read."""
-    line, column = file.place(node)
-    return SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)

@@ -50,7 +50,7 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
-from cnsnt.sources.schemas.grammars import Node, SourceFile
+from cnsnt.sources.schemas.grammars import Node, SourceFile, warn_once
 from cnsnt.sources.schemas.rust_syntax import (
     Item,
     expression,
@@ -59,7 +59,6 @@ from cnsnt.sources.schemas.rust_syntax import (
     raw_name,
     rust_files,
     string_value,
-    warning,
 )
 
 #: Rust types (the last name of their path) -> SQL type.
@@ -217,7 +216,7 @@ class Entities:
 
     def __init__(self, problems: list[SourceProblem]) -> None:
         self.problems = problems
-        self._warned: set[tuple[str | None, int | None, int | None]] = set()
+        self._warned: set[tuple[str, int, int]] = set()
         self.modules: list[Entity] = []
         self.models = 0
         """How many `struct Model`s were found (read or named in a warning)."""
@@ -528,11 +527,8 @@ class Entities:
             entity.table.foreign_keys.append(fk)
 
     def _warn(self, file: SourceFile, node: Node, message: str) -> None:
-        problem = warning(file, node, message)
-        key = (problem.location.path, problem.location.line, problem.location.column)
-        if key not in self._warned:  # a value type's `column_type` is read for each column of its type
-            self._warned.add(key)
-            self.problems.append(problem)
+        # a value type's `column_type` is read for each column of its type: said once
+        warn_once(self.problems, self._warned, file, node, message)
 
 
 def _columns(entity: Entity, names: list[str], by_name: bool) -> list[str] | None:

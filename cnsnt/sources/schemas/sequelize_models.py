@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
-from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
@@ -31,7 +30,7 @@ from cnsnt.sources.schemas.common import (
     nothing_found,
     read_guarded,
 )
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, warn_once
 from cnsnt.sources.schemas.js_syntax import (
     arguments,
     bound_to,
@@ -83,13 +82,7 @@ class _Models:
         """`new Sequelize(url, { define: { ... } })`: the options every model starts from."""
 
     def warn(self, file: SourceFile, node: Node, message: str) -> None:
-        line, column = file.place(node)
-        if (file.shown, line, column) in self._warned:
-            return
-        self._warned.add((file.shown, line, column))
-        self.problems.append(
-            SourceProblem(message, Location(file.shown, line, column), file.shown, severity=Severity.WARNING)
-        )
+        warn_once(self.problems, self._warned, file, node, message)
 
     # ---- collecting
 

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, SourceProblem
-from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelTable, ancestors, model_evidence, model_failed, nothing_found
-from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
+from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem, warn_once
 from cnsnt.sources.schemas.typeorm_syntax import Decorator, Node, TsClass, Unresolved, classes_of, evaluate
 
 #: Files that are no entity even when they mention one: tests and type declarations.
@@ -62,18 +61,14 @@ class DecoratedClasses:
             if quiet:
                 return None
             file = deco.file
-            line, column = file.place(exc.node)
-            if (file.shown, line, column) in self._warned:
-                return None  # a parent's column read again for another entity: said once
-            self._warned.add((file.shown, line, column))
-            self.problems.append(
-                SourceProblem(
-                    f"@{deco.name}({what}: {file.text(exc.node)[:80]}): cnsnt cannot evaluate this value; "
-                    "the default is used in its place",
-                    Location(file.shown, line, column),
-                    file.shown,
-                    severity=Severity.WARNING,
-                )
+            # a parent's column read again for another entity: said once
+            warn_once(
+                self.problems,
+                self._warned,
+                file,
+                exc.node,
+                f"@{deco.name}({what}: {file.text(exc.node)[:80]}): cnsnt cannot evaluate this value; "
+                "the default is used in its place",
             )
             return None
 
