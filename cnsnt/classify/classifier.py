@@ -661,15 +661,19 @@ def _opaque(type_: str | None) -> bool:
     return base not in _NOT_CODE_TYPES and _text_length(type_) not in (32, 36)
 
 
-def names_changer(name: str, type_: str | None, languages: tuple[str, ...] | None) -> bool:
+def names_changer(
+    name: str, type_: str | None, languages: tuple[str, ...] | None, prefix: str | None = None
+) -> bool:
     """Whether a text column names who created or changed its row (`created_by varchar(50)`).
 
     Such a value is the person's login or name, written out: personal, unlike a numeric
-    key to them (`created_by int`) or a uuid (`char(36)`), which is only a link.
+    key to them (`created_by int`) or a uuid (`char(36)`), which is only a link. The
+    table's column `prefix` (`adm` in `OH_ADMISSION.ADM_CREATED_BY`) says nothing of it.
     """
     if not type_ or _type_kind(type_) != "text" or not _opaque(type_):
         return False
-    words = set(_TOKENIZER.words(name, languages))
+    written = _TOKENIZER.words(name, languages)
+    words = set(past_prefix(written, prefix, least=2) or written)
     rest = words - lx.RECORD_WORDS
     # a version names no change: `editorVersion` is the editor's version, not who edited
     # (`version_created_by` still says who, by its `by`)

@@ -1383,7 +1383,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             elif (
                 not found.personal
                 and not column.primary_key
-                and names_changer(column.name, column.type, verdict.context.languages)
+                and names_changer(column.name, column.type, verdict.context.languages, verdict.context.prefix)
                 and _spelled_out(table, column, by_name)
             ):
                 found = changer(column.name)

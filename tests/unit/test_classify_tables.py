@@ -923,12 +923,19 @@ def test_a_care_records_own_state_flags_are_not_care() -> None:
     patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")])
     visits = _table(
         "visits",
-        [("id", "INT"), ("patient_id", "INT"), ("is_done", "CHAR(1)"), ("is_allergic", "CHAR(1)")],
+        [
+            ("id", "INT"),
+            ("patient_id", "INT"),
+            ("is_done", "CHAR(1)"),
+            ("is_allergic", "CHAR(1)"),
+            ("lock", "INT"),  # an optimistic lock (JPA `@Version`): the row's, no care
+        ],
         (ForeignKey(("patient_id",), "patients"),),
     )
     got = classify_tables([patients, visits])
     assert got["visits.is_allergic"].category == "user.health"
     assert got["visits.is_done"].category != "user.health"
+    assert not got["visits.lock"].personal
 
 
 def test_a_text_column_naming_who_changed_the_row_holds_their_login() -> None:
@@ -952,6 +959,25 @@ def test_a_text_column_naming_who_changed_the_row_holds_their_login() -> None:
     assert not got["land.updated_by"].personal
     assert not got["land.deleted_by"].personal
     assert not got["land.created_at"].personal
+
+
+def test_who_changed_the_row_is_read_past_the_tables_column_prefix() -> None:
+    """`OH_ADMISSION.ADM_CREATED_BY varchar(50)`: `ADM_` names the table, not the column."""
+    admissions = _table(
+        "OH_ADMISSION",
+        [
+            ("ADM_ID", "INT"),
+            ("ADM_IN", "INT"),
+            ("ADM_DATE_ADM", "DATETIME"),
+            ("ADM_CREATED_BY", "VARCHAR(50)"),
+            ("ADM_LAST_MODIFIED_BY", "VARCHAR(50)"),
+            ("ADM_LAST_MODIFIED_DATE", "DATETIME"),
+        ],
+    )
+    got = classify_tables([admissions])
+    assert got["OH_ADMISSION.ADM_CREATED_BY"].category == "user.account.username"
+    assert got["OH_ADMISSION.ADM_LAST_MODIFIED_BY"].category == "user.account.username"
+    assert not got["OH_ADMISSION.ADM_LAST_MODIFIED_DATE"].personal
 
 
 def test_a_text_key_naming_who_changed_the_row_is_a_login_only_into_a_login_key() -> None:
