@@ -328,7 +328,7 @@ def _progress_wanted(quiet: bool, machine: bool) -> bool:
     return not quiet and not machine and sys.stderr.isatty() and not os.environ.get("CI")
 
 
-#: Defaults of the source limits (README: "Bad input, limits and exit codes").
+#: Defaults of the source limits (docs/untrusted-input.md, "Limits").
 _LIMITS = Limits()
 
 

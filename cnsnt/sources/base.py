@@ -45,7 +45,7 @@ _BINARY_MAGIC = (
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on what one audit reads; each hit is a CN001 naming the limit (README: Limits).
+    """Bounds on what one audit reads; each hit is a CN001 naming the limit (docs/untrusted-input.md: Limits).
 
     They keep a hostile or broken file from hanging the audit or eating the
     machine's memory; every other source is still audited.

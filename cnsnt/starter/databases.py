@@ -54,8 +54,9 @@ def _from_policy(raw: str, root: Path, cwd: Path) -> str:
     try:
         relative = full.relative_to(root.resolve()).as_posix()
     except ValueError:
-        # the audit reads no file outside the policy's directory from a policy (README,
-        # "The project is the policy's directory"): a URL written there would not be read
+        # the audit reads no file outside the policy's directory from a policy
+        # (docs/untrusted-input.md, "The project is the policy's directory"): a URL written
+        # there would not be read
         raise UsageError(
             f"--db {raw}: the SQLite file is outside the project ({root.as_posix()}), and the "
             "policy cnsnt init writes may only name files inside it; copy the database into "

@@ -2,7 +2,7 @@
 
 A history export is a table of statements (or, better, of shapes already
 grouped by the warehouse: hash, count, one sample text, user/role, first and
-last seen; the README gives the query per warehouse). It may be CSV, JSON
+last seen; docs/queries.md gives the query per warehouse). It may be CSV, JSON
 lines (nested objects are flattened to dotted names: `query_info.
 query_hashes.normalized_literals`) or Parquet (the optional `pyarrow`),
 compressed or not. Rows are grouped by the warehouse's own hash when there is
