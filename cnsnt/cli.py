@@ -736,7 +736,7 @@ def init(
         if not update and not draft.sources:
             err.print(
                 f"no schema, form or query file found under {root.as_posix()}: name yours under "
-                "sources: in the policy (the README's 'Starting a policy' lists what init recognises)",
+                "sources: in the policy (docs/sources.md lists what init recognises)",
                 markup=False,
                 soft_wrap=True,
             )
