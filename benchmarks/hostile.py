@@ -180,6 +180,20 @@ CASES: dict[str, tuple[Callable[[str], None], Callable[[int], str]]] = {
             + "  end\nend\n"
         ),
     ),
+    # schemas: tree-sitter-kotlin's error recovery from n classes each missing a `)`
+    "kotlin n classes missing ')'": (
+        _entry("schemas", "src/M.kt", "jpa"),
+        lambda n: (
+            "import jakarta.persistence.*\n\n"
+            + _fields(
+                n,
+                lambda i: (
+                    f"@Entity\nclass User{i}(\n    @Id val id: Long,\n    val email: String,\n {{\n"
+                    "    fun f(x: Int) = x + 1\n}\n"
+                ),
+            )
+        ),
+    ),
     # linear ones, one per family
     "many django models": (
         _entry("schemas", "models.py", "django"),
@@ -239,6 +253,7 @@ SIZES = {
     "knex": 4_000,
     "migration": 512,
     "rails": 8_192,
+    "kotlin": 5_000,
     "line": 16_000,
     "many": 4_000,
     "form": 8_000,
