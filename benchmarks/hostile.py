@@ -129,6 +129,10 @@ CASES: dict[str, tuple[Callable[[str], None], Callable[[int], str]]] = {
         _entry("schemas", "s.sql", "ddl"),
         lambda n: "CREATE TABLE t (a int DEFAULT " + "f(1) " * n + "COMPRESSION pglz);\n",
     ),
+    "ddl default then n unknown words": (
+        _entry("schemas", "s.sql", "ddl"),
+        lambda n: "CREATE TABLE t (a text DEFAULT CURRENT_USER " + "w " * n + ");\n",
+    ),
     # schemas: a Knex chain of n createTable calls (each call walked to the root; > 500 lost)
     "knex chain of n tables": (
         _entry("schemas", "migrations/20240101_init.js", "knex_migrations"),
