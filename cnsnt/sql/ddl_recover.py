@@ -41,8 +41,9 @@ COLUMN_OPTIONS = keywords(
     """NOT NULL DEFAULT PRIMARY REFERENCES CONSTRAINT UNIQUE CHECK COLLATE COMMENT GENERATED
     AUTO_INCREMENT AUTOINCREMENT IDENTITY AS WITH MASKING MASKED ENCRYPTED TAG ON"""
 )
-#: How many ends of a column default `column_default` tries, longest first (a real default is
-#: followed by a word or two of an option sqlglot does not know, not by dozens).
+#: How many of the longest, then of the shortest, ends of a column default `column_default`
+#: tries, longest first (a real default is followed by a word or two of an option sqlglot
+#: does not know; dozens are a hostile file's, and the default is still among the shortest).
 _DEFAULT_ENDS = 32
 #: Words that open a MySQL index element, or a column of that name (`key varchar(10)`).
 _INDEX_ELEMENTS = keywords("KEY INDEX UNIQUE FULLTEXT SPATIAL")
@@ -280,8 +281,9 @@ def column_default(element: list[Token], stmt: Statement, schema: ColumnReader) 
             start += 4
     end = _top_level(element, lambda i: words[i] in COLUMN_OPTIONS, start + 1)
     # a start that leaves a parenthesis open is no default worth reading: only ends outside
-    # parentheses are tried, and the last few of them, so that a default of thousands of
-    # words costs a few parses, not one per word (each as long as the default)
+    # parentheses are tried, the last few of them and then the first few, so that a default
+    # of thousands of words costs a few parses, not one per word (each as long as the
+    # default), and one followed by dozens of words no dialect knows is still read
     stops: list[int] = []
     depth = 0
     for i in range(start, end or len(element)):
@@ -289,7 +291,9 @@ def column_default(element: list[Token], stmt: Statement, schema: ColumnReader) 
         depth += 1 if kind == TokenType.L_PAREN else -1 if kind == TokenType.R_PAREN else 0
         if depth <= 0:
             stops.append(i + 1)
-    for stop in reversed(stops[-_DEFAULT_ENDS:]):
+    longest = stops[-_DEFAULT_ENDS:]
+    shortest = [stop for stop in stops[:_DEFAULT_ENDS] if stop < longest[0]] if longest else []
+    for stop in [*reversed(longest), *reversed(shortest)]:
         try:
             parsed = schema.parser.parse_into(exp.Condition, element[start:stop], stmt.sql)
         except Exception:  # noqa: BLE001 - try a shorter start

@@ -176,6 +176,40 @@ def test_a_body_on_one_line_is_no_syntax_error_and_a_broken_file_is_one(tmp_path
     assert "Kotlin syntax error" in ev.problems[0].message
 
 
+
+def test_brackets_left_open_whose_recovery_would_not_end_in_time_are_read_around(tmp_path: Path, monkeypatch):
+    """500 KB of classes each missing a `)` ran 15 s into the parse-time limit: none of it was read."""
+    from cnsnt.sources.schemas import grammars
+
+    broken = "".join(
+        f"@Entity\nclass User{i}(\n    @Id val id: Long,\n    val email: String,\n {{\n    fun f(x: Int) = x\n}}\n"
+        for i in range(1500)
+    )
+    write_files(tmp_path, {"A.kt": "import jakarta.persistence.*\n\n" + broken})
+    monkeypatch.setattr(grammars, "PARSE_SECONDS", -2.0)  # 1 s for A.kt: its recovery takes about 2
+    ev = read_entry(tmp_path, "*.kt", "jpa")
+    found = [(p.severity, p.location.path, p.location.line, p.location.column) for p in ev.problems]
+    assert found == [(None, "A.kt", 4, 12)]  # the first `(` left open
+    assert "unclosed '(' and 1499 more" in ev.problems[0].message
+
+
+def test_unbalanced_brackets_skip_strings_templates_characters_and_comments():
+    from cnsnt.sources.schemas.kotlin_syntax import unbalanced_brackets
+
+    text = (
+        'val s = "(${f(1) + g("}")}" // )\n'
+        "val c = ')' + '\\'' + `a(b`\n"
+        '/* ( /* ) */ */ val r = """ ( ${x[0]} """"\n'
+        "fun f() { g(1 }\n"
+        "val t = 1]\n"
+    )
+    source = text.encode()
+    assert [(source[at : at + 1], text[:at].count("\n") + 1) for at in unbalanced_brackets(source)] == [
+        (b"(", 4),
+        (b"]", 5),
+    ]
+
+
 EXPOSED = """\
 package app.db
 

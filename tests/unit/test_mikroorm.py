@@ -276,3 +276,80 @@ def test_init_proposes_migrations_without_entities(tmp_path: Path):
     write_files(tmp_path, {"db/Migration20240101000000.ts": ZERO})
     policy, _ = _init(tmp_path)
     assert policy["sources"]["schemas"] == [{"path": "db/*.ts", "format": "mikroorm_migrations"}]
+
+
+MANY = """\
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20240101000000 extends Migration {
+  async up(): Promise<void> {
+    this.addSql('create table "team" ("id" serial primary key, "name" text);');
+    this.addSql('create table "member" ("id" serial primary key, "email" text, "team_id" int, constraint "member_team_foreign" foreign key ("team_id") references "team" ("id"));');
+    this.addSql('create table "note" ("id" serial primary key, "body" text);');
+    this.addSql('create table "bad" ("id" int, "oops" text default \\'x);');
+    this.addSql('create table "tag" ("id" serial primary key, "label" text);');
+    this.addSql('alter table "team" rename to "squad";');
+    this.addSql('alter table "member" drop constraint "member_team_foreign";');
+    this.addSql('drop table "note";');
+    this.addSql('create table "note" ("id" serial primary key, "title" text);');
+    this.addSql('create table "tag" ("id" serial primary key, "name" text);');
+    this.addSql('alter table "member" add column "phone" text;');
+  }
+}
+"""
+
+
+def _evidence_shown(ev):
+    return (
+        [(t.key, t.location, t.foreign_keys, [(c.name, c.location) for c in t.columns]) for t in ev.tables],
+        [(p.severity, p.location, p.message) for p in ev.problems],
+    )
+
+
+def test_an_unclosed_quote_in_one_add_sql_is_a_cn001_there_and_the_next_calls_are_replayed(tmp_path: Path):
+    write_files(tmp_path, {"m/Migration20240101000000.ts": MANY})
+    ev = read_entry(tmp_path, "m/*.ts", "mikroorm_migrations")
+    problems = [(p.severity, p.location.line, p.location.column) for p in ev.problems]
+    assert problems == [(None, 8, 18)], ev.problems  # at its statement; the quote ends with the call
+    assert [t.key for t in ev.tables] == ["squad", "member", "tag", "note"]
+    assert names(ev, "tag") == ["id", "name"] and names(ev, "note") == ["id", "title"]
+    assert names(ev, "member") == ["id", "email", "team_id", "phone"]
+    assert table(ev, "member").foreign_keys == ()
+    assert table(ev, "squad").location.line == 10
+
+
+def test_each_add_sql_is_replayed_on_the_tables_it_names_only(tmp_path: Path, monkeypatch):
+    """512 calls each creating a table cost 512 squared when each was handed the whole schema."""
+    from cnsnt.sources.schemas import replay_sql
+
+    handed: list[int] = []
+    embedded = replay_sql.replay_embedded
+
+    def counting(text, tables, dialect, max_statement=0):
+        handed.append(len(tables))
+        return embedded(text, tables, dialect, max_statement)
+
+    calls = "".join(
+        f'    this.addSql(\'create table "t{i}" ("id" int, "email" text);\');\n' for i in range(20)
+    )
+    write_files(
+        tmp_path,
+        {
+            "m/Migration20240101000000.ts": ZERO.replace(
+                ZERO[ZERO.index("    this.addSql(") : ZERO.index("  }\n}")], calls
+            )
+        },
+    )
+    monkeypatch.setattr(replay_sql, "replay_embedded", counting)
+    ev = read_entry(tmp_path, "m/*.ts", "mikroorm_migrations")
+    assert len(ev.tables) == 20 and not ev.problems
+    assert len(handed) == 20 and max(handed) <= 1, handed
+
+
+def test_replaying_on_the_tables_named_gives_what_replaying_on_all_gives(tmp_path: Path, monkeypatch):
+    from cnsnt.sources.schemas import replay_sql
+
+    write_files(tmp_path, {"m/Migration20240101000000.ts": MANY})
+    touched = _evidence_shown(read_entry(tmp_path, "m/*.ts", "mikroorm_migrations"))
+    monkeypatch.setattr(replay_sql, "_touched", lambda replay, text: None)
+    assert touched == _evidence_shown(read_entry(tmp_path, "m/*.ts", "mikroorm_migrations"))

@@ -351,6 +351,36 @@ def test_peewee_a_drop_in_a_function_without_arguments_the_file_never_calls_is_h
     assert "`down()`" in ev.problems[0].message and "never calls" in ev.problems[0].message
 
 
+def test_peewee_a_drop_in_a_rollback_given_the_migrator_is_held_back(models):
+    """peewee-moves runs `downgrade(migrator)` and peewee_migrate `rollback(migrator, database)`
+    only to undo a migration: their drops are held back as `def down():`'s; `upgrade` and
+    `migrate`, which the tools run, are applied."""
+    source = (
+        "from peewee import CharField, Model, TextField\nfrom playhouse.migrate import migrate\n\n\n"
+        "class Habit(Model):\n"
+        "    name = CharField()\n"
+        "    legacy = TextField()\n"
+        "    fax = TextField()\n\n\n"
+        "def upgrade(migrator):\n"
+        "    migrate(migrator.add_column('habit', 'note', TextField(null=True)))\n"
+        "    migrate(migrator.drop_column('habit', 'legacy'))\n\n\n"
+        "def downgrade(migrator):\n"
+        "    migrate(migrator.drop_column('habit', 'note'))\n\n\n"
+        "def migrate_db(migrator, database, fake=False, **kwargs):\n"
+        "    migrate(migrator.drop_column('habit', 'fax'))\n\n\n"
+        "def rollback(migrator, database, fake=False, **kwargs):\n"
+        "    migrate(migrator.rename_column('habit', 'name', 'title'))\n"
+    )
+    ev = models({"app/migration_005.py": source, "app/models.py": ""}, "app/*.py", "peewee")
+    assert names(ev, "habit") == ["id", "name", "note"]
+    assert [(where, line) for where, line, _ in warnings(ev)] == [
+        ("app/migration_005.py", 17),
+        ("app/migration_005.py", 25),
+    ]
+    assert "`downgrade()`" in ev.problems[0].message and "only to undo" in ev.problems[0].message
+    assert "`rollback()`" in ev.problems[1].message
+
+
 def test_peewee_a_helper_called_from_a_function_given_the_migrator_is_followed(models):
     source = (
         "from peewee import CharField, Model\nfrom playhouse.migrate import migrate\n\n\n"

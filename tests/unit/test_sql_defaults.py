@@ -148,6 +148,8 @@ def test_a_default_set_in_a_dump_as_postgresql_before_10_wrote_it() -> None:
             "DEFAULT SUSER_SNAME());",
             "tsql",
         ),
+        # followed by more words no dialect knows than the longest ends tried (32)
+        ("CREATE TABLE t (id int, who text DEFAULT CURRENT_USER " + "w " * 40 + ");", "postgres"),
     ],
 )
 def test_a_column_read_word_by_word_keeps_its_login_default(text: str, dialect: str) -> None:

@@ -57,6 +57,13 @@ PARSE_SECONDS = 5.0
 PARSE_BYTES_PER_SECOND = 50_000
 #: How much of the source tree-sitter is handed at a time when it reads through a callback.
 _CHUNK = 1 << 16
+#: CPU seconds a parse runs before its pace is judged (`parse_bounded`).
+PACE_AFTER = 0.5
+
+#: What a reader's `balance` answers for a source: the same bytes with each bracket that is
+#: never closed or closes nothing made a space (every other byte in place), and the CN001
+#: problem that says where the first is; None when every bracket is closed in order.
+Balance = Callable[[bytes, str], "tuple[bytes, SourceProblem] | None"]
 
 
 def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None = None) -> Any:
@@ -66,24 +73,41 @@ def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None 
     (TypeScript's, on 35 bytes such as `''[m=>b=le(.array()x(y:`); tree-sitter checks a
     progress callback only when it reads the source through a callback, so it is read so.
     `seconds` is the base budget (`PARSE_SECONDS` when None), one more second per 50 KB on top.
+
+    Other text costs the square of the file (Kotlin's recovery from brackets left open
+    spends at each byte as much as there is left to read: 500 KB took 21 s). After
+    `PACE_AFTER` seconds, a parse is given up when even at a pace falling to nothing by the
+    end of the file (half the time so far per byte, on average) it would not end within the
+    budget: it would have been given up at the budget, none of it read, only later.
     """
     budget = (PARSE_SECONDS if seconds is None else seconds) + len(source) / PARSE_BYTES_PER_SECOND
     # CPU time, not wall time: a busy machine slows a parse but does not cut it short
     start = time.process_time()
+    spent = 0.0
 
     def read(offset: int, _point: Any) -> bytes:
         return source[offset : offset + _CHUNK]
 
-    def cancel(*_state: Any) -> bool:
-        return time.process_time() - start > budget
+    def cancel(offset: int = 0, *_state: Any) -> bool:
+        nonlocal spent
+        spent = time.process_time() - start
+        if spent > budget:
+            return True
+        return spent > PACE_AFTER and offset > 0 and spent / offset * len(source) / 2 > budget
 
     try:
         return parser.parse(read, progress_callback=cancel)
     except ValueError:  # cancelled
+        parser.reset()  # else the next parse resumes this one
+        if spent > budget:
+            why = f"after {budget:.0f} s (its error recovery does not end on this text)"
+        else:
+            why = (
+                f"after {spent:.1f} s: at its pace it would take longer than the {budget:.0f} s a file of "
+                "this size may (its error recovery costs the square of this text)"
+            )
         raise SourceError(
-            f"the parser gave up on this file after {budget:.0f} s (its error recovery does not end on "
-            "this text): none of it is read",
-            Location(shown),
+            f"the parser gave up on this file {why}: none of it is read", Location(shown)
         ) from None
 
 
@@ -454,13 +478,17 @@ def parsed_files(
     make_parser: Callable[[], Any],
     syntax: Callable[[Any, SourceFile], SourceProblem | None],
     wanted: Callable[[str], bool] | None = None,
+    balance: Balance | None = None,
 ) -> Iterator[tuple[str, SourceFile, Any]]:
     """Each file read and parsed, in the order given; a syntax error is reported, the tree still read.
 
     tree-sitter recovers from errors, so the rest of a broken file still counts; a file
     that cannot be read (or a grammar that is not installed) is a problem of its own and
     the others are read. `wanted`: whether a file's text is worth parsing at all. The
-    parser is made at the first file that needs one.
+    parser is made at the first file that needs one. `balance`: for a grammar whose error
+    recovery costs the square of the file when brackets are left open (Kotlin's), a file
+    given up by `parse_bounded` is parsed again without the brackets that do not balance,
+    and their problem is the file's.
     """
     parser = None
     for path in paths:
@@ -475,13 +503,31 @@ def parsed_files(
             problems.append(problem_of(exc, shown))
             continue
         source = text.encode("utf-8")
+        unbalanced_at: SourceProblem | None = None
         try:
-            tree = parse_bounded(parser, source, shown)
+            if balance is None:
+                tree = parse_bounded(parser, source, shown)
+            else:
+                tree, source, unbalanced_at = _parse_balanced(parser, source, shown, balance)
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
         file = SourceFile(source, shown)
-        broken = syntax(tree, file)
+        broken = unbalanced_at or syntax(tree, file)
         if broken is not None:
             problems.append(broken)
         yield shown, file, tree
+
+
+def _parse_balanced(
+    parser: Any, source: bytes, shown: str, balance: Balance
+) -> tuple[Any, bytes, SourceProblem | None]:
+    """(tree, the source it parsed, the problem of its brackets): see `parsed_files`."""
+    try:
+        return parse_bounded(parser, source, shown), source, None
+    except SourceError:
+        balanced = balance(source, shown)
+        if balanced is None:  # brackets balance: something else is slow
+            raise
+    fixed, problem = balanced
+    return parse_bounded(parser, fixed, shown), fixed, problem

@@ -10,11 +10,13 @@ a CN001 warning at its line and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import SourceProblem
+from cnsnt.model import Location
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.grammars import COMMENTS, SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.jpa_mapping import Annotation, Unresolved, simple_name
@@ -48,7 +50,15 @@ def kotlin_files(
             return None
         return syntax_problem(tree, file, "Kotlin", what)
 
-    return parsed_files(paths, ctx, problems, lambda: kotlin_parser(f"Kotlin {what}"), syntax, wanted=wanted)
+    return parsed_files(
+        paths,
+        ctx,
+        problems,
+        lambda: kotlin_parser(f"Kotlin {what}"),
+        syntax,
+        wanted=wanted,
+        balance=lambda source, shown: balanced(source, shown, what),
+    )
 
 
 def _only_missing_separators(root: Node) -> bool:
@@ -69,6 +79,161 @@ def _only_missing_separators(root: Node) -> bool:
             return False
         stack.extend(c for c in node.children if c.has_error or c.is_missing)
     return True
+
+
+# --------------------------------------------------------------------------- brackets
+
+_SPECIAL = re.compile(rb"[(){}\[\]\"'`/]")
+_STRING = re.compile(rb'["\\$\n]')
+_RAW = re.compile(rb'["$]')
+_OPENS = {ord("("): ord(")"), ord("["): ord("]"), ord("{"): ord("}")}
+_CLOSES = {v: k for k, v in _OPENS.items()}
+
+
+def balanced(source: bytes, shown: str, what: str) -> tuple[bytes, SourceProblem] | None:
+    """The source without its unbalanced brackets (spaces in their place), and a CN001 at the first.
+
+    tree-sitter-kotlin's error recovery costs the square of what follows a bracket left
+    open: a 500 KB file of classes each missing a `)` ran into the parse-time limit (15 s)
+    and none of it was read. Without those brackets it parses at full speed, and every
+    other byte keeps its place. None when every bracket is closed in order.
+    """
+    bad = unbalanced_brackets(source)
+    if not bad:
+        return None
+    fixed = bytearray(source)
+    for at in bad:
+        fixed[at] = 0x20
+    start = source.rfind(b"\n", 0, bad[0]) + 1
+    line, column = (
+        source.count(b"\n", 0, bad[0]) + 1,
+        len(source[start : bad[0]].decode("utf-8", "replace")) + 1,
+    )
+    word = "unclosed" if source[bad[0]] in _OPENS else "closes nothing"
+    more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+    problem = SourceProblem(
+        f"Kotlin syntax error ({word} '{chr(source[bad[0]])}'{more}): the brackets do not balance and "
+        f"the parser's error recovery would take too long, so the file is read as if they were not "
+        f"there; {what} from here on may be missing or incomplete",
+        Location(shown, line, column),
+        shown,
+    )
+    return bytes(fixed), problem
+
+
+def unbalanced_brackets(source: bytes) -> list[int]:
+    """The offsets of the brackets that are never closed or close nothing, in order.
+
+    Read from Kotlin's tokens, not its grammar: strings (`${...}` templates inside them
+    are code), character literals, backquoted names and comments (nested) hold no
+    brackets. A closer closes the innermost opener of its kind (those inside it are left
+    open); with none open, it closes nothing. Linear, whatever the nesting.
+    """
+    stack: list[tuple[int, int, int]] = []  # (opener, offset, 0 code / 1 string / 2 raw string it returns to)
+    bad: list[int] = []
+    i = 0
+    mode = 0
+    while True:
+        if mode:
+            i, template = _string_end(source, i, mode == 2)
+            if template < 0:
+                mode = 0
+                continue
+            stack.append((ord("{"), template, mode))
+            mode = 0
+            continue
+        found = _SPECIAL.search(source, i)
+        if found is None:
+            break
+        j = found.start()
+        c = source[j]
+        i = j + 1
+        if c in _OPENS:
+            stack.append((c, j, 0))
+        elif c in _CLOSES:
+            want = _CLOSES[c]
+            k = len(stack) - 1
+            while k >= 0 and stack[k][0] != want:
+                k -= 1
+            if k < 0:
+                bad.append(j)
+                continue
+            bad.extend(entry[1] for entry in stack[k + 1 :])
+            mode = stack[k][2]
+            del stack[k:]
+        elif c == ord("/"):
+            nxt = source[j + 1 : j + 2]
+            if nxt == b"/":
+                end = source.find(b"\n", j)
+                i = len(source) if end < 0 else end
+            elif nxt == b"*":
+                i = _comment_end(source, j + 2)
+        elif c == ord('"'):
+            if source.startswith(b'""', j + 1):
+                i, mode = j + 3, 2
+            else:
+                mode = 1
+        elif c == ord("'"):
+            i = _char_end(source, j + 1)
+        elif c == ord("`"):
+            end = source.find(b"`", j + 1)
+            line = source.find(b"\n", j + 1)
+            i = j + 1 if end < 0 or (0 <= line < end) else end + 1
+    bad.extend(entry[1] for entry in stack)
+    return sorted(bad)
+
+
+def _string_end(source: bytes, i: int, raw: bool) -> tuple[int, int]:
+    """(where scanning goes on, the offset of a template's `{` or -1 when the string ended)."""
+    pattern = _RAW if raw else _STRING
+    while True:
+        found = pattern.search(source, i)
+        if found is None:
+            return len(source), -1
+        j = found.start()
+        c = source[j]
+        if c == ord("\\"):
+            i = j + 2
+        elif c == ord("\n"):
+            return j, -1
+        elif c == ord("$"):
+            if source[j + 1 : j + 2] == b"{":
+                return j + 2, j + 1
+            i = j + 1
+        elif raw:
+            if source.startswith(b'"""', j):
+                k = j + 3
+                while source[k : k + 1] == b'"':
+                    k += 1
+                return k, -1
+            i = j + 1
+        else:
+            return j + 1, -1
+
+
+def _comment_end(source: bytes, i: int) -> int:
+    """Where a `/* */` comment whose text starts at `i` ends (they nest in Kotlin)."""
+    depth = 1
+    while depth:
+        start, end = source.find(b"/*", i), source.find(b"*/", i)
+        if end < 0:
+            return len(source)
+        if 0 <= start < end:
+            depth, i = depth + 1, start + 2
+        else:
+            depth, i = depth - 1, end + 2
+    return i
+
+
+def _char_end(source: bytes, i: int) -> int:
+    """Where a character literal whose text starts at `i` ends (at the end of its line, unclosed)."""
+    if source[i : i + 1] == b"\\":
+        i += 2
+    else:
+        i += 1
+    while i < len(source) and source[i] not in b"'\n":
+        i += 1
+    return i + 1 if source[i : i + 1] == b"'" else i
 
 
 # --------------------------------------------------------------------------- declarations

@@ -42,7 +42,9 @@ literal (the table is read under peewee's default name), a foreign key whose mod
 not a name, a `migrator` call whose table or column is not a literal (or a field cnsnt
 cannot read: the column without its type), and one that drops, renames or changes a
 column under an `if` or a loop, also at a call of a function passing its arguments on, or
-in a function without arguments the file never calls (`def down():`; not applied).
+in a function the file never calls that takes no arguments (`def down():`) or is a rollback
+migration tools run only to undo (`def downgrade(migrator):`, `def rollback(migrator, db):`;
+not applied).
 """
 
 from __future__ import annotations
@@ -382,6 +384,15 @@ _CONDITIONS = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Match, ast.IfExp)
 #: How many calls of a file's own functions are followed into each other.
 _MAX_DEPTH = 8
 
+#: Functions of a migration file that migration tools run only to undo it, never to migrate:
+#: peewee_migrate's `Router.run_one` calls a file's `rollback(migrator, database)` only with
+#: `downgrade=True`, from `Router.rollback` (`migrate(migrator, database)` on `run`;
+#: github.com/klen/peewee_migrate, peewee_migrate/router.py), and peewee-moves'
+#: `DatabaseManager.downgrade()` calls `downgrade(migrator)`, `upgrade()` calls `upgrade(migrator)`
+#: (github.com/timster/peewee-moves, docs/usage.rst "Database Downgrade"). Peewee itself has no
+#: runner: `playhouse.migrate.migrate(...)` runs its operations where it is called.
+_ROLLBACKS = frozenset({"rollback", "downgrade"})
+
 Arg = tuple[object, ast.AST]  # a value read (str, an `ast.Call` of a field, None) and where it is written
 
 
@@ -549,11 +560,17 @@ class _Migrator:
             return
         unrun = self.unrun(self.site if self.site is not None else call)
         if operation != "add_column" and unrun is not None:
-            self.unread(
-                call,
-                f"it drops, renames or changes a column in `{unrun}()`, a function without arguments this "
-                "file never calls (a rollback such as `def down():`, or a migration another file may run)",
-            )
+            if unrun in _ROLLBACKS:
+                where = (
+                    "a function this file never calls and migration tools run only to undo a migration "
+                    "(peewee_migrate's `rollback`, peewee-moves' `downgrade`)"
+                )
+            else:
+                where = (
+                    "a function without arguments this file never calls (a rollback such as "
+                    "`def down():`, or a migration another file may run)"
+                )
+            self.unread(call, f"it drops, renames or changes a column in `{unrun}()`, {where}")
             return
         if operation == "rename_table":
             old, new = str(texts["old_name"]), str(texts["new_name"])
@@ -653,15 +670,19 @@ class _Migrator:
         return False
 
     def unrun(self, node: ast.AST) -> str | None:
-        """The function a call is in when it takes no arguments and the file never calls it.
+        """The function a call is in when the file never calls it and it takes no arguments or is a rollback.
 
-        Such a function may be a migration an app's runner calls from another file (wizarr's
-        `run()`), or a rollback nobody runs (`def down():` beside the `up()` the file's
-        `__main__` calls; `downgrade()`): public code has both, so what it drops may stay.
+        A function without arguments may be a migration an app's runner calls from another
+        file (wizarr's `run()`), or a rollback nobody runs (`def down():` beside the `up()`
+        the file's `__main__` calls): public code has both, so what it drops may stay. One
+        that takes the migrator is run by a migration tool, and a tool runs `rollback` and
+        `downgrade` only to undo the migration (`_ROLLBACKS`).
         """
         function = self.function_of(node)
-        if function is None or _parameters(function) or function.name in self.called:
+        if function is None or function.name in self.called:
             return None
+        if _parameters(function) and function.name not in _ROLLBACKS:
+            return None  # a migration a tool runs (`migrate(migrator, database)`, `upgrade(migrator)`)
         return function.name
 
     def unread(self, call: ast.Call, why: str) -> None:

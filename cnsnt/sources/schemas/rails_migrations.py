@@ -351,7 +351,7 @@ class _Migration:
             elif changing:
                 links: list[tuple[str, ForeignKey]] = []
                 table_call(table, method, stmt, self.file, links)
-                self.replay.claim(table)
+                self.replay.claim_added(table)
                 self.links(table, links)
 
     def table_change(self, table: ModelTable, stmt: Node, method: str) -> None:
@@ -419,7 +419,7 @@ class _Migration:
         table = self.replay.find_or_make(names[0], None, *self.file.place(call), method)
         links: list[tuple[str, ForeignKey]] = []
         table_call(table, "column", call, self.file, links, skip=1)
-        self.replay.claim(table)
+        self.replay.claim_added(table)
 
     def op_add_reference(self, call: Node, method: str) -> None:
         names = self.names(call, 2, method)
@@ -428,7 +428,7 @@ class _Migration:
         table = self.replay.find_or_make(names[0], None, *self.file.place(call), method)
         links: list[tuple[str, ForeignKey]] = []
         table_call(table, "references", call, self.file, links, skip=1)
-        self.replay.claim(table)
+        self.replay.claim_added(table)
         self.links(table, links)
 
     def op_add_timestamps(self, call: Node, method: str) -> None:
@@ -437,7 +437,7 @@ class _Migration:
             return
         table = self.replay.find_or_make(names[0], None, *self.file.place(call), method)
         table_call(table, "timestamps", call, self.file, [], skip=1)
-        self.replay.claim(table)
+        self.replay.claim_added(table)
 
     def op_remove_column(self, call: Node, method: str) -> None:
         positional, _ = call_args(call, self.file)
