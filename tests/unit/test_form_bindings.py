@@ -99,6 +99,37 @@ def test_angular_template_driven_ng_model_takes_the_last_segment_of_the_path(tmp
     assert ev.problems == []
 
 
+def test_angularjs_ng_model_names_the_field_by_the_last_segment_of_the_path(tmp_path):
+    # AngularJS 1.x admin pages (SimplCommerce's `wwwroot/admin`): every control bound with
+    # `ng-model`, none with a `name`; each was "a field with no name" and its data was lost
+    ev = write(
+        tmp_path,
+        "user-form.html",
+        """\
+<form name="userForm" ng-submit="vm.save()">
+  <label>{{::vm.translate.get('Full Name')}}
+    <input type="text" class="form-control" ng-model="vm.user.fullName" required></label>
+  <input type="email" data-ng-model="vm.user.email" placeholder="Email">
+  <select ng-model="vm.user.vendorId" ng-options="v.id as v.name for v in vm.vendors"></select>
+  <input type="checkbox" ng-model="vm.user.isActive">
+  <input ng-model="vm.items[vm.index]">
+</form>
+""",
+    )
+    form = only_form(ev)
+    assert fields(form) == [
+        ("fullName", 'ng-model="vm.user.fullName"'),
+        ("email", 'data-ng-model="vm.user.email"'),
+        ("vendorId", 'ng-model="vm.user.vendorId"'),
+        ("isActive", 'ng-model="vm.user.isActive"'),
+        (None, 'ng-model="vm.items[vm.index]"'),
+    ]
+    assert [m for _, _, m in messages(ev)] == [
+        'field at 7:3 has a name cnsnt cannot read (ng-model="vm.items[vm.index]"); '
+        "declare it in the policy as userForm.NAME"
+    ]
+
+
 def test_vue_v_model_with_modifiers_and_radios_sharing_one_model(tmp_path):
     ev = write(
         tmp_path,

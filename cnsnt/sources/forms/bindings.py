@@ -1,8 +1,8 @@
 """The field a framework binding fills, for a control written without a `name`.
 
-Angular, Vue, Livewire, Alpine, Thymeleaf and Svelte templates often bind a control
-to a field of the submitted model instead of naming it: `formControlName="email"`,
-`[(ngModel)]="user.email"`, `v-model.trim="form.email"`, `wire:model.live="email"`,
+Angular, AngularJS, Vue, Livewire, Alpine, Thymeleaf and Svelte templates often bind a
+control to a field of the submitted model instead of naming it: `formControlName="email"`,
+`[(ngModel)]="user.email"`, AngularJS's `ng-model="vm.user.email"`, `v-model.trim="form.email"`, `wire:model.live="email"`,
 `x-model="email"`, `th:field="*{email}"`, `bind:value={form.email}`, Vue 3's
 `v-model:value="form.email"` (Ant Design Vue's controls). That binding is
 the field's name as far as the data goes, so the reader (`html_form`) names the
@@ -26,6 +26,8 @@ from cnsnt.sources.forms.html_page import Attr
 #: Each may carry modifiers after a dot (`v-model.trim`, `wire:model.live.debounce.500ms`).
 _PATH_PREFIXES = ("v-model", "wire:model", "x-model")
 _NG_MODEL = frozenset({"[(ngmodel)]", "[ngmodel]"})
+#: AngularJS (1.x) binds with a directive attribute, also written `data-ng-model`.
+_NG1_MODEL = frozenset({"ng-model", "data-ng-model"})
 _TH_FIELD = frozenset({"th:field", "data-th-field"})
 #: Svelte's two-way bindings of a control's value: `bind:value={email}`, `bind:group={plan}`.
 _SVELTE_BIND = frozenset({"bind:value", "bind:checked", "bind:group", "bind:files"})
@@ -83,7 +85,7 @@ def _reader(attr: str) -> _Read | None:
         return _literal
     if attr == "[formcontrolname]":
         return _quoted
-    if attr in _NG_MODEL:
+    if attr in _NG_MODEL or attr in _NG1_MODEL:
         return _last_segment
     if attr in _TH_FIELD:
         return _spring_path
@@ -116,7 +118,7 @@ def path_segments(value: str) -> list[str] | None:
 
 
 def _last_segment(value: str) -> str | None:
-    """`[(ngModel)]`, `v-model`, `wire:model`, `x-model`: the field is the path's last segment."""
+    """`[(ngModel)]`, `ng-model`, `v-model`, `wire:model`, `x-model`: the path's last segment."""
     parts = path_segments(value)
     return parts[-1] if parts else None
 

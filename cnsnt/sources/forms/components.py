@@ -95,7 +95,9 @@ _MAX_OPEN = 512
 #: possessive runs that a required `-` ends.
 _CUSTOM_TAG = re.compile(r"<([A-Za-z][\w.]*+-[\w.-]*+)")
 #: What names or binds a component's value in its start tag, for the sniff (lower-cased).
-_SNIFF_NAMING = ("name=", "v-model", "formcontrol", "ngmodel", "wire:model", "x-model", "model-value")
+_SNIFF_NAMING = (
+    "name=", "v-model", "formcontrol", "ngmodel", "ng-model", "wire:model", "x-model", "model-value"
+)
 #: How far a sniffed start tag is read for its attributes.
 _SNIFF_TAG = 2000
 
