@@ -42,6 +42,9 @@ _VIEW_DEPTH = 8
 _MARK = "cnsnt_explicit"
 _NO_SCHEMA = "cnsnt_no_schema"
 """Stands for "no schema" in the MappingSchema, which needs one nesting depth for all."""
+_DEFAULT_SCHEMAS = frozenset({"public", "dbo", "main"})
+"""The schema a database puts an unqualified table in (PostgreSQL, SQL Server, SQLite):
+`dbo.users` in a query is the `users` a schema file (or an ORM) names without one."""
 _DATA_VERBS = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE"})
 
 
@@ -162,7 +165,10 @@ class QuerySchema:
         db = table.text("db")
         name = table.name
         if db:
-            return self._by_qualified.get((db, name))
+            info = self._by_qualified.get((db, name))
+            if info is None and db in _DEFAULT_SCHEMAS:
+                info = self._by_qualified.get((_NO_SCHEMA, name))
+            return info
         found = self._by_name.get(name, [])
         if len(found) == 1:
             return found[0]
@@ -845,8 +851,8 @@ class _Collector:
             info = self.schema.lookup(table)
             if info is None:
                 continue
-            if not table.text("db"):
-                db = (info.spec.schema or _NO_SCHEMA).lower()
+            db = (info.spec.schema or _NO_SCHEMA).lower()
+            if table.text("db") != db:  # unqualified, or the default schema (`dbo.users`)
                 table.set("db", exp.to_identifier(db, quoted=True))
             if not info.spec.view_sql:
                 continue

@@ -236,6 +236,24 @@ def test_schema_qualified_and_unique_unqualified_table_names(app: QuerySchema) -
     }
 
 
+def test_the_default_schema_names_a_table_defined_without_one(app: QuerySchema) -> None:
+    # SimplCommerce's seed scripts write `[dbo].[Core_Country]`, its EF Core model names
+    # `Core_Country` with no schema: each was "not in any audited schema" (75 CN001s)
+    tsql = QuerySchema(app.specs, "tsql")
+    result = analyse("INSERT [dbo].[Orders] ([Id], [Note]) VALUES (1, N'x')", tsql)
+    assert (uses(result), result.problems) == (
+        {("orders.id", W, False, True), ("orders.note", W, False, True)}, ()
+    )
+    result = analyse("SELECT c.email FROM public.customers c JOIN dbo.orders o ON o.customer_id = c.id", app)
+    assert reads(result) == {"customers.email", "customers.id", "orders.customer_id"}
+    assert result.problems == ()
+    # another schema is another table, and a schema's own table stays its own
+    assert [p.kind for p in analyse("SELECT note FROM sales.orders", app).problems] == [
+        ProblemKind.UNKNOWN_TABLE
+    ]
+    assert reads(analyse("SELECT email FROM archive.customers", app)) == {"archive.customers.email"}
+
+
 def test_select_star_marks_columns_the_query_does_not_otherwise_use(app: QuerySchema) -> None:
     result = analyse("SELECT * FROM orders WHERE customer_id = $1", app)
     assert uses(result) == {
