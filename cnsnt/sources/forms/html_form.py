@@ -44,9 +44,9 @@ from cnsnt.sources.forms.phoenix import (
     name_value,
     upload_name,
 )
-from cnsnt.sources.forms.rails_helpers import parse_ruby, rails_helper
+from cnsnt.sources.forms.rails_helpers import block_builder, parse_ruby, rails_helper, receiver
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
-from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, OPEN, RENDER
+from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, OPEN, RENDER, Token
 from cnsnt.sources.forms.widgets import helper_control, rendered_control
 
 _VOID = frozenset(
@@ -441,10 +441,21 @@ class _Reader:
 
     def _rendered(self) -> None:
         page = self.page
+        builders: list[tuple[str, int]] = []  # `b` of each open `collection_check_boxes ... do |b|`
+        depth = 0
         for tok in page.tokens:
-            if tok.kind not in (RENDER, EXPR) or page.inside_tag(tok.start) or page.in_comment(tok.start):
+            if tok.name.startswith("erb"):
+                depth += 1 if tok.kind in (OPEN, IF) else -1 if tok.kind == CLOSE else 0
+                while builders and builders[-1][1] > depth:
+                    builders.pop()
+            # Rails' `<%= f.collection_check_boxes(:ids, ...) do |b| %>` opens a block and is a field
+            block = tok.kind == OPEN and tok.name == "erb:block" and page.code.startswith("<%=", tok.start)
+            if (tok.kind not in (RENDER, EXPR) and not block) or page.inside_tag(tok.start) or page.in_comment(tok.start):
                 continue  # printed into a tag, or into a comment no browser renders
             code = page.code[tok.start : tok.end]
+            if block:
+                self._rails_block(tok, code, depth, builders)
+                continue
             drawn = self._drawn(tok.start, code)
             if drawn is None and self.calls is not None and self.calls.spent and not self.expanding:
                 self._report_spent(tok.start)
@@ -470,6 +481,9 @@ class _Reader:
                 if helper.field and helper.label:
                     self.helper_labels.setdefault(helper.field, helper.label)
                 continue
+            if helper is not None and ruby is not None and helper.field is None and builders:
+                if receiver(ruby) in {name for name, _ in builders}:
+                    continue  # `b.check_box` draws one item of the collection helper's field
             if helper is not None:
                 ctrl = helper_control(tok.start, helper)
             elif tok.name == "phoenix" or ruby is not None or php is not None:
@@ -480,18 +494,37 @@ class _Reader:
                 ctrl = rendered_control(tok, code)
             if ctrl is None:
                 continue
-            ctrl.raw = ctrl.raw or flat(page.text[tok.start : tok.end])
-            if ctrl.name is None and self._in_macro(tok.start):
-                continue  # drawn where the macro is called, and read (or reported) there
-            if ctrl.name is None and ctrl.why is None:
-                ctrl.why = (
-                    f"is rendered by a partial or helper ({shorten(ctrl.raw)}) "
-                    "whose name cnsnt cannot read"
-                )
-            for idx, form in enumerate(self.forms):
-                if form.start <= tok.start < form.end:
-                    ctrl.form = idx
-            self.controls.append(ctrl)
+            self._add_rendered(tok, ctrl)
+
+    def _add_rendered(self, tok: Token, ctrl: Control) -> None:
+        """Keep a control a helper or partial renders, in the form around it."""
+        ctrl.raw = ctrl.raw or flat(self.page.text[tok.start : tok.end])
+        if ctrl.name is None and self._in_macro(tok.start):
+            return  # drawn where the macro is called, and read (or reported) there
+        if ctrl.name is None and ctrl.why is None:
+            ctrl.why = (
+                f"is rendered by a partial or helper ({shorten(ctrl.raw)}) "
+                "whose name cnsnt cannot read"
+            )
+        for idx, form in enumerate(self.forms):
+            if form.start <= tok.start < form.end:
+                ctrl.form = idx
+        self.controls.append(ctrl)
+
+    def _rails_block(self, tok: Token, code: str, depth: int, builders: list[tuple[str, int]]) -> None:
+        """A Rails helper that opens a block: `<%= f.collection_radio_buttons(:kind, ...) do |b| %>`.
+
+        The helper's field is the control; a collection helper's builder (`b`) draws its
+        items inside the block, read as that field rather than reported one by one.
+        """
+        ruby = parse_ruby(code)
+        helper = rails_helper(ruby) if ruby is not None else None
+        if helper is None or helper.control == "label":
+            return
+        builder = block_builder(ruby)
+        if builder is not None:
+            builders.append((builder, depth))
+        self._add_rendered(tok, helper_control(tok.start, helper))
 
     def _report_spent(self, start: int) -> None:
         """Once per file: macro calls past the expansion bound were not read."""
