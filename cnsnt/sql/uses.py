@@ -32,6 +32,7 @@ from cnsnt.evidence import Access, ColumnUse, Table
 from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
 from cnsnt.sql.placeholders import strip_table_prefix
 from cnsnt.sql.unparsed import crash_message, dialect_hint
+from cnsnt.sql.tsql_unterminated import unterminated_pieces
 
 #: Schemas of the database's own catalog: statements reading them touch no personal data.
 SYSTEM_SCHEMAS = frozenset(
@@ -228,6 +229,9 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
         text = strip_table_prefix(sql, dialect)
         parsed = sqlglot.parse(text, dialect=dialect, error_level=ErrorLevel.RAISE)
     except ParseError as exc:
+        pieces = _unterminated(text, dialect)
+        if pieces is not None:
+            return pieces
         detail = exc.errors[0] if exc.errors else {}
         desc = _TOKEN_REPR.sub(r"'\1'", str(detail.get("description") or "syntax error"))
         where = ""
@@ -257,6 +261,20 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
             f"{crash_message(exc, sql, dialect)}; it was skipped, the rest of the source is audited",
         )
     return [p for p in parsed if p is not None]
+
+
+def _unterminated(text: str, dialect: str | None) -> list[exp.Expr] | None:
+    """A T-SQL batch of statements with no `;` between them, each parsed; None unless all parse."""
+    pieces = unterminated_pieces(text, dialect)
+    if pieces is None:
+        return None
+    parsed: list[exp.Expr] = []
+    for piece in pieces:
+        try:
+            parsed.extend(p for p in sqlglot.parse(piece, dialect=dialect, error_level=ErrorLevel.RAISE) if p)
+        except (SqlglotError, RecursionError):
+            return None
+    return parsed
 
 
 def analyse(sql: str, schema: QuerySchema) -> StatementUses:

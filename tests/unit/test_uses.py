@@ -254,6 +254,37 @@ def test_the_default_schema_names_a_table_defined_without_one(app: QuerySchema) 
     assert reads(analyse("SELECT email FROM archive.customers", app)) == {"archive.customers.email"}
 
 
+def test_tsql_statements_with_no_semicolon_between_them_are_each_read(app: QuerySchema) -> None:
+    # SSMS scripts data one row per line, no `;`: the batch failed at its second INSERT
+    tsql = QuerySchema(app.specs, "tsql")
+    batch = (
+        "INSERT [dbo].[Orders] ([Id], [Note]) VALUES (1, N'a')\n"
+        "INSERT [dbo].[Orders] ([Id], [Total]) VALUES (2, 3.5)\n"
+        "UPDATE customers SET phone = NULL WHERE id IN (SELECT customer_id FROM orders)\n"
+        "DELETE FROM orders WHERE note = 'x'\n"
+    )
+    result = analyse(batch, tsql)
+    assert result.problems == ()
+    assert {(c, a) for c, a, _, _ in uses(result)} >= {
+        ("orders.id", W), ("orders.note", W), ("orders.total", W), ("customers.phone", W),
+        ("orders.customer_id", R),
+    }
+    # a MERGE's `THEN UPDATE` / `THEN INSERT` are its clauses: one statement, read whole
+    merge = (
+        "MERGE orders AS t USING customers AS s ON t.customer_id = s.id "
+        "WHEN MATCHED THEN UPDATE SET note = s.email "
+        "WHEN NOT MATCHED THEN INSERT (id, note) VALUES (s.id, s.email);"
+    )
+    assert analyse(merge, tsql).problems == ()
+    # a piece that does not parse keeps the batch unread, as before; other dialects are not cut
+    assert [p.kind for p in analyse("INSERT orders (id) VALUES (1)\nINSERT orders VALUES (", tsql).problems] == [
+        ProblemKind.PARSE
+    ]
+    assert [p.kind for p in analyse("INSERT INTO orders (id) VALUES (1)\nINSERT INTO orders (id) VALUES (2)", app).problems] == [
+        ProblemKind.PARSE
+    ]
+
+
 def test_select_star_marks_columns_the_query_does_not_otherwise_use(app: QuerySchema) -> None:
     result = analyse("SELECT * FROM orders WHERE customer_id = $1", app)
     assert uses(result) == {
