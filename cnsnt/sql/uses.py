@@ -31,8 +31,8 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.evidence import Access, ColumnUse, Table
 from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
 from cnsnt.sql.placeholders import strip_table_prefix
-from cnsnt.sql.unparsed import crash_message, dialect_hint
 from cnsnt.sql.tsql_unterminated import unterminated_pieces
+from cnsnt.sql.unparsed import crash_message, dialect_hint
 
 #: Schemas of the database's own catalog: statements reading them touch no personal data.
 SYSTEM_SCHEMAS = frozenset(

@@ -2,9 +2,10 @@
 
 Angular, AngularJS, Vue, Livewire, Alpine, Thymeleaf and Svelte templates often bind a
 control to a field of the submitted model instead of naming it: `formControlName="email"`,
-`[(ngModel)]="user.email"`, AngularJS's `ng-model="vm.user.email"`, `v-model.trim="form.email"`, `wire:model.live="email"`,
-`x-model="email"`, `th:field="*{email}"`, `bind:value={form.email}`, Vue 3's
-`v-model:value="form.email"` (Ant Design Vue's controls). That binding is
+`[(ngModel)]="user.email"`, AngularJS's `ng-model="vm.user.email"`,
+`v-model.trim="form.email"`, `wire:model.live="email"`, `x-model="email"`,
+`th:field="*{email}"`, `bind:value={form.email}`, Vue 3's `v-model:value="form.email"`
+(Ant Design Vue's controls). That binding is
 the field's name as far as the data goes, so the reader (`html_form`) names the
 control after it when no `name` attribute does. Svelte's `bind:value` alone is
 short for `bind:value={value}`: the variable named like the property.

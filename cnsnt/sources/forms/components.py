@@ -102,7 +102,14 @@ _MAX_OPEN = 512
 _CUSTOM_TAG = re.compile(r"<([A-Za-z][\w.]*+-[\w.-]*+)")
 #: What names or binds a component's value in its start tag, for the sniff (lower-cased).
 _SNIFF_NAMING = (
-    "name=", "v-model", "formcontrol", "ngmodel", "ng-model", "wire:model", "x-model", "model-value"
+    "name=",
+    "v-model",
+    "formcontrol",
+    "ngmodel",
+    "ng-model",
+    "wire:model",
+    "x-model",
+    "model-value",
 )
 #: How far a sniffed start tag is read for its attributes.
 _SNIFF_TAG = 2000

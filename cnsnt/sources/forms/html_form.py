@@ -450,7 +450,9 @@ class _Reader:
                     builders.pop()
             # Rails' `<%= f.collection_check_boxes(:ids, ...) do |b| %>` opens a block and is a field
             block = tok.kind == OPEN and tok.name == "erb:block" and page.code.startswith("<%=", tok.start)
-            if (tok.kind not in (RENDER, EXPR) and not block) or page.inside_tag(tok.start) or page.in_comment(tok.start):
+            if tok.kind not in (RENDER, EXPR) and not block:
+                continue
+            if page.inside_tag(tok.start) or page.in_comment(tok.start):
                 continue  # printed into a tag, or into a comment no browser renders
             code = page.code[tok.start : tok.end]
             if block:
@@ -481,9 +483,13 @@ class _Reader:
                 if helper.field and helper.label:
                     self.helper_labels.setdefault(helper.field, helper.label)
                 continue
-            if helper is not None and ruby is not None and helper.field is None and builders:
-                if receiver(ruby) in {name for name, _ in builders}:
-                    continue  # `b.check_box` draws one item of the collection helper's field
+            if (
+                helper is not None
+                and ruby is not None
+                and helper.field is None
+                and receiver(ruby) in {name for name, _ in builders}
+            ):
+                continue  # `b.check_box` draws one item of the collection helper's field
             if helper is not None:
                 ctrl = helper_control(tok.start, helper)
             elif tok.name == "phoenix" or ruby is not None or php is not None:

@@ -55,7 +55,9 @@ _AS = {
 }  # fmt: skip
 #: Helpers whose block is given a builder for each item: `b.check_box`, `b.label` draw
 #: the helper's own field (`contact_type_ids[]`), one box or radio per item.
-COLLECTION_HELPERS = frozenset({"collection_check_boxes", "collection_checkboxes", "collection_radio_buttons"})
+COLLECTION_HELPERS = frozenset(
+    {"collection_check_boxes", "collection_checkboxes", "collection_radio_buttons"}
+)
 #: A tag's Ruby that ends by opening a `do` block. Linear: a try starts only at `do` after
 #: `\b`, then possessive runs to the end.
 _OPENS_BLOCK = re.compile(r"\bdo\s*+(?:\|[^|]*+\|)?\s*+$")
