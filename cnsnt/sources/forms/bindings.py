@@ -68,6 +68,37 @@ def binding(attrs: dict[str, Attr], text: str) -> Binding | None:
     return None
 
 
+#: Ember's bound control values: `<input value={{this.email}} {{on 'input' ...}}>`, its
+#: `<Input @value={{this.email}} />` and `<Input @type="checkbox" @checked={{this.news}} />`.
+_GLIMMER_VALUES = ("@value", "value")
+_GLIMMER_CHECKS = ("@checked", "checked")
+
+
+def glimmer_binding(attrs: dict[str, Attr]) -> Binding | None:
+    """The property an Ember template binds a control's value to (its last segment).
+
+    An Ember app submits no form: an action reads the property the control shows
+    (`value={{this.email}}`) and sends it, so the property is the field. Only a value
+    that is one plain path (`{{this.email}}`, `{{@user.email}}`) names one.
+    """
+    kind = next((a.value for key in ("type", "@type") if (a := attrs.get(key)) and a.value), "")
+    # a box's or radio's value is its option: the property is the one its `checked` shows
+    keys = _GLIMMER_CHECKS if kind.strip().lower() in ("checkbox", "radio") else _GLIMMER_VALUES
+    for key in keys:
+        attr = attrs.get(key)
+        if attr is None or attr.raw is None:
+            continue
+        value = attr.raw.strip()
+        if not (value.startswith("{{") and value.endswith("}}")):
+            continue
+        path = value[2:-2].strip()
+        if path in ("true", "false", "null", "undefined") or path[:1].isdigit() or path[:1] in "\"'":
+            continue  # a literal binds no property
+        path = path.lstrip("@").removeprefix("this.")
+        return Binding(f"{key}={value}", _last_segment(path) if path else None)
+    return None
+
+
 def _svelte_binding(attr: Attr, text: str) -> Binding:
     """Svelte's `bind:value={form.email}` (or `bind:value`, short for `bind:value={value}`)."""
     written = text[attr.start : attr.start + len(attr.name)]

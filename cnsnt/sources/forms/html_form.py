@@ -18,7 +18,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
-from cnsnt.sources.forms.bindings import binding
+from cnsnt.sources.forms.bindings import binding, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
     NO_VALUES,
@@ -341,6 +341,8 @@ class _Reader:
         name_attr = tag.attrs.get("name")
         asp_for = tag.attrs.get("asp-for")
         bound = binding(tag.attrs, page.text)
+        if bound is None and page.glimmer:
+            bound = glimmer_binding(tag.attrs)
         in_tag = page.tokens_in(tag.start, tag.end)
         in_values = [(a.vstart, a.vend) for a in tag.attrs.values() if a.value is not None]
         # template code between attributes; a condition's own tags print nothing (what they
@@ -408,7 +410,7 @@ class _Reader:
             counts = not (control == "radio" and value is not None and value.strip().lower()
                           in NO_VALUES)
             checked = tag.attrs.get("checked")
-            if (page.svelte or page.heex) and checked is not None and checked.templated:
+            if (page.svelte or page.heex or page.glimmer) and checked is not None and checked.templated:
                 _brace_checked(ctrl, checked)  # `checked={agreed}`: a boolean the code sets
             elif checked is not None and counts:
                 ctrl.checked = True
