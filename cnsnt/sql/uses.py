@@ -502,6 +502,8 @@ class _Collector:
         if isinstance(stmt, exp.Delete):
             self.delete(stmt)
             return "delete"
+        if isinstance(stmt, exp.IfBlock):
+            return self.if_block(stmt)
         if isinstance(stmt, exp.Merge):
             self.merge(stmt)
             return "merge"
@@ -526,6 +528,22 @@ class _Collector:
                     f"{head[0].upper()} statement not understood by the SQL parser",
                 )
         return "other"
+
+    def if_block(self, block: exp.IfBlock) -> str:
+        """T-SQL's `IF <condition> <statement> [ELSE <statement>]`, read as one statement.
+
+        The condition's reads and each branch's statements: `IF NOT EXISTS (SELECT ...)
+        INSERT ...` was a statement of no kind, read as nothing.
+        """
+        condition = block.this
+        if isinstance(condition, exp.Expr) and condition.find(exp.Query):
+            # read as `SELECT 1 WHERE <condition>`: an EXISTS reads what it filters on only
+            self.query(exp.Select(expressions=[exp.Literal.number(1)]).where(condition.copy()), _Mode.NEEDED)
+        kinds: list[str] = []
+        for branch in (block.args.get("true"), block.args.get("false")):
+            inner = branch.expressions if isinstance(branch, exp.Block) else [branch]
+            kinds.extend(self.statement(s) for s in inner if isinstance(s, exp.Expr))
+        return next((k for k in kinds if k != "other"), "other")
 
     def _target(self, table: exp.Expr | None) -> _Table | None:
         """Resolve a DML target; unknown targets are problems."""

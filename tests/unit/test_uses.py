@@ -285,6 +285,35 @@ def test_tsql_statements_with_no_semicolon_between_them_are_each_read(app: Query
     ]
 
 
+def test_tsql_if_blocks_read_their_condition_and_their_statements(app: QuerySchema) -> None:
+    # `IF NOT EXISTS (...) INSERT ...` parsed and was read as nothing at all, without a word
+    tsql = QuerySchema(app.specs, "tsql")
+    result = analyse(
+        "IF NOT EXISTS (SELECT * FROM customers WHERE email = N'a@example.com') "
+        "INSERT customers (id, email) VALUES (1, N'a@example.com') "
+        "ELSE UPDATE customers SET phone = NULL WHERE email = N'a@example.com'",
+        tsql,
+    )
+    assert (result.kind, result.problems) == ("insert", ())
+    assert uses(result) == {
+        ("customers.email", R, False, True),  # the EXISTS reads what it filters on, not its star
+        ("customers.id", W, False, True),
+        ("customers.email", W, False, True),
+        ("customers.phone", W, False, True),
+    }
+    # and a batch of them with no `;` between, each IF with its own statement
+    batch = (
+        "IF NOT EXISTS (SELECT * FROM orders WHERE id = 1) INSERT orders (id, note) VALUES (1, N'a')\n"
+        "IF NOT EXISTS (SELECT * FROM orders WHERE id = 2) INSERT orders (id, note) VALUES (2, N'b')\n"
+        "INSERT orders (id, total) VALUES (3, 1.5)\n"
+    )
+    result = analyse(batch, tsql)
+    assert result.problems == ()
+    assert {(c, a) for c, a, _, _ in uses(result)} == {
+        ("orders.id", R), ("orders.id", W), ("orders.note", W), ("orders.total", W)
+    }
+
+
 def test_select_star_marks_columns_the_query_does_not_otherwise_use(app: QuerySchema) -> None:
     result = analyse("SELECT * FROM orders WHERE customer_id = $1", app)
     assert uses(result) == {
