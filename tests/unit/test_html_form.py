@@ -696,6 +696,29 @@ def test_rails_form_builder_names_the_field_after_its_attribute(tmp_path):
     assert len(unread) == 1 and "f.text_field field_name" in unread[0], unread
 
 
+def test_a_django_or_wtforms_bound_fields_printed_name_names_the_field(tmp_path):
+    """`name="{{ form.main_geiq.name }}"` (les emplois' Django templates; WTForms' `Field.name`
+    the same): the form's field, not "a name cnsnt cannot read". A loop's `{{ field.name }}`
+    and a value's `{{ item.category.name }}` stay unread."""
+    ev = write(
+        tmp_path,
+        "filters.html",
+        '<form method="get" id="filters">\n'
+        '  <input type="checkbox" name="{{ form.main_geiq.name }}">\n'
+        '  <input type="text" name="{{ filters_form.job_seeker.html_name }}">\n'
+        '  <input type="text" name="{{ item.category.name }}">\n'
+        '  {% for field in form %}<input name="{{ field.name }}">{% endfor %}\n'
+        "</form>\n",
+    )
+    assert [(f.name, f.raw) for f in only_form(ev).fields] == [
+        ("main_geiq", "{{ form.main_geiq.name }}"),
+        ("job_seeker", "{{ filters_form.job_seeker.html_name }}"),
+        (None, "{{ item.category.name }}"),
+        (None, "{{ field.name }}"),
+    ]
+    assert [p.location.line for p in ev.problems] == [4, 5]
+
+
 def test_rails_collection_helpers_with_a_block_are_their_field(tmp_path):
     """`f.collection_check_boxes(:ids, ...) do |b|` opens a block: the helper is the field
     (CASA's contact form: `contact_type_ids` and `medium_type` were lost), and the builder's

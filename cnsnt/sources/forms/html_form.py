@@ -71,6 +71,12 @@ _CHECKED_BINDINGS = frozenset(
 )
 _TRUE_VALUES = frozenset({"true", "${true}", "!0", "1", "'checked'", "'true'"})
 _FALSE_VALUES = frozenset({"", "false", "${false}", "!1", "0", "null", "undefined", "''"})
+#: A Django or WTForms bound field's name printed whole: `{{ form.email.name }}`,
+#: `{{ signup_form.email.html_name }}` (a form variable, its field, the field's name).
+#: Linear: one word run each side of fixed dots, possessive blank runs.
+_BOUND_FIELD_NAME = re.compile(
+    r"\{\{\s*+\w*?form\w*+\.(\w++)\.(?:html_name|name)\s*+\}\}", re.IGNORECASE
+)
 #: Blade's `@checked(...)` / `@required(...)` directives. Linear: fixed words, one possessive
 #: blank run, a fixed `(`.
 _BLADE_FLAG = re.compile(r"@(checked|required)\s*+\(")
@@ -132,6 +138,12 @@ def _blade_flags(text: str, tag: Tag) -> dict[str, str]:
         flags.setdefault(m.group(1), " ".join(text[m.end() : i - 1].split()).lower())
         pos = i
     return flags
+
+
+def _bound_field_name(raw: str) -> str | None:
+    """`name="{{ form.email.name }}"`: the field a Django or WTForms form variable names."""
+    m = _BOUND_FIELD_NAME.fullmatch(raw.strip())
+    return m.group(1) if m else None
 
 
 def _brace_checked(ctrl: Control, checked: Attr) -> None:
@@ -358,7 +370,7 @@ class _Reader:
                 ctrl.raw = flat(name_attr.raw or "")
                 ctrl.name = page.resolve(name_attr) or (
                     name_value(name_attr.raw or "") if page.heex else None  # `{@form[:email].name}`
-                )
+                ) or _bound_field_name(name_attr.raw or "")
                 if ctrl.name is None:
                     ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif asp_for is not None and asp_for.raw is not None and asp_for.raw.strip():
