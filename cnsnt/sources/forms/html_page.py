@@ -246,8 +246,8 @@ _IDENT = re.compile(r"[A-Za-z_$][\w.$]*+")
 _SMARTY_CLOSE = re.compile(r"\{/(?:if|foreach|section)\}")
 #: What only Ember's Glimmer templates write in a `.hbs` file: an element modifier in a tag
 #: (`{{on 'input' ...}}`, the older `{{action ...}}`), a component's named argument
-#: (`@value=`, `{{@user.email}}`). Linear: fixed prefixes, then one word character.
-_GLIMMER = re.compile(r"\{\{(?:on|action)\s|\{\{@\w|\s@\w")
+#: (`@value=`, `{{@user.email}}`). Linear: fixed prefixes, one possessive word run, a fixed `=`.
+_GLIMMER = re.compile(r"\{\{(?:on|action)\s|\{\{@\w|\s@[\w-]++=")
 #: Linear: one possessive class run, anchored at both ends (fullmatch).
 _PLAIN_LITERAL = re.compile(r"[^\s\"'<>]++")
 
