@@ -31,6 +31,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.evidence import Access, ColumnUse, Table
 from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
 from cnsnt.sql.placeholders import strip_table_prefix
+from cnsnt.sql.tsql_unterminated import unterminated_pieces
 from cnsnt.sql.unparsed import crash_message, dialect_hint
 
 #: Schemas of the database's own catalog: statements reading them touch no personal data.
@@ -42,6 +43,9 @@ _VIEW_DEPTH = 8
 _MARK = "cnsnt_explicit"
 _NO_SCHEMA = "cnsnt_no_schema"
 """Stands for "no schema" in the MappingSchema, which needs one nesting depth for all."""
+_DEFAULT_SCHEMAS = frozenset({"public", "dbo", "main"})
+"""The schema a database puts an unqualified table in (PostgreSQL, SQL Server, SQLite):
+`dbo.users` in a query is the `users` a schema file (or an ORM) names without one."""
 _DATA_VERBS = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE"})
 
 
@@ -162,7 +166,10 @@ class QuerySchema:
         db = table.text("db")
         name = table.name
         if db:
-            return self._by_qualified.get((db, name))
+            info = self._by_qualified.get((db, name))
+            if info is None and db in _DEFAULT_SCHEMAS:
+                info = self._by_qualified.get((_NO_SCHEMA, name))
+            return info
         found = self._by_name.get(name, [])
         if len(found) == 1:
             return found[0]
@@ -222,6 +229,9 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
         text = strip_table_prefix(sql, dialect)
         parsed = sqlglot.parse(text, dialect=dialect, error_level=ErrorLevel.RAISE)
     except ParseError as exc:
+        pieces = _unterminated(text, dialect)
+        if pieces is not None:
+            return pieces
         detail = exc.errors[0] if exc.errors else {}
         desc = _TOKEN_REPR.sub(r"'\1'", str(detail.get("description") or "syntax error"))
         where = ""
@@ -251,6 +261,20 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
             f"{crash_message(exc, sql, dialect)}; it was skipped, the rest of the source is audited",
         )
     return [p for p in parsed if p is not None]
+
+
+def _unterminated(text: str, dialect: str | None) -> list[exp.Expr] | None:
+    """A T-SQL batch of statements with no `;` between them, each parsed; None unless all parse."""
+    pieces = unterminated_pieces(text, dialect)
+    if pieces is None:
+        return None
+    parsed: list[exp.Expr] = []
+    for piece in pieces:
+        try:
+            parsed.extend(p for p in sqlglot.parse(piece, dialect=dialect, error_level=ErrorLevel.RAISE) if p)
+        except (SqlglotError, RecursionError):
+            return None
+    return parsed
 
 
 def analyse(sql: str, schema: QuerySchema) -> StatementUses:
@@ -478,6 +502,8 @@ class _Collector:
         if isinstance(stmt, exp.Delete):
             self.delete(stmt)
             return "delete"
+        if isinstance(stmt, exp.IfBlock):
+            return self.if_block(stmt)
         if isinstance(stmt, exp.Merge):
             self.merge(stmt)
             return "merge"
@@ -502,6 +528,22 @@ class _Collector:
                     f"{head[0].upper()} statement not understood by the SQL parser",
                 )
         return "other"
+
+    def if_block(self, block: exp.IfBlock) -> str:
+        """T-SQL's `IF <condition> <statement> [ELSE <statement>]`, read as one statement.
+
+        The condition's reads and each branch's statements: `IF NOT EXISTS (SELECT ...)
+        INSERT ...` was a statement of no kind, read as nothing.
+        """
+        condition = block.this
+        if isinstance(condition, exp.Expr) and condition.find(exp.Query):
+            # read as `SELECT 1 WHERE <condition>`: an EXISTS reads what it filters on only
+            self.query(exp.Select(expressions=[exp.Literal.number(1)]).where(condition.copy()), _Mode.NEEDED)
+        kinds: list[str] = []
+        for branch in (block.args.get("true"), block.args.get("false")):
+            inner = branch.expressions if isinstance(branch, exp.Block) else [branch]
+            kinds.extend(self.statement(s) for s in inner if isinstance(s, exp.Expr))
+        return next((k for k in kinds if k != "other"), "other")
 
     def _target(self, table: exp.Expr | None) -> _Table | None:
         """Resolve a DML target; unknown targets are problems."""
@@ -845,8 +887,8 @@ class _Collector:
             info = self.schema.lookup(table)
             if info is None:
                 continue
-            if not table.text("db"):
-                db = (info.spec.schema or _NO_SCHEMA).lower()
+            db = (info.spec.schema or _NO_SCHEMA).lower()
+            if table.text("db") != db:  # unqualified, or the default schema (`dbo.users`)
                 table.set("db", exp.to_identifier(db, quoted=True))
             if not info.spec.view_sql:
                 continue

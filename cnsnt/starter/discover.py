@@ -265,22 +265,49 @@ def suffix_database(path: Path) -> str | None:
 _TWIN_RANK = {"postgres": 0, "mysql": 1, "sqlite": 3}
 
 
+def _stem_database(path: Path) -> tuple[str, str] | None:
+    """(base, database word) of a `<base>_<database>.sql` file (`-` too), else None.
+
+    SimplCommerce keeps its sample data as `ResetToSampleData.sql` (SQL Server's) beside
+    `ResetToSampleData_MySql.sql`, `_Postgres.sql` and `_SQLite.sql`.
+    """
+    if path.suffix.lower() != ".sql":
+        return None
+    base, sep, word = path.stem.replace("-", "_").rpartition("_")
+    database = _database_word(word.lower()) if sep and base.strip("_") else None
+    return (base.lower(), database) if database is not None else None
+
+
 def _dialect_twins(files: list[Path]) -> dict[Path, Path]:
-    """`<stem>.sql.<database>` files left out -> the copy of the same name read instead.
+    """Copies of one SQL file for several databases left out -> the copy read instead.
 
     Synapse's `full.sql.postgres` and `full.sql.sqlite` are one schema written twice:
-    reading both would list every table twice.
+    reading both would list every table twice. So are `<base>_<database>.sql` files of
+    one folder, with the `<base>.sql` beside them (ranked after PostgreSQL's and MySQL's,
+    before other databases').
     """
-    groups: dict[tuple[Path, str], list[tuple[int, str, Path]]] = defaultdict(list)
+    groups: dict[tuple[Path, str], list[tuple[int, int, str, Path]]] = defaultdict(list)
+    plain: dict[tuple[Path, str], Path] = {}
     for path in files:
         word = suffix_database(path)
         if word is not None:
             rank = _TWIN_RANK.get(DATABASES[word].name, 2)
-            groups[(path.parent, path.stem)].append((rank, path.name, path))
+            groups[(path.parent, path.stem)].append((rank, 1, path.name, path))
+            continue
+        named = _stem_database(path)
+        if named is not None:
+            rank = _TWIN_RANK.get(DATABASES[named[1]].name, 2)
+            groups[(path.parent, "\0" + named[0])].append((rank, 1, path.name, path))
+        elif path.suffix.lower() == ".sql":
+            plain[(path.parent, "\0" + path.stem.lower())] = path
     twins: dict[Path, Path] = {}
-    for copies in groups.values():
+    for key, copies in groups.items():
+        if key in plain:
+            copies.append((2, 0, plain[key].name, plain[key]))
+        if len(copies) < 2:
+            continue
         ranked = sorted(copies)
-        twins.update((path, ranked[0][2]) for _, _, path in ranked[1:])
+        twins.update((path, ranked[0][3]) for _, _, _, path in ranked[1:])
     return twins
 
 

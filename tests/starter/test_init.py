@@ -525,12 +525,13 @@ def test_discover_takes_no_migration_version_from_a_numbered_chapter_folder(tmp_
     (chapter / "orders_mysql.sql").write_text(
         "CREATE TABLE `customer` (`id` INT NOT NULL, `email` VARCHAR(200), PRIMARY KEY (`id`));\n"
     )
-    (chapter / "orders_mssql.sql").write_text(
-        "CREATE TABLE [customer] ([id] INT NOT NULL, [email] NVARCHAR(200), PRIMARY KEY ([id]));\n"
+    # (named apart: `orders_mssql.sql` beside it would be a copy of the same schema, left out)
+    (chapter / "payments_mssql.sql").write_text(
+        "CREATE TABLE [payer] ([id] INT NOT NULL, [email] NVARCHAR(200), PRIMARY KEY ([id]));\n"
     )
     assert discover(tmp_path) == [
         Found("schemas", "ddl/10_Sales/orders_mysql.sql", dialect="mysql"),
-        Found("schemas", "ddl/10_Sales/orders_mssql.sql", dialect="tsql"),
+        Found("schemas", "ddl/10_Sales/payments_mssql.sql", dialect="tsql"),
     ]
 
 

@@ -112,6 +112,28 @@ def test_mysql_is_preferred_to_others_and_sqlite_comes_last(tmp_path: Path) -> N
     )
 
 
+def test_copies_named_base_underscore_database_are_one_file_read_once(tmp_path: Path) -> None:
+    """SimplCommerce's `ResetToSampleData.sql` (SQL Server's) beside `_MySql`, `_Postgres`,
+    `_SQLite` copies: all four were proposed as query files, each use reported four times."""
+    data = "INSERT INTO members (id, email) VALUES (1, 'a@example.com');\n"
+    for name in ("Reset.sql", "Reset_MySql.sql", "Reset_Postgres.sql", "Reset-sqlite.sql"):
+        _write(tmp_path, f"sample/{name}", data)
+    _write(tmp_path, "sample/Other.sql", "SELECT email FROM members;\n")
+    _write(tmp_path, "seed/data.sql", data)
+    _write(tmp_path, "seed/data_sqlserver.sql", data.replace("members", "[members]"))
+    _write(tmp_path, "seed/pg.sql", data)  # a database's name alone is no copy of another file
+    found, notes = survey(tmp_path)
+    assert sorted(f.pattern for f in found) == [
+        "sample/Other.sql",
+        "sample/Reset_Postgres.sql",
+        "seed/data.sql",
+        "seed/pg.sql",
+    ]
+    assert sorted(n.split(":")[0] for n in notes if n.startswith("left out")) == [
+        "left out 4 SQL files (sample/Reset-sqlite.sql, sample/Reset.sql, sample/Reset_MySql.sql and 1 more)"
+    ]
+
+
 def test_a_backup_beside_a_database_file_is_not_read(tmp_path: Path) -> None:
     _write(tmp_path, "db/a.sql.postgres", POSTGRES)
     _write(tmp_path, "db/b.sql.postgres", "CREATE TABLE notes (id BIGSERIAL PRIMARY KEY, body TEXT);\n")

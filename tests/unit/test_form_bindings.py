@@ -99,6 +99,87 @@ def test_angular_template_driven_ng_model_takes_the_last_segment_of_the_path(tmp
     assert ev.problems == []
 
 
+def test_angularjs_ng_model_names_the_field_by_the_last_segment_of_the_path(tmp_path):
+    # AngularJS 1.x admin pages (SimplCommerce's `wwwroot/admin`): every control bound with
+    # `ng-model`, none with a `name`; each was "a field with no name" and its data was lost
+    ev = write(
+        tmp_path,
+        "user-form.html",
+        """\
+<form name="userForm" ng-submit="vm.save()">
+  <label>{{::vm.translate.get('Full Name')}}
+    <input type="text" class="form-control" ng-model="vm.user.fullName" required></label>
+  <input type="email" data-ng-model="vm.user.email" placeholder="Email">
+  <select ng-model="vm.user.vendorId" ng-options="v.id as v.name for v in vm.vendors"></select>
+  <input type="checkbox" ng-model="vm.user.isActive">
+  <input ng-model="vm.items[vm.index]">
+</form>
+""",
+    )
+    form = only_form(ev)
+    assert fields(form) == [
+        ("fullName", 'ng-model="vm.user.fullName"'),
+        ("email", 'data-ng-model="vm.user.email"'),
+        ("vendorId", 'ng-model="vm.user.vendorId"'),
+        ("isActive", 'ng-model="vm.user.isActive"'),
+        (None, 'ng-model="vm.items[vm.index]"'),
+    ]
+    assert [m for _, _, m in messages(ev)] == [
+        'field at 7:3 has a name cnsnt cannot read (ng-model="vm.items[vm.index]"); '
+        "declare it in the policy as userForm.NAME"
+    ]
+
+
+def test_ember_templates_bind_controls_to_the_property_they_show(tmp_path):
+    # Ember (Glimmer) components: no control has a name, an action sends the property the
+    # control shows (Accent: 54 "has no readable name" warnings); `checked={{this.x}}` is
+    # ticked when the property is true, a template condition (it was a CN203 error)
+    ev = write(
+        tmp_path,
+        "app/components/profile/index.hbs",
+        """\
+<form {{on 'submit' this.save}}>
+  <input value={{this.fullname}} local-class='input' {{on 'keyup' (fn this.setFullname)}} />
+  <Input @value={{@user.email}} placeholder="Email" />
+  <textarea value={{this.bio}} {{on 'input' this.setBio}}></textarea>
+  <input type='checkbox' checked={{this.newsletter}} {{on 'change' this.toggle}} />
+  <Input @type="checkbox" @checked={{true}} />
+  <input type='radio' name='plan' value='pro' checked={{this.pro}} />
+  <select {{on 'change' this.changeLanguage}}></select>
+</form>
+""",
+    )
+    form = only_form(ev)
+    assert fields(form) == [
+        ("fullname", "value={{this.fullname}}"),
+        ("email", "@value={{@user.email}}"),
+        ("bio", "value={{this.bio}}"),
+        ("newsletter", "checked={{this.newsletter}}"),
+        (None, None),  # a literal binds no property: a control with no name
+        ("plan", None),
+        (None, "{{on 'change' this.changeLanguage}}"),
+    ]
+    named = by_name(form)
+    assert named["newsletter"].role is FieldRole.CONSENT
+    assert named["newsletter"].checked and named["newsletter"].checked_conditionally
+    assert named["plan"].checked and named["plan"].checked_conditionally
+    assert [line for line, _, _ in messages(ev)] == [6, 8]
+
+
+def test_a_handlebars_page_that_is_no_ember_template_keeps_its_value_a_value(tmp_path):
+    ev = write(
+        tmp_path,
+        "signup.hbs",
+        '<form action="/signup" method="post">\n'
+        '  <input type="email" value="{{user.email}}">\n'
+        '  <input type="checkbox" name="news" checked={{news}}>\n'
+        "</form>\n",
+    )
+    form = only_form(ev)
+    assert fields(form) == [(None, None), ("news", None)]
+    assert not by_name(form)["news"].checked_conditionally
+
+
 def test_vue_v_model_with_modifiers_and_radios_sharing_one_model(tmp_path):
     ev = write(
         tmp_path,

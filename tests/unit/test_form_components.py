@@ -247,6 +247,39 @@ def test_a_component_binding_no_plain_name_is_reported(tmp_path):
     assert "cannot read" in ev.problems[0].message
 
 
+def test_a_form_librarys_field_components_are_fields_whatever_their_kind(tmp_path):
+    # Akaunting's Blade components: `<x-form.group.text>` drew 163 of its fields (a
+    # customer's name, e-mail, phone), none of them read; `country`, `money` the same
+    ev = write(
+        tmp_path,
+        "general.blade.php",
+        """\
+<x-form id="customer" route="customers.store">
+    @if (! $hideName)
+        <x-form.group.text name="name" label="Name" />
+    @endif
+    <x-form.group.text name="email" label="Email" not-required />
+    <x-form.group.country name="country" />
+    <x-form.input.money name="credit_limit" />
+    <x-form.group.textarea name="address" label="Address" />
+    <x-form.section.head title="General" />
+    <x-form.error name="email" />
+    <x-form.group name="box" />
+    <x-form.buttons cancel-route="customers.index" />
+</x-form>
+""",
+    )
+    form = only_form(ev)
+    assert [(f.name, f.control, f.label) for f in form.fields] == [
+        ("name", "text", "Name"),
+        ("email", "text", "Email"),
+        ("country", "text", None),
+        ("credit_limit", "text", None),
+        ("address", "textarea", "Address"),
+    ]
+    assert ev.problems == []
+
+
 @pytest.mark.parametrize(
     ("written", "role", "control"),
     [
@@ -264,6 +297,9 @@ def test_a_component_binding_no_plain_name_is_reported(tmp_path):
         ("q-option-group", "control", "radio"),
         ("el-cascader", "control", "select"),
         ("a-upload", "control", "file"),
+        ("x-form.group.text", "control", "text"),
+        ("x-form.group.payment-method", "control", "text"),
+        ("x-forms.input.email", "control", "email"),
         ("x-input-label", "label", ""),
         ("mat-label", "label", ""),
         ("v-form", "form", ""),
@@ -286,6 +322,9 @@ def test_a_custom_element_name_says_what_it_is(written, role, control):
         "x-dropdown-link",
         "mat-option",
         "x-app-layout",
+        "x-form.section.head",
+        "x-form.group.error",
+        "x-form.accordion",
         "ion-icon",
         "mat-card",
         "app-root",

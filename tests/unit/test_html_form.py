@@ -696,6 +696,65 @@ def test_rails_form_builder_names_the_field_after_its_attribute(tmp_path):
     assert len(unread) == 1 and "f.text_field field_name" in unread[0], unread
 
 
+def test_a_django_or_wtforms_bound_fields_printed_name_names_the_field(tmp_path):
+    """`name="{{ form.main_geiq.name }}"` (les emplois' Django templates; WTForms' `Field.name`
+    the same): the form's field, not "a name cnsnt cannot read". A loop's `{{ field.name }}`
+    and a value's `{{ item.category.name }}` stay unread."""
+    ev = write(
+        tmp_path,
+        "filters.html",
+        '<form method="get" id="filters">\n'
+        '  <input type="checkbox" name="{{ form.main_geiq.name }}">\n'
+        '  <input type="text" name="{{ filters_form.job_seeker.html_name }}">\n'
+        '  <input type="text" name="{{ item.category.name }}">\n'
+        '  {% for field in form %}<input name="{{ field.name }}">{% endfor %}\n'
+        "</form>\n",
+    )
+    assert [(f.name, f.raw) for f in only_form(ev).fields] == [
+        ("main_geiq", "{{ form.main_geiq.name }}"),
+        ("job_seeker", "{{ filters_form.job_seeker.html_name }}"),
+        (None, "{{ item.category.name }}"),
+        (None, "{{ field.name }}"),
+    ]
+    assert [p.location.line for p in ev.problems] == [4, 5]
+
+
+def test_rails_collection_helpers_with_a_block_are_their_field(tmp_path):
+    """`f.collection_check_boxes(:ids, ...) do |b|` opens a block: the helper is the field
+    (CASA's contact form: `contact_type_ids` and `medium_type` were lost), and the builder's
+    `b.check_box` / `b.radio_button` inside draw its items, no controls of their own. A
+    `b.check_box` outside such a block is still a control cnsnt cannot name."""
+    ev = write(
+        tmp_path,
+        "details.html.erb",
+        "<%= form_with model: @contact do |form| %>\n"
+        "  <% groups.each do |name, types| %>\n"
+        "    <%= form.collection_check_boxes(:contact_type_ids, types, :id, :name) do |b| %>\n"
+        '      <div><%= b.check_box(class: "type #{klass}") %> <%= b.label %></div>\n'
+        "    <% end %>\n"
+        "  <% end %>\n"
+        '  <%= form.collection_radio_buttons(:medium_type, mediums, "value", "label") do |item| %>\n'
+        "    <% if item.value == 'x' %><%= item.radio_button(class: radio_class) %><% end %>\n"
+        "  <% end %>\n"
+        "  <%= form.select :country, {}, { required: true } do %>\n"
+        "    <option>IT</option>\n"
+        "  <% end %>\n"
+        "  <% form.fields_for :address do |b| %><%= b.text_field :city %><% end %>\n"
+        "  <%= b.check_box(class: 'orphan') %>\n"
+        "<% end %>\n",
+    )
+    fields = by_name(only_form(ev))
+    assert {n: (f.control, f.location.line) for n, f in fields.items()} == {
+        "contact_type_ids": ("checkbox", 3),
+        "medium_type": ("radio", 7),
+        "country": ("select", 10),
+        "city": ("text", 13),
+    }
+    assert fields["country"].required
+    unread = [(p.location.line, p.message) for p in ev.problems]
+    assert len(unread) == 1 and unread[0][0] == 14 and "b.check_box(class: 'orphan')" in unread[0][1], unread
+
+
 def test_laravel_collective_and_spatie_helpers_draw_named_labelled_fields(tmp_path):
     """Laravel Collective's `{!! Form::checkbox('x', 1, true) !!}` and spatie's `html()->`:
     the first argument names the field, `Form::label` or the options label it, `'required'`

@@ -236,6 +236,84 @@ def test_schema_qualified_and_unique_unqualified_table_names(app: QuerySchema) -
     }
 
 
+def test_the_default_schema_names_a_table_defined_without_one(app: QuerySchema) -> None:
+    # SimplCommerce's seed scripts write `[dbo].[Core_Country]`, its EF Core model names
+    # `Core_Country` with no schema: each was "not in any audited schema" (75 CN001s)
+    tsql = QuerySchema(app.specs, "tsql")
+    result = analyse("INSERT [dbo].[Orders] ([Id], [Note]) VALUES (1, N'x')", tsql)
+    assert (uses(result), result.problems) == (
+        {("orders.id", W, False, True), ("orders.note", W, False, True)}, ()
+    )
+    result = analyse("SELECT c.email FROM public.customers c JOIN dbo.orders o ON o.customer_id = c.id", app)
+    assert reads(result) == {"customers.email", "customers.id", "orders.customer_id"}
+    assert result.problems == ()
+    # another schema is another table, and a schema's own table stays its own
+    assert [p.kind for p in analyse("SELECT note FROM sales.orders", app).problems] == [
+        ProblemKind.UNKNOWN_TABLE
+    ]
+    assert reads(analyse("SELECT email FROM archive.customers", app)) == {"archive.customers.email"}
+
+
+def test_tsql_statements_with_no_semicolon_between_them_are_each_read(app: QuerySchema) -> None:
+    # SSMS scripts data one row per line, no `;`: the batch failed at its second INSERT
+    tsql = QuerySchema(app.specs, "tsql")
+    batch = (
+        "INSERT [dbo].[Orders] ([Id], [Note]) VALUES (1, N'a')\n"
+        "INSERT [dbo].[Orders] ([Id], [Total]) VALUES (2, 3.5)\n"
+        "UPDATE customers SET phone = NULL WHERE id IN (SELECT customer_id FROM orders)\n"
+        "DELETE FROM orders WHERE note = 'x'\n"
+    )
+    result = analyse(batch, tsql)
+    assert result.problems == ()
+    assert {(c, a) for c, a, _, _ in uses(result)} >= {
+        ("orders.id", W), ("orders.note", W), ("orders.total", W), ("customers.phone", W),
+        ("orders.customer_id", R),
+    }
+    # a MERGE's `THEN UPDATE` / `THEN INSERT` are its clauses: one statement, read whole
+    merge = (
+        "MERGE orders AS t USING customers AS s ON t.customer_id = s.id "
+        "WHEN MATCHED THEN UPDATE SET note = s.email "
+        "WHEN NOT MATCHED THEN INSERT (id, note) VALUES (s.id, s.email);"
+    )
+    assert analyse(merge, tsql).problems == ()
+    # a piece that does not parse keeps the batch unread, as before; other dialects are not cut
+    assert [p.kind for p in analyse("INSERT orders (id) VALUES (1)\nINSERT orders VALUES (", tsql).problems] == [
+        ProblemKind.PARSE
+    ]
+    assert [p.kind for p in analyse("INSERT INTO orders (id) VALUES (1)\nINSERT INTO orders (id) VALUES (2)", app).problems] == [
+        ProblemKind.PARSE
+    ]
+
+
+def test_tsql_if_blocks_read_their_condition_and_their_statements(app: QuerySchema) -> None:
+    # `IF NOT EXISTS (...) INSERT ...` parsed and was read as nothing at all, without a word
+    tsql = QuerySchema(app.specs, "tsql")
+    result = analyse(
+        "IF NOT EXISTS (SELECT * FROM customers WHERE email = N'a@example.com') "
+        "INSERT customers (id, email) VALUES (1, N'a@example.com') "
+        "ELSE UPDATE customers SET phone = NULL WHERE email = N'a@example.com'",
+        tsql,
+    )
+    assert (result.kind, result.problems) == ("insert", ())
+    assert uses(result) == {
+        ("customers.email", R, False, True),  # the EXISTS reads what it filters on, not its star
+        ("customers.id", W, False, True),
+        ("customers.email", W, False, True),
+        ("customers.phone", W, False, True),
+    }
+    # and a batch of them with no `;` between, each IF with its own statement
+    batch = (
+        "IF NOT EXISTS (SELECT * FROM orders WHERE id = 1) INSERT orders (id, note) VALUES (1, N'a')\n"
+        "IF NOT EXISTS (SELECT * FROM orders WHERE id = 2) INSERT orders (id, note) VALUES (2, N'b')\n"
+        "INSERT orders (id, total) VALUES (3, 1.5)\n"
+    )
+    result = analyse(batch, tsql)
+    assert result.problems == ()
+    assert {(c, a) for c, a, _, _ in uses(result)} == {
+        ("orders.id", R), ("orders.id", W), ("orders.note", W), ("orders.total", W)
+    }
+
+
 def test_select_star_marks_columns_the_query_does_not_otherwise_use(app: QuerySchema) -> None:
     result = analyse("SELECT * FROM orders WHERE customer_id = $1", app)
     assert uses(result) == {

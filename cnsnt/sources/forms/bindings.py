@@ -1,10 +1,11 @@
 """The field a framework binding fills, for a control written without a `name`.
 
-Angular, Vue, Livewire, Alpine, Thymeleaf and Svelte templates often bind a control
-to a field of the submitted model instead of naming it: `formControlName="email"`,
-`[(ngModel)]="user.email"`, `v-model.trim="form.email"`, `wire:model.live="email"`,
-`x-model="email"`, `th:field="*{email}"`, `bind:value={form.email}`, Vue 3's
-`v-model:value="form.email"` (Ant Design Vue's controls). That binding is
+Angular, AngularJS, Vue, Livewire, Alpine, Thymeleaf and Svelte templates often bind a
+control to a field of the submitted model instead of naming it: `formControlName="email"`,
+`[(ngModel)]="user.email"`, AngularJS's `ng-model="vm.user.email"`,
+`v-model.trim="form.email"`, `wire:model.live="email"`, `x-model="email"`,
+`th:field="*{email}"`, `bind:value={form.email}`, Vue 3's `v-model:value="form.email"`
+(Ant Design Vue's controls). That binding is
 the field's name as far as the data goes, so the reader (`html_form`) names the
 control after it when no `name` attribute does. Svelte's `bind:value` alone is
 short for `bind:value={value}`: the variable named like the property.
@@ -26,6 +27,8 @@ from cnsnt.sources.forms.html_page import Attr
 #: Each may carry modifiers after a dot (`v-model.trim`, `wire:model.live.debounce.500ms`).
 _PATH_PREFIXES = ("v-model", "wire:model", "x-model")
 _NG_MODEL = frozenset({"[(ngmodel)]", "[ngmodel]"})
+#: AngularJS (1.x) binds with a directive attribute, also written `data-ng-model`.
+_NG1_MODEL = frozenset({"ng-model", "data-ng-model"})
 _TH_FIELD = frozenset({"th:field", "data-th-field"})
 #: Svelte's two-way bindings of a control's value: `bind:value={email}`, `bind:group={plan}`.
 _SVELTE_BIND = frozenset({"bind:value", "bind:checked", "bind:group", "bind:files"})
@@ -65,6 +68,37 @@ def binding(attrs: dict[str, Attr], text: str) -> Binding | None:
     return None
 
 
+#: Ember's bound control values: `<input value={{this.email}} {{on 'input' ...}}>`, its
+#: `<Input @value={{this.email}} />` and `<Input @type="checkbox" @checked={{this.news}} />`.
+_GLIMMER_VALUES = ("@value", "value")
+_GLIMMER_CHECKS = ("@checked", "checked")
+
+
+def glimmer_binding(attrs: dict[str, Attr]) -> Binding | None:
+    """The property an Ember template binds a control's value to (its last segment).
+
+    An Ember app submits no form: an action reads the property the control shows
+    (`value={{this.email}}`) and sends it, so the property is the field. Only a value
+    that is one plain path (`{{this.email}}`, `{{@user.email}}`) names one.
+    """
+    kind = next((a.value for key in ("type", "@type") if (a := attrs.get(key)) and a.value), "")
+    # a box's or radio's value is its option: the property is the one its `checked` shows
+    keys = _GLIMMER_CHECKS if kind.strip().lower() in ("checkbox", "radio") else _GLIMMER_VALUES
+    for key in keys:
+        attr = attrs.get(key)
+        if attr is None or attr.raw is None:
+            continue
+        value = attr.raw.strip()
+        if not (value.startswith("{{") and value.endswith("}}")):
+            continue
+        path = value[2:-2].strip()
+        if path in ("true", "false", "null", "undefined") or path[:1].isdigit() or path[:1] in "\"'":
+            continue  # a literal binds no property
+        path = path.lstrip("@").removeprefix("this.")
+        return Binding(f"{key}={value}", _last_segment(path) if path else None)
+    return None
+
+
 def _svelte_binding(attr: Attr, text: str) -> Binding:
     """Svelte's `bind:value={form.email}` (or `bind:value`, short for `bind:value={value}`)."""
     written = text[attr.start : attr.start + len(attr.name)]
@@ -83,7 +117,7 @@ def _reader(attr: str) -> _Read | None:
         return _literal
     if attr == "[formcontrolname]":
         return _quoted
-    if attr in _NG_MODEL:
+    if attr in _NG_MODEL or attr in _NG1_MODEL:
         return _last_segment
     if attr in _TH_FIELD:
         return _spring_path
@@ -116,7 +150,7 @@ def path_segments(value: str) -> list[str] | None:
 
 
 def _last_segment(value: str) -> str | None:
-    """`[(ngModel)]`, `v-model`, `wire:model`, `x-model`: the field is the path's last segment."""
+    """`[(ngModel)]`, `ng-model`, `v-model`, `wire:model`, `x-model`: the path's last segment."""
     parts = path_segments(value)
     return parts[-1] if parts else None
 

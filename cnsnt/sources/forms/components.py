@@ -13,8 +13,10 @@ components (`<sl-input name="email">`). `Components` tells the form reader
 
 - a control: the words of its name (split at `-`, `.`, `_` and camel case) hold a
   control word of `phoenix.CONTROL_WORDS` (or one of the few more component libraries
-  use: `dropdown`, `autocomplete`, `text-field`, ...) and no word of something else
-  (`label`, `error`, `hint`, `button`, `option`, `icon`, a `wrapper` or `container`),
+  use: `dropdown`, `autocomplete`, `text-field`, ...), or it is one of a form library's
+  field components (`<x-form.group.text>`, `<x-form.group.country>`, `<x-form.input.money>`:
+  `form` then `group`, `input`, `field` or `control`, then the kind), and no word of
+  something else (`label`, `error`, `hint`, `button`, `option`, `icon`, a `wrapper` or `container`),
   and it is given a name or binds a value (`name`, `v-model`, `formControlName`,
   `[(ngModel)]`, `wire:model`, `x-model`, `[formControl]`). A component with no name
   and no binding submits nothing cnsnt can see: `<mat-datepicker-toggle>`, a table's
@@ -68,6 +70,10 @@ _NOT_CONTROL_WORDS = NOT_CONTROL_WORDS | {
     "messages", "description", "addon", "prefix", "suffix", "trigger", "panel", "menu", "list",
     "link", "layout", "slot", "modal", "dialog",
 }  # fmt: skip
+#: A form library's namespace of field components (Akaunting's `<x-form.group.text>`,
+#: `<x-form.group.money>`, `<x-form.input.text>`): each is a field, whatever the last word.
+_FORM_NAMESPACES = frozenset({"form", "forms"})
+_FIELD_NAMESPACES = frozenset({"group", "input", "inputs", "field", "fields", "control", "controls"})
 #: Two words that make one: `text-field`, `radio-button`, `date-picker`, `input-switch`.
 _PAIRS = {
     ("text", "field"): "textfield", ("radio", "button"): "radio", ("date", "picker"): "datepicker",
@@ -95,7 +101,16 @@ _MAX_OPEN = 512
 #: possessive runs that a required `-` ends.
 _CUSTOM_TAG = re.compile(r"<([A-Za-z][\w.]*+-[\w.-]*+)")
 #: What names or binds a component's value in its start tag, for the sniff (lower-cased).
-_SNIFF_NAMING = ("name=", "v-model", "formcontrol", "ngmodel", "wire:model", "x-model", "model-value")
+_SNIFF_NAMING = (
+    "name=",
+    "v-model",
+    "formcontrol",
+    "ngmodel",
+    "ng-model",
+    "wire:model",
+    "x-model",
+    "model-value",
+)
 #: How far a sniffed start tag is read for its attributes.
 _SNIFF_TAG = 2000
 
@@ -144,6 +159,8 @@ def element_kind(written: str) -> Kind | None:
         return None
     found = [_CONTROL_WORDS[w] for w in rest if w in _CONTROL_WORDS]
     if not found:
+        if len(rest) > 2 and rest[0] in _FORM_NAMESPACES and rest[1] in _FIELD_NAMESPACES:
+            return Kind("control", "text")  # `<x-form.group.country name="country">`
         return None
     structural = [_STRUCTURAL[c] for c in found if c in _STRUCTURAL]
     specific = [c for c in found if c != "text"]

@@ -18,7 +18,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
-from cnsnt.sources.forms.bindings import binding
+from cnsnt.sources.forms.bindings import binding, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
     NO_VALUES,
@@ -44,9 +44,9 @@ from cnsnt.sources.forms.phoenix import (
     name_value,
     upload_name,
 )
-from cnsnt.sources.forms.rails_helpers import parse_ruby, rails_helper
+from cnsnt.sources.forms.rails_helpers import block_builder, parse_ruby, rails_helper, receiver
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
-from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, OPEN, RENDER
+from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, OPEN, RENDER, Token
 from cnsnt.sources.forms.widgets import helper_control, rendered_control
 
 _VOID = frozenset(
@@ -71,6 +71,12 @@ _CHECKED_BINDINGS = frozenset(
 )
 _TRUE_VALUES = frozenset({"true", "${true}", "!0", "1", "'checked'", "'true'"})
 _FALSE_VALUES = frozenset({"", "false", "${false}", "!1", "0", "null", "undefined", "''"})
+#: A Django or WTForms bound field's name printed whole: `{{ form.email.name }}`,
+#: `{{ signup_form.email.html_name }}` (a form variable, its field, the field's name).
+#: Linear: one word run each side of fixed dots, possessive blank runs.
+_BOUND_FIELD_NAME = re.compile(
+    r"\{\{\s*+\w*?form\w*+\.(\w++)\.(?:html_name|name)\s*+\}\}", re.IGNORECASE
+)
 #: Blade's `@checked(...)` / `@required(...)` directives. Linear: fixed words, one possessive
 #: blank run, a fixed `(`.
 _BLADE_FLAG = re.compile(r"@(checked|required)\s*+\(")
@@ -132,6 +138,12 @@ def _blade_flags(text: str, tag: Tag) -> dict[str, str]:
         flags.setdefault(m.group(1), " ".join(text[m.end() : i - 1].split()).lower())
         pos = i
     return flags
+
+
+def _bound_field_name(raw: str) -> str | None:
+    """`name="{{ form.email.name }}"`: the field a Django or WTForms form variable names."""
+    m = _BOUND_FIELD_NAME.fullmatch(raw.strip())
+    return m.group(1) if m else None
 
 
 def _brace_checked(ctrl: Control, checked: Attr) -> None:
@@ -341,6 +353,8 @@ class _Reader:
         name_attr = tag.attrs.get("name")
         asp_for = tag.attrs.get("asp-for")
         bound = binding(tag.attrs, page.text)
+        if bound is None and page.glimmer:
+            bound = glimmer_binding(tag.attrs)
         in_tag = page.tokens_in(tag.start, tag.end)
         in_values = [(a.vstart, a.vend) for a in tag.attrs.values() if a.value is not None]
         # template code between attributes; a condition's own tags print nothing (what they
@@ -356,7 +370,7 @@ class _Reader:
                 ctrl.raw = flat(name_attr.raw or "")
                 ctrl.name = page.resolve(name_attr) or (
                     name_value(name_attr.raw or "") if page.heex else None  # `{@form[:email].name}`
-                )
+                ) or _bound_field_name(name_attr.raw or "")
                 if ctrl.name is None:
                     ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif asp_for is not None and asp_for.raw is not None and asp_for.raw.strip():
@@ -408,7 +422,7 @@ class _Reader:
             counts = not (control == "radio" and value is not None and value.strip().lower()
                           in NO_VALUES)
             checked = tag.attrs.get("checked")
-            if (page.svelte or page.heex) and checked is not None and checked.templated:
+            if (page.svelte or page.heex or page.glimmer) and checked is not None and checked.templated:
                 _brace_checked(ctrl, checked)  # `checked={agreed}`: a boolean the code sets
             elif checked is not None and counts:
                 ctrl.checked = True
@@ -441,10 +455,23 @@ class _Reader:
 
     def _rendered(self) -> None:
         page = self.page
+        builders: list[tuple[str, int]] = []  # `b` of each open `collection_check_boxes ... do |b|`
+        depth = 0
         for tok in page.tokens:
-            if tok.kind not in (RENDER, EXPR) or page.inside_tag(tok.start) or page.in_comment(tok.start):
+            if tok.name.startswith("erb"):
+                depth += 1 if tok.kind in (OPEN, IF) else -1 if tok.kind == CLOSE else 0
+                while builders and builders[-1][1] > depth:
+                    builders.pop()
+            # Rails' `<%= f.collection_check_boxes(:ids, ...) do |b| %>` opens a block and is a field
+            block = tok.kind == OPEN and tok.name == "erb:block" and page.code.startswith("<%=", tok.start)
+            if tok.kind not in (RENDER, EXPR) and not block:
+                continue
+            if page.inside_tag(tok.start) or page.in_comment(tok.start):
                 continue  # printed into a tag, or into a comment no browser renders
             code = page.code[tok.start : tok.end]
+            if block:
+                self._rails_block(tok, code, depth, builders)
+                continue
             drawn = self._drawn(tok.start, code)
             if drawn is None and self.calls is not None and self.calls.spent and not self.expanding:
                 self._report_spent(tok.start)
@@ -470,6 +497,13 @@ class _Reader:
                 if helper.field and helper.label:
                     self.helper_labels.setdefault(helper.field, helper.label)
                 continue
+            if (
+                helper is not None
+                and ruby is not None
+                and helper.field is None
+                and receiver(ruby) in {name for name, _ in builders}
+            ):
+                continue  # `b.check_box` draws one item of the collection helper's field
             if helper is not None:
                 ctrl = helper_control(tok.start, helper)
             elif tok.name == "phoenix" or ruby is not None or php is not None:
@@ -480,18 +514,37 @@ class _Reader:
                 ctrl = rendered_control(tok, code)
             if ctrl is None:
                 continue
-            ctrl.raw = ctrl.raw or flat(page.text[tok.start : tok.end])
-            if ctrl.name is None and self._in_macro(tok.start):
-                continue  # drawn where the macro is called, and read (or reported) there
-            if ctrl.name is None and ctrl.why is None:
-                ctrl.why = (
-                    f"is rendered by a partial or helper ({shorten(ctrl.raw)}) "
-                    "whose name cnsnt cannot read"
-                )
-            for idx, form in enumerate(self.forms):
-                if form.start <= tok.start < form.end:
-                    ctrl.form = idx
-            self.controls.append(ctrl)
+            self._add_rendered(tok, ctrl)
+
+    def _add_rendered(self, tok: Token, ctrl: Control) -> None:
+        """Keep a control a helper or partial renders, in the form around it."""
+        ctrl.raw = ctrl.raw or flat(self.page.text[tok.start : tok.end])
+        if ctrl.name is None and self._in_macro(tok.start):
+            return  # drawn where the macro is called, and read (or reported) there
+        if ctrl.name is None and ctrl.why is None:
+            ctrl.why = (
+                f"is rendered by a partial or helper ({shorten(ctrl.raw)}) "
+                "whose name cnsnt cannot read"
+            )
+        for idx, form in enumerate(self.forms):
+            if form.start <= tok.start < form.end:
+                ctrl.form = idx
+        self.controls.append(ctrl)
+
+    def _rails_block(self, tok: Token, code: str, depth: int, builders: list[tuple[str, int]]) -> None:
+        """A Rails helper that opens a block: `<%= f.collection_radio_buttons(:kind, ...) do |b| %>`.
+
+        The helper's field is the control; a collection helper's builder (`b`) draws its
+        items inside the block, read as that field rather than reported one by one.
+        """
+        ruby = parse_ruby(code)
+        helper = rails_helper(ruby) if ruby is not None else None
+        if helper is None or helper.control == "label":
+            return
+        builder = block_builder(ruby)
+        if builder is not None:
+            builders.append((builder, depth))
+        self._add_rendered(tok, helper_control(tok.start, helper))
 
     def _report_spent(self, start: int) -> None:
         """Once per file: macro calls past the expansion bound were not read."""

@@ -244,6 +244,10 @@ _QUOTE = re.compile(r"['\"]")
 _IDENT = re.compile(r"[A-Za-z_$][\w.$]*+")
 #: Linear: fixed words after a fixed prefix.
 _SMARTY_CLOSE = re.compile(r"\{/(?:if|foreach|section)\}")
+#: What only Ember's Glimmer templates write in a `.hbs` file: an element modifier in a tag
+#: (`{{on 'input' ...}}`, the older `{{action ...}}`), a component's named argument
+#: (`@value=`, `{{@user.email}}`). Linear: fixed prefixes, one possessive word run, a fixed `=`.
+_GLIMMER = re.compile(r"\{\{(?:on|action)\s|\{\{@\w|\s@[\w-]++=")
 #: Linear: one possessive class run, anchored at both ends (fullmatch).
 _PLAIN_LITERAL = re.compile(r"[^\s\"'<>]++")
 
@@ -311,6 +315,8 @@ class Page:
         """A Svelte component: `{...}` is template code, `bind:value` names a control."""
         self.heex = bool(suffixes & HEEX_SUFFIXES)
         """A HEEx template (or the `~H` sigils of an Elixir module): `{...}` and `<.input>`."""
+        self.glimmer = path.suffix.lower() == ".hbs" and bool(_GLIMMER.search(text))
+        """An Ember (Glimmer) template: `value={{this.email}}` binds a control, which no form submits."""
         self.phoenix = self.heex or bool(suffixes & EEX_SUFFIXES)
         self.sigils = path.suffix.lower() in (".ex", ".exs")
         """An Elixir module: only its `~H` sigils are markup (function components among them)."""

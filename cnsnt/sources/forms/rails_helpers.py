@@ -17,6 +17,7 @@ Positional arguments, as Rails defines them:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cnsnt.sources.forms.common import NO_VALUES
@@ -52,6 +53,14 @@ _AS = {
     "time_zone": "select", "integer": "number", "float": "number", "decimal": "number",
     "range": "range", "search": "search", "string": "text", "numeric": "number",
 }  # fmt: skip
+#: Helpers whose block is given a builder for each item: `b.check_box`, `b.label` draw
+#: the helper's own field (`contact_type_ids[]`), one box or radio per item.
+COLLECTION_HELPERS = frozenset(
+    {"collection_check_boxes", "collection_checkboxes", "collection_radio_buttons"}
+)
+#: A tag's Ruby that ends by opening a `do` block. Linear: a try starts only at `do` after
+#: `\b`, then possessive runs to the end.
+_OPENS_BLOCK = re.compile(r"\bdo\s*+(?:\|[^|]*+\|)?\s*+$")
 #: Outer calls searched for the helper (`<%= content_tag :p, f.text_field(:x) %>`), at most.
 _MAX_NODES = 200
 
@@ -126,11 +135,15 @@ def _name(method: str) -> tuple[str, bool]:
 def parse_ruby(code: str) -> Any | None:
     """The syntax tree of an ERB tag's Ruby; None when the grammar is missing or cannot read it.
 
-    `code` is the tag as written: `<%= x %>`, `<%== x -%>`, `<%- x %>`.
+    `code` is the tag as written: `<%= x %>`, `<%== x -%>`, `<%- x %>`. A tag that opens a
+    block (`<%= f.collection_check_boxes(:ids, ...) do |b| %>`, closed by a later `<% end
+    %>`) is read with its block closed, so its call parses.
     """
     if code.startswith("<%"):
         code = code[2:-2] if code.endswith("%>") else code[2:]
         code = code.lstrip("=-").removesuffix("-")
+    if _OPENS_BLOCK.search(code):
+        code += "\nend"
     tree = parse_snippet("ruby", code, _PARSE_SECONDS)
     return None if tree is None or tree.root_node.has_error else tree
 
@@ -178,6 +191,24 @@ def rails_helper(tree: Any) -> Helper | None:
         value = _literal(given)
         helper.default = value if isinstance(value, str) and value else None
     return helper
+
+
+def block_builder(tree: Any) -> str | None:
+    """The builder a collection helper's block is given (`b` of `... do |b|`), else None."""
+    call = _helper_call(tree.root_node)
+    if call is None or _text(call.child_by_field_name("method")) not in COLLECTION_HELPERS:
+        return None
+    block = call.child_by_field_name("block")
+    params = block.child_by_field_name("parameters") if block is not None else None
+    names = [_text(n) for n in params.named_children if n.type == "identifier"] if params else []
+    return names[0] if names else None
+
+
+def receiver(tree: Any) -> str | None:
+    """The receiver of the helper call (`b` of `b.check_box(...)`), when it is a plain name."""
+    call = _helper_call(tree.root_node)
+    node = call.child_by_field_name("receiver") if call is not None else None
+    return _text(node) if node is not None and node.type == "identifier" else None
 
 
 def _describe(helper: Helper, options: dict[str, Any]) -> None:
