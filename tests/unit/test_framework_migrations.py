@@ -550,6 +550,46 @@ def test_django_migrations_replay_across_apps(entry):
     ]
 
 
+def test_django_migrations_auth_user_model_is_the_model_made_with_a_password_and_last_login(entry):
+    """A custom user model's migration writes out `AbstractBaseUser`'s two fields."""
+    users = '''\
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = [("auth", "0012_alter_user_first_name_max_length")]
+    operations = [
+        migrations.CreateModel(
+            name="User",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True)),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                ("email", models.EmailField(max_length=254, unique=True)),
+            ],
+        ),
+    ]
+'''
+    files = {
+        "users/migrations/__init__.py": "",
+        "users/migrations/0001_initial.py": users,
+        **{k: v for k, v in DJANGO.items() if k.startswith("accounts/")},
+    }
+    ev = entry(files, "*/migrations/*.py")
+    assert table(ev, "customers").foreign_keys == (ForeignKey(("user_id",), "users_user", ("id",)),)
+
+
+def test_django_migrations_auth_user_model_is_read_from_the_settings(entry):
+    files = {
+        "manage.py": "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site_conf.settings')\n",
+        "site_conf/settings.py": "AUTH_USER_MODEL = 'people.Person'\n",
+        **{k: v for k, v in DJANGO.items() if k.startswith("accounts/")},
+    }
+    ev = entry(files, "*/migrations/*.py")
+    assert table(ev, "customers").foreign_keys == (ForeignKey(("user_id",), "people_person", ("id",)),)
+
+
 def test_django_renames_before_the_drop(entry):
     files = {k: v for k, v in DJANGO.items() if not k.endswith(("0003_drop.py", "0004_again.py"))}
     ev = entry(files, "*/migrations/*.py")

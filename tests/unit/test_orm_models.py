@@ -118,6 +118,76 @@ def test_django_inherits_across_files_and_reads_auth_user_fields(models):
     assert column(ev, "accounts_user.birth_date").type == "DATE"
 
 
+def test_django_reads_an_abstract_base_from_a_models_module_the_entry_does_not_hold(models):
+    """`cnsnt init` lists each app's models as an entry; a mixin imported from another app lends its fields."""
+    files = {
+        "proj/common/address/models.py": "from django.db import models\n\n"
+        "class AddressMixin(models.Model):\n"
+        "    post_code = models.CharField(max_length=5)\n"
+        "    city = models.CharField(max_length=255)\n\n"
+        "    class Meta:\n        abstract = True\n\n"
+        "class Office(AddressMixin):\n    name = models.CharField(max_length=80)\n",
+        "proj/users/models.py": "from django.contrib.auth.models import AbstractUser\n"
+        "from django.db import models\n"
+        "from proj.common.address.models import AddressMixin\n"
+        "from proj.broken.models import Broken\n\n"
+        "class User(AbstractUser, AddressMixin, Broken):\n"
+        "    phone = models.CharField(max_length=20)\n",
+        "proj/broken/models.py": "class Broken(\n",
+    }
+    ev = models(files, "proj/users/models.py")
+    assert [t.name for t in ev.tables] == ["users_user"]  # the mixin's module makes no table here
+    assert {"post_code", "city", "phone", "email"} <= set(names(ev, "users_user"))
+    assert where(column(ev, "users_user.city")) == ("proj/common/address/models.py", 5)
+    assert where(column(ev, "users_user.phone")) == ("proj/users/models.py", 7)
+    assert ev.problems == []  # the broken module is its own entry's CN001
+
+
+def test_django_auth_user_model_is_read_from_the_settings_manage_py_names(models):
+    """`manage.py` -> `config.settings.dev` -> `from .base import *` -> `AUTH_USER_MODEL`."""
+    files = {
+        "manage.py": "import os\n\ndef main():\n"
+        "    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.dev')\n",
+        "config/__init__.py": "",
+        "config/settings/__init__.py": "",
+        "config/settings/base.py": "AUTH_USER_MODEL = 'accounts.Member'\n",
+        "config/settings/dev.py": "from .base import *  # noqa\n\nDEBUG = True\n",
+        "jobs/models.py": "from django.conf import settings\nfrom django.db import models\n\n"
+        "class Application(models.Model):\n"
+        "    seeker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n",
+    }
+    ev = models(files, "jobs/models.py")
+    assert table(ev, "jobs_application").foreign_keys == (
+        ForeignKey(("seeker_id",), "accounts_member", ("id",)),
+    )
+
+
+def test_django_auth_user_model_is_the_projects_own_user_model(models):
+    """`settings.AUTH_USER_MODEL` is the entry's one concrete `AbstractUser`, not `auth_user`."""
+    users = (
+        "from django.contrib.auth.models import AbstractUser\n"
+        "from django.db import models\n\n"
+        "class BaseUser(AbstractUser):\n    class Meta:\n        abstract = True\n\n"
+        "class User(BaseUser):\n    birth_date = models.DateField(null=True)\n"
+    )
+    jobs = (
+        "from django.conf import settings\nfrom django.db import models\n\n"
+        "class Application(models.Model):\n"
+        "    seeker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n"
+    )
+    ev = models({"users/models.py": users, "jobs/models.py": jobs}, "*/models.py")
+    assert table(ev, "jobs_application").foreign_keys == (
+        ForeignKey(("seeker_id",), "users_user", ("id",)),
+    )
+    # without the user model in the entry, or with two of them, Django's own
+    two = users + "\nclass Staff(AbstractUser):\n    pass\n"
+    for files, pattern in (({}, "jobs/models.py"), ({"users/models.py": two}, "*/models.py")):
+        ev = models(files, pattern)
+        assert table(ev, "jobs_application").foreign_keys == (
+            ForeignKey(("seeker_id",), "auth_user", ("id",)),
+        )
+
+
 def test_django_syntax_error_is_cn001_at_its_line_and_column(models):
     ev = models(
         {

@@ -23,7 +23,7 @@ that are not a list of literal calls are reported, not guessed.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, ForeignKey
@@ -41,11 +41,14 @@ from cnsnt.sources.schemas.common import (
     string_value,
 )
 from cnsnt.sources.schemas.django_models import field_column
+from cnsnt.sources.schemas.django_settings import auth_user_model
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.replay import Replay
 
 #: Operations that change no table or column cnsnt reports.
+_USER_MODEL = "\0settings.AUTH_USER_MODEL"
+"""What a key to `settings.AUTH_USER_MODEL` points at until every migration ran."""
 _NO_SCHEMA = frozenset(
     {
         "RunPython",
@@ -106,6 +109,9 @@ class _Model:
     table: str | None
     """None for a proxy model, which has no table of its own."""
     custom_table: bool = False
+    swappable: bool = False
+    """Django's own `auth.User` (`options={"swappable": "AUTH_USER_MODEL"}`), which a
+    project's custom user model replaces."""
     columns: dict[str, str] = field(default_factory=dict)
     """Field name (case-folded) -> its column."""
     joins: dict[str, str] = field(default_factory=dict)
@@ -133,6 +139,7 @@ def read_django_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceConte
         replay.shown = migration.shown
         state.app = migration.app
         state.run(migration)
+    state.settings_user_table(auth_user_model(paths, ctx))
     return replay.evidence(files, len(order), skipped)
 
 
@@ -296,8 +303,7 @@ class _State:
         if to is None:
             return None
         if dotted(to) in ("settings.AUTH_USER_MODEL", "AUTH_USER_MODEL"):
-            found = self.models.get(("auth", "user"))
-            return found.table if found is not None and found.table else "auth_user"
+            return _USER_MODEL  # known once every migration ran: `settings_user_table`
         name = string_value(to)
         if not name:
             return None
@@ -307,6 +313,34 @@ class _State:
         if found is not None and found.table is not None:
             return found.table
         return f"{app.rpartition('.')[2].lower()}_{model.lower()}"
+
+    def settings_user_table(self, stated: tuple[str, str] | None) -> None:
+        """Point the keys to `settings.AUTH_USER_MODEL` at the project's own user model.
+
+        The project's settings say which (`stated`, see `django_settings`). When they
+        cannot be read: Django requires a custom user model to extend `AbstractBaseUser`, whose `password`
+        and `last_login` its migration writes out among its fields (Django's own
+        `auth.User` is swapped out for it, and `swappable` marks that one). The settings
+        file is not read: the one model created with both fields is taken; with none or
+        several, Django's `auth_user`. It is known only at the end: a swappable dependency
+        orders no app before another.
+        """
+        users = [
+            m
+            for m in self.models.values()
+            if not m.swappable and m.table is not None and {"password", "last_login"} <= m.columns.keys()
+        ]
+        own = self.models.get(("auth", "user"))
+        table = users[0].table if len(users) == 1 else own.table if own is not None else None
+        if stated is not None:
+            app, name = stated
+            found = self.models.get((app, name.casefold()))
+            table = found.table if found is not None and found.table else f"{app.lower()}_{name.lower()}"
+        for made in self.replay.tables.values():
+            made.foreign_keys = [
+                replace(k, ref_table=table or "auth_user") if k.ref_table == _USER_MODEL else k
+                for k in made.foreign_keys
+            ]
 
     def op_CreateModel(self, args: _Args) -> None:
         name = args.text(0, "name", "model name")
@@ -338,7 +372,7 @@ class _State:
             args.col,
             comment=comment if isinstance(comment, str) else None,
         )
-        model = _Model(self.app, name, table_name, custom)
+        model = _Model(self.app, name, table_name, custom, swappable="swappable" in options)
         self.models[(self.app, name.casefold())] = model
         self.replay.create(table)
         fields = args.arg(1, "fields")

@@ -15,7 +15,8 @@ backend writes (`EmailField` is `VARCHAR(254)`, `GenericIPAddressField` is `INET
 All files of an entry are read together, so a model may inherit from a model of another
 file. A file with a syntax error is a CN001 problem at the error's line and column; the
 other files are still read. Nothing is executed: values that are not literals (a
-constant, `settings.X`) are left out, except `settings.AUTH_USER_MODEL` (`auth_user`).
+constant, `settings.X`) are left out, except `settings.AUTH_USER_MODEL`: the entry's one
+concrete model that extends `AbstractBaseUser` or `AbstractUser`, else `auth_user`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from cnsnt.sources.schemas.common import (
     problem_of,
     string_value,
 )
+from cnsnt.sources.schemas.django_settings import auth_user_model
 
 #: Django field class -> the column type its PostgreSQL backend creates.
 _TYPES: dict[str, str] = {
@@ -88,6 +90,8 @@ _AUTH_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "AbstractBaseUser": (("password", "VARCHAR(128)"), ("last_login", "TIMESTAMP")),
     "PermissionsMixin": (("is_superuser", "BOOLEAN"),),
 }
+#: The bases Django requires of a custom user model (`AUTH_USER_MODEL`).
+_USER_BASES = frozenset({"AbstractBaseUser", "AbstractUser"})
 _AUTH_FIELDS["AbstractUser"] = (
     *_AUTH_FIELDS["AbstractBaseUser"],
     *_AUTH_FIELDS["PermissionsMixin"],
@@ -112,6 +116,9 @@ class _Class:
     meta: dict[str, object] = field(default_factory=dict)
     imports: dict[str, str] = field(default_factory=dict)
     """Local name -> the module it was imported from (`User` -> `django.contrib.auth.models`)."""
+    borrowed: bool = False
+    """Read from a module the entry's models import from but the entry does not hold: it
+    lends its fields to the entry's models and makes no table here (its own entry does)."""
 
 
 def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -140,9 +147,12 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             if isinstance(node, ast.ClassDef):
                 bases = [dotted(b) for b in node.bases]
                 classes.append(_Class(node, shown, app, bases, meta_options(node), imports))
-    models = _Models(classes)
+    classes.extend(_borrowed(classes, paths, ctx))
+    models = _Models(classes, auth_user_model(paths, ctx))
     tables = []
     for cls in classes:
+        if cls.borrowed:
+            continue
         try:
             table = models.table(cls)
         except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
@@ -159,13 +169,84 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
     return model_evidence(tables, problems, files)
 
 
+#: Modules whose classes are Django's or a package's, never the project's own files.
+_PACKAGES = ("django.", "rest_framework", "polymorphic", "model_utils", "mptt", "treebeard")
+#: How many imports deep a base class is followed into files the entry does not hold.
+_BORROW_DEPTH = 4
+
+
+def _borrowed(classes: list[_Class], paths: list[Path], ctx: SourceContext) -> list[_Class]:
+    """The classes of the project's model modules the entry's models import a base from.
+
+    `class User(AbstractUser, AddressMixin)` with `from itou.common_apps.address.models
+    import AddressMixin`: Django gives `users_user` the mixin's address fields, so they
+    are read from the module the import names (a file below the policy's directory, found
+    as Python would: `itou/common_apps/address/models.py` or its package's
+    `__init__.py`), though `cnsnt init` lists each app's models as an entry of its own.
+    A file that cannot be read lends nothing: its own entry reports it.
+    """
+    root = ctx.base_dir.resolve()
+    where = {ctx.shown(p): p.resolve() for p in paths}
+    seen = set(where.values())
+    names = {c.node.name for c in classes}
+    out: list[_Class] = []
+    pending = classes
+    for _ in range(_BORROW_DEPTH):
+        wanted: dict[Path, None] = {}
+        for cls in pending:
+            for base in cls.bases:
+                origin = cls.imports.get(base.partition(".")[0])
+                if origin is None or origin.startswith(_PACKAGES) or base.rpartition(".")[2] in names:
+                    continue
+                home = where.get(cls.shown)
+                found = _module_file(origin, home, root) if home is not None else None
+                if found is not None and found not in seen:
+                    wanted[found] = None
+        pending = []
+        for path in wanted:
+            seen.add(path)
+            where[ctx.shown(path)] = path
+            try:
+                tree = parse_python(read_text(path, ctx.shown(path), limits=ctx.limits), ctx.shown(path))
+            except SourceError:
+                continue
+            imports = module_imports(tree)
+            app = _app_label(path)
+            for node in tree.body:
+                if isinstance(node, ast.ClassDef):
+                    bases = [dotted(b) for b in node.bases]
+                    lent = _Class(node, ctx.shown(path), app, bases, meta_options(node), imports, True)
+                    pending.append(lent)
+                    names.add(node.name)
+        out.extend(pending)
+        if not pending:
+            break
+    return out
+
+
+def _module_file(module: str, near: Path, root: Path) -> Path | None:
+    """The file below `root` that `import module` finds from the file `near`, or None."""
+    rel = Path(*module.split("."))
+    for home in near.parents:
+        for candidate in (home / rel).with_suffix(".py"), home / rel / "__init__.py":
+            if candidate.is_file():
+                resolved = candidate.resolve()
+                return resolved if resolved.is_relative_to(root) else None
+        if home == root:
+            break
+    return None
+
+
 class _Models:
     """All model classes of an entry, and the tables they make."""
 
-    def __init__(self, classes: list[_Class]) -> None:
+    def __init__(self, classes: list[_Class], user_model: tuple[str, str] | None = None) -> None:
+        self.user_model = user_model
+        """(app label, model) of `AUTH_USER_MODEL`, when the project's settings say."""
         self.joins: list[ModelTable] = []
         """The many-to-many tables of the model `table()` last built."""
         self._owner: _Class | None = None
+        self._user_table: str | None = None
         self.by_name: dict[str, list[_Class]] = {}
         for cls in classes:
             self.by_name.setdefault(cls.node.name, []).append(cls)
@@ -210,6 +291,43 @@ class _Models:
                     return True
             elif last.endswith("Model"):
                 return True  # a model base from a package we do not read (TimeStampedModel)
+        return False
+
+    def user_table(self) -> str:
+        """The table of the model `settings.AUTH_USER_MODEL` names.
+
+        The project's settings say which (`django_settings`). When they cannot be read:
+        Django requires a custom user model to extend `AbstractBaseUser` (or
+        `AbstractUser`), and a concrete `AbstractUser` beside Django's own `auth.User`
+        fails its system checks unless it replaces it, so the one concrete model of the
+        entry that extends either is taken; with none or several, Django's `auth_user`.
+        """
+        if self._user_table is None and self.user_model is not None:
+            app, model = self.user_model
+            named = [c for c in self.by_name.get(model, []) if app in (c.app, c.meta.get("app_label"))]
+            self._user_table = self.table_name(named[0]) if named else f"{app.lower()}_{model.lower()}"
+        if self._user_table is None:
+            users = [
+                c
+                for group in self.by_name.values()
+                for c in group
+                if self._extends_user(c, frozenset())
+                and c.meta.get("abstract") is not True
+                and c.meta.get("proxy") is not True
+            ]
+            self._user_table = self.table_name(users[0]) if len(users) == 1 else "auth_user"
+        return self._user_table
+
+    def _extends_user(self, cls: _Class, seen: frozenset[int]) -> bool:
+        if id(cls) in seen:
+            return False
+        for base in cls.bases:
+            parent = self.find(base, cls)
+            if parent is None:
+                if base.rpartition(".")[2] in _USER_BASES:
+                    return True
+            elif self._extends_user(parent, seen | {id(cls)}):
+                return True
         return False
 
     def table_name(self, cls: _Class) -> str:
@@ -283,6 +401,8 @@ class _Models:
                            string_value(kwargs.get("db_table")))
             return
         made = field_column(target.id, kind, call, target.lineno, target.col_offset + 1)
+        if cls.shown != table.path:
+            made.path = cls.shown  # an abstract base's field, written in another file
         table.add(made)
         if kind in DJANGO_RELATIONS:
             to = kwargs.get("to") or (call.args[0] if call.args else None)
@@ -319,7 +439,7 @@ class _Models:
         if to is None:
             return None
         if dotted(to) in ("settings.AUTH_USER_MODEL", "AUTH_USER_MODEL"):
-            return "auth_user"
+            return self.user_table()
         name = string_value(to) or dotted(to)
         if not name:
             return None
