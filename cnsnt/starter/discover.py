@@ -72,6 +72,7 @@ from cnsnt.starter.rust_entries import (
     rust_kind,
     seaorm_patterns,
 )
+from cnsnt.starter.symfony_form_entries import symfony_form_file, symfony_forms_survey
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
     migrations_note,
@@ -979,6 +980,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
     if suffix in PHOENIX_SUFFIXES:  # HEEx/EEx templates, LiveView `~H`; not Mix's deps/ or _build/
         ours = not {"deps", "_build"} & set(path.relative_to(root).parts)
         return ("forms", None, ()) if ours and has_phoenix_form(_sniff(path), suffix) else None
+    if suffix == ".php" and symfony_form_file(path, root, head := _sniff(path)):
+        return ("forms", None, ())  # a Symfony FormType class (`src/Form/*Type.php`)
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path)
         if _CNSNT_REPORT in head[:4096]:
@@ -1405,7 +1408,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
     token = _JUDGED.set({})
     try:
-        with python_forms_survey(root):
+        with python_forms_survey(root), symfony_forms_survey(root):
             return _survey(root)
     finally:
         _JUDGED.reset(token)

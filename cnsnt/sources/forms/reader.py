@@ -4,23 +4,29 @@
 reads angular-schema-form files and FHIR Questionnaires), everything else to the
 HTML/template reader, but `format: jsx` or a `.jsx`/`.tsx`/`.js`/`.ts` file (React
 components) goes to the JSX reader, and `format: python-forms` or a `.py` file (Django
-and WTForms form classes) to the Python form reader.
+and WTForms form classes) to the Python form reader; `format: symfony-forms` or a `.php`
+file that declares a class extending Symfony's `AbstractType` (a FormType) to the Symfony
+form reader (other `.php` files are templates).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence
 from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.base import SourceContext
+from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.forms.html_form import read_html_forms
 from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
 from cnsnt.sources.forms.python_forms import read_python_forms
+from cnsnt.sources.forms.symfony_forms import may_hold_form_type, read_symfony_forms
 
 #: The `format:` of Python form classes (Django forms, WTForms, Flask-WTF).
 PYTHON_FORMS = "python-forms"
+#: The `format:` of Symfony FormType classes (PHP).
+SYMFONY_FORMS = "symfony-forms"
 
 
 def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
@@ -32,4 +38,15 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
         return read_jsx_forms(path, spec, ctx)
     if fmt == PYTHON_FORMS or (not fmt and path.suffix.lower() == ".py"):
         return read_python_forms(path, spec, ctx)
+    if fmt == SYMFONY_FORMS or (not fmt and path.suffix.lower() == ".php" and _form_type(path, ctx)):
+        return read_symfony_forms(path, spec, ctx)
     return read_html_forms(path, spec, ctx)
+
+
+def _form_type(path: Path, ctx: SourceContext) -> bool:
+    """Whether a `.php` file looks like a Symfony form type rather than a template (its text sniffed)."""
+    try:
+        text = read_text(path, ctx.shown(path), limits=ctx.limits)
+    except SourceError:
+        return False  # the template reader says why it cannot be read
+    return may_hold_form_type(text)
