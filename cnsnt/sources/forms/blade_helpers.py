@@ -73,18 +73,18 @@ _METHOD = re.compile(r"(?:::|->)\s*+(\w++)\s*+\(")
 _ESCAPES = {
     "n": "\n", "t": "\t", "r": "\r", "v": "\v", "f": "\f", "e": "\x1b", "$": "$", '"': '"', "\\": "\\",
 }  # fmt: skip
-_UNKNOWN = object()
-"""What `_literal` gives for code that is no literal (a variable, a call)."""
+UNKNOWN = object()
+"""What `php_literal` gives for code that is no literal (a variable, a call)."""
 
 
 def _text(node: Any) -> str:
     return bytes(node.text or b"").decode("utf-8", "replace")
 
 
-def _literal(node: Any | None) -> Any:
-    """A PHP string, number, boolean or null; an array as a list of (key, value); else `_UNKNOWN`."""
+def php_literal(node: Any | None) -> Any:
+    """A PHP string, number, boolean or null; an array as a list of (key, value); else `UNKNOWN`."""
     if node is None:
-        return _UNKNOWN
+        return UNKNOWN
     kind: str = node.type
     if kind in ("string", "encapsed_string"):
         parts = []
@@ -94,7 +94,7 @@ def _literal(node: Any | None) -> Any:
             elif child.type == "escape_sequence":
                 parts.append(_escape(_text(child), kind == "string"))
             else:
-                return _UNKNOWN  # `"items[$i]"`: built
+                return UNKNOWN  # `"items[$i]"`: built
         return "".join(parts)
     if kind == "boolean":
         return _text(node).lower() == "true"
@@ -103,16 +103,16 @@ def _literal(node: Any | None) -> Any:
     if kind in ("integer", "float"):
         return _text(node)
     if kind == "parenthesized_expression" and node.named_children:
-        return _literal(node.named_children[0])
+        return php_literal(node.named_children[0])
     if kind == "array_creation_expression":
         items = []
         for element in node.named_children:
             if element.type == "array_element_initializer" and element.named_children:
                 parts = element.named_children
-                key = _literal(parts[0]) if len(parts) == 2 else _UNKNOWN
+                key = php_literal(parts[0]) if len(parts) == 2 else UNKNOWN
                 items.append((key, parts[-1]))
         return items
-    return _UNKNOWN
+    return UNKNOWN
 
 
 def _escape(sequence: str, single: bool) -> str:
@@ -121,10 +121,10 @@ def _escape(sequence: str, single: bool) -> str:
     return _ESCAPES.get(sequence[1:], sequence) if len(sequence) == 2 else sequence
 
 
-def _truthy(value: Any) -> bool | None:
+def php_truthy(value: Any) -> bool | None:
     """Whether PHP takes a literal for true; None for code that is no literal."""
-    if value is _UNKNOWN or isinstance(value, list):
-        return None if value is _UNKNOWN else bool(value)
+    if value is UNKNOWN or isinstance(value, list):
+        return None if value is UNKNOWN else bool(value)
     if isinstance(value, str):
         try:
             return float(value) != 0  # a number's text, or a numeric string
@@ -161,14 +161,14 @@ def _at(args: list[Any | None], index: int | None) -> Any | None:
 def _options(node: Any | None) -> dict[str, Any]:
     """An options array: `'key' => value` pairs by lower-cased key; a bare `'required'` as True."""
     options: dict[str, Any] = {}
-    value = _literal(node)
+    value = php_literal(node)
     if not isinstance(value, list):
         return options
     for key, item in value:
         if isinstance(key, str):
-            options.setdefault(key.lower(), _literal(item))
-        elif key is _UNKNOWN:  # `['required']`: a boolean attribute given by its name
-            bare = _literal(item)
+            options.setdefault(key.lower(), php_literal(item))
+        elif key is UNKNOWN:  # `['required']`: a boolean attribute given by its name
+            bare = php_literal(item)
             if isinstance(bare, str):
                 options.setdefault(bare.lower(), True)
     return options
@@ -256,7 +256,7 @@ def _call(expr: Any) -> Helper | None:
 
 def _typed(helper: Helper, args: list[Any | None]) -> list[Any | None]:
     """`input(type, name, ...)`: the control its literal type says; the arguments after it."""
-    kind = _literal(_at(args, 0))
+    kind = php_literal(_at(args, 0))
     if isinstance(kind, str) and kind.strip():
         helper.control = CONTROLS.get(kind.strip().lower(), kind.strip().lower())
     return args[1:]
@@ -268,7 +268,7 @@ def _method(call: Any) -> str:
 
 def _named(helper: Helper, node: Any | None) -> None:
     """The field's name from its argument: a literal, else unknown (the code kept for the message)."""
-    value = _literal(node)
+    value = php_literal(node)
     helper.field = value if isinstance(value, str) and value else None
     if node is not None:
         helper.field_code = _text(node)
@@ -288,7 +288,7 @@ def _collective(call: Any) -> Helper | None:
         control = helper.control
     _named(helper, _at(args, 0))
     if control == "label":
-        text = _literal(_at(args, 1))
+        text = php_literal(_at(args, 1))
         if isinstance(text, str) and text.strip():
             helper.label = " ".join(text.split())
         elif helper.field is not None:  # Collective's `formatLabel`: `ucwords(str_replace('_', ' ', $name))`
@@ -297,13 +297,13 @@ def _collective(call: Any) -> Helper | None:
     value_at, checked_at, options_at = _COLLECTIVE_ARGS.get(method, (1, None, 2))
     options = _options(_at(args, options_at))
     _describe(helper, options)
-    value = _literal(_at(args, value_at))
+    value = php_literal(_at(args, value_at))
     if control in ("checkbox", "radio"):
         given = _at(args, checked_at)
         if given is None and "checked" in options:
             _checked(helper, value, options["checked"])
         else:
-            _checked(helper, value, _literal(given) if given is not None else None)
+            _checked(helper, value, php_literal(given) if given is not None else None)
     elif control not in ("hidden", "select", "password", "file"):
         helper.default = value if isinstance(value, str) and value else None
     return helper
@@ -323,22 +323,22 @@ def _spatie(call: Any, modifiers: list[Any]) -> Helper | None:
         control = helper.control
     if control == "label":  # `html()->label('E-mail', 'email')`: the text, then the control's name
         _named(helper, _at(args, 1))
-        text = _literal(_at(args, 0))
+        text = php_literal(_at(args, 0))
         helper.label = " ".join(text.split()) if isinstance(text, str) and text.strip() else None
         return helper
     _named(helper, _at(args, 0))
     checkable = control in ("checkbox", "radio")
-    value = _literal(_at(args, 2 if checkable else 1))
-    checked = _literal(_at(args, 1)) if checkable and len(args) > 1 else None
+    value = php_literal(_at(args, 2 if checkable else 1))
+    checked = php_literal(_at(args, 1)) if checkable and len(args) > 1 else None
     options: dict[str, Any] = {}
     for modifier in modifiers:  # `->placeholder('E-mail')->required()`: the attributes they set
         name = _method(modifier)
         given = _arguments(modifier, ())
-        first = _literal(given[0]) if given else True
+        first = php_literal(given[0]) if given else True
         if name in ("attribute", "attributeif") and given:
-            key = _literal(given[0])
+            key = php_literal(given[0])
             if isinstance(key, str):
-                options[key.lower()] = _literal(given[1]) if len(given) > 1 else True
+                options[key.lower()] = php_literal(given[1]) if len(given) > 1 else True
         elif name == "attributes" and given:
             options.update(_options(given[0]))
         elif name == "checked":
@@ -364,7 +364,7 @@ def _describe(helper: Helper, options: dict[str, Any]) -> None:
         if isinstance(text, str) and text.strip():
             helper.label = " ".join(text.split())
             break
-    helper.required = _truthy(options.get("required", False)) is True
+    helper.required = php_truthy(options.get("required", False)) is True
     ident = options.get("id")
     helper.id = ident if isinstance(ident, str) and ident else None
     name = options.get("name")
@@ -376,7 +376,7 @@ def _checked(helper: Helper, value: Any, checked: Any) -> None:
     """Whether the box is ticked for everyone: a literal true; code (`$user->terms`) only may."""
     if helper.control == "radio" and isinstance(value, str) and value.strip().lower() in NO_VALUES:
         return  # a "no" ticked gives no consent
-    ticks = _truthy(checked)
+    ticks = php_truthy(checked)
     if ticks is False:
         return
     helper.checked = True

@@ -46,6 +46,42 @@ def looks_like_consent(*texts: str | None) -> bool:
     return any(_CONSENT.search(words(t)) for t in texts if t)
 
 
+def class_field(
+    form: str,
+    name: str,
+    control: str,
+    location: Location,
+    source: str,
+    label: str | None,
+    required: bool,
+    checked: bool,
+    help_text: str | None = None,
+    default: str | None = None,
+) -> FormField:
+    """A field a form class declares (Django, WTForms, Symfony).
+
+    A hidden one is technical; a box or radio whose name, label or help reads like
+    consent is consent.
+    """
+    role = FieldRole.INPUT
+    if control == "hidden":
+        role = FieldRole.TECHNICAL
+    elif control in ("checkbox", "radio") and looks_like_consent(name, label, help_text):
+        role = FieldRole.CONSENT
+    return FormField(
+        form=form,
+        name=name,
+        control=control,
+        location=location,
+        source=source,
+        role=role,
+        label=label,
+        required=required,
+        checked=checked,
+        default=default,
+    )
+
+
 def form_stem(path: Path) -> str:
     """A file's stem up to its first dot: `register.html.twig` -> `register`.
 

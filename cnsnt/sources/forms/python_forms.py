@@ -66,11 +66,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
+from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.forms.common import form_evidence, looks_like_consent
+from cnsnt.sources.forms.common import class_field, form_evidence
 from cnsnt.sources.forms.python_form_kinds import (
     AUTH_USER_FIELDS,
     DJANGO,
@@ -308,22 +308,9 @@ class _Reader:
         return Form(name, self.where(self.mod, node), self.mod.shown, tuple(out), kind=framework)
 
     def _evidence(self, form: str, f: _Field) -> FormField:
-        role = FieldRole.INPUT
-        if f.control == "hidden":
-            role = FieldRole.TECHNICAL
-        elif f.control in ("checkbox", "radio") and looks_like_consent(f.name, f.label, f.help):
-            role = FieldRole.CONSENT
-        return FormField(
-            form=form,
-            name=f.name,
-            control=f.control,
-            location=f.location,
-            source=self.mod.shown,
-            role=role,
-            label=f.label,
-            required=f.required,
-            checked=f.checked,
-            default=f.default,
+        return class_field(
+            form, f.name, f.control, f.location, self.mod.shown, f.label, f.required, f.checked, f.help,
+            f.default,
         )
 
     def _own_fields(

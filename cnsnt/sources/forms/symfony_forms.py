@@ -42,12 +42,12 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.errors import SourceError
-from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
+from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.forms.blade_helpers import _UNKNOWN, _literal, _truthy
-from cnsnt.sources.forms.common import form_evidence, looks_like_consent
+from cnsnt.sources.forms.blade_helpers import UNKNOWN, php_literal, php_truthy
+from cnsnt.sources.forms.common import class_field, form_evidence
 from cnsnt.sources.forms.python_form_kinds import control_by_name
 from cnsnt.sources.schemas.grammars import (
     Node,
@@ -462,27 +462,14 @@ class _Reader:
         method = _methods(node).get("getblockprefix")
         if method is not None:
             returned = _returned(method)
-            value = _literal(returned) if returned is not None else None
+            value = php_literal(returned) if returned is not None else None
             if isinstance(value, str) and value:
                 return value
         return block_prefix(_text(node.child_by_field_name("name")))
 
     def _evidence(self, form: str, f: _Field) -> FormField:
-        role = FieldRole.INPUT
-        if f.control == "hidden":
-            role = FieldRole.TECHNICAL
-        elif f.control in ("checkbox", "radio") and looks_like_consent(f.name, f.label, f.help):
-            role = FieldRole.CONSENT
-        return FormField(
-            form=form,
-            name=f.name,
-            control=f.control,
-            location=f.location,
-            source=self.php.file.shown,
-            role=role,
-            label=f.label,
-            required=f.required,
-            checked=f.checked,
+        return class_field(
+            form, f.name, f.control, f.location, self.php.file.shown, f.label, f.required, f.checked, f.help
         )
 
     def _fields(self, php: _PhpFile, node: Node) -> dict[str, _Field]:
@@ -568,7 +555,7 @@ class _Reader:
         if not args:
             return
         at = call.child_by_field_name("name")
-        name = _literal(args[0])
+        name = php_literal(args[0])
         if verb == "remove":
             if isinstance(name, str):
                 fields.pop(name, None)
@@ -607,7 +594,7 @@ class _Reader:
         label = options.get("label")
         required = options.get("required")
         checked = control in ("checkbox", "radio") and (
-            _truthy(options.get("data", _UNKNOWN)) is True or _attr_checked(options)
+            php_truthy(options.get("data", UNKNOWN)) is True or _attr_checked(options)
         )
         help_text = options.get("help")
         return _Field(
@@ -630,7 +617,7 @@ class _Reader:
             ):
                 return php.full_name(_text(parts[0]))
             return None
-        value = _literal(node)
+        value = php_literal(node)
         return value.lstrip("\\") if isinstance(value, str) and value else None
 
     def _control(self, php: _PhpFile, full: str, options: dict[str, Any], depth: int) -> str | None:
@@ -670,7 +657,7 @@ def _returned(method: Node) -> Node | None:
 
 def _options(node: Node | None) -> dict[str, Any]:
     """An options array by key: literals, `attr` as a dict, `type` also as its node (`type:node`)."""
-    value = _literal(node)
+    value = php_literal(node)
     out: dict[str, Any] = {}
     if not isinstance(value, list):
         return out
@@ -678,11 +665,11 @@ def _options(node: Node | None) -> dict[str, Any]:
         if not isinstance(key, str) or key in out:
             continue
         if key == "attr":
-            attrs = _literal(item)
+            attrs = php_literal(item)
             pairs = attrs if isinstance(attrs, list) else []
-            out[key] = {k.lower(): _literal(v) for k, v in pairs if isinstance(k, str)}
+            out[key] = {k.lower(): php_literal(v) for k, v in pairs if isinstance(k, str)}
         else:
-            out[key] = _literal(item)
+            out[key] = php_literal(item)
             if key == "type":
                 out["type:node"] = item
     return out
