@@ -29,6 +29,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.forms.python_modules import Project, PyModule
 from cnsnt.sources.schemas.common import (
     DJANGO_RELATIONS,
     ModelColumn,
@@ -127,6 +128,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
     classes: list[_Class] = []
     files = 0
     per_file: dict[str, int] = {}
+    project = Project(ctx)
     for path in paths:
         shown = ctx.shown(path)
         try:
@@ -142,12 +144,13 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             continue
         app = _app_label(path)
         per_file[shown] = 0
+        project.module(path, tree)  # the base classes it imports are looked for from it
         imports = module_imports(tree)
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
                 bases = [dotted(b) for b in node.bases]
                 classes.append(_Class(node, shown, app, bases, meta_options(node), imports))
-    classes.extend(_borrowed(classes, paths, ctx))
+    classes.extend(_borrowed(classes, paths, project))
     models = _Models(classes, auth_user_model(paths, ctx))
     tables = []
     for cls in classes:
@@ -175,66 +178,50 @@ _PACKAGES = ("django.", "rest_framework", "polymorphic", "model_utils", "mptt", 
 _BORROW_DEPTH = 4
 
 
-def _borrowed(classes: list[_Class], paths: list[Path], ctx: SourceContext) -> list[_Class]:
+def _borrowed(classes: list[_Class], paths: list[Path], project: Project) -> list[_Class]:
     """The classes of the project's model modules the entry's models import a base from.
 
     `class User(AbstractUser, AddressMixin)` with `from itou.common_apps.address.models
     import AddressMixin`: Django gives `users_user` the mixin's address fields, so they
-    are read from the module the import names (a file below the policy's directory, found
-    as Python would: `itou/common_apps/address/models.py` or its package's
-    `__init__.py`), though `cnsnt init` lists each app's models as an entry of its own.
-    A file that cannot be read lends nothing: its own entry reports it.
+    are read from the module the import names, found as Python would
+    (`python_modules.Project`: `itou/common_apps/address/models.py` or its package's
+    `__init__.py`, below the policy's directory), though `cnsnt init` lists each app's
+    models as an entry of its own. A file that cannot be read lends nothing: its own
+    entry reports it.
     """
-    root = ctx.base_dir.resolve()
-    where = {ctx.shown(p): p.resolve() for p in paths}
-    seen = set(where.values())
+    ctx = project.ctx
+    where = {ctx.shown(p): p for p in paths}
+    seen = {p.resolve() for p in paths}
     names = {c.node.name for c in classes}
     out: list[_Class] = []
     pending = classes
     for _ in range(_BORROW_DEPTH):
-        wanted: dict[Path, None] = {}
+        wanted: dict[Path, PyModule] = {}
         for cls in pending:
             for base in cls.bases:
                 origin = cls.imports.get(base.partition(".")[0])
                 if origin is None or origin.startswith(_PACKAGES) or base.rpartition(".")[2] in names:
                     continue
                 home = where.get(cls.shown)
-                found = _module_file(origin, home, root) if home is not None else None
-                if found is not None and found not in seen:
-                    wanted[found] = None
+                near = project.module(home) if home is not None else None
+                found = project.find_module(near, 0, origin) if near is not None else None
+                if found is not None and found.path.resolve() not in seen:
+                    wanted[found.path.resolve()] = found
         pending = []
-        for path in wanted:
-            seen.add(path)
-            where[ctx.shown(path)] = path
-            try:
-                tree = parse_python(read_text(path, ctx.shown(path), limits=ctx.limits), ctx.shown(path))
-            except SourceError:
-                continue
-            imports = module_imports(tree)
-            app = _app_label(path)
-            for node in tree.body:
+        for resolved, module in wanted.items():
+            seen.add(resolved)
+            where[module.shown] = module.path
+            imports = module_imports(module.tree)
+            app = _app_label(module.path)
+            for node in module.tree.body:
                 if isinstance(node, ast.ClassDef):
                     bases = [dotted(b) for b in node.bases]
-                    lent = _Class(node, ctx.shown(path), app, bases, meta_options(node), imports, True)
-                    pending.append(lent)
+                    pending.append(_Class(node, module.shown, app, bases, meta_options(node), imports, True))
                     names.add(node.name)
         out.extend(pending)
         if not pending:
             break
     return out
-
-
-def _module_file(module: str, near: Path, root: Path) -> Path | None:
-    """The file below `root` that `import module` finds from the file `near`, or None."""
-    rel = Path(*module.split("."))
-    for home in near.parents:
-        for candidate in (home / rel).with_suffix(".py"), home / rel / "__init__.py":
-            if candidate.is_file():
-                resolved = candidate.resolve()
-                return resolved if resolved.is_relative_to(root) else None
-        if home == root:
-            break
-    return None
 
 
 class _Models:
