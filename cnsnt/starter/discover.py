@@ -62,7 +62,7 @@ from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_entries import php_migration_entries
-from cnsnt.starter.python_form_entries import python_form_file, python_forms_survey
+from cnsnt.starter.python_form_entries import python_form_file
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.rust_entries import (
@@ -72,7 +72,8 @@ from cnsnt.starter.rust_entries import (
     rust_kind,
     seaorm_patterns,
 )
-from cnsnt.starter.symfony_form_entries import symfony_form_file, symfony_forms_survey
+from cnsnt.starter.survey_context import shared_survey
+from cnsnt.starter.symfony_form_entries import symfony_form_file
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
     migrations_note,
@@ -1408,7 +1409,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
     token = _JUDGED.set({})
     try:
-        with python_forms_survey(root), symfony_forms_survey(root):
+        with shared_survey(root):
             return _survey(root)
     finally:
         _JUDGED.reset(token)

@@ -9,29 +9,15 @@ are not the product's forms.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 
 from cnsnt.errors import SourceError
-from cnsnt.sources.base import SKIP_DIRS, SourceContext, read_text
+from cnsnt.sources.base import SKIP_DIRS, read_text
 from cnsnt.sources.forms.python_forms import HINTS, holds_form_class
+from cnsnt.starter.survey_context import survey_context
 
 #: Folders whose Python is no form of the product (beside `SKIP_DIRS`, which `init` never walks).
 _NOT_FORMS_DIRS = frozenset({"migrations", "site-packages", "venv", ".venv", "test", "tests"})
-#: The context one survey shares, so each module is parsed once.
-_CONTEXT: ContextVar[SourceContext | None] = ContextVar("cnsnt_python_forms", default=None)
-
-
-@contextmanager
-def python_forms_survey(root: Path) -> Iterator[None]:
-    """Share one parse of each module among the files one `cnsnt init` looks at."""
-    token = _CONTEXT.set(SourceContext(base_dir=root))
-    try:
-        yield
-    finally:
-        _CONTEXT.reset(token)
 
 
 def python_form_file(path: Path, root: Path, head: str) -> bool:
@@ -44,7 +30,7 @@ def python_form_file(path: Path, root: Path, head: str) -> bool:
         return False
     if not any(hint in head for hint in HINTS):
         return False
-    ctx = _CONTEXT.get() or SourceContext(base_dir=root)
+    ctx = survey_context(root)
     try:
         text = read_text(path, ctx.shown(path), limits=ctx.limits)
     except SourceError:

@@ -9,29 +9,15 @@ reader's own test); a file whose text names neither `AbstractType` in an `extend
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 
 from cnsnt.errors import SourceError
-from cnsnt.sources.base import SKIP_DIRS, SourceContext, read_text
+from cnsnt.sources.base import SKIP_DIRS, read_text
 from cnsnt.sources.forms.symfony_forms import holds_form_type, may_hold_form_type
+from cnsnt.starter.survey_context import survey_context
 
 #: Folders whose PHP is no form of the product (beside `SKIP_DIRS`, which `init` never walks).
 _NOT_FORMS_DIRS = frozenset({"test", "tests", "vendor"})
-#: The context one survey shares, so each base class's file is parsed once.
-_CONTEXT: ContextVar[SourceContext | None] = ContextVar("cnsnt_symfony_forms", default=None)
-
-
-@contextmanager
-def symfony_forms_survey(root: Path) -> Iterator[None]:
-    """Share one parse of each file among the files one `cnsnt init` looks at."""
-    token = _CONTEXT.set(SourceContext(base_dir=root))
-    try:
-        yield
-    finally:
-        _CONTEXT.reset(token)
 
 
 def symfony_form_file(path: Path, root: Path, head: str) -> bool:
@@ -41,7 +27,7 @@ def symfony_form_file(path: Path, root: Path, head: str) -> bool:
         return False
     if not may_hold_form_type(head):
         return False
-    ctx = _CONTEXT.get() or SourceContext(base_dir=root)
+    ctx = survey_context(root)
     try:
         text = read_text(path, ctx.shown(path), limits=ctx.limits)
     except SourceError:

@@ -1,0 +1,32 @@
+"""The one `SourceContext` a `cnsnt init` survey shares among the files it looks at.
+
+Deciding whether a file holds a form class (Django, WTForms, Symfony) may parse the
+modules it imports from; with one context for the whole survey, its memo parses each
+of them once, whichever file asked first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from cnsnt.sources.base import SourceContext
+
+_CONTEXT: ContextVar[SourceContext | None] = ContextVar("cnsnt_init_survey", default=None)
+
+
+@contextmanager
+def shared_survey(root: Path) -> Iterator[None]:
+    """One context (and memo) for every file one `cnsnt init` looks at below `root`."""
+    token = _CONTEXT.set(SourceContext(base_dir=root))
+    try:
+        yield
+    finally:
+        _CONTEXT.reset(token)
+
+
+def survey_context(root: Path) -> SourceContext:
+    """The survey's shared context, or a context of its own outside a survey."""
+    return _CONTEXT.get() or SourceContext(base_dir=root)
