@@ -87,7 +87,7 @@ from cnsnt.sources.forms.python_form_kinds import (
     is_form_root,
     widget_control,
 )
-from cnsnt.sources.forms.python_modules import ClassRef, Project, PyModule
+from cnsnt.sources.python_modules import ClassRef, Project, PyModule
 from cnsnt.sources.schemas.common import (
     assigned_field,
     dotted,

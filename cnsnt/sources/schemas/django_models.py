@@ -29,7 +29,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
-from cnsnt.sources.forms.python_modules import Project, PyModule
+from cnsnt.sources.python_modules import Project, PyModule
 from cnsnt.sources.schemas.common import (
     DJANGO_RELATIONS,
     ModelColumn,

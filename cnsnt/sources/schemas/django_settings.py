@@ -13,7 +13,7 @@ import ast
 from pathlib import Path
 
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.forms.python_modules import Project, PyModule
+from cnsnt.sources.python_modules import Project, PyModule
 from cnsnt.sources.schemas.common import string_value
 
 #: How many star-imports deep a settings module is followed (`dev` -> `base`).

@@ -1,4 +1,8 @@
-"""The Python modules of a project, as the Python form reader follows its names (never imported).
+"""The Python modules of a project, as the readers of Python code follow its names (never imported).
+
+Shared by the Python form reader and the Django models reader (a base class imported
+from another app, the settings module `manage.py` names), so a module is found and
+parsed one way, once.
 
 A name in a form file (`FlaskBBForm`, `forms.CharField`, `Profile`) is followed to
 what it means: a class written in the same file, a class of another module of the
@@ -85,7 +89,7 @@ class Project:
 
     def module(self, path: Path, tree: ast.Module | None = None) -> PyModule | None:
         """The parsed module of a file (once per audit); None when it cannot be read."""
-        key = f"pyforms:module:{path.resolve()}"
+        key = f"python:module:{path.resolve()}"
         memo = self.ctx.memo
         if key not in memo:
             shown = self.ctx.shown(path)
