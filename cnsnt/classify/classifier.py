@@ -313,6 +313,17 @@ def _same_stem(word: str, other: str) -> bool:
     return common >= max(4, len(word) - 2, len(other) - 3)
 
 
+_WIDTH = re.compile(r"\(\s*(\d+)")
+
+
+def _wide_text(type_: str | None, kind: str) -> bool:
+    """Text wider than a yes/no code (`CHAR(1)` holds `S`/`N`, `VARCHAR(5)` `false`)."""
+    if kind != "text" or not type_:
+        return False
+    width = _WIDTH.search(type_)
+    return width is None or int(width.group(1)) > 5
+
+
 def _is_lookup(table: str, match: _Match, languages: tuple[str, ...] | None = None) -> bool:
     """A table named after the attribute, about no one: `religiao`, `estado_civil`."""
     words = _table_words(table, languages)
@@ -377,8 +388,12 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
 _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 
 
-def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | None:
-    """The first word that makes the column technical despite the term, if any."""
+def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = False) -> tuple[str, str] | None:
+    """The first word that makes the column technical despite the term, if any.
+
+    `wide_text`: the column's own type is text wider than a yes/no code (`CHAR(1)`), so a
+    flag word (`admin`, `notification`) says whose or what for, not that it is a flag.
+    """
     for word, why in reading.negators:
         if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
@@ -390,6 +405,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | 
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
         if why == "technical" and word in lx.STORAGE_WORDS and match.category.startswith("user.content"):
             continue  # `photo_filename`, `foto_link`: where the person's photo is kept
+        if why == "flag" and wide_text and match.strong:
+            continue  # `emailadmin varchar(100)`: a flag is a yes/no, wide text holds the datum
         return word, why
     if kind in {"boolean", "numeric"}:
         for word in reading.rest:
@@ -399,7 +416,7 @@ def _blocking(reading: _Reading, match: _Match, kind: str) -> tuple[str, str] | 
 
 
 def _pick(
-    reading: _Reading, person: bool, kind: str, names: bool = True
+    reading: _Reading, person: bool, kind: str, names: bool = True, wide_text: bool = False
 ) -> tuple[_Match | None, tuple[str, str] | None]:
     """The best surviving term, or the reason the column is ruled out.
 
@@ -437,7 +454,7 @@ def _pick(
     # Strong before weak; then the longer phrase; then the later one (the head of
     # `address1Country` is the country).
     best = max(candidates, key=lambda m: (m.strong, len(m.words), m.start))
-    blocked = _blocking(reading, best, kind)
+    blocked = _blocking(reading, best, kind, wide_text)
     if blocked is not None:
         return None, blocked
     return best, None
@@ -799,7 +816,9 @@ def decide(
         return Classification(
             False, None, Confidence.MEDIUM, f"name '{name}' is a framework's own field (a leading '__')"
         )
-    match, blocked = _pick(reading, ctx.person, kind, ctx.names)
+    # only for the column's own verdict: as a table's evidence, `area_admin_email` is
+    # still the admin's, and does not make the area a person
+    match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind))
     if (
         match is not None
         and _category(match).startswith("user.name")

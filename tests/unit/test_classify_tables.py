@@ -2453,3 +2453,38 @@ def test_a_field_the_framework_keeps_for_itself_is_no_ones() -> None:
     verdicts = classify_tables([users])
     assert not verdicts["users.__v"].personal and not verdicts["users.__t"].personal
     assert verdicts["users.__email"].personal
+
+
+def test_a_flag_word_in_wide_text_says_whose_not_that_it_is_a_flag() -> None:
+    # digitalib's `dib_usuariaplicacio.emailadmin varchar(100)`, a2billing's `email_notification`
+    apps = _table(
+        "api_clients",
+        [
+            ("id", "INT"),
+            ("emailadmin", "VARCHAR(100)"),
+            ("email_notification", "VARCHAR(70)"),
+            ("is_fax", "CHAR(1)"),
+            ("jog_email", "CHAR(2)"),
+            ("show_email", "VARCHAR(5)"),
+            ("admin_email_sent", "BOOLEAN"),
+        ],
+    )
+    got = classify_tables([apps])
+    assert got["api_clients.emailadmin"].category == "user.contact.email"
+    assert got["api_clients.email_notification"].category == "user.contact.email"
+    assert not got["api_clients.is_fax"].personal  # a one-letter yes/no
+    assert not got["api_clients.jog_email"].personal  # a two-letter right to see the e-mail
+    assert not got["api_clients.show_email"].personal  # `false`
+    assert not got["api_clients.admin_email_sent"].personal
+
+
+def test_a_flag_in_text_does_not_make_its_table_about_people() -> None:
+    # mrbs' `mrbs_area.area_admin_email`: the admin's e-mail, but the area is no person
+    area = _table(
+        "rooms_area",
+        [("id", "INT"), ("area_name", "VARCHAR(30)"), ("area_admin_email", "TEXT"), ("resolution", "INT")],
+    )
+    got = classify_tables([area])
+    assert got["rooms_area.area_admin_email"].category == "user.contact.email"
+    assert not got["rooms_area.area_name"].personal
+    assert not got["rooms_area.resolution"].personal
