@@ -115,11 +115,18 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
     unit_ends: list[int] = []
     copy_data = False
 
+    dashes: list[_Run] = []  # banners of dashes, one problem for the whole file
+    dashes_at = 0  # where in `problems` that one goes: in file order
+
     def flush() -> None:
-        nonlocal run
-        if run is not None:
+        nonlocal run, dashes_at
+        if run is not None and run.kind == "dashes":
+            if not dashes:
+                dashes_at = len(problems)
+            dashes.append(run)
+        elif run is not None:
             problems.append(_run_problem(run))
-            run = None
+        run = None
 
     def client(kind: str, start: int, line: str, replacement: str = "") -> None:
         """Blank one client line (optionally leaving a `;`) and add it to the current run."""
@@ -237,6 +244,8 @@ def scan_lines(text: str, dia: Dialect) -> Scan:
             copy_data = _copies_from_stdin(text[copy_start : start + len(line)], dia)
             copy_start = None
     flush()
+    if dashes:
+        problems.insert(dashes_at, _dashes_problem(dashes, text))
     if copy_data:
         problems.append(DDLProblem(copy_at, COPY_UNENDED))
     if routine_start is not None:
@@ -292,6 +301,31 @@ def _run_problem(run: _Run) -> DDLProblem:
         s="s" if plural else "", what=what, are="are" if plural else "is"
     )
     return DDLProblem(run.offset, message, may_hold_schema=False)
+
+
+#: Lines named in the one problem for a file's banners of dashes, before "and N more".
+_DASH_LINES_SHOWN = 5
+
+
+def _dashes_problem(runs: list[_Run], text: str) -> DDLProblem:
+    """One problem for every banner of dashes in a file, at the first.
+
+    A dump that frames each table in `-----` lines (OpenCart's) has a hundred of them:
+    one warning per banner buried every other finding of the file.
+    """
+    if len(runs) == 1:
+        return _run_problem(runs[0])
+    total = sum(r.count for r in runs)
+    starts = [text.count("\n", 0, r.offset) + 1 for r in runs[:_DASH_LINES_SHOWN]]
+    where = ", ".join(str(n) for n in starts)
+    if len(runs) > _DASH_LINES_SHOWN:
+        where += f" and {len(runs) - _DASH_LINES_SHOWN} more places"
+    message = (
+        f"{total} lines of dashes skipped ({shorten(runs[0].first)}, at lines {where}): MySQL "
+        "reads '--' as a comment only when a space follows, so each line would break the next "
+        "statement"
+    )
+    return DDLProblem(runs[0].offset, message, may_hold_schema=False)
 
 
 def _close_routine(
