@@ -32,6 +32,7 @@ import enum
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -196,6 +197,24 @@ def _org_words(table_words: tuple[str, ...], survey: _Survey, written: tuple[str
         return found
     member = survey.links or "name" in survey.anchors
     return found if table_words[-1] in lx.BODIES and not member else frozenset()
+
+
+#: Tables whose names start with the same word, at least, for that word to be a namespace.
+_MIN_NAMESPACE = 5
+
+
+def _namespaces(tables: Sequence[Table], languages: tuple[str, ...]) -> frozenset[str]:
+    """First words many table names share (Django's app label: `hospital_sluchay`, `hospital_oper`).
+
+    An organisation word there names the application's domain (a hospital's statistics
+    app), not what each row is: `hospital_sluchay` is a patient's stay, not a hospital.
+    """
+    firsts: Counter[str] = Counter()
+    for table in tables:
+        words = _table_words(table.name, languages)
+        if len(words) > 1:
+            firsts[words[0]] += 1
+    return frozenset(w for w, n in firsts.items() if n >= _MIN_NAMESPACE)
 
 
 def _quote(names: Sequence[str]) -> str:
@@ -457,6 +476,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
     everywhere = _everywhere(tables)
+    spaces = _namespaces(tables, languages)
     surveys = {t.key: _survey(t, languages, everywhere) for t in tables}
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
@@ -470,8 +490,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # a row with its own date of birth is a natural person's, whatever generic
         # word names its table (`Entidade`, `entity`, `party`): no company is born
         born = "birth date" in survey.anchors
+        own_words = table_words[1:] if len(table_words) > 1 and table_words[0] in spaces else table_words
         organisation = (
-            bool(_org_words(table_words, survey, written))
+            bool(_org_words(own_words, survey, written))
             and not named.person
             and not words & lx.PERSON_TABLES
             and not _care_name(table.name, languages)

@@ -2488,3 +2488,32 @@ def test_a_flag_in_text_does_not_make_its_table_about_people() -> None:
     assert got["rooms_area.area_admin_email"].category == "user.contact.email"
     assert not got["rooms_area.area_name"].personal
     assert not got["rooms_area.resolution"].personal
+
+
+def _hospital_app(stay: str) -> list[Table]:
+    """A Django app labelled `hospital`: every table is `hospital_<model>`."""
+    patient = _table(
+        "hospital_patient",
+        [("id", "BIGINT"), ("fam", "VARCHAR(80)"), ("im", "VARCHAR(80)"), ("datr", "DATE")],
+    )
+    case = _table(
+        stay,
+        [("id", "BIGINT"), ("patient_id", "BIGINT"), ("datp", "DATE"), ("complaints", "TEXT")],
+        (ForeignKey(("patient_id",), "hospital_patient"),),
+    )
+    others = [
+        _table(f"hospital_{m}", [("id", "BIGINT"), ("code", "VARCHAR(10)")]) for m in ("ward", "bed", "shift", "tariff")
+    ]
+    return [patient, case, *others]
+
+
+def test_a_word_most_table_names_start_with_is_the_apps_not_the_rows() -> None:
+    # Arknet's `hospital_sluchay` (a patient's stay) in the Django app `hospital`: the app
+    # label is no hospital; the stay is linked to the patient it points at
+    tables = _hospital_app("hospital_sluchay")
+    verdicts = table_verdicts(tables)
+    assert verdicts["hospital_sluchay"].kind == "linked to people"
+    assert classify_tables(tables)["hospital_sluchay.complaints"].personal
+    # one table so named, among others, is still the hospital's
+    alone = [tables[0], _table("hospital_units", [("id", "BIGINT"), ("code", "VARCHAR(10)")])]
+    assert table_verdicts(alone)["hospital_units"].kind == "about organisations"
