@@ -58,6 +58,7 @@ from cnsnt.starter.drizzle_entries import (
 from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_note
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
+from cnsnt.starter.folder_globs import covers, folder_globs, spelt
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
@@ -73,7 +74,7 @@ from cnsnt.starter.rust_entries import (
     seaorm_patterns,
 )
 from cnsnt.starter.survey_context import shared_survey
-from cnsnt.starter.symfony_form_entries import symfony_form_file
+from cnsnt.starter.symfony_form_entries import symfony_form_file, symfony_form_globs
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
     migrations_note,
@@ -556,6 +557,10 @@ def _json_object(path: Path) -> dict[str, object] | None:
 _DATA_SCHEMA = "data schema"
 #: The kind of an HTML report cnsnt wrote (`_CNSNT_REPORT`): left out of the proposal, said.
 _REPORT = "cnsnt report"
+#: The kind of a PHP file declaring a Symfony form type: a form, proposed by folder tree.
+_SYMFONY_FORM = "symfony form"
+#: Kinds left out of a demo folder (`DEMO_DIRS`).
+_DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA})
 #: Root keys of a JSON Schema that maps a Java class (jsonschema2pojo's `javaType`, ...).
 _CLASS_SCHEMA_KEYS = frozenset({"javaType", "javaInterfaces", "extendsJavaClass"})
 
@@ -729,46 +734,8 @@ def _doctrine_entries(paths: list[Path], root: Path) -> list[Found]:
         mine = [p for p in paths if p.name.lower().endswith(suffix)]
         if suffix == ".php":
             mine = [p for p in mine if not any(home in p.parents for home in homes)]
-        found.extend(_doctrine_globs(mine, root, _spelt(mine, suffix)) if mine else [])
-    return found
-
-
-def _spelt(paths: list[Path], suffix: str) -> str:
-    """`suffix` (`.php`) as `paths` spell it, for a glob: the audit matches globs case-sensitively.
-
-    `*.php` would miss `User.PHP`; where the files spell it several ways, each letter is
-    matched in either case (`.[pP][hH][pP]`).
-    """
-    spellings = {p.name[-len(suffix) :] for p in paths}
-    if len(spellings) == 1:
-        return spellings.pop()
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in suffix)
-
-
-def _doctrine_globs(paths: list[Path], root: Path, suffix: str) -> list[Found]:
-    """Doctrine entities: one entry for all their folders when one glob can say it.
-
-    Inheritance and relations across folders then resolve; `**` when the folders nest.
-
-    `src/Entity` and `src/Entity/Sub` are `src/Entity/**/*.php`; `src/modules/A/Entity`
-    and `src/modules/B/Entity` are `src/modules/*/Entity/*.php`. Other PHP files in those
-    folders (interfaces, enums) are read too and declare no table.
-    """
-    dirs = sorted({p.parent for p in paths})
-    tops = [d for d in dirs if not any(o != d and o in d.parents for o in dirs)]
-    nested = {top: any(top in other.parents for other in dirs) for top in tops}
-    rels = [d.relative_to(root).parts for d in tops]
-    if len(rels) > 1 and len({len(r) for r in rels}) == 1 and not any(nested.values()):
-        differ = [i for i in range(len(rels[0])) if len({r[i] for r in rels}) > 1]
-        if len(differ) == 1:
-            parts = list(rels[0])
-            parts[differ[0]] = "*"
-            return [Found("schemas", "/".join(parts) + f"/*{suffix}", format="doctrine")]
-    found: list[Found] = []
-    for top in tops:
-        rel = top.relative_to(root).as_posix()
-        prefix = "" if rel == "." else f"{rel}/"
-        found.append(Found("schemas", f"{prefix}{'**/' if nested[top] else ''}*{suffix}", format="doctrine"))
+        globs = folder_globs(mine, root, spelt(mine, suffix))
+        found.extend(Found("schemas", pattern, format="doctrine") for pattern in globs)
     return found
 
 
@@ -873,7 +840,7 @@ def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set
     for home, paths in sorted(homes.items()):
         rel = home.relative_to(root).as_posix()
         nested = any(p.parent != home for p in paths)
-        pattern = f"{rel}/{'**/' if nested else ''}*{_spelt(paths, '.php')}"
+        pattern = f"{rel}/{'**/' if nested else ''}*{spelt(paths, '.php')}"
         found.append(Found("schemas", pattern, format="laravel", dialect=_laravel_dialect(home, root)))
     return found, {p for paths in homes.values() for p in paths} | read
 
@@ -895,7 +862,7 @@ def _codeigniter_migrations(files: list[Path], root: Path) -> tuple[list[Found],
         if not any(is_codeigniter_migration(_sniff(p)) for p in versioned):
             continue
         rel = home.relative_to(root).as_posix()
-        found.append(Found("schemas", f"{rel}/*{_spelt(paths, '.php')}", format="codeigniter"))
+        found.append(Found("schemas", f"{rel}/*{spelt(paths, '.php')}", format="codeigniter"))
         read.update(paths)
     return found, read
 
@@ -982,7 +949,7 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         ours = not {"deps", "_build"} & set(path.relative_to(root).parts)
         return ("forms", None, ()) if ours and has_phoenix_form(_sniff(path), suffix) else None
     if suffix == ".php" and symfony_form_file(path, root, head := _sniff(path)):
-        return ("forms", None, ())  # a Symfony FormType class (`src/Form/*Type.php`)
+        return (_SYMFONY_FORM, None, ())  # a Symfony FormType class (`src/Form/*Type.php`)
     if suffix in TEMPLATE_SUFFIXES or path.name.lower().endswith((".html.twig", ".html.erb")):
         head = _sniff(path)
         if _CNSNT_REPORT in head[:4096]:
@@ -1030,6 +997,11 @@ def _entries(
                 for p in group
             )
     return found
+
+
+def _taken(path: Path, globs: list[str], root: Path) -> bool:
+    rel = path.relative_to(root).as_posix()
+    return any(covers(pattern, rel) for pattern in globs)
 
 
 def _folder_dialects(paths: list[tuple[Path, str | None]]) -> list[tuple[Path, str | None]]:
@@ -1315,7 +1287,7 @@ def _static_pages(kinds: dict[str, list[tuple[Path, str | None]]], root: Path) -
 
     forms = kinds.get("forms", [])
     pages = [path for path, _ in forms if static(path)]
-    if not pages or len(pages) == len(forms):
+    if not pages or (len(pages) == len(forms) and not kinds.get(_SYMFONY_FORM)):
         return []
     kinds["forms"] = [(path, dialect) for path, dialect in forms if not static(path)]
     return pages
@@ -1460,7 +1432,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             databases.append(Found("databases", sqlite_url(path, root)))
             continue
         what = _kind_of(path, root)
-        if what is not None and what[0] in ("forms", _DATA_SCHEMA) and _in_demo_dir(path, root):
+        if what is not None and what[0] in _DEMO_KINDS and _in_demo_dir(path, root):
             demos.append(path)
         elif what is not None and what[0] == _REPORT:
             reports.append(path)
@@ -1636,6 +1608,13 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(Found("schemas", entry.pattern, format="efcore") for entry in code_entries)
     notes.extend(efcore_code_note(entry, root) for entry in code_entries)
     kinds["queries"] = _folder_dialects(kinds.get("queries", []))
+    form_types = [p for p, _ in kinds.pop(_SYMFONY_FORM, [])]
+    php_files = [p for p in files if p.suffix.lower() == ".php"]
+    symfony_globs, loose = symfony_form_globs(form_types, php_files, root)
+    found.extend(Found("forms", pattern) for pattern in symfony_globs)
+    # a PHP template a glob takes is read through it (no `format:`): no entry of its own
+    pages = [(p, d) for p, d in kinds.get("forms", []) if not _taken(p, symfony_globs, root)]
+    kinds["forms"] = pages + [(p, None) for p in loose]
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     found.extend(databases)

@@ -5,19 +5,32 @@ or through the project's own bases) and adds fields (`symfony_forms.holds_form_t
 reader's own test); a file whose text names neither `AbstractType` in an `extends` nor a
 `FormBuilderInterface` with `->add(` is passed over unparsed. Tests (`tests/`) and
 `vendor/` (never walked) are not the product's forms.
+
+The files are proposed as one entry per form folder tree (`symfony_form_globs`), as
+Doctrine's entities are: a form's traits, bases and nested types live beside it, and a
+glob takes the form types added later. The entry has no `format:`: the forms reader
+sends each `.php` file that declares a form type to the Symfony reader and the others
+(a PHP template with an HTML form) to the template reader, so what the glob also takes
+is read as it would be alone.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, read_text
 from cnsnt.sources.forms.symfony_forms import holds_form_type, may_hold_form_type
+from cnsnt.starter.folder_globs import covers, folder_globs, spelt
 from cnsnt.starter.survey_context import survey_context
 
 #: Folders whose PHP is no form of the product (beside `SKIP_DIRS`, which `init` never walks).
 _NOT_FORMS_DIRS = frozenset({"test", "tests", "vendor"})
+#: A glob may take at most this many `.php` files per form type file it takes: a tree
+#: that is mostly other code (`src/**/*.php` because one form type sits in `src/`) is
+#: proposed folder by folder instead. Kimai's `src/Form/**` takes 174 files for 57 forms.
+_OTHER_PER_FORM = 3
 
 
 def symfony_form_file(path: Path, root: Path, head: str) -> bool:
@@ -33,3 +46,36 @@ def symfony_form_file(path: Path, root: Path, head: str) -> bool:
     except SourceError:
         return False
     return holds_form_type(path, text, ctx)
+
+
+def symfony_form_globs(forms: list[Path], php: list[Path], root: Path) -> tuple[list[str], list[Path]]:
+    """(globs, form files no glob takes) for the form type files of a project.
+
+    `php`: every `.php` file `init` walked (what a glob would also take). A glob takes
+    two form files at least, never reaches above the project's folders (`**/*.php` would
+    read `vendor/`), and reads few other files (`_OTHER_PER_FORM`); the files of a glob
+    that does not are left to the one-entry-per-folder rule.
+    """
+    if not forms:
+        return [], []
+    by_pattern: dict[str, list[Path]] = defaultdict(list)
+    patterns = folder_globs(forms, root, spelt(forms, ".php"))
+    for path in forms:
+        rel = path.relative_to(root).as_posix()
+        by_pattern[next(p for p in patterns if covers(p, rel))].append(path)
+    kept: list[str] = []
+    left: list[Path] = []
+    for pattern in patterns:
+        mine = by_pattern[pattern]
+        taken = sum(1 for p in php if covers(pattern, p.relative_to(root).as_posix()))
+        if len(mine) > 1 and not _reaches_out(pattern) and taken <= (1 + _OTHER_PER_FORM) * len(mine):
+            kept.append(pattern)
+        else:
+            left.extend(mine)
+    return kept, sorted(left)
+
+
+def _reaches_out(pattern: str) -> bool:
+    """A glob whose first folder is any (`**/*.php`, `*/Form/*.php`): it would take `vendor/` too."""
+    first, sep, _ = pattern.partition("/")
+    return bool(sep) and "*" in first

@@ -319,10 +319,7 @@ def test_init_proposes_the_folders_of_form_types(tmp_path):
     write(tmp_path, "tests/Form/FakeType.php", PROFILE.replace("UserProfileType", "FakeType"))
     write(tmp_path, "vendor/acme/Form/VendorType.php", PROFILE.replace("UserProfileType", "VendorType"))
     found, _ = survey(tmp_path)
-    assert [f for f in found if f.kind == "forms"] == [
-        Found("forms", "src/Form/*.php"),
-        Found("forms", "src/Form/Admin/RoleType.php"),
-    ]
+    assert [f for f in found if f.kind == "forms"] == [Found("forms", "src/Form/**/*.php")]
     result = CliRunner().invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.output
     policy = (tmp_path / "cnsnt.yaml").read_text(encoding="utf-8")
@@ -331,3 +328,65 @@ def test_init_proposes_the_folders_of_form_types(tmp_path):
 
 def test_same_input_same_output(tmp_path):
     assert read(tmp_path, "UserProfileType.php", PROFILE) == read(tmp_path, "UserProfileType.php", PROFILE)
+
+
+def test_a_project_types_configure_options_defaults_apply_where_the_add_sets_none(tmp_path):
+    write(
+        tmp_path,
+        "src/Form/Type/YesNoType.php",
+        """<?php
+namespace App\\Form\\Type;
+use Symfony\\Component\\Form\\AbstractType;
+use Symfony\\Component\\Form\\Extension\\Core\\Type\\CheckboxType;
+use Symfony\\Component\\OptionsResolver\\OptionsResolver;
+class YesNoType extends AbstractType {
+    public function configureOptions(OptionsResolver $resolver): void {
+        $resolver->setDefaults(['required' => false, 'label' => 'yes.no', 'choices' => $this->choices()]);
+        $resolver->setDefault('data', true);
+    }
+    public function getParent(): string { return CheckboxType::class; }
+}
+""",
+    )
+    write(
+        tmp_path,
+        "src/Form/Type/ConsentType.php",
+        """<?php
+namespace App\\Form\\Type;
+use Symfony\\Component\\Form\\AbstractType;
+class ConsentType extends AbstractType {
+    public function configureOptions(OptionsResolver $resolver): void {
+        $resolver->setDefaults(['label' => 'consent', 'required' => $this->strict]);
+    }
+    public function getParent(): string { return YesNoType::class; }
+}
+""",
+    )
+    ev = read(
+        tmp_path,
+        "src/Form/SignupType.php",
+        """<?php
+namespace App\\Form;
+use App\\Form\\Type\\ConsentType;
+use App\\Form\\Type\\YesNoType;
+use Symfony\\Component\\Form\\AbstractType;
+class SignupType extends AbstractType {
+    public function buildForm(FormBuilderInterface $builder, array $options): void {
+        $builder->add('newsletter', YesNoType::class);
+        $builder->add('terms', YesNoType::class, ['required' => true, 'label' => 'terms', 'data' => false]);
+        $builder->add('marketing', ConsentType::class);
+    }
+}
+""",
+    )
+    assert [(f.key, f.control, f.required, f.checked, f.label) for f in ev.forms[0].fields] == [
+        ("signup.newsletter", "checkbox", False, True, "yes.no"),
+        ("signup.terms", "checkbox", True, False, "terms"),
+        # ConsentType's own label wins over YesNoType's; its `required` is computed: unknown
+        ("signup.marketing", "checkbox", True, True, "consent"),
+    ]
+    assert [(p[1], p[2], p[3]) for p in problems(ev)] == [(10, 19, Severity.WARNING)]
+    assert ev.problems[0].message == (
+        "field `marketing` takes its `required` from the default App\\Form\\Type\\ConsentType sets in "
+        "configureOptions, computed at runtime: it is read as required (Symfony's default)"
+    )

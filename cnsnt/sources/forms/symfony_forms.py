@@ -140,6 +140,8 @@ _CHAINED = frozenset(
         "setdata",
     }
 )
+#: Options a project's type's `configureOptions` defaults are read for (`_Reader._defaults`).
+_DEFAULTED = frozenset({"label", "required", "data", "help", "expanded", "multiple", "widget"})
 #: Linear: zero-width, one character looked at on each side.
 _CAMEL_LOWER = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 #: Linear: zero-width, two characters looked at ahead, one behind.
@@ -578,6 +580,7 @@ class _Reader:
         options = _options(args[2] if len(args) > 2 else None)
         type_node = args[1] if len(args) > 1 else None
         control: str | None = "text"
+        defaults: dict[str, tuple[Any, str]] = {}
         if type_node is not None and type_node.type != "null":
             full = self._type_name(php, type_node)
             if full is None:
@@ -588,9 +591,12 @@ class _Reader:
                     "read as a text field",
                 )
             else:
+                defaults = {k: v for k, v in self._defaults(php, full).items() if k not in options}
+                options = {**options, **{k: value for k, (value, _) in defaults.items()}}
                 control = self._control(php, full, options, 0)
         if control is None:
             return None  # a button
+        self._unknown_defaults(php, at, name, control, defaults)
         label = options.get("label")
         required = options.get("required")
         checked = control in ("checkbox", "radio") and (
@@ -606,6 +612,45 @@ class _Reader:
             checked,
             help_text if isinstance(help_text, str) else None,
         )
+
+    def _defaults(self, php: _PhpFile, full: str) -> dict[str, tuple[Any, str]]:
+        """The options a project's type sets defaults for in `configureOptions`, with the type's name.
+
+        Its own (or its traits' or bases' when it has none), then its `getParent()` types'
+        as Symfony resolves them: the type nearest the field wins. Only `_DEFAULTED` keys;
+        code that is no literal is `UNKNOWN`.
+        """
+        out: dict[str, tuple[Any, str]] = {}
+        for _ in range(_MAX_DEPTH):
+            found = self.project.find(php, full)
+            if found is None:
+                break
+            php, node = found
+            method = self._method(php, node, "configureoptions", 0)
+            for key, value in _set_defaults(method[2]).items() if method is not None else ():
+                out.setdefault(key, (value, full))
+            parent = _methods(node).get("getparent")
+            returned = _returned(parent) if parent is not None else None
+            name = self._type_name(php, returned) if returned is not None else None
+            if name is None:
+                break
+            full = name
+        return out
+
+    def _unknown_defaults(
+        self, php: _PhpFile, at: Node, name: str, control: str, defaults: dict[str, tuple[Any, str]]
+    ) -> None:
+        """A CN001 warning where a default computed at runtime decides a consent box's verdict."""
+        if control not in ("checkbox", "radio"):
+            return
+        for key, what in (("required", "required (Symfony's default)"), ("data", "not ticked")):
+            if key in defaults and defaults[key][0] is UNKNOWN:
+                self.warn(
+                    php,
+                    at,
+                    f"field `{name}` takes its `{key}` from the default {defaults[key][1]} sets in "
+                    f"configureOptions, computed at runtime: it is read as {what}",
+                )
 
     def _type_name(self, php: _PhpFile, node: Node) -> str | None:
         if node.type == "class_constant_access_expression":
@@ -672,6 +717,26 @@ def _options(node: Node | None) -> dict[str, Any]:
             out[key] = php_literal(item)
             if key == "type":
                 out["type:node"] = item
+    return out
+
+
+def _set_defaults(method: Node) -> dict[str, Any]:
+    """The `_DEFAULTED` options a `configureOptions` sets: `setDefaults([...])`, `setDefault('k', v)`."""
+    out: dict[str, Any] = {}
+    for call in _calls(method):
+        verb = _text(call.child_by_field_name("name")).lower()
+        args = _args(call)
+        if call.type != "member_call_expression" or not args:
+            continue
+        if verb == "setdefaults":
+            pairs = _options(args[0]).items()
+        elif verb == "setdefault" and len(args) == 2 and isinstance(key := php_literal(args[0]), str):
+            pairs = {key: php_literal(args[1])}.items()
+        else:
+            continue
+        for key, value in pairs:
+            if key in _DEFAULTED:
+                out.setdefault(key, value)
     return out
 
 
