@@ -485,6 +485,19 @@ def test_russian_inflected_forms_meet_their_phrase(table: str, column: str, expe
     assert result.category == lexicon.CATEGORY_KEYS.get(expected, expected)
 
 
+def test_russian_oms_register_names() -> None:
+    """The federal OMS fund's register formats name a patient `FAM`, `NPOLIS`, `DOCSER`.
+
+    Russian medical software copies them into its tables (`fam_reestr`, `spolis_ree`): a
+    mixed register of people and insurers (`smo_ogrn`) still shows its people.
+    """
+    assert classify_column("updatepersdata", "fam_reestr", "varchar(24)").category == "user.name.last"
+    assert classify_column("updatepersdata", "npolis", "varchar(18)").category.startswith("user.health")
+    assert classify_column("updatepersdata", "spolis_ree", "varchar(18)").category.startswith("user.health")
+    assert classify_column("updatepersdata", "docser", "varchar(19)").category.startswith("user.government_id")
+    assert classify_column("updatepersdata", "docnum", "varchar(19)").category.startswith("user.government_id")
+
+
 def test_polish_nazwa_names_a_thing_not_a_person() -> None:
     """`nazwa` is the name of a thing in Polish; a person's is `imie` and `nazwisko`."""
     assert classify_column("wystep_medialny", "nazwa_programu", "varchar(255)").category != "user.name"
