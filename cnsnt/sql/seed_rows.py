@@ -13,7 +13,6 @@ import enum
 
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
-from sqlglot.errors import SqlglotError
 from sqlglot.tokenizer_core import TokenType
 
 from cnsnt.sql.uses import UseProblem, parse_statements
@@ -150,7 +149,7 @@ def _set_command(rest: str, dialect: str | None) -> tuple[bool, str]:
     """
     try:
         tokens = Dialect.get_or_raise(dialect).tokenize(rest)
-    except (SqlglotError, ValueError):
+    except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug: not a setting we can tell
         return False, ""
     for i, token in enumerate(tokens):
         if token.token_type in _STATEMENT_TOKENS:

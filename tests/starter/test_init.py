@@ -416,9 +416,10 @@ def test_discover_finds_the_dialect_that_reads_a_schema(tmp_path: Path):
     [
         # `#` comments and backticks around a query
         "# monthly sign-ups\nSELECT `email`, `created_at` FROM `users` WHERE `created_at` > NOW() - INTERVAL 30 DAY;\n",
-        # a data dump: no CREATE TABLE to try the dialects on, the statements tell MySQL
+        # a maintenance script: no CREATE TABLE to try the dialects on, the statements tell
+        # MySQL (a dump of rows only is no query file: test_seed_scripts_are_no_query_files)
         "/*!40101 SET NAMES utf8 */;\nLOCK TABLES `members` WRITE;\n"
-        "INSERT INTO `members` (`id`, `email`) VALUES (1,'a@example.com');\nUNLOCK TABLES;\n",
+        "UPDATE `members` SET `email` = NULL WHERE `id` = 1;\nUNLOCK TABLES;\n",
     ],
 )
 def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path, mysql: str):
@@ -426,7 +427,9 @@ def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path, mysq
     none (in a folder of its own: beside MySQL files it is read as theirs, see below)."""
     (tmp_path / "data.sql").write_text(mysql)
     (tmp_path / "other").mkdir()
-    (tmp_path / "other" / "plain.sql").write_text("TRUNCATE TABLE members;\nINSERT INTO members (id) VALUES (1);\n")
+    (tmp_path / "other" / "plain.sql").write_text(
+        "TRUNCATE TABLE members;\nINSERT INTO members (id) SELECT id FROM staff;\n"
+    )
     assert discover(tmp_path) == [
         Found("queries", "data.sql", dialect="mysql"),
         Found("queries", "other/plain.sql"),
@@ -1303,7 +1306,7 @@ def test_seed_scripts_are_no_query_files(tmp_path: Path) -> None:
     seed = tmp_path / "seed"
     seed.mkdir()
     (seed / "mysql.sql").write_text(
-        "SET NAMES utf8mb4;\nSET FOREIGN_KEY_CHECKS = 0;\nSTART TRANSACTION;\nLOCK TABLES `people` WRITE;\n"
+        "/*!40101 SET NAMES utf8mb4 */;\nSET FOREIGN_KEY_CHECKS = 0;\nSTART TRANSACTION;\nLOCK TABLES `people` WRITE;\n"
         "ALTER TABLE `people` DISABLE KEYS;\nTRUNCATE TABLE `people`;\n"
         "INSERT INTO `people` (`id`, `email`, `city`) VALUES (1, 'ann@example.org', 'Ghent'), (2, NULL, 'Lyon');\n"
         "ALTER TABLE `people` ENABLE KEYS;\nUNLOCK TABLES;\nCOMMIT;\n"
