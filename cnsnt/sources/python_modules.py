@@ -88,7 +88,7 @@ class Project:
         self.root = ctx.base_dir.resolve()
 
     def module(self, path: Path, tree: ast.Module | None = None) -> PyModule | None:
-        """The parsed module of a file (once per audit); None when it cannot be read."""
+        """The parsed module of a file (once per audit); None when it cannot be read (`failure`)."""
         key = f"python:module:{path.resolve()}"
         memo = self.ctx.memo
         if key not in memo:
@@ -96,15 +96,25 @@ class Project:
             if tree is None:
                 try:
                     tree = parse_python(read_text(path, shown, limits=self.ctx.limits), shown)
-                except SourceError:
-                    memo[key] = None
+                except SourceError as exc:
+                    memo[key] = exc
                     return None
             memo[key] = PyModule.of(path, shown, tree)
         found = memo[key]
         return found if isinstance(found, PyModule) else None
 
+    def failure(self, path: Path) -> SourceError | None:
+        """Why `module` could not read a file (a syntax error at its place), once it tried."""
+        found = self.ctx.memo.get(f"python:module:{path.resolve()}")
+        return found if isinstance(found, SourceError) else None
+
     def find_module(self, near: PyModule, level: int, name: str) -> PyModule | None:
         """The project's module `name` (`a.b`, or relative with `level` dots) seen from `near`."""
+        path = self.find_path(near, level, name)
+        return None if path is None else self.module(path)
+
+    def find_path(self, near: PyModule, level: int, name: str) -> Path | None:
+        """The file of the project's module `name` seen from `near`, as `find_module` finds it."""
         parts = [p for p in name.split(".") if p]
         if level == 0 and (not parts or parts[0] in FRAMEWORK_PACKAGES):
             return None
@@ -131,7 +141,7 @@ class Project:
                 resolved = candidate.resolve()
                 if resolved != self.root and self.root not in resolved.parents:
                     continue  # never outside the policy's directory
-                return self.module(candidate)
+                return candidate
         return None
 
     def resolve(self, mod: PyModule, node: ast.expr) -> ClassRef | None:

@@ -14,9 +14,11 @@ import hashlib
 import json
 import os
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from cnsnt.errors import SourceError
@@ -41,7 +43,9 @@ from cnsnt.sql.databases import DATABASE_WORDS, DATABASES
 from cnsnt.sql.ddl import parse_ddl, parse_ddl_head
 from cnsnt.sql.ddl_result import DDLTable
 from cnsnt.sql.routine_bodies import defines_routine
+from cnsnt.sql.seed_rows import SeedPart, seed_part
 from cnsnt.sql.statements import (
+    RawStatement,
     copies_from_stdin,
     reads_delimiter_routines,
     split_statements,
@@ -462,7 +466,10 @@ def _text_kind(text: str, hint: Hint | None) -> _Kind:
     # a dialect that reads every statement beats ones that found a table only by cutting
     # a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$): a query file,
     # whose dialect the query reader decides
-    return "queries", _query_dialect(text, clean, hint), ()
+    dialect = _query_dialect(text, clean, hint)
+    if _seed_rows(text, dialect):
+        return "data", dialect, ()
+    return "queries", dialect, ()
 
 
 def _copy_data(text: str) -> bool:
@@ -478,6 +485,61 @@ def _copy_data(text: str) -> bool:
 
 #: Statements of a query file read to choose its dialect: enough to tell, bounded cost.
 QUERY_SAMPLE = 64
+#: A file longer than this (characters) is judged a seed script on its first and last
+#: `QUERY_SAMPLE` statements only, and on no more than this much of their text.
+SEED_WHOLE = 1024 * 1024
+
+
+def _seed_rows(text: str, dialect: str | None) -> bool:
+    """Whether a file without tables is a seed script: rows inserted with literal values.
+
+    Every statement is an `INSERT ... VALUES` of literals or a session, transaction or
+    table-reset statement around them (`seed_part`), and one at least inserts rows. Such a
+    file restores rows (SimplCommerce's `StaticData-*.sql`, go-admin's `db.sql`): it uses no
+    one's data for a purpose, so auditing it as queries gives findings that are noise. A
+    file over `SEED_WHOLE` is judged on its head and tail: the rows between are split (a
+    cheap pass) but not parsed, and a sample longer than `SEED_WHOLE` is not judged.
+    """
+    statements = split_statements([text], dialect)
+    tally = _SeedTally(SEED_WHOLE)
+    if len(text) <= SEED_WHOLE:
+        return tally.passes(statements, dialect) and tally.rows
+    # the head first: the rest is split (a cheap pass that keeps its last statements) only
+    # when the head passed
+    return (
+        tally.passes(islice(statements, QUERY_SAMPLE), dialect)
+        and tally.passes(deque(statements, QUERY_SAMPLE), dialect)
+        and tally.rows
+    )
+
+
+@dataclass
+class _SeedTally:
+    """What `_seed_rows` has judged so far: the text it may still parse, whether rows were seen."""
+
+    budget: int
+    rows: bool = False
+
+    def passes(self, statements: Iterable[RawStatement], dialect: str | None) -> bool:
+        """Whether every statement is seed data, within the budget of text parsed."""
+        for stmt in statements:
+            self.budget -= len(stmt.text)
+            if self.budget < 0:
+                return False  # not judged: the file stays a query file, as before
+            part = _seed_statement(stmt, dialect)
+            if part is SeedPart.OTHER:
+                return False
+            self.rows = self.rows or part is SeedPart.ROWS
+        return True
+
+
+def _seed_statement(stmt: RawStatement, dialect: str | None) -> SeedPart:
+    """`seed_part` of a split statement; a psql or SQL*Plus client setting is setup."""
+    if stmt.copy_unended or stmt.comment_unended or stmt.plsql_block or stmt.oversize:
+        return SeedPart.OTHER
+    if stmt.meta_command or stmt.sqlplus_setting:
+        return SeedPart.SETUP
+    return seed_part(stmt.text, dialect)
 
 
 def _unread_chars(text: str, dialect: str | None) -> tuple[int, int, int]:
@@ -1492,8 +1554,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in dumps}))
         notes.append(
             f"left out {len(dumps)} SQL file{'s' if len(dumps) != 1 else ''} in {where}: "
-            "database dumps of data only (COPY ... FROM stdin rows), which restore rows and "
-            "run no queries; their tables are read from the schema"
+            "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... "
+            "VALUES of literals), which restore rows and run no queries; their tables are read "
+            "from the schema"
         )
     notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
     drizzle_schemas = [p for p, _ in orm.get("drizzle", [])]

@@ -416,9 +416,10 @@ def test_discover_finds_the_dialect_that_reads_a_schema(tmp_path: Path):
     [
         # `#` comments and backticks around a query
         "# monthly sign-ups\nSELECT `email`, `created_at` FROM `users` WHERE `created_at` > NOW() - INTERVAL 30 DAY;\n",
-        # a data dump: no CREATE TABLE to try the dialects on, the statements tell MySQL
+        # a maintenance script: no CREATE TABLE to try the dialects on, the statements tell
+        # MySQL (a dump of rows only is no query file: test_seed_scripts_are_no_query_files)
         "/*!40101 SET NAMES utf8 */;\nLOCK TABLES `members` WRITE;\n"
-        "INSERT INTO `members` (`id`, `email`) VALUES (1,'a@example.com');\nUNLOCK TABLES;\n",
+        "UPDATE `members` SET `email` = NULL WHERE `id` = 1;\nUNLOCK TABLES;\n",
     ],
 )
 def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path, mysql: str):
@@ -426,7 +427,9 @@ def test_discover_finds_the_dialect_that_reads_a_query_file(tmp_path: Path, mysq
     none (in a folder of its own: beside MySQL files it is read as theirs, see below)."""
     (tmp_path / "data.sql").write_text(mysql)
     (tmp_path / "other").mkdir()
-    (tmp_path / "other" / "plain.sql").write_text("TRUNCATE TABLE members;\nINSERT INTO members (id) VALUES (1);\n")
+    (tmp_path / "other" / "plain.sql").write_text(
+        "TRUNCATE TABLE members;\nINSERT INTO members (id) SELECT id FROM staff;\n"
+    )
     assert discover(tmp_path) == [
         Found("queries", "data.sql", dialect="mysql"),
         Found("queries", "other/plain.sql"),
@@ -1280,9 +1283,78 @@ def test_a_data_only_pg_dump_is_no_query_file(tmp_path: Path) -> None:
         ("queries", "sql/report.sql"), ("schemas", "db/schema.sql"), ("schemas", "dumps/full.sql")
     ]
     assert notes == [
-        "left out 1 SQL file in dumps: database dumps of data only (COPY ... FROM stdin rows), "
-        "which restore rows and run no queries; their tables are read from the schema"
+        "left out 1 SQL file in dumps: " + DATA_ONLY
     ]
+
+
+#: Why init leaves a data dump or a seed script out of `queries:`.
+DATA_ONLY = (
+    "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... VALUES of "
+    "literals), which restore rows and run no queries; their tables are read from the schema"
+)
+
+
+def test_seed_scripts_are_no_query_files(tmp_path: Path) -> None:
+    """Scripts that restore rows with literal values (SimplCommerce's `StaticData-*.sql`,
+    go-admin's `db.sql`, `pg_dump --inserts`), with the session, transaction and reset
+    statements around them, are left out with a note; a file that also reads, or inserts
+    placeholders or a SELECT, stays a query file."""
+    from cnsnt.starter.discover import _sql_kind, survey
+
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text("CREATE TABLE people (id INT, email TEXT, city TEXT);\n")
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    (seed / "mysql.sql").write_text(
+        "/*!40101 SET NAMES utf8mb4 */;\nSET FOREIGN_KEY_CHECKS = 0;\nSTART TRANSACTION;\nLOCK TABLES `people` WRITE;\n"
+        "ALTER TABLE `people` DISABLE KEYS;\nTRUNCATE TABLE `people`;\n"
+        "INSERT INTO `people` (`id`, `email`, `city`) VALUES (1, 'ann@example.org', 'Ghent'), (2, NULL, 'Lyon');\n"
+        "ALTER TABLE `people` ENABLE KEYS;\nUNLOCK TABLES;\nCOMMIT;\n"
+    )
+    (seed / "tsql.sql").write_text(
+        "SET NOCOUNT ON\nGO\nDELETE FROM [dbo].[people]\nGO\nSET IDENTITY_INSERT [dbo].[people] ON;\n"
+        "INSERT [dbo].[people] ([id], [email]) VALUES (1, N'ann@example.org')\n"
+        "INSERT [dbo].[people] ([id], [email]) VALUES (2, N'bob@example.org');\n"
+        "SET IDENTITY_INSERT [dbo].[people] OFF;\nGO\n"
+    )
+    (seed / "inserts.sql").write_text(  # pg_dump --inserts
+        "SET statement_timeout = 0;\nSELECT pg_catalog.set_config('search_path', '', false);\n"
+        "BEGIN;\nINSERT INTO public.people VALUES (1, 'ann@example.org', 'Ghent') ON CONFLICT DO NOTHING;\n"
+        "SELECT pg_catalog.setval('public.people_id_seq', 1, true);\nCOMMIT;\n"
+    )
+    app = tmp_path / "sql"
+    app.mkdir()
+    (app / "add_person.sql").write_text("INSERT INTO people (id, email) VALUES ($1, $2);\n")
+    (app / "named.sql").write_text("INSERT INTO people (id, email) VALUES (:id, :email);\n")
+    (app / "copy.sql").write_text("INSERT INTO people (id, email) SELECT id, email FROM people;\n")
+    (app / "mixed.sql").write_text("INSERT INTO people (id) VALUES (3);\nSELECT email FROM people;\n")
+    (app / "prune.sql").write_text("DELETE FROM people WHERE city = 'Lyon';\nINSERT INTO people (id) VALUES (3);\n")
+    (app / "settings.sql").write_text("SET FOREIGN_KEY_CHECKS = 0;\n")  # no row: nothing to leave out
+    found, notes = survey(tmp_path)
+    assert sorted((f.kind, f.pattern) for f in found) == [("queries", "sql/*.sql"), ("schemas", "db/schema.sql")]
+    assert notes == ["left out 3 SQL files in seed: " + DATA_ONLY]
+    assert {p.name: _sql_kind(p)[0] for p in sorted(app.iterdir())} == dict.fromkeys(  # type: ignore[index]
+        ["add_person.sql", "copy.sql", "mixed.sql", "named.sql", "prune.sql", "settings.sql"], "queries"
+    )
+
+
+def test_a_large_seed_script_is_judged_on_its_head_and_tail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `SEED_WHOLE` only the first and last `QUERY_SAMPLE` statements are parsed (within
+    `SEED_WHOLE` characters): a query at either end keeps the file a query file, as does a
+    sample too long to parse."""
+    from cnsnt.starter import discover
+
+    monkeypatch.setattr(discover, "SEED_WHOLE", 2000)
+    monkeypatch.setattr(discover, "QUERY_SAMPLE", 4)
+    row = "INSERT INTO people (id, email) VALUES (1, 'ann@example.org');\n"
+    query = "SELECT email FROM people WHERE id = ?;\n"
+    rows = row * 60
+    assert discover._seed_rows(rows, None)
+    assert not discover._seed_rows(query + rows, None)
+    assert not discover._seed_rows(rows + query, None)
+    assert discover._seed_rows(row * 30 + query + row * 30, None)  # the middle is not parsed
+    wide = "INSERT INTO people (id, email) VALUES " + ", ".join(["(1, 'ann@example.org')"] * 60) + ";\n"
+    assert not discover._seed_rows(wide * 3, None)  # its sample is over the budget: not judged
 
 
 def _patched_project(root: Path, *, current: bool) -> None:

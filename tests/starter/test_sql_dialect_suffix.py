@@ -115,7 +115,7 @@ def test_mysql_is_preferred_to_others_and_sqlite_comes_last(tmp_path: Path) -> N
 def test_copies_named_base_underscore_database_are_one_file_read_once(tmp_path: Path) -> None:
     """SimplCommerce's `ResetToSampleData.sql` (SQL Server's) beside `_MySql`, `_Postgres`,
     `_SQLite` copies: all four were proposed as query files, each use reported four times."""
-    data = "INSERT INTO members (id, email) VALUES (1, 'a@example.com');\n"
+    data = "UPDATE members SET email = NULL WHERE id = 1;\n"  # a query: rows alone are left out as data
     for name in ("Reset.sql", "Reset_MySql.sql", "Reset_Postgres.sql", "Reset-sqlite.sql"):
         _write(tmp_path, f"sample/{name}", data)
     _write(tmp_path, "sample/Other.sql", "SELECT email FROM members;\n")

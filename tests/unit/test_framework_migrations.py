@@ -590,6 +590,36 @@ def test_django_migrations_auth_user_model_is_read_from_the_settings(entry):
     assert table(ev, "customers").foreign_keys == (ForeignKey(("user_id",), "people_person", ("id",)),)
 
 
+@pytest.mark.parametrize(
+    ("settings", "place", "why"),
+    [
+        (
+            "AUTH_USER_MODEL = os.environ['USER_MODEL']\n",
+            ("site_conf/settings.py", 1, 1),
+            "is not written as a literal 'app_label.ModelName' here, so cnsnt does not read it",
+        ),
+        ("AUTH_USER_MODEL = 'people.Person\n", ("site_conf/settings.py", 1, 19),
+         "is not read: the settings module does not parse here"),
+    ],
+)
+def test_django_migrations_auth_user_model_assumed_is_said(entry, settings, place, why):
+    """Settings cnsnt cannot read: Django's own `auth_user` is assumed (no model is made with a
+    password and last_login here), and a CN001 note at the settings says so; a literal says nothing."""
+    files = {
+        "manage.py": "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site_conf.settings')\n",
+        "site_conf/settings.py": settings,
+        **{k: v for k, v in DJANGO.items() if k.startswith("accounts/")},
+    }
+    ev = entry(files, "*/migrations/*.py")
+    assert table(ev, "customers").foreign_keys == (ForeignKey(("user_id",), "auth_user", ("id",)),)
+    assert [p for p in problems(ev) if p[0] == place[0]] == [
+        (*place, f"AUTH_USER_MODEL {why}; keys to settings.AUTH_USER_MODEL are taken to point at auth_user "
+         "(Django's own user model: no single model's migration creates password and last_login)", Severity.INFO),
+    ]
+    ev = entry({**files, "site_conf/settings.py": "AUTH_USER_MODEL = 'people.Person'\n"}, "*/migrations/*.py")
+    assert [p for p in problems(ev) if p[0] == place[0]] == []
+
+
 def test_django_renames_before_the_drop(entry):
     files = {k: v for k, v in DJANGO.items() if not k.endswith(("0003_drop.py", "0004_again.py"))}
     ev = entry(files, "*/migrations/*.py")

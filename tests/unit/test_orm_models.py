@@ -162,6 +162,59 @@ def test_django_auth_user_model_is_read_from_the_settings_manage_py_names(models
     )
 
 
+#: A project whose settings chain (`manage.py` -> `config.settings`) is there; the test
+#: writes `config/settings.py`.
+_SETTINGS_CHAIN = {
+    "manage.py": "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings')\n",
+    "config/__init__.py": "",
+    "users/models.py": "from django.contrib.auth.models import AbstractUser\n\nclass Member(AbstractUser):\n    pass\n",
+    "jobs/models.py": "from django.conf import settings\nfrom django.db import models\n\n"
+    "class Application(models.Model):\n"
+    "    seeker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("settings", "place", "why"),
+    [
+        (
+            "import environ\nenv = environ.Env()\nDEBUG = True\nAUTH_USER_MODEL = env('USER_MODEL')\n",
+            ("config/settings.py", 4, 1),
+            "is not written as a literal 'app_label.ModelName' here, so cnsnt does not read it",
+        ),
+        ("DEBUG = True\nAUTH_USER_MODEL = (\n", ("config/settings.py", 2, 19), "is not read: the settings module does not parse here"),
+    ],
+)
+def test_django_auth_user_model_assumed_is_said(models, settings, place, why):
+    """A settings chain that ends in what cnsnt does not read (a computed value, a file that
+    does not parse): the entry's one custom user model is assumed, and a CN001 note says so."""
+    ev = models({**_SETTINGS_CHAIN, "config/settings.py": settings}, "*/models.py")
+    assert table(ev, "jobs_application").foreign_keys == (ForeignKey(("seeker_id",), "users_member", ("id",)),)
+    [problem] = ev.problems
+    assert problem.severity is Severity.INFO
+    assert where(problem) == place[:2] and problem.location.column == place[2]
+    assert problem.message == (
+        f"AUTH_USER_MODEL {why}; keys to settings.AUTH_USER_MODEL are taken to point at users_member "
+        "(model Member, the entry's one concrete model that extends AbstractBaseUser or AbstractUser)"
+    )
+    # without a custom user model in the entry: Django's own, said so too
+    ev = models({**_SETTINGS_CHAIN, "config/settings.py": settings}, "jobs/models.py")
+    assert table(ev, "jobs_application").foreign_keys == (ForeignKey(("seeker_id",), "auth_user", ("id",)),)
+    [problem] = ev.problems
+    assert "taken to point at auth_user (Django's own user model: the entry has no concrete models" in problem.message
+
+
+def test_django_auth_user_model_literal_or_unused_says_nothing(models):
+    """A literal is read (no note); a computed one that no key points at costs nothing either."""
+    literal = {**_SETTINGS_CHAIN, "config/settings.py": "AUTH_USER_MODEL = 'users.Member'\n"}
+    ev = models(literal, "*/models.py")
+    assert table(ev, "jobs_application").foreign_keys == (ForeignKey(("seeker_id",), "users_member", ("id",)),)
+    assert ev.problems == []
+    computed = {**_SETTINGS_CHAIN, "config/settings.py": "AUTH_USER_MODEL = env('USER_MODEL')\n"}
+    ev = models(computed, "users/models.py")
+    assert ev.problems == []
+
+
 def test_django_auth_user_model_is_the_projects_own_user_model(models):
     """`settings.AUTH_USER_MODEL` is the entry's one concrete `AbstractUser`, not `auth_user`."""
     users = (

@@ -139,7 +139,10 @@ def read_django_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceConte
         replay.shown = migration.shown
         state.app = migration.app
         state.run(migration)
-    state.settings_user_table(auth_user_model(paths, ctx))
+    setting = auth_user_model(paths, ctx)
+    assumed = state.settings_user_table(setting.stated)
+    if assumed is not None:
+        replay.problems.extend(setting.assumed(assumed, ctx))
     return replay.evidence(files, len(order), skipped)
 
 
@@ -314,7 +317,7 @@ class _State:
             return found.table
         return f"{app.rpartition('.')[2].lower()}_{model.lower()}"
 
-    def settings_user_table(self, stated: tuple[str, str] | None) -> None:
+    def settings_user_table(self, stated: tuple[str, str] | None) -> str | None:
         """Point the keys to `settings.AUTH_USER_MODEL` at the project's own user model.
 
         The project's settings say which (`stated`, see `django_settings`). When they
@@ -323,7 +326,8 @@ class _State:
         `auth.User` is swapped out for it, and `swappable` marks that one). The settings
         file is not read: the one model created with both fields is taken; with none or
         several, Django's `auth_user`. It is known only at the end: a swappable dependency
-        orders no app before another.
+        orders no app before another. Returns the table taken without the settings saying,
+        as a note says it, when a key points at it.
         """
         users = [
             m
@@ -332,15 +336,24 @@ class _State:
         ]
         own = self.models.get(("auth", "user"))
         table = users[0].table if len(users) == 1 else own.table if own is not None else None
+        assumed = (
+            f"{table} (the one model whose migration creates password and last_login)"
+            if len(users) == 1 and table
+            else f"{table or 'auth_user'} (Django's own user model: no single model's migration creates "
+            "password and last_login)"
+        )
         if stated is not None:
             app, name = stated
             found = self.models.get((app, name.casefold()))
             table = found.table if found is not None and found.table else f"{app.lower()}_{name.lower()}"
+        pointed = False
         for made in self.replay.tables.values():
+            pointed = pointed or any(k.ref_table == _USER_MODEL for k in made.foreign_keys)
             made.foreign_keys = [
                 replace(k, ref_table=table or "auth_user") if k.ref_table == _USER_MODEL else k
                 for k in made.foreign_keys
             ]
+        return assumed if pointed and stated is None else None
 
     def op_CreateModel(self, args: _Args) -> None:
         name = args.text(0, "name", "model name")

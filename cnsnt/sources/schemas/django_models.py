@@ -151,7 +151,8 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
                 bases = [dotted(b) for b in node.bases]
                 classes.append(_Class(node, shown, app, bases, meta_options(node), imports))
     classes.extend(_borrowed(classes, paths, project))
-    models = _Models(classes, auth_user_model(paths, ctx))
+    setting = auth_user_model(paths, ctx)
+    models = _Models(classes, setting.stated)
     tables = []
     for cls in classes:
         if cls.borrowed:
@@ -169,6 +170,8 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
             per_file[cls.shown] += 1
             problems.extend(fields_left_out(cls.node.body, is_django_field, _field_read, cls.shown))
     problems.extend(nothing_found(s, "Django model") for s, n in per_file.items() if n == 0)
+    if models.assumed is not None:
+        problems.extend(setting.assumed(models.assumed, ctx))
     return model_evidence(tables, problems, files)
 
 
@@ -234,6 +237,8 @@ class _Models:
         """The many-to-many tables of the model `table()` last built."""
         self._owner: _Class | None = None
         self._user_table: str | None = None
+        self.assumed: str | None = None
+        """The user model `user_table` took without the settings saying, as a note says it."""
         self.by_name: dict[str, list[_Class]] = {}
         for cls in classes:
             self.by_name.setdefault(cls.node.name, []).append(cls)
@@ -302,7 +307,18 @@ class _Models:
                 and c.meta.get("abstract") is not True
                 and c.meta.get("proxy") is not True
             ]
-            self._user_table = self.table_name(users[0]) if len(users) == 1 else "auth_user"
+            if len(users) == 1:
+                self._user_table = self.table_name(users[0])
+                self.assumed = (
+                    f"{self._user_table} (model {users[0].node.name}, the entry's one concrete model "
+                    "that extends AbstractBaseUser or AbstractUser)"
+                )
+            else:
+                self._user_table = "auth_user"
+                self.assumed = (
+                    f"auth_user (Django's own user model: the entry has {'no' if not users else len(users)} "
+                    "concrete models that extend AbstractBaseUser or AbstractUser, not one)"
+                )
         return self._user_table
 
     def _extends_user(self, cls: _Class, seen: frozenset[int]) -> bool:

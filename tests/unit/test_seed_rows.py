@@ -1,0 +1,60 @@
+"""`seed_part`: what a statement is to a seed script (rows of literals, their setup, or other)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cnsnt.sql.seed_rows import SeedPart, seed_part
+
+ROWS, SETUP, OTHER = SeedPart.ROWS, SeedPart.SETUP, SeedPart.OTHER
+
+
+@pytest.mark.parametrize(
+    ("dialect", "sql", "part"),
+    [
+        # rows of literal values
+        (None, "INSERT INTO people (id, email) VALUES (1, 'ann@example.org'), (2, NULL)", ROWS),
+        ("postgres", "INSERT INTO people VALUES (1, -2.5, TRUE, '{}'::jsonb, now()) ON CONFLICT DO NOTHING", ROWS),
+        ("mysql", "INSERT IGNORE INTO `people` VALUES (1, _binary 'x', 0x0A)", ROWS),
+        ("sqlite", "INSERT OR IGNORE INTO people VALUES (1, 'x')", ROWS),
+        ("tsql", "INSERT [dbo].[people] ([id], [name]) VALUES (1, N'Ann')", ROWS),
+        ("tsql", "SET IDENTITY_INSERT [people] ON\nINSERT INTO people (id) VALUES (1)", ROWS),
+        ("postgres", "INSERT INTO people DEFAULT VALUES", ROWS),
+        # placeholders, parameters, variables, queries: an application's statement
+        ("mysql", "INSERT INTO people (id, email) VALUES (?, ?)", OTHER),
+        ("postgres", "INSERT INTO people (id, email) VALUES ($1, $2)", OTHER),
+        ("postgres", "INSERT INTO people (id, email) VALUES (:id, :email)", OTHER),
+        ("postgres", "INSERT INTO people (id, email) VALUES (%(id)s, %(email)s)", OTHER),
+        ("tsql", "INSERT INTO people (id) VALUES (@id)", OTHER),
+        ("postgres", "INSERT INTO people (id, email) SELECT id, email FROM staff", OTHER),
+        ("postgres", "INSERT INTO people (id) VALUES ((SELECT max(id) FROM staff))", OTHER),
+        ("postgres", "INSERT INTO people (id) VALUES (1) RETURNING id", OTHER),
+        ("postgres", "INSERT INTO people (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET id = excluded.id", OTHER),
+        ("mysql", "INSERT INTO people (id) VALUES (1) ON DUPLICATE KEY UPDATE id = VALUES(id)", OTHER),
+        ("tsql", "SET IDENTITY_INSERT [people] ON\nINSERT INTO people (id) SELECT id FROM staff", OTHER),
+        # session, transaction and reset statements
+        ("mysql", "SET NAMES utf8mb4", SETUP),
+        (None, "SET FOREIGN_KEY_CHECKS = 0", SETUP),
+        ("tsql", "SET IDENTITY_INSERT [dbo].[people] OFF", SETUP),
+        ("mysql", "START TRANSACTION", SETUP),
+        ("postgres", "BEGIN", SETUP),
+        ("postgres", "COMMIT", SETUP),
+        ("mysql", "LOCK TABLES `people` WRITE", SETUP),
+        ("mysql", "UNLOCK TABLES", SETUP),
+        ("mysql", "ALTER TABLE `people` DISABLE KEYS", SETUP),
+        ("postgres", "ALTER TABLE ONLY public.people DISABLE TRIGGER ALL", SETUP),
+        ("postgres", "TRUNCATE TABLE people", SETUP),
+        ("tsql", "DELETE FROM [dbo].[people]", SETUP),
+        ("mysql", "USE shop", SETUP),
+        ("postgres", "SELECT pg_catalog.setval('public.people_id_seq', 42, true)", SETUP),
+        # statements that read columns, change the schema, or do not parse
+        ("tsql", "DELETE FROM people WHERE id <> 1", OTHER),
+        ("mysql", "SET @n = (SELECT count(*) FROM people)", OTHER),
+        ("postgres", "SELECT email FROM people", OTHER),
+        ("postgres", "UPDATE people SET email = NULL", OTHER),
+        ("mysql", "ALTER TABLE `people` ADD COLUMN phone TEXT", OTHER),
+        (None, "INSERT INTO people VALUES (", OTHER),
+    ],
+)
+def test_seed_part(dialect: str | None, sql: str, part: SeedPart) -> None:
+    assert seed_part(sql, dialect) is part
