@@ -824,7 +824,7 @@ def decide(
         and _category(match).startswith("user.name")
         and not ctx.person
         and not reading.rest & lx.QUALIFIERS
-        and (thing := (_table_words(table, ctx.languages) or ("",))[-1]) in lx.OBJECT_WORDS
+        and lx.names_a_thing(thing := (_table_words(table, ctx.languages) or ("",))[-1])
     ):
         # `job.display_name`, `task.full_name`: in a table named for a thing, the thing's name
         return Classification(False, None, Confidence.MEDIUM, f"name '{name}' names the {thing}, a thing")
@@ -882,6 +882,21 @@ def decide(
             None,
             Confidence.MEDIUM,
             f"name '{name}' could mean {_label(match)} ({match.lang}), but '{table}' is a list of values",
+        )
+    if (
+        match is not None
+        and ctx.organisation
+        and _category(match) == "user.name"
+        and not set(reading.words) & (_CONTACT_ROLES | lx.QUALIFIERS)
+    ):
+        # `casa_orgs.display_name`: an organisation's own name; a first or a last name, or
+        # a role's (`contact_name`, `director_name`), is a person's
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), but in '{table}', a table about "
+            "organisations, it is the organisation's",
         )
     if match is not None and ctx.organisation and _category(match).startswith(_CONTACT_OF_ORGS):
         role = set(_TOKENIZER.words(name, ctx.languages)) & _CONTACT_ROLES

@@ -161,6 +161,15 @@ MESSAGE_COLUMNS: Final = _VOCAB.lists["message_columns"]
 # (`file name`, `имя файла`, `nome_grupo`).
 OBJECT_WORDS: Final = _VOCAB.lists["object_words"]
 
+
+def names_a_thing(word: str) -> bool:
+    """Whether a table named with `word` last holds things, not people.
+
+    A `job`, a `task`, or a setting of the software (`permissions`, `roles`, `groups`):
+    its display name is its own.
+    """
+    return word in OBJECT_WORDS or NEGATORS.get(word) == "technical"
+
 # Extra words that help split glued identifiers (`codiceiban`, `sitoweb`,
 # `charttime`) but mean nothing by themselves.
 GLUE_WORDS: Final = _VOCAB.lists["glue_words"]

@@ -284,9 +284,11 @@ def _survey(table: Table, languages: tuple[str, ...], everywhere: frozenset[str]
             ip = column.name
         if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
             company = company or column.name
-    if table_words and table_words[-1] in lx.OBJECT_WORDS and "name" not in anchors:
-        # in a table named for a thing (`job`, `task`, `report`) with no first or last
-        # name, a full or display name is the thing's
+    head = table_words[-1] if table_words else ""
+    if lx.names_a_thing(head) and "name" not in anchors:
+        # in a table named for a thing (`job`, `task`, `report`) or a setting of the
+        # software (`permissions`, `roles`, `groups`) with no first or last name, a full or
+        # display name is the thing's
         anchors.pop("full name", None)
     return _Survey(anchors, weak_name, address, links, company, ip, contact)
 

@@ -2517,3 +2517,34 @@ def test_a_word_most_table_names_start_with_is_the_apps_not_the_rows() -> None:
     # one table so named, among others, is still the hospital's
     alone = [tables[0], _table("hospital_units", [("id", "BIGINT"), ("code", "VARCHAR(10)")])]
     assert table_verdicts(alone)["hospital_units"].kind == "about organisations"
+
+
+def test_orgs_is_short_for_organisations() -> None:
+    # CASA's `casa_orgs(name, display_name, address, twilio_phone_number)`: a programme, no person
+    orgs = _table(
+        "casa_orgs",
+        [("id", "BIGINT"), ("name", "VARCHAR"), ("display_name", "VARCHAR"), ("address", "VARCHAR"),
+         ("twilio_phone_number", "VARCHAR")],
+    )
+    banners = _table(
+        "banners",
+        [("id", "BIGINT"), ("casa_org_id", "BIGINT"), ("name", "VARCHAR"), ("content", "TEXT")],
+        (ForeignKey(("casa_org_id",), "casa_orgs"),),
+    )
+    assert table_verdicts([orgs, banners])["casa_orgs"].kind == "about organisations"
+    got = classify_tables([orgs, banners])
+    assert not any(got[f"casa_orgs.{c}"].personal for c in ("name", "display_name", "address"))
+    assert not got["banners.name"].personal  # an organisation's banner is no person's
+
+
+def test_a_display_name_in_a_table_of_settings_is_the_settings() -> None:
+    # kafkasder's `permissions(name, display_name, module, action)`: a permission, no person
+    permissions = _table(
+        "permissions",
+        [("id", "UUID"), ("name", "VARCHAR(100)"), ("display_name", "VARCHAR(150)"), ("module", "VARCHAR(50)")],
+    )
+    assert table_verdicts([permissions])["permissions"].kind != "describes people"
+    assert not any(c.personal for c in classify_tables([permissions]).values())
+    # a person's display name in their own row still is theirs
+    members = _table("members", [("id", "UUID"), ("display_name", "VARCHAR(150)"), ("email", "VARCHAR(150)")])
+    assert classify_tables([members])["members.display_name"].category == "user.name"
