@@ -2548,3 +2548,9 @@ def test_a_display_name_in_a_table_of_settings_is_the_settings() -> None:
     # a person's display name in their own row still is theirs
     members = _table("members", [("id", "UUID"), ("display_name", "VARCHAR(150)"), ("email", "VARCHAR(150)")])
     assert classify_tables([members])["members.display_name"].category == "user.name"
+
+
+def test_judges_and_attorneys_are_people() -> None:
+    # CASA's `judges(name)`: a judge is a natural person, named in their row
+    judges = _table("judges", [("id", "BIGINT"), ("name", "VARCHAR"), ("active", "BOOLEAN")])
+    assert classify_tables([judges])["judges.name"].category == "user.name"
