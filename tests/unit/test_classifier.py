@@ -498,6 +498,13 @@ def test_russian_oms_register_names() -> None:
     assert classify_column("updatepersdata", "docnum", "varchar(19)").category.startswith("user.government_id")
 
 
+@pytest.mark.parametrize("column", ["employment_status", "calisma_durumu", "IS_DURUMU"])
+def test_whether_a_person_works_is_theirs_not_a_record_state(column: str) -> None:
+    """`employment_status` is employed, retired or jobless: no status of the row."""
+    result = classify_column("uyeler", column, "text")
+    assert result.category == "user.professional_information"
+
+
 def test_polish_nazwa_names_a_thing_not_a_person() -> None:
     """`nazwa` is the name of a thing in Polish; a person's is `imie` and `nazwisko`."""
     assert classify_column("wystep_medialny", "nazwa_programu", "varchar(255)").category != "user.name"
