@@ -134,6 +134,7 @@ _KINDED = (
     "user.health",
     "user.demographic",
     "user.criminal_history",
+    "user.government_id",
     *sorted(lx.CODED),
 )
 _YES_NO = frozenset(

@@ -505,6 +505,12 @@ def test_whether_a_person_works_is_theirs_not_a_record_state(column: str) -> Non
     assert result.category == "user.professional_information"
 
 
+@pytest.mark.parametrize("column", ["tipo_documento_identificacao", "pasaport_turu", "titular_tipus_doc"])
+def test_the_kind_of_a_persons_identity_document_is_theirs(column: str) -> None:
+    """A passport's or an identity card's kind in a person's row: a type word does not make it technical."""
+    assert classify_column("pessoas", column, "varchar(16)").personal
+
+
 def test_polish_nazwa_names_a_thing_not_a_person() -> None:
     """`nazwa` is the name of a thing in Polish; a person's is `imie` and `nazwisko`."""
     assert classify_column("wystep_medialny", "nazwa_programu", "varchar(255)").category != "user.name"
