@@ -1113,6 +1113,22 @@ def decide(
         )
     if reading.negators:
         word, why = reading.negators[0]
+        if (
+            why == "technical"
+            and word in lx.STORAGE_WORDS
+            and kind == "text"
+            and ctx.person
+            and not keyed
+            and any(_category(m).startswith("user.name") for m in reading.matches)
+        ):
+            # `dosya_adi`, `file_name` of a document kept about the person: uploaded names
+            # carry theirs (`cv_maria_garcia.pdf`)
+            return Classification(
+                True,
+                "user",
+                Confidence.LOW,
+                f"name '{name}' names a file kept about the person {ctx.why}",
+            )
         if why == "timestamp" and _names_who(words):
             # `updated_by`: no date, whoever changed the row (their key, a link)
             return Classification(

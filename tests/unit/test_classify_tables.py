@@ -2554,3 +2554,19 @@ def test_judges_and_attorneys_are_people() -> None:
     # CASA's `judges(name)`: a judge is a natural person, named in their row
     judges = _table("judges", [("id", "BIGINT"), ("name", "VARCHAR"), ("active", "BOOLEAN")])
     assert classify_tables([judges])["judges.name"].category == "user.name"
+
+
+def test_the_name_of_a_file_kept_about_a_person_is_theirs() -> None:
+    # a beneficiary's uploaded documents (`dosya_adi`): names like `cv_maria_garcia.pdf`
+    people = _table("kisiler", [("id", "INT"), ("ad", "VARCHAR(50)"), ("soyad", "VARCHAR(50)")])
+    docs = _table(
+        "belgeler",
+        [("id", "INT"), ("kisi_id", "INT"), ("dosya_adi", "VARCHAR(255)"), ("dosya_boyutu", "INT")],
+        (ForeignKey(("kisi_id",), "kisiler"),),
+    )
+    got = classify_tables([people, docs])
+    assert got["belgeler.dosya_adi"].personal
+    assert not got["belgeler.dosya_boyutu"].personal
+    # a file of no one's: a template's name
+    templates = _table("sablonlar", [("id", "INT"), ("dosya_adi", "VARCHAR(255)")])
+    assert not classify_tables([templates])["sablonlar.dosya_adi"].personal
