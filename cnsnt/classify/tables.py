@@ -1445,13 +1445,15 @@ def _copied_keys(
     for table in tables:
         own = {c.name.casefold(): c for c in table.columns}
         for key in table.foreign_keys:
-            if not key.ref_columns or len(key.ref_columns) != len(key.columns):
-                continue
             target = _target(key, by_name, table.schema)
             if target is None:
                 continue
+            # `REFERENCES profesores` with no column list references its primary key
+            refs = key.ref_columns or tuple(c.name for c in target.columns if c.primary_key)
+            if len(refs) != len(key.columns):
+                continue
             referenced = {c.name.casefold(): c for c in target.columns}
-            for name, ref in zip(key.columns, key.ref_columns, strict=True):
+            for name, ref in zip(key.columns, refs, strict=True):
                 mine, copied_from = own.get(name.casefold()), referenced.get(ref.casefold())
                 if mine is not None and copied_from is not None and mine.key != copied_from.key:
                     pairs.append((mine, copied_from, target.name))

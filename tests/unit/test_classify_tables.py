@@ -1744,6 +1744,25 @@ def test_a_key_to_a_persons_national_id_holds_that_id_whatever_it_is_named() -> 
     assert not got["sluby.id_sakramentu"].personal
 
 
+def test_a_key_with_no_column_list_copies_the_primary_key_it_references() -> None:
+    """`asistencias.idProfesor REFERENCES profesores` names no column: SQL reads it as the
+    primary key, here `dni`, so each value is a teacher's national id."""
+    teachers = _keyed_table(
+        "profesores",
+        [("dni", "VARCHAR(10)"), ("nombre", "VARCHAR(60)"), ("apellido1", "VARCHAR(60)")],
+        ("dni",),
+    )
+    attendance = _table(
+        "asistencias",
+        [("idReunion", "INT"), ("idProfesor", "VARCHAR(10)")],
+        (ForeignKey(("idProfesor",), "profesores"),),
+    )
+    got = classify_tables([teachers, attendance])
+    assert got["profesores.dni"].category == "user.government_id.national_identification_number"
+    assert got["asistencias.idProfesor"].category == got["profesores.dni"].category
+    assert "references 'profesores.dni'" in got["asistencias.idProfesor"].reason
+
+
 def test_a_key_to_a_rows_surrogate_number_stays_a_link() -> None:
     """`orders.customer_id REFERENCES customers(id)`: the row's number, not the person's identifier."""
     customers = _keyed_table(
