@@ -2589,3 +2589,15 @@ def test_the_name_of_a_file_kept_about_a_person_is_theirs() -> None:
     # a file of no one's: a template's name
     templates = _table("sablonlar", [("id", "INT"), ("dosya_adi", "VARCHAR(255)")])
     assert not classify_tables([templates])["sablonlar.dosya_adi"].personal
+
+
+def test_an_entity_id_in_a_person_table_is_a_key_not_a_fact_about_them() -> None:
+    """`Child.Eid bigint` numbers the row in a replica (entity id), as `gid`/`oid` do:
+    the table is about people, the number is not about the child."""
+    children = _table(
+        "Child",
+        [("Id", "BIGINT"), ("Eid", "BIGINT"), ("LastName", "NVARCHAR(100)"), ("DateOfBirth", "DATE")],
+    )
+    got = classify_tables([children])
+    assert got["Child.LastName"].personal
+    assert not got["Child.Eid"].personal
