@@ -1362,6 +1362,8 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                     Confidence.MEDIUM,
                     f"'{column.name}' is the primary key of '{table.name}', named after it: the row's number",
                 )
+            if not found.personal and _login_keyed(table, column, verdict):
+                found = _LOGIN_KEY
             trait = attributes.get(column.name.casefold())
             person_key = persons.get(column.name.casefold())
             if verdict.link is not None and column.name == verdict.link and found.personal:
@@ -1427,6 +1429,32 @@ _LOGIN_DEFAULT = Classification(
     Confidence.HIGH,
     "its default is the database login of whoever writes the row: it names who wrote it",
 )
+
+
+_LOGIN_KEY = Classification(
+    True,
+    "user.account.username",
+    Confidence.MEDIUM,
+    "it is the one text key of a table of user accounts and no id: each value is a login",
+)
+
+
+def _login_keyed(table: Table, column: Column, verdict: TableVerdict) -> bool:
+    """Whether `column` is the written-out key of a table of accounts (`NOT_USUARI.CODI`).
+
+    A users table keyed by one text column that no identifier word names (not `id`,
+    `uuid`, `sys_id`) nor the table's own name is keyed by what its users log in with: a
+    login code, a nick.
+    """
+    if verdict.kind != PEOPLE or not column.primary_key or _own_key(table) is None:
+        return False
+    words = set(_TOKENIZER.words(column.name, verdict.context.languages))
+    if _type_kind(column.type) != "text" or words & _SURROGATE_WORDS:
+        return False
+    if words & set(_table_words(table.name, verdict.context.languages)):
+        return False  # `KULLANICI.KULLANICI_KODU`: the row's code, named after its table
+    reading = _read(table.name, verdict.context.languages)
+    return any(_category(m) == "user.account.username" for m in reading.matches)
 
 
 def _copied_keys(

@@ -2601,3 +2601,24 @@ def test_an_entity_id_in_a_person_table_is_a_key_not_a_fact_about_them() -> None
     got = classify_tables([children])
     assert got["Child.LastName"].personal
     assert not got["Child.Eid"].personal
+
+
+def test_a_users_table_keyed_by_a_text_code_is_keyed_by_the_login() -> None:
+    """`NOT_USUARI.CODI VARCHAR(64)` is what its users log in with; `KULLANICI.KULLANICI_KODU`
+    is named after its own table, the row's code, and `users.id VARCHAR(36)` a surrogate."""
+    users = _keyed_table(
+        "NOT_USUARI", [("CODI", "VARCHAR(64)"), ("NOM", "VARCHAR(100)"), ("EMAIL", "VARCHAR(200)")], ("CODI",)
+    )
+    own_code = _keyed_table(
+        "KULLANICI",
+        [("KULLANICI_KODU", "NVARCHAR(450)"), ("ADI", "NVARCHAR(100)"), ("EPOSTA", "NVARCHAR(200)")],
+        ("KULLANICI_KODU",),
+    )
+    surrogate = _keyed_table(
+        "users", [("id", "VARCHAR(36)"), ("name", "VARCHAR(100)"), ("email", "VARCHAR(200)")], ("id",)
+    )
+    got = classify_tables([users, own_code, surrogate])
+    assert got["NOT_USUARI.CODI"].category == "user.account.username"
+    assert "login" in got["NOT_USUARI.CODI"].reason
+    assert not got["KULLANICI.KULLANICI_KODU"].personal
+    assert not got["users.id"].personal
