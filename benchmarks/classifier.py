@@ -129,10 +129,18 @@ def _read_rows(directory: Path) -> list[dict[str, object]]:
 
 def _tables(rows: Iterable[Row]) -> dict[str, list[Table]]:
     """Each project's tables, rebuilt from the rows (columns in order, FKs from `references`)."""
-    grouped: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+    by_table: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in rows:
-        d = row.data
-        grouped[(str(d["project"]), str(d.get("path") or ""), str(d["table"]))].append(row)
+        by_table[(str(row.data["project"]), str(row.data["table"]))].append(row)
+    grouped: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+    for (project, table), members in by_table.items():
+        names = [str(r.data["column"]).casefold() for r in members]
+        # one table whose columns a labeller traced to the migrations that added them is one
+        # table; a name whose columns repeat is two tables of that name in different files
+        merged = len(set(names)) == len(names)
+        for row in members:
+            path = str(members[0].data.get("path") or "") if merged else str(row.data.get("path") or "")
+            grouped[(project, path, table)].append(row)
     projects: dict[str, list[Table]] = defaultdict(list)
     for (project, path, name), members in grouped.items():
         where = Location(path or project, 1, 1)
