@@ -89,6 +89,9 @@ _ANCHORS = {
     "user.contact.address.postal_code": "address",
 }
 _ADDRESS = ("user.contact.address",)
+# Anchors no company has: a register with them and a company's tax number (`cnpj`) is of
+# people, some of whom trade (a farmer, a sole trader), not of companies.
+_BORN = frozenset({"name", "birth date", "sex"})
 _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
@@ -592,7 +595,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     why=f"in the people table '{table.name}'",
                 ),
             )
-        elif identifying and not organisation and (survey.company is None or "name" in survey.anchors):
+        elif identifying and not organisation and (survey.company is None or survey.anchors.keys() & _BORN):
             shown = [c for k, c in survey.anchors.items() if k != "login"]  # column order
             if survey.weak_name is not None and "name" not in survey.anchors:
                 shown.insert(0, survey.weak_name)

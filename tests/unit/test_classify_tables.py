@@ -2622,3 +2622,27 @@ def test_a_users_table_keyed_by_a_text_code_is_keyed_by_the_login() -> None:
     assert "login" in got["NOT_USUARI.CODI"].reason
     assert not got["KULLANICI.KULLANICI_KODU"].personal
     assert not got["users.id"].personal
+
+
+def test_a_register_with_birth_dates_and_a_tax_number_is_of_people_who_trade() -> None:
+    """`produtores(nome, cpf, data_nascimento, cnpj)`: farmers, some registered as a
+    business; a company has no birth date, so `cnpj` does not make it a company register."""
+    farmers = _table(
+        "produtores",
+        [
+            ("id", "INT"),
+            ("nome", "VARCHAR(100)"),
+            ("cpf", "VARCHAR(14)"),
+            ("data_nascimento", "DATE"),
+            ("cnpj", "VARCHAR(18)"),
+            ("fl_internet", "BOOLEAN"),
+        ],
+    )
+    suppliers = _table(
+        "fornecedores",
+        [("id", "INT"), ("razao_social", "VARCHAR(100)"), ("cnpj", "VARCHAR(18)"), ("email", "VARCHAR(90)"),
+         ("telefone", "VARCHAR(20)")],
+    )
+    verdicts = table_verdicts([farmers, suppliers])
+    assert verdicts["produtores"].kind == "describes people"
+    assert verdicts["fornecedores"].kind != "describes people"
