@@ -496,8 +496,15 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # word names its table (`Entidade`, `entity`, `party`): no company is born
         born = "birth date" in survey.anchors
         own_words = table_words[1:] if len(table_words) > 1 and table_words[0] in spaces else table_words
+        org_found = _org_words(own_words, survey, written)
         organisation = (
-            bool(_org_words(own_words, survey, written))
+            bool(org_found)
+            # `hospital_visits`, `company_payments`: what happened at or with one, to someone
+            and not (
+                own_words
+                and own_words[-1] not in org_found
+                and own_words[-1] in lx.TRANSACTION_WORDS | lx.ACTIVITY_TABLES
+            )
             and not named.person
             and not words & lx.PERSON_TABLES
             and not _care_name(table.name, languages)
@@ -784,6 +791,9 @@ def _second_hop(
 ) -> bool:
     """A row under a person's record is about them too (`afiliada_historic_regims.parent_id`).
 
+    Under it means: its name continues the record's, or its only key (besides who made
+    it) is to the record (`hospital_appointments.referral_id -> referrals`).
+
     So is a row under that row (`afiliada_historic_detall`), however deep: the tables
     reached are found first, then each cites its first key to one, so neither the
     order of the tables nor of the rounds changes the verdicts. Whether anything changed.
@@ -794,13 +804,14 @@ def _second_hop(
         verdict = verdicts[table.key]
         if verdict.kind != OTHER or verdict.context.placeholder:
             continue
-        for key in table.foreign_keys:
-            if _made_by(key, languages):
-                continue
+        keys = [k for k in table.foreign_keys if not _made_by(k, languages)]
+        for key in keys:
             target = _target(key, by_name, table.schema)
             if target is None or target.key == table.key:
                 continue
-            if _extends(table.name, target.name, languages):
+            # its name continues the record's, or the record is the one thing it hangs on
+            # (`hospital_appointments.referral_id`)
+            if _extends(table.name, target.name, languages) or len(keys) == 1:
                 under.setdefault(table.key, []).append((key, target))
     children: dict[str, list[str]] = {}
     for child, keys in under.items():

@@ -2646,3 +2646,46 @@ def test_a_register_with_birth_dates_and_a_tax_number_is_of_people_who_trade() -
     verdicts = table_verdicts([farmers, suppliers])
     assert verdicts["produtores"].kind == "describes people"
     assert verdicts["fornecedores"].kind != "describes people"
+
+
+def test_a_row_whose_one_key_is_a_persons_record_is_about_them() -> None:
+    """`hospital_appointments.referral_id -> referrals -> beneficiaries`: an appointment of
+    someone's referral is theirs though its name does not continue the referral's; a
+    hospital word before `appointments` names where, not what the row is."""
+    people = _table(
+        "beneficiaries",
+        [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT"), ("national_id", "TEXT")],
+    )
+    referrals = _table(
+        "referrals",
+        [("id", "INT"), ("beneficiary_id", "INT"), ("reason", "TEXT")],
+        (ForeignKey(("beneficiary_id",), "beneficiaries"),),
+    )
+    appointments = _table(
+        "hospital_appointments",
+        [("id", "INT"), ("referral_id", "INT"), ("appointment_date", "TIMESTAMP"), ("notes", "TEXT")],
+        (ForeignKey(("referral_id",), "referrals"),),
+    )
+    verdicts = table_verdicts([people, referrals, appointments])
+    assert verdicts["hospital_appointments"].kind == "linked to people"
+    assert "'referral_id' references 'referrals'" in verdicts["hospital_appointments"].reason
+    got = classify_tables([people, referrals, appointments])
+    assert got["hospital_appointments.appointment_date"].personal
+    assert not got["hospital_appointments.referral_id"].personal
+
+
+def test_a_row_with_keys_to_several_things_is_not_pulled_under_one_of_them() -> None:
+    """`offers(request_id, supplier_id)`: two keys, a name that continues neither; the row
+    is the offer's, not the requester's."""
+    people = _table("clients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT"), ("email", "TEXT")])
+    requests = _table(
+        "requests", [("id", "INT"), ("client_id", "INT")], (ForeignKey(("client_id",), "clients"),)
+    )
+    suppliers = _table("suppliers", [("id", "INT"), ("label", "TEXT")])
+    offers = _table(
+        "offers",
+        [("id", "INT"), ("request_id", "INT"), ("supplier_id", "INT"), ("price", "DECIMAL(8,2)")],
+        (ForeignKey(("request_id",), "requests"), ForeignKey(("supplier_id",), "suppliers")),
+    )
+    verdicts = table_verdicts([people, requests, suppliers, offers])
+    assert verdicts["offers"].kind != "linked to people"
