@@ -804,14 +804,14 @@ def _second_hop(
         verdict = verdicts[table.key]
         if verdict.kind != OTHER or verdict.context.placeholder:
             continue
-        keys = [k for k in table.foreign_keys if not _made_by(k, languages)]
-        for key in keys:
+        hangs_on = [k for k in table.foreign_keys if not _made_by(k, languages)]
+        for key in hangs_on:
             target = _target(key, by_name, table.schema)
             if target is None or target.key == table.key:
                 continue
             # its name continues the record's, or the record is the one thing it hangs on
             # (`hospital_appointments.referral_id`)
-            if _extends(table.name, target.name, languages) or len(keys) == 1:
+            if _extends(table.name, target.name, languages) or len(hangs_on) == 1:
                 under.setdefault(table.key, []).append((key, target))
     children: dict[str, list[str]] = {}
     for child, keys in under.items():
