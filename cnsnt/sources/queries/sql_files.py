@@ -31,7 +31,15 @@ from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.sql.routine_bodies import Routine, defines_routine, read_routine
 from cnsnt.sql.sqlplus import SqlPlusKind, script_paths
-from cnsnt.sql.statements import COMMENT_UNENDED, COPY_UNENDED, RawStatement, split_statements
+from cnsnt.sql.statements import (
+    COMMENT_UNENDED,
+    COPY_UNENDED,
+    GO_DIALECTS,
+    Comment,
+    RawStatement,
+    split_statements,
+)
+from cnsnt.sql.tsql_batch import batch_statements
 
 
 def read_sql_file(
@@ -67,14 +75,51 @@ def read_sql_file(
                 gathered.problems.append(oversize_problem(stmt.oversize, limit, shown, stmt.line))
                 first_statement = False
                 continue
-            try:
-                file_purposes = _statement(gathered, stmt, first_statement, file_purposes,
-                                           attr, fp, shown, (path, ctx.base_dir), stored)
-            except Exception as exc:  # noqa: BLE001 - one odd statement costs itself only
-                gathered.statements += 1
-                gathered.problems.append(statement_failed(exc, shown, stmt.line))
-            first_statement = False
+            for piece in _batch(stmt, dialect):
+                try:
+                    file_purposes = _statement(gathered, piece, first_statement, file_purposes,
+                                               attr, fp, shown, (path, ctx.base_dir), stored)
+                except Exception as exc:  # noqa: BLE001 - one odd statement costs itself only
+                    gathered.statements += 1
+                    gathered.problems.append(statement_failed(exc, shown, piece.line))
+                first_statement = False
     return gathered
+
+
+def _batch(stmt: RawStatement, dialect: str | None) -> list[RawStatement]:
+    """A T-SQL batch's statements written without `;` between them, each at its own place.
+
+    Each is read (and reported) as a statement of its own (`cnsnt.sql.tsql_batch`): a
+    comment inside the batch goes with the statement it is in, or else the next one.
+    """
+    if (
+        dialect not in GO_DIALECTS
+        or not stmt.text
+        or stmt.meta_command
+        or stmt.plsql_block
+        or defines_routine(stmt.text, dialect)
+    ):
+        return [stmt]
+    pieces = batch_statements(stmt.text, dialect)
+    if pieces is None:
+        return [stmt]
+    text = stmt.text
+    places = []
+    for piece in pieces:
+        lines = text.count("\n", 0, piece.offset)
+        column = stmt.column + piece.offset if not lines else piece.offset - text.rfind("\n", 0, piece.offset)
+        last = stmt.line + lines + piece.text.count("\n")
+        places.append((stmt.line + lines, column, last))
+    comments: list[list[Comment]] = [[] for _ in pieces]
+    for comment in stmt.inner:
+        # in the statement whose lines hold it, else before the next statement
+        at = next((k for k, (_, _, last) in enumerate(places) if comment.line <= last), len(pieces) - 1)
+        comments[at].append(comment)
+    return [
+        RawStatement(line, column, piece.text, leading=stmt.leading if k == 0 else (),
+                     inner=tuple(comments[k]))
+        for k, (piece, (line, column, _)) in enumerate(zip(pieces, places, strict=True))
+    ]
 
 
 def _statement(
