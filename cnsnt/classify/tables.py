@@ -725,6 +725,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # `orders_status_history`: a history of statuses is a record of events, no list
         if set(table_words) & lx.LOOKUP_WORDS and table_words[-1] not in lx.ACTIVITY_TABLES:
             verdicts[table.key] = TableVerdict(LOOKUP, f"its name '{table.name}' says it lists values", base)
+    _clinical_visits(tables, verdicts)
     _patients(tables, verdicts, by_name)
     _care_records(tables, verdicts, by_name)
     # after the care records, which reach a care record's rows whatever their names
@@ -1185,6 +1186,32 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
                 reason=reason,
                 context=replace(verdict.context, health=True, why=f"in a table linked to people ({reason})"),
             )
+
+
+def _clinical_visits(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) -> None:
+    """In a clinical application, a person's visit is a care encounter (Recital 35).
+
+    A schema with a table of doctors or nurses (`medici`) records care: its `visite` that
+    point at a person are consultations, so what they and the rows under them hold is
+    health data. A web shop's `visits` (no care givers) stay visits.
+    """
+    languages = next((v.context.languages for v in verdicts.values() if v.context.languages), ())
+    clinical = any(
+        (words := _table_words(t.name, languages)) and words[-1] in lx.CARE_GIVERS for t in tables
+    )
+    if not clinical:
+        return
+    for table in tables:
+        verdict = verdicts[table.key]
+        words = _table_words(table.name, verdict.context.languages)
+        if verdict.kind != LINKED or verdict.context.health or not words or words[-1] not in lx.VISIT_TABLES:
+            continue
+        reason = f"{verdict.reason}; the schema records care givers, so a person's visit is a care encounter"
+        verdicts[table.key] = replace(
+            verdict,
+            reason=reason,
+            context=replace(verdict.context, health=True, why=f"in a table linked to people ({reason})"),
+        )
 
 
 def _care_records(

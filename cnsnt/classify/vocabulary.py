@@ -63,6 +63,8 @@ _LIST_KEYS = (
     "org_columns",
     "activity_tables",
     "ambiguous_address",
+    "care_givers",
+    "visit_tables",
 )
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
 _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})

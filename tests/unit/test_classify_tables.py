@@ -2689,3 +2689,34 @@ def test_a_row_with_keys_to_several_things_is_not_pulled_under_one_of_them() -> 
     )
     verdicts = table_verdicts([people, requests, suppliers, offers])
     assert verdicts["offers"].kind != "linked to people"
+
+
+def test_a_visit_in_a_clinical_schema_is_a_care_encounter() -> None:
+    """`visite(idpz -> anagrafica)` beside `medici`: a consultation, so the rating-scale
+    items under it (`updrs.q1`) are the patient's health; a shop's `visits` are not."""
+    registry = _table(
+        "anagrafica", [("idpz", "INT"), ("cognome", "TEXT"), ("nome", "TEXT"), ("codice_fiscale", "TEXT")]
+    )
+    doctors = _table("medici", [("id", "INT"), ("cognome", "TEXT"), ("nome", "TEXT"), ("email", "TEXT")])
+    visits = _table(
+        "visite",
+        [("id_visita", "INT"), ("idpz", "INT"), ("data", "INT"), ("diario", "TEXT")],
+        (ForeignKey(("idpz",), "anagrafica"),),
+    )
+    scale = _table(
+        "updrs",
+        [("id", "INT"), ("id_visita", "INT"), ("q1", "TINYINT"), ("q2", "TINYINT")],
+        (ForeignKey(("id_visita",), "visite"),),
+    )
+    got = classify_tables([registry, doctors, visits, scale])
+    assert "care encounter" in got["visite.diario"].reasons[0]
+    for column in ("visite.diario", "updrs.q1", "updrs.q2"):
+        assert (got[column].category or "").startswith("user.health"), column
+    customers = _table("customers", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT"), ("email", "TEXT")])
+    shop_visits = _table(
+        "visits",
+        [("id", "INT"), ("customer_id", "INT"), ("page", "TEXT")],
+        (ForeignKey(("customer_id",), "customers"),),
+    )
+    shop = classify_tables([customers, shop_visits])
+    assert not (shop["visits.page"].category or "").startswith("user.health")
