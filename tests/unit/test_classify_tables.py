@@ -2720,3 +2720,15 @@ def test_a_visit_in_a_clinical_schema_is_a_care_encounter() -> None:
     )
     shop = classify_tables([customers, shop_visits])
     assert not (shop["visits.page"].category or "").startswith("user.health")
+
+
+def test_a_trace_table_with_a_login_records_what_someone_did() -> None:
+    """`traces(identifiant, adresse_ip, page_demandee)`: an access trace, each row a
+    person's request, as a log's is."""
+    traces = _table(
+        "traces",
+        [("id", "BIGINT"), ("identifiant", "VARCHAR"), ("page_demandee", "VARCHAR"), ("adresse_ip", "VARCHAR")],
+    )
+    verdicts = table_verdicts([traces])
+    assert verdicts["traces"].kind == "linked to people"
+    assert classify_tables([traces])["traces.page_demandee"].personal
