@@ -805,11 +805,16 @@ def _second_hop(
         verdict = verdicts[table.key]
         if verdict.kind != OTHER or verdict.context.placeholder:
             continue
-        hangs_on = [k for k in table.foreign_keys if not _made_by(k, languages)]
-        for key in hangs_on:
-            target = _target(key, by_name, table.schema)
-            if target is None or target.key == table.key:
-                continue
+        # its keys to records: not to who made it, nor to a list of values it picks from
+        hangs_on = [
+            (key, target)
+            for key in table.foreign_keys
+            if not _made_by(key, languages)
+            and (target := _target(key, by_name, table.schema)) is not None
+            and target.key != table.key
+            and verdicts[target.key].kind != LOOKUP
+        ]
+        for key, target in hangs_on:
             # its name continues the record's, or the record is the one thing it hangs on
             # (`hospital_appointments.referral_id`)
             if _extends(table.name, target.name, languages) or len(hangs_on) == 1:

@@ -2069,7 +2069,7 @@ def test_rows_a_care_record_points_at_are_part_of_it() -> None:
             ("patient_id", "INT"),
             ("exam_date", "DATE"),
             ("left_leg_id", "INT"),
-            ("kind_id", "INT"),
+            ("category_id", "INT"),
         ],
         keys=(
             ForeignKey(("patient_id",), "patients"),
@@ -2661,15 +2661,19 @@ def test_a_row_whose_one_key_is_a_persons_record_is_about_them() -> None:
         [("id", "INT"), ("beneficiary_id", "INT"), ("reason", "TEXT")],
         (ForeignKey(("beneficiary_id",), "beneficiaries"),),
     )
+    # a key to a list of values it picks from is no second record it hangs on
+    kinds = _table("appointment_categories", [("id", "INT"), ("label", "TEXT")])
     appointments = _table(
         "hospital_appointments",
-        [("id", "INT"), ("referral_id", "INT"), ("appointment_date", "TIMESTAMP"), ("notes", "TEXT")],
-        (ForeignKey(("referral_id",), "referrals"),),
+        [("id", "INT"), ("referral_id", "INT"), ("category_id", "INT"), ("appointment_date", "TIMESTAMP"),
+         ("notes", "TEXT")],
+        (ForeignKey(("referral_id",), "referrals"), ForeignKey(("category_id",), "appointment_categories")),
     )
-    verdicts = table_verdicts([people, referrals, appointments])
+    verdicts = table_verdicts([people, referrals, kinds, appointments])
+    assert verdicts["appointment_categories"].kind == "a lookup table"
     assert verdicts["hospital_appointments"].kind == "linked to people"
     assert "'referral_id' references 'referrals'" in verdicts["hospital_appointments"].reason
-    got = classify_tables([people, referrals, appointments])
+    got = classify_tables([people, referrals, kinds, appointments])
     assert got["hospital_appointments.appointment_date"].personal
     assert not got["hospital_appointments.referral_id"].personal
 
