@@ -243,7 +243,12 @@ class _Survey:
     """The first email or phone column, whoever's it is."""
 
 
-def _survey(table: Table, languages: tuple[str, ...], everywhere: frozenset[str] = frozenset()) -> _Survey:
+def _survey(
+    table: Table,
+    languages: tuple[str, ...],
+    everywhere: frozenset[str] = frozenset(),
+    written: tuple[str, ...] = (),
+) -> _Survey:
     anchors: dict[str, str] = {}
     weak_name: str | None = None
     address = False
@@ -280,7 +285,7 @@ def _survey(table: Table, languages: tuple[str, ...], everywhere: frozenset[str]
             not column.primary_key
             and kind not in ("boolean", "temporal")
             and not lone
-            and _is_link(column, languages, table_words)
+            and _is_link(column, languages, table_words, written)
         ):
             links.append(column.name)
         if ip is None and weak is not None and _category(weak) == "user.device.ip_address":
@@ -417,7 +422,9 @@ def _split_phrases(phrases: frozenset[str]) -> tuple[frozenset[tuple[str, ...]],
     return split, max((len(p) for p in split), default=0)
 
 
-def _is_link(column: Column, languages: tuple[str, ...], table_words: tuple[str, ...]) -> bool:
+def _is_link(
+    column: Column, languages: tuple[str, ...], table_words: tuple[str, ...], written: tuple[str, ...] = ()
+) -> bool:
     """`user_id`, `id_cliente`, `kullanici_id`, `idalunno`: the id of the row's person.
 
     Not `created_by_user_id`: who made or changed a record is not what it is about.
@@ -445,7 +452,16 @@ def _is_link(column: Column, languages: tuple[str, ...], table_words: tuple[str,
     # a group's; a bare `parent_id`/`id_padre` is the row above in a tree
     if not named or named[-1] not in _PEOPLE_WORDS or named[-1] in lx.TREE_WORDS:
         return False
+    if _false_friend(named[-1], written or languages):
+        return False  # `kind_id` in an English schema: a sort, not German's child
     return bool(set(words) & _ID_WORDS) or len(words) == 1
+
+
+def _false_friend(word: str, written: tuple[str, ...]) -> bool:
+    """Whether a word means something else in the schema's languages and is none of theirs."""
+    if not set(lx.FALSE_FRIENDS.get(word, ())) & set(written):
+        return False
+    return not set(load_vocabulary().word_languages.get(word, ())) & set(written)
 
 
 # integer types too small for a key (a flag, a count): `tanacsado tinyint`, `studente smallint`
@@ -482,7 +498,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     languages = _languages(written)
     everywhere = _everywhere(tables)
     spaces = _namespaces(tables, languages)
-    surveys = {t.key: _survey(t, languages, everywhere) for t in tables}
+    surveys = {t.key: _survey(t, languages, everywhere, written) for t in tables}
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     for table in tables:
@@ -1429,6 +1445,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                     column,
                     verdict.context.languages or (),
                     _table_words(table.name, verdict.context.languages),
+                    verdict.context.written or (),
                 )
             ):
                 # `leaves.employee int`: a person's number, a key no constraint declares

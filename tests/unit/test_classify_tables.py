@@ -2736,3 +2736,22 @@ def test_a_trace_table_with_a_login_records_what_someone_did() -> None:
     verdicts = table_verdicts([traces])
     assert verdicts["traces"].kind == "linked to people"
     assert classify_tables([traces])["traces.page_demandee"].personal
+
+
+def test_a_false_friend_is_no_persons_key_in_the_language_it_is_false_in() -> None:
+    """`appointments.kind_id` in an English schema sorts appointments; in a German one
+    `betreuung.kind_id` is the child's key."""
+    english = [
+        _table("customers", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT"), ("email", "TEXT"),
+                             ("phone_number", "TEXT"), ("birth_date", "DATE")]),
+        _table("appointments", [("id", "INT"), ("kind_id", "INT"), ("notes", "TEXT"), ("starts_at", "TIMESTAMP")]),
+        _table("invoices", [("id", "INT"), ("amount", "INT"), ("due_date", "DATE"), ("status", "TEXT")]),
+    ]
+    verdicts = table_verdicts(english)
+    assert "kind_id" not in verdicts["appointments"].reason
+    german = [
+        _table("eltern", [("id", "INT"), ("vorname", "TEXT"), ("nachname", "TEXT"), ("geburtsdatum", "DATE"),
+                          ("telefonnummer", "TEXT")]),
+        _table("betreuung", [("id", "INT"), ("kind_id", "INT"), ("notiz", "TEXT"), ("beginn", "TIMESTAMP")]),
+    ]
+    assert "'kind_id' identifies the person" in table_verdicts(german)["betreuung"].reason
