@@ -1,8 +1,9 @@
 """PHP files that declare Symfony FormType classes, as `cnsnt init` proposes them.
 
 A `.php` file is proposed when it declares a class that extends `AbstractType` (directly
-or through the project's own bases) and adds fields (`symfony_forms.holds_form_type`, the
-reader's own test); a file whose text names neither `AbstractType` in an `extends` nor a
+or through the project's own bases) and adds fields, its own or its bases'
+(`symfony_forms.holds_form_type`, the reader's own test: `class TagApiForm extends
+TagForm {}` is one); a file whose text has no `extends` at all and no
 `FormBuilderInterface` with `->add(` is passed over unparsed. Tests (`tests/`) and
 `vendor/` (never walked) are not the product's forms.
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, read_text
-from cnsnt.sources.forms.symfony_forms import holds_form_type, may_hold_form_type
+from cnsnt.sources.forms.symfony_forms import holds_form_type, may_hold_form_type, may_inherit_form_type
 from cnsnt.starter.folder_globs import covers, folder_globs, spelt
 from cnsnt.starter.survey_context import survey_context
 
@@ -38,7 +39,7 @@ def symfony_form_file(path: Path, root: Path, head: str) -> bool:
     rel = path.relative_to(root)
     if {p.lower() for p in rel.parts[:-1]} & (_NOT_FORMS_DIRS | SKIP_DIRS):
         return False
-    if not may_hold_form_type(head):
+    if not (may_hold_form_type(head) or may_inherit_form_type(head)):
         return False
     ctx = survey_context(root)
     try:
