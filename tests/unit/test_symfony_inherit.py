@@ -194,3 +194,19 @@ def test_init_proposes_the_inheriting_files_and_the_audit_reads_them_through_the
     assert ("patient_api_form.email", "email", BASE) in read_fields
     assert len(keys) == 3 + 3 + 3 + 2 + 1  # patient, api, signup, admin, referral
     assert cn001 == [("src/Form/ReferralForm.php", 13)]
+
+
+def test_init_parses_no_class_for_its_bases_in_a_project_with_no_form_type(tmp_path, monkeypatch):
+    """Laravel or WordPress classes extend others too: with no file that looks like a form type, none is parsed."""
+    import cnsnt.starter.symfony_form_entries as entries
+
+    def parsed(*_: object) -> bool:
+        raise AssertionError("parsed")
+
+    write(
+        tmp_path, "app/Models/Invoice.php", "<?php\nnamespace App\\Models;\nclass Invoice extends Model {}\n"
+    )
+    write(tmp_path, "app/Models/Model.php", "<?php\nnamespace App\\Models;\nabstract class Model {}\n")
+    monkeypatch.setattr(entries, "holds_form_type", parsed)
+    found, _ = survey(tmp_path)
+    assert [f for f in found if f.kind == "forms"] == []

@@ -180,7 +180,7 @@ def may_inherit_form_type(text: str) -> bool:
     A form type may take all its fields from a project base (`class TagApiForm extends
     TagForm {}`): only parsing the file and following its bases tells.
     """
-    return _EXTENDS.search(text) is not None
+    return "extends" in text and _EXTENDS.search(text) is not None  # `in`: a file with none, unscanned
 
 
 def _php_parser() -> Any:
