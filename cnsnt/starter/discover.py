@@ -78,7 +78,7 @@ from cnsnt.starter.rust_entries import (
     seaorm_patterns,
 )
 from cnsnt.starter.survey_context import shared_survey
-from cnsnt.starter.symfony_form_entries import symfony_form_file, symfony_form_globs
+from cnsnt.starter.symfony_form_entries import inherited_form_files, symfony_form_file, symfony_form_globs
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
     migrations_note,
@@ -1483,6 +1483,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     reports: list[Path] = []
     contracts: list[Path] = []
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
+    kinded: set[Path] = set()
     for path in files:
         if path in in_migrations or path in older or path in twins:
             continue
@@ -1494,6 +1495,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             databases.append(Found("databases", sqlite_url(path, root)))
             continue
         what = _kind_of(path, root)
+        if what is not None:
+            kinded.add(path)
         if what is not None and what[0] in _DEMO_KINDS and _in_demo_dir(path, root):
             demos.append(path)
         elif what is not None and what[0] == _REPORT:
@@ -1504,6 +1507,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             kinds[what[0]].append((path, what[1]))
             if what[0] == "schemas":
                 schema_tables[path] = what[2]  # read once: the patch check needs them too
+    for path in inherited_form_files(root, kinded):  # a form type by its bases: once the walk is done
+        if _in_demo_dir(path, root):
+            demos.append(path)
+        else:
+            kinds[_SYMFONY_FORM].append((path, None))
     statics = _static_pages(kinds, root)
     notes: list[str] = [
         *older_notes,

@@ -5,8 +5,10 @@ reads angular-schema-form files and FHIR Questionnaires), everything else to the
 HTML/template reader, but `format: jsx` or a `.jsx`/`.tsx`/`.js`/`.ts` file (React
 components) goes to the JSX reader, and `format: python-forms` or a `.py` file (Django
 and WTForms form classes) to the Python form reader; `format: symfony-forms` or a `.php`
-file that declares a class extending Symfony's `AbstractType` (a FormType) to the Symfony
-form reader (other `.php` files are templates).
+file that declares a class extending Symfony's `AbstractType` (a FormType), directly or
+through the project's form types (`class TagApiForm extends TagForm {}`: the file is
+parsed and its bases followed), to the Symfony form reader (other `.php` files are
+templates).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from cnsnt.sources.forms.html_form import read_html_forms
 from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
 from cnsnt.sources.forms.python_forms import read_python_forms
-from cnsnt.sources.forms.symfony_forms import may_hold_form_type, read_symfony_forms
+from cnsnt.sources.forms.symfony_forms import declares_form_type, may_hold_form_type, read_symfony_forms
 
 #: The `format:` of Python form classes (Django forms, WTForms, Flask-WTF).
 PYTHON_FORMS = "python-forms"
@@ -44,9 +46,13 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
 
 
 def _form_type(path: Path, ctx: SourceContext) -> bool:
-    """Whether a `.php` file looks like a Symfony form type rather than a template (its text sniffed)."""
+    """Whether a `.php` file declares a Symfony form type rather than being a template.
+
+    Its text sniffed; a file that only extends another class is parsed and its bases
+    followed (a form type may take all its fields from the project's base).
+    """
     try:
         text = read_text(path, ctx.shown(path), limits=ctx.limits)
     except SourceError:
         return False  # the template reader says why it cannot be read
-    return may_hold_form_type(text)
+    return may_hold_form_type(text) or declares_form_type(path, text, ctx)

@@ -10,14 +10,18 @@ Forms. A class is a form when it extends Symfony's `AbstractType`
 directory). Abstract classes are no form (Symfony never builds one). A form is named as
 Symfony's default block prefix names it: the class's short name without a trailing
 `Type`, in snake case (`UserProfileType` -> `user_profile`, `SelfRegistrationForm` ->
-`self_registration_form`); `getBlockPrefix()` returning a literal overrides it. It stands
-at its class; each field at its `add` call.
+`self_registration_form`); `getBlockPrefix()` returning a literal (the class's own or a
+base's, as PHP inherits it) overrides it. It stands at its class; each field at its `add`
+call, in whichever file that is (a base's `buildForm`).
 
 Fields: every `->add('email', EmailType::class, [...])` on a form builder (`$builder`,
 also chained, and `$event->getForm()`/`$form` in a listener) in the class's methods, its
 traits' and its project bases' (a base's `buildForm` only when the class has none or calls
-`parent::buildForm`); `->remove('x')` removes one. An `add` under `if` is read: the name is
-literal, only whether the field is there depends on the options. The control is the one
+`parent::buildForm`), in the order they run; `->remove('x')` removes one, and an `add` of a
+name another method added (a child's of its base's field) replaces it where it stood, as
+Symfony's builder does. Bases are followed `_MAX_DEPTH` deep at most, so a cycle ends. An
+`add` under `if` is read: the name is literal, only whether the field is there depends on
+the options (of two in one method, `if`/`else`, the first is kept). The control is the one
 Symfony's type renders (`_TYPES`); `ChoiceType` and its kin are a select, radio buttons
 when `expanded`, checkboxes when also `multiple`; `RepeatedType` the control of its
 `type`; a type of the project is followed to its `getParent()`; a type cnsnt cannot find,
@@ -29,21 +33,29 @@ label's text), `required` (Symfony's default is true), `data` (a truthy literal 
 
 Not read, each a CN001 warning at its line and column: an `add` whose name is no literal
 (computed at runtime), and one whose type is no `X::class` or literal (its field is still
-read, as text); a class with a `buildForm` whose base cannot be found in the project
-(a bundle's type: whether it is a form is not known). A file that does not parse is a
-CN001 error at its syntax error; what parsed is still read.
+read, as text); a class with a `buildForm` of no Symfony form builder whose base cannot
+be found in the project (whether it is a form is not known). A class whose base cannot be
+found (a bundle's form type) and whose `buildForm` takes a `FormBuilderInterface` is read,
+with the fields the project's classes add: a CN001 warning at each call that runs the
+missing base's code (`parent::buildForm()`, `$this->addX($builder)` no project class has),
+else a CN001 info at the class naming the base. A file that does not parse is a CN001
+error at its syntax error; what parsed is still read.
+
+`getParent()` is not class inheritance: it names the type Symfony builds this one on
+(`YesNoType` on `CheckboxType`). It is followed for a field's control and option
+defaults; the fields a parent *type's* `buildForm` adds are not read.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
-from cnsnt.model import Location
+from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.forms.blade_helpers import UNKNOWN, php_literal, php_truthy
@@ -162,6 +174,15 @@ def may_hold_form_type(text: str) -> bool:
     )
 
 
+def may_inherit_form_type(text: str) -> bool:
+    """Whether a PHP file declares a class that extends another (a cheap look at its text).
+
+    A form type may take all its fields from a project base (`class TagApiForm extends
+    TagForm {}`): only parsing the file and following its bases tells.
+    """
+    return "extends" in text and _EXTENDS.search(text) is not None  # `in`: a file with none, unscanned
+
+
 def _php_parser() -> Any:
     return parser("php", "Symfony form types")
 
@@ -234,6 +255,8 @@ class _Field:
     required: bool = True
     checked: bool = False
     help: str | None = None
+    origin: tuple[str, int] = ("", 0)
+    """The method that added it (file, byte): a later `add` of its name in another replaces it."""
 
 
 class _Project:
@@ -241,10 +264,20 @@ class _Project:
 
     def __init__(self, ctx: SourceContext) -> None:
         self.ctx = ctx
-        self.root = ctx.base_dir.resolve()
+        root = ctx.memo.setdefault("symfony:root", ctx.base_dir.resolve())
+        assert isinstance(root, Path)
+        self.root = root
+
+    def key(self, path: Path) -> str:
+        """A file's memo key: its real path (resolved once per audit, it is asked for often)."""
+        resolved = self.ctx.memo.setdefault("symfony:resolved", {})
+        assert isinstance(resolved, dict)
+        if path not in resolved:
+            resolved[path] = f"symfony:file:{path.resolve()}"
+        return str(resolved[path])
 
     def parsed(self, path: Path) -> _PhpFile | None:
-        key = f"symfony:file:{path.resolve()}"
+        key = self.key(path)
         memo = self.ctx.memo
         if key not in memo:
             memo[key] = None
@@ -259,7 +292,7 @@ class _Project:
         return found if isinstance(found, _PhpFile) else None
 
     def add(self, php: _PhpFile) -> None:
-        self.ctx.memo[f"symfony:file:{php.path.resolve()}"] = php
+        self.ctx.memo[self.key(php.path)] = php
 
     def find(self, near: _PhpFile, full: str) -> tuple[_PhpFile, Node] | None:
         """The class `full` names, in `near` or in a project file PSR-4 places it in; None when not found."""
@@ -269,15 +302,25 @@ class _Project:
             return near, near.classes[short]
         if full.startswith(_SYMFONY):
             return None
+        key = f"symfony:find:{near.path.parent}:{full.lower()}"  # the same for each file of a folder
+        memo = self.ctx.memo
+        if key not in memo:
+            memo[key] = self._lookup(near.path.parent, full, short)
+        found = memo[key]
+        php = self.parsed(found) if isinstance(found, Path) else None
+        return (php, php.classes[short]) if php is not None else None
+
+    def _lookup(self, folder: Path, full: str, short: str) -> Path | None:
+        """The file PSR-4 places a class in: below `folder` or one of its parents, up to the root."""
         parts = [p for p in full.split("\\") if p]
-        current = near.path.parent.resolve()
+        current = folder.resolve()
         while True:
             for start in range(len(parts)):
                 candidate = current.joinpath(*parts[start:-1], parts[-1] + ".php")
                 if candidate.is_file():
                     php = self.parsed(candidate)
                     if php is not None and short in php.classes:
-                        return php, php.classes[short]
+                        return candidate
             if current == self.root or self.root not in current.parents:
                 return None
             current = current.parent
@@ -297,21 +340,41 @@ def read_symfony_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evid
 
 def holds_form_type(path: Path, text: str, ctx: SourceContext) -> bool:
     """Whether a PHP file declares a Symfony form type that adds fields (what `cnsnt init` proposes)."""
-    if not may_hold_form_type(text):
+    reader = _survey_reader(path, text, ctx)
+    return reader is not None and any(
+        reader.read_as_form(reader.php, node) and reader.adds_fields(reader.php, node)
+        for node in reader.php.classes.values()
+    )
+
+
+def declares_form_type(path: Path, text: str, ctx: SourceContext) -> bool:
+    """Whether a PHP file declares a form type, its text parsed and its bases followed in the project.
+
+    For a file `may_hold_form_type` passes over: a class extending the project's form type
+    (with no `buildForm` of its own, or one that only calls `parent::buildForm`).
+    """
+    if not may_inherit_form_type(text):
         return False
+    reader = _survey_reader(path, text, ctx)
+    return reader is not None and any(
+        reader.read_as_form(reader.php, node) for node in reader.php.classes.values()
+    )
+
+
+def _survey_reader(path: Path, text: str, ctx: SourceContext) -> _Reader | None:
+    """A reader of a file that may declare a form type; None when it does not parse or names none."""
+    if not (may_hold_form_type(text) or may_inherit_form_type(text)):
+        return None
+    shown = ctx.shown(path)
     try:
         source = text.encode("utf-8")
-        tree = parse_bounded(_php_parser(), source, ctx.shown(path))
+        tree = parse_bounded(_php_parser(), source, shown)
     except SourceError:
-        return False
-    php = _index(path, SourceFile(source, ctx.shown(path)), tree.root_node)
+        return None
+    php = _index(path, SourceFile(source, shown), tree.root_node)
     project = _Project(ctx)
     project.add(php)
-    reader = _Reader(project, php, [])
-    return any(
-        reader.is_form(php, node) and not _abstract(node) and reader.adds_fields(php, node)
-        for node in php.classes.values()
-    )
+    return _Reader(project, php, [])
 
 
 def _abstract(node: Node) -> bool:
@@ -383,15 +446,28 @@ class _Reader:
         self.problems = problems
         self.said: set[tuple[str, int, int]] = set()
         """Where this file's warnings were said (once each)."""
+        self.unreached: list[tuple[_PhpFile, Node]] = []
+        """Calls of the form being read that run code of a base cnsnt cannot find (`parent::buildForm()`)."""
 
     def warn(self, php: _PhpFile, node: Node, message: str) -> None:
         """A CN001 warning at a node; one in a trait's or a base's file is said once per audit."""
+        self.say(php, node, message, Severity.WARNING)
+
+    def say(self, php: _PhpFile, node: Node, message: str, severity: Severity) -> None:
+        """A CN001 at a node, once per place; one in a trait's or a base's file is said once per audit."""
         said = self.said
         if php is not self.php:
             shared = self.project.ctx.memo.setdefault("symfony:said", set())
             assert isinstance(shared, set)
             said = shared
-        warn_once(self.problems, said, php.file, node, message)
+        if severity is Severity.WARNING:
+            warn_once(self.problems, said, php.file, node, message)
+            return
+        line, column = php.file.place(node)
+        if (php.file.shown, line, column) not in said:
+            said.add((php.file.shown, line, column))
+            where = Location(php.file.shown, line, column)
+            self.problems.append(SourceProblem(message, where, php.file.shown, severity=severity))
 
     def base(self, php: _PhpFile, node: Node) -> tuple[str, tuple[_PhpFile, Node] | None] | None:
         """(the base's full name, its class in the project) of a class; None when it extends nothing."""
@@ -406,14 +482,66 @@ class _Reader:
         full = php.full_name(_text(name))
         return full, self.project.find(php, full)
 
-    def is_form(self, php: _PhpFile, node: Node, depth: int = 0) -> bool:
-        found = self.base(php, node)
-        if found is None or depth > _MAX_DEPTH:
+    def outer_base(self, php: _PhpFile, node: Node) -> str | None:
+        """The first base up a class's chain that is no class of the project.
+
+        Symfony's, a bundle's, or one cnsnt cannot find or read; None when the chain ends in
+        the project or goes on past `_MAX_DEPTH` (a cycle: `A extends B`, `B extends A`).
+        """
+        for _ in range(_MAX_DEPTH + 1):
+            found = self.base(php, node)
+            if found is None:
+                return None
+            full, cls = found
+            if cls is None:
+                return full
+            php, node = cls
+        return None
+
+    def is_form(self, php: _PhpFile, node: Node) -> bool:
+        """Whether a class extends `AbstractType` (Symfony's, or a name cnsnt cannot find spelled so)."""
+        outer = self.outer_base(php, node)
+        return outer is not None and _short(outer) == "abstracttype"
+
+    def missing_base(self, php: _PhpFile, node: Node) -> str | None:
+        """The base up a class's chain cnsnt cannot find in the project (a bundle's); None when none is."""
+        outer = self.outer_base(php, node)
+        if outer is None or outer.startswith(_SYMFONY) or _short(outer) == "abstracttype":
+            return None
+        return outer
+
+    def read_as_form(self, php: _PhpFile, node: Node) -> bool:
+        """Whether a class is read as a form: a non-abstract class that extends `AbstractType`.
+
+        Directly or through the project's classes; or a class extending one cnsnt cannot
+        find whose `buildForm` takes Symfony's form builder (a bundle's form type).
+        """
+        if node.type != "class_declaration" or _abstract(node):
             return False
-        full, cls = found
-        if cls is None:  # Symfony's (or a name cnsnt cannot find, spelled so)
-            return full.rpartition("\\")[2].lower() == "abstracttype"
-        return self.is_form(cls[0], cls[1], depth + 1)
+        if self.is_form(php, node):
+            return True
+        return self.missing_base(php, node) is not None and self._builds_symfony_form(php, node)
+
+    def _builds_symfony_form(self, php: _PhpFile, node: Node) -> bool:
+        """Whether a class's `buildForm` (its own or a project base's) takes a Symfony `FormBuilderInterface`.
+
+        What tells a form type whose base is not in the project (a bundle's) from another
+        class with a `buildForm` (Drupal's take `array $form`).
+        """
+        found = self._method(php, node, "buildform", 0)
+        if found is None:
+            return False
+        where, _, method = found
+        params = method.child_by_field_name("parameters")
+        listed = params.named_children if params is not None else []
+        first = next((p for p in listed if p.type == "simple_parameter"), None)
+        written = _text(first.child_by_field_name("type") if first is not None else None).strip().lstrip("?")
+        if _short(written) != "formbuilderinterface":
+            return False
+        # imported from Symfony, or written bare without a `use` (the name PHP cannot resolve otherwise)
+        return where.full_name(written).startswith(_SYMFONY) or (
+            "\\" not in written and written.lower() not in where.uses
+        )
 
     def adds_fields(self, php: _PhpFile, node: Node) -> bool:
         return bool(self._fields(php, node))
@@ -423,11 +551,15 @@ class _Reader:
         for node in self.php.classes.values():
             if node.type != "class_declaration" or _abstract(node):
                 continue
-            if not self.is_form(self.php, node):
+            if not self.read_as_form(self.php, node):
                 self._unknown_base(node)
                 continue
             name = self._block_prefix(node)
+            self.unreached = []
             fields = self._fields(self.php, node)
+            missing = None if self.is_form(self.php, node) else self.missing_base(self.php, node)
+            if missing is not None:
+                self._missing_base(node, missing)
             if not fields:
                 continue
             line, column = self.php.file.place(node)
@@ -444,26 +576,51 @@ class _Reader:
         return out
 
     def _unknown_base(self, node: Node) -> None:
-        """A class with a `buildForm` whose base cannot be found (a bundle's type): a CN001 warning."""
-        found = self.base(self.php, node)
-        if (
-            found is None
-            or found[1] is not None
-            or found[0].startswith(_SYMFONY)
-            or "buildform" not in _methods(node)
-        ):
+        """A class with a `buildForm` of no form builder whose base cannot be found: a CN001 warning."""
+        missing = self.missing_base(self.php, node)
+        if missing is None or "buildform" not in _methods(node):
             return
         self.warn(
             self.php,
             node,
-            f"class {_text(node.child_by_field_name('name'))} extends {found[0]}, which cnsnt cannot find in "
-            "the project: whether it is a Symfony form type is not known, its fields are not read",
+            f"class {_text(node.child_by_field_name('name'))} {self._extends(node, missing)} {missing}, "
+            "which cnsnt cannot find in the project: whether it is a Symfony form type is not known, its "
+            "fields are not read",
         )
 
+    def _missing_base(self, node: Node, missing: str) -> None:
+        """The CN001 of a form whose base cnsnt cannot find.
+
+        A warning where the base's fields would come in (`parent::buildForm()`, a helper no
+        class of the project has), else an info at the class: nothing is missed but the name.
+        """
+        for php, call in self.unreached:
+            self.warn(
+                php,
+                call,
+                f"`{_text(call)[:60]}` runs code of {missing}, which cnsnt cannot find in the project: "
+                "the fields it adds are not read (those the project's classes add are); declare them in "
+                "the policy by hand",
+            )
+        if not self.unreached:
+            self.say(
+                self.php,
+                node,
+                f"class {_text(node.child_by_field_name('name'))} {self._extends(node, missing)} {missing}, "
+                "which cnsnt cannot find in the project: read as a Symfony form type (its buildForm takes "
+                "a FormBuilderInterface), with the fields it adds itself; it calls none of the base's code",
+                Severity.INFO,
+            )
+
+    def _extends(self, node: Node, missing: str) -> str:
+        """`extends` when the class names the missing base itself, else `inherits from` (through others)."""
+        found = self.base(self.php, node)
+        return "extends" if found is not None and found[0] == missing else "inherits from"
+
     def _block_prefix(self, node: Node) -> str:
-        method = _methods(node).get("getblockprefix")
-        if method is not None:
-            returned = _returned(method)
+        found = self._method(self.php, node, "getblockprefix", 0)  # a base's, as PHP inherits it
+        if found is not None:
+            returned = _returned(found[2])
             value = php_literal(returned) if returned is not None else None
             if isinstance(value, str) and value:
                 return value
@@ -537,22 +694,36 @@ class _Reader:
                     target = (
                         self._method(*base[1], verb, 0) if base is not None and base[1] is not None else None
                     )
+                    if target is None and self.missing_base(php, cls) is not None:
+                        self.unreached.append((php, call))
+                    if target is None:
+                        continue
                 elif scope in ("self", "static"):
                     target = self._method(*form, verb, 0)
                 else:
-                    target = None
+                    continue
             elif _text(call.child_by_field_name("object")) == "$this":
                 target = self._method(*form, verb, 0)
             elif verb in ("add", "remove") and _on_builder(call):
-                self._add(php, call, verb, fields)
+                self._add(php, call, verb, fields, (str(php.path), node.start_byte))
                 continue
             else:
                 continue
             if target is not None:
                 self._run(target, form, fields, depth + 1, seen)
+            elif _passes_builder(call) and self.missing_base(*form) is not None:
+                self.unreached.append((php, call))  # a helper the missing base may have
         seen.discard(node.id)
 
-    def _add(self, php: _PhpFile, call: Node, verb: str, fields: dict[str, _Field]) -> None:
+    def _add(
+        self, php: _PhpFile, call: Node, verb: str, fields: dict[str, _Field], origin: tuple[str, int]
+    ) -> None:
+        """An `add` or `remove` on the builder.
+
+        An `add` of a name another method added (a base's `buildForm`) replaces that field
+        where it stood, as Symfony's builder does; in the same method (`if`/`else`) the
+        first is kept.
+        """
         args = _args(call)
         if not args:
             return
@@ -571,8 +742,8 @@ class _Reader:
             )
             return
         made = self._field(php, name, args, at)
-        if made is not None:
-            fields.setdefault(name, made)
+        if made is not None and (name not in fields or fields[name].origin != origin):
+            fields[name] = replace(made, origin=origin)
 
     def _field(self, php: _PhpFile, name: str, args: list[Node], at: Node) -> _Field | None:
         line, column = php.file.place(at)
@@ -691,6 +862,16 @@ class _Reader:
             if name is not None:
                 return self._control(type_php, name, options, depth + 1)
         return control_by_name(short)
+
+
+def _short(full: str) -> str:
+    """A class name's last part, lower-cased (PHP's names are case-insensitive)."""
+    return full.rpartition("\\")[2].lower()
+
+
+def _passes_builder(call: Node) -> bool:
+    """Whether a call passes a form builder (`$this->addFields($builder)`): a helper that adds fields."""
+    return any(a.type == "variable_name" and _text(a).lstrip("$").lower() in _BUILDERS for a in _args(call))
 
 
 def _returned(method: Node) -> Node | None:

@@ -146,9 +146,10 @@ class SourceFile:
         self.source = source
         self.shown = shown
         self.starts = [0]
-        for i, byte in enumerate(source):
-            if byte == 0x0A:
-                self.starts.append(i + 1)
+        newline = source.find(b"\n")
+        while newline != -1:  # one step a line, not a byte
+            self.starts.append(newline + 1)
+            newline = source.find(b"\n", newline + 1)
         self._valid: dict[int, bool] = {}
         """Whether each long line asked about is valid UTF-8."""
         self._mark = (-1, 0, 0)
