@@ -79,6 +79,7 @@ from cnsnt.starter.rust_entries import (
 )
 from cnsnt.starter.survey_context import shared_survey
 from cnsnt.starter.symfony_form_entries import inherited_form_files, symfony_form_file, symfony_form_globs
+from cnsnt.starter.template_globs import template_globs
 from cnsnt.starter.typeorm_entries import (
     migration_patterns,
     migrations_note,
@@ -1685,7 +1686,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(Found("forms", pattern) for pattern in symfony_globs)
     # a PHP template a glob takes is read through it (no `format:`): no entry of its own
     pages = [(p, d) for p, d in kinds.get("forms", []) if not _taken(p, symfony_globs, root)]
-    kinds["forms"] = pages + [(p, None) for p in loose]
+    templates = [p for p, _ in pages if p.suffix.lower() in TEMPLATE_SUFFIXES]
+    page_globs, loose_pages = template_globs(templates, root)
+    found.extend(Found("forms", pattern) for pattern in page_globs)
+    globbed = set(templates) - set(loose_pages)
+    kinds["forms"] = [(p, d) for p, d in pages if p not in globbed] + [(p, None) for p in loose]
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     found.extend(databases)

@@ -1,16 +1,19 @@
-"""One glob for the folders of classes a reader resolves across files (Doctrine entities, Symfony forms).
+"""One glob for the folders of files `init` proposes together (Doctrine entities, Symfony forms, templates).
 
 A class inherits from, uses the traits of, or relates to another file's class; one entry
 for all the folders keeps them in one read. `src/Entity` and `src/Entity/Sub` are
 `src/Entity/**/*.php`; `src/modules/A/Entity` and `src/modules/B/Entity` are
 `src/modules/*/Entity/*.php`. Other files of the suffix in those folders (interfaces,
 enums, traits) are matched too: the reader passes over what declares nothing.
+Whether a glob may stand for its files is the caller's to say (`chosen_globs`).
 """
 
 from __future__ import annotations
 
 import glob
+import os
 from collections import defaultdict
+from collections.abc import Callable
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -72,3 +75,54 @@ def _match(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
     if pattern[0] == "**":
         return any(_match(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
     return bool(parts) and fnmatchcase(parts[0], pattern[0]) and _match(parts[1:], pattern[1:])
+
+
+def chosen_globs(
+    paths: list[Path],
+    root: Path,
+    suffix: str,
+    fits: Callable[[str, list[Path]], bool],
+    *,
+    split: bool = False,
+) -> tuple[list[str], list[Path]]:
+    """(globs, paths no glob takes): each glob of `folder_globs` that `fits` (pattern, its paths).
+
+    With `split`, the paths of a glob that does not fit are tried again below it: the
+    folder they share on its own, and each folder tree under it, so one folder whose
+    other files do not belong in the glob costs its own tree the glob, not its neighbours'.
+    """
+    kept: list[str] = []
+    left: list[Path] = []
+    for pattern in folder_globs(paths, root, suffix):
+        mine = [p for p in paths if covers(pattern, p.relative_to(root).as_posix())]
+        if fits(pattern, mine):
+            kept.append(pattern)
+            continue
+        parts = _below(mine) if split else []
+        if len(parts) < 2:
+            left.extend(mine)
+            continue
+        for part in parts:
+            globs, loose = chosen_globs(part, root, suffix, fits, split=True)
+            kept.extend(globs)
+            left.extend(loose)
+    return sorted(set(kept)), sorted(set(left))
+
+
+def _below(paths: list[Path]) -> list[list[Path]]:
+    """`paths` split by the folder they share: its own files, then each child folder's tree."""
+    dirs = {p.parent for p in paths}
+    if len(dirs) < 2:
+        return []
+    shared = Path(os.path.commonpath(dirs))
+    parts: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        rel = path.parent.relative_to(shared).parts
+        parts[rel[0] if rel else ""].append(path)
+    return [parts[key] for key in sorted(parts)]
+
+
+def reaches_out(pattern: str) -> bool:
+    """A glob whose first folder is any (`**/*.php`, `*/Form/*.php`): it would take `vendor/` too."""
+    first, sep, _ = pattern.partition("/")
+    return bool(sep) and "*" in first

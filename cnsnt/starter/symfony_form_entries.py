@@ -19,13 +19,12 @@ is read as it would be alone.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, SourceContext, read_text
 from cnsnt.sources.forms.symfony_forms import holds_form_type, may_hold_form_type, may_inherit_form_type
-from cnsnt.starter.folder_globs import covers, folder_globs, spelt
+from cnsnt.starter.folder_globs import chosen_globs, covers, reaches_out, spelt
 from cnsnt.starter.survey_context import survey_context
 
 #: Folders whose PHP is no form of the product (beside `SKIP_DIRS`, which `init` never walks).
@@ -98,24 +97,9 @@ def symfony_form_globs(forms: list[Path], php: list[Path], root: Path) -> tuple[
     """
     if not forms:
         return [], []
-    by_pattern: dict[str, list[Path]] = defaultdict(list)
-    patterns = folder_globs(forms, root, spelt(forms, ".php"))
-    for path in forms:
-        rel = path.relative_to(root).as_posix()
-        by_pattern[next(p for p in patterns if covers(p, rel))].append(path)
-    kept: list[str] = []
-    left: list[Path] = []
-    for pattern in patterns:
-        mine = by_pattern[pattern]
+
+    def fits(pattern: str, mine: list[Path]) -> bool:
         taken = sum(1 for p in php if covers(pattern, p.relative_to(root).as_posix()))
-        if len(mine) > 1 and not _reaches_out(pattern) and taken <= (1 + _OTHER_PER_FORM) * len(mine):
-            kept.append(pattern)
-        else:
-            left.extend(mine)
-    return kept, sorted(left)
+        return len(mine) > 1 and not reaches_out(pattern) and taken <= (1 + _OTHER_PER_FORM) * len(mine)
 
-
-def _reaches_out(pattern: str) -> bool:
-    """A glob whose first folder is any (`**/*.php`, `*/Form/*.php`): it would take `vendor/` too."""
-    first, sep, _ = pattern.partition("/")
-    return bool(sep) and "*" in first
+    return chosen_globs(forms, root, spelt(forms, ".php"), fits)
