@@ -1218,7 +1218,9 @@ def classify_field(
             continue
         reading = _read(text)
         if spoken:
-            reading = replace(reading, matches=tuple(m for m in reading.matches if _spoken(m, spoken)))
+            reading = replace(
+                reading, matches=tuple(_own_sense(m, spoken) for m in reading.matches if _spoken(m, spoken))
+            )
         match, _ = _pick(reading, names, "unknown", names)
         if match is None or (not match.strong and not address and _ambiguous_region(match)):
             continue

@@ -220,6 +220,18 @@ def test_form_fields_are_always_personal() -> None:
     assert classify_field("geb_datum").category == "user.demographic.date_of_birth"
 
 
+def test_form_field_reason_names_the_forms_language() -> None:
+    """A term listed by several languages is read, and named, in the forms' own."""
+    dutch = classify_field("x", label="E-mail adres", written=("nl",))
+    assert dutch.category == "user.contact.email"
+    assert dutch.reason.endswith("(nl)"), dutch.reason
+    # `firma` is a workplace in Polish, a signature in Italian: the forms' language decides.
+    polish = classify_field("firma", written=("pl",))
+    italian = classify_field("firma", written=("it",))
+    assert polish.category == "user.professional_information.workplace", polish
+    assert italian.category != polish.category
+
+
 # --- the labelled sample of real schemas --------------------------------------------
 
 
