@@ -36,6 +36,7 @@ from cnsnt.classify import classify_tables  # noqa: E402
 from cnsnt.evidence import Classification, Column, ForeignKey, Table  # noqa: E402
 from cnsnt.model import Location  # noqa: E402
 from cnsnt.policy.taxonomy import load_taxonomy  # noqa: E402
+from cnsnt.sources.schemas.sequelize_naming import sql_type as sequelize_sql_type  # noqa: E402
 from cnsnt.sql.defaults import default_names_login  # noqa: E402
 
 DEFAULT_DATA = ROOT / "benchmarks" / "labelled"
@@ -114,6 +115,20 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _as_read(written: str) -> str:
+    """The SQL type cnsnt's model reader gives a type recorded as written in the model.
+
+    A Sequelize model's `DataTypes.INTEGER` is read as `INTEGER` by
+    `cnsnt.sources.schemas.sequelize_*`; the labelled row keeps the source's spelling.
+    """
+    head, dot, rest = written.partition(".")
+    if not dot or head not in ("DataTypes", "Sequelize"):
+        return written
+    name, paren, args = rest.partition("(")
+    values = [a.strip() for a in args.rstrip(")").split(",") if a.strip()] if paren else None
+    return sequelize_sql_type(name.split(".", 1)[0], values) or written
+
+
 def _read_rows(directory: Path) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for path in sorted(directory.glob("*.jsonl")):
@@ -153,7 +168,7 @@ def _tables(rows: Iterable[Row]) -> dict[str, list[Table]]:
                 name=str(d["column"]),
                 location=where,
                 source=path,
-                type=str(d["type"]) if d.get("type") else None,
+                type=_as_read(str(d["type"])) if d.get("type") else None,
                 comment=str(d["comment"]) if d.get("comment") else None,
                 primary_key=bool(d.get("primary_key")),
                 # optional: the column's DEFAULT as written, where the schema gives one that matters
