@@ -2755,3 +2755,18 @@ def test_a_false_friend_is_no_persons_key_in_the_language_it_is_false_in() -> No
         _table("betreuung", [("id", "INT"), ("kind_id", "INT"), ("notiz", "TEXT"), ("beginn", "TIMESTAMP")]),
     ]
     assert "'kind_id' identifies the person" in table_verdicts(german)["betreuung"].reason
+
+
+def test_an_invoice_number_is_no_bank_account() -> None:
+    """`счёт` is an account, but `счёт-фактура` is an invoice: a contract's
+    `НомерСчётФактуры` is the bill's number, its `РасчётныйСчёт` the client's account."""
+    tables = [
+        _table("Клиенты", [("id", "INT"), ("Фамилия", "NVARCHAR(50)"), ("Имя", "NVARCHAR(50)"),
+                           ("ДатаРождения", "DATE")]),
+        _table("Договор", [("id", "INT"), ("id_клиент", "INT"), ("НомерСчётФактуры", "NCHAR(30)"),
+                           ("РасчётныйСчёт", "NCHAR(20)")],
+               (ForeignKey(("id_клиент",), "Клиенты", ("id",)),)),
+    ]
+    got = classify_tables(tables)
+    assert got["Договор.НомерСчётФактуры"].category != "user.financial.bank_account"
+    assert got["Договор.РасчётныйСчёт"].category == "user.financial.bank_account"
