@@ -846,10 +846,12 @@ def decide(
         and not ctx.describes
         and ctx.linked
         and _category(match) in _CODED_TRAITS
-        and any(why == "identifier" for _, why in reading.negators)
+        and ((keyed and kind == "numeric") or any(why == "identifier" for _, why in reading.negators))
     ):
         # `contrats.id_ecole`: in a person's own row the school is theirs; in a record
-        # that points at them it is the record's school, a key like any other
+        # that points at them it is the record's school, a key like any other (so is a
+        # numeric key named for what it points at: `konferenz.schule` -> `schule`; a
+        # text key holds the value itself, `ТабельСтроки.Должность`, the job title)
         return Classification(
             False,
             None,

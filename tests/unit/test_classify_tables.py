@@ -2770,3 +2770,21 @@ def test_an_invoice_number_is_no_bank_account() -> None:
     got = classify_tables(tables)
     assert got["Договор.НомерСчётФактуры"].category != "user.financial.bank_account"
     assert got["Договор.РасчётныйСчёт"].category == "user.financial.bank_account"
+
+
+def test_a_numeric_key_named_for_a_trait_is_the_records_in_a_linked_table() -> None:
+    """`konferenz.schule` -> `schule`: the school a conference belongs to, a key like
+    `id_ecole`; in the colleague's own row the same key is the school they work at."""
+    tables = [
+        _table("schule", [("id", "INT"), ("name", "VARCHAR(100)"), ("ort", "VARCHAR(50)")], primary="id"),
+        _table("users", [("id", "INT"), ("vorname", "VARCHAR(50)"), ("nachname", "VARCHAR(50)"),
+                         ("email", "VARCHAR(100)")], primary="id"),
+        _table("konferenz", [("id", "INT"), ("user", "INT"), ("schule", "TINYINT(4)"), ("datum", "DATE")],
+               (ForeignKey(("user",), "users", ("id",)), ForeignKey(("schule",), "schule", ("id",)))),
+        _table("kollege", [("id", "INT"), ("vorname", "VARCHAR(50)"), ("nachname", "VARCHAR(50)"),
+                           ("schule", "TINYINT(4)")],
+               (ForeignKey(("schule",), "schule", ("id",)),)),
+    ]
+    got = classify_tables(tables)
+    assert not got["konferenz.schule"].personal, got["konferenz.schule"]
+    assert got["kollege.schule"].personal
