@@ -2788,3 +2788,13 @@ def test_a_numeric_key_named_for_a_trait_is_the_records_in_a_linked_table() -> N
     got = classify_tables(tables)
     assert not got["konferenz.schule"].personal, got["konferenz.schule"]
     assert got["kollege.schule"].personal
+
+
+def test_prison_inmates_are_people() -> None:
+    """An inmate register is about people whatever its columns say: `Fogvatartott`,
+    `osadzeni`, `reclusos`, `заключенные`; `заключение` (a conclusion) is not."""
+    for name in ("Fogvatartott", "reclusos", "detenuti", "mahkumlar", "Заключенные", "apenados"):
+        register = _table(name, [("id", "INT"), ("befogadas", "DATE"), ("regime_id", "INT"), ("kod", "VARCHAR(20)")])
+        assert table_verdicts([register])[name].kind == "describes people", name
+    conclusion = _table("Заключение", [("id", "INT"), ("текст", "TEXT"), ("код", "VARCHAR(20)")])
+    assert table_verdicts([conclusion])["Заключение"].kind != "describes people"
