@@ -57,6 +57,7 @@ from cnsnt.classify.classifier import (
     names_changer,
     software_client,
 )
+from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.implied import column_prefix, plural, with_implied_keys
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
@@ -260,6 +261,10 @@ def _survey(
     for column in table.columns:
         kind = _type_kind(column.type)
         reading = _read(column.name, languages)
+        if written and any(_false_term(m, written) for m in reading.matches):
+            # `CEL` is a goal in a Polish schema, not the Portuguese mobile phone
+            kept = tuple(m for m in reading.matches if not _false_term(m, written))
+            reading = replace(reading, matches=kept)
         strong, _ = _pick(reading, False, kind)
         if strong is not None and strong.strong:
             anchor = _ANCHORS.get(_category(strong))

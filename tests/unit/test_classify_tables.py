@@ -2798,3 +2798,20 @@ def test_prison_inmates_are_people() -> None:
         assert table_verdicts([register])[name].kind == "describes people", name
     conclusion = _table("Заключение", [("id", "INT"), ("текст", "TEXT"), ("код", "VARCHAR(20)")])
     assert table_verdicts([conclusion])["Заключение"].kind != "describes people"
+
+
+def test_a_false_friend_does_not_make_a_polish_catalogue_reach_a_person() -> None:
+    """`katalog_wnioskow.CEL` is a request's goal in Polish, not the Portuguese `cel`
+    (a mobile phone): the catalogue reaches no one, its `CEL` is no phone number."""
+    polish = [
+        _table("osadzeni", [("id", "INT"), ("imie", "VARCHAR(45)"), ("nazwisko", "VARCHAR(45)"),
+                            ("data_urodzenia", "DATE"), ("pesel", "CHAR(11)")]),
+        _table("katalog_wnioskow", [("id", "INT"), ("nazwa", "VARCHAR(100)"), ("opis", "VARCHAR(100)"),
+                                    ("cel", "VARCHAR(10)"), ("uwagi", "VARCHAR(200)")]),
+        _table("wnioski", [("id", "INT"), ("ido", "INT"), ("id_katalog", "INT"), ("tresc", "TEXT"),
+                           ("data_zlozenia", "DATE")],
+               (ForeignKey(("ido",), "osadzeni", ("id",)), ForeignKey(("id_katalog",), "katalog_wnioskow", ("id",)))),
+    ]
+    verdicts = table_verdicts(polish)
+    assert "'cel'" not in verdicts["katalog_wnioskow"].reason, verdicts["katalog_wnioskow"]
+    assert classify_tables(polish)["katalog_wnioskow.cel"].category != "user.contact.phone_number"
