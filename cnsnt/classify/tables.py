@@ -298,10 +298,11 @@ def _survey(
         if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
             company = company or column.name
     head = table_words[-1] if table_words else ""
-    if lx.names_a_thing(head) and "name" not in anchors:
+    if lx.names_a_thing(head) and "name" not in anchors and "login" not in anchors:
         # in a table named for a thing (`job`, `task`, `report`) or a setting of the
         # software (`permissions`, `roles`, `groups`) with no first or last name, a full or
-        # display name is the thing's
+        # display name is the thing's; beside a login it is the account holder's
+        # (`uprawnienia(User, Full_name, Mod1...)`: the staff accounts with their rights)
         anchors.pop("full name", None)
     return _Survey(anchors, weak_name, address, links, company, ip, contact)
 
@@ -553,7 +554,11 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")
         identifying = (
-            "name" in survey.anchors or len(kinds) >= 2 or (survey.weak_name is not None and bool(kinds))
+            "name" in survey.anchors
+            or len(kinds) >= 2
+            or (survey.weak_name is not None and bool(kinds))
+            # an account: whose login it is, and their full name (`uprawnienia(User, Full_name)`)
+            or {"login", "full name"} <= set(survey.anchors)
         )
         if set(table_words) & lx.PLACEHOLDER_WORDS:
             verdicts[table.key] = TableVerdict(

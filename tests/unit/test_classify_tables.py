@@ -2815,3 +2815,14 @@ def test_a_false_friend_does_not_make_a_polish_catalogue_reach_a_person() -> Non
     verdicts = table_verdicts(polish)
     assert "'cel'" not in verdicts["katalog_wnioskow"].reason, verdicts["katalog_wnioskow"]
     assert classify_tables(polish)["katalog_wnioskow.cel"].category != "user.contact.phone_number"
+
+
+def test_a_login_and_a_full_name_make_an_account_whatever_the_table_is_named() -> None:
+    """`uprawnienia` (permissions) holding `User` and `Full_name` is the staff accounts
+    table; a `roles` table with a display name and no login stays a setting."""
+    accounts = _table("uprawnienia", [("User", "VARCHAR(30)"), ("Full_name", "VARCHAR(60)"), ("Last", "DATETIME"),
+                                      ("Mod1", "INT")], primary="User")
+    roles = _table("roles", [("id", "INT"), ("full_name", "VARCHAR(60)"), ("level", "INT")])
+    verdicts = table_verdicts([accounts, roles])
+    assert verdicts["uprawnienia"].kind == "describes people", verdicts["uprawnienia"]
+    assert verdicts["roles"].kind != "describes people"
