@@ -455,6 +455,12 @@ def _pick(
     # Strong before weak; then the longer phrase; then the later one (the head of
     # `address1Country` is the country).
     best = max(candidates, key=lambda m: (m.strong, len(m.words), m.start))
+    if best.category == "user.behavior#activity":
+        # `current_sign_in_ip`, `last_login_ip`: the time words qualify what follows, the
+        # address the person was last active from
+        after = [m for m in candidates if m.strong and m.start >= best.start + len(best.words)]
+        if after:
+            best = max(after, key=lambda m: (len(m.words), m.start))
     blocked = _blocking(reading, best, kind, wide_text)
     if blocked is not None:
         return None, blocked
@@ -816,6 +822,25 @@ def decide(
         # key `__v` and discriminator `__t`, Python's dunders): nothing a person gave
         return Classification(
             False, None, Confidence.MEDIUM, f"name '{name}' is a framework's own field (a leading '__')"
+        )
+    sending = past_prefix(reading.words, ctx.prefix) or reading.words
+    if (
+        not reading.matches
+        and len(sending) == 2
+        and sending[0] in lx.SEND_WORDS
+        and sending[1] in lx.DIRECTION_WORDS
+        and _wide_text(type, kind)
+        and not keyed
+    ):
+        # `sent_to`, `enviar_para` as text: whom a message goes to or comes from, their
+        # address (a flag would be a yes/no)
+        mailed = ctx.messages or _names_emails(table, ctx.languages)
+        category = "user.contact.email" if mailed else "user.contact"
+        return Classification(
+            True,
+            category,
+            Confidence.LOW,
+            f"name '{name}' says whom a message goes to or comes from: their address",
         )
     # only for the column's own verdict: as a table's evidence, `area_admin_email` is
     # still the admin's, and does not make the area a person

@@ -244,6 +244,9 @@ SOFTWARE_QUALIFIERS: Final = _VOCAB.lists["software_qualifiers"]
 SOFTWARE_CLIENTS: Final = _VOCAB.lists["software_clients"]
 # A record's own on/off state (`is_active`, `is_done`): not a patient's care.
 STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
+# `sent_to`, `enviar_para`: a verb of sending and a direction, in text, name an address.
+SEND_WORDS: Final = _VOCAB.lists["send_words"]
+DIRECTION_WORDS: Final = _VOCAB.lists["direction_words"]
 # Yes/no words of a person's payment state (`pagada`, `overdue`): financial in their row.
 PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]
 # What a person picks for themselves (`theme`, `currency`): their setting in their own row.

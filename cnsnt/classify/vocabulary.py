@@ -26,6 +26,8 @@ LANGUAGES: tuple[str, ...] = ("en", "it", "pt", "es", "fr", "de", "hu", "ru", "t
 STRENGTHS = {"strong": "S", "weak": "P"}
 _LIST_KEYS = (
     "flag_if_numeric",
+    "send_words",
+    "direction_words",
     "ip_tails",
     "payment_states",
     "own_settings",

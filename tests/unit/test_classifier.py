@@ -626,3 +626,21 @@ def test_a_fingerprint_of_an_email_is_the_email_not_biometrics() -> None:
         == "user.contact.email"
     )
     assert classify_column("users", "fingerprint", "BYTEA").category == "user.biometrics"
+
+
+def test_a_sign_in_address_is_an_ip_address_not_a_time() -> None:
+    """`current_sign_in_ip` (Devise) is the address the person signed in from: Recital 30's
+    online identifier, not when they were last active."""
+    for name in ("current_sign_in_ip", "last_sign_in_ip", "last_login_ip"):
+        assert classify_column("users", name, "INET").category == "user.device.ip_address", name
+    assert classify_column("users", "current_sign_in_at", "TIMESTAMP").category == "user.behavior"
+
+
+def test_a_verb_of_sending_and_a_direction_in_text_is_an_address() -> None:
+    """`emails.sent_to`, `core_email.enviar_para`: whom the message goes to; as a yes/no
+    (`send_to BIT`, `sent_to VARCHAR(1)`) or a time (`sent_at`) it is still no address."""
+    assert classify_column("emails", "sent_to", "VARCHAR(255)").category == "user.contact.email"
+    assert classify_column("core_email", "enviar_para", "VARCHAR(255)").personal
+    assert classify_column("notifications", "send_from", "TEXT").personal
+    for name, type_ in (("send_to", "BIT"), ("sent_to", "VARCHAR(1)"), ("sent_at", "TIMESTAMP")):
+        assert not classify_column("notifications", name, type_).personal, name
