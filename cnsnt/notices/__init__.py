@@ -146,7 +146,7 @@ def _same(published: str, fresh: str, fmt: str) -> bool:
     if fmt == "json":
         try:
             return bool(json.loads(published) == json.loads(fresh))
-        except ValueError:
+        except (ValueError, RecursionError):
             return False
     def tidy(text: str) -> str:
         lines = (line.rstrip() for line in text.replace("\r\n", "\n").splitlines())

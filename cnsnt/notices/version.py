@@ -129,7 +129,7 @@ def read_marker(text: str) -> Marker | None:
     if stripped.startswith("{"):
         try:
             doc = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):
             doc = None
         if isinstance(doc, dict) and isinstance(doc.get("notice"), dict):
             meta = doc["notice"]

@@ -611,7 +611,9 @@ def _json_object(path: Path) -> dict[str, object] | None:
     """A JSON file's top object, or None (unreadable, not JSON, or no object)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
+        # nested deeper than Python's parser goes: no form cnsnt can read either (the form
+        # reader names the depth limit when such a file is listed)
         return None
     return data if isinstance(data, dict) else None
 

@@ -809,3 +809,33 @@ def test_25_class_messages_do_not_quote_the_source_text(tmp_path):
     cn001 = messages(findings, "CN001", "sql/a.sql")
     assert cn001 and not [m for m in cn001 if "Hunter2" in m]
     assert any("customers.email" in m for m in messages(findings, "CN302", "sql/a.sql"))
+
+
+def test_bounds_json_nested_deeper_than_the_parser_goes(tmp_path):
+    """Bounds: one JSON value nested deeper than Python's parser goes (5,000 levels) was an
+    internal error that lost the whole query log it sat in, and made `cnsnt init` crash on
+    the project that held it. A log line so nested is one skipped record; init reads on."""
+    deep = '{"a":' * 5000 + "1" + "}" * 5000
+    row = json.dumps({"query_text": "SELECT phone FROM customers", "user_name": "bob", "role_name": "crm",
+                      "calls": 1, "query_parameterized_hash": "h1"})
+    record = json.dumps({"timestamp": "2026-11-01 10:00:00.000 UTC", "user": "bob", "dbname": "d",
+                         "error_severity": "LOG", "message": "statement: SELECT phone FROM customers"})
+    root = project(
+        tmp_path / "p",
+        '  schemas: [{path: schema.sql, dialect: postgres}]\n'
+        "  queries:\n"
+        "    - {path: wh.jsonl, format: snowflake}\n"
+        "    - {path: pg.json, format: postgres_jsonlog}\n"
+        "    - {path: sniffed.log}",
+        {"wh.jsonl": f"{row}\n{deep}\n", "pg.json": f"{record}\n{deep}\n", "sniffed.log": deep + "\n"},
+    )
+    _, findings = audit_json(root)
+    assert not [m for m in messages(findings, "CN001") if "internal error" in m]
+    assert messages(findings, "CN001", "wh.jsonl") and messages(findings, "CN001", "pg.json")
+    read = {f.get("location", {}).get("path") for f in findings if f["rule"] != "CN001"}
+    assert {"wh.jsonl", "pg.json"} <= read  # the rest of each log was audited
+    (root / "forms").mkdir()
+    (root / "forms" / "deep.json").write_text(deep, encoding="utf-8")
+    result = run("init", str(root), "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "internal error" not in result.output

@@ -82,7 +82,7 @@ def _json(head: list[str]) -> str | None:
         return None
     try:
         obj = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(obj, dict):
         return None

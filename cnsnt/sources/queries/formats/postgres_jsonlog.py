@@ -24,6 +24,14 @@ def _loads(raw: bytes) -> object:
     it. Doing that here spares its per-call checks and two regex calls on every line.
     Unlike `json.loads`, bytes that are not UTF-8 are replaced, not refused.
     """
+    try:
+        return _parse(raw)
+    except RecursionError:
+        # a record nested deeper than Python's parser goes is no server's: one bad line
+        raise ValueError("nested too deep") from None
+
+
+def _parse(raw: bytes) -> object:
     if raw[:1] != b"{" or raw[1:2] == b"\x00":
         return json.loads(raw)
     try:

@@ -186,7 +186,7 @@ def _jsonl(path: Path, shown: str, problems: _Tally
         if raw.strip():
             try:
                 obj = json.loads(raw)
-            except ValueError:
+            except (ValueError, RecursionError):
                 stream.close()
                 raise SourceError("first line is not a JSON object", Location(shown, number)) \
                     from None
@@ -204,7 +204,7 @@ def _jsonl(path: Path, shown: str, problems: _Tally
                     continue
                 try:
                     obj = json.loads(raw)
-                except ValueError:
+                except (ValueError, RecursionError):  # nested deeper than the parser goes
                     problems.add(number, "row skipped: not valid JSON")
                     continue
                 if isinstance(obj, dict):
