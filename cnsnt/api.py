@@ -289,6 +289,8 @@ def explain_column(
             lines.append(f"{column.key} ({place})")
             lines.extend(f"  {line}" for line in explain_verdict(evidence.tables, table, column))
     if not lines:
+        lines = _explain_field(subject, loaded, dialect)
+    if not lines:
         read = len(evidence.tables)
         problems = len(evidence.problems)
         trouble = (
@@ -303,6 +305,59 @@ def explain_column(
         )
         raise UsageError(
             f"no column {subject!r} in {sources} "
-            f"({read} table{'s' if read != 1 else ''} read{trouble}); write it as TABLE.COLUMN"
+            f"({read} table{'s' if read != 1 else ''} read{trouble}), and no form field of that "
+            "name; write it as TABLE.COLUMN or FORM.FIELD"
         )
+    return lines
+
+
+def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[str]:
+    """The verdict `cnsnt init` gives a form field, and why: its name, label and control.
+
+    The audit asks every field a person fills in to be declared (CN101); what the
+    classifier adds is the category it suggests, read in the forms' own languages.
+    """
+    from cnsnt.classify import classify_field
+    from cnsnt.evidence import FieldRole
+    from cnsnt.starter.fields import field_reading
+
+    forms = tuple(s for s in loaded.sources if s.kind == "forms")
+    if not forms:
+        return []
+    evidence = collect_evidence(dataclasses.replace(loaded, sources=forms), dialect=dialect)
+    want = subject.casefold()
+    matching = [f for f in evidence.fields if f.name is not None and f.key.casefold() == want]
+    if not matching:
+        return []
+    written, addressed = field_reading(evidence)
+    lines: list[str] = []
+    for field in matching:
+        where = field.location
+        place = f"{where.path}:{where.line}:{where.column}" if where.path else field.source
+        if lines:
+            lines.append("")
+        lines.append(f"{field.key} ({place})")
+        label = f", label '{field.label}'" if field.label else ""
+        lines.append(f"  form field: a {field.control} control of the form '{field.form}'{label}")
+        if field.role is FieldRole.CONSENT:
+            lines.append(
+                "  a consent control: it records the person's choice; a purpose's consent declares it"
+            )
+            continue
+        if field.role is not FieldRole.INPUT:
+            lines.append(f"  not data a person fills in: a {field.role.value} control (no CN101)")
+            continue
+        if written:
+            languages = ", ".join(written)
+            lines.append(f"  forms written in: {languages} (a term of another language is not read)")
+        if field.form in addressed:
+            lines.append(
+                f"  the form '{field.form}' asks for an address: a state or department is a region of it"
+            )
+        verdict = classify_field(
+            field.name or "", field.label, field.control, written, field.form, field.form in addressed
+        )
+        category = verdict.category or "kind unknown"
+        lines.append(f"  verdict: personal, {category} ({verdict.confidence.value} confidence)")
+        lines.append(f"  because {verdict.reason}")
     return lines

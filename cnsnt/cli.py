@@ -1072,11 +1072,17 @@ def explain(
     epilog=_examples(
         "cnsnt explain-column customers.email",
         "cnsnt explain-column kimlik.ad path/to/project",
+        "cnsnt explain-column signup.email",
     ),
 )
 @guarded
 def explain_column_command(
-    column: Annotated[str, typer.Argument(metavar="TABLE.COLUMN", help="The column, as TABLE.COLUMN.")],
+    column: Annotated[
+        str,
+        typer.Argument(
+            metavar="TABLE.COLUMN", help="The column, as TABLE.COLUMN (or a form field, FORM.FIELD)."
+        ),
+    ],
     path: Annotated[
         Path | None, typer.Argument(metavar="PATH", help="Project directory or policy file.")
     ] = None,
@@ -1087,7 +1093,10 @@ def explain_column_command(
     ] = None,
     debug: DebugOption = False,
 ) -> None:
-    """Show why the classifier calls a column personal or not: table verdict, then column."""
+    """Show why the classifier calls a column personal or not: table verdict, then column.
+
+    A form field (FORM.FIELD) gets the category `cnsnt init` suggests for it, and why.
+    """
     from cnsnt.api import explain_column
     from cnsnt.reporters.base import printable
 

@@ -81,8 +81,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
     consent: set[str] = set()
     # the forms' own languages: a word of another one is no datum (`dept`, `str`); a
     # language counts with a quarter of the first one's words, not a handful of loans
-    written = rank_languages([t for f in evidence.fields for t in (f.name, f.label) if t], share=0.25)
-    addressed = _forms_with_addresses(evidence, written)
+    written, addressed = field_reading(evidence)
     for field in evidence.fields:
         if field.name is None:
             continue
@@ -158,6 +157,15 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
             covers=len({f.key for f in inputs}),
             form=form,
         )
+
+
+def field_reading(evidence: Evidence) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The forms' own languages and the forms that ask for an address, as `init` reads fields.
+
+    So `cnsnt explain-column FORM.FIELD` gives the verdict `init` wrote, for the same reasons.
+    """
+    written = rank_languages([t for f in evidence.fields for t in (f.name, f.label) if t], share=0.25)
+    return written, _forms_with_addresses(evidence, written)
 
 
 def _forms_with_addresses(evidence: Evidence, written: tuple[str, ...]) -> frozenset[str]:

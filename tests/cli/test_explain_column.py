@@ -79,3 +79,30 @@ def test_a_project_without_a_policy_is_read_as_cnsnt_init_finds_it(tmp_path: Pat
     empty.mkdir()
     none = run("explain-column", "kimlik.ad", str(empty))
     assert none.exit_code == 2 and "Traceback" not in none.output
+
+
+def test_a_form_field_is_explained_as_init_reads_it(tmp_path: Path) -> None:
+    """`FORM.FIELD`: the category `init` suggests, read in the forms' own language."""
+    (tmp_path / "aanmelden.html").write_text(
+        '<form id="aanmelden" method="post">\n'
+        '  <label for="mail">E-mail adres</label><input id="mail" name="mail" type="text">\n'
+        '  <label for="vn">Voornaam</label><input id="vn" name="voornaam" type="text">\n'
+        '  <label for="an">Achternaam</label><input id="an" name="achternaam" type="text">\n'
+        '  <label><input type="checkbox" name="nieuwsbrief"> Ik wil de nieuwsbrief ontvangen</label>\n'
+        "</form>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources: {forms: [{path: aanmelden.html}]}\n", encoding="utf-8"
+    )
+    result = run("explain-column", "aanmelden.mail", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "aanmelden.mail (aanmelden.html:2:41)"
+    assert "label 'E-mail adres'" in lines[1]
+    assert "verdict: personal, user.contact.email" in result.stdout
+    assert "(nl)" in result.stdout  # the forms' language, not the first vocabulary's
+    consent = run("explain-column", "aanmelden.nieuwsbrief", str(tmp_path))
+    assert consent.exit_code == 0 and "a consent control" in consent.stdout
+    missing = run("explain-column", "aanmelden.nope", str(tmp_path))
+    assert missing.exit_code == 2 and "no form field of that name" in missing.stderr

@@ -940,3 +940,30 @@ def test_custom_element_controls_blade_components_and_vue_libraries(tmp_path):
     assert fields["email"].control == "email" and fields["email"].label == "E-mail"
     assert fields["newsletter"].control == "checkbox" and fields["newsletter"].role is FieldRole.CONSENT
     assert not blade.problems and not vue.problems
+
+
+@pytest.mark.parametrize(
+    ("label", "lang"),
+    [
+        ("Ik wil de nieuwsbrief ontvangen", "nl"),
+        ("Ik ga akkoord met de privacyverklaring", "nl"),
+        ("Wyrażam zgodę na otrzymywanie informacji", "pl"),
+        ("Zapisz mnie do biuletynu", "pl"),
+        ("Kérem a hírlevelet", "hu"),
+        ("Quiero recibir el boletín", "es"),
+        ("Recevoir l'infolettre", "fr"),
+        ("Bülten almak istiyorum", "tr"),
+    ],
+)
+def test_a_consent_box_is_known_in_the_forms_language(tmp_path: Path, label: str, lang: str) -> None:
+    """A pre-ticked Dutch or Polish newsletter box is consent (CN203 reads it), as an English one is."""
+    page = tmp_path / "signup.html"
+    page.write_text(
+        f'<form id="signup"><input name="email" type="email">'
+        f'<label><input type="checkbox" name="box" checked> {label}</label></form>\n',
+        encoding="utf-8",
+    )
+    box = next(f for f in read_form(page).fields if f.name == "box")
+    assert box.role is FieldRole.CONSENT, (lang, box)
+    email = next(f for f in read_form(page).fields if f.name == "email")
+    assert email.role is FieldRole.INPUT

@@ -19,13 +19,15 @@ NO_VALUES = frozenset({"", "0", "n", "no", "false", "off", "nein", "non", "nem",
 _CONSENT = re.compile(
     r"consent|agree|accept|\bterms\b|\btos\b|privacy|gdpr|dsgvo|rgpd|lopd|newsletter|"
     r"opt ?in\b|optin|subscri|marketing|"
-    r"acconsent|consens|informativa|"  # it
-    r"einwillig|zustimm|datenschutz|"  # de
-    r"acept|aceit|consentim|"  # es, pt
-    r"consentement|j.?accepte|"  # fr
-    r"hozz[aá]j[aá]rul|elfogad|adatkezel|"  # hu
-    r"accepto|"  # ca
-    r"kvkk|onay|aydınlatma|"  # tr
+    r"acconsent|consens|informativa|privacit|pubblicit|"  # it
+    r"einwillig|zustimm|datenschutz|rundbrief|werbung|"  # de
+    r"acept|aceit|consentim|privacidad|bolet[ií]n|publicidad|"  # es, pt
+    r"consentement|j.?accepte|infolettre|"  # fr
+    r"hozz[aá]j[aá]rul|elfogad|adatkezel|h[ií]rlev[eé]l|"  # hu
+    r"accepto|butllet[ií]|"  # ca
+    r"kvkk|onay|aydınlatma|b[uü]lten|gizlilik|"  # tr
+    r"toestemming|nieuwsbrief|akkoord|"  # nl
+    r"zgod[aęy]|wyra[zż]am|biuletyn|prywatno|"  # pl
     r"соглас|рассылк",  # ru
     re.IGNORECASE,
 )
