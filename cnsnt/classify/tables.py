@@ -363,6 +363,8 @@ def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
         if word in lx.PERSON_TABLES or word in lx.ADDRESS_TABLES:
             return word
     glued = words[-1] if words else ""
+    if glued in _TOKENIZER.vocabulary:
+        return None  # a word of its own (`citizenship`), not `citizen` glued to `ship`
     # the rest must be a word too (`mitarbeiter|zeiterfassung`), not a suffix: Turkish
     # `hastalik` (an illness) is `hasta` (a patient) and `-lik`
     for size in range(5, len(glued) - _GLUED_REST + 1):

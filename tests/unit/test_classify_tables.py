@@ -2826,3 +2826,16 @@ def test_a_login_and_a_full_name_make_an_account_whatever_the_table_is_named() -
     verdicts = table_verdicts([accounts, roles])
     assert verdicts["uprawnienia"].kind == "describes people", verdicts["uprawnienia"]
     assert verdicts["roles"].kind != "describes people"
+
+
+def test_a_word_of_its_own_is_not_a_people_word_glued_to_another() -> None:
+    """`citizenships` is a list of citizenships, not `citizen` + `ship`; an attachment
+    with a `name` and a `display_name` is a file, not a person."""
+    citizenships = _table("citizenships", [("id", "INT"), ("name", "VARCHAR(100)"), ("code", "CHAR(2)")])
+    attachments = _table("unique_attachments", [("id", "INT"), ("name", "VARCHAR(100)"),
+                                                ("display_name", "VARCHAR(100)"), ("instruction", "TEXT")])
+    verdicts = table_verdicts([citizenships, attachments])
+    assert "citizen" not in verdicts["citizenships"].reason, verdicts["citizenships"]
+    assert verdicts["unique_attachments"].kind != "describes people", verdicts["unique_attachments"]
+    citizens = _table("citizens", [("id", "INT"), ("note", "TEXT")])
+    assert table_verdicts([citizens])["citizens"].kind == "describes people"
