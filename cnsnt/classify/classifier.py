@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
@@ -731,12 +732,13 @@ def changer(name: str) -> Classification:
     )
 
 
-def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
-    """The category of a column that is a fact about the row's person, or None.
+def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, str] | None:
+    """The category of a column that is a fact about the row's person, and its cue; or None.
 
     Technical columns are not: ids and keys, a record's own timestamps (`created_at`),
     types, states and settings, counters, flags about the record; a person's own times
-    (`fecha`, `hora`, `start_date`), sums of money and consent flags are.
+    (`fecha`, `hora`, `start_date`), sums of money and consent flags are. The cue says
+    which word chose the category, so a reader can check it (`'accepted'`: a consent).
     """
     negators = {why for _, why in reading.negators}
     words = reading.rest
@@ -746,13 +748,17 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
         # `manager_since` is theirs)
         return None
     if describes and negators == {"technical"} and {w for w, _ in reading.negators} <= lx.OWN_SETTINGS:
-        return "user.settings"  # what the person picked for themselves (`theme`, `currency`)
+        # what the person picked for themselves (`theme`, `currency`)
+        return "user.settings", f"a setting they picked ({_cue(w for w, _ in reading.negators)})"
     if words & _FIRMS:
         return None  # a company's, a branch's, a department's (a club or a church: theirs)
-    if words & _NUMBER_WORDS and not negators - {"counter"}:
+    numbered = words & _NUMBER_WORDS
+    if reading.words[:1] == ("no",) and len(reading.words) > 2:
+        numbered = numbered - {"no"}  # `no_social_media_presence`: a "no", not a number
+    if numbered and not negators - {"counter"}:
         # a number in a person's own row is theirs (a member or registration number);
         # in a row that merely points at them it is the record's (an invoice number)
-        return "user.unique_id" if describes else None
+        return ("user.unique_id", f"a number of theirs ({_cue(numbered)})") if describes else None
     if words & _CODE_WORDS and not describes:
         return None
     if kind == "boolean":
@@ -760,27 +766,37 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> str | None:
         # yes/no is a fact about the person only in their own row (`certificato`,
         # `can_relocate`) and when no word makes it the record's switch (`is_active`)
         glued = "".join(sorted(words))
-        consent = words & lx.CONSENT_WORDS or any(len(w) >= 6 and w in glued for w in lx.CONSENT_WORDS)
+        consent = words & lx.CONSENT_WORDS or {w for w in lx.CONSENT_WORDS if len(w) >= 6 and w in glued}
         if consent:
-            return "user.privacy_preferences"
+            return "user.privacy_preferences", f"a consent ({_cue(consent)})"
         if words & lx.PAYMENT_STATES:
-            return "user.financial"  # whether they paid (`pagada`, `overdue`)
-        return "user" if describes and not negators else None
+            return "user.financial", f"whether they paid ({_cue(words & lx.PAYMENT_STATES)})"
+        return ("user", "a yes or no in their own row") if describes and not negators else None
     if not negators:
         if kind == "temporal":
-            return "user.behavior"
-        return "user.financial" if words & lx.MONEY_WORDS else "user"
+            return "user.behavior", "a date or time of theirs"
+        if words & lx.MONEY_WORDS:
+            return "user.financial", f"a sum of money ({_cue(words & lx.MONEY_WORDS)})"
+        return "user", ""
+    times = [w for w, why in reading.negators if why == "timestamp"]
     if "timestamp" in negators and (negators == {"timestamp"} or kind == "temporal"):
         if words & lx.CONSENT_WORDS:
-            return "user.privacy_preferences"  # when they consented (`consent_date`)
-        return "user.behavior"  # when the person did it (`sent_at`, `fecha`)
+            # when they consented (`consent_date`)
+            return "user.privacy_preferences", f"when they consented ({_cue(words & lx.CONSENT_WORDS)})"
+        return "user.behavior", f"when they did it ({_cue(times)})"  # `sent_at`, `fecha`
     if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
-        return "user.financial"
+        return "user.financial", f"a sum of money ({_cue(words & lx.MONEY_WORDS)})"
     if describes and negators == {"counter"}:
-        return "user.behavior"  # how often the person did it (`failed_login_attempts`, `score`)
+        # how often the person did it (`failed_login_attempts`, `score`)
+        return "user.behavior", f"how often or how much ({_cue(w for w, _ in reading.negators)})"
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
-        return "user.privacy_preferences"
+        return "user.privacy_preferences", f"a consent ({_cue(words & lx.CONSENT_WORDS)})"
     return None
+
+
+def _cue(words: Iterable[str]) -> str:
+    """The words that chose a fact's category, quoted (`'accepted'`), in a stable order."""
+    return ", ".join(f"'{w}'" for w in sorted(set(words)))
 
 
 _FREE_TEXT_TYPES = frozenset({"text", "unknown"})
@@ -1122,11 +1138,12 @@ def decide(
                 "the database's bookkeeping, not a fact about the person",
             )
         if fact is not None:
+            category, cue = fact
             return Classification(
                 True,
-                fact,
+                category,
                 Confidence.LOW,
-                f"'{name}' is a fact about the person {ctx.why}",
+                f"'{name}' is a fact about the person{', ' + cue + ',' if cue else ''} {ctx.why}",
             )
     if ctx.describes and not keyed and kind == "text" and negated == {"identifier"} and _opaque(type):
         # `external_user_id`, `ewoid`, `employeeId varchar`: a key to no table here is

@@ -2839,3 +2839,17 @@ def test_a_word_of_its_own_is_not_a_people_word_glued_to_another() -> None:
     assert verdicts["unique_attachments"].kind != "describes people", verdicts["unique_attachments"]
     citizens = _table("citizens", [("id", "INT"), ("note", "TEXT")])
     assert table_verdicts([citizens])["citizens"].kind == "describes people"
+
+
+def test_a_facts_reason_names_the_word_that_chose_its_category() -> None:
+    """A reader can check a fact's category: `invitation_accepted_at` is a consent for its
+    word `accepted`; `no_social_media_presence` is a yes or no, no number (`no` leads it)."""
+    users = _table("users", [("id", "INT"), ("email", "VARCHAR(100)"), ("name", "VARCHAR(100)"),
+                             ("invitation_accepted_at", "TIMESTAMP"), ("no_social_media_presence", "BOOLEAN"),
+                             ("member_no", "VARCHAR(10)")])
+    got = classify_tables([users])
+    accepted = got["users.invitation_accepted_at"]
+    assert accepted.category == "user.privacy_preferences" and "('accepted')" in accepted.reason
+    assert got["users.no_social_media_presence"].category == "user", got["users.no_social_media_presence"]
+    member = got["users.member_no"]
+    assert member.category == "user.unique_id" and "a number of theirs ('no')" in member.reason
