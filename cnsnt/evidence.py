@@ -181,6 +181,9 @@ class SourceProblem:
     nameless: FormField | None = None
     """The control this warning is about when it has no name at all (only a script can
     submit it): CN001 weighs the warning by what its id and label say it holds."""
+    fix: str | None = None
+    """What to do about this gap, when the reader knows (`declare it in the policy as
+    login.NAME`); None: CN001's general fix."""
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ from cnsnt.policy.model import SourceSpec
 MAX_TEXT_BYTES = 20_000_000
 #: How much of a file's head is looked at to tell text from binary.
 SNIFF_BYTES = 8192
+#: The fix of a source path that finds no file (CN001).
+_FIX_PATH = "fix the path (relative to the policy's directory) or remove the entry from sources:"
 #: Signatures of common binary formats that may carry a text suffix (`logo.sql`, `dump.sql.gz` renamed).
 _BINARY_MAGIC = (
     b"\x89PNG", b"\x1f\x8b", b"PK\x03\x04", b"%PDF-", b"\x7fELF", b"GIF8", b"\xff\xd8\xff",
@@ -384,21 +386,22 @@ def expand(
             paths.append(p)
         if not paths and not problems:
             return [], [
-                SourceProblem(f"'{pattern}' matches no file", spec.location, source=pattern)
+                SourceProblem(f"'{pattern}' matches no file", spec.location, source=pattern, fix=_FIX_PATH)
             ]
         return paths, problems
     path = Path(full)
     if path.is_dir():
         return [], [
             SourceProblem(
-                f"'{pattern}' is a directory; use a glob such as '{pattern}/**/*'",
+                f"'{pattern}' is a directory",
                 spec.location,
                 source=pattern,
+                fix=f"use a glob such as '{pattern}/**/*'",
             )
         ]
     if not path.exists():
         what = "is a broken or looping symlink: not read" if path.is_symlink() else "does not exist"
-        return [], [SourceProblem(f"'{pattern}' {what}", spec.location, source=pattern)]
+        return [], [SourceProblem(f"'{pattern}' {what}", spec.location, source=pattern, fix=_FIX_PATH)]
     why = not_regular(path)
     if why is None and root is not None:
         why = outside_problem(path, root, False)

@@ -137,6 +137,23 @@ def test_one_broken_source_does_not_stop_the_others(tmp_path):
         "binary file, not text",
     ]
     assert any(f["rule"] == "CN101" and f["subject"] == "f.email" for f in data["findings"])
+    # a path's fix is to fix the path; a file cnsnt cannot read gets the general fix
+    hints = {f["message"]: f["hint"] for f in data["findings"] if f["rule"] == "CN001"}
+    assert hints["'nothing/*.html' matches no file"].startswith("fix the path (relative to the policy")
+    assert hints["'missing.sql' does not exist"] == hints["'nothing/*.html' matches no file"]
+    assert hints["binary file, not text"].startswith("fix the source (or its dialect), or accept the gap")
+
+
+def test_a_cn001_finding_carries_the_fix_its_reader_gives(tmp_path):
+    (tmp_path / "form.html").write_text('<form id="f"><input name="{{ field_name }}"></form>')
+    (tmp_path / "cnsnt.yaml").write_text("cnsnt: 1\nsources:\n  forms: [{path: form.html}]\n")
+    result = run("audit", str(tmp_path), "--format", "json", "--fail-on", "never")
+    [finding] = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "CN001"]
+    assert finding["message"] == "field at 1:14 has a name cnsnt cannot read ({{ field_name }})"
+    assert finding["hint"] == "declare it in the policy as f.NAME"
+    text = run("audit", str(tmp_path), "--fail-on", "never", "--no-color")
+    assert "fix: declare it in the policy as f.NAME" in text.stdout
+    assert "accept the gap" not in text.stdout
 
 
 def test_baseline_fails_only_on_new_findings(tmp_path):

@@ -4,23 +4,15 @@ read as a DDL file and read live from PostgreSQL or SQLite after loading that fi
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from pathlib import Path
 
-import pytest
-
+from tests.conftest import corpus_path
 from tests.databases.test_cli_live import audit
-
-SHARED = Path(os.environ.get("CNSNT_SHARED_CORPUS", Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"))
-SYNAPSE = SHARED / "schemas" / "synapse"
 
 
 def corpus_file(name: str) -> Path:
-    path = SYNAPSE / name
-    if not path.is_file():
-        pytest.skip(f"the shared corpus is not beside the checkout ({path})")
-    return path
+    return corpus_path(f"schemas/synapse/{name}")
 
 
 def subjects(result) -> set[tuple[str, str]]:

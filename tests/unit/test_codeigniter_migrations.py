@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
 from cnsnt.sources.schemas.reader import detect
+from tests.conftest import corpus_dir
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 
 
@@ -362,16 +362,14 @@ def test_helpers_that_call_each_other_twice_do_not_hang(tmp_path: Path):
     assert (119, "methods called too many times") in said  # at `private function h19()`
 
 
-CORPUS = Path(os.environ.get("CNSNT_CORPUS", "/work/shared/corpus"))
-
-
 def test_real_codeigniter_project_from_the_corpus():
     """The shared corpus holds no CodeIgniter migrations yet (its INDEX lists none)."""
-    found = sorted(CORPUS.glob("schemas/*/application/migrations")) + sorted(
-        CORPUS.glob("schemas/*/app/Database/Migrations")
+    corpus = corpus_dir()
+    found = sorted(corpus.glob("schemas/*/application/migrations")) + sorted(
+        corpus.glob("schemas/*/app/Database/Migrations")
     )
     if not found:
-        pytest.skip(f"no CodeIgniter migrations folder in the corpus at {CORPUS}")
+        pytest.skip(f"no CodeIgniter migrations folder in the corpus at {corpus}")
     home = found[0]
     ev = read_entry(home.parent, f"{home.name}/*.php", "codeigniter", dialect=None)
     assert ev.tables

@@ -743,6 +743,31 @@ def test_package_marker_of_an_app_without_migrations_goes_with_the_migrations(en
     assert ev.problems == [] and "customers" in [t.name for t in ev.tables]
 
 
+def test_django_passes_over_modules_named_with_underscore_or_tilde_as_its_loader_does(entry):
+    """Django's MigrationLoader loads no module whose name starts with `_` or `~`: a
+    cookiecutter-django `contrib/sites/migrations/__init__.py` with a docstring is no
+    migration, and neither is an editor's `~` backup; neither is a warning nor skipped."""
+    files = {k: v for k, v in DJANGO.items() if k.startswith("accounts/")}
+    files["accounts/migrations/__init__.py"] = '"""Why this package is here: see the FAQ."""\n'
+    files["accounts/migrations/_helpers.py"] = "NAME = 'customers'\n"
+    files["accounts/migrations/~0009_old.py"] = "import os\n"
+    files["accounts/migrations/notes.py"] = "NAME = 'x'\n"  # Django would load this one: said
+    ev = entry(files, "accounts/migrations/*.py", fmt="django_migrations")
+    assert "customers" in [t.name for t in ev.tables]
+    assert [(p[0], p[4]) for p in problems(ev)] == [("accounts/migrations/notes.py", Severity.WARNING)]
+    assert ev.counts["migrations_skipped"] == 1
+    assert ev.counts["schema_files"] == len(files) - 3
+
+
+def test_alembic_passes_over_init_and_lock_files_as_its_script_directory_does(entry):
+    files = dict([alembic("a1", "None", "    op.create_table('people', sa.Column('email', sa.String()))")])
+    files["alembic/versions/__init__.py"] = '"""Revisions."""\n'
+    files["alembic/versions/__init__old.py"] = "x = 1\n"
+    ev = entry(files, "alembic/versions/*.py", fmt="alembic")
+    assert names(ev, "people") == ["email"] and ev.problems == []
+    assert "migrations_skipped" not in ev.counts
+
+
 def test_hostile_nesting_is_a_cn001_not_a_crash(entry):
     n = 3000
     nested = "SeparateDatabaseAndState(database_operations=[" * 90 + "]" + ")]" * 89 + ")"

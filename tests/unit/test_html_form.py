@@ -68,10 +68,50 @@ def test_plain_form_required_fields_and_an_unnamed_prechecked_toggle():
     assert [p.location.line for p in ev.problems] == [22]
     assert ev.problems[0].severity is Severity.WARNING
     assert "field at 22:9 has no name" in ev.problems[0].message
-    assert "shipping.NAME" in ev.problems[0].message
+    assert ev.problems[0].fix == "declare it in the policy as shipping.NAME"
     assert form.fields[-1].role is FieldRole.BUTTON and form.fields[-1].control == "button"
     assert ev.counts == {"form_files": 1, "forms": 1, "form_fields": 5}
     assert ev.audited == {"forms"}
+
+
+#: django-allauth's stock `account/login.html`, as cookiecutter-django ships it: the form's
+#: fields are printed by `{{ form|crispy }}`, the redirect target rides in a hidden field.
+ALLAUTH_LOGIN = """\
+{% load crispy_forms_tags %}
+<form class="login" method="POST" action="{% url 'account_login' %}">
+  {% csrf_token %}
+  {{ form|crispy }}
+  {% if redirect_field_value %}
+  <input type="hidden" name="{{ redirect_field_name }}" value="{{ redirect_field_value }}" />
+  {% endif %}
+  <input type="hidden" name="{{ token_name }}" value="{{ token }}">
+  <input type="text" name="{{ prefix }}-nick">
+  <button class="primaryAction" type="submit">Sign In</button>
+</form>
+"""
+
+
+def test_django_s_redirect_field_is_technical_and_a_hidden_field_s_unread_name_is_a_note(tmp_path):
+    """`{{ redirect_field_name }}` is the name Django's and allauth's views give the field that
+    carries the redirect target (`next`); any hidden field is technical, so not reading its
+    name is a note (info); a visible field's unread name stays a warning."""
+    ev = write(tmp_path, "login.html", ALLAUTH_LOGIN)
+    form = only_form(ev)
+    named = by_name(form)
+    assert named["next"].role is FieldRole.TECHNICAL and named["next"].control == "hidden"
+    assert [(p.location.line, p.severity) for p in ev.problems] == [
+        (8, Severity.INFO),
+        (9, Severity.WARNING),
+    ]
+    assert ev.problems[0].message.startswith("field at 8:3 has a name cnsnt cannot read ({{ token_name }}); ")
+    assert "a hidden field" in ev.problems[0].message
+    assert "hidden" not in ev.problems[1].message
+
+
+def test_redirect_field_name_on_a_visible_input_is_not_taken_for_the_redirect(tmp_path):
+    ev = write(tmp_path, "f.html", '<form id="f"><input type="text" name="{{ redirect_field_name }}"></form>\n')
+    assert [f.name for f in only_form(ev).fields] == [None]
+    assert [p.severity for p in ev.problems] == [Severity.WARNING]
 
 
 def test_jinja_in_the_action_attribute_radio_legend_defaults_and_buttons():
@@ -124,7 +164,7 @@ def test_twig_custom_fields_with_template_names_are_reported_not_dropped():
     assert unnamed[0].control == "select" and where(unnamed[0]) == (20, 11)
     assert [(p.location.line, p.severity) for p in ev.problems] == [(20, Severity.WARNING)]
     assert "has a name cnsnt cannot read (custom_field[" in ev.problems[0].message
-    assert "declare it in the policy as register.NAME" in ev.problems[0].message
+    assert ev.problems[0].fix == "declare it in the policy as register.NAME"
 
 
 def test_twig_fields_without_a_form_element_are_named_by_the_file():

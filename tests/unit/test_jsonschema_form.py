@@ -268,7 +268,7 @@ def test_fhir_item_without_link_id_is_reported(tmp_path):
     ev = write(tmp_path, "q.json", data)
     (fld,) = only_form(ev).fields
     assert fld.name is None and fld.role is FieldRole.CONSENT and fld.control == "checkbox"
-    assert len(ev.problems) == 1 and "q.NAME" in ev.problems[0].message
+    assert len(ev.problems) == 1 and ev.problems[0].fix == "declare it in the policy as q.NAME"
 
 
 def test_an_object_property_known_only_by_its_parts_is_walked_into(tmp_path):

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -15,6 +13,7 @@ from cnsnt.cli import app
 from cnsnt.evidence import ForeignKey
 from cnsnt.sources.schemas.reader import detect
 from cnsnt.starter.discover import Found, discover
+from tests.conftest import corpus_path
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 
 # A plugin of our own: a visitor log with a key to Moodle's user table.
@@ -156,12 +155,11 @@ def test_init_reads_the_plugin_and_finds_personal_fields(tmp_path: Path):
 
 
 def test_real_moodle_plugin(tmp_path: Path):
-    """IOC's moodle-mod_fct, when its mirror is on this machine."""
-    mirror = Path("/work/.mirror/IOC+moodle-mod_fct/repo")
-    if not mirror.is_dir() or shutil.which("git") is None:
-        pytest.skip("needs the mirror of IOC/moodle-mod_fct (absent here)")
-    subprocess.run(["git", "clone", "-q", str(mirror), str(tmp_path / "fct")], check=True)
+    """IOC's moodle-mod_fct (its `db/install.xml`), when the shared corpus holds it."""
+    install = corpus_path("schemas/moodle-mod_fct/db/install.xml")
     root = tmp_path / "fct"
+    (root / "db").mkdir(parents=True)
+    shutil.copyfile(install, root / "db" / "install.xml")
     assert Found("schemas", "db/install.xml", format="xmldb") in discover(root)
     ev = read_entry(root, "db/install.xml", "xmldb")
     assert not ev.problems and ev.counts["tables"] >= 5

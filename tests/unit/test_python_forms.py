@@ -222,10 +222,10 @@ def test_a_model_that_cannot_be_found_gives_text_fields_or_a_warning(tmp_path):
             15,
             18,
             'form AllCardForm takes every field of model `Card` (`fields = "__all__"` or only `exclude`), '
-            "which cnsnt cannot find in the project: its fields are not read; list them in Meta.fields "
-            "or in the policy",
+            "which cnsnt cannot find in the project: its fields are not read",
         )
     ]
+    assert [p.fix for p in ev.problems] == ["list the fields in Meta.fields, or in the policy by hand"]
     assert all(p.severity is Severity.WARNING for p in ev.problems)
 
 
@@ -417,6 +417,101 @@ def test_django_auth_and_allauth_bases_lend_their_fields(tmp_path):
     ]
 
 
+#: A cookiecutter-django `users/forms.py`: Django's auth forms subclassed for the
+#: project's user model, their Meta subclassed too (the shape of SME-PortalCadastroAluno's).
+AUTH_SUBCLASSES = """\
+from django.contrib.auth import get_user_model, forms
+
+User = get_user_model()
+
+
+class UserChangeForm(forms.UserChangeForm):
+    class Meta(forms.UserChangeForm.Meta):
+        model = User
+
+
+class UserCreationForm(forms.UserCreationForm):
+    class Meta(forms.UserCreationForm.Meta):
+        model = User
+"""
+
+
+def test_a_subclass_of_user_change_form_takes_the_fields_its_meta_inherits(tmp_path):
+    """`UserChangeForm.Meta` has `fields = "__all__"` (its `password` shows the hash, no
+    input); `UserCreationForm.Meta` `fields = ("username",)`. `get_user_model()` is the
+    model the settings name, found in the project."""
+    write(tmp_path, "manage.py", 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")\n')
+    write(tmp_path, "config/settings.py", 'AUTH_USER_MODEL = "users.User"\n')
+    write(
+        tmp_path,
+        "users/models.py",
+        "from django.contrib.auth.models import AbstractUser\nfrom django.db import models\n\n\n"
+        "class User(AbstractUser):\n    cpf = models.CharField('CPF', max_length=11)\n"
+        "    token = models.CharField(max_length=9, editable=False)\n",
+    )
+    ev = read(tmp_path, "users/forms.py", AUTH_SUBCLASSES)
+    found = forms(ev)
+    assert sorted(found) == ["user_change", "user_creation"]
+    change = fields(found["user_change"])
+    assert "password" not in change and "token" not in change
+    assert {"username", "email", "first_name", "cpf"} <= set(change)
+    assert change["cpf"].label == "CPF" and change["email"].control == "email"
+    assert [f.name for f in found["user_creation"].fields] == ["username", "password1", "password2"]
+    assert ev.problems == []
+
+
+def test_a_user_change_form_whose_model_cannot_be_found_is_a_warning_at_its_meta(tmp_path):
+    write(tmp_path, "manage.py", 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")\n')
+    write(tmp_path, "config/settings.py", 'AUTH_USER_MODEL = "accounts.Member"\n')
+    ev = read(tmp_path, "users/forms.py", AUTH_SUBCLASSES)
+    assert [form.name for form in ev.forms] == ["user_creation"]
+    assert problems(ev) == [
+        (
+            "users/forms.py",
+            7,
+            16,
+            'form UserChangeForm takes every field of model `User` (`fields = "__all__"` inherited '
+            "from the Meta of django.contrib.auth's form), which cnsnt cannot find in the project: "
+            "its fields are not read",
+        )
+    ]
+    assert ev.problems[0].severity is Severity.WARNING
+    assert ev.problems[0].fix == "list the fields in Meta.fields, or in the policy by hand"
+
+
+def test_a_user_change_form_of_django_s_own_user_and_an_unknown_auth_form_are_never_dropped(tmp_path):
+    ev = read(
+        tmp_path,
+        "forms.py",
+        "from django.contrib.auth.forms import UserChangeForm, SomeNewForm\n\n\n"
+        "class StaffForm(UserChangeForm):\n    pass\n\n\n"
+        "class NewForm(SomeNewForm):\n    pass\n\n\n"
+        "class NickForm(SomeNewForm):\n    nick = forms.CharField()\n",
+    )
+    assert [form.name for form in ev.forms] == ["staff", "nick"]
+    staff = fields(forms(ev)["staff"])
+    assert "password" not in staff and {"username", "email", "is_staff"} <= set(staff)
+    assert [(line, msg) for _, line, _, msg in problems(ev)] == [
+        (8, "base class `SomeNewForm` of form NewForm is a form of django whose fields cnsnt does not "
+            "know: the fields it declares are not read"),
+        (12, "base class `SomeNewForm` of form NickForm is a form of django whose fields cnsnt does "
+             "not know: the fields it declares are not read"),
+    ]
+
+
+def test_django_s_idiom_for_a_custom_user_adds_to_the_fields_of_user_creation_form(tmp_path):
+    ev = read(
+        tmp_path,
+        "forms.py",
+        "from django.contrib.auth.forms import UserCreationForm\n\n\n"
+        "class SignupForm(UserCreationForm):\n"
+        "    class Meta(UserCreationForm.Meta):\n"
+        '        fields = UserCreationForm.Meta.fields + ("email",)\n',
+    )
+    assert [f.name for f in ev.forms[0].fields] == ["username", "email", "password1", "password2"]
+    assert ev.problems == []
+
+
 def test_a_syntax_error_is_a_source_problem_at_its_place(tmp_path):
     from cnsnt.errors import SourceError
 
@@ -514,7 +609,7 @@ def test_an_overridden_django_field_keeps_its_place_and_a_plain_mixin_is_no_miss
             4,
             13,
             "a field of form PhoneMixin is added as `self.fields[name]`, a name computed at runtime: "
-            "it is not read; declare it in the policy by hand",
+            "it is not read",
         )
     ]
 

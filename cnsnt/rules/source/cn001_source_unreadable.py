@@ -8,6 +8,12 @@ from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 from cnsnt.rules.source.nameless import weighed
 
+#: The fix of a problem whose reader says no more specific one.
+GENERAL_FIX = (
+    "fix the source (or its dialect), or accept the gap with a CN001 waiver; "
+    "what cannot be read is not audited"
+)
+
 
 class SourceUnreadable(Rule):
     """## What it does
@@ -37,7 +43,9 @@ class SourceUnreadable(Rule):
     all (only a script can submit it) is a warning when its id or label names
     personal data (`<input id="last-name">`, said in the message) and an info when
     neither does (`<input id="search">`): in real projects nine in ten such controls
-    are filters, pickers and search boxes.
+    are filters, pickers and search boxes. Where the reader knows the fix, the
+    finding's fix says it (`declare it in the policy as signup.NAME`, fix a path
+    that matches no file); else the fix is the general one above.
 
     ## References
     - GDPR Art. 30 (records of processing must be complete)
@@ -60,8 +68,7 @@ class SourceUnreadable(Rule):
             yield self.finding(
                 subject,
                 message,
-                "fix the source (or its dialect), or accept the gap with a CN001 waiver; "
-                "what cannot be read is not audited",
+                problem.fix or GENERAL_FIX,
                 loc,
                 confidence=problem.confidence,
                 severity=severity,

@@ -99,15 +99,28 @@ def shorten(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+#: Said of a hidden field whose name cnsnt cannot read: a note (info), not a warning.
+HIDDEN_UNNAMED = (
+    "; a hidden field, which the page fills, not the person, so it is taken for technical "
+    "as every hidden field is"
+)
+
+
 def unnamed_problem(field: FormField, why: str) -> SourceProblem:
-    """The warning every field without a readable name gets, so it is never silent."""
+    """The warning every field without a readable name gets, so it is never silent.
+
+    A hidden one gets a note (info) instead: a hidden field with a name is technical
+    (never audited as personal data), so not knowing its name hides nothing more.
+    """
     where = f"{field.location.line}:{field.location.column}"
+    hidden = field.control == "hidden"
     return SourceProblem(
-        f"field at {where} {why}; declare it in the policy as {field.form}.NAME",
+        f"field at {where} {why}" + (HIDDEN_UNNAMED if hidden else ""),
         field.location,
         field.source,
-        severity=Severity.WARNING,
+        severity=Severity.INFO if hidden else Severity.WARNING,
         nameless=field if why.startswith("has no name") else None,
+        fix=f"declare it in the policy as {field.form}.NAME",
     )
 
 

@@ -146,6 +146,20 @@ def _bound_field_name(raw: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _redirect_field(control: str, raw: str) -> str | None:
+    """`<input type="hidden" name="{{ redirect_field_name }}">`: where to go after logging in.
+
+    Django's `LoginView` and allauth's login, signup and logout views give their templates
+    `redirect_field_name`, the name of the field that carries the redirect target
+    (`REDIRECT_FIELD_NAME`, `next` unless a view says otherwise): a technical hidden
+    field, named `next` here.
+    """
+    code = raw.strip()
+    if control != "hidden" or not (code.startswith("{{") and code.endswith("}}")):
+        return None
+    return "next" if code[2:-2].strip() == "redirect_field_name" else None
+
+
 def _brace_checked(ctrl: Control, checked: Attr) -> None:
     """Svelte's and HEEx's `checked={...}`: `{true}` ticks the box, `{false}` does not, code chooses."""
     code = " ".join((checked.raw or "").split()).strip("{} ").lower()
@@ -370,7 +384,7 @@ class _Reader:
                 ctrl.raw = flat(name_attr.raw or "")
                 ctrl.name = page.resolve(name_attr) or (
                     name_value(name_attr.raw or "") if page.heex else None  # `{@form[:email].name}`
-                ) or _bound_field_name(name_attr.raw or "")
+                ) or _bound_field_name(name_attr.raw or "") or _redirect_field(control, name_attr.raw or "")
                 if ctrl.name is None:
                     ctrl.why = f"has a name cnsnt cannot read ({shorten(ctrl.raw)})"
         elif asp_for is not None and asp_for.raw is not None and asp_for.raw.strip():

@@ -59,6 +59,31 @@ KNOWN_FORMS: dict[str, tuple[Known, ...]] = {
     "AddEmailForm": (Known("email", "email", label="Email"),),
 }
 KNOWN_FORMS["BaseUserCreationForm"] = KNOWN_FORMS["UserCreationForm"]
+KNOWN_FORMS["AdminPasswordChangeForm"] = (
+    Known("password1", "password", label="Password"),
+    Known("password2", "password", label="Password (again)"),
+)
+KNOWN_FORMS["UserChangeForm"] = ()  # its one declared field, `password`, shows the hash: no input
+
+
+@dataclass(frozen=True)
+class KnownMeta:
+    """The `class Meta` of a ModelForm of `django.contrib.auth.forms`, which a subclass inherits.
+
+    Its `model` is Django's own `auth.User`; `no_input` names fields the form declares
+    that render no control (`UserChangeForm.password`, a `ReadOnlyPasswordHashField`).
+    """
+
+    fields: str | tuple[str, ...]
+    no_input: tuple[str, ...] = ()
+
+
+#: ModelForms of `django.contrib.auth.forms` and their Meta (django/contrib/auth/forms.py).
+KNOWN_META: dict[str, KnownMeta] = {
+    "BaseUserCreationForm": KnownMeta(("username",)),
+    "UserCreationForm": KnownMeta(("username",)),
+    "UserChangeForm": KnownMeta("__all__", no_input=("password",)),
+}
 
 #: Django form field class -> the control its default widget renders.
 DJANGO_FIELDS: dict[str, str] = {

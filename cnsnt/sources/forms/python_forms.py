@@ -70,17 +70,20 @@ from cnsnt.evidence import Evidence, Form, FormField, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.django_settings import auth_user_model
 from cnsnt.sources.forms.common import class_field, form_evidence
 from cnsnt.sources.forms.python_form_kinds import (
     AUTH_USER_FIELDS,
     DJANGO,
     DJANGO_FIELDS,
     KNOWN_FORMS,
+    KNOWN_META,
     MODEL_FIELDS,
     MODEL_NOT_EDITABLE,
     WTFORMS,
     WTFORMS_FIELDS,
     WTFORMS_REQUIRED,
+    KnownMeta,
     control_by_name,
     field_control,
     framework_of,
@@ -118,6 +121,12 @@ _WHERE = {
 _BUILTINS = frozenset({"object", "dict", "Exception", "Generic", "Protocol"})
 #: How deep project classes are followed (bases of bases, field classes of field classes).
 _MAX_DEPTH = 16
+#: How a form of the project takes every field of its model.
+_ALL_OR_EXCLUDE = ' (`fields = "__all__"` or only `exclude`)'
+#: The fix of a ModelForm whose model fields are not all read.
+_LIST_FIELDS = "list the fields in Meta.fields, or in the policy by hand"
+#: The key under which `_meta` notes a Meta inherited from a ModelForm of django.contrib.auth.
+_AUTH_META = "\0auth"
 #: Text, sniffed, that a file holding a form class contains (a cheap first look).
 HINTS = ("django", "wtforms", "flask_wtf", "allauth")
 
@@ -185,11 +194,11 @@ class _Reader:
 
     # ------------------------------------------------------------------ names
 
-    def warn(self, message: str, node: ast.AST, mod: PyModule | None = None) -> None:
-        """A CN001 warning at a node of this file (or of `mod`), each said once."""
+    def warn(self, message: str, node: ast.AST, mod: PyModule | None = None, fix: str | None = None) -> None:
+        """A CN001 warning at a node of this file (or of `mod`), each said once; `fix` what to do."""
         shown = (mod or self.mod).shown
         where = Location(shown, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1)
-        problem = SourceProblem(message, where, shown, severity=Severity.WARNING)
+        problem = SourceProblem(message, where, shown, severity=Severity.WARNING, fix=fix)
         if shown != self.mod.shown:  # a base in another module: said once per audit, not per form file
             said = self.ctx.memo.setdefault("pyforms:said", set())
             assert isinstance(said, set)
@@ -232,6 +241,9 @@ class _Reader:
                 found = found or root
             elif ref.last.endswith("Form") and framework_of(ref.outside or "") is None:
                 missing.append(base)  # a third-party form (`RegistrationForm`): its fields are unknown
+            elif ref.last.endswith("Form") and _framework_form(ref.outside or ""):
+                found = found or DJANGO  # a form of Django or allauth cnsnt has no table of
+                missing.append(base)
         result = (found, missing)
         self._frameworks[key] = result
         return result
@@ -292,10 +304,17 @@ class _Reader:
                 return None
             framework = sorted(frameworks)[0]
         for base in missing:
+            ref = self.project.resolve(self.mod, base)
+            where = (
+                f"is a form of {ref.outside.partition('.')[0]} whose fields cnsnt does not know"
+                if ref is not None and ref.outside is not None and _framework_form(ref.outside)
+                else "cannot be found in the project"
+            )
             self.warn(
-                f"base class `{ast.unparse(base)}` of form {node.name} cannot be found in the project: "
-                "the fields it declares are not read; list them in the policy by hand",
+                f"base class `{ast.unparse(base)}` of form {node.name} {where}: "
+                "the fields it declares are not read",
                 base,
+                fix=f"list the fields it declares in the policy by hand, as {form_name(node.name)}.NAME",
             )
         name = form_name(node.name)
         fields = self._declared(self.mod, node, framework, frozenset())
@@ -380,9 +399,10 @@ class _Reader:
         if control in ("formfield", "fieldlist"):
             self.warn(
                 f"`{ast.unparse(call.func)}(...)` nests fields under `{name}-...` names cnsnt does not "
-                "read: declare them in the policy by hand",
+                "read",
                 call,
                 mod,
+                fix=f"declare them in the policy by hand, as {name}-NAME fields",
             )
             return framework, None
         if control == "submit":
@@ -456,15 +476,28 @@ class _Reader:
             if ref is not None and ref.node is not None and ref.module is not None and depth < _MAX_DEPTH:
                 for key, value in self._meta(ref.module, ref.node, depth + 1).items():
                     out.setdefault(key, value)
+            elif ref is not None and _auth_meta(ref) is not None:
+                out.setdefault(_AUTH_META, (mod, parent))  # Django's own Meta: `_model_form` reads it
         return out
 
     def _model_form(self, node: ast.ClassDef, declared: dict[str, _Field]) -> dict[str, _Field]:
         """A ModelForm's fields: those `Meta.fields` takes from the model, then the declared ones."""
         meta = self._meta(self.mod, node)
-        if "model" not in meta:
+        inherited = meta.get(_AUTH_META)
+        known = _auth_meta(self.project.resolve(*inherited)) if inherited is not None else None
+        if known is not None and inherited is not None and "fields" not in meta:
+            meta["fields"] = (inherited[0], _known_fields(known, inherited[1]))
+        else:
+            known = None if known is None else KnownMeta((), known.no_input)  # its own fields win
+        if "model" not in meta and inherited is None:
             return declared
-        model_mod, model_expr = meta["model"]
-        model, complete = self._model_fields(model_mod, model_expr)
+        if "model" in meta:
+            model_mod, model_expr = meta["model"]
+            model, complete = self._model_fields(model_mod, model_expr)
+            model_name = ast.unparse(model_expr)
+        else:  # the Meta of django.contrib.auth's form: Django's own `auth.User`
+            model, complete, model_name = _auth_user(self.where(self.mod, node)), True, "auth.User"
+        no_input = set(known.no_input) - set(declared) if known is not None else set()
         where_fields = meta.get("fields")
         exclude = set()
         if "exclude" in meta:
@@ -481,26 +514,28 @@ class _Reader:
         if where_fields is None and "exclude" not in meta:
             return declared
         fields_mod, fields_expr = where_fields if where_fields is not None else (self.mod, meta["exclude"][1])
-        listed = literal_value(fields_expr) if where_fields is not None else "__all__"
+        listed = self._listed(fields_mod, fields_expr) if where_fields is not None else "__all__"
         if listed == "__all__":
             if model is None:
                 self.warn(
-                    f"form {node.name} takes every field of model `{ast.unparse(model_expr)}` "
-                    '(`fields = "__all__"` or only `exclude`), which cnsnt cannot find in the project: '
-                    "its fields are not read; list them in Meta.fields or in the policy",
+                    f"form {node.name} takes every field of model `{model_name}`"
+                    f"{_inherited_all(known) or _ALL_OR_EXCLUDE}, which cnsnt cannot find in the project: "
+                    "its fields are not read",
                     fields_expr,
                     fields_mod,
+                    fix=_LIST_FIELDS,
                 )
                 return declared
             if not complete:
                 self.warn(
-                    f"form {node.name} takes every field of model `{ast.unparse(model_expr)}`, a base of "
-                    "which cnsnt cannot find in the project: the fields that base declares are not read; "
-                    "list them in Meta.fields or in the policy",
+                    f"form {node.name} takes every field of model `{model_name}`"
+                    f"{_inherited_all(known)}, a base of which cnsnt cannot find in the project: the "
+                    "fields that base declares are not read",
                     fields_expr,
                     fields_mod,
+                    fix=_LIST_FIELDS,
                 )
-            names = [(n, f.location) for n, f in model.items()]
+            names = [(n, f.location) for n, f in model.items() if n not in no_input]
         elif isinstance(listed, list | tuple) and all(isinstance(x, str) for x in listed):
             elements = fields_expr.elts if isinstance(fields_expr, ast.List | ast.Tuple) else []
             for i, field_name in enumerate(listed):
@@ -513,9 +548,10 @@ class _Reader:
         else:
             self.warn(
                 f"`fields` of form {node.name} is not a literal list of names: the model fields it "
-                "takes are not read; list them in the policy by hand",
+                "takes are not read",
                 fields_expr,
                 fields_mod,
+                fix="write Meta.fields as a list of names, or list the fields in the policy by hand",
             )
             return declared
         widgets = self._meta_map(meta.get("widgets"))
@@ -543,6 +579,28 @@ class _Reader:
             out.setdefault(field_name, f)
         return out
 
+    def _listed(self, mod: PyModule, expr: ast.expr, depth: int = 0) -> object:
+        """The value of `Meta.fields`: a literal, or Django's idiom for a custom user model.
+
+        Django's documentation subclasses `UserCreationForm.Meta` with
+        `fields = UserCreationForm.Meta.fields + ("email",)`.
+        """
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add) and depth < _MAX_DEPTH:
+            left, right = self._listed(mod, expr.left, depth + 1), self._listed(mod, expr.right, depth + 1)
+            if isinstance(left, list | tuple) and isinstance(right, list | tuple):
+                return (*left, *right)
+            return None
+        if (
+            isinstance(expr, ast.Attribute)
+            and expr.attr == "fields"
+            and isinstance(expr.value, ast.Attribute)
+            and expr.value.attr == "Meta"
+        ):
+            known = _auth_meta(self.project.resolve(mod, expr.value.value))
+            if known is not None:
+                return known.fields
+        return literal_value(expr)
+
     def _meta_map(self, found: tuple[PyModule, ast.expr] | None) -> dict[str, tuple[PyModule, ast.expr]]:
         """`widgets = {"bio": forms.Textarea}` -> bio: (module, expression)."""
         if found is None:
@@ -561,8 +619,8 @@ class _Reader:
 
         They are not when a base cnsnt cannot read (`TimeStampedModel`, `PermissionsMixin`) may declare more.
         """
-        if isinstance(expr, ast.Call) and dotted(expr.func).endswith("get_user_model"):
-            return _auth_user(self.where(mod, expr)), True
+        if _is_user_model(mod, expr):
+            return self._user_model(mod, expr)
         ref = self.project.resolve(mod, expr)
         if ref is None:
             return None, False
@@ -575,6 +633,24 @@ class _Reader:
         fields: dict[str, _Field] = {}
         complete = self._model_class(ref.module, ref.node, fields, frozenset())
         return fields, complete
+
+    def _user_model(self, mod: PyModule, expr: ast.expr) -> tuple[dict[str, _Field] | None, bool]:
+        """The fields of `get_user_model()`: the model `AUTH_USER_MODEL` names, else Django's `auth.User`.
+
+        The settings are read as the Django readers read them (`django_settings`); the
+        model `"users.User"` is looked for as `users/models.py` (or a `models` package)
+        from the form's folder up. None when the settings name a model cnsnt cannot find.
+        """
+        stated = auth_user_model([mod.path], self.ctx).stated
+        if stated is None:
+            return _auth_user(self.where(mod, expr)), True
+        app, name = stated
+        models = self.project.find_module(mod, 0, f"{app}.models")
+        ref = self.project.resolve_name(models, name, 0) if models is not None else None
+        if ref is None or ref.node is None or ref.module is None:
+            return None, False
+        fields: dict[str, _Field] = {}
+        return fields, self._model_class(ref.module, ref.node, fields, frozenset())
 
     def _model_class(
         self, mod: PyModule, node: ast.ClassDef, fields: dict[str, _Field], seen: frozenset[int]
@@ -650,9 +726,10 @@ class _Reader:
                 if not isinstance(key, str):
                     self.warn(
                         f"a field of form {form.name} is added as `{ast.unparse(target)}`, a name computed "
-                        "at runtime: it is not read; declare it in the policy by hand",
+                        "at runtime: it is not read",
                         target,
                         mod,
+                        fix=f"declare it in the policy by hand, as {form_name(form.name)}.NAME",
                     )
                 elif made is not None and made[1] is not None:
                     fields[key] = made[1]
@@ -808,6 +885,52 @@ def _wtforms_required(node: ast.expr | None) -> bool:
         if dotted(func).rpartition(".")[2] in WTFORMS_REQUIRED:
             return True
     return False
+
+
+def _framework_form(outside: str) -> bool:
+    """A form class of Django's or allauth's forms modules (`django.contrib.auth.forms.X`)."""
+    return framework_of(outside) == DJANGO and (".forms" in outside or outside.startswith("allauth."))
+
+
+def _is_user_model(mod: PyModule, expr: ast.expr) -> bool:
+    """`get_user_model()`, or a module-level name bound to it (`User = get_user_model()`)."""
+    if isinstance(expr, ast.Call):
+        return dotted(expr.func).endswith("get_user_model")
+    if not isinstance(expr, ast.Name) or expr.id in mod.classes or expr.id in mod.imports:
+        return False
+    return any(
+        isinstance(stmt, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == expr.id for t in stmt.targets)
+        and isinstance(stmt.value, ast.Call)
+        and dotted(stmt.value.func).endswith("get_user_model")
+        for stmt in mod.tree.body
+    )
+
+
+def _auth_meta(ref: ClassRef | None) -> KnownMeta | None:
+    """The Meta a ModelForm of `django.contrib.auth.forms` gives its subclasses (None for others)."""
+    if ref is None or ref.outside is None or not ref.outside.startswith("django.contrib.auth"):
+        return None
+    return KNOWN_META.get(ref.last)
+
+
+def _known_fields(known: KnownMeta, at: ast.expr) -> ast.expr:
+    """Django's `Meta.fields` of an auth form as the expression a subclass would write, placed at `at`."""
+    made: ast.expr = (
+        ast.Constant(known.fields)
+        if isinstance(known.fields, str)
+        else ast.Tuple([ast.Constant(n) for n in known.fields], ast.Load())
+    )
+    for child in ast.walk(made):
+        ast.copy_location(child, at)
+    return made
+
+
+def _inherited_all(known: KnownMeta | None) -> str:
+    """Said of a form whose `fields = "__all__"` is Django's (`UserChangeForm.Meta`), else nothing."""
+    if known is not None and known.fields == "__all__":
+        return ' (`fields = "__all__"` inherited from the Meta of django.contrib.auth\'s form)'
+    return ""
 
 
 def _auth_user(at: Location) -> dict[str, _Field]:

@@ -34,7 +34,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelTable, dotted, python_files, string_value
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
-from cnsnt.sources.schemas.replay import Replay
+from cnsnt.sources.schemas.replay import Replay, alembic_loads
 from cnsnt.sources.schemas.sqlalchemy_models import column_call, sql_type
 
 #: Operations that change no table or column cnsnt reports (indexes, constraints, data).
@@ -76,12 +76,13 @@ def read_alembic(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evi
     revisions: list[_Revision] = []
     files = 0
     skipped = 0
-    for path, shown, tree in python_files(paths, ctx, replay.problems, lambda p: natural_key(p.as_posix())):
+    loaded = [p for p in paths if alembic_loads(p)]  # as Alembic: `__init__.py` is no revision
+    for _, shown, tree in python_files(loaded, ctx, replay.problems, lambda p: natural_key(p.as_posix())):
         files += 1
         found = _revision(tree, shown, replay)
         if found is None:
             skipped += 1
-            replay.no_migration(path, tree, shown, 'Alembic `revision = "..."`')
+            replay.no_migration(shown, 'Alembic `revision = "..."`')
             continue
         revisions.append(found)
     by_id: dict[str, _Revision] = {}

@@ -1,6 +1,8 @@
 """Schema evidence from Django migrations (`<app>/migrations/0001_initial.py`), replayed in order.
 
-Each file is parsed with Python's `ast` (never imported or run). Its app is the folder
+Files whose name starts with `_` or `~` (`__init__.py`) are no migrations, as Django's
+`MigrationLoader` has it: passed over, no finding. Each other file is parsed with
+Python's `ast` (never imported or run). Its app is the folder
 above `migrations/`; `dependencies` (`("app", "0001_initial")`, `__first__`,
 `__latest__`) and `run_before` order the migrations within and across apps
 (`migration_graph`: one topological order, the same on every run; a cycle, or a
@@ -30,6 +32,7 @@ from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
+from cnsnt.sources.django_settings import auth_user_model
 from cnsnt.sources.schemas.common import (
     DJANGO_NOT_COLUMNS,
     DJANGO_RELATIONS,
@@ -41,10 +44,9 @@ from cnsnt.sources.schemas.common import (
     string_value,
 )
 from cnsnt.sources.schemas.django_models import field_column
-from cnsnt.sources.schemas.django_settings import auth_user_model
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
-from cnsnt.sources.schemas.replay import Replay
+from cnsnt.sources.schemas.replay import Replay, django_loads
 
 #: Operations that change no table or column cnsnt reports.
 _USER_MODEL = "\0settings.AUTH_USER_MODEL"
@@ -124,12 +126,13 @@ def read_django_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceConte
     migrations: list[_Migration] = []
     files = 0
     skipped = 0
-    for path, shown, tree in python_files(paths, ctx, replay.problems, lambda p: natural_key(p.as_posix())):
+    loaded = [p for p in paths if django_loads(p)]  # as Django: `__init__.py` is no migration
+    for path, shown, tree in python_files(loaded, ctx, replay.problems, lambda p: natural_key(p.as_posix())):
         files += 1
         migration = _parse(tree, path, shown, replay)
         if migration is None:
             skipped += 1
-            replay.no_migration(path, tree, shown, "`class Migration(migrations.Migration)`")
+            replay.no_migration(shown, "`class Migration(migrations.Migration)`")
             continue
         migrations.append(migration)
     order = _order(migrations, replay)

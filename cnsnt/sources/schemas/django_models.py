@@ -29,6 +29,7 @@ from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sources.django_settings import auth_user_model
 from cnsnt.sources.python_modules import Project, PyModule
 from cnsnt.sources.schemas.common import (
     DJANGO_RELATIONS,
@@ -47,7 +48,6 @@ from cnsnt.sources.schemas.common import (
     problem_of,
     string_value,
 )
-from cnsnt.sources.schemas.django_settings import auth_user_model
 
 #: Django field class -> the column type its PostgreSQL backend creates.
 _TYPES: dict[str, str] = {

@@ -10,7 +10,6 @@ table or column no earlier migration made is a CN001 warning at its place.
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,24 @@ from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence
 from cnsnt.sources.schemas.migration_order import natural_key
 
 Key = tuple[str, str]
+
+
+def django_loads(path: Path) -> bool:
+    """Whether Django's `MigrationLoader` loads a file of a migrations package as a migration.
+
+    It passes over modules whose name starts with `_` or `~` (`__init__.py`, a backup
+    `~0002_x.py`): `name[0] not in "_~"` in django/db/migrations/loader.py.
+    """
+    return path.name[:1] not in ("_", "~")
+
+
+def alembic_loads(path: Path) -> bool:
+    """Whether Alembic's `ScriptDirectory` takes a file of a versions folder as a revision.
+
+    It passes over `__init__` files and Emacs lock files (`.#name.py`): the negative
+    lookahead of its `_only_source_rev_file` pattern in alembic/script/base.py.
+    """
+    return not path.name.startswith(("__init__", ".#"))
 
 
 def table_key(name: str, schema: str | None = None) -> Key:
@@ -53,11 +70,10 @@ class Replay:
         self.shown = shown
         self.report(message, 1, 1, Severity.WARNING)
 
-    def no_migration(self, path: Path, tree: ast.Module, shown: str, missing: str) -> None:
-        """A file of the entry that holds no migration: a warning, unless an empty `__init__.py`."""
-        if path.name != "__init__.py" or tree.body:
-            self.shown = shown
-            self.report(f"no {missing} in this file: not replayed", 1, 1, Severity.WARNING)
+    def no_migration(self, shown: str, missing: str) -> None:
+        """A file the tool would load that holds no migration: a warning at its start."""
+        self.shown = shown
+        self.report(f"no {missing} in this file: not replayed", 1, 1, Severity.WARNING)
 
     def not_replayed(self, what: str, why: str, line: int, column: int,
                      severity: Severity | None = None) -> None:

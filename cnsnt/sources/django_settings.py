@@ -7,6 +7,9 @@ points at that model's table, not at Django's `auth_user`, which a custom user m
 replaces. Only literals are read. When the chain is there but ends in what is not read
 (`AUTH_USER_MODEL = env("USER_MODEL")`, a settings module that does not parse), the
 readers assume a model and say so: a CN001 note (info) at that place (`UserModel.assumed`).
+
+Shared by the schema readers (Django models and migrations) and the Python form reader,
+whose `get_user_model()` is that model.
 """
 
 from __future__ import annotations
