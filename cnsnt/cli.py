@@ -720,16 +720,33 @@ def init(
         write_atomic(output if output is not None and update else draft.path, draft.text)
     if quiet:
         raise typer.Exit(int(ExitCode.OK))
+    from cnsnt.policy.loader import display_path
+
     err = _stderr()
     entries = len(draft.entries)
+    # one way of naming the file whether init or --update found it: relative to here when
+    # inside it (--update finds a policy by walking up, as an absolute path)
     if update and not draft.changed:
-        err.print(f"{draft.path.as_posix()}: no new personal field found; nothing changed", markup=False)
+        err.print(
+            f"{display_path(draft.path)}: no new personal field found; nothing changed",
+            markup=False,
+            soft_wrap=True,
+        )
     else:
         written = output if update and output else draft.path
-        where = "printed" if to_stdout else f"written to {written.as_posix()}"
+        where = "printed" if to_stdout else f"written to {display_path(written)}"
+        into = f"{entries} data entr{'ies' if entries != 1 else 'y'}"
+        if draft.joined:
+            names = ", ".join(j.name for j in draft.joined)
+            joined = len(draft.joined)
+            into = (
+                f"{into} and {joined} existing one{'s' if joined != 1 else ''} without purposes "
+                f"({names})"
+                if entries
+                else f"{joined} existing data entr{'ies' if joined != 1 else 'y'} without purposes ({names})"
+            )
         err.print(
-            f"cnsnt init: {draft.fields} personal field{'s' if draft.fields != 1 else ''} in "
-            f"{entries} data entr{'ies' if entries != 1 else 'y'}, {where}",
+            f"cnsnt init: {draft.fields} personal field{'s' if draft.fields != 1 else ''} in {into}, {where}",
             markup=False,
             soft_wrap=True,
         )
@@ -747,6 +764,7 @@ def init(
                 f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "
                 "be read: run cnsnt audit to see them (CN001)",
                 markup=False,
+                soft_wrap=True,
             )
         if draft.warnings:
             err.print(
@@ -754,8 +772,13 @@ def init(
                 "sources read around (a field with no name, a call cnsnt cannot follow): run cnsnt "
                 "audit to see them (CN001)",
                 markup=False,
+                soft_wrap=True,
             )
-        err.print("next: fill in purposes and retention, then run cnsnt audit", markup=False)
+        err.print(
+            "next: fill in purposes, retention and recipients, then run cnsnt audit",
+            markup=False,
+            soft_wrap=True,
+        )
     raise typer.Exit(int(ExitCode.OK))
 
 

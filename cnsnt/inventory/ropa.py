@@ -162,7 +162,7 @@ def build_ropa(policy: Policy) -> Ropa:
                 data_subjects=subjects or (NOT_STATED,),
                 data_categories=tuple(categories),
                 special_categories=tuple(special),
-                recipients=tuple(recipients),
+                recipients=tuple(recipients) or ((NOT_STATED,) if not policy.recipients_stated else ()),
                 transfers=tuple(transfers),
                 retention=tuple(retention),
                 security_measures=security or (NOT_STATED,),
@@ -185,6 +185,11 @@ def _left_out(policy: Policy) -> list[str]:
     recipient named for no purpose would otherwise drop out of the record unsaid.
     """
     gaps = []
+    if not policy.recipients_stated and policy.purposes:
+        gaps.append(
+            "recipients: who receives the data, or recipients: [] when no one outside the "
+            "organisation does (Art. 30(1)(d))"
+        )
     for d in policy.data.values():
         for p in d.purposes:
             if p not in policy.purposes:

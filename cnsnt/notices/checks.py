@@ -198,6 +198,17 @@ def _gdpr_issues(policy: Policy) -> Iterator[Issue]:
                 "account settings.'); it must be as easy as giving consent",
                 ("purposes", name),
             )
+    if not policy.recipients_stated:
+        yield Issue(
+            "CN602",
+            "recipients",
+            "the notice cannot say who receives the data: the policy has no recipients: "
+            "section (GDPR Art. 13(1)(e)), and leaving it out does not mean no one does",
+            "list who receives it under recipients: (processors such as a payment, e-mail or "
+            "hosting provider; other companies or authorities), or write recipients: [] when "
+            "no one outside your organisation does",
+            (),
+        )
     for key, recipient in policy.recipients.items():
         if recipient.country is None:
             yield Issue(

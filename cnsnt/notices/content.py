@@ -54,6 +54,8 @@ class DatumView:
     purpose_keys: tuple[str, ...]
     retention: LocalText | None
     recipients: tuple[str, ...]
+    recipients_stated: bool
+    """Whether the policy says who receives it (so no recipients means "only us")."""
     required: bool | None
     asked: bool
     """Asked from the customer in a form (so whether it is required must be said)."""
@@ -106,6 +108,9 @@ class NoticeContent:
     purposes: tuple[PurposeView, ...]
     data: tuple[DatumView, ...]
     recipients: tuple[RecipientView, ...]
+    recipients_stated: bool
+    """Whether the policy says who receives data (`recipients: []`: no one); when it does
+    not, a draft marks the gap instead of saying no one does."""
     automated: tuple[LocalText, ...]
     rights: tuple[tuple[str, str], ...]
     rights_contact: str
@@ -261,6 +266,7 @@ def build_content(policy: Policy, lang: str, preset: str | None = None) -> Notic
                 purpose_keys=tuple(known),
                 retention=_retention(L, datum.retention, text),
                 recipients=tuple(policy.recipients[k].name for k in receivers),
+                recipients_stated=policy.recipients_stated or datum.recipients_stated,
                 required=datum.required,
                 asked=bool(datum.form_fields),
                 consequence=text(datum.consequence),
@@ -320,6 +326,7 @@ def build_content(policy: Policy, lang: str, preset: str | None = None) -> Notic
         purposes=tuple(purposes),
         data=tuple(data),
         recipients=tuple(recipients),
+        recipients_stated=policy.recipients_stated,
         automated=tuple(automated),
         rights=tuple(labels.gdpr_rights(L) if law == "gdpr" else labels.ccpa_rights(L)),
         rights_contact=contact,

@@ -225,6 +225,7 @@ def headings(L: Lang, controller: str) -> dict[str, str]:
         "optional": L._("Optional"),
         "draft": L._("Draft: not for publication"),
         "only_us": L._("Only us"),
+        "gap": L._("To fill in"),
         "sensitive": L._("sensitive"),
         "safeguard": L._("How your data is protected there"),
         "authority": L._("Our data protection authority"),
@@ -250,6 +251,7 @@ def sentences(L: Lang, *, controller: str, contact: str) -> dict[str, str]:
         "choice_optional": L._("Optional. You can leave it out."),
         "choice_required": L._("Required."),
         "no_recipients": L._("We do not give your data to anyone else."),
+        "recipients_not_stated": L._("The policy does not say yet who receives your data."),
         "outside_eea": L._("This is outside the European Economic Area."),
         "retention_intro": L._("We keep each kind of data only for this long."),
         "rights_how": (

@@ -71,6 +71,8 @@ def stated_content(policy: Policy, preset: str | None = None) -> dict[str, Any]:
         out["controller"] = {k: controller[k] for k in _STATED["controller"] if k in controller}
     for section in ("purposes", "recipients", "data"):
         entries = raw.get(section)
+        if section == "recipients" and entries == []:
+            entries = {}  # `recipients: []` states what `recipients: {}` does: no one
         if not isinstance(entries, Mapping):
             continue
         keys = _STATED[section]

@@ -396,6 +396,15 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[str, JsonPath]]:
                 path,
             )
         ]
+    if validator == "maxItems" and path == ("recipients",):
+        # `recipients: []` says no one receives the data; recipients themselves are named
+        return [
+            (
+                "recipients: a list here may only be empty ([]: no one receives the data); "
+                "name each recipient as a key, e.g. recipients: {mailer: {name: ...}}",
+                path,
+            )
+        ]
     if validator == "propertyNames":
         return [(f"{where}: bad name {error.instance!r}", path)]
     if validator == "format":
@@ -535,6 +544,7 @@ def _build_policy(
             purposes=tuple(d.get("purposes", ())),
             retention=Text.of(d.get("retention")),
             recipients=tuple(d.get("recipients", ())),
+            recipients_stated="recipients" in d,
             required=d.get("required"),
             consequence=Text.of(d.get("consequence")),
             condition=d.get("condition"),
@@ -573,6 +583,7 @@ def _build_policy(
         sources=tuple(sources),
         purposes=purposes,
         recipients=recipients,
+        recipients_stated="recipients" in doc,
         data=data,
         ignore=tuple(doc.get("ignore") or ()),
         roles={k: tuple(v) for k, v in (doc.get("roles") or {}).items()},

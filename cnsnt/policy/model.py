@@ -139,6 +139,8 @@ class Datum:
     purposes: tuple[str, ...] = ()
     retention: Text | None = None
     recipients: tuple[str, ...] = ()
+    recipients_stated: bool = False
+    """True when the entry has its own `recipients:` (`[]`: no one receives this datum)."""
     required: bool | None = None
     consequence: Text | None = None
     condition: str | None = None
@@ -179,6 +181,9 @@ class Policy:
     sources: tuple[SourceSpec, ...] = ()
     purposes: Mapping[str, Purpose] = field(default_factory=dict)
     recipients: Mapping[str, Recipient] = field(default_factory=dict)
+    recipients_stated: bool = False
+    """True when the policy has a `recipients:` section, even an empty one (`[]`: no one
+    receives the data). Absent, nobody has said who does, and a notice must not say "no one"."""
     data: Mapping[str, Datum] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

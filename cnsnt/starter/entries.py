@@ -30,6 +30,9 @@ class Entry:
     """A GDPR Art. 9 category: processing it needs an Art. 9(2) condition."""
     notes: tuple[str, ...] = ()
     """Comment lines under the name: what the entry holds and what to decide."""
+    stem: str = ""
+    """The name it would take were it free (`staff_details` for `staff_details_2`): on
+    `--update`, the existing entry of that name is the same group's."""
 
     @property
     def count(self) -> int:
@@ -68,6 +71,7 @@ def _entry(
     members: Iterable[PersonalField],
     taxonomy: Taxonomy,
     notes: tuple[str, ...] = (),
+    stem: str = "",
 ) -> Entry:
     ordered = sorted(members, key=lambda f: f.key)
     return Entry(
@@ -79,6 +83,7 @@ def _entry(
         special=taxonomy.special_kind(category),
         article9=taxonomy.special_under(category),
         notes=notes,
+        stem=stem or name,
     )
 
 
@@ -107,11 +112,14 @@ def group(
         used.add(name)
         item = categories.get(category)
         label = item.name if item is not None else category
-        entries.append(_entry(name, label, category, by_category[category], taxonomy))
+        members = by_category[category]
+        entries.append(_entry(name, label, category, members, taxonomy, stem=_names(category)[0]))
     # The root category last: the fields a reviewer sorts out by hand, in groups to judge apart.
     for found in unknown_kind_groups(by_category.get(UNKNOWN_CATEGORY, ()), tables, merge_small=merge_small):
         # its preferred name, numbered beside an existing one (`staff_details_2` on --update)
         name = _unique(found.names[:1], used)
         used.add(name)
-        entries.append(_entry(name, found.label, UNKNOWN_CATEGORY, found.fields, taxonomy, found.notes))
+        entries.append(
+            _entry(name, found.label, UNKNOWN_CATEGORY, found.fields, taxonomy, found.notes, found.names[0])
+        )
     return entries

@@ -16,8 +16,21 @@ BASES = (
     " | legitimate_interests"
 )
 
+#: Nobody has said yet who receives the data: a notice must not say "no one" (CN602).
+RECIPIENTS = (
+    "# Who receives the data outside your organisation: processors (a payment, e-mail or",
+    "# hosting provider, ...), other companies, authorities. Name each under recipients:,",
+    "# or write recipients: [] when no one does; until then cnsnt notice cannot say (CN602).",
+    "# recipients:",
+    "#   payments:",
+    "#     name: Example Payments Ltd",
+    "#     country: IE",
+    "#     purposes: [orders]",
+)
 
-def _why(field: PersonalField, reasons: bool = True) -> str:
+
+def why(field: PersonalField, reasons: bool = True) -> str:
+    """The comment beside a field: the classifier's reason (unless `reasons` is False) and where."""
     unsure = "unsure, check: " if field.confidence is Confidence.LOW else ""
     loc = field.location
     where = f"{loc.path}:{loc.line}" if loc.line else (loc.path or loc.uri or "")
@@ -44,13 +57,13 @@ def data_entries(
         out.append(line(indent, f"{scalar(entry.name)}:", head))
         out.extend(line(inner, f"# {comment(note)}") for note in entry.notes)
         out.append(line(inner, f"label: {scalar(entry.label)}", "fill in: how your customers name it"))
-        why = f"check it; {entry.special}" if entry.special else "check the suggested category"
-        out.append(line(inner, f"category: {scalar(entry.category)}", why))
+        check = f"check it; {entry.special}" if entry.special else "check the suggested category"
+        out.append(line(inner, f"category: {scalar(entry.category)}", check))
         for title, fields in (("columns", entry.columns), ("form_fields", entry.form_fields)):
             if not fields:
                 continue
             out.append(line(inner, f"{title}:"))
-            out.extend(line(inner + 2, f"- {scalar(f.key)}", _why(f, reasons)) for f in fields)
+            out.extend(line(inner + 2, f"- {scalar(f.key)}", why(f, reasons)) for f in fields)
         out.append(line(inner, "purposes: []", "fill in: why you process it (names under purposes:)"))
         if entry.form_fields:
             out.append(line(inner, "# required: true", "fill in: must customers give it to use the service?"))
@@ -86,9 +99,10 @@ def new_policy(
         "# What to do next:",
         "#   1. controller: who is responsible for the data (uncomment and fill in).",
         "#   2. purposes: why you process personal data, each with its legal basis.",
-        "#   3. data: for each entry fill in purposes and retention, check the category and",
+        "#   3. recipients: who receives the data (uncomment and fill in, or write recipients: []).",
+        "#   4. data: for each entry fill in purposes and retention, check the category and",
         "#      the label, and move a field that is not personal data to ignore:.",
-        "#   4. run `cnsnt audit` until it passes; then `cnsnt notice` writes the notice.",
+        "#   5. run `cnsnt audit` until it passes; then `cnsnt notice` writes the notice.",
     ]
     if problems:
         out.append(
@@ -139,6 +153,7 @@ def new_policy(
             "# consent-based purpose it asks for, e.g. consent: {form_fields: [FORM.FIELD]}",
         ]
         out += [f"#   - {c}" for c in consent_controls]
+    out += ["", *RECIPIENTS]
     out += ["", "data:" if entries else line(0, "data: {}", "cnsnt found no personal field")]
     out += data_entries(entries, 2, reasons=reasons)
     out += [

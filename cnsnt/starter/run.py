@@ -24,6 +24,7 @@ from cnsnt.starter.databases import database_entries
 from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import undeclared
+from cnsnt.starter.join import Joined, distinct_labels, join_entries
 from cnsnt.starter.render import new_policy
 from cnsnt.starter.update import add_entries, policy_file_for_data
 
@@ -46,11 +47,13 @@ class Draft:
     """Parts read around, such as a field without a name (CN001 warnings)."""
     alerts: tuple[str, ...] = ()
     """Notes of the policy that the terminal says too: a database left unread."""
+    joined: tuple[Joined, ...] = ()
+    """`--update`: fields added to existing entries without purposes (not in `entries`)."""
 
     @property
     def fields(self) -> int:
-        """How many personal fields the draft declares."""
-        return sum(e.count for e in self.entries)
+        """How many personal fields the draft declares (or adds)."""
+        return sum(e.count for e in self.entries) + sum(f.covers for j in self.joined for f in j.fields)
 
 
 def _unread(evidence: Evidence) -> int:
@@ -200,10 +203,14 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
     )
     with target.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
         original = handle.read()
-    text = add_entries(original, entries, target.as_posix())
+    # a category's new fields join its entry nobody has given purposes yet; only beside an
+    # entry with purposes is a new one made, its label told apart
+    joined_text, left, joined = join_entries(original, entries, policy, target.as_posix())
+    text = add_entries(joined_text, distinct_labels(left, policy), target.as_posix())
     if text != original:
-        _fits(text, target, sum(e.count for e in entries), len(entries), update=True)
+        _fits(text, target, sum(e.count for e in entries), len(left), update=True)
         _validate(text, target, files)
     return Draft(
-        target, text, text != original, tuple(entries), problems=_unread(evidence), warnings=_warned(evidence)
+        target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
+        joined=tuple(joined),
     )

@@ -24,7 +24,8 @@ from cnsnt.starter.render import data_entries
 NOTE = "added by cnsnt init --update"
 
 
-def _load(text: str, shown: str) -> CommentedMap:
+def load_rt(text: str, shown: str) -> CommentedMap:
+    """The policy text read round-trip (positions kept); a usage error when it is no mapping."""
     yaml = YAML(typ="rt")
     try:
         top = yaml.load(StringIO(text))
@@ -54,7 +55,7 @@ def _before_document_end(lines: list[str]) -> int:
     return len(lines)
 
 
-def _end_of_section(lines: list[str], start: int, stop: int, indent: int) -> int:
+def end_of_section(lines: list[str], start: int, stop: int, indent: int) -> int:
     """The line after the section's last line of content (its own comments included).
 
     Blank lines and comments less indented than the entries, just before the next
@@ -72,6 +73,13 @@ def _end_of_section(lines: list[str], start: int, stop: int, indent: int) -> int
             break
         end -= 1
     return end
+
+
+def data_section_stop(top: CommentedMap, total: int) -> int:
+    """The line of the top-level key after `data:` (`total`, the line count, when none)."""
+    data_line = top.lc.key("data")[0]
+    later = sorted(top.lc.key(k)[0] for k in top if top.lc.key(k)[0] > data_line)
+    return later[0] if later else total
 
 
 def _open_empty_flow(lines: list[str], at: tuple[int, int], key_line: int, nl: str, shown: str) -> int:
@@ -103,7 +111,7 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
     """The policy text with `entries` appended to its `data:` mapping (created if absent)."""
     if not entries:
         return text
-    top = _load(text, shown)
+    top = load_rt(text, shown)
     lines = text.splitlines(keepends=True)
     # the file's own line breaks (a CRLF policy stays CRLF: no line but the new ones changes)
     nl = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
@@ -119,8 +127,7 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
         return "".join(lines[:at] + gap + head + [b + nl for b in block] + lines[at:])
     data = top["data"]
     data_line = top.lc.key("data")[0]
-    later = sorted(top.lc.key(k)[0] for k in top if top.lc.key(k)[0] > data_line)
-    stop = later[0] if later else len(lines)
+    stop = data_section_stop(top, len(lines))
     if isinstance(data, CommentedMap) and data:
         if data.fa.flow_style():
             raise UsageError(
@@ -128,7 +135,7 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
                 "write it as a block mapping so cnsnt init --update can add entries"
             )
         indent = data.lc.key(next(iter(data)))[1]
-        at = _end_of_section(lines, data_line, stop, indent)
+        at = end_of_section(lines, data_line, stop, indent)
     elif isinstance(data, CommentedMap):
         # `data: {}`: the entries go right below, as a block.
         indent = _indent(lines[data_line]) + 2
@@ -143,7 +150,7 @@ def policy_file_for_data(files: Sequence[Path]) -> Path:
     """Of a policy's files, the one that holds `data:` (else the first)."""
     for file in files:
         try:
-            top = _load(file.read_text(encoding="utf-8"), file.as_posix())
+            top = load_rt(file.read_text(encoding="utf-8"), file.as_posix())
         except (OSError, UsageError):
             continue
         if "data" in top:

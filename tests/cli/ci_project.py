@@ -25,6 +25,7 @@ purposes:
     consent:
       form_fields: [signup.newsletter]
       withdraw: Use the unsubscribe link in any newsletter.
+recipients: []
 data:
   email:
     label: Your email address

@@ -24,6 +24,7 @@ runner = CliRunner()
 POLICY = (
     "cnsnt: 1\ncontroller: {name: Example Ltd, contact: privacy@example.com}\n"
     "purposes: {p: {description: To deliver your order., basis: contract}}\n"
+    "recipients: []\n"
     "data: {e: {category: user.contact.email, purposes: [p], retention: P1Y, label: Email}}\n"
 )
 

@@ -32,6 +32,7 @@ controller:
   contact: privacy@example.com
 purposes:
   p: {description: "To deliver your order.\e]0;pwned\a\e[2J\e[31m", basis: contract}
+recipients: []
 data:
   e: {category: user.contact.email, purposes: [p], retention: P1Y, label: "Email\e[0m"}
 """

@@ -447,6 +447,7 @@ def test_20_class_tags_that_name_the_plain_type_are_accepted(tmp_path):
     (tmp_path / "cnsnt.yaml").write_text(
         "cnsnt: !!int 1\ncontroller: {name: !!str 123, contact: privacy@example.com}\n"
         "purposes: {p: {description: To do things., basis: contract}}\n"
+        "recipients: []\n"
         "data: {e: {category: user.contact.email, purposes: [p], retention: P1Y, label: Email}}\n"
     )
     result = run("validate", str(tmp_path))
@@ -660,7 +661,7 @@ def test_29_a_large_alias_free_policy_is_accepted(tmp_path, monkeypatch):
 
     monkeypatch.setattr(yaml_nodes, "MAX_EXPANDED_NODES", 1_000)
     out = ["cnsnt: 1", "controller: {name: X, contact: x@example.com}", "purposes:",
-           "  p: {description: To deliver your order., basis: contract}", "data:"]
+           "  p: {description: To deliver your order., basis: contract}", "recipients: []", "data:"]
     out += [
         f"  d{i}: {{category: user.contact.email, purposes: [p], retention: P1Y, label: Label {i}, "
         f"columns: [t{i}.c{i}]}}"

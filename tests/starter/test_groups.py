@@ -139,24 +139,50 @@ def test_the_grouped_starter_is_byte_identical_run_after_run(project: Path) -> N
     assert "staff_records:" in first
 
 
-def test_update_puts_new_fields_under_their_person_and_folder_however_few(project: Path) -> None:
-    target = _init(project)
-    original = target.read_text(encoding="utf-8")
+def _grow(project: Path) -> None:
+    """A new column of a staff member and a new form in the client area."""
     schema = project / "db" / "schema.sql"
     schema.write_text(
         SCHEMA.replace("  backend VARCHAR(40)\n", "  backend VARCHAR(40),\n  shift_pattern VARCHAR(20)\n")
     )
     (project / "templates" / "client" / "renew.html").write_text(_form("renew", ["loan_ref", "weeks"]))
+
+
+def test_update_puts_new_fields_under_their_person_and_folder_however_few(project: Path) -> None:
+    target = _init(project)
+    original = target.read_text(encoding="utf-8")
+    _grow(project)
     result = runner.invoke(app, ["init", str(project), "--update"], env=ENV, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     updated = target.read_text(encoding="utf-8")
-    assert updated.startswith(original.rstrip("\n").rsplit("\nignore:", 1)[0])  # nothing before moved
+    assert [line for line in original.splitlines() if line not in updated.splitlines()] == []
     entries = _entries(target)
-    # one new column is not merged away: it goes under its person, named so it clashes with nothing
-    assert entries["staff_details_2"] == ({"staff.shift_pattern"}, set())
-    assert entries["client_form_input_2"] == (set(), {"renew.loan_ref", "renew.weeks"})
-    assert entries["staff_details"][0] == {"staff.backend", "staff.onvacation", "staff.timezone"}
+    # one new column is not merged away: it joins its person's entry, still undecided (no
+    # purposes), rather than a second "Other details about staff" beside it
+    assert entries["staff_details"][0] == {"staff.backend", "staff.onvacation", "staff.shift_pattern", "staff.timezone"}
+    assert entries["client_form_input"][1] >= {"renew.loan_ref", "renew.weeks"}
+    assert "staff_details_2" not in entries and "client_form_input_2" not in entries
+    assert "2 existing data entries without purposes (staff_details, client_form_input)" in result.stderr
     assert not [f for f in audit_path(project).findings if f.rule == "CN101"]
+
+
+def test_update_beside_a_decided_group_makes_a_new_entry_told_apart(project: Path) -> None:
+    target = _init(project)
+    text = target.read_text(encoding="utf-8")
+    at = text.index("  staff_details:")
+    head, rest = text[:at], text[at:]
+    # staff_details has purposes now: a decision was made, new fields do not join it
+    rest = rest.replace("purposes: []", "purposes: [support]", 1)
+    text = head.replace("purposes: {}", "purposes:\n  support: {description: To help you., basis: contract}\n#") + rest
+    target.write_text(text, encoding="utf-8")
+    _grow(project)
+    result = runner.invoke(app, ["init", str(project), "--update"], env=ENV, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(target)
+    assert set(policy.data["staff_details_2"].columns) == {"staff.shift_pattern"}
+    labels = [d.label.any() for d in policy.data.values() if d.label is not None]
+    assert len(labels) == len({label.casefold() for label in labels})
+    assert policy.data["staff_details_2"].label.any() == f"{policy.data['staff_details'].label.any()} (2)"
 
 
 # --- the grouping rules, on fields made here ---------------------------------------------

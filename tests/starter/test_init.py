@@ -1760,3 +1760,52 @@ def test_go_templates_with_forms_are_proposed(tmp_path: Path) -> None:
     _write(tmp_path, "entc/gen/template/where.tmpl", '{{ define "where" }}package {{ $.Package }}{{ end }}\n')
     found, _ = survey(tmp_path)
     assert [f.pattern for f in found] == ["templates/user/auth/signup.tmpl"]
+
+
+def test_the_starter_asks_who_receives_the_data_and_its_draft_says_not_no_one(project: Path):
+    """The starter wrote no recipients: and its draft notice said "We do not give your data
+    to anyone else" (pt: "Não damos os seus dados a mais ninguém") though nobody said so."""
+    assert run("init", str(project)).exit_code == 0
+    target = project / "cnsnt.yaml"
+    text = target.read_text()
+    assert "# recipients:" in text and "write recipients: []" in text
+    assert not load_policy(target).recipients_stated
+    for lang, no_one, only_us in (("en", "anyone else", "Only us"), ("pt", "mais ninguém", "Só nós")):
+        for layer in ("full", "short"):
+            draft = run("notice", str(project), "--draft", "--no-audit", "--lang", lang, "--layer", layer)
+            assert draft.exit_code == 0, draft.stderr
+            assert no_one not in draft.stdout and only_us not in draft.stdout, (lang, layer)
+    refused = run("notice", str(project), "--no-audit")
+    assert refused.exit_code == 1 and "CN602 the notice cannot say who receives the data" in refused.stderr
+    # saying so, in the place the starter shows, is what makes the notice say "no one"
+    target.write_text(text.replace("# recipients:\n", "recipients: []\n# recipients:\n", 1))
+    stated = run("notice", str(project), "--draft", "--no-audit")
+    assert "We do not give your data to anyone else." in stated.stdout
+
+
+def test_init_summary_is_not_wrapped_off_a_terminal(tmp_path: Path) -> None:
+    """Written to a file or a pipe, each line of the summary is one line, however long."""
+    (tmp_path / "signup.html").write_text(
+        '<form method="post"><input name="email" type="email"><input type="text" id="nick"></form>\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["init", str(tmp_path)], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "1 warning about parts of the sources read around (a field with no name, a call cnsnt "
+        "cannot follow): run cnsnt audit to see them (CN001)\n"
+    ) in result.stderr
+
+
+def test_init_and_update_name_the_policy_the_same_way(project: Path, monkeypatch: pytest.MonkeyPatch):
+    """init said "written to cnsnt.yaml", --update (which walks up to find the policy) the
+    absolute path."""
+    monkeypatch.chdir(project)
+    first = run("init")
+    assert "written to cnsnt.yaml" in first.stderr
+    (project / "db" / "schema.sql").write_text("CREATE TABLE guests (id INT, phone VARCHAR(20));\n")
+    updated = run("init", "--update")
+    assert updated.exit_code == 0, updated.stderr
+    assert "written to cnsnt.yaml" in updated.stderr
+    again = run("init", "--update")
+    assert again.stderr.startswith("cnsnt.yaml: no new personal field found")

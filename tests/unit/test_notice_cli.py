@@ -97,7 +97,8 @@ def test_special_data_on_a_contract_basis_never_gives_a_publishable_notice(tmp_p
         "purposes: {care: {description: To treat you., basis: contract}}\n"
         "data:\n"
         "  health: {label: Your health, category: user.health_and_medical, purposes: [care],\n"
-        "           retention: P10Y}\n",
+        "           retention: P10Y}\n"
+        "recipients: []\n",
         encoding="utf-8",
     )
     from cnsnt.api import notice

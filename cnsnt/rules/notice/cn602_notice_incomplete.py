@@ -17,6 +17,8 @@ class NoticeIncomplete(Rule):
     - the controller's identity and contact (`controller:`);
     - for each purpose on legitimate interests, the interest (`interest:`);
     - for each consent-based purpose, how to withdraw (`consent.withdraw:`);
+    - who receives the data (`recipients:`; `recipients: []` when no one outside
+      the organisation does: a policy without the section has not said);
     - for each recipient outside the EEA without an adequacy decision, the
       transfer safeguard (`safeguard:`); a recipient without `country:` warns;
     - for each datum asked in a form, whether it is `required:`, and for

@@ -1,0 +1,189 @@
+"""`--update`: file newly found fields under the entry nobody has decided about yet.
+
+A category (or a person's or folder's group) that already has a data entry without
+purposes gets its new columns and form fields added to that entry, not a second entry
+with the same label beside it (a notice would list "Name" twice). An entry with
+purposes records a decision, so new fields never join it: they make a new entry,
+whose label is told apart from every label the policy has.
+
+The fields are spliced into the file's text at the positions ruamel.yaml's
+round-trip reader gives, as `cnsnt.starter.update` adds entries: every other line,
+comment and key order stays as the author wrote it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from cnsnt.policy.model import Policy
+from cnsnt.starter.entries import Entry
+from cnsnt.starter.fields import UNKNOWN_CATEGORY, PersonalField
+from cnsnt.starter.render import why
+from cnsnt.starter.update import NOTE, data_section_stop, end_of_section, load_rt
+from cnsnt.starter.yaml_text import line, scalar
+
+_KINDS = ("columns", "form_fields")
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Fields added to an existing data entry."""
+
+    name: str
+    """The existing entry's name."""
+    fields: tuple[PersonalField, ...]
+
+
+def _open_entry(entry: Entry, policy: Policy, candidates: Sequence[str]) -> str | None:
+    """The existing entry without purposes that `entry`'s fields belong to, if any.
+
+    A category's fields go to the first such entry of that category; fields of unknown
+    kind to the entry their group is named for (`staff_details`), of the same category.
+    """
+    for name in candidates:
+        datum = policy.data.get(name)
+        if datum is None or datum.purposes or datum.category != entry.category:
+            continue
+        if entry.category != UNKNOWN_CATEGORY or name == entry.stem:
+            return name
+    return None
+
+
+def _flow(lines: list[str], at: tuple[int, int]) -> bool:
+    """Whether the value at `at` is written in flow style (`[...]`; an empty one is always)."""
+    row, col = at
+    return row < len(lines) and lines[row][col : col + 1] == "["
+
+
+def _flow_close(lines: list[str], at: tuple[int, int]) -> tuple[int, int] | None:
+    """Line and column of the `]` closing the flow sequence whose `[` is at `at`."""
+    row, col = at
+    depth = 0
+    quote = ""
+    while row < len(lines):
+        text = lines[row]
+        while col < len(text):
+            ch = text[col]
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "'\"":
+                quote = ch
+            elif ch == "#" and (col == 0 or text[col - 1] in " \t"):
+                break  # a comment: the rest of the line is not the sequence
+            elif ch in "[{":
+                depth += 1
+            elif ch in "]}":
+                depth -= 1
+                if depth == 0:
+                    return row, col
+            col += 1
+        row, col = row + 1, 0
+    return None
+
+
+def _after_item(lines: list[str], row: int, dash: int) -> int:
+    """The line after a block sequence item starting on `row` (a scalar may go on)."""
+    row += 1
+    while row < len(lines):
+        text = lines[row]
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#") or len(text) - len(text.lstrip(" ")) <= dash:
+            break
+        row += 1
+    return row
+
+
+def _item_lines(fields: Sequence[PersonalField], indent: int, nl: str) -> list[str]:
+    return [line(indent, f"- {scalar(f.key)}", f"{NOTE}; {why(f)}") + nl for f in fields]
+
+
+def join_entries(
+    text: str, entries: Sequence[Entry], policy: Policy, shown: str
+) -> tuple[str, list[Entry], list[Joined]]:
+    """Add each entry's fields to the open entry they belong to, where the file has it.
+
+    Returns the new text, the entries left to add as new ones, and what joined where.
+    An entry written in flow style (`{...}`) or in another file of the policy is left
+    alone: its fields make a new entry.
+    """
+    if not entries:
+        return text, [], []
+    top = load_rt(text, shown)
+    data = top.get("data")
+    if not isinstance(data, CommentedMap) or not data or data.fa.flow_style():
+        return text, list(entries), []
+    candidates = [
+        name for name in data if isinstance(data[name], CommentedMap) and not data[name].fa.flow_style()
+    ]
+    left: list[Entry] = []
+    joins: dict[str, list[PersonalField]] = {}
+    for entry in entries:
+        target = _open_entry(entry, policy, candidates)
+        if target is None:
+            left.append(entry)
+        else:
+            joins.setdefault(target, []).extend((*entry.columns, *entry.form_fields))
+    if not joins:
+        return text, left, []
+    lines = text.splitlines(keepends=True)
+    nl = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += nl
+    # (line, column, order, text): `text` inserted at that place
+    edits: list[tuple[int, int, int, str]] = []
+    order = sorted(data, key=lambda k: data.lc.key(k)[0])
+    stop = data_section_stop(top, len(lines))
+    for name, fields in joins.items():
+        datum: CommentedMap = data[name]
+        after = [data.lc.key(k)[0] for k in order if data.lc.key(k)[0] > data.lc.key(name)[0]]
+        end_of_datum = after[0] if after else stop
+        indent = datum.lc.key(next(iter(datum)))[1]
+        for kind in _KINDS:
+            mine = sorted((f for f in fields if f.kind == kind[:-1]), key=lambda f: f.key)
+            if not mine:
+                continue
+            seq = datum.get(kind)
+            if isinstance(seq, CommentedSeq) and _flow(lines, datum.lc.value(kind)):
+                close = _flow_close(lines, datum.lc.value(kind))
+                if close is None:
+                    raise AssertionError(f"{shown}: no end to data.{name}.{kind}")
+                head = ", " if seq else ""
+                edits.append((*close, len(edits), head + ", ".join(scalar(f.key) for f in mine)))
+            elif isinstance(seq, CommentedSeq) and seq:
+                dash = datum.lc.value(kind)[1]
+                row = _after_item(lines, seq.lc.item(len(seq) - 1)[0], dash)
+                edits.append((row, 0, len(edits), "".join(_item_lines(mine, dash, nl))))
+            else:  # no such key yet: a block at the end of the entry
+                row = end_of_section(lines, data.lc.key(name)[0], end_of_datum, indent)
+                block = line(indent, f"{kind}:") + nl + "".join(_item_lines(mine, indent + 2, nl))
+                edits.append((row, 0, len(edits), block))
+    # bottom up, so the places not yet edited keep their line and column; of two insertions
+    # at one place the later is made first, so the earlier one stays above it
+    for row, col, _, insert in sorted(edits, reverse=True):
+        if row >= len(lines):
+            lines.extend([""] * (row + 1 - len(lines)))
+        lines[row] = lines[row][:col] + insert + lines[row][col:]
+    joined = [Joined(name, tuple(fields)) for name, fields in joins.items()]
+    return "".join(lines), left, joined
+
+
+def distinct_labels(entries: Sequence[Entry], policy: Policy) -> list[Entry]:
+    """The entries, each label told apart from the policy's and the others' (`Name (2)`)."""
+    taken = {
+        value.casefold()
+        for datum in policy.data.values()
+        if datum.label is not None
+        for value in datum.label.values.values()
+    }
+    out = []
+    for entry in entries:
+        label, n = entry.label, 2
+        while label.casefold() in taken:
+            label, n = f"{entry.label} ({n})", n + 1
+        taken.add(label.casefold())
+        out.append(entry if label == entry.label else replace(entry, label=label))
+    return out
