@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from cnsnt.classify import TableReading, classify_tables, column_verdicts
 from cnsnt.errors import UsageError
@@ -105,7 +105,9 @@ def run_rules(
                 finding = dataclasses.replace(finding, severity=severity)
             findings.append(finding)
     findings = apply_inline_form_ignores(evidence, findings)
-    active, suppressed = apply_waivers(policy, findings, today or dt.date.today())
+    # a waiver written with a renamed form's old name still waives its fields' findings
+    aliases = {f.key: f.keys[1] for f in evidence.fields if f.alias is not None}
+    active, suppressed = apply_waivers(policy, findings, today or dt.date.today(), aliases)
     return (
         sorted(active, key=Finding.sort_key),
         sorted(suppressed, key=Finding.sort_key),
@@ -175,9 +177,13 @@ def apply_inline_form_ignores(evidence: Evidence, findings: list[Finding]) -> li
 
 
 def apply_waivers(
-    policy: Policy, findings: list[Finding], today: dt.date
+    policy: Policy, findings: list[Finding], today: dt.date, aliases: Mapping[str, str] | None = None
 ) -> tuple[list[Finding], list[Finding]]:
-    """Split findings into active and suppressed (inline ignores and unexpired waivers)."""
+    """Split findings into active and suppressed (inline ignores and unexpired waivers).
+
+    `aliases`: a field key -> its key by its form's old name (a form renamed by its path),
+    which a waiver may name it by.
+    """
     active: list[Finding] = []
     suppressed: list[Finding] = []
     for finding in findings:
@@ -187,9 +193,11 @@ def apply_waivers(
         for waiver in policy.waivers:
             if waiver.rule != finding.rule:
                 continue
+            old = (aliases or {}).get(finding.subject)
             if waiver.field is not None and not (
                 glob_match(waiver.field, finding.subject)
                 or column_matches(waiver.field, finding.subject)
+                or (old is not None and glob_match(waiver.field, old))
             ):
                 continue
             if waiver.expires is not None and dt.date.fromisoformat(waiver.expires) < today:

@@ -155,8 +155,14 @@ class PolicyIndex:
             self._column_cache[key] = self._columns.data(key)
         return self._column_cache[key]
 
-    def data_for_field(self, key: str) -> list[Datum]:
-        """Data entries whose `form_fields` name this field key."""
+    def data_for_field(self, field: FormField | str) -> list[Datum]:
+        """Data entries whose `form_fields` name this field (by its key or its form's alias)."""
+        keys = field_keys(field)
+        if len(keys) > 1:
+            found = {d.name: d for key in keys for d in self.data_for_field(key)}
+            order = {name: i for i, name in enumerate(self.policy.data)}
+            return sorted(found.values(), key=lambda d: order[d.name])
+        key = keys[0]
         if key not in self._field_cache:
             if self._fields is None:
                 self._fields = _PatternIndex(self.policy, columns=False)
@@ -167,21 +173,23 @@ class PolicyIndex:
         """Listed under `ignore:` (not personal data)."""
         return any(column_matches(p, key) for p in self.policy.ignore)
 
-    def field_ignored(self, key: str) -> bool:
-        """Listed under `ignore:`."""
-        return any(field_matches(p, key) for p in self.policy.ignore)
+    def field_ignored(self, field: FormField | str) -> bool:
+        """Listed under `ignore:` (by its key or its form's alias)."""
+        keys = field_keys(field)
+        return any(field_matches(p, key) for p in self.policy.ignore for key in keys)
 
-    def consent_purposes_for_field(self, key: str) -> list[Purpose]:
+    def consent_purposes_for_field(self, field: FormField | str) -> list[Purpose]:
         """Purposes that declare this field as (one of) their consent controls."""
+        keys = field_keys(field)
         return [
             p
             for p in self.policy.purposes.values()
-            if p.consent and any(field_matches(pat, key) for pat in p.consent.form_fields)
+            if p.consent and any(field_matches(pat, key) for pat in p.consent.form_fields for key in keys)
         ]
 
     def is_consent_field(self, f: FormField) -> bool:
         """Declared as a consent control in the policy."""
-        return bool(f.name is not None and self.consent_purposes_for_field(f.key))
+        return bool(f.name is not None and self.consent_purposes_for_field(f))
 
     def consent_columns(self) -> list[str]:
         """Every column pattern declared as a consent record."""
@@ -190,6 +198,42 @@ class PolicyIndex:
     def is_consent_column(self, column: Column) -> bool:
         """A column declared as where consent is recorded."""
         return any(column_matches(p, column.key) for p in self.consent_columns())
+
+
+def field_keys(field: FormField | str) -> tuple[str, ...]:
+    """The keys a pattern may name a field by: a key string itself; a field's own and its alias's.
+
+    A form renamed by its path (`partners/children/_form`, see
+    `cnsnt.sources.forms.names`) is still named by its old file-stem name (`_form`), so
+    a policy written before keeps matching.
+    """
+    return (field,) if isinstance(field, str) else field.keys
+
+
+class AliasIndex:
+    """The fields of forms renamed by their paths, by the keys of their old names.
+
+    Tells which policy pattern names a field only through its form's old file-stem name
+    (`_form.first_name` naming `partners/children/_form.first_name`): such a key names
+    every file's form of that name, the audit says which keys to write instead.
+    """
+
+    def __init__(self, fields: Iterable[FormField]) -> None:
+        renamed = [f for f in fields if f.alias is not None and f.name is not None]
+        self.pairs = sorted({(f.keys[1], f.key) for f in renamed})
+        self.literal: dict[str, list[str]] = {}
+        for alias, key in self.pairs:
+            self.literal.setdefault(alias.lower(), []).append(key)
+
+    def through_alias(self, pattern: str) -> list[str]:
+        """The keys of the fields the pattern names by their old form name only, sorted."""
+        if not self.pairs:
+            return []
+        if not _is_glob(pattern):
+            return self.literal.get(pattern.lower(), [])
+        return sorted(
+            {k for alias, k in self.pairs if field_matches(pattern, alias) and not field_matches(pattern, k)}
+        )
 
 
 def any_match(patterns: Sequence[str], keys: Iterable[str], *, columns: bool) -> bool:

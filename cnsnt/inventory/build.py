@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from cnsnt.evidence import Access, Evidence
 from cnsnt.matching import column_matches, field_matches
@@ -58,11 +58,19 @@ def _where(location: Location) -> str:
     return str(location)
 
 
-def _places(patterns: Iterable[str], found: dict[str, Location], *, columns: bool) -> list[Place]:
+def _places(
+    patterns: Iterable[str],
+    found: dict[str, Location],
+    *,
+    columns: bool,
+    aliases: Mapping[str, str] | None = None,
+) -> list[Place]:
+    """Where each pattern is found; `aliases`: a field key -> its key by its form's old name."""
     match = column_matches if columns else field_matches
+    old = aliases or {}
     out: list[Place] = []
     for pattern in patterns:
-        hits = sorted(k for k in found if match(pattern, k))
+        hits = sorted(k for k in found if match(pattern, k) or (k in old and match(pattern, old[k])))
         if not hits:
             out.append(Place(pattern, None, found=False))
         out.extend(Place(k, _where(found[k])) for k in hits)
@@ -80,6 +88,7 @@ def build_inventory(
     """
     columns = {c.key: c.location for c in evidence.columns}
     fields = {f.key: f.location for f in evidence.fields if f.name is not None}
+    aliases = {f.key: f.keys[1] for f in evidence.fields if f.name is not None and f.alias is not None}
     data: list[DatumMap] = []
     for name, datum in policy.data.items():
         stored = _places(datum.columns, columns, columns=True)
@@ -134,7 +143,7 @@ def build_inventory(
                 special=gdpr_special(policy, datum.category) is not None,
                 purposes=datum.purposes,
                 retention=retention_words(first_text(policy, datum.retention)),
-                collected=tuple(_places(datum.form_fields, fields, columns=False)),
+                collected=tuple(_places(datum.form_fields, fields, columns=False, aliases=aliases)),
                 stored=tuple(stored),
                 used=used,
                 shared=tuple(shared),

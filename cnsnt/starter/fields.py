@@ -88,12 +88,12 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             continue
         key = field.key
         if field.role is FieldRole.CONSENT:
-            if not index.is_consent_field(field) and not index.field_ignored(key):
+            if not index.is_consent_field(field) and not index.field_ignored(field):
                 consent.add(escape(key))
             continue
         if field.role is not FieldRole.INPUT:
             continue
-        if index.field_ignored(key) or index.data_for_field(key) or index.is_consent_field(field):
+        if index.field_ignored(field) or index.data_for_field(field) or index.is_consent_field(field):
             continue
         verdict = classify_field(
             field.name, field.label, field.control, written, field.form, field.form in addressed
