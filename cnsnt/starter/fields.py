@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
 from cnsnt.evidence import Evidence, FieldRole, FormField
-from cnsnt.matching import PolicyIndex, escape
+from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
 
@@ -55,7 +55,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names."""
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
-    index = PolicyIndex(policy)
+    index = PolicyIndex(policy, AliasIndex(evidence.fields))
     found: dict[tuple[str, str], PersonalField] = {}
     for column in evidence.columns:
         key = column.key

@@ -126,3 +126,47 @@ def test_a_waiver_and_the_inventory_read_the_old_name(tmp_path: Path) -> None:
         "partners/authorized_family_members/_form.first_name",
         "partners/children/_form.first_name",
     ]
+
+
+def test_a_key_for_a_form_that_keeps_the_name_does_not_reach_the_renamed_one(tmp_path: Path) -> None:
+    """Akaunting (`dfc1171`): `<x-form id="tax">` in `settings/taxes/`, and a component
+    `components/form/group/tax.blade.php` whose controls are named by its file: init wrote
+    `tax.*` for the first, which by the old name also declared the component's field."""
+    write(
+        tmp_path,
+        "app/views/settings/taxes/edit.html.erb",
+        '<form id="tax">\n  <input name="rate">\n  <input name="kind">\n  <input name="code">\n</form>\n',
+    )
+    write(tmp_path, "app/views/components/form/group/tax.html.erb", '<input name="vat_number">\n')
+    result = CliRunner().invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "cnsnt.yaml").read_text(encoding="utf-8")
+    assert "- tax.*" in text and '"components/form/group/tax.vat_number"' in text
+    findings = audit(tmp_path)
+    assert of(findings, "CN402") == [] and of(findings, "CN101") == []
+    # without its own key, the component's field is undeclared: `tax.*` means the form `tax`
+    (tmp_path / "cnsnt.yaml").write_text(
+        "\n".join(line for line in text.splitlines() if "vat_number" not in line) + "\n", encoding="utf-8"
+    )
+    assert of(audit(tmp_path), "CN101") == [("components/form/group/tax.vat_number", "error")]
+    # a key that names no field of the form `tax` still reads the old name
+    (tmp_path / "cnsnt.yaml").write_text(text.replace('"components/form/group/tax.vat_number"', "tax.vat_number"))
+    findings = audit(tmp_path)
+    assert of(findings, "CN101") == [] and of(findings, "CN402") == [("tax.vat_number", "info")]
+
+
+def test_a_consent_control_declared_by_the_old_name_is_still_found(tmp_path: Path) -> None:
+    box = '<input type="checkbox" name="newsletter" id="n"><label for="n">Send me news</label>\n'
+    write(tmp_path, "app/views/partners/children/_form.html.erb", box)
+    write(tmp_path, "app/views/partners/families/_form.html.erb", box)
+    write(
+        tmp_path,
+        "cnsnt.yaml",
+        POLICY + "purposes:\n  news:\n    description: To send news.\n    basis: consent\n"
+        "    consent: {form_fields: [_form.newsletter]}\n",
+    )
+    findings = audit(tmp_path)
+    assert of(findings, "CN201") == [] and of(findings, "CN402") == [("_form.newsletter", "info")]
+    info = next(f for f in findings if f["rule"] == "CN402")
+    assert info["message"].startswith("purposes.news.consent names form field _form.newsletter")
+    assert info["location"]["line"] == 9

@@ -189,9 +189,13 @@ def test_policy_index_matches_a_field_by_its_forms_old_name(tmp_path: Path) -> N
         "cnsnt.yaml",
         "cnsnt: 1\ndata:\n  names: {category: user.name, form_fields: [_form.first_name], purposes: []}\n"
         "  dates:\n    category: user\n    form_fields: [\"partners/children/_form.*\"]\n    purposes: []\n"
-        "ignore: [_form.comments]\n",
+        "ignore: [_form.comments]\n"
+        "purposes:\n  news:\n    description: News.\n    basis: consent\n"
+        "    consent: {form_fields: [_form.newsletter]}\n",
     )
     index = PolicyIndex(load_policy(tmp_path / "cnsnt.yaml"))
+    box = FormField("partners/members/_form", "newsletter", "checkbox", Location("b", 2, 1), "b", alias="_form")
+    assert index.is_consent_field(box) and not index.consent_purposes_for_field(box.key)
     child = FormField("partners/children/_form", "first_name", "text", Location("a", 1, 1), "a", alias="_form")
     comments = FormField("partners/members/_form", "comments", "textarea", Location("b", 1, 1), "b", alias="_form")
     assert [d.name for d in index.data_for_field(child)] == ["names", "dates"]

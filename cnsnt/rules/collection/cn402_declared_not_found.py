@@ -71,7 +71,7 @@ class DeclaredNotFound(Rule):
         # a key with a renamed form's old name still names its fields
         named = [k for f in ctx.evidence.fields if f.name is not None for k in f.keys]
         field_index = KeyIndex(named, columns=False)
-        aliases = AliasIndex(ctx.evidence.fields)
+        aliases = ctx.index.aliases
         for datum in ctx.policy.data.values():
             if audited & {"schemas", "databases"}:
                 for i, pattern in enumerate(datum.columns):
