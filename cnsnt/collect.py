@@ -22,6 +22,7 @@ from cnsnt.sources.base import (
     expand,
     time_budget,
 )
+from cnsnt.sources.forms.names import qualify_form_names
 
 #: Source kind -> "module:function" of its reader, imported only when used.
 READERS: dict[str, str] = {
@@ -139,6 +140,7 @@ def collect(
             read(reader, path, spec)
     _read_stored_code(schema_files, {p.resolve() for p, _ in plan}, read)
     _drop_notes_on_read_scripts(evidence, read_paths)
+    qualify_form_names(evidence)  # two files' forms never share a name taken from their files
     return evidence
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from cnsnt.classify import TableReading, classify_tables, column_verdicts
 from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence
-from cnsnt.matching import PolicyIndex, column_matches, glob_match
+from cnsnt.matching import AliasIndex, PolicyIndex, column_matches, glob_match
 from cnsnt.model import Finding, RuleMeta, SkippedRule
 from cnsnt.policy.model import Policy
 from cnsnt.policy.taxonomy import load_taxonomy
@@ -84,7 +84,7 @@ def run_rules(
     ctx = RuleContext(
         policy=policy,
         evidence=evidence,
-        index=PolicyIndex(policy),
+        index=PolicyIndex(policy, AliasIndex(evidence.fields)),
         taxonomy=taxonomy,
         preset=preset,
     )
@@ -105,7 +105,7 @@ def run_rules(
                 finding = dataclasses.replace(finding, severity=severity)
             findings.append(finding)
     findings = apply_inline_form_ignores(evidence, findings)
-    active, suppressed = apply_waivers(policy, findings, today or dt.date.today())
+    active, suppressed = apply_waivers(policy, findings, today or dt.date.today(), ctx.index.aliases)
     return (
         sorted(active, key=Finding.sort_key),
         sorted(suppressed, key=Finding.sort_key),
@@ -175,9 +175,13 @@ def apply_inline_form_ignores(evidence: Evidence, findings: list[Finding]) -> li
 
 
 def apply_waivers(
-    policy: Policy, findings: list[Finding], today: dt.date
+    policy: Policy, findings: list[Finding], today: dt.date, aliases: AliasIndex | None = None
 ) -> tuple[list[Finding], list[Finding]]:
-    """Split findings into active and suppressed (inline ignores and unexpired waivers)."""
+    """Split findings into active and suppressed (inline ignores and unexpired waivers).
+
+    `aliases`: the audit's forms renamed by their paths; a waiver may name a field by its
+    form's old name, as a data entry may.
+    """
     active: list[Finding] = []
     suppressed: list[Finding] = []
     for finding in findings:
@@ -187,9 +191,12 @@ def apply_waivers(
         for waiver in policy.waivers:
             if waiver.rule != finding.rule:
                 continue
+            old = aliases.old.get(finding.subject) if aliases is not None else None
             if waiver.field is not None and not (
                 glob_match(waiver.field, finding.subject)
                 or column_matches(waiver.field, finding.subject)
+                or (old is not None and aliases is not None and glob_match(waiver.field, old)
+                    and aliases.reads_old_names(waiver.field))
             ):
                 continue
             if waiver.expires is not None and dt.date.fromisoformat(waiver.expires) < today:

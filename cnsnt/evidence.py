@@ -105,11 +105,24 @@ class FormField:
     """What stood in the markup when the name is not a plain string (`asp-for="Email"`)."""
     ignores: tuple[tuple[str, str], ...] = ()
     """Inline suppressions `(rule code, reason)` from `<!-- cnsnt: ignore CODE reason -->`."""
+    alias: str | None = None
+    """The form's file-stem name when another file's form had it too and the form was
+    renamed by its path (`_form` of `partners/children/_form`): a policy key written with
+    it still matches the field."""
 
     @property
     def key(self) -> str:
         """The field's subject `form.field` (unnamed fields get `form.?raw`)."""
-        return f"{self.form}.{self.name if self.name is not None else '?' + (self.raw or '')}"
+        return f"{self.form}.{self._tail}"
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every key a policy pattern may name the field by: its own, then its alias's."""
+        return (self.key,) if self.alias is None else (self.key, f"{self.alias}.{self._tail}")
+
+    @property
+    def _tail(self) -> str:
+        return self.name if self.name is not None else "?" + (self.raw or "")
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,11 @@ class Form:
     source: str
     fields: tuple[FormField, ...] = ()
     kind: str = "html"
+    file_named: bool = False
+    """Named after its file (its stem: no id or name of its own). Two files' forms never
+    share such a name: `qualify_form_names` renames them by their paths."""
+    alias: str | None = None
+    """The file-stem name it had before it was renamed by its path, else None."""
 
 
 class Access(StrEnum):

@@ -136,11 +136,65 @@ class _PatternIndex:
         return sorted(found.values(), key=lambda d: self.order[d.name])
 
 
+class AliasIndex:
+    """The fields of forms renamed by their paths, and the keys of their old names.
+
+    A form named after its file is renamed by its path when another file's form has its
+    name (`_form` -> `partners/children/_form`, see `cnsnt.sources.forms.names`); a
+    policy pattern written with the old name (`_form.first_name`) still names its fields,
+    unless the pattern names a field of a form that still has that name (`tax.*` for a
+    `<form id="tax">`, beside a renamed `components/tax`): it means that form then.
+    """
+
+    def __init__(self, fields: Iterable[FormField] = ()) -> None:
+        listed = [f for f in fields if f.name is not None]
+        renamed = [f for f in listed if f.alias is not None]
+        self.old: dict[str, str] = {f.key: f.keys[1] for f in renamed}
+        """A renamed form's field key -> its key by the old name."""
+        self.pairs = sorted(set(self.old.items()), key=lambda kv: (kv[1], kv[0]))
+        self.literal: dict[str, list[str]] = {}
+        for key, old in self.pairs:
+            self.literal.setdefault(old.lower(), []).append(key)
+        old_names = {f.alias.casefold() for f in renamed if f.alias is not None}
+        self.held = [f.key for f in listed if f.alias is None and f.form.casefold() in old_names]
+        """Fields of the forms that still have a name other forms were renamed from."""
+        self._reads: dict[str, bool] = {}
+
+    def reads_old_names(self, pattern: str) -> bool:
+        """Whether the pattern may name fields by their form's old name (see the class)."""
+        if not self.held:
+            return True
+        if pattern not in self._reads:
+            self._reads[pattern] = not any(field_matches(pattern, key) for key in self.held)
+        return self._reads[pattern]
+
+    def matches(self, pattern: str, field: FormField | str) -> bool:
+        """Whether the pattern names the field (a key string: that key alone)."""
+        if isinstance(field, str):
+            return field_matches(pattern, field)
+        if field_matches(pattern, field.key):
+            return True
+        old = field.keys[1] if field.alias is not None else None
+        return old is not None and field_matches(pattern, old) and self.reads_old_names(pattern)
+
+    def through_alias(self, pattern: str) -> list[str]:
+        """The keys of the fields the pattern names by their old form name only, sorted."""
+        if not self.pairs or not self.reads_old_names(pattern):
+            return []
+        if not _is_glob(pattern):
+            return sorted(self.literal.get(pattern.lower(), []))
+        return sorted(
+            {k for k, old in self.pairs if field_matches(pattern, old) and not field_matches(pattern, k)}
+        )
+
+
 @dataclass
 class PolicyIndex:
     """Lookups from evidence to the policy entries that mention it (built once per audit)."""
 
     policy: Policy
+    aliases: AliasIndex = field(default_factory=AliasIndex)
+    """The audit's renamed forms: a pattern with a form's old name still names its fields."""
     _column_cache: dict[str, list[Datum]] = field(default_factory=dict)
     _field_cache: dict[str, list[Datum]] = field(default_factory=dict)
 
@@ -155,8 +209,25 @@ class PolicyIndex:
             self._column_cache[key] = self._columns.data(key)
         return self._column_cache[key]
 
-    def data_for_field(self, key: str) -> list[Datum]:
-        """Data entries whose `form_fields` name this field key."""
+    def data_for_field(self, field: FormField | str) -> list[Datum]:
+        """Data entries whose `form_fields` name this field (a key string: that key alone)."""
+        if isinstance(field, str):
+            return self._data_for_key(field)
+        found = self._data_for_key(field.key)
+        if field.alias is None:
+            return found
+        own = {d.name for d in found}
+        more = [
+            d
+            for d in self._data_for_key(field.keys[1])
+            if d.name not in own and any(self.aliases.matches(p, field) for p in d.form_fields)
+        ]
+        if not more:
+            return found
+        order = {name: i for i, name in enumerate(self.policy.data)}
+        return sorted([*found, *more], key=lambda d: order[d.name])
+
+    def _data_for_key(self, key: str) -> list[Datum]:
         if key not in self._field_cache:
             if self._fields is None:
                 self._fields = _PatternIndex(self.policy, columns=False)
@@ -167,21 +238,21 @@ class PolicyIndex:
         """Listed under `ignore:` (not personal data)."""
         return any(column_matches(p, key) for p in self.policy.ignore)
 
-    def field_ignored(self, key: str) -> bool:
+    def field_ignored(self, field: FormField | str) -> bool:
         """Listed under `ignore:`."""
-        return any(field_matches(p, key) for p in self.policy.ignore)
+        return any(self.aliases.matches(p, field) for p in self.policy.ignore)
 
-    def consent_purposes_for_field(self, key: str) -> list[Purpose]:
+    def consent_purposes_for_field(self, field: FormField | str) -> list[Purpose]:
         """Purposes that declare this field as (one of) their consent controls."""
         return [
             p
             for p in self.policy.purposes.values()
-            if p.consent and any(field_matches(pat, key) for pat in p.consent.form_fields)
+            if p.consent and any(self.aliases.matches(pat, field) for pat in p.consent.form_fields)
         ]
 
     def is_consent_field(self, f: FormField) -> bool:
         """Declared as a consent control in the policy."""
-        return bool(f.name is not None and self.consent_purposes_for_field(f.key))
+        return bool(f.name is not None and self.consent_purposes_for_field(f))
 
     def consent_columns(self) -> list[str]:
         """Every column pattern declared as a consent record."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cnsnt.evidence import Access, Evidence
-from cnsnt.matching import column_matches, field_matches
+from cnsnt.matching import AliasIndex, column_matches, field_matches
 from cnsnt.model import Finding, Location
 from cnsnt.notices.checks import ADEQUATE, EEA
 from cnsnt.notices.texts import default_language, pick
@@ -58,11 +58,25 @@ def _where(location: Location) -> str:
     return str(location)
 
 
-def _places(patterns: Iterable[str], found: dict[str, Location], *, columns: bool) -> list[Place]:
+def _old(aliases: AliasIndex | None, pattern: str, key: str) -> bool:
+    """The pattern names a renamed form's field by the form's old name."""
+    if aliases is None or key not in aliases.old:
+        return False
+    return field_matches(pattern, aliases.old[key]) and aliases.reads_old_names(pattern)
+
+
+def _places(
+    patterns: Iterable[str],
+    found: dict[str, Location],
+    *,
+    columns: bool,
+    aliases: AliasIndex | None = None,
+) -> list[Place]:
+    """Where each pattern is found; `aliases`: forms renamed by their paths, named by their old names too."""
     match = column_matches if columns else field_matches
     out: list[Place] = []
     for pattern in patterns:
-        hits = sorted(k for k in found if match(pattern, k))
+        hits = sorted(k for k in found if match(pattern, k) or _old(aliases, pattern, k))
         if not hits:
             out.append(Place(pattern, None, found=False))
         out.extend(Place(k, _where(found[k])) for k in hits)
@@ -80,6 +94,7 @@ def build_inventory(
     """
     columns = {c.key: c.location for c in evidence.columns}
     fields = {f.key: f.location for f in evidence.fields if f.name is not None}
+    aliases = AliasIndex(evidence.fields)
     data: list[DatumMap] = []
     for name, datum in policy.data.items():
         stored = _places(datum.columns, columns, columns=True)
@@ -134,7 +149,7 @@ def build_inventory(
                 special=gdpr_special(policy, datum.category) is not None,
                 purposes=datum.purposes,
                 retention=retention_words(first_text(policy, datum.retention)),
-                collected=tuple(_places(datum.form_fields, fields, columns=False)),
+                collected=tuple(_places(datum.form_fields, fields, columns=False, aliases=aliases)),
                 stored=tuple(stored),
                 used=used,
                 shared=tuple(shared),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
 from cnsnt.evidence import Evidence, FieldRole, FormField
-from cnsnt.matching import PolicyIndex, escape
+from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
 
@@ -55,7 +55,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names."""
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
-    index = PolicyIndex(policy)
+    index = PolicyIndex(policy, AliasIndex(evidence.fields))
     found: dict[tuple[str, str], PersonalField] = {}
     for column in evidence.columns:
         key = column.key
@@ -87,12 +87,12 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             continue
         key = field.key
         if field.role is FieldRole.CONSENT:
-            if not index.is_consent_field(field) and not index.field_ignored(key):
+            if not index.is_consent_field(field) and not index.field_ignored(field):
                 consent.add(escape(key))
             continue
         if field.role is not FieldRole.INPUT:
             continue
-        if index.field_ignored(key) or index.data_for_field(key) or index.is_consent_field(field):
+        if index.field_ignored(field) or index.data_for_field(field) or index.is_consent_field(field):
             continue
         verdict = classify_field(
             field.name, field.label, field.control, written, field.form, field.form in addressed

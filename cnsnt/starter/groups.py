@@ -349,7 +349,8 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
             )
             out.append(Group(names, label, notes + decide, tuple(members)))
         for form, mine in own:
-            part = _name_part(form) or "form"
+            # a form named by its path (`partners/children/_form`): its folder names the rest
+            part = _name_part(form.rsplit("/", 1)[-1]) or "form"
             notes = _wrap(
                 "holds:",
                 f"fields of a kind cnsnt cannot name, filled in by whoever uses the form '{form}' "

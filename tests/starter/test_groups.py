@@ -244,6 +244,16 @@ def test_a_crowded_folder_gives_its_large_forms_entries_of_their_own() -> None:
     assert list(_grouped(big + rest[: FOLDER_MAX - FORM_MIN])) == ["staff_form_input"]
 
 
+def test_a_large_form_named_by_its_path_is_named_by_its_file_in_its_entry_name() -> None:
+    """`staff/settings/edit` (two files' `edit`, renamed by their paths) in its folder."""
+    big = _fields("staff/settings/edit", "app/views/staff/settings/edit.html.erb", FORM_MIN)
+    rest = [
+        f for n in range(FOLDER_MAX // 5) for f in _fields(f"staff/settings/p{n}", f"app/views/staff/settings/p{n}.erb", 5)
+    ]
+    got = _grouped(big + rest)
+    assert got["settings_edit_input"] == {f.key for f in big}  # not `settings_staff_settings_edit_input`
+
+
 def test_folders_that_end_alike_get_distinct_names() -> None:
     fields = _fields("a", "admin/faltas/a.php", FOLDER_MIN) + _fields("b", "faltas/b.php", FOLDER_MIN)
     got = _grouped(fields)

@@ -92,8 +92,8 @@ class UndeclaredPersonalData(Rule):
                 continue
             key = field.key
             if (
-                index.field_ignored(key)
-                or index.data_for_field(key)
+                index.field_ignored(field)
+                or index.data_for_field(field)
                 or index.is_consent_field(field)
             ):
                 continue

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Sequence
 
-from cnsnt.matching import KeyIndex
-from cnsnt.model import Finding, Severity
+from cnsnt.matching import AliasIndex, KeyIndex
+from cnsnt.model import Finding, Location, Severity
 from cnsnt.rules.base import Rule, RuleContext
 
 
@@ -15,6 +15,12 @@ def _closest(pattern: str, keys: Sequence[str]) -> str:
     lowered = {k.lower(): k for k in keys}
     close = difflib.get_close_matches(pattern.lower(), list(lowered), n=1, cutoff=0.75)
     return f"; did you mean {lowered[close[0]]}?" if close else ""
+
+
+def _listed(keys: Sequence[str], most: int = 4) -> str:
+    """`a, b and c`, at most `most` of them named."""
+    shown = list(keys[:most]) + ([f"{len(keys) - most} more"] if len(keys) > most else [])
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 class DeclaredNotFound(Rule):
@@ -39,6 +45,12 @@ class DeclaredNotFound(Rule):
       email: {columns: [customers.email], ...}
     ```
 
+    An info names a form-field key written with a form's file name (`_form.first_name`)
+    when forms of several files have that name and cnsnt named them by their paths
+    (`partners/children/_form`): the key still declares all of them, and also the next
+    file's `_form`; list the keys it means instead (also under `ignore:` and a purpose's
+    `consent.form_fields`).
+
     ## References
     - GDPR Art. 5(1)(d) (accuracy of records), Art. 30
     """
@@ -56,7 +68,10 @@ class DeclaredNotFound(Rule):
         columns = [c.key for c in ctx.evidence.columns]
         fields = [f.key for f in ctx.evidence.fields if f.name is not None]
         column_index = KeyIndex(columns, columns=True)
-        field_index = KeyIndex(fields, columns=False)
+        # a key with a renamed form's old name still names its fields
+        named = [k for f in ctx.evidence.fields if f.name is not None for k in f.keys]
+        field_index = KeyIndex(named, columns=False)
+        aliases = ctx.index.aliases
         for datum in ctx.policy.data.values():
             if audited & {"schemas", "databases"}:
                 for i, pattern in enumerate(datum.columns):
@@ -80,3 +95,43 @@ class DeclaredNotFound(Rule):
                             ctx.policy.where("data", datum.name, "form_fields", i),
                             policy_entry=f"data.{datum.name}",
                         )
+                    else:
+                        yield from self._by_old_name(
+                            aliases,
+                            pattern,
+                            f"data.{datum.name}",
+                            ctx.policy.where("data", datum.name, "form_fields", i),
+                        )
+        if "forms" in audited:
+            yield from self._old_names_elsewhere(ctx, aliases)
+
+    def _old_names_elsewhere(self, ctx: RuleContext, aliases: AliasIndex) -> Iterator[Finding]:
+        """The same info for keys of consent controls and of `ignore:`."""
+        for purpose in ctx.policy.purposes.values():
+            for i, pattern in enumerate(purpose.consent.form_fields if purpose.consent else ()):
+                yield from self._by_old_name(
+                    aliases,
+                    pattern,
+                    f"purposes.{purpose.name}.consent",
+                    ctx.policy.where("purposes", purpose.name, "consent", "form_fields", i),
+                )
+        for i, pattern in enumerate(ctx.policy.ignore):
+            yield from self._by_old_name(aliases, pattern, "ignore", ctx.policy.where("ignore", i))
+
+    def _by_old_name(
+        self, aliases: AliasIndex, pattern: str, entry: str, where: Location | None
+    ) -> Iterator[Finding]:
+        """An info when the pattern names fields only by their form's old, shared name."""
+        keys = aliases.through_alias(pattern)
+        if not keys:
+            return
+        yield self.finding(
+            pattern,
+            f"{entry} names form field {pattern} by a form name that forms of several files "
+            f"have, so cnsnt names each by its path: it declares {_listed(keys)}",
+            f"list the keys it means instead ({keys[0]}): the old name would also declare the "
+            "fields of the next file's form of that name",
+            where,
+            policy_entry=entry,
+            severity=Severity.INFO,
+        )

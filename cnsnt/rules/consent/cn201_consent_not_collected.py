@@ -49,7 +49,7 @@ class ConsentNotCollected(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Missing consent declarations, then declared controls or records that do not exist."""
         audited = ctx.evidence.audited
-        field_keys = [f.key for f in ctx.evidence.fields if f.name is not None]
+        field_keys = [k for f in ctx.evidence.fields if f.name is not None for k in f.keys]
         column_keys = [c.key for c in ctx.evidence.columns]
         for purpose in ctx.policy.purposes.values():
             if not purpose.needs_consent:

@@ -52,13 +52,13 @@ class FormWithoutConsent(Rule):
                 p.name
                 for f in form.fields
                 if f.name is not None
-                for p in ctx.index.consent_purposes_for_field(f.key)
+                for p in ctx.index.consent_purposes_for_field(f)
             }
             missing: dict[str, list[str]] = {}
             for f in form.fields:
                 if f.name is None or f.role is not FieldRole.INPUT:
                     continue
-                for datum in ctx.index.data_for_field(f.key):
+                for datum in ctx.index.data_for_field(f):
                     for name in datum.purposes:
                         purpose = purposes.get(name)
                         if purpose and purpose.needs_consent and name not in consent_here:

@@ -46,7 +46,7 @@ class BundledConsent(Rule):
             for field in ctx.evidence.fields:
                 if field.name is None:
                     continue
-                purposes = sorted(p.name for p in ctx.index.consent_purposes_for_field(field.key))
+                purposes = sorted(p.name for p in ctx.index.consent_purposes_for_field(field))
                 if len(purposes) > 1:
                     yield self._bundled(field.key, purposes, field.location, field.source)
             return

@@ -302,11 +302,11 @@ class _Reader:
                 name = tag.tag = self.custom.opening(tag, current is not None)
             if name == "form" and current is None:
                 fid = tag.literal("id")
-                fname = (
+                own = (
                     (fid or "").strip() or (tag.literal("name") or "").strip()
-                    or (sveltekit_action(tag.literal("action")) if page.svelte else "") or page.stem
+                    or (sveltekit_action(tag.literal("action")) if page.svelte else "")
                 )
-                self.forms.append(FormTag(fname, start, len(page.text), fid))
+                self.forms.append(FormTag(own or page.stem, start, len(page.text), fid, bool(own)))
                 current = len(self.forms) - 1
             elif name == "legend":
                 legend_start = end
@@ -810,6 +810,8 @@ class _Reader:
             name = self.forms[ctrl.form].name if ctrl.form is not None else page.stem
             groups.setdefault(name, []).append(ctrl)
             starts.setdefault(name, ctrl.start)
+        # the file's name, unless a `<form id=...>` of the file gives it as its own
+        by_file = page.stem not in {form.name for form in self.forms if form.named}
         forms: list[Form] = []
         for name in sorted(groups, key=lambda n: starts[n]):
             fields = []
@@ -819,7 +821,12 @@ class _Reader:
                 why = group[0].why
                 if fld.name is None and why and fld.role is not FieldRole.BUTTON:
                     page.problems.append(unnamed_problem(fld, why))
-            forms.append(Form(name, page.location(starts[name]), page.shown, tuple(fields)))
+            forms.append(
+                Form(
+                    name, page.location(starts[name]), page.shown, tuple(fields),
+                    file_named=by_file and name == page.stem,
+                )
+            )
         return forms
 
     def _field(self, form: str, group: list[Control]) -> FormField:

@@ -128,6 +128,8 @@ class FormTag:
     start: int
     end: int
     id: str | None
+    named: bool = True
+    """Its name is its own (`id`, `name`, a SvelteKit action), not its file's."""
 
 
 #: The end of a comment for html.parser (its `_markupbase._commentclose`). Linear: a

@@ -55,10 +55,17 @@ class _Doc:
     shown: str
     locations: dict[JsonPath, Location]
     form: str = ""
+    by_file: bool = False
+    """The form has no id of its own: it is named after the file."""
     fields: list[FormField] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
     ui: dict[str, Mapping[str, Any]] = field(default_factory=dict)
     """angular-schema-form `form` entries by their dotted key."""
+
+    def name(self, own: str | None, path: Path) -> None:
+        """Name the form by its id, else by the file's stem."""
+        self.form = own or form_stem(path)
+        self.by_file = not own
 
     def where(self, path: JsonPath, key: str | None = None) -> Location:
         """The position of a JSON path; a text search for the key when positions are missing."""
@@ -519,7 +526,7 @@ def read_jsonschema_form(path: Path, spec: SourceSpec, ctx: SourceContext) -> Ev
     schema_path: JsonPath = ()
     if data.get("resourceType") == "Questionnaire":
         kind = "fhir-questionnaire"
-        doc.form = _stem_of_id(data.get("id")) or _stem_of_id(data.get("name")) or form_stem(path)
+        doc.name(_stem_of_id(data.get("id")) or _stem_of_id(data.get("name")), path)
         _fhir_items(doc, data.get("item"), ("item",))
     elif _is_ui_schema(data):
         doc.warn(
@@ -537,7 +544,7 @@ def read_jsonschema_form(path: Path, spec: SourceSpec, ctx: SourceContext) -> Ev
                 key = _ui_key(entry.get("key"))
                 if key:
                     doc.ui.setdefault(key, entry)
-        doc.form = _stem_of_id(schema.get("$id")) or _stem_of_id(data.get("$id")) or form_stem(path)
+        doc.name(_stem_of_id(schema.get("$id")) or _stem_of_id(data.get("$id")), path)
         walker = _Schema(doc, schema, schema_path)
         walker.walk(schema, schema_path, "", ("#",))
         if not doc.fields and not walker.has_properties(schema, schema_path, ("#",)):
@@ -548,5 +555,5 @@ def read_jsonschema_form(path: Path, spec: SourceSpec, ctx: SourceContext) -> Ev
             )
             return form_evidence([], doc.problems)
     where = doc.where(schema_path) if kind == "jsonschema" and schema_path else start
-    form = Form(doc.form, where, shown, tuple(doc.fields), kind=kind)
+    form = Form(doc.form, where, shown, tuple(doc.fields), kind=kind, file_named=doc.by_file)
     return form_evidence([form], doc.problems)

@@ -526,6 +526,8 @@ class _Reader:
         self.form_at: dict[str, Node] = {}
         self.texts: dict[tuple[int, int], str | None] = {}
         """Form name -> its element (the first of that name), where the form is reported."""
+        self.named: set[str] = set()
+        """The names forms of the file give themselves (`<form id="signup">`)."""
 
     def read(self, root: Node) -> list[Form]:
         file = self.file
@@ -553,6 +555,8 @@ class _Reader:
             if form_name is not None:
                 forms.append((element.end, element.form))
                 self.form_at.setdefault(element.form, element.node)
+                if form_name:
+                    self.named.add(form_name)
             # the nearest few holders only: real forms nest a handful, hostile text thousands
             near = holders[-_NEAR:]
             if name in _LABELS:
@@ -1094,7 +1098,9 @@ class _Reader:
                 if fld.name is None and group[0].why and fld.role is not FieldRole.BUTTON:
                     self.problems.append(unnamed_problem(fld, group[0].why))
             where = self.form_at.get(name, _at(controls[0]))
-            forms.append(Form(name, file.location(where), file.src.shown, tuple(fields)))
+            # the file's name, unless a `<form id=...>` of the file gives it as its own
+            by_file = name == file.stem and name not in self.named
+            forms.append(Form(name, file.location(where), file.src.shown, tuple(fields), file_named=by_file))
         return forms
 
     def _field(self, form: str, group: list[_Control]) -> FormField:

@@ -1,0 +1,130 @@
+"""Forms named after their files are renamed by their paths when two files share a name.
+
+A template form with no id or name of its own is named by its file's stem (SPEC §1). In
+a Rails app every `_form.html.erb`, `new`, `edit` is then the same form: one policy key
+`_form.first_name` declared the fields of every `_form`, and a new `_form` collecting a
+first name was "declared" already. Once every form is read, a file-named form whose name
+another file's form has too is renamed by its path, the way its framework names the
+template: below the outermost `views`/`templates`/`template`/`pages`/`routes` folder,
+without suffixes (`app/views/partners/children/_form.html.erb` -> `partners/children/_form`);
+else, or when that name is still taken, by its path in the project
+(`admin/templates/signup`), and last by its whole shown path. A form keeps its old name
+as its fields' `alias`, so a policy written with it still matches (the audit says which
+keys to write instead). A form whose id or name is its own keeps it: two files' forms
+with `id="search"` are one form to the policy, as their author named them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from cnsnt.evidence import Evidence, Form, SourceProblem
+
+#: Folders that hold a framework's templates; a template is named by its path below them
+#: (Rails' and Laravel's `views/`, Django's, Flask's and Symfony's `templates/`, phpBB's
+#: `template/`, Razor's and Next.js's `pages/`, SvelteKit's and Remix's `routes/`).
+TEMPLATE_ROOTS = frozenset({"views", "templates", "template", "pages", "routes"})
+
+
+def _parts(shown: str) -> tuple[list[str], str]:
+    """The folders of a shown path and its file's stem (up to the first dot)."""
+    path = PurePosixPath(shown)
+    folders = [p for p in path.parent.parts if p not in ("/", ".")]
+    return folders, path.name.split(".", 1)[0] or path.name
+
+
+def template_name(shown: str) -> str:
+    """`app/views/partners/children/_form.html.erb` -> `partners/children/_form`.
+
+    The path below the outermost template folder, without suffixes; a file in no such
+    folder is named by its path in the project.
+    """
+    folders, stem = _parts(shown)
+    for n, folder in enumerate(folders):
+        if folder.lower() in TEMPLATE_ROOTS:
+            return "/".join([*folders[n + 1 :], stem])
+    return "/".join([*folders, stem])
+
+
+def project_name(shown: str) -> str:
+    """`admin/templates/signup.html` -> `admin/templates/signup`: the path without suffixes."""
+    folders, stem = _parts(shown)
+    return "/".join([*folders, stem])
+
+
+#: The names tried in turn until one is no other file's form's name.
+_NAMERS: tuple[Callable[[str], str], ...] = (template_name, project_name, lambda shown: shown)
+
+
+def qualify_form_names(evidence: Evidence) -> None:
+    """Rename the file-named forms whose name another file's form has, by their paths.
+
+    Names compare case-insensitively, as policy keys match. Deterministic: a form's new
+    name depends on its path and on which names the other forms hold, not on reading order.
+    """
+    sources: dict[str, set[str]] = {}
+    for form in evidence.forms:
+        sources.setdefault(form.name.casefold(), set()).add(form.source)
+    shared = {name for name, where in sources.items() if len(where) > 1}
+    moving = {
+        (form.name.casefold(), form.source)
+        for form in evidence.forms
+        if form.file_named and form.name.casefold() in shared
+    }
+    if not moving:
+        return
+    kept: dict[str, set[str]] = {}
+    for form in evidence.forms:
+        if (form.name.casefold(), form.source) not in moving:
+            kept.setdefault(form.name.casefold(), set()).add(form.source)
+    level = dict.fromkeys(moving, 0)
+    while True:
+        names = {key: _NAMERS[n](key[1]) for key, n in level.items()}
+        holders: dict[str, set[str]] = {}
+        for (_, source), name in names.items():
+            holders.setdefault(name.casefold(), set()).add(source)
+        clashes = [
+            key
+            for key, name in names.items()
+            if level[key] < len(_NAMERS) - 1
+            and (
+                name.casefold() == key[0]  # no folder: the old name, which other files' forms have
+                or len(holders[name.casefold()]) > 1
+                or bool(kept.get(name.casefold(), set()) - {key[1]})
+            )
+        ]
+        if not clashes:
+            break
+        for key in clashes:
+            level[key] += 1
+    _rename(evidence, names)
+
+
+def _rename(evidence: Evidence, names: dict[tuple[str, str], str]) -> None:
+    """Give the forms (and their fields and unnamed-control warnings) their new names."""
+    renamed: dict[str, dict[str, str]] = {}
+    forms: list[Form] = []
+    for form in evidence.forms:
+        new = names.get((form.name.casefold(), form.source))
+        if new is None:
+            forms.append(form)
+            continue
+        renamed.setdefault(form.source, {})[form.name] = new
+        fields = tuple(dataclasses.replace(f, form=new, alias=form.name) for f in form.fields)
+        forms.append(dataclasses.replace(form, name=new, alias=form.name, fields=fields))
+    evidence.forms = forms
+    evidence.problems = [_renamed_problem(p, renamed.get(p.source, {})) for p in evidence.problems]
+
+
+def _renamed_problem(problem: SourceProblem, renamed: dict[str, str]) -> SourceProblem:
+    """A warning on a control cnsnt cannot name says to declare it under the form's new name."""
+    message, nameless = problem.message, problem.nameless
+    for old, new in renamed.items():
+        message = message.replace(f"in the policy as {old}.NAME", f"in the policy as {new}.NAME")
+        if nameless is not None and nameless.form == old:
+            nameless = dataclasses.replace(nameless, form=new, alias=old)
+    if message == problem.message and nameless is problem.nameless:
+        return problem
+    return dataclasses.replace(problem, message=message, nameless=nameless)
