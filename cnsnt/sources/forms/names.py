@@ -120,11 +120,13 @@ def _rename(evidence: Evidence, names: dict[tuple[str, str], str]) -> None:
 
 def _renamed_problem(problem: SourceProblem, renamed: dict[str, str]) -> SourceProblem:
     """A warning on a control cnsnt cannot name says to declare it under the form's new name."""
-    message, nameless = problem.message, problem.nameless
+    message, fix, nameless = problem.message, problem.fix, problem.nameless
     for old, new in renamed.items():
         message = message.replace(f"in the policy as {old}.NAME", f"in the policy as {new}.NAME")
+        if fix is not None:
+            fix = fix.replace(f"in the policy as {old}.NAME", f"in the policy as {new}.NAME")
         if nameless is not None and nameless.form == old:
             nameless = dataclasses.replace(nameless, form=new, alias=old)
-    if message == problem.message and nameless is problem.nameless:
+    if message == problem.message and fix == problem.fix and nameless is problem.nameless:
         return problem
-    return dataclasses.replace(problem, message=message, nameless=nameless)
+    return dataclasses.replace(problem, message=message, fix=fix, nameless=nameless)
