@@ -1007,3 +1007,27 @@ def test_a_consent_box_is_known_in_the_forms_language(tmp_path: Path, label: str
     assert box.role is FieldRole.CONSENT, (lang, box)
     email = next(f for f in read_form(page).fields if f.name == "email")
     assert email.role is FieldRole.INPUT
+
+
+def test_a_projects_own_form_macro_is_read_from_its_name_and_said(tmp_path):
+    """`Form::normalInput('nombre', ...)` (AsgardCMS's macros): a project's helper, not
+    Collective's. Its name says the control and its first argument the field, as
+    Collective's convention has it: read so, with a CN001 note; one whose name says no
+    control is kept unnamed (a warning); a button macro draws no field. They were all
+    dropped without a word, the patient's name, surname and sex with them."""
+    ev = write(
+        tmp_path,
+        "create.blade.php",
+        "<form method=post>\n"
+        "  {!! Form::normalInput('nombre', 'Nombre', $errors) !!}\n"
+        "  {!! Form::normalSelect('sexo', 'Sexo', $errors, $opciones) !!}\n"
+        "  {!! Form::fancyWidget('x') !!}\n"
+        "  {!! Form::submitBtn('Guardar') !!}\n"
+        "  {!! Form::close() !!}\n"
+        "</form>\n",
+    )
+    fields = only_form(ev).fields
+    assert [(f.name, f.control) for f in fields] == [("nombre", "text"), ("sexo", "select"), (None, "text")]
+    notes = [(p.location.line, p.severity) for p in ev.problems]
+    assert notes == [(2, Severity.INFO), (3, Severity.INFO), (4, Severity.WARNING)]
+    assert "a macro of the project" in ev.problems[0].message

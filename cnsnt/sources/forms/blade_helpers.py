@@ -274,11 +274,56 @@ def _named(helper: Helper, node: Any | None) -> None:
         helper.field_code = _text(node)
 
 
+#: Collective methods that draw no field of their own (`Form::open`, `Form::macro`, ...).
+_NO_FIELD = frozenset({
+    "open", "model", "close", "token", "macro", "component", "old", "getvalueattribute",
+    "getidattribute", "setmodel", "getmodel", "considerrequest", "setsessionstore", "hascomponent",
+    "hasmacro", "mixin", "flushmacros", "getsessionstore", "oldinputisempty",
+})  # fmt: skip
+#: Words of a project macro's name that say it draws no field (a button, a label, a frame).
+_DRAWS_NO_FIELD = ("submit", "button", "btn", "label", "error", "open", "close", "group", "help", "hint")
+#: Words of a project macro's name that say which control it wraps, most specific first
+#: (`normalSelect`, `i18nTextarea`, `normalInput`).
+_MACRO_CONTROLS = (
+    ("checkbox", "checkbox"), ("radio", "radio"), ("textarea", "textarea"),
+    ("select", "select"), ("email", "email"), ("password", "password"), ("date", "date"),
+    ("file", "file"), ("number", "number"), ("tel", "tel"), ("phone", "tel"),
+    ("input", "text"), ("text", "text"),
+)  # fmt: skip
+
+
+def _macro(call: Any, method: str) -> Helper | None:
+    """A project's own `Form::macro` (`Form::normalInput('nombre', ...)`), read from its name.
+
+    Collective lets a project define helpers of its own; their body is the project's, but
+    their name says the control they wrap and, by Collective's convention, their first
+    argument names the field. Read so, with a CN001 note saying it was a guess; a name that
+    says no control is a helper cnsnt does not know, kept unnamed (a CN001 warning).
+    """
+    if any(word in method for word in _DRAWS_NO_FIELD):
+        return None  # `Form::submitBtn()`, `Form::errorMsg('x')`, `Form::openGroup()`
+    control = next((c for word, c in _MACRO_CONTROLS if word in method), None)
+    args = _arguments(call, ("name",))
+    code = _text(call)
+    if control is None:
+        return Helper(method, "text", None, code)  # kept unnamed: a CN001 warning says so
+    helper = Helper(method, control, None, code)
+    _named(helper, _at(args, 0))
+    if helper.field is not None:
+        helper.note = (
+            f"`Form::{_text(call.child_by_field_name('name'))}` is no Laravel Collective helper (a macro "
+            f"of the project?): read as a {control} field named '{helper.field}', its first argument"
+        )
+    return helper
+
+
 def _collective(call: Any) -> Helper | None:
     method = _method(call)
     control = CONTROLS.get(method)
     if control is None:
-        return None  # `Form::open`, `Form::model`, `Form::close`, `Form::token`: no field
+        # `Form::open`, `Form::model`, `Form::close`, `Form::token`: no field; a project's
+        # macro is read from its name
+        return None if method in _NO_FIELD else _macro(call, method)
     args = _arguments(call, _COLLECTIVE_NAMES.get(method, ("name", "value", "options")))
     helper = Helper(method, control, None, _text(call))
     if control == "submit":

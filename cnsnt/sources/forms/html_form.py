@@ -520,6 +520,13 @@ class _Reader:
                 continue  # `b.check_box` draws one item of the collection helper's field
             if helper is not None:
                 ctrl = helper_control(tok.start, helper)
+                if helper.note is not None:
+                    self.page.problems.append(SourceProblem(
+                        helper.note, self.page.location(tok.start), self.page.shown,
+                        severity=Severity.INFO,
+                        fix="check the macro's body (`Form::macro(...)`): if it names the field "
+                        "otherwise, declare that name in the policy",
+                    ))
             elif tok.name == "phoenix" or ruby is not None or php is not None:
                 ctrl = None
             elif tok.name == "blade":

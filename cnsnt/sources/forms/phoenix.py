@@ -285,6 +285,8 @@ class Helper:
     checked_conditionally: bool = False
     default: str | None = None
     id: str | None = None
+    note: str | None = None
+    """Said as a CN001 note where the call is: how a call cnsnt guessed at was read."""
 
 
 def helper_call(code: str) -> Helper | None:
