@@ -1730,6 +1730,8 @@ def _attribute_keys(
     out: dict[str, tuple[str, _Match | _Picked]] = {}
     for key, words in _value_keys(table, people, languages):
         match = _trait(key.ref_table, words, languages)
+        if match is not None and lists and _special_by_name_only(key, words, match, lists, languages):
+            match = None  # `gruppe_id -> race_types(distanz, bahnen)`: a rowing race class
         if (
             match is None
             or not _category(match).startswith(_ATTRIBUTE_LISTS)
@@ -1747,6 +1749,47 @@ def _attribute_keys(
             continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
     return out
+
+
+#: Categories of GDPR Art. 9 a key's target may name (`religiao`, `etnias`, `sindicatos`).
+_ART9 = (
+    "user.health", "user.demographic.race_ethnicity", "user.demographic.religious_belief",
+    "user.demographic.political_opinion", "user.demographic.sexual_orientation",
+    "user.demographic.union_membership", "user.biometric", "user.genetic",
+)  # fmt: skip
+
+
+def _special_by_name_only(
+    key: ForeignKey,
+    words: set[str],
+    match: _Match,
+    lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]],
+    languages: tuple[str, ...] | None,
+) -> bool:
+    """Whether an Art. 9 trait comes only from the name of a target that lists no values.
+
+    `religiao(id, descricao)` lists religions; `race_types(id, distanz, bahnen,
+    meldeGebuehr)` is named for a race, but its columns say sport: a special category needs
+    the target to be a list of values when the key's own words do not name it.
+    """
+    if not _category(match).startswith(_ART9) or _trait("", words, languages) is not None:
+        return False
+    target = _target(key, lists[1], None)
+    if target is None:
+        return False
+    # what its rows say beyond a label, a code, a key and their dates: a list of
+    # addictions has a name and a validity (`verslavingen(naam, datum_van)`), a race
+    # class a distance, lanes and a fee
+    said = 0
+    for column in target.columns:
+        parts = _table_words(column.name, languages)
+        if column.primary_key or not parts or set(parts) <= lx.LABEL_WORDS:
+            continue
+        keyed = any(k.columns == (column.name,) for k in target.foreign_keys)
+        if keyed or any(w in lx.NEGATORS for w in parts):
+            continue
+        said += 1
+    return said > 1
 
 
 def _picks_thing(

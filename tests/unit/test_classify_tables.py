@@ -2853,3 +2853,31 @@ def test_a_facts_reason_names_the_word_that_chose_its_category() -> None:
     assert got["users.no_social_media_presence"].category == "user", got["users.no_social_media_presence"]
     member = got["users.member_no"]
     assert member.category == "user.unique_id" and "a number of theirs ('no')" in member.reason
+
+
+def test_an_art9_trait_from_a_targets_name_needs_a_list_of_values() -> None:
+    """`regatta_teams.gruppe_id -> race_types(distanz, bahnen, meldeGebuehr)` is a rowing
+    race class, not racial origin (a German notice said "Race. Das sind heikle Daten.");
+    `verslavingen(naam, datum_van, datum_tot)`, a list of addictions with its validity,
+    still names health data."""
+    race = _table("race_types", [("id", "INT"), ("name", "VARCHAR(50)"), ("distanz", "INT"), ("bahnen", "INT"),
+                                 ("altervon", "INT"), ("meldeGebuehr", "DECIMAL(8,2)")], primary="id")
+    teams = _table("regatta_teams", [("id", "INT"), ("teamname", "VARCHAR(50)"), ("strasse", "VARCHAR(50)"),
+                                     ("plz", "VARCHAR(5)"), ("ort", "VARCHAR(50)"), ("telefon", "VARCHAR(20)"),
+                                     ("email", "VARCHAR(100)"), ("gruppe_id", "INT")],
+                   (ForeignKey(("gruppe_id",), "race_types", ("id",)),))
+    addictions = _table("verslavingen", [("id", "INT"), ("naam", "VARCHAR(255)"), ("datum_van", "DATE"),
+                                         ("datum_tot", "DATE")], primary="id")
+    clients = _table("klanten", [("id", "INT"), ("voornaam", "VARCHAR(50)"), ("achternaam", "VARCHAR(50)"),
+                                 ("geboortedatum", "DATE"), ("primaireproblematiek_id", "INT")],
+                     (ForeignKey(("primaireproblematiek_id",), "verslavingen", ("id",)),))
+    got = classify_tables([race, teams, addictions, clients])
+    assert got["regatta_teams.gruppe_id"].category != "user.demographic.race_ethnicity", got["regatta_teams.gruppe_id"]
+    assert (got["klanten.primaireproblematiek_id"].category or "").startswith("user.health")
+
+
+def test_a_german_consent_column_is_a_consent() -> None:
+    """`regatta_teams.einverstaendnis BOOLEAN`: the team's consent, as `einwilligung` is."""
+    teams = _table("regatta_teams", [("id", "INT"), ("teamname", "VARCHAR(50)"), ("email", "VARCHAR(100)"),
+                                     ("telefon", "VARCHAR(20)"), ("einverstaendnis", "BOOLEAN")])
+    assert classify_tables([teams])["regatta_teams.einverstaendnis"].category == "user.privacy_preferences"

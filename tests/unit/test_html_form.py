@@ -993,6 +993,7 @@ def test_custom_element_controls_blade_components_and_vue_libraries(tmp_path):
         ("Quiero recibir el boletín", "es"),
         ("Recevoir l'infolettre", "fr"),
         ("Bülten almak istiyorum", "tr"),
+        ("Ich bin mit der Speicherung meiner Daten einverstanden", "de"),
     ],
 )
 def test_a_consent_box_is_known_in_the_forms_language(tmp_path: Path, label: str, lang: str) -> None:

@@ -20,7 +20,7 @@ _CONSENT = re.compile(
     r"consent|agree|accept|\bterms\b|\btos\b|privacy|gdpr|dsgvo|rgpd|lopd|newsletter|"
     r"opt ?in\b|optin|subscri|marketing|"
     r"acconsent|consens|informativa|privacit|pubblicit|"  # it
-    r"einwillig|zustimm|datenschutz|rundbrief|werbung|"  # de
+    r"einwillig|einverst|zustimm|datenschutz|rundbrief|werbung|"  # de
     r"acept|aceit|consentim|privacidad|bolet[ií]n|publicidad|"  # es, pt
     r"consentement|j.?accepte|infolettre|"  # fr
     r"hozz[aá]j[aá]rul|elfogad|adatkezel|h[ií]rlev[eé]l|"  # hu
