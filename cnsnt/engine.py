@@ -58,10 +58,14 @@ def _skip_reason(rule: type[Rule], audited: set[str]) -> str | None:
         # a rule that needs the application's queries (CN401: "no query reads it") is
         # skipped with stored code audited too: say so, in words true with or without it
         others = [_KIND_NAMES.get(k, k) for k in missing if k != "queries"]
-        names = " or ".join(["`queries:` source", *others])
-        return f"no {names} was audited; stored code in schemas does not count"
-    names = " or ".join(_KIND_NAMES.get(k, k) for k in missing)
-    return f"no {names} were audited"
+        names = _either(["`queries:` sources", *others])
+        return f"no {names} were audited; stored code in schemas does not count"
+    return f"no {_either([_KIND_NAMES.get(k, k) for k in missing])} were audited"
+
+
+def _either(names: list[str]) -> str:
+    """`a`, `a or b`, `a, b or c`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def rule_meta(rule: type[Rule]) -> RuleMeta:

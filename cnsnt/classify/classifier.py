@@ -1233,6 +1233,16 @@ def _names_thing(form: str | None) -> bool:
     return bool(words & _THING_FORMS) and not words & _PERSON_FORMS
 
 
+def names_personal_data(text: str) -> str | None:
+    """What a strong personal-data term in `text` means, whatever else the text says; or None.
+
+    `full-name-to-show` displays a name (`show` makes it no input), but its id still names
+    one: a message about it should say so.
+    """
+    match = next((m for m in _read(text).matches if m.strong), None)
+    return None if match is None else f"'{' '.join(match.words)}' means {_label(match)} ({match.lang})"
+
+
 @functools.lru_cache(maxsize=65536)
 def classify_field(
     name: str,

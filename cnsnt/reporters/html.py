@@ -20,7 +20,7 @@ from importlib import resources
 from itertools import groupby
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from cnsnt import __version__
 from cnsnt.model import AuditResult, Finding, Severity
@@ -93,7 +93,21 @@ def _env() -> Environment:
         undefined=StrictUndefined,
     )
     env.filters["printable"] = printable
+    env.filters["code"] = inline_code
     return env
+
+
+#: A span between backticks in a message (`queries:`, `Form::normalInput`). Linear: no nesting.
+_BACKTICKED = re.compile(r"`([^`\n]+)`")
+
+
+def inline_code(text: str) -> Markup:
+    """A message with its `backticked` spans as `<code>`, everything escaped first.
+
+    The text reporter shows backticks as they are; a page would show them literally.
+    """
+    escaped = str(escape(printable(text)))
+    return Markup(_BACKTICKED.sub(r"<code>\1</code>", escaped))
 
 
 def _css(rules: list[str], purposes: list[str]) -> str:

@@ -146,3 +146,20 @@ def test_what_was_read_is_counted_in_the_singular_too(tmp_path):
     read = re.search(r'<p class="read">Read: (.*?)</p>', html)
     assert read is not None
     assert read.group(1).split(", ") == ["2 columns", "1 database", "1 table", "0 views"]
+
+
+def test_backticked_spans_are_code_and_still_escaped(tmp_path):
+    """A message's `backticked` span is shown as code, not with literal backticks (the
+    "Rules not run" reasons said "no `queries:` sources"); what it holds stays escaped."""
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\ncontroller: {name: Shop, contact: a@b.example}\nrecipients: []\n"
+        "sources: {forms: [{path: 'f.blade.php'}]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "f.blade.php").write_text(
+        "<form method=post>{!! Form::normalInput('nombre', 'Nombre') !!}</form>\n", encoding="utf-8"
+    )
+    html = _page(tmp_path)
+    assert "<code>Form::normalInput</code>" in html
+    assert "<code>queries:</code>" in html
+    assert "`" not in re.sub(r"<style>.*?</style>", "", html, flags=re.DOTALL)

@@ -244,7 +244,7 @@ def test_cn401_skip_reason_is_true_when_stored_code_was_audited(tmp_path: Path) 
         _, _, skipped = run_rules(policy, Evidence(audited=set(audited)), select=["CN401", "CN301"])
         reasons[frozenset(audited)] = {s.rule: s.reason for s in skipped}
     stored = reasons[frozenset({"schemas", "stored_code"})]
-    assert stored == {"CN401": "no `queries:` source was audited; stored code in schemas does not count"}
+    assert stored == {"CN401": "no `queries:` sources were audited; stored code in schemas does not count"}
     # the same words without stored code: true in both cases
     assert reasons[frozenset({"schemas"})] == {**stored, "CN301": "no queries were audited"}
 

@@ -8,7 +8,7 @@ warning so, and `cnsnt init` counts warnings the same way.
 
 from __future__ import annotations
 
-from cnsnt.classify.classifier import classify_field
+from cnsnt.classify.classifier import classify_field, names_personal_data
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Severity
 
@@ -24,6 +24,10 @@ def weighed(problem: SourceProblem) -> tuple[str, Severity | None]:
     verdict = classify_field(written or "", field.label, field.control)
     if verdict.category is not None:
         return f"{problem.message}; it looks like personal data: {verdict.reason}", problem.severity
+    named = next((n for n in (names_personal_data(t) for t in (written, field.label) if t) if n), None)
+    if named is not None:
+        # `id="full-name-to-show"`: a place the person's name is shown, if not typed
+        return f"{problem.message}; its id or label names personal data: {named}", problem.severity
     return f"{problem.message}; neither its id nor its label names personal data", Severity.INFO
 
 
