@@ -127,6 +127,21 @@ class NoticeContent:
     fallback_languages: tuple[str, ...] = field(default=())
 
     @property
+    def controller_stated(self) -> bool:
+        """Whether the policy names who is responsible; a draft without it marks the gap."""
+        return bool(self.controller.name)
+
+    @property
+    def purposes_stated(self) -> bool:
+        """Whether the policy says why its data is used.
+
+        With data and no purpose nothing is known about bases, so a draft marks the gap
+        rather than saying that no consent is asked (each such datum is a CN102 error, so
+        the notice is never published so).
+        """
+        return bool(self.purposes) or not self.data
+
+    @property
     def consent_purposes(self) -> tuple[PurposeView, ...]:
         """Purposes the customer consents to (and may withdraw from)."""
         return tuple(p for p in self.purposes if p.consent)

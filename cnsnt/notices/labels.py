@@ -252,6 +252,13 @@ def sentences(L: Lang, *, controller: str, contact: str) -> dict[str, str]:
         "choice_required": L._("Required."),
         "no_recipients": L._("We do not give your data to anyone else."),
         "recipients_not_stated": L._("The policy does not say yet who receives your data."),
+        "controller_not_stated": L._(
+            "The policy does not say yet who is responsible for your data."
+        ),
+        "purposes_not_stated": L._("The policy does not say yet why your data is used."),
+        "consent_not_stated": L._(
+            "The policy does not say yet whether we ask for your consent."
+        ),
         "outside_eea": L._("This is outside the European Economic Area."),
         "retention_intro": L._("We keep each kind of data only for this long."),
         "rights_how": (

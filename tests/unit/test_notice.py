@@ -336,7 +336,7 @@ data:
     result = render_notice(load(tmp_path, bare), lang="en")
     assert "Not stated" not in result.text
     assert "| phone |  |  |" in result.text
-    assert "- phone: –" in result.text
+    assert "- phone: **\\[To fill in\\]**" in result.text  # a marked gap, never a bare dash
     assert "## Automated decisions" not in result.text  # left out with its heading
     assert not result.publishable
     assert {b.rule for b in result.blockers} == {"CN602"}
