@@ -866,6 +866,14 @@ def notice(
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="With --draft: list every finding (a draft lists one line per kind, with a count).",
+        ),
+    ] = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -879,6 +887,7 @@ def notice(
     """
     from cnsnt.api import notice as make_notice
     from cnsnt.api import resolve_policy_path
+    from cnsnt.finding_groups import group_alike
     from cnsnt.notices import check_notice
     from cnsnt.policy.loader import load_policy
 
@@ -919,13 +928,22 @@ def notice(
             err.print(f"note: {note}", markup=False, soft_wrap=True)
     blocked = bool(result.blockers) and not draft
     shown = {f.fingerprint() for f in result.blockers}
-    for finding in [*result.blockers, *(w for w in result.warnings if w.fingerprint() not in shown)]:
-        if quiet and finding.severity is not Severity.ERROR:
-            continue
-        if quiet and not blocked:
-            continue
+    findings = [*result.blockers, *(w for w in result.warnings if w.fingerprint() not in shown)]
+    if quiet:
+        findings = [f for f in findings if blocked and f.severity is Severity.ERROR]
+    # A draft's findings are a to-do list: one line per kind unless --verbose.
+    grouped = group_alike(findings) if draft and not verbose else [(f, 1) for f in findings]
+    for finding, count in grouped:
+        more = f" (and {count - 1} more like it)" if count > 1 else ""
         err.print(
-            f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}",
+            f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}{more}",
+            markup=False,
+            soft_wrap=True,
+        )
+    if len(grouped) < len(findings):
+        err.print(
+            f"{len(findings)} findings in {len(grouped)} lines, one per kind; "
+            "--verbose lists each",
             markup=False,
             soft_wrap=True,
         )
