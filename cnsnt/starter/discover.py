@@ -52,6 +52,7 @@ from cnsnt.sql.statements import (
     sqlplus_script,
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
+from cnsnt.starter.copies import copies_note, form_copies
 from cnsnt.starter.drizzle_entries import (
     beside_schema,
     casing_note,
@@ -66,6 +67,7 @@ from cnsnt.starter.folder_globs import covers, folder_globs, spelt
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
+from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.python_form_entries import python_form_file
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
@@ -147,6 +149,10 @@ _HELPER_CONTROL = re.compile(
 #: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
 #: a Java package named `samples` or a `demo` database dump is the product's own.
 DEMO_DIRS = frozenset({"demo", "demos", "example", "examples", "sample", "samples"})
+#: Folders of a code generator's stubs (Laravel's `stubs/`, a module generator's
+#: `Scaffold/Module/stubs/`): templates of files it writes into other projects, not pages
+#: of this one. Only forms are left out of them.
+STUB_DIRS = frozenset({"stubs"})
 #: Folders a web server serves as they are. A static page there, in a project that draws
 #: its pages from server templates or components, is a bundled asset: a UI theme's copied
 #: demo pages (a Laravel app's `public/backend/pages-profile.html`: 177 of them, 1,900
@@ -622,6 +628,8 @@ def _json_object(path: Path) -> dict[str, object] | None:
 _DATA_SCHEMA = "data schema"
 #: The kind of an HTML report cnsnt wrote (`_CNSNT_REPORT`): left out of the proposal, said.
 _REPORT = "cnsnt report"
+#: The kind of a PHP file that builds controls in strings for other pages (`php_builders`).
+_BUILDER = "html builder"
 #: The kind of a PHP file declaring a Symfony form type: a form, proposed by folder tree.
 _SYMFONY_FORM = "symfony form"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
@@ -1021,6 +1029,8 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
             return (_REPORT, None, ())  # a report cnsnt wrote: its filter boxes are no form
         drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))
         drawn = drawn or draws_component_control(head)  # `<v-text-field v-model=...>`
+        if drawn and suffix == ".php" and _whole(path) and html_builder(path, root, head):
+            return (_BUILDER, None, ())  # `Form::macro(...)` definitions: controls for other pages
         return ("forms", None, ()) if drawn else None
     if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
         # folders named relative to the project: one above it (`~/out/app/`) excludes nothing
@@ -1335,6 +1345,38 @@ def _in_demo_dir(path: Path, root: Path) -> bool:
     return any(part.lower() in DEMO_DIRS for part in path.relative_to(root).parts[:-1])
 
 
+def _in_stub_dir(path: Path, root: Path) -> bool:
+    return any(part.lower() in STUB_DIRS for part in path.relative_to(root).parts[:-1])
+
+
+def _whole(path: Path) -> bool:
+    """Whether the sniff of a file is all of it (a builder is judged on its whole text)."""
+    try:
+        return path.stat().st_size <= SNIFF_BYTES
+    except OSError:
+        return False
+
+
+def _tooling_note(stubs: list[Path], builders: list[Path], root: Path) -> list[str]:
+    """The generator stubs and PHP control builders left out of the forms, named."""
+    notes: list[str] = []
+    if stubs:
+        folders = _first_few(sorted({p.parent.relative_to(root).as_posix() for p in stubs}))
+        notes.append(
+            f"left out {len(stubs)} form file{'s' if len(stubs) != 1 else ''} in {folders}: "
+            "a code generator's stubs, templates of files it writes, not the product's pages "
+            "(add them under sources: to audit them)"
+        )
+    if builders:
+        shown = _first_few(sorted(p.relative_to(root).as_posix() for p in builders))
+        notes.append(
+            f"left out {len(builders)} PHP file{'s' if len(builders) != 1 else ''} ({shown}): "
+            "code that builds form controls in strings from its arguments (macros, helpers) "
+            "and prints nothing; their fields are read in the pages that call them"
+        )
+    return notes
+
+
 def _static_pages(kinds: dict[str, list[tuple[Path, str | None]]], root: Path) -> list[Path]:
     """Static pages under a web root, taken out of the forms when the project has others.
 
@@ -1482,6 +1524,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     orm: dict[str, list[tuple[Path, str | None]]] = defaultdict(list)
     schema_tables: dict[Path, tuple[DDLTable, ...]] = {}
     demos: list[Path] = []
+    stubs: list[Path] = []
+    builders: list[Path] = []
     databases: list[Found] = []
     reports: list[Path] = []
     contracts: list[Path] = []
@@ -1502,6 +1546,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             kinded.add(path)
         if what is not None and what[0] in _DEMO_KINDS and _in_demo_dir(path, root):
             demos.append(path)
+        elif what is not None and what[0] in _DEMO_KINDS and _in_stub_dir(path, root):
+            stubs.append(path)
+        elif what is not None and what[0] == _BUILDER:
+            builders.append(path)
         elif what is not None and what[0] == _REPORT:
             reports.append(path)
         elif what is not None and what[0] == _DATA_SCHEMA:
@@ -1516,10 +1564,14 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         else:
             kinds[_SYMFONY_FORM].append((path, None))
     statics = _static_pages(kinds, root)
+    duplicates = form_copies([p for p, _ in kinds.get("forms", [])], root)
+    kinds["forms"] = [(p, d) for p, d in kinds.get("forms", []) if p not in duplicates]
     notes: list[str] = [
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),
+        *_tooling_note(stubs, builders, root),
         *([_static_note(statics, root)] if statics else []),
+        *([copies_note(duplicates, root)] if duplicates else []),
         *([_reports_note(reports, root)] if reports else []),
         *([_data_schema_note(contracts, root)] if contracts else []),
         *([_twins_note(twins, root)] if twins else []),

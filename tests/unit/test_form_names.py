@@ -8,6 +8,7 @@ trees below are written here; only the file layout follows the Rails convention.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -211,3 +212,44 @@ def test_a_warning_says_the_new_name_and_those_of_other_files_are_left_alone() -
     evidence = Evidence(forms=[_form("views/a/edit.html"), _form("views/c/edit.html")], problems=[mine, other])
     qualify_form_names(evidence)
     assert [p.message.rsplit(" ", 1)[1] for p in evidence.problems] == ["a/edit.NAME", "edit.NAME"]
+
+
+#: One id on unrelated forms, as vereinsverwaltung `e5a20ee` opens its race and race class
+#: edit pages (`<form name="action" id="action">`); the fields here are ours.
+RACE = '<form name="action" id="action" method="post">\n  <input name="start_time">\n  <input name="stream_url">\n</form>\n'
+RACE_CLASS = '<form name="action" id="action" method="post">\n  <input name="age_from">\n  <input name="age_to">\n</form>\n'
+
+
+def test_an_id_that_files_give_forms_of_different_fields_is_renamed_by_their_paths(tmp_path: Path) -> None:
+    write(tmp_path, "resources/views/admin/race/edit.blade.php", RACE)
+    write(tmp_path, "resources/views/admin/racetype/edit.blade.php", RACE_CLASS)
+    write(tmp_path, "resources/views/admin/racetype/create.blade.php", RACE_CLASS)
+    write(tmp_path, "resources/views/races/index.blade.php", SEARCH)
+    write(tmp_path, "resources/views/clubs/index.blade.php", SEARCH)
+    write(
+        tmp_path,
+        "cnsnt.yaml",
+        'cnsnt: 1\nsources:\n  forms:\n    - {path: "resources/views/**/*.blade.php"}\n'
+        "data:\n  ages: {category: user, form_fields: [action.age_from], purposes: []}\n",
+    )
+    evidence = evidence_of(tmp_path)
+    forms = {f.source.removeprefix("resources/views/"): f for f in evidence.forms}
+    assert {s: (f.name, f.alias) for s, f in forms.items() if s.startswith("admin/")} == {
+        "admin/race/edit.blade.php": ("admin/race/edit", "action"),
+        "admin/racetype/edit.blade.php": ("admin/racetype/edit", "action"),
+        "admin/racetype/create.blade.php": ("admin/racetype/create", "action"),
+    }
+    # the same fields under one id in several files: one form, as its author named it
+    assert {forms[f"{d}/index.blade.php"].name for d in ("races", "clubs")} == {"search"}
+    # a policy written with the shared id still declares the fields
+    index = PolicyIndex(load_policy(tmp_path / "cnsnt.yaml"))
+    ages = [f for f in forms["admin/racetype/edit.blade.php"].fields if f.name == "age_from"]
+    assert [d.name for d in index.data_for_field(ages[0])] == ["ages"]
+
+
+def test_an_id_shared_by_one_files_forms_alone_is_kept() -> None:
+    one = _form("views/a/edit.html", "action", file_named=False)
+    two = dataclasses.replace(one, fields=(dataclasses.replace(one.fields[0], name="phone"),))
+    evidence = Evidence(forms=[one, two, _form("views/b/edit.html", "main", file_named=False)])
+    qualify_form_names(evidence)
+    assert [f.name for f in evidence.forms] == ["action", "action", "main"]

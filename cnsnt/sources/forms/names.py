@@ -10,8 +10,11 @@ without suffixes (`app/views/partners/children/_form.html.erb` -> `partners/chil
 else, or when that name is still taken, by its path in the project
 (`admin/templates/signup`), and last by its whole shown path. A form keeps its old name
 as its fields' `alias`, so a policy written with it still matches (the audit says which
-keys to write instead). A form whose id or name is its own keeps it: two files' forms
-with `id="search"` are one form to the policy, as their author named them.
+keys to write instead). A form whose id or name is its own keeps it when every file
+gives the forms of that id the same fields: two files' `<form id="search">` with a `q`
+are one form to the policy, as their author named them. An id that files give forms
+with different fields (`<form id="action">` on a race's and a race class's page) says
+what a form does, not which form it is: those forms are renamed by their paths too.
 """
 
 from __future__ import annotations
@@ -68,10 +71,11 @@ def qualify_form_names(evidence: Evidence) -> None:
     for form in evidence.forms:
         sources.setdefault(form.name.casefold(), set()).add(form.source)
     shared = {name for name, where in sources.items() if len(where) > 1}
+    generic = _generic_names(evidence.forms, shared)
     moving = {
         (form.name.casefold(), form.source)
         for form in evidence.forms
-        if form.file_named and form.name.casefold() in shared
+        if form.name.casefold() in shared and (form.file_named or form.name.casefold() in generic)
     }
     if not moving:
         return
@@ -100,6 +104,29 @@ def qualify_form_names(evidence: Evidence) -> None:
         for key in clashes:
             level[key] += 1
     _rename(evidence, names)
+
+
+def _generic_names(forms: list[Form], shared: set[str]) -> set[str]:
+    """The shared ids and names that several files give forms whose fields differ.
+
+    vereinsverwaltung's race, race class and template pages all open `<form name="action"
+    id="action">`: one id, three unrelated forms. Such an id says what the form does, not
+    which form it is, so it names no more than a file's stem does. An id that files give
+    forms with the same fields (a search box in every list page) is one form, as its
+    author named it, and is kept.
+    """
+    fields: dict[str, dict[str, set[str]]] = {}
+    for form in forms:
+        name = form.name.casefold()
+        if form.file_named or name not in shared:
+            continue
+        mine = fields.setdefault(name, {}).setdefault(form.source, set())
+        mine.update(f.name.casefold() for f in form.fields if f.name is not None)
+    return {
+        name
+        for name, by_source in fields.items()
+        if len(by_source) > 1 and len({frozenset(names) for names in by_source.values()}) > 1
+    }
 
 
 def _rename(evidence: Evidence, names: dict[tuple[str, str], str]) -> None:

@@ -156,3 +156,23 @@ def blank_php(text: str) -> tuple[str, list[Token]]:
             blank(out, start + k, start + run_end)
             k = run_end
     return "".join(out), tokens
+
+
+def php_only(text: str) -> bool:
+    """Whether a text is PHP code alone: nothing but blanks outside its `<?php ... ?>` blocks.
+
+    A template writes markup between its blocks, or prints with `<?=`; a file of code
+    only (a class, a helper library) holds any markup it has in strings. A first line
+    `#!...` (a PHP script run from the shell) is no markup.
+    """
+    i = text.find("\n") + 1 if text.startswith("#!") else 0
+    while True:
+        m = _PHP_OPEN.search(text, i)
+        if text[i : len(text) if m is None else m.start()].strip():
+            return False
+        if m is None:
+            return True
+        if m.group(0) == "<?=":
+            return False
+        end, _ = _php_code(text, m.end())
+        i = max(end, m.end())
