@@ -18,13 +18,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import FieldRole
-from cnsnt.model import Location
-from cnsnt.policy.model import SourceSpec
-from cnsnt.sources.forms.reader import read_forms
 from cnsnt.sources.forms.template_php import php_only
-from cnsnt.starter.survey_context import survey_context
+from cnsnt.starter.survey_context import read_as_form
 
 #: PHP's ways to print. Linear: fixed words between word boundaries.
 _PRINTS = re.compile(r"\b(?:echo|print|printf|vprintf|print_r|var_dump)\b", re.IGNORECASE)
@@ -39,13 +35,7 @@ def html_builder(path: Path, root: Path, text: str) -> bool:
     """
     if path.name.lower().endswith(".blade.php") or not php_only(text) or _PRINTS.search(text):
         return False
-    ctx = survey_context(root)
-    shown = ctx.shown(path)
-    spec = SourceSpec(kind="forms", pattern=shown, base_dir=root, location=Location(shown))
-    try:
-        evidence = read_forms(path, spec, ctx)
-    except SourceError:
+    evidence = read_as_form(path, root)
+    if evidence is None:
         return False  # the audit says what is wrong with it: proposed, not passed over
-    except Exception:  # noqa: BLE001 - the audit reports it as a CN001 problem; so proposed
-        return False
     return not any(f.name is not None and f.role in _FILLED_IN for f in evidence.fields)

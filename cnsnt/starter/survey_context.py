@@ -12,6 +12,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
+from cnsnt.errors import SourceError
+from cnsnt.evidence import Evidence
+from cnsnt.model import Location
+from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 
 _CONTEXT: ContextVar[SourceContext | None] = ContextVar("cnsnt_init_survey", default=None)
@@ -30,3 +34,22 @@ def shared_survey(root: Path) -> Iterator[None]:
 def survey_context(root: Path) -> SourceContext:
     """The survey's shared context, or a context of its own outside a survey."""
     return _CONTEXT.get() or SourceContext(base_dir=root)
+
+
+def read_as_form(path: Path, root: Path) -> Evidence | None:
+    """What the audit would read from `path` as a form source; None when it cannot read it.
+
+    A file the reader fails on stays proposed: the audit reports why (a CN001 problem),
+    so the survey never decides on it from here.
+    """
+    from cnsnt.sources.forms.reader import read_forms  # the readers import the survey's modules
+
+    ctx = survey_context(root)
+    shown = ctx.shown(path)
+    spec = SourceSpec(kind="forms", pattern=shown, base_dir=root, location=Location(shown))
+    try:
+        return read_forms(path, spec, ctx)
+    except SourceError:
+        return None
+    except Exception:  # noqa: BLE001 - the audit reports it as a CN001 problem
+        return None

@@ -21,14 +21,12 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import FieldRole
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import expand
-from cnsnt.sources.forms.reader import read_forms
 from cnsnt.starter.folder_globs import chosen_globs, reaches_out
-from cnsnt.starter.survey_context import survey_context
+from cnsnt.starter.survey_context import read_as_form, survey_context
 
 #: Suffixes of templates no glob is proposed for (see the module's docstring).
 _NOT_GLOBBED = frozenset({".php", ".vue", ".svelte"})
@@ -88,13 +86,7 @@ def template_globs(pages: list[Path], root: Path) -> tuple[list[str], list[Path]
 
 def _quiet(path: Path, root: Path) -> bool:
     """Whether the audit reads nothing from a file but buttons: no field, no CN001 problem."""
-    ctx = survey_context(root)
-    shown = ctx.shown(path)
-    spec = SourceSpec(kind="forms", pattern=shown, base_dir=root, location=Location(shown))
-    try:
-        evidence = read_forms(path, spec, ctx)
-    except SourceError:
-        return False
-    except Exception:  # noqa: BLE001 - the audit reports it as a CN001 problem; no glob takes it
-        return False
+    evidence = read_as_form(path, root)
+    if evidence is None:
+        return False  # the audit reports it as a CN001 problem; no glob takes it
     return not evidence.problems and all(f.role is FieldRole.BUTTON for f in evidence.fields)
