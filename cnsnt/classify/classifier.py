@@ -778,11 +778,11 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
         if words & lx.MONEY_WORDS:
             return "user.financial", f"a sum of money ({_cue(words & lx.MONEY_WORDS)})"
         return "user", ""
-    times = [w for w, why in reading.negators if why == "timestamp"]
     if "timestamp" in negators and (negators == {"timestamp"} or kind == "temporal"):
         if words & lx.CONSENT_WORDS:
             # when they consented (`consent_date`)
             return "user.privacy_preferences", f"when they consented ({_cue(words & lx.CONSENT_WORDS)})"
+        times = (w for w, why in reading.negators if why == "timestamp")
         return "user.behavior", f"when they did it ({_cue(times)})"  # `sent_at`, `fecha`
     if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial", f"a sum of money ({_cue(words & lx.MONEY_WORDS)})"

@@ -17,12 +17,10 @@ import hashlib
 from collections import defaultdict
 from pathlib import Path
 
+from cnsnt.starter.folders import BUILD_DIRS, WEB_ROOTS, in_folder
+
 #: Folders a copy is served or built into: its twin elsewhere is the source kept.
-COPY_FOLDERS = frozenset({"public", "static", "wwwroot", "htdocs", "dist", "build"})
-
-
-def _served(path: Path, root: Path) -> bool:
-    return any(part.lower() in COPY_FOLDERS for part in path.relative_to(root).parts[:-1])
+COPY_FOLDERS = WEB_ROOTS | BUILD_DIRS
 
 
 def _digest(path: Path) -> bytes | None:
@@ -55,7 +53,9 @@ def form_copies(paths: list[Path], root: Path) -> dict[Path, Path]:
         for twins in by_digest.values():
             if len(twins) < 2:
                 continue
-            ordered = sorted(twins, key=lambda p: (_served(p, root), p.relative_to(root).as_posix()))
+            ordered = sorted(
+                twins, key=lambda p: (in_folder(p, root, COPY_FOLDERS), p.relative_to(root).as_posix())
+            )
             left.update((path, ordered[0]) for path in ordered[1:])
     return left
 

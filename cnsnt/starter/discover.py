@@ -64,6 +64,7 @@ from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.folder_globs import covers, folder_globs, spelt
+from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, in_folder
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
@@ -145,20 +146,6 @@ _HELPER_CONTROL = re.compile(
     + "|".join(sorted(m for m, kind in BLADE_CONTROLS.items() if kind not in ("label", "submit")))
     + r")\s*+\("
 )
-#: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
-#: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
-#: a Java package named `samples` or a `demo` database dump is the product's own.
-DEMO_DIRS = frozenset({"demo", "demos", "example", "examples", "sample", "samples"})
-#: Folders of a code generator's stubs (Laravel's `stubs/`, a module generator's
-#: `Scaffold/Module/stubs/`): templates of files it writes into other projects, not pages
-#: of this one. Only forms are left out of them.
-STUB_DIRS = frozenset({"stubs"})
-#: Folders a web server serves as they are. A static page there, in a project that draws
-#: its pages from server templates or components, is a bundled asset: a UI theme's copied
-#: demo pages (a Laravel app's `public/backend/pages-profile.html`: 177 of them, 1,900
-#: "personal fields"), a library's samples (`public/plugins/codemirror/mode/*/index.html`).
-#: Not `assets/`: CTFd's plugins keep their challenge forms in `assets/create.html`.
-WEB_ROOTS = frozenset({"public", "static", "wwwroot", "htdocs"})
 _STATIC_PAGE = (".html", ".htm")
 #: Marks of template code (Jinja/Twig/Handlebars/Go, ERB/EJS, PHP) in a page.
 _TEMPLATE_MARKS = ("{{", "{%", "<%", "<?")
@@ -1341,14 +1328,6 @@ def _columns_within(tables: tuple[DDLTable, ...], fuller: tuple[DDLTable, ...]) 
     return added == 0 or added < lacked
 
 
-def _in_demo_dir(path: Path, root: Path) -> bool:
-    return any(part.lower() in DEMO_DIRS for part in path.relative_to(root).parts[:-1])
-
-
-def _in_stub_dir(path: Path, root: Path) -> bool:
-    return any(part.lower() in STUB_DIRS for part in path.relative_to(root).parts[:-1])
-
-
 def _whole(path: Path) -> bool:
     """Whether the sniff of a file is all of it (a builder is judged on its whole text)."""
     try:
@@ -1384,8 +1363,7 @@ def _static_pages(kinds: dict[str, list[tuple[Path, str | None]]], root: Path) -
     whose only pages are static ones keeps them, they are its forms.
     """
     def static(path: Path) -> bool:
-        parts = path.relative_to(root).parts[:-1]
-        if path.suffix.lower() not in _STATIC_PAGE or not any(p.lower() in WEB_ROOTS for p in parts):
+        if path.suffix.lower() not in _STATIC_PAGE or not in_folder(path, root, WEB_ROOTS):
             return False
         # template code is rendered, not served as it is: CTFd's `assets/static/create.html`
         # (its "static" flag type's form, `value="{{ content }}"`) is a template
@@ -1544,9 +1522,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         what = _kind_of(path, root)
         if what is not None:
             kinded.add(path)
-        if what is not None and what[0] in _DEMO_KINDS and _in_demo_dir(path, root):
+        if what is not None and what[0] in _DEMO_KINDS and in_folder(path, root, DEMO_DIRS):
             demos.append(path)
-        elif what is not None and what[0] in _DEMO_KINDS and _in_stub_dir(path, root):
+        elif what is not None and what[0] in _DEMO_KINDS and in_folder(path, root, STUB_DIRS):
             stubs.append(path)
         elif what is not None and what[0] == _BUILDER:
             builders.append(path)
@@ -1559,7 +1537,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             if what[0] == "schemas":
                 schema_tables[path] = what[2]  # read once: the patch check needs them too
     for path in inherited_form_files(root, kinded):  # a form type by its bases: once the walk is done
-        if _in_demo_dir(path, root):
+        if in_folder(path, root, DEMO_DIRS):
             demos.append(path)
         else:
             kinds[_SYMFONY_FORM].append((path, None))

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
@@ -49,7 +48,5 @@ def read_as_form(path: Path, root: Path) -> Evidence | None:
     spec = SourceSpec(kind="forms", pattern=shown, base_dir=root, location=Location(shown))
     try:
         return read_forms(path, spec, ctx)
-    except SourceError:
-        return None
-    except Exception:  # noqa: BLE001 - the audit reports it as a CN001 problem
+    except Exception:  # noqa: BLE001 - a SourceError or a reader's bug: the audit reports either (CN001)
         return None

@@ -1,0 +1,32 @@
+"""Folders `cnsnt init` treats apart: demos, a generator's stubs, web roots, build outputs.
+
+A form file below one of them is not the product's page as written (a bundled demo, a
+template of files a generator writes, a copy served or built from a source elsewhere).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+#: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
+#: Their forms are not the product's, so `init` leaves them out (and says so). Only forms:
+#: a Java package named `samples` or a `demo` database dump is the product's own.
+DEMO_DIRS = frozenset({"demo", "demos", "example", "examples", "sample", "samples"})
+#: Folders of a code generator's stubs (Laravel's `stubs/`, a module generator's
+#: `Scaffold/Module/stubs/`): templates of files it writes into other projects, not pages
+#: of this one. Only forms are left out of them.
+STUB_DIRS = frozenset({"stubs"})
+#: Folders a web server serves as they are. A static page there, in a project that draws
+#: its pages from server templates or components, is a bundled asset: a UI theme's copied
+#: demo pages (a Laravel app's `public/backend/pages-profile.html`: 177 of them, 1,900
+#: "personal fields"), a library's samples (`public/plugins/codemirror/mode/*/index.html`).
+#: Not `assets/`: CTFd's plugins keep their challenge forms in `assets/create.html`.
+WEB_ROOTS = frozenset({"public", "static", "wwwroot", "htdocs"})
+#: Folders a build writes its output to: a file there is made from a source elsewhere.
+BUILD_DIRS = frozenset({"dist", "build"})
+
+
+def in_folder(path: Path, root: Path, names: Collection[str]) -> bool:
+    """Whether `path` lies below a folder (of the project, below `root`) named one of `names`."""
+    return any(part.lower() in names for part in path.relative_to(root).parts[:-1])
