@@ -799,6 +799,11 @@ def _cue(words: Iterable[str]) -> str:
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
 
 
+# A hash of these is a digest of what they hold (of a name it would still be the person's).
+_CONTENT_WORDS = lx.DIGESTED
+# Money words that also name a measurement: a lab result's `valor`, a `total` of hours slept.
+_MEASURE_WORDS = frozenset({"total", "valor"})
+_DIGEST_TERMS = frozenset({("hash",), ("hashed",), ("checksum",)})
 _FREE_TEXT_TYPES = frozenset({"text", "unknown"})
 # Coded traits that are not special: a key to one is a person's trait only in their own row.
 _SPECIAL_CODED = ("user.health", "user.demographic.political", "user.demographic.union")
@@ -991,6 +996,16 @@ def decide(
             f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about no "
             "person: a service's or a thing's",
         )
+    content = reading.rest & _CONTENT_WORDS
+    if match is not None and match.words in _DIGEST_TERMS and content:
+        # `description_hash`, `hash_fitxer`: a digest of a text or a file, to spot a copy;
+        # it opens nothing, unlike a password's or a token's hash
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is a digest of the {_cue(content)}, not a credential",
+        )
     if match is not None:
         sure = Confidence.HIGH if match.strong else Confidence.MEDIUM
         where = "" if match.strong or not ctx.why else f" {ctx.why}"
@@ -1027,6 +1042,16 @@ def decide(
         and not set(words) & lx.MAKER_WORDS  # who made the record is no care
         and not own_state
     ):
+        money = set(words) & lx.MONEY_WORDS - _MEASURE_WORDS
+        if money:
+            # what a visit cost (`valor_total`, `Betrag`) is their money, not their care
+            return Classification(
+                True,
+                "user.financial",
+                Confidence.LOW,
+                f"a sum of money ({_cue(money)}) in the health-record table '{table}': theirs, "
+                "though not their care",
+            )
         return Classification(
             True,
             "user.health",

@@ -255,3 +255,5 @@ OWN_SETTINGS: Final = _VOCAB.lists["own_settings"]
 SETTINGS_TABLES: Final = _VOCAB.lists["settings_tables"]
 # Where a file is kept (`photo_filename`, `foto_link`): the photo it points at is still theirs.
 STORAGE_WORDS: Final = _VOCAB.lists["storage_words"]
+# What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
+DIGESTED: Final = _VOCAB.lists["digested"]

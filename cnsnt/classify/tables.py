@@ -767,7 +767,38 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # a list of diagnoses or medicines that no one's row reaches is reference
             # data: a health word in its name makes nothing in it anyone's health
             verdicts[name] = replace(verdict, context=replace(verdict.context, health=False))
+    _made_by_only(tables, verdicts, people_names, languages)
     return verdicts
+
+
+def _made_by_only(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    people_names: set[str],
+    languages: tuple[str, ...],
+) -> None:
+    """Say why a table whose only keys to people name who made it stays about no one.
+
+    `uploads.author_id -> users`: the author made the row; the row is not about them
+    (the labelled set's privacy engineers read it so), and the reason must say so, or
+    a reader who sees the key takes the verdict for an oversight.
+    """
+    for table in tables:
+        verdict = verdicts[table.key]
+        if verdict.kind != OTHER or verdict.reason:
+            continue
+        key = next(
+            (
+                k
+                for k in table.foreign_keys
+                if _made_by(k, languages)
+                and (_refers_to(k, people_names) or _table(k.ref_table, languages).person)
+            ),
+            None,
+        )
+        if key is not None:
+            why = f"{_cites(key)}, but it says who made or handles the row, not whom it is about"
+            verdicts[table.key] = replace(verdict, reason=why)
 
 
 def made_by(key: ForeignKey, verdict: TableVerdict) -> bool:

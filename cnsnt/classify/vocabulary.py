@@ -33,6 +33,7 @@ _LIST_KEYS = (
     "own_settings",
     "settings_tables",
     "storage_words",
+    "digested",
     "placeholder_words",
     "patient_words",
     "tree_words",

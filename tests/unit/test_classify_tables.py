@@ -2881,3 +2881,69 @@ def test_a_german_consent_column_is_a_consent() -> None:
     teams = _table("regatta_teams", [("id", "INT"), ("teamname", "VARCHAR(50)"), ("email", "VARCHAR(100)"),
                                      ("telefon", "VARCHAR(20)"), ("einverstaendnis", "BOOLEAN")])
     assert classify_tables([teams])["regatta_teams.einverstaendnis"].category == "user.privacy_preferences"
+
+
+def test_health_words_ending_in_id_are_no_keys() -> None:
+    """`keloid`, `thyroid`, `covid` in an anamnesis were "an identifier or key" for their
+    last two letters (a first-use review, a skin clinic); they are health words."""
+    patients = _table("patients", [("id", "INT"), ("full_name", "TEXT"), ("birth_date", "DATE")], primary="id")
+    anamnesis = _table("anamnesis", [("id", "INT"), ("patient_id", "INT"), ("keloid", "TEXT"), ("thyroid", "TEXT"),
+                                     ("covid", "TEXT"), ("steroid", "TEXT")],
+                       (ForeignKey(("patient_id",), "patients", ("id",)),), primary="id")
+    got = classify_tables([patients, anamnesis])
+    for name in ("keloid", "thyroid", "covid", "steroid"):
+        assert (got[f"anamnesis.{name}"].category or "").startswith("user.health"), got[f"anamnesis.{name}"]
+
+
+def test_vital_signs_and_surgeries_in_portuguese_and_spanish_are_health() -> None:
+    """A Brazilian clinic's form: heart rate, oxygen saturation, surgeries, temperature."""
+    for name in ("frequencia_cardiaca", "saturacao_oxigenio", "cirurgias_realizadas", "frecuencia_cardiaca",
+                 "cirugias_previas"):
+        assert (classify_field(name).category or "").startswith("user.health"), (name, classify_field(name))
+    paciente = _table("pacientes", [("id", "INT"), ("nome", "TEXT"), ("cpf", "CHAR(11)"), ("temperatura", "DECIMAL")])
+    assert (classify_tables([paciente])["pacientes.temperatura"].category or "").startswith("user.health")
+    sensor = _table("sensores", [("id", "INT"), ("temperatura", "DECIMAL"), ("lido_em", "TIMESTAMP")])
+    assert not classify_tables([sensor])["sensores.temperatura"].personal
+
+
+def test_a_hash_of_a_text_or_a_file_is_no_credential() -> None:
+    """`descriptionHash` spots duplicate feedback; it opens nothing (a notice listed it as
+    "Account password"). A password's, a token's or a security answer's hash still is one."""
+    users = _table("users", [("id", "INT"), ("email", "TEXT"), ("name", "TEXT"), ("password_hash", "TEXT"),
+                             ("antwort_hash", "TEXT")], primary="id")
+    feedback = _table("feedback", [("id", "INT"), ("user_id", "INT"), ("description", "TEXT"),
+                                   ("description_hash", "TEXT"), ("file_hash", "TEXT"), ("token_hash", "TEXT")],
+                      (ForeignKey(("user_id",), "users", ("id",)),), primary="id")
+    got = classify_tables([users, feedback])
+    assert not got["feedback.description_hash"].personal, got["feedback.description_hash"]
+    assert "digest" in got["feedback.description_hash"].reason
+    assert got["feedback.file_hash"].category != "user.authorization.credentials"
+    assert (got["feedback.token_hash"].category or "").startswith("user.authorization")
+    assert (got["users.password_hash"].category or "").startswith("user.authorization")
+    assert (got["users.antwort_hash"].category or "").startswith("user.authorization")
+
+
+def test_a_sum_of_money_in_a_health_record_is_financial_not_care() -> None:
+    """`Sale.amount` beside `patientId` was Art. 9 health; what a visit cost is the
+    patient's money. Its other columns stay care."""
+    patients = _table("Patient", [("id", "INT"), ("firstName", "TEXT"), ("lastName", "TEXT"),
+                                  ("birthDate", "DATE")], primary="id")
+    visits = _table("Appointment", [("id", "INT"), ("patientId", "INT"), ("amount", "DECIMAL(10,2)"),
+                                    ("treatment", "TEXT"), ("importe", "TEXT")],
+                    (ForeignKey(("patientId",), "Patient", ("id",)),), primary="id")
+    got = classify_tables([patients, visits])
+    assert got["Appointment.amount"].category == "user.financial", got["Appointment.amount"]
+    assert got["Appointment.importe"].category == "user.financial", got["Appointment.importe"]
+    assert (got["Appointment.treatment"].category or "").startswith("user.health")
+
+
+def test_a_key_naming_who_made_the_row_says_why_it_does_not_link() -> None:
+    """`uploads.author_id -> users`: the author made the upload, which is not about them;
+    the table's reason says so instead of a bare "not about people"."""
+    users = _table("users", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT"), ("email", "TEXT")],
+                   primary="id")
+    uploads = _table("uploads", [("id", "INT"), ("author_id", "INT"), ("original_name", "TEXT")],
+                     (ForeignKey(("author_id",), "users", ("id",)),), primary="id")
+    verdict = table_verdicts([users, uploads])["uploads"]
+    assert verdict.kind == "not about people"
+    assert "'author_id' references 'users'" in verdict.reason and "who made" in verdict.reason, verdict
