@@ -678,6 +678,11 @@ def _text_length(type_: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+def _binary(type_: str | None) -> bool:
+    """Whether a type holds bytes (`longblob`, `bytea`): a file or an image, never a date."""
+    return bool(type_) and str(type_).strip().lower().split("(", 1)[0].strip() in _BINARY_TYPES
+
+
 def _opaque(type_: str | None) -> bool:
     """Whether a text type holds a code a person is known by, not a surrogate uuid or hash."""
     if not type_:
@@ -838,6 +843,9 @@ def decide(
     kept = tuple(_own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written))
     if kept != reading.matches:
         reading = replace(reading, matches=kept)
+    if _binary(type) and any(why == "timestamp" for _, why in reading.negators):
+        # `data longblob`: a file, not a date (`data` is Italian and Portuguese for one)
+        reading = replace(reading, negators=tuple((w, k) for w, k in reading.negators if k != "timestamp"))
     if name.startswith("__") and not reading.matches:
         # a leading `__` marks a field the framework keeps for itself (Mongoose's version
         # key `__v` and discriminator `__t`, Python's dunders): nothing a person gave

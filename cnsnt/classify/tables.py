@@ -46,6 +46,7 @@ from cnsnt.classify.classifier import (
     _category,
     _label,
     _Match,
+    _opaque,
     _pick,
     _read,
     _same_stem,
@@ -1501,8 +1502,11 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             if (
                 person_key is not None
                 and found.personal
-                and found.confidence is not Confidence.HIGH
-                and _type_kind(column.type) == "numeric"
+                # a strong word in a key to a record about a person names the record
+                # (`impfung_id`, a vaccination); in a key to people it may be theirs
+                and (found.confidence is not Confidence.HIGH or person_key[1] == "a table about people")
+                # a number, or a uuid the database gives out (`impfung_id varchar(36)`)
+                and (_type_kind(column.type) == "numeric" or _surrogate_text(column.type))
             ):
                 # `PreAvaliacao.id_medico -> Medico`: the doctor's key, not a health datum
                 found = Classification(
@@ -1527,6 +1531,11 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     _copied_keys(tables, by_name, out)
     return out
+
+
+def _surrogate_text(type_: str | None) -> bool:
+    """Whether a text type holds a uuid (`char(36)`, `uuid`): a generated key, never a datum."""
+    return _type_kind(type_) == "text" and not _opaque(type_)
 
 
 _LOGIN_DEFAULT = Classification(

@@ -2947,3 +2947,41 @@ def test_a_key_naming_who_made_the_row_says_why_it_does_not_link() -> None:
     verdict = table_verdicts([users, uploads])["uploads"]
     assert verdict.kind == "not about people"
     assert "'author_id' references 'users'" in verdict.reason and "who made" in verdict.reason, verdict
+
+
+def test_a_swiss_german_changer_is_who_made_the_row() -> None:
+    """`userMutiert -> Benutzer` (Swiss German "changed by") in every table of a vaccination
+    system made each table a person's record; like `userErstellt`, it says who changed it."""
+    users = _table("Benutzer", [("id", "CHAR(36)"), ("name", "VARCHAR(100)"), ("vorname", "VARCHAR(100)"),
+                                ("email", "VARCHAR(100)")], primary="id")
+    slots = _table("Impfslot", [("id", "CHAR(36)"), ("userMutiert", "VARCHAR(255)"), ("von", "DATETIME"),
+                                ("bis", "DATETIME"), ("kapazitaet", "INT")],
+                   (ForeignKey(("userMutiert",), "Benutzer", ("id",)),), primary="id")
+    verdicts = table_verdicts([users, slots])
+    assert verdicts["Impfslot"].kind == "not about people", verdicts["Impfslot"]
+    assert not classify_tables([users, slots])["Impfslot.von"].personal
+
+
+def test_a_binary_column_named_data_is_no_date() -> None:
+    """`data longblob` holds a file (`data` is Italian and Portuguese for a date)."""
+    people = _table("pessoas", [("id", "INT"), ("nome", "VARCHAR(100)"), ("cpf", "CHAR(11)"),
+                                ("data", "LONGBLOB"), ("data_cadastro", "DATE")], primary="id")
+    got = classify_tables([people])
+    assert "date or time" not in got["pessoas.data"].reason, got["pessoas.data"]
+    assert "date or time" in got["pessoas.data_cadastro"].reason or got["pessoas.data_cadastro"].personal
+
+
+def test_a_uuid_key_to_a_person_s_record_is_a_link() -> None:
+    """`Zertifikat.impfung_id char(36) -> Impfung`: the key of a person's vaccination record,
+    a link to it, not a health datum of its own (as a numeric key already was)."""
+    people = _table("Registrierung", [("id", "CHAR(36)"), ("name", "VARCHAR(100)"), ("vorname", "VARCHAR(100)"),
+                                      ("geburtsdatum", "DATE")], primary="id")
+    shots = _table("Impfung", [("id", "CHAR(36)"), ("registrierung_id", "CHAR(36)"), ("datum", "DATETIME"),
+                               ("impfstoff", "VARCHAR(50)")],
+                   (ForeignKey(("registrierung_id",), "Registrierung", ("id",)),), primary="id")
+    certs = _table("Zertifikat", [("id", "CHAR(36)"), ("registrierung_id", "CHAR(36)"), ("impfung_id", "CHAR(36)"),
+                                  ("uvci", "VARCHAR(50)")],
+                   (ForeignKey(("registrierung_id",), "Registrierung", ("id",)),
+                    ForeignKey(("impfung_id",), "Impfung", ("id",))), primary="id")
+    got = classify_tables([people, shots, certs])
+    assert not got["Zertifikat.impfung_id"].personal, got["Zertifikat.impfung_id"]
