@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.tokens import Tokenizer, fold, is_cyrillic
-from cnsnt.classify.vocabulary import load_vocabulary
+from cnsnt.classify.vocabulary import LANGUAGES, load_vocabulary
 from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
 
@@ -652,7 +652,9 @@ def _own_sense(match: _Match, written: tuple[str, ...]) -> _Match:
     `firma` is a signature in Italian and Spanish but a workplace in Polish and German:
     a Polish schema's `firma` is read the Polish way.
     """
-    if not written or match.lang in written:
+    if not written:
+        return _shared_sense(match)
+    if match.lang in written:
         return match
     senses = _SENSES.get(match.words)
     if not senses:
@@ -663,6 +665,25 @@ def _own_sense(match: _Match, written: tuple[str, ...]) -> _Match:
             category, strength = sense
             return replace(match, category=category, strong=strength == "S", lang=lang)
     return match
+
+
+def _shared_sense(match: _Match) -> _Match:
+    """A term several languages read alike, named by all of them when the text's is unknown.
+
+    A form of three Portuguese words said `nome` was Italian, the first language that
+    lists it; `(it, pt)` is what the reader can check.
+    """
+    senses = _SENSES.get(match.words)
+    if not senses or len(senses) < 2:  # one language: nothing shared
+        return match
+    alike = [
+        lang
+        for lang in LANGUAGES
+        if senses.get(lang) == (match.category, "S" if match.strong else "P")
+    ]
+    if len(alike) < 2 or match.lang not in alike or "en" in alike:
+        return match  # English, the language of most identifiers, needs no company
+    return replace(match, lang=", ".join(alike))
 
 
 def _names_emails(table: str, languages: tuple[str, ...] | None) -> bool:
@@ -1308,6 +1329,8 @@ def classify_field(
             reading = replace(
                 reading, matches=tuple(_own_sense(m, spoken) for m in reading.matches if _spoken(m, spoken))
             )
+        else:
+            reading = replace(reading, matches=tuple(_shared_sense(m) for m in reading.matches))
         match, _ = _pick(reading, names, "unknown", names)
         if match is None or (not match.strong and not address and _ambiguous_region(match)):
             continue

@@ -2985,3 +2985,14 @@ def test_a_uuid_key_to_a_person_s_record_is_a_link() -> None:
                     ForeignKey(("impfung_id",), "Impfung", ("id",))), primary="id")
     got = classify_tables([people, shots, certs])
     assert not got["Zertifikat.impfung_id"].personal, got["Zertifikat.impfung_id"]
+
+
+def test_a_word_several_languages_share_names_them_all_when_the_language_is_unknown() -> None:
+    """A short Portuguese form's `nome` was "(it)", the first language that lists it; with
+    no language known, the reason names both. A known language still picks one, and an
+    English word stays "(en)"."""
+    assert "(it, pt)" in classify_field("nome").reason, classify_field("nome")
+    assert "(pt)" in classify_field("nome", written=("pt",)).reason
+    assert "(en)" in classify_field("email").reason
+    people = _table("pessoa", [("id", "INT"), ("nome", "VARCHAR(100)"), ("cpf", "CHAR(11)")])
+    assert "(it, pt)" in classify_tables([people])["pessoa.nome"].reason
