@@ -80,6 +80,8 @@ class FieldRole(StrEnum):
     """Hidden technical field: CSRF token, redirect target, form id."""
     HONEYPOT = "honeypot"
     BUTTON = "button"
+    DISABLED = "disabled"
+    """`disabled` in the markup (or in a disabled `<fieldset>`): a browser never submits it."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class FormField:
     default: str | None = None
     raw: str | None = None
     """What stood in the markup when the name is not a plain string (`asp-for="Email"`)."""
+    readonly: bool = False
+    """`readonly` in the markup: submitted, but with the value the page filled in, not a person."""
     ignores: tuple[tuple[str, str], ...] = ()
     """Inline suppressions `(rule code, reason)` from `<!-- cnsnt: ignore CODE reason -->`."""
     alias: str | None = None

@@ -130,7 +130,8 @@ ROLE_RANK = {
     FieldRole.INPUT: 1,
     FieldRole.HONEYPOT: 2,
     FieldRole.TECHNICAL: 3,
-    FieldRole.BUTTON: 4,
+    FieldRole.DISABLED: 4,
+    FieldRole.BUTTON: 5,
 }
 
 
@@ -149,6 +150,8 @@ class GroupedControl(Protocol):
     checked: bool
     checked_conditionally: bool
     default: str | None
+    readonly: bool
+    """`readonly`: the person cannot change the value the page filled in."""
 
 
 def grouped_field(form: str, group: Sequence[GroupedControl], location: Location, source: str) -> FormField:
@@ -173,6 +176,7 @@ def grouped_field(form: str, group: Sequence[GroupedControl], location: Location
         checked_conditionally=bool(checked) and all(c.checked_conditionally for c in checked),
         default=next((c.default for c in group if c.default is not None), None),
         raw=first.raw,
+        readonly=all(c.readonly for c in group if c.role is role),
     )
 
 
