@@ -120,8 +120,16 @@ def unnamed_problem(field: FormField, why: str) -> SourceProblem:
         field.source,
         severity=Severity.INFO if hidden else Severity.WARNING,
         nameless=field if why.startswith("has no name") else None,
-        fix=f"declare it in the policy as {field.form}.NAME",
+        fix=nameless_fix(field),
     )
+
+
+def nameless_fix(field: FormField) -> str:
+    """Declare it by its id's key when it has one (a script that reads it by id sends it), else `FORM.NAME`."""
+    keys = field.id_keys
+    if keys:
+        return f"declare it in the policy as {keys[0]} (its id; or the name a script sends it under)"
+    return f"declare it in the policy as {field.form}.NAME"
 
 
 #: Which control of a group a field is: a consent box beside a plain input makes it consent.
