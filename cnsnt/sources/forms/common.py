@@ -125,7 +125,7 @@ def unnamed_problem(field: FormField, why: str) -> SourceProblem:
 
 
 def nameless_fix(field: FormField) -> str:
-    """Declare it by its id's key when it has one (a script that reads it by id sends it), else `FORM.NAME`."""
+    """Declare it by its id's key if it has one (a script reading it by id sends it), else `FORM.NAME`."""
     keys = field.id_keys
     if keys:
         return f"declare it in the policy as {keys[0]} (its id; or the name a script sends it under)"
