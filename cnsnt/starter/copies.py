@@ -57,7 +57,9 @@ def form_copies(paths: list[Path], root: Path) -> dict[Path, Path]:
             if len(twins) < 2:
                 continue
             copies = [p for p in twins if in_folder(p, root, COPY_FOLDERS)]
-            sources = sorted((p for p in twins if p not in copies), key=lambda p: p.relative_to(root).as_posix())
+            sources = sorted(
+                (p for p in twins if p not in copies), key=lambda p: p.relative_to(root).as_posix()
+            )
             if copies and sources:  # else two pages that look alike, or copies of no source here
                 left.update((path, sources[0]) for path in copies)
     return left

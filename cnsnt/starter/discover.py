@@ -66,8 +66,8 @@ from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.folder_globs import covers, folder_globs, spelt
 from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, in_folder
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
-from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.html_strings import html_strings_file
+from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries

@@ -1,4 +1,4 @@
-"""Scripts that keep their pages as HTML in strings, as `cnsnt init` proposes them (`format: html`).
+r"""Scripts that keep their pages as HTML in strings, as `cnsnt init` proposes them (`format: html`).
 
 A vanilla-JavaScript single-page app draws each view from a template literal
 (`return \`<form id="paciente-form"><input name="dni">...\``): mateofonsecaa/tugabinete's
