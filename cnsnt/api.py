@@ -319,7 +319,7 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
     """
     from cnsnt.classify import classify_field
     from cnsnt.evidence import FieldRole
-    from cnsnt.starter.fields import field_reading
+    from cnsnt.starter.fields import field_reading, field_reason
 
     forms = tuple(s for s in loaded.sources if s.kind == "forms")
     if not forms:
@@ -344,6 +344,9 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
                 "  a consent control: it records the person's choice; a purpose's consent declares it"
             )
             continue
+        if field.role is FieldRole.DISABLED:
+            lines.append("  not collected: a disabled control, which a browser never submits (no CN101)")
+            continue
         if field.role is not FieldRole.INPUT:
             lines.append(f"  not data a person fills in: a {field.role.value} control (no CN101)")
             continue
@@ -359,5 +362,5 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
         )
         category = verdict.category or "kind unknown"
         lines.append(f"  verdict: personal, {category} ({verdict.confidence.value} confidence)")
-        lines.append(f"  because {verdict.reason}")
+        lines.append(f"  because {field_reason(field, verdict)}")
     return lines

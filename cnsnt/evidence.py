@@ -5,6 +5,7 @@ Sources build these; rules never read files, they only look at an `Evidence`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -70,6 +71,11 @@ class Table:
         return f"{self.schema}.{self.name}" if self.schema else self.name
 
 
+#: What the form readers keep of a control with no name but an id: `id="illnessExtra"`.
+#: Linear: one possessive class run between fixed quotes.
+_ID_ONLY = re.compile(r'id="([A-Za-z0-9_.:\-]++)"')
+
+
 class FieldRole(StrEnum):
     """What a form control is for; only INPUT and CONSENT are filled in by a person."""
 
@@ -80,6 +86,8 @@ class FieldRole(StrEnum):
     """Hidden technical field: CSRF token, redirect target, form id."""
     HONEYPOT = "honeypot"
     BUTTON = "button"
+    DISABLED = "disabled"
+    """`disabled` in the markup (or in a disabled `<fieldset>`): a browser never submits it."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,8 @@ class FormField:
     default: str | None = None
     raw: str | None = None
     """What stood in the markup when the name is not a plain string (`asp-for="Email"`)."""
+    readonly: bool = False
+    """`readonly` in the markup: submitted, but with the value the page filled in, not a person."""
     ignores: tuple[tuple[str, str], ...] = ()
     """Inline suppressions `(rule code, reason)` from `<!-- cnsnt: ignore CODE reason -->`."""
     alias: str | None = None
@@ -119,6 +129,19 @@ class FormField:
     def keys(self) -> tuple[str, ...]:
         """Every key a policy pattern may name the field by: its own, then its alias's."""
         return (self.key,) if self.alias is None else (self.key, f"{self.alias}.{self._tail}")
+
+    @property
+    def id_keys(self) -> tuple[str, ...]:
+        """A nameless control's keys by its id (`formFacial1.illnessExtra`); () for any other.
+
+        A script that reads controls by id sends them; CN001's fix says to declare this key,
+        and a policy entry naming it is no stale declaration (CN402).
+        """
+        match = _ID_ONLY.fullmatch(self.raw or "") if self.name is None else None
+        if match is None:
+            return ()
+        ident = match.group(1)
+        return (f"{self.form}.{ident}",) + (() if self.alias is None else (f"{self.alias}.{ident}",))
 
     @property
     def _tail(self) -> str:

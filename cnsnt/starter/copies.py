@@ -4,10 +4,13 @@ AsgardCMS's `module:publish` copies every module's Vue components from
 `Modules/User/Assets/js/components/` into the web root, `public/modules/user/js/components/`.
 Both were proposed, so each form was read twice: jodak94/daen's starter listed 15
 password keys and its CN001 warnings twice, half of them at the copies. A file with the
-same name and bytes as another form file is left out, and a note says how many and where; the
-one kept is the one outside a web root or build folder (the source the copy was made
-from), else the first in path order. A file with no twin is never left out, and a copy
-that differs by one byte is a file of its own, and so is a page of another name
+same name and bytes as another form file is left out when it sits in a web root, build or
+demo folder and its twin does not (the source the copy was made from is kept), and a note
+says how many and where. Twins that are both outside such folders are two pages:
+SisMed's `Views/Pacientes/Adicionar.cshtml` and `Views/MonitoramentoPacentes/Adicionar.cshtml`
+(one pasted from the other) post to two controllers, and both are proposed, named by
+their paths as forms sharing a stem are. A file with no twin is never left out, and a
+copy that differs by one byte is a file of its own, and so is a page of another name
 that holds the same text (two routes' pages drawn alike are two pages).
 """
 
@@ -17,10 +20,10 @@ import hashlib
 from collections import defaultdict
 from pathlib import Path
 
-from cnsnt.starter.folders import BUILD_DIRS, WEB_ROOTS, in_folder
+from cnsnt.starter.folders import BUILD_DIRS, DEMO_DIRS, WEB_ROOTS, in_folder
 
-#: Folders a copy is served or built into: its twin elsewhere is the source kept.
-COPY_FOLDERS = WEB_ROOTS | BUILD_DIRS
+#: Folders a copy is served, built or shown as a demo in: its twin elsewhere is the source kept.
+COPY_FOLDERS = WEB_ROOTS | BUILD_DIRS | DEMO_DIRS
 
 
 def _digest(path: Path) -> bytes | None:
@@ -53,10 +56,12 @@ def form_copies(paths: list[Path], root: Path) -> dict[Path, Path]:
         for twins in by_digest.values():
             if len(twins) < 2:
                 continue
-            ordered = sorted(
-                twins, key=lambda p: (in_folder(p, root, COPY_FOLDERS), p.relative_to(root).as_posix())
+            copies = [p for p in twins if in_folder(p, root, COPY_FOLDERS)]
+            sources = sorted(
+                (p for p in twins if p not in copies), key=lambda p: p.relative_to(root).as_posix()
             )
-            left.update((path, ordered[0]) for path in ordered[1:])
+            if copies and sources:  # else two pages that look alike, or copies of no source here
+                left.update((path, sources[0]) for path in copies)
     return left
 
 

@@ -66,6 +66,7 @@ from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.folder_globs import covers, folder_globs, spelt
 from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, in_folder
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
+from cnsnt.starter.html_strings import html_strings_file
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_builders import html_builder
@@ -619,8 +620,10 @@ _REPORT = "cnsnt report"
 _BUILDER = "html builder"
 #: The kind of a PHP file declaring a Symfony form type: a form, proposed by folder tree.
 _SYMFONY_FORM = "symfony form"
+#: The kind of a script whose strings hold a page's form markup (`html_strings`): `format: html`.
+_HTML_STRINGS = "html in scripts"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
-_DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA})
+_DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
 #: Root keys of a JSON Schema that maps a Java class (jsonschema2pojo's `javaType`, ...).
 _CLASS_SCHEMA_KEYS = frozenset({"javaType", "javaInterfaces", "extendsJavaClass"})
 
@@ -1021,7 +1024,11 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         return ("forms", None, ()) if drawn else None
     if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
         # folders named relative to the project: one above it (`~/out/app/`) excludes nothing
-        return ("forms", None, ()) if jsx_form_file(path.relative_to(root), _sniff(path)) else None
+        rel, head = path.relative_to(root), _sniff(path)
+        if jsx_form_file(rel, head):
+            return ("forms", None, ())
+        # a vanilla-JS view's `<form>` in a template literal: read as HTML, never also as JSX
+        return (_HTML_STRINGS, None, ()) if html_strings_file(rel, head) else None
     if suffix == ".py":  # Django and WTForms form classes (`forms.py`, `forms/*.py`)
         return ("forms", None, ()) if python_form_file(path, root, _sniff(path)) else None
     return None
@@ -1542,8 +1549,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         else:
             kinds[_SYMFONY_FORM].append((path, None))
     statics = _static_pages(kinds, root)
-    duplicates = form_copies([p for p, _ in kinds.get("forms", [])], root)
-    kinds["forms"] = [(p, d) for p, d in kinds.get("forms", []) if p not in duplicates]
+    duplicates = form_copies([p for k in ("forms", _HTML_STRINGS) for p, _ in kinds.get(k, [])], root)
+    for k in ("forms", _HTML_STRINGS):
+        kinds[k] = [(p, d) for p, d in kinds.get(k, []) if p not in duplicates]
     notes: list[str] = [
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),
@@ -1725,6 +1733,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     kinds["forms"] = [(p, d) for p, d in pages if p not in globbed] + [(p, None) for p in loose]
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
+    found.extend(_entries("forms", kinds.get(_HTML_STRINGS, []), root, by_parent, fmt="html"))
     found.extend(databases)
     if not any(entry.kind in ("schemas", "databases") for entry in found):
         notes.extend(unread_migrations(files, root))

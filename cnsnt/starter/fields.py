@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
-from cnsnt.evidence import Evidence, FieldRole, FormField
+from cnsnt.evidence import Classification, Evidence, FieldRole, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
@@ -103,7 +103,7 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
                 "form_field",
                 escape(key),
                 verdict.category or UNKNOWN_CATEGORY,
-                verdict.reason,
+                field_reason(field, verdict),
                 verdict.confidence,
                 field.location,
                 form=field.form,
@@ -157,6 +157,23 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
             covers=len({f.key for f in inputs}),
             form=form,
         )
+
+
+#: What a `readonly` control is, said instead of (or after) the classifier's words.
+READONLY = "shown read-only: sent back as the page filled it in"
+
+
+def field_reason(field: FormField, verdict: Classification) -> str:
+    """The classifier's reason, unless the field is `readonly`: a person does not fill that in.
+
+    The classifier says a field of no known kind "is filled in by a person"; a read-only
+    box on a delete-confirmation page shows a stored value and sends it back unchanged.
+    """
+    if not field.readonly:
+        return verdict.reason
+    if verdict.category is None:  # the classifier's "filled in by a person; kind unknown"
+        return f"field '{field.name}' is {READONLY}; kind unknown"
+    return f"{verdict.reason}; {READONLY}"
 
 
 def field_reading(evidence: Evidence) -> tuple[tuple[str, ...], frozenset[str]]:

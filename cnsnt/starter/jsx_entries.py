@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, has_form_controls
 
-__all__ = ["JSX_SUFFIXES", "jsx_form_file"]
+__all__ = ["JSX_SUFFIXES", "jsx_form_file", "not_product"]
 #: Name parts of files that show components rather than being the product's (`jquery.min.js`: a bundle).
 _NOT_PRODUCT = frozenset({"stories", "story", "test", "spec", "cy", "e2e", "mock", "d", "min"})
 #: A head whose lines average more characters than this is minified build output, not source:
@@ -39,14 +39,18 @@ _NOT_PRODUCT_DIRS = frozenset(
 
 def jsx_form_file(path: Path, head: str) -> bool:
     """A component file whose JSX draws a form control (stories, tests and builds are not)."""
+    return not not_product(path, head) and has_form_controls(head, path.name)
+
+
+def not_product(path: Path, head: str) -> bool:
+    """A story, test, mock or build output, or a minified bundle: no page of the product's."""
     parts = path.name.lower().split(".")
     if any(part in _NOT_PRODUCT for part in parts[1:-1]):
-        return False
+        return True
     if any(part.lower() in _NOT_PRODUCT_DIRS for part in path.parts[:-1]):
-        return False
-    if _minified(head):
-        return False  # a vendored bundle (`public/assets/plugins/...`): parsing it finds no product form
-    return has_form_controls(head, path.name)
+        return True
+    # a vendored bundle (`public/assets/plugins/...`): parsing it finds no product form
+    return _minified(head)
 
 
 def _minified(head: str) -> bool:

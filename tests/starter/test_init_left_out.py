@@ -51,15 +51,48 @@ def test_a_byte_identical_copy_in_the_web_root_is_left_out_and_said(tmp_path: Pa
     assert "UserForm.password" in text
 
 
-def test_of_copies_outside_any_web_root_the_first_in_path_order_is_kept(tmp_path: Path) -> None:
-    _write(tmp_path, "b/signup.html", '<form><input name="email"></form>\n')
-    _write(tmp_path, "a/signup.html", '<form><input name="email"></form>\n')
-    _write(tmp_path, "dist/signup.html", '<form><input name="email"></form>\n')
-    _write(tmp_path, "c/other.html", '<form><input name="phone"></form>\n')  # same size, no twin
-    _write(tmp_path, "d/join.html", '<form><input name="email"></form>\n')  # same bytes, another page
+def test_twins_outside_any_web_root_are_two_pages_and_a_web_root_copy_is_left_out(tmp_path: Path) -> None:
+    # review22 D4: two folders' pages are two pages, however alike; only the web root's is a copy
+    _write(tmp_path, "b/Signup.vue", TAG_INPUT)
+    _write(tmp_path, "a/Signup.vue", TAG_INPUT)
+    _write(tmp_path, "public/Signup.vue", TAG_INPUT)
+    _write(tmp_path, "c/Other.vue", TAG_INPUT.replace("tags", "tage"))  # same size, no twin
+    _write(tmp_path, "d/Join.vue", TAG_INPUT)  # same bytes, another page
     found, notes = survey(tmp_path)
-    assert sorted(f.pattern for f in found) == ["a/signup.html", "c/other.html", "d/join.html"]
-    assert len(notes) == 1 and notes[0].startswith("left out 1 form file in b: byte-identical copy of ")
+    assert sorted(f.pattern for f in found) == ["a/Signup.vue", "b/Signup.vue", "c/Other.vue", "d/Join.vue"]
+    assert notes == [
+        "left out 1 form file in public: byte-identical copy of form files proposed from elsewhere "
+        "(public/Signup.vue is a/Signup.vue), which would list each form twice; add them under "
+        "sources: to audit them"
+    ]
+
+
+ADD_VIEW = """@model AddPatientViewModel
+<form asp-action="Add">
+  <label asp-for="Cpf"></label>
+  <input asp-for="Cpf" class="form-control">
+  <label asp-for="Nome"></label>
+  <input asp-for="Nome" class="form-control">
+  <button type="submit">Salvar</button>
+</form>
+"""
+
+
+def test_identical_views_of_two_controllers_are_both_proposed_by_their_paths(tmp_path: Path) -> None:
+    # review22 D4, SisMed's `Views/Pacientes/Adicionar.cshtml` pasted into `Views/MonitoramentoPacentes/`
+    _write(tmp_path, "Views/Patients/Add.cshtml", ADD_VIEW)
+    _write(tmp_path, "Views/Visits/Add.cshtml", ADD_VIEW)
+    _write(tmp_path, "templates/a/x.html", '<form><input name="email"></form>\n')
+    _write(tmp_path, "templates/b/x.html", '<form><input name="email"></form>\n')
+    found, notes = survey(tmp_path)
+    assert not [n for n in notes if "byte-identical" in n]
+    forms = [f for f in found if f.kind == "forms"]
+    shown = sorted(f.pattern for f in forms)
+    assert len(shown) == 2 and shown[0].startswith("Views/") and shown[1].startswith("templates/")
+    text = draft_new(tmp_path).text
+    assert "Patients/Add.Cpf" in text and "Visits/Add.Cpf" in text
+    assert "a/x.email" in text and "b/x.email" in text
+    assert "byte-identical" not in text
 
 
 def test_forms_of_a_generator_s_stubs_are_left_out_and_said(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_a_nameless_control_is_declared_by_the_new_name(tmp_path: Path) -> None:
     problems = [p for p in evidence_of(tmp_path).problems if p.nameless is not None]
     assert len(problems) == 1
     assert problems[0].fix is not None
-    assert "declare it in the policy as partners/authorized_family_members/_form.NAME" in problems[0].fix
+    assert "declare it in the policy as partners/authorized_family_members/_form.nickname" in problems[0].fix
     assert problems[0].nameless is not None and problems[0].nameless.form.startswith("partners/")
 
 

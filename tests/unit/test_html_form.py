@@ -68,7 +68,9 @@ def test_plain_form_required_fields_and_an_unnamed_prechecked_toggle():
     assert [p.location.line for p in ev.problems] == [22]
     assert ev.problems[0].severity is Severity.WARNING
     assert "field at 22:9 has no name" in ev.problems[0].message
-    assert ev.problems[0].fix == "declare it in the policy as shipping.NAME"
+    assert ev.problems[0].fix == (  # its id names the key (review22 D12)
+        "declare it in the policy as shipping.same-address (its id; or the name a script sends it under)"
+    )
     assert form.fields[-1].role is FieldRole.BUTTON and form.fields[-1].control == "button"
     assert ev.counts == {"form_files": 1, "forms": 1, "form_fields": 5}
     assert ev.audited == {"forms"}

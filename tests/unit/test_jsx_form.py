@@ -145,7 +145,10 @@ export default function Settings({ field, index }) {
             "field at 9:7 has no readable name (the spread may set it: {...props})",
         ),
     ]  # react-router's <Switch> (no control's props) is no checkbox
-    assert {p.fix for p in ev.problems} == {"declare it in the policy as Settings.NAME"}
+    assert [p.fix for p in ev.problems].count("declare it in the policy as Settings.NAME") == 4
+    assert ev.problems[3].fix == (  # only the control with an id can be named by it (review22 D12)
+        "declare it in the policy as Settings.nick (its id; or the name a script sends it under)"
+    )
 
 
 def test_react_hook_form_register_controller_and_default_values(tmp_path):

@@ -70,6 +70,8 @@ class DeclaredNotFound(Rule):
         column_index = KeyIndex(columns, columns=True)
         # a key with a renamed form's old name still names its fields
         named = [k for f in ctx.evidence.fields if f.name is not None for k in f.keys]
+        # a nameless control declared by its id, as CN001's fix says
+        named += [k for f in ctx.evidence.fields for k in f.id_keys]
         field_index = KeyIndex(named, columns=False)
         aliases = ctx.index.aliases
         for datum in ctx.policy.data.values():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cnsnt.evidence import SourceProblem
 from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 from cnsnt.rules.source.nameless import weighed
@@ -44,8 +45,10 @@ class SourceUnreadable(Rule):
     personal data (`<input id="last-name">`, said in the message) and an info when
     neither does (`<input id="search">`): in real projects nine in ten such controls
     are filters, pickers and search boxes. Where the reader knows the fix, the
-    finding's fix says it (`declare it in the policy as signup.NAME`, fix a path
-    that matches no file); else the fix is the general one above.
+    finding's fix says it (`declare it in the policy as signup.illnessExtra`, by a
+    nameless control's id, or `signup.NAME` when nothing names it; fix a path that
+    matches no file); else the fix is the general one above. A nameless control a
+    data entry declares by its id is an info.
 
     ## References
     - GDPR Art. 30 (records of processing must be complete)
@@ -65,6 +68,9 @@ class SourceUnreadable(Rule):
             if loc.line is not None:
                 subject = f"{subject}:{loc.line}"
             message, severity = weighed(problem)
+            declared = _declared_by_id(ctx, problem)
+            if declared is not None:  # the policy answers it as the fix said
+                message, severity = f"{message}; declared in the policy as {declared}", Severity.INFO
             yield self.finding(
                 subject,
                 message,
@@ -75,3 +81,11 @@ class SourceUnreadable(Rule):
                 source=loc.path or problem.source,
             )
 
+
+def _declared_by_id(ctx: RuleContext, problem: SourceProblem) -> str | None:
+    """The key by its id under which a data entry declares a nameless control."""
+    field = problem.nameless
+    for key in field.id_keys if field is not None else ():
+        if ctx.index.data_for_field(key):
+            return key
+    return None

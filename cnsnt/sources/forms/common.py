@@ -120,8 +120,16 @@ def unnamed_problem(field: FormField, why: str) -> SourceProblem:
         field.source,
         severity=Severity.INFO if hidden else Severity.WARNING,
         nameless=field if why.startswith("has no name") else None,
-        fix=f"declare it in the policy as {field.form}.NAME",
+        fix=nameless_fix(field),
     )
+
+
+def nameless_fix(field: FormField) -> str:
+    """Declare it by its id's key if it has one (a script reading it by id sends it), else `FORM.NAME`."""
+    keys = field.id_keys
+    if keys:
+        return f"declare it in the policy as {keys[0]} (its id; or the name a script sends it under)"
+    return f"declare it in the policy as {field.form}.NAME"
 
 
 #: Which control of a group a field is: a consent box beside a plain input makes it consent.
@@ -130,7 +138,8 @@ ROLE_RANK = {
     FieldRole.INPUT: 1,
     FieldRole.HONEYPOT: 2,
     FieldRole.TECHNICAL: 3,
-    FieldRole.BUTTON: 4,
+    FieldRole.DISABLED: 4,
+    FieldRole.BUTTON: 5,
 }
 
 
@@ -149,6 +158,8 @@ class GroupedControl(Protocol):
     checked: bool
     checked_conditionally: bool
     default: str | None
+    readonly: bool
+    """`readonly`: the person cannot change the value the page filled in."""
 
 
 def grouped_field(form: str, group: Sequence[GroupedControl], location: Location, source: str) -> FormField:
@@ -173,6 +184,7 @@ def grouped_field(form: str, group: Sequence[GroupedControl], location: Location
         checked_conditionally=bool(checked) and all(c.checked_conditionally for c in checked),
         default=next((c.default for c in group if c.default is not None), None),
         raw=first.raw,
+        readonly=all(c.readonly for c in group if c.role is role),
     )
 
 

@@ -60,6 +60,10 @@ _GROUP_ROLES = frozenset({"radiogroup", "group"})
 #: How much of the element an `aria-labelledby` points at is read for a group's label.
 _HEADING_CHARS = 2000
 _NO_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
+#: Controls `readonly` does not hold: a browser lets the person change them all the same.
+_NOT_READONLY = BUTTON_TYPES | {"checkbox", "radio", "file", "select", "hidden", "color", "range"}
+#: Roles of controls whose missing name hides nothing a person sends: no CN001 for them.
+_SENDS_NOTHING = frozenset({FieldRole.BUTTON, FieldRole.DISABLED})
 # Linear: each try starts at a quote, a blank or a fixed word, reads at most one
 # possessive blank run (which the next quote or word ends), then fixed words.
 _REQUIRED_IN_CODE = re.compile(r"['\"]\s*+required\b")
@@ -451,7 +455,30 @@ class _Reader:
         if kind == "input" and control not in _NO_DEFAULT:
             value = tag.literal("value")
             ctrl.default = value if value else None
+        ctrl.disabled = self._stated(tag, "disabled") or self._in_disabled_fieldset(stack)
+        ctrl.readonly = control not in _NOT_READONLY and self._stated(tag, "readonly")
         return ctrl
+
+    def _stated(self, tag: Tag, attribute: str) -> bool:
+        """A boolean attribute written in the tag for every visit: `readonly`, `disabled="disabled"`.
+
+        One a template prints under a condition (`{% if locked %}disabled{% endif %}`) or
+        computes (`disabled="@Model.Locked"`, `:disabled="busy"`) may be off: the control
+        stays a field.
+        """
+        attr = tag.attrs.get(attribute)
+        return (
+            attr is not None
+            and not attr.templated
+            and not self.page.printed_conditionally(attr.start, tag.start)
+        )
+
+    def _in_disabled_fieldset(self, stack: tuple[Tag, ...]) -> bool:
+        """Inside `<fieldset disabled>` (outside its legend): the browser disables every control."""
+        for idx, tag in enumerate(stack):
+            if tag.tag == "fieldset" and self._stated(tag, "disabled"):
+                return not any(t.tag == "legend" for t in stack[idx + 1 :])
+        return False
 
     def _svelte_checked(self, ctrl: Control, tag: Tag) -> None:
         """`bind:checked={newsletter}` with `let newsletter = $state(true)`: ticked for everyone."""
@@ -614,6 +641,7 @@ class _Reader:
                 required=c.required,
                 checked=c.checked, checked_conditionally=c.checked_conditionally,
                 default=c.default, role=c.role, why=why, id=c.id,
+                disabled=c.disabled, readonly=c.readonly,
             ))
         return drawn
 
@@ -785,6 +813,8 @@ class _Reader:
             return FieldRole.BUTTON
         if ctrl.control == "hidden":
             return FieldRole.TECHNICAL
+        if ctrl.disabled:
+            return FieldRole.DISABLED
         if _is_honeypot(ctrl, tag):
             return FieldRole.HONEYPOT
         if ctrl.control in ("checkbox", "radio") and looks_like_consent(
@@ -826,7 +856,7 @@ class _Reader:
                 fld = self._field(name, group)
                 fields.append(fld)
                 why = group[0].why
-                if fld.name is None and why and fld.role is not FieldRole.BUTTON:
+                if fld.name is None and why and fld.role not in _SENDS_NOTHING:
                     page.problems.append(unnamed_problem(fld, why))
             forms.append(
                 Form(

@@ -109,6 +109,9 @@ class Control:
     why: str | None = None
     """Why the name is unknown, for the warning."""
     id: str | None = None
+    disabled: bool = False
+    """`disabled` written in its tag or its `<fieldset>`'s, not printed by a template condition."""
+    readonly: bool = False
 
     @property
     def key(self) -> str | None:

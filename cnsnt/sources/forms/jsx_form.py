@@ -191,6 +191,7 @@ class _Control:
     value: str | None = None
     """A checkbox's or radio's literal `value` (a radio is ticked by a default equal to it)."""
     role: FieldRole = FieldRole.INPUT
+    readonly: bool = False
     at: Node | None = None
     """Where the field is named (a binder's element), else None: the control's element."""
     containers: list[_Element] = field(default_factory=list)

@@ -149,9 +149,10 @@ def _renamed_problem(problem: SourceProblem, renamed: dict[str, str]) -> SourceP
     """A warning on a control cnsnt cannot name says to declare it under the form's new name."""
     message, fix, nameless = problem.message, problem.fix, problem.nameless
     for old, new in renamed.items():
-        message = message.replace(f"in the policy as {old}.NAME", f"in the policy as {new}.NAME")
+        # `old.NAME`, or a nameless control's key by its id (`old.illnessExtra`)
+        message = message.replace(f"in the policy as {old}.", f"in the policy as {new}.")
         if fix is not None:
-            fix = fix.replace(f"in the policy as {old}.NAME", f"in the policy as {new}.NAME")
+            fix = fix.replace(f"in the policy as {old}.", f"in the policy as {new}.")
         if nameless is not None and nameless.form == old:
             nameless = dataclasses.replace(nameless, form=new, alias=old)
     if message == problem.message and fix == problem.fix and nameless is problem.nameless:

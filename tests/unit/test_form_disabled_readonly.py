@@ -1,0 +1,106 @@
+"""`disabled` and `readonly` controls (review22 D7): one sends nothing, the other sends what the page filled in.
+
+Found on treinaweb's SisMed (ASP.NET Core MVC, `7ad21c2`): its delete-confirmation views
+show the stored record in `readonly` inputs, and were proposed as collecting CPF, name
+and vital signs "filled in by a person". The markup here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.api import explain_column
+from cnsnt.evidence import FieldRole, FormField
+from cnsnt.starter.run import draft_new
+from tests.conftest import read_form
+
+DELETE_PAGE = """<form method="post" action="/pacientes/excluir">
+  <label for="cpf">CPF</label>
+  <input id="cpf" name="cpf" value="123.456.789-00" readonly>
+  <label for="nome">Nome</label>
+  <input id="nome" name="nome" value="Maria" disabled>
+  <input name="observacao" readonly="readonly">
+  <input type="checkbox" name="arquivar" readonly>
+  <input id="motivoExtra" disabled>
+  <fieldset disabled>
+    <legend><input name="legenda"></legend>
+    <input name="telefone">
+  </fieldset>
+  <input type="hidden" name="id" value="42">
+  <button type="submit">Excluir</button>
+</form>
+"""
+
+
+def _fields(tmp_path: Path, name: str, text: str) -> dict[str | None, FormField]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    ev = read_form(path)
+    return {f.name: f for form in ev.forms for f in form.fields}
+
+
+def test_a_disabled_control_is_no_collected_field_and_a_readonly_one_is_marked(tmp_path: Path) -> None:
+    fields = _fields(tmp_path, "excluir.html", DELETE_PAGE)
+    assert fields["nome"].role is FieldRole.DISABLED
+    assert fields["telefone"].role is FieldRole.DISABLED  # in a disabled fieldset
+    assert fields["legenda"].role is FieldRole.INPUT  # its legend is not disabled
+    assert fields["cpf"].role is FieldRole.INPUT and fields["cpf"].readonly
+    assert fields["observacao"].readonly
+    assert not fields["arquivar"].readonly  # a browser lets a person tick a "readonly" box
+    assert not fields["legenda"].readonly
+
+
+def test_a_nameless_disabled_control_gets_no_warning(tmp_path: Path) -> None:
+    path = tmp_path / "excluir.html"
+    path.write_text(DELETE_PAGE, encoding="utf-8")
+    assert not [p for p in read_form(path).problems if "motivoExtra" in p.message]
+
+
+def test_disabled_or_readonly_a_template_may_leave_out_keeps_the_field(tmp_path: Path) -> None:
+    fields = _fields(
+        tmp_path,
+        "edit.html",
+        '<form>\n  <input name="email" {% if locked %}disabled{% endif %}>\n'
+        '  <input name="phone" {% if locked %}readonly{% endif %}>\n</form>\n',
+    )
+    assert fields["email"].role is FieldRole.INPUT
+    assert not fields["phone"].readonly
+
+
+def test_razor_asp_for_with_readonly_and_disabled(tmp_path: Path) -> None:
+    fields = _fields(
+        tmp_path,
+        "Excluir.cshtml",
+        "@model PacienteViewModel\n<form asp-action=\"Excluir\">\n"
+        '  <input asp-for="Cpf" class="form-control" readonly>\n'
+        '  <input asp-for="Nome" class="form-control" disabled="disabled">\n'
+        '  <input asp-for="Email" class="form-control" disabled="@Model.Locked">\n'
+        "</form>\n",
+    )
+    assert fields["Cpf"].readonly and fields["Cpf"].role is FieldRole.INPUT
+    assert fields["Nome"].role is FieldRole.DISABLED
+    assert fields["Email"].role is FieldRole.INPUT  # the model decides
+
+
+def test_init_leaves_a_disabled_field_out_and_says_read_only_not_filled_in(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "excluir.html").write_text(DELETE_PAGE, encoding="utf-8")
+    text = draft_new(tmp_path).text
+    assert "excluir.nome" not in text and "excluir.telefone" not in text
+    assert "excluir.cpf" in text
+    cpf = next(line for line in text.splitlines() if "- excluir.cpf" in line)
+    assert "shown read-only: sent back as the page filled it in" in cpf
+    observacao = next(line for line in text.splitlines() if "- excluir.observacao" in line)
+    assert "filled in by a person" not in observacao and "shown read-only" in observacao
+
+
+def test_explain_column_says_a_disabled_control_is_not_collected(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "excluir.html").write_text(DELETE_PAGE, encoding="utf-8")
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms:\n    - {path: "templates/*.html"}\n', encoding="utf-8"
+    )
+    said = "\n".join(explain_column("excluir.nome", policy=tmp_path / "cnsnt.yaml"))
+    assert "a disabled control, which a browser never submits" in said
+    said = "\n".join(explain_column("excluir.observacao", policy=tmp_path / "cnsnt.yaml"))
+    assert "shown read-only" in said and "filled in by a person" not in said
