@@ -829,6 +829,8 @@ def _cue(words: Iterable[str]) -> str:
 _CONTENT_WORDS = lx.DIGESTED
 # Money words that also name a measurement: a lab result's `valor`, a `total` of hours slept.
 _MEASURE_WORDS = frozenset({"total", "valor"})
+# Names a row's own generated id goes by, whatever its type's length.
+_OWN_ID_WORDS = frozenset({"uuid", "guid", "ulid", "id"})
 _DIGEST_TERMS = frozenset({("hash",), ("hashed",), ("checksum",)})
 _FREE_TEXT_TYPES = frozenset({"text", "unknown"})
 # Coded traits that are not special: a key to one is a person's trait only in their own row.
@@ -1199,7 +1201,14 @@ def decide(
                 Confidence.LOW,
                 f"'{name}' is a fact about the person{', ' + cue + ',' if cue else ''} {ctx.why}",
             )
-    if ctx.describes and not keyed and kind == "text" and negated == {"identifier"} and _opaque(type):
+    if (
+        ctx.describes
+        and not keyed
+        and kind == "text"
+        and negated == {"identifier"}
+        and _opaque(type)
+        and not set(words) <= _OWN_ID_WORDS  # `uuid`, `guid`: the row's own, however long its type
+    ):
         # `external_user_id`, `ewoid`, `employeeId varchar`: a key to no table here is
         # the person's id in another system (a register, a gateway, a directory)
         return Classification(

@@ -2996,3 +2996,22 @@ def test_a_word_several_languages_share_names_them_all_when_the_language_is_unkn
     assert "(en)" in classify_field("email").reason
     people = _table("pessoa", [("id", "INT"), ("nome", "VARCHAR(100)"), ("cpf", "CHAR(11)")])
     assert "(it, pt)" in classify_tables([people])["pessoa.nome"].reason
+
+
+def test_a_row_s_own_uuid_is_no_id_in_another_system() -> None:
+    """`signalement.uuid varchar(50)` is the report's own generated id, not the person's id
+    in another register."""
+    reports = _table("signalement", [("id", "INT"), ("uuid", "VARCHAR(50)"), ("nom_occupant", "VARCHAR(100)"),
+                                     ("prenom_occupant", "VARCHAR(100)"), ("mail_occupant", "VARCHAR(100)")],
+                      primary="id")
+    got = classify_tables([reports])
+    assert not got["signalement.uuid"].personal, got["signalement.uuid"]
+
+
+def test_an_institution_s_own_data_is_an_organisation_s() -> None:
+    """`datos_institucion(nit, telefono, direccion)`: a school's register entry and its
+    contact lines, not a person's (Spanish, Catalan and Italian spellings)."""
+    for name in ("datos_institucion", "dades_institucio", "dati_istituzione"):
+        school = _table(name, [("id", "INT"), ("nombre_institucion", "VARCHAR(100)"), ("nit", "VARCHAR(45)"),
+                               ("telefono", "VARCHAR(45)"), ("direccion", "VARCHAR(45)")], primary="id")
+        assert table_verdicts([school])[name].kind == "about organisations", table_verdicts([school])[name]
