@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 from cnsnt.rules.source.nameless import weighed
+from cnsnt.rules.source.twice import TWICE_FIX, defined_twice
 
 #: The fix of a problem whose reader says no more specific one.
 GENERAL_FIX = (
@@ -47,6 +48,12 @@ class SourceUnreadable(Rule):
     finding's fix says it (`declare it in the policy as signup.NAME`, fix a path
     that matches no file); else the fix is the general one above.
 
+    Two schema files that define tables of the same name (a stale copy beside the
+    schema in use) are a warning at the later one's first such table: the tables are
+    counted twice, and a column only one file has is audited as stored. Both files'
+    findings stay. Live databases do not count: a `--db` beside its schema file is the
+    same table on purpose.
+
     ## References
     - GDPR Art. 30 (records of processing must be complete)
     - GDPR Art. 5(2) (accountability)
@@ -73,5 +80,14 @@ class SourceUnreadable(Rule):
                 confidence=problem.confidence,
                 severity=severity,
                 source=loc.path or problem.source,
+            )
+        for twice in defined_twice(ctx.evidence.tables):
+            loc = twice.location
+            yield self.finding(
+                f"{loc.path}:{loc.line}" if loc.line is not None else str(loc.path),
+                twice.message,
+                TWICE_FIX,
+                loc,
+                severity=Severity.WARNING,
             )
 
