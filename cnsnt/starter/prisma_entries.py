@@ -39,8 +39,8 @@ def prisma_schemas(paths: list[Path], files: list[Path], root: Path) -> tuple[li
             continue
         other = max(held, key=lambda h: len(h[1]))[0]
         notes.append(_note(path, other, len(shared), len(mine), _why(other, root, named), root))
-    left = {p for p in paths if p not in {k for k, _ in kept}}
-    return [p for p in paths if p not in left], notes
+    proposed = {k for k, _ in kept}
+    return [p for p in paths if p in proposed], notes
 
 
 def _rank(path: Path, root: Path, named: set[Path]) -> tuple[bool, bool, bool, int, str]:
