@@ -245,8 +245,15 @@ def _schema_policy(path: Path | None, policy: Path | None) -> Policy:
     """The project's policy; for a directory without one, the sources `cnsnt init` would list.
 
     So a column can be explained before there is a policy to write (`cnsnt init` is the
-    step after).
+    step after). Without PATH, the working directory is that project unless a policy is
+    found walking up from it (as `cnsnt audit` finds one).
     """
+    if path is None and policy is None:
+        from cnsnt.config import find_project
+
+        project = find_project(Path.cwd())
+        if project is None or project.policy is None:
+            path = Path(".")
     if policy is not None or path is None or not path.is_dir() or find_policy(path) is not None:
         return load_policy(resolve_policy_path(path, policy))
     from cnsnt.starter.discover import survey

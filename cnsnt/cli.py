@@ -1125,7 +1125,11 @@ def explain_column_command(
         ),
     ],
     path: Annotated[
-        Path | None, typer.Argument(metavar="PATH", help="Project directory or policy file.")
+        Path | None, typer.Argument(
+            metavar="PATH",
+            help="Project directory or policy file (default: the policy found walking up from here, "
+            "else this directory).",
+        )
     ] = None,
     policy: PolicyOption = None,
     dialect: Annotated[

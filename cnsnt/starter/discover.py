@@ -71,6 +71,7 @@ from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, m
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
+from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
 from cnsnt.starter.python_form_entries import python_form_file
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.revisions import superseded
@@ -1614,6 +1615,12 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     if generated:
         notes.append(drizzle_migrations_note(generated, root))
     models = {path.parent for path, _ in orm.get("prisma", [])}
+    if orm.get("prisma"):
+        proposed, copies = prisma_schemas([p for p, _ in orm["prisma"]], files, root)
+        orm["prisma"] = [(p, d) for p, d in orm["prisma"] if p in proposed]
+        notes.extend(copies)
+        notes.extend(prisma_migrations_note(home, paths, proposed, root)
+                     for home, paths in sorted(migrations.items()) if home.parent in models)
     diesel_schemas = [p for p, _ in orm.get("diesel", [])]
     built = sorted(h for h, paths in migrations.items() if diesel_schemas and diesel_layout(paths))
     if built:

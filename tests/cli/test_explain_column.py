@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cnsnt.cli import app
@@ -79,6 +80,20 @@ def test_a_project_without_a_policy_is_read_as_cnsnt_init_finds_it(tmp_path: Pat
     empty.mkdir()
     none = run("explain-column", "kimlik.ad", str(empty))
     assert none.exit_code == 2 and "Traceback" not in none.output
+
+
+def test_without_path_or_policy_the_working_directory_is_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No PATH and no cnsnt.yaml up the tree: as with `.` (review22 D10); a named policy must exist."""
+    (tmp_path / "schema.sql").write_text("CREATE TABLE users (id INT, email TEXT);\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("explain-column", "users.email")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "users.email (schema.sql:1:29)"
+    assert "verdict: personal" in result.stdout
+    named = run("explain-column", "users.email", "--policy", "missing.yaml")
+    assert named.exit_code == 2 and "Traceback" not in named.output
 
 
 def test_a_form_field_is_explained_as_init_reads_it(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
 from cnsnt.sources.schemas.doctrine_annotations import AnnotationError, ClassRef, docblock_annotations
 from cnsnt.sources.schemas.doctrine_entities import Naming
+from cnsnt.sources.schemas.read_fixes import DEFAULT_NAME
 from cnsnt.sources.schemas.reader import detect
 from cnsnt.starter.discover import Found, discover
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
@@ -616,6 +617,7 @@ def test_class_constants_are_read_and_computed_names_warn(entities):
     (problem,) = ev.problems
     assert problem.severity == Severity.WARNING
     assert "computed value" in problem.message and "`mail`" in problem.message
+    assert problem.fix == DEFAULT_NAME  # read and audited under that name
     assert (problem.location.line, problem.location.column) == (11, 20)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
+from cnsnt.sources.schemas.read_fixes import UNLINKED_COLUMN
 from cnsnt.sources.schemas.reader import detect
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 
@@ -441,3 +442,18 @@ end
     # reported; an fn that runs SQL is
     [problem] = ev.problems
     assert (problem.location.line, problem.severity) == (18, Severity.WARNING)
+
+
+def test_a_reference_to_a_computed_table_keeps_its_column_and_says_so(tmp_path: Path):
+    """The column is read and audited without its foreign key: the fix says that, not "not audited"."""
+    body = """\
+    create table(:notes) do
+      add :author_id, references(owner_table())
+      add :body, :text
+    end
+"""
+    ev = read(tmp_path, {f"{M}/1_notes.exs": migration("Notes", body)})
+    assert names(ev, "notes") == ["id", "author_id", "body"]
+    [problem] = ev.problems
+    assert "read without its foreign key" in problem.message
+    assert problem.fix == UNLINKED_COLUMN

@@ -337,6 +337,9 @@ def test_a_snapshot_is_read_with_what_only_its_contexts_code_has(tmp_path: Path)
         "or the table is made by EnsureCreated; read from the code"
     )
     assert len(ev.problems) == 6  # PhoneNumber and five tables
+    # read and audited: the fix is the missing migration, not CN001's "what cannot be read"
+    assert ev.problems[0].fix is not None and "dotnet ef migrations add" in ev.problems[0].fix
+    assert ev.problems[1].fix is not None and "EnsureCreated()" in ev.problems[1].fix
 
 
 SHOP = {

@@ -10,6 +10,7 @@ import pytest
 
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
+from cnsnt.sources.schemas.read_fixes import DATABASE_SIDE, EVERY_BRANCH
 from cnsnt.sources.schemas.reader import detect
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 
@@ -399,6 +400,8 @@ def test_alembic_branches_that_only_add_are_all_replayed_and_one_that_drops_is_n
     ]
     assert "every branch is replayed" in problems(ev)[0][3]
     assert "every branch" not in problems(ev)[1][3]
+    # what every branch adds is read and audited: the fix says so, not "not audited"
+    assert ev.problems[0].fix == EVERY_BRANCH and ev.problems[1].fix is None
 
 
 def test_alembic_if_whose_batch_under_another_name_drops_is_not_replayed(entry):
@@ -789,3 +792,29 @@ def test_hostile_nesting_is_a_cn001_not_a_crash(entry):
         "app/migrations/*.py",
     )
     assert ev.tables == [] and all(p.severity == Severity.WARNING for p in ev.problems)
+
+
+def test_django_separate_database_and_state_reads_the_database_side_and_says_nothing_is_left_out(entry):
+    files = {
+        "notes/migrations/__init__.py": "",
+        "notes/migrations/0001_initial.py": '''\
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.CreateModel(name="Note", fields=[("id", models.AutoField(primary_key=True)),
+                                                            ("body", models.TextField())]),
+            ],
+            state_operations=[],
+        ),
+    ]
+''',
+    }
+    ev = entry(files, "*/migrations/*.py")
+    assert names(ev, "notes_note") == ["id", "body"]
+    [problem] = ev.problems
+    assert problem.severity == Severity.WARNING and problem.fix == DATABASE_SIDE

@@ -9,6 +9,7 @@ import pytest
 from cnsnt.evidence import ForeignKey
 from cnsnt.model import Severity
 from cnsnt.sources.schemas.jpa_mapping import snake
+from cnsnt.sources.schemas.read_fixes import DEFAULT_NAME
 from cnsnt.sources.schemas.reader import detect
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
 
@@ -320,6 +321,7 @@ def test_values_cnsnt_cannot_evaluate_and_missing_parents_are_reported(tmp_path:
     messages = sorted((p.location.line, p.location.column, p.severity, p.message) for p in ev.problems)
     assert messages[0][:3] == (3, 15, Severity.WARNING)
     assert "cannot evaluate" in messages[0][3]
+    assert [p.fix for p in ev.problems if "cannot evaluate" in p.message] == [DEFAULT_NAME]
     assert messages[1][:3] == (4, 21, Severity.WARNING)
     assert "Auditable, the parent of entity Audit, is not in this entry" in messages[1][3]
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cnsnt.evidence import Evidence, ForeignKey
 from cnsnt.model import Severity
+from cnsnt.sources.schemas.read_fixes import EVERY_BRANCH, UNTYPED_COLUMN
 from cnsnt.sources.schemas.reader import detect
 from cnsnt.starter.discover import Found, discover
 from tests.unit.schema_entry import column, names, read_entry, table, where, write_files
@@ -147,6 +148,9 @@ def test_yii_what_cannot_be_read_is_a_cn001_with_its_line(tmp_path: Path):
     shown = "migrations/m150101_000000_a.php"
     assert names(ev, "person") == ["id", "kind", "y"]  # the `if` only adds: replayed, with a warning
     assert column(ev, "person.kind").type is None
+    assert {p.fix for p in ev.problems if "without its type" in p.message or "every branch" in p.message} == {
+        UNTYPED_COLUMN, EVERY_BRANCH
+    }
     assert problems(ev) == [
         ("migrations/README.php", 1, Severity.WARNING,
          "not a Yii migration file name (m<YYMMDD_HHMMSS>_<name>.php): `yii migrate` does not run it, "
@@ -377,6 +381,8 @@ def test_phinx_what_cannot_be_read_is_a_cn001_with_its_line(tmp_path: Path):
     shown = "db/migrations/20240101000000_a.php"
     assert [t.name for t in ev.tables] == ["pets"]
     assert names(ev, "pets") == ["id", "name"] and column(ev, "pets.name").type is None
+    untyped = [p for p in ev.problems if "without its type" in p.message]
+    assert [p.fix for p in untyped] == [UNTYPED_COLUMN]  # read and audited: no "not audited" fix
     assert problems(ev) == [
         ("db/migrations/notes.php", 1, Severity.WARNING,
          "not a Phinx migration file name (<version>_<name>.php): `phinx migrate` does not run it, "

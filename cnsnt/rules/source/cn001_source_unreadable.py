@@ -8,6 +8,7 @@ from cnsnt.evidence import SourceProblem
 from cnsnt.model import Finding, Severity
 from cnsnt.rules.base import Rule, RuleContext
 from cnsnt.rules.source.nameless import weighed
+from cnsnt.rules.source.twice import TWICE_FIX, defined_twice
 
 #: The fix of a problem whose reader says no more specific one.
 GENERAL_FIX = (
@@ -50,6 +51,12 @@ class SourceUnreadable(Rule):
     matches no file); else the fix is the general one above. A nameless control a
     data entry declares by its id is an info.
 
+    Two schema files that define tables of the same name (a stale copy beside the
+    schema in use) are a warning at the later one's first such table: the tables are
+    counted twice, and a column only one file has is audited as stored. Both files'
+    findings stay. Live databases do not count: a `--db` beside its schema file is the
+    same table on purpose.
+
     ## References
     - GDPR Art. 30 (records of processing must be complete)
     - GDPR Art. 5(2) (accountability)
@@ -79,6 +86,15 @@ class SourceUnreadable(Rule):
                 confidence=problem.confidence,
                 severity=severity,
                 source=loc.path or problem.source,
+            )
+        for twice in defined_twice(ctx.evidence.tables):
+            loc = twice.location
+            yield self.finding(
+                f"{loc.path}:{loc.line}" if loc.line is not None else str(loc.path),
+                twice.message,
+                TWICE_FIX,
+                loc,
+                severity=Severity.WARNING,
             )
 
 

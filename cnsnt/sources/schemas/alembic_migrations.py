@@ -34,6 +34,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelTable, dotted, python_files, string_value
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
+from cnsnt.sources.schemas.read_fixes import EVERY_BRANCH
 from cnsnt.sources.schemas.replay import Replay, alembic_loads
 from cnsnt.sources.schemas.sqlalchemy_models import column_call, sql_type
 
@@ -225,6 +226,7 @@ def _every_branch(stmt: ast.If | ast.Match, replay: Replay, batches: Batches) ->
         condition.lineno,
         condition.col_offset + 1,
         Severity.WARNING,
+        EVERY_BRANCH,
     )
     branches = [stmt.body, stmt.orelse] if isinstance(stmt, ast.If) else [case.body for case in stmt.cases]
     replay.merging += 1

@@ -46,6 +46,7 @@ from cnsnt.sources.schemas.common import (
 from cnsnt.sources.schemas.django_models import field_column
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
+from cnsnt.sources.schemas.read_fixes import DATABASE_SIDE
 from cnsnt.sources.schemas.replay import Replay, django_loads
 
 #: Operations that change no table or column cnsnt reports.
@@ -630,6 +631,7 @@ class _State:
                 args.line,
                 args.col,
                 Severity.WARNING,
+                DATABASE_SIDE,
             )
 
 

@@ -60,6 +60,7 @@ from cnsnt.sources.schemas.doctrine_annotations import (
 from cnsnt.sources.schemas.doctrine_xml import is_xml_mapping, xml_classes
 from cnsnt.sources.schemas.doctrine_yaml import is_yaml_mapping, yaml_classes
 from cnsnt.sources.schemas.grammars import SourceFile, parse_bounded, parser, syntax_problem
+from cnsnt.sources.schemas.read_fixes import DEFAULT_NAME
 
 Node = Any  # tree_sitter.Node
 
@@ -555,6 +556,7 @@ class _Builder:
                     Location(shown, line, column),
                     shown,
                     severity=Severity.WARNING,
+                    fix=DEFAULT_NAME,
                 )
             )
         return default

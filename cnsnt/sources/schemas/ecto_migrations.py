@@ -62,6 +62,7 @@ from cnsnt.sources.schemas.elixir_syntax import (
     walk,
 )
 from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.read_fixes import UNLINKED_COLUMN
 from cnsnt.sources.schemas.replay import Replay, table_key
 from cnsnt.sources.schemas.replay_sql import may_change_schema, one_statement, replay_sql
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
@@ -544,6 +545,7 @@ class _Migration:
                     "foreign key",
                     *self.place(ref.node),
                     Severity.WARNING,
+                    UNLINKED_COLUMN,
                 )
                 return
             ref_column = settings.get("column", Atom("id"))

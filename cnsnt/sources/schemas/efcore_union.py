@@ -19,6 +19,17 @@ from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.schemas.common import ModelTable
 
+#: The fixes of the warnings: what was read is audited, so the general "what cannot be
+#: read is not audited" would be false; the gap is the migration.
+MISSING_COLUMN_FIX = (
+    "add a migration for it (`dotnet ef migrations add <Name>`), so the snapshot and the database "
+    "have it, or accept the drift with a CN001 waiver; the column is read from the code and audited"
+)
+MISSING_TABLE_FIX = (
+    "add a migration for it (`dotnet ef migrations add <Name>`), or, if `EnsureCreated()` makes it, "
+    "accept this with a CN001 waiver; the table is read from the code and audited"
+)
+
 
 def table_key(table: ModelTable) -> str:
     """`schema.name`, case-folded (SQL Server's and SQLite's names are case-insensitive)."""
@@ -69,4 +80,5 @@ def _missing(what: str, kind: str, context: str, path: str, line: int, column: i
         Location(path, line, column),
         path,
         severity=Severity.WARNING,
+        fix=MISSING_TABLE_FIX if kind == "table" else MISSING_COLUMN_FIX,
     )

@@ -27,6 +27,7 @@ from cnsnt.evidence import ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, ancestors, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.read_fixes import DEFAULT_NAME, DEFAULT_VALUE
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -327,6 +328,7 @@ class Mapper:
                     Location(file.shown, line, column),
                     file.shown,
                     severity=Severity.WARNING,
+                    fix=DEFAULT_NAME if key == "name" else DEFAULT_VALUE,
                 )
             )
             return None

@@ -52,6 +52,7 @@ from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.php_syntax import PhpMigration, Value, cut, replay_php_entry
 from cnsnt.sources.schemas.rails_schema import Node
+from cnsnt.sources.schemas.read_fixes import UNTYPED_COLUMN
 from cnsnt.sources.schemas.replay import Replay, table_key
 
 #: Phinx column types -> MySQL types with no length to choose.
@@ -454,6 +455,7 @@ class _PhinxMigration(PhpMigration):
                     "the column is read without its type",
                     *place,
                     Severity.WARNING,
+                    UNTYPED_COLUMN,
                 )
             comment = opts.get("comment")
             column = ModelColumn(name, *at, type_, comment if isinstance(comment, str) else None)

@@ -29,6 +29,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelTable, PlacedText, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem
 from cnsnt.sources.schemas.rails_schema import Node
+from cnsnt.sources.schemas.read_fixes import EVERY_BRANCH
 from cnsnt.sources.schemas.replay import Replay
 from cnsnt.sources.schemas.replay_sql import may_change_schema, one_statement, replay_sql
 from cnsnt.sql.ddl import UnknownDialectError, resolve_dialect
@@ -533,6 +534,7 @@ class PhpMigration:
             "replayed (they only add tables, columns or indexes); what one adds may not be in the database",
             *self.place(at),
             Severity.WARNING,
+            EVERY_BRANCH,
         )
         returned = []
         self.replay.merging += 1

@@ -417,6 +417,14 @@ def _first_string(attr: _Attribute | None) -> str | None:
     return None
 
 
+def model_names(text: str) -> frozenset[str]:
+    """The names of the models and views a schema file defines (`cnsnt init` compares copies by them)."""
+    errors: list[PrismaSyntaxError] = []
+    schema = _Schema()
+    parse(tokenize(text, errors), "", schema, errors)
+    return frozenset(m.name for m in schema.models)
+
+
 def read_prisma(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables the Prisma models of an entry's files map to."""
     schema = _Schema()

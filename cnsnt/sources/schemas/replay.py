@@ -60,10 +60,11 @@ class Replay:
 
     # -- problems
 
-    def report(self, message: str, line: int, column: int, severity: Severity | None = None) -> None:
+    def report(self, message: str, line: int, column: int, severity: Severity | None = None,
+               fix: str | None = None) -> None:
         """A CN001 problem at a place of the current file (None: the rule's default, error)."""
         self.problems.append(SourceProblem(message, Location(self.shown, line, column), self.shown,
-                                           severity=severity))
+                                           severity=severity, fix=fix))
 
     def not_run(self, shown: str, message: str) -> None:
         """A file of the entry the framework does not run (by its name): a warning at its start."""

@@ -56,6 +56,7 @@ from cnsnt.sources.schemas.common import PlacedText
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.php_syntax import PhpMigration, Value, cut, replay_php_entry
 from cnsnt.sources.schemas.rails_schema import Node
+from cnsnt.sources.schemas.read_fixes import UNTYPED_COLUMN
 from cnsnt.sources.schemas.replay import Replay, table_key
 from cnsnt.sources.schemas.replay_sql import replay_sql
 
@@ -470,6 +471,7 @@ class _YiiMigration(PhpMigration):
                 f"({cut(self.text(node), 60)}); the column is read without its type",
                 *self.place(node),
                 Severity.WARNING,
+                UNTYPED_COLUMN,
             )
             self.untyped.append((table, column))
             return "text", node

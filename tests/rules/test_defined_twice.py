@@ -1,0 +1,46 @@
+"""CN001: two schema files that define the same table (review22 D5: a stale `schema.prisma` copy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from cnsnt.api import audit
+from cnsnt.policy.loader import load_policy
+
+SCHEMA = (
+    "model Cliente {\n  id       Int     @id @default(autoincrement())\n  nombre   String\n"
+    "  telefono String?\n}\nmodel Nota {\n  id Int @id\n  texto String\n}\n"
+)
+
+
+def _audit(root: Path, schemas: str) -> list:
+    (root / "cnsnt.yaml").write_text(f"cnsnt: 1\nsources:\n  schemas: {schemas}\n", encoding="utf-8")
+    return audit(load_policy(root / "cnsnt.yaml"), jobs=1, today=dt.date(2026, 12, 4)).findings
+
+
+def test_a_table_two_files_define_is_a_warning_and_both_keep_their_findings(tmp_path: Path) -> None:
+    (tmp_path / "prisma").mkdir()
+    (tmp_path / "prisma" / "schema.prisma").write_text(SCHEMA, encoding="utf-8")
+    (tmp_path / "backup").mkdir()
+    (tmp_path / "backup" / "schema.prisma").write_text(
+        SCHEMA.replace("  telefono", "  dni String?\n  telefono"), encoding="utf-8"
+    )
+    findings = _audit(
+        tmp_path, "[{path: prisma/schema.prisma, format: prisma}, {path: backup/schema.prisma, format: prisma}]"
+    )
+    twice = [f for f in findings if f.rule == "CN001"]
+    assert [(f.subject, f.severity.value) for f in twice] == [("backup/schema.prisma:1", "warning")]
+    assert twice[0].message.startswith(
+        "2 tables of backup/schema.prisma are also defined in prisma/schema.prisma ('Cliente', 'Nota')"
+    )
+    assert "leave the other out" in twice[0].hint
+    undeclared = {f.subject for f in findings if f.rule == "CN101"}
+    assert {"Cliente.nombre", "Cliente.dni"} <= undeclared  # the copy's own column is still audited
+
+
+def test_files_of_different_tables_and_one_glob_of_them_pass(tmp_path: Path) -> None:
+    (tmp_path / "a.prisma").write_text(SCHEMA.split("model Nota")[0], encoding="utf-8")
+    (tmp_path / "b.prisma").write_text("model Nota {\n  id Int @id\n  texto String\n}\n", encoding="utf-8")
+    findings = _audit(tmp_path, '[{path: "*.prisma", format: prisma}]')
+    assert [f for f in findings if f.rule == "CN001"] == []

@@ -1,0 +1,91 @@
+"""Prisma in `cnsnt init`: the schema Prisma uses, not a stale copy; its migrations named in a note.
+
+Found on mateofonsecaa/tugabinete `b33ed45` (review22 D5, D14): `backend/prisma/schema.prisma`
+beside `backup-gallery/schema.prisma`, an old copy of 17 of its 18 models, and 39
+`prisma/migrations/*/migration.sql`. Only the layout follows that project; the files are
+written here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.starter.discover import survey
+
+CLIENTE = (
+    'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n'
+    "model Cliente {\n  id       Int     @id @default(autoincrement())\n  nombre   String\n"
+    "  telefono String?\n}\n"
+)
+TURNO = "model Turno {\n  id Int @id\n  clienteId Int\n  fecha DateTime\n}\n"
+
+
+def _write(root: Path, name: str, text: str) -> None:
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(text, encoding="utf-8")
+
+
+def _schemas(root: Path) -> tuple[list[str], list[str]]:
+    found, notes = survey(root)
+    return [f.pattern for f in found if f.kind == "schemas"], notes
+
+
+def test_a_stale_copy_of_the_schema_is_left_out_with_a_note(tmp_path: Path) -> None:
+    _write(tmp_path, "prisma/schema.prisma", CLIENTE + TURNO)
+    # the copy is shallower, and has a column the app no longer has
+    _write(tmp_path, "backup-old/schema.prisma", CLIENTE.replace("  telefono", "  dni String?\n  telefono"))
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["prisma/schema.prisma"]
+    assert (
+        "left out backup-old/schema.prisma: 1 of its 1 Prisma models are defined in prisma/schema.prisma, "
+        "the schema in a prisma/ folder, where Prisma looks" in "\n".join(notes)
+    )
+
+
+def test_package_json_names_the_schema_prisma_uses(tmp_path: Path) -> None:
+    _write(tmp_path, "package.json", '{"name": "app", "prisma": {"schema": "./db/main.prisma"}}')
+    _write(tmp_path, "db/main.prisma", CLIENTE)
+    _write(tmp_path, "prisma/schema.prisma", CLIENTE)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["db/main.prisma"]
+    assert any("left out prisma/schema.prisma" in n and "package.json names" in n for n in notes)
+
+
+def test_without_prisma_folder_the_shallowest_is_kept(tmp_path: Path) -> None:
+    _write(tmp_path, "schema.prisma", CLIENTE)
+    _write(tmp_path, "old/copy/schema.prisma", CLIENTE)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["schema.prisma"]
+    assert any("left out old/copy/schema.prisma" in n and "the shallowest" in n for n in notes)
+
+
+def test_schemas_of_other_models_are_all_kept(tmp_path: Path) -> None:
+    """A multi-file schema's files, or two apps' schemas, define different models: none is a copy."""
+    _write(tmp_path, "prisma/schema/cliente.prisma", CLIENTE)
+    _write(tmp_path, "prisma/schema/turno.prisma", TURNO)
+    _write(tmp_path, "admin/schema.prisma", TURNO.replace("Turno", "Usuario") + CLIENTE.split("model")[0])
+    schemas, notes = _schemas(tmp_path)
+    assert sorted(schemas) == ["admin/schema.prisma", "prisma/schema/*.prisma"]
+    assert not any("left out" in n for n in notes)
+
+
+def test_prisma_migrations_beside_the_schema_get_a_note(tmp_path: Path) -> None:
+    _write(tmp_path, "backend/prisma/schema.prisma", CLIENTE)
+    for version in ("20251022012117_init", "20251023000000_add_telefono"):
+        _write(tmp_path, f"backend/prisma/migrations/{version}/migration.sql", "CREATE TABLE x (id INT);\n")
+    _write(tmp_path, "backend/prisma/migrations/migration_lock.toml", 'provider = "postgresql"\n')
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["backend/prisma/schema.prisma"]
+    assert (
+        "Prisma schema backend/prisma/schema.prisma: read instead of the 2 migration files in "
+        "backend/prisma/migrations (their history" in "\n".join(notes)
+    )
+
+
+def test_a_copy_beside_the_schema_is_left_out_of_its_folder(tmp_path: Path) -> None:
+    _write(tmp_path, "prisma/schema.prisma", CLIENTE + TURNO)
+    _write(tmp_path, "prisma/schema.backup.prisma", CLIENTE + TURNO)
+    _write(tmp_path, "prisma/extra.prisma", "model Nota {\n  id Int @id\n  texto String\n}\n")
+    schemas, notes = _schemas(tmp_path)
+    assert sorted(schemas) == ["prisma/extra.prisma", "prisma/schema.prisma"]
+    assert any("left out prisma/schema.backup.prisma: 2 of its 2" in n for n in notes)
