@@ -820,6 +820,12 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
     return None
 
 
+def _may_contact(reading: _Reading) -> bool:
+    """Whether a name joins a permission word and a word for contacting (`allow_contact`)."""
+    words = set(reading.words)
+    return bool(words & lx.PERMISSION_WORDS) and bool(words & lx.CONTACT_WORDS)
+
+
 def _cue(words: Iterable[str]) -> str:
     """The words that chose a fact's category, quoted (`'accepted'`), in a stable order."""
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
@@ -897,6 +903,14 @@ def decide(
     # only for the column's own verdict: as a table's evidence, `area_admin_email` is
     # still the admin's, and does not make the area a person
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind))
+    if ctx.person and kind == "boolean" and not keyed and _may_contact(reading):
+        # `contact_allowed`, `permite_contato`: whether they agreed to be contacted
+        return Classification(
+            True,
+            "user.privacy_preferences",
+            Confidence.MEDIUM,
+            f"name '{name}' says whether they may be contacted: a consent",
+        )
     if (
         match is not None
         and _category(match).startswith("user.name")

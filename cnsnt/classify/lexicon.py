@@ -255,5 +255,8 @@ OWN_SETTINGS: Final = _VOCAB.lists["own_settings"]
 SETTINGS_TABLES: Final = _VOCAB.lists["settings_tables"]
 # Where a file is kept (`photo_filename`, `foto_link`): the photo it points at is still theirs.
 STORAGE_WORDS: Final = _VOCAB.lists["storage_words"]
+# A permission and a way of contacting make a consent to be contacted (`allow_contact`).
+PERMISSION_WORDS: Final = _VOCAB.lists["permission_words"]
+CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]
 # What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
 DIGESTED: Final = _VOCAB.lists["digested"]

@@ -34,6 +34,8 @@ _LIST_KEYS = (
     "settings_tables",
     "storage_words",
     "digested",
+    "permission_words",
+    "contact_words",
     "placeholder_words",
     "patient_words",
     "tree_words",

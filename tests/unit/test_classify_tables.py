@@ -3015,3 +3015,15 @@ def test_an_institution_s_own_data_is_an_organisation_s() -> None:
         school = _table(name, [("id", "INT"), ("nombre_institucion", "VARCHAR(100)"), ("nit", "VARCHAR(45)"),
                                ("telefono", "VARCHAR(45)"), ("direccion", "VARCHAR(45)")], primary="id")
         assert table_verdicts([school])[name].kind == "about organisations", table_verdicts([school])[name]
+
+
+def test_a_permission_to_be_contacted_is_a_consent() -> None:
+    """`FeedbackItem.contactAllowed`, `permite_contato`: whether the person agreed to be
+    contacted, the evidence a `consent.columns` entry wants; a site setting is no one's."""
+    users = _table("users", [("id", "INT"), ("email", "TEXT"), ("name", "TEXT"), ("contact_allowed", "BOOLEAN"),
+                             ("permite_contato", "BOOLEAN")], primary="id")
+    settings = _table("settings", [("id", "INT"), ("allow_contact", "BOOLEAN")], primary="id")
+    got = classify_tables([users, settings])
+    assert got["users.contact_allowed"].category == "user.privacy_preferences", got["users.contact_allowed"]
+    assert got["users.permite_contato"].category == "user.privacy_preferences"
+    assert not got["settings.allow_contact"].personal
