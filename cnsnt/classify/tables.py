@@ -698,6 +698,10 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # though no key declares it
             reason = f"'{national}' holds the national id of the person each row is about"
         table_words = _table_words(table.name, languages)
+        if not reason and survey.ip is not None and _keyed_by(table, survey.ip):
+            # `GEOLOCALITZACIO_IP(ip PRIMARY KEY, city, is_tor)`: what is known of an address
+            # is known of the person connecting from it (an IP is personal data)
+            reason = f"its rows are about the IP address in '{survey.ip}', so about whoever connects from it"
         if not reason and set(table_words) & lx.ACTIVITY_TABLES:
             who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip
             if who is not None:
@@ -800,6 +804,12 @@ def _made_by_only(
         if key is not None:
             why = f"{_cites(key)}, but it says who made or handles the row, not whom it is about"
             verdicts[table.key] = replace(verdict, reason=why)
+
+
+def _keyed_by(table: Table, column: str) -> bool:
+    """Whether a column is what the table's rows are: its one primary key (a cache keyed by an address)."""
+    primary = [c.name for c in table.columns if c.primary_key]
+    return primary == [column]
 
 
 def made_by(key: ForeignKey, verdict: TableVerdict) -> bool:

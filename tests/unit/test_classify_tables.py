@@ -3027,3 +3027,18 @@ def test_a_permission_to_be_contacted_is_a_consent() -> None:
     assert got["users.contact_allowed"].category == "user.privacy_preferences", got["users.contact_allowed"]
     assert got["users.permite_contato"].category == "user.privacy_preferences"
     assert not got["settings.allow_contact"].personal
+
+
+def test_a_table_keyed_by_an_ip_address_is_about_whoever_connects_from_it() -> None:
+    """`GEOLOCALITZACIO_IP(ip PRIMARY KEY, city, is_tor)`, a cache of where users' addresses
+    are: an IP address is personal data, and so is what is known of it. A list of office
+    addresses with its own id stays a list."""
+    geo = _table("GEOLOCALITZACIO_IP", [("ip", "VARCHAR(15)"), ("city", "VARCHAR(100)"), ("is_tor", "BIT"),
+                                        ("latitude", "REAL")], primary="ip")
+    office = _table("statik_ip_listesi", [("id", "INT"), ("ip_adress", "VARCHAR(255)"), ("aciklama", "VARCHAR(255)")],
+                    primary="id")
+    verdicts = table_verdicts([geo, office])
+    assert verdicts["GEOLOCALITZACIO_IP"].kind == "linked to people", verdicts["GEOLOCALITZACIO_IP"]
+    got = classify_tables([geo, office])
+    assert got["GEOLOCALITZACIO_IP.city"].personal and got["GEOLOCALITZACIO_IP.ip"].personal
+    assert not got["statik_ip_listesi.aciklama"].personal
