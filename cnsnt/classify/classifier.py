@@ -994,9 +994,10 @@ def decide(
         )
     if match is not None and ctx.organisation and _category(match).startswith(_CONTACT_OF_ORGS):
         role = set(_TOKENIZER.words(name, ctx.languages)) & _CONTACT_ROLES
-        if role and _category(match).startswith("user.contact"):
+        if role and _category(match).startswith(("user.contact", "user.government_id")):
             # `contact_phone`, `yetkili_eposta`: the line of the person the firm names, not
-            # the firm's own; a named contact's direct details relate to them (Art. 4(1))
+            # the firm's own; a named contact's direct details relate to them (Art. 4(1)),
+            # and so does their national id (`responsavel_cpf`; the firm's own is a CNPJ)
             return Classification(
                 True,
                 _category(match),

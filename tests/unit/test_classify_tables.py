@@ -3042,3 +3042,17 @@ def test_a_table_keyed_by_an_ip_address_is_about_whoever_connects_from_it() -> N
     got = classify_tables([geo, office])
     assert got["GEOLOCALITZACIO_IP.city"].personal and got["GEOLOCALITZACIO_IP.ip"].personal
     assert not got["statik_ip_listesi.aciklama"].personal
+
+
+def test_a_nutritionist_is_a_person_and_a_firm_s_responsible_person_s_id_is_theirs() -> None:
+    """A catering firm's nutritionists (`terceirizada_nutricionista(nome, crn_numero)`) are
+    people; the firm's row holds its responsible person's CPF, theirs, beside the firm's CNPJ."""
+    nutritionists = _table("terceirizada_nutricionista", [("id", "INT"), ("nome", "VARCHAR(100)"),
+                                                          ("crn_numero", "VARCHAR(160)")], primary="id")
+    firms = _table("terceirizada", [("id", "INT"), ("nome_fantasia", "VARCHAR(160)"), ("cnpj", "VARCHAR(14)"),
+                                    ("responsavel_nome", "VARCHAR(160)"), ("responsavel_cpf", "VARCHAR(11)"),
+                                    ("responsavel_telefone", "VARCHAR(20)")], primary="id")
+    got = classify_tables([nutritionists, firms])
+    assert got["terceirizada_nutricionista.nome"].personal, got["terceirizada_nutricionista.nome"]
+    assert (got["terceirizada.responsavel_cpf"].category or "").startswith("user.government_id")
+    assert not got["terceirizada.cnpj"].personal
