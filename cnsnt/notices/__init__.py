@@ -17,8 +17,8 @@ from cnsnt.errors import UsageError
 from cnsnt.model import Finding, Severity
 from cnsnt.policy.model import Policy
 
-from .checks import completeness_issues, readability_issues, regime
-from .content import NoticeContent, build_content
+from .checks import Issue, completeness_issues, readability_issues, regime
+from .content import NoticeContent, build_content, starter_labels
 from .i18n import LANGUAGES, check_language, resolve_language
 from .labels import short_intro
 from .render import FORMATS, LAYERS, MdRaw, render_content
@@ -112,7 +112,7 @@ def render_notice(
     _check_options(lang, fmt, layer)
     law = regime(preset)
     version = notice_version(policy, law)
-    content = build_content(policy, lang, law)
+    content = build_content(policy, lang, law, draft=draft)
     marker = marker_text(version, lang, layer, law, fmt, draft=draft)
     text = render_content(
         content, fmt=fmt, layer=layer, version=version, marker=MdRaw(marker),
@@ -122,12 +122,44 @@ def render_notice(
         *readability_issues(policy, lang),
         *completeness_issues(policy, law, lang=lang, include_retention=True),
     ]
+    if draft:
+        issues = _starter_label_gaps(policy, issues, content)
     warnings = sorted({i.finding(policy) for i in issues}, key=Finding.sort_key)
     blockers = [w for w in warnings if w.severity is Severity.ERROR]
     return NoticeResult(
         text=text, version=version, warnings=warnings, blockers=blockers, draft=draft,
         notes=[note] if note else [], lang=lang,
     )
+
+
+def _starter_label_gaps(
+    policy: Policy, issues: list[Issue], content: NoticeContent
+) -> list[Issue]:
+    """A draft's issues with each label `cnsnt init` made up said as a gap to fill in.
+
+    The draft shows the entry's category instead (`starter_labels`), so that label's
+    "no text in this language" warning says nothing useful and is dropped.
+    """
+    names = starter_labels(policy)
+    if not names:
+        return issues
+    mine = {("data", name, "label") for name in names}
+    kept = [i for i in issues if i.path not in mine]
+    many = len(names) != 1
+    return [
+        *kept,
+        Issue(
+            "CN602",
+            "data:labels",
+            f"{len(names)} data entr{'ies keep' if many else 'y keeps'} the label cnsnt init "
+            f"wrote, which names code, not what customers give: {', '.join(names)}; the draft "
+            f"shows {'each' if many else 'its'} entry's category instead, marked "
+            f"'{content.h['gap']}'",
+            "write each label: as your customers would name it",
+            ("data", names[0], "label"),
+            severity=Severity.WARNING,
+        ),
+    ]
 
 
 #: Linear: every branch, once its fixed opening matched, runs to its end or to the end of

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from cnsnt.policy.init_labels import is_starter_wording
 from cnsnt.policy.model import CONSENT_BASES, Policy, Text
 from cnsnt.policy.taxonomy import Taxonomy, load_taxonomy
 
@@ -159,6 +160,8 @@ def _plain(value: object) -> Any:
         out: dict[str, Any] = {"text": value.text, "lang": value.lang}
         if value.missing:
             out["missing"] = True
+        if value.gap:
+            out["gap"] = True
         return out
     if hasattr(value, "__dataclass_fields__"):
         return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
@@ -181,11 +184,18 @@ def _effective(policy: Policy) -> dt.date | None:
     return None
 
 
-def build_content(policy: Policy, lang: str, preset: str | None = None) -> NoticeContent:
-    """The notice the policy states, in `lang` (a supported language)."""
+def build_content(
+    policy: Policy, lang: str, preset: str | None = None, *, draft: bool = False
+) -> NoticeContent:
+    """The notice the policy states, in `lang` (a supported language).
+
+    `draft`: a label `cnsnt init` made up is shown as the entry's category, marked as a
+    gap (`starter_labels`); a notice for publication shows every label as written.
+    """
     L = get_lang(lang)
     default = default_language(policy)
     fallbacks: set[str] = set()
+    stand_ins = _stand_ins(policy, L) if draft else {}
 
     def text(value: Text | None) -> LocalText | None:
         if value is None:
@@ -196,6 +206,8 @@ def build_content(policy: Policy, lang: str, preset: str | None = None) -> Notic
         return picked
 
     def label_of(name: str) -> LocalText:
+        if name in stand_ins:
+            return stand_ins[name]
         datum = policy.data[name]
         return text(datum.label) or LocalText(name.replace("_", " "), lang)
 
@@ -355,6 +367,43 @@ def build_content(policy: Policy, lang: str, preset: str | None = None) -> Notic
         untranslated_note=note,
         fallback_languages=tuple(sorted(fallbacks)),
     )
+
+
+def starter_labels(policy: Policy) -> list[str]:
+    """Data entries whose label is still the one `cnsnt init` wrote, in policy order.
+
+    Its words name code (a folder, a table) in English, so a draft does not print them
+    as the name of the data. Only a plain label with the starter's comment beside it
+    and the starter's words counts (`cnsnt.policy.init_labels`): a person's label,
+    in any form, never does.
+    """
+    shipped = load_taxonomy()
+    out = []
+    for name, datum in policy.data.items():
+        if not datum.label_noted or datum.label is None:
+            continue
+        words = datum.label.values.get(None)
+        if words is None or len(datum.label.values) != 1:
+            continue
+        item = shipped.categories.get(datum.category)
+        if is_starter_wording(words, datum.category, item.name if item is not None else None):
+            out.append(name)
+    return out
+
+
+def _stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
+    """For each starter label, its entry's category in the notice's language, as a gap.
+
+    Entries of one category are numbered (`Personal data (2)`), so rows stay apart.
+    """
+    out: dict[str, LocalText] = {}
+    seen: dict[str, int] = {}
+    for name in starter_labels(policy):
+        category = policy.data[name].category
+        words = labels.category_name(L, category) or labels.category_name(L, "user") or category
+        n = seen[words] = seen.get(words, 0) + 1
+        out[name] = LocalText(words if n == 1 else f"{words} ({n})", L.code, gap=True)
+    return out
 
 
 def _sensitive(taxonomy: Taxonomy, key: str, law: str) -> bool:

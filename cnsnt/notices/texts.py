@@ -47,6 +47,9 @@ class LocalText:
     """The language the text is actually in."""
     missing: bool = False
     """True when the requested language was missing and another one is shown."""
+    gap: bool = False
+    """True when a draft shows this in place of a text still to be written (a label
+    `cnsnt init` made up): the notice marks it as a gap."""
 
     def __str__(self) -> str:
         return self.text

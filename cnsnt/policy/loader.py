@@ -19,6 +19,7 @@ import jsonschema
 
 from cnsnt.errors import PolicyError, Problem
 from cnsnt.model import Location
+from cnsnt.policy.init_labels import noted_labels
 from cnsnt.policy.model import (
     Consent,
     Controller,
@@ -138,6 +139,7 @@ def load_policy(path: Path) -> Policy:
     base_dir = path if path.is_dir() else path.parent
     problems: list[Problem] = []
     documents: list[tuple[Path, str, dict[str, Any], dict[JsonPath, Location]]] = []
+    noted: set[str] = set()  # data entries whose label still has `cnsnt init`'s comment
     for file in files:
         shown = display_path(file)
         text, read_problems = read_text(file, shown)
@@ -161,6 +163,7 @@ def load_policy(path: Path) -> Policy:
             )
             continue
         documents.append((file, shown, data, locations))
+        noted |= noted_labels(data, locations, text)
     if not documents:
         raise PolicyError(problems)
     merged, locations, origin, merge_problems = _merge(documents, multi=path.is_dir())
@@ -168,7 +171,7 @@ def load_policy(path: Path) -> Policy:
     problems += _schema_problems(merged, locations, documents[0][1])
     if problems:
         raise PolicyError(problems)
-    return _build_policy(path, base_dir, merged, locations, origin)
+    return _build_policy(path, base_dir, merged, locations, origin, frozenset(noted))
 
 
 def _merge(
@@ -462,6 +465,7 @@ def _build_policy(
     doc: dict[str, Any],
     locations: dict[JsonPath, Location],
     origin: dict[JsonPath, Path],
+    noted: frozenset[str] = frozenset(),
 ) -> Policy:
     # Locations relative to the policy's directory, for reports.
     locations = {p: _relative(mark, base_dir) for p, mark in locations.items()}
@@ -549,6 +553,7 @@ def _build_policy(
             consequence=Text.of(d.get("consequence")),
             condition=d.get("condition"),
             origin=Text.of(d.get("source")),
+            label_noted=name in noted,
         )
         for name, d in (doc.get("data") or {}).items()
     }

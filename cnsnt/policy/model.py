@@ -145,6 +145,9 @@ class Datum:
     consequence: Text | None = None
     condition: str | None = None
     origin: Text | None = None
+    label_noted: bool = False
+    """The label's line still ends with the comment `cnsnt init` writes beside a label it
+    made up (`cnsnt.policy.init_labels`): with the starter's words, the label is its."""
 
 
 @dataclass(frozen=True)

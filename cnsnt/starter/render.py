@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from cnsnt.model import Confidence
+from cnsnt.policy.init_labels import LABEL_NOTE
 from cnsnt.starter.discover import Found
 from cnsnt.starter.entries import Entry
 from cnsnt.starter.fields import PersonalField
@@ -56,7 +57,8 @@ def data_entries(
             head += f"; {note}"
         out.append(line(indent, f"{scalar(entry.name)}:", head))
         out.extend(line(inner, f"# {comment(note)}") for note in entry.notes)
-        out.append(line(inner, f"label: {scalar(entry.label)}", "fill in: how your customers name it"))
+        # the comment marks the label as the starter's (a draft notice does not print it)
+        out.append(line(inner, f"label: {scalar(entry.label)}", LABEL_NOTE))
         check = f"check it; {entry.special}" if entry.special else "check the suggested category"
         out.append(line(inner, f"category: {scalar(entry.category)}", check))
         for title, fields in (("columns", entry.columns), ("form_fields", entry.form_fields)):
