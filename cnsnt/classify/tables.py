@@ -574,7 +574,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         listed = "name" in survey.anchors and len(survey.anchors) >= 2
         # a list keyed by a person's id is theirs (`notification_settings.user_id`,
         # `waiting_list.player_id`): their settings, their place in a queue
-        keyed_to_person = bool(survey.links)
+        keyed_to_person = bool(survey.links) or any(
+            # a declared key, named for them, to a table named for people
+            # (`ClientSocStatus.client_id -> Client`; not `paises.nick -> users`)
+            _table(key.ref_table, languages).person and _names_people(key, languages)
+            for key in table.foreign_keys
+        )
         if (
             not named.person
             and not listed
@@ -810,6 +815,13 @@ def _keyed_by(table: Table, column: str) -> bool:
     """Whether a column is what the table's rows are: its one primary key (a cache keyed by an address)."""
     primary = [c.name for c in table.columns if c.primary_key]
     return primary == [column]
+
+
+def _names_people(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
+    """Whether a key's column names the people it points at (`client_id`), not who made the row."""
+    words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    target = set(_table_words(key.ref_table, languages))
+    return bool(words & (target | lx.PERSON_TABLES)) and not _made_by(key, languages)
 
 
 def made_by(key: ForeignKey, verdict: TableVerdict) -> bool:

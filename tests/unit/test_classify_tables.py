@@ -3056,3 +3056,19 @@ def test_a_nutritionist_is_a_person_and_a_firm_s_responsible_person_s_id_is_thei
     assert got["terceirizada_nutricionista.nome"].personal, got["terceirizada_nutricionista.nome"]
     assert (got["terceirizada.responsavel_cpf"].category or "").startswith("user.government_id")
     assert not got["terceirizada.cnpj"].personal
+
+
+def test_a_list_keyed_to_a_person_by_a_declared_key_is_theirs() -> None:
+    """`ClientSocStatus.client_id -> Client` ends in `status`, a list's word, but it is the
+    client's history of social statuses; a list whose only key to users names who changed it
+    (`paises.nick -> users`) stays a list."""
+    clients = _table("Client", [("id", "INT"), ("lastName", "VARCHAR(30)"), ("firstName", "VARCHAR(30)"),
+                                ("birthDate", "DATE")], primary="id")
+    statuses = _table("ClientSocStatus", [("id", "INT"), ("client_id", "INT"), ("socStatusType_id", "INT"),
+                                          ("begDate", "DATE"), ("note", "VARCHAR(200)")],
+                      (ForeignKey(("client_id",), "Client", ("id",)),), primary="id")
+    countries = _table("paises_status", [("codpais", "VARCHAR(20)"), ("nombre", "VARCHAR(100)"), ("nick", "VARCHAR(50)")],
+                       (ForeignKey(("nick",), "Client", ("id",)),), primary="codpais")
+    verdicts = table_verdicts([clients, statuses, countries])
+    assert verdicts["ClientSocStatus"].kind == "linked to people", verdicts["ClientSocStatus"]
+    assert verdicts["paises_status"].kind == "a lookup table", verdicts["paises_status"]
