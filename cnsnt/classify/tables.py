@@ -1524,9 +1524,16 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             if (
                 person_key is not None
                 and found.personal
-                # a strong word in a key to a record about a person names the record
-                # (`impfung_id`, a vaccination); in a key to people it may be theirs
-                and (found.confidence is not Confidence.HIGH or person_key[1] == "a table about people")
+                # a strong health word in a key to a record about a person names the record
+                # (`impfung_id`, a vaccination); a trait's (`gender -> genders`) picks the
+                # trait, and in a key to people the word may be theirs
+                and (
+                    found.confidence is not Confidence.HIGH
+                    or (
+                        person_key[1] == "a table about people"
+                        and (found.category or "").startswith("user.health")
+                    )
+                )
                 # a number, or a uuid the database gives out (`impfung_id varchar(36)`)
                 and (_type_kind(column.type) == "numeric" or _surrogate_text(column.type))
             ):

@@ -3072,3 +3072,18 @@ def test_a_list_keyed_to_a_person_by_a_declared_key_is_theirs() -> None:
     verdicts = table_verdicts([clients, statuses, countries])
     assert verdicts["ClientSocStatus"].kind == "linked to people", verdicts["ClientSocStatus"]
     assert verdicts["paises_status"].kind == "a lookup table", verdicts["paises_status"]
+
+
+def test_a_key_to_a_list_of_a_trait_still_picks_the_trait() -> None:
+    """`patients.gender -> genders(genderId, licenceId, genderName)`: however `genders` came
+    to be read as linked to people (its licence key), the key picks the patient's gender;
+    only a health word names a record it links to (`impfung_id`)."""
+    licences = _table("licences", [("licenceId", "INT"), ("name", "VARCHAR(50)"), ("email", "VARCHAR(50)"),
+                                   ("phone", "VARCHAR(20)")], primary="licenceId")
+    genders = _table("genders", [("genderId", "INT"), ("licenceId", "INT"), ("genderName", "VARCHAR(50)")],
+                     (ForeignKey(("licenceId",), "licences", ("licenceId",)),), primary="genderId")
+    patients = _table("patients", [("patientId", "INT"), ("name", "VARCHAR(100)"), ("email", "VARCHAR(100)"),
+                                   ("gender", "INT")],
+                      (ForeignKey(("gender",), "genders", ("genderId",)),), primary="patientId")
+    got = classify_tables([licences, genders, patients])
+    assert got["patients.gender"].category == "user.demographic.gender", got["patients.gender"]
