@@ -156,6 +156,9 @@ def _tables(rows: Iterable[Row]) -> dict[str, list[Table]]:
         for row in members:
             path = str(members[0].data.get("path") or "") if merged else str(row.data.get("path") or "")
             grouped[(project, path, table)].append(row)
+    # a reference that names a table of the project in full is to that table, dots and all
+    # (`colon.screening_ronde` is a table there, not the column `screening_ronde` of `colon`)
+    names = {(project, table.casefold()): table for project, _, table in grouped}
     projects: dict[str, list[Table]] = defaultdict(list)
     for (project, path, name), members in grouped.items():
         where = Location(path or project, 1, 1)
@@ -181,7 +184,9 @@ def _tables(rows: Iterable[Row]) -> dict[str, list[Table]]:
                 target = ref.split("(")[0].strip()
                 parts = target.split(".")
                 # `table`, `table.column` or `schema.table.column`
-                table_ref = parts[-2] if len(parts) >= 2 else parts[0]
+                table_ref = names.get((project, target.casefold())) or (
+                    parts[-2] if len(parts) >= 2 else parts[0]
+                )
                 keys.append(ForeignKey((column.name,), table_ref))
         comment = members[0].data.get("table_comment")
         projects[project].append(
