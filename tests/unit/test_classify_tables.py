@@ -3087,3 +3087,14 @@ def test_a_key_to_a_list_of_a_trait_still_picks_the_trait() -> None:
                       (ForeignKey(("gender",), "genders", ("genderId",)),), primary="patientId")
     got = classify_tables([licences, genders, patients])
     assert got["patients.gender"].category == "user.demographic.gender", got["patients.gender"]
+
+
+def test_a_row_version_is_the_record_s_in_every_language() -> None:
+    """`Versie timestamp` (SQL Server's row version) in every table of a Flemish member
+    register was "a date of theirs"; `version`, `versie`, `wersja`, `versio` are the row's."""
+    members = _table("Persoon", [("PersoonID", "INT"), ("Naam", "VARCHAR(100)"), ("VoorNaam", "VARCHAR(60)"),
+                                 ("GeboorteDatum", "DATE"), ("Versie", "TIMESTAMP"), ("wersja", "INT"),
+                                 ("versio", "INT")], primary="PersoonID")
+    got = classify_tables([members])
+    for name in ("Versie", "wersja", "versio"):
+        assert not got[f"Persoon.{name}"].personal, got[f"Persoon.{name}"]
