@@ -699,16 +699,21 @@ def _text_length(type_: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+def _type_base(type_: str) -> str:
+    """A type's name without its size (`varchar(36)` -> `varchar`), lower case."""
+    return type_.strip().lower().split("(", 1)[0].strip()
+
+
 def _binary(type_: str | None) -> bool:
     """Whether a type holds bytes (`longblob`, `bytea`): a file or an image, never a date."""
-    return bool(type_) and str(type_).strip().lower().split("(", 1)[0].strip() in _BINARY_TYPES
+    return bool(type_) and _type_base(str(type_)) in _BINARY_TYPES
 
 
 def _opaque(type_: str | None) -> bool:
     """Whether a text type holds a code a person is known by, not a surrogate uuid or hash."""
     if not type_:
         return False
-    base = type_.strip().lower().split("(", 1)[0].strip()
+    base = _type_base(type_)
     return base not in _NOT_CODE_TYPES and _text_length(type_) not in (32, 36)
 
 
@@ -831,8 +836,6 @@ def _cue(words: Iterable[str]) -> str:
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
 
 
-# A hash of these is a digest of what they hold (of a name it would still be the person's).
-_CONTENT_WORDS = lx.DIGESTED
 # Money words that also name a measurement: a lab result's `valor`, a `total` of hours slept.
 _MEASURE_WORDS = frozenset({"total", "valor"})
 # Names a row's own generated id goes by, whatever its type's length.
@@ -1042,7 +1045,7 @@ def decide(
             f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about no "
             "person: a service's or a thing's",
         )
-    content = reading.rest & _CONTENT_WORDS
+    content = reading.rest & lx.DIGESTED
     if match is not None and match.words in _DIGEST_TERMS and content:
         # `description_hash`, `hash_fitxer`: a digest of a text or a file, to spot a copy;
         # it opens nothing, unlike a password's or a token's hash

@@ -683,7 +683,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         survey = surveys[table.key]
         reason = ""
         for key in table.foreign_keys:
-            if _refers_to(key, people_names) or _table(key.ref_table, languages).person:
+            if _to_people(key, people_names, languages):
                 if _made_by(key, languages):
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
@@ -801,14 +801,18 @@ def _made_by_only(
             (
                 k
                 for k in table.foreign_keys
-                if _made_by(k, languages)
-                and (_refers_to(k, people_names) or _table(k.ref_table, languages).person)
+                if _made_by(k, languages) and _to_people(k, people_names, languages)
             ),
             None,
         )
         if key is not None:
             why = f"{_cites(key)}, but it says who made or handles the row, not whom it is about"
             verdicts[table.key] = replace(verdict, reason=why)
+
+
+def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ...]) -> bool:
+    """Whether a key points at a table that describes people, or one named for people."""
+    return _refers_to(key, people_names) or _table(key.ref_table, languages).person
 
 
 def _keyed_by(table: Table, column: str) -> bool:

@@ -13,58 +13,54 @@ output and minified bundles are not the product's pages, as for React components
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+from cnsnt.errors import SourceError
+from cnsnt.sources.schemas.grammars import parse_bounded, parser
 from cnsnt.starter.jsx_entries import not_product
 
-#: Script suffixes whose strings may hold a page's markup.
-SCRIPT_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"})
+#: Script suffixes whose strings may hold a page's markup, and the grammar each is read with
+#: (JavaScript as TSX, which also takes the JSX a `.js` file may hold).
+SCRIPT_SUFFIXES = {
+    ".js": "tsx",
+    ".mjs": "tsx",
+    ".cjs": "tsx",
+    ".ts": "typescript",
+    ".mts": "typescript",
+    ".cts": "typescript",
+}
 #: Markup that draws a form control. Linear: a fixed alternation and one word boundary.
 _CONTROL = re.compile(r"<(?:form|input|select|textarea)\b", re.IGNORECASE)
-#: Where a string literal or a comment starts. Linear: single characters and fixed pairs.
-_OPENER = re.compile(r"[`'\"]|//|/\*")
-#: A literal's body up to its closing quote: escapes kept, a quote's string ends at a line end.
-#: Linear: possessive runs of characters that cannot start an escape or end the literal.
-_BODY = {
-    "`": re.compile(r"(?:[^`\\]++|\\.)*+", re.DOTALL),
-    "'": re.compile(r"(?:[^'\\\n]++|\\.)*+"),
-    '"': re.compile(r'(?:[^"\\\n]++|\\.)*+'),
-}
+#: The grammar's nodes for a string or template literal (comments are nodes of their own).
+_LITERALS = frozenset({"string", "template_string"})
 
 
 def html_strings_file(path: Path, head: str) -> bool:
     """Whether a script's string literals hold form markup (`path` relative to the project)."""
-    if path.suffix.lower() not in SCRIPT_SUFFIXES or not_product(path, head):
+    grammar = SCRIPT_SUFFIXES.get(path.suffix.lower())
+    if grammar is None or not_product(path, head):
         return False
     if _CONTROL.search(head) is None:
-        return False  # most scripts: no markup at all, nothing to scan
-    return any(_CONTROL.search(text) for text in _strings(head))
+        return False  # most scripts: no markup at all, nothing to parse
+    return any(_CONTROL.search(text) for text in _strings(head, grammar, path.as_posix()))
 
 
-def _strings(text: str) -> list[str]:
-    """The string and template literals of a script, comments skipped (one pass, linear).
+def _strings(text: str, grammar: str, shown: str) -> Iterator[str]:
+    """The string and template literals of a script, as its grammar parses them.
 
     A template literal's `${...}` is kept in it: the markup around it is what counts. A
-    regular-expression literal is read as code, which can only miss a string, never invent one.
+    script that cannot be parsed in time holds none.
     """
-    found: list[str] = []
-    pos, end = 0, len(text)
-    while pos < end:
-        match = _OPENER.search(text, pos)
-        if match is None:
-            break
-        opener = match.group()
-        start = match.end()
-        if opener == "//":
-            newline = text.find("\n", start)
-            pos = end if newline < 0 else newline + 1
-            continue
-        if opener == "/*":
-            close = text.find("*/", start)
-            pos = end if close < 0 else close + 2
-            continue
-        body = _BODY[opener].match(text, start)
-        idx = body.end() if body is not None else start
-        found.append(text[start:idx])
-        pos = idx + 1
-    return found
+    source = text.encode("utf-8", "surrogatepass")
+    try:
+        tree = parse_bounded(parser(grammar, "scripts holding form markup"), source, shown)
+    except SourceError:
+        return
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in _LITERALS:
+            yield source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        else:
+            stack.extend(node.children)
