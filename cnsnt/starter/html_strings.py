@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.schemas.grammars import parse_bounded, parser
@@ -57,6 +58,11 @@ def _strings(text: str, grammar: str, shown: str) -> Iterator[str]:
         tree = parse_bounded(parser(grammar, "scripts holding form markup"), source, shown)
     except SourceError:
         return
+    if tree.root_node.has_error:
+        # a literal left open (`return \`<form>...` to the end): the grammar reads the rest as
+        # code, so what stands outside comments counts, as a scanner of literals would find it
+        yield _outside_comments(source, tree.root_node)
+        return
     stack = [tree.root_node]
     while stack:
         node = stack.pop()
@@ -64,3 +70,22 @@ def _strings(text: str, grammar: str, shown: str) -> Iterator[str]:
             yield source[node.start_byte : node.end_byte].decode("utf-8", "replace")
         else:
             stack.extend(node.children)
+
+
+def _outside_comments(source: bytes, root: Any) -> str:
+    """The script's text with its comments cut out."""
+    kept: list[bytes] = []
+    pos = 0
+    stack = [root]
+    comments = []
+    while stack:
+        node = stack.pop()
+        if node.type == "comment":
+            comments.append((node.start_byte, node.end_byte))
+        else:
+            stack.extend(node.children)
+    for start, end in sorted(comments):
+        kept.append(source[pos:start])
+        pos = end
+    kept.append(source[pos:])
+    return b"".join(kept).decode("utf-8", "replace")

@@ -54,3 +54,13 @@ def test_init_reads_the_fields_of_a_view_in_a_string(tmp_path: Path) -> None:
     text = draft_new(tmp_path).text
     assert '{path: "public/js/nuevo.js", format: html}' in text
     assert "paciente-form.dni" in text and "paciente-form.correo" in text
+
+
+def test_a_view_whose_literal_is_left_open_is_still_proposed(tmp_path: Path) -> None:
+    """A template literal never closed (a half-edited view) still holds the page's markup;
+    markup only in a comment of a broken script does not count."""
+    _write(tmp_path, "public/js/open.js", "export const v = () => `<form><input name=\"dni\">\n")
+    _write(tmp_path, "public/lib/broken.js", "/* <input name=x> */ const a = (1 < 2;\n")
+    found, _ = survey(tmp_path)
+    forms = sorted((f.pattern, f.format) for f in found if f.kind == "forms")
+    assert forms == [("public/js/open.js", "html")]
