@@ -52,6 +52,7 @@ from cnsnt.classify.classifier import (
     _same_stem,
     _table,
     _table_words,
+    _text_length,
     _type_kind,
     changer,
     decide,
@@ -1981,9 +1982,22 @@ def _spelled_out(table: Table, column: Column, by_name: Mapping[str, Table]) -> 
         own = [c for c in target.columns if (c.name.casefold() in named if named else c.primary_key)]
         if len(own) != 1 or _type_kind(own[0].type) != "text":
             return False
-        if set(_TOKENIZER.words(own[0].name)) & _SURROGATE_WORDS:
+        words = set(_TOKENIZER.words(own[0].name))
+        # `id VARCHAR(25)` is a generated id (a cuid); `US_ID_A VARCHAR(50)`, more than an id
+        # word in a short code, is what the person logs in with
+        if words & _SURROGATE_WORDS and (words <= _SURROGATE_WORDS or not _short_code(own[0].type)):
             return False
     return True
+
+
+def _short_code(type_: str | None) -> bool:
+    """Whether a text key is short enough to be a code people are known by.
+
+    Uuids fill 32 or 36 characters, and frameworks keep generated ids in wide columns
+    (`VARCHAR(255)`).
+    """
+    length = _text_length(type_ or "")
+    return _opaque(type_) and length is not None and length <= 64
 
 
 def _keyed(table: Table) -> set[str]:

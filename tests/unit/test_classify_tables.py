@@ -1166,6 +1166,30 @@ def test_a_text_key_naming_who_changed_the_row_into_the_login_column_it_names_is
     assert not got["notes.updated_by"].personal
 
 
+def test_a_text_key_naming_who_changed_the_row_into_a_short_coded_user_key_is_a_login() -> None:
+    """`PAT_CREATED_BY VARCHAR(50) -> OH_USER(US_ID_A VARCHAR(50))`: a short code that keys a
+    table of people is what they log in with, whatever its name; a wide text key
+    (`VARCHAR(255)`, where frameworks keep generated ids) stays a link."""
+    users = _keyed_table(
+        "OH_USER", [("US_ID_A", "VARCHAR(50)"), ("US_NAME", "VARCHAR(90)"), ("US_EMAIL", "VARCHAR(90)")],
+        ("US_ID_A",),
+    )
+    members = _keyed_table(
+        "members", [("id", "VARCHAR(255)"), ("first_name", "VARCHAR(90)"), ("email", "VARCHAR(90)")], ("id",)
+    )
+    visits = _table(
+        "visits",
+        [("id", "INT"), ("created_by", "VARCHAR(50)"), ("updated_by", "VARCHAR(255)")],
+        (
+            ForeignKey(("created_by",), "OH_USER", ()),
+            ForeignKey(("updated_by",), "members", ()),
+        ),
+    )
+    got = classify_tables([users, members, visits])
+    assert got["visits.created_by"].category == "user.account.username"
+    assert not got["visits.updated_by"].personal
+
+
 def test_a_column_naming_who_changed_the_row_is_not_called_a_date() -> None:
     """`updated_by INT` is whoever changed the row (a key), not a date; `created_by_date` is one."""
     updated = classify_column("land", "updated_by", "INT")
