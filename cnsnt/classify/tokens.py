@@ -231,6 +231,8 @@ def _doubtful(pieces: tuple[str, ...]) -> bool:
     two tiny pieces in a row are far more often an unknown word cut by chance.
     """
     return any(
-        len(a) == 2 and len(b) <= 4 and a not in _SHORT_HEADS
+        (len(a) == 2 and len(b) <= 4 and a not in _SHORT_HEADS)
+        # or a short word cut before two letters (`par`+`ts` in `parts`)
+        or (len(a) <= 3 and len(b) == 2 and b not in _SHORT_HEADS)
         for a, b in zip(pieces, pieces[1:], strict=False)
     )

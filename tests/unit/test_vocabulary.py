@@ -78,3 +78,14 @@ def test_glued_words_split_on_long_pieces_not_on_chance_fragments() -> None:
     assert _TOKENIZER.words("prim_donem") != ("prim", "do", "nem")
     assert "alunno" in _TOKENIZER.words("idalunno")
     assert "nascimento" in _TOKENIZER.words("datadenascimento")
+
+
+def test_a_short_word_is_not_cut_before_two_letters() -> None:
+    """`parts` is no `par` (French: by) + `ts` (a timestamp), `logon` no `lo` + `on`;
+    a long word still sheds a short tail (`createdts`, `clientno`)."""
+    from cnsnt.classify.classifier import _TOKENIZER
+
+    assert _TOKENIZER.words("nb_parts") == ("nb", "parts")
+    assert _TOKENIZER.words("logon") == ("logon",)
+    assert _TOKENIZER.words("createdts") == ("created", "ts")
+    assert _TOKENIZER.words("clientno") == ("client", "no")
