@@ -258,5 +258,7 @@ STORAGE_WORDS: Final = _VOCAB.lists["storage_words"]
 # A permission and a way of contacting make a consent to be contacted (`allow_contact`).
 PERMISSION_WORDS: Final = _VOCAB.lists["permission_words"]
 CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]
+# The customer a multi-tenant schema partitions its data by (`tenant_id` in most tables).
+TENANCY_WORDS: Final = _VOCAB.lists["tenancy_words"]
 # What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
 DIGESTED: Final = _VOCAB.lists["digested"]

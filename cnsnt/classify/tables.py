@@ -285,8 +285,12 @@ def _survey(
             bare = reading.rest <= _BARE_WORDS
             if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare and weak_name is None:
                 weak_name = column.name
-        # a lone word in most tables (`client int`) partitions the data by its owner
-        lone = column.name.casefold() in everywhere and len(_TOKENIZER.words(column.name, languages)) < 2
+        # a lone word in most tables (`client int`) partitions the data by its owner, as
+        # does a tenant's key (`tenant_id`): whose data it is, not whom it is about
+        named = _TOKENIZER.words(column.name, languages)
+        lone = column.name.casefold() in everywhere and (
+            len(named) < 2 or bool(set(named) & lx.TENANCY_WORDS)
+        )
         # a yes/no or a date is no key (`mostrar_codigo_inep_aluno boolean`)
         if (
             not column.primary_key
@@ -509,6 +513,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     everywhere = _everywhere(tables)
     spaces = _namespaces(tables, languages)
     surveys = {t.key: _survey(t, languages, everywhere, written) for t in tables}
+    tenancy = next(
+        (n for n in sorted(everywhere) if set(_TOKENIZER.words(n, languages)) & lx.TENANCY_WORDS), None
+    )
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     for table in tables:
@@ -569,6 +576,14 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 OTHER,
                 f"its name '{table.name}' says its rows are placeholders, not real people",
                 replace(base, placeholder=True),
+            )
+            continue
+        if words and words <= lx.TENANCY_WORDS and tenancy and not survey.anchors.keys() & _BORN:
+            verdicts[table.key] = TableVerdict(
+                ORGANISATION,
+                f"'{tenancy}', in most tables, partitions the data by tenant: a customer of the "
+                "service, not a person",
+                replace(base, organisation=True),
             )
             continue
         # a list of people (`people_List`: a surname and a birth date) is no list of values
@@ -684,6 +699,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         survey = surveys[table.key]
         reason = ""
         for key in table.foreign_keys:
+            if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
+                continue  # whose data it is (`tenant_id`), not whom it is about
             if _to_people(key, people_names, languages):
                 if _made_by(key, languages):
                     continue  # who made or handles the record: not whom it is about

@@ -36,6 +36,7 @@ _LIST_KEYS = (
     "digested",
     "permission_words",
     "contact_words",
+    "tenancy_words",
     "placeholder_words",
     "patient_words",
     "tree_words",

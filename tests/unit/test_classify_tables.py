@@ -3122,3 +3122,40 @@ def test_a_row_version_is_the_record_s_in_every_language() -> None:
     got = classify_tables([members])
     for name in ("Versie", "wersja", "versio"):
         assert not got[f"Persoon.{name}"].personal, got[f"Persoon.{name}"]
+
+
+def test_a_tenant_key_in_most_tables_partitions_the_data_by_a_customer_of_the_service() -> None:
+    """`tenant_id` in every table of a multi-tenant schema says whose data a row is (an
+    association renting the software), not whom it is about; a renter's table keeps its people."""
+    tenants = _keyed_table(
+        "tenants",
+        [("id", "INT"), ("slug", "VARCHAR(50)"), ("name", "VARCHAR(200)"), ("tax_number", "VARCHAR(50)")],
+        ("id",),
+    )
+    tenant = ForeignKey(("tenant_id",), "tenants", ("id",))
+    events = _table(
+        "events", [("id", "INT"), ("tenant_id", "INT"), ("title", "VARCHAR(200)"), ("starts_at", "TIMESTAMP")],
+        (tenant,),
+    )
+    roles = _table("roles", [("id", "INT"), ("tenant_id", "INT"), ("display_name", "VARCHAR(200)")], (tenant,))
+    members = _table(
+        "members", [("id", "INT"), ("tenant_id", "INT"), ("first_name", "VARCHAR(90)"), ("last_name", "VARCHAR(90)")],
+        (tenant,),
+    )
+    fees = _table(
+        "fees", [("id", "INT"), ("tenant_id", "INT"), ("member_id", "INT"), ("amount", "DECIMAL(8,2)")],
+        (tenant, ForeignKey(("member_id",), "members", ("id",))),
+    )
+    got = classify_tables([tenants, events, roles, members, fees])
+    assert not got["tenants.tax_number"].personal
+    assert "tenant" in got["tenants.tax_number"].reasons[0]
+    assert not got["events.starts_at"].personal
+    assert not got["roles.display_name"].personal
+    assert got["members.first_name"].personal
+    assert got["fees.amount"].personal  # the member's fee: linked by its own key
+    # a renter: `tenants` named for people, its key in a few tables only
+    renters = _keyed_table("tenants", [("id", "INT"), ("first_name", "VARCHAR(90)"), ("phone", "VARCHAR(20)")], ("id",))
+    leases = _table("leases", [("id", "INT"), ("tenant_id", "INT"), ("rent", "DECIMAL(8,2)")], (tenant,))
+    flats = _table("flats", [("id", "INT"), ("street", "VARCHAR(90)"), ("rooms", "INT")])
+    got = classify_tables([renters, leases, flats])
+    assert got["leases.rent"].personal
