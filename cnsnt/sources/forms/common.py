@@ -160,6 +160,8 @@ class GroupedControl(Protocol):
     default: str | None
     readonly: bool
     """`readonly`: the person cannot change the value the page filled in."""
+    control_id: str | None
+    """The id of a control with no name at all (a script reading it by id sends it), else None."""
 
 
 def grouped_field(form: str, group: Sequence[GroupedControl], location: Location, source: str) -> FormField:
@@ -185,6 +187,7 @@ def grouped_field(form: str, group: Sequence[GroupedControl], location: Location
         default=next((c.default for c in group if c.default is not None), None),
         raw=first.raw,
         readonly=all(c.readonly for c in group if c.role is role),
+        control_id=first.control_id if first.name is None else None,
     )
 
 

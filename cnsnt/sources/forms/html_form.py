@@ -421,6 +421,7 @@ class _Reader:
         elif kind != "button" and control not in BUTTON_TYPES:
             ident = tag.literal("id")
             ctrl.raw = f'id="{ident}"' if ident else None
+            ctrl.control_id = ident or None
             ctrl.why = "has no name" + (f" ({ctrl.raw})" if ctrl.raw else "") + (
                 ", so a browser does not submit it unless a script does"
             )

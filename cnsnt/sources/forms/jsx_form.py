@@ -192,6 +192,8 @@ class _Control:
     """A checkbox's or radio's literal `value` (a radio is ticked by a default equal to it)."""
     role: FieldRole = FieldRole.INPUT
     readonly: bool = False
+    control_id: str | None = None
+    """Its literal `id` when it has no name, binder or spread (a script reading it by id sends it)."""
     at: Node | None = None
     """Where the field is named (a binder's element), else None: the control's element."""
     containers: list[_Element] = field(default_factory=list)
@@ -892,6 +894,7 @@ class _Reader:
                     None,
                 )
                 ctrl.raw = f'id="{ctrl.id}"' if ctrl.id else shown
+                ctrl.control_id = ctrl.id or None
                 ctrl.why = (
                     "has no name"
                     + (f" ({ctrl.raw})" if ctrl.raw else "")
