@@ -132,6 +132,14 @@ def nameless_fix(field: FormField) -> str:
     return f"declare it in the policy as {field.form}.NAME"
 
 
+#: Controls `readonly` does not hold: a browser lets the person change them all the same
+#: (buttons and hidden inputs hold nothing a person types either).
+NOT_READONLY = frozenset(
+    {"submit", "button", "reset", "image", "checkbox", "radio", "file", "select", "hidden", "color", "range"}
+)
+#: Roles of controls whose missing name hides nothing a person sends: no CN001 for them.
+SENDS_NOTHING = frozenset({FieldRole.BUTTON, FieldRole.DISABLED})
+
 #: Which control of a group a field is: a consent box beside a plain input makes it consent.
 ROLE_RANK = {
     FieldRole.CONSENT: 0,
