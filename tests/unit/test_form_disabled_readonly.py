@@ -154,3 +154,63 @@ def test_a_nameless_disabled_jsx_control_gets_no_warning(tmp_path: Path) -> None
     [extra] = [f for form in ev.forms for f in form.fields if f.control_id == "motivoExtra"]
     assert extra.role is FieldRole.DISABLED
     assert not [p for p in ev.problems if "motivoExtra" in p.message]
+
+
+def test_razor_html_helpers_with_readonly_and_disabled_attributes(tmp_path: Path) -> None:
+    fields = _fields(
+        tmp_path,
+        "Excluir.cshtml",
+        "@model PacienteViewModel\n<form asp-action=\"Excluir\">\n"
+        '  @Html.TextBoxFor(m => m.Cpf, new { @class = "form-control", @readonly = "readonly" })\n'
+        '  @Html.TextBoxFor(m => m.Nome, new { disabled = "disabled" })\n'
+        '  @Html.TextBox("Rg", Model.Rg, new { @class = "x", @readonly = true })\n'
+        "  @Html.EditorFor(m => m.Cns, new { htmlAttributes = new { @class = \"c\", disabled = \"disabled\" } })\n"
+        "  @Html.TextBoxFor(m => m.Email, new { disabled = Model.Locked })\n"
+        "  @Html.TextBoxFor(m => m.Telefone, new { @readonly = false })\n"
+        '  @Html.CheckBoxFor(m => m.Arquivar, new { @readonly = "readonly" })\n'
+        "</form>\n",
+    )
+    assert fields["Cpf"].readonly and fields["Cpf"].role is FieldRole.INPUT
+    assert fields["Rg"].readonly
+    assert fields["Nome"].role is FieldRole.DISABLED and fields["Cns"].role is FieldRole.DISABLED
+    assert fields["Email"].role is FieldRole.INPUT  # the model decides
+    assert not fields["Telefone"].readonly
+    assert not fields["Arquivar"].readonly  # a browser lets a person tick a "readonly" box
+
+
+def test_rails_helpers_with_readonly_and_disabled_options(tmp_path: Path) -> None:
+    fields = _fields(
+        tmp_path,
+        "excluir.html.erb",
+        "<%= form_with model: @paciente do |f| %>\n"
+        "  <%= f.text_field :cpf, readonly: true %>\n"
+        "  <%= f.text_field :nome, disabled: true %>\n"
+        '  <%= f.input :rg, input_html: { readonly: "readonly" } %>\n'
+        "  <%= f.email_field :email, disabled: !@paciente.editavel? %>\n"
+        "  <%= f.text_field :telefone, readonly: false %>\n"
+        "<% end %>\n",
+    )
+    assert fields["cpf"].readonly and fields["cpf"].role is FieldRole.INPUT
+    assert fields["rg"].readonly
+    assert fields["nome"].role is FieldRole.DISABLED
+    assert fields["email"].role is FieldRole.INPUT  # code decides
+    assert not fields["telefone"].readonly
+
+
+def test_blade_helpers_with_readonly_and_disabled_options(tmp_path: Path) -> None:
+    fields = _fields(
+        tmp_path,
+        "excluir.blade.php",
+        "<form method=\"post\">\n"
+        "  {!! Form::text('cpf', $paciente->cpf, ['class' => 'form-control', 'readonly']) !!}\n"
+        "  {!! Form::text('nome', null, ['disabled' => 'disabled']) !!}\n"
+        "  {{ html()->text('rg')->readonly() }}\n"
+        "  {!! Form::email('email', null, ['disabled' => $locked]) !!}\n"
+        "  {{ html()->text('telefone')->disabled(false) }}\n"
+        "</form>\n",
+    )
+    assert fields["cpf"].readonly and fields["cpf"].role is FieldRole.INPUT
+    assert fields["rg"].readonly
+    assert fields["nome"].role is FieldRole.DISABLED
+    assert fields["email"].role is FieldRole.INPUT  # code decides
+    assert fields["telefone"].role is FieldRole.INPUT
