@@ -71,9 +71,9 @@ class Table:
         return f"{self.schema}.{self.name}" if self.schema else self.name
 
 
-#: What the form readers keep of a control with no name but an id: `id="illnessExtra"`.
-#: Linear: one possessive class run between fixed quotes.
-_ID_ONLY = re.compile(r'id="([A-Za-z0-9_.:\-]++)"')
+#: An id a policy key can name a control by (`illnessExtra`, `step1.city`): no blanks,
+#: quotes or template code. Linear: one possessive class run (used with fullmatch).
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.:\-]++")
 
 
 class FieldRole(StrEnum):
@@ -113,6 +113,9 @@ class FormField:
     """What stood in the markup when the name is not a plain string (`asp-for="Email"`)."""
     readonly: bool = False
     """`readonly` in the markup: submitted, but with the value the page filled in, not a person."""
+    control_id: str | None = None
+    """The literal id of a control with no name at all (no `name`, binding or template code
+    that may set one): a script that reads it by id is what sends it. None for any other."""
     ignores: tuple[tuple[str, str], ...] = ()
     """Inline suppressions `(rule code, reason)` from `<!-- cnsnt: ignore CODE reason -->`."""
     alias: str | None = None
@@ -137,10 +140,9 @@ class FormField:
         A script that reads controls by id sends them; CN001's fix says to declare this key,
         and a policy entry naming it is no stale declaration (CN402).
         """
-        match = _ID_ONLY.fullmatch(self.raw or "") if self.name is None else None
-        if match is None:
+        ident = self.control_id if self.name is None else None
+        if ident is None or _PLAIN_ID.fullmatch(ident) is None:
             return ()
-        ident = match.group(1)
         return (f"{self.form}.{ident}",) + (() if self.alias is None else (f"{self.alias}.{ident}",))
 
     @property

@@ -104,3 +104,113 @@ def test_explain_column_says_a_disabled_control_is_not_collected(tmp_path: Path)
     assert "a disabled control, which a browser never submits" in said
     said = "\n".join(explain_column("excluir.observacao", policy=tmp_path / "cnsnt.yaml"))
     assert "shown read-only" in said and "filled in by a person" not in said
+
+
+DELETE_COMPONENT = """export function DeletePatient({ patient, busy }) {
+  const locked = true;
+  return (
+    <form id="excluir">
+      <input name="cpf" defaultValue={patient.cpf} readOnly />
+      <input name="nome" defaultValue={patient.nome} disabled />
+      <input name="rg" disabled={true} />
+      <input name="cns" disabled="disabled" />
+      <input name="sus" disabled={locked} />
+      <input name="email" disabled={busy} />
+      <input name="telefone" disabled={false} />
+      <input name="observacao" readOnly={true} />
+      <textarea name="historico" readOnly={busy} />
+      <input type="checkbox" name="arquivar" readOnly />
+      <input id="motivoExtra" disabled />
+      <fieldset disabled>
+        <legend><input name="legenda" /></legend>
+        <input name="endereco" />
+      </fieldset>
+      <FormControl isDisabled>
+        <Input name="cidade" />
+      </FormControl>
+      <button type="submit">Excluir</button>
+    </form>
+  );
+}
+"""
+
+
+def test_jsx_disabled_and_readonly_behave_as_in_html(tmp_path: Path) -> None:
+    fields = _fields(tmp_path, "ExcluirPaciente.jsx", DELETE_COMPONENT)
+    disabled = {n for n, f in fields.items() if f.role is FieldRole.DISABLED}
+    assert disabled == {"nome", "rg", "cns", "sus", "endereco", "cidade"}
+    for name in ("email", "telefone", "legenda"):  # `disabled={busy}` may be off; a legend is not
+        assert fields[name].role is FieldRole.INPUT
+    assert fields["cpf"].readonly and fields["observacao"].readonly
+    assert fields["cpf"].role is FieldRole.INPUT
+    assert not fields["historico"].readonly  # `readOnly={busy}`: the component decides
+    assert not fields["arquivar"].readonly  # a browser lets a person tick a "readonly" box
+
+
+def test_a_nameless_disabled_jsx_control_gets_no_warning(tmp_path: Path) -> None:
+    path = tmp_path / "ExcluirPaciente.jsx"
+    path.write_text(DELETE_COMPONENT, encoding="utf-8")
+    ev = read_form(path)
+    [extra] = [f for form in ev.forms for f in form.fields if f.control_id == "motivoExtra"]
+    assert extra.role is FieldRole.DISABLED
+    assert not [p for p in ev.problems if "motivoExtra" in p.message]
+
+
+def test_razor_html_helpers_with_readonly_and_disabled_attributes(tmp_path: Path) -> None:
+    fields = _fields(
+        tmp_path,
+        "Excluir.cshtml",
+        "@model PacienteViewModel\n<form asp-action=\"Excluir\">\n"
+        '  @Html.TextBoxFor(m => m.Cpf, new { @class = "form-control", @readonly = "readonly" })\n'
+        '  @Html.TextBoxFor(m => m.Nome, new { disabled = "disabled" })\n'
+        '  @Html.TextBox("Rg", Model.Rg, new { @class = "x", @readonly = true })\n'
+        "  @Html.EditorFor(m => m.Cns, new { htmlAttributes = new { @class = \"c\", disabled = \"disabled\" } })\n"
+        "  @Html.TextBoxFor(m => m.Email, new { disabled = Model.Locked })\n"
+        "  @Html.TextBoxFor(m => m.Telefone, new { @readonly = false })\n"
+        '  @Html.CheckBoxFor(m => m.Arquivar, new { @readonly = "readonly" })\n'
+        "</form>\n",
+    )
+    assert fields["Cpf"].readonly and fields["Cpf"].role is FieldRole.INPUT
+    assert fields["Rg"].readonly
+    assert fields["Nome"].role is FieldRole.DISABLED and fields["Cns"].role is FieldRole.DISABLED
+    assert fields["Email"].role is FieldRole.INPUT  # the model decides
+    assert not fields["Telefone"].readonly
+    assert not fields["Arquivar"].readonly  # a browser lets a person tick a "readonly" box
+
+
+def test_rails_helpers_with_readonly_and_disabled_options(tmp_path: Path) -> None:
+    fields = _fields(
+        tmp_path,
+        "excluir.html.erb",
+        "<%= form_with model: @paciente do |f| %>\n"
+        "  <%= f.text_field :cpf, readonly: true %>\n"
+        "  <%= f.text_field :nome, disabled: true %>\n"
+        '  <%= f.input :rg, input_html: { readonly: "readonly" } %>\n'
+        "  <%= f.email_field :email, disabled: !@paciente.editavel? %>\n"
+        "  <%= f.text_field :telefone, readonly: false %>\n"
+        "<% end %>\n",
+    )
+    assert fields["cpf"].readonly and fields["cpf"].role is FieldRole.INPUT
+    assert fields["rg"].readonly
+    assert fields["nome"].role is FieldRole.DISABLED
+    assert fields["email"].role is FieldRole.INPUT  # code decides
+    assert not fields["telefone"].readonly
+
+
+def test_blade_helpers_with_readonly_and_disabled_options(tmp_path: Path) -> None:
+    fields = _fields(
+        tmp_path,
+        "excluir.blade.php",
+        "<form method=\"post\">\n"
+        "  {!! Form::text('cpf', $paciente->cpf, ['class' => 'form-control', 'readonly']) !!}\n"
+        "  {!! Form::text('nome', null, ['disabled' => 'disabled']) !!}\n"
+        "  {{ html()->text('rg')->readonly() }}\n"
+        "  {!! Form::email('email', null, ['disabled' => $locked]) !!}\n"
+        "  {{ html()->text('telefone')->disabled(false) }}\n"
+        "</form>\n",
+    )
+    assert fields["cpf"].readonly and fields["cpf"].role is FieldRole.INPUT
+    assert fields["rg"].readonly
+    assert fields["nome"].role is FieldRole.DISABLED
+    assert fields["email"].role is FieldRole.INPUT  # code decides
+    assert fields["telefone"].role is FieldRole.INPUT

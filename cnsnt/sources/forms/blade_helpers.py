@@ -410,6 +410,9 @@ def _describe(helper: Helper, options: dict[str, Any]) -> None:
             helper.label = " ".join(text.split())
             break
     helper.required = php_truthy(options.get("required", False)) is True
+    # `'disabled'`, `'readonly' => true`, spatie's `->disabled()`: a literal; code may be false
+    helper.disabled = php_truthy(options.get("disabled", False)) is True
+    helper.readonly = php_truthy(options.get("readonly", False)) is True
     ident = options.get("id")
     helper.id = ident if isinstance(ident, str) and ident else None
     name = options.get("name")

@@ -132,6 +132,14 @@ def nameless_fix(field: FormField) -> str:
     return f"declare it in the policy as {field.form}.NAME"
 
 
+#: Controls `readonly` does not hold: a browser lets the person change them all the same
+#: (buttons and hidden inputs hold nothing a person types either).
+NOT_READONLY = frozenset(
+    {"submit", "button", "reset", "image", "checkbox", "radio", "file", "select", "hidden", "color", "range"}
+)
+#: Roles of controls whose missing name hides nothing a person sends: no CN001 for them.
+SENDS_NOTHING = frozenset({FieldRole.BUTTON, FieldRole.DISABLED})
+
 #: Which control of a group a field is: a consent box beside a plain input makes it consent.
 ROLE_RANK = {
     FieldRole.CONSENT: 0,
@@ -160,6 +168,8 @@ class GroupedControl(Protocol):
     default: str | None
     readonly: bool
     """`readonly`: the person cannot change the value the page filled in."""
+    control_id: str | None
+    """The id of a control with no name at all (a script reading it by id sends it), else None."""
 
 
 def grouped_field(form: str, group: Sequence[GroupedControl], location: Location, source: str) -> FormField:
@@ -185,6 +195,7 @@ def grouped_field(form: str, group: Sequence[GroupedControl], location: Location
         default=next((c.default for c in group if c.default is not None), None),
         raw=first.raw,
         readonly=all(c.readonly for c in group if c.role is role),
+        control_id=first.control_id if first.name is None else None,
     )
 
 

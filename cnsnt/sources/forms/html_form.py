@@ -22,6 +22,8 @@ from cnsnt.sources.forms.bindings import binding, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
     NO_VALUES,
+    NOT_READONLY,
+    SENDS_NOTHING,
     form_evidence,
     grouped_field,
     looks_like_consent,
@@ -60,10 +62,6 @@ _GROUP_ROLES = frozenset({"radiogroup", "group"})
 #: How much of the element an `aria-labelledby` points at is read for a group's label.
 _HEADING_CHARS = 2000
 _NO_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
-#: Controls `readonly` does not hold: a browser lets the person change them all the same.
-_NOT_READONLY = BUTTON_TYPES | {"checkbox", "radio", "file", "select", "hidden", "color", "range"}
-#: Roles of controls whose missing name hides nothing a person sends: no CN001 for them.
-_SENDS_NOTHING = frozenset({FieldRole.BUTTON, FieldRole.DISABLED})
 # Linear: each try starts at a quote, a blank or a fixed word, reads at most one
 # possessive blank run (which the next quote or word ends), then fixed words.
 _REQUIRED_IN_CODE = re.compile(r"['\"]\s*+required\b")
@@ -421,6 +419,7 @@ class _Reader:
         elif kind != "button" and control not in BUTTON_TYPES:
             ident = tag.literal("id")
             ctrl.raw = f'id="{ident}"' if ident else None
+            ctrl.control_id = ident or None
             ctrl.why = "has no name" + (f" ({ctrl.raw})" if ctrl.raw else "") + (
                 ", so a browser does not submit it unless a script does"
             )
@@ -456,7 +455,7 @@ class _Reader:
             value = tag.literal("value")
             ctrl.default = value if value else None
         ctrl.disabled = self._stated(tag, "disabled") or self._in_disabled_fieldset(stack)
-        ctrl.readonly = control not in _NOT_READONLY and self._stated(tag, "readonly")
+        ctrl.readonly = control not in NOT_READONLY and self._stated(tag, "readonly")
         return ctrl
 
     def _stated(self, tag: Tag, attribute: str) -> bool:
@@ -856,7 +855,7 @@ class _Reader:
                 fld = self._field(name, group)
                 fields.append(fld)
                 why = group[0].why
-                if fld.name is None and why and fld.role not in _SENDS_NOTHING:
+                if fld.name is None and why and fld.role not in SENDS_NOTHING:
                     page.problems.append(unnamed_problem(fld, why))
             forms.append(
                 Form(

@@ -112,6 +112,8 @@ class Control:
     disabled: bool = False
     """`disabled` written in its tag or its `<fieldset>`'s, not printed by a template condition."""
     readonly: bool = False
+    control_id: str | None = None
+    """Its literal id when it has no name at all (no `name`, binding or template code)."""
 
     @property
     def key(self) -> str | None:

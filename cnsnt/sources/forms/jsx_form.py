@@ -58,6 +58,11 @@ they name), or a binder's own `initialValue`/`defaultValue` (`<Form.Item initial
 `<Controller defaultValue>`). Any other `checked={expr}` is the component choosing, as a bound
 `:checked` in a template: checked conditionally.
 
+Disabled and read-only, as in HTML: `disabled`/`isDisabled` written for every render (bare,
+`{true}`, a true `const`, text), on the control, its `<fieldset>` (outside the legend) or its
+`FormControl`, makes it no collected field; `readOnly`/`isReadOnly` on a text control marks
+it shown read-only. An expression (`disabled={busy}`) may be off: the control stays a field.
+
 A file that does not parse whole is a CN001 error at the first syntax error; the
 rest of the tree is still read.
 """
@@ -80,6 +85,8 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.forms.common import (
     NO_VALUES,
+    NOT_READONLY,
+    SENDS_NOTHING,
     form_evidence,
     form_stem,
     grouped_field,
@@ -138,6 +145,9 @@ _LABEL_NODES = 200
 _NO_TEXT = frozenset({"jsx_opening_element", "jsx_closing_element", "jsx_self_closing_element"})
 #: How many enclosing labels, groups, binders and controls a control looks at.
 _NEAR = 12
+#: Props that disable a control (Chakra's `isDisabled` too), and that make it read-only.
+_DISABLED_PROPS = ("disabled", "isDisabled")
+_READONLY_PROPS = ("readOnly", "isReadOnly")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}
 
 
@@ -159,6 +169,9 @@ class _Element:
     label: str | None = None
     """A group's or binder's label (its `label` prop or the `FormLabel` inside it)."""
     required: bool = False
+    disabled: bool = False
+    """A group's literal `disabled`/`isDisabled` (`<FormControl isDisabled>`): its controls' too."""
+    readonly: bool = False
     claimed: bool = False
     """A binder whose name a control inside it took."""
 
@@ -191,7 +204,11 @@ class _Control:
     value: str | None = None
     """A checkbox's or radio's literal `value` (a radio is ticked by a default equal to it)."""
     role: FieldRole = FieldRole.INPUT
+    disabled: bool = False
+    """`disabled` written for every render (bare, `{true}`, text), on it or its `<fieldset>`."""
     readonly: bool = False
+    control_id: str | None = None
+    """Its literal `id` when it has no name, binder or spread (a script reading it by id sends it)."""
     at: Node | None = None
     """Where the field is named (a binder's element), else None: the control's element."""
     containers: list[_Element] = field(default_factory=list)
@@ -536,11 +553,14 @@ class _Reader:
         # the labels, groups, binders and controls around a node (a `<div>` matters to none)
         holders: list[_Element] = []
         forms: list[tuple[int, str]] = []  # (end, the name in force: the innermost form's with one)
+        fences: list[tuple[int, str, bool]] = []  # (end, tag, disabled) of the open fieldsets and legends
         for node in _elements(root):
             while holders and node.start_byte >= holders[-1].end:
                 holders.pop()
             while forms and node.start_byte >= forms[-1][0]:
                 forms.pop()
+            while fences and node.start_byte >= fences[-1][0]:
+                fences.pop()
             if node.type == "jsx_element":
                 head = node.child_by_field_name("open_tag")
             elif node.type == "jsx_self_closing_element":
@@ -560,6 +580,8 @@ class _Reader:
                     self.named.add(form_name)
             # the nearest few holders only: real forms nest a handful, hostile text thousands
             near = holders[-_NEAR:]
+            if (name == "fieldset" or (name == "legend" and fences)) and len(fences) < _NEAR_SCOPES:
+                fences.append((element.end, name, self._stated(element, _DISABLED_PROPS)))
             if name in _LABELS:
                 self._label(element, near)
             elif _is_binder(name, element.attrs, node):
@@ -568,11 +590,14 @@ class _Reader:
                 element.group = True
                 element.label = file.string(element.attrs.get("label"), jsx=True)
                 element.required = self._required_props(element)
+                element.disabled = self._stated(element, _DISABLED_PROPS)
+                element.readonly = self._stated(element, _READONLY_PROPS)
             else:
                 kind = _control_kind(name, element.attrs, file)
                 if kind is not None and (_acts_as_control(name, element) or self._bound(near)):
                     ctrl = self._control(element, kind, near)
                     if ctrl is not None:
+                        ctrl.disabled = ctrl.disabled or _fenced(fences)
                         self.controls.append(ctrl)
                     element.control = ctrl
             if element.binder or element.group or element.control is not None or name in _LABELS:
@@ -794,6 +819,26 @@ class _Reader:
         if own.values:
             file.defaults.append(own)
 
+    def _stated(self, element: _Element, keys: tuple[str, ...]) -> bool:
+        """A boolean prop written for every render: bare, `{true}`, a constant, or text.
+
+        React sets the attribute for any text but `""` (`disabled="disabled"`, even
+        `"false"`). An expression (`disabled={busy}`) may be off: the control stays as it
+        is, as a template's `{% if locked %}disabled{% endif %}` leaves an HTML one.
+        """
+        file = self.file
+        for key in keys:
+            if key not in element.attrs:
+                continue
+            node = element.attrs[key]
+            written = file.resolve(node)
+            if written is not None and written.type in ("string", "template_string"):
+                if file.string(written):  # None: a template with `${}`, code
+                    return True
+            elif file.flag(node, node is None):
+                return True
+        return False
+
     def _required_props(self, element: _Element) -> bool:
         for key in ("required", "isRequired", "withAsterisk", "aria-required"):
             if key in element.attrs and self.file.flag(element.attrs[key], element.attrs[key] is None):
@@ -892,12 +937,16 @@ class _Reader:
                     None,
                 )
                 ctrl.raw = f'id="{ctrl.id}"' if ctrl.id else shown
+                ctrl.control_id = ctrl.id or None
                 ctrl.why = (
                     "has no name"
                     + (f" ({ctrl.raw})" if ctrl.raw else "")
                     + (", so a browser does not submit it unless a script does")
                 )
         ctrl.required = ctrl.required or self._required_props(element)
+        outer_ctrl = ctrl.outer  # a `Radio` of a disabled `RadioGroup` is disabled too
+        ctrl.disabled = self._stated(element, _DISABLED_PROPS) or bool(outer_ctrl and outer_ctrl.disabled)
+        ctrl.readonly = self._stated(element, _READONLY_PROPS) or bool(outer_ctrl and outer_ctrl.readonly)
         self._checked(ctrl, element)
         if ctrl.control not in ("checkbox", "radio", "password", "file") and not self._button(ctrl):
             ctrl.default = file.literal(attrs.get("defaultValue")) or file.literal(attrs.get("value")) or None
@@ -999,6 +1048,9 @@ class _Reader:
                 or self._attr_text(ctrl, "title")
             )
             ctrl.required = ctrl.required or any(c.required for c in ctrl.containers)
+            ctrl.disabled = ctrl.disabled or any(c.disabled for c in ctrl.containers)
+            ctrl.readonly = ctrl.readonly or any(c.readonly for c in ctrl.containers)
+            ctrl.readonly = ctrl.readonly and ctrl.control not in NOT_READONLY
             if ctrl.control in ("checkbox", "radio"):
                 ctrl.group_label = self._group_label(ctrl)
             if ctrl.control in ("checkbox", "radio") and not ctrl.checked and ctrl.name is not None:
@@ -1067,6 +1119,8 @@ class _Reader:
             return FieldRole.BUTTON
         if ctrl.control == "hidden":
             return FieldRole.TECHNICAL
+        if ctrl.disabled:
+            return FieldRole.DISABLED
         if ctrl.control in ("checkbox", "radio") and looks_like_consent(
             ctrl.name, ctrl.raw, ctrl.id, ctrl.label, ctrl.group_label
         ):
@@ -1096,7 +1150,7 @@ class _Reader:
             for group in merged:
                 fld = self._field(name, group)
                 fields.append(fld)
-                if fld.name is None and group[0].why and fld.role is not FieldRole.BUTTON:
+                if fld.name is None and group[0].why and fld.role not in SENDS_NOTHING:
                     self.problems.append(unnamed_problem(fld, group[0].why))
             where = self.form_at.get(name, _at(controls[0]))
             # the file's name, unless a `<form id=...>` of the file gives it as its own
@@ -1135,6 +1189,18 @@ def _first_error(root: Node) -> Node | None:
         if node.has_error and not _bare_ampersand(node):
             stack.extend(reversed(node.children))
     return None
+
+
+def _fenced(fences: list[tuple[int, str, bool]]) -> bool:
+    """Inside a `<fieldset disabled>` and outside its legend: a browser disables the control.
+
+    `fences` holds the open fieldsets and legends, outermost first: a legend right after a
+    fieldset is that fieldset's own.
+    """
+    return any(
+        tag == "fieldset" and disabled and (i + 1 == len(fences) or fences[i + 1][1] != "legend")
+        for i, (_, tag, disabled) in enumerate(fences)
+    )
 
 
 def _at(ctrl: _Control) -> Node:

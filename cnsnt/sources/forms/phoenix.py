@@ -287,6 +287,10 @@ class Helper:
     id: str | None = None
     note: str | None = None
     """Said as a CN001 note where the call is: how a call cnsnt guessed at was read."""
+    disabled: bool = False
+    """A literal `disabled: true` option: the control is rendered disabled, never submitted."""
+    readonly: bool = False
+    """A literal `readonly: true` option: shown read-only."""
 
 
 def helper_call(code: str) -> Helper | None:

@@ -212,7 +212,11 @@ def receiver(tree: Any) -> str | None:
 
 
 def _describe(helper: Helper, options: dict[str, Any]) -> None:
-    """Label, id and required from the options (`label: false` hides simple_form's label)."""
+    """Label, id, required, disabled and readonly from the options (`label: false` hides simple_form's label).
+
+    `disabled:` and `readonly:` count when literally true (`true`, `"disabled"`); code
+    (`disabled: !@user.admin?`) may be false, so the control stays as it is.
+    """
     aria = options.get("aria")  # `aria: { label: "Search query" }`
     nested = _options([aria]) if aria is not None and aria.type == "hash" else {}
     for key in ("label", "placeholder", "aria_label", "title", "aria"):
@@ -221,6 +225,8 @@ def _describe(helper: Helper, options: dict[str, Any]) -> None:
             helper.label = " ".join(text.split())
             break
     helper.required = _literal(options.get("required")) in (True, "required", "true")
+    helper.disabled = _literal(options.get("disabled")) in (True, "disabled", "true")
+    helper.readonly = _literal(options.get("readonly")) in (True, "readonly", "true")
     ident = _literal(options.get("id"))
     helper.id = ident if isinstance(ident, str) else None
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 
 from cnsnt.evidence import FieldRole
-from cnsnt.sources.forms.common import looks_like_consent
+from cnsnt.sources.forms.common import NOT_READONLY, looks_like_consent
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, first_string_literal, flat
 from cnsnt.sources.forms.phoenix import Helper
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_CONTROLS
+from cnsnt.sources.forms.razor_helpers import html_attributes, stated
 from cnsnt.sources.forms.templates import RAILS_HELPER, RAZOR_HELPER, Token, control_call
 
 #: `key=value` arguments. Linear: a try starts only where a key run starts (lookbehind);
@@ -149,8 +150,9 @@ def rendered_control(tok: Token, code: str) -> Control | None:
             name = lam.group(1)
         elif lit is not None:
             name = lit
-        ctrl = Control(tok.start, helper_control, name, None)
-        return _fill(ctrl, {})
+        ctrl = _fill(Control(tok.start, helper_control, name, None), {})
+        attributes = html_attributes(code)  # `new { @readonly = "readonly" }`
+        return _locked(ctrl, stated(attributes, "disabled"), stated(attributes, "readonly"))
     if tok.name == "erb":
         m = RAILS_HELPER.search(code)
         if m is None:
@@ -235,4 +237,13 @@ def helper_control(start: int, helper: Helper) -> Control:
     ctrl.checked = helper.checked
     ctrl.checked_conditionally = helper.checked_conditionally
     ctrl.default = helper.default
+    return _locked(ctrl, helper.disabled, helper.readonly)
+
+
+def _locked(ctrl: Control, disabled: bool, readonly: bool) -> Control:
+    """A helper's literal `disabled` (no collected field) and `readonly` (shown read-only), as a tag's."""
+    ctrl.disabled = disabled
+    ctrl.readonly = readonly and ctrl.control not in NOT_READONLY
+    if disabled and ctrl.role in (FieldRole.INPUT, FieldRole.CONSENT):
+        ctrl.role = FieldRole.DISABLED
     return ctrl
