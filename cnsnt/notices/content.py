@@ -195,7 +195,7 @@ def build_content(
     L = get_lang(lang)
     default = default_language(policy)
     fallbacks: set[str] = set()
-    stand_ins = _stand_ins(policy, L) if draft else {}
+    stand_ins = starter_stand_ins(policy, L) if draft else {}
 
     def text(value: Text | None) -> LocalText | None:
         if value is None:
@@ -391,10 +391,12 @@ def starter_labels(policy: Policy) -> list[str]:
     return out
 
 
-def _stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
-    """For each starter label, its entry's category in the notice's language, as a gap.
+def starter_stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
+    """For each starter label, its entry's category in `L`'s language, as a gap.
 
-    Entries of one category are numbered (`Personal data (2)`), so rows stay apart.
+    Shown in its place by a draft notice, the data map and the Art. 30 record
+    (`cnsnt.inventory`). Entries of one category are numbered (`Personal data (2)`),
+    so rows stay apart.
     """
     out: dict[str, LocalText] = {}
     seen: dict[str, int] = {}
