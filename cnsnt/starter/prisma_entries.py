@@ -80,7 +80,8 @@ def _config_note(schema: Path, config: Path, paths: list[Path], root: Path) -> s
     shown = config.relative_to(root).as_posix()
     where = os.path.relpath(schema, root).replace(os.sep, "/")
     if any(_is_named(p, {schema}) for p in paths):
-        return f"Prisma schema {where}: the one {shown} names, proposed before any other"
+        first = ", proposed before any other" if len(paths) > 1 else ""
+        return f"Prisma schema {where}: the one {shown} names{first}"
     return (
         f"{shown} names the Prisma schema {where}, where no .prisma file was found; "
         "the schema is chosen as without the config"

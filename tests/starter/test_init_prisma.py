@@ -125,6 +125,10 @@ def test_prisma_config_in_a_package_folder_names_a_file_beside_it(tmp_path: Path
     schemas, notes = _schemas(tmp_path)
     assert schemas == ["backend/models/main.prisma"]
     assert any("left out backend/prisma/schema.prisma" in n and "backend/prisma.config.ts names" in n for n in notes)
+    _write(tmp_path, "backend/prisma/schema.prisma", "")
+    (tmp_path / "backend/prisma/schema.prisma").unlink()
+    schemas, notes = _schemas(tmp_path)
+    assert "Prisma schema backend/models/main.prisma: the one backend/prisma.config.ts names" in notes
 
 
 def test_a_computed_schema_path_falls_back_and_says_where(tmp_path: Path) -> None:
