@@ -396,13 +396,27 @@ def starter_stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
 
     Shown in its place by a draft notice, the data map and the Art. 30 record
     (`cnsnt.inventory`). Entries of one category are numbered (`Personal data (2)`),
-    so rows stay apart.
+    so rows stay apart; where entries of one name hold different finer categories
+    (`user.contact.email`, `user.contact.phone_number`), each takes its finer name when
+    cnsnt has one in that language (`labels.fine_category_name`), and only entries of
+    the same category are numbered.
     """
+    names = starter_labels(policy)
+    coarse = {
+        name: labels.category_name(L, policy.data[name].category)
+        or labels.category_name(L, "user")
+        or policy.data[name].category
+        for name in names
+    }
+    kinds: dict[str, set[str]] = {}
+    for name in names:
+        kinds.setdefault(coarse[name], set()).add(policy.data[name].category)
     out: dict[str, LocalText] = {}
     seen: dict[str, int] = {}
-    for name in starter_labels(policy):
-        category = policy.data[name].category
-        words = labels.category_name(L, category) or labels.category_name(L, "user") or category
+    for name in names:
+        words = coarse[name]
+        if len(kinds[words]) > 1:
+            words = labels.fine_category_name(L, policy.data[name].category) or words
         n = seen[words] = seen.get(words, 0) + 1
         out[name] = LocalText(words if n == 1 else f"{words} ({n})", L.code, gap=True)
     return out
