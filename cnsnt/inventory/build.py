@@ -8,6 +8,9 @@ from cnsnt.evidence import Access, Evidence
 from cnsnt.matching import AliasIndex, column_matches, field_matches
 from cnsnt.model import Finding, Location
 from cnsnt.notices.checks import ADEQUATE, EEA
+from cnsnt.notices.content import starter_stand_ins
+from cnsnt.notices.i18n import LANGUAGES
+from cnsnt.notices.i18n import lang as get_lang
 from cnsnt.notices.texts import default_language, pick
 from cnsnt.policy.model import Policy, Text
 from cnsnt.policy.taxonomy import load_taxonomy
@@ -24,6 +27,23 @@ def first_text(policy: Policy, text: Text | None) -> str | None:
     default = default_language(policy)
     picked = pick(text, default, default)
     return picked.text if picked is not None else None
+
+
+def datum_labels(policy: Policy) -> dict[str, tuple[str, bool]]:
+    """Each data entry's label as the data map and the Art. 30 record show it, and whether it is a gap.
+
+    A label `cnsnt init` wrote names code in English (`Records kept about User`), so,
+    as a draft notice does, the entry's category stands in its place, in the policy's
+    language when cnsnt has it (else English), marked as a gap to fill. A label a
+    person wrote is shown as written, in the policy's own language.
+    """
+    code = default_language(policy)
+    stand_ins = starter_stand_ins(policy, get_lang(code if code in LANGUAGES else "en"))
+    return {
+        name: (stand_ins[name].text, True) if name in stand_ins
+        else (first_text(policy, datum.label) or name, False)
+        for name, datum in policy.data.items()
+    }
 
 
 def gdpr_special(policy: Policy, key: str) -> str | None:
@@ -95,6 +115,7 @@ def build_inventory(
     columns = {c.key: c.location for c in evidence.columns}
     fields = {f.key: f.location for f in evidence.fields if f.name is not None}
     aliases = AliasIndex(evidence.fields)
+    labels = datum_labels(policy)
     data: list[DatumMap] = []
     for name, datum in policy.data.items():
         stored = _places(datum.columns, columns, columns=True)
@@ -140,11 +161,12 @@ def build_inventory(
                     purposes=recipient.purposes,
                 )
             )
-        label = first_text(policy, datum.label) or name
+        label, gap = labels[name]
         data.append(
             DatumMap(
                 key=name,
                 label=label,
+                label_gap=gap,
                 category=datum.category,
                 special=gdpr_special(policy, datum.category) is not None,
                 purposes=datum.purposes,

@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+#: How the data map and the Art. 30 record mark a label `cnsnt init` wrote.
+LABEL_GAP = "label not yet written"
+
+
+def marked_label(label: str, gap: bool) -> str:
+    """A label as printed: a gap (the category standing in for `cnsnt init`'s label) marked."""
+    return f"{label} [{LABEL_GAP}]" if gap else label
+
 
 @dataclass(frozen=True)
 class Place:
@@ -59,6 +67,13 @@ class DatumMap:
     stored: tuple[Place, ...]
     used: tuple[Use, ...]
     shared: tuple[RecipientLink, ...]
+    label_gap: bool = False
+    """The label is `cnsnt init`'s, not yet written: `label` is the category's name."""
+
+    @property
+    def shown_label(self) -> str:
+        """The label as the map prints it, a gap marked as one."""
+        return marked_label(self.label, self.label_gap)
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,9 @@ class Inventory:
     def to_json(self) -> dict[str, Any]:
         """Plain data for `--format json`."""
         out: dict[str, Any] = _plain(self)
+        for datum in out["data"]:
+            if not datum["label_gap"]:
+                del datum["label_gap"]  # said only when true, as a notice's `gap`
         return out
 
 

@@ -74,7 +74,7 @@ def render_table(inv: Inventory, width: int = 120) -> str:
     table.add_column("kept", overflow="fold", max_width=prose)
     for d in inv.data:
         table.add_row(*(RichText(cell) for cell in (
-            f"{_clean(d.label)}\n({_clean(d.key)})",
+            f"{_clean(d.shown_label)}\n({_clean(d.key)})",
             _places(d.collected, "\n") or "-",
             _places(d.stored, "\n") or "-",
             "\n".join(_clean(_use(u)) for u in d.used) or "-",
@@ -113,14 +113,14 @@ def render_markdown(inv: Inventory) -> str:
             "|---|---|---|---|---|---|"]
     for d in inv.data:
         out.append(
-            f"| {_md(d.label)} ({_code(d.key)}) | {_md(_places(d.collected)) or '–'} | "
+            f"| {_md(d.shown_label)} ({_code(d.key)}) | {_md(_places(d.collected)) or '–'} | "
             f"{_md(_places(d.stored)) or '–'} | "
             f"{_md('; '.join(_use(u) for u in d.used)) or '–'} | {_md(_shared(d)) or '–'} | "
             f"{_md(d.retention or '–')} |"
         )
     out.append("")
     for d in inv.data:
-        out += [f"## {_md(d.label)} ({_code(d.key)})", ""]
+        out += [f"## {_md(d.shown_label)} ({_code(d.key)})", ""]
         out.append(f"- category: {_code(d.category)}" + (" (special category)" if d.special else ""))
         out.append(f"- purposes: {_md(', '.join(d.purposes)) or '–'}")
         out.append(f"- kept: {_md(d.retention or '–')}")
@@ -152,7 +152,7 @@ def render_csv(inv: Inventory) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["datum", "label", "category", "stage", "item", "where", "purpose", "detail"])
     for d in inv.data:
-        base = [d.key, _clean(d.label), d.category]
+        base = [d.key, _clean(d.shown_label), d.category]
         before = buffer.tell()
         for p in d.collected:
             writer.writerow([*base, "collected", p.key, p.where or "", "", "" if p.found else "not found"])
@@ -228,7 +228,7 @@ def render_dot(inv: Inventory) -> str:
         return nid
 
     for d in inv.data:
-        dn = node(f"d:{d.key}", _wrap(d.label), "data")
+        dn = node(f"d:{d.key}", _wrap(d.shown_label), "data")
         sources: set[tuple[str, str]] = set()
         for p in d.collected:
             if p.found:

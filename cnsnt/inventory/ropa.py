@@ -30,7 +30,8 @@ from cnsnt.notices.labels import basis_name
 from cnsnt.notices.version import notice_version
 from cnsnt.policy.model import Policy
 
-from .build import first_text, gdpr_special
+from .build import datum_labels, first_text, gdpr_special
+from .model import marked_label
 from .render import _clean
 
 ROPA_FORMATS = ("markdown", "html", "csv", "json")
@@ -118,6 +119,12 @@ def build_ropa(policy: Policy) -> Ropa:
         gaps.append("security_measures: a general description of the security measures "
                     "(Art. 30(1)(g))")
     raw_purposes = raw.get("purposes")
+    labels = datum_labels(policy)
+    gaps.extend(
+        f"data.{name}.label: the label cnsnt init wrote names code, not what customers give; "
+        "the record shows the category in its place (Art. 30(1)(c))"
+        for name, (_, gap) in labels.items() if gap
+    )
     activities = []
     for key, purpose in policy.purposes.items():
         entry = raw_purposes.get(key) if isinstance(raw_purposes, dict) else None
@@ -129,7 +136,7 @@ def build_ropa(policy: Policy) -> Ropa:
         data = [d for d in policy.data.values() if key in d.purposes]
         categories, special, retention = [], [], []
         for d in data:
-            label = first_text(policy, d.label) or d.name
+            label = marked_label(*labels[d.name])
             categories.append(f"{label} ({d.category})")
             if (kind := gdpr_special(policy, d.category)) is not None:
                 special.append(f"{label} ({kind})")

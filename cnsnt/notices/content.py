@@ -195,7 +195,7 @@ def build_content(
     L = get_lang(lang)
     default = default_language(policy)
     fallbacks: set[str] = set()
-    stand_ins = _stand_ins(policy, L) if draft else {}
+    stand_ins = starter_stand_ins(policy, L) if draft else {}
 
     def text(value: Text | None) -> LocalText | None:
         if value is None:
@@ -391,16 +391,32 @@ def starter_labels(policy: Policy) -> list[str]:
     return out
 
 
-def _stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
-    """For each starter label, its entry's category in the notice's language, as a gap.
+def starter_stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
+    """For each starter label, its entry's category in `L`'s language, as a gap.
 
-    Entries of one category are numbered (`Personal data (2)`), so rows stay apart.
+    Shown in its place by a draft notice, the data map and the Art. 30 record
+    (`cnsnt.inventory`). Entries of one category are numbered (`Personal data (2)`),
+    so rows stay apart; where entries of one name hold different finer categories
+    (`user.contact.email`, `user.contact.phone_number`), each takes its finer name when
+    cnsnt has one in that language (`labels.fine_category_name`), and only entries of
+    the same category are numbered.
     """
+    names = starter_labels(policy)
+    coarse = {
+        name: labels.category_name(L, policy.data[name].category)
+        or labels.category_name(L, "user")
+        or policy.data[name].category
+        for name in names
+    }
+    kinds: dict[str, set[str]] = {}
+    for name in names:
+        kinds.setdefault(coarse[name], set()).add(policy.data[name].category)
     out: dict[str, LocalText] = {}
     seen: dict[str, int] = {}
-    for name in starter_labels(policy):
-        category = policy.data[name].category
-        words = labels.category_name(L, category) or labels.category_name(L, "user") or category
+    for name in names:
+        words = coarse[name]
+        if len(kinds[words]) > 1:
+            words = labels.fine_category_name(L, policy.data[name].category) or words
         n = seen[words] = seen.get(words, 0) + 1
         out[name] = LocalText(words if n == 1 else f"{words} ({n})", L.code, gap=True)
     return out

@@ -130,6 +130,28 @@ def category_name(L: Lang, key: str) -> str | None:
     return None
 
 
+def fine_category_name(L: Lang, key: str) -> str | None:
+    """A name finer than `category_name`'s for the few categories starters hold side by side.
+
+    A draft shows several starter entries of one coarse category (`user.contact.email`,
+    `user.contact.phone_number`: both "Contact details") by these names, so they differ
+    by more than a number. None when the category (or a parent below the coarse one)
+    has none.
+    """
+    names = {
+        "user.contact.email": L._("Email address"),
+        "user.contact.phone_number": L._("Phone number"),
+        "user.contact.address": L._("Postal address"),
+        "user.demographic.date_of_birth": L._("Date of birth"),
+    }
+    parts = key.split(".")
+    for n in range(len(parts), 2, -1):
+        prefix = ".".join(parts[:n])
+        if prefix in names:
+            return names[prefix]
+    return None
+
+
 def gdpr_rights(L: Lang) -> list[tuple[str, str]]:
     """The data-subject rights (GDPR Art. 15-21): (short name, what it lets you do)."""
     return [

@@ -3,11 +3,12 @@
 tugabinete keeps `backup-gallery/schema.prisma`, an old copy of 17 of the 18 models of
 `backend/prisma/schema.prisma`. Both proposed, every model was counted twice,
 `explain-column` answered twice, and a column only in the copy was proposed as collected.
-Prisma reads one schema: the path `package.json` names (`"prisma": {"schema": ...}`),
-else `prisma/schema.prisma`. So the schema files are taken in that order (then the
-shallowest), and a file most of whose models a file taken before defines is left out,
-with a note. A file of other models (a multi-file schema's `post.prisma` beside
-`user.prisma`; another app's schema) is kept.
+Prisma reads one schema: the path `prisma.config.ts` names (Prisma 6,
+`cnsnt.starter.prisma_config`), else the one `package.json` names
+(`"prisma": {"schema": ...}`), else `prisma/schema.prisma`. So the schema files are
+taken in that order (then the shallowest), and a file most of whose models a file
+taken before defines is left out, with a note. A file of other models (a multi-file
+schema's `post.prisma` beside `user.prisma`; another app's schema) is kept.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
 from cnsnt.sources.schemas.prisma_schema import model_names
+from cnsnt.starter.prisma_config import config_schemas
 
 #: The file name Prisma looks for when `package.json` names none.
 _DEFAULT_NAME = "schema.prisma"
@@ -26,10 +28,12 @@ _DEFAULT_NAME = "schema.prisma"
 
 def prisma_schemas(paths: list[Path], files: list[Path], root: Path) -> tuple[list[Path], list[str]]:
     """The schema files to propose, and a note for each one left out as a copy of another."""
+    config = config_schemas(files, root)
+    configured = set(config.named)
     named = _named_by_package(files)
-    order = sorted(paths, key=lambda p: _rank(p, root, named))
+    order = sorted(paths, key=lambda p: _rank(p, root, configured, named))
     kept: list[tuple[Path, frozenset[str]]] = []
-    notes: list[str] = []
+    notes = [*config.unread, *(_config_note(s, c, paths, root) for s, c in config.named.items())]
     for path in order:
         mine = _models(path, root)
         held = [(other, mine & theirs) for other, theirs in kept if mine & theirs]
@@ -38,15 +42,19 @@ def prisma_schemas(paths: list[Path], files: list[Path], root: Path) -> tuple[li
             kept.append((path, mine))
             continue
         other = max(held, key=lambda h: len(h[1]))[0]
-        notes.append(_note(path, other, len(shared), len(mine), _why(other, root, named), root))
+        why = _why(other, root, named, config.named)
+        notes.append(_note(path, other, len(shared), len(mine), why, root))
     proposed = {k for k, _ in kept}
     return [p for p in paths if p in proposed], notes
 
 
-def _rank(path: Path, root: Path, named: set[Path]) -> tuple[bool, bool, bool, int, str]:
-    """Prisma's own choice first: named by package.json, in a `prisma/` folder, `schema.prisma`; shallow."""
+def _rank(
+    path: Path, root: Path, configured: set[Path], named: set[Path]
+) -> tuple[bool, bool, bool, bool, int, str]:
+    """Prisma's own choice first: named by prisma.config.ts, then package.json; in `prisma/`; shallow."""
     rel = path.relative_to(root)
     return (
+        not _is_named(path, configured),
         not _is_named(path, named),
         "prisma" not in rel.parts[:-1],
         path.name != _DEFAULT_NAME,
@@ -55,13 +63,29 @@ def _rank(path: Path, root: Path, named: set[Path]) -> tuple[bool, bool, bool, i
     )
 
 
-def _why(path: Path, root: Path, named: set[Path]) -> str:
+def _why(path: Path, root: Path, named: set[Path], configs: dict[Path, Path]) -> str:
     """Why `path` is the schema kept, in the words of the note."""
+    for schema, config in configs.items():
+        if _is_named(path, {schema}):
+            return f"the schema {config.relative_to(root).as_posix()} names"
     if _is_named(path, named):
         return "the schema package.json names for Prisma"
     if "prisma" in path.relative_to(root).parts[:-1]:
         return "the schema in a prisma/ folder, where Prisma looks"
     return "the shallowest of them"
+
+
+def _config_note(schema: Path, config: Path, paths: list[Path], root: Path) -> str:
+    """What a config's `schema:` made of the choice: proposed first, or naming no file found."""
+    shown = config.relative_to(root).as_posix()
+    where = os.path.relpath(schema, root).replace(os.sep, "/")
+    if any(_is_named(p, {schema}) for p in paths):
+        first = ", proposed before any other" if len(paths) > 1 else ""
+        return f"Prisma schema {where}: the one {shown} names{first}"
+    return (
+        f"{shown} names the Prisma schema {where}, where no .prisma file was found; "
+        "the schema is chosen as without the config"
+    )
 
 
 def _note(path: Path, kept: Path, shared: int, models: int, why: str, root: Path) -> str:

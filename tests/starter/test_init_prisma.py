@@ -89,3 +89,81 @@ def test_a_copy_beside_the_schema_is_left_out_of_its_folder(tmp_path: Path) -> N
     schemas, notes = _schemas(tmp_path)
     assert sorted(schemas) == ["prisma/extra.prisma", "prisma/schema.prisma"]
     assert any("left out prisma/schema.backup.prisma: 2 of its 2" in n for n in notes)
+
+
+CONFIG = """import path from "node:path";
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  migrations: { path: "db/migrations" },
+  schema: %s,
+});
+"""
+
+
+def test_prisma_config_names_the_schema_prisma_uses(tmp_path: Path) -> None:
+    """Prisma 6: `prisma.config.ts` names the schema, before package.json and the prisma/ folder."""
+    _write(tmp_path, "prisma.config.ts", CONFIG % '"db/schema"')
+    _write(tmp_path, "package.json", '{"name": "app", "prisma": {"schema": "./prisma/schema.prisma"}}')
+    _write(tmp_path, "db/schema/cliente.prisma", CLIENTE)
+    _write(tmp_path, "db/schema/turno.prisma", TURNO)
+    _write(tmp_path, "prisma/schema.prisma", CLIENTE + TURNO)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["db/schema/*.prisma"]
+    text = "\n".join(notes)
+    assert "Prisma schema db/schema: the one prisma.config.ts names, proposed before any other" in text
+    assert (
+        "left out prisma/schema.prisma: 2 of its 2 Prisma models are defined in db/schema/cliente.prisma, "
+        "the schema prisma.config.ts names" in text
+    )
+
+
+def test_prisma_config_in_a_package_folder_names_a_file_beside_it(tmp_path: Path) -> None:
+    _write(tmp_path, "backend/prisma.config.ts", CONFIG % "'./models/main.prisma'")
+    _write(tmp_path, "backend/models/main.prisma", CLIENTE)
+    _write(tmp_path, "backend/prisma/schema.prisma", CLIENTE)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["backend/models/main.prisma"]
+    assert any("left out backend/prisma/schema.prisma" in n and "backend/prisma.config.ts names" in n for n in notes)
+    _write(tmp_path, "backend/prisma/schema.prisma", "")
+    (tmp_path / "backend/prisma/schema.prisma").unlink()
+    schemas, notes = _schemas(tmp_path)
+    assert "Prisma schema backend/models/main.prisma: the one backend/prisma.config.ts names" in notes
+
+
+def test_a_computed_schema_path_falls_back_and_says_where(tmp_path: Path) -> None:
+    _write(tmp_path, "prisma.config.ts", CONFIG % 'path.join(__dirname, "db", "schema.prisma")')
+    _write(tmp_path, "db/schema.prisma", CLIENTE)
+    _write(tmp_path, "prisma/schema.prisma", CLIENTE)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["prisma/schema.prisma"]  # today's choice: the prisma/ folder
+    text = "\n".join(notes)
+    assert (
+        'prisma.config.ts:6:11: the schema\'s path is computed (path.join(__dirname, "db", "schema.prisma")), '
+        "which cnsnt does not run; the schema is chosen as without the config" in text
+    )
+    assert "left out db/schema.prisma" in text
+
+
+def test_a_config_without_schema_or_naming_nothing_found(tmp_path: Path) -> None:
+    _write(tmp_path, "prisma.config.ts", 'export default { migrations: { schema: "x.prisma" } };\n')
+    _write(tmp_path, "prisma/schema.prisma", CLIENTE)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["prisma/schema.prisma"]
+    assert not any("prisma.config.ts" in n for n in notes)  # a nested `schema` is not the config's
+    _write(tmp_path, "prisma.config.ts", CONFIG % '"nowhere/schema.prisma"')
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["prisma/schema.prisma"]
+    assert any(
+        "prisma.config.ts names the Prisma schema nowhere/schema.prisma, where no .prisma file was found" in n
+        for n in notes
+    )
+
+
+def test_a_config_cnsnt_cannot_parse_is_said_with_its_place(tmp_path: Path) -> None:
+    _write(tmp_path, "prisma.config.ts", "export default defineConfig({\n  schema: \n")
+    _write(tmp_path, "prisma/schema.prisma", CLIENTE)
+    schemas, notes = _schemas(tmp_path)
+    assert schemas == ["prisma/schema.prisma"]
+    [said] = [n for n in notes if "prisma.config.ts" in n]
+    assert said.startswith("prisma.config.ts:") and "not read (a syntax error)" in said

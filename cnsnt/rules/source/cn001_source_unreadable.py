@@ -49,7 +49,7 @@ class SourceUnreadable(Rule):
     finding's fix says it (`declare it in the policy as signup.illnessExtra`, by a
     nameless control's id, or `signup.NAME` when nothing names it; fix a path that
     matches no file); else the fix is the general one above. A nameless control a
-    data entry declares by its id is an info.
+    data entry declares by its id is an info, whose fix says nothing is left to do.
 
     Two schema files that define tables of the same name (a stale copy beside the
     schema in use) are a warning at the later one's first such table: the tables are
@@ -75,13 +75,15 @@ class SourceUnreadable(Rule):
             if loc.line is not None:
                 subject = f"{subject}:{loc.line}"
             message, severity = weighed(problem)
+            fix = problem.fix or GENERAL_FIX
             declared = _declared_by_id(ctx, problem)
-            if declared is not None:  # the policy answers it as the fix said
+            if declared is not None:  # the policy answers it as the fix said: say so, not the fix again
                 message, severity = f"{message}; declared in the policy as {declared}", Severity.INFO
+                fix = _declared_fix(declared)
             yield self.finding(
                 subject,
                 message,
-                problem.fix or GENERAL_FIX,
+                fix,
                 loc,
                 confidence=problem.confidence,
                 severity=severity,
@@ -96,6 +98,18 @@ class SourceUnreadable(Rule):
                 loc,
                 severity=Severity.WARNING,
             )
+
+
+def _declared_fix(key: str) -> str:
+    """The fix of a nameless control the policy declares by its id: nothing left to do.
+
+    Its finding stays (an info) because cnsnt cannot see the name a script sends; the
+    fix must not ask again for the declaration the policy already holds.
+    """
+    return (
+        f"nothing to do: the policy declares it as {key}; if a script sends it under "
+        "another name, declare that name instead"
+    )
 
 
 def _declared_by_id(ctx: RuleContext, problem: SourceProblem) -> str | None:
