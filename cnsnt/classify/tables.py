@@ -360,9 +360,15 @@ def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> st
     return ""
 
 
-def _person_prefix(name: str, languages: tuple[str, ...]) -> str | None:
-    """A people word that starts or ends a table name (`mitarbeiterzeiterfassung`)."""
+def _person_prefix(name: str, languages: tuple[str, ...], spaces: frozenset[str] = frozenset()) -> str | None:
+    """A people word that starts or ends a table name (`mitarbeiterzeiterfassung`).
+
+    Not a first word many table names share: that names the application (`iscritto_d_quartiere`
+    in an enrolment system, a list of districts), not whom each row is about.
+    """
     words = _table_words(name, languages)
+    if len(words) > 1 and words[0] in spaces:
+        words = words[1:]
     if software_client(words):
         return None
     for word in words:
@@ -730,7 +736,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if who is not None:
                 reason = f"it records what someone did, and '{who}' says who"
         if not reason:
-            person = _person_prefix(table.name, languages)
+            person = _person_prefix(table.name, languages, spaces)
             if person is not None and _lists_values(table, languages):
                 verdicts[table.key] = TableVerdict(
                     LOOKUP,

@@ -3159,3 +3159,23 @@ def test_a_tenant_key_in_most_tables_partitions_the_data_by_a_customer_of_the_se
     flats = _table("flats", [("id", "INT"), ("street", "VARCHAR(90)"), ("rooms", "INT")])
     got = classify_tables([renters, leases, flats])
     assert got["leases.rent"].personal
+
+
+def test_a_people_word_every_table_name_starts_with_names_the_application() -> None:
+    """`iscritto_` (an enrolled child) opens every table of Turin's enrolment system: it names the
+    application, so `iscritto_d_quartiere(id, descrizione)` is a list of districts, while a table
+    whose own name is a people word keeps its people."""
+    names = ["iscritto_d_quartiere", "iscritto_d_tipo_pasto", "iscritto_t_anno_sco", "iscritto_t_classe",
+             "iscritto_t_debug"]
+    lists = [_table(n, [("id", "INT"), ("descrizione", "VARCHAR(100)"), ("data_da", "TIMESTAMP")]) for n in names]
+    child = _table(
+        "iscritto_t_minore", [("id", "INT"), ("cognome", "VARCHAR(90)"), ("data_nascita", "DATE"), ("note", "TEXT")]
+    )
+    got = classify_tables([*lists, child])
+    for name in names:
+        assert not got[f"{name}.descrizione"].personal, name
+        assert not got[f"{name}.data_da"].personal, name
+    assert got["iscritto_t_minore.cognome"].personal
+    # a people word that opens a few table names still says whom their rows are about
+    visits = _table("patient_visits", [("id", "INT"), ("reason", "VARCHAR(200)")])
+    assert classify_tables([visits])["patient_visits.reason"].personal
