@@ -378,15 +378,21 @@ def _person_prefix(name: str, languages: tuple[str, ...], spaces: frozenset[str]
     if glued in _TOKENIZER.vocabulary:
         return None  # a word of its own (`citizenship`), not `citizen` glued to `ship`
     # the rest must be a word too (`mitarbeiter|zeiterfassung`), not a suffix: Turkish
-    # `hastalik` (an illness) is `hasta` (a patient) and `-lik`
-    for size in range(5, len(glued) - _GLUED_REST + 1):
-        for part in (glued[:size], glued[-size:]):
-            if part in lx.PERSON_TABLES:
-                return part
+    # `hastalik` (an illness) is `hasta` (a patient) and `-lik`; before a long people word a
+    # short prefix will do, as no suffix comes first (`ozb|person`, the OZB's members)
+    for size in range(5, len(glued) - _GLUED_PREFIX + 1):
+        short = len(glued) - size < _GLUED_REST
+        # a short prefix only before a long word (`ozb|person`, not `har|akter`)
+        if glued[-size:] in lx.PERSON_TABLES and not (short and size < _LONG_PEOPLE_WORD):
+            return glued[-size:]
+        if size <= len(glued) - _GLUED_REST and glued[:size] in lx.PERSON_TABLES:
+            return glued[:size]
     return None
 
 
 _GLUED_REST = 4
+_GLUED_PREFIX = 3
+_LONG_PEOPLE_WORD = 6
 
 
 def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:

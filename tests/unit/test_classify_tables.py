@@ -3179,3 +3179,25 @@ def test_a_people_word_every_table_name_starts_with_names_the_application() -> N
     # a people word that opens a few table names still says whom their rows are about
     visits = _table("patient_visits", [("id", "INT"), ("reason", "VARCHAR(200)")])
     assert classify_tables([visits])["patient_visits.reason"].personal
+
+
+def test_a_short_prefix_glued_to_a_long_people_word_still_names_people() -> None:
+    """`ozbperson` (the OZB cooperative's members, keyed by `Mnr`) is about people, so its
+    member's account `ozbkonto(Mnr)` is linked to them; `harakter` is no `har` + `akter`."""
+    person = _keyed_table("ozbperson", [("Mnr", "INT"), ("Austrittsdatum", "DATE")], ("Mnr",))
+    account = _table("ozbkonto", [("Mnr", "INT"), ("WSaldo", "DECIMAL(10,2)")], (ForeignKey(("Mnr",), "ozbperson"),))
+    kinds = _table("okspr_harakter", [("id", "INT"), ("harakter", "VARCHAR(100)")])
+    got = classify_tables([person, account, kinds])
+    assert "person" in got["ozbperson.Austrittsdatum"].reasons[0]
+    assert "linked to people" in got["ozbkonto.WSaldo"].reasons[0]
+    assert not got["okspr_harakter.harakter"].personal
+
+
+def test_a_name_of_an_institution_in_a_persons_row_is_not_their_name() -> None:
+    """`student.InstitutName` is the student's university, not a person's name."""
+    student = _table("student", [("Mnr", "INT"), ("Vorname", "VARCHAR(50)"), ("InstitutName", "VARCHAR(30)"),
+                                 ("university_name", "VARCHAR(30)")])
+    got = classify_tables([student])
+    for column in ("InstitutName", "university_name"):
+        assert got[f"student.{column}"].personal
+        assert got[f"student.{column}"].category == "user.demographic.profile", column
