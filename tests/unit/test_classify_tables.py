@@ -3201,3 +3201,18 @@ def test_a_name_of_an_institution_in_a_persons_row_is_not_their_name() -> None:
     for column in ("InstitutName", "university_name"):
         assert got[f"student.{column}"].personal
         assert got[f"student.{column}"].category == "user.demographic.profile", column
+
+
+def test_zikulas_created_and_updated_columns_are_the_records_own() -> None:
+    """PostNuke and Zikula give every table `pn_cr_date`, `pn_cr_uid`, `pn_lu_date`,
+    `pn_lu_uid` (created, last updated, and by whom): a forum's definition is no one's."""
+    users = _keyed_table("users", [("uid", "INT"), ("uname", "VARCHAR(25)"), ("email", "VARCHAR(60)")], ("uid",))
+    forums = _table(
+        "IWforums_definition",
+        [("fid", "INT"), ("iw_nom_forum", "VARCHAR(50)"), ("iw_descriu", "VARCHAR(255)"), ("pn_cr_date", "DATETIME"),
+         ("pn_cr_uid", "INT"), ("pn_lu_date", "DATETIME"), ("pn_lu_uid", "INT")],
+        (ForeignKey(("pn_cr_uid",), "users"), ForeignKey(("pn_lu_uid",), "users")),
+    )
+    got = classify_tables([users, forums])
+    for column in ("iw_nom_forum", "iw_descriu", "pn_cr_date", "pn_lu_date"):
+        assert not got[f"IWforums_definition.{column}"].personal, column
