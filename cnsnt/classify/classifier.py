@@ -1201,6 +1201,15 @@ def decide(
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
         fact = _fact(reading, kind, ctx.describes)
+        if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
+            # `mandant varchar` in every table: the tenant whose data the row is
+            return Classification(
+                False,
+                None,
+                Confidence.MEDIUM,
+                f"'{name}' is in most tables, tables about no one among them: it partitions the "
+                "data by tenant, a customer of the service, not a fact about the person",
+            )
         if fact is not None and bookkeeping and kind in ("numeric", "boolean"):
             # `SYS_U smallint`, `onay int(1)` in every table, lists of values too: a
             # replication stamp or a row's state the database keeps, not the person's

@@ -3216,3 +3216,20 @@ def test_zikulas_created_and_updated_columns_are_the_records_own() -> None:
     got = classify_tables([users, forums])
     for column in ("iw_nom_forum", "iw_descriu", "pn_cr_date", "pn_lu_date"):
         assert not got[f"IWforums_definition.{column}"].personal, column
+
+
+def test_a_tenant_column_in_every_table_is_no_fact_about_the_person() -> None:
+    """`mandant VARCHAR(255)` in every table of Bern's grant system, lists of values among them,
+    says which canton's data a row is, not anything about the applicant."""
+    tables = [
+        _table("person", [("id", "UUID"), ("nachname", "VARCHAR(90)"), ("geburtsdatum", "DATE"),
+                          ("mandant", "VARCHAR(255)")]),
+        _table("kind", [("id", "UUID"), ("vorname", "VARCHAR(90)"), ("mandant", "VARCHAR(255)")]),
+        _table("land", [("id", "UUID"), ("bezeichnung", "VARCHAR(90)"), ("mandant", "VARCHAR(255)")]),
+        _table("einstellung", [("id", "UUID"), ("wert", "VARCHAR(90)"), ("mandant", "VARCHAR(255)")]),
+    ]
+    got = classify_tables(tables)
+    assert got["person.nachname"].personal
+    assert not got["person.mandant"].personal
+    assert "tenant" in got["person.mandant"].reason
+    assert not got["kind.mandant"].personal
