@@ -3233,3 +3233,13 @@ def test_a_tenant_column_in_every_table_is_no_fact_about_the_person() -> None:
     assert not got["person.mandant"].personal
     assert "tenant" in got["person.mandant"].reason
     assert not got["kind.mandant"].personal
+
+
+def test_german_income_assets_and_debts_in_an_applicants_row_are_financial() -> None:
+    """`einnahmen`, `vermoegen`, `schulden` in a grant applicant's tax form are their finances."""
+    person = _table("person_in_ausbildung", [("id", "UUID"), ("nachname", "VARCHAR(90)"), ("geburtsdatum", "DATE"),
+                                             ("andere_einnahmen", "INTEGER"), ("vermoegen", "INTEGER"),
+                                             ("schulden", "INTEGER")])
+    got = classify_tables([person])
+    for column in ("andere_einnahmen", "vermoegen", "schulden"):
+        assert got[f"person_in_ausbildung.{column}"].category == "user.financial", column
