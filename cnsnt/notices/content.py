@@ -395,11 +395,12 @@ def starter_stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
     """For each starter label, its entry's category in `L`'s language, as a gap.
 
     Shown in its place by a draft notice, the data map and the Art. 30 record
-    (`cnsnt.inventory`). Entries of one category are numbered (`Personal data (2)`),
-    so rows stay apart; where entries of one name hold different finer categories
-    (`user.contact.email`, `user.contact.phone_number`), each takes its finer name when
-    cnsnt has one in that language (`labels.fine_category_name`), and only entries of
-    the same category are numbered.
+    (`cnsnt.inventory`). Where entries of one name hold different finer categories
+    (`user.contact.email`, `user.contact.address.city`), each takes its finer name when
+    cnsnt has one (`labels.fine_category_name`). Entries that still share a name (plain
+    `user`, or one category twice) show their key in the policy after it, `Personal
+    data (member_cards)`: a number, `(2)`, told a reviewer nothing about which row is
+    which (review23 D10). The key is policy text, escaped like every other.
     """
     names = starter_labels(policy)
     coarse = {
@@ -411,15 +412,21 @@ def starter_stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
     kinds: dict[str, set[str]] = {}
     for name in names:
         kinds.setdefault(coarse[name], set()).add(policy.data[name].category)
-    out: dict[str, LocalText] = {}
-    seen: dict[str, int] = {}
+    words = {
+        name: (labels.fine_category_name(L, policy.data[name].category) or coarse[name])
+        if len(kinds[coarse[name]]) > 1
+        else coarse[name]
+        for name in names
+    }
+    count: dict[str, int] = {}
     for name in names:
-        words = coarse[name]
-        if len(kinds[words]) > 1:
-            words = labels.fine_category_name(L, policy.data[name].category) or words
-        n = seen[words] = seen.get(words, 0) + 1
-        out[name] = LocalText(words if n == 1 else f"{words} ({n})", L.code, gap=True)
-    return out
+        count[words[name]] = count.get(words[name], 0) + 1
+    return {
+        name: LocalText(
+            words[name] if count[words[name]] == 1 else f"{words[name]} ({name})", L.code, gap=True
+        )
+        for name in names
+    }
 
 
 def _sensitive(taxonomy: Taxonomy, key: str, law: str) -> bool:

@@ -131,21 +131,64 @@ def category_name(L: Lang, key: str) -> str | None:
 
 
 def fine_category_name(L: Lang, key: str) -> str | None:
-    """A name finer than `category_name`'s for the few categories starters hold side by side.
+    """A name finer than `category_name`'s for the categories starters hold side by side.
 
     A draft shows several starter entries of one coarse category (`user.contact.email`,
-    `user.contact.phone_number`: both "Contact details") by these names, so they differ
-    by more than a number. None when the category (or a parent below the coarse one)
-    has none.
+    `user.contact.address.city`: both "Contact details") by these names, so they differ
+    by more than a number. The keys are the ones `cnsnt init` writes (its classifier's
+    vocabulary). None when the category (or a parent below the coarse one) has none.
     """
     names = {
         "user.contact.email": L._("Email address"),
         "user.contact.phone_number": L._("Phone number"),
+        "user.contact.fax_number": L._("Fax number"),
         "user.contact.address": L._("Postal address"),
+        "user.contact.address.street": L._("Street address"),
+        "user.contact.address.city": L._("City"),
+        "user.contact.address.postal_code": L._("Postal code"),
+        "user.contact.address.state": L._("Region or state"),
+        "user.contact.address.country": L._("Country"),
+        "user.contact.social_url": L._("Social media profile"),
+        "user.name.first": L._("First name"),
+        "user.name.last": L._("Last name"),
         "user.demographic.date_of_birth": L._("Date of birth"),
+        "user.demographic.age_range": L._("Age group"),
+        "user.demographic.gender": L._("Gender"),
+        "user.demographic.marital_status": L._("Marital status"),
+        "user.demographic.citizenship_or_immigration_status": L._(
+            "Nationality or immigration status"
+        ),
+        "user.demographic.language": L._("Language"),
+        "user.demographic.profile": L._("Profile details"),
+        "user.demographic.race_ethnicity": L._("Racial or ethnic origin"),
+        "user.demographic.religious_belief": L._("Religious beliefs"),
+        "user.demographic.political_opinion": L._("Political opinions"),
+        "user.demographic.sexual_orientation": L._("Sexual orientation"),
+        "user.demographic.union_membership": L._("Trade union membership"),
+        "user.job_title": L._("Job title"),
+        "user.professional_information.job_title": L._("Job title"),
+        "user.workplace": L._("Workplace"),
+        "user.professional_information.workplace": L._("Workplace"),
+        "user.government_id.national_identification_number": L._("National ID number"),
+        "user.government_id.passport_number": L._("Passport number"),
+        "user.government_id.drivers_license_number": L._("Driving licence number"),
+        "user.device.ip_address": L._("IP address"),
+        "user.device.device_id": L._("Device ID"),
+        "user.device.cookie_id": L._("Cookie identifier"),
+        "user.account.username": L._("Username"),
+        "user.authorization.password": L._("Password"),
+        "user.authorization.credentials": L._("Log-in codes and keys"),
+        "user.financial.bank_account": L._("Bank account details"),
+        "user.financial.credit_card": L._("Card details"),
+        "user.health.condition": L._("Health conditions"),
+        "user.health.medications": L._("Medicines"),
+        "user.health.insurance_beneficiary_id": L._("Health insurance number"),
+        "user.health.genetic": L._("Genetic data"),
+        "user.location.precise": L._("Precise location"),
+        "user.content.self_image": L._("Photos of you"),
     }
     parts = key.split(".")
-    for n in range(len(parts), 2, -1):
+    for n in range(len(parts), 1, -1):
         prefix = ".".join(parts[:n])
         if prefix in names:
             return names[prefix]

@@ -98,8 +98,10 @@ def test_a_draft_shows_the_category_marked_as_a_gap_for_starter_labels(clinic: P
         assert words not in text, words
     gap = "Por preencher" if lang == "pt" else "Por completar"
     personal = "Dados pessoais" if lang == "pt" else "Datos personales"
-    assert f"| {personal} **\\[{gap}\\]** |" in text
-    assert f"| {personal} (2) **\\[{gap}\\]** |" in text
+    # entries of one category show their key (escaped for Markdown), not "(2)" (review23 D10)
+    assert f"| {personal} (user\\_records) **\\[{gap}\\]** |" in text
+    assert f"| {personal} (consultas\\_form\\_input) **\\[{gap}\\]** |" in text
+    assert f"{personal} (2)" not in text
     # a person's label is shown as written (escaped for Markdown), never marked
     assert "| Seu <b\\>nome</b\\> & apelido |" in text.replace("\\<", "<")
     # the stderr to-do list names every entry whose label is still the starter's
@@ -113,14 +115,14 @@ def test_a_draft_shows_the_category_marked_as_a_gap_for_starter_labels(clinic: P
 
 def test_html_and_json_drafts_mark_the_gap_and_escape_the_person_label(clinic: Path) -> None:
     html = _notice(clinic, "--lang", "pt", "--format", "html").stdout
-    assert '<th scope="row">Dados pessoais <mark class="gap">Por preencher</mark></th>' in html
+    assert '<th scope="row">Dados pessoais (user_records) <mark class="gap">Por preencher</mark></th>' in html
     assert "Seu &lt;b&gt;nome&lt;/b&gt; &amp; apelido" in html
     assert "<b>nome" not in html
     for words in STARTER_WORDS:
         assert words not in html, words
     doc = json.loads(_notice(clinic, "--lang", "es", "--format", "json").stdout)
     labels = {d["key"]: d["label"] for d in doc["data"]}
-    assert labels["user_records"] == {"text": "Datos personales", "lang": "es", "gap": True}
+    assert labels["user_records"] == {"text": "Datos personales (user_records)", "lang": "es", "gap": True}
     assert "gap" not in labels["name"]
 
 
