@@ -3243,3 +3243,15 @@ def test_german_income_assets_and_debts_in_an_applicants_row_are_financial() -> 
     got = classify_tables([person])
     for column in ("andere_einnahmen", "vermoegen", "schulden"):
         assert got[f"person_in_ausbildung.{column}"].category == "user.financial", column
+
+
+def test_when_a_row_was_added_is_the_records_own_time() -> None:
+    """`date_added`, `data_dodania` (Polish: of adding) stamp the row, like `created_at`."""
+    users = _keyed_table("uzytkownicy", [("id", "INT"), ("imie", "VARCHAR(50)"), ("email", "VARCHAR(90)")], ("id",))
+    news = _table(
+        "aktualnosci", [("id", "INT"), ("id_uzytkownika", "INT"), ("data_dodania", "TIMESTAMP"), ("date_added", "TIMESTAMP")],
+        (ForeignKey(("id_uzytkownika",), "uzytkownicy"),),
+    )
+    got = classify_tables([users, news])
+    assert not got["aktualnosci.data_dodania"].personal
+    assert not got["aktualnosci.date_added"].personal
