@@ -74,6 +74,7 @@ from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
 from cnsnt.starter.python_form_entries import python_form_file
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
+from cnsnt.starter.rails_entries import rails_choice
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.rust_entries import (
     DIESEL_MIGRATION_FILES,
@@ -1618,6 +1619,14 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         *([_data_schema_note(contracts, root)] if contracts else []),
         *([_twins_note(twins, root)] if twins else []),
     ]
+    # Rails keeps one of db/schema.rb and db/structure.sql: the other is left out, said
+    rails_left, rails_notes = rails_choice([p for p, _ in orm.get("rails", [])], schema_tables, root)
+    if rails_left:
+        orm["rails"] = [(p, d) for p, d in orm["rails"] if p not in rails_left]
+        kinds["schemas"] = [(p, d) for p, d in kinds["schemas"] if p not in rails_left]
+        for path in rails_left:
+            schema_tables.pop(path, None)
+        notes.extend(rails_notes)
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
     # folder: its other SQL (new tables since dropped, data fixes) is history too
