@@ -452,6 +452,7 @@ def audit(
     from cnsnt.policy.loader import load_policy
     from cnsnt.reporters import RenderOptions, get_reporter
     from cnsnt.reporters.text import sources_line, summary_line
+    from cnsnt.unread import unread_summary
 
     _check_dialect(dialect)
     extra = _also_reports(also or [], output)
@@ -567,8 +568,11 @@ def audit(
         _append(Path(summary_file), job_summary(result, options))
     if not quiet:
         sources = sources_line(result)
+        not_read = unread_summary(result.findings, loaded.sources, loaded.base_dir)
         err.print(
-            f"cnsnt: {summary_line(result)}" + (f" (read {sources})" if sources else ""),
+            f"cnsnt: {summary_line(result)}"
+            + (f" (read {sources})" if sources else "")
+            + (f"; {not_read}" if not_read else ""),
             markup=False,
             soft_wrap=True,
         )

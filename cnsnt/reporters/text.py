@@ -13,6 +13,7 @@ from rich.text import Text
 
 from cnsnt.model import AuditResult, Finding, Severity
 from cnsnt.reporters.base import RenderOptions, Reporter, db_object, group_of, printable
+from cnsnt.reporters.order import report_order
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -105,7 +106,7 @@ class TextReporter(Reporter):
             findings += list(result.suppressed)
         if not findings:
             console.print("No findings.")
-        ordered = sorted(findings, key=lambda f: (group_of(f), f.sort_key()))
+        ordered = report_order(findings)  # sources not read in full first
         for group, items in groupby(ordered, key=group_of):
             console.print(Text(printable(group), style="bold underline"))
             table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))

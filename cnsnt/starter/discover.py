@@ -64,7 +64,7 @@ from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.folder_globs import covers, folder_globs, spelt
-from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, in_folder
+from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, doc_folder, in_folder
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.html_strings import html_strings_file
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
@@ -74,6 +74,7 @@ from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
 from cnsnt.starter.python_form_entries import python_form_file
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
+from cnsnt.starter.rails_entries import rails_choice
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.rust_entries import (
     DIESEL_MIGRATION_FILES,
@@ -82,6 +83,7 @@ from cnsnt.starter.rust_entries import (
     rust_kind,
     seaorm_patterns,
 )
+from cnsnt.starter.sqlite_files import config_files, left_out_note, split_sqlite
 from cnsnt.starter.survey_context import shared_survey
 from cnsnt.starter.symfony_form_entries import inherited_form_files, symfony_form_file, symfony_form_globs
 from cnsnt.starter.template_globs import template_globs
@@ -166,16 +168,57 @@ class Found:
     dialect: str | None = None
 
 
-def _walk(root: Path) -> list[Path]:
-    """Regular files below root, in a stable order, never following directory links."""
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """Regular files below root, and those in documentation folders, in a stable order.
+
+    Directory links are never followed. A documentation folder (`docs/`, `Documentazioni/`:
+    `folders.doc_folder`) is walked apart: what it holds is said in a note, never proposed.
+    """
     files: list[Path] = []
+    docs: list[Path] = []
     for directory, dirs, names in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        here = Path(directory)
+        in_docs = here != root and any(doc_folder(part) for part in here.relative_to(root).parts)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and (d not in SKIP_DIRS or doc_folder(d))
+        )
         for name in sorted(names):
-            path = Path(directory) / name
+            path = here / name
             if path.is_file() and not path.is_symlink():
-                files.append(path)
-    return files
+                (docs if in_docs else files).append(path)
+    return files, docs
+
+
+def _doc_home(path: Path, root: Path) -> str:
+    """The documentation folder a file lies in (the outermost one): `ppw/docs`."""
+    parts = path.relative_to(root).parts
+    first = next(i for i, part in enumerate(parts[:-1]) if doc_folder(part))
+    return "/".join(parts[: first + 1])
+
+
+def _docs_note(docs: list[Path], root: Path) -> list[str]:
+    """The files of documentation folders init would have proposed, named in a note."""
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for path in docs:
+        rel = path.relative_to(root).as_posix()
+        if _orm_kind(path) is not None:
+            kinds["schema"].append(rel)
+        elif _sqlite_file(path):
+            kinds["SQLite database"].append(rel)
+        elif (what := _kind_of(path, root)) is not None and what[0] in _DOC_KINDS:
+            kinds[_DOC_KINDS[what[0]]].append(rel)
+    if not kinds:
+        return []
+    named = sorted(rel for paths in kinds.values() for rel in paths)
+    folders = sorted({_doc_home(path, root) for path in docs if path.relative_to(root).as_posix() in named})
+    counts = ", ".join(
+        f"{len(paths)} {kind} file{'s' if len(paths) != 1 else ''}" for kind, paths in sorted(kinds.items())
+    )
+    return [
+        f"left out {counts} in documentation folders ({', '.join(folders)}): {_first_few(named)}; "
+        "a documentation folder describes the application (design drafts, slides, examples), "
+        "its files are not the application's own; add one under sources: if the application uses it"
+    ]
 
 
 #: The first 16 bytes of every SQLite database file (sqlite.org/fileformat.html, 1.3).
@@ -625,6 +668,15 @@ _SYMFONY_FORM = "symfony form"
 _HTML_STRINGS = "html in scripts"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
 _DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
+#: What a file of a documentation folder would have been proposed as, as a note names it.
+_DOC_KINDS = {
+    "schemas": "SQL schema",
+    "queries": "SQL query",
+    "data": "SQL data",
+    "forms": "form",
+    _SYMFONY_FORM: "form",
+    _HTML_STRINGS: "form",
+}
 #: Root keys of a JSON Schema that maps a Java class (jsonschema2pojo's `javaType`, ...).
 _CLASS_SCHEMA_KEYS = frozenset({"javaType", "javaInterfaces", "extendsJavaClass"})
 
@@ -1481,7 +1533,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
 
 
 def _survey(root: Path) -> tuple[list[Found], list[str]]:
-    files = _walk(root)
+    files, docs = _walk(root)
     by_parent: dict[Path, list[Path]] = defaultdict(list)
     for path in files:
         by_parent[path.parent].append(path)
@@ -1512,7 +1564,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     demos: list[Path] = []
     stubs: list[Path] = []
     builders: list[Path] = []
-    databases: list[Found] = []
+    sqlite_files: list[Path] = []
     reports: list[Path] = []
     contracts: list[Path] = []
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
@@ -1525,7 +1577,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             orm[model_kind].append((path, None))
             continue
         if _sqlite_file(path):  # its tables are read through SQLAlchemy, read-only
-            databases.append(Found("databases", sqlite_url(path, root)))
+            sqlite_files.append(path)
             continue
         what = _kind_of(path, root)
         if what is not None:
@@ -1553,7 +1605,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     duplicates = form_copies([p for k in ("forms", _HTML_STRINGS) for p, _ in kinds.get(k, [])], root)
     for k in ("forms", _HTML_STRINGS):
         kinds[k] = [(p, d) for p, d in kinds.get(k, []) if p not in duplicates]
+    proposed_files, odd_sqlite = split_sqlite(sqlite_files, config_files(files))
+    databases = [Found("databases", sqlite_url(path, root)) for path in proposed_files]
     notes: list[str] = [
+        *_docs_note(docs, root),
+        *([left_out_note(odd_sqlite, root)] if odd_sqlite else []),
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),
         *_tooling_note(stubs, builders, root),
@@ -1563,6 +1619,14 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         *([_data_schema_note(contracts, root)] if contracts else []),
         *([_twins_note(twins, root)] if twins else []),
     ]
+    # Rails keeps one of db/schema.rb and db/structure.sql: the other is left out, said
+    rails_left, rails_notes = rails_choice([p for p, _ in orm.get("rails", [])], schema_tables, root)
+    if rails_left:
+        orm["rails"] = [(p, d) for p, d in orm["rails"] if p not in rails_left]
+        kinds["schemas"] = [(p, d) for p, d in kinds["schemas"] if p not in rails_left]
+        for path in rails_left:
+            schema_tables.pop(path, None)
+        notes.extend(rails_notes)
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
     # folder: its other SQL (new tables since dropped, data fixes) is history too

@@ -6,6 +6,7 @@ template of files a generator writes, a copy served or built from a source elsew
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection
 from pathlib import Path
 
@@ -30,3 +31,55 @@ BUILD_DIRS = frozenset({"dist", "build"})
 def in_folder(path: Path, root: Path, names: Collection[str]) -> bool:
     """Whether `path` lies below a folder (of the project, below `root`) named one of `names`."""
     return any(part.lower() in names for part in path.relative_to(root).parts[:-1])
+
+#: The words that name a documentation folder, in the 12 languages cnsnt writes notices in
+#: (en, it, ca, tr, ru, hu, es, de, fr, pt, nl, pl), accented and not: `docs/`,
+#: `Documentazioni/`, `documentación/`, `Dokumentation/`, `dokumentatsiya/`. What is kept
+#: there (a design draft's `temp.sql`, a slide tool's SQLite project) describes the product
+#: or is about it, and is not the product's schema, database or page. Not "document(s)":
+#: an app that manages documents keeps its code in `Documents/`.
+DOC_WORDS = frozenset(
+    {
+        *("docs", "documentation", "documentations"),  # en, fr
+        *("documentazione", "documentazioni"),  # it
+        *("documentació", "documentacio"),  # ca
+        *("dokümantasyon", "dokumantasyon"),  # tr
+        *("документация", "dokumentatsiya", "dokumentaciya", "dokumentatsia"),  # ru
+        *("dokumentáció", "dokumentacio"),  # hu
+        *("documentación", "documentacion"),  # es
+        *("dokumentation",),  # de
+        *("documentação", "documentacao"),  # pt
+        *("documentatie",),  # nl
+        *("dokumentacja",),  # pl
+    }
+)
+#: Abbreviations that name a documentation folder only as its whole name (`doc/`, `Doku/`):
+#: as one word of several they name other things (`DocTypes/`, a model of document types).
+DOC_NAMES = frozenset({"doc", "doku", "dok"})
+
+
+def name_words(name: str) -> list[str]:
+    """The lower-case words of a folder name, as one reads them in it.
+
+    Split at anything not a letter or digit, and where a capital follows a small letter
+    (`DesignDocs`, `project-docs`, `Docs_2019`).
+    """
+    words: list[str] = []
+    word = ""
+    for char in unicodedata.normalize("NFC", name) + " ":  # macOS writes `ó` as `o` and an accent
+        if not char.isalnum():
+            if word:
+                words.append(word.lower())
+            word = ""
+            continue
+        if word and char.isupper() and word[-1].islower():
+            words.append(word.lower())
+            word = ""
+        word += char
+    return words
+
+
+def doc_folder(name: str) -> bool:
+    """Whether a folder's name says it holds documentation, in any of cnsnt's languages."""
+    words = name_words(name)
+    return any(word in DOC_WORDS for word in words) or "".join(words) in DOC_NAMES

@@ -943,7 +943,7 @@ def _form_files(root: Path) -> list[str]:
     """The files `init` takes for forms, whichever entries it proposes them under."""
     from cnsnt.starter.discover import _kind_of, _walk
 
-    kinds = {p: _kind_of(p, root) for p in _walk(root)}
+    kinds = {p: _kind_of(p, root) for p in _walk(root)[0]}
     return sorted(p.relative_to(root).as_posix() for p, kind in kinds.items() if kind and kind[0] == "forms")
 
 
