@@ -57,6 +57,7 @@ from cnsnt.classify.classifier import (
     changer,
     decide,
     names_changer,
+    past_prefix,
     software_client,
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
@@ -714,7 +715,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
                 continue  # whose data it is (`tenant_id`), not whom it is about
             if _to_people(key, people_names, languages):
-                if _made_by(key, languages):
+                if _made_by(key, languages, base.prefix):
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
                     reason = f"{_cites(key)}, which describes people"
@@ -863,9 +864,17 @@ def made_by(key: ForeignKey, verdict: TableVerdict) -> bool:
     return _made_by(key, verdict.context.languages)
 
 
-def _made_by(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
-    """Whether a key names who made or handles the record (`created_by`), not whom it is about."""
-    return any(set(_TOKENIZER.words(c, languages)) & _MAKER_WORDS for c in key.columns)
+def _made_by(key: ForeignKey, languages: tuple[str, ...] | None, prefix: str | None = None) -> bool:
+    """Whether a key names who made or handles the record (`created_by`), not whom it is about.
+
+    The table's column `prefix` says nothing of it: `ins_dp_id` in `tb_inscriptos_cdi`
+    (enrolled children, every column `ins_`) is the child's key, not who inserted the row.
+    """
+    for column in key.columns:
+        words = _TOKENIZER.words(column, languages)
+        if set(past_prefix(words, prefix, least=2) or words) & _MAKER_WORDS:
+            return True
+    return False
 
 
 def _cites(key: ForeignKey) -> str:

@@ -3255,3 +3255,16 @@ def test_when_a_row_was_added_is_the_records_own_time() -> None:
     got = classify_tables([users, news])
     assert not got["aktualnosci.data_dodania"].personal
     assert not got["aktualnosci.date_added"].personal
+
+
+def test_a_keys_table_prefix_is_no_word_of_who_made_the_row() -> None:
+    """`ins_dp_id` in `tb_inscriptos_cdi` (every column `ins_`, enrolled children) is the child's
+    key, not who inserted the row, though `ins` can abbreviate "inserted"."""
+    people = _keyed_table("tb_datos_personales", [("dp_id", "INT"), ("dp_apellido", "VARCHAR(60)"),
+                                                  ("dp_nombre", "VARCHAR(60)")], ("dp_id",))
+    enrolled = _table(
+        "tb_inscriptos_cdi", [("ins_id", "INT"), ("ins_dp_id", "INT"), ("ins_sala", "INT(2)"), ("ins_turno", "INT(2)")],
+        (ForeignKey(("ins_dp_id",), "tb_datos_personales"),),
+    )
+    got = classify_tables([people, enrolled])
+    assert "linked to people" in got["tb_inscriptos_cdi.ins_sala"].reasons[0]
