@@ -861,7 +861,7 @@ def _names_people(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
 
 def made_by(key: ForeignKey, verdict: TableVerdict) -> bool:
     """Whether a key of the table `verdict` is about names who made or handles its rows."""
-    return _made_by(key, verdict.context.languages)
+    return _made_by(key, verdict.context.languages, verdict.context.prefix)
 
 
 def _made_by(key: ForeignKey, languages: tuple[str, ...] | None, prefix: str | None = None) -> bool:
