@@ -610,6 +610,8 @@ _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS |
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 _BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
 _NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES
+# Types of documents: a plain `text` is not among them, as SQLite keeps its dates in one.
+_DOCUMENT_TYPES = frozenset({"json", "jsonb", "longtext", "mediumtext", "clob", "ntext"})
 
 # What a column holding the one datum its table is named for is called (`telefoni.numero`).
 _DATUM_WORDS = _NUMBER_WORDS | {"value", "valor", "valore", "wert", "waarde", "deger", "ertek", "wartosc"}
@@ -702,6 +704,11 @@ def _text_length(type_: str) -> int | None:
 def _type_base(type_: str) -> str:
     """A type's name without its size (`varchar(36)` -> `varchar`), lower case."""
     return type_.strip().lower().split("(", 1)[0].strip()
+
+
+def _document(type_: str | None) -> bool:
+    """Whether a type holds a document (`jsonb`, `longtext`), never a date written as text."""
+    return bool(type_) and _type_base(str(type_)) in _DOCUMENT_TYPES
 
 
 def _binary(type_: str | None) -> bool:
@@ -875,8 +882,9 @@ def decide(
     kept = tuple(_own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written))
     if kept != reading.matches:
         reading = replace(reading, matches=kept)
-    if _binary(type) and any(why == "timestamp" for _, why in reading.negators):
-        # `data longblob`: a file, not a date (`data` is Italian and Portuguese for one)
+    if (_binary(type) or _document(type)) and any(why == "timestamp" for _, why in reading.negators):
+        # `data longblob`, `data jsonb`: a file or a document, not a date (`data` is Italian
+        # and Portuguese for one)
         reading = replace(reading, negators=tuple((w, k) for w, k in reading.negators if k != "timestamp"))
     if name.startswith("__") and not reading.matches:
         # a leading `__` marks a field the framework keeps for itself (Mongoose's version

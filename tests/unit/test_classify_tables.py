@@ -3268,3 +3268,11 @@ def test_a_keys_table_prefix_is_no_word_of_who_made_the_row() -> None:
     )
     got = classify_tables([people, enrolled])
     assert "linked to people" in got["tb_inscriptos_cdi.ins_sala"].reasons[0]
+
+
+def test_a_document_named_data_is_no_date() -> None:
+    """`data jsonb` (a notification's payload) is a document, though `data` is a date in Italian
+    and Portuguese; `data varchar(10)` and `data date` stay dates."""
+    for type_, dated in (("JSONB", False), ("LONGTEXT", False), ("VARCHAR(10)", True), ("DATE", True)):
+        got = classify_column("notificacoes", "data", type_)
+        assert ("a date or time" in got.reason) is dated, type_
