@@ -260,5 +260,7 @@ PERMISSION_WORDS: Final = _VOCAB.lists["permission_words"]
 CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]
 # The customer a multi-tenant schema partitions its data by (`tenant_id` in most tables).
 TENANCY_WORDS: Final = _VOCAB.lists["tenancy_words"]
+# A change log's copy of the record it logs (`object_changes`, `audited_changes`).
+SNAPSHOT_WORDS: Final = _VOCAB.lists["snapshot_words"]
 # What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
 DIGESTED: Final = _VOCAB.lists["digested"]

@@ -1535,6 +1535,8 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 )
             if not found.personal and _login_keyed(table, column, verdict):
                 found = _LOGIN_KEY
+            if not found.personal and _snapshot(table, column, verdict.context.languages):
+                found = _SNAPSHOT
             trait = attributes.get(column.name.casefold())
             person_key = persons.get(column.name.casefold())
             if verdict.link is not None and column.name == verdict.link and found.personal:
@@ -1603,6 +1605,32 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     _copied_keys(tables, by_name, out)
     return out
+
+
+def _snapshot(table: Table, column: Column, languages: tuple[str, ...] | None) -> bool:
+    """Whether a column copies the records a log is about (`versions.object_changes`).
+
+    PaperTrail, Audited, Laravel's notifications and django-reversion keep one log for
+    every model: a pair `item_type` + `item_id` (`content_type_id` + `object_id`) names
+    the record, and a text or document column holds its values, a person's among them.
+    """
+    if _type_kind(column.type) not in ("text", "unknown") or column.primary_key:
+        return False
+    words = _TOKENIZER.words(column.name, languages)
+    if not words or not set(words) <= lx.SNAPSHOT_WORDS:
+        return False
+    names = {c.name.casefold() for c in table.columns}
+    if {"content_type_id", "object_id"} <= names:
+        return True
+    return any(n.endswith("_type") and f"{n[:-5]}_id" in names for n in names)
+
+
+_SNAPSHOT = Classification(
+    True,
+    "user",
+    Confidence.LOW,
+    "it copies the records the log is about (a type and an id name any record): people's among them",
+)
 
 
 def _surrogate_text(type_: str | None) -> bool:

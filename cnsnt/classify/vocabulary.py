@@ -37,6 +37,7 @@ _LIST_KEYS = (
     "permission_words",
     "contact_words",
     "tenancy_words",
+    "snapshot_words",
     "placeholder_words",
     "patient_words",
     "tree_words",

@@ -3276,3 +3276,23 @@ def test_a_document_named_data_is_no_date() -> None:
     for type_, dated in (("JSONB", False), ("LONGTEXT", False), ("VARCHAR(10)", True), ("DATE", True)):
         got = classify_column("notificacoes", "data", type_)
         assert ("a date or time" in got.reason) is dated, type_
+
+
+def test_a_change_logs_copy_of_any_record_is_personal() -> None:
+    """PaperTrail's `versions(item_type, item_id, object, object_changes)` copies the rows it
+    logs, people's among them; a table without the type and id pair keeps its reading."""
+    versions = _table(
+        "versions",
+        [("id", "INT"), ("item_type", "VARCHAR(255)"), ("item_id", "INT"), ("event", "VARCHAR(255)"),
+         ("object", "TEXT"), ("object_changes", "TEXT")],
+    )
+    reversion = _table(
+        "reversion_version",
+        [("id", "INT"), ("content_type_id", "INT"), ("object_id", "VARCHAR(191)"), ("serialized_data", "TEXT")],
+    )
+    settings = _table("settings", [("id", "INT"), ("object", "TEXT"), ("changes", "TEXT")])
+    got = classify_tables([versions, reversion, settings])
+    assert got["versions.object_changes"].personal
+    assert got["versions.object"].personal
+    assert got["reversion_version.serialized_data"].personal
+    assert not got["settings.changes"].personal
