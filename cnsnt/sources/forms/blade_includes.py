@@ -22,6 +22,7 @@ as code (`'input_name' => $x`) or not at all gets the warning, naming its form.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import os
 import re
@@ -43,8 +44,10 @@ _DIRECTIVE = re.compile(
 )
 #: Partials inside partials read at most this deep (a partial that includes itself stops here).
 MAX_DEPTH = 4
-#: Partials printed for one source file, nested ones included (a bound on the work).
+#: Partials printed for one source file, nested ones included (a bound on the work; a
+#: partial counts once more for each `PRINT_UNIT` characters it holds).
 MAX_EXPANSIONS = 5_000
+PRINT_UNIT = 2_000
 #: Files listed when looking for which partials are included (a huge tree is searched no further).
 _MAX_INDEXED = 20_000
 #: A call's argument list longer than this is not read (a directive never closed).
@@ -160,24 +163,26 @@ def find_includes(markup: str, text: str) -> list[Include]:
     """The include directives of a template, in order.
 
     `markup` is the text with template code blanked (a directive in a `{{-- --}}`
-    comment is gone there); the arguments are read from `text`, as written.
+    comment is gone there); the arguments are read from `text`, as written. A directive
+    whose `(` is never closed is kept unreadable, and the stretch looked through for its
+    `)` is not searched again (so a file of unclosed `@include(` costs linear time).
     """
     found = []
     pos = 0
     while (m := _DIRECTIVE.search(markup, pos)) is not None:
         paren = m.end() - 1
-        close = _closing(text, paren)
+        close, reach = _closing(text, paren)
         if close is None:
             found.append(Include(m.start(), m.end(), m.group(1), (), readable=False))
-            pos = m.end()
+            pos = max(reach, m.end())
             continue
         found.append(_directive(m.group(1), text[paren:close], m.start(), close))
         pos = close
     return found
 
 
-def _closing(text: str, paren: int) -> int | None:
-    """The offset after the `)` closing the `(` at `paren` (PHP strings skipped), or None."""
+def _closing(text: str, paren: int) -> tuple[int | None, int]:
+    """The offset after the `)` closing the `(` at `paren`, or None; and how far it read."""
     depth = 0
     i, n = paren, min(len(text), paren + _MAX_ARGS)
     while i < n:
@@ -193,9 +198,9 @@ def _closing(text: str, paren: int) -> int | None:
         elif c in ")]":
             depth -= 1
             if depth == 0:
-                return i + 1 if c == ")" else None
+                return (i + 1 if c == ")" else None), i + 1
         i += 1
-    return None
+    return None, n
 
 
 def blanked(text: str) -> str:
@@ -343,6 +348,23 @@ def _echo_value(piece: str, data: dict[str, str], computed: dict[str, str]) -> s
     inner = piece[3:-3] if piece.startswith("{!!") else piece[2:-2]
     if "$" not in inner:
         return None
+    shape = _echo_shape(inner.strip())
+    if shape is None:
+        return None
+    var, default = shape
+    if var in data:
+        return data[var]
+    if var in computed:
+        return None
+    return default
+
+
+@functools.lru_cache(maxsize=4096)
+def _echo_shape(inner: str) -> tuple[str, str | None] | None:
+    """An echo that prints one variable: its name and the `??` default's literal, else None.
+
+    Cached: a partial included 300 times holds the same few echoes.
+    """
     tree = parse_php(inner)
     if tree is None:
         return None
@@ -351,17 +373,11 @@ def _echo_value(piece: str, data: dict[str, str], computed: dict[str, str]) -> s
     if expr is None:
         return None
     if expr.type == "variable_name":
-        return data.get(_text(expr).lstrip("$"))
+        return _text(expr).lstrip("$"), None
     if expr.type == "binary_expression":
         op = expr.child_by_field_name("operator")
         left = expr.child_by_field_name("left")
         right = expr.child_by_field_name("right")
-        if op is None or _text(op) != "??" or left is None or left.type != "variable_name":
-            return None
-        var = _text(left).lstrip("$")
-        if var in data:
-            return data[var]
-        if var in computed:
-            return None
-        return value_text(right)
+        if op is not None and _text(op) == "??" and left is not None and left.type == "variable_name":
+            return _text(left).lstrip("$"), value_text(right)
     return None

@@ -756,10 +756,10 @@ class _Reader:
                 f": more than {blade_includes.MAX_EXPANSIONS} partials (nested ones included) in this "
                 "file; this one and those after it"
             )
-        blade.budget[0] -= 1
         text = blade_includes.load(path, ctx)
         if text is None:
             return f": cnsnt cannot read the view's file {ctx.shown(path)}"
+        blade.budget[0] -= 1 + len(text) // blade_includes.PRINT_UNIT
         return path, text
 
     # -- second pass: labels, roles, conditional checks
