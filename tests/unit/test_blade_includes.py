@@ -124,6 +124,26 @@ def test_a_partial_cnsnt_cannot_find_is_a_warning_at_the_include(tmp_path: Path)
     assert all(p.severity is Severity.WARNING for p in ev.problems)
 
 
+def test_outside_a_form_an_unreadable_include_is_a_note_and_package_views_are_read_from_vendor(
+    tmp_path: Path,
+) -> None:
+    """A layout's `@include($menu)` or `@include('flash::message')` draws a form's fields seldom."""
+    _write(tmp_path, "vendor/newsletter/box.blade.php", '<input type="email" name="{{ $campo }}">\n')
+    page = _write(
+        tmp_path,
+        "layout.blade.php",
+        "<nav>@include($menu)</nav>\n@include('flash::message')\n"
+        "@include('newsletter::box', ['campo' => 'email'])\n",
+    )
+    ev = _read(page, tmp_path)
+    assert [(f.form, f.name) for f in ev.fields] == [("layout", "email")]
+    assert [(p.location.line, p.severity) for p in ev.problems] == [
+        (1, Severity.INFO),
+        (2, Severity.INFO),
+    ]
+    assert "a package's view" in ev.problems[1].message
+
+
 def test_conditional_inputs_old_error_and_defaults_make_one_field(tmp_path: Path) -> None:
     """PPW's partial: three inputs under `@if` share `{{$input_name}}`; only `name` keys the field."""
     _write(tmp_path, "forms/input-form.blade.php", INPUT_FORM)
@@ -149,8 +169,12 @@ def test_conditional_inputs_old_error_and_defaults_make_one_field(tmp_path: Path
     assert ev.problems == []
 
 
-def test_nested_partials_are_fields_of_the_outer_form_counted_once(tmp_path: Path) -> None:
-    """A page includes a section (no data) that includes the field partial: fields of the page."""
+def test_nested_partials_are_fields_of_the_form_the_data_is_given_in(tmp_path: Path) -> None:
+    """A page includes a section (no data) that includes the field partial with data.
+
+    The data names the field in the section: a field of the section, counted once; the
+    page adds none (the section's own fields, as a partial's literal names, are its file's).
+    """
     _write(tmp_path, "forms/campo.blade.php", CAMPO)
     section = _write(
         tmp_path,
@@ -163,14 +187,35 @@ def test_nested_partials_are_fields_of_the_outer_form_counted_once(tmp_path: Pat
         "boot/socio.blade.php",
         "<form id=\"registrazione\">\n  @include('forms/step1')\n</form>\n",
     )
-    ev = _read(page, tmp_path)
-    assert [(f.form, f.name) for f in ev.fields] == [
-        ("registrazione", "nome"),
-        ("registrazione", "privacy"),
+    assert _read(page, tmp_path).fields == []
+    alone = _read(section, tmp_path)
+    assert [(f.form, f.name, f.location.line) for f in alone.fields] == [
+        ("step1", "nome", 1),
+        ("step1", "privacy", 2),
     ]
-    assert all(f.location.line == 2 for f in ev.fields)
-    # the section read alone adds nothing: its fields are the page's
-    assert _read(section, tmp_path).fields == []
+    assert alone.problems == []
+
+
+def test_a_partial_that_includes_itself_is_read_once(tmp_path: Path) -> None:
+    """A tree of rows (a category and its children) drawn by a partial that includes itself."""
+    row = _write(
+        tmp_path,
+        "categories/row.blade.php",
+        '<input type="checkbox" name="{{ $field }}"><button type="button">+</button>\n'
+        "@foreach($children as $child) @include('categories.row', ['field' => 'ids[]']) @endforeach\n",
+    )
+    page = _write(
+        tmp_path,
+        "categories/index.blade.php",
+        "<form id=\"bulk\">\n  @include('categories.row', ['field' => 'ids[]'])\n</form>\n",
+    )
+    ev = _read(page, tmp_path)
+    assert [(f.name, f.control) for f in ev.fields] == [("ids[]", "checkbox")]
+    assert ev.problems == []
+    # read alone, its own include of itself draws nothing more: the button is its field
+    alone = _read(row, tmp_path)
+    assert [(f.name, f.control) for f in alone.fields] == [(None, "button")]
+    assert alone.problems == []
 
 
 def test_a_partial_with_its_own_form_stays_in_its_file(tmp_path: Path) -> None:

@@ -237,11 +237,15 @@ def views_root(path: Path) -> Path | None:
 def resolve_view(name: str, root: Path, ctx: SourceContext) -> Path | None:
     """The file of a view name (`forms.input` or `forms/input`), or None.
 
-    A namespaced name (`package::view`) is a package's view, not in the project's folder.
+    A namespaced name (`package::view`) is a package's view: found only where Laravel
+    looks for the project's copy of it, `resources/views/vendor/package/`.
     """
-    if "::" in name:
-        return None
-    parts = [p for p in name.strip().replace("/", ".").split(".") if p]
+    namespace, sep, name = name.strip().rpartition("::")
+    if sep:
+        if not namespace or "/" in namespace or "\\" in namespace or namespace.startswith("."):
+            return None
+        root = root / "vendor" / namespace
+    parts = [p for p in name.replace("/", ".").split(".") if p]
     if not parts or any(p in ("..", "~") or "\\" in p for p in parts):
         return None
     base = root.joinpath(*parts[:-1])
@@ -318,16 +322,20 @@ def load(path: Path, ctx: SourceContext) -> str | None:
     return text if isinstance(text, str) else None
 
 
-def printed(text: str, data: dict[str, str], computed: dict[str, str]) -> str:
+def printed(
+    text: str, data: dict[str, str], computed: dict[str, str]
+) -> tuple[str, list[tuple[int, int]]]:
     """The partial with each plain echo of a key the site gives literally printed as the value.
 
     `{{ $name }}`, `{{$name}}`, `{!! $name !!}` and `{{ $name ?? 'default' }}` (the default
     when the site does not give the key); any other echo (`{{ old($name) }}`) stays code.
+    Also where, in the printed text, each value stands (what the site decided).
     """
-    code, php_tokens = blank_php(text)
+    code, _ = blank_php(text)
     tokens = Scanner(code, smarty=False, razor=False).run()
     out: list[str] = []
-    pos = 0
+    spans: list[tuple[int, int]] = []
+    pos = size = 0
     for tok in tokens:
         if tok.kind != EXPR:
             continue
@@ -337,11 +345,14 @@ def printed(text: str, data: dict[str, str], computed: dict[str, str]) -> str:
         value = _echo_value(piece, data, computed)
         if value is None or any(ch in _UNSAFE for ch in value):
             continue
-        out.append(text[pos : tok.start])
-        out.append(html.escape(value, quote=True))
+        shown = html.escape(value, quote=True)
+        size += tok.start - pos
+        out.extend((text[pos : tok.start], shown))
+        spans.append((size, size + len(shown)))
+        size += len(shown)
         pos = tok.end
     out.append(text[pos:])
-    return "".join(out)
+    return "".join(out), spans
 
 
 def _echo_value(piece: str, data: dict[str, str], computed: dict[str, str]) -> str | None:

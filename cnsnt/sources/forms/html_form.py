@@ -211,6 +211,8 @@ class _Blade:
     budget: list[int] = field(default_factory=lambda: [blade_includes.MAX_EXPANSIONS])
     """Partials left to print for the whole source file, shared with nested includes."""
     spent_reported: list[bool] = field(default_factory=lambda: [False])
+    chain: tuple[Path, ...] = ()
+    """The partials being printed around this one (a partial that includes itself stops)."""
 
 
 class _Reader:
@@ -257,14 +259,14 @@ class _Reader:
         self.controls = [c for c in self.controls if not self._named_by_caller(c)]
         self._rendered()
         self._included()
-        if self._left_to_sites():  # drawn (or reported) at each include, in its form
-            self.controls = [c for c in self.controls if (c.why or "").startswith("has no name")]
+        if self._left_to_sites():  # named (or reported) at each include, in its form
+            self.controls = [c for c in self.controls if not _named_by_site(c)]
         self.controls.sort(key=lambda c: c.start)
         self._finish()
         return self._forms(), page.problems
 
     def _left_to_sites(self) -> bool:
-        """A Blade partial some template includes, with no form of its own: its sites read it."""
+        """A Blade partial some template includes, with no form of its own: its sites name it."""
         blade = self.blade
         if blade is None or blade.root is None or self.expanding or self.forms:
             return False
@@ -706,23 +708,34 @@ class _Reader:
         site = flat(page.text[inc.start : inc.end])
         found = self._partial(blade, inc)
         if isinstance(found, str):
+            # in a form it may draw the form's fields (a warning); outside one, a page's
+            # layout, menu or mail part most often (a note)
+            in_form = any(f.start <= inc.start < f.end for f in self.forms)
             if found:
                 page.problems.append(SourceProblem(
                     f"@{inc.directive} ({shorten(site)}){found}: the fields it draws are not read",
-                    page.location(inc.start), page.shown, severity=Severity.WARNING,
+                    page.location(inc.start), page.shown,
+                    severity=Severity.WARNING if in_form else Severity.INFO,
                     fix="check the view's name; if it draws fields, declare them in the policy "
                     "as FORM.NAME",
                 ))
             return []
         path, text = found
-        body = Page(blade_includes.printed(text, inc.data, inc.computed), path, ctx.shown(path))
+        markup, decided = blade_includes.printed(text, inc.data, inc.computed)
+        body = Page(markup, path, ctx.shown(path))
         reader = _Reader(body)
         reader.expanding = reader.partial = True
         reader.max_depth = self.max_depth
-        reader.blade = _Blade(ctx, path, blade.root, blade.depth + 1, blade.budget, blade.spent_reported)
+        reader.blade = _Blade(
+            ctx, path, blade.root, blade.depth + 1, blade.budget, blade.spent_reported,
+            (*blade.chain, blade.path),
+        )
         reader._read_body()
         if reader.forms:
             return []  # a partial with a form of its own: read in its own file
+        # the include's fields: the controls it names; the partial's own names are its own
+        # file's fields (counted once), and a name neither decides is reported here
+        drawn = [c for c in reader.controls if _named_by_site(c) or _decided(c, decided)]
 
         def why(c: Control) -> str:
             given = [f"'{k}' => {inc.computed[k]}" for k in inc.computed if f"${k}" in (c.raw or "")]
@@ -732,10 +745,10 @@ class _Reader:
                 + (f"; the include gives its name as code ({', '.join(given)})" if given else "")
             )
 
-        return self._placed(inc.start, site, reader.controls, why)
+        return self._placed(inc.start, site, drawn, why)
 
     def _partial(self, blade: _Blade, inc: blade_includes.Include) -> tuple[Path, str] | str:
-        """The file and text of the partial an include names, else why not ('' : said already)."""
+        """The file and text of the partial an include names, else why not ('': nothing to say)."""
         ctx = blade.ctx
         if not inc.readable or not inc.views:
             return " names its view in code cnsnt cannot read"
@@ -745,7 +758,12 @@ class _Reader:
         if path is None:
             where = ctx.shown(root) if root else "a resources/views folder"
             views = " or ".join(repr(v) for v in inc.views)
-            return f": cnsnt cannot find the view {views} in {where}"
+            package = any("::" in v for v in inc.views)
+            return f": cnsnt cannot find the view {views} in {where}" + (
+                " (a package's view: only a copy in its vendor/ folder there is read)" if package else ""
+            )
+        if path in blade.chain or path == blade.path:
+            return ""  # a tree drawn by a partial including itself: read once, at the outer include
         if blade.depth >= blade_includes.MAX_DEPTH:
             return f": partials nest deeper than {blade_includes.MAX_DEPTH} levels (one includes itself?)"
         if blade.budget[0] <= 0:
@@ -986,6 +1004,19 @@ class _Reader:
 
     def _field(self, form: str, group: list[Control]) -> FormField:
         return grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
+
+
+def _named_by_site(ctrl: Control) -> bool:
+    """A partial's control whose name is template code (`{{ $input_name }}`) it cannot read alone."""
+    return ctrl.tag is not None and ctrl.name is None and (ctrl.why or "").startswith(
+        "has a name cnsnt cannot read"
+    )
+
+
+def _decided(ctrl: Control, spans: list[tuple[int, int]]) -> bool:
+    """A printed partial's control whose name the include's data printed."""
+    attr = ctrl.tag.attrs.get("name") if ctrl.tag is not None and ctrl.name is not None else None
+    return attr is not None and any(a < attr.vend and attr.vstart < b for a, b in spans)
 
 
 def _aria_group(tag: Tag) -> bool:
