@@ -83,9 +83,14 @@ def test_review_repro_the_includes_are_fields_of_the_including_form(tmp_path: Pa
     assert (cf.label, cf.control) == ("Codice fiscale", "text")
     assert (birth.label, birth.control) == ("Data di nascita", "date")
     assert ev.problems == []
-    # the partial read alone: no field of a form `campo`, and no warning for `{{ $nome_campo }}`
+    # the partial read alone: no field of a form `campo`, and no warning for `{{ $nome_campo }}`,
+    # but a note on where its name is read (outside an audit, which templates are read is unknown)
     alone = _read(partial, tmp_path)
-    assert alone.fields == [] and alone.problems == []
+    assert alone.fields == []
+    [note] = alone.problems
+    assert note.severity is Severity.INFO and (note.location.line, note.location.column) == (3, 3)
+    assert "takes its name from the templates that include it ({{ $nome_campo }})" in note.message
+    assert "resources/views/forms/iscrizione.blade.php" in note.message
 
 
 def test_a_computed_name_is_a_warning_at_the_site_naming_the_including_form(tmp_path: Path) -> None:
@@ -106,7 +111,7 @@ def test_a_computed_name_is_a_warning_at_the_site_naming_the_including_form(tmp_
     assert "drawn by the partial forms.campo" in problem.message
     assert "'nome_campo' => $campo" in problem.message
     assert problem.fix is not None and "socio.NAME" in problem.fix
-    assert _read(partial, tmp_path).problems == []
+    assert [p.severity for p in _read(partial, tmp_path).problems] == [Severity.INFO]
 
 
 def test_a_partial_cnsnt_cannot_find_is_a_warning_at_the_include(tmp_path: Path) -> None:
@@ -215,7 +220,7 @@ def test_a_partial_that_includes_itself_is_read_once(tmp_path: Path) -> None:
     # read alone, its own include of itself draws nothing more: the button is its field
     alone = _read(row, tmp_path)
     assert [(f.name, f.control) for f in alone.fields] == [(None, "button")]
-    assert alone.problems == []
+    assert [p.severity for p in alone.problems] == [Severity.INFO]  # where `{{ $field }}` is read
 
 
 def test_a_partial_with_its_own_form_stays_in_its_file(tmp_path: Path) -> None:
@@ -237,3 +242,24 @@ def test_init_proposes_the_fields_the_includes_draw(tmp_path: Path) -> None:
     for key in ("iscrizione.codice_fiscale", "iscrizione.data_nascita", "iscrizione.cognome"):
         assert f"- {key} " in result.output
     assert "campo." not in result.output
+
+
+def _audit(root: Path, forms_glob: str) -> str:
+    (root / "cnsnt.yaml").write_text(
+        f'cnsnt: 1\nsources:\n  forms:\n    - {{path: "{forms_glob}"}}\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["audit", str(root / "cnsnt.yaml")])
+    return " ".join(result.output.split())
+
+
+def test_audit_warns_at_the_partial_only_when_its_including_templates_are_not_read(
+    tmp_path: Path,
+) -> None:
+    """Every includer read: nothing to say. The partial alone among the sources: a warning."""
+    _write(tmp_path, "forms/campo.blade.php", CAMPO)
+    _write(tmp_path, "forms/iscrizione.blade.php", ISCRIZIONE)
+    assert "CN001" not in _audit(tmp_path, "resources/views/**/*.blade.php")
+    out = _audit(tmp_path, "resources/views/forms/campo.blade.php")
+    assert out.count("CN001") == 1
+    assert "3:3 warning CN001 1 control of this partial takes its name" in out
+    assert "1 of the 1 including templates are not read as sources" in out

@@ -258,14 +258,19 @@ def resolve_view(name: str, root: Path, ctx: SourceContext) -> Path | None:
     return None
 
 
-def included_partials(root: Path, ctx: SourceContext) -> frozenset[Path]:
-    """The partials some template of the views folder includes, listed once per audit."""
-    key = f"blade:included:{root}"
+#: `SourceContext.memo` key: the form templates this audit reads (set by `collect`), so a
+#: partial knows whether the templates including it are read too.
+FORMS_READ = "forms:read"
+
+
+def includers(root: Path, ctx: SourceContext) -> dict[Path, tuple[Path, ...]]:
+    """Each partial some template of the views folder includes -> those templates, once per audit."""
+    key = f"blade:includers:{root}"
     memo = ctx.memo
     known = memo.get(key)
-    if isinstance(known, frozenset):
+    if isinstance(known, dict):
         return known
-    found: set[Path] = set()
+    found: dict[Path, set[Path]] = {}
     for path in _blade_files(root):
         shown = ctx.shown(path)
         try:
@@ -275,12 +280,12 @@ def included_partials(root: Path, ctx: SourceContext) -> frozenset[Path]:
         if "@" not in text:
             continue
         for inc in find_includes(blanked(text), text):
-            for view in inc.views:
-                target = resolve_view(view, root, ctx)
-                if target is not None:
-                    found.add(target)
-                    break
-    result = frozenset(found)
+            target = next(
+                (t for v in inc.views if (t := resolve_view(v, root, ctx)) is not None), None
+            )
+            if target is not None and target != path.resolve():
+                found.setdefault(target, set()).add(path.resolve())
+    result = {k: tuple(sorted(v)) for k, v in found.items()}
     memo[key] = result
     return result
 

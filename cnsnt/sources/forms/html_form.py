@@ -259,18 +259,56 @@ class _Reader:
         self.controls = [c for c in self.controls if not self._named_by_caller(c)]
         self._rendered()
         self._included()
-        if self._left_to_sites():  # named (or reported) at each include, in its form
+        sites = self._includers()
+        dropped = [c for c in self.controls if _named_by_site(c)] if sites else []
+        if dropped:  # named (or reported) at each include, in its form
             self.controls = [c for c in self.controls if not _named_by_site(c)]
+            assert self.blade is not None  # sites are found only for a Blade template
+            self._note_sites(self.blade, dropped, sites)
         self.controls.sort(key=lambda c: c.start)
         self._finish()
         return self._forms(), page.problems
 
-    def _left_to_sites(self) -> bool:
-        """A Blade partial some template includes, with no form of its own: its sites name it."""
+    def _includers(self) -> tuple[Path, ...]:
+        """The templates that include this Blade partial (none when it has a form of its own)."""
         blade = self.blade
         if blade is None or blade.root is None or self.expanding or self.forms:
-            return False
-        return blade.path in blade_includes.included_partials(blade.root, blade.ctx)
+            return ()
+        return blade_includes.includers(blade.root, blade.ctx).get(blade.path, ())
+
+    def _note_sites(self, blade: _Blade, dropped: list[Control], sites: tuple[Path, ...]) -> None:
+        """Say where the controls a partial's includes name are read: a warning when not all are.
+
+        When the audit reads every including template, nothing is said (each include names
+        them, or warns). Outside an audit (which templates are read is not known) a note.
+        """
+        ctx, page = blade.ctx, self.page
+        read = ctx.memo.get(blade_includes.FORMS_READ)
+        known = read is not None
+        unread = [p for p in sites if not isinstance(read, frozenset) or p not in read]
+        if known and not unread:
+            return
+        names = ", ".join(sorted({shorten(c.raw or "", 40) for c in dropped}))
+        files = [ctx.shown(p) for p in unread]
+        listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        many = len(dropped) > 1
+        controls = f"{len(dropped)} control{'s' if many else ''} of this partial " + (
+            "take their name" if many else "takes its name"
+        )
+        said = f"{controls} from the templates that include it ({names})"
+        if known:
+            message = (
+                f"{said}; {len(unread)} of the {len(sites)} including templates are not read as "
+                f"sources ({listed}): the fields they name are not read"
+            )
+            fix = "add the including templates to sources: forms (resources/views/**/*.blade.php)"
+        else:
+            message = f"{said}: each is read at its includes, as a field of the including form ({listed})"
+            fix = None
+        page.problems.append(SourceProblem(
+            message, page.location(dropped[0].start), page.shown,
+            severity=Severity.WARNING if known else Severity.INFO, fix=fix,
+        ))
 
     def _named_by_caller(self, ctrl: Control) -> bool:
         """A macro's `<input name="{{ name }}">`: a field of each call, not of its file.
