@@ -73,6 +73,11 @@ def collect(
     ctx.tables = evidence.tables
     seen: set[tuple[str, str, Path]] = set()
     schema_files: list[tuple[Path, SourceSpec]] = []
+    form_specs = [s for s in specs if s.kind == "forms"]
+    if form_specs:  # a Blade partial asks whether the templates that include it are read
+        ctx.memo["forms:read"] = frozenset(  # blade_includes.FORMS_READ
+            p.resolve() for s in form_specs for p in expand(s, ctx)[0]
+        )
 
     def read(reader: Reader, path: Path, spec: SourceSpec) -> None:
         shown = ctx.shown(path)

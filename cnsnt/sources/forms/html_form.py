@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
+from cnsnt.sources.forms import blade_includes
 from cnsnt.sources.forms.bindings import binding, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
@@ -195,6 +198,23 @@ def _bound_checked(ctrl: Control, tag: Tag, blade: dict[str, str]) -> None:
         ctrl.checked_conditionally = True
 
 
+@dataclass
+class _Blade:
+    """Where a Blade template's `@include`s are resolved, and how deep they are read."""
+
+    ctx: SourceContext
+    path: Path
+    """The source file read (for a printed partial: the file it was included from, first)."""
+    root: Path | None
+    """The `resources/views` folder view names start from; None when there is none."""
+    depth: int = 0
+    budget: list[int] = field(default_factory=lambda: [blade_includes.MAX_EXPANSIONS])
+    """Partials left to print for the whole source file, shared with nested includes."""
+    spent_reported: list[bool] = field(default_factory=lambda: [False])
+    chain: tuple[Path, ...] = ()
+    """The partials being printed around this one (a partial that includes itself stops)."""
+
+
 class _Reader:
     """Turn a `Page` into forms and fields."""
 
@@ -227,6 +247,10 @@ class _Reader:
         """Svelte: the booleans the component's script starts its variables as (read once)."""
         self.custom = Components(page)
         """UI-library components (`<x-text-input>`, `<v-checkbox>`): controls, labels, forms."""
+        self.blade: _Blade | None = None
+        """A Blade template: its `@include`s draw controls (None: not Blade)."""
+        self.partial = False
+        """A partial printed for an include: `<label for="x">` labels the control named x."""
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
@@ -234,9 +258,57 @@ class _Reader:
         self._walk(page.tag_events())
         self.controls = [c for c in self.controls if not self._named_by_caller(c)]
         self._rendered()
+        self._included()
+        sites = self._includers()
+        dropped = [c for c in self.controls if _named_by_site(c)] if sites else []
+        if dropped:  # named (or reported) at each include, in its form
+            self.controls = [c for c in self.controls if not _named_by_site(c)]
+            assert self.blade is not None  # sites are found only for a Blade template
+            self._note_sites(self.blade, dropped, sites)
         self.controls.sort(key=lambda c: c.start)
         self._finish()
         return self._forms(), page.problems
+
+    def _includers(self) -> tuple[Path, ...]:
+        """The templates that include this Blade partial (none when it has a form of its own)."""
+        blade = self.blade
+        if blade is None or blade.root is None or self.expanding or self.forms:
+            return ()
+        return blade_includes.includers(blade.root, blade.ctx).get(blade.path, ())
+
+    def _note_sites(self, blade: _Blade, dropped: list[Control], sites: tuple[Path, ...]) -> None:
+        """Say where the controls a partial's includes name are read: a warning when not all are.
+
+        When the audit reads every including template, nothing is said (each include names
+        them, or warns). Outside an audit (which templates are read is not known) a note.
+        """
+        ctx, page = blade.ctx, self.page
+        read = ctx.memo.get(blade_includes.FORMS_READ)
+        known = read is not None
+        unread = [p for p in sites if not isinstance(read, frozenset) or p not in read]
+        if known and not unread:
+            return
+        names = ", ".join(sorted({shorten(c.raw or "", 40) for c in dropped}))
+        files = [ctx.shown(p) for p in unread]
+        listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        many = len(dropped) > 1
+        controls = f"{len(dropped)} control{'s' if many else ''} of this partial " + (
+            "take their name" if many else "takes its name"
+        )
+        said = f"{controls} from the templates that include it ({names})"
+        if known:
+            message = (
+                f"{said}; {len(unread)} of the {len(sites)} including templates are not read as "
+                f"sources ({listed}): the fields they name are not read"
+            )
+            fix = "add the including templates to sources: forms (resources/views/**/*.blade.php)"
+        else:
+            message = f"{said}: each is read at its includes, as a field of the including form ({listed})"
+            fix = None
+        page.problems.append(SourceProblem(
+            message, page.location(dropped[0].start), page.shown,
+            severity=Severity.WARNING if known else Severity.INFO, fix=fix,
+        ))
 
     def _named_by_caller(self, ctrl: Control) -> bool:
         """A macro's `<input name="{{ name }}">`: a field of each call, not of its file.
@@ -616,33 +688,135 @@ class _Reader:
         reader = _Reader(body, expansion.calls)
         reader.expanding = True
         reader.max_depth = self.max_depth
-        reader._walk(body.tag_events())
-        reader._rendered()
-        reader.controls.sort(key=lambda c: c.start)
-        reader._finish()
+        reader._read_body()
         call = flat(self.page.text[start : start + len(code)])
+
+        def why(c: Control) -> str:
+            return (
+                f"is drawn by the macro {expansion.callee} ({shorten(call)}) "
+                f"whose name cnsnt cannot read ({shorten(c.raw or '')})"
+            )
+
+        return self._placed(start, call, reader.controls, why)
+
+    def _read_body(self) -> None:
+        """Read a macro's or partial's printed body: its controls, labelled, not yet merged."""
+        self._walk(self.page.tag_events())
+        self._rendered()
+        self._included()
+        self.controls.sort(key=lambda c: c.start)
+        self._finish()
+
+    def _placed(
+        self, start: int, call: str, controls: list[Control], why: Callable[[Control], str]
+    ) -> list[Control]:
+        """A body's controls placed at the call or include at `start`, in the form around it.
+
+        A control with no name at all is reported where the body is written, not at each use.
+        """
         form = next((i for i, f in enumerate(self.forms) if f.start <= start < f.end), None)
         drawn = []
-        for c in reader.controls:
+        for c in controls:
             if c.name is None and c.role is not FieldRole.BUTTON and (
                 c.why is None or c.why.startswith("has no name")
             ):
-                continue  # nameless in the macro itself: reported where the macro is defined
-            why = None
-            if c.name is None:
-                why = (
-                    f"is drawn by the macro {expansion.callee} ({shorten(call)}) "
-                    f"whose name cnsnt cannot read ({shorten(c.raw or '')})"
-                )
+                continue  # nameless in the body itself: reported where the body is written
             label = c.label if c.label and any(ch.isalnum() for ch in c.label) else None
             drawn.append(Control(
                 start, c.control, c.name, call, form, label=label, group_label=c.group_label,
                 required=c.required,
                 checked=c.checked, checked_conditionally=c.checked_conditionally,
-                default=c.default, role=c.role, why=why, id=c.id,
+                default=c.default, role=c.role, why=why(c) if c.name is None else None, id=c.id,
                 disabled=c.disabled, readonly=c.readonly,
             ))
         return drawn
+
+    def _included(self) -> None:
+        """The controls of the partials a Blade template `@include`s, each at its include."""
+        blade, page = self.blade, self.page
+        if blade is None or "@" not in page.markup:
+            return
+        for inc in blade_includes.find_includes(page.markup, page.text):
+            if not (page.in_comment(inc.start) or page.inside_tag(inc.start)):
+                self.controls.extend(self._include(blade, inc))
+
+    def _include(self, blade: _Blade, inc: blade_includes.Include) -> list[Control]:
+        """What one include draws; a partial cnsnt cannot find or read is a warning here."""
+        page, ctx = self.page, blade.ctx
+        site = flat(page.text[inc.start : inc.end])
+        found = self._partial(blade, inc)
+        if isinstance(found, str):
+            # in a form it may draw the form's fields (a warning); outside one, a page's
+            # layout, menu or mail part most often (a note)
+            in_form = any(f.start <= inc.start < f.end for f in self.forms)
+            if found:
+                page.problems.append(SourceProblem(
+                    f"@{inc.directive} ({shorten(site)}){found}: the fields it draws are not read",
+                    page.location(inc.start), page.shown,
+                    severity=Severity.WARNING if in_form else Severity.INFO,
+                    fix="check the view's name; if it draws fields, declare them in the policy "
+                    "as FORM.NAME",
+                ))
+            return []
+        path, text = found
+        markup, decided = blade_includes.printed(text, inc.data, inc.computed)
+        body = Page(markup, path, ctx.shown(path))
+        reader = _Reader(body)
+        reader.expanding = reader.partial = True
+        reader.max_depth = self.max_depth
+        reader.blade = _Blade(
+            ctx, path, blade.root, blade.depth + 1, blade.budget, blade.spent_reported,
+            (*blade.chain, blade.path),
+        )
+        reader._read_body()
+        if reader.forms:
+            return []  # a partial with a form of its own: read in its own file
+        # the include's fields: the controls it names; the partial's own names are its own
+        # file's fields (counted once), and a name neither decides is reported here
+        drawn = [c for c in reader.controls if _named_by_site(c) or _decided(c, decided)]
+
+        def why(c: Control) -> str:
+            given = [f"'{k}' => {inc.computed[k]}" for k in inc.computed if f"${k}" in (c.raw or "")]
+            return (
+                f"is drawn by the partial {inc.shown_view} ({shorten(site)}), where it "
+                + (c.why or f"has a name cnsnt cannot read ({shorten(c.raw or '')})")
+                + (f"; the include gives its name as code ({', '.join(given)})" if given else "")
+            )
+
+        return self._placed(inc.start, site, drawn, why)
+
+    def _partial(self, blade: _Blade, inc: blade_includes.Include) -> tuple[Path, str] | str:
+        """The file and text of the partial an include names, else why not ('': nothing to say)."""
+        ctx = blade.ctx
+        if not inc.readable or not inc.views:
+            return " names its view in code cnsnt cannot read"
+        root = blade.root
+        paths = (blade_includes.resolve_view(v, root, ctx) for v in inc.views) if root else iter(())
+        path = next((p for p in paths if p is not None), None)
+        if path is None:
+            where = ctx.shown(root) if root else "a resources/views folder"
+            views = " or ".join(repr(v) for v in inc.views)
+            package = any("::" in v for v in inc.views)
+            return f": cnsnt cannot find the view {views} in {where}" + (
+                " (a package's view: only a copy in its vendor/ folder there is read)" if package else ""
+            )
+        if path in blade.chain or path == blade.path:
+            return ""  # a tree drawn by a partial including itself: read once, at the outer include
+        if blade.depth >= blade_includes.MAX_DEPTH:
+            return f": partials nest deeper than {blade_includes.MAX_DEPTH} levels (one includes itself?)"
+        if blade.budget[0] <= 0:
+            if blade.spent_reported[0]:
+                return ""
+            blade.spent_reported[0] = True
+            return (
+                f": more than {blade_includes.MAX_EXPANSIONS} partials (nested ones included) in this "
+                "file; this one and those after it"
+            )
+        text = blade_includes.load(path, ctx)
+        if text is None:
+            return f": cnsnt cannot read the view's file {ctx.shown(path)}"
+        blade.budget[0] -= 1 + len(text) // blade_includes.PRINT_UNIT
+        return path, text
 
     # -- second pass: labels, roles, conditional checks
 
@@ -692,6 +866,7 @@ class _Reader:
             ctrl.label = (
                 self.custom.label(tag)
                 or (by_for.get(ctrl.id) if ctrl.id else None)
+                or (by_for.get(ctrl.name) if self.partial and ctrl.name and not ctrl.id else None)
                 or self._wrapping_text(ctrl)
                 or self.custom.box_label(ctrl)
                 or by_asp.get(tag.literal("asp-for") or "")
@@ -869,6 +1044,19 @@ class _Reader:
         return grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
 
 
+def _named_by_site(ctrl: Control) -> bool:
+    """A partial's control whose name is template code (`{{ $input_name }}`) it cannot read alone."""
+    return ctrl.tag is not None and ctrl.name is None and (ctrl.why or "").startswith(
+        "has a name cnsnt cannot read"
+    )
+
+
+def _decided(ctrl: Control, spans: list[tuple[int, int]]) -> bool:
+    """A printed partial's control whose name the include's data printed."""
+    attr = ctrl.tag.attrs.get("name") if ctrl.tag is not None and ctrl.name is not None else None
+    return attr is not None and any(a < attr.vend and attr.vstart < b for a, b in spans)
+
+
 def _aria_group(tag: Tag) -> bool:
     """`<div role="radiogroup">`: an element that groups the options of one question."""
     return "role" in tag.attrs and (tag.literal("role") or "").strip() in _GROUP_ROLES
@@ -897,6 +1085,8 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     page = Page(text, path, shown)
     reader = _Reader(page, MacroCalls(macro_file(page.code, page.tokens, path, shown), ctx))
     reader.max_depth = ctx.limits.depth
+    if blade_includes.is_blade(path):
+        reader.blade = _Blade(ctx, path.resolve(), blade_includes.views_root(path))
     forms, problems = reader.read()
     forms, notes = attach_inline_ignores(text, shown, forms)
     return form_evidence(forms, [*problems, *notes])
