@@ -1809,3 +1809,23 @@ def test_init_and_update_name_the_policy_the_same_way(project: Path, monkeypatch
     assert "written to cnsnt.yaml" in updated.stderr
     again = run("init", "--update")
     assert again.stderr.startswith("cnsnt.yaml: no new personal field found")
+
+
+def test_a_blade_page_that_draws_its_form_through_partials_is_a_form(tmp_path: Path) -> None:
+    """A page of `@include('forms.campo', ['nome_campo' => 'codice_fiscale'])` into a partial
+    holding `<input name="{{ $nome_campo }}">` collects, though it writes no tag of its own;
+    a page that includes a title partial does not (review23 D1)."""
+    _write(tmp_path, "resources/views/forms/campo.blade.php",
+           '<label>{{ $etichetta }}</label>\n<input type="text" name="{{ $nome_campo }}">\n')
+    _write(tmp_path, "resources/views/soci/crea.blade.php",
+           "@section('content')\n  @include('forms.campo', ['etichetta' => 'Codice fiscale', "
+           "'nome_campo' => 'codice_fiscale'])\n@endsection\n")
+    _write(tmp_path, "resources/views/layouts/titolo.blade.php", "<h1>{{ $titolo }}</h1>\n")
+    _write(tmp_path, "resources/views/pagine/chi.blade.php",
+           "@include('layouts.titolo', ['titolo' => 'Chi siamo'])\n<p>Testo</p>\n")
+    _write(tmp_path, "resources/views/pagine/fuori.blade.php",
+           "@include('../../secret', ['nome_campo' => 'x'])\n")
+    assert _form_files(tmp_path) == [
+        "resources/views/forms/campo.blade.php",
+        "resources/views/soci/crea.blade.php",
+    ]
