@@ -3296,3 +3296,19 @@ def test_a_change_logs_copy_of_any_record_is_personal() -> None:
     assert got["versions.object"].personal
     assert got["reversion_version.serialized_data"].personal
     assert not got["settings.changes"].personal
+
+
+def test_a_voided_row_is_the_records_state() -> None:
+    """OpenMRS voids a row instead of deleting it (`voided`, `date_voided`, `void_reason`):
+    the record's own life, not a fact about the patient or their care."""
+    patient = _keyed_table("patient", [("patient_id", "INT"), ("given_name", "VARCHAR(50)"),
+                                       ("birthdate", "DATE")], ("patient_id",))
+    allergy = _table(
+        "allergy", [("allergy_id", "INT"), ("patient_id", "INT"), ("severity", "VARCHAR(50)"), ("voided", "BOOLEAN"),
+                    ("date_voided", "DATETIME"), ("void_reason", "VARCHAR(255)")],
+        (ForeignKey(("patient_id",), "patient"),),
+    )
+    got = classify_tables([patient, allergy])
+    assert got["allergy.severity"].personal
+    for column in ("voided", "date_voided", "void_reason"):
+        assert not got[f"allergy.{column}"].personal, column
