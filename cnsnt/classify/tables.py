@@ -584,7 +584,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # an account: whose login it is, and their full name (`uprawnienia(User, Full_name)`)
             or {"login", "full name"} <= set(survey.anchors)
         )
-        if set(table_words) & lx.PLACEHOLDER_WORDS:
+        # a placeholder with a date of birth or a sex is someone real awaiting an account
+        # (`placeholder_athlete(first_name, birth_date)`): none is born "to be named"
+        if set(table_words) & lx.PLACEHOLDER_WORDS and not survey.anchors.keys() & (_BORN - {"name"}):
             verdicts[table.key] = TableVerdict(
                 OTHER,
                 f"its name '{table.name}' says its rows are placeholders, not real people",

@@ -381,6 +381,10 @@ def test_a_placeholder_person_is_no_one() -> None:
     assert not any(v.personal for k, v in got.items() if k.startswith("TBN_PERSON."))
     assert "placeholders" in got["TBN_PERSON.PERSON_NAME"].reason
     assert got["PERSON.PERSON_NAME"].personal
+    # an athlete awaiting an account has a birth date and a sex: someone real
+    waiting = _table("placeholder_athlete", [("id", "INT"), ("first_name", "VARCHAR(90)"), ("birth_date", "DATE"),
+                                             ("gender", "VARCHAR(1)")])
+    assert classify_tables([waiting])["placeholder_athlete.birth_date"].personal
 
 
 def test_a_key_in_a_persons_row_to_a_list_of_traits_is_the_trait() -> None:
