@@ -1086,7 +1086,10 @@ def decide(
     # pathological flag, how many pills)
     negated = {why for _, why in reading.negators}
     # the kind of a care event (`afspraak_type`, `admit_type`, `zorg_type`) is care too
-    kinds = all(why != "technical" or word in _KIND_WORDS for word, why in reading.negators)
+    # and so is a file kept in it (`archivo`, `attachment`): the report, the scan itself
+    kinds = all(
+        why != "technical" or word in _KIND_WORDS or word in lx.STORAGE_WORDS for word, why in reading.negators
+    )
     care_negators = _CARE_NEGATORS | {"technical"} if kinds else _CARE_NEGATORS
     care = ctx.health and (ctx.linked or ctx.describes) and not negated - care_negators
     # the record's `estado`, `is_active`, `is_done`

@@ -3316,3 +3316,15 @@ def test_a_voided_row_is_the_records_state() -> None:
     assert got["allergy.severity"].personal
     for column in ("voided", "date_voided", "void_reason"):
         assert not got[f"allergy.{column}"].personal, column
+
+
+def test_a_file_kept_in_a_patients_record_is_their_care() -> None:
+    """`estudio.archivo` beside `paciente_id` is the patient's report itself, health data."""
+    patients = _keyed_table("paciente", [("id", "INT"), ("dni", "VARCHAR(8)"), ("nombre", "VARCHAR(60)")], ("id",))
+    studies = _table(
+        "estudio", [("id", "INT"), ("paciente_id", "INT"), ("archivo", "VARCHAR(100)"), ("diagnostico", "TEXT")],
+        (ForeignKey(("paciente_id",), "paciente"),),
+    )
+    got = classify_tables([patients, studies])
+    assert got["estudio.archivo"].category == "user.health"
+    assert classify_column("hasta", "alerjiler", "VARCHAR(200)").category == "user.health"  # Turkish plural
