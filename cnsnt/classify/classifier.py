@@ -1088,7 +1088,8 @@ def decide(
     # the kind of a care event (`afspraak_type`, `admit_type`, `zorg_type`) is care too
     # and so is a file kept in it (`archivo`, `attachment`): the report, the scan itself
     kinds = all(
-        why != "technical" or word in _KIND_WORDS or word in lx.STORAGE_WORDS for word, why in reading.negators
+        why != "technical" or word in _KIND_WORDS or word in lx.STORAGE_WORDS
+        for word, why in reading.negators
     )
     care_negators = _CARE_NEGATORS | {"technical"} if kinds else _CARE_NEGATORS
     care = ctx.health and (ctx.linked or ctx.describes) and not negated - care_negators
