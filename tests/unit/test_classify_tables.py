@@ -3328,3 +3328,20 @@ def test_a_file_kept_in_a_patients_record_is_their_care() -> None:
     got = classify_tables([patients, studies])
     assert got["estudio.archivo"].category == "user.health"
     assert classify_column("hasta", "alerjiler", "VARCHAR(200)").category == "user.health"  # Turkish plural
+
+
+def test_a_table_of_keys_and_labels_only_is_a_list_of_values() -> None:
+    """`gender(id, name, gender_name)` and `vip_rank(id, code, name)` (commented "the patient's
+    rank") list values, whatever their labels' words; a team with an email is people."""
+    gender = _keyed_table("gender", [("id", "INT"), ("name", "VARCHAR(255)"), ("gender_name", "VARCHAR(255)")], ("id",))
+    rank = Table(
+        name="vip_rank", location=WHERE, source="schema.sql",
+        columns=tuple(Column("vip_rank", c, WHERE, "schema.sql", type=t, primary_key=c == "id")
+                      for c, t in [("id", "INT"), ("code", "VARCHAR(10)"), ("name", "VARCHAR(60)")]),
+        comment="Уровень пациента",
+    )
+    team = _keyed_table("team", [("id", "INT"), ("naam", "VARCHAR(90)"), ("email", "VARCHAR(90)")], ("id",))
+    got = classify_tables([gender, rank, team])
+    assert not got["gender.gender_name"].personal
+    assert not got["vip_rank.name"].personal
+    assert got["team.email"].personal
