@@ -601,15 +601,6 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 replace(base, organisation=True),
             )
             continue
-        if not named.person and not organisation and _lists_values(table, languages):
-            # `gender(id, name, gender_name)`, `vip_rank(id, code, name)`: keys and labels
-            # only, linked to nothing; whatever a label's word, no row is anyone's
-            verdicts[table.key] = TableVerdict(
-                LOOKUP,
-                f"its columns only name values: '{table.name}' is a list of values",
-                replace(base, lookup=True),
-            )
-            continue
         # a list of people (`people_List`: a surname and a birth date) is no list of values
         listed = "name" in survey.anchors and len(survey.anchors) >= 2
         # a list keyed by a person's id is theirs (`notification_settings.user_id`,
@@ -629,6 +620,15 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         ):
             verdicts[table.key] = TableVerdict(
                 LOOKUP, f"its name '{table.name}' says it lists values", replace(base, lookup=True)
+            )
+            continue
+        if not named.person and not organisation and _lists_values(table, languages):
+            # `gender(id, name, gender_name)`, `vip_rank(id, code, name)`: keys and labels
+            # only, linked to nothing; whatever a label's word, no row is anyone's
+            verdicts[table.key] = TableVerdict(
+                LOOKUP,
+                "its columns only name values: a list of values, no one's",
+                replace(base, lookup=True),
             )
             continue
         if table_words and table_words[-1] in lx.ADDRESS_TABLES and not organisation:
