@@ -1548,6 +1548,20 @@ _JUDGED: ContextVar[dict[tuple[bytes, int, bool, str | None], _Kind] | None] = C
 )
 
 
+def holds_source(entry: Found, path: Path, root: Path) -> bool:
+    """Whether a file an entry's glob takes is itself what init looked for (review24 D1).
+
+    A template glob takes layouts and partials, a JPA folder glob takes a package's
+    other classes: those are read, but `init --update` names only the files that hold a
+    form or an entity when `sources:` leaves them out. Other entries' files all count.
+    """
+    if entry.format == "jpa":
+        return _orm_kind(path) == "jpa"
+    if entry.kind == "forms":
+        return _kind_of(path, root) is not None
+    return True
+
+
 def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
     token = _JUDGED.set({})

@@ -75,6 +75,13 @@ def data_entries(
     return out
 
 
+def source_item(found: Found) -> str:
+    """A file entry of `sources:` in flow style: `{path: "db/*.sql", dialect: postgres}`."""
+    extra = f", dialect: {scalar(found.dialect)}" if found.dialect else ""
+    extra += f", format: {scalar(found.format)}" if found.format else ""
+    return f"{{path: {scalar(found.pattern)}{extra}}}"
+
+
 def new_policy(
     sources: Sequence[Found],
     entries: Sequence[Entry],
@@ -139,9 +146,7 @@ def new_policy(
             if kind == "databases":  # read-only introspection; a password only as ${VAR}
                 out.append(f"    - {{url: {scalar(found.pattern)}}}")
                 continue
-            extra = f", dialect: {scalar(found.dialect)}" if found.dialect else ""
-            extra += f", format: {scalar(found.format)}" if found.format else ""
-            out.append(f"    - {{path: {scalar(found.pattern)}{extra}}}")
+            out.append(f"    - {source_item(found)}")
     out += [
         "",
         line(0, "purposes: {}", "fill in, for example:"),
