@@ -11,6 +11,7 @@ from cnsnt.starter.discover import Found
 from cnsnt.starter.entries import Entry
 from cnsnt.starter.fields import PersonalField
 from cnsnt.starter.yaml_text import comment, line, scalar
+from cnsnt.typed_names import hidden_note
 
 BASES = (
     "consent | explicit_consent | contract | legal_obligation | vital_interests | public_task"
@@ -31,13 +32,19 @@ RECIPIENTS = (
 
 
 def why(field: PersonalField, reasons: bool = True) -> str:
-    """The comment beside a field: the classifier's reason (unless `reasons` is False) and where."""
+    """The comment beside a field: the classifier's reason (unless `reasons` is False) and where.
+
+    A key with a combining or invisible character (`randevu_i̇sim`, Hibernate's lower-casing
+    of `İ`) says so: it looks like a name one can type, and is not (review24 D10).
+    """
     unsure = "unsure, check: " if field.confidence is Confidence.LOW else ""
     loc = field.location
     where = f"{loc.path}:{loc.line}" if loc.line else (loc.path or loc.uri or "")
+    hidden = hidden_note(field.key)
+    odd = f"; {hidden}" if hidden else ""
     if not reasons:
-        return f"{'unsure, ' if unsure else ''}[{where}]"
-    return f"{unsure}{field.reason} [{where}]" if field.reason else f"{unsure}[{where}]"
+        return f"{'unsure, ' if unsure else ''}[{where}]{odd}"
+    return (f"{unsure}{field.reason} [{where}]" if field.reason else f"{unsure}[{where}]") + odd
 
 
 def data_entries(
