@@ -20,6 +20,7 @@ from cnsnt.policy.model import Policy
 from cnsnt.rules import all_rules
 from cnsnt.sources.base import Limits
 from cnsnt.sql.fingerprint import Fingerprinter
+from cnsnt.typed_names import close_names, folded_match, hidden_characters
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 
@@ -297,6 +298,15 @@ def explain_column(
             lines.extend(f"  {line}" for line in explain_verdict(evidence.tables, table, column))
     if not lines:
         lines = _explain_field(subject, loaded, dialect)
+    names: list[str] = []
+    if not lines:  # a name typed without a mark it holds, or a near miss (review24 D10)
+        names = [k for t in evidence.tables for c in t.columns for k in (c.key, f"{c.table}.{c.name}")]
+        names += _field_keys(loaded, dialect)
+        meant = folded_match(subject, names)
+        if meant is not None and meant != subject:
+            odd = hidden_characters(meant)
+            said = f"{meant!r} typed without its {', '.join(odd)}" if odd else f"read as {meant!r}"
+            return [f"{subject!r}: {said}", *explain_column(meant, path, policy=policy, dialect=dialect)]
     if not lines:
         read = len(evidence.tables)
         problems = len(evidence.problems)
@@ -310,12 +320,23 @@ def explain_column(
             if Path(loaded.path).is_file()
             else f"the schemas found under {loaded.base_dir.as_posix()} (it has no cnsnt.yaml)"
         )
+        close = close_names(subject, names)
+        hint = f"; did you mean {' or '.join(repr(n) for n in close)}?" if close else ""
         raise UsageError(
             f"no column {subject!r} in {sources} "
             f"({read} table{'s' if read != 1 else ''} read{trouble}), and no form field of that "
-            "name; write it as TABLE.COLUMN or FORM.FIELD"
+            f"name; write it as TABLE.COLUMN or FORM.FIELD{hint}"
         )
     return lines
+
+
+def _field_keys(loaded: Policy, dialect: str | None) -> list[str]:
+    """The keys of the named form fields of the policy's form sources."""
+    forms = tuple(s for s in loaded.sources if s.kind == "forms")
+    if not forms:
+        return []
+    evidence = collect_evidence(dataclasses.replace(loaded, sources=forms), dialect=dialect)
+    return [f.key for f in evidence.fields if f.name is not None]
 
 
 def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[str]:

@@ -646,6 +646,7 @@ def validate(
         "cnsnt init                  # find the sources below . and write ./cnsnt.yaml",
         "cnsnt init app/ -o -        # print the starter policy instead of writing it",
         "cnsnt init --update         # add fields found since; every existing line stays",
+        "cnsnt init --update --sources   # and the schema and form files sources: does not name",
         "cnsnt init --db 'postgresql://auditor:${PGPASSWORD}@db/shop'   # a live database too",
     )
 )
@@ -660,6 +661,14 @@ def init(
     ] = None,
     update: Annotated[
         bool, typer.Option("--update", help="Add newly found fields to the existing policy.")
+    ] = False,
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources",
+            help="With --update: add to sources: the schema, form and query files init finds that "
+            "it does not name (else they are only named).",
+        ),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing policy file.")] = False,
     output: Annotated[
@@ -694,10 +703,13 @@ def init(
     """
     from cnsnt.api import resolve_policy_path
     from cnsnt.starter.run import draft_new, draft_update
+    from cnsnt.starter.unlisted import unlisted_notes
 
     _check_dialect(dialect)
     root = path or Path(".")
     to_stdout = output is not None and str(output) == "-"
+    if sources and not update:
+        raise UsageError("--sources goes with --update: cnsnt init writes every source it finds")
     if update:
         if force:
             raise UsageError("--update and --force do not go together")
@@ -709,7 +721,7 @@ def init(
             target_policy = path  # a directory of policy files, merged (as in validate)
         else:
             target_policy = resolve_policy_path(path, None)
-        draft = draft_update(target_policy, dialect=dialect)
+        draft = draft_update(target_policy, dialect=dialect, sources=sources)
     else:
         target = None if to_stdout else (output or root / "cnsnt.yaml")
         if target is not None and target.exists() and not force:
@@ -731,11 +743,22 @@ def init(
     # one way of naming the file whether init or --update found it: relative to here when
     # inside it (--update finds a policy by walking up, as an absolute path)
     if update and not draft.changed:
+        # only what was read: files sources: does not name are said below (review24 D1)
         err.print(
-            f"{display_path(draft.path)}: no new personal field found; nothing changed",
+            f"{display_path(draft.path)}: no new personal field found in the files sources: names; "
+            "nothing changed",
             markup=False,
             soft_wrap=True,
         )
+        for note in unlisted_notes(draft.added_sources, draft.unlisted, draft.sources_file):
+            err.print(note, markup=False, soft_wrap=True)
+        if draft.problems:
+            err.print(
+                f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "
+                "be read: run cnsnt audit to see them (CN001)",
+                markup=False,
+                soft_wrap=True,
+            )
     else:
         written = output if update and output else draft.path
         where = "printed" if to_stdout else f"written to {display_path(written)}"
@@ -763,6 +786,8 @@ def init(
             )
         for alert in draft.alerts:
             err.print(alert, markup=False, soft_wrap=True)
+        for note in unlisted_notes(draft.added_sources, draft.unlisted, draft.sources_file):
+            err.print(note, markup=False, soft_wrap=True)
         if draft.problems:
             err.print(
                 f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "

@@ -1122,6 +1122,9 @@ def _entries(
     """One glob per directory, suffix and dialect when every such file there is alike.
 
     ORM models of one folder share one entry too, so a model may inherit from another file's.
+    One file stays named alone: Django's `models.py` and Rails' `schema.rb` hold every
+    model of their app, so a new model goes into them, not beside them (a new app's file
+    is named by `cnsnt init --update`).
     """
     by_dir: dict[tuple[Path, str, str], list[Path]] = defaultdict(list)
     for path, dialect in paths:
@@ -1205,9 +1208,7 @@ def _source_root(path: Path, root: Path) -> Path:
     return path.parent
 
 
-def _jpa_entries(
-    paths: list[Path], root: Path, all_files: dict[Path, list[Path]]
-) -> list[tuple[Found, list[Path]]]:
+def _jpa_entries(paths: list[Path], root: Path) -> list[tuple[Found, list[Path]]]:
     """JPA entries (each with its entity files): the reader resolves parents and embeddables within one.
 
     Entities inherit from `@MappedSuperclass` parents and embed `@Embeddable` classes of
@@ -1234,10 +1235,10 @@ def _jpa_entries(
         folders = {p.parent for p in group}
         common = Path(os.path.commonpath([str(f) for f in folders]))
         files = _jvm_glob(group)
-        if len(folders) == 1:  # every Java file of the folder: an entity may embed a sibling's class
-            suffixes = {p.suffix for p in group}
-            alone = len(group) == 1 and sum(1 for p in all_files.get(common, []) if p.suffix in suffixes) == 1
-            pattern = (group[0] if alone else common / files).relative_to(root).as_posix()
+        if len(folders) == 1:
+            # every Java file of the folder, even of one entity: an entity may embed a
+            # sibling's class, and one added beside it later is read (review24 D1)
+            pattern = (common / files).relative_to(root).as_posix()
         else:
             rel = common.relative_to(root).as_posix()
             pattern = f"**/{files}" if rel == "." else f"{rel}/**/{files}"
@@ -1547,6 +1548,20 @@ _JUDGED: ContextVar[dict[tuple[bytes, int, bool, str | None], _Kind] | None] = C
 )
 
 
+def holds_source(entry: Found, path: Path, root: Path) -> bool:
+    """Whether a file an entry's glob takes is itself what init looked for (review24 D1).
+
+    A template glob takes layouts and partials, a JPA folder glob takes a package's
+    other classes: those are read, but `init --update` names only the files that hold a
+    form or an entity when `sources:` leaves them out. Other entries' files all count.
+    """
+    if entry.format == "jpa":
+        return _orm_kind(path) == "jpa"
+    if entry.kind == "forms":
+        return _kind_of(path, root) is not None
+    return True
+
+
 def survey(root: Path) -> tuple[list[Found], list[str]]:
     """The `sources:` entries below root, and notes on what was left out and why."""
     token = _JUDGED.set({})
@@ -1746,7 +1761,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     with_code = {p for entry in code_entries for p in entry.snapshots}
     for model_kind in sorted(orm):
         if model_kind == "jpa":
-            entries = _jpa_entries([p for p, _ in orm["jpa"]], root, by_parent)
+            entries = _jpa_entries([p for p, _ in orm["jpa"]], root)
             found.extend(entry for entry, _ in entries)
             notes.extend(_jpa_naming(entry, paths, root) for entry, paths in entries)
             continue

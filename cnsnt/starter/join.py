@@ -52,13 +52,13 @@ def _open_entry(entry: Entry, policy: Policy, candidates: Sequence[str]) -> str 
     return None
 
 
-def _flow(lines: list[str], at: tuple[int, int]) -> bool:
+def is_flow(lines: list[str], at: tuple[int, int]) -> bool:
     """Whether the value at `at` is written in flow style (`[...]`; an empty one is always)."""
     row, col = at
     return row < len(lines) and lines[row][col : col + 1] == "["
 
 
-def _flow_close(lines: list[str], at: tuple[int, int]) -> tuple[int, int] | None:
+def flow_close(lines: list[str], at: tuple[int, int]) -> tuple[int, int] | None:
     """Line and column of the `]` closing the flow sequence whose `[` is at `at`."""
     row, col = at
     depth = 0
@@ -147,8 +147,8 @@ def join_entries(
             if not mine:
                 continue
             seq = datum.get(kind)
-            if isinstance(seq, CommentedSeq) and _flow(lines, datum.lc.value(kind)):
-                close = _flow_close(lines, datum.lc.value(kind))
+            if isinstance(seq, CommentedSeq) and is_flow(lines, datum.lc.value(kind)):
+                close = flow_close(lines, datum.lc.value(kind))
                 if close is None:
                     raise AssertionError(f"{shown}: no end to data.{name}.{kind}")
                 head = ", " if seq else ""

@@ -11,6 +11,7 @@ from cnsnt.starter.discover import Found
 from cnsnt.starter.entries import Entry
 from cnsnt.starter.fields import PersonalField
 from cnsnt.starter.yaml_text import comment, line, scalar
+from cnsnt.typed_names import hidden_note
 
 BASES = (
     "consent | explicit_consent | contract | legal_obligation | vital_interests | public_task"
@@ -31,13 +32,19 @@ RECIPIENTS = (
 
 
 def why(field: PersonalField, reasons: bool = True) -> str:
-    """The comment beside a field: the classifier's reason (unless `reasons` is False) and where."""
+    """The comment beside a field: the classifier's reason (unless `reasons` is False) and where.
+
+    A key with a combining or invisible character (`randevu_i̇sim`, Hibernate's lower-casing
+    of `İ`) says so: it looks like a name one can type, and is not (review24 D10).
+    """
     unsure = "unsure, check: " if field.confidence is Confidence.LOW else ""
     loc = field.location
     where = f"{loc.path}:{loc.line}" if loc.line else (loc.path or loc.uri or "")
+    hidden = hidden_note(field.key)
+    odd = f"; {hidden}" if hidden else ""
     if not reasons:
-        return f"{'unsure, ' if unsure else ''}[{where}]"
-    return f"{unsure}{field.reason} [{where}]" if field.reason else f"{unsure}[{where}]"
+        return f"{'unsure, ' if unsure else ''}[{where}]{odd}"
+    return (f"{unsure}{field.reason} [{where}]" if field.reason else f"{unsure}[{where}]") + odd
 
 
 def data_entries(
@@ -73,6 +80,13 @@ def data_entries(
             out.append(line(inner, "# condition: explicit_consent", "fill in: the GDPR Art. 9(2) condition"))
         out.append(line(inner, "# retention: P1Y", "fill in: how long you keep it (ISO 8601 or a sentence)"))
     return out
+
+
+def source_item(found: Found) -> str:
+    """A file entry of `sources:` in flow style: `{path: "db/*.sql", dialect: postgres}`."""
+    extra = f", dialect: {scalar(found.dialect)}" if found.dialect else ""
+    extra += f", format: {scalar(found.format)}" if found.format else ""
+    return f"{{path: {scalar(found.pattern)}{extra}}}"
 
 
 def new_policy(
@@ -139,9 +153,7 @@ def new_policy(
             if kind == "databases":  # read-only introspection; a password only as ${VAR}
                 out.append(f"    - {{url: {scalar(found.pattern)}}}")
                 continue
-            extra = f", dialect: {scalar(found.dialect)}" if found.dialect else ""
-            extra += f", format: {scalar(found.format)}" if found.format else ""
-            out.append(f"    - {{path: {scalar(found.pattern)}{extra}}}")
+            out.append(f"    - {source_item(found)}")
     out += [
         "",
         line(0, "purposes: {}", "fill in, for example:"),

@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cnsnt import ISSUES_URL
@@ -26,7 +26,9 @@ from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import undeclared
 from cnsnt.starter.join import Joined, distinct_labels, join_entries
 from cnsnt.starter.render import new_policy
-from cnsnt.starter.update import add_entries, policy_file_for_data
+from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
+from cnsnt.starter.update import add_entries, load_rt, policy_file_for_data
+from cnsnt.starter.update_sources import add_sources
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ class Draft:
     """Notes of the policy that the terminal says too: a database left unread."""
     joined: tuple[Joined, ...] = ()
     """`--update`: fields added to existing entries without purposes (not in `entries`)."""
+    added_sources: tuple[Unlisted, ...] = ()
+    """`--update`: entries init proposes today, added to `sources:` (their files were not read)."""
+    unlisted: tuple[Unlisted, ...] = ()
+    """`--update`: entries init proposes today whose files were not read and stay unread."""
+    sources_file: Path | None = None
+    """`--update`: the policy file that holds `sources:`, when it is not `path`."""
 
     @property
     def fields(self) -> int:
@@ -186,11 +194,42 @@ def draft_new(
     )
 
 
-def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0) -> Draft:
-    """Add the personal fields the policy does not declare yet, as new data entries."""
+def _sources_file(files: Sequence[Path], target: Path) -> Path:
+    """Of a policy's files, the one that holds `sources:` (`target` when none does)."""
+    for file in files:
+        try:
+            top = load_rt(file.read_text(encoding="utf-8"), file.as_posix())
+        except (OSError, UsageError):
+            continue
+        if "sources" in top:
+            return file
+    return target
+
+
+def draft_update(
+    policy_path: Path, *, dialect: str | None = None, jobs: int = 0, sources: bool = False
+) -> Draft:
+    """Add the personal fields the policy does not declare yet, as new data entries.
+
+    The schema, form and query files init would propose today but `sources:` does not
+    name are found too, so a new entity or app is never passed over in silence: named
+    (the policy's sources may leave files out on purpose), or with `sources` added to
+    `sources:` first and read.
+    """
     policy = load_policy(policy_path)
     files = policy_files(policy_path)
     target = policy_file_for_data(files)
+    with target.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
+        original = handle.read()
+    missing = tuple(unlisted(policy))
+    holder = _sources_file(files, target)
+    added: tuple[Unlisted, ...] = ()
+    start = original
+    if missing and sources and holder == target:
+        added, missing = missing, ()
+        start = add_sources(original, [u.entry for u in added], target.as_posix())
+        new_specs = tuple(spec_of(u.entry, policy, target.as_posix()) for u in added)
+        policy = replace(policy, sources=(*policy.sources, *new_specs))
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence)
     # the few fields found since: each keeps its person's or folder's group, however small
@@ -201,16 +240,15 @@ def draft_update(policy_path: Path, *, dialect: str | None = None, jobs: int = 0
         tables=result.tables,
         merge_small=False,
     )
-    with target.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
-        original = handle.read()
     # a category's new fields join its entry nobody has given purposes yet; only beside an
     # entry with purposes is a new one made, its label told apart
-    joined_text, left, joined = join_entries(original, entries, policy, target.as_posix())
+    joined_text, left, joined = join_entries(start, entries, policy, target.as_posix())
     text = add_entries(joined_text, distinct_labels(left, policy), target.as_posix())
     if text != original:
         _fits(text, target, sum(e.count for e in entries), len(left), update=True)
         _validate(text, target, files)
     return Draft(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
-        joined=tuple(joined),
+        joined=tuple(joined), added_sources=added, unlisted=missing,
+        sources_file=holder if holder != target else None,
     )

@@ -36,7 +36,8 @@ def load_rt(text: str, shown: str) -> CommentedMap:
     return top
 
 
-def _indent(text: str) -> int:
+def indent_of(text: str) -> int:
+    """How many spaces a line starts with."""
     return len(text) - len(text.lstrip(" "))
 
 
@@ -45,7 +46,7 @@ def _document_end(line: str) -> bool:
     return line.startswith("...") and line[3:4] in ("", " ", "\t", "\r", "\n", "#")
 
 
-def _before_document_end(lines: list[str]) -> int:
+def before_document_end(lines: list[str]) -> int:
     """Where text added at the end goes: before a final `...` marker, else at the very end."""
     for i in range(len(lines) - 1, -1, -1):
         if _document_end(lines[i]):
@@ -69,7 +70,7 @@ def end_of_section(lines: list[str], start: int, stop: int, indent: int) -> int:
         if _document_end(prior):
             end -= 1
             continue
-        if stripped and not (stripped.startswith("#") and _indent(prior) < indent):
+        if stripped and not (stripped.startswith("#") and indent_of(prior) < indent):
             break
         end -= 1
     return end
@@ -82,8 +83,16 @@ def data_section_stop(top: CommentedMap, total: int) -> int:
     return later[0] if later else total
 
 
-def _open_empty_flow(lines: list[str], at: tuple[int, int], key_line: int, nl: str, shown: str) -> int:
-    """Drop the `{}` of an empty `data:` in place (also `{ }`, or `{` and `}` on two lines).
+def open_empty_flow(
+    lines: list[str],
+    at: tuple[int, int],
+    key_line: int,
+    nl: str,
+    shown: str,
+    *,
+    key: str = "data",
+) -> int:
+    """Drop the `{}` of an empty `data:` (or `key:`) in place (also `{ }`, or `{` and `}` on two lines).
 
     `at` is where the value starts. What follows the `}` on its line (a comment)
     stays. Returns the index of the line the new block entries go before.
@@ -95,8 +104,8 @@ def _open_empty_flow(lines: list[str], at: tuple[int, int], key_line: int, nl: s
     close = brace + 1 + len(inside) - len(inside.lstrip(" \t\r\n"))
     if brace < 0 or flat[close : close + 1] != "}":  # only blanks may stand between the braces
         raise UsageError(
-            f"{shown}:{key_line + 1}: data: is an empty mapping with a comment inside its braces; "
-            "write it as data: {} (or as a block) so cnsnt init --update can add entries"
+            f"{shown}:{key_line + 1}: {key}: is an empty mapping with a comment inside its braces; "
+            f"write it as {key}: {{}} (or as a block) so cnsnt init --update can add entries"
         )
     eol = flat.find("\n", close)
     eol = len(flat) if eol < 0 else eol + 1
@@ -121,7 +130,7 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
         # at the column of the other top-level keys (a whole policy may be indented)
         margin = top.lc.key(next(iter(top)))[1] if top else 0
         block = data_entries(entries, margin + 2, note=NOTE)
-        at = _before_document_end(lines)
+        at = before_document_end(lines)
         gap = [] if not at or not lines[at - 1].strip() else [nl]
         head = [" " * margin + f"data:{nl}"]
         return "".join(lines[:at] + gap + head + [b + nl for b in block] + lines[at:])
@@ -138,8 +147,8 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
         at = end_of_section(lines, data_line, stop, indent)
     elif isinstance(data, CommentedMap):
         # `data: {}`: the entries go right below, as a block.
-        indent = _indent(lines[data_line]) + 2
-        at = _open_empty_flow(lines, top.lc.value("data"), data_line, nl, shown)
+        indent = indent_of(lines[data_line]) + 2
+        at = open_empty_flow(lines, top.lc.value("data"), data_line, nl, shown)
     else:
         raise UsageError(f"{shown}:{data_line + 1}: data: must be a mapping of data entries")
     block = [b + nl for b in data_entries(entries, indent, note=NOTE)]

@@ -1,0 +1,93 @@
+"""The schema, form and query files `cnsnt init` would propose today that no `sources:` entry names.
+
+`init --update` read only the files the policy names: a new entity beside a pinned one,
+or a new Django app's `models.py`, was never read, and it said "no new personal field
+found" (review24 D1). The project is surveyed as `init` surveys it, and each entry it
+proposes is kept when it takes a file none of the policy's entries takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cnsnt.model import Location
+from cnsnt.policy.model import Policy, SourceSpec
+from cnsnt.sources.base import expand
+from cnsnt.starter.discover import Found, holds_source, survey
+
+
+@dataclass(frozen=True)
+class Unlisted:
+    """An entry init proposes today, and its files the policy does not read."""
+
+    entry: Found
+    files: tuple[str, ...]
+    """POSIX paths relative to the policy's folder, sorted."""
+
+
+def spec_of(found: Found, policy: Policy, where: str) -> SourceSpec:
+    """The `sources:` entry `found` is once written into the policy file `where`."""
+    return SourceSpec(
+        kind=found.kind,
+        pattern=found.pattern,
+        base_dir=policy.base_dir,
+        location=Location(where),
+        format=found.format,
+        dialect=found.dialect,
+    )
+
+
+def unlisted(policy: Policy) -> list[Unlisted]:
+    """Init's entries for the project of `policy` that take files its `sources:` leaves unread.
+
+    Databases are left to the user (a URL is never guessed). A file counts as read when
+    any entry of the policy takes it, in whatever kind or format: the user chose it.
+    """
+    root = policy.base_dir
+    read = {p.resolve() for s in policy.sources if s.kind != "databases" for p in expand(s)[0]}
+    found, _ = survey(root)
+    out: list[Unlisted] = []
+    for entry in found:
+        if entry.kind == "databases":
+            continue
+        paths = expand(spec_of(entry, policy, ""))[0]
+        files = sorted(
+            p.relative_to(root).as_posix()
+            for p in paths
+            if p.resolve() not in read and holds_source(entry, p, root)
+        )
+        if files:
+            out.append(Unlisted(entry, tuple(files)))
+    return out
+
+
+def _files(items: Sequence[Unlisted], shown: int = 5) -> str:
+    files = [f for u in items for f in u.files]
+    more = len(files) - shown
+    return ", ".join(files[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
+def unlisted_notes(
+    added: Sequence[Unlisted], missing: Sequence[Unlisted], sources_file: Path | None = None
+) -> list[str]:
+    """What `init --update` says of the files `sources:` did not name: added, or left unread."""
+    notes: list[str] = []
+    if added:
+        count = len(added)
+        patterns = ", ".join(u.entry.pattern for u in added)
+        notes.append(
+            f"added {count} entr{'ies' if count != 1 else 'y'} to sources: ({patterns}) for files "
+            f"no entry named, now read: {_files(added)}"
+        )
+    if missing:
+        count = sum(len(u.files) for u in missing)
+        where = f" in {sources_file.as_posix()}" if sources_file is not None else ""
+        how = "" if sources_file is not None else ", or run cnsnt init --update --sources"
+        notes.append(
+            f"{count} schema, form or query file{'s are' if count != 1 else ' is'} not in sources:, "
+            f"so {'their' if count != 1 else 'its'} fields were not read: {_files(missing)}; "
+            f"add {'them' if count != 1 else 'it'} under sources:{where}{how}"
+        )
+    return notes
