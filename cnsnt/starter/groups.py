@@ -399,7 +399,8 @@ def unknown_kind_groups(
     as for the few fields `init --update` adds, each person and folder keeps its own.
     """
     listed = list(fields)
-    columns = [f for f in listed if f.kind == "column"]
-    forms = [f for f in listed if f.kind != "column"]
+    # a form field that fills a column goes where that column goes
+    columns = [f for f in listed if f.kind == "column" or f.table is not None]
+    forms = [f for f in listed if f.kind != "column" and f.table is None]
     small, least = (SMALL_GROUP, FOLDER_MIN) if merge_small else (1, 1)
     return _distinct(_column_groups(columns, tables, small) + _form_groups(forms, least))
