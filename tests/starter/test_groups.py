@@ -228,6 +228,17 @@ def test_a_small_folder_joins_its_parent_and_small_top_folders_share_one_entry()
     }
 
 
+def test_the_catch_all_entry_names_the_folders_its_forms_are_in() -> None:
+    """review24 D9: `informe_add` is in `templates/informe/`, not in the project's top folder."""
+    lone = unknown_kind_groups(_fields("informe_add", "templates/informe/informe_add.html", 1), None)
+    said = " ".join(" ".join(lone[0].notes).split())
+    assert "forms in templates/informe/ (1 form: informe_add)" in said
+    assert "top folder" not in said
+    fields = _fields("lone", "misc/lone.html", 1) + _fields("top", "index.html", 1)
+    said = " ".join(" ".join(unknown_kind_groups(fields, None)[0].notes).split())
+    assert "forms in misc/, the project's top folder (2 forms: lone, top)" in said
+
+
 def test_a_one_folder_project_gets_one_entry() -> None:
     fields = _fields("a", "pages/a.html", 3) + _fields("b", "pages/b.html", 4)
     got = _grouped(fields)
