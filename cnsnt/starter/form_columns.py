@@ -70,11 +70,16 @@ def fills(evidence: Evidence, reading: TableReading, unknown: Mapping[str, bool]
     `unknown`: the form fields' keys to join, each True when the classifier names no
     kind for it (only those may join by their name alone).
     """
-    columns: dict[str, list[Column]] = {}  # table key -> its columns (one per name)
+    # table key -> its columns, one per name: a table two sources spell alike is one table
+    columns: dict[str, list[Column]] = {}
+    seen: set[tuple[str, str]] = set()
+    spelt: dict[str, str] = {}
     for column in evidence.columns:
         table = f"{column.schema}.{column.table}" if column.schema else column.table
+        table = spelt.setdefault(table.casefold(), table)
         columns.setdefault(table, [])
-        if all(c.name.casefold() != column.name.casefold() for c in columns[table]):
+        if (table, column.name.casefold()) not in seen:
+            seen.add((table, column.name.casefold()))
             columns[table].append(column)
     by_name: dict[str, list[Column]] = {}
     for mine in columns.values():
@@ -84,11 +89,16 @@ def fills(evidence: Evidence, reading: TableReading, unknown: Mapping[str, bool]
     for form in evidence.forms:
         models.setdefault(form.name, set()).add(form.model)
     verdicts = reading.verdicts
+    tables: dict[str, list[str]] = {}  # object -> its tables, each object's looked up once
     out: dict[str, Fill] = {}
     for field in evidence.fields:
         if field.name is None or field.key not in unknown:
             continue
-        found = _bound(field, models.get(field.form, set()), columns)
+        held = models.get(field.form, set())
+        model = next(iter(held)) if len(held) == 1 else None
+        if model and model not in tables:
+            tables[model] = _object_tables(model, columns)
+        found = _bound(field, model, tables.get(model or "", []), columns) if model else None
         if found is None and unknown[field.key]:
             same = by_name.get(normal(field.name), [])
             if len(same) == 1:
@@ -101,20 +111,12 @@ def fills(evidence: Evidence, reading: TableReading, unknown: Mapping[str, bool]
     return out
 
 
-def _bound(field: FormField, models: set[str | None], columns: Mapping[str, list[Column]]) -> Fill | None:
-    """The column of the form's object that the field fills (one object, one column), else None."""
-    if len(models) != 1 or field.name is None:
-        return None
-    model = next(iter(models))
-    if not model:
-        return None
-    wanted = normal(field.name)
-    found = [
-        (table, c)
-        for table in _object_tables(model, columns)
-        for c in columns[table]
-        if normal(c.name) == wanted
-    ]
+def _bound(
+    field: FormField, model: str, tables: list[str], columns: Mapping[str, list[Column]]
+) -> Fill | None:
+    """The column of the object's `tables` that the field fills (exactly one), else None."""
+    wanted = normal(field.name or "")
+    found = [(table, c) for table in tables for c in columns[table] if normal(c.name) == wanted]
     if len(found) != 1:
         return None
     table, column = found[0]

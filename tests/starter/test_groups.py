@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,21 @@ def test_the_catch_all_entry_names_the_folders_its_forms_are_in() -> None:
     fields = _fields("lone", "misc/lone.html", 1) + _fields("top", "index.html", 1)
     said = " ".join(" ".join(unknown_kind_groups(fields, None)[0].notes).split())
     assert "forms in misc/, the project's top folder (2 forms: lone, top)" in said
+
+
+def test_a_form_field_that_fills_a_column_goes_where_the_column_goes() -> None:
+    """review24 D6: `add-payment.musteriKasaBorc` fills `odemeler.musteri_kasa_borc`."""
+    column = PersonalField(
+        "column", "odemeler.musteri_kasa_borc", UNKNOWN_CATEGORY, "x", Confidence.LOW,
+        Location("Odeme.java", 1, 1), table="odemeler",
+    )
+    filled = replace(_field("add-payment", "musteriKasaBorc", "templates/add-payment.html"), table="odemeler")
+    other = _field("add-payment", "notlar", "templates/add-payment.html")
+    got = _grouped([column, filled, other])
+    assert got == {
+        "other_personal_details": {"odemeler.musteri_kasa_borc", "add-payment.musteriKasaBorc"},
+        "form_input": {"add-payment.notlar"},
+    }
 
 
 def test_a_one_folder_project_gets_one_entry() -> None:
