@@ -134,12 +134,16 @@ def _join_columns(
         field = found[("form_field", key)]
         if column is None:
             continue  # not personal, or declared already: the field keeps its own verdict
+        said = f"fills the column '{fill.column}' ({fill.how})"
+        confidence = column.confidence
+        if field.category == column.category:  # its own reason (and confidence) still hold
+            reason, confidence = f"{field.reason}; {said}", field.confidence
+        elif field.category == UNKNOWN_CATEGORY:
+            reason = f"{said}: filed with it"
+        else:  # the column's category wins; what the name alone says is kept for the reviewer
+            reason = f"{said}: filed with it (alone: {field.reason})"
         found[("form_field", key)] = replace(
-            field,
-            category=column.category,
-            confidence=column.confidence,
-            reason=f"fills the column '{fill.column}' ({fill.how}): filed with it",
-            table=column.table,
+            field, category=column.category, confidence=confidence, reason=reason, table=column.table
         )
 
 

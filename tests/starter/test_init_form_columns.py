@@ -170,3 +170,7 @@ def test_a_django_model_form_field_goes_into_the_entry_of_its_models_column(tmp_
     # `titulo` is in two tables: only the form's model tells which
     assert _entry_of(data, "informe.titulo") == _entry_of(data, "informe_informe.titulo")
     assert _entry_of(data, "informe.fecha_informe") == _entry_of(data, "informe_informe.fecha_informe")
+    # the column's category wins; what the field's name alone says stays in its comment
+    said = next(line for line in draft_new(tmp_path).text.splitlines() if "- informe.titulo" in line)
+    assert "fills the column 'informe_informe.titulo' (the form fills 'Informe'" in said
+    assert "(alone: name 'titulo'" in said
