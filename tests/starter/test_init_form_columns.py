@@ -174,3 +174,13 @@ def test_a_django_model_form_field_goes_into_the_entry_of_its_models_column(tmp_
     said = next(line for line in draft_new(tmp_path).text.splitlines() if "- informe.titulo" in line)
     assert "fills the column 'informe_informe.titulo' (the form fills 'Informe'" in said
     assert "(alone: name 'titulo'" in said
+
+
+def test_explain_column_says_which_column_a_field_fills(tmp_path: Path) -> None:
+    from cnsnt.api import explain_column
+
+    _spring(tmp_path)
+    said = "\n".join(explain_column("add-appointment.randevuTarih", tmp_path))
+    assert "kind unknown" in said
+    assert "fills the column 'randevular.randevu_tarih'" in said
+    assert "cnsnt init files it with that column, as user.behavior" in said
