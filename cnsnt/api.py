@@ -13,7 +13,7 @@ from cnsnt.classify import explain as explain_verdict
 from cnsnt.collect import collect_evidence
 from cnsnt.engine import rule_meta, run_rules
 from cnsnt.errors import UsageError
-from cnsnt.evidence import Evidence
+from cnsnt.evidence import Evidence, FormField
 from cnsnt.model import AuditResult, Finding, Severity
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy
@@ -352,12 +352,15 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
     forms = tuple(s for s in loaded.sources if s.kind == "forms")
     if not forms:
         return []
-    evidence = collect_evidence(dataclasses.replace(loaded, sources=forms), dialect=dialect)
+    # the schemas too: init files a field with the column it fills
+    read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
+    evidence = collect_evidence(dataclasses.replace(loaded, sources=read), dialect=dialect)
     want = subject.casefold()
     matching = [f for f in evidence.fields if f.name is not None and f.key.casefold() == want]
     if not matching:
         return []
     written, addressed = field_reading(evidence)
+    filled = _filled(evidence, matching, written, addressed)
     lines: list[str] = []
     for field in matching:
         where = field.location
@@ -391,4 +394,35 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
         category = verdict.category or "kind unknown"
         lines.append(f"  verdict: personal, {category} ({verdict.confidence.value} confidence)")
         lines.append(f"  because {field_reason(field, verdict)}")
+        if field.key in filled:
+            lines.append(f"  {filled[field.key]}")
     return lines
+
+
+def _filled(
+    evidence: Evidence, fields: list[FormField], written: tuple[str, ...], addressed: frozenset[str]
+) -> dict[str, str]:
+    """For the fields that fill a personal column: what init does with them, as it says it."""
+    from cnsnt.classify import classify_field, read_tables
+    from cnsnt.engine import classify
+    from cnsnt.starter.form_columns import fills
+
+    if not evidence.tables:
+        return {}
+    reading = read_tables(evidence.tables)
+    classify(evidence, reading)
+    unknown = {
+        f.key: classify_field(f.name or "", f.label, f.control, written, f.form, f.form in addressed).category
+        is None
+        for f in fields
+    }
+    out: dict[str, str] = {}
+    for key, fill in fills(evidence, reading, unknown).items():
+        verdict = evidence.classified.get(fill.column)
+        if verdict is not None and verdict.personal:
+            category = verdict.category or "kind unknown"
+            out[key] = (
+                f"fills the column '{fill.column}' ({fill.how}): cnsnt init files it with that "
+                f"column, as {category}"
+            )
+    return out

@@ -164,6 +164,10 @@ class Form:
     share such a name: `qualify_form_names` renames them by their paths."""
     alias: str | None = None
     """The file-stem name it had before it was renamed by its path, else None."""
+    model: str | None = None
+    """The object the form fills, as the source names it (a Django ModelForm's `Meta.model`
+    class `Informe`, Thymeleaf's `th:object="${randevu}"`), else None: `init` files a field
+    with the column of that object's table it fills."""
 
 
 class Access(StrEnum):

@@ -7,7 +7,7 @@ would report, and nothing it would not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
@@ -15,6 +15,7 @@ from cnsnt.evidence import Classification, Evidence, FieldRole, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
+from cnsnt.starter.form_columns import fills
 
 #: The root category, for a field the classifier can name no kind for.
 UNKNOWN_CATEGORY = "user"
@@ -36,7 +37,9 @@ class PersonalField:
     covers: int = 1
     """How many fields it stands for (a `form.*` pattern stands for the whole form's)."""
     table: str | None = None
-    """A column's table (`Table.key`): grouping reads it, never the key's text."""
+    """A column's table (`Table.key`): grouping reads it, never the key's text. A form
+    field's when it fills a column of that table (`cnsnt.starter.form_columns`): it is
+    grouped with that column."""
     form: str | None = None
     """A form field's form."""
 
@@ -109,9 +112,39 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
                 form=field.form,
             ),
         )
+    _join_columns(evidence, reading, found)
     _whole_forms(evidence, found)
     ordered = sorted(found.values(), key=lambda f: (f.category, f.kind, f.key))
     return Undeclared(tuple(ordered), tuple(sorted(consent)), reading)
+
+
+def _join_columns(
+    evidence: Evidence, reading: TableReading, found: dict[tuple[str, str], PersonalField]
+) -> None:
+    """A form field that fills a column this draft declares takes the column's category and table.
+
+    So the starter files it in the column's entry (`cnsnt.starter.form_columns` says
+    when cnsnt can tell), and its comment says which column and why.
+    """
+    unknown = {
+        key: p.category == UNKNOWN_CATEGORY for (kind, key), p in found.items() if kind == "form_field"
+    }
+    for key, fill in sorted(fills(evidence, reading, unknown).items()):
+        column = found.get(("column", fill.column.casefold()))
+        field = found[("form_field", key)]
+        if column is None:
+            continue  # not personal, or declared already: the field keeps its own verdict
+        said = f"fills the column '{fill.column}' ({fill.how})"
+        confidence = column.confidence
+        if field.category == column.category:  # its own reason (and confidence) still hold
+            reason, confidence = f"{field.reason}; {said}", field.confidence
+        elif field.category == UNKNOWN_CATEGORY:
+            reason = f"{said}: filed with it"
+        else:  # the column's category wins; what the name alone says is kept for the reviewer
+            reason = f"{said}: filed with it (alone: {field.reason})"
+        found[("form_field", key)] = replace(
+            field, category=column.category, confidence=confidence, reason=reason, table=column.table
+        )
 
 
 #: A form is proposed as one `form.*` pattern from this many fields of unknown kind.
@@ -139,7 +172,8 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
         inputs = [f for f in members if f.role is FieldRole.INPUT]
         mine = [found.get(("form_field", f.key)) for f in inputs]
         if len(inputs) < _WHOLE_FORM or any(
-            p is None or p.category != UNKNOWN_CATEGORY or p.confidence is not Confidence.LOW for p in mine
+            p is None or p.category != UNKNOWN_CATEGORY or p.confidence is not Confidence.LOW or p.table
+            for p in mine
         ):
             continue
         names = sorted({f.name for f in inputs if f.name})

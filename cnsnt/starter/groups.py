@@ -301,6 +301,18 @@ def _fold(counts: Mapping[str, int], least: int) -> dict[str, str]:
     return home
 
 
+def _where(folder: str, members: Sequence[PersonalField]) -> str:
+    """Where the forms of an entry are: its folder, or the folders folded into the top one.
+
+    The top folder's entry takes the small folders' fields too: it names those folders
+    (`templates/informe/`), not a top folder that may hold no form at all.
+    """
+    if folder:
+        return f"{folder}/"
+    shown = [f"{d}/" if d else "the project's top folder" for d in {_folder(f) for f in members}]
+    return _listed(shown, most=4)
+
+
 def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
     counts: dict[str, int] = {}
     for field in fields:
@@ -312,7 +324,7 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
     out: list[Group] = []
     for folder in sorted(by_home):
         members = by_home[folder]
-        where = f"{folder}/" if folder else "the project's top folder and folders with few fields"
+        where = _where(folder, members)
         own: list[tuple[str, list[PersonalField]]] = []
         if sum(f.covers for f in members) > FOLDER_MAX:
             forms: dict[str, list[PersonalField]] = {}
@@ -349,6 +361,7 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
             )
             out.append(Group(names, label, notes + decide, tuple(members)))
         for form, mine in own:
+            where = _where(folder, mine)
             # a form named by its path (`partners/children/_form`): its folder names the rest
             part = _name_part(form.rsplit("/", 1)[-1]) or "form"
             notes = _wrap(
@@ -399,7 +412,8 @@ def unknown_kind_groups(
     as for the few fields `init --update` adds, each person and folder keeps its own.
     """
     listed = list(fields)
-    columns = [f for f in listed if f.kind == "column"]
-    forms = [f for f in listed if f.kind != "column"]
+    # a form field that fills a column goes where that column goes
+    columns = [f for f in listed if f.kind == "column" or f.table is not None]
+    forms = [f for f in listed if f.kind != "column" and f.table is None]
     small, least = (SMALL_GROUP, FOLDER_MIN) if merge_small else (1, 1)
     return _distinct(_column_groups(columns, tables, small) + _form_groups(forms, least))

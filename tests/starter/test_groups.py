@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -225,6 +226,32 @@ def test_a_small_folder_joins_its_parent_and_small_top_folders_share_one_entry()
         "tiny_form_input",
         "misc_form_input",
         "other_form_input",
+    }
+
+
+def test_the_catch_all_entry_names_the_folders_its_forms_are_in() -> None:
+    """review24 D9: `informe_add` is in `templates/informe/`, not in the project's top folder."""
+    lone = unknown_kind_groups(_fields("informe_add", "templates/informe/informe_add.html", 1), None)
+    said = " ".join(" ".join(lone[0].notes).split())
+    assert "forms in templates/informe/ (1 form: informe_add)" in said
+    assert "top folder" not in said
+    fields = _fields("lone", "misc/lone.html", 1) + _fields("top", "index.html", 1)
+    said = " ".join(" ".join(unknown_kind_groups(fields, None)[0].notes).split())
+    assert "forms in misc/, the project's top folder (2 forms: lone, top)" in said
+
+
+def test_a_form_field_that_fills_a_column_goes_where_the_column_goes() -> None:
+    """review24 D6: `add-payment.musteriKasaBorc` fills `odemeler.musteri_kasa_borc`."""
+    column = PersonalField(
+        "column", "odemeler.musteri_kasa_borc", UNKNOWN_CATEGORY, "x", Confidence.LOW,
+        Location("Odeme.java", 1, 1), table="odemeler",
+    )
+    filled = replace(_field("add-payment", "musteriKasaBorc", "templates/add-payment.html"), table="odemeler")
+    other = _field("add-payment", "notlar", "templates/add-payment.html")
+    got = _grouped([column, filled, other])
+    assert got == {
+        "other_personal_details": {"odemeler.musteri_kasa_borc", "add-payment.musteriKasaBorc"},
+        "form_input": {"add-payment.notlar"},
     }
 
 

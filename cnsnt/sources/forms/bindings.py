@@ -183,3 +183,25 @@ def _spring_path(value: str) -> str | None:
     if value[0] == "$":
         parts = parts[1:]
     return ".".join(parts) or None
+
+
+_TH_OBJECT = ("th:object", "data-th-object")
+
+
+def form_object(attrs: dict[str, Attr]) -> str | None:
+    """The object a `<form>` fills: Thymeleaf's `th:object="${randevu}"` is `randevu`.
+
+    Its `th:field="*{randevuTarih}"` controls are that object's properties, so `init`
+    can file them with the column the object's table keeps them in. Only a plain
+    `${name}` or `${a.b}` (the last segment) is read; anything else is no object.
+    """
+    for name in _TH_OBJECT:
+        attr = attrs.get(name)
+        if attr is None or attr.templated or attr.value is None:
+            continue
+        value = attr.value.strip()
+        if len(value) < 4 or not value.startswith("${") or not value.endswith("}"):
+            return None
+        parts = path_segments(value[2:-1])
+        return parts[-1] if parts else None
+    return None

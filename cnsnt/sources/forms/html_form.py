@@ -21,7 +21,7 @@ from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
 from cnsnt.sources.forms import blade_includes
-from cnsnt.sources.forms.bindings import binding, glimmer_binding
+from cnsnt.sources.forms.bindings import binding, form_object, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
     NO_VALUES,
@@ -380,7 +380,9 @@ class _Reader:
                     (fid or "").strip() or (tag.literal("name") or "").strip()
                     or (sveltekit_action(tag.literal("action")) if page.svelte else "")
                 )
-                self.forms.append(FormTag(own or page.stem, start, len(page.text), fid, bool(own)))
+                self.forms.append(
+                    FormTag(own or page.stem, start, len(page.text), fid, bool(own), form_object(tag.attrs))
+                )
                 current = len(self.forms) - 1
             elif name == "legend":
                 legend_start = end
@@ -1014,9 +1016,12 @@ class _Reader:
         page = self.page
         groups: dict[str, list[Control]] = {}
         starts: dict[str, int] = {}
+        # the object the forms of a name fill: one only (two objects under one name: none)
+        models: dict[str, set[str | None]] = {}
         for form in self.forms:
             groups.setdefault(form.name, [])
             starts.setdefault(form.name, form.start)
+            models.setdefault(form.name, set()).add(form.model)
         for ctrl in self.controls:
             name = self.forms[ctrl.form].name if ctrl.form is not None else page.stem
             groups.setdefault(name, []).append(ctrl)
@@ -1036,6 +1041,7 @@ class _Reader:
                 Form(
                     name, page.location(starts[name]), page.shown, tuple(fields),
                     file_named=by_file and name == page.stem,
+                    model=next(iter(models[name])) if len(models.get(name, ())) == 1 else None,
                 )
             )
         return forms

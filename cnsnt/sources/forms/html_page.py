@@ -135,6 +135,8 @@ class FormTag:
     id: str | None
     named: bool = True
     """Its name is its own (`id`, `name`, a SvelteKit action), not its file's."""
+    model: str | None = None
+    """The object it fills (Thymeleaf's `th:object="${randevu}"` is `randevu`), else None."""
 
 
 #: The end of a comment for html.parser (its `_markupbase._commentclose`). Linear: a

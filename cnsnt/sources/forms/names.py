@@ -10,11 +10,16 @@ without suffixes (`app/views/partners/children/_form.html.erb` -> `partners/chil
 else, or when that name is still taken, by its path in the project
 (`admin/templates/signup`), and last by its whole shown path. A form keeps its old name
 as its fields' `alias`, so a policy written with it still matches (the audit says which
-keys to write instead). A form whose id or name is its own keeps it when every file
-gives the forms of that id the same fields: two files' `<form id="search">` with a `q`
-are one form to the policy, as their author named them. An id that files give forms
-with different fields (`<form id="action">` on a race's and a race class's page) says
-what a form does, not which form it is: those forms are renamed by their paths too.
+keys to write instead). A form declared as a class in code (a Django or WTForms
+`RegistroForm`) whose name another module's class form has is renamed by its app
+folder, the folder of its module (`apps/paciente/forms.py` -> `paciente/registro`; a
+`forms/` package folder is skipped), else by every folder (`apps/paciente/registro`),
+else by its module's path: two apps' sign-up forms are two forms, whatever fields they
+share. A form whose id or name is its own keeps it when every file gives the forms of
+that id the same fields: two files' `<form id="search">` with a `q` are one form to the
+policy, as their author named them. An id that files give forms with different fields
+(`<form id="action">` on a race's and a race class's page) says what a form does, not
+which form it is: those forms are renamed by their paths too.
 """
 
 from __future__ import annotations
@@ -60,6 +65,28 @@ def project_name(shown: str) -> str:
 #: The names tried in turn until one is no other file's form's name.
 _NAMERS: tuple[Callable[[str], str], ...] = (template_name, project_name, lambda shown: shown)
 
+#: Forms declared as classes in code (a Django or WTForms `RegistroForm`): named by the class.
+CLASS_KINDS = frozenset({"django", "wtforms"})
+#: A folder of form modules (`app/forms/registro.py`) says less than the app folder above it.
+_FORM_FOLDERS = frozenset({"forms", "form"})
+
+
+def _app_folders(shown: str) -> list[str]:
+    """`apps/paciente/forms.py` -> `apps`, `paciente`; `blog/forms/comment.py` -> `blog`."""
+    folders, _ = _parts(shown)
+    while folders and folders[-1].lower() in _FORM_FOLDERS:
+        folders = folders[:-1]
+    return folders
+
+
+#: The names tried in turn for a class form whose name another file's class form has: its
+#: app folder (`paciente/registro`), every folder (`apps/paciente/registro`), its module's path.
+_CLASS_NAMERS: tuple[Callable[[str, str], str], ...] = (
+    lambda shown, name: "/".join([*_app_folders(shown)[-1:], name]),
+    lambda shown, name: "/".join([*_app_folders(shown), name]),
+    lambda shown, name: f"{project_name(shown)}/{name}",
+)
+
 
 def qualify_form_names(evidence: Evidence) -> None:
     """Rename the file-named forms whose name another file's form has, by their paths.
@@ -68,15 +95,25 @@ def qualify_form_names(evidence: Evidence) -> None:
     name depends on its path and on which names the other forms hold, not on reading order.
     """
     sources: dict[str, set[str]] = {}
+    classes: dict[str, set[str]] = {}
     for form in evidence.forms:
         sources.setdefault(form.name.casefold(), set()).add(form.source)
+        if form.kind in CLASS_KINDS:
+            classes.setdefault(form.name.casefold(), set()).add(form.source)
     shared = {name for name, where in sources.items() if len(where) > 1}
     generic = _generic_names(evidence.forms, shared)
+    # two modules' `RegistroForm` are two forms (a patient's and a doctor's sign-up), whatever
+    # their fields: each is named by its app folder
+    written = {
+        (form.name.casefold(), form.source): form.name
+        for form in evidence.forms
+        if form.kind in CLASS_KINDS and len(classes[form.name.casefold()]) > 1
+    }
     moving = {
         (form.name.casefold(), form.source)
         for form in evidence.forms
         if form.name.casefold() in shared and (form.file_named or form.name.casefold() in generic)
-    }
+    } | set(written)
     if not moving:
         return
     kept: dict[str, set[str]] = {}
@@ -85,7 +122,10 @@ def qualify_form_names(evidence: Evidence) -> None:
             kept.setdefault(form.name.casefold(), set()).add(form.source)
     level = dict.fromkeys(moving, 0)
     while True:
-        names = {key: _NAMERS[n](key[1]) for key, n in level.items()}
+        names = {
+            key: _CLASS_NAMERS[n](key[1], written[key]) if key in written else _NAMERS[n](key[1])
+            for key, n in level.items()
+        }
         holders: dict[str, set[str]] = {}
         for (_, source), name in names.items():
             holders.setdefault(name.casefold(), set()).add(source)

@@ -324,7 +324,12 @@ class _Reader:
         out = [self._evidence(name, f) for f in fields.values()]
         if not out:
             return None
-        return Form(name, self.where(self.mod, node), self.mod.shown, tuple(out), kind=framework)
+        # the model it fills (`Meta.model = Informe`): init files its fields with that table's columns
+        expr = self._meta(self.mod, node).get("model", (None, None))[1] if framework == DJANGO else None
+        model = (
+            expr.id if isinstance(expr, ast.Name) else expr.attr if isinstance(expr, ast.Attribute) else None
+        )
+        return Form(name, self.where(self.mod, node), self.mod.shown, tuple(out), kind=framework, model=model)
 
     def _evidence(self, form: str, f: _Field) -> FormField:
         return class_field(

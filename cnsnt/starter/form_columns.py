@@ -1,0 +1,123 @@
+"""The column a form field fills, when cnsnt can tell: the field is filed with it.
+
+A form field and the column it fills are one datum (issue 8): `init` puts both in one
+data entry, so purposes and retention are decided once and the data map shows where
+the datum is collected and where it is stored. The evidence is read most specific
+first:
+
+1. the form says which object it fills (a Django ModelForm's `Meta.model = Informe`,
+   Thymeleaf's `th:object="${randevu}"`): the field fills the column of that object's
+   table whose name is the field's (`randevuTarih` ~ `randevu_tarih`). The object's
+   table is the one named like it (`randevu`), Django's `<app>_<model>` (`informe_informe`)
+   or its plural (`randevular`);
+2. else a field of a kind cnsnt cannot name fills the one column of the schema named
+   like it, in a table about people or linked to them.
+
+Two candidates (two tables have `email`) join nothing: the field keeps its own entry.
+Names compare without case and without `_`, `-` or `.` (Spring's and Rails' naming).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from cnsnt.classify import TableReading
+from cnsnt.classify.tables import LINKED, PEOPLE
+from cnsnt.evidence import Column, Evidence, FormField
+
+# Linear: one character class, repeated.
+_NOT_WORD = re.compile(r"[\W_]+")
+#: Plural endings of a table named after its object (`randevular`, `pacientes`, `users`).
+_PLURALS = ("s", "es", "ler", "lar")
+
+
+@dataclass(frozen=True)
+class Fill:
+    """The column a form field fills, and why cnsnt says so."""
+
+    column: str
+    """The column's key."""
+    how: str
+    """Why: `the form fills 'randevu' (table 'randevular')`, `the only column named so`."""
+
+
+def normal(name: str) -> str:
+    """`randevuTarih`, `randevu_tarih`, `Randevu-Tarih` -> `randevutarih`."""
+    return _NOT_WORD.sub("", name).casefold()
+
+
+def _object_tables(model: str, tables: Iterable[str]) -> list[str]:
+    """The tables named after the object `model` (`Informe`: `informe`, `informe_informe`)."""
+    wanted = normal(model)
+    out = []
+    for table in tables:
+        name = table.rsplit(".", 1)[-1].casefold()
+        squeezed = normal(name)
+        if (
+            squeezed == wanted
+            or name.endswith(f"_{model.casefold()}")  # Django's `<app>_<model>`
+            or any(squeezed == wanted + end for end in _PLURALS)
+        ):
+            out.append(table)
+    return out
+
+
+def fills(evidence: Evidence, reading: TableReading, unknown: Mapping[str, bool]) -> dict[str, Fill]:
+    """Form field key -> the column it fills, for the fields whose column is certain.
+
+    `unknown`: the form fields' keys to join, each True when the classifier names no
+    kind for it (only those may join by their name alone).
+    """
+    # table key -> its columns, one per name: a table two sources spell alike is one table
+    columns: dict[str, list[Column]] = {}
+    seen: set[tuple[str, str]] = set()
+    spelt: dict[str, str] = {}
+    for column in evidence.columns:
+        table = f"{column.schema}.{column.table}" if column.schema else column.table
+        table = spelt.setdefault(table.casefold(), table)
+        columns.setdefault(table, [])
+        if (table, column.name.casefold()) not in seen:
+            seen.add((table, column.name.casefold()))
+            columns[table].append(column)
+    by_name: dict[str, list[Column]] = {}
+    for mine in columns.values():
+        for column in mine:
+            by_name.setdefault(normal(column.name), []).append(column)
+    models: dict[str, set[str | None]] = {}
+    for form in evidence.forms:
+        models.setdefault(form.name, set()).add(form.model)
+    verdicts = reading.verdicts
+    tables: dict[str, list[str]] = {}  # object -> its tables, each object's looked up once
+    out: dict[str, Fill] = {}
+    for field in evidence.fields:
+        if field.name is None or field.key not in unknown:
+            continue
+        held = models.get(field.form, set())
+        model = next(iter(held)) if len(held) == 1 else None
+        if model and model not in tables:
+            tables[model] = _object_tables(model, columns)
+        found = _bound(field, model, tables.get(model or "", []), columns) if model else None
+        if found is None and unknown[field.key]:
+            same = by_name.get(normal(field.name), [])
+            if len(same) == 1:
+                table = same[0].table if same[0].schema is None else f"{same[0].schema}.{same[0].table}"
+                verdict = verdicts.get(table)
+                if verdict is not None and verdict.kind in (PEOPLE, LINKED):
+                    found = Fill(same[0].key, "the only column of the schema named like it")
+        if found is not None:
+            out[field.key] = found
+    return out
+
+
+def _bound(
+    field: FormField, model: str, tables: list[str], columns: Mapping[str, list[Column]]
+) -> Fill | None:
+    """The column of the object's `tables` that the field fills (exactly one), else None."""
+    wanted = normal(field.name or "")
+    found = [(table, c) for table in tables for c in columns[table] if normal(c.name) == wanted]
+    if len(found) != 1:
+        return None
+    table, column = found[0]
+    return Fill(column.key, f"the form fills '{model}', kept in the table '{table}'")
