@@ -64,6 +64,17 @@ class Table:
     dialect: str | None = None
     foreign_keys: tuple[ForeignKey, ...] = ()
     """Declared references to other tables (DDL, live databases, ORM models)."""
+    app: str | None = None
+    """The application label a framework put before the table's own name (Django's
+    `clinica` in `clinica_estudio`): it names the application, not what the rows are."""
+
+    @property
+    def own_name(self) -> str:
+        """The name without the framework's application label (`estudio`)."""
+        head = f"{self.app}_".casefold() if self.app else ""
+        if head and self.name.casefold().startswith(head) and len(self.name) > len(head):
+            return self.name[len(head) :]
+        return self.name
 
     @property
     def key(self) -> str:

@@ -533,8 +533,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     people_names: set[str] = set()
     for table in tables:
         survey = surveys[table.key]
-        named = _table(table.name, languages)
-        table_words = _table_words(table.name, languages)
+        named = _table(table.own_name, languages)
+        table_words = _table_words(table.own_name, languages)
         words = set(table_words)
         # `HistoriaClinica_receta` is a clinical record, not a clinic
         # `pfi_usuarientitat`, `user_company`: a person's place in an organisation, not one
@@ -553,7 +553,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             )
             and not named.person
             and not words & lx.PERSON_TABLES
-            and not _care_name(table.name, languages)
+            and not _care_name(table.own_name, languages)
             and not born
         )
         place = (
@@ -683,7 +683,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             reason = f"it has {_quote(shown)}"
             # an invoice or an order that copies its customer's name and tax id is a
             # record about that person, not the person: its numbers and codes are its own
-            deal = _is_transaction(table.name, languages)
+            deal = _is_transaction(table.own_name, languages)
             if deal:
                 reason += f", though '{table.name}' names a transaction"
             verdict = TableVerdict(
@@ -744,7 +744,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # `necessitat.dni`: a person's national number says whom the row is about,
             # though no key declares it
             reason = f"'{national}' holds the national id of the person each row is about"
-        table_words = _table_words(table.name, languages)
+        table_words = _table_words(table.own_name, languages)
         if not reason and survey.ip is not None and _keyed_by(table, survey.ip):
             # `GEOLOCALITZACIO_IP(ip PRIMARY KEY, city, is_tor)`: what is known of an address
             # is known of the person connecting from it (an IP is personal data)
@@ -754,7 +754,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if who is not None:
                 reason = f"it records what someone did, and '{who}' says who"
         if not reason:
-            person = _person_prefix(table.name, languages, spaces)
+            person = _person_prefix(table.own_name, languages, spaces)
             if person is not None and _lists_values(table, languages):
                 verdicts[table.key] = TableVerdict(
                     LOOKUP,

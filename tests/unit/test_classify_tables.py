@@ -3345,3 +3345,22 @@ def test_a_table_of_keys_and_labels_only_is_a_list_of_values() -> None:
     assert not got["gender.gender_name"].personal
     assert not got["vip_rank.name"].personal
     assert got["team.email"].personal
+
+
+def test_a_django_app_label_names_the_application_not_the_rows() -> None:
+    """A study of a patient in an app named `clinica` (`clinica_estudio`) is the patient's care,
+    not a clinic's row; the same table without the label says what its name says."""
+    patients = Table(
+        name="clinica_paciente", location=WHERE, source="clinica/models.py", app="clinica",
+        columns=tuple(Column("clinica_paciente", c, WHERE, "clinica/models.py", type=t, primary_key=c == "id")
+                      for c, t in [("id", "BIGINT"), ("dni", "VARCHAR(8)"), ("nombre", "VARCHAR(60)")]),
+    )
+    studies = Table(
+        name="clinica_estudio", location=WHERE, source="clinica/models.py", app="clinica",
+        columns=tuple(Column("clinica_estudio", c, WHERE, "clinica/models.py", type=t, primary_key=c == "id")
+                      for c, t in [("id", "BIGINT"), ("paciente_id", "BIGINT"), ("titulo", "VARCHAR(100)")]),
+        foreign_keys=(ForeignKey(("paciente_id",), "clinica_paciente", ("id",)),),
+    )
+    got = classify_tables([patients, studies])
+    assert "organisations" not in got["clinica_estudio.titulo"].reasons[0]
+    assert got["clinica_estudio.titulo"].personal

@@ -99,6 +99,10 @@ def test_django_tables_columns_and_foreign_keys(models):
     assert names(ev, "shop_vipcustomer") == ["customer_ptr_id", "level"]
     assert vip.foreign_keys == (ForeignKey(("customer_ptr_id",), "shop_customer", ("id",)),)
     assert ev.problems == []
+    # the app label a default table name opens is the application's, not the rows' name
+    assert table(ev, "shop_customer").app == "shop"
+    assert table(ev, "shop_customer").own_name == "customer"
+    assert orders.app is None  # `Meta.db_table = "shop_orders"`: the name as written
 
 
 def test_django_inherits_across_files_and_reads_auth_user_fields(models):

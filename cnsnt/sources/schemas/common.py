@@ -58,6 +58,8 @@ class ModelTable:
     """A view's defining SELECT, when read from SQL, so uses of the view trace to its tables."""
     dialect: str | None = None
     """The SQL dialect `view_sql` is written in."""
+    app: str | None = None
+    """The application label the framework put before the model's name (Django's `clinica_`)."""
     _names: tuple[int, int, dict[str, ModelColumn]] = field(
         default=(0, -1, {}), init=False, repr=False, compare=False
     )
@@ -119,6 +121,7 @@ def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProble
                 view_sql=t.view_sql if t.is_view else None,
                 dialect=t.dialect if t.is_view and t.view_sql else None,
                 foreign_keys=tuple(t.foreign_keys),
+                app=t.app,
             )
         )
     return Evidence(

@@ -388,6 +388,7 @@ class _State:
             args.line,
             args.col,
             comment=comment if isinstance(comment, str) else None,
+            app=None if custom else self.app,  # `clinica` of `clinica_estudio`
         )
         model = _Model(self.app, name, table_name, custom, swappable="swappable" in options)
         self.models[(self.app, name.casefold())] = model

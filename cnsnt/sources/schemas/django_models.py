@@ -356,6 +356,10 @@ class _Models:
             node.col_offset + 1,
             comment=comment if isinstance(comment, str) else None,
         )
+        db_table = cls.meta.get("db_table")
+        if not (isinstance(db_table, str) and db_table):
+            app = cls.meta.get("app_label")
+            table.app = app if isinstance(app, str) else cls.app  # `clinica` of `clinica_estudio`
         self._inherit(cls, table, frozenset())
         self._fields(cls, table)
         if not any(c.primary_key for c in table.columns):
