@@ -71,9 +71,10 @@ class Table:
     @property
     def own_name(self) -> str:
         """The name without the framework's application label (`estudio`)."""
-        head = f"{self.app}_".casefold() if self.app else ""
-        if head and self.name.casefold().startswith(head) and len(self.name) > len(head):
-            return self.name[len(head) :]
+        n = len(self.app) + 1 if self.app else 0
+        # compared cased-folded, cut by the label's own length (`ß` folds to two letters)
+        if n and len(self.name) > n and self.name[:n].casefold() == f"{self.app}_".casefold():
+            return self.name[n:]
         return self.name
 
     @property

@@ -22,9 +22,9 @@ from itertools import islice
 from pathlib import Path
 
 from cnsnt.errors import SourceError
-from cnsnt.sources.base import SKIP_DIRS, Limits, read_text
+from cnsnt.sources.base import SKIP_DIRS, Limits, SourceContext, read_text
 from cnsnt.sources.forms.blade_helpers import CONTROLS as BLADE_CONTROLS
-from cnsnt.sources.forms.blade_includes import blanked, find_includes, is_blade, views_root
+from cnsnt.sources.forms.blade_includes import blanked, find_includes, is_blade, resolve_view, views_root
 from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
@@ -240,7 +240,7 @@ def sqlite_url(path: Path, root: Path) -> str:
     return "sqlite:///" + path.relative_to(root).as_posix()
 
 
-def _includes_controls(path: Path, head: str) -> bool:
+def _includes_controls(path: Path, head: str, root: Path) -> bool:
     """A Blade page that draws its form through partials it gives the fields' names.
 
     `@include('forms.input', ['input_name' => 'cod_fiscale'])` into a partial holding
@@ -248,16 +248,14 @@ def _includes_controls(path: Path, head: str) -> bool:
     """
     if not is_blade(path) or "@include" not in head:
         return False
-    views = views_root(path)
+    views = views_root(path, root)
     if views is None:
         return False
+    ctx = SourceContext(base_dir=root)  # views resolved as the audit resolves them
     for found in find_includes(blanked(head), head):
         for name in found.views if found.data else ():
-            parts = [p for p in name.replace("/", ".").split(".") if p]
-            if not parts or "::" in name or any(p in ("..", "~") or "\\" in p for p in parts):
-                continue
-            partial = views.joinpath(*parts[:-1]) / f"{parts[-1]}.blade.php"
-            text = _sniff(partial) if partial.is_file() else ""
+            partial = resolve_view(name, views, ctx)
+            text = _sniff(partial) if partial is not None else ""
             if _FORM_TAG.search(text.lower()) and any(f"${key}" in text for key in found.data):
                 return True
     return False
@@ -1096,7 +1094,7 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
             return (_REPORT, None, ())  # a report cnsnt wrote: its filter boxes are no form
         drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))
         drawn = drawn or draws_component_control(head)  # `<v-text-field v-model=...>`
-        drawn = drawn or _includes_controls(path, head)  # `@include('forms.input', [...])`
+        drawn = drawn or _includes_controls(path, head, root)  # `@include('forms.input', [...])`
         if drawn and suffix == ".php" and _whole(path) and html_builder(path, root, head):
             return (_BUILDER, None, ())  # `Form::macro(...)` definitions: controls for other pages
         return ("forms", None, ()) if drawn else None

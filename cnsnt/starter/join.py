@@ -85,6 +85,22 @@ def flow_close(lines: list[str], at: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
+def flow_joint(lines: list[str], close: tuple[int, int]) -> str:
+    """What goes before an item added at a flow sequence's `]`: `", "` or nothing.
+
+    Nothing after the `[` or after a trailing comma (`[a.html, ]`), which YAML allows and a
+    second comma would break.
+    """
+    row, col = close
+    while row >= 0:
+        before = lines[row][:col].split(" #", 1)[0].rstrip() if col else ""
+        if before:
+            return "" if before[-1] in ",[" else ", "
+        row -= 1
+        col = len(lines[row]) if row >= 0 else 0
+    return ""
+
+
 def _after_item(lines: list[str], row: int, dash: int) -> int:
     """The line after a block sequence item starting on `row` (a scalar may go on)."""
     row += 1
@@ -151,7 +167,7 @@ def join_entries(
                 close = flow_close(lines, datum.lc.value(kind))
                 if close is None:
                     raise AssertionError(f"{shown}: no end to data.{name}.{kind}")
-                head = ", " if seq else ""
+                head = flow_joint(lines, close)
                 edits.append((*close, len(edits), head + ", ".join(scalar(f.key) for f in mine)))
             elif isinstance(seq, CommentedSeq) and seq:
                 dash = datum.lc.value(kind)[1]

@@ -113,11 +113,42 @@ def _schema_pair(root: Any, source: bytes) -> Any | None:
     The config's own object (`defineConfig({...})`, `export default {...}`, a `const`
     exported later); a `schema` key nested in another key (`migrations: {...}`) is not it.
     """
+    config = _config_object(root, source)
+    if config is not None:  # only the exported config's own keys (not `const pg = {schema: "public"}`)
+        return next((c for c in config.named_children if _names_schema(c, source)), None)
     stack = [root]
     while stack:
         node = stack.pop()
-        if node.type == "pair" and _key(node, source) == "schema" and not _nested(node):
+        if _names_schema(node, source) and not _nested(node):
             return node
+        stack.extend(reversed(node.children))
+    return None
+
+
+def _names_schema(node: Any, source: bytes) -> bool:
+    """`schema: "..."`, or the shorthand `{ schema }` (a computed path: its note is written)."""
+    if node.type == "pair":
+        return _key(node, source) == "schema"
+    shorthand = node.type == "shorthand_property_identifier"
+    return shorthand and source[node.start_byte : node.end_byte] == b"schema"
+
+
+def _config_object(root: Any, source: bytes) -> Any | None:
+    """The object `defineConfig(...)` is given or `export default` exports, if written in place."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "call_expression":
+            callee = node.child_by_field_name("function")
+            args = node.child_by_field_name("arguments")
+            if callee is not None and source[callee.start_byte : callee.end_byte] == b"defineConfig" and args:
+                first = next(iter(args.named_children), None)
+                if first is not None and first.type == "object":
+                    return first
+        if node.type == "export_statement":
+            value = node.child_by_field_name("value")
+            if value is not None and value.type == "object":
+                return value
         stack.extend(reversed(node.children))
     return None
 

@@ -64,11 +64,31 @@ def split_sqlite(paths: list[Path], configs: list[Path]) -> tuple[list[Path], li
     proposed: list[Path] = []
     left: list[Path] = []
     for path in paths:
-        if path.suffix.lower() in DATABASE_SUFFIXES or any(path.name in text for text in texts):
+        if path.suffix.lower() in DATABASE_SUFFIXES or any(_names_file(text, path.name) for text in texts):
             proposed.append(path)
         else:
             left.append(path)
     return proposed, left
+
+
+def _names_file(text: str, name: str) -> bool:
+    """Whether `text` writes `name` as a file name of its own (`storage/map`), not in a word.
+
+    `APP_NAME=sitemap` names no file `map`.
+    """
+    start = text.find(name)
+    while start != -1:
+        before = text[start - 1] if start else " "
+        end = start + len(name)
+        after = text[end] if end < len(text) else " "
+        if not _in_name(before) and not _in_name(after):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def _in_name(char: str) -> bool:
+    return char.isalnum() or char in "_.-"
 
 
 def left_out_note(paths: list[Path], root: Path) -> str:

@@ -13,7 +13,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from cnsnt.errors import UsageError
 from cnsnt.starter.discover import Found
-from cnsnt.starter.join import flow_close, is_flow
+from cnsnt.starter.join import flow_close, flow_joint, is_flow
 from cnsnt.starter.render import source_item
 from cnsnt.starter.update import (
     NOTE,
@@ -91,7 +91,7 @@ def _add_kind(text: str, kind: str, found: Sequence[Found], shown: str) -> str:
         if close is None:  # pragma: no cover - ruamel read a closed list
             raise UsageError(f"{shown}:{kind_line + 1}: sources: {kind}: has no closing ]")
         row, col = close
-        added = (", " if listed else "") + ", ".join(source_item(f) for f in found)
+        added = flow_joint(lines, close) + ", ".join(source_item(f) for f in found)
         lines[row] = lines[row][:col] + added + lines[row][col:]
         return "".join(lines)
     dash = sources.lc.value(kind)[1]

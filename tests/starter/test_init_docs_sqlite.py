@@ -106,3 +106,13 @@ def test_a_sqlite_file_a_config_names_is_the_database(tmp_path: Path) -> None:
     found, notes = survey(tmp_path)
     assert found == [Found("databases", "sqlite:///storage/app.data")]
     assert notes == []
+
+
+def test_a_config_names_a_sqlite_file_only_as_a_name_of_its_own() -> None:
+    """`APP_NAME=sitemap` names no file `map`; `DB_DATABASE=storage/map` does (code review)."""
+    from cnsnt.starter.sqlite_files import _names_file
+
+    assert not _names_file("APP_NAME=sitemap\n", "map")
+    assert _names_file("DB_DATABASE=storage/map\n", "map")
+    assert _names_file('database: "app.data"\n', "app.data")
+    assert not _names_file("DB=map.db\n", "map")

@@ -167,3 +167,22 @@ def test_a_config_cnsnt_cannot_parse_is_said_with_its_place(tmp_path: Path) -> N
     assert schemas == ["prisma/schema.prisma"]
     [said] = [n for n in notes if "prisma.config.ts" in n]
     assert said.startswith("prisma.config.ts:") and "not read (a syntax error)" in said
+
+
+def test_only_the_exported_configs_schema_key_counts(tmp_path: Path) -> None:
+    """`const pg = { schema: "public" }` before `defineConfig({ schema: "db/main.prisma" })` is no
+    schema path; the shorthand `{ schema }` is a computed one, said in a note (code review)."""
+    from cnsnt.starter.prisma_config import config_schemas
+
+    first = tmp_path / "a"
+    _write(first, "prisma.config.ts",
+           'import { defineConfig } from "prisma/config";\nconst pg = { schema: "public" };\n'
+           'export default defineConfig({ schema: "db/main.prisma" });\n')
+    found = config_schemas([first / "prisma.config.ts"], first)
+    assert [p.name for p in found.named] == ["main.prisma"]
+    second = tmp_path / "b"
+    _write(second, "prisma.config.ts",
+           'import { defineConfig } from "prisma/config";\nconst schema = "db/main.prisma";\n'
+           "export default defineConfig({ schema });\n")
+    found = config_schemas([second / "prisma.config.ts"], second)
+    assert not found.named and found.unread and "computed" in found.unread[0]

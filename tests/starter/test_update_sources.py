@@ -151,3 +151,15 @@ def test_sources_go_at_the_end_of_their_kind_in_block_flow_or_absent_lists():
     assert add_sources("cnsnt: 1\n", new[1:], "p.yaml") == (
         'cnsnt: 1\n\nsources:\n  forms:\n    - {path: "t/*.html"}                # added by cnsnt init --update\n'
     )
+
+
+def test_a_source_added_to_a_flow_list_with_a_trailing_comma_keeps_the_yaml_valid() -> None:
+    """`forms: [a.html, ]` is valid YAML; a second comma before the new entry would not be."""
+    from cnsnt.starter.discover import Found
+    from cnsnt.starter.update_sources import add_sources
+
+    for listed in ("[a.html, ]", "[a.html]", "[]", "[\n    a.html,\n  ]"):
+        text = add_sources(f"cnsnt: 1\nsources:\n  forms: {listed}\ndata: {{}}\n",
+                           [Found("forms", "templates/*.html")], "cnsnt.yaml")
+        forms = yaml.safe_load(text)["sources"]["forms"]
+        assert forms[-1] == {"path": "templates/*.html"}, listed

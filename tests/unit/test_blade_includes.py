@@ -263,3 +263,45 @@ def test_audit_warns_at_the_partial_only_when_its_including_templates_are_not_re
     assert out.count("CN001") == 1
     assert "3:3 warning CN001 1 control of this partial takes its name" in out
     assert "1 of the 1 including templates are not read as sources" in out
+
+
+def test_the_views_folder_is_never_looked_for_above_the_project(tmp_path: Path) -> None:
+    """A project at `/srv/views/proj` has no views folder `/srv/views`: a template beside it is
+    someone else's (code review)."""
+    from cnsnt.sources.forms.blade_includes import views_root
+
+    project = tmp_path / "views" / "proj"
+    (project / "forms").mkdir(parents=True)
+    partial = project / "forms" / "part.blade.php"
+    partial.write_text('<input name="{{ $n }}">\n', encoding="utf-8")
+    assert views_root(partial, project) is None
+    assert views_root(partial) == (tmp_path / "views").resolve()  # no project given: as before
+    (project / "resources" / "views").mkdir(parents=True)
+    assert views_root(partial, project) == (project / "resources" / "views").resolve()
+
+
+def test_a_wrapper_partial_passing_a_name_on_is_no_silent_skip(tmp_path: Path) -> None:
+    """`page -> forms.group(['name' => 'email']) -> forms.input(['input_name' => $name])`: a name
+    passed on as code is a warning at the page's include (code review: it was dropped); a
+    literal one two partials deep is the field of the partial that names it, read there."""
+    views = tmp_path / "resources" / "views"
+    (views / "forms").mkdir(parents=True)
+    (views / "page.blade.php").write_text(
+        "<form>\n@include('forms.group', ['name' => 'email'])\n@include('forms.city')\n</form>\n", encoding="utf-8"
+    )
+    (views / "forms" / "group.blade.php").write_text(
+        "<div>\n@include('forms.input', ['input_name' => $name])\n</div>\n", encoding="utf-8"
+    )
+    (views / "forms" / "city.blade.php").write_text(
+        "<div>\n@include('forms.input', ['input_name' => 'city'])\n</div>\n", encoding="utf-8"
+    )
+    (views / "forms" / "input.blade.php").write_text('<input name="{{ $input_name }}">\n', encoding="utf-8")
+    ctx = SourceContext(base_dir=tmp_path, limits=Limits())
+    spec = SourceSpec("forms", "page.blade.php", views, Location("cnsnt.yaml", 1, 1))
+    ev = read_forms(views / "page.blade.php", spec, ctx)
+    assert "city" not in {f.name for f in ev.fields}  # forms/city.blade.php's own field
+    city = read_forms(views / "forms" / "city.blade.php",
+                      SourceSpec("forms", "city.blade.php", views / "forms", Location("cnsnt.yaml", 1, 1)), ctx)
+    assert [f.name for f in city.fields] == ["city"]
+    warned = [p for p in ev.problems if p.severity is Severity.WARNING and "forms.input" in p.message]
+    assert warned and warned[0].location.line == 2

@@ -56,6 +56,22 @@ def test_a_nameless_disabled_control_gets_no_warning(tmp_path: Path) -> None:
     assert not [p for p in read_form(path).problems if "motivoExtra" in p.message]
 
 
+def test_a_nameless_readonly_control_is_output_a_note_not_a_warning(tmp_path: Path) -> None:
+    """`<textarea id="email" readonly>` shows the user a value; a browser sends none of it (review24 D12)."""
+    from cnsnt.model import Severity
+
+    path = tmp_path / "perfil.html"
+    path.write_text(
+        '<form method="post" action="/p">\n<input name="nombre">\n'
+        '<textarea id="email" readonly>{{ email }}</textarea>\n<input id="telefono">\n</form>\n',
+        encoding="utf-8",
+    )
+    problems = {p.location.line: p for p in read_form(path).problems}
+    assert problems[3].severity is Severity.INFO and "read-only" in problems[3].message
+    assert "nothing to do" in (problems[3].fix or "")
+    assert problems[4].severity is Severity.WARNING  # a nameless control a person types in
+
+
 def test_disabled_or_readonly_a_template_may_leave_out_keeps_the_field(tmp_path: Path) -> None:
     fields = _fields(
         tmp_path,

@@ -775,3 +775,13 @@ def test_time_is_linear_in_the_columns_of_one_model():
         assert len(t.columns) == n
 
     assert_linear(fill, lambda n: n, 2000)
+
+
+def test_a_tables_own_name_is_cut_by_its_app_labels_length() -> None:
+    """`straße_kunde` of the app `straße` is `kunde`, though `ß` casefolds to two letters."""
+    from cnsnt.evidence import Location, Table
+
+    where = Location("models.py", 1, 1)
+    assert Table(name="straße_kunde", location=where, source="models.py", app="straße").own_name == "kunde"
+    assert Table(name="Clinica_Estudio", location=where, source="models.py", app="clinica").own_name == "Estudio"
+    assert Table(name="clinica", location=where, source="models.py", app="clinica").own_name == "clinica"

@@ -220,13 +220,25 @@ def is_blade(path: Path) -> bool:
     return path.name.lower().endswith(".blade.php")
 
 
-def views_root(path: Path) -> Path | None:
-    """The views folder a Blade file's dotted view names start from (`resources/views`)."""
+def views_root(path: Path, top: Path | None = None) -> Path | None:
+    """The views folder a Blade file's dotted view names start from (`resources/views`).
+
+    Never above `top`, the project's folder: a `views` folder the project sits in is
+    someone else's.
+    """
     here = path.resolve().parent
-    for folder in (here, *here.parents):
+    limit = top.resolve() if top is not None else None
+    if limit is not None and not here.is_relative_to(limit):
+        limit = None  # a file the policy reads from outside its folder: its own tree decides
+    folders = [here]
+    for folder in here.parents:
+        if limit is not None and not folder.is_relative_to(limit):
+            break
+        folders.append(folder)
+    for folder in folders:
         if folder.name == "views" and folder.parent.name == "resources":
             return folder
-    for folder in (here, *here.parents):
+    for folder in folders:
         if folder.name == "views":
             return folder
         if (folder / "resources" / "views").is_dir():
@@ -271,7 +283,10 @@ def includers(root: Path, ctx: SourceContext) -> dict[Path, tuple[Path, ...]]:
     if isinstance(known, dict):
         return known
     found: dict[Path, set[Path]] = {}
+    base = ctx.base_dir.resolve()
     for path in _blade_files(root):
+        if outside_problem(path, base, ctx.limits.allow_outside) is not None:
+            continue  # a template outside the project includes nothing of it
         shown = ctx.shown(path)
         try:
             text = read_text(path, shown, limits=ctx.limits)

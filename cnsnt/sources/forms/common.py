@@ -114,14 +114,23 @@ def unnamed_problem(field: FormField, why: str) -> SourceProblem:
     """
     where = f"{field.location.line}:{field.location.column}"
     hidden = field.control == "hidden"
+    # a read-only control with no name at all shows the page's value (a key, a code) and a
+    # browser sends nothing of it: output, not input
+    shown = field.readonly and why.startswith("has no name") and not hidden
+    note = HIDDEN_UNNAMED if hidden else SHOWN_UNNAMED if shown else ""
     return SourceProblem(
-        f"field at {where} {why}" + (HIDDEN_UNNAMED if hidden else ""),
+        f"field at {where} {why}{note}",
         field.location,
         field.source,
-        severity=Severity.INFO if hidden else Severity.WARNING,
+        severity=Severity.INFO if hidden or shown else Severity.WARNING,
         nameless=field if why.startswith("has no name") else None,
-        fix=nameless_fix(field),
+        fix=SHOWN_FIX if shown else nameless_fix(field),
     )
+
+
+#: Said of a read-only control with no name: a note (info), not a warning.
+SHOWN_UNNAMED = "; read-only, it shows a value the page filled in: output, not input"
+SHOWN_FIX = "nothing to do unless a script sends it; then declare it under the name the script uses"
 
 
 def nameless_fix(field: FormField) -> str:

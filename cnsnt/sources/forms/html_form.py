@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
@@ -729,7 +729,7 @@ class _Reader:
                 required=c.required,
                 checked=c.checked, checked_conditionally=c.checked_conditionally,
                 default=c.default, role=c.role, why=why(c) if c.name is None else None, id=c.id,
-                disabled=c.disabled, readonly=c.readonly,
+                disabled=c.disabled, readonly=c.readonly, placed=True,
             ))
         return drawn
 
@@ -771,11 +771,20 @@ class _Reader:
             (*blade.chain, blade.path),
         )
         reader._read_body()
+        # the one message that partials beyond the budget go unread, wherever it was said
+        page.problems.extend(
+            replace(p, location=page.location(inc.start), source=page.shown)
+            for p in body.problems if _BUDGET_SPENT in p.message
+        )
         if reader.forms:
             return []  # a partial with a form of its own: read in its own file
-        # the include's fields: the controls it names; the partial's own names are its own
-        # file's fields (counted once), and a name neither decides is reported here
-        drawn = [c for c in reader.controls if _named_by_site(c) or _decided(c, decided)]
+        # the include's fields: the controls it names; the partial's own names, its own
+        # includes' literal ones too, are its own file's fields (counted once); a name
+        # neither decides, a wrapper partial's passed on as code among them, is reported here
+        drawn = [
+            c for c in reader.controls
+            if (c.placed and c.name is None) or _named_by_site(c) or _decided(c, decided)
+        ]
 
         def why(c: Control) -> str:
             given = [f"'{k}' => {inc.computed[k]}" for k in inc.computed if f"${k}" in (c.raw or "")]
@@ -811,8 +820,8 @@ class _Reader:
                 return ""
             blade.spent_reported[0] = True
             return (
-                f": more than {blade_includes.MAX_EXPANSIONS} partials (nested ones included) in this "
-                "file; this one and those after it"
+                f": more than {blade_includes.MAX_EXPANSIONS} {_BUDGET_SPENT} in this file; "
+                "this one and those after it"
             )
         text = blade_includes.load(path, ctx)
         if text is None:
@@ -1050,6 +1059,10 @@ class _Reader:
         return grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
 
 
+#: Says that the partials of a file were more than cnsnt prints (found in nested readers' problems).
+_BUDGET_SPENT = "partials (nested ones included)"
+
+
 def _named_by_site(ctrl: Control) -> bool:
     """A partial's control whose name is template code (`{{ $input_name }}`) it cannot read alone."""
     return ctrl.tag is not None and ctrl.name is None and (ctrl.why or "").startswith(
@@ -1092,7 +1105,7 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     reader = _Reader(page, MacroCalls(macro_file(page.code, page.tokens, path, shown), ctx))
     reader.max_depth = ctx.limits.depth
     if blade_includes.is_blade(path):
-        reader.blade = _Blade(ctx, path.resolve(), blade_includes.views_root(path))
+        reader.blade = _Blade(ctx, path.resolve(), blade_includes.views_root(path, ctx.base_dir))
     forms, problems = reader.read()
     forms, notes = attach_inline_ignores(text, shown, forms)
     return form_evidence(forms, [*problems, *notes])

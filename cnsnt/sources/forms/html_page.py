@@ -114,6 +114,8 @@ class Control:
     readonly: bool = False
     control_id: str | None = None
     """Its literal id when it has no name at all (no `name`, binding or template code)."""
+    placed: bool = False
+    """Drawn at a call or an include in the page (a partial's partial): already the page's field."""
 
     @property
     def key(self) -> str | None:
