@@ -31,6 +31,7 @@ from cnsnt.textsafe import printable
 
 if TYPE_CHECKING:
     from cnsnt.config import Settings
+    from cnsnt.starter.run import Draft
 
 app = typer.Typer(
     name="cnsnt",
@@ -703,7 +704,6 @@ def init(
     """
     from cnsnt.api import resolve_policy_path
     from cnsnt.starter.run import draft_new, draft_update
-    from cnsnt.starter.unlisted import unlisted_notes
 
     _check_dialect(dialect)
     root = path or Path(".")
@@ -750,15 +750,7 @@ def init(
             markup=False,
             soft_wrap=True,
         )
-        for note in unlisted_notes(draft.added_sources, draft.unlisted, draft.sources_file):
-            err.print(note, markup=False, soft_wrap=True)
-        if draft.problems:
-            err.print(
-                f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "
-                "be read: run cnsnt audit to see them (CN001)",
-                markup=False,
-                soft_wrap=True,
-            )
+        _read_notes(err, draft)
     else:
         written = output if update and output else draft.path
         where = "printed" if to_stdout else f"written to {display_path(written)}"
@@ -786,15 +778,7 @@ def init(
             )
         for alert in draft.alerts:
             err.print(alert, markup=False, soft_wrap=True)
-        for note in unlisted_notes(draft.added_sources, draft.unlisted, draft.sources_file):
-            err.print(note, markup=False, soft_wrap=True)
-        if draft.problems:
-            err.print(
-                f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "
-                "be read: run cnsnt audit to see them (CN001)",
-                markup=False,
-                soft_wrap=True,
-            )
+        _read_notes(err, draft)
         if draft.warnings:
             err.print(
                 f"{draft.warnings} warning{'s' if draft.warnings != 1 else ''} about parts of the "
@@ -809,6 +793,21 @@ def init(
             soft_wrap=True,
         )
     raise typer.Exit(int(ExitCode.OK))
+
+
+def _read_notes(err: Console, draft: Draft) -> None:
+    """What init or --update did not read: files sources: leaves out, parts that failed."""
+    from cnsnt.starter.unlisted import unlisted_notes
+
+    for note in unlisted_notes(draft.added_sources, draft.unlisted, draft.sources_file):
+        err.print(note, markup=False, soft_wrap=True)
+    if draft.problems:
+        err.print(
+            f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "
+            "be read: run cnsnt audit to see them (CN001)",
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 class NoticeFormat(StrEnum):
