@@ -22,7 +22,7 @@ from cnsnt.policy.model import Policy
 from cnsnt.starter.entries import Entry
 from cnsnt.starter.fields import UNKNOWN_CATEGORY, PersonalField
 from cnsnt.starter.render import why
-from cnsnt.starter.update import NOTE, data_section_stop, end_of_section, load_rt
+from cnsnt.starter.update import NOTE, data_section_stop, end_of_section, load_rt, policy_lines
 from cnsnt.starter.yaml_text import line, scalar
 
 _KINDS = ("columns", "form_fields")
@@ -145,10 +145,7 @@ def join_entries(
             joins.setdefault(target, []).extend((*entry.columns, *entry.form_fields))
     if not joins:
         return text, left, []
-    lines = text.splitlines(keepends=True)
-    nl = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += nl
+    lines, nl = policy_lines(text)
     # (line, column, order, text): `text` inserted at that place
     edits: list[tuple[int, int, int, str]] = []
     order = sorted(data, key=lambda k: data.lc.key(k)[0])

@@ -46,6 +46,24 @@ def _document_end(line: str) -> bool:
     return line.startswith("...") and line[3:4] in ("", " ", "\t", "\r", "\n", "#")
 
 
+def policy_lines(text: str) -> tuple[list[str], str]:
+    """The policy's lines, each ended, and its own line break.
+
+    A CRLF policy stays CRLF: no line but the new ones changes.
+    """
+    lines = text.splitlines(keepends=True)
+    nl = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += nl
+    return lines, nl
+
+
+def end_block(lines: list[str], nl: str) -> tuple[int, list[str]]:
+    """Where a new top-level block goes (before a final `...`) and the blank line it needs first."""
+    at = before_document_end(lines)
+    return at, [] if not at or not lines[at - 1].strip() else [nl]
+
+
 def before_document_end(lines: list[str]) -> int:
     """Where text added at the end goes: before a final `...` marker, else at the very end."""
     for i in range(len(lines) - 1, -1, -1):
@@ -121,17 +139,12 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
     if not entries:
         return text
     top = load_rt(text, shown)
-    lines = text.splitlines(keepends=True)
-    # the file's own line breaks (a CRLF policy stays CRLF: no line but the new ones changes)
-    nl = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += nl
+    lines, nl = policy_lines(text)
     if "data" not in top:
         # at the column of the other top-level keys (a whole policy may be indented)
         margin = top.lc.key(next(iter(top)))[1] if top else 0
         block = data_entries(entries, margin + 2, note=NOTE)
-        at = before_document_end(lines)
-        gap = [] if not at or not lines[at - 1].strip() else [nl]
+        at, gap = end_block(lines, nl)
         head = [" " * margin + f"data:{nl}"]
         return "".join(lines[:at] + gap + head + [b + nl for b in block] + lines[at:])
     data = top["data"]

@@ -17,11 +17,12 @@ from cnsnt.starter.join import flow_close, flow_joint, is_flow
 from cnsnt.starter.render import source_item
 from cnsnt.starter.update import (
     NOTE,
-    before_document_end,
+    end_block,
     end_of_section,
     indent_of,
     load_rt,
     open_empty_flow,
+    policy_lines,
 )
 from cnsnt.starter.yaml_text import line
 
@@ -42,14 +43,10 @@ def _items(found: Sequence[Found], indent: int, nl: str) -> list[str]:
 def _add_kind(text: str, kind: str, found: Sequence[Found], shown: str) -> str:
     """`text` with `found` (all of `kind`) at the end of `sources:`'s list of that kind."""
     top = load_rt(text, shown)
-    lines = text.splitlines(keepends=True)
-    nl = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += nl
+    lines, nl = policy_lines(text)
     if "sources" not in top:
         margin = top.lc.key(next(iter(top)))[1] if top else 0
-        at = before_document_end(lines)
-        gap = [] if not at or not lines[at - 1].strip() else [nl]
+        at, gap = end_block(lines, nl)
         block = [" " * margin + f"sources:{nl}", " " * (margin + 2) + f"{kind}:{nl}"]
         block += _items(found, margin + 4, nl)
         return "".join(lines[:at] + gap + block + lines[at:])
