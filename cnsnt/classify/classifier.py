@@ -291,7 +291,10 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     if person and software_client(words):
         person = False  # `oauth_clients`: applications that sign in, not customers
     pairs = set(zip(words, words[1:], strict=False))
-    health = any(w in lx.HEALTH_TABLES for w in words) or bool(pairs & lx.HEALTH_TABLE_PHRASES)
+    # a table of doctors or nurses (`medico`) lists the staff who give care, not anyone's
+    # care: only another health word in its name (`salud_medico`) makes it a record
+    named = words[:-1] if last in lx.CARE_GIVERS else words
+    health = any(w in lx.HEALTH_TABLES for w in named) or bool(pairs & lx.HEALTH_TABLE_PHRASES)
     messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in _NOT_MESSAGES
     posts = last in lx.POST_TABLES
     return _Table(person, health, messages, posts)

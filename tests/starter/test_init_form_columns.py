@@ -135,13 +135,13 @@ class Paciente(models.Model):
 
 class Informe(models.Model):
     paciente = models.ForeignKey(Paciente, on_delete=models.CASCADE)
-    titulo = models.CharField(max_length=100)
+    nombre = models.CharField(max_length=100)
     fecha_informe = models.DateField()
 
 
 class InformeTemporal(models.Model):
     paciente = models.ForeignKey(Paciente, on_delete=models.CASCADE)
-    titulo = models.CharField(max_length=100)
+    nombre = models.CharField(max_length=100)
 """
 INFORME_FORMS = """\
 from django import forms
@@ -152,7 +152,7 @@ from .models import Informe
 class InformeForm(forms.ModelForm):
     class Meta:
         model = Informe
-        fields = ["titulo", "fecha_informe"]
+        fields = ["nombre", "fecha_informe"]
 """
 
 
@@ -167,13 +167,13 @@ def test_a_django_model_form_field_goes_into_the_entry_of_its_models_column(tmp_
         },
     )
     data = _data(tmp_path)
-    # `titulo` is in two tables: only the form's model tells which
-    assert _entry_of(data, "informe.titulo") == _entry_of(data, "informe_informe.titulo")
+    # `nombre` is in two tables: only the form's model tells which
+    assert _entry_of(data, "informe.nombre") == _entry_of(data, "informe_informe.nombre")
     assert _entry_of(data, "informe.fecha_informe") == _entry_of(data, "informe_informe.fecha_informe")
     # the column's category wins; what the field's name alone says stays in its comment
-    said = next(line for line in draft_new(tmp_path).text.splitlines() if "- informe.titulo" in line)
-    assert "fills the column 'informe_informe.titulo' (the form fills 'Informe'" in said
-    assert "(alone: name 'titulo'" in said
+    said = next(line for line in draft_new(tmp_path).text.splitlines() if "- informe.nombre" in line)
+    assert "fills the column 'informe_informe.nombre' (the form fills 'Informe'" in said
+    assert "(alone: name 'nombre'" in said
 
 
 def test_explain_column_says_which_column_a_field_fills(tmp_path: Path) -> None:

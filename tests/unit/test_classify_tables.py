@@ -909,6 +909,31 @@ def test_a_register_of_patients_holds_their_care_beside_who_they_are() -> None:
     assert "patients" in got["patient.is_allergic"].reasons[0]
 
 
+def test_a_table_of_doctors_lists_care_givers_not_anyones_care() -> None:
+    """`medico.clave_publica` is the doctor's, not health data (review24 D4); a health record of doctors is."""
+    medico = _table(
+        "medico",
+        [("id", "INT"), ("nombre", "TEXT"), ("matricula", "TEXT"), ("clave_publica", "TEXT")],
+    )
+    historia = _table(
+        "salud_medico", [("id", "INT"), ("nombre", "TEXT"), ("apellido", "TEXT"), ("resultado", "TEXT")]
+    )
+    got = classify_tables([medico, historia])
+    assert got["medico.clave_publica"].personal
+    assert not (got["medico.clave_publica"].category or "").startswith("user.health")
+    assert got["salud_medico.resultado"].category == "user.health"
+
+
+def test_a_spanish_titulo_is_no_persons_name() -> None:
+    """`titulo` is a title or a degree in Spanish and Portuguese, not a name (review24 D5)."""
+    paciente = _table("paciente", [("id", "INT"), ("nombre", "TEXT"), ("dni", "TEXT"), ("titulo", "TEXT")])
+    aluno = _table("aluno", [("id", "INT"), ("nome", "TEXT"), ("cpf", "TEXT"), ("titulo", "TEXT")])
+    got = classify_tables([paciente, aluno])
+    assert got["paciente.titulo"].personal and got["paciente.titulo"].category != "user.name"
+    assert got["aluno.titulo"].personal and got["aluno.titulo"].category != "user.name"
+    assert got["paciente.nombre"].category == "user.name"
+
+
 def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
     """`eleves.id_ecole` is the pupil's school; `contrats.id_ecole` is the contract's."""
     eleves = _table("eleves", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("id_ecole", "INT")])
