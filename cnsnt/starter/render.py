@@ -138,6 +138,7 @@ def new_policy(
         "#   contact: privacy@example.com",
         "#   address: 1 Example Street, Springfield",
         "#   country: IE",
+        "#   authority: Data Protection Commission  # the regulator your customers may complain to",
         "",
         "sources:",
     ]

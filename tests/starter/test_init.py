@@ -106,6 +106,8 @@ def test_init_writes_a_valid_policy_that_declares_every_personal_field(project: 
     assert "# name 'email' means" in text  # the reason, as a comment
     assert "join.newsletter_opt_in" in text  # named in a comment, as a consent control to place
     assert "join.newsletter_opt_in" not in declared_fields
+    # the regulator a notice names (review24 D8: a Turkish clinic's is not an EU country's)
+    assert "#   authority: " in text
 
 
 def test_init_reads_the_bundled_example_like_the_audit_does(tmp_path: Path):
