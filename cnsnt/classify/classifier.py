@@ -1066,6 +1066,18 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' is a digest of the {_cue(content)}, not a credential",
         )
+    if match is not None and match.words in _DIGEST_TERMS and not reading.rest:
+        # a bare `hash` is a password's or a token's only in a table of logins or their
+        # secrets (`users`, `password_resets`); `orders.hash`, `images.hash` are digests
+        # of the row or the file, to spot a change or a copy
+        words = set(_table_words(table, ctx.languages))
+        if not words & (lx.PERSON_TABLES | lx.CREDENTIAL_TABLES):
+            return Classification(
+                False,
+                None,
+                Confidence.MEDIUM,
+                f"name '{name}' is a digest of the row or a file: '{table}' keeps no logins",
+            )
     if match is not None:
         sure = Confidence.HIGH if match.strong else Confidence.MEDIUM
         where = "" if match.strong or not ctx.why else f" {ctx.why}"

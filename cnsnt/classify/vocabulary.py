@@ -34,6 +34,7 @@ _LIST_KEYS = (
     "settings_tables",
     "storage_words",
     "digested",
+    "credential_tables",
     "permission_words",
     "contact_words",
     "tenancy_words",

@@ -934,6 +934,18 @@ def test_a_spanish_titulo_is_no_persons_name() -> None:
     assert got["paciente.nombre"].category == "user.name"
 
 
+def test_a_bare_hash_is_a_credential_only_in_a_table_of_logins() -> None:
+    """`orders.hash` is the row's digest; `password_resets.hash` and `users.hash` open accounts."""
+    users = _table("users", [("id", "INT"), ("email", "TEXT"), ("hash", "TEXT")])
+    resets = _table("password_resets", [("id", "INT"), ("user_id", "INT"), ("hash", "TEXT")])
+    orders = _table("orders", [("id", "INT"), ("email", "TEXT"), ("phone", "TEXT"), ("hash", "TEXT")])
+    images = _table("images", [("id", "INT"), ("uploader_id", "INT"), ("hash", "TEXT")])
+    got = classify_tables([users, resets, orders, images])
+    assert got["users.hash"].personal and got["password_resets.hash"].personal
+    assert not got["orders.hash"].personal and not got["images.hash"].personal
+    assert "digest" in got["orders.hash"].reason
+
+
 def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
     """`eleves.id_ecole` is the pupil's school; `contrats.id_ecole` is the contract's."""
     eleves = _table("eleves", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("id_ecole", "INT")])
