@@ -1066,7 +1066,11 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' is a digest of the {_cue(content)}, not a credential",
         )
-    if match is not None and match.words in _DIGEST_TERMS and not reading.rest:
+    if (
+        match is not None
+        and match.words in _DIGEST_TERMS
+        and tuple(_TOKENIZER.words(name, ctx.languages)) == match.words
+    ):
         # a bare `hash` is a password's or a token's only in a table of logins or their
         # secrets (`users`, `password_resets`); `orders.hash`, `images.hash` are digests
         # of the row or the file, to spot a change or a copy

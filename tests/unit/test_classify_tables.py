@@ -940,7 +940,9 @@ def test_a_bare_hash_is_a_credential_only_in_a_table_of_logins() -> None:
     resets = _table("password_resets", [("id", "INT"), ("user_id", "INT"), ("hash", "TEXT")])
     orders = _table("orders", [("id", "INT"), ("email", "TEXT"), ("phone", "TEXT"), ("hash", "TEXT")])
     images = _table("images", [("id", "INT"), ("uploader_id", "INT"), ("hash", "TEXT")])
-    got = classify_tables([users, resets, orders, images])
+    payrolls = _table("payrolls", [("id", "INT"), ("user_id", "INT"), ("signature_hash", "TEXT")])
+    got = classify_tables([users, resets, orders, images, payrolls])
+    assert got["payrolls.signature_hash"].personal  # the hash of someone's signature
     assert got["users.hash"].personal and got["password_resets.hash"].personal
     assert not got["orders.hash"].personal and not got["images.hash"].personal
     assert "digest" in got["orders.hash"].reason
