@@ -97,6 +97,9 @@ _ADDRESS = ("user.contact.address",)
 # people, some of whom trade (a farmer, a sole trader), not of companies.
 _BORN = frozenset({"name", "birth date", "sex"})
 _ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
+# Words that name the person a column is of (`paciente`, `mother`), not how it is used.
+# Not who handles the row (`codice_fiscale_operatore`): staff, not whom it is about.
+_PERSON_ROLES = (lx.PERSON_TABLES | lx.LINK_WORDS) - lx.ACTOR_WORDS - {"user", "personal", "private", "home"}
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
 _MAKER_WORDS = lx.MAKER_WORDS
@@ -245,6 +248,8 @@ class _Survey:
     """A column holding an IP address."""
     contact: str | None = None
     """The first email or phone column, whoever's it is."""
+    attached: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A person the row names by role (`pacienteNome`, `paciente_cpf`): role -> anchor -> column."""
 
 
 def _survey(
@@ -254,6 +259,7 @@ def _survey(
     written: tuple[str, ...] = (),
 ) -> _Survey:
     anchors: dict[str, str] = {}
+    attached: dict[str, dict[str, str]] = {}
     weak_name: str | None = None
     address = False
     links: list[str] = []
@@ -277,6 +283,9 @@ def _survey(
             # only the row's own identifiers say the row is a person
             if anchor is not None and not reading.rest & _ATTACHED:
                 anchors.setdefault(anchor, column.name)
+            elif anchor is not None:
+                for role in sorted(reading.rest & _PERSON_ROLES):
+                    attached.setdefault(role, {}).setdefault(anchor, column.name)
         weak, _ = _pick(reading, True, kind)
         if weak is not None:
             category = _category(weak)
@@ -286,6 +295,9 @@ def _survey(
             bare = reading.rest <= _BARE_WORDS
             if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare and weak_name is None:
                 weak_name = column.name
+            if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare:
+                for role in sorted(reading.rest & _PERSON_ROLES):
+                    attached.setdefault(role, {}).setdefault("name", column.name)
         # a lone word in most tables (`client int`) partitions the data by its owner, as
         # does a tenant's key (`tenant_id`): whose data it is, not whom it is about
         named = _TOKENIZER.words(column.name, languages)
@@ -311,7 +323,19 @@ def _survey(
         # display name is the thing's; beside a login it is the account holder's
         # (`uprawnienia(User, Full_name, Mod1...)`: the staff accounts with their rights)
         anchors.pop("full name", None)
-    return _Survey(anchors, weak_name, address, links, company, ip, contact)
+    return _Survey(anchors, weak_name, address, links, company, ip, contact, attached)
+
+
+def _named_by_role(survey: _Survey) -> tuple[str, list[str]] | None:
+    """A person the row names by role and identifies: their national id, or a name and more.
+
+    `paciente_cpf`, `pacienteNome` + `pacienteTelefone`: whom the row was made for. A
+    contact's e-mail alone (`contact_email`) reaches someone without saying who they are.
+    """
+    for role, found in sorted(survey.attached.items()):
+        if "national id" in found or ("name" in found and len(found) >= 2):
+            return role, list(dict.fromkeys(found.values()))
+    return None
 
 
 _MIN_PARTITIONED = 4
@@ -739,6 +763,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 f"'{link}' is also a column of '{holder}', which describes people, and of other "
                 "tables: the number of the person each row is about"
             )
+        named_by_role = _named_by_role(survey)
+        if not reason and named_by_role is not None:
+            # `dispensas(pacienteNome, pacienteCpf, observacao)`: the row names and identifies
+            # the patient it was made for, so what it records relates to them
+            role, shown = named_by_role
+            reason = f"{_quote(shown)} identify the {role} each row is about"
         national = survey.anchors.get("national id")
         if not reason and national is not None and set(survey.anchors) == {"national id"}:
             # `necessitat.dni`: a person's national number says whom the row is about,
@@ -796,6 +826,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         if reason:
             names = bool(survey.anchors) or survey.address
             patient = _patient_link(table, survey, languages)
+            if not patient and named_by_role is not None and named_by_role[0] in lx.PATIENT_WORDS:
+                patient = named_by_role[1][0]
             health = base.health or charted or bool(patient) or _care_name(table.name, languages)
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"

@@ -948,6 +948,22 @@ def test_a_bare_hash_is_a_credential_only_in_a_table_of_logins() -> None:
     assert "digest" in got["orders.hash"].reason
 
 
+def test_a_row_that_names_and_identifies_a_person_by_role_is_about_them() -> None:
+    """`dispensas(pacienteNome, pacienteCpf, observacao)`: a dispensation made for that patient (review25 D2)."""
+    dispensas = _table(
+        "dispensas",
+        [("id", "INT"), ("pacienteNome", "TEXT"), ("pacienteCpf", "TEXT"), ("observacao", "TEXT")],
+    )
+    logs = _table("log_errori", [("id", "INT"), ("codice_fiscale_operatore", "TEXT"), ("dettaglio", "TEXT")])
+    verdicts = table_verdicts([dispensas, logs])
+    assert verdicts["dispensas"].kind == "linked to people"
+    assert "'pacienteNome' and 'pacienteCpf' identify the paciente" in verdicts["dispensas"].reason
+    assert verdicts["dispensas"].context.health  # a patient's: what it records is their care
+    assert verdicts["log_errori"].kind != "linked to people"  # who handled it: staff
+    got = classify_tables([dispensas])
+    assert got["dispensas.observacao"].personal
+
+
 def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
     """`eleves.id_ecole` is the pupil's school; `contrats.id_ecole` is the contract's."""
     eleves = _table("eleves", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("id_ecole", "INT")])
