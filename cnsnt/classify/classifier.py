@@ -1074,8 +1074,8 @@ def decide(
         # a bare `hash` is a password's or a token's only in a table of logins or their
         # secrets (`users`, `password_resets`); `orders.hash`, `images.hash` are digests
         # of the row or the file, to spot a change or a copy
-        kept = set(_table_words(table, ctx.languages))
-        if not kept & (lx.PERSON_TABLES | lx.CREDENTIAL_TABLES):
+        own_words = set(_table_words(table, ctx.languages))
+        if not own_words & (lx.PERSON_TABLES | lx.CREDENTIAL_TABLES):
             return Classification(
                 False,
                 None,
