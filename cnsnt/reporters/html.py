@@ -155,11 +155,11 @@ _PERSONAL = ("it looks like personal data", "names personal data:")
 
 
 def _telling(finding: Finding, position: int) -> tuple[int, int, int]:
-    """How a fold's member ranks as the one shown: by severity, then whether it names
-    personal data, then where it is (its place in the report's order).
+    """How a fold's member ranks as the one shown: severity, naming personal data, place.
 
-    A folded group of nameless controls showed its first member, `has no name
-    (value={formData.pacienteId || ''})`, and hid the "looks like personal data:
+    Its place is its position in the report's order. A folded group of nameless
+    controls showed its first member, `has no name (value={formData.pacienteId ||
+    ''})`, and hid the "looks like personal data:
     national id" ones behind "6 more like it" (review25 D10).
     """
     personal = any(words in finding.message for words in _PERSONAL)
