@@ -5,7 +5,8 @@ The file is parsed, never run. Every JSX element is looked at once, in file orde
 Forms. A `<form>` element (or an element rendered as one: `component="form"`,
 `as="form"`; Ant Design's `<Form name="login">`) is named by its literal `id`,
 else `name`; controls outside any named form belong to the form named by the
-file stem, as the SPEC names forms (`SignupForm.tsx` -> `SignupForm`).
+file stem, as the SPEC names forms (`SignupForm.tsx` -> `SignupForm`; an
+`index.tsx` by its folder, `CadastroUsuarios/index.tsx` -> `CadastroUsuarios`).
 
 Controls and their submitted names:
 
@@ -33,12 +34,15 @@ Controls and their submitted names:
   `Control`, `Check`). Their `type` prop, else the component name, gives the control
   (`Checkbox` a checkbox, `PasswordInput` a password, Formik's `<Field as="textarea">`).
 - A control with neither a name nor a binder (a controlled `<input value={email}
-  onChange={...} />`) submits nothing a browser sends: a CN001 warning naming its `id`,
-  else its `value`/`checked` expression; one spread only (`{...props}`, a building block
-  named where it is used) is a CN001 warning quoting the spread.
+  onChange={...} />`) submits nothing a browser sends; its component sends the state it
+  is bound to, so the state key names it (`jsx_state`: `value={formData.cpf}` -> `cpf`,
+  else the key or setter its `onChange` writes). One whose binding cannot be read, or
+  that has none, is a CN001 warning naming its `id`, else its binding, and why; one
+  spread only (`{...props}`, a building block named where it is used) is a CN001
+  warning quoting the spread.
 
-Labels: `<label htmlFor>` (also `Label`, `FormLabel`, `InputLabel`), a wrapping
-`<label>`, a `FormLabel` inside the same binder or `FormControl`/`FormItem`, the
+Labels: `<label htmlFor>` (also `Label`, `FormLabel`, `InputLabel`, `Form.Label`), a wrapping
+`<label>`, a `FormLabel` inside the same binder or `FormControl`/`FormItem`/`Form.Group`, the
 `label` prop (of the control, of MUI's `FormControlLabel` around it, of `Form.Item`),
 a checkbox's own text (`<Checkbox>I agree</Checkbox>`), then `aria-label`,
 `placeholder`, `title`. Text is JSX text and string literals (`{t("Email")}` gives
