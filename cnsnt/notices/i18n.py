@@ -62,7 +62,14 @@ def resolve_language(tag: str) -> tuple[str, str | None]:
     if str(locale) == code:
         return str(code), f"language tag '{tag}' read as '{code}'"
     name = Locale.parse(code).get_display_name("en") or code
-    return str(code), f"language '{tag}' has no catalog of its own; the notice is in {name} ({code})"
+    asked = locale.get_display_name("en") if locale is not None else None
+    shown = f"language '{tag}' ({asked})" if asked and asked != name else f"language '{tag}'"
+    # a regional variant reads the language's catalog (Brazilian readers get European
+    # Portuguese): said once, so the wording is checked before it is published
+    return str(code), (
+        f"{shown} has no catalog of its own; the notice is in {name} ({code}): "
+        "check its wording suits your readers"
+    )
 
 
 def check_language(lang: str) -> str:

@@ -144,7 +144,26 @@ def _clusters(items: list[Finding]) -> list[list[Finding]]:
         if f.policy_entry and f.subject.replace(":", ".", 1) == f.policy_entry:  # about the entry itself
             shape = shape.replace(f.policy_entry, "\0")
         out.setdefault((f.rule, f.severity.value, shape, purpose_of(f)), []).append(f)
-    return list(out.values())
+    order = {id(f): n for n, f in enumerate(items)}
+    clusters = [sorted(same, key=lambda f: _telling(f, order[id(f)])) for same in out.values()]
+    return sorted(clusters, key=lambda same: order[id(same[0])])
+
+
+#: Messages that say a finding is about personal data (a nameless control's CN001 weighed by
+#: `cnsnt.rules.source.nameless`): the members of a fold a reader must see first.
+_PERSONAL = ("it looks like personal data", "names personal data:")
+
+
+def _telling(finding: Finding, position: int) -> tuple[int, int, int]:
+    """How a fold's member ranks as the one shown: severity, naming personal data, place.
+
+    Its place is its position in the report's order. A folded group of nameless
+    controls showed its first member, `has no name (value={formData.pacienteId ||
+    ''})`, and hid the "looks like personal data:
+    national id" ones behind "6 more like it" (review25 D10).
+    """
+    personal = any(words in finding.message for words in _PERSONAL)
+    return SEVERITIES.index(finding.severity), 0 if personal else 1, position
 
 
 class HtmlReporter(Reporter):

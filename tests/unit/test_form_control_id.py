@@ -24,7 +24,7 @@ COMPONENT = """export function Intake() {
   const [extra, setExtra] = useState("");
   return (
     <form id="intake">
-      <input id="illnessExtra" value={extra} onChange={(e) => setExtra(e.target.value)} />
+      <input id="illnessExtra" value={extras[kind]} onChange={(e) => pick(kind, e.target.value)} />
       <input id="spread" {...props} />
       <input name="email" id="email" />
     </form>

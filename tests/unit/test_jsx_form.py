@@ -95,7 +95,7 @@ export default function Settings({ field, index }) {
     <div>
       <input name={field} />
       <input name={`items.${index}.email`} />
-      <input value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input value={values[key]} onChange={(e) => setEmail(e.target.value)} />
       <input id="nick" />
       <input {...props} />
       <Switch>
@@ -108,10 +108,11 @@ export default function Settings({ field, index }) {
     )
     form = only_form(ev)
     assert form.name == "Settings"  # no <form>: the component's file stem
-    assert [f.raw for f in form.fields] == [
+    assert [f.name for f in form.fields] == [None, None, "email", None, None]
+    assert [f.raw if f.name is None else None for f in form.fields] == [
         "name={field}",
         "name={`items.${index}.email`}",
-        "value={email}",
+        None,  # a computed binding, but its `onChange` calls `setEmail`: `email` (review25 D1)
         'id="nick"',
         "{...props}",
     ]
@@ -128,12 +129,6 @@ export default function Settings({ field, index }) {
             "field at 6:7 has a name cnsnt cannot read (name={`items.${index}.email`})",
         ),
         (
-            7,
-            7,
-            "field at 7:7 has no name (value={email}), so a browser does not submit it unless a "
-            "script does",
-        ),
-        (
             8,
             7,
             'field at 8:7 has no name (id="nick"), so a browser does not submit it unless a script '
@@ -145,8 +140,8 @@ export default function Settings({ field, index }) {
             "field at 9:7 has no readable name (the spread may set it: {...props})",
         ),
     ]  # react-router's <Switch> (no control's props) is no checkbox
-    assert [p.fix for p in ev.problems].count("declare it in the policy as Settings.NAME") == 4
-    assert ev.problems[3].fix == (  # only the control with an id can be named by it (review22 D12)
+    assert [p.fix for p in ev.problems].count("declare it in the policy as Settings.NAME") == 3
+    assert ev.problems[2].fix == (  # only the control with an id can be named by it (review22 D12)
         "declare it in the policy as Settings.nick (its id; or the name a script sends it under)"
     )
 

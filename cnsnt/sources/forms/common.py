@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
@@ -91,6 +91,31 @@ def form_stem(path: Path) -> str:
     """
     name = printable_path(path.name)
     return name.split(".", 1)[0] or name
+
+
+#: Suffixes of a page or component file whose stem `index` is its folder's page: the file
+#: tells nothing of its form (`pages/Admin/CadastroUsuarios/index.tsx`), its folder does.
+_INDEX_SUFFIXES = frozenset(
+    {".tsx", ".jsx", ".js", ".ts", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".html", ".htm"}
+)
+
+
+def index_folder(shown: str) -> str | None:
+    """The folder an `index.tsx`/`index.jsx`/`index.vue`/`index.html` stands for, else None.
+
+    Only a file named `index` with one of those suffixes, and only when it is in a folder
+    of the project (a top-level `index.html` keeps its name).
+    """
+    path = PurePosixPath(shown)
+    if path.stem != "index" or path.suffix.lower() not in _INDEX_SUFFIXES:
+        return None
+    folder = path.parent.name
+    return folder if folder not in ("", ".", "..") else None
+
+
+def file_form_name(path: Path, shown: str) -> str:
+    """The name of a file's forms that have none of their own: its stem, an `index` file's folder."""
+    return index_folder(shown) or form_stem(path)
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from cnsnt.evidence import FieldRole, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.base import LineIndex
-from cnsnt.sources.forms.common import form_stem
+from cnsnt.sources.forms.common import file_form_name
 from cnsnt.sources.forms.heex_markup import (
     EEX_SUFFIXES,
     HEEX_SUFFIXES,
@@ -335,7 +335,7 @@ class Page:
             text = heex_sigils(text)  # the markup of its `~H` sigils, the rest blanked
         self.text = text
         self.shown = shown
-        self.stem = sveltekit_stem(path) if self.svelte else form_stem(path)
+        self.stem = sveltekit_stem(path) if self.svelte else file_form_name(path, shown)
         code, php_tokens = blank_php(text) if not self.phoenix and not self.svelte else (text, [])
         self.code = code
         """The text with PHP code blanked (markup echoed by PHP kept)."""

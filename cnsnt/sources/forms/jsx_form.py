@@ -5,7 +5,8 @@ The file is parsed, never run. Every JSX element is looked at once, in file orde
 Forms. A `<form>` element (or an element rendered as one: `component="form"`,
 `as="form"`; Ant Design's `<Form name="login">`) is named by its literal `id`,
 else `name`; controls outside any named form belong to the form named by the
-file stem, as the SPEC names forms (`SignupForm.tsx` -> `SignupForm`).
+file stem, as the SPEC names forms (`SignupForm.tsx` -> `SignupForm`; an
+`index.tsx` by its folder, `CadastroUsuarios/index.tsx` -> `CadastroUsuarios`).
 
 Controls and their submitted names:
 
@@ -33,12 +34,15 @@ Controls and their submitted names:
   `Control`, `Check`). Their `type` prop, else the component name, gives the control
   (`Checkbox` a checkbox, `PasswordInput` a password, Formik's `<Field as="textarea">`).
 - A control with neither a name nor a binder (a controlled `<input value={email}
-  onChange={...} />`) submits nothing a browser sends: a CN001 warning naming its `id`,
-  else its `value`/`checked` expression; one spread only (`{...props}`, a building block
-  named where it is used) is a CN001 warning quoting the spread.
+  onChange={...} />`) submits nothing a browser sends; its component sends the state it
+  is bound to, so the state key names it (`jsx_state`: `value={formData.cpf}` -> `cpf`,
+  else the key or setter its `onChange` writes). One whose binding cannot be read, or
+  that has none, is a CN001 warning naming its `id`, else its binding, and why; one
+  spread only (`{...props}`, a building block named where it is used) is a CN001
+  warning quoting the spread.
 
-Labels: `<label htmlFor>` (also `Label`, `FormLabel`, `InputLabel`), a wrapping
-`<label>`, a `FormLabel` inside the same binder or `FormControl`/`FormItem`, the
+Labels: `<label htmlFor>` (also `Label`, `FormLabel`, `InputLabel`, `Form.Label`), a wrapping
+`<label>`, a `FormLabel` inside the same binder or `FormControl`/`FormItem`/`Form.Group`, the
 `label` prop (of the control, of MUI's `FormControlLabel` around it, of `Form.Item`),
 a checkbox's own text (`<Checkbox>I agree</Checkbox>`), then `aria-label`,
 `placeholder`, `title`. Text is JSX text and string literals (`{t("Email")}` gives
@@ -87,13 +91,14 @@ from cnsnt.sources.forms.common import (
     NO_VALUES,
     NOT_READONLY,
     SENDS_NOTHING,
+    file_form_name,
     form_evidence,
-    form_stem,
     grouped_field,
     looks_like_consent,
     shorten,
     unnamed_problem,
 )
+from cnsnt.sources.forms.jsx_state import state_binding
 from cnsnt.sources.schemas.common import problem_of
 from cnsnt.sources.schemas.grammars import (
     Node,
@@ -108,9 +113,9 @@ from cnsnt.sources.schemas.grammars import (
 JSX_SUFFIXES = frozenset({".jsx", ".tsx", ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"})
 _NATIVE = frozenset({"input", "textarea", "select", "button"})
 _BUTTON_TYPES = frozenset({"submit", "button", "reset", "image"})
-_LABELS = frozenset({"label", "Label", "FormLabel", "InputLabel", "Field.Label"})
+_LABELS = frozenset({"label", "Label", "FormLabel", "InputLabel", "Field.Label", "Form.Label"})
 #: Containers whose `FormLabel` (or `label` prop) and `isRequired` apply to the control inside.
-_GROUPS = frozenset({"FormControl", "FormItem", "FormControlLabel", "FormGroup", "Field.Root"})
+_GROUPS = frozenset({"FormControl", "FormItem", "FormControlLabel", "FormGroup", "Field.Root", "Form.Group"})
 _BINDERS = frozenset({"Controller", "FormField", "Form.Item", "Form.Field", "FastField"})
 #: Last-segment endings of control components, lower-cased, and the control they are.
 _ENDINGS = (
@@ -250,6 +255,8 @@ class _File:
         """`const x = <value>` anywhere in the file (the first of a name)."""
         self.states: dict[str, Node] = {}
         """`const [x, setX] = useState(<value>)`: x -> the initial value."""
+        self.setters: dict[str, str] = {}
+        """`const [x, setX] = useState(...)`: setX -> x (the state a handler's `setX(v)` writes)."""
         self.defaults: list[_Defaults] = []
         """The `defaultValues`/`initialValues` objects and binders' own starting values."""
         self._scopes: list[_Defaults] = []
@@ -635,6 +642,15 @@ class _Reader:
                         and args.named_child_count
                     ):
                         file.states.setdefault(file.text(first), args.named_children[0])
+                    second = name.named_children[1] if name.named_child_count > 1 else None
+                    if (
+                        callee is not None
+                        and file.text(callee).rsplit(".", 1)[-1] in ("useState", "useReducer")
+                        and first.type == "identifier"
+                        and second is not None
+                        and second.type == "identifier"
+                    ):  # `const [email, setEmail] = useState("")`: what `setEmail(v)` writes
+                        file.setters.setdefault(file.text(second), file.text(first))
                 if value.type == "call_expression":
                     hook = self._hook(name, value)
                     if hook is not None:
@@ -928,21 +944,7 @@ class _Reader:
                 ctrl.raw = shorten(file.text(spread_only))
                 ctrl.why = f"has no readable name (the spread may set it: {ctrl.raw})"
             else:
-                shown = next(
-                    (
-                        f"{k}={shorten(file.text(attrs[k]))}"
-                        for k in ("value", "checked")
-                        if attrs.get(k) is not None
-                    ),
-                    None,
-                )
-                ctrl.raw = f'id="{ctrl.id}"' if ctrl.id else shown
-                ctrl.control_id = ctrl.id or None
-                ctrl.why = (
-                    "has no name"
-                    + (f" ({ctrl.raw})" if ctrl.raw else "")
-                    + (", so a browser does not submit it unless a script does")
-                )
+                self._unnamed(ctrl, element)
         ctrl.required = ctrl.required or self._required_props(element)
         outer_ctrl = ctrl.outer  # a `Radio` of a disabled `RadioGroup` is disabled too
         ctrl.disabled = self._stated(element, _DISABLED_PROPS) or bool(outer_ctrl and outer_ctrl.disabled)
@@ -953,6 +955,36 @@ class _Reader:
         if ctrl.name is None or not ctrl.label:
             ctrl.label = self._own_label(element, ctrl)
         return ctrl
+
+    def _unnamed(self, ctrl: _Control, element: _Element) -> None:
+        """A control with neither a name nor a binder: named by the state it is bound to, if read.
+
+        A controlled input (`value={formData.cpf}`) sends its component's state, not a
+        browser's form data: the state key is the field's name (`jsx_state`). One whose
+        binding cannot be read, or that has none, is a CN001 warning saying which.
+        """
+        file = self.file
+        bound = state_binding(element.attrs, file, file.setters, shorten)
+        if bound is not None and bound.name is not None:
+            ctrl.name, ctrl.raw, ctrl.why = bound.name, bound.raw, None
+            return
+        ctrl.raw = f'id="{ctrl.id}"' if ctrl.id else bound.raw if bound is not None else None
+        ctrl.control_id = ctrl.id or None
+        if bound is not None and bound.own_prop:
+            tail = (
+                f" and shows its component's own prop ({bound.raw}): it is named where the "
+                "component is used"
+            )
+        elif bound is not None:
+            tail = f" and cnsnt cannot read the state it is bound to ({bound.raw})"
+        else:
+            tail = ""
+        ctrl.why = (
+            "has no name"
+            + (f" ({ctrl.raw})" if ctrl.raw and (bound is None or ctrl.id) else "")
+            + tail
+            + ", so a browser does not submit it unless a script does"
+        )
 
     def _bound(self, near: list[_Element]) -> bool:
         """Inside a binder or a control group: a bare `<Input />` there is the field it names."""
@@ -1226,7 +1258,7 @@ def read_jsx_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence
             tree, src, "JSX/TSX", "form fields", locate=_first_error, skip=_bare_ampersand
         )
         problems.extend([broken] if broken is not None else [])
-    reader = _Reader(_File(src, form_stem(path)))
+    reader = _Reader(_File(src, file_form_name(path, shown)))
     try:
         forms = reader.read(tree.root_node)
     except SourceError as exc:

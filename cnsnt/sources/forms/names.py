@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from cnsnt.evidence import Evidence, Form, SourceProblem
+from cnsnt.sources.forms.common import index_folder
 
 #: Folders that hold a framework's templates; a template is named by its path below them
 #: (Rails' and Laravel's `views/`, Django's, Flask's and Symfony's `templates/`, phpBB's
@@ -40,6 +41,8 @@ def _parts(shown: str) -> tuple[list[str], str]:
     """The folders of a shown path and its file's stem (up to the first dot)."""
     path = PurePosixPath(shown)
     folders = [p for p in path.parent.parts if p not in ("/", ".")]
+    if index_folder(shown) is not None and folders:  # `Admin/CadastroUsuarios/index.tsx`: its folder
+        return folders[:-1], folders[-1]
     return folders, path.name.split(".", 1)[0] or path.name
 
 

@@ -1,0 +1,56 @@
+"""A form in an `index` page or component is named after its folder (review25 D9).
+
+`pages/Admin/CadastroUsuarios/index.tsx` gave the form `index` (`index.password`,
+`index.email`), which tells the reader nothing; the folder is what the page is. The
+trees below are written here; the layout follows a Vite/React app's `pages/` folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.sources.forms.common import index_folder
+from cnsnt.sources.forms.names import project_name, template_name
+from tests.unit.test_form_names import evidence_of
+from tests.unit.test_symfony_forms import write
+
+USERS = """\
+export default function CadastroUsuarios() {
+  return (<form><input name="email" type="email" /><input name="password" type="password" /></form>);
+}
+"""
+PATIENT = "export const Cadastro = () => <form><input name=\"nome\" /></form>;\n"
+DOCTOR = "export const Cadastro = () => <form><input name=\"crm\" /></form>;\n"
+PAGE = '<form method="post"><input name="email"></form>\n'
+VUE = '<template><form><input name="telefone"></form></template>\n'
+POLICY = 'cnsnt: 1\nsources:\n  forms:\n    - {path: "src/**/*.tsx"}\n    - {path: "**/*.html"}\n    - {path: "**/*.vue"}\n'
+
+
+def test_an_index_file_names_its_forms_after_its_folder(tmp_path: Path) -> None:
+    write(tmp_path, "src/pages/Admin/CadastroUsuarios/index.tsx", USERS)
+    write(tmp_path, "src/pages/Paciente/Cadastro/index.tsx", PATIENT)
+    write(tmp_path, "src/pages/Medico/Cadastro/index.tsx", DOCTOR)
+    write(tmp_path, "contato/index.html", PAGE)
+    write(tmp_path, "index.html", PAGE)  # at the top: no folder to be named by
+    write(tmp_path, "web/Perfil/index.vue", VUE)
+    write(tmp_path, "cnsnt.yaml", POLICY)
+    forms = {f.source: f.name for f in evidence_of(tmp_path).forms}
+    assert forms == {
+        "src/pages/Admin/CadastroUsuarios/index.tsx": "CadastroUsuarios",
+        # two folders named alike: named by their paths below `pages/`, as other files are
+        "src/pages/Paciente/Cadastro/index.tsx": "Paciente/Cadastro",
+        "src/pages/Medico/Cadastro/index.tsx": "Medico/Cadastro",
+        "contato/index.html": "contato",
+        "index.html": "index",
+        "web/Perfil/index.vue": "Perfil",
+    }
+
+
+def test_only_index_files_of_pages_and_components_are_named_by_their_folder() -> None:
+    assert index_folder("src/pages/Login/index.jsx") == "Login"
+    assert index_folder("index.tsx") is None
+    assert index_folder("app/views/users/index.html.erb") is None  # a Rails action's view
+    assert index_folder("src/pages/Login/Index.tsx") is None
+    assert index_folder("src/pages/Login/indexes.tsx") is None
+    assert template_name("src/pages/Admin/Login/index.tsx") == "Admin/Login"
+    assert project_name("src/pages/Admin/Login/index.tsx") == "src/pages/Admin/Login"
