@@ -964,6 +964,18 @@ def test_a_row_that_names_and_identifies_a_person_by_role_is_about_them() -> Non
     assert got["dispensas.observacao"].personal
 
 
+def test_a_portuguese_partido_is_a_political_party() -> None:
+    """`filiacao.partido_id`: which party a contact belongs to is a political opinion (Art. 9)."""
+    contato = _table("contato", [("id", "INT"), ("nome", "TEXT"), ("cpf", "TEXT")])
+    filiacao = _table(
+        "filiacao",
+        [("id", "INT"), ("contato_id", "INT"), ("partido_id", "INT"), ("data", "DATE")],
+        (ForeignKey(("contato_id",), "contato"),),
+    )
+    got = classify_tables([contato, filiacao])
+    assert got["filiacao.partido_id"].category == "user.demographic.political_opinion"
+
+
 def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
     """`eleves.id_ecole` is the pupil's school; `contrats.id_ecole` is the contract's."""
     eleves = _table("eleves", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("id_ecole", "INT")])
