@@ -1907,12 +1907,21 @@ def _attribute_keys(
     personal; a key to another person (`manager_id`), to an organisation (an employer
     that is the tenant) or to whoever made the record (`created_by`) is only a link.
     """
-    if verdict.kind != PEOPLE or not verdict.context.describes:
+    joined = verdict.kind == LINKED and _joins_a_trait(table, people)
+    if not joined and (verdict.kind != PEOPLE or not verdict.context.describes):
         return {}
     languages = verdict.context.languages
     out: dict[str, tuple[str, _Match | _Picked]] = {}
     for key, words in _value_keys(table, people, languages):
         match = _trait(key.ref_table, words, languages)
+        if joined:
+            # `filiacao(contato_id, partido_id)`, `user_roles(user_id, role_id)`: the row
+            # gives the person one more entry of a named trait; a group or a folder it
+            # files them in (no trait named) is no fact about them
+            category = _category(match) if match is not None else ""
+            if category.startswith(_JOINED_TRAITS) and category != "user.demographic.profile":
+                out[key.columns[0].casefold()] = (key.ref_table, match)
+            continue
         if match is not None and lists and _special_by_name_only(key, words, match, lists, languages):
             match = None  # `gruppe_id -> race_types(distanz, bahnen)`: a rowing race class
         if (
@@ -1932,6 +1941,27 @@ def _attribute_keys(
             continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
     return out
+
+
+# Traits a join names (a party, a language, a role, a job title); not a school or an
+# employer, places a person belongs to rather than facts they carry
+_JOINED_TRAITS = ("user.demographic", "user.account", "user.professional_information.job_title", "user.health")
+
+
+def _joins_a_trait(table: Table, people: frozenset[str]) -> bool:
+    """A row that only joins a person to one entry of a list (`user_roles(user_id, role_id)`).
+
+    Two single-column keys, one of them to a person, and besides them only dates and
+    yes/no columns (when it was given, whether it still holds).
+    """
+    keys = [k for k in table.foreign_keys if len(k.columns) == 1]
+    if len(keys) != 2 or sum(_refers_to(k, people) for k in keys) != 1:
+        return False
+    keyed = {k.columns[0].casefold() for k in keys}
+    return all(
+        c.primary_key or c.name.casefold() in keyed or _type_kind(c.type) in ("temporal", "boolean")
+        for c in table.columns
+    )
 
 
 #: Categories of GDPR Art. 9 a key's target may name (`religiao`, `etnias`, `sindicatos`).
@@ -2068,7 +2098,7 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
         True,
         _category(match),
         Confidence.LOW,
-        f"'{name}' points at '{target}', a list of {_label(match)}: in a person's own row it says theirs",
+        f"'{name}' points at '{target}', a list of {_label(match)}: in a row of one person's it says theirs",
     )
 
 

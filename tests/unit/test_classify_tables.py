@@ -976,6 +976,29 @@ def test_a_portuguese_partido_is_a_political_party() -> None:
     assert got["filiacao.partido_id"].category == "user.demographic.political_opinion"
 
 
+def test_a_row_that_joins_a_person_to_a_named_trait_gives_them_that_trait() -> None:
+    """`user_languages(user_id, language_id)`: a language they speak; a join to a group is no fact."""
+    users = _table("users", [("id", "INT"), ("first_name", "TEXT"), ("email", "TEXT")])
+    languages = _table("languages", [("id", "INT"), ("name", "TEXT")])
+    groups = _table("groups", [("id", "INT"), ("name", "TEXT")])
+    spoken = _table(
+        "user_languages",
+        [("id", "INT"), ("user_id", "INT"), ("language_id", "INT"), ("since", "DATE")],
+        (ForeignKey(("user_id",), "users"), ForeignKey(("language_id",), "languages")),
+        primary="id",
+    )
+    member = _table(
+        "user_groups",
+        [("id", "INT"), ("user_id", "INT"), ("group_id", "INT")],
+        (ForeignKey(("user_id",), "users"), ForeignKey(("group_id",), "groups")),
+        primary="id",
+    )
+    got = classify_tables([users, languages, groups, spoken, member])
+    assert got["user_languages.language_id"].personal
+    assert got["user_languages.language_id"].category == "user.demographic.language"
+    assert not got["user_groups.group_id"].personal
+
+
 def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
     """`eleves.id_ecole` is the pupil's school; `contrats.id_ecole` is the contract's."""
     eleves = _table("eleves", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("id_ecole", "INT")])
