@@ -1918,7 +1918,9 @@ def _attribute_keys(
             # `filiacao(contato_id, partido_id)`, `user_roles(user_id, role_id)`: the row
             # gives the person one more entry of a named trait; a group or a folder it
             # files them in (no trait named) is no fact about them
-            category = _category(match) if match is not None else ""
+            if match is None:
+                continue
+            category = _category(match)
             if category.startswith(_JOINED_TRAITS) and category != "user.demographic.profile":
                 out[key.columns[0].casefold()] = (key.ref_table, match)
             continue
@@ -1945,7 +1947,9 @@ def _attribute_keys(
 
 # Traits a join names (a party, a language, a role, a job title); not a school or an
 # employer, places a person belongs to rather than facts they carry
-_JOINED_TRAITS = ("user.demographic", "user.account", "user.professional_information.job_title", "user.health")
+_JOINED_TRAITS = (
+    "user.demographic", "user.account", "user.professional_information.job_title", "user.health",
+)  # fmt: skip
 
 
 def _joins_a_trait(table: Table, people: frozenset[str]) -> bool:
