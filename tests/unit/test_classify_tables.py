@@ -3406,6 +3406,12 @@ def test_a_voided_row_is_the_records_state() -> None:
     assert got["allergy.severity"].personal
     for column in ("voided", "date_voided", "void_reason"):
         assert not got[f"allergy.{column}"].personal, column
+    # UnicaEN's soft delete (`histo_destruction`) is the same
+    individu = _table(
+        "individu", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("histo_destruction", "TIMESTAMP")],
+        primary="id",
+    )
+    assert not classify_tables([individu])["individu.histo_destruction"].personal
 
 
 def test_a_file_kept_in_a_patients_record_is_their_care() -> None:
