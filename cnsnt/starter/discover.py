@@ -70,6 +70,7 @@ from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.html_strings import holds_markup, html_strings_file
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
+from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
@@ -1858,6 +1859,13 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(Found("forms", pattern) for pattern in page_globs)
     globbed = set(templates) - set(loose_pages)
     kinds["forms"] = [(p, d) for p, d in pages if p not in globbed] + [(p, None) for p in loose]
+    # ORM models and a SQL file of the same tables (an old dump): the models are read
+    mapping = [
+        ModelEntry(f.pattern, f.format) for f in found if f.kind == "schemas" and f.format in MODEL_FORMATS
+    ]
+    stale, stale_notes = stale_copies([p for p, _ in kinds.get("schemas", [])], schema_tables, mapping, root)
+    kinds["schemas"] = [(p, d) for p, d in kinds.get("schemas", []) if p not in stale]
+    notes.extend(stale_notes)
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     found.extend(_entries("forms", kinds.get(_HTML_STRINGS, []), root, by_parent, fmt="html"))
