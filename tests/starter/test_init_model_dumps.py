@@ -64,10 +64,10 @@ def test_the_starters_first_audit_warns_of_no_table_defined_twice(tmp_path: Path
     _project(tmp_path)
     draft = draft_new(tmp_path)
     (tmp_path / "cnsnt.yaml").write_text(draft.text, encoding="utf-8")
-    assert "# left out sql/dump.sql" in draft.text
-    assert "caretaker" not in draft.text.replace("(caretaker)", "")  # the stale table is not declared
     findings = audit_path(tmp_path).findings
     assert not [f for f in findings if f.rule == "CN001" and "also defined in" in f.message]
+    assert "# left out sql/dump.sql" in draft.text
+    assert "caretaker" not in draft.text.replace("(caretaker)", "")  # the stale table is not declared
 
 
 def test_a_sql_file_of_mostly_other_tables_stays_proposed_with_a_note(tmp_path: Path) -> None:
