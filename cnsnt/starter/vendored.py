@@ -33,6 +33,8 @@ LIBRARY_NAMES = frozenset(
         *("bootbox", "d3", "c3", "highcharts", "zepto", "mootools", "prototype", "jqgrid"),
     }
 )
+#: Suffixes libraries are shipped in: a `Dropzone.tsx` or `quill.ts` is the app's own wrapper.
+_SHIPPED = frozenset({".js", ".mjs", ".cjs"})
 #: Folders of other people's scripts, beside those the walk never enters (`SKIP_DIRS`:
 #: `vendor`, `node_modules`, `bower_components`, `third_party`). Only scripts whose strings
 #: hold markup are left out from them: a React app's `lib/` holds its own components.
@@ -60,7 +62,7 @@ def library_reason(rel: Path, head: str, *, strings: bool) -> str | None:
     if "min" in parts[1:-1] or minified(head):
         return "minified"
     first = re.split(r"[-_.]", rel.name.lower(), maxsplit=1)[0]
-    if first in LIBRARY_NAMES:
+    if first in LIBRARY_NAMES and rel.suffix.lower() in _SHIPPED:
         return f"named {first}"
     if _banner(head[:_BANNER_CHARS]):
         return "with a library's banner comment"

@@ -76,6 +76,12 @@ def test_a_library_without_form_markup_gets_no_note(tmp_path: Path) -> None:
     assert not [n for n in notes if "libraries" in n]
 
 
+def test_a_typescript_component_named_like_a_library_stays_proposed(tmp_path: Path) -> None:
+    """Libraries ship as `.js`: a `Dropzone.tsx` is the app's own wrapper around one."""
+    _write(tmp_path, "src/components/Dropzone.tsx", "export const D = () => <input type=\"file\" name=\"doc\" />;\n")
+    assert _forms(tmp_path) == [("src/components/Dropzone.tsx", None)]
+
+
 def test_a_react_component_in_lib_stays_proposed() -> None:
     """Only markup in strings is left out of a `lib/` folder: a React app keeps its own components there."""
     jsx = "export const F = () => <form><input name=\"email\" /></form>;\n"
