@@ -67,9 +67,10 @@ from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.folder_globs import covers, folder_globs, spelt
 from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, doc_folder, in_folder
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
-from cnsnt.starter.html_strings import html_strings_file
+from cnsnt.starter.html_strings import holds_markup, html_strings_file
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
+from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
@@ -95,6 +96,7 @@ from cnsnt.starter.typeorm_entries import (
     typeorm_kind,
     typeorm_patterns,
 )
+from cnsnt.starter.vendored import library_note, library_reason, stock_file, stock_note
 
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
 DIALECTS = (None, "mysql", "postgres", "tsql", "oracle", "sqlite", "snowflake", "bigquery")
@@ -688,6 +690,10 @@ _BUILDER = "html builder"
 _SYMFONY_FORM = "symfony form"
 #: The kind of a script whose strings hold a page's form markup (`html_strings`): `format: html`.
 _HTML_STRINGS = "html in scripts"
+#: The kind of a script taken for another party's library (`vendored`): left out, said.
+_LIBRARY = "library"
+#: The kind of a framework's stock file that draws a form (`web/config.php`): left out, said.
+_STOCK = "stock file"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
 _DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
 #: What a file of a documentation folder would have been proposed as, as a note names it.
@@ -1097,14 +1103,21 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         drawn = drawn or _includes_controls(path, head, root)  # `@include('forms.input', [...])`
         if drawn and suffix == ".php" and _whole(path) and html_builder(path, root, head):
             return (_BUILDER, None, ())  # `Form::macro(...)` definitions: controls for other pages
+        if drawn and suffix == ".php" and stock_file(path.relative_to(root), head) is not None:
+            return (_STOCK, None, ())  # Symfony's `web/config.php`, as Composer writes it
         return ("forms", None, ()) if drawn else None
     if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
         # folders named relative to the project: one above it (`~/out/app/`) excludes nothing
         rel, head = path.relative_to(root), _sniff(path)
+        if library_reason(rel, head, strings=False) is not None:
+            # jQuery, a minified bundle: named in a note when it holds form markup (review25 D4)
+            return (_LIBRARY, None, ()) if holds_markup(head) else None
         if jsx_form_file(rel, head):
             return ("forms", None, ())
         # a vanilla-JS view's `<form>` in a template literal: read as HTML, never also as JSX
-        return (_HTML_STRINGS, None, ()) if html_strings_file(rel, head) else None
+        if not html_strings_file(rel, head):
+            return None
+        return (_LIBRARY if library_reason(rel, head, strings=True) else _HTML_STRINGS, None, ())
     if suffix == ".py":  # Django and WTForms form classes (`forms.py`, `forms/*.py`)
         return ("forms", None, ()) if python_form_file(path, root, _sniff(path)) else None
     return None
@@ -1556,7 +1569,8 @@ def holds_source(entry: Found, path: Path, root: Path) -> bool:
     if entry.format == "jpa":
         return _orm_kind(path) == "jpa"
     if entry.kind == "forms":
-        return _kind_of(path, root) is not None
+        what = _kind_of(path, root)
+        return what is not None and what[0] not in (_LIBRARY, _STOCK)
     return True
 
 
@@ -1605,6 +1619,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     sqlite_files: list[Path] = []
     reports: list[Path] = []
     contracts: list[Path] = []
+    libraries: dict[str, list[Path]] = defaultdict(list)
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
     kinded: set[Path] = set()
     for path in files:
@@ -1628,6 +1643,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             builders.append(path)
         elif what is not None and what[0] == _REPORT:
             reports.append(path)
+        elif what is not None and what[0] in (_LIBRARY, _STOCK):
+            libraries[what[0]].append(path)
         elif what is not None and what[0] == _DATA_SCHEMA:
             contracts.append(path)
         elif what is not None:
@@ -1654,6 +1671,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         *([_static_note(statics, root)] if statics else []),
         *([copies_note(duplicates, root)] if duplicates else []),
         *([_reports_note(reports, root)] if reports else []),
+        *([library_note(libraries[_LIBRARY], root, _sniff)] if libraries[_LIBRARY] else []),
+        *([stock_note(libraries[_STOCK], root, _sniff)] if libraries[_STOCK] else []),
         *([_data_schema_note(contracts, root)] if contracts else []),
         *([_twins_note(twins, root)] if twins else []),
     ]
@@ -1840,6 +1859,13 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(Found("forms", pattern) for pattern in page_globs)
     globbed = set(templates) - set(loose_pages)
     kinds["forms"] = [(p, d) for p, d in pages if p not in globbed] + [(p, None) for p in loose]
+    # ORM models and a SQL file of the same tables (an old dump): the models are read
+    mapping = [
+        ModelEntry(f.pattern, f.format) for f in found if f.kind == "schemas" and f.format in MODEL_FORMATS
+    ]
+    stale, stale_notes = stale_copies([p for p, _ in kinds.get("schemas", [])], schema_tables, mapping, root)
+    kinds["schemas"] = [(p, d) for p, d in kinds.get("schemas", []) if p not in stale]
+    notes.extend(stale_notes)
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     found.extend(_entries("forms", kinds.get(_HTML_STRINGS, []), root, by_parent, fmt="html"))

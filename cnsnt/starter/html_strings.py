@@ -47,6 +47,11 @@ def html_strings_file(path: Path, head: str) -> bool:
     return any(_CONTROL.search(text) for text in _strings(head, grammar, path.as_posix()))
 
 
+def holds_markup(head: str) -> bool:
+    """Whether a script's text draws a form control anywhere (a string, JSX): no parse, a scan."""
+    return _CONTROL.search(head) is not None
+
+
 def _strings(text: str, grammar: str, shown: str) -> Iterator[str]:
     """The string and template literals of a script, as its grammar parses them.
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, has_form_controls
 
-__all__ = ["JSX_SUFFIXES", "jsx_form_file", "not_product"]
+__all__ = ["JSX_SUFFIXES", "jsx_form_file", "minified", "not_product"]
 #: Name parts of files that show components rather than being the product's (`jquery.min.js`: a bundle).
 _NOT_PRODUCT = frozenset({"stories", "story", "test", "spec", "cy", "e2e", "mock", "d", "min"})
 #: A head whose lines average more characters than this is minified build output, not source:
@@ -50,9 +50,10 @@ def not_product(path: Path, head: str) -> bool:
     if any(part.lower() in _NOT_PRODUCT_DIRS for part in path.parts[:-1]):
         return True
     # a vendored bundle (`public/assets/plugins/...`): parsing it finds no product form
-    return _minified(head)
+    return minified(head)
 
 
-def _minified(head: str) -> bool:
+def minified(head: str) -> bool:
+    """Whether a script's head is minified: lines of hundreds of characters on average."""
     lines = head.count("\n") + 1
     return len(head) > 4 * _MINIFIED_LINE and len(head) / lines > _MINIFIED_LINE

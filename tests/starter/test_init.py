@@ -129,6 +129,8 @@ def test_init_lists_a_table_once_when_two_sources_spell_it_differently(tmp_path:
     (root / "db").mkdir(parents=True)
     (root / "db" / "schema.sql").write_text(
         "CREATE TABLE members (\n  id INT PRIMARY KEY,\n  email VARCHAR(200),\n  birth_date DATE\n);\n"
+        # tables the models lack: another database's schema, kept beside them (model_dumps)
+        "CREATE TABLE settings (id INT PRIMARY KEY);\nCREATE TABLE jobs (id INT PRIMARY KEY);\n"
     )
     (root / "accounts").mkdir()
     (root / "accounts" / "models.py").write_text(

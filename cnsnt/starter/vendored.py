@@ -1,0 +1,121 @@
+"""Scripts and stock files `cnsnt init` leaves out of the forms: other people's code (review25 D4).
+
+A Symfony 3 app keeps jQuery and Select2 in `web/js/` (and a copy in `app/Resources/assets/js/`):
+their string literals hold `<input` and `<select` markup, so each was proposed as a
+`format: html` form, and the audit opened with 25 warnings on jQuery's nameless widgets.
+Symfony's `web/config.php` (the requirements checker Composer writes) was proposed as a
+page. None is the product's form. A script is taken for a library when it is minified
+(`*.min.js`, kilobytes to a line), when its name's first word names a well-known library
+(`jquery-2.2.0.js`, `select2.full.js`), when it opens with a library's banner comment
+(`/*! jQuery v2.2.0 | (c) ...`, an `@license` tag), or when it lies in a folder of
+libraries (`lib/`, `vendors/`). Each is named in a note, never left out in silence: a
+script of the product's own caught so is listed by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from cnsnt.starter.jsx_entries import minified
+
+#: Libraries whose scripts build form controls in strings (a widget's markup), as the first
+#: word of their file names spells them (`jquery-ui.js`, `bootstrap-datepicker.js`).
+#: Data, kept small: a name missing here is still caught by a banner comment or a folder.
+LIBRARY_NAMES = frozenset(
+    {
+        *("jquery", "select2", "bootstrap", "moment", "lodash", "underscore", "datatables"),
+        *("backbone", "knockout", "angular", "handlebars", "mustache", "modernizr", "popper"),
+        *("ckeditor", "tinymce", "summernote", "quill", "codemirror", "dropzone", "flatpickr"),
+        *("pikaday", "chosen", "selectize", "typeahead", "fullcalendar", "sweetalert", "toastr"),
+        *("bootbox", "d3", "c3", "highcharts", "zepto", "mootools", "prototype", "jqgrid"),
+    }
+)
+#: Suffixes libraries are shipped in: a `Dropzone.tsx` or `quill.ts` is the app's own wrapper.
+_SHIPPED = frozenset({".js", ".mjs", ".cjs"})
+#: Folders of other people's scripts, beside those the walk never enters (`SKIP_DIRS`:
+#: `vendor`, `node_modules`, `bower_components`, `third_party`). Only scripts whose strings
+#: hold markup are left out from them: a React app's `lib/` holds its own components.
+LIBRARY_DIRS = frozenset({"vendors", "lib", "libs"})
+#: JSDoc tags that mark a leading comment as a library's licence banner.
+_BANNER_TAGS = ("@license", "@preserve")
+#: How much of a script's start is searched for a banner comment.
+_BANNER_CHARS = 4096
+#: Framework files a project gets as they are: (folder, file name, what their text says).
+#: Symfony 2/3's requirements checker and its debug front controller (Composer writes
+#: both from SensioDistributionBundle and the Standard Edition).
+STOCK_FILES = (
+    ("web", "config.php", "SymfonyRequirements", "Symfony's requirements checker"),
+    ("web", "app_dev.php", "AppKernel", "Symfony's debug front controller"),
+)
+
+
+def library_reason(rel: Path, head: str, *, strings: bool) -> str | None:
+    """Why a script is taken for a library (`minified`, `named jquery`, ...), else None.
+
+    `rel`: its path relative to the project; `strings`: it would be read as HTML in strings
+    (`format: html`), for which a library folder counts too.
+    """
+    parts = rel.name.lower().split(".")
+    if "min" in parts[1:-1] or minified(head):
+        return "minified"
+    first = re.split(r"[-_.]", rel.name.lower(), maxsplit=1)[0]
+    if first in LIBRARY_NAMES and rel.suffix.lower() in _SHIPPED:
+        return f"named {first}"
+    if _banner(head[:_BANNER_CHARS]):
+        return "with a library's banner comment"
+    if strings:
+        folder = next((part for part in rel.parts[:-1] if part.lower() in LIBRARY_DIRS), None)
+        if folder is not None:
+            return f"in a {folder}/ folder"
+    return None
+
+
+def _banner(start: str) -> bool:
+    """Whether a script opens with a banner comment: `/*!` (minifiers keep it), or `@license` in it."""
+    text = start.lstrip()
+    if text.startswith("/*!"):
+        return True
+    end = text.find("*/") if text.startswith("/*") else -1
+    return end > 0 and any(tag in text[:end] for tag in _BANNER_TAGS)
+
+
+def stock_file(rel: Path, head: str) -> str | None:
+    """What a framework's stock file is (`Symfony's requirements checker`), else None."""
+    parent = rel.parent.name.lower()
+    for folder, name, mark, what in STOCK_FILES:
+        if parent == folder and rel.name == name and mark in head:
+            return what
+    return None
+
+
+def _few(named: list[str]) -> str:
+    return ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+
+
+def library_note(paths: list[Path], root: Path, sniff: Callable[[Path], str]) -> str:
+    """The scripts left out as libraries: how many for each reason, the first few named."""
+    reasons: Counter[str] = Counter()
+    for path in paths:
+        reason = library_reason(path.relative_to(root), sniff(path), strings=True) or "named a library"
+        reasons["named after a library" if reason.startswith("named ") else reason] += 1
+    why = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+    shown = _few(sorted(p.relative_to(root).as_posix() for p in paths))
+    n = len(paths)
+    return (
+        f"left out {n} script{'s' if n != 1 else ''} that look{'' if n != 1 else 's'} like other "
+        f"people's libraries ({why}: {shown}): the form markup in {'their' if n != 1 else 'its'} "
+        "strings draws a library's widgets, not the product's forms; a script of the project's "
+        "own named here can be added under forms: with format: html"
+    )
+
+
+def stock_note(paths: list[Path], root: Path, sniff: Callable[[Path], str]) -> str:
+    """The framework's stock files left out of the forms (Symfony's `web/config.php`)."""
+    shown = ", ".join(
+        f"{p.relative_to(root).as_posix()} ({stock_file(p.relative_to(root), sniff(p)) or 'a stock file'})"
+        for p in sorted(paths)
+    )
+    return f"left out {shown}: a framework's file as Composer writes it, not the product's pages"

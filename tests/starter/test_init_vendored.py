@@ -1,0 +1,112 @@
+"""`cnsnt init` leaves other people's scripts and Symfony's stock files out of the forms, said (review25 D4).
+
+Found on alsimfer/BA (`988b43f`, a Symfony 3 app): jQuery 2.2.0 and Select2 (in `web/js/` and
+`app/Resources/assets/js/`) were proposed as `format: html` forms, their string literals
+holding `<input`, and so was `web/config.php`, Symfony's requirements checker; the audit
+opened with 25 CN001 warnings on jQuery's nameless widgets. The files here are written for
+these tests (a jQuery-like banner and body, not jQuery's code).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.starter.discover import survey
+from cnsnt.starter.run import draft_new
+from cnsnt.starter.vendored import library_reason
+
+#: A library-like script: markup built in strings, as jQuery's feature tests do.
+LIBRARY = """(function () {
+  var div = document.createElement("div");
+  div.innerHTML = "<input type='checkbox'/><select id='" + expando + "'></select>";
+  return div;
+})();
+"""
+#: A view of the product's own, drawn from a template literal.
+VIEW = """export function Paciente() {
+  return `<form id="paciente"><input name="dni" type="text"></form>`;
+}
+"""
+#: The part of Symfony 2/3's `web/config.php` init looks at, and a form like the checker's.
+CONFIG_PHP = """<?php
+require_once dirname(__FILE__).'/../app/SymfonyRequirements.php';
+?>
+<form action="config.php"><input type="text" name="q"></form>
+"""
+
+
+def _write(root: Path, name: str, text: str) -> None:
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(text, encoding="utf-8")
+
+
+def _forms(root: Path) -> list[tuple[str, str | None]]:
+    found, _ = survey(root)
+    return sorted((f.pattern, f.format) for f in found if f.kind == "forms")
+
+
+def test_a_script_named_after_a_library_is_left_out_with_a_note(tmp_path: Path) -> None:
+    _write(tmp_path, "web/js/jquery-2.2.0.js", LIBRARY)
+    _write(tmp_path, "web/js/select2.full.js", LIBRARY)
+    _write(tmp_path, "web/js/views/paciente.js", VIEW)
+    found, notes = survey(tmp_path)
+    assert [(f.pattern, f.format) for f in found if f.kind == "forms"] == [("web/js/views/paciente.js", "html")]
+    [note] = [n for n in notes if "libraries" in n]
+    assert note.startswith("left out 2 scripts that look like other people's libraries (2 named after a library:")
+    assert "web/js/jquery-2.2.0.js, web/js/select2.full.js" in note
+    assert "added under forms: with format: html" in note
+
+
+def test_a_banner_comment_a_minified_file_and_a_lib_folder_each_mark_a_library(tmp_path: Path) -> None:
+    _write(tmp_path, "public/widget.js", "/*! Widget v1.2 | (c) Someone | MIT */\n" + LIBRARY)
+    _write(tmp_path, "public/picker.js", "/**\n * Picker\n * @license MIT\n */\n" + LIBRARY)
+    _write(tmp_path, "public/bundle.js", "var a='<input name=x>';" * 400)  # kilobytes to a line
+    _write(tmp_path, "public/lib/grid.js", LIBRARY)
+    _write(tmp_path, "public/own.js", "/* Our own view. Copyright us. */\n" + VIEW)  # a plain header
+    assert _forms(tmp_path) == [("public/own.js", "html")]
+    _, notes = survey(tmp_path)
+    [note] = [n for n in notes if "libraries" in n]
+    assert "(1 in a lib/ folder, 1 minified, 2 with a library's banner comment:" in note
+
+
+def test_a_library_without_form_markup_gets_no_note(tmp_path: Path) -> None:
+    _write(tmp_path, "web/js/moment.js", "export const day = 1;\n")
+    _write(tmp_path, "web/js/views/paciente.js", VIEW)
+    _, notes = survey(tmp_path)
+    assert not [n for n in notes if "libraries" in n]
+
+
+def test_a_typescript_component_named_like_a_library_stays_proposed(tmp_path: Path) -> None:
+    """Libraries ship as `.js`: a `Dropzone.tsx` is the app's own wrapper around one."""
+    _write(tmp_path, "src/components/Dropzone.tsx", "export const D = () => <input type=\"file\" name=\"doc\" />;\n")
+    assert _forms(tmp_path) == [("src/components/Dropzone.tsx", None)]
+
+
+def test_a_react_component_in_lib_stays_proposed() -> None:
+    """Only markup in strings is left out of a `lib/` folder: a React app keeps its own components there."""
+    jsx = "export const F = () => <form><input name=\"email\" /></form>;\n"
+    assert library_reason(Path("src/lib/Login.jsx"), jsx, strings=False) is None
+    assert library_reason(Path("src/lib/Login.jsx"), jsx, strings=True) == "in a lib/ folder"
+
+
+def test_symfony_config_php_is_left_out_with_a_note(tmp_path: Path) -> None:
+    _write(tmp_path, "web/config.php", CONFIG_PHP)
+    _write(tmp_path, "app/Resources/views/patient/new.html.twig", '<form><input name="vorname"></form>\n')
+    found, notes = survey(tmp_path)
+    assert [f.pattern for f in found if f.kind == "forms"] == ["app/Resources/views/patient/new.html.twig"]
+    assert "left out web/config.php (Symfony's requirements checker): a framework's file" in "\n".join(notes)
+
+
+def test_a_config_php_of_the_product_stays_proposed(tmp_path: Path) -> None:
+    _write(tmp_path, "web/config.php", '<form><input name="smtp_user"></form>\n')
+    assert _forms(tmp_path) == [("web/config.php", None)]
+
+
+def test_the_starter_names_the_library_and_the_audit_warns_of_none(tmp_path: Path) -> None:
+    """review25's repro: init wrote `public/js/vendor-lib.js` as an html form, the audit warned twice."""
+    _write(tmp_path, "public/js/vendor-lib.js", "/*! vendor-lib v1 */\n" + LIBRARY)
+    _write(tmp_path, "public/js/views/paciente.js", VIEW)
+    draft = draft_new(tmp_path)
+    assert "vendor-lib.js" not in "".join(f.pattern for f in draft.sources)
+    assert "# left out 1 script that looks like other people's libraries" in draft.text
+    assert draft.warnings == 0
