@@ -265,3 +265,4 @@ SNAPSHOT_WORDS: Final = _VOCAB.lists["snapshot_words"]
 # What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
 DIGESTED: Final = _VOCAB.lists["digested"]
 CREDENTIAL_TABLES: Final = _VOCAB.lists["credential_tables"]
+LEGAL_PERSON_WORDS: Final = _VOCAB.lists["legal_person_words"]

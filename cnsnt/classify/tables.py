@@ -588,7 +588,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             and not born
             and not words & _PEOPLE_WORDS
         )
-        organisation = organisation or place
+        # `persona_giuridica`, `pessoa_juridica`: a legal person, a company or a body
+        legal = bool(words & lx.LEGAL_PERSON_WORDS) and not born
+        organisation = organisation or place or legal
         base = Context(
             health=named.health,
             messages=named.messages,

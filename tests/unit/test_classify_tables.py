@@ -999,6 +999,19 @@ def test_a_row_that_joins_a_person_to_a_named_trait_gives_them_that_trait() -> N
     assert not got["user_groups.group_id"].personal
 
 
+def test_a_legal_person_is_an_organisation() -> None:
+    """`persona_giuridica`, `pessoa_juridica`: a company or a body (Recital 14); `persona_fisica` is a person."""
+    giuridica = _table(
+        "persona_giuridica", [("id", "INT"), ("denominazione", "TEXT"), ("telefono", "TEXT"), ("indirizzo", "TEXT")]
+    )
+    juridica = _table("pessoa_juridica", [("id", "INT"), ("nome", "TEXT"), ("email", "TEXT"), ("cnpj", "TEXT")])
+    fisica = _table("persona_fisica", [("id", "INT"), ("nome", "TEXT"), ("telefono", "TEXT"), ("indirizzo", "TEXT")])
+    verdicts = table_verdicts([giuridica, juridica, fisica])
+    assert verdicts["persona_giuridica"].kind == "about organisations"
+    assert verdicts["pessoa_juridica"].kind == "about organisations"
+    assert verdicts["persona_fisica"].kind == "describes people"
+
+
 def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
     """`eleves.id_ecole` is the pupil's school; `contrats.id_ecole` is the contract's."""
     eleves = _table("eleves", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("id_ecole", "INT")])
