@@ -186,6 +186,8 @@ _TOKENIZER = _build_tokenizer()
 _TERMS = {tuple(fold(w) for w in k): v for k, v in lx.TERMS.items()}
 _NEGATORS = dict(lx.NEGATORS)
 _SENSES = {tuple(fold(w) for w in k): v for k, v in load_vocabulary().senses.items()}
+# Languages written in another script: a Latin spelling of their term is a transliteration.
+_TRANSLITERATED = load_vocabulary().transliterated
 
 
 @dataclass(frozen=True)
@@ -644,10 +646,22 @@ def _spoken(match: _Match, languages: tuple[str, ...]) -> bool:
     return not _SENSES.get(match.words, {}).keys().isdisjoint(languages)
 
 
-def _false_friend(match: _Match, written: tuple[str, ...]) -> bool:
-    """Whether a term of another language means something else in the schema's own."""
+def _false_friend(match: _Match, written: tuple[str, ...], name: str = "") -> bool:
+    """Whether a term of another language means something else in the schema's own.
+
+    So does a word only a language of another script has (`kv`, a Russian flat), spelled
+    in Latin letters in `name`, in a schema written in a language other than English and
+    not in that one: in a German schema `kv_bereich` is an insurance region, not a street
+    address. English is no such language: identifiers are English whatever their
+    authors speak, so an English schema may be Russian in transliteration (`FIO`); and
+    a phrase of several words (`mob tel`) meets no other language by chance.
+    """
     if not written or _spoken(match, written):
         return False
+    if name and len(match.words) == 1 and set(written) - {"en"} and not is_cyrillic(name):
+        senses = _SENSES.get(match.words, {}).keys() or {match.lang}
+        if senses <= _TRANSLITERATED:
+            return True
     return all(set(lx.FALSE_FRIENDS.get(w, ())) & set(written) for w in match.words)
 
 
@@ -882,13 +896,19 @@ def decide(
         )
     kind = _type_kind(type)
     reading = _read(name, ctx.languages)
-    kept = tuple(_own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written))
+    kept = tuple(
+        _own_sense(m, ctx.written) for m in reading.matches if not _false_friend(m, ctx.written, name)
+    )
     if kept != reading.matches:
         reading = replace(reading, matches=kept)
     if (_binary(type) or _document(type)) and any(why == "timestamp" for _, why in reading.negators):
         # `data longblob`, `data jsonb`: a file or a document, not a date (`data` is Italian
         # and Portuguese for one)
         reading = replace(reading, negators=tuple((w, k) for w, k in reading.negators if k != "timestamp"))
+    if kind == "temporal" and any(why == "flag" for _, why in reading.negators):
+        # `valid_till date`, `active_from date`: a date or a time is no yes/no, whatever
+        # its name says of the row's state
+        reading = replace(reading, negators=tuple((w, k) for w, k in reading.negators if k != "flag"))
     if name.startswith("__") and not reading.matches:
         # a leading `__` marks a field the framework keeps for itself (Mongoose's version
         # key `__v` and discriminator `__t`, Python's dunders): nothing a person gave

@@ -270,9 +270,9 @@ def _survey(
     for column in table.columns:
         kind = _type_kind(column.type)
         reading = _read(column.name, languages)
-        if written and any(_false_term(m, written) for m in reading.matches):
+        if written and any(_false_term(m, written, column.name) for m in reading.matches):
             # `CEL` is a goal in a Polish schema, not the Portuguese mobile phone
-            kept = tuple(m for m in reading.matches if not _false_term(m, written))
+            kept = tuple(m for m in reading.matches if not _false_term(m, written, column.name))
             reading = replace(reading, matches=kept)
         strong, _ = _pick(reading, False, kind)
         if strong is not None and strong.strong:

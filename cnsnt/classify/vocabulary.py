@@ -165,6 +165,9 @@ class Vocabulary:
     """Phrase -> every language whose file lists it -> (category, strength) as that file
     lists it, where `terms` keeps only the first: `nif` is ca, es and pt; `firma` is a
     signature in Italian and a workplace in Polish."""
+    transliterated: frozenset[str] = frozenset()
+    """Languages whose files write their terms in Cyrillic (ru): a term of theirs met in a
+    name written in Latin letters (`kv`, `ulica`) is a transliteration."""
 
     @property
     def words(self) -> frozenset[str]:
@@ -242,6 +245,7 @@ def load_vocabulary() -> Vocabulary:
     stemmers: dict[str, str] = {}
     per_lang_words: dict[str, set[str]] = {}
     cyrillic: set[str] = set()
+    transliterated: set[str] = set()
     docs = {lang: _load(f"{lang}.yaml") for lang in LANGUAGES}
     # A strong entry wins over a weak one; a phrase written in Latin letters wins over a
     # transliterated Cyrillic one (`логин` is strong in Russian, `login` weak in English).
@@ -263,6 +267,7 @@ def load_vocabulary() -> Vocabulary:
                         senses.setdefault(key, {}).setdefault(lang, (str(category), STRENGTHS[strength]))
                     if _is_cyrillic(phrase):
                         cyrillic.update(key)
+                        transliterated.add(lang)
                     per_lang_words.setdefault(lang, set()).update(key)
     for lang, doc in docs.items():
         if doc.get("language") != lang:
@@ -327,4 +332,5 @@ def load_vocabulary() -> Vocabulary:
         translit=translit,
         false_friends=false_friends,
         senses=senses,
+        transliterated=frozenset(transliterated),
     )
