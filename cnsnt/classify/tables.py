@@ -314,7 +314,9 @@ def _survey(
             links.append(column.name)
         if ip is None and weak is not None and _category(weak) == "user.device.ip_address":
             ip = column.name
-        if _phrase_in(_TOKENIZER.words(column.name, languages), lx.ORG_COLUMNS):
+        # not a word that means something else in the schema's language (German's `kvk`)
+        told = tuple("" if _false_friend(w, written) else w for w in named)
+        if _phrase_in(told, lx.ORG_COLUMNS):
             company = company or column.name
     head = table_words[-1] if table_words else ""
     if lx.names_a_thing(head) and "name" not in anchors and "login" not in anchors:
@@ -680,16 +682,21 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 else f"its comment '{said}' says it is about people"
             )
             mixed = survey.company is not None
-            if mixed:
-                # a registry of customers that are people or companies (`ragione_sociale`):
-                # what names or reaches a person counts, not every fact about a business
-                reason += f", though '{survey.company}' says some rows are companies"
             # a register of patients (`patient`, `пациенты`): its flags and notes are care
             patients = bool(
                 (words | set(_TOKENIZER.words(table.comment or "", languages))) & lx.PATIENT_WORDS
             )
             if patients:
                 reason += ", patients, so what it records beside who they are is their care"
+            if mixed:
+                # a registry of customers that are people or companies (`ragione_sociale`):
+                # what names or reaches a person counts, not every fact about a business
+                reason += (
+                    f"; but '{survey.company}' names a company, so some rows may be companies "
+                    "and only what names or reaches a person counts"
+                    if patients
+                    else f", though '{survey.company}' says some rows are companies"
+                )
             verdict = TableVerdict(
                 PEOPLE,
                 reason,
