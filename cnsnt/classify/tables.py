@@ -763,8 +763,11 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
                     reason = f"{_cites(key)}, which describes people"
-        if not reason and survey.links:
-            reason = f"'{survey.links[0]}' identifies the person each row is about"
+        # a key the schema declares is read by its target: `solicitanteId` (a requester)
+        # referencing a pharmacy is no link to a person, whatever its name says
+        links = [c for c in survey.links if not _keys_no_one(table, c, verdicts, by_name, surveys)]
+        if not reason and links:
+            reason = f"'{links[0]}' identifies the person each row is about"
         link: str | None = None
         if not reason and table.key in numbers:
             link, holder = numbers[table.key]
@@ -1265,6 +1268,35 @@ def _target(key: ForeignKey, by_name: Mapping[str, Table], schema: str | None) -
             if found is not None:
                 return found
     return by_name.get(ref)
+
+
+# Verdicts on a table whose rows are no person: a key to one names none.
+_NO_ONE = frozenset({ORGANISATION, LOOKUP})
+
+
+def _keys_no_one(
+    table: Table,
+    column: str,
+    verdicts: Mapping[str, TableVerdict],
+    by_name: Mapping[str, Table],
+    surveys: Mapping[str, _Survey],
+) -> bool:
+    """Whether `column` is a declared key to a table of the schema about organisations,
+    places or values, or to one that names, keys and reaches no one
+    (`Requisicao.solicitanteId -> Estabelecimento(id, nome, cnes, tipo)`), not a person."""
+    for key in table.foreign_keys:
+        if key.implied or column not in key.columns:
+            continue
+        target = _target(key, by_name, table.schema)
+        if target is None or target.key not in verdicts or target.key == table.key:
+            continue
+        kind = verdicts[target.key].kind
+        survey = surveys[target.key]
+        if kind in _NO_ONE or (
+            kind == OTHER and not target.foreign_keys and not survey.links and not survey.anchors
+        ):
+            return True
+    return False
 
 
 def _is_list(key: ForeignKey, verdicts: Mapping[str, TableVerdict], by_name: Mapping[str, Table]) -> bool:
