@@ -782,7 +782,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             role, shown = named_by_role
             reason = f"{_quote(shown)} identify the {role} each row is about"
         national = survey.anchors.get("national id")
-        if not reason and national is not None and set(survey.anchors) == {"national id"}:
+        if (
+            not reason
+            and national is not None
+            and set(survey.anchors) == {"national id"}
+            and _names_whose_id(national, languages)
+        ):
             # `necessitat.dni`: a person's national number says whom the row is about,
             # though no key declares it
             reason = f"'{national}' holds the national id of the person each row is about"
@@ -1272,6 +1277,13 @@ def _target(key: ForeignKey, by_name: Mapping[str, Table], schema: str | None) -
 
 # Verdicts on a table whose rows are no person: a key to one names none.
 _NO_ONE = frozenset({ORGANISATION, LOOKUP})
+
+
+def _names_whose_id(column: str, languages: tuple[str, ...]) -> bool:
+    """Whether a column names an identifier only a person has (`dni`, `cpf`, `passport`),
+    not any document's number (`numeroDocumento`, an invoice's as well as an identity card's)."""
+    match, _ = _pick(_read(column, languages), False, "unknown")
+    return match is not None and _category(match) != "user.government_id"
 
 
 def _keys_no_one(
