@@ -6,9 +6,12 @@ patient register of a Symfony app, a Brazilian pharmacy's Prisma models).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cnsnt.classify import classify_tables, table_verdicts
 from cnsnt.evidence import Column, ForeignKey, Table
 from cnsnt.model import Location
+from tests.unit.schema_entry import read_entry, write_files
 
 WHERE = Location("schema.sql", 1, 1)
 
@@ -81,3 +84,111 @@ def test_a_register_of_patients_with_a_company_column_says_so_readably() -> None
     assert "companies, patients" not in verdict.reason, verdict
     assert "patients, so what it records beside who they are is their care" in verdict.reason
     assert "'firmenname' names a company" in verdict.reason, verdict
+
+
+# A pharmacy network's requisitions between its establishments, and a receipt of goods.
+PHARMACY = """\
+model Estabelecimento {
+  id           String       @id @default(uuid())
+  nome         String       @unique
+  cnes         String?
+  tipo         String
+  solicitacoes Requisicao[] @relation("Solicitante")
+  atendimentos Requisicao[] @relation("Atendente")
+}
+
+model Requisicao {
+  id              String          @id @default(uuid())
+  solicitanteId   String
+  solicitante     Estabelecimento @relation("Solicitante", fields: [solicitanteId], references: [id])
+  atendenteId     String
+  atendente       Estabelecimento @relation("Atendente", fields: [atendenteId], references: [id])
+  dataSolicitacao DateTime        @default(now())
+  dataAtendimento DateTime?
+  observacoes     String?
+}
+
+model Entrada {
+  id              String @id @default(uuid())
+  documentoTipo   String
+  numeroDocumento String
+  valorTotal      Float
+}
+
+model Paciente {
+  id             String         @id @default(uuid())
+  nome           String
+  cpf            String         @unique
+  dataNascimento DateTime
+}
+
+model Agendamento {
+  id             String @id @default(uuid())
+  solicitanteId  String
+  solicitante    Paciente @relation(fields: [solicitanteId], references: [id])
+  dataAgendada   DateTime
+}
+"""
+
+
+def _pharmacy(tmp_path: Path) -> list[Table]:
+    write_files(tmp_path, {"prisma/schema.prisma": PHARMACY})
+    return list(read_entry(tmp_path, "prisma/schema.prisma").tables)
+
+
+def test_a_declared_key_to_an_establishment_is_no_link_to_a_person(tmp_path: Path) -> None:
+    """`solicitanteId` (a requester) whose relation targets `Estabelecimento` is the
+    pharmacy that asked, not a person: the requisition's dates are no one's behaviour."""
+    tables = _pharmacy(tmp_path)
+    keys = {t.name: t.foreign_keys for t in tables}
+    assert ForeignKey(("solicitanteId",), "Estabelecimento", ("id",)) in keys["Requisicao"]
+    verdict = table_verdicts(tables)["Requisicao"]
+    assert verdict.kind == "not about people", verdict
+    got = classify_tables(tables)
+    assert not got["Requisicao.dataSolicitacao"].personal, got["Requisicao.dataSolicitacao"]
+
+
+def test_a_declared_key_to_a_person_still_links(tmp_path: Path) -> None:
+    """The same name, keyed to a patient, says whom the row is about."""
+    tables = _pharmacy(tmp_path)
+    assert table_verdicts(tables)["Agendamento"].kind == "linked to people"
+    assert classify_tables(tables)["Agendamento.dataAgendada"].personal
+
+
+def test_a_document_number_alone_is_no_national_id(tmp_path: Path) -> None:
+    """`Entrada(documentoTipo, numeroDocumento, valorTotal)`: an invoice's number in a
+    receipt of goods, which no person's column reaches; not a person's national id."""
+    tables = _pharmacy(tmp_path)
+    verdict = table_verdicts(tables)["Entrada"]
+    assert verdict.kind == "not about people", verdict
+    got = classify_tables(tables)
+    for name in ("documentoTipo", "numeroDocumento", "valorTotal"):
+        assert not got[f"Entrada.{name}"].personal, got[f"Entrada.{name}"]
+
+
+def test_a_national_id_alone_still_says_whose_row() -> None:
+    """`necessitat.dni`: a person's national number says whom the row is about."""
+    needs = _table("necessitat", [("id", "INT"), ("dni", "VARCHAR(9)"), ("descripcio", "TEXT")])
+    assert table_verdicts([needs])["necessitat"].kind == "linked to people"
+
+
+def test_a_document_number_in_a_persons_row_is_theirs() -> None:
+    """In a register of people the same words are their identity document's number."""
+    people = _table(
+        "pessoas",
+        [("id", "INT"), ("nome", "VARCHAR(100)"), ("numero_documento", "VARCHAR(20)"), ("email", "VARCHAR(100)")],
+    )
+    got = classify_tables([people])["pessoas.numero_documento"]
+    assert got.personal and (got.category or "").startswith("user.government_id"), got
+
+
+def test_any_documents_number_alone_does_not_make_the_row_a_persons() -> None:
+    """`albaranes.nro_documento` (Spanish, still a strong term): a delivery note's number,
+    the only identifier in a table no person's column reaches, says whom no row is about."""
+    notes = _table(
+        "albaranes",
+        [("id", "INT"), ("nro_documento", "VARCHAR(20)"), ("fecha", "DATE"), ("importe", "DECIMAL(10,2)")],
+    )
+    verdict = table_verdicts([notes])["albaranes"]
+    assert verdict.kind == "not about people", verdict
+    assert not classify_tables([notes])["albaranes.importe"].personal
