@@ -1280,8 +1280,10 @@ _NO_ONE = frozenset({ORGANISATION, LOOKUP})
 
 
 def _names_whose_id(column: str, languages: tuple[str, ...]) -> bool:
-    """Whether a column names an identifier only a person has (`dni`, `cpf`, `passport`),
-    not any document's number (`numeroDocumento`, an invoice's as well as an identity card's)."""
+    """Whether a column names an identifier only a person has (`dni`, `cpf`, `passport`).
+
+    Not any document's number (`numeroDocumento`, an invoice's as well as an identity card's).
+    """
     match, _ = _pick(_read(column, languages), False, "unknown")
     return match is not None and _category(match) != "user.government_id"
 
@@ -1293,9 +1295,11 @@ def _keys_no_one(
     by_name: Mapping[str, Table],
     surveys: Mapping[str, _Survey],
 ) -> bool:
-    """Whether `column` is a declared key to a table of the schema about organisations,
-    places or values, or to one that names, keys and reaches no one
-    (`Requisicao.solicitanteId -> Estabelecimento(id, nome, cnes, tipo)`), not a person."""
+    """Whether `column` is a declared key to a table about no person.
+
+    Such a table is about organisations, places or values, or names, keys and reaches no
+    one (`Requisicao.solicitanteId -> Estabelecimento(id, nome, cnes, tipo)`).
+    """
     for key in table.foreign_keys:
         if key.implied or column not in key.columns:
             continue

@@ -176,7 +176,12 @@ def test_a_document_number_in_a_persons_row_is_theirs() -> None:
     """In a register of people the same words are their identity document's number."""
     people = _table(
         "pessoas",
-        [("id", "INT"), ("nome", "VARCHAR(100)"), ("numero_documento", "VARCHAR(20)"), ("email", "VARCHAR(100)")],
+        [
+            ("id", "INT"),
+            ("nome", "VARCHAR(100)"),
+            ("numero_documento", "VARCHAR(20)"),
+            ("email", "VARCHAR(100)"),
+        ],
     )
     got = classify_tables([people])["pessoas.numero_documento"]
     assert got.personal and (got.category or "").startswith("user.government_id"), got
