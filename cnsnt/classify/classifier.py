@@ -1411,7 +1411,8 @@ def classify_field(
     for text, what in ((name, "name"), (label, "label")):
         if not text:
             continue
-        reading = _read(text)
+        # stemmed only as the forms' languages stem (`telaio`, a chassis, is no Catalan `tel`)
+        reading = _read(text, spoken) if spoken else _read(text)
         if spoken:
             reading = replace(
                 reading, matches=tuple(_own_sense(m, spoken) for m in reading.matches if _spoken(m, spoken))

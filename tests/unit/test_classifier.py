@@ -644,3 +644,16 @@ def test_a_verb_of_sending_and_a_direction_in_text_is_an_address() -> None:
     assert classify_column("notifications", "send_from", "TEXT").personal
     for name, type_ in (("send_to", "BIT"), ("sent_to", "VARCHAR(1)"), ("sent_at", "TIMESTAMP")):
         assert not classify_column("notifications", name, type_).personal, name
+
+
+def test_a_form_field_is_stemmed_only_in_the_forms_languages() -> None:
+    """`numeroTelaio` (a chassis number) is no phone: only Catalan and Hungarian stem `telaio` to `tel` (review26 D3)."""
+    assert classify_field("numeroTelaio", "Numero di telaio", written=("it",)).category != "user.contact.phone_number"
+    assert classify_field("telefono", "Telefono", written=("it",)).category == "user.contact.phone_number"
+
+
+def test_a_reset_or_activation_key_is_a_credential() -> None:
+    """`users.reset_key varchar(20)` opens the account: a credential, not a flag (review26 D8)."""
+    for name in ("reset_key", "activation_code", "password_reset_key"):
+        verdict = classify_column("users", name, "VARCHAR(20)")
+        assert verdict.category == "user.authorization.credentials", name
