@@ -121,7 +121,7 @@ def build_ropa(policy: Policy) -> Ropa:
     raw_purposes = raw.get("purposes")
     labels = datum_labels(policy)
     gaps.extend(
-        f"data.{name}.label: the label cnsnt init wrote names code, not what customers give; "
+        f"data.{name}.label: the label cnsnt init wrote names code, not what people give; "
         "the record shows the category in its place (Art. 30(1)(c))"
         for name, (_, gap) in labels.items() if gap
     )

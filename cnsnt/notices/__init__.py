@@ -152,10 +152,10 @@ def _starter_label_gaps(
             "CN602",
             "data:labels",
             f"{len(names)} data entr{'ies keep' if many else 'y keeps'} the label cnsnt init "
-            f"wrote, which names code, not what customers give: {', '.join(names)}; the draft "
+            f"wrote, which names code, not what people give: {', '.join(names)}; the draft "
             f"shows {'each' if many else 'its'} entry's category instead, marked "
             f"'{content.h['gap']}'",
-            "write each label: as your customers would name it",
+            "write each label: as the people you ask would name it",
             ("data", names[0], "label"),
             severity=Severity.WARNING,
         ),

@@ -118,7 +118,7 @@ def _plain_hint(jargon: tuple[str, ...], long: bool) -> str:
         parts.append("split long sentences")
     if jargon:
         parts.append("say " + ", ".join(f"'{j}'" for j in jargon[:3]) + " in everyday words")
-    parts.append("write as you would speak to a customer (`cnsnt explain CN601`)")
+    parts.append("write as you would speak to the people who read it (`cnsnt explain CN601`)")
     return "; ".join(parts)
 
 
@@ -158,7 +158,7 @@ def completeness_issues(
                 "CN602",
                 f"data:{datum.name}",
                 f"data entry '{datum.name}' has no label: the notice shows its key instead of "
-                "words a customer uses",
+                "words its readers use",
                 f"add label: to data.{datum.name} (e.g. 'Your email address')",
                 ("data", datum.name),
                 severity=Severity.WARNING,
@@ -241,7 +241,7 @@ def _gdpr_issues(policy: Policy) -> Iterator[Issue]:
             yield Issue(
                 "CN602",
                 f"data:{datum.name}",
-                f"data entry '{datum.name}' is asked from customers but the policy does not say "
+                f"data entry '{datum.name}' is asked from people but the policy does not say "
                 "whether they must give it (GDPR Art. 13(2)(e))",
                 f"add required: true or false to data.{datum.name}",
                 ("data", datum.name),
@@ -251,7 +251,7 @@ def _gdpr_issues(policy: Policy) -> Iterator[Issue]:
                 "CN602",
                 f"data:{datum.name}",
                 f"data entry '{datum.name}' is required but the policy does not say what happens "
-                "if a customer does not give it (GDPR Art. 13(2)(e))",
+                "if a person does not give it (GDPR Art. 13(2)(e))",
                 f"add consequence: to data.{datum.name} (e.g. 'We cannot take your booking.')",
                 ("data", datum.name),
             )
@@ -260,7 +260,7 @@ def _gdpr_issues(policy: Policy) -> Iterator[Issue]:
             "CN602",
             "controller",
             "the policy names no supervisory authority: the notice can only say in general "
-            "that customers may complain (GDPR Art. 13(2)(d))",
+            "that people may complain (GDPR Art. 13(2)(d))",
             "add controller.authority (and authority_url), e.g. 'Garante per la protezione "
             "dei dati personali'",
             ("controller",),
@@ -273,7 +273,7 @@ def _gdpr_issues(policy: Policy) -> Iterator[Issue]:
         yield Issue(
             "CN602",
             "text:notice.automated_decisions",
-            "the policy does not say whether decisions about customers are automated "
+            "the policy does not say whether decisions about people are automated "
             "(GDPR Art. 13(2)(f)); the notice leaves that section out",
             "add notice.automated_decisions: e.g. 'We make no decisions about you by "
             "computer alone.'",

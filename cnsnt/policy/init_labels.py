@@ -3,7 +3,7 @@
 A starter's data entry gets an English label naming what cnsnt saw in the code
 (`Records kept about User`, `What people enter in the forms in Views/Consultas/`, the
 taxonomy's `Cookie ID`): a developer's words for the reviewer to replace, with the
-comment `# fill in: how your customers name it` beside them. A draft notice must not
+comment `# fill in: how the people you ask name it` beside them. A draft notice must not
 print them as the name of the data (review22 D13), and must never mistake a person's
 label for one: a label counts as the starter's only while both hold, the comment is
 still on its line and its words are still the ones the starter writes. A label a person
@@ -18,7 +18,7 @@ from typing import Any
 from cnsnt.model import Location
 
 #: The comment `cnsnt init` writes beside every label it makes up.
-LABEL_NOTE = "fill in: how your customers name it"
+LABEL_NOTE = "fill in: how the people you ask name it"
 
 #: How the starter's labels for fields of unknown kind open (`cnsnt.starter.groups`);
 #: the rest names a folder, a form or a table.

@@ -75,7 +75,7 @@ def data_entries(
             out.extend(line(inner + 2, f"- {scalar(f.key)}", why(f, reasons)) for f in fields)
         out.append(line(inner, "purposes: []", "fill in: why you process it (names under purposes:)"))
         if entry.form_fields:
-            out.append(line(inner, "# required: true", "fill in: must customers give it to use the service?"))
+            out.append(line(inner, "# required: true", "fill in: must people give it to use the service?"))
         if entry.article9:
             out.append(line(inner, "# condition: explicit_consent", "fill in: the GDPR Art. 9(2) condition"))
         out.append(line(inner, "# retention: P1Y", "fill in: how long you keep it (ISO 8601 or a sentence)"))
@@ -138,7 +138,7 @@ def new_policy(
         "#   contact: privacy@example.com",
         "#   address: 1 Example Street, Springfield",
         "#   country: IE",
-        "#   authority: Data Protection Commission  # the regulator your customers may complain to",
+        "#   authority: Data Protection Commission  # the regulator people may complain to",
         "",
         "sources:",
     ]

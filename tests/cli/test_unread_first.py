@@ -73,5 +73,5 @@ def test_the_html_report_says_it_at_the_top_and_folds_the_required_repeats(tmp_p
     page = _audit(tmp_path, "--format", "html").stdout
     assert '<p class="unread">Not read in full, listed first below (CN001): <code>db/schema.rb</code></p>' in page
     assert page.index("<code>db/schema.rb</code> <span") < page.index("<code>cnsnt.yaml</code> <span")
-    assert page.count("is asked from customers but the policy does not say") == 1
+    assert page.count("is asked from people but the policy does not say") == 1
     assert f"{len(FIELDS) - 1} more like it" in page
