@@ -49,7 +49,7 @@ type Incidente struct {
 }
 
 type Patente struct {
-	Id int
+	ID int
 }
 
 func (p *Patente) TableName() string {
@@ -87,6 +87,7 @@ def test_registered_structs_are_tables_named_by_beegos_snake_string(tmp_path: Pa
     assert list(table(ev, "conducente").foreign_keys) == [ForeignKey(("utente_id",), "auth_user", ("i_d",))]
     assert list(table(ev, "incidente").foreign_keys) == [ForeignKey(("driver",), "conducente", ("id",))]
     assert column(ev, "incidente.luogo").type == "varchar(255)"
+    assert column(ev, "fleet_patenti.i_d").primary_key  # `ID` is the implied key too (lowercased `id`)
     assert not ev.problems
 
 

@@ -15,7 +15,8 @@ cnsnt reads the same structs without compiling them, as Beego's `models_info_*.g
   `snakeString`, `_id` added for a `rel(fk)` / `rel(one)` field without `column(...)`;
 - columns: exported fields, except `orm:"-"`, `rel(m2m)` and `reverse(...)` (relations
   held by another table); an embedded struct gives its fields; `pk` and `auto` make
-  the key, else an integer field named `Id`; `description(...)` is the comment;
+  the key, else an integer field named `Id` in any case (`ID` too: Beego compares it
+  lowercased); `description(...)` is the comment;
 - a `rel(fk)` / `rel(one)` field `Author *User` is the column `author_id` referencing
   the key of `User`'s table, and has that key's type;
 - types when `type(...)` gives none, as Beego's MySQL driver writes them: `string` ->
@@ -62,6 +63,8 @@ _BUILTIN = {
     "uint64": "bigint unsigned",
     **dict.fromkeys(("float32", "float64"), "double precision"),
 }
+#: The types an implied key may have (`int`, `int32`, `int64`, `uint`, `uint32`, `uint64`).
+_KEY_TYPES = frozenset({"integer", "bigint", "integer unsigned", "bigint unsigned"})
 #: `type(...)` words -> the type Beego writes for them.
 _TYPES = {
     "text": "longtext",
@@ -125,6 +128,8 @@ class _Model:
     table: ModelTable
     key: ModelColumn | None = None
     relations: list[tuple[GoStruct, GoField, ModelColumn]] = field(default_factory=list)
+    by_field: dict[str, ModelColumn] = field(default_factory=dict)
+    """Columns by Go field name (Beego's implied key is the field named `id` in any case)."""
 
 
 class BeegoMapper(GoModels):
@@ -216,9 +221,9 @@ class BeegoMapper(GoModels):
         name = self.given_table(struct, f"Beego's default {prefix}{default}{suffix}") or default
         model = _Model(struct, ModelTable(prefix + name + suffix, struct.file.shown, line, column))
         self._columns(model, struct, 0)
-        if model.key is None:  # Beego's implied key: an integer field named `Id`
+        if model.key is None:  # Beego's implied key: an integer field named `Id` (or `ID`)
             implied = next(
-                (c for c in model.table.columns if c.name == "id" and c.type and "int" in c.type), None
+                (c for n, c in model.by_field.items() if n.lower() == "id" and c.type in _KEY_TYPES), None
             )
             if implied is not None:
                 implied.primary_key = True
@@ -271,6 +276,7 @@ class BeegoMapper(GoModels):
             struct.file.shown if struct is not model.struct else None,
         )
         model.table.add(col)
+        model.by_field.setdefault(member.name or "", col)
         if col.primary_key and model.key is None:
             model.key = col
         return col
