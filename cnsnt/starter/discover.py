@@ -96,6 +96,7 @@ from cnsnt.starter.typeorm_entries import (
     typeorm_kind,
     typeorm_patterns,
 )
+from cnsnt.starter.unread_orms import unread_go_orm, unread_orms_note
 from cnsnt.starter.vendored import library_note, library_reason, stock_file, stock_note
 
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
@@ -1620,6 +1621,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     reports: list[Path] = []
     contracts: list[Path] = []
     libraries: dict[str, list[Path]] = defaultdict(list)
+    unread: dict[str, list[Path]] = defaultdict(list)
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
     kinded: set[Path] = set()
     for path in files:
@@ -1628,6 +1630,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         model_kind = _orm_kind(path)
         if model_kind is not None:
             orm[model_kind].append((path, None))
+            continue
+        library = unread_go_orm(path, _sniff(path)) if path.suffix == ".go" else None
+        if library is not None:  # go-pg, GoFrame, MongoDB...: said, never silently passed over
+            unread[library].append(path)
             continue
         if _sqlite_file(path):  # its tables are read through SQLAlchemy, read-only
             sqlite_files.append(path)
@@ -1675,6 +1681,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         *([stock_note(libraries[_STOCK], root, _sniff)] if libraries[_STOCK] else []),
         *([_data_schema_note(contracts, root)] if contracts else []),
         *([_twins_note(twins, root)] if twins else []),
+        *([unread_orms_note(unread, root)] if unread else []),
     ]
     # Rails keeps one of db/schema.rb and db/structure.sql: the other is left out, said
     rails_left, rails_notes = rails_choice([p for p, _ in orm.get("rails", [])], schema_tables, root)
@@ -1747,7 +1754,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     if built:
         notes.append(diesel_migrations_note(built, diesel_schemas, root))
     notes.extend(_ent_in_atlas(orm, migrations, root))
-    go_models = [*orm.get("xorm", []), *orm.get("bun", [])]
+    go_models = [*orm.get("xorm", []), *orm.get("bun", []), *orm.get("beego", [])]
     beside_go = sorted(home for home in migrations if _beside_models(home, go_models))
     if beside_go:
         notes.append(

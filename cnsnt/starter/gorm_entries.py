@@ -1,4 +1,4 @@
-"""Go model files of a Go project (GORM, xorm, bun, ent), and the `schemas` entries `cnsnt init` proposes.
+"""Go model files of a Go project (GORM, xorm, bun, ent, Beego), and the `schemas` entries init proposes.
 
 A model file imports GORM (`gorm.io/gorm`, `github.com/jinzhu/gorm`) or tags its fields
 for it (`gorm:"..."`; many model files import nothing of GORM's). Models embed structs
@@ -18,7 +18,7 @@ from cnsnt.sources.schemas.go_kinds import go_kind
 
 
 def go_model_kind(path: Path, head: str) -> str | None:
-    """`gorm`, `xorm`, `bun` or `ent` for a Go file (not a test) that maps tables with one of them."""
+    """`gorm`, `xorm`, `bun`, `ent` or `beego` for a Go file (not a test) that maps tables with them."""
     if path.suffix != ".go" or path.name.endswith("_test.go"):
         return None
     return go_kind(head)
@@ -62,6 +62,9 @@ _NAMING = {
     "ent": "ent schemas in {}: the schema types' tables as ent's code generator names them "
     "(the type name pluralised in snake_case) unless an entsql.Annotation names the table; "
     "edges give the foreign-key columns ent adds (user_pets)",
+    "beego": "Beego ORM models in {}: the structs RegisterModel names, named as Beego's snakeString "
+    "writes them (AuthUser -> auth_user, ID -> i_d; a rel(fk) field Author -> author_id) unless "
+    "TableName() or column(...) says otherwise",
 }
 
 

@@ -1833,3 +1833,41 @@ def test_a_blade_page_that_draws_its_form_through_partials_is_a_form(tmp_path: P
         "resources/views/forms/campo.blade.php",
         "resources/views/soci/crea.blade.php",
     ]
+
+
+def test_discover_beego_models_and_names_go_files_of_orms_cnsnt_does_not_read(tmp_path: Path):
+    """review26 D1: Beego models are a schemas entry; go-pg and MongoDB structs are named in a note."""
+    from cnsnt.starter.discover import survey
+
+    _write(
+        tmp_path,
+        "modules/automezzi/models/models.go",
+        'package models\n\nimport "github.com/astaxie/beego/orm"\n\ntype Conducente struct {\n'
+        '\tID int `orm:"auto"`\n\tNome string `orm:"size(20)"`\n\tCodiceFiscale string `orm:"size(16)"`\n}\n\n'
+        "func init() { orm.RegisterModel(new(Conducente)) }\n",
+    )
+    _write(tmp_path, "views/conducente.html", '<form method="post"><input name="telefono"></form>\n')
+    _write(
+        tmp_path,
+        "billing/store/invoice.go",
+        'package store\n\ntype Invoice struct {\n\tID int64 `pg:",pk"`\n\tIban string `pg:"iban"`\n}\n',
+    )
+    _write(
+        tmp_path,
+        "chat/message.go",
+        'package chat\n\ntype Message struct {\n\tText string `bson:"text"`\n}\n',
+    )
+    found, notes = survey(tmp_path)
+    assert Found("schemas", "modules/automezzi/models/*.go", format="beego") in found
+    assert any(n.startswith("Beego ORM models in modules/automezzi/models/*.go") for n in notes)
+    assert [n for n in notes if n.startswith("not read: 2 Go files")] == [
+        "not read: 2 Go files whose structs map tables with an ORM cnsnt does not read "
+        "(MongoDB (bson): chat/message.go; go-pg: billing/store/invoice.go); the data they store is "
+        "not audited: name a DDL dump under schemas: or a live database under databases:"
+    ]
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "cnsnt.yaml").read_text(encoding="utf-8")
+    assert "# not read: 2 Go files" in text
+    columns = {c for d in load_policy(tmp_path / "cnsnt.yaml").data.values() for c in d.columns}
+    assert {"conducente.nome", "conducente.codice_fiscale"} <= columns

@@ -589,3 +589,44 @@ def test_a_parse_given_up_is_cn001_and_no_crash(tmp_path: Path, monkeypatch):
     ev = read_entry(tmp_path, "src/**/*.cs", "efcore")
     assert any("the parser gave up on this file" in p.message for p in ev.problems)
     assert not ev.tables
+
+
+def test_a_class_deriving_identity_user_in_a_plain_context_has_identitys_columns(tmp_path: Path) -> None:
+    """review26 D2: `Klant : IdentityUser` in a `DbContext` keeps Email, PhoneNumber, PasswordHash..."""
+    files = {
+        "Models/Klant.cs": (
+            "using Microsoft.AspNetCore.Identity;\nusing Microsoft.EntityFrameworkCore;\n"
+            "public class Persoon { public int Id { get; set; } public string Achternaam { get; set; } }\n"
+            "public class Klant : IdentityUser { public string Woonplaats { get; set; } }\n"
+            "public class Medewerker : Persoon { public string Functie { get; set; } }\n"
+            "public class Coach : IdentityUser<Guid> { public override string Email { get; set; } }\n"
+            "public class Rol : IdentityRole { public string Omschrijving { get; set; } }\n"
+            "public class AppContext : DbContext {\n"
+            "    public DbSet<Klant> Klanten { get; set; }\n"
+            "    public DbSet<Coach> Coaches { get; set; }\n"
+            "    public DbSet<Medewerker> Medewerkers { get; set; }\n"
+            "    public DbSet<Rol> Rollen { get; set; }\n"
+            "}\n"
+        ),
+    }
+    write_files(tmp_path, files)
+    ev = read_entry(tmp_path, "Models/*.cs", "efcore")
+    assert not ev.problems
+    identity = [
+        "Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash",
+        "SecurityStamp", "ConcurrencyStamp", "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled",
+        "LockoutEnd", "LockoutEnabled", "AccessFailedCount",
+    ]  # fmt: skip
+    # Identity's columns first, then the class's own; IdentityUser is no entity here: no TPH
+    assert names(ev, "Klanten") == [*identity, "Woonplaats"]
+    assert names(ev, "Coaches") == identity
+    assert names(ev, "Medewerkers") == ["Id", "Achternaam", "Functie"]
+    assert names(ev, "Rollen") == ["Id", "Name", "NormalizedName", "ConcurrencyStamp", "Omschrijving"]
+    assert column(ev, "Klanten.Id").type == "nvarchar(450)" and column(ev, "Klanten.Id").primary_key
+    assert column(ev, "Coaches.Id").type == "uniqueidentifier"  # IdentityUser<Guid>
+    assert column(ev, "Klanten.Email").type == "nvarchar(max)"  # no Identity configuration: no length
+    assert column(ev, "Klanten.LockoutEnd").type == "datetimeoffset"
+    assert column(ev, "Klanten.EmailConfirmed").type == "bit"
+    assert where(column(ev, "Klanten.Email")) == ("Models/Klant.cs", 4)  # at the deriving class
+    assert where(column(ev, "Coaches.Email")) == ("Models/Klant.cs", 6)  # the override's place
+    assert "Discriminator" not in names(ev, "Klanten")

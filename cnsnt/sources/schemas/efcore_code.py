@@ -35,7 +35,7 @@ from cnsnt.sources.schemas.efcore_fluent import (
     Owning,
     RawRelation,
 )
-from cnsnt.sources.schemas.efcore_identity import Identity, identity_of
+from cnsnt.sources.schemas.efcore_identity import Identity, identity_of, inherited_props
 from cnsnt.sources.schemas.efcore_model import CLR_TYPES, Entity, Owned, Prop, Relation
 
 Node = Any  # tree_sitter.Node
@@ -317,6 +317,8 @@ class ModelBuilder:
         outside = user is not None and decl.name != user and user not in self.decls.by_name
         if entity.base is None and outside and any(b.name == user for b in current.bases):
             entity.base = user  # `Doctor : IdentityUser`: TPH in AspNetUsers
+        if entity.base is None:
+            self._identity_base(decl, current, entity)
         props: dict[str, Property] = {}
         for klass, mapping in reversed(chain):
             for prop in klass.props:
@@ -329,6 +331,25 @@ class ModelBuilder:
             entity.base = base_entity.base
             self._want(base_entity.base)
         return list(props.values())
+
+    def _identity_base(self, decl: ClassDecl, top: ClassDecl, entity: Entity) -> None:
+        """`Klant : IdentityUser` in any context: Identity's properties first, as an unmapped base's are.
+
+        Not for the class an Identity context maps to its own table (`_identity_tables`
+        gives it those columns), and only for a base the entry does not declare.
+        """
+        if self.identity is not None and any(s.type_name == decl.name for s in self.identity.slots.values()):
+            return
+        for base in top.bases:
+            if base.name in self.decls.by_name:
+                continue
+            props = inherited_props(base, top.line, top.column)
+            if props is None:
+                continue
+            for prop in props:
+                prop.path = top.file.shown if top.file.shown != entity.path else None
+                entity.add(prop)
+            return
 
     def _library_base(self, decl: ClassDecl | None) -> bool:
         """Whether a class (or a base of it in the entry) derives a class the entry does not declare.

@@ -8,6 +8,11 @@ context's declaration. The project's classes named by the base context's generic
 arguments (`ApplicationUser`, a custom `AppUserRole`) add their own properties to those
 tables; Identity's `OnModelCreating` names the tables, so a `DbSet` does not rename them.
 `IdentityUserContext<TUser>` has users without roles.
+
+Any context may also map a project's class that derives one of Identity's classes
+(`Klant : IdentityUser` in a plain `DbContext`): that class is no entity of the model
+then, so its properties (`Email`, `PhoneNumber`, `PasswordHash`...) are columns of the
+derived class's own table, as any unmapped base class's are (`inherited_props`).
 """
 
 from __future__ import annotations
@@ -84,6 +89,10 @@ _ARGUMENTS = {
     "users_only": ["user", "key", "user_claim", "user_login", "user_token"],
 }
 _KEY_TYPES = {"string": "nvarchar(450)", "Guid": "uniqueidentifier", "int": "int", "long": "bigint"}
+#: The CLR type of each SQL type Identity's columns have (a plain context sets no length on them).
+_CLR = {"bit": "bool", "int": "int", "datetimeoffset": "DateTimeOffset?"}
+#: Identity's classes a project's class may derive -> their slot's columns.
+_BASES = {default: columns for _, default, _, columns, _, _ in _SLOTS}
 
 
 @dataclass
@@ -133,3 +142,18 @@ def identity_of(base: TypeRef | None, user_base: TypeRef | None) -> Identity | N
         return None
     user_key = user_base.args[0].name if user_base is not None and user_base.args else None
     return Identity(base, user_key)
+
+
+def inherited_props(base: TypeRef, line: int, column: int) -> list[Prop] | None:
+    """The properties an Identity class gives a class deriving it (`: IdentityUser<Guid>`), else None.
+
+    Typed by their CLR types, as EF maps them in a context that does not apply Identity's
+    configuration (no `HasMaxLength(256)`): `TKey` of the generic form, else `string`.
+    """
+    columns = _BASES.get(base.name)
+    if columns is None:
+        return None
+    key = base.args[0].name if base.args else "string"
+    return [
+        Prop(name, key if kind == _KEY else _CLR.get(kind, "string"), line, column) for name, kind in columns
+    ]

@@ -1,19 +1,22 @@
-"""Which Go ORM a `.go` file maps its tables with, from its text: GORM, xorm, bun or ent.
+"""Which Go ORM a `.go` file maps its tables with, from its text: GORM, xorm, bun, ent or Beego.
 
 A file names its ORM by importing it or by tagging a field for it. GORM comes first:
 Gogs tags its older structs for xorm and GORM at once while GORM creates them. An ent
 schema is a struct embedding `ent.Schema` (or a mixin's `mixin.Schema`) in a file that
 imports `entgo.io/ent`; ent's generated code (`ent/user.go`, `ent/migrate/schema.go`)
-is not one. A file that names none of them is None.
+is not one. A Beego ORM model file imports Beego's `orm` package or tags its fields
+`orm:"..."` with words only Beego writes (`size(20)`, `rel(fk)`). A file that names
+none of them is None.
 """
 
 from __future__ import annotations
 
+from cnsnt.sources.schemas.beego_models import uses_beego
 from cnsnt.sources.schemas.gorm_models import imports_gorm
 from cnsnt.sources.schemas.xorm_models import uses_xorm
 
 #: The Go ORMs cnsnt reads, as `format:` names them.
-GO_KINDS = ("gorm", "xorm", "bun", "ent")
+GO_KINDS = ("gorm", "xorm", "bun", "ent", "beego")
 #: bun's import path.
 BUN_IMPORT = '"github.com/uptrace/bun"'
 
@@ -33,7 +36,7 @@ def is_ent_schema(text: str) -> bool:
 
 
 def go_kind(text: str) -> str | None:
-    """`gorm`, `xorm`, `bun` or `ent` for a Go file's text; None when it names none of them."""
+    """`gorm`, `xorm`, `bun`, `ent` or `beego` for a Go file's text; None when it names none of them."""
     if imports_gorm(text) or 'gorm:"' in text:
         return "gorm"
     if uses_xorm(text):
@@ -42,4 +45,6 @@ def go_kind(text: str) -> str | None:
         return "bun"
     if is_ent_schema(text):
         return "ent"
+    if uses_beego(text):
+        return "beego"
     return None

@@ -421,6 +421,11 @@ def _literals_of(type_name: str, root: Node, file: SourceFile) -> list[tuple[GoT
     return found
 
 
+def named_types(node: Node, file: SourceFile) -> list[tuple[GoType, Node]]:
+    """The model types an argument names (`new(User)`, `&User{}`), each with where it is written."""
+    return list(_named_types(node, file))
+
+
 def _named_types(node: Node, file: SourceFile) -> Iterator[tuple[GoType, Node]]:
     """`&User{}`, `User{}`, `&models.User{}`, `new(User)`, `(*User)(nil)` anywhere under a node."""
     stack = [node]

@@ -4,7 +4,7 @@ r"""The reader registered for `sources.schemas`: which reader gets which files o
 `rails`, `prisma`, `rails_migrations`, `alembic`, `django_migrations`, `laravel`, `jpa`,
 `doctrine`, `xmldb`, `liquibase`, `efcore`, `typeorm`, `typeorm_migrations`, `mikroorm`,
 `mikroorm_migrations`, `sequelize`, `sequelize_migrations`, `knex_migrations`, `gorm`, `xorm`,
-`bun`, `ent`, `drizzle`, `codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`,
+`bun`, `ent`, `beego`, `drizzle`, `codeigniter`, `sqlmodel`, `peewee`, `tortoise`, `ecto`,
 `ecto_migrations`, `yii`, `phinx`, `mongoose`, `diesel`, `seaorm`, `exposed`); without it the
 kind is told from each file's name and content:
 
@@ -38,8 +38,10 @@ kind is told from each file's name and content:
 - `.go` files are xorm models when they import xorm or tag a field `xorm:"..."` (and
   GORM's do not), bun models when they import bun and tag a field for it or embed
   `bun.BaseModel`, ent schemas when they import ent and embed `ent.Schema` (or a
-  mixin's `mixin.Schema`), else GORM models (the reader passes over those that mention neither GORM
-  nor `TableName` nor `AutoMigrate`, and `*_test.go` files); a Go file that names no ORM
+  mixin's `mixin.Schema`), Beego ORM models when they import Beego's `orm` package (or
+  tag fields with Beego's `size(...)`, `column(...)`, `rel(...)`), else GORM models (the
+  reader passes over those that mention neither GORM nor `TableName` nor `AutoMigrate`,
+  and `*_test.go` files); a Go file that names no ORM
   goes with the other ORM's files of its entry when the entry holds no GORM file;
 - `.xml` files whose head holds `<databaseChangeLog` are Liquibase XML changelogs, and
   `.yaml`, `.yml`, `.json` files whose top mapping has `databaseChangeLog` its YAML
@@ -84,6 +86,7 @@ from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.alembic_migrations import read_alembic
+from cnsnt.sources.schemas.beego_models import read_beego
 from cnsnt.sources.schemas.bun_models import read_bun
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, read_codeigniter_migrations
 from cnsnt.sources.schemas.common import EntryReader, python_files
@@ -148,6 +151,7 @@ FORMATS = (
     "xorm",
     "bun",
     "ent",
+    "beego",
     "drizzle",
     "codeigniter",
     "sqlmodel",
@@ -194,6 +198,7 @@ _GROUP_READERS: dict[str, EntryReader] = {
     "xorm": read_xorm,
     "bun": read_bun,
     "ent": read_ent,
+    "beego": read_beego,
     "drizzle": read_drizzle,
     "sqlmodel": read_sqlmodel,
     "peewee": read_peewee,
