@@ -778,6 +778,17 @@ def init(
             )
         for alert in draft.alerts:
             err.print(alert, markup=False, soft_wrap=True)
+        for found in draft.uncovered:
+            held = found.catch_all
+            if held is None:
+                continue
+            err.print(
+                f"{found.key}: added by name as {found.category}; until now only the catch-all "
+                f"'{held.pattern}' ({held.where}, entry '{held.entry}') named it, which init writes "
+                "for a form of fields of no known kind",
+                markup=False,
+                soft_wrap=True,
+            )
         _read_notes(err, draft)
         if draft.warnings:
             err.print(
