@@ -90,9 +90,16 @@ def test_a_starter_without_reasons_keeps_the_catch_alls_mark() -> None:
     from cnsnt.starter.render import why
 
     whole = PersonalField(
-        "form_field", "autista.*", "user", f"all 3 fields (kw), {WHOLE_FORM_MARK}", Confidence.LOW,
-        Location("autista.html", 1, 1), covers=3,
+        "form_field",
+        "autista.*",
+        "user",
+        f"all 3 fields (kw), {WHOLE_FORM_MARK}",
+        Confidence.LOW,
+        Location("autista.html", 1, 1),
+        covers=3,
     )
     assert WHOLE_FORM_MARK in why(whole, reasons=False)
-    one = PersonalField("form_field", "autista.kw", "user", "kind unknown", Confidence.LOW, Location("a", 1, 1))
+    one = PersonalField(
+        "form_field", "autista.kw", "user", "kind unknown", Confidence.LOW, Location("a", 1, 1)
+    )
     assert WHOLE_FORM_MARK not in why(one, reasons=False)
