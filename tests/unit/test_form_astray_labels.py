@@ -54,7 +54,7 @@ def test_only_a_label_that_names_nothing(tmp_path: Path) -> None:
     got = labels(
         tmp_path,
         "only.html",
-        '<form>\n'
+        "<form>\n"
         # names an element that is no control: it labels nothing here
         '<label for="help">Nome</label><div id="help"></div><input name="a1">\n'
         # names a later control: that one's label, not the next control's
