@@ -336,7 +336,10 @@ def _field_keys(loaded: Policy, dialect: str | None) -> list[str]:
     if not forms:
         return []
     evidence = collect_evidence(dataclasses.replace(loaded, sources=forms), dialect=dialect)
-    return [f.key for f in evidence.fields if f.name is not None]
+    # a nameless control by its id: CN001's fix tells to declare it so (review26 D9)
+    return [f.key for f in evidence.fields if f.name is not None] + [
+        k for f in evidence.fields for k in f.id_keys
+    ]
 
 
 def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[str]:
@@ -356,7 +359,11 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
     read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
     evidence = collect_evidence(dataclasses.replace(loaded, sources=read), dialect=dialect)
     want = subject.casefold()
-    matching = [f for f in evidence.fields if f.name is not None and f.key.casefold() == want]
+    matching = [
+        f
+        for f in evidence.fields
+        if (f.key.casefold() == want if f.name is not None else want in {k.casefold() for k in f.id_keys})
+    ]
     if not matching:
         return []
     written, addressed = field_reading(evidence)
@@ -367,9 +374,13 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
         place = f"{where.path}:{where.line}:{where.column}" if where.path else field.source
         if lines:
             lines.append("")
-        lines.append(f"{field.key} ({place})")
+        key = field.key if field.name is not None else next(k for k in field.id_keys if k.casefold() == want)
+        lines.append(f"{key} ({place})")
         label = f", label '{field.label}'" if field.label else ""
         lines.append(f"  form field: a {field.control} control of the form '{field.form}'{label}")
+        if field.name is None and field.role is FieldRole.INPUT:
+            lines.extend(_explain_nameless(field, key, evidence, written, addressed))
+            continue
         if field.role is FieldRole.CONSENT:
             lines.append(
                 "  a consent control: it records the person's choice; a purpose's consent declares it"
@@ -396,6 +407,39 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
         lines.append(f"  because {field_reason(field, verdict)}")
         if field.key in filled:
             lines.append(f"  {filled[field.key]}")
+    return lines
+
+
+def _explain_nameless(
+    field: FormField, key: str, evidence: Evidence, written: tuple[str, ...], addressed: frozenset[str]
+) -> list[str]:
+    """A control with no name, by its id: what the audit's CN001 says of it, and its verdict.
+
+    The audit's fix says to declare it as `FORM.ID` (`cnsnt.sources.forms.common.nameless_fix`),
+    so the key it names is one explain-column knows (review26 D9).
+    """
+    from cnsnt.classify import classify_field
+    from cnsnt.rules.source.nameless import weighed
+
+    ident = key.rsplit(".", 1)[1]
+    lines = [
+        f"  no name, only the id '{ident}': a browser sends it only when a script does (a form "
+        f"sent by script reads it by its id); the audit (CN001) asks to declare it as {key}, or "
+        "under the name the script sends it",
+    ]
+    problem = next((p for p in evidence.problems if p.nameless == field), None)
+    if problem is not None:
+        message, severity = weighed(problem)
+        judged = message[len(problem.message) :].lstrip("; ")
+        level = severity.value if severity is not None else "error"
+        if judged:
+            lines.append(f"  CN001 ({level}): {judged}")
+    verdict = classify_field(ident, field.label, field.control, written, field.form, field.form in addressed)
+    category = verdict.category or "kind unknown"
+    lines.append(
+        f"  verdict if a script sends it: personal, {category} ({verdict.confidence.value} confidence)"
+    )
+    lines.append(f"  because {verdict.reason}")
     return lines
 
 
