@@ -270,18 +270,23 @@ def explain_column(
     *,
     policy: Path | None = None,
     dialect: str | None = None,
+    databases: Iterable[str] = (),
 ) -> list[str]:
     """The classifier's whole reasoning for one column of the project's schema sources.
 
     `subject` is `table.column` (or `schema.table.column`); every table of the schema
-    sources is read, since a link to a people table may sit in another file. One
+    sources is read (and the `--db` `databases`, as the audit reads them), since a link
+    to a people table may sit in another file. One
     block per matching column: where it is defined, the table's verdict with its
     evidence, then the column's verdict and reason. Raises `UsageError` when no
     schema source defines such a column.
     """
+    databases = tuple(databases)
     loaded = _schema_policy(path, policy)
     schemas = tuple(s for s in loaded.sources if s.kind in ("schemas", "databases"))
-    evidence = collect_evidence(dataclasses.replace(loaded, sources=schemas), dialect=dialect)
+    evidence = collect_evidence(
+        dataclasses.replace(loaded, sources=schemas), dialect=dialect, databases=databases
+    )
     want = subject.casefold()
     lines: list[str] = []
     for table in evidence.tables:
@@ -297,7 +302,7 @@ def explain_column(
             lines.append(f"{column.key} ({place})")
             lines.extend(f"  {line}" for line in explain_verdict(evidence.tables, table, column))
     if not lines:
-        lines = _explain_field(subject, loaded, dialect)
+        lines = _explain_field(subject, loaded, dialect, databases)
     names: list[str] = []
     if not lines:  # a name typed without a mark it holds, or a near miss (review24 D10)
         names = [k for t in evidence.tables for c in t.columns for k in (c.key, f"{c.table}.{c.name}")]
@@ -306,7 +311,8 @@ def explain_column(
         if meant is not None and meant != subject:
             odd = hidden_characters(meant)
             said = f"{meant!r} typed without its {', '.join(odd)}" if odd else f"read as {meant!r}"
-            return [f"{subject!r}: {said}", *explain_column(meant, path, policy=policy, dialect=dialect)]
+            again = explain_column(meant, path, policy=policy, dialect=dialect, databases=databases)
+            return [f"{subject!r}: {said}", *again]
     if not lines:
         read = len(evidence.tables)
         problems = len(evidence.problems)
@@ -315,6 +321,11 @@ def explain_column(
             if problems
             else ""
         )
+        unread = [
+            p for p in evidence.problems if p.location.database and p.severity in (None, Severity.ERROR)
+        ]
+        if unread:  # a `--db` the audit of the policy alone would not name
+            trouble += f"; {unread[0].location.database}: {unread[0].message}"
         sources = (
             f"the schema sources of {loaded.path}"
             if Path(loaded.path).is_file()
@@ -342,7 +353,9 @@ def _field_keys(loaded: Policy, dialect: str | None) -> list[str]:
     ]
 
 
-def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[str]:
+def _explain_field(
+    subject: str, loaded: Policy, dialect: str | None, databases: tuple[str, ...] = ()
+) -> list[str]:
     """The verdict `cnsnt init` gives a form field, and why: its name, label and control.
 
     The audit asks every field a person fills in to be declared (CN101); what the
@@ -357,7 +370,9 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
         return []
     # the schemas too: init files a field with the column it fills
     read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
-    evidence = collect_evidence(dataclasses.replace(loaded, sources=read), dialect=dialect)
+    evidence = collect_evidence(
+        dataclasses.replace(loaded, sources=read), dialect=dialect, databases=databases
+    )
     want = subject.casefold()
     matching = [
         f
