@@ -270,18 +270,23 @@ def explain_column(
     *,
     policy: Path | None = None,
     dialect: str | None = None,
+    databases: Iterable[str] = (),
 ) -> list[str]:
     """The classifier's whole reasoning for one column of the project's schema sources.
 
     `subject` is `table.column` (or `schema.table.column`); every table of the schema
-    sources is read, since a link to a people table may sit in another file. One
+    sources is read (and the `--db` `databases`, as the audit reads them), since a link
+    to a people table may sit in another file. One
     block per matching column: where it is defined, the table's verdict with its
     evidence, then the column's verdict and reason. Raises `UsageError` when no
     schema source defines such a column.
     """
+    databases = tuple(databases)
     loaded = _schema_policy(path, policy)
     schemas = tuple(s for s in loaded.sources if s.kind in ("schemas", "databases"))
-    evidence = collect_evidence(dataclasses.replace(loaded, sources=schemas), dialect=dialect)
+    evidence = collect_evidence(
+        dataclasses.replace(loaded, sources=schemas), dialect=dialect, databases=databases
+    )
     want = subject.casefold()
     lines: list[str] = []
     for table in evidence.tables:
@@ -297,7 +302,7 @@ def explain_column(
             lines.append(f"{column.key} ({place})")
             lines.extend(f"  {line}" for line in explain_verdict(evidence.tables, table, column))
     if not lines:
-        lines = _explain_field(subject, loaded, dialect)
+        lines = _explain_field(subject, loaded, dialect, databases)
     names: list[str] = []
     if not lines:  # a name typed without a mark it holds, or a near miss (review24 D10)
         names = [k for t in evidence.tables for c in t.columns for k in (c.key, f"{c.table}.{c.name}")]
@@ -306,7 +311,8 @@ def explain_column(
         if meant is not None and meant != subject:
             odd = hidden_characters(meant)
             said = f"{meant!r} typed without its {', '.join(odd)}" if odd else f"read as {meant!r}"
-            return [f"{subject!r}: {said}", *explain_column(meant, path, policy=policy, dialect=dialect)]
+            again = explain_column(meant, path, policy=policy, dialect=dialect, databases=databases)
+            return [f"{subject!r}: {said}", *again]
     if not lines:
         read = len(evidence.tables)
         problems = len(evidence.problems)
@@ -315,6 +321,11 @@ def explain_column(
             if problems
             else ""
         )
+        unread = [
+            p for p in evidence.problems if p.location.database and p.severity in (None, Severity.ERROR)
+        ]
+        if unread:  # a `--db` the audit of the policy alone would not name
+            trouble += f"; {unread[0].location.database}: {unread[0].message}"
         sources = (
             f"the schema sources of {loaded.path}"
             if Path(loaded.path).is_file()
@@ -336,10 +347,15 @@ def _field_keys(loaded: Policy, dialect: str | None) -> list[str]:
     if not forms:
         return []
     evidence = collect_evidence(dataclasses.replace(loaded, sources=forms), dialect=dialect)
-    return [f.key for f in evidence.fields if f.name is not None]
+    # a nameless control by its id: CN001's fix tells to declare it so (review26 D9)
+    return [f.key for f in evidence.fields if f.name is not None] + [
+        k for f in evidence.fields for k in f.id_keys
+    ]
 
 
-def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[str]:
+def _explain_field(
+    subject: str, loaded: Policy, dialect: str | None, databases: tuple[str, ...] = ()
+) -> list[str]:
     """The verdict `cnsnt init` gives a form field, and why: its name, label and control.
 
     The audit asks every field a person fills in to be declared (CN101); what the
@@ -354,9 +370,15 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
         return []
     # the schemas too: init files a field with the column it fills
     read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
-    evidence = collect_evidence(dataclasses.replace(loaded, sources=read), dialect=dialect)
+    evidence = collect_evidence(
+        dataclasses.replace(loaded, sources=read), dialect=dialect, databases=databases
+    )
     want = subject.casefold()
-    matching = [f for f in evidence.fields if f.name is not None and f.key.casefold() == want]
+    matching = [
+        f
+        for f in evidence.fields
+        if (f.key.casefold() == want if f.name is not None else want in {k.casefold() for k in f.id_keys})
+    ]
     if not matching:
         return []
     written, addressed = field_reading(evidence)
@@ -367,9 +389,13 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
         place = f"{where.path}:{where.line}:{where.column}" if where.path else field.source
         if lines:
             lines.append("")
-        lines.append(f"{field.key} ({place})")
+        key = field.key if field.name is not None else next(k for k in field.id_keys if k.casefold() == want)
+        lines.append(f"{key} ({place})")
         label = f", label '{field.label}'" if field.label else ""
         lines.append(f"  form field: a {field.control} control of the form '{field.form}'{label}")
+        if field.name is None and field.role is FieldRole.INPUT:
+            lines.extend(_explain_nameless(field, key, evidence, written, addressed))
+            continue
         if field.role is FieldRole.CONSENT:
             lines.append(
                 "  a consent control: it records the person's choice; a purpose's consent declares it"
@@ -396,6 +422,39 @@ def _explain_field(subject: str, loaded: Policy, dialect: str | None) -> list[st
         lines.append(f"  because {field_reason(field, verdict)}")
         if field.key in filled:
             lines.append(f"  {filled[field.key]}")
+    return lines
+
+
+def _explain_nameless(
+    field: FormField, key: str, evidence: Evidence, written: tuple[str, ...], addressed: frozenset[str]
+) -> list[str]:
+    """A control with no name, by its id: what the audit's CN001 says of it, and its verdict.
+
+    The audit's fix says to declare it as `FORM.ID` (`cnsnt.sources.forms.common.nameless_fix`),
+    so the key it names is one explain-column knows (review26 D9).
+    """
+    from cnsnt.classify import classify_field
+    from cnsnt.rules.source.nameless import weighed
+
+    ident = key.rsplit(".", 1)[1]
+    lines = [
+        f"  no name, only the id '{ident}': a browser sends it only when a script does (a form "
+        f"sent by script reads it by its id); the audit (CN001) asks to declare it as {key}, or "
+        "under the name the script sends it",
+    ]
+    problem = next((p for p in evidence.problems if p.nameless == field), None)
+    if problem is not None:
+        message, severity = weighed(problem)
+        judged = message[len(problem.message) :].lstrip("; ")
+        level = severity.value if severity is not None else "error"
+        if judged:
+            lines.append(f"  CN001 ({level}): {judged}")
+    verdict = classify_field(ident, field.label, field.control, written, field.form, field.form in addressed)
+    category = verdict.category or "kind unknown"
+    lines.append(
+        f"  verdict if a script sends it: personal, {category} ({verdict.confidence.value} confidence)"
+    )
+    lines.append(f"  because {verdict.reason}")
     return lines
 
 

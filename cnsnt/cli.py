@@ -778,6 +778,17 @@ def init(
             )
         for alert in draft.alerts:
             err.print(alert, markup=False, soft_wrap=True)
+        for found in draft.uncovered:
+            held = found.catch_all
+            if held is None:
+                continue
+            err.print(
+                f"{found.key}: added by name as {found.category}; until now only the catch-all "
+                f"'{held.pattern}' ({held.where}, entry '{held.entry}') named it, which init writes "
+                "for a form of fields of no known kind",
+                markup=False,
+                soft_wrap=True,
+            )
         _read_notes(err, draft)
         if draft.warnings:
             err.print(
@@ -1142,6 +1153,7 @@ def explain(
         "cnsnt explain-column customers.email",
         "cnsnt explain-column kimlik.ad path/to/project",
         "cnsnt explain-column signup.email",
+        "cnsnt explain-column users.email --db 'postgresql://auditor:${PGPASSWORD}@db/shop'",
     ),
 )
 @guarded
@@ -1164,6 +1176,12 @@ def explain_column_command(
         str | None,
         typer.Option("--dialect", metavar="DIALECT", help="SQL dialect of DDL files."),
     ] = None,
+    db: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--db", metavar="URL", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Show why the classifier calls a column personal or not: table verdict, then column.
@@ -1174,8 +1192,8 @@ def explain_column_command(
     from cnsnt.reporters.base import printable
 
     _check_dialect(dialect)
-    lines = explain_column(column, path, policy=policy, dialect=dialect)
-    sys.stdout.write("".join(printable(line) + "\n" for line in lines))
+    lines = explain_column(column, path, policy=policy, dialect=dialect, databases=db or ())
+    sys.stdout.write("".join(printable(redact(line)) + "\n" for line in lines))
 
 
 @app.command(epilog=_examples("cnsnt schema > cnsnt.schema.json"))

@@ -7,7 +7,9 @@ would report, and nothing it would not.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
@@ -16,6 +18,10 @@ from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
 from cnsnt.starter.form_columns import fills
+
+if TYPE_CHECKING:
+    from cnsnt.policy.model import Datum
+    from cnsnt.starter.catch_alls import CatchAll
 
 #: The root category, for a field the classifier can name no kind for.
 UNKNOWN_CATEGORY = "user"
@@ -42,6 +48,9 @@ class PersonalField:
     grouped with that column."""
     form: str | None = None
     """A form field's form."""
+    catch_all: CatchAll | None = None
+    """The init catch-all (`form.*` of a "kind unknown" entry) that alone covered the
+    field, which the classifier now gives a kind (`cnsnt.starter.catch_alls`)."""
 
 
 @dataclass(frozen=True)
@@ -54,8 +63,13 @@ class Undeclared:
     """The tables as the classifier read them (verdicts, implied keys): fields are grouped by them."""
 
 
-def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
-    """Personal columns and form fields that no data entry, ignore or consent names."""
+def undeclared(policy: Policy, evidence: Evidence, catch_alls: Sequence[CatchAll] = ()) -> Undeclared:
+    """Personal columns and form fields that no data entry, ignore or consent names.
+
+    `catch_alls`: the `form.*` lines init wrote for fields of no known kind
+    (`cnsnt.starter.catch_alls`). A field only they cover, which the classifier now
+    gives a kind, counts as undeclared: init's guess did not see it.
+    """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
     index = PolicyIndex(policy, AliasIndex(evidence.fields))
@@ -95,27 +109,59 @@ def undeclared(policy: Policy, evidence: Evidence) -> Undeclared:
             continue
         if field.role is not FieldRole.INPUT:
             continue
-        if index.field_ignored(field) or index.data_for_field(field) or index.is_consent_field(field):
+        if index.field_ignored(field) or index.is_consent_field(field):
+            continue
+        declared = index.data_for_field(field)
+        held = _held_by_catch_all(declared, field, index, catch_alls) if declared else None
+        if declared and held is None:
             continue
         verdict = classify_field(
             field.name, field.label, field.control, written, field.form, field.form in addressed
         )
+        if held is not None and verdict.category is None:
+            continue  # of no known kind: the catch-all was written for such fields
+        reason = field_reason(field, verdict)
+        if held is not None:
+            reason = (
+                f"{reason}; only init's catch-all '{held.pattern}' of '{held.entry}' ({held.where}), "
+                "written for fields of no known kind, named it"
+            )
         found.setdefault(
             ("form_field", key),
             PersonalField(
                 "form_field",
                 escape(key),
                 verdict.category or UNKNOWN_CATEGORY,
-                field_reason(field, verdict),
+                reason,
                 verdict.confidence,
                 field.location,
                 form=field.form,
+                catch_all=held,
             ),
         )
     _join_columns(evidence, reading, found)
     _whole_forms(evidence, found)
     ordered = sorted(found.values(), key=lambda f: (f.category, f.kind, f.key))
     return Undeclared(tuple(ordered), tuple(sorted(consent)), reading)
+
+
+def _held_by_catch_all(
+    declared: list[Datum], field: FormField, index: PolicyIndex, catch_alls: Sequence[CatchAll]
+) -> CatchAll | None:
+    """The init catch-all that alone names the field, or None (a user's own line names it too)."""
+    if not catch_alls:
+        return None
+    mine = {(c.entry, c.pattern): c for c in catch_alls}
+    held: CatchAll | None = None
+    for datum in declared:
+        for pattern in datum.form_fields:
+            if not index.aliases.matches(pattern, field):
+                continue
+            found = mine.get((datum.name, pattern))
+            if found is None or datum.category != UNKNOWN_CATEGORY:
+                return None
+            held = held or found
+    return held
 
 
 def _join_columns(
@@ -147,6 +193,9 @@ def _join_columns(
         )
 
 
+#: Words of the comment beside a whole-form pattern init writes, and nowhere else: they
+#: tell `--update` the line is init's (`cnsnt.starter.catch_alls`).
+WHOLE_FORM_MARK = "none of a kind cnsnt knows"
 #: A form is proposed as one `form.*` pattern from this many fields of unknown kind.
 _WHOLE_FORM = 3
 _GLOB_CHARACTERS = frozenset("*?[]{}!")
@@ -185,7 +234,7 @@ def _whole_forms(evidence: Evidence, found: dict[tuple[str, str], PersonalField]
             "form_field",
             f"{form}.*",
             UNKNOWN_CATEGORY,
-            f"all {len(names)} fields of the form '{form}' ({shown}), none of a kind cnsnt knows",
+            f"all {len(names)} fields of the form '{form}' ({shown}), {WHOLE_FORM_MARK}",
             Confidence.LOW,
             first.location,
             covers=len({f.key for f in inputs}),

@@ -9,7 +9,7 @@ from cnsnt.model import Confidence
 from cnsnt.policy.init_labels import LABEL_NOTE
 from cnsnt.starter.discover import Found
 from cnsnt.starter.entries import Entry
-from cnsnt.starter.fields import PersonalField
+from cnsnt.starter.fields import WHOLE_FORM_MARK, PersonalField
 from cnsnt.starter.yaml_text import comment, line, scalar
 from cnsnt.typed_names import hidden_note
 
@@ -42,8 +42,9 @@ def why(field: PersonalField, reasons: bool = True) -> str:
     where = f"{loc.path}:{loc.line}" if loc.line else (loc.path or loc.uri or "")
     hidden = hidden_note(field.key)
     odd = f"; {hidden}" if hidden else ""
-    if not reasons:
-        return f"{'unsure, ' if unsure else ''}[{where}]{odd}"
+    if not reasons:  # a whole form's pattern keeps the words that mark it as init's
+        mark = f"{WHOLE_FORM_MARK} " if WHOLE_FORM_MARK in field.reason else ""
+        return f"{'unsure, ' if unsure else ''}{mark}[{where}]{odd}"
     return (f"{unsure}{field.reason} [{where}]" if field.reason else f"{unsure}[{where}]") + odd
 
 

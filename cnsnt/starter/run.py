@@ -20,10 +20,11 @@ from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
 from cnsnt.rules.source.nameless import weighed
 from cnsnt.sql.ddl import reuse_results
+from cnsnt.starter.catch_alls import init_catch_alls
 from cnsnt.starter.databases import database_entries
 from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
-from cnsnt.starter.fields import undeclared
+from cnsnt.starter.fields import PersonalField, undeclared
 from cnsnt.starter.join import Joined, distinct_labels, join_entries
 from cnsnt.starter.render import new_policy
 from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
@@ -57,6 +58,14 @@ class Draft:
     """`--update`: entries init proposes today whose files were not read and stay unread."""
     sources_file: Path | None = None
     """`--update`: the policy file that holds `sources:`, when it is not `path`."""
+
+    @property
+    def uncovered(self) -> tuple[PersonalField, ...]:
+        """`--update`: fields added by name that only an init catch-all (`form.*`) covered."""
+        every = [f for e in self.entries for f in e.form_fields] + [
+            f for j in self.joined for f in j.fields
+        ]
+        return tuple(sorted((f for f in every if f.catch_all is not None), key=lambda f: f.key))
 
     @property
     def fields(self) -> int:
@@ -231,7 +240,7 @@ def draft_update(
         new_specs = tuple(spec_of(u.entry, policy, target.as_posix()) for u in added)
         policy = replace(policy, sources=(*policy.sources, *new_specs))
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
-    result = undeclared(policy, evidence)
+    result = undeclared(policy, evidence, init_catch_alls(files))
     # the few fields found since: each keeps its person's or folder's group, however small
     entries = group(
         result.fields,

@@ -121,3 +121,26 @@ def test_a_form_field_is_explained_as_init_reads_it(tmp_path: Path) -> None:
     assert consent.exit_code == 0 and "a consent control" in consent.stdout
     missing = run("explain-column", "aanmelden.nope", str(tmp_path))
     assert missing.exit_code == 2 and "no form field of that name" in missing.stderr
+
+
+def test_a_nameless_control_by_the_id_the_audit_says_to_declare(tmp_path: Path) -> None:
+    """CN001's fix says `declare it in the policy as Index.messageInput`: explain-column knows it (review26 D9)."""
+    pages = tmp_path / "Pages"
+    pages.mkdir()
+    (pages / "Index.cshtml").write_text(
+        '<div>\n<input type="text" id="messageInput" />\n<input type="text" id="last-name" />\n</div>\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources: {forms: [{path: Pages/Index.cshtml}]}\n", encoding="utf-8"
+    )
+    audit = run("audit", str(tmp_path / "cnsnt.yaml"))
+    assert "declare it in the policy as Index.messageInput" in " ".join(audit.stdout.split())
+    result = run("explain-column", "Index.messageInput", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Index.messageInput (Pages/Index.cshtml:2:1)"
+    assert "the audit (CN001) asks to declare it as Index.messageInput" in lines[2]
+    assert lines[3] == "  CN001 (info): neither its id nor its label names personal data"
+    last = run("explain-column", "Index.last-name", str(tmp_path))
+    assert "verdict if a script sends it: personal, user.name.last (high confidence)" in last.stdout

@@ -27,6 +27,13 @@ from cnsnt.sources.databases.url import (
     parse_database_url,
 )
 
+#: The fix of a password written in a database URL: the database was read, the URL is the gap.
+_SECRET_FIX = (
+    "replace the password {where} with a variable, ${{PGPASSWORD}} or any name "
+    "(postgresql://user:${{PGPASSWORD}}@host/db), set that variable where cnsnt runs, and change "
+    "the password if the URL was committed or shared"
+)
+
 
 def check_url(raw: str, base_dir: Path) -> None:
     """Refuse a `--db` URL that cannot work at all, before anything is audited (exit 2)."""
@@ -46,14 +53,16 @@ def read_database(spec: SourceSpec, ctx: SourceContext) -> Evidence:
     ev = _read(db, spec, ctx, where)
     if db.literal_secret:
         # Policies and shell histories end up in repositories and logs.
+        given = spec.location == Location("--db")
         ev.problems.insert(
             0,
             SourceProblem(
                 "the database URL holds its password (shown as ***); write it as ${VAR}, e.g. "
                 "postgresql://user:${PGPASSWORD}@host/db, and set the variable where cnsnt runs",
-                where if spec.location == Location("--db") else spec.location,
+                where if given else spec.location,
                 db.shown,
                 severity=Severity.WARNING,
+                fix=_SECRET_FIX.format(where="in --db" if given else "in the policy's databases: entry"),
             ),
         )
     return ev

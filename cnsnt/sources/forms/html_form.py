@@ -845,6 +845,7 @@ class _Reader:
             if asp:
                 by_asp.setdefault(asp, text or _asp_name(asp))
         form_ids = {f.id: i for i, f in enumerate(self.forms) if f.id}
+        astray = self._astray_labels()
         label_starts = [label.inner_start for label in self.labels]
         label_blocks = self._label_blocks() if self.page.phoenix else []
         self._radio_groups = self._index_fieldsets()
@@ -853,6 +854,8 @@ class _Reader:
             if tag is None:  # drawn by a macro or helper: a `<label for>` of this page may name it
                 if ctrl.label is None and ctrl.id:
                     ctrl.label = by_for.get(ctrl.id)
+                if ctrl.label is None:
+                    ctrl.label = astray.get(ctrl.start)
                 if ctrl.name is not None:  # Phoenix's `label f, :email` (before a placeholder)
                     ctrl.label = self.helper_labels.get(ctrl.name) or ctrl.label
                     if ctrl.control in ("checkbox", "radio"):  # names the field, not one option
@@ -883,6 +886,7 @@ class _Reader:
                 or by_asp.get(tag.literal("asp-for") or "")
                 or (page.attr_text(tag, "label") if tag.start in page.components else None)
                 or page.attr_text(tag, "aria-label")
+                or astray.get(ctrl.start)
                 or page.attr_text(tag, "placeholder")
                 or page.attr_text(tag, "title")
             )
@@ -890,6 +894,47 @@ class _Reader:
         for ctrl in self.controls:
             if ctrl.checked and ctrl.checked_at is not None and not ctrl.checked_conditionally:
                 ctrl.checked_conditionally = self._alternative(ctrl)
+
+    def _astray_labels(self) -> dict[int, str]:
+        """The text of each `<label for>` that names no element, by the control right after it.
+
+        `<label for="cf">Codice Fiscale</label><input id="condcf">`: the `for` is a typo (or
+        an id renamed since) and the label still stands before its control, which a person
+        reads it as labelling (review26 D5). Only a literal `for` that no element's id (in
+        a partial, no control's name) has; the control is the next one that a person sees,
+        in the same form, with no other label between.
+        """
+        page = self.page
+        ids = set(self._ids) | {c.id.strip() for c in self.controls if c.id}
+        names = {c.name for c in self.controls if c.name} if self.partial else set()
+        seen = [c for c in self.controls if c.control != "hidden"]
+        starts = [c.start for c in seen]
+        label_starts = sorted(label.tag.start for label in self.labels)
+        found: dict[int, str] = {}
+        for label in self.labels:
+            target = (label.tag.literal("for") or "").strip()
+            if not target or target in ids or target in names or label.inner_end is None:
+                continue
+            at = bisect_right(starts, label.inner_end)
+            if at == len(seen):
+                continue
+            ctrl = seen[at]
+            later = bisect_right(label_starts, label.tag.start)
+            if later < len(label_starts) and label_starts[later] < ctrl.start:
+                continue  # another label stands between: it is the control's
+            if ctrl.wrapping is not None or self._form_at(label.tag.start) != ctrl.form:
+                continue
+            text = page.region_text(label.inner_start, label.inner_end)
+            if text:
+                found.setdefault(ctrl.start, text)
+        return found
+
+    def _form_at(self, offset: int) -> int | None:
+        """The form whose span holds `offset`, None outside every form."""
+        for i, form in enumerate(self.forms):
+            if form.start <= offset < form.end:
+                return i
+        return None
 
     def _label_blocks(self) -> list[tuple[int, int]]:
         """The stretches Phoenix's `<%= label f, :terms do %>...<% end %>` wraps, by start."""
