@@ -591,7 +591,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             and not words & _PEOPLE_WORDS
         )
         # `persona_giuridica`, `pessoa_juridica`: a legal person, a company or a body
-        legal = bool(words & lx.LEGAL_PERSON_WORDS) and not born
+        legal = _phrase_in(table_words, lx.LEGAL_PERSON_WORDS) and not born and "name" not in survey.anchors
         organisation = organisation or place or legal
         base = Context(
             health=named.health,

@@ -1006,10 +1006,17 @@ def test_a_legal_person_is_an_organisation() -> None:
     )
     juridica = _table("pessoa_juridica", [("id", "INT"), ("nome", "TEXT"), ("email", "TEXT"), ("cnpj", "TEXT")])
     fisica = _table("persona_fisica", [("id", "INT"), ("nome", "TEXT"), ("telefono", "TEXT"), ("indirizzo", "TEXT")])
-    verdicts = table_verdicts([giuridica, juridica, fisica])
+    # a legal word alone is no legal person: legal aid, a team's morale (codereview24 F1)
+    aid = _table(
+        "atendimento_juridico", [("id", "INT"), ("nome", "TEXT"), ("cpf", "TEXT"), ("telefone", "TEXT")]
+    )
+    morale = _table("employee_morale", [("id", "INT"), ("employee_name", "TEXT"), ("email", "TEXT")])
+    verdicts = table_verdicts([giuridica, juridica, fisica, aid, morale])
     assert verdicts["persona_giuridica"].kind == "about organisations"
     assert verdicts["pessoa_juridica"].kind == "about organisations"
     assert verdicts["persona_fisica"].kind == "describes people"
+    assert verdicts["atendimento_juridico"].kind == "describes people"
+    assert verdicts["employee_morale"].kind != "about organisations"
 
 
 def test_a_key_to_a_trait_list_is_the_persons_only_in_their_own_row() -> None:
