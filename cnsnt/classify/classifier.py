@@ -552,6 +552,8 @@ class Context:
     read: bool = False
     """The table's columns and links were all read (not its name alone), so a table
     found about no one is known to be so."""
+    account: bool = False
+    """The row has a login or a password column: a bare `hash` beside them is the password's."""
 
 
 def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
@@ -1095,7 +1097,8 @@ def decide(
         # secrets (`users`, `password_resets`); `orders.hash`, `images.hash` are digests
         # of the row or the file, to spot a change or a copy
         own_words = set(_table_words(table, ctx.languages))
-        if not own_words & (lx.PERSON_TABLES | lx.CREDENTIAL_TABLES):
+        # an account's row (`operators(login, email, hash)`) keeps its password's hash
+        if not ctx.account and not own_words & (lx.PERSON_TABLES | lx.CREDENTIAL_TABLES):
             return Classification(
                 False,
                 None,

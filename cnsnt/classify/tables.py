@@ -602,6 +602,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             written=written,
             prefix=column_prefix(table),
             read=True,
+            account=bool(survey.anchors.keys() & {"login", "password"}),
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")

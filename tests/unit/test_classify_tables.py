@@ -946,6 +946,9 @@ def test_a_bare_hash_is_a_credential_only_in_a_table_of_logins() -> None:
     assert got["users.hash"].personal and got["password_resets.hash"].personal
     assert not got["orders.hash"].personal and not got["images.hash"].personal
     assert "digest" in got["orders.hash"].reason
+    # beside a login the row is an account's, whatever its table is called (codereview24 F4)
+    operators = _table("operators", [("id", "INT"), ("login", "TEXT"), ("email", "TEXT"), ("hash", "TEXT")])
+    assert classify_tables([operators])["operators.hash"].category == "user.authorization.credentials"
 
 
 def test_a_row_that_names_and_identifies_a_person_by_role_is_about_them() -> None:
