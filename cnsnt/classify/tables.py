@@ -93,6 +93,7 @@ _ANCHORS = {
     "user.contact.address.postal_code": "address",
 }
 _ADDRESS = ("user.contact.address",)
+_ACCOUNT_CATEGORIES = frozenset({"user.account.username", "user.authorization.password"})
 # Anchors no company has: a register with them and a company's tax number (`cnpj`) is of
 # people, some of whom trade (a farmer, a sole trader), not of companies.
 _BORN = frozenset({"name", "birth date", "sex"})
@@ -250,6 +251,8 @@ class _Survey:
     """The first email or phone column, whoever's it is."""
     attached: dict[str, dict[str, str]] = field(default_factory=dict)
     """A person the row names by role (`pacienteNome`, `paciente_cpf`): role -> anchor -> column."""
+    account: bool = False
+    """A column holds a login or a password (`login`, `senha`): the row is an account's."""
 
 
 def _survey(
@@ -260,6 +263,7 @@ def _survey(
 ) -> _Survey:
     anchors: dict[str, str] = {}
     attached: dict[str, dict[str, str]] = {}
+    account = False
     weak_name: str | None = None
     address = False
     links: list[str] = []
@@ -289,6 +293,7 @@ def _survey(
         weak, _ = _pick(reading, True, kind)
         if weak is not None:
             category = _category(weak)
+            account = account or category in _ACCOUNT_CATEGORIES
             if category.startswith(_ADDRESS) and category != "user.contact.address.state":
                 address = True
             # a bare `name`/`nev`/`ad` (or a person's: `nome_mae`), not `demirbas_adi`
@@ -325,7 +330,7 @@ def _survey(
         # display name is the thing's; beside a login it is the account holder's
         # (`uprawnienia(User, Full_name, Mod1...)`: the staff accounts with their rights)
         anchors.pop("full name", None)
-    return _Survey(anchors, weak_name, address, links, company, ip, contact, attached)
+    return _Survey(anchors, weak_name, address, links, company, ip, contact, attached, account)
 
 
 def _named_by_role(survey: _Survey) -> tuple[str, list[str]] | None:
@@ -602,7 +607,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             written=written,
             prefix=column_prefix(table),
             read=True,
-            account=bool(survey.anchors.keys() & {"login", "password"}),
+            account=survey.account,
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")
