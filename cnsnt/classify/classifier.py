@@ -652,15 +652,16 @@ def _false_friend(match: _Match, written: tuple[str, ...], name: str = "") -> bo
     """Whether a term of another language means something else in the schema's own.
 
     So does a word only a language of another script has (`kv`, a Russian flat), spelled
-    in Latin letters in `name`, in a schema written in a language other than English and
-    not in that one: in a German schema `kv_bereich` is an insurance region, not a street
-    address. English is no such language: identifiers are English whatever their
-    authors speak, so an English schema may be Russian in transliteration (`FIO`); and
-    a phrase of several words (`mob tel`) meets no other language by chance.
+    in Latin letters in `name`, in a schema written mostly in another language than
+    English and not in that one: in a German schema `kv_bereich` is an insurance region,
+    not a street address. A schema written mostly in English is no such schema:
+    identifiers are English whatever their authors speak, so it may be Russian in
+    transliteration (`FIO`); and a phrase of several words (`mob tel`) meets no other
+    language by chance.
     """
     if not written or _spoken(match, written):
         return False
-    if name and len(match.words) == 1 and set(written) - {"en"} and not is_cyrillic(name):
+    if name and len(match.words) == 1 and written[0] != "en" and not is_cyrillic(name):
         senses = _SENSES.get(match.words, {}).keys() or {match.lang}
         if senses <= _TRANSLITERATED:
             return True

@@ -197,3 +197,14 @@ def test_any_documents_number_alone_does_not_make_the_row_a_persons() -> None:
     verdict = table_verdicts([notes])["albaranes"]
     assert verdict.kind == "not about people", verdict
     assert not classify_tables([notes])["albaranes.importe"].personal
+
+
+def test_a_transliterated_russian_word_stays_in_a_schema_written_mostly_in_english() -> None:
+    """`users.fio` beside one German table is still a full name (codereview24 F5)."""
+    users = _table("users", [("id", "INT"), ("fio", "VARCHAR(200)"), ("email", "VARCHAR(100)"),
+                             ("password", "VARCHAR(100)"), ("created_at", "TIMESTAMP")])
+    orders = _table("orders", [("id", "INT"), ("user_id", "INT"), ("total", "DECIMAL"),
+                               ("shipping_address", "TEXT"), ("created_at", "TIMESTAMP")])
+    kunden = _table("kunden", [("id", "INT"), ("vorname", "TEXT"), ("nachname", "TEXT")])
+    got = classify_tables([users, orders, kunden])
+    assert got["users.fio"].category == "user.name"
