@@ -339,10 +339,17 @@ def _named_by_role(survey: _Survey) -> tuple[str, list[str]] | None:
     `paciente_cpf`, `pacienteNome` + `pacienteTelefone`: whom the row was made for. A
     contact's e-mail alone (`contact_email`) reaches someone without saying who they are.
     """
-    for role, found in sorted(survey.attached.items()):
-        if "national id" in found or ("name" in found and len(found) >= 2):
-            return role, list(dict.fromkeys(found.values()))
-    return None
+    # in column order (the dict keeps it), a patient first: a dispensation that also names
+    # the patient's mother is still the patient's care
+    named = [
+        (role, found)
+        for role, found in survey.attached.items()
+        if "national id" in found or ("name" in found and len(found) >= 2)
+    ]
+    if not named:
+        return None
+    role, found = next(((r, f) for r, f in named if r in lx.PATIENT_WORDS), named[0])
+    return role, list(dict.fromkeys(found.values()))
 
 
 _MIN_PARTITIONED = 4

@@ -963,6 +963,13 @@ def test_a_row_that_names_and_identifies_a_person_by_role_is_about_them() -> Non
     assert "'pacienteNome' and 'pacienteCpf' identify the paciente" in verdicts["dispensas"].reason
     assert verdicts["dispensas"].context.health  # a patient's: what it records is their care
     assert verdicts["log_errori"].kind != "linked to people"  # who handled it: staff
+    # a mother named too does not take the patient's care away (codereview24 F7)
+    both = _table(
+        "dispensas2",
+        [("id", "INT"), ("paciente_nome", "TEXT"), ("paciente_cpf", "TEXT"), ("mae_nome", "TEXT"),
+         ("mae_cpf", "TEXT"), ("observacao", "TEXT")],
+    )
+    assert table_verdicts([both])["dispensas2"].context.health
     got = classify_tables([dispensas])
     assert got["dispensas.observacao"].personal
 
