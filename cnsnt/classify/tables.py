@@ -762,6 +762,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     _shared_identity(tables, verdicts, by_name, people_names, surveys)
     _extensions(tables, verdicts, people_names, languages)
     numbers = _shared_numbers(tables, verdicts, languages, everywhere, surveys)
+    # what a declared key's target is, read before this pass turns any table: so the
+    # order of the tables in a file changes no verdict nor reason
+    before = dict(verdicts)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
@@ -778,7 +781,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     reason = f"{_cites(key)}, which describes people"
         # a key the schema declares is read by its target: `solicitanteId` (a requester)
         # referencing a pharmacy is no link to a person, whatever its name says
-        links = [c for c in survey.links if not _keys_no_one(table, c, verdicts, by_name, surveys)]
+        links = [c for c in survey.links if not _keys_no_one(table, c, before, by_name, surveys)]
         if not reason and links:
             reason = f"'{links[0]}' identifies the person each row is about"
         link: str | None = None

@@ -208,3 +208,22 @@ def test_a_transliterated_russian_word_stays_in_a_schema_written_mostly_in_engli
     kunden = _table("kunden", [("id", "INT"), ("vorname", "TEXT"), ("nachname", "TEXT")])
     got = classify_tables([users, orders, kunden])
     assert got["users.fio"].category == "user.name"
+
+
+def test_the_order_of_the_tables_changes_no_reason() -> None:
+    """A declared key's target is read as it was before linking began (codereview24 F8)."""
+    requisicao = _table(
+        "requisicao",
+        [("id", "INT"), ("solicitante_id", "INT"), ("data", "DATE")],
+        (ForeignKey(("solicitante_id",), "estabelecimento"),),
+    )
+    estabelecimento = _table(
+        "estabelecimento",
+        [("id", "INT"), ("nome", "VARCHAR(100)"), ("responsavel_nome", "VARCHAR(100)"),
+         ("responsavel_cpf", "VARCHAR(14)")],
+    )
+    forward = table_verdicts([requisicao, estabelecimento])
+    backward = table_verdicts([estabelecimento, requisicao])
+    assert {k: (v.kind, v.reason) for k, v in forward.items()} == {
+        k: (v.kind, v.reason) for k, v in backward.items()
+    }
