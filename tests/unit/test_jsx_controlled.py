@@ -200,3 +200,36 @@ def test_a_nameless_hidden_control_is_not_named_by_its_state(tmp_path: Path) -> 
     assert ev.problems[0].message.startswith(
         "field at 2:23 has no name (value={csrfToken}), so a browser does not submit it"
     )
+
+
+DERIVED = """\
+export function Item() {
+  const [item, setItem] = useState({ quantidade: 0 });
+  const [view, setView] = useState('mes');
+  const [aceite, setAceite] = useState(false);
+  return (
+    <form id="item">
+      <input value={item.quantidade === 0 ? '' : item.quantidade} onChange={(e) => {
+        const value = e.target.value;
+        if (value === '') { setItem(p => ({ ...p, quantidade: 0 })); return; }
+        const n = Number(value);
+        setItem(p => ({ ...p, quantidade: n }));
+      }} />
+      <ViewSwitch value={view} onChange={setView} />
+      <input type="checkbox" checked={!!aceite} onChange={() => {}} />
+    </form>
+  );
+}
+"""
+
+
+def test_a_value_computed_from_the_event_and_a_switchs_own_value_name_the_state(tmp_path: Path) -> None:
+    """Measured on rafaolivato/fmd and turchettamarco/gestionale-fisio: the event's value
+    passed through the handler's variables is still the event's; a switch with a `value`
+    and no `checked` shows its state in `value`; `!!x` reads `x`."""
+    ev = read(tmp_path, "Item.tsx", DERIVED)
+    assert [(f.name, f.control) for f in fields(ev)] == [
+        ("quantidade", "text"),
+        ("view", "checkbox"),
+        ("aceite", "checkbox"),
+    ]

@@ -98,7 +98,7 @@ from cnsnt.sources.forms.common import (
     shorten,
     unnamed_problem,
 )
-from cnsnt.sources.forms.jsx_state import CHOICES, Setters, state_binding
+from cnsnt.sources.forms.jsx_state import Setters, state_binding
 from cnsnt.sources.schemas.common import problem_of
 from cnsnt.sources.schemas.grammars import (
     Node,
@@ -966,7 +966,7 @@ class _Reader:
         """
         file = self.file
         known = (file.states.keys(), file.setters)
-        bound = state_binding(element.attrs, file, known, shorten, ctrl.control in CHOICES)
+        bound = state_binding(element.attrs, file, known, shorten, ctrl.control)
         if bound is not None and bound.name is not None and ctrl.control != "hidden":
             ctrl.name, ctrl.raw, ctrl.why = bound.name, bound.raw, None
             return

@@ -111,19 +111,22 @@ def state_binding(
     file: _Text,
     known: tuple[Collection[str], Setters],
     shorten: Callable[[str], str],
-    choice: bool = False,
+    kind: str | None = None,
 ) -> StateBinding | None:
     """The state a control without `name` is bound to; None when it has no binding prop at all.
 
-    `known` is the file's `useState` states and setters; `choice` says the control is a
-    radio or a checkbox, whose `value` is its option.
+    `known` is the file's `useState` states and setters; `kind` is the control's (`radio`).
     """
+    choice = kind in CHOICES
     states, setters = known
+    # a radio's `value`, and a checkbox's beside its `checked`, is the option it stands
+    # for; a switch with a `value` alone (`<ViewSwitch value={view}>`) shows its state
+    option = choice and (kind == "radio" or any(attrs.get(p) is not None for p in VALUE_PROPS[1:]))
     first: StateBinding | None = None
     for prop in VALUE_PROPS:
         node = attrs.get(prop)
         expr = _unwrap(node)
-        if expr is None or expr.type in _LITERALS or (choice and prop == "value"):
+        if expr is None or expr.type in _LITERALS or (option and prop == "value"):
             continue  # a radio's `value="M"` or `value={o.id}` names its option, not its state
         raw = shorten(f"{prop}={file.text(node)}") if node is not None else prop
         name = _bound(expr, file, states if prop != "value" else None)
@@ -172,6 +175,18 @@ def _unwrap(node: Node | None) -> Node | None:
     return None
 
 
+def _not_not(expr: Node) -> Node | None:
+    """`!!x` -> `x` (a boolean of the same state); None for any other expression."""
+    inner = expr
+    for _ in range(2):
+        op = inner.child_by_field_name("operator") if inner.type == "unary_expression" else None
+        argument = inner.child_by_field_name("argument") if op is not None and op.type == "!" else None
+        inner = _unwrap(argument) if argument is not None else None
+        if inner is None:
+            return None
+    return inner
+
+
 def _bound(expr: Node, file: _Text, states: Collection[str] | None) -> str | None:
     """The state key an expression reads: `a.b.c` -> `c`, `x || ''` -> `x`; None for any other.
 
@@ -179,6 +194,10 @@ def _bound(expr: Node, file: _Text, states: Collection[str] | None) -> str | Non
     `useState` states or a member of one (`gender === o.id`, `o.id === gender`), else the left.
     """
     for _ in range(16):
+        doubled = _not_not(expr)
+        if doubled is not None:  # `checked={!!useGuestIndex}`
+            expr = doubled
+            continue
         if expr.type == "binary_expression":
             op = expr.child_by_field_name("operator")
             left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
@@ -226,7 +245,7 @@ def _written_key(handler: Node, file: _Text, setters: Setters) -> str | None:
     function sets the whole state: the object (here or in the function) says which key.
     Every write of the event's value is a candidate; two different keys name nothing.
     """
-    params = _parameters(handler, file)
+    params = _derived(handler, file, _parameters(handler, file))
     found: set[str] = set()
     stack = [handler]
     seen = 0
@@ -262,6 +281,30 @@ def _parameters(handler: Node, file: _Text) -> frozenset[str]:
             names.add(file.text(node))
         elif node.type != "type_annotation":
             stack.extend(node.named_children)
+    return frozenset(names)
+
+
+def _derived(handler: Node, file: _Text, params: frozenset[str]) -> frozenset[str]:
+    """The parameters and the handler's variables computed from them, in file order.
+
+    `const value = e.target.value; const n = value === '' ? 0 : Number(value);` then
+    `setItem(p => ({...p, quantidade: n}))` writes the event's value through `n`.
+    """
+    names = set(params)
+    stack = [handler]
+    seen = 0
+    while stack and seen < _HANDLER_NODES:
+        node = stack.pop()
+        seen += 1
+        if node.type == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+            if name is not None and name.type == "identifier" and _carries(value, frozenset(names), file):
+                names.add(file.text(name))
+        elif node.type == "assignment_expression":  # `numValue = Number(value)` after `let numValue`
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if left is not None and left.type == "identifier" and _carries(right, frozenset(names), file):
+                names.add(file.text(left))
+        stack.extend(reversed(node.named_children))
     return frozenset(names)
 
 
