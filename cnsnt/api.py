@@ -444,7 +444,7 @@ def _explain_nameless(
     ]
     problem = next((p for p in evidence.problems if p.nameless == field), None)
     if problem is not None:
-        message, severity = weighed(problem)
+        message, severity, _ = weighed(problem)
         judged = message[len(problem.message) :].lstrip("; ")
         level = severity.value if severity is not None else "error"
         if judged:

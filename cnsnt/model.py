@@ -120,6 +120,9 @@ class Finding:
     """The evidence source the finding belongs to (for grouping in reports)."""
     suppressed: str | None = None
     """Reason, when an inline `cnsnt: ignore` or a waiver accepted the finding."""
+    personal: bool = False
+    """What it is about names personal data (a nameless control's id or label, CN001's
+    weighing): reports rank it first among findings like it. Not part of the JSON shape."""
 
     def __post_init__(self) -> None:
         # Every report format and log line is made from these: no secret may reach one.

@@ -62,8 +62,14 @@ def resolve_language(tag: str) -> tuple[str, str | None]:
     if str(locale) == code:
         return str(code), f"language tag '{tag}' read as '{code}'"
     name = Locale.parse(code).get_display_name("en") or code
-    asked = locale.get_display_name("en") if locale is not None else None
+    written = raw.replace("_", "-").split("-")
+    if locale is None or written[0].lower() != locale.language:
+        # `und` (undetermined): Babel's likely subtags make it `en_US`, which no one asked for
+        return str(code), f"language '{tag}' names no language of its own; the notice is in {name} ({code})"
+    asked = locale.get_display_name("en") if len(written) > 1 else None
     shown = f"language '{tag}' ({asked})" if asked and asked != name else f"language '{tag}'"
+    if code == SOURCE_LANGUAGE:  # `en-US`, `en-GB`: the notices are written in English
+        return str(code), f"{shown} reads the notices' own language, {name} ({code})"
     # a regional variant reads the language's catalog (Brazilian readers get European
     # Portuguese): said once, so the wording is checked before it is published
     return str(code), (

@@ -146,12 +146,9 @@ def _clusters(items: list[Finding]) -> list[list[Finding]]:
         out.setdefault((f.rule, f.severity.value, shape, purpose_of(f)), []).append(f)
     order = {id(f): n for n, f in enumerate(items)}
     clusters = [sorted(same, key=lambda f: _telling(f, order[id(f)])) for same in out.values()]
+    # a fold stands where the member it shows stands, which may be below its first member:
+    # the page reads in order of what it shows
     return sorted(clusters, key=lambda same: order[id(same[0])])
-
-
-#: Messages that say a finding is about personal data (a nameless control's CN001 weighed by
-#: `cnsnt.rules.source.nameless`): the members of a fold a reader must see first.
-_PERSONAL = ("it looks like personal data", "names personal data:")
 
 
 def _telling(finding: Finding, position: int) -> tuple[int, int, int]:
@@ -162,8 +159,7 @@ def _telling(finding: Finding, position: int) -> tuple[int, int, int]:
     ''})`, and hid the "looks like personal data:
     national id" ones behind "6 more like it" (review25 D10).
     """
-    personal = any(words in finding.message for words in _PERSONAL)
-    return SEVERITIES.index(finding.severity), 0 if personal else 1, position
+    return SEVERITIES.index(finding.severity), 0 if finding.personal else 1, position
 
 
 class HtmlReporter(Reporter):

@@ -72,6 +72,7 @@ class Rule(ABC):
         severity: Severity | None = None,
         source: str | None = None,
         suppressed: str | None = None,
+        personal: bool = False,
     ) -> Finding:
         """Build a finding of this rule."""
         return Finding(
@@ -86,6 +87,7 @@ class Rule(ABC):
             confidence=confidence,
             source=source if source is not None else (location.path if location else None),
             suppressed=suppressed,
+            personal=personal,
         )
 
     @classmethod

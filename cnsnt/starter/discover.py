@@ -1110,7 +1110,11 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
     if suffix in JSX_SUFFIXES:  # React components whose JSX draws form controls
         # folders named relative to the project: one above it (`~/out/app/`) excludes nothing
         rel, head = path.relative_to(root), _sniff(path)
-        if library_reason(rel, head, strings=False) is not None:
+        reason = library_reason(rel, head, strings=False)
+        # a banner or a library's name does not outweigh components whose JSX draws controls:
+        # products put `@license` headers on their own files, and a React `bootstrap.js` is
+        # an app's entry point (codereview24 F6); a minified bundle is never a component file
+        if reason is not None and (reason == "minified" or not jsx_form_file(rel, head)):
             # jQuery, a minified bundle: named in a note when it holds form markup (review25 D4)
             return (_LIBRARY, None, ()) if holds_markup(head) else None
         if jsx_form_file(rel, head):

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnsnt.errors import CnsntError
 from cnsnt.model import Location
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.sql.ddl_result import DDLTable
@@ -43,8 +44,15 @@ class ModelEntry:
     format: str
 
 
-def model_tables(entries: list[ModelEntry], root: Path) -> frozenset[str]:
-    """The table names the models of these entries map, case-folded, as the audit reads them."""
+def model_tables(entries: list[ModelEntry], root: Path) -> tuple[frozenset[str], str | None]:
+    """(The table names the models map, case-folded, as the audit reads them; why not, or None).
+
+    The survey does not read the models (it only proposes their globs), so this is a read
+    of its own, made only when a SQL file shares the project with models; the draft reads
+    them again with every other source in one `collect_evidence` (reusing this read would
+    need a per-source cache in `collect`). Only cnsnt's own errors (an unreadable source, a
+    time limit) are caught, and said: a bug in a reader is a bug, not a silent skip.
+    """
     from cnsnt.collect import collect_evidence  # the readers import the survey's modules
 
     specs = tuple(
@@ -52,9 +60,9 @@ def model_tables(entries: list[ModelEntry], root: Path) -> frozenset[str]:
     )
     try:
         evidence = collect_evidence(Policy(path="cnsnt.yaml", base_dir=root, sources=specs))
-    except Exception:  # noqa: BLE001 - models that cannot be read: every SQL file stays proposed
-        return frozenset()
-    return frozenset(t.name.casefold() for t in evidence.tables if not t.is_view)
+    except CnsntError as error:  # models that cannot be read: every SQL file stays proposed, said
+        return frozenset(), str(error)
+    return frozenset(t.name.casefold() for t in evidence.tables if not t.is_view), None
 
 
 def _created(tables: tuple[DDLTable, ...]) -> list[str]:
@@ -74,12 +82,17 @@ def stale_copies(
     Also a note for a file kept though it shares tables with the models: the audit will
     warn of them (CN001), and the user decides.
     """
-    if not ddl or not models:
+    if not models or not any(_created(tables.get(path, ())) for path in ddl):
         return set(), []
-    mapped = model_tables(models, root)
+    mapped, failed = model_tables(models, root)
+    where = ", ".join(sorted({f"{e.pattern} ({e.format})" for e in models}))
+    if failed is not None:
+        return set(), [
+            f"could not read the models ({where}) to compare them with the SQL files, which stay "
+            f"proposed (a dump of the same tables would count them twice): {failed}"
+        ]
     if not mapped:
         return set(), []
-    where = ", ".join(sorted({f"{e.pattern} ({e.format})" for e in models}))
     left: set[Path] = set()
     notes: list[str] = []
     for path in sorted(ddl):

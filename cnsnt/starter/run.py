@@ -84,7 +84,7 @@ def _warned(evidence: Evidence) -> int:
     Weighed as CN001 weighs them: a nameless control whose id and label name no personal
     data is an info, not counted.
     """
-    return sum(1 for p in evidence.problems if weighed(p)[1] == Severity.WARNING)
+    return sum(1 for p in evidence.problems if weighed(p).severity == Severity.WARNING)
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:

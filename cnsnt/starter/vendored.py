@@ -8,8 +8,10 @@ page. None is the product's form. A script is taken for a library when it is min
 (`*.min.js`, kilobytes to a line), when its name's first word names a well-known library
 (`jquery-2.2.0.js`, `select2.full.js`), when it opens with a library's banner comment
 (`/*! jQuery v2.2.0 | (c) ...`, an `@license` tag), or when it lies in a folder of
-libraries (`lib/`, `vendors/`). Each is named in a note, never left out in silence: a
-script of the product's own caught so is listed by hand.
+libraries (`lib/`, `vendors/`). A name or a banner does not outweigh JSX components that
+draw controls (`discover`): products put licence headers on their own components. Each is
+named in a note, never left out in silence: a script of the product's own caught so is
+listed by hand, under forms: as it is (a component) or with format: html (markup in strings).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from cnsnt.sources.forms.jsx_form import has_form_controls
 from cnsnt.starter.jsx_entries import minified
 
 #: Libraries whose scripts build form controls in strings (a widget's markup), as the first
@@ -61,7 +64,7 @@ def library_reason(rel: Path, head: str, *, strings: bool) -> str | None:
     parts = rel.name.lower().split(".")
     if "min" in parts[1:-1] or minified(head):
         return "minified"
-    first = re.split(r"[-_.]", rel.name.lower(), maxsplit=1)[0]
+    first = re.split(r"[-_.]", rel.name.lower(), maxsplit=1)[0]  # one character class: linear
     if first in LIBRARY_NAMES and rel.suffix.lower() in _SHIPPED:
         return f"named {first}"
     if _banner(head[:_BANNER_CHARS]):
@@ -104,11 +107,22 @@ def library_note(paths: list[Path], root: Path, sniff: Callable[[Path], str]) ->
     why = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
     shown = _few(sorted(p.relative_to(root).as_posix() for p in paths))
     n = len(paths)
+    # the remedy is the reader the file would have had: JSX components are read as they are,
+    # markup in strings with `format: html` (which would lose every JSX control)
+    jsx = sorted(p.relative_to(root).as_posix() for p in paths if has_form_controls(sniff(p), p.name))
+    if not jsx:
+        remedy = "a script of the project's own named here can be added under forms: with format: html"
+    elif len(jsx) == n:
+        remedy = "a component file of the project's own named here can be added under forms:"
+    else:
+        remedy = (
+            f"a component file of the project's own named here ({_few(jsx)}) can be added under "
+            "forms:, another script with format: html"
+        )
     return (
         f"left out {n} script{'s' if n != 1 else ''} that look{'' if n != 1 else 's'} like other "
         f"people's libraries ({why}: {shown}): the form markup in {'their' if n != 1 else 'its'} "
-        "strings draws a library's widgets, not the product's forms; a script of the project's "
-        "own named here can be added under forms: with format: html"
+        f"strings draws a library's widgets, not the product's forms; {remedy}"
     )
 
 

@@ -37,7 +37,23 @@ def test_an_exact_language_gets_no_note(tmp_path: Path) -> None:
     project = tmp_path / "restaurant"
     shutil.copytree(EXAMPLE, project)
     result = CliRunner().invoke(
-        app, ["notice", str(project), "--draft", "--lang", "pt", "-o", str(tmp_path / "p.md")], env={"NO_COLOR": "1"}
+        app,
+        ["notice", str(project), "--draft", "--lang", "pt", "-o", str(tmp_path / "p.md")],
+        env={"NO_COLOR": "1"},
     )
     assert result.exit_code == 0, result.stderr
     assert not [line for line in result.stderr.splitlines() if line.startswith("note: ")]
+
+
+def test_und_and_english_variants_get_no_misleading_note() -> None:
+    """codereview24 F12: `und` is no "English (United States)", and `en-*` reads the source."""
+    from cnsnt.notices.i18n import resolve_language
+
+    assert resolve_language("und") == (
+        "en",
+        "language 'und' names no language of its own; the notice is in English (en)",
+    )
+    code, note = resolve_language("en-GB")
+    assert code == "en" and note is not None
+    assert note == "language 'en-GB' (English (United Kingdom)) reads the notices' own language, English (en)"
+    assert "check its wording" not in note

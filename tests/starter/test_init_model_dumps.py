@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cnsnt.api import audit_path
+from cnsnt.errors import SourceError
 from cnsnt.starter.discover import survey
 from cnsnt.starter.run import draft_new
 
@@ -84,3 +87,37 @@ def test_a_sql_file_without_models_gets_no_note(tmp_path: Path) -> None:
     found, notes = survey(tmp_path)
     assert [f.pattern for f in found if f.kind == "schemas"] == ["sql/dump.sql"]
     assert not [n for n in notes if "sql/dump.sql" in n]
+
+
+def test_models_that_cannot_be_read_keep_the_dump_and_say_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """codereview24 F9: a source error (or a time limit) is said in a note, never a silent skip."""
+    import cnsnt.collect
+
+    def unreadable(*_args: object, **_kwargs: object) -> None:
+        raise SourceError("src/Entity/Patient.php: the time limit was reached")
+
+    monkeypatch.setattr(cnsnt.collect, "collect_evidence", unreadable)
+    _project(tmp_path)
+    found, notes = survey(tmp_path)
+    assert sorted(f.pattern for f in found if f.kind == "schemas") == ["sql/dump.sql", "src/Entity/*.php"]
+    [note] = [n for n in notes if "could not read the models" in n]
+    assert note == (
+        "could not read the models (src/Entity/*.php (doctrine)) to compare them with the SQL files, which "
+        "stay proposed (a dump of the same tables would count them twice): src/Entity/Patient.php: the time "
+        "limit was reached"
+    )
+
+
+def test_a_bug_in_a_reader_is_not_swallowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """codereview24 F9: only cnsnt's own errors are caught; a `TypeError` is a bug to see."""
+    import cnsnt.collect
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise TypeError("a reader's bug")
+
+    monkeypatch.setattr(cnsnt.collect, "collect_evidence", broken)
+    _project(tmp_path)
+    with pytest.raises(TypeError):
+        survey(tmp_path)

@@ -50,9 +50,13 @@ def test_a_script_named_after_a_library_is_left_out_with_a_note(tmp_path: Path) 
     _write(tmp_path, "web/js/select2.full.js", LIBRARY)
     _write(tmp_path, "web/js/views/paciente.js", VIEW)
     found, notes = survey(tmp_path)
-    assert [(f.pattern, f.format) for f in found if f.kind == "forms"] == [("web/js/views/paciente.js", "html")]
+    assert [(f.pattern, f.format) for f in found if f.kind == "forms"] == [
+        ("web/js/views/paciente.js", "html")
+    ]
     [note] = [n for n in notes if "libraries" in n]
-    assert note.startswith("left out 2 scripts that look like other people's libraries (2 named after a library:")
+    assert note.startswith(
+        "left out 2 scripts that look like other people's libraries (2 named after a library:"
+    )
     assert "web/js/jquery-2.2.0.js, web/js/select2.full.js" in note
     assert "added under forms: with format: html" in note
 
@@ -78,13 +82,15 @@ def test_a_library_without_form_markup_gets_no_note(tmp_path: Path) -> None:
 
 def test_a_typescript_component_named_like_a_library_stays_proposed(tmp_path: Path) -> None:
     """Libraries ship as `.js`: a `Dropzone.tsx` is the app's own wrapper around one."""
-    _write(tmp_path, "src/components/Dropzone.tsx", "export const D = () => <input type=\"file\" name=\"doc\" />;\n")
+    _write(
+        tmp_path, "src/components/Dropzone.tsx", 'export const D = () => <input type="file" name="doc" />;\n'
+    )
     assert _forms(tmp_path) == [("src/components/Dropzone.tsx", None)]
 
 
 def test_a_react_component_in_lib_stays_proposed() -> None:
     """Only markup in strings is left out of a `lib/` folder: a React app keeps its own components there."""
-    jsx = "export const F = () => <form><input name=\"email\" /></form>;\n"
+    jsx = 'export const F = () => <form><input name="email" /></form>;\n'
     assert library_reason(Path("src/lib/Login.jsx"), jsx, strings=False) is None
     assert library_reason(Path("src/lib/Login.jsx"), jsx, strings=True) == "in a lib/ folder"
 
@@ -110,3 +116,35 @@ def test_the_starter_names_the_library_and_the_audit_warns_of_none(tmp_path: Pat
     assert "vendor-lib.js" not in "".join(f.pattern for f in draft.sources)
     assert "# left out 1 script that looks like other people's libraries" in draft.text
     assert draft.warnings == 0
+
+
+def test_a_component_with_a_licence_banner_or_a_library_name_stays_proposed(tmp_path: Path) -> None:
+    """codereview24 F6: products put `@license` headers on their own components, and a React
+    app's `bootstrap.js` is its entry point: JSX components that draw controls are read."""
+    form = "import React from 'react';\nexport default function F() { return <form><input name=\"cpf\" /></form>; }\n"
+    _write(tmp_path, "src/components/SignupForm.jsx", "/** @license MIT (c) 2023 Acme Corp. */\n" + form)
+    _write(tmp_path, "src/bootstrap.js", form)
+    _write(tmp_path, "public/jquery-3.js", LIBRARY)  # a library's name, markup in strings: left out
+    assert sorted(f for f, _ in _forms(tmp_path)) == ["src/bootstrap.js", "src/components/SignupForm.jsx"]
+    _, notes = survey(tmp_path)
+    [note] = [n for n in notes if "libraries" in n]
+    assert "(1 named after a library: public/jquery-3.js)" in note
+    assert note.endswith(
+        "a script of the project's own named here can be added under forms: with format: html"
+    )
+
+
+def test_the_left_out_note_words_the_remedy_per_reader(tmp_path: Path) -> None:
+    """codereview24 F6: a left-out component is added under forms: as it is, never with
+    `format: html` (which reads strings only and would lose every JSX control)."""
+    _write(tmp_path, "src/Login.min.jsx", 'export const L = () => <form><input name="email" /></form>;\n')
+    _, notes = survey(tmp_path)
+    [note] = [n for n in notes if "libraries" in n]
+    assert note.endswith("a component file of the project's own named here can be added under forms:")
+    _write(tmp_path, "public/widget.min.js", LIBRARY)
+    _, notes = survey(tmp_path)
+    [note] = [n for n in notes if "libraries" in n]
+    assert note.endswith(
+        "a component file of the project's own named here (src/Login.min.jsx) can be added under "
+        "forms:, another script with format: html"
+    )

@@ -54,3 +54,29 @@ def test_only_index_files_of_pages_and_components_are_named_by_their_folder() ->
     assert index_folder("src/pages/Login/indexes.tsx") is None
     assert template_name("src/pages/Admin/Login/index.tsx") == "Admin/Login"
     assert project_name("src/pages/Admin/Login/index.tsx") == "src/pages/Admin/Login"
+
+
+def test_an_index_file_in_a_template_or_web_root_keeps_its_name(tmp_path: Path) -> None:
+    """codereview24 F10: `templates/index.html` is the framework's root page, not a feature
+    named `templates`: it keeps the name it had before (8628041), so policies keep matching."""
+    write(tmp_path, "templates/index.html", PAGE)
+    write(tmp_path, "templates/accounts/index.html", '<form><input name="cpf"></form>\n')
+    write(tmp_path, "public/index.html", '<form><input name="telefone"></form>\n')
+    write(tmp_path, "cnsnt.yaml", POLICY)
+    forms = {f.source: f.name for f in evidence_of(tmp_path).forms}
+    assert forms == {
+        "templates/index.html": "templates/index",  # as at 8628041: two `index` forms, by their paths
+        "public/index.html": "public/index",
+        "templates/accounts/index.html": "accounts",  # a feature folder names it
+    }
+    for root in ("pages", "src", "app", "www", "static", "views", "public", "templates", "Pages"):
+        assert index_folder(f"{root}/index.tsx") is None
+
+
+def test_every_template_and_web_root_is_a_root_for_index_names() -> None:
+    """The lists kept elsewhere stay in `INDEX_ROOTS` (they are separate modules' data)."""
+    from cnsnt.sources.forms.common import INDEX_ROOTS
+    from cnsnt.sources.forms.names import TEMPLATE_ROOTS
+    from cnsnt.starter.folders import WEB_ROOTS
+
+    assert TEMPLATE_ROOTS | WEB_ROOTS <= INDEX_ROOTS

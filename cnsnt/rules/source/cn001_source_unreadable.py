@@ -74,7 +74,7 @@ class SourceUnreadable(Rule):
             subject = loc.path or problem.source
             if loc.line is not None:
                 subject = f"{subject}:{loc.line}"
-            message, severity = weighed(problem)
+            message, severity, personal = weighed(problem)
             fix = problem.fix or GENERAL_FIX
             declared = _declared_by_id(ctx, problem)
             if declared is not None:  # the policy answers it as the fix said: say so, not the fix again
@@ -88,6 +88,7 @@ class SourceUnreadable(Rule):
                 confidence=problem.confidence,
                 severity=severity,
                 source=loc.path or problem.source,
+                personal=personal,
             )
         for twice in defined_twice(ctx.evidence.tables):
             loc = twice.location

@@ -100,17 +100,30 @@ _INDEX_SUFFIXES = frozenset(
 )
 
 
+#: Folders that are a framework's or a web server's root, not a feature: an `index` file
+#: in one keeps its own name (`templates/index`, as before codereview24 F10). The template
+#: roots of `names.TEMPLATE_ROOTS`, the web roots of `starter.folders.WEB_ROOTS` (a test
+#: keeps them in), and the source roots apps are kept in.
+INDEX_ROOTS = frozenset(
+    {
+        *("views", "templates", "template", "pages", "routes", "app", "src", "www", "web"),
+        *("public", "static", "wwwroot", "htdocs", "public_html", "dist", "build", "components"),
+    }
+)
+
+
 def index_folder(shown: str) -> str | None:
-    """The folder an `index.tsx`/`index.jsx`/`index.vue`/`index.html` stands for, else None.
+    """The feature folder an `index.tsx`/`index.jsx`/`index.vue`/`index.html` stands for, else None.
 
     Only a file named `index` with one of those suffixes, and only when it is in a folder
-    of the project (a top-level `index.html` keeps its name).
+    of the project that is no root: a top-level `index.html`, and `templates/index.html`
+    or `pages/index.tsx`, keep their names (the framework's root page, not a feature's).
     """
     path = PurePosixPath(shown)
     if path.stem != "index" or path.suffix.lower() not in _INDEX_SUFFIXES:
         return None
     folder = path.parent.name
-    return folder if folder not in ("", ".", "..") else None
+    return folder if folder not in ("", ".", "..") and folder.lower() not in INDEX_ROOTS else None
 
 
 def file_form_name(path: Path, shown: str) -> str:

@@ -98,7 +98,7 @@ from cnsnt.sources.forms.common import (
     shorten,
     unnamed_problem,
 )
-from cnsnt.sources.forms.jsx_state import state_binding
+from cnsnt.sources.forms.jsx_state import Setters, state_binding
 from cnsnt.sources.schemas.common import problem_of
 from cnsnt.sources.schemas.grammars import (
     Node,
@@ -255,8 +255,8 @@ class _File:
         """`const x = <value>` anywhere in the file (the first of a name)."""
         self.states: dict[str, Node] = {}
         """`const [x, setX] = useState(<value>)`: x -> the initial value."""
-        self.setters: dict[str, str] = {}
-        """`const [x, setX] = useState(...)`: setX -> x (the state a handler's `setX(v)` writes)."""
+        self.setters = Setters()
+        """`const [x, setX] = useState(...)`: setX -> x in the function that declares it."""
         self.defaults: list[_Defaults] = []
         """The `defaultValues`/`initialValues` objects and binders' own starting values."""
         self._scopes: list[_Defaults] = []
@@ -645,12 +645,13 @@ class _Reader:
                     second = name.named_children[1] if name.named_child_count > 1 else None
                     if (
                         callee is not None
-                        and file.text(callee).rsplit(".", 1)[-1] in ("useState", "useReducer")
+                        and file.text(callee).rsplit(".", 1)[-1] == "useState"
                         and first.type == "identifier"
                         and second is not None
                         and second.type == "identifier"
-                    ):  # `const [email, setEmail] = useState("")`: what `setEmail(v)` writes
-                        file.setters.setdefault(file.text(second), file.text(first))
+                    ):  # `const [email, setEmail] = useState("")`: what `setEmail(v)` writes, in
+                        # its component (`useReducer`'s `dispatch` writes whatever its action says)
+                        file.setters.add(file.text(second), file.text(first), *_scope(node, file))
                 if value.type == "call_expression":
                     hook = self._hook(name, value)
                     if hook is not None:
@@ -964,11 +965,14 @@ class _Reader:
         binding cannot be read, or that has none, is a CN001 warning saying which.
         """
         file = self.file
-        bound = state_binding(element.attrs, file, file.setters, shorten)
-        if bound is not None and bound.name is not None:
+        known = (file.states.keys(), file.setters)
+        bound = state_binding(element.attrs, file, known, shorten, ctrl.control)
+        if bound is not None and bound.name is not None and ctrl.control != "hidden":
             ctrl.name, ctrl.raw, ctrl.why = bound.name, bound.raw, None
             return
         ctrl.raw = f'id="{ctrl.id}"' if ctrl.id else bound.raw if bound is not None else None
+        if ctrl.control == "hidden":  # a token the page fills (`value={csrfToken}`), not an entry:
+            bound = None  # named by its state it would be a new field; it stays the CN001 it was
         ctrl.control_id = ctrl.id or None
         if bound is not None and bound.own_prop:
             tail = (
