@@ -40,8 +40,8 @@ from typing import Any
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
-from cnsnt.sources.schemas.go_models import DEPTH, GoModels, calls, entry_evidence, read_go_files
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
+from cnsnt.sources.schemas.go_models import GoModel, GoModels, calls, entry_evidence, read_go_files
 from cnsnt.sources.schemas.go_syntax import GoField, GoFile, GoStruct, evaluate_string, named_types, tag_value
 
 #: Import paths of Beego's ORM (v1 and v2).
@@ -123,9 +123,7 @@ def read_beego(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evide
 
 
 @dataclass
-class _Model:
-    struct: GoStruct
-    table: ModelTable
+class _Model(GoModel):
     key: ModelColumn | None = None
     relations: list[tuple[GoStruct, GoField, ModelColumn]] = field(default_factory=list)
     by_field: dict[str, ModelColumn] = field(default_factory=dict)
@@ -195,18 +193,8 @@ class BeegoMapper(GoModels):
 
     def tables(self) -> list[ModelTable]:
         """Each model's table, then its `rel(fk)` keys (which need every table first)."""
-        self.by_struct: dict[int, _Model] = {}
-        out: list[ModelTable] = []
-        for struct in self.models():
-            try:
-                model = self._model(struct)
-            except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
-                line, column = struct.file.place(struct.node)
-                failed = model_failed(exc, struct.file.shown, line, column, f"model {struct.name}")
-                self.problems.append(failed)
-                continue
-            self.by_struct[id(struct)] = model
-            out.append(model.table)
+        self.by_struct = self.built(self.models(), self._model)
+        out = [model.table for model in self.by_struct.values()]
         for model in self.by_struct.values():
             for home, member, col in model.relations:
                 self._relation(model, home, member, col)
@@ -249,16 +237,9 @@ class BeegoMapper(GoModels):
                 model.relations.append((struct, member, col))
 
     def _embedded(self, model: _Model, struct: GoStruct, member: GoField, depth: int) -> None:
-        inner = self.struct(member.type, struct.package)
-        if inner is None or inner is struct or depth >= DEPTH:
-            why = "is not a struct of this entry's files" if inner is None else f"nests over {DEPTH} levels"
-            self.warn(
-                struct.file,
-                member.node,
-                f"{struct.name}: embedded {member.type.qualified} {why}: its columns are not read",
-            )
-            return
-        self._columns(model, inner, depth + 1)
+        inner = self.embedded(struct, member, depth)
+        if inner is not None:
+            self._columns(model, inner, depth + 1)
 
     def _column(
         self, model: _Model, struct: GoStruct, member: GoField, tag: dict[str, str], rel: str
@@ -298,20 +279,14 @@ class BeegoMapper(GoModels):
             return _BUILTIN[kind.qualified]
         if kind.qualified in ("time.Time", "sql.NullTime"):
             return "datetime"
-        self.warn(
-            struct.file,
-            member.node,
-            f"{member.name} {member.type.qualified}: the type is not defined in this entry's files "
-            "(or Beego maps no column type for it); read as a column of unknown type",
-        )
+        self.unknown_type(struct, member, " (or Beego maps no column type for it)")
         return None
 
     # ---- relations
 
     def _relation(self, model: _Model, home: GoStruct, member: GoField, col: ModelColumn) -> None:
         """`Author *User orm:"rel(fk)"`: `author_id` references the key of `User`'s table."""
-        target_struct = self.struct(member.type, home.package)
-        target = self.by_struct.get(id(target_struct)) if target_struct is not None else None
+        target = self.model_of(member.type, home.package, self.by_struct)
         if target is None or target.key is None:
             why = "is no registered model of the entry's files" if target is None else "has no key cnsnt sees"
             self.warn(

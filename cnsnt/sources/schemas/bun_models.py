@@ -45,8 +45,8 @@ from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
-from cnsnt.sources.schemas.go_models import DEPTH, GoModels, entry_evidence, read_go_files
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
+from cnsnt.sources.schemas.go_models import DEPTH, GoModel, GoModels, entry_evidence, read_go_files
 from cnsnt.sources.schemas.go_syntax import GoField, GoStruct, tag_value
 
 #: Calls whose `(*X)(nil)` arguments are models (`Model` only of a `NewCreateTable()`).
@@ -169,9 +169,7 @@ def read_bun(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
 
 
 @dataclass
-class _Model:
-    struct: GoStruct
-    table: ModelTable
+class _Model(GoModel):
     fields: dict[str, ModelColumn] = field(default_factory=dict)
     """Columns by column name (bun's `FieldMap`)."""
     keys: list[ModelColumn] = field(default_factory=list)
@@ -183,19 +181,8 @@ class BunMapper(GoModels):
 
     def tables(self) -> list[ModelTable]:
         """Each model's table, then the keys its relations give (which need every table first)."""
-        self.by_struct: dict[int, _Model] = {}
-        out: list[ModelTable] = []
-        for struct in self.models():
-            try:
-                model = self._model(struct)
-            except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
-                line, column = struct.file.place(struct.node)
-                self.problems.append(
-                    model_failed(exc, struct.file.shown, line, column, f"model {struct.name}")
-                )
-                continue
-            self.by_struct[id(struct)] = model
-            out.append(model.table)
+        self.by_struct = self.built(self.models(), self._model)
+        out = [model.table for model in self.by_struct.values()]
         for model in list(self.by_struct.values()):
             for home, member, tag in model.relations:
                 self._relation(model, home, member, tag)
@@ -313,16 +300,9 @@ class BunMapper(GoModels):
             self._column(model, struct, member, tag, prefix)
 
     def _embedded(self, model: _Model, struct: GoStruct, member: GoField, prefix: str, depth: int) -> None:
-        inner = self.struct(member.type, struct.package)
-        if inner is None or inner is struct or depth >= DEPTH:
-            why = "is not a struct of this entry's files" if inner is None else f"nests over {DEPTH} levels"
-            self.warn(
-                struct.file,
-                member.node,
-                f"{struct.name}: embedded {member.type.qualified} {why}: its columns are not read",
-            )
-            return
-        self._columns(model, inner, prefix, depth + 1)
+        inner = self.embedded(struct, member, depth)
+        if inner is not None:
+            self._columns(model, inner, prefix, depth + 1)
 
     def _column(self, model: _Model, struct: GoStruct, member: GoField, tag: BunTag, prefix: str) -> None:
         name = tag.options.get("column") or tag.name or underscore(member.name or "")
@@ -354,12 +334,7 @@ class BunMapper(GoModels):
             return _QUALIFIED[kind.qualified]
         if self.struct(kind, struct.package) is not None or kind.name == "interface":
             return "varchar"
-        self.warn(
-            struct.file,
-            member.node,
-            f"{member.name} {member.type.qualified}: the type is not defined in this entry's files; "
-            "read as a column of unknown type",
-        )
+        self.unknown_type(struct, member)
         return None
 
     # ---- relations
@@ -367,8 +342,7 @@ class BunMapper(GoModels):
     def _relation(self, model: _Model, home: GoStruct, member: GoField, tag: BunTag) -> None:
         if "m2m" in tag.options:
             return  # the join table is a model of its own, with its own belongs-to relations
-        target_struct = self.struct(member.type, home.package)
-        target = self.by_struct.get(id(target_struct)) if target_struct is not None else None
+        target = self.model_of(member.type, home.package, self.by_struct)
         kind = tag.options.get("rel", "")
         if target is None:
             self.warn(

@@ -1,4 +1,4 @@
-"""What the Go struct-tag ORM readers (xorm, bun) share: an entry's structs, types and warnings.
+"""What the Go struct-tag ORM readers (xorm, bun, Beego, GORM) share: an entry's structs, types and warnings.
 
 Each reader parses its files with `go_syntax.read_go` (telling it which calls register
 models) and builds a `GoModels` of them: structs by name, named types, package
@@ -15,16 +15,20 @@ its models lives there), the rest of them is not read.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelTable, model_evidence, nothing_found
+from cnsnt.sources.schemas.common import ModelTable, model_evidence, model_failed, nothing_found
 from cnsnt.sources.schemas.go_syntax import (
     Constants,
+    GoField,
     GoFile,
     GoStruct,
     GoType,
@@ -38,6 +42,19 @@ from cnsnt.sources.schemas.grammars import Node, SourceFile, parsed_files, parse
 MIGRATION_FOLDERS = frozenset({"migrations", "migration"})
 #: How deep named types and embedded structs are followed (a cycle stops there).
 DEPTH = 8
+
+_T = TypeVar("_T")
+
+
+@dataclass
+class GoModel:
+    """A struct read as a table; each reader's model adds what its relations need."""
+
+    struct: GoStruct
+    table: ModelTable
+
+
+_M = TypeVar("_M", bound=GoModel)
 
 
 def read_go_files(
@@ -161,6 +178,24 @@ class GoIndex:
         """A CN001 warning at a node, once per place (an embedded struct is read again for each model)."""
         warn_once(self.problems, self._warned, file, node, message)
 
+    def unknown_type(self, struct: GoStruct, member: GoField, aside: str = "") -> None:
+        """The warning for a field whose type cnsnt cannot map; `aside` adds the ORM's own reason."""
+        self.warn(
+            struct.file,
+            member.node,
+            f"{member.name} {member.type.qualified}: the type is not defined in this entry's files"
+            f"{aside}; read as a column of unknown type",
+        )
+
+    def guard(self, struct: GoStruct, step: Callable[[], _T]) -> _T | None:
+        """`step()`; None when it fails: one model's bug is an error at `struct`, the others are read."""
+        try:
+            return step()
+        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
+            line, column = struct.file.place(struct.node)
+            self.problems.append(model_failed(exc, struct.file.shown, line, column, f"model {struct.name}"))
+            return None
+
 
 class GoModels(GoIndex):
     """An entry's Go declarations and the structs its registering calls name (xorm, bun, ent)."""
@@ -226,6 +261,33 @@ class GoModels(GoIndex):
                 named.name, named.package, current.pointer or named.pointer, current.slice or named.slice
             )
         return current
+
+    def built(self, structs: list[GoStruct], build: Callable[[GoStruct], _M]) -> dict[int, _M]:
+        """Each struct's model by the struct's id, in order; one that fails is an error at its place."""
+        out: dict[int, _M] = {}
+        for struct in structs:
+            model = self.guard(struct, partial(build, struct))
+            if model is not None:
+                out[id(struct)] = model
+        return out
+
+    def model_of(self, kind: GoType, package: str, models: Mapping[int, _M]) -> _M | None:
+        """The model a relation's type names (`Author *User`), None when it names no model read."""
+        target = self.struct(kind, package)
+        return models.get(id(target)) if target is not None else None
+
+    def embedded(self, struct: GoStruct, member: GoField, depth: int) -> GoStruct | None:
+        """The struct an embedded field names; None, with a warning, outside the entry or too deep."""
+        inner = self.struct(member.type, struct.package)
+        if inner is None or inner is struct or depth >= DEPTH:
+            why = "is not a struct of this entry's files" if inner is None else f"nests over {DEPTH} levels"
+            self.warn(
+                struct.file,
+                member.node,
+                f"{struct.name}: embedded {member.type.qualified} {why}: its columns are not read",
+            )
+            return None
+        return inner
 
     def has_methods(self, kind: GoType, package: str, *names: str) -> bool:
         """Whether a type of the entry has all of these methods (`FromDB`, `ToDB`)."""

@@ -36,13 +36,14 @@ name: each is a warning at its place, and the rest is read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.go_models import GoIndex, entry_evidence
 from cnsnt.sources.schemas.go_syntax import (
     GoField,
@@ -292,19 +293,12 @@ class Mapper(GoIndex):
     def tables(self) -> list[ModelTable]:
         """Each model's table, then the keys of its relations (which need every table first)."""
         for struct in self.models:
-            self._guard(struct, self._table)
+            self.guard(struct, partial(self._table, struct))
         relations = [r for struct in self.models if id(struct) in self.by_struct
                      for r in self.by_struct[id(struct)].relations.values()]  # fmt: skip
         for relation in relations:
-            self._guard(relation.home, lambda _s, r=relation: self._relation(r))
+            self.guard(relation.home, partial(self._relation, relation))
         return self.out
-
-    def _guard(self, struct: GoStruct, step: Any) -> None:
-        try:
-            step(struct)
-        except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
-            line, column = struct.file.place(struct.node)
-            self.problems.append(model_failed(exc, struct.file.shown, line, column, f"model {struct.name}"))
 
     def table_of(self, struct: GoStruct) -> str:
         """`TableName()`'s literal (or constant), else the struct name snake_cased and pluralised."""

@@ -46,13 +46,14 @@ call whose models cnsnt cannot see: each is a warning at its place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_failed
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable
 from cnsnt.sources.schemas.go_models import DEPTH, GoModels, calls, entry_evidence, read_go_files
 from cnsnt.sources.schemas.go_syntax import GoField, GoFile, GoStruct, tag_value
 from cnsnt.sources.schemas.grammars import Node, SourceFile
@@ -404,13 +405,7 @@ class XormMapper(GoModels):
     def tables(self) -> list[ModelTable]:
         """Each model's table, then the columns that take another table's key type."""
         for struct in self.models():
-            try:
-                self._table(struct)
-            except Exception as exc:  # noqa: BLE001 - one model's bug must not lose the others
-                line, column = struct.file.place(struct.node)
-                self.problems.append(
-                    model_failed(exc, struct.file.shown, line, column, f"model {struct.name}")
-                )
+            self.guard(struct, partial(self._table, struct))
         for pending in self.pending:
             keys = self.keys.get(id(pending.target), [])
             target = self.by_struct.get(id(pending.target))
