@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from cnsnt.evidence import Column, Evidence, Table
+from cnsnt.evidence import Column, Evidence, ForeignKey, Table
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, expand
@@ -57,6 +58,25 @@ def column(ev: Evidence, key: str) -> Column:
 
 def names(ev: Evidence, tname: str) -> list[str]:
     return [c.name for c in table(ev, tname).columns]
+
+
+def typed_table(
+    name: str,
+    columns: Iterable[tuple[str, str]],
+    keys: tuple[ForeignKey, ...] = (),
+    primary: Collection[str] = ("id",),
+) -> Table:
+    """A table written in a test, all at schema.sql:1:1: (name, type) columns; those in `primary` key it."""
+    here = Location("schema.sql", 1, 1)
+    return Table(
+        name=name,
+        location=here,
+        source="schema.sql",
+        columns=tuple(
+            Column(name, c, here, "schema.sql", type=t, primary_key=c in primary) for c, t in columns
+        ),
+        foreign_keys=keys,
+    )
 
 
 def where(col: Column | Table) -> tuple[str | None, int | None]:

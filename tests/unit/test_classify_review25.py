@@ -9,28 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnsnt.classify import classify_tables, table_verdicts
-from cnsnt.evidence import Column, ForeignKey, Table
-from cnsnt.model import Location
-from tests.unit.schema_entry import read_entry, write_files
-
-WHERE = Location("schema.sql", 1, 1)
-
-
-def _table(name: str, columns: list[tuple[str, str]], keys: tuple[ForeignKey, ...] = ()) -> Table:
-    return Table(
-        name=name,
-        location=WHERE,
-        source="schema.sql",
-        columns=tuple(
-            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c == "id") for c, t in columns
-        ),
-        foreign_keys=keys,
-    )
+from cnsnt.evidence import ForeignKey, Table
+from tests.unit.schema_entry import read_entry, typed_table, write_files
 
 
 def _patients(*extra: tuple[str, str]) -> Table:
     """A German register of patients (after review25's `Patient` entity)."""
-    return _table(
+    return typed_table(
         "patient",
         [
             ("id", "INT"),
@@ -56,7 +41,7 @@ def test_a_russian_word_in_latin_letters_is_not_read_in_a_german_schema() -> Non
 
 def test_a_russian_word_in_latin_letters_is_read_in_an_english_schema() -> None:
     """Identifiers are English whatever their authors speak: `FIO` (ФИО) is still a full name."""
-    entries = _table(
+    entries = typed_table(
         "RegistryEntries",
         [("id", "INT"), ("FIO", "VARCHAR(255)"), ("EntryNumber", "VARCHAR(50)"), ("Address", "TEXT")],
     )
@@ -168,13 +153,13 @@ def test_a_document_number_alone_is_no_national_id(tmp_path: Path) -> None:
 
 def test_a_national_id_alone_still_says_whose_row() -> None:
     """`necessitat.dni`: a person's national number says whom the row is about."""
-    needs = _table("necessitat", [("id", "INT"), ("dni", "VARCHAR(9)"), ("descripcio", "TEXT")])
+    needs = typed_table("necessitat", [("id", "INT"), ("dni", "VARCHAR(9)"), ("descripcio", "TEXT")])
     assert table_verdicts([needs])["necessitat"].kind == "linked to people"
 
 
 def test_a_document_number_in_a_persons_row_is_theirs() -> None:
     """In a register of people the same words are their identity document's number."""
-    people = _table(
+    people = typed_table(
         "pessoas",
         [
             ("id", "INT"),
@@ -190,7 +175,7 @@ def test_a_document_number_in_a_persons_row_is_theirs() -> None:
 def test_any_documents_number_alone_does_not_make_the_row_a_persons() -> None:
     """`albaranes.nro_documento` (Spanish, still a strong term): a delivery note's number,
     the only identifier in a table no person's column reaches, says whom no row is about."""
-    notes = _table(
+    notes = typed_table(
         "albaranes",
         [("id", "INT"), ("nro_documento", "VARCHAR(20)"), ("fecha", "DATE"), ("importe", "DECIMAL(10,2)")],
     )
@@ -201,23 +186,23 @@ def test_any_documents_number_alone_does_not_make_the_row_a_persons() -> None:
 
 def test_a_transliterated_russian_word_stays_in_a_schema_written_mostly_in_english() -> None:
     """`users.fio` beside one German table is still a full name (codereview24 F5)."""
-    users = _table("users", [("id", "INT"), ("fio", "VARCHAR(200)"), ("email", "VARCHAR(100)"),
-                             ("password", "VARCHAR(100)"), ("created_at", "TIMESTAMP")])
-    orders = _table("orders", [("id", "INT"), ("user_id", "INT"), ("total", "DECIMAL"),
-                               ("shipping_address", "TEXT"), ("created_at", "TIMESTAMP")])
-    kunden = _table("kunden", [("id", "INT"), ("vorname", "TEXT"), ("nachname", "TEXT")])
+    users = typed_table("users", [("id", "INT"), ("fio", "VARCHAR(200)"), ("email", "VARCHAR(100)"),
+                                  ("password", "VARCHAR(100)"), ("created_at", "TIMESTAMP")])
+    orders = typed_table("orders", [("id", "INT"), ("user_id", "INT"), ("total", "DECIMAL"),
+                                    ("shipping_address", "TEXT"), ("created_at", "TIMESTAMP")])
+    kunden = typed_table("kunden", [("id", "INT"), ("vorname", "TEXT"), ("nachname", "TEXT")])
     got = classify_tables([users, orders, kunden])
     assert got["users.fio"].category == "user.name"
 
 
 def test_the_order_of_the_tables_changes_no_reason() -> None:
     """A declared key's target is read as it was before linking began (codereview24 F8)."""
-    requisicao = _table(
+    requisicao = typed_table(
         "requisicao",
         [("id", "INT"), ("solicitante_id", "INT"), ("data", "DATE")],
         (ForeignKey(("solicitante_id",), "estabelecimento"),),
     )
-    estabelecimento = _table(
+    estabelecimento = typed_table(
         "estabelecimento",
         [("id", "INT"), ("nome", "VARCHAR(100)"), ("responsavel_nome", "VARCHAR(100)"),
          ("responsavel_cpf", "VARCHAR(14)")],

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from cnsnt.classify import classify_tables
 from cnsnt.classify.implied import with_implied_keys
-from cnsnt.evidence import Column, ForeignKey, Table
-from cnsnt.model import Location
-
-WHERE = Location("schema.sql", 1, 1)
+from cnsnt.evidence import ForeignKey, Table
+from tests.unit.schema_entry import typed_table
 
 
 def _table(name: str, *columns: str, keys: tuple[ForeignKey, ...] = (), primary: str = "id") -> Table:
-    return Table(
-        name=name,
-        location=WHERE,
-        source="schema.sql",
-        columns=tuple(
-            Column(name, c, WHERE, "schema.sql", type="INT", primary_key=c == primary) for c in columns
-        ),
-        foreign_keys=keys,
-    )
+    """A table of INT columns."""
+    return typed_table(name, [(c, "INT") for c in columns], keys, (primary,))
 
 
 def _implied(tables: list[Table]) -> dict[tuple[str, str], str]:
@@ -65,20 +56,9 @@ def test_an_ambiguous_name_implies_nothing() -> None:
     assert _implied(tables) == {}
 
 
-def _typed(name: str, *columns: tuple[str, str]) -> Table:
-    return Table(
-        name=name,
-        location=WHERE,
-        source="schema.sql",
-        columns=tuple(
-            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c == "id") for c, t in columns
-        ),
-    )
-
-
 def test_an_implied_key_links_rows_to_people_and_says_so() -> None:
-    members = _typed("socios", ("id", "INT"), ("nombre", "VARCHAR(40)"), ("apellidos", "VARCHAR(80)"))
-    fees = _typed("cuotas_cobradas", ("id", "INT"), ("socio_id", "INT"), ("observaciones", "TEXT"))
+    members = _keyed("socios", ("id", "INT"), ("nombre", "VARCHAR(40)"), ("apellidos", "VARCHAR(80)"))
+    fees = _keyed("cuotas_cobradas", ("id", "INT"), ("socio_id", "INT"), ("observaciones", "TEXT"))
     got = classify_tables([members, fees])
     assert got["cuotas_cobradas.observaciones"].personal
     assert "(by its name)" in got["cuotas_cobradas.observaciones"].reasons[0]
@@ -168,14 +148,7 @@ def test_past_prefix_keeps_what_follows_the_shared_prefix_when_enough_is_left() 
 
 
 def _keyed(name: str, *columns: tuple[str, str], primary: tuple[str, ...] = ("id",)) -> Table:
-    return Table(
-        name=name,
-        location=WHERE,
-        source="schema.sql",
-        columns=tuple(
-            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c in primary) for c, t in columns
-        ),
-    )
+    return typed_table(name, columns, primary=primary)
 
 
 def test_each_column_of_a_composite_key_names_its_table() -> None:
@@ -344,7 +317,7 @@ def test_a_column_named_and_typed_as_another_tables_key_holds_it() -> None:
 
 def test_a_persons_national_id_says_whom_a_row_is_about() -> None:
     """A table with a person's national id and nothing else of theirs is about that person."""
-    needs = _typed(
+    needs = _keyed(
         "necessitat_alimentacio",
         ("id", "INT"),
         ("dni", "VARCHAR(9)"),
@@ -354,7 +327,7 @@ def test_a_persons_national_id_says_whom_a_row_is_about() -> None:
     got = classify_tables([needs])
     assert got["necessitat_alimentacio.observacions"].personal
     assert "national id" in got["necessitat_alimentacio.observacions"].reasons[0]
-    plain = _typed("menus", ("id", "INT"), ("dieta", "VARCHAR(50)"), ("observacions", "TEXT"))
+    plain = _keyed("menus", ("id", "INT"), ("dieta", "VARCHAR(50)"), ("observacions", "TEXT"))
     assert not classify_tables([plain])["menus.observacions"].personal
 
 
@@ -379,23 +352,15 @@ def test_a_row_keyed_by_another_tables_key_is_that_rows_extension() -> None:
 
 def test_a_copied_national_number_stays_one() -> None:
     """`socle_eleves.ine` holds `archivage_eleves(ine)`, a pupil's national number: personal, not a mere link."""
-    pupils = _typed(
+    pupils = _keyed(
         "archivage_eleves",
         ("ine", "varchar(255)"),
         ("nom", "varchar(255)"),
         ("prenom", "varchar(255)"),
         ("naissance", "date"),
+        primary=("ine",),
     )
-    pupils = Table(
-        name=pupils.name,
-        location=WHERE,
-        source="schema.sql",
-        columns=tuple(
-            Column(c.table, c.name, WHERE, "schema.sql", type=c.type, primary_key=c.name == "ine")
-            for c in pupils.columns
-        ),
-    )
-    marks = _typed("socle_eleves_lvr", ("id", "INT"), ("ine", "varchar(255)"), ("niveau", "varchar(10)"))
+    marks = _keyed("socle_eleves_lvr", ("id", "INT"), ("ine", "varchar(255)"), ("niveau", "varchar(10)"))
     got = classify_tables([pupils, marks])
     assert got["socle_eleves_lvr.ine"].personal
     assert (got["socle_eleves_lvr.ine"].category or "").startswith("user.government_id")
