@@ -7,6 +7,7 @@ from dataclasses import replace
 from cnsnt.classify import classify_column, classify_field, classify_tables, explain, table_verdicts
 from cnsnt.evidence import Column, ForeignKey, Table
 from cnsnt.model import Location
+from tests.unit.schema_entry import typed_table
 
 WHERE = Location("schema.sql", 1, 1)
 
@@ -14,15 +15,8 @@ WHERE = Location("schema.sql", 1, 1)
 def _table(
     name: str, columns: list[tuple[str, str]], keys: tuple[ForeignKey, ...] = (), primary: str = ""
 ) -> Table:
-    return Table(
-        name=name,
-        location=WHERE,
-        source="schema.sql",
-        columns=tuple(
-            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c == primary) for c, t in columns
-        ),
-        foreign_keys=keys,
-    )
+    """A table with no key unless `primary` names one."""
+    return typed_table(name, columns, keys, (primary,) if primary else ())
 
 
 KIMLIK = _table(
@@ -514,15 +508,7 @@ def test_the_id_of_a_special_category_in_a_persons_row_is_that_datum() -> None:
 def _keyed_table(
     name: str, columns: list[tuple[str, str]], primary: tuple[str, ...], keys: tuple[ForeignKey, ...] = ()
 ) -> Table:
-    return Table(
-        name=name,
-        location=WHERE,
-        source="schema.sql",
-        columns=tuple(
-            Column(name, c, WHERE, "schema.sql", type=t, primary_key=c in primary) for c, t in columns
-        ),
-        foreign_keys=keys,
-    )
+    return typed_table(name, columns, keys, primary)
 
 
 PACIENTES = _table("pacientes", [("id", "INT"), ("nombre", "VARCHAR(80)"), ("apellidos", "VARCHAR(80)")])
