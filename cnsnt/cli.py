@@ -776,6 +776,15 @@ def init(
                 markup=False,
                 soft_wrap=True,
             )
+        if draft.ignored:
+            count = len(draft.ignored)
+            fields = f"{count} form field{'s' if count != 1 else ''} of no known kind"
+            err.print(
+                f"{fields} fill{'' if count != 1 else 's'} a column cnsnt finds not personal "
+                "(about a thing): listed under ignore:, check them",
+                markup=False,
+                soft_wrap=True,
+            )
         for alert in draft.alerts:
             err.print(alert, markup=False, soft_wrap=True)
         for found in draft.uncovered:

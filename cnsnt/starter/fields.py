@@ -17,7 +17,8 @@ from cnsnt.evidence import Classification, Evidence, FieldRole, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
-from cnsnt.starter.form_columns import fills
+from cnsnt.starter.form_columns import Fill, fills
+from cnsnt.starter.things import IgnoredField, things
 
 if TYPE_CHECKING:
     from cnsnt.policy.model import Datum
@@ -61,14 +62,21 @@ class Undeclared:
     consent_controls: tuple[str, ...]
     tables: TableReading
     """The tables as the classifier read them (verdicts, implied keys): fields are grouped by them."""
+    ignored: tuple[IgnoredField, ...] = ()
+    """Form fields of no known kind that fill a column about a thing: written under `ignore:`
+    (`cnsnt.starter.things`), only when asked (`set_apart`)."""
 
 
-def undeclared(policy: Policy, evidence: Evidence, catch_alls: Sequence[CatchAll] = ()) -> Undeclared:
+def undeclared(
+    policy: Policy, evidence: Evidence, catch_alls: Sequence[CatchAll] = (), *, set_apart: bool = False
+) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names.
 
     `catch_alls`: the `form.*` lines init wrote for fields of no known kind
     (`cnsnt.starter.catch_alls`). A field only they cover, which the classifier now
-    gives a kind, counts as undeclared: init's guess did not see it.
+    gives a kind, counts as undeclared: init's guess did not see it. `set_apart`: the
+    fields of no known kind that fill a column about a thing go to `ignored`, not to
+    the fields (a new starter writes them under `ignore:`).
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
@@ -139,10 +147,25 @@ def undeclared(policy: Policy, evidence: Evidence, catch_alls: Sequence[CatchAll
                 catch_all=held,
             ),
         )
-    _join_columns(evidence, reading, found)
+    unknown = {
+        key: p.category == UNKNOWN_CATEGORY for (kind, key), p in found.items() if kind == "form_field"
+    }
+    filled = fills(evidence, reading, unknown)
+    _join_columns(filled, found)
+    ignored: list[IgnoredField] = []
+    if set_apart:
+        candidates = {
+            key: (p.key, p.location)
+            for (kind, key), p in found.items()
+            if kind == "form_field" and p.category == UNKNOWN_CATEGORY and not p.table and not p.catch_all
+        }
+        personal = frozenset(key for kind, key in found if kind == "column")
+        ignored = things(evidence, reading, filled, candidates, personal)
+        for thing in ignored:
+            found.pop(("form_field", thing.field), None)
     _whole_forms(evidence, found)
     ordered = sorted(found.values(), key=lambda f: (f.category, f.kind, f.key))
-    return Undeclared(tuple(ordered), tuple(sorted(consent)), reading)
+    return Undeclared(tuple(ordered), tuple(sorted(consent)), reading, tuple(ignored))
 
 
 def _held_by_catch_all(
@@ -164,18 +187,13 @@ def _held_by_catch_all(
     return held
 
 
-def _join_columns(
-    evidence: Evidence, reading: TableReading, found: dict[tuple[str, str], PersonalField]
-) -> None:
+def _join_columns(filled: dict[str, Fill], found: dict[tuple[str, str], PersonalField]) -> None:
     """A form field that fills a column this draft declares takes the column's category and table.
 
-    So the starter files it in the column's entry (`cnsnt.starter.form_columns` says
-    when cnsnt can tell), and its comment says which column and why.
+    So the starter files it in the column's entry (`filled`: `cnsnt.starter.form_columns`
+    says when cnsnt can tell), and its comment says which column and why.
     """
-    unknown = {
-        key: p.category == UNKNOWN_CATEGORY for (kind, key), p in found.items() if kind == "form_field"
-    }
-    for key, fill in sorted(fills(evidence, reading, unknown).items()):
+    for key, fill in sorted(filled.items()):
         column = found.get(("column", fill.column.casefold()))
         field = found[("form_field", key)]
         if column is None:

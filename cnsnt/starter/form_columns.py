@@ -11,7 +11,9 @@ first:
    table is the one named like it (`randevu`), Django's `<app>_<model>` (`informe_informe`)
    or its plural (`randevular`);
 2. else a field of a kind cnsnt cannot name fills the one column of the schema named
-   like it, in a table about people or linked to them.
+   like it, in a table about people or linked to them, or in another table when a
+   second field of its form fills a column of that table so too (a vehicle form's
+   `cilindrata` and `kw`: the form fills that table, `cnsnt.starter.things`).
 
 Two candidates (two tables have `email`) join nothing: the field keeps its own entry.
 Names compare without case and without `_`, `-` or `.` (Spring's and Rails' naming).
@@ -90,6 +92,7 @@ def fills(evidence: Evidence, reading: TableReading, unknown: Mapping[str, bool]
         models.setdefault(form.name, set()).add(form.model)
     verdicts = reading.verdicts
     tables: dict[str, list[str]] = {}  # object -> its tables, each object's looked up once
+    alike = _alike(evidence, by_name)
     out: dict[str, Fill] = {}
     for field in evidence.fields:
         if field.name is None or field.key not in unknown:
@@ -104,10 +107,36 @@ def fills(evidence: Evidence, reading: TableReading, unknown: Mapping[str, bool]
             if len(same) == 1:
                 table = same[0].table if same[0].schema is None else f"{same[0].schema}.{same[0].table}"
                 verdict = verdicts.get(table)
-                if verdict is not None and verdict.kind in (PEOPLE, LINKED):
+                if verdict is not None and (
+                    verdict.kind in (PEOPLE, LINKED) or alike.get((field.form, table), 0) >= _ALIKE
+                ):
                     found = Fill(same[0].key, "the only column of the schema named like it")
         if found is not None:
             out[field.key] = found
+    return out
+
+
+#: A form fills a table about no one by names alone when this many of its fields do.
+_ALIKE = 2
+
+
+def _alike(evidence: Evidence, by_name: Mapping[str, list[Column]]) -> dict[tuple[str, str], int]:
+    """(form, table) -> how many of the form's fields are named like one column of that table alone.
+
+    A single field named like a column of a table about no one (`note`) may be a
+    coincidence; two of one form (`cilindrata`, `kw`) say the form fills that table.
+    """
+    names: dict[str, set[str]] = {}
+    for field in evidence.fields:
+        if field.name is not None:
+            names.setdefault(field.form, set()).add(normal(field.name))
+    out: dict[tuple[str, str], int] = {}
+    for form, mine in names.items():
+        for name in mine:
+            same = by_name.get(name, [])
+            if len(same) == 1:
+                table = same[0].table if same[0].schema is None else f"{same[0].schema}.{same[0].table}"
+                out[(form, table)] = out.get((form, table), 0) + 1
     return out
 
 

@@ -10,6 +10,7 @@ from cnsnt.policy.init_labels import LABEL_NOTE
 from cnsnt.starter.discover import Found
 from cnsnt.starter.entries import Entry
 from cnsnt.starter.fields import WHOLE_FORM_MARK, PersonalField
+from cnsnt.starter.things import IgnoredField
 from cnsnt.starter.yaml_text import comment, line, scalar
 from cnsnt.typed_names import hidden_note
 
@@ -100,11 +101,13 @@ def new_policy(
     today: dt.date | None = None,
     notes: Sequence[str] = (),
     reasons: bool = True,
+    ignored: Sequence[IgnoredField] = (),
 ) -> str:
     """A complete starter `cnsnt.yaml`: valid as it is, with what to fill in said in comments.
 
     `notes`: what discovery left out and why, said under `sources:`. `reasons=False`:
     each field's comment says where it is, not why it is personal (a smaller file).
+    `ignored`: form fields that fill a column about a thing, listed under `ignore:`.
     """
     day = (today or dt.date.today()).isoformat()
     fields = sum(e.count for e in entries)
@@ -172,8 +175,23 @@ def new_policy(
     out += ["", *RECIPIENTS]
     out += ["", "data:" if entries else line(0, "data: {}", "cnsnt found no personal field")]
     out += data_entries(entries, 2, reasons=reasons)
-    out += [
-        "",
-        line(0, "ignore: []", 'fields that are not personal data, e.g. ["*.created_at"]'),
-    ]
+    out += ["", *ignore_section(ignored, reasons)]
     return "\n".join(out) + "\n"
+
+
+def ignore_section(ignored: Sequence[IgnoredField], reasons: bool = True) -> list[str]:
+    """The `ignore:` block: `[]` with an example, or the form fields that fill a column about a thing."""
+    note = 'fields that are not personal data, e.g. ["*.created_at"]'
+    if not ignored:
+        return [line(0, "ignore: []", note)]
+    out = [
+        line(0, "ignore:", note),
+        "  # Form fields of a kind cnsnt cannot name that fill a column it finds not personal",
+        "  # (a vehicle's engine size): cnsnt init lists them here, not under data:. Check each.",
+    ]
+    for field in ignored:
+        loc = field.location
+        where = f"{loc.path}:{loc.line}" if loc.line else (loc.path or loc.uri or "")
+        said = f"{field.reason} [{where}]" if reasons else f"fills '{field.column}' [{where}]"
+        out.append(line(2, f"- {scalar(field.key)}", said))
+    return out

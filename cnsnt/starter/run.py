@@ -27,6 +27,7 @@ from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import PersonalField, undeclared
 from cnsnt.starter.join import Joined, distinct_labels, join_entries
 from cnsnt.starter.render import new_policy
+from cnsnt.starter.things import IgnoredField
 from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
 from cnsnt.starter.update import add_entries, load_rt, policy_file_for_data
 from cnsnt.starter.update_sources import add_sources
@@ -58,6 +59,8 @@ class Draft:
     """`--update`: entries init proposes today whose files were not read and stay unread."""
     sources_file: Path | None = None
     """`--update`: the policy file that holds `sources:`, when it is not `path`."""
+    ignored: tuple[IgnoredField, ...] = ()
+    """Form fields that fill a column about a thing, written under `ignore:` (not counted in `fields`)."""
 
     @property
     def uncovered(self) -> tuple[PersonalField, ...]:
@@ -182,24 +185,26 @@ def draft_new(
         found += [entry for entry in given if entry not in found]
         policy = found_policy(root, found, target)
         evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
-    result = undeclared(policy, evidence)
+    result = undeclared(policy, evidence, set_apart=True)
     entries = group(result.fields, load_taxonomy(), tables=result.tables)
     unread, warned = _unread(evidence), _warned(evidence)
     text = new_policy(
-        found, entries, result.consent_controls, problems=unread, warnings=warned, today=today, notes=notes
+        found, entries, result.consent_controls, problems=unread, warnings=warned, today=today, notes=notes,
+        ignored=result.ignored,
     )
     if len(text.encode("utf-8")) > policy_loader.MAX_POLICY_BYTES:
         # tens of thousands of fields: a policy the loader refuses helps nobody, so the
         # per-field reasons give way (each field still says where it is)
         text = new_policy(
             found, entries, result.consent_controls, problems=unread, warnings=warned, today=today,
-            notes=notes, reasons=False,
+            notes=notes, reasons=False, ignored=result.ignored,
         )
     _fits(text, target, sum(e.count for e in entries), len(found))
     _validate(text, target, [target])
     alerts = tuple(n for n in notes if n.startswith(UNREAD_MIGRATIONS))
     return Draft(
-        target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts
+        target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
+        ignored=result.ignored,
     )
 
 

@@ -1,0 +1,80 @@
+"""Form fields that fill a column about a thing: the starter lists them under `ignore:`.
+
+The audit counts every field a person fills in as personal (it is sent under their
+identity), and so does init for a field of a kind cnsnt cannot name. But a company
+car's engine size (`cilindrata`, `kw`) is not information relating to the employee who
+types it in (review26 D7): on a fleet manager, ~180 such fields buried the names and
+e-mails among catch-all entries. When such a field fills a column the classifier
+finds not personal (`cnsnt.starter.form_columns` joins them), init writes it under
+`ignore:` with a comment that says why and what to check. A field of a known kind
+(an e-mail, a name) is never moved, whatever column it fills. The audit's rules stay
+as they are: CN101 skips the field because the policy ignores it, and `--update` does
+not add it again for the same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from cnsnt.classify import TableReading
+from cnsnt.classify.tables import LINKED, PEOPLE
+from cnsnt.evidence import Evidence
+from cnsnt.model import Location
+from cnsnt.starter.form_columns import Fill
+
+
+@dataclass(frozen=True)
+class IgnoredField:
+    """A form field the starter writes under `ignore:`, and why."""
+
+    field: str
+    """The field's key (`form.name`)."""
+    key: str
+    """Its pattern, `*` and `?` escaped as under `data:`."""
+    column: str
+    """The column it fills."""
+    reason: str
+    """The comment beside it: the column, why it is not personal, what to check."""
+    location: Location
+
+
+def about(column: str, table: str, reading: TableReading, evidence: Evidence) -> str:
+    """What cnsnt finds the column is: about a thing (its table is about no one), else not personal."""
+    verdict = reading.verdicts.get(table)
+    if verdict is None or verdict.kind not in (PEOPLE, LINKED):
+        return "about a thing, not a person"
+    said = evidence.classified.get(column)
+    return f"not personal ({said.reason})" if said is not None and said.reason else "not personal"
+
+
+def things(
+    evidence: Evidence,
+    reading: TableReading,
+    filled: Mapping[str, Fill],
+    candidates: Mapping[str, tuple[str, Location]],
+    personal_columns: frozenset[str],
+) -> list[IgnoredField]:
+    """The fields of `candidates` that fill a column cnsnt finds not personal, ordered by key.
+
+    `candidates`: field key -> (its pattern, where it is), the undeclared form fields of
+    no known kind. `personal_columns`: the personal columns' keys, casefolded: a field
+    whose own key is one (a form named like a table, `users.nickname`) stays, as its
+    `ignore:` line would hide that column too.
+    """
+    tables = {c.key: (f"{c.schema}.{c.table}" if c.schema else c.table) for c in evidence.columns}
+    out: list[IgnoredField] = []
+    for key, (pattern, location) in candidates.items():
+        fill = filled.get(key)
+        if fill is None or key.casefold() in personal_columns:
+            continue
+        verdict = evidence.classified.get(fill.column)
+        if verdict is None or verdict.personal:
+            continue
+        what = about(fill.column, tables.get(fill.column, ""), reading, evidence)
+        reason = (
+            f"fills '{fill.column}' ({fill.how}), which cnsnt finds {what}: check, and move it "
+            "to data: if it is someone's"
+        )
+        out.append(IgnoredField(key, pattern, fill.column, reason, location))
+    return sorted(out, key=lambda f: f.key)
