@@ -465,6 +465,7 @@ def _filled(
     from cnsnt.classify import classify_field, read_tables
     from cnsnt.engine import classify
     from cnsnt.starter.form_columns import fills
+    from cnsnt.starter.things import about
 
     if not evidence.tables:
         return {}
@@ -475,6 +476,7 @@ def _filled(
         is None
         for f in fields
     }
+    tables = {c.key: (f"{c.schema}.{c.table}" if c.schema else c.table) for c in evidence.columns}
     out: dict[str, str] = {}
     for key, fill in fills(evidence, reading, unknown).items():
         verdict = evidence.classified.get(fill.column)
@@ -483,5 +485,12 @@ def _filled(
             out[key] = (
                 f"fills the column '{fill.column}' ({fill.how}): cnsnt init files it with that "
                 f"column, as {category}"
+            )
+        elif verdict is not None and unknown.get(key):
+            # `cnsnt.starter.things`: init lists it under ignore:
+            what = about(fill.column, tables.get(fill.column, ""), reading, evidence)
+            out[key] = (
+                f"fills the column '{fill.column}' ({fill.how}), which cnsnt finds {what}: "
+                "cnsnt init writes it under ignore:"
             )
     return out

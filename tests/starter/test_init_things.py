@@ -123,3 +123,13 @@ def test_the_terminal_says_how_many_fields_went_under_ignore(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "4 form fields of no known kind fill a column cnsnt finds not personal" in result.output
+
+
+def test_explain_column_says_init_writes_it_under_ignore(tmp_path: Path) -> None:
+    _project(tmp_path)
+    (tmp_path / "cnsnt.yaml").write_text(draft_new(tmp_path, today=DAY).text, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["explain-column", "vehicle.kw", "--policy", str(tmp_path / "cnsnt.yaml")]
+    )
+    assert "fills the column 'vehicles.kw'" in result.output, result.output
+    assert "cnsnt init writes it under ignore:" in result.output
