@@ -1416,7 +1416,7 @@ def classify_field(
         if not text:
             continue
         # stemmed only as the forms' languages stem (`telaio`, a chassis, is no Catalan `tel`)
-        reading = _read(text, spoken) if spoken else _read(text)
+        reading = _read(text, spoken or None)
         if spoken:
             reading = replace(
                 reading, matches=tuple(_own_sense(m, spoken) for m in reading.matches if _spoken(m, spoken))

@@ -97,12 +97,14 @@ _ACCOUNT_CATEGORIES = frozenset({"user.account.username", "user.authorization.pa
 # Anchors no company has: a register with them and a company's tax number (`cnpj`) is of
 # people, some of whom trade (a farmer, a sole trader), not of companies.
 _BORN = frozenset({"name", "birth date", "sex"})
-_ATTACHED = (lx.QUALIFIERS | lx.PERSON_TABLES | lx.LINK_WORDS) - {"user", "personal", "private", "home"}
-# Words that name the person a column is of (`paciente`, `mother`), not how it is used.
-# Not who handles the row (`codice_fiscale_operatore`): staff, not whom it is about.
-_PERSON_ROLES = (lx.PERSON_TABLES | lx.LINK_WORDS) - lx.ACTOR_WORDS - {"user", "personal", "private", "home"}
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
+# Words of the row's own person (`user_email`, `personal_phone`), not of another one.
+_OWN_PERSON = frozenset({"user", "personal", "private", "home"})
+_ATTACHED = (lx.QUALIFIERS | _PEOPLE_WORDS) - _OWN_PERSON
+# Words that name the person a column is of (`paciente`, `mother`), not how it is used.
+# Not who handles the row (`codice_fiscale_operatore`): staff, not whom it is about.
+_PERSON_ROLES = _PEOPLE_WORDS - lx.ACTOR_WORDS - _OWN_PERSON
 _MAKER_WORDS = lx.MAKER_WORDS
 _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
@@ -298,9 +300,9 @@ def _survey(
                 address = True
             # a bare `name`/`nev`/`ad` (or a person's: `nome_mae`), not `demirbas_adi`
             bare = reading.rest <= _BARE_WORDS
-            if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare and weak_name is None:
-                weak_name = column.name
             if not weak.strong and set(weak.words) <= lx.NAME_WORDS and bare:
+                if weak_name is None:
+                    weak_name = column.name
                 for role in sorted(reading.rest & _PERSON_ROLES):
                     attached.setdefault(role, {}).setdefault("name", column.name)
         # a lone word in most tables (`client int`) partitions the data by its owner, as
