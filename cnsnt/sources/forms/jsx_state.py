@@ -29,7 +29,7 @@ stays a CN001 warning saying so.
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -247,11 +247,7 @@ def _written_key(handler: Node, file: _Text, setters: Setters) -> str | None:
     """
     params = _derived(handler, file, _parameters(handler, file))
     found: set[str] = set()
-    stack = [handler]
-    seen = 0
-    while stack and seen < _HANDLER_NODES:
-        node = stack.pop()
-        seen += 1
+    for node in _handler_nodes(handler):
         if node.type == "object" and any(c.type == "spread_element" for c in node.named_children):
             keys = [c for c in node.named_children if c.type == "pair"]
             for pair in (k for k in keys if _carries(k.child_by_field_name("value"), params, file)):
@@ -266,8 +262,18 @@ def _written_key(handler: Node, file: _Text, setters: Setters) -> str | None:
             name = _setter_state(node, file, setters, params)
             if name is not None:
                 found.add(name)
-        stack.extend(reversed(node.named_children))
     return found.pop() if len(found) == 1 else None
+
+
+def _handler_nodes(handler: Node) -> Iterator[Node]:
+    """A handler's named nodes in file order, at most `_HANDLER_NODES` of them (no recursion)."""
+    stack = [handler]
+    seen = 0
+    while stack and seen < _HANDLER_NODES:
+        node = stack.pop()
+        seen += 1
+        yield node
+        stack.extend(reversed(node.named_children))
 
 
 def _parameters(handler: Node, file: _Text) -> frozenset[str]:
@@ -291,11 +297,7 @@ def _derived(handler: Node, file: _Text, params: frozenset[str]) -> frozenset[st
     `setItem(p => ({...p, quantidade: n}))` writes the event's value through `n`.
     """
     names = set(params)
-    stack = [handler]
-    seen = 0
-    while stack and seen < _HANDLER_NODES:
-        node = stack.pop()
-        seen += 1
+    for node in _handler_nodes(handler):
         if node.type == "variable_declarator":
             name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
             if name is not None and name.type == "identifier" and _carries(value, frozenset(names), file):
@@ -304,7 +306,6 @@ def _derived(handler: Node, file: _Text, params: frozenset[str]) -> frozenset[st
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             if left is not None and left.type == "identifier" and _carries(right, frozenset(names), file):
                 names.add(file.text(left))
-        stack.extend(reversed(node.named_children))
     return frozenset(names)
 
 
