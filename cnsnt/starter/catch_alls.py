@@ -16,9 +16,7 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from cnsnt.errors import UsageError
 from cnsnt.starter.fields import WHOLE_FORM_MARK
-from cnsnt.starter.update import load_rt
 
 MARK = WHOLE_FORM_MARK
 
@@ -56,14 +54,9 @@ def _in_file(top: Mapping[object, object], shown: str) -> list[CatchAll]:
     return found
 
 
-def init_catch_alls(files: Sequence[Path]) -> list[CatchAll]:
-    """The `form.*` lines init wrote in the policy's files, named by file name (one folder)."""
+def init_catch_alls(parsed: Sequence[tuple[Path, CommentedMap]]) -> list[CatchAll]:
+    """The `form.*` lines init wrote in the policy's parsed files, named by file name (one folder)."""
     found: list[CatchAll] = []
-    for file in files:
-        name = file.name
-        try:
-            top = load_rt(file.read_text(encoding="utf-8"), name)
-        except (OSError, UnicodeDecodeError, UsageError):
-            continue  # the policy loaded, so this is no file of its data
-        found.extend(_in_file(top, name))
+    for file, top in parsed:
+        found.extend(_in_file(top, file.name))
     return found

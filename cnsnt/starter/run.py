@@ -29,7 +29,7 @@ from cnsnt.starter.join import Joined, distinct_labels, join_entries
 from cnsnt.starter.render import new_policy
 from cnsnt.starter.things import IgnoredField
 from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
-from cnsnt.starter.update import add_entries, load_rt, policy_file_for_data
+from cnsnt.starter.update import add_entries, file_holding, parse_files
 from cnsnt.starter.update_sources import add_sources
 
 
@@ -208,18 +208,6 @@ def draft_new(
     )
 
 
-def _sources_file(files: Sequence[Path], target: Path) -> Path:
-    """Of a policy's files, the one that holds `sources:` (`target` when none does)."""
-    for file in files:
-        try:
-            top = load_rt(file.read_text(encoding="utf-8"), file.as_posix())
-        except (OSError, UsageError):
-            continue
-        if "sources" in top:
-            return file
-    return target
-
-
 def draft_update(
     policy_path: Path, *, dialect: str | None = None, jobs: int = 0, sources: bool = False
 ) -> Draft:
@@ -232,11 +220,12 @@ def draft_update(
     """
     policy = load_policy(policy_path)
     files = policy_files(policy_path)
-    target = policy_file_for_data(files)
+    parsed = parse_files(files)  # each file read once: where data: and sources: are, init's catch-alls
+    target = file_holding(parsed, "data") or files[0]
     with target.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
         original = handle.read()
     missing = tuple(unlisted(policy))
-    holder = _sources_file(files, target)
+    holder = file_holding(parsed, "sources") or target
     added: tuple[Unlisted, ...] = ()
     start = original
     if missing and sources and holder == target:
@@ -245,7 +234,7 @@ def draft_update(
         new_specs = tuple(spec_of(u.entry, policy, target.as_posix()) for u in added)
         policy = replace(policy, sources=(*policy.sources, *new_specs))
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
-    result = undeclared(policy, evidence, init_catch_alls(files))
+    result = undeclared(policy, evidence, init_catch_alls(parsed))
     # the few fields found since: each keeps its person's or folder's group, however small
     entries = group(
         result.fields,

@@ -168,13 +168,21 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
     return "".join(lines[:at] + block + lines[at:])
 
 
-def policy_file_for_data(files: Sequence[Path]) -> Path:
-    """Of a policy's files, the one that holds `data:` (else the first)."""
+def parse_files(files: Sequence[Path]) -> list[tuple[Path, CommentedMap]]:
+    """A policy's files, each read and parsed once (round-trip), in order.
+
+    The policy has loaded already, so a file that does not read here holds none of its
+    blocks and is left out.
+    """
+    parsed: list[tuple[Path, CommentedMap]] = []
     for file in files:
         try:
-            top = load_rt(file.read_text(encoding="utf-8"), file.as_posix())
-        except (OSError, UsageError):
+            parsed.append((file, load_rt(file.read_text(encoding="utf-8"), file.as_posix())))
+        except (OSError, UnicodeDecodeError, UsageError):
             continue
-        if "data" in top:
-            return file
-    return files[0]
+    return parsed
+
+
+def file_holding(parsed: Sequence[tuple[Path, CommentedMap]], key: str) -> Path | None:
+    """Of a policy's parsed files, the first whose top level holds `key` (`data`, `sources`)."""
+    return next((file for file, top in parsed if key in top), None)
