@@ -80,3 +80,34 @@ def test_every_template_and_web_root_is_a_root_for_index_names() -> None:
     from cnsnt.starter.folders import WEB_ROOTS
 
     assert TEMPLATE_ROOTS | WEB_ROOTS <= INDEX_ROOTS
+
+
+def test_a_policy_written_with_the_index_name_still_declares_the_fields(tmp_path: Path) -> None:
+    """A policy written while `index.tsx` forms were named `index` keeps matching them.
+
+    `index.email` still declares the email field of `Admin/CadastroUsuarios/index.tsx`
+    (now `CadastroUsuarios.email`): no CN101 for it, no CN402 warning, and an info naming
+    the key to write instead, for a lone `index` file and for two that are named by path.
+    """
+    from cnsnt.api import audit_path
+
+    write(tmp_path, "src/pages/Admin/CadastroUsuarios/index.tsx", USERS)
+    policy = (
+        "cnsnt: 1\nsources:\n  forms:\n    - {path: \"src/**/*.tsx\"}\n"
+        "purposes:\n  accounts: {description: Sign in, basis: contract}\n"
+        "data:\n  login:\n    category: user.contact.email\n    purposes: [accounts]\n"
+        "    retention: 1 year\n    form_fields: [index.email, index.password]\n"
+    )
+    write(tmp_path, "cnsnt.yaml", policy)
+    findings = audit_path(tmp_path).findings
+    assert [f for f in findings if f.rule == "CN101"] == []
+    cn402 = [f for f in findings if f.rule == "CN402"]
+    assert [f.severity.value for f in cn402] == ["info", "info"]
+    assert "CadastroUsuarios.email" in cn402[0].message and "`index` file" in cn402[0].message
+    # two index files named alike are named by their paths; the old key still declares both
+    write(tmp_path, "src/pages/Paciente/Cadastro/index.tsx", PATIENT.replace("nome", "email"))
+    write(tmp_path, "src/pages/Medico/Cadastro/index.tsx", DOCTOR.replace("crm", "email"))
+    findings = audit_path(tmp_path).findings
+    assert not any(f.rule == "CN101" and f.subject.endswith(".email") for f in findings)
+    said = " ".join(f.message for f in findings if f.rule == "CN402")
+    assert "Paciente/Cadastro.email" in said and "Medico/Cadastro.email" in said

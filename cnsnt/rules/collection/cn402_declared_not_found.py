@@ -127,10 +127,14 @@ class DeclaredNotFound(Rule):
         keys = aliases.through_alias(pattern)
         if not keys:
             return
+        if pattern.split(".", 1)[0].casefold() == "index":
+            # an `index` file's forms are named after their folder (or path), not `index`
+            why = "the name of an `index` file, while cnsnt names its forms after their folder or path"
+        else:
+            why = "a form name that forms of several files have, so cnsnt names each by its path"
         yield self.finding(
             pattern,
-            f"{entry} names form field {pattern} by a form name that forms of several files "
-            f"have, so cnsnt names each by its path: it declares {_listed(keys)}",
+            f"{entry} names form field {pattern} by {why}: it declares {_listed(keys)}",
             f"list the keys it means instead ({keys[0]}): the old name would also declare the "
             "fields of the next file's form of that name",
             where,

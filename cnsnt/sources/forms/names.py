@@ -117,6 +117,7 @@ def qualify_form_names(evidence: Evidence) -> None:
         for form in evidence.forms
         if form.name.casefold() in shared and (form.file_named or form.name.casefold() in generic)
     } | set(written)
+    _alias_index_forms(evidence, moving)
     if not moving:
         return
     kept: dict[str, set[str]] = {}
@@ -172,6 +173,34 @@ def _generic_names(forms: list[Form], shared: set[str]) -> set[str]:
     }
 
 
+def _named_by_folder(form: Form) -> bool:
+    """Whether the form is named after the feature folder of its `index` file."""
+    return form.file_named and index_folder(form.source) == form.name
+
+
+#: The name an `index` file's forms had before they were named by their folder.
+_INDEX = "index"
+
+
+def _alias_index_forms(evidence: Evidence, moving: set[tuple[str, str]]) -> None:
+    """Keep `index` as the old name of the forms named by their `index` file's folder.
+
+    A policy written before forms in `Admin/CadastroUsuarios/index.tsx` were named
+    `CadastroUsuarios` declares `index.email`: it still names the field, and CN402 says
+    which key to write instead, as for any renamed form. Forms that are renamed by their
+    paths below get the same old name there.
+    """
+    forms: list[Form] = []
+    for form in evidence.forms:
+        renaming = (form.name.casefold(), form.source) in moving
+        if form.alias is not None or renaming or not _named_by_folder(form):
+            forms.append(form)
+            continue
+        fields = tuple(dataclasses.replace(f, alias=_INDEX) for f in form.fields)
+        forms.append(dataclasses.replace(form, alias=_INDEX, fields=fields))
+    evidence.forms = forms
+
+
 def _rename(evidence: Evidence, names: dict[tuple[str, str], str]) -> None:
     """Give the forms (and their fields and unnamed-control warnings) their new names."""
     renamed: dict[str, dict[str, str]] = {}
@@ -182,8 +211,10 @@ def _rename(evidence: Evidence, names: dict[tuple[str, str], str]) -> None:
             forms.append(form)
             continue
         renamed.setdefault(form.source, {})[form.name] = new
-        fields = tuple(dataclasses.replace(f, form=new, alias=form.name) for f in form.fields)
-        forms.append(dataclasses.replace(form, name=new, alias=form.name, fields=fields))
+        # an `index` file's form had the name `index` before it was named by its folder
+        old = _INDEX if _named_by_folder(form) else form.name
+        fields = tuple(dataclasses.replace(f, form=new, alias=old) for f in form.fields)
+        forms.append(dataclasses.replace(form, name=new, alias=old, fields=fields))
     evidence.forms = forms
     evidence.problems = [_renamed_problem(p, renamed.get(p.source, {})) for p in evidence.problems]
 
