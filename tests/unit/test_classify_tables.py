@@ -3476,3 +3476,26 @@ def test_a_django_app_label_names_the_application_not_the_rows() -> None:
     got = classify_tables([patients, studies])
     assert "organisations" not in got["clinica_estudio.titulo"].reasons[0]
     assert got["clinica_estudio.titulo"].personal
+
+
+def test_italian_short_forms_of_insert_and_update_are_the_records_life() -> None:
+    """CSI Piemonte's schemas end every table with `d_inserim`, `d_aggiorn` (the dates a row
+    was inserted and updated: the record's life) and `cod_user_inserim`, `cod_user_aggiorn`
+    (the codice fiscale, 16 characters, of who inserted or updated it: a person's)."""
+    citizens = _table(
+        "mip_t_cittadino",
+        [("id_cittadino", "NUMERIC"), ("nome", "VARCHAR(100)"), ("cognome", "VARCHAR(100)"),
+         ("d_inserim", "TIMESTAMP"), ("d_aggiorn", "TIMESTAMP")],
+        primary="id_cittadino",
+    )
+    questionnaires = _table(
+        "mip_d_questionario",
+        [("id_questionario", "NUMERIC"), ("descrizione", "VARCHAR(200)"), ("d_inserim", "TIMESTAMP"),
+         ("cod_user_inserim", "VARCHAR(16)"), ("d_aggiorn", "TIMESTAMP"), ("cod_user_aggiorn", "VARCHAR(16)")],
+        primary="id_questionario",
+    )
+    got = classify_tables([citizens, questionnaires])
+    for key in ("mip_t_cittadino.d_inserim", "mip_t_cittadino.d_aggiorn", "mip_d_questionario.d_inserim"):
+        assert not got[key].personal, key
+    for key in ("mip_d_questionario.cod_user_inserim", "mip_d_questionario.cod_user_aggiorn"):
+        assert got[key].personal, key
