@@ -3499,3 +3499,23 @@ def test_italian_short_forms_of_insert_and_update_are_the_records_life() -> None
         assert not got[key].personal, key
     for key in ("mip_d_questionario.cod_user_inserim", "mip_d_questionario.cod_user_aggiorn"):
         assert got[key].personal, key
+
+
+def test_a_market_is_a_place_not_a_person() -> None:
+    """Amsterdam's `markt` has a `naam` and a phone, as a person's row would; it is a street
+    market, where the traders of `koopman` stand."""
+    market = _table(
+        "markt",
+        [("id", "INT"), ("naam", "VARCHAR(125)"), ("telefoon_nummer_contact", "TEXT"), ("markt_dagen", "VARCHAR(20)")],
+        primary="id",
+    )
+    trader = _table(
+        "koopman",
+        [("id", "INT"), ("voorletters", "VARCHAR(20)"), ("achternaam", "VARCHAR(50)"), ("telefoon", "VARCHAR(20)")],
+        primary="id",
+    )
+    got = classify_tables([market, trader])
+    # (its contact's phone stays personal: a contact is a person)
+    for column in ("naam", "markt_dagen"):
+        assert not got[f"markt.{column}"].personal, column
+    assert got["koopman.achternaam"].personal and got["koopman.telefoon"].personal
