@@ -331,6 +331,19 @@ def _wide_text(type_: str | None, kind: str) -> bool:
     return width is None or int(width.group(1)) > 5
 
 
+#: Flag words that open a yes/no question (`is_active`, `has_car`, `can_edit`), not a state.
+_PREDICATES = frozenset({"is", "has", "can", "want"})
+#: Types of long text: no yes/no code is kept in one.
+_LONG_TEXT = frozenset({"text", "mediumtext", "longtext", "tinytext", "ntext", "clob", "nclob"})
+
+
+def _long_text(type_: str | None) -> bool:
+    """Whether the type is a long text (`TEXT`, `LONGTEXT`, `CLOB`), never a flag's."""
+    if not type_:
+        return False
+    return re.split(r"[\s(]", type_.strip().lower(), maxsplit=1)[0] in _LONG_TEXT
+
+
 def _is_lookup(table: str, match: _Match, languages: tuple[str, ...] | None = None) -> bool:
     """A table named after the attribute, about no one: `religiao`, `estado_civil`."""
     words = _table_words(table, languages)
@@ -912,6 +925,15 @@ def decide(
         # `valid_till date`, `active_from date`: a date or a time is no yes/no, whatever
         # its name says of the row's state
         reading = replace(reading, negators=tuple((w, k) for w, k in reading.negators if k != "flag"))
+    if ("at", "timestamp") in reading.negators and reading.words[-1:] != ("at",):
+        # `created_at`, `sentAt` end in it; inside a name it is a preposition
+        # (`candidateEmailAtSubmit`, the email given at submission)
+        reading = replace(reading, negators=tuple(n for n in reading.negators if n != ("at", "timestamp")))
+    if _long_text(type) and any(w in _PREDICATES for w, _ in reading.negators):
+        # `whatIsExploit TEXT`, `has_allergies_details text`: a yes/no is kept in no long
+        # text, so `is`, `has` there ask or qualify; the text is what the person wrote
+        asked = tuple((w, k) for w, k in reading.negators if w not in _PREDICATES)
+        reading = replace(reading, negators=asked)
     if name.startswith("__") and not reading.matches:
         # a leading `__` marks a field the framework keeps for itself (Mongoose's version
         # key `__v` and discriminator `__t`, Python's dunders): nothing a person gave

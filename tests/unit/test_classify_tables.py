@@ -3519,3 +3519,23 @@ def test_a_market_is_a_place_not_a_person() -> None:
     for column in ("naam", "markt_dagen"):
         assert not got[f"markt.{column}"].personal, column
     assert got["koopman.achternaam"].personal and got["koopman.telefoon"].personal
+
+
+def test_at_inside_a_name_is_a_preposition_and_a_long_text_asks_no_yes_or_no() -> None:
+    """`candidateEmailAtSubmit` is the email given at submission, not a timestamp (`created_at`
+    ends in `at`); `whatIsExploit TEXT` is the candidate's answer to "what is an exploit", no
+    flag (`is_active`): a long text keeps no yes/no."""
+    users = _table("User", [("uuid", "UUID"), ("firstName", "TEXT"), ("lastName", "TEXT")], primary="uuid")
+    applications = _table(
+        "ScoutApplication",
+        [("uuid", "UUID"), ("candidateUuid", "UUID"), ("candidateEmailAtSubmit", "VARCHAR(320)"),
+         ("whatIsExploit", "TEXT"), ("isArchived", "BOOLEAN"), ("createdAt", "TIMESTAMPTZ"),
+         ("is_public", "VARCHAR(1)")],
+        (ForeignKey(("candidateUuid",), "User"),),
+        primary="uuid",
+    )
+    got = classify_tables([users, applications])
+    assert got["ScoutApplication.candidateEmailAtSubmit"].category == "user.contact.email"
+    assert got["ScoutApplication.whatIsExploit"].personal
+    for column in ("isArchived", "createdAt", "is_public"):
+        assert not got[f"ScoutApplication.{column}"].personal, column
