@@ -233,13 +233,36 @@ def _negator_kind(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _contract_phrases(languages: tuple[str, ...] | None) -> dict[tuple[str, ...], str]:
+    """`contract_phrases` as the tokenizer reads them in these languages -> the phrase."""
+    return {_TOKENIZER.words(p, languages): p for p in sorted(lx.CONTRACT_PHRASES)}
+
+
+def _contract_at(words: tuple[str, ...], i: int, languages: tuple[str, ...] | None) -> int:
+    """How many words from `i` are a contract's conditions (`terms and conditions`), or 0."""
+    phrases = _contract_phrases(languages)
+    for size in range(min(4, len(words) - i), 1, -1):
+        if words[i : i + size] in phrases:
+            return size
+    return 0
+
+
 @functools.lru_cache(maxsize=65536)
 def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
     words = _TOKENIZER.words(text, languages)
     matches: list[_Match] = []
     used: set[int] = set()
+    contract: list[str] = []
     i = 0
     while i < len(words):
+        size = _contract_at(words, i, languages)
+        if size:
+            # `terms and conditions`: a contract's, read as one technical word, not a health term
+            contract.append(" ".join(words[i : i + size]))
+            used.update(range(i, i + size))
+            i += size
+            continue
         for size in range(min(_PHRASE_MAX, len(words) - i), 0, -1):
             key = words[i : i + size]
             term = _TERMS.get(key)
@@ -253,6 +276,7 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
             i += 1
     rest = [w for n, w in enumerate(words) if n not in used]
     negators = tuple((w, k) for w in rest if (k := _negator_kind(w)) is not None)
+    negators += tuple((phrase, "technical") for phrase in contract)
     return _Reading(tuple(matches), negators, frozenset(rest), words)
 
 

@@ -36,6 +36,7 @@ _LIST_KEYS = (
     "digested",
     "credential_tables",
     "legal_person_words",
+    "contract_phrases",
     "permission_words",
     "contact_words",
     "tenancy_words",

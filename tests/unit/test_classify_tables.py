@@ -3539,3 +3539,21 @@ def test_at_inside_a_name_is_a_preposition_and_a_long_text_asks_no_yes_or_no() -
     assert got["ScoutApplication.whatIsExploit"].personal
     for column in ("isArchived", "createdAt", "is_public"):
         assert not got[f"ScoutApplication.{column}"].personal, column
+
+
+def test_a_contracts_terms_and_conditions_are_no_health_data() -> None:
+    """first-use review R27 D5: `invoice.terms` commented "Terms & Conditions" and a form's
+    "Payment terms and conditions" were filed as GDPR Art. 9 health data (`conditions`)."""
+    customers = _table("customer", [("id", "INT"), ("name", "TEXT"), ("email", "TEXT")], primary="id")
+    invoice = _table(
+        "invoice", [("id", "INT"), ("customer_id", "INT"), ("terms", "TEXT"), ("conditions", "TEXT")],
+        (ForeignKey(("customer_id",), "customer"),), primary="id",
+    )
+    terms = replace(invoice.columns[2], comment="Terms & Conditions")
+    invoice = replace(invoice, columns=(*invoice.columns[:2], terms, invoice.columns[3]))
+    got = classify_tables([customers, invoice])
+    assert got["invoice.terms"].category != "user.health"
+    for label in ("Payment terms and conditions", "Condiciones de pago", "Condizioni generali di vendita"):
+        assert classify_field("payment_terms", label, "textarea").category != "user.health", label
+    # a person's medical conditions stay health data
+    assert classify_field("conditions", "Medical conditions", "textarea").category == "user.health"
