@@ -233,6 +233,17 @@ def _negator_kind(word: str) -> str | None:
     return None
 
 
+#: A standard cited by its body and number: `RFC-5322`, `ISO 8601`, `DIN 5008-2`.
+_STANDARD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, lx.STANDARDS_BODIES))) + r")[\s-]?\d{2,5}\b", re.IGNORECASE
+)
+
+
+def _without_standards(comment: str) -> str:
+    """The comment with its citations of standards left out (`RFC-5322` is no Mexican RFC)."""
+    return _STANDARD.sub(" ", comment)
+
+
 @functools.lru_cache(maxsize=64)
 def _contract_phrases(languages: tuple[str, ...] | None) -> dict[tuple[str, ...], str]:
     """`contract_phrases` as the tokenizer reads them in these languages -> the phrase."""
@@ -1254,7 +1265,7 @@ def decide(
             f"name '{name}' names a person by role (who wrote, handles or is served)",
         )
     if comment and plain:
-        said = _read(comment, ctx.languages)
+        said = _read(_without_standards(comment), ctx.languages)
         found, _ = _pick(said, ctx.person, kind, ctx.names)
         if found is not None:
             short = comment if len(comment) <= 40 else comment[:37] + "..."

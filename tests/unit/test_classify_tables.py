@@ -3557,3 +3557,21 @@ def test_a_contracts_terms_and_conditions_are_no_health_data() -> None:
         assert classify_field("payment_terms", label, "textarea").category != "user.health", label
     # a person's medical conditions stay health data
     assert classify_field("conditions", "Medical conditions", "textarea").category == "user.health"
+
+
+def test_a_standard_cited_in_a_comment_is_no_tax_id() -> None:
+    """first-use review R27 D6: "Whitespace-separated list of RFC-5322 Message-IDs" was read as
+    Mexico's RFC, a national tax id; a comment that names the RFC itself still is one."""
+    users = _table("users", [("id", "INT"), ("first_name", "TEXT"), ("email", "TEXT")], primary="id")
+    messages = _table(
+        "email_message", [("id", "INT"), ("user_id", "INT"), ("references", "TEXT"), ("rfc_emisor", "TEXT")],
+        (ForeignKey(("user_id",), "users"),), primary="id",
+    )
+    refs = replace(messages.columns[2], comment="Whitespace-separated list of RFC-5322 Message-IDs")
+    messages = replace(messages, columns=(*messages.columns[:2], refs, messages.columns[3]))
+    got = classify_tables([users, messages])
+    assert not (got["email_message.references"].category or "").startswith("user.government_id")
+    clients = _table("clientes", [("id", "INT"), ("nombre", "TEXT"), ("clave", "VARCHAR(13)")], primary="id")
+    clave = replace(clients.columns[2], comment="RFC del cliente (13 caracteres)")
+    clients = replace(clients, columns=(*clients.columns[:2], clave))
+    assert classify_tables([clients])["clientes.clave"].category.startswith("user.government_id")
