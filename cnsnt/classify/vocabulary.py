@@ -77,6 +77,9 @@ _LIST_KEYS = (
     "care_givers",
     "visit_tables",
 )
+#: Lists whose words are read from raw text, never split out of glued names: `cen` (a
+#: standards body) would cut `censito` into `cen` + `sito`.
+_NOT_SPLIT = frozenset({"standards_bodies"})
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
 _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
 """Languages whose inflections reach identifiers (`adresi`, `neve`, `nazwiska`). English,
@@ -178,8 +181,9 @@ class Vocabulary:
         for phrase in self.terms:
             out.update(phrase)
         out.update(self.negators, self.people, self.qualifiers)
-        for words in self.lists.values():
-            out.update(words)
+        for name, words in self.lists.items():
+            if name not in _NOT_SPLIT:
+                out.update(words)
         for phrase in self.phrases:
             out.update(phrase)
         return frozenset(out)
