@@ -5,8 +5,9 @@ identity), and so does init for a field of a kind cnsnt cannot name. But a compa
 car's engine size (`cilindrata`, `kw`) is not information relating to the employee who
 types it in (review26 D7): on a fleet manager, ~180 such fields buried the names and
 e-mails among catch-all entries. When such a field fills a column the classifier
-finds not personal (`cnsnt.starter.form_columns` joins them), init writes it under
-`ignore:` with a comment that says why and what to check. A field of a known kind
+finds not personal (`cnsnt.starter.form_columns` joins them) in a table that does not
+describe people, init writes it under `ignore:` with a comment that says why and what to
+check; a field filling a person's own row stays in `data:`. A field of a known kind
 (an e-mail, a name) is never moved, whatever column it fills. The audit's rules stay
 as they are: CN101 skips the field because the policy ignores it, and `--update` does
 not add it again for the same reason.
@@ -48,6 +49,16 @@ def about(column: str, table: str, reading: TableReading, evidence: Evidence) ->
     return f"not personal ({said.reason})" if said is not None and said.reason else "not personal"
 
 
+def _own_row(table: str, reading: TableReading) -> bool:
+    """Whether the table describes people: a field filling it is the person's own (review27 D8).
+
+    `contacts.department` is a column cnsnt cannot name, not a thing's: a field the person
+    fills into their own row stays in `data:` to be checked, never hidden under `ignore:`.
+    """
+    verdict = reading.verdicts.get(table)
+    return verdict is not None and verdict.kind == PEOPLE
+
+
 def things(
     evidence: Evidence,
     reading: TableReading,
@@ -69,7 +80,7 @@ def things(
         if fill is None or key.casefold() in personal_columns:
             continue
         verdict = evidence.classified.get(fill.column)
-        if verdict is None or verdict.personal:
+        if verdict is None or verdict.personal or _own_row(tables.get(fill.column, ""), reading):
             continue
         what = about(fill.column, tables.get(fill.column, ""), reading, evidence)
         reason = (

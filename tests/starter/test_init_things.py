@@ -133,3 +133,35 @@ def test_explain_column_says_init_writes_it_under_ignore(tmp_path: Path) -> None
     )
     assert "fills the column 'vehicles.kw'" in result.output, result.output
     assert "cnsnt init writes it under ignore:" in result.output
+
+
+CONTACTS = """\
+CREATE TABLE contacts (
+  id integer PRIMARY KEY,
+  first_name varchar(100),
+  last_name varchar(100),
+  email varchar(255),
+  department varchar(100),
+  nickname_colour varchar(20)
+);
+"""
+CONTACT_FORM = """\
+<form method="post" action="/contacts">
+  <input type="text" name="first_name">
+  <input type="email" name="email">
+  <input type="text" name="department">
+  <input type="text" name="nickname_colour">
+</form>
+"""
+
+
+def test_a_field_that_fills_a_persons_own_row_stays_in_data(tmp_path: Path) -> None:
+    """review27 D8: `contacts.department` is a column cnsnt cannot name in a table that
+    describes people; its form field is the person's own, to be checked in `data:`, not
+    hidden under `ignore:` where a user who keeps the starter never sees it again."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "schema.sql").write_text(CONTACTS, encoding="utf-8")
+    (tmp_path / "templates" / "contact_edit.html").write_text(CONTACT_FORM, encoding="utf-8")
+    policy = _policy(draft_new(tmp_path, today=DAY).text)
+    assert not policy.get("ignore")
+    assert {"contact_edit.department", "contact_edit.nickname_colour"} <= _form_fields(policy)
