@@ -595,6 +595,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             and not words & lx.PERSON_TABLES
             and not _care_name(table.own_name, languages)
             and not born
+            # `bank_accounts`: accounts held at a bank, whose holder the keys say (review27 D10)
+            and not _phrase_in(own_words, lx.BANK_ACCOUNTS)
         )
         place = (
             bool(table_words)

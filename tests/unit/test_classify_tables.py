@@ -3579,3 +3579,24 @@ def test_a_standard_cited_in_a_comment_is_no_tax_id() -> None:
     # censused, is no `cen` + `sito`, a website)
     pupils = _table("tbl_alunni", [("idalunno", "INT"), ("cognome", "TEXT"), ("censito", "VARCHAR(5)")])
     assert classify_tables([pupils])["tbl_alunni.censito"].category != "user.contact.social_url"
+
+
+def test_a_table_of_bank_accounts_is_no_banks() -> None:
+    """first-use review R27 D10: `bank_accounts` was "about organisations" (a bank), so the
+    IBANs of employees' accounts were dropped, where `comptes_bancaires` kept them."""
+    employees = _table("employees", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")], primary="id")
+    accounts = _table(
+        "bank_accounts", [("id", "INT"), ("employee_id", "INT"), ("bank", "TEXT"), ("iban", "TEXT")],
+        (ForeignKey(("employee_id",), "employees"),), primary="id",
+    )
+    got = classify_tables([employees, accounts])
+    assert got["bank_accounts.iban"].category == "user.financial.bank_account"
+    french = _table("comptes_bancaires", [("id", "INT"), ("banque", "TEXT"), ("iban", "TEXT")], primary="id")
+    english = _table("bank_accounts", [("id", "INT"), ("bank", "TEXT"), ("iban", "TEXT")], primary="id")
+    assert (
+        classify_tables([french])["comptes_bancaires.iban"].personal
+        == classify_tables([english])["bank_accounts.iban"].personal
+    )
+    # a bank itself is still an organisation: its phone is the bank's
+    banks = _table("banks", [("id", "INT"), ("name", "TEXT"), ("phone", "TEXT")], primary="id")
+    assert not classify_tables([banks])["banks.phone"].personal
