@@ -661,7 +661,7 @@ _TIME_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "timestamp
 _SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "identifier")
 # What may stand beside a word of a record's life in a column naming who changed it:
 # `LASTMODIFIEDBY_CODI`, `usuario_alta`, `creat_per`.
-_CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | {"last"}
+_CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | lx.LAST_WORDS
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 _BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
 _NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES

@@ -37,6 +37,7 @@ _LIST_KEYS = (
     "credential_tables",
     "legal_person_words",
     "contract_phrases",
+    "last_words",
     "bank_accounts",
     "standards_bodies",
     "permission_words",

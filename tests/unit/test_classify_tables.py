@@ -3600,3 +3600,18 @@ def test_a_table_of_bank_accounts_is_no_banks() -> None:
     # a bank itself is still an organisation: its phone is the bank's
     banks = _table("banks", [("id", "INT"), ("name", "TEXT"), ("phone", "TEXT")], primary="id")
     assert not classify_tables([banks])["banks.phone"].personal
+
+
+def test_last_changed_by_in_other_languages_names_who_changed_the_row() -> None:
+    """`ZuletztGeaendertVon varchar(80)` holds the login of who last changed the row, as
+    `last_modified_by` does; its date (`ZuletztGeaendertAm`) is the record's own."""
+    receipts = _table(
+        "Beleg",
+        [("ID", "INT"), ("Betrag", "DECIMAL(18,2)"), ("ZuletztGeaendertAm", "DATETIME"),
+         ("ZuletztGeaendertVon", "VARCHAR(80)"), ("ultima_modifica_da", "VARCHAR(50)")],
+        primary="ID",
+    )
+    got = classify_tables([receipts])
+    assert got["Beleg.ZuletztGeaendertVon"].category == "user.account.username"
+    assert got["Beleg.ultima_modifica_da"].category == "user.account.username"
+    assert not got["Beleg.ZuletztGeaendertAm"].personal
