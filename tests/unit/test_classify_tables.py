@@ -3615,3 +3615,18 @@ def test_last_changed_by_in_other_languages_names_who_changed_the_row() -> None:
     assert got["Beleg.ZuletztGeaendertVon"].category == "user.account.username"
     assert got["Beleg.ultima_modifica_da"].category == "user.account.username"
     assert not got["Beleg.ZuletztGeaendertAm"].personal
+
+
+def test_a_plural_kept_whole_by_the_tokenizer_is_still_its_terms() -> None:
+    """`emails` is a word of the vocabulary's table lists, so the tokenizer keeps it whole
+    (where `phones` is cut to `phone`): `userEmails TEXT[]` is e-mail addresses all the same.
+    A plural listed as a technical word (`tokens`) stays one."""
+    users = _table("users", [("id", "INT"), ("first_name", "TEXT")], primary="id")
+    notices = _table(
+        "notices",
+        [("id", "INT"), ("user_id", "INT"), ("userEmails", "TEXT[]"), ("inputTokens", "INTEGER")],
+        (ForeignKey(("user_id",), "users"),), primary="id",
+    )
+    got = classify_tables([users, notices])
+    assert got["notices.userEmails"].category == "user.contact.email"
+    assert not got["notices.inputTokens"].personal
