@@ -253,3 +253,17 @@ def test_reading_function_tags_grows_linearly(tmp_path):
         return path
 
     assert_linear(read_form, make, 200)
+
+
+def test_a_smarty_html_function_named_through_a_modifier_is_a_warning(tmp_path):
+    ev = write(
+        tmp_path,
+        "theme.tpl",
+        '<form id="theme">\n{html_options name=theme options=$themes}\n'
+        '{html_options name="pick"|cat:$i options=$o}\n</form>\n',
+    )
+    theme, picked = only_form(ev).fields
+    assert (theme.name, theme.control) == ("theme", "select")
+    assert picked.name is None  # before, read as a field named `pick`
+    (warning,) = ev.problems
+    assert warning.severity is Severity.WARNING and (warning.location.line, warning.location.column) == (3, 1)

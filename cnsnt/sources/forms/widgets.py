@@ -2,9 +2,10 @@
 
 A template may print a control the HTML parser never sees as a tag:
 a Handlebars partial (`{{> cmp-input/input name="email"}}`), a Smarty
-`{html_checkboxes}`, a `{["type": "checkbox", ...]}` widget, a Razor
-`@Html.TextBoxFor(m => m.Email)`, a Rails `<%= f.check_box :terms %>` or a
-template function such as `form_widget(form.email)`. The scanner marks those
+`{html_checkboxes}` or a Smarty project's own `{input name="email"}`, a
+`{["type": "checkbox", ...]}` widget, a Razor `@Html.TextBoxFor(m => m.Email)`, a
+Rails `<%= f.check_box :terms %>` or a template function such as
+`form_widget(form.email)`. The scanner marks those
 constructs RENDER (`templates`); this module reads the control they render,
 named, labelled and given a role when their arguments say so.
 """
