@@ -28,6 +28,7 @@ from cnsnt.sources.forms.blade_includes import blanked, find_includes, is_blade,
 from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
+from cnsnt.sources.forms.widgets import draws_smarty_control
 from cnsnt.sources.schemas.codeigniter_migrations import is_codeigniter_migration, migration_version
 from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.exposed_tables import uses_exposed
@@ -1101,6 +1102,7 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
             return (_REPORT, None, ())  # a report cnsnt wrote: its filter boxes are no form
         drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))
         drawn = drawn or draws_component_control(head)  # `<v-text-field v-model=...>`
+        drawn = drawn or draws_smarty_control(path, head)  # `{input type="email" name="email"}`
         drawn = drawn or _includes_controls(path, head, root)  # `@include('forms.input', [...])`
         if drawn and suffix == ".php" and _whole(path) and html_builder(path, root, head):
             return (_BUILDER, None, ())  # `Form::macro(...)` definitions: controls for other pages

@@ -156,6 +156,20 @@ def check_html_form(text: str) -> None:
     _read("forms", "f.html", text.encode("utf-8", "surrogatepass"))
 
 
+#: Pieces of Smarty templates: a project's control functions, their arguments and modifiers.
+SMARTY_PIECES = [
+    "{input ", "{textarea ", "{html_options ", "{if $x}", "{/if}", "{* c *}", "{", "}", "name=", 'name="a"',
+    "type=checkbox", "value=1", "default=", "checked=true", "label=", "|args:", "|cat:", ":", "$x", "$a.b",
+    "$r->f()", "[", "]", "(", ")", '"', "'", "`", "\\", "::", "+", "=", " ", "\n",
+]
+smarty_text = st.lists(st.sampled_from(SMARTY_PIECES + HTML_PIECES) | st.text(max_size=3), max_size=50).map("".join)
+
+
+def check_smarty_form(text: str) -> None:
+    """The form reader gives evidence or a SourceError for any Smarty template."""
+    _read("forms", "f.tpl", text.encode("utf-8", "surrogatepass"))
+
+
 #: Pieces of Svelte components and Phoenix templates: blocks, braces, bindings, components, helpers.
 SVELTE_PHOENIX_PIECES = [
     "{#if x}", "{:else}", "{/if}", "{#each xs as x, i}", "{/each}", "{@html x}", "{", "}", "{x}", "`", "${",

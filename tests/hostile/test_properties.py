@@ -207,6 +207,14 @@ def test_html_form_reader(text):
     h.check_html_form(text)
 
 
+@given(h.smarty_text)
+@example('{input name="a"|args:' + "'" * 300 + "}")
+@example("{input name=" + "[(" * 300 + "}")
+@example('<form id=f>{input type=checkbox name="a" value=1 default=1 checked=$x|f:"}"}</form>')
+def test_smarty_form_reader(text):
+    h.check_smarty_form(text)
+
+
 @given(h.svelte_phoenix_text)
 @example("{'" * 300 + "\n<input name={x}>")
 @example('<.form for={@f}><.input field={@form[:a} /><%= text_input f, %>{label(f, :a, "#{")}')

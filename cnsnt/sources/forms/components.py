@@ -52,38 +52,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cnsnt.sources.forms.bindings import binding
-from cnsnt.sources.forms.common import words
+from cnsnt.sources.forms.control_words import CONTROL_WORDS as _CONTROL_WORDS
+from cnsnt.sources.forms.control_words import NOT_CONTROL_WORDS as _NOT_CONTROL_WORDS
+from cnsnt.sources.forms.control_words import STRUCTURAL as _STRUCTURAL
+from cnsnt.sources.forms.control_words import name_words
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, Page, Tag, first_string_literal
-from cnsnt.sources.forms.phoenix import CONTROL_WORDS, NOT_CONTROL_WORDS
 
-#: Control words of component libraries beyond Phoenix's (`phoenix.CONTROL_WORDS`).
-_MORE_CONTROL_WORDS = {
-    "dropdown": "select", "autocomplete": "select", "combobox": "select", "multiselect": "select",
-    "textfield": "text", "datepicker": "date", "calendar": "date", "datetime": "date",
-    "time": "time", "timepicker": "time", "slider": "range", "color": "color", "otp": "text",
-    "inputswitch": "checkbox", "cascader": "select", "upload": "file", "optiongroup": "radio",
-}  # fmt: skip
-_CONTROL_WORDS = {**CONTROL_WORDS, **_MORE_CONTROL_WORDS}
-#: Words of what is no control itself: a label, a message, a button, a list's option, a wrapper.
-_NOT_CONTROL_WORDS = NOT_CONTROL_WORDS | {
-    "button", "btn", "option", "options", "icon", "wrapper", "container", "item", "message",
-    "messages", "description", "addon", "prefix", "suffix", "trigger", "panel", "menu", "list",
-    "link", "layout", "slot", "modal", "dialog",
-}  # fmt: skip
 #: A form library's namespace of field components (Akaunting's `<x-form.group.text>`,
 #: `<x-form.group.money>`, `<x-form.input.text>`): each is a field, whatever the last word.
 _FORM_NAMESPACES = frozenset({"form", "forms"})
 _FIELD_NAMESPACES = frozenset({"group", "input", "inputs", "field", "fields", "control", "controls"})
-#: Two words that make one: `text-field`, `radio-button`, `date-picker`, `input-switch`.
-_PAIRS = {
-    ("text", "field"): "textfield", ("radio", "button"): "radio", ("date", "picker"): "datepicker",
-    ("time", "picker"): "timepicker", ("input", "switch"): "inputswitch", ("check", "box"): "checkbox",
-    ("button", "toggle"): "radio", ("btn", "toggle"): "radio", ("multi", "select"): "multiselect",
-    ("combo", "box"): "combobox", ("drop", "down"): "dropdown", ("auto", "complete"): "autocomplete",
-    ("option", "group"): "optiongroup",
-}  # fmt: skip
-#: The kind of control a word names that no `type` attribute changes.
-_STRUCTURAL = {"checkbox": "checkbox", "radio": "radio", "select": "select", "textarea": "textarea"}
 #: Attributes that name a component's field or bind its value, beside `bindings.binding`.
 _NAMING = frozenset(
     {"name", ":name", "v-bind:name", "[name]", "[attr.name]", "[formcontrol]", ":model-value"}
@@ -127,17 +105,6 @@ class Kind:
     """The words name the kind whatever `type` says (a checkbox, radio, select, textarea)."""
     group: bool = False
     """A group of boxes or radio buttons (`<mat-radio-group>`): its content is its members."""
-
-
-def name_words(written: str) -> list[str]:
-    """`x-forms.input` -> x forms input; `p-inputSwitch` -> p inputswitch (pairs joined)."""
-    out: list[str] = []
-    for word in words(written).split():
-        if out and (out[-1], word) in _PAIRS:
-            out[-1] = _PAIRS[(out[-1], word)]
-        else:
-            out.append(word)
-    return out
 
 
 def element_kind(written: str) -> Kind | None:

@@ -50,8 +50,19 @@ from cnsnt.sources.forms.phoenix import (
     upload_name,
 )
 from cnsnt.sources.forms.rails_helpers import block_builder, parse_ruby, rails_helper, receiver
+from cnsnt.sources.forms.smarty_calls import read_call
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
-from cnsnt.sources.forms.templates import BRANCH, CLOSE, COMMENT, EXPR, IF, OPEN, RENDER, Token
+from cnsnt.sources.forms.templates import (
+    BRANCH,
+    CLOSE,
+    COMMENT,
+    EXPR,
+    IF,
+    OPEN,
+    RENDER,
+    SMARTY_FUNCTION,
+    Token,
+)
 from cnsnt.sources.forms.widgets import helper_control, rendered_control
 
 _VOID = frozenset(
@@ -251,6 +262,8 @@ class _Reader:
         """A Blade template: its `@include`s draw controls (None: not Blade)."""
         self.partial = False
         """A partial printed for an include: `<label for="x">` labels the control named x."""
+        self.smarty_functions: dict[str, list[int]] = {}
+        """A Smarty project's own functions read as controls: name -> where each call is."""
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
@@ -258,6 +271,7 @@ class _Reader:
         self._walk(page.tag_events())
         self.controls = [c for c in self.controls if not self._named_by_caller(c)]
         self._rendered()
+        self._note_smarty_functions()
         self._included()
         sites = self._includers()
         dropped = [c for c in self.controls if _named_by_site(c)] if sites else []
@@ -635,7 +649,31 @@ class _Reader:
                 ctrl = rendered_control(tok, code)
             if ctrl is None:
                 continue
+            call = read_call(code) if tok.name == SMARTY_FUNCTION else None
+            if call is not None:
+                self.smarty_functions.setdefault(call.name, []).append(tok.start)
             self._add_rendered(tok, ctrl)
+
+    def _note_smarty_functions(self) -> None:
+        """Once per file: the Smarty functions read as controls by their names were a guess."""
+        if not self.smarty_functions:
+            return
+        names = sorted(self.smarty_functions, key=lambda n: self.smarty_functions[n][0])
+        calls = sum(len(starts) for starts in self.smarty_functions.values())
+        written = ", ".join(f"{{{n}}}" for n in names)
+        one = len(names) == 1
+        read = "1 call in this file is" if calls == 1 else f"{calls} calls in this file are"
+        self.page.problems.append(SourceProblem(
+            f"{written} {'is no Smarty function' if one else 'are no Smarty functions'} cnsnt knows "
+            f"(the project's own?): {read} read as form controls by {'its' if one else 'their'} "
+            "name, each field named by its name= argument, typed by type= and labelled by label= "
+            "(a guess)",
+            self.page.location(min(starts[0] for starts in self.smarty_functions.values())),
+            self.page.shown,
+            severity=Severity.INFO,
+            fix=f"check the plugin (`smarty_function_{names[0]}`, or what `registerPlugin` names "
+            f"'{names[0]}'): if it submits its field under another name, declare that name in the policy",
+        ))
 
     def _add_rendered(self, tok: Token, ctrl: Control) -> None:
         """Keep a control a helper or partial renders, in the form around it."""

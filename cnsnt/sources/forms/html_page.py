@@ -317,6 +317,18 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def smarty_syntax(path: Path, code: str) -> bool:
+    """Whether a template's single braces are Smarty tags.
+
+    They are in a `.tpl` or `.smarty` file, or one that closes a Smarty block (`{/if}`);
+    Svelte's and HEEx's braces are their own.
+    """
+    suffixes = {s.lower() for s in path.suffixes}
+    if ".svelte" in suffixes or suffixes & HEEX_SUFFIXES:
+        return False
+    return bool(suffixes & {".tpl", ".smarty"}) or bool(_SMARTY_CLOSE.search(code))
+
+
 class Page:
     """One template file: its text, the blanked markup, tokens and conditions."""
 
@@ -339,9 +351,7 @@ class Page:
         code, php_tokens = blank_php(text) if not self.phoenix and not self.svelte else (text, [])
         self.code = code
         """The text with PHP code blanked (markup echoed by PHP kept)."""
-        smarty = not (self.svelte or self.heex) and (
-            bool(suffixes & {".tpl", ".smarty"}) or bool(_SMARTY_CLOSE.search(code))
-        )
+        smarty = smarty_syntax(path, code)
         razor = bool(suffixes & {".cshtml", ".vbhtml", ".razor"})
         braces = "svelte" if self.svelte else "heex" if self.heex else None
         tokens = Scanner(code, smarty=smarty, razor=razor, braces=braces, phoenix=self.phoenix).run()

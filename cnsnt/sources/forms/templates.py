@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from cnsnt.sources.forms.phoenix import phoenix_helper
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
+from cnsnt.sources.forms.smarty_calls import function_control, read_call
 from cnsnt.sources.forms.template_braces import brace_end, raw_text_regions, svelte_kind
 
 # Token kinds.
@@ -34,6 +35,8 @@ OPEN = "open"
 CLOSE = "close"
 RENDER = "render"
 """May render a form control: a partial, widget or form helper."""
+SMARTY_FUNCTION = "smarty:function"
+"""The RENDER name of a Smarty function named like a control (`{input name="email"}`)."""
 
 #: A construct longer than this is not one (an unclosed `{{` in a script, say).
 _MAX_TAG = 20_000
@@ -424,6 +427,9 @@ class Scanner:
             return self._add(j, end, CLOSE, f"smarty:{word[1:]}")
         if word in _SMARTY_CONTROLS:
             return self._add(j, end, RENDER, "smarty")
+        if m is not None and function_control(m.group(0)) and read_call(s[j:end]) is not None:
+            # a project's own function named like a control: `{input type="email" name="email"}`
+            return self._add(j, end, RENDER, SMARTY_FUNCTION)
         return self._add(j, end, EXPR)
 
     def _razor(self, j: int) -> int | None:

@@ -2,9 +2,10 @@
 
 A template may print a control the HTML parser never sees as a tag:
 a Handlebars partial (`{{> cmp-input/input name="email"}}`), a Smarty
-`{html_checkboxes}`, a `{["type": "checkbox", ...]}` widget, a Razor
-`@Html.TextBoxFor(m => m.Email)`, a Rails `<%= f.check_box :terms %>` or a
-template function such as `form_widget(form.email)`. The scanner marks those
+`{html_checkboxes}` or a Smarty project's own `{input name="email"}`, a
+`{["type": "checkbox", ...]}` widget, a Razor `@Html.TextBoxFor(m => m.Email)`, a
+Rails `<%= f.check_box :terms %>` or a template function such as
+`form_widget(form.email)`. The scanner marks those
 constructs RENDER (`templates`); this module reads the control they render,
 named, labelled and given a role when their arguments say so.
 """
@@ -12,14 +13,24 @@ named, labelled and given a role when their arguments say so.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from cnsnt.evidence import FieldRole
-from cnsnt.sources.forms.common import NOT_READONLY, looks_like_consent
-from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, first_string_literal, flat
+from cnsnt.sources.forms.common import NO_VALUES, NOT_READONLY, looks_like_consent, shorten
+from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, first_string_literal, flat, smarty_syntax
 from cnsnt.sources.forms.phoenix import Helper
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_CONTROLS
 from cnsnt.sources.forms.razor_helpers import html_attributes, stated
-from cnsnt.sources.forms.templates import RAILS_HELPER, RAZOR_HELPER, Token, control_call
+from cnsnt.sources.forms.smarty_calls import Argument, FunctionCall, function_control, read_call
+from cnsnt.sources.forms.templates import (
+    RAILS_HELPER,
+    RAZOR_HELPER,
+    RENDER,
+    SMARTY_FUNCTION,
+    Scanner,
+    Token,
+    control_call,
+)
 
 #: `key=value` arguments. Linear: a try starts only where a key run starts (lookbehind);
 #: the key, the blanks and each value branch are possessive (a quoted value is one
@@ -69,6 +80,17 @@ _FORM_VIEW_FIELD = re.compile(
 _TWIG_LABEL = re.compile(r"['\"]label['\"]\s*+:\s*+['\"]([^'\"]++)['\"]")
 #: Linear: one possessive class run (used with fullmatch).
 _PLAIN_NAME = re.compile(r"[\w\-.\[\]:]++")
+#: `type=` values of a Smarty project's own control function beyond HTML's, and the
+#: control they draw (paheko's `{input type="radio-btn"}`, `type="country"`, `type="list"`,
+#: a pop-up list whose choice is sent, `type="boolean"`, a yes/no select, `select_groups`).
+_FUNCTION_TYPES = {
+    "radio-btn": "radio", "country": "select", "list": "select", "boolean": "select",
+    "select_groups": "select", "datetime": "datetime-local",
+}  # fmt: skip
+#: Controls whose `value=` or `default=` is no text a person was given to keep or change.
+_NO_TEXT_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
+#: Values PHP takes for false, as a literal argument reads (`false`, `off`, `no` read `false`).
+_PHP_FALSE = frozenset({"", "0", "false"})
 
 
 def _args(text: str) -> dict[str, tuple[str, bool]]:
@@ -108,16 +130,14 @@ def rendered_control(tok: Token, code: str) -> Control | None:
         control = args["type"][0] if args.get("type", ("", False))[1] else _control_from_path(path)
         ctrl = Control(tok.start, control.lower(), None, None)
         return _fill(ctrl, args)
-    if tok.name == "smarty":
-        body = code.strip("{} \n\t")
-        func, _, rest = body.partition(" ")
-        args = _args(rest)
-        control = {"html_radios": "radio", "html_checkboxes": "checkbox"}.get(func, "select")
-        ctrl = Control(tok.start, control, None, None)
-        value, _ = args.get("name", ("", False))
-        if value and not value.startswith("$"):
-            args["name"] = (value, True)
-        return _fill(ctrl, args)
+    if tok.name == "smarty":  # `{html_options name=theme options=$themes}`
+        call = read_call(code)
+        if call is None:
+            return None
+        control = {"html_radios": "radio", "html_checkboxes": "checkbox"}.get(call.name.lower(), "select")
+        return _fill(Control(tok.start, control, None, None), _smarty_args(call))
+    if tok.name == SMARTY_FUNCTION:
+        return smarty_function_control(tok.start, code)
     if tok.name == "widget":
         pairs = {k.lower(): v for k, v in _WIDGET_PAIR.findall(code)}
         args = {k: (v[1:-1], True) if v.startswith('"') else (v, False) for k, v in pairs.items()}
@@ -196,6 +216,108 @@ def rendered_control(tok: Token, code: str) -> Control | None:
         if label is not None:
             args.setdefault("label", (label.group(1), True))
     return _fill(ctrl, args)
+
+
+def draws_smarty_control(path: Path, head: str) -> bool:
+    """Whether a Smarty template draws a control with a function (sniffed by `cnsnt init`).
+
+    `{html_options name=theme ...}`, or a function named like a control given a `name=`
+    (`{input type="email" name="email"}`), read as the audit reads them.
+    """
+    if "{" not in head or not smarty_syntax(path, head):
+        return False
+    for tok in Scanner(head, smarty=True, razor=False).run():
+        if tok.kind != RENDER or tok.name not in ("smarty", SMARTY_FUNCTION):
+            continue
+        call = read_call(head[tok.start : tok.end])
+        if call is not None and "name" in call.arguments:
+            return True
+    return False
+
+
+def _smarty_args(call: FunctionCall) -> dict[str, tuple[str, bool]]:
+    """A function tag's arguments as `_fill` reads them: a literal's value, else the code."""
+    return {k: (a.value, True) if a.value is not None else (a.code, False) for k, a in call.arguments.items()}
+
+
+def smarty_function_control(start: int, code: str) -> Control | None:
+    """The control a Smarty project's own function draws, read from its name (a guess).
+
+    `{input type="email" name="email" label="E-mail" required=true}`: an `email` field
+    labelled `E-mail`, required. The function's name says the control (`function_control`);
+    for a name that fixes no kind (`input`) a literal `type=` does. A name built at run
+    time (`name=$field.name`, `name="t[%d]"|args:$i`, `"f_$i"`) leaves the control unnamed
+    (a CN001 warning says so). A function given no `name=` at all is no field: nothing
+    shows what it submits (as a component with no name or binding).
+    """
+    call = read_call(code)
+    kind = function_control(call.name) if call is not None else None
+    if call is None or kind is None:
+        return None
+    args = call.arguments
+    name = args.get("name")
+    if name is None and not call.unread:
+        return None
+    control, fixed = kind
+    typed = args.get("type")
+    if not fixed and typed is not None and typed.value is not None and typed.value.strip():
+        written = typed.value.strip().lower()
+        control = _FUNCTION_TYPES.get(written, written)
+    ctrl = _fill(Control(start, control, None, None), _smarty_args(call))
+    if ctrl.name is None:
+        given = f"name={name.code}" if name is not None else f"no name= but {call.unread[0]}"
+        ctrl.why = f"is drawn by {{{call.name}}} with a name cnsnt cannot read ({shorten(given)})"
+    _smarty_ticked(ctrl, args)
+    if ctrl.control not in _NO_TEXT_DEFAULT:
+        default = args.get("default") or args.get("value")
+        ctrl.default = default.value if default is not None and default.value else None
+    disabled, readonly = (args.get(k) for k in ("disabled", "readonly"))
+    return _locked(
+        ctrl,
+        disabled is not None and (disabled.value or "") not in _PHP_FALSE,
+        readonly is not None and (readonly.value or "") not in _PHP_FALSE,
+    )
+
+
+def _smarty_ticked(ctrl: Control, args: dict[str, Argument]) -> None:
+    """Whether a function's box is ticked: `checked=`, or a `default=` equal to its `value=`.
+
+    paheko's `{input type="checkbox" name="news" value=1 default=1}` ticks the box (the
+    current value is the box's value); with no `value=`, any true `default=` does. A value
+    that is code (`default=$user.news`) is the template choosing: ticked conditionally.
+    A radio valued "no" ticked gives no consent, as in HTML.
+    """
+    if ctrl.control not in ("checkbox", "radio"):
+        ctrl.checked = False
+        return
+    value = args.get("value")
+    if ctrl.control == "radio" and value is not None and (value.value or "").strip().lower() in NO_VALUES:
+        ctrl.checked = False
+        return
+    answers = []
+    checked = args.get("checked")
+    if checked is not None:
+        answers.append(None if checked.value is None else checked.value not in _PHP_FALSE)
+    default = args.get("default")
+    if default is not None:
+        if default.value is None or (value is not None and value.value is None):
+            answers.append(None)
+        elif value is None:
+            answers.append(default.value not in _PHP_FALSE)
+        else:
+            answers.append(_loosely_equal(default.value, value.value or ""))
+    ctrl.checked = any(a is not False for a in answers)
+    ctrl.checked_conditionally = ctrl.checked and True not in answers
+
+
+def _loosely_equal(a: str, b: str) -> bool:
+    """PHP's `==` on two literal arguments: booleans by truth, numbers by value, else the text."""
+    if a in ("true", "false") or b in ("true", "false"):
+        return (a not in _PHP_FALSE) == (b not in _PHP_FALSE)
+    try:
+        return float(a) == float(b)
+    except ValueError:
+        return a == b
 
 
 def _fill(ctrl: Control, args: dict[str, tuple[str, bool]]) -> Control:
