@@ -320,9 +320,11 @@ class _Models:
             comment=comment if isinstance(comment, str) else None,
         )
         db_table = cls.meta.get("db_table")
+        label = cls.meta.get("app_label")
+        label = label if isinstance(label, str) else cls.app
+        table.model = f"{label}.{node.name}".casefold()  # another entry's key to it finds its table
         if not (isinstance(db_table, str) and db_table):
-            app = cls.meta.get("app_label")
-            table.app = app if isinstance(app, str) else cls.app  # `clinica` of `clinica_estudio`
+            table.app = label  # `clinica` of `clinica_estudio`
         self._inherit(cls, table, frozenset())
         self._fields(cls, table)
         if not any(c.primary_key for c in table.columns):
