@@ -23,6 +23,7 @@ from cnsnt.sources.base import (
     time_budget,
 )
 from cnsnt.sources.forms.names import qualify_form_names
+from cnsnt.sources.schemas.model_keys import resolve_model_keys
 
 #: Source kind -> "module:function" of its reader, imported only when used.
 READERS: dict[str, str] = {
@@ -97,7 +98,11 @@ def collect(
         fallback = None if len(group) == 1 else spec.location
         evidence.merge(_read_one(whole, group[0], shown, spec, ctx, debug, fallback))
 
+    keyed = False
     for spec in specs:
+        if spec.kind != "schemas" and not keyed:  # every schema entry read: keys across them
+            resolve_model_keys(evidence.tables)
+            keyed = True
         evidence.audited.add(spec.kind)
         if spec.kind == "queries":
             continue  # read together below: overlapping entries must read a file once
@@ -131,6 +136,8 @@ def collect(
         reader = _reader(spec.kind)
         for path in fresh:
             read(reader, path, spec)
+    if not keyed:
+        resolve_model_keys(evidence.tables)
     query_specs = [s for s in specs if s.kind == "queries"]
     read_paths = {p for _, _, p in seen}
     plan: list[tuple[Path, SourceSpec]] = []

@@ -67,6 +67,10 @@ class Table:
     app: str | None = None
     """The application label a framework put before the table's own name (Django's
     `clinica` in `clinica_estudio`): it names the application, not what the rows are."""
+    model: str | None = field(default=None, compare=False)
+    """The Django model whose table this is, `app_label.model` case-folded (`contacts.contact`),
+    so a key another entry guessed as Django's default name (`contacts_contact`) is pointed
+    at the table the model's `db_table` names (`contacts`)."""
 
     @property
     def own_name(self) -> str:

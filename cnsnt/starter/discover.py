@@ -55,6 +55,7 @@ from cnsnt.sql.statements import (
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
 from cnsnt.starter.copies import copies_note, form_copies
+from cnsnt.starter.django_entries import django_choice
 from cnsnt.starter.drizzle_entries import (
     beside_schema,
     casing_note,
@@ -1858,6 +1859,17 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             found.extend(Found("schemas", pattern, format=model_kind) for pattern in patterns)
             continue
         found.extend(_entries("schemas", orm[model_kind], root, by_parent, fmt=model_kind))
+    django = [f.pattern for f in found if f.kind == "schemas" and f.format == "django"]
+    swapped, django_notes = django_choice(django, root, _sniff) if django else ({}, [])
+    found = list(
+        dict.fromkeys(  # an app's `models/*.py` and `models/sub/*.py` swap to one migrations entry
+            Found("schemas", swapped[f.pattern], format="django_migrations")
+            if f.kind == "schemas" and f.format == "django" and f.pattern in swapped
+            else f
+            for f in found
+        )
+    )
+    notes.extend(django_notes)
     found.extend(Found("schemas", entry.pattern, format="efcore") for entry in code_entries)
     notes.extend(efcore_code_note(entry, root) for entry in code_entries)
     kinds["queries"] = _folder_dialects(kinds.get("queries", []))

@@ -144,7 +144,98 @@ def test_django_reads_an_abstract_base_from_a_models_module_the_entry_does_not_h
     assert {"post_code", "city", "phone", "email"} <= set(names(ev, "users_user"))
     assert where(column(ev, "users_user.city")) == ("proj/common/address/models.py", 5)
     assert where(column(ev, "users_user.phone")) == ("proj/users/models.py", 7)
-    assert ev.problems == []  # the broken module is its own entry's CN001
+    # the broken module is its own entry's CN001; here a note names the model it costs fields
+    [note] = ev.problems
+    assert (where(note), note.location.column, note.severity) == (("proj/users/models.py", 6), 40, Severity.WARNING)
+    assert note.message.startswith(
+        "model User: cnsnt cannot follow its base Broken: its module proj/broken/models.py cannot be read at 1:13 "
+        "(Python syntax error"
+    )
+
+
+def test_django_model_on_an_abstract_base_of_another_module_is_read_with_its_fields(models):
+    """review27 D1: `ContactFormSubmission(BaseModel)`, `BaseModel` abstract in `core/base.py`, was dropped."""
+    files = {
+        "core/__init__.py": "",
+        "core/base.py": "from django.db import models\n\n"
+        "class BaseModel(models.Model):\n"
+        "    created_at = models.DateTimeField(auto_now_add=True)\n\n"
+        "    class Meta:\n        abstract = True\n",
+        "core/models.py": "from django.db import models\n"
+        "from core.base import BaseModel\n\n"
+        "class User(models.Model):\n    email = models.EmailField()\n\n"
+        "class ContactFormSubmission(BaseModel):\n"
+        "    name = models.CharField(max_length=255)\n"
+        "    email = models.EmailField()\n"
+        "    ip_address = models.GenericIPAddressField(null=True)\n",
+    }
+    ev = models(files, "core/models.py", "django")
+    assert [t.name for t in ev.tables] == ["core_user", "core_contactformsubmission"]  # base.py makes none
+    assert names(ev, "core_contactformsubmission") == ["id", "created_at", "name", "email", "ip_address"]
+    assert where(column(ev, "core_contactformsubmission.created_at")) == ("core/base.py", 4)
+    assert column(ev, "core_contactformsubmission.ip_address").type == "INET"
+    assert ev.problems == []
+
+
+def test_django_abstract_bases_are_followed_through_chains_relative_imports_and_re_exports(models):
+    """Django-CRM's shape: `BaseModel(AuditModel)` in `common/base.py`, `AuditModel(TimeAuditModel,
+    UserAuditModel)` in `common/mixins.py`, which takes `models` from `common.models`."""
+    files = {
+        "common/__init__.py": "",
+        "common/mixins.py": "from common.models import models\n\n"
+        "class TimeAuditModel(models.Model):\n"
+        "    created_at = models.DateTimeField(auto_now_add=True)\n\n"
+        "    class Meta:\n        abstract = True\n\n"
+        "class UserAuditModel(models.Model):\n"
+        "    created_by = models.ForeignKey('common.Profile', null=True, on_delete=models.SET_NULL)\n\n"
+        "    class Meta:\n        abstract = True\n\n"
+        "class AuditModel(TimeAuditModel, UserAuditModel):\n"
+        "    class Meta:\n        abstract = True\n",
+        "common/base.py": "from django.db import models\n\nfrom .mixins import AuditModel\n\n"
+        "class BaseModel(AuditModel):\n"
+        "    org_note = models.TextField(blank=True)\n\n"
+        "    class Meta:\n        abstract = True\n",
+        "common/shared.py": "from common.base import BaseModel as Base  # re-exported\n",
+        "common/models.py": "from django.db import models\n\nfrom .shared import Base\n\n"
+        "class Profile(Base):\n    phone = models.CharField(max_length=20)\n\n"
+        "    class Meta:\n        db_table = 'profile'\n",
+    }
+    ev = models(files, "common/models.py", "django")
+    assert [t.name for t in ev.tables] == ["profile"]
+    assert names(ev, "profile") == ["id", "created_at", "created_by_id", "org_note", "phone"]
+    assert where(column(ev, "profile.created_by_id")) == ("common/mixins.py", 10)
+    assert table(ev, "profile").foreign_keys == (ForeignKey(("created_by_id",), "profile", ("id",)),)
+    assert ev.problems == []
+
+
+def test_django_model_whose_base_cannot_be_followed_is_read_and_the_base_named(models):
+    """A base cnsnt cannot find costs that base's fields, never the model: a CN001 note names it."""
+    files = {
+        "core/__init__.py": "",
+        "core/models.py": "from django.db import models\n"
+        "from core.gone import Stamped\n"
+        "from .helpers import *\n\n"
+        "class Visit(Stamped):\n    ip = models.GenericIPAddressField()\n\n"
+        "class Note(Missing):\n    class Meta:\n        db_table = 'notes'\n\n"
+        "class Choices(Missing):\n    pass\n\n"
+        "class Entry(Note):\n    text = models.TextField()\n",
+        "core/helpers.py": "X = 1\n",
+    }
+    ev = models(files, "core/models.py", "django")
+    assert [t.name for t in ev.tables] == ["core_visit", "notes", "core_entry"]  # `Choices` is no model
+    assert names(ev, "core_visit") == ["id", "ip"]
+    assert names(ev, "core_entry") == ["note_ptr_id", "text"]
+    notes = [(where(p), p.location.column, p.severity, p.message) for p in ev.problems]
+    tail = "; the model's own fields are read, the fields that base may lend are not"
+    assert notes == [
+        (("core/models.py", 5), 13, Severity.WARNING,
+         "model Visit: cnsnt cannot follow its base Stamped: its module core.gone is not found below the "
+         "policy's directory" + tail),
+        (("core/models.py", 8), 12, Severity.WARNING,
+         "model Note: cnsnt cannot follow its base Missing: 'Missing' is neither imported by name nor written "
+         "in core/models.py (a star import cnsnt does not follow may bring it)" + tail),
+    ]
+    assert "format: django_migrations" in ev.problems[0].fix
 
 
 def test_django_auth_user_model_is_read_from_the_settings_manage_py_names(models):

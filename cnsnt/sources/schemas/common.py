@@ -60,6 +60,8 @@ class ModelTable:
     """The SQL dialect `view_sql` is written in."""
     app: str | None = None
     """The application label the framework put before the model's name (Django's `clinica_`)."""
+    model: str | None = None
+    """The Django model whose table this is, `app_label.model` case-folded (see `Table.model`)."""
     _names: tuple[int, int, dict[str, ModelColumn]] = field(
         default=(0, -1, {}), init=False, repr=False, compare=False
     )
@@ -122,6 +124,7 @@ def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProble
                 dialect=t.dialect if t.is_view and t.view_sql else None,
                 foreign_keys=tuple(t.foreign_keys),
                 app=t.app,
+                model=t.model,
             )
         )
     return Evidence(

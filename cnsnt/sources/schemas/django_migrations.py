@@ -47,7 +47,7 @@ from cnsnt.sources.schemas.django_models import field_column
 from cnsnt.sources.schemas.migration_graph import Step, replay_order
 from cnsnt.sources.schemas.migration_order import natural_key
 from cnsnt.sources.schemas.read_fixes import DATABASE_SIDE
-from cnsnt.sources.schemas.replay import Replay, django_loads
+from cnsnt.sources.schemas.replay import Replay, django_loads, table_key
 
 #: Operations that change no table or column cnsnt reports.
 _USER_MODEL = "\0settings.AUTH_USER_MODEL"
@@ -143,6 +143,7 @@ def read_django_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceConte
         replay.shown = migration.shown
         state.app = migration.app
         state.run(migration)
+    state.name_models()
     setting = auth_user_model(paths, ctx)
     assumed = state.settings_user_table(setting.stated)
     if assumed is not None:
@@ -320,6 +321,13 @@ class _State:
         if found is not None and found.table is not None:
             return found.table
         return f"{app.rpartition('.')[2].lower()}_{model.lower()}"
+
+    def name_models(self) -> None:
+        """Mark each table with its model (`Table.model`), so another entry's key to it finds it."""
+        for (app, name), model in self.models.items():
+            made = self.replay.tables.get(table_key(model.table, None)) if model.table else None
+            if made is not None:
+                made.model = f"{app}.{name}".casefold()
 
     def settings_user_table(self, stated: tuple[str, str] | None) -> str | None:
         """Point the keys to `settings.AUTH_USER_MODEL` at the project's own user model.

@@ -13,7 +13,11 @@ so the classifier reads what the field is for. Types are those Django's PostgreS
 backend writes (`EmailField` is `VARCHAR(254)`, `GenericIPAddressField` is `INET`).
 
 All files of an entry are read together, so a model may inherit from a model of another
-file. A file with a syntax error is a CN001 problem at the error's line and column; the
+file; a base imported from a module the entry does not hold (`common/base.py`) is followed
+through the project's imports, chains of abstract bases included (`django_bases`). A class
+whose base cannot be followed is still a model when it looks like one (a base named
+`...Model`, a `models.*Field`, a `Meta.db_table`): its own fields are read and a CN001
+warning names the base. A file with a syntax error is a CN001 problem at the error's line and column; the
 other files are still read. Nothing is executed: values that are not literals (a
 constant, `settings.X`) are left out, except `settings.AUTH_USER_MODEL`: the entry's one
 concrete model that extends `AbstractBaseUser` or `AbstractUser`, else `auth_user`.
@@ -22,15 +26,15 @@ concrete model that extends `AbstractBaseUser` or `AbstractUser`, else `auth_use
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
+from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.django_settings import auth_user_model
-from cnsnt.sources.python_modules import Project, PyModule
+from cnsnt.sources.python_modules import Project
 from cnsnt.sources.schemas.common import (
     DJANGO_RELATIONS,
     ModelColumn,
@@ -39,15 +43,14 @@ from cnsnt.sources.schemas.common import (
     fields_left_out,
     is_django_field,
     literal_value,
-    meta_options,
     model_evidence,
     model_failed,
-    module_imports,
     nothing_found,
     parse_python,
     problem_of,
     string_value,
 )
+from cnsnt.sources.schemas.django_bases import BORROW_DEPTH, DjangoClass, classes_of, follow_bases
 
 #: Django field class -> the column type its PostgreSQL backend creates.
 _TYPES: dict[str, str] = {
@@ -106,26 +109,10 @@ _AUTH_FIELDS["AbstractUser"] = (
 )
 
 
-@dataclass
-class _Class:
-    """A class statement of a models file, before we know whether it is a model."""
-
-    node: ast.ClassDef
-    shown: str
-    app: str
-    bases: list[str]
-    meta: dict[str, object] = field(default_factory=dict)
-    imports: dict[str, str] = field(default_factory=dict)
-    """Local name -> the module it was imported from (`User` -> `django.contrib.auth.models`)."""
-    borrowed: bool = False
-    """Read from a module the entry's models import from but the entry does not hold: it
-    lends its fields to the entry's models and makes no table here (its own entry does)."""
-
-
 def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """The tables the Django models of an entry's files map to."""
     problems: list[SourceProblem] = []
-    classes: list[_Class] = []
+    classes: list[DjangoClass] = []
     files = 0
     per_file: dict[str, int] = {}
     project = Project(ctx)
@@ -142,15 +129,10 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue
-        app = _app_label(path)
         per_file[shown] = 0
         project.module(path, tree)  # the base classes it imports are looked for from it
-        imports = module_imports(tree)
-        for node in tree.body:
-            if isinstance(node, ast.ClassDef):
-                bases = [dotted(b) for b in node.bases]
-                classes.append(_Class(node, shown, app, bases, meta_options(node), imports))
-    classes.extend(_borrowed(classes, paths, project))
+        classes.extend(classes_of(tree, shown, _app_label(path), path))
+    classes.extend(follow_bases(classes, project, _app_label))
     setting = auth_user_model(paths, ctx)
     models = _Models(classes, setting.stated)
     tables = []
@@ -166,6 +148,7 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
         if table is not None:
             tables.append(table)
             tables.extend(models.joins)
+            problems.extend(models.notes)
         if models.is_model(cls):  # abstract and proxy models count: the file holds models
             per_file[cls.shown] += 1
             problems.extend(fields_left_out(cls.node.body, is_django_field, _field_read, cls.shown))
@@ -175,75 +158,28 @@ def read_django(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evid
     return model_evidence(tables, problems, files)
 
 
-#: Modules whose classes are Django's or a package's, never the project's own files.
-_PACKAGES = ("django.", "rest_framework", "polymorphic", "model_utils", "mptt", "treebeard")
-#: How many imports deep a base class is followed into files the entry does not hold.
-_BORROW_DEPTH = 4
-
-
-def _borrowed(classes: list[_Class], paths: list[Path], project: Project) -> list[_Class]:
-    """The classes of the project's model modules the entry's models import a base from.
-
-    `class User(AbstractUser, AddressMixin)` with `from itou.common_apps.address.models
-    import AddressMixin`: Django gives `users_user` the mixin's address fields, so they
-    are read from the module the import names, found as Python would
-    (`python_modules.Project`: `itou/common_apps/address/models.py` or its package's
-    `__init__.py`, below the policy's directory), though `cnsnt init` lists each app's
-    models as an entry of its own. A file that cannot be read lends nothing: its own
-    entry reports it.
-    """
-    ctx = project.ctx
-    where = {ctx.shown(p): p for p in paths}
-    seen = {p.resolve() for p in paths}
-    names = {c.node.name for c in classes}
-    out: list[_Class] = []
-    pending = classes
-    for _ in range(_BORROW_DEPTH):
-        wanted: dict[Path, PyModule] = {}
-        for cls in pending:
-            for base in cls.bases:
-                origin = cls.imports.get(base.partition(".")[0])
-                if origin is None or origin.startswith(_PACKAGES) or base.rpartition(".")[2] in names:
-                    continue
-                home = where.get(cls.shown)
-                near = project.module(home) if home is not None else None
-                found = project.find_module(near, 0, origin) if near is not None else None
-                if found is not None and found.path.resolve() not in seen:
-                    wanted[found.path.resolve()] = found
-        pending = []
-        for resolved, module in wanted.items():
-            seen.add(resolved)
-            where[module.shown] = module.path
-            imports = module_imports(module.tree)
-            app = _app_label(module.path)
-            for node in module.tree.body:
-                if isinstance(node, ast.ClassDef):
-                    bases = [dotted(b) for b in node.bases]
-                    pending.append(_Class(node, module.shown, app, bases, meta_options(node), imports, True))
-                    names.add(node.name)
-        out.extend(pending)
-        if not pending:
-            break
-    return out
-
-
 class _Models:
     """All model classes of an entry, and the tables they make."""
 
-    def __init__(self, classes: list[_Class], user_model: tuple[str, str] | None = None) -> None:
+    def __init__(self, classes: list[DjangoClass], user_model: tuple[str, str] | None = None) -> None:
         self.user_model = user_model
         """(app label, model) of `AUTH_USER_MODEL`, when the project's settings say."""
         self.joins: list[ModelTable] = []
         """The many-to-many tables of the model `table()` last built."""
-        self._owner: _Class | None = None
+        self._owner: DjangoClass | None = None
         self._user_table: str | None = None
         self.assumed: str | None = None
         """The user model `user_table` took without the settings saying, as a note says it."""
-        self.by_name: dict[str, list[_Class]] = {}
+        self.notes: list[SourceProblem] = []
+        """The bases of the model `table()` last built that cnsnt could not read, one note each."""
+        self.by_name: dict[str, list[DjangoClass]] = {}
+        self.at: dict[tuple[str, str], DjangoClass] = {}
+        """(file as shown, class name) -> the class, for the bases the imports lead to."""
         for cls in classes:
             self.by_name.setdefault(cls.node.name, []).append(cls)
+            self.at.setdefault((cls.shown, cls.node.name), cls)
 
-    def find(self, name: str, near: _Class) -> _Class | None:
+    def find(self, name: str, near: DjangoClass) -> DjangoClass | None:
         """A class by (possibly dotted `app.Model`) name, preferring the same file, then app.
 
         A name imported from another app's models module is looked for in that app.
@@ -266,24 +202,50 @@ class _Models:
                 return pick[0]
         return None
 
-    def is_model(self, cls: _Class, seen: frozenset[int] = frozenset()) -> bool:
-        """Whether a class is a Django model: it derives from `Model` or from a model."""
+    def parent(self, base: str, cls: DjangoClass) -> DjangoClass | None:
+        """The class of the entry (or borrowed) a base names, as the project's imports lead it."""
+        ref = cls.refs.get(base)
+        if ref is not None:
+            return self.at.get((ref.home, ref.name)) if ref.home is not None else None
+        return self.find(base, cls)  # a star import or a name the imports do not lead to
+
+    def lost(self, base: str, cls: DjangoClass) -> str | None:
+        """Why a base of a class cannot be read (None: it can, or it is Django's or a package's)."""
+        if self.parent(base, cls) is not None:
+            return None
+        ref = cls.refs.get(base)
+        if ref is not None and ref.home is not None:
+            return f"{ref.home} is more than {BORROW_DEPTH} imports away from the entry"
+        return cls.lost.get(base)
+
+    def is_model(self, cls: DjangoClass, seen: frozenset[int] = frozenset()) -> bool:
+        """Whether a class is a Django model: it derives from `Model` or from a model.
+
+        A class with a base cnsnt cannot follow is one when it looks like a model: a base
+        named `...Model`, a `models.*Field` attribute or a `Meta.db_table`.
+        """
         if id(cls) in seen:
             return False
+        unread = False
         for base in cls.bases:
             last = base.rpartition(".")[2]
-            origin = cls.imports.get(base.partition(".")[0], "")
-            if origin.partition(".")[0] in _NOT_DJANGO or last == "BaseModel":
-                continue  # pydantic's BaseModel and the like, often beside Django models
-            if last in ("Model", *_AUTH_FIELDS):
-                return True
-            parent = self.find(base, cls)
+            parent = self.parent(base, cls)
             if parent is not None:
                 if self.is_model(parent, seen | {id(cls)}):
                     return True
-            elif last.endswith("Model"):
-                return True  # a model base from a package we do not read (TimeStampedModel)
-        return False
+                continue
+            if self.lost(base, cls) is not None:
+                unread = True
+                if last.endswith("Model"):
+                    return True
+                continue
+            ref = cls.refs.get(base)
+            origin = ref.name if ref is not None else cls.imports.get(base.partition(".")[0], "")
+            if origin.partition(".")[0] in _NOT_DJANGO or last == "BaseModel":
+                continue  # pydantic's BaseModel and the like, often beside Django models
+            if last in ("Model", *_AUTH_FIELDS) or last.endswith("Model"):
+                return True  # Django's, or a model base from a package we do not read (TimeStampedModel)
+        return unread and _looks_like_model(cls)
 
     def user_table(self) -> str:
         """The table of the model `settings.AUTH_USER_MODEL` names.
@@ -321,11 +283,11 @@ class _Models:
                 )
         return self._user_table
 
-    def _extends_user(self, cls: _Class, seen: frozenset[int]) -> bool:
+    def _extends_user(self, cls: DjangoClass, seen: frozenset[int]) -> bool:
         if id(cls) in seen:
             return False
         for base in cls.bases:
-            parent = self.find(base, cls)
+            parent = self.parent(base, cls)
             if parent is None:
                 if base.rpartition(".")[2] in _USER_BASES:
                     return True
@@ -333,7 +295,7 @@ class _Models:
                 return True
         return False
 
-    def table_name(self, cls: _Class) -> str:
+    def table_name(self, cls: DjangoClass) -> str:
         """The table a concrete model maps to."""
         db_table = cls.meta.get("db_table")
         if isinstance(db_table, str) and db_table:
@@ -341,12 +303,13 @@ class _Models:
         app = cls.meta.get("app_label")
         return f"{app if isinstance(app, str) else cls.app}_{cls.node.name.lower()}"
 
-    def table(self, cls: _Class) -> ModelTable | None:
+    def table(self, cls: DjangoClass) -> ModelTable | None:
         """The table of a concrete model; None for abstract, proxy and non-model classes."""
         if not self.is_model(cls) or cls.meta.get("abstract") is True or cls.meta.get("proxy") is True:
             return None
         node = cls.node
         self.joins = []
+        self.notes = []
         self._owner = cls
         comment = cls.meta.get("db_table_comment") or cls.meta.get("verbose_name")
         table = ModelTable(
@@ -357,9 +320,11 @@ class _Models:
             comment=comment if isinstance(comment, str) else None,
         )
         db_table = cls.meta.get("db_table")
+        label = cls.meta.get("app_label")
+        label = label if isinstance(label, str) else cls.app
+        table.model = f"{label}.{node.name}".casefold()  # another entry's key to it finds its table
         if not (isinstance(db_table, str) and db_table):
-            app = cls.meta.get("app_label")
-            table.app = app if isinstance(app, str) else cls.app  # `clinica` of `clinica_estudio`
+            table.app = label  # `clinica` of `clinica_estudio`
         self._inherit(cls, table, frozenset())
         self._fields(cls, table)
         if not any(c.primary_key for c in table.columns):
@@ -367,11 +332,16 @@ class _Models:
                                                 primary_key=True))
         return table
 
-    def _inherit(self, cls: _Class, table: ModelTable, seen: frozenset[int]) -> None:
+    def _inherit(self, cls: DjangoClass, table: ModelTable, seen: frozenset[int]) -> None:
         """Columns from the bases: abstract ones lend fields, concrete ones a `_ptr_id` link."""
         for base in cls.bases:
             last = base.rpartition(".")[2]
-            parent = self.find(base, cls)
+            parent = self.parent(base, cls)
+            if parent is None:
+                why = self.lost(base, cls)
+                if why is not None:
+                    self._unread(cls, base, why)
+                    continue
             if parent is None or id(parent) in seen:
                 for name, type_ in _AUTH_FIELDS.get(last, ()) if parent is None else ():
                     table.add(ModelColumn(name, cls.node.lineno, cls.node.col_offset + 1, type_))
@@ -389,7 +359,32 @@ class _Models:
                                       primary_key=True))
                 table.foreign_keys.append(ForeignKey((ptr,), self.table_name(parent), ("id",)))
 
-    def _fields(self, cls: _Class, table: ModelTable) -> None:
+    def _unread(self, cls: DjangoClass, base: str, why: str) -> None:
+        """The note for a base of the model being built (or of an abstract ancestor) cnsnt cannot read."""
+        owner = self._owner or cls
+        at: ast.expr | ast.ClassDef = owner.node
+        if cls is owner:
+            at = cls.base_node(base)
+            through = ""
+        else:
+            through = f" (a base of {cls.node.name}, {cls.shown}:{cls.node.lineno}, which it inherits from)"
+        message = (
+            f"model {owner.node.name}: cnsnt cannot follow its base {base}{through}: {why}; "
+            "the model's own fields are read, the fields that base may lend are not"
+        )
+        if any(n.message == message for n in self.notes):
+            return
+        self.notes.append(
+            SourceProblem(
+                message,
+                Location(owner.shown, at.lineno, at.col_offset + 1),
+                owner.shown,
+                severity=Severity.WARNING,
+                fix=_UNREAD_FIX,
+            )
+        )
+
+    def _fields(self, cls: DjangoClass, table: ModelTable) -> None:
         for stmt in cls.node.body:
             value = _field_read(stmt)
             if not isinstance(stmt, ast.Assign | ast.AnnAssign) or not isinstance(value, ast.Call):
@@ -399,7 +394,7 @@ class _Models:
                 self._field(cls, table, target, dotted(value.func).rpartition(".")[2], value)
 
     def _field(
-        self, cls: _Class, table: ModelTable, target: ast.Name, kind: str, call: ast.Call
+        self, cls: DjangoClass, table: ModelTable, target: ast.Name, kind: str, call: ast.Call
     ) -> None:
         kwargs = {k.arg: k.value for k in call.keywords if k.arg}
         if kind == "ManyToManyField":
@@ -419,7 +414,7 @@ class _Models:
                 table.foreign_keys.append(ForeignKey((made.name,), ref, (to_field or "id",)))
 
     def _join(
-        self, cls: _Class, table: ModelTable, target: ast.Name, to: ast.expr | None, db_table: str | None
+        self, cls: DjangoClass, table: ModelTable, target: ast.Name, to: ast.expr | None, db_table: str | None
     ) -> None:
         """The table Django makes for a `ManyToManyField`: `<table>_<field>` with two links."""
         ref = self._target(to, cls)
@@ -441,7 +436,7 @@ class _Models:
         join.foreign_keys = [ForeignKey((mine,), table.name, ("id",)), ForeignKey((theirs,), ref, ("id",))]
         self.joins.append(join)
 
-    def _target(self, to: ast.expr | None, cls: _Class) -> str | None:
+    def _target(self, to: ast.expr | None, cls: DjangoClass) -> str | None:
         """The table a relation points to: a class, `"Model"`, `"app.Model"`, `"self"`."""
         if to is None:
             return None
@@ -475,6 +470,21 @@ def _field_read(stmt: ast.stmt) -> ast.AST | None:
     if isinstance(stmt, ast.Assign) and len(stmt.targets) > 1:
         return None  # `a = b = models.CharField()`
     return stmt.value if isinstance(_target_of(stmt), ast.Name) and isinstance(stmt.value, ast.Call) else None
+
+
+#: What to do about a model base cnsnt cannot follow.
+_UNREAD_FIX = (
+    "make the module that writes the base readable below the policy's directory (or import it by "
+    "name), or read the app's migrations instead (format: django_migrations), which state every column"
+)
+
+
+def _looks_like_model(cls: DjangoClass) -> bool:
+    """A class that declares `models.*Field` attributes or a `Meta.db_table`: a model whatever its base."""
+    if isinstance(cls.meta.get("db_table"), str):
+        return True
+    calls = (v for v in map(_field_read, cls.node.body) if isinstance(v, ast.Call))
+    return any(dotted(c.func).startswith("models.") and is_django_field(c) for c in calls)
 
 
 #: Packages whose classes sit beside Django models but make no table.
