@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cnsnt import verdicts
 from cnsnt.classify import explain as explain_verdict
 from cnsnt.collect import collect_evidence
-from cnsnt.engine import rule_meta, run_rules
+from cnsnt.engine import classify, rule_meta, run_rules
 from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence, FormField
 from cnsnt.model import AuditResult, Finding, Severity
@@ -21,6 +22,7 @@ from cnsnt.rules import all_rules
 from cnsnt.sources.base import Limits
 from cnsnt.sql.fingerprint import Fingerprinter
 from cnsnt.typed_names import close_names, folded_match, hidden_characters
+from cnsnt.verdicts import ColumnVerdict
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 
@@ -282,11 +284,7 @@ def explain_column(
     schema source defines such a column.
     """
     databases = tuple(databases)
-    loaded = _schema_policy(path, policy)
-    schemas = tuple(s for s in loaded.sources if s.kind in ("schemas", "databases"))
-    evidence = collect_evidence(
-        dataclasses.replace(loaded, sources=schemas), dialect=dialect, databases=databases
-    )
+    loaded, evidence = _schema_evidence(path, policy, dialect, databases)
     want = subject.casefold()
     lines: list[str] = []
     for table in evidence.tables:
@@ -339,6 +337,44 @@ def explain_column(
             f"name; write it as TABLE.COLUMN or FORM.FIELD{hint}"
         )
     return lines
+
+
+def _schema_evidence(
+    path: Path | None, policy: Path | None, dialect: str | None, databases: tuple[str, ...]
+) -> tuple[Policy, Evidence]:
+    """The policy (or a stand-in) and what its schema sources and `--db` databases hold."""
+    loaded = _schema_policy(path, policy)
+    schemas = tuple(s for s in loaded.sources if s.kind in ("schemas", "databases"))
+    evidence = collect_evidence(
+        dataclasses.replace(loaded, sources=schemas), dialect=dialect, databases=databases
+    )
+    return loaded, evidence
+
+
+def column_verdicts(
+    pattern: str,
+    path: Path | None = None,
+    *,
+    policy: Path | None = None,
+    dialect: str | None = None,
+    databases: Iterable[str] = (),
+) -> list[ColumnVerdict]:
+    """The verdict on every column of the schema sources that `pattern` names (`*`: all).
+
+    All tables are read and classified together, as the audit classifies them. Raises
+    `UsageError` when no column matches.
+    """
+    loaded, evidence = _schema_evidence(path, policy, dialect, tuple(databases))
+    classify(evidence)
+    rows = verdicts.column_verdicts(evidence, pattern)
+    if not rows:
+        read = len(evidence.tables)
+        raise UsageError(
+            f"no column matches {pattern!r} in the schema sources of {loaded.path} "
+            f"({read} table{'s' if read != 1 else ''} read); a pattern is TABLE.COLUMN with * "
+            "and ? ('contacts.*', '*.email', '*')"
+        )
+    return rows
 
 
 def _field_keys(loaded: Policy, dialect: str | None) -> list[str]:

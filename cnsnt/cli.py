@@ -6,6 +6,7 @@ stdout; progress, summaries and errors go to stderr.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -1163,6 +1164,8 @@ def explain(
         "cnsnt explain-column kimlik.ad path/to/project",
         "cnsnt explain-column signup.email",
         "cnsnt explain-column users.email --db 'postgresql://auditor:${PGPASSWORD}@db/shop'",
+        "cnsnt explain-column 'contacts.*'           # every column of a table, a line each",
+        "cnsnt explain-column '*' --format csv > verdicts.csv",
     ),
 )
 @guarded
@@ -1170,7 +1173,9 @@ def explain_column_command(
     column: Annotated[
         str,
         typer.Argument(
-            metavar="TABLE.COLUMN", help="The column, as TABLE.COLUMN (or a form field, FORM.FIELD)."
+            metavar="TABLE.COLUMN",
+            help="The column, as TABLE.COLUMN (or a form field, FORM.FIELD); a pattern with * and ? "
+            "('contacts.*', '*') lists the verdict on every column it names.",
         ),
     ],
     path: Annotated[
@@ -1191,16 +1196,40 @@ def explain_column_command(
             "--db", metavar="URL", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."
         ),
     ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="For a pattern: text (a line per column), csv or json (a row per column: column, "
+            "location, personal, category, confidence, table, reason).",
+        ),
+    ] = "text",
     debug: DebugOption = False,
 ) -> None:
     """Show why the classifier calls a column personal or not: table verdict, then column.
 
-    A form field (FORM.FIELD) gets the category `cnsnt init` suggests for it, and why.
+    A form field (FORM.FIELD) gets the category `cnsnt init` suggests for it, and why. A
+    pattern (`'contacts.*'`, `'*'`) lists the verdict on every column it names.
     """
-    from cnsnt.api import explain_column
+    from cnsnt import verdicts
+    from cnsnt.api import column_verdicts, explain_column
     from cnsnt.reporters.base import printable
 
     _check_dialect(dialect)
+    if output_format not in ("text", "csv", "json"):
+        raise UsageError(f"unknown format {output_format!r}: use text, csv or json")
+    if verdicts.is_pattern(column) or output_format != "text":
+        rows = column_verdicts(column, path, policy=policy, dialect=dialect, databases=db or ())
+        rows = [dataclasses.replace(r, location=redact(r.location)) for r in rows]
+        if output_format == "csv":
+            sys.stdout.write(verdicts.as_csv(rows))
+        elif output_format == "json":
+            sys.stdout.write(verdicts.as_json(rows))
+        else:
+            sys.stdout.write("".join(printable(line) + "\n" for line in verdicts.as_text(rows)))
+        return
     lines = explain_column(column, path, policy=policy, dialect=dialect, databases=db or ())
     sys.stdout.write("".join(printable(redact(line)) + "\n" for line in lines))
 

@@ -60,3 +60,12 @@ def json_dumps(value: Any, **options: Any) -> str:
     """
     text = json.dumps(value, **options)
     return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: The first characters a spreadsheet runs a cell as a formula for (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell no spreadsheet runs as a formula: a leading quote before `=`, `+`, `-`, `@`."""
+    return "'" + text if text[:1] in _FORMULA_STARTS else text

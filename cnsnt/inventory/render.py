@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from cnsnt.errors import CnsntError
+from cnsnt.textsafe import spreadsheet_cell
 
 from .model import DatumMap, Inventory, Place, Use
 
@@ -182,7 +183,7 @@ def _csv_safe(text: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
-        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
+        writer.writerow([spreadsheet_cell(c) for c in row])
     return buffer.getvalue()
 
 

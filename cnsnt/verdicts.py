@@ -1,0 +1,110 @@
+"""Every column's verdict at once: `cnsnt explain-column 'contacts.*' --format csv`.
+
+A reviewer checking the classifier on a project judged 100 columns one `explain-column`
+at a time, 2 s each (review27). A pattern lists each matching column's verdict in one
+run: as lines to read, or as CSV or JSON to sort, count and compare with one's own labels.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from cnsnt.evidence import Evidence
+from cnsnt.matching import column_matches
+from cnsnt.textsafe import printable, spreadsheet_cell
+
+
+@dataclass(frozen=True)
+class ColumnVerdict:
+    """One column and what the classifier says of it."""
+
+    column: str
+    """Its key, `[schema.]table.column`."""
+    location: str
+    """Where it is defined, `path:line:column` (a database's redacted URL)."""
+    personal: bool
+    category: str | None
+    confidence: str
+    table: str
+    """The table's verdict with its evidence (`table 'kimlik' describes people: ...`)."""
+    reason: str
+    """The column's own reason."""
+
+
+#: The CSV header, the fields of `ColumnVerdict` in order.
+FIELDS = ("column", "location", "personal", "category", "confidence", "table", "reason")
+
+
+def is_pattern(subject: str) -> bool:
+    """Whether `explain-column` was given a pattern (`*`, `?`) rather than one column."""
+    return "*" in subject or "?" in subject
+
+
+def column_verdicts(evidence: Evidence, pattern: str) -> list[ColumnVerdict]:
+    """The classified columns `pattern` names, in the order the sources define them.
+
+    `pattern` is read as a `columns:` pattern of the policy is (`*` crosses dots, a
+    `table.column` pattern names `schema.table.column` too).
+    """
+    out: list[ColumnVerdict] = []
+    for table in evidence.tables:
+        for column in table.columns:
+            if not column_matches(pattern, column.key):
+                continue
+            verdict = evidence.classified.get(column.key)
+            if verdict is None:
+                continue
+            where = column.location
+            place = f"{where.path}:{where.line}:{where.column}" if where.path else column.source
+            chain = verdict.reasons
+            out.append(
+                ColumnVerdict(
+                    column=column.key,
+                    location=place,
+                    personal=verdict.personal,
+                    category=verdict.category,
+                    confidence=verdict.confidence.value,
+                    table=chain[0] if len(chain) > 1 else "",
+                    reason=verdict.reason or (chain[-1] if chain else ""),
+                )
+            )
+    return out
+
+
+def as_text(rows: Sequence[ColumnVerdict]) -> list[str]:
+    """One line per column under a line per table verdict, for a terminal."""
+    lines: list[str] = []
+    said = None
+    for row in rows:
+        if row.table and row.table != said:
+            lines.append(row.table)
+            said = row.table
+        verdict = f"personal, {row.category or 'user'}" if row.personal else "not personal"
+        lines.append(f"  {row.column}: {verdict} ({row.confidence}) because {row.reason}")
+    return lines
+
+
+def _cell(value: object) -> str:
+    """A CSV cell: `true`/`false`, an empty cell for none, text no spreadsheet runs as a formula."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return spreadsheet_cell(printable(str(value))) if value is not None else ""
+
+
+def as_csv(rows: Iterable[ColumnVerdict]) -> str:
+    """RFC 4180 CSV with a header, one row per column (names come from untrusted schemas)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for row in rows:
+        writer.writerow([_cell(getattr(row, f)) for f in FIELDS])
+    return out.getvalue()
+
+
+def as_json(rows: Iterable[ColumnVerdict]) -> str:
+    """A JSON array of objects with the fields of `FIELDS`."""
+    return json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False) + "\n"

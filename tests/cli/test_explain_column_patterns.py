@@ -1,0 +1,85 @@
+"""`cnsnt explain-column PATTERN`: every column's verdict in one run (review27).
+
+A reviewer judging 100 columns ran `explain-column` 100 times, 2 s each. A pattern
+(`'customers.*'`, `'*'`) lists each matching column's verdict: as lines, or as CSV or
+JSON to compare with one's own labels. The schemas are written here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cnsnt.cli import app
+
+runner = CliRunner()
+ENV = {"COLUMNS": "100", "NO_COLOR": "1"}
+SCHEMA = """\
+CREATE TABLE kimlik (id INT PRIMARY KEY, ad TEXT, soyad TEXT, tc_kimlik_no CHAR(11));
+CREATE TABLE notlar (id INT PRIMARY KEY, sahip INT REFERENCES kimlik (id), metin TEXT, created_at TIMESTAMP);
+CREATE TABLE "=HYPERLINK(1)" ("-cmd" TEXT, "@x" TEXT);
+"""
+
+
+def _project(root: Path) -> Path:
+    (root / "s.sql").write_text(SCHEMA, encoding="utf-8")
+    (root / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources: {schemas: [{path: s.sql, dialect: postgres}]}\n", encoding="utf-8"
+    )
+    return root
+
+
+def run(*args: str):
+    return runner.invoke(app, ["explain-column", *args], env=ENV, catch_exceptions=False)
+
+
+def test_a_pattern_lists_each_columns_verdict_under_its_tables(tmp_path: Path) -> None:
+    result = run("notlar.*", str(_project(tmp_path)))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("table 'notlar' linked to people: 'sahip' references 'kimlik'")
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+        "notlar.id", "notlar.sahip", "notlar.metin", "notlar.created_at"
+    ]
+    assert "notlar.metin: personal, user.content.private" in lines[3]
+    assert "notlar.created_at: not personal" in lines[4]
+
+
+def test_csv_and_json_give_a_row_per_column_and_agree(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    as_csv = run("*", str(root), "--format", "csv")
+    assert as_csv.exit_code == 0, as_csv.output
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert len(rows) == 10  # every column of the three tables
+    as_json = json.loads(run("*", str(root), "--format", "json").stdout)
+    # the same columns (a CSV cell that starts like a formula gets a leading quote)
+    assert [r["column"].lstrip("'") for r in rows] == [r["column"] for r in as_json]
+    by_column = {r["column"]: r for r in rows}
+    assert by_column["kimlik.tc_kimlik_no"]["personal"] == "true"
+    assert by_column["kimlik.tc_kimlik_no"]["category"].startswith("user.government_id")
+    assert by_column["kimlik.tc_kimlik_no"]["location"] == "s.sql:1:63"
+    assert by_column["kimlik.id"]["personal"] == "false"
+    assert next(r for r in as_json if r["column"] == "kimlik.ad")["personal"] is True
+    # the same run, byte for byte
+    assert run("*", str(root), "--format", "csv").stdout == as_csv.stdout
+
+
+def test_csv_cells_are_never_spreadsheet_formulas(tmp_path: Path) -> None:
+    """A schema is untrusted: a column named `-cmd` in a table `=HYPERLINK(1)` must not run
+    as a formula where the CSV is opened."""
+    result = run("*", str(_project(tmp_path)), "--format", "csv")
+    cells = [c for row in csv.reader(io.StringIO(result.stdout)) for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+    assert "'=HYPERLINK(1).-cmd" in cells
+
+
+def test_a_pattern_that_names_no_column_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["explain-column", "nothing.*", str(_project(tmp_path))], env=ENV)
+    assert result.exit_code == 2
+    assert "no column matches 'nothing.*'" in result.output
+    bad = runner.invoke(app, ["explain-column", "*", str(tmp_path), "--format", "xml"], env=ENV)
+    assert bad.exit_code == 2 and "unknown format 'xml'" in bad.output
