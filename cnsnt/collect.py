@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import traceback
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -74,11 +75,12 @@ def collect(
     ctx.tables = evidence.tables
     seen: set[tuple[str, str, Path]] = set()
     schema_files: list[tuple[Path, SourceSpec]] = []
-    form_specs = [s for s in specs if s.kind == "forms"]
-    if form_specs:  # a Blade partial asks whether the templates that include it are read
-        ctx.memo["forms:read"] = frozenset(  # blade_includes.FORMS_READ
-            p.resolve() for s in form_specs for p in expand(s, ctx)[0]
-        )
+    # every file entry's files, found once: a file two paths reach (a symlink) is read under its own name
+    expanded = {i: expand(s, ctx) for i, s in enumerate(specs) if s.kind in READERS and s.kind != "queries"}
+    linked = _reached_through_links(specs, expanded, ctx.base_dir)
+    form_files = [p for i, spec in enumerate(specs) if spec.kind == "forms" for p in expanded[i][0]]
+    if form_files:  # a Blade partial asks whether the templates that include it are read
+        ctx.memo["forms:read"] = frozenset(p.resolve() for p in form_files)  # blade_includes.FORMS_READ
 
     def read(reader: Reader, path: Path, spec: SourceSpec) -> None:
         shown = ctx.shown(path)
@@ -99,7 +101,7 @@ def collect(
         evidence.merge(_read_one(whole, group[0], shown, spec, ctx, debug, fallback))
 
     keyed = False
-    for spec in specs:
+    for index, spec in enumerate(specs):
         if spec.kind != "schemas" and not keyed:  # every schema entry read: keys across them
             resolve_model_keys(evidence.tables)
             keyed = True
@@ -116,14 +118,16 @@ def collect(
                 )
             )
             continue
-        paths, problems = expand(spec, ctx)
+        paths, problems = expanded[index]
         evidence.problems.extend(problems)
         fresh: list[Path] = []
         for path in paths:
-            # Overlapping globs (`*.sql` and `s.sql`) or symlink loops: read a file once for
-            # each format (Gogs's models are GORM's and xorm's in one file, read by both).
-            key = (spec.kind, (spec.format or "").lower(), path.resolve())
-            if key in seen:
+            # Overlapping globs (`*.sql` and `s.sql`), symlink loops, or a symlink to a file
+            # another entry names: read a file once for each format (Gogs's models are GORM's
+            # and xorm's in one file, read by both); the SQL formats are one. A file reached
+            # under its own name too is read there, not through the link.
+            key = (spec.kind, _reading(spec), path.resolve())
+            if key in seen or (key in linked and _through_link(path, ctx.base_dir)):
                 continue
             seen.add(key)
             fresh.append(path)
@@ -154,6 +158,51 @@ def collect(
     _drop_notes_on_read_scripts(evidence, read_paths)
     qualify_form_names(evidence)  # two files' forms never share a name taken from their files
     return evidence
+
+
+def _reached_through_links(
+    specs: list[SourceSpec], expanded: dict[int, tuple[list[Path], list[SourceProblem]]], base: Path
+) -> set[tuple[str, str, Path]]:
+    """The (kind, reading, file) keys reached through a symlink and under the file's own name too."""
+    reached: dict[tuple[str, str, Path], set[Path]] = defaultdict(set)
+    for index, (paths, _) in expanded.items():
+        spec = specs[index]
+        for path in paths:
+            reached[(spec.kind, _reading(spec), path.resolve())].add(path)
+    return {
+        key
+        for key, paths in reached.items()
+        if len(paths) > 1 and any(not _through_link(p, base) for p in paths)
+    }
+
+
+def _through_link(path: Path, base: Path) -> bool:
+    """Whether a path reaches its file through a symlink: the file's, or a folder's below `base`."""
+    try:
+        parts = path.relative_to(base).parts
+    except ValueError:
+        return path.is_symlink()
+    here = base
+    for part in parts:
+        here = here / part
+        if here.is_symlink():
+            return True
+    return False
+
+
+#: Schema formats that all read a `.sql` file's DDL: a file two of them reach is read once.
+_SQL_FORMATS = frozenset({"", "ddl", "migrations"})
+
+
+def _reading(spec: SourceSpec) -> str:
+    """How an entry reads its files, for reading each once: its format, the SQL ones as one.
+
+    paheko's `src/include/data/*.sql` (`format: migrations`) takes `schema.sql`, a symlink
+    to `migrations/1.3/schema.sql`, which another entry names: read by both, its tables
+    were defined twice and each of their findings was reported twice.
+    """
+    fmt = (spec.format or "").lower()
+    return "" if spec.kind == "schemas" and fmt in _SQL_FORMATS else fmt
 
 
 def _drop_notes_on_read_scripts(evidence: Evidence, read_paths: set[Path]) -> None:

@@ -22,6 +22,8 @@ from sqlglot.tokenizer_core import Token, TokenType
 #: placeholder). Joomla's `#__users` is found from sqlglot's tokens (`prefix_spots`): in
 #: MySQL `#` starts a comment, so `#__note ...` on a line of its own is one.
 _TEXT_PLACEHOLDERS = ("{#}", "%TABLE_PREFIX%")
+#: The same, for callers that read table names outside the parser (`cnsnt init`'s patch notes).
+TEXT_PLACEHOLDERS = _TEXT_PLACEHOLDERS
 
 
 @dataclass

@@ -67,12 +67,13 @@ from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.folder_globs import covers, folder_globs, spelt
-from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, doc_folder, in_folder
+from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, doc_folder, in_folder, old_folder
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.html_strings import holds_markup, html_strings_file
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
+from cnsnt.starter.patch_gaps import added_gaps, gaps_sentence
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
@@ -80,6 +81,7 @@ from cnsnt.starter.python_form_entries import python_form_file
 from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
 from cnsnt.starter.rails_entries import rails_choice
 from cnsnt.starter.revisions import superseded
+from cnsnt.starter.runtime_tables import runtime_tables_note
 from cnsnt.starter.rust_entries import (
     DIESEL_MIGRATION_FILES,
     diesel_layout,
@@ -87,6 +89,8 @@ from cnsnt.starter.rust_entries import (
     rust_kind,
     seaorm_patterns,
 )
+from cnsnt.starter.schema_versions import older_note, older_versions, split_version, versioned
+from cnsnt.starter.sql_markers import one_marked
 from cnsnt.starter.sqlite_files import config_files, left_out_note, split_sqlite
 from cnsnt.starter.survey_context import shared_survey
 from cnsnt.starter.symfony_form_entries import inherited_form_files, symfony_form_file, symfony_form_globs
@@ -174,25 +178,71 @@ class Found:
     dialect: str | None = None
 
 
-def _walk(root: Path) -> tuple[list[Path], list[Path]]:
-    """Regular files below root, and those in documentation folders, in a stable order.
+def _walk(root: Path) -> tuple[list[Path], list[Path], list[Path]]:
+    """Regular files below root, those in documentation folders, and old versions' SQL, in a stable order.
 
     Directory links are never followed. A documentation folder (`docs/`, `Documentazioni/`:
     `folders.doc_folder`) is walked apart: what it holds is said in a note, never proposed.
+    So are the SQL files and SQLite databases of a folder of old versions (`archives/`,
+    `old/`, `legacy/`: `folders.old_folder`); its code stays (an `archive` Django app or
+    a blog's `archive/` templates are features, not old copies).
     """
     files: list[Path] = []
     docs: list[Path] = []
+    olds: list[Path] = []
     for directory, dirs, names in os.walk(root, followlinks=False):
         here = Path(directory)
-        in_docs = here != root and any(doc_folder(part) for part in here.relative_to(root).parts)
+        parts = here.relative_to(root).parts if here != root else ()
+        in_docs = any(doc_folder(part) for part in parts)
+        in_old = any(old_folder(part) for part in parts)
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and (d not in SKIP_DIRS or doc_folder(d))
         )
         for name in sorted(names):
             path = here / name
             if path.is_file() and not path.is_symlink():
-                (docs if in_docs else files).append(path)
-    return files, docs
+                if in_docs:
+                    docs.append(path)
+                elif in_old and _sql_source(path):
+                    olds.append(path)
+                else:
+                    files.append(path)
+    return files, docs, olds
+
+
+def _sql_source(path: Path) -> bool:
+    """Whether a file is SQL (`.sql`, `full.sql.postgres`) or a SQLite database."""
+    return path.suffix.lower() == ".sql" or suffix_database(path) is not None or _sqlite_file(path)
+
+
+def _olds_note(olds: list[Path], root: Path) -> list[str]:
+    """The SQL files of folders of old versions init would have proposed, named in a note."""
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for path in olds:
+        rel = path.relative_to(root).as_posix()
+        if _sqlite_file(path):
+            kinds["SQLite database"].append(rel)
+        elif (what := _kind_of(path, root)) is not None and what[0] in _DOC_KINDS:
+            kinds[_DOC_KINDS[what[0]]].append(rel)
+    if not kinds:
+        return []
+    named = sorted(rel for paths in kinds.values() for rel in paths)
+    folders = sorted({_old_home(path, root) for path in olds if path.relative_to(root).as_posix() in named})
+    counts = ", ".join(
+        f"{len(paths)} {kind} file{'s' if len(paths) != 1 else ''}" for kind, paths in sorted(kinds.items())
+    )
+    return [
+        f"left out {counts} in folders of old versions ({', '.join(folders)}): {_first_few(named)}; "
+        "a folder named archive, old, legacy, deprecated or obsolete keeps what the application "
+        "used before, not the schema it runs now; add one under sources: if the application uses it"
+    ]
+
+
+def _old_home(path: Path, root: Path) -> str:
+    """The folder of old versions a file lies in (the outermost one): `archives`."""
+    parts = path.relative_to(root).parts
+    first = next(i for i, part in enumerate(parts[:-1]) if old_folder(part))
+    return "/".join(parts[: first + 1])
 
 
 def _doc_home(path: Path, root: Path) -> str:
@@ -1157,7 +1207,9 @@ def _entries(
         ]
         # a folder named like a glob (SvelteKit's and Next.js' `[slug]`) is matched as written
         rel_dir = glob.escape(directory.relative_to(root).as_posix())
-        if len(group) > 1 and len(group) == len(siblings) and suffix:
+        # a glob would take a symlink there too (paheko's `data/schema.sql`, a link to a schema
+        # proposed elsewhere): the files are named one by one, and each is read once
+        if len(group) > 1 and len(group) == len(siblings) and suffix and not _links(directory, suffix):
             pattern = f"*{suffix}" if rel_dir == "." else f"{rel_dir}/*{suffix}"
             found.append(Found(kind, pattern, format=fmt, dialect=dialect or None))
         else:
@@ -1166,6 +1218,21 @@ def _entries(
                 for p in group
             )
     return found
+
+
+def _links(directory: Path, suffix: str) -> bool:
+    """Whether a folder holds a symlink a `*<suffix>` glob of it would take (the walk skips links).
+
+    Matched as the audit's glob matches: case-sensitively, dot files left out.
+    """
+    try:
+        with os.scandir(directory) as entries:
+            return any(
+                entry.is_symlink() and entry.name.endswith(suffix) and not entry.name.startswith(".")
+                for entry in entries
+            )
+    except OSError:
+        return False
 
 
 def _taken(path: Path, globs: list[str], root: Path) -> bool:
@@ -1593,7 +1660,7 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
 
 
 def _survey(root: Path) -> tuple[list[Found], list[str]]:
-    files, docs = _walk(root)
+    files, docs, olds = _walk(root)
     by_parent: dict[Path, list[Path]] = defaultdict(list)
     for path in files:
         by_parent[path.parent].append(path)
@@ -1677,6 +1744,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     databases = [Found("databases", sqlite_url(path, root)) for path in proposed_files]
     notes: list[str] = [
         *_docs_note(docs, root),
+        *_olds_note(olds, root),
         *([left_out_note(odd_sqlite, root)] if odd_sqlite else []),
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),
@@ -1698,18 +1766,24 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         for path in rails_left:
             schema_tables.pop(path, None)
         notes.extend(rails_notes)
+    read: dict[Path, _Kind | None] = {}
+    notes.extend(_leave_older_versions(schema_tables, migrations, kinds, read, root))
     patches = _patches(schema_tables)
     # a folder most of whose schema files patch one schema is that schema's upgrade
-    # folder: its other SQL (new tables since dropped, data fixes) is history too
+    # folder: its other SQL (new tables since dropped, data fixes) is history too; so are
+    # the versioned files of a folder that holds the schema itself (paheko's
+    # `migrations/1.3/1.3.10.sql` beside `migrations/1.3/schema.sql`)
     folders: dict[Path, Path] = {}
+    steps: dict[Path, Path] = {}
     for folder in sorted({p.parent for p in patches}):
         mine = [p for p, _ in kinds["schemas"] if p.parent == folder]
         targets = Counter(patches[p] for p in mine if p in patches)
         main, count = targets.most_common(1)[0]
-        if 2 * count > len(mine) and main.parent != folder:
+        if main.parent != folder and 2 * count > len(mine):
             folders[folder] = main
+        elif main.parent == folder and 2 * count > len(mine) - 1:
+            steps[folder] = main
     left: dict[Path, list[Path]] = defaultdict(list)
-    read: dict[Path, _Kind | None] = {}
     for home, paths in sorted(migrations.items()) if schema_tables else ():
         read.update((p, _sql_kind(p, path_hint(p, root))) for p in paths)
         of = _patched_schema(paths, read, schema_tables)
@@ -1719,10 +1793,13 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             of = patches[of]
         if of is not None:
             left[of].extend(migrations.pop(home))
-    for kind in ("schemas", "queries"):
+    for kind in ("schemas", "queries", "data"):
         kept: list[tuple[Path, str | None]] = []
         for path, dialect in kinds.get(kind, []):
             of = folders.get(path.parent) or (patches.get(path) if kind == "schemas" else None)
+            step = steps.get(path.parent)
+            if of is None and step is not None and path != step and split_version(_stem(path))[1]:
+                of = step  # an upgrade step, whatever it holds (an UPDATE that fixes data)
             if of is None:
                 kept.append((path, dialect))
             else:
@@ -1730,9 +1807,12 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         kinds[kind] = kept
     for full, paths in sorted(left.items()):
         where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
+        patched = [(p, _tables_of(p, schema_tables, read)) for p in sorted(paths)]
+        gaps = added_gaps(schema_tables.get(full, ()), patched)
         notes.append(
             f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
             f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"
+            + (gaps_sentence(gaps, full, root) if gaps else "")
         )
     dumps = kinds.pop("data", [])
     if dumps:
@@ -1769,9 +1849,9 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             "they build the tables of the Go models beside them, which are read instead "
             "(reading both would list every column twice)"
         )
-    found: list[Found] = [
-        _migration_entry(home, paths, root, read)
-        for home, paths in sorted(migrations.items())
+    proposed_homes = [
+        home
+        for home in sorted(migrations)
         # Prisma Migrate's folder beside its schema.prisma: the schema is the state
         # both describe; reading both would list every column twice
         if home.parent not in models
@@ -1779,6 +1859,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         and home not in built  # Diesel's, whose schema.rs is read
         and home not in beside_go
     ]
+    found: list[Found] = [_migration_entry(home, migrations[home], root, read) for home in proposed_homes]
     found.extend(_framework_migrations(by_parent, orm, root))
     found.extend(laravel)
     ecto, ecto_notes, _ = ecto_entries(files, root, _sniff)
@@ -1872,7 +1953,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     notes.extend(django_notes)
     found.extend(Found("schemas", entry.pattern, format="efcore") for entry in code_entries)
     notes.extend(efcore_code_note(entry, root) for entry in code_entries)
-    kinds["queries"] = _folder_dialects(kinds.get("queries", []))
+    project = _project_dialect(kinds.get("schemas", []))
+    kinds["queries"] = _folder_dialects(
+        [(p, _marked_dialect(p, d, project, root)) for p, d in kinds.get("queries", [])]
+    )
     form_types = [p for p, _ in kinds.pop(_SYMFONY_FORM, [])]
     php_files = [p for p in files if p.suffix.lower() == ".php"]
     symfony_globs, loose = symfony_form_globs(form_types, php_files, root)
@@ -1897,7 +1981,94 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(databases)
     if not any(entry.kind in ("schemas", "databases") for entry in found):
         notes.extend(unread_migrations(files, root))
+    sql_schemas = [p for p, _ in kinds.get("schemas", []) if p.suffix.lower() == ".sql"]
+    sql_schemas += [p for home in proposed_homes for p in migrations[home]]
+
+    def created() -> set[str]:
+        return {
+            t.name.casefold()
+            for p in sql_schemas
+            for t in _tables_of(p, schema_tables, read, judge=True)
+            if not t.altered_only
+        }
+
+    notes.extend(runtime_tables_note(sql_schemas, created, root))
     return found, notes
+
+
+def _stem(path: Path) -> str:
+    """A file's name without its last suffix (`1.3.10.sql` -> `1.3.10`)."""
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def _tables_of(
+    path: Path,
+    schemas: dict[Path, tuple[DDLTable, ...]],
+    read: dict[Path, _Kind | None],
+    *,
+    judge: bool = False,
+) -> tuple[DDLTable, ...]:
+    """The tables a SQL file creates or alters, as the survey read them (`judge`: read it now if not)."""
+    if path in schemas:
+        return schemas[path]
+    kind = read.get(path)
+    if kind is None and judge and path not in read:
+        kind = read[path] = _sql_kind(path)
+    return kind[2] if kind is not None else ()
+
+
+def _leave_older_versions(
+    schemas: dict[Path, tuple[DDLTable, ...]],
+    migrations: dict[Path, list[Path]],
+    kinds: dict[str, list[tuple[Path, str | None]]],
+    read: dict[Path, _Kind | None],
+    root: Path,
+) -> list[str]:
+    """Leave out the older versions of a full schema, and migration folders built on one; say so.
+
+    `schema_versions` decides which; their files leave `schemas`, `migrations` and
+    `kinds`, and `read` gains the migration files it had to read.
+    """
+    bases = {versioned(p, root).base for p in schemas}
+    for paths in migrations.values():
+        read.update((p, _sql_kind(p, path_hint(p, root))) for p in paths if versioned(p, root).base in bases)
+    tables = {p: k[2] for p, k in read.items() if k is not None}
+    older = older_versions(schemas, migrations, tables, root)
+    if not older.files and not older.folders:
+        return []
+    left = dict(older.files)
+    for home, newest in older.folders.items():
+        left.update((p, newest) for p in migrations.pop(home))
+    notes = older_note(left, {**tables, **schemas}, schemas, root)
+    kinds["schemas"] = [(p, d) for p, d in kinds.get("schemas", []) if p not in older.files]
+    for path in older.files:
+        schemas.pop(path, None)
+    return notes
+
+
+def _project_dialect(schemas: list[tuple[Path, str | None]]) -> str | None:
+    """The one dialect the project's SQL schema files are read in, or whose own words they hold."""
+    named = {d for _, d in schemas if d is not None}
+    if named:
+        return named.pop() if len(named) == 1 else None
+    return one_marked(_sniff(p) for p, _ in schemas if p.suffix.lower() == ".sql")
+
+
+def _marked_dialect(path: Path, dialect: str | None, project: str | None, root: Path) -> str | None:
+    """A query file's dialect: its own database words', else the project's, when it reads the file whole.
+
+    Only for a file the default dialect does not read and whose path names no database:
+    of the dialects that read it, cnsnt's order took the first (MySQL), whatever the
+    project's database (paheko's `UPDATE ... system | (0x01 << 6)`, a SQLite project's).
+    """
+    if dialect is None or path_hint(path, root) is not None:
+        return dialect
+    for wanted in (one_marked([_sniff(path)]), project):
+        if wanted == dialect:
+            return dialect
+        if wanted is not None and _reads_whole(path, wanted):
+            return wanted
+    return dialect
 
 
 #: Folder names migration tools keep their versions in.

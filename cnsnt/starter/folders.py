@@ -83,3 +83,31 @@ def doc_folder(name: str) -> bool:
     """Whether a folder's name says it holds documentation, in any of cnsnt's languages."""
     words = name_words(name)
     return any(word in DOC_WORDS for word in words) or "".join(words) in DOC_NAMES
+
+#: The words that name a folder of old versions, in cnsnt's languages: `archives/`,
+#: `old/`, `legacy/`, `deprecated/`, `obsolete/`, `vecchio/`, `anciens/`, `eski/`. paheko
+#: keeps the schemas and migrations of releases 0.7 to 1.0 in `archives/`: proposed, they
+#: gave 135 tables where the application has 44. Not the words that also mean "file"
+#: (Spanish `archivo`, Portuguese `arquivo`), nor German `alt` (an alternative too).
+OLD_WORDS = frozenset(
+    {
+        *("archive", "archives", "archived", "old", "older", "legacy", "deprecated"),  # en
+        *("obsolete", "outdated", "superseded"),  # en, fr (obsolete)
+        *("ancien", "anciens", "ancienne", "anciennes", "archivé", "archive", "périmé", "perime"),  # fr
+        *("vecchio", "vecchi", "vecchia", "vecchie", "obsoleto", "obsoleti", "deprecato", "archivio"),  # it
+        *("antiguo", "antiguos", "antigua", "antiguas", "viejo", "viejos", "obsoletos", "archivado"),  # es
+        *("antigo", "antigos", "antiga", "antigas", "arquivado", "arquivados"),  # pt
+        *("antic", "antics", "obsolet", "arxiu", "arxivat"),  # ca
+        *("archiv", "veraltet", "alte"),  # de
+        *("oud", "oude", "archief", "verouderd"),  # nl
+        *("stare", "stary", "archiwum", "przestarzale", "przestarzałe"),  # pl
+        *("eski", "arsiv", "arşiv"),  # tr
+        *("régi", "regi", "archívum", "archivum", "elavult"),  # hu
+        *("архив", "старое", "старые", "устаревшее", "arhiv", "arkhiv", "staroe", "starye"),  # ru
+    }
+)
+
+
+def old_folder(name: str) -> bool:
+    """Whether a folder's name says it keeps old versions, in any of cnsnt's languages."""
+    return any(word in OLD_WORDS for word in name_words(name))

@@ -826,8 +826,13 @@ def test_upgrade_patches_of_a_full_schema_are_left_out_and_said(tmp_path: Path) 
     (up / "c3-d4.cleanup.sql").write_text("DELETE FROM old_sessions WHERE id > 0;\n")
     found, notes = survey(tmp_path)
     assert [f.pattern for f in found if f.kind in ("schemas", "queries")] == ["setup/install.sql"]
+    # what the patches add that install.sql lacks is named, not dropped silently (review27 D3)
     assert notes == [
-        "left out 5 SQL files in upgrader: upgrade patches of setup/install.sql, which holds their tables"
+        "left out 5 SQL files in upgrader: upgrade patches of setup/install.sql, which holds their tables; "
+        "they add 1 column and 2 tables setup/install.sql lacks, not read: old_sessions "
+        "(upgrader/c3-d4.patch.sql), since_dropped (upgrader/d4-e5.patch.sql), users.x "
+        "(upgrader/c3-d4.patch.sql); check each: dropped since, made "
+        "elsewhere (at run time), or the schema is older than the patch (then add the patch under sources:)"
     ]
     text = draft_new(tmp_path).text
     assert "# left out 5 SQL files in upgrader" in text
@@ -1003,8 +1008,8 @@ def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -
     tables with columns the full one lacks: it is newer, not history (its columns were lost)."""
     from cnsnt.starter.discover import survey
 
-    (tmp_path / "old").mkdir()
-    (tmp_path / "old" / "full.sql").write_text(
+    (tmp_path / "base").mkdir()  # not `old/`: a folder of old versions is left out whole
+    (tmp_path / "base" / "full.sql").write_text(
         "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80));\n"
         "CREATE TABLE visits (id INT PRIMARY KEY, member_id INT);\n"
     )
@@ -1013,7 +1018,7 @@ def test_a_file_creating_a_table_with_more_columns_is_no_patch(tmp_path: Path) -
         "CREATE TABLE members (id INT PRIMARY KEY, email VARCHAR(80), phone VARCHAR(20));\n"
     )
     found, notes = survey(tmp_path)
-    assert sorted(f.pattern for f in found) == ["ddl/a1_members.sql", "old/full.sql"]
+    assert sorted(f.pattern for f in found) == ["base/full.sql", "ddl/a1_members.sql"]
     assert notes == []
 
 
@@ -1038,7 +1043,10 @@ def test_an_older_copy_with_a_column_since_dropped_is_still_a_patch(tmp_path: Pa
     found, notes = survey(tmp_path)
     assert [f.pattern for f in found] == ["base/full.sql"]
     assert notes == [
-        "left out 1 SQL file in tables: upgrade patches of base/full.sql, which holds their tables"
+        "left out 1 SQL file in tables: upgrade patches of base/full.sql, which holds their tables; "
+        "they add 1 column base/full.sql lacks, not read: members.fax (tables/old.sql); check each: "
+        "dropped since, made elsewhere (at run time), or the schema is older than the patch (then add "
+        "the patch under sources:)"
     ]
 
 

@@ -80,10 +80,13 @@ def test_an_older_folder_with_a_file_the_newest_lacks_is_kept(tmp_path: Path) ->
         (tmp_path / name / "schema.sql").write_text("\n".join(_TABLES) + "\n")
     (tmp_path / "1" / "extra.sql").write_text("CREATE TABLE archive (id INT, email VARCHAR(80));\n")
     found, notes = survey(tmp_path)
-    assert sorted(f.pattern for f in found if f.kind == "schemas") == ["1/*.sql", "3/schema.sql"]
+    # the folder is kept for its extra file; its schema.sql is an older version of 3/schema.sql
+    assert sorted(f.pattern for f in found if f.kind == "schemas") == ["1/extra.sql", "3/schema.sql"]
     assert notes == [
         "left out 1 SQL file in 2: older revisions of 3/, which holds the same files "
-        "(one folder per revision, each a full copy)"
+        "(one folder per revision, each a full copy)",
+        "left out 1 SQL file (1/schema.sql): an older version of 3/schema.sql, the newest full schema "
+        "of that name; add one under sources: if the application still uses it",
     ]
 
 
