@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import islice
@@ -217,47 +217,42 @@ def _sql_source(path: Path) -> bool:
 
 def _olds_note(olds: list[Path], root: Path) -> list[str]:
     """The SQL files of folders of old versions init would have proposed, named in a note."""
-    kinds: dict[str, list[str]] = defaultdict(list)
-    for path in olds:
-        rel = path.relative_to(root).as_posix()
-        if _sqlite_file(path):
-            kinds["SQLite database"].append(rel)
-        elif (what := _kind_of(path, root)) is not None and what[0] in _DOC_KINDS:
-            kinds[_DOC_KINDS[what[0]]].append(rel)
-    if not kinds:
-        return []
-    named = sorted(rel for paths in kinds.values() for rel in paths)
-    folders = sorted({_old_home(path, root) for path in olds if path.relative_to(root).as_posix() in named})
-    counts = ", ".join(
-        f"{len(paths)} {kind} file{'s' if len(paths) != 1 else ''}" for kind, paths in sorted(kinds.items())
-    )
-    return [
-        f"left out {counts} in folders of old versions ({', '.join(folders)}): {_first_few(named)}; "
+    return _left_out_note(
+        olds,
+        root,
+        old_folder,
+        "folders of old versions",
         "a folder named archive, old, legacy, deprecated or obsolete keeps what the application "
-        "used before, not the schema it runs now; add one under sources: if the application uses it"
-    ]
-
-
-def _old_home(path: Path, root: Path) -> str:
-    """The folder of old versions a file lies in (the outermost one): `archives`."""
-    parts = path.relative_to(root).parts
-    first = next(i for i, part in enumerate(parts[:-1]) if old_folder(part))
-    return "/".join(parts[: first + 1])
-
-
-def _doc_home(path: Path, root: Path) -> str:
-    """The documentation folder a file lies in (the outermost one): `ppw/docs`."""
-    parts = path.relative_to(root).parts
-    first = next(i for i, part in enumerate(parts[:-1]) if doc_folder(part))
-    return "/".join(parts[: first + 1])
+        "used before, not the schema it runs now",
+        orm=False,
+    )
 
 
 def _docs_note(docs: list[Path], root: Path) -> list[str]:
     """The files of documentation folders init would have proposed, named in a note."""
+    return _left_out_note(
+        docs,
+        root,
+        doc_folder,
+        "documentation folders",
+        "a documentation folder describes the application (design drafts, slides, examples), "
+        "its files are not the application's own",
+        orm=True,
+    )
+
+
+def _left_out_note(
+    paths: list[Path], root: Path, folder: Callable[[str], bool], where: str, why: str, *, orm: bool
+) -> list[str]:
+    """A note naming the files of such folders init would have proposed, by kind, and the folders.
+
+    `folder`: whether a folder's name makes it one (`old_folder`, `doc_folder`); `orm`:
+    whether ORM model files are named too.
+    """
     kinds: dict[str, list[str]] = defaultdict(list)
-    for path in docs:
+    for path in paths:
         rel = path.relative_to(root).as_posix()
-        if _orm_kind(path) is not None:
+        if orm and _orm_kind(path) is not None:
             kinds["schema"].append(rel)
         elif _sqlite_file(path):
             kinds["SQLite database"].append(rel)
@@ -265,16 +260,24 @@ def _docs_note(docs: list[Path], root: Path) -> list[str]:
             kinds[_DOC_KINDS[what[0]]].append(rel)
     if not kinds:
         return []
-    named = sorted(rel for paths in kinds.values() for rel in paths)
-    folders = sorted({_doc_home(path, root) for path in docs if path.relative_to(root).as_posix() in named})
+    named = sorted(rel for listed in kinds.values() for rel in listed)
+    homes = sorted(
+        {_home(path, root, folder) for path in paths if path.relative_to(root).as_posix() in named}
+    )
     counts = ", ".join(
-        f"{len(paths)} {kind} file{'s' if len(paths) != 1 else ''}" for kind, paths in sorted(kinds.items())
+        f"{len(files)} {kind} file{'s' if len(files) != 1 else ''}" for kind, files in sorted(kinds.items())
     )
     return [
-        f"left out {counts} in documentation folders ({', '.join(folders)}): {_first_few(named)}; "
-        "a documentation folder describes the application (design drafts, slides, examples), "
-        "its files are not the application's own; add one under sources: if the application uses it"
+        f"left out {counts} in {where} ({', '.join(homes)}): {_first_few(named)}; {why}; "
+        "add one under sources: if the application uses it"
     ]
+
+
+def _home(path: Path, root: Path, folder: Callable[[str], bool]) -> str:
+    """The outermost folder of the kind `folder` tells that a file lies in: `ppw/docs`, `archives`."""
+    parts = path.relative_to(root).parts
+    first = next(i for i, part in enumerate(parts[:-1]) if folder(part))
+    return "/".join(parts[: first + 1])
 
 
 #: The first 16 bytes of every SQLite database file (sqlite.org/fileformat.html, 1.3).
