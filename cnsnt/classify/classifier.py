@@ -259,17 +259,6 @@ def _contract_at(words: tuple[str, ...], i: int, languages: tuple[str, ...] | No
     return 0
 
 
-def _plural_term(key: tuple[str, ...]) -> tuple[str, str, str] | None:
-    """The term a plural word is of, when the tokenizer kept it whole.
-
-    `emails`, a word of the vocabulary's table lists, is not cut to `email` as `phones` is
-    to `phone`.
-    """
-    if len(key) != 1 or len(key[0]) <= 4 or not key[0].endswith("s") or key[0] in _NEGATORS:
-        return None  # `tokens` stays the technical word it is listed as
-    return _TERMS.get((key[0][:-1],))
-
-
 @functools.lru_cache(maxsize=65536)
 def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
     words = _TOKENIZER.words(text, languages)
@@ -287,7 +276,7 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
             continue
         for size in range(min(_PHRASE_MAX, len(words) - i), 0, -1):
             key = words[i : i + size]
-            term = _TERMS.get(key) or _plural_term(key)
+            term = _TERMS.get(key)
             if term is not None:
                 category, strength, lang = term
                 matches.append(_Match(category, strength == "S", lang, key, i))

@@ -3619,8 +3619,10 @@ def test_last_changed_by_in_other_languages_names_who_changed_the_row() -> None:
 
 def test_a_plural_kept_whole_by_the_tokenizer_is_still_its_terms() -> None:
     """`emails` is a word of the vocabulary's table lists, so the tokenizer keeps it whole
-    (where `phones` is cut to `phone`): `userEmails TEXT[]` is e-mail addresses all the same.
-    A plural listed as a technical word (`tokens`) stays one."""
+    (where `phones` is cut to `phone`): `userEmails TEXT[]` is e-mail addresses all the same,
+    as the vocabulary lists the plural. A plural listed as a technical word (`tokens`) stays
+    one, and a plural is not read as its singular's term by rule (codereview25 F1: Portuguese
+    `tratamentos`, treatments, is no `tratamento`, a form of address)."""
     users = _table("users", [("id", "INT"), ("first_name", "TEXT")], primary="id")
     notices = _table(
         "notices",
@@ -3630,3 +3632,5 @@ def test_a_plural_kept_whole_by_the_tokenizer_is_still_its_terms() -> None:
     got = classify_tables([users, notices])
     assert got["notices.userEmails"].category == "user.contact.email"
     assert not got["notices.inputTokens"].personal
+    patients = _table("pacientes", [("id", "INT"), ("nome", "TEXT"), ("tratamentos", "TEXT")], primary="id")
+    assert classify_tables([patients])["pacientes.tratamentos"].category != "user.name"
