@@ -67,7 +67,15 @@ from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
 from cnsnt.starter.folder_globs import covers, folder_globs, spelt
-from cnsnt.starter.folders import DEMO_DIRS, STUB_DIRS, WEB_ROOTS, doc_folder, in_folder, old_folder
+from cnsnt.starter.folders import (
+    DEMO_DIRS,
+    STUB_DIRS,
+    WEB_ROOTS,
+    doc_folder,
+    in_folder,
+    old_folder,
+    only_archive,
+)
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
 from cnsnt.starter.html_strings import holds_markup, html_strings_file
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
@@ -183,9 +191,10 @@ def _walk(root: Path) -> tuple[list[Path], list[Path], list[Path]]:
 
     Directory links are never followed. A documentation folder (`docs/`, `Documentazioni/`:
     `folders.doc_folder`) is walked apart: what it holds is said in a note, never proposed.
-    So are the SQL files and SQLite databases of a folder of old versions (`archives/`,
-    `old/`, `legacy/`: `folders.old_folder`); its code stays (an `archive` Django app or
-    a blog's `archive/` templates are features, not old copies).
+    So are the SQL files and SQLite databases of a folder of old versions (`old/`,
+    `legacy/`: `folders.old_folder`; an `archives/` folder only for files that say their
+    version, `0.9.0_schema.sql`); its code stays (an `archive` Django app or a blog's
+    `archive/` templates are features, not old copies).
     """
     files: list[Path] = []
     docs: list[Path] = []
@@ -194,7 +203,10 @@ def _walk(root: Path) -> tuple[list[Path], list[Path], list[Path]]:
         here = Path(directory)
         parts = here.relative_to(root).parts if here != root else ()
         in_docs = any(doc_folder(part) for part in parts)
-        in_old = any(old_folder(part) for part in parts)
+        old = [part for part in parts if old_folder(part)]
+        # `legacy/` keeps old versions; `archive/` only when its SQL says which version it is
+        # (a CMS's `modules/archive/sql/install.sql` is the application's own)
+        surely_old = any(not only_archive(part) for part in old)
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and (d not in SKIP_DIRS or doc_folder(d))
         )
@@ -203,7 +215,7 @@ def _walk(root: Path) -> tuple[list[Path], list[Path], list[Path]]:
             if path.is_file() and not path.is_symlink():
                 if in_docs:
                     docs.append(path)
-                elif in_old and _sql_source(path):
+                elif old and _sql_source(path) and (surely_old or versioned(path, root).stated):
                     olds.append(path)
                 else:
                     files.append(path)

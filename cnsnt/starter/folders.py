@@ -108,6 +108,23 @@ OLD_WORDS = frozenset(
 )
 
 
+#: The words of `OLD_WORDS` that also name a feature: a CMS's `modules/archive/` or a blog's
+#: `archivio/` keeps the application's own SQL (codereview25 F3). A folder named only so
+#: holds old versions when its SQL files say which version they are (`0.9.0_schema.sql`).
+ARCHIVE_WORDS = frozenset(
+    {
+        *("archive", "archives", "archived", "archivé", "archivio", "archivado", "arquivado"),
+        *("arquivados", "arxiu", "arxivat", "archiv", "archief", "archiwum", "arsiv", "arşiv"),
+        *("archívum", "archivum", "архив", "arhiv", "arkhiv"),
+    }
+)
+
+
 def old_folder(name: str) -> bool:
     """Whether a folder's name says it keeps old versions, in any of cnsnt's languages."""
     return any(word in OLD_WORDS for word in name_words(name))
+
+
+def only_archive(name: str) -> bool:
+    """Whether an old versions' folder is named only by a word that also names a feature."""
+    return all(word in ARCHIVE_WORDS for word in name_words(name) if word in OLD_WORDS)

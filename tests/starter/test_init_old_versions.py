@@ -89,6 +89,21 @@ def test_the_code_of_a_folder_named_old_stays_proposed(tmp_path: Path) -> None:
     assert notes[0].startswith("left out 1 SQL schema file in folders of old versions (db/old): db/old/dump.sql;")
 
 
+def test_a_modules_archive_folder_keeps_its_own_sql(tmp_path: Path) -> None:
+    """codereview25 F3: `modules/archive/` is a CMS's archive feature; its `install.sql` is the
+    application's own and is proposed. `archive` names old versions only for SQL that says
+    its version (`0.9.0_schema.sql`); `legacy/` and `old/` always do."""
+    _write(tmp_path, "modules/archive/sql/install.sql",
+           "CREATE TABLE archive_subscribers (id INTEGER PRIMARY KEY, email TEXT NOT NULL);\n")
+    _write(tmp_path, "modules/archive/sql/0.9.0_install.sql", "CREATE TABLE archive_old (id INTEGER);\n")
+    _write(tmp_path, "db/legacy/install.sql", OLD)
+    _write(tmp_path, "db/schema.sql", CURRENT)
+    found, notes = survey(tmp_path)
+    assert "modules/archive/sql/install.sql" in _schemas(found)
+    assert not any("0.9.0_install" in p or "legacy" in p for p in _schemas(found))
+    assert "archive_subscribers.email" in draft_new(tmp_path).text
+
+
 # D2: versioned copies of the full schema
 
 
