@@ -65,7 +65,7 @@ def field_matches(pattern: str, key: str) -> bool:
     return glob_match(pattern, key)
 
 
-def _is_glob(pattern: str) -> bool:
+def is_glob(pattern: str) -> bool:
     """Whether a pattern has a wildcard (only `*` and `?` are: see `_compile`)."""
     return "*" in pattern or "?" in pattern
 
@@ -96,7 +96,7 @@ class KeyIndex:
 
     def named(self, pattern: str) -> bool:
         """Whether the pattern names at least one key."""
-        if not _is_glob(pattern):
+        if not is_glob(pattern):
             return pattern.lower() in self.spellings
         match = column_matches if self.columns else field_matches
         return any(match(pattern, key) for key in self.keys)
@@ -118,7 +118,7 @@ class _PatternIndex:
         self.globs: list[tuple[str, Datum]] = []
         for datum in policy.data.values():
             for pattern in datum.columns if columns else datum.form_fields:
-                if _is_glob(pattern):
+                if is_glob(pattern):
                     self.globs.append((pattern, datum))
                 else:
                     self.literal.setdefault(pattern.lower(), []).append(datum)
@@ -181,7 +181,7 @@ class AliasIndex:
         """The keys of the fields the pattern names by their old form name only, sorted."""
         if not self.pairs or not self.reads_old_names(pattern):
             return []
-        if not _is_glob(pattern):
+        if not is_glob(pattern):
             return sorted(self.literal.get(pattern.lower(), []))
         return sorted(
             {k for k, old in self.pairs if field_matches(pattern, old) and not field_matches(pattern, k)}

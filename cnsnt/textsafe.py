@@ -62,10 +62,11 @@ def json_dumps(value: Any, **options: Any) -> str:
     return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-#: The first characters a spreadsheet runs a cell as a formula for (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@")
+#: The first characters a spreadsheet runs a cell as a formula for (CSV injection, OWASP):
+#: `=`, `+`, `-`, `@`, and a tab or a carriage return some read past before one.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_cell(text: str) -> str:
-    """A CSV cell no spreadsheet runs as a formula: a leading quote before `=`, `+`, `-`, `@`."""
+    """A CSV cell no spreadsheet runs as a formula: a leading quote before `=`, `+`, `-`, `@`, a tab."""
     return "'" + text if text[:1] in _FORMULA_STARTS else text

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from cnsnt.evidence import Evidence
-from cnsnt.matching import column_matches
-from cnsnt.textsafe import printable, spreadsheet_cell
+from cnsnt.matching import column_matches, is_glob
+from cnsnt.textsafe import json_dumps, printable, spreadsheet_cell
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ FIELDS = ("column", "location", "personal", "category", "confidence", "table", "
 
 def is_pattern(subject: str) -> bool:
     """Whether `explain-column` was given a pattern (`*`, `?`) rather than one column."""
-    return "*" in subject or "?" in subject
+    return is_glob(subject)
 
 
 def column_verdicts(evidence: Evidence, pattern: str) -> list[ColumnVerdict]:
@@ -107,4 +106,4 @@ def as_csv(rows: Iterable[ColumnVerdict]) -> str:
 
 def as_json(rows: Iterable[ColumnVerdict]) -> str:
     """A JSON array of objects with the fields of `FIELDS`."""
-    return json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False) + "\n"
+    return json_dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False) + "\n"

@@ -233,9 +233,11 @@ def _negator_kind(word: str) -> str | None:
     return None
 
 
-#: A standard cited by its body and number: `RFC-5322`, `ISO 8601`, `DIN 5008-2`.
+#: A standard cited by its body and a number of three to five digits: `RFC-5322`, `ISO 8601`,
+#: `DIN 5008-2` (not "RFC 13 caracteres", a Mexican RFC's length). Linear: an alternation of
+#: fixed words, one optional separator, a bounded run of digits; no nested repetition.
 _STANDARD = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, lx.STANDARDS_BODIES))) + r")[\s-]?\d{2,5}\b", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(map(re.escape, lx.STANDARDS_BODIES))) + r")[ -]?\d{3,5}\b", re.IGNORECASE
 )
 
 

@@ -29,6 +29,7 @@ from cnsnt.notices.i18n import lang as get_lang
 from cnsnt.notices.labels import basis_name
 from cnsnt.notices.version import notice_version
 from cnsnt.policy.model import Policy
+from cnsnt.textsafe import spreadsheet_cell
 
 from .build import datum_labels, first_text, gdpr_special
 from .model import marked_label
@@ -299,7 +300,7 @@ def render_ropa_csv(r: Ropa) -> str:
     safe = io.StringIO()
     out = csv.writer(safe, lineterminator="\n")
     for row in rows:
-        out.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
+        out.writerow([spreadsheet_cell(c) for c in row])
     return safe.getvalue()
 
 

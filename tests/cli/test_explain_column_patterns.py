@@ -83,3 +83,20 @@ def test_a_pattern_that_names_no_column_is_a_usage_error(tmp_path: Path) -> None
     assert "no column matches 'nothing.*'" in result.output
     bad = runner.invoke(app, ["explain-column", "*", str(tmp_path), "--format", "xml"], env=ENV)
     assert bad.exit_code == 2 and "unknown format 'xml'" in bad.output
+
+
+def test_json_and_csv_escape_what_a_terminal_or_a_spreadsheet_would_run(tmp_path: Path) -> None:
+    """codereview25 F2, F7: a column name holding U+009B (a terminal's escape) and U+202E (a
+    right-to-left override) is written as `\\u` escapes in JSON; a table name starting with a
+    tab before `=` is quoted in CSV."""
+    (tmp_path / "s.sql").write_text(
+        'CREATE TABLE "\t=HYPERLINK(1)" (id INT, "a\u009bb\u202ec" TEXT);\n', encoding="utf-8"
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources: {schemas: [{path: s.sql, dialect: postgres}]}\n", encoding="utf-8"
+    )
+    as_json = run("*", str(tmp_path), "--format", "json").stdout
+    assert "\u009b" not in as_json and "\u202e" not in as_json
+    assert "\\u009b" in as_json and "\\u202e" in as_json
+    cells = [c for row in csv.reader(io.StringIO(run("*", str(tmp_path), "--format", "csv").stdout)) for c in row]
+    assert not [c for c in cells if c[:1] in ("\t", "=")]

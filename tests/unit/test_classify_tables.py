@@ -3575,6 +3575,10 @@ def test_a_standard_cited_in_a_comment_is_no_tax_id() -> None:
     clave = replace(clients.columns[2], comment="RFC del cliente (13 caracteres)")
     clients = replace(clients, columns=(*clients.columns[:2], clave))
     assert classify_tables([clients])["clientes.clave"].category.startswith("user.government_id")
+    # a length is no standard's number (codereview25 F5)
+    clave = replace(clients.columns[2], comment="RFC 13 caracteres")
+    clients = replace(clients, columns=(*clients.columns[:2], clave))
+    assert classify_tables([clients])["clientes.clave"].category.startswith("user.government_id")
     # the bodies' names are read in comments only, never cut out of a glued name (`censito`,
     # censused, is no `cen` + `sito`, a website)
     pupils = _table("tbl_alunni", [("idalunno", "INT"), ("cognome", "TEXT"), ("censito", "VARCHAR(5)")])
