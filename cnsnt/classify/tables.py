@@ -436,6 +436,22 @@ _GLUED_PREFIX = 3
 _LONG_PEOPLE_WORD = 6
 
 
+def _configures(words: tuple[str, ...], person: str) -> bool:
+    """Whether a people word in a table's name only says which things the table sets up.
+
+    A lookup word anywhere (`member_type_groups`, `config_users_fields`) makes the rows
+    a list about people, and a last word that names a thing the application defines
+    (`users_fields`, `contact_topics`) is what each row is: the people word before it
+    says whose form or list it is, not whom the row is about. A key to a person, read
+    before this, still makes such a row theirs (`user_fields.user_id`); so does a record
+    of what people did (`user_activities`), an activity of theirs, not of the program.
+    """
+    if not words or words[-1] == person:
+        return False
+    thing = words[-1] in lx.OBJECT_WORDS and words[-1] not in lx.ACTIVITY_TABLES
+    return thing or bool(set(words) & lx.LOOKUP_WORDS)
+
+
 def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
     """A table of keys and labels only, linked to nothing: a list of values (`personel_nitelikleri`).
 
@@ -820,6 +836,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 reason = f"it records what someone did, and '{who}' says who"
         if not reason:
             person = _person_prefix(table.own_name, languages, spaces)
+            if person is not None and _configures(table_words, person):
+                person = None  # `config_users_fields`: the users' form's fields, not users
             if person is not None and _lists_values(table, languages):
                 verdicts[table.key] = TableVerdict(
                     LOOKUP,

@@ -1,0 +1,60 @@
+"""review27 D9 and D11: names read as people where they are not, and categories that missed the data.
+
+Every schema here is written for these tests after the snippets of review27 (a French
+association's SQLite schema, a CRM's Django models, a personal CRM's Laravel tables).
+"""
+
+from __future__ import annotations
+
+from cnsnt.classify import classify_tables, table_verdicts
+from cnsnt.evidence import ForeignKey, Table
+from tests.unit.schema_entry import typed_table
+
+USERS = typed_table("users", [("id", "INTEGER"), ("email", "TEXT")])
+
+
+def _verdict(tables: list[Table], key: str) -> tuple[bool, str | None, str]:
+    got = classify_tables(tables)[key]
+    return got.personal, got.category, got.reason
+
+
+# -- D9: a people word that qualifies what a table configures
+
+
+def test_the_fields_of_the_users_form_are_not_rows_about_users() -> None:
+    """`config_users_fields`: the definitions of the member form's fields, not members."""
+    fields = typed_table(
+        "config_users_fields",
+        [
+            ("id", "INTEGER"),
+            ("name", "TEXT"),
+            ("label", "TEXT"),
+            ("help", "TEXT"),
+            ("required", "INTEGER"),
+            ("default_value", "TEXT"),
+        ],
+    )
+    verdict = table_verdicts([USERS, fields])["config_users_fields"]
+    assert verdict.kind not in ("describes people", "linked to people"), verdict
+    for column in ("name", "label", "help", "default_value"):
+        personal, _, reason = _verdict([USERS, fields], f"config_users_fields.{column}")
+        assert not personal, reason
+
+
+def test_groups_of_kinds_of_members_are_no_members() -> None:
+    """`member_type_groups`: a lookup word in the name makes it a list about members, no member."""
+    groups = typed_table("member_type_groups", [("id", "INTEGER"), ("name", "TEXT"), ("discount", "INTEGER")])
+    assert table_verdicts([groups])["member_type_groups"].kind == "a lookup table"
+    personal, _, reason = _verdict([groups], "member_type_groups.name")
+    assert not personal, reason
+
+
+def test_a_table_named_for_people_s_things_with_a_key_to_them_is_still_theirs() -> None:
+    """`user_fields(user_id, ...)`: a key to the person wins over the name's head word."""
+    values = typed_table(
+        "user_fields",
+        [("id", "INTEGER"), ("user_id", "INTEGER"), ("value", "TEXT")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    personal, _, reason = _verdict([USERS, values], "user_fields.value")
+    assert personal, reason
