@@ -392,11 +392,16 @@ def _bookkeeping(tables: Sequence[Table], verdicts: Mapping[str, TableVerdict]) 
 
 
 def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> str:
-    """A short table comment that names people (`Сотрудник`, `Anagrafica clienti`)."""
+    """A short table comment that names people (`Сотрудник`, `Anagrafica clienti`).
+
+    Not one whose people word only says which things the table sets up (`Lead Stage`,
+    a stage of the pipeline leads go through; `user types`), as in a name (`_configures`).
+    """
     if not comment or len(comment) > 60:
         return ""
     words = _TOKENIZER.words(comment, languages)
-    if 0 < len(words) <= 4 and set(words) & lx.PERSON_TABLES:
+    person = next((w for w in words if w in lx.PERSON_TABLES), None)
+    if 0 < len(words) <= 4 and person is not None and not _configures(words, person):
         return comment
     return ""
 

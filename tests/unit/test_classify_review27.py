@@ -6,6 +6,8 @@ association's SQLite schema, a CRM's Django models, a personal CRM's Laravel tab
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cnsnt.classify import classify_tables, table_verdicts
 from cnsnt.evidence import ForeignKey, Table
 from tests.unit.schema_entry import typed_table
@@ -58,3 +60,44 @@ def test_a_table_named_for_people_s_things_with_a_key_to_them_is_still_theirs() 
     )
     personal, _, reason = _verdict([USERS, values], "user_fields.value")
     assert personal, reason
+
+
+# -- D9: a comment whose people word qualifies another head
+
+
+def _lead_stage(comment: str) -> Table:
+    """A CRM's pipeline stage, with the verbose name Django gives its model as the comment."""
+    stage = typed_table(
+        "lead_stage",
+        [
+            ("id", "uuid"),
+            ("name", "varchar(100)"),
+            ("order", "integer"),
+            ("color", "varchar(7)"),
+            ("win_probability", "integer"),
+        ],
+    )
+    return replace(stage, comment=comment)
+
+
+def test_a_stage_of_leads_is_no_lead() -> None:
+    """Comment 'Lead Stage': its head is the stage; 'lead' says which pipeline it is a step of."""
+    leads = typed_table(
+        "lead",
+        [("id", "uuid"), ("first_name", "varchar(100)"), ("email", "varchar(254)"), ("stage_id", "uuid")],
+        (ForeignKey(("stage_id",), "lead_stage"),),
+    )
+    tables = [_lead_stage("Lead Stage"), leads]
+    assert table_verdicts(tables)["lead_stage"].kind not in ("describes people", "linked to people")
+    for column in ("name", "win_probability"):
+        personal, _, reason = _verdict(tables, f"lead_stage.{column}")
+        assert not personal, reason
+
+
+def test_a_comment_that_names_people_still_says_so() -> None:
+    """'Anagrafica clienti': a register of clients, whatever the table is called."""
+    register = replace(
+        typed_table("anagrafica", [("id", "INTEGER"), ("codice", "TEXT"), ("nome", "TEXT")]),
+        comment="Anagrafica clienti",
+    )
+    assert table_verdicts([register])["anagrafica"].kind == "describes people"
