@@ -1222,6 +1222,9 @@ def decide(
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)
         and not keyed
         and not ctx.lookup
+        # outside a table about people, `parent` is the row above in a tree (a page's, an
+        # account's), as `parent_id` is: no one's role
+        and (ctx.person or not set(who) & _ROLE_WORDS <= lx.TREE_WORDS)
     ):
         return Classification(
             True,

@@ -101,3 +101,24 @@ def test_a_comment_that_names_people_still_says_so() -> None:
         comment="Anagrafica clienti",
     )
     assert table_verdicts([register])["anagrafica"].kind == "describes people"
+
+
+# -- D9: a tree's parent row
+
+
+def test_a_tree_s_parent_outside_a_table_about_people_is_the_row_above() -> None:
+    """`web_pages.parent`, `comptes.parent`: the page or the account above, as `parent_id` is."""
+    pages = typed_table("web_pages", [("id", "INTEGER"), ("parent", "TEXT"), ("title", "TEXT")])
+    accounts = typed_table("comptes", [("id", "INTEGER"), ("code", "TEXT"), ("parent", "TEXT"), ("libelle", "TEXT")])
+    for key in ("web_pages.parent", "comptes.parent"):
+        personal, _, reason = _verdict([USERS, pages, accounts], key)
+        assert not personal, reason
+
+
+def test_a_pupil_s_parent_is_still_a_person() -> None:
+    """In a table that describes people, `parent` names one by role."""
+    pupils = typed_table(
+        "pupils", [("id", "INTEGER"), ("first_name", "TEXT"), ("last_name", "TEXT"), ("parent", "TEXT")]
+    )
+    personal, category, reason = _verdict([pupils], "pupils.parent")
+    assert personal and category == "user.name", reason
