@@ -865,6 +865,17 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
     return None
 
 
+def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table keeps the software's own machinery: its cache, its locks, its tokens.
+
+    Its name says nothing else, beside whose they are (`cache_locks`, `user_tokens`): a
+    lock's `owner` is the process that holds it, a token's `driver` the service that
+    issued it, not a person named by role.
+    """
+    words = set(_table_words(table, languages)) - lx.PERSON_TABLES
+    return bool(words) and words <= lx.MACHINERY_TABLES
+
+
 def _may_contact(reading: _Reading) -> bool:
     """Whether a name joins a permission word and a word for contacting (`allow_contact`)."""
     words = set(reading.words)
@@ -1213,19 +1224,28 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' is free text a person wrote or is described by, {ctx.why}",
         )
-    if (
+    who = past_prefix(words, ctx.prefix) or words
+    by_role = (
         plain
         and kind == "text"
-        and (who := past_prefix(words, ctx.prefix) or words)
+        and bool(who)
         and set(who) <= _WHO_WORDS
-        and set(who) & _ROLE_WORDS
+        and bool(set(who) & _ROLE_WORDS)
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)
         and not keyed
         and not ctx.lookup
-        # outside a table about people, `parent` is the row above in a tree (a page's, an
-        # account's), as `parent_id` is: no one's role
-        and (ctx.person or not set(who) & _ROLE_WORDS <= lx.TREE_WORDS)
-    ):
+    )
+    if by_role and not ctx.describes and _machinery(table, ctx.languages):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' names the program or service that holds the row: '{table}' keeps the "
+            "software's own machinery (a cache, a lock, a token), not a person's data",
+        )
+    # outside a table about people, `parent` is the row above in a tree (a page's, an
+    # account's), as `parent_id` is: no one's role
+    if by_role and (ctx.person or not set(who) & _ROLE_WORDS <= lx.TREE_WORDS):
         return Classification(
             True,
             "user.name",

@@ -265,4 +265,7 @@ SNAPSHOT_WORDS: Final = _VOCAB.lists["snapshot_words"]
 # What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
 DIGESTED: Final = _VOCAB.lists["digested"]
 CREDENTIAL_TABLES: Final = _VOCAB.lists["credential_tables"]
+# Tables of the software's own machinery (`cache_locks`, `user_tokens`): a role word there
+# names a process or a service (a lock's owner, a token's driver), not a person.
+MACHINERY_TABLES: Final = _VOCAB.lists["machinery_tables"]
 LEGAL_PERSON_WORDS: Final = _VOCAB.lists["legal_person_words"]

@@ -35,6 +35,7 @@ _LIST_KEYS = (
     "storage_words",
     "digested",
     "credential_tables",
+    "machinery_tables",
     "legal_person_words",
     "permission_words",
     "contact_words",

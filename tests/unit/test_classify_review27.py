@@ -122,3 +122,40 @@ def test_a_pupil_s_parent_is_still_a_person() -> None:
     )
     personal, category, reason = _verdict([pupils], "pupils.parent")
     assert personal and category == "user.name", reason
+
+
+# -- D9: the software's own machinery
+
+
+def test_a_lock_s_owner_and_a_token_s_driver_are_programs() -> None:
+    """Laravel's `cache_locks.owner` (a random lock token) and Socialite's `user_tokens.driver`."""
+    locks = typed_table(
+        "cache_locks", [("key", "varchar(255)"), ("owner", "varchar(255)"), ("expiration", "integer")], primary=("key",)
+    )
+    tokens = typed_table(
+        "user_tokens",
+        [
+            ("id", "bigint"),
+            ("user_id", "bigint"),
+            ("driver_id", "varchar(256)"),
+            ("driver", "varchar(50)"),
+            ("token", "varchar(4096)"),
+        ],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    for key in ("cache_locks.owner", "user_tokens.driver"):
+        personal, _, reason = _verdict([USERS, locks, tokens], key)
+        assert not personal, reason
+    personal, _, reason = _verdict([USERS, locks, tokens], "user_tokens.token")
+    assert personal, reason
+
+
+def test_a_ride_s_driver_is_a_person() -> None:
+    """`rides.driver`: a row about a booking names its driver by role."""
+    rides = typed_table(
+        "rides",
+        [("id", "INTEGER"), ("user_id", "INTEGER"), ("driver", "varchar(100)"), ("fare", "DECIMAL(8,2)")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    personal, category, reason = _verdict([USERS, rides], "rides.driver")
+    assert personal and category == "user.name", reason
