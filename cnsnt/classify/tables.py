@@ -554,13 +554,16 @@ def _false_friend(word: str, written: tuple[str, ...]) -> bool:
 
 # integer types too small for a key (a flag, a count): `tanacsado tinyint`, `studente smallint`
 _SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2", "number(1")
+# what a yes/no kept as a whole number defaults to; a key to a person has no such default
+_FLAG_DEFAULTS = frozenset({"0", "1"})
 
 
 def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
     """A lone word for a person that holds a whole number (`leaves.employee int`): their key.
 
-    Not a flag (`titolare tinyint`), a count (`passageiros integer`, a plural) nor a
-    word the vocabulary reads as a datum (`contacto bigint`, a phone number).
+    Not a flag (`titolare tinyint`, or `user INTEGER NOT NULL DEFAULT 0` where a schema
+    has no small integers: a yes/no defaults to one), a count (`passageiros integer`, a
+    plural) nor a word the vocabulary reads as a datum (`contacto bigint`, a phone number).
     """
     name = column.name.casefold()
     # a count (`passageiros`), or `kind int`: a kind of thing in English, a child in German
@@ -568,6 +571,8 @@ def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
         return False
     if not _integer(column.type) or (column.type or "").strip().lower().startswith(_SMALL_INTS):
         return False
+    if column.default in _FLAG_DEFAULTS:
+        return False  # `acc_accounts.user INTEGER DEFAULT 0`: added by the user or not
     match, _ = _pick(_read(column.name, languages), True, "numeric")
     return match is None
 

@@ -7,10 +7,11 @@ association's SQLite schema, a CRM's Django models, a personal CRM's Laravel tab
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from cnsnt.classify import classify_tables, table_verdicts
-from cnsnt.evidence import ForeignKey, Table
-from tests.unit.schema_entry import typed_table
+from cnsnt.evidence import Column, ForeignKey, Table
+from tests.unit.schema_entry import read_entry, typed_table, write_files
 
 USERS = typed_table("users", [("id", "INTEGER"), ("email", "TEXT")])
 
@@ -159,3 +160,35 @@ def test_a_ride_s_driver_is_a_person() -> None:
     )
     personal, category, reason = _verdict([USERS, rides], "rides.driver")
     assert personal and category == "user.name", reason
+
+
+# -- D9: a whole number that defaults to 0 or 1 is a flag
+
+
+def test_a_flag_named_user_is_no_key_to_a_user(tmp_path: Path) -> None:
+    """`acc_accounts.user INTEGER NOT NULL DEFAULT 0`: added by the user or part of the chart."""
+    write_files(
+        tmp_path,
+        {
+            "schema.sql": (
+                "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);\n"
+                "CREATE TABLE acc_accounts (id INTEGER PRIMARY KEY, code TEXT NOT NULL, label TEXT NOT NULL,"
+                " position INTEGER NOT NULL, user INTEGER NOT NULL DEFAULT 0);\n"
+                "CREATE TABLE leaves (id INTEGER PRIMARY KEY, employee INTEGER NOT NULL, reason TEXT);\n"
+                "CREATE TABLE employees (id INTEGER PRIMARY KEY, first_name TEXT, last_name TEXT);\n"
+            )
+        },
+    )
+    tables = list(read_entry(tmp_path, "schema.sql", dialect="sqlite").tables)
+    assert column_of(tables, "acc_accounts.user").default == "0"
+    for key in ("acc_accounts.label", "acc_accounts.position"):
+        personal, _, reason = _verdict(tables, key)
+        assert not personal, reason
+    # a lone word for a person with no default is still their key
+    personal, _, reason = _verdict(tables, "leaves.reason")
+    assert personal, reason
+
+
+def column_of(tables: list[Table], key: str) -> Column:
+    name, _, column = key.partition(".")
+    return next(c for t in tables if t.name == name for c in t.columns if c.name == column)
