@@ -567,6 +567,9 @@ class Context:
     found about no one is known to be so."""
     account: bool = False
     """The row has a login or a password column: a bare `hash` beside them is the password's."""
+    life_dates: bool = False
+    """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
+    day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
 
 
 def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
@@ -1296,6 +1299,17 @@ def decide(
             _category(held),
             Confidence.MEDIUM,
             f"'{name}' is the {_label(held)} the table '{table}' is named for {ctx.why}",
+        )
+    dated = ctx.linked or ctx.describes
+    if ctx.life_dates and dated and not keyed and words and set(words) <= lx.DATE_PARTS:
+        # `contact_important_dates.month`: a birthday or an anniversary, kept in parts so
+        # that the year may stay unknown; not when they did something
+        return Classification(
+            True,
+            "user.demographic.date_of_birth",
+            Confidence.LOW,
+            f"'{name}' is part of a date kept in parts so that its year may stay unknown: a "
+            f"birthday or an anniversary of the person, in '{table}', a table of their dates",
         )
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is

@@ -484,6 +484,25 @@ def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
     return labels > 0
 
 
+def _dates_in_parts(table: Table, words: tuple[str, ...], languages: tuple[str, ...]) -> bool:
+    """Whether a table of dates keeps each in parts (`contact_important_dates(day, month, year)`).
+
+    Its name ends in a word for dates and two columns or more are a date's parts: a
+    birthday or an anniversary, whose year may be unknown, kept so.
+    """
+    if not words or words[-1] not in lx.DATE_TABLES:
+        return False
+    parts = {
+        named[0]
+        for column in table.columns
+        if len(named := _TOKENIZER.words(column.name, languages)) == 1 and named[0] in lx.DATE_PARTS
+    }
+    return len(parts) >= _DATE_PARTS
+
+
+_DATE_PARTS = 2
+
+
 def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
     """An invoice, an order, a payment (`facturascli`, `recibospagoscli`): a person's deal."""
     words = _table_words(name, languages)
@@ -643,6 +662,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             prefix=column_prefix(table),
             read=True,
             account=survey.account,
+            life_dates=_dates_in_parts(table, table_words, languages),
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")

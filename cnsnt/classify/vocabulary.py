@@ -36,6 +36,8 @@ _LIST_KEYS = (
     "digested",
     "credential_tables",
     "machinery_tables",
+    "date_parts",
+    "date_tables",
     "legal_person_words",
     "permission_words",
     "contact_words",

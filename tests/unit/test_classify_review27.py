@@ -192,3 +192,36 @@ def test_a_flag_named_user_is_no_key_to_a_user(tmp_path: Path) -> None:
 def column_of(tables: list[Table], key: str) -> Column:
     name, _, column = key.partition(".")
     return next(c for t in tables if t.name == name for c in t.columns if c.name == column)
+
+
+# -- D11: a date of a person's life kept in parts
+
+
+def _dates(name: str = "contact_important_dates") -> list[Table]:
+    contacts = typed_table("contacts", [("id", "INTEGER"), ("first_name", "TEXT"), ("last_name", "TEXT")])
+    dates = typed_table(
+        name,
+        [
+            ("id", "INTEGER"),
+            ("contact_id", "INTEGER"),
+            ("label", "TEXT"),
+            ("day", "INTEGER"),
+            ("month", "INTEGER"),
+            ("year", "INTEGER"),
+        ],
+        (ForeignKey(("contact_id",), "contacts"),),
+    )
+    return [contacts, dates]
+
+
+def test_a_birthday_kept_as_day_month_and_year_is_no_behaviour() -> None:
+    """A contact's dates kept in parts, the year optional: a birthday or an anniversary."""
+    for part in ("day", "month", "year"):
+        personal, category, reason = _verdict(_dates(), f"contact_important_dates.{part}")
+        assert personal and category == "user.demographic.date_of_birth", reason
+
+
+def test_a_day_and_a_month_in_a_table_of_other_things_stay_what_they_were() -> None:
+    """`timesheets(employee_id, day, month, year)`: the day they worked, not a birthday."""
+    personal, category, reason = _verdict(_dates("timesheets"), "timesheets.day")
+    assert personal and category == "user.behavior", reason
