@@ -567,6 +567,9 @@ class Context:
     found about no one is known to be so."""
     account: bool = False
     """The row has a login or a password column: a bare `hash` beside them is the password's."""
+    mail: bool = False
+    """Each row is an e-mail or carries one: the table's name says so (`emails_queue`) or a
+    column holds an e-mail address (`sender_email`). Whom it goes to is an address."""
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
@@ -724,10 +727,20 @@ def _shared_sense(match: _Match) -> _Match:
     return replace(match, lang=", ".join(alike))
 
 
-def _names_emails(table: str, languages: tuple[str, ...] | None) -> bool:
-    """Whether a table's name says it holds e-mail addresses (`user_email`, `mail`)."""
-    reading = _read(table.rsplit(".", 1)[-1], languages)
-    return any(m.category == "user.contact.email" for m in reading.matches)
+def names_emails(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name says it holds e-mails or their addresses (`user_email`, `emails_queue`)."""
+    if _says_email(table.rsplit(".", 1)[-1], languages):
+        return True
+    # a plural the vocabulary keeps as a word of its own (`emails`, a kind of message table)
+    rest = _read(table.rsplit(".", 1)[-1], languages).rest
+    return any(_says_email(w[:-1], languages) for w in rest if len(w) > _SHORTEST_PLURAL and w.endswith("s"))
+
+
+_SHORTEST_PLURAL = 3
+
+
+def _says_email(text: str, languages: tuple[str, ...] | None) -> bool:
+    return any(m.category == "user.contact.email" for m in _read(text, languages).matches)
 
 
 def _text_length(type_: str) -> int | None:
@@ -868,6 +881,13 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
     return None
 
 
+def _hashed_address(reading: _Reading, digest: _Match, ctx: Context) -> bool:
+    """Whether a digest's other words name an e-mail address (`recipient_hash`, `sender_hash` of a mail)."""
+    if any(_category(m) == "user.contact.email" for m in reading.matches if m is not digest):
+        return True
+    return ctx.mail and bool(reading.rest & lx.MESSAGE_ROLES)
+
+
 def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
     """Whether a table keeps the software's own machinery: its cache, its locks, its tokens.
 
@@ -965,7 +985,7 @@ def decide(
     ):
         # `sent_to`, `enviar_para` as text: whom a message goes to or comes from, their
         # address (a flag would be a yes/no)
-        mailed = ctx.messages or _names_emails(table, ctx.languages)
+        mailed = ctx.messages or names_emails(table, ctx.languages)
         category = "user.contact.email" if mailed else "user.contact"
         return Classification(
             True,
@@ -1090,7 +1110,7 @@ def decide(
         and _category(match) == "user.contact.address"
         and not reading.rest
         and len(reading.matches) == 1
-        and _names_emails(table, ctx.languages)
+        and names_emails(table, ctx.languages)
     ):
         # `user_email.address`, `mail.indirizzo`: the address of an e-mail table is one
         return Classification(
@@ -1114,6 +1134,16 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about no "
             "person: a service's or a thing's",
+        )
+    if match is not None and match.words in _DIGEST_TERMS and _hashed_address(reading, match, ctx):
+        # `recipient_hash`, `email_sha256`: the address pseudonymised, which still singles
+        # its owner out (GDPR Recital 26); no credential, nothing it opens
+        return Classification(
+            True,
+            "user.contact.email",
+            Confidence.MEDIUM,
+            f"name '{name}' is a digest of an e-mail address: the address pseudonymised, still "
+            "the person's (GDPR Recital 26)",
         )
     content = reading.rest & lx.DIGESTED
     if match is not None and match.words in _DIGEST_TERMS and content:
@@ -1228,6 +1258,23 @@ def decide(
             f"name '{name}' is free text a person wrote or is described by, {ctx.why}",
         )
     who = past_prefix(words, ctx.prefix) or words
+    if (
+        ctx.mail
+        and plain
+        and kind == "text"
+        and not keyed
+        and set(who) <= lx.MESSAGE_ROLES | lx.GLUE_WORDS
+        and set(who) & lx.MESSAGE_ROLES
+    ):
+        # `emails_queue.recipient`, `mail_out.mittente`: whom an e-mail goes to or comes
+        # from, written out, is their address; in a chat it would name them (below)
+        return Classification(
+            True,
+            "user.contact.email",
+            Confidence.MEDIUM,
+            f"name '{name}' says whom an e-mail goes to or comes from, and '{table}' holds "
+            "e-mails: their address",
+        )
     by_role = (
         plain
         and kind == "text"

@@ -271,5 +271,7 @@ MACHINERY_TABLES: Final = _VOCAB.lists["machinery_tables"]
 # A date's parts in columns of their own (`day`, `month`, `year`), and tables of a person's
 # dates (`contact_important_dates`): a date kept so there is a birthday or an anniversary.
 DATE_PARTS: Final = _VOCAB.lists["date_parts"]
+# Whom a message goes to or comes from (`recipient`, `mittente`): in a table of e-mails, their address.
+MESSAGE_ROLES: Final = _VOCAB.lists["message_roles"]
 DATE_TABLES: Final = _VOCAB.lists["date_tables"]
 LEGAL_PERSON_WORDS: Final = _VOCAB.lists["legal_person_words"]

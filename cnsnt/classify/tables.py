@@ -49,6 +49,7 @@ from cnsnt.classify.classifier import (
     _opaque,
     _pick,
     _read,
+    _Reading,
     _same_stem,
     _table,
     _table_words,
@@ -57,6 +58,7 @@ from cnsnt.classify.classifier import (
     changer,
     decide,
     names_changer,
+    names_emails,
     past_prefix,
     software_client,
 )
@@ -255,6 +257,10 @@ class _Survey:
     """A person the row names by role (`pacienteNome`, `paciente_cpf`): role -> anchor -> column."""
     account: bool = False
     """A column holds a login or a password (`login`, `senha`): the row is an account's."""
+    mail: bool = False
+    """The row is an e-mail or carries one: its table's name says so, or a column holds an address."""
+    addressed: str | None = None
+    """The column of a table of e-mails that says whom each goes to (`recipient`): the row's contact."""
 
 
 def _survey(
@@ -273,6 +279,9 @@ def _survey(
     ip: str | None = None
     contact: str | None = None
     table_words = _table_words(table.name, languages)
+    mailed = names_emails(table.name, languages)
+    mail = mailed
+    addressed: str | None = None
     for column in table.columns:
         kind = _type_kind(column.type)
         reading = _read(column.name, languages)
@@ -283,6 +292,7 @@ def _survey(
         strong, _ = _pick(reading, False, kind)
         if strong is not None and strong.strong:
             anchor = _ANCHORS.get(_category(strong))
+            mail = mail or anchor == "email"
             if anchor in ("email", "phone"):
                 contact = contact or column.name
             # `contact_email`, `mother_phone`: another person's, attached to the row;
@@ -321,6 +331,8 @@ def _survey(
             links.append(column.name)
         if ip is None and weak is not None and _category(weak) == "user.device.ip_address":
             ip = column.name
+        if mailed and contact is None and kind == "text" and _addressed(reading):
+            contact = addressed = column.name  # `emails_queue.recipient`: whom each e-mail reaches
         # not a word that means something else in the schema's language (German's `kvk`)
         told = tuple("" if _false_friend(w, written) else w for w in named)
         if _phrase_in(told, lx.ORG_COLUMNS):
@@ -332,7 +344,19 @@ def _survey(
         # display name is the thing's; beside a login it is the account holder's
         # (`uprawnienia(User, Full_name, Mod1...)`: the staff accounts with their rights)
         anchors.pop("full name", None)
-    return _Survey(anchors, weak_name, address, links, company, ip, contact, attached, account)
+    return _Survey(
+        anchors, weak_name, address, links, company, ip, contact, attached, account, mail, addressed
+    )
+
+
+def _addressed(reading: _Reading) -> bool:
+    """Whether a column names whom an e-mail goes to (`recipient`, `destinataire`): a weak e-mail term.
+
+    Not who sends it (`sender`): the association or the shop itself, most often.
+    """
+    return any(_category(m) == "user.contact.email" and not m.strong for m in reading.matches) and bool(
+        set(reading.words) & lx.MESSAGE_ROLES
+    )
 
 
 def _named_by_role(survey: _Survey) -> tuple[str, list[str]] | None:
@@ -662,6 +686,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             prefix=column_prefix(table),
             read=True,
             account=survey.account,
+            mail=survey.mail,
             life_dates=_dates_in_parts(table, table_words, languages),
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
@@ -878,10 +903,14 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if person is not None:
                 reason = f"its name '{table.name}' says its rows are about '{person}'"
         contact = survey.contact
+        # an e-mail reaches whom it goes to: its text and its addresses are theirs, its
+        # sending state (`sending`, `context`) is the queue's, no fact about them
+        mailed_to = False
         if not reason and contact is not None:
             # a ticket, a call, a callback: the row reaches a person, so what it says
             # about them (a note, a name) is theirs, though not every field of it
             reason = f"'{contact}' reaches the person it is about"
+            mailed_to = contact == survey.addressed
         charted = False
         if not reason:
             care = _care_columns(table, languages)
@@ -914,7 +943,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             health = base.health or charted or bool(patient) or _care_name(table.name, languages)
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
-            verdicts[table.key] = replace(_linked(base, reason, names=names, health=health), link=link)
+            verdicts[table.key] = replace(
+                _linked(base, reason, names=names, health=health, subject=not mailed_to), link=link
+            )
             continue
         table_words = _table_words(table.name, languages)
         # `orders_status_history`: a history of statuses is a record of events, no list

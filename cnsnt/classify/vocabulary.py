@@ -37,6 +37,7 @@ _LIST_KEYS = (
     "credential_tables",
     "machinery_tables",
     "date_parts",
+    "message_roles",
     "date_tables",
     "legal_person_words",
     "permission_words",

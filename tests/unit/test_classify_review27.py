@@ -225,3 +225,67 @@ def test_a_day_and_a_month_in_a_table_of_other_things_stay_what_they_were() -> N
     """`timesheets(employee_id, day, month, year)`: the day they worked, not a birthday."""
     personal, category, reason = _verdict(_dates("timesheets"), "timesheets.day")
     assert personal and category == "user.behavior", reason
+
+
+# -- D11: whom an e-mail goes to, and a queue of e-mails that reaches them
+
+
+def _queue(name: str = "emails_queue", *extra: tuple[str, str]) -> Table:
+    """A queue of e-mails waiting to be sent (after review27's association software)."""
+    return typed_table(
+        name,
+        [
+            ("id", "INTEGER"),
+            ("sender", "TEXT"),
+            ("recipient", "TEXT"),
+            ("recipient_hash", "TEXT"),
+            ("subject", "TEXT"),
+            ("content", "TEXT"),
+            *extra,
+        ],
+    )
+
+
+def test_the_sender_and_recipient_of_an_e_mail_are_addresses() -> None:
+    for column in ("sender", "recipient"):
+        personal, category, reason = _verdict([_queue()], f"emails_queue.{column}")
+        assert personal and category == "user.contact.email", reason
+
+
+def test_a_queue_of_e_mails_reaches_the_people_it_lists() -> None:
+    """The table verdict agrees with its columns: a row that reaches its recipient is about them."""
+    verdict = table_verdicts([_queue()])["emails_queue"]
+    assert verdict.kind == "linked to people", verdict
+    assert "'recipient'" in verdict.reason, verdict
+
+
+def test_a_hashed_recipient_address_is_still_their_address() -> None:
+    """Recital 26: a hash of an e-mail address is pseudonymous personal data, no credential."""
+    personal, category, reason = _verdict([_queue()], "emails_queue.recipient_hash")
+    assert personal and category == "user.contact.email", reason
+
+
+def test_roles_of_a_message_whose_table_says_no_e_mail_stay_names() -> None:
+    """`messages.sender` in a chat: a person named by role, not an address."""
+    chat = typed_table("messages", [("id", "INTEGER"), ("sender", "TEXT"), ("body", "TEXT")])
+    personal, category, reason = _verdict([chat], "messages.sender")
+    assert personal and category == "user.name", reason
+
+
+def test_a_sibling_e_mail_column_says_the_row_is_an_e_mail() -> None:
+    """`outbox(sender, recipient, sender_email)`: its roles are addresses too."""
+    outbox = typed_table(
+        "outbox", [("id", "INTEGER"), ("recipient", "TEXT"), ("sender_email", "TEXT"), ("body", "TEXT")]
+    )
+    personal, category, reason = _verdict([outbox], "outbox.recipient")
+    assert personal and category == "user.contact.email", reason
+
+
+def test_an_e_mail_s_sending_state_is_the_queue_s() -> None:
+    """What the queue keeps about sending (a flag, a context code) is no fact about the recipient."""
+    queue = _queue("emails_queue", ("sending", "INTEGER"), ("context", "INTEGER"))
+    for column in ("sending", "context"):
+        personal, _, reason = _verdict([queue], f"emails_queue.{column}")
+        assert not personal, reason
+    personal, category, reason = _verdict([queue], "emails_queue.content")
+    assert personal and category == "user.content.private", reason
