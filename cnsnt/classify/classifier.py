@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
@@ -842,6 +842,17 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
     numbered = words & _NUMBER_WORDS
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
         numbered = numbered - {"no"}  # `no_social_media_presence`: a "no", not a number
+    # a count is a number (`numero_invariant varchar` names a parcel, it counts nothing)
+    counting = numbered and not negators - {"counter"} and kind in ("numeric", "unknown")
+    counted = _counted(reading.words, numbered) if counting else None
+    if counted is not None:
+        # `number_of_children`, `num_logons`: how many, no number they are known by; how
+        # many people (their children, their household) describes them
+        if not describes:
+            return None
+        if counted in lx.PERSON_TABLES:
+            return "user.demographic", f"how many people ({_cue([counted])})"
+        return "user.behavior", f"a count ({_cue(numbered)})"
     if numbered and not negators - {"counter"}:
         # a number in a person's own row is theirs (a member or registration number);
         # in a row that merely points at them it is the record's (an invoice number)
@@ -897,6 +908,32 @@ def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
     """
     words = set(_table_words(table, languages)) - lx.PERSON_TABLES
     return bool(words) and words <= lx.MACHINERY_TABLES
+
+
+# "Of" after a number word (`number_of_x`, `numero_de_x`): what follows is counted or named.
+_OF_WORDS = frozenset({"of", "de", "di", "do", "da", "des", "du", "del"})
+# Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
+_S_PLURAL_NUMBERS = frozenset({"num", "number", "numero", "nr", "no"})
+
+
+def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
+    """What a number word counts (`number_of_employees`: `employees`), or None: it names an id.
+
+    A number word before what it counts, as English puts it (`number_of_x`, `num_employees`);
+    elsewhere only before a plural (`numero_de_hijos`), as a singular names what the number
+    is of (`numero_socio`, `numero_de_documento`: a member's, a document's number). A
+    number after its noun (`member_number`) is an identifier.
+    """
+    first = next((i for i, w in enumerate(words) if w in numbered), None)
+    if first is None or first + 1 >= len(words):
+        return None
+    after = words[first + 1 :]
+    noun = after[1] if after[0] in _OF_WORDS and len(after) > 1 else after[0]
+    english = load_vocabulary().word_languages.get(noun) == ("en",)
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > _SHORTEST_PLURAL
+    if after[0] == "of" or english or (words[first] in _S_PLURAL_NUMBERS and plural):
+        return noun
+    return None
 
 
 def _may_contact(reading: _Reading) -> bool:

@@ -289,3 +289,32 @@ def test_an_e_mail_s_sending_state_is_the_queue_s() -> None:
         assert not personal, reason
     personal, category, reason = _verdict([queue], "emails_queue.content")
     assert personal and category == "user.content.private", reason
+
+
+# -- D11: a count is no identifier
+
+
+def test_a_number_of_things_is_a_count_not_an_id() -> None:
+    """`number_of_employees`, `numero_de_hijos`: how many, not a number a person is known by."""
+    people = typed_table(
+        "clients",
+        [
+            ("id", "INTEGER"),
+            ("first_name", "TEXT"),
+            ("last_name", "TEXT"),
+            ("number_of_employees", "INTEGER"),
+            ("num_employees", "INTEGER"),
+            ("numero_de_hijos", "INTEGER"),
+            ("number_of_logins", "INTEGER"),
+            ("member_number", "TEXT"),
+            ("numero_socio", "TEXT"),
+        ],
+    )
+    for column in ("number_of_employees", "num_employees", "numero_de_hijos"):
+        personal, category, reason = _verdict([people], f"clients.{column}")
+        assert personal and category == "user.demographic", reason  # how many people: their household
+    personal, category, reason = _verdict([people], "clients.number_of_logins")
+    assert personal and category == "user.behavior", reason
+    for column in ("member_number", "numero_socio"):
+        personal, category, reason = _verdict([people], f"clients.{column}")
+        assert personal and category == "user.unique_id", reason
