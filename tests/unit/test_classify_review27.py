@@ -318,3 +318,26 @@ def test_a_number_of_things_is_a_count_not_an_id() -> None:
     for column in ("member_number", "numero_socio"):
         personal, category, reason = _verdict([people], f"clients.{column}")
         assert personal and category == "user.unique_id", reason
+
+
+# -- D11: a nickname is a name
+
+
+def test_a_contact_s_nickname_is_a_name_not_a_login() -> None:
+    """A name someone is called by (`nickname`, `soprannome`, `Spitzname`); `nick`, a handle, stays a login."""
+    contacts = typed_table(
+        "contacts",
+        [
+            ("id", "INTEGER"),
+            ("first_name", "TEXT"),
+            ("nickname", "VARCHAR(255)"),
+            ("soprannome", "VARCHAR(255)"),
+            ("spitzname", "VARCHAR(255)"),
+            ("nick", "VARCHAR(50)"),
+        ],
+    )
+    for column in ("nickname", "soprannome", "spitzname"):
+        personal, category, reason = _verdict([contacts], f"contacts.{column}")
+        assert personal and category == "user.name", reason
+    personal, category, reason = _verdict([contacts], "contacts.nick")
+    assert personal and category == "user.account.username", reason
