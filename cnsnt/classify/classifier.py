@@ -567,6 +567,9 @@ class Context:
     found about no one is known to be so."""
     account: bool = False
     """The row has a login or a password column: a bare `hash` beside them is the password's."""
+    addresses: bool = False
+    """Each row is an address (`addresses`, `enderecos`): a part of it no term names (`line_1`,
+    `complemento`) is the address too."""
     mail: bool = False
     """Each row is an e-mail or carries one: the table's name says so (`emails_queue`) or a
     column holds an e-mail address (`sender_email`). Whom it goes to is an address."""
@@ -1417,6 +1420,14 @@ def decide(
                 Confidence.MEDIUM,
                 f"'{name}' is a number or flag most tables have, tables about no one among them: "
                 "the database's bookkeeping, not a fact about the person",
+            )
+        if fact == ("user", "") and ctx.addresses and kind in ("text", "numeric", "unknown"):
+            # `addresses.line_1`, `adres.bus`: in a table of addresses, a part no term names
+            return Classification(
+                True,
+                "user.contact.address",
+                Confidence.LOW,
+                f"'{name}' is a part of the address in the address table '{table}'",
             )
         if fact is not None:
             category, cue = fact

@@ -756,6 +756,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     subject=True,
                     describes=True,
                     address=True,
+                    addresses=True,
                     why=f"in the address table '{table.name}'",
                 ),
             )

@@ -341,3 +341,26 @@ def test_a_contact_s_nickname_is_a_name_not_a_login() -> None:
         assert personal and category == "user.name", reason
     personal, category, reason = _verdict([contacts], "contacts.nick")
     assert personal and category == "user.account.username", reason
+
+
+# -- D11: a line of an address is the address
+
+
+def test_the_lines_of_an_address_are_the_address() -> None:
+    """`addresses.line_1`: in the address table, what is not a flag or a date is part of the address."""
+    addresses = typed_table(
+        "addresses",
+        [
+            ("id", "INTEGER"),
+            ("contact_id", "INTEGER"),
+            ("line_1", "VARCHAR(255)"),
+            ("line_2", "VARCHAR(255)"),
+            ("city", "VARCHAR(255)"),
+            ("is_primary", "BOOLEAN"),
+        ],
+    )
+    for column in ("line_1", "line_2"):
+        personal, category, reason = _verdict([addresses], f"addresses.{column}")
+        assert personal and category == "user.contact.address", reason
+    _, category, reason = _verdict([addresses], "addresses.is_primary")
+    assert category != "user.contact.address", reason
