@@ -28,6 +28,8 @@ class Column:
     primary_key: bool = False
     login_default: bool = False
     """Its default is the login of the session writing the row (`DEFAULT CURRENT_USER`)."""
+    default: str | None = None
+    """Its default when a constant (`0`, `'N'` as `N`), where a CREATE TABLE states one; None otherwise."""
 
     @property
     def key(self) -> str:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
@@ -604,6 +604,15 @@ class Context:
     found about no one is known to be so."""
     account: bool = False
     """The row has a login or a password column: a bare `hash` beside them is the password's."""
+    addresses: bool = False
+    """Each row is an address (`addresses`, `enderecos`): a part of it no term names (`line_1`,
+    `complemento`) is the address too."""
+    mail: bool = False
+    """Each row is an e-mail or carries one: the table's name says so (`emails_queue`) or a
+    column holds an e-mail address (`sender_email`). Whom it goes to is an address."""
+    life_dates: bool = False
+    """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
+    day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
 
 
 def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
@@ -758,10 +767,20 @@ def _shared_sense(match: _Match) -> _Match:
     return replace(match, lang=", ".join(alike))
 
 
-def _names_emails(table: str, languages: tuple[str, ...] | None) -> bool:
-    """Whether a table's name says it holds e-mail addresses (`user_email`, `mail`)."""
-    reading = _read(table.rsplit(".", 1)[-1], languages)
-    return any(m.category == "user.contact.email" for m in reading.matches)
+def names_emails(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name says it holds e-mails or their addresses (`user_email`, `emails_queue`)."""
+    if _says_email(table.rsplit(".", 1)[-1], languages):
+        return True
+    # a plural the vocabulary keeps as a word of its own (`emails`, a kind of message table)
+    rest = _read(table.rsplit(".", 1)[-1], languages).rest
+    return any(_says_email(w[:-1], languages) for w in rest if len(w) > _SHORTEST_PLURAL and w.endswith("s"))
+
+
+_SHORTEST_PLURAL = 3
+
+
+def _says_email(text: str, languages: tuple[str, ...] | None) -> bool:
+    return any(m.category == "user.contact.email" for m in _read(text, languages).matches)
 
 
 def _text_length(type_: str) -> int | None:
@@ -863,6 +882,17 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
     numbered = words & _NUMBER_WORDS
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
         numbered = numbered - {"no"}  # `no_social_media_presence`: a "no", not a number
+    # a count is a number (`numero_invariant varchar` names a parcel, it counts nothing)
+    counting = numbered and not negators - {"counter"} and kind in ("numeric", "unknown")
+    counted = _counted(reading.words, numbered) if counting else None
+    if counted is not None:
+        # `number_of_children`, `num_logons`: how many, no number they are known by; how
+        # many people (their children, their household) describes them
+        if not describes:
+            return None
+        if counted in lx.PERSON_TABLES:
+            return "user.demographic", f"how many people ({_cue([counted])})"
+        return "user.behavior", f"a count ({_cue(numbered)})"
     if numbered and not negators - {"counter"}:
         # a number in a person's own row is theirs (a member or registration number);
         # in a row that merely points at them it is the record's (an invoice number)
@@ -899,6 +929,50 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
         return "user.behavior", f"how often or how much ({_cue(w for w, _ in reading.negators)})"
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
         return "user.privacy_preferences", f"a consent ({_cue(words & lx.CONSENT_WORDS)})"
+    return None
+
+
+def _hashed_address(reading: _Reading, digest: _Match, ctx: Context) -> bool:
+    """Whether a digest's other words name an e-mail address (`recipient_hash`, `sender_hash` of a mail)."""
+    if any(_category(m) == "user.contact.email" for m in reading.matches if m is not digest):
+        return True
+    return ctx.mail and bool(reading.rest & lx.MESSAGE_ROLES)
+
+
+def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table keeps the software's own machinery: its cache, its locks, its tokens.
+
+    Its name says nothing else, beside whose they are (`cache_locks`, `user_tokens`): a
+    lock's `owner` is the process that holds it, a token's `driver` the service that
+    issued it, not a person named by role.
+    """
+    words = set(_table_words(table, languages)) - lx.PERSON_TABLES
+    return bool(words) and words <= lx.MACHINERY_TABLES
+
+
+# "Of" after a number word (`number_of_x`, `numero_de_x`): what follows is counted or named.
+_OF_WORDS = frozenset({"of", "de", "di", "do", "da", "des", "du", "del"})
+# Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
+_S_PLURAL_NUMBERS = frozenset({"num", "number", "numero", "nr", "no"})
+
+
+def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
+    """What a number word counts (`number_of_employees`: `employees`), or None: it names an id.
+
+    A number word before what it counts, as English puts it (`number_of_x`, `num_employees`);
+    elsewhere only before a plural (`numero_de_hijos`), as a singular names what the number
+    is of (`numero_socio`, `numero_de_documento`: a member's, a document's number). A
+    number after its noun (`member_number`) is an identifier.
+    """
+    first = next((i for i, w in enumerate(words) if w in numbered), None)
+    if first is None or first + 1 >= len(words):
+        return None
+    after = words[first + 1 :]
+    noun = after[1] if after[0] in _OF_WORDS and len(after) > 1 else after[0]
+    english = load_vocabulary().word_languages.get(noun) == ("en",)
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > _SHORTEST_PLURAL
+    if after[0] == "of" or english or (words[first] in _S_PLURAL_NUMBERS and plural):
+        return noun
     return None
 
 
@@ -988,7 +1062,7 @@ def decide(
     ):
         # `sent_to`, `enviar_para` as text: whom a message goes to or comes from, their
         # address (a flag would be a yes/no)
-        mailed = ctx.messages or _names_emails(table, ctx.languages)
+        mailed = ctx.messages or names_emails(table, ctx.languages)
         category = "user.contact.email" if mailed else "user.contact"
         return Classification(
             True,
@@ -1113,7 +1187,7 @@ def decide(
         and _category(match) == "user.contact.address"
         and not reading.rest
         and len(reading.matches) == 1
-        and _names_emails(table, ctx.languages)
+        and names_emails(table, ctx.languages)
     ):
         # `user_email.address`, `mail.indirizzo`: the address of an e-mail table is one
         return Classification(
@@ -1137,6 +1211,16 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about no "
             "person: a service's or a thing's",
+        )
+    if match is not None and match.words in _DIGEST_TERMS and _hashed_address(reading, match, ctx):
+        # `recipient_hash`, `email_sha256`: the address pseudonymised, which still singles
+        # its owner out (GDPR Recital 26); no credential, nothing it opens
+        return Classification(
+            True,
+            "user.contact.email",
+            Confidence.MEDIUM,
+            f"name '{name}' is a digest of an e-mail address: the address pseudonymised, still "
+            "the person's (GDPR Recital 26)",
         )
     content = reading.rest & lx.DIGESTED
     if match is not None and match.words in _DIGEST_TERMS and content:
@@ -1250,16 +1334,45 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' is free text a person wrote or is described by, {ctx.why}",
         )
+    who = past_prefix(words, ctx.prefix) or words
     if (
+        ctx.mail
+        and plain
+        and kind == "text"
+        and not keyed
+        and set(who) <= lx.MESSAGE_ROLES | lx.GLUE_WORDS
+        and set(who) & lx.MESSAGE_ROLES
+    ):
+        # `emails_queue.recipient`, `mail_out.mittente`: whom an e-mail goes to or comes
+        # from, written out, is their address; in a chat it would name them (below)
+        return Classification(
+            True,
+            "user.contact.email",
+            Confidence.MEDIUM,
+            f"name '{name}' says whom an e-mail goes to or comes from, and '{table}' holds "
+            "e-mails: their address",
+        )
+    by_role = (
         plain
         and kind == "text"
-        and (who := past_prefix(words, ctx.prefix) or words)
+        and bool(who)
         and set(who) <= _WHO_WORDS
-        and set(who) & _ROLE_WORDS
+        and bool(set(who) & _ROLE_WORDS)
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)
         and not keyed
         and not ctx.lookup
-    ):
+    )
+    if by_role and not ctx.describes and _machinery(table, ctx.languages):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' names the program or service that holds the row: '{table}' keeps the "
+            "software's own machinery (a cache, a lock, a token), not a person's data",
+        )
+    # outside a table about people, `parent` is the row above in a tree (a page's, an
+    # account's), as `parent_id` is: no one's role
+    if by_role and (ctx.person or not set(who) & _ROLE_WORDS <= lx.TREE_WORDS):
         return Classification(
             True,
             "user.name",
@@ -1311,6 +1424,17 @@ def decide(
             Confidence.MEDIUM,
             f"'{name}' is the {_label(held)} the table '{table}' is named for {ctx.why}",
         )
+    dated = ctx.linked or ctx.describes
+    if ctx.life_dates and dated and not keyed and words and set(words) <= lx.DATE_PARTS:
+        # `contact_important_dates.month`: a birthday or an anniversary, kept in parts so
+        # that the year may stay unknown; not when they did something
+        return Classification(
+            True,
+            "user.demographic.date_of_birth",
+            Confidence.LOW,
+            f"'{name}' is part of a date kept in parts so that its year may stay unknown: a "
+            f"birthday or an anniversary of the person, in '{table}', a table of their dates",
+        )
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
@@ -1333,6 +1457,14 @@ def decide(
                 Confidence.MEDIUM,
                 f"'{name}' is a number or flag most tables have, tables about no one among them: "
                 "the database's bookkeeping, not a fact about the person",
+            )
+        if fact == ("user", "") and ctx.addresses and kind in ("text", "numeric", "unknown"):
+            # `addresses.line_1`, `adres.bus`: in a table of addresses, a part no term names
+            return Classification(
+                True,
+                "user.contact.address",
+                Confidence.LOW,
+                f"'{name}' is a part of the address in the address table '{table}'",
             )
         if fact is not None:
             category, cue = fact

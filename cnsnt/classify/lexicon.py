@@ -265,6 +265,15 @@ SNAPSHOT_WORDS: Final = _VOCAB.lists["snapshot_words"]
 # What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
 DIGESTED: Final = _VOCAB.lists["digested"]
 CREDENTIAL_TABLES: Final = _VOCAB.lists["credential_tables"]
+# Tables of the software's own machinery (`cache_locks`, `user_tokens`): a role word there
+# names a process or a service (a lock's owner, a token's driver), not a person.
+MACHINERY_TABLES: Final = _VOCAB.lists["machinery_tables"]
+# A date's parts in columns of their own (`day`, `month`, `year`), and tables of a person's
+# dates (`contact_important_dates`): a date kept so there is a birthday or an anniversary.
+DATE_PARTS: Final = _VOCAB.lists["date_parts"]
+# Whom a message goes to or comes from (`recipient`, `mittente`): in a table of e-mails, their address.
+MESSAGE_ROLES: Final = _VOCAB.lists["message_roles"]
+DATE_TABLES: Final = _VOCAB.lists["date_tables"]
 LEGAL_PERSON_WORDS: Final = _VOCAB.lists["legal_person_words"]
 CONTRACT_PHRASES: Final = _VOCAB.lists["contract_phrases"]
 LAST_WORDS: Final = _VOCAB.lists["last_words"]

@@ -49,6 +49,7 @@ from cnsnt.classify.classifier import (
     _opaque,
     _pick,
     _read,
+    _Reading,
     _same_stem,
     _table,
     _table_words,
@@ -57,6 +58,7 @@ from cnsnt.classify.classifier import (
     changer,
     decide,
     names_changer,
+    names_emails,
     past_prefix,
     software_client,
 )
@@ -255,6 +257,10 @@ class _Survey:
     """A person the row names by role (`pacienteNome`, `paciente_cpf`): role -> anchor -> column."""
     account: bool = False
     """A column holds a login or a password (`login`, `senha`): the row is an account's."""
+    mail: bool = False
+    """The row is an e-mail or carries one: its table's name says so, or a column holds an address."""
+    addressed: str | None = None
+    """The column of a table of e-mails that says whom each goes to (`recipient`): the row's contact."""
 
 
 def _survey(
@@ -273,6 +279,9 @@ def _survey(
     ip: str | None = None
     contact: str | None = None
     table_words = _table_words(table.name, languages)
+    mailed = names_emails(table.name, languages)
+    mail = mailed
+    addressed: str | None = None
     for column in table.columns:
         kind = _type_kind(column.type)
         reading = _read(column.name, languages)
@@ -283,6 +292,7 @@ def _survey(
         strong, _ = _pick(reading, False, kind)
         if strong is not None and strong.strong:
             anchor = _ANCHORS.get(_category(strong))
+            mail = mail or anchor == "email"
             if anchor in ("email", "phone"):
                 contact = contact or column.name
             # `contact_email`, `mother_phone`: another person's, attached to the row;
@@ -321,6 +331,8 @@ def _survey(
             links.append(column.name)
         if ip is None and weak is not None and _category(weak) == "user.device.ip_address":
             ip = column.name
+        if mailed and contact is None and kind == "text" and _addressed(reading):
+            contact = addressed = column.name  # `emails_queue.recipient`: whom each e-mail reaches
         # not a word that means something else in the schema's language (German's `kvk`)
         told = tuple("" if _false_friend(w, written) else w for w in named)
         if _phrase_in(told, lx.ORG_COLUMNS):
@@ -332,7 +344,19 @@ def _survey(
         # display name is the thing's; beside a login it is the account holder's
         # (`uprawnienia(User, Full_name, Mod1...)`: the staff accounts with their rights)
         anchors.pop("full name", None)
-    return _Survey(anchors, weak_name, address, links, company, ip, contact, attached, account)
+    return _Survey(
+        anchors, weak_name, address, links, company, ip, contact, attached, account, mail, addressed
+    )
+
+
+def _addressed(reading: _Reading) -> bool:
+    """Whether a column names whom an e-mail goes to (`recipient`, `destinataire`): a weak e-mail term.
+
+    Not who sends it (`sender`): the association or the shop itself, most often.
+    """
+    return any(_category(m) == "user.contact.email" and not m.strong for m in reading.matches) and bool(
+        set(reading.words) & lx.MESSAGE_ROLES
+    )
 
 
 def _named_by_role(survey: _Survey) -> tuple[str, list[str]] | None:
@@ -392,11 +416,16 @@ def _bookkeeping(tables: Sequence[Table], verdicts: Mapping[str, TableVerdict]) 
 
 
 def _comment_names_people(comment: str | None, languages: tuple[str, ...]) -> str:
-    """A short table comment that names people (`Сотрудник`, `Anagrafica clienti`)."""
+    """A short table comment that names people (`Сотрудник`, `Anagrafica clienti`).
+
+    Not one whose people word only says which things the table sets up (`Lead Stage`,
+    a stage of the pipeline leads go through; `user types`), as in a name (`_configures`).
+    """
     if not comment or len(comment) > 60:
         return ""
     words = _TOKENIZER.words(comment, languages)
-    if 0 < len(words) <= 4 and set(words) & lx.PERSON_TABLES:
+    person = next((w for w in words if w in lx.PERSON_TABLES), None)
+    if 0 < len(words) <= 4 and person is not None and not _configures(words, person):
         return comment
     return ""
 
@@ -436,6 +465,22 @@ _GLUED_PREFIX = 3
 _LONG_PEOPLE_WORD = 6
 
 
+def _configures(words: tuple[str, ...], person: str) -> bool:
+    """Whether a people word in a table's name only says which things the table sets up.
+
+    A lookup word anywhere (`member_type_groups`, `config_users_fields`) makes the rows
+    a list about people, and a last word that names a thing the application defines
+    (`users_fields`, `contact_topics`) is what each row is: the people word before it
+    says whose form or list it is, not whom the row is about. A key to a person, read
+    before this, still makes such a row theirs (`user_fields.user_id`); so does a record
+    of what people did (`user_activities`), an activity of theirs, not of the program.
+    """
+    if not words or words[-1] == person:
+        return False
+    thing = words[-1] in lx.OBJECT_WORDS and words[-1] not in lx.ACTIVITY_TABLES
+    return thing or bool(set(words) & lx.LOOKUP_WORDS)
+
+
 def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
     """A table of keys and labels only, linked to nothing: a list of values (`personel_nitelikleri`).
 
@@ -461,6 +506,25 @@ def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
             return False
         labels += 1
     return labels > 0
+
+
+def _dates_in_parts(table: Table, words: tuple[str, ...], languages: tuple[str, ...]) -> bool:
+    """Whether a table of dates keeps each in parts (`contact_important_dates(day, month, year)`).
+
+    Its name ends in a word for dates and two columns or more are a date's parts: a
+    birthday or an anniversary, whose year may be unknown, kept so.
+    """
+    if not words or words[-1] not in lx.DATE_TABLES:
+        return False
+    parts = {
+        named[0]
+        for column in table.columns
+        if len(named := _TOKENIZER.words(column.name, languages)) == 1 and named[0] in lx.DATE_PARTS
+    }
+    return len(parts) >= _DATE_PARTS
+
+
+_DATE_PARTS = 2
 
 
 def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
@@ -533,13 +597,16 @@ def _false_friend(word: str, written: tuple[str, ...]) -> bool:
 
 # integer types too small for a key (a flag, a count): `tanacsado tinyint`, `studente smallint`
 _SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2", "number(1")
+# what a yes/no kept as a whole number defaults to; a key to a person has no such default
+_FLAG_DEFAULTS = frozenset({"0", "1"})
 
 
 def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
     """A lone word for a person that holds a whole number (`leaves.employee int`): their key.
 
-    Not a flag (`titolare tinyint`), a count (`passageiros integer`, a plural) nor a
-    word the vocabulary reads as a datum (`contacto bigint`, a phone number).
+    Not a flag (`titolare tinyint`, or `user INTEGER NOT NULL DEFAULT 0` where a schema
+    has no small integers: a yes/no defaults to one), a count (`passageiros integer`, a
+    plural) nor a word the vocabulary reads as a datum (`contacto bigint`, a phone number).
     """
     name = column.name.casefold()
     # a count (`passageiros`), or `kind int`: a kind of thing in English, a child in German
@@ -547,6 +614,8 @@ def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
         return False
     if not _integer(column.type) or (column.type or "").strip().lower().startswith(_SMALL_INTS):
         return False
+    if column.default in _FLAG_DEFAULTS:
+        return False  # `acc_accounts.user INTEGER DEFAULT 0`: added by the user or not
     match, _ = _pick(_read(column.name, languages), True, "numeric")
     return match is None
 
@@ -619,6 +688,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             prefix=column_prefix(table),
             read=True,
             account=survey.account,
+            mail=survey.mail,
+            life_dates=_dates_in_parts(table, table_words, languages),
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")
@@ -687,6 +758,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     subject=True,
                     describes=True,
                     address=True,
+                    addresses=True,
                     why=f"in the address table '{table.name}'",
                 ),
             )
@@ -822,6 +894,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 reason = f"it records what someone did, and '{who}' says who"
         if not reason:
             person = _person_prefix(table.own_name, languages, spaces)
+            if person is not None and _configures(table_words, person):
+                person = None  # `config_users_fields`: the users' form's fields, not users
             if person is not None and _lists_values(table, languages):
                 verdicts[table.key] = TableVerdict(
                     LOOKUP,
@@ -832,10 +906,14 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if person is not None:
                 reason = f"its name '{table.name}' says its rows are about '{person}'"
         contact = survey.contact
+        # an e-mail reaches whom it goes to: its text and its addresses are theirs, its
+        # sending state (`sending`, `context`) is the queue's, no fact about them
+        mailed_to = False
         if not reason and contact is not None:
             # a ticket, a call, a callback: the row reaches a person, so what it says
             # about them (a note, a name) is theirs, though not every field of it
             reason = f"'{contact}' reaches the person it is about"
+            mailed_to = contact == survey.addressed
         charted = False
         if not reason:
             care = _care_columns(table, languages)
@@ -868,7 +946,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             health = base.health or charted or bool(patient) or _care_name(table.name, languages)
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
-            verdicts[table.key] = replace(_linked(base, reason, names=names, health=health), link=link)
+            verdicts[table.key] = replace(
+                _linked(base, reason, names=names, health=health, subject=not mailed_to), link=link
+            )
             continue
         table_words = _table_words(table.name, languages)
         # `orders_status_history`: a history of statuses is a record of events, no list

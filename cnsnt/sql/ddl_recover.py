@@ -19,7 +19,6 @@ from cnsnt.sql.ddl_result import DDLForeignKey
 from cnsnt.sql.ddl_split import TABLE_ELEMENTS, Statement, keyword
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key
 from cnsnt.sql.ddl_text import keywords
-from cnsnt.sql.defaults import names_login
 
 
 class ColumnReader(Protocol):
@@ -245,7 +244,7 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
     # `id int PRIMARY KEY CLUSTERED` (T-SQL) is one reason the element did not parse
     primary = any(keyword(tok) == "PRIMARY" for tok in element[1:])
     column = ColumnBuilder(element[0].text, stmt.base + element[0].start, kind, primary_key=primary)
-    column.login_default = names_login(column_default(element, stmt, schema))
+    column.take_default(column_default(element, stmt, schema))
     column.default_constraint = _default_name(element)
     return column
 

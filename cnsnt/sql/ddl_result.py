@@ -22,6 +22,8 @@ class DDLColumn:
     primary_key: bool = False
     login_default: bool = False
     """Its DEFAULT is the login of the session writing the row (`suser_sname()`)."""
+    default: str | None = None
+    """Its DEFAULT when a constant (`0`, `'N'` as `N`), as written; None for none or an expression."""
 
 
 @dataclass(frozen=True)

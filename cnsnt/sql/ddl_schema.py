@@ -44,7 +44,6 @@ from cnsnt.sql.ddl_split import (
 )
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, set_default
 from cnsnt.sql.ddl_text import TOKEN_REPR, keywords, shorten
-from cnsnt.sql.defaults import names_login
 from cnsnt.sql.placeholders import drop_token_placeholders
 from cnsnt.sql.unparsed import crash_reason
 
@@ -323,7 +322,7 @@ class SchemaBuilder:
             elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
                 col.primary_key = True
             elif isinstance(ckind, exp.DefaultColumnConstraint):
-                col.login_default = names_login(ckind.this)
+                col.take_default(ckind.this)
                 named = constraint.this  # T-SQL `c varchar(12) CONSTRAINT DF_t_c DEFAULT ...`
                 col.default_constraint = named.name if isinstance(named, exp.Identifier) else None
         return col
@@ -369,7 +368,7 @@ class SchemaBuilder:
                         changed = self.column(element.this, stmt.base)
                         col.type = changed.type or col.type
                         col.comment = changed.comment or col.comment
-                        col.login_default = changed.login_default
+                        col.take_default_of(changed)
                 elif isinstance(element, exp.AlterColumn):
                     col = builder.columns.get(name_key(element.this.name))
                     if col is not None:
@@ -567,7 +566,7 @@ class SchemaBuilder:
                 parsed = self.parser.parse_into(exp.Condition, action[start:end], stmt.sql)
             except Exception:  # noqa: BLE001 - a default sqlglot cannot read says nothing
                 continue
-            col.login_default = bool(parsed) and names_login(parsed[0])
+            col.take_default(parsed[0] if parsed else None)
         return found
 
     def _alter_modify(self, tokens: list[Token], stmt: Statement) -> list[DDLProblem]:
@@ -600,7 +599,7 @@ class SchemaBuilder:
             if len(words) > 1 and words[1] not in _NO_TYPE and changed.type:
                 col.type = changed.type
             if "DEFAULT" in words or not self._oracle:
-                col.login_default = changed.login_default
+                col.take_default_of(changed)
         return problems
 
     def _alter_drop_constraints(self, tokens: list[Token]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from cnsnt.sql.ddl_result import DDLColumn, DDLForeignKey, DDLTable
-from cnsnt.sql.defaults import names_login
+from cnsnt.sql.defaults import constant, names_login
 
 
 def name_key(name: str) -> str:
@@ -33,15 +33,27 @@ class ColumnBuilder:
     default_constraint: str | None = None
     """The name of the constraint that gave the default (T-SQL `CONSTRAINT DF_t_c DEFAULT ...`):
     dropping that constraint drops the default."""
+    default: str | None = None
+    """Its DEFAULT when a constant (`0`), as written (see `DDLColumn.default`)."""
+
+    def take_default(self, value: exp.Expr | None) -> None:
+        """What a stated default says: the writer's login, or a constant (None: no default)."""
+        self.login_default = names_login(value)
+        self.default = constant(value)
+
+    def take_default_of(self, changed: ColumnBuilder) -> None:
+        """The default of a column stated anew (MySQL's MODIFY, Oracle's MODIFY with DEFAULT)."""
+        self.login_default = changed.login_default
+        self.default = changed.default
 
 
 def set_default(column: ColumnBuilder, action: exp.AlterColumn) -> None:
     """Apply `ALTER COLUMN c SET DEFAULT ...` / `DROP DEFAULT` to what the default says."""
     if action.args.get("drop"):
-        column.login_default = False
+        column.take_default(None)
         column.default_constraint = None
     elif action.args.get("default") is not None:
-        column.login_default = names_login(action.args["default"])
+        column.take_default(action.args["default"])
         column.default_constraint = None
 
 
@@ -74,7 +86,7 @@ class TableBuilder:
         key = name_key(name)
         for column in self.columns.values():
             if column.default_constraint is not None and name_key(column.default_constraint) == key:
-                column.login_default = False
+                column.take_default(None)
                 column.default_constraint = None
 
     def rename(self, old: str, new: str) -> None:
@@ -96,7 +108,9 @@ class TableBuilder:
             offset=original(self.offset),
             schema=self.schema,
             columns=tuple(
-                DDLColumn(c.name, original(c.offset), c.type, c.comment, c.primary_key, c.login_default)
+                DDLColumn(
+                    c.name, original(c.offset), c.type, c.comment, c.primary_key, c.login_default, c.default
+                )
                 for c in self.columns.values()
             ),
             comment=self.comment,

@@ -43,6 +43,25 @@ def may_name_login(text: str) -> bool:
     return any(word in upper for word in _WORDS)
 
 
+def constant(default: exp.Expr | None) -> str | None:
+    """The text of a default that is a constant (`0`, `'N'`, `-1`, `TRUE`), or None.
+
+    An expression (`now()`, `nextval(...)`, the writer's login) is no constant. A flag
+    kept as a whole number says so by its default (`user INTEGER NOT NULL DEFAULT 0`).
+    """
+    node = default
+    while isinstance(node, (exp.Paren, exp.Cast)):
+        node = node.this
+    negative = isinstance(node, exp.Neg)
+    if isinstance(node, exp.Neg):
+        node = node.this
+    if isinstance(node, exp.Literal):
+        return f"-{node.this}" if negative else str(node.this)
+    if isinstance(node, exp.Boolean) and not negative:
+        return "TRUE" if node.this else "FALSE"
+    return None
+
+
 def names_login(default: exp.Expr | None) -> bool:
     """Whether a column default is the login of the session that writes the row."""
     node = default

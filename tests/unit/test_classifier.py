@@ -109,7 +109,7 @@ POSITIVE = [
     ("szulo", "csaladinev", "VARCHAR(64)", None, "user.name.last"),
     ("diak", "fogyatekossag", "SET('tartósan beteg')", None, "user.health"),
     # ru (comments), tr, ca
-    ("{#}users", "nickname", "VARCHAR(100)", "Имя", "user.account.username"),
+    ("{#}users", "nickname", "VARCHAR(100)", "Имя", "user.name"),  # a nickname is a name (review27 D11)
     ("{#}users", "fld1", "VARCHAR(100)", "Дата рождения", "user.demographic.date_of_birth"),
     ("{#}users", "fld2", "VARCHAR(100)", "Номер телефона", "user.contact.phone_number"),
     ("{#}users", "fld3", "VARCHAR(255)", "Хеш пароля", "user.authorization.password"),

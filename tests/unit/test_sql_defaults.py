@@ -252,3 +252,28 @@ def test_sql_server_defaults_added_without_a_name_or_beside_a_new_column() -> No
         "t.by_whom": True,
         "t.later": False,
     }
+
+
+@pytest.mark.parametrize(
+    ("definition", "dialect", "constant"),
+    [
+        ("c INTEGER NOT NULL DEFAULT 0", "sqlite", "0"),
+        ("c int(11) NOT NULL DEFAULT '1'", "mysql", "1"),  # mysqldump quotes every default
+        ("c CHAR(1) DEFAULT 'N'", "postgres", "N"),
+        ("c INT DEFAULT -1", "postgres", "-1"),
+        ("c BOOLEAN DEFAULT TRUE", "postgres", "TRUE"),
+        ("c INT DEFAULT (0)", "tsql", "0"),
+        ("c TIMESTAMP DEFAULT now()", "postgres", None),  # an expression is no constant
+        ("c TEXT DEFAULT CURRENT_USER", "postgres", None),
+        ("c INT", "postgres", None),
+    ],
+)
+def test_a_constant_default_is_read_as_written(definition: str, dialect: str, constant: str | None) -> None:
+    """A flag kept as a whole number says so by its default (`user INTEGER NOT NULL DEFAULT 0`)."""
+    result = parse_ddl(f"CREATE TABLE t ({definition});", dialect)
+    assert result.tables[0].columns[0].default == constant
+
+
+def test_a_dropped_default_is_no_constant_any_more() -> None:
+    result = parse_ddl("CREATE TABLE t (c INT DEFAULT 0);\nALTER TABLE t ALTER COLUMN c DROP DEFAULT;", "postgres")
+    assert result.tables[0].columns[0].default is None

@@ -55,6 +55,7 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
                 comment=c.comment,
                 primary_key=c.primary_key,
                 login_default=c.login_default,
+                default=c.default,
             )
             for c in t.columns
         )
