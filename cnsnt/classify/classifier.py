@@ -218,6 +218,8 @@ class _Table:
     health: bool
     messages: bool
     posts: bool
+    ambiguous: bool = False
+    """Health only by a word that also names an office's work (`procedures`, `traitements`)."""
 
 
 def _negator_kind(word: str) -> str | None:
@@ -333,10 +335,13 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     # a table of doctors or nurses (`medico`) lists the staff who give care, not anyone's
     # care: only another health word in its name (`salud_medico`) makes it a record
     named = words[:-1] if last in lx.CARE_GIVERS else words
-    health = any(w in lx.HEALTH_TABLES for w in named) or bool(pairs & lx.HEALTH_TABLE_PHRASES)
+    found = {w for w in named if w in lx.HEALTH_TABLES}
+    phrased = bool(pairs & lx.HEALTH_TABLE_PHRASES)
+    health = bool(found) or phrased
+    ambiguous = bool(found) and found <= lx.AMBIGUOUS_HEALTH_TABLES and not phrased
     messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in _NOT_MESSAGES
     posts = last in lx.POST_TABLES
-    return _Table(person, health, messages, posts)
+    return _Table(person, health, messages, posts, ambiguous)
 
 
 def software_client(words: tuple[str, ...]) -> bool:

@@ -149,6 +149,7 @@ QUALIFIERS: Final = _VOCAB.qualifiers
 # Words in a table name that make it a table of health records: there every
 # column that is not technical holds health data (`prescriptions.route`).
 HEALTH_TABLES: Final = _VOCAB.lists["health_tables"]
+AMBIGUOUS_HEALTH_TABLES: Final = _VOCAB.lists["ambiguous_health_tables"]
 HEALTH_TABLE_PHRASES: Final = _VOCAB.phrases
 
 # Tables of messages: their text columns are private communications.

@@ -629,6 +629,20 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     return _verdicts(with_implied_keys(tables))
 
 
+def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:
+    """Whether the schema is about care, so that its `procedures` are medical ones.
+
+    It is when a table is named by a health word that means only that (`allergies`) or by
+    a patient (`pacientes`).
+    """
+    for table in tables:
+        named = _table(table.own_name, languages)
+        patient = set(_table_words(table.own_name, languages)) & lx.PATIENT_WORDS
+        if (named.health and not named.ambiguous) or patient:
+            return True
+    return False
+
+
 def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
@@ -640,9 +654,13 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     )
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
+    cares = _about_care(tables, languages)
     for table in tables:
         survey = surveys[table.key]
         named = _table(table.own_name, languages)
+        if named.ambiguous and not cares:
+            # `procedures`, `traitements` in a schema about no one's care: an office's work
+            named = replace(named, health=False)
         table_words = _table_words(table.own_name, languages)
         words = set(table_words)
         # `HistoriaClinica_receta` is a clinical record, not a clinic

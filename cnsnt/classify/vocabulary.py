@@ -41,6 +41,7 @@ _LIST_KEYS = (
     "date_tables",
     "legal_person_words",
     "contract_phrases",
+    "ambiguous_health_tables",
     "last_words",
     "bank_accounts",
     "standards_bodies",

@@ -3638,3 +3638,30 @@ def test_a_plural_kept_whole_by_the_tokenizer_is_still_its_terms() -> None:
     assert not got["notices.inputTokens"].personal
     patients = _table("pacientes", [("id", "INT"), ("nome", "TEXT"), ("tratamentos", "TEXT")], primary="id")
     assert classify_tables([patients])["pacientes.tratamentos"].category != "user.name"
+
+
+def test_procedures_and_traitements_are_health_records_only_in_a_schema_about_care() -> None:
+    """review28 D1: a government forms platform's `procedures` (administrative procedures) and
+    `traitements` (the processing of a file) were filed as GDPR Art. 9 health records. In a
+    schema with patients, `procedures` are medical ones still."""
+    admins = _table("admins", [("id", "INT"), ("email", "TEXT"), ("encrypted_password", "TEXT")], primary="id")
+    procedures = _table(
+        "procedures", [("id", "INT"), ("libelle", "TEXT"), ("admin_id", "INT")],
+        (ForeignKey(("admin_id",), "admins"),), primary="id",
+    )
+    users = _table("users", [("id", "INT"), ("email", "TEXT")], primary="id")
+    dossiers = _table("dossiers", [("id", "INT"), ("user_id", "INT")], (ForeignKey(("user_id",), "users"),), primary="id")
+    traitements = _table(
+        "traitements", [("id", "INT"), ("dossier_id", "INT"), ("motivation", "TEXT")],
+        (ForeignKey(("dossier_id",), "dossiers"),), primary="id",
+    )
+    got = classify_tables([admins, procedures, users, dossiers, traitements])
+    for key in ("procedures.libelle", "traitements.motivation"):
+        assert not (got[key].category or "").startswith("user.health"), key
+    patients = _table("patients", [("id", "INT"), ("first_name", "TEXT"), ("last_name", "TEXT")], primary="id")
+    medical = _table(
+        "procedures", [("id", "INT"), ("patient_id", "INT"), ("code", "TEXT"), ("performed_on", "DATE")],
+        (ForeignKey(("patient_id",), "patients"),), primary="id",
+    )
+    got = classify_tables([patients, medical])
+    assert (got["procedures.performed_on"].category or "").startswith("user.health")
