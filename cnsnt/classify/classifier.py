@@ -450,6 +450,11 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
 _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 
 
+def _before(words: tuple[str, ...], word: str, start: int) -> bool:
+    """Whether `word` comes only before position `start` of `words` (`deleted` in `deleted_user_email`)."""
+    return word in words[:start] and word not in words[start:]
+
+
 def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = False) -> tuple[str, str] | None:
     """The first word that makes the column technical despite the term, if any.
 
@@ -459,6 +464,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
     for word, why in reading.negators:
         if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
+        if why == "timestamp" and match.strong and _before(reading.words, word, match.start):
+            continue  # `deleted_user_email`: the time word says whose address, the address is the datum
         if why == "identifier" and match.category in lx.CODED:
             continue
         if why == "identifier" and match.strong and match.category.startswith(_IDENTIFYING):

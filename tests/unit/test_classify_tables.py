@@ -3665,3 +3665,19 @@ def test_procedures_and_traitements_are_health_records_only_in_a_schema_about_ca
     )
     got = classify_tables([patients, medical])
     assert (got["procedures.performed_on"].category or "").startswith("user.health")
+
+
+def test_a_time_word_before_a_strong_term_says_whose_it_is() -> None:
+    """review28 D3: `deleted_user_email` (the address of a deleted user) was "a date or time
+    ('deleted')". A time word before the datum qualifies it; after it (`email_sent_at`) the
+    column is the time."""
+    users = _table(
+        "users",
+        [("id", "INT"), ("email", "TEXT"), ("deleted_user_email", "TEXT"), ("email_sent_at", "VARCHAR(30)"),
+         ("created_ip", "VARCHAR(45)")],
+        primary="id",
+    )
+    got = classify_tables([users])
+    assert got["users.deleted_user_email"].category == "user.contact.email"
+    assert got["users.created_ip"].category == "user.device.ip_address"
+    assert not got["users.email_sent_at"].personal
