@@ -1532,6 +1532,17 @@ def decide(
         return Classification(False, None, Confidence.HIGH, f"name '{name}' is {_WHY[why]} ('{word}')")
     if reading.matches:
         m = reading.matches[-1]
+        first = next((f for f in reading.matches if f.strong and f.category == "user.name.first"), None)
+        if first is not None and kind in ("text", "unknown") and not ctx.lookup:
+            # only a natural person has a first name: a business's `entreprise_prenom` is its
+            # owner's, a sole trader's (review28 D4; CJEU C-92/09)
+            return Classification(
+                True,
+                "user.name.first",
+                Confidence.LOW,
+                f"name '{name}' means a first name ({first.lang}), which only a natural person has: "
+                f"'{table}' names one (a sole trader's business?)",
+            )
         if not _fits_type(m, kind, reading.rest):
             why = f"its type {type} cannot hold it"
         else:

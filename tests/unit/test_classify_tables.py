@@ -3681,3 +3681,17 @@ def test_a_time_word_before_a_strong_term_says_whose_it_is() -> None:
     assert got["users.deleted_user_email"].category == "user.contact.email"
     assert got["users.created_ip"].category == "user.device.ip_address"
     assert not got["users.email_sent_at"].personal
+
+
+def test_a_first_name_in_a_business_register_is_a_sole_traders() -> None:
+    """review28 D4: `etablissements.entreprise_prenom` holds the first name of a sole trader
+    (entrepreneur individuel); only a natural person has a first name, so it is personal
+    (low confidence, to check), though the table is about businesses."""
+    businesses = _table(
+        "etablissements",
+        [("id", "INT"), ("siret", "TEXT"), ("entreprise_prenom", "TEXT"), ("raison_sociale", "TEXT")],
+        primary="id",
+    )
+    got = classify_tables([businesses])
+    assert got["etablissements.entreprise_prenom"].category == "user.name.first"
+    assert not got["etablissements.siret"].personal
