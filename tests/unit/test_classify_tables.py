@@ -3695,3 +3695,13 @@ def test_a_first_name_in_a_business_register_is_a_sole_traders() -> None:
     got = classify_tables([businesses])
     assert got["etablissements.entreprise_prenom"].category == "user.name.first"
     assert not got["etablissements.siret"].personal
+
+
+def test_a_referentiel_is_reference_data_not_a_referent() -> None:
+    """review28 D6: French `referentiels` (repositories of reference data) was read as
+    `referent` + `iels`, rows about a person who refers."""
+    users = _table("usagers", [("id", "INT"), ("nom", "TEXT"), ("prenom", "TEXT"), ("email", "TEXT")], primary="id")
+    lists = _table("referentiels", [("id", "INT"), ("name", "TEXT"), ("url", "TEXT"), ("digest", "TEXT")], primary="id")
+    got = classify_tables([users, lists])
+    for column in ("name", "url", "digest"):
+        assert not got[f"referentiels.{column}"].personal, column
