@@ -81,20 +81,6 @@ def _lead_stage(comment: str) -> Table:
     return replace(stage, comment=comment)
 
 
-def test_a_stage_of_leads_is_no_lead() -> None:
-    """Comment 'Lead Stage': its head is the stage; 'lead' says which pipeline it is a step of."""
-    leads = typed_table(
-        "lead",
-        [("id", "uuid"), ("first_name", "varchar(100)"), ("email", "varchar(254)"), ("stage_id", "uuid")],
-        (ForeignKey(("stage_id",), "lead_stage"),),
-    )
-    tables = [_lead_stage("Lead Stage"), leads]
-    assert table_verdicts(tables)["lead_stage"].kind not in ("describes people", "linked to people")
-    for column in ("name", "win_probability"):
-        personal, _, reason = _verdict(tables, f"lead_stage.{column}")
-        assert not personal, reason
-
-
 def test_a_comment_that_names_people_still_says_so() -> None:
     """'Anagrafica clienti': a register of clients, whatever the table is called."""
     register = replace(
