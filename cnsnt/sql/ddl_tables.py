@@ -71,6 +71,8 @@ class TableBuilder:
     foreign_keys: list[DDLForeignKey] = field(default_factory=list)
     altered_only: bool = False
     """Known only from ALTER statements: the text changes a table it does not create."""
+    temporary: bool = False
+    """Made by `CREATE TEMP/TEMPORARY TABLE`: a session's scratch table (set by the migrations replay)."""
 
     def add_foreign_key(self, key: DDLForeignKey) -> None:
         """Record a reference once (a dump may state it inline and again in an ALTER)."""

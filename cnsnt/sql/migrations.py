@@ -12,8 +12,9 @@ tokens) run per file, so INSERT data in a migration is tokenized but never parse
 
 Places: a column is reported where it got its current name, the `CREATE TABLE` or
 `ADD COLUMN` that made it, or the `RENAME COLUMN` that renamed it (the line that shows
-the name a report uses); a type change or comment keeps that place. A table is placed at
-its CREATE, or at the `RENAME TO` that gave its current name.
+the name a report uses); a type change (MySQL's `CHANGE x x` too) or comment keeps
+that place. A table is placed at its CREATE, or at the `RENAME TO` that gave its current
+name.
 """
 
 from __future__ import annotations
@@ -108,6 +109,10 @@ class ReplayTable:
     is_view: bool = False
     view_sql: str | None = None
     foreign_keys: tuple[ReplayForeignKey, ...] = ()
+    altered_only: bool = False
+    """No migration creates it: it is known from the ALTERs that change it (made elsewhere)."""
+    temporary: bool = False
+    """Made by `CREATE TEMP TABLE`: scratch of the session that made it, not the schema."""
 
 
 @dataclass(frozen=True)
@@ -199,6 +204,8 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
                 comment=t.comment,
                 is_view=t.is_view,
                 view_sql=t.view_sql,
+                altered_only=t.altered_only,
+                temporary=t.temporary,
                 foreign_keys=tuple(  # the same reference added twice is one reference
                     dict.fromkeys(
                         ReplayForeignKey(
@@ -285,6 +292,10 @@ class MigrationBuilder(SchemaBuilder):
         builder = super()._build_create(stmt, tree)
         if builder is not None:
             self._created[id(builder)] = (builder, _create_links(tree))
+            properties = tree.args.get("properties")
+            builder.temporary = isinstance(properties, exp.Properties) and any(
+                isinstance(p, exp.TemporaryProperty) for p in properties.expressions
+            )
         return builder
 
     def _store(self, builder: TableBuilder) -> None:
@@ -324,7 +335,7 @@ class MigrationBuilder(SchemaBuilder):
                 message + "its new columns are recorded as a table of their own",
                 may_hold_schema=False,
             )
-            super()._store(TableBuilder(table.name, table.db or None, stmt.offset))
+            super()._store(TableBuilder(table.name, table.db or None, stmt.offset, altered_only=True))
             key = self._key(table.name, table.db or None)
             assert key is not None
             self.links[key] = []
@@ -409,7 +420,8 @@ class MigrationBuilder(SchemaBuilder):
             col = builder.columns.get(name_key(target))
             if col is None:
                 return self._no_column(stmt, "MODIFY/CHANGE", shown, target)
-            if isinstance(old, exp.Identifier):
+            if isinstance(old, exp.Identifier) and old.name != element.this.name:
+                # MySQL's `CHANGE x x DATE` restates the type only: the column keeps its place
                 builder.rename(old.name, element.this.name)
                 col.offset = stmt.base + int(element.this.this.meta.get("start", 0))
                 self._rename_column_links(key, old.name, element.this.name)

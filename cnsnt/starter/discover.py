@@ -81,7 +81,7 @@ from cnsnt.starter.html_strings import holds_markup, html_strings_file
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
-from cnsnt.starter.patch_gaps import added_gaps, gaps_sentence
+from cnsnt.starter.patch_gaps import added_gaps, gaps_sentence, patch_dialect
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
@@ -1808,6 +1808,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             of = patches[of]
         if of is not None:
             left[of].extend(migrations.pop(home))
+    # the dialect each SQL file was read in, for replaying the patches left out
+    dialect_of = {p: d for kind in ("schemas", "queries", "data") for p, d in kinds.get(kind, [])}
     for kind in ("schemas", "queries", "data"):
         kept: list[tuple[Path, str | None]] = []
         for path, dialect in kinds.get(kind, []):
@@ -1823,7 +1825,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     for full, paths in sorted(left.items()):
         where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
         patched = [(p, _tables_of(p, schema_tables, read)) for p in sorted(paths)]
-        gaps = added_gaps(schema_tables.get(full, ()), patched)
+        known = (dialect_of[p] if p in dialect_of else (read.get(p) or (None, None))[1] for p in paths)
+        gaps = added_gaps(schema_tables.get(full, ()), patched, patch_dialect(dialect_of.get(full), known))
         notes.append(
             f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
             f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"

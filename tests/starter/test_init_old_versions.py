@@ -17,9 +17,11 @@ import pytest
 
 from cnsnt.api import audit_path
 from cnsnt.sql.ddl import parse_ddl
+from cnsnt.starter import patch_gaps
 from cnsnt.starter.discover import Found, survey
 from cnsnt.starter.folders import old_folder
 from cnsnt.starter.patch_gaps import added_gaps
+from cnsnt.starter.patch_order import upgrade_order
 from cnsnt.starter.run import draft_new
 from cnsnt.starter.schema_versions import split_version
 
@@ -239,7 +241,11 @@ def test_unversioned_sql_beside_the_schema_stays_proposed(tmp_path: Path) -> Non
 
 
 def test_what_the_patches_remove_is_history_not_named(tmp_path: Path) -> None:
-    """A TEMP table, a table renamed away, a column dropped in a clause of another patch."""
+    """A TEMP table and a column dropped in a clause of another patch are not named.
+
+    A table renamed is named by its new name when the full schema lacks it (codereview25
+    F4): `log_archive` is what the patches leave, not `old_log`.
+    """
     full = parse_ddl(CURRENT, None).tables
     texts = {
         "a.sql": "ALTER TABLE members ADD COLUMN fax TEXT;\nALTER TABLE members ADD COLUMN pager TEXT;\n",
@@ -251,10 +257,131 @@ def test_what_the_patches_remove_is_history_not_named(tmp_path: Path) -> None:
     for name, text in texts.items():
         _write(tmp_path, name, text)
         patches.append((tmp_path / name, parse_ddl(text, "mysql").tables))
-    assert [(name, p.name) for name, p in added_gaps(full, patches)] == [
+    assert [(name, p.name) for name, p in added_gaps(full, patches, "mysql")] == [
+        ("log_archive", "c.sql"),
         ("members.fax", "a.sql"),
         ("members.x", "c.sql"),
     ]
+
+
+# codereview25 F4: the patches are replayed in order, parsed, and their end state compared
+
+
+def _gaps(root: Path, texts: dict[str, str], dialect: str | None = "mysql") -> list[tuple[str, str]]:
+    """`added_gaps` of patches written under `root`, against CURRENT."""
+    patches = []
+    for name, text in texts.items():
+        _write(root, name, text)
+        patches.append((root / name, parse_ddl(text, dialect).tables))
+    full = parse_ddl(CURRENT, None).tables
+    return [(name, p.relative_to(root).as_posix()) for name, p in added_gaps(full, patches, dialect)]
+
+
+def _review_f4(root: Path) -> None:
+    """The review's repro: a type change that keeps the name, a column dropped and added back."""
+    _write(root, "db/1.3/schema.sql", "CREATE TABLE members (id INTEGER PRIMARY KEY, email TEXT NULL, phone TEXT NULL);\n")
+    _write(root, "db/1.3/1.3.2.sql", "ALTER TABLE members ADD COLUMN birth_date TEXT NULL;\n")
+    _write(root, "db/1.3/1.3.3.sql", "ALTER TABLE members CHANGE birth_date birth_date DATE NULL;\n")
+    _write(root, "db/1.3/1.3.4.sql", "ALTER TABLE members ADD COLUMN iban TEXT NULL;\n")
+    _write(root, "db/1.3/1.3.6.sql", "ALTER TABLE members DROP COLUMN iban;\n")
+    _write(root, "db/1.3/1.3.7.sql", "ALTER TABLE members ADD COLUMN iban TEXT NULL;\n")
+
+
+def test_the_note_names_what_the_patches_leave_in_the_end(tmp_path: Path) -> None:
+    """`birth_date` only changes type; `iban` is dropped in 1.3.6 and back in 1.3.7: both are in the end state."""
+    _review_f4(tmp_path)
+    found, notes = survey(tmp_path)
+    assert found == [Found("schemas", "db/1.3/schema.sql")]
+    assert notes == [
+        "left out 5 SQL files in db/1.3: upgrade patches of db/1.3/schema.sql, which holds their tables; "
+        "they add 2 columns db/1.3/schema.sql lacks, not read: members.birth_date (db/1.3/1.3.2.sql), "
+        "members.iban (db/1.3/1.3.7.sql); check each: dropped since, made elsewhere (at run time), or the "
+        "schema is older than the patch (then add the patch under sources:)"
+    ]
+
+
+def test_a_change_that_keeps_the_name_is_no_removal(tmp_path: Path) -> None:
+    assert _gaps(tmp_path, {
+        "1.sql": "ALTER TABLE members ADD COLUMN birth_date TEXT NULL;\n",
+        "2.sql": "ALTER TABLE members CHANGE birth_date birth_date DATE NULL;\n",
+        "3.sql": "ALTER TABLE members CHANGE fax pager TEXT NULL;\n",  # a column no patch added: nothing to rename
+    }) == [("members.birth_date", "1.sql")]  # fmt: skip
+
+
+def test_a_column_dropped_then_added_back_is_named_by_the_patch_that_adds_it_back(tmp_path: Path) -> None:
+    assert _gaps(tmp_path, {
+        "1.sql": "ALTER TABLE members ADD COLUMN iban TEXT NULL;\n",
+        "2.sql": "ALTER TABLE members DROP COLUMN iban;\n",
+        "3.sql": "ALTER TABLE members ADD COLUMN iban TEXT NULL;\n",
+    }) == [("members.iban", "3.sql")]  # fmt: skip
+
+
+def test_a_comment_opener_inside_a_string_hides_no_drop(tmp_path: Path) -> None:
+    """`'image/*'` is a string: the DROP after it is read, so `fax` is gone at the end."""
+    _write(tmp_path, "db/1.3/schema.sql", CURRENT)
+    _write(tmp_path, "db/1.3/1.3.2.sql", "ALTER TABLE members ADD COLUMN fax TEXT NULL;\n")
+    _write(tmp_path, "db/1.3/1.3.3.sql", "UPDATE files SET mime = 'image/*' WHERE mime = 'img';\n"
+           "ALTER TABLE members DROP COLUMN fax;\n")
+    _, notes = survey(tmp_path)
+    assert notes == [
+        "left out 2 SQL files in db/1.3: upgrade patches of db/1.3/schema.sql, which holds their tables"
+    ]
+    # a comment's `DROP` drops nothing; a `--` inside a string opens no comment
+    assert _gaps(tmp_path, {
+        "a.sql": "ALTER TABLE members ADD COLUMN pager TEXT;\nALTER TABLE members ADD COLUMN telex TEXT;\n",
+        "b.sql": "/* ALTER TABLE members DROP COLUMN pager; */\n"
+                 "UPDATE config SET value = '-- x' WHERE key = 'y'; ALTER TABLE members DROP COLUMN telex;\n",
+    }) == [("members.pager", "a.sql")]  # fmt: skip
+
+
+def test_a_table_renamed_to_one_the_schema_has_is_not_named(tmp_path: Path) -> None:
+    assert _gaps(tmp_path, {
+        "1.sql": "CREATE TABLE old_categories (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n",
+        "2.sql": "ALTER TABLE old_categories RENAME TO users_categories;\n",
+    }) == []  # fmt: skip
+
+
+def test_patches_are_replayed_in_version_order(tmp_path: Path) -> None:
+    """`1.3.10` runs after `1.3.9`, though it sorts before it by name."""
+    assert _gaps(tmp_path, {
+        "db/1.3.9.sql": "ALTER TABLE members ADD COLUMN fax TEXT;\n",
+        "db/1.3.10.sql": "ALTER TABLE members DROP COLUMN fax;\n",
+    }) == []  # fmt: skip
+
+
+def test_patches_named_from_to_are_replayed_along_their_chain(tmp_path: Path) -> None:
+    """osTicket-like signatures: `9a-1b` leads to `1b-2c`, whose cleanup runs after its patch."""
+    assert _gaps(tmp_path, {
+        "up/1b-2c.cleanup.sql": "ALTER TABLE members DROP COLUMN pager;\n",
+        "up/1b-2c.patch.sql": "ALTER TABLE members DROP COLUMN fax;\nALTER TABLE members ADD COLUMN pager TEXT;\n",
+        "up/9a-1b.patch.sql": "ALTER TABLE members ADD COLUMN fax TEXT;\n",
+    }) == []  # fmt: skip
+
+
+def test_upgrade_order() -> None:
+    def order(*names: str) -> list[str]:
+        return [p.name for p in upgrade_order([Path(n) for n in names])]
+
+    assert order("1.3.10.sql", "1.3.9.sql", "1.3.0_schema.sql") == ["1.3.0_schema.sql", "1.3.9.sql", "1.3.10.sql"]
+    # numbered names that link no chain are versions: `010-x` after `002-users`
+    assert order("010-x.sql", "002-users.sql", "001-init.sql") == ["001-init.sql", "002-users.sql", "010-x.sql"]
+    # a chain, with two steps that lead to one signature (osTicket's branches), digits or not
+    assert order("86707325-aa.patch.sql", "ff-86707325.patch.sql", "ee-86707325.patch.sql", "aa-bb.cleanup.sql",
+                 "aa-bb.patch.sql", "notes.sql") == [
+        "ee-86707325.patch.sql", "ff-86707325.patch.sql", "86707325-aa.patch.sql", "aa-bb.patch.sql",
+        "aa-bb.cleanup.sql", "notes.sql",
+    ]  # fmt: skip
+    assert order("b-a.sql", "a-b.sql") == ["a-b.sql", "b-a.sql"]  # a loop: by name
+
+
+def test_a_patch_too_large_to_replay_is_named_by_what_it_adds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The size limit stays: a patch over it is not replayed, so a later DROP does not reach its column."""
+    monkeypatch.setattr(patch_gaps, "_TEXT_LIMIT", 64)
+    assert _gaps(tmp_path, {
+        "1.sql": "-- a long patch " + "." * 64 + "\nALTER TABLE members ADD COLUMN fax TEXT;\n",
+        "2.sql": "ALTER TABLE members DROP COLUMN fax;\n",
+        "3.sql": "ALTER TABLE members ADD COLUMN pager TEXT;\n",
+    }) == [("members.fax", "1.sql"), ("members.pager", "3.sql")]  # fmt: skip
 
 
 # Dialect: the project's, not the first that reads the file

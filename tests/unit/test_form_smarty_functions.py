@@ -89,6 +89,78 @@ def test_a_name_built_at_run_time_is_a_warning_at_its_line_and_column(tmp_path):
     assert len(notes) == 1 and "4 calls in this file" in notes[0].message
 
 
+# ------------------------------------------- bare words (codereview25 F6)
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "on", "off", "Non"])
+def test_a_bare_word_names_a_field_as_written(tmp_path, word):
+    """`name=no` is the string `no` (Smarty 3 and 4), never the boolean `false`."""
+    ev = write(tmp_path, "signup.tpl", f'<form method="post">{{input type="text" name={word} label="Nom"}}</form>')
+    (fld,) = only_form(ev).fields
+    assert (fld.name, fld.label) == (word, "Nom")
+    assert not [p for p in ev.problems if p.severity is Severity.WARNING]
+
+
+def test_bare_words_are_themselves_in_type_label_and_value(tmp_path):
+    ev = write(
+        tmp_path,
+        "prefs.tpl",
+        '<form id="prefs">\n'
+        "{input type=text name=country label=yes value=no}\n"
+        "{input type=checkbox name=notify value=off}\n"
+        "</form>\n",
+    )
+    fields = by_name(only_form(ev))
+    assert (fields["country"].control, fields["country"].label, fields["country"].default) == ("text", "yes", "no")
+    assert fields["notify"].control == "checkbox" and not fields["notify"].checked
+
+
+@pytest.mark.parametrize("word", ["null", "true", "FALSE"])
+def test_a_bare_php_constant_is_no_field_name(tmp_path, word):
+    """`true`, `false` and `null` are PHP's constants in every Smarty: a boolean names no field."""
+    ev = write(tmp_path, "signup.tpl", f'<form method="post">{{input type="text" name={word} label="Nom"}}</form>')
+    (fld,) = only_form(ev).fields
+    assert fld.name is None
+    (warning,) = [p for p in ev.problems if p.severity is Severity.WARNING]
+    assert f"with a name cnsnt cannot read (name={word})" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("written", "required", "checked", "role", "readonly"),
+    [
+        ("required=yes checked=on", True, True, FieldRole.CONSENT, False),
+        ("required=no checked=off", False, False, FieldRole.CONSENT, False),
+        ("required=On checked=NO readonly=yes", True, False, FieldRole.CONSENT, False),  # a box is never read-only
+        ("default=yes", False, True, FieldRole.CONSENT, False),  # no value=: a true default ticks it
+        ("default=off", False, False, FieldRole.CONSENT, False),
+        ("value=no default=no", False, True, FieldRole.CONSENT, False),  # default equal to value: ticked
+        ("disabled=on", False, False, FieldRole.DISABLED, False),
+        ("disabled=off", False, False, FieldRole.CONSENT, False),
+    ],
+)
+def test_a_bare_word_is_a_boolean_where_one_is_meant(tmp_path, written, required, checked, role, readonly):
+    ev = write(tmp_path, "prefs.tpl", f'<form id="prefs">{{input type="checkbox" name="newsletter" {written}}}</form>')
+    (fld,) = only_form(ev).fields
+    assert (fld.required, fld.checked, fld.role, fld.readonly) == (required, checked, role, readonly)
+
+
+@pytest.mark.parametrize(("written", "readonly"), [("readonly=yes", True), ("readonly=off", False)])
+def test_a_bare_readonly_word_is_a_boolean(tmp_path, written, readonly):
+    ev = write(tmp_path, "me.tpl", f'<form id="me">{{input type="text" name="nom" {written}}}</form>')
+    (fld,) = only_form(ev).fields
+    assert fld.readonly is readonly
+
+
+def test_init_names_the_field_as_written(tmp_path):
+    """The review's repro: `cnsnt.yaml` got `signup.false`, a name nowhere in the template."""
+    from cnsnt.starter.run import draft_new
+
+    write(tmp_path, "signup.tpl", '<form method="post">{input type="text" name=no label="Nom"}</form>\n')
+    text = draft_new(tmp_path).text
+    assert "- signup.no " in text
+    assert "signup.false" not in text
+
+
 def test_functions_named_like_other_controls_and_one_note_for_them_all(tmp_path):
     ev = write(
         tmp_path,
@@ -216,8 +288,11 @@ def test_a_tag_is_read_with_its_quotes_variables_and_modifiers():
     assert values == {
         "type": "text", "name": None, "label": None, "required": "true", "default": None,
         "x": None, "y": None, "z": None, "w": "-3", "v": None, "p": None, "data-id": None,
-        "b": "false", "q": "it's",
+        "b": "no", "q": "it's",
     }  # fmt: skip
+    # a bare word is the word itself; where a boolean is meant, `flag` reads it (codereview25 F6)
+    assert call.arguments["b"].bare and call.arguments["b"].flag == "false"
+    assert not call.arguments["q"].bare and call.arguments["q"].flag == "it's"
     codes = {k: a.code for k, a in call.arguments.items()}
     assert codes["default"] == "$a + 1" and codes["x"] == "\"a\"|cat:'b':\"c }\""
     assert codes["z"] == 'foo($x, "}")' and codes["data-id"] == "$row->id()"

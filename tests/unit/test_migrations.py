@@ -172,6 +172,20 @@ def test_mysql_rename_table_and_change_column(tmp_path):
     assert where(column(ev, "b.email")) == ("m/002_b.sql", 2)
 
 
+def test_mysql_change_that_keeps_the_name_keeps_the_place(tmp_path):
+    """`CHANGE x x DATE` restates the type: the column stays where it was added (codereview25 F4)."""
+    write_files(
+        tmp_path,
+        {
+            "m/001_a.sql": "CREATE TABLE members (id INT);\nALTER TABLE members ADD COLUMN birth_date TEXT;",
+            "m/002_b.sql": "ALTER TABLE members CHANGE birth_date birth_date DATE NULL;",
+        },
+    )
+    ev = read_entry(tmp_path, "m/*.sql", dialect="mysql")
+    assert column(ev, "members.birth_date").type == "DATE"
+    assert where(column(ev, "members.birth_date")) == ("m/001_a.sql", 2)
+
+
 def test_foreign_keys_follow_renames_and_drops(mig):
     ev = mig(
         {

@@ -11,6 +11,11 @@ string that prints a variable or a tag (`"field_$i"`, `"{$prefix}_x"`), and any 
 pairs in one pass over its text (quotes, brackets and modifiers respected) and says of
 each value whether it is a literal, known when the template is written, or code.
 
+A bare word is the word itself (`name=no` names a field `no`, as Smarty 3 and 4 pass it),
+but where a boolean is meant (`required=yes`, `checked=off`: `FLAG_KEYS`, a box's
+`default=`) `Argument.flag` reads it as Smarty 2 did: `yes`, `on`, `true` are true.
+`true`, `false` and `null` are PHP's constants in every Smarty (`Argument.constant`).
+
 `function_control` says which functions are named like a control, by the words of
 their names (`control_words`, the vocabulary UI-library components are read with).
 """
@@ -30,11 +35,16 @@ _DRAWING_WORDS = frozenset({
     "multiselect", "combobox", "autocomplete", "textfield", "datepicker", "timepicker",
     "inputswitch",
 })  # fmt: skip
-#: Bare words Smarty reads as booleans (and `null`), with the literal they stand for.
+#: Bare words Smarty 2 read as booleans (and `null`) in any argument, with the literal they
+#: stand for; read so only where a boolean is meant (`Argument.flag`).
 _BARE_CONSTANTS = {
     "true": "true", "false": "false", "yes": "true", "no": "false", "on": "true",
     "off": "false", "null": "",
 }  # fmt: skip
+#: Bare words that are PHP constants, not text, in every Smarty version.
+_PHP_CONSTANTS = frozenset({"true", "false", "null"})
+#: Arguments of a control function that mean a boolean: a bare `yes`, `on`, `no`, `off` there is one.
+FLAG_KEYS = frozenset({"required", "checked", "disabled", "readonly"})
 #: Characters that join a value to the next operand (`$a + 1`, `$x == 2`, `$a ? 1 : 2`).
 _OPERATORS = frozenset("+-*/%?:!<>=&|.^~")
 #: A function's or an argument's name. Linear: one possessive run after a fixed class.
@@ -58,11 +68,29 @@ class Argument:
     """The literal's value (quotes and escapes taken off), None when the value is code."""
     start: int
     """Offset of the argument's key in the tag's text."""
+    bare: bool = False
+    """The value is written without quotes: a word (`no`, `email`) or a number."""
 
     @property
     def literal(self) -> bool:
         """The value is known when the template is written."""
         return self.value is not None
+
+    @property
+    def flag(self) -> str | None:
+        """The value where a boolean is meant (`required=yes`), as Smarty 2 read a bare word.
+
+        A bare `yes`, `on` or `true` reads `true`; `no`, `off` or `false`, `false`; `null`
+        empty; any other value as it is.
+        """
+        if self.bare and self.value is not None:
+            return _BARE_CONSTANTS.get(self.value.lower(), self.value)
+        return self.value
+
+    @property
+    def constant(self) -> bool:
+        """A bare `true`, `false` or `null`: a PHP constant, no text (`name=null` names nothing)."""
+        return self.bare and (self.value or "").lower() in _PHP_CONSTANTS
 
 
 @dataclass(frozen=True)
@@ -133,7 +161,8 @@ class _Reader:
             if key is not None and s.startswith("=", after) and not s.startswith("==", after):
                 start = self._blank(after + 1)
                 end, value = self.value(start)
-                arguments.setdefault(key.group(0).lower(), Argument(s[start:end], value, pos))
+                bare = value is not None and value == s[start:end]  # no quotes taken off
+                arguments.setdefault(key.group(0).lower(), Argument(s[start:end], value, pos, bare))
                 pos = max(end, after + 1)
             elif key is not None and (key.end() == self.n or s[key.end()].isspace()):
                 arguments.setdefault(key.group(0).lower(), Argument(key.group(0), "true", pos))
@@ -199,7 +228,7 @@ class _Reader:
             return self._balanced(end), None
         if "::" in text or "\\" in text or text.endswith(":"):
             return end, None  # a constant (`Account::ASSET`)
-        return end, _BARE_CONSTANTS.get(text.lower(), text)
+        return end, text  # the word itself: `Argument.flag` reads it where a boolean is meant
 
     def _quoted(self, pos: int) -> tuple[int, str]:
         """End of the string starting at `pos`, and what it holds (escapes kept)."""

@@ -21,7 +21,7 @@ from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, first_string_li
 from cnsnt.sources.forms.phoenix import Helper
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_CONTROLS
 from cnsnt.sources.forms.razor_helpers import html_attributes, stated
-from cnsnt.sources.forms.smarty_calls import Argument, FunctionCall, function_control, read_call
+from cnsnt.sources.forms.smarty_calls import FLAG_KEYS, Argument, FunctionCall, function_control, read_call
 from cnsnt.sources.forms.templates import (
     RAILS_HELPER,
     RAZOR_HELPER,
@@ -89,7 +89,7 @@ _FUNCTION_TYPES = {
 }  # fmt: skip
 #: Controls whose `value=` or `default=` is no text a person was given to keep or change.
 _NO_TEXT_DEFAULT = BUTTON_TYPES | {"checkbox", "radio", "file", "password"}
-#: Values PHP takes for false, as a literal argument reads (`false`, `off`, `no` read `false`).
+#: Values PHP takes for false, as a literal argument reads (`Argument.flag`: `off`, `no` read `false`).
 _PHP_FALSE = frozenset({"", "0", "false"})
 
 
@@ -236,8 +236,21 @@ def draws_smarty_control(path: Path, head: str) -> bool:
 
 
 def _smarty_args(call: FunctionCall) -> dict[str, tuple[str, bool]]:
-    """A function tag's arguments as `_fill` reads them: a literal's value, else the code."""
-    return {k: (a.value, True) if a.value is not None else (a.code, False) for k, a in call.arguments.items()}
+    """A function tag's arguments as `_fill` reads them: a literal's value, else the code.
+
+    A bare word is itself (`name=no` names `no`), but a boolean where one is meant
+    (`FLAG_KEYS`: `required=yes`); a bare `true`, `false` or `null` elsewhere is PHP's
+    constant, no name or label: kept as code, so `name=null` is a name cnsnt cannot read.
+    """
+    out: dict[str, tuple[str, bool]] = {}
+    for key, arg in call.arguments.items():
+        if key in FLAG_KEYS and arg.flag is not None:
+            out[key] = (arg.flag, True)
+        elif arg.value is not None and not arg.constant:
+            out[key] = (arg.value, True)
+        else:
+            out[key] = (arg.code, False)
+    return out
 
 
 def smarty_function_control(start: int, code: str) -> Control | None:
@@ -274,8 +287,8 @@ def smarty_function_control(start: int, code: str) -> Control | None:
     disabled, readonly = (args.get(k) for k in ("disabled", "readonly"))
     return _locked(
         ctrl,
-        disabled is not None and (disabled.value or "") not in _PHP_FALSE,
-        readonly is not None and (readonly.value or "") not in _PHP_FALSE,
+        disabled is not None and (disabled.flag or "") not in _PHP_FALSE,
+        readonly is not None and (readonly.flag or "") not in _PHP_FALSE,
     )
 
 
@@ -297,13 +310,13 @@ def _smarty_ticked(ctrl: Control, args: dict[str, Argument]) -> None:
     answers = []
     checked = args.get("checked")
     if checked is not None:
-        answers.append(None if checked.value is None else checked.value not in _PHP_FALSE)
+        answers.append(None if checked.flag is None else checked.flag not in _PHP_FALSE)
     default = args.get("default")
     if default is not None:
         if default.value is None or (value is not None and value.value is None):
             answers.append(None)
         elif value is None:
-            answers.append(default.value not in _PHP_FALSE)
+            answers.append(default.flag not in _PHP_FALSE)  # a box's `default=yes` is true
         else:
             answers.append(_loosely_equal(default.value, value.value or ""))
     ctrl.checked = any(a is not False for a in answers)
