@@ -111,6 +111,7 @@ from cnsnt.starter.typeorm_entries import (
     typeorm_patterns,
 )
 from cnsnt.starter.unread_orms import unread_go_orm, unread_orms_note
+from cnsnt.starter.unread_templates import unread_template_notes
 from cnsnt.starter.vendored import library_note, library_reason, stock_file, stock_note
 
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
@@ -140,6 +141,15 @@ TEMPLATE_SUFFIXES = frozenset(
         ".gohtml",
         ".vue",  # single-file components: the <template> is markup, v-model names fields
         ".svelte",  # components: markup with {#if}/{#each} blocks, bind:value names fields
+        # HTML with code the reader reads around (review28 D2); the controls JSP's tag
+        # libraries and FreeMarker's and Velocity's macros draw are not read, and said
+        # (`unread_templates`)
+        ".ejs",
+        ".jsp",
+        ".jspf",
+        ".ftl",
+        ".ftlh",
+        ".vm",
     }
 )
 #: How much of a file is sniffed to decide its kind.
@@ -1772,6 +1782,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         *([_data_schema_note(contracts, root)] if contracts else []),
         *([_twins_note(twins, root)] if twins else []),
         *([unread_orms_note(unread, root)] if unread else []),
+        *unread_template_notes(files, root, _sniff),  # Haml, Slim, Pug; JSP's tag libraries
     ]
     # Rails keeps one of db/schema.rb and db/structure.sql: the other is left out, said
     rails_left, rails_notes = rails_choice([p for p, _ in orm.get("rails", [])], schema_tables, root)
