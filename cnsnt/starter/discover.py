@@ -77,7 +77,8 @@ from cnsnt.starter.folders import (
     only_archive,
 )
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
-from cnsnt.starter.html_strings import holds_markup, html_strings_file
+from cnsnt.starter.html_strings import collects, holds_markup, html_strings_file
+from cnsnt.starter.index_mappings import foreign_types, mappings_note
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
@@ -760,6 +761,9 @@ def _json_object(path: Path) -> dict[str, object] | None:
 
 #: The kind `_kind_of` gives a JSON Schema of program data: left out of forms, with a note.
 _DATA_SCHEMA = "data schema"
+#: The kind `_kind_of` gives a JSON file shaped like a schema whose types are another format's
+#: (an Elasticsearch index mapping): left out of forms, with a note.
+_INDEX_MAPPING = "index mapping"
 #: The kind of an HTML report cnsnt wrote (`_CNSNT_REPORT`): left out of the proposal, said.
 _REPORT = "cnsnt report"
 #: The kind of a PHP file that builds controls in strings for other pages (`php_builders`).
@@ -797,7 +801,9 @@ def _json_kind(path: Path) -> str | None:
     to write (`javaType`): a message's or an API's payload, which the program fills in
     (Activiti's 47 event schemas). A schema with a `$schema` property describes JSON files
     that name their own schema (medusa's translation files, settings): files in the
-    repository, not a page a person fills in.
+    repository, not a page a person fills in. A file whose properties are mostly typed
+    as no JSON Schema is (`keyword`, `long`: an Elasticsearch index mapping) is
+    `_INDEX_MAPPING`.
     """
     data = _json_object(path)
     if data is None:
@@ -807,11 +813,20 @@ def _json_kind(path: Path) -> str | None:
     schema = data.get("schema") if isinstance(data.get("schema"), dict) else data
     if not (isinstance(schema, dict) and isinstance(schema.get("properties"), dict)):
         return None
+    if foreign_types(schema):
+        return _INDEX_MAPPING  # `{"type": "keyword"}`, `"long"`: no JSON Schema (review28 D5)
     ident = data.get("id") if isinstance(data.get("id"), str) else data.get("$id")
     generated = isinstance(ident, str) and ident.startswith("urn:jsonschema:")
     properties = data.get("properties")
     of_files = isinstance(properties, dict) and "$schema" in properties
     return _DATA_SCHEMA if generated or of_files or _CLASS_SCHEMA_KEYS & set(data) else "forms"
+
+
+def _mapping_types(path: Path) -> list[str]:
+    """The types no JSON Schema has that left a JSON file out (`_INDEX_MAPPING`)."""
+    data = _json_object(path) or {}
+    schema = data.get("schema") if isinstance(data.get("schema"), dict) else data
+    return foreign_types(schema) if isinstance(schema, dict) else []
 
 
 def _data_schema_note(paths: list[Path], root: Path) -> str:
@@ -1200,7 +1215,10 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         # a vanilla-JS view's `<form>` in a template literal: read as HTML, never also as JSX
         if not html_strings_file(rel, head):
             return None
-        return (_LIBRARY if library_reason(rel, head, strings=True) else _HTML_STRINGS, None, ())
+        if library_reason(rel, head, strings=True):
+            return (_LIBRARY, None, ())
+        # markup of hidden fields and buttons alone (a Stimulus controller's) is no form
+        return (_HTML_STRINGS, None, ()) if collects(path, root) else None
     if suffix == ".py":  # Django and WTForms form classes (`forms.py`, `forms/*.py`)
         return ("forms", None, ()) if python_form_file(path, root, _sniff(path)) else None
     return None
@@ -1719,6 +1737,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     sqlite_files: list[Path] = []
     reports: list[Path] = []
     contracts: list[Path] = []
+    mappings: list[Path] = []
     libraries: dict[str, list[Path]] = defaultdict(list)
     unread: dict[str, list[Path]] = defaultdict(list)
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
@@ -1752,6 +1771,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             libraries[what[0]].append(path)
         elif what is not None and what[0] == _DATA_SCHEMA:
             contracts.append(path)
+        elif what is not None and what[0] == _INDEX_MAPPING:
+            mappings.append(path)
         elif what is not None:
             kinds[what[0]].append((path, what[1]))
             if what[0] == "schemas":
@@ -1780,6 +1801,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         *([library_note(libraries[_LIBRARY], root, _sniff)] if libraries[_LIBRARY] else []),
         *([stock_note(libraries[_STOCK], root, _sniff)] if libraries[_STOCK] else []),
         *([_data_schema_note(contracts, root)] if contracts else []),
+        *([mappings_note({p: _mapping_types(p) for p in mappings}, root)] if mappings else []),
         *([_twins_note(twins, root)] if twins else []),
         *([unread_orms_note(unread, root)] if unread else []),
         *unread_template_notes(files, root, _sniff),  # Haml, Slim, Pug; JSP's tag libraries
