@@ -54,6 +54,7 @@ from cnsnt.sql.statements import (
     sqlplus_script,
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
+from cnsnt.starter.component_globs import COMPONENT_SUFFIXES, component_globs
 from cnsnt.starter.copies import copies_note, form_copies
 from cnsnt.starter.django_entries import django_choice
 from cnsnt.starter.drizzle_entries import (
@@ -66,7 +67,7 @@ from cnsnt.starter.drizzle_entries import (
 from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_note
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
-from cnsnt.starter.folder_globs import covers, folder_globs, spelt
+from cnsnt.starter.folder_globs import covers, folder_globs, links, spelt
 from cnsnt.starter.folders import (
     DEMO_DIRS,
     STUB_DIRS,
@@ -1252,7 +1253,7 @@ def _entries(
         rel_dir = glob.escape(directory.relative_to(root).as_posix())
         # a glob would take a symlink there too (paheko's `data/schema.sql`, a link to a schema
         # proposed elsewhere): the files are named one by one, and each is read once
-        if len(group) > 1 and len(group) == len(siblings) and suffix and not _links(directory, suffix):
+        if len(group) > 1 and len(group) == len(siblings) and suffix and not links(directory, suffix):
             pattern = f"*{suffix}" if rel_dir == "." else f"{rel_dir}/*{suffix}"
             found.append(Found(kind, pattern, format=fmt, dialect=dialect or None))
         else:
@@ -1261,21 +1262,6 @@ def _entries(
                 for p in group
             )
     return found
-
-
-def _links(directory: Path, suffix: str) -> bool:
-    """Whether a folder holds a symlink a `*<suffix>` glob of it would take (the walk skips links).
-
-    Matched as the audit's glob matches: case-sensitively, dot files left out.
-    """
-    try:
-        with os.scandir(directory) as entries:
-            return any(
-                entry.is_symlink() and entry.name.endswith(suffix) and not entry.name.startswith(".")
-                for entry in entries
-            )
-    except OSError:
-        return False
 
 
 def _taken(path: Path, globs: list[str], root: Path) -> bool:
@@ -2016,6 +2002,12 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(Found("forms", pattern) for pattern in page_globs)
     globbed = set(templates) - set(loose_pages)
     kinds["forms"] = [(p, d) for p, d in pages if p not in globbed] + [(p, None) for p in loose]
+    # React components: one glob per folder, so a component added beside them is read (review28 D8)
+    components = [p for p, _ in kinds["forms"] if p.suffix in COMPONENT_SUFFIXES]
+    component_patterns, loose_components = component_globs(components, root, by_parent, kinded, _sniff)
+    found.extend(Found("forms", pattern) for pattern in component_patterns)
+    grouped = set(components) - set(loose_components)
+    kinds["forms"] = [(p, d) for p, d in kinds["forms"] if p not in grouped]
     # ORM models and a SQL file of the same tables (an old dump): the models are read
     mapping = [
         ModelEntry(f.pattern, f.format) for f in found if f.kind == "schemas" and f.format in MODEL_FORMATS
