@@ -54,6 +54,7 @@ from cnsnt.sql.statements import (
     sqlplus_script,
 )
 from cnsnt.sql.uses import UseProblem, opaque, parse_statements
+from cnsnt.starter.component_globs import COMPONENT_SUFFIXES, component_globs
 from cnsnt.starter.copies import copies_note, form_copies
 from cnsnt.starter.django_entries import django_choice
 from cnsnt.starter.drizzle_entries import (
@@ -66,7 +67,7 @@ from cnsnt.starter.drizzle_entries import (
 from cnsnt.starter.drizzle_entries import migrations_note as drizzle_migrations_note
 from cnsnt.starter.ecto_entries import ecto_entries
 from cnsnt.starter.efcore_entries import efcore_code_entries, efcore_code_note
-from cnsnt.starter.folder_globs import covers, folder_globs, spelt
+from cnsnt.starter.folder_globs import covers, folder_globs, links, spelt
 from cnsnt.starter.folders import (
     DEMO_DIRS,
     STUB_DIRS,
@@ -77,7 +78,8 @@ from cnsnt.starter.folders import (
     only_archive,
 )
 from cnsnt.starter.gorm_entries import go_model_kind, go_note, gorm_patterns
-from cnsnt.starter.html_strings import holds_markup, html_strings_file
+from cnsnt.starter.html_strings import collects, holds_markup, html_strings_file
+from cnsnt.starter.index_mappings import foreign_types, mappings_note
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
@@ -111,6 +113,7 @@ from cnsnt.starter.typeorm_entries import (
     typeorm_patterns,
 )
 from cnsnt.starter.unread_orms import unread_go_orm, unread_orms_note
+from cnsnt.starter.unread_templates import unread_template_notes
 from cnsnt.starter.vendored import library_note, library_reason, stock_file, stock_note
 
 #: Dialects tried, in order, when the default one finds no table in a file that has some.
@@ -140,6 +143,15 @@ TEMPLATE_SUFFIXES = frozenset(
         ".gohtml",
         ".vue",  # single-file components: the <template> is markup, v-model names fields
         ".svelte",  # components: markup with {#if}/{#each} blocks, bind:value names fields
+        # HTML with code the reader reads around (review28 D2); the controls JSP's tag
+        # libraries and FreeMarker's and Velocity's macros draw are not read, and said
+        # (`unread_templates`)
+        ".ejs",
+        ".jsp",
+        ".jspf",
+        ".ftl",
+        ".ftlh",
+        ".vm",
     }
 )
 #: How much of a file is sniffed to decide its kind.
@@ -750,6 +762,9 @@ def _json_object(path: Path) -> dict[str, object] | None:
 
 #: The kind `_kind_of` gives a JSON Schema of program data: left out of forms, with a note.
 _DATA_SCHEMA = "data schema"
+#: The kind `_kind_of` gives a JSON file shaped like a schema whose types are another format's
+#: (an Elasticsearch index mapping): left out of forms, with a note.
+_INDEX_MAPPING = "index mapping"
 #: The kind of an HTML report cnsnt wrote (`_CNSNT_REPORT`): left out of the proposal, said.
 _REPORT = "cnsnt report"
 #: The kind of a PHP file that builds controls in strings for other pages (`php_builders`).
@@ -787,7 +802,9 @@ def _json_kind(path: Path) -> str | None:
     to write (`javaType`): a message's or an API's payload, which the program fills in
     (Activiti's 47 event schemas). A schema with a `$schema` property describes JSON files
     that name their own schema (medusa's translation files, settings): files in the
-    repository, not a page a person fills in.
+    repository, not a page a person fills in. A file whose properties are mostly typed
+    as no JSON Schema is (`keyword`, `long`: an Elasticsearch index mapping) is
+    `_INDEX_MAPPING`.
     """
     data = _json_object(path)
     if data is None:
@@ -797,11 +814,20 @@ def _json_kind(path: Path) -> str | None:
     schema = data.get("schema") if isinstance(data.get("schema"), dict) else data
     if not (isinstance(schema, dict) and isinstance(schema.get("properties"), dict)):
         return None
+    if foreign_types(schema):
+        return _INDEX_MAPPING  # `{"type": "keyword"}`, `"long"`: no JSON Schema (review28 D5)
     ident = data.get("id") if isinstance(data.get("id"), str) else data.get("$id")
     generated = isinstance(ident, str) and ident.startswith("urn:jsonschema:")
     properties = data.get("properties")
     of_files = isinstance(properties, dict) and "$schema" in properties
     return _DATA_SCHEMA if generated or of_files or _CLASS_SCHEMA_KEYS & set(data) else "forms"
+
+
+def _mapping_types(path: Path) -> list[str]:
+    """The types no JSON Schema has that left a JSON file out (`_INDEX_MAPPING`)."""
+    data = _json_object(path) or {}
+    schema = data.get("schema") if isinstance(data.get("schema"), dict) else data
+    return foreign_types(schema) if isinstance(schema, dict) else []
 
 
 def _data_schema_note(paths: list[Path], root: Path) -> str:
@@ -1190,7 +1216,10 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
         # a vanilla-JS view's `<form>` in a template literal: read as HTML, never also as JSX
         if not html_strings_file(rel, head):
             return None
-        return (_LIBRARY if library_reason(rel, head, strings=True) else _HTML_STRINGS, None, ())
+        if library_reason(rel, head, strings=True):
+            return (_LIBRARY, None, ())
+        # markup of hidden fields and buttons alone (a Stimulus controller's) is no form
+        return (_HTML_STRINGS, None, ()) if collects(path, root) else None
     if suffix == ".py":  # Django and WTForms form classes (`forms.py`, `forms/*.py`)
         return ("forms", None, ()) if python_form_file(path, root, _sniff(path)) else None
     return None
@@ -1224,7 +1253,7 @@ def _entries(
         rel_dir = glob.escape(directory.relative_to(root).as_posix())
         # a glob would take a symlink there too (paheko's `data/schema.sql`, a link to a schema
         # proposed elsewhere): the files are named one by one, and each is read once
-        if len(group) > 1 and len(group) == len(siblings) and suffix and not _links(directory, suffix):
+        if len(group) > 1 and len(group) == len(siblings) and suffix and not links(directory, suffix):
             pattern = f"*{suffix}" if rel_dir == "." else f"{rel_dir}/*{suffix}"
             found.append(Found(kind, pattern, format=fmt, dialect=dialect or None))
         else:
@@ -1233,21 +1262,6 @@ def _entries(
                 for p in group
             )
     return found
-
-
-def _links(directory: Path, suffix: str) -> bool:
-    """Whether a folder holds a symlink a `*<suffix>` glob of it would take (the walk skips links).
-
-    Matched as the audit's glob matches: case-sensitively, dot files left out.
-    """
-    try:
-        with os.scandir(directory) as entries:
-            return any(
-                entry.is_symlink() and entry.name.endswith(suffix) and not entry.name.startswith(".")
-                for entry in entries
-            )
-    except OSError:
-        return False
 
 
 def _taken(path: Path, globs: list[str], root: Path) -> bool:
@@ -1709,6 +1723,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     sqlite_files: list[Path] = []
     reports: list[Path] = []
     contracts: list[Path] = []
+    mappings: list[Path] = []
     libraries: dict[str, list[Path]] = defaultdict(list)
     unread: dict[str, list[Path]] = defaultdict(list)
     twins = _dialect_twins([p for p in files if p not in in_migrations and p not in older])
@@ -1742,6 +1757,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
             libraries[what[0]].append(path)
         elif what is not None and what[0] == _DATA_SCHEMA:
             contracts.append(path)
+        elif what is not None and what[0] == _INDEX_MAPPING:
+            mappings.append(path)
         elif what is not None:
             kinds[what[0]].append((path, what[1]))
             if what[0] == "schemas":
@@ -1770,8 +1787,10 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         *([library_note(libraries[_LIBRARY], root, _sniff)] if libraries[_LIBRARY] else []),
         *([stock_note(libraries[_STOCK], root, _sniff)] if libraries[_STOCK] else []),
         *([_data_schema_note(contracts, root)] if contracts else []),
+        *([mappings_note({p: _mapping_types(p) for p in mappings}, root)] if mappings else []),
         *([_twins_note(twins, root)] if twins else []),
         *([unread_orms_note(unread, root)] if unread else []),
+        *unread_template_notes(files, root, _sniff),  # Haml, Slim, Pug; JSP's tag libraries
     ]
     # Rails keeps one of db/schema.rb and db/structure.sql: the other is left out, said
     rails_left, rails_notes = rails_choice([p for p, _ in orm.get("rails", [])], schema_tables, root)
@@ -1986,6 +2005,12 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(Found("forms", pattern) for pattern in page_globs)
     globbed = set(templates) - set(loose_pages)
     kinds["forms"] = [(p, d) for p, d in pages if p not in globbed] + [(p, None) for p in loose]
+    # React components: one glob per folder, so a component added beside them is read (review28 D8)
+    components = [p for p, _ in kinds["forms"] if p.suffix in COMPONENT_SUFFIXES]
+    component_patterns, loose_components = component_globs(components, root, by_parent, kinded, _sniff)
+    found.extend(Found("forms", pattern) for pattern in component_patterns)
+    grouped = set(components) - set(loose_components)
+    kinds["forms"] = [(p, d) for p, d in kinds["forms"] if p not in grouped]
     # ORM models and a SQL file of the same tables (an old dump): the models are read
     mapping = [
         ModelEntry(f.pattern, f.format) for f in found if f.kind == "schemas" and f.format in MODEL_FORMATS

@@ -126,3 +126,18 @@ def reaches_out(pattern: str) -> bool:
     """A glob whose first folder is any (`**/*.php`, `*/Form/*.php`): it would take `vendor/` too."""
     first, sep, _ = pattern.partition("/")
     return bool(sep) and "*" in first
+
+
+def links(directory: Path, suffix: str) -> bool:
+    """Whether a folder holds a symlink a `*<suffix>` glob of it would take (the walk skips links).
+
+    Matched as the audit's glob matches: case-sensitively, dot files left out.
+    """
+    try:
+        with os.scandir(directory) as entries:
+            return any(
+                entry.is_symlink() and entry.name.endswith(suffix) and not entry.name.startswith(".")
+                for entry in entries
+            )
+    except OSError:
+        return False

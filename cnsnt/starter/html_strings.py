@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.errors import SourceError
+from cnsnt.evidence import FieldRole
 from cnsnt.sources.schemas.grammars import parse_bounded, parser
 from cnsnt.starter.jsx_entries import not_product
+from cnsnt.starter.survey_context import read_as_form
 
 #: Script suffixes whose strings may hold a page's markup, and the grammar each is read with
 #: (JavaScript as TSX, which also takes the JSX a `.js` file may hold).
@@ -45,6 +47,19 @@ def html_strings_file(path: Path, head: str) -> bool:
     if _CONTROL.search(head) is None:
         return False  # most scripts: no markup at all, nothing to parse
     return any(_CONTROL.search(text) for text in _strings(head, grammar, path.as_posix()))
+
+
+def collects(path: Path, root: Path) -> bool:
+    """Whether the audit reads a control a person fills in from a script read as HTML.
+
+    A Stimulus controller that inserts `<input type='hidden' name='[targets][]'>` into a
+    list on its page holds markup, but collects nothing from a person: demarches-simplifiees.fr's
+    `api_token_autorisation_controller.ts` was proposed as a form of a button and a
+    hidden field (review28 D5). A script the reader cannot read stays proposed: the
+    audit says why.
+    """
+    evidence = read_as_form(path, root, "html")
+    return evidence is None or any(f.role in (FieldRole.INPUT, FieldRole.CONSENT) for f in evidence.fields)
 
 
 def holds_markup(head: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, has_form_controls
 
-__all__ = ["JSX_SUFFIXES", "jsx_form_file", "minified", "not_product"]
+__all__ = ["JSX_SUFFIXES", "jsx_form_file", "minified", "named_not_product", "not_product"]
 #: Name parts of files that show components rather than being the product's (`jquery.min.js`: a bundle).
 _NOT_PRODUCT = frozenset({"stories", "story", "test", "spec", "cy", "e2e", "mock", "d", "min"})
 #: A head whose lines average more characters than this is minified build output, not source:
@@ -44,13 +44,16 @@ def jsx_form_file(path: Path, head: str) -> bool:
 
 def not_product(path: Path, head: str) -> bool:
     """A story, test, mock or build output, or a minified bundle: no page of the product's."""
+    # a vendored bundle (`public/assets/plugins/...`): parsing it finds no product form
+    return named_not_product(path) or minified(head)
+
+
+def named_not_product(path: Path) -> bool:
+    """A story, test, mock or build output by its name or folder (`Signup.stories.tsx`, `__mocks__/`)."""
     parts = path.name.lower().split(".")
     if any(part in _NOT_PRODUCT for part in parts[1:-1]):
         return True
-    if any(part.lower() in _NOT_PRODUCT_DIRS for part in path.parts[:-1]):
-        return True
-    # a vendored bundle (`public/assets/plugins/...`): parsing it finds no product form
-    return minified(head)
+    return any(part.lower() in _NOT_PRODUCT_DIRS for part in path.parts[:-1])
 
 
 def minified(head: str) -> bool:

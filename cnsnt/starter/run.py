@@ -29,6 +29,7 @@ from cnsnt.starter.join import Joined, distinct_labels, join_entries
 from cnsnt.starter.render import new_policy
 from cnsnt.starter.things import IgnoredField
 from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
+from cnsnt.starter.unread_templates import NOT_AUDITED
 from cnsnt.starter.update import add_entries, file_holding, parse_files
 from cnsnt.starter.update_sources import add_sources
 
@@ -50,7 +51,7 @@ class Draft:
     warnings: int = 0
     """Parts read around, such as a field without a name (CN001 warnings)."""
     alerts: tuple[str, ...] = ()
-    """Notes of the policy that the terminal says too: a database left unread."""
+    """Notes of the policy that the terminal says too: a database or templates left unread."""
     joined: tuple[Joined, ...] = ()
     """`--update`: fields added to existing entries without purposes (not in `entries`)."""
     added_sources: tuple[Unlisted, ...] = ()
@@ -201,7 +202,8 @@ def draft_new(
         )
     _fits(text, target, sum(e.count for e in entries), len(found))
     _validate(text, target, [target])
-    alerts = tuple(n for n in notes if n.startswith(UNREAD_MIGRATIONS))
+    # what was not read at all: a database's migrations, templates of a format cnsnt does not read
+    alerts = tuple(n for n in notes if n.startswith(UNREAD_MIGRATIONS) or NOT_AUDITED in n)
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
         ignored=result.ignored,

@@ -35,8 +35,8 @@ def survey_context(root: Path) -> SourceContext:
     return _CONTEXT.get() or SourceContext(base_dir=root)
 
 
-def read_as_form(path: Path, root: Path) -> Evidence | None:
-    """What the audit would read from `path` as a form source; None when it cannot read it.
+def read_as_form(path: Path, root: Path, fmt: str | None = None) -> Evidence | None:
+    """What the audit would read from `path` as a form source (of `format: fmt`); None when it cannot read it.
 
     A file the reader fails on stays proposed: the audit reports why (a CN001 problem),
     so the survey never decides on it from here.
@@ -45,7 +45,7 @@ def read_as_form(path: Path, root: Path) -> Evidence | None:
 
     ctx = survey_context(root)
     shown = ctx.shown(path)
-    spec = SourceSpec(kind="forms", pattern=shown, base_dir=root, location=Location(shown))
+    spec = SourceSpec(kind="forms", pattern=shown, base_dir=root, location=Location(shown), format=fmt)
     try:
         return read_forms(path, spec, ctx)
     except Exception:  # noqa: BLE001 - a SourceError or a reader's bug: the audit reports either (CN001)

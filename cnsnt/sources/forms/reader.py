@@ -8,7 +8,8 @@ and WTForms form classes) to the Python form reader; `format: symfony-forms` or 
 file that declares a class extending Symfony's `AbstractType` (a FormType), directly or
 through the project's form types (`class TagApiForm extends TagForm {}`: the file is
 parsed and its bases followed), to the Symfony form reader (other `.php` files are
-templates).
+templates). A Haml, Slim or Pug template (`template_formats`), which no reader reads,
+is a CN001 error rather than an HTML file read to nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.evidence import Evidence
+from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.forms.html_form import read_html_forms
@@ -24,6 +26,7 @@ from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
 from cnsnt.sources.forms.python_forms import read_python_forms
 from cnsnt.sources.forms.symfony_forms import declares_form_type, may_hold_form_type, read_symfony_forms
+from cnsnt.sources.forms.template_formats import unread_format
 
 #: The `format:` of Python form classes (Django forms, WTForms, Flask-WTF).
 PYTHON_FORMS = "python-forms"
@@ -34,6 +37,13 @@ SYMFONY_FORMS = "symfony-forms"
 def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """Read one form file with the reader its `format` or suffix calls for."""
     fmt = (spec.format or "").lower()
+    unread = unread_format(path) if not fmt else None
+    if unread is not None:
+        # read as HTML, a Haml or Slim view gave nothing, and said nothing (review28 D2)
+        raise SourceError(
+            f"a {unread} template: a format cnsnt does not read; its form fields are not audited",
+            Location(ctx.shown(path), 1, 1),
+        )
     if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):
         return read_jsonschema_form(path, spec, ctx)
     if fmt == "jsx" or (not fmt and path.suffix.lower() in JSX_SUFFIXES):

@@ -1,0 +1,96 @@
+"""Templates of formats cnsnt does not read, counted and named so a starter is never silently short.
+
+demarches-simplifiees.fr keeps 759 of its views in Haml, its sign-up form among them;
+rdv-service-public 332 in Slim. `cnsnt init` proposed none and said nothing, so a team
+reading the starter took its forms for audited (review28 D2). Now each such format gets
+one note (on the terminal and as a comment under `sources:`): how many templates, where
+(as globs), and which of them draw a form. JSP, FreeMarker and Velocity templates are
+read as HTML, but the controls their tag libraries and macros draw are not: the
+templates that draw some are named the same way.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from cnsnt.sources.forms.template_formats import draws_form, tag_controls, tag_library_format, unread_format
+
+#: Said by every note of this module: `cnsnt init` prints such notes on the terminal too.
+NOT_AUDITED = "form fields are not audited"
+#: How many files or globs a note names before it counts the rest.
+_SHOWN = 3
+#: How many folders deep a note's globs name the templates' place (`app/views/**/*.haml`).
+_DEPTH = 2
+
+
+def unread_template_notes(files: list[Path], root: Path, sniff: Callable[[Path], str]) -> list[str]:
+    """One note per template format in `files` cnsnt does not read, in whole or in its tag libraries."""
+    unread: dict[str, list[Path]] = defaultdict(list)
+    tagged: dict[str, list[tuple[Path, list[str]]]] = defaultdict(list)
+    for path in files:
+        name = unread_format(path)
+        if name is not None:
+            unread[name].append(path)
+            continue
+        name = tag_library_format(path)
+        if name is not None and (controls := tag_controls(sniff(path))):
+            tagged[name].append((path, controls))
+    notes = [_unread_note(name, paths, root, sniff) for name, paths in sorted(unread.items())]
+    notes += [_tagged_note(name, found, root) for name, found in sorted(tagged.items())]
+    return notes
+
+
+def _unread_note(name: str, paths: list[Path], root: Path, sniff: Callable[[Path], str]) -> str:
+    """`759 Haml templates (app/views/**/*.haml): a format cnsnt does not read; ...`."""
+    n = len(paths)
+    forms = sorted(p.relative_to(root).as_posix() for p in paths if draws_form(sniff(p)))
+    if n == 1:
+        where = paths[0].relative_to(root).as_posix()
+        drawn = "; it draws a form or a control" if forms else ""
+        return (
+            f"1 {name} template ({where}): a format cnsnt does not read; its {NOT_AUDITED}{drawn}; "
+            "check it by hand"
+        )
+    drawn = f"; {len(forms)} of them draw a form or a control: {_few(forms)}" if forms else ""
+    return (
+        f"{n} {name} templates ({_few(_globs(paths, root))}): a format cnsnt does not read; "
+        f"their {NOT_AUDITED}{drawn}; check those by hand"
+    )
+
+
+def _tagged_note(name: str, found: list[tuple[Path, list[str]]], root: Path) -> str:
+    """`2 JSP templates draw controls with tag libraries or macros cnsnt does not read (...)`."""
+    n = len(found)
+    kinds = sorted({c for _, controls in found for c in controls})
+    named = sorted(p.relative_to(root).as_posix() for p, _ in found)
+    return (
+        f"{n} {name} template{'s' if n != 1 else ''} ({_few(named)}) draw{'s' if n == 1 else ''} "
+        f"controls with tag libraries or macros cnsnt does not read ({_few(kinds)}): those {NOT_AUDITED} "
+        "(the HTML controls of these templates are read); check them by hand"
+    )
+
+
+def _globs(paths: list[Path], root: Path) -> list[str]:
+    """Where the files are, one glob per folder of the first two levels (`app/views/**/*.haml`).
+
+    A summary for a note, not an entry: DS's Haml views sit in 41 folder trees of
+    `app/views` and `app/components`, which two globs say.
+    """
+    trees: dict[tuple[str, str], bool] = {}
+    for path in paths:
+        parts = path.relative_to(root).parts[:-1]
+        key = ("/".join(glob.escape(part) for part in parts[:_DEPTH]), path.suffix)
+        trees[key] = trees.get(key, False) or len(parts) > _DEPTH
+    return sorted(
+        f"{folder + '/' if folder else ''}{'**/' if deeper else ''}*{suffix}"
+        for (folder, suffix), deeper in trees.items()
+    )
+
+
+def _few(named: list[str]) -> str:
+    """The first few, and how many more."""
+    shown = ", ".join(named[:_SHOWN])
+    return shown + (f" and {len(named) - _SHOWN} more" if len(named) > _SHOWN else "")

@@ -1,0 +1,126 @@
+"""Templates of formats cnsnt does not read are named, never passed over in silence (review28 D2).
+
+demarches-simplifiees.fr keeps 759 views in Haml (its sign-up form among them) and
+rdv-service-public 332 in Slim: `cnsnt init` proposed no form entry for them and said
+nothing, nor did the audit. The files here are written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cnsnt.api import audit_path
+from cnsnt.cli import app
+from cnsnt.starter.discover import Found, survey
+from cnsnt.starter.run import draft_new
+
+runner = CliRunner()
+SCHEMA = 'ActiveRecord::Schema.define(version: 2024_01_01_000000) do\n  create_table "users" do |t|\n    t.string "email"\n  end\nend\n'
+HAML_SIGNUP = "= form_for @user do |f|\n  = f.email_field :email\n  = f.password_field :password\n"
+HAML_LIST = "%ul\n  - @users.each do |user|\n    %li= user.email\n"
+SLIM_SIGNUP = "form action=\"/signup\" method=\"post\"\n  input type=\"email\" name=\"email\"\n"
+PUG_SIGNUP = "form(action=\"/signup\")\n  input(type=\"email\" name=\"email\")\n"
+HTML_FORM = '<form id="signup" method="post">\n  <input type="email" name="email" required>\n</form>\n'
+
+
+def _write(root: Path, rel: str, text: str) -> None:
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_text(text, encoding="utf-8")
+
+
+def test_a_haml_view_is_named_on_the_terminal_and_in_the_policy(tmp_path: Path) -> None:
+    """The review's repro: a Rails schema and a Haml sign-up form."""
+    _write(tmp_path, "db/schema.rb", SCHEMA)
+    _write(tmp_path, "app/views/users/new.html.haml", HAML_SIGNUP)
+    result = runner.invoke(app, ["init", str(tmp_path)], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    said = (
+        "1 Haml template (app/views/users/new.html.haml): a format cnsnt does not read; its form "
+        "fields are not audited; it draws a form or a control; check it by hand"
+    )
+    assert said in " ".join(result.stderr.split())
+    policy = (tmp_path / "cnsnt.yaml").read_text()
+    sources = policy[policy.index("\nsources:") : policy.index("\npurposes:")]
+    assert f"  # {said}\n" in sources
+    assert "forms:" not in sources  # nothing read is proposed as read
+
+
+def test_each_unread_format_gets_one_note_with_its_count_and_place(tmp_path: Path) -> None:
+    _write(tmp_path, "db/schema.rb", SCHEMA)
+    _write(tmp_path, "app/views/users/new.html.haml", HAML_SIGNUP)
+    _write(tmp_path, "app/views/users/index.html.haml", HAML_LIST)
+    _write(tmp_path, "app/views/admin/users/edit.html.haml", HAML_SIGNUP)
+    _write(tmp_path, "app/components/card.html.haml", HAML_LIST)
+    _write(tmp_path, "app/views/sessions/new.html.slim", SLIM_SIGNUP)
+    _write(tmp_path, "views/signup.pug", PUG_SIGNUP)
+    _write(tmp_path, "views/legacy/login.jade", PUG_SIGNUP)
+    _, notes = survey(tmp_path)
+    assert [n for n in notes if "a format cnsnt does not read" in n] == [
+        "4 Haml templates (app/components/*.haml, app/views/**/*.haml): a format cnsnt does not read; "
+        "their form fields are not audited; 2 of them draw a form or a control: "
+        "app/views/admin/users/edit.html.haml, app/views/users/new.html.haml; check those by hand",
+        "2 Pug templates (views/*.pug, views/legacy/*.jade): a format cnsnt does not read; their form "
+        "fields are not audited; 2 of them draw a form or a control: views/legacy/login.jade, "
+        "views/signup.pug; check those by hand",
+        "1 Slim template (app/views/sessions/new.html.slim): a format cnsnt does not read; its form "
+        "fields are not audited; it draws a form or a control; check it by hand",
+    ]
+
+
+def test_ejs_jsp_freemarker_and_velocity_pages_are_proposed_and_their_tag_controls_named(tmp_path: Path) -> None:
+    """Read as HTML, their `<input>` is audited; Spring's `<form:input>` and macros are not: said."""
+    _write(tmp_path, "views/signup.ejs", HTML_FORM.replace("signup", "ejs"))
+    _write(tmp_path, "WEB-INF/jsp/signup.jsp", HTML_FORM.replace("signup", "jsp"))
+    _write(tmp_path, "templates/signup.ftl", HTML_FORM.replace("signup", "ftl"))
+    _write(tmp_path, "templates/mail/signup.vm", HTML_FORM.replace("signup", "vm"))
+    _write(
+        tmp_path,
+        "WEB-INF/jsp/profile.jsp",
+        '<%@ taglib prefix="form" uri="http://www.springframework.org/tags/form" %>\n'
+        '<form:form modelAttribute="user">\n  <form:input path="phone"/>\n  <form:hidden path="id"/>\n'
+        "</form:form>\n",
+    )
+    _write(tmp_path, "templates/profile.ftl", '<form>\n  <@spring.formInput "user.phone"/>\n</form>\n')
+    found, notes = survey(tmp_path)
+    assert sorted(f for f in found if f.kind == "forms") == [
+        Found("forms", "WEB-INF/jsp/signup.jsp"),
+        Found("forms", "templates/*.ftl"),
+        Found("forms", "templates/mail/signup.vm"),
+        Found("forms", "views/signup.ejs"),
+    ]
+    assert [n for n in notes if "tag libraries" in n] == [
+        "1 FreeMarker template (templates/profile.ftl) draws controls with tag libraries or macros cnsnt "
+        "does not read (<@spring.formInput): those form fields are not audited (the HTML controls of "
+        "these templates are read); check them by hand",
+        "1 JSP template (WEB-INF/jsp/profile.jsp) draws controls with tag libraries or macros cnsnt does "
+        "not read (<form:input): those form fields are not audited (the HTML controls of these "
+        "templates are read); check them by hand",
+    ]
+    text = draft_new(tmp_path).text
+    for form in ("ejs", "jsp", "ftl", "vm"):
+        assert f"- {form}.email " in text
+
+
+def test_no_note_without_such_templates(tmp_path: Path) -> None:
+    _write(tmp_path, "db/schema.rb", SCHEMA)
+    _write(tmp_path, "app/views/users/new.html.erb", HTML_FORM)
+    _, notes = survey(tmp_path)
+    assert not [n for n in notes if "not audited" in n]
+
+
+def test_the_audit_names_a_haml_template_it_is_given(tmp_path: Path) -> None:
+    """Named under forms:, a Haml view is a CN001 error at its first line, not an HTML file read to nothing."""
+    _write(tmp_path, "app/views/users/new.html.haml", HAML_SIGNUP)
+    _write(tmp_path, "app/views/users/edit.html.erb", HTML_FORM)
+    _write(tmp_path, "cnsnt.yaml", 'cnsnt: 1\nsources:\n  forms: [{path: "app/views/**/*"}]\n')
+    findings = [f for f in audit_path(tmp_path).findings if f.rule == "CN001"]
+    assert [(f.location.path, f.location.line, f.location.column, f.message) for f in findings] == [
+        (
+            "app/views/users/new.html.haml",
+            1,
+            1,
+            "a Haml template: a format cnsnt does not read; its form fields are not audited",
+        )
+    ]
