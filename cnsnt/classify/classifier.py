@@ -464,8 +464,15 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
     for word, why in reading.negators:
         if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
-        if why == "timestamp" and match.strong and _before(reading.words, word, match.start):
-            continue  # `deleted_user_email`: the time word says whose address, the address is the datum
+        if (
+            why == "timestamp"
+            and match.strong
+            and word in lx.RECORD_WORDS
+            and _before(reading.words, word, match.start)
+        ):
+            # `deleted_user_email`: a word of a record's life says whose address, the address
+            # is the datum; a time noun (`date_password`) still makes the column a time
+            continue
         if why == "identifier" and match.category in lx.CODED:
             continue
         if why == "identifier" and match.strong and match.category.startswith(_IDENTIFYING):
@@ -966,6 +973,8 @@ def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
 _OF_WORDS = frozenset({"of", "de", "di", "do", "da", "des", "du", "del"})
 # Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
 _S_PLURAL_NUMBERS = frozenset({"num", "number", "numero", "nr", "no"})
+#: English plurals without an `s`: `num_children` counts.
+_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "staff", "persons"})
 
 
 def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
@@ -983,7 +992,10 @@ def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
     noun = after[1] if after[0] in _OF_WORDS and len(after) > 1 else after[0]
     english = load_vocabulary().word_languages.get(noun) == ("en",)
     plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > _SHORTEST_PLURAL
-    if after[0] == "of" or english or (words[first] in _S_PLURAL_NUMBERS and plural):
+    many = plural or noun in _IRREGULAR_PLURALS
+    # `num_member`, `nr_employee`: a singular names whose number it is, in English too
+    # (codereview25b F2); `num_children`, `num_employees` count
+    if after[0] == "of" or (english and many) or (words[first] in _S_PLURAL_NUMBERS and plural):
         return noun
     return None
 

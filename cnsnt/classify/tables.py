@@ -258,7 +258,8 @@ class _Survey:
     account: bool = False
     """A column holds a login or a password (`login`, `senha`): the row is an account's."""
     mail: bool = False
-    """The row is an e-mail or carries one: its table's name says so, or a column holds an address."""
+    """The row is an e-mail: its table's name says so (an address column alone does not: a
+    parcel's `sender_email` leaves its `sender` and `receiver` names, codereview25b F3)."""
     addressed: str | None = None
     """The column of a table of e-mails that says whom each goes to (`recipient`): the row's contact."""
 
@@ -292,7 +293,6 @@ def _survey(
         strong, _ = _pick(reading, False, kind)
         if strong is not None and strong.strong:
             anchor = _ANCHORS.get(_category(strong))
-            mail = mail or anchor == "email"
             if anchor in ("email", "phone"):
                 contact = contact or column.name
             # `contact_email`, `mother_phone`: another person's, attached to the row;

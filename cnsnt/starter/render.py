@@ -146,7 +146,7 @@ def new_policy(
         "",
         "sources:",
     ]
-    out += [f"  # {note}" for note in notes]
+    out += [f"  # {comment(note)}" for note in notes]  # file names are untrusted (a newline, ESC)
     if not sources:
         out.append(line(2, "schemas: []", "no schema, form or query file found: add paths here"))
     for kind in ("schemas", "databases", "forms", "queries"):

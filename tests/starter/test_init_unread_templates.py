@@ -124,3 +124,17 @@ def test_the_audit_names_a_haml_template_it_is_given(tmp_path: Path) -> None:
             "a Haml template: a format cnsnt does not read; its form fields are not audited",
         )
     ]
+
+
+def test_a_hostile_template_name_cannot_break_the_starter(tmp_path: Path) -> None:
+    """codereview25b F4: a Haml file named with a newline and ESC was written into the note
+    under `sources:` raw; the YAML check after writing caught it and init wrote nothing. The
+    note is one printable comment line."""
+    views = tmp_path / "app" / "views" / "users"
+    views.mkdir(parents=True)
+    (views / "new\nx: 1\x1b[2J.html.haml").write_text("= form_for @user do |f|\n  = f.email_field :email\n", encoding="utf-8")
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text("CREATE TABLE users (id INT PRIMARY KEY, email TEXT);\n", encoding="utf-8")
+    text = draft_new(tmp_path).text
+    assert "\x1b" not in text
+    assert "Haml" in text

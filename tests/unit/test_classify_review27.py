@@ -294,6 +294,8 @@ def test_a_number_of_things_is_a_count_not_an_id() -> None:
             ("number_of_logins", "INTEGER"),
             ("member_number", "TEXT"),
             ("numero_socio", "TEXT"),
+            ("num_member", "INTEGER"),
+            ("nr_employee", "INTEGER"),
         ],
     )
     for column in ("number_of_employees", "num_employees", "numero_de_hijos"):
@@ -301,7 +303,8 @@ def test_a_number_of_things_is_a_count_not_an_id() -> None:
         assert personal and category == "user.demographic", reason  # how many people: their household
     personal, category, reason = _verdict([people], "clients.number_of_logins")
     assert personal and category == "user.behavior", reason
-    for column in ("member_number", "numero_socio"):
+    # a singular names whose number it is, in English too (codereview25b F2)
+    for column in ("member_number", "numero_socio", "num_member", "nr_employee"):
         personal, category, reason = _verdict([people], f"clients.{column}")
         assert personal and category == "user.unique_id", reason
 
@@ -350,3 +353,15 @@ def test_the_lines_of_an_address_are_the_address() -> None:
         assert personal and category == "user.contact.address", reason
     _, category, reason = _verdict([addresses], "addresses.is_primary")
     assert category != "user.contact.address", reason
+
+
+def test_an_address_column_makes_no_table_of_e_mails() -> None:
+    """codereview25b F3: `parcels(sender, receiver, sender_email)` is no table of e-mails; its
+    sender and receiver are names written out, not addresses."""
+    parcels = typed_table(
+        "parcels",
+        [("id", "INTEGER"), ("sender", "TEXT"), ("receiver", "TEXT"), ("sender_email", "TEXT"), ("weight", "INTEGER")],
+    )
+    for column in ("sender", "receiver"):
+        _, category, reason = _verdict([parcels], f"parcels.{column}")
+        assert category != "user.contact.email", reason

@@ -3681,6 +3681,11 @@ def test_a_time_word_before_a_strong_term_says_whose_it_is() -> None:
     assert got["users.deleted_user_email"].category == "user.contact.email"
     assert got["users.created_ip"].category == "user.device.ip_address"
     assert not got["users.email_sent_at"].personal
+    # a time noun is no word of a record's life: `date_password` stays a date (codereview25b F1)
+    logins = _table("logins", [("id", "INT"), ("date_password", "VARCHAR(19)"), ("date_phone", "INT")], primary="id")
+    got = classify_tables([users, logins])
+    assert got["logins.date_password"].category != "user.authorization.password"
+    assert got["logins.date_phone"].category != "user.contact.phone_number"
 
 
 def test_a_first_name_in_a_business_register_is_a_sole_traders() -> None:
