@@ -501,7 +501,7 @@ def _filled(
     from cnsnt.classify import classify_field, read_tables
     from cnsnt.engine import classify
     from cnsnt.starter.form_columns import fills
-    from cnsnt.starter.things import about
+    from cnsnt.starter.things import column_tables, set_aside
 
     if not evidence.tables:
         return {}
@@ -512,7 +512,7 @@ def _filled(
         is None
         for f in fields
     }
-    tables = {c.key: (f"{c.schema}.{c.table}" if c.schema else c.table) for c in evidence.columns}
+    tables = column_tables(evidence)
     out: dict[str, str] = {}
     for key, fill in fills(evidence, reading, unknown).items():
         verdict = evidence.classified.get(fill.column)
@@ -522,9 +522,10 @@ def _filled(
                 f"fills the column '{fill.column}' ({fill.how}): cnsnt init files it with that "
                 f"column, as {category}"
             )
-        elif verdict is not None and unknown.get(key):
+            continue
+        what = set_aside(fill.column, tables.get(fill.column, ""), reading, evidence)
+        if unknown.get(key) and what is not None:
             # `cnsnt.starter.things`: init lists it under ignore:
-            what = about(fill.column, tables.get(fill.column, ""), reading, evidence)
             out[key] = (
                 f"fills the column '{fill.column}' ({fill.how}), which cnsnt finds {what}: "
                 "cnsnt init writes it under ignore:"

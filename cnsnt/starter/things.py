@@ -59,6 +59,23 @@ def _own_row(table: str, reading: TableReading) -> bool:
     return verdict is not None and verdict.kind == PEOPLE
 
 
+def column_tables(evidence: Evidence) -> dict[str, str]:
+    """Each column's key -> its table's key (`schema.table`), as the table verdicts are keyed."""
+    return {c.key: (f"{c.schema}.{c.table}" if c.schema else c.table) for c in evidence.columns}
+
+
+def set_aside(column: str, table: str, reading: TableReading, evidence: Evidence) -> str | None:
+    """What the column is (`about`) when init sets aside a field of no known kind filling it.
+
+    None when init keeps the field in `data:`: the column is personal, or in the person's
+    own row. Init's starter and `explain-column` both ask here, so they say the same.
+    """
+    verdict = evidence.classified.get(column)
+    if verdict is None or verdict.personal or _own_row(table, reading):
+        return None
+    return about(column, table, reading, evidence)
+
+
 def things(
     evidence: Evidence,
     reading: TableReading,
@@ -73,16 +90,15 @@ def things(
     whose own key is one (a form named like a table, `users.nickname`) stays, as its
     `ignore:` line would hide that column too.
     """
-    tables = {c.key: (f"{c.schema}.{c.table}" if c.schema else c.table) for c in evidence.columns}
+    tables = column_tables(evidence)
     out: list[IgnoredField] = []
     for key, (pattern, location) in candidates.items():
         fill = filled.get(key)
         if fill is None or key.casefold() in personal_columns:
             continue
-        verdict = evidence.classified.get(fill.column)
-        if verdict is None or verdict.personal or _own_row(tables.get(fill.column, ""), reading):
+        what = set_aside(fill.column, tables.get(fill.column, ""), reading, evidence)
+        if what is None:
             continue
-        what = about(fill.column, tables.get(fill.column, ""), reading, evidence)
         reason = (
             f"fills '{fill.column}' ({fill.how}), which cnsnt finds {what}: check, and move it "
             "to data: if it is someone's"

@@ -165,3 +165,7 @@ def test_a_field_that_fills_a_persons_own_row_stays_in_data(tmp_path: Path) -> N
     policy = _policy(draft_new(tmp_path, today=DAY).text)
     assert not policy.get("ignore")
     assert {"contact_edit.department", "contact_edit.nickname_colour"} <= _form_fields(policy)
+    # explain-column says what init does with it, not that it goes under ignore:
+    said = CliRunner().invoke(app, ["explain-column", "contact_edit.department", str(tmp_path)])
+    assert said.exit_code == 0, said.output
+    assert "verdict: personal" in said.stdout and "under ignore:" not in said.stdout
