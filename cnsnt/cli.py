@@ -169,6 +169,12 @@ PolicyOption = Annotated[
         help="Policy file or directory (default: cnsnt.yaml in PATH, else found by walking up).",
     ),
 ]
+DbOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--db", metavar="URL", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."
+    ),
+]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR).")]
 OutputOption = Annotated[
@@ -377,12 +383,7 @@ def audit(
         str | None,
         typer.Option("--dialect", metavar="DIALECT", help="SQL dialect for every SQL source."),
     ] = None,
-    db: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--db", metavar="URL", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."
-        ),
-    ] = None,
+    db: DbOption = None,
     sample: Annotated[
         int,
         typer.Option(
@@ -1190,12 +1191,7 @@ def explain_column_command(
         str | None,
         typer.Option("--dialect", metavar="DIALECT", help="SQL dialect of DDL files."),
     ] = None,
-    db: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--db", metavar="URL", help="Add a live database (SQLAlchemy URL; ${ENV} expands; repeatable)."
-        ),
-    ] = None,
+    db: DbOption = None,
     output_format: Annotated[
         str,
         typer.Option(
