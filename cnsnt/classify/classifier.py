@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
@@ -384,6 +384,14 @@ def _long_text(type_: str | None) -> bool:
     if not type_:
         return False
     return re.split(r"[\s(]", type_.strip().lower(), maxsplit=1)[0] in _LONG_TEXT
+
+
+def _dropping(reading: _Reading, drop: Callable[[str, str], bool]) -> _Reading:
+    """The reading without the negators `drop` picks (by word and kind), or itself if none."""
+    if not reading.negators:
+        return reading
+    kept = tuple(n for n in reading.negators if not drop(*n))
+    return reading if len(kept) == len(reading.negators) else replace(reading, negators=kept)
 
 
 def _is_lookup(table: str, match: _Match, languages: tuple[str, ...] | None = None) -> bool:
@@ -1052,23 +1060,22 @@ def decide(
     )
     if kept != reading.matches:
         reading = replace(reading, matches=kept)
-    if (_binary(type) or _document(type)) and any(why == "timestamp" for _, why in reading.negators):
+    if _binary(type) or _document(type):
         # `data longblob`, `data jsonb`: a file or a document, not a date (`data` is Italian
         # and Portuguese for one)
-        reading = replace(reading, negators=tuple((w, k) for w, k in reading.negators if k != "timestamp"))
-    if kind == "temporal" and any(why == "flag" for _, why in reading.negators):
+        reading = _dropping(reading, lambda _, why: why == "timestamp")
+    if kind == "temporal":
         # `valid_till date`, `active_from date`: a date or a time is no yes/no, whatever
         # its name says of the row's state
-        reading = replace(reading, negators=tuple((w, k) for w, k in reading.negators if k != "flag"))
-    if ("at", "timestamp") in reading.negators and reading.words[-1:] != ("at",):
+        reading = _dropping(reading, lambda _, why: why == "flag")
+    if reading.words[-1:] != ("at",):
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
-        reading = replace(reading, negators=tuple(n for n in reading.negators if n != ("at", "timestamp")))
-    if _long_text(type) and any(w in _PREDICATES for w, _ in reading.negators):
+        reading = _dropping(reading, lambda word, why: (word, why) == ("at", "timestamp"))
+    if _long_text(type):
         # `whatIsExploit TEXT`, `has_allergies_details text`: a yes/no is kept in no long
         # text, so `is`, `has` there ask or qualify; the text is what the person wrote
-        asked = tuple((w, k) for w, k in reading.negators if w not in _PREDICATES)
-        reading = replace(reading, negators=asked)
+        reading = _dropping(reading, lambda word, _: word in _PREDICATES)
     if name.startswith("__") and not reading.matches:
         # a leading `__` marks a field the framework keeps for itself (Mongoose's version
         # key `__v` and discriminator `__t`, Python's dunders): nothing a person gave
