@@ -635,8 +635,8 @@ class Context:
     """Each row is an address (`addresses`, `enderecos`): a part of it no term names (`line_1`,
     `complemento`) is the address too."""
     mail: bool = False
-    """Each row is an e-mail or carries one: the table's name says so (`emails_queue`) or a
-    column holds an e-mail address (`sender_email`). Whom it goes to is an address."""
+    """Each row is an e-mail: the table's name says so (`emails_queue`; an address column
+    alone does not, `parcels.sender_email`). Whom it goes to is an address."""
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""

@@ -281,7 +281,6 @@ def _survey(
     contact: str | None = None
     table_words = _table_words(table.name, languages)
     mailed = names_emails(table.name, languages)
-    mail = mailed
     addressed: str | None = None
     for column in table.columns:
         kind = _type_kind(column.type)
@@ -345,7 +344,7 @@ def _survey(
         # (`uprawnienia(User, Full_name, Mod1...)`: the staff accounts with their rights)
         anchors.pop("full name", None)
     return _Survey(
-        anchors, weak_name, address, links, company, ip, contact, attached, account, mail, addressed
+        anchors, weak_name, address, links, company, ip, contact, attached, account, mailed, addressed
     )
 
 
