@@ -1834,7 +1834,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         for path, dialect in kinds.get(kind, []):
             of = folders.get(path.parent) or (patches.get(path) if kind == "schemas" else None)
             step = steps.get(path.parent)
-            if of is None and step is not None and path != step and split_version(_stem(path))[1]:
+            if of is None and step is not None and path != step and split_version(path.stem)[1]:
                 of = step  # an upgrade step, whatever it holds (an UPDATE that fixes data)
             if of is None:
                 kept.append((path, dialect))
@@ -2037,11 +2037,6 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
 
     notes.extend(runtime_tables_note(sql_schemas, created, root))
     return found, notes
-
-
-def _stem(path: Path) -> str:
-    """A file's name without its last suffix (`1.3.10.sql` -> `1.3.10`)."""
-    return path.name[: -len(path.suffix)] if path.suffix else path.name
 
 
 def _tables_of(

@@ -23,10 +23,6 @@ from cnsnt.starter.schema_versions import split_version
 _LAST_PHASE = "cleanup"
 
 
-def _stem(path: Path) -> str:
-    return path.name[: -len(path.suffix)] if path.suffix else path.name
-
-
 def _step(path: Path) -> tuple[str, str] | None:
     """(from, to) of a name `<from>-<to>[.<phase>].sql`, each one word of letters and digits; else None."""
     head = path.name.split(".", 1)[0]
@@ -38,7 +34,7 @@ def _step(path: Path) -> tuple[str, str] | None:
 
 def _by_name(path: Path) -> tuple[object, ...]:
     """Within one step, its cleanup last; otherwise by name, digit runs as numbers."""
-    return (_stem(path).casefold().endswith("." + _LAST_PHASE), natural_key(path.as_posix()))
+    return (path.stem.casefold().endswith("." + _LAST_PHASE), natural_key(path.as_posix()))
 
 
 def upgrade_order(paths: Iterable[Path]) -> list[Path]:
@@ -54,7 +50,7 @@ def upgrade_order(paths: Iterable[Path]) -> list[Path]:
     steps: dict[tuple[str, str], list[Path]] = defaultdict(list)
     others: list[Path] = []
     for path, step in named.items():
-        version = split_version(_stem(path))[1]
+        version = split_version(path.stem)[1]
         if chained and step is not None:
             steps[step].append(path)  # osTicket's `49478749-c2d2fabf`: a signature, not a version
         elif version:

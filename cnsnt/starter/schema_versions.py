@@ -97,8 +97,7 @@ class Versioned:
 
 def versioned(path: Path, root: Path) -> Versioned:
     """The base name and version of a SQL file, as the module docstring reads them."""
-    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
-    base, own = split_version(stem)
+    base, own = split_version(path.stem)
     if own:
         return Versioned(base, own, True)
     folder = _folder_version(path, root)
