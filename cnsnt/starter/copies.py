@@ -21,6 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from cnsnt.starter.folders import BUILD_DIRS, DEMO_DIRS, WEB_ROOTS, in_folder
+from cnsnt.starter.listing import first_few
 
 #: Folders a copy is served, built or shown as a demo in: its twin elsewhere is the source kept.
 COPY_FOLDERS = WEB_ROOTS | BUILD_DIRS | DEMO_DIRS
@@ -68,7 +69,7 @@ def form_copies(paths: list[Path], root: Path) -> dict[Path, Path]:
 def copies_note(left: dict[Path, Path], root: Path) -> str:
     """Where the left-out copies are, the first three folders named, and one copy with its source."""
     folders = sorted({p.parent.relative_to(root).as_posix() for p in left})
-    shown = ", ".join(folders[:3]) + (f" and {len(folders) - 3} more" if len(folders) > 3 else "")
+    shown = first_few(folders)
     copy, kept = min(
         (p.relative_to(root).as_posix(), k.relative_to(root).as_posix())
         for p, k in left.items()

@@ -82,6 +82,7 @@ from cnsnt.starter.html_strings import collects, holds_markup, html_strings_file
 from cnsnt.starter.index_mappings import foreign_types, mappings_note
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
+from cnsnt.starter.listing import first_few
 from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
 from cnsnt.starter.patch_gaps import added_gaps, gaps_sentence, patch_dialect
 from cnsnt.starter.php_builders import html_builder
@@ -292,7 +293,7 @@ def _left_out_note(
         f"{len(files)} {kind} file{'s' if len(files) != 1 else ''}" for kind, files in sorted(kinds.items())
     )
     return [
-        f"left out {counts} in {where} ({', '.join(homes)}): {_first_few(named)}; {why}; "
+        f"left out {counts} in {where} ({', '.join(homes)}): {first_few(named)}; {why}; "
         "add one under sources: if the application uses it"
     ]
 
@@ -461,18 +462,13 @@ def _dialect_twins(files: list[Path]) -> dict[Path, Path]:
     return twins
 
 
-def _first_few(named: list[str]) -> str:
-    """The first three names of a note's list, and how many more (`a, b, c and 4 more`)."""
-    return ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
-
-
 def _twins_note(twins: dict[Path, Path], root: Path) -> str:
     """Which copies of a SQL file written for several databases were left out, and which were read."""
     left = sorted(p.relative_to(root).as_posix() for p in twins)
     read = sorted({p.relative_to(root).as_posix() for p in twins.values()})
     return (
-        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} ({_first_few(left)}): the same SQL "
-        f"as {_first_few(read)}, written for another database (reading both would list every table twice); "
+        f"left out {len(left)} SQL file{'s' if len(left) != 1 else ''} ({first_few(left)}): the same SQL "
+        f"as {first_few(read)}, written for another database (reading both would list every table twice); "
         "the PostgreSQL copy is read first, then MySQL's, other databases', SQLite's last, for their "
         "richer column types"
     )
@@ -832,7 +828,7 @@ def _mapping_types(path: Path) -> list[str]:
 
 def _data_schema_note(paths: list[Path], root: Path) -> str:
     """Where the left-out data schemas are: their folders, the first few named."""
-    shown = _first_few(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
+    shown = first_few(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
     return (
         f"left out {len(paths)} JSON Schema{'s' if len(paths) != 1 else ''} in {shown}: the shape of "
         "data a program reads or writes (written from its classes, or naming the JSON files that use "
@@ -1541,14 +1537,14 @@ def _tooling_note(stubs: list[Path], builders: list[Path], root: Path) -> list[s
     """The generator stubs and PHP control builders left out of the forms, named."""
     notes: list[str] = []
     if stubs:
-        folders = _first_few(sorted({p.parent.relative_to(root).as_posix() for p in stubs}))
+        folders = first_few(sorted({p.parent.relative_to(root).as_posix() for p in stubs}))
         notes.append(
             f"left out {len(stubs)} form file{'s' if len(stubs) != 1 else ''} in {folders}: "
             "a code generator's stubs, templates of files it writes, not the product's pages "
             "(add them under sources: to audit them)"
         )
     if builders:
-        shown = _first_few(sorted(p.relative_to(root).as_posix() for p in builders))
+        shown = first_few(sorted(p.relative_to(root).as_posix() for p in builders))
         notes.append(
             f"left out {len(builders)} PHP file{'s' if len(builders) != 1 else ''} ({shown}): "
             "code that builds form controls in strings from its arguments (macros, helpers) "
@@ -1581,7 +1577,7 @@ def _static_pages(kinds: dict[str, list[tuple[Path, str | None]]], root: Path) -
 
 def _static_note(paths: list[Path], root: Path) -> str:
     """Where the left-out static pages are: their folders, the first few named."""
-    folders = _first_few(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
+    folders = first_few(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
     return (
         f"left out {len(paths)} static page{'s' if len(paths) != 1 else ''} in {folders}: "
         "files the web server serves as they are, beside the templates that draw the "
@@ -1592,7 +1588,7 @@ def _static_note(paths: list[Path], root: Path) -> str:
 
 def _reports_note(paths: list[Path], root: Path) -> str:
     """The HTML reports cnsnt wrote into the project, left out: their filter boxes are no form."""
-    shown = _first_few(sorted(p.relative_to(root).as_posix() for p in paths))
+    shown = first_few(sorted(p.relative_to(root).as_posix() for p in paths))
     return (
         f"left out {len(paths)} HTML report{'s' if len(paths) != 1 else ''} cnsnt wrote ({shown}): "
         "cnsnt's own output, not the product's forms"
@@ -1606,7 +1602,7 @@ def _demo_note(paths: list[Path], root: Path) -> str:
         parts = path.relative_to(root).parts[:-1]
         cut = next(i for i, part in enumerate(parts) if part.lower() in DEMO_DIRS)
         folders.add("/".join(parts[: cut + 1]))
-    shown = _first_few(sorted(folders))
+    shown = first_few(sorted(folders))
     return (
         f"left out {len(paths)} form file{'s' if len(paths) != 1 else ''} in {shown}: "
         "demo and example pages, not the product's forms (add them under sources: to audit them)"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cnsnt.starter.listing import first_few
+
 #: The types JSON Schema knows (draft 4 to 2020-12): a property typed otherwise is another format's.
 JSON_SCHEMA_TYPES = frozenset({"string", "number", "integer", "boolean", "object", "array", "null"})
 #: Keys under which a mapping or a schema nests more properties: JSON Schema's
@@ -61,7 +63,7 @@ def mappings_note(found: dict[Path, list[str]], root: Path) -> str:
     """The files left out and the types that gave them away."""
     named = sorted(p.relative_to(root).as_posix() for p in found)
     types = sorted({t for kinds in found.values() for t in kinds})
-    shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    shown = first_few(named)
     shown_types = ", ".join(types[:6]) + (", ..." if len(types) > 6 else "")
     n = len(named)
     return (

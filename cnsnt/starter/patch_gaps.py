@@ -24,6 +24,7 @@ from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
 from cnsnt.sql.ddl_result import DDLTable
 from cnsnt.sql.migrations import MigrationFile, replay_migrations
+from cnsnt.starter.listing import first_few
 from cnsnt.starter.patch_order import upgrade_order
 
 #: Patches larger than this are not replayed: what the DDL reader found they add is named
@@ -118,15 +119,14 @@ def _lacked(
 
 def gaps_sentence(gaps: list[tuple[str, Path]], full: Path, root: Path) -> str:
     """The end of an upgrade-patches note that names what they add and `full` lacks."""
-    shown = [f"{name} ({path.relative_to(root).as_posix()})" for name, path in gaps[:5]]
-    more = f" and {len(gaps) - 5} more" if len(gaps) > 5 else ""
+    shown = first_few([f"{name} ({path.relative_to(root).as_posix()})" for name, path in gaps], 5)
     columns = sum(1 for name, _ in gaps if "." in name)
     tables = len(gaps) - columns
     what = " and ".join(
         f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((columns, "column"), (tables, "table")) if n
     )
     return (
-        f"; they add {what} {full.relative_to(root).as_posix()} lacks, not read: {', '.join(shown)}{more}; "
+        f"; they add {what} {full.relative_to(root).as_posix()} lacks, not read: {shown}; "
         "check each: dropped since, made elsewhere (at run time), or the schema is older than the patch "
         "(then add the patch under sources:)"
     )

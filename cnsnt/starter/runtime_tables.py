@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cnsnt.errors import SourceError
 from cnsnt.sources.base import Limits, read_text
+from cnsnt.starter.listing import first_few
 
 #: Schema files larger than this are not searched (a dump's comments are its own).
 TEXT_LIMIT = 4 * 1024 * 1024
@@ -76,7 +77,7 @@ def runtime_tables_note(files: Iterable[Path], created: Callable[[], set[str]], 
     if not named:
         return []
     shown = sorted(named.values(), key=str.casefold)
-    listed = ", ".join(shown[:5]) + (f" and {len(shown) - 5} more" if len(shown) > 5 else "")
+    listed = first_few(shown, 5)
     one = len(shown) == 1
     return [
         f"{'a table is' if one else f'{len(shown)} tables are'} created in a comment only, and no schema "

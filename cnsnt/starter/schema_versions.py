@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cnsnt.sql.ddl_result import DDLTable
+from cnsnt.starter.listing import first_few
 
 #: The version of a name that carries none, in its folder's version: the newest.
 CURRENT = sys.maxsize
@@ -162,11 +163,6 @@ def _newest_over(
     """The newest file of the group that is newer than `key` and shares a table, else None."""
     newer = [c for c in group if c[1].key > key and c[2] & created]
     return max(newer, key=lambda c: (c[1].key, c[0].as_posix())) if newer else None
-
-
-def first_few(named: list[str]) -> str:
-    """The first three names of a note's list, and how many more (`a, b, c and 4 more`)."""
-    return ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
 
 
 def older_note(

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from cnsnt.starter.listing import first_few
+
 #: Extensions a SQLite database is given (SQLite's own docs, its shell's, Android's, Django's
 #: `db.sqlite3`, Rails' `development.sqlite3`, uptime-kuma's `kuma.db`).
 DATABASE_SUFFIXES = frozenset({".db", ".db3", ".sqlite", ".sqlite3", ".sqlitedb", ".s3db", ".sl3"})
@@ -94,7 +96,7 @@ def _in_name(char: str) -> bool:
 def left_out_note(paths: list[Path], root: Path) -> str:
     """The note that names the SQLite-format files left out, and why."""
     named = sorted(p.relative_to(root).as_posix() for p in paths)
-    shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
+    shown = first_few(named)
     many = len(named) != 1
     return (
         f"left out {len(named)} SQLite-format file{'s' if many else ''} ({shown}): "

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cnsnt.starter.listing import first_few
+
 #: (library, tag that must be there, any of these imports or None for no import needed).
 _GO_ORMS: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("go-pg", 'pg:"', None),
@@ -43,8 +45,7 @@ def unread_orms_note(found: dict[str, list[Path]], root: Path) -> str:
     parts: list[str] = []
     for library, paths in sorted(found.items()):
         named = sorted(p.relative_to(root).as_posix() for p in paths)
-        shown = ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
-        parts.append(f"{library}: {shown}")
+        parts.append(f"{library}: {first_few(named)}")
     n = sum(len(paths) for paths in found.values())
     return (
         f"not read: {n} Go file{'s' if n != 1 else ''} whose structs map tables with an ORM cnsnt "

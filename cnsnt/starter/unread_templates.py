@@ -17,11 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cnsnt.sources.forms.template_formats import draws_form, tag_controls, tag_library_format, unread_format
+from cnsnt.starter.listing import first_few
 
 #: Said by every note of this module: `cnsnt init` prints such notes on the terminal too.
 NOT_AUDITED = "form fields are not audited"
-#: How many files or globs a note names before it counts the rest.
-_SHOWN = 3
 #: How many folders deep a note's globs name the templates' place (`app/views/**/*.haml`).
 _DEPTH = 2
 
@@ -54,9 +53,9 @@ def _unread_note(name: str, paths: list[Path], root: Path, sniff: Callable[[Path
             f"1 {name} template ({where}): a format cnsnt does not read; its {NOT_AUDITED}{drawn}; "
             "check it by hand"
         )
-    drawn = f"; {len(forms)} of them draw a form or a control: {_few(forms)}" if forms else ""
+    drawn = f"; {len(forms)} of them draw a form or a control: {first_few(forms)}" if forms else ""
     return (
-        f"{n} {name} templates ({_few(_globs(paths, root))}): a format cnsnt does not read; "
+        f"{n} {name} templates ({first_few(_globs(paths, root))}): a format cnsnt does not read; "
         f"their {NOT_AUDITED}{drawn}; check those by hand"
     )
 
@@ -67,8 +66,9 @@ def _tagged_note(name: str, found: list[tuple[Path, list[str]]], root: Path) -> 
     kinds = sorted({c for _, controls in found for c in controls})
     named = sorted(p.relative_to(root).as_posix() for p, _ in found)
     return (
-        f"{n} {name} template{'s' if n != 1 else ''} ({_few(named)}) draw{'s' if n == 1 else ''} "
-        f"controls with tag libraries or macros cnsnt does not read ({_few(kinds)}): those {NOT_AUDITED} "
+        f"{n} {name} template{'s' if n != 1 else ''} ({first_few(named)}) draw{'s' if n == 1 else ''} "
+        "controls with tag libraries or macros cnsnt does not read "
+        f"({first_few(kinds)}): those {NOT_AUDITED} "
         "(the HTML controls of these templates are read); check them by hand"
     )
 
@@ -88,9 +88,3 @@ def _globs(paths: list[Path], root: Path) -> list[str]:
         f"{folder + '/' if folder else ''}{'**/' if deeper else ''}*{suffix}"
         for (folder, suffix), deeper in trees.items()
     )
-
-
-def _few(named: list[str]) -> str:
-    """The first few, and how many more."""
-    shown = ", ".join(named[:_SHOWN])
-    return shown + (f" and {len(named) - _SHOWN} more" if len(named) > _SHOWN else "")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from cnsnt.sources.forms.jsx_form import has_form_controls
 from cnsnt.starter.jsx_entries import minified
+from cnsnt.starter.listing import first_few
 
 #: Libraries whose scripts build form controls in strings (a widget's markup), as the first
 #: word of their file names spells them (`jquery-ui.js`, `bootstrap-datepicker.js`).
@@ -94,10 +95,6 @@ def stock_file(rel: Path, head: str) -> str | None:
     return None
 
 
-def _few(named: list[str]) -> str:
-    return ", ".join(named[:3]) + (f" and {len(named) - 3} more" if len(named) > 3 else "")
-
-
 def library_note(paths: list[Path], root: Path, sniff: Callable[[Path], str]) -> str:
     """The scripts left out as libraries: how many for each reason, the first few named."""
     reasons: Counter[str] = Counter()
@@ -105,7 +102,7 @@ def library_note(paths: list[Path], root: Path, sniff: Callable[[Path], str]) ->
         reason = library_reason(path.relative_to(root), sniff(path), strings=True) or "named a library"
         reasons["named after a library" if reason.startswith("named ") else reason] += 1
     why = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
-    shown = _few(sorted(p.relative_to(root).as_posix() for p in paths))
+    shown = first_few(sorted(p.relative_to(root).as_posix() for p in paths))
     n = len(paths)
     # the remedy is the reader the file would have had: JSX components are read as they are,
     # markup in strings with `format: html` (which would lose every JSX control)
@@ -116,7 +113,7 @@ def library_note(paths: list[Path], root: Path, sniff: Callable[[Path], str]) ->
         remedy = "a component file of the project's own named here can be added under forms:"
     else:
         remedy = (
-            f"a component file of the project's own named here ({_few(jsx)}) can be added under "
+            f"a component file of the project's own named here ({first_few(jsx)}) can be added under "
             "forms:, another script with format: html"
         )
     return (
