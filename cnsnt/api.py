@@ -358,10 +358,12 @@ def column_verdicts(
     policy: Path | None = None,
     dialect: str | None = None,
     databases: Iterable[str] = (),
-) -> list[ColumnVerdict]:
-    """The verdict on every column of the schema sources that `pattern` names (`*`: all).
+) -> tuple[list[ColumnVerdict], int]:
+    """The verdict on every column the schema sources' `pattern` names, and the problems met.
 
-    All tables are read and classified together, as the audit classifies them. Raises
+    `*` names all. The count of problems reading the sources is returned so that a
+    caller says so: a statement cnsnt could not read is never silently passed over. All
+    tables are read and classified together, as the audit classifies them. Raises
     `UsageError` when no column matches.
     """
     loaded, evidence = _schema_evidence(path, policy, dialect, tuple(databases))
@@ -374,7 +376,7 @@ def column_verdicts(
             f"({read} table{'s' if read != 1 else ''} read); a pattern is TABLE.COLUMN with * "
             "and ? ('contacts.*', '*.email', '*')"
         )
-    return rows
+    return rows, len(evidence.problems)
 
 
 def _field_keys(loaded: Policy, dialect: str | None) -> list[str]:

@@ -1217,7 +1217,12 @@ def explain_column_command(
     if output_format not in ("text", "csv", "json"):
         raise UsageError(f"unknown format {output_format!r}: use text, csv or json")
     if verdicts.is_pattern(column) or output_format != "text":
-        rows = column_verdicts(column, path, policy=policy, dialect=dialect, databases=db or ())
+        rows, problems = column_verdicts(column, path, policy=policy, dialect=dialect, databases=db or ())
+        if problems:  # on stderr: CSV and JSON stay whole on stdout
+            sys.stderr.write(
+                f"note: {problems} problem{'s' if problems != 1 else ''} reading the schema sources; "
+                "the columns they hide are not listed (see cnsnt audit, CN001)\n"
+            )
         rows = [dataclasses.replace(r, location=redact(r.location)) for r in rows]
         if output_format == "csv":
             sys.stdout.write(verdicts.as_csv(rows))

@@ -100,3 +100,22 @@ def test_json_and_csv_escape_what_a_terminal_or_a_spreadsheet_would_run(tmp_path
     assert "\\u009b" in as_json and "\\u202e" in as_json
     cells = [c for row in csv.reader(io.StringIO(run("*", str(tmp_path), "--format", "csv").stdout)) for c in row]
     assert not [c for c in cells if c[:1] in ("\t", "=")]
+
+
+def test_problems_reading_the_sources_are_said_on_stderr(tmp_path: Path) -> None:
+    """A statement cnsnt cannot read hides its columns: the listing says so on stderr, so that
+    CSV and JSON on stdout stay whole, and no skip is silent."""
+    (tmp_path / "s.sql").write_text(
+        "CREATE TABLE t (id INT, email TEXT;\nCREATE TABLE u (id INT PRIMARY KEY, phone TEXT);\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources: {schemas: [{path: s.sql, dialect: postgres}]}\n", encoding="utf-8"
+    )
+    result = run("*", str(tmp_path), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "1 problem reading the schema sources" in result.stderr
+    assert list(csv.DictReader(io.StringIO(result.stdout)))  # the CSV is whole
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    assert run("*", str(_project(clean)), "--format", "csv").stderr == ""
