@@ -99,6 +99,10 @@ class Scores:
     """Special columns found *and* given an Art. 9 category: a column filed as plain `user`
     loses its Art. 9 handling in the starter policy (explicit consent, the notice's wording)."""
     by_row: Score = field(default_factory=Score)
+    by_confidence: dict[tuple[bool, str], list[int]] = field(
+        default_factory=lambda: defaultdict(lambda: [0, 0])
+    )
+    """(verdict, confidence) -> [verdicts, wrong ones]: a "high" should be wrong least often."""
 
 
 _TAXONOMY = load_taxonomy()
@@ -230,6 +234,9 @@ def evaluate(rows: list[Row]) -> Scores:
         scores.special_filed.add(filed, bool(d.get("special")))
         if d.get("by_row"):
             scores.by_row.add(got, want)
+        tally = scores.by_confidence[(got, row.verdict.confidence.value)]
+        tally[0] += 1
+        tally[1] += got != want
     return scores
 
 
@@ -252,6 +259,13 @@ def _print(scores: Scores, title: str) -> None:
     print(scores.special_filed.line("special, filed as Art. 9"))
     print("-- personal only because the row is about a person (by_row): recall")
     print(scores.by_row.line("by_row"))
+    print("-- how often a verdict of each confidence is wrong")
+    for got in (True, False):
+        for confidence in ("high", "medium", "low"):
+            count, wrong = scores.by_confidence.get((got, confidence), [0, 0])
+            share = wrong / count if count else 0.0
+            verdict = "personal" if got else "not personal"
+            print(f"{verdict + ', ' + confidence:34} {'wrong':>9} {share:7.3f} {count:18d}")
 
 
 def _is_implicit(d: dict[str, object]) -> bool:
