@@ -266,6 +266,9 @@ def _contract_at(words: tuple[str, ...], i: int, languages: tuple[str, ...] | No
 @functools.lru_cache(maxsize=65536)
 def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
     words = _TOKENIZER.words(text, languages)
+    # Cyrillic text is read through its Latin spelling, which other languages share
+    # (`адрес` -> `adres`, Turkish too): the Russian sense names it where there is one
+    cyrillic = is_cyrillic(text)
     matches: list[_Match] = []
     used: set[int] = set()
     contract: list[str] = []
@@ -283,6 +286,9 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
             term = _TERMS.get(key)
             if term is not None:
                 category, strength, lang = term
+                if cyrillic and lang != "ru" and "ru" in _SENSES.get(key, {}):
+                    category, strength = _SENSES[key]["ru"]
+                    lang = "ru"
                 matches.append(_Match(category, strength == "S", lang, key, i))
                 used.update(range(i, i + size))
                 i += size
