@@ -692,7 +692,10 @@ def init(
         typer.Option(
             "--db",
             metavar="URL",
-            help="Read a live database too, listed under databases: (password only as ${VAR}; repeatable).",
+            help=(
+                "Read a live database too, listed under databases: (password only as ${VAR}; "
+                "a SQLite file inside the project only; repeatable)."
+            ),
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,

@@ -15,6 +15,7 @@ from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokenizer_core import TokenType
 
+from cnsnt.sql.seed_select import NOT_LITERAL, guarded_literal_rows
 from cnsnt.sql.uses import UseProblem, parse_statements
 
 
@@ -25,22 +26,12 @@ class SeedPart(enum.Enum):
     """`INSERT ... VALUES` of literal values only."""
     SETUP = "setup"
     """A session, transaction or table-reset statement that reads no column."""
+    DATABASE = "database"
+    """A database, schema or account made (`CREATE DATABASE`, `CREATE USER`), or access granted."""
     OTHER = "other"
     """Anything else (a query, a placeholder, a statement that does not parse)."""
 
 
-#: Nodes that read something or stand for a value given at run time: a column, a query,
-#: a placeholder (`?`, `:name`, `%(name)s`), a parameter or variable (`$1`, `@id`).
-_NOT_LITERAL = (
-    exp.Column,
-    exp.Query,
-    exp.Subquery,
-    exp.Table,
-    exp.Star,
-    exp.Placeholder,
-    exp.Parameter,
-    exp.SessionParameter,
-)
 #: In a SET a variable (`SET @old = @@sql_mode`) or a name (`SET foreign_key_checks = 0`) is
 #: what is set: only a query or a placeholder makes it more than a setting.
 _NOT_SETTING = (exp.Query, exp.Subquery, exp.Table, exp.Placeholder)
@@ -52,6 +43,14 @@ _LOCKS = frozenset({"LOCK", "LOCK TABLES", "UNLOCK", "UNLOCK TABLES"})
 _TABLE_SWITCHES = frozenset(
     {("DISABLE", "KEYS"), ("ENABLE", "KEYS"), ("DISABLE", "TRIGGER", "ALL"), ("ENABLE", "TRIGGER", "ALL")}
 )
+#: What `CREATE`/`DROP` make or drop in a database-setup script (sqlglot's `kind`).
+_DATABASE_OBJECTS = frozenset({"DATABASE", "SCHEMA"})
+#: Opaque commands that make, change or drop an account or database: their first word...
+_MAKES = frozenset({"CREATE", "ALTER", "DROP"})
+#: ... and the word after it (`CREATE USER 'app'@'%' IDENTIFIED BY ...`, T-SQL's `CREATE LOGIN`).
+_ACCOUNTS = frozenset({"USER", "ROLE", "LOGIN", "DATABASE", "SCHEMA"})
+#: Opaque commands that grant access (MySQL's `GRANT ... TO 'app'@'%'`) or reload it.
+_GRANTS = frozenset({"GRANT", "REVOKE", "FLUSH"})
 #: Tokens that make a `SET` command's text more than a setting.
 _STATEMENT_TOKENS = frozenset(
     {TokenType.SELECT, TokenType.INSERT, TokenType.UPDATE, TokenType.DELETE, TokenType.PLACEHOLDER}
@@ -62,10 +61,11 @@ def seed_part(text: str, dialect: str | None) -> SeedPart:
     """What a statement's text is to a seed script: its rows, their setup, or other.
 
     A text that holds several statements (a T-SQL batch without `;`) is ROWS when it
-    inserts rows and the rest is setup; OTHER as soon as one statement is.
+    inserts rows and the rest is setup, DATABASE when it makes a database or an account
+    and the rest is setup; OTHER as soon as one statement is.
     """
     pending = [text]
-    rows = False
+    seen: set[SeedPart] = set()
     while pending:
         parsed = parse_statements(pending.pop(), dialect)
         if isinstance(parsed, UseProblem):
@@ -81,8 +81,8 @@ def seed_part(text: str, dialect: str | None) -> SeedPart:
             part = _part(tree)
             if part is SeedPart.OTHER:
                 return part
-            rows = rows or part is SeedPart.ROWS
-    return SeedPart.ROWS if rows else SeedPart.SETUP
+            seen.add(part)
+    return next((p for p in (SeedPart.ROWS, SeedPart.DATABASE) if p in seen), SeedPart.SETUP)
 
 
 def _part(tree: exp.Expr) -> SeedPart:
@@ -99,20 +99,41 @@ def _part(tree: exp.Expr) -> SeedPart:
         return SeedPart.OTHER if extra or not isinstance(tree.this, exp.Table) else SeedPart.SETUP
     if isinstance(tree, exp.Select):
         # pg_dump's `SELECT pg_catalog.setval('t_id_seq', 42, true)`: constants, no table
-        if tree.args.get("from_") or any(e.find(*_NOT_LITERAL) for e in tree.expressions):
+        if tree.args.get("from_") or any(e.find(*NOT_LITERAL) for e in tree.expressions):
             return SeedPart.OTHER
         return SeedPart.SETUP
     if isinstance(tree, exp.Command):
         return _command(str(tree.this).upper(), tree.text("expression"))
-    return SeedPart.OTHER
+    return SeedPart.DATABASE if _database_setup(tree) else SeedPart.OTHER
+
+
+def _database_setup(tree: exp.Expr) -> bool:
+    """A database or schema made or dropped, access granted or revoked, MySQL's `FLUSH PRIVILEGES`.
+
+    What a script run once by an administrator does before the application starts (Spring
+    PetClinic's `db/mysql/user.sql`): it reads and writes no table's rows.
+    """
+    if isinstance(tree, (exp.Grant, exp.Revoke)):
+        return True
+    if isinstance(tree, (exp.Create, exp.Drop)):
+        kind = str(tree.args.get("kind") or "").upper()
+        return kind in _DATABASE_OBJECTS and tree.args.get("expression") is None
+    # sqlglot reads MySQL's `FLUSH PRIVILEGES` as the column `FLUSH` named `PRIVILEGES`
+    return (
+        isinstance(tree, exp.Alias)
+        and isinstance(tree.this, exp.Column)
+        and not tree.this.table
+        and tree.this.name.upper() == "FLUSH"
+    )
 
 
 def _literal_rows(insert: exp.Insert) -> bool:
     """An INSERT of literal rows: VALUES (or DEFAULT VALUES), no query, placeholder or column.
 
     `INSERT IGNORE`, SQLite's `INSERT OR IGNORE` and `ON CONFLICT DO NOTHING` still only
-    add rows; an upsert that updates (`ON DUPLICATE KEY UPDATE a = VALUES(a)`), a CTE
-    or `RETURNING` make it a query.
+    add rows, and so does their older spelling, a SELECT of literals guarded by `WHERE NOT
+    EXISTS` on the row's key (`guarded_literal_rows`); an upsert that updates (`ON
+    DUPLICATE KEY UPDATE a = VALUES(a)`), a CTE or `RETURNING` make it a query.
     """
     if any(insert.args.get(k) for k in ("with_", "with", "returning", "where", "is_function")):
         return False
@@ -124,13 +145,23 @@ def _literal_rows(insert: exp.Insert) -> bool:
     values = insert.expression
     if values is None:
         return bool(insert.args.get("default"))  # INSERT INTO t DEFAULT VALUES
-    return isinstance(values, exp.Values) and not values.find(*_NOT_LITERAL)
+    if isinstance(values, exp.Select):
+        return guarded_literal_rows(insert)  # `SELECT 'Ana' WHERE NOT EXISTS (... id = 1)`
+    return isinstance(values, exp.Values) and not values.find(*NOT_LITERAL)
 
 
 def _command(head: str, rest: str) -> SeedPart:
-    """A statement sqlglot keeps opaque: a lock, T-SQL's bare `BEGIN`, or an `ALTER TABLE` switch."""
+    """A statement sqlglot keeps opaque, by its first words.
+
+    A lock, T-SQL's bare `BEGIN` or an `ALTER TABLE` switch is setup; an account or
+    database made or changed (`CREATE USER`, `ALTER ROLE`), access granted, `FLUSH` is
+    database setup.
+    """
     if head in _LOCKS or (head == "BEGIN" and not rest.strip()):
         return SeedPart.SETUP
+    first = rest.split(maxsplit=1)[:1]
+    if head in _GRANTS or (head in _MAKES and first and first[0].upper() in _ACCOUNTS):
+        return SeedPart.DATABASE
     if head == "ALTER":
         words = rest.split()
         if words[:1] and words[0].upper() == "TABLE":

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
@@ -606,9 +606,7 @@ def _text_kind(text: str, hint: Hint | None) -> _Kind:
     # a statement apart (a CREATE TEMP TABLE inside a PostgreSQL $BODY$): a query file,
     # whose dialect the query reader decides
     dialect = _query_dialect(text, clean, hint)
-    if _seed_rows(text, dialect):
-        return "data", dialect, ()
-    return "queries", dialect, ()
+    return _seed_kind(text, dialect) or "queries", dialect, ()
 
 
 def _copy_data(text: str) -> bool:
@@ -629,35 +627,42 @@ QUERY_SAMPLE = 64
 SEED_WHOLE = 1024 * 1024
 
 
-def _seed_rows(text: str, dialect: str | None) -> bool:
-    """Whether a file without tables is a seed script: rows inserted with literal values.
+def _seed_kind(text: str, dialect: str | None) -> str | None:
+    """"data" for a seed script, `_SETUP` for a database-setup script, else None (a query file).
 
-    Every statement is an `INSERT ... VALUES` of literals or a session, transaction or
-    table-reset statement around them (`seed_part`), and one at least inserts rows. Such a
-    file restores rows (SimplCommerce's `StaticData-*.sql`, go-admin's `db.sql`): it uses no
-    one's data for a purpose, so auditing it as queries gives findings that are noise. A
-    file over `SEED_WHOLE` is judged on its head and tail: the rows between are split (a
-    cheap pass) but not parsed, and a sample longer than `SEED_WHOLE` is not judged.
+    A seed script's every statement is an `INSERT ... VALUES` of literals (or a guarded
+    `INSERT ... SELECT` of literals) or a session, transaction, table-reset or setup
+    statement around them (`seed_part`), and one at least inserts rows. Such a file restores
+    rows (SimplCommerce's `StaticData-*.sql`, go-admin's `db.sql`): it uses no one's data for
+    a purpose, so auditing it as queries gives findings that are noise. A setup script
+    inserts no rows but makes a database or an account, or grants access (PetClinic's
+    `db/mysql/user.sql`): it uses no one's data either. A file over `SEED_WHOLE` is judged
+    on its head and tail: the rows between are split (a cheap pass) but not parsed, and a
+    sample longer than `SEED_WHOLE` is not judged.
     """
     statements = split_statements([text], dialect)
     tally = _SeedTally(SEED_WHOLE)
     if len(text) <= SEED_WHOLE:
-        return tally.passes(statements, dialect) and tally.rows
-    # the head first: the rest is split (a cheap pass that keeps its last statements) only
-    # when the head passed
-    return (
-        tally.passes(islice(statements, QUERY_SAMPLE), dialect)
-        and tally.passes(deque(statements, QUERY_SAMPLE), dialect)
-        and tally.rows
-    )
+        passed = tally.passes(statements, dialect)
+    else:
+        # the head first: the rest is split (a cheap pass that keeps its last statements)
+        # only when the head passed
+        passed = tally.passes(islice(statements, QUERY_SAMPLE), dialect) and tally.passes(
+            deque(statements, QUERY_SAMPLE), dialect
+        )
+    if not passed:
+        return None
+    if SeedPart.ROWS in tally.seen:
+        return "data"
+    return _SETUP if SeedPart.DATABASE in tally.seen else None
 
 
 @dataclass
 class _SeedTally:
-    """What `_seed_rows` has judged so far: the text it may still parse, whether rows were seen."""
+    """What `_seed_kind` has judged so far: the text it may still parse, the parts seen."""
 
     budget: int
-    rows: bool = False
+    seen: set[SeedPart] = field(default_factory=set)
 
     def passes(self, statements: Iterable[RawStatement], dialect: str | None) -> bool:
         """Whether every statement is seed data, within the budget of text parsed."""
@@ -668,7 +673,7 @@ class _SeedTally:
             part = _seed_statement(stmt, dialect)
             if part is SeedPart.OTHER:
                 return False
-            self.rows = self.rows or part is SeedPart.ROWS
+            self.seen.add(part)
         return True
 
 
@@ -773,6 +778,8 @@ _HTML_STRINGS = "html in scripts"
 _LIBRARY = "library"
 #: The kind of a framework's stock file that draws a form (`web/config.php`): left out, said.
 _STOCK = "stock file"
+#: The kind of a database-setup script (`CREATE DATABASE`, `CREATE USER`, `GRANT`): left out, said.
+_SETUP = "database setup"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
 _DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
 #: What a file of a documentation folder would have been proposed as, as a note names it.
@@ -780,6 +787,7 @@ _DOC_KINDS = {
     "schemas": "SQL schema",
     "queries": "SQL query",
     "data": "SQL data",
+    _SETUP: "SQL setup",
     "forms": "form",
     _SYMFONY_FORM: "form",
     _HTML_STRINGS: "form",
@@ -1824,8 +1832,8 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         if of is not None:
             left[of].extend(migrations.pop(home))
     # the dialect each SQL file was read in, for replaying the patches left out
-    dialect_of = {p: d for kind in ("schemas", "queries", "data") for p, d in kinds.get(kind, [])}
-    for kind in ("schemas", "queries", "data"):
+    dialect_of = {p: d for kind in ("schemas", "queries", "data", _SETUP) for p, d in kinds.get(kind, [])}
+    for kind in ("schemas", "queries", "data", _SETUP):
         kept: list[tuple[Path, str | None]] = []
         for path, dialect in kinds.get(kind, []):
             of = folders.get(path.parent) or (patches.get(path) if kind == "schemas" else None)
@@ -1852,9 +1860,17 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in dumps}))
         notes.append(
             f"left out {len(dumps)} SQL file{'s' if len(dumps) != 1 else ''} in {where}: "
-            "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... "
-            "VALUES of literals), which restore rows and run no queries; their tables are read "
+            "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... VALUES "
+            "or SELECT of literals), which restore rows and run no queries; their tables are read "
             "from the schema"
+        )
+    setups = kinds.pop(_SETUP, [])
+    if setups:
+        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in setups}))
+        notes.append(
+            f"left out {len(setups)} SQL file{'s' if len(setups) != 1 else ''} in {where}: "
+            "database setup only (CREATE DATABASE, CREATE USER, GRANT), which reads and writes "
+            "no one's data"
         )
     notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
     drizzle_schemas = [p for p, _ in orm.get("drizzle", [])]

@@ -70,6 +70,46 @@ def test_init_db_refuses_a_sqlite_file_outside_the_project(tmp_path: Path, monke
     assert init("app", "--update", "--db", "sqlite:///shop.db").exit_code == 2
 
 
+def test_init_db_refuses_a_sqlite_file_outside_the_project_by_its_absolute_path(tmp_path: Path) -> None:
+    """review29 D9: `--db sqlite:////abs/path.db` slipped past the check and wrote a starter
+    whose `databases:` entry the audit never reads (0 fields, "run cnsnt audit"). Refused
+    at once: exit 2, the file and the project named, no policy written."""
+    shop = tmp_path / "elsewhere" / "shop.db"
+    shop.parent.mkdir()
+    make_sqlite(shop, SCHEMA)
+    project = tmp_path / "app"
+    project.mkdir()
+    result = init(str(project), "--db", f"sqlite:///{shop.as_posix()}")
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.output.split())
+    assert f"the SQLite file {shop.as_posix()} is outside the project ({project.resolve().as_posix()})" in message
+    assert "no policy written" in message and "copy the database into the project" in message
+    assert "Traceback" not in result.output
+    assert not (project / "cnsnt.yaml").exists()
+
+
+def test_init_db_refuses_a_link_out_of_the_project_and_says_where_it_leads(tmp_path: Path) -> None:
+    shop = tmp_path / "shop.db"
+    make_sqlite(shop, SCHEMA)
+    project = tmp_path / "app"
+    project.mkdir()
+    (project / "shop.db").symlink_to(shop)
+    result = init(str(project), "--db", f"sqlite:///{(project / 'shop.db').as_posix()}", "-o", "-")
+    assert result.exit_code == 2, result.output
+    assert f"(a link to {shop.resolve().as_posix()})" in " ".join(result.output.split())
+
+
+def test_init_db_writes_an_absolute_path_inside_the_project_relative_to_the_policy(tmp_path: Path) -> None:
+    """The policy is committed: an absolute path would name this machine's checkout."""
+    (tmp_path / "data").mkdir()
+    make_sqlite(tmp_path / "data" / "live.db", SCHEMA)
+    result = init(str(tmp_path), "--db", f"sqlite:///{(tmp_path / 'data' / 'live.db').as_posix()}", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert '    - {url: "sqlite:///data/live.db"}\n' in result.stdout
+    assert result.stdout.count("{url:") == 1  # found and given: written once, by one name
+    assert "- patients.full_name" in result.stdout
+
+
 def test_init_db_reads_a_live_postgresql_database(pg_db, tmp_path: Path) -> None:
     """A real PostgreSQL 15 server (a throwaway cluster on a Unix socket): the URL goes into
     the policy as given, with `${VAR}` references kept for the audit to expand."""

@@ -1315,8 +1315,12 @@ def test_a_data_only_pg_dump_is_no_query_file(tmp_path: Path) -> None:
 
 #: Why init leaves a data dump or a seed script out of `queries:`.
 DATA_ONLY = (
-    "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... VALUES of "
-    "literals), which restore rows and run no queries; their tables are read from the schema"
+    "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... VALUES or "
+    "SELECT of literals), which restore rows and run no queries; their tables are read from the schema"
+)
+#: Why init leaves a script that makes a database and its accounts out of `queries:`.
+SETUP_ONLY = (
+    "database setup only (CREATE DATABASE, CREATE USER, GRANT), which reads and writes no one's data"
 )
 
 
@@ -1375,12 +1379,54 @@ def test_a_large_seed_script_is_judged_on_its_head_and_tail(tmp_path: Path, monk
     row = "INSERT INTO people (id, email) VALUES (1, 'ann@example.org');\n"
     query = "SELECT email FROM people WHERE id = ?;\n"
     rows = row * 60
-    assert discover._seed_rows(rows, None)
-    assert not discover._seed_rows(query + rows, None)
-    assert not discover._seed_rows(rows + query, None)
-    assert discover._seed_rows(row * 30 + query + row * 30, None)  # the middle is not parsed
+    assert discover._seed_kind(rows, None) == "data"
+    assert discover._seed_kind(query + rows, None) is None
+    assert discover._seed_kind(rows + query, None) is None
+    assert discover._seed_kind(row * 30 + query + row * 30, None) == "data"  # the middle is not parsed
     wide = "INSERT INTO people (id, email) VALUES " + ", ".join(["(1, 'ann@example.org')"] * 60) + ";\n"
-    assert not discover._seed_rows(wide * 3, None)  # its sample is over the budget: not judged
+    assert discover._seed_kind(wide * 3, None) is None  # its sample is over the budget: not judged
+
+
+def test_guarded_seed_rows_and_setup_scripts_are_no_query_files(tmp_path: Path) -> None:
+    """review29 D8: an idempotent seed script (`INSERT ... SELECT <literals> WHERE NOT EXISTS
+    (<the row by its key>)`, PostgreSQL's older `ON CONFLICT DO NOTHING`) restores rows like
+    `INSERT ... VALUES`, and a script of `CREATE DATABASE`/`CREATE USER`/`GRANT`/`FLUSH
+    PRIVILEGES` uses no one's data: both are left out of `queries:` with a note. An
+    `INSERT ... SELECT` that reads another table stays a query file."""
+    from cnsnt.starter.discover import survey
+
+    pg = tmp_path / "db" / "postgres"
+    pg.mkdir(parents=True)
+    (pg / "schema.sql").write_text(
+        "CREATE TABLE owners (id SERIAL PRIMARY KEY, first_name TEXT, last_name TEXT, telephone TEXT);\n"
+    )
+    (pg / "data.sql").write_text(
+        "INSERT INTO owners (first_name, last_name, telephone) SELECT 'Ana', 'Lima', '5551234' "
+        "WHERE NOT EXISTS (SELECT * FROM owners WHERE id=1);\n"
+        "INSERT INTO owners (first_name, last_name, telephone) SELECT 'Rui', 'Melo', '5554321' "
+        "WHERE NOT EXISTS (SELECT * FROM owners WHERE id=2);\n"
+    )
+    my = tmp_path / "db" / "mysql"
+    my.mkdir()
+    (my / "user.sql").write_text(
+        "CREATE DATABASE IF NOT EXISTS clinic;\nALTER DATABASE clinic DEFAULT CHARACTER SET utf8mb4;\n"
+        "CREATE USER IF NOT EXISTS 'clinic'@'%' IDENTIFIED BY 'clinic';\n"
+        "GRANT ALL PRIVILEGES ON clinic.* TO 'clinic'@'%';\nFLUSH PRIVILEGES;\n"
+    )
+    app = tmp_path / "sql"
+    app.mkdir()
+    (app / "copy.sql").write_text(
+        "INSERT INTO owners (first_name) SELECT 'Ana' WHERE NOT EXISTS "
+        "(SELECT 1 FROM owners WHERE telephone = owners.first_name);\n"
+    )
+    found, notes = survey(tmp_path)
+    assert sorted((f.kind, f.pattern) for f in found) == [
+        ("queries", "sql/copy.sql"), ("schemas", "db/postgres/schema.sql")
+    ]
+    assert notes == [
+        "left out 1 SQL file in db/postgres: " + DATA_ONLY,
+        "left out 1 SQL file in db/mysql: " + SETUP_ONLY,
+    ]
 
 
 def _patched_project(root: Path, *, current: bool) -> None:

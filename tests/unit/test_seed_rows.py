@@ -6,7 +6,7 @@ import pytest
 
 from cnsnt.sql.seed_rows import SeedPart, seed_part
 
-ROWS, SETUP, OTHER = SeedPart.ROWS, SeedPart.SETUP, SeedPart.OTHER
+ROWS, SETUP, OTHER, DATABASE = SeedPart.ROWS, SeedPart.SETUP, SeedPart.OTHER, SeedPart.DATABASE
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,20 @@ ROWS, SETUP, OTHER = SeedPart.ROWS, SeedPart.SETUP, SeedPart.OTHER
         ("tsql", "INSERT [dbo].[people] ([id], [name]) VALUES (1, N'Ann')", ROWS),
         ("tsql", "SET IDENTITY_INSERT [people] ON\nINSERT INTO people (id) VALUES (1)", ROWS),
         ("postgres", "INSERT INTO people DEFAULT VALUES", ROWS),
+        # a SELECT of literals, guarded by the row's key: ON CONFLICT DO NOTHING spelled out
+        (
+            "postgres",
+            "INSERT INTO people (name, phone) SELECT 'Ann', '5551234' "
+            "WHERE NOT EXISTS (SELECT * FROM people WHERE id=1)",
+            ROWS,
+        ),
+        (
+            "mysql",
+            "INSERT INTO shop.people (name) SELECT 'Ann' FROM DUAL "
+            "WHERE NOT EXISTS (SELECT 1 FROM shop.people p WHERE p.id = 1 AND (p.name = 'Ann'))",
+            ROWS,
+        ),
+        ("postgres", "INSERT INTO people (id, name) SELECT 1, 'Ann'", ROWS),
         # placeholders, parameters, variables, queries: an application's statement
         ("mysql", "INSERT INTO people (id, email) VALUES (?, ?)", OTHER),
         ("postgres", "INSERT INTO people (id, email) VALUES ($1, $2)", OTHER),
@@ -32,6 +46,39 @@ ROWS, SETUP, OTHER = SeedPart.ROWS, SeedPart.SETUP, SeedPart.OTHER
         ("postgres", "INSERT INTO people (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET id = excluded.id", OTHER),
         ("mysql", "INSERT INTO people (id) VALUES (1) ON DUPLICATE KEY UPDATE id = VALUES(id)", OTHER),
         ("tsql", "SET IDENTITY_INSERT [people] ON\nINSERT INTO people (id) SELECT id FROM staff", OTHER),
+        # an INSERT ... SELECT that reads: another table, a column, a guard that is no key test
+        ("postgres", "INSERT INTO people (name) SELECT 'Ann' FROM staff", OTHER),
+        ("postgres", "INSERT INTO people (name) SELECT name WHERE NOT EXISTS (SELECT 1 FROM people WHERE id = 1)", OTHER),
+        ("postgres", "INSERT INTO people (name) SELECT 'Ann' WHERE NOT EXISTS (SELECT 1 FROM staff WHERE id = 1)", OTHER),
+        (
+            "postgres",
+            "INSERT INTO people (name) SELECT 'Ann' WHERE NOT EXISTS (SELECT 1 FROM people WHERE id = $1)",
+            OTHER,
+        ),
+        (
+            "postgres",
+            "INSERT INTO people (name) SELECT 'Ann' WHERE NOT EXISTS (SELECT 1 FROM people WHERE email = name)",
+            OTHER,
+        ),
+        (
+            "postgres",
+            "INSERT INTO people (name) SELECT 'Ann' WHERE NOT EXISTS "
+            "(SELECT 1 FROM people JOIN staff ON staff.id = people.id WHERE people.id = 1)",
+            OTHER,
+        ),
+        ("postgres", "INSERT INTO people (name) SELECT 'Ann' WHERE EXISTS (SELECT 1 FROM people WHERE id = 1)", OTHER),
+        (
+            "postgres",
+            "INSERT INTO people (name) SELECT 'Ann' WHERE NOT EXISTS (SELECT 1 FROM people WHERE id > 1)",
+            OTHER,
+        ),
+        (
+            "postgres",
+            "INSERT INTO people (name) SELECT 'Ann' WHERE NOT EXISTS "
+            "(SELECT 1 FROM people WHERE id = (SELECT max(id) FROM staff))",
+            OTHER,
+        ),
+        ("postgres", "INSERT INTO people (name) SELECT 'Ann' UNION SELECT name FROM staff", OTHER),
         # session, transaction and reset statements
         ("mysql", "SET NAMES utf8mb4", SETUP),
         (None, "SET FOREIGN_KEY_CHECKS = 0", SETUP),
@@ -47,7 +94,22 @@ ROWS, SETUP, OTHER = SeedPart.ROWS, SeedPart.SETUP, SeedPart.OTHER
         ("tsql", "DELETE FROM [dbo].[people]", SETUP),
         ("mysql", "USE shop", SETUP),
         ("postgres", "SELECT pg_catalog.setval('public.people_id_seq', 42, true)", SETUP),
+        # a database, schema or account made, access granted: a setup script's
+        ("mysql", "CREATE DATABASE IF NOT EXISTS clinic", DATABASE),
+        ("mysql", "CREATE USER IF NOT EXISTS 'clinic'@'%' IDENTIFIED BY 'clinic'", DATABASE),
+        ("mysql", "GRANT ALL PRIVILEGES ON clinic.* TO 'clinic'@'%'", DATABASE),
+        ("mysql", "FLUSH PRIVILEGES", DATABASE),
+        ("postgres", "CREATE ROLE app LOGIN PASSWORD 'x'", DATABASE),
+        ("postgres", "CREATE SCHEMA app", DATABASE),
+        ("postgres", "GRANT SELECT ON people TO app", DATABASE),
+        ("postgres", "REVOKE ALL ON people FROM app", DATABASE),
+        ("postgres", "DROP DATABASE IF EXISTS clinic", DATABASE),
+        ("postgres", "ALTER USER app WITH PASSWORD 'x'", DATABASE),
+        ("mysql", "CREATE DATABASE clinic;\nUSE clinic", DATABASE),
+        ("mysql", "CREATE DATABASE clinic;\nINSERT INTO people (id) VALUES (1)", ROWS),
         # statements that read columns, change the schema, or do not parse
+        ("postgres", "CREATE VIEW adults AS SELECT email FROM people", OTHER),
+        ("postgres", "FLUSH", OTHER),
         ("tsql", "DELETE FROM people WHERE id <> 1", OTHER),
         ("mysql", "SET @n = (SELECT count(*) FROM people)", OTHER),
         ("postgres", "SELECT email FROM people", OTHER),
