@@ -20,7 +20,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
-from cnsnt.sources.forms import blade_includes, thymeleaf_fragments
+from cnsnt.sources.forms import blade_includes, search_forms, thymeleaf_fragments
 from cnsnt.sources.forms.bindings import binding, form_object, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
@@ -426,9 +426,10 @@ class _Reader:
                     (fid or "").strip() or (tag.literal("name") or "").strip()
                     or (sveltekit_action(tag.literal("action")) if page.svelte else "")
                 )
-                self.forms.append(
-                    FormTag(own or page.stem, start, len(page.text), fid, bool(own), form_object(tag.attrs))
-                )
+                self.forms.append(FormTag(
+                    own or page.stem, start, len(page.text), fid, bool(own), form_object(tag.attrs),
+                    search_forms.get_method(tag.literal("method")),
+                ))
                 current = len(self.forms) - 1
             elif name == "legend":
                 legend_start = end
@@ -1311,6 +1312,7 @@ class _Reader:
 
     def _forms(self) -> list[Form]:
         page = self.page
+        queries = self._mark_queries()
         groups: dict[str, list[Control]] = {}
         starts: dict[str, int] = {}
         # the object the forms of a name fill: one only (two objects under one name: none)
@@ -1334,6 +1336,8 @@ class _Reader:
                 why = group[0].why
                 if fld.name is None and why and fld.role not in SENDS_NOTHING:
                     page.problems.append(unnamed_problem(fld, why))
+            reasons = {queries.get(c.start, "") for c in groups[name] if c.role is FieldRole.SEARCH} - {""}
+            self._note_query(name, fields, reasons, starts[name])
             forms.append(
                 Form(
                     name, page.location(starts[name]), page.shown, tuple(fields),
@@ -1342,6 +1346,58 @@ class _Reader:
                 )
             )
         return forms
+
+    def _mark_queries(self) -> dict[int, str]:
+        """Give the controls of search and filter forms the role `search`; what made each one so.
+
+        A `<form method="get">`, a Rails `search_form_for` block (or a form helper given
+        `method: :get`), or a name that is a ransack predicate (`email_cont`; `status_in`
+        only beside an unambiguous one in the same form). Keyed by the control's start.
+        """
+        page = self.page
+        spans = search_forms.erb_search_spans(page.tokens, page.code) if page.tokens else []
+        why: dict[int, str] = {}
+        by_form: dict[int | None, list[Control]] = {}
+        for ctrl in self.controls:
+            form = self.forms[ctrl.form] if ctrl.form is not None else None
+            if form is not None and form.query:
+                why[ctrl.start] = 'method="get"'
+            else:
+                span = next((s for s in spans if s[0] <= ctrl.start < s[1]), None)
+                if span is not None:
+                    why[ctrl.start] = span[2]
+            by_form.setdefault(ctrl.form, []).append(ctrl)
+        for controls in by_form.values():
+            strict = [c for c in controls if c.name and search_forms.ransack_name(c.name)]
+            if not strict:
+                continue
+            for c in controls:
+                if c.name and search_forms.ransack_name(c.name, strict=False):
+                    why.setdefault(c.start, "a ransack predicate")
+        for ctrl in self.controls:
+            if ctrl.role is FieldRole.INPUT and ctrl.start in why:
+                ctrl.role = FieldRole.SEARCH
+        return why
+
+    def _note_query(self, form: str, fields: list[FormField], why: set[str], start: int) -> None:
+        """One note per search form: its fields are a query, not collected (never silent)."""
+        searched = [f for f in fields if f.role is FieldRole.SEARCH and f.name]
+        if not searched:
+            return
+        page = self.page
+        reasons = sorted(why) or ["a search form"]
+        names = ", ".join(f.name or "" for f in searched[:5]) + (
+            f" and {len(searched) - 5} more" if len(searched) > 5 else ""
+        )
+        many = len(searched) > 1
+        page.problems.append(SourceProblem(
+            f"form '{form}' is a search or filter form ({', '.join(reasons)}): "
+            f"{'its fields' if many else 'its field'} {names} {'are' if many else 'is'} a query over "
+            "data, not collected from the person (GDPR Art. 13): no CN101, and cnsnt init proposes "
+            f"{'them' if many else 'it'} in no data entry",
+            page.location(start), page.shown, severity=Severity.INFO,
+            fix="nothing to do; if the form stores what people type, declare its fields in a data entry",
+        ))
 
     def _field(self, form: str, group: list[Control]) -> FormField:
         return grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
