@@ -442,6 +442,12 @@ def _explain_field(
         if field.role is FieldRole.DISABLED:
             lines.append("  not collected: a disabled control, which a browser never submits (no CN101)")
             continue
+        if field.role is FieldRole.SEARCH:
+            lines.append(
+                "  not collected: a search or filter box (a GET form, Rails search_form_for, a ransack "
+                "name), a query over data people gave elsewhere (no CN101, GDPR Art. 13)"
+            )
+            continue
         if field.role is not FieldRole.INPUT:
             lines.append(f"  not data a person fills in: a {field.role.value} control (no CN101)")
             continue

@@ -790,6 +790,15 @@ def init(
                 markup=False,
                 soft_wrap=True,
             )
+        if draft.searched:
+            count = draft.searched
+            err.print(
+                f"{count} field{'s' if count != 1 else ''} of search or filter forms (method=\"get\", "
+                "Rails search_form_for, ransack names such as email_cont) not proposed: a query over "
+                "data, not collected from the person; cnsnt audit notes each form (CN001 info)",
+                markup=False,
+                soft_wrap=True,
+            )
         for alert in draft.alerts:
             err.print(alert, markup=False, soft_wrap=True)
         for found in draft.uncovered:

@@ -106,6 +106,9 @@ class FieldRole(StrEnum):
     BUTTON = "button"
     DISABLED = "disabled"
     """`disabled` in the markup (or in a disabled `<fieldset>`): a browser never submits it."""
+    SEARCH = "search"
+    """A search or filter box (`<form method="get">`, ransack's `email_cont`): a query over
+    data people gave elsewhere, not collected from the person (GDPR Art. 13)."""
 
 
 @dataclass(frozen=True)

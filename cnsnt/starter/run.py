@@ -12,7 +12,7 @@ from pathlib import Path
 from cnsnt import ISSUES_URL
 from cnsnt.collect import collect_evidence
 from cnsnt.errors import PolicyError, UsageError
-from cnsnt.evidence import Evidence
+from cnsnt.evidence import Evidence, FieldRole
 from cnsnt.model import Location, Severity
 from cnsnt.policy import loader as policy_loader
 from cnsnt.policy.loader import load_policy, policy_files
@@ -62,6 +62,8 @@ class Draft:
     """`--update`: the policy file that holds `sources:`, when it is not `path`."""
     ignored: tuple[IgnoredField, ...] = ()
     """Form fields that fill a column about a thing, written under `ignore:` (not counted in `fields`)."""
+    searched: int = 0
+    """Named fields of search and filter forms: a query over data, proposed in no data entry."""
 
     @property
     def uncovered(self) -> tuple[PersonalField, ...]:
@@ -89,6 +91,11 @@ def _warned(evidence: Evidence) -> int:
     data is an info, not counted.
     """
     return sum(1 for p in evidence.problems if weighed(p).severity == Severity.WARNING)
+
+
+def _searched(evidence: Evidence) -> int:
+    """How many named fields are search or filter boxes (`FieldRole.SEARCH`): proposed nowhere."""
+    return sum(1 for f in evidence.fields if f.name is not None and f.role is FieldRole.SEARCH)
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:
@@ -206,7 +213,7 @@ def draft_new(
     alerts = tuple(n for n in notes if n.startswith(UNREAD_MIGRATIONS) or NOT_AUDITED in n)
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
-        ignored=result.ignored,
+        ignored=result.ignored, searched=_searched(evidence),
     )
 
 
@@ -255,5 +262,5 @@ def draft_update(
     return Draft(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
         joined=tuple(joined), added_sources=added, unlisted=missing,
-        sources_file=holder if holder != target else None,
+        sources_file=holder if holder != target else None, searched=_searched(evidence),
     )

@@ -191,10 +191,11 @@ SENDS_NOTHING = frozenset({FieldRole.BUTTON, FieldRole.DISABLED})
 ROLE_RANK = {
     FieldRole.CONSENT: 0,
     FieldRole.INPUT: 1,
-    FieldRole.HONEYPOT: 2,
-    FieldRole.TECHNICAL: 3,
-    FieldRole.DISABLED: 4,
-    FieldRole.BUTTON: 5,
+    FieldRole.SEARCH: 2,
+    FieldRole.HONEYPOT: 3,
+    FieldRole.TECHNICAL: 4,
+    FieldRole.DISABLED: 5,
+    FieldRole.BUTTON: 6,
 }
 
 

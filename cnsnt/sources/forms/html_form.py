@@ -20,7 +20,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
-from cnsnt.sources.forms import blade_includes
+from cnsnt.sources.forms import blade_includes, search_forms, thymeleaf_fragments
 from cnsnt.sources.forms.bindings import binding, form_object, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
@@ -226,6 +226,32 @@ class _Blade:
     """The partials being printed around this one (a partial that includes itself stops)."""
 
 
+@dataclass
+class _Thymeleaf:
+    """Where a Thymeleaf template's fragment calls are resolved, and how deep they are read."""
+
+    ctx: SourceContext
+    path: Path
+    """The template read (for a printed fragment: the fragment's file)."""
+    depth: int = 0
+    budget: list[int] = field(default_factory=lambda: [thymeleaf_fragments.MAX_EXPANSIONS])
+    """Fragments left to print for the whole source file, shared with nested calls."""
+    chain: tuple[tuple[Path, str], ...] = ()
+    """The fragments being printed around this one (a fragment that calls itself stops)."""
+
+
+@dataclass(frozen=True)
+class _FragmentSite:
+    """A tag calling a fragment (`th:replace`, `th:insert`), in the form it sits in."""
+
+    tag: Tag
+    form: int | None
+    attr: str
+    value: str
+    host_control: bool
+    """The tag is a control (`<input th:replace=...>`): the fragment draws it."""
+
+
 class _Reader:
     """Turn a `Page` into forms and fields."""
 
@@ -264,15 +290,20 @@ class _Reader:
         """A partial printed for an include: `<label for="x">` labels the control named x."""
         self.smarty_functions: dict[str, list[int]] = {}
         """A Smarty project's own functions read as controls: name -> where each call is."""
+        self.thymeleaf: _Thymeleaf | None = None
+        """A Thymeleaf template: its `th:replace`/`th:insert` calls draw controls (None: not one)."""
+        self.fragment_sites: list[_FragmentSite] = []
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
         page = self.page
         self._walk(page.tag_events())
         self.controls = [c for c in self.controls if not self._named_by_caller(c)]
+        self._leave_to_fragment_calls()
         self._rendered()
         self._note_smarty_functions()
         self._included()
+        self._fragments()
         sites = self._includers()
         dropped = [c for c in self.controls if _named_by_site(c)] if sites else []
         if dropped:  # named (or reported) at each include, in its form
@@ -388,15 +419,17 @@ class _Reader:
                 name = tag.tag = component_element(page.components[start], named)
             else:  # `<x-text-input name=...>`, `<v-form>`, `<x-input-label for=...>`
                 name = tag.tag = self.custom.opening(tag, current is not None)
+            replaced = self._fragment_site(tag, current)
             if name == "form" and current is None:
                 fid = tag.literal("id")
                 own = (
                     (fid or "").strip() or (tag.literal("name") or "").strip()
                     or (sveltekit_action(tag.literal("action")) if page.svelte else "")
                 )
-                self.forms.append(
-                    FormTag(own or page.stem, start, len(page.text), fid, bool(own), form_object(tag.attrs))
-                )
+                self.forms.append(FormTag(
+                    own or page.stem, start, len(page.text), fid, bool(own), form_object(tag.attrs),
+                    search_forms.get_method(tag.literal("method")),
+                ))
                 current = len(self.forms) - 1
             elif name == "legend":
                 legend_start = end
@@ -404,7 +437,7 @@ class _Reader:
                 label = Label(tag, end)
                 self.labels.append(label)
                 open_labels.append(label)
-            elif name in ("input", "select", "textarea", "button"):
+            elif name in ("input", "select", "textarea", "button") and not replaced:
                 ctrl = self._control(tag, current, tuple(stack), open_labels)
                 self.controls.append(ctrl)
                 if open_labels and open_labels[-1].first_control is None:
@@ -744,6 +777,7 @@ class _Reader:
         self._walk(self.page.tag_events())
         self._rendered()
         self._included()
+        self._fragments()
         self.controls.sort(key=lambda c: c.start)
         self._finish()
 
@@ -866,6 +900,178 @@ class _Reader:
             return f": cnsnt cannot read the view's file {ctx.shown(path)}"
         blade.budget[0] -= 1 + len(text) // blade_includes.PRINT_UNIT
         return path, text
+
+    # -- Thymeleaf fragments
+
+    def _fragment_site(self, tag: Tag, form: int | None) -> bool:
+        """Note a tag that calls a fragment; True when the fragment takes a control's place."""
+        if self.thymeleaf is None:
+            return False
+        found = thymeleaf_fragments.call_of({k: a.raw for k, a in tag.attrs.items() if a.raw is not None})
+        if found is None:
+            return False
+        attr, value = found
+        host = tag.tag in ("input", "select", "textarea", "button")
+        self.fragment_sites.append(_FragmentSite(tag, form, attr, value, host))
+        return host and attr in thymeleaf_fragments.REPLACING
+
+    def _fragments(self) -> None:
+        """The controls the fragments a Thymeleaf template calls draw, each at its call.
+
+        Only calls in a form, or in a control's place, are read: a page's layout, menu or
+        footer (`th:replace="~{fragments/layout :: layout (~{::body})}"`) is read in its own file.
+        """
+        th = self.thymeleaf
+        if th is None:
+            return
+        for site in self.fragment_sites:
+            if site.form is None and not site.host_control:
+                continue
+            if self.page.in_comment(site.tag.start):
+                continue
+            self.controls.extend(self._fragment(th, site))
+
+    def _fragment(self, th: _Thymeleaf, site: _FragmentSite) -> list[Control]:
+        """What one fragment call draws; a call cnsnt cannot follow is a warning here."""
+        page = self.page
+        written = page.text[site.tag.start : site.tag.end]
+        call = thymeleaf_fragments.parse_call(site.value)
+        found = self._fragment_body(th, call) if call is not None else " (no fragment expression)"
+        shown_call = f'{site.attr}="{shorten(flat(site.value), 80)}"'
+        if isinstance(found, str):
+            if found:
+                page.problems.append(SourceProblem(
+                    f"{'the control' if site.host_control else 'the element'} at "
+                    f"{page.location(site.tag.start).line}:{page.location(site.tag.start).column} "
+                    f"is drawn by a fragment cnsnt does not follow ({shown_call}){found}: "
+                    "the fields it draws are not read",
+                    page.location(site.tag.start), page.shown, severity=Severity.WARNING,
+                    fix="check the fragment; if it draws fields, declare them in the policy as FORM.NAME",
+                ))
+            return []
+        assert call is not None
+        path, text, fragment, elements = found
+        given, code = thymeleaf_fragments.bind(fragment, call)
+        markup = thymeleaf_fragments.printed(text, elements, fragment, given)
+        body = Page(markup, path, th.ctx.shown(path))
+        reader = _Reader(body)
+        reader.expanding = reader.partial = True
+        reader.max_depth = self.max_depth
+        reader.thymeleaf = _Thymeleaf(
+            th.ctx, path, th.depth + 1, th.budget, (*th.chain, (path, fragment.name))
+        )
+        reader._read_body()
+        site_text = flat(written)
+
+        def why(c: Control) -> str:
+            given_as_code = [f"{k} = {v}" for k, v in code.items() if f"${{{k}}}" in (c.raw or "")]
+            return (
+                f"is drawn by the fragment {call.shown} ({shown_call}), where it "
+                + (c.why or f"has a name cnsnt cannot read ({shorten(c.raw or '')})")
+                + (f"; the call gives its name as code ({', '.join(given_as_code)})" if given_as_code else "")
+            )
+
+        return self._placed(site.tag.start, site_text, reader.controls, why)
+
+    def _fragment_body(
+        self, th: _Thymeleaf, call: thymeleaf_fragments.Call
+    ) -> tuple[Path, str, thymeleaf_fragments.Fragment, list[thymeleaf_fragments.Element]] | str:
+        """The file, text and fragment a call names, else why not ('': nothing to say)."""
+        ctx = th.ctx
+        if call.template is None:
+            return " (its template is chosen at runtime)"
+        if call.fragment is None:
+            return " (a whole template or a markup selector, not a th:fragment name)"
+        path = thymeleaf_fragments.resolve(call, th.path, ctx)
+        if path is None:
+            roots = thymeleaf_fragments.templates_root(th.path, ctx.base_dir)
+            where = ctx.shown(roots[0]) if roots else "the templates folder"
+            return f" (cnsnt cannot find the template '{call.template}' in {where})"
+        if (path, call.fragment) in th.chain:
+            return ""  # a fragment that calls itself: read once, at the outer call
+        if th.depth >= thymeleaf_fragments.MAX_DEPTH:
+            return f" (fragments nest deeper than {thymeleaf_fragments.MAX_DEPTH} levels)"
+        if th.budget[0] <= 0:
+            return f" (more than {thymeleaf_fragments.MAX_EXPANSIONS} fragment calls in this file)"
+        text = thymeleaf_fragments.load(path, ctx)
+        if text is None:
+            return f" (cnsnt cannot read the template's file {ctx.shown(path)})"
+        elements, fragments = self._template(ctx, path, text)
+        fragment = fragments.get(call.fragment)
+        if fragment is None:
+            return f" ({ctx.shown(path)} declares no th:fragment '{call.fragment}')"
+        th.budget[0] -= 1 + (fragment.end - fragment.start) // blade_includes.PRINT_UNIT
+        return path, text, fragment, elements
+
+    @staticmethod
+    def _template(
+        ctx: SourceContext, path: Path, text: str
+    ) -> tuple[list[thymeleaf_fragments.Element], dict[str, thymeleaf_fragments.Fragment]]:
+        """A fragment file's elements and fragments, parsed once per audit."""
+        key = f"thymeleaf:parsed:{path}"
+        known = ctx.memo.get(key)
+        if isinstance(known, tuple):
+            return known
+        parsed = thymeleaf_fragments.read_template(Page(text, path, ctx.shown(path)))
+        ctx.memo[key] = parsed
+        return parsed
+
+    def _leave_to_fragment_calls(self) -> None:
+        """A fragment's `th:field="*{__${name}__}"`: a field of each call, not of its file.
+
+        Each call names it (or reports it unread); the file declaring the fragment says
+        only whether the templates calling it are read too.
+        """
+        th = self.thymeleaf
+        if th is None or self.expanding:
+            return
+        left: dict[str, list[Control]] = {}
+        kept = []
+        for c in self.controls:
+            fragment = _parameter_named(c)
+            if fragment is None:
+                kept.append(c)
+            else:
+                left.setdefault(fragment, []).append(c)
+        if not left:
+            return
+        self.controls = kept
+        ctx, page = th.ctx, self.page
+        roots = thymeleaf_fragments.templates_root(th.path, ctx.base_dir)
+        read = ctx.memo.get(blade_includes.FORMS_READ)
+        for fragment, controls in left.items():
+            sites: tuple[Path, ...] = ()
+            if roots:
+                sites = thymeleaf_fragments.callers(roots[0], ctx).get((th.path.resolve(), fragment), ())
+            unread = [p for p in sites if not isinstance(read, frozenset) or p not in read]
+            if read is not None and sites and not unread:
+                continue
+            names = ", ".join(sorted({shorten(c.raw or "", 40) for c in controls}))
+            said = (
+                f"{len(controls)} control{'s' if len(controls) > 1 else ''} of the fragment "
+                f"'{fragment}' take{'' if len(controls) > 1 else 's'} the name a th:replace/th:insert "
+                f"call gives ({names})"
+            )
+            files = [ctx.shown(p) for p in unread]
+            listed = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+            if not sites:
+                message = (
+                    f"{said}; no template calls it with a fragment expression cnsnt reads: it draws no field"
+                )
+                severity, fix = Severity.INFO, None
+            elif read is not None:
+                message = (
+                    f"{said}; {len(unread)} of the {len(sites)} calling templates are not read as "
+                    f"sources ({listed}): the fields they name are not read"
+                )
+                severity = Severity.WARNING
+                fix = "add the calling templates to sources: forms (templates/**/*.html)"
+            else:
+                message = f"{said}: each is read at its calls, as a field of the calling form ({listed})"
+                severity, fix = Severity.INFO, None
+            page.problems.append(SourceProblem(
+                message, page.location(controls[0].start), page.shown, severity=severity, fix=fix,
+            ))
 
     # -- second pass: labels, roles, conditional checks
 
@@ -1106,6 +1312,7 @@ class _Reader:
 
     def _forms(self) -> list[Form]:
         page = self.page
+        queries = self._mark_queries()
         groups: dict[str, list[Control]] = {}
         starts: dict[str, int] = {}
         # the object the forms of a name fill: one only (two objects under one name: none)
@@ -1129,6 +1336,8 @@ class _Reader:
                 why = group[0].why
                 if fld.name is None and why and fld.role not in SENDS_NOTHING:
                     page.problems.append(unnamed_problem(fld, why))
+            reasons = {queries.get(c.start, "") for c in groups[name] if c.role is FieldRole.SEARCH} - {""}
+            self._note_query(name, fields, reasons, starts[name])
             forms.append(
                 Form(
                     name, page.location(starts[name]), page.shown, tuple(fields),
@@ -1137,6 +1346,58 @@ class _Reader:
                 )
             )
         return forms
+
+    def _mark_queries(self) -> dict[int, str]:
+        """Give the controls of search and filter forms the role `search`; what made each one so.
+
+        A `<form method="get">`, a Rails `search_form_for` block (or a form helper given
+        `method: :get`), or a name that is a ransack predicate (`email_cont`; `status_in`
+        only beside an unambiguous one in the same form). Keyed by the control's start.
+        """
+        page = self.page
+        spans = search_forms.erb_search_spans(page.tokens, page.code) if page.tokens else []
+        why: dict[int, str] = {}
+        by_form: dict[int | None, list[Control]] = {}
+        for ctrl in self.controls:
+            form = self.forms[ctrl.form] if ctrl.form is not None else None
+            if form is not None and form.query:
+                why[ctrl.start] = 'method="get"'
+            else:
+                span = next((s for s in spans if s[0] <= ctrl.start < s[1]), None)
+                if span is not None:
+                    why[ctrl.start] = span[2]
+            by_form.setdefault(ctrl.form, []).append(ctrl)
+        for controls in by_form.values():
+            strict = [c for c in controls if c.name and search_forms.ransack_name(c.name)]
+            if not strict:
+                continue
+            for c in controls:
+                if c.name and search_forms.ransack_name(c.name, strict=False):
+                    why.setdefault(c.start, "a ransack predicate")
+        for ctrl in self.controls:
+            if ctrl.role is FieldRole.INPUT and ctrl.start in why:
+                ctrl.role = FieldRole.SEARCH
+        return why
+
+    def _note_query(self, form: str, fields: list[FormField], why: set[str], start: int) -> None:
+        """One note per search form: its fields are a query, not collected (never silent)."""
+        searched = [f for f in fields if f.role is FieldRole.SEARCH and f.name]
+        if not searched:
+            return
+        page = self.page
+        reasons = sorted(why) or ["a search form"]
+        names = ", ".join(f.name or "" for f in searched[:5]) + (
+            f" and {len(searched) - 5} more" if len(searched) > 5 else ""
+        )
+        many = len(searched) > 1
+        page.problems.append(SourceProblem(
+            f"form '{form}' is a search or filter form ({', '.join(reasons)}): "
+            f"{'its fields' if many else 'its field'} {names} {'are' if many else 'is'} a query over "
+            "data, not collected from the person (GDPR Art. 13): no CN101, and cnsnt init proposes "
+            f"{'them' if many else 'it'} in no data entry",
+            page.location(start), page.shown, severity=Severity.INFO,
+            fix="nothing to do; if the form stores what people type, declare its fields in a data entry",
+        ))
 
     def _field(self, form: str, group: list[Control]) -> FormField:
         return grouped_field(form, group, self.page.location(group[0].start), self.page.shown)
@@ -1151,6 +1412,20 @@ def _named_by_site(ctrl: Control) -> bool:
     return ctrl.tag is not None and ctrl.name is None and (ctrl.why or "").startswith(
         "has a name cnsnt cannot read"
     )
+
+
+def _parameter_named(ctrl: Control) -> str | None:
+    """The fragment whose parameter names this control (`th:field="*{__${name}__}"`), or None."""
+    if ctrl.tag is None or ctrl.name is not None or not ctrl.raw or "${" not in ctrl.raw:
+        return None
+    for tag in (ctrl.tag, *reversed(ctrl.ancestors)):
+        declared = thymeleaf_fragments.fragment_of(
+            {k: a.raw for k, a in tag.attrs.items() if a.raw is not None}
+        )
+        if declared is not None:
+            name, params = declared
+            return name if any(f"${{{p}}}" in ctrl.raw.replace(" ", "") for p in params) else None
+    return None
 
 
 def _decided(ctrl: Control, spans: list[tuple[int, int]]) -> bool:
@@ -1189,6 +1464,8 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     reader.max_depth = ctx.limits.depth
     if blade_includes.is_blade(path):
         reader.blade = _Blade(ctx, path.resolve(), blade_includes.views_root(path, ctx.base_dir))
+    elif path.suffix.lower() in (".html", ".htm") and ("th:" in text or "data-th-" in text):
+        reader.thymeleaf = _Thymeleaf(ctx, path.resolve())
     forms, problems = reader.read()
     forms, notes = attach_inline_ignores(text, shown, forms)
     return form_evidence(forms, [*problems, *notes])

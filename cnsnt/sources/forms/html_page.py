@@ -138,6 +138,8 @@ class FormTag:
     named: bool = True
     """Its name is its own (`id`, `name`, a SvelteKit action), not its file's."""
     model: str | None = None
+    query: bool = False
+    """`method="get"`: a search or filter form, a query over data (`search_forms`)."""
     """The object it fills (Thymeleaf's `th:object="${randevu}"` is `randevu`), else None."""
 
 

@@ -1,0 +1,205 @@
+"""Thymeleaf fragments drawn by `th:replace`/`th:insert` are fields of the calling form (review29 D5).
+
+`<input th:replace="~{fragments/inputField :: input ('First Name', 'firstName', 'text')}" />`
+with `<input th:field="*{__${name}__}" />` in the fragment `input (label, name, type)` is the
+field `firstName` of the form the call sits in; the fragment read alone names nothing and
+warns about nothing its calls name. A call cnsnt cannot follow says so, not "has no name".
+The first fixture is the review's reproduction; all templates here are written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cnsnt.cli import app
+from cnsnt.evidence import Evidence, FormField
+from cnsnt.model import Location, Severity
+from cnsnt.policy.model import SourceSpec
+from cnsnt.sources.base import Limits, SourceContext
+from cnsnt.sources.forms.reader import read_forms
+from cnsnt.sources.forms.thymeleaf_fragments import parse_call
+
+INPUT_FIELD = """\
+<div th:fragment="input (label, name, type)">
+  <label th:for="${name}" th:text="${label}">Label</label>
+  <input th:type="${type}" th:field="*{__${name}__}" />
+</div>
+"""
+OWNER_FORM = """\
+<form th:object="${owner}" method="post">
+  <input th:replace="~{fragments/inputField :: input ('First Name', 'firstName', 'text')}" />
+  <input th:replace="~{fragments/inputField :: input ('Telephone', 'telephone', 'text')}" />
+  <input type="text" th:field="*{city}" />
+</form>
+"""
+#: PetClinic's shape: a `th:block` fragment in a `<form>` of its own file, the control chosen
+#: by `th:switch` on the type parameter, a message key as the label.
+SWITCHED_FIELD = """\
+<html xmlns:th="https://www.thymeleaf.org">
+<body>
+  <form>
+    <th:block th:fragment="input (label, name, type)">
+      <label th:for="${name}" th:text="${label}">Label</label>
+      <div th:switch="${type}">
+        <input th:case="'text'" type="text" th:field="*{__${name}__}" />
+        <input th:case="'date'" type="date" th:field="*{__${name}__}" />
+      </div>
+    </th:block>
+  </form>
+</body>
+</html>
+"""
+PET_FORM = """\
+<html xmlns:th="https://www.thymeleaf.org" th:replace="~{fragments/layout :: layout (~{::body},'owners')}">
+<body>
+  <form th:object="${pet}" method="post">
+    <input th:replace="~{fragments/inputField :: input (#{petName}, 'name', 'text')}" />
+    <input th:replace="~{fragments/inputField :: input ('Birth Date', 'birthDate', 'date')}" />
+  </form>
+</body>
+</html>
+"""
+
+
+def _write(root: Path, name: str, text: str) -> Path:
+    path = root / "src" / "main" / "resources" / "templates" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _read(path: Path, root: Path, read: list[Path] | None = None) -> Evidence:
+    ctx = SourceContext(base_dir=root, limits=Limits())
+    if read is not None:  # as `collect` sets it for an audit: the templates read as sources
+        ctx.memo["forms:read"] = frozenset(p.resolve() for p in read)
+    spec = SourceSpec("forms", path.name, path.parent, Location("cnsnt.yaml", 1, 1))
+    return read_forms(path, spec, ctx)
+
+
+def _fields(ev: Evidence) -> dict[str | None, FormField]:
+    return {f.name: f for f in ev.fields}
+
+
+def test_review_repro_the_calls_are_fields_of_the_calling_form(tmp_path: Path) -> None:
+    """review29 D5: `ownerForm` has firstName and telephone at the calls, labelled, and city."""
+    fragment = _write(tmp_path, "fragments/inputField.html", INPUT_FIELD)
+    page = _write(tmp_path, "owners/ownerForm.html", OWNER_FORM)
+    ev = _read(page, tmp_path, [fragment, page])
+    assert [(f.form, f.name, f.control) for f in ev.fields] == [
+        ("ownerForm", "firstName", "text"),
+        ("ownerForm", "telephone", "text"),
+        ("ownerForm", "city", "text"),
+    ]
+    first = _fields(ev)["firstName"]
+    assert (first.location.line, first.location.column) == (2, 3)
+    assert first.label == "First Name"
+    assert ev.problems == []
+    assert ev.forms[0].model == "owner"  # th:object still gives the table
+    # the fragment read alone draws nothing, and says nothing when its callers are read too
+    alone = _read(fragment, tmp_path, [fragment, page])
+    assert alone.fields == [] and alone.problems == []
+
+
+def test_the_switch_on_a_parameter_keeps_the_case_the_call_chooses(tmp_path: Path) -> None:
+    """PetClinic: `th:switch="${type}"` with 'date' draws the date control; a message key labels."""
+    _write(tmp_path, "fragments/inputField.html", SWITCHED_FIELD)
+    page = _write(tmp_path, "pets/petForm.html", PET_FORM)
+    ev = _read(page, tmp_path)
+    fields = _fields(ev)
+    assert [(f.name, f.control) for f in ev.fields] == [("name", "text"), ("birthDate", "date")]
+    assert fields["name"].label == "petName"  # the message key stands for its translation
+    assert fields["birthDate"].label == "Birth Date"
+    assert [p for p in ev.problems if p.severity is Severity.WARNING] == []
+
+
+def test_a_call_cnsnt_cannot_follow_says_a_fragment_draws_it(tmp_path: Path) -> None:
+    """Not "has no name, so a browser does not submit it": the fragment draws it on the server."""
+    page = _write(
+        tmp_path,
+        "owners/ownerForm.html",
+        '<form method="post">\n'
+        '  <input th:replace="~{fragments/missing :: input (\'Name\', \'name\', \'text\')}" />\n'
+        '  <div th:replace="~{fragments/inputField :: #email-group}"></div>\n'
+        "</form>\n",
+    )
+    _write(tmp_path, "fragments/inputField.html", INPUT_FIELD)
+    ev = _read(page, tmp_path)
+    assert ev.fields == []
+    messages = [(p.location.line, p.severity, p.message) for p in ev.problems]
+    assert len(messages) == 2
+    for _, severity, message in messages:
+        assert severity is Severity.WARNING
+        assert "is drawn by a fragment cnsnt does not follow" in message
+        assert "has no name" not in message and "browser" not in message
+    assert messages[0][0] == 2 and "cannot find the template 'fragments/missing'" in messages[0][2]
+    assert messages[1][0] == 3 and "markup selector" in messages[1][2]
+
+
+def test_a_name_the_call_gives_as_code_is_a_warning_at_the_call(tmp_path: Path) -> None:
+    _write(tmp_path, "fragments/inputField.html", INPUT_FIELD)
+    page = _write(
+        tmp_path,
+        "owners/ownerForm.html",
+        '<form method="post">\n'
+        "  <input th:replace=\"~{fragments/inputField :: input ('Name', ${field}, 'text')}\" />\n"
+        "</form>\n",
+    )
+    ev = _read(page, tmp_path)
+    [problem] = ev.problems
+    assert problem.location.line == 2 and problem.severity is Severity.WARNING
+    assert "is drawn by the fragment fragments/inputField :: input" in problem.message
+    assert "the call gives its name as code (name = ${field})" in problem.message
+
+
+def test_the_fragment_warns_when_a_calling_template_is_not_read(tmp_path: Path) -> None:
+    fragment = _write(tmp_path, "fragments/inputField.html", INPUT_FIELD)
+    _write(tmp_path, "owners/ownerForm.html", OWNER_FORM)
+    [problem] = _read(fragment, tmp_path, [fragment]).problems
+    assert problem.severity is Severity.WARNING and problem.location.line == 3
+    assert "1 of the 1 calling templates are not read as sources" in problem.message
+
+
+def test_a_layout_call_outside_a_form_is_not_read_as_fields(tmp_path: Path) -> None:
+    """`<html th:replace="~{fragments/layout :: layout (~{::body})}">`: a page's frame, read alone."""
+    _write(
+        tmp_path, "fragments/layout.html",
+        '<html th:fragment="layout (body)"><body><input name="q" /></body></html>\n',
+    )
+    page = _write(
+        tmp_path, "welcome.html",
+        '<html th:replace="~{fragments/layout :: layout (~{::body})}"><body><p>Hi</p></body></html>\n',
+    )
+    ev = _read(page, tmp_path)
+    assert ev.fields == [] and ev.problems == []
+
+
+def test_fragment_expressions_are_read_as_written() -> None:
+    call = parse_call("~{fragments/inputField :: input (#{firstName}, 'first''Name', 'text')}")
+    assert call is not None and call.template == "fragments/inputField" and call.fragment == "input"
+    assert call.positional == ("firstName", None, "text")
+    named = parse_call("fragments/select :: select(label='Type', name='type', items=${types})")
+    assert named is not None and named.named == {"label": "Type", "name": "type", "items": None}
+    assert parse_call("~{::body}") is not None and parse_call("~{::body}").template == ""  # type: ignore[union-attr]
+    assert parse_call("${view} :: input").template is None  # type: ignore[union-attr]
+
+
+def test_init_proposes_the_fields_the_calls_draw_with_their_columns(tmp_path: Path) -> None:
+    """review29 D5: `cnsnt init` proposed only `ownerForm.city`; now the drawn fields too."""
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text(
+        "CREATE TABLE owners (id INT PRIMARY KEY, first_name TEXT, telephone TEXT, city TEXT);\n",
+        encoding="utf-8",
+    )
+    _write(tmp_path, "fragments/inputField.html", INPUT_FIELD)
+    _write(tmp_path, "owners/ownerForm.html", OWNER_FORM)
+    result = CliRunner().invoke(app, ["init", str(tmp_path), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for key, column in (("firstName", "first_name"), ("telephone", "telephone"), ("city", "city")):
+        assert f"- ownerForm.{key} " in out
+        line = next(line for line in out.splitlines() if f"- ownerForm.{key} " in line)
+        assert f"fills the column 'owners.{column}'" in line
+    assert "inputField." not in out
+    assert "CN001" not in out
