@@ -1,0 +1,96 @@
+"""review29 D1, D3 and D4: a hospital's clinical records, admissions, rooms and beds.
+
+Every schema here is written for these tests after the repros of review29 (a Brazilian
+hospital's patients, doctors, consultations, admissions and clinical records), read
+through the SQL reader as `cnsnt init` reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.classify import classify_tables, table_verdicts
+from cnsnt.evidence import Classification, Table
+from tests.unit.schema_entry import read_entry, write_files
+
+PEOPLE = """
+CREATE TABLE pacientes (id INT PRIMARY KEY, nome TEXT, cpf TEXT, logradouro TEXT, numero TEXT);
+CREATE TABLE medicos (id INT PRIMARY KEY, nome TEXT, cpf TEXT, crm TEXT);
+"""
+
+
+def _read(tmp_path: Path, ddl: str, dialect: str = "postgres") -> list[Table]:
+    write_files(tmp_path, {"schema.sql": PEOPLE + ddl})
+    return list(read_entry(tmp_path, "schema.sql", dialect=dialect).tables)
+
+
+def _verdicts(tmp_path: Path, ddl: str, dialect: str = "postgres") -> dict[str, Classification]:
+    return classify_tables(_read(tmp_path, ddl, dialect))
+
+
+# -- D1: the entry a doctor writes in a patient's consultation is the patient's care
+
+CLINICAL = """
+CREATE TABLE consultas (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+  medico_id INT REFERENCES medicos(id), inicio TIMESTAMP);
+CREATE TABLE registros_clinicos (id INT PRIMARY KEY, consulta_id INT REFERENCES consultas(id),
+  medico_id INT REFERENCES medicos(id), queixa TEXT, evolucao TEXT, conduta TEXT);
+CREATE TABLE anexos_clinicos (id INT PRIMARY KEY,
+  registro_clinico_id INT REFERENCES registros_clinicos(id), nome_arquivo TEXT, url_arquivo TEXT);
+"""
+
+
+def test_a_clinical_entry_under_a_consultation_is_the_patients_health_data(tmp_path: Path) -> None:
+    """The doctor's key says who wrote it; the consultation it points at says whose care it is."""
+    got = _verdicts(tmp_path, CLINICAL)
+    for column in ("queixa", "evolucao", "conduta"):
+        verdict = got[f"registros_clinicos.{column}"]
+        assert verdict.personal and verdict.category == "user.health", verdict
+    reason = table_verdicts(_read(tmp_path, CLINICAL))["registros_clinicos"].reason
+    assert reason.startswith("'consulta_id' references 'consultas', a person's health or care record"), reason
+    assert "who gave or recorded the care, not whom it is about" in reason
+
+
+def test_the_attachments_of_a_clinical_entry_are_part_of_it(tmp_path: Path) -> None:
+    """`anexos_clinicos` points at the entry: its files are the patient's health record too."""
+    got = _verdicts(tmp_path, CLINICAL)
+    for column in ("nome_arquivo", "url_arquivo"):
+        verdict = got[f"anexos_clinicos.{column}"]
+        assert verdict.personal and verdict.category == "user.health", verdict
+
+
+def test_whoever_stands_across_a_patients_care_record_gives_the_care(tmp_path: Path) -> None:
+    """`profissionais` is named for no care giver; consultations of patients point at it, so it gives care."""
+    ddl = """
+    CREATE TABLE profissionais (id INT PRIMARY KEY, nome TEXT, cpf TEXT, registro_conselho TEXT);
+    CREATE TABLE atendimentos (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      profissional_id INT REFERENCES profissionais(id), inicio TIMESTAMP);
+    CREATE TABLE evolucoes (id INT PRIMARY KEY, atendimento_id INT REFERENCES atendimentos(id),
+      profissional_id INT REFERENCES profissionais(id), texto TEXT);
+    """
+    verdict = _verdicts(tmp_path, ddl)["evolucoes.texto"]
+    assert verdict.category == "user.health", verdict
+
+
+def test_a_record_about_a_doctor_that_points_at_no_care_stays_theirs(tmp_path: Path) -> None:
+    """A doctor's own schedule is the doctor's data, not anyone's health."""
+    ddl = """
+    CREATE TABLE consultas (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      medico_id INT REFERENCES medicos(id), inicio TIMESTAMP);
+    CREATE TABLE agendas (id INT PRIMARY KEY, medico_id INT REFERENCES medicos(id), observacao TEXT);
+    """
+    verdict = _verdicts(tmp_path, ddl)["agendas.observacao"]
+    assert verdict.personal and not (verdict.category or "").startswith("user.health"), verdict
+
+
+def test_a_diagnostic_hypothesis_reads_as_a_diagnosis_in_portuguese(tmp_path: Path) -> None:
+    """`hipotesesDiagnosticas`: the adjective is no form of `diagnostico`, so the phrase is a term."""
+    ddl = """
+    CREATE TABLE prontuarios (id INT PRIMARY KEY, hipoteses_diagnosticas TEXT,
+      "hipotesesDiagnosticas" TEXT, queixa_principal TEXT, "exameFisico" TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for column in ("hipoteses_diagnosticas", "hipotesesDiagnosticas", "queixa_principal", "exameFisico"):
+        verdict = got[f"prontuarios.{column}"]
+        assert verdict.personal and verdict.category == "user.health", verdict
+        assert "means health data (pt)" in verdict.reason, verdict
