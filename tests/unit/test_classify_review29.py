@@ -94,3 +94,44 @@ def test_a_diagnostic_hypothesis_reads_as_a_diagnosis_in_portuguese(tmp_path: Pa
         verdict = got[f"prontuarios.{column}"]
         assert verdict.personal and verdict.category == "user.health", verdict
         assert "means health data (pt)" in verdict.reason, verdict
+
+
+# -- D3: how an admission went is care, like when it began
+
+
+def test_the_discharge_date_of_an_admission_is_health_data_like_its_start(tmp_path: Path) -> None:
+    """`alta` is a discharge in a care record, not the row's registration (Recital 35)."""
+    ddl = """
+    CREATE TABLE internacoes (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      data_entrada TIMESTAMP, data_prevista_alta TIMESTAMP, data_efetiva_alta TIMESTAMP,
+      status TEXT, usuario_alta TEXT, created_at TIMESTAMP);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for column in ("data_entrada", "data_prevista_alta", "data_efetiva_alta"):
+        verdict = got[f"internacoes.{column}"]
+        assert verdict.personal and verdict.category == "user.health", verdict
+    # a status whose values are unknown may be a workflow's: no "high" that hides it
+    assert got["internacoes.status"].confidence.value != "high", got["internacoes.status"]
+    # who registered the row, and when the row was written, stay the row's own
+    assert got["internacoes.usuario_alta"].category != "user.health", got["internacoes.usuario_alta"]
+    assert not got["internacoes.created_at"].personal
+
+
+def test_alta_outside_a_care_record_is_no_care(tmp_path: Path) -> None:
+    """`clientes.data_alta` in a shop's customers: when they were registered, no discharge."""
+    ddl = "CREATE TABLE clientes (id INT PRIMARY KEY, nome TEXT, email TEXT, data_alta TIMESTAMP);"
+    verdict = _verdicts(tmp_path, ddl)["clientes.data_alta"]
+    assert not (verdict.category or "").startswith("user.health"), verdict
+
+
+def test_a_status_whose_values_say_the_patient_died_is_health_data(tmp_path: Path) -> None:
+    """`ENUM('ATIVA', 'CONCLUIDA_ALTA', 'CONCLUIDA_OBITO')`: discharged or dead, how the care went."""
+    ddl = """
+    CREATE TABLE internacoes (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      data_entrada DATETIME, status ENUM('ATIVA', 'CONCLUIDA_ALTA', 'CONCLUIDA_OBITO'),
+      fila ENUM('ABERTA', 'FECHADA'));
+    """
+    got = _verdicts(tmp_path, ddl, dialect="mysql")
+    assert got["internacoes.status"].category == "user.health", got["internacoes.status"]
+    assert "CONCLUIDA_ALTA" in got["internacoes.status"].reason
+    assert not got["internacoes.fila"].personal, got["internacoes.fila"]
