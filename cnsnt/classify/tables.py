@@ -40,6 +40,7 @@ from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
     _KIND_WORDS,
+    _NUMBER_WORDS,
     _SURROGATE_WORDS,
     _TOKENIZER,
     Context,
@@ -1753,8 +1754,9 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
     """Whether a table names its rows: a list of kinds, not a record.
 
     A text column that starts or ends in a label word (`nomePatologia`,
-    `nombre_comercial`, `opisanie`) or that repeats the table's own name
-    (`tb_Krankenheiten.Krankenheiten`, `areaatuacao.desAreaAtuacao`) names the row.
+    `nombre_comercial`, `opisanie`), that repeats the table's own name
+    (`tb_Krankenheiten.Krankenheiten`, `areaatuacao.desAreaAtuacao`) or numbers the row
+    by it (`consultorios.numero_consultorio`) names the row.
     """
     own = _table_words(table.name, languages)
     glued = "".join(own)
@@ -1771,6 +1773,11 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
         if all(any(w == o or _same_stem(w, o) for o in own) for w in words):
             return True
         if _same_stem("".join(words), glued):
+            return True
+        # `quartos.numero_quarto`, `rooms.room_number`: the row's own number, a room's or
+        # a bed's, names a thing that is there before any record points at it
+        named = [w for w in words if w not in _NUMBER_WORDS]
+        if 0 < len(named) < len(words) and all(any(w == o or _same_stem(w, o) for o in own) for w in named):
             return True
     return False
 
@@ -1807,6 +1814,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             for key in table.foreign_keys
             if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
+        street = _street(table, verdict)
         for column in table.columns:
             found = decide(
                 table.name,
@@ -1817,6 +1825,14 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 column.name.casefold() in keyed,
                 column.name.casefold() in bookkept,
             )
+            if street is not None and _house_number(column, street, keyed, verdict):
+                found = Classification(
+                    True,
+                    "user.contact.address.street",
+                    Confidence.LOW,
+                    f"'{column.name}' is a bare number beside the street '{street}' in a person's "
+                    "address: the house number",
+                )
             if (
                 found.personal
                 and not (found.category or "").startswith(_NATURAL_KEYS)  # `gyerek_taj`, `cedula`
@@ -1901,6 +1917,32 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     _copied_keys(tables, by_name, out)
     return out
+
+
+def _street(table: Table, verdict: TableVerdict) -> str | None:
+    """The street column of a person's own row or of an address (`logradouro`), or None."""
+    if not (verdict.context.describes or verdict.context.addresses):
+        return None
+    for column in table.columns:
+        match, _ = _pick(_read(column.name, verdict.context.languages), True, _type_kind(column.type))
+        if match is not None and _category(match) == "user.contact.address.street":
+            return column.name
+    return None
+
+
+def _house_number(column: Column, street: str, keyed: set[str], verdict: TableVerdict) -> bool:
+    """Whether a column named only "number" (`numero`, `nr`) beside a street is the house number.
+
+    In a person's own row it would read as a number of theirs (a member number); a street
+    beside it says which number a letter needs (`pacientes(logradouro, numero)`).
+    """
+    if column.name == street or column.primary_key or column.name.casefold() in keyed:
+        return False
+    if _type_kind(column.type) not in ("text", "numeric", "unknown"):
+        return False
+    words = _TOKENIZER.words(column.name, verdict.context.languages)
+    words = past_prefix(words, verdict.context.prefix) or words
+    return bool(words) and set(words) <= _NUMBER_WORDS
 
 
 def _snapshot(table: Table, column: Column, languages: tuple[str, ...] | None) -> bool:

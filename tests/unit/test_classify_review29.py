@@ -135,3 +135,59 @@ def test_a_status_whose_values_say_the_patient_died_is_health_data(tmp_path: Pat
     assert got["internacoes.status"].category == "user.health", got["internacoes.status"]
     assert "CONCLUIDA_ALTA" in got["internacoes.status"].reason
     assert not got["internacoes.fila"].personal, got["internacoes.fila"]
+
+
+# -- D4: rooms and beds an admission points at are the hospital's, not the patient's
+
+WARDS = """
+CREATE TABLE quartos (id INT PRIMARY KEY, numero_quarto TEXT, capacidade INT);
+CREATE TABLE leitos (id INT PRIMARY KEY, quarto_id INT REFERENCES quartos(id), identificacao TEXT);
+CREATE TABLE internacoes (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+  leito_id INT REFERENCES leitos(id), data_entrada TIMESTAMP);
+"""
+
+
+def test_the_rooms_and_beds_an_admission_points_at_are_no_ones_health(tmp_path: Path) -> None:
+    """A bed is there with no patient in it: an admission points at it as at a list of values."""
+    got = _verdicts(tmp_path, WARDS)
+    for key in ("quartos.numero_quarto", "quartos.capacidade", "leitos.identificacao"):
+        assert not got[key].personal, (key, got[key])
+    assert got["internacoes.data_entrada"].category == "user.health"
+
+
+def test_a_numbered_thing_a_care_record_points_at_is_no_part_of_it(tmp_path: Path) -> None:
+    """`consultorios(numero_consultorio)`: a consulting room by its number, whatever its name."""
+    ddl = """
+    CREATE TABLE consultorios (id INT PRIMARY KEY, numero_consultorio TEXT, andar TEXT);
+    CREATE TABLE consultas (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      consultorio_id INT REFERENCES consultorios(id), inicio TIMESTAMP);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("consultorios.numero_consultorio", "consultorios.andar"):
+        assert not got[key].personal, (key, got[key])
+
+
+def test_the_findings_a_care_record_points_at_are_still_part_of_it(tmp_path: Path) -> None:
+    """An examination that keeps one leg's findings in a row it points at: those are its findings."""
+    ddl = """
+    CREATE TABLE achados_perna (id INT PRIMARY KEY, comentario TEXT, medida REAL);
+    CREATE TABLE exames (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      perna_direita_id INT REFERENCES achados_perna(id), realizado TIMESTAMP);
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert got["achados_perna.comentario"].category == "user.health", got["achados_perna.comentario"]
+
+
+def test_a_bare_number_beside_the_street_is_the_house_number(tmp_path: Path) -> None:
+    """`pacientes(logradouro, numero)`: the number a letter needs, not a datum of care."""
+    got = _verdicts(tmp_path, "")
+    verdict = got["pacientes.numero"]
+    assert verdict.category == "user.contact.address.street", verdict
+    assert "beside the street 'logradouro'" in verdict.reason
+
+
+def test_a_bare_number_with_no_street_stays_a_number_of_theirs(tmp_path: Path) -> None:
+    """`socios(nome, numero)`: a member's number, no address."""
+    ddl = "CREATE TABLE socios (id INT PRIMARY KEY, nome TEXT, email TEXT, numero TEXT);"
+    verdict = _verdicts(tmp_path, ddl)["socios.numero"]
+    assert verdict.category == "user.unique_id", verdict
