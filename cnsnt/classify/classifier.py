@@ -985,6 +985,40 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
     return None
 
 
+def _stated(reading: _Reading) -> bool:
+    """Whether a column is a state or a status by its name (`status`, `estado_internacao`)."""
+    return any(why == "technical" and w in _STATUS_WORDS - _KIND_WORDS for w, why in reading.negators)
+
+
+#: The values an `ENUM(...)` type declares. Linear: a quote, a run of non-quotes, a quote.
+_ENUM_VALUE = re.compile(r"'([^']*+)'")
+
+
+def _care_outcome(type_: str | None, languages: tuple[str, ...] | None) -> str | None:
+    """A value of an enum type that names a step or an outcome of care (`CONCLUIDA_OBITO`), or None.
+
+    A discharge (`care_events`), a death or a strong health term among the values says the
+    state records how the patient's care went, not only where the row is in a workflow
+    (`finalizado_medico`, closed by the doctor, names who, not how).
+    """
+    if not type_ or _type_base(type_) not in ("enum", "set"):
+        return None
+    values: list[str] = _ENUM_VALUE.findall(type_)
+    for value in values:
+        reading = _read(value, languages)
+        if set(reading.words) & lx.CARE_EVENTS or any(
+            m.strong and (_category(m).startswith("user.health") or m.category in _DATE_CATEGORIES)
+            for m in reading.matches
+        ):
+            return value
+    return None
+
+
+def _dated(reading: _Reading, kind: str, events: Collection[str]) -> bool:
+    """Whether a column is a date: its type, or a time word beside the `events` (`data_alta`)."""
+    return kind == "temporal" or any(why == "timestamp" and w not in events for w, why in reading.negators)
+
+
 def _hashed_address(reading: _Reading, digest: _Match, ctx: Context) -> bool:
     """Whether a digest's other words name an e-mail address (`recipient_hash`, `sender_hash` of a mail)."""
     if any(_category(m) == "user.contact.email" for m in reading.matches if m is not digest):
@@ -1338,12 +1372,28 @@ def decide(
     care = ctx.health and (ctx.linked or ctx.describes) and not negated - care_negators
     # the record's `estado`, `is_active`, `is_done`
     own_state = bool(words) and (set(words) <= lx.AMBIGUOUS_ADDRESS or bool(set(words) & lx.STATE_FLAGS))
+    outcome = _care_outcome(type, ctx.languages) if ctx.health and not keyed else None
+    if outcome is not None and (ctx.linked or ctx.describes) and (own_state or _stated(reading)):
+        # `status ENUM('ATIVA', 'CONCLUIDA_ALTA', 'CONCLUIDA_OBITO')` in an admission: whether
+        # the patient was discharged or died, how their care went (Recital 35)
+        return Classification(
+            True,
+            "user.health",
+            Confidence.LOW,
+            f"'{name}' is a state of the health-record table '{table}' whose values say how the "
+            f"care went ('{outcome}')",
+        )
+    makers = set(words) & lx.MAKER_WORDS
+    if care and makers <= lx.CARE_EVENTS and _dated(reading, kind, makers):
+        # `data_efetiva_alta` in an admission: the date of the discharge, a step of the
+        # care (Recital 35), not the row's own registration
+        makers = set()
     if (
         (plain or care)
         and ctx.health
         and words
         and not keyed
-        and not set(words) & lx.MAKER_WORDS  # who made the record is no care
+        and not makers  # who made the record, or when, is no care
         and not own_state
     ):
         money = set(words) & lx.MONEY_WORDS - _MEASURE_WORDS

@@ -230,6 +230,8 @@ AMBIGUOUS_ADDRESS: Final = _VOCAB.lists["ambiguous_address"]
 # Tables of care givers (a clinical application) and of its visits (care encounters).
 CARE_GIVERS: Final = _VOCAB.lists["care_givers"]
 VISIT_TABLES: Final = _VOCAB.lists["visit_tables"]
+# Words of a record's life that date a step of a patient's care in their care record (`alta`).
+CARE_EVENTS: Final = _VOCAB.lists["care_events"]
 # Words after `ip` that keep it an IP address (`ip_address`, `ip_v6`), not an abbreviation.
 IP_TAILS: Final = _VOCAB.lists["ip_tails"]
 # Table words of placeholder rows (`tbn_person`): no real person is behind them.

@@ -40,6 +40,7 @@ from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
     _KIND_WORDS,
+    _NUMBER_WORDS,
     _SURROGATE_WORDS,
     _TOKENIZER,
     Context,
@@ -1570,19 +1571,28 @@ def _care_records(
     makes what is collected while caring for a patient health data, however many
     keys away from the patient's own row it sits.
     """
+    carers = _carers(tables, verdicts, by_name)
     # each round reads the verdicts as the round began, so the order of the tables
     # does not matter; every round turns at least one table, so it ends
     for _ in range(len(tables)):
         found: dict[str, tuple[TableVerdict, ForeignKey]] = {}
         for table in tables:
             verdict = verdicts[table.key]
-            if verdict.kind not in (OTHER, ORGANISATION) or verdict.context.placeholder:
+            if verdict.context.placeholder:
                 continue
-            if verdict.kind == ORGANISATION and not _care_name(table.name, verdict.context.languages or ()):
+            if verdict.kind == LINKED:
+                # a record linked only to who gave the care (`registros_clinicos.medico_id`)
+                if verdict.context.health or not _staff_linked(table, verdict, verdicts, by_name, carers):
+                    continue
+            elif verdict.kind not in (OTHER, ORGANISATION) or (
+                verdict.kind == ORGANISATION and not _care_name(table.name, verdict.context.languages or ())
+            ):
                 continue
             for key in table.foreign_keys:
                 target_table = _target(key, by_name, table.schema)
-                target = verdicts.get(target_table.key) if target_table is not None else None
+                if target_table is None or target_table.key == table.key:
+                    continue
+                target = verdicts.get(target_table.key)
                 if target is not None and target.kind == LINKED and target.context.health:
                     found[table.key] = (verdict, key)
                     break
@@ -1592,7 +1602,77 @@ def _care_records(
             reason = (
                 f"{_cites(record)}, a person's health or care record, so what it records is their health data"
             )
+            if verdict.kind == LINKED:
+                # `registros_clinicos(consulta_id, medico_id)`: the doctor wrote the entry of
+                # the patient's consultation; the patient's care, not the doctor's data
+                reason += f"; {verdict.reason}, who gave or recorded the care, not whom it is about"
             verdicts[name] = _linked(verdict.context, reason, names=False, health=True, organisation=False)
+
+
+def _staff_linked(
+    table: Table,
+    verdict: TableVerdict,
+    verdicts: Mapping[str, TableVerdict],
+    by_name: Mapping[str, Table],
+    carers: frozenset[str],
+) -> bool:
+    """Whether a table is linked to people only by keys to whoever gives care (`medico_id -> medicos`).
+
+    Such a key says who wrote or gave what the row records, as an author key does
+    (`created_by`): the row is about the patient whose care record it points at.
+    """
+    if verdict.link is not None:
+        return False
+    languages = verdict.context.languages or ()
+    staff = False
+    for key in table.foreign_keys:
+        target = _target(key, by_name, table.schema)
+        if target is None or verdicts[target.key].kind not in (PEOPLE, LINKED):
+            continue
+        if verdicts[target.key].kind == LINKED and verdicts[target.key].context.health:
+            continue  # the care record itself
+        if target.key not in carers and not _gives_care(key, target, languages):
+            return False
+        staff = True
+    return staff
+
+
+def _carers(
+    tables: Sequence[Table], verdicts: Mapping[str, TableVerdict], by_name: Mapping[str, Table]
+) -> frozenset[str]:
+    """People who stand on the other side of a patient's care record: who gives the care.
+
+    `consultas(paciente_id -> pacientes, profissional_id -> profissionais)`: the
+    consultation is the patient's; the other person it points at saw them.
+    """
+    found: set[str] = set()
+    for table in tables:
+        verdict = verdicts[table.key]
+        if verdict.kind != LINKED or not verdict.context.health:
+            continue
+        languages = verdict.context.languages or ()
+        people: list[tuple[ForeignKey, Table]] = []
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is not None and target.key != table.key and verdicts[target.key].kind == PEOPLE:
+                people.append((key, target))
+        patients = {t.key for k, t in people if _names_patient(k, t, languages)}
+        if patients:
+            found.update(t.key for _, t in people if t.key not in patients)
+    return frozenset(found)
+
+
+def _names_patient(key: ForeignKey, target: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a key points at a patient: its column or its table says so (`paciente_id`, `hasta`)."""
+    words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    return bool((words | set(_table_words(target.name, languages))) & lx.PATIENT_WORDS)
+
+
+def _gives_care(key: ForeignKey, target: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a key points at someone who gives care: its table or its column names a care giver."""
+    words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    named = _table_words(target.name, languages)
+    return bool(words & lx.CARE_GIVERS) or (bool(named) and named[-1] in lx.CARE_GIVERS)
 
 
 def _care_parts(
@@ -1674,8 +1754,9 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
     """Whether a table names its rows: a list of kinds, not a record.
 
     A text column that starts or ends in a label word (`nomePatologia`,
-    `nombre_comercial`, `opisanie`) or that repeats the table's own name
-    (`tb_Krankenheiten.Krankenheiten`, `areaatuacao.desAreaAtuacao`) names the row.
+    `nombre_comercial`, `opisanie`), that repeats the table's own name
+    (`tb_Krankenheiten.Krankenheiten`, `areaatuacao.desAreaAtuacao`) or numbers the row
+    by it (`consultorios.numero_consultorio`) names the row.
     """
     own = _table_words(table.name, languages)
     glued = "".join(own)
@@ -1692,6 +1773,11 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
         if all(any(w == o or _same_stem(w, o) for o in own) for w in words):
             return True
         if _same_stem("".join(words), glued):
+            return True
+        # `quartos.numero_quarto`, `rooms.room_number`: the row's own number, a room's or
+        # a bed's, names a thing that is there before any record points at it
+        named = [w for w in words if w not in _NUMBER_WORDS]
+        if 0 < len(named) < len(words) and all(any(w == o or _same_stem(w, o) for o in own) for w in named):
             return True
     return False
 
@@ -1728,6 +1814,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             for key in table.foreign_keys
             if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
+        street = _street(table, verdict)
         for column in table.columns:
             found = decide(
                 table.name,
@@ -1738,6 +1825,14 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 column.name.casefold() in keyed,
                 column.name.casefold() in bookkept,
             )
+            if street is not None and _house_number(column, street, keyed, verdict):
+                found = Classification(
+                    True,
+                    "user.contact.address.street",
+                    Confidence.LOW,
+                    f"'{column.name}' is a bare number beside the street '{street}' in a person's "
+                    "address: the house number",
+                )
             if (
                 found.personal
                 and not (found.category or "").startswith(_NATURAL_KEYS)  # `gyerek_taj`, `cedula`
@@ -1822,6 +1917,32 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     _copied_keys(tables, by_name, out)
     return out
+
+
+def _street(table: Table, verdict: TableVerdict) -> str | None:
+    """The street column of a person's own row or of an address (`logradouro`), or None."""
+    if not (verdict.context.describes or verdict.context.addresses):
+        return None
+    for column in table.columns:
+        match, _ = _pick(_read(column.name, verdict.context.languages), True, _type_kind(column.type))
+        if match is not None and _category(match) == "user.contact.address.street":
+            return column.name
+    return None
+
+
+def _house_number(column: Column, street: str, keyed: set[str], verdict: TableVerdict) -> bool:
+    """Whether a column named only "number" (`numero`, `nr`) beside a street is the house number.
+
+    In a person's own row it would read as a number of theirs (a member number); a street
+    beside it says which number a letter needs (`pacientes(logradouro, numero)`).
+    """
+    if column.name == street or column.primary_key or column.name.casefold() in keyed:
+        return False
+    if _type_kind(column.type) not in ("text", "numeric", "unknown"):
+        return False
+    words = _TOKENIZER.words(column.name, verdict.context.languages)
+    words = past_prefix(words, verdict.context.prefix) or words
+    return bool(words) and set(words) <= _NUMBER_WORDS
 
 
 def _snapshot(table: Table, column: Column, languages: tuple[str, ...] | None) -> bool:

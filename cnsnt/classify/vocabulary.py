@@ -83,6 +83,7 @@ _LIST_KEYS = (
     "ambiguous_address",
     "care_givers",
     "visit_tables",
+    "care_events",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`.
