@@ -660,6 +660,10 @@ class Context:
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
+    animal: bool = False
+    """Each row is an animal or a record of one (`pets`, `visits` of a pet): no animal is a
+    data subject, so its name, sex, birth date, weight and other traits are no person's; what
+    names or reaches its owner (`owner_phone`) and free text still may be theirs."""
 
 
 def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
@@ -1055,6 +1059,26 @@ _CODED_TRAITS = frozenset(c for c in lx.CODED if not c.startswith(_SPECIAL_CODED
 _CARE_NEGATORS = frozenset({"timestamp", "flag", "counter"})
 
 
+# What an animal has as a person would (a name, a sex, a birth date, a weight, a photo):
+# in a table of animals, the animal's own.
+_ANIMAL_TRAITS = (
+    "user.name", "user.demographic", "user.health", "user.biometrics", "user.behavior",
+    "user.content.self_image",
+)  # fmt: skip
+
+
+def _animal_trait(match: _Match, reading: _Reading, ctx: Context) -> bool:
+    """Whether a term names a trait of the animal a row is (`pets.sex`), not of a person.
+
+    A word naming a person keeps it theirs (`owner_name`, `propietario_nacimiento`).
+    """
+    return (
+        ctx.animal
+        and _category(match).startswith(_ANIMAL_TRAITS)
+        and not reading.rest & (lx.QUALIFIERS | _ROLE_WORDS)
+    )
+
+
 def decide(
     table: str,
     name: str,
@@ -1124,6 +1148,14 @@ def decide(
     # only for the column's own verdict: as a table's evidence, `area_admin_email` is
     # still the admin's, and does not make the area a person
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind))
+    if match is not None and _animal_trait(match, reading, ctx):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about animals: "
+            "the animal's, and no animal is a data subject",
+        )
     if ctx.person and kind == "boolean" and not keyed and _may_contact(reading):
         # `contact_allowed`, `permite_contato`: whether they agreed to be contacted
         return Classification(
@@ -1433,7 +1465,7 @@ def decide(
     if comment and plain:
         said = _read(_without_standards(comment), ctx.languages)
         found, _ = _pick(said, ctx.person, kind, ctx.names)
-        if found is not None:
+        if found is not None and not _animal_trait(found, reading, ctx):
             short = comment if len(comment) <= 40 else comment[:37] + "..."
             if (not ctx.person and not ctx.linked and _is_lookup(table, found, ctx.languages)) or (
                 ctx.lookup and _category(found).startswith(_OF_LOOKUPS)
@@ -1486,7 +1518,8 @@ def decide(
             f"'{name}' is part of a date kept in parts so that its year may stay unknown: a "
             f"birthday or an anniversary of the person, in '{table}', a table of their dates",
         )
-    if (ctx.subject or (ctx.linked and kind == "temporal")) and not keyed and words:
+    # an animal's record (`visits.visit_date` of a pet) says when it was seen, no act of a person
+    if (ctx.subject or (ctx.linked and kind == "temporal")) and not ctx.animal and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
         fact = _fact(reading, kind, ctx.describes)

@@ -526,6 +526,34 @@ def _dates_in_parts(table: Table, words: tuple[str, ...], languages: tuple[str, 
 _DATE_PARTS = 2
 
 
+def _animal_evidence(
+    table: Table, table_words: tuple[str, ...], survey: _Survey, languages: tuple[str, ...]
+) -> str:
+    """What says a table's rows are animals (its name `pets`, a `breed` column), or "".
+
+    Not a row that reaches a person by itself (an email, a phone, a national id, a
+    login, an address): an adopter's application names its `species` wanted, and no
+    animal has an e-mail. A vet's `patients` with a `species` are animals; a
+    table named for other people (`owners`) keeps them, whatever it lists of their pets.
+    """
+    if survey.anchors.keys() - _BORN - {"full name"} or survey.address:
+        return ""
+    if table_words and table_words[-1] in lx.ANIMAL_TABLES:
+        return f"its name '{table.name}' says it is about animals"
+    named = _table(table.own_name, languages)
+    if named.person and not set(table_words) & lx.PATIENT_WORDS:
+        return ""
+    for column in table.columns:
+        words = _TOKENIZER.words(column.name, languages)
+        if (
+            not column.primary_key
+            and set(words) & lx.ANIMAL_COLUMNS
+            and set(words) <= lx.ANIMAL_COLUMNS | _ID_WORDS
+        ):
+            return f"'{column.name}' names an animal's species or breed"
+    return ""
+
+
 def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
     """An invoice, an order, a payment (`facturascli`, `recibospagoscli`): a person's deal."""
     words = _table_words(name, languages)
@@ -780,6 +808,16 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 ),
             )
             continue
+        animal = _animal_evidence(table, table_words, survey, languages)
+        if animal and (not organisation or table_words[-1] in lx.ANIMAL_TABLES):
+            # `pets(name, sex, birth_date, weight)`: an animal's row; its traits are no
+            # one's, whatever an owner's key says of whose animal it is
+            verdicts[table.key] = TableVerdict(
+                OTHER,
+                f"{animal}: its rows are animals, and no animal is a data subject",
+                replace(base, animal=True, health=False),
+            )
+            continue
         said = _comment_names_people(table.comment, languages)
         if named.person or said:
             reason = (
@@ -868,7 +906,10 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
                 continue  # whose data it is (`tenant_id`), not whom it is about
             if _to_people(key, people_names, languages):
-                if _made_by(key, languages, base.prefix):
+                # an animal's `owner_id`, `responsible_id`: whose animal it is; only who
+                # wrote the row (`created_by`) is no link
+                made = _wrote_row(key, languages) if base.animal else _made_by(key, languages, base.prefix)
+                if made:
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
                     reason = f"{_cites(key)}, which describes people"
@@ -961,6 +1002,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if not patient and named_by_role is not None and named_by_role[0] in lx.PATIENT_WORDS:
                 patient = named_by_role[1][0]
             health = base.health or charted or bool(patient) or _care_name(table.name, languages)
+            if base.animal:
+                # an owner's pet: its row relates to the owner (what they wrote of it, how to
+                # reach them), but its name, sex, birth date and weight are the animal's
+                reason = f"{reason}; {verdicts[table.key].reason}"
+                verdicts[table.key] = _linked(base, reason, names=False, health=False, subject=False)
+                continue
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
             verdicts[table.key] = replace(
@@ -1054,6 +1101,16 @@ def _made_by(key: ForeignKey, languages: tuple[str, ...] | None, prefix: str | N
     return False
 
 
+def _wrote_row(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
+    """Whether a key names who created or changed the row (`created_by`, `updated_by`).
+
+    Narrower than `_made_by`: an `owner` or a `responsible` person there is whose the
+    row's animal is, not the row's writer.
+    """
+    words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    return bool(words & (lx.RECORD_WORDS | lx.BY_WORDS))
+
+
 def _cites(key: ForeignKey) -> str:
     """How a reason names a key: `'user_id' references 'users' (by its name)`."""
     how = " (by its name)" if key.implied else ""
@@ -1139,8 +1196,16 @@ def _second_hop(
         link, parent = next(((k, t) for k, t in under[table.key] if t.key in reached), (None, None))
         if link is None or parent is None:
             continue
-        reason = f"{_cites(link)}, which is about a person"
         context = verdicts[table.key].context
+        if verdicts[parent.key].context.animal:
+            # `visits.pet_id`: a record of an owner's animal; when it was seen and how it
+            # fared are the animal's, what the owner wrote of it may be theirs
+            reason = f"{_cites(link)}, an animal whose owner it relates to"
+            animal = replace(context, animal=True, health=False)
+            verdicts[table.key] = _linked(animal, reason, names=False, health=False, subject=False)
+            changed = True
+            continue
+        reason = f"{_cites(link)}, which is about a person"
         # a line of an order or a message of a ticket is about the person through its
         # record: what they wrote is theirs, its other facts (a price, a quantity) the
         # record's; every entry of a care record is their care
@@ -1193,6 +1258,7 @@ def _shared_identity(
                 target is None
                 or verdicts[target.key].kind != OTHER
                 or verdicts[target.key].context.placeholder
+                or verdicts[target.key].context.animal
             ):
                 continue
             reason = (
@@ -1963,7 +2029,7 @@ def _extensions(
     for table in tables:
         verdict = verdicts[table.key]
         own = _own_key(table)
-        if verdict.kind != OTHER or verdict.context.placeholder or own is None:
+        if verdict.kind != OTHER or verdict.context.placeholder or verdict.context.animal or own is None:
             continue
         for key in table.foreign_keys:
             if (
