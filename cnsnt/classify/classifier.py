@@ -736,6 +736,18 @@ _DATUM_WORDS = _NUMBER_WORDS | {"value", "valor", "valore", "wert", "waarde", "d
 _HELD_BY_NAME = ("user.contact.phone_number", "user.contact.email", "user.contact.fax")
 
 
+# A generic value column: the datum whatever the row is named for (`form_answers.value`).
+_VALUE_WORDS = frozenset(
+    {"value", "valor", "valore", "valeur", "wert", "waarde", "deger", "ertek", "wartosc"}
+)
+
+
+def _names_free_text(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table is named for text a person gives (`form_answers`, `survey_responses`)."""
+    words = _table_words(table, languages)
+    return bool(words) and words[-1] in lx.FREE_TEXT
+
+
 def _held_by_name(table: str, reading: _Reading, ctx: Context) -> _Match | None:
     """The contact detail a person's `phones` table holds in its `number` column, or None."""
     if not (ctx.linked or ctx.describes) or not reading.words or reading.matches:
@@ -1499,6 +1511,26 @@ def decide(
             Confidence.LOW,
             f"'{name}' is a setting in the preferences table '{table}' {ctx.why}",
         )
+    if (
+        plain
+        and kind in _FREE_TEXT_TYPES
+        and ctx.linked
+        and ctx.why
+        and not keyed
+        and not ctx.organisation
+        and words
+        and set(words) <= _VALUE_WORDS
+        and _names_free_text(table, ctx.languages)
+    ):
+        # `form_answers.value json` under a person's submission: the answer they gave,
+        # as an `answer` column would be (review29 D6)
+        return Classification(
+            True,
+            "user.content.private",
+            Confidence.LOW,
+            f"'{name}' holds the text each row of '{table}' is named for, which a person "
+            f"gave or is described by, {ctx.why}",
+        )
     held = _held_by_name(table, reading, ctx) if not keyed and match is None else None
     if held is not None:
         return Classification(
@@ -1664,6 +1696,18 @@ def _names_thing(form: str | None) -> bool:
     return bool(words & _THING_FORMS) and not words & _PERSON_FORMS
 
 
+def _animal_form(form: str | None) -> bool:
+    """Whether a form's name says it is about an animal (`staff/pets/_form`), no person's.
+
+    The last word that is no form word names what the form is about: the staff's page of
+    pets registers pets.
+    """
+    if not form:
+        return False
+    words = [w for w in _table_words(form) if w not in _FORM_WORDS]
+    return bool(words) and words[-1] in lx.ANIMAL_TABLES
+
+
 def names_personal_data(text: str) -> str | None:
     """What a strong personal-data term in `text` means, whatever else the text says; or None.
 
@@ -1698,6 +1742,7 @@ def classify_field(
     weak: Classification | None = None
     spoken = (*written, "en") if written else ()
     names = not _names_thing(form)
+    animal = _animal_form(form)
     for text, what in ((name, "name"), (label, "label")):
         if not text:
             continue
@@ -1711,6 +1756,9 @@ def classify_field(
             reading = replace(reading, matches=tuple(_shared_sense(m) for m in reading.matches))
         match, _ = _pick(reading, names, "unknown", names)
         if match is None or (not match.strong and not address and _ambiguous_region(match)):
+            continue
+        if animal and _animal_trait(match, reading, Context(animal=True)):
+            # a pet's sex, birth date or weight on the form that registers it (review29 D2)
             continue
         found = Classification(
             True,
@@ -1726,12 +1774,13 @@ def classify_field(
         return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
     if weak is not None:
         return weak
-    if not names:
+    if not names or animal:
+        about = "about animals" if animal else "about a thing"
         return Classification(
             True,
             None,
             Confidence.LOW,
-            f"field '{name}' of the form '{form}', about a thing, is filled in by a person; kind unknown",
+            f"field '{name}' of the form '{form}', {about}, is filled in by a person; kind unknown",
         )
     return Classification(
         True, None, Confidence.LOW, f"field '{name}' is filled in by a person; kind unknown"

@@ -722,7 +722,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         )
         # `persona_giuridica`, `pessoa_juridica`: a legal person, a company or a body
         legal = _phrase_in(table_words, lx.LEGAL_PERSON_WORDS) and not born and "name" not in survey.anchors
-        organisation = organisation or place or legal
+        # `locations(locatable_type, locatable_id, zipcode)`: a Rails polymorphic row may
+        # belong to any model, a person among them; its name says nothing of whose it is
+        organisation = (organisation or place or legal) and _polymorphic(table, languages) is None
         base = Context(
             health=named.health,
             messages=named.messages,
@@ -981,6 +983,14 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     f"its columns record someone's health ({_quote(care[:3])}): a person's "
                     "care record, though no key says whose"
                 )
+        polymorphic = _polymorphic(table, languages) if not reason and people_names else None
+        if polymorphic is not None:
+            # a note, a location, an answer whose owner a type column names (`notable_type`):
+            # unsure whose, but people's rows are among those it may belong to (review29 D6)
+            reason = (
+                f"'{polymorphic[0]}' and '{polymorphic[1]}' name the record each row belongs to, "
+                "of any model: a person's among them, so unsure"
+            )
         if (
             reason
             and survey.company is not None
@@ -1002,6 +1012,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if not patient and named_by_role is not None and named_by_role[0] in lx.PATIENT_WORDS:
                 patient = named_by_role[1][0]
             health = base.health or charted or bool(patient) or _care_name(table.name, languages)
+            if polymorphic is not None:
+                verdicts[table.key] = _linked(base, reason, names=False, subject=False)
+                continue
             if base.animal:
                 # an owner's pet: its row relates to the owner (what they wrote of it, how to
                 # reach them), but its name, sex, birth date and weight are the animal's
@@ -1101,6 +1114,29 @@ def _made_by(key: ForeignKey, languages: tuple[str, ...] | None, prefix: str | N
     return False
 
 
+def _polymorphic(table: Table, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """The `*_type` and `*_id` columns by which a row may belong to any model, or None.
+
+    Rails' polymorphic associations (`notable_type` + `notable_id`, `locatable_type` +
+    `locatable_id`): the type column holds a class name, so it is text, and the id is no
+    key the schema declares or its name implies, since no one table is its target.
+    """
+    keyed = {c.casefold() for k in table.foreign_keys for c in k.columns}
+    ids: dict[tuple[str, ...], str] = {}
+    for column in table.columns:
+        words = _TOKENIZER.words(column.name, languages)
+        free = not column.primary_key and column.name.casefold() not in keyed
+        if len(words) >= 2 and words[-1] == "id" and free:
+            ids[words[:-1]] = column.name
+    for column in table.columns:
+        words = _TOKENIZER.words(column.name, languages)
+        if len(words) >= 2 and words[-1] == "type" and _type_kind(column.type) in ("text", "unknown"):
+            partner = ids.get(words[:-1])
+            if partner is not None:
+                return column.name, partner
+    return None
+
+
 def _wrote_row(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
     """Whether a key names who created or changed the row (`created_by`, `updated_by`).
 
@@ -1164,14 +1200,16 @@ def _second_hop(
         verdict = verdicts[table.key]
         if verdict.kind != OTHER or verdict.context.placeholder:
             continue
-        # its keys to records: not to who made it, nor to a list of values it picks from
+        # its keys to records: not to who made it, nor to a list of values it picks from,
+        # nor to the organisation that holds it (a tenant's `organization_id` in every
+        # table): whose data the row is says nothing of whom it is about (review29 D6)
         hangs_on = [
             (key, target)
             for key in table.foreign_keys
             if not _made_by(key, languages)
             and (target := _target(key, by_name, table.schema)) is not None
             and target.key != table.key
-            and verdicts[target.key].kind != LOOKUP
+            and verdicts[target.key].kind not in (LOOKUP, ORGANISATION)
         ]
         for key, target in hangs_on:
             # its name continues the record's, or the record is the one thing it hangs on
