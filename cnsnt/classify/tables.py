@@ -1114,6 +1114,11 @@ def _made_by(key: ForeignKey, languages: tuple[str, ...] | None, prefix: str | N
     return False
 
 
+def _names_tenant(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
+    """Whether a key names the tenant that holds the row (`organization_id`, `tenant_id`)."""
+    return any(set(_TOKENIZER.words(c, languages)) & lx.TENANCY_WORDS for c in key.columns)
+
+
 def _polymorphic(table: Table, languages: tuple[str, ...]) -> tuple[str, str] | None:
     """The `*_type` and `*_id` columns by which a row may belong to any model, or None.
 
@@ -1201,15 +1206,17 @@ def _second_hop(
         if verdict.kind != OTHER or verdict.context.placeholder:
             continue
         # its keys to records: not to who made it, nor to a list of values it picks from,
-        # nor to the organisation that holds it (a tenant's `organization_id` in every
-        # table): whose data the row is says nothing of whom it is about (review29 D6)
+        # nor to the tenant that holds it (`organization_id`, `tenant_id`): whose data the
+        # row is says nothing of whom it is about (review29 D6); a supplier's key still
+        # counts (`offers(request_id, supplier_id)` is the offer's, not the requester's)
         hangs_on = [
             (key, target)
             for key in table.foreign_keys
             if not _made_by(key, languages)
+            and not _names_tenant(key, languages)
             and (target := _target(key, by_name, table.schema)) is not None
             and target.key != table.key
-            and verdicts[target.key].kind not in (LOOKUP, ORGANISATION)
+            and verdicts[target.key].kind != LOOKUP
         ]
         for key, target in hangs_on:
             # its name continues the record's, or the record is the one thing it hangs on
