@@ -666,6 +666,10 @@ class Context:
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
+    animal: bool = False
+    """Each row is an animal or a record of one (`pets`, `visits` of a pet): no animal is a
+    data subject, so its name, sex, birth date, weight and other traits are no person's; what
+    names or reaches its owner (`owner_phone`) and free text still may be theirs."""
 
 
 def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
@@ -736,6 +740,18 @@ _DOCUMENT_TYPES = frozenset({"json", "jsonb", "longtext", "mediumtext", "clob", 
 _DATUM_WORDS = _NUMBER_WORDS | {"value", "valor", "valore", "wert", "waarde", "deger", "ertek", "wartosc"}
 # The data a table can be named for and hold in a `number` or `value` column.
 _HELD_BY_NAME = ("user.contact.phone_number", "user.contact.email", "user.contact.fax")
+
+
+# A generic value column: the datum whatever the row is named for (`form_answers.value`).
+_VALUE_WORDS = frozenset(
+    {"value", "valor", "valore", "valeur", "wert", "waarde", "deger", "ertek", "wartosc"}
+)
+
+
+def _names_free_text(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table is named for text a person gives (`form_answers`, `survey_responses`)."""
+    words = _table_words(table, languages)
+    return bool(words) and words[-1] in lx.FREE_TEXT
 
 
 def _held_by_name(table: str, reading: _Reading, ctx: Context) -> _Match | None:
@@ -1095,6 +1111,26 @@ _CODED_TRAITS = frozenset(c for c in lx.CODED if not c.startswith(_SPECIAL_CODED
 _CARE_NEGATORS = frozenset({"timestamp", "flag", "counter"})
 
 
+# What an animal has as a person would (a name, a sex, a birth date, a weight, a photo):
+# in a table of animals, the animal's own.
+_ANIMAL_TRAITS = (
+    "user.name", "user.demographic", "user.health", "user.biometrics", "user.behavior",
+    "user.content.self_image",
+)  # fmt: skip
+
+
+def _animal_trait(match: _Match, reading: _Reading, ctx: Context) -> bool:
+    """Whether a term names a trait of the animal a row is (`pets.sex`), not of a person.
+
+    A word naming a person keeps it theirs (`owner_name`, `propietario_nacimiento`).
+    """
+    return (
+        ctx.animal
+        and _category(match).startswith(_ANIMAL_TRAITS)
+        and not reading.rest & (lx.QUALIFIERS | _ROLE_WORDS)
+    )
+
+
 def decide(
     table: str,
     name: str,
@@ -1164,6 +1200,14 @@ def decide(
     # only for the column's own verdict: as a table's evidence, `area_admin_email` is
     # still the admin's, and does not make the area a person
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind))
+    if match is not None and _animal_trait(match, reading, ctx):
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about animals: "
+            "the animal's, and no animal is a data subject",
+        )
     if ctx.person and kind == "boolean" and not keyed and _may_contact(reading):
         # `contact_allowed`, `permite_contato`: whether they agreed to be contacted
         return Classification(
@@ -1489,7 +1533,7 @@ def decide(
     if comment and plain:
         said = _read(_without_standards(comment), ctx.languages)
         found, _ = _pick(said, ctx.person, kind, ctx.names)
-        if found is not None:
+        if found is not None and not _animal_trait(found, reading, ctx):
             short = comment if len(comment) <= 40 else comment[:37] + "..."
             if (not ctx.person and not ctx.linked and _is_lookup(table, found, ctx.languages)) or (
                 ctx.lookup and _category(found).startswith(_OF_LOOKUPS)
@@ -1523,6 +1567,26 @@ def decide(
             Confidence.LOW,
             f"'{name}' is a setting in the preferences table '{table}' {ctx.why}",
         )
+    if (
+        plain
+        and kind in _FREE_TEXT_TYPES
+        and ctx.linked
+        and ctx.why
+        and not keyed
+        and not ctx.organisation
+        and words
+        and set(words) <= _VALUE_WORDS
+        and _names_free_text(table, ctx.languages)
+    ):
+        # `form_answers.value json` under a person's submission: the answer they gave,
+        # as an `answer` column would be (review29 D6)
+        return Classification(
+            True,
+            "user.content.private",
+            Confidence.LOW,
+            f"'{name}' holds the text each row of '{table}' is named for, which a person "
+            f"gave or is described by, {ctx.why}",
+        )
     held = _held_by_name(table, reading, ctx) if not keyed and match is None else None
     if held is not None:
         return Classification(
@@ -1542,7 +1606,8 @@ def decide(
             f"'{name}' is part of a date kept in parts so that its year may stay unknown: a "
             f"birthday or an anniversary of the person, in '{table}', a table of their dates",
         )
-    if (ctx.subject or (ctx.linked and kind == "temporal")) and not keyed and words:
+    # an animal's record (`visits.visit_date` of a pet) says when it was seen, no act of a person
+    if (ctx.subject or (ctx.linked and kind == "temporal")) and not ctx.animal and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
         fact = _fact(reading, kind, ctx.describes)
@@ -1687,6 +1752,18 @@ def _names_thing(form: str | None) -> bool:
     return bool(words & _THING_FORMS) and not words & _PERSON_FORMS
 
 
+def _animal_form(form: str | None) -> bool:
+    """Whether a form's name says it is about an animal (`staff/pets/_form`), no person's.
+
+    The last word that is no form word names what the form is about: the staff's page of
+    pets registers pets.
+    """
+    if not form:
+        return False
+    words = [w for w in _table_words(form) if w not in _FORM_WORDS]
+    return bool(words) and words[-1] in lx.ANIMAL_TABLES
+
+
 def names_personal_data(text: str) -> str | None:
     """What a strong personal-data term in `text` means, whatever else the text says; or None.
 
@@ -1721,6 +1798,7 @@ def classify_field(
     weak: Classification | None = None
     spoken = (*written, "en") if written else ()
     names = not _names_thing(form)
+    animal = _animal_form(form)
     for text, what in ((name, "name"), (label, "label")):
         if not text:
             continue
@@ -1734,6 +1812,9 @@ def classify_field(
             reading = replace(reading, matches=tuple(_shared_sense(m) for m in reading.matches))
         match, _ = _pick(reading, names, "unknown", names)
         if match is None or (not match.strong and not address and _ambiguous_region(match)):
+            continue
+        if animal and _animal_trait(match, reading, Context(animal=True)):
+            # a pet's sex, birth date or weight on the form that registers it (review29 D2)
             continue
         found = Classification(
             True,
@@ -1749,12 +1830,13 @@ def classify_field(
         return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
     if weak is not None:
         return weak
-    if not names:
+    if not names or animal:
+        about = "about animals" if animal else "about a thing"
         return Classification(
             True,
             None,
             Confidence.LOW,
-            f"field '{name}' of the form '{form}', about a thing, is filled in by a person; kind unknown",
+            f"field '{name}' of the form '{form}', {about}, is filled in by a person; kind unknown",
         )
     return Classification(
         True, None, Confidence.LOW, f"field '{name}' is filled in by a person; kind unknown"

@@ -180,6 +180,10 @@ GLUE_WORDS: Final = _VOCAB.lists["glue_words"]
 BODIES: Final = _VOCAB.lists["bodies"]
 # Words of tables about organisations, not people (`companies`, `empresa`, `shop`).
 ORG_TABLES: Final = _VOCAB.lists["org_tables"] | BODIES
+# Tables of animals (`pets`, `mascotas`) and the columns that say a row is one (`breed`,
+# `species`): no animal is a data subject, so its traits are no one's.
+ANIMAL_TABLES: Final = _VOCAB.lists["animal_tables"]
+ANIMAL_COLUMNS: Final = _VOCAB.lists["animal_columns"]
 # Tables of places (`docs_location`, `grr_site`): their contact details are the place's.
 PLACE_TABLES: Final = _VOCAB.lists["place_tables"]
 # Organisation words that mean something else in some languages (`firma`: a signature).

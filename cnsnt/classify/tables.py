@@ -527,6 +527,34 @@ def _dates_in_parts(table: Table, words: tuple[str, ...], languages: tuple[str, 
 _DATE_PARTS = 2
 
 
+def _animal_evidence(
+    table: Table, table_words: tuple[str, ...], survey: _Survey, languages: tuple[str, ...]
+) -> str:
+    """What says a table's rows are animals (its name `pets`, a `breed` column), or "".
+
+    Not a row that reaches a person by itself (an email, a phone, a national id, a
+    login, an address): an adopter's application names its `species` wanted, and no
+    animal has an e-mail. A vet's `patients` with a `species` are animals; a
+    table named for other people (`owners`) keeps them, whatever it lists of their pets.
+    """
+    if survey.anchors.keys() - _BORN - {"full name"} or survey.address:
+        return ""
+    if table_words and table_words[-1] in lx.ANIMAL_TABLES:
+        return f"its name '{table.name}' says it is about animals"
+    named = _table(table.own_name, languages)
+    if named.person and not set(table_words) & lx.PATIENT_WORDS:
+        return ""
+    for column in table.columns:
+        words = _TOKENIZER.words(column.name, languages)
+        if (
+            not column.primary_key
+            and set(words) & lx.ANIMAL_COLUMNS
+            and set(words) <= lx.ANIMAL_COLUMNS | _ID_WORDS
+        ):
+            return f"'{column.name}' names an animal's species or breed"
+    return ""
+
+
 def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
     """An invoice, an order, a payment (`facturascli`, `recibospagoscli`): a person's deal."""
     words = _table_words(name, languages)
@@ -695,7 +723,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         )
         # `persona_giuridica`, `pessoa_juridica`: a legal person, a company or a body
         legal = _phrase_in(table_words, lx.LEGAL_PERSON_WORDS) and not born and "name" not in survey.anchors
-        organisation = organisation or place or legal
+        # `locations(locatable_type, locatable_id, zipcode)`: a Rails polymorphic row may
+        # belong to any model, a person among them; its name says nothing of whose it is
+        organisation = (organisation or place or legal) and _polymorphic(table, languages) is None
         base = Context(
             health=named.health,
             messages=named.messages,
@@ -779,6 +809,16 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     addresses=True,
                     why=f"in the address table '{table.name}'",
                 ),
+            )
+            continue
+        animal = _animal_evidence(table, table_words, survey, languages)
+        if animal and (not organisation or table_words[-1] in lx.ANIMAL_TABLES):
+            # `pets(name, sex, birth_date, weight)`: an animal's row; its traits are no
+            # one's, whatever an owner's key says of whose animal it is
+            verdicts[table.key] = TableVerdict(
+                OTHER,
+                f"{animal}: its rows are animals, and no animal is a data subject",
+                replace(base, animal=True, health=False),
             )
             continue
         said = _comment_names_people(table.comment, languages)
@@ -869,7 +909,10 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
                 continue  # whose data it is (`tenant_id`), not whom it is about
             if _to_people(key, people_names, languages):
-                if _made_by(key, languages, base.prefix):
+                # an animal's `owner_id`, `responsible_id`: whose animal it is; only who
+                # wrote the row (`created_by`) is no link
+                made = _wrote_row(key, languages) if base.animal else _made_by(key, languages, base.prefix)
+                if made:
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
                     reason = f"{_cites(key)}, which describes people"
@@ -941,6 +984,14 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     f"its columns record someone's health ({_quote(care[:3])}): a person's "
                     "care record, though no key says whose"
                 )
+        polymorphic = _polymorphic(table, languages) if not reason and people_names else None
+        if polymorphic is not None:
+            # a note, a location, an answer whose owner a type column names (`notable_type`):
+            # unsure whose, but people's rows are among those it may belong to (review29 D6)
+            reason = (
+                f"'{polymorphic[0]}' and '{polymorphic[1]}' name the record each row belongs to, "
+                "of any model: a person's among them, so unsure"
+            )
         if (
             reason
             and survey.company is not None
@@ -962,6 +1013,15 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if not patient and named_by_role is not None and named_by_role[0] in lx.PATIENT_WORDS:
                 patient = named_by_role[1][0]
             health = base.health or charted or bool(patient) or _care_name(table.name, languages)
+            if polymorphic is not None:
+                verdicts[table.key] = _linked(base, reason, names=False, subject=False)
+                continue
+            if base.animal:
+                # an owner's pet: its row relates to the owner (what they wrote of it, how to
+                # reach them), but its name, sex, birth date and weight are the animal's
+                reason = f"{reason}; {verdicts[table.key].reason}"
+                verdicts[table.key] = _linked(base, reason, names=False, health=False, subject=False)
+                continue
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
             verdicts[table.key] = replace(
@@ -1055,6 +1115,44 @@ def _made_by(key: ForeignKey, languages: tuple[str, ...] | None, prefix: str | N
     return False
 
 
+def _names_tenant(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
+    """Whether a key names the tenant that holds the row (`organization_id`, `tenant_id`)."""
+    return any(set(_TOKENIZER.words(c, languages)) & lx.TENANCY_WORDS for c in key.columns)
+
+
+def _polymorphic(table: Table, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """The `*_type` and `*_id` columns by which a row may belong to any model, or None.
+
+    Rails' polymorphic associations (`notable_type` + `notable_id`, `locatable_type` +
+    `locatable_id`): the type column holds a class name, so it is text, and the id is no
+    key the schema declares or its name implies, since no one table is its target.
+    """
+    keyed = {c.casefold() for k in table.foreign_keys for c in k.columns}
+    ids: dict[tuple[str, ...], str] = {}
+    for column in table.columns:
+        words = _TOKENIZER.words(column.name, languages)
+        free = not column.primary_key and column.name.casefold() not in keyed
+        if len(words) >= 2 and words[-1] == "id" and free:
+            ids[words[:-1]] = column.name
+    for column in table.columns:
+        words = _TOKENIZER.words(column.name, languages)
+        if len(words) >= 2 and words[-1] == "type" and _type_kind(column.type) in ("text", "unknown"):
+            partner = ids.get(words[:-1])
+            if partner is not None:
+                return column.name, partner
+    return None
+
+
+def _wrote_row(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
+    """Whether a key names who created or changed the row (`created_by`, `updated_by`).
+
+    Narrower than `_made_by`: an `owner` or a `responsible` person there is whose the
+    row's animal is, not the row's writer.
+    """
+    words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    return bool(words & (lx.RECORD_WORDS | lx.BY_WORDS))
+
+
 def _cites(key: ForeignKey) -> str:
     """How a reason names a key: `'user_id' references 'users' (by its name)`."""
     how = " (by its name)" if key.implied else ""
@@ -1108,11 +1206,15 @@ def _second_hop(
         verdict = verdicts[table.key]
         if verdict.kind != OTHER or verdict.context.placeholder:
             continue
-        # its keys to records: not to who made it, nor to a list of values it picks from
+        # its keys to records: not to who made it, nor to a list of values it picks from,
+        # nor to the tenant that holds it (`organization_id`, `tenant_id`): whose data the
+        # row is says nothing of whom it is about (review29 D6); a supplier's key still
+        # counts (`offers(request_id, supplier_id)` is the offer's, not the requester's)
         hangs_on = [
             (key, target)
             for key in table.foreign_keys
             if not _made_by(key, languages)
+            and not _names_tenant(key, languages)
             and (target := _target(key, by_name, table.schema)) is not None
             and target.key != table.key
             and verdicts[target.key].kind != LOOKUP
@@ -1140,8 +1242,16 @@ def _second_hop(
         link, parent = next(((k, t) for k, t in under[table.key] if t.key in reached), (None, None))
         if link is None or parent is None:
             continue
-        reason = f"{_cites(link)}, which is about a person"
         context = verdicts[table.key].context
+        if verdicts[parent.key].context.animal:
+            # `visits.pet_id`: a record of an owner's animal; when it was seen and how it
+            # fared are the animal's, what the owner wrote of it may be theirs
+            reason = f"{_cites(link)}, an animal whose owner it relates to"
+            animal = replace(context, animal=True, health=False)
+            verdicts[table.key] = _linked(animal, reason, names=False, health=False, subject=False)
+            changed = True
+            continue
+        reason = f"{_cites(link)}, which is about a person"
         # a line of an order or a message of a ticket is about the person through its
         # record: what they wrote is theirs, its other facts (a price, a quantity) the
         # record's; every entry of a care record is their care
@@ -1194,6 +1304,7 @@ def _shared_identity(
                 target is None
                 or verdicts[target.key].kind != OTHER
                 or verdicts[target.key].context.placeholder
+                or verdicts[target.key].context.animal
             ):
                 continue
             reason = (
@@ -2084,7 +2195,7 @@ def _extensions(
     for table in tables:
         verdict = verdicts[table.key]
         own = _own_key(table)
-        if verdict.kind != OTHER or verdict.context.placeholder or own is None:
+        if verdict.kind != OTHER or verdict.context.placeholder or verdict.context.animal or own is None:
             continue
         for key in table.foreign_keys:
             if (

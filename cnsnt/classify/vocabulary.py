@@ -51,6 +51,8 @@ _LIST_KEYS = (
     "snapshot_words",
     "placeholder_words",
     "patient_words",
+    "animal_tables",
+    "animal_columns",
     "tree_words",
     "object_names",
     "software_qualifiers",
@@ -87,7 +89,7 @@ _LIST_KEYS = (
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`.
-_NOT_SPLIT = frozenset({"standards_bodies"})
+_NOT_SPLIT = frozenset({"standards_bodies", "animal_tables", "animal_columns"})
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
 _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
 """Languages whose inflections reach identifiers (`adresi`, `neve`, `nazwiska`). English,

@@ -43,6 +43,8 @@ class IgnoredField:
 def about(column: str, table: str, reading: TableReading, evidence: Evidence) -> str:
     """What cnsnt finds the column is: about a thing (its table is about no one), else not personal."""
     verdict = reading.verdicts.get(table)
+    if verdict is not None and verdict.context.animal:
+        return "about an animal, not a person"  # a pet's sex or weight (review29 D2)
     if verdict is None or verdict.kind not in (PEOPLE, LINKED):
         return "about a thing, not a person"
     said = evidence.classified.get(column)
