@@ -533,6 +533,21 @@ def read_text(path: Path, shown: str, *, limits: Limits) -> str:
             raise SourceError(f"cannot read: {exc.strerror or exc}", where) from None
 
 
+def read_once(path: Path, ctx: SourceContext, kind: str) -> str | None:
+    """A file other readers draw from (a partial, a fragment), read once per audit.
+
+    None when it cannot be read: the caller says what it could not follow, and the file's
+    own reader reports why it is unreadable. `kind` keeps each reader's entries apart.
+    """
+    key = f"{kind}:{path}"
+    if key not in ctx.memo:
+        ctx.memo[key] = None
+        with contextlib.suppress(SourceError):
+            ctx.memo[key] = read_text(path, ctx.shown(path), limits=ctx.limits)
+    text = ctx.memo[key]
+    return text if isinstance(text, str) else None
+
+
 class _Capped:
     """A reader that refuses to return more than `limit` bytes (a file growing while read)."""
 

@@ -21,7 +21,6 @@ as code (`'input_name' => $x`) or not at all gets the warning, naming its form.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import html
 import os
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from cnsnt.errors import SourceError
-from cnsnt.sources.base import SKIP_DIRS, SourceContext, outside_problem, read_text
+from cnsnt.sources.base import SKIP_DIRS, SourceContext, outside_problem, read_once, read_text
 from cnsnt.sources.forms.blade_helpers import UNKNOWN, parse_php, php_literal
 from cnsnt.sources.forms.template_php import blank_php
 from cnsnt.sources.forms.templates import EXPR, Scanner, blank
@@ -332,14 +331,7 @@ class Partial:
 
 def load(path: Path, ctx: SourceContext) -> str | None:
     """A partial's text, read once per audit; None when it cannot be read."""
-    key = f"blade:partial:{path}"
-    memo = ctx.memo
-    if key not in memo:
-        memo[key] = None
-        with contextlib.suppress(SourceError):
-            memo[key] = read_text(path, ctx.shown(path), limits=ctx.limits)
-    text = memo[key]
-    return text if isinstance(text, str) else None
+    return read_once(path, ctx, "blade:partial")
 
 
 def printed(

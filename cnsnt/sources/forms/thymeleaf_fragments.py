@@ -19,15 +19,13 @@ beyond literals: an argument that is code (`${types}`) leaves its parameter as w
 
 from __future__ import annotations
 
-import contextlib
 import html
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnsnt.errors import SourceError
-from cnsnt.sources.base import SKIP_DIRS, SourceContext, outside_problem, read_text
+from cnsnt.sources.base import SKIP_DIRS, SourceContext, outside_problem, read_once
 from cnsnt.sources.forms.html_page import Page
 
 #: The attributes that call a fragment; `th:replace` takes the host element's place.
@@ -224,14 +222,7 @@ def resolve(call: Call, path: Path, ctx: SourceContext) -> Path | None:
 
 def load(path: Path, ctx: SourceContext) -> str | None:
     """A template's text, read once per audit; None when it cannot be read."""
-    key = f"thymeleaf:template:{path}"
-    memo = ctx.memo
-    if key not in memo:
-        memo[key] = None
-        with contextlib.suppress(SourceError):
-            memo[key] = read_text(path, ctx.shown(path), limits=ctx.limits)
-    text = memo[key]
-    return text if isinstance(text, str) else None
+    return read_once(path, ctx, "thymeleaf:template")
 
 
 @dataclass(frozen=True)
