@@ -21,12 +21,12 @@ from cnsnt.sources.databases.url import DatabaseUrl, DatabaseUrlError, parse_dat
 from cnsnt.starter.discover import Found
 
 
-def database_entries(urls: Sequence[str], root: Path, cwd: Path | None = None) -> list[Found]:
+def database_entries(urls: Sequence[str], root: Path) -> list[Found]:
     """One `databases:` entry per `--db` URL, in the order given (a repeat is written once)."""
     entries: list[Found] = []
     for raw in urls:
         try:
-            db = parse_database_url(raw, cwd or Path.cwd())
+            db = parse_database_url(raw, Path.cwd())  # `--db` paths are the shell's
         except DatabaseUrlError as exc:
             raise UsageError(f"--db: {exc}") from None
         if db.literal_secret:
@@ -55,7 +55,7 @@ def _from_policy(raw: str, db: DatabaseUrl, root: Path) -> str:
     except ArgumentError:
         return raw
     path = url.database or ""
-    if not path or path == ":memory:" or path.startswith("file:") or db.sqlite_file is None:
+    if not path or path == ":memory:" or db.sqlite_file is None:
         return raw
     try:
         full = db.sqlite_file.resolve()
@@ -67,8 +67,10 @@ def _from_policy(raw: str, db: DatabaseUrl, root: Path) -> str:
             "and the audit reads no file outside the project from a policy; copy the database "
             "into the project and give its new path, or give it to cnsnt audit --db instead"
         ) from None
-    if "${" in path:
-        return raw  # the audit expands it where it runs: a variable's value is not written down
+    if "${" in path or path.startswith("file:"):
+        # the audit expands a variable where it runs (its value is not written down); a
+        # `file:` URI inside the project keeps its own spelling and options
+        return raw
     return raw.split("///", 1)[0] + "///" + relative
 
 

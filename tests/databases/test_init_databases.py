@@ -88,6 +88,19 @@ def test_init_db_refuses_a_sqlite_file_outside_the_project_by_its_absolute_path(
     assert not (project / "cnsnt.yaml").exists()
 
 
+def test_init_db_refuses_a_file_uri_outside_the_project(tmp_path: Path) -> None:
+    """codereview26 F3: the `file:` URI spelling (`sqlite:///file:/abs.db?uri=true`) skipped the check."""
+    shop = tmp_path / "elsewhere" / "shop.db"
+    shop.parent.mkdir()
+    make_sqlite(shop, SCHEMA)
+    project = tmp_path / "app"
+    project.mkdir()
+    result = init(str(project), "--db", f"sqlite:///file:{shop.as_posix()}?uri=true")
+    assert result.exit_code == 2, result.output
+    assert "is outside the project" in " ".join(result.output.split())
+    assert not (project / "cnsnt.yaml").exists()
+
+
 def test_init_db_refuses_a_link_out_of_the_project_and_says_where_it_leads(tmp_path: Path) -> None:
     shop = tmp_path / "shop.db"
     make_sqlite(shop, SCHEMA)

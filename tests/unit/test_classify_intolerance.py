@@ -30,6 +30,13 @@ def test_an_intolerance_is_health_data_even_as_a_yes_or_no() -> None:
         assert got.personal and got.category == "user.health", (column, got.reason)
 
 
+def test_a_yes_or_no_gluten_in_a_persons_row_is_of_unknown_kind() -> None:
+    """A bare `gluten BOOLEAN` may be a diet choice: personal, but no health term (codereview26 F10)."""
+    kids = typed_table("kinder", [("id", "INTEGER"), ("vorname", "TEXT"), ("gluten", "BOOLEAN")])
+    got = classify_tables([kids])["kinder.gluten"]
+    assert got.personal and got.category == "user", got.reason
+
+
 def test_an_allergen_flag_of_a_dish_is_nobodys() -> None:
     dishes = typed_table("dishes", [("id", "INTEGER"), ("title", "TEXT"), ("gluten", "BOOLEAN")])
     assert not classify_tables([dishes])["dishes.gluten"].personal
