@@ -29,6 +29,7 @@ POLICY_SUFFIXES = (".yaml", ".yml")
 if TYPE_CHECKING:
     from cnsnt.inventory import Inventory
     from cnsnt.notices import NoticeResult, Theme
+    from cnsnt.starter.column_kinds import Given
 
 
 def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
@@ -299,6 +300,7 @@ def explain_column(
                 lines.append("")
             lines.append(f"{column.key} ({place})")
             lines.extend(f"  {line}" for line in explain_verdict(evidence.tables, table, column))
+            lines.extend(_given_line(column.key, evidence, loaded, dialect, databases))
     if not lines:
         lines = _explain_field(subject, loaded, dialect, databases)
     names: list[str] = []
@@ -337,6 +339,62 @@ def explain_column(
             f"name; write it as TABLE.COLUMN or FORM.FIELD{hint}"
         )
     return lines
+
+
+def _given_line(
+    key: str, evidence: Evidence, loaded: Policy, dialect: str | None, databases: tuple[str, ...]
+) -> list[str]:
+    """What init does with a column of no known kind that a form field of a known kind fills.
+
+    It files the column with the field, under the field's category (review30 D2), so
+    explain-column says so: the same verdict init writes.
+    """
+    from cnsnt.starter.column_kinds import of_no_kind
+
+    classify(evidence)
+    verdict = evidence.classified.get(key)
+    if verdict is None or not verdict.personal or not of_no_kind(verdict.category):
+        return []
+    if not any(s.kind == "forms" for s in loaded.sources):
+        return []
+    read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
+    both = collect_evidence(dataclasses.replace(loaded, sources=read), dialect=dialect, databases=databases)
+    given = _given_kinds(both).get(key.casefold())
+    if given is None:
+        return []
+    return [
+        f"  cnsnt init files it with that field, as {given.category} "
+        f"({given.confidence.value} confidence): {given.reason}"
+    ]
+
+
+def _given_kinds(evidence: Evidence) -> dict[str, Given]:
+    """Column key (casefolded) -> the kind init gives it from the fields that fill it."""
+    from cnsnt.classify import classify_field, read_tables
+    from cnsnt.evidence import FieldRole
+    from cnsnt.starter.column_kinds import FieldKind, given_kinds, of_no_kind
+    from cnsnt.starter.fields import field_reading, field_reason
+    from cnsnt.starter.form_columns import fills
+
+    if not evidence.tables or not evidence.fields:
+        return {}
+    reading = read_tables(evidence.tables)
+    classify(evidence, reading)
+    written, addressed = field_reading(evidence)
+    kinds: dict[str, FieldKind] = {}
+    for field in evidence.fields:
+        if field.name is None or field.role is not FieldRole.INPUT:
+            continue
+        verdict = classify_field(
+            field.name, field.label, field.control, written, field.form, field.form in addressed
+        )
+        if verdict.category is not None:
+            kinds[field.key] = FieldKind(verdict.category, verdict.confidence, field_reason(field, verdict))
+    open_columns = frozenset(
+        key.casefold() for key, v in evidence.classified.items() if v.personal and of_no_kind(v.category)
+    )
+    filled = fills(evidence, reading, {key: False for key in kinds}, open_columns)
+    return given_kinds(filled, kinds)
 
 
 def _schema_evidence(
@@ -508,6 +566,7 @@ def _filled(
     """For the fields that fill a personal column: what init does with them, as it says it."""
     from cnsnt.classify import classify_field, read_tables
     from cnsnt.engine import classify
+    from cnsnt.starter.column_kinds import of_no_kind
     from cnsnt.starter.form_columns import fills
     from cnsnt.starter.things import column_tables, set_aside
 
@@ -521,10 +580,21 @@ def _filled(
         for f in fields
     }
     tables = column_tables(evidence)
+    open_columns = frozenset(
+        key.casefold() for key, v in evidence.classified.items() if v.personal and of_no_kind(v.category)
+    )
+    given = _given_kinds(evidence)
     out: dict[str, str] = {}
-    for key, fill in fills(evidence, reading, unknown).items():
+    for key, fill in fills(evidence, reading, unknown, open_columns).items():
         verdict = evidence.classified.get(fill.column)
         if verdict is not None and verdict.personal:
+            taken = given.get(fill.column.casefold())
+            if of_no_kind(verdict.category) and taken is not None and key in taken.fields:
+                out[key] = (
+                    f"fills the column '{fill.column}' ({fill.how}), of no kind of its own: cnsnt "
+                    f"init files that column with it, as {taken.category}"
+                )
+                continue
             category = verdict.category or "kind unknown"
             out[key] = (
                 f"fills the column '{fill.column}' ({fill.how}): cnsnt init files it with that "

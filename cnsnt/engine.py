@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from cnsnt.classify import TableReading, classify_tables, column_verdicts
 from cnsnt.errors import UsageError
@@ -39,18 +39,23 @@ def classify(evidence: Evidence, reading: TableReading | None = None) -> None:
 
 
 def _audited(evidence: Evidence) -> set[str]:
+    """The kinds of evidence audited: given, and not empty (`Evidence.empty`)."""
     kinds = set(evidence.audited)
     if "databases" in kinds:
         kinds.add("schemas")
-    return kinds
+    return kinds - evidence.empty
 
 
-def _skip_reason(rule: type[Rule], audited: set[str]) -> str | None:
+def _skip_reason(rule: type[Rule], audited: set[str], empty: Set[str] = frozenset()) -> str | None:
     if not rule.needs:
         return None
     present = rule.needs & audited
     if (rule.needs_any and present) or (not rule.needs_any and present == rule.needs):
         return None
+    if "queries" in empty and "queries" in rule.needs:
+        # a `queries:` source was given, but no query of it could be read (review30 D4)
+        stored = "" if "stored_code" in rule.needs else "; stored code in schemas does not count"
+        return f"no query was read from the `queries:` sources (see CN001){stored}"
     # stored code in schema files counts as queries for the use rules, but is not named:
     # the user lists queries, not "stored code", in the policy
     missing = sorted(rule.needs - audited - {"stored_code"})
@@ -99,7 +104,7 @@ def run_rules(
     for rule_class in all_rules():
         if wanted is not None and rule_class.code not in wanted:
             continue
-        reason = _skip_reason(rule_class, audited)
+        reason = _skip_reason(rule_class, audited, evidence.empty)
         if reason is not None:
             skipped.append(SkippedRule(rule_class.code, reason))
             continue

@@ -280,6 +280,9 @@ class Evidence:
     """Column key -> classifier verdict (filled by the engine before rules run)."""
     audited: set[str] = field(default_factory=set)
     """Which kinds were given: `schemas`, `databases`, `forms`, `queries`."""
+    empty: set[str] = field(default_factory=set)
+    """Kinds given whose sources gave nothing to audit: `queries` when no query of the
+    `queries:` sources could be read (review30 D4). A rule that needs them is skipped."""
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -300,5 +303,6 @@ class Evidence:
         self.problems.extend(other.problems)
         self.classified.update(other.classified)
         self.audited |= other.audited
+        self.empty |= other.empty
         for k, v in other.counts.items():
             self.counts[k] = self.counts.get(k, 0) + v

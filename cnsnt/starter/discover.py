@@ -113,6 +113,7 @@ from cnsnt.starter.typeorm_entries import (
     typeorm_kind,
     typeorm_patterns,
 )
+from cnsnt.starter.unparsed_queries import leave_unparsed
 from cnsnt.starter.unread_orms import unread_go_orm, unread_orms_note
 from cnsnt.starter.unread_templates import unread_template_notes
 from cnsnt.starter.vendored import library_note, library_reason, stock_file, stock_note
@@ -2003,9 +2004,11 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     found.extend(Found("schemas", entry.pattern, format="efcore") for entry in code_entries)
     notes.extend(efcore_code_note(entry, root) for entry in code_entries)
     project = _project_dialect(kinds.get("schemas", []))
-    kinds["queries"] = _folder_dialects(
-        [(p, _marked_dialect(p, d, project, root)) for p, d in kinds.get("queries", [])]
+    kinds["queries"], unparsed = leave_unparsed(
+        _folder_dialects([(p, _marked_dialect(p, d, project, root)) for p, d in kinds.get("queries", [])]),
+        root,
     )
+    notes.extend(unparsed)
     form_types = [p for p, _ in kinds.pop(_SYMFONY_FORM, [])]
     php_files = [p for p in files if p.suffix.lower() == ".php"]
     symfony_globs, loose = symfony_form_globs(form_types, php_files, root)

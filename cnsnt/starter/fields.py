@@ -17,6 +17,7 @@ from cnsnt.evidence import Classification, Evidence, FieldRole, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
+from cnsnt.starter.column_kinds import FieldKind, given_kinds
 from cnsnt.starter.form_columns import Fill, fills
 from cnsnt.starter.things import IgnoredField, things
 
@@ -150,7 +151,11 @@ def undeclared(
     unknown = {
         key: p.category == UNKNOWN_CATEGORY for (kind, key), p in found.items() if kind == "form_field"
     }
-    filled = fills(evidence, reading, unknown)
+    open_columns = frozenset(
+        key for (kind, key), p in found.items() if kind == "column" and p.category == UNKNOWN_CATEGORY
+    )
+    filled = fills(evidence, reading, unknown, open_columns)
+    _give_kinds(filled, found)
     _join_columns(filled, found)
     ignored: list[IgnoredField] = []
     if set_apart:
@@ -185,6 +190,26 @@ def _held_by_catch_all(
                 return None
             held = held or found
     return held
+
+
+def _give_kinds(filled: dict[str, Fill], found: dict[tuple[str, str], PersonalField]) -> None:
+    """A column of no known kind takes the kind of the fields of a known kind that fill it.
+
+    One datum, one entry (review30 D2): the field labelled 'TCKN' and the column `ctckn`
+    it fills are both a national id. A column of a known kind keeps its own.
+    """
+    kinds = {
+        key: FieldKind(p.category, p.confidence, p.reason)
+        for (kind, key), p in found.items()
+        if kind == "form_field" and p.category != UNKNOWN_CATEGORY
+    }
+    for column, given in given_kinds(filled, kinds).items():
+        mine = found.get(("column", column))
+        if mine is None or mine.category != UNKNOWN_CATEGORY:
+            continue
+        found[("column", column)] = replace(
+            mine, category=given.category, confidence=given.confidence, reason=given.reason
+        )
 
 
 def _join_columns(filled: dict[str, Fill], found: dict[tuple[str, str], PersonalField]) -> None:

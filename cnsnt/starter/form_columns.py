@@ -13,7 +13,9 @@ first:
 2. else a field of a kind cnsnt cannot name fills the one column of the schema named
    like it, in a table about people or linked to them, or in another table when a
    second field of its form fills a column of that table so too (a vehicle form's
-   `cilindrata` and `kw`: the form fills that table, `cnsnt.starter.things`).
+   `cilindrata` and `kw`: the form fills that table, `cnsnt.starter.things`). A field
+   of a known kind (label 'TCKN') fills so a column of no known kind (`ctckn`), whose
+   kind it then gives (`cnsnt.starter.column_kinds`, review30 D2).
 
 Two candidates (two tables have `email`) join nothing: the field keeps its own entry.
 Names compare without case and without `_`, `-` or `.` (Spring's and Rails' naming).
@@ -22,7 +24,7 @@ Names compare without case and without `_`, `-` or `.` (Spring's and Rails' nami
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from cnsnt.classify import TableReading
@@ -66,11 +68,18 @@ def _object_tables(model: str, tables: Iterable[str]) -> list[str]:
     return out
 
 
-def fills(evidence: Evidence, reading: TableReading, unknown: Mapping[str, bool]) -> dict[str, Fill]:
+def fills(
+    evidence: Evidence,
+    reading: TableReading,
+    unknown: Mapping[str, bool],
+    open_columns: Collection[str] = (),
+) -> dict[str, Fill]:
     """Form field key -> the column it fills, for the fields whose column is certain.
 
     `unknown`: the form fields' keys to join, each True when the classifier names no
-    kind for it (only those may join by their name alone).
+    kind for it (only those may join by their name alone, except to `open_columns`).
+    `open_columns`: the casefolded keys of the columns of no known kind, which a field
+    of a known kind joins by its name too (it gives them its kind).
     """
     # table key -> its columns, one per name: a table two sources spell alike is one table
     columns: dict[str, list[Column]] = {}
@@ -102,9 +111,9 @@ def fills(evidence: Evidence, reading: TableReading, unknown: Mapping[str, bool]
         if model and model not in tables:
             tables[model] = _object_tables(model, columns)
         found = _bound(field, model, tables.get(model or "", []), columns) if model else None
-        if found is None and unknown[field.key]:
+        if found is None:
             same = by_name.get(normal(field.name), [])
-            if len(same) == 1:
+            if len(same) == 1 and (unknown[field.key] or same[0].key.casefold() in open_columns):
                 table = same[0].table if same[0].schema is None else f"{same[0].schema}.{same[0].table}"
                 verdict = verdicts.get(table)
                 if verdict is not None and (

@@ -16,7 +16,9 @@ class CollectedNeverUsed(Rule):
     ## What it does
     Finds personal columns that are stored but that no audited query reads.
     Only runs when queries were audited (otherwise every column would look
-    unused); views are traced to their base tables. A column that queries
+    unused): not without a `queries:` source, nor when its files gave no
+    query at all (a file cnsnt cannot parse, reported as CN001), and the
+    audit says why it was skipped. Views are traced to their base tables. A column that queries
     only write (INSERT, UPDATE), or that only a `SELECT *` drags along
     without the query using it, still counts as never used.
     Columns that record consent are not reported.
