@@ -138,9 +138,9 @@ class FormTag:
     named: bool = True
     """Its name is its own (`id`, `name`, a SvelteKit action), not its file's."""
     model: str | None = None
+    """The object it fills (Thymeleaf's `th:object="${randevu}"` is `randevu`), else None."""
     query: bool = False
     """`method="get"`: a search or filter form, a query over data (`search_forms`)."""
-    """The object it fills (Thymeleaf's `th:object="${randevu}"` is `randevu`), else None."""
 
 
 #: The end of a comment for html.parser (its `_markupbase._commentclose`). Linear: a
