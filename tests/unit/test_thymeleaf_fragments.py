@@ -203,3 +203,26 @@ def test_init_proposes_the_fields_the_calls_draw_with_their_columns(tmp_path: Pa
         assert f"fills the column 'owners.{column}'" in line
     assert "inputField." not in out
     assert "CN001" not in out
+
+
+def test_a_data_th_call_is_a_caller_of_the_fragment(tmp_path: Path) -> None:
+    """CR26 F7: a calling template written with `data-th-replace` (HTML5 attributes) was not
+    indexed, so the fragment said "no template calls it" instead of naming the unread caller."""
+    fragment = _write(
+        tmp_path, "fragments/f.html",
+        '<div data-th-fragment="input (label, name)">\n'
+        '  <label data-th-for="${name}" data-th-text="${label}">L</label>\n'
+        '  <input data-th-field="*{__${name}__}"/>\n</div>\n',
+    )
+    call = "\"~{fragments/f :: input ('E-mail', 'email')}\""
+    for site in (f"<input data-th-replace={call}/>", f"<div data-th-insert={call}></div>"):
+        page = _write(
+            tmp_path, "form.html", f'<form data-th-object="${{owner}}" method="post">\n{site}\n</form>\n'
+        )
+        [problem] = _read(fragment, tmp_path, [fragment]).problems
+        assert problem.severity is Severity.WARNING, site
+        assert "1 of the 1 calling templates are not read as sources (src/main/resources/templates/form.html)" in (
+            problem.message
+        )
+        # read as a source, the call draws the field of the calling form
+        assert [(f.form, f.name) for f in _read(page, tmp_path, [fragment, page]).fields] == [("form", "email")]

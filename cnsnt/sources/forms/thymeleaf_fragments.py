@@ -464,7 +464,7 @@ def callers(root: Path, ctx: SourceContext) -> dict[tuple[Path, str], tuple[Path
         if outside_problem(path, base, ctx.limits.allow_outside) is not None:
             continue
         text = load(path, ctx)
-        if text is None or "th:" not in text:
+        if text is None or ("th:" not in text and "data-th-" not in text):
             continue
         for value in _call_values(text):
             call = parse_call(value)
@@ -478,9 +478,12 @@ def callers(root: Path, ctx: SourceContext) -> dict[tuple[Path, str], tuple[Path
     return result
 
 
-#: A call attribute's value. Linear: each try starts at `th:`, fixed words, then a run
+#: A call attribute's value, `th:replace` or its HTML5 spelling `data-th-replace` (see
+#: `CALL_ATTRS`). Linear: each try starts at `th:` or `data-th-`, fixed words, then a run
 #: of non-quote characters that the closing quote ends.
-_CALL_VALUE = re.compile(r"""\bth:(?:replace|insert|include)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)')""")
+_CALL_VALUE = re.compile(
+    r"""(?:\bth:|\bdata-th-)(?:replace|insert|include)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)')"""
+)
 
 
 def _call_values(text: str) -> list[str]:
