@@ -226,3 +226,36 @@ def test_a_data_th_call_is_a_caller_of_the_fragment(tmp_path: Path) -> None:
         )
         # read as a source, the call draws the field of the calling form
         assert [(f.form, f.name) for f in _read(page, tmp_path, [fragment, page]).fields] == [("form", "email")]
+
+
+DEFAULT_CASE = """\
+<th:block th:fragment="input (label, name, type)">
+  <div th:switch="${type}">
+    <input th:case="'date'" type="date" th:field="*{__${name}__}" />
+    <select th:case="'select'" th:field="*{__${name}__}"><option>a</option></select>
+    <input th:case="*" th:type="${type}" th:field="*{__${name}__}" required />
+  </div>
+</th:block>
+"""
+
+
+def test_the_default_case_is_kept_only_when_no_case_matched(tmp_path: Path) -> None:
+    """CR26 F11: `th:case="*"` renders only when no other case of its switch matched; it was
+    always kept, so the 'select' call drew the select and the default's required input, merged
+    into one required field."""
+    _write(tmp_path, "fragments/inputField.html", DEFAULT_CASE)
+    page = _write(
+        tmp_path,
+        "pets/petForm.html",
+        '<form th:object="${pet}" method="post">\n'
+        "  <input th:replace=\"~{fragments/inputField :: input ('Type', 'type', 'select')}\" />\n"
+        "  <input th:replace=\"~{fragments/inputField :: input ('Notes', 'notes', 'text')}\" />\n"
+        "  <input th:replace=\"~{fragments/inputField :: input ('Kind', 'kind', ${kind})}\" />\n"
+        "</form>\n",
+    )
+    fields = _fields(_read(page, tmp_path))
+    # 'select' matched: its select only; 'text' matched no case: the default
+    assert (fields["type"].control, fields["type"].required) == ("select", False)
+    assert (fields["notes"].control, fields["notes"].required) == ("text", True)
+    # a type given as code decides nothing: every case is kept, the default's `required` too
+    assert fields["kind"].required

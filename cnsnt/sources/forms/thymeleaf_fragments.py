@@ -352,25 +352,22 @@ def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[
     """
     edits: list[tuple[int, int, str]] = []
     inside = [e for e in elements if fragment.start <= e.start < fragment.end]
-    switches: list[tuple[int, str | None]] = []  # (element end, the switch's decided value)
+    switches: list[_Switch] = []
     dropped_until = -1
     for el in inside:
         if el.start < dropped_until:
             continue
-        while switches and switches[-1][0] <= el.start:
+        while switches and switches[-1].end <= el.start:
             switches.pop()
         attrs = {_thymeleaf_attr(name): value for name, value, *_ in el.attrs}
         case = attrs.get("case")
-        if case is not None and switches:
-            decided = switches[-1][1]
-            value = literal(case)
-            if decided is not None and case.strip() != "*" and value is not None and value != decided:
-                edits.append((el.start, el.after, _blank(text[el.start : el.after])))
-                dropped_until = el.after
-                continue
+        if case is not None and switches and not switches[-1].keeps(case):
+            edits.append((el.start, el.after, _blank(text[el.start : el.after])))
+            dropped_until = el.after
+            continue
         switch = attrs.get("switch")
         if switch is not None:
-            switches.append((el.after, _param_value(switch, given)))
+            switches.append(_Switch(el.after, _param_value(switch, given)))
         for name, value, astart, vstart, vend, aend in el.attrs:
             if value is None:
                 continue
@@ -397,6 +394,37 @@ def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[
     out.append(text[pos : fragment.end])
     out.append(_blank(text[fragment.end :]))
     return "".join(out)
+
+
+@dataclass
+class _Switch:
+    """A `th:switch` being printed: the value the call decides, and whether a case took it."""
+
+    end: int
+    decided: str | None
+    """The literal the switch's parameter is given; None when the call gives code."""
+    matched: bool = False
+
+    def keeps(self, case: str) -> bool:
+        """Whether a `th:case` of this switch is printed, in document order.
+
+        As Thymeleaf renders: the first case of the decided value, and `*` only when no
+        case before it matched (after a match every other case is false). A switch on code
+        keeps every case; a case cnsnt cannot read is kept while none has matched.
+        """
+        if self.decided is None:
+            return True
+        if self.matched:
+            return False
+        if case.strip() == "*":
+            return True
+        value = literal(case)
+        if value is None:
+            return True
+        if value == self.decided:
+            self.matched = True
+            return True
+        return False
 
 
 #: Thymeleaf's `th:X="${param}"` printed as the plain attribute `X`.
