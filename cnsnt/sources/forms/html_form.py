@@ -953,7 +953,7 @@ class _Reader:
         path, text, fragment, elements = found
         given, code = thymeleaf_fragments.bind(fragment, call)
         markup = thymeleaf_fragments.printed(text, elements, fragment, given)
-        body = Page(markup, path, th.ctx.shown(path))
+        body = Page(markup, path, th.ctx.shown(path), origin=(fragment.line, fragment.column))
         reader = _Reader(body)
         reader.expanding = reader.partial = True
         reader.max_depth = self.max_depth

@@ -334,7 +334,8 @@ def smarty_syntax(path: Path, code: str) -> bool:
 class Page:
     """One template file: its text, the blanked markup, tokens and conditions."""
 
-    def __init__(self, text: str, path: Path, shown: str) -> None:
+    def __init__(self, text: str, path: Path, shown: str, origin: tuple[int, int] = (1, 1)) -> None:
+        """`origin`: the line and column of `text`'s start in the file (a fragment read alone)."""
         suffixes = {s.lower() for s in path.suffixes}
         self.svelte = ".svelte" in suffixes
         """A Svelte component: `{...}` is template code, `bind:value` names a control."""
@@ -370,6 +371,7 @@ class Page:
         self.conditions = Conditions(self.tokens, len(text))
         self.problems: list[SourceProblem] = []
         self._lines: LineIndex | None = None
+        self._origin = origin
         self.tag_spans: list[tuple[int, int]] = []
         """(start, end) of every start tag, in order: filled by the reader."""
         self.comments: list[tuple[int, int]] = []
@@ -495,7 +497,10 @@ class Page:
         if self._lines is None:
             self._lines = LineIndex(self.text)
         line, column = self._lines.line_col(offset)
-        return Location(self.shown, line, column)
+        first_line, first_column = self._origin
+        if line == 1:
+            column += first_column - 1
+        return Location(self.shown, line + first_line - 1, column)
 
     # -- attributes
 

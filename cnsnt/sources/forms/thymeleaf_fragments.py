@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,6 +234,9 @@ class Fragment:
     params: tuple[str, ...]
     start: int
     end: int
+    line: int = 1
+    column: int = 1
+    """Where it starts in its file: a call reads the fragment's text alone, placed there."""
 
 
 def signature(value: str) -> tuple[str, tuple[str, ...]] | None:
@@ -319,8 +323,10 @@ def read_template(page: Page) -> tuple[list[Element], dict[str, Fragment]]:
     fragments: dict[str, Fragment] = {}
     for el in elements:
         declared = fragment_of({n: v for n, v, *_ in el.attrs if v is not None})
-        if declared is not None:
-            fragments.setdefault(declared[0], Fragment(declared[0], declared[1], el.start, el.after))
+        if declared is not None and declared[0] not in fragments:
+            name, params = declared
+            at = page.location(el.start)
+            fragments[name] = Fragment(name, params, el.start, el.after, at.line or 1, at.column or 1)
     return elements, fragments
 
 
@@ -347,11 +353,15 @@ def bind(fragment: Fragment, call: Call) -> tuple[dict[str, str], dict[str, str]
 def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[str, str]) -> str:
     """The fragment's element, with each parameter the call gives put where Thymeleaf puts it.
 
-    Only the fragment's own span is kept (the rest of its file is blanked, offsets kept,
-    so line and column stay the file's).
+    Only the fragment's own text, from `fragment.start` (its line and column in the file
+    are `fragment.line` and `fragment.column`): a call costs the fragment's size, not its
+    file's, however many fragments the file holds.
     """
     edits: list[tuple[int, int, str]] = []
-    inside = [e for e in elements if fragment.start <= e.start < fragment.end]
+    # elements are in document order: find the fragment's by bisection, not by a scan of the file
+    first = bisect_left(elements, fragment.start, key=lambda e: e.start)
+    last = bisect_left(elements, fragment.end, lo=first, key=lambda e: e.start)
+    inside = elements[first:last]
     switches: list[_Switch] = []
     dropped_until = -1
     for el in inside:
@@ -383,7 +393,7 @@ def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[
                 new = _preprocessed(value, given)
                 if new != value:
                     edits.append((vstart, vend, html.escape(new, quote=False).replace('"', "&quot;")))
-    out = list(_blank(text[: fragment.start]))
+    out: list[str] = []
     pos = fragment.start
     for start, end, new in sorted(edits):
         if start < pos:
@@ -392,7 +402,6 @@ def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[
         out.append(_padded(new, text[start:end]))
         pos = end
     out.append(text[pos : fragment.end])
-    out.append(_blank(text[fragment.end :]))
     return "".join(out)
 
 
