@@ -20,13 +20,12 @@ beyond literals: an argument that is code (`${types}`) leaves its parameter as w
 from __future__ import annotations
 
 import html
-import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnsnt.sources.base import SKIP_DIRS, SourceContext, outside_problem, read_once
+from cnsnt.sources.base import SourceContext, outside_problem, read_once, template_files
 from cnsnt.sources.forms.html_page import Page
 
 #: The attributes that call a fragment; `th:replace` takes the host element's place.
@@ -497,7 +496,7 @@ def callers(root: Path, ctx: SourceContext) -> dict[tuple[Path, str], tuple[Path
         return known
     found: dict[tuple[Path, str], set[Path]] = {}
     base = ctx.base_dir.resolve()
-    for path in _html_files(root):
+    for path in template_files(root, (".html", ".htm"), _MAX_INDEXED):
         if outside_problem(path, base, ctx.limits.allow_outside) is not None:
             continue
         text = load(path, ctx)
@@ -526,14 +525,3 @@ _CALL_VALUE = re.compile(
 def _call_values(text: str) -> list[str]:
     return [m.group(1) if m.group(1) is not None else m.group(2) for m in _CALL_VALUE.finditer(text)]
 
-
-def _html_files(root: Path) -> list[Path]:
-    out: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
-        for name in sorted(files):
-            if name.lower().endswith((".html", ".htm")):
-                out.append(Path(folder, name))
-                if len(out) >= _MAX_INDEXED:
-                    return out
-    return out
