@@ -140,7 +140,9 @@ class FormTag:
     model: str | None = None
     """The object it fills (Thymeleaf's `th:object="${randevu}"` is `randevu`), else None."""
     query: bool = False
-    """`method="get"`: a search or filter form, a query over data (`search_forms`)."""
+    """`method="get"`: a search or filter form when its controls say so (`search_forms`)."""
+    action: str | None = None
+    """Its literal `action` (`/owners/find`): a form named for a search is one."""
 
 
 #: The end of a comment for html.parser (its `_markupbase._commentclose`). Linear: a
