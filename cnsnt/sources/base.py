@@ -548,6 +548,25 @@ def read_once(path: Path, ctx: SourceContext, kind: str) -> str | None:
     return text if isinstance(text, str) else None
 
 
+def template_files(root: Path, suffixes: tuple[str, ...], limit: int) -> list[Path]:
+    """The files under `root` ending in one of `suffixes` (lower case), sorted, at most `limit`.
+
+    Where other readers look for the templates that include a partial or call a fragment:
+    hidden folders and `SKIP_DIRS` are passed over, links to folders are not followed (no
+    loops), and a huge tree stops at `limit`. Each caller checks a file is inside the
+    project (`outside_problem`) before reading it with `read_once`.
+    """
+    out: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        for name in sorted(files):
+            if name.lower().endswith(suffixes):
+                out.append(Path(folder, name))
+                if len(out) >= limit:
+                    return out
+    return out
+
+
 class _Capped:
     """A reader that refuses to return more than `limit` bytes (a file growing while read)."""
 

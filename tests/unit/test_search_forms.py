@@ -127,3 +127,75 @@ def test_review_repro_init_proposes_no_search_box(tmp_path: Path) -> None:
     assert "info CN001 form 'index' is a search or filter form (search_form_for)" in audit
     explained = CliRunner().invoke(app, ["explain-column", "index.email_cont", str(tmp_path)])
     assert "not collected: a search or filter box" in explained.output
+
+
+#: A newsletter signup sent by GET (a Mailchimp-style JSONP form has to be).
+SIGNUP_BY_GET = """\
+<form method="get" action="https://example.us1.list-manage.com/subscribe/post-json">
+  <label for="email">Email</label><input type="email" name="EMAIL" id="email">
+  <label for="fname">First name</label><input type="text" name="FNAME" id="fname">
+  <label for="phone">Phone</label><input type="tel" name="PHONE" id="phone">
+  <input type="hidden" name="u" value="abc123">
+  <button>Subscribe</button>
+</form>
+"""
+
+
+def test_review_repro_a_get_form_that_asks_for_contact_details_collects(tmp_path: Path) -> None:
+    """CR26 F1: the method says how the data is sent, not whether it is collected. This signup was
+    a "search form" (no CN101, nothing proposed by init); now its fields are collected, and a note
+    says why the GET form was not read as a search."""
+    page = _write(tmp_path, "templates/subscribe.html", SIGNUP_BY_GET)
+    ev = _read(page, tmp_path)
+    roles = _roles(ev)
+    assert {k: v for k, v in roles.items() if k != "subscribe.u"} == {
+        "subscribe.EMAIL": FieldRole.INPUT, "subscribe.FNAME": FieldRole.INPUT, "subscribe.PHONE": FieldRole.INPUT,
+    }
+    [note] = ev.problems
+    assert note.severity is Severity.INFO and note.location.line == 1
+    message = " ".join(note.message.split())
+    assert "form 'subscribe' is sent by GET (method=\"get\") but is no search or filter form" in message
+    assert "EMAIL (an e-mail box), FNAME (a name), PHONE (a phone box)" in message
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms:\n    - {path: "templates/*.html"}\npurposes: {}\ndata: {}\n',
+        encoding="utf-8",
+    )
+    audit = CliRunner().invoke(app, ["audit", str(tmp_path / "cnsnt.yaml")]).output
+    assert audit.count("error CN101") == 3
+
+
+def test_a_get_form_whose_controls_look_like_a_query_is_a_search(tmp_path: Path) -> None:
+    """A search box (`q`, `search`, `type="search"`), a form named for a search, or filters
+    over a list (no contact detail asked) keep the role `search`; a consent box never does."""
+    page = _write(
+        tmp_path,
+        "people.html",
+        '<form id="box" method="get"><input name="q"><input type="email" name="email"></form>\n'
+        '<form id="typed" method="get"><input type="search" name="term"></form>\n'
+        '<form id="search-owner-form" method="get"><input name="lastName"></form>\n'
+        '<form id="list" method="get"><select name="status"></select><input name="year"></form>\n'
+        '<form id="paged" method="get"><input name="name"><input type="hidden" name="page"></form>\n'
+        '<form id="asked" method="get"><input name="first_name"><select name="country"></select></form>\n'
+        '<form id="news" method="get"><input name="q">'
+        '<input type="checkbox" name="newsletter_opt_in"> I agree to receive the newsletter</form>\n',
+    )
+    roles = _roles(_read(page, tmp_path))
+    for key in ("box.q", "box.email", "typed.term", "search-owner-form.lastName", "list.status",
+                "list.year", "paged.name"):
+        assert roles[key] is FieldRole.SEARCH, key
+    assert roles["asked.first_name"] is FieldRole.INPUT and roles["asked.country"] is FieldRole.INPUT
+    assert roles["news.q"] is FieldRole.INPUT and roles["news.newsletter_opt_in"] is FieldRole.CONSENT
+
+
+def test_a_rails_get_form_that_asks_for_an_email_collects(tmp_path: Path) -> None:
+    """`form_with ..., method: :get` is judged by its controls too; `search_form_for` stays a search."""
+    page = _write(
+        tmp_path,
+        "app/views/newsletter/new.html.erb",
+        "<%= form_with url: subscribe_path, method: :get do |f| %>\n"
+        "  <%= f.email_field :email %>\n"
+        "<% end %>\n"
+        "<%= search_form_for @q do |f| %>\n  <%= f.email_field :email_cont %>\n<% end %>\n",
+    )
+    ev = _read(page, tmp_path)
+    assert [(f.name, f.role) for f in ev.fields] == [("email", FieldRole.INPUT), ("email_cont", FieldRole.SEARCH)]

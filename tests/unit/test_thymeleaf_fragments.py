@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cnsnt.cli import app
@@ -18,6 +19,8 @@ from cnsnt.evidence import Evidence, FormField
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext
+from cnsnt.sources.forms import html_form, thymeleaf_fragments
+from cnsnt.sources.forms.html_page import Page
 from cnsnt.sources.forms.reader import read_forms
 from cnsnt.sources.forms.thymeleaf_fragments import parse_call
 
@@ -203,3 +206,102 @@ def test_init_proposes_the_fields_the_calls_draw_with_their_columns(tmp_path: Pa
         assert f"fills the column 'owners.{column}'" in line
     assert "inputField." not in out
     assert "CN001" not in out
+
+
+def test_a_data_th_call_is_a_caller_of_the_fragment(tmp_path: Path) -> None:
+    """CR26 F7: a calling template written with `data-th-replace` (HTML5 attributes) was not
+    indexed, so the fragment said "no template calls it" instead of naming the unread caller."""
+    fragment = _write(
+        tmp_path, "fragments/f.html",
+        '<div data-th-fragment="input (label, name)">\n'
+        '  <label data-th-for="${name}" data-th-text="${label}">L</label>\n'
+        '  <input data-th-field="*{__${name}__}"/>\n</div>\n',
+    )
+    call = "\"~{fragments/f :: input ('E-mail', 'email')}\""
+    for site in (f"<input data-th-replace={call}/>", f"<div data-th-insert={call}></div>"):
+        page = _write(
+            tmp_path, "form.html", f'<form data-th-object="${{owner}}" method="post">\n{site}\n</form>\n'
+        )
+        [problem] = _read(fragment, tmp_path, [fragment]).problems
+        assert problem.severity is Severity.WARNING, site
+        assert "1 of the 1 calling templates are not read as sources (src/main/resources/templates/form.html)" in (
+            problem.message
+        )
+        # read as a source, the call draws the field of the calling form
+        assert [(f.form, f.name) for f in _read(page, tmp_path, [fragment, page]).fields] == [("form", "email")]
+
+
+DEFAULT_CASE = """\
+<th:block th:fragment="input (label, name, type)">
+  <div th:switch="${type}">
+    <input th:case="'date'" type="date" th:field="*{__${name}__}" />
+    <select th:case="'select'" th:field="*{__${name}__}"><option>a</option></select>
+    <input th:case="*" th:type="${type}" th:field="*{__${name}__}" required />
+  </div>
+</th:block>
+"""
+
+
+def test_the_default_case_is_kept_only_when_no_case_matched(tmp_path: Path) -> None:
+    """CR26 F11: `th:case="*"` renders only when no other case of its switch matched; it was
+    always kept, so the 'select' call drew the select and the default's required input, merged
+    into one required field."""
+    _write(tmp_path, "fragments/inputField.html", DEFAULT_CASE)
+    page = _write(
+        tmp_path,
+        "pets/petForm.html",
+        '<form th:object="${pet}" method="post">\n'
+        "  <input th:replace=\"~{fragments/inputField :: input ('Type', 'type', 'select')}\" />\n"
+        "  <input th:replace=\"~{fragments/inputField :: input ('Notes', 'notes', 'text')}\" />\n"
+        "  <input th:replace=\"~{fragments/inputField :: input ('Kind', 'kind', ${kind})}\" />\n"
+        "</form>\n",
+    )
+    fields = _fields(_read(page, tmp_path))
+    # 'select' matched: its select only; 'text' matched no case: the default
+    assert (fields["type"].control, fields["type"].required) == ("select", False)
+    assert (fields["notes"].control, fields["notes"].required) == ("text", True)
+    # a type given as code decides nothing: every case is kept, the default's `required` too
+    assert fields["kind"].required
+
+
+def test_a_fragment_file_is_parsed_once_and_each_call_reads_only_its_fragment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CR26 F6: each call printed and parsed its fragment's whole file (400 calls into a file of
+    6,000 fragments took 18 s). Now the file is parsed once per audit and each call reads the
+    text of its fragment only: counted here in characters, not timed."""
+    others = "".join(f'<div th:fragment="other{i}"><p>Text of fragment {i}.</p></div>\n' for i in range(500))
+    fragment = _write(tmp_path, "fragments/inputField.html", INPUT_FIELD + others)
+    calls = "".join(
+        f"  <input th:replace=\"~{{fragments/inputField :: input ('Field {i}', 'field{i}', 'text')}}\" />\n"
+        for i in range(20)
+    )
+    pages = [_write(tmp_path, f"{name}.html", f'<form method="post">\n{calls}</form>\n') for name in ("a", "b")]
+    parsed: list[int] = []
+    read_template = thymeleaf_fragments.read_template
+
+    def counted(page: Page) -> object:
+        parsed.append(len(page.text))
+        return read_template(page)
+
+    printed: list[int] = []
+
+    class Counted(Page):
+        def __init__(self, text: str, path: Path, shown: str, **kw: object) -> None:
+            if path.resolve() == fragment.resolve():
+                printed.append(len(text))
+            super().__init__(text, path, shown, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(thymeleaf_fragments, "read_template", counted)
+    monkeypatch.setattr(html_form, "Page", Counted)
+    ctx = SourceContext(base_dir=tmp_path, limits=Limits())
+    for page in pages:
+        spec = SourceSpec("forms", page.name, page.parent, Location("cnsnt.yaml", 1, 1))
+        ev = read_forms(page, spec, ctx)
+        assert [f.name for f in ev.fields] == [f"field{i}" for i in range(20)]
+        assert ev.fields[3].label == "Field 3" and ev.fields[3].location.line == 5
+    size = fragment.stat().st_size
+    assert parsed == [size]  # once for the audit, not once per file or per call
+    # the pages read: that one parse, then one per call of the fragment's text alone
+    assert printed[0] == size and len(printed) == 41
+    assert max(printed[1:]) <= 2 * len(INPUT_FIELD) < size // 50

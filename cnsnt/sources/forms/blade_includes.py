@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import functools
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cnsnt.errors import SourceError
-from cnsnt.sources.base import SKIP_DIRS, SourceContext, outside_problem, read_once, read_text
+from cnsnt.sources.base import SourceContext, outside_problem, read_once, read_text, template_files
 from cnsnt.sources.forms.blade_helpers import UNKNOWN, parse_php, php_literal
 from cnsnt.sources.forms.template_php import blank_php
 from cnsnt.sources.forms.templates import EXPR, Scanner, blank
@@ -283,7 +282,7 @@ def includers(root: Path, ctx: SourceContext) -> dict[Path, tuple[Path, ...]]:
         return known
     found: dict[Path, set[Path]] = {}
     base = ctx.base_dir.resolve()
-    for path in _blade_files(root):
+    for path in template_files(root, (".blade.php",), _MAX_INDEXED):
         if outside_problem(path, base, ctx.limits.allow_outside) is not None:
             continue  # a template outside the project includes nothing of it
         shown = ctx.shown(path)
@@ -302,18 +301,6 @@ def includers(root: Path, ctx: SourceContext) -> dict[Path, tuple[Path, ...]]:
     result = {k: tuple(sorted(v)) for k, v in found.items()}
     memo[key] = result
     return result
-
-
-def _blade_files(root: Path) -> list[Path]:
-    out: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
-        for name in sorted(files):
-            if name.lower().endswith(".blade.php"):
-                out.append(Path(folder, name))
-                if len(out) >= _MAX_INDEXED:
-                    return out
-    return out
 
 
 # ---------------------------------------------------------------- printing a partial

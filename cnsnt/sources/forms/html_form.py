@@ -293,6 +293,8 @@ class _Reader:
         self.thymeleaf: _Thymeleaf | None = None
         """A Thymeleaf template: its `th:replace`/`th:insert` calls draw controls (None: not one)."""
         self.fragment_sites: list[_FragmentSite] = []
+        self.collecting_get: dict[str, str] = {}
+        """Forms sent by GET that ask for contact details, by name: what they ask for."""
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
@@ -428,7 +430,7 @@ class _Reader:
                 )
                 self.forms.append(FormTag(
                     own or page.stem, start, len(page.text), fid, bool(own), form_object(tag.attrs),
-                    search_forms.get_method(tag.literal("method")),
+                    search_forms.get_method(tag.literal("method")), tag.literal("action"),
                 ))
                 current = len(self.forms) - 1
             elif name == "legend":
@@ -953,7 +955,7 @@ class _Reader:
         path, text, fragment, elements = found
         given, code = thymeleaf_fragments.bind(fragment, call)
         markup = thymeleaf_fragments.printed(text, elements, fragment, given)
-        body = Page(markup, path, th.ctx.shown(path))
+        body = Page(markup, path, th.ctx.shown(path), origin=(fragment.line, fragment.column))
         reader = _Reader(body)
         reader.expanding = reader.partial = True
         reader.max_depth = self.max_depth
@@ -1338,6 +1340,8 @@ class _Reader:
                     page.problems.append(unnamed_problem(fld, why))
             reasons = {queries.get(c.start, "") for c in groups[name] if c.role is FieldRole.SEARCH} - {""}
             self._note_query(name, fields, reasons, starts[name])
+            if name in self.collecting_get:
+                self._note_collecting_get(name, self.collecting_get[name], starts[name])
             forms.append(
                 Form(
                     name, page.location(starts[name]), page.shown, tuple(fields),
@@ -1350,23 +1354,41 @@ class _Reader:
     def _mark_queries(self) -> dict[int, str]:
         """Give the controls of search and filter forms the role `search`; what made each one so.
 
-        A `<form method="get">`, a Rails `search_form_for` block (or a form helper given
-        `method: :get`), or a name that is a ransack predicate (`email_cont`; `status_in`
-        only beside an unambiguous one in the same form). Keyed by the control's start.
+        A `<form method="get">` or a Rails form helper given `method: :get` whose controls
+        look like a query (`search_forms.get_form_collects`; one that asks for contact
+        details collects, and `collecting_get` says so), a Rails `search_form_for` block,
+        or a name that is a ransack predicate (`email_cont`; `status_in` only beside an
+        unambiguous one in the same form). Keyed by the control's start.
         """
         page = self.page
         spans = search_forms.erb_search_spans(page.tokens, page.code) if page.tokens else []
         why: dict[int, str] = {}
         by_form: dict[int | None, list[Control]] = {}
+        by_span: dict[int, list[Control]] = {}
         for ctrl in self.controls:
-            form = self.forms[ctrl.form] if ctrl.form is not None else None
-            if form is not None and form.query:
-                why[ctrl.start] = 'method="get"'
-            else:
-                span = next((s for s in spans if s[0] <= ctrl.start < s[1]), None)
-                if span is not None:
-                    why[ctrl.start] = span[2]
             by_form.setdefault(ctrl.form, []).append(ctrl)
+            span = next((i for i, s in enumerate(spans) if s[0] <= ctrl.start < s[1]), None)
+            if span is not None:
+                by_span.setdefault(span, []).append(ctrl)
+        for index, controls in by_form.items():
+            form = self.forms[index] if index is not None else None
+            if form is None or not form.query:
+                continue
+            asked = search_forms.get_form_collects(controls, (form.id, form.name, form.action))
+            if asked is None:
+                why.update((c.start, 'method="get"') for c in controls)
+            else:
+                self.collecting_get.setdefault(form.name, asked)
+        for index, controls in by_span.items():
+            start, _, what, opening = spans[index]
+            if what == "method: :get":
+                asked = search_forms.get_form_collects(controls, (opening,))
+                if asked is not None:
+                    name = self.forms[controls[0].form].name if controls[0].form is not None else page.stem
+                    self.collecting_get.setdefault(name, asked)
+                    continue
+            for c in controls:
+                why.setdefault(c.start, what)
         for controls in by_form.values():
             strict = [c for c in controls if c.name and search_forms.ransack_name(c.name)]
             if not strict:
@@ -1397,6 +1419,18 @@ class _Reader:
             f"{'them' if many else 'it'} in no data entry",
             page.location(start), page.shown, severity=Severity.INFO,
             fix="nothing to do; if the form stores what people type, declare its fields in a data entry",
+        ))
+
+    def _note_collecting_get(self, form: str, asked: str, start: int) -> None:
+        """A form sent by GET that asks for contact details is read as collecting: say why."""
+        page = self.page
+        page.problems.append(SourceProblem(
+            f"form '{form}' is sent by GET (method=\"get\") but is no search or filter form: it asks "
+            f"for {asked}, so its fields are read as collected from the person (the data reaches "
+            "the server and its logs all the same)",
+            page.location(start), page.shown, severity=Severity.INFO,
+            fix="nothing to do; if it only looks records up, give its box type=\"search\" or the "
+            "name q, or name the form for a search (id=\"search-...\")",
         ))
 
     def _field(self, form: str, group: list[Control]) -> FormField:

@@ -138,9 +138,11 @@ class FormTag:
     named: bool = True
     """Its name is its own (`id`, `name`, a SvelteKit action), not its file's."""
     model: str | None = None
-    query: bool = False
-    """`method="get"`: a search or filter form, a query over data (`search_forms`)."""
     """The object it fills (Thymeleaf's `th:object="${randevu}"` is `randevu`), else None."""
+    query: bool = False
+    """`method="get"`: a search or filter form when its controls say so (`search_forms`)."""
+    action: str | None = None
+    """Its literal `action` (`/owners/find`): a form named for a search is one."""
 
 
 #: The end of a comment for html.parser (its `_markupbase._commentclose`). Linear: a
@@ -334,7 +336,8 @@ def smarty_syntax(path: Path, code: str) -> bool:
 class Page:
     """One template file: its text, the blanked markup, tokens and conditions."""
 
-    def __init__(self, text: str, path: Path, shown: str) -> None:
+    def __init__(self, text: str, path: Path, shown: str, origin: tuple[int, int] = (1, 1)) -> None:
+        """`origin`: the line and column of `text`'s start in the file (a fragment read alone)."""
         suffixes = {s.lower() for s in path.suffixes}
         self.svelte = ".svelte" in suffixes
         """A Svelte component: `{...}` is template code, `bind:value` names a control."""
@@ -370,6 +373,7 @@ class Page:
         self.conditions = Conditions(self.tokens, len(text))
         self.problems: list[SourceProblem] = []
         self._lines: LineIndex | None = None
+        self._origin = origin
         self.tag_spans: list[tuple[int, int]] = []
         """(start, end) of every start tag, in order: filled by the reader."""
         self.comments: list[tuple[int, int]] = []
@@ -495,7 +499,10 @@ class Page:
         if self._lines is None:
             self._lines = LineIndex(self.text)
         line, column = self._lines.line_col(offset)
-        return Location(self.shown, line, column)
+        first_line, first_column = self._origin
+        if line == 1:
+            column += first_column - 1
+        return Location(self.shown, line + first_line - 1, column)
 
     # -- attributes
 

@@ -20,12 +20,12 @@ beyond literals: an argument that is code (`${types}`) leaves its parameter as w
 from __future__ import annotations
 
 import html
-import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnsnt.sources.base import SKIP_DIRS, SourceContext, outside_problem, read_once
+from cnsnt.sources.base import SourceContext, outside_problem, read_once, template_files
 from cnsnt.sources.forms.html_page import Page
 
 #: The attributes that call a fragment; `th:replace` takes the host element's place.
@@ -233,6 +233,9 @@ class Fragment:
     params: tuple[str, ...]
     start: int
     end: int
+    line: int = 1
+    column: int = 1
+    """Where it starts in its file: a call reads the fragment's text alone, placed there."""
 
 
 def signature(value: str) -> tuple[str, tuple[str, ...]] | None:
@@ -319,8 +322,10 @@ def read_template(page: Page) -> tuple[list[Element], dict[str, Fragment]]:
     fragments: dict[str, Fragment] = {}
     for el in elements:
         declared = fragment_of({n: v for n, v, *_ in el.attrs if v is not None})
-        if declared is not None:
-            fragments.setdefault(declared[0], Fragment(declared[0], declared[1], el.start, el.after))
+        if declared is not None and declared[0] not in fragments:
+            name, params = declared
+            at = page.location(el.start)
+            fragments[name] = Fragment(name, params, el.start, el.after, at.line or 1, at.column or 1)
     return elements, fragments
 
 
@@ -347,30 +352,31 @@ def bind(fragment: Fragment, call: Call) -> tuple[dict[str, str], dict[str, str]
 def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[str, str]) -> str:
     """The fragment's element, with each parameter the call gives put where Thymeleaf puts it.
 
-    Only the fragment's own span is kept (the rest of its file is blanked, offsets kept,
-    so line and column stay the file's).
+    Only the fragment's own text, from `fragment.start` (its line and column in the file
+    are `fragment.line` and `fragment.column`): a call costs the fragment's size, not its
+    file's, however many fragments the file holds.
     """
     edits: list[tuple[int, int, str]] = []
-    inside = [e for e in elements if fragment.start <= e.start < fragment.end]
-    switches: list[tuple[int, str | None]] = []  # (element end, the switch's decided value)
+    # elements are in document order: find the fragment's by bisection, not by a scan of the file
+    first = bisect_left(elements, fragment.start, key=lambda e: e.start)
+    last = bisect_left(elements, fragment.end, lo=first, key=lambda e: e.start)
+    inside = elements[first:last]
+    switches: list[_Switch] = []
     dropped_until = -1
     for el in inside:
         if el.start < dropped_until:
             continue
-        while switches and switches[-1][0] <= el.start:
+        while switches and switches[-1].end <= el.start:
             switches.pop()
         attrs = {_thymeleaf_attr(name): value for name, value, *_ in el.attrs}
         case = attrs.get("case")
-        if case is not None and switches:
-            decided = switches[-1][1]
-            value = literal(case)
-            if decided is not None and case.strip() != "*" and value is not None and value != decided:
-                edits.append((el.start, el.after, _blank(text[el.start : el.after])))
-                dropped_until = el.after
-                continue
+        if case is not None and switches and not switches[-1].keeps(case):
+            edits.append((el.start, el.after, _blank(text[el.start : el.after])))
+            dropped_until = el.after
+            continue
         switch = attrs.get("switch")
         if switch is not None:
-            switches.append((el.after, _param_value(switch, given)))
+            switches.append(_Switch(el.after, _param_value(switch, given)))
         for name, value, astart, vstart, vend, aend in el.attrs:
             if value is None:
                 continue
@@ -386,7 +392,7 @@ def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[
                 new = _preprocessed(value, given)
                 if new != value:
                     edits.append((vstart, vend, html.escape(new, quote=False).replace('"', "&quot;")))
-    out = list(_blank(text[: fragment.start]))
+    out: list[str] = []
     pos = fragment.start
     for start, end, new in sorted(edits):
         if start < pos:
@@ -395,8 +401,38 @@ def printed(text: str, elements: list[Element], fragment: Fragment, given: dict[
         out.append(_padded(new, text[start:end]))
         pos = end
     out.append(text[pos : fragment.end])
-    out.append(_blank(text[fragment.end :]))
     return "".join(out)
+
+
+@dataclass
+class _Switch:
+    """A `th:switch` being printed: the value the call decides, and whether a case took it."""
+
+    end: int
+    decided: str | None
+    """The literal the switch's parameter is given; None when the call gives code."""
+    matched: bool = False
+
+    def keeps(self, case: str) -> bool:
+        """Whether a `th:case` of this switch is printed, in document order.
+
+        As Thymeleaf renders: the first case of the decided value, and `*` only when no
+        case before it matched (after a match every other case is false). A switch on code
+        keeps every case; a case cnsnt cannot read is kept while none has matched.
+        """
+        if self.decided is None:
+            return True
+        if self.matched:
+            return False
+        if case.strip() == "*":
+            return True
+        value = literal(case)
+        if value is None:
+            return True
+        if value == self.decided:
+            self.matched = True
+            return True
+        return False
 
 
 #: Thymeleaf's `th:X="${param}"` printed as the plain attribute `X`.
@@ -460,11 +496,11 @@ def callers(root: Path, ctx: SourceContext) -> dict[tuple[Path, str], tuple[Path
         return known
     found: dict[tuple[Path, str], set[Path]] = {}
     base = ctx.base_dir.resolve()
-    for path in _html_files(root):
+    for path in template_files(root, (".html", ".htm"), _MAX_INDEXED):
         if outside_problem(path, base, ctx.limits.allow_outside) is not None:
             continue
         text = load(path, ctx)
-        if text is None or "th:" not in text:
+        if text is None or ("th:" not in text and "data-th-" not in text):
             continue
         for value in _call_values(text):
             call = parse_call(value)
@@ -478,22 +514,14 @@ def callers(root: Path, ctx: SourceContext) -> dict[tuple[Path, str], tuple[Path
     return result
 
 
-#: A call attribute's value. Linear: each try starts at `th:`, fixed words, then a run
+#: A call attribute's value, `th:replace` or its HTML5 spelling `data-th-replace` (see
+#: `CALL_ATTRS`). Linear: each try starts at `th:` or `data-th-`, fixed words, then a run
 #: of non-quote characters that the closing quote ends.
-_CALL_VALUE = re.compile(r"""\bth:(?:replace|insert|include)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)')""")
+_CALL_VALUE = re.compile(
+    r"""(?:\bth:|\bdata-th-)(?:replace|insert|include)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)')"""
+)
 
 
 def _call_values(text: str) -> list[str]:
     return [m.group(1) if m.group(1) is not None else m.group(2) for m in _CALL_VALUE.finditer(text)]
 
-
-def _html_files(root: Path) -> list[Path]:
-    out: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
-        for name in sorted(files):
-            if name.lower().endswith((".html", ".htm")):
-                out.append(Path(folder, name))
-                if len(out) >= _MAX_INDEXED:
-                    return out
-    return out
