@@ -877,7 +877,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     why=f"in a table that describes people ({reason})",
                 ),
             )
-        elif organisation or (identifying and survey.company is not None):
+        elif organisation or (identifying and survey.company is not None and not keyed_to_person):
+            # a row that names a company but is keyed to a person (`teklifler.musteriid`,
+            # a customer's quote with its contact's e-mail) is read by its keys below
             reason = (
                 f"its name '{table.name}' says it is about {'places' if place else 'organisations'}"
                 if organisation
