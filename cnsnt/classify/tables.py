@@ -64,6 +64,7 @@ from cnsnt.classify.classifier import (
     software_client,
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
+from cnsnt.classify.glued import glued_prefixes, past_glued
 from cnsnt.classify.implied import column_prefix, plural, with_implied_keys
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
@@ -283,9 +284,12 @@ def _survey(
     table_words = _table_words(table.name, languages)
     mailed = names_emails(table.name, languages)
     addressed: str | None = None
+    glued = glued_prefixes(table, languages)
     for column in table.columns:
         kind = _type_kind(column.type)
-        reading = _read(column.name, languages)
+        # `ceposta`, `ctel`: what the name says past the table's glued initial
+        past = None if column.primary_key else past_glued(column.name, glued, languages)
+        reading = _read(column.name if past is None else past[1], languages)
         if written and any(_false_term(m, written, column.name) for m in reading.matches):
             # `CEL` is a goal in a Polish schema, not the Portuguese mobile phone
             kept = tuple(m for m in reading.matches if not _false_term(m, written, column.name))
@@ -877,7 +881,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     why=f"in a table that describes people ({reason})",
                 ),
             )
-        elif organisation or (identifying and survey.company is not None):
+        elif organisation or (identifying and survey.company is not None and not keyed_to_person):
+            # a row that names a company but is keyed to a person (`teklifler.musteriid`,
+            # a customer's quote with its contact's e-mail) is read by its keys below
             reason = (
                 f"its name '{table.name}' says it is about {'places' if place else 'organisations'}"
                 if organisation
@@ -1893,6 +1899,38 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
     return False
 
 
+def _read_past(
+    found: Classification,
+    column: Column,
+    table: Table,
+    verdict: TableVerdict,
+    keyed: Collection[str],
+    bookkept: Collection[str],
+    prefix: str,
+    rest: str,
+) -> Classification:
+    """The verdict on the name past its glued prefix, told as the column's: `'ctckn' ('c' + 'tckn')`.
+
+    Kept only when it names a kind of personal data: the prefix adds what the name
+    means, never takes a verdict away (`cevadres` is `ev` + `adres`, no date). It is
+    inferred from the table's other columns, so a sure verdict is only fairly sure.
+    """
+    past = decide(
+        table.name,
+        rest,
+        column.type,
+        column.comment,
+        verdict.context,
+        column.name.casefold() in keyed,
+        column.name.casefold() in bookkept,
+    )
+    if not past.personal or past.category in (None, "user") or past.category == found.category:
+        return found
+    reason = past.reason.replace(f"'{rest}'", f"'{column.name}' ('{prefix}' + '{rest}')", 1)
+    confidence = Confidence.MEDIUM if past.confidence is Confidence.HIGH else past.confidence
+    return replace(past, reason=reason, confidence=confidence)
+
+
 def classify_tables(tables: Sequence[Table]) -> dict[str, Classification]:
     """Every column's verdict, keyed by `Column.key`, each table read in its context."""
     return column_verdicts(read_tables(tables))
@@ -1926,7 +1964,10 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
         street = _street(table, verdict)
+        glued = glued_prefixes(table, verdict.context.languages)
         for column in table.columns:
+            # `calisanlar.ctckn`: the table's initial, then a term (`tckn`), read past it
+            past = None if column.primary_key else past_glued(column.name, glued, verdict.context.languages)
             found = decide(
                 table.name,
                 column.name,
@@ -1936,6 +1977,8 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 column.name.casefold() in keyed,
                 column.name.casefold() in bookkept,
             )
+            if past is not None:
+                found = _read_past(found, column, table, verdict, keyed, bookkept, *past)
             if street is not None and _house_number(column, street, keyed, verdict):
                 found = Classification(
                     True,
