@@ -528,7 +528,11 @@ _DATE_PARTS = 2
 
 
 def _animal_evidence(
-    table: Table, table_words: tuple[str, ...], survey: _Survey, languages: tuple[str, ...]
+    table: Table,
+    table_words: tuple[str, ...],
+    survey: _Survey,
+    languages: tuple[str, ...],
+    keyed_to_person: bool,
 ) -> str:
     """What says a table's rows are animals (its name `pets`, a `breed` column), or "".
 
@@ -536,13 +540,16 @@ def _animal_evidence(
     login, an address): an adopter's application names its `species` wanted, and no
     animal has an e-mail. A vet's `patients` with a `species` are animals; a
     table named for other people (`owners`) keeps them, whatever it lists of their pets.
+    A column alone is no evidence in a row keyed to the person it is about
+    (`allergy_reports(user_id, species, reaction)`): it names a species, the row is the
+    user's (codereview26 F2); an animal's `owner_id` names whose it is, no such link.
     """
     if survey.anchors.keys() - _BORN - {"full name"} or survey.address:
         return ""
     if table_words and table_words[-1] in lx.ANIMAL_TABLES:
         return f"its name '{table.name}' says it is about animals"
     named = _table(table.own_name, languages)
-    if named.person and not set(table_words) & lx.PATIENT_WORDS:
+    if keyed_to_person or (named.person and not set(table_words) & lx.PATIENT_WORDS):
         return ""
     for column in table.columns:
         words = _TOKENIZER.words(column.name, languages)
@@ -811,7 +818,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 ),
             )
             continue
-        animal = _animal_evidence(table, table_words, survey, languages)
+        animal = _animal_evidence(table, table_words, survey, languages, keyed_to_person)
         if animal and (not organisation or table_words[-1] in lx.ANIMAL_TABLES):
             # `pets(name, sex, birth_date, weight)`: an animal's row; its traits are no
             # one's, whatever an owner's key says of whose animal it is
