@@ -1874,9 +1874,11 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
     A text column that starts or ends in a label word (`nomePatologia`,
     `nombre_comercial`, `opisanie`), that repeats the table's own name
     (`tb_Krankenheiten.Krankenheiten`, `areaatuacao.desAreaAtuacao`) or numbers the row
-    by it (`consultorios.numero_consultorio`) names the row.
+    by it (`consultorios.numero_consultorio`) names the row. Only a place is numbered so:
+    `lab_tests.test_number` numbers one test, a record (codereview26 F4).
     """
     own = _table_words(table.name, languages)
+    place = bool(own) and own[-1] in lx.PLACE_TABLES
     glued = "".join(own)
     for column in table.columns:
         if _type_kind(column.type) != "text":
@@ -1895,7 +1897,7 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
         # `quartos.numero_quarto`, `rooms.room_number`: the row's own number, a room's or
         # a bed's, names a thing that is there before any record points at it
         named = [w for w in words if w not in _NUMBER_WORDS]
-        if 0 < len(named) < len(words) and all(any(w == o or _same_stem(w, o) for o in own) for w in named):
+        if place and 0 < len(named) < len(words) and all(any(w == o or _same_stem(w, o) for o in own) for w in named):
             return True
     return False
 

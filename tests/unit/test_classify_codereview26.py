@@ -1,0 +1,41 @@
+"""codereview26 F4, F5, F8, F9: rules of the classifier that caught more than they were for.
+
+Schemas written for these tests after the review's reproductions (a clinic's lab tests,
+a register of companies, a Spanish register of patients, an order's lines), read through
+the SQL reader as `cnsnt init` reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.classify import classify_tables
+from cnsnt.evidence import Classification
+from tests.unit.schema_entry import read_entry, write_files
+
+
+def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
+    write_files(tmp_path, {"schema.sql": ddl})
+    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
+
+
+# -- F4: only a place is numbered by its own name, not a test or a prescription
+
+
+def test_a_record_numbered_by_its_own_name_is_still_part_of_a_care_record(tmp_path: Path) -> None:
+    """`lab_tests.test_number` numbers a test a consultation points at: its result is health data."""
+    ddl = """
+    CREATE TABLE patients (id INT PRIMARY KEY, name TEXT, birth_date DATE);
+    CREATE TABLE lab_tests (id INT PRIMARY KEY, test_number TEXT, result TEXT, taken_on DATE);
+    CREATE TABLE prescriptions (id INT PRIMARY KEY, prescription_number TEXT, issued_on DATE);
+    CREATE TABLE rooms (id INT PRIMARY KEY, room_number TEXT, floor TEXT);
+    CREATE TABLE consultations (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+      lab_test_id INT REFERENCES lab_tests(id), prescription_id INT REFERENCES prescriptions(id),
+      room_id INT REFERENCES rooms(id), diagnosis TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("lab_tests.result", "lab_tests.taken_on", "prescriptions.issued_on"):
+        assert got[key].category == "user.health", (key, got[key].reason)
+    # a room is there before anyone is seen in it
+    for key in ("rooms.room_number", "rooms.floor"):
+        assert not got[key].personal, (key, got[key].reason)
