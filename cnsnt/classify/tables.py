@@ -731,8 +731,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # `persona_giuridica`, `pessoa_juridica`: a legal person, a company or a body
         legal = _phrase_in(table_words, lx.LEGAL_PERSON_WORDS) and not born and "name" not in survey.anchors
         # `locations(locatable_type, locatable_id, zipcode)`: a Rails polymorphic row may
-        # belong to any model, a person among them; its name says nothing of whose it is
-        organisation = (organisation or place or legal) and _polymorphic(table, languages) is None
+        # belong to any model, a person among them; its name says nothing of whose it is.
+        # A name that says organisations stays so (codereview26 F5)
+        organisation = organisation or legal or (place and _polymorphic(table, languages) is None)
         base = Context(
             health=named.health,
             messages=named.messages,
@@ -1132,9 +1133,12 @@ def _polymorphic(table: Table, languages: tuple[str, ...]) -> tuple[str, str] | 
 
     Rails' polymorphic associations (`notable_type` + `notable_id`, `locatable_type` +
     `locatable_id`): the type column holds a class name, so it is text, and the id is no
-    key the schema declares or its name implies, since no one table is its target.
+    key the schema declares or its name implies, since no one table is its target. Its
+    stem is Rails' `-able` or a word for a record of any model (`record_type`); a row's
+    own kind and number (`companies.company_type`, `company_id`) is no owner (codereview26 F5).
     """
     keyed = {c.casefold() for k in table.foreign_keys for c in k.columns}
+    own = _table_words(table.name, languages)
     ids: dict[tuple[str, ...], str] = {}
     for column in table.columns:
         words = _TOKENIZER.words(column.name, languages)
@@ -1145,9 +1149,25 @@ def _polymorphic(table: Table, languages: tuple[str, ...]) -> tuple[str, str] | 
         words = _TOKENIZER.words(column.name, languages)
         if len(words) >= 2 and words[-1] == "type" and _type_kind(column.type) in ("text", "unknown"):
             partner = ids.get(words[:-1])
-            if partner is not None:
+            if partner is not None and _names_any_model(column.name, words[:-1], own):
                 return column.name, partner
     return None
+
+
+def _names_any_model(name: str, stem: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    """Whether a type column's stem names a record of any model: `notable`, `record`, not `company`.
+
+    Rails' `-able` is read in the column's name, which the tokenizer may cut (`no`,
+    `table`). Not the word the table's rows are (`entities.entity_type`): their own kind.
+    """
+    written = name.casefold().removesuffix("type").rstrip("_- ")
+    if len(written) > len(_ABLE) + 2 and written.endswith(_ABLE):
+        return True
+    last = stem[-1]
+    return last in lx.POLYMORPHIC_WORDS and not (own and (last == own[-1] or _same_stem(last, own[-1])))
+
+
+_ABLE = "able"  # Rails names a polymorphic interface so: `commentable`, `taggable`
 
 
 def _wrote_row(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
+from cnsnt.classify import classify_tables, table_verdicts
+from cnsnt.classify.tables import ORGANISATION
 from cnsnt.evidence import Classification
 from tests.unit.schema_entry import read_entry, write_files
 
@@ -39,3 +40,38 @@ def test_a_record_numbered_by_its_own_name_is_still_part_of_a_care_record(tmp_pa
     # a room is there before anyone is seen in it
     for key in ("rooms.room_number", "rooms.floor"):
         assert not got[key].personal, (key, got[key].reason)
+
+
+# -- F5: a row's own kind and number are no Rails polymorphic owner
+
+
+def test_a_companys_own_type_and_number_leave_it_a_company(tmp_path: Path) -> None:
+    """`companies(company_type, company_id)`: its kind and register number, not a row of any model."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, email TEXT, first_name TEXT);
+    CREATE TABLE companies (id INT PRIMARY KEY, company_type VARCHAR(30), company_id VARCHAR(30),
+      name TEXT, email TEXT, phone TEXT, city TEXT);
+    CREATE TABLE attachments (id INT PRIMARY KEY, record_type VARCHAR(40), record_id BIGINT, filename TEXT);
+    """
+    write_files(tmp_path, {"schema.sql": ddl})
+    tables = list(read_entry(tmp_path, "schema.sql").tables)
+    verdicts = table_verdicts(tables)
+    assert verdicts["companies"].kind == ORGANISATION, verdicts["companies"].reason
+    got = classify_tables(tables)
+    for column in ("company_type", "name", "email", "phone", "city"):
+        assert not got[f"companies.{column}"].personal, (column, got[f"companies.{column}"].reason)
+    # a record of any model (Active Storage's `record_type`) is still unsure whose
+    assert "record_type" in verdicts["attachments"].reason, verdicts["attachments"].reason
+
+
+def test_a_polymorphic_owner_leaves_a_table_named_for_organisations_so(tmp_path: Path) -> None:
+    """Only a place may belong to a person through `*_type` + `*_id`; a company stays one."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, email TEXT, first_name TEXT);
+    CREATE TABLE companies (id INT PRIMARY KEY, owner_type VARCHAR(30), owner_id BIGINT,
+      name TEXT, email TEXT, phone TEXT);
+    """
+    write_files(tmp_path, {"schema.sql": ddl})
+    tables = list(read_entry(tmp_path, "schema.sql").tables)
+    assert table_verdicts(tables)["companies"].kind == ORGANISATION
+    assert not classify_tables(tables)["companies.email"].personal
