@@ -1917,7 +1917,11 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
         # `quartos.numero_quarto`, `rooms.room_number`: the row's own number, a room's or
         # a bed's, names a thing that is there before any record points at it
         named = [w for w in words if w not in _NUMBER_WORDS]
-        if place and 0 < len(named) < len(words) and all(any(w == o or _same_stem(w, o) for o in own) for w in named):
+        if (
+            place
+            and 0 < len(named) < len(words)
+            and all(any(w == o or _same_stem(w, o) for o in own) for w in named)
+        ):
             return True
     return False
 
