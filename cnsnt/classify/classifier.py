@@ -1428,9 +1428,11 @@ def decide(
             f"care went ('{outcome}')",
         )
     makers = set(words) & lx.MAKER_WORDS
-    if care and makers <= lx.CARE_EVENTS and _dated(reading, kind, makers):
+    in_record = ctx.linked and not ctx.describes
+    if care and in_record and makers <= lx.CARE_EVENTS and _dated(reading, kind, makers):
         # `data_efetiva_alta` in an admission: the date of the discharge, a step of the
-        # care (Recital 35), not the row's own registration
+        # care (Recital 35), not the row's own registration; in the patient's own row
+        # (`pacientes.fecha_alta`) it is when they were registered (codereview26 F8)
         makers = set()
     if (
         (plain or care)

@@ -75,3 +75,20 @@ def test_a_polymorphic_owner_leaves_a_table_named_for_organisations_so(tmp_path:
     tables = list(read_entry(tmp_path, "schema.sql").tables)
     assert table_verdicts(tables)["companies"].kind == ORGANISATION
     assert not classify_tables(tables)["companies.email"].personal
+
+
+# -- F8: a discharge date is care in an admission, a registration date in the patient's row
+
+
+def test_alta_and_baja_in_a_patients_own_row_are_when_they_were_registered(tmp_path: Path) -> None:
+    """`pacientes.fecha_alta`: the register's own date; `ingresos.fecha_alta`: a discharge, their care."""
+    ddl = """
+    CREATE TABLE pacientes (id INT PRIMARY KEY, nombre TEXT, fecha_nacimiento DATE, dni TEXT,
+      fecha_alta TIMESTAMP, fecha_baja TIMESTAMP);
+    CREATE TABLE ingresos (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      fecha_ingreso TIMESTAMP, fecha_alta TIMESTAMP);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("pacientes.fecha_alta", "pacientes.fecha_baja"):
+        assert not got[key].personal, (key, got[key].reason)
+    assert got["ingresos.fecha_alta"].category == "user.health", got["ingresos.fecha_alta"].reason
