@@ -1968,6 +1968,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 verdict.context,
                 column.name.casefold() in keyed,
                 column.name.casefold() in bookkept,
+                column.name.casefold() in persons,
             )
             if street is not None and _house_number(column, street, keyed, verdict):
                 found = Classification(

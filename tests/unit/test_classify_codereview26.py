@@ -12,6 +12,7 @@ from pathlib import Path
 from cnsnt.classify import classify_tables, table_verdicts
 from cnsnt.classify.tables import ORGANISATION
 from cnsnt.evidence import Classification
+from cnsnt.model import Confidence
 from tests.unit.schema_entry import read_entry, write_files
 
 
@@ -92,3 +93,22 @@ def test_alta_and_baja_in_a_patients_own_row_are_when_they_were_registered(tmp_p
     for key in ("pacientes.fecha_alta", "pacientes.fecha_baja"):
         assert not got[key].personal, (key, got[key].reason)
     assert got["ingresos.fecha_alta"].category == "user.health", got["ingresos.fecha_alta"].reason
+
+
+# -- F9: a key to a row about a person is surely no datum of theirs; a key to a list is
+
+
+def test_a_key_to_a_row_about_a_person_stays_surely_not_personal(tmp_path: Path) -> None:
+    """`order_lines.order_id -> orders` is a link (high); `status_id`, a coded state, may be theirs (low)."""
+    ddl = """
+    CREATE TABLE customers (id INT PRIMARY KEY, email TEXT, first_name TEXT);
+    CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT REFERENCES customers(id), created_at TIMESTAMP);
+    CREATE TABLE order_statuses (id INT PRIMARY KEY, label TEXT);
+    CREATE TABLE order_lines (id INT PRIMARY KEY, order_id INT REFERENCES orders(id),
+      status_id INT REFERENCES order_statuses(id), product TEXT, quantity INT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    order = got["order_lines.order_id"]
+    assert not order.personal and order.confidence == Confidence.HIGH, order
+    status = got["order_lines.status_id"]
+    assert not status.personal and status.confidence != Confidence.HIGH, status
