@@ -601,15 +601,18 @@ _WHY = {
 _OFTEN_THEIRS = {"flag", "technical", "counter"}
 
 
-def _sure_not(why: str, ctx: Context) -> Confidence:
+def _sure_not(why: str, ctx: Context, link: bool = False) -> Confidence:
     """How sure "not personal" is, as measured on the labelled tune half.
 
     Of the columns called not personal for such a word, labellers mark a third or more personal
     in a table that describes people (a flag 35%, a state or type 46%), and a fifth or more in one
     linked to people (a flag 19%, a state 29%, a count 65%); keys and dates stay near one in ten.
     A "high" that is wrong one time in three would send a reviewer past what most needs a look.
+    `link`: a key to a person's row or a row about one (`order_lines.order_id -> orders`) in a
+    record about them, wrong 3 times in 135 (codereview26 F9). A key to a list of values
+    (`Child.BenefitTypeId`) is the person's type or state, wrong nearly one time in two: low.
     """
-    if why not in _OFTEN_THEIRS or not (ctx.describes or ctx.linked):
+    if (link and not ctx.describes) or why not in _OFTEN_THEIRS or not (ctx.describes or ctx.linked):
         return Confidence.HIGH
     if ctx.linked and not ctx.describes and why == "flag":
         return Confidence.MEDIUM
@@ -1139,9 +1142,11 @@ def decide(
     ctx: Context,
     keyed: bool = False,
     bookkeeping: bool = False,
+    link: bool = False,
 ) -> Classification:
     """The verdict on one column in its table's context; `keyed`: a primary or foreign key.
 
+    `link`: a key to a person's row or to a row about one (`order_lines.order_id`).
     `bookkeeping`: more than half the schema's tables have a column of this name, tables
     about no one among them (`tables._bookkeeping`).
     """
@@ -1395,7 +1400,8 @@ def decide(
         )
     if blocked is not None:
         word, why = blocked
-        return Classification(False, None, _sure_not(why, ctx), f"name '{name}' is {_WHY[why]} ('{word}')")
+        sure = _sure_not(why, ctx, link)
+        return Classification(False, None, sure, f"name '{name}' is {_WHY[why]} ('{word}')")
     if kind == "inet":
         return Classification(
             True, "user.device.ip_address", Confidence.HIGH, f"type {type} holds an IP address"
@@ -1428,9 +1434,11 @@ def decide(
             f"care went ('{outcome}')",
         )
     makers = set(words) & lx.MAKER_WORDS
-    if care and makers <= lx.CARE_EVENTS and _dated(reading, kind, makers):
+    in_record = ctx.linked and not ctx.describes
+    if care and in_record and makers <= lx.CARE_EVENTS and _dated(reading, kind, makers):
         # `data_efetiva_alta` in an admission: the date of the discharge, a step of the
-        # care (Recital 35), not the row's own registration
+        # care (Recital 35), not the row's own registration; in the patient's own row
+        # (`pacientes.fecha_alta`) it is when they were registered (codereview26 F8)
         makers = set()
     if (
         (plain or care)
@@ -1689,7 +1697,8 @@ def decide(
                 Confidence.HIGH,
                 f"name '{name}' says who created or changed the row ('{word}'): a key to them, not a datum",
             )
-        return Classification(False, None, _sure_not(why, ctx), f"name '{name}' is {_WHY[why]} ('{word}')")
+        sure = _sure_not(why, ctx, link)
+        return Classification(False, None, sure, f"name '{name}' is {_WHY[why]} ('{word}')")
     if reading.matches:
         m = reading.matches[-1]
         first = next((f for f in reading.matches if f.strong and f.category == "user.name.first"), None)

@@ -244,6 +244,8 @@ PLACEHOLDER_WORDS: Final = _VOCAB.lists["placeholder_words"]
 PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
 # A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
+# Stems of a polymorphic `*_type` + `*_id` pair besides Rails' `-able` (`record_type`).
+POLYMORPHIC_WORDS: Final = _VOCAB.lists["polymorphic_words"]
 # Weak terms that name whatever the row is (`slug`): a person's only in their own row.
 OBJECT_NAMES: Final = _VOCAB.lists["object_names"]
 # Protocol words that make the client after them software (`oauth_clients`).

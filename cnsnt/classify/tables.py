@@ -532,7 +532,11 @@ _DATE_PARTS = 2
 
 
 def _animal_evidence(
-    table: Table, table_words: tuple[str, ...], survey: _Survey, languages: tuple[str, ...]
+    table: Table,
+    table_words: tuple[str, ...],
+    survey: _Survey,
+    languages: tuple[str, ...],
+    keyed_to_person: bool,
 ) -> str:
     """What says a table's rows are animals (its name `pets`, a `breed` column), or "".
 
@@ -540,13 +544,16 @@ def _animal_evidence(
     login, an address): an adopter's application names its `species` wanted, and no
     animal has an e-mail. A vet's `patients` with a `species` are animals; a
     table named for other people (`owners`) keeps them, whatever it lists of their pets.
+    A column alone is no evidence in a row keyed to the person it is about
+    (`allergy_reports(user_id, species, reaction)`): it names a species, the row is the
+    user's (codereview26 F2); an animal's `owner_id` names whose it is, no such link.
     """
     if survey.anchors.keys() - _BORN - {"full name"} or survey.address:
         return ""
     if table_words and table_words[-1] in lx.ANIMAL_TABLES:
         return f"its name '{table.name}' says it is about animals"
     named = _table(table.own_name, languages)
-    if named.person and not set(table_words) & lx.PATIENT_WORDS:
+    if keyed_to_person or (named.person and not set(table_words) & lx.PATIENT_WORDS):
         return ""
     for column in table.columns:
         words = _TOKENIZER.words(column.name, languages)
@@ -728,8 +735,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         # `persona_giuridica`, `pessoa_juridica`: a legal person, a company or a body
         legal = _phrase_in(table_words, lx.LEGAL_PERSON_WORDS) and not born and "name" not in survey.anchors
         # `locations(locatable_type, locatable_id, zipcode)`: a Rails polymorphic row may
-        # belong to any model, a person among them; its name says nothing of whose it is
-        organisation = (organisation or place or legal) and _polymorphic(table, languages) is None
+        # belong to any model, a person among them; its name says nothing of whose it is.
+        # A name that says organisations stays so (codereview26 F5)
+        organisation = organisation or legal or (place and _polymorphic(table, languages) is None)
         base = Context(
             health=named.health,
             messages=named.messages,
@@ -815,7 +823,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 ),
             )
             continue
-        animal = _animal_evidence(table, table_words, survey, languages)
+        animal = _animal_evidence(table, table_words, survey, languages, keyed_to_person)
         if animal and (not organisation or table_words[-1] in lx.ANIMAL_TABLES):
             # `pets(name, sex, birth_date, weight)`: an animal's row; its traits are no
             # one's, whatever an owner's key says of whose animal it is
@@ -1131,9 +1139,12 @@ def _polymorphic(table: Table, languages: tuple[str, ...]) -> tuple[str, str] | 
 
     Rails' polymorphic associations (`notable_type` + `notable_id`, `locatable_type` +
     `locatable_id`): the type column holds a class name, so it is text, and the id is no
-    key the schema declares or its name implies, since no one table is its target.
+    key the schema declares or its name implies, since no one table is its target. Its
+    stem is Rails' `-able` or a word for a record of any model (`record_type`); a row's
+    own kind and number (`companies.company_type`, `company_id`) is no owner (codereview26 F5).
     """
     keyed = {c.casefold() for k in table.foreign_keys for c in k.columns}
+    own = _table_words(table.name, languages)
     ids: dict[tuple[str, ...], str] = {}
     for column in table.columns:
         words = _TOKENIZER.words(column.name, languages)
@@ -1144,9 +1155,25 @@ def _polymorphic(table: Table, languages: tuple[str, ...]) -> tuple[str, str] | 
         words = _TOKENIZER.words(column.name, languages)
         if len(words) >= 2 and words[-1] == "type" and _type_kind(column.type) in ("text", "unknown"):
             partner = ids.get(words[:-1])
-            if partner is not None:
+            if partner is not None and _names_any_model(column.name, words[:-1], own):
                 return column.name, partner
     return None
+
+
+def _names_any_model(name: str, stem: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    """Whether a type column's stem names a record of any model: `notable`, `record`, not `company`.
+
+    Rails' `-able` is read in the column's name, which the tokenizer may cut (`no`,
+    `table`). Not the word the table's rows are (`entities.entity_type`): their own kind.
+    """
+    written = name.casefold().removesuffix("type").rstrip("_- ")
+    if len(written) > len(_ABLE) + 2 and written.endswith(_ABLE):
+        return True
+    last = stem[-1]
+    return last in lx.POLYMORPHIC_WORDS and not (own and (last == own[-1] or _same_stem(last, own[-1])))
+
+
+_ABLE = "able"  # Rails names a polymorphic interface so: `commentable`, `taggable`
 
 
 def _wrote_row(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
@@ -1873,9 +1900,11 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
     A text column that starts or ends in a label word (`nomePatologia`,
     `nombre_comercial`, `opisanie`), that repeats the table's own name
     (`tb_Krankenheiten.Krankenheiten`, `areaatuacao.desAreaAtuacao`) or numbers the row
-    by it (`consultorios.numero_consultorio`) names the row.
+    by it (`consultorios.numero_consultorio`) names the row. Only a place is numbered so:
+    `lab_tests.test_number` numbers one test, a record (codereview26 F4).
     """
     own = _table_words(table.name, languages)
+    place = bool(own) and own[-1] in lx.PLACE_TABLES
     glued = "".join(own)
     for column in table.columns:
         if _type_kind(column.type) != "text":
@@ -1894,7 +1923,11 @@ def _labelled(table: Table, languages: tuple[str, ...]) -> bool:
         # `quartos.numero_quarto`, `rooms.room_number`: the row's own number, a room's or
         # a bed's, names a thing that is there before any record points at it
         named = [w for w in words if w not in _NUMBER_WORDS]
-        if 0 < len(named) < len(words) and all(any(w == o or _same_stem(w, o) for o in own) for w in named):
+        if (
+            place
+            and 0 < len(named) < len(words)
+            and all(any(w == o or _same_stem(w, o) for o in own) for w in named)
+        ):
             return True
     return False
 
@@ -1976,6 +2009,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 verdict.context,
                 column.name.casefold() in keyed,
                 column.name.casefold() in bookkept,
+                column.name.casefold() in persons,
             )
             if past is not None:
                 found = _read_past(found, column, table, verdict, keyed, bookkept, *past)

@@ -54,6 +54,7 @@ _LIST_KEYS = (
     "animal_tables",
     "animal_columns",
     "tree_words",
+    "polymorphic_words",
     "object_names",
     "software_qualifiers",
     "software_clients",

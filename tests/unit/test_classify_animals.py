@@ -131,3 +131,45 @@ def test_a_persons_race_makes_no_animal() -> None:
     )
     assert table_verdicts([people])["personas"].kind == PEOPLE
     assert classify_tables([people])["personas.fecha_nacimiento"].personal
+
+
+USERS = typed_table(
+    "users",
+    [("id", "INTEGER"), ("email", "TEXT"), ("first_name", "TEXT"), ("birth_date", "DATE")],
+)
+
+
+def test_a_species_column_in_a_row_keyed_to_a_person_makes_no_animal() -> None:
+    # a user's allergy to a species is their health (Art. 9), a sighting they report is
+    # theirs: the column names an animal, the row is the user's (codereview26 F2)
+    allergies = typed_table(
+        "allergy_reports",
+        [("id", "INTEGER"), ("user_id", "INTEGER"), ("species", "TEXT"), ("reaction", "TEXT"), ("reported_at", "DATE")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    sightings = typed_table(
+        "observations",
+        [("id", "INTEGER"), ("user_id", "INTEGER"), ("species", "TEXT"), ("observed_at", "TIMESTAMP")],
+        (ForeignKey(("user_id",), "users"),),
+    )
+    tables = [USERS, allergies, sightings]
+    got = table_verdicts(tables)
+    assert not got["allergy_reports"].context.animal, got["allergy_reports"].reason
+    assert not got["observations"].context.animal, got["observations"].reason
+    verdicts = classify_tables(tables)
+    for column in ("reaction", "reported_at"):
+        reaction = verdicts[f"allergy_reports.{column}"]
+        assert reaction.category == "user.health", (column, reaction.reason)
+    assert verdicts["observations.observed_at"].personal
+
+
+def test_a_vets_patients_with_their_owners_key_stay_animals() -> None:
+    # `owner_id` says whose animal it is, not that the row is the owner's
+    patients = typed_table(
+        "patients",
+        [("id", "INTEGER"), ("owner_id", "INTEGER"), ("name", "TEXT"), ("birth_date", "DATE"), ("species", "TEXT")],
+        (ForeignKey(("owner_id",), "owners"),),
+    )
+    tables = [OWNERS, patients]
+    assert table_verdicts(tables)["patients"].context.animal
+    assert not classify_tables(tables)["patients.birth_date"].personal
