@@ -74,6 +74,7 @@ from cnsnt.starter.folders import (
     WEB_ROOTS,
     doc_folder,
     in_folder,
+    mockup_folder,
     old_folder,
     only_archive,
 )
@@ -83,6 +84,7 @@ from cnsnt.starter.index_mappings import foreign_types, mappings_note
 from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, mongoose_note, sequelize_note
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.listing import first_few
+from cnsnt.starter.mockups import ALL_FAMILIES, families, family, in_mockups, pattern_path, phrase
 from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
 from cnsnt.starter.patch_gaps import added_gaps, gaps_sentence, patch_dialect
 from cnsnt.starter.php_builders import html_builder
@@ -200,8 +202,12 @@ class Found:
     dialect: str | None = None
 
 
-def _walk(root: Path) -> tuple[list[Path], list[Path], list[Path]]:
-    """Regular files below root, those in documentation folders, and old versions' SQL, in a stable order.
+def _walk(root: Path) -> tuple[list[Path], list[Path], list[Path], set[Path]]:
+    """Regular files below root, those in documentation folders, old versions' SQL, and mock-ups.
+
+    The lists are in a stable order. The last is the set of `files` that lie in a mock-up
+    or prototype folder (`folders.mockup_folder`): whether they are proposed depends on
+    what the rest of the project holds (`_survey`).
 
     Directory links are never followed. A documentation folder (`docs/`, `Documentazioni/`:
     `folders.doc_folder`) is walked apart: what it holds is said in a note, never proposed.
@@ -213,10 +219,12 @@ def _walk(root: Path) -> tuple[list[Path], list[Path], list[Path]]:
     files: list[Path] = []
     docs: list[Path] = []
     olds: list[Path] = []
+    mockups: set[Path] = set()
     for directory, dirs, names in os.walk(root, followlinks=False):
         here = Path(directory)
         parts = here.relative_to(root).parts if here != root else ()
         in_docs = any(doc_folder(part) for part in parts)
+        mock_up = any(mockup_folder(part) for part in parts)
         old = [part for part in parts if old_folder(part)]
         # `legacy/` keeps old versions; `archive/` only when its SQL says which version it is
         # (a CMS's `modules/archive/sql/install.sql` is the application's own)
@@ -233,7 +241,9 @@ def _walk(root: Path) -> tuple[list[Path], list[Path], list[Path]]:
                     olds.append(path)
                 else:
                     files.append(path)
-    return files, docs, olds
+                    if mock_up:
+                        mockups.add(path)
+    return files, docs, olds, mockups
 
 
 def _sql_source(path: Path) -> bool:
@@ -792,6 +802,14 @@ _DOC_KINDS = {
     "forms": "form",
     _SYMFONY_FORM: "form",
     _HTML_STRINGS: "form",
+}
+#: The family (`mockups.FAMILIES`) of each kind of file init proposes, for a mock-up folder's.
+_MOCKUP_FAMILIES = {
+    "schemas": "schemas",
+    "queries": "queries",
+    "forms": "forms",
+    _SYMFONY_FORM: "forms",
+    _HTML_STRINGS: "forms",
 }
 #: Root keys of a JSON Schema that maps a Java class (jsonschema2pojo's `javaType`, ...).
 _CLASS_SCHEMA_KEYS = frozenset({"javaType", "javaInterfaces", "extendsJavaClass"})
@@ -1694,7 +1712,55 @@ def survey(root: Path) -> tuple[list[Found], list[str]]:
 
 
 def _survey(root: Path) -> tuple[list[Found], list[str]]:
-    files, docs, olds = _walk(root)
+    """`survey`: the files of mock-up folders are read only for a kind the rest lacks."""
+    files, docs, olds, mockups = _walk(root)
+    left_notes = [*_docs_note(docs, root), *_olds_note(olds, root)]
+    if not mockups:
+        found, notes = _survey_files(root, files)
+        return found, [*left_notes, *notes]
+    found, notes = _survey_files(root, [p for p in files if p not in mockups])
+    present = families(f.kind for f in found) & ALL_FAMILIES
+    left = [p for p in files if p in mockups and _mockup_family(p, root) in present]
+    kept = [p for p in files if p in mockups and p not in left]
+    if kept and present != ALL_FAMILIES:
+        # the application lacks a kind of source: the mock-up folders' own is read
+        found, notes = _survey_files(root, [p for p in files if p not in left])
+        dropped = [f for f in found if in_mockups(f.pattern) and family(f.kind) in present]
+        found = [f for f in found if f not in dropped]
+        left.extend(p for p in kept if any(_takes(f, p, root) for f in dropped))
+    return found, [*left_notes, *_mockups_note(left, present, root), *notes]
+
+
+def _mockup_family(path: Path, root: Path) -> str | None:
+    """The family (`mockups.FAMILIES`) of a mock-up folder's file init would propose, else None."""
+    if _orm_kind(path) is not None or _sqlite_file(path):
+        return "schemas"
+    what = _kind_of(path, root)
+    return _MOCKUP_FAMILIES.get(what[0]) if what is not None else None
+
+
+def _takes(entry: Found, path: Path, root: Path) -> bool:
+    """Whether a `sources:` entry init proposes reads a file (its path, or its glob)."""
+    return covers(pattern_path(entry.pattern), path.relative_to(root).as_posix())
+
+
+def _mockups_note(left: list[Path], present: frozenset[str], root: Path) -> list[str]:
+    """The files of mock-up folders left out, named in a note."""
+    if not left:
+        return []
+    return _left_out_note(
+        left,
+        root,
+        mockup_folder,
+        "mock-up folders",
+        "a mock-up or prototype folder holds a draft of the application, not the application, "
+        f"which has {phrase(present)} of its own",
+        orm=True,
+    )
+
+
+def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]]:
+    """The `sources:` entries of the walked files, and notes on what was left out of them."""
     by_parent: dict[Path, list[Path]] = defaultdict(list)
     for path in files:
         by_parent[path.parent].append(path)
@@ -1780,8 +1846,6 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     proposed_files, odd_sqlite = split_sqlite(sqlite_files, config_files(files))
     databases = [Found("databases", sqlite_url(path, root)) for path in proposed_files]
     notes: list[str] = [
-        *_docs_note(docs, root),
-        *_olds_note(olds, root),
         *([left_out_note(odd_sqlite, root)] if odd_sqlite else []),
         *older_notes,
         *([_demo_note(demos, root)] if demos else []),

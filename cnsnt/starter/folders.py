@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection
+from itertools import pairwise
 from pathlib import Path
 
 #: Folders of demo pages: a bundled editor's or PDF library's samples, a theme's examples.
@@ -128,3 +129,35 @@ def old_folder(name: str) -> bool:
 def only_archive(name: str) -> bool:
     """Whether an old versions' folder is named only by a word that also names a feature."""
     return all(word in ARCHIVE_WORDS for word in name_words(name) if word in OLD_WORDS)
+
+
+#: The words that name a folder of mock-ups or prototypes, in cnsnt's languages: `mockups/`,
+#: `Mock-up/`, `prototype/`, `wireframes/`, `Maqueta/`, `maquettes/`, `prototipo/`,
+#: `makieta/`, `макет/`. What is kept there is a draft of the application (HCP's
+#: `Maqueta/Backend/ScriptBD-HistorialClinico.sql`, ten `mydb.*` tables the Django app does
+#: not have, and static HTML copies of its Angular forms), so `init` leaves its sources
+#: out when the application has its own (`discover.mockup_split`). Not `mock`/`mocks`:
+#: those are a test's doubles, and tests are out already. Two words read as one
+#: (`mock-up`, `MockUps`) are matched too.
+MOCKUP_WORDS = frozenset(
+    {
+        *("mockup", "mockups", "prototype", "prototypes", "prototyping", "wireframe", "wireframes"),  # en
+        *("maquette", "maquettes"),  # fr, nl (prototype: en)
+        *("prototipo", "prototipi"),  # it
+        *("maqueta", "maquetes", "prototip", "prototips"),  # ca
+        *("maket", "maketler", "prototip", "prototipler"),  # tr
+        *("макет", "макеты", "прототип", "прототипы", "makety", "prototipy"),  # ru (maket, prototip: tr)
+        *("makett", "makettek", "prototípus", "prototipus"),  # hu
+        *("maquetas", "prototipos"),  # es (maqueta: ca, prototipo: it)
+        *("prototyp", "prototypen"),  # de
+        *("protótipo", "protótipos", "maquete", "maquetes"),  # pt (prototipo(s): es, it)
+        *("makieta", "makiety", "prototypy"),  # pl (prototyp: de)
+    }
+)
+
+
+def mockup_folder(name: str) -> bool:
+    """Whether a folder's name says it holds mock-ups or prototypes, in any of cnsnt's languages."""
+    words = name_words(name)
+    pairs = (first + second for first, second in pairwise(words))
+    return any(word in MOCKUP_WORDS for word in (*words, *pairs))
