@@ -648,7 +648,7 @@ def test_prisma_models(models):
     assert column(ev, "auth.users.email").type == "VARCHAR(320)"
     assert column(ev, "auth.users.email").comment == "where we write to"
     assert column(ev, "auth.users.birthday").type == "DATE"
-    assert column(ev, "auth.users.role").type == "Role"
+    assert column(ev, "auth.users.role").type == "enum('USER','ADMIN') /* Role */"
     assert column(ev, "auth.users.tags").type == "TEXT[]"
     assert column(ev, "auth.users.id").primary_key
     assert where(column(ev, "auth.users.full_name")) == ("prisma/schema.prisma", 17)
@@ -814,7 +814,7 @@ def test_prisma_schema_in_several_files(models):
         "prisma/schema/*.prisma",
     )
     assert sorted(t.name for t in ev.tables) == ["Post", "User"]
-    assert column(ev, "User.role").type == "Role"
+    assert column(ev, "User.role").type == "enum('USER') /* Role */"
     assert table(ev, "Post").foreign_keys == (ForeignKey(("authorId",), "User", ("id",)),)
     assert [(p.location.path, p.severity) for p in ev.problems] == [("prisma/schema/empty.prisma", Severity.WARNING)]
 

@@ -156,6 +156,18 @@ def nothing_found(shown: str, what: str) -> SourceProblem:
     )
 
 
+def enum_type(values: Sequence[str], name: str | None = None) -> str:
+    """MySQL's inline `enum('a','b')`: the one type shape the classifier reads an enum's values in.
+
+    An ORM enum declared apart (`mysqlEnum('col', ['a', 'b'])`, Prisma's `enum Status
+    {...}`) is given in it, so a status whose values say a patient was discharged or died
+    reads as their care whatever wrote it; `name` (`/* Status */` after it) keeps the
+    enum's own name for whoever reads the type.
+    """
+    quoted = ",".join("'" + v.replace("'", "''") + "'" for v in values)
+    return f"enum({quoted})" + (f" /* {name} */" if name else "")
+
+
 def parse_python(text: str, shown: str, lost: str = "no model of this file was read") -> ast.Module:
     """Parse a Python file; a syntax error is a `SourceError` at its line and column.
 

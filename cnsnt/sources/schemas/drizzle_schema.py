@@ -32,7 +32,14 @@ from typing import Any
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable, model_evidence, model_failed, nothing_found
+from cnsnt.sources.schemas.common import (
+    ModelColumn,
+    ModelTable,
+    enum_type,
+    model_evidence,
+    model_failed,
+    nothing_found,
+)
 from cnsnt.sources.schemas.drizzle_casing import project_casing
 from cnsnt.sources.schemas.drizzle_files import Module, Node, Project, generic_call
 from cnsnt.sources.schemas.drizzle_keys import KeyReader
@@ -54,7 +61,6 @@ from cnsnt.sources.schemas.drizzle_types import (
     TABLES,
     VIEWS,
     cased,
-    enum_type,
     sql_type,
 )
 from cnsnt.sources.schemas.drizzle_values import DEPTH, Env, Ref, Unresolved, Values, unwrap

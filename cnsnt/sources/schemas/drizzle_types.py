@@ -87,12 +87,6 @@ def _number(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def enum_type(values: list[str]) -> str:
-    """MySQL's inline `enum('a','b')` type of `mysqlEnum('col', ['a', 'b'])`."""
-    quoted = ",".join("'" + v.replace("'", "''") + "'" for v in values)
-    return f"enum({quoted})"
-
-
 def _words(text: str) -> list[str]:
     r"""Drizzle's words of a key: runs of lower case and digits, capitals before a capitalised word.
 

@@ -16,7 +16,9 @@ model's name, in `@@schema("...")`; each scalar or enum field is a column, named
 PostgreSQL default for its type (`String` is `TEXT`, `DateTime` is `TIMESTAMP(3)`); a
 field whose type is another model is a relation, not a column, and its
 `@relation(fields: [...], references: [...])` is a foreign key; `@id`/`@@id` mark the
-key; `///` comments above a model or field are its comment.
+key; `///` comments above a model or field are its comment. An enum field's type is
+its values as MySQL's inline `enum('ATIVA','CONCLUIDA_OBITO') /* Status */`, the enum
+named after them, so the classifier reads them as it reads a SQL `ENUM(...)` column.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    enum_type,
     model_evidence,
     nothing_found,
     problem_of,
@@ -186,7 +189,8 @@ class _Model:
 @dataclass
 class _Schema:
     models: list[_Model] = field(default_factory=list)
-    enums: set[str] = field(default_factory=set)
+    enums: dict[str, list[str]] = field(default_factory=dict)
+    """Each enum's values by its name, as the schema names them (not their `@map`)."""
 
 
 _BLOCKS = frozenset({"model", "view", "enum", "type", "datasource", "generator"})
@@ -239,7 +243,7 @@ def parse(tokens: list[_Token], shown: str, into: _Schema, errors: list[PrismaSy
             _model_body(body, model, errors)
             into.models.append(model)
         elif tok.text == "enum":
-            into.enums.add(tokens[i + 1].text)
+            into.enums[tokens[i + 1].text] = _enum_values(body, errors)
         doc = []
         i = end + 1 if closed else end
         blocks += 1
@@ -349,6 +353,35 @@ def _model_line(line: list[_Token], model: _Model, doc: list[str]) -> list[str]:
         _Field(name.text, type_text, name.line, name.column, attributes, " ".join(doc) or None, is_list)
     )
     return []
+
+
+def _enum_values(body: list[_Token], errors: list[PrismaSyntaxError]) -> list[str]:
+    """The values of an enum block; a line that is no value is an error, the rest still read."""
+    values: list[str] = []
+    for line in _lines(body):
+        if line[0].kind == "doc" or (line[0].text == "@" and len(line) > 1 and line[1].text == "@"):
+            continue
+        try:
+            values.append(_enum_value(line))
+        except PrismaSyntaxError as exc:
+            exc.message += "; this line was not read"
+            errors.append(exc)
+    return values
+
+
+def _enum_value(line: list[_Token]) -> str:
+    """`CONCLUIDA_OBITO @map("3")` -> its name: a `@map` may store a code that says nothing."""
+    first = line[0]
+    if first.kind != "name":
+        raise PrismaSyntaxError("expected an enum value: 'NAME @map(...)'", first.line, first.column)
+    j = 1
+    while j < len(line) and line[j].kind != "doc":
+        if line[j].text != "@":
+            at = line[j]
+            message = f"unexpected {at.text!r} after enum value '{first.text}'"
+            raise PrismaSyntaxError(message, at.line, at.column)
+        _, j = _attribute(line, j + 1)
+    return first.text
 
 
 def _attribute(line: list[_Token], j: int) -> tuple[_Attribute, int]:
@@ -523,6 +556,11 @@ def _type(f: _Field, schema: _Schema) -> str | None:
         params = [t.text for arg in native.args for t in arg if t.kind == "number"]
         base = f"{base}({', '.join(params)})" if params else base
     elif f.type in schema.enums:
+        # `status StatusInternacao` as the classifier reads MySQL's `ENUM(...)`, named; a
+        # list of them stays an array of the enum's type, as PostgreSQL keeps it
+        values = schema.enums[f.type]
+        if values and not f.is_list:
+            return enum_type(values, f.type)
         base = f.type
     else:
         base = _SCALARS.get(f.type, f.type)

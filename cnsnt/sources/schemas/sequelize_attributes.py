@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cnsnt.sources.schemas.common import enum_type
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.js_syntax import arguments, key_name, last_name
 from cnsnt.sources.schemas.sequelize_naming import VIRTUAL, sql_type
@@ -60,7 +61,9 @@ def data_type(node: Node, file: SourceFile, constants: dict[str, Any]) -> tuple[
         name = last_name(ctor, file) if ctor is not None else None
         args = node.child_by_field_name("arguments")
         values = [a for a in args.named_children if a.type != "comment"] if args is not None else []
-        return (sql_type(name, _literals(values, file, constants)), True) if name else (None, False)
+        if name is None:
+            return None, False
+        return _typed(name, values, file, constants), True
     if node.type == "call_expression":
         function = node.child_by_field_name("function")
         name = last_name(function, file) if function is not None else None
@@ -71,7 +74,7 @@ def data_type(node: Node, file: SourceFile, constants: dict[str, Any]) -> tuple[
             values = arguments(node)
             item = data_type(values[0], file, constants)[0] if values else None
             return (f"{item}[]" if item else "ARRAY"), True
-        return sql_type(inner or name, _literals(arguments(node), file, constants)), True
+        return _typed(inner or name, arguments(node), file, constants), True
     if node.type == "member_expression":
         name = _type_name(node, file)
         return (sql_type(name), True) if name else (None, False)
@@ -91,6 +94,26 @@ def _type_name(node: Node, file: SourceFile) -> str | None:
         if part.isupper() or (part[:1].isupper() and part.upper() == part):
             return part
     return parts[-1] if parts and parts[-1] else None
+
+
+def _typed(name: str, nodes: list[Node], file: SourceFile, constants: dict[str, Any]) -> str | None:
+    """The SQL type of a type called with arguments (`STRING(100)`, `ENUM('a', 'b')`)."""
+    return _enum(name, nodes, file, constants) or sql_type(name, _literals(nodes, file, constants))
+
+
+def _enum(name: str, nodes: list[Node], file: SourceFile, constants: dict[str, Any]) -> str | None:
+    """`DataTypes.ENUM('ATIVA', 'OBITO')` as `enum('ATIVA','OBITO')`: the classifier reads values there."""
+    if name.upper() != "ENUM":
+        return None
+    values: list[str] = []
+    for node in nodes:
+        try:
+            found = evaluate(node, file, constants)
+        except Unresolved:
+            continue
+        if isinstance(found, str):
+            values.append(found)
+    return enum_type(values) if values else None
 
 
 def _literals(nodes: list[Node], file: SourceFile, constants: dict[str, Any]) -> list[str]:
