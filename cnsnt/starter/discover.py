@@ -1720,12 +1720,15 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
         return found, [*left_notes, *notes]
     found, notes = _survey_files(root, [p for p in files if p not in mockups])
     present = families(f.kind for f in found) & ALL_FAMILIES
-    left = [p for p in files if p in mockups and _mockup_family(p, root) in present]
+    # a draft's queries read the draft's tables: they go with its schema when the
+    # application has a schema of its own (HCP's `Maqueta/Backend/Consultas.sql`)
+    covered = present | ({"queries"} if "schemas" in present else set())
+    left = [p for p in files if p in mockups and _mockup_family(p, root) in covered]
     kept = [p for p in files if p in mockups and p not in left]
-    if kept and present != ALL_FAMILIES:
+    if kept and covered != ALL_FAMILIES:
         # the application lacks a kind of source: the mock-up folders' own is read
         found, notes = _survey_files(root, [p for p in files if p not in left])
-        dropped = [f for f in found if in_mockups(f.pattern) and family(f.kind) in present]
+        dropped = [f for f in found if in_mockups(f.pattern) and family(f.kind) in covered]
         found = [f for f in found if f not in dropped]
         left.extend(p for p in kept if any(_takes(f, p, root) for f in dropped))
     return found, [*left_notes, *_mockups_note(left, present, root), *notes]

@@ -80,18 +80,25 @@ def test_only_the_kinds_the_application_has_are_left_out(tmp_path: Path) -> None
     _write(tmp_path, "Maqueta/Backend/consultas.sql", QUERIES)
     _write(tmp_path, "Maqueta/Frontend/registro.html", MOCK_FORM)
     found, notes = survey(tmp_path)
-    # no query file of its own: the mock-up's is read
+    # the draft's query file reads the draft's tables: it goes with the draft's schema
     assert found == [
         Found("schemas", "backend/app/models.py", format="django"),
         Found("forms", "backend/app/templates/app/registro.html"),
-        Found("queries", "Maqueta/Backend/consultas.sql"),
     ]
-    assert notes == [
-        "left out 1 SQL schema file, 1 form file in mock-up folders (Maqueta): Maqueta/Backend/schema.sql, "
-        "Maqueta/Frontend/registro.html; a mock-up or prototype folder holds a draft of the application, "
-        "not the application, which has schemas and forms of its own; add one under sources: if the "
-        "application uses it"
-    ]
+    (note,) = notes
+    assert note.startswith("left out 1 SQL query file, 1 SQL schema file, 1 form file in mock-up folders")
+    for path in ("Maqueta/Backend/schema.sql", "Maqueta/Backend/consultas.sql", "Maqueta/Frontend/registro.html"):
+        assert path in note, note
+    assert "which has schemas and forms of its own" in note
+
+
+def test_a_mockup_query_file_is_read_when_the_application_has_no_schema_either(tmp_path: Path) -> None:
+    _write(tmp_path, "backend/app/templates/app/registro.html", APP_FORM)
+    _write(tmp_path, "Maqueta/Backend/schema.sql", DRAFT)
+    _write(tmp_path, "Maqueta/Backend/consultas.sql", QUERIES)
+    found, _ = survey(tmp_path)
+    assert ("queries", "Maqueta/Backend/consultas.sql") in [(f.kind, f.pattern) for f in found]
+    assert ("schemas", "Maqueta/Backend/schema.sql") in [(f.kind, f.pattern) for f in found]
 
 
 def test_a_project_that_is_all_prototype_keeps_its_sources(tmp_path: Path) -> None:
