@@ -32,7 +32,7 @@ from cnsnt.errors import SourceError
 from cnsnt.sources.base import SourceContext, outside_problem, read_once, read_text, template_files
 from cnsnt.sources.forms.blade_helpers import UNKNOWN, parse_php, php_literal
 from cnsnt.sources.forms.template_php import blank_php
-from cnsnt.sources.forms.templates import EXPR, Scanner, blank
+from cnsnt.sources.forms.templates import EXPR, Scanner, blank, string_end
 
 #: An include directive up to its `(`. Linear: a try starts only at `@` not after a word
 #: character or another `@` (`@@include` prints the text; `a@include.it` is an address);
@@ -186,10 +186,7 @@ def _closing(text: str, paren: int) -> tuple[int | None, int]:
     while i < n:
         c = text[i]
         if c in "'\"":
-            j = i + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            i = j + 1
+            i = string_end(text, i, n) + 1
             continue
         if c in "([":
             depth += 1

@@ -159,6 +159,17 @@ def control_call(code: str, *, at_start: bool = False) -> re.Match[str] | None:
     return None
 
 
+def string_end(text: str, quote: int, end: int, *, line: bool = False) -> int:
+    """The offset of the quote closing the string opened at `quote`, or `end` if none comes first.
+
+    A backslash escapes one character; with `line`, a line end closes the string too.
+    """
+    c, j = text[quote], quote + 1
+    while j < end and text[j] != c and not (line and text[j] == "\n"):
+        j += 2 if text[j] == "\\" else 1
+    return j
+
+
 def _balanced(text: str, pos: int, open_: str, close: str) -> int | None:
     """Offset after the bracket matching the one at `pos` (quotes respected), or None."""
     depth = 0
@@ -166,10 +177,7 @@ def _balanced(text: str, pos: int, open_: str, close: str) -> int | None:
     while i < n:
         c = text[i]
         if c in "'\"":
-            j = i + 1
-            while j < n and text[j] != c and text[j] != "\n":
-                j += 2 if text[j] == "\\" else 1
-            i = j + 1
+            i = string_end(text, i, n, line=True) + 1
             continue
         if c == open_:
             depth += 1

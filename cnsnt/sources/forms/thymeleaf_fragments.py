@@ -27,6 +27,7 @@ from pathlib import Path
 
 from cnsnt.sources.base import SourceContext, outside_problem, read_once, template_files
 from cnsnt.sources.forms.html_page import Page
+from cnsnt.sources.forms.templates import string_end
 
 #: The attributes that call a fragment; `th:replace` takes the host element's place.
 CALL_ATTRS = ("th:replace", "data-th-replace", "th:insert", "data-th-insert", "th:include", "data-th-include")
@@ -134,9 +135,7 @@ def _split(inner: str) -> list[str] | None:
     while i < n:
         c = inner[i]
         if c in "'\"":
-            j = i + 1
-            while j < n and inner[j] != c:
-                j += 2 if inner[j] == "\\" else 1
+            j = string_end(inner, i, n)
             if j >= n:
                 return None
             i = j + 1
