@@ -821,6 +821,16 @@ def init(
                 markup=False,
                 soft_wrap=True,
             )
+        if draft.unsure:
+            count = draft.unsure
+            err.print(
+                f"{count} column{'s' if count != 1 else ''} left out as not personal, unsure (a "
+                "state, flag or count in a person's row; a word cnsnt does not know): check "
+                f"{'them' if count != 1 else 'it'} with cnsnt explain-column '*' --verdict not-personal "
+                "--confidence low",
+                markup=False,
+                soft_wrap=True,
+            )
         err.print(
             "next: fill in purposes, retention and recipients, then run cnsnt audit",
             markup=False,
@@ -1179,6 +1189,7 @@ def explain(
         "cnsnt explain-column users.email --db 'postgresql://auditor:${PGPASSWORD}@db/shop'",
         "cnsnt explain-column 'contacts.*'           # every column of a table, a line each",
         "cnsnt explain-column '*' --format csv > verdicts.csv",
+        "cnsnt explain-column '*' --verdict not-personal --confidence low   # left out, unsure: check",
     ),
 )
 @guarded
@@ -1214,6 +1225,23 @@ def explain_column_command(
             "location, personal, category, confidence, table, reason).",
         ),
     ] = "text",
+    confidence: Annotated[
+        str | None,
+        typer.Option(
+            "--confidence",
+            metavar="LEVEL",
+            help="List only the verdicts of this confidence: low, medium or high (low ones are "
+            "wrong most often: check them first).",
+        ),
+    ] = None,
+    verdict: Annotated[
+        str | None,
+        typer.Option(
+            "--verdict",
+            metavar="VERDICT",
+            help="List only the columns found personal or not-personal.",
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Show why the classifier calls a column personal or not: table verdict, then column.
@@ -1228,13 +1256,23 @@ def explain_column_command(
     _check_dialect(dialect)
     if output_format not in ("text", "csv", "json"):
         raise UsageError(f"unknown format {output_format!r}: use text, csv or json")
-    if verdicts.is_pattern(column) or output_format != "text":
+    if confidence is not None and confidence not in verdicts.CONFIDENCES:
+        raise UsageError(f"unknown confidence {confidence!r}: use low, medium or high")
+    if verdict is not None and verdict not in verdicts.VERDICTS:
+        raise UsageError(f"unknown verdict {verdict!r}: use personal or not-personal")
+    chosen = confidence is not None or verdict is not None
+    if verdicts.is_pattern(column) or output_format != "text" or chosen:
         rows, problems = column_verdicts(column, path, policy=policy, dialect=dialect, databases=db or ())
         if problems:  # on stderr: CSV and JSON stay whole on stdout
             sys.stderr.write(
                 f"note: {problems} problem{'s' if problems != 1 else ''} reading the schema sources; "
                 "the columns they hide are not listed (see cnsnt audit, CN001)\n"
             )
+        named = len(rows)
+        rows = verdicts.select(rows, confidence=confidence, verdict=verdict)
+        if not rows:  # said on stderr: an empty CSV or JSON list stays a valid one
+            sys.stderr.write(f"note: none of the {named} column{'s' if named != 1 else ''} "
+                             f"{column!r} names has that verdict\n")
         rows = [dataclasses.replace(r, location=redact(r.location)) for r in rows]
         if output_format == "csv":
             sys.stdout.write(verdicts.as_csv(rows))

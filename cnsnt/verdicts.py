@@ -74,6 +74,28 @@ def column_verdicts(evidence: Evidence, pattern: str) -> list[ColumnVerdict]:
     return out
 
 
+#: The confidences a verdict has, from least to most sure (`--confidence`).
+CONFIDENCES = ("low", "medium", "high")
+#: The two verdicts, as `--verdict` names them.
+VERDICTS = ("personal", "not-personal")
+
+
+def select(
+    rows: Iterable[ColumnVerdict], *, confidence: str | None = None, verdict: str | None = None
+) -> list[ColumnVerdict]:
+    """The rows of one confidence and one verdict: `--verdict not-personal --confidence low`.
+
+    A reviewer checks the unsure verdicts first: on the labelled set a low one is wrong one
+    time in four, either way, a high one one time in twelve (docs/classifier.md).
+    """
+    return [
+        r
+        for r in rows
+        if (confidence is None or r.confidence == confidence)
+        and (verdict is None or r.personal == (verdict == "personal"))
+    ]
+
+
 def as_text(rows: Sequence[ColumnVerdict]) -> list[str]:
     """One line per column under a line per table verdict, for a terminal."""
     lines: list[str] = []

@@ -13,7 +13,7 @@ from cnsnt import ISSUES_URL
 from cnsnt.collect import collect_evidence
 from cnsnt.errors import PolicyError, UsageError
 from cnsnt.evidence import Evidence, FieldRole
-from cnsnt.model import Location, Severity
+from cnsnt.model import Confidence, Location, Severity
 from cnsnt.policy import loader as policy_loader
 from cnsnt.policy.loader import load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
@@ -64,6 +64,8 @@ class Draft:
     """Form fields that fill a column about a thing, written under `ignore:` (not counted in `fields`)."""
     searched: int = 0
     """Named fields of search and filter forms: a query over data, proposed in no data entry."""
+    unsure: int = 0
+    """Columns left out as not personal with low confidence: wrong one time in four, to check."""
 
     @property
     def uncovered(self) -> tuple[PersonalField, ...]:
@@ -96,6 +98,20 @@ def _warned(evidence: Evidence) -> int:
 def _searched(evidence: Evidence) -> int:
     """How many named fields are search or filter boxes (`FieldRole.SEARCH`): proposed nowhere."""
     return sum(1 for f in evidence.fields if f.name is not None and f.role is FieldRole.SEARCH)
+
+
+def _unsure(evidence: Evidence) -> int:
+    """How many columns are "not personal" with low confidence: the likeliest misses.
+
+    A state, a flag or a count in a person's own row, a word no vocabulary knows: on the
+    labelled set a quarter of them are personal (docs/classifier.md), so init names them.
+    """
+    columns = {c.key for c in evidence.columns}
+    return sum(
+        1
+        for key, verdict in evidence.classified.items()
+        if key in columns and not verdict.personal and verdict.confidence is Confidence.LOW
+    )
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:
@@ -213,7 +229,7 @@ def draft_new(
     alerts = tuple(n for n in notes if n.startswith(UNREAD_MIGRATIONS) or NOT_AUDITED in n)
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
-        ignored=result.ignored, searched=_searched(evidence),
+        ignored=result.ignored, searched=_searched(evidence), unsure=_unsure(evidence),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -119,3 +120,37 @@ def test_problems_reading_the_sources_are_said_on_stderr(tmp_path: Path) -> None
     clean = tmp_path / "clean"
     clean.mkdir()
     assert run("*", str(_project(clean)), "--format", "csv").stderr == ""
+
+
+def test_verdict_and_confidence_list_only_the_columns_to_check_first(tmp_path: Path) -> None:
+    """A reviewer checks the unsure verdicts first: `--verdict not-personal --confidence low`
+    lists the likeliest misses, the same rows the whole listing gives those values."""
+    root = _project(tmp_path)
+    every = list(csv.DictReader(io.StringIO(run("*", str(root), "--format", "csv").stdout)))
+    unsure = run("*", str(root), "--format", "csv", "--verdict", "not-personal", "--confidence", "low")
+    assert unsure.exit_code == 0, unsure.output
+    expected = [r for r in every if r["personal"] == "false" and r["confidence"] == "low"]
+    assert expected and len(expected) < len(every)
+    assert list(csv.DictReader(io.StringIO(unsure.stdout))) == expected
+    personal = json.loads(run("*", str(root), "--format", "json", "--verdict", "personal").stdout)
+    assert [r["column"] for r in personal] == [r["column"] for r in every if r["personal"] == "true"]
+    # a single column with a filter is listed like a pattern: here, none matches
+    none = run("kimlik.soyad", str(root), "--confidence", "low")
+    assert none.exit_code == 0 and none.stdout == ""
+    assert "none of the 1 column 'kimlik.soyad' names has that verdict" in none.stderr
+    for option, value in (("--confidence", "unsure"), ("--verdict", "maybe")):
+        bad = runner.invoke(app, ["explain-column", "*", str(root), option, value], env=ENV)
+        assert bad.exit_code == 2 and f"unknown {option[2:]} {value!r}" in bad.output
+
+
+def test_init_counts_the_unsure_columns_it_left_out_and_names_the_command(tmp_path: Path) -> None:
+    """init says how many columns it left out unsure; the command it names lists as many."""
+    (tmp_path / "s.sql").write_text(SCHEMA, encoding="utf-8")
+    init = runner.invoke(app, ["init", str(tmp_path)], env=ENV, catch_exceptions=False)
+    assert init.exit_code == 0, init.output
+    said = " ".join(init.stderr.split())
+    command = "cnsnt explain-column '*' --verdict not-personal --confidence low"
+    assert command in said
+    count = int(re.search(r"(\d+) columns? left out as not personal, unsure", said).group(1))
+    listed = run("*", str(tmp_path), "--format", "json", "--verdict", "not-personal", "--confidence", "low")
+    assert count == len(json.loads(listed.stdout)) > 0

@@ -112,3 +112,20 @@ def test_a_key_to_a_row_about_a_person_stays_surely_not_personal(tmp_path: Path)
     assert not order.personal and order.confidence == Confidence.HIGH, order
     status = got["order_lines.status_id"]
     assert not status.personal and status.confidence != Confidence.HIGH, status
+
+
+def test_a_key_to_a_person_named_by_no_term_is_surely_a_link(tmp_path: Path) -> None:
+    """`notlar.sahip -> kimlik` (the note's owner): no word of the vocabulary names the key, but
+    it points at a person's row from a record about them: a link (high), as `order_id` is. In
+    a person's own row (`kimlik.vasi -> kimlik`, a guardian) it stays unsure."""
+    ddl = """
+    CREATE TABLE kimlik (id INT PRIMARY KEY, ad TEXT, soyad TEXT, tc_kimlik_no CHAR(11),
+      vasi INT REFERENCES kimlik(id));
+    CREATE TABLE notlar (id INT PRIMARY KEY, sahip INT REFERENCES kimlik(id), metin TEXT, durum INT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    owner = got["notlar.sahip"]
+    assert not owner.personal and owner.confidence == Confidence.HIGH, owner
+    assert "a key to a row about a person" in owner.reason
+    guardian = got["kimlik.vasi"]
+    assert not guardian.personal and guardian.confidence == Confidence.LOW, guardian
