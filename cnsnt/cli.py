@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -823,11 +824,12 @@ def init(
             )
         if draft.unsure:
             count = draft.unsure
+            where = "" if update or root == Path(".") else " " + shlex.quote(root.as_posix())
             err.print(
                 f"{count} column{'s' if count != 1 else ''} left out as not personal, unsure (a "
                 "state, flag or count in a person's row; a word cnsnt does not know): check "
-                f"{'them' if count != 1 else 'it'} with cnsnt explain-column '*' --verdict not-personal "
-                "--confidence low",
+                f"{'them' if count != 1 else 'it'} with cnsnt explain-column '*'{where} --verdict "
+                "not-personal --confidence low",
                 markup=False,
                 soft_wrap=True,
             )
