@@ -85,13 +85,13 @@ from cnsnt.starter.js_entries import folder_patterns, js_kind, model_patterns, m
 from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.listing import first_few
 from cnsnt.starter.mockups import ALL_FAMILIES, families, family, in_mockups, pattern_path, phrase
-from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies
+from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies, stale_databases
 from cnsnt.starter.patch_gaps import added_gaps, gaps_sentence, patch_dialect
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
 from cnsnt.starter.python_form_entries import python_form_file
-from cnsnt.starter.python_orm_entries import PYTHON_ORMS, python_orm_kind, python_orm_patterns
+from cnsnt.starter.python_orm_entries import PYTHON_ORMS, flask_models, python_orm_kind, python_orm_patterns
 from cnsnt.starter.rails_entries import rails_choice
 from cnsnt.starter.revisions import superseded
 from cnsnt.starter.runtime_tables import runtime_tables_note
@@ -911,7 +911,7 @@ def _orm_kind(path: Path) -> str | None:
         return "django"
     if (python_orm := python_orm_kind(head)) is not None:
         return python_orm
-    if "sqlalchemy" in head and "__tablename__" in head:
+    if ("sqlalchemy" in head and "__tablename__" in head) or flask_models(head):
         return "sqlalchemy"
     return None
 
@@ -1046,16 +1046,18 @@ def _versioned(path: Path) -> bool:
 
 def _framework_migrations(
     by_parent: dict[Path, list[Path]], orm: dict[str, list[tuple[Path, str | None]]], root: Path
-) -> list[Found]:
-    """Rails `db/migrate`, Alembic versions and Django migrations folders, one entry each.
+) -> tuple[list[Found], list[str]]:
+    """Rails `db/migrate`, Alembic versions and Django migrations folders, one entry each; notes.
 
     The schema a project states whole is preferred to the migrations that build it:
     Rails' `db/schema.rb` (or `db/structure.sql`) over `db/migrate`, SQLAlchemy models over
-    Alembic revisions, an app's Django models over its migrations.
+    Alembic revisions (a note names the revisions left out), an app's Django models over
+    its migrations.
     """
     django_apps = {_django_app(p) for p, _ in orm.get("django", [])}
     on_sqlalchemy = bool(orm.get("sqlalchemy") or orm.get("sqlmodel"))  # models Alembic builds
     found: list[Found] = []
+    alembic_left: list[str] = []
     for directory, paths in sorted(by_parent.items()):
         rel = directory.relative_to(root).as_posix()
         py = [p for p in paths if p.suffix == ".py" and p.name != "__init__.py"]
@@ -1064,8 +1066,11 @@ def _framework_migrations(
             rb = [p for p in paths if p.suffix == ".rb"]
             if not stated and any("ActiveRecord::Migration" in _sniff(p) for p in rb):
                 found.append(Found("schemas", f"{rel}/*.rb", format="rails_migrations"))
-        elif py and not on_sqlalchemy and "down_revision" in _sniff(py[0]):  # one sniff a folder
-            found.append(Found("schemas", f"{rel}/*.py", format="alembic"))
+        elif py and "down_revision" in _sniff(py[0]):  # one sniff a folder
+            if on_sqlalchemy:
+                alembic_left.append(f"{rel}/*.py")
+            else:
+                found.append(Found("schemas", f"{rel}/*.py", format="alembic"))
         elif (
             py
             and directory.name == "migrations"
@@ -1073,7 +1078,15 @@ def _framework_migrations(
             and any("class Migration(" in (head := _sniff(p)) and "django" in head for p in py)
         ):
             found.append(Found("schemas", f"{rel}/*.py", format="django_migrations"))
-    return found
+    if not alembic_left:
+        return found, []
+    models = sorted(
+        {p.relative_to(root).as_posix() for k in ("sqlalchemy", "sqlmodel") for p, _ in orm.get(k, [])}
+    )
+    return found, [
+        f"left out the Alembic revisions in {', '.join(alembic_left)}: the models in {first_few(models)} "
+        "are read instead, the schema the revisions build (reading both would list every column twice)"
+    ]
 
 
 def _laravel_migrations(files: list[Path], root: Path) -> tuple[list[Found], set[Path]]:
@@ -1977,7 +1990,9 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
         and home not in beside_go
     ]
     found: list[Found] = [_migration_entry(home, migrations[home], root, read) for home in proposed_homes]
-    found.extend(_framework_migrations(by_parent, orm, root))
+    framework, framework_notes = _framework_migrations(by_parent, orm, root)
+    found.extend(framework)
+    notes.extend(framework_notes)
     found.extend(laravel)
     ecto, ecto_notes, _ = ecto_entries(files, root, _sniff)
     found.extend(Found("schemas", pattern, format=fmt, dialect=dialect) for pattern, fmt, dialect in ecto)
@@ -2103,7 +2118,11 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
     for kind in ("schemas", "forms", "queries"):
         found.extend(_entries(kind, kinds.get(kind, []), root, by_parent))
     found.extend(_entries("forms", kinds.get(_HTML_STRINGS, []), root, by_parent, fmt="html"))
-    found.extend(databases)
+    # a committed SQLite database of the tables the schema files build (a development copy): they are read
+    schema_entries = [ModelEntry(f.pattern, f.format, f.dialect) for f in found if f.kind == "schemas"]
+    dev_copies, copy_notes = stale_databases([d.pattern for d in databases], schema_entries, root)
+    found.extend(d for d in databases if d.pattern not in dev_copies)
+    notes.extend(copy_notes)
     if not any(entry.kind in ("schemas", "databases") for entry in found):
         notes.extend(unread_migrations(files, root))
     sql_schemas = [p for p, _ in kinds.get("schemas", []) if p.suffix.lower() == ".sql"]

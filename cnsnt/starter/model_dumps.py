@@ -11,6 +11,12 @@ only it has. A file more than half of whose tables the models lack is another da
 
 Tables are compared by name as the readers give them: the models' names after their naming
 strategy (Doctrine's underscore strategy, Spring Boot's), read by the audit's own readers.
+
+A committed SQLite database is the same case (review31 D9): hrdc-db's `app.db` is the
+development database its Alembic revisions built (it even holds `alembic_version`), and
+reading both listed every column twice. Its tables are compared with every schema entry
+proposed (models, migrations, SQL files) by the same rule; a migration tool's own tables
+(`alembic_version`, `django_migrations`, ...) are neither the application's nor counted.
 """
 
 from __future__ import annotations
@@ -32,16 +38,31 @@ MODEL_FORMATS = frozenset(
         *("bun", "ent", "drizzle", "ecto", "diesel", "seaorm", "exposed"),
     }
 )
+#: The tables a migration tool or SQLite itself keeps in a database it built, case-folded:
+#: the database's bookkeeping, which no schema file declares.
+_TOOL_TABLES = frozenset(
+    {
+        *("alembic_version", "django_migrations", "schema_migrations", "ar_internal_metadata"),
+        *("sequelizemeta", "sequelizedata", "knex_migrations", "knex_migrations_lock"),
+        *("__efmigrationshistory", "flyway_schema_history", "databasechangelog"),
+        *("databasechangeloglock", "doctrine_migration_versions", "migration_versions"),
+        *("goose_db_version", "_prisma_migrations", "__diesel_schema_migrations"),
+        *("seaql_migrations", "phinxlog", "gorp_migrations", "mikro_orm_migrations"),
+        *("atlas_schema_revisions", "schema_version", "migrations", "sqlite_sequence"),
+        *("sqlite_stat1", "sqlite_stat4"),
+    }
+)
 #: How many table names a note shows before "and N more".
 _SHOWN = 5
 
 
 @dataclass(frozen=True)
 class ModelEntry:
-    """A schema entry init proposes for models: its glob and format."""
+    """A schema entry init proposes: its glob, format and dialect (models, or any for databases)."""
 
     pattern: str
-    format: str
+    format: str | None
+    dialect: str | None = None
 
 
 def model_tables(entries: list[ModelEntry], root: Path) -> tuple[frozenset[str], str | None]:
@@ -53,16 +74,23 @@ def model_tables(entries: list[ModelEntry], root: Path) -> tuple[frozenset[str],
     need a per-source cache in `collect`). Only cnsnt's own errors (an unreadable source, a
     time limit) are caught, and said: a bug in a reader is a bug, not a silent skip.
     """
+    specs = tuple(
+        SourceSpec("schemas", e.pattern, root, Location("cnsnt.yaml"), dialect=e.dialect, format=e.format)
+        for e in entries
+    )
+    names, failed = _read_tables(specs, root)
+    return frozenset(n.casefold() for n in names), failed
+
+
+def _read_tables(specs: tuple[SourceSpec, ...], root: Path) -> tuple[frozenset[str], str | None]:
+    """The names of the tables (not views) the sources define, or why they could not be read."""
     from cnsnt.collect import collect_evidence  # the readers import the survey's modules
 
-    specs = tuple(
-        SourceSpec("schemas", e.pattern, root, Location("cnsnt.yaml"), format=e.format) for e in entries
-    )
     try:
         evidence = collect_evidence(Policy(path="cnsnt.yaml", base_dir=root, sources=specs))
-    except CnsntError as error:  # models that cannot be read: every SQL file stays proposed, said
+    except CnsntError as error:  # sources that cannot be read: the copies stay proposed, said
         return frozenset(), str(error)
-    return frozenset(t.name.casefold() for t in evidence.tables if not t.is_view), None
+    return frozenset(t.name for t in evidence.tables if not t.is_view), None
 
 
 def _created(tables: tuple[DDLTable, ...]) -> list[str]:
@@ -123,6 +151,83 @@ def stale_copies(
             f"would count every table twice){lacks}"
         )
     return left, notes
+
+
+def stale_databases(urls: list[str], schemas: list[ModelEntry], root: Path) -> tuple[set[str], list[str]]:
+    """(SQLite database URLs left out, notes): each database at least half of whose tables the schemas define.
+
+    The schema files are what the application's tables are built from (its models, its
+    migrations): a committed database of the same tables is a development copy of them,
+    perhaps an old one (review31 D9). A database more than half of whose tables no schema
+    file defines is kept, and a note names the tables it shares: they are counted twice.
+    """
+    if not urls or not schemas:
+        return set(), []
+    defined, failed = model_tables(schemas, root)
+    where = ", ".join(sorted({e.pattern + (f" ({e.format})" if e.format else "") for e in schemas}))
+    if failed is not None:
+        return set(), [
+            f"could not read the schema files ({where}) to compare them with {', '.join(urls)}, which "
+            f"stay{'s' if len(urls) == 1 else ''} proposed (a database built from them would count every "
+            f"table twice): {failed}"
+        ]
+    left: set[str] = set()
+    notes: list[str] = []
+    for url in urls if defined else []:
+        tables, _ = _read_tables((SourceSpec("databases", url, root, Location("cnsnt.yaml")),), root)
+        own = sorted(t for t in tables if t.casefold() not in _TOOL_TABLES)
+        shared = [n for n in own if n.casefold() in defined]
+        new = [n for n in own if n.casefold() not in defined]
+        if not shared:
+            continue
+        if 2 * len(new) > len(own):
+            notes.append(
+                f"kept {url}: {_of(len(new), len(own))} not in the schema files in {where}, "
+                f"so it is taken for a database of its own; {_shares(shared)} read from both and counted "
+                "twice: if it is a copy of theirs, leave it out"
+            )
+            continue
+        left.add(url)
+        built = _built(sorted(set(tables) - set(own)))
+        notes.append(
+            f"left out {url}: {_of(len(shared), len(own))} defined by the schema files in {where}, which "
+            f"are read instead (a development database built from them{built}: reading both would count "
+            "every table twice)" + _only_in(new, "add the database under databases:")
+        )
+    return left, notes
+
+
+def _of(part: int, whole: int) -> str:
+    """`2 of its 3 tables are`, `1 of its 3 tables is`, `its one table is`."""
+    if whole == 1:
+        return "its one table is"
+    return f"{part} of its {whole} tables {'is' if part == 1 else 'are'}"
+
+
+def _shares(shared: list[str]) -> str:
+    """`the 2 tables it shares with them (a, b) are`, `the table it shares with them (a) is`."""
+    if len(shared) == 1:
+        return f"the table it shares with them ({shared[0]}) is"
+    return f"the {len(shared)} tables it shares with them ({_names(shared)}) are"
+
+
+def _built(tools: list[str]) -> str:
+    """What a migration tool's tables in a database say: that the tool built it."""
+    if not tools:
+        return ""
+    many = len(tools) != 1
+    return f", as its {_names(tools)} table{'s' if many else ''} {'say' if many else 'says'}"
+
+
+def _only_in(new: list[str], fix: str) -> str:
+    """The tables only a copy left out holds, which are not read then."""
+    if not new:
+        return ""
+    many = len(new) != 1
+    return (
+        f"; {len(new)} table{'s' if many else ''} only it holds ({_names(new)}) "
+        f"{'are' if many else 'is'} not read: if the application uses {'them' if many else 'it'}, {fix}"
+    )
 
 
 def _names(names: list[str]) -> str:

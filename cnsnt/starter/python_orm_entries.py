@@ -29,6 +29,24 @@ def python_orm_kind(head: str) -> str | None:
     return None
 
 
+def flask_models(head: str) -> bool:
+    """Whether a file declares Flask-SQLAlchemy models: a class deriving from `db.Model`, with columns.
+
+    Flask-SQLAlchemy names the table of such a class itself (`ClientRelationship` is
+    `client_relationship`), so the file need not say `__tablename__`, nor import
+    `sqlalchemy` (`from app import db`); the `sqlalchemy` reader reads it so (review31 D1).
+    """
+    if "db.Model" not in head or "Column(" not in head:  # `db.Column(...)`, `mapped_column(...)`
+        return False
+    for line in head.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith("class ") and "(" in stripped:
+            bases = stripped[stripped.index("(") + 1 :].split(")")[0]
+            if "db.Model" in (b.strip() for b in bases.split(",")):
+                return True
+    return False
+
+
 def python_orm_patterns(paths: list[Path], root: Path) -> list[str]:
     """One glob per top folder, over the common folder of its model files (`api/db/*.py`).
 

@@ -563,3 +563,58 @@ def test_raw_sql_names_a_constant_of_the_file(tmp_path: Path):
     ev = read_entry(tmp_path, "migrations/*.js", "sequelize_migrations")
     assert names(ev, "login_log") == ["id", "ip_address"]
     assert [(p.location.line, p.severity) for p in ev.problems] == [(5, Severity.WARNING)]
+
+
+#: review31 D8: the entry's `define` defaults live in index.js; the model in a longer file.
+_DEFAULTS_INDEX = (
+    'const { Sequelize } = require("sequelize");\n'
+    "const sequelize = new Sequelize(process.env.DATABASE_URL, {\n"
+    '  dialect: "postgres",\n'
+    "  define: {\n"
+    "    schema: {schema},\n"
+    "  },\n"
+    "});\n"
+    "module.exports = sequelize;\n"
+)
+_CONTRATO = (
+    'const { DataTypes } = require("sequelize");\n'
+    'const sequelize = require("./index");\n'
+    "// a long comment, so that the define default's offset in index.js falls inside this model's\n"
+    "// attributes: the excerpt was taken from this file's text at index.js's offset\n"
+    'module.exports = sequelize.define("Contrato", {\n'
+    "  nome_buffet: {\n    type: DataTypes.STRING,\n  },\n"
+    "  cpf: { type: DataTypes.STRING },\n"
+    '}, { tableName: "contratos" });\n'
+)
+
+
+def _defaults_project(root: Path, schema: str) -> None:
+    write_files(
+        root,
+        {"models/index.js": _DEFAULTS_INDEX.replace("{schema}", schema), "models/Contrato.js": _CONTRATO},
+    )
+
+
+def test_a_defaults_warning_quotes_the_file_it_is_located_in_on_one_line(tmp_path: Path):
+    """review31 D8: a `define` default cnsnt cannot read is quoted from index.js, where it is."""
+    _defaults_project(tmp_path, "schemaFor(\n      process.env)")
+    ev = read_entry(tmp_path, "models/*.js", "sequelize")
+    [warning] = [p for p in ev.problems if "option schema" in p.message]
+    assert (warning.location.path, warning.location.line, warning.location.column) == ("models/index.js", 5, 13)
+    assert warning.message.startswith(
+        "Contrato: option schema: schemaFor( process.env): a value cnsnt cannot read; Sequelize's default is used"
+    )
+    assert "\n" not in warning.message
+    assert [t.key for t in ev.tables] == ["contratos"]
+
+
+def test_an_env_value_with_a_literal_fallback_is_read_as_the_fallback(tmp_path: Path):
+    """review31 D8: `process.env.DB_SCHEMA || "public"` is the schema a fresh checkout gets."""
+    _defaults_project(tmp_path, 'process.env.DB_SCHEMA || "public"')
+    ev = read_entry(tmp_path, "models/*.js", "sequelize")
+    assert [t.key for t in ev.tables] == ["public.contratos"]
+    assert not [p for p in ev.problems if "option schema" in p.message]
+    _defaults_project(tmp_path, 'process.env.DB_SCHEMA ?? "crm"')
+    assert [t.key for t in read_entry(tmp_path, "models/*.js", "sequelize").tables] == ["crm.contratos"]
+    _defaults_project(tmp_path, '"" || "crm"')  # a literal left side is read as JavaScript does
+    assert [t.key for t in read_entry(tmp_path, "models/*.js", "sequelize").tables] == ["crm.contratos"]

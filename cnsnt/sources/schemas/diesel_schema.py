@@ -312,7 +312,7 @@ class Schema:
                 self._warn(
                     file,
                     token,
-                    f"`{file.text(token)[:60]}` in table! {declared.table.name}: not read as a column",
+                    f"`{file.excerpt(token, 60)}` in table! {declared.table.name}: not read as a column",
                 )
                 continue
             rust = file.text(piece[0])
@@ -329,11 +329,11 @@ class Schema:
         tokens = [t for t in leaves(tree) if t.type not in ("line_comment", "block_comment")]
         shape = [t.type for t in tokens]
         if shape != ["identifier", "->", "identifier", "token_tree"]:
-            self._warn(file, tree, f"joinable!{file.text(tree)[:60]}: not read as a foreign key")
+            self._warn(file, tree, f"joinable!{file.excerpt(tree, 60)}: not read as a foreign key")
             return
         column = [t for t in leaves(tokens[3]) if t.type == "identifier"]
         if len(column) != 1:
-            self._warn(file, tree, f"joinable!{file.text(tree)[:60]}: not read as a foreign key")
+            self._warn(file, tree, f"joinable!{file.excerpt(tree, 60)}: not read as a foreign key")
             return
         self.joins.append(Join(file.text(tokens[0]), file.text(tokens[2]), file.text(column[0]), tree, file))
 

@@ -105,7 +105,7 @@ class Reader(KeyReader):
         if self._quiet:
             return
         file = module.file
-        warn_once(self.problems, self._warned, file, node, f"{what}: `{file.text(node)[:80]}`")
+        warn_once(self.problems, self._warned, file, node, f"{what}: `{file.excerpt(node)}`")
 
     # ---- tables
 

@@ -309,7 +309,7 @@ class EntReader(GoModels):
                 self.warn(
                     file,
                     element,
-                    f"{struct.name}.Mixin(): {file.text(element)[:60]} is not read (not a literal)",
+                    f"{struct.name}.Mixin(): {file.excerpt(element, 60)} is not read (not a literal)",
                 )
                 continue
             kind_node = element.child_by_field_name("type")
@@ -322,8 +322,8 @@ class EntReader(GoModels):
                 self.warn(
                     file,
                     element,
-                    f"{struct.name}: mixin {file.text(element)[:60]} is not a struct of this entry's files: "
-                    "its fields and edges are not read",
+                    f"{struct.name}: mixin {file.excerpt(element, 60)} is not a struct of this entry's "
+                    "files: its fields and edges are not read",
                 )
                 continue
             out.append((mixin, element, file))
@@ -366,7 +366,7 @@ class EntReader(GoModels):
         other = self.struct(type_of(kind, file), struct.package) if kind is not None else None
         if other is None or other is struct:
             self.warn(
-                file, node, f"{struct.name}: {file.text(node)[:60]}: that type is not in this entry's files"
+                file, node, f"{struct.name}: {file.excerpt(node, 60)}: that type is not in this entry's files"
             )
         return other if other is not struct else None
 
@@ -397,7 +397,7 @@ class EntReader(GoModels):
                         self.warn(
                             file,
                             inner,
-                            f"{struct.name}: {file.text(inner)[:60]} inside {where} is not read: "
+                            f"{struct.name}: {file.excerpt(inner, 60)} inside {where} is not read: "
                             "whether it is added depends on running the code",
                         )
                         break
@@ -443,7 +443,7 @@ class EntReader(GoModels):
                 return out
             if function is not None and function.type == "selector_expression":
                 return [node]  # `Base{}.Fields()`: read by `_field` through the other type's method
-        self.warn(file, node, f"{struct.name}: {file.text(node)[:60]} is computed: its fields are not read")
+        self.warn(file, node, f"{struct.name}: {file.excerpt(node, 60)} is computed: its fields are not read")
         return []
 
     def _field(self, node: Node, file: SourceFile, struct: GoStruct) -> Field | None:
@@ -491,7 +491,7 @@ class EntReader(GoModels):
         return item
 
     def _unread(self, node: Node, file: SourceFile, struct: GoStruct) -> None:
-        self.warn(file, node, f"{struct.name}: {file.text(node)[:60]} is not a field.X(...) call: not read")
+        self.warn(file, node, f"{struct.name}: {file.excerpt(node, 60)} is not a field.X(...) call: not read")
 
     # ---- edges
 
@@ -509,7 +509,7 @@ class EntReader(GoModels):
             values = args.named_children if args is not None else []
             if head is None or head[0] != "edge" or head[1] not in ("To", "From") or len(values) < 2:
                 self.warn(
-                    file, element, f"{struct.name}: {file.text(element)[:60]} is not an edge cnsnt reads"
+                    file, element, f"{struct.name}: {file.excerpt(element, 60)} is not an edge cnsnt reads"
                 )
                 continue
             name = evaluate_string(values[0], file, self.constants.get(struct.package, {}))

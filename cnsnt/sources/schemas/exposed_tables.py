@@ -203,7 +203,7 @@ class _Reader:
             self.warn(
                 file,
                 exc.node,
-                f"{file.text(exc.node)[:80]}: cnsnt cannot evaluate this value, so {what}",
+                f"{file.excerpt(exc.node)}: cnsnt cannot evaluate this value, so {what}",
             )
             return None
 

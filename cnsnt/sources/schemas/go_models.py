@@ -169,7 +169,7 @@ class GoIndex:
         self.warn(
             file,
             node,
-            f"{struct.name}.TableName() returns {file.text(node)[:80]}: cnsnt cannot evaluate it; "
+            f"{struct.name}.TableName() returns {file.excerpt(node)}: cnsnt cannot evaluate it; "
             f"{instead} is used in its place",
         )
         return None
@@ -211,14 +211,14 @@ class GoModels(GoIndex):
             for node in go.unread_migrations:
                 self.unread = True
                 self.warn(
-                    go.file, node, f"{go.file.text(node)[:80]}: cnsnt cannot tell which models this names"
+                    go.file, node, f"{go.file.excerpt(node)}: cnsnt cannot tell which models this names"
                 )
             for node in go.passed_migrations:
                 self.unread = True
                 self.warn(
                     go.file,
                     node,
-                    f"{go.file.text(node)[:80]}: the models this helper registers are named where it is "
+                    f"{go.file.excerpt(node)}: the models this helper registers are named where it is "
                     "called; cnsnt does not follow them there",
                 )
             for kind, node in go.migrated:

@@ -151,13 +151,13 @@ class Mapper(GoIndex):
                 self.warn(
                     go.file,
                     node,
-                    f"{go.file.text(node)[:80]}: cnsnt cannot tell which models this argument names",
+                    f"{go.file.excerpt(node)}: cnsnt cannot tell which models this argument names",
                 )
             for node in go.passed_migrations:
                 self.warn(
                     go.file,
                     node,
-                    f"{go.file.text(node)[:80]}: the models this helper migrates are named where it is "
+                    f"{go.file.excerpt(node)}: the models this helper migrates are named where it is "
                     "called; cnsnt does not follow them there",
                 )
         self.migrated: set[int] = set()
@@ -188,7 +188,7 @@ class Mapper(GoIndex):
             self.warn(
                 go.file,
                 value,
-                f"NamingStrategy {key}: {go.file.text(value)[:80]} is set from code: "
+                f"NamingStrategy {key}: {go.file.excerpt(value)} is set from code: "
                 "cnsnt names tables as GORM's default does (plural, no prefix)",
             )
 

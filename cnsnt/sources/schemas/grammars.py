@@ -185,6 +185,15 @@ class SourceFile:
         """The source text of a node."""
         return bytes(self.source[node.start_byte : node.end_byte]).decode("utf-8", errors="replace")
 
+    def excerpt(self, node: Node, size: int = 80) -> str:
+        """A node's text as a message quotes it: on one line (white space runs as one space), cut at `size`.
+
+        Taken from this file, the one a warning about the node is located in: a node of
+        another file read at this file's offsets quoted unrelated text (review31 D8), and a
+        line break in a message broke the report's layout.
+        """
+        return " ".join(self.text(node).split())[:size]
+
 
 #: Nodes that are never the error themselves, whatever the grammar: comments (PHP and
 #: Ruby `comment`, Java `line_comment` / `block_comment`).

@@ -323,7 +323,7 @@ class Mapper:
             line, column = file.place(exc.node)
             self.problems.append(
                 SourceProblem(
-                    f"@{ann.name}({key} = {file.text(exc.node)[:80]}): cnsnt cannot evaluate this value; "
+                    f"@{ann.name}({key} = {file.excerpt(exc.node)}): cnsnt cannot evaluate this value; "
                     "the default is used in its place",
                     Location(file.shown, line, column),
                     file.shown,

@@ -93,7 +93,7 @@ def read_js_migrations(
             migrations += 1
             if up.type not in FUNCTIONS:
                 replay.not_replayed(
-                    f"up: {file.text(up)[:80]}",
+                    f"up: {file.excerpt(up)}",
                     "a function cnsnt cannot find in this file",
                     *file.place(up),
                     Severity.WARNING,
@@ -194,6 +194,6 @@ def name_or_warn(
     if isinstance(found, str) and found:
         return found
     replay.not_replayed(
-        call.format(file.text(node)[:60]), "a name cnsnt cannot read", *file.place(node), Severity.WARNING
+        call.format(file.excerpt(node, 60)), "a name cnsnt cannot read", *file.place(node), Severity.WARNING
     )
     return None

@@ -471,7 +471,7 @@ class Entities:
         sql = _column_type(parsed[0], parsed[1]) if parsed is not None else None
         if sql is None:
             self._warn(
-                file, node, f"column_type {file.text(node)[:60]}: not a type cnsnt reads; no type taken"
+                file, node, f"column_type {file.excerpt(node, 60)}: not a type cnsnt reads; no type taken"
             )
         return sql
 
@@ -480,7 +480,7 @@ class Entities:
         if kind is None:
             return None, None
         if depth > _ARRAY_DEPTH:
-            return None, file.text(kind)[:60]
+            return None, file.excerpt(kind, 60)
         outer = _generic_name(kind, file)
         args = kind.child_by_field_name("type_arguments") if kind.type == "generic_type" else None
         inner = args.named_children[0] if args is not None and args.named_children else None

@@ -138,7 +138,7 @@ def read_attributes(obj: Node, file: SourceFile, constants: dict[str, Any], warn
         if child.type == "spread_element":
             warn(
                 child,
-                f"{file.text(child)[:80]}: attributes spread from elsewhere cannot be read; "
+                f"{file.excerpt(child)}: attributes spread from elsewhere cannot be read; "
                 "the columns it adds are missing",
             )
             continue
@@ -159,7 +159,7 @@ def read_attributes(obj: Node, file: SourceFile, constants: dict[str, Any], warn
         if name is None:
             warn(
                 key,
-                f"{file.text(key)[:80]}: a computed attribute name cnsnt cannot read; that column is missing",
+                f"{file.excerpt(key)}: a computed attribute name cnsnt cannot read; that column is missing",
             )
             continue
         out.append(attribute(name, key, value, file, constants, warn))
@@ -177,7 +177,7 @@ def attribute(
         if not known:
             warn(
                 value,
-                f"{name}: {file.text(value)[:80]}: a type cnsnt cannot read; the column is read without it",
+                f"{name}: {file.excerpt(value)}: a type cnsnt cannot read; the column is read without it",
             )
         return found
     options = _options(value, file)
@@ -202,7 +202,7 @@ def reference(
     if node.type in ("string", "template_string"):
         return Reference(_text(node, file, constants, warn, name, "references"), None, None)
     if node.type != "object":
-        warn(node, f"{name}: references {file.text(node)[:80]}: cnsnt cannot read it; no foreign key is read")
+        warn(node, f"{name}: references {file.excerpt(node)}: cnsnt cannot read it; no foreign key is read")
         return None
     options = _options(node, file)
     key = _text(options.get("key"), file, constants, warn, name, "references.key")
@@ -221,7 +221,7 @@ def reference(
     target = last_name(model, file)
     if target is None:
         warn(
-            model, f"{name}: references {file.text(model)[:80]}: cnsnt cannot read it; no foreign key is read"
+            model, f"{name}: references {file.excerpt(model)}: cnsnt cannot read it; no foreign key is read"
         )
         return None
     return Reference(None, target, key)
@@ -252,7 +252,7 @@ def _text(
     try:
         found = evaluate(node, file, constants)
     except Unresolved:
-        warn(node, f"{name}: {what} {file.text(node)[:80]}: a value cnsnt cannot read; the default is used")
+        warn(node, f"{name}: {what} {file.excerpt(node)}: a value cnsnt cannot read; the default is used")
         return None
     return found if isinstance(found, str) and found else None
 

@@ -127,7 +127,7 @@ class _Up:
             if isinstance(found, str) and found:
                 return found, None
         self.replay.not_replayed(
-            f"queryInterface.{method}({self.file.text(node)[:60]}, ...)",
+            f"queryInterface.{method}({self.file.excerpt(node, 60)}, ...)",
             "a name cnsnt cannot read",
             *self.file.place(node),
             Severity.WARNING,

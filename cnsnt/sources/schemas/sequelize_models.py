@@ -109,7 +109,7 @@ class _Models:
                 self.warn(
                     file,
                     exc.node,
-                    f"{file.text(exc.node)[:80]}: a value cnsnt cannot read; this model is not read",
+                    f"{file.excerpt(exc.node)}: a value cnsnt cannot read; this model is not read",
                 )
 
     def define(self, call: Node, args: list[Node], file: SourceFile, constants: dict[str, Any]) -> None:
@@ -180,7 +180,7 @@ class _Models:
             self.warn(
                 file,
                 call,
-                f"{file.text(call)[:80]}: an association cnsnt cannot resolve; its foreign key is not read",
+                f"{file.excerpt(call)}: an association cnsnt cannot resolve; its foreign key is not read",
             )
             return
         options = options_of(args[1], file) if len(args) > 1 and args[1].type == "object" else {}
@@ -231,7 +231,7 @@ class _Models:
             self.warn(
                 file,
                 node,
-                f"{model.name}: option {key}: {model.file.text(node)[:80]}: a value "
+                f"{model.name}: option {key}: {file.excerpt(node)}: a value "
                 "cnsnt cannot read; Sequelize's default is used",
             )
             return None
@@ -372,7 +372,7 @@ class _Models:
                 assoc.file,
                 node,
                 f"{assoc.source}.{assoc.kind}({assoc.target}): {key}: "
-                f"{assoc.file.text(node)[:80]}: a value cnsnt cannot read; "
+                f"{assoc.file.excerpt(node)}: a value cnsnt cannot read; "
                 "Sequelize's default is used",
             )
             return None
@@ -442,7 +442,7 @@ class _Models:
                     assoc.file,
                     through_node,
                     f"{assoc.source}.belongsToMany({assoc.target}): through "
-                    f"{assoc.file.text(through_node)[:80]}: cnsnt cannot resolve "
+                    f"{assoc.file.excerpt(through_node)}: cnsnt cannot resolve "
                     "it; the junction table is not read",
                 )
                 return

@@ -67,7 +67,7 @@ class DecoratedClasses:
                 self._warned,
                 file,
                 exc.node,
-                f"@{deco.name}({what}: {file.text(exc.node)[:80]}): cnsnt cannot evaluate this value; "
+                f"@{deco.name}({what}: {file.excerpt(exc.node)}): cnsnt cannot evaluate this value; "
                 "the default is used in its place",
             )
             return None

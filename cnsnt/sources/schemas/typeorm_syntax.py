@@ -374,8 +374,29 @@ def evaluate(node: Node, file: SourceFile, constants: dict[str, Any], depth: int
             b = evaluate(right, file, constants, depth + 1)
             if isinstance(a, str) or isinstance(b, str):
                 return f"{a}{b}"
+        if op is not None and file.text(op) in ("||", "??") and left is not None and right is not None:
+            return _fallback(file.text(op), left, right, file, constants, depth)
         raise Unresolved(node)
     raise Unresolved(node)
+
+
+def _fallback(
+    op: str, left: Node, right: Node, file: SourceFile, constants: dict[str, Any], depth: int
+) -> Any:
+    """`process.env.DB_SCHEMA || "public"`: the left value when it can be read, else the fallback.
+
+    A value from the environment (or any code) cannot be read, and the literal after `||`
+    or `??` is what the program uses when it is unset: the schema or name a fresh checkout
+    gets (review31 D8: the admin back end's tables were read unqualified, the other back
+    end's as `public.*`, and one table was listed twice under two names).
+    """
+    try:
+        value = evaluate(left, file, constants, depth + 1)
+    except Unresolved:
+        return evaluate(right, file, constants, depth + 1)
+    if (value is None) if op == "??" else not value:
+        return evaluate(right, file, constants, depth + 1)
+    return value
 
 
 def _object(node: Node, file: SourceFile, constants: dict[str, Any]) -> dict[str, Node]:
