@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.model import Severity
+from cnsnt.classify import classify_tables
+from cnsnt.model import Confidence, Severity
 from cnsnt.sql.ddl import parse_ddl
 from tests.unit.schema_entry import column, read_entry, write_files
 
@@ -216,3 +217,36 @@ class Patient(Base):
     assert column(ev, "patients.blood").type == "enum('A+','0-') /* blood_group */"
     assert column(ev, "patients.civil").type == "VARCHAR"  # a Python enum: not read
 
+
+# -- the classifier: declared values name what a column holds, whatever its name
+
+PEOPLE = """\
+CREATE TYPE marital AS ENUM ('Single', 'MARRIED', 'widowed', 'other');
+CREATE TYPE blood AS ENUM ('A+', 'A-', '0+', '0-', 'AB+', 'unknown');
+CREATE TYPE sexo AS ENUM ('Masculino', 'Femenino');
+CREATE TYPE room AS ENUM ('single', 'double');
+CREATE TYPE one AS ENUM ('married', 'other');
+CREATE TABLE clientes (id serial PRIMARY KEY, nome text, email text, situacao marital,
+  tipo blood, kind sexo, quarto room, flag one);
+CREATE TABLE estados_civis (id serial PRIMARY KEY, descricao marital);
+"""
+
+
+def test_an_enum_whose_values_are_one_categorys_names_that_category(tmp_path: Path) -> None:
+    write_files(tmp_path, {"schema.sql": PEOPLE})
+    got = classify_tables(read_entry(tmp_path, "schema.sql").tables)
+    civil = got["clientes.situacao"]
+    assert (civil.personal, civil.category, civil.confidence) == (
+        True,
+        "user.demographic.marital_status",
+        Confidence.MEDIUM,
+    )
+    assert civil.reason == "its declared values ('MARRIED', 'Single', 'widowed') are values of marital status"
+    assert (got["clientes.tipo"].category, got["clientes.kind"].category) == (
+        "user.health",  # a blood group is data concerning health (Art. 9)
+        "user.demographic.gender",
+    )
+    assert "'0-'" in got["clientes.tipo"].reason
+    assert got["clientes.quarto"].category != "user.demographic.marital_status"  # a room: `double`
+    assert got["clientes.flag"].category != "user.demographic.marital_status"  # one value only
+    assert not got["estados_civis.descricao"].personal  # a list of values, about no one
