@@ -1036,14 +1036,22 @@ def _care_outcome(type_: str | None, languages: tuple[str, ...] | None) -> str |
 #: Between words of a declared value, what stands for a space (`A_POS`, `non-binary`; a
 #: `-` after a blood group is its sign). Linear: one character, its neighbours fixed-width.
 _VALUE_GAP = re.compile(r"_|\.|(?<=[a-z])-(?=[a-z])")
-#: The other gender's ending of a Spanish or Portuguese value (`Casado/a`, `Viudo(a)`).
-#: Linear: anchored at the end, every part of fixed width or a run of spaces.
-_OTHER_ENDING = re.compile(r"\s*+[/(]\s*+[ao]\s*+\)?$")
+def _without_other_ending(value: str) -> str:
+    """A Spanish or Portuguese value without the other gender's ending (`casado/a`, `viudo(a)`)."""
+    cut = value.rstrip()
+    closed = cut.endswith(")")
+    cut = cut[:-1].rstrip() if closed else cut
+    if cut[-1:] not in ("a", "o"):
+        return value
+    cut = cut[:-1].rstrip()
+    if cut.endswith("(" if closed else "/"):
+        return cut[:-1].rstrip()
+    return value
 
 
 def _value_key(value: str) -> str:
     """A declared value as the vocabulary's `values:` list it: folded, `A_POS` as `a pos`."""
-    folded = _OTHER_ENDING.sub("", fold_word(value).strip())
+    folded = _without_other_ending(fold_word(value).strip())
     return " ".join(_VALUE_GAP.sub(" ", folded).split())
 
 

@@ -226,8 +226,9 @@ CREATE TYPE blood AS ENUM ('A+', 'A-', '0+', '0-', 'AB+', 'unknown');
 CREATE TYPE sexo AS ENUM ('Masculino', 'Femenino');
 CREATE TYPE room AS ENUM ('single', 'double');
 CREATE TYPE one AS ENUM ('married', 'other');
+CREATE TYPE estado AS ENUM ('Casado/a', 'Soltero/a', 'Viudo(a)');
 CREATE TABLE clientes (id serial PRIMARY KEY, nome text, email text, situacao marital,
-  tipo blood, kind sexo, quarto room, flag one);
+  tipo blood, kind sexo, quarto room, flag one, estado estado);
 CREATE TABLE estados_civis (id serial PRIMARY KEY, descricao marital);
 """
 
@@ -247,6 +248,7 @@ def test_an_enum_whose_values_are_one_categorys_names_that_category(tmp_path: Pa
         "user.demographic.gender",
     )
     assert "'0-'" in got["clientes.tipo"].reason
+    assert got["clientes.estado"].category == "user.demographic.marital_status"  # `/a`: the other gender
     assert got["clientes.quarto"].category != "user.demographic.marital_status"  # a room: `double`
     assert got["clientes.flag"].category != "user.demographic.marital_status"  # one value only
     assert not got["estados_civis.descricao"].personal  # a list of values, about no one
