@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.tokens import Tokenizer, fold, is_cyrillic
-from cnsnt.classify.vocabulary import LANGUAGES, load_vocabulary
+from cnsnt.classify.vocabulary import LANGUAGES, fold_word, load_vocabulary
 from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
 
@@ -1033,6 +1033,52 @@ def _care_outcome(type_: str | None, languages: tuple[str, ...] | None) -> str |
     return None
 
 
+#: Between words of a declared value, what stands for a space (`A_POS`, `non-binary`; a
+#: `-` after a blood group is its sign). Linear: one character, its neighbours fixed-width.
+_VALUE_GAP = re.compile(r"_|\.|(?<=[a-z])-(?=[a-z])")
+def _without_other_ending(value: str) -> str:
+    """A Spanish or Portuguese value without the other gender's ending (`casado/a`, `viudo(a)`)."""
+    cut = value.rstrip()
+    closed = cut.endswith(")")
+    cut = cut[:-1].rstrip() if closed else cut
+    if cut[-1:] not in ("a", "o"):
+        return value
+    cut = cut[:-1].rstrip()
+    if cut.endswith("(" if closed else "/"):
+        return cut[:-1].rstrip()
+    return value
+
+
+def _value_key(value: str) -> str:
+    """A declared value as the vocabulary's `values:` list it: folded, `A_POS` as `a pos`."""
+    folded = _without_other_ending(fold_word(value).strip())
+    return " ".join(_VALUE_GAP.sub(" ", folded).split())
+
+
+def _declared_category(type_: str | None) -> tuple[str, list[str]] | None:
+    """The category an enum type's values all name (`'single','married','widowed'`), and those values.
+
+    At least two distinct values of one category, the others ones that say nothing
+    (`other`, `unknown`); a value of no category (`'single','double'`: a room) says the
+    enum is about something else.
+    """
+    if not type_ or _type_base(type_) not in ("enum", "set"):
+        return None
+    found: dict[str, list[str]] = {}
+    for value in _ENUM_VALUE.findall(type_):
+        key = _value_key(value)
+        if not key or key in lx.UNSTATED_VALUES:
+            continue
+        category = lx.DECLARED_VALUES.get(key)
+        if category is None:
+            return None
+        found.setdefault(category, []).append(value)
+    if len(found) != 1:
+        return None
+    category, said = found.popitem()
+    return (category, said) if len({_value_key(v) for v in said}) >= 2 else None
+
+
 def _dated(reading: _Reading, kind: str, events: Collection[str]) -> bool:
     """Whether a column is a date: its type, or a time word beside the `events` (`data_alta`)."""
     return kind == "temporal" or any(why == "timestamp" and w not in events for w, why in reading.negators)
@@ -1212,6 +1258,18 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about animals: "
             "the animal's, and no animal is a data subject",
+        )
+    people = ctx.person and not (keyed or ctx.organisation or ctx.lookup or ctx.animal)
+    declared = _declared_category(type) if people else None
+    if declared is not None and (match is None or _category(match) != declared[0]):
+        # `status enum('single','married','widowed')`, `kind choices=BloodGroup`: what the
+        # values are says what the column holds, whatever its name
+        category, values = declared
+        return Classification(
+            True,
+            category,
+            Confidence.MEDIUM,
+            f"its declared values ({_cue(values)}) are values of {lx.LABELS.get(category, category)}",
         )
     if ctx.person and kind == "boolean" and not keyed and _may_contact(reading):
         # `contact_allowed`, `permite_contato`: whether they agreed to be contacted

@@ -236,6 +236,9 @@ CARE_GIVERS: Final = _VOCAB.lists["care_givers"]
 VISIT_TABLES: Final = _VOCAB.lists["visit_tables"]
 # Words of a record's life that date a step of a patient's care in their care record (`alta`).
 CARE_EVENTS: Final = _VOCAB.lists["care_events"]
+# Values a column declares (an enum's) that say what it holds, by category; those that say nothing.
+DECLARED_VALUES: Final = _VOCAB.values
+UNSTATED_VALUES: Final = _VOCAB.lists["unstated_values"]
 # Words after `ip` that keep it an IP address (`ip_address`, `ip_v6`), not an abbreviation.
 IP_TAILS: Final = _VOCAB.lists["ip_tails"]
 # Table words of placeholder rows (`tbn_person`): no real person is behind them.

@@ -87,6 +87,7 @@ _LIST_KEYS = (
     "care_givers",
     "visit_tables",
     "care_events",
+    "unstated_values",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`.
@@ -184,6 +185,10 @@ class Vocabulary:
     transliterated: frozenset[str] = frozenset()
     """Languages whose files write their terms in Cyrillic (ru): a term of theirs met in a
     name written in Latin letters (`kv`, `ulica`) is a transliteration."""
+    values: Mapping[str, str] = field(default_factory=dict)
+    """A value a column may declare (an enum's, a choices list's), folded -> the category
+    it is a value of (`widowed` -> marital status, `0-` -> health): the `values:` of the
+    language files and of `common.yaml` (the values no language spells, blood groups)."""
 
     @property
     def words(self) -> frozenset[str]:
@@ -335,6 +340,14 @@ def load_vocabulary() -> Vocabulary:
     for lang in LANGUAGES:
         for w in per_lang_words.get(lang, ()):
             word_languages.setdefault(w, []).append(lang)
+    values: dict[str, str] = {}
+    for name, doc in [*((f"{lang}.yaml", d) for lang, d in docs.items()), ("common.yaml", common)]:
+        listed = doc.get("values") or {}
+        if not isinstance(listed, dict):
+            raise VocabularyError(f"vocab/{name}: `values` must map a category to its values")
+        for category, words in listed.items():
+            for w in _words(words, f"vocab/{name}: values: {category}"):
+                values.setdefault(_normal(w, translit), str(category))
     return Vocabulary(
         terms=terms,
         negators=negators,
@@ -350,4 +363,5 @@ def load_vocabulary() -> Vocabulary:
         false_friends=false_friends,
         senses=senses,
         transliterated=frozenset(transliterated),
+        values=values,
     )

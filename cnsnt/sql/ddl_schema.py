@@ -19,6 +19,7 @@ from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
 from cnsnt.sql.client_lines import is_oracle
+from cnsnt.sql.ddl_enums import EnumTypes
 from cnsnt.sql.ddl_known import opens_plsql_unit, outside_plsql_units, unknown_statement
 from cnsnt.sql.ddl_recover import (
     COLUMN_OPTIONS,
@@ -60,6 +61,8 @@ class SchemaBuilder:
         """Where Oracle PL/SQL units may end (SQL*Plus `/` lines), from `scan_lines`."""
         self._unit_end = -1
         self._oracle = is_oracle(dia)
+        self.enums = EnumTypes()
+        """PostgreSQL's `CREATE TYPE ... AS ENUM` types: their columns are typed by their values."""
 
     def sql(self, node: exp.Expr) -> str:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
@@ -91,6 +94,8 @@ class SchemaBuilder:
             ]
         if outside_plsql_units(stmt.tokens):
             self._unit_end = -1  # DDL is no piece of a PL/SQL unit: the unit ended before it
+        if self.enums.apply(stmt.tokens):
+            return []
         kind = classify(stmt.tokens)
         if kind is None:
             return self._other(stmt)

@@ -103,15 +103,26 @@ class TableBuilder:
             renamed[key] = col
         self.columns = renamed
 
-    def freeze(self, original: Callable[[int], int]) -> DDLTable:
-        """The finished table, with offsets mapped back to the original text."""
+    def freeze(
+        self, original: Callable[[int], int], typed: Callable[[str | None], str | None] = lambda t: t
+    ) -> DDLTable:
+        """The finished table, with offsets mapped back to the original text.
+
+        `typed` gives a column's type as shown (an enum type declared apart, by its values).
+        """
         return DDLTable(
             name=self.name,
             offset=original(self.offset),
             schema=self.schema,
             columns=tuple(
                 DDLColumn(
-                    c.name, original(c.offset), c.type, c.comment, c.primary_key, c.login_default, c.default
+                    c.name,
+                    original(c.offset),
+                    typed(c.type),
+                    c.comment,
+                    c.primary_key,
+                    c.login_default,
+                    c.default,
                 )
                 for c in self.columns.values()
             ),

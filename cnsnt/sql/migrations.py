@@ -198,7 +198,14 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
                 where=where(t.offset),
                 schema=t.schema,
                 columns=tuple(
-                    ReplayColumn(c.name, where(c.offset), c.type, c.comment, c.primary_key, c.login_default)
+                    ReplayColumn(
+                        c.name,
+                        where(c.offset),
+                        builder.enums.resolve(c.type),
+                        c.comment,
+                        c.primary_key,
+                        c.login_default,
+                    )
                     for c in t.columns.values()
                 ),
                 comment=t.comment,

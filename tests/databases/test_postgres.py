@@ -288,3 +288,16 @@ def test_when_the_batch_read_fails_every_kind_of_relation_is_read_one_by_one(pg_
         f"cannot read the columns of schema '{schema}': canceling statement due to statement timeout"
         for schema in ("billing", "public")
     ]
+
+
+def test_a_column_of_an_enum_type_is_typed_by_its_values(pg_db):
+    url = pg_db(
+        "CREATE TYPE admission_status AS ENUM ('admitted', 'discharged', 'deceased');"
+        "CREATE TABLE admissions (id int PRIMARY KEY, status admission_status, statuses admission_status[]);"
+    )
+    (admissions,) = read(url).tables
+    assert [(c.name, c.type) for c in admissions.columns] == [
+        ("id", "INTEGER"),
+        ("status", "enum('admitted','discharged','deceased') /* admission_status */"),
+        ("statuses", "admission_status[]"),
+    ]

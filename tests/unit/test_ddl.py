@@ -324,7 +324,8 @@ def test_pagila_pg_dump() -> None:
     assert {"first_name", "last_name", "email", "address_id"} <= set(columns(ev, "public.customer"))
     film = {c.name: c.type for c in table(ev, "public.film").columns}
     assert film["fulltext"] == "tsvector" and film["length_hours"] == "DECIMAL(4, 2)"
-    assert film["rating"] == "public.mpaa_rating"
+    # `CREATE TYPE public.mpaa_rating AS ENUM (...)`: the column is typed by its values
+    assert film["rating"] == "enum('G','PG','PG-13','R','NC-17') /* mpaa_rating */"
     # CREATE MATERIALIZED VIEW ... WITH NO DATA: a Command for sqlglot; recovered
     mv = table(ev, "public.rental_by_category")
     assert mv.is_view and columns(ev, "public.rental_by_category") == ["category", "total_sales"]

@@ -34,7 +34,7 @@ def test_one_file_per_language_each_well_formed() -> None:
             for words in strengths.values():
                 assert isinstance(words, list) and words
                 assert all(isinstance(w, str) and w == w.strip() and w for w in words), words
-        assert set(doc) <= {"language", "stemmer", "terms", "people", "qualifiers", "negators"}
+        assert set(doc) <= {"language", "stemmer", "terms", "people", "qualifiers", "negators", "values"}
 
 
 def test_common_lists_and_translit_table() -> None:
@@ -47,6 +47,7 @@ def test_common_lists_and_translit_table() -> None:
 def test_every_category_in_the_vocabulary_is_a_taxonomy_key() -> None:
     taxonomy = load_taxonomy()
     categories = {c.split("#")[0] for c, _, _ in load_vocabulary().terms.values()}
+    categories |= {c.split("#")[0] for c in load_vocabulary().values.values()}
     assert sorted(c for c in categories if not taxonomy.is_category(c)) == []
 
 

@@ -24,6 +24,7 @@ from cnsnt.evidence import Column, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.sources.databases.session import savepoint
 from cnsnt.sources.databases.url import DatabaseUrl
+from cnsnt.sql.ddl_enums import enum_type
 from cnsnt.sql.defaults import default_names_login
 
 T = TypeVar("T")
@@ -92,9 +93,15 @@ def schemas_to_read(insp: Inspector, db: DatabaseUrl, wanted: Iterable[str]) -> 
 
 
 def type_name(type_: TypeEngine[Any], conn: Connection) -> str | None:
-    """The column type as the database spells it (None when the dialect does not know it)."""
+    """The column type as the database spells it (None when the dialect does not know it).
+
+    A PostgreSQL enum type is spelt by its values, `enum('a','b') /* mood */` (its name
+    alone says nothing of what it holds), as MySQL spells its inline `ENUM('a','b')`.
+    """
     if isinstance(type_, NullType):
         return None
+    if isinstance(type_, Enum) and type_.name and type_.enums:
+        return enum_type(list(type_.enums), type_.name)
     try:
         return str(type_.compile(dialect=conn.dialect))
     except (SQLAlchemyError, TypeError, NotImplementedError):

@@ -20,6 +20,7 @@ from cnsnt.evidence import Column, Evidence, ForeignKey, SourceProblem, Table
 from cnsnt.model import Location, Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
+from cnsnt.sql.ddl_enums import enum_type as enum_type  # the ORM readers type their enums with it
 
 #: A reader of all the files of one `schemas` entry that are of its kind.
 EntryReader = Callable[[list[Path], SourceSpec, SourceContext], Evidence]
@@ -154,18 +155,6 @@ def nothing_found(shown: str, what: str) -> SourceProblem:
         shown,
         severity=Severity.WARNING,
     )
-
-
-def enum_type(values: Sequence[str], name: str | None = None) -> str:
-    """MySQL's inline `enum('a','b')`: the one type shape the classifier reads an enum's values in.
-
-    An ORM enum declared apart (`mysqlEnum('col', ['a', 'b'])`, Prisma's `enum Status
-    {...}`) is given in it, so a status whose values say a patient was discharged or died
-    reads as their care whatever wrote it; `name` (`/* Status */` after it) keeps the
-    enum's own name for whoever reads the type.
-    """
-    quoted = ",".join("'" + v.replace("'", "''") + "'" for v in values)
-    return f"enum({quoted})" + (f" /* {name} */" if name else "")
 
 
 def parse_python(text: str, shown: str, lost: str = "no model of this file was read") -> ast.Module:

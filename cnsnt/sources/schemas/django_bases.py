@@ -59,6 +59,8 @@ class DjangoClass:
     """Each base, as written, -> where the project's imports lead it."""
     lost: dict[str, str] = field(default_factory=dict)
     """Each base the imports do not lead to a class cnsnt can read -> why, for the note."""
+    module: ast.Module | None = None
+    """The file's tree: its constants and choices classes name a field's `choices=`."""
 
     def base_node(self, base: str) -> ast.expr | ast.ClassDef:
         """The base expression as written in the class statement (for the note's column)."""
@@ -72,7 +74,8 @@ def classes_of(
     imports = module_imports(tree)
     return [
         DjangoClass(
-            node, shown, app, [dotted(b) for b in node.bases], meta_options(node), imports, borrowed, path
+            node, shown, app, [dotted(b) for b in node.bases], meta_options(node), imports, borrowed, path,
+            module=tree,
         )
         for node in tree.body
         if isinstance(node, ast.ClassDef)

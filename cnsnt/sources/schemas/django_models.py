@@ -40,6 +40,7 @@ from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
     dotted,
+    enum_type,
     fields_left_out,
     is_django_field,
     literal_value,
@@ -51,6 +52,7 @@ from cnsnt.sources.schemas.common import (
     string_value,
 )
 from cnsnt.sources.schemas.django_bases import BORROW_DEPTH, DjangoClass, classes_of, follow_bases
+from cnsnt.sources.schemas.django_choices import Lookup, declared_choices, scope_names
 
 #: Django field class -> the column type its PostgreSQL backend creates.
 _TYPES: dict[str, str] = {
@@ -402,7 +404,8 @@ class _Models:
                 self._join(cls, table, target, kwargs.get("to") or (call.args[0] if call.args else None),
                            string_value(kwargs.get("db_table")))
             return
-        made = field_column(target.id, kind, call, target.lineno, target.col_offset + 1)
+        lookup = scope_names(cls.node.body, cls.module.body if cls.module is not None else ())
+        made = field_column(target.id, kind, call, target.lineno, target.col_offset + 1, lookup)
         if cls.shown != table.path:
             made.path = cls.shown  # an abstract base's field, written in another file
         table.add(made)
@@ -507,14 +510,18 @@ def _app_label(path: Path) -> str:
     return parent.name or "app"
 
 
-def field_column(name: str, kind: str, call: ast.Call, line: int, column: int) -> ModelColumn:
+def field_column(
+    name: str, kind: str, call: ast.Call, line: int, column: int, lookup: Lookup | None = None
+) -> ModelColumn:
     """The column a Django field `name = <kind>(...)` makes (models and migrations alike).
 
     `db_column=` renames it, a relation is `<name>_id`; `db_comment`, `help_text`,
-    `verbose_name` (or the first positional argument) is its comment.
+    `verbose_name` (or the first positional argument) is its comment. Its `choices=`
+    (a literal list, or a name `lookup` finds) types it by their values.
     """
     kwargs = {k.arg: k.value for k in call.keywords if k.arg}
     relation = kind in DJANGO_RELATIONS
+    choices = declared_choices(kwargs["choices"], lookup) if "choices" in kwargs and not relation else None
     db_column = string_value(kwargs.get("db_column"))
     comment = string_value(kwargs.get("db_comment")) or string_value(kwargs.get("help_text"))
     comment = comment or string_value(kwargs.get("verbose_name"))
@@ -524,7 +531,7 @@ def field_column(name: str, kind: str, call: ast.Call, line: int, column: int) -
         db_column or (f"{name}_id" if relation else name),
         line,
         column,
-        "BIGINT" if relation else field_type(kind, kwargs),
+        "BIGINT" if relation else enum_type(*choices) if choices else field_type(kind, kwargs),
         comment,
         literal_value(kwargs.get("primary_key")) is True,
     )

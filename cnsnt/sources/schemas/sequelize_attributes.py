@@ -17,7 +17,7 @@ from cnsnt.sources.schemas.common import enum_type
 from cnsnt.sources.schemas.grammars import SourceFile
 from cnsnt.sources.schemas.js_syntax import arguments, key_name, last_name
 from cnsnt.sources.schemas.sequelize_naming import VIRTUAL, sql_type
-from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, evaluate
+from cnsnt.sources.schemas.typeorm_syntax import Node, Unresolved, enum_values, evaluate
 
 #: Says that something at a node could not be read (the message names what).
 Warn = Callable[[Node, str], None]
@@ -185,6 +185,10 @@ def attribute(
     if type_node is not None:
         found.type, known = data_type(type_node, file, constants)
         found.virtual = known and found.type is None and VIRTUAL in file.text(type_node).upper()
+        listed = options.get("values")
+        if listed is not None and (found.type or "").upper() == "ENUM":
+            declared = enum_values(listed, file, constants)  # `{type: DataTypes.ENUM, values: [...]}`
+            found.type = enum_type(*declared) if declared else found.type
     field = _text(options.get("field"), file, constants, warn, name, "field")
     found.field = field
     found.primary_key = _flag(options.get("primaryKey"), file, constants)

@@ -28,6 +28,7 @@ from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import (
     ModelColumn,
     ModelTable,
+    enum_type,
     fields_left_out,
     lend_reference_types,
     literal_value,
@@ -297,10 +298,18 @@ def _foreign_key(column: str, target: str | None) -> ForeignKey | None:
 
 
 def sql_type(kind: str, node: ast.expr) -> str | None:
-    """The SQL type of a SQLAlchemy type class or call (`String(80)` is `VARCHAR(80)`)."""
+    """The SQL type of a SQLAlchemy type class or call (`String(80)` is `VARCHAR(80)`).
+
+    `Enum('a', 'b', name='x')` is `enum('a','b') /* x */`: its values say what it holds.
+    """
     base = _TYPES.get(kind) or (kind if kind.isupper() else None)
     if base is None:
         return None
+    if kind in ("Enum", "ENUM") and isinstance(node, ast.Call) and node.args:
+        values = [_string(a) for a in node.args]
+        if all(v is not None for v in values):
+            name = _string(next((k.value for k in node.keywords if k.arg == "name"), None))
+            return enum_type([v for v in values if v is not None], name)
     params = [literal_value(a) for a in node.args] if isinstance(node, ast.Call) else []
     if isinstance(node, ast.Call) and not params:  # String(length=255), Numeric(precision=10, scale=2)
         keywords = {k.arg: k.value for k in node.keywords if k.arg}

@@ -38,7 +38,7 @@ from typing import Any
 from cnsnt.evidence import Evidence, ForeignKey, SourceProblem
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
-from cnsnt.sources.schemas.common import ModelColumn, ModelTable
+from cnsnt.sources.schemas.common import ModelColumn, ModelTable, enum_type
 from cnsnt.sources.schemas.ts_decorated import DecoratedClasses, read_entities
 from cnsnt.sources.schemas.typeorm_naming import Naming, snake_naming
 from cnsnt.sources.schemas.typeorm_syntax import (
@@ -47,6 +47,7 @@ from cnsnt.sources.schemas.typeorm_syntax import (
     Node,
     Target,
     TsClass,
+    enum_values,
 )
 
 #: TypeScript property types -> the column type TypeORM gives them (PostgreSQL's names).
@@ -282,7 +283,7 @@ class Mapper(DecoratedClasses):
             name,
             line,
             column,
-            self._type(deco, member, first, default_type),
+            self._enum_type(deco) or self._type(deco, member, first, default_type),
             self.text_option(deco, "comment"),
             primary,
             _elsewhere(owner, table),
@@ -291,6 +292,20 @@ class Mapper(DecoratedClasses):
             _add(table, col)
         else:
             table.add(col)
+
+    def _enum_type(self, deco: Decorator) -> str | None:
+        """`enum: Sex` (a TS enum of the project) or `enum: ['f', 'm']` as `enum('f','m') /* Sex */`.
+
+        `enumName:` names it when given. None when the values cannot be read (computed).
+        """
+        node = self.options(deco).get("enum")
+        if node is None:
+            return None
+        declared = enum_values(node, deco.file, self.constants)
+        if declared is None:
+            return None
+        values, name = declared
+        return enum_type(values, self.text_option(deco, "enumName") or name)
 
     def _type(self, deco: Decorator, member: Field, first: Any, default: str | None) -> str | None:
         """The type given (`type:` or the first argument), else the decorator's, else the property's."""

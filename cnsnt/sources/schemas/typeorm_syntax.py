@@ -277,26 +277,72 @@ def _constants(node: Node, file: SourceFile, constants: dict[str, Any]) -> None:
             constants.setdefault(file.text(name), found)
 
 
+#: Before an enum's name in `constants`, the key of its members' values in order (a space:
+#: no name written in code, whose spaces are dropped, is ever looked up under it).
+ENUM_VALUES = "enum "
+
+
 def _enum(node: Node, file: SourceFile, constants: dict[str, Any]) -> None:
-    """`enum Tables { Users = 'users' }`: `Tables.Users` is `'users'`."""
+    """`enum Tables { Users = 'users' }`: `Tables.Users` is `'users'`.
+
+    The values of all its members, in order, are `constants[ENUM_VALUES + "Tables"]`: a
+    string member's value, else the member's name (`enum Sex { Male, Female }` stores
+    numbers, which say nothing); a member cnsnt cannot evaluate leaves them out.
+    """
     name = node.child_by_field_name("name")
     body = node.child_by_field_name("body")
     if name is None or body is None:
         return
-    for member in (c for c in body.named_children if c.type == "enum_assignment"):
-        key = member.child_by_field_name("name")
+    values: list[str] | None = []
+    for member in (c for c in body.named_children if c.type in ("enum_assignment", "property_identifier")):
+        key = member.child_by_field_name("name") if member.type == "enum_assignment" else member
         value = member.child_by_field_name("value")
-        if key is None or value is None:
+        if key is None:
             continue
         try:
-            found = evaluate(value, file, constants)
+            found = evaluate(value, file, constants) if value is not None else None
         except Unresolved:
+            values = None
             continue
         if isinstance(found, str):
             constants.setdefault(f"{file.text(name)}.{file.text(key)}", found)
+        if values is not None:
+            values.append(found if isinstance(found, str) else file.text(key).strip("'\""))
+    if values:
+        constants.setdefault(ENUM_VALUES + file.text(name), values)
 
 
 # --------------------------------------------------------------------------- values
+
+
+def enum_values(
+    node: Node, file: SourceFile, constants: dict[str, Any]
+) -> tuple[list[str], str | None] | None:
+    """The values an enum column lists, and the TS enum they are of: `['a']`, `Sex`, `Object.values(Sex)`.
+
+    TypeORM's `enum:` and Sequelize's `values:` take them; None when they are computed.
+    """
+    function, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+    if node.type == "call_expression" and function is not None and args is not None:
+        inner = [a for a in args.named_children if a.type != "comment"]
+        if file.text(function).replace(" ", "") == "Object.values" and len(inner) == 1:
+            node = inner[0]
+    if node.type in ("identifier", "member_expression"):
+        written = file.text(node).replace(" ", "")
+        found = constants.get(ENUM_VALUES + written)
+        return (list(found), written.rpartition(".")[2]) if found else None
+    if node.type != "array":
+        return None
+    values: list[str] = []
+    for item in (c for c in node.named_children if c.type != "comment"):
+        try:
+            value = evaluate(item, file, constants)
+        except Unresolved:
+            return None
+        if not isinstance(value, str):
+            return None
+        values.append(value)
+    return (values, None) if values else None
 
 
 #: What `scalar` gives for a node that is no string, number, boolean or null literal.
