@@ -372,7 +372,7 @@ def _given_kinds(evidence: Evidence) -> dict[str, Given]:
     """Column key (casefolded) -> the kind init gives it from the fields that fill it."""
     from cnsnt.classify import classify_field, read_tables
     from cnsnt.evidence import FieldRole
-    from cnsnt.starter.column_kinds import FieldKind, given_kinds, of_no_kind
+    from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, of_no_kind
     from cnsnt.starter.fields import field_reading, field_reason
     from cnsnt.starter.form_columns import fills
 
@@ -394,7 +394,7 @@ def _given_kinds(evidence: Evidence) -> dict[str, Given]:
         key.casefold() for key, v in evidence.classified.items() if v.personal and of_no_kind(v.category)
     )
     filled = fills(evidence, reading, {key: False for key in kinds}, open_columns)
-    return given_kinds(filled, kinds)
+    return given_kinds(filled, kinds, column_types(evidence.columns))
 
 
 def _schema_evidence(

@@ -7,7 +7,7 @@ why; `classify_column` does the same for one column known by its table's name on
 in is personal), from the same vocabulary. All are pure and deterministic.
 """
 
-from cnsnt.classify.classifier import classify_column, classify_field
+from cnsnt.classify.classifier import classify_column, classify_field, type_holds
 from cnsnt.classify.tables import (
     TableReading,
     classify_tables,
@@ -28,4 +28,5 @@ __all__ = [
     "rank_languages",
     "read_tables",
     "table_verdicts",
+    "type_holds",
 ]

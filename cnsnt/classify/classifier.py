@@ -84,6 +84,20 @@ _NEVER_BOOLEAN = (
     "user.demographic.date_of_birth",
     "user.device",
 )
+#: What a choice among a form's options (a radio button, a select) cannot be; a title
+#: (`user.name`: Mr, Ms) and a year of birth can.
+_NEVER_CHOICE = (
+    "user.unique_id",
+    "user.contact.email",
+    "user.contact.phone_number",
+    "user.contact.fax",
+    "user.contact.address.street",
+    "user.contact.address.postal_code",
+    "user.government_id",
+    "user.account",
+    "user.authorization",
+    "user.device",
+)
 _OF_ORGS = ("user.contact", "user.government_id", "user.financial", "user.name")
 # Weak terms that need a table describing people, not one merely linked to people
 # (a job order's `title`, an invoice's `payment_url`, a product's `image`).
@@ -448,6 +462,10 @@ def _type_kind(type_: str | None) -> str:
 
 def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
     category = match.category
+    if kind == "choice":
+        # a radio button or a list's option is one of the form's answers: never one's own
+        # street, number or secret (`RadioField('Housing Score')` is a rating)
+        return not category.startswith(_NEVER_CHOICE)
     if kind == "temporal":
         return category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
@@ -458,6 +476,16 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
             return True
         return match.strong and category.startswith(_NUMERIC_PREFIXES)
     return True
+
+
+def type_holds(category: str, type_: str | None) -> bool:
+    """Whether a column of SQL type `type_` can hold data of `category`, as a name's term is weighed.
+
+    A yes/no holds no date of birth nor a name, a date no address: a category a form field
+    gives its column (`cnsnt init`) must fit the column's own type. An unknown type holds any.
+    """
+    match = _Match(category, True, "", (), 0)
+    return _fits_type(match, _type_kind(type_), frozenset())
 
 
 # Categories that are identifiers or secrets by nature: an id word does not make them technical.
@@ -1789,6 +1817,58 @@ def decide(
     return Classification(False, None, Confidence.LOW, f"no personal-data term in '{name}'")
 
 
+#: The kind of value a control holds, weighed as a column's type is (`_type_kind`): a box
+#: holds a yes/no, a date input a date, a radio or a select one of the form's options.
+_CONTROL_KINDS = {
+    "checkbox": "boolean",
+    "date": "temporal",
+    "datetime-local": "temporal",
+    "datetime": "temporal",
+    "month": "temporal",
+    "week": "temporal",
+    "time": "temporal",
+    "radio": "choice",
+    "select": "choice",
+}
+#: Languages that put what a name belongs to after it (`nome da máquina`, `nomeBuffet`);
+#: the others put it before (`program name`, `demirbas_adi`, `Produktname`).
+_NAMED_AFTER = frozenset({"pt", "es", "it", "fr", "ca"})
+#: Words a name's owner never is: a person, a qualifier, glue, a name word, an article.
+_NOT_OWNERS = (
+    lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS | lx.NAME_WORDS | lx.ACTOR_WORDS | {"the", "an"}
+)
+#: Glue between a name and what it names, skipped when reading on: `name of the program`.
+_OF_WORDS = frozenset({"of", "the", "da", "do", "das", "dos", "de", "del", "della", "di", "du", "des", "la"})
+
+
+def _thing_named(match: _Match, reading: _Reading) -> str | None:
+    """The thing a weak name term is the name of (`nome_buffet`, 'Program Name'), or None.
+
+    A name word beside a word for what it belongs to names that: before it in English,
+    German, Turkish (`program name`, `demirbas_adi`), after it in the Romance languages
+    (`nome da máquina`), or after `of` (`name of the event`). A person's word, a qualifier
+    or glue there (`nome do cliente`, `your name`, `nome completo`) leaves it a person's.
+    """
+    if match.strong or not set(match.words) <= lx.NAME_WORDS:
+        return None
+    words = reading.words
+    end = match.start + len(match.words)
+    after = end
+    while after < len(words) and words[after] in _OF_WORDS:
+        after += 1
+    after_of = after > end and "of" in words[end:after]
+    langs = {lang.strip() for lang in match.lang.split(",")}
+    owners = []
+    if after < len(words) and (after_of or langs & _NAMED_AFTER):
+        owners.append(words[after])
+    if match.start > 0 and langs - _NAMED_AFTER:
+        owners.append(words[match.start - 1])
+    for word in owners:
+        if len(word) > 2 and word.isalpha() and word in reading.rest and word not in _NOT_OWNERS:
+            return word
+    return None
+
+
 _CONTROL_CATEGORIES = {
     "email": "user.contact.email",
     "tel": "user.contact.phone_number",
@@ -1868,10 +1948,13 @@ def classify_field(
     region of it rather than a ticket's state or a school's department.
     """
     ctl = (control or "").lower()
+    kind = _CONTROL_KINDS.get(ctl, "unknown")
     weak: Classification | None = None
     spoken = (*written, "en") if written else ()
     names = not _names_thing(form)
     animal = _animal_form(form)
+    readings: list[tuple[str, str, _Reading]] = []
+    owner: str | None = None
     for text, what in ((name, "name"), (label, "label")):
         if not text:
             continue
@@ -1883,7 +1966,14 @@ def classify_field(
             )
         else:
             reading = replace(reading, matches=tuple(_shared_sense(m) for m in reading.matches))
-        match, _ = _pick(reading, names, "unknown", names)
+        readings.append((text, what, reading))
+        owner = owner or next((o for m in reading.matches if (o := _thing_named(m, reading))), None)
+    for text, what, reading in readings:
+        match, _ = _pick(reading, names, kind, names)
+        if match is not None and owner is not None and not match.strong and set(match.words) <= lx.NAME_WORDS:
+            # `nomeBuffet`, 'Program Name': a thing's name; so is a field `nome` labelled
+            # 'Nome da máquina'
+            match = None
         if match is None or (not match.strong and not address and _ambiguous_region(match)):
             continue
         if animal and _animal_trait(match, reading, Context(animal=True)):
@@ -1903,6 +1993,11 @@ def classify_field(
         return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
     if weak is not None:
         return weak
+    if owner is not None:
+        return Classification(
+            True, None, Confidence.LOW,
+            f"field '{name}' names a thing ('{owner}'), not a person; kind unknown",
+        )
     if not names or animal:
         about = "about animals" if animal else "about a thing"
         return Classification(

@@ -4,14 +4,18 @@
 it is labelled 'TCKN', a national id (review30 D2). They are one datum: the column takes
 the field's category, so `init` files both in one entry and `explain-column` says why.
 A column of a known kind keeps its own (never downgraded), and fields that disagree
-(two forms fill one column, labelled 'TCKN' and 'IBAN') give it none.
+(two forms fill one column, labelled 'TCKN' and 'IBAN') give it none. Nor does a field
+give a kind the column's own type cannot hold: a boolean `foreignBorn` is no date of
+birth, whatever the field says (review31 D3).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from cnsnt.classify import type_holds
+from cnsnt.evidence import Column
 from cnsnt.model import Confidence
 from cnsnt.starter.form_columns import Fill
 
@@ -46,17 +50,28 @@ class Given:
     """`filled by the form field 'calisan_ekle.ctckn' (how): label 'TCKN' means ...`."""
 
 
-def given_kinds(filled: Mapping[str, Fill], kinds: Mapping[str, FieldKind]) -> dict[str, Given]:
+def column_types(columns: Iterable[Column]) -> dict[str, str | None]:
+    """Column key (casefolded) -> its SQL type, the first source's that states one."""
+    types: dict[str, str | None] = {}
+    for column in columns:
+        if types.get(column.key.casefold()) is None:
+            types[column.key.casefold()] = column.type
+    return types
+
+
+def given_kinds(
+    filled: Mapping[str, Fill], kinds: Mapping[str, FieldKind], types: Mapping[str, str | None]
+) -> dict[str, Given]:
     """Column key (casefolded) -> the kind the fields of a known kind that fill it agree on.
 
     `filled`: form field key -> the column it fills (`cnsnt.starter.form_columns.fills`);
-    `kinds`: the fields of a known kind. The caller gives the kind only to a column of no
-    known kind of its own.
+    `kinds`: the fields of a known kind; `types`: column key (casefolded) -> its SQL type.
+    The caller gives the kind only to a column of no known kind of its own.
     """
     by_column: dict[str, list[tuple[str, Fill, FieldKind]]] = {}
     for key, fill in sorted(filled.items()):
         kind = kinds.get(key)
-        if kind is not None:
+        if kind is not None and type_holds(kind.category, types.get(fill.column.casefold())):
             by_column.setdefault(fill.column.casefold(), []).append((key, fill, kind))
     out: dict[str, Given] = {}
     for column, mine in by_column.items():

@@ -25,6 +25,7 @@ from cnsnt.errors import SourceError
 from cnsnt.sources.base import SKIP_DIRS, Limits, SourceContext, read_text
 from cnsnt.sources.forms.blade_helpers import CONTROLS as BLADE_CONTROLS
 from cnsnt.sources.forms.blade_includes import blanked, find_includes, is_blade, resolve_view, views_root
+from cnsnt.sources.forms.blazor import draws_control as draws_blazor_control
 from cnsnt.sources.forms.components import draws_component_control
 from cnsnt.sources.forms.phoenix import PHOENIX_SUFFIXES, has_phoenix_form
 from cnsnt.sources.forms.rails_helpers import HELPERS as RAILS_HELPERS
@@ -147,6 +148,7 @@ TEMPLATE_SUFFIXES = frozenset(
         ".gohtml",
         ".vue",  # single-file components: the <template> is markup, v-model names fields
         ".svelte",  # components: markup with {#if}/{#each} blocks, bind:value names fields
+        ".razor",  # Blazor components: `<InputText @bind-Value=...>`, `<RadzenTextBox Name=...>`
         # HTML with code the reader reads around (review28 D2); the controls JSP's tag
         # libraries and FreeMarker's and Velocity's macros draw are not read, and said
         # (`unread_templates`)
@@ -1230,6 +1232,7 @@ def _kind_of(path: Path, root: Path) -> _Kind | None:
             return (_REPORT, None, ())  # a report cnsnt wrote: its filter boxes are no form
         drawn = bool(_FORM_TAG.search(head.lower()) or _HELPER_CONTROL.search(head))
         drawn = drawn or draws_component_control(head)  # `<v-text-field v-model=...>`
+        drawn = drawn or (suffix == ".razor" and draws_blazor_control(head))  # `<InputText @bind-Value>`
         drawn = drawn or draws_smarty_control(path, head)  # `{input type="email" name="email"}`
         drawn = drawn or _includes_controls(path, head, root)  # `@include('forms.input', [...])`
         if drawn and suffix == ".php" and _whole(path) and html_builder(path, root, head):

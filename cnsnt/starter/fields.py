@@ -17,7 +17,7 @@ from cnsnt.evidence import Classification, Evidence, FieldRole, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
-from cnsnt.starter.column_kinds import FieldKind, given_kinds
+from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds
 from cnsnt.starter.form_columns import Fill, fills
 from cnsnt.starter.things import IgnoredField, things
 
@@ -155,7 +155,7 @@ def undeclared(
         key for (kind, key), p in found.items() if kind == "column" and p.category == UNKNOWN_CATEGORY
     )
     filled = fills(evidence, reading, unknown, open_columns)
-    _give_kinds(filled, found)
+    _give_kinds(filled, found, column_types(evidence.columns))
     _join_columns(filled, found)
     ignored: list[IgnoredField] = []
     if set_apart:
@@ -192,7 +192,9 @@ def _held_by_catch_all(
     return held
 
 
-def _give_kinds(filled: dict[str, Fill], found: dict[tuple[str, str], PersonalField]) -> None:
+def _give_kinds(
+    filled: dict[str, Fill], found: dict[tuple[str, str], PersonalField], types: dict[str, str | None]
+) -> None:
     """A column of no known kind takes the kind of the fields of a known kind that fill it.
 
     One datum, one entry (review30 D2): the field labelled 'TCKN' and the column `ctckn`
@@ -203,7 +205,7 @@ def _give_kinds(filled: dict[str, Fill], found: dict[tuple[str, str], PersonalFi
         for (kind, key), p in found.items()
         if kind == "form_field" and p.category != UNKNOWN_CATEGORY
     }
-    for column, given in given_kinds(filled, kinds).items():
+    for column, given in given_kinds(filled, kinds, types).items():
         mine = found.get(("column", column))
         if mine is None or mine.category != UNKNOWN_CATEGORY:
             continue

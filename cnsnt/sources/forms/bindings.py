@@ -5,7 +5,7 @@ control to a field of the submitted model instead of naming it: `formControlName
 `[(ngModel)]="user.email"`, AngularJS's `ng-model="vm.user.email"`,
 `v-model.trim="form.email"`, `wire:model.live="email"`, `x-model="email"`,
 `th:field="*{email}"`, `bind:value={form.email}`, Vue 3's `v-model:value="form.email"`
-(Ant Design Vue's controls). That binding is
+(Ant Design Vue's controls), Blazor's `@bind-Value="patient.Email"`. That binding is
 the field's name as far as the data goes, so the reader (`html_form`) names the
 control after it when no `name` attribute does. Svelte's `bind:value` alone is
 short for `bind:value={value}`: the variable named like the property.
@@ -32,6 +32,13 @@ _NG1_MODEL = frozenset({"ng-model", "data-ng-model"})
 _TH_FIELD = frozenset({"th:field", "data-th-field"})
 #: Svelte's two-way bindings of a control's value: `bind:value={email}`, `bind:group={plan}`.
 _SVELTE_BIND = frozenset({"bind:value", "bind:checked", "bind:group", "bind:files"})
+#: Blazor's two-way bindings of a value: `<input @bind="patient.Email">`, a component's
+#: `@bind-Value="@(person.Phone)"` (MudBlazor's `@bind-Checked`, `@bind-Date`, `@bind-Text`...).
+#: Not `@bind-Value:event` (a modifier) nor `@bind-SelectedIndex` (a tab's, a grid's state).
+BLAZOR_BIND = frozenset(
+    {"@bind", "@bind-value", "@bind-checked", "@bind-date", "@bind-time", "@bind-text"}
+    | {"@bind-selectedvalue", "@bind-selectedvalues", "@bind-values"}
+)
 
 _Read = Callable[[str], "str | None"]
 
@@ -56,6 +63,8 @@ def binding(attrs: dict[str, Attr], text: str) -> Binding | None:
     for attr in attrs.values():
         if attr.name in _SVELTE_BIND:
             return _svelte_binding(attr, text)
+        if attr.name in BLAZOR_BIND and attr.raw is not None and attr.raw.strip():
+            return _blazor_binding(attr, text)
         reader = _reader(attr.name)
         if reader is None or attr.raw is None or not attr.raw.strip():
             continue
@@ -109,6 +118,20 @@ def _svelte_binding(attr: Attr, text: str) -> Binding:
     quoted = attr.vstart > 0 and text[attr.vstart - 1] in "\"'"
     raw = f'{written}="{attr.raw}"' if quoted else f"{written}={attr.raw}"
     return Binding(raw, _last_segment(inner) if inner else None)
+
+
+def _blazor_binding(attr: Attr, text: str) -> Binding:
+    """Blazor's `@bind-Value="patient.Email"` (or `"@patient.Email"`, `"@(person.Phone)"`): `Email`.
+
+    Razor marks the C# expression with `@` or `@(...)`; the member it names is the field.
+    """
+    written = text[attr.start : attr.start + len(attr.name)]
+    value = (attr.raw or "").strip()
+    if value.startswith("@(") and value.endswith(")"):
+        value = value[2:-1].strip()
+    elif value.startswith("@"):
+        value = value[1:]
+    return Binding(f'{written}="{attr.raw}"', _last_segment(value))
 
 
 def _reader(attr: str) -> _Read | None:

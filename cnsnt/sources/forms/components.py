@@ -49,19 +49,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 
+from cnsnt.evidence import SourceProblem
+from cnsnt.model import Severity
+from cnsnt.sources.forms import blazor
 from cnsnt.sources.forms.bindings import binding
-from cnsnt.sources.forms.control_words import CONTROL_WORDS as _CONTROL_WORDS
-from cnsnt.sources.forms.control_words import NOT_CONTROL_WORDS as _NOT_CONTROL_WORDS
-from cnsnt.sources.forms.control_words import STRUCTURAL as _STRUCTURAL
-from cnsnt.sources.forms.control_words import name_words
+from cnsnt.sources.forms.common import shorten
+from cnsnt.sources.forms.control_words import Kind, element_kind
 from cnsnt.sources.forms.html_page import BUTTON_TYPES, Control, Page, Tag, first_string_literal
 
-#: A form library's namespace of field components (Akaunting's `<x-form.group.text>`,
-#: `<x-form.group.money>`, `<x-form.input.text>`): each is a field, whatever the last word.
-_FORM_NAMESPACES = frozenset({"form", "forms"})
-_FIELD_NAMESPACES = frozenset({"group", "input", "inputs", "field", "fields", "control", "controls"})
 #: Attributes that name a component's field or bind its value, beside `bindings.binding`.
 _NAMING = frozenset(
     {"name", ":name", "v-bind:name", "[name]", "[attr.name]", "[formcontrol]", ":model-value"}
@@ -93,48 +89,6 @@ _SNIFF_NAMING = (
 _SNIFF_TAG = 2000
 
 
-@dataclass(frozen=True)
-class Kind:
-    """What a custom element's name makes it: a control (of `control` type), a label or a form."""
-
-    role: str
-    """`control`, `label`, `form`, or `container` (a form field's box, which a label names)."""
-    control: str = ""
-    """The control's type for a control, from the name's words (`checkbox`, `select`, `text`)."""
-    structural: bool = False
-    """The words name the kind whatever `type` says (a checkbox, radio, select, textarea)."""
-    group: bool = False
-    """A group of boxes or radio buttons (`<mat-radio-group>`): its content is its members."""
-
-
-def element_kind(written: str) -> Kind | None:
-    """What a custom element's name makes it, None when it is none of a control, label, form.
-
-    `written` is the tag's name as written (case kept, for camel-case words).
-    """
-    parts = name_words(written)
-    if len(parts) < 2:
-        return None
-    rest = parts[1:]  # the library's prefix (`x`, `v`, `mat`) says nothing
-    if "label" in rest:
-        return Kind("label")
-    if rest[-2:] in (["form", "field"], ["form", "item"], ["form", "group"]) or rest == ["item"]:
-        return Kind("container")  # `<mat-form-field>`: its `<mat-label>` names the control inside
-    if rest == ["form"]:
-        return Kind("form")
-    if any(w in _NOT_CONTROL_WORDS for w in rest):
-        return None
-    found = [_CONTROL_WORDS[w] for w in rest if w in _CONTROL_WORDS]
-    if not found:
-        if len(rest) > 2 and rest[0] in _FORM_NAMESPACES and rest[1] in _FIELD_NAMESPACES:
-            return Kind("control", "text")  # `<x-form.group.country name="country">`
-        return None
-    structural = [_STRUCTURAL[c] for c in found if c in _STRUCTURAL]
-    specific = [c for c in found if c != "text"]
-    control = structural[0] if structural else specific[0] if specific else "text"
-    return Kind("control", control, bool(structural), "group" in rest or "optiongroup" in rest)
-
-
 class Components:
     """The custom elements of one page met by the reader's walk: controls, labels, forms.
 
@@ -150,6 +104,8 @@ class Components:
         """Start of each such control -> its control type (`type` attribute considered)."""
         self.label_values: dict[str, str] = {}
         """`for` -> text of a label component given its text (`:value="__('Email')"`)."""
+        self.name_labels: dict[str, str] = {}
+        """A control's name -> the text of a label component naming it (`<RadzenLabel Component=...>`)."""
         self._inner: dict[int, tuple[int, int]] = {}
         self._open: list[tuple[str, int, int, str]] = []
         """Open elements tracked: (end-tag name, start, end of the start tag, its role)."""
@@ -162,10 +118,15 @@ class Components:
         self._kinds: dict[str, Kind | None] = {}
 
     def _kind(self, tag: Tag) -> Kind | None:
-        written = self.page.text[tag.start + 1 : tag.start + 1 + len(tag.tag)]
+        written = self._written(tag)
         if written not in self._kinds:
-            self._kinds[written] = element_kind(written)
+            razor = self.page.blazor and blazor.component(written)
+            self._kinds[written] = blazor.component_kind(written) if razor else element_kind(written)
         return self._kinds[written]
+
+    def _written(self, tag: Tag) -> str:
+        """The tag's name as written (case kept: `RadzenTextBox`)."""
+        return self.page.text[tag.start + 1 : tag.start + 1 + len(tag.tag)]
 
     def opening(self, tag: Tag, in_form: bool) -> str:
         """The element a start tag stands for: `input`, `label`, `form`, else its own name.
@@ -173,8 +134,10 @@ class Components:
         `in_form` says a form is open (a form component inside it is no new form).
         """
         name = tag.tag
-        if "-" in name:
-            kind = self._kind(tag)
+        if "-" in name or (self.page.blazor and blazor.component(self._written(tag))):
+            kind = self._kind(tag)  # `<v-text-field>`, Blazor's `<InputText>`
+            if kind is None and self.page.blazor:
+                self._unread_binding(tag)
         elif name == "label":  # NG-ZORRO's `<label nz-checkbox formControlName="remember">`
             kind = self._directive(tag)
         else:
@@ -184,6 +147,8 @@ class Components:
         if kind.role == "container":
             self._track(name, tag, "container")
             text = self.page.attr_text(tag, "label") or _bound_text(tag, _LABEL_BINDINGS)
+            if not text and self.page.blazor:  # Radzen's `<RadzenFormField Text="E-mail">`
+                text = self.page.attr_text(tag, "text")
             if text:  # `<el-form-item label="E-mail">`, `<b-form-group label=...>`
                 self._box_labels[tag.start] = text
             return name
@@ -280,11 +245,32 @@ class Components:
                     return kind if self._named(tag) else None
         return None
 
+    def _unread_binding(self, tag: Tag) -> None:
+        """A Blazor component that binds a value but is no control cnsnt knows: said (CN001)."""
+        bound = blazor.unread_binding(self._written(tag), tag.attrs, self.page.text)
+        if bound is None:
+            return
+        page = self.page
+        page.problems.append(SourceProblem(
+            f"component <{shorten(bound, 80)}> binds a value, but its name says no control cnsnt "
+            "reads; the field it fills is not audited",
+            page.location(tag.start), page.shown, severity=Severity.WARNING,
+            fix="check the field by hand, or declare it under the form's key in the policy",
+        ))
+
     def _named(self, tag: Tag) -> bool:
         return any(a in _NAMING for a in tag.attrs) or binding(tag.attrs, self.page.text) is not None
 
     def _label_value(self, tag: Tag) -> None:
-        """`<x-input-label for="email" :value="__('Email')" />`: the text it is given, by `for`."""
+        """`<x-input-label for="email" :value="__('Email')" />`: the text it is given, by `for`.
+
+        Radzen's `<RadzenLabel Text="Phone" Component="Phone1" />` names its control's `Name`.
+        """
+        if self.page.blazor and "component" in tag.attrs:
+            target, text = tag.literal("component"), self.page.attr_text(tag, "text")
+            if target and text:
+                self.name_labels.setdefault(target.strip(), text)
+            return
         target = tag.literal("for")
         if not target:
             return

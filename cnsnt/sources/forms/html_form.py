@@ -20,7 +20,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
-from cnsnt.sources.forms import blade_includes, search_forms, thymeleaf_fragments
+from cnsnt.sources.forms import blade_includes, blazor, search_forms, thymeleaf_fragments
 from cnsnt.sources.forms.bindings import binding, form_object, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
@@ -429,7 +429,8 @@ class _Reader:
                     or (sveltekit_action(tag.literal("action")) if page.svelte else "")
                 )
                 self.forms.append(FormTag(
-                    own or page.stem, start, len(page.text), fid, bool(own), form_object(tag.attrs),
+                    own or page.stem, start, len(page.text), fid, bool(own),
+                    blazor.form_object(tag.attrs) if page.blazor else form_object(tag.attrs),
                     search_forms.get_method(tag.literal("method")), tag.literal("action"),
                 ))
                 current = len(self.forms) - 1
@@ -1129,6 +1130,7 @@ class _Reader:
                 or (by_for.get(ctrl.name) if self.partial and ctrl.name and not ctrl.id else None)
                 or self._wrapping_text(ctrl)
                 or self.custom.box_label(ctrl)
+                or (self.custom.name_labels.get(ctrl.name) if ctrl.name else None)  # `<RadzenLabel>`
                 or by_asp.get(tag.literal("asp-for") or "")
                 or (page.attr_text(tag, "label") if tag.start in page.components else None)
                 or page.attr_text(tag, "aria-label")

@@ -345,6 +345,8 @@ class Page:
         """A HEEx template (or the `~H` sigils of an Elixir module): `{...}` and `<.input>`."""
         self.glimmer = path.suffix.lower() == ".hbs" and bool(_GLIMMER.search(text))
         """An Ember (Glimmer) template: `value={{this.email}}` binds a control, which no form submits."""
+        self.blazor = path.suffix.lower() == ".razor"
+        """A Blazor component: `<InputText @bind-Value=...>`, PascalCase components (`blazor`)."""
         self.phoenix = self.heex or bool(suffixes & EEX_SUFFIXES)
         self.sigils = path.suffix.lower() in (".ex", ".exs")
         """An Elixir module: only its `~H` sigils are markup (function components among them)."""

@@ -117,6 +117,12 @@ _RAZOR_DIRECTIVE = re.compile(
     r"implements|attribute|typeparam|preservewhitespace|rendermode|tagHelperPrefix)\b[^\n]*+"
 )
 _RAZOR_IMPLICIT = re.compile(r"@(?:await\s++)?[A-Za-z_]\w*+")
+#: A Blazor directive attribute's name (`@bind-Value="patient.Email"`, `@onclick="Save"`,
+#: `@bind-Value:event=`, `@ref=`): markup, not code, so the form reader sees the binding.
+#: Linear: fixed words, then possessive runs, then one look at the `=` after blanks.
+_BLAZOR_ATTRIBUTE = re.compile(
+    r"@(?:bind|on[a-z]\w*+|ref|key|attributes|formname)(?:[-:][\w:-]*+)?(?=\s*+=)"
+)
 #: Linear: after `@Html.` the lazy name grows one word character per step and each step
 #: tries `For` and `(` once; the name cannot leave the word it starts in.
 RAZOR_HELPER = re.compile(r"@Html\.(\w+?)(For)?\s*+\(")
@@ -473,6 +479,9 @@ class Scanner:
         m = _RAZOR_DIRECTIVE.match(s, j)
         if m:
             return self._add(j, m.end(), STMT)
+        m = _BLAZOR_ATTRIBUTE.match(s, j)
+        if m:
+            return m.end()  # an attribute's name: its value (`"@(person.Phone)"`) is read on
         m = _RAZOR_IMPLICIT.match(s, j)
         if not m:
             return None
