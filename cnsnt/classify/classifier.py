@@ -497,15 +497,30 @@ def _before(words: tuple[str, ...], word: str, start: int) -> bool:
     return word in words[:start] and word not in words[start:]
 
 
+# GDPR Art. 9 categories: a time word beside one says when or how long, the datum stays special
+_SPECIAL_TERMS = (
+    "user.health", "user.biometrics", "user.demographic.race_ethnicity",
+    "user.demographic.religious_belief", "user.demographic.political_opinion",
+    "user.demographic.sexual_orientation", "user.demographic.union_membership",
+)  # fmt: skip
+
+
 def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = False) -> tuple[str, str] | None:
     """The first word that makes the column technical despite the term, if any.
 
     `wide_text`: the column's own type is text wider than a yes/no code (`CHAR(1)`), so a
     flag word (`admin`, `notification`) says whose or what for, not that it is a flag.
+    A time word does not make a strong special-category term a date (`sick_days`,
+    `dias_enfermedad`: how long someone was ill is health data, review31 D1), nor a
+    day, month or year word a strong term in a number (a count of days names no date).
     """
     for word, why in reading.negators:
         if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
+        if why == "timestamp" and match.category.startswith(_SPECIAL_TERMS):
+            continue
+        if why == "timestamp" and match.strong and kind == "numeric" and word in lx.DATE_PARTS:
+            continue  # `..._days int`: a count of days; a time noun (`date_phone`) still says a time
         if (
             why == "timestamp"
             and match.strong

@@ -1061,7 +1061,40 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # data: a health word in its name makes nothing in it anyone's health
             verdicts[name] = replace(verdict, context=replace(verdict.context, health=False))
     _made_by_only(tables, verdicts, people_names, languages)
+    _shared_records(tables, verdicts, by_name, languages)
     return verdicts
+
+
+def _shared_records(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    by_name: Mapping[str, Table],
+    languages: tuple[str, ...],
+) -> None:
+    """Say why a table with a key to a person's record stays about no one: it hangs on more.
+
+    `order_lines(order_id -> orders, supplier_id -> suppliers)`, `matches(home_id, away_id)`:
+    a row of two records is not one person's (the labelled set's "order lines"), but a
+    bare "not about people" beside a key to a person's record reads as an oversight
+    (review31 D2): the reason names both keys.
+    """
+    for table in tables:
+        verdict = verdicts[table.key]
+        if verdict.kind != OTHER or verdict.reason or verdict.context.placeholder:
+            continue
+        keys = [(k, t) for k, t in _hangs_on(table, by_name, languages) if verdicts[t.key].kind != LOOKUP]
+        person = next(((k, t) for k, t in keys if verdicts[t.key].kind in (PEOPLE, LINKED)), None)
+        if person is None:
+            continue
+        other = next((k for k, t in keys if k is not person[0] and t.key != person[1].key), None)
+        if other is None:
+            continue
+        what = "describes people" if verdicts[person[1].key].kind == PEOPLE else "is about a person"
+        why = (
+            f"{_cites(person[0])}, which {what}, but {_cites(other)} too: a record of more "
+            "than one thing, not one person's"
+        )
+        verdicts[table.key] = replace(verdict, reason=why)
 
 
 def _made_by_only(
@@ -1233,6 +1266,7 @@ def _second_hop(
     reached are found first, then each cites its first key to one, so neither the
     order of the tables nor of the rounds changes the verdicts. Whether anything changed.
     """
+    things = _things(tables, verdicts, by_name, languages)
     # the keys by which an undecided table continues the table it references
     under: dict[str, list[tuple[ForeignKey, Table]]] = {}
     for table in tables:
@@ -1241,16 +1275,14 @@ def _second_hop(
             continue
         # its keys to records: not to who made it, nor to a list of values it picks from,
         # nor to the tenant that holds it (`organization_id`, `tenant_id`): whose data the
-        # row is says nothing of whom it is about (review29 D6); a supplier's key still
-        # counts (`offers(request_id, supplier_id)` is the offer's, not the requester's)
+        # row is says nothing of whom it is about (review29 D6), nor to a catalogue of
+        # things (`calificaciones.materia_id -> materias`: a grade is in a subject, and
+        # still the student's); a supplier's key still counts (`offers(request_id,
+        # supplier_id)` is the offer's, not the requester's)
         hangs_on = [
             (key, target)
-            for key in table.foreign_keys
-            if not _made_by(key, languages)
-            and not _names_tenant(key, languages)
-            and (target := _target(key, by_name, table.schema)) is not None
-            and target.key != table.key
-            and verdicts[target.key].kind != LOOKUP
+            for key, target in _hangs_on(table, by_name, languages)
+            if verdicts[target.key].kind != LOOKUP and target.key not in things
         ]
         for key, target in hangs_on:
             # its name continues the record's, or the record is the one thing it hangs on
@@ -1289,9 +1321,64 @@ def _second_hop(
         # record: what they wrote is theirs, its other facts (a price, a quantity) the
         # record's; every entry of a care record is their care
         care = context.health or verdicts[parent.key].context.health
-        verdicts[table.key] = _linked(context, reason, names=False, subject=care)
+        # a row whose own key is the record's, and that hangs on nothing else
+        # (`outcome_matrix.id -> assessment`), is that record continued, one row each:
+        # whatever it says of the person the record does (a client's scores, review31 D4)
+        own = _own_key(table)
+        continued = (
+            own is not None
+            and tuple(c.casefold() for c in link.columns) == tuple(c.casefold() for c in own)
+            and len(_hangs_on(table, by_name, languages)) == 1
+        )
+        if continued:
+            reason += "; its key is that record's, so each row continues one of them"
+        subject = care or (continued and verdicts[parent.key].context.subject)
+        verdicts[table.key] = _linked(context, reason, names=False, subject=subject)
         changed = True
     return changed
+
+
+def _hangs_on(
+    table: Table, by_name: Mapping[str, Table], languages: tuple[str, ...]
+) -> list[tuple[ForeignKey, Table]]:
+    """A table's keys to other tables read here, but for who made the row and its tenant."""
+    return [
+        (key, target)
+        for key in table.foreign_keys
+        if not _made_by(key, languages)
+        and not _names_tenant(key, languages)
+        and (target := _target(key, by_name, table.schema)) is not None
+        and target.key != table.key
+    ]
+
+
+def _things(
+    tables: Sequence[Table],
+    verdicts: Mapping[str, TableVerdict],
+    by_name: Mapping[str, Table],
+    languages: tuple[str, ...],
+) -> frozenset[str]:
+    """Tables about no one from which no chain of keys leads to a person: catalogues of things.
+
+    `materias(id, nombre, fecha_eliminacion)`, `cuotas -> anios`: a subject, a fee, a day.
+    A key to one says what a record is of, never whose it is, so it cancels no key to a
+    person's row (review31 D2: a grade keyed to a subject and to a student's enrolment is
+    the student's). Read from every key at once, so no table's order changes it; a table
+    whose keys lead to someone (`materias.profesor_id`) may be theirs, and still competes.
+    """
+    # who points at each table, by the keys that could make a row someone's
+    pointed: dict[str, list[str]] = {}
+    for table in tables:
+        for _, target in _hangs_on(table, by_name, languages):
+            pointed.setdefault(target.key, []).append(table.key)
+    leads = {k for k, v in verdicts.items() if v.kind in (PEOPLE, LINKED)}
+    queue = list(leads)
+    while queue:  # each table enters once: linear in the keys
+        for source in pointed.get(queue.pop(), ()):
+            if source not in leads:
+                leads.add(source)
+                queue.append(source)
+    return frozenset(t.key for t in tables if verdicts[t.key].kind == OTHER and t.key not in leads)
 
 
 def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:
@@ -2390,7 +2477,7 @@ def _attribute_keys(
     personal; a key to another person (`manager_id`), to an organisation (an employer
     that is the tenant) or to whoever made the record (`created_by`) is only a link.
     """
-    joined = verdict.kind == LINKED and _joins_a_trait(table, people)
+    joined = verdict.kind == LINKED and _joins_a_trait(table, people, verdict.context.languages)
     if not joined and (verdict.kind != PEOPLE or not verdict.context.describes):
         return {}
     languages = verdict.context.languages
@@ -2435,20 +2522,30 @@ _JOINED_TRAITS = (
 )  # fmt: skip
 
 
-def _joins_a_trait(table: Table, people: frozenset[str]) -> bool:
+def _joins_a_trait(table: Table, people: frozenset[str], languages: tuple[str, ...] | None) -> bool:
     """A row that only joins a person to one entry of a list (`user_roles(user_id, role_id)`).
 
     Two single-column keys, one of them to a person, and besides them only dates and
-    yes/no columns (when it was given, whether it still holds).
+    yes/no columns (when it was given, whether it still holds). A key to who wrote the
+    row (`client_race.created_by`) is the row's bookkeeping: it joins no one (review31 D2).
     """
-    keys = [k for k in table.foreign_keys if len(k.columns) == 1]
+    keys = [k for k in table.foreign_keys if len(k.columns) == 1 and not _wrote_row(k, languages)]
     if len(keys) != 2 or sum(_refers_to(k, people) for k in keys) != 1:
         return False
-    keyed = {k.columns[0].casefold() for k in keys}
+    keyed = {c.casefold() for k in table.foreign_keys for c in k.columns}
     return all(
-        c.primary_key or c.name.casefold() in keyed or _type_kind(c.type) in ("temporal", "boolean")
+        c.primary_key
+        or c.name.casefold() in keyed
+        or _type_kind(c.type) in ("temporal", "boolean")
+        or _names_writer(c.name, languages)
         for c in table.columns
     )
+
+
+def _names_writer(column: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a column, key or not, says who wrote or changed the row (`created_by`, `updated_by`)."""
+    words = set(_TOKENIZER.words(column, languages))
+    return bool(words & lx.RECORD_WORDS) and bool(words & lx.BY_WORDS)
 
 
 #: Categories of GDPR Art. 9 a key's target may name (`religiao`, `etnias`, `sindicatos`).
