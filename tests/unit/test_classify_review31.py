@@ -1,0 +1,122 @@
+"""review31: categories and words the vocabulary got wrong (R31a D4-D6 and minor, R31b D6-D7).
+
+Every schema here is written for these tests after the reviewers' repros (a school's and
+a home-care provider's staff, a Brazilian firm's employees and its company addresses),
+read through the SQL reader as `cnsnt init` reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.classify import classify_tables
+from cnsnt.evidence import Classification
+from tests.unit.schema_entry import read_entry, write_files
+
+
+def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
+    write_files(tmp_path, {"schema.sql": ddl})
+    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
+
+
+def _health(verdict: Classification) -> bool:
+    return verdict.personal and (verdict.category or "").startswith("user.health")
+
+
+# -- R31a D4: a condition alone is no medical condition (GDPR Art. 9(1) is exhaustive)
+
+CONDITIONS = """
+CREATE TABLE empleados (id bigint PRIMARY KEY, nombre varchar(255), dni varchar(20),
+  condicion_laboral varchar(50), condicion_iva varchar(50), condicion_medica varchar(200),
+  condiciones_de_salud text);
+CREATE TABLE funcionarios (id bigint PRIMARY KEY, nome varchar(255), cpf varchar(14),
+  condicao_contratual varchar(50), condicoes_medicas text);
+CREATE TABLE dipendenti (id bigint PRIMARY KEY, nome varchar(255), cognome varchar(255),
+  condizione_occupazionale varchar(50), condizioni_di_salute text);
+CREATE TABLE treballadors (id bigint PRIMARY KEY, nom varchar(255), cognoms varchar(255),
+  condicio_laboral varchar(50), condicions_mediques text);
+CREATE TABLE employees (id bigint PRIMARY KEY, first_name varchar(255), last_name varchar(255),
+  employment_condition varchar(50), weather_conditions varchar(50), medical_conditions text,
+  chronic_conditions text);
+"""
+
+
+def test_a_condition_is_health_data_only_beside_a_health_word(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, CONDITIONS)
+    for column in (
+        "empleados.condicion_laboral",  # a contract type
+        "empleados.condicion_iva",  # a VAT status
+        "funcionarios.condicao_contratual",
+        "dipendenti.condizione_occupazionale",
+        "treballadors.condicio_laboral",
+        "employees.employment_condition",
+        "employees.weather_conditions",
+    ):
+        assert not _health(got[column]), (column, got[column])
+        # still a fact in the person's row, just not a special category
+        assert got[column].personal, (column, got[column])
+    for column in (
+        "empleados.condicion_medica",
+        "empleados.condiciones_de_salud",
+        "funcionarios.condicoes_medicas",
+        "dipendenti.condizioni_di_salute",
+        "treballadors.condicions_mediques",
+        "employees.medical_conditions",
+        "employees.chronic_conditions",
+    ):
+        assert _health(got[column]), (column, got[column])
+
+
+# -- R31a D5: physical limitations, therapy and mobility aids are data concerning health
+
+LIMITS = """
+CREATE TABLE alumnos (id bigint PRIMARY KEY, nombre varchar(255), dni varchar(20),
+  limitaciones_fisicas varchar(255), tratamientos_terapeuticos varchar(255),
+  uso_ayudas_movilidad boolean, silla_de_ruedas boolean, discapacidad varchar(255));
+CREATE TABLE alunos (id bigint PRIMARY KEY, nome varchar(255), cpf varchar(14),
+  limitacoes_fisicas text, tratamentos_terapeuticos text, mobilidade_reduzida boolean);
+CREATE TABLE alunni (id bigint PRIMARY KEY, nome varchar(255), cognome varchar(255),
+  limitazioni_fisiche text, trattamenti_terapeutici text, sedia_a_rotelle boolean);
+CREATE TABLE alumnes (id bigint PRIMARY KEY, nom varchar(255), cognoms varchar(255),
+  limitacions_fisiques text, tractaments_terapeutics text, mobilitat_reduida boolean);
+CREATE TABLE eleves (id bigint PRIMARY KEY, nom varchar(255), prenom varchar(255),
+  limitations_physiques text, traitement_therapeutique text, mobilite_reduite boolean);
+CREATE TABLE schueler (id bigint PRIMARY KEY, vorname varchar(255), nachname varchar(255),
+  koerperliche_einschraenkungen text, therapeutische_behandlung text, mobilitaetshilfe varchar(50));
+CREATE TABLE students (id bigint PRIMARY KEY, first_name varchar(255), last_name varchar(255),
+  physical_limitations text, therapeutic_treatment text, mobility_aids varchar(100),
+  reduced_mobility boolean);
+"""
+
+
+def test_physical_limitations_therapy_and_mobility_aids_are_health_data(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, LIMITS)
+    columns = [
+        "alumnos.limitaciones_fisicas",
+        "alumnos.tratamientos_terapeuticos",
+        "alumnos.uso_ayudas_movilidad",
+        "alumnos.silla_de_ruedas",
+        "alunos.limitacoes_fisicas",
+        "alunos.tratamentos_terapeuticos",
+        "alunos.mobilidade_reduzida",
+        "alunni.limitazioni_fisiche",
+        "alunni.trattamenti_terapeutici",
+        "alunni.sedia_a_rotelle",
+        "alumnes.limitacions_fisiques",
+        "alumnes.tractaments_terapeutics",
+        "alumnes.mobilitat_reduida",
+        "eleves.limitations_physiques",
+        "eleves.traitement_therapeutique",
+        "eleves.mobilite_reduite",
+        "schueler.koerperliche_einschraenkungen",
+        "schueler.therapeutische_behandlung",
+        "schueler.mobilitaetshilfe",
+        "students.physical_limitations",
+        "students.therapeutic_treatment",
+        "students.mobility_aids",
+        "students.reduced_mobility",
+    ]
+    missed = [c for c in columns if not _health(got[c])]
+    assert missed == [], [(c, got[c].category, got[c].reason) for c in missed]
+    # named by a health term, so sure even where the table were unknown
+    assert got["alumnos.limitaciones_fisicas"].confidence.value == "high"
