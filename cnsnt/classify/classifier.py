@@ -263,6 +263,29 @@ def _contract_at(words: tuple[str, ...], i: int, languages: tuple[str, ...] | No
     return 0
 
 
+#: The most parts a compound is read from (`Sozial_Versicherungs_Nummer`).
+_COMPOUND_MAX = 3
+#: The shortest part of one (`Konto`, `Nr` is too short: `konto_nr` is a phrase of its own).
+_COMPOUND_PART = 3
+#: Languages that write a compound as one word.
+_COMPOUNDING = frozenset({"de", "nl"})
+
+
+def _compound(parts: tuple[str, ...]) -> tuple[tuple[str, str, str] | None, tuple[str, ...]]:
+    """The term that `parts` glued together are (`konto` + `nummer`: `kontonummer`), and its key.
+
+    German and Dutch write a compound as one word; identifiers split it by case or an
+    underscore (`KontoNummer`), which would read its first part alone (`Konto`). Only a
+    strong term of theirs, of words of three letters or more: `user` + `id` is no `userid`,
+    `n` + `ib` no Portuguese `nib`, and `land` + `code` stays a code.
+    """
+    if len(parts) < 2 or any(len(p) < _COMPOUND_PART for p in parts):
+        return None, parts
+    term = _TERMS.get(("".join(parts),))
+    sure = term is not None and term[1] == "S" and term[2] in _COMPOUNDING
+    return (term if sure else None), parts
+
+
 @functools.lru_cache(maxsize=65536)
 def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
     words = _TOKENIZER.words(text, languages)
@@ -284,6 +307,9 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
         for size in range(min(_PHRASE_MAX, len(words) - i), 0, -1):
             key = words[i : i + size]
             term = _TERMS.get(key)
+            if term is None and size <= _COMPOUND_MAX:
+                # `KontoNummer`, `Geburts_Ort`: a compound written in parts is the compound
+                term, key = _compound(key)
             if term is not None:
                 category, strength, lang = term
                 if cyrillic and lang != "ru" and "ru" in _SENSES.get(key, {}):

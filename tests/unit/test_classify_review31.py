@@ -120,3 +120,26 @@ def test_physical_limitations_therapy_and_mobility_aids_are_health_data(tmp_path
     assert missed == [], [(c, got[c].category, got[c].reason) for c in missed]
     # named by a health term, so sure even where the table were unknown
     assert got["alumnos.limitaciones_fisicas"].confidence.value == "high"
+
+
+# -- R31a D6: `Konto` + `Nummer` is a `Kontonummer`, a bank account number
+
+ACCOUNTS_DE = """
+CREATE TABLE Personen (PersonID int PRIMARY KEY, Name1 varchar(80), Geburtsdatum date,
+  KontoName varchar(80), KontoNummer varchar(34), KontoInfo varchar(100), Benutzerkonto varchar(50));
+CREATE TABLE Sitzungen (id int PRIMARY KEY, user_id int REFERENCES Personen(PersonID), started timestamp);
+"""
+
+
+def test_a_german_compound_written_in_parts_reads_as_the_compound(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, ACCOUNTS_DE)
+    number = got["Personen.KontoNummer"]
+    assert number.category == "user.financial.bank_account", number
+    assert number.confidence.value == "high"  # the strong term `kontonummer`, as `Kontonr` is
+    # `Konto` alone is the bank account, not a login; a login's account is a `Benutzerkonto`
+    assert got["Personen.KontoInfo"].category == "user.financial.bank_account", got["Personen.KontoInfo"]
+    assert got["Personen.Benutzerkonto"].category == "user.account.username"
+    assert got["Personen.KontoName"].category == "user.name"  # the account holder
+    # only a German or Dutch compound of words of three letters or more: `user` + `id` is
+    # no `userid`
+    assert not got["Sitzungen.user_id"].personal
