@@ -807,6 +807,17 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 replace(base, lookup=True),
             )
             continue
+        addresses = bool(table_words) and table_words[-1] in lx.ADDRESS_TABLES
+        owner = _organisation_owner(table, survey, languages, written) if addresses else None
+        if owner is not None:
+            # `enderecos(empresa_id -> empresas)`: a company's addresses, no one's (Recital 14)
+            verdicts[table.key] = TableVerdict(
+                ORGANISATION,
+                f"its name '{table.name}' says it holds addresses, but {_cites(owner)}, an "
+                "organisation, and no key a person: they are the organisation's",
+                replace(base, organisation=True),
+            )
+            continue
         if table_words and table_words[-1] in lx.ADDRESS_TABLES and not organisation:
             reason = f"its name '{table.name}' says it holds addresses"
             verdicts[table.key] = TableVerdict(
@@ -2105,6 +2116,30 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     _copied_keys(tables, by_name, out)
     return out
+
+
+def _organisation_owner(
+    table: Table, survey: _Survey, languages: tuple[str, ...], written: tuple[str, ...]
+) -> ForeignKey | None:
+    """The key by which a table belongs to an organisation and to no person, or None.
+
+    `enderecos(empresa_id -> empresas, logradouro)`: an address table keyed only to a
+    company holds the company's addresses. A key to people, a column linking a person or
+    a person's name in the row keeps them people's.
+    """
+    if survey.links or "name" in survey.anchors:
+        return None
+    owner = None
+    for key in table.foreign_keys:
+        words = _table_words(key.ref_table, languages)
+        if _table(key.ref_table, languages).person or set(words) & _PEOPLE_WORDS:
+            return None
+        # `tb_departamentos`, a province's department: a place the address lies in, no owner
+        matches = _read(key.ref_table, languages).matches
+        place = any(_category(m).startswith("user.contact.address") for m in matches)
+        if owner is None and lx.org_words(words, written) and not place:
+            owner = key
+    return owner
 
 
 def _street(table: Table, verdict: TableVerdict) -> str | None:

@@ -143,3 +143,27 @@ def test_a_german_compound_written_in_parts_reads_as_the_compound(tmp_path: Path
     # only a German or Dutch compound of words of three letters or more: `user` + `id` is
     # no `userid`
     assert not got["Sitzungen.user_id"].personal
+
+
+# -- R31b D6: an address table keyed only to a company holds the company's addresses
+
+ADDRESSES = """
+CREATE TABLE empresas (id integer PRIMARY KEY, nome text, cnpj text);
+CREATE TABLE clientes (id integer PRIMARY KEY, nome text, cpf text);
+CREATE TABLE departamentos (id integer PRIMARY KEY, nome text);
+CREATE TABLE enderecos (id integer PRIMARY KEY, empresa_id integer REFERENCES empresas(id),
+  departamento_id integer REFERENCES departamentos(id), logradouro text, cidade text, cep text,
+  padrao boolean);
+CREATE TABLE enderecos_clientes (id integer PRIMARY KEY, cliente_id integer REFERENCES clientes(id),
+  empresa_id integer REFERENCES empresas(id), logradouro text, cidade text, cep text);
+"""
+
+
+def test_an_address_table_owned_only_by_an_organisation_is_not_peoples(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, ADDRESSES)
+    for column in ("logradouro", "cidade", "cep", "padrao"):
+        verdict = got[f"enderecos.{column}"]
+        assert not verdict.personal, verdict
+    assert "'empresa_id' references 'empresas'" in got["enderecos.logradouro"].reasons[0]
+    # a key to a person as well: a person's address still
+    assert got["enderecos_clientes.logradouro"].category == "user.contact.address.street"
