@@ -1022,6 +1022,11 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
         return "user.behavior", f"when they did it ({_cue(times)})"  # `sent_at`, `fecha`
     if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial", f"a sum of money ({_cue(words & lx.MONEY_WORDS)})"
+    counters = {w for w, why in reading.negators if why == "counter"}
+    if describes and negators == {"counter"} and counters <= lx.COUNT_WORDS and words & lx.PERSON_TABLES:
+        # how many people they have (`filhosQtd`, `children_count`): their family, not a
+        # thing they did
+        return "user.demographic", f"how many people ({_cue(words & lx.PERSON_TABLES)})"
     if describes and negators == {"counter"}:
         # how often the person did it (`failed_login_attempts`, `score`)
         return "user.behavior", f"how often or how much ({_cue(w for w, _ in reading.negators)})"

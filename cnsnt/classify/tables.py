@@ -37,6 +37,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify.accounts import account_number, bank_column
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
     _KIND_WORDS,
@@ -2008,6 +2009,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
         street = _street(table, verdict)
+        bank = bank_column(table, verdict.context)
         glued = glued_prefixes(table, verdict.context.languages)
         for column in table.columns:
             # `calisanlar.ctckn`: the table's initial, then a term (`tckn`), read past it
@@ -2032,6 +2034,9 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                     f"'{column.name}' is a bare number beside the street '{street}' in a person's "
                     "address: the house number",
                 )
+            if bank is not None:
+                # `funcionarios(banco, agencia, conta)`: the account's number
+                found = account_number(column, bank, found, verdict.context) or found
             if (
                 found.personal
                 and not (found.category or "").startswith(_NATURAL_KEYS)  # `gyerek_taj`, `cedula`

@@ -167,3 +167,28 @@ def test_an_address_table_owned_only_by_an_organisation_is_not_peoples(tmp_path:
     assert "'empresa_id' references 'empresas'" in got["enderecos.logradouro"].reasons[0]
     # a key to a person as well: a person's address still
     assert got["enderecos_clientes.logradouro"].category == "user.contact.address.street"
+
+
+# -- R31b D7: a Pix key in either order, an account beside its bank, how many children
+
+EMPLOYEES_PT = """
+CREATE TABLE funcionarios (id integer PRIMARY KEY, nome text, cpf text, banco text, agencia text,
+  conta text, chave_pix text, pix_chave text, filhos_qtd integer, login_tentativas integer);
+CREATE TABLE usuarios (id integer PRIMARY KEY, nome text, email text, conta text);
+"""
+
+
+def test_a_pix_key_either_way_an_account_beside_its_bank_and_a_count_of_children(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, EMPLOYEES_PT)
+    assert got["funcionarios.chave_pix"].category == "user.financial.bank_account"
+    assert got["funcionarios.pix_chave"].category == "user.financial.bank_account"
+    conta = got["funcionarios.conta"]
+    assert conta.category == "user.financial.bank_account", conta
+    assert "beside the bank 'banco'" in conta.reason
+    # with no bank beside it, `conta` says nothing of a bank
+    assert got["usuarios.conta"].category != "user.financial.bank_account"
+    # the number of one's children is their family situation, not what they did (and not
+    # the children's own data either: no child is identified by a count)
+    children = got["funcionarios.filhos_qtd"]
+    assert children.category == "user.demographic", children
+    assert got["funcionarios.login_tentativas"].category in ("user.behavior", None)
