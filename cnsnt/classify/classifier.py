@@ -570,6 +570,11 @@ def _pick(
     # Strong before weak; then the longer phrase; then the later one (the head of
     # `address1Country` is the country).
     best = max(candidates, key=lambda m: (m.strong, len(m.words), m.start))
+    if set(best.words) <= lx.STORAGE_WORDS:
+        # `photo_url`, `BildURL`: where the photo is kept; what it keeps is the photo
+        held = [m for m in candidates if _category(m).startswith("user.content")]
+        if held:
+            best = max(held, key=lambda m: (m.strong, len(m.words), m.start))
     if best.category == "user.behavior#activity":
         # `current_sign_in_ip`, `last_login_ip`: the time words qualify what follows, the
         # address the person was last active from
@@ -1562,6 +1567,15 @@ def decide(
         )
     # outside a table about people, `parent` is the row above in a tree (a page's, an
     # account's), as `parent_id` is: no one's role
+    if by_role and (ctx.person or not set(who) & _ROLE_WORDS <= lx.TREE_WORDS) and set(who) & lx.ABOUT_WORDS:
+        # `InfoMitarbeiter`, `user_info`: what is known about the person it names, not who they are
+        about = _cue(set(who) & lx.ABOUT_WORDS)
+        return Classification(
+            True,
+            "user.content.private",
+            Confidence.LOW,
+            f"name '{name}' is what is known ({about}) about a person it names by role: text about them",
+        )
     if by_role and (ctx.person or not set(who) & _ROLE_WORDS <= lx.TREE_WORDS):
         return Classification(
             True,

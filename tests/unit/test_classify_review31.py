@@ -192,3 +192,26 @@ def test_a_pix_key_either_way_an_account_beside_its_bank_and_a_count_of_children
     children = got["funcionarios.filhos_qtd"]
     assert children.category == "user.demographic", children
     assert got["funcionarios.login_tentativas"].category in ("user.behavior", None)
+
+
+# -- R31a minor: a level of schooling in a fee table; a photo's URL; a note about an employee
+
+MINOR = """
+CREATE TABLE materias (id bigint PRIMARY KEY, nombre varchar(255), nivel_academico varchar(20));
+CREATE TABLE cuotas (id bigint PRIMARY KEY, monto numeric(10,2), nivel_academico varchar(20));
+CREATE TABLE personas (id bigint PRIMARY KEY, nombre varchar(255), dni varchar(20),
+  nivel_academico varchar(20));
+CREATE TABLE Base (BaseID int PRIMARY KEY, Name1 varchar(80), Geburtsdatum date, BildURL varchar(200),
+  InfoMitarbeiter varchar(500), Webseite varchar(200));
+"""
+
+
+def test_a_level_of_schooling_a_photo_url_and_a_note_about_an_employee(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, MINOR)
+    assert not got["materias.nivel_academico"].personal, got["materias.nivel_academico"]
+    assert not got["cuotas.nivel_academico"].personal, got["cuotas.nivel_academico"]
+    assert got["personas.nivel_academico"].category == "user.demographic.profile"
+    # where the person's photo is kept is the photo, not a website of theirs
+    assert got["Base.BildURL"].category == "user.content.self_image", got["Base.BildURL"]
+    # information about the employee is text about them, not their name
+    assert got["Base.InfoMitarbeiter"].category == "user.content.private", got["Base.InfoMitarbeiter"]
