@@ -277,6 +277,29 @@ def _contract_at(words: tuple[str, ...], i: int, languages: tuple[str, ...] | No
     return 0
 
 
+#: The most parts a compound is read from (`Sozial_Versicherungs_Nummer`).
+_COMPOUND_MAX = 3
+#: The shortest part of one (`Konto`, `Nr` is too short: `konto_nr` is a phrase of its own).
+_COMPOUND_PART = 3
+#: Languages that write a compound as one word.
+_COMPOUNDING = frozenset({"de", "nl"})
+
+
+def _compound(parts: tuple[str, ...]) -> tuple[tuple[str, str, str] | None, tuple[str, ...]]:
+    """The term that `parts` glued together are (`konto` + `nummer`: `kontonummer`), and its key.
+
+    German and Dutch write a compound as one word; identifiers split it by case or an
+    underscore (`KontoNummer`), which would read its first part alone (`Konto`). Only a
+    strong term of theirs, of words of three letters or more: `user` + `id` is no `userid`,
+    `n` + `ib` no Portuguese `nib`, and `land` + `code` stays a code.
+    """
+    if len(parts) < 2 or any(len(p) < _COMPOUND_PART for p in parts):
+        return None, parts
+    term = _TERMS.get(("".join(parts),))
+    sure = term is not None and term[1] == "S" and term[2] in _COMPOUNDING
+    return (term if sure else None), parts
+
+
 @functools.lru_cache(maxsize=65536)
 def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
     words = _TOKENIZER.words(text, languages)
@@ -298,6 +321,9 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
         for size in range(min(_PHRASE_MAX, len(words) - i), 0, -1):
             key = words[i : i + size]
             term = _TERMS.get(key)
+            if term is None and size <= _COMPOUND_MAX:
+                # `KontoNummer`, `Geburts_Ort`: a compound written in parts is the compound
+                term, key = _compound(key)
             if term is not None:
                 category, strength, lang = term
                 if cyrillic and lang != "ru" and "ru" in _SENSES.get(key, {}):
@@ -587,6 +613,11 @@ def _pick(
     # Strong before weak; then the longer phrase; then the later one (the head of
     # `address1Country` is the country).
     best = max(candidates, key=lambda m: (m.strong, len(m.words), m.start))
+    if set(best.words) <= lx.STORAGE_WORDS:
+        # `photo_url`, `BildURL`: where the photo is kept; what it keeps is the photo
+        held = [m for m in candidates if _category(m).startswith("user.content")]
+        if held:
+            best = max(held, key=lambda m: (m.strong, len(m.words), m.start))
     if best.category == "user.behavior#activity":
         # `current_sign_in_ip`, `last_login_ip`: the time words qualify what follows, the
         # address the person was last active from
@@ -1039,6 +1070,11 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
         return "user.behavior", f"when they did it ({_cue(times)})"  # `sent_at`, `fecha`
     if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial", f"a sum of money ({_cue(words & lx.MONEY_WORDS)})"
+    counters = {w for w, why in reading.negators if why == "counter"}
+    if describes and negators == {"counter"} and counters <= lx.COUNT_WORDS and words & lx.PERSON_TABLES:
+        # how many people they have (`filhosQtd`, `children_count`): their family, not a
+        # thing they did
+        return "user.demographic", f"how many people ({_cue(words & lx.PERSON_TABLES)})"
     if describes and negators == {"counter"}:
         # how often the person did it (`failed_login_attempts`, `score`)
         return "user.behavior", f"how often or how much ({_cue(w for w, _ in reading.negators)})"
@@ -1632,6 +1668,15 @@ def decide(
         )
     # outside a table about people, `parent` is the row above in a tree (a page's, an
     # account's), as `parent_id` is: no one's role
+    if by_role and (ctx.person or not set(who) & _ROLE_WORDS <= lx.TREE_WORDS) and set(who) & lx.ABOUT_WORDS:
+        # `InfoMitarbeiter`, `user_info`: what is known about the person it names, not who they are
+        about = _cue(set(who) & lx.ABOUT_WORDS)
+        return Classification(
+            True,
+            "user.content.private",
+            Confidence.LOW,
+            f"name '{name}' is what is known ({about}) about a person it names by role: text about them",
+        )
     if by_role and (ctx.person or not set(who) & _ROLE_WORDS <= lx.TREE_WORDS):
         return Classification(
             True,

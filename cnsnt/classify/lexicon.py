@@ -174,6 +174,12 @@ def names_a_thing(word: str) -> bool:
 # Extra words that help split glued identifiers (`codiceiban`, `sitoweb`,
 # `charttime`) but mean nothing by themselves.
 GLUE_WORDS: Final = _VOCAB.lists["glue_words"]
+# An account named alone (`conta`): beside a bank in a person's row, its number.
+ACCOUNT_WORDS: Final = _VOCAB.lists["account_words"]
+# Counter words that count how many (`qtd`, `anzahl`): beside people, how many people.
+COUNT_WORDS: Final = _VOCAB.lists["count_words"]
+# Glue words of what is known about someone (`user_info`): with a person word, text about them.
+ABOUT_WORDS: Final = _VOCAB.lists["about_words"]
 
 # Bodies people belong to (`committee`, `kerk`, `dernek`): organisations as tables,
 # a person's membership as a column of their row.

@@ -37,6 +37,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
+from cnsnt.classify.accounts import account_number, bank_column
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
     _KIND_WORDS,
@@ -805,6 +806,17 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 LOOKUP,
                 "its columns only name values: a list of values, no one's",
                 replace(base, lookup=True),
+            )
+            continue
+        addresses = bool(table_words) and table_words[-1] in lx.ADDRESS_TABLES
+        owner = _organisation_owner(table, survey, languages, written) if addresses else None
+        if owner is not None:
+            # `enderecos(empresa_id -> empresas)`: a company's addresses, no one's (Recital 14)
+            verdicts[table.key] = TableVerdict(
+                ORGANISATION,
+                f"its name '{table.name}' says it holds addresses, but {_cites(owner)}, an "
+                "organisation, and no key a person: they are the organisation's",
+                replace(base, organisation=True),
             )
             continue
         if table_words and table_words[-1] in lx.ADDRESS_TABLES and not organisation:
@@ -2084,6 +2096,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
         street = _street(table, verdict)
+        bank = bank_column(table, verdict.context)
         glued = glued_prefixes(table, verdict.context.languages)
         for column in table.columns:
             # `calisanlar.ctckn`: the table's initial, then a term (`tckn`), read past it
@@ -2108,6 +2121,9 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                     f"'{column.name}' is a bare number beside the street '{street}' in a person's "
                     "address: the house number",
                 )
+            if bank is not None:
+                # `funcionarios(banco, agencia, conta)`: the account's number
+                found = account_number(column, bank, found, verdict.context) or found
             if (
                 found.personal
                 and not (found.category or "").startswith(_NATURAL_KEYS)  # `gyerek_taj`, `cedula`
@@ -2192,6 +2208,30 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     _copied_keys(tables, by_name, out)
     return out
+
+
+def _organisation_owner(
+    table: Table, survey: _Survey, languages: tuple[str, ...], written: tuple[str, ...]
+) -> ForeignKey | None:
+    """The key by which a table belongs to an organisation and to no person, or None.
+
+    `enderecos(empresa_id -> empresas, logradouro)`: an address table keyed only to a
+    company holds the company's addresses. A key to people, a column linking a person or
+    a person's name in the row keeps them people's.
+    """
+    if survey.links or "name" in survey.anchors:
+        return None
+    owner = None
+    for key in table.foreign_keys:
+        words = _table_words(key.ref_table, languages)
+        if _table(key.ref_table, languages).person or set(words) & _PEOPLE_WORDS:
+            return None
+        # `tb_departamentos`, a province's department: a place the address lies in, no owner
+        matches = _read(key.ref_table, languages).matches
+        place = any(_category(m).startswith("user.contact.address") for m in matches)
+        if owner is None and lx.org_words(words, written) and not place:
+            owner = key
+    return owner
 
 
 def _street(table: Table, verdict: TableVerdict) -> str | None:
