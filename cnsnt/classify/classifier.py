@@ -84,19 +84,54 @@ _NEVER_BOOLEAN = (
     "user.demographic.date_of_birth",
     "user.device",
 )
-#: What a choice among a form's options (a radio button, a select) cannot be; a title
-#: (`user.name`: Mr, Ms) and a year of birth can.
+#: What a choice among a form's options (a radio button, a select) cannot be: a street and
+#: house number, an identifier, a login, a secret, a device's data are typed, never picked
+#: from a list (`RadioField('Housing Score')` is a rating). A title (`user.name`: Mr, Ms),
+#: a year of birth, a country, a city, a gender are picked.
 _NEVER_CHOICE = (
     "user.unique_id",
-    "user.contact.email",
-    "user.contact.phone_number",
-    "user.contact.fax",
     "user.contact.address.street",
-    "user.contact.address.postal_code",
     "user.government_id",
     "user.account",
     "user.authorization",
     "user.device",
+)
+#: What a list of options holds only at times: a service area's postcodes, the e-mail
+#: addresses or phones a person gave, offered again to pick where a code goes. Such a
+#: field keeps its category at low confidence (it may be a preference: 'contact me by').
+_SOMETIMES_CHOICE = (
+    "user.contact.email",
+    "user.contact.phone_number",
+    "user.contact.fax_number",
+    "user.contact.address.postal_code",
+)
+#: What a checkbox holds even when only a weak word names it (`smoker`, `organ_donor`): a
+#: yes/no about one's health, a special category (GDPR Art. 9, 10), a trait one has or has
+#: not (a veteran, married, a citizen, over 18), a way one pays. A health insurance number
+#: is no yes/no. Consent and settings have no category here: their role says what they are.
+_YES_NO_TRAITS = (
+    "user.health",
+    "user.biometrics",
+    "user.criminal_history",
+    "user.demographic.religious_belief",
+    "user.demographic.political_opinion",
+    "user.demographic.union_membership",
+    "user.demographic.sexual_orientation",
+    "user.demographic.race_ethnicity",
+    "user.demographic.protected_classifications",
+    "user.demographic.gender",
+    "user.demographic.marital_status",
+    "user.demographic.citizenship_or_immigration_status",
+    "user.demographic.age_range",
+    "user.payment",
+)
+_NOT_YES_NO = ("user.health.insurance_beneficiary_id",)
+#: What a date input holds besides a person's own dates (`_DATED`) and a document's
+#: (`_DATED_PREFIXES`): a card's expiry month, the date of a diagnosis or a vaccination.
+_DATED_INPUTS = ("user.financial", "user.health")
+#: A place a form offers as a list: in an integer column its code, a key to a list of places.
+_CODED_PLACES = frozenset(
+    {"user.contact.address.country", "user.contact.address.state", "user.contact.address.city"}
 )
 _OF_ORGS = ("user.contact", "user.government_id", "user.financial", "user.name")
 # Weak terms that need a table describing people, not one merely linked to people
@@ -488,10 +523,8 @@ def _type_kind(type_: str | None) -> str:
 
 def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
     category = match.category
-    if kind == "choice":
-        # a radio button or a list's option is one of the form's answers: never one's own
-        # street, number or secret (`RadioField('Housing Score')` is a rating)
-        return not category.startswith(_NEVER_CHOICE)
+    if kind in _CONTROL_RULES:
+        return _fits_control(match, kind)
     if kind == "temporal":
         return category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
@@ -504,14 +537,48 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
     return True
 
 
+#: The kinds of a form's controls (`_CONTROL_KINDS`), weighed by `_fits_control`.
+_CONTROL_RULES = frozenset({"checkbox", "date input", "choice"})
+
+
+def _fits_control(match: _Match, kind: str) -> bool:
+    """Whether a form control of `kind` can hold what the match names.
+
+    A control rules a category out only where the category is impossible for it, never
+    where it is merely unusual (code review CR27 F1), category by category:
+    - a checkbox holds a yes/no: never a name, an address, a contact detail, a number or a
+      date of birth (`_NEVER_BOOLEAN`: `BooleanField('Foreign Born')`, 'Email me'); from
+      a weak word, only what one has or has not (`_YES_NO_TRAITS`: `smoker`, a belief);
+    - a date input holds a date: a person's own (`_DATED`: born, married, naturalised), a
+      document's, a card's (`card_expiry` in `type="month"`) or a health event's;
+    - a radio button or a select holds one of the form's options: never a street, an id,
+      a login or a secret (`_NEVER_CHOICE`); what a list holds only at times (a postcode,
+      an e-mail address) is kept at lower confidence by `classify_field`.
+    """
+    category = match.category
+    if kind == "checkbox":
+        if category.startswith(_NEVER_BOOLEAN):
+            return False
+        return match.strong or (category.startswith(_YES_NO_TRAITS) and not category.startswith(_NOT_YES_NO))
+    if kind == "date input":
+        return category in _DATED or category.startswith(_DATED_PREFIXES + _DATED_INPUTS)
+    return not category.startswith(_NEVER_CHOICE)
+
+
 def type_holds(category: str, type_: str | None) -> bool:
     """Whether a column of SQL type `type_` can hold data of `category`, as a name's term is weighed.
 
     A yes/no holds no date of birth nor a name, a date no address: a category a form field
     gives its column (`cnsnt init`) must fit the column's own type. An unknown type holds any.
+    A country, region or city that fills an integer column is the code of a list's entry
+    (an ISO numeric code, a key to a table of places), as a gender's code is: the field's
+    label has said what the number stands for. The name alone (`state int`) does not say
+    so, so a column's own verdict still rules such a name out (code review CR27 F10).
     """
-    match = _Match(category, True, "", (), 0)
-    return _fits_type(match, _type_kind(type_), frozenset())
+    kind = _type_kind(type_)
+    if kind == "numeric" and category in _CODED_PLACES:
+        return True
+    return _fits_type(_Match(category, True, "", (), 0), kind, frozenset())
 
 
 # Categories that are identifiers or secrets by nature: an id word does not make them technical.
@@ -567,7 +634,7 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
         if why == "flag" and wide_text and match.strong:
             continue  # `emailadmin varchar(100)`: a flag is a yes/no, wide text holds the datum
         return word, why
-    if kind in {"boolean", "numeric"}:
+    if kind in {"boolean", "numeric", "checkbox"}:
         for word in reading.rest:
             if word in lx.FLAG_IF_NUMERIC:
                 return word, "flag"
@@ -1877,25 +1944,38 @@ def decide(
     return Classification(False, None, Confidence.LOW, f"no personal-data term in '{name}'")
 
 
-#: The kind of value a control holds, weighed as a column's type is (`_type_kind`): a box
-#: holds a yes/no, a date input a date, a radio or a select one of the form's options.
+#: The kind of value a control holds, weighed as a column's type is (`_type_kind`) but by
+#: its own rules (`_fits_control`): a box holds a yes/no, a date input a date, a radio or a
+#: select one of the form's options.
 _CONTROL_KINDS = {
-    "checkbox": "boolean",
-    "date": "temporal",
-    "datetime-local": "temporal",
-    "datetime": "temporal",
-    "month": "temporal",
-    "week": "temporal",
-    "time": "temporal",
+    "checkbox": "checkbox",
+    "date": "date input",
+    "datetime-local": "date input",
+    "datetime": "date input",
+    "month": "date input",
+    "week": "date input",
+    "time": "date input",
     "radio": "choice",
     "select": "choice",
 }
 #: Languages that put what a name belongs to after it (`nome da máquina`, `nomeBuffet`);
 #: the others put it before (`program name`, `demirbas_adi`, `Produktname`).
 _NAMED_AFTER = frozenset({"pt", "es", "it", "fr", "ca"})
-#: Words a name's owner never is: a person, a qualifier, glue, a name word, an article.
+#: Words known to name a thing, whose name a name word beside them is (`product name`,
+#: `nome da empresa`, `venue_name`, `pet_name`, `nomeBuffet`).
+_THINGS = lx.OBJECT_WORDS | lx.ORG_TABLES | lx.PLACE_TABLES | lx.ANIMAL_TABLES | lx.NAMED_THINGS
+#: Words a name's owner never is, though a thing list has them: a person, a role, a relative,
+#: a qualifier, glue, a name word (`host name` on a guest list is a person's).
 _NOT_OWNERS = (
-    lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS | lx.NAME_WORDS | lx.ACTOR_WORDS | {"the", "an"}
+    lx.QUALIFIERS
+    | lx.PERSON_TABLES
+    | lx.GLUE_WORDS
+    | lx.NAME_WORDS
+    | lx.ACTOR_WORDS
+    | lx.LINK_WORDS
+    | lx.CARE_GIVERS
+    | lx.PATIENT_WORDS
+    | lx.MESSAGE_ROLES
 )
 #: Glue between a name and what it names, skipped when reading on: `name of the program`.
 _OF_WORDS = frozenset({"of", "the", "da", "do", "das", "dos", "de", "del", "della", "di", "du", "des", "la"})
@@ -1906,8 +1986,9 @@ def _thing_named(match: _Match, reading: _Reading) -> str | None:
 
     A name word beside a word for what it belongs to names that: before it in English,
     German, Turkish (`program name`, `demirbas_adi`), after it in the Romance languages
-    (`nome da máquina`), or after `of` (`name of the event`). A person's word, a qualifier
-    or glue there (`nome do cliente`, `your name`, `nome completo`) leaves it a person's.
+    (`nome da máquina`), or after `of` (`name of the event`). Only a word known to name a
+    thing counts (`_THINGS`): any other word, a person's, a relative's, a qualifier or glue
+    (`nome do cliente`, `son_name`, `nome do cuidador`, `legal name`), leaves it a person's.
     """
     if match.strong or not set(match.words) <= lx.NAME_WORDS:
         return None
@@ -1924,7 +2005,7 @@ def _thing_named(match: _Match, reading: _Reading) -> str | None:
     if match.start > 0 and langs - _NAMED_AFTER:
         owners.append(words[match.start - 1])
     for word in owners:
-        if len(word) > 2 and word.isalpha() and word in reading.rest and word not in _NOT_OWNERS:
+        if word in reading.rest and word in _THINGS and word not in _NOT_OWNERS:
             return word
     return None
 
@@ -2039,15 +2120,20 @@ def classify_field(
         if animal and _animal_trait(match, reading, Context(animal=True)):
             # a pet's sex, birth date or weight on the form that registers it (review29 D2)
             continue
-        found = Classification(
-            True,
-            _category(match),
-            Confidence.HIGH if match.strong else Confidence.MEDIUM,
-            f"{what} '{text}' means {_label(match)} ({match.lang})",
-        )
-        if match.strong:
+        reason = f"{what} '{text}' means {_label(match)} ({match.lang})"
+        if kind == "choice" and match.category.startswith(_SOMETIMES_CHOICE):
+            # a postcode or an e-mail address offered as one of a list's options: seldom
+            # (a service area's postcodes, the addresses one gave), kept but unsure
+            lowered = f"{reason}, though a {ctl} offers it as one of its options"
+            found = Classification(True, _category(match), Confidence.LOW, lowered)
+        else:
+            found = Classification(
+                True, _category(match), Confidence.HIGH if match.strong else Confidence.MEDIUM, reason
+            )
+        if found.confidence is Confidence.HIGH:
             return found
-        weak = weak or found
+        if weak is None or (weak.confidence is Confidence.LOW and found.confidence is not Confidence.LOW):
+            weak = found
     if ctl in _CONTROL_CATEGORIES:
         category = _CONTROL_CATEGORIES[ctl]
         return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
@@ -2056,7 +2142,8 @@ def classify_field(
     if owner is not None:
         return Classification(
             True, None, Confidence.LOW,
-            f"field '{name}' names a thing ('{owner}'), not a person; kind unknown",
+            f"field '{name}' is the name of a thing ('{owner}'), not of a person; "
+            "filled in by a person, kind unknown",
         )
     if not names or animal:
         about = "about animals" if animal else "about a thing"

@@ -190,6 +190,9 @@ ORG_TABLES: Final = _VOCAB.lists["org_tables"] | BODIES
 # `species`): no animal is a data subject, so its traits are no one's.
 ANIMAL_TABLES: Final = _VOCAB.lists["animal_tables"]
 ANIMAL_COLUMNS: Final = _VOCAB.lists["animal_columns"]
+# Things a form names (`program`, `buffet`, `maquina`) besides the object, organisation,
+# place and animal words: a name word beside one is the thing's.
+NAMED_THINGS: Final = _VOCAB.lists["named_things"]
 # Tables of places (`docs_location`, `grr_site`): their contact details are the place's.
 PLACE_TABLES: Final = _VOCAB.lists["place_tables"]
 # Organisation words that mean something else in some languages (`firma`: a signature).

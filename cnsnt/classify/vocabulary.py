@@ -91,10 +91,12 @@ _LIST_KEYS = (
     "visit_tables",
     "care_events",
     "unstated_values",
+    "named_things",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
-#: standards body) would cut `censito` into `cen` + `sito`.
-_NOT_SPLIT = frozenset({"standards_bodies", "animal_tables", "animal_columns"})
+#: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
+#: name word on forms only, and must not change how a column's name splits.
+_NOT_SPLIT = frozenset({"standards_bodies", "animal_tables", "animal_columns", "named_things"})
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
 _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
 """Languages whose inflections reach identifiers (`adresi`, `neve`, `nazwiska`). English,
