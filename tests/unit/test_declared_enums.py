@@ -54,6 +54,41 @@ def test_an_enum_of_values_cnsnt_cannot_read_leaves_the_type_as_it_was():
     assert types("CREATE TYPE t AS ENUM (); CREATE TABLE x (c t);") == {"c": "t"}
 
 
+def test_enum_types_are_keyed_by_schema_and_name_as_postgres_folds_them():
+    # CR27 F3: `b.marital` overwrote `a.marital`, and `"Gender"` typed a `gender` column
+    sql = """\
+CREATE TYPE a.marital AS ENUM ('single', 'married', 'widowed');
+CREATE TYPE b.marital AS ENUM ('single', 'double', 'twin');
+CREATE TYPE "Gender" AS ENUM ('f', 'm');
+CREATE TYPE Mood AS ENUM ('sad', 'ok');
+CREATE TYPE c.room AS ENUM ('ward', 'icu');
+ALTER TYPE b.marital ADD VALUE 'suite';
+ALTER TYPE c.room SET SCHEMA d;
+CREATE TABLE patients (
+  ms a.marital, bed "b".marital, which marital, g gender, g2 "Gender", g3 public."Gender",
+  m MOOD, m2 "Mood", r d.room, r2 room
+);
+"""
+    assert types(sql) == {
+        "ms": "enum('single','married','widowed') /* marital */",
+        "bed": "enum('single','double','twin','suite') /* marital */",
+        "which": "marital",  # declared in two schemas, neither `public`: none is guessed
+        "g": "gender",  # unquoted folds to `gender`, which no statement declares
+        "g2": "enum('f','m') /* Gender */",
+        "g3": "enum('f','m') /* Gender */",
+        "m": "enum('sad','ok') /* Mood */",  # both unquoted: both `mood`
+        "m2": '"Mood"',
+        "r": "enum('ward','icu') /* room */",
+        "r2": "enum('ward','icu') /* room */",  # one schema declares it: the file's search_path
+    }
+
+
+def test_an_array_of_an_enum_is_left_as_written_in_either_spelling():
+    # CR27 F9: `mood ARRAY` (sqlglot drops the word when the list does not parse whole) was one value
+    sql = "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE t (e mood ARRAY, k mood[], n int ARRAY, s mood);\n"
+    assert types(sql) == {"e": "mood[]", "k": "mood[]", "n": "INT[]", "s": "enum('sad','ok') /* mood */"}
+
+
 def test_oracle_object_types_are_still_plsql_units():
     sql = "CREATE TYPE person_t AS OBJECT (name VARCHAR2(30));\n/\nCREATE TABLE x (c person_t);\n"
     result = parse_ddl(sql, "oracle")
