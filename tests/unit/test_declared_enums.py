@@ -147,13 +147,61 @@ def test_django_choices_type_a_column_by_their_values(tmp_path: Path):
     ev = read_entry(tmp_path, "clinic/models.py")
     types = {c.name: c.type for t in ev.tables for c in t.columns}
     assert types["civil"] == "enum('single','married','widowed') /* MARITAL */"
-    assert types["blood"] == "enum('A+','0-') /* BloodGroup */"
+    # a code (`"A+"`, `"f"`) counts by its label, else by its member's name
+    assert types["blood"] == "enum('A positive','O_NEG') /* BloodGroup */"
     assert types["civil_code"] == "enum('Single','MARRIED') /* Civil */"  # a label, else the member
-    assert types["sex"] == "enum('f','m') /* SEXES */"  # the blank choice says nothing
-    assert types["media"] == "enum('vinyl','cd')"
+    assert types["sex"] == "enum('Female','Male') /* SEXES */"  # the blank choice says nothing
+    assert types["media"] == "enum('vinyl','CD')"
     assert types["other"] == "VARCHAR(9)"  # imported: not known
     assert types["built"] == "VARCHAR(9)"  # computed: not known
     assert ev.problems == []
+
+
+CODES = """\
+from django.db import models
+
+MARITAL = [("S", "Single"), ("M", "Married"), ("W", "Widowed")]
+
+
+class Gender(models.TextChoices):
+    MALE = "M", "Male"
+    FEMALE = "F", "Female"
+    NON_BINARY = "X"
+
+
+class Person(models.Model):
+    full_name = models.CharField(max_length=100)
+    ms = models.CharField(max_length=1, choices=MARITAL)
+    g = models.CharField(max_length=1, choices=Gender.choices)
+    MARITAL = [("a", "Room A"), ("b", "Room B")]
+    ward = models.CharField(max_length=1, choices=MARITAL)
+    before = models.CharField(max_length=1, choices=LATER)
+
+
+LATER = [("x", "X-ray"), ("y", "Yoga")]
+"""
+
+
+def test_django_choices_stored_as_codes_count_by_their_labels(tmp_path: Path):
+    # CR27 F5: the most common idiom (`("M", "Male")`) typed the column by its codes, which say nothing
+    write_files(tmp_path, {"app/models.py": CODES})
+    ev = read_entry(tmp_path, "app/models.py")
+    types = {c.name: c.type for t in ev.tables for c in t.columns}
+    assert types["g"] == "enum('Male','Female','NON_BINARY') /* Gender */"  # no label: the member's name
+    got = classify_tables(ev.tables)
+    assert (got["app_person.ms"].category, got["app_person.g"].category) == (
+        "user.demographic.marital_status",
+        "user.demographic.gender",
+    )
+
+
+def test_django_choices_name_is_looked_up_as_python_runs_the_class(tmp_path: Path):
+    # CR27 F7: a class constant assigned after a field shadowed the module's, which Python gives it
+    write_files(tmp_path, {"app/models.py": CODES})
+    types = {c.name: c.type for t in read_entry(tmp_path, "app/models.py").tables for c in t.columns}
+    assert types["ms"] == "enum('Single','Married','Widowed') /* MARITAL */"
+    assert types["ward"] == "enum('Room A','Room B') /* MARITAL */"  # the class's, assigned before it
+    assert types["before"] == "VARCHAR(1)"  # assigned after the class: not bound when it runs
 
 
 def test_django_migrations_choices_type_the_column(tmp_path: Path):
