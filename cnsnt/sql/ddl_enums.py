@@ -131,7 +131,10 @@ class EnumTypes:
         return True
 
     def _alter(self, tokens: list[Token]) -> bool:
-        """`ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'w']`, `RENAME VALUE 'a' TO 'b'`, `RENAME TO n`, `SET SCHEMA s`."""
+        """`ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'w']`, `RENAME VALUE 'a' TO 'b'`, `RENAME TO n`.
+
+        And `SET SCHEMA s`, which moves the type.
+        """
         parts, i = _name_tokens(tokens, 2)
         key = self._declared(parts) if parts else None
         known = self.types.get(key) if key is not None else None

@@ -38,9 +38,8 @@ def field_scope(cls: ast.ClassDef, module: Sequence[ast.stmt], line: int) -> Loo
     name is the one `choices=` gets; a module constant assigned after the class does not
     either.
     """
-    return scope_names(
-        [stmt for stmt in cls.body if stmt.lineno < line], [stmt for stmt in module if stmt.lineno < cls.lineno]
-    )
+    before_field = [stmt for stmt in cls.body if stmt.lineno < line]
+    return scope_names(before_field, [stmt for stmt in module if stmt.lineno < cls.lineno])
 
 
 def scope_names(*bodies: Sequence[ast.stmt]) -> Lookup:
