@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from sqlglot.tokenizer_core import Token, TokenType
 
-from cnsnt.sql.ddl_split import dotted_name, keyword
+from cnsnt.sql.ddl_split import keyword
 
 
 def enum_type(values: Sequence[str], name: str | None = None) -> str:
@@ -28,12 +28,79 @@ def enum_type(values: Sequence[str], name: str | None = None) -> str:
     return f"enum({quoted})" + (f" /* {name} */" if name else "")
 
 
+#: The schema an unqualified name is in: the first of PostgreSQL's default search_path
+#: (`"$user", public`) that exists in a database no role-named schema was made in.
+DEFAULT_SCHEMA = "public"
+#: ASCII capitals to small letters: how PostgreSQL folds an unquoted name (other letters
+#: are kept, as in a UTF-8 database).
+_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: Quotes of a name in a type as sqlglot writes it (`"Gender"`; a backtick for MySQL text).
+_QUOTES = "\"`"
+
+
+def _folded(token: Token) -> str:
+    """A name token as PostgreSQL keys it: a quoted name as written, an unquoted one folded."""
+    return token.text if token.token_type == TokenType.IDENTIFIER else token.text.translate(_FOLD)
+
+
+def _name_tokens(tokens: list[Token], i: int) -> tuple[list[Token], int]:
+    """The name tokens of `a.b` starting at token `i`, and the index after it."""
+    if i >= len(tokens):
+        return [], i
+    parts = [tokens[i]]
+    i += 1
+    while i + 1 < len(tokens) and tokens[i].token_type == TokenType.DOT:
+        parts.append(tokens[i + 1])
+        i += 2
+    return parts, i
+
+
+def _type_parts(text: str) -> list[str] | None:
+    """A type as written (`a.marital`, `public."Gender"`) as folded name parts; None for another shape.
+
+    A type with anything but names and dots (`mood[]`, `varchar(9)`, `mood ARRAY`) is none:
+    an array of an enum holds several of its values, so it is left as it is.
+    """
+    parts: list[str] = []
+    i, n = 0, len(text)
+    while True:
+        if i < n and text[i] in _QUOTES:
+            quote, part, i = text[i], [], i + 1
+            while i < n and not (text[i] == quote and text[i + 1 : i + 2] != quote):
+                part.append(text[i])
+                i += 2 if text[i] == quote else 1  # `""` is a quote inside the name
+            if i >= n:
+                return None  # an unclosed quote
+            parts.append("".join(part))
+            i += 1
+        else:
+            start = i
+            while i < n and (text[i].isalnum() or text[i] in "_$"):
+                i += 1
+            if i == start:
+                return None
+            parts.append(text[start:i].translate(_FOLD))
+        if i == n:
+            return parts
+        if text[i] != ".":
+            return None
+        i += 1
+
+
 class EnumTypes:
-    """The enum types a schema's statements have declared so far, by case-folded name."""
+    """The enum types a schema's statements have declared so far, by schema and name.
+
+    Names are keyed as PostgreSQL keys them: an unquoted name folded to lower case, a
+    quoted one as written (`"Gender"` and `gender` are two types), and an unqualified one
+    in `public` (`DEFAULT_SCHEMA`), where PostgreSQL's default search_path creates and finds
+    it. A column's unqualified type not declared in `public` is the type of that name when
+    one schema only declares it (the file set a search_path cnsnt does not follow); of
+    two, none is guessed.
+    """
 
     def __init__(self) -> None:
-        self.by_name: dict[str, tuple[str, list[str]]] = {}
-        """Case-folded type name (without its schema) -> (the name as written, its values)."""
+        self.types: dict[tuple[str, str], tuple[str, list[str]]] = {}
+        """(Schema, name), each folded as PostgreSQL does -> (the name as written, its values)."""
 
     def apply(self, tokens: Sequence[Token]) -> bool:
         """Use a `CREATE TYPE ... AS ENUM`, or an `ALTER TYPE` of one; False for any other statement.
@@ -48,7 +115,7 @@ class EnumTypes:
         return False
 
     def _create(self, tokens: list[Token]) -> bool:
-        parts, i = dotted_name(tokens, 2)
+        parts, i = _name_tokens(tokens, 2)
         if not parts or [keyword(t) for t in tokens[i : i + 3]] != ["AS", "ENUM", "("]:
             return False  # a composite, a range, an object type: no values
         values: list[str] = []
@@ -60,16 +127,20 @@ class EnumTypes:
             elif tok.token_type != TokenType.COMMA:
                 values = []  # not a plain list of strings: nothing is guessed
                 break
-        self.by_name[parts[-1].casefold()] = (parts[-1], values)
+        self.types[self._declared(parts)] = (parts[-1].text, values)
         return True
 
     def _alter(self, tokens: list[Token]) -> bool:
-        """`ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'w']`, `RENAME VALUE 'a' TO 'b'`, `RENAME TO n`."""
-        parts, i = dotted_name(tokens, 2)
-        known = self.by_name.get(parts[-1].casefold()) if parts else None
-        if known is None:
+        """`ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'w']`, `RENAME VALUE 'a' TO 'b'`, `RENAME TO n`.
+
+        And `SET SCHEMA s`, which moves the type.
+        """
+        parts, i = _name_tokens(tokens, 2)
+        key = self._declared(parts) if parts else None
+        known = self.types.get(key) if key is not None else None
+        if key is None or known is None:
             return False
-        name, values = known
+        _, values = known
         words = [keyword(t) for t in tokens]
         strings = [t.text for t in tokens[i:] if t.token_type == TokenType.STRING]
         action = words[i : i + 2]
@@ -82,20 +153,37 @@ class EnumTypes:
         elif action == ["RENAME", "VALUE"] and len(strings) == 2 and strings[0] in values:
             values[values.index(strings[0])] = strings[1]
         elif action == ["RENAME", "TO"] and i + 2 < len(tokens):
-            del self.by_name[name.casefold()]
-            renamed = tokens[i + 2].text
-            self.by_name[renamed.casefold()] = (renamed, values)
+            del self.types[key]
+            self.types[(key[0], _folded(tokens[i + 2]))] = (tokens[i + 2].text, values)
+        elif action == ["SET", "SCHEMA"] and i + 2 < len(tokens):
+            self.types[(_folded(tokens[i + 2]), key[1])] = self.types.pop(key)
         return True
+
+    @staticmethod
+    def _declared(parts: list[Token]) -> tuple[str, str]:
+        """The key of a type a statement names: `a.marital`, `"Gender"` (in `public`)."""
+        schema = _folded(parts[-2]) if len(parts) > 1 else DEFAULT_SCHEMA
+        return schema, _folded(parts[-1])
+
+    def _find(self, parts: list[str]) -> tuple[str, list[str]] | None:
+        """The type a column's type names: qualified, in `public`, else the one schema's of that name."""
+        if len(parts) > 1:
+            return self.types.get((parts[-2], parts[-1]))
+        known = self.types.get((DEFAULT_SCHEMA, parts[-1]))
+        if known is not None:
+            return known
+        named = [v for (_, name), v in self.types.items() if name == parts[-1]]
+        return named[0] if len(named) == 1 else None
 
     def resolve(self, type_text: str | None) -> str | None:
         """A column's type with a declared enum's values: `mood` -> `enum('sad','ok') /* mood */`.
 
-        Any other type (an array of the enum too: it holds several) is returned as it is.
+        Any other type (an array of the enum too, `mood[]`: it holds several) is returned as it is.
         """
-        if not type_text or not self.by_name:
+        if not type_text or not self.types:
             return type_text
-        last = type_text.rsplit(".", 1)[-1].strip().strip('"`').casefold()
-        known = self.by_name.get(last)
+        parts = _type_parts(type_text.strip())
+        known = self._find(parts) if parts is not None else None
         if known is None or not known[1]:
             return type_text
         return enum_type(known[1], known[0])

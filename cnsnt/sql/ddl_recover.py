@@ -226,7 +226,10 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
         parsed = schema.parser.parse_into(exp.ColumnDef, element, stmt.sql)
         node = parsed[0] if parsed else None
         if isinstance(node, exp.ColumnDef) and node.name:
-            return schema.column(node, stmt.base)
+            column = schema.column(node, stmt.base)
+            if column.type and not column.type.endswith("]") and _array_word(element):
+                column.type += "[]"  # `mood ARRAY`: sqlglot drops the word, and the array with it
+            return column
     except Exception:  # noqa: BLE001 - fall back to reading the words
         pass
     type_tokens: list[Token] = []
@@ -247,6 +250,16 @@ def recover_column(element: list[Token], stmt: Statement, schema: ColumnReader) 
     column.take_default(column_default(element, stmt, schema))
     column.default_constraint = _default_name(element)
     return column
+
+
+def _array_word(element: list[Token]) -> bool:
+    """Whether a column element's type is SQL's `ARRAY` spelling of an array (`mood ARRAY`)."""
+    for tok in element[2:]:
+        if keyword(tok) in COLUMN_OPTIONS:
+            return False
+        if keyword(tok) == "ARRAY":
+            return True
+    return False
 
 
 def _default_name(element: list[Token]) -> str | None:

@@ -26,6 +26,7 @@ from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import PersonalField, undeclared
 from cnsnt.starter.join import Joined, distinct_labels, join_entries
+from cnsnt.starter.model_dumps import TABLES_NOT_READ
 from cnsnt.starter.render import new_policy
 from cnsnt.starter.things import IgnoredField
 from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
@@ -225,8 +226,11 @@ def draft_new(
         )
     _fits(text, target, sum(e.count for e in entries), len(found))
     _validate(text, target, [target])
-    # what was not read at all: a database's migrations, templates of a format cnsnt does not read
-    alerts = tuple(n for n in notes if n.startswith(UNREAD_MIGRATIONS) or NOT_AUDITED in n)
+    # what was not read at all: a database's migrations, templates of a format cnsnt does not read,
+    # the tables only a database left out holds
+    alerts = tuple(
+        n for n in notes if n.startswith(UNREAD_MIGRATIONS) or NOT_AUDITED in n or TABLES_NOT_READ in n
+    )
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
         ignored=result.ignored, searched=_searched(evidence), unsure=_unsure(evidence),

@@ -12,7 +12,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from cnsnt.api import audit_path
+from cnsnt.cli import app
 from cnsnt.starter.discover import survey
 from cnsnt.starter.run import draft_new
 
@@ -105,16 +108,58 @@ def test_a_dev_database_the_migrations_build_is_left_out_with_a_note(tmp_path: P
     assert (counts.get("tables"), counts.get("columns"), counts.get("databases")) == (1, 3, None)
 
 
-def test_a_table_only_the_database_holds_is_named(tmp_path: Path) -> None:
+def test_a_database_half_of_whose_tables_are_its_own_is_kept(tmp_path: Path) -> None:
+    # CR27 F6: 1 of 2 tables built by the migrations left the database out, and `client_race` unread
     _migrations_and_database(tmp_path, "CREATE TABLE client_race (id INTEGER PRIMARY KEY, race TEXT);\n")
+    found, notes = survey(tmp_path)
+    assert [(f.kind, f.pattern) for f in found] == [
+        ("schemas", "migrations/versions/*.py"),
+        ("databases", "sqlite:///app.db"),
+    ]
+    [note] = [n for n in notes if "sqlite:///app.db" in n]
+    assert note.startswith("kept sqlite:///app.db: 1 of its 2 tables is not in the schema files in ")
+
+
+def test_flask_models_and_a_database_of_as_many_other_tables_keep_the_database(tmp_path: Path) -> None:
+    # CR27 F6's project: health notes and IP addresses beside the models' two tables went unaudited
+    _write(tmp_path, "app/models.py", MODELS.replace("class Kiosk(UserMixin, db.Model)", "class User(db.Model)"))
+    _write(tmp_path, "config.py", "SQLALCHEMY_DATABASE_URI = 'sqlite:///app.db'\n")
+    _database(
+        tmp_path / "app.db",
+        "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+        "CREATE TABLE client_relationship (id INTEGER PRIMARY KEY, last_name TEXT);\n"
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);\n"
+        "CREATE TABLE audit_log (id INTEGER PRIMARY KEY, ip TEXT, who TEXT);\n"
+        "CREATE TABLE patient_notes (id INTEGER PRIMARY KEY, diagnosis TEXT, patient_name TEXT);\n",
+    )
+    assert _schemas(tmp_path) == [("app/models.py", "sqlalchemy"), ("sqlite:///app.db", None)]
+
+
+TWO_TABLES = REVISION.replace(
+    "sa.Column('ssn', sa.String(11)))",
+    "sa.Column('ssn', sa.String(11)))\n    op.create_table('visit', sa.Column('id', sa.Integer(), primary_key=True))",
+)
+
+
+def test_the_tables_only_a_database_left_out_holds_are_said_on_the_terminal(tmp_path: Path, monkeypatch) -> None:
+    _migrations_and_database(
+        tmp_path,
+        "CREATE TABLE visit (id INTEGER PRIMARY KEY);\n"
+        "CREATE TABLE client_race (id INTEGER PRIMARY KEY, race TEXT);\n",
+    )
+    _write(tmp_path, "migrations/versions/0001_init.py", TWO_TABLES)
     found, notes = survey(tmp_path)
     assert [f.kind for f in found] == ["schemas"]
     [note] = [n for n in notes if n.startswith("left out sqlite:///app.db")]
-    assert note.startswith("left out sqlite:///app.db: 1 of its 2 tables is defined by the schema files in ")
+    assert note.startswith("left out sqlite:///app.db: 2 of its 3 tables are defined by the schema files in ")
     assert note.endswith(
         "; 1 table only it holds (client_race) is not read: if the application uses it, add the database "
         "under databases:"
     )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["init"])
+    assert result.exit_code == 0, result.output
+    assert "1 table only it holds (client_race) is not read" in " ".join(result.output.split())
 
 
 def test_a_database_of_mostly_other_tables_is_kept_and_the_overlap_said(tmp_path: Path) -> None:

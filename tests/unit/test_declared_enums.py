@@ -54,6 +54,41 @@ def test_an_enum_of_values_cnsnt_cannot_read_leaves_the_type_as_it_was():
     assert types("CREATE TYPE t AS ENUM (); CREATE TABLE x (c t);") == {"c": "t"}
 
 
+def test_enum_types_are_keyed_by_schema_and_name_as_postgres_folds_them():
+    # CR27 F3: `b.marital` overwrote `a.marital`, and `"Gender"` typed a `gender` column
+    sql = """\
+CREATE TYPE a.marital AS ENUM ('single', 'married', 'widowed');
+CREATE TYPE b.marital AS ENUM ('single', 'double', 'twin');
+CREATE TYPE "Gender" AS ENUM ('f', 'm');
+CREATE TYPE Mood AS ENUM ('sad', 'ok');
+CREATE TYPE c.room AS ENUM ('ward', 'icu');
+ALTER TYPE b.marital ADD VALUE 'suite';
+ALTER TYPE c.room SET SCHEMA d;
+CREATE TABLE patients (
+  ms a.marital, bed "b".marital, which marital, g gender, g2 "Gender", g3 public."Gender",
+  m MOOD, m2 "Mood", r d.room, r2 room
+);
+"""
+    assert types(sql) == {
+        "ms": "enum('single','married','widowed') /* marital */",
+        "bed": "enum('single','double','twin','suite') /* marital */",
+        "which": "marital",  # declared in two schemas, neither `public`: none is guessed
+        "g": "gender",  # unquoted folds to `gender`, which no statement declares
+        "g2": "enum('f','m') /* Gender */",
+        "g3": "enum('f','m') /* Gender */",
+        "m": "enum('sad','ok') /* Mood */",  # both unquoted: both `mood`
+        "m2": '"Mood"',
+        "r": "enum('ward','icu') /* room */",
+        "r2": "enum('ward','icu') /* room */",  # one schema declares it: the file's search_path
+    }
+
+
+def test_an_array_of_an_enum_is_left_as_written_in_either_spelling():
+    # CR27 F9: `mood ARRAY` (sqlglot drops the word when the list does not parse whole) was one value
+    sql = "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE t (e mood ARRAY, k mood[], n int ARRAY, s mood);\n"
+    assert types(sql) == {"e": "mood[]", "k": "mood[]", "n": "INT[]", "s": "enum('sad','ok') /* mood */"}
+
+
 def test_oracle_object_types_are_still_plsql_units():
     sql = "CREATE TYPE person_t AS OBJECT (name VARCHAR2(30));\n/\nCREATE TABLE x (c person_t);\n"
     result = parse_ddl(sql, "oracle")
@@ -112,13 +147,61 @@ def test_django_choices_type_a_column_by_their_values(tmp_path: Path):
     ev = read_entry(tmp_path, "clinic/models.py")
     types = {c.name: c.type for t in ev.tables for c in t.columns}
     assert types["civil"] == "enum('single','married','widowed') /* MARITAL */"
-    assert types["blood"] == "enum('A+','0-') /* BloodGroup */"
+    # a code (`"A+"`, `"f"`) counts by its label, else by its member's name
+    assert types["blood"] == "enum('A positive','O_NEG') /* BloodGroup */"
     assert types["civil_code"] == "enum('Single','MARRIED') /* Civil */"  # a label, else the member
-    assert types["sex"] == "enum('f','m') /* SEXES */"  # the blank choice says nothing
-    assert types["media"] == "enum('vinyl','cd')"
+    assert types["sex"] == "enum('Female','Male') /* SEXES */"  # the blank choice says nothing
+    assert types["media"] == "enum('vinyl','CD')"
     assert types["other"] == "VARCHAR(9)"  # imported: not known
     assert types["built"] == "VARCHAR(9)"  # computed: not known
     assert ev.problems == []
+
+
+CODES = """\
+from django.db import models
+
+MARITAL = [("S", "Single"), ("M", "Married"), ("W", "Widowed")]
+
+
+class Gender(models.TextChoices):
+    MALE = "M", "Male"
+    FEMALE = "F", "Female"
+    NON_BINARY = "X"
+
+
+class Person(models.Model):
+    full_name = models.CharField(max_length=100)
+    ms = models.CharField(max_length=1, choices=MARITAL)
+    g = models.CharField(max_length=1, choices=Gender.choices)
+    MARITAL = [("a", "Room A"), ("b", "Room B")]
+    ward = models.CharField(max_length=1, choices=MARITAL)
+    before = models.CharField(max_length=1, choices=LATER)
+
+
+LATER = [("x", "X-ray"), ("y", "Yoga")]
+"""
+
+
+def test_django_choices_stored_as_codes_count_by_their_labels(tmp_path: Path):
+    # CR27 F5: the most common idiom (`("M", "Male")`) typed the column by its codes, which say nothing
+    write_files(tmp_path, {"app/models.py": CODES})
+    ev = read_entry(tmp_path, "app/models.py")
+    types = {c.name: c.type for t in ev.tables for c in t.columns}
+    assert types["g"] == "enum('Male','Female','NON_BINARY') /* Gender */"  # no label: the member's name
+    got = classify_tables(ev.tables)
+    assert (got["app_person.ms"].category, got["app_person.g"].category) == (
+        "user.demographic.marital_status",
+        "user.demographic.gender",
+    )
+
+
+def test_django_choices_name_is_looked_up_as_python_runs_the_class(tmp_path: Path):
+    # CR27 F7: a class constant assigned after a field shadowed the module's, which Python gives it
+    write_files(tmp_path, {"app/models.py": CODES})
+    types = {c.name: c.type for t in read_entry(tmp_path, "app/models.py").tables for c in t.columns}
+    assert types["ms"] == "enum('Single','Married','Widowed') /* MARITAL */"
+    assert types["ward"] == "enum('Room A','Room B') /* MARITAL */"  # the class's, assigned before it
+    assert types["before"] == "VARCHAR(1)"  # assigned after the class: not bound when it runs
 
 
 def test_django_migrations_choices_type_the_column(tmp_path: Path):

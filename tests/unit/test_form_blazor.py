@@ -117,3 +117,35 @@ def test_init_proposes_razor_pages_that_draw_controls(tmp_path, monkeypatch):
     assert "Patient.Email" in policy and "Patient.BirthDate" in policy
     audit = CliRunner().invoke(app, ["audit", "--format", "json"])
     assert '"forms": 1' in audit.output and '"CN001"' not in audit.output
+
+
+VENDORS = """\
+<EditForm Model="@person">
+  <SfDropDownList TValue="string" TItem="string" @bind-Value="person.Nationality" DataSource="@countries" />
+  <TelerikDropDownList Data="@genders" @bind-Value="person.Gender" />
+  <SfTextBox @bind-Value="person.Email" />
+  <AllergyList @bind-Value="person.Allergies" />
+  <MudList T="string" @bind-SelectedValue="picked" />
+  <SfListView DataSource="@rows" @bind-Value="row" />
+</EditForm>
+"""
+
+
+def test_vendor_drop_down_lists_are_selects_and_other_lists_are_said(tmp_path):
+    # CR27 F2: the word `list` made `SfDropDownList` no control and hid its CN001 too
+    ev = write(tmp_path, "Vendors.razor", VENDORS)
+    got = fields(ev)
+    assert set(got) == {"Nationality", "Gender", "Email"}
+    assert (got["Nationality"].control, got["Gender"].control) == ("select", "select")
+    said = [(p.location.line, p.location.column, p.severity) for p in ev.problems]
+    assert said == [(5, 3, Severity.WARNING)]  # a project's own list binds a field; list views do not
+    assert '<AllergyList @bind-Value="person.Allergies">' in ev.problems[0].message
+
+
+def test_a_native_control_bound_with_bind_draws_a_control():
+    # CR27 F8: the docstring said so, the code only looked at components
+    from cnsnt.sources.forms.blazor import draws_control
+
+    assert draws_control('<div><input @bind="patient.Email" /></div>')
+    assert draws_control('<SELECT @bind-value="patient.Plan"></SELECT>')
+    assert not draws_control('<div><input type="search" placeholder="Find" /></div>')

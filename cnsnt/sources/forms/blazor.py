@@ -12,8 +12,9 @@ of other templates (`components.element_kind`), the library's prefix (`Input`, `
 (`bindings.BLAZOR_BIND`).
 
 A component that binds a value but whose name says no control (a project's own
-`<AddressEditor @bind-Value=...>`) is reported (CN001) rather than read to nothing; a
-grid's, a tab set's or a tree's bound selection is no field.
+`<AddressEditor @bind-Value=...>`, `<AllergyList @bind-Value=...>`) is reported (CN001)
+rather than read to nothing; a grid's, a tab set's, a tree's or a list view's
+(`<MudList>`, `<SfListView>`) bound selection is no field.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from __future__ import annotations
 import re
 
 from cnsnt.sources.forms.bindings import BLAZOR_BIND, path_segments
-from cnsnt.sources.forms.control_words import NOT_CONTROL_WORDS, Kind, element_kind, name_words
+from cnsnt.sources.forms.control_words import CONTROL_WORDS, Kind, element_kind, name_words
 from cnsnt.sources.forms.html_page import Attr
 
-#: Words of the components that show or pick among many rows, not one field of a form.
+#: Words of the components that show or pick among many rows, not one field of a form
+#: (a list view is told by `_list_view`: `list` also ends a field's name, `SfDropDownList`).
 _NOT_FIELD_WORDS = frozenset(
     {"grid", "datagrid", "table", "tabs", "tab", "tree", "pager", "accordion", "steps", "carousel"}
-    | {"splitter", "scheduler", "chart", "dialog", "list", "datalist"}
+    | {"splitter", "scheduler", "chart", "dialog", "datalist"}
 )
 #: Words before `Form` that still make a form (`RadzenTemplateForm`, `EditForm`, `SfDataForm`).
 _FORM_WORDS = frozenset({"edit", "template", "data"})
@@ -48,6 +50,9 @@ _FORM_OBJECT = ("model", "data")
 #: A component's start tag (a capital letter after `<`), its name. Linear: a fixed `<`, a
 #: capital, one possessive word run.
 _COMPONENT_TAG = re.compile(r"<([A-Z]\w*+)")
+#: A native control's start tag (`<input`, `<select`, `<textarea`, any case). Linear: a
+#: fixed `<`, one of three fixed words, a word boundary.
+_NATIVE_TAG = re.compile(r"<(?:input|select|textarea)\b", re.IGNORECASE)
 #: How far a sniffed start tag is read for its attributes.
 _SNIFF_TAG = 2000
 
@@ -76,6 +81,9 @@ def component_kind(written: str) -> Kind | None:
     if parts[-1] == "list" and parts[-2] in ("checkbox", "radio"):
         # `RadzenCheckBoxList`, `RadzenRadioButtonList`: one field, its items the options
         return Kind("control", parts[-2], structural=True, group=True)
+    if parts[-1] == "list" and CONTROL_WORDS.get(parts[-2]) == "select":
+        # Syncfusion's and Telerik's `DropDownList`, a `ComboBoxList`: the list is the options
+        return Kind("control", "select", structural=True)
     return element_kind("-".join(parts))
 
 
@@ -89,8 +97,10 @@ def unread_binding(written: str, attrs: dict[str, Attr], text: str) -> str | Non
     """A component's value binding no field is read from (`@bind-Value="x.Address"`), or None.
 
     None for a component read as a control or a form, for one whose name says it shows
-    rows or a selection (a grid, tabs, a tree), and for one that binds no value. `text`
-    is the page's source, for the attribute's name as written.
+    rows or a selection (a grid, tabs, a tree, a list view), and for one that binds no
+    value. Any other component that binds a value is returned, to be said (CN001): its
+    name may be a label's or a menu's, but what it binds is a field cnsnt does not read.
+    `text` is the page's source, for the attribute's name as written.
     """
     bound = next((a for a in attrs.values() if a.name in BLAZOR_BIND and a.raw), None)
     if bound is None:
@@ -98,9 +108,28 @@ def unread_binding(written: str, attrs: dict[str, Attr], text: str) -> str | Non
     kind = component_kind(written)
     if kind is not None and kind.role in ("control", "form"):
         return None
-    if any(w in _NOT_FIELD_WORDS or w in NOT_CONTROL_WORDS for w in name_words(written)):
+    parts = name_words(written)
+    if any(w in _NOT_FIELD_WORDS for w in parts) or _list_view(parts):
         return None
     return f'{written} {text[bound.start : bound.start + len(bound.name)]}="{bound.raw}"'
+
+
+def _list_view(parts: list[str]) -> bool:
+    """Whether a component's name words make it a list view: its bound value is a selected row.
+
+    `SfListView`, `TelerikListView`, `ListView`; a library's bare list (`MudList`) or data
+    list (`RadzenDataList`). A project's `<AllergyList>` is not one: what it binds may be a
+    field.
+    """
+    if "list" not in parts:
+        return False
+    at = parts.index("list")
+    if parts[at + 1 : at + 2] == ["view"]:
+        return True
+    if at != len(parts) - 1:
+        return False
+    rest = parts[1:at] if parts[0] in _LIBRARY_PREFIXES else parts[:at]
+    return rest in ([], ["data"])
 
 
 def form_object(attrs: dict[str, Attr]) -> str | None:
@@ -125,8 +154,12 @@ def draws_control(head: str) -> bool:
 
     A component whose name makes it a control and whose start tag names it or binds a
     value (`<InputText @bind-Value=...>`, `<RadzenTextBox Name=...>`), or a native control
-    bound with `@bind` (`<input @bind="patient.Email">`).
+    bound with `@bind` (`<input @bind="patient.Email">`, `<select @bind-value=...>`).
     """
+    for m in _NATIVE_TAG.finditer(head):
+        end = head.find(">", m.end(), m.end() + _SNIFF_TAG)
+        if "@bind" in head[m.end() : end if end >= 0 else m.end() + _SNIFF_TAG].lower():
+            return True
     kinds: dict[str, bool] = {}
     for m in _COMPONENT_TAG.finditer(head):
         name = m.group(1)

@@ -4,9 +4,14 @@
 module (`choices=GENDER_CHOICES`), or a `TextChoices`/`IntegerChoices` class
 (`choices=BloodGroup.choices`, `choices=BloodGroup`) say what the column holds when its
 name does not (`kind`, `status`). Each choice counts by its stored value when that is a
-string, else by its label (an integer's `1, "Married"`), else by its member's name
-(`MARRIED = 1`). A list cnsnt cannot read without running the code (imported, computed,
-a comprehension) leaves the column's type as it was.
+string that says something (`"married"`); a code (`"M"`, `"A+"`, `"01"`: at most three
+characters, or no letter) counts by its label (`"Male"`), and so does an integer (`1,
+"Married"`); without a label, by its member's name (`MALE = "M"`, `MARRIED = 1`, from which
+Django makes the label). A list cnsnt cannot read without running the code (imported,
+computed, a comprehension) leaves the column's type as it was.
+
+A name in `choices=` is looked up as Python does when it runs the class statement: in the
+class's statements before the field, then in the module's before the class.
 """
 
 from __future__ import annotations
@@ -21,6 +26,20 @@ Lookup = Callable[[str], ast.AST | None]
 
 #: Django's enumeration base classes (`models.TextChoices`), by their last name.
 _CHOICES_BASES = frozenset({"TextChoices", "IntegerChoices", "Choices"})
+#: The longest stored string taken for a code (`"M"`, `"WID"`) rather than a value that
+#: says what it is (`"male"`, `"single"`): its label says it instead.
+_CODE_LENGTH = 3
+
+
+def field_scope(cls: ast.ClassDef, module: Sequence[ast.stmt], line: int) -> Lookup:
+    """What names are bound to for the field on `line` of class `cls`, as Python runs the class.
+
+    A class constant assigned after the field does not exist yet, so the module's of that
+    name is the one `choices=` gets; a module constant assigned after the class does not
+    either.
+    """
+    before_field = [stmt for stmt in cls.body if stmt.lineno < line]
+    return scope_names(before_field, [stmt for stmt in module if stmt.lineno < cls.lineno])
 
 
 def scope_names(*bodies: Sequence[ast.stmt]) -> Lookup:
@@ -106,7 +125,7 @@ def _class_values(node: ast.ClassDef) -> list[str]:
 
 
 def _shown(value: ast.expr, label: ast.expr | None, member: str | None) -> str | None:
-    """A choice as it counts: its stored string, else its label, else its member's name.
+    """A choice as it counts: its stored string unless a code, else its label, else its member's name.
 
     Empty for a blank choice (`(None, "---")`, `("", "---")`); None for one that is computed.
     """
@@ -114,7 +133,12 @@ def _shown(value: ast.expr, label: ast.expr | None, member: str | None) -> str |
         return ""
     stored = literal_value(value)
     if isinstance(stored, str):
-        return stored
+        return stored if not stored or not _code(stored) else string_value(label) or member or stored
     if stored is None or isinstance(stored, bool) or not isinstance(stored, int | float):
         return None  # computed: the list is not known
     return string_value(label) or member
+
+
+def _code(stored: str) -> bool:
+    """Whether a stored string is a code, which says nothing by itself: `"M"`, `"A+"`, `"WID"`, `"01"`."""
+    return len(stored.strip()) <= _CODE_LENGTH or not any(c.isalpha() for c in stored)

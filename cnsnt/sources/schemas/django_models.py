@@ -52,7 +52,7 @@ from cnsnt.sources.schemas.common import (
     string_value,
 )
 from cnsnt.sources.schemas.django_bases import BORROW_DEPTH, DjangoClass, classes_of, follow_bases
-from cnsnt.sources.schemas.django_choices import Lookup, declared_choices, scope_names
+from cnsnt.sources.schemas.django_choices import Lookup, declared_choices, field_scope
 
 #: Django field class -> the column type its PostgreSQL backend creates.
 _TYPES: dict[str, str] = {
@@ -404,7 +404,7 @@ class _Models:
                 self._join(cls, table, target, kwargs.get("to") or (call.args[0] if call.args else None),
                            string_value(kwargs.get("db_table")))
             return
-        lookup = scope_names(cls.node.body, cls.module.body if cls.module is not None else ())
+        lookup = field_scope(cls.node, cls.module.body if cls.module is not None else (), target.lineno)
         made = field_column(target.id, kind, call, target.lineno, target.col_offset + 1, lookup)
         if cls.shown != table.path:
             made.path = cls.shown  # an abstract base's field, written in another file
