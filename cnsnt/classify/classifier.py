@@ -578,7 +578,28 @@ def type_holds(category: str, type_: str | None) -> bool:
     kind = _type_kind(type_)
     if kind == "numeric" and category in _CODED_PLACES:
         return True
+    if kind == "numeric" and _fractional(type_) and not category.startswith(_AMOUNTS):
+        # `vat decimal(10,2)` filled by a field named `vat`: an amount, no tax number
+        # (review32 D6); a number with decimals is a sum or a measure, never an id or a phone
+        return False
     return _fits_type(_Match(category, True, "", (), 0), kind, frozenset())
+
+
+#: Categories a number with decimals can hold: sums of money and measures of a person.
+_AMOUNTS = ("user.financial", "user.health", "user.biometrics", "user.demographic", "user.location")
+
+
+def _fractional(type_: str | None) -> bool:
+    """Whether a numeric SQL type keeps decimals: `decimal(10,2)`, `numeric(5,1)`, `float`, `real`."""
+    t = (type_ or "").strip().lower()
+    base = re.split(r"[\s(]", t, maxsplit=1)[0]
+    if base in {"float", "double", "real", "float4", "float8", "money"}:
+        return True
+    if base in {"decimal", "numeric", "number"}:
+        inside = t[t.find("(") + 1 : t.find(")")] if "(" in t and ")" in t else ""
+        scale = inside.split(",")[1].strip() if inside.count(",") == 1 else "0"
+        return scale.isdigit() and int(scale) > 0
+    return False
 
 
 # Categories that are identifiers or secrets by nature: an id word does not make them technical.

@@ -67,6 +67,20 @@ def test_a_field_gives_its_column_no_kind_the_column_type_cannot_hold():
     assert not type_holds("user.name", "boolean") and not type_holds("user.contact.address.street", "date")
 
 
+
+def test_a_number_with_decimals_is_given_no_identifier():
+    """review32 D6: a field named `vat` (a tax number) filled `invoices.vat decimal(10,2)`,
+    an amount; a number with decimals holds a sum or a measure, never an id or a phone."""
+    filled = {"f.vat": Fill("invoices.vat", "the only column of the schema named like it")}
+    kinds = {"f.vat": FieldKind("user.government_id", Confidence.MEDIUM, "name 'vat'")}
+    assert given_kinds(filled, kinds, {"invoices.vat": "DECIMAL(10,2)"}) == {}
+    assert set(given_kinds(filled, kinds, {"invoices.vat": "VARCHAR(20)"})) == {"invoices.vat"}
+    assert set(given_kinds(filled, kinds, {"invoices.vat": "NUMERIC(11)"})) == {"invoices.vat"}  # digits only
+    for kept in ("user.financial", "user.health"):
+        assert type_holds(kept, "decimal(10,2)") and type_holds(kept, "float")
+    assert not type_holds("user.contact.phone_number", "double precision")
+
+
 SCHEMA = """\
 CREATE TABLE client (id INTEGER PRIMARY KEY, last_name TEXT, ssn TEXT, foreign_born BOOLEAN, housing INTEGER);
 CREATE TABLE program (id INTEGER PRIMARY KEY, name TEXT, budget NUMERIC);
