@@ -30,7 +30,8 @@ from cnsnt.starter.run import draft_new
         # a yes/no about one's health, from a weak word
         ("smoker", "Smoker", "checkbox", (), "user.health", Confidence.MEDIUM),
         ("organ_donor", "Organ donor", "checkbox", (), "user.health", Confidence.MEDIUM),
-        ("wheelchair", "Wheelchair user", "checkbox", (), "user.health", Confidence.MEDIUM),
+        # a strong health term since review31 (mobility aids): a yes/no keeps it, sure
+        ("wheelchair", "Wheelchair user", "checkbox", (), "user.health", Confidence.HIGH),
         # a card's expiry month is the card's
         ("card_expiry", "Card expiry", "month", (), "user.financial.credit_card", Confidence.HIGH),
         ("validade_cartao", "Validade do cartão", "month", ("pt",), "user.financial.credit_card", Confidence.HIGH),
