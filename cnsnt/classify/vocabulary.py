@@ -95,6 +95,9 @@ _LIST_KEYS = (
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`.
 _NOT_SPLIT = frozenset({"standards_bodies", "animal_tables", "animal_columns"})
+#: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
+#: words are the vocabulary's, so the glue splits into the phrase (review32 D5).
+_PIECES = frozenset({"legal_person_words"})
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
 _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
 """Languages whose inflections reach identifiers (`adresi`, `neve`, `nazwiska`). English,
@@ -201,7 +204,9 @@ class Vocabulary:
             out.update(phrase)
         out.update(self.negators, self.people, self.qualifiers)
         for name, words in self.lists.items():
-            if name not in _NOT_SPLIT:
+            if name in _PIECES:
+                out.update(piece for phrase in words for piece in phrase.split())
+            elif name not in _NOT_SPLIT:
                 out.update(words)
         for phrase in self.phrases:
             out.update(phrase)
