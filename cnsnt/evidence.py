@@ -30,6 +30,9 @@ class Column:
     """Its default is the login of the session writing the row (`DEFAULT CURRENT_USER`)."""
     default: str | None = None
     """Its default when a constant (`0`, `'N'` as `N`), where a CREATE TABLE states one; None otherwise."""
+    unique: bool = False
+    """No two rows share its value (`UNIQUE`, a one-to-one relation): a key in it makes
+    each referenced row one of this table's rows, continued."""
 
     @property
     def key(self) -> str:

@@ -37,6 +37,7 @@ CODED: Final = frozenset(
         "user.demographic#place_of_birth",
         "user.professional_information.job_title",
         "user.demographic.profile",
+        "user#assessment",
         "user.demographic.protected_classifications",
         # special categories: the id of a diagnosis, a party or a union is the datum
         "user.health",
@@ -77,6 +78,7 @@ LABELS: Final[dict[str, str]] = {
     "user.demographic#place_of_birth": "a place of birth",
     "user.demographic.political_opinion": "political opinions",
     "user.demographic.profile": "a personal profile",
+    "user#assessment": "a mark or an assessment of the person",
     "user.demographic.race_ethnicity": "racial or ethnic origin",
     "user.demographic.religious_belief": "religion",
     "user.demographic.sexual_orientation": "sexual orientation",
@@ -120,6 +122,8 @@ CATEGORY_KEYS: Final[dict[str, str]] = {
     "user.behavior#activity": "user.behavior",
     "user.demographic#place_of_birth": "user.demographic",
     "user.demographic#date_of_death": "user.demographic",
+    # fideslang has no education record: labellers file a mark as plain `user` (review32 D7)
+    "user#assessment": "user",
 }
 
 _VOCAB = load_vocabulary()

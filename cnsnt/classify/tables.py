@@ -920,7 +920,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     by_name = _by_name(tables)
     _shared_contacts(tables, verdicts, by_name, people_names, surveys, languages)
     _shared_identity(tables, verdicts, by_name, people_names, surveys)
-    _extensions(tables, verdicts, people_names, languages)
+    _extensions(tables, verdicts, people_names, languages, by_name)
     numbers = _shared_numbers(tables, verdicts, languages, everywhere, surveys)
     # what a declared key's target is, read before this pass turns any table: so the
     # order of the tables in a file changes no verdict nor reason
@@ -2388,12 +2388,18 @@ def _extensions(
     verdicts: dict[str, TableVerdict],
     people_names: set[str],
     languages: tuple[str, ...],
+    by_name: Mapping[str, Table],
 ) -> None:
-    """A table whose primary key is a key to a person has one row per person: theirs.
+    """A table one to one with a person's is theirs: it holds the rest of their row.
 
-    `ugyfel_attr_statusz.ugyfel_id`, `user_visibility.user_id`: the person's own row,
-    continued in another table, and so on down a chain of such tables (a worklist:
-    each table is promoted once, each key looked at once).
+    Both ways. A table whose primary key is a key to a person has one row per person
+    (`ugyfel_attr_statusz.ugyfel_id`, `user_visibility.user_id`): the person's own row,
+    continued. A table that a person's row points at by a unique key (class-table
+    inheritance: `persons.party_id UNIQUE -> parties`, `personefisiche.soggetto`) holds
+    the part of that row every kind of party shares: their photo, their consent (review32
+    D1). When an organisation's row points at it too (`personegiuridiche.soggetto`), a
+    row may be a company's: then only what names or reaches a person counts. On down a
+    chain of such tables (a worklist: each table is promoted once, each key looked at once).
     """
     waiting: dict[str, list[tuple[Table, ForeignKey]]] = {}  # referenced name -> candidates
     for table in tables:
@@ -2409,9 +2415,23 @@ def _extensions(
             ):
                 for name in _ref_names(key):
                     waiting.setdefault(name, []).append((table, key))
-    queue = sorted(people_names & waiting.keys())
+    # referencing name -> (the row it extends, the key); the tables organisations extend
+    shared: dict[str, list[tuple[Table, ForeignKey, Table]]] = {}
+    companies: dict[str, str] = {}
+    for table in tables:
+        for key in _one_to_one(table, languages):
+            target = _target(key, by_name, table.schema)
+            if target is None or target.key == table.key:
+                continue
+            if verdicts[table.key].kind == ORGANISATION:
+                companies.setdefault(target.key, table.name)
+            for name in (table.name.casefold(), table.key.casefold()):
+                shared.setdefault(name, []).append((target, key, table))
+    queue = sorted(people_names & (waiting.keys() | shared.keys()))
     while queue:
-        for table, key in waiting.pop(queue.pop(0), ()):
+        name = queue.pop(0)
+        promoted: list[Table] = []
+        for table, key in waiting.pop(name, ()):
             if verdicts[table.key].kind != OTHER:
                 continue  # promoted already, through another key
             reason = (
@@ -2424,10 +2444,60 @@ def _extensions(
                 f"in a table that continues a person's row ({reason})",
                 describes=True,
             )
-            for name in (table.name.casefold(), table.key.casefold()):
-                people_names.add(name)
-                if name in waiting:
-                    queue.append(name)
+            promoted.append(table)
+        for target, key, table in shared.pop(name, ()):
+            verdict = verdicts[target.key]
+            if verdict.kind != OTHER or verdict.context.placeholder or verdict.context.animal:
+                continue
+            verdicts[target.key] = _extended(verdict, table, key, companies.get(target.key))
+            promoted.append(target)
+        for table in promoted:
+            for each in (table.name.casefold(), table.key.casefold()):
+                people_names.add(each)
+                if each in waiting or each in shared:
+                    queue.append(each)
+
+
+def _one_to_one(table: Table, languages: tuple[str, ...]) -> list[ForeignKey]:
+    """A table's declared keys that no two of its rows share: a unique column, or its own primary key.
+
+    Not a key read from a name (`permisos_trabajador.id_permisos`, the row's own number):
+    only a declared one says the two rows are one.
+    """
+    own = _own_key(table)
+    unique = {c.name.casefold() for c in table.columns if c.unique}
+    if own is not None:
+        unique.add(own[0].casefold())
+    return [
+        key
+        for key in table.foreign_keys
+        if len(key.columns) == 1
+        and not key.implied
+        and key.columns[0].casefold() in unique
+        and not _made_by(key, languages)
+    ]
+
+
+def _extended(verdict: TableVerdict, table: Table, key: ForeignKey, company: str | None) -> TableVerdict:
+    """The verdict on a row a person's row extends one to one by `key` (see `_extensions`)."""
+    reason = (
+        f"'{table.name}', which describes people, points at it by the unique key "
+        f"'{key.columns[0]}': each of its rows holds the rest of a person's row"
+    )
+    if company is None:
+        why = f"in a table that a person's row continues ({reason})"
+        return _as_people(verdict, reason, why, describes=True)
+    # a row that may be a company's is still a person's whenever it is not (Art. 4(1)):
+    # its facts are theirs, unsure; its codes and numbers may be the company's
+    reason += f"; '{company}', about organisations, points at it too, so some rows are a company's"
+    context = replace(
+        verdict.context,
+        person=True,
+        subject=True,
+        describes=False,
+        why=f"in a table of people's and companies' rows ({reason})",
+    )
+    return TableVerdict(PEOPLE, reason, context)
 
 
 def _as_people(verdict: TableVerdict, reason: str, why: str, *, describes: bool = False) -> TableVerdict:
@@ -2474,9 +2544,31 @@ def _row_key(table: Table, column: Column, languages: tuple[str, ...] | None) ->
     words = _TOKENIZER.words(column.name, languages)
     # a glued table name is one word its camel-case key spells in pieces
     # (`Pijnindicaties.PijnIndicatieID`)
-    glued = "".join(w for w in words if w not in lx.NEGATORS)
-    named = set(own) <= set(words) or _same_stem("".join(own), glued)
+    pieces = tuple(w for w in words if w not in lx.NEGATORS)
+    named = (
+        set(own) <= set(words)
+        or _same_stem("".join(own), "".join(pieces))
+        # each word in the singular, the table's glued in the plural
+        # (`valutazioniqualifiche.valutazionequalifica`, review32)
+        or (len(pieces) <= _MAX_GLUED and _spells_plural("".join(own), pieces))
+    )
     return bool(own) and named and _own_key(table) is not None
+
+
+# Words a glued key name is read in, at most: each tries a few ends, so the search stays small.
+_MAX_GLUED = 4
+
+
+def _spells_plural(glued: str, words: tuple[str, ...]) -> bool:
+    """Whether `glued` is `words` run together, each one as itself or its plural (`_same_stem`)."""
+    if not words:
+        return not glued
+    first = words[0]
+    # a plural changes the last two letters at most, so it ends near the word's own end
+    for end in range(len(first) - 3, min(len(glued), len(first) + 3) + 1):
+        if end > 0 and _same_stem(first, glued[:end]) and _spells_plural(glued[end:], words[1:]):
+            return True
+    return False
 
 
 def _people_names(

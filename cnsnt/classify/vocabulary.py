@@ -97,12 +97,15 @@ _LIST_KEYS = (
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
 #: name word on forms only, and must not change how a column's name splits.
 _NOT_SPLIT = frozenset({"standards_bodies", "animal_tables", "animal_columns", "named_things"})
+#: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
+#: words are the vocabulary's, so the glue splits into the phrase (review32 D5).
+_PIECES = frozenset({"legal_person_words"})
 _AGGLUTINATIVE = frozenset({"tr", "hu"})
+"""Languages whose short words take suffixes (`nev` -> `neve`, `ad` is exact)."""
 _STEMMED = frozenset({"tr", "hu", "pl", "ca", "de", "nl", "fr"})
 """Languages whose inflections reach identifiers (`adresi`, `neve`, `nazwiska`). English,
 Italian, Spanish and Portuguese identifiers inflect little beyond plurals, which the
 tokenizer splits itself (Russian has its stems and endings)."""
-"""Languages whose short words take suffixes (`nev` -> `neve`, `ad` is exact)."""
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -203,7 +206,9 @@ class Vocabulary:
             out.update(phrase)
         out.update(self.negators, self.people, self.qualifiers)
         for name, words in self.lists.items():
-            if name not in _NOT_SPLIT:
+            if name in _PIECES:
+                out.update(piece for phrase in words for piece in phrase.split())
+            elif name not in _NOT_SPLIT:
                 out.update(words)
         for phrase in self.phrases:
             out.update(phrase)

@@ -24,6 +24,8 @@ class DDLColumn:
     """Its DEFAULT is the login of the session writing the row (`suser_sname()`)."""
     default: str | None = None
     """Its DEFAULT when a constant (`0`, `'N'` as `N`), as written; None for none or an expression."""
+    unique: bool = False
+    """A UNIQUE constraint holds it alone (inline, or a one-column table constraint)."""
 
 
 @dataclass(frozen=True)

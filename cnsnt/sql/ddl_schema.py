@@ -307,6 +307,7 @@ class SchemaBuilder:
                 primary.extend(_primary_key_names(element))
                 for key in _foreign_keys(element):
                     builder.add_foreign_key(key)
+                _mark_unique(builder, element)
         for name in primary:
             col = builder.columns.get(name_key(name))
             if col is not None:
@@ -326,6 +327,8 @@ class SchemaBuilder:
                 col.comment = _string(ckind.this)
             elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
                 col.primary_key = True
+            elif isinstance(ckind, exp.UniqueColumnConstraint):
+                col.unique = True
             elif isinstance(ckind, exp.DefaultColumnConstraint):
                 col.take_default(ckind.this)
                 named = constraint.this  # T-SQL `c varchar(12) CONSTRAINT DF_t_c DEFAULT ...`
@@ -385,6 +388,7 @@ class SchemaBuilder:
                             col.primary_key = True
                     for key in _foreign_keys(element):
                         builder.add_foreign_key(key)
+                    _mark_unique(builder, element)
         return []
 
     # -- COMMENT ON
@@ -774,6 +778,20 @@ def _primary_key_names(node: exp.Expr) -> list[str]:
                 columns = second.this if isinstance(second.this, list) else [second.this]
                 names.extend(n for n in map(_key_part_name, columns) if n)
     return names
+
+
+def _mark_unique(builder: TableBuilder, node: exp.Expr) -> None:
+    """Mark the column a one-column table-level `[CONSTRAINT x] UNIQUE (a)` under `node` holds.
+
+    A constraint over several columns (`UNIQUE (a, b)`) makes no one of them unique.
+    """
+    for found in node.find_all(exp.UniqueColumnConstraint):
+        schema = found.this
+        parts = schema.expressions if isinstance(schema, exp.Schema) else []
+        if len(parts) == 1 and (name := _key_part_name(parts[0])):
+            col = builder.columns.get(name_key(name))
+            if col is not None:
+                col.unique = True
 
 
 def _reference(columns: list[str], ref: object) -> DDLForeignKey | None:

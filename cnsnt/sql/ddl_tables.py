@@ -35,6 +35,7 @@ class ColumnBuilder:
     dropping that constraint drops the default."""
     default: str | None = None
     """Its DEFAULT when a constant (`0`), as written (see `DDLColumn.default`)."""
+    unique: bool = False
 
     def take_default(self, value: exp.Expr | None) -> None:
         """What a stated default says: the writer's login, or a constant (None: no default)."""
@@ -123,6 +124,7 @@ class TableBuilder:
                     c.primary_key,
                     c.login_default,
                     c.default,
+                    c.unique,
                 )
                 for c in self.columns.values()
             ),

@@ -39,6 +39,8 @@ class ModelColumn:
     path: str | None = None
     """The file it is written in when not its table's (a migration after the one creating it)."""
     login_default: bool = False
+    unique: bool = False
+    """No two rows share it (a one-to-one relation's join column, `unique=true`)."""
 
 
 @dataclass
@@ -109,6 +111,7 @@ def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProble
                 comment=c.comment,
                 primary_key=c.primary_key,
                 login_default=c.login_default,
+                unique=c.unique,
             )
             for c in t.columns
         )

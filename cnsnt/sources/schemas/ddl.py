@@ -56,6 +56,7 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
                 primary_key=c.primary_key,
                 login_default=c.login_default,
                 default=c.default,
+                unique=c.unique,
             )
             for c in t.columns
         )

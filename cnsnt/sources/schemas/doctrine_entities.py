@@ -714,6 +714,7 @@ class _Builder:
                     partial(naming.join_column, prop.name),
                     primary,
                     path,
+                    one_to_one=relation.name == "OneToOne",
                 )
             elif prop.first("ManyToMany") is not None:
                 self._join_table(table, cls, prop, naming)
@@ -730,18 +731,24 @@ class _Builder:
         default: Callable[[str], str],
         primary: bool,
         path: str | None = None,
+        *,
+        one_to_one: bool = False,
     ) -> None:
         """The columns a relation adds to `table`, with their foreign key to `ref_table`.
 
         `default` names a column by the column it references, when the mapping does not.
+        An owning one-to-one's single join column is unique (Doctrine indexes it so), as is
+        one mapped `unique=true`: each target row is one of this table's, continued.
         """
         names: list[str] = []
         refs: list[str] = []
-        for join in joins or [Attr("JoinColumn")]:
+        joins = joins or [Attr("JoinColumn")]
+        for join in joins:
             ref = join.get("referencedColumnName")
             ref = ref if isinstance(ref, str) and ref else "id"
             name = self.named(join.get("name"), default(ref), prop.shown, prop.line, prop.column)
-            column = ModelColumn(name, prop.line, prop.column, None, None, primary, path)
+            unique = (one_to_one and len(joins) == 1) or join.get("unique") in (True, "true")
+            column = ModelColumn(name, prop.line, prop.column, None, None, primary, path, unique=unique)
             table.add(column)
             self.links.append(_Link(table, column, target, ref))
             names.append(name)
