@@ -566,7 +566,7 @@ def _filled(
     """For the fields that fill a personal column: what init does with them, as it says it."""
     from cnsnt.classify import classify_field, read_tables
     from cnsnt.engine import classify
-    from cnsnt.starter.column_kinds import of_no_kind
+    from cnsnt.starter.column_kinds import column_types, of_no_kind, unheld
     from cnsnt.starter.form_columns import fills
     from cnsnt.starter.things import column_tables, set_aside
 
@@ -574,19 +574,29 @@ def _filled(
         return {}
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
-    unknown = {
+    kinds = {
         f.key: classify_field(f.name or "", f.label, f.control, written, f.form, f.form in addressed).category
-        is None
         for f in fields
     }
+    unknown = {key: category is None for key, category in kinds.items()}
     tables = column_tables(evidence)
     open_columns = frozenset(
         key.casefold() for key, v in evidence.classified.items() if v.personal and of_no_kind(v.category)
     )
     given = _given_kinds(evidence)
     out: dict[str, str] = {}
-    for key, fill in fills(evidence, reading, unknown, open_columns).items():
+    filled = fills(evidence, reading, unknown, open_columns)
+    vetoed = unheld(filled, {k: c for k, c in kinds.items() if c is not None}, column_types(evidence.columns))
+    for key, fill in filled.items():
         verdict = evidence.classified.get(fill.column)
+        if key in vetoed and not (verdict is not None and verdict.personal):
+            what = set_aside(fill.column, tables.get(fill.column, ""), reading, evidence)
+            out[key] = (
+                f"fills the column '{fill.column}' ({fill.how}), whose type {vetoed[key]} cannot hold "
+                "that kind: cnsnt init gives it no kind"
+                + (f", and, as the column is {what}, writes it under ignore:" if what is not None else "")
+            )
+            continue
         if verdict is not None and verdict.personal:
             taken = given.get(fill.column.casefold())
             if of_no_kind(verdict.category) and taken is not None and key in taken.fields:

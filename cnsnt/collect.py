@@ -24,6 +24,7 @@ from cnsnt.sources.base import (
     time_budget,
 )
 from cnsnt.sources.forms.names import qualify_form_names
+from cnsnt.sources.forms.symfony_views import settle_rendered_forms
 from cnsnt.sources.schemas.model_keys import resolve_model_keys
 
 #: Source kind -> "module:function" of its reader, imported only when used.
@@ -160,6 +161,7 @@ def collect(
             evidence.empty.add("queries")
     _read_stored_code(schema_files, {p.resolve() for p, _ in plan}, read)
     _drop_notes_on_read_scripts(evidence, read_paths)
+    settle_rendered_forms(evidence)  # whole Symfony forms in Twig: read from their form types
     qualify_form_names(evidence)  # two files' forms never share a name taken from their files
     return evidence
 

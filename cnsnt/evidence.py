@@ -255,6 +255,10 @@ class SourceProblem:
     fix: str | None = None
     """What to do about this gap, when the reader knows (`declare it in the policy as
     login.NAME`); None: CN001's general fix."""
+    rendered_form: bool = False
+    """A template that renders a whole Symfony form (`{{ form_widget(form) }}`): its fields are
+    the form type's, so the note is dropped when the audit reads Symfony form types
+    (`cnsnt.sources.forms.symfony_views`)."""
 
 
 @dataclass(frozen=True)

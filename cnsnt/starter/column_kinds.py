@@ -87,3 +87,22 @@ def given_kinds(
             f"filled by the form field '{key}'{more} ({fill.how}): {kind.reason}",
         )
     return out
+
+
+def unheld(
+    filled: Mapping[str, Fill], kinds: Mapping[str, str], types: Mapping[str, str | None]
+) -> dict[str, str]:
+    """Form field key -> the SQL type of the column it fills, when that type cannot hold its kind.
+
+    The other way of `given_kinds`: a Symfony field `indirizzoscolastico` ("a postal
+    address" by its name) fills `classi.indirizzoscolastico`, an INTEGER key to a school
+    track; the column's type says the name misleads, so the field keeps no kind (review32
+    D3). `kinds`: field key -> its category; a column of no stated type vetoes nothing.
+    """
+    out: dict[str, str] = {}
+    for key, fill in filled.items():
+        category = kinds.get(key)
+        sql = types.get(fill.column.casefold())
+        if category is not None and not of_no_kind(category) and sql and not type_holds(category, sql):
+            out[key] = sql
+    return out

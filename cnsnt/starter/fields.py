@@ -17,7 +17,7 @@ from cnsnt.evidence import Classification, Evidence, FieldRole, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
-from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds
+from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, unheld
 from cnsnt.starter.form_columns import Fill, fills
 from cnsnt.starter.things import IgnoredField, things
 
@@ -155,7 +155,9 @@ def undeclared(
         key for (kind, key), p in found.items() if kind == "column" and p.category == UNKNOWN_CATEGORY
     )
     filled = fills(evidence, reading, unknown, open_columns)
-    _give_kinds(filled, found, column_types(evidence.columns))
+    types = column_types(evidence.columns)
+    _drop_unheld(filled, found, types)
+    _give_kinds(filled, found, types)
     _join_columns(filled, found)
     ignored: list[IgnoredField] = []
     if set_apart:
@@ -190,6 +192,27 @@ def _held_by_catch_all(
                 return None
             held = held or found
     return held
+
+
+def _drop_unheld(
+    filled: dict[str, Fill], found: dict[tuple[str, str], PersonalField], types: dict[str, str | None]
+) -> None:
+    """A field of a known kind that fills a column whose type cannot hold that kind keeps none.
+
+    Its name misled: `indirizzoscolastico` fills an INTEGER key (review32 D3). Of no known
+    kind, it is then filed as any such field: with its column, or under `ignore:` when the
+    column is about a thing.
+    """
+    kinds = {key: p.category for (kind, key), p in found.items() if kind == "form_field"}
+    for key, sql in unheld(filled, kinds, types).items():
+        field, fill = found[("form_field", key)], filled[key]
+        found[("form_field", key)] = replace(
+            field,
+            category=UNKNOWN_CATEGORY,
+            confidence=Confidence.LOW,
+            reason=f"{field.reason}, but it fills the column '{fill.column}' ({fill.how}), whose type "
+            f"{sql} cannot hold it: kind unknown",
+        )
 
 
 def _give_kinds(

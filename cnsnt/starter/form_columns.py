@@ -6,8 +6,10 @@ the datum is collected and where it is stored. The evidence is read most specifi
 first:
 
 1. the form says which object it fills (a Django ModelForm's `Meta.model = Informe`,
-   Thymeleaf's `th:object="${randevu}"`): the field fills the column of that object's
-   table whose name is the field's (`randevuTarih` ~ `randevu_tarih`). The object's
+   Thymeleaf's `th:object="${randevu}"`, a Symfony form type's `data_class` entity): the
+   field fills the column of that object's table whose name is the field's
+   (`randevuTarih` ~ `randevu_tarih`), else its join column (`indirizzoScolastico` ~
+   `indirizzoScolastico_id`). The object's
    table is the one named like it (`randevu`), Django's `<app>_<model>` (`informe_informe`)
    or its plural (`randevular`);
 2. else a field of a kind cnsnt cannot name fills the one column of the schema named
@@ -152,9 +154,15 @@ def _alike(evidence: Evidence, by_name: Mapping[str, list[Column]]) -> dict[tupl
 def _bound(
     field: FormField, model: str, tables: list[str], columns: Mapping[str, list[Column]]
 ) -> Fill | None:
-    """The column of the object's `tables` that the field fills (exactly one), else None."""
+    """The column of the object's `tables` that the field fills (exactly one), else None.
+
+    A field named like none fills its association's join column, named after it by the
+    ORM's default: Doctrine's `indirizzoScolastico_id`, Django's `paciente_id`.
+    """
     wanted = normal(field.name or "")
     found = [(table, c) for table in tables for c in columns[table] if normal(c.name) == wanted]
+    if not found:
+        found = [(table, c) for table in tables for c in columns[table] if normal(c.name) == f"{wanted}id"]
     if len(found) != 1:
         return None
     table, column = found[0]

@@ -73,9 +73,35 @@ def set_aside(column: str, table: str, reading: TableReading, evidence: Evidence
     own row. Init's starter and `explain-column` both ask here, so they say the same.
     """
     verdict = evidence.classified.get(column)
-    if verdict is None or verdict.personal or _own_row(table, reading):
+    if (
+        verdict is None
+        or verdict.personal
+        or _own_row(table, reading)
+        or _keys_a_person(column, table, reading)
+    ):
         return None
     return about(column, table, reading, evidence)
+
+
+def _keys_a_person(column: str, table: str, reading: TableReading) -> bool:
+    """Whether the column is a key to a row about a person: whom the record is about (review32 D3).
+
+    A Symfony form's `alunno` select fills `assenze.alunno`, the pupil an absence is about:
+    the field names a person, and stays in `data:` to be checked, never under `ignore:`.
+    Declared keys and those the column's name implies (`TableReading.tables`) count.
+    """
+    name = column.rsplit(".", 1)[-1].casefold()
+    for mine in reading.tables:
+        if mine.key.casefold() != table.casefold():
+            continue
+        for key in mine.foreign_keys:
+            if name not in (c.casefold() for c in key.columns):
+                continue
+            target = reading.target(mine, key)
+            verdict = reading.verdicts.get(target.key) if target is not None else None
+            if verdict is not None and verdict.kind == PEOPLE:
+                return True
+    return False
 
 
 def things(

@@ -52,6 +52,7 @@ from cnsnt.sources.forms.phoenix import (
 from cnsnt.sources.forms.rails_helpers import block_builder, parse_ruby, rails_helper, receiver
 from cnsnt.sources.forms.smarty_calls import read_call
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
+from cnsnt.sources.forms.symfony_views import rendered_form_note, whole_form
 from cnsnt.sources.forms.templates import (
     BRANCH,
     CLOSE,
@@ -293,6 +294,8 @@ class _Reader:
         self.thymeleaf: _Thymeleaf | None = None
         """A Thymeleaf template: its `th:replace`/`th:insert` calls draw controls (None: not one)."""
         self.fragment_sites: list[_FragmentSite] = []
+        self.whole_forms: list[tuple[int, str, str]] = []
+        """Where a whole Symfony form is rendered (`{{ form_widget(form) }}`), the call, the variable."""
         self.collecting_get: dict[str, str] = {}
         """Forms sent by GET that ask for contact details, by name: what they ask for."""
 
@@ -716,6 +719,10 @@ class _Reader:
         ctrl.raw = ctrl.raw or flat(self.page.text[tok.start : tok.end])
         if ctrl.name is None and self._in_macro(tok.start):
             return  # drawn where the macro is called, and read (or reported) there
+        whole = whole_form(ctrl.raw, self.page.text) if ctrl.name is None and ctrl.why is None else None
+        if whole is not None:  # `{{ form_widget(form) }}`: the form type's fields, read in PHP
+            self.whole_forms.append((tok.start, ctrl.raw, whole))
+            return
         if ctrl.name is None and ctrl.why is None:
             ctrl.why = (
                 f"is rendered by a partial or helper ({shorten(ctrl.raw)}) "
@@ -1351,6 +1358,10 @@ class _Reader:
                     model=next(iter(models[name])) if len(models.get(name, ())) == 1 else None,
                 )
             )
+        if self.whole_forms and not self.expanding:
+            start, call, variable = self.whole_forms[0]
+            more = len(self.whole_forms) - 1
+            page.problems.append(rendered_form_note(call, variable, page.location(start), page.shown, more))
         return forms
 
     def _mark_queries(self) -> dict[int, str]:

@@ -61,6 +61,7 @@ from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.forms.blade_helpers import UNKNOWN, php_literal, php_truthy
 from cnsnt.sources.forms.common import class_field, form_evidence
 from cnsnt.sources.forms.python_form_kinds import control_by_name
+from cnsnt.sources.forms.symfony_entities import Entity, entity
 from cnsnt.sources.schemas.grammars import (
     Node,
     SourceFile,
@@ -415,14 +416,29 @@ def _args(call: Node) -> list[Node]:
     ]
 
 
-def _on_builder(call: Node) -> bool:
-    """Whether a member call is made on a form builder: `$builder->add()`, chained, `$e->getForm()->add()`."""
+def _builder_params(method: Node) -> frozenset[str]:
+    """The lower-cased names of a method's parameters typed `FormBuilderInterface` (`$b`)."""
+    params = method.child_by_field_name("parameters")
+    out = set()
+    for param in params.named_children if params is not None else ():
+        written = _text(param.child_by_field_name("type")).strip().lstrip("?")
+        if _short(written) == "formbuilderinterface":
+            out.add(_text(param.child_by_field_name("name")).lstrip("$").lower())
+    return frozenset(out)
+
+
+def _on_builder(call: Node, named: frozenset[str] = frozenset()) -> bool:
+    """Whether a member call is made on a form builder: `$builder->add()`, chained, `$e->getForm()->add()`.
+
+    `named`: the method's own parameters typed as a builder (`buildForm(FormBuilderInterface $b)`).
+    """
     node = call.child_by_field_name("object")
     for _ in range(10_000):
         if node is None:
             return False
         if node.type == "variable_name":
-            return _text(node).lstrip("$").lower() in _BUILDERS
+            written = _text(node).lstrip("$").lower()
+            return written in _BUILDERS or written in named
         if node.type == "member_call_expression":
             method = _text(node.child_by_field_name("name")).lower()
             if method == "getform":
@@ -448,6 +464,8 @@ class _Reader:
         """Where this file's warnings were said (once each)."""
         self.unreached: list[tuple[_PhpFile, Node]] = []
         """Calls of the form being read that run code of a base cnsnt cannot find (`parent::buildForm()`)."""
+        self.entity: Entity | None = None
+        """The entity the form being read fills (its `data_class`), when cnsnt finds it."""
 
     def warn(self, php: _PhpFile, node: Node, message: str) -> None:
         """A CN001 warning at a node; one in a trait's or a base's file is said once per audit."""
@@ -556,6 +574,7 @@ class _Reader:
                 continue
             name = self._block_prefix(node)
             self.unreached = []
+            self.entity = self._data_class(self.php, node)
             fields = self._fields(self.php, node)
             missing = None if self.is_form(self.php, node) else self.missing_base(self.php, node)
             if missing is not None:
@@ -571,6 +590,7 @@ class _Reader:
                     self.php.file.shown,
                     tuple(self._evidence(name, f) for f in fields.values()),
                     kind="symfony",
+                    model=self.entity.table if self.entity is not None else None,
                 )
             )
         return out
@@ -616,6 +636,18 @@ class _Reader:
         """`extends` when the class names the missing base itself, else `inherits from` (through others)."""
         found = self.base(self.php, node)
         return "extends" if found is not None and found[0] == missing else "inherits from"
+
+    def _data_class(self, php: _PhpFile, node: Node) -> Entity | None:
+        """The entity a form's `configureOptions` names as its `data_class` (its own or a base's).
+
+        Symfony 2's `setDefaultOptions(OptionsResolverInterface $resolver)` too.
+        """
+        method = self._method(php, node, "configureoptions", 0)
+        method = method or self._method(php, node, "setdefaultoptions", 0)
+        written = _data_class(method[2]) if method is not None else None
+        full = self._type_name(method[0], written) if method is not None and written is not None else None
+        found = self.project.find(method[0], full) if method is not None and full else None
+        return entity(found[1]) if found is not None else None
 
     def _block_prefix(self, node: Node) -> str:
         found = self._method(self.php, node, "getblockprefix", 0)  # a base's, as PHP inherits it
@@ -685,6 +717,7 @@ class _Reader:
         if depth > _MAX_DEPTH or node.id in seen:
             return
         seen.add(node.id)
+        builders = _builder_params(node)
         for call in _calls(node):
             verb = _text(call.child_by_field_name("name")).lower()
             if call.type == "scoped_call_expression":
@@ -704,7 +737,7 @@ class _Reader:
                     continue
             elif _text(call.child_by_field_name("object")) == "$this":
                 target = self._method(*form, verb, 0)
-            elif verb in ("add", "remove") and _on_builder(call):
+            elif verb in ("add", "remove") and _on_builder(call, builders):
                 self._add(php, call, verb, fields, (str(php.path), node.start_byte))
                 continue
             else:
@@ -750,7 +783,11 @@ class _Reader:
         where = Location(php.file.shown, line, column)
         options = _options(args[2] if len(args) > 2 else None)
         type_node = args[1] if len(args) > 1 else None
-        control: str | None = "text"
+        # no type: Symfony guesses it from the `data_class` entity's mapping (an association: a select)
+        guessed = self.entity.guessed.get(name) if self.entity is not None else None
+        control: str | None = guessed or "text"
+        if guessed == "checkbox" and "required" not in options:
+            options["required"] = False  # the guesser's: a boolean column's box is optional
         defaults: dict[str, tuple[Any, str]] = {}
         if type_node is not None and type_node.type != "null":
             full = self._type_name(php, type_node)
@@ -919,6 +956,23 @@ def _set_defaults(method: Node) -> dict[str, Any]:
             if key in _DEFAULTED:
                 out.setdefault(key, value)
     return out
+
+
+def _data_class(method: Node) -> Node | None:
+    """The `data_class` a `configureOptions` sets: `setDefaults(['data_class' => X::class])`, `setDefault`."""
+    for call in _calls(method):
+        verb = _text(call.child_by_field_name("name")).lower()
+        args = _args(call)
+        if call.type != "member_call_expression" or not args:
+            continue
+        if verb == "setdefaults":
+            pairs = php_literal(args[0])
+            for key, item in pairs if isinstance(pairs, list) else ():
+                if key == "data_class":
+                    return item
+        elif verb == "setdefault" and len(args) == 2 and php_literal(args[0]) == "data_class":
+            return args[1]
+    return None
 
 
 def _attr_checked(options: dict[str, Any]) -> bool:

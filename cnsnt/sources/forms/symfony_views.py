@@ -1,0 +1,93 @@
+"""Twig templates that render a whole Symfony form: `{{ form_widget(form) }}`.
+
+Symfony's CRUD generator writes a `<form action=...>{{ form_widget(form) }}</form>` (or
+`{{ form(form) }}`, `{{ form_start(form) }}...{{ form_end(form) }}`) in every `new`, `edit`
+and `show` view. Such a template holds no field: the form type's `buildForm()` adds them
+in PHP, and the Symfony form reader reads them there (`symfony_forms`). So a whole-form
+render is no field of the template, and no warning of its own: each template gets one
+note (`SourceProblem.rendered_form`), and `settle_rendered_forms` drops them all when the
+audit reads Symfony form types, else keeps one warning for the audit that says to add
+them (one thing to do, one finding; review32 D4: 168 of 169 warnings were these).
+
+A call renders the whole form when its argument is a bare variable (`form`, `edit_form`,
+`delete_form`), not a child (`form.email`, read as that field), bound by no `{% for %}`
+or `{% set %}` of the template (a loop's `field` is a child cnsnt cannot name), and named
+like a form (`form`, `...form`, `...Form`) or given to `form_start`, `form_end`,
+`form_enctype`, `form_rest`, `form_errors` or `form()` in the same template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from cnsnt.evidence import Evidence, SourceProblem
+from cnsnt.model import Location, Severity
+
+#: `form_widget(form)` / `form_row(edit_form, {...})`: the bare variable rendered.
+#: Linear: a try starts only where no word character or dot precedes (lookbehind), at one
+#: of two fixed words; the blanks and the name are possessive runs.
+_WHOLE_CALL = re.compile(r"(?<![\w.])(?:form_widget|form_row)\s*+\(\s*+(\w++)\s*+[,)]")
+#: The form-view functions that take a whole form, and the variable they are given.
+#: Linear: as `_WHOLE_CALL`.
+_FORM_FUNCTION = re.compile(
+    r"(?<![\w.])(?:form_start|form_end|form_enctype|form_rest|form_errors|form)\s*+\(\s*+(\w++)\s*+[,)]"
+)
+#: Variables a template binds itself: `{% for field in ... %}`, `{% for k, v in %}`,
+#: `{% set field = ... %}`. Linear: a try starts at a fixed `{%`; every run is possessive.
+_BOUND = re.compile(r"\{%[-~]?+\s*+(?:for\s++(?:\w++\s*+,\s*+)?+(\w++)\s++in\b|set\s++(\w++)\s*+=)")
+
+
+def whole_form(call: str, template: str) -> str | None:
+    """The form variable a `form_widget(...)` call renders whole, else None.
+
+    `call`: the call's text; `template`: the whole template (where a variable is bound).
+    """
+    m = _WHOLE_CALL.search(call)
+    if m is None:
+        return None
+    name = m.group(1)
+    bound = {a or b for a, b in _BOUND.findall(template)}
+    if name in bound:
+        return None
+    if name.lower().endswith("form"):
+        return name
+    given = {v for v in _FORM_FUNCTION.findall(template)}
+    return name if name in given else None
+
+
+def rendered_form_note(call: str, variable: str, where: Location, shown: str, more: int) -> SourceProblem:
+    """The note of a template that renders a whole Symfony form (`more`: its other such calls)."""
+    others = f" (and {more} more call{'s' if more != 1 else ''} in this template)" if more else ""
+    return SourceProblem(
+        f"{call} renders the whole Symfony form '{variable}'{others}: its fields are added in PHP "
+        "by a form type's buildForm(), and this audit reads no Symfony form type",
+        where,
+        shown,
+        severity=Severity.WARNING,
+        fix="add the project's form types (the .php files whose classes extend AbstractType, "
+        "such as src/Form/**/*.php) to sources.forms: their fields are read there",
+        rendered_form=True,
+    )
+
+
+def settle_rendered_forms(evidence: Evidence) -> None:
+    """Drop the whole-form notes when Symfony form types were read, else keep one for the audit.
+
+    With the form types read, the templates' fields are read where they are added; without
+    them, the one thing to do is to add them, said once with how many templates it concerns.
+    """
+    notes = [p for p in evidence.problems if p.rendered_form]
+    if not notes:
+        return
+    rest = [p for p in evidence.problems if not p.rendered_form]
+    if not any(form.kind == "symfony" for form in evidence.forms):
+        notes.sort(key=lambda p: (p.location.path, p.location.line or 0, p.location.column or 0))
+        files = sorted({p.source for p in notes})
+        first = notes[0]
+        if len(files) > 1:
+            shown = ", ".join(files[1:4]) + (", ..." if len(files) > 4 else "")
+            more = f"{len(files) - 1} more templates do so too ({shown})"
+            first = replace(first, message=f"{first.message}; {more}")
+        rest.append(first)
+    evidence.problems = rest
