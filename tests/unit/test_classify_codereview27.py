@@ -165,3 +165,20 @@ def test_init_gives_an_integer_column_the_place_its_select_fills_it_with(tmp_pat
     category = {key: entry["category"] for entry in data.values() for key in entry.get("columns") or []}
     assert category["pessoa.pais"] == "user.contact.address.country"  # was `user`, unsure
     assert category["pessoa.sexo"] == "user.demographic.gender"  # as a gender select always did
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("vessel_name", "Vessel name"),
+        ("nome_corso", "Nome del corso"),
+        ("nombre_vehiculo", "Nombre del vehículo"),
+        ("document_name", "Document name"),
+        ("gemi_adi", "Gemi adı"),
+    ],
+)
+def test_kinds_of_things_in_the_languages_name_a_thing(name, label):
+    """code review CR27b F6: the words a name word qualifies as a thing's are kinds of things in
+    the 12 languages, not one project's words (`vessel_name` was a person's name)."""
+    verdict = classify_field(name, label, "text", ())
+    assert verdict.category is None and "the name of a thing" in verdict.reason, verdict
