@@ -52,7 +52,7 @@ from cnsnt.sources.forms.phoenix import (
 from cnsnt.sources.forms.rails_helpers import block_builder, parse_ruby, rails_helper, receiver
 from cnsnt.sources.forms.smarty_calls import read_call
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
-from cnsnt.sources.forms.symfony_views import rendered_form_note, whole_form
+from cnsnt.sources.forms.symfony_views import TemplateNames, rendered_form_note, template_names, whole_form
 from cnsnt.sources.forms.templates import (
     BRANCH,
     CLOSE,
@@ -296,6 +296,8 @@ class _Reader:
         self.fragment_sites: list[_FragmentSite] = []
         self.whole_forms: list[tuple[int, str, str]] = []
         """Where a whole Symfony form is rendered (`{{ form_widget(form) }}`), the call, the variable."""
+        self._twig_names: TemplateNames | None = None
+        """The template's bound and form-function variables (read once, on the first unnamed call)."""
         self.collecting_get: dict[str, str] = {}
         """Forms sent by GET that ask for contact details, by name: what they ask for."""
 
@@ -714,12 +716,19 @@ class _Reader:
             f"'{names[0]}'): if it submits its field under another name, declare that name in the policy",
         ))
 
+    def _template_names(self) -> TemplateNames:
+        """The page's bound and form-function variables, read once (not once per call)."""
+        if self._twig_names is None:
+            self._twig_names = template_names(self.page.text)
+        return self._twig_names
+
     def _add_rendered(self, tok: Token, ctrl: Control) -> None:
         """Keep a control a helper or partial renders, in the form around it."""
         ctrl.raw = ctrl.raw or flat(self.page.text[tok.start : tok.end])
         if ctrl.name is None and self._in_macro(tok.start):
             return  # drawn where the macro is called, and read (or reported) there
-        whole = whole_form(ctrl.raw, self.page.text) if ctrl.name is None and ctrl.why is None else None
+        unnamed = ctrl.name is None and ctrl.why is None
+        whole = whole_form(ctrl.raw, self._template_names()) if unnamed else None
         if whole is not None:  # `{{ form_widget(form) }}`: the form type's fields, read in PHP
             self.whole_forms.append((tok.start, ctrl.raw, whole))
             return

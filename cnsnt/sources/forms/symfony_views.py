@@ -19,7 +19,7 @@ like a form (`form`, `...form`, `...Form`) or given to `form_start`, `form_end`,
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
@@ -38,22 +38,38 @@ _FORM_FUNCTION = re.compile(
 _BOUND = re.compile(r"\{%[-~]?+\s*+(?:for\s++(?:\w++\s*+,\s*+)?+(\w++)\s++in\b|set\s++(\w++)\s*+=)")
 
 
-def whole_form(call: str, template: str) -> str | None:
+@dataclass(frozen=True)
+class TemplateNames:
+    """What a template says of its variables, read once per template (CR27b F3: per call was quadratic)."""
+
+    bound: frozenset[str]
+    """Variables the template binds itself (`{% for field in ... %}`, `{% set x = ... %}`)."""
+    given: frozenset[str]
+    """Variables given to `form_start`, `form_end`, `form()` and the other whole-form functions."""
+
+
+def template_names(template: str) -> TemplateNames:
+    """The bound and form-function variables of a whole template (one pass of each pattern)."""
+    return TemplateNames(
+        frozenset(a or b for a, b in _BOUND.findall(template)),
+        frozenset(_FORM_FUNCTION.findall(template)),
+    )
+
+
+def whole_form(call: str, names: TemplateNames) -> str | None:
     """The form variable a `form_widget(...)` call renders whole, else None.
 
-    `call`: the call's text; `template`: the whole template (where a variable is bound).
+    `call`: the call's text; `names`: what its template binds and gives to form functions.
     """
     m = _WHOLE_CALL.search(call)
     if m is None:
         return None
     name = m.group(1)
-    bound = {a or b for a, b in _BOUND.findall(template)}
-    if name in bound:
+    if name in names.bound:
         return None
     if name.lower().endswith("form"):
         return name
-    given = {v for v in _FORM_FUNCTION.findall(template)}
-    return name if name in given else None
+    return name if name in names.given else None
 
 
 def rendered_form_note(call: str, variable: str, where: Location, shown: str, more: int) -> SourceProblem:
