@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from ruamel.yaml import YAML
 
 from cnsnt.api import _explain_field
@@ -232,3 +233,43 @@ def test_a_key_to_a_person_stays_in_data_a_key_to_a_thing_goes_to_ignore(tmp_pat
     declared = [k for d in (starter.get("data") or {}).values() for k in d.get("form_fields") or []]
     assert "assenze.alunno" in declared and "assenze.alunno" not in starter["ignore"]
     assert "assenze.classe" in starter["ignore"]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        '/** @ORM\\Entity @ORM\\Table(schema="scuola", name="tbl_classi") */',
+        '/**\n * @ORM\\Entity\n * @ORM\\Table(\n *   indexes={@ORM\\Index(name="ix_sezione", columns={"sezione"})},\n'
+        ' *   name="tbl_classi"\n * )\n */',
+        "#[ORM\\Entity]\n#[ORM\\Table(indexes: [new ORM\\Index(name: 'ix_sezione', columns: ['sezione'])], "
+        "name: 'tbl_classi')]",
+        "#[ORM\\Entity, ORM\\Table(schema: 'scuola', name: 'tbl_classi')]",
+    ],
+    ids=["annotation-schema-first", "annotation-indexes-first", "attribute-indexes-first", "attribute-schema-first"],
+)
+def test_the_table_name_is_read_in_any_position(tmp_path: Path, table: str) -> None:
+    """`Table(schema=..., name=...)`: the form fills `tbl_classi`, not the class's name nor an index's (CR27b F4)."""
+    _project(tmp_path)
+    entity = tmp_path / "src/Entity/Classi.php"
+    entity.write_text(CLASSI.replace('/** @ORM\\Entity @ORM\\Table(name="classi") */', table), encoding="utf-8")
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms:\n    - {path: "src/Form/*.php"}\n', encoding="utf-8"
+    )
+    evidence = collect_evidence(load_policy(tmp_path / "cnsnt.yaml"))
+    (form,) = evidence.forms
+    assert form.model == "tbl_classi"
+
+
+def test_a_table_that_names_only_an_index_falls_back_to_the_class(tmp_path: Path) -> None:
+    """`Table(indexes={@ORM\\Index(name="ix")})` names no table: Doctrine's default, the class's name."""
+    _project(tmp_path)
+    entity = tmp_path / "src/Entity/Classi.php"
+    entity.write_text(
+        CLASSI.replace('@ORM\\Table(name="classi")', '@ORM\\Table(indexes={@ORM\\Index(name="ix", columns={"sezione"})})'),
+        encoding="utf-8",
+    )
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms:\n    - {path: "src/Form/*.php"}\n', encoding="utf-8"
+    )
+    (form,) = collect_evidence(load_policy(tmp_path / "cnsnt.yaml")).forms
+    assert form.model == "Classi"

@@ -38,9 +38,13 @@ _MAPPING = re.compile(
 #: A `Column`'s `type` (`type="text"`, `type: 'text'`, `type: Types::TEXT`). Linear: a
 #: try starts at the fixed word `type` after a non-word character; possessive runs.
 _TYPE = re.compile(r"(?<!\w)type\s*+[=:]\s*+(?:[\"'](\w++)[\"']|[\w\\]*+::(\w++))")
-#: A `Table`'s literal `name` (`Table(name="classi")`, `Table(name: 'classi')`, `Table("classi")`).
-#: Linear: a fixed word, then possessive runs up to the closing quote.
-_TABLE_NAME = re.compile(r"Table\s*+\(\s*+(?:name\s*+[=:]\s*+)?+[\"'`]++([^\"'`]++)")
+#: A `Table` annotation or attribute's opening (`@ORM\\Table(`, `#[ORM\\Table(`), not `JoinTable(`.
+#: Linear: a try starts at the fixed word `Table` after no word character.
+_TABLE = re.compile(r"(?<!\w)Table\s*+\(")
+#: One top-level argument that is the table's name: `name="classi"`, `name: 'classi'`, or
+#: a bare string (the first argument is the name). Linear: anchored, possessive runs.
+_NAME_ARGUMENT = re.compile(r"(?:name\s*+[=:]\s*+)?+([\"'`])([^\"'`]++)\1\s*+")
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
 #: Doctrine's association mappings: Symfony guesses an `EntityType` (a select).
 _ASSOCIATIONS = frozenset({"ManyToOne", "OneToOne", "ManyToMany", "OneToMany"})
 #: A property's PHP type -> the Doctrine type a `Column` without `type` gets.
@@ -94,8 +98,7 @@ def entity(node: Node) -> Entity | None:
     own = _mapping(node)
     if "Entity" not in {m.group(1) for m in _MAPPING.finditer(own)}:
         return None
-    named = _TABLE_NAME.search(own)
-    table = named.group(1).strip() if named is not None else ""
+    table = table_name(own)
     guessed: dict[str, str] = {}
     body = node.child_by_field_name("body")
     for member in body.named_children if body is not None else ():
@@ -107,6 +110,48 @@ def entity(node: Node) -> Entity | None:
                 name = _text(element.child_by_field_name("name")).lstrip("$")
                 guessed.setdefault(name, control)
     return Entity(table or _text(node.child_by_field_name("name")), guessed)
+
+
+def table_name(mapping: str) -> str:
+    r"""The literal name a `Table` mapping gives, "" when it gives none.
+
+    `name` may be any of its top-level arguments (`@ORM\Table(schema="s", name="t")`,
+    `#[ORM\Table(indexes: [...], name: 't')]`); a nested `Index(name=...)` is not the
+    table's (CR27b F4).
+    """
+    opened = _TABLE.search(mapping)
+    if opened is None:
+        return ""
+    for position, written in enumerate(_top_level_arguments(mapping, opened.end())):
+        argument = written.strip(" \t\r\n*")  # a docblock's lines start with `*`
+        named = _NAME_ARGUMENT.fullmatch(argument)
+        if named is not None and (position == 0 or argument.startswith("name")):
+            return named.group(2).strip()
+    return ""
+
+
+def _top_level_arguments(text: str, start: int) -> list[str]:
+    """The arguments of the call whose `(` ends before `start`, split at top-level commas."""
+    arguments: list[str] = []
+    closers: list[str] = []
+    quote = ""
+    begin = start
+    for at in range(start, len(text)):
+        char = text[at]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'`":
+            quote = char
+        elif char in _OPENERS:
+            closers.append(_OPENERS[char])
+        elif closers and char == closers[-1]:
+            closers.pop()
+        elif not closers and char in ",)":
+            arguments.append(text[begin:at].strip())
+            if char == ")":
+                return arguments
+            begin = at + 1
+    return arguments
 
 
 def _control(mapping: str, php_type: str) -> str | None:
