@@ -257,8 +257,11 @@ class SourceProblem:
     login.NAME`); None: CN001's general fix."""
     rendered_form: bool = False
     """A template that renders a whole Symfony form (`{{ form_widget(form) }}`): its fields are
-    the form type's, so the note is dropped when the audit reads Symfony form types
+    the form type's, so the note is dropped when the audit reads that form type
     (`cnsnt.sources.forms.symfony_views`)."""
+    rendered_variables: tuple[str, ...] = ()
+    """The variables such a template renders whole (`form`, `contact_form`): with the
+    template's path, what tells which form type it renders."""
 
 
 @dataclass(frozen=True)

@@ -93,3 +93,46 @@ def test_a_loop_variable_is_still_a_field_cnsnt_cannot_name(tmp_path: Path) -> N
     evidence = collect_evidence(load_policy(tmp_path / "cnsnt.yaml"))
     (problem,) = evidence.problems
     assert "form_widget(field)" in problem.message and "cannot read" in problem.message
+
+
+VOTI_TYPE = FORM_TYPE.replace("ClassiType", "VotiType").replace("'sezione'", "'voto'")
+CONTACT_TYPE = FORM_TYPE.replace("ClassiType", "ContactType").replace("'sezione'", "'email'")
+
+
+def _write(root: Path, files: dict[str, str]) -> Evidence:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  forms:\n    - {path: "templates/**/*.twig"}\n    - {path: "src/Form/*.php"}\n',
+        encoding="utf-8",
+    )
+    return collect_evidence(load_policy(root / "cnsnt.yaml"))
+
+
+def test_one_form_type_read_does_not_silence_a_template_whose_type_was_not_read(tmp_path: Path) -> None:
+    """`VotiType` read; `contatto.html.twig` renders `contact_form`, whose type is not read (CR27b F5)."""
+    evidence = _write(tmp_path, {
+        "src/Form/VotiType.php": VOTI_TYPE,
+        "templates/voti/new.html.twig": NEW,  # the folder names the form type read: dropped
+        "templates/contatto.html.twig": "<form>{{ form_widget(contact_form) }}</form>\n",
+        "templates/pagine/iscrizione.html.twig": "{{ form_start(form) }}{{ form_widget(form) }}{{ form_end(form) }}\n",
+    })  # fmt: skip
+    (problem,) = evidence.problems
+    assert problem.severity is Severity.WARNING
+    assert problem.location.path == "templates/contatto.html.twig"
+    assert "renders the whole Symfony form 'contact_form'" in problem.message
+    assert "reads no form type named like the template's folder, file or form variable" in problem.message
+    assert "1 more templates do so too (templates/pagine/iscrizione.html.twig)" in problem.message
+    assert "voti/new" not in problem.message
+
+
+def test_a_template_is_matched_to_its_form_type_by_file_or_variable(tmp_path: Path) -> None:
+    """`contact.html.twig` or `{{ form_widget(contactForm) }}` renders `ContactType`: no note."""
+    evidence = _write(tmp_path, {
+        "src/Form/ContactType.php": CONTACT_TYPE,
+        "templates/contact.html.twig": "<form>{{ form_widget(form) }}</form>\n",
+        "templates/pages/about.html.twig": "<form>{{ form_widget(contactForm) }}</form>\n",
+    })  # fmt: skip
+    assert evidence.problems == []

@@ -1370,7 +1370,10 @@ class _Reader:
         if self.whole_forms and not self.expanding:
             start, call, variable = self.whole_forms[0]
             more = len(self.whole_forms) - 1
-            page.problems.append(rendered_form_note(call, variable, page.location(start), page.shown, more))
+            variables = tuple(dict.fromkeys(v for _, _, v in self.whole_forms))
+            page.problems.append(
+                rendered_form_note(call, variable, page.location(start), page.shown, more, variables)
+            )
         return forms
 
     def _mark_queries(self) -> dict[int, str]:

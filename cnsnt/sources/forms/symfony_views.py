@@ -5,9 +5,11 @@ Symfony's CRUD generator writes a `<form action=...>{{ form_widget(form) }}</for
 and `show` view. Such a template holds no field: the form type's `buildForm()` adds them
 in PHP, and the Symfony form reader reads them there (`symfony_forms`). So a whole-form
 render is no field of the template, and no warning of its own: each template gets one
-note (`SourceProblem.rendered_form`), and `settle_rendered_forms` drops them all when the
-audit reads Symfony form types, else keeps one warning for the audit that says to add
-them (one thing to do, one finding; review32 D4: 168 of 169 warnings were these).
+note (`SourceProblem.rendered_form`), and `settle_rendered_forms` drops a template's note
+when the audit reads the form type it renders (named like the template's folder, file or
+form variable: CR27b F5), and keeps one warning for the audit naming the rest, which says
+to add their form types (one thing to do, one finding; review32 D4: 168 of 169 warnings
+were these).
 
 A call renders the whole form when its argument is a bare variable (`form`, `edit_form`,
 `delete_form`), not a child (`form.email`, read as that field), bound by no `{% for %}`
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from cnsnt.evidence import Evidence, SourceProblem
 from cnsnt.model import Location, Severity
@@ -72,7 +75,9 @@ def whole_form(call: str, names: TemplateNames) -> str | None:
     return name if name in names.given else None
 
 
-def rendered_form_note(call: str, variable: str, where: Location, shown: str, more: int) -> SourceProblem:
+def rendered_form_note(
+    call: str, variable: str, where: Location, shown: str, more: int, variables: tuple[str, ...] = ()
+) -> SourceProblem:
     """The note of a template that renders a whole Symfony form (`more`: its other such calls)."""
     others = f" (and {more} more call{'s' if more != 1 else ''} in this template)" if more else ""
     return SourceProblem(
@@ -84,23 +89,64 @@ def rendered_form_note(call: str, variable: str, where: Location, shown: str, mo
         fix="add the project's form types (the .php files whose classes extend AbstractType, "
         "such as src/Form/**/*.php) to sources.forms: their fields are read there",
         rendered_form=True,
+        rendered_variables=variables or (variable,),
     )
 
 
-def settle_rendered_forms(evidence: Evidence) -> None:
-    """Drop the whole-form notes when Symfony form types were read, else keep one for the audit.
+#: Words of a template's path or variable that name no form type: a CRUD view's action, a
+#: templates folder, the generic `form`.
+_GENERIC = frozenset({"", "new", "edit", "show", "index", "delete", "create", "update", "list",
+                      "search", "filter", "templates", "views", "view", "form", "forms"})  # fmt: skip
 
-    With the form types read, the templates' fields are read where they are added; without
-    them, the one thing to do is to add them, said once with how many templates it concerns.
+
+def _plain(name: str) -> str:
+    """A name to compare: lower case, letters and digits only (`user_profile` = `UserProfile`)."""
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def _form_names(note: SourceProblem) -> set[str]:
+    """The form types a template may render, by what Symfony projects name after them.
+
+    The template's folder (`templates/user_profile/edit.html.twig`, Symfony 2's
+    `Resources/views/Classi/new.html.twig`), its file (`templates/contact.html.twig`)
+    and its form variables less `form` (`contact_form`, `contactForm`): each named like
+    the form type's block prefix (`UserProfileType` -> `user_profile`).
+    """
+    path = PurePosixPath(note.location.path or note.source)
+    words = {path.parent.name, path.name.partition(".")[0]}
+    words |= {v.removesuffix("_form").removesuffix("Form") for v in note.rendered_variables}
+    return {_plain(w) for w in words} - _GENERIC
+
+
+def settle_rendered_forms(evidence: Evidence) -> None:
+    """Drop the whole-form notes of templates whose form type was read; keep one for the rest.
+
+    A template's fields are read where its form type adds them, when the audit reads that
+    type: named like the template's folder, file or form variable (`_form_names`). The
+    others say once, for the audit, how many templates render a form cnsnt did not read
+    (CR27b F5: one form type read used to silence every template's note).
     """
     notes = [p for p in evidence.problems if p.rendered_form]
     if not notes:
         return
     rest = [p for p in evidence.problems if not p.rendered_form]
-    if not any(form.kind == "symfony" for form in evidence.forms):
-        notes.sort(key=lambda p: (p.location.path, p.location.line or 0, p.location.column or 0))
+    read = {_plain(form.name) for form in evidence.forms if form.kind == "symfony"}
+    if read:
+        notes = [p for p in notes if not _form_names(p) & read]
+    if notes:
+        notes.sort(key=lambda p: (p.location.path or "", p.location.line or 0, p.location.column or 0))
         files = sorted({p.source for p in notes})
         first = notes[0]
+        if read:
+            first = replace(
+                first,
+                message=first.message.replace(
+                    "this audit reads no Symfony form type",
+                    "this audit reads no form type named like the template's folder, file or form variable",
+                ),
+                fix="add the form type each template renders to sources.forms (such as src/Form/**/*.php): "
+                "its fields are read there",
+            )
         if len(files) > 1:
             shown = ", ".join(files[1:4]) + (", ..." if len(files) > 4 else "")
             more = f"{len(files) - 1} more templates do so too ({shown})"
