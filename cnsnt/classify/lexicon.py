@@ -197,6 +197,9 @@ ANIMAL_COLUMNS: Final = _VOCAB.lists["animal_columns"]
 # Things a form names (`program`, `buffet`, `maquina`) besides the object, organisation,
 # place and animal words: a name word beside one is the thing's.
 NAMED_THINGS: Final = _VOCAB.lists["named_things"]
+# Things a person's row may point at one to one (`avatar_id -> media`, `cart_id -> carts`):
+# a row of one is a thing they have, never the rest of their row (CR27b F1).
+HELD_THINGS: Final = _VOCAB.lists["held_things"]
 # Tables of places (`docs_location`, `grr_site`): their contact details are the place's.
 PLACE_TABLES: Final = _VOCAB.lists["place_tables"]
 # Organisation words that mean something else in some languages (`firma`: a signature).

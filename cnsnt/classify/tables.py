@@ -695,6 +695,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     verdicts: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     cares = _about_care(tables, languages)
+    held = _held_by_people(tables, surveys, languages, written)
     for table in tables:
         survey = surveys[table.key]
         named = _table(table.own_name, languages)
@@ -809,7 +810,11 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             )
             continue
         addresses = bool(table_words) and table_words[-1] in lx.ADDRESS_TABLES
-        owner = _organisation_owner(table, survey, languages, written) if addresses else None
+        owner = (
+            _organisation_owner(table, survey, languages, written)
+            if addresses and table.key not in held
+            else None
+        )
         if owner is not None:
             # `enderecos(empresa_id -> empresas)`: a company's addresses, no one's (Recital 14)
             verdicts[table.key] = TableVerdict(
@@ -920,7 +925,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     by_name = _by_name(tables)
     _shared_contacts(tables, verdicts, by_name, people_names, surveys, languages)
     _shared_identity(tables, verdicts, by_name, people_names, surveys)
-    _extensions(tables, verdicts, people_names, languages, by_name)
+    supertypes = _extensions(tables, verdicts, people_names, languages, by_name)
     numbers = _shared_numbers(tables, verdicts, languages, everywhere, surveys)
     # what a declared key's target is, read before this pass turns any table: so the
     # order of the tables in a file changes no verdict nor reason
@@ -934,6 +939,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         for key in table.foreign_keys:
             if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
                 continue  # whose data it is (`tenant_id`), not whom it is about
+            if _refers_to(key, supertypes) and not _names_party(key, languages):
+                continue  # `products.supplier_id -> parties`: a thing a party supplies is not theirs
             if _to_people(key, people_names, languages):
                 # an animal's `owner_id`, `responsible_id`: whose animal it is; only who
                 # wrote the row (`created_by`) is no link
@@ -2223,6 +2230,8 @@ def _organisation_owner(
         return None
     owner = None
     for key in table.foreign_keys:
+        if _names_tenant(key, languages):
+            continue  # whose data the row is (`organization_id`), not whose address (CR27b F2)
         words = _table_words(key.ref_table, languages)
         if _table(key.ref_table, languages).person or set(words) & _PEOPLE_WORDS:
             return None
@@ -2232,6 +2241,39 @@ def _organisation_owner(
         if owner is None and lx.org_words(words, written) and not place:
             owner = key
     return owner
+
+
+def _held_by_people(
+    tables: Sequence[Table],
+    surveys: Mapping[str, _Survey],
+    languages: tuple[str, ...],
+    written: tuple[str, ...],
+) -> frozenset[str]:
+    """Keys of the tables a row about people points at (`customers.address_id -> addresses`).
+
+    Read before any verdict, from what names or identifies a person: a table named for
+    people, or one with a person's name, two identifiers or a key to a person, and not
+    named for an organisation (`companies(email, phone, address_id)`: its contacts). An
+    address such a row points at is that person's, whatever organisation also owns
+    the row (CR27b F2); a key that says who made the row (`created_by`) points at no one's.
+    """
+    by_name = _by_name(tables)
+    held: set[str] = set()
+    for table in tables:
+        survey = surveys[table.key]
+        kinds = {k for k in survey.anchors if k != "login"}
+        if lx.org_words(_table_words(table.own_name, languages), written) or not (
+            _table(table.own_name, languages).person
+            or survey.links
+            or "name" in kinds
+            or len(kinds) >= 2
+        ):
+            continue
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is not None and target.key != table.key and not _made_by(key, languages):
+                held.add(target.key)
+    return frozenset(held)
 
 
 def _street(table: Table, verdict: TableVerdict) -> str | None:
@@ -2389,7 +2431,7 @@ def _extensions(
     people_names: set[str],
     languages: tuple[str, ...],
     by_name: Mapping[str, Table],
-) -> None:
+) -> frozenset[str]:
     """A table one to one with a person's is theirs: it holds the rest of their row.
 
     Both ways. A table whose primary key is a key to a person has one row per person
@@ -2400,6 +2442,11 @@ def _extensions(
     D1). When an organisation's row points at it too (`personegiuridiche.soggetto`), a
     row may be a company's: then only what names or reaches a person counts. On down a
     chain of such tables (a worklist: each table is promoted once, each key looked at once).
+
+    Only a row that looks like a supertype (`_supertype`) is promoted by a key from a
+    person's row: `users.avatar_id UNIQUE -> media` or `users.cart_id -> carts` points at
+    a thing the person has, not at the rest of them (CR27b F1). Returns the names of the
+    rows promoted that way.
     """
     waiting: dict[str, list[tuple[Table, ForeignKey]]] = {}  # referenced name -> candidates
     for table in tables:
@@ -2418,15 +2465,18 @@ def _extensions(
     # referencing name -> (the row it extends, the key); the tables organisations extend
     shared: dict[str, list[tuple[Table, ForeignKey, Table]]] = {}
     companies: dict[str, str] = {}
+    extenders: dict[str, set[str]] = {}  # target -> the tables that extend it one to one
     for table in tables:
         for key in _one_to_one(table, languages):
             target = _target(key, by_name, table.schema)
             if target is None or target.key == table.key:
                 continue
+            extenders.setdefault(target.key, set()).add(table.key)
             if verdicts[table.key].kind == ORGANISATION:
                 companies.setdefault(target.key, table.name)
             for name in (table.name.casefold(), table.key.casefold()):
                 shared.setdefault(name, []).append((target, key, table))
+    supertypes: set[str] = set()
     queue = sorted(people_names & (waiting.keys() | shared.keys()))
     while queue:
         name = queue.pop(0)
@@ -2449,13 +2499,57 @@ def _extensions(
             verdict = verdicts[target.key]
             if verdict.kind != OTHER or verdict.context.placeholder or verdict.context.animal:
                 continue
+            if not _supertype(target, key, len(extenders[target.key]), languages):
+                continue
             verdicts[target.key] = _extended(verdict, table, key, companies.get(target.key))
+            supertypes.update((target.name.casefold(), target.key.casefold()))
             promoted.append(target)
         for table in promoted:
             for each in (table.name.casefold(), table.key.casefold()):
                 people_names.add(each)
                 if each in waiting or each in shared:
                     queue.append(each)
+    return frozenset(supertypes)
+
+
+# Table words of things a person's row may point at one to one (their avatar, their cart,
+# their account): a row of one of those is a thing they have, never the rest of their row.
+_THING_TABLES = (
+    lx.OBJECT_WORDS | lx.NAMED_THINGS | lx.STORAGE_WORDS | lx.HELD_THINGS | lx.CREDENTIAL_TABLES
+    | lx.TRANSACTION_WORDS | lx.ACTIVITY_TABLES | lx.LOOKUP_WORDS | lx.PLACE_TABLES
+    | lx.ANIMAL_TABLES | lx.MESSAGE_TABLES | lx.POST_TABLES
+)  # fmt: skip
+
+
+def _supertype(target: Table, key: ForeignKey, extenders: int, languages: tuple[str, ...]) -> bool:
+    """Whether a row a person's row points at by a unique key is a supertype's (class-table inheritance).
+
+    `persons.party_id -> parties`, `personefisiche.soggetto -> soggetti`: its name is no
+    thing's, and either two tables extend it one to one (people and companies) or the
+    key is named for it. `users.avatar_id -> media` names a role, not the row it picks;
+    `users.cart_id -> carts` names a thing (CR27b F1).
+    """
+    words = _table_words(target.own_name, languages)
+    if not words or any(w in _THING_TABLES or lx.names_a_thing(w) for w in words):
+        return False
+    return extenders >= 2 or _names_target(key, languages)
+
+
+def _names_party(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
+    """Whether a key to a supertype is named for it or for a person (`party_id`, `customer_id`).
+
+    A row keyed to a promoted supertype under another name (`supplier_id`, `image_id`) uses
+    it; only a key named for the party or a person says whom the row is about.
+    """
+    named = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    return bool(named & _PEOPLE_WORDS) or _names_target(key, languages)
+
+
+def _names_target(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
+    """Whether a key's column is named for the table it points at (`party_id -> parties`)."""
+    target = _table_words(key.ref_table, languages)
+    named = (w for c in key.columns for w in _TOKENIZER.words(c, languages))
+    return any(_same_stem(w, t) for w in named for t in target)
 
 
 def _one_to_one(table: Table, languages: tuple[str, ...]) -> list[ForeignKey]:
