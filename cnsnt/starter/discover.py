@@ -913,9 +913,24 @@ def _orm_kind(path: Path) -> str | None:
         return "django"
     if (python_orm := python_orm_kind(head)) is not None:
         return python_orm
-    if ("sqlalchemy" in head and "__tablename__" in head) or flask_models(head):
+    if ("sqlalchemy" in head and "__tablename__" in head) or flask_models(head) or _core_tables(head):
         return "sqlalchemy"
     return None
+
+
+def _core_tables(head: str) -> bool:
+    """SQLAlchemy Core tables at module level: `users = Table("users", metadata, Column(...))`.
+
+    The audit reads them as the ORM's classes; init passed them over (init31's note). An
+    Alembic revision (`op.create_table`) says `alembic` and is history, not the schema.
+    """
+    return (
+        "sqlalchemy" in head
+        and "alembic" not in head
+        and "Table(" in head
+        and "MetaData" in head
+        and "Column(" in head
+    )
 
 
 def _kotlin_kind(head: str) -> str | None:

@@ -184,3 +184,23 @@ def test_a_database_without_schema_files_stays_proposed(tmp_path: Path) -> None:
     found, notes = survey(tmp_path)
     assert [(f.kind, f.pattern) for f in found] == [("databases", "sqlite:///app.db")]
     assert not [n for n in notes if "app.db" in n]
+
+
+CORE = """from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table
+
+metadata = MetaData()
+members = Table("members", metadata, Column("id", Integer, primary_key=True),
+                Column("first_name", String(100)), Column("email", String(200)))
+notes = Table("notes", metadata, Column("id", Integer, primary_key=True),
+              Column("member_id", Integer, ForeignKey("members.id")), Column("body", String))
+"""
+
+
+def test_sqlalchemy_core_tables_at_module_level_are_proposed(tmp_path: Path) -> None:
+    """init31's note: `Table("members", metadata, Column(...))` was read by the audit but not
+    proposed by init, so a project of Core tables got no schema; an Alembic revision is not."""
+    _write(tmp_path, "app/db.py", CORE)
+    _write(tmp_path, "alembic/versions/0001_init.py", REVISION.replace("op.create_table", "sa.Table"))
+    assert _schemas(tmp_path) == [("app/db.py", "sqlalchemy")]
+    text = draft_new(tmp_path).text
+    assert "members.email" in text and "notes.body" in text
