@@ -49,6 +49,7 @@ defaults; the fields a parent *type's* `buildForm` adds are not read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -938,28 +939,11 @@ def _options(node: Node | None) -> dict[str, Any]:
     return out
 
 
-def _set_defaults(method: Node) -> dict[str, Any]:
-    """The `_DEFAULTED` options a `configureOptions` sets: `setDefaults([...])`, `setDefault('k', v)`."""
-    out: dict[str, Any] = {}
-    for call in _calls(method):
-        verb = _text(call.child_by_field_name("name")).lower()
-        args = _args(call)
-        if call.type != "member_call_expression" or not args:
-            continue
-        if verb == "setdefaults":
-            pairs = _options(args[0]).items()
-        elif verb == "setdefault" and len(args) == 2 and isinstance(key := php_literal(args[0]), str):
-            pairs = {key: php_literal(args[1])}.items()
-        else:
-            continue
-        for key, value in pairs:
-            if key in _DEFAULTED:
-                out.setdefault(key, value)
-    return out
+def _defaults(method: Node) -> Iterator[tuple[str, Node]]:
+    """Each option a `configureOptions` sets, its value as written, in call order.
 
-
-def _data_class(method: Node) -> Node | None:
-    """The `data_class` a `configureOptions` sets: `setDefaults(['data_class' => X::class])`, `setDefault`."""
+    `setDefaults(['label' => 'x', ...])` gives each pair, `setDefault('label', 'x')` its one.
+    """
     for call in _calls(method):
         verb = _text(call.child_by_field_name("name")).lower()
         args = _args(call)
@@ -968,11 +952,24 @@ def _data_class(method: Node) -> Node | None:
         if verb == "setdefaults":
             pairs = php_literal(args[0])
             for key, item in pairs if isinstance(pairs, list) else ():
-                if key == "data_class":
-                    return item
-        elif verb == "setdefault" and len(args) == 2 and php_literal(args[0]) == "data_class":
-            return args[1]
-    return None
+                if isinstance(key, str):
+                    yield key, item
+        elif verb == "setdefault" and len(args) == 2 and isinstance(key := php_literal(args[0]), str):
+            yield key, args[1]
+
+
+def _set_defaults(method: Node) -> dict[str, Any]:
+    """The `_DEFAULTED` options a `configureOptions` sets, by their literal values; the first wins."""
+    out: dict[str, Any] = {}
+    for key, item in _defaults(method):
+        if key in _DEFAULTED:
+            out.setdefault(key, php_literal(item))
+    return out
+
+
+def _data_class(method: Node) -> Node | None:
+    """The `data_class` a `configureOptions` sets: `setDefaults(['data_class' => X::class])`, `setDefault`."""
+    return next((item for key, item in _defaults(method) if key == "data_class"), None)
 
 
 def _attr_checked(options: dict[str, Any]) -> bool:
