@@ -824,7 +824,7 @@ def init(
             )
         if draft.unsure:
             count = draft.unsure
-            where = "" if update or root == Path(".") else " " + shlex.quote(root.as_posix())
+            where = "" if root == Path(".") else " " + shlex.quote(root.as_posix())  # set by init only
             err.print(
                 f"{count} column{'s' if count != 1 else ''} left out as not personal, unsure (a "
                 "state, flag or count in a person's row; a word cnsnt does not know): check "

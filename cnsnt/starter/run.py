@@ -107,11 +107,8 @@ def _unsure(evidence: Evidence) -> int:
     A state, a flag or a count in a person's own row, a word no vocabulary knows: on the
     labelled set a quarter of them are personal (docs/classifier.md), so init names them.
     """
-    columns = {c.key for c in evidence.columns}
     return sum(
-        1
-        for key, verdict in evidence.classified.items()
-        if key in columns and not verdict.personal and verdict.confidence is Confidence.LOW
+        1 for v in evidence.classified.values() if not v.personal and v.confidence is Confidence.LOW
     )
 
 
