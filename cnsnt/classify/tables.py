@@ -1298,11 +1298,15 @@ def _second_hop(
         # things (`calificaciones.materia_id -> materias`: a grade is in a subject, and
         # still the student's); a supplier's key still counts (`offers(request_id,
         # supplier_id)` is the offer's, not the requester's)
-        hangs_on = [
-            (key, target)
-            for key, target in _hangs_on(table, by_name, languages)
-            if verdicts[target.key].kind != LOOKUP and target.key not in things
-        ]
+        hangs_on = _beneath(
+            [
+                (key, target)
+                for key, target in _hangs_on(table, by_name, languages)
+                if verdicts[target.key].kind != LOOKUP and target.key not in things
+            ],
+            by_name,
+            languages,
+        )
         for key, target in hangs_on:
             # its name continues the record's, or the record is the one thing it hangs on
             # (`hospital_appointments.referral_id`)
@@ -1355,6 +1359,39 @@ def _second_hop(
         verdicts[table.key] = _linked(context, reason, names=False, subject=subject)
         changed = True
     return changed
+
+
+#: How many keys deep `_beneath` looks for a record one key reaches through another.
+_SHORTCUT_DEPTH = 4
+
+
+def _beneath(
+    keys: list[tuple[ForeignKey, Table]], by_name: Mapping[str, Table], languages: tuple[str, ...]
+) -> list[tuple[ForeignKey, Table]]:
+    """The keys left when a key to a record another key's record hangs on is dropped.
+
+    `salary_parts(employment_id -> employments, contract_term_id -> contract_terms)`, where
+    `contract_terms.employment_id -> employments`: the second key reaches the first's record,
+    so the row hangs on one record, not two (a copy of the key saves a join). Keys to
+    records that do not reach each other (`order_lines -> orders, suppliers`) all stay.
+    """
+    if len(keys) < 2:
+        return keys
+    targets = {t.key for _, t in keys}
+    reached: set[str] = set()
+    for _, start in keys:
+        seen = {start.key}
+        frontier = [start]
+        for _ in range(_SHORTCUT_DEPTH):
+            frontier = [
+                t for table in frontier for _, t in _hangs_on(table, by_name, languages) if t.key not in seen
+            ]
+            seen.update(t.key for t in frontier)
+            if not frontier:
+                break
+        reached |= (seen - {start.key}) & targets
+    kept = [(k, t) for k, t in keys if t.key not in reached]
+    return kept or keys
 
 
 def _hangs_on(

@@ -207,6 +207,19 @@ class Tokenizer:
         """
         if all(len(p) >= _SURE_PIECE for p in pieces):
             return False  # long pieces do not meet by chance (`medische` + `dossier`)
+        last = self._word_languages.get(pieces[-1])
+        before = self._word_languages.get(pieces[-2]) if len(pieces) > 1 else None
+        if (
+            len(pieces[-1]) <= 3
+            and pieces[-1] not in _SHORT_HEADS
+            and last
+            and "en" not in last
+            and before
+            and set(before) == {"en"}
+        ):
+            # an English word and a short ending of another language: the ending is a
+            # suffix of one word (`markasi`, Turkish `marka` + `si`, is no `mark` + `asi`)
+            return True
         common: set[str] | None = None
         for piece in pieces:
             langs = self._word_languages.get(piece)
