@@ -79,10 +79,11 @@ def test_a_spreadsheet_bom_is_read_past(tmp_path: Path) -> None:
     assert read(tmp_path, text.encode("utf-8")) == (Review("turni.turno", True, None, "review.csv:2"),)
 
 
-def test_the_line_of_a_row_after_a_cell_of_two_lines_is_its_own(tmp_path: Path) -> None:
-    text = HEADER + 'a.b,,true,,low,,"two\nlines"\nturni.turno,,maybe,,low,,\n'
+def test_a_row_is_named_by_the_line_it_starts_on_when_a_cell_spans_lines(tmp_path: Path) -> None:
+    text = HEADER + 'a.b,,true,,low,,"two\nlines"\nturni.turno,,maybe,,low,,\nc.d,,perhaps,,low,,"three\nline\ncell"\n'
     message = refused(tmp_path, text)
     assert "review.csv:4: personal is 'maybe' for 'turni.turno': write true or false" in message
+    assert "review.csv:5: personal is 'perhaps' for 'c.d'" in message
 
 
 def test_bad_personal_cells_are_each_named_with_file_and_line(tmp_path: Path) -> None:
