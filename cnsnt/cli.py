@@ -651,6 +651,7 @@ def validate(
         "cnsnt init app/ -o -        # print the starter policy instead of writing it",
         "cnsnt init --update         # add fields found since; every existing line stays",
         "cnsnt init --update --sources   # and the schema and form files sources: does not name",
+        "cnsnt init --update --reviewed review.csv   # act on explain-column's list, personal cells edited",
         "cnsnt init --db 'postgresql://auditor:${PGPASSWORD}@db/shop'   # a live database too",
     )
 )
@@ -674,6 +675,16 @@ def init(
             "it does not name (else they are only named).",
         ),
     ] = False,
+    reviewed: Annotated[
+        Path | None,
+        typer.Option(
+            "--reviewed",
+            metavar="FILE",
+            help="With --update: the CSV or JSON cnsnt explain-column wrote, its personal cells "
+            "edited (true/false): columns marked true become data entries' fields, those marked "
+            "false that cnsnt flags go under ignore:.",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing policy file.")] = False,
     output: Annotated[
         Path | None,
@@ -716,6 +727,11 @@ def init(
     to_stdout = output is not None and str(output) == "-"
     if sources and not update:
         raise UsageError("--sources goes with --update: cnsnt init writes every source it finds")
+    if reviewed is not None and not update:
+        raise UsageError(
+            "--reviewed goes with --update: add --update (cnsnt init --update --reviewed FILE) to act "
+            "on the reviewed list in the existing policy"
+        )
     if update:
         if force:
             raise UsageError("--update and --force do not go together")
@@ -727,7 +743,7 @@ def init(
             target_policy = path  # a directory of policy files, merged (as in validate)
         else:
             target_policy = resolve_policy_path(path, None)
-        draft = draft_update(target_policy, dialect=dialect, sources=sources)
+        draft = draft_update(target_policy, dialect=dialect, sources=sources, reviewed=reviewed)
     else:
         target = None if to_stdout else (output or root / "cnsnt.yaml")
         if target is not None and target.exists() and not force:
@@ -757,6 +773,7 @@ def init(
             soft_wrap=True,
         )
         _read_notes(err, draft)
+        _review_notes(err, draft)
     else:
         written = output if update and output else draft.path
         where = "printed" if to_stdout else f"written to {display_path(written)}"
@@ -770,11 +787,10 @@ def init(
                 if entries
                 else f"{joined} existing data entr{'ies' if joined != 1 else 'y'} without purposes ({names})"
             )
-        err.print(
-            f"cnsnt init: {draft.fields} personal field{'s' if draft.fields != 1 else ''} in {into}, {where}",
-            markup=False,
-            soft_wrap=True,
-        )
+        said = f"{draft.fields} personal field{'s' if draft.fields != 1 else ''} in {into}"
+        if draft.reviewed is not None and not draft.fields:  # only ignore: changed
+            said = "no personal field added to data entries"
+        err.print(f"cnsnt init: {said}, {where}", markup=False, soft_wrap=True)
         if not update and not draft.sources:
             err.print(
                 f"no schema, form or query file found under {root.as_posix()}: name yours under "
@@ -814,6 +830,7 @@ def init(
                 soft_wrap=True,
             )
         _read_notes(err, draft)
+        _review_notes(err, draft)
         if draft.warnings:
             err.print(
                 f"{draft.warnings} warning{'s' if draft.warnings != 1 else ''} about parts of the "
@@ -839,6 +856,15 @@ def init(
             soft_wrap=True,
         )
     raise typer.Exit(int(ExitCode.OK))
+
+
+def _review_notes(err: Console, draft: Draft) -> None:
+    """`--reviewed`: each row not applied as asked, then what the reviewed list changed."""
+    from cnsnt.starter.review_notes import review_notes
+
+    if draft.reviewed is not None:
+        for note in review_notes(draft.reviewed):
+            err.print(note, markup=False, soft_wrap=True)
 
 
 def _read_notes(err: Console, draft: Draft) -> None:

@@ -13,17 +13,19 @@ from typing import TYPE_CHECKING
 
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
-from cnsnt.evidence import Classification, Evidence, FieldRole, FormField
-from cnsnt.matching import AliasIndex, PolicyIndex, escape
+from cnsnt.evidence import Classification, Column, Evidence, FieldRole, FormField
+from cnsnt.matching import AliasIndex, PolicyIndex, column_matches, escape
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
 from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, unheld
 from cnsnt.starter.form_columns import Fill, fills
+from cnsnt.starter.review_marks import Marked, match_reviews, reviewer_reason
 from cnsnt.starter.things import IgnoredField, things
 
 if TYPE_CHECKING:
     from cnsnt.policy.model import Datum
     from cnsnt.starter.catch_alls import CatchAll
+    from cnsnt.starter.reviewed import Review
 
 #: The root category, for a field the classifier can name no kind for.
 UNKNOWN_CATEGORY = "user"
@@ -53,6 +55,9 @@ class PersonalField:
     catch_all: CatchAll | None = None
     """The init catch-all (`form.*` of a "kind unknown" entry) that alone covered the
     field, which the classifier now gives a kind (`cnsnt.starter.catch_alls`)."""
+    reviewed: str | None = None
+    """`file:line` of the reviewed list's row that made it personal, or gave its category
+    (`init --update --reviewed`); None when the classifier's verdict stands alone."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +71,28 @@ class Undeclared:
     ignored: tuple[IgnoredField, ...] = ()
     """Form fields of no known kind that fill a column about a thing: written under `ignore:`
     (`cnsnt.starter.things`), only when asked (`set_apart`)."""
+    not_personal: tuple[Marked, ...] = ()
+    """`--reviewed`: columns the classifier calls personal, no entry declares, and a reviewer
+    marked not personal: for `ignore:`."""
+    declared_not_personal: tuple[Marked, ...] = ()
+    """`--reviewed`: columns marked not personal that data entries declare (`entries`): left
+    for the user to remove."""
+    ignored_personal: tuple[Marked, ...] = ()
+    """`--reviewed`: columns marked personal that `ignore:` names (its patterns in `entries`)."""
+    not_found: tuple[Review, ...] = ()
+    """`--reviewed`: rows that name no column of the sources."""
+    marked_personal: tuple[str, ...] = ()
+    """`--reviewed`: the columns among `fields` a reviewer marked personal (the classifier
+    agreeing or not)."""
 
 
 def undeclared(
-    policy: Policy, evidence: Evidence, catch_alls: Sequence[CatchAll] = (), *, set_apart: bool = False
+    policy: Policy,
+    evidence: Evidence,
+    catch_alls: Sequence[CatchAll] = (),
+    *,
+    set_apart: bool = False,
+    reviewed: Sequence[Review] = (),
 ) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names.
 
@@ -77,18 +100,57 @@ def undeclared(
     (`cnsnt.starter.catch_alls`). A field only they cover, which the classifier now
     gives a kind, counts as undeclared: init's guess did not see it. `set_apart`: the
     fields of no known kind that fill a column about a thing go to `ignored`, not to
-    the fields (a new starter writes them under `ignore:`).
+    the fields (a new starter writes them under `ignore:`). `reviewed`: a reviewer's
+    answers (`init --update --reviewed`), which overrule the classifier on the columns
+    they name (`_marked_not_personal`).
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
     index = PolicyIndex(policy, AliasIndex(evidence.fields))
     found: dict[tuple[str, str], PersonalField] = {}
+    marks = match_reviews(reviewed, evidence.columns)
+    against: dict[str, Marked] = {}
+    kept: dict[str, Marked] = {}
+    hidden: dict[str, Marked] = {}
     for column in evidence.columns:
         key = column.key
         verdict = evidence.classified.get(key)
-        if verdict is None or not verdict.personal:
+        if verdict is None:
             continue
-        if index.column_ignored(key) or index.data_for_column(key) or index.is_consent_column(column):
+        review = marks.by_column.get(key.casefold())
+        if review is not None and not review.personal:
+            _marked_not_personal(column, verdict.personal, review, index, against, kept)
+            continue
+        # the reviewer's word overrules the verdict, or names the category it lacked
+        marked = review is not None and (
+            not verdict.personal or (review.category is not None and review.category != verdict.category)
+        )
+        if not verdict.personal and not marked:
+            continue
+        if index.column_ignored(key):
+            if review is not None:  # the policy says not personal, the reviewer says it is
+                patterns = tuple(p for p in policy.ignore if column_matches(p, key))
+                hidden.setdefault(key.casefold(), Marked(key, review, patterns))
+            continue
+        if index.data_for_column(key) or index.is_consent_column(column):
+            continue
+        if marked and review is not None:
+            category = review.category or verdict.category or UNKNOWN_CATEGORY
+            said = verdict.reason or (verdict.reasons[-1] if verdict.reasons else "")
+            reason = reviewer_reason(review, replace(verdict, reason=said))
+            found.setdefault(
+                ("column", key.casefold()),
+                PersonalField(
+                    "column",
+                    escape(key),
+                    category,
+                    reason,
+                    Confidence.HIGH,  # a person decided: not "unsure, check"
+                    column.location,
+                    table=f"{column.schema}.{column.table}" if column.schema else column.table,
+                    reviewed=review.where,
+                ),
+            )
             continue
         # one table under two spellings from two sources (`MEMBERS` in a model, `members`
         # in a dump) is one table to the audit, which matches names case-insensitively
@@ -172,7 +234,43 @@ def undeclared(
             found.pop(("form_field", thing.field), None)
     _whole_forms(evidence, found)
     ordered = sorted(found.values(), key=lambda f: (f.category, f.kind, f.key))
-    return Undeclared(tuple(ordered), tuple(sorted(consent)), reading, tuple(ignored))
+    return Undeclared(
+        tuple(ordered),
+        tuple(sorted(consent)),
+        reading,
+        tuple(ignored),
+        not_personal=tuple(against.values()),
+        declared_not_personal=tuple(kept.values()),
+        ignored_personal=tuple(hidden.values()),
+        not_found=marks.not_found,
+        marked_personal=tuple(
+            p.key
+            for (kind, key), p in found.items()
+            if kind == "column" and (review := marks.by_column.get(key)) is not None and review.personal
+        ),
+    )
+
+
+def _marked_not_personal(
+    column: Column,
+    personal: bool,
+    review: Review,
+    index: PolicyIndex,
+    against: dict[str, Marked],
+    kept: dict[str, Marked],
+) -> None:
+    """File a column a reviewer marked not personal: kept (an entry declares it) or for `ignore:`.
+
+    A data entry records a decision someone made, so it is never undone here: the user is
+    told (`kept`). A column the classifier calls personal that nothing names goes to
+    `against`, for `ignore:`; one the classifier also calls not personal needs nothing.
+    """
+    key = column.key
+    entries = index.data_for_column(key)
+    if entries:
+        kept.setdefault(key.casefold(), Marked(key, review, tuple(d.name for d in entries)))
+    elif personal and not index.column_ignored(key) and not index.is_consent_column(column):
+        against.setdefault(key.casefold(), Marked(key, review))
 
 
 def _held_by_catch_all(
@@ -232,8 +330,10 @@ def _give_kinds(
         mine = found.get(("column", column))
         if mine is None or mine.category != UNKNOWN_CATEGORY:
             continue
+        # a reviewer's word stays beside the kind the form gives
+        reason = f"{mine.reason}; {given.reason}" if mine.reviewed else given.reason
         found[("column", column)] = replace(
-            mine, category=given.category, confidence=given.confidence, reason=given.reason
+            mine, category=given.category, confidence=given.confidence, reason=reason
         )
 
 

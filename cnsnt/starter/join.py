@@ -101,7 +101,7 @@ def flow_joint(lines: list[str], close: tuple[int, int]) -> str:
     return ""
 
 
-def _after_item(lines: list[str], row: int, dash: int) -> int:
+def after_item(lines: list[str], row: int, dash: int) -> int:
     """The line after a block sequence item starting on `row` (a scalar may go on)."""
     row += 1
     while row < len(lines):
@@ -168,7 +168,7 @@ def join_entries(
                 edits.append((*close, len(edits), head + ", ".join(scalar(f.key) for f in mine)))
             elif isinstance(seq, CommentedSeq) and seq:
                 dash = datum.lc.value(kind)[1]
-                row = _after_item(lines, seq.lc.item(len(seq) - 1)[0], dash)
+                row = after_item(lines, seq.lc.item(len(seq) - 1)[0], dash)
                 edits.append((row, 0, len(edits), "".join(_item_lines(mine, dash, nl))))
             else:  # no such key yet: a block at the end of the entry
                 row = end_of_section(lines, data.lc.key(name)[0], end_of_datum, indent)

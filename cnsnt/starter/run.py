@@ -13,9 +13,10 @@ from cnsnt import ISSUES_URL
 from cnsnt.collect import collect_evidence
 from cnsnt.errors import PolicyError, UsageError
 from cnsnt.evidence import Evidence, FieldRole
+from cnsnt.matching import escape
 from cnsnt.model import Confidence, Location, Severity
 from cnsnt.policy import loader as policy_loader
-from cnsnt.policy.loader import load_policy, policy_files
+from cnsnt.policy.loader import display_path, load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
 from cnsnt.rules.source.nameless import weighed
@@ -24,14 +25,17 @@ from cnsnt.starter.catch_alls import init_catch_alls
 from cnsnt.starter.databases import database_entries
 from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
-from cnsnt.starter.fields import PersonalField, undeclared
+from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
 from cnsnt.starter.join import Joined, distinct_labels, join_entries
 from cnsnt.starter.model_dumps import TABLES_NOT_READ
 from cnsnt.starter.render import new_policy
+from cnsnt.starter.review_marks import ReviewOutcome
+from cnsnt.starter.reviewed import read_reviewed
 from cnsnt.starter.things import IgnoredField
 from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
 from cnsnt.starter.unread_templates import NOT_AUDITED
 from cnsnt.starter.update import add_entries, file_holding, parse_files
+from cnsnt.starter.update_ignore import add_ignores
 from cnsnt.starter.update_sources import add_sources
 
 
@@ -67,6 +71,8 @@ class Draft:
     """Named fields of search and filter forms: a query over data, proposed in no data entry."""
     unsure: int = 0
     """Columns left out as not personal with low confidence: wrong one time in four, to check."""
+    reviewed: ReviewOutcome | None = None
+    """`--update --reviewed FILE`: what the reviewed list did besides adding fields."""
 
     @property
     def uncovered(self) -> tuple[PersonalField, ...]:
@@ -235,17 +241,28 @@ def draft_new(
 
 
 def draft_update(
-    policy_path: Path, *, dialect: str | None = None, jobs: int = 0, sources: bool = False
+    policy_path: Path,
+    *,
+    dialect: str | None = None,
+    jobs: int = 0,
+    sources: bool = False,
+    reviewed: Path | None = None,
 ) -> Draft:
     """Add the personal fields the policy does not declare yet, as new data entries.
 
     The schema, form and query files init would propose today but `sources:` does not
     name are found too, so a new entity or app is never passed over in silence: named
     (the policy's sources may leave files out on purpose), or with `sources` added to
-    `sources:` first and read.
+    `sources:` first and read. `reviewed`: a verdict list a person checked
+    (`explain-column --format csv|json`, its `personal` cells edited): a column marked
+    personal becomes a field whatever the classifier said, one marked not personal that
+    the classifier flags goes under `ignore:`.
     """
     policy = load_policy(policy_path)
     files = policy_files(policy_path)
+    named = _review_name(reviewed, policy.base_dir) if reviewed is not None else ""
+    # read (and refused when bad) before the sources are: a typo costs no minutes of reading
+    reviews = read_reviewed(reviewed, named, load_taxonomy().with_policy(policy)) if reviewed else ()
     parsed = parse_files(files)  # each file read once: where data: and sources: are, init's catch-alls
     target = file_holding(parsed, "data") or files[0]
     with target.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
@@ -260,7 +277,7 @@ def draft_update(
         new_specs = tuple(spec_of(u.entry, policy, target.as_posix()) for u in added)
         policy = replace(policy, sources=(*policy.sources, *new_specs))
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
-    result = undeclared(policy, evidence, init_catch_alls(parsed))
+    result = undeclared(policy, evidence, init_catch_alls(parsed), reviewed=reviews)
     # the few fields found since: each keeps its person's or folder's group, however small
     entries = group(
         result.fields,
@@ -273,6 +290,9 @@ def draft_update(
     # entry with purposes is a new one made, its label told apart
     joined_text, left, joined = join_entries(start, entries, policy, target.as_posix())
     text = add_entries(joined_text, distinct_labels(left, policy), target.as_posix())
+    outcome = None
+    if reviewed is not None:
+        text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target)
     if text != original:
         _fits(text, target, sum(e.count for e in entries), len(left), update=True)
         _validate(text, target, files)
@@ -280,4 +300,37 @@ def draft_update(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
         joined=tuple(joined), added_sources=added, unlisted=missing,
         sources_file=holder if holder != target else None, searched=_searched(evidence),
+        reviewed=outcome,
     )
+
+
+def _review_name(path: Path, base: Path) -> str:
+    """How messages and the policy's comments name a reviewed list: from the policy's folder when in it."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except (ValueError, OSError):
+        return display_path(path)
+
+
+def _add_ignored(
+    text: str, result: Undeclared, named: str, holder: Path | None, target: Path
+) -> tuple[str, ReviewOutcome]:
+    """`text` with the columns a reviewer marked not personal under `ignore:`, and what was done.
+
+    Only in the file being written: an `ignore:` in another file of the policy is left
+    as it is, and its columns are named for the user to add there.
+    """
+    outcome = ReviewOutcome(
+        named,
+        added=result.marked_personal,
+        declared=result.declared_not_personal,
+        hidden=result.ignored_personal,
+        not_found=result.not_found,
+    )
+    marked = result.not_personal
+    if not marked:
+        return text, outcome
+    if holder is not None and holder != target:
+        return text, replace(outcome, left=marked, elsewhere=display_path(holder))
+    items = [(escape(m.key), f"marked not personal in {m.review.where}") for m in marked]
+    return add_ignores(text, items, target.as_posix()), replace(outcome, ignored=marked)

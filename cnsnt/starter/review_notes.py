@@ -1,0 +1,47 @@
+"""What `cnsnt init --update --reviewed FILE` says on stderr: each row it could not apply, then a count.
+
+A reviewed row is a person's decision: when cnsnt does not carry it out (the column is
+gone, a data entry or `ignore:` says otherwise), the user is told which row and why, so
+no decision is lost in silence.
+"""
+
+from __future__ import annotations
+
+from cnsnt.starter.review_marks import ReviewOutcome
+
+
+def review_notes(outcome: ReviewOutcome) -> list[str]:
+    """The lines to show: one per row not applied as asked, then the summary."""
+    out: list[str] = []
+    for review in outcome.not_found:
+        out.append(
+            f"warning: {review.where}: no column {review.column} in the sources (renamed, dropped, "
+            "or misspelt?): not applied"
+        )
+    for marked in outcome.declared:
+        where = ", ".join(marked.entries)
+        entries = "data entry" if len(marked.entries) == 1 else "data entries"
+        out.append(
+            f"{marked.review.where}: {marked.key} is marked not personal but declared in {entries} "
+            f"{where}: remove it by hand if it is not personal"
+        )
+    for marked in outcome.hidden:
+        patterns = ", ".join(marked.entries)
+        out.append(
+            f"{marked.review.where}: {marked.key} is marked personal but ignore: names it ({patterns}): "
+            "remove it from ignore: by hand if it is personal"
+        )
+    if outcome.left:
+        keys = ", ".join(m.key for m in outcome.left)
+        count = len(outcome.left)
+        out.append(
+            f"{count} column{'s' if count != 1 else ''} marked not personal not added: ignore: is in "
+            f"{outcome.elsewhere}, which cnsnt init --update does not edit; add there: {keys}"
+        )
+    personal, ignored = len(outcome.added), len(outcome.ignored)
+    missing = len(outcome.not_found)
+    out.append(
+        f"{outcome.source}: {personal} column{'s' if personal != 1 else ''} marked personal added to "
+        f"data entries, {ignored} marked not personal added to ignore:, {missing} not found in the sources"
+    )
+    return out

@@ -1,0 +1,318 @@
+"""`cnsnt init --update --reviewed FILE`: act on a reviewed verdict list in one step.
+
+The project is written here: a `customers` table and a `shifts` table that points at it.
+The classifier leaves `shifts.turno` out as not personal (low) and flags
+`customers.loyalty_tier` as personal (low); a reviewer judges the opposite of both.
+Before, each had to be copied by hand into a data entry or under `ignore:`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cnsnt.api import audit_path
+from cnsnt.cli import app
+from cnsnt.starter import run as run_module
+from cnsnt.starter.review_marks import Marked, ReviewOutcome
+from cnsnt.starter.review_notes import review_notes
+from cnsnt.starter.reviewed import Review
+from cnsnt.starter.run import draft_update
+
+runner = CliRunner()
+ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+
+SCHEMA = """\
+CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  email VARCHAR(200),
+  full_name VARCHAR(100),
+  loyalty_tier VARCHAR(10)
+);
+CREATE TABLE shifts (
+  id INTEGER PRIMARY KEY,
+  turno VARCHAR(20),
+  badge_colour VARCHAR(20),
+  customer_id INTEGER REFERENCES customers(id)
+);
+"""
+
+HEAD = """\
+cnsnt: 1
+sources:
+  schemas: [{path: db/schema.sql}]   # the one schema
+purposes: {}
+data:
+  email:
+    label: Email
+    category: user.contact.email
+    columns: [customers.email]
+    purposes: []
+  name:
+    label: Name
+    category: user.name
+    columns:
+      - customers.full_name   # the customer's
+    purposes: []
+"""
+
+REVIEW = """\
+column,location,personal,category,confidence,table,reason
+shifts.turno,db/schema.sql:9:3,true,,low,,name 'turno' is technical
+customers.loyalty_tier,db/schema.sql:5:3,false,user,low,,a fact about the person
+shifts.badge_colour,db/schema.sql:10:3,false,,low,,name 'badge_colour' is technical
+"""
+
+TURNO = "marked personal in review.csv:2; cnsnt said: not personal (low) because name 'turno' is technical"
+TIER = "# marked not personal in review.csv:3"
+
+
+def item(text: str) -> str:
+    """A line init writes: `text`, its comment at column 40."""
+    return text.ljust(40) + TIER
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
+
+
+def project(root: Path, ignore: str = "", review: str = REVIEW) -> Path:
+    (root / "db").mkdir(parents=True)
+    (root / "db" / "schema.sql").write_text(SCHEMA, encoding="utf-8")
+    (root / "cnsnt.yaml").write_text(HEAD + ignore, encoding="utf-8")
+    (root / "review.csv").write_text(review, encoding="utf-8")
+    return root / "cnsnt.yaml"
+
+
+def cn101(root: Path) -> set[str]:
+    return {f.subject for f in audit_path(root).findings if f.rule == "CN101"}
+
+
+def is_subsequence(old: list[str], new: list[str]) -> bool:
+    """Every line of `old`, unchanged and in order, is among `new`'s."""
+    rest = iter(new)
+    return all(any(line == candidate for candidate in rest) for line in old)
+
+
+def test_marked_columns_become_a_field_and_an_ignore_item_and_the_audit_stops_reporting_them(
+    tmp_path: Path,
+) -> None:
+    policy = project(tmp_path)
+    before = policy.read_text()
+    assert cn101(tmp_path) == {"customers.loyalty_tier"}  # turno is not reported: cnsnt missed it
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert draft.changed
+    lines = draft.text.splitlines()
+    turno = [line for line in lines if line.lstrip().startswith("- shifts.turno")]
+    assert len(turno) == 1 and TURNO in turno[0] and turno[0].endswith("[db/schema.sql:9]")
+    assert "unsure" not in turno[0]  # a person decided
+    assert lines[-3:] == [
+        "",
+        "ignore:",
+        item("  - customers.loyalty_tier"),
+    ]
+    assert is_subsequence(before.splitlines(), lines)
+    assert draft.reviewed is not None
+    assert draft.reviewed.added == ("shifts.turno",)
+    assert [m.key for m in draft.reviewed.ignored] == ["customers.loyalty_tier"]
+    # badge_colour is marked as the classifier decides: nothing to do, nothing said
+    assert "badge_colour" not in draft.text
+    policy.write_text(draft.text, encoding="utf-8")
+    assert cn101(tmp_path) == set()
+    # the new field is the audit's now: `shifts.turno` is declared, in a data entry of kind `user`
+    assert "shifts.turno" not in {f.subject for f in audit_path(tmp_path).findings if f.rule == "CN402"}
+
+
+def test_running_it_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
+    policy = project(tmp_path, 'ignore: ["*.id"]\n')
+    first = draft_update(policy, reviewed=tmp_path / "review.csv")
+    policy.write_text(first.text, encoding="utf-8")
+    second = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert not second.changed
+    assert second.text == first.text
+    assert second.reviewed is not None
+    assert (second.reviewed.added, second.reviewed.ignored) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("ignore", "expected"),
+    [
+        ("", "\nignore:\n" + item("  - customers.loyalty_tier") + "\n"),
+        (
+            'ignore: ["*.id"]   # keys\n',
+            'ignore: ["*.id",\n' + item("  customers.loyalty_tier,") + "\n]   # keys\n",
+        ),
+        ("ignore: []\n", "ignore: [\n" + item("  customers.loyalty_tier,") + "\n]\n"),
+        (
+            'ignore: [\n  "*.id",\n]\n',
+            'ignore: [\n  "*.id",\n' + item("  customers.loyalty_tier,") + "\n]\n",
+        ),
+        (
+            'ignore: [\n  "*.id"\n  ]\n',
+            'ignore: [\n  "*.id"\n' + item("  , customers.loyalty_tier,") + "\n  ]\n",
+        ),
+        (
+            'ignore:\n  - "*.id"   # keys\n  # more to come\n',
+            'ignore:\n  - "*.id"   # keys\n' + item("  - customers.loyalty_tier") + "\n  # more to come\n",
+        ),
+        (
+            'ignore:\n- "*.id"\n...\n',
+            'ignore:\n- "*.id"\n' + item("- customers.loyalty_tier") + "\n...\n",
+        ),
+    ],
+    ids=["absent", "flow", "flow-empty", "flow-multiline", "flow-no-comma", "block", "block-at-margin"],
+)
+def test_the_ignore_item_is_spliced_into_each_shape_of_ignore(tmp_path: Path, ignore: str, expected: str) -> None:
+    policy = project(tmp_path, ignore)
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert draft.text.endswith(expected), draft.text[-300:]
+    policy.write_text(draft.text, encoding="utf-8")
+    assert "customers.loyalty_tier" not in cn101(tmp_path)
+
+
+def test_a_column_marked_personal_takes_the_reviewers_category(tmp_path: Path) -> None:
+    review = REVIEW.replace("shifts.turno,db/schema.sql:9:3,true,,", "shifts.turno,db/schema.sql:9:3,true,user.job_title,")
+    policy = project(tmp_path, review=review)
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    entry = next(e for e in draft.entries if any(f.key == "shifts.turno" for f in e.columns))
+    assert entry.category == "user.job_title"
+
+
+def test_a_json_review_names_its_lines(tmp_path: Path) -> None:
+    policy = project(tmp_path)
+    (tmp_path / "review.json").write_text(
+        '[\n  {"column": "shifts.turno", "personal": true},\n'
+        '  {"column": "customers.loyalty_tier", "personal": false}\n]\n',
+        encoding="utf-8",
+    )
+    draft = draft_update(policy, reviewed=tmp_path / "review.json")
+    assert "marked personal in review.json:2;" in draft.text
+    assert "# marked not personal in review.json:3" in draft.text
+
+
+def test_nothing_changes_when_the_reviewer_agrees_with_cnsnt(tmp_path: Path) -> None:
+    review = REVIEW.replace(",true,,low", ",false,,low").replace(",false,user,low", ",true,,low")
+    policy = project(tmp_path, review=review)
+    plain = draft_update(policy)
+    reviewed = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert reviewed.text == plain.text  # loyalty_tier added as --update adds it anyway
+    assert reviewed.reviewed is not None
+    assert reviewed.reviewed.added == ("customers.loyalty_tier",)
+
+
+def test_ignore_in_another_file_of_the_policy_is_left_and_its_columns_named(tmp_path: Path) -> None:
+    policy = project(tmp_path)  # a folder of policy files, merged: data: in one, ignore: in another
+    policy.rename(tmp_path / "main.yaml")
+    (tmp_path / "other.yaml").write_text('ignore: ["*.id"]\n', encoding="utf-8")
+    draft = draft_update(tmp_path, reviewed=tmp_path / "review.csv")
+    assert draft.path == tmp_path / "main.yaml"
+    assert "loyalty_tier" not in draft.text
+    assert "shifts.turno" in draft.text
+    assert draft.reviewed is not None
+    assert [m.key for m in draft.reviewed.left] == ["customers.loyalty_tier"]
+    assert draft.reviewed.elsewhere is not None and draft.reviewed.elsewhere.endswith("other.yaml")
+
+
+def test_cli_acts_on_explain_columns_own_csv_and_says_what_it_did(tmp_path: Path) -> None:
+    policy = project(tmp_path, "ignore: []\n")
+    listed = run("explain-column", "*", str(tmp_path), "--format", "csv")
+    assert listed.exit_code == 0, listed.stderr
+    # the reviewer's edits, on the file explain-column wrote: two answers changed, one
+    # left as cnsnt decided, one row that names a column since renamed, one declared one
+    rows = listed.stdout.splitlines(keepends=True)
+    edited = []
+    for row in rows:
+        if row.startswith("shifts.turno,"):
+            row = row.replace(",false,,low,", ",TRUE,,low,")
+        elif row.startswith("customers.loyalty_tier,"):
+            row = row.replace(",true,user,low,", ",no,user,low,")
+        elif row.startswith("customers.full_name,"):
+            row = row.replace(",true,user.name,", ",false,user.name,")
+        edited.append(row)
+    edited.append("shifts.turn,db/schema.sql:9:3,true,,low,,\n")
+    (tmp_path / "review.csv").write_text("".join(edited), encoding="utf-8")
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    err = result.stderr
+    last = len(edited)
+    assert f"warning: review.csv:{last}: no column shifts.turn in the sources (renamed, dropped, or misspelt?)" in err
+    assert ": customers.full_name is marked not personal but declared in data entry name: remove it by " \
+        "hand if it is not personal" in err
+    assert "review.csv: 1 column marked personal added to data entries, 1 marked not personal added to " \
+        "ignore:, 1 not found in the sources" in err
+    assert "customers.full_name" in policy.read_text()  # a data entry is never undone
+    assert cn101(tmp_path) == set()
+    again = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert again.exit_code == 0
+    assert "nothing changed" in again.stderr
+    assert "0 columns marked personal added to data entries, 0 marked not personal added to ignore:" in again.stderr
+
+
+def test_cli_refuses_a_bad_cell_and_writes_nothing(tmp_path: Path) -> None:
+    policy = project(tmp_path, review=REVIEW.replace(",true,,low", ",maybe,,low"))
+    before = policy.read_bytes()
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 2
+    assert "review.csv:2: personal is 'maybe' for 'shifts.turno'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert policy.read_bytes() == before
+
+
+def test_cli_reviewed_without_update_says_to_add_it(tmp_path: Path) -> None:
+    project(tmp_path)
+    result = run("init", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 2
+    assert "--reviewed goes with --update: add --update" in result.stderr
+
+
+def test_cli_a_column_marked_personal_that_ignore_names_is_said(tmp_path: Path) -> None:
+    project(tmp_path, 'ignore: ["shifts.*"]\n')
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "review.csv:2: shifts.turno is marked personal but ignore: names it (shifts.*): remove it from " \
+        "ignore: by hand if it is personal" in result.stderr
+
+
+def test_a_crlf_policy_stays_crlf(tmp_path: Path) -> None:
+    policy = project(tmp_path, 'ignore:\n  - "*.id"\n')
+    policy.write_bytes(policy.read_bytes().replace(b"\n", b"\r\n"))
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert draft.text.endswith("\r\n" + item("  - customers.loyalty_tier") + "\r\n")
+    assert "\n" not in draft.text.replace("\r\n", "")
+
+
+def test_a_row_names_its_column_in_any_schema_and_any_case(tmp_path: Path) -> None:
+    policy = project(tmp_path, review=REVIEW.replace("shifts.turno,", "SHIFTS.Turno,"))
+    schema = tmp_path / "db" / "schema.sql"
+    schema.write_text(SCHEMA.replace("CREATE TABLE shifts", "CREATE TABLE app.shifts"), encoding="utf-8")
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert draft.reviewed is not None
+    assert draft.reviewed.added == ("app.shifts.turno",)
+    assert draft.reviewed.not_found == ()
+
+
+def test_the_notes_name_each_row_not_applied_as_asked(tmp_path: Path) -> None:
+    outcome = ReviewOutcome(
+        "review.csv",
+        added=("shifts.turno",),
+        left=(Marked("customers.loyalty_tier", Review("customers.loyalty_tier", False, None, "review.csv:3")),),
+        elsewhere="policy/other.yaml",
+    )
+    assert review_notes(outcome) == [
+        "1 column marked not personal not added: ignore: is in policy/other.yaml, which cnsnt init "
+        "--update does not edit; add there: customers.loyalty_tier",
+        "review.csv: 1 column marked personal added to data entries, 0 marked not personal added to "
+        "ignore:, 0 not found in the sources",
+    ]
+
+
+def test_nothing_is_written_when_the_result_would_not_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    policy = project(tmp_path)
+    before = policy.read_bytes()
+    monkeypatch.setattr(run_module, "add_ignores", lambda text, items, shown: text + "ignore: 3\n")
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 2
+    assert "not written: the policy cnsnt init made would not load" in result.stderr
+    assert policy.read_bytes() == before
