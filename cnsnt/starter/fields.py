@@ -262,12 +262,14 @@ def _marked_not_personal(
     """File a column a reviewer marked not personal: kept (an entry declares it) or for `ignore:`.
 
     A data entry records a decision someone made, so it is never undone here: the user is
-    told (`kept`). A column the classifier calls personal that nothing names goes to
-    `against`, for `ignore:`; one the classifier also calls not personal needs nothing.
+    told (`kept`), when the classifier calls it personal too. One the classifier calls not
+    personal is `false` in the list as `explain-column` wrote it, edited or not: the
+    reviewer agreeing with cnsnt is no reason to question the entry. A column the classifier
+    calls personal that nothing names goes to `against`, for `ignore:`.
     """
     key = column.key
     entries = index.data_for_column(key)
-    if entries:
+    if entries and personal:
         kept.setdefault(key.casefold(), Marked(key, review, tuple(d.name for d in entries)))
     elif personal and not index.column_ignored(key) and not index.is_consent_column(column):
         against.setdefault(key.casefold(), Marked(key, review))

@@ -202,6 +202,21 @@ def test_nothing_changes_when_the_reviewer_agrees_with_cnsnt(tmp_path: Path) -> 
     assert reviewed.reviewed.added == ("customers.loyalty_tier",)
 
 
+def test_a_declared_column_cnsnt_also_calls_not_personal_gets_no_note(tmp_path: Path) -> None:
+    """`explain-column` writes `false` for every column it calls not personal, edited or not:
+    the reviewer agreeing with cnsnt questions no data entry (only one cnsnt flags is said)."""
+    policy = project(tmp_path)
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(
+        text + "  badge:\n    label: Badge\n    category: user\n    columns: [shifts.badge_colour]\n"
+        "    purposes: []\n",
+        encoding="utf-8",
+    )
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert draft.reviewed is not None
+    assert [m.key for m in draft.reviewed.declared] == []
+
+
 def test_ignore_in_another_file_of_the_policy_is_left_and_its_columns_named(tmp_path: Path) -> None:
     policy = project(tmp_path)  # a folder of policy files, merged: data: in one, ignore: in another
     policy.rename(tmp_path / "main.yaml")
