@@ -1286,6 +1286,8 @@ def _second_hop(
     order of the tables nor of the rounds changes the verdicts. Whether anything changed.
     """
     things = _things(tables, verdicts, by_name, languages)
+    # each table's targets, for `_beneath` to see one key reach another's record
+    reach = {t.key: frozenset(target.key for _, target in _hangs_on(t, by_name, languages)) for t in tables}
     # the keys by which an undecided table continues the table it references
     under: dict[str, list[tuple[ForeignKey, Table]]] = {}
     for table in tables:
@@ -1304,8 +1306,7 @@ def _second_hop(
                 for key, target in _hangs_on(table, by_name, languages)
                 if verdicts[target.key].kind != LOOKUP and target.key not in things
             ],
-            by_name,
-            languages,
+            reach,
         )
         for key, target in hangs_on:
             # its name continues the record's, or the record is the one thing it hangs on
@@ -1361,12 +1362,12 @@ def _second_hop(
     return changed
 
 
-#: How many keys deep `_beneath` looks for a record one key reaches through another.
-_SHORTCUT_DEPTH = 4
+#: A row with more keys than this is no line under one record (`_beneath` leaves it be).
+_MOST_KEYS = 8
 
 
 def _beneath(
-    keys: list[tuple[ForeignKey, Table]], by_name: Mapping[str, Table], languages: tuple[str, ...]
+    keys: list[tuple[ForeignKey, Table]], reach: Mapping[str, frozenset[str]]
 ) -> list[tuple[ForeignKey, Table]]:
     """The keys left when a key to a record another key's record hangs on is dropped.
 
@@ -1374,22 +1375,17 @@ def _beneath(
     `contract_terms.employment_id -> employments`: the second key reaches the first's record,
     so the row hangs on one record, not two (a copy of the key saves a join). Keys to
     records that do not reach each other (`order_lines -> orders, suppliers`) all stay.
+    Two keys deep (`reach`: each table's targets): a copied key saves a join or two.
     """
-    if len(keys) < 2:
+    if not 2 <= len(keys) <= _MOST_KEYS:
         return keys
     targets = {t.key for _, t in keys}
     reached: set[str] = set()
     for _, start in keys:
-        seen = {start.key}
-        frontier = [start]
-        for _ in range(_SHORTCUT_DEPTH):
-            frontier = [
-                t for table in frontier for _, t in _hangs_on(table, by_name, languages) if t.key not in seen
-            ]
-            seen.update(t.key for t in frontier)
-            if not frontier:
-                break
-        reached |= (seen - {start.key}) & targets
+        near = reach.get(start.key, frozenset())
+        if len(near) <= _MOST_KEYS:
+            near = near.union(*(reach.get(t, frozenset()) for t in near))
+        reached |= (near - {start.key}) & targets
     kept = [(k, t) for k, t in keys if t.key not in reached]
     return kept or keys
 
