@@ -29,7 +29,7 @@ from sqlglot.schema import MappingSchema
 from sqlglot.tokenizer_core import TokenType
 
 from cnsnt.evidence import Access, ColumnUse, Table
-from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
+from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import strip_table_prefix
 from cnsnt.sql.tsql_unterminated import unterminated_pieces
 from cnsnt.sql.unparsed import crash_message, dialect_hint
@@ -233,13 +233,13 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
         if pieces is not None:
             return pieces
         detail = exc.errors[0] if exc.errors else {}
-        desc = _TOKEN_REPR.sub(r"'\1'", str(detail.get("description") or "syntax error"))
+        desc = plain_reason(str(detail.get("description") or "syntax error"))
         where = ""
         if detail.get("line"):
-            where = f" (at line {detail['line']}, column {detail.get('col')} of the statement)"
+            where = f" near line {detail['line']}, column {detail.get('col')} of it"
         hint = dialect_hint(sql, dialect)
         return UseProblem(
-            ProblemKind.PARSE, f"cannot parse statement: {desc}{where}" + (f"; {hint}" if hint else "")
+            ProblemKind.PARSE, f"cannot parse statement{where}: {desc}" + (f"; {hint}" if hint else "")
         )
     except TokenError:
         # sqlglot's message quotes the text (raw bytes of a binary file, personal data):
@@ -250,7 +250,7 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
             "name or comment, or text of another SQL dialect?)",
         )
     except SqlglotError as exc:  # pragma: no cover - other sqlglot failures
-        return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {exc}")
+        return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {plain_reason(str(exc))}")
     except RecursionError:
         return UseProblem(ProblemKind.PARSE, "statement is nested too deeply to parse")
     except Exception as exc:  # noqa: BLE001 - a sqlglot bug costs this statement only
