@@ -46,6 +46,7 @@ from cnsnt.sources.schemas.jpa_mapping import (
     Mapper,
     Member,
     Unresolved,
+    add_annotation,
     simple_name,
     spring_boot_naming,
 )
@@ -80,7 +81,7 @@ def _annotations(modifiers: Node | None, file: SourceFile) -> tuple[dict[str, An
         if child.type not in ("annotation", "marker_annotation"):
             continue
         ann = annotation_of(child, file)
-        found.setdefault(ann.name, ann)
+        add_annotation(found, ann)
     return found, skipped
 
 

@@ -144,6 +144,16 @@ class Annotation:
     evaluate: Evaluator
     """How a value of this annotation's language is read (raises `Unresolved`)."""
     args: dict[str, Node] = field(default_factory=dict)
+    repeats: list[Annotation] = field(default_factory=list)
+    """Later annotations of the same name on the same element (JPA 2.2's repeatable ones:
+    two `@AttributeOverride`s, two `@JoinColumn`s), in source order."""
+
+
+def add_annotation(found: dict[str, Annotation], ann: Annotation) -> None:
+    """Keep `ann` by its name; a repeat of a name already there is kept among its `repeats`."""
+    first = found.setdefault(ann.name, ann)
+    if first is not ann:
+        first.repeats.append(ann)
 
 
 @dataclass
@@ -565,19 +575,45 @@ class Mapper:
         depth: int,
     ) -> None:
         overrides: dict[str, str] = {}
+        fields = {m.name for c in [embeddable, *self.ancestors(embeddable)] for m in c.members()}
         for ann in self._repeated(member.annotations, "AttributeOverride", "AttributeOverrides"):
+            said = len(self.problems)
             name = self.text_value(ann, "name")
             col = self.value(ann, "column")
             col_name = self.text_value(col, "name") if isinstance(col, Annotation) else None
-            if name and col_name:
+            if name and col_name and name.split(".")[0] in fields:
                 overrides[name.split(".")[-1]] = col_name
+            elif len(self.problems) == said:  # not already said as a value cnsnt cannot evaluate
+                self._unread_override(ann, member, embeddable, name if name and col_name else None)
         for name, col_name in outer.items():
             overrides.setdefault(name, col_name)
         self._columns(embeddable, table, embeddable.members(), overrides, key, depth + 1)
 
+    def _unread_override(
+        self, ann: Annotation, member: Member, embeddable: JavaClass, name: str | None
+    ) -> None:
+        """An `@AttributeOverride` that renames nothing cnsnt can tell: a CN001 warning at its place.
+
+        `name` is the attribute it names when that is no field of the embeddable; None when
+        its `name` or its `@Column(name = ...)` is missing.
+        """
+        line, column = ann.file.place(ann.node)
+        if name is not None:
+            message = (
+                f"@AttributeOverride(name = \"{name}\") on {member.name}: {embeddable.name} has no "
+                f"field {name.split('.')[0]}, so nothing is renamed"
+            )
+        else:
+            message = (
+                f"@AttributeOverride on {member.name}: cnsnt cannot read its name = \"...\" and "
+                "column = @Column(name = \"...\"); the column it renames keeps its default name here"
+            )
+        where = Location(ann.file.shown, line, column)
+        self.problems.append(SourceProblem(message, where, ann.file.shown, severity=Severity.WARNING))
+
     def _repeated(self, anns: dict[str, Annotation], one: str, many: str) -> list[Annotation]:
-        """`@X(...)` and `@Xs({@X(...), ...})` alike."""
-        found = [anns[one]] if one in anns else []
+        """`@X(...)`, `@X(...) @X(...)` (repeatable since JPA 2.2) and `@Xs({@X(...), ...})` alike."""
+        found = [anns[one], *anns[one].repeats] if one in anns else []
         group = self.value(anns.get(many), "value")
         for item in group if isinstance(group, list) else [group] if group is not None else []:
             if isinstance(item, Annotation):
