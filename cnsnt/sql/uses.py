@@ -28,7 +28,7 @@ from sqlglot.optimizer.scope import Scope, ScopeType, traverse_scope
 from sqlglot.schema import MappingSchema
 from sqlglot.tokenizer_core import TokenType
 
-from cnsnt.evidence import Access, ColumnUse, Table
+from cnsnt.evidence import DEFAULT_SCHEMAS, Access, ColumnUse, Table
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import strip_table_prefix
 from cnsnt.sql.tsql_unterminated import unterminated_pieces
@@ -43,9 +43,6 @@ _VIEW_DEPTH = 8
 _MARK = "cnsnt_explicit"
 _NO_SCHEMA = "cnsnt_no_schema"
 """Stands for "no schema" in the MappingSchema, which needs one nesting depth for all."""
-_DEFAULT_SCHEMAS = frozenset({"public", "dbo", "main"})
-"""The schema a database puts an unqualified table in (PostgreSQL, SQL Server, SQLite):
-`dbo.users` in a query is the `users` a schema file (or an ORM) names without one."""
 _DATA_VERBS = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE"})
 
 
@@ -167,7 +164,7 @@ class QuerySchema:
         name = table.name
         if db:
             info = self._by_qualified.get((db, name))
-            if info is None and db in _DEFAULT_SCHEMAS:
+            if info is None and db in DEFAULT_SCHEMAS:
                 info = self._by_qualified.get((_NO_SCHEMA, name))
             return info
         found = self._by_name.get(name, [])
