@@ -54,3 +54,33 @@ def test_a_kept_dump_of_schema_qualified_tables_is_said_twice_by_the_audit(tmp_p
     assert "the 1 it shares with them (MEMBER) are counted twice, and the audit says so (CN001)" in draft.text
     [warning] = _twice(tmp_path)
     assert warning.startswith(f"1 table of {DUMP} is also defined in {ENTITIES}/Member.java ('PUBLIC.MEMBER')")
+
+
+PERSISTENCE = (
+    '<persistence version="2.0"><persistence-unit name="u"><properties>\n'
+    '<property name="hibernate.physical_naming_strategy"\n'
+    '          value="org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"/>\n'
+    "</properties></persistence-unit></persistence>\n"
+)
+
+
+def test_a_dump_of_the_entities_in_hibernates_snake_case_is_left_out(tmp_path: Path) -> None:
+    write_files(tmp_path, {**FILES, "core/src/main/resources/META-INF/persistence.xml": PERSISTENCE})
+    draft = draft_new(tmp_path)
+    assert (
+        f"# JPA entities in {ENTITIES}/*.java: names in snake_case (firstName -> first_name), as "
+        "core/src/main/resources/META-INF/persistence.xml sets CamelCaseToUnderscoresNamingStrategy"
+    ) in " ".join(draft.text.split())
+    assert f"# left out {DUMP}: 3 of its 3 tables are defined by the models" in draft.text
+    assert "club_member.last_name" in draft.text and "ClubMember.lastName" not in draft.text
+    assert "CLUB_MEMBER" not in draft.text
+    assert _twice(tmp_path) == []  # the starter's audit reads each table once
+
+
+def test_init_says_where_it_looked_for_plain_hibernates_naming(tmp_path: Path) -> None:
+    write_files(tmp_path, FILES)
+    assert (
+        f"# JPA entities in {ENTITIES}/*.java: names kept as written (plain Hibernate: no Spring Boot build "
+        "file, and no hibernate.physical_naming_strategy in a persistence.xml, hibernate.cfg.xml or "
+        "hibernate.properties above them)"
+    ) in " ".join(draft_new(tmp_path).text.split())

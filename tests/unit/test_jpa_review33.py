@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from cnsnt.model import Severity
-
 from tests.unit.schema_entry import names, read_entry, write_files
 
 SRC = "core/src/main/java/m"
@@ -91,3 +90,71 @@ def test_an_override_cnsnt_cannot_apply_is_a_cn001_warning(tmp_path: Path, overr
         f"{SRC}/Club.java", 6, Severity.WARNING
     )
     assert names(ev, "Club")[:3] == ["id", "IBAN_VALUE", "description"]
+
+
+CLUB_MEMBER = """\
+package m;
+import jakarta.persistence.*;
+@Entity public class ClubMember { @Id Integer memberNumber; String lastName;
+  @ManyToMany @JoinTable(name = "ClubMemberRole") java.util.Set<Role> roles; }
+@Entity class Role { @Id Integer id; String roleName; }
+"""
+SNAKE = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"
+PERSISTENCE = f"""<?xml version="1.0" encoding="UTF-8"?>
+<persistence version="2.0"><persistence-unit name="u"><properties>
+  <!-- <property name="hibernate.physical_naming_strategy" value="x.Commented"/> -->
+  <property name="hibernate.dialect" value="org.hibernate.dialect.H2Dialect"/>
+  <property name="hibernate.physical_naming_strategy"
+            value="{SNAKE}"/>
+</properties></persistence-unit></persistence>
+"""
+CFG_XML = f"""<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE hibernate-configuration PUBLIC
+  "-//Hibernate/Hibernate Configuration DTD 3.0//EN"
+  "http://www.hibernate.org/dtd/hibernate-configuration-3.0.dtd">
+<hibernate-configuration><session-factory>
+  <property name="physical_naming_strategy">{SNAKE}</property>
+</session-factory></hibernate-configuration>
+"""
+PROPERTIES = f"# naming\nhibernate.show_sql=true\nhibernate.physical_naming_strategy = {SNAKE}\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "text"),
+    [
+        ("META-INF/persistence.xml", PERSISTENCE),
+        ("hibernate.cfg.xml", CFG_XML),
+        ("hibernate.properties", PROPERTIES),
+    ],
+)
+def test_plain_hibernates_naming_strategy_is_read(tmp_path: Path, config: str, text: str) -> None:
+    write_files(tmp_path, {f"{SRC}/ClubMember.java": CLUB_MEMBER, f"{RESOURCES}/{config}": text})
+    ev = read_entry(tmp_path, f"{SRC}/*.java", "jpa")
+    assert not ev.problems, ev.problems
+    assert {t.name: [c.name for c in t.columns] for t in ev.tables} == {
+        "club_member": ["member_number", "last_name"],
+        "role": ["id", "role_name"],
+        "club_member_role": ["club_member_member_number", "roles_id"],  # JPA's names, then snake_case
+    }
+
+
+def test_without_a_naming_strategy_names_stay_as_written(tmp_path: Path) -> None:
+    standard = PROPERTIES.replace(SNAKE, "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl")
+    write_files(tmp_path, {f"{SRC}/ClubMember.java": CLUB_MEMBER, f"{RESOURCES}/hibernate.properties": standard})
+    assert names(read_entry(tmp_path, f"{SRC}/*.java", "jpa"), "ClubMember") == ["memberNumber", "lastName"]
+    (tmp_path / RESOURCES / "hibernate.properties").unlink()
+    assert names(read_entry(tmp_path, f"{SRC}/*.java", "jpa"), "ClubMember") == ["memberNumber", "lastName"]
+
+
+def test_a_naming_strategy_cnsnt_cannot_run_is_a_cn001_warning(tmp_path: Path) -> None:
+    custom = PERSISTENCE.replace(SNAKE, "nl.club.db.OurNamingStrategy")
+    write_files(tmp_path, {f"{SRC}/ClubMember.java": CLUB_MEMBER, f"{RESOURCES}/META-INF/persistence.xml": custom})
+    ev = read_entry(tmp_path, f"{SRC}/*.java", "jpa")
+    [problem] = ev.problems
+    assert problem.message.startswith(
+        "Hibernate's naming strategy nl.club.db.OurNamingStrategy is not one cnsnt knows"
+    )
+    assert (problem.location.path, problem.location.line, problem.severity) == (
+        f"{RESOURCES}/META-INF/persistence.xml", 5, Severity.WARNING
+    )
+    assert names(ev, "ClubMember") == ["memberNumber", "lastName"]

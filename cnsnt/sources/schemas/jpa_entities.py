@@ -22,7 +22,7 @@ recovers from errors, so the rest of a damaged file is still read. Read from it
 - Hibernate's `@Comment`, or `comment =` on `@Table`/`@Column` (Jakarta Persistence 3.2),
   is a table's or column's comment.
 
-Names: Spring Boot's snake_case naming or plain Hibernate's, as `jpa_mapping` says; the
+Names: Spring Boot's snake_case or plain Hibernate's configured naming, as `jpa_naming` says; the
 tables are made there, from the classes this module reads (and `jpa_kotlin` reads from
 Kotlin files of the same entry).
 """
@@ -48,8 +48,8 @@ from cnsnt.sources.schemas.jpa_mapping import (
     Unresolved,
     add_annotation,
     simple_name,
-    spring_boot_naming,
 )
+from cnsnt.sources.schemas.jpa_naming import jpa_naming
 from cnsnt.sources.schemas.kotlin_syntax import KOTLIN_SUFFIXES
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
@@ -332,7 +332,7 @@ def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
                 )
     place = {ctx.shown(p): i for i, p in enumerate(paths)}
     classes.sort(key=lambda c: place.get(c.file.shown, len(place)))
-    mapper = Mapper(classes, constants, enums, spring_boot_naming(paths, ctx.base_dir), problems)
+    mapper = Mapper(classes, constants, enums, jpa_naming(paths, ctx.base_dir), problems)
     tables = mapper.tables()
     if not any("Entity" in c.annotations for c in classes) and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern
