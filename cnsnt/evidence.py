@@ -53,6 +53,12 @@ class ForeignKey:
     """Not declared: read from the column's name (`paciente_id` beside a `pacientes` table)."""
 
 
+#: The schema a database puts an unqualified table in, case-folded: PostgreSQL's and H2's
+#: `public` (H2 dumps write `"PUBLIC"."MEMBER"`), SQL Server's `dbo`, SQLite's `main`.
+#: `dbo.users` is the `users` another source names without a schema.
+DEFAULT_SCHEMAS = frozenset({"public", "dbo", "main"})
+
+
 @dataclass(frozen=True)
 class Table:
     """A table or view with its columns."""

@@ -44,7 +44,8 @@ from cnsnt.sql.ddl_split import (
     mentions_schema,
 )
 from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, set_default
-from cnsnt.sql.ddl_text import TOKEN_REPR, keywords, shorten
+from cnsnt.sql.ddl_text import keywords, shorten
+from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import drop_token_placeholders
 from cnsnt.sql.unparsed import crash_reason
 
@@ -875,7 +876,7 @@ def _parse_error(exc: ParseError | TokenError, stmt: Statement) -> str:
     """
     errors = getattr(exc, "errors", None) or []
     if errors and isinstance(errors[0], dict) and errors[0].get("description"):
-        reason = TOKEN_REPR.sub(r"'\1'", str(errors[0]["description"]))  # no `<Token ...>` repr
+        reason = plain_reason(str(errors[0]["description"]))  # no `<Token ...>` or `<class ...>` repr
         if stmt.base == 0 and errors[0].get("line"):
             reason += f" at line {errors[0]['line']}, column {errors[0].get('col')}"
         return shorten(reason, 160)

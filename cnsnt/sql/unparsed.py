@@ -17,6 +17,7 @@ from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokenizer_core import Token, TokenType
 
 from cnsnt.sql.ddl_text import shorten
+from cnsnt.sql.parse_reason import dash_hint
 
 #: Words after CREATE/ALTER [OR ALTER | OR REPLACE] that name what a statement defines.
 _DEFINES = {
@@ -113,10 +114,12 @@ def dialect_hint(sql: str, dialect: str | None) -> str | None:
     """What to set when a statement that failed to parse is plainly of another dialect.
 
     `INSERT INTO [dbo].[people]` fails as a parse error (not a crash) in some places; the
-    fix is the same: name the dialect. None when nothing in the statement says which.
+    fix is the same: name the dialect. A MySQL `--` with no blank after it, which is no
+    comment there, is pointed at too (`dash_hint`). None when nothing in the statement says.
     """
     dia = Dialect.get_or_raise(dialect)
-    return _bracket_hint(dia) if bracket_names(_tokens(sql, dia), dia) else None
+    tokens = _tokens(sql, dia)
+    return _bracket_hint(dia) if bracket_names(tokens, dia) else dash_hint(sql, tokens, dialect)
 
 
 def _tokens(sql: str, dia: Dialect) -> list[Token]:

@@ -28,8 +28,8 @@ from sqlglot.optimizer.scope import Scope, ScopeType, traverse_scope
 from sqlglot.schema import MappingSchema
 from sqlglot.tokenizer_core import TokenType
 
-from cnsnt.evidence import Access, ColumnUse, Table
-from cnsnt.sql.ddl_text import TOKEN_REPR as _TOKEN_REPR
+from cnsnt.evidence import DEFAULT_SCHEMAS, Access, ColumnUse, Table
+from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import strip_table_prefix
 from cnsnt.sql.tsql_unterminated import unterminated_pieces
 from cnsnt.sql.unparsed import crash_message, dialect_hint
@@ -43,9 +43,6 @@ _VIEW_DEPTH = 8
 _MARK = "cnsnt_explicit"
 _NO_SCHEMA = "cnsnt_no_schema"
 """Stands for "no schema" in the MappingSchema, which needs one nesting depth for all."""
-_DEFAULT_SCHEMAS = frozenset({"public", "dbo", "main"})
-"""The schema a database puts an unqualified table in (PostgreSQL, SQL Server, SQLite):
-`dbo.users` in a query is the `users` a schema file (or an ORM) names without one."""
 _DATA_VERBS = frozenset({"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE"})
 
 
@@ -167,7 +164,7 @@ class QuerySchema:
         name = table.name
         if db:
             info = self._by_qualified.get((db, name))
-            if info is None and db in _DEFAULT_SCHEMAS:
+            if info is None and db in DEFAULT_SCHEMAS:
                 info = self._by_qualified.get((_NO_SCHEMA, name))
             return info
         found = self._by_name.get(name, [])
@@ -233,13 +230,13 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
         if pieces is not None:
             return pieces
         detail = exc.errors[0] if exc.errors else {}
-        desc = _TOKEN_REPR.sub(r"'\1'", str(detail.get("description") or "syntax error"))
+        desc = plain_reason(str(detail.get("description") or "syntax error"))
         where = ""
         if detail.get("line"):
-            where = f" (at line {detail['line']}, column {detail.get('col')} of the statement)"
+            where = f" near line {detail['line']}, column {detail.get('col')} of it"
         hint = dialect_hint(sql, dialect)
         return UseProblem(
-            ProblemKind.PARSE, f"cannot parse statement: {desc}{where}" + (f"; {hint}" if hint else "")
+            ProblemKind.PARSE, f"cannot parse statement{where}: {desc}" + (f"; {hint}" if hint else "")
         )
     except TokenError:
         # sqlglot's message quotes the text (raw bytes of a binary file, personal data):
@@ -250,7 +247,7 @@ def parse_statements(sql: str, dialect: str | None) -> list[exp.Expr] | UseProbl
             "name or comment, or text of another SQL dialect?)",
         )
     except SqlglotError as exc:  # pragma: no cover - other sqlglot failures
-        return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {exc}")
+        return UseProblem(ProblemKind.PARSE, f"cannot parse statement: {plain_reason(str(exc))}")
     except RecursionError:
         return UseProblem(ProblemKind.PARSE, "statement is nested too deeply to parse")
     except Exception as exc:  # noqa: BLE001 - a sqlglot bug costs this statement only

@@ -35,7 +35,7 @@ from cnsnt.sources.schemas.efcore_snapshot import is_snapshot
 from cnsnt.sources.schemas.exposed_tables import uses_exposed
 from cnsnt.sources.schemas.go_kinds import GO_KINDS
 from cnsnt.sources.schemas.jpa_entities import maps_entities
-from cnsnt.sources.schemas.jpa_mapping import spring_boot_naming
+from cnsnt.sources.schemas.jpa_naming import jpa_naming
 from cnsnt.sources.schemas.laravel_migrations import is_laravel_migration, project_dialect, sql_files_read
 from cnsnt.sources.schemas.liquibase_syntax import CHANGELOG_SUFFIXES, is_changelog, parse_changelog
 from cnsnt.sources.schemas.liquibase_xml import includes_of, sql_files_of
@@ -1493,15 +1493,7 @@ def _leave_jpa_changelogs(
 
 def _jpa_naming(entry: Found, paths: list[Path], root: Path) -> str:
     """Which names the JPA reader will give the entry's tables, and why (it decides the same way)."""
-    if spring_boot_naming(paths, root):
-        return (
-            f"JPA entities in {entry.pattern}: names as Spring Boot writes them (firstName -> first_name), "
-            "since a build file above them mentions spring-boot"
-        )
-    return (
-        f"JPA entities in {entry.pattern}: names kept as written "
-        "(plain Hibernate: no Spring Boot build file)"
-    )
+    return f"JPA entities in {entry.pattern}: {jpa_naming(paths, root).why}"
 
 
 def _efcore_notes(

@@ -44,3 +44,23 @@ def test_files_of_different_tables_and_one_glob_of_them_pass(tmp_path: Path) -> 
     (tmp_path / "b.prisma").write_text("model Nota {\n  id Int @id\n  texto String\n}\n", encoding="utf-8")
     findings = _audit(tmp_path, '[{path: "*.prisma", format: prisma}]')
     assert [f for f in findings if f.rule == "CN001"] == []
+
+
+def test_a_default_schema_does_not_make_two_tables_different(tmp_path: Path) -> None:
+    """An H2 dump's `"PUBLIC"."MEMBER"` is another file's `member` (review33 R33b D2); `crm.member` is not."""
+    (tmp_path / "dump.sql").write_text(
+        'CREATE TABLE "PUBLIC"."MEMBER"("ID" INTEGER, "EMAIL" VARCHAR(255));\n'
+        'CREATE TABLE "CRM"."NOTE"("ID" INTEGER, "TEXT" VARCHAR(255));\n'
+        "CREATE TABLE dbo.visit (id INTEGER);\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "schema.sql").write_text(
+        "CREATE TABLE member (id INTEGER, email VARCHAR(255));\nCREATE TABLE note (id INTEGER);\n"
+        "CREATE TABLE visit (id INTEGER);\n",
+        encoding="utf-8",
+    )
+    findings = _audit(tmp_path, "[{path: schema.sql, dialect: postgres}, {path: dump.sql, dialect: postgres}]")
+    [twice] = [f for f in findings if f.rule == "CN001"]
+    assert twice.message.startswith(
+        "2 tables of dump.sql are also defined in schema.sql ('PUBLIC.MEMBER', 'dbo.visit')"
+    )

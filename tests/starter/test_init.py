@@ -1213,7 +1213,9 @@ def test_discover_jpa_entities_of_one_folder_kept_as_written(tmp_path: Path):
     found, notes = survey(tmp_path)
     assert found == [Found("schemas", "model/*.java", format="jpa")]
     assert notes == [
-        "JPA entities in model/*.java: names kept as written (plain Hibernate: no Spring Boot build file)"
+        "JPA entities in model/*.java: names kept as written (plain Hibernate: no Spring Boot build file, "
+        "and no hibernate.physical_naming_strategy in a persistence.xml, hibernate.cfg.xml or "
+        "hibernate.properties above them)"
     ]
 
 

@@ -110,7 +110,7 @@ def test_unknown_table_and_parse_error_are_problems(tmp_path: Path,
         (1, Severity.WARNING), (3, None),
     ]
     assert ev.problems[0].message == "table 'nope' is not in any audited schema (2 statements)"
-    assert ev.problems[1].message.startswith("cannot parse statement:")
+    assert ev.problems[1].message.startswith("cannot parse statement near line 1, column 17 of it: ")
     assert [q.location.line for q in ev.queries if q.uses] == [4]
 
 

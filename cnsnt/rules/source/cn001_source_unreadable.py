@@ -52,7 +52,8 @@ class SourceUnreadable(Rule):
     data entry declares by its id is an info, whose fix says nothing is left to do.
 
     Two schema files that define tables of the same name (a stale copy beside the
-    schema in use) are a warning at the later one's first such table: the tables are
+    schema in use; a database's default schema, `public`, `dbo` or `main`, counts as
+    none) are a warning at the later one's first such table: the tables are
     counted twice, and a column only one file has is audited as stored. Both files'
     findings stay. Live databases do not count: a `--db` beside its schema file is the
     same table on purpose.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cnsnt.evidence import Table
+from cnsnt.evidence import DEFAULT_SCHEMAS, Table
 from cnsnt.model import Location
 
 #: How many shared tables a warning names before "and N more".
@@ -34,6 +34,16 @@ class Twice:
     location: Location
 
 
+def _same_key(table: Table) -> str:
+    """The table's name, case-folded, with its schema unless that is a database's default one.
+
+    An H2 dump's `"PUBLIC"."MEMBER"` is the `Member` an entity maps (review33 R33b D2), as
+    `cnsnt init` compares them: a default schema does not make two tables different.
+    """
+    schema = table.schema.casefold() if table.schema else None
+    return (table.name if schema is None or schema in DEFAULT_SCHEMAS else table.key).casefold()
+
+
 def defined_twice(tables: list[Table]) -> Iterator[Twice]:
     """One warning per (later file, earlier file) that define tables of the same name."""
     first: dict[str, Table] = {}
@@ -42,7 +52,7 @@ def defined_twice(tables: list[Table]) -> Iterator[Twice]:
         path = table.location.path
         if path is None:
             continue  # a live database's table
-        key = table.key.casefold()
+        key = _same_key(table)
         earlier = first.setdefault(key, table)
         if earlier.location.path not in (None, path):
             shared.setdefault((path, earlier.location.path or ""), []).append(table)

@@ -22,7 +22,7 @@ recovers from errors, so the rest of a damaged file is still read. Read from it
 - Hibernate's `@Comment`, or `comment =` on `@Table`/`@Column` (Jakarta Persistence 3.2),
   is a table's or column's comment.
 
-Names: Spring Boot's snake_case naming or plain Hibernate's, as `jpa_mapping` says; the
+Names: Spring Boot's snake_case or plain Hibernate's configured naming, as `jpa_naming` says; the
 tables are made there, from the classes this module reads (and `jpa_kotlin` reads from
 Kotlin files of the same entry).
 """
@@ -46,9 +46,10 @@ from cnsnt.sources.schemas.jpa_mapping import (
     Mapper,
     Member,
     Unresolved,
+    add_annotation,
     simple_name,
-    spring_boot_naming,
 )
+from cnsnt.sources.schemas.jpa_naming import jpa_naming
 from cnsnt.sources.schemas.kotlin_syntax import KOTLIN_SUFFIXES
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
@@ -80,7 +81,7 @@ def _annotations(modifiers: Node | None, file: SourceFile) -> tuple[dict[str, An
         if child.type not in ("annotation", "marker_annotation"):
             continue
         ann = annotation_of(child, file)
-        found.setdefault(ann.name, ann)
+        add_annotation(found, ann)
     return found, skipped
 
 
@@ -331,7 +332,7 @@ def read_jpa(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Evidenc
                 )
     place = {ctx.shown(p): i for i, p in enumerate(paths)}
     classes.sort(key=lambda c: place.get(c.file.shown, len(place)))
-    mapper = Mapper(classes, constants, enums, spring_boot_naming(paths, ctx.base_dir), problems)
+    mapper = Mapper(classes, constants, enums, jpa_naming(paths, ctx.base_dir), problems)
     tables = mapper.tables()
     if not any("Entity" in c.annotations for c in classes) and not any(p.severity is None for p in problems):
         shown = ctx.shown(paths[0]) if paths else spec.pattern

@@ -28,7 +28,7 @@ from typing import Any
 from cnsnt.evidence import SourceProblem
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.grammars import SourceFile
-from cnsnt.sources.schemas.jpa_mapping import Annotation, JavaClass, Member, simple_name
+from cnsnt.sources.schemas.jpa_mapping import Annotation, JavaClass, Member, add_annotation, simple_name
 from cnsnt.sources.schemas.kotlin_syntax import (
     arguments_of,
     body,
@@ -108,7 +108,7 @@ def _annotations(modifiers: Node | None, file: SourceFile) -> dict[str, Annotati
         ann = Annotation(simple_name(file.text(kind)), node, file, evaluate)
         if called is not None:
             ann.args.update(arguments_of(child(called, "value_arguments"), file))
-        found.setdefault(ann.name, ann)
+        add_annotation(found, ann)
     return found
 
 

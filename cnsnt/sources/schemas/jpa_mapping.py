@@ -9,24 +9,21 @@ Types: Java types become the SQL types Hibernate creates (`String` is `varchar(2
 unless `length`, `Long` is `bigint`, `LocalDateTime` is `timestamp`, `byte[]` is
 `blob`...; `TYPES`). Names: Spring Boot configures Hibernate to write `firstName` as
 `first_name` (`CamelCaseToUnderscoresNamingStrategy`, applied to every table and column
-name); plain Hibernate keeps names as written. An entry is read with Spring Boot's naming
-when a build file above its files (`pom.xml`, `build.gradle(.kts)`) mentions `spring-boot`
-(or applies its Gradle plugin, `org.springframework.boot`)
-and no `application.properties`/`.yml` beside it sets Hibernate's
-`PhysicalNamingStrategyStandardImpl`; otherwise names are kept.
+name); plain Hibernate keeps names as written unless its own configuration sets that
+strategy. Which applies to an entry is `jpa_naming`'s to say.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from cnsnt.evidence import ForeignKey, SourceProblem
 from cnsnt.model import Location, Severity
 from cnsnt.sources.schemas.common import ModelColumn, ModelTable, ancestors, model_failed
 from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.jpa_naming import JpaNaming
 from cnsnt.sources.schemas.read_fixes import DEFAULT_NAME, DEFAULT_VALUE
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
@@ -144,6 +141,16 @@ class Annotation:
     evaluate: Evaluator
     """How a value of this annotation's language is read (raises `Unresolved`)."""
     args: dict[str, Node] = field(default_factory=dict)
+    repeats: list[Annotation] = field(default_factory=list)
+    """Later annotations of the same name on the same element (JPA 2.2's repeatable ones:
+    two `@AttributeOverride`s, two `@JoinColumn`s), in source order."""
+
+
+def add_annotation(found: dict[str, Annotation], ann: Annotation) -> None:
+    """Keep `ann` by its name; a repeat of a name already there is kept among its `repeats`."""
+    first = found.setdefault(ann.name, ann)
+    if first is not ann:
+        first.repeats.append(ann)
 
 
 @dataclass
@@ -219,57 +226,6 @@ def _unquote(name: str) -> str:
     return name
 
 
-def spring_boot_naming(paths: Iterable[Path], stop: Path | None = None) -> bool:
-    """Whether a build file above the entry's files uses Spring Boot (and keeps its naming).
-
-    The climb ends at `stop` (the project: the policy's folder) when the file is below
-    it, else at a `.git` folder or the file system's root.
-    """
-    seen: dict[Path, bool | None] = {}
-    top = stop.resolve() if stop is not None else None
-    for path in paths:
-        directory = path.resolve().parent
-        for _ in range(64):
-            verdict = seen.get(directory)
-            if directory not in seen:
-                verdict = _build_says(directory)
-                seen[directory] = verdict
-            if verdict is not None:
-                return verdict
-            if directory == top or (directory / ".git").exists() or directory.parent == directory:
-                break
-            directory = directory.parent
-    return False
-
-
-def _build_says(directory: Path) -> bool | None:
-    """True/False when this folder's build file decides, None when it has none or is silent."""
-    for name in ("pom.xml", "build.gradle", "build.gradle.kts"):
-        build = directory / name
-        if not build.is_file():
-            continue
-        try:
-            text = build.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        if "spring-boot" in text or "org.springframework.boot" in text:  # Gradle's plugin id
-            return not _standard_naming(directory)
-    return None
-
-
-def _standard_naming(module: Path) -> bool:
-    """`spring.jpa.hibernate.naming.physical-strategy` set to Hibernate's standard one."""
-    resources = module / "src" / "main" / "resources"
-    for name in ("application.properties", "application.yml", "application.yaml"):
-        try:
-            text = (resources / name).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        if "PhysicalNamingStrategyStandardImpl" in text:
-            return True
-    return False
-
-
 # --------------------------------------------------------------------------- reading
 
 
@@ -286,7 +242,7 @@ class Mapper:
         classes: list[JavaClass],
         constants: dict[str, str],
         enums: set[str],
-        spring: bool,
+        naming: JpaNaming,
         problems: list[SourceProblem],
     ) -> None:
         self.classes: dict[str, JavaClass] = {}
@@ -295,8 +251,11 @@ class Mapper:
         self.order = classes
         self.constants = constants
         self.enums = enums
-        self.spring = spring
+        self.snake = naming.snake
+        self.spring = naming.spring
         self.problems = problems
+        if naming.problem is not None:
+            problems.append(naming.problem)
         self.by_name: dict[str, ModelTable] = {}
         self.out: list[ModelTable] = []
         self._keys: dict[str, list[ModelColumn]] = {}
@@ -309,7 +268,7 @@ class Mapper:
     def physical(self, name: str) -> str:
         """A table or column name as the database gets it."""
         name = _unquote(name)
-        return snake(name) if self.spring else name
+        return snake(name) if self.snake else name
 
     def value(self, ann: Annotation | None, key: str) -> Any:
         """An annotation argument evaluated; an unreadable one is a CN001 and counts as absent."""
@@ -565,19 +524,45 @@ class Mapper:
         depth: int,
     ) -> None:
         overrides: dict[str, str] = {}
+        fields = {m.name for c in [embeddable, *self.ancestors(embeddable)] for m in c.members()}
         for ann in self._repeated(member.annotations, "AttributeOverride", "AttributeOverrides"):
+            said = len(self.problems)
             name = self.text_value(ann, "name")
             col = self.value(ann, "column")
             col_name = self.text_value(col, "name") if isinstance(col, Annotation) else None
-            if name and col_name:
+            if name and col_name and name.split(".")[0] in fields:
                 overrides[name.split(".")[-1]] = col_name
+            elif len(self.problems) == said:  # not already said as a value cnsnt cannot evaluate
+                self._unread_override(ann, member, embeddable, name if name and col_name else None)
         for name, col_name in outer.items():
             overrides.setdefault(name, col_name)
         self._columns(embeddable, table, embeddable.members(), overrides, key, depth + 1)
 
+    def _unread_override(
+        self, ann: Annotation, member: Member, embeddable: JavaClass, name: str | None
+    ) -> None:
+        """An `@AttributeOverride` that renames nothing cnsnt can tell: a CN001 warning at its place.
+
+        `name` is the attribute it names when that is no field of the embeddable; None when
+        its `name` or its `@Column(name = ...)` is missing.
+        """
+        line, column = ann.file.place(ann.node)
+        if name is not None:
+            message = (
+                f"@AttributeOverride(name = \"{name}\") on {member.name}: {embeddable.name} has no "
+                f"field {name.split('.')[0]}, so nothing is renamed"
+            )
+        else:
+            message = (
+                f"@AttributeOverride on {member.name}: cnsnt cannot read its name = \"...\" and "
+                "column = @Column(name = \"...\"); the column it renames keeps its default name here"
+            )
+        where = Location(ann.file.shown, line, column)
+        self.problems.append(SourceProblem(message, where, ann.file.shown, severity=Severity.WARNING))
+
     def _repeated(self, anns: dict[str, Annotation], one: str, many: str) -> list[Annotation]:
-        """`@X(...)` and `@Xs({@X(...), ...})` alike."""
-        found = [anns[one]] if one in anns else []
+        """`@X(...)`, `@X(...) @X(...)` (repeatable since JPA 2.2) and `@Xs({@X(...), ...})` alike."""
+        found = [anns[one], *anns[one].repeats] if one in anns else []
         group = self.value(anns.get(many), "value")
         for item in group if isinstance(group, list) else [group] if group is not None else []:
             if isinstance(item, Annotation):
