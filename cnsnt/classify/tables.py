@@ -943,8 +943,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 continue  # `products.supplier_id -> parties`: a thing a party supplies is not theirs
             if _to_people(key, people_names, languages):
                 # an animal's `owner_id`, `responsible_id`: whose animal it is; only who
-                # wrote the row (`created_by`) is no link
-                made = _wrote_row(key, languages) if base.animal else _made_by(key, languages, base.prefix)
+                # wrote the row (`created_by`) is no link; a document's owner is whose it is
+                made = (
+                    _wrote_row(key, languages)
+                    if base.animal
+                    else _made_by(key, languages, base.prefix) and not _owns(key, table, languages)
+                )
                 if made:
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
@@ -1236,6 +1240,25 @@ def _wrote_row(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
     """
     words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     return bool(words & (lx.RECORD_WORDS | lx.BY_WORDS))
+
+
+# The maker word that says whose a thing is, not who made it.
+_OWNERS = lx.ACTOR_WORDS & frozenset({"owner", "owners"})
+
+
+def _owns(key: ForeignKey, table: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a key names the owner of a thing a person holds (`document.owner_id`, `media.owner_id`).
+
+    An owner is whom the row belongs to, not who made it: a member's signed mandate
+    relates to the member (GDPR Art. 4(1)). Only in a table of things a person holds
+    (`held_things`): the `owner` of a mailing list, a message or an event is the staff
+    account that runs it, as the labelled set reads it (review33 R33b D5).
+    """
+    words = _table_words(table.own_name, languages)
+    if not words or words[-1] not in lx.HELD_THINGS:
+        return False
+    named = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    return bool(named & _OWNERS) and not (named & _MAKER_WORDS) - _OWNERS
 
 
 def _cites(key: ForeignKey) -> str:
