@@ -354,6 +354,27 @@ def _survey(
     )
 
 
+# What a thing has too: a display name and a way to reach whoever runs it.
+_THING_ANCHORS = frozenset({"full name", "email", "phone", "address"})
+
+
+def _contact_of_thing(
+    table: Table, words: tuple[str, ...], survey: _Survey, languages: tuple[str, ...]
+) -> bool:
+    """Whether a table named for a kind of thing identifies no one by its name and contacts.
+
+    A course, a programme or an event (`named_things`) has a name and a contact e-mail
+    or phone, as a department or a shop does (`formation(nom, email)`: the course
+    office's). A person's own identifier (a first or last name, a birth date, a national
+    id) or a key to a person keeps the rows people's (review33 R33a D3).
+    """
+    if not words or words[-1] not in lx.NAMED_THINGS or survey.links:
+        return False
+    if survey.anchors.keys() - _THING_ANCHORS:
+        return False
+    return not any(_table(key.ref_table, languages).person for key in table.foreign_keys)
+
+
 def _addressed(reading: _Reading) -> bool:
     """Whether a column names whom an e-mail goes to (`recipient`, `destinataire`): a weak e-mail term.
 
@@ -762,6 +783,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # an account: whose login it is, and their full name (`uprawnienia(User, Full_name)`)
             or {"login", "full name"} <= set(survey.anchors)
         )
+        thing = identifying and _contact_of_thing(table, own_words, survey, languages)
         # a placeholder with a date of birth or a sex is someone real awaiting an account
         # (`placeholder_athlete(first_name, birth_date)`): none is born "to be named"
         if set(table_words) & lx.PLACEHOLDER_WORDS and not survey.anchors.keys() & (_BORN - {"name"}):
@@ -884,6 +906,15 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     health=base.health or patients,
                     why=f"in the people table '{table.name}'",
                 ),
+            )
+        elif thing:
+            shown = [survey.weak_name] if survey.weak_name is not None else []
+            shown += [c for c in survey.anchors.values() if c not in shown]
+            verdict = TableVerdict(
+                ORGANISATION,
+                f"its name '{table.name}' says it is a thing ('{own_words[-1]}'): "
+                f"{_quote(shown)} are its own, not a person's",
+                replace(base, organisation=True),
             )
         elif identifying and not organisation and (survey.company is None or survey.anchors.keys() & _BORN):
             shown = [c for k, c in survey.anchors.items() if k != "login"]  # column order

@@ -35,3 +35,30 @@ def test_a_documents_owner_is_whose_it_is_not_who_made_it(tmp_path: Path) -> Non
     assert classify_tables(tables)["document.description"].personal
     # the owner of a thing a person does not hold (a campaign, a list) runs it
     assert kinds["campaign"].kind == "not about people", kinds["campaign"]
+
+
+ENROLMENT = """
+CREATE TABLE candidat (id int PRIMARY KEY, nom text, email text);
+CREATE TABLE formation (id int PRIMARY KEY, nom text, email text);
+CREATE TABLE course (id int PRIMARY KEY, name text, email text, phone text);
+CREATE TABLE classement (id int PRIMARY KEY, formation_id int REFERENCES formation(id),
+  dossier int, rang smallint);
+CREATE TABLE event (id int PRIMARY KEY, first_name text, last_name text, email text);
+"""
+
+
+def test_a_course_with_a_name_and_an_email_is_no_person(tmp_path: Path) -> None:
+    """R33a D3: a course office's name and e-mail, like an establishment's, are no one's."""
+    tables = _read(tmp_path, ENROLMENT)
+    kinds = table_verdicts(tables)
+    assert kinds["candidat"].kind == "describes people"
+    for thing in ("formation", "course"):
+        assert kinds[thing].kind == "about organisations", kinds[thing]
+        assert "is a thing" in kinds[thing].reason
+    # a table keyed to a course is no record about a person
+    assert kinds["classement"].kind == "not about people", kinds["classement"]
+    verdicts = classify_tables(tables)
+    assert not verdicts["formation.nom"].personal, verdicts["formation.nom"]
+    assert not verdicts["classement.rang"].personal, verdicts["classement.rang"]
+    # a first and a last name are a person's own, whatever the table is named
+    assert kinds["event"].kind == "describes people", kinds["event"]
