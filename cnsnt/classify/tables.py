@@ -66,7 +66,7 @@ from cnsnt.classify.classifier import (
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.glued import glued_prefixes, past_glued
-from cnsnt.classify.implied import column_prefix, plural, with_implied_keys
+from cnsnt.classify.implied import KIND_HEADS, column_prefix, plural, with_implied_keys
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, ForeignKey, Table
@@ -507,15 +507,16 @@ def _configures(words: tuple[str, ...], person: str) -> bool:
     return thing or bool(set(words) & lx.LOOKUP_WORDS)
 
 
-def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
+def _lists_values(table: Table, languages: tuple[str, ...], kinds: bool = False) -> bool:
     """A table of keys and labels only, linked to nothing: a list of values (`personel_nitelikleri`).
 
     Its rows are the kinds a person may have (a qualification, a document type), named
     in a few languages (`adi`, `adi_en`); no row says anything about anyone. A table
-    named for people themselves (`users(id, name)`) is theirs, however short.
+    named for people themselves (`users(id, name)`) is theirs, however short, unless
+    its name says it lists `kinds` of them (`tipo_usuario(nombre, estatus)`).
     """
     words = _table_words(table.name, languages)
-    if table.foreign_keys or not words or words[-1] in lx.PERSON_TABLES:
+    if table.foreign_keys or not words or (words[-1] in lx.PERSON_TABLES and not kinds):
         return False
     labels = 0
     for column in table.columns:
@@ -828,6 +829,22 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdicts[table.key] = TableVerdict(
                 LOOKUP,
                 "its columns only name values: a list of values, no one's",
+                replace(base, lookup=True),
+            )
+            continue
+        if (
+            named.person
+            and not keyed_to_person
+            and len(table_words) > 1
+            and table_words[0] in KIND_HEADS
+            and _lists_values(table, languages, kinds=True)
+        ):
+            # `tipo_usuario(id, nombre, estatus)`, `type_user`: the kinds of user (patient,
+            # doctor), a list of values as `user_types` is, not users (review33 R33a D5)
+            verdicts[table.key] = TableVerdict(
+                LOOKUP,
+                f"its name '{table.name}' says it lists kinds ('{table_words[0]}') and its "
+                "columns only name values: a list of values, no one's",
                 replace(base, lookup=True),
             )
             continue

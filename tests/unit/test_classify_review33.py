@@ -62,3 +62,23 @@ def test_a_course_with_a_name_and_an_email_is_no_person(tmp_path: Path) -> None:
     assert not verdicts["classement.rang"].personal, verdicts["classement.rang"]
     # a first and a last name are a person's own, whatever the table is named
     assert kinds["event"].kind == "describes people", kinds["event"]
+
+
+CLINIC = """
+CREATE TABLE users (id int PRIMARY KEY, name text, email text);
+CREATE TABLE tipo_usuario (id int PRIMARY KEY, nombre text, estatus boolean);
+CREATE TABLE type_member (id int PRIMARY KEY, label text);
+CREATE TABLE historial_clinico (id int PRIMARY KEY, usuario_id int, antecedentes text);
+"""
+
+
+def test_a_list_of_kinds_of_user_is_no_people_table_nor_a_keys_target(tmp_path: Path) -> None:
+    """R33a D5: `tipo_usuario` lists user types (patient, doctor); `usuario_id` is no key to it."""
+    tables = _read(tmp_path, CLINIC)
+    kinds = table_verdicts(tables)
+    for lookup in ("tipo_usuario", "type_member"):
+        assert kinds[lookup].kind == "a lookup table", kinds[lookup]
+    assert not classify_tables(tables)["tipo_usuario.nombre"].personal
+    history = kinds["historial_clinico"]
+    assert history.kind == "linked to people", history
+    assert "tipo_usuario" not in history.reason, history.reason
