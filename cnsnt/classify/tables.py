@@ -37,7 +37,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.accounts import account_number, bank_column
+from cnsnt.classify.accounts import BANK_ACCOUNT, account_number, bank_column
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
     _KIND_WORDS,
@@ -718,6 +718,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     people_names: set[str] = set()
     cares = _about_care(tables, languages)
     held = _held_by_people(tables, surveys, languages, written)
+    banked = _bank_details(tables, surveys, languages, written)
     for table in tables:
         survey = surveys[table.key]
         named = _table(table.own_name, languages)
@@ -846,6 +847,23 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 f"its name '{table.name}' says it lists kinds ('{table_words[0]}') and its "
                 "columns only name values: a list of values, no one's",
                 replace(base, lookup=True),
+            )
+            continue
+        if table.key in banked and not named.person:
+            # `members.bank_details_id -> bank_details(name, iban, bic)`: the account holder's
+            # name, IBAN and BIC, as a person's address table is theirs (review33 R33b D4)
+            pointer, account = banked[table.key]
+            verdicts[table.key] = TableVerdict(
+                PEOPLE,
+                f"{pointer}, a person's row, points at it and '{account}' holds a bank account: "
+                "the account holder's bank details",
+                replace(
+                    base,
+                    person=True,
+                    subject=True,
+                    describes=True,
+                    why=f"in the bank details '{table.name}' of a person's row",
+                ),
             )
             continue
         addresses = bool(table_words) and table_words[-1] in lx.ADDRESS_TABLES
@@ -2382,6 +2400,66 @@ def _held_by_people(
             if target is not None and target.key != table.key and not _made_by(key, languages):
                 held.add(target.key)
     return frozenset(held)
+
+
+def _bank_details(
+    tables: Sequence[Table],
+    surveys: Mapping[str, _Survey],
+    languages: tuple[str, ...],
+    written: tuple[str, ...],
+) -> dict[str, tuple[str, str]]:
+    """Tables of bank details a person's own row points at: key -> (the key, the account column).
+
+    `members.bank_details_id -> bank_details(name, iban, bic)`, `Mitglieder.ZahlungsdatenID ->
+    Zahlungsdaten`: the holder's name, IBAN and BIC are that person's (GDPR Art. 4(1)), as an
+    address table such a row points at is (`_held_by_people`). Only from a row that is a
+    person (named for people, or with a name or two identifiers), not one merely keyed to
+    one (an order's payment method may be the shop's), and not to a table named for an
+    organisation (`employees.company_id -> companies(iban)`: the employer's account).
+    """
+    by_name = _by_name(tables)
+    found: dict[str, tuple[str, str]] = {}
+    for table in tables:
+        survey = surveys[table.key]
+        kinds = {k for k in survey.anchors if k != "login"}
+        if lx.org_words(_table_words(table.own_name, languages), written) or not (
+            _table(table.own_name, languages).person or "name" in kinds or len(kinds) >= 2
+        ):
+            continue
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is None or target.key == table.key or target.key in found or _made_by(key, languages):
+                continue
+            words = _table_words(target.own_name, languages)
+            if not words or lx.org_words(words[-1:], written):
+                continue
+            account = _account_column(target, languages)
+            if account is not None:
+                found[target.key] = (f"'{table.name}.{key.columns[0]}'", account)
+    return found
+
+
+def _account_column(table: Table, languages: tuple[str, ...]) -> str | None:
+    """The column that surely holds a bank account (`iban`) in a table mostly of bank details, or None.
+
+    Half its own columns at least name a bank account (`iban`, `bic`): a request or an
+    invoice that also notes where to pay is a record of its own, not the account.
+    """
+    keyed = _keyed(table)
+    own = [c for c in table.columns if not c.primary_key and c.name.casefold() not in keyed]
+    sure: str | None = None
+    banking = 0
+    for column in own:
+        reading = _read(column.name, languages)
+        kind = _type_kind(column.type)
+        weak, _ = _pick(reading, True, kind)
+        if weak is None or _category(weak) != BANK_ACCOUNT:
+            continue
+        banking += 1
+        strong, _ = _pick(reading, False, kind)
+        if sure is None and strong is not None and strong.strong and _category(strong) == BANK_ACCOUNT:
+            sure = column.name
+    return sure if 2 * banking >= len(own) else None
 
 
 def _street(table: Table, verdict: TableVerdict) -> str | None:

@@ -82,3 +82,30 @@ def test_a_list_of_kinds_of_user_is_no_people_table_nor_a_keys_target(tmp_path: 
     history = kinds["historial_clinico"]
     assert history.kind == "linked to people", history
     assert "tipo_usuario" not in history.reason, history.reason
+
+
+GYM = """
+CREATE TABLE bank_details (id int PRIMARY KEY, name varchar(100), iban varchar(34), bic varchar(11));
+CREATE TABLE zahlungsdaten (zahlungsdaten_id int PRIMARY KEY, name varchar(100), iban varchar(34),
+  bic varchar(11));
+CREATE TABLE members (id int PRIMARY KEY, last_name varchar(100),
+  bank_details_id int REFERENCES bank_details(id));
+CREATE TABLE mitglieder (mitglieder_id int PRIMARY KEY, vorname varchar(50), nachname varchar(50),
+  zahlungsdaten_id int REFERENCES zahlungsdaten(zahlungsdaten_id));
+CREATE TABLE companies (id int PRIMARY KEY, name varchar(100), iban varchar(34));
+CREATE TABLE employees (id int PRIMARY KEY, last_name varchar(100),
+  company_id int REFERENCES companies(id));
+"""
+
+
+def test_bank_details_a_persons_row_points_at_are_the_holders(tmp_path: Path) -> None:
+    """R33b D4: the account holder's name, IBAN and BIC are a person's (GDPR Art. 4(1))."""
+    tables = _read(tmp_path, GYM)
+    kinds = table_verdicts(tables)
+    verdicts = classify_tables(tables)
+    for details in ("bank_details", "zahlungsdaten"):
+        assert kinds[details].kind == "describes people", kinds[details]
+        for column in ("name", "iban", "bic"):
+            assert verdicts[f"{details}.{column}"].personal, verdicts[f"{details}.{column}"]
+    # an employer's account, which an employee's row points at, stays the employer's
+    assert kinds["companies"].kind == "about organisations", kinds["companies"]
