@@ -99,10 +99,23 @@ def _noun(column: str) -> tuple[str, str] | None:
     return noun, how
 
 
+#: First words that say a table lists kinds of what follows (`tipo_usuario`, `type_user`).
+KIND_HEADS = frozenset({"type", "types", "typ", "typy", "typen", "tipo", "tipos", "tipi", "tipus"})
+
+
 def _names(table: Table) -> set[str]:
-    """A table's name flattened, whole and without each leading prefix (`tbl_alunni` -> `alunni`)."""
+    """A table's name flattened, whole and without each leading prefix (`tbl_alunni` -> `alunni`).
+
+    Not past a word that says the table lists kinds: `tipo_usuario` lists kinds of user,
+    so `usuario_id` is no key to it (review33 R33a D5).
+    """
     parts = [p for p in _SEPARATORS.split(_ascii(table.name)) if p]
-    return {_flat("".join(parts[i:])) for i in range(len(parts))} - {""}
+    names: set[str] = set()
+    for i in range(len(parts)):
+        names.add(_flat("".join(parts[i:])))
+        if parts[i].casefold() in KIND_HEADS:
+            break
+    return names - {""}
 
 
 @dataclass(frozen=True)

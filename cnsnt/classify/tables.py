@@ -37,7 +37,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.accounts import account_number, bank_column
+from cnsnt.classify.accounts import BANK_ACCOUNT, account_number, bank_column
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
     _KIND_WORDS,
@@ -66,7 +66,7 @@ from cnsnt.classify.classifier import (
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.glued import glued_prefixes, past_glued
-from cnsnt.classify.implied import column_prefix, plural, with_implied_keys
+from cnsnt.classify.implied import KIND_HEADS, column_prefix, plural, with_implied_keys
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, ForeignKey, Table
@@ -354,6 +354,27 @@ def _survey(
     )
 
 
+# What a thing has too: a display name and a way to reach whoever runs it.
+_THING_ANCHORS = frozenset({"full name", "email", "phone", "address"})
+
+
+def _contact_of_thing(
+    table: Table, words: tuple[str, ...], survey: _Survey, languages: tuple[str, ...]
+) -> bool:
+    """Whether a table named for a kind of thing identifies no one by its name and contacts.
+
+    A course, a programme or an event (`named_things`) has a name and a contact e-mail
+    or phone, as a department or a shop does (`formation(nom, email)`: the course
+    office's). A person's own identifier (a first or last name, a birth date, a national
+    id) or a key to a person keeps the rows people's (review33 R33a D3).
+    """
+    if not words or words[-1] not in lx.NAMED_THINGS or survey.links:
+        return False
+    if survey.anchors.keys() - _THING_ANCHORS:
+        return False
+    return not any(_table(key.ref_table, languages).person for key in table.foreign_keys)
+
+
 def _addressed(reading: _Reading) -> bool:
     """Whether a column names whom an e-mail goes to (`recipient`, `destinataire`): a weak e-mail term.
 
@@ -486,15 +507,16 @@ def _configures(words: tuple[str, ...], person: str) -> bool:
     return thing or bool(set(words) & lx.LOOKUP_WORDS)
 
 
-def _lists_values(table: Table, languages: tuple[str, ...]) -> bool:
+def _lists_values(table: Table, languages: tuple[str, ...], kinds: bool = False) -> bool:
     """A table of keys and labels only, linked to nothing: a list of values (`personel_nitelikleri`).
 
     Its rows are the kinds a person may have (a qualification, a document type), named
     in a few languages (`adi`, `adi_en`); no row says anything about anyone. A table
-    named for people themselves (`users(id, name)`) is theirs, however short.
+    named for people themselves (`users(id, name)`) is theirs, however short, unless
+    its name says it lists `kinds` of them (`tipo_usuario(nombre, estatus)`).
     """
     words = _table_words(table.name, languages)
-    if table.foreign_keys or not words or words[-1] in lx.PERSON_TABLES:
+    if table.foreign_keys or not words or (words[-1] in lx.PERSON_TABLES and not kinds):
         return False
     labels = 0
     for column in table.columns:
@@ -696,6 +718,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     people_names: set[str] = set()
     cares = _about_care(tables, languages)
     held = _held_by_people(tables, surveys, languages, written)
+    banked = _bank_details(tables, surveys, languages, written)
     for table in tables:
         survey = surveys[table.key]
         named = _table(table.own_name, languages)
@@ -762,6 +785,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             # an account: whose login it is, and their full name (`uprawnienia(User, Full_name)`)
             or {"login", "full name"} <= set(survey.anchors)
         )
+        thing = identifying and _contact_of_thing(table, own_words, survey, languages)
         # a placeholder with a date of birth or a sex is someone real awaiting an account
         # (`placeholder_athlete(first_name, birth_date)`): none is born "to be named"
         if set(table_words) & lx.PLACEHOLDER_WORDS and not survey.anchors.keys() & (_BORN - {"name"}):
@@ -807,6 +831,39 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 LOOKUP,
                 "its columns only name values: a list of values, no one's",
                 replace(base, lookup=True),
+            )
+            continue
+        if (
+            named.person
+            and not keyed_to_person
+            and len(table_words) > 1
+            and table_words[0] in KIND_HEADS
+            and _lists_values(table, languages, kinds=True)
+        ):
+            # `tipo_usuario(id, nombre, estatus)`, `type_user`: the kinds of user (patient,
+            # doctor), a list of values as `user_types` is, not users (review33 R33a D5)
+            verdicts[table.key] = TableVerdict(
+                LOOKUP,
+                f"its name '{table.name}' says it lists kinds ('{table_words[0]}') and its "
+                "columns only name values: a list of values, no one's",
+                replace(base, lookup=True),
+            )
+            continue
+        if table.key in banked and not named.person:
+            # `members.bank_details_id -> bank_details(name, iban, bic)`: the account holder's
+            # name, IBAN and BIC, as a person's address table is theirs (review33 R33b D4)
+            pointer, account = banked[table.key]
+            verdicts[table.key] = TableVerdict(
+                PEOPLE,
+                f"{pointer}, a person's row, points at it and '{account}' holds a bank account: "
+                "the account holder's bank details",
+                replace(
+                    base,
+                    person=True,
+                    subject=True,
+                    describes=True,
+                    why=f"in the bank details '{table.name}' of a person's row",
+                ),
             )
             continue
         addresses = bool(table_words) and table_words[-1] in lx.ADDRESS_TABLES
@@ -885,6 +942,15 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     why=f"in the people table '{table.name}'",
                 ),
             )
+        elif thing:
+            shown = [survey.weak_name] if survey.weak_name is not None else []
+            shown += [c for c in survey.anchors.values() if c not in shown]
+            verdict = TableVerdict(
+                ORGANISATION,
+                f"its name '{table.name}' says it is a thing ('{own_words[-1]}'): "
+                f"{_quote(shown)} are its own, not a person's",
+                replace(base, organisation=True),
+            )
         elif identifying and not organisation and (survey.company is None or survey.anchors.keys() & _BORN):
             shown = [c for k, c in survey.anchors.items() if k != "login"]  # column order
             if survey.weak_name is not None and "name" not in survey.anchors:
@@ -943,8 +1009,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 continue  # `products.supplier_id -> parties`: a thing a party supplies is not theirs
             if _to_people(key, people_names, languages):
                 # an animal's `owner_id`, `responsible_id`: whose animal it is; only who
-                # wrote the row (`created_by`) is no link
-                made = _wrote_row(key, languages) if base.animal else _made_by(key, languages, base.prefix)
+                # wrote the row (`created_by`) is no link; a document's owner is whose it is
+                made = (
+                    _wrote_row(key, languages)
+                    if base.animal
+                    else _made_by(key, languages, base.prefix) and not _owns(key, table, languages)
+                )
                 if made:
                     continue  # who made or handles the record: not whom it is about
                 if not reason:
@@ -1236,6 +1306,25 @@ def _wrote_row(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
     """
     words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     return bool(words & (lx.RECORD_WORDS | lx.BY_WORDS))
+
+
+# The maker word that says whose a thing is, not who made it.
+_OWNERS = lx.ACTOR_WORDS & frozenset({"owner", "owners"})
+
+
+def _owns(key: ForeignKey, table: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a key names the owner of a thing a person holds (`document.owner_id`, `media.owner_id`).
+
+    An owner is whom the row belongs to, not who made it: a member's signed mandate
+    relates to the member (GDPR Art. 4(1)). Only in a table of things a person holds
+    (`held_things`): the `owner` of a mailing list, a message or an event is the staff
+    account that runs it, as the labelled set reads it (review33 R33b D5).
+    """
+    words = _table_words(table.own_name, languages)
+    if not words or words[-1] not in lx.HELD_THINGS:
+        return False
+    named = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    return bool(named & _OWNERS) and not (named & _MAKER_WORDS) - _OWNERS
 
 
 def _cites(key: ForeignKey) -> str:
@@ -2307,6 +2396,66 @@ def _held_by_people(
             if target is not None and target.key != table.key and not _made_by(key, languages):
                 held.add(target.key)
     return frozenset(held)
+
+
+def _bank_details(
+    tables: Sequence[Table],
+    surveys: Mapping[str, _Survey],
+    languages: tuple[str, ...],
+    written: tuple[str, ...],
+) -> dict[str, tuple[str, str]]:
+    """Tables of bank details a person's own row points at: key -> (the key, the account column).
+
+    `members.bank_details_id -> bank_details(name, iban, bic)`, `Mitglieder.ZahlungsdatenID ->
+    Zahlungsdaten`: the holder's name, IBAN and BIC are that person's (GDPR Art. 4(1)), as an
+    address table such a row points at is (`_held_by_people`). Only from a row that is a
+    person (named for people, or with a name or two identifiers), not one merely keyed to
+    one (an order's payment method may be the shop's), and not to a table named for an
+    organisation (`employees.company_id -> companies(iban)`: the employer's account).
+    """
+    by_name = _by_name(tables)
+    found: dict[str, tuple[str, str]] = {}
+    for table in tables:
+        survey = surveys[table.key]
+        kinds = {k for k in survey.anchors if k != "login"}
+        if lx.org_words(_table_words(table.own_name, languages), written) or not (
+            _table(table.own_name, languages).person or "name" in kinds or len(kinds) >= 2
+        ):
+            continue
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is None or target.key == table.key or target.key in found or _made_by(key, languages):
+                continue
+            words = _table_words(target.own_name, languages)
+            if not words or lx.org_words(words[-1:], written):
+                continue
+            account = _account_column(target, languages)
+            if account is not None:
+                found[target.key] = (f"'{table.name}.{key.columns[0]}'", account)
+    return found
+
+
+def _account_column(table: Table, languages: tuple[str, ...]) -> str | None:
+    """The column that surely holds a bank account (`iban`) in a table mostly of bank details, or None.
+
+    Half its own columns at least name a bank account (`iban`, `bic`): a request or an
+    invoice that also notes where to pay is a record of its own, not the account.
+    """
+    keyed = _keyed(table)
+    own = [c for c in table.columns if not c.primary_key and c.name.casefold() not in keyed]
+    sure: str | None = None
+    banking = 0
+    for column in own:
+        reading = _read(column.name, languages)
+        kind = _type_kind(column.type)
+        weak, _ = _pick(reading, True, kind)
+        if weak is None or _category(weak) != BANK_ACCOUNT:
+            continue
+        banking += 1
+        strong, _ = _pick(reading, False, kind)
+        if sure is None and strong is not None and strong.strong and _category(strong) == BANK_ACCOUNT:
+            sure = column.name
+    return sure if 2 * banking >= len(own) else None
 
 
 def _street(table: Table, verdict: TableVerdict) -> str | None:
