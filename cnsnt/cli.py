@@ -1223,7 +1223,8 @@ def explain_column_command(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="For a pattern: text (a line per column), csv or json (a row per column: column, "
+            help="For a pattern: text (a line per column with its file:line, the tables about or "
+            "linked to people first), csv or json (a row per column in the sources' order: column, "
             "location, personal, category, confidence, table, reason).",
         ),
     ] = "text",
