@@ -424,9 +424,14 @@ def column_verdicts(
     tables are read and classified together, as the audit classifies them. Raises
     `UsageError` when no column matches.
     """
+    from cnsnt.classify import read_tables
+    from cnsnt.classify.tables import LINKED, PEOPLE
+
     loaded, evidence = _schema_evidence(path, policy, dialect, tuple(databases))
-    classify(evidence)
-    rows = verdicts.column_verdicts(evidence, pattern)
+    reading = read_tables(evidence.tables)  # read once: the verdicts and the text's order
+    classify(evidence, reading)
+    people = {key for key, table in reading.verdicts.items() if table.kind in (PEOPLE, LINKED)}
+    rows = verdicts.column_verdicts(evidence, pattern, people)
     if not rows:
         read = len(evidence.tables)
         raise UsageError(

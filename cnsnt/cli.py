@@ -971,7 +971,7 @@ def notice(
         typer.Option(
             "--verbose",
             "-v",
-            help="With --draft: list every finding (a draft lists one line per kind, with a count).",
+            help="List every finding (without it, one line per kind, with a count).",
         ),
     ] = False,
     no_color: NoColorOption = False,
@@ -987,7 +987,7 @@ def notice(
     """
     from cnsnt.api import notice as make_notice
     from cnsnt.api import resolve_policy_path
-    from cnsnt.finding_groups import group_alike
+    from cnsnt.finding_groups import Fold, fold_alike
     from cnsnt.notices import check_notice
     from cnsnt.policy.loader import load_policy
 
@@ -1031,19 +1031,22 @@ def notice(
     findings = [*result.blockers, *(w for w in result.warnings if w.fingerprint() not in shown)]
     if quiet:
         findings = [f for f in findings if blocked and f.severity is Severity.ERROR]
-    # A draft's findings are a to-do list: one line per kind unless --verbose.
-    grouped = group_alike(findings) if draft and not verbose else [(f, 1) for f in findings]
-    for finding, count in grouped:
-        more = f" (and {count - 1} more like it)" if count > 1 else ""
+    # Findings are a to-do list, a refusal's as a draft's: one line per kind unless --verbose
+    # (review33 R33a: a refused starter's notice printed 105 lines, one per entry).
+    grouped = fold_alike(findings) if not verbose else [Fold(f, 1, ()) for f in findings]
+    for fold in grouped:
+        finding = fold.first
         err.print(
-            f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}{more}",
+            f"{finding.severity.value}: {finding.location}: {finding.rule} {finding.message}{fold.more()}",
             markup=False,
             soft_wrap=True,
         )
     if len(grouped) < len(findings):
+        where = f" {shlex.quote(str(path))}" if path is not None else ""
+        each = f", cnsnt validate{where} lists the policy's with a fix for each" if blocked else ""
         err.print(
             f"{len(findings)} findings in {len(grouped)} lines, one per kind; "
-            "--verbose lists each",
+            f"--verbose lists each{each}",
             markup=False,
             soft_wrap=True,
         )
@@ -1249,7 +1252,8 @@ def explain_column_command(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="For a pattern: text (a line per column), csv or json (a row per column: column, "
+            help="For a pattern: text (a line per column with its file:line, the tables about or "
+            "linked to people first), csv or json (a row per column in the sources' order: column, "
             "location, personal, category, confidence, table, reason).",
         ),
     ] = "text",

@@ -3,14 +3,19 @@
 A reviewer checking the classifier on a project judged 100 columns one `explain-column`
 at a time, 2 s each (review27). A pattern lists each matching column's verdict in one
 run: as lines to read, or as CSV or JSON to sort, count and compare with one's own labels.
+
+The lines name where each column is defined and list the tables about or linked to people
+first (review33 R33a D7.4): a reviewer working through the unsure verdicts finds the
+likeliest misses at the top, and opens each at its line. CSV and JSON keep the sources'
+order and their columns, which other tools read.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from cnsnt.evidence import Evidence
 from cnsnt.matching import column_matches, is_glob
@@ -32,6 +37,9 @@ class ColumnVerdict:
     """The table's verdict with its evidence (`table 'kimlik' describes people: ...`)."""
     reason: str
     """The column's own reason."""
+    people: bool = False
+    """Whether its table describes people or is linked to them (text lists those first; not in
+    the CSV or JSON)."""
 
 
 #: The CSV header, the fields of `ColumnVerdict` in order.
@@ -43,11 +51,14 @@ def is_pattern(subject: str) -> bool:
     return is_glob(subject)
 
 
-def column_verdicts(evidence: Evidence, pattern: str) -> list[ColumnVerdict]:
+def column_verdicts(
+    evidence: Evidence, pattern: str, people: Collection[str] = frozenset()
+) -> list[ColumnVerdict]:
     """The classified columns `pattern` names, in the order the sources define them.
 
     `pattern` is read as a `columns:` pattern of the policy is (`*` crosses dots, a
-    `table.column` pattern names `schema.table.column` too).
+    `table.column` pattern names `schema.table.column` too). `people`: the keys of the
+    tables that describe people or are linked to them.
     """
     out: list[ColumnVerdict] = []
     for table in evidence.tables:
@@ -69,6 +80,7 @@ def column_verdicts(evidence: Evidence, pattern: str) -> list[ColumnVerdict]:
                     confidence=verdict.confidence.value,
                     table=chain[0] if len(chain) > 1 else "",
                     reason=verdict.reason or (chain[-1] if chain else ""),
+                    people=table.key in people,
                 )
             )
     return out
@@ -97,16 +109,28 @@ def select(
 
 
 def as_text(rows: Sequence[ColumnVerdict]) -> list[str]:
-    """One line per column under a line per table verdict, for a terminal."""
+    """One line per column, with where it is defined, under a line per table verdict.
+
+    The tables about or linked to people come first, then the rest, each group in the
+    sources' order: a person's own table is where an unsure "not personal" is most often
+    wrong (review33 R33a D7.4).
+    """
     lines: list[str] = []
     said = None
-    for row in rows:
+    for row in sorted(rows, key=lambda r: not r.people):  # stable: the sources' order within
         if row.table and row.table != said:
             lines.append(row.table)
             said = row.table
         verdict = f"personal, {row.category or 'user'}" if row.personal else "not personal"
-        lines.append(f"  {row.column}: {verdict} ({row.confidence}) because {row.reason}")
+        where = f" [{_line_of(row.location)}]" if row.location else ""
+        lines.append(f"  {row.column}{where}: {verdict} ({row.confidence}) because {row.reason}")
     return lines
+
+
+def _line_of(location: str) -> str:
+    """`path:line` of a `path:line:column` location, as init's comments give it; others as they are."""
+    head, _, column = location.rpartition(":")
+    return head if column.isdigit() and head.rpartition(":")[2].isdigit() else location
 
 
 def _cell(value: object) -> str:
@@ -128,4 +152,4 @@ def as_csv(rows: Iterable[ColumnVerdict]) -> str:
 
 def as_json(rows: Iterable[ColumnVerdict]) -> str:
     """A JSON array of objects with the fields of `FIELDS`."""
-    return json_dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False) + "\n"
+    return json_dumps([{f: getattr(r, f) for f in FIELDS} for r in rows], indent=2, ensure_ascii=False) + "\n"

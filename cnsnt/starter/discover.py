@@ -105,6 +105,7 @@ from cnsnt.starter.rust_entries import (
 )
 from cnsnt.starter.schema_versions import older_note, older_versions, split_version, versioned
 from cnsnt.starter.sql_markers import one_marked
+from cnsnt.starter.sql_text_files import sql_text_notes
 from cnsnt.starter.sqlite_files import config_files, left_out_note, split_sqlite
 from cnsnt.starter.survey_context import shared_survey
 from cnsnt.starter.symfony_form_entries import inherited_form_files, symfony_form_file, symfony_form_globs
@@ -1886,6 +1887,7 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
         *([_twins_note(twins, root)] if twins else []),
         *([unread_orms_note(unread, root)] if unread else []),
         *unread_template_notes(files, root, _sniff),  # Haml, Slim, Pug; JSP's tag libraries
+        *sql_text_notes(files, root),  # `SQL_Statements/*.txt`: queries init does not propose
     ]
     # Rails keeps one of db/schema.rb and db/structure.sql: the other is left out, said
     rails_left, rails_notes = rails_choice([p for p, _ in orm.get("rails", [])], schema_tables, root)

@@ -12,6 +12,13 @@ libraries (`lib/`, `vendors/`). A name or a banner does not outweigh JSX compone
 draw controls (`discover`): products put licence headers on their own components. Each is
 named in a note, never left out in silence: a script of the product's own caught so is
 listed by hand, under forms: as it is (a component) or with format: html (markup in strings).
+
+Below a web root (`public/`, `static/`) a script is served as it is, and an admin theme
+copies its plugins there whole (review33 R33a D6: AdminLTE's `public/plugins/codemirror/`,
+`jsgrid/`, `ion-rangeslider/` and its `demo.js` were proposed and gave 34 CN001 warnings).
+There a licence or copyright statement in the leading comments (`Licensed under MIT`,
+`(c) 2016 A. Author`, `Distributed under an MIT license`), a `plugins/<name>/` folder, or
+a leading comment that calls the file a demo ("for demo purposes only") is enough too.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cnsnt.sources.forms.jsx_form import has_form_controls
+from cnsnt.starter.folders import WEB_ROOTS
 from cnsnt.starter.jsx_entries import minified
 from cnsnt.starter.listing import first_few
 
@@ -47,6 +55,19 @@ LIBRARY_DIRS = frozenset({"vendors", "lib", "libs"})
 _BANNER_TAGS = ("@license", "@preserve")
 #: How much of a script's start is searched for a banner comment.
 _BANNER_CHARS = 4096
+#: Words of a licence statement in a served script's leading comments (`Licensed under MIT`,
+#: `Distributed under an MIT license`, `Released under MIT licence`), lower case.
+_LICENCE_WORDS = ("licensed under", "distributed under", "released under", "license", "licence")
+#: A copyright notice in a served script's leading comments: `(c) 2016 A. Author`,
+#: `copyright (c) by ...`, `© Denis Ineshin, 2019`, `Copyright 2016`. A bare word
+#: "copyright" with neither mark nor year (`Copyright us.`) is a product's own header.
+#: Linear: `\s*` runs only after a literal `(c)` or `copyright`, into one digit.
+_COPYRIGHT = re.compile(r"\(c\)|©|copyright\s*+\d")
+#: Leading-comment words of a file that says it is a demo, not the product (AdminLTE's
+#: `demo.js`: "This file is for demo purposes only"), lower case.
+_DEMO_WORDS = ("for demo purposes", "demo purposes only", "for demonstration purposes")
+#: The folder a web root's theme keeps whole third-party plugins in, one folder each.
+_PLUGIN_DIRS = frozenset({"plugins"})
 #: Framework files a project gets as they are: (folder, file name, what their text says).
 #: Symfony 2/3's requirements checker and its debug front controller (Composer writes
 #: both from SensioDistributionBundle and the Standard Edition).
@@ -74,7 +95,58 @@ def library_reason(rel: Path, head: str, *, strings: bool) -> str | None:
         folder = next((part for part in rel.parts[:-1] if part.lower() in LIBRARY_DIRS), None)
         if folder is not None:
             return f"in a {folder}/ folder"
+        served = _below_web_root(rel)
+        if served is not None:
+            return _served_reason(served, head[:_BANNER_CHARS])
     return None
+
+
+def _below_web_root(rel: Path) -> tuple[str, ...] | None:
+    """The folders of a script below a web root (`public/plugins/x/` -> `plugins`, `x`), else None."""
+    folders = [part.lower() for part in rel.parts[:-1]]
+    served = next((i for i, part in enumerate(folders) if part in WEB_ROOTS), None)
+    return None if served is None else tuple(folders[served + 1 :])
+
+
+def _served_reason(folders: tuple[str, ...], start: str) -> str | None:
+    """Why a script a web server serves as it is looks like a library or a demo, else None.
+
+    `folders`: those between the web root and the file; `start`: the script's first characters.
+    """
+    # a plugin folder holds one library each: `plugins/codemirror/addon/search/search.js`
+    plugins = next((part for part in folders[:-1] if part in _PLUGIN_DIRS), None)
+    if plugins is not None:
+        return f"in a {plugins}/ folder"
+    comment = leading_comment(start).lower()
+    if any(words in comment for words in _DEMO_WORDS):
+        return "calling itself a demo"
+    if any(words in comment for words in _LICENCE_WORDS) or _COPYRIGHT.search(comment):
+        return "with a licence or copyright banner"
+    return None
+
+
+def leading_comment(start: str) -> str:
+    """The comments a script opens with, `/* ... */` blocks and `//` lines, joined.
+
+    A `#!` line (a script run by node) comes before them and is passed over.
+    """
+    text = start.lstrip()
+    if text.startswith("#!"):
+        text = text.partition("\n")[2].lstrip()
+    parts: list[str] = []
+    while text.startswith(("/*", "//")):
+        if text.startswith("/*"):
+            end = text.find("*/", 2)
+            if end < 0:
+                parts.append(text[2:])  # the comment runs past the start read: all of it
+                break
+            parts.append(text[2:end])
+            text = text[end + 2 :].lstrip()
+        else:
+            line, _, text = text.partition("\n")
+            parts.append(line[2:])
+            text = text.lstrip()
+    return "\n".join(parts)
 
 
 def _banner(start: str) -> bool:
@@ -102,6 +174,7 @@ def library_note(paths: list[Path], root: Path, sniff: Callable[[Path], str]) ->
         reason = library_reason(path.relative_to(root), sniff(path), strings=True) or "named a library"
         reasons["named after a library" if reason.startswith("named ") else reason] += 1
     why = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+    what = "other people's libraries" + (" or demos" if "calling itself a demo" in reasons else "")
     shown = first_few(sorted(p.relative_to(root).as_posix() for p in paths))
     n = len(paths)
     # the remedy is the reader the file would have had: JSX components are read as they are,
@@ -117,8 +190,8 @@ def library_note(paths: list[Path], root: Path, sniff: Callable[[Path], str]) ->
             "forms:, another script with format: html"
         )
     return (
-        f"left out {n} script{'s' if n != 1 else ''} that look{'' if n != 1 else 's'} like other "
-        f"people's libraries ({why}: {shown}): the form markup in {'their' if n != 1 else 'its'} "
+        f"left out {n} script{'s' if n != 1 else ''} that look{'' if n != 1 else 's'} like {what} "
+        f"({why}: {shown}): the form markup in {'their' if n != 1 else 'its'} "
         f"strings draws a library's widgets, not the product's forms; {remedy}"
     )
 

@@ -43,11 +43,11 @@ def test_a_pattern_lists_each_columns_verdict_under_its_tables(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("table 'notlar' linked to people: 'sahip' references 'kimlik'")
-    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+    assert [line.split()[0] for line in lines[1:]] == [
         "notlar.id", "notlar.sahip", "notlar.metin", "notlar.created_at"
     ]
-    assert "notlar.metin: personal, user.content.private" in lines[3]
-    assert "notlar.created_at: not personal" in lines[4]
+    assert "notlar.metin [s.sql:2]: personal, user.content.private" in lines[3]
+    assert "notlar.created_at [s.sql:2]: not personal" in lines[4]
 
 
 def test_csv_and_json_give_a_row_per_column_and_agree(tmp_path: Path) -> None:
@@ -154,3 +154,50 @@ def test_init_counts_the_unsure_columns_it_left_out_and_names_the_command(tmp_pa
     count = int(re.search(r"(\d+) columns? left out as not personal, unsure", said).group(1))
     listed = run("*", str(tmp_path), "--format", "json", "--verdict", "not-personal", "--confidence", "low")
     assert count == len(json.loads(listed.stdout)) > 0
+
+
+#: Tables about no person first in the file, then a person's own table and one linked to it.
+ORDERED = """\
+CREATE TABLE settings (id INTEGER PRIMARY KEY, theme TEXT, per_page INTEGER);
+CREATE TABLE products (id INTEGER PRIMARY KEY, title TEXT,
+  price NUMERIC);
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT,
+  status TEXT, is_staff BOOLEAN);
+CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id),
+  state TEXT);
+"""
+
+
+def _ordered(root: Path) -> Path:
+    (root / "db").mkdir()
+    (root / "db" / "schema.sql").write_text(ORDERED, encoding="utf-8")
+    (root / "cnsnt.yaml").write_text(
+        "cnsnt: 1\nsources: {schemas: [{path: db/schema.sql, dialect: postgres}]}\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_text_names_each_columns_line_and_lists_tables_about_people_first(tmp_path: Path) -> None:
+    """review33 R33a D7.4: the text list gave no file:line, and a person's own table came
+    wherever the schema put it; the unsure columns a reviewer should check first are there."""
+    result = run("*", str(_ordered(tmp_path)), "--verdict", "not-personal", "--confidence", "low")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    tables = [line.split("'")[1] for line in lines if line.startswith("table ")]
+    assert tables == ["users", "orders", "settings", "products"]  # people, linked, then the rest
+    assert "  users.status [db/schema.sql:5]: not personal (low) because " in result.stdout
+    assert "  orders.state [db/schema.sql:7]: not personal (low) because " in result.stdout
+    assert "  settings.per_page [db/schema.sql:1]: not personal (low) because " in result.stdout
+    columns = [line.split()[0] for line in lines if line.startswith("  ")]
+    assert columns.index("users.status") < columns.index("users.is_staff")  # source order within
+
+
+def test_csv_and_json_keep_the_sources_order_and_their_fields(tmp_path: Path) -> None:
+    """Other tools read them: no location is added to a field, no row moves, no key is added."""
+    root = _ordered(tmp_path)
+    rows = list(csv.DictReader(io.StringIO(run("*", str(root), "--format", "csv").stdout)))
+    assert [r["column"] for r in rows][:4] == ["settings.id", "settings.theme", "settings.per_page", "products.id"]
+    assert rows[0]["location"] == "db/schema.sql:1:24"
+    as_json = json.loads(run("*", str(root), "--format", "json").stdout)
+    assert [r["column"] for r in as_json] == [r["column"] for r in rows]
+    assert list(as_json[0]) == ["column", "location", "personal", "category", "confidence", "table", "reason"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cnsnt.starter.discover import survey
 from cnsnt.starter.run import draft_new
-from cnsnt.starter.vendored import library_reason
+from cnsnt.starter.vendored import leading_comment, library_reason
 
 #: A library-like script: markup built in strings, as jQuery's feature tests do.
 LIBRARY = """(function () {
@@ -148,3 +148,78 @@ def test_the_left_out_note_words_the_remedy_per_reader(tmp_path: Path) -> None:
         "a component file of the project's own named here (src/Login.min.jsx) can be added under "
         "forms:, another script with format: html"
     )
+
+
+#: review33 R33a D6's repro: a plugin as an admin theme copies it into `public/plugins/`.
+ACME = """/*
+ * acme-grid v1.0 (c) 2016 A. Author
+ * Licensed under MIT
+ */
+(function () {
+  AcmeGrid.prototype.filter = function () { return '<input type="text" class="grid-filter">'; };
+})();
+"""
+#: A page of the product's own, and a script of its own that builds a form in a string.
+BLADE = '<form method="post">\n  <input type="text" name="name">\n  <input type="email" name="email">\n</form>\n'
+OWN_SCRIPT = "// The shop's signup box.\nbox.innerHTML = '<form><input type=\"email\" name=\"email\"></form>';\n"
+
+
+def test_a_plugin_copied_into_public_is_left_out_and_said(tmp_path: Path) -> None:
+    """review33 R33a D6: AdminLTE's `public/plugins/<lib>/` scripts were proposed as html forms."""
+    _write(tmp_path, "public/plugins/acme-grid/acme.js", ACME)
+    _write(tmp_path, "public/js/signup.js", OWN_SCRIPT)
+    _write(tmp_path, "resources/views/x.blade.php", BLADE)
+    draft = draft_new(tmp_path)
+    assert sorted(f.pattern for f in draft.sources if f.kind == "forms") == [
+        "public/js/signup.js",
+        "resources/views/x.blade.php",
+    ]
+    assert (
+        "# left out 1 script that looks like other people's libraries (1 in a plugins/ folder: "
+        "public/plugins/acme-grid/acme.js)" in draft.text
+    )
+    assert draft.warnings == 0
+
+
+def test_below_a_web_root_a_licence_a_copyright_or_a_demo_comment_is_enough(tmp_path: Path) -> None:
+    """Each alone, outside any library folder: the banners of jsGrid, CodeMirror, Ion.RangeSlider
+    and AdminLTE's `demo.js`, as written here."""
+    _write(tmp_path, "public/js/grid.js", "/*\n * grid v1 (c) 2016 A. Author\n */\n" + LIBRARY)
+    _write(tmp_path, "public/js/licensed.js", "/*\n * grid v1\n * Licensed under MIT\n */\n" + LIBRARY)
+    _write(
+        tmp_path,
+        "static/js/search.js",
+        "// Editor, copyright (c) by A. Author and others\n// Distributed under an MIT license\n\n" + LIBRARY,
+    )
+    _write(tmp_path, "public/js/slider.js", "// Slider\n// version 2.3.1\n// © A. Author, 2019\n" + LIBRARY)
+    _write(
+        tmp_path,
+        "public/js/admin/demo.js",
+        "/**\n * Theme Demo Menu\n * This file is for demo purposes only.\n */\n" + LIBRARY,
+    )
+    _write(tmp_path, "public/own.js", "/* Our own view. Copyright us. */\n" + VIEW)  # no mark, no year
+    _write(tmp_path, "public/js/views/paciente.js", VIEW)
+    assert _forms(tmp_path) == [("public/js/views/paciente.js", "html"), ("public/own.js", "html")]
+    _, notes = survey(tmp_path)
+    [note] = [n for n in notes if "libraries" in n]
+    assert note.startswith(
+        "left out 5 scripts that look like other people's libraries or demos "
+        "(1 calling itself a demo, 4 with a licence or copyright banner:"
+    )
+
+
+def test_outside_a_web_root_a_licence_header_keeps_a_script_proposed(tmp_path: Path) -> None:
+    """Products put licence headers on their own sources: only a served copy is taken for a library."""
+    _write(tmp_path, "resources/js/signup.js", "/*\n * (c) 2024 Acme Ltd\n * Licensed under MIT\n */\n" + VIEW)
+    _write(tmp_path, "resources/js/plugins/box/box.js", VIEW)
+    assert _forms(tmp_path) == [
+        ("resources/js/plugins/box/box.js", "html"),
+        ("resources/js/signup.js", "html"),
+    ]
+
+
+def test_the_leading_comment_is_the_run_of_comments_a_script_opens_with() -> None:
+    text = "#!/usr/bin/env node\n// one\n/* two */\n// three\nvar x = 1; // not this\n"
+    assert leading_comment(text) == " one\n two \n three"
+    assert leading_comment("/* unclosed (c) 2016") == " unclosed (c) 2016"
+    assert leading_comment("var x; /* (c) 2016 */") == ""

@@ -1,8 +1,9 @@
-"""`cnsnt notice --draft` prints one line per kind of finding; --verbose and a refusal list each.
+"""`cnsnt notice` prints one line per kind of finding, a draft or a refusal; --verbose lists each.
 
 A starter with 52 entries printed 186 stderr lines for a draft (one "label has no 'de'
 text" per entry, one "no purpose" and "no retention" per entry): the reader needs the
-kinds, a count and where to start.
+kinds, a count and where to start. A refusal printed 105 lines on a 38-entry starter
+(review33 R33a): it folds the same way, and names the command that lists each.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cnsnt.cli import app
-from cnsnt.finding_groups import group_alike, kind
+from cnsnt.finding_groups import fold_alike, group_alike, kind
 from cnsnt.model import Finding, Location, Severity
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "200"}
@@ -48,10 +49,11 @@ def test_a_draft_lists_each_kind_once_with_a_count_and_the_first_place(tmp_path:
     err = lines(result.stderr)
     purpose = [line for line in err if "has no purpose" in line]
     assert purpose == [
-        "error: cnsnt.yaml:3:3: CN102 data entry 'field_0' has no purpose (and 5 more like it)"
+        "error: cnsnt.yaml:3:3: CN102 data entry 'field_0' has no purpose "
+        "(and 5 more like it: field_1, field_2, field_3 and 2 more)"
     ]
     assert sum("has no 'de' text" in line for line in err) == 1
-    assert any("has no 'de' text" in line and "(and 5 more like it)" in line for line in err)
+    assert any("has no 'de' text" in line and "(and 5 more like it: field_1," in line for line in err)
     assert any("--verbose lists each" in line for line in err)
     assert len(err) < 12
 
@@ -60,11 +62,24 @@ def test_a_draft_lists_each_kind_once_with_a_count_and_the_first_place(tmp_path:
     assert not any("more like it" in line for line in verbose)
 
 
-def test_a_refused_notice_still_names_every_error(tmp_path: Path) -> None:
-    result = notice(starter(tmp_path, 3))
-    assert result.exit_code == 1
-    assert sum("has no purpose" in line for line in lines(result.stderr)) == 3
-    assert "more like it" not in result.stderr
+def test_a_refused_notice_folds_its_findings_and_names_the_command_that_lists_each(tmp_path: Path) -> None:
+    """review33 R33a: 105 lines of one error per entry, then 26 label warnings, on a refusal."""
+    project = starter(tmp_path, 40)
+    result = notice(project)
+    assert result.exit_code == 1  # still refused
+    err = lines(result.stderr)
+    assert [line for line in err if "has no purpose" in line] == [
+        "error: cnsnt.yaml:3:3: CN102 data entry 'field_0' has no purpose "
+        "(and 39 more like it: field_1, field_2, field_3 and 36 more)"
+    ]
+    assert sum("has no 'de' text" in line for line in err) == 1
+    assert f"one per kind; --verbose lists each, cnsnt validate {project} lists the policy's" in result.stderr
+    assert err[-1].startswith("notice not written: ")
+    assert len(err) < 12
+    verbose = notice(project, "--verbose")
+    assert verbose.exit_code == 1
+    assert sum("has no purpose" in line for line in lines(verbose.stderr)) == 40
+    assert "more like it" not in verbose.stderr
 
 
 def test_kinds_differ_by_rule_severity_and_wording_not_by_entry() -> None:
@@ -82,3 +97,6 @@ def test_kinds_differ_by_rule_severity_and_wording_not_by_entry() -> None:
     assert kind(a) == kind(b) != kind(c) != kind(d)
     assert kind(e)[2] == "data entry '\0' is kept in 'email_log'"  # only whole names are masked
     assert group_alike([a, c, b, d]) == [(a, 2), (c, 1), (d, 1)]
+    folds = fold_alike([a, c, b, d, b])
+    assert [(f.count, f.others) for f in folds] == [(3, ("phone",)), (1, ()), (1, ())]
+    assert folds[0].more() == " (and 2 more like it: phone)" and folds[1].more() == ""
