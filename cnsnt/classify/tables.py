@@ -2139,6 +2139,9 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             for key in table.foreign_keys
             if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
+        # only a declared key is surely a link; one read from a name alone (`waitlist
+        # smallint` beside a table `waitlist`) may be a rank or a number (review33 D1)
+        declared = {key.columns[0].casefold() for key in table.foreign_keys if not key.implied}
         street = _street(table, verdict)
         bank = bank_column(table, verdict.context)
         glued = glued_prefixes(table, verdict.context.languages)
@@ -2153,7 +2156,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 verdict.context,
                 column.name.casefold() in keyed,
                 column.name.casefold() in bookkept,
-                column.name.casefold() in persons,
+                column.name.casefold() in persons.keys() & declared,
             )
             if past is not None:
                 found = _read_past(found, column, table, verdict, keyed, bookkept, *past)
