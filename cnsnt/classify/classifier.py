@@ -521,10 +521,14 @@ def _type_kind(type_: str | None) -> str:
     return "text"
 
 
-def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
+def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool = False) -> bool:
+    """Whether a column of `kind` can hold what the match names; `fractional`: a number with decimals."""
     category = match.category
     if kind in _CONTROL_RULES:
         return _fits_control(match, kind)
+    if kind == "numeric" and fractional and category.startswith(_NEVER_FRACTIONAL):
+        # `cubierto_seguro float`: a sum the insurers covered, no insurance number (review33 D2)
+        return False
     if kind == "temporal":
         return category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
@@ -578,15 +582,35 @@ def type_holds(category: str, type_: str | None) -> bool:
     kind = _type_kind(type_)
     if kind == "numeric" and category in _CODED_PLACES:
         return True
-    if kind == "numeric" and _fractional(type_) and not category.startswith(_AMOUNTS):
+    fractional = kind == "numeric" and _fractional(type_)
+    if fractional and not category.startswith(_AMOUNTS):
         # `vat decimal(10,2)` filled by a field named `vat`: an amount, no tax number
         # (review32 D6); a number with decimals is a sum or a measure, never an id or a phone
         return False
-    return _fits_type(_Match(category, True, "", (), 0), kind, frozenset())
+    return _fits_type(_Match(category, True, "", (), 0), kind, frozenset(), fractional)
 
 
 #: Categories a number with decimals can hold: sums of money and measures of a person.
 _AMOUNTS = ("user.financial", "user.health", "user.biometrics", "user.demographic", "user.location")
+#: Numbers of a sum's kind: what a money word beside them measures is the sum (`monto_seguro`).
+_NUMBERED_AMOUNTS = (
+    "user.health.insurance_beneficiary_id",
+    "user.financial.bank_account",
+    "user.financial.credit_card",
+)
+#: Numbers and names no number with decimals holds, in a column as in a field (review33 D2).
+_NEVER_FRACTIONAL = (
+    "user.unique_id",
+    "user.government_id",
+    "user.contact",
+    "user.account",
+    "user.authorization",
+    "user.device",
+    "user.name",
+    "user.health.insurance_beneficiary_id",
+    "user.financial.bank_account",
+    "user.financial.credit_card",
+)
 
 
 def _fractional(type_: str | None) -> bool:
@@ -663,12 +687,18 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
 
 
 def _pick(
-    reading: _Reading, person: bool, kind: str, names: bool = True, wide_text: bool = False
+    reading: _Reading,
+    person: bool,
+    kind: str,
+    names: bool = True,
+    wide_text: bool = False,
+    fractional: bool = False,
 ) -> tuple[_Match | None, tuple[str, str] | None]:
     """The best surviving term, or the reason the column is ruled out.
 
     `person`: weak terms count (the table is about people); `names`: weak name terms
     count too (not so in a table merely linked to people: a project's `name`).
+    `fractional`: the column is a number with decimals, which holds no identifier.
     """
     objects = bool(reading.rest & lx.OBJECT_WORDS)
     # `clinic_phone`, `nomcentre`, `company_email`: an organisation's, not a person's.
@@ -691,7 +721,11 @@ def _pick(
         in_context = person and (names or not naming)
         if not m.strong and (not (in_context or qualifier) or objects):
             continue
-        if not _fits_type(m, kind, reading.rest):
+        if not m.strong and m.category.startswith(_NUMBERED_AMOUNTS) and reading.rest & lx.MONEY_WORDS:
+            # `monto_seguro`, `descuentos_seguro`: what the insurance costs or pays, their money,
+            # no number of it (review33 D2)
+            m = replace(m, category="user.financial")
+        if not _fits_type(m, kind, reading.rest, fractional):
             continue
         if _abbreviated_ip(m, reading.words) or _whose(m, reading.words):
             continue
@@ -885,6 +919,9 @@ _OF_LOOKUPS = (
     "user.location",
     "user.demographic",
     "user.authorization",
+    # `pays.num_insee`, `comuni.codice_fiscale`: the code a register gives a place or a
+    # kind of document, no one's id (review33 D2)
+    "user.government_id",
 )
 _NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
 _FIRMS = lx.ORG_TABLES - lx.BODIES
@@ -1417,7 +1454,8 @@ def decide(
         )
     # only for the column's own verdict: as a table's evidence, `area_admin_email` is
     # still the admin's, and does not make the area a person
-    match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind))
+    fractional = kind == "numeric" and _fractional(type)
+    match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
     if match is not None and _animal_trait(match, reading, ctx):
         return Classification(
             False,
@@ -1946,7 +1984,7 @@ def decide(
                 f"name '{name}' means a first name ({first.lang}), which only a natural person has: "
                 f"'{table}' names one (a sole trader's business?)",
             )
-        if not _fits_type(m, kind, reading.rest):
+        if not _fits_type(m, kind, reading.rest, fractional):
             why = f"its type {type} cannot hold it"
         else:
             why = f"'{table}' is not about people"

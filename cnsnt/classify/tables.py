@@ -2141,7 +2141,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         }
         # only a declared key is surely a link; one read from a name alone (`waitlist
         # smallint` beside a table `waitlist`) may be a rank or a number (review33 D1)
-        declared = {key.columns[0].casefold() for key in table.foreign_keys if not key.implied}
+        declared = {k.columns[0].casefold() for k in table.foreign_keys if k.columns and not k.implied}
         street = _street(table, verdict)
         bank = bank_column(table, verdict.context)
         glued = glued_prefixes(table, verdict.context.languages)

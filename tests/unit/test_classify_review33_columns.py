@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
+from cnsnt.classify import classify_field, classify_tables
 from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
 from tests.unit.schema_entry import read_entry, write_files
@@ -41,3 +41,46 @@ def test_a_column_that_only_shares_a_tables_name_is_not_surely_a_link(tmp_path: 
     assert "a key to a row about a person" not in rank.reason, rank.reason
     spot = got["offers.spot"]
     assert not spot.personal and spot.confidence == Confidence.HIGH, spot
+
+
+# -- R33a D2: a number with decimals holds no identifier; a lookup's code is no one's id
+
+CASH_DESK = """
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT);
+CREATE TABLE cajas (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id), monto_apertura FLOAT);
+CREATE TABLE cierre_caja (id INTEGER PRIMARY KEY, caja_id INTEGER REFERENCES cajas(id), efectivo FLOAT,
+  cubierto_seguro FLOAT, numero_seguro VARCHAR(20));
+CREATE TABLE pays (id INTEGER PRIMARY KEY, code_iso2 TEXT, libelle TEXT, num_insee TEXT);
+CREATE TABLE patients (id INTEGER PRIMARY KEY, nom TEXT, prenom TEXT, num_insee VARCHAR(15),
+  pays_id INTEGER REFERENCES pays(id));
+"""
+
+
+def test_a_sum_with_decimals_is_no_insurance_number(tmp_path: Path) -> None:
+    """`cubierto_seguro float`, what insurers covered of the day's takings: a FLOAT holds no number
+    an insurer gives (GDPR Art. 9 and CPRA-sensitive would be wrong); `numero_seguro varchar` is one."""
+    got = _verdicts(tmp_path, CASH_DESK)
+    covered = got["cierre_caja.cubierto_seguro"]
+    assert covered.category != "user.health.insurance_beneficiary_id", covered
+    assert not (covered.category or "").startswith("user.health"), covered
+    number = got["cierre_caja.numero_seguro"]
+    assert number.category == "user.health.insurance_beneficiary_id", number
+
+
+def test_an_amount_of_insurance_is_money(tmp_path: Path) -> None:
+    """`monto_seguro` (es: the amount the insurance pays) is a sum, as a form field and as a column."""
+    field = classify_field("monto_seguro")
+    assert field.category != "user.health.insurance_beneficiary_id", field
+    ddl = CASH_DESK.replace("numero_seguro VARCHAR(20)", "monto_seguro VARCHAR(20)")
+    column = _verdicts(tmp_path, ddl)["cierre_caja.monto_seguro"]
+    assert not column.personal or column.category == "user.financial", column
+
+
+def test_a_lookup_tables_register_code_is_no_national_id(tmp_path: Path) -> None:
+    """`pays.num_insee`, INSEE's code of a country in a list of countries, is no one's; a patient's
+    `num_insee` is their social security number."""
+    got = _verdicts(tmp_path, CASH_DESK)
+    country = got["pays.num_insee"]
+    assert not country.personal, country
+    patient = got["patients.num_insee"]
+    assert patient.category == "user.government_id.national_identification_number", patient
