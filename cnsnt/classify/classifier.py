@@ -530,7 +530,10 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool
         # `cubierto_seguro float`: a sum the insurers covered, no insurance number (review33 D2)
         return False
     if kind == "temporal":
-        return category in _DATED or category.startswith(_DATED_PREFIXES)
+        # `fecha_sintomas`, `diagnosis_date`: when an illness began or was found is data
+        # concerning health, as a date input says (review33 D4)
+        health = match.strong and category.startswith("user.health")
+        return health or category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
         # a yes/no is a sex, a condition, a belief; never a name, an address or a number
         return match.strong and not category.startswith(_NEVER_BOOLEAN)
@@ -727,6 +730,9 @@ def _pick(
             m = replace(m, category="user.financial")
         if not _fits_type(m, kind, reading.rest, fractional):
             continue
+        served = reading.rest & lx.SOFTWARE_QUALIFIERS
+        if served and not m.strong and m.category.startswith("user.contact.address"):
+            continue  # `adresse_api`, `http_address`: where a service answers, no one's home (review33 D4)
         if _abbreviated_ip(m, reading.words) or _whose(m, reading.words):
             continue
         candidates.append(m)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cnsnt.classify import classify_field, classify_tables
 from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
@@ -84,3 +86,71 @@ def test_a_lookup_tables_register_code_is_no_national_id(tmp_path: Path) -> None
     assert not country.personal, country
     patient = got["patients.num_insee"]
     assert patient.category == "user.government_id.national_identification_number", patient
+
+
+# -- R33a D4: a consultation's findings are health data; kinship is no contact detail
+
+CONSULTATION = """
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT);
+CREATE TABLE consulta (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id), sintomas TEXT,
+  fecha_sintomas DATE, exploracion_fisica TEXT, estudios_lab TEXT, presion TEXT, presion_arterial TEXT);
+CREATE TABLE extra_consultas (id INTEGER PRIMARY KEY, consulta_id INTEGER REFERENCES consulta(id),
+  exploracion_fisica TEXT);
+CREATE TABLE antecedentes (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id), enfermedad TEXT,
+  parentesco VARCHAR(30));
+CREATE TABLE alumnos (id INTEGER PRIMARY KEY, nombre TEXT, apellidos TEXT, estudios TEXT);
+CREATE TABLE parcoursup_users (id INTEGER PRIMARY KEY, nom TEXT, email TEXT, adresse_api VARCHAR(200),
+  adresse VARCHAR(200));
+"""
+
+
+def test_a_consultations_findings_are_health_data(tmp_path: Path) -> None:
+    """Lab tests, the physical examination, blood pressure and the date symptoms began (GDPR
+    Art. 4(15)); the same column in two tables of one consultation gets one verdict."""
+    got = _verdicts(tmp_path, CONSULTATION)
+    for key in (
+        "consulta.fecha_sintomas",
+        "consulta.exploracion_fisica",
+        "consulta.estudios_lab",
+        "consulta.presion",
+        "consulta.presion_arterial",
+        "extra_consultas.exploracion_fisica",
+    ):
+        assert got[key].category == "user.health", (key, got[key].reason)
+    # `estudios` alone is still what a person studied
+    assert got["alumnos.estudios"].category == "user.demographic.profile", got["alumnos.estudios"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("pt", "exame_fisico"),
+        ("pt", "pressao_arterial"),
+        ("fr", "examen_clinique"),
+        ("fr", "tension_arterielle"),
+        ("it", "esame_obiettivo"),
+        ("it", "pressione_arteriosa"),
+        ("de", "blutdruck"),
+        ("de", "koerperliche_untersuchung"),
+        ("en", "physical_examination"),
+    ],
+)
+def test_a_consultations_findings_in_other_languages(tmp_path: Path, lang: str, name: str) -> None:
+    ddl = CONSULTATION.replace("exploracion_fisica TEXT, estudios_lab", f"{name} TEXT, estudios_lab", 1)
+    got = _verdicts(tmp_path, ddl)[f"consulta.{name}"]
+    assert got.category == "user.health", (lang, got.reason)
+
+
+def test_kinship_is_no_contact_detail(tmp_path: Path) -> None:
+    """`antecedentes.parentesco`, which relative had the disease: who they are to the patient."""
+    got = _verdicts(tmp_path, CONSULTATION)["antecedentes.parentesco"]
+    assert got.personal and got.category == "user.demographic", got
+    assert "family relationship" in got.reason, got.reason
+
+
+def test_an_api_address_is_no_postal_address(tmp_path: Path) -> None:
+    """`adresse_api` (a Django `URLField`) is where a service answers; `adresse` is a home's."""
+    got = _verdicts(tmp_path, CONSULTATION)
+    api = got["parcoursup_users.adresse_api"]
+    assert not (api.category or "").startswith("user.contact.address"), api
+    assert got["parcoursup_users.adresse"].category == "user.contact.address", got["parcoursup_users.adresse"]
