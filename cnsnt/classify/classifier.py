@@ -639,6 +639,8 @@ def _before(words: tuple[str, ...], word: str, start: int) -> bool:
 
 
 # GDPR Art. 9 categories: a time word beside one says when or how long, the datum stays special
+#: A prefix of a name is part of it (`last_name_prefix`); a phone's (`phone_prefix`) is technical.
+_NAME_PREFIXES = frozenset({"prefix", "prefijo", "prefisso", "prefixo", "onek"})
 _SPECIAL_TERMS = (
     "user.health", "user.biometrics", "user.demographic.race_ethnicity",
     "user.demographic.religious_belief", "user.demographic.political_opinion",
@@ -679,6 +681,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
         if why == "technical" and word in lx.STORAGE_WORDS and match.category.startswith("user.content"):
             continue  # `photo_filename`, `foto_link`: where the person's photo is kept
+        if why == "technical" and word in _NAME_PREFIXES and match.category.startswith("user.name"):
+            continue  # `last_name_prefix`: the Dutch tussenvoegsel ('van', 'de') is part of the name
         if why == "flag" and wide_text and match.strong:
             continue  # `emailadmin varchar(100)`: a flag is a yes/no, wide text holds the datum
         return word, why
@@ -1156,7 +1160,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
         return "user.settings", f"a setting they picked ({_cue(w for w, _ in reading.negators)})"
     if words & _FIRMS:
         return None  # a company's, a branch's, a department's (a club or a church: theirs)
-    numbered = words & _NUMBER_WORDS
+    # a yes/no holds no number: `noMagazine boolean` is a "no" (review33 D7)
+    numbered = words & _NUMBER_WORDS if kind != "boolean" else frozenset()
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
         numbered = numbered - {"no"}  # `no_social_media_presence`: a "no", not a number
     # a count is a number (`numero_invariant varchar` names a parcel, it counts nothing)

@@ -154,3 +154,34 @@ def test_an_api_address_is_no_postal_address(tmp_path: Path) -> None:
     api = got["parcoursup_users.adresse_api"]
     assert not (api.category or "").startswith("user.contact.address"), api
     assert got["parcoursup_users.adresse"].category == "user.contact.address", got["parcoursup_users.adresse"]
+
+
+# -- R33b D6, D7: a surname's prefix is part of it; a boolean holds no number
+
+MEMBERS = """
+CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(100), last_name_prefix VARCHAR(20),
+  last_name VARCHAR(100), "lastNamePrefix" VARCHAR(20), phone_prefix VARCHAR(5), no_magazine BOOLEAN,
+  "noMagazine" BOOLEAN, member_no VARCHAR(10));
+CREATE TABLE relations (id INT PRIMARY KEY, "relationName" VARCHAR(100), "contactNamePrefix" VARCHAR(20),
+  "contactName" VARCHAR(100));
+"""
+
+
+def test_a_surnames_prefix_is_part_of_the_surname(tmp_path: Path) -> None:
+    """The Dutch tussenvoegsel ('van', 'de') in `last_name_prefix` is part of the surname (Art. 4(1));
+    a phone's prefix is still a dialling code."""
+    got = _verdicts(tmp_path, MEMBERS)
+    for key in ("members.last_name_prefix", "members.lastNamePrefix"):
+        assert got[key].personal and got[key].category == "user.name.last", (key, got[key].reason)
+    assert got["relations.contactNamePrefix"].category == "user.name", got["relations.contactNamePrefix"]
+    assert not got["members.phone_prefix"].personal, got["members.phone_prefix"]
+
+
+def test_a_boolean_starting_with_no_is_no_number(tmp_path: Path) -> None:
+    """`noMagazine boolean`: the member wants no magazine, a yes/no of theirs, never their number
+    ('no'); `member_no varchar` is one."""
+    got = _verdicts(tmp_path, MEMBERS)
+    for key in ("members.no_magazine", "members.noMagazine"):
+        assert got[key].personal, (key, got[key].reason)
+        assert got[key].category in ("user", "user.privacy_preferences"), (key, got[key].reason)
+    assert got["members.member_no"].category == "user.unique_id", got["members.member_no"]
