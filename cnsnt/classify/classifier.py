@@ -1404,10 +1404,14 @@ def decide(
     keyed: bool = False,
     bookkeeping: bool = False,
     link: bool = False,
+    sure_link: bool = False,
 ) -> Classification:
     """The verdict on one column in its table's context; `keyed`: a primary or foreign key.
 
     `link`: a key to a person's row or to a row about one (`order_lines.order_id`).
+    `sure_link`: such a key, declared, or read from its name to a table of people: named by
+    no term, it is surely a link (a key read from a name to a row about a person may be a
+    rank or a number: `waitlist smallint` beside a table `waitlist`, review33 D1).
     `bookkeeping`: more than half the schema's tables have a column of this name, tables
     about no one among them (`tables._bookkeeping`).
     """
@@ -2005,7 +2009,7 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' could mean {_label(m)} ({m.lang}), but {why}",
         )
-    if link and not ctx.describes:
+    if sure_link and not ctx.describes:
         # `notlar.sahip -> kimlik`: a key to a person's row, or a row about one, in a record
         # about them; whatever word names it, it links (2-4% personal on the tune half)
         return Classification(
