@@ -521,12 +521,19 @@ def _type_kind(type_: str | None) -> str:
     return "text"
 
 
-def _fits_type(match: _Match, kind: str, words: frozenset[str]) -> bool:
+def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool = False) -> bool:
+    """Whether a column of `kind` can hold what the match names; `fractional`: a number with decimals."""
     category = match.category
     if kind in _CONTROL_RULES:
         return _fits_control(match, kind)
+    if kind == "numeric" and fractional and category.startswith(_NEVER_FRACTIONAL):
+        # `cubierto_seguro float`: a sum the insurers covered, no insurance number (review33 D2)
+        return False
     if kind == "temporal":
-        return category in _DATED or category.startswith(_DATED_PREFIXES)
+        # `fecha_sintomas`, `diagnosis_date`: when an illness began or was found is data
+        # concerning health, as a date input says (review33 D4)
+        health = match.strong and category.startswith("user.health")
+        return health or category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
         # a yes/no is a sex, a condition, a belief; never a name, an address or a number
         return match.strong and not category.startswith(_NEVER_BOOLEAN)
@@ -578,15 +585,35 @@ def type_holds(category: str, type_: str | None) -> bool:
     kind = _type_kind(type_)
     if kind == "numeric" and category in _CODED_PLACES:
         return True
-    if kind == "numeric" and _fractional(type_) and not category.startswith(_AMOUNTS):
+    fractional = kind == "numeric" and _fractional(type_)
+    if fractional and not category.startswith(_AMOUNTS):
         # `vat decimal(10,2)` filled by a field named `vat`: an amount, no tax number
         # (review32 D6); a number with decimals is a sum or a measure, never an id or a phone
         return False
-    return _fits_type(_Match(category, True, "", (), 0), kind, frozenset())
+    return _fits_type(_Match(category, True, "", (), 0), kind, frozenset(), fractional)
 
 
 #: Categories a number with decimals can hold: sums of money and measures of a person.
 _AMOUNTS = ("user.financial", "user.health", "user.biometrics", "user.demographic", "user.location")
+#: Numbers of a sum's kind: what a money word beside them measures is the sum (`monto_seguro`).
+_NUMBERED_AMOUNTS = (
+    "user.health.insurance_beneficiary_id",
+    "user.financial.bank_account",
+    "user.financial.credit_card",
+)
+#: Numbers and names no number with decimals holds, in a column as in a field (review33 D2).
+_NEVER_FRACTIONAL = (
+    "user.unique_id",
+    "user.government_id",
+    "user.contact",
+    "user.account",
+    "user.authorization",
+    "user.device",
+    "user.name",
+    "user.health.insurance_beneficiary_id",
+    "user.financial.bank_account",
+    "user.financial.credit_card",
+)
 
 
 def _fractional(type_: str | None) -> bool:
@@ -612,6 +639,8 @@ def _before(words: tuple[str, ...], word: str, start: int) -> bool:
 
 
 # GDPR Art. 9 categories: a time word beside one says when or how long, the datum stays special
+#: A prefix of a name is part of it (`last_name_prefix`); a phone's (`phone_prefix`) is technical.
+_NAME_PREFIXES = frozenset({"prefix", "prefijo", "prefisso", "prefixo", "onek"})
 _SPECIAL_TERMS = (
     "user.health", "user.biometrics", "user.demographic.race_ethnicity",
     "user.demographic.religious_belief", "user.demographic.political_opinion",
@@ -652,6 +681,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
         if why == "technical" and word in lx.STORAGE_WORDS and match.category.startswith("user.content"):
             continue  # `photo_filename`, `foto_link`: where the person's photo is kept
+        if why == "technical" and word in _NAME_PREFIXES and match.category.startswith("user.name"):
+            continue  # `last_name_prefix`: the Dutch tussenvoegsel ('van', 'de') is part of the name
         if why == "flag" and wide_text and match.strong:
             continue  # `emailadmin varchar(100)`: a flag is a yes/no, wide text holds the datum
         return word, why
@@ -663,12 +694,18 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
 
 
 def _pick(
-    reading: _Reading, person: bool, kind: str, names: bool = True, wide_text: bool = False
+    reading: _Reading,
+    person: bool,
+    kind: str,
+    names: bool = True,
+    wide_text: bool = False,
+    fractional: bool = False,
 ) -> tuple[_Match | None, tuple[str, str] | None]:
     """The best surviving term, or the reason the column is ruled out.
 
     `person`: weak terms count (the table is about people); `names`: weak name terms
     count too (not so in a table merely linked to people: a project's `name`).
+    `fractional`: the column is a number with decimals, which holds no identifier.
     """
     objects = bool(reading.rest & lx.OBJECT_WORDS)
     # `clinic_phone`, `nomcentre`, `company_email`: an organisation's, not a person's.
@@ -691,8 +728,15 @@ def _pick(
         in_context = person and (names or not naming)
         if not m.strong and (not (in_context or qualifier) or objects):
             continue
-        if not _fits_type(m, kind, reading.rest):
+        if not m.strong and m.category.startswith(_NUMBERED_AMOUNTS) and reading.rest & lx.MONEY_WORDS:
+            # `monto_seguro`, `descuentos_seguro`: what the insurance costs or pays, their money,
+            # no number of it (review33 D2)
+            m = replace(m, category="user.financial")
+        if not _fits_type(m, kind, reading.rest, fractional):
             continue
+        served = reading.rest & lx.SOFTWARE_QUALIFIERS
+        if served and not m.strong and m.category.startswith("user.contact.address"):
+            continue  # `adresse_api`, `http_address`: where a service answers, no one's home (review33 D4)
         if _abbreviated_ip(m, reading.words) or _whose(m, reading.words):
             continue
         candidates.append(m)
@@ -885,6 +929,9 @@ _OF_LOOKUPS = (
     "user.location",
     "user.demographic",
     "user.authorization",
+    # `pays.num_insee`, `comuni.codice_fiscale`: the code a register gives a place or a
+    # kind of document, no one's id (review33 D2)
+    "user.government_id",
 )
 _NUMBER_WORDS = frozenset({"num", "numero", "number", "nr", "no", "nummer", "numara", "szam", "numer"})
 _FIRMS = lx.ORG_TABLES - lx.BODIES
@@ -1113,7 +1160,8 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
         return "user.settings", f"a setting they picked ({_cue(w for w, _ in reading.negators)})"
     if words & _FIRMS:
         return None  # a company's, a branch's, a department's (a club or a church: theirs)
-    numbered = words & _NUMBER_WORDS
+    # a yes/no holds no number: `noMagazine boolean` is a "no" (review33 D7)
+    numbered = words & _NUMBER_WORDS if kind != "boolean" else frozenset()
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
         numbered = numbered - {"no"}  # `no_social_media_presence`: a "no", not a number
     # a count is a number (`numero_invariant varchar` names a parcel, it counts nothing)
@@ -1356,10 +1404,14 @@ def decide(
     keyed: bool = False,
     bookkeeping: bool = False,
     link: bool = False,
+    sure_link: bool = False,
 ) -> Classification:
     """The verdict on one column in its table's context; `keyed`: a primary or foreign key.
 
     `link`: a key to a person's row or to a row about one (`order_lines.order_id`).
+    `sure_link`: such a key, declared, or read from its name to a table of people: named by
+    no term, it is surely a link (a key read from a name to a row about a person may be a
+    rank or a number: `waitlist smallint` beside a table `waitlist`, review33 D1).
     `bookkeeping`: more than half the schema's tables have a column of this name, tables
     about no one among them (`tables._bookkeeping`).
     """
@@ -1417,7 +1469,8 @@ def decide(
         )
     # only for the column's own verdict: as a table's evidence, `area_admin_email` is
     # still the admin's, and does not make the area a person
-    match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind))
+    fractional = kind == "numeric" and _fractional(type)
+    match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
     if match is not None and _animal_trait(match, reading, ctx):
         return Classification(
             False,
@@ -1946,7 +1999,7 @@ def decide(
                 f"name '{name}' means a first name ({first.lang}), which only a natural person has: "
                 f"'{table}' names one (a sole trader's business?)",
             )
-        if not _fits_type(m, kind, reading.rest):
+        if not _fits_type(m, kind, reading.rest, fractional):
             why = f"its type {type} cannot hold it"
         else:
             why = f"'{table}' is not about people"
@@ -1956,7 +2009,7 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' could mean {_label(m)} ({m.lang}), but {why}",
         )
-    if link and not ctx.describes:
+    if sure_link and not ctx.describes:
         # `notlar.sahip -> kimlik`: a key to a person's row, or a row about one, in a record
         # about them; whatever word names it, it links (2-4% personal on the tune half)
         return Classification(

@@ -35,6 +35,7 @@ CODED: Final = frozenset(
         "user.demographic.race_ethnicity",
         "user.demographic.citizenship_or_immigration_status",
         "user.demographic#place_of_birth",
+        "user.demographic#kinship",
         "user.professional_information.job_title",
         "user.demographic.profile",
         "user#assessment",
@@ -76,6 +77,7 @@ LABELS: Final[dict[str, str]] = {
     "user.demographic.language": "a person's language",
     "user.demographic.marital_status": "marital status",
     "user.demographic#place_of_birth": "a place of birth",
+    "user.demographic#kinship": "a family relationship",
     "user.demographic.political_opinion": "political opinions",
     "user.demographic.profile": "a personal profile",
     "user#assessment": "a mark or an assessment of the person",
@@ -122,6 +124,8 @@ CATEGORY_KEYS: Final[dict[str, str]] = {
     "user.behavior#activity": "user.behavior",
     "user.demographic#place_of_birth": "user.demographic",
     "user.demographic#date_of_death": "user.demographic",
+    # fideslang has no kinship: labellers file it as `user.demographic` or `user` (review33 D4)
+    "user.demographic#kinship": "user.demographic",
     # fideslang has no education record: labellers file a mark as plain `user` (review32 D7)
     "user#assessment": "user",
 }

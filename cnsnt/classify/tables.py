@@ -2224,6 +2224,11 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             for key in table.foreign_keys
             if len(key.columns) == 1 and _refers_to(key, persons_or_rows)
         }
+        # a key named by no term is surely a link when declared, or read from its name to a
+        # table of people (`schueler int`); one read from a name alone to a row about a person
+        # (`waitlist smallint` beside a table `waitlist`) may be a rank or a number (review33 D1)
+        declared = {k.columns[0].casefold() for k in table.foreign_keys if k.columns and not k.implied}
+        sure = {c for c, (_, whose) in persons.items() if c in declared or whose == "a table of people"}
         street = _street(table, verdict)
         bank = bank_column(table, verdict.context)
         glued = glued_prefixes(table, verdict.context.languages)
@@ -2239,6 +2244,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 column.name.casefold() in keyed,
                 column.name.casefold() in bookkept,
                 column.name.casefold() in persons,
+                column.name.casefold() in sure,
             )
             if past is not None:
                 found = _read_past(found, column, table, verdict, keyed, bookkept, *past)
