@@ -52,10 +52,38 @@ def _open_entry(entry: Entry, policy: Policy, candidates: Sequence[str]) -> str 
     return None
 
 
-def is_flow(lines: list[str], at: tuple[int, int]) -> bool:
-    """Whether the value at `at` is written in flow style (`[...]`; an empty one is always)."""
+def is_flow(seq: CommentedSeq) -> bool:
+    """Whether a sequence is written in flow style (`[...]`; an empty one always is).
+
+    Asked of the node, not of the text at its place: after a tag or an anchor
+    (`ignore: &skip [a.b]`, `!!seq`) the value's place is the tag's (codereview28 F8).
+    """
+    return bool(seq.fa.flow_style()) or not seq
+
+
+def block_dash(lines: list[str], at: tuple[int, int]) -> int:
+    """The column of a block sequence's first `-`, the sequence's value starting at `at`.
+
+    `at` is a tag's or an anchor's place when the value has one (`ignore: !!seq` or
+    `&skip`, the items on the lines below): the dash is the first thing after them that
+    is neither a blank nor a comment (codereview28 F1: the column of the tag was taken).
+    """
     row, col = at
-    return row < len(lines) and lines[row][col : col + 1] == "["
+    while row < len(lines):
+        text = lines[row]
+        while col < len(text):
+            ch = text[col]
+            if ch == "-":
+                return col
+            if ch == "#":
+                break  # a comment: to the line's end
+            if ch in "!&":  # a tag or an anchor: up to the next blank
+                while col < len(text) and text[col] not in " \t\r\n":
+                    col += 1
+                continue
+            col += 1
+        row, col = row + 1, 0
+    return at[1]  # pragma: no cover - ruamel read a block sequence: it has a dash
 
 
 def flow_close(lines: list[str], at: tuple[int, int]) -> tuple[int, int] | None:
@@ -99,6 +127,30 @@ def flow_joint(lines: list[str], close: tuple[int, int]) -> str:
         row -= 1
         col = len(lines[row]) if row >= 0 else 0
     return ""
+
+
+def flow_items(
+    lines: list[str], close: tuple[int, int], items: Sequence[tuple[str, str]], margin: int, nl: str
+) -> tuple[int, int, str]:
+    """Where and what to insert so `items` (`(yaml scalar, note)`) end the flow sequence closed at `close`.
+
+    A comment ends at the line's end, so each item gets a line of its own, with its
+    comment, at `margin + 2` (`margin`: its key's column): `[a, b]` breaks before its
+    `]`, which keeps a line of its own at `margin`; a `]` alone on its line gets the
+    items above it, the `,` the last item still needs first.
+    """
+    row, col = close
+    joint = flow_joint(lines, close).strip()  # "," when the last item has none after it yet
+    if lines[row][:col].strip():
+        return row, col, joint + nl + "".join(_flow_lines(items, margin + 2, nl)) + " " * margin
+    return row, 0, "".join(_flow_lines(items, margin + 2, nl, lead=f"{joint} " if joint else ""))
+
+
+def _flow_lines(items: Sequence[tuple[str, str]], indent: int, nl: str, lead: str = "") -> list[str]:
+    """`item,  # note` a line; `lead` starts the first line (the `,` it still needs)."""
+    return [
+        line(indent, f"{lead if i == 0 else ''}{text},", note) + nl for i, (text, note) in enumerate(items)
+    ]
 
 
 def after_item(lines: list[str], row: int, dash: int) -> int:
@@ -160,14 +212,16 @@ def join_entries(
             if not mine:
                 continue
             seq = datum.get(kind)
-            if isinstance(seq, CommentedSeq) and is_flow(lines, datum.lc.value(kind)):
+            if isinstance(seq, CommentedSeq) and is_flow(seq):
                 close = flow_close(lines, datum.lc.value(kind))
                 if close is None:
                     raise AssertionError(f"{shown}: no end to data.{name}.{kind}")
-                head = flow_joint(lines, close)
-                edits.append((*close, len(edits), head + ", ".join(scalar(f.key) for f in mine)))
+                # one a line with its comment, as in a block list: who decided, or why (codereview28 F12)
+                notes = [(scalar(f.key), f"{NOTE}; {why(f)}") for f in mine]
+                row, col, added = flow_items(lines, close, notes, datum.lc.key(kind)[1], nl)
+                edits.append((row, col, len(edits), added))
             elif isinstance(seq, CommentedSeq) and seq:
-                dash = datum.lc.value(kind)[1]
+                dash = block_dash(lines, datum.lc.value(kind))
                 row = after_item(lines, seq.lc.item(len(seq) - 1)[0], dash)
                 edits.append((row, 0, len(edits), "".join(_item_lines(mine, dash, nl))))
             else:  # no such key yet: a block at the end of the entry

@@ -31,6 +31,7 @@ from cnsnt.starter.model_dumps import TABLES_NOT_READ
 from cnsnt.starter.render import new_policy
 from cnsnt.starter.review_marks import ReviewOutcome
 from cnsnt.starter.reviewed import read_reviewed
+from cnsnt.starter.splice_check import KINDS, check_splice
 from cnsnt.starter.things import IgnoredField
 from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
 from cnsnt.starter.unread_templates import NOT_AUDITED
@@ -289,10 +290,21 @@ def draft_update(
     # a category's new fields join its entry nobody has given purposes yet; only beside an
     # entry with purposes is a new one made, its label told apart
     joined_text, left, joined = join_entries(start, entries, policy, target.as_posix())
-    text = add_entries(joined_text, distinct_labels(left, policy), target.as_posix())
+    labelled = distinct_labels(left, policy)
+    text = add_entries(joined_text, labelled, target.as_posix())
     outcome = None
     if reviewed is not None:
         text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target)
+    if text != start:  # every line the user wrote still says what it said: only the new items differ
+        check_splice(
+            start,
+            text,
+            target.as_posix(),
+            ignored=[escape(m.key) for m in outcome.ignored] if outcome else (),
+            entries=[e.name for e in labelled],
+            joined={j.name: {kind: [f.key for f in j.fields if kind == f"{f.kind}s"] for kind in KINDS}
+                    for j in joined},
+        )
     if text != original:
         _fits(text, target, sum(e.count for e in entries), len(left), update=True)
         _validate(text, target, files)

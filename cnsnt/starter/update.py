@@ -9,7 +9,7 @@ outside the insertion stays exactly as the author wrote it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from io import StringIO
 from pathlib import Path
 
@@ -62,6 +62,19 @@ def end_block(lines: list[str], nl: str) -> tuple[int, list[str]]:
     """Where a new top-level block goes (before a final `...`) and the blank line it needs first."""
     at = before_document_end(lines)
     return at, [] if not at or not lines[at - 1].strip() else [nl]
+
+
+def new_block(
+    top: CommentedMap, lines: list[str], nl: str, key: str, body: Callable[[int], list[str]]
+) -> str:
+    """The policy text with a new top-level `key:` block before the document's end.
+
+    At the column of the other top-level keys (a whole policy may be indented);
+    `body(margin)` gives the block's lines, each ended.
+    """
+    margin = top.lc.key(next(iter(top)))[1] if top else 0
+    at, gap = end_block(lines, nl)
+    return "".join(lines[:at] + gap + [" " * margin + f"{key}:{nl}", *body(margin)] + lines[at:])
 
 
 def before_document_end(lines: list[str]) -> int:
@@ -141,12 +154,9 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
     top = load_rt(text, shown)
     lines, nl = policy_lines(text)
     if "data" not in top:
-        # at the column of the other top-level keys (a whole policy may be indented)
-        margin = top.lc.key(next(iter(top)))[1] if top else 0
-        block = data_entries(entries, margin + 2, note=NOTE)
-        at, gap = end_block(lines, nl)
-        head = [" " * margin + f"data:{nl}"]
-        return "".join(lines[:at] + gap + head + [b + nl for b in block] + lines[at:])
+        return new_block(
+            top, lines, nl, "data", lambda m: [b + nl for b in data_entries(entries, m + 2, note=NOTE)]
+        )
     data = top["data"]
     data_line = top.lc.key("data")[0]
     stop = data_section_stop(top, len(lines))

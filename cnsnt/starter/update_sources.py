@@ -13,14 +13,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from cnsnt.errors import UsageError
 from cnsnt.starter.discover import Found
-from cnsnt.starter.join import flow_close, flow_joint, is_flow
+from cnsnt.starter.join import block_dash, flow_close, flow_joint, is_flow
 from cnsnt.starter.render import source_item
 from cnsnt.starter.update import (
     NOTE,
-    end_block,
     end_of_section,
     indent_of,
     load_rt,
+    new_block,
     open_empty_flow,
     policy_lines,
 )
@@ -45,11 +45,9 @@ def _add_kind(text: str, kind: str, found: Sequence[Found], shown: str) -> str:
     top = load_rt(text, shown)
     lines, nl = policy_lines(text)
     if "sources" not in top:
-        margin = top.lc.key(next(iter(top)))[1] if top else 0
-        at, gap = end_block(lines, nl)
-        block = [" " * margin + f"sources:{nl}", " " * (margin + 2) + f"{kind}:{nl}"]
-        block += _items(found, margin + 4, nl)
-        return "".join(lines[:at] + gap + block + lines[at:])
+        return new_block(
+            top, lines, nl, "sources", lambda m: [" " * (m + 2) + f"{kind}:{nl}", *_items(found, m + 4, nl)]
+        )
     sources = top["sources"]
     key_line = top.lc.key("sources")[0]
     later = [top.lc.key(k)[0] for k in top if top.lc.key(k)[0] > key_line]
@@ -83,7 +81,7 @@ def _add_kind(text: str, kind: str, found: Sequence[Found], shown: str) -> str:
         return "".join(lines[: kind_line + 1] + _items(found, child + 2, nl) + lines[kind_line + 1 :])
     if not isinstance(listed, CommentedSeq):
         raise UsageError(f"{shown}:{kind_line + 1}: sources: {kind}: must be a list of entries")
-    if is_flow(lines, sources.lc.value(kind)):  # `[{path: db/schema.sql}]`, `[]`: before the `]`
+    if is_flow(listed):  # `[{path: db/schema.sql}]`, `[]`: before the `]`
         close = flow_close(lines, sources.lc.value(kind))
         if close is None:  # pragma: no cover - ruamel read a closed list
             raise UsageError(f"{shown}:{kind_line + 1}: sources: {kind}: has no closing ]")
@@ -91,7 +89,7 @@ def _add_kind(text: str, kind: str, found: Sequence[Found], shown: str) -> str:
         added = flow_joint(lines, close) + ", ".join(source_item(f) for f in found)
         lines[row] = lines[row][:col] + added + lines[row][col:]
         return "".join(lines)
-    dash = sources.lc.value(kind)[1]
+    dash = block_dash(lines, sources.lc.value(kind))
     at = end_of_section(lines, kind_line, _next_key_line(sources, kind_line, stop), dash)
     return "".join(lines[:at] + _items(found, dash, nl) + lines[at:])
 

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from cnsnt.api import audit_path
 from cnsnt.cli import app
+from cnsnt.policy.loader import load_policy
 from cnsnt.starter import run as run_module
 from cnsnt.starter.review_marks import Marked, ReviewOutcome
 from cnsnt.starter.review_notes import review_notes
@@ -161,15 +162,63 @@ def test_running_it_twice_changes_nothing_the_second_time(tmp_path: Path) -> Non
             'ignore:\n- "*.id"\n...\n',
             'ignore:\n- "*.id"\n' + item("- customers.loyalty_tier") + "\n...\n",
         ),
+        # a tag or an anchor before the list: the item goes at the first item's dash, not at
+        # the tag's column, where it continued the last pattern (codereview28 F1)
+        ("ignore: !!seq\n  - a.b\n", "ignore: !!seq\n  - a.b\n" + item("  - customers.loyalty_tier") + "\n"),
+        (
+            "ignore: &skip   # shared\n    - a.b\n",
+            "ignore: &skip   # shared\n    - a.b\n" + item("    - customers.loyalty_tier") + "\n",
+        ),
+        # ... or before a flow list, which was taken for a block list (codereview28 F8)
+        ("ignore: &x [a.b]\n", "ignore: &x [a.b,\n" + item("  customers.loyalty_tier,") + "\n]\n"),
+        ("ignore: !!seq [a.b]\n", "ignore: !!seq [a.b,\n" + item("  customers.loyalty_tier,") + "\n]\n"),
+        ("ignore: !!seq []\n", "ignore: !!seq [\n" + item("  customers.loyalty_tier,") + "\n]\n"),
     ],
-    ids=["absent", "flow", "flow-empty", "flow-multiline", "flow-no-comma", "block", "block-at-margin"],
+    ids=[
+        "absent", "flow", "flow-empty", "flow-multiline", "flow-no-comma", "block", "block-at-margin",
+        "block-tagged", "block-anchored", "flow-anchored", "flow-tagged", "flow-empty-tagged",
+    ],
 )
 def test_the_ignore_item_is_spliced_into_each_shape_of_ignore(tmp_path: Path, ignore: str, expected: str) -> None:
     policy = project(tmp_path, ignore)
+    before = load_policy(policy).ignore
     draft = draft_update(policy, reviewed=tmp_path / "review.csv")
     assert draft.text.endswith(expected), draft.text[-300:]
     policy.write_text(draft.text, encoding="utf-8")
+    assert load_policy(policy).ignore == (*before, "customers.loyalty_tier")  # the user's patterns kept
     assert "customers.loyalty_tier" not in cn101(tmp_path)
+
+
+def test_a_splice_that_would_change_a_users_pattern_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new text is read back: an item glued onto the last pattern is valid YAML, but not written."""
+    policy = project(tmp_path, "ignore:\n  - a.b\n")
+    before = policy.read_bytes()
+    monkeypatch.setattr(
+        run_module, "add_ignores", lambda text, items, shown: text.replace("- a.b", "- a.b\n    - customers.loyalty_tier")
+    )
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 2, result.stderr
+    assert "cnsnt.yaml:17: not written: adding to ignore: as it is written would change what it holds; add " \
+        "under ignore: by hand: customers.loyalty_tier" in result.stderr
+    assert policy.read_bytes() == before
+
+
+def test_a_splice_that_would_change_a_data_entry_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    policy = project(tmp_path)
+    before = policy.read_bytes()
+    real = run_module.join_entries
+
+    def join_and_break(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        text, left, joined = real(*args, **kwargs)
+        return text.replace("    label: Email\n", "    label: Mail\n"), left, joined
+
+    monkeypatch.setattr(run_module, "join_entries", join_and_break)
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 2, result.stderr
+    assert "cnsnt.yaml:6: not written: adding to data entry email as it is written would change" in result.stderr
+    assert policy.read_bytes() == before
 
 
 def test_a_column_marked_personal_takes_the_reviewers_category(tmp_path: Path) -> None:
@@ -327,7 +376,37 @@ def test_nothing_is_written_when_the_result_would_not_load(tmp_path: Path, monke
     policy = project(tmp_path)
     before = policy.read_bytes()
     monkeypatch.setattr(run_module, "add_ignores", lambda text, items, shown: text + "ignore: 3\n")
+    monkeypatch.setattr(run_module, "check_splice", lambda *args, **kwargs: None)  # the last net alone
     result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
     assert result.exit_code == 2
     assert "not written: the policy cnsnt init made would not load" in result.stderr
     assert policy.read_bytes() == before
+
+
+def test_a_field_joining_an_entrys_flow_list_gets_its_comment(tmp_path: Path) -> None:
+    """Who decided is said beside the field in a flow list too: the list breaks before its `]`
+    (codereview28 F12: `columns: [customers.email, shifts.turno]` said nothing)."""
+    review = "column,personal,category\nshifts.turno,true,user.contact.email\n"
+    policy = project(tmp_path, review=review)
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    lines = draft.text.splitlines()
+    at = lines.index("    columns: [customers.email,")
+    assert lines[at + 1].startswith("      shifts.turno,".ljust(40) + "# added by cnsnt init --update; marked personal "
+                                     "in review.csv:2; cnsnt said: not personal (low)")
+    assert lines[at + 2] == "    ]"
+    policy.write_text(draft.text, encoding="utf-8")
+    assert load_policy(policy).data["email"].columns == ("customers.email", "shifts.turno")
+
+
+def test_a_field_joins_a_tagged_block_list_at_its_dash(tmp_path: Path) -> None:
+    review = "column,personal,category\nshifts.turno,true,user.name\n"
+    policy = project(tmp_path, review=review)
+    policy.write_text(
+        policy.read_text(encoding="utf-8").replace("    columns:\n      - customers.full_name", "    columns: !!seq\n"
+                                                   "        - customers.full_name"),
+        encoding="utf-8",
+    )
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert "        - customers.full_name   # the customer's\n        - shifts.turno " in draft.text
+    policy.write_text(draft.text, encoding="utf-8")
+    assert load_policy(policy).data["name"].columns == ("customers.full_name", "shifts.turno")

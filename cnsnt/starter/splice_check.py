@@ -1,0 +1,91 @@
+"""Check a policy `cnsnt init --update` edited: what was there is still there, plus the new items only.
+
+The new lines are spliced into the user's text at places ruamel.yaml gives. A place read
+wrong can still make valid YAML that says something else: an `ignore:` item written at
+the column of the list's tag (`ignore: !!seq`) continued the user's last pattern, which
+became `a.b - customers.loyalty_tier` (codereview28 F1), and loading the policy
+(`run._validate`) passed it. So the new text is read as the policy loader reads it and
+compared with the old one, section by section; a difference is refused, never written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from cnsnt import ISSUES_URL
+from cnsnt.errors import UsageError
+from cnsnt.policy.yaml_nodes import load_yaml
+
+#: The lists of a data entry `--update` adds fields to.
+KINDS = ("columns", "form_fields")
+
+
+def check_splice(
+    before: str,
+    after: str,
+    shown: str,
+    *,
+    ignored: Sequence[str] = (),
+    entries: Sequence[str] = (),
+    joined: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+) -> None:
+    """Refuse `after` unless it is `before` with exactly these additions.
+
+    `ignored`: patterns appended to `ignore:`; `entries`: names of new data entries;
+    `joined`: an existing entry's name -> kind (`columns`, `form_fields`) -> the patterns
+    added to it. A text that does not load is left to the loader's own check.
+    """
+    old, positions, problems = load_yaml(before, shown)
+    new, _, new_problems = load_yaml(after, shown)
+    if problems or new_problems or not isinstance(old, dict) or not isinstance(new, dict):
+        return
+
+    def refuse(key: tuple[str, ...], what: str, by_hand: str) -> None:
+        where = positions.get(key) or positions.get(key[:1])
+        line = f":{where.line}" if where is not None and where.line else ""
+        raise UsageError(
+            f"{shown}{line}: not written: {what} as it is written would change what it holds; "
+            f"{by_hand}, and please report it at {ISSUES_URL}"
+        )
+
+    for key in sorted(set(old) | set(new)):
+        if key in ("data", "ignore"):
+            continue
+        if old.get(key) != new.get(key):
+            refuse((key,), f"editing the policy next to {key}:", "run cnsnt init --update on a copy")
+    was = _list(old.get("ignore"))
+    if _list(new.get("ignore")) != was + list(ignored):
+        refuse(("ignore",), "adding to ignore:", f"add under ignore: by hand: {', '.join(ignored)}")
+    data_old, data_new = _map(old.get("data")), _map(new.get("data"))
+    added = set(data_new) - set(data_old)
+    if added != set(entries) or set(data_old) - set(data_new):
+        refuse(("data",), "adding data entries", "run cnsnt init --update on a copy")
+    for name, datum in data_old.items():
+        grown = (joined or {}).get(name, {})
+        if not _joined_as_said(_map(datum), _map(data_new[name]), grown):
+            refuse(("data", name), f"adding to data entry {name}", "add the fields by hand")
+
+
+def _joined_as_said(old: dict[str, Any], new: dict[str, Any], grown: Mapping[str, Sequence[str]]) -> bool:
+    """Whether an entry's new form is its old one with `grown`'s patterns at the end of their lists."""
+    if set(new) - set(old) - {k for k in KINDS if grown.get(k)} or set(old) - set(new):
+        return False
+    for key, value in new.items():
+        extra = grown.get(key, ())
+        if not extra:
+            if old.get(key) != value:
+                return False
+            continue
+        was, now = _list(old.get(key)), _list(value)
+        if now[: len(was)] != was or sorted(map(str, now[len(was) :])) != sorted(extra):
+            return False
+    return True
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else []
+
+
+def _map(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
