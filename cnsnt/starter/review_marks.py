@@ -4,7 +4,9 @@
 row names a column by the key `explain-column` wrote (`[schema.]table.column`),
 matched as the audit matches names, case-insensitively; a `table.column` names that
 column in any schema. A row that names no column of the sources (renamed, dropped, a
-typo) is kept to be said, never dropped in silence.
+typo) is kept to be said, never dropped in silence; two rows that name one column (its
+full key and its `table.column`) with different answers are a usage error, as two rows
+spelt the same are.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cnsnt.evidence import Classification, Column
-from cnsnt.starter.reviewed import Review
+from cnsnt.starter.reviewed import Review, contradiction, refuse, same_answer
 
 
 @dataclass(frozen=True)
@@ -69,15 +71,34 @@ def match_reviews(reviews: Sequence[Review], columns: Iterable[Column]) -> Revie
         short.setdefault(f"{column.table}.{column.name}".casefold(), []).append(key)
     by_column: dict[str, Review] = {}
     missing: list[Review] = []
+    shorts: list[tuple[Review, list[str]]] = []
     for review in reviews:
         name = review.column.casefold()
-        keys = full.get(name) or short.get(name)
-        if not keys:
+        if name in full:
+            for key in full[name]:
+                by_column.setdefault(key, review)
+        elif name in short:
+            shorts.append((review, short[name]))
+        else:
             missing.append(review)
-            continue
+    # a row naming the full key wins over a `table.column` row, when the two agree; when they
+    # do not, the reviewer is asked which (codereview28 F2: the first row won in silence)
+    bad: list[str] = []
+    for review, keys in shorts:
         for key in keys:
-            by_column.setdefault(key, review)  # a row naming the full key came first, or wins
+            earlier = by_column.setdefault(key, review)
+            if not same_answer(earlier, review):
+                first, second = sorted((earlier, review), key=_line)
+                bad.append(contradiction(second, first))
+                break
+    if bad:
+        refuse(reviews[0].where.rpartition(":")[0], bad)
     return ReviewMarks(by_column, tuple(missing))
+
+
+def _line(review: Review) -> int:
+    """The line of a reviewed row, from its `file:line`."""
+    return int(review.where.rpartition(":")[2])
 
 
 def reviewer_reason(review: Review, verdict: Classification) -> str:

@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from cnsnt.errors import UsageError
 from cnsnt.policy.taxonomy import Taxonomy
@@ -73,19 +73,36 @@ def read_reviewed(path: Path, shown: str, taxonomy: Taxonomy) -> tuple[Review, .
         earlier = out.get(review.column.casefold())
         if earlier is None:
             out[review.column.casefold()] = review
-        elif (earlier.personal, earlier.category) != (review.personal, review.category):
-            bad.append(
-                f"{review.where}: {_show(review.column)} is marked {_answer(review)} here but "
-                f"{_answer(earlier)} at {earlier.where}: keep one of the two rows"
-            )
+        elif not same_answer(earlier, review):
+            bad.append(contradiction(review, earlier))
     if bad:
-        more = len(bad) - _SHOWN
-        tail = [f"... and {more} more"] if more > 0 else []
-        raise UsageError(
-            f"{shown}: nothing changed, the reviewed list has "
-            f"{len(bad)} problem{'s' if len(bad) != 1 else ''}:\n" + "\n".join(bad[:_SHOWN] + tail)
-        )
+        refuse(shown, bad)
     return tuple(out.values())
+
+
+def same_answer(one: Review, other: Review) -> bool:
+    """Whether two rows give one answer: personal or not, and the same category."""
+    return (one.personal, one.category) == (other.personal, other.category)
+
+
+def contradiction(review: Review, earlier: Review) -> str:
+    """The problem of two rows that answer differently for one column."""
+    return (
+        f"{review.where}: {_show(review.column)} is marked {_answer(review)} here but "
+        f"{_answer(earlier)} at {earlier.where}"
+        + ("" if review.column == earlier.column else f" as {_show(earlier.column)}")
+        + ": keep one of the two rows"
+    )
+
+
+def refuse(shown: str, bad: list[str]) -> NoReturn:
+    """The usage error of a reviewed list with problems: the first few listed, the rest counted."""
+    more = len(bad) - _SHOWN
+    tail = [f"... and {more} more"] if more > 0 else []
+    raise UsageError(
+        f"{shown}: nothing changed, the reviewed list has "
+        f"{len(bad)} problem{'s' if len(bad) != 1 else ''}:\n" + "\n".join(bad[:_SHOWN] + tail)
+    )
 
 
 def _read(path: Path, shown: str) -> str:

@@ -410,3 +410,29 @@ def test_a_field_joins_a_tagged_block_list_at_its_dash(tmp_path: Path) -> None:
     assert "        - customers.full_name   # the customer's\n        - shifts.turno " in draft.text
     policy.write_text(draft.text, encoding="utf-8")
     assert load_policy(policy).data["name"].columns == ("customers.full_name", "shifts.turno")
+
+
+def test_two_rows_naming_one_column_with_different_answers_are_refused(tmp_path: Path) -> None:
+    """Its full key and its `table.column` name one column: the `true` row was dropped in
+    silence, the first row winning (codereview28 F2)."""
+    review = "column,personal\ncustomers.loyalty_tier,false\ncrm.customers.loyalty_tier,true\n"
+    policy = project(tmp_path, review=review)
+    schema = tmp_path / "db" / "schema.sql"
+    schema.write_text(SCHEMA.replace("CREATE TABLE customers", "CREATE TABLE crm.customers"), encoding="utf-8")
+    before = policy.read_bytes()
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 2, result.stderr
+    assert "review.csv: nothing changed, the reviewed list has 1 problem:\nreview.csv:3: " \
+        "'crm.customers.loyalty_tier' is marked personal here but not personal at review.csv:2 as " \
+        "'customers.loyalty_tier': keep one of the two rows" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert policy.read_bytes() == before
+
+
+def test_of_two_rows_that_agree_the_full_keys_is_named(tmp_path: Path) -> None:
+    review = "column,personal\ncustomers.loyalty_tier,false\ncrm.customers.loyalty_tier,false\n"
+    policy = project(tmp_path, review=review)
+    schema = tmp_path / "db" / "schema.sql"
+    schema.write_text(SCHEMA.replace("CREATE TABLE customers", "CREATE TABLE crm.customers"), encoding="utf-8")
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert draft.text.endswith(item("  - crm.customers.loyalty_tier") + "\n")  # review.csv:3, the full key's
