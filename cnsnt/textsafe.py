@@ -70,3 +70,8 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_cell(text: str) -> str:
     """A CSV cell no spreadsheet runs as a formula: a leading quote before `=`, `+`, `-`, `@`, a tab."""
     return "'" + text if text[:1] in _FORMULA_STARTS else text
+
+
+def from_spreadsheet_cell(text: str) -> str:
+    """A cell `spreadsheet_cell` wrote, as it was: the quote before a formula start taken off."""
+    return text[1:] if text[:1] == "'" and text[1:2] in _FORMULA_STARTS else text

@@ -95,22 +95,28 @@ def policy_files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """Read UTF-8 text; undecodable bytes are a problem with line and column."""
+def read_text(
+    path: Path, shown: str, *, limit: int | None = None, what: str = "a policy"
+) -> tuple[str | None, list[Problem]]:
+    """Read UTF-8 text (a BOM dropped); undecodable bytes are a problem with line and column.
+
+    A regular file of at most `limit` bytes (`MAX_POLICY_BYTES` when None; `what` names it
+    in messages): a policy, or another file a person writes for cnsnt (`init --update
+    --reviewed`'s list).
+    """
+    limit = MAX_POLICY_BYTES if limit is None else limit
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             # A FIFO or device would block or never end: never opened.
-            return None, [Problem("not a regular file: a policy must be one", Location(shown))]
+            return None, [Problem(f"not a regular file: {what} must be one", Location(shown))]
         size = info.st_size
-        if size > MAX_POLICY_BYTES:
-            return None, [
-                Problem(f"file is too large ({size:,} bytes) for a policy", Location(shown))
-            ]
+        if size > limit:
+            return None, [Problem(f"file is too large ({size:,} bytes) for {what}", Location(shown))]
         with path.open("rb") as fh:
-            raw = fh.read(MAX_POLICY_BYTES + 1)
-        if len(raw) > MAX_POLICY_BYTES:
-            return None, [Problem("file is too large for a policy", Location(shown))]
+            raw = fh.read(limit + 1)
+        if len(raw) > limit:
+            return None, [Problem(f"file is too large for {what}", Location(shown))]
     except OSError as exc:
         return None, [Problem(f"cannot read: {exc.strerror or exc}", Location(shown))]
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -16,6 +16,7 @@ from cnsnt.policy.model import Policy, TaxonomyEntry
 from cnsnt.policy.taxonomy import load_taxonomy
 from cnsnt.starter import reviewed as reviewed_module
 from cnsnt.starter.reviewed import Review, read_reviewed
+from cnsnt.textsafe import from_spreadsheet_cell, spreadsheet_cell
 from cnsnt.verdicts import ColumnVerdict, as_csv, as_json
 
 TAXONOMY = load_taxonomy()
@@ -142,14 +143,15 @@ def test_an_empty_file_and_a_file_that_is_not_utf8_are_refused(tmp_path: Path) -
 
 
 def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match=r"^gone\.csv: cannot read it"):
+    with pytest.raises(UsageError, match=r"^gone\.csv: cannot read: "):
         read_reviewed(tmp_path / "gone.csv", "gone.csv", TAXONOMY)
 
 
 def test_a_file_over_the_cap_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reviewed_module, "MAX_REVIEW_BYTES", 100)
     message = refused(tmp_path, HEADER + "turni.turno,,true,,,,\n" * 5)
-    assert "more than the 100 a reviewed list may have" in message
+    assert "review.csv: file is too large (168 bytes) for a reviewed list (--reviewed reads a CSV or JSON " \
+        "file of at most 100 bytes, in UTF-8)" in message
 
 
 def test_reads_the_json_explain_column_writes_lines_by_item(tmp_path: Path) -> None:
@@ -173,3 +175,39 @@ def test_bad_json_values_name_the_line_and_the_item(tmp_path: Path) -> None:
 def test_without_an_extension_the_content_tells_json_from_csv(tmp_path: Path) -> None:
     assert read(tmp_path, '[{"column": "a.x", "personal": 1}]', "review")[0].personal is True
     assert read(tmp_path, HEADER + "a.x,,0,,,,\n", "review")[0].personal is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" + "[" * 200_000 + "]" * 200_000 + "]",
+        '[\n  {"column": "a.x", "personal": true},\n  {"column": "b.y", "personal": true, "x": '
+        + "[" * 200_000 + "]" * 200_000 + "}\n]\n",
+    ],
+    ids=["list", "value"],
+)
+def test_a_json_list_nested_too_deeply_is_a_usage_error_with_its_place(tmp_path: Path, text: str) -> None:
+    """Python's JSON reader raised RecursionError, an internal error (codereview28 F7)."""
+    message = refused(tmp_path, text, "deep.json")
+    where = "deep.json:1:2 (item 0)" if text.startswith("[[") else "deep.json:3:3 (item 1)"
+    assert message.startswith(f"{where}: not a list cnsnt can read (nested too deeply)"), message
+
+
+def test_a_semicolon_separated_csv_is_read(tmp_path: Path) -> None:
+    """Excel saves CSV with `;` where the decimal mark is a comma (codereview28 F13)."""
+    text = "column;location;personal;category\nshifts.turno;x;true;\nclienti.livello;\"a;b\";No;user\n"
+    assert read(tmp_path, text) == (
+        Review("shifts.turno", True, None, "review.csv:2"),
+        Review("clienti.livello", False, "user", "review.csv:3"),
+    )
+    tabs = "column\tpersonal\nshifts.turno\tyes\n"
+    assert read(tmp_path, tabs) == (Review("shifts.turno", True, None, "review.csv:2"),)
+    # a comma in a cell of a comma-separated list does not make it another separator
+    commas = 'column,personal,reason\nshifts.turno,true,"a; b"\n'
+    assert read(tmp_path, commas) == (Review("shifts.turno", True, None, "review.csv:2"),)
+
+
+@pytest.mark.parametrize("name", ["=cmd.x", "+a.b", "-a.b", "@a.b", "\ta.b", "\ra.b", "'a.b", "a.b"])
+def test_a_cell_explain_column_quoted_reads_back_as_it_was(name: str) -> None:
+    """The quote is put on and taken off by one pair of functions, from one list of starts."""
+    assert from_spreadsheet_cell(spreadsheet_cell(name)) == name
