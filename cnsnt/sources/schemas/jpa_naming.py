@@ -26,6 +26,7 @@ from pathlib import Path
 from cnsnt.errors import SourceError
 from cnsnt.evidence import SourceProblem
 from cnsnt.model import Location, Severity
+from cnsnt.sources.base import Limits, read_text
 from cnsnt.sources.schemas.xml_tree import XmlElement, parse_xml
 
 #: The settings that name Hibernate's naming strategy (in `hibernate.cfg.xml` the
@@ -42,6 +43,9 @@ _FOLDERS = ("", "resources/", "src/main/resources/")
 _FILES = ("META-INF/persistence.xml", "hibernate.cfg.xml", "hibernate.properties")
 #: How many folders the climb goes up at most.
 _CLIMB = 64
+#: Build and configuration files are read up to 2 MB: a real `pom.xml` or
+#: `persistence.xml` is a few KB, and one the climb meets by mistake costs no more.
+_CONFIG_LIMITS = Limits(file_bytes=2_000_000)
 
 
 @dataclass(frozen=True)
@@ -127,11 +131,8 @@ def _build_says(directory: Path) -> bool | None:
     """True/False when this folder's build file decides, None when it has none or is silent."""
     for name in ("pom.xml", "build.gradle", "build.gradle.kts"):
         build = directory / name
-        if not build.is_file():
-            continue
-        try:
-            text = build.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        text = _text(build) if build.is_file() else None
+        if text is None:
             continue
         if "spring-boot" in text or "org.springframework.boot" in text:  # Gradle's plugin id
             return not _standard_naming(directory)
@@ -142,11 +143,8 @@ def _standard_naming(module: Path) -> bool:
     """`spring.jpa.hibernate.naming.physical-strategy` set to Hibernate's standard one."""
     resources = module / "src" / "main" / "resources"
     for name in ("application.properties", "application.yml", "application.yaml"):
-        try:
-            text = (resources / name).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        if "PhysicalNamingStrategyStandardImpl" in text:
+        text = _text(resources / name) if (resources / name).is_file() else None
+        if text is not None and "PhysicalNamingStrategyStandardImpl" in text:
             return True
     return False
 
@@ -195,9 +193,13 @@ def _shown(path: Path, root: Path | None) -> str:
 
 
 def _text(config: Path) -> str | None:
+    """A build or configuration file's text, read as every source is (capped, not a FIFO), else None.
+
+    One that cannot be read decides nothing: the names stay as written, as init says.
+    """
     try:
-        return config.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        return read_text(config, config.as_posix(), limits=_CONFIG_LIMITS)
+    except SourceError:
         return None
 
 
@@ -208,12 +210,25 @@ def _properties(config: Path, shown: str) -> _Setting | None:
         line = raw.strip()
         if not line or line[0] in "#!":
             continue
-        key = line.split("=", 1)[0].split(":", 1)[0].split(None, 1)[0].strip()
+        key = _property_key(line)
         if key in _KEYS:
-            value = line[len(key) :].strip().lstrip("=:").strip()
+            value = line[len(key) :].lstrip(" \t\f")
+            value = (value[1:] if value[:1] in ("=", ":") else value).strip()
             if value:
                 return _Setting(value, shown, number, raw.index(key) + 1)
     return None
+
+
+def _property_key(line: str) -> str:
+    """A `.properties` line's key: up to its first `=`, `:` or blank.
+
+    Empty when the line starts with one (`=oops`), which Java reads as an empty key: it
+    was an IndexError that stopped init and the audit (codereview28 F4).
+    """
+    for at, ch in enumerate(line):
+        if ch in "=: \t\f":
+            return line[:at]
+    return line
 
 
 def _xml(config: Path, shown: str) -> _Setting | None:
