@@ -21,6 +21,7 @@ a reason, so a changed sentence in the classifier cannot move a field.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
@@ -66,9 +67,16 @@ class Group:
     fields: tuple[PersonalField, ...]
 
 
-def _name_part(text: str) -> str:
-    """`user-account` is `user_account`, `2fa` is `_2fa` (names start with a letter or `_`)."""
-    part = _NOT_NAME.sub("_", text).strip("_").lower()
+def name_part(text: str) -> str:
+    """A part of an entry name: `user-account` is `user_account`, `2fa` is `_2fa`, `Größe` is `grosse`.
+
+    Entry names match the policy schema's `^[A-Za-z_][A-Za-z0-9_.-]*$`: letters are folded
+    to ASCII (`ß` as `ss`, `é` as `e`), anything else is `_`, and a digit first gets a `_`
+    before it. A name of none of these is empty: the caller names it otherwise.
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    part = _NOT_NAME.sub("_", ascii_only).strip("_")
     return f"_{part}" if part[:1].isdigit() else part
 
 
@@ -195,7 +203,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
             loose.extend(members)
             continue
         shown = names.get(person, person)
-        part = _name_part(shown) or "people"
+        part = name_part(shown) or "people"
         later: list[Group] = []
         tabs = sorted({f.table or "" for f in members})
         if how == OWN:
@@ -225,7 +233,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
                     f"a person in '{shown}'.",
                 )
                 label = f"Records in {tab} about {shown}"
-                later.append(Group((f"{_name_part(tab) or 'table'}_records",), label, said + _DECIDE, mine))
+                later.append(Group((f"{name_part(tab) or 'table'}_records",), label, said + _DECIDE, mine))
             members = [f for f in members if (f.table or "") not in apart]
             tabs = sorted({f.table or "" for f in members})
             notes = _wrap(
@@ -273,7 +281,7 @@ def _squeeze(name: str) -> str:
 
 def _folder_names(folder: str, suffix: str) -> tuple[str, ...]:
     """`include/staff` -> `staff_SUFFIX`, `include_staff_SUFFIX`; a generic last part takes its parent."""
-    parts = [p for p in (_name_part(x) for x in folder.split("/")) if p]
+    parts = [p for p in (name_part(x) for x in folder.split("/")) if p]
     if not parts:
         return (suffix,)
     start = len(parts) - 1
@@ -363,7 +371,7 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
         for form, mine in own:
             where = _where(folder, mine)
             # a form named by its path (`partners/children/_form`): its folder names the rest
-            part = _name_part(form.rsplit("/", 1)[-1]) or "form"
+            part = name_part(form.rsplit("/", 1)[-1]) or "form"
             notes = _wrap(
                 "holds:",
                 f"fields of a kind cnsnt cannot name, filled in by whoever uses the form '{form}' "

@@ -436,3 +436,23 @@ def test_of_two_rows_that_agree_the_full_keys_is_named(tmp_path: Path) -> None:
     schema.write_text(SCHEMA.replace("CREATE TABLE customers", "CREATE TABLE crm.customers"), encoding="utf-8")
     draft = draft_update(policy, reviewed=tmp_path / "review.csv")
     assert draft.text.endswith(item("  - crm.customers.loyalty_tier") + "\n")  # review.csv:3, the full key's
+
+
+def test_a_category_of_the_policys_own_taxonomy_names_a_loadable_entry(tmp_path: Path) -> None:
+    """Its last part was the entry's name as it was (`größe`, `1st_club`), which the policy
+    schema refuses: init stopped with "this is a bug in cnsnt" (codereview28 F5)."""
+    review = "column,personal,category\nshifts.turno,true,user.größe\nshifts.badge_colour,true,user.1st club\n"
+    policy = project(tmp_path, review=review)
+    policy.write_text(
+        policy.read_text(encoding="utf-8")
+        + "taxonomy:\n  categories:\n    user.größe: {name: Size, description: body size}\n"
+        '    "user.1st club": {name: First club, description: the club joined first}\n',
+        encoding="utf-8",
+    )
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    named = {e.name: e.category for e in draft.entries if e.category != "user"}
+    assert named == {"grosse": "user.größe", "_1st_club": "user.1st club"}
+    policy.write_text(draft.text, encoding="utf-8")
+    loaded = load_policy(policy)
+    assert loaded.data["grosse"].columns == ("shifts.turno",)
+    assert loaded.data["_1st_club"].columns == ("shifts.badge_colour",)
