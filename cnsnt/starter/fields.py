@@ -79,6 +79,12 @@ class Undeclared:
     for the user to remove."""
     ignored_personal: tuple[Marked, ...] = ()
     """`--reviewed`: columns marked personal that `ignore:` names (its patterns in `entries`)."""
+    declared_otherwise: tuple[Marked, ...] = ()
+    """`--reviewed`: columns marked personal with a category that the data entries declaring
+    them (`entries`) give another (`categories`): left for the user to move."""
+    consent_personal: tuple[Marked, ...] = ()
+    """`--reviewed`: columns a reviewer marked personal that the policy records consent in
+    (the `consent: columns:` patterns naming them in `entries`): left to the user."""
     not_found: tuple[Review, ...] = ()
     """`--reviewed`: rows that name no column of the sources."""
     marked_personal: tuple[str, ...] = ()
@@ -112,6 +118,8 @@ def undeclared(
     against: dict[str, Marked] = {}
     kept: dict[str, Marked] = {}
     hidden: dict[str, Marked] = {}
+    moved: dict[str, Marked] = {}
+    consents: dict[str, Marked] = {}
     for column in evidence.columns:
         key = column.key
         verdict = evidence.classified.get(key)
@@ -132,7 +140,10 @@ def undeclared(
                 patterns = tuple(p for p in policy.ignore if column_matches(p, key))
                 hidden.setdefault(key.casefold(), Marked(key, review, patterns))
             continue
-        if index.data_for_column(key) or index.is_consent_column(column):
+        declared = index.data_for_column(key)
+        if declared or index.is_consent_column(column):
+            if marked and review is not None:  # never moved: a data entry or a consent says otherwise
+                _marked_elsewhere(column, review, declared, policy, moved, consents)
             continue
         if marked and review is not None:
             category = review.category or verdict.category or UNKNOWN_CATEGORY
@@ -242,6 +253,8 @@ def undeclared(
         not_personal=tuple(against.values()),
         declared_not_personal=tuple(kept.values()),
         ignored_personal=tuple(hidden.values()),
+        declared_otherwise=tuple(moved.values()),
+        consent_personal=tuple(consents.values()),
         not_found=marks.not_found,
         marked_personal=tuple(
             p.key
@@ -273,6 +286,39 @@ def _marked_not_personal(
         kept.setdefault(key.casefold(), Marked(key, review, tuple(d.name for d in entries)))
     elif personal and not index.column_ignored(key) and not index.is_consent_column(column):
         against.setdefault(key.casefold(), Marked(key, review))
+
+
+def _marked_elsewhere(
+    column: Column,
+    review: Review,
+    declared: list[Datum],
+    policy: Policy,
+    moved: dict[str, Marked],
+    consents: dict[str, Marked],
+) -> None:
+    """File a column a reviewer marked personal, or gave a category, that the policy places already.
+
+    A data entry records a decision, so the column stays in it; the user is told when
+    the reviewer's category is another than every declaring entry's (`moved`). A consent
+    record (`consent: columns:`) is not declared as data; the user is told (`consents`)
+    when the reviewer calls it personal against the classifier. Only a row the reviewer
+    edited is said (`marked`): an unedited row repeats the classifier, and questions nothing.
+    """
+    key = column.key
+    if declared:
+        if review.category is not None and all(d.category != review.category for d in declared):
+            names = tuple(d.name for d in declared)
+            moved.setdefault(key.casefold(), Marked(key, review, names, tuple(d.category for d in declared)))
+        return
+    if review.personal:
+        patterns = [
+            pattern
+            for purpose in policy.purposes.values()
+            if purpose.consent
+            for pattern in purpose.consent.columns
+            if column_matches(pattern, key)
+        ]
+        consents.setdefault(key.casefold(), Marked(key, review, tuple(dict.fromkeys(patterns))))
 
 
 def _held_by_catch_all(

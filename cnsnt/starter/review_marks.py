@@ -26,8 +26,11 @@ class Marked:
     """The column's key in the sources."""
     review: Review
     entries: tuple[str, ...] = ()
-    """The data entries that declare it (a column marked not personal), or the `ignore:`
-    patterns that name it (a column marked personal)."""
+    """The data entries that declare it (a column marked not personal, or with another
+    category), the `ignore:` patterns that name it (a column marked personal), or the
+    `consent: columns:` patterns that name it (a consent record marked personal)."""
+    categories: tuple[str, ...] = ()
+    """The categories the data entries in `entries` give it (a column marked with another)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,10 @@ class ReviewOutcome:
     """Columns marked not personal that data entries declare: left to the user."""
     hidden: tuple[Marked, ...] = ()
     """Columns marked personal that `ignore:` names: left to the user."""
+    recategorised: tuple[Marked, ...] = ()
+    """Columns marked with a category that data entries declare under another: left to the user."""
+    consent: tuple[Marked, ...] = ()
+    """Consent records (`consent: columns:`) marked personal: left to the user."""
     not_found: tuple[Review, ...] = ()
     """Rows that name no column of the sources."""
 

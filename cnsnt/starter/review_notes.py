@@ -1,8 +1,8 @@
 """What `cnsnt init --update --reviewed FILE` says on stderr: each row it could not apply, then a count.
 
 A reviewed row is a person's decision: when cnsnt does not carry it out (the column is
-gone, a data entry or `ignore:` says otherwise), the user is told which row and why, so
-no decision is lost in silence.
+gone; a data entry, `ignore:` or a consent record says otherwise), the user is told which
+row and why, so no decision is lost in silence; the summary counts those left to the user.
 """
 
 from __future__ import annotations
@@ -31,6 +31,20 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
             f"{marked.review.where}: {marked.key} is marked personal but ignore: names it ({patterns}): "
             "remove it from ignore: by hand if it is personal"
         )
+    for marked in outcome.recategorised:
+        pairs = zip(marked.entries, marked.categories, strict=True)
+        said = " and ".join(f"data entry {name} says {category}" for name, category in pairs)
+        out.append(
+            f"{marked.review.where}: {marked.key} is marked {marked.review.category} but {said}: "
+            "change it by hand"
+        )
+    for marked in outcome.consent:
+        patterns = ", ".join(marked.entries)
+        out.append(
+            f"{marked.review.where}: {marked.key} is marked personal but the policy records consent in "
+            f"it (consent: columns: {patterns}), which no data entry declares: declare it in one by hand "
+            "if it is personal data besides"
+        )
     if outcome.left:
         keys = ", ".join(m.key for m in outcome.left)
         count = len(outcome.left)
@@ -40,8 +54,11 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     personal, ignored = len(outcome.added), len(outcome.ignored)
     missing = len(outcome.not_found)
+    kept = sum(len(m) for m in (outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent))
+    left = f", {kept} left to change by hand" if kept else ""
     out.append(
         f"{outcome.source}: {personal} column{'s' if personal != 1 else ''} marked personal added to "
         f"data entries, {ignored} marked not personal added to ignore:, {missing} not found in the sources"
+        + left
     )
     return out

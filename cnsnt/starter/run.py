@@ -337,6 +337,8 @@ def _add_ignored(
         added=result.marked_personal,
         declared=result.declared_not_personal,
         hidden=result.ignored_personal,
+        recategorised=result.declared_otherwise,
+        consent=result.consent_personal,
         not_found=result.not_found,
     )
     marked = result.not_personal

@@ -456,3 +456,43 @@ def test_a_category_of_the_policys_own_taxonomy_names_a_loadable_entry(tmp_path:
     loaded = load_policy(policy)
     assert loaded.data["grosse"].columns == ("shifts.turno",)
     assert loaded.data["_1st_club"].columns == ("shifts.badge_colour",)
+
+
+def test_a_category_a_data_entry_gives_otherwise_is_said_not_moved(tmp_path: Path) -> None:
+    """The row was dropped without a word (codereview28 F6)."""
+    review = "column,personal,category\ncustomers.email,true,user.financial.bank_account\n"
+    policy = project(tmp_path, "ignore: []\n", review=review)
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "review.csv:2: customers.email is marked user.financial.bank_account but data entry email says " \
+        "user.contact.email: change it by hand" in result.stderr
+    assert "0 not found in the sources, 1 left to change by hand" in result.stderr
+    assert load_policy(policy).data["email"].columns == ("customers.email",)  # never moved
+
+
+def test_an_unedited_category_is_not_questioned(tmp_path: Path) -> None:
+    """The category explain-column wrote is the classifier's: a row left as it was says nothing."""
+    review = "column,personal,category\ncustomers.full_name,true,user.name\n"
+    policy = project(tmp_path, "ignore: []\n", review=review)
+    text = policy.read_text(encoding="utf-8").replace("    category: user.name\n", "    category: user.name.first\n")
+    policy.write_text(text, encoding="utf-8")
+    draft = draft_update(policy, reviewed=tmp_path / "review.csv")
+    assert draft.reviewed is not None and draft.reviewed.recategorised == ()
+
+
+def test_a_consent_record_marked_personal_is_said(tmp_path: Path) -> None:
+    review = "column,personal\nshifts.badge_colour,true\n"
+    policy = project(tmp_path, "ignore: []\n", review=review)
+    policy.write_text(
+        policy.read_text(encoding="utf-8").replace(
+            "purposes: {}\n",
+            "purposes:\n  news: {description: News., basis: consent, consent: {columns: [shifts.badge_colour]}}\n",
+        ),
+        encoding="utf-8",
+    )
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "review.csv:2: shifts.badge_colour is marked personal but the policy records consent in it " \
+        "(consent: columns: shifts.badge_colour), which no data entry declares: declare it in one by hand " \
+        "if it is personal data besides" in result.stderr
+    assert "1 left to change by hand" in result.stderr
