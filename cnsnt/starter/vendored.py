@@ -17,7 +17,8 @@ Below a web root (`public/`, `static/`) a script is served as it is, and an admi
 copies its plugins there whole (review33 R33a D6: AdminLTE's `public/plugins/codemirror/`,
 `jsgrid/`, `ion-rangeslider/` and its `demo.js` were proposed and gave 34 CN001 warnings).
 There a licence or copyright statement in the leading comments (`Licensed under MIT`,
-`(c) 2016 A. Author`, `Distributed under an MIT license`), a `plugins/<name>/` folder, or
+`(c) 2016 A. Author`, `© Acme`, `Distributed under an MIT license`, an SPDX tag; not the word
+"license" alone, nor a `(c)` before a lower-case word), a `plugins/<name>/` folder, or
 a leading comment that calls the file a demo ("for demo purposes only") is enough too.
 """
 
@@ -56,13 +57,16 @@ _BANNER_TAGS = ("@license", "@preserve")
 #: How much of a script's start is searched for a banner comment.
 _BANNER_CHARS = 4096
 #: Words of a licence statement in a served script's leading comments (`Licensed under MIT`,
-#: `Distributed under an MIT license`, `Released under MIT licence`), lower case.
-_LICENCE_WORDS = ("licensed under", "distributed under", "released under", "license", "licence")
-#: A copyright notice in a served script's leading comments: `(c) 2016 A. Author`,
-#: `copyright (c) by ...`, `© Denis Ineshin, 2019`, `Copyright 2016`. A bare word
-#: "copyright" with neither mark nor year (`Copyright us.`) is a product's own header.
-#: Linear: `\s*` runs only after a literal `(c)` or `copyright`, into one digit.
-_COPYRIGHT = re.compile(r"\(c\)|©|copyright\s*+\d")
+#: `Distributed under an MIT license`, `Released under MIT licence`, an SPDX tag), lower
+#: case. The word "license" alone is no statement: `see LICENSE for terms` is an app's own
+#: header (codereview28 F9).
+_LICENCE_WORDS = (
+    *("licensed under", "licenced under", "distributed under", "released under"),
+    *("@license", "spdx-license-identifier"),
+)
+#: A copyright mark, `(c)` or `©`, or the word: what a copyright notice starts with, and the
+#: blanks after it. Linear: a literal alternative, then one possessive run of blanks.
+_COPYRIGHT_MARK = re.compile(r"(?i:\(c\)|©|\bcopyright\b)[ \t]*+")
 #: Leading-comment words of a file that says it is a demo, not the product (AdminLTE's
 #: `demo.js`: "This file is for demo purposes only"), lower case.
 _DEMO_WORDS = ("for demo purposes", "demo purposes only", "for demonstration purposes")
@@ -117,12 +121,30 @@ def _served_reason(folders: tuple[str, ...], start: str) -> str | None:
     plugins = next((part for part in folders[:-1] if part in _PLUGIN_DIRS), None)
     if plugins is not None:
         return f"in a {plugins}/ folder"
-    comment = leading_comment(start).lower()
-    if any(words in comment for words in _DEMO_WORDS):
+    comment = leading_comment(start)
+    if any(words in comment.lower() for words in _DEMO_WORDS):
         return "calling itself a demo"
-    if any(words in comment for words in _LICENCE_WORDS) or _COPYRIGHT.search(comment):
+    if any(words in comment.lower() for words in _LICENCE_WORDS) or copyright_notice(comment):
         return "with a licence or copyright banner"
     return None
+
+
+def copyright_notice(comment: str) -> bool:
+    """Whether a comment holds a copyright notice: a mark followed by a year or a name.
+
+    `(c) 2016 A. Author`, `© Acme`, `copyright (c) by A. Author`, `Copyright 2016`. Not
+    a list's `(a) ask, (b) check, (c) send` (a lower-case word after the mark), nor a bare
+    "Copyright us." (the word needs a year, or a mark after it): a product's own header
+    or prose, which left its script out (codereview28 F9).
+    """
+    for mark in _COPYRIGHT_MARK.finditer(comment):
+        after = comment[mark.end() : mark.end() + 3]
+        if after[:1].isdigit():
+            return True
+        word = mark.group().strip().lower() == "copyright"
+        if not word and (after[:1].isupper() or re.match(r"by\b", after)):  # anchored, 3 characters
+            return True
+    return False
 
 
 def leading_comment(start: str) -> str:

@@ -223,3 +223,35 @@ def test_the_leading_comment_is_the_run_of_comments_a_script_opens_with() -> Non
     assert leading_comment(text) == " one\n two \n three"
     assert leading_comment("/* unclosed (c) 2016") == " unclosed (c) 2016"
     assert leading_comment("var x; /* (c) 2016 */") == ""
+
+
+SIGNUP = """box.innerHTML = '<form><input type="email" name="email"><input type="text" name="first_name"></form>';\n"""
+
+
+def test_below_a_web_root_a_mention_is_no_licence_or_copyright_statement(tmp_path: Path) -> None:
+    """A list's `(c)` or the word "license" alone left an app's own served script out (codereview28 F9)."""
+    _write(tmp_path, "public/js/signup.js", "// Signup box. Steps: (a) ask, (b) check, (c) send.\n" + SIGNUP)
+    _write(tmp_path, "public/js/signup3.js", "// Our signup box; see LICENSE for terms.\n" + SIGNUP)
+    _write(tmp_path, "public/js/signup4.js", "/* Our signup box. The licence is in README. */\n" + SIGNUP)
+    _write(tmp_path, "public/js/signup5.js", "// Copyright us; (C) the team, all rights reserved\n" + SIGNUP)
+    assert _forms(tmp_path) == [("public/js/*.js", "html")]  # all four, as one folder
+    _, notes = survey(tmp_path)
+    assert not [n for n in notes if "libraries" in n]
+
+
+def test_below_a_web_root_a_statement_leaves_a_script_out(tmp_path: Path) -> None:
+    """A mark followed by a year or a name, or a licence statement: each alone."""
+    banners = {
+        "year": "// (c) 2016 A. Author\n",
+        "name": "/* © Acme */\n",
+        "word-year": "// Copyright 2016\n",
+        "word-mark": "// Copyright (C) Acme Ltd\n",
+        "by": "// widget, (c) by the authors\n",
+        "licensed": "// Licensed under the Apache License, Version 2.0\n",
+        "released": "/* Released under the MIT licence */\n",
+        "spdx": "// SPDX-License-Identifier: MIT\n",
+        "tag": "// @license MIT\n",
+    }
+    for name, banner in banners.items():
+        _write(tmp_path, f"public/js/{name}.js", banner + SIGNUP)
+    assert _forms(tmp_path) == []
