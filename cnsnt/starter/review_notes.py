@@ -7,7 +7,9 @@ row and why, so no decision is lost in silence; the summary counts those left to
 
 from __future__ import annotations
 
+from cnsnt.matching import escape
 from cnsnt.starter.review_marks import ReviewOutcome
+from cnsnt.starter.yaml_text import scalar
 
 
 def review_notes(outcome: ReviewOutcome) -> list[str]:
@@ -46,7 +48,8 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
             "if it is personal data besides"
         )
     if outcome.left:
-        keys = ", ".join(m.key for m in outcome.left)
+        # as `ignore:` takes them: a `*` in a name escaped, and quoted as init writes it
+        keys = ", ".join(scalar(escape(m.key)) for m in outcome.left)
         count = len(outcome.left)
         out.append(
             f"{count} column{'s' if count != 1 else ''} marked not personal not added: ignore: is in "

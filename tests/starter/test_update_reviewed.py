@@ -68,6 +68,7 @@ shifts.badge_colour,db/schema.sql:10:3,false,,low,,name 'badge_colour' is techni
 
 TURNO = "marked personal in review.csv:2; cnsnt said: not personal (low) because name 'turno' is technical"
 TIER = "# marked not personal in review.csv:3"
+REVIEWED_TIER = Review("customers.loyalty_tier", False, None, "review.csv:3")
 
 
 def item(text: str) -> str:
@@ -496,3 +497,14 @@ def test_a_consent_record_marked_personal_is_said(tmp_path: Path) -> None:
         "(consent: columns: shifts.badge_colour), which no data entry declares: declare it in one by hand " \
         "if it is personal data besides" in result.stderr
     assert "1 left to change by hand" in result.stderr
+
+
+def test_the_note_for_ignore_in_another_file_names_the_patterns_to_paste() -> None:
+    """`customers.Qty*` pasted as a pattern ignores every `customers.Qty...` column (codereview28 F10)."""
+    review = Review("customers.Qty*", False, None, "review.csv:4")
+    outcome = ReviewOutcome(
+        "review.csv",
+        left=(Marked("customers.loyalty_tier", REVIEWED_TIER), Marked("customers.Qty*", review)),
+        elsewhere="policy/b.yaml",
+    )
+    assert review_notes(outcome)[0].endswith('add there: customers.loyalty_tier, "customers.Qty\\\\*"')
