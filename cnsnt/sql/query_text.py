@@ -3,8 +3,9 @@
 A project kept its application's statements as `SQL_Statements/*.txt` (review33 R33b):
 init proposes no `.txt` file (most are prose, licences, requirements), so that folder was
 passed over in silence. A few statements of a small file are parsed to tell: queries are
-SELECT, INSERT, UPDATE and DELETE (a `WITH`, a `UNION`); transaction control and settings
-(`START TRANSACTION`, `COMMIT`, `SET`) count neither way.
+SELECT ... FROM, INSERT ... VALUES or a query, UPDATE ... SET and DELETE FROM (a `WITH`, a
+`UNION`), never a sentence that starts with one of those words; transaction control and
+settings (`START TRANSACTION`, `COMMIT`, `SET`) count neither way.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ _FRAMING = frozenset(
 )
 #: Words one of which a file of queries holds, upper case: a cheap look before parsing.
 _QUERY_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE")
+#: English words sqlglot reads as a table's name in a sentence (`Select a user from the
+#: list` is `SELECT a AS user FROM the AS list`): no application names a table so.
+_PROSE_TABLES = frozenset(
+    {"the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "each", "every"}
+)
 
 
 def query_statements(text: str, sample: int = 16) -> tuple[int, int]:
@@ -44,9 +50,32 @@ def query_statements(text: str, sample: int = 16) -> tuple[int, int]:
             continue
         judged += 1
         parsed = parse_statements(stmt.text, None)
-        if isinstance(parsed, list) and parsed and all(isinstance(t, _QUERIES) for t in parsed):
+        if isinstance(parsed, list) and parsed and all(_query_shape(t) for t in parsed):
             queries += 1
     return judged, queries
+
+
+def _query_shape(tree: exp.Expr) -> bool:
+    """Whether a parsed statement is a query on tables, not a sentence that starts with its word.
+
+    A SELECT with a FROM, an INSERT of VALUES or of a query, an UPDATE with a SET, a DELETE
+    FROM; of a UNION, one side so. sqlglot reads a to-do line as SQL (`Delete old entries
+    from the archive` is `DELETE old AS entries FROM the AS archive`), which named a
+    to-do list as queries (codereview28 F11); a table named `the` is such a sentence too.
+    """
+    if any(table.name.lower() in _PROSE_TABLES for table in tree.find_all(exp.Table)):
+        return False
+    if isinstance(tree, exp.SetOperation):
+        return _query_shape(tree.left) or _query_shape(tree.right)
+    if isinstance(tree, exp.Select):
+        return tree.find(exp.From) is not None
+    if isinstance(tree, exp.Insert):
+        return isinstance(tree.expression, (exp.Values, *_QUERIES))
+    if isinstance(tree, exp.Update):
+        return isinstance(tree.this, exp.Table) and bool(tree.expressions)
+    if isinstance(tree, exp.Delete):
+        return isinstance(tree.this, exp.Table)
+    return False
 
 
 def holds_queries(text: str) -> bool:

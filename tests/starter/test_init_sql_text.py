@@ -70,6 +70,33 @@ def test_it_stays_cheap_a_few_small_files_a_folder(tmp_path: Path) -> None:
 def test_queries_are_told_from_framing_and_failures() -> None:
     assert query_statements(INSERT) == (1, 1)  # START TRANSACTION and COMMIT count neither way
     assert query_statements("WITH x AS (SELECT 1) SELECT * FROM x UNION SELECT 2;") == (1, 1)
-    assert query_statements("SELECT 1;\nthis is not sql at all;\nwhat ever;") == (3, 1)
-    assert not holds_queries("SELECT 1;\nthis is not sql at all;\nwhat ever;")
+    assert query_statements("SELECT id FROM t;\nthis is not sql at all;\nwhat ever;") == (3, 1)
+    assert not holds_queries("SELECT id FROM t;\nthis is not sql at all;\nwhat ever;")
     assert query_statements("flask>=2\n") == (0, 0)  # no query word: not parsed
+
+
+TODO = "Select a user from the list;\nUpdate the profile page;\nDelete old entries from the archive;\n"
+
+
+def test_a_to_do_list_of_sentences_that_start_with_query_words_is_not_named(tmp_path: Path) -> None:
+    """sqlglot reads `Select a user from the list` and `Delete old entries from the archive`
+    as SQL: the list was named as queries (codereview28 F11)."""
+    assert query_statements(TODO) == (3, 0)
+    more = "Select the colour of each button;\nDelete the old backups from my laptop;\nSelect one from the menu;\n"
+    assert query_statements(more)[1] == 0
+    _write(tmp_path, "notes/todo.txt", TODO)
+    _write(tmp_path, "notes/more.txt", more)
+    assert _notes(tmp_path) == []
+
+
+def test_each_shape_of_query_counts() -> None:
+    text = (
+        "SELECT first_name FROM members WHERE id = ?;\n"
+        "select m.email from members m join orders o on o.member_id = m.id;\n"
+        "INSERT INTO members (id, email) VALUES (?, ?);\n"
+        "insert into archive select * from members;\n"
+        "UPDATE members SET email = ? WHERE id = ?;\n"
+        "delete from members where id = ?;\n"
+        "SELECT now();\n"  # a query of no table: judged, not counted
+    )
+    assert query_statements(text) == (7, 6)
