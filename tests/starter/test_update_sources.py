@@ -163,3 +163,16 @@ def test_a_source_added_to_a_flow_list_with_a_trailing_comma_keeps_the_yaml_vali
                            [Found("forms", "templates/*.html")], "cnsnt.yaml")
         forms = yaml.safe_load(text)["sources"]["forms"]
         assert forms[-1] == {"path": "templates/*.html"}, listed
+
+
+def test_a_source_list_after_a_tag_or_an_anchor_is_added_to_as_written() -> None:
+    """The list's place is the tag's: a flow list was taken for a block one, a block list's
+    item went at the tag's column (codereview28 F1, F8, in `sources:` too)."""
+    from cnsnt.starter.discover import Found
+    from cnsnt.starter.update_sources import add_sources
+
+    for listed in ("&f [a.html]", "!!seq [a.html]", "!!seq\n    - a.html", "&f\n      - a.html"):
+        text = add_sources(f"cnsnt: 1\nsources:\n  forms: {listed}\ndata: {{}}\n",
+                           [Found("forms", "templates/*.html")], "cnsnt.yaml")
+        forms = yaml.safe_load(text)["sources"]["forms"]
+        assert forms == ["a.html", {"path": "templates/*.html"}], (listed, text)
