@@ -51,6 +51,9 @@ class Fill:
     """The column's key."""
     how: str
     """Why: `the form fills 'randevu' (table 'randevular')`, `the only column named so`."""
+    bound: bool = False
+    """The form says which object it fills (`Meta.model`, `th:object`, `data_class`): the
+    field is that column's input whatever its own name means, so it takes the column's verdict."""
 
 
 #: Letters Unicode does not decompose, as people write them in ASCII (`ł` -> `l`, `ø` -> `o`).
@@ -200,4 +203,4 @@ def _bound(
     if len(found) != 1:
         return None
     table, column = found[0]
-    return Fill(column.key, f"the form fills '{model}', kept in the table '{table}'")
+    return Fill(column.key, f"the form fills '{model}', kept in the table '{table}'", bound=True)
