@@ -617,7 +617,7 @@ def _filled(
             )
             continue
         what = set_aside(fill.column, tables.get(fill.column, ""), reading, evidence)
-        if unknown.get(key) and what is not None:
+        if (unknown.get(key) or fill.bound) and what is not None:
             # `cnsnt.starter.things`: init lists it under ignore:
             out[key] = (
                 f"fills the column '{fill.column}' ({fill.how}), which cnsnt finds {what}: "

@@ -800,7 +800,7 @@ def init(
             )
         if draft.ignored:
             count = len(draft.ignored)
-            fields = f"{count} form field{'s' if count != 1 else ''} of no known kind"
+            fields = f"{count} form field{'s' if count != 1 else ''}"
             err.print(
                 f"{fields} fill{'' if count != 1 else 's'} a column cnsnt finds not personal "
                 "(about a thing): listed under ignore:, check them",

@@ -20,7 +20,10 @@ first:
    kind it then gives (`cnsnt.starter.column_kinds`, review30 D2).
 
 Two candidates (two tables have `email`) join nothing: the field keeps its own entry.
-Names compare without case and without `_`, `-` or `.` (Spring's and Rails' naming).
+Names compare without case and without `_`, `-` or `.` (Spring's and Rails' naming), and
+folded to ASCII: a PHP form posts `OdemeTarihi` into `aidatlar.ÖdemeTarihi` (review34 R34b
+D6). Folding drops accents and reads `ı` as `i`, `ß` as `ss`, `ł` as `l`; a German umlaut
+also compares as its own ASCII spelling (`Groesse` ~ `Größe`, beside `Grosse`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 
 from cnsnt.classify import TableReading
 from cnsnt.classify.tables import LINKED, PEOPLE
+from cnsnt.classify.tokens import fold
 from cnsnt.evidence import Column, Evidence, FormField
 
 # Linear: one character class, repeated.
@@ -47,11 +51,42 @@ class Fill:
     """The column's key."""
     how: str
     """Why: `the form fills 'randevu' (table 'randevular')`, `the only column named so`."""
+    bound: bool = False
+    """The form says which object it fills (`Meta.model`, `th:object`, `data_class`): the
+    field is that column's input whatever its own name means, so it takes the column's verdict."""
+
+
+#: Letters Unicode does not decompose, as people write them in ASCII (`ł` -> `l`, `ø` -> `o`).
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
+#: German's own ASCII spelling of its umlauts: a second spelling of a name that has one.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 def normal(name: str) -> str:
-    """`randevuTarih`, `randevu_tarih`, `Randevu-Tarih` -> `randevutarih`."""
-    return _NOT_WORD.sub("", name).casefold()
+    """`randevuTarih`, `randevu_tarih`, `Randevu-Tarih` -> `randevutarih`; `ÖdemeTarihi` -> `odemetarihi`."""
+    if name.isascii():
+        return _NOT_WORD.sub("", name).casefold()
+    return _NOT_WORD.sub("", fold(name.lower().translate(_LETTERS)))
+
+
+def spellings(name: str) -> frozenset[str]:
+    """The ways a name compares: `normal`, and with German umlauts as `ae`, `oe`, `ue`.
+
+    `Größe` -> {`grosse`, `groesse`}; a name without umlauts has one spelling.
+    """
+    first = normal(name)
+    lower = name.lower()
+    if lower.isascii() or lower == lower.translate(_UMLAUTS):
+        return frozenset({first})
+    return frozenset({first, normal(lower.translate(_UMLAUTS))})
+
+
+def _named(by_name: Mapping[str, list[Column]], name: str) -> list[Column]:
+    """The columns named like `name` in any of its spellings, each once."""
+    found: list[Column] = []
+    for spelt in sorted(spellings(name)):
+        found.extend(c for c in by_name.get(spelt, []) if not any(c is f for f in found))
+    return found
 
 
 def _object_tables(model: str, tables: Iterable[str]) -> list[str]:
@@ -63,7 +98,7 @@ def _object_tables(model: str, tables: Iterable[str]) -> list[str]:
         squeezed = normal(name)
         if (
             squeezed == wanted
-            or name.endswith(f"_{model.casefold()}")  # Django's `<app>_<model>`
+            or fold(name).endswith(f"_{fold(model)}")  # Django's `<app>_<model>`
             or any(squeezed == wanted + end for end in _PLURALS)
         ):
             out.append(table)
@@ -97,7 +132,8 @@ def fills(
     by_name: dict[str, list[Column]] = {}
     for mine in columns.values():
         for column in mine:
-            by_name.setdefault(normal(column.name), []).append(column)
+            for way in spellings(column.name):
+                by_name.setdefault(way, []).append(column)
     models: dict[str, set[str | None]] = {}
     for form in evidence.forms:
         models.setdefault(form.name, set()).add(form.model)
@@ -114,7 +150,7 @@ def fills(
             tables[model] = _object_tables(model, columns)
         found = _bound(field, model, tables.get(model or "", []), columns) if model else None
         if found is None:
-            same = by_name.get(normal(field.name), [])
+            same = _named(by_name, field.name)
             if len(same) == 1 and (unknown[field.key] or same[0].key.casefold() in open_columns):
                 table = same[0].table if same[0].schema is None else f"{same[0].schema}.{same[0].table}"
                 verdict = verdicts.get(table)
@@ -137,14 +173,14 @@ def _alike(evidence: Evidence, by_name: Mapping[str, list[Column]]) -> dict[tupl
     A single field named like a column of a table about no one (`note`) may be a
     coincidence; two of one form (`cilindrata`, `kw`) say the form fills that table.
     """
-    names: dict[str, set[str]] = {}
+    names: dict[str, dict[str, str]] = {}
     for field in evidence.fields:
         if field.name is not None:
-            names.setdefault(field.form, set()).add(normal(field.name))
+            names.setdefault(field.form, {}).setdefault(normal(field.name), field.name)
     out: dict[tuple[str, str], int] = {}
     for form, mine in names.items():
-        for name in mine:
-            same = by_name.get(name, [])
+        for name in mine.values():
+            same = _named(by_name, name)
             if len(same) == 1:
                 table = same[0].table if same[0].schema is None else f"{same[0].schema}.{same[0].table}"
                 out[(form, table)] = out.get((form, table), 0) + 1
@@ -159,11 +195,12 @@ def _bound(
     A field named like none fills its association's join column, named after it by the
     ORM's default: Doctrine's `indirizzoScolastico_id`, Django's `paciente_id`.
     """
-    wanted = normal(field.name or "")
-    found = [(table, c) for table in tables for c in columns[table] if normal(c.name) == wanted]
+    wanted = spellings(field.name or "")
+    found = [(table, c) for table in tables for c in columns[table] if spellings(c.name) & wanted]
     if not found:
-        found = [(table, c) for table in tables for c in columns[table] if normal(c.name) == f"{wanted}id"]
+        keyed = {f"{w}id" for w in wanted}
+        found = [(table, c) for table in tables for c in columns[table] if spellings(c.name) & keyed]
     if len(found) != 1:
         return None
     table, column = found[0]
-    return Fill(column.key, f"the form fills '{model}', kept in the table '{table}'")
+    return Fill(column.key, f"the form fills '{model}', kept in the table '{table}'", bound=True)

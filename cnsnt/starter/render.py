@@ -186,8 +186,8 @@ def ignore_section(ignored: Sequence[IgnoredField], reasons: bool = True) -> lis
         return [line(0, "ignore: []", note)]
     out = [
         line(0, "ignore:", note),
-        "  # Form fields of a kind cnsnt cannot name that fill a column it finds not personal",
-        "  # (a vehicle's engine size): cnsnt init lists them here, not under data:. Check each.",
+        "  # Form fields that fill a column cnsnt finds not personal (a vehicle's engine size):",
+        "  # cnsnt init lists them here, not under data:. Check each.",
     ]
     for field in ignored:
         loc = field.location

@@ -8,7 +8,11 @@ e-mails among catch-all entries. When such a field fills a column the classifier
 finds not personal (`cnsnt.starter.form_columns` joins them) in a table that does not
 describe people, init writes it under `ignore:` with a comment that says why and what to
 check; a field filling a person's own row stays in `data:`. A field of a known kind
-(an e-mail, a name) is never moved, whatever column it fills. The audit's rules stay
+(an e-mail, a name) is moved only when its form says which object it fills (a Django
+ModelForm's `Meta.model`, `th:object`, a Symfony `data_class`): it is then that column's
+input, and an article's `titolo` (a person's name by its word alone) takes the verdict of
+`articoli_articolo.titolo`, as its sibling fields do (review34 R34a D7); a field paired by
+its name alone keeps its kind. The audit's rules stay
 as they are: CN101 skips the field because the policy ignores it, and `--update` does
 not add it again for the same reason.
 """
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 from cnsnt.classify import TableReading
 from cnsnt.classify.tables import LINKED, PEOPLE
 from cnsnt.evidence import Evidence
+from cnsnt.matching import escape
 from cnsnt.model import Location
 from cnsnt.starter.form_columns import Fill
 
@@ -114,13 +119,20 @@ def things(
     """The fields of `candidates` that fill a column cnsnt finds not personal, ordered by key.
 
     `candidates`: field key -> (its pattern, where it is), the undeclared form fields of
-    no known kind. `personal_columns`: the personal columns' keys, casefolded: a field
-    whose own key is one (a form named like a table, `users.nickname`) stays, as its
-    `ignore:` line would hide that column too.
+    no known kind; the other fields of `filled` (undeclared, of a known kind) count too
+    when their form binds them to the column (`Fill.bound`). `personal_columns`: the
+    personal columns' keys, casefolded: a field whose own key is one (a form named like
+    a table, `users.nickname`) stays, as its `ignore:` line would hide that column too.
     """
     tables = column_tables(evidence)
     out: list[IgnoredField] = []
-    for key, (pattern, location) in candidates.items():
+    places = {f.key: f.location for f in evidence.fields}
+    bound = {
+        key: (escape(key), places[key])
+        for key, fill in filled.items()
+        if fill.bound and key not in candidates and key in places
+    }
+    for key, (pattern, location) in {**candidates, **bound}.items():
         fill = filled.get(key)
         if fill is None or key.casefold() in personal_columns:
             continue

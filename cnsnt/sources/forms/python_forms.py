@@ -49,7 +49,10 @@ pre-ticked by `default=True`; a relation a select; `blank=True` optional;
 a model cnsnt cannot find gives text fields. `fields = "__all__"` takes every field of a
 found model; `exclude`, `widgets` and `labels` apply. Fields added in a method
 (`self.fields["phone"] = forms.CharField(...)`) count; `del self.fields["x"]` and
-`self.fields.pop("x")` remove one; `x = None` in a subclass too.
+`self.fields.pop("x")` remove one; `x = None` in a subclass too. A form a Django admin
+uses (`form = X` in a `ModelAdmin`) keeps only the fields the admin collects: not its
+`readonly_fields` or `exclude`, and only those its `fields`/`fieldsets` list
+(`django_admin`).
 
 Not read, each a CN001 warning at its line and column: a field built in a loop, under
 `if`, in a function or outside a form class; `self.fields[name]` with a computed name;
@@ -72,6 +75,7 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, read_text
 from cnsnt.sources.django_settings import auth_user_model
 from cnsnt.sources.forms.common import class_field, form_evidence
+from cnsnt.sources.forms.django_admin import admins_of
 from cnsnt.sources.forms.python_form_kinds import (
     AUTH_USER_FIELDS,
     DJANGO,
@@ -321,6 +325,7 @@ class _Reader:
         if framework == DJANGO:
             fields = self._model_form(node, fields)
             self._methods(self.mod, node, fields, frozenset())
+            fields = self._admin_view(node, fields)
         out = [self._evidence(name, f) for f in fields.values()]
         if not out:
             return None
@@ -330,6 +335,22 @@ class _Reader:
             expr.id if isinstance(expr, ast.Name) else expr.attr if isinstance(expr, ast.Attribute) else None
         )
         return Form(name, self.where(self.mod, node), self.mod.shown, tuple(out), kind=framework, model=model)
+
+    def _admin_view(self, node: ast.ClassDef, fields: dict[str, _Field]) -> dict[str, _Field]:
+        """The fields one of the form's Django admins collects (`django_admin`); all when none uses it."""
+        admins = admins_of(self.project, self.mod, node)
+        if not admins:
+            return fields
+        for admin in admins:
+            for setting, value in admin.unread:
+                self.warn(
+                    f"`{setting}` of admin {admin.name} is no literal: the fields of form {node.name} "
+                    "are read as if it were absent",
+                    value,
+                    admin.module,
+                    fix="list the names literally, or ignore the fields the admin does not collect",
+                )
+        return {name: f for name, f in fields.items() if any(a.keeps(name) for a in admins)}
 
     def _evidence(self, form: str, f: _Field) -> FormField:
         return class_field(

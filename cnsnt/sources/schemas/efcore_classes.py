@@ -76,6 +76,8 @@ class ClassDecl:
     enum_base: str | None = None
     """An enum's underlying type (`enum Status : byte`)."""
     partial: bool = False
+    abstract: bool = False
+    """`abstract class`: no table of its own in a TPC hierarchy (EF maps concrete types only)."""
     type_params: list[str] = field(default_factory=list)
     """`class BaseEntity<TKey>` -> ["TKey"]: substituted by a derived class's type arguments."""
 
@@ -178,6 +180,8 @@ def _fill(decl: ClassDecl, node: Node, file: SourceFile) -> None:
     for child in node.named_children:
         if child.type == "attribute_list":
             decl.attrs.update(attributes(child, file))
+        elif child.type == "modifier" and file.text(child) == "abstract":
+            decl.abstract = True
         elif child.type == "type_parameter_list" and not decl.type_params:
             decl.type_params = [
                 file.text(p).split()[-1] for p in child.named_children if p.type == "type_parameter"

@@ -18,6 +18,10 @@ the syntax alone (nothing is compiled):
   `HasForeignKey`, or the `<Navigation>Id` / `<Target>Id` property, else a shadow
   column `<Navigation>Id`; a collection navigation with no inverse puts a shadow
   `<Principal>Id` column on the element's table;
+- a derived entity shares its root's table with a `Discriminator` column (TPH) unless
+  the root says `UseTptMappingStrategy()`/`UseTpcMappingStrategy()` or the derived type
+  has a table of its own (`ToTable`, `[Table]`): then each type has its own table (its
+  `DbSet`'s name, else its class's; none for an abstract type under TPC);
 - `[Owned]` classes and `OwnsOne`/`OwnsMany` are owned types (`efcore_model`).
 """
 
@@ -173,6 +177,7 @@ class ModelBuilder:
             self._keys(built)
         if identity is not None:
             self._identity_tables(identity, chain[0])
+        self._split_tables()
         self._discriminators()
         for built in list(self.built.values()):
             self._relations(built)
@@ -446,6 +451,7 @@ class ModelBuilder:
         if entity.table is not None or not derived:
             entity.schema = entity.schema or self.model.default_schema
         entity.no_table = config.no_table
+        entity.strategy = config.strategy
         entity.view, entity.view_schema = config.view, config.view_schema
         entity.comment = config.comment or (_attr_text(decl, "Comment") if decl is not None else None)
 
@@ -503,22 +509,50 @@ class ModelBuilder:
         decl = self.decls.by_name.get(prop.type.name)
         return (decl.enum_base or "int") if decl is not None and decl.enum else None
 
-    def _discriminators(self) -> None:
-        """EF's `Discriminator` column in the table of a hierarchy sharing one table (TPH, the default)."""
-        for built in list(self.built.values()):
-            base = self.built.get(built.entity.base or "")
-            seen: set[str] = set()
-            while base is not None and base.entity.base in self.built and base.entity.name not in seen:
-                seen.add(base.entity.name)
-                base = self.built[base.entity.base or ""]
-            if (
-                base is None
-                or base.entity.strategy
-                or built.config.table
-                or base.config.props.get("Discriminator")
-            ):
+    def _root_of(self, built: _Built) -> _Built:
+        """The root of an entity's hierarchy among the model's entities (a cycle stops the climb)."""
+        seen = {built.entity.name}
+        while built.entity.base in self.built and built.entity.base not in seen:
+            built = self.built[built.entity.base or ""]
+            seen.add(built.entity.name)
+        return built
+
+    def _split_tables(self) -> None:
+        """TPT and TPC (`UseTptMappingStrategy()` on the root): each type of the hierarchy has its own table.
+
+        Named as EF 7+ names it: `ToTable`/`[Table]`, else its `DbSet`'s name, else its
+        class's; with TPC an abstract type has none (its concrete types' tables hold its
+        columns). `efcore_model.Mapper` then gives a TPT table the key and the type's own
+        properties, a TPC table the inherited ones too.
+        """
+        for built in self.built.values():
+            root, entity = self._root_of(built), built.entity
+            if root.entity.strategy not in ("tpt", "tpc") or entity.no_table or entity.view is not None:
                 continue
-            entity = base.entity
+            explicit = built.config.table or (_attr_text(built.decl, "Table") if built.decl else None)
+            abstract = built.decl is not None and built.decl.abstract
+            if root.entity.strategy == "tpc" and abstract and not explicit:
+                entity.table, entity.no_table = None, True
+            elif root is not built and entity.table is None:
+                entity.table = self.tables.get(entity.name) or entity.name
+                entity.schema = entity.schema or self.model.default_schema
+
+    def _discriminators(self) -> None:
+        """EF's `Discriminator` column in the table of a hierarchy sharing one table (TPH, the default).
+
+        Not when the root says TPT or TPC, nor for a derived type with a table of its own
+        (`ToTable`, `[Table]`: TPT as EF Core 5 configured it).
+        """
+        for built in list(self.built.values()):
+            if built.entity.base not in self.built:
+                continue
+            root = self._root_of(built)
+            entity = root.entity
+            own = built.entity.table is not None and built.entity.table.casefold() != (
+                (entity.table or entity.name).casefold()
+            )
+            if root.entity.strategy in ("tpt", "tpc") or own or root.config.props.get("Discriminator"):
+                continue
             if "Discriminator" not in entity.props:
                 entity.props["Discriminator"] = Prop("Discriminator", "string", entity.line, entity.column)
 

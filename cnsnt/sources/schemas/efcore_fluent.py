@@ -45,8 +45,13 @@ _FLUENT_ENTITY = frozenset(
         "HasAnnotation",
         "HasQueryFilter",
         "HasDiscriminator",
+        "UseTphMappingStrategy",
+        "UseTptMappingStrategy",
+        "UseTpcMappingStrategy",
     }
 )
+#: `Use{Tph,Tpt,Tpc}MappingStrategy()` on a hierarchy's root -> `Entity.strategy`.
+STRATEGIES = {"UseTphMappingStrategy": "tph", "UseTptMappingStrategy": "tpt", "UseTpcMappingStrategy": "tpc"}
 #: How deep owned-type builders may nest (real models: two or three levels).
 _OWNED_DEPTH = 16
 
@@ -121,6 +126,8 @@ class EntityConfig:
     keys: list[str] = field(default_factory=list)
     keyless: bool = False
     base: str | None = None
+    strategy: str | None = None
+    """`tph`, `tpt` or `tpc`: how a hierarchy rooted here maps to tables (`UseTptMappingStrategy()`)."""
     ignored: set[str] = field(default_factory=set)
     props: dict[str, PropConfig] = field(default_factory=dict)
     relations: list[RawRelation] = field(default_factory=list)
@@ -256,6 +263,8 @@ class FluentReader:
         elif name == "HasBaseType" and (first.type_args or values):
             base = first.type_args[0] if first.type_args else values[0]
             config.base = simple_name(base) if isinstance(base, str) else None
+        elif name in STRATEGIES:
+            config.strategy = STRATEGIES[name]
         elif name == "Ignore":
             config.ignored.update(_all_members(first.args, file))
         elif name in ("Property", "PrimitiveCollection", "IndexerProperty"):

@@ -6,7 +6,8 @@ The snapshot reader fills these from `BuildModel`; the mapping follows EF Core's
   maps no table, `ToView(name)` a view;
 - a derived entity (`HasBaseType`) shares its root's table (TPH, EF's default) unless it
   has a table of its own: then that table holds the key and its own properties (TPT), or
-  every inherited property too when the root says `UseTpcMappingStrategy`;
+  every inherited property too when the root says `UseTpcMappingStrategy` (then an
+  abstract root or intermediate type, `ToTable(null)`, has no table);
 - an owned type (`OwnsOne`) lives in its owner's table, its columns named
   `<Navigation>_<Property>` (nested ones `<Outer>_<Inner>_<Property>`); its key is the
   owner's key. An owned type with a table of its own (`OwnsMany`, or `ToTable` naming
@@ -235,13 +236,18 @@ class Mapper:
     def _place_derived(self, entity: Entity) -> None:
         root = self.root(entity)
         root_home = self.homes.get(id(root))
-        if root_home is None:
-            return
-        mine = entity.table is not None and (entity.table.casefold(), entity.schema) != (
-            root_home.table.name.casefold(),
-            root_home.table.schema,
+        tpc = root.strategy == "tpc"
+        if root_home is None and not tpc:
+            return  # a hierarchy mapped to no table (`ToTable(null)`, a view's)
+        mine = entity.table is not None and (
+            root_home is None
+            or (entity.table.casefold(), entity.schema)
+            != (root_home.table.name.casefold(), root_home.table.schema)
         )
-        if not mine:  # TPH: one table for the hierarchy
+        if not mine:
+            if root_home is None or (tpc and entity.no_table):
+                return  # TPC: an abstract type's columns are in its concrete types' tables
+            # TPH: one table for the hierarchy
             self._columns(entity, root_home.table, "", root.keys, entity.props.values())
             self.homes[id(entity)] = _Home(root_home.table, "", entity)
             self._owned(entity, root_home.table, "")
@@ -250,18 +256,16 @@ class Mapper:
         if table is None:
             return
         chain = self._ancestors(entity)
-        if root.strategy == "tpc":
+        if tpc or root_home is None:
             props = [p for e in chain for p in e.props.values()]
-        else:  # TPT: the key, then what this type adds
+        else:  # TPT: the key, then what this type adds; the key refers to the parent type's table
             props = [root.props[k] for k in root.keys if k in root.props] + list(entity.props.values())
-            table.foreign_keys.append(
-                ForeignKey(
-                    tuple(self._column_of(root_home, k) for k in root.keys),
-                    root_home.table.name,
-                    tuple(self._column_of(root_home, k) for k in root.keys),
-                    root_home.table.schema,
-                )
-            )
+            parent = next((e for e in reversed(chain[1:-1]) if e.table is not None and not e.no_table), root)
+            ref_table, ref_schema = root_home.table.name, root_home.table.schema
+            if parent is not root and parent.table is not None:
+                ref_table, ref_schema = parent.table, parent.schema
+            keys = tuple(self._column_of(root_home, k) for k in root.keys)
+            table.foreign_keys.append(ForeignKey(keys, ref_table, keys, ref_schema))
         self._columns(entity, table, "", root.keys, props)
         self.homes[id(entity)] = _Home(table, "", entity)
         self._owned(entity, table, "")
