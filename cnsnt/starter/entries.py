@@ -48,10 +48,11 @@ def _names(category: str) -> list[str]:
     """Candidate entry names, shortest first: `user.contact.email` -> email, contact_email, ...
 
     A category the policy's own `taxonomy:` defines may be any text (`user.größe`,
-    `user.1st_club`): its parts are made name parts as a group's are (`grosse`, `_1st_club`),
-    or the policy would not load (codereview28 F5).
+    `user.1st_club`): its parts are made name parts as a group's are, letters folded to
+    ASCII (`grosse`, `_1st_club`), or the policy would not load (codereview28 F5).
     """
-    parts = [p for p in (name_part(x) for x in category.split(".") if x != "user") if p] or ["personal_data"]
+    parts = [p for p in (name_part(x, fold=True) for x in category.split(".") if x != "user") if p]
+    parts = parts or ["personal_data"]
     if parts[-1] in _VAGUE and len(parts) > 1:
         parts = [*parts[:-2], f"{parts[-1]}_{parts[-2]}"]
     return ["_".join(parts[-n:]) for n in range(1, len(parts) + 1)]

@@ -301,8 +301,9 @@ def _marked_elsewhere(
     A data entry records a decision, so the column stays in it; the user is told when
     the reviewer's category is another than every declaring entry's (`moved`). A consent
     record (`consent: columns:`) is not declared as data; the user is told (`consents`)
-    when the reviewer calls it personal against the classifier. Only a row the reviewer
-    edited is said (`marked`): an unedited row repeats the classifier, and questions nothing.
+    when the reviewer calls it personal against the classifier, or gives it a category.
+    Only a row the reviewer edited is said (`marked`): an unedited row repeats the
+    classifier, and questions nothing.
     """
     key = column.key
     if declared:

@@ -67,16 +67,19 @@ class Group:
     fields: tuple[PersonalField, ...]
 
 
-def name_part(text: str) -> str:
-    """A part of an entry name: `user-account` is `user_account`, `2fa` is `_2fa`, `Größe` is `grosse`.
+def name_part(text: str, *, fold: bool = False) -> str:
+    """A part of an entry name: `user-account` is `user_account`, `2fa` is `_2fa`.
 
-    Entry names match the policy schema's `^[A-Za-z_][A-Za-z0-9_.-]*$`: letters are folded
-    to ASCII (`ß` as `ss`, `é` as `e`), anything else is `_`, and a digit first gets a `_`
-    before it. A name of none of these is empty: the caller names it otherwise.
+    Entry names match the policy schema's `^[A-Za-z_][A-Za-z0-9_.-]*$`: anything but an
+    ASCII letter or digit is `_`, and a digit first gets a `_` before it. `fold`: letters
+    are folded to ASCII first (`Größe` is `grosse`, not `gr_e`); a group's names are made
+    without, so an entry init named before is found again on `--update`. A name of none of
+    these is empty: the caller names it otherwise.
     """
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    part = _NOT_NAME.sub("_", ascii_only).strip("_")
+    if fold:
+        folded = unicodedata.normalize("NFKD", text.casefold())
+        text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    part = _NOT_NAME.sub("_", text).strip("_").lower()
     return f"_{part}" if part[:1].isdigit() else part
 
 

@@ -19,6 +19,8 @@ from cnsnt.policy.yaml_nodes import load_yaml
 
 #: The lists of a data entry `--update` adds fields to.
 KINDS = ("columns", "form_fields")
+#: What the user can do instead.
+_BY_HAND = "add the new fields by hand (cnsnt audit names each, CN101)"
 
 
 def check_splice(
@@ -53,18 +55,18 @@ def check_splice(
         if key in ("data", "ignore"):
             continue
         if old.get(key) != new.get(key):
-            refuse((key,), f"editing the policy next to {key}:", "run cnsnt init --update on a copy")
+            refuse((key,), f"editing the policy next to {key}:", _BY_HAND)
     was = _list(old.get("ignore"))
     if _list(new.get("ignore")) != was + list(ignored):
         refuse(("ignore",), "adding to ignore:", f"add under ignore: by hand: {', '.join(ignored)}")
     data_old, data_new = _map(old.get("data")), _map(new.get("data"))
     added = set(data_new) - set(data_old)
     if added != set(entries) or set(data_old) - set(data_new):
-        refuse(("data",), "adding data entries", "run cnsnt init --update on a copy")
+        refuse(("data",), "adding data entries", _BY_HAND)
     for name, datum in data_old.items():
         grown = (joined or {}).get(name, {})
         if not _joined_as_said(_map(datum), _map(data_new[name]), grown):
-            refuse(("data", name), f"adding to data entry {name}", "add the fields by hand")
+            refuse(("data", name), f"adding to data entry {name}", _BY_HAND)
 
 
 def _joined_as_said(old: dict[str, Any], new: dict[str, Any], grown: Mapping[str, Sequence[str]]) -> bool:
