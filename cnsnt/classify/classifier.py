@@ -1140,7 +1140,9 @@ def changer(name: str) -> Classification:
     )
 
 
-def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, str] | None:
+def _fact(
+    reading: _Reading, kind: str, describes: bool = False, fractional: bool = False
+) -> tuple[str, str] | None:
     """The category of a column that is a fact about the row's person, and its cue; or None.
 
     Technical columns are not: ids and keys, a record's own timestamps (`created_at`),
@@ -1204,7 +1206,10 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
             return "user.privacy_preferences", f"when they consented ({_cue(words & lx.CONSENT_WORDS)})"
         times = (w for w, why in reading.negators if why == "timestamp")
         return "user.behavior", f"when they did it ({_cue(times)})"  # `sent_at`, `fecha`
-    if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
+    # a sum with decimals is money whatever flag word says which way it went
+    # (`bedrag_ontvangen`, an amount received): a flag holds no cents
+    flagged = negators <= {"counter", "flag"} and fractional
+    if (negators <= {"counter"} or flagged) and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial", f"a sum of money ({_cue(words & lx.MONEY_WORDS)})"
     counters = {w for w, why in reading.negators if why == "counter"}
     if describes and negators == {"counter"} and counters <= lx.COUNT_WORDS and words & lx.PERSON_TABLES:
@@ -1905,7 +1910,7 @@ def decide(
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not ctx.animal and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
-        fact = _fact(reading, kind, ctx.describes)
+        fact = _fact(reading, kind, ctx.describes, _fractional(type))
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
             # `mandant varchar` in every table: the tenant whose data the row is
             return Classification(

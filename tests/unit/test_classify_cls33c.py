@@ -1,0 +1,57 @@
+"""cls33c: Dutch and French readings the tune half's misses showed the classifier lacked.
+
+Every schema here is written for these tests (a debt-counselling intake, a club's members,
+a care app's volunteers, a holiday centre's families), read as `cnsnt init` reads a
+`schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.classify import classify_tables
+from cnsnt.evidence import Classification
+from tests.unit.schema_entry import read_entry, write_files
+
+
+def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
+    write_files(tmp_path, {"schema.sql": ddl})
+    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
+
+
+# -- a kind of company before `bedrijf` names a supplier, not the company the row is
+
+INTAKE = """
+CREATE TABLE teams (id INTEGER PRIMARY KEY, naam VARCHAR(100));
+CREATE TABLE dossiers (id INTEGER PRIMARY KEY, team_id INTEGER REFERENCES teams(id), status VARCHAR(20));
+CREATE TABLE intake (id INTEGER PRIMARY KEY, dossier_id INTEGER REFERENCES dossiers(id),
+  adviseur_naam VARCHAR(100), adviseur_telefoon VARCHAR(20),
+  energie_bedrijf VARCHAR(100), energie_bedrijf_klantnummer VARCHAR(25),
+  legitimatie_ontvangen SMALLINT, huurspecificatie_ontvangen SMALLINT,
+  aanvullende_informatie TEXT);
+CREATE TABLE leden (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT, email TEXT);
+CREATE TABLE inschrijvingen (id INTEGER PRIMARY KEY, lid_id INTEGER REFERENCES leden(id),
+  bedrag_ontvangen NUMERIC(5,2), betaling_ontvangen SMALLINT);
+"""
+
+
+def test_an_energy_company_column_does_not_make_an_intake_a_companys(tmp_path: Path) -> None:
+    """`energie_bedrijf` (nl: the energy company) is who supplies the client, not the company
+    the row is: the intake stays the client's, its free text and customer number theirs."""
+    got = _verdicts(tmp_path, INTAKE)
+    for column in ("aanvullende_informatie", "energie_bedrijf_klantnummer", "adviseur_telefoon"):
+        verdict = got[f"intake.{column}"]
+        assert verdict.personal, verdict
+        assert "registers a company" not in verdict.reason, verdict.reason
+
+
+def test_a_document_received_flag_is_the_records_state(tmp_path: Path) -> None:
+    """`legitimatie_ontvangen smallint` (nl: the ID document was received) says where the
+    checklist stands, as `sent` or `verzonden` would; a sum received (`bedrag_ontvangen
+    numeric(5,2)`) is still the member's money."""
+    got = _verdicts(tmp_path, INTAKE)
+    for column in ("intake.legitimatie_ontvangen", "intake.huurspecificatie_ontvangen"):
+        assert not got[column].personal, got[column]
+    assert not got["inschrijvingen.betaling_ontvangen"].personal, got["inschrijvingen.betaling_ontvangen"]
+    amount = got["inschrijvingen.bedrag_ontvangen"]
+    assert amount.personal and amount.category == "user.financial", amount
