@@ -271,13 +271,19 @@ class _Table:
     """Health only by a word that also names an office's work (`procedures`, `traitements`)."""
 
 
+#: The Dutch suffix of a noun of quality (`-heid`, English `-ness`), which ends in `id`.
+_DUTCH_NESS = "heid"
+
+
 def _negator_kind(word: str) -> str | None:
     kind = _NEGATORS.get(word)
     if kind is not None:
         return kind
     if word in _TOKENIZER.vocabulary or is_cyrillic(word):
         return None
-    if len(word) >= 4 and (word.endswith("id") or word.startswith("id")):
+    # `userid`, `idcliente`: a key glued to its word; not a Dutch noun in `-heid` (-ness:
+    # `beschikbaarheid`, availability; `betrouwbaarheid`, reliability), which is no key
+    if len(word) >= 4 and ((word.endswith("id") and not word.endswith(_DUTCH_NESS)) or word.startswith("id")):
         return "identifier"
     if any(word.endswith(s) and len(word) > len(s) + 1 for s in _TIME_SUFFIXES):
         return "timestamp"

@@ -55,3 +55,32 @@ def test_a_document_received_flag_is_the_records_state(tmp_path: Path) -> None:
     assert not got["inschrijvingen.betaling_ontvangen"].personal, got["inschrijvingen.betaling_ontvangen"]
     amount = got["inschrijvingen.bedrag_ontvangen"]
     assert amount.personal and amount.category == "user.financial", amount
+
+
+# -- a Dutch noun in `-heid` (-ness) is no key glued to `id`
+
+VOLUNTEERS = """
+CREATE TABLE vrijwilligers (id INTEGER PRIMARY KEY, voornaam TEXT, email TEXT,
+  betrouwbaarheid DOUBLE PRECISION, beschikbaarheid VARCHAR(255), klantid INTEGER);
+CREATE TABLE pasjes (id INTEGER PRIMARY KEY, vrijwilliger_id INTEGER REFERENCES vrijwilligers(id),
+  geldigheid_start_datum DATE);
+"""
+
+
+def test_a_dutch_noun_of_quality_is_no_glued_key(tmp_path: Path) -> None:
+    """`betrouwbaarheid` (nl: reliability) and `beschikbaarheid` (availability) end in `id`
+    but are facts about the volunteer; `klantid` is still a key glued to its word."""
+    got = _verdicts(tmp_path, VOLUNTEERS)
+    for column in ("betrouwbaarheid", "beschikbaarheid"):
+        verdict = got[f"vrijwilligers.{column}"]
+        assert verdict.personal, verdict
+        assert "identifier" not in verdict.reason, verdict.reason
+    key = got["vrijwilligers.klantid"]
+    assert not key.personal and "identifier" in key.reason, key
+
+
+def test_a_validity_date_is_the_records_own(tmp_path: Path) -> None:
+    """`geldigheid_start_datum` (nl: when the record's validity starts) is the record's own
+    life, as `gecerlilik` (tr) is, not a date of the volunteer's."""
+    got = _verdicts(tmp_path, VOLUNTEERS)
+    assert not got["pasjes.geldigheid_start_datum"].personal, got["pasjes.geldigheid_start_datum"]
