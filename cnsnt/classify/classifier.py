@@ -966,6 +966,26 @@ _VALUE_WORDS = frozenset(
 )
 
 
+#: Languages that put a name's noun first (`commentaire_admin`: the administrator's comment).
+_NOUN_FIRST = frozenset({"fr", "es", "it", "pt", "ca"})
+
+
+def _free_text_noun(words: tuple[str, ...], written: tuple[str, ...]) -> bool:
+    """Whether a column's noun is free text (`admin_notes`, `commentaire_admin`).
+
+    The noun is last in English and Dutch, first in a schema written in French or another
+    Romance language (`message_post_it`), unless a code names it (`memo_kodu`, `not_organ_codi`).
+    """
+    if words[-1] in lx.FREE_TEXT:
+        return True
+    return (
+        words[0] in lx.FREE_TEXT
+        and written[:1] != ()
+        and written[0] in _NOUN_FIRST
+        and not set(words) & (_CODE_WORDS | lx.LABEL_WORDS)
+    )
+
+
 def _names_free_text(table: str, languages: tuple[str, ...] | None) -> bool:
     """Whether a table is named for text a person gives (`form_answers`, `survey_responses`)."""
     words = _table_words(table, languages)
@@ -1453,6 +1473,10 @@ def decide(
         # `whatIsExploit TEXT`, `has_allergies_details text`: a yes/no is kept in no long
         # text, so `is`, `has` there ask or qualify; the text is what the person wrote
         reading = _dropping(reading, lambda word, _: word in _PREDICATES)
+        if reading.words and (reading.words[-1] in lx.FREE_TEXT or reading.words[0] in lx.FREE_TEXT):
+            # `adminNotities text`, `commentaire_admin text`: whose notes a flag word says,
+            # the long text is the notes
+            reading = _dropping(reading, lambda _, why: why == "flag")
     if name.startswith("__") and not reading.matches:
         # a leading `__` marks a field the framework keeps for itself (Mongoose's version
         # key `__v` and discriminator `__t`, Python's dunders): nothing a person gave
@@ -1773,7 +1797,7 @@ def decide(
         and (ctx.linked or ctx.person)
         and ctx.why
         and words
-        and words[-1] in lx.FREE_TEXT
+        and _free_text_noun(words, ctx.written)
         and not ctx.organisation
     ):
         return Classification(

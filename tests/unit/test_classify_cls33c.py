@@ -84,3 +84,48 @@ def test_a_validity_date_is_the_records_own(tmp_path: Path) -> None:
     life, as `gecerlilik` (tr) is, not a date of the volunteer's."""
     got = _verdicts(tmp_path, VOLUNTEERS)
     assert not got["pasjes.geldigheid_start_datum"].personal, got["pasjes.geldigheid_start_datum"]
+
+
+# -- a French name puts its noun first; a flag word beside notes in long text says whose
+
+CANDIDATES = """
+CREATE TABLE candidat (id_candidat INTEGER PRIMARY KEY, nom_candidat VARCHAR(50),
+  prenom_candidat VARCHAR(50), mail_candidat VARCHAR(100));
+CREATE TABLE candidature (id_cand INTEGER PRIMARY KEY,
+  id_candidat INTEGER REFERENCES candidat(id_candidat), dat_cre_cand DATE);
+CREATE TABLE post_it (id_post_it INTEGER PRIMARY KEY, id_cand INTEGER REFERENCES candidature(id_cand),
+  message_post_it VARCHAR(255), code_message_post_it VARCHAR(20));
+CREATE TABLE justificatif (id INTEGER PRIMARY KEY, id_candidat INTEGER REFERENCES candidat(id_candidat),
+  commentaire_admin TEXT, reponse_question VARCHAR(1000));
+"""
+
+
+def test_a_french_column_names_its_noun_first(tmp_path: Path) -> None:
+    """`message_post_it` and `commentaire_admin` (fr) are a message and a comment about the
+    candidate, as `post_it_message` would be in English; a code of one is no text."""
+    got = _verdicts(tmp_path, CANDIDATES)
+    for column in ("post_it.message_post_it", "justificatif.commentaire_admin", "justificatif.reponse_question"):
+        verdict = got[column]
+        assert verdict.personal and verdict.category == "user.content.private", verdict
+    assert not got["post_it.code_message_post_it"].personal, got["post_it.code_message_post_it"]
+
+
+HELPERS = """
+CREATE TABLE gebruikers (id INTEGER PRIMARY KEY, voornaam TEXT, email TEXT, adminNotities TEXT,
+  isAdmin BOOLEAN);
+CREATE TABLE formulieren (id INTEGER PRIMARY KEY, gebruiker_id INTEGER REFERENCES gebruikers(id),
+  antwoord_formulier VARCHAR(100));
+"""
+
+
+def test_notes_kept_in_long_text_are_notes_whoever_keeps_them(tmp_path: Path) -> None:
+    """`adminNotities text` (nl: the administrator's notes about the user) is free text, not an
+    `admin` flag; `isAdmin boolean` is still one. Dutch puts the noun last: `antwoord_formulier`
+    is an answer form, not an answer."""
+    got = _verdicts(tmp_path, HELPERS)
+    notes = got["gebruikers.adminNotities"]
+    assert notes.personal and notes.category == "user.content.private", notes
+    flag = got["gebruikers.isAdmin"]
+    assert not flag.personal and "flag" in flag.reason, flag
+    form = got["formulieren.antwoord_formulier"]
+    assert form.category != "user.content.private", form
