@@ -601,7 +601,7 @@ def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
 def _kind_of_company(words: tuple[str, ...]) -> bool:
     """Whether a column names a kind of company the row deals with (`energie_bedrijf`).
 
-    Dutch and Turkish put the kind before the noun: `energie_bedrijf` is the energy
+    Dutch puts the kind before the noun: `energie_bedrijf` is the energy
     company that supplies the row's person, not the company the row is (`bedrijf`,
     `bedrijf_naam`). A label word before the noun (`naam_bedrijf`) names the row's own.
     """
