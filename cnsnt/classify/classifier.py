@@ -271,13 +271,19 @@ class _Table:
     """Health only by a word that also names an office's work (`procedures`, `traitements`)."""
 
 
+#: The Dutch suffix of a noun of quality (`-heid`, English `-ness`), which ends in `id`.
+_DUTCH_NESS = "heid"
+
+
 def _negator_kind(word: str) -> str | None:
     kind = _NEGATORS.get(word)
     if kind is not None:
         return kind
     if word in _TOKENIZER.vocabulary or is_cyrillic(word):
         return None
-    if len(word) >= 4 and (word.endswith("id") or word.startswith("id")):
+    # `userid`, `idcliente`: a key glued to its word; not a Dutch noun in `-heid` (-ness:
+    # `beschikbaarheid`, availability; `betrouwbaarheid`, reliability), which is no key
+    if len(word) >= 4 and ((word.endswith("id") and not word.endswith(_DUTCH_NESS)) or word.startswith("id")):
         return "identifier"
     if any(word.endswith(s) and len(word) > len(s) + 1 for s in _TIME_SUFFIXES):
         return "timestamp"
@@ -960,6 +966,26 @@ _VALUE_WORDS = frozenset(
 )
 
 
+#: Languages that put a name's noun first (`commentaire_admin`: the administrator's comment).
+_NOUN_FIRST = frozenset({"fr", "es", "it", "pt", "ca"})
+
+
+def _free_text_noun(words: tuple[str, ...], written: tuple[str, ...]) -> bool:
+    """Whether a column's noun is free text (`admin_notes`, `commentaire_admin`).
+
+    The noun is last in English and Dutch, first in a schema written in French or another
+    Romance language (`message_post_it`), unless a code names it (`memo_kodu`, `not_organ_codi`).
+    """
+    if words[-1] in lx.FREE_TEXT:
+        return True
+    return (
+        words[0] in lx.FREE_TEXT
+        and written[:1] != ()
+        and written[0] in _NOUN_FIRST
+        and not set(words) & (_CODE_WORDS | lx.LABEL_WORDS)
+    )
+
+
 def _names_free_text(table: str, languages: tuple[str, ...] | None) -> bool:
     """Whether a table is named for text a person gives (`form_answers`, `survey_responses`)."""
     words = _table_words(table, languages)
@@ -1140,7 +1166,9 @@ def changer(name: str) -> Classification:
     )
 
 
-def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, str] | None:
+def _fact(
+    reading: _Reading, kind: str, describes: bool = False, fractional: bool = False
+) -> tuple[str, str] | None:
     """The category of a column that is a fact about the row's person, and its cue; or None.
 
     Technical columns are not: ids and keys, a record's own timestamps (`created_at`),
@@ -1204,7 +1232,10 @@ def _fact(reading: _Reading, kind: str, describes: bool = False) -> tuple[str, s
             return "user.privacy_preferences", f"when they consented ({_cue(words & lx.CONSENT_WORDS)})"
         times = (w for w, why in reading.negators if why == "timestamp")
         return "user.behavior", f"when they did it ({_cue(times)})"  # `sent_at`, `fecha`
-    if negators <= {"counter"} and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
+    # a sum with decimals is money whatever flag word says which way it went
+    # (`bedrag_ontvangen`, an amount received): a flag holds no cents
+    flagged = negators <= {"counter", "flag"} and fractional
+    if (negators <= {"counter"} or flagged) and words & lx.MONEY_WORDS and kind in ("numeric", "unknown"):
         return "user.financial", f"a sum of money ({_cue(words & lx.MONEY_WORDS)})"
     counters = {w for w, why in reading.negators if why == "counter"}
     if describes and negators == {"counter"} and counters <= lx.COUNT_WORDS and words & lx.PERSON_TABLES:
@@ -1442,6 +1473,10 @@ def decide(
         # `whatIsExploit TEXT`, `has_allergies_details text`: a yes/no is kept in no long
         # text, so `is`, `has` there ask or qualify; the text is what the person wrote
         reading = _dropping(reading, lambda word, _: word in _PREDICATES)
+        if reading.words and (reading.words[-1] in lx.FREE_TEXT or reading.words[0] in lx.FREE_TEXT):
+            # `adminNotities text`, `commentaire_admin text`: whose notes a flag word says,
+            # the long text is the notes
+            reading = _dropping(reading, lambda _, why: why == "flag")
     if name.startswith("__") and not reading.matches:
         # a leading `__` marks a field the framework keeps for itself (Mongoose's version
         # key `__v` and discriminator `__t`, Python's dunders): nothing a person gave
@@ -1762,7 +1797,7 @@ def decide(
         and (ctx.linked or ctx.person)
         and ctx.why
         and words
-        and words[-1] in lx.FREE_TEXT
+        and _free_text_noun(words, ctx.written)
         and not ctx.organisation
     ):
         return Classification(
@@ -1905,7 +1940,7 @@ def decide(
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not ctx.animal and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
-        fact = _fact(reading, kind, ctx.describes)
+        fact = _fact(reading, kind, ctx.describes, _fractional(type))
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
             # `mandant varchar` in every table: the tenant whose data the row is
             return Classification(

@@ -247,6 +247,8 @@ TRANSACTION_WORDS: Final = _VOCAB.lists["transaction_words"]
 MONEY_WORDS: Final = _VOCAB.lists["money_words"]
 # Column words that name or register a company (`bedrijfsnaam`, `cnpj`).
 ORG_COLUMNS: Final = _VOCAB.lists["org_columns"]
+# Those of them that name a company, not its number: after a kind (`energie_bedrijf`), a supplier.
+COMPANY_NOUNS: Final = _VOCAB.lists["company_nouns"]
 # Tables of what people did (`logs`, `sessions`, `login_attempts`).
 ACTIVITY_TABLES: Final = _VOCAB.lists["activity_tables"]
 # Address words that also mean a record's state (`state`, `estado`).

@@ -340,7 +340,7 @@ def _survey(
             contact = addressed = column.name  # `emails_queue.recipient`: whom each e-mail reaches
         # not a word that means something else in the schema's language (German's `kvk`)
         told = tuple("" if _false_friend(w, written) else w for w in named)
-        if _phrase_in(told, lx.ORG_COLUMNS):
+        if _phrase_in(told, lx.ORG_COLUMNS) and not _kind_of_company(told):
             company = company or column.name
     head = table_words[-1] if table_words else ""
     if lx.names_a_thing(head) and "name" not in anchors and "login" not in anchors:
@@ -596,6 +596,20 @@ def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
         return True
     glued = "".join(words)
     return any(len(w) >= 5 and w in glued for w in lx.TRANSACTION_WORDS)
+
+
+def _kind_of_company(words: tuple[str, ...]) -> bool:
+    """Whether a column names a kind of company the row deals with (`energie_bedrijf`).
+
+    Dutch puts the kind before the noun: `energie_bedrijf` is the energy
+    company that supplies the row's person, not the company the row is (`bedrijf`,
+    `bedrijf_naam`). A label word before the noun (`naam_bedrijf`) names the row's own.
+    """
+    for i, word in enumerate(words):
+        if word in lx.COMPANY_NOUNS:
+            before = [w for w in words[:i] if w]
+            return bool(before) and not set(before) <= lx.LABEL_WORDS | lx.GLUE_WORDS
+    return False
 
 
 def _phrase_in(words: tuple[str, ...], phrases: frozenset[str]) -> bool:

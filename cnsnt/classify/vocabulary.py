@@ -86,6 +86,7 @@ _LIST_KEYS = (
     "transaction_words",
     "money_words",
     "org_columns",
+    "company_nouns",
     "activity_tables",
     "ambiguous_address",
     "care_givers",
