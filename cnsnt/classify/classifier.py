@@ -228,6 +228,7 @@ def _build_tokenizer() -> Tokenizer:
         stemmed=vocab.stems,
         stemmers=vocab.stemmers,
         word_languages=vocab.word_languages,
+        glue=lx.GLUE_WORDS,
     )
 
 
