@@ -867,6 +867,9 @@ class Context:
     found about no one is known to be so."""
     account: bool = False
     """The row has a login or a password column: a bare `hash` beside them is the password's."""
+    login: bool = False
+    """The row has a column surely named for a user name or login (`kullanici_adi`): a
+    password beside it is that account holder's, as the login is (review34 R34b D9)."""
     addresses: bool = False
     """Each row is an address (`addresses`, `enderecos`): a part of it no term names (`line_1`,
     `complemento`) is the address too."""
@@ -1621,9 +1624,11 @@ def decide(
         and not (ctx.person or ctx.linked or ctx.organisation)
         and _category(match).startswith(_OF_THINGS)
         and not reading.rest & _WHO_WORDS
+        and not (ctx.login and _category(match).startswith("user.authorization"))
     ):
         # `smtp_settings.password`, `teams.avatarUrl`: a service's secret, a thing's
-        # picture; no column or link of the table reaches a person
+        # picture; no column or link of the table reaches a person (a login beside the
+        # password does: `yonetim(kullanici_adi, sifre)` is an admin's account)
         return Classification(
             False,
             None,
