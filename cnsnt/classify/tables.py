@@ -929,7 +929,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             )
             continue
         said = _comment_names_people(table.comment, languages)
-        if said and set(table_words) & lx.NAMED_THINGS and not set(table_words) & lx.PERSON_TABLES:
+        # the whole name counts, its app too (Django's `veicoli_fermotecnico`, own name `fermotecnico`)
+        full = set(table_words) | set(_table_words(table.name, languages))
+        if said and full & lx.NAMED_THINGS and not full & lx.PERSON_TABLES:
             # `veicoli_fermotecnico` 'Fermo tecnico': a vehicle's technical downtime; the
             # name says what the rows are, a comment's `tecnico` an adjective (review34 R34a D6)
             said = ""
@@ -1085,7 +1087,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             person = _person_prefix(table.own_name, languages, spaces)
             if person is not None and _configures(table_words, person):
                 person = None  # `config_users_fields`: the users' form's fields, not users
-            if person is not None and person not in table_words and set(table_words) & lx.NAMED_THINGS:
+            full = set(table_words) | set(_table_words(table.name, languages))
+            if person is not None and person not in full and full & lx.NAMED_THINGS:
                 # `veicoli_fermotecnico`: glued into the name of a vehicle's table, `tecnico`
                 # says what kind of stop, not who (review34 R34a D6)
                 person = None

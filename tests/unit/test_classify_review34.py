@@ -201,3 +201,29 @@ def test_a_password_beside_a_login_is_the_account_holders(tmp_path: Path) -> Non
     assert login.personal and secret.personal, (login, secret)
     assert secret.category == "user.authorization.password", secret
     assert not got["eposta_ayar.password"].personal, got["eposta_ayar.password"]
+
+
+def test_a_django_apps_vehicle_model_with_a_technical_stop_is_about_no_one(tmp_path: Path) -> None:
+    """The same stop as a Django model of the app `veicoli` (own name `fermotecnico`), its
+    verbose name 'Fermo tecnico': the app names the vehicles the model is about."""
+    write_files(
+        tmp_path,
+        {
+            "veicoli/__init__.py": "",
+            "veicoli/models.py": (
+                "from django.db import models\n\n\n"
+                "class Veicolo(models.Model):\n"
+                "    targa = models.CharField(max_length=10)\n\n\n"
+                "class FermoTecnico(models.Model):\n"
+                "    veicolo = models.ForeignKey(Veicolo, on_delete=models.CASCADE)\n"
+                "    inizio = models.DateTimeField()\n"
+                "    motivo = models.TextField()\n\n"
+                "    class Meta:\n"
+                '        verbose_name = "Fermo tecnico"\n'
+            ),
+        },
+    )
+    tables = list(read_entry(tmp_path, "veicoli/models.py", dialect=None).tables)
+    got = classify_tables(tables)
+    for key in ("veicoli_fermotecnico.inizio", "veicoli_fermotecnico.motivo"):
+        assert not got[key].personal, (key, got[key])
