@@ -228,6 +228,7 @@ def _build_tokenizer() -> Tokenizer:
         stemmed=vocab.stems,
         stemmers=vocab.stemmers,
         word_languages=vocab.word_languages,
+        glue=lx.GLUE_WORDS,
     )
 
 
@@ -639,6 +640,49 @@ def _fractional(type_: str | None) -> bool:
 _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 
 
+#: Words of a file a person sends (`uploadCV`): a record word only beside a time word.
+_UPLOAD_WORDS = frozenset({"upload", "uploads"})
+#: Words of a registration (`kayit`, `cadastro`, `alta`): alone a row's own bookkeeping date.
+_REGISTRATION_WORDS = frozenset(
+    {"kayit", "registro", "registrazione", "registratie", "rejestracji", "alta", "cadastro",
+     "enregistrement", "registration"}
+)  # fmt: skip
+
+
+def _joined(words: tuple[str, ...], table: str, languages: tuple[str, ...] | None) -> str | None:
+    """The words `member registration` in a column of a table of members (`uyeler.UyeKayitTarihi`).
+
+    A word for the people the table is named for, right before a word of registration, says
+    whose registration it is: the person's own joining, a fact about them (review34 R34b D8).
+    """
+    own = _table_words(table, languages)
+    for before, word in zip(words, words[1:], strict=False):
+        if (
+            word in _REGISTRATION_WORDS
+            and before in lx.PERSON_TABLES
+            and len(before) >= 3
+            and any(t.startswith(before) or before.startswith(t) for t in own if len(t) >= 3)
+        ):
+            return f"{before} {word}"
+    return None
+
+
+#: What a file kept about a person may be: their photo, a scan of their identity document.
+_FILED = ("user.content", "user.government_id")
+
+
+def _names_file(words: tuple[str, ...], word: str) -> bool:
+    """Whether an id word comes before a word of where a file is kept (`DocIDPath`, `id_scan_url`).
+
+    There `id` names the identity document whose scan the column locates, not a key: a
+    key's `id` ends the name (`photo_id`) or starts it (`id_file`, a key to a file in
+    Romance naming), it is not between a word and a path (review34 R34b D8).
+    """
+    if word not in words[1:]:
+        return False
+    return any(w in lx.STORAGE_WORDS for w in words[words.index(word, 1) + 1 :])
+
+
 def _before(words: tuple[str, ...], word: str, start: int) -> bool:
     """Whether `word` comes only before position `start` of `words` (`deleted` in `deleted_user_email`)."""
     return word in words[:start] and word not in words[start:]
@@ -664,6 +708,8 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
     day, month or year word a strong term in a number (a count of days names no date).
     """
     for word, why in reading.negators:
+        if why == "identifier" and match.category.startswith(_FILED) and _names_file(reading.words, word):
+            continue  # `photo_id_path`: where the person's photo is kept, no key
         if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
         if why == "timestamp" and match.category.startswith(_SPECIAL_TERMS):
@@ -685,8 +731,10 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
             continue  # `numero_de_identificacao_fiscal`, `two_factor_secret_key`: the id is the datum
         if why == "technical" and word in _STATUS_WORDS and match.category.startswith(_KINDED):
             continue  # `health_status`, `disability_type`, `tipo_trabalho`
-        if why == "technical" and word in lx.STORAGE_WORDS and match.category.startswith("user.content"):
-            continue  # `photo_filename`, `foto_link`: where the person's photo is kept
+        if why == "technical" and word in lx.STORAGE_WORDS and match.category.startswith(_FILED):
+            # `photo_filename`, `foto_link`, `passport_scan_path`: where the person's photo or
+            # document is kept
+            continue
         if why == "technical" and word in _NAME_PREFIXES and match.category.startswith("user.name"):
             continue  # `last_name_prefix`: the Dutch tussenvoegsel ('van', 'de') is part of the name
         if why == "flag" and wide_text and match.strong:
@@ -872,6 +920,9 @@ class Context:
     found about no one is known to be so."""
     account: bool = False
     """The row has a login or a password column: a bare `hash` beside them is the password's."""
+    login: bool = False
+    """The row has a column surely named for a user name or login (`kullanici_adi`): a
+    password beside it is that account holder's, as the login is (review34 R34b D9)."""
     addresses: bool = False
     """Each row is an address (`addresses`, `enderecos`): a part of it no term names (`line_1`,
     `complemento`) is the address too."""
@@ -1178,7 +1229,12 @@ def _fact(
     """
     negators = {why for _, why in reading.negators}
     words = reading.rest
-    if words & lx.RECORD_WORDS or (words & lx.ACTOR_WORDS and not describes):
+    # `uploadCV`, `upload_documento` text in a person's own row: the file they sent, kept
+    # about them (review34 R34a D5); `uploaded_at` stays the record's own time
+    sent = (
+        describes and kind == "text" and bool(words & _UPLOAD_WORDS) and not set(reading.words) & _TIME_WORDS
+    )
+    if (words & lx.RECORD_WORDS and not sent) or (words & lx.ACTOR_WORDS and not describes):
         # the record's own time; in a record that points at a person, who made or
         # handles it (`operatore`), not a fact about them (in a person's own row,
         # `manager_since` is theirs)
@@ -1655,9 +1711,11 @@ def decide(
         and not (ctx.person or ctx.linked or ctx.organisation)
         and _category(match).startswith(_OF_THINGS)
         and not reading.rest & _WHO_WORDS
+        and not (ctx.login and _category(match).startswith("user.authorization"))
     ):
         # `smtp_settings.password`, `teams.avatarUrl`: a service's secret, a thing's
-        # picture; no column or link of the table reaches a person
+        # picture; no column or link of the table reaches a person (a login beside the
+        # password does: `yonetim(kullanici_adi, sifre)` is an admin's account)
         return Classification(
             False,
             None,
@@ -1702,6 +1760,36 @@ def decide(
                 Confidence.MEDIUM,
                 f"name '{name}' is a digest of the row or a file: '{table}' keeps no logins",
             )
+    dated = kind == "temporal" or any(why == "timestamp" for _, why in reading.negators)
+    joined = None
+    if ctx.describes and dated and not keyed and match is None:
+        joined = _joined(reading.words, table, ctx.languages)
+    if joined is not None:
+        # `uyeler.UyeKayitTarihi`: the member's own registration, when they joined (as
+        # `date_joined`), not the row's bookkeeping date (`kayit_tarihi` alone)
+        return Classification(
+            True,
+            "user.behavior",
+            Confidence.LOW,
+            f"'{name}' is a fact about the person, when they registered ('{joined}'), {ctx.why}",
+        )
+    stored = next((w for w in reading.words if w in lx.STORAGE_WORDS), None)
+    if (
+        ctx.describes
+        and not keyed
+        and stored is not None
+        and not (match is not None and _category(match).startswith(_FILED))
+        and any(why == "identifier" and _names_file(reading.words, w) for w, why in reading.negators)
+    ):
+        # `pacientes.DocIDPath`, `scan_id_url`: where the scan of the person's ID document
+        # is kept; the `id` between a word and a path names the document, no key
+        return Classification(
+            True,
+            "user.government_id",
+            Confidence.LOW,
+            f"name '{name}' says where a file of the person's identity document is kept "
+            f"('id' before '{stored}') {ctx.why}",
+        )
     if match is not None:
         sure = Confidence.HIGH if match.strong else Confidence.MEDIUM
         where = "" if match.strong or not ctx.why else f" {ctx.why}"

@@ -267,6 +267,26 @@ class _Survey:
     """The column of a table of e-mails that says whom each goes to (`recipient`): the row's contact."""
 
 
+# Words of a row that connects to a server (`smtp_host`, `serveradresse`, `port`): its
+# login and password are a service account's, the software's own, no person's.
+_SERVER_WORDS = frozenset(
+    {"host", "hostname", "server", "servers", "serwer", "servidor", "serveur", "sunucu",
+     "szerver", "port", "smtp", "imap", "pop3", "endpoint"}
+)  # fmt: skip
+
+
+def _connects(table: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a table holds a connection to a server or a mailbox (`smtp_settings`, `email`).
+
+    A login and a password there are the account the software logs in with, not a person's
+    (review34 R34b D9: an admin's `yonetim(kullanici_adi, sifre)` has no server).
+    """
+    words = set(_table_words(table.name, languages))
+    for column in table.columns:
+        words.update(_TOKENIZER.words(column.name, languages))
+    return bool(words & (_SERVER_WORDS | lx.SOFTWARE_QUALIFIERS)) or names_emails(table.name, languages)
+
+
 def _survey(
     table: Table,
     languages: tuple[str, ...],
@@ -787,6 +807,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             prefix=column_prefix(table),
             read=True,
             account=survey.account,
+            login="login" in survey.anchors and not _connects(table, languages),
             mail=survey.mail,
             life_dates=_dates_in_parts(table, table_words, languages),
         )
@@ -922,6 +943,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             )
             continue
         said = _comment_names_people(table.comment, languages)
+        # the whole name counts, its app too (Django's `veicoli_fermotecnico`, own name `fermotecnico`)
+        full = set(table_words) | set(_table_words(table.name, languages))
+        if said and full & lx.NAMED_THINGS and not full & lx.PERSON_TABLES:
+            # `veicoli_fermotecnico` 'Fermo tecnico': a vehicle's technical downtime; the
+            # name says what the rows are, a comment's `tecnico` an adjective (review34 R34a D6)
+            said = ""
         if named.person or said:
             reason = (
                 f"its name '{table.name}' says it is about people"
@@ -1074,6 +1101,11 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             person = _person_prefix(table.own_name, languages, spaces)
             if person is not None and _configures(table_words, person):
                 person = None  # `config_users_fields`: the users' form's fields, not users
+            full = set(table_words) | set(_table_words(table.name, languages))
+            if person is not None and person not in full and full & lx.NAMED_THINGS:
+                # `veicoli_fermotecnico`: glued into the name of a vehicle's table, `tecnico`
+                # says what kind of stop, not who (review34 R34a D6)
+                person = None
             if person is not None and _lists_values(table, languages):
                 verdicts[table.key] = TableVerdict(
                     LOOKUP,

@@ -104,8 +104,12 @@ class Tokenizer:
         stemmed: Mapping[str, Mapping[str, str]] | None = None,
         stemmers: Mapping[str, str] | None = None,
         word_languages: Mapping[str, tuple[str, ...]] | None = None,
+        glue: Iterable[str] = (),
     ) -> None:
         self.vocabulary = frozenset(vocabulary)
+        self._loose_heads = frozenset(w for w in glue if len(w) == 2) - _SHORT_HEADS - _STATE_HEADS
+        """Two-letter glue words (`do`, `di`, `of`) that start no glued name: `donazione` is
+        a word of its own, not `do` + `nazione`; a key or number marker (`idcom`) does."""
         self._word_languages: Mapping[str, tuple[str, ...]] = word_languages or {}
         """Word -> the languages whose files list it; a word of none (`id`, `by`) fits any."""
         # Stems written in Cyrillic (transliterated), longest first: `parol` matches `parolya`.
@@ -195,7 +199,9 @@ class Tokenizer:
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
         found = best[n]
-        if found is not None and (_doubtful(found) or self._mixed(found)):
+        if found is not None and (
+            _doubtful(found) or self._mixed(found) or found[0] in self._loose_heads
+        ):
             return None
         return found
 
@@ -235,6 +241,8 @@ class Tokenizer:
 _SURE_PIECE = 6
 # Two-letter pieces that glue to a short word as a key or number marker (`idcom`, `nrdoc`).
 _SHORT_HEADS = frozenset({"id", "no", "nr"})
+# A preposition that starts a state glued to its noun (`interapia`, `inservizio`: in therapy).
+_STATE_HEADS = frozenset({"in"})
 
 
 def _doubtful(pieces: tuple[str, ...]) -> bool:
