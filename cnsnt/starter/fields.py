@@ -174,7 +174,8 @@ def undeclared(
             and moves.take(column, review, declared)
         )
         if (declared or index.is_consent_column(column)) and not recategorise:
-            if marked and review is not None:  # never moved: a data entry or a consent says otherwise
+            # never moved: a data entry or a consent says otherwise (an entry's last column: said once)
+            if marked and review is not None and key.casefold() not in moves.last:
                 _marked_elsewhere(column, review, declared, policy, moved, consents)
             continue
         if (marked or recategorise) and review is not None:
@@ -357,7 +358,7 @@ def _marked_not_personal(
     if entries:
         if moves.take(column, review, entries):
             against.setdefault(key.casefold(), Marked(key, review, (entries[0].name,)))
-        elif personal:
+        elif personal and key.casefold() not in moves.last:  # an entry's last column is said once
             kept.setdefault(key.casefold(), Marked(key, review, tuple(d.name for d in entries)))
         return
     if index.column_ignored(key) or index.is_consent_column(column):

@@ -178,6 +178,7 @@ def test_a_false_or_a_category_moves_the_column_off_the_line_init_wrote_and_noth
         "customers_details: remove it by hand" in err
     assert "review.csv:5: customers.member_level is the only column of data entry tier, which cnsnt does " \
         "not delete: left there" in err
+    assert "customers.member_level is marked" not in err  # said once, as the entry's last column
     assert ", 2 moved from lines cnsnt init wrote, 2 left to change by hand" in err
     again = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
     assert again.exit_code == 0 and policy.read_text(encoding="utf-8") == after
@@ -262,3 +263,26 @@ def test_a_care_records_reviewed_columns_go_with_the_patient_its_verdict_cites(t
     draft = draft_update(tmp_path / "cnsnt.yaml", reviewed=tmp_path / "review.csv")
     assert [e.name for e in draft.entries] == ["pacientes_records"]
     assert "Records kept about pacientes" in draft.text and "medicos" not in draft.text.split("ignore:")[0]
+
+
+def test_an_entrys_last_column_is_left_and_said_once(tmp_path: Path) -> None:
+    tier = "      - customers.loyalty_tier          # unsure, check: 'loyalty_tier' is a fact about the person in " \
+        "the people table 'customers' [db/schema.sql:10]\n"
+    policy = project(
+        tmp_path,
+        POLICY.replace(tier, "").replace(
+            "      - customers.member_level          # unsure, check: a fact about the person [db/schema.sql:11]\n",
+            tier,
+        ),
+        review="column,personal\ncustomers.loyalty_tier,false\n",
+    )
+    before = policy.read_text(encoding="utf-8")
+    result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert policy.read_text(encoding="utf-8") == before
+    said = [line for line in result.stderr.splitlines() if "customers.loyalty_tier" in line]
+    assert said == [
+        "review.csv:2: customers.loyalty_tier is the only column of data entry tier, which cnsnt does not "
+        "delete: left there; remove the entry by hand if it holds nothing personal"
+    ]
+    assert ", 1 left to change by hand" in result.stderr
