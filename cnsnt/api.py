@@ -15,6 +15,7 @@ from cnsnt.collect import collect_evidence
 from cnsnt.engine import classify, rule_meta, run_rules
 from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence, FormField
+from cnsnt.matching import AliasIndex, PolicyIndex
 from cnsnt.model import AuditResult, Finding, Severity
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy
@@ -416,13 +417,16 @@ def column_verdicts(
     policy: Path | None = None,
     dialect: str | None = None,
     databases: Iterable[str] = (),
+    undecided: bool = False,
 ) -> tuple[list[ColumnVerdict], int]:
     """The verdict on every column the schema sources' `pattern` names, and the problems met.
 
     `*` names all. The count of problems reading the sources is returned so that a
     caller says so: a statement cnsnt could not read is never silently passed over. All
     tables are read and classified together, as the audit classifies them. Raises
-    `UsageError` when no column matches.
+    `UsageError` when no column matches. `undecided`: only the columns the policy says
+    nothing of (no data entry, `ignore:` pattern or consent record names them), so the
+    unsure list shrinks as a reviewer works through it.
     """
     from cnsnt.classify import read_tables
     from cnsnt.classify.tables import LINKED, PEOPLE
@@ -432,6 +436,11 @@ def column_verdicts(
     classify(evidence, reading)
     people = {key for key, table in reading.verdicts.items() if table.kind in (PEOPLE, LINKED)}
     rows = verdicts.column_verdicts(evidence, pattern, people)
+    if rows and undecided:
+        index = PolicyIndex(loaded, AliasIndex(evidence.fields))
+        columns = {c.key: c for c in evidence.columns}
+        rows = [r for r in rows if not index.column_decided(columns[r.column])]
+        return rows, len(evidence.problems)
     if not rows:
         read = len(evidence.tables)
         raise UsageError(

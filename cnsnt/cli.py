@@ -767,13 +767,14 @@ def init(
     if update and not draft.changed:
         # only what was read: files sources: does not name are said below (review24 D1)
         err.print(
-            f"{display_path(draft.path)}: no new personal field found in the files sources: names; "
-            "nothing changed",
+            f"{display_path(draft.path)}: no new personal field found in the files named under "
+            "sources:; nothing changed",
             markup=False,
             soft_wrap=True,
         )
         _read_notes(err, draft)
         _review_notes(err, draft)
+        _unsure_note(err, draft, root)
     else:
         written = output if update and output else draft.path
         where = "printed" if to_stdout else f"written to {display_path(written)}"
@@ -781,11 +782,14 @@ def init(
         if draft.joined:
             names = ", ".join(j.name for j in draft.joined)
             joined = len(draft.joined)
+            # "added to": the existing entries named are those joined, not the only ones without
+            # purposes (review34 R34b D11)
             into = (
-                f"{into} and {joined} existing one{'s' if joined != 1 else ''} without purposes "
-                f"({names})"
+                f"{into}, and added to {joined} existing one{'s' if joined != 1 else ''} without "
+                f"purposes ({names})"
                 if entries
-                else f"{joined} existing data entr{'ies' if joined != 1 else 'y'} without purposes ({names})"
+                else f"added to {joined} existing data entr{'ies' if joined != 1 else 'y'} without "
+                f"purposes ({names})"
             )
         said = f"{draft.fields} personal field{'s' if draft.fields != 1 else ''} in {into}"
         if draft.reviewed is not None and not draft.fields:  # only ignore: changed
@@ -839,17 +843,7 @@ def init(
                 markup=False,
                 soft_wrap=True,
             )
-        if draft.unsure:
-            count = draft.unsure
-            where = "" if root == Path(".") else " " + shlex.quote(root.as_posix())  # set by init only
-            err.print(
-                f"{count} column{'s' if count != 1 else ''} left out as not personal, unsure (a "
-                "state, flag or count in a person's row; a word cnsnt does not know): check "
-                f"{'them' if count != 1 else 'it'} with cnsnt explain-column '*'{where} --verdict "
-                "not-personal --confidence low",
-                markup=False,
-                soft_wrap=True,
-            )
+        _unsure_note(err, draft, root)
         err.print(
             "next: fill in purposes, retention and recipients, then run cnsnt audit",
             markup=False,
@@ -865,6 +859,26 @@ def _review_notes(err: Console, draft: Draft) -> None:
     if draft.reviewed is not None:
         for note in review_notes(draft.reviewed):
             err.print(note, markup=False, soft_wrap=True)
+
+
+def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
+    """The columns left out as not personal, unsure, that nobody has judged yet: how to list them.
+
+    `--undecided` leaves out what the policy already decides, so the count and the list
+    shrink as a reviewer works through them (review34 R34a D1, R34b D3).
+    """
+    if not draft.unsure:
+        return
+    count = draft.unsure
+    where = "" if root == Path(".") else " " + shlex.quote(root.as_posix())  # set by init only
+    err.print(
+        f"{count} column{'s' if count != 1 else ''} left out as not personal, unsure (a "
+        "state, flag or count in a person's row; a word cnsnt does not know): check "
+        f"{'them' if count != 1 else 'it'} with cnsnt explain-column '*'{where} --undecided "
+        "--verdict not-personal --confidence low",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def _read_notes(err: Console, draft: Draft) -> None:
@@ -1221,6 +1235,8 @@ def explain(
         "cnsnt explain-column 'contacts.*'           # every column of a table, a line each",
         "cnsnt explain-column '*' --format csv > verdicts.csv",
         "cnsnt explain-column '*' --verdict not-personal --confidence low   # left out, unsure: check",
+        "cnsnt explain-column '*' --undecided --verdict not-personal --confidence low --format csv "
+        "> review.csv",
     ),
 )
 @guarded
@@ -1253,7 +1269,7 @@ def explain_column_command(
             "-f",
             metavar="FORMAT",
             help="For a pattern: text (a line per column with its file:line, the tables about or "
-            "linked to people first), csv or json (a row per column in the sources' order: column, "
+            "linked to people first), csv or json (a row per column in the same order: column, "
             "location, personal, category, confidence, table, reason).",
         ),
     ] = "text",
@@ -1274,12 +1290,26 @@ def explain_column_command(
             help="List only the columns found personal or not-personal.",
         ),
     ] = None,
+    undecided: Annotated[
+        bool,
+        typer.Option(
+            "--undecided",
+            help="List only the columns the policy says nothing of: no data entry, ignore: pattern "
+            "or consent record names them (the columns still to judge).",
+        ),
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Show why the classifier calls a column personal or not: table verdict, then column.
 
     A form field (FORM.FIELD) gets the category `cnsnt init` suggests for it, and why. A
     pattern (`'contacts.*'`, `'*'`) lists the verdict on every column it names.
+
+    To work through the unsure list: write it with `--undecided --verdict not-personal
+    --confidence low --format csv > review.csv`, set each row's personal cell, and run
+    `cnsnt init --update --reviewed review.csv`. A row left as written (`false` on a
+    not-personal verdict) counts as judged and goes under ignore:; empty the cell of a
+    row you have not judged, and it stays on the `--undecided` list.
     """
     from cnsnt import verdicts
     from cnsnt.api import column_verdicts, explain_column
@@ -1292,9 +1322,11 @@ def explain_column_command(
         raise UsageError(f"unknown confidence {confidence!r}: use low, medium or high")
     if verdict is not None and verdict not in verdicts.VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}: use personal or not-personal")
-    chosen = confidence is not None or verdict is not None
+    chosen = confidence is not None or verdict is not None or undecided
     if verdicts.is_pattern(column) or output_format != "text" or chosen:
-        rows, problems = column_verdicts(column, path, policy=policy, dialect=dialect, databases=db or ())
+        rows, problems = column_verdicts(
+            column, path, policy=policy, dialect=dialect, databases=db or (), undecided=undecided
+        )
         if problems:  # on stderr: CSV and JSON stay whole on stdout
             sys.stderr.write(
                 f"note: {problems} problem{'s' if problems != 1 else ''} reading the schema sources; "
@@ -1303,7 +1335,8 @@ def explain_column_command(
         named = len(rows)
         rows = verdicts.select(rows, confidence=confidence, verdict=verdict)
         if not rows:  # said on stderr: an empty CSV or JSON list stays a valid one
-            sys.stderr.write(f"note: none of the {named} column{'s' if named != 1 else ''} "
+            left = " undecided" if undecided else ""
+            sys.stderr.write(f"note: none of the {named}{left} column{'s' if named != 1 else ''} "
                              f"{column!r} names has that verdict\n")
         rows = [dataclasses.replace(r, location=redact(r.location)) for r in rows]
         if output_format == "csv":

@@ -262,6 +262,15 @@ class PolicyIndex:
         """A column declared as where consent is recorded."""
         return any(column_matches(p, column.key) for p in self.consent_columns())
 
+    def column_decided(self, column: Column) -> bool:
+        """Whether the policy says anything of the column: a data entry, `ignore:` or a consent record.
+
+        CN101's tests: a column none of them names is one nobody has judged yet, which
+        `explain-column --undecided` lists (review34 R34a D1, R34b D3).
+        """
+        key = column.key
+        return bool(self.data_for_column(key) or self.column_ignored(key) or self.is_consent_column(column))
+
 
 def any_match(patterns: Sequence[str], keys: Iterable[str], *, columns: bool) -> bool:
     """Tell whether any of the patterns matches any of the keys."""

@@ -6,8 +6,9 @@ run: as lines to read, or as CSV or JSON to sort, count and compare with one's o
 
 The lines name where each column is defined and list the tables about or linked to people
 first (review33 R33a D7.4): a reviewer working through the unsure verdicts finds the
-likeliest misses at the top, and opens each at its line. CSV and JSON keep the sources'
-order and their columns, which other tools read.
+likeliest misses at the top, and opens each at its line. CSV and JSON list the rows in
+the same order (review34 R34a D8: the CSV is what a reviewer opens in a spreadsheet) with
+the same cells, which other tools read.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ class ColumnVerdict:
     reason: str
     """The column's own reason."""
     people: bool = False
-    """Whether its table describes people or is linked to them (text lists those first; not in
-    the CSV or JSON)."""
+    """Whether its table describes people or is linked to them (listed first; not a cell of the
+    CSV or JSON)."""
 
 
 #: The CSV header, the fields of `ColumnVerdict` in order.
@@ -54,7 +55,9 @@ def is_pattern(subject: str) -> bool:
 def column_verdicts(
     evidence: Evidence, pattern: str, people: Collection[str] = frozenset()
 ) -> list[ColumnVerdict]:
-    """The classified columns `pattern` names, in the order the sources define them.
+    """The classified columns `pattern` names, the tables about or linked to people first.
+
+    Then the rest; each group in the order the sources define them.
 
     `pattern` is read as a `columns:` pattern of the policy is (`*` crosses dots, a
     `table.column` pattern names `schema.table.column` too). `people`: the keys of the
@@ -83,7 +86,7 @@ def column_verdicts(
                     people=table.key in people,
                 )
             )
-    return out
+    return sorted(out, key=lambda r: not r.people)  # stable: the sources' order within
 
 
 #: The confidences a verdict has, from least to most sure (`--confidence`).

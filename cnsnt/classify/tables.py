@@ -134,6 +134,9 @@ class TableVerdict:
     context: Context
     link: str | None = None
     """The column that says whose the row is where no key declares it (`tabn`): a link, no datum."""
+    subject: str | None = None
+    """The key column the verdict names as whose the row is (`paciente_id` of a care record that
+    also points at its doctor): init files the row's fields under that person (review34 R34b D2)."""
 
 
 @dataclass(frozen=True)
@@ -1174,7 +1177,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
             verdicts[table.key] = replace(
-                _linked(base, reason, names=names, health=health, subject=not mailed_to), link=link
+                _linked(base, reason, names=names, health=health, subject=not mailed_to),
+                link=link,
+                subject=patient or None,
             )
             continue
         table_words = _table_words(table.name, languages)
@@ -3198,7 +3203,7 @@ def explain(tables: Sequence[Table], table: Table, column: Column) -> tuple[str,
     verdict_line = (
         f"verdict: personal, {found.category} ({found.confidence.value} confidence)"
         if found.personal
-        else "verdict: not personal"
+        else f"verdict: not personal ({found.confidence.value} confidence)"  # low: on the unsure list
     )
     lines += [verdict_line, f"because {found.reasons[-1] if found.reasons else found.reason}"]
     return tuple(lines)

@@ -7,14 +7,14 @@ would report, and nothing it would not.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
 from cnsnt.evidence import Classification, Column, Evidence, FieldRole, FormField
-from cnsnt.matching import AliasIndex, PolicyIndex, column_matches, escape
+from cnsnt.matching import AliasIndex, PolicyIndex, column_matches, escape, is_glob
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
 from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, unheld
@@ -25,6 +25,7 @@ from cnsnt.starter.things import IgnoredField, things
 if TYPE_CHECKING:
     from cnsnt.policy.model import Datum
     from cnsnt.starter.catch_alls import CatchAll
+    from cnsnt.starter.review_moves import InitLine
     from cnsnt.starter.reviewed import Review
 
 #: The root category, for a field the classifier can name no kind for.
@@ -90,6 +91,17 @@ class Undeclared:
     marked_personal: tuple[str, ...] = ()
     """`--reviewed`: the columns among `fields` a reviewer marked personal (the classifier
     agreeing or not)."""
+    moved: tuple[Marked, ...] = ()
+    """`--reviewed`: columns declared only on a line init wrote and nobody edited, marked not
+    personal (in `not_personal` too) or with another category (in `fields` too): that line
+    goes (`lines`)."""
+    last: tuple[Marked, ...] = ()
+    """`--reviewed`: columns that would be moved but are their entry's only column: left."""
+    lines: tuple[InitLine, ...] = ()
+    """`--reviewed`: the lines of the policy the moved columns are taken off."""
+    unsure: int = 0
+    """Columns left out as not personal with low confidence that the policy says nothing of
+    and no reviewed row names: the `explain-column --undecided` list init points to."""
 
 
 def undeclared(
@@ -99,6 +111,7 @@ def undeclared(
     *,
     set_apart: bool = False,
     reviewed: Sequence[Review] = (),
+    movable: Mapping[str, InitLine] | None = None,
 ) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names.
 
@@ -108,7 +121,8 @@ def undeclared(
     fields of no known kind that fill a column about a thing go to `ignored`, not to
     the fields (a new starter writes them under `ignore:`). `reviewed`: a reviewer's
     answers (`init --update --reviewed`), which overrule the classifier on the columns
-    they name (`_marked_not_personal`).
+    they name (`_marked_not_personal`). `movable`: the policy's lines init wrote and nobody
+    edited (`cnsnt.starter.review_moves.init_lines`), which a reviewed row may move.
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
@@ -120,14 +134,23 @@ def undeclared(
     hidden: dict[str, Marked] = {}
     moved: dict[str, Marked] = {}
     consents: dict[str, Marked] = {}
+    moves = _Moves(movable or {})
+    unsure = 0
     for column in evidence.columns:
         key = column.key
         verdict = evidence.classified.get(key)
         if verdict is None:
             continue
         review = marks.by_column.get(key.casefold())
+        if (
+            review is None
+            and not verdict.personal
+            and verdict.confidence is Confidence.LOW
+            and not index.column_decided(column)
+        ):
+            unsure += 1
         if review is not None and not review.personal:
-            _marked_not_personal(column, verdict.personal, review, index, against, kept)
+            _marked_not_personal(column, verdict.personal, review, index, against, kept, moves)
             continue
         # the reviewer's word overrules the verdict, or names the category it lacked
         marked = review is not None and (
@@ -141,11 +164,21 @@ def undeclared(
                 hidden.setdefault(key.casefold(), Marked(key, review, patterns))
             continue
         declared = index.data_for_column(key)
-        if declared or index.is_consent_column(column):
-            if marked and review is not None:  # never moved: a data entry or a consent says otherwise
+        # another category on a line init wrote: the line goes, the column joins that category
+        recategorise = (
+            review is not None
+            and review.category is not None
+            and bool(declared)
+            and all(d.category != review.category for d in declared)
+            and not index.is_consent_column(column)
+            and moves.take(column, review, declared)
+        )
+        if (declared or index.is_consent_column(column)) and not recategorise:
+            # never moved: a data entry or a consent says otherwise (an entry's last column: said once)
+            if marked and review is not None and key.casefold() not in moves.last:
                 _marked_elsewhere(column, review, declared, policy, moved, consents)
             continue
-        if marked and review is not None:
+        if (marked or recategorise) and review is not None:
             category = review.category or verdict.category or UNKNOWN_CATEGORY
             said = verdict.reason or (verdict.reasons[-1] if verdict.reasons else "")
             reason = reviewer_reason(review, replace(verdict, reason=said))
@@ -256,12 +289,47 @@ def undeclared(
         declared_otherwise=tuple(moved.values()),
         consent_personal=tuple(consents.values()),
         not_found=marks.not_found,
+        moved=tuple(moves.moved.values()),
+        last=tuple(moves.last.values()),
+        lines=tuple(moves.lines.values()),
+        unsure=unsure,
         marked_personal=tuple(
             p.key
             for (kind, key), p in found.items()
             if kind == "column" and (review := marks.by_column.get(key)) is not None and review.personal
         ),
     )
+
+
+class _Moves:
+    """The lines init wrote that reviewed rows take columns off, and the ones left as last."""
+
+    def __init__(self, movable: Mapping[str, InitLine]) -> None:
+        self.movable = movable
+        self.moved: dict[str, Marked] = {}
+        self.last: dict[str, Marked] = {}
+        self.lines: dict[str, InitLine] = {}
+        self._taken: dict[str, int] = {}
+
+    def take(self, column: Column, review: Review, declared: Sequence[Datum]) -> bool:
+        """Take the column off init's line, when that line alone declares it; whether it was.
+
+        An entry's last column stays (an entry is never deleted, and an empty list would
+        not load): said in `last`.
+        """
+        key = column.key
+        line = self.movable.get(escape(key).casefold())
+        if line is None or len(declared) != 1 or declared[0].name != line.entry:
+            return False
+        if any(column_matches(p, key) for p in declared[0].columns if p != line.pattern):
+            return False  # another pattern of the entry names it too: the line is not alone
+        if line.siblings - self._taken.get(line.entry, 0) <= 1:
+            self.last.setdefault(key.casefold(), Marked(key, review, (line.entry,)))
+            return False
+        self._taken[line.entry] = self._taken.get(line.entry, 0) + 1
+        self.lines[key.casefold()] = line
+        self.moved[key.casefold()] = Marked(key, review, (line.entry,))
+        return True
 
 
 def _marked_not_personal(
@@ -271,20 +339,33 @@ def _marked_not_personal(
     index: PolicyIndex,
     against: dict[str, Marked],
     kept: dict[str, Marked],
+    moves: _Moves,
 ) -> None:
     """File a column a reviewer marked not personal: kept (an entry declares it) or for `ignore:`.
 
     A data entry records a decision someone made, so it is never undone here: the user is
-    told (`kept`), when the classifier calls it personal too. One the classifier calls not
-    personal is `false` in the list as `explain-column` wrote it, edited or not: the
-    reviewer agreeing with cnsnt is no reason to question the entry. A column the classifier
-    calls personal that nothing names goes to `against`, for `ignore:`.
+    told (`kept`), when the classifier calls it personal too; but a line init wrote and
+    nobody edited asked for this check, and is moved (`moves`), whatever the classifier
+    says today. One the classifier calls
+    not personal is `false` in the list as `explain-column` wrote it, edited or not: the
+    reviewer agreeing with cnsnt is no reason to question the entry. A column nothing
+    names goes to `against`, for `ignore:`, whatever the classifier said: the decision is
+    recorded, and the `--undecided` list shrinks (review34 R34a D1, R34b D3). A pattern
+    row goes there once, as its pattern.
     """
     key = column.key
     entries = index.data_for_column(key)
-    if entries and personal:
-        kept.setdefault(key.casefold(), Marked(key, review, tuple(d.name for d in entries)))
-    elif personal and not index.column_ignored(key) and not index.is_consent_column(column):
+    if entries:
+        if moves.take(column, review, entries):
+            against.setdefault(key.casefold(), Marked(key, review, (entries[0].name,)))
+        elif personal and key.casefold() not in moves.last:  # an entry's last column is said once
+            kept.setdefault(key.casefold(), Marked(key, review, tuple(d.name for d in entries)))
+        return
+    if index.column_ignored(key) or index.is_consent_column(column):
+        return
+    if is_glob(review.column) and review.column.casefold() != key.casefold():
+        against.setdefault(review.column.casefold(), Marked(review.column, review, pattern=True))
+    else:
         against.setdefault(key.casefold(), Marked(key, review))
 
 

@@ -30,6 +30,7 @@ from cnsnt.classify import TableReading
 from cnsnt.classify.tables import LINKED as _LINKED
 from cnsnt.classify.tables import PEOPLE as _PEOPLE
 from cnsnt.classify.tables import made_by
+from cnsnt.classify.vocabulary import fold_word
 from cnsnt.evidence import Table
 from cnsnt.starter.fields import PersonalField
 
@@ -77,7 +78,8 @@ def name_part(text: str, *, fold: bool = False) -> str:
     these is empty: the caller names it otherwise.
     """
     if fold:
-        folded = unicodedata.normalize("NFKD", text.casefold())
+        # the classifier's fold (`ı` as `i`, `ß` as `ss`): `Takım` is `takim`, not `takm`
+        folded = unicodedata.normalize("NFKD", fold_word(text.casefold()))
         text = "".join(ch for ch in folded if not unicodedata.combining(ch))
     part = _NOT_NAME.sub("_", text).strip("_").lower()
     return f"_{part}" if part[:1].isdigit() else part
@@ -123,8 +125,9 @@ def people_of(reading: TableReading) -> dict[str, tuple[str, str]]:
     """For every table about a person: the people table it is about, and how (OWN, LINKED, UNLINKED).
 
     A table that describes people is about itself. A table linked to people is about
-    the first people table its foreign keys reach (in the order it declares them,
-    keys the classifier reads from names included, keys naming who made the row last),
+    the first people table its foreign keys reach (the key its verdict cites as whose the
+    row is first, then in the order it declares them, keys the classifier reads from names
+    included, keys naming who made the row last),
     directly or through another
     linked table, the nearest first; one whose link is no key stands for its person.
     Keys are followed as the classifier follows them (`TableReading.target`), on the
@@ -153,9 +156,16 @@ def people_of(reading: TableReading) -> dict[str, tuple[str, str]]:
         waiting = {t.key: t for k in sorted(layer) for t in pointing.get(k, ()) if t.key not in person}
         reached: dict[str, str] = {}
         for key_of, table in sorted(waiting.items()):
-            # whom the row is about before who made it (`created_by` declared first)
+            # the key the table's verdict cites as whose the row is (a care record's patient,
+            # not its doctor: review34 R34b D2), then whom the row is about before who made it
+            # (`created_by` declared first)
             verdict = verdicts[table.key]
-            for key in sorted(table.foreign_keys, key=lambda k: made_by(k, verdict)):
+            cited = (verdict.subject or "").casefold()
+            order = sorted(
+                table.foreign_keys,
+                key=lambda k: (cited not in {c.casefold() for c in k.columns}, made_by(k, verdict)),
+            )
+            for key in order:
                 found = reading.target(table, key)
                 if found is not None and found.key != table.key and found.key in person:
                     reached[key_of] = person[found.key]

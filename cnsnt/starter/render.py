@@ -60,8 +60,7 @@ def data_entries(
     inner = indent + 2
     out: list[str] = []
     for entry in entries:
-        count = entry.count
-        head = f"{count} field{'s' if count != 1 else ''} found by cnsnt init"
+        head = _head(entry)
         if note:
             head += f"; {note}"
         out.append(line(indent, f"{scalar(entry.name)}:", head))
@@ -82,6 +81,23 @@ def data_entries(
             out.append(line(inner, "# condition: explicit_consent", "fill in: the GDPR Art. 9(2) condition"))
         out.append(line(inner, "# retention: P1Y", "fill in: how long you keep it (ISO 8601 or a sentence)"))
     return out
+
+
+def _head(entry: Entry) -> str:
+    """An entry's comment: how many fields init found, and how many a reviewer marked personal.
+
+    A field a reviewed list made personal was not found by cnsnt: a person decided it
+    (review34 R34a D8, R34b D11), so it is counted by the list that says so.
+    """
+    marked: dict[str, int] = {}
+    for f in (*entry.columns, *entry.form_fields):
+        if f.reviewed:
+            source = f.reviewed.rpartition(":")[0]
+            marked[source] = marked.get(source, 0) + f.covers
+    found = entry.count - sum(marked.values())
+    parts = [f"{found} field{'s' if found != 1 else ''} found by cnsnt init"] if found or not marked else []
+    parts += [f"{n} field{'s' if n != 1 else ''} marked personal in {source}" for source, n in marked.items()]
+    return ", ".join(parts)
 
 
 def source_item(found: Found) -> str:

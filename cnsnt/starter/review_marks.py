@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cnsnt.evidence import Classification, Column
+from cnsnt.matching import column_matches, is_glob
 from cnsnt.starter.reviewed import Review, contradiction, refuse, same_answer
 
 
@@ -31,6 +32,8 @@ class Marked:
     `consent: columns:` patterns that name it (a consent record marked personal)."""
     categories: tuple[str, ...] = ()
     """The categories the data entries in `entries` give it (a column marked with another)."""
+    pattern: bool = False
+    """`key` is the reviewer's pattern (`*.creazione`), for `ignore:` as written, once."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class ReviewMarks:
     by_column: dict[str, Review]
     """A column key (case-folded) -> the row that names it."""
     not_found: tuple[Review, ...]
-    """Rows that name no column of the sources."""
+    """Rows that name no column of the sources (a pattern: that matches none)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,11 @@ class ReviewOutcome:
     elsewhere: str | None = None
     declared: tuple[Marked, ...] = ()
     """Columns marked not personal that data entries declare: left to the user."""
+    moved: tuple[Marked, ...] = ()
+    """Columns init declared on a line nobody edited, marked not personal (now under `ignore:`)
+    or with another category (now in its entry): the line taken out (`entries`: its entry)."""
+    last: tuple[Marked, ...] = ()
+    """Columns that would have been moved but are the only column of their entry: left there."""
     hidden: tuple[Marked, ...] = ()
     """Columns marked personal that `ignore:` names: left to the user."""
     recategorised: tuple[Marked, ...] = ()
@@ -79,13 +87,16 @@ def match_reviews(reviews: Sequence[Review], columns: Iterable[Column]) -> Revie
     by_column: dict[str, Review] = {}
     missing: list[Review] = []
     shorts: list[tuple[Review, list[str]]] = []
+    patterns: list[Review] = []
     for review in reviews:
         name = review.column.casefold()
-        if name in full:
+        if name in full:  # first: a column whose own name has a `*` is named as explain-column wrote it
             for key in full[name]:
                 by_column.setdefault(key, review)
         elif name in short:
             shorts.append((review, short[name]))
+        elif is_glob(review.column):
+            patterns.append(review)
         else:
             missing.append(review)
     # a row naming the full key wins over a `table.column` row, when the two agree; when they
@@ -100,7 +111,16 @@ def match_reviews(reviews: Sequence[Review], columns: Iterable[Column]) -> Revie
                 break
     if bad:
         refuse(reviews[0].where.rpartition(":")[0], bad)
-    return ReviewMarks(by_column, tuple(missing))
+    # a pattern row (`*.creazione`: the timestamps every table inherits) decides the columns no
+    # row names by itself (review34 R34a D1); one that matches none is said
+    for review in patterns:
+        pattern = review.column.casefold()
+        keys = [key for name, keys in full.items() if column_matches(pattern, name) for key in keys]
+        if not keys:
+            missing.append(review)
+        for key in keys:
+            by_column.setdefault(key, review)
+    return ReviewMarks(by_column, tuple(sorted(missing, key=_line)))
 
 
 def _line(review: Review) -> int:

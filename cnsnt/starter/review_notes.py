@@ -7,7 +7,7 @@ row and why, so no decision is lost in silence; the summary counts those left to
 
 from __future__ import annotations
 
-from cnsnt.matching import escape
+from cnsnt.matching import escape, is_glob
 from cnsnt.starter.review_marks import ReviewOutcome
 from cnsnt.starter.yaml_text import scalar
 
@@ -16,9 +16,32 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
     """The lines to show: one per row not applied as asked, then the summary."""
     out: list[str] = []
     for review in outcome.not_found:
+        if is_glob(review.column):
+            out.append(
+                f"warning: {review.where}: the pattern {review.column} matches no column of the sources: "
+                "not applied"
+            )
+            continue
         out.append(
             f"warning: {review.where}: no column {review.column} in the sources (renamed, dropped, "
             "or misspelt?): not applied"
+        )
+    for marked in outcome.moved:
+        entry = marked.entries[0]
+        where = (
+            "under ignore:"
+            if not marked.review.personal
+            else f"into the data entry of {marked.review.category}"
+        )
+        out.append(
+            f"{marked.review.where}: {marked.key} moved from data entry {entry}, where cnsnt init had "
+            f"put it, {where}"
+        )
+    for marked in outcome.last:
+        entry = marked.entries[0]
+        out.append(
+            f"{marked.review.where}: {marked.key} is the only column of data entry {entry}, which "
+            "cnsnt does not delete: left there; remove the entry by hand if it holds nothing personal"
         )
     for marked in outcome.declared:
         where = ", ".join(marked.entries)
@@ -57,8 +80,11 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     personal, ignored = len(outcome.added), len(outcome.ignored)
     missing = len(outcome.not_found)
-    kept = sum(len(m) for m in (outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent))
+    undone = (outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent, outcome.last)
+    kept = sum(len(m) for m in undone)
     left = f", {kept} left to change by hand" if kept else ""
+    moved = len(outcome.moved)
+    left = (f", {moved} moved from lines cnsnt init wrote" if moved else "") + left
     out.append(
         f"{outcome.source}: {personal} column{'s' if personal != 1 else ''} marked personal added to "
         f"data entries, {ignored} marked not personal added to ignore:, {missing} not found in the sources"

@@ -30,8 +30,43 @@ MAX_REVIEW_BYTES = 20_000_000
 _HEADER_CHARS = 1024
 #: Bad cells listed in one error; the count of the rest is said.
 _SHOWN = 20
-_YES = frozenset({"true", "yes", "1"})
-_NO = frozenset({"false", "no", "0"})
+#: `personal`'s words, case-folded: English, the words of the 12 languages of the notices,
+#: and the TRUE()/FALSE() a spreadsheet writes in those locales (Excel's `VERO`/`FALSO`,
+#: LibreOffice's `WAHR`/`FALSCH`, ...): a reviewer in Milan types `sì` or saves `VERO`
+#: (review34 R34a D3, R34b D5).
+_YES = frozenset(
+    word.casefold()
+    for word in (
+        "true", "yes", "1",
+        "vero", "sì", "si",  # it
+        "wahr", "ja",  # de
+        "vrai", "oui",  # fr
+        "verdadero", "sí",  # es
+        "verdadeiro", "sim",  # pt
+        "doğru", "dogru", "evet",  # tr
+        "igaz", "igen",  # hu
+        "prawda", "tak",  # pl
+        "waar",  # nl ("ja" as de)
+        "истина", "да",  # ru
+        "cert", "adevărat", "da",  # ro
+    )
+)
+_NO = frozenset(
+    word.casefold()
+    for word in (
+        "false", "no", "0",
+        "falso",  # it, es, pt ("no" as en)
+        "falsch", "nein",  # de
+        "faux", "non",  # fr
+        "não", "nao",  # pt
+        "yanlış", "yanliş", "yanlis", "hayır", "hayir",  # tr (YANLIŞ folds to yanliş)
+        "hamis", "nem",  # hu
+        "fałsz", "falsz", "nie",  # pl
+        "onwaar", "nee",  # nl
+        "ложь", "нет",  # ru
+        "fals", "nu",  # ro
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -259,7 +294,8 @@ def _review(row: _Row, shown: str, taxonomy: Taxonomy, bad: list[str]) -> Review
     if isinstance(personal, str):
         bad.append(
             f"{named}: personal is {_show(personal)} for {_show(column or '')}: write true or false "
-            "(yes/no, 1/0), or leave it empty for a column not reviewed"
+            "(yes/no, 1/0, or the words of your language or spreadsheet: sì/no, VERO/FALSO, "
+            "ja/nein, WAHR/FALSCH, ...), or leave it empty for a column not reviewed"
         )
         return None
     if not column:

@@ -14,7 +14,7 @@ from cnsnt.collect import collect_evidence
 from cnsnt.errors import PolicyError, UsageError
 from cnsnt.evidence import Evidence, FieldRole
 from cnsnt.matching import escape
-from cnsnt.model import Confidence, Location, Severity
+from cnsnt.model import Location, Severity
 from cnsnt.policy import loader as policy_loader
 from cnsnt.policy.loader import display_path, load_policy, policy_files
 from cnsnt.policy.model import Policy, SourceSpec
@@ -29,7 +29,8 @@ from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
 from cnsnt.starter.join import Joined, distinct_labels, join_entries
 from cnsnt.starter.model_dumps import TABLES_NOT_READ
 from cnsnt.starter.render import new_policy
-from cnsnt.starter.review_marks import ReviewOutcome
+from cnsnt.starter.review_marks import Marked, ReviewOutcome
+from cnsnt.starter.review_moves import drop_lines, init_lines, removed_by_entry
 from cnsnt.starter.reviewed import read_reviewed
 from cnsnt.starter.splice_check import KINDS, check_splice
 from cnsnt.starter.things import IgnoredField
@@ -71,7 +72,9 @@ class Draft:
     searched: int = 0
     """Named fields of search and filter forms: a query over data, proposed in no data entry."""
     unsure: int = 0
-    """Columns left out as not personal with low confidence: wrong one time in four, to check."""
+    """Columns left out as not personal with low confidence, of which the policy says nothing
+    (no data entry, `ignore:` or consent record; no reviewed row): wrong one time in four, to
+    check with `explain-column --undecided`."""
     reviewed: ReviewOutcome | None = None
     """`--update --reviewed FILE`: what the reviewed list did besides adding fields."""
 
@@ -106,17 +109,6 @@ def _warned(evidence: Evidence) -> int:
 def _searched(evidence: Evidence) -> int:
     """How many named fields are search or filter boxes (`FieldRole.SEARCH`): proposed nowhere."""
     return sum(1 for f in evidence.fields if f.name is not None and f.role is FieldRole.SEARCH)
-
-
-def _unsure(evidence: Evidence) -> int:
-    """How many columns are "not personal" with low confidence: the likeliest misses.
-
-    A state, a flag or a count in a person's own row, a word no vocabulary knows: on the
-    labelled set a quarter of them are personal (docs/classifier.md), so init names them.
-    """
-    return sum(
-        1 for v in evidence.classified.values() if not v.personal and v.confidence is Confidence.LOW
-    )
 
 
 def _validate(text: str, target: Path, others: list[Path]) -> None:
@@ -237,7 +229,7 @@ def draft_new(
     )
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
-        ignored=result.ignored, searched=_searched(evidence), unsure=_unsure(evidence),
+        ignored=result.ignored, searched=_searched(evidence), unsure=result.unsure,
     )
 
 
@@ -278,7 +270,10 @@ def draft_update(
         new_specs = tuple(spec_of(u.entry, policy, target.as_posix()) for u in added)
         policy = replace(policy, sources=(*policy.sources, *new_specs))
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
-    result = undeclared(policy, evidence, init_catch_alls(parsed), reviewed=reviews)
+    movable = init_lines(start, target.as_posix()) if reviews else {}
+    result = undeclared(policy, evidence, init_catch_alls(parsed), reviewed=reviews, movable=movable)
+    # the lines init wrote that reviewed rows moved: taken out before anything is added
+    start_moved = drop_lines(start, [line.line for line in result.lines])
     # the few fields found since: each keeps its person's or folder's group, however small
     entries = group(
         result.fields,
@@ -289,7 +284,7 @@ def draft_update(
     )
     # a category's new fields join its entry nobody has given purposes yet; only beside an
     # entry with purposes is a new one made, its label told apart
-    joined_text, left, joined = join_entries(start, entries, policy, target.as_posix())
+    joined_text, left, joined = join_entries(start_moved, entries, policy, target.as_posix())
     labelled = distinct_labels(left, policy)
     text = add_entries(joined_text, labelled, target.as_posix())
     outcome = None
@@ -300,7 +295,8 @@ def draft_update(
             start,
             text,
             target.as_posix(),
-            ignored=[escape(m.key) for m in outcome.ignored] if outcome else (),
+            ignored=[_ignore_item(m) for m in outcome.ignored] if outcome else (),
+            removed=removed_by_entry({line.pattern: line for line in result.lines}),
             entries=[e.name for e in labelled],
             joined={j.name: {kind: [f.key for f in j.fields if kind == f"{f.kind}s"] for kind in KINDS}
                     for j in joined},
@@ -312,7 +308,7 @@ def draft_update(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
         joined=tuple(joined), added_sources=added, unlisted=missing,
         sources_file=holder if holder != target else None, searched=_searched(evidence),
-        reviewed=outcome,
+        reviewed=outcome, unsure=result.unsure,
     )
 
 
@@ -340,11 +336,25 @@ def _add_ignored(
         recategorised=result.declared_otherwise,
         consent=result.consent_personal,
         not_found=result.not_found,
+        moved=result.moved,
+        last=result.last,
     )
     marked = result.not_personal
     if not marked:
         return text, outcome
     if holder is not None and holder != target:
         return text, replace(outcome, left=marked, elsewhere=display_path(holder))
-    items = [(escape(m.key), f"marked not personal in {m.review.where}") for m in marked]
+    marked = tuple(sorted(marked, key=lambda m: int(m.review.where.rpartition(":")[2])))  # the list's order
+    items = [(_ignore_item(m), _ignore_note(m)) for m in marked]
     return add_ignores(text, items, target.as_posix()), replace(outcome, ignored=marked)
+
+
+def _ignore_item(marked: Marked) -> str:
+    """The `ignore:` pattern of a column marked not personal: its key escaped, a pattern row's as written."""
+    return marked.key if marked.pattern else escape(marked.key)
+
+
+def _ignore_note(marked: Marked) -> str:
+    """The comment beside it: the row that decided, and the entry init had put it in."""
+    note = f"marked not personal in {marked.review.where}"
+    return f"{note}; was in data entry {marked.entries[0]}" if marked.entries else note

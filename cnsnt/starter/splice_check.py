@@ -31,12 +31,15 @@ def check_splice(
     ignored: Sequence[str] = (),
     entries: Sequence[str] = (),
     joined: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    removed: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Refuse `after` unless it is `before` with exactly these additions.
 
     `ignored`: patterns appended to `ignore:`; `entries`: names of new data entries;
     `joined`: an existing entry's name -> kind (`columns`, `form_fields`) -> the patterns
-    added to it. A text that does not load is left to the loader's own check.
+    added to it; `removed`: an existing entry's name -> the `columns:` items taken out (the
+    lines init wrote that a reviewed list moved). A text that does not load is left to
+    the loader's own check.
     """
     old, positions, problems = load_yaml(before, shown)
     new, _, new_problems = load_yaml(after, shown)
@@ -65,7 +68,15 @@ def check_splice(
         refuse(("data",), "adding data entries", _BY_HAND)
     for name, datum in data_old.items():
         grown = (joined or {}).get(name, {})
-        if not _joined_as_said(_map(datum), _map(data_new[name]), grown):
+        entry = _map(datum)
+        gone = (removed or {}).get(name, ())
+        if gone:  # each item once: a list naming one column twice keeps the other
+            columns = _list(entry.get("columns"))
+            for item in gone:
+                if item in columns:
+                    columns.remove(item)
+            entry = {**entry, "columns": columns}
+        if not _joined_as_said(entry, _map(data_new[name]), grown):
             refuse(("data", name), f"adding to data entry {name}", _BY_HAND)
 
 

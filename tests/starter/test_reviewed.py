@@ -211,3 +211,24 @@ def test_a_semicolon_separated_csv_is_read(tmp_path: Path) -> None:
 def test_a_cell_explain_column_quoted_reads_back_as_it_was(name: str) -> None:
     """The quote is put on and taken off by one pair of functions, from one list of starts."""
     assert from_spreadsheet_cell(spreadsheet_cell(name)) == name
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"),
+    [
+        ("VERO", "FALSO"), ("WAHR", "FALSCH"), ("VRAI", "FAUX"), ("VERDADERO", "FALSO"),
+        ("VERDADEIRO", "FALSO"), ("DOĞRU", "YANLIŞ"), ("IGAZ", "HAMIS"), ("PRAWDA", "FAŁSZ"),
+        ("WAAR", "ONWAAR"), ("ИСТИНА", "ЛОЖЬ"), ("CERT", "FALS"), ("sì", "no"), ("Sí", "No"),
+        ("Sim", "Não"), ("oui", "non"), ("ja", "nein"), ("evet", "hayır"), ("igen", "nem"),
+        ("tak", "nie"), ("да", "нет"), ("ja", "nee"),
+    ],
+)
+def test_reads_the_true_and_false_words_of_the_twelve_languages_and_their_spreadsheets(
+    tmp_path: Path, yes: str, no: str
+) -> None:
+    # review34 R34a D3, R34b D5: an Italian LibreOffice saves VERO/FALSO, with ; between cells
+    found = read(tmp_path, f"column;personal\r\nturni.turno;{yes}\r\nturni.sede;{no}\r\n")
+    assert found == (
+        Review("turni.turno", True, None, "review.csv:2"),
+        Review("turni.sede", False, None, "review.csv:3"),
+    )

@@ -63,7 +63,7 @@ REVIEW = """\
 column,location,personal,category,confidence,table,reason
 shifts.turno,db/schema.sql:9:3,true,,low,,name 'turno' is technical
 customers.loyalty_tier,db/schema.sql:5:3,false,user,low,,a fact about the person
-shifts.badge_colour,db/schema.sql:10:3,false,,low,,name 'badge_colour' is technical
+shifts.badge_colour,db/schema.sql:10:3,,,low,,name 'badge_colour' is technical
 """
 
 TURNO = "marked personal in review.csv:2; cnsnt said: not personal (low) because name 'turno' is technical"
@@ -119,8 +119,7 @@ def test_marked_columns_become_a_field_and_an_ignore_item_and_the_audit_stops_re
     assert draft.reviewed is not None
     assert draft.reviewed.added == ("shifts.turno",)
     assert [m.key for m in draft.reviewed.ignored] == ["customers.loyalty_tier"]
-    # badge_colour is marked as the classifier decides: nothing to do, nothing said
-    assert "badge_colour" not in draft.text
+    assert "badge_colour" not in draft.text  # its row left empty: not reviewed
     policy.write_text(draft.text, encoding="utf-8")
     assert cn101(tmp_path) == set()
     # the new field is the audit's now: `shifts.turno` is declared, in a data entry of kind `user`
@@ -242,12 +241,14 @@ def test_a_json_review_names_its_lines(tmp_path: Path) -> None:
     assert "# marked not personal in review.json:3" in draft.text
 
 
-def test_nothing_changes_when_the_reviewer_agrees_with_cnsnt(tmp_path: Path) -> None:
+def test_a_reviewer_agreeing_with_cnsnt_adds_only_the_false_under_ignore(tmp_path: Path) -> None:
     review = REVIEW.replace(",true,,low", ",false,,low").replace(",false,user,low", ",true,,low")
     policy = project(tmp_path, review=review)
     plain = draft_update(policy)
     reviewed = draft_update(policy, reviewed=tmp_path / "review.csv")
-    assert reviewed.text == plain.text  # loyalty_tier added as --update adds it anyway
+    # loyalty_tier added as --update adds it anyway; turno's `false` recorded, so the decision
+    # outlives the next pass and leaves the --undecided list (review34 R34a D1, R34b D3)
+    assert reviewed.text == plain.text + "\nignore:\n" + item("  - shifts.turno").replace(":3", ":2") + "\n"
     assert reviewed.reviewed is not None
     assert reviewed.reviewed.added == ("customers.loyalty_tier",)
 
@@ -305,7 +306,8 @@ def test_cli_acts_on_explain_columns_own_csv_and_says_what_it_did(tmp_path: Path
     assert f"warning: review.csv:{last}: no column shifts.turn in the sources (renamed, dropped, or misspelt?)" in err
     assert ": customers.full_name is marked not personal but declared in data entry name: remove it by " \
         "hand if it is not personal" in err
-    assert "review.csv: 1 column marked personal added to data entries, 1 marked not personal added to " \
+    # loyalty_tier, and the four rows left `false` as explain-column wrote them: judged, recorded
+    assert "review.csv: 1 column marked personal added to data entries, 5 marked not personal added to " \
         "ignore:, 1 not found in the sources" in err
     assert "customers.full_name" in policy.read_text()  # a data entry is never undone
     assert cn101(tmp_path) == set()

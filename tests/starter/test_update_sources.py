@@ -78,7 +78,7 @@ def test_update_names_the_entity_files_sources_does_not_name_and_changes_nothing
     assert result.exit_code == 0, result.stderr
     assert policy.read_bytes() == before
     lines = result.stderr.splitlines()
-    assert lines[0].endswith("/cnsnt.yaml: no new personal field found in the files sources: names; nothing changed")
+    assert lines[0].endswith("/cnsnt.yaml: no new personal field found in the files named under sources:; nothing changed")
     assert lines[1] == (
         "2 schema, form or query files are not in sources:, so their fields were not read: "
         f"{JAVA}/Doktor.java, {JAVA}/Rota.java; add them under sources:, or run cnsnt init --update --sources"
