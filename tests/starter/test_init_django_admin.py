@@ -23,7 +23,7 @@ from django.db import models
 
 
 class Articolo(models.Model):
-    titolo = models.CharField(max_length=255)
+    nome = models.CharField(max_length=255)
     slug = models.SlugField()
     corpo = models.TextField()
     estratto = models.CharField(max_length=1024, blank=True)
@@ -88,7 +88,7 @@ def test_an_admins_read_only_fields_and_fields_django_never_puts_in_a_model_form
     _project(tmp_path)
     # slug and visualizzazioni are read-only in the admin; auto_now(_add) and editable=False
     # fields are in no ModelForm: all shown, none collected
-    assert _names(tmp_path) == ["titolo", "corpo", "estratto"]
+    assert _names(tmp_path) == ["nome", "corpo", "estratto"]
 
 
 def test_an_admins_fieldsets_fields_and_exclude_choose_the_forms_fields(tmp_path: Path) -> None:
@@ -96,29 +96,29 @@ def test_an_admins_fieldsets_fields_and_exclude_choose_the_forms_fields(tmp_path
         "    readonly_fields = ('slug', 'visualizzazioni')\n",
         "    readonly_fields = ('visualizzazioni',)\n"
         "    fieldsets = (\n"
-        "        (None, {'fields': (('titolo', 'corpo'),)}),\n"
+        "        (None, {'fields': (('nome', 'corpo'),)}),\n"
         "        (_('Informazioni'), {'fields': ('visualizzazioni',), 'classes': ('collapse',)}),\n"
         "    )\n",
     )
     _project(tmp_path, fieldsets)
-    assert _names(tmp_path) == ["titolo", "corpo"]
+    assert _names(tmp_path) == ["nome", "corpo"]
     _project(tmp_path, ADMIN.replace("readonly_fields = ('slug', 'visualizzazioni')", "exclude = ['corpo']"))
-    assert _names(tmp_path) == ["titolo", "slug", "estratto", "visualizzazioni"]
+    assert _names(tmp_path) == ["nome", "slug", "estratto", "visualizzazioni"]
     # two admins of one form: a field either collects is a field
     two = ADMIN + (
-        "\n\nclass BozzaAdmin(admin.ModelAdmin):\n    form = ArticoloForm\n    fields = ['slug', 'titolo']\n"
+        "\n\nclass BozzaAdmin(admin.ModelAdmin):\n    form = ArticoloForm\n    fields = ['slug', 'nome']\n"
     )
     _project(tmp_path, two)
-    assert _names(tmp_path) == ["titolo", "slug", "corpo", "estratto"]
+    assert _names(tmp_path) == ["nome", "slug", "corpo", "estratto"]
 
 
 def test_a_form_no_admin_uses_keeps_its_fields_and_a_computed_setting_is_said(tmp_path: Path) -> None:
     _project(tmp_path, ADMIN.replace("form = ArticoloForm", "form = forms.ModelForm"))
-    assert _names(tmp_path) == ["titolo", "slug", "corpo", "estratto", "visualizzazioni"]
+    assert _names(tmp_path) == ["nome", "slug", "corpo", "estratto", "visualizzazioni"]
     computed = ADMIN.replace("('slug', 'visualizzazioni')", "BASE + ('slug',)")
     _project(tmp_path, computed)
     ev = read(tmp_path, "articoli/forms.py", FORMS)
-    assert [f.name for f in ev.forms[0].fields] == ["titolo", "slug", "corpo", "estratto", "visualizzazioni"]
+    assert [f.name for f in ev.forms[0].fields] == ["nome", "slug", "corpo", "estratto", "visualizzazioni"]
     [problem] = ev.problems
     assert (problem.location.path, problem.location.line, problem.location.column) == ("articoli/admin.py", 10, 23)
     assert problem.message == (
@@ -140,25 +140,25 @@ def test_init_files_a_model_forms_fields_with_the_verdict_of_the_column_each_fil
     fields = [k for d in (policy.get("data") or {}).values() for k in d.get("form_fields") or []]
     # no read-only or automatic field at all
     assert not [k for k in fields + ignore if k.split(".")[-1] in ("slug", "visualizzazioni", "creazione")]
-    # `titolo` (a person's name by its word alone) fills an article's title: under ignore:
+    # `nome` (a person's name by its word alone) fills an article's name: under ignore:
     # with its siblings, not in the `name` entry
-    assert {"articolo.titolo", "articolo.corpo", "articolo.estratto"} <= set(ignore)
-    assert "articolo.titolo" not in fields
-    said = next(line for line in lines if "- articolo.titolo" in line)
-    assert "fills 'articoli_articolo.titolo' (the form fills 'Articolo'" in said
+    assert {"articolo.nome", "articolo.corpo", "articolo.estratto"} <= set(ignore)
+    assert "articolo.nome" not in fields
+    said = next(line for line in lines if "- articolo.nome" in line)
+    assert "fills 'articoli_articolo.nome' (the form fills 'Articolo'" in said
     assert "which cnsnt finds about a thing, not a person" in said
     # explain-column says what init does with it
-    explained = "\n".join(explain_column("articolo.titolo", tmp_path))
+    explained = "\n".join(explain_column("articolo.nome", tmp_path))
     assert "cnsnt init writes it under ignore:" in explained
 
 
 def test_a_field_named_like_a_column_without_its_form_saying_so_keeps_its_kind(tmp_path: Path) -> None:
     plain = FORMS.replace("forms.ModelForm", "forms.Form").replace(
         "    class Meta:\n        model = Articolo\n        fields = '__all__'\n",
-        "    titolo = forms.CharField()\n    corpo = forms.CharField()\n",
+        "    nome = forms.CharField()\n    corpo = forms.CharField()\n",
     )
     _project(tmp_path, "")
     _write(tmp_path, {"articoli/forms.py": plain})
     policy, _ = _policy(tmp_path)
     fields = [k for d in (policy.get("data") or {}).values() for k in d.get("form_fields") or []]
-    assert "articolo.titolo" in fields  # paired by its name alone: its own kind still holds
+    assert "articolo.nome" in fields  # paired by its name alone: its own kind still holds
