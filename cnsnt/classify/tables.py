@@ -1427,7 +1427,9 @@ def _second_hop(
     """
     things = _things(tables, verdicts, by_name, languages)
     # each table's targets, for `_beneath` to see one key reach another's record
-    reach = {t.key: frozenset(target.key for _, target in _hangs_on(t, by_name, languages)) for t in tables}
+    # each table's keys, read once (by the table itself: two sources may spell one key)
+    hanging = {id(t): _hangs_on(t, by_name, languages) for t in tables}
+    reach = {t.key: frozenset(target.key for _, target in hanging[id(t)]) for t in tables}
     # the keys by which an undecided table continues the table it references
     under: dict[str, list[tuple[ForeignKey, Table]]] = {}
     for table in tables:
@@ -1443,7 +1445,7 @@ def _second_hop(
         hangs_on = _beneath(
             [
                 (key, target)
-                for key, target in _hangs_on(table, by_name, languages)
+                for key, target in hanging[id(table)]
                 if verdicts[target.key].kind != LOOKUP and target.key not in things
             ],
             reach,
@@ -1492,7 +1494,7 @@ def _second_hop(
         continued = (
             own is not None
             and tuple(c.casefold() for c in link.columns) == tuple(c.casefold() for c in own)
-            and len(_hangs_on(table, by_name, languages)) == 1
+            and len(hanging[id(table)]) == 1
         )
         if continued:
             reason += "; its key is that record's, so each row continues one of them"

@@ -21,7 +21,6 @@ a reason, so a changed sentence in the classifier cannot move a field.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
@@ -79,8 +78,7 @@ def name_part(text: str, *, fold: bool = False) -> str:
     """
     if fold:
         # the classifier's fold (`ı` as `i`, `ß` as `ss`): `Takım` is `takim`, not `takm`
-        folded = unicodedata.normalize("NFKD", fold_word(text.casefold()))
-        text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        text = fold_word(text.casefold())  # accents dropped already (NFKD, no combining marks)
     part = _NOT_NAME.sub("_", text).strip("_").lower()
     return f"_{part}" if part[:1].isdigit() else part
 
