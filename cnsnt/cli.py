@@ -778,7 +778,7 @@ def init(
     else:
         written = output if update and output else draft.path
         where = "printed" if to_stdout else f"written to {display_path(written)}"
-        into = f"{entries} data entr{'ies' if entries != 1 else 'y'}"
+        into = f"in {entries} data entr{'ies' if entries != 1 else 'y'}"
         if draft.joined:
             names = ", ".join(j.name for j in draft.joined)
             joined = len(draft.joined)
@@ -791,7 +791,8 @@ def init(
                 else f"added to {joined} existing data entr{'ies' if joined != 1 else 'y'} without "
                 f"purposes ({names})"
             )
-        said = f"{draft.fields} personal field{'s' if draft.fields != 1 else ''} in {into}"
+        # "3 personal fields in 2 data entries", or "added to 1 existing data entry" alone
+        said = f"{draft.fields} personal field{'s' if draft.fields != 1 else ''} {into}"
         if draft.reviewed is not None and not draft.fields:  # only ignore: changed
             said = "no personal field added to data entries"
         err.print(f"cnsnt init: {said}, {where}", markup=False, soft_wrap=True)

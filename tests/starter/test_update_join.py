@@ -97,6 +97,8 @@ def test_new_fields_join_the_open_entry_of_their_category(school: Path) -> None:
     assert email.form_fields == ("contato.email",)  # a form_fields: block the entry lacked
     assert "added by cnsnt init --update; name 'cpf_conjuge'" in updated
     assert "existing data entries without purposes" in result.stderr
+    # no new entry: the fields were added to existing ones, said without a dangling "in"
+    assert "personal fields added to " in result.stderr and " in added to" not in result.stderr
     assert cn101(school) == set()
     # a notice lists each datum once
     text = render_notice(policy, draft=True).text
