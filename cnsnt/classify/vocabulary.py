@@ -151,13 +151,37 @@ class Transliterator:
         return word.translate(codes)
 
 
+#: Letters of cnsnt's languages that Unicode does not decompose into a letter and marks,
+#: as people write them in ASCII: Turkish dotless `ı`, Polish `ł`, German `ß`, Danish and
+#: Norwegian `ø` `æ`, French `œ`, Icelandic `ð` `þ`, Croatian `đ`. Upper case too, for
+#: `ascii_letters`, which keeps case (`Ł` -> `L`, `Æ` -> `Ae`: a camelCase word still starts
+#: with one capital). The one table: every fold of a name reads it (`fold_word`, implied
+#: keys, the form field to column match, init's category entry names), so `płeć` is `plec`
+#: everywhere.
+LETTERS: Mapping[str, str] = {
+    "ı": "i", "ł": "l", "Ł": "L", "ß": "ss", "ẞ": "SS", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
+    "œ": "oe", "Œ": "Oe", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+}  # fmt: skip
+_LETTER_CODES = str.maketrans(dict(LETTERS))
+
+
+def ascii_letters(text: str) -> str:
+    """`text` in Latin letters without marks, case kept (`ÖdemeTarihi` -> `OdemeTarihi`, `Łódź` -> `Lodz`).
+
+    NFKD, combining marks dropped, then `LETTERS` for the letters that do not decompose.
+    Other scripts are kept as they are (Cyrillic is transliterated by its own table).
+    """
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTER_CODES)
+
+
 def fold_word(text: str) -> str:
-    """Lower case, accents removed, Turkish dotless i read as i (`Adı` -> `adi`)."""
+    """Lower case, accents removed, `LETTERS` in ASCII (`Adı` -> `adi`, `płeć` -> `plec`, `ё` -> `е`)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ı", "i"))
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return folded.replace("ß", "ss").replace("ё", "е").replace("й", "и")
+    return ascii_letters(text.lower())
 
 
 @dataclass(frozen=True)
