@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _same_stem, past_prefix, software_client
-from cnsnt.classify.vocabulary import load_vocabulary
+from cnsnt.classify.vocabulary import ascii_letters, load_vocabulary
 from cnsnt.evidence import Column, ForeignKey, Table
 
 # Linear: one character class, repeated, never nested.
@@ -41,16 +40,16 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def _ascii(name: str) -> str:
     """A name in Latin letters, so names in any script match.
 
-    Accents are removed and case kept (`öğrenciId` -> `ogrenciId`); Cyrillic is
-    transliterated (`ID_призывника` -> `ID_prizyvnika`).
+    Accents are removed and case kept, as `fold_word` folds (`öğrenciId` -> `ogrenciId`,
+    `właścicielId` -> `wlascicielId`); Cyrillic is transliterated (`ID_призывника` ->
+    `ID_prizyvnika`).
     """
     if name.isascii():
         return name
     if _CYRILLIC.search(name):
         translit = load_vocabulary().translit
         name = "".join(translit(c.lower()) if _CYRILLIC.match(c) else c for c in name)
-    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return ascii_letters(name)
 
 
 def _flat(name: str) -> str:

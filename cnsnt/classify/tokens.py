@@ -75,7 +75,7 @@ _RU_ENDINGS = frozenset(
 
 
 def fold(text: str) -> str:
-    """Lower case with accents removed (`Érdekes` -> `erdekes`, `ё` -> `е`, `ı` -> `i`)."""
+    """Lower case with accents removed (`Érdekes` -> `erdekes`, `ё` -> `е`, `ı` -> `i`, `ł` -> `l`)."""
     return fold_word(text)
 
 

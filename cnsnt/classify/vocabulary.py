@@ -151,13 +151,36 @@ class Transliterator:
         return word.translate(codes)
 
 
+#: Letters of cnsnt's languages that Unicode does not decompose into a letter and marks,
+#: as people write them in ASCII: Turkish dotless `ı`, Polish `ł`, German `ß`, Danish and
+#: Norwegian `ø` `æ`, French `œ`, Icelandic `ð` `þ`, Croatian `đ`. Upper case too, for
+#: `ascii_letters`, which keeps case (`Ł` -> `L`, `Æ` -> `Ae`: a camelCase word still starts
+#: with one capital). The one table: every fold of a name reads it (`fold_word`, implied
+#: keys, the form field to column match, init's entry names), so `płeć` is `plec` everywhere.
+LETTERS: Mapping[str, str] = {
+    "ı": "i", "ł": "l", "Ł": "L", "ß": "ss", "ẞ": "SS", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
+    "œ": "oe", "Œ": "Oe", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+}  # fmt: skip
+_LETTER_CODES = str.maketrans(dict(LETTERS))
+
+
+def ascii_letters(text: str) -> str:
+    """`text` in Latin letters without marks, case kept (`ÖdemeTarihi` -> `OdemeTarihi`, `Łódź` -> `Lodz`).
+
+    NFKD, combining marks dropped, then `LETTERS` for the letters that do not decompose.
+    Other scripts are kept as they are (Cyrillic is transliterated by its own table).
+    """
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTER_CODES)
+
+
 def fold_word(text: str) -> str:
-    """Lower case, accents removed, Turkish dotless i read as i (`Adı` -> `adi`)."""
+    """Lower case, accents removed, `LETTERS` in ASCII (`Adı` -> `adi`, `płeć` -> `plec`, `ё` -> `е`)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ı", "i"))
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return folded.replace("ß", "ss").replace("ё", "е").replace("й", "и")
+    return ascii_letters(text.lower())
 
 
 @dataclass(frozen=True)
@@ -264,13 +287,18 @@ def stemmer(algorithm: str) -> Any:
 
 
 @functools.cache
-def load_vocabulary() -> Vocabulary:
-    """Read and normalise every vocabulary file (once per process)."""
-    translit_doc = _load("translit.yaml")
-    table = translit_doc.get("cyrillic_to_latin")
+def load_transliterator() -> Transliterator:
+    """The Cyrillic to Latin table of `translit.yaml` alone (init's entry names need no more)."""
+    table = _load("translit.yaml").get("cyrillic_to_latin")
     if not isinstance(table, dict):
         raise VocabularyError("vocab/translit.yaml: expected `cyrillic_to_latin:` mapping")
-    translit = Transliterator({str(k): str(v or "") for k, v in table.items()})
+    return Transliterator({str(k): str(v or "") for k, v in table.items()})
+
+
+@functools.cache
+def load_vocabulary() -> Vocabulary:
+    """Read and normalise every vocabulary file (once per process)."""
+    translit = load_transliterator()
     terms: dict[tuple[str, ...], tuple[str, str, str]] = {}
     senses: dict[tuple[str, ...], dict[str, tuple[str, str]]] = {}
     negators: dict[str, str] = {}

@@ -33,6 +33,9 @@ class Entry:
     stem: str = ""
     """The name it would take were it free (`staff_details` for `staff_details_2`): on
     `--update`, the existing entry of that name is the same group's."""
+    former: str = ""
+    """`stem` as an older cnsnt spelt it, when it differs (`yeler_details` for `uyeler_details`:
+    non-ASCII letters were dropped); `--update` finds an open entry of that name too."""
 
     @property
     def count(self) -> int:
@@ -51,7 +54,7 @@ def _names(category: str) -> list[str]:
     `user.1st_club`): its parts are made name parts as a group's are, letters folded to
     ASCII (`grosse`, `_1st_club`), or the policy would not load (codereview28 F5).
     """
-    parts = [p for p in (name_part(x, fold=True) for x in category.split(".") if x != "user") if p]
+    parts = [p for p in (name_part(x) for x in category.split(".") if x != "user") if p]
     parts = parts or ["personal_data"]
     if parts[-1] in _VAGUE and len(parts) > 1:
         parts = [*parts[:-2], f"{parts[-1]}_{parts[-2]}"]
@@ -78,6 +81,7 @@ def _entry(
     taxonomy: Taxonomy,
     notes: tuple[str, ...] = (),
     stem: str = "",
+    former: str = "",
 ) -> Entry:
     ordered = sorted(members, key=lambda f: f.key)
     return Entry(
@@ -90,6 +94,7 @@ def _entry(
         article9=taxonomy.special_under(category),
         notes=notes,
         stem=stem or name,
+        former=former,
     )
 
 
@@ -125,7 +130,8 @@ def group(
         # its preferred name, numbered beside an existing one (`staff_details_2` on --update)
         name = _unique(found.names[:1], used)
         used.add(name)
+        stem, former = found.names[0], found.former[0] if found.former else ""
         entries.append(
-            _entry(name, found.label, UNKNOWN_CATEGORY, found.fields, taxonomy, found.notes, found.names[0])
+            _entry(name, found.label, UNKNOWN_CATEGORY, found.fields, taxonomy, found.notes, stem, former)
         )
     return entries

@@ -22,8 +22,9 @@ first:
 Two candidates (two tables have `email`) join nothing: the field keeps its own entry.
 Names compare without case and without `_`, `-` or `.` (Spring's and Rails' naming), and
 folded to ASCII: a PHP form posts `OdemeTarihi` into `aidatlar.ÖdemeTarihi` (review34 R34b
-D6). Folding drops accents and reads `ı` as `i`, `ß` as `ss`, `ł` as `l`; a German umlaut
-also compares as its own ASCII spelling (`Groesse` ~ `Größe`, beside `Grosse`).
+D6). Folding is the classifier's (`cnsnt.classify.vocabulary.fold_word`): accents dropped,
+`ı` read as `i`, `ß` as `ss`, `ł` as `l`; a German umlaut also compares as its own ASCII
+spelling (`Groesse` ~ `Größe`, beside `Grosse`).
 """
 
 from __future__ import annotations
@@ -56,8 +57,6 @@ class Fill:
     field is that column's input whatever its own name means, so it takes the column's verdict."""
 
 
-#: Letters Unicode does not decompose, as people write them in ASCII (`ł` -> `l`, `ø` -> `o`).
-_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
 #: German's own ASCII spelling of its umlauts: a second spelling of a name that has one.
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
@@ -66,7 +65,7 @@ def normal(name: str) -> str:
     """`randevuTarih`, `randevu_tarih`, `Randevu-Tarih` -> `randevutarih`; `ÖdemeTarihi` -> `odemetarihi`."""
     if name.isascii():
         return _NOT_WORD.sub("", name).casefold()
-    return _NOT_WORD.sub("", fold(name.lower().translate(_LETTERS)))
+    return _NOT_WORD.sub("", fold(name))
 
 
 def spellings(name: str) -> frozenset[str]:

@@ -21,7 +21,7 @@ a reason, so a changed sentence in the classifier cannot move a field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -29,7 +29,7 @@ from cnsnt.classify import TableReading
 from cnsnt.classify.tables import LINKED as _LINKED
 from cnsnt.classify.tables import PEOPLE as _PEOPLE
 from cnsnt.classify.tables import made_by
-from cnsnt.classify.vocabulary import fold_word
+from cnsnt.classify.vocabulary import fold_word, load_transliterator
 from cnsnt.evidence import Table
 from cnsnt.starter.fields import PersonalField
 
@@ -50,6 +50,9 @@ _GENERIC_FOLDERS = frozenset(
         "views", "web", "www",
     }
 )  # fmt: skip
+#: The entries init names for what is left once groups are made (small groups merged):
+#: they hold fields of many tables and forms on purpose.
+CATCH_ALLS = frozenset({"other_personal_details", "other_form_input", "form_input"})
 # Linear: one character class, repeated.
 _NOT_NAME = re.compile(r"[^A-Za-z0-9]+")
 _WRAP = 84
@@ -65,20 +68,35 @@ class Group:
     notes: tuple[str, ...]
     """Comment lines: what the entry holds and what to decide."""
     fields: tuple[PersonalField, ...]
+    former: tuple[str, ...] = ()
+    """`names` as an older cnsnt spelt them (`former_name_part`), one for one; empty when alike."""
 
 
-def name_part(text: str, *, fold: bool = False) -> str:
-    """A part of an entry name: `user-account` is `user_account`, `2fa` is `_2fa`.
+def name_part(text: str) -> str:
+    """A part of an entry name a reader recognises: `user-account` is `user_account`, `2fa` is `_2fa`.
 
-    Entry names match the policy schema's `^[A-Za-z_][A-Za-z0-9_.-]*$`: anything but an
-    ASCII letter or digit is `_`, and a digit first gets a `_` before it. `fold`: letters
-    are folded to ASCII first (`Größe` is `grosse`, not `gr_e`); a group's names are made
-    without, so an entry init named before is found again on `--update`. A name of none of
-    these is empty: the caller names it otherwise.
+    Letters are folded as the classifier folds them (`fold_word`: `üyeler` is `uyeler`,
+    `Größe` is `grosse`, `Takım` is `takim`, `użytkownicy` is `uzytkownicy`) and Cyrillic
+    is transliterated by the classifier's one table (`пациенты` is `patsienty`). Entry
+    names match the policy schema's `^[A-Za-z_][A-Za-z0-9_.-]*$`: anything else left is
+    `_`, and a digit first gets a `_` before it. A name of none of these (Greek, CJK) is
+    empty: the caller names it otherwise.
     """
-    if fold:
-        # the classifier's fold (`ı` as `i`, `ß` as `ss`): `Takım` is `takim`, not `takm`
-        text = fold_word(text.casefold())  # accents dropped already (NFKD, no combining marks)
+    return _ascii_part(load_transliterator()(fold_word(text)))
+
+
+def former_name_part(text: str) -> str:
+    """The part cnsnt made before entry names were folded: non-ASCII letters dropped (`üyeler` -> `yeler`).
+
+    Kept only so `init --update` finds an open entry an older cnsnt named so
+    (`cnsnt.starter.join`): its key stays as the user has it. Remove it once no policy
+    written before entry names were folded (CHANGELOG, "One fold for every letter") needs
+    `--update`.
+    """
+    return _ascii_part(text)
+
+
+def _ascii_part(text: str) -> str:
     part = _NOT_NAME.sub("_", text).strip("_").lower()
     return f"_{part}" if part[:1].isdigit() else part
 
@@ -215,6 +233,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
             continue
         shown = names.get(person, person)
         part = name_part(shown) or "people"
+        old = former_name_part(shown) or "people"
         later: list[Group] = []
         tabs = sorted({f.table or "" for f in members})
         if how == OWN:
@@ -225,6 +244,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
             )
             label = f"Other details about {shown}"
             candidates: tuple[str, ...] = (f"{part}_details",)
+            former: tuple[str, ...] = (f"{old}_details",)
         elif how == UNLINKED:
             notes = _wrap(
                 "holds:",
@@ -232,7 +252,7 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
                 "about a person it names by no key to a people table.",
             )
             label = f"Records kept in {shown}"
-            candidates = (f"{part}_records",)
+            candidates, former = (f"{part}_records",), (f"{old}_records",)
         else:
             # too many to read as one list: a table with many of them is a record of its own
             apart = _large_tables(members) if len(members) > FOLDER_MAX else {}
@@ -244,7 +264,9 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
                     f"a person in '{shown}'.",
                 )
                 label = f"Records in {tab} about {shown}"
-                later.append(Group((f"{name_part(tab) or 'table'}_records",), label, said + _DECIDE, mine))
+                named = (f"{name_part(tab) or 'table'}_records",)
+                formerly = (f"{former_name_part(tab) or 'table'}_records",)
+                later.append(_group(named, label, said + _DECIDE, mine, formerly))
             members = [f for f in members if (f.table or "") not in apart]
             tabs = sorted({f.table or "" for f in members})
             notes = _wrap(
@@ -253,9 +275,9 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
                 f"'{shown}': {_listed(tabs)}.",
             )
             label = f"Records kept about {shown}"
-            candidates = (f"{part}_records",)
+            candidates, former = (f"{part}_records",), (f"{old}_records",)
         notes += _DECIDE
-        out.append(Group(candidates, label, notes, tuple(members)))
+        out.append(_group(candidates, label, notes, members, former))
         out.extend(later)
     if loose:
         tabs = sorted({f.table or "" for f in loose})
@@ -290,9 +312,12 @@ def _squeeze(name: str) -> str:
     return "_".join(w for n, w in enumerate(words) if n == 0 or w != words[n - 1])
 
 
-def _folder_names(folder: str, suffix: str) -> tuple[str, ...]:
-    """`include/staff` -> `staff_SUFFIX`, `include_staff_SUFFIX`; a generic last part takes its parent."""
-    parts = [p for p in (name_part(x) for x in folder.split("/")) if p]
+def _folder_names(folder: str, suffix: str, part: Callable[[str], str] = name_part) -> tuple[str, ...]:
+    """`include/staff` -> `staff_SUFFIX`, `include_staff_SUFFIX`; a generic last part takes its parent.
+
+    `part`: how a folder's name is made a name part (`former_name_part`: as an older cnsnt did).
+    """
+    parts = [p for p in (part(x) for x in folder.split("/")) if p]
     if not parts:
         return (suffix,)
     start = len(parts) - 1
@@ -378,11 +403,13 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
                 if folder
                 else ("other_form_input" if len(by_home) > 1 else "form_input",)
             )
-            out.append(Group(names, label, notes + decide, tuple(members)))
+            former = _folder_names(folder, "form_input", former_name_part) if folder else names
+            out.append(_group(names, label, notes + decide, members, former))
         for form, mine in own:
             where = _where(folder, mine)
             # a form named by its path (`partners/children/_form`): its folder names the rest
             part = name_part(form.rsplit("/", 1)[-1]) or "form"
+            old = former_name_part(form.rsplit("/", 1)[-1]) or "form"
             notes = _wrap(
                 "holds:",
                 f"fields of a kind cnsnt cannot name, filled in by whoever uses the form '{form}' "
@@ -392,9 +419,25 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
             candidates = tuple(
                 _squeeze(f"{n}_{part}_input" if n else f"{part}_input") for n in _folder_names(folder, "")
             )
+            former = tuple(
+                _squeeze(f"{n}_{old}_input" if n else f"{old}_input")
+                for n in _folder_names(folder, "", former_name_part)
+            )
             label = f"What people enter in the form {form} ({where})"
-            out.append(Group(candidates, label, notes + decide, tuple(mine)))
+            out.append(_group(candidates, label, notes + decide, mine, former))
     return out
+
+
+def _group(
+    names: tuple[str, ...],
+    label: str,
+    notes: tuple[str, ...],
+    fields: Sequence[PersonalField],
+    former: tuple[str, ...],
+) -> Group:
+    """A group, with its former names when they differ from its names and are one for one."""
+    kept = former if former != names and len(former) == len(names) else ()
+    return Group(names, label, notes, tuple(fields), kept)
 
 
 def _distinct(groups: list[Group]) -> list[Group]:
@@ -414,7 +457,7 @@ def _distinct(groups: list[Group]) -> list[Group]:
             keeper = next(n for n in clash if len(out[n].names) == shortest)
             for n in clash:
                 if n != keeper and len(out[n].names) > 1:
-                    out[n] = replace(out[n], names=out[n].names[1:])
+                    out[n] = replace(out[n], names=out[n].names[1:], former=out[n].former[1:])
                     moved = True
         if not moved:
             return out

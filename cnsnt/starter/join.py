@@ -13,7 +13,7 @@ comment and key order stays as the author wrote it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from cnsnt.policy.model import Policy
 from cnsnt.starter.entries import Entry
 from cnsnt.starter.fields import UNKNOWN_CATEGORY, PersonalField
+from cnsnt.starter.groups import CATCH_ALLS
 from cnsnt.starter.render import why
 from cnsnt.starter.update import NOTE, data_section_stop, end_of_section, load_rt, policy_lines
 from cnsnt.starter.yaml_text import line, scalar
@@ -37,19 +38,87 @@ class Joined:
     fields: tuple[PersonalField, ...]
 
 
-def _open_entry(entry: Entry, policy: Policy, candidates: Sequence[str]) -> str | None:
+def _open_entry(
+    entry: Entry, policy: Policy, candidates: Sequence[str], stems: Collection[str]
+) -> str | None:
     """The existing entry without purposes that `entry`'s fields belong to, if any.
 
     A category's fields go to the first such entry of that category; fields of unknown
-    kind to the entry their group is named for (`staff_details`), of the same category.
+    kind to the entry their group is named for (`staff_details`), of the same category,
+    else to the one an older cnsnt named for it (`yeler_details` for `üyeler`, whose
+    letters it dropped: `Entry.former`), unless that is another new group's own name
+    (`stems`): the user's key is kept, no second entry is made beside it.
     """
     for name in candidates:
-        datum = policy.data.get(name)
-        if datum is None or datum.purposes or datum.category != entry.category:
-            continue
-        if entry.category != UNKNOWN_CATEGORY or name == entry.stem:
+        if _open(policy, name, entry) and (entry.category != UNKNOWN_CATEGORY or name == entry.stem):
             return name
-    return None
+    if entry.category != UNKNOWN_CATEGORY:
+        return None
+    if (
+        entry.former
+        and entry.former not in stems
+        and entry.former in candidates
+        and _open(policy, entry.former, entry)
+    ):
+        return entry.former
+    return _renamed(entry, policy, [n for n in candidates if n not in stems])
+
+
+def _renamed(entry: Entry, policy: Policy, candidates: Sequence[str]) -> str | None:
+    """The one open entry of unknown kind that has the label init gives `entry`'s group.
+
+    A person renamed `uyeler_details` to `uye_bilgileri` and kept the label
+    `Other details about üyeler`: the group's new fields join it, not an entry named
+    anew beside it with the label `... (2)`.
+    """
+    want = entry.label.casefold()
+    found = [
+        name
+        for name in candidates
+        if _open(policy, name, entry)
+        and (label := policy.data[name].label) is not None
+        and any(value.casefold() == want for value in label.values.values())
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def beside(entries: Sequence[Entry], policy: Policy) -> tuple[str, ...]:
+    """What to tell the user of each new entry of unknown kind made beside one that may be its own.
+
+    An open entry of unknown kind (no purposes yet) that already holds fields of the same
+    table or form may be this group's entry under a name and a label a person gave it:
+    `--update` cannot tell, so it says so rather than leave a silent second entry. Init's
+    catch-alls (`other_personal_details`, `other_form_input`) hold small groups on purpose.
+    """
+    out: list[str] = []
+    for entry in entries:
+        if entry.category != UNKNOWN_CATEGORY:
+            continue
+        mine = {_holder(f.key) for f in (*entry.columns, *entry.form_fields)}
+        for name, datum in policy.data.items():
+            if name == entry.name or name in CATCH_ALLS or datum.purposes or datum.category != entry.category:
+                continue
+            shared = sorted(mine & {_holder(key) for key in (*datum.columns, *datum.form_fields)})
+            if shared:
+                out.append(
+                    f"{entry.name}: a new entry, though the entry {name} (no purposes yet) holds fields of "
+                    f"{', '.join(shared)} too; if {name} is the entry init named {entry.stem}, renamed, "
+                    f"move the new fields there and delete {entry.name} (--update finds an entry by the "
+                    "name or the label init gave it)"
+                )
+                break
+    return tuple(out)
+
+
+def _holder(key: str) -> str:
+    """The table (or form) of a field's key: `üyeler.Kemer` -> `üyeler`."""
+    return key.rsplit(".", 1)[0]
+
+
+def _open(policy: Policy, name: str, entry: Entry) -> bool:
+    """Whether the policy's entry `name` is of `entry`'s category and has no purposes yet."""
+    datum = policy.data.get(name)
+    return datum is not None and not datum.purposes and datum.category == entry.category
 
 
 def is_flow(seq: CommentedSeq) -> bool:
@@ -189,8 +258,9 @@ def join_entries(
     ]
     left: list[Entry] = []
     joins: dict[str, list[PersonalField]] = {}
+    stems = {entry.stem for entry in entries}
     for entry in entries:
-        target = _open_entry(entry, policy, candidates)
+        target = _open_entry(entry, policy, candidates, stems)
         if target is None:
             left.append(entry)
         else:

@@ -26,7 +26,7 @@ from cnsnt.starter.databases import database_entries
 from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
-from cnsnt.starter.join import Joined, distinct_labels, join_entries
+from cnsnt.starter.join import Joined, beside, distinct_labels, join_entries
 from cnsnt.starter.model_dumps import TABLES_NOT_READ
 from cnsnt.starter.render import new_policy
 from cnsnt.starter.review_marks import Marked, ReviewOutcome
@@ -306,7 +306,7 @@ def draft_update(
         _validate(text, target, files)
     return Draft(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
-        joined=tuple(joined), added_sources=added, unlisted=missing,
+        alerts=beside(labelled, policy), joined=tuple(joined), added_sources=added, unlisted=missing,
         sources_file=holder if holder != target else None, searched=_searched(evidence),
         reviewed=outcome, unsure=result.unsure,
     )
