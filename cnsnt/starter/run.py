@@ -296,7 +296,7 @@ def draft_update(
             text,
             target.as_posix(),
             ignored=[_ignore_item(m) for m in outcome.ignored] if outcome else (),
-            removed=removed_by_entry({line.pattern: line for line in result.lines}),
+            removed=removed_by_entry(result.lines),
             entries=[e.name for e in labelled],
             joined={j.name: {kind: [f.key for f in j.fields if kind == f"{f.kind}s"] for kind in KINDS}
                     for j in joined},
@@ -331,6 +331,8 @@ def _add_ignored(
     outcome = ReviewOutcome(
         named,
         added=result.marked_personal,
+        added_fields=result.marked_fields,
+        not_input=result.not_input,
         declared=result.declared_not_personal,
         hidden=result.ignored_personal,
         recategorised=result.declared_otherwise,

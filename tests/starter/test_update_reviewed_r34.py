@@ -128,7 +128,7 @@ def test_a_false_on_a_not_personal_column_and_a_pattern_row_go_under_ignore(tmp_
     policy = project(tmp_path, review=review)
     result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert "warning: review.csv:5: the pattern *.nowhere matches no column of the sources: not applied" in (
+    assert "warning: review.csv:5: the pattern *.nowhere matches no column or form field of the sources: not applied" in (
         result.stderr
     )
     text = policy.read_text(encoding="utf-8")
