@@ -197,8 +197,12 @@ def test_reviewed_form_field_rows_go_into_form_fields_and_under_ignore(tmp_path:
     after = policy.read_text(encoding="utf-8")
     diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
     gone = [line[2:] for line in diff if line.startswith("- ")]
-    # init's two lines the answers move; nothing else
-    assert [line.split("#")[0].strip() for line in gone] == ["- signup.colour", "- signup.shoe", "ignore: []"]
+    # init's two lines the answers move, and the header whose count they change; nothing else
+    assert [line.split("#")[0].strip() for line in gone] == [
+        "templates_form_input:", "- signup.colour", "- signup.shoe", "ignore: []"
+    ]
+    assert "  templates_form_input:                 # 1 field found by cnsnt init, 1 field marked personal " \
+        "in review.csv\n" in after
     # true: into the open entry of its kind (fields of no known kind: the forms' folder's), as init files one
     assert "      - signup.pet                      # ours: the pet's name\n" \
         "      - contact.referral                # added by cnsnt init --update; marked personal in " \
