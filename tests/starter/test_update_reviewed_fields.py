@@ -262,3 +262,26 @@ def test_the_read_back_check_covers_a_form_field_taken_off_a_line() -> None:
         check_splice(before, after, "cnsnt.yaml", ignored=["a.b"], removed={"things": {"columns": ["a.b"]}})
     with pytest.raises(UsageError, match="adding to ignore:"):
         check_splice(before, after, "cnsnt.yaml", removed={"things": {"form_fields": ["a.b"]}})
+
+
+def test_a_note_for_an_ignore_in_another_file_names_fields_and_a_pattern_as_ignore_takes_them() -> None:
+    """A pattern row's `*` is the reviewer's wildcard: written as given, not escaped as a name's."""
+    from cnsnt.starter.review_marks import Marked, ReviewOutcome
+    from cnsnt.starter.review_notes import review_notes
+    from cnsnt.starter.reviewed import Review
+
+    outcome = ReviewOutcome(
+        "review.csv",
+        added_fields=("contact.referral",),
+        left=(
+            Marked("contact.topic", Review("contact.topic", False, None, "review.csv:2"), field=True),
+            Marked("*.creazione", Review("*.creazione", False, None, "review.csv:3"), pattern=True),
+        ),
+        elsewhere="policy/other.yaml",
+    )
+    assert review_notes(outcome) == [
+        "2 columns and form fields marked not personal not added: ignore: is in policy/other.yaml, which "
+        'cnsnt init --update does not edit; add there: contact.topic, "*.creazione"',
+        "review.csv: 0 columns and 1 form field marked personal added to data entries, 0 marked not "
+        "personal added to ignore:, 0 not found in the sources",
+    ]
