@@ -418,15 +418,18 @@ def column_verdicts(
     dialect: str | None = None,
     databases: Iterable[str] = (),
     undecided: bool = False,
-) -> tuple[list[ColumnVerdict], int]:
-    """The verdict on every column the schema sources' `pattern` names, and the problems met.
+) -> tuple[list[ColumnVerdict], int, int]:
+    """The verdict on every column and form field `pattern` names, and the problems met.
 
-    `*` names all. The count of problems reading the sources is returned so that a
-    caller says so: a statement cnsnt could not read is never silently passed over. All
-    tables are read and classified together, as the audit classifies them. Raises
-    `UsageError` when no column matches. `undecided`: only the columns the policy says
-    nothing of (no data entry, `ignore:` pattern or consent record names them), so the
-    unsure list shrinks as a reviewer works through it.
+    `*` names all. The columns of the schema sources come first, then the fields of the
+    form sources a person fills in (`FORM.FIELD`, review34 R34b D7). The counts of
+    problems reading the schema and the form sources are returned so that a caller says
+    so: a statement cnsnt could not read is never silently passed over (an info, such as
+    a search form left out, hides no field and is not counted). All tables are
+    read and classified together, as the audit classifies them. Raises `UsageError`
+    when no column and no form field matches. `undecided`: only what the policy says
+    nothing of (no data entry, `ignore:` pattern or consent record names it: what CN101
+    would report of it), so the unsure list shrinks as a reviewer works through it.
     """
     from cnsnt.classify import read_tables
     from cnsnt.classify.tables import LINKED, PEOPLE
@@ -436,19 +439,91 @@ def column_verdicts(
     classify(evidence, reading)
     people = {key for key, table in reading.verdicts.items() if table.kind in (PEOPLE, LINKED)}
     rows = verdicts.column_verdicts(evidence, pattern, people)
-    if rows and undecided:
-        index = PolicyIndex(loaded, AliasIndex(evidence.fields))
+    forms = _form_evidence(loaded, dialect)
+    fields = _field_rows(pattern, evidence, forms) if forms is not None else []
+    if not rows and not fields:
+        read = len(evidence.tables)
+        named = f"{read} table{'s' if read != 1 else ''} read"
+        if forms is not None:
+            count = len({f.form for f in forms.fields})
+            named += f", {count} form{'s' if count != 1 else ''}"
+        raise UsageError(
+            f"no column or form field matches {pattern!r} in the sources of {loaded.path} "
+            f"({named}); a pattern is TABLE.COLUMN or FORM.FIELD with * and ? ('contacts.*', "
+            "'*.email', '*')"
+        )
+    if undecided:
+        index = PolicyIndex(loaded, AliasIndex(forms.fields if forms is not None else ()))
         columns = {c.key: c for c in evidence.columns}
         rows = [r for r in rows if not index.column_decided(columns[r.column])]
-        return rows, len(evidence.problems)
-    if not rows:
-        read = len(evidence.tables)
-        raise UsageError(
-            f"no column matches {pattern!r} in the schema sources of {loaded.path} "
-            f"({read} table{'s' if read != 1 else ''} read); a pattern is TABLE.COLUMN with * "
-            "and ? ('contacts.*', '*.email', '*')"
-        )
-    return rows, len(evidence.problems)
+        fields = [(r, f) for r, f in fields if not index.field_decided(f)]
+    return rows + [r for r, _ in fields], len(evidence.problems), _form_problems(forms)
+
+
+def _form_problems(forms: Evidence | None) -> int:
+    """Problems reading the forms that may hide a field: an info (a search form left out) does not."""
+    from cnsnt.rules.source.nameless import weighed
+
+    if forms is None:
+        return 0
+    return sum(1 for p in forms.problems if weighed(p).severity is not Severity.INFO)
+
+
+def _form_evidence(loaded: Policy, dialect: str | None) -> Evidence | None:
+    """What the policy's form sources hold; None when it names none."""
+    forms = tuple(s for s in loaded.sources if s.kind == "forms")
+    if not forms:
+        return None
+    return collect_evidence(dataclasses.replace(loaded, sources=forms), dialect=dialect)
+
+
+def _field_rows(pattern: str, schema: Evidence, forms: Evidence) -> list[tuple[ColumnVerdict, FormField]]:
+    """The row of each field a person fills in that `pattern` names, in the sources' order.
+
+    The verdict, confidence and reasons `explain-column FORM.FIELD` prints (`_explain_field`),
+    read with the schema's tables, as init reads them. A field two files define is one row,
+    as it is one line of a starter policy. Consent controls, search boxes, buttons and
+    controls without a name are not listed: CN101 never asks to declare them.
+    """
+    from cnsnt.evidence import FieldRole
+    from cnsnt.starter.fields import field_reading
+
+    both = Evidence(tables=schema.tables, forms=forms.forms)
+    aliases = AliasIndex(both.fields)
+    chosen: dict[str, FormField] = {}
+    for field in both.fields:
+        if field.name is None or field.role is not FieldRole.INPUT or field.key.casefold() in chosen:
+            continue
+        if aliases.matches(pattern, field):
+            chosen[field.key.casefold()] = field
+    if not chosen:
+        return []
+    written, addressed = field_reading(both)
+    filled = _filled(both, list(chosen.values()), written, addressed)
+    out: list[tuple[ColumnVerdict, FormField]] = []
+    for field in chosen.values():
+        category, confidence, because = _field_verdict(field, written, addressed)
+        label = f"; label '{field.label}'" if field.label and f"'{field.label}'" not in because else ""
+        because = because + label
+        fill = f"; {filled[field.key]}" if field.key in filled else ""
+        where = field.location
+        place = f"{where.path}:{where.line}:{where.column}" if where.path else field.source
+        row = verdicts.field_verdict(field.key, place, field.form, category, confidence, because + fill)
+        out.append((row, field))
+    return out
+
+
+def _field_verdict(
+    field: FormField, written: tuple[str, ...], addressed: frozenset[str]
+) -> tuple[str | None, str, str]:
+    """A named input field's category (None: kind unknown), confidence and reason, as init gives them."""
+    from cnsnt.classify import classify_field
+    from cnsnt.starter.fields import field_reason
+
+    verdict = classify_field(
+        field.name or "", field.label, field.control, written, field.form, field.form in addressed
+    )
+    return verdict.category, verdict.confidence.value, field_reason(field, verdict)
 
 
 def _field_keys(loaded: Policy, dialect: str | None) -> list[str]:
@@ -471,9 +546,8 @@ def _explain_field(
     The audit asks every field a person fills in to be declared (CN101); what the
     classifier adds is the category it suggests, read in the forms' own languages.
     """
-    from cnsnt.classify import classify_field
     from cnsnt.evidence import FieldRole
-    from cnsnt.starter.fields import field_reading, field_reason
+    from cnsnt.starter.fields import field_reading
 
     forms = tuple(s for s in loaded.sources if s.kind == "forms")
     if not forms:
@@ -530,12 +604,9 @@ def _explain_field(
             lines.append(
                 f"  the form '{field.form}' asks for an address: a state or department is a region of it"
             )
-        verdict = classify_field(
-            field.name or "", field.label, field.control, written, field.form, field.form in addressed
-        )
-        category = verdict.category or "kind unknown"
-        lines.append(f"  verdict: personal, {category} ({verdict.confidence.value} confidence)")
-        lines.append(f"  because {field_reason(field, verdict)}")
+        kind, confidence, because = _field_verdict(field, written, addressed)
+        lines.append(f"  verdict: personal, {kind or 'kind unknown'} ({confidence} confidence)")
+        lines.append(f"  because {because}")
         if field.key in filled:
             lines.append(f"  {filled[field.key]}")
     return lines

@@ -681,8 +681,8 @@ def init(
             "--reviewed",
             metavar="FILE",
             help="With --update: the CSV or JSON cnsnt explain-column wrote, its personal cells "
-            "edited (true/false): columns marked true become data entries' fields, those marked "
-            "false that cnsnt flags go under ignore:.",
+            "edited (true/false): columns and form fields marked true become data entries' "
+            "fields, those marked false that no entry declares go under ignore:.",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing policy file.")] = False,
@@ -1247,7 +1247,8 @@ def explain_column_command(
         typer.Argument(
             metavar="TABLE.COLUMN",
             help="The column, as TABLE.COLUMN (or a form field, FORM.FIELD); a pattern with * and ? "
-            "('contacts.*', '*') lists the verdict on every column it names.",
+            "('contacts.*', '*') lists the verdict on every column it names, then on every form "
+            "field a person fills in.",
         ),
     ],
     path: Annotated[
@@ -1270,8 +1271,10 @@ def explain_column_command(
             "-f",
             metavar="FORMAT",
             help="For a pattern: text (a line per column with its file:line, the tables about or "
-            "linked to people first), csv or json (a row per column in the same order: column, "
-            "location, personal, category, confidence, table, reason).",
+            "linked to people first, then the form fields under their form), csv or json (a row "
+            "per column and form field in the same order: column, location, personal, category, "
+            "confidence, table, reason; a form field's table cell is \"form 'NAME': form fields, "
+            "filled in by a person\").",
         ),
     ] = "text",
     confidence: Annotated[
@@ -1295,8 +1298,8 @@ def explain_column_command(
         bool,
         typer.Option(
             "--undecided",
-            help="List only the columns the policy says nothing of: no data entry, ignore: pattern "
-            "or consent record names them (the columns still to judge).",
+            help="List only the columns and form fields the policy says nothing of: no data entry, "
+            "ignore: pattern or consent names them (what is still to judge).",
         ),
     ] = False,
     debug: DebugOption = False,
@@ -1304,7 +1307,9 @@ def explain_column_command(
     """Show why the classifier calls a column personal or not: table verdict, then column.
 
     A form field (FORM.FIELD) gets the category `cnsnt init` suggests for it, and why. A
-    pattern (`'contacts.*'`, `'*'`) lists the verdict on every column it names.
+    pattern (`'contacts.*'`, `'*'`) lists the verdict on every column it names, then on
+    every form field a person fills in (personal, of the kind cnsnt suggests: check the
+    unsure ones with `--verdict personal --confidence low`).
 
     To work through the unsure list: write it with `--undecided --verdict not-personal
     --confidence low --format csv > review.csv`, set each row's personal cell, and run
@@ -1325,7 +1330,7 @@ def explain_column_command(
         raise UsageError(f"unknown verdict {verdict!r}: use personal or not-personal")
     chosen = confidence is not None or verdict is not None or undecided
     if verdicts.is_pattern(column) or output_format != "text" or chosen:
-        rows, problems = column_verdicts(
+        rows, problems, unread = column_verdicts(
             column, path, policy=policy, dialect=dialect, databases=db or (), undecided=undecided
         )
         if problems:  # on stderr: CSV and JSON stay whole on stdout
@@ -1333,12 +1338,21 @@ def explain_column_command(
                 f"note: {problems} problem{'s' if problems != 1 else ''} reading the schema sources; "
                 "the columns they hide are not listed (see cnsnt audit, CN001)\n"
             )
+        if unread:
+            sys.stderr.write(
+                f"note: {unread} problem{'s' if unread != 1 else ''} reading the form sources (a "
+                "control without a name, a part cnsnt cannot read); the fields they hide are not "
+                "listed (see cnsnt audit, CN001)\n"
+            )
         named = len(rows)
+        fields = sum(1 for r in rows if r.form is not None)
         rows = verdicts.select(rows, confidence=confidence, verdict=verdict)
         if not rows:  # said on stderr: an empty CSV or JSON list stays a valid one
             left = " undecided" if undecided else ""
-            sys.stderr.write(f"note: none of the {named}{left} column{'s' if named != 1 else ''} "
-                             f"{column!r} names has that verdict\n")
+            what = f"column{'s' if named != 1 else ''}"
+            if fields:
+                what = "columns and form fields" if fields < named else f"form field{what[6:]}"
+            sys.stderr.write(f"note: none of the {named}{left} {what} {column!r} names has that verdict\n")
         rows = [dataclasses.replace(r, location=redact(r.location)) for r in rows]
         if output_format == "csv":
             sys.stdout.write(verdicts.as_csv(rows))

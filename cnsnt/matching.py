@@ -271,6 +271,14 @@ class PolicyIndex:
         key = column.key
         return bool(self.data_for_column(key) or self.column_ignored(key) or self.is_consent_column(column))
 
+    def field_decided(self, field: FormField) -> bool:
+        """Whether the policy says anything of a form field: a data entry, `ignore:` or a consent.
+
+        CN101's tests for a field a person fills in: one none of them names is still to
+        judge (`explain-column --undecided`, review34 R34b D7).
+        """
+        return bool(self.data_for_field(field) or self.field_ignored(field) or self.is_consent_field(field))
+
 
 def any_match(patterns: Sequence[str], keys: Iterable[str], *, columns: bool) -> bool:
     """Tell whether any of the patterns matches any of the keys."""

@@ -9,6 +9,10 @@ first (review33 R33a D7.4): a reviewer working through the unsure verdicts finds
 likeliest misses at the top, and opens each at its line. CSV and JSON list the rows in
 the same order (review34 R34a D8: the CSV is what a reviewer opens in a spreadsheet) with
 the same cells, which other tools read.
+
+The form fields of the form sources follow the columns, as `FORM.FIELD` rows with the
+verdict `explain-column FORM.FIELD` gives (review34 R34b D7): the unsure form entries
+init writes are reviewed in the same pass.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ class ColumnVerdict:
     people: bool = False
     """Whether its table describes people or is linked to them (listed first; not a cell of the
     CSV or JSON)."""
+    form: str | None = None
+    """A form field's form: the row is `FORM.FIELD`, listed after the columns (R34b D7). Not a
+    cell: its `table` cell says it is a form field (`form_heading`), so a column's row and the
+    header stay as they were."""
 
 
 #: The CSV header, the fields of `ColumnVerdict` in order.
@@ -87,6 +95,18 @@ def column_verdicts(
                 )
             )
     return sorted(out, key=lambda r: not r.people)  # stable: the sources' order within
+
+
+def form_heading(form: str) -> str:
+    """The `table` cell of a form field's row, and its heading in text: which form, and that it is one."""
+    return f"form '{form}': form fields, filled in by a person"
+
+
+def field_verdict(
+    key: str, location: str, form: str, category: str | None, confidence: str, reason: str
+) -> ColumnVerdict:
+    """A form field's row: personal, as every field a person fills in is (CN101), of its suggested kind."""
+    return ColumnVerdict(key, location, True, category, confidence, form_heading(form), reason, form=form)
 
 
 #: The confidences a verdict has, from least to most sure (`--confidence`).

@@ -7,19 +7,19 @@ would report, and nothing it would not.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from cnsnt.classify import TableReading, classify_field, rank_languages, read_tables
 from cnsnt.engine import classify
 from cnsnt.evidence import Classification, Column, Evidence, FieldRole, FormField
-from cnsnt.matching import AliasIndex, PolicyIndex, column_matches, escape, is_glob
+from cnsnt.matching import AliasIndex, PolicyIndex, column_matches, escape, field_matches, is_glob
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
 from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, unheld
 from cnsnt.starter.form_columns import Fill, fills
-from cnsnt.starter.review_marks import Marked, match_reviews, reviewer_reason
+from cnsnt.starter.review_marks import Marked, match_field_reviews, match_reviews, reviewer_reason
 from cnsnt.starter.things import IgnoredField, things
 
 if TYPE_CHECKING:
@@ -91,6 +91,11 @@ class Undeclared:
     marked_personal: tuple[str, ...] = ()
     """`--reviewed`: the columns among `fields` a reviewer marked personal (the classifier
     agreeing or not)."""
+    marked_fields: tuple[str, ...] = ()
+    """`--reviewed`: the form fields among `fields` a reviewer marked personal."""
+    not_input: tuple[Marked, ...] = ()
+    """`--reviewed`: rows that name a form control a person does not fill in (its role in
+    `entries`): not applied."""
     moved: tuple[Marked, ...] = ()
     """`--reviewed`: columns declared only on a line init wrote and nobody edited, marked not
     personal (in `not_personal` too) or with another category (in `fields` too): that line
@@ -111,7 +116,7 @@ def undeclared(
     *,
     set_apart: bool = False,
     reviewed: Sequence[Review] = (),
-    movable: Mapping[str, InitLine] | None = None,
+    movable: Mapping[tuple[str, str], InitLine] | None = None,
 ) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names.
 
@@ -121,14 +126,16 @@ def undeclared(
     fields of no known kind that fill a column about a thing go to `ignored`, not to
     the fields (a new starter writes them under `ignore:`). `reviewed`: a reviewer's
     answers (`init --update --reviewed`), which overrule the classifier on the columns
-    they name (`_marked_not_personal`). `movable`: the policy's lines init wrote and nobody
-    edited (`cnsnt.starter.review_moves.init_lines`), which a reviewed row may move.
+    and form fields they name (`_marked_not_personal`). `movable`: the policy's lines
+    init wrote and nobody edited (`cnsnt.starter.review_moves.init_lines`), which a
+    reviewed row may move.
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
     index = PolicyIndex(policy, AliasIndex(evidence.fields))
     found: dict[tuple[str, str], PersonalField] = {}
     marks = match_reviews(reviewed, evidence.columns)
+    field_marks = match_field_reviews(marks.not_found, evidence.fields)
     against: dict[str, Marked] = {}
     kept: dict[str, Marked] = {}
     hidden: dict[str, Marked] = {}
@@ -171,11 +178,11 @@ def undeclared(
             and bool(declared)
             and all(d.category != review.category for d in declared)
             and not index.is_consent_column(column)
-            and moves.take(column, review, declared)
+            and moves.take("columns", key, review, declared)
         )
         if (declared or index.is_consent_column(column)) and not recategorise:
             # never moved: a data entry or a consent says otherwise (an entry's last column: said once)
-            if marked and review is not None and key.casefold() not in moves.last:
+            if marked and review is not None and ("columns", key.casefold()) not in moves.last:
                 _marked_elsewhere(column, review, declared, policy, moved, consents)
             continue
         if (marked or recategorise) and review is not None:
@@ -214,6 +221,7 @@ def undeclared(
     # the forms' own languages: a word of another one is no datum (`dept`, `str`); a
     # language counts with a quarter of the first one's words, not a handful of loans
     written, addressed = field_reading(evidence)
+    chosen: set[str] = set()  # fields whose category a reviewer gave: kept whatever they fill
     for field in evidence.fields:
         if field.name is None:
             continue
@@ -224,34 +232,57 @@ def undeclared(
             continue
         if field.role is not FieldRole.INPUT:
             continue
+        review = field_marks.by_field.get(key.casefold())
+        if review is not None and not review.personal:
+            _field_not_personal(field, review, index, against, kept, moves)
+            continue
         if index.field_ignored(field) or index.is_consent_field(field):
+            if review is not None and index.field_ignored(field):  # the reviewer says it is personal
+                patterns = tuple(p for p in policy.ignore if index.aliases.matches(p, field))
+                hidden.setdefault(f"form_field:{key.casefold()}", Marked(key, review, patterns, field=True))
             continue
         declared = index.data_for_field(field)
         held = _held_by_catch_all(declared, field, index, catch_alls) if declared else None
-        if declared and held is None:
-            continue
         verdict = classify_field(
             field.name, field.label, field.control, written, field.form, field.form in addressed
         )
-        if held is not None and verdict.category is None:
+        # the reviewer's category, where it is another than the classifier's
+        given = review.category if review is not None and review.category != verdict.category else None
+        if declared and held is None:
+            # another category on a line init wrote: the line goes, the field joins that category
+            if given is None or any(d.category == given for d in declared):
+                continue
+            if review is None or not moves.take("form_fields", key, review, declared):
+                if review is not None and ("form_fields", key.casefold()) not in moves.last:
+                    moved[f"form_field:{key.casefold()}"] = Marked(
+                        key, review, tuple(d.name for d in declared), tuple(d.category for d in declared),
+                        field=True,
+                    )
+                continue
+        if held is not None and verdict.category is None and given in (None, UNKNOWN_CATEGORY):
             continue  # of no known kind: the catch-all was written for such fields
         reason = field_reason(field, verdict)
+        if review is not None:
+            reason = reviewer_reason(review, replace(verdict, reason=reason))
         if held is not None:
             reason = (
                 f"{reason}; only init's catch-all '{held.pattern}' of '{held.entry}' ({held.where}), "
                 "written for fields of no known kind, named it"
             )
+        if given is not None:
+            chosen.add(key)
         found.setdefault(
             ("form_field", key),
             PersonalField(
                 "form_field",
                 escape(key),
-                verdict.category or UNKNOWN_CATEGORY,
+                given or verdict.category or UNKNOWN_CATEGORY,
                 reason,
-                verdict.confidence,
+                Confidence.HIGH if review is not None else verdict.confidence,  # a person decided
                 field.location,
                 form=field.form,
                 catch_all=held,
+                reviewed=review.where if review is not None else None,
             ),
         )
     unknown = {
@@ -262,9 +293,9 @@ def undeclared(
     )
     filled = fills(evidence, reading, unknown, open_columns)
     types = column_types(evidence.columns)
-    _drop_unheld(filled, found, types)
+    _drop_unheld(filled, found, types, chosen)
     _give_kinds(filled, found, types)
-    _join_columns(filled, found)
+    _join_columns(filled, found, chosen)
     ignored: list[IgnoredField] = []
     if set_apart:
         candidates = {
@@ -288,7 +319,8 @@ def undeclared(
         ignored_personal=tuple(hidden.values()),
         declared_otherwise=tuple(moved.values()),
         consent_personal=tuple(consents.values()),
-        not_found=marks.not_found,
+        not_found=field_marks.not_found,
+        not_input=field_marks.not_input,
         moved=tuple(moves.moved.values()),
         last=tuple(moves.last.values()),
         lines=tuple(moves.lines.values()),
@@ -298,37 +330,47 @@ def undeclared(
             for (kind, key), p in found.items()
             if kind == "column" and (review := marks.by_column.get(key)) is not None and review.personal
         ),
+        marked_fields=tuple(
+            p.key
+            for (kind, key), p in found.items()
+            if kind == "form_field"
+            and (review := field_marks.by_field.get(key.casefold())) is not None
+            and review.personal
+        ),
     )
 
 
 class _Moves:
-    """The lines init wrote that reviewed rows take columns off, and the ones left as last."""
+    """The lines init wrote that reviewed rows take columns or fields off, and the ones left as last."""
 
-    def __init__(self, movable: Mapping[str, InitLine]) -> None:
+    def __init__(self, movable: Mapping[tuple[str, str], InitLine]) -> None:
         self.movable = movable
-        self.moved: dict[str, Marked] = {}
-        self.last: dict[str, Marked] = {}
-        self.lines: dict[str, InitLine] = {}
-        self._taken: dict[str, int] = {}
+        self.moved: dict[tuple[str, str], Marked] = {}
+        self.last: dict[tuple[str, str], Marked] = {}
+        self.lines: dict[tuple[str, str], InitLine] = {}
+        self._taken: dict[tuple[str, str], int] = {}
 
-    def take(self, column: Column, review: Review, declared: Sequence[Datum]) -> bool:
-        """Take the column off init's line, when that line alone declares it; whether it was.
+    def take(self, kind: str, key: str, review: Review, declared: Sequence[Datum]) -> bool:
+        """Take a column or a field (`kind`: its list) off init's line, if that line alone names it.
 
-        An entry's last column stays (an entry is never deleted, and an empty list would
-        not load): said in `last`.
+        Whether it was. An entry's last item of a list stays (an entry is never deleted, and an empty list
+        would not load): said in `last`.
         """
-        key = column.key
-        line = self.movable.get(escape(key).casefold())
+        line = self.movable.get((kind, escape(key).casefold()))
+        field = kind == "form_fields"
+        at = (kind, key.casefold())
         if line is None or len(declared) != 1 or declared[0].name != line.entry:
             return False
-        if any(column_matches(p, key) for p in declared[0].columns if p != line.pattern):
+        match = field_matches if field else column_matches
+        patterns = declared[0].form_fields if field else declared[0].columns
+        if any(match(p, key) for p in patterns if p != line.pattern):
             return False  # another pattern of the entry names it too: the line is not alone
-        if line.siblings - self._taken.get(line.entry, 0) <= 1:
-            self.last.setdefault(key.casefold(), Marked(key, review, (line.entry,)))
+        if line.siblings - self._taken.get((line.entry, kind), 0) <= 1:
+            self.last.setdefault(at, Marked(key, review, (line.entry,), field=field))
             return False
-        self._taken[line.entry] = self._taken.get(line.entry, 0) + 1
-        self.lines[key.casefold()] = line
-        self.moved[key.casefold()] = Marked(key, review, (line.entry,))
+        self._taken[(line.entry, kind)] = self._taken.get((line.entry, kind), 0) + 1
+        self.lines[at] = line
+        self.moved[at] = Marked(key, review, (line.entry,), field=field)
         return True
 
 
@@ -356,9 +398,9 @@ def _marked_not_personal(
     key = column.key
     entries = index.data_for_column(key)
     if entries:
-        if moves.take(column, review, entries):
+        if moves.take("columns", key, review, entries):
             against.setdefault(key.casefold(), Marked(key, review, (entries[0].name,)))
-        elif personal and key.casefold() not in moves.last:  # an entry's last column is said once
+        elif personal and ("columns", key.casefold()) not in moves.last:  # an entry's last one: said once
             kept.setdefault(key.casefold(), Marked(key, review, tuple(d.name for d in entries)))
         return
     if index.column_ignored(key) or index.is_consent_column(column):
@@ -367,6 +409,39 @@ def _marked_not_personal(
         against.setdefault(review.column.casefold(), Marked(review.column, review, pattern=True))
     else:
         against.setdefault(key.casefold(), Marked(key, review))
+
+
+def _field_not_personal(
+    field: FormField,
+    review: Review,
+    index: PolicyIndex,
+    against: dict[str, Marked],
+    kept: dict[str, Marked],
+    moves: _Moves,
+) -> None:
+    """File a form field a reviewer marked not personal, as `_marked_not_personal` files a column.
+
+    Every field a person fills in is personal to the classifier, so a data entry naming it
+    is always said (`kept`), unless the line is init's own and moves (`moves`). One nothing
+    names goes under `ignore:` (`against`), which silences a field as it does a column
+    (SPEC: `ignore:` lists fields that are not personal data); a pattern row, once.
+    """
+    key = field.key
+    entries = index.data_for_field(field)
+    if entries:
+        if moves.take("form_fields", key, review, entries):
+            moved = Marked(key, review, (entries[0].name,), field=True)
+            against.setdefault(f"form_field:{key.casefold()}", moved)
+        elif ("form_fields", key.casefold()) not in moves.last:
+            names = tuple(d.name for d in entries)
+            kept.setdefault(f"form_field:{key.casefold()}", Marked(key, review, names, field=True))
+        return
+    if index.field_ignored(field) or index.is_consent_field(field):
+        return
+    if is_glob(review.column) and review.column.casefold() != key.casefold():
+        against.setdefault(review.column.casefold(), Marked(review.column, review, pattern=True, field=True))
+    else:
+        against.setdefault(f"form_field:{key.casefold()}", Marked(key, review, field=True))
 
 
 def _marked_elsewhere(
@@ -423,15 +498,20 @@ def _held_by_catch_all(
 
 
 def _drop_unheld(
-    filled: dict[str, Fill], found: dict[tuple[str, str], PersonalField], types: dict[str, str | None]
+    filled: dict[str, Fill],
+    found: dict[tuple[str, str], PersonalField],
+    types: dict[str, str | None],
+    chosen: Collection[str] = frozenset(),
 ) -> None:
     """A field of a known kind that fills a column whose type cannot hold that kind keeps none.
 
     Its name misled: `indirizzoscolastico` fills an INTEGER key (review32 D3). Of no known
     kind, it is then filed as any such field: with its column, or under `ignore:` when the
-    column is about a thing.
+    column is about a thing. A category a reviewer gave (`chosen`) stays: a person decided.
     """
-    kinds = {key: p.category for (kind, key), p in found.items() if kind == "form_field"}
+    kinds = {
+        key: p.category for (kind, key), p in found.items() if kind == "form_field" and key not in chosen
+    }
     for key, sql in unheld(filled, kinds, types).items():
         field, fill = found[("form_field", key)], filled[key]
         found[("form_field", key)] = replace(
@@ -467,16 +547,21 @@ def _give_kinds(
         )
 
 
-def _join_columns(filled: dict[str, Fill], found: dict[tuple[str, str], PersonalField]) -> None:
+def _join_columns(
+    filled: dict[str, Fill],
+    found: dict[tuple[str, str], PersonalField],
+    chosen: Collection[str] = frozenset(),
+) -> None:
     """A form field that fills a column this draft declares takes the column's category and table.
 
     So the starter files it in the column's entry (`filled`: `cnsnt.starter.form_columns`
-    says when cnsnt can tell), and its comment says which column and why.
+    says when cnsnt can tell), and its comment says which column and why. A field whose
+    category a reviewer gave (`chosen`) keeps it.
     """
     for key, fill in sorted(filled.items()):
         column = found.get(("column", fill.column.casefold()))
         field = found[("form_field", key)]
-        if column is None:
+        if column is None or key in chosen:
             continue  # not personal, or declared already: the field keeps its own verdict
         said = f"fills the column '{fill.column}' ({fill.how})"
         confidence = column.confidence

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from cnsnt.model import Confidence
 from cnsnt.policy.init_labels import LABEL_NOTE
@@ -94,7 +94,15 @@ def _head(entry: Entry) -> str:
         if f.reviewed:
             source = f.reviewed.rpartition(":")[0]
             marked[source] = marked.get(source, 0) + f.covers
-    found = entry.count - sum(marked.values())
+    return head_text(entry.count - sum(marked.values()), marked)
+
+
+def head_text(found: int, marked: Mapping[str, int]) -> str:
+    """`3 fields found by cnsnt init, 1 field marked personal in review.csv`: an entry's count.
+
+    `--update` makes it again to tell init's header from a person's, and to correct its
+    count (`cnsnt.starter.entry_counts`).
+    """
     parts = [f"{found} field{'s' if found != 1 else ''} found by cnsnt init"] if found or not marked else []
     parts += [f"{n} field{'s' if n != 1 else ''} marked personal in {source}" for source, n in marked.items()]
     return ", ".join(parts)

@@ -1,12 +1,13 @@
-"""Which columns of the sources a reviewed verdict list names, and what each answer asks for.
+"""Which columns and form fields of the sources a reviewed verdict list names, and what each answer asks for.
 
 `cnsnt init --update --reviewed FILE` (`cnsnt.starter.reviewed` reads the file): a
 row names a column by the key `explain-column` wrote (`[schema.]table.column`),
 matched as the audit matches names, case-insensitively; a `table.column` names that
-column in any schema. A row that names no column of the sources (renamed, dropped, a
-typo) is kept to be said, never dropped in silence; two rows that name one column (its
-full key and its `table.column`) with different answers are a usage error, as two rows
-spelt the same are.
+column in any schema. A row that names no column names a form field by its
+`FORM.FIELD` key (R34b D7), as `explain-column` reads a name: the column first. A row
+that names neither (renamed, dropped, a typo) is kept to be said, never dropped in
+silence; two rows that name one column (its full key and its `table.column`) with
+different answers are a usage error, as two rows spelt the same are.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cnsnt.evidence import Classification, Column
-from cnsnt.matching import column_matches, is_glob
+from cnsnt.evidence import Classification, Column, FieldRole, FormField
+from cnsnt.matching import column_matches, field_matches, is_glob
 from cnsnt.starter.reviewed import Review, contradiction, refuse, same_answer
 
 
@@ -34,6 +35,8 @@ class Marked:
     """The categories the data entries in `entries` give it (a column marked with another)."""
     pattern: bool = False
     """`key` is the reviewer's pattern (`*.creazione`), for `ignore:` as written, once."""
+    field: bool = False
+    """`key` is a form field's (`FORM.FIELD`), not a column's."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class ReviewOutcome:
     """The list as the policy's comments name it (`review.csv`)."""
     added: tuple[str, ...] = ()
     """Columns marked personal, added to data entries (the classifier agreeing or not)."""
+    added_fields: tuple[str, ...] = ()
+    """Form fields marked personal, added to data entries' `form_fields:`."""
     ignored: tuple[Marked, ...] = ()
     """Columns marked not personal, added to `ignore:`."""
     left: tuple[Marked, ...] = ()
@@ -73,7 +78,62 @@ class ReviewOutcome:
     consent: tuple[Marked, ...] = ()
     """Consent records (`consent: columns:`) marked personal: left to the user."""
     not_found: tuple[Review, ...] = ()
-    """Rows that name no column of the sources."""
+    """Rows that name no column or form field of the sources."""
+    not_input: tuple[Marked, ...] = ()
+    """Rows that name a form control a person does not fill in (a consent control, a search
+    box, a button: `entries` holds its role), which CN101 never asks to declare."""
+
+
+@dataclass(frozen=True)
+class FieldMarks:
+    """The reviewed rows that name no column, by the form fields they name."""
+
+    by_field: dict[str, Review]
+    """A field key (case-folded) of a field a person fills in -> the row that names it."""
+    not_input: tuple[Marked, ...]
+    """Rows that name a control of another role (its role in `entries`)."""
+    not_found: tuple[Review, ...]
+    """Rows that name no column and no form field (a pattern: that matches none)."""
+
+
+def match_field_reviews(reviews: Sequence[Review], fields: Iterable[FormField]) -> FieldMarks:
+    """Each row that named no column, by the form fields it names: by key, else as a pattern.
+
+    A pattern row (`contact.*`) decides the fields no row names by itself, as it does
+    columns; one that matches no field is said.
+    """
+    inputs: dict[str, str] = {}
+    others: dict[str, FormField] = {}
+    for field in fields:
+        if field.name is None:
+            continue
+        key = field.key.casefold()
+        if field.role is FieldRole.INPUT:
+            inputs.setdefault(key, field.key)
+        else:
+            others.setdefault(key, field)
+    by_field: dict[str, Review] = {}
+    not_input: list[Marked] = []
+    missing: list[Review] = []
+    patterns: list[Review] = []
+    for review in reviews:
+        name = review.column.casefold()
+        if name in inputs:
+            by_field.setdefault(name, review)
+        elif name in others:
+            other = others[name]
+            not_input.append(Marked(other.key, review, (other.role.value,), field=True))
+        elif is_glob(review.column):
+            patterns.append(review)
+        else:
+            missing.append(review)
+    for review in patterns:
+        keys = [key for key in inputs if field_matches(review.column, key)]
+        if not keys:
+            missing.append(review)
+        for key in keys:
+            by_field.setdefault(key, review)
+    return FieldMarks(by_field, tuple(not_input), tuple(sorted(missing, key=_line)))
 
 
 def match_reviews(reviews: Sequence[Review], columns: Iterable[Column]) -> ReviewMarks:
@@ -129,7 +189,7 @@ def _line(review: Review) -> int:
 
 
 def reviewer_reason(review: Review, verdict: Classification) -> str:
-    """The comment beside a column a reviewer marked personal: who decided, and what cnsnt said."""
+    """The comment beside a column or field a reviewer marked personal: who decided, and what cnsnt said."""
     said = "personal" if verdict.personal else "not personal"
     because = f" because {verdict.reason}" if verdict.reason else ""
     return f"marked personal in {review.where}; cnsnt said: {said} ({verdict.confidence.value}){because}"

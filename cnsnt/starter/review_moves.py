@@ -5,13 +5,14 @@ its reason as a comment (`- members.tier   # unsure, check: ... [db/schema.sql:4
 The reviewer's `false` (or another `category`) on such a column is exactly the check
 that comment asks for, so `init --update --reviewed` takes that one line out and puts
 the column under `ignore:` or into the entry of the given category (review34 R34a D2,
-R34b D4). A line a person wrote or edited (another comment, none, a pattern, a flow
-list, a reviewer's own `marked personal in ...`) is never touched.
+R34b D4). So is a form field's line under `form_fields:` (R34b D7). A line a person
+wrote or edited (another comment, none, a pattern, a flow list, a reviewer's own
+`marked personal in ...`) is never touched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -26,37 +27,44 @@ _UNSURE = "unsure, check"
 _DECIDED = "marked personal in "
 
 
+#: The lists of a data entry whose lines may move: a column's, a form field's.
+LISTS = ("columns", "form_fields")
+
+
 @dataclass(frozen=True)
 class InitLine:
-    """A block-list item of a data entry's `columns:` as init wrote it."""
+    """A block-list item of a data entry's `columns:` or `form_fields:` as init wrote it."""
 
     entry: str
     pattern: str
-    """The item as written: a column's key, escaped."""
+    """The item as written: a column's or a field's key, escaped."""
     line: int
     """Its line in the text, from 0."""
     siblings: int
-    """How many items its `columns:` list has."""
+    """How many items its list has."""
+    kind: str = "columns"
+    """The list it is in: `columns` or `form_fields`."""
 
 
-def init_lines(text: str, shown: str) -> dict[str, InitLine]:
-    """Each data entry's `columns:` item that init wrote and nobody edited, by its pattern case-folded."""
+def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
+    """Each data entry's list item that init wrote and nobody edited, by `(list, pattern case-folded)`."""
     top = load_rt(text, shown)
     lines, _ = policy_lines(text)
     data = top.get("data")
-    out: dict[str, InitLine] = {}
+    out: dict[tuple[str, str], InitLine] = {}
     if not isinstance(data, CommentedMap):
         return out
     for name, datum in data.items():
-        columns = datum.get("columns") if isinstance(datum, CommentedMap) else None
-        if not isinstance(columns, CommentedSeq) or is_flow(columns) or not isinstance(name, str):
-            continue
-        for i, item in enumerate(columns):
-            if not isinstance(item, str):
+        for kind in LISTS:
+            items = datum.get(kind) if isinstance(datum, CommentedMap) else None
+            if not isinstance(items, CommentedSeq) or is_flow(items) or not isinstance(name, str):
                 continue
-            row, col = columns.lc.item(i)
-            if row < len(lines) and _by_init(lines[row], col, item):
-                out.setdefault(item.casefold(), InitLine(name, item, row, len(columns)))
+            for i, item in enumerate(items):
+                if not isinstance(item, str):
+                    continue
+                row, col = items.lc.item(i)
+                if row < len(lines) and _by_init(lines[row], col, item):
+                    out.setdefault((kind, item.casefold()), InitLine(name, item, row, len(items), kind))
     return out
 
 
@@ -91,9 +99,9 @@ def drop_lines(text: str, rows: Sequence[int]) -> str:
     return "".join(line for i, line in enumerate(lines) if i not in gone)
 
 
-def removed_by_entry(moves: Mapping[str, InitLine]) -> dict[str, list[str]]:
-    """The patterns taken out of each entry's `columns:`."""
-    out: dict[str, list[str]] = {}
-    for moved in moves.values():
-        out.setdefault(moved.entry, []).append(moved.pattern)
+def removed_by_entry(moves: Sequence[InitLine]) -> dict[str, dict[str, list[str]]]:
+    """The patterns taken out of each entry's lists: entry -> `columns`/`form_fields` -> patterns."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for moved in moves:
+        out.setdefault(moved.entry, {}).setdefault(moved.kind, []).append(moved.pattern)
     return out

@@ -18,13 +18,18 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
     for review in outcome.not_found:
         if is_glob(review.column):
             out.append(
-                f"warning: {review.where}: the pattern {review.column} matches no column of the sources: "
-                "not applied"
+                f"warning: {review.where}: the pattern {review.column} matches no column or form field "
+                "of the sources: not applied"
             )
             continue
         out.append(
-            f"warning: {review.where}: no column {review.column} in the sources (renamed, dropped, "
-            "or misspelt?): not applied"
+            f"warning: {review.where}: no column or form field {review.column} in the sources (renamed, "
+            "dropped, or misspelt?): not applied"
+        )
+    for marked in outcome.not_input:
+        out.append(
+            f"warning: {marked.review.where}: {marked.key} is a form control a person does not fill in "
+            f"({marked.entries[0]}), which the audit does not ask to declare: not applied"
         )
     for marked in outcome.moved:
         entry = marked.entries[0]
@@ -39,8 +44,9 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     for marked in outcome.last:
         entry = marked.entries[0]
+        what = "form field" if marked.field else "column"
         out.append(
-            f"{marked.review.where}: {marked.key} is the only column of data entry {entry}, which "
+            f"{marked.review.where}: {marked.key} is the only {what} of data entry {entry}, which "
             "cnsnt does not delete: left there; remove the entry by hand if it holds nothing personal"
         )
     for marked in outcome.declared:
@@ -72,10 +78,11 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     if outcome.left:
         # as `ignore:` takes them: a `*` in a name escaped, and quoted as init writes it
-        keys = ", ".join(scalar(escape(m.key)) for m in outcome.left)
+        keys = ", ".join(scalar(m.key if m.pattern else escape(m.key)) for m in outcome.left)
         count = len(outcome.left)
+        things = _things(count, [m.field for m in outcome.left])
         out.append(
-            f"{count} column{'s' if count != 1 else ''} marked not personal not added: ignore: is in "
+            f"{count} {things} marked not personal not added: ignore: is in "
             f"{outcome.elsewhere}, which cnsnt init --update does not edit; add there: {keys}"
         )
     personal, ignored = len(outcome.added), len(outcome.ignored)
@@ -85,9 +92,22 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
     left = f", {kept} left to change by hand" if kept else ""
     moved = len(outcome.moved)
     left = (f", {moved} moved from lines cnsnt init wrote" if moved else "") + left
+    fields = len(outcome.added_fields)
+    counted = f"{personal} column{'s' if personal != 1 else ''}"
+    if fields:  # a list of columns alone is counted as it always was
+        counted += f" and {fields} form field{'s' if fields != 1 else ''}"
     out.append(
-        f"{outcome.source}: {personal} column{'s' if personal != 1 else ''} marked personal added to "
+        f"{outcome.source}: {counted} marked personal added to "
         f"data entries, {ignored} marked not personal added to ignore:, {missing} not found in the sources"
         + left
     )
     return out
+
+
+def _things(count: int, fields: list[bool]) -> str:
+    """What `count` marked items are: columns, form fields, or both."""
+    if all(fields):
+        return f"form field{'s' if count != 1 else ''}"
+    if any(fields):
+        return "columns and form fields"
+    return f"column{'s' if count != 1 else ''}"

@@ -25,6 +25,7 @@ from cnsnt.starter.catch_alls import init_catch_alls
 from cnsnt.starter.databases import database_entries
 from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
+from cnsnt.starter.entry_counts import changes, recount
 from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
 from cnsnt.starter.join import Joined, beside, distinct_labels, join_entries
 from cnsnt.starter.model_dumps import TABLES_NOT_READ
@@ -240,6 +241,7 @@ def draft_update(
     jobs: int = 0,
     sources: bool = False,
     reviewed: Path | None = None,
+    today: dt.date | None = None,
 ) -> Draft:
     """Add the personal fields the policy does not declare yet, as new data entries.
 
@@ -249,7 +251,9 @@ def draft_update(
     `sources:` first and read. `reviewed`: a verdict list a person checked
     (`explain-column --format csv|json`, its `personal` cells edited): a column marked
     personal becomes a field whatever the classifier said, one marked not personal that
-    the classifier flags goes under `ignore:`.
+    the classifier flags goes under `ignore:`. An existing entry that gains or loses
+    fields gets its header count made true (`cnsnt.starter.entry_counts`; `today` dates the
+    line said instead when a person edited that header).
     """
     policy = load_policy(policy_path)
     files = policy_files(policy_path)
@@ -290,13 +294,15 @@ def draft_update(
     outcome = None
     if reviewed is not None:
         text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target)
+    moved_out = [line.entry for line in result.lines]
+    text = recount(text, target.as_posix(), changes(((j.name, j.fields) for j in joined), moved_out), today)
     if text != start:  # every line the user wrote still says what it said: only the new items differ
         check_splice(
             start,
             text,
             target.as_posix(),
             ignored=[_ignore_item(m) for m in outcome.ignored] if outcome else (),
-            removed=removed_by_entry({line.pattern: line for line in result.lines}),
+            removed=removed_by_entry(result.lines),
             entries=[e.name for e in labelled],
             joined={j.name: {kind: [f.key for f in j.fields if kind == f"{f.kind}s"] for kind in KINDS}
                     for j in joined},
@@ -331,6 +337,8 @@ def _add_ignored(
     outcome = ReviewOutcome(
         named,
         added=result.marked_personal,
+        added_fields=result.marked_fields,
+        not_input=result.not_input,
         declared=result.declared_not_personal,
         hidden=result.ignored_personal,
         recategorised=result.declared_otherwise,

@@ -31,13 +31,13 @@ def check_splice(
     ignored: Sequence[str] = (),
     entries: Sequence[str] = (),
     joined: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-    removed: Mapping[str, Sequence[str]] | None = None,
+    removed: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
 ) -> None:
     """Refuse `after` unless it is `before` with exactly these additions.
 
     `ignored`: patterns appended to `ignore:`; `entries`: names of new data entries;
     `joined`: an existing entry's name -> kind (`columns`, `form_fields`) -> the patterns
-    added to it; `removed`: an existing entry's name -> the `columns:` items taken out (the
+    added to it; `removed`: an existing entry's name -> kind -> the items taken out (the
     lines init wrote that a reviewed list moved). A text that does not load is left to
     the loader's own check.
     """
@@ -69,13 +69,13 @@ def check_splice(
     for name, datum in data_old.items():
         grown = (joined or {}).get(name, {})
         entry = _map(datum)
-        gone = (removed or {}).get(name, ())
-        if gone:  # each item once: a list naming one column twice keeps the other
-            columns = _list(entry.get("columns"))
+        for kind, gone in (removed or {}).get(name, {}).items():
+            # each item once: a list naming one column twice keeps the other
+            items = _list(entry.get(kind))
             for item in gone:
-                if item in columns:
-                    columns.remove(item)
-            entry = {**entry, "columns": columns}
+                if item in items:
+                    items.remove(item)
+            entry = {**entry, kind: items}
         if not _joined_as_said(entry, _map(data_new[name]), grown):
             refuse(("data", name), f"adding to data entry {name}", _BY_HAND)
 

@@ -81,7 +81,7 @@ def test_csv_cells_are_never_spreadsheet_formulas(tmp_path: Path) -> None:
 def test_a_pattern_that_names_no_column_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["explain-column", "nothing.*", str(_project(tmp_path))], env=ENV)
     assert result.exit_code == 2
-    assert "no column matches 'nothing.*'" in result.output
+    assert "no column or form field matches 'nothing.*'" in result.output
     bad = runner.invoke(app, ["explain-column", "*", str(tmp_path), "--format", "xml"], env=ENV)
     assert bad.exit_code == 2 and "unknown format 'xml'" in bad.output
 

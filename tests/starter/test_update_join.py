@@ -85,7 +85,15 @@ def test_new_fields_join_the_open_entry_of_their_category(school: Path) -> None:
     result = run("init", str(school), "--update")
     assert result.exit_code == 0, result.stderr
     updated = target.read_text()
-    assert changed_lines(original, updated) == []  # every line, comment and key order kept
+    # every line, comment and key order kept; only the joined entries' counts say what they hold now
+    assert changed_lines(original, updated) == [
+        "  email:                                # 1 field found by cnsnt init",
+        "  national_identification_number:       # 1 field found by cnsnt init",
+        "  name:                                 # 2 fields found by cnsnt init",
+    ]
+    assert "  email:                                # 2 fields found by cnsnt init\n" in updated
+    assert "  national_identification_number:       # 2 fields found by cnsnt init\n" in updated
+    assert "  name:                                 # 3 fields found by cnsnt init\n" in updated
     policy = load_policy(target)
     assert set(policy.data) == before  # no name_2, no government_id_national_identification_number
     national_id = [d for d in policy.data.values() if d.category.endswith("national_identification_number")]

@@ -303,7 +303,7 @@ def test_cli_acts_on_explain_columns_own_csv_and_says_what_it_did(tmp_path: Path
     assert result.exit_code == 0, result.stderr
     err = result.stderr
     last = len(edited)
-    assert f"warning: review.csv:{last}: no column shifts.turn in the sources (renamed, dropped, or misspelt?)" in err
+    assert f"warning: review.csv:{last}: no column or form field shifts.turn in the sources (renamed, dropped, or misspelt?)" in err
     assert ": customers.full_name is marked not personal but declared in data entry name: remove it by " \
         "hand if it is not personal" in err
     # loyalty_tier, and the four rows left `false` as explain-column wrote them: judged, recorded

@@ -128,7 +128,7 @@ def test_a_false_on_a_not_personal_column_and_a_pattern_row_go_under_ignore(tmp_
     policy = project(tmp_path, review=review)
     result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert "warning: review.csv:5: the pattern *.nowhere matches no column of the sources: not applied" in (
+    assert "warning: review.csv:5: the pattern *.nowhere matches no column or form field of the sources: not applied" in (
         result.stderr
     )
     text = policy.read_text(encoding="utf-8")
@@ -158,8 +158,12 @@ def test_a_false_or_a_category_moves_the_column_off_the_line_init_wrote_and_noth
     after = policy.read_text(encoding="utf-8")
     diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
     gone = [line[2:] for line in diff if line.startswith("- ")]
-    assert [line.split("#")[0].strip() for line in gone] == ["- customers.loyalty_tier", "- customers.full_name"]
+    # the two lines, and the entry's header, whose count says what it holds now
+    assert [line.split("#")[0].strip() for line in gone] == [
+        "customers_details:", "- customers.loyalty_tier", "- customers.full_name"
+    ]
     added = "".join(line[2:] for line in diff if line.startswith("+ "))
+    assert "  customers_details:                    # 1 field found by cnsnt init\n" in added
     assert "customers.loyalty_tier              # marked not personal in review.csv:2; was in data entry " \
         "customers_details" in added
     assert "customers.email" not in added and "member_level" not in added
