@@ -128,7 +128,7 @@ _YES_NO_TRAITS = (
 _NOT_YES_NO = ("user.health.insurance_beneficiary_id",)
 #: What a date input holds besides a person's own dates (`_DATED`) and a document's
 #: (`_DATED_PREFIXES`): a card's expiry month, the date of a diagnosis or a vaccination.
-_DATED_INPUTS = ("user.financial", "user.health")
+_DATED_INPUTS = ("user.financial", "user.health", "user.criminal_history")
 #: A place a form offers as a list: in an integer column its code, a key to a list of places.
 _CODED_PLACES = frozenset(
     {"user.contact.address.country", "user.contact.address.state", "user.contact.address.city"}
@@ -538,9 +538,10 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool
         return False
     if kind == "temporal":
         # `fecha_sintomas`, `diagnosis_date`: when an illness began or was found is data
-        # concerning health, as a date input says (review33 D4)
-        health = match.strong and category.startswith("user.health")
-        return health or category in _DATED or category.startswith(_DATED_PREFIXES)
+        # concerning health, as a date input says (review33 D4); `conviction_date`, when they
+        # were convicted, is criminal-offence data (R35a D3)
+        special = match.strong and category.startswith(("user.health", "user.criminal_history"))
+        return special or category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
         # a yes/no is a sex, a condition, a belief; never a name, an address or a number
         return match.strong and not category.startswith(_NEVER_BOOLEAN)
@@ -696,6 +697,9 @@ _SPECIAL_TERMS = (
     "user.demographic.religious_belief", "user.demographic.political_opinion",
     "user.demographic.sexual_orientation", "user.demographic.union_membership",
 )  # fmt: skip
+# Terms a date word does not make a mere time: Art. 9's, and criminal convictions (Art. 10):
+# `diagnosis_date`, `conviction_date` say when the illness was found, when they were convicted.
+_DATED_SPECIAL = (*_SPECIAL_TERMS, "user.criminal_history")
 
 
 def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = False) -> tuple[str, str] | None:
@@ -712,7 +716,7 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
             continue  # `photo_id_path`: where the person's photo is kept, no key
         if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
-        if why == "timestamp" and match.category.startswith(_SPECIAL_TERMS):
+        if why == "timestamp" and match.category.startswith(_DATED_SPECIAL):
             continue
         if why == "timestamp" and match.strong and kind == "numeric" and word in lx.DATE_PARTS:
             continue  # `..._days int`: a count of days; a time noun (`date_phone`) still says a time
@@ -932,6 +936,9 @@ class Context:
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
+    sentenced: bool = False
+    """Each row is a person under a criminal sentence (`convicts`, `detenus`) or a record keyed
+    to one: a criminal case's number there (`prosecutor_number`) is Art. 10 data."""
     animal: bool = False
     """Each row is an animal or a record of one (`pets`, `visits` of a pet): no animal is a
     data subject, so its name, sex, birth date, weight and other traits are no person's; what
@@ -1435,6 +1442,20 @@ def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
     return None
 
 
+# What numbers a criminal case: a number or code word (`prosecutor_number`, `numero_parquet`,
+# `n_dossier`), not a key's `id` (a key to a table of cases is a link).
+_CASE_NUMBER_WORDS = _NUMBER_WORDS | _CODE_WORDS | {"n", "ref", "reference", "riferimento", "referencia"}
+
+
+def _criminal_case(words: tuple[str, ...]) -> str | None:
+    """The word naming a criminal case whose number a name is (`prosecutor_number`), or None."""
+    said = next((w for w in words if w in lx.CASE_REFERENCES), None)
+    if said is not None:
+        return said
+    case = next((w for w in words if w in lx.CRIMINAL_CASES), None)
+    return case if case is not None and set(words) & _CASE_NUMBER_WORDS else None
+
+
 def _may_contact(reading: _Reading) -> bool:
     """Whether a name joins a permission word and a word for contacting (`allow_contact`)."""
     words = set(reading.words)
@@ -1569,6 +1590,23 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about animals: "
             "the animal's, and no animal is a data subject",
+        )
+    case = (
+        _criminal_case(reading.words)
+        if ctx.sentenced and not keyed and kind not in {"boolean", "temporal"}
+        else None
+    )
+    if case is not None and not ctx.describes and case in _table_words(table, ctx.languages):
+        case = None  # `FEGYELMI_UGY.UGY_INT_SORSZAM`: a case's own serial number numbers the row
+    if case is not None and (match is None or not match.strong):
+        # `convicts.prosecutor_number`, `appointments.prosecutor_number -> convicts`: the
+        # number of the criminal case of a person under a sentence (R35a D3)
+        return Classification(
+            True,
+            "user.criminal_history",
+            Confidence.MEDIUM,
+            f"name '{name}' numbers a criminal case ('{case}') of a person under a sentence, "
+            f"{ctx.why}: data relating to criminal convictions and offences (GDPR Art. 10)",
         )
     people = ctx.person and not (keyed or ctx.organisation or ctx.lookup or ctx.animal)
     declared = _declared_category(type) if people else None

@@ -267,6 +267,11 @@ IP_TAILS: Final = _VOCAB.lists["ip_tails"]
 PLACEHOLDER_WORDS: Final = _VOCAB.lists["placeholder_words"]
 # People who receive care (`paciente`, `hasta`): a row kept about one records their care.
 PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
+# People under a criminal sentence (`convicts`, `condannati`): their rows hold Art. 10 data, and
+# a criminal case's number (`prosecutor_number`, `aktenzeichen`) there is such data.
+SENTENCED_PEOPLE: Final = _VOCAB.lists["sentenced_people"]
+CRIMINAL_CASES: Final = _VOCAB.lists["criminal_cases"]
+CASE_REFERENCES: Final = _VOCAB.lists["case_references"]
 # A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Stems of a polymorphic `*_type` + `*_id` pair besides Rails' `-able` (`record_type`).

@@ -965,6 +965,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             )
             if patients:
                 reason += ", patients, so what it records beside who they are is their care"
+            # `convicts`, `detenus`, `condannati`: people under a sentence (GDPR Art. 10)
+            sentenced = bool((full | set(_TOKENIZER.words(table.comment or "", languages))) & lx.SENTENCED_PEOPLE)
             if mixed:
                 # a registry of customers that are people or companies (`ragione_sociale`):
                 # what names or reaches a person counts, not every fact about a business
@@ -983,6 +985,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     subject=not mixed,
                     describes=not mixed,
                     health=base.health or patients,
+                    sentenced=sentenced,
                     why=f"in the people table '{table.name}'",
                 ),
             )
@@ -1202,7 +1205,37 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdicts[name] = replace(verdict, context=replace(verdict.context, health=False))
     _made_by_only(tables, verdicts, people_names, languages)
     _shared_records(tables, verdicts, by_name, languages)
+    _sentenced_records(tables, verdicts, by_name, languages)
     return verdicts
+
+
+def _sentenced_records(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    by_name: Mapping[str, Table],
+    languages: tuple[str, ...],
+) -> None:
+    """A record keyed to a person under a sentence is about their case too (R35a D3).
+
+    `appointments.convict_id -> convicts`: the prosecution number it copies is the convict's
+    case's, Art. 10 data as in their own row, not the opposite verdict. One key away, read
+    from the verdicts of the people tables only, so no table's order changes it.
+    """
+    for table in tables:
+        verdict = verdicts[table.key]
+        if verdict.kind != LINKED or verdict.context.sentenced:
+            continue
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if (
+                target is not None
+                and target.key != table.key
+                and verdicts[target.key].kind == PEOPLE
+                and verdicts[target.key].context.sentenced
+                and not _made_by(key, languages)
+            ):
+                verdicts[table.key] = replace(verdict, context=replace(verdict.context, sentenced=True))
+                break
 
 
 def _shared_records(
