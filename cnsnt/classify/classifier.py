@@ -936,6 +936,9 @@ class Context:
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
+    aggregate: bool = False
+    """The table holds statistics: counts over many people, no key to one (`stats_by_region`):
+    its figures relate to no identifiable person (Recital 26, 162)."""
     sentenced: bool = False
     """Each row is a person under a criminal sentence (`convicts`, `detenus`) or a record keyed
     to one: a criminal case's number there (`prosecutor_number`) is Art. 10 data."""

@@ -272,6 +272,8 @@ PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
 SENTENCED_PEOPLE: Final = _VOCAB.lists["sentenced_people"]
 CRIMINAL_CASES: Final = _VOCAB.lists["criminal_cases"]
 CASE_REFERENCES: Final = _VOCAB.lists["case_references"]
+# Words of a table of statistics (`stats`, `statistiques`): counts there are about no one.
+STATISTICS_WORDS: Final = _VOCAB.lists["statistics_words"]
 # A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Stems of a polymorphic `*_type` + `*_id` pair besides Rails' `-able` (`record_type`).

@@ -612,6 +612,47 @@ def _animal_evidence(
     return ""
 
 
+# What counts a column of a table of statistics starts with (`number_aidants`, `nb_demandes`,
+# `count_users`, `total_altas`, `anzahl_mitglieder`, `liczba_uczniow`).
+_COUNT_HEADS = lx.COUNT_WORDS | _NUMBER_WORDS | {"nb", "nbr", "sum", "somme", "summe", "suma", "som"}
+_LONG_STATISTICS = 8
+"""A statistics word this long is read inside a glued name (`aidantstatistiquesbyregion`)."""
+_MIN_COUNTS = 2
+
+
+def _statistics(table: Table, languages: tuple[str, ...]) -> list[str]:
+    """The count columns of a table of statistics, or [] when it is none (R35a D4).
+
+    Its name or comment says statistics (`stats`, `statistiques`, `by_region`) and at least
+    half the columns that are no key and no time are counts. Whether a key reaches a person
+    is the caller's to read: a user's own statistics stay the user's.
+    """
+    words = _table_words(table.name, languages)
+    said = set(words) | set(_TOKENIZER.words(table.comment or "", languages))
+    statistics = bool(said & lx.STATISTICS_WORDS) or any(
+        len(s) >= _LONG_STATISTICS and s in w for w in said for s in lx.STATISTICS_WORDS
+    )
+    # `members_by_region`: counted by something, not by a person (`hits_by_user`)
+    by = any(w == "by" and nxt not in _PEOPLE_WORDS for w, nxt in zip(words, words[1:], strict=False))
+    if not (statistics or by):
+        return []
+    keyed = {c.casefold() for key in table.foreign_keys for c in key.columns}
+    counts: list[str] = []
+    data = 0
+    for column in table.columns:
+        if column.primary_key or column.name.casefold() in keyed:
+            continue
+        reading = _read(column.name, languages)
+        if not reading.words or any(why == "timestamp" for _, why in reading.negators):
+            continue  # a period: `created_at`, `jahr`
+        data += 1
+        if _type_kind(column.type) == "numeric" and (
+            reading.words[0] in _COUNT_HEADS or reading.words[-1] in lx.COUNT_WORDS
+        ):
+            counts.append(column.name)
+    return counts if len(counts) >= _MIN_COUNTS and 2 * len(counts) >= data else []
+
+
 def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
     """An invoice, an order, a payment (`facturascli`, `recibospagoscli`): a person's deal."""
     words = _table_words(name, languages)
@@ -945,6 +986,17 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 replace(base, animal=True, health=False),
             )
             continue
+        counts = [] if keyed_to_person or survey.anchors else _statistics(table, languages)
+        if counts:
+            # `aidantstatistiquesbyregion(departement_id, number_aidants, ...)`: figures over
+            # many people, whatever people word its name or comment has (R35a D4)
+            verdicts[table.key] = TableVerdict(
+                OTHER,
+                f"its name or comment says it holds statistics and its columns are counts "
+                f"({_quote(counts[:3])}): figures over many people, about no one",
+                replace(base, aggregate=True),
+            )
+            continue
         said = _comment_names_people(table.comment, languages)
         # the whole name counts, its app too (Django's `veicoli_fermotecnico`, own name `fermotecnico`)
         full = set(table_words) | set(_table_words(table.name, languages))
@@ -1047,6 +1099,14 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
         base = verdicts[table.key].context
+        if base.aggregate:
+            # statistics keyed to a person (`user_stats.user_id -> users`) are theirs
+            if not any(
+                _to_people(key, people_names, languages) and not _made_by(key, languages)
+                for key in table.foreign_keys
+            ):
+                continue
+            base = replace(base, aggregate=False)
         survey = surveys[table.key]
         reason = ""
         for key in table.foreign_keys:

@@ -55,6 +55,7 @@ _LIST_KEYS = (
     "sentenced_people",
     "criminal_cases",
     "case_references",
+    "statistics_words",
     "animal_tables",
     "animal_columns",
     "tree_words",
@@ -111,6 +112,7 @@ _NOT_SPLIT = frozenset(
         "sentenced_people",
         "criminal_cases",
         "case_references",
+        "statistics_words",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their

@@ -97,3 +97,73 @@ def test_a_case_number_of_a_person_under_a_sentence_is_criminal_offence_data(tmp
         assert "Art. 10" in got[key].reason, (key, got[key])
     for key in ("customers.case_number", "tickets.case_number"):
         assert got[key].category != "user.criminal_history", (key, got[key])
+
+
+# -- item 2, R35a D4: aggregate statistics are about no one (Recital 26, 162)
+
+
+def test_a_statistics_table_of_counts_with_no_key_to_a_person_is_about_no_one(tmp_path: Path) -> None:
+    """`Statistiques aidants par département`: counts over many people, by department, relate
+    to no identifiable person, though a people word is in the comment (R35a D4); a per-person
+    statistics table, keyed to a person, stays theirs."""
+    tables = _django(
+        tmp_path,
+        "class Department(models.Model):\n"
+        "    name = models.CharField(max_length=80)\n\n\n"
+        "class Aidant(models.Model):\n"
+        "    first_name = models.CharField(max_length=80)\n"
+        "    email = models.EmailField()\n\n\n"
+        "class AidantStatistiquesbyDepartment(models.Model):\n"
+        "    departement = models.ForeignKey(Department, on_delete=models.PROTECT)\n"
+        "    number_aidants = models.PositiveIntegerField(default=0)\n"
+        "    number_operational_aidants = models.PositiveIntegerField(default=0)\n"
+        "    number_organisation_requests = models.PositiveIntegerField(default=0)\n\n"
+        "    class Meta:\n"
+        '        verbose_name = "Statistiques aidants par département"\n\n\n'
+        "class ReboardingAidantStatistiques(models.Model):\n"
+        "    aidant = models.ForeignKey(Aidant, on_delete=models.CASCADE)\n"
+        "    created_mandats = models.PositiveIntegerField(default=0)\n",
+    )
+    got = classify_tables(tables)
+    for column in ("departement_id", "number_aidants", "number_operational_aidants", "number_organisation_requests"):
+        key = f"shop_aidantstatistiquesbydepartment.{column}"
+        assert not got[key].personal, (key, got[key])
+    verdicts = table_verdicts(tables)
+    assert verdicts["shop_aidantstatistiquesbydepartment"].kind not in (PEOPLE, LINKED)
+    assert "statistics" in verdicts["shop_aidantstatistiquesbydepartment"].reason
+    assert verdicts["shop_reboardingaidantstatistiques"].kind == LINKED
+
+
+def test_statistics_tables_in_other_languages_hold_no_ones_data(tmp_path: Path) -> None:
+    """Counts by month or by region under a statistics name, in the 12 languages' words, are
+    no one's; a user's own statistics (`user_stats.user_id`) stay the user's."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, first_name TEXT, email TEXT);
+    CREATE TABLE statistiques_beneficiaires (id INT PRIMARY KEY, region VARCHAR(40),
+      nb_beneficiaires INT, nb_demandes INT, total_mandats INT);
+    CREATE TABLE estadisticas_usuarios (id INT PRIMARY KEY, mes INT, anio INT,
+      numero_usuarios INT, total_altas INT);
+    CREATE TABLE statistik_mitglieder (id INT PRIMARY KEY, jahr INT, anzahl_mitglieder INT,
+      anzahl_austritte INT);
+    CREATE TABLE statystyki_uczniow (id INT PRIMARY KEY, rok INT, liczba_uczniow INT,
+      liczba_absolwentow INT);
+    CREATE TABLE members_by_region (id INT PRIMARY KEY, region VARCHAR(40), count_members INT,
+      count_active_members INT);
+    CREATE TABLE user_stats (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
+      count_logins INT, total_posts INT);
+    """
+    tables = _tables(tmp_path, ddl)
+    got = classify_tables(tables)
+    verdicts = table_verdicts(tables)
+    for name in (
+        "statistiques_beneficiaires",
+        "estadisticas_usuarios",
+        "statistik_mitglieder",
+        "statystyki_uczniow",
+        "members_by_region",
+    ):
+        assert verdicts[name].kind not in (PEOPLE, LINKED), (name, verdicts[name])
+        for column in next(t for t in tables if t.name == name).columns:
+            key = f"{name}.{column.name}"
+            assert not got[key].personal, (key, got[key])
+    assert verdicts["user_stats"].kind == LINKED
