@@ -641,6 +641,9 @@ def _fractional(type_: str | None) -> bool:
 _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 
 
+#: A registration number's words (`immatriculation`, `matricula`): a vehicle's in a table of
+#: vehicles, a person's or a body's registration elsewhere.
+_REGISTRATION_NUMBERS = frozenset({"immatriculation", "matricula"})
 #: Words of a file a person sends (`uploadCV`): a record word only beside a time word.
 _UPLOAD_WORDS = frozenset({"upload", "uploads"})
 #: Words of a registration (`kayit`, `cadastro`, `alta`): alone a row's own bookkeeping date.
@@ -779,6 +782,10 @@ def _pick(
             continue
         if objects and m.category.startswith("user.name") and not reading.rest & lx.QUALIFIERS:
             continue  # `service_full_name`, `product_full_name`: a thing's name, however spelled
+        if not m.strong and m.category.startswith("user.name") and any(
+            o.category.startswith("user.contact.address.") for o in reading.matches if o is not m
+        ):
+            continue  # `streetName`, `city_name`, `nome_via`: the street's or the town's name (R35b D3)
         # A person named elsewhere in the column: `nome_mae`, `contact_name`.
         others = reading.rest.union(*(o.words for o in reading.matches if o is not m))
         qualifier = bool(others & lx.QUALIFIERS)
@@ -1563,6 +1570,20 @@ def decide(
         return Classification(
             False, None, Confidence.MEDIUM, f"name '{name}' is a framework's own field (a leading '__')"
         )
+    if reading.words[:1] and reading.words[0] in lx.CAMPAIGN_PARAMETERS and not keyed:
+        # `utm_content`, `utm_source`: which campaign a link that brought the visit names,
+        # no text a person wrote; in a row about a person, which campaign reached them (R35a D7)
+        if ctx.person and not (ctx.organisation or ctx.lookup or ctx.animal):
+            return Classification(
+                True,
+                "user.behavior",
+                Confidence.LOW,
+                f"name '{name}' is a campaign parameter of the link that brought them {ctx.why}: "
+                "which campaign reached the person",
+            )
+        return Classification(
+            False, None, Confidence.MEDIUM, f"name '{name}' is a campaign parameter of a link, no one's"
+        )
     sending = past_prefix(reading.words, ctx.prefix) or reading.words
     if (
         not reading.matches
@@ -1611,6 +1632,15 @@ def decide(
             f"name '{name}' numbers a criminal case ('{case}') of a person under a sentence, "
             f"{ctx.why}: data relating to criminal convictions and offences (GDPR Art. 10)",
         )
+    if (
+        match is not None
+        and _category(match) == "user.unique_id"
+        and set(match.words) & _REGISTRATION_NUMBERS
+        and set(_table_words(table, ctx.languages)) & lx.VEHICLE_WORDS
+    ):
+        # `vehicules.immatriculation`, `cotxes.matricula`: in a table of vehicles, the
+        # vehicle's registration (R35a D7)
+        match = replace(match, category="user.government_id.vehicle_registration")
     people = ctx.person and not (keyed or ctx.organisation or ctx.lookup or ctx.animal)
     declared = _declared_category(type) if people else None
     if declared is not None and (match is None or _category(match) != declared[0]):

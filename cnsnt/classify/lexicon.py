@@ -274,6 +274,10 @@ CRIMINAL_CASES: Final = _VOCAB.lists["criminal_cases"]
 CASE_REFERENCES: Final = _VOCAB.lists["case_references"]
 # Words of a table of statistics (`stats`, `statistiques`): counts there are about no one.
 STATISTICS_WORDS: Final = _VOCAB.lists["statistics_words"]
+# Words of vehicles (`vehicules`, `cotxes`): a registration number in such a table is theirs.
+VEHICLE_WORDS: Final = _VOCAB.lists["vehicle_words"]
+# A link's campaign parameters (`utm_content`): a campaign's, at most a person's behaviour.
+CAMPAIGN_PARAMETERS: Final = _VOCAB.lists["campaign_parameters"]
 # A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Stems of a polymorphic `*_type` + `*_id` pair besides Rails' `-able` (`record_type`).

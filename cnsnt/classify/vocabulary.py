@@ -56,6 +56,8 @@ _LIST_KEYS = (
     "criminal_cases",
     "case_references",
     "statistics_words",
+    "vehicle_words",
+    "campaign_parameters",
     "animal_tables",
     "animal_columns",
     "tree_words",
@@ -113,6 +115,8 @@ _NOT_SPLIT = frozenset(
         "criminal_cases",
         "case_references",
         "statistics_words",
+        "vehicle_words",
+        "campaign_parameters",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their

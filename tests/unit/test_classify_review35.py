@@ -167,3 +167,78 @@ def test_statistics_tables_in_other_languages_hold_no_ones_data(tmp_path: Path) 
             key = f"{name}.{column.name}"
             assert not got[key].personal, (key, got[key])
     assert verdicts["user_stats"].kind == LINKED
+
+
+# -- item 4, R35a D7, R35b D3: words read in the wrong sense
+
+
+def test_an_organisations_immatriculation_is_its_registration_number_no_vehicles(tmp_path: Path) -> None:
+    """French *immatriculation* of a company or a structure (RCS, France Services) is its
+    registration number: no one's in a table about organisations; only beside a vehicle word
+    (`plaque`, `véhicule`, `carte grise`, a table of vehicles) is it a vehicle's (R35a D7)."""
+    ddl = """
+    CREATE TABLE organisation (id INT PRIMARY KEY, nom TEXT, numero_immatriculation VARCHAR(20),
+      france_services_number VARCHAR(20), immatriculation VARCHAR(20));
+    COMMENT ON COLUMN organisation.france_services_number IS 'Numéro d''immatriculation France Services';
+    CREATE TABLE adherents (id INT PRIMARY KEY, nom TEXT, prenom TEXT,
+      plaque_immatriculation VARCHAR(12), immatriculation_vehicule VARCHAR(12));
+    CREATE TABLE vehicules (id INT PRIMARY KEY, adherent_id INT REFERENCES adherents(id),
+      immatriculation VARCHAR(12), marque TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in (
+        "organisation.numero_immatriculation",
+        "organisation.france_services_number",
+        "organisation.immatriculation",
+    ):
+        assert not got[key].personal, (key, got[key])
+        assert got[key].category != "user.government_id.vehicle_registration", (key, got[key])
+    for key in ("adherents.plaque_immatriculation", "adherents.immatriculation_vehicule", "vehicules.immatriculation"):
+        assert got[key].category == "user.government_id.vehicle_registration", (key, got[key])
+
+
+def test_campaign_parameters_are_no_ones_free_text(tmp_path: Path) -> None:
+    """`utm_*` are the campaign parameters of the link that brought a visit: never a person's
+    private content; in a visit linked to a person at most their behaviour (R35a D7)."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, first_name TEXT, email TEXT);
+    CREATE TABLE ahoy_visits (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
+      utm_source TEXT, utm_medium TEXT, utm_campaign TEXT, utm_content TEXT, utm_term TEXT);
+    CREATE TABLE campaign_links (id INT PRIMARY KEY, utm_source TEXT, utm_content TEXT, utm_term TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for part in ("source", "medium", "campaign", "content", "term"):
+        key = f"ahoy_visits.utm_{part}"
+        assert got[key].category == "user.behavior", (key, got[key])
+    for part in ("source", "content", "term"):
+        key = f"campaign_links.utm_{part}"
+        assert not got[key].personal, (key, got[key])
+
+
+def test_a_name_word_after_an_address_word_is_the_addresss_name(tmp_path: Path) -> None:
+    """`streetName`, `straatnaam`, `nome_via`, `nombre_calle`: the street's name, a part of the
+    address, never a person's name (R35b D3)."""
+    ddl = """
+    CREATE TABLE clients (id INT PRIMARY KEY, name TEXT, email TEXT);
+    CREATE TABLE billing_addresses (id INT PRIMARY KEY, client_id INT REFERENCES clients(id),
+      street_name TEXT, house_number INT, postal_code TEXT, city TEXT);
+    CREATE TABLE adres (id INT PRIMARY KEY, client_id INT REFERENCES clients(id), "streetName" TEXT,
+      "houseNumber" INT, "postalCode" TEXT);
+    CREATE TABLE klanten (id INT PRIMARY KEY, voornaam TEXT, achternaam TEXT, straatnaam TEXT);
+    CREATE TABLE clienti (id INT PRIMARY KEY, nome TEXT, cognome TEXT, nome_via TEXT);
+    CREATE TABLE clientes (id INT PRIMARY KEY, nombre TEXT, apellido TEXT, nombre_calle TEXT);
+    CREATE TABLE kunden (id INT PRIMARY KEY, vorname TEXT, nachname TEXT, strassenname TEXT);
+    CREATE TABLE personnes (id INT PRIMARY KEY, nom TEXT, prenom TEXT, nom_rue TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in (
+        "billing_addresses.street_name",
+        "adres.streetName",
+        "klanten.straatnaam",
+        "clienti.nome_via",
+        "clientes.nombre_calle",
+        "kunden.strassenname",
+        "personnes.nom_rue",
+    ):
+        assert got[key].personal, (key, got[key])
+        assert got[key].category.startswith("user.contact.address"), (key, got[key])
