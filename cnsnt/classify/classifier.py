@@ -1607,6 +1607,16 @@ def decide(
     # still the admin's, and does not make the area a person
     fractional = kind == "numeric" and _fractional(type)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
+    if match is not None and not match.strong and _category(match).startswith("user.government_id"):
+        # `city_insee_code`, `department_insee_code`, `codigo_ine_municipio`: the register's code
+        # of a town or a department, part of an address, never a national id (R35a D6)
+        place = next(
+            (o for o in reading.matches if o is not match and _category(o).startswith("user.contact.address.")),
+            None,
+        )
+        if place is not None or set(reading.words) & lx.TERRITORIES:
+            category = _category(place) if place is not None else "user.contact.address"
+            match = replace(place or match, category=category)
     if match is not None and _animal_trait(match, reading, ctx):
         return Classification(
             False,

@@ -278,6 +278,8 @@ STATISTICS_WORDS: Final = _VOCAB.lists["statistics_words"]
 VEHICLE_WORDS: Final = _VOCAB.lists["vehicle_words"]
 # A link's campaign parameters (`utm_content`): a campaign's, at most a person's behaviour.
 CAMPAIGN_PARAMETERS: Final = _VOCAB.lists["campaign_parameters"]
+# Administrative territories (`city`, `departement`): a register's code beside one is a place's.
+TERRITORIES: Final = _VOCAB.lists["territories"]
 # A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Stems of a polymorphic `*_type` + `*_id` pair besides Rails' `-able` (`record_type`).

@@ -58,6 +58,7 @@ _LIST_KEYS = (
     "statistics_words",
     "vehicle_words",
     "campaign_parameters",
+    "territories",
     "animal_tables",
     "animal_columns",
     "tree_words",
@@ -117,6 +118,7 @@ _NOT_SPLIT = frozenset(
         "statistics_words",
         "vehicle_words",
         "campaign_parameters",
+        "territories",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their

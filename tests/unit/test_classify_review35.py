@@ -242,3 +242,30 @@ def test_a_name_word_after_an_address_word_is_the_addresss_name(tmp_path: Path) 
     ):
         assert got[key].personal, (key, got[key])
         assert got[key].category.startswith("user.contact.address"), (key, got[key])
+
+
+# -- item 3, R35a D6: a place's code is no national id
+
+
+def test_an_insee_code_beside_a_place_word_is_a_place_code(tmp_path: Path) -> None:
+    """`city_insee_code`, `department_insee_code`: the INSEE code of a town or a department,
+    part of the address in a person's row, never the NIR; in a table of communes no one's
+    (R35a D6). So is Spain's INE code of a municipality."""
+    ddl = """
+    CREATE TABLE manager (id INT PRIMARY KEY, first_name VARCHAR(50), email VARCHAR(254),
+      city VARCHAR(80), city_insee_code VARCHAR(5), department_insee_code VARCHAR(3),
+      code_commune_insee VARCHAR(5));
+    CREATE TABLE commune (id INT PRIMARY KEY, name VARCHAR(80), postal_code VARCHAR(5),
+      insee_code VARCHAR(5));
+    CREATE TABLE vecinos (id INT PRIMARY KEY, nombre TEXT, apellidos TEXT, codigo_ine_municipio VARCHAR(5));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in (
+        "manager.city_insee_code",
+        "manager.department_insee_code",
+        "manager.code_commune_insee",
+        "vecinos.codigo_ine_municipio",
+    ):
+        assert got[key].personal and got[key].category.startswith("user.contact.address"), (key, got[key])
+    for key in ("commune.insee_code", "commune.name"):
+        assert not got[key].personal, (key, got[key])
