@@ -1617,6 +1617,22 @@ def decide(
         if place is not None or set(reading.words) & lx.TERRITORIES:
             category = _category(place) if place is not None else "user.contact.address"
             match = replace(place or match, category=category)
+    if (
+        match is not None
+        and match.category == "user.demographic.date_of_birth"
+        and not ctx.person
+        and reading.words[-1] in lx.RANGE_BOUNDS
+        and match.start + len(match.words) < len(reading.words)
+    ):
+        # `price_rules.birth_year_from`: a bound of a tariff's range of birth years, in a
+        # table about no one, is the rule's parameter (R35b D5)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is a bound ('{reading.words[-1]}') of a range ({_label(match)}), "
+            f"a rule's parameter: '{table}' is about no one",
+        )
     if match is not None and _animal_trait(match, reading, ctx):
         return Classification(
             False,

@@ -280,6 +280,8 @@ VEHICLE_WORDS: Final = _VOCAB.lists["vehicle_words"]
 CAMPAIGN_PARAMETERS: Final = _VOCAB.lists["campaign_parameters"]
 # Administrative territories (`city`, `departement`): a register's code beside one is a place's.
 TERRITORIES: Final = _VOCAB.lists["territories"]
+# One bound of a range (`_from`, `bis`): a birth word's, in a rule, is no one's birth date.
+RANGE_BOUNDS: Final = _VOCAB.lists["range_bounds"]
 # A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Stems of a polymorphic `*_type` + `*_id` pair besides Rails' `-able` (`record_type`).

@@ -59,6 +59,7 @@ _LIST_KEYS = (
     "vehicle_words",
     "campaign_parameters",
     "territories",
+    "range_bounds",
     "animal_tables",
     "animal_columns",
     "tree_words",
@@ -119,6 +120,7 @@ _NOT_SPLIT = frozenset(
         "vehicle_words",
         "campaign_parameters",
         "territories",
+        "range_bounds",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their

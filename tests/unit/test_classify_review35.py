@@ -269,3 +269,34 @@ def test_an_insee_code_beside_a_place_word_is_a_place_code(tmp_path: Path) -> No
         assert got[key].personal and got[key].category.startswith("user.contact.address"), (key, got[key])
     for key in ("commune.insee_code", "commune.name"):
         assert not got[key].personal, (key, got[key])
+
+
+# -- item 5, R35b D5: a price rule's range of birth years is no one's birth date
+
+
+def test_a_range_bound_of_birth_years_in_a_rule_is_no_date_of_birth(tmp_path: Path) -> None:
+    """`price_rules(birth_year_from, birth_year_to)`: the bounds of a tariff's range, in a
+    table with no person in it, are the rule's parameters (R35b D5); a person's own birth year
+    stays a date of birth."""
+    ddl = """
+    CREATE TABLE trips (id INT PRIMARY KEY, title TEXT);
+    CREATE TABLE price_rules (id INT PRIMARY KEY, trip_id INT REFERENCES trips(id),
+      birth_year_from INT, birth_year_to INT, amount NUMERIC(8,2));
+    CREATE TABLE tariffe (id INT PRIMARY KEY, anno_nascita_da INT, anno_nascita_a INT, prezzo NUMERIC(8,2));
+    CREATE TABLE tarife (id INT PRIMARY KEY, geburtsjahr_von INT, geburtsjahr_bis INT, preis NUMERIC(8,2));
+    CREATE TABLE cennik (id INT PRIMARY KEY, rok_urodzenia_od INT, rok_urodzenia_do INT, cena NUMERIC(8,2));
+    CREATE TABLE participants (id INT PRIMARY KEY, first_name TEXT, last_name TEXT, birth_year INT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in (
+        "price_rules.birth_year_from",
+        "price_rules.birth_year_to",
+        "tariffe.anno_nascita_da",
+        "tariffe.anno_nascita_a",
+        "tarife.geburtsjahr_von",
+        "tarife.geburtsjahr_bis",
+        "cennik.rok_urodzenia_od",
+        "cennik.rok_urodzenia_do",
+    ):
+        assert not got[key].personal, (key, got[key])
+    assert got["participants.birth_year"].category == "user.demographic.date_of_birth"
