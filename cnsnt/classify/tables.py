@@ -793,6 +793,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         (n for n in sorted(everywhere) if set(_TOKENIZER.words(n, languages)) & lx.TENANCY_WORDS), None
     )
     verdicts: dict[str, TableVerdict] = {}
+    # tables named for organisations by a word before the name's head, whose keys are read
+    # first: a key to a person or to a person's record wins (R35a D9); the verdict otherwise
+    deferred: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     cares = _about_care(tables, languages)
     held = _held_by_people(tables, surveys, languages, written)
@@ -1080,6 +1083,19 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 else f"'{survey.company}' names a company and no column a person's name"
             )
             verdict = TableVerdict(ORGANISATION, reason, replace(base, organisation=True))
+            if (
+                organisation
+                and not place
+                and not legal
+                and table.foreign_keys
+                and own_words
+                and own_words[-1] not in org_found
+            ):
+                # `organization_divestments(divestment_id -> divestments)`: an organisation's
+                # part in something its keys may show to be a person's (R35a D9)
+                deferred[table.key] = verdict
+                verdicts[table.key] = TableVerdict(OTHER, "", base)
+                continue
         else:
             verdicts[table.key] = TableVerdict(OTHER, "", base)
             continue
@@ -1131,6 +1147,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         links = [c for c in survey.links if not _keys_no_one(table, c, before, by_name, surveys)]
         if not reason and links:
             reason = f"'{links[0]}' identifies the person each row is about"
+        if not reason and table.key in deferred:
+            continue  # only a key makes an organisation's row a person's; `_second_hop` reads the rest
         link: str | None = None
         if not reason and table.key in numbers:
             link, holder = numbers[table.key]
@@ -1258,6 +1276,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         _care_records(tables, verdicts, by_name)
     if _care_parts(tables, verdicts, by_name, languages):
         _care_records(tables, verdicts, by_name)
+    for name, verdict in deferred.items():
+        if verdicts[name].kind == OTHER:
+            verdicts[name] = verdict  # no key reached a person: the organisations' as named
     for name, verdict in verdicts.items():
         if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
             # a list of diagnoses or medicines that no one's row reaches is reference

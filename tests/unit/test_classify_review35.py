@@ -300,3 +300,34 @@ def test_a_range_bound_of_birth_years_in_a_rule_is_no_date_of_birth(tmp_path: Pa
     ):
         assert not got[key].personal, (key, got[key])
     assert got["participants.birth_year"].category == "user.demographic.date_of_birth"
+
+
+# -- item 6, R35a D9: a table named for organisations whose key reaches a person's record
+
+
+def test_an_organisations_record_keyed_to_a_persons_record_is_linked_to_them(tmp_path: Path) -> None:
+    """`organization_divestments(organization_id, divestment_id -> divestments(convict_id))`:
+    each organisation's decision on one convict's file transfer; the key to the person's record
+    wins over the organisation word before the name's head (R35a D9). A table named for
+    organisations alone stays theirs, and so does one whose keys reach no one."""
+    ddl = """
+    CREATE TABLE convicts (id INT PRIMARY KEY, first_name VARCHAR(50), phone VARCHAR(20));
+    CREATE TABLE organizations (id INT PRIMARY KEY, name VARCHAR(80), owner_id INT REFERENCES convicts(id));
+    CREATE TABLE divestments (id INT PRIMARY KEY, convict_id INT REFERENCES convicts(id),
+      organization_id INT REFERENCES organizations(id), state VARCHAR(20));
+    CREATE TABLE organization_divestments (id INT PRIMARY KEY,
+      organization_id INT REFERENCES organizations(id), divestment_id INT REFERENCES divestments(id),
+      state VARCHAR(20), decision_date DATE, comment TEXT);
+    CREATE TABLE areas (id INT PRIMARY KEY, label TEXT);
+    CREATE TABLE organization_areas (id INT PRIMARY KEY,
+      organization_id INT REFERENCES organizations(id), area_id INT REFERENCES areas(id), comment TEXT);
+    """
+    tables = _tables(tmp_path, ddl)
+    verdicts = table_verdicts(tables)
+    assert verdicts["organization_divestments"].kind == LINKED, verdicts["organization_divestments"]
+    assert "divestment_id" in verdicts["organization_divestments"].reason
+    got = classify_tables(tables)
+    for key in ("organization_divestments.comment", "organization_divestments.decision_date"):
+        assert got[key].personal, (key, got[key])
+    assert verdicts["organizations"].kind not in (PEOPLE, LINKED), verdicts["organizations"]
+    assert verdicts["organization_areas"].kind not in (PEOPLE, LINKED), verdicts["organization_areas"]
