@@ -711,8 +711,9 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
     `wide_text`: the column's own type is text wider than a yes/no code (`CHAR(1)`), so a
     flag word (`admin`, `notification`) says whose or what for, not that it is a flag.
     A time word does not make a strong special-category term a date (`sick_days`,
-    `dias_enfermedad`: how long someone was ill is health data, review31 D1), nor a
-    day, month or year word a strong term in a number (a count of days names no date).
+    `dias_enfermedad`: how long someone was ill is health data, review31 D1) or a criminal
+    one (`conviction_date`: when they were convicted, R35a D3), nor a day, month or year
+    word a strong term in a number (a count of days names no date).
     """
     for word, why in reading.negators:
         if why == "identifier" and match.category.startswith(_FILED) and _names_file(reading.words, word):
@@ -782,8 +783,10 @@ def _pick(
             continue
         if objects and m.category.startswith("user.name") and not reading.rest & lx.QUALIFIERS:
             continue  # `service_full_name`, `product_full_name`: a thing's name, however spelled
-        if not m.strong and m.category.startswith("user.name") and any(
-            o.category.startswith("user.contact.address.") for o in reading.matches if o is not m
+        if (
+            not m.strong
+            and m.category.startswith("user.name")
+            and any(o.category.startswith("user.contact.address.") for o in reading.matches if o is not m)
         ):
             continue  # `streetName`, `city_name`, `nome_via`: the street's or the town's name (R35b D3)
         # A person named elsewhere in the column: `nome_mae`, `contact_name`.
@@ -1610,10 +1613,8 @@ def decide(
     if match is not None and not match.strong and _category(match).startswith("user.government_id"):
         # `city_insee_code`, `department_insee_code`, `codigo_ine_municipio`: the register's code
         # of a town or a department, part of an address, never a national id (R35a D6)
-        place = next(
-            (o for o in reading.matches if o is not match and _category(o).startswith("user.contact.address.")),
-            None,
-        )
+        parts = (o for o in reading.matches if o is not match)
+        place = next((o for o in parts if _category(o).startswith("user.contact.address.")), None)
         if place is not None or set(reading.words) & lx.TERRITORIES:
             category = _category(place) if place is not None else "user.contact.address"
             match = replace(place or match, category=category)

@@ -1021,7 +1021,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             if patients:
                 reason += ", patients, so what it records beside who they are is their care"
             # `convicts`, `detenus`, `condannati`: people under a sentence (GDPR Art. 10)
-            sentenced = bool((full | set(_TOKENIZER.words(table.comment or "", languages))) & lx.SENTENCED_PEOPLE)
+            told = full | set(_TOKENIZER.words(table.comment or "", languages))
+            sentenced = bool(told & lx.SENTENCED_PEOPLE)
             if mixed:
                 # a registry of customers that are people or companies (`ragione_sociale`):
                 # what names or reaches a person counts, not every fact about a business
