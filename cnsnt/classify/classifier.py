@@ -128,7 +128,7 @@ _YES_NO_TRAITS = (
 _NOT_YES_NO = ("user.health.insurance_beneficiary_id",)
 #: What a date input holds besides a person's own dates (`_DATED`) and a document's
 #: (`_DATED_PREFIXES`): a card's expiry month, the date of a diagnosis or a vaccination.
-_DATED_INPUTS = ("user.financial", "user.health")
+_DATED_INPUTS = ("user.financial", "user.health", "user.criminal_history")
 #: A place a form offers as a list: in an integer column its code, a key to a list of places.
 _CODED_PLACES = frozenset(
     {"user.contact.address.country", "user.contact.address.state", "user.contact.address.city"}
@@ -538,9 +538,10 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool
         return False
     if kind == "temporal":
         # `fecha_sintomas`, `diagnosis_date`: when an illness began or was found is data
-        # concerning health, as a date input says (review33 D4)
-        health = match.strong and category.startswith("user.health")
-        return health or category in _DATED or category.startswith(_DATED_PREFIXES)
+        # concerning health, as a date input says (review33 D4); `conviction_date`, when they
+        # were convicted, is criminal-offence data (R35a D3)
+        special = match.strong and category.startswith(("user.health", "user.criminal_history"))
+        return special or category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
         # a yes/no is a sex, a condition, a belief; never a name, an address or a number
         return match.strong and not category.startswith(_NEVER_BOOLEAN)
@@ -640,6 +641,9 @@ def _fractional(type_: str | None) -> bool:
 _IDENTIFYING = ("user.government_id", "user.authorization.credentials")
 
 
+#: A registration number's words (`immatriculation`, `matricula`): a vehicle's in a table of
+#: vehicles, a person's or a body's registration elsewhere.
+_REGISTRATION_NUMBERS = frozenset({"immatriculation", "matricula"})
 #: Words of a file a person sends (`uploadCV`): a record word only beside a time word.
 _UPLOAD_WORDS = frozenset({"upload", "uploads"})
 #: Words of a registration (`kayit`, `cadastro`, `alta`): alone a row's own bookkeeping date.
@@ -696,6 +700,9 @@ _SPECIAL_TERMS = (
     "user.demographic.religious_belief", "user.demographic.political_opinion",
     "user.demographic.sexual_orientation", "user.demographic.union_membership",
 )  # fmt: skip
+# Terms a date word does not make a mere time: Art. 9's, and criminal convictions (Art. 10):
+# `diagnosis_date`, `conviction_date` say when the illness was found, when they were convicted.
+_DATED_SPECIAL = (*_SPECIAL_TERMS, "user.criminal_history")
 
 
 def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = False) -> tuple[str, str] | None:
@@ -704,15 +711,16 @@ def _blocking(reading: _Reading, match: _Match, kind: str, wide_text: bool = Fal
     `wide_text`: the column's own type is text wider than a yes/no code (`CHAR(1)`), so a
     flag word (`admin`, `notification`) says whose or what for, not that it is a flag.
     A time word does not make a strong special-category term a date (`sick_days`,
-    `dias_enfermedad`: how long someone was ill is health data, review31 D1), nor a
-    day, month or year word a strong term in a number (a count of days names no date).
+    `dias_enfermedad`: how long someone was ill is health data, review31 D1) or a criminal
+    one (`conviction_date`: when they were convicted, R35a D3), nor a day, month or year
+    word a strong term in a number (a count of days names no date).
     """
     for word, why in reading.negators:
         if why == "identifier" and match.category.startswith(_FILED) and _names_file(reading.words, word):
             continue  # `photo_id_path`: where the person's photo is kept, no key
         if why == "timestamp" and (match.category in _DATED or match.category.startswith(_DATED_PREFIXES)):
             continue
-        if why == "timestamp" and match.category.startswith(_SPECIAL_TERMS):
+        if why == "timestamp" and match.category.startswith(_DATED_SPECIAL):
             continue
         if why == "timestamp" and match.strong and kind == "numeric" and word in lx.DATE_PARTS:
             continue  # `..._days int`: a count of days; a time noun (`date_phone`) still says a time
@@ -775,6 +783,12 @@ def _pick(
             continue
         if objects and m.category.startswith("user.name") and not reading.rest & lx.QUALIFIERS:
             continue  # `service_full_name`, `product_full_name`: a thing's name, however spelled
+        if (
+            not m.strong
+            and m.category.startswith("user.name")
+            and any(o.category.startswith("user.contact.address.") for o in reading.matches if o is not m)
+        ):
+            continue  # `streetName`, `city_name`, `nome_via`: the street's or the town's name (R35b D3)
         # A person named elsewhere in the column: `nome_mae`, `contact_name`.
         others = reading.rest.union(*(o.words for o in reading.matches if o is not m))
         qualifier = bool(others & lx.QUALIFIERS)
@@ -932,6 +946,12 @@ class Context:
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
+    aggregate: bool = False
+    """The table holds statistics: counts over many people, no key to one (`stats_by_region`):
+    its figures relate to no identifiable person (Recital 26, 162)."""
+    sentenced: bool = False
+    """Each row is a person under a criminal sentence (`convicts`, `detenus`) or a record keyed
+    to one: a criminal case's number there (`prosecutor_number`) is Art. 10 data."""
     animal: bool = False
     """Each row is an animal or a record of one (`pets`, `visits` of a pet): no animal is a
     data subject, so its name, sex, birth date, weight and other traits are no person's; what
@@ -1435,6 +1455,20 @@ def _counted(words: tuple[str, ...], numbered: Collection[str]) -> str | None:
     return None
 
 
+# What numbers a criminal case: a number or code word (`prosecutor_number`, `numero_parquet`,
+# `n_dossier`), not a key's `id` (a key to a table of cases is a link).
+_CASE_NUMBER_WORDS = _NUMBER_WORDS | _CODE_WORDS | {"n", "ref", "reference", "riferimento", "referencia"}
+
+
+def _criminal_case(words: tuple[str, ...]) -> str | None:
+    """The word naming a criminal case whose number a name is (`prosecutor_number`), or None."""
+    said = next((w for w in words if w in lx.CASE_REFERENCES), None)
+    if said is not None:
+        return said
+    case = next((w for w in words if w in lx.CRIMINAL_CASES), None)
+    return case if case is not None and set(words) & _CASE_NUMBER_WORDS else None
+
+
 def _may_contact(reading: _Reading) -> bool:
     """Whether a name joins a permission word and a word for contacting (`allow_contact`)."""
     words = set(reading.words)
@@ -1539,6 +1573,20 @@ def decide(
         return Classification(
             False, None, Confidence.MEDIUM, f"name '{name}' is a framework's own field (a leading '__')"
         )
+    if reading.words[:1] and reading.words[0] in lx.CAMPAIGN_PARAMETERS and not keyed:
+        # `utm_content`, `utm_source`: which campaign a link that brought the visit names,
+        # no text a person wrote; in a row about a person, which campaign reached them (R35a D7)
+        if ctx.person and not (ctx.organisation or ctx.lookup or ctx.animal):
+            return Classification(
+                True,
+                "user.behavior",
+                Confidence.LOW,
+                f"name '{name}' is a campaign parameter of the link that brought them {ctx.why}: "
+                "which campaign reached the person",
+            )
+        return Classification(
+            False, None, Confidence.MEDIUM, f"name '{name}' is a campaign parameter of a link, no one's"
+        )
     sending = past_prefix(reading.words, ctx.prefix) or reading.words
     if (
         not reading.matches
@@ -1562,6 +1610,30 @@ def decide(
     # still the admin's, and does not make the area a person
     fractional = kind == "numeric" and _fractional(type)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
+    if match is not None and not match.strong and _category(match).startswith("user.government_id"):
+        # `city_insee_code`, `department_insee_code`, `codigo_ine_municipio`: the register's code
+        # of a town or a department, part of an address, never a national id (R35a D6)
+        parts = (o for o in reading.matches if o is not match)
+        place = next((o for o in parts if _category(o).startswith("user.contact.address.")), None)
+        if place is not None or set(reading.words) & lx.TERRITORIES:
+            category = _category(place) if place is not None else "user.contact.address"
+            match = replace(place or match, category=category)
+    if (
+        match is not None
+        and match.category == "user.demographic.date_of_birth"
+        and not ctx.person
+        and reading.words[-1] in lx.RANGE_BOUNDS
+        and match.start + len(match.words) < len(reading.words)
+    ):
+        # `price_rules.birth_year_from`: a bound of a tariff's range of birth years, in a
+        # table about no one, is the rule's parameter (R35b D5)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is a bound ('{reading.words[-1]}') of a range ({_label(match)}), "
+            f"a rule's parameter: '{table}' is about no one",
+        )
     if match is not None and _animal_trait(match, reading, ctx):
         return Classification(
             False,
@@ -1570,6 +1642,32 @@ def decide(
             f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about animals: "
             "the animal's, and no animal is a data subject",
         )
+    case = (
+        _criminal_case(reading.words)
+        if ctx.sentenced and not keyed and kind not in {"boolean", "temporal"}
+        else None
+    )
+    if case is not None and not ctx.describes and case in _table_words(table, ctx.languages):
+        case = None  # `FEGYELMI_UGY.UGY_INT_SORSZAM`: a case's own serial number numbers the row
+    if case is not None and (match is None or not match.strong):
+        # `convicts.prosecutor_number`, `appointments.prosecutor_number -> convicts`: the
+        # number of the criminal case of a person under a sentence (R35a D3)
+        return Classification(
+            True,
+            "user.criminal_history",
+            Confidence.MEDIUM,
+            f"name '{name}' numbers a criminal case ('{case}') of a person under a sentence, "
+            f"{ctx.why}: data relating to criminal convictions and offences (GDPR Art. 10)",
+        )
+    if (
+        match is not None
+        and _category(match) == "user.unique_id"
+        and set(match.words) & _REGISTRATION_NUMBERS
+        and set(_table_words(table, ctx.languages)) & lx.VEHICLE_WORDS
+    ):
+        # `vehicules.immatriculation`, `cotxes.matricula`: in a table of vehicles, the
+        # vehicle's registration (R35a D7)
+        match = replace(match, category="user.government_id.vehicle_registration")
     people = ctx.person and not (keyed or ctx.organisation or ctx.lookup or ctx.animal)
     declared = _declared_category(type) if people else None
     if declared is not None and (match is None or _category(match) != declared[0]):

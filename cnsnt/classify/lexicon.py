@@ -267,6 +267,21 @@ IP_TAILS: Final = _VOCAB.lists["ip_tails"]
 PLACEHOLDER_WORDS: Final = _VOCAB.lists["placeholder_words"]
 # People who receive care (`paciente`, `hasta`): a row kept about one records their care.
 PATIENT_WORDS: Final = _VOCAB.lists["patient_words"]
+# People under a criminal sentence (`convicts`, `condannati`): their rows hold Art. 10 data, and
+# a criminal case's number (`prosecutor_number`, `aktenzeichen`) there is such data.
+SENTENCED_PEOPLE: Final = _VOCAB.lists["sentenced_people"]
+CRIMINAL_CASES: Final = _VOCAB.lists["criminal_cases"]
+CASE_REFERENCES: Final = _VOCAB.lists["case_references"]
+# Words of a table of statistics (`stats`, `statistiques`): counts there are about no one.
+STATISTICS_WORDS: Final = _VOCAB.lists["statistics_words"]
+# Words of vehicles (`vehicules`, `cotxes`): a registration number in such a table is theirs.
+VEHICLE_WORDS: Final = _VOCAB.lists["vehicle_words"]
+# A link's campaign parameters (`utm_content`): a campaign's, at most a person's behaviour.
+CAMPAIGN_PARAMETERS: Final = _VOCAB.lists["campaign_parameters"]
+# Administrative territories (`city`, `departement`): a register's code beside one is a place's.
+TERRITORIES: Final = _VOCAB.lists["territories"]
+# One bound of a range (`_from`, `bis`): a birth word's, in a rule, is no one's birth date.
+RANGE_BOUNDS: Final = _VOCAB.lists["range_bounds"]
 # A tree's parent row (`parent_id`, `id_padre`): a key to the row above, not a person.
 TREE_WORDS: Final = _VOCAB.lists["tree_words"]
 # Stems of a polymorphic `*_type` + `*_id` pair besides Rails' `-able` (`record_type`).

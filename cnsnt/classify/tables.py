@@ -612,6 +612,47 @@ def _animal_evidence(
     return ""
 
 
+# What counts a column of a table of statistics starts with (`number_aidants`, `nb_demandes`,
+# `count_users`, `total_altas`, `anzahl_mitglieder`, `liczba_uczniow`).
+_COUNT_HEADS = lx.COUNT_WORDS | _NUMBER_WORDS | {"nb", "nbr", "sum", "somme", "summe", "suma", "som"}
+_LONG_STATISTICS = 8
+"""A statistics word this long is read inside a glued name (`aidantstatistiquesbyregion`)."""
+_MIN_COUNTS = 2
+
+
+def _statistics(table: Table, languages: tuple[str, ...]) -> list[str]:
+    """The count columns of a table of statistics, or [] when it is none (R35a D4).
+
+    Its name or comment says statistics (`stats`, `statistiques`, `by_region`) and at least
+    half the columns that are no key and no time are counts. Whether a key reaches a person
+    is the caller's to read: a user's own statistics stay the user's.
+    """
+    words = _table_words(table.name, languages)
+    said = set(words) | set(_TOKENIZER.words(table.comment or "", languages))
+    statistics = bool(said & lx.STATISTICS_WORDS) or any(
+        len(s) >= _LONG_STATISTICS and s in w for w in said for s in lx.STATISTICS_WORDS
+    )
+    # `members_by_region`: counted by something, not by a person (`hits_by_user`)
+    by = any(w == "by" and nxt not in _PEOPLE_WORDS for w, nxt in zip(words, words[1:], strict=False))
+    if not (statistics or by):
+        return []
+    keyed = {c.casefold() for key in table.foreign_keys for c in key.columns}
+    counts: list[str] = []
+    data = 0
+    for column in table.columns:
+        if column.primary_key or column.name.casefold() in keyed:
+            continue
+        reading = _read(column.name, languages)
+        if not reading.words or any(why == "timestamp" for _, why in reading.negators):
+            continue  # a period: `created_at`, `jahr`
+        data += 1
+        if _type_kind(column.type) == "numeric" and (
+            reading.words[0] in _COUNT_HEADS or reading.words[-1] in lx.COUNT_WORDS
+        ):
+            counts.append(column.name)
+    return counts if len(counts) >= _MIN_COUNTS and 2 * len(counts) >= data else []
+
+
 def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
     """An invoice, an order, a payment (`facturascli`, `recibospagoscli`): a person's deal."""
     words = _table_words(name, languages)
@@ -752,6 +793,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         (n for n in sorted(everywhere) if set(_TOKENIZER.words(n, languages)) & lx.TENANCY_WORDS), None
     )
     verdicts: dict[str, TableVerdict] = {}
+    # tables named for organisations by a word before the name's head, whose keys are read
+    # first: a key to a person or to a person's record wins (R35a D9); the verdict otherwise
+    deferred: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     cares = _about_care(tables, languages)
     held = _held_by_people(tables, surveys, languages, written)
@@ -945,6 +989,17 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 replace(base, animal=True, health=False),
             )
             continue
+        counts = [] if keyed_to_person or survey.anchors else _statistics(table, languages)
+        if counts:
+            # `aidantstatistiquesbyregion(departement_id, number_aidants, ...)`: figures over
+            # many people, whatever people word its name or comment has (R35a D4)
+            verdicts[table.key] = TableVerdict(
+                OTHER,
+                f"its name or comment says it holds statistics and its columns are counts "
+                f"({_quote(counts[:3])}): figures over many people, about no one",
+                replace(base, aggregate=True),
+            )
+            continue
         said = _comment_names_people(table.comment, languages)
         # the whole name counts, its app too (Django's `veicoli_fermotecnico`, own name `fermotecnico`)
         full = set(table_words) | set(_table_words(table.name, languages))
@@ -965,6 +1020,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             )
             if patients:
                 reason += ", patients, so what it records beside who they are is their care"
+            # `convicts`, `detenus`, `condannati`: people under a sentence (GDPR Art. 10)
+            told = full | set(_TOKENIZER.words(table.comment or "", languages))
+            sentenced = bool(told & lx.SENTENCED_PEOPLE)
             if mixed:
                 # a registry of customers that are people or companies (`ragione_sociale`):
                 # what names or reaches a person counts, not every fact about a business
@@ -983,6 +1041,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     subject=not mixed,
                     describes=not mixed,
                     health=base.health or patients,
+                    sentenced=sentenced,
                     why=f"in the people table '{table.name}'",
                 ),
             )
@@ -1025,6 +1084,19 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 else f"'{survey.company}' names a company and no column a person's name"
             )
             verdict = TableVerdict(ORGANISATION, reason, replace(base, organisation=True))
+            if (
+                organisation
+                and not place
+                and not legal
+                and table.foreign_keys
+                and own_words
+                and own_words[-1] not in org_found
+            ):
+                # `organization_divestments(divestment_id -> divestments)`: an organisation's
+                # part in something its keys may show to be a person's (R35a D9)
+                deferred[table.key] = verdict
+                verdicts[table.key] = TableVerdict(OTHER, "", base)
+                continue
         else:
             verdicts[table.key] = TableVerdict(OTHER, "", base)
             continue
@@ -1044,6 +1116,14 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
         base = verdicts[table.key].context
+        if base.aggregate:
+            # statistics keyed to a person (`user_stats.user_id -> users`) are theirs
+            if not any(
+                _to_people(key, people_names, languages) and not _made_by(key, languages)
+                for key in table.foreign_keys
+            ):
+                continue
+            base = replace(base, aggregate=False)
         survey = surveys[table.key]
         reason = ""
         for key in table.foreign_keys:
@@ -1068,6 +1148,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         links = [c for c in survey.links if not _keys_no_one(table, c, before, by_name, surveys)]
         if not reason and links:
             reason = f"'{links[0]}' identifies the person each row is about"
+        if not reason and table.key in deferred:
+            continue  # only a key makes an organisation's row a person's; `_second_hop` reads the rest
         link: str | None = None
         if not reason and table.key in numbers:
             link, holder = numbers[table.key]
@@ -1195,6 +1277,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         _care_records(tables, verdicts, by_name)
     if _care_parts(tables, verdicts, by_name, languages):
         _care_records(tables, verdicts, by_name)
+    for name, verdict in deferred.items():
+        if verdicts[name].kind == OTHER:
+            verdicts[name] = verdict  # no key reached a person: the organisations' as named
     for name, verdict in verdicts.items():
         if verdict.kind not in (PEOPLE, LINKED) and verdict.context.health:
             # a list of diagnoses or medicines that no one's row reaches is reference
@@ -1202,7 +1287,37 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             verdicts[name] = replace(verdict, context=replace(verdict.context, health=False))
     _made_by_only(tables, verdicts, people_names, languages)
     _shared_records(tables, verdicts, by_name, languages)
+    _sentenced_records(tables, verdicts, by_name, languages)
     return verdicts
+
+
+def _sentenced_records(
+    tables: Sequence[Table],
+    verdicts: dict[str, TableVerdict],
+    by_name: Mapping[str, Table],
+    languages: tuple[str, ...],
+) -> None:
+    """A record keyed to a person under a sentence is about their case too (R35a D3).
+
+    `appointments.convict_id -> convicts`: the prosecution number it copies is the convict's
+    case's, Art. 10 data as in their own row, not the opposite verdict. One key away, read
+    from the verdicts of the people tables only, so no table's order changes it.
+    """
+    for table in tables:
+        verdict = verdicts[table.key]
+        if verdict.kind != LINKED or verdict.context.sentenced:
+            continue
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if (
+                target is not None
+                and target.key != table.key
+                and verdicts[target.key].kind == PEOPLE
+                and verdicts[target.key].context.sentenced
+                and not _made_by(key, languages)
+            ):
+                verdicts[table.key] = replace(verdict, context=replace(verdict.context, sentenced=True))
+                break
 
 
 def _shared_records(

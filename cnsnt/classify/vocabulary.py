@@ -52,6 +52,14 @@ _LIST_KEYS = (
     "snapshot_words",
     "placeholder_words",
     "patient_words",
+    "sentenced_people",
+    "criminal_cases",
+    "case_references",
+    "statistics_words",
+    "vehicle_words",
+    "campaign_parameters",
+    "territories",
+    "range_bounds",
     "animal_tables",
     "animal_columns",
     "tree_words",
@@ -97,8 +105,24 @@ _LIST_KEYS = (
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
-#: name word on forms only, and must not change how a column's name splits.
-_NOT_SPLIT = frozenset({"standards_bodies", "animal_tables", "animal_columns", "named_things"})
+#: name word on forms only, and must not change how a column's name splits; the criminal
+#: lists (`sud`, `ugy`, `sad`) are read in a sentenced person's rows only.
+_NOT_SPLIT = frozenset(
+    {
+        "standards_bodies",
+        "animal_tables",
+        "animal_columns",
+        "named_things",
+        "sentenced_people",
+        "criminal_cases",
+        "case_references",
+        "statistics_words",
+        "vehicle_words",
+        "campaign_parameters",
+        "territories",
+        "range_bounds",
+    }
+)
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
 #: words are the vocabulary's, so the glue splits into the phrase (review32 D5).
 _PIECES = frozenset({"legal_person_words"})
