@@ -87,7 +87,8 @@ from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.listing import first_few
 from cnsnt.starter.mockups import ALL_FAMILIES, families, family, in_mockups, pattern_path, phrase
 from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies, stale_databases
-from cnsnt.starter.patch_gaps import added_gaps, gaps_sentence, patch_dialect
+from cnsnt.starter.patch_gaps import added_gaps, brought_forward, lacks_most, patch_dialect
+from cnsnt.starter.patch_notes import PatchGroup, patches_note
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
@@ -1686,14 +1687,7 @@ def _patched_schema(
         holds = orphans & names
         if 2 * len(holds) <= len(orphans) or len(created - names) >= len(holds):
             continue  # it patches little of this schema, or builds tables of its own
-        columns = {(t.name.casefold(), c.name.casefold()) for t in whole for c in t.columns}
-        added = [
-            (t.name.casefold(), c.name.casefold())
-            for t in tables
-            if t.altered_only and t.name.casefold() in holds
-            for c in t.columns
-        ]
-        if 2 * sum(1 for a in added if a in columns) < len(added):
+        if lacks_most(whole, tables, holds):
             continue  # an older baseline: the patches add what it lacks
         near = len(os.path.commonpath([str(home), str(path.parent)]))
         key = (-near, -len(holds), path.as_posix())  # the nearest schema, then the fullest
@@ -1925,12 +1919,18 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
         if of is not None:
             left[of].extend(migrations.pop(home))
     # the dialect each SQL file was read in, for replaying the patches left out
-    dialect_of = {p: d for kind in ("schemas", "queries", "data", _SETUP) for p, d in kinds.get(kind, [])}
-    for kind in ("schemas", "queries", "data", _SETUP):
+    sql_kinds = ("schemas", "queries", "data", _SETUP)
+    dialect_of = {p: d for kind in sql_kinds for p, d in kinds.get(kind, [])}
+    proposable: set[Path] = set()  # schema files left out as patches, which may be read after all
+    for kind in sql_kinds:
         kept: list[tuple[Path, str | None]] = []
         for path, dialect in kinds.get(kind, []):
             of = folders.get(path.parent) or (patches.get(path) if kind == "schemas" else None)
             step = steps.get(path.parent)
+            if of is not None and kind == "schemas" and step is None:
+                # a patch of a schema elsewhere; not a step beside the schema it leads to, which
+                # is the newest by its place (paheko's `1.3/schema.sql` beside `1.3/1.3.2.sql`)
+                proposable.add(path)
             if of is None and step is not None and path != step and split_version(path.stem)[1]:
                 of = step  # an upgrade step, whatever it holds (an UPDATE that fixes data)
             if of is None:
@@ -1939,15 +1939,20 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
                 left[of].append(path)
         kinds[kind] = kept
     for full, paths in sorted(left.items()):
-        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
         patched = [(p, _tables_of(p, schema_tables, read)) for p in sorted(paths)]
-        known = (dialect_of[p] if p in dialect_of else (read.get(p) or (None, None))[1] for p in paths)
-        gaps = added_gaps(schema_tables.get(full, ()), patched, patch_dialect(dialect_of.get(full), known))
-        notes.append(
-            f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
-            f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"
-            + (gaps_sentence(gaps, full, root) if gaps else "")
-        )
+        known = [dialect_of[p] if p in dialect_of else (read.get(p) or (None, None))[1] for p in paths]
+        dialect = patch_dialect(dialect_of.get(full), known)
+        gaps = added_gaps(schema_tables.get(full, ()), patched, dialect)
+        ahead = brought_forward(schema_tables.get(full, ()), patched, gaps, proposable)
+        if not ahead:
+            notes.append(patches_note(paths, gaps, full, root))
+            continue
+        # the schema is older than its patches: those that add what it lacks are read
+        kinds["schemas"].extend((p, dialect_of.get(p)) for p in ahead)
+        rest = [(p, tables) for p, tables in patched if p not in ahead]
+        rest_gaps = added_gaps(schema_tables.get(full, ()), rest, dialect) if rest else []
+        group = PatchGroup(full, root, tuple(ahead), tuple(p for p, _ in rest), tuple(gaps), tuple(rest_gaps))
+        notes.extend(group.notes())
     dumps = kinds.pop("data", [])
     if dumps:
         where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in dumps}))
