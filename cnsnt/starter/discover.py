@@ -643,7 +643,7 @@ SEED_WHOLE = 1024 * 1024
 
 
 def _seed_kind(text: str, dialect: str | None) -> str | None:
-    """"data" for a seed script, `_SETUP` for a database-setup script, else None (a query file).
+    """"data" for a seed script, `_SETUP` for a setup script, `_DROPS` for DROPs only; else None (queries).
 
     A seed script's every statement is an `INSERT ... VALUES` of literals (or a guarded
     `INSERT ... SELECT` of literals) or a session, transaction, table-reset or setup
@@ -651,7 +651,9 @@ def _seed_kind(text: str, dialect: str | None) -> str | None:
     rows (SimplCommerce's `StaticData-*.sql`, go-admin's `db.sql`): it uses no one's data for
     a purpose, so auditing it as queries gives findings that are noise. A setup script
     inserts no rows but makes a database or an account, or grants access (PetClinic's
-    `db/mysql/user.sql`): it uses no one's data either. A file over `SEED_WHOLE` is judged
+    `db/mysql/user.sql`): it uses no one's data either; nor does a file that only drops
+    tables, views or routines (a Supabase `drop-unused-tables.sql` migration, review35 R35b
+    D8), which was proposed under `queries:`. A file over `SEED_WHOLE` is judged
     on its head and tail: the rows between are split (a cheap pass) but not parsed, and a
     sample longer than `SEED_WHOLE` is not judged.
     """
@@ -669,7 +671,9 @@ def _seed_kind(text: str, dialect: str | None) -> str | None:
         return None
     if SeedPart.ROWS in tally.seen:
         return "data"
-    return _SETUP if SeedPart.DATABASE in tally.seen else None
+    if SeedPart.DATABASE in tally.seen:
+        return _SETUP
+    return _DROPS if SeedPart.DROP in tally.seen else None
 
 
 @dataclass
@@ -795,6 +799,9 @@ _LIBRARY = "library"
 _STOCK = "stock file"
 #: The kind of a database-setup script (`CREATE DATABASE`, `CREATE USER`, `GRANT`): left out, said.
 _SETUP = "database setup"
+#: The kind of a file of DROP statements only (`DROP TABLE IF EXISTS t CASCADE`): no query file,
+#: left out and said (review35 R35b D8).
+_DROPS = "drops"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
 _DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
 #: What a file of a documentation folder would have been proposed as, as a note names it.
@@ -803,6 +810,7 @@ _DOC_KINDS = {
     "queries": "SQL query",
     "data": "SQL data",
     _SETUP: "SQL setup",
+    _DROPS: "SQL drop",
     "forms": "form",
     _SYMFONY_FORM: "form",
     _HTML_STRINGS: "form",
@@ -1919,7 +1927,7 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
         if of is not None:
             left[of].extend(migrations.pop(home))
     # the dialect each SQL file was read in, for replaying the patches left out
-    sql_kinds = ("schemas", "queries", "data", _SETUP)
+    sql_kinds = ("schemas", "queries", "data", _SETUP, _DROPS)
     dialect_of = {p: d for kind in sql_kinds for p, d in kinds.get(kind, [])}
     proposable: set[Path] = set()  # schema files left out as patches, which may be read after all
     for kind in sql_kinds:
@@ -1961,6 +1969,14 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
             "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... VALUES "
             "or SELECT of literals), which restore rows and run no queries; their tables are read "
             "from the schema"
+        )
+    drops = kinds.pop(_DROPS, [])
+    if drops:
+        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in drops}))
+        notes.append(
+            f"left out {len(drops)} SQL file{'s' if len(drops) != 1 else ''} in {where}: "
+            "DROP statements only (DROP TABLE, DROP VIEW, ...), which remove what a schema made and "
+            "read or write no one's data; a table they drop is gone from the schema that creates it"
         )
     setups = kinds.pop(_SETUP, [])
     if setups:
