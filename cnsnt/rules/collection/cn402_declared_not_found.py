@@ -55,6 +55,13 @@ class DeclaredNotFound(Rule):
       email: {columns: [customers.email], ...}
     ```
 
+    An `ignore:` item that names a table, column or form field no audited source holds
+    any more is reported the same way (`ignore: names notifications.channel, which is in
+    no audited schema or form`), so a team can clean the list after a table is dropped or
+    a form renamed (review35 R35b D8). An item for any table (`*.created_at`) is a rule,
+    not a name, and is not reported; items are checked when schemas were audited (an
+    item may name a column or a form field).
+
     An info names a form-field key written with a form's file name (`_form.first_name`)
     when forms of several files have that name and cnsnt named them by their paths
     (`partners/children/_form`): the key still declares all of them, and also the next
