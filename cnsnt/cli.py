@@ -764,14 +764,21 @@ def init(
     entries = len(draft.entries)
     # one way of naming the file whether init or --update found it: relative to here when
     # inside it (--update finds a policy by walking up, as an absolute path)
-    if update and not draft.changed:
+    if update and (not draft.changed or _only_noted(draft)):
         # only what was read: files sources: does not name are said below (review24 D1)
+        changed = (
+            f"updated the note under sources: on the upgrade patches of {', '.join(draft.noted)}"
+            if draft.changed
+            else "nothing changed"
+        )
         err.print(
             f"{display_path(draft.path)}: no new personal field found in the files named under "
-            "sources:; nothing changed",
+            f"sources:; {changed}",
             markup=False,
             soft_wrap=True,
         )
+        for alert in draft.alerts:  # what init leaves out today and no source reads (review35 R35b D1)
+            err.print(alert, markup=False, soft_wrap=True)
         _read_notes(err, draft)
         _review_notes(err, draft)
         _unsure_note(err, draft, root)
@@ -796,6 +803,12 @@ def init(
         if draft.reviewed is not None and not draft.fields:  # only ignore: changed
             said = "no personal field added to data entries"
         err.print(f"cnsnt init: {said}, {where}", markup=False, soft_wrap=True)
+        if draft.noted:
+            err.print(
+                f"updated the note under sources: on the upgrade patches of {', '.join(draft.noted)}",
+                markup=False,
+                soft_wrap=True,
+            )
         if not update and not draft.sources:
             err.print(
                 f"no schema, form or query file found under {root.as_posix()}: name yours under "
@@ -851,6 +864,11 @@ def init(
             soft_wrap=True,
         )
     raise typer.Exit(int(ExitCode.OK))
+
+
+def _only_noted(draft: Draft) -> bool:
+    """Whether `--update` changed only init's note on upgrade patches (no field, source or review)."""
+    return bool(draft.noted) and not (draft.fields or draft.added_sources or draft.reviewed is not None)
 
 
 def _review_notes(err: Console, draft: Draft) -> None:

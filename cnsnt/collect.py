@@ -143,6 +143,10 @@ def collect(
             read(reader, path, spec)
     if not keyed:
         resolve_model_keys(evidence.tables)
+    if schema_files:  # patches beside the schema that no entry reads: their columns are named (review35 D1)
+        from cnsnt.sources.schemas.unread_patches import unread_patches
+
+        evidence.problems.extend(unread_patches(schema_files, evidence.tables, ctx))
     query_specs = [s for s in specs if s.kind == "queries"]
     read_paths = {p for _, _, p in seen}
     plan: list[tuple[Path, SourceSpec]] = []

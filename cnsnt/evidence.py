@@ -78,6 +78,9 @@ class Table:
     app: str | None = None
     """The application label a framework put before the table's own name (Django's
     `clinica` in `clinica_estudio`): it names the application, not what the rows are."""
+    altered_only: bool = field(default=False, compare=False)
+    """Known only from `ALTER TABLE` statements (an upgrade patch read beside the schema that
+    creates the table): it adds to that table, it does not define it again."""
     model: str | None = field(default=None, compare=False)
     """The Django model whose table this is, `app_label.model` case-folded (`contacts.contact`),
     so a key another entry guessed as Django's default name (`contacts_contact`) is pointed

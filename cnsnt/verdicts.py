@@ -65,13 +65,17 @@ def column_verdicts(
 ) -> list[ColumnVerdict]:
     """The classified columns `pattern` names, the tables about or linked to people first.
 
-    Then the rest; each group in the order the sources define them.
+    Then the rest; each group in the order the sources define them. One row per column
+    key, at the definition read last (review35 R35b D7): a view two patch files define
+    (`CREATE VIEW v`, later `CREATE OR REPLACE VIEW v`) stands as the later one made it,
+    and the CSV's `column` cell is the key `--reviewed` reads, so a reviewer judged the
+    same column twice. The row keeps the place of the key's first definition in the list.
 
     `pattern` is read as a `columns:` pattern of the policy is (`*` crosses dots, a
     `table.column` pattern names `schema.table.column` too). `people`: the keys of the
     tables that describe people or are linked to them.
     """
-    out: list[ColumnVerdict] = []
+    out: dict[str, ColumnVerdict] = {}
     for table in evidence.tables:
         for column in table.columns:
             if not column_matches(pattern, column.key):
@@ -82,7 +86,7 @@ def column_verdicts(
             where = column.location
             place = f"{where.path}:{where.line}:{where.column}" if where.path else column.source
             chain = verdict.reasons
-            out.append(
+            out[column.key] = (  # a later definition of the key replaces the earlier row
                 ColumnVerdict(
                     column=column.key,
                     location=place,
@@ -94,7 +98,7 @@ def column_verdicts(
                     people=table.key in people,
                 )
             )
-    return sorted(out, key=lambda r: not r.people)  # stable: the sources' order within
+    return sorted(out.values(), key=lambda r: not r.people)  # stable: the sources' order within
 
 
 def form_heading(form: str) -> str:

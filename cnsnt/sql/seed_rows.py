@@ -28,6 +28,9 @@ class SeedPart(enum.Enum):
     """A session, transaction or table-reset statement that reads no column."""
     DATABASE = "database"
     """A database, schema or account made (`CREATE DATABASE`, `CREATE USER`), or access granted."""
+    DROP = "drop"
+    """A table, view, index, routine or other object dropped (`DROP TABLE IF EXISTS t CASCADE`):
+    it removes what a schema made, and reads or writes no one's data."""
     OTHER = "other"
     """Anything else (a query, a placeholder, a statement that does not parse)."""
 
@@ -82,7 +85,7 @@ def seed_part(text: str, dialect: str | None) -> SeedPart:
             if part is SeedPart.OTHER:
                 return part
             seen.add(part)
-    return next((p for p in (SeedPart.ROWS, SeedPart.DATABASE) if p in seen), SeedPart.SETUP)
+    return next((p for p in (SeedPart.ROWS, SeedPart.DATABASE, SeedPart.DROP) if p in seen), SeedPart.SETUP)
 
 
 def _part(tree: exp.Expr) -> SeedPart:
@@ -104,7 +107,9 @@ def _part(tree: exp.Expr) -> SeedPart:
         return SeedPart.SETUP
     if isinstance(tree, exp.Command):
         return _command(str(tree.this).upper(), tree.text("expression"))
-    return SeedPart.DATABASE if _database_setup(tree) else SeedPart.OTHER
+    if _database_setup(tree):
+        return SeedPart.DATABASE
+    return SeedPart.DROP if isinstance(tree, exp.Drop) else SeedPart.OTHER
 
 
 def _database_setup(tree: exp.Expr) -> bool:
@@ -162,6 +167,8 @@ def _command(head: str, rest: str) -> SeedPart:
     first = rest.split(maxsplit=1)[:1]
     if head in _GRANTS or (head in _MAKES and first and first[0].upper() in _ACCOUNTS):
         return SeedPart.DATABASE
+    if head == "DROP" and first:  # PostgreSQL's `DROP POLICY p ON t`, which sqlglot keeps opaque
+        return SeedPart.DROP
     if head == "ALTER":
         words = rest.split()
         if words[:1] and words[0].upper() == "TABLE":

@@ -87,7 +87,8 @@ from cnsnt.starter.jsx_entries import JSX_SUFFIXES, jsx_form_file
 from cnsnt.starter.listing import first_few
 from cnsnt.starter.mockups import ALL_FAMILIES, families, family, in_mockups, pattern_path, phrase
 from cnsnt.starter.model_dumps import MODEL_FORMATS, ModelEntry, stale_copies, stale_databases
-from cnsnt.starter.patch_gaps import added_gaps, gaps_sentence, patch_dialect
+from cnsnt.starter.patch_gaps import added_gaps, brought_forward, lacks_most, patch_dialect
+from cnsnt.starter.patch_notes import PatchGroup, patches_note
 from cnsnt.starter.php_builders import html_builder
 from cnsnt.starter.php_entries import php_migration_entries
 from cnsnt.starter.prisma_entries import prisma_migrations_note, prisma_schemas
@@ -642,7 +643,7 @@ SEED_WHOLE = 1024 * 1024
 
 
 def _seed_kind(text: str, dialect: str | None) -> str | None:
-    """"data" for a seed script, `_SETUP` for a database-setup script, else None (a query file).
+    """"data" for a seed script, `_SETUP` for a setup script, `_DROPS` for DROPs only; else None (queries).
 
     A seed script's every statement is an `INSERT ... VALUES` of literals (or a guarded
     `INSERT ... SELECT` of literals) or a session, transaction, table-reset or setup
@@ -650,7 +651,9 @@ def _seed_kind(text: str, dialect: str | None) -> str | None:
     rows (SimplCommerce's `StaticData-*.sql`, go-admin's `db.sql`): it uses no one's data for
     a purpose, so auditing it as queries gives findings that are noise. A setup script
     inserts no rows but makes a database or an account, or grants access (PetClinic's
-    `db/mysql/user.sql`): it uses no one's data either. A file over `SEED_WHOLE` is judged
+    `db/mysql/user.sql`): it uses no one's data either; nor does a file that only drops
+    tables, views or routines (a Supabase `drop-unused-tables.sql` migration, review35 R35b
+    D8), which was proposed under `queries:`. A file over `SEED_WHOLE` is judged
     on its head and tail: the rows between are split (a cheap pass) but not parsed, and a
     sample longer than `SEED_WHOLE` is not judged.
     """
@@ -668,7 +671,9 @@ def _seed_kind(text: str, dialect: str | None) -> str | None:
         return None
     if SeedPart.ROWS in tally.seen:
         return "data"
-    return _SETUP if SeedPart.DATABASE in tally.seen else None
+    if SeedPart.DATABASE in tally.seen:
+        return _SETUP
+    return _DROPS if SeedPart.DROP in tally.seen else None
 
 
 @dataclass
@@ -794,6 +799,9 @@ _LIBRARY = "library"
 _STOCK = "stock file"
 #: The kind of a database-setup script (`CREATE DATABASE`, `CREATE USER`, `GRANT`): left out, said.
 _SETUP = "database setup"
+#: The kind of a file of DROP statements only (`DROP TABLE IF EXISTS t CASCADE`): no query file,
+#: left out and said (review35 R35b D8).
+_DROPS = "drops"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
 _DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
 #: What a file of a documentation folder would have been proposed as, as a note names it.
@@ -802,6 +810,7 @@ _DOC_KINDS = {
     "queries": "SQL query",
     "data": "SQL data",
     _SETUP: "SQL setup",
+    _DROPS: "SQL drop",
     "forms": "form",
     _SYMFONY_FORM: "form",
     _HTML_STRINGS: "form",
@@ -1686,14 +1695,7 @@ def _patched_schema(
         holds = orphans & names
         if 2 * len(holds) <= len(orphans) or len(created - names) >= len(holds):
             continue  # it patches little of this schema, or builds tables of its own
-        columns = {(t.name.casefold(), c.name.casefold()) for t in whole for c in t.columns}
-        added = [
-            (t.name.casefold(), c.name.casefold())
-            for t in tables
-            if t.altered_only and t.name.casefold() in holds
-            for c in t.columns
-        ]
-        if 2 * sum(1 for a in added if a in columns) < len(added):
+        if lacks_most(whole, tables, holds):
             continue  # an older baseline: the patches add what it lacks
         near = len(os.path.commonpath([str(home), str(path.parent)]))
         key = (-near, -len(holds), path.as_posix())  # the nearest schema, then the fullest
@@ -1925,12 +1927,18 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
         if of is not None:
             left[of].extend(migrations.pop(home))
     # the dialect each SQL file was read in, for replaying the patches left out
-    dialect_of = {p: d for kind in ("schemas", "queries", "data", _SETUP) for p, d in kinds.get(kind, [])}
-    for kind in ("schemas", "queries", "data", _SETUP):
+    sql_kinds = ("schemas", "queries", "data", _SETUP, _DROPS)
+    dialect_of = {p: d for kind in sql_kinds for p, d in kinds.get(kind, [])}
+    proposable: set[Path] = set()  # schema files left out as patches, which may be read after all
+    for kind in sql_kinds:
         kept: list[tuple[Path, str | None]] = []
         for path, dialect in kinds.get(kind, []):
             of = folders.get(path.parent) or (patches.get(path) if kind == "schemas" else None)
             step = steps.get(path.parent)
+            if of is not None and kind == "schemas" and step is None:
+                # a patch of a schema elsewhere; not a step beside the schema it leads to, which
+                # is the newest by its place (paheko's `1.3/schema.sql` beside `1.3/1.3.2.sql`)
+                proposable.add(path)
             if of is None and step is not None and path != step and split_version(path.stem)[1]:
                 of = step  # an upgrade step, whatever it holds (an UPDATE that fixes data)
             if of is None:
@@ -1939,15 +1947,20 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
                 left[of].append(path)
         kinds[kind] = kept
     for full, paths in sorted(left.items()):
-        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p in paths}))
         patched = [(p, _tables_of(p, schema_tables, read)) for p in sorted(paths)]
-        known = (dialect_of[p] if p in dialect_of else (read.get(p) or (None, None))[1] for p in paths)
-        gaps = added_gaps(schema_tables.get(full, ()), patched, patch_dialect(dialect_of.get(full), known))
-        notes.append(
-            f"left out {len(paths)} SQL file{'s' if len(paths) != 1 else ''} in {where}: "
-            f"upgrade patches of {full.relative_to(root).as_posix()}, which holds their tables"
-            + (gaps_sentence(gaps, full, root) if gaps else "")
-        )
+        known = [dialect_of[p] if p in dialect_of else (read.get(p) or (None, None))[1] for p in paths]
+        dialect = patch_dialect(dialect_of.get(full), known)
+        gaps = added_gaps(schema_tables.get(full, ()), patched, dialect)
+        ahead = brought_forward(schema_tables.get(full, ()), patched, gaps, proposable)
+        if not ahead:
+            notes.append(patches_note(paths, gaps, full, root))
+            continue
+        # the schema is older than its patches: those that add what it lacks are read
+        kinds["schemas"].extend((p, dialect_of.get(p)) for p in ahead)
+        rest = [(p, tables) for p, tables in patched if p not in ahead]
+        rest_gaps = added_gaps(schema_tables.get(full, ()), rest, dialect) if rest else []
+        group = PatchGroup(full, root, tuple(ahead), tuple(p for p, _ in rest), tuple(gaps), tuple(rest_gaps))
+        notes.extend(group.notes())
     dumps = kinds.pop("data", [])
     if dumps:
         where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in dumps}))
@@ -1956,6 +1969,14 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
             "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... VALUES "
             "or SELECT of literals), which restore rows and run no queries; their tables are read "
             "from the schema"
+        )
+    drops = kinds.pop(_DROPS, [])
+    if drops:
+        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in drops}))
+        notes.append(
+            f"left out {len(drops)} SQL file{'s' if len(drops) != 1 else ''} in {where}: "
+            "DROP statements only (DROP TABLE, DROP VIEW, ...), which remove what a schema made and "
+            "read or write no one's data; a table they drop is gone from the schema that creates it"
         )
     setups = kinds.pop(_SETUP, [])
     if setups:

@@ -142,7 +142,7 @@ def undeclared(
     moved: dict[str, Marked] = {}
     consents: dict[str, Marked] = {}
     moves = _Moves(movable or {})
-    unsure = 0
+    unsure: set[str] = set()  # keys: a view two files define is one column to check (R35b D7)
     for column in evidence.columns:
         key = column.key
         verdict = evidence.classified.get(key)
@@ -155,7 +155,7 @@ def undeclared(
             and verdict.confidence is Confidence.LOW
             and not index.column_decided(column)
         ):
-            unsure += 1
+            unsure.add(key)
         if review is not None and not review.personal:
             _marked_not_personal(column, verdict.personal, review, index, against, kept, moves)
             continue
@@ -324,7 +324,7 @@ def undeclared(
         moved=tuple(moves.moved.values()),
         last=tuple(moves.last.values()),
         lines=tuple(moves.lines.values()),
-        unsure=unsure,
+        unsure=len(unsure),
         marked_personal=tuple(
             p.key
             for (kind, key), p in found.items()

@@ -117,6 +117,52 @@ def _lacked(
             found.setdefault(f"{table}.{name}", where)
 
 
+def lacks_most(
+    full: Iterable[DDLTable], patches: Iterable[DDLTable], tables: Iterable[str] | None = None
+) -> bool:
+    """Whether `full` lacks most of the columns the patches add to its tables: it is older than they are.
+
+    The columns counted are those an `ALTER TABLE ... ADD` gives a table `full` creates
+    (of `tables` only, when given, case-folded). A schema that holds them is the patches'
+    end state, and they are its history; one that lacks more than half is a baseline the
+    patches bring forward, and leaving them out would lose those columns. The one test
+    `cnsnt init` uses for a versioned patch folder (GovPay's `patch/3.1.2.sql`) and for
+    upgrade patches beside a full schema (review35 R35b D1: a Supabase `schema.sql` that
+    lacked 34 of the 36 columns its patch files add).
+    """
+    whole = [t for t in full if not t.altered_only]
+    names = {t.name.casefold() for t in whole}
+    if tables is not None:
+        names &= set(tables)
+    held = {(t.name.casefold(), c.name.casefold()) for t in whole for c in t.columns}
+    added = [
+        (t.name.casefold(), c.name.casefold())
+        for t in patches
+        if t.altered_only and t.name.casefold() in names
+        for c in t.columns
+    ]
+    return 2 * sum(1 for a in added if a in held) < len(added)
+
+
+def brought_forward(
+    full: tuple[DDLTable, ...],
+    patched: list[tuple[Path, tuple[DDLTable, ...]]],
+    gaps: list[tuple[str, Path]],
+    proposable: set[Path],
+) -> list[Path]:
+    """The patches to read beside `full` when it is older than they are (`lacks_most`), else none.
+
+    Those that add what it lacks (each patch a gap is named with), of the `proposable`
+    ones (schema files; a data fix or a migrations folder stays left out). Left out, their
+    columns were read by nothing, and a later `init --update` never read the patches
+    written since either (review35 R35b D1).
+    """
+    if not gaps or not lacks_most(full, [t for _, tables in patched for t in tables]):
+        return []
+    named = {path for _, path in gaps}
+    return [path for path, _ in patched if path in named and path in proposable]
+
+
 def gaps_sentence(gaps: list[tuple[str, Path]], full: Path, root: Path) -> str:
     """The end of an upgrade-patches note that names what they add and `full` lacks."""
     shown = first_few([f"{name} ({path.relative_to(root).as_posix()})" for name, path in gaps], 5)

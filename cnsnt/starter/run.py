@@ -29,13 +29,15 @@ from cnsnt.starter.entry_counts import changes, recount
 from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
 from cnsnt.starter.join import Joined, beside, distinct_labels, join_entries
 from cnsnt.starter.model_dumps import TABLES_NOT_READ
+from cnsnt.starter.patch_notes import PatchNote
+from cnsnt.starter.patch_refresh import refresh_notes, today_notes
 from cnsnt.starter.render import new_policy
 from cnsnt.starter.review_marks import Marked, ReviewOutcome
 from cnsnt.starter.review_moves import drop_lines, init_lines, removed_by_entry
 from cnsnt.starter.reviewed import read_reviewed
 from cnsnt.starter.splice_check import KINDS, check_splice
 from cnsnt.starter.things import IgnoredField
-from cnsnt.starter.unlisted import Unlisted, spec_of, unlisted
+from cnsnt.starter.unlisted import Unlisted, spec_of, surveyed
 from cnsnt.starter.unread_templates import NOT_AUDITED
 from cnsnt.starter.update import add_entries, file_holding, parse_files
 from cnsnt.starter.update_ignore import add_ignores
@@ -78,6 +80,8 @@ class Draft:
     check with `explain-column --undecided`."""
     reviewed: ReviewOutcome | None = None
     """`--update --reviewed FILE`: what the reviewed list did besides adding fields."""
+    noted: tuple[str, ...] = ()
+    """`--update`: the full schemas whose note on upgrade patches under `sources:` was made today's."""
 
     @property
     def uncovered(self) -> tuple[PersonalField, ...]:
@@ -226,7 +230,12 @@ def draft_new(
     # what was not read at all: a database's migrations, templates of a format cnsnt does not read,
     # the tables only a database left out holds
     alerts = tuple(
-        n for n in notes if n.startswith(UNREAD_MIGRATIONS) or NOT_AUDITED in n or TABLES_NOT_READ in n
+        n
+        for n in notes
+        if n.startswith(UNREAD_MIGRATIONS)
+        or NOT_AUDITED in n
+        or TABLES_NOT_READ in n
+        or (isinstance(n, PatchNote) and n.names_gaps)  # patches' columns no source reads
     )
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
@@ -264,13 +273,19 @@ def draft_update(
     target = file_holding(parsed, "data") or files[0]
     with target.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
         original = handle.read()
-    missing = tuple(unlisted(policy))
+    listed, survey_notes = surveyed(policy)
+    missing = tuple(listed)
     holder = file_holding(parsed, "sources") or target
     added: tuple[Unlisted, ...] = ()
-    start = original
     if missing and sources and holder == target:
         added, missing = missing, ()
-        start = add_sources(original, [u.entry for u in added], target.as_posix())
+    # init's note on upgrade patches, as true today: a year's new patches are counted (review35 R35b D1)
+    patch_notes = today_notes(survey_notes, {f for u in missing for f in u.files})
+    start, noted = original, list[str]()
+    if holder == target:
+        start, noted = refresh_notes(original, patch_notes, target.as_posix())
+    if added:
+        start = add_sources(start, [u.entry for u in added], target.as_posix())
         new_specs = tuple(spec_of(u.entry, policy, target.as_posix()) for u in added)
         policy = replace(policy, sources=(*policy.sources, *new_specs))
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
@@ -314,7 +329,8 @@ def draft_update(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
         alerts=beside(labelled, policy), joined=tuple(joined), added_sources=added, unlisted=missing,
         sources_file=holder if holder != target else None, searched=_searched(evidence),
-        reviewed=outcome, unsure=result.unsure,
+        reviewed=outcome, unsure=result.unsure, alerts=tuple(n for n in patch_notes if n.names_gaps),
+        noted=tuple(noted),
     )
 
 

@@ -45,9 +45,14 @@ def unlisted(policy: Policy) -> list[Unlisted]:
     Databases are left to the user (a URL is never guessed). A file counts as read when
     any entry of the policy takes it, in whatever kind or format: the user chose it.
     """
+    return surveyed(policy)[0]
+
+
+def surveyed(policy: Policy) -> tuple[list[Unlisted], list[str]]:
+    """`unlisted`, and the notes init writes today on what it leaves out (one survey for both)."""
     root = policy.base_dir
     read = {p.resolve() for s in policy.sources if s.kind != "databases" for p in expand(s)[0]}
-    found, _ = survey(root)
+    found, notes = survey(root)
     out: list[Unlisted] = []
     for entry in found:
         if entry.kind == "databases":
@@ -60,7 +65,7 @@ def unlisted(policy: Policy) -> list[Unlisted]:
         )
         if files:
             out.append(Unlisted(entry, tuple(files)))
-    return out
+    return out, notes
 
 
 def _files(items: Sequence[Unlisted], shown: int = 5) -> str:

@@ -209,3 +209,20 @@ def test_csv_and_json_list_the_rows_in_the_texts_order_with_their_fields(tmp_pat
     as_json = json.loads(run("*", str(root), "--format", "json").stdout)
     assert [r["column"] for r in as_json] == [r["column"] for r in rows]
     assert list(as_json[0]) == ["column", "location", "personal", "category", "confidence", "table", "reason"]
+
+
+def test_a_view_two_files_define_is_one_row_at_the_later_definition(tmp_path: Path) -> None:
+    """review35 R35b D7: `CREATE VIEW v` in one patch and `CREATE OR REPLACE VIEW v` in a later one
+    gave two rows per column (the unsure list too); the CSV's column cell is the key --reviewed reads."""
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "a.sql").write_text(
+        "CREATE TABLE t (id int, x int); CREATE VIEW v AS SELECT id, sum(x) AS total FROM t GROUP BY id;\n"
+    )
+    (tmp_path / "db" / "b.sql").write_text("CREATE OR REPLACE VIEW v AS SELECT id, sum(x) AS total FROM t GROUP BY id;\n")
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  schemas:\n    - {path: "db/a.sql"}\n    - {path: "db/b.sql"}\n', encoding="utf-8"
+    )
+    result = run("v.*", str(tmp_path), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["column"], r["location"]) for r in rows] == [("v.id", "db/b.sql:1:36"), ("v.total", "db/b.sql:1:50")]

@@ -64,3 +64,15 @@ def test_a_default_schema_does_not_make_two_tables_different(tmp_path: Path) -> 
     assert twice.message.startswith(
         "2 tables of dump.sql are also defined in schema.sql ('PUBLIC.MEMBER', 'dbo.visit')"
     )
+
+
+def test_a_patch_that_adds_columns_beside_its_schema_defines_nothing_twice(tmp_path: Path) -> None:
+    """review35 R35b D1: init reads the patches of a schema older than they are beside it; a patch
+    that only adds a column the schema lacks does not define its table again. One that adds a
+    column the schema has already does (the column is counted twice)."""
+    (tmp_path / "schema.sql").write_text("CREATE TABLE members (id INT PRIMARY KEY, email TEXT);\n", encoding="utf-8")
+    (tmp_path / "add-phone.sql").write_text("ALTER TABLE members ADD COLUMN phone TEXT;\n", encoding="utf-8")
+    (tmp_path / "add-email.sql").write_text("ALTER TABLE members ADD COLUMN email TEXT;\n", encoding="utf-8")
+    findings = _audit(tmp_path, '[{path: schema.sql}, {path: add-phone.sql}, {path: add-email.sql}]')
+    twice = [f for f in findings if f.rule == "CN001"]
+    assert [f.subject for f in twice] == ["add-email.sql:1"]

@@ -1326,6 +1326,28 @@ SETUP_ONLY = (
 )
 
 
+def test_a_file_of_drops_only_is_no_query_file(tmp_path: Path) -> None:
+    """review35 R35b D8: Supabase `drop-unused-tables.sql` (DROP TABLE ... only) was proposed under
+    queries:; a DROP beside a query keeps the file a query file."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text("CREATE TABLE members (id INT PRIMARY KEY, email TEXT);\n")
+    (tmp_path / "db" / "drop-unused-tables.sql").write_text(
+        "-- old tables\nDROP TABLE IF EXISTS notification_logs;\nDROP TABLE IF EXISTS notifications CASCADE;\n"
+        "DROP VIEW IF EXISTS admin_view;\nDROP POLICY IF EXISTS read_own ON members;\n"
+    )
+    (tmp_path / "db" / "cleanup.sql").write_text(
+        "DROP TABLE IF EXISTS tmp_members;\nSELECT email FROM members WHERE id = 1;\n"
+    )
+    found, notes = survey(tmp_path)
+    assert sorted((f.kind, f.pattern) for f in found) == [("queries", "db/cleanup.sql"), ("schemas", "db/schema.sql")]
+    assert notes == [
+        "left out 1 SQL file in db: DROP statements only (DROP TABLE, DROP VIEW, ...), which remove what a "
+        "schema made and read or write no one's data; a table they drop is gone from the schema that creates it"
+    ]
+
+
 def test_seed_scripts_are_no_query_files(tmp_path: Path) -> None:
     """Scripts that restore rows with literal values (SimplCommerce's `StaticData-*.sql`,
     go-admin's `db.sql`, `pg_dump --inserts`), with the session, transaction and reset

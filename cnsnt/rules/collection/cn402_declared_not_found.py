@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Sequence
 
-from cnsnt.matching import AliasIndex, KeyIndex
+from cnsnt.matching import AliasIndex, KeyIndex, is_glob
 from cnsnt.model import Finding, Location, Severity
 from cnsnt.rules.base import Rule, RuleContext
 
@@ -21,6 +21,16 @@ def _listed(keys: Sequence[str], most: int = 4) -> str:
     """`a, b and c`, at most `most` of them named."""
     shown = list(keys[:most]) + ([f"{len(keys) - most} more"] if len(keys) > most else [])
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _head(pattern: str) -> str:
+    """The table or form part of a pattern: up to its first dot not escaped (`gone` of `gone.col`)."""
+    escaped = False
+    for i, char in enumerate(pattern):
+        if char == "." and not escaped:
+            return pattern[:i]
+        escaped = char == "\\" and not escaped
+    return pattern
 
 
 class DeclaredNotFound(Rule):
@@ -44,6 +54,13 @@ class DeclaredNotFound(Rule):
     ```yaml
       email: {columns: [customers.email], ...}
     ```
+
+    An `ignore:` item that names a table, column or form field no audited source holds
+    any more is reported the same way (`ignore: names notifications.channel, which is in
+    no audited schema or form`), so a team can clean the list after a table is dropped or
+    a form renamed (review35 R35b D8). An item for any table (`*.created_at`) is a rule,
+    not a name, and is not reported; items are checked when schemas were audited (an
+    item may name a column or a form field).
 
     An info names a form-field key written with a form's file name (`_form.first_name`)
     when forms of several files have that name and cnsnt named them by their paths
@@ -106,6 +123,29 @@ class DeclaredNotFound(Rule):
                         )
         if "forms" in audited:
             yield from self._old_names_elsewhere(ctx, aliases)
+        if audited & {"schemas", "databases"}:  # what no form holds may be a column: checked then
+            yield from self._stale_ignores(ctx, column_index, field_index, columns + fields)
+
+    def _stale_ignores(
+        self, ctx: RuleContext, columns: KeyIndex, fields: KeyIndex, keys: Sequence[str]
+    ) -> Iterator[Finding]:
+        """Each `ignore:` item that names a table or form no audited source holds any more.
+
+        An item whose table or form part is a wildcard (`*.created_at`) is a rule for any
+        table, not a name, and is left alone. Run when schemas were audited: an item may
+        name a column or a form field, and a policy that reads no form holds no field.
+        """
+        for i, pattern in enumerate(ctx.policy.ignore):
+            generic = is_glob(_head(pattern).replace("\\*", "").replace("\\?", ""))
+            if generic or columns.named(pattern) or fields.named(pattern):
+                continue
+            yield self.finding(
+                pattern,
+                f"ignore: names {pattern}, which is in no audited schema or form" + _closest(pattern, keys),
+                "fix the name, or remove the stale ignore: item (its table, column or field is gone)",
+                ctx.policy.where("ignore", i),
+                policy_entry="ignore",
+            )
 
     def _old_names_elsewhere(self, ctx: RuleContext, aliases: AliasIndex) -> Iterator[Finding]:
         """The same info for keys of consent controls and of `ignore:`."""

@@ -51,12 +51,24 @@ class SourceUnreadable(Rule):
     matches no file); else the fix is the general one above. A nameless control a
     data entry declares by its id is an info, whose fix says nothing is left to do.
 
+    A SQL file in or below the folder of a SQL schema file the policy reads, that no
+    `sources:` schema entry reads, and that adds columns to an audited table with
+    `ALTER TABLE ... ADD` (an upgrade patch written after `cnsnt init`, or one init left
+    out) is a warning naming what it adds that no audited source has: those columns
+    are not read (`db/migrations/add-more.sql adds 3 columns that no audited source has
+    (members.pesel, ...)`). The unread files are replayed in name order, so a column a
+    later one drops is not named; a file that creates the table itself (an old copy) is
+    not taken for a patch. Add the file under `sources:` (`cnsnt init --update --sources`
+    does when the schema lacks most of what its patches add), or waive it when the
+    columns were dropped since or are made elsewhere (review35 R35b D1).
+
     Two schema files that define tables of the same name (a stale copy beside the
     schema in use; a database's default schema, `public`, `dbo` or `main`, counts as
     none) are a warning at the later one's first such table: the tables are
     counted twice, and a column only one file has is audited as stored. Both files'
-    findings stay. Live databases do not count: a `--db` beside its schema file is the
-    same table on purpose.
+    findings stay. A file that only alters such a table (an upgrade patch read beside the
+    schema) defines it again only when it adds a column the schema has. Live databases
+    do not count: a `--db` beside its schema file is the same table on purpose.
 
     ## References
     - GDPR Art. 30 (records of processing must be complete)

@@ -45,14 +45,24 @@ def _same_key(table: Table) -> str:
 
 
 def defined_twice(tables: list[Table]) -> Iterator[Twice]:
-    """One warning per (later file, earlier file) that define tables of the same name."""
+    """One warning per (later file, earlier file) that define tables of the same name.
+
+    A table a file only alters (an upgrade patch read beside the schema that creates it)
+    is defined there only when it adds a column the creating file has already.
+    """
     first: dict[str, Table] = {}
     shared: dict[tuple[str, str], list[Table]] = {}
+    created: dict[str, set[str]] = {}
+    for table in tables:
+        if not table.altered_only:
+            created.setdefault(_same_key(table), set()).update(c.name.casefold() for c in table.columns)
     for table in tables:
         path = table.location.path
         if path is None:
             continue  # a live database's table
         key = _same_key(table)
+        if table.altered_only and not created.get(key, set()) & {c.name.casefold() for c in table.columns}:
+            continue  # it adds what no file creates: read beside that file on purpose
         earlier = first.setdefault(key, table)
         if earlier.location.path not in (None, path):
             shared.setdefault((path, earlier.location.path or ""), []).append(table)

@@ -71,6 +71,7 @@ def read_ddl(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
                 is_view=t.is_view,
                 view_sql=t.view_sql,
                 dialect=dialect,
+                altered_only=t.altered_only,
                 foreign_keys=tuple(
                     ForeignKey(k.columns, k.ref_table, k.ref_columns, k.ref_schema)
                     for k in t.foreign_keys

@@ -94,6 +94,7 @@ def read_migrations(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> 
                 is_view=t.is_view,
                 view_sql=t.view_sql,
                 dialect=dialect,
+                altered_only=t.altered_only,
                 foreign_keys=tuple(
                     ForeignKey(fk.columns, fk.ref_table, fk.ref_columns, fk.ref_schema)
                     for fk in t.foreign_keys
