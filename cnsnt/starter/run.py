@@ -327,9 +327,10 @@ def draft_update(
         _validate(text, target, files)
     return Draft(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
-        alerts=beside(labelled, policy), joined=tuple(joined), added_sources=added, unlisted=missing,
+        alerts=(*beside(labelled, policy), *(n for n in patch_notes if n.names_gaps)),
+        joined=tuple(joined), added_sources=added, unlisted=missing,
         sources_file=holder if holder != target else None, searched=_searched(evidence),
-        reviewed=outcome, unsure=result.unsure, alerts=tuple(n for n in patch_notes if n.names_gaps),
+        reviewed=outcome, unsure=result.unsure,
         noted=tuple(noted),
     )
 
