@@ -50,6 +50,7 @@ from cnsnt.sources.forms.phoenix import (
     upload_name,
 )
 from cnsnt.sources.forms.rails_helpers import block_builder, parse_ruby, rails_helper, receiver
+from cnsnt.sources.forms.rails_objects import page_object
 from cnsnt.sources.forms.smarty_calls import read_call
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
 from cnsnt.sources.forms.symfony_views import TemplateNames, rendered_form_note, template_names, whole_form
@@ -1347,6 +1348,11 @@ class _Reader:
             starts.setdefault(name, ctrl.start)
         # the file's name, unless a `<form id=...>` of the file gives it as its own
         by_file = page.stem not in {form.name for form in self.forms if form.named}
+        # an ERB builder's controls (outside any `<form>` tag) fill its `model:` object
+        if page.stem in groups and not models.get(page.stem, set()) - {None}:
+            erb = page_object(page.tokens, page.code) if page.tokens else None
+            if erb is not None:
+                models[page.stem] = {erb}
         forms: list[Form] = []
         for name in sorted(groups, key=lambda n: starts[n]):
             fields = []
