@@ -33,6 +33,11 @@ class Column:
     unique: bool = False
     """No two rows share its value (`UNIQUE`, a one-to-one relation): a key in it makes
     each referenced row one of this table's rows, continued."""
+    orm_type: str | None = field(default=None, compare=False)
+    """The type an ORM model names, where it says more than the SQL type: Django's
+    `EmailField` (a `VARCHAR(254)`), `ArrayField(EmailField)`, SQLAlchemy-Utils'
+    `EmailType`. The classifier reads what it holds (an e-mail address) whatever the
+    column's name (review35 R35a D8)."""
 
     @property
     def key(self) -> str:

@@ -15,7 +15,8 @@ from the whole schema; `classify_column` from the table's name alone). In order:
      an address, a number only a number-like datum;
    - a lookup table's names and places, an organisation's contact details and a
      table's own key are no one's.
-2. The type alone: `inet`/`cidr` hold IP addresses.
+2. The type alone: `inet`/`cidr` hold IP addresses; an ORM's own type says what it holds
+   (Django's `EmailField`, SQLAlchemy-Utils' `PhoneNumberType`), whatever the name.
 3. The table holds health records, messages or posts: their text is health data or
    a person's content.
 4. Free text (`note`, `body`, `transcript`) in a table about a person is theirs; a
@@ -963,14 +964,50 @@ def _name_context(table: str) -> Context:
 
 @functools.lru_cache(maxsize=131072)
 def classify_column(
-    table: str, name: str, type: str | None = None, comment: str | None = None
+    table: str,
+    name: str,
+    type: str | None = None,
+    comment: str | None = None,
+    orm_type: str | None = None,
 ) -> Classification:
     """Whether a column holds personal data, which category, how sure, and why.
 
     The table is known by its name only; `classify_tables` also reads its other
     columns and its links to people.
     """
-    return decide(table, name, type, comment, _name_context(table))
+    return decide(table, name, type, comment, _name_context(table), orm_type=orm_type)
+
+
+#: ORM types that say what a column holds, whatever its SQL type or its name, by their
+#: names case-folded: (category, what one holds, what several hold).
+_ORM_TYPES: dict[str, tuple[str, str, str]] = {
+    # Django, django-phonenumber-field
+    "emailfield": ("user.contact.email", "an e-mail address", "e-mail addresses"),
+    "genericipaddressfield": ("user.device.ip_address", "an IP address", "IP addresses"),
+    "ipaddressfield": ("user.device.ip_address", "an IP address", "IP addresses"),
+    "phonenumberfield": ("user.contact.phone_number", "a phone number", "phone numbers"),
+    # peewee keeps an address as a number (`BIGINT`)
+    "ipfield": ("user.device.ip_address", "an IP address", "IP addresses"),
+    # SQLAlchemy-Utils
+    "emailtype": ("user.contact.email", "an e-mail address", "e-mail addresses"),
+    "ipaddresstype": ("user.device.ip_address", "an IP address", "IP addresses"),
+    "phonenumbertype": ("user.contact.phone_number", "a phone number", "phone numbers"),
+}
+
+
+def _orm_typed(orm_type: str | None) -> tuple[str, str] | None:
+    """What an ORM type says a column holds: (category, in words), else None.
+
+    `ArrayField(EmailField)` holds e-mail addresses: a list of them.
+    """
+    if not orm_type:
+        return None
+    inner = orm_type.rpartition("(")[2].rstrip(")").strip().casefold()
+    known = _ORM_TYPES.get(inner)
+    if known is None:
+        return None
+    category, one, many = known
+    return category, many if "(" in orm_type else one
 
 
 _CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
@@ -1492,8 +1529,12 @@ def decide(
     bookkeeping: bool = False,
     link: bool = False,
     sure_link: bool = False,
+    orm_type: str | None = None,
 ) -> Classification:
     """The verdict on one column in its table's context; `keyed`: a primary or foreign key.
+
+    `orm_type`: the type an ORM model names (`EmailField`), which may say what the column
+    holds where its SQL type (`VARCHAR(254)`) and its name (`backup`) do not.
 
     `link`: a key to a person's row or to a row about one (`order_lines.order_id`).
     `sure_link`: such a key, declared, or read from its name to a table of people: named by
@@ -1803,6 +1844,18 @@ def decide(
         word, why = blocked
         sure = _sure_not(why, ctx, link)
         return Classification(False, None, sure, f"name '{name}' is {_WHY[why]} ('{word}')")
+    typed = _orm_typed(orm_type)
+    if typed is not None and not keyed:
+        # `backup = models.EmailField()`: an address whatever it is called (review35 D8); in
+        # a table about no one (a venue's inbox) it may be a shared one: unsure
+        category, what = typed
+        return Classification(
+            True,
+            category,
+            Confidence.HIGH if ctx.person else Confidence.LOW,
+            f"type {orm_type} holds {what}"
+            + ("" if ctx.person else f", in '{table}', which cnsnt does not find about people: check whose"),
+        )
     if kind == "inet":
         return Classification(
             True, "user.device.ip_address", Confidence.HIGH, f"type {type} holds an IP address"
