@@ -387,7 +387,8 @@ def _given_kinds(evidence: Evidence) -> dict[str, Given]:
         if field.name is None or field.role is not FieldRole.INPUT:
             continue
         verdict = classify_field(
-            field.name, field.label, field.control, written, field.form, field.form in addressed
+            field.name, field.label, field.control, written, field.form, field.form in addressed,
+            label_hint=field.label_hint,
         )
         if verdict.category is not None:
             kinds[field.key] = FieldKind(verdict.category, verdict.confidence, field_reason(field, verdict))
@@ -531,7 +532,8 @@ def _explain_field(
                 f"  the form '{field.form}' asks for an address: a state or department is a region of it"
             )
         verdict = classify_field(
-            field.name or "", field.label, field.control, written, field.form, field.form in addressed
+            field.name or "", field.label, field.control, written, field.form, field.form in addressed,
+            label_hint=field.label_hint,
         )
         category = verdict.category or "kind unknown"
         lines.append(f"  verdict: personal, {category} ({verdict.confidence.value} confidence)")
@@ -565,7 +567,10 @@ def _explain_nameless(
         level = severity.value if severity is not None else "error"
         if judged:
             lines.append(f"  CN001 ({level}): {judged}")
-    verdict = classify_field(ident, field.label, field.control, written, field.form, field.form in addressed)
+    verdict = classify_field(
+        ident, field.label, field.control, written, field.form, field.form in addressed,
+        label_hint=field.label_hint,
+    )
     category = verdict.category or "kind unknown"
     lines.append(
         f"  verdict if a script sends it: personal, {category} ({verdict.confidence.value} confidence)"
@@ -589,7 +594,9 @@ def _filled(
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
     kinds = {
-        f.key: classify_field(f.name or "", f.label, f.control, written, f.form, f.form in addressed).category
+        f.key: classify_field(
+            f.name or "", f.label, f.control, written, f.form, f.form in addressed, label_hint=f.label_hint
+        ).category
         for f in fields
     }
     unknown = {key: category is None for key, category in kinds.items()}

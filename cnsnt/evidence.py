@@ -138,6 +138,10 @@ class FormField:
     source: str
     role: FieldRole = FieldRole.INPUT
     label: str | None = None
+    label_hint: bool = False
+    """The label is only the control's placeholder (or `title`): example text or an
+    instruction, not what the field is. The classifier weighs it below a label, and never
+    files a field as a special category or an identity document by it alone."""
     required: bool = False
     checked: bool = False
     """Checked (HTML) or `default: true` (JSON Schema) when the form is first shown."""

@@ -110,6 +110,21 @@ _SOMETIMES_CHOICE = (
 #: yes/no about one's health, a special category (GDPR Art. 9, 10), a trait one has or has
 #: not (a veteran, married, a citizen, over 18), a way one pays. A health insurance number
 #: is no yes/no. Consent and settings have no category here: their role says what they are.
+#: What a placeholder's text alone never makes a field: a special category (GDPR Art. 9,
+#: 10) or an identity document. A placeholder is an example value or an instruction (a
+#: packing list naming an identity card, a sentence on who supervises a trip), and such an
+#: entry asks for a legal condition nothing needs (review35 R35b D6).
+_NOT_FROM_EXAMPLES = (
+    "user.health",
+    "user.biometric",
+    "user.criminal_history",
+    "user.demographic.religious_belief",
+    "user.demographic.political_opinion",
+    "user.demographic.union_membership",
+    "user.demographic.sexual_orientation",
+    "user.demographic.race_ethnicity",
+    "user.government_id",
+)
 _YES_NO_TRAITS = (
     "user.health",
     "user.biometrics",
@@ -2326,6 +2341,7 @@ def classify_field(
     written: tuple[str, ...] = (),
     form: str | None = None,
     address: bool = True,
+    label_hint: bool = False,
 ) -> Classification:
     """The category to suggest for a form field (every filled-in field is personal).
 
@@ -2337,6 +2353,10 @@ def classify_field(
     In a form about a thing (`department`, `template`) a weak term is the thing's.
     `address`: the form asks for an address, so `estado` or `departamento` may be a
     region of it rather than a ticket's state or a school's department.
+    `label_hint`: the label is only the control's placeholder (or `title`), example text or
+    an instruction (a packing list naming an identity card): it is read at most at medium
+    confidence, and alone it never makes the field a special category or an identity
+    document; the reason says what it mentions (review35 R35b D6).
     """
     ctl = (control or "").lower()
     kind = _CONTROL_KINDS.get(ctl, "unknown")
@@ -2346,7 +2366,8 @@ def classify_field(
     animal = _animal_form(form)
     readings: list[tuple[str, str, _Reading]] = []
     owner: str | None = None
-    for text, what in ((name, "name"), (label, "label")):
+    mentioned: str | None = None  # what a placeholder alone named, and was not taken as
+    for text, what in ((name, "name"), (label, "placeholder" if label_hint else "label")):
         if not text:
             continue
         # stemmed only as the forms' languages stem (`telaio`, a chassis, is no Catalan `tel`)
@@ -2371,29 +2392,39 @@ def classify_field(
             # a pet's sex, birth date or weight on the form that registers it (review29 D2)
             continue
         reason = f"{what} '{text}' means {_label(match)} ({match.lang})"
+        if what == "placeholder" and _category(match).startswith(_NOT_FROM_EXAMPLES):
+            mentioned = mentioned or f"its placeholder '{text}' mentions {_label(match)} ({match.lang})"
+            continue
         if kind == "choice" and match.category.startswith(_SOMETIMES_CHOICE):
             # a postcode or an e-mail address offered as one of a list's options: seldom
             # (a service area's postcodes, the addresses one gave), kept but unsure
             lowered = f"{reason}, though a {ctl} offers it as one of its options"
             found = Classification(True, _category(match), Confidence.LOW, lowered)
         else:
-            found = Classification(
-                True, _category(match), Confidence.HIGH if match.strong else Confidence.MEDIUM, reason
-            )
+            sure = Confidence.HIGH if match.strong and what != "placeholder" else Confidence.MEDIUM
+            found = Classification(True, _category(match), sure, reason)
         if found.confidence is Confidence.HIGH:
             return found
-        if weak is None or (weak.confidence is Confidence.LOW and found.confidence is not Confidence.LOW):
+        upgrade = weak is not None and weak.confidence is Confidence.LOW
+        upgrade = upgrade and found.confidence is not Confidence.LOW
+        # a placeholder never outweighs what the name said; it may say which kind of it
+        # (`contact`, 'Your e-mail address': an e-mail address)
+        refines = weak is not None and (found.category or "").startswith(f"{weak.category}.")
+        if weak is None or (upgrade and what != "placeholder") or (refines and what == "placeholder"):
             weak = found
     if ctl in _CONTROL_CATEGORIES:
         category = _CONTROL_CATEGORIES[ctl]
         return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
     if weak is not None:
         return weak
+    example = (
+        f" ({mentioned}: an example or an instruction, not what the field is)" if mentioned else ""
+    )
     if owner is not None:
         return Classification(
             True, None, Confidence.LOW,
             f"field '{name}' is the name of a thing ('{owner}'), not of a person; "
-            "filled in by a person, kind unknown",
+            f"filled in by a person, kind unknown{example}",
         )
     if not names or animal:
         about = "about animals" if animal else "about a thing"
@@ -2401,8 +2432,8 @@ def classify_field(
             True,
             None,
             Confidence.LOW,
-            f"field '{name}' of the form '{form}', {about}, is filled in by a person; kind unknown",
+            f"field '{name}' of the form '{form}', {about}, is filled in by a person; kind unknown{example}",
         )
     return Classification(
-        True, None, Confidence.LOW, f"field '{name}' is filled in by a person; kind unknown"
+        True, None, Confidence.LOW, f"field '{name}' is filled in by a person; kind unknown{example}"
     )

@@ -231,7 +231,8 @@ def undeclared(
         if declared and held is None:
             continue
         verdict = classify_field(
-            field.name, field.label, field.control, written, field.form, field.form in addressed
+            field.name, field.label, field.control, written, field.form, field.form in addressed,
+            label_hint=field.label_hint,
         )
         if held is not None and verdict.category is None:
             continue  # of no known kind: the catch-all was written for such fields
@@ -572,7 +573,9 @@ def _forms_with_addresses(evidence: Evidence, written: tuple[str, ...]) -> froze
     for field in evidence.fields:
         if field.name is None or field.role is not FieldRole.INPUT or field.form in found:
             continue
-        category = classify_field(field.name, field.label, field.control, written, field.form).category or ""
+        category = classify_field(
+            field.name, field.label, field.control, written, field.form, label_hint=field.label_hint
+        ).category or ""
         if category.startswith("user.contact.address") and category != "user.contact.address.state":
             found.add(field.form)
     return frozenset(found)

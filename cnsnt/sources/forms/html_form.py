@@ -1116,6 +1116,7 @@ class _Reader:
         for ctrl in self.controls:
             tag = ctrl.tag
             if tag is None:  # drawn by a macro or helper: a `<label for>` of this page may name it
+                hinted = ctrl.label if ctrl.label_hint else None  # a helper's `placeholder:`
                 if ctrl.label is None and ctrl.id:
                     ctrl.label = by_for.get(ctrl.id)
                 if ctrl.label is None:
@@ -1128,6 +1129,7 @@ class _Reader:
                     ctrl.label = self._label_around(ctrl.start, label_starts) or self._label_block(
                         ctrl.start, label_blocks
                     )
+                ctrl.label_hint = hinted is not None and ctrl.label == hinted
                 # a consent box is known by the label it takes here (`label f, :sms, "SMS consent"`)
                 checkable = ctrl.control in ("checkbox", "radio")
                 if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(
@@ -1152,9 +1154,10 @@ class _Reader:
                 or (page.attr_text(tag, "label") if tag.start in page.components else None)
                 or page.attr_text(tag, "aria-label")
                 or astray.get(ctrl.start)
-                or page.attr_text(tag, "placeholder")
-                or page.attr_text(tag, "title")
             )
+            if ctrl.label is None:  # example text or an instruction, weighed as such
+                ctrl.label = page.attr_text(tag, "placeholder") or page.attr_text(tag, "title")
+                ctrl.label_hint = ctrl.label is not None
             ctrl.role = self._role(ctrl, tag)
         for ctrl in self.controls:
             if ctrl.checked and ctrl.checked_at is not None and not ctrl.checked_conditionally:
