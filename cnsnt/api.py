@@ -387,7 +387,8 @@ def _given_kinds(evidence: Evidence) -> dict[str, Given]:
         if field.name is None or field.role is not FieldRole.INPUT:
             continue
         verdict = classify_field(
-            field.name, field.label, field.control, written, field.form, field.form in addressed
+            field.name, field.label, field.control, written, field.form, field.form in addressed,
+            label_hint=field.label_hint,
         )
         if verdict.category is not None:
             kinds[field.key] = FieldKind(verdict.category, verdict.confidence, field_reason(field, verdict))
@@ -521,7 +522,8 @@ def _field_verdict(
     from cnsnt.starter.fields import field_reason
 
     verdict = classify_field(
-        field.name or "", field.label, field.control, written, field.form, field.form in addressed
+        field.name or "", field.label, field.control, written, field.form, field.form in addressed,
+        label_hint=field.label_hint,
     )
     return verdict.category, verdict.confidence.value, field_reason(field, verdict)
 
@@ -636,7 +638,10 @@ def _explain_nameless(
         level = severity.value if severity is not None else "error"
         if judged:
             lines.append(f"  CN001 ({level}): {judged}")
-    verdict = classify_field(ident, field.label, field.control, written, field.form, field.form in addressed)
+    verdict = classify_field(
+        ident, field.label, field.control, written, field.form, field.form in addressed,
+        label_hint=field.label_hint,
+    )
     category = verdict.category or "kind unknown"
     lines.append(
         f"  verdict if a script sends it: personal, {category} ({verdict.confidence.value} confidence)"
@@ -660,7 +665,9 @@ def _filled(
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
     kinds = {
-        f.key: classify_field(f.name or "", f.label, f.control, written, f.form, f.form in addressed).category
+        f.key: classify_field(
+            f.name or "", f.label, f.control, written, f.form, f.form in addressed, label_hint=f.label_hint
+        ).category
         for f in fields
     }
     unknown = {key: category is None for key, category in kinds.items()}

@@ -33,6 +33,11 @@ class Column:
     unique: bool = False
     """No two rows share its value (`UNIQUE`, a one-to-one relation): a key in it makes
     each referenced row one of this table's rows, continued."""
+    orm_type: str | None = field(default=None, compare=False)
+    """The type an ORM model names, where it says more than the SQL type: Django's
+    `EmailField` (a `VARCHAR(254)`), `ArrayField(EmailField)`, SQLAlchemy-Utils'
+    `EmailType`. The classifier reads what it holds (an e-mail address) whatever the
+    column's name (review35 R35a D8)."""
 
     @property
     def key(self) -> str:
@@ -136,6 +141,10 @@ class FormField:
     source: str
     role: FieldRole = FieldRole.INPUT
     label: str | None = None
+    label_hint: bool = False
+    """The label is only the control's placeholder (or `title`): example text or an
+    instruction, not what the field is. The classifier weighs it below a label, and never
+    files a field as a special category or an identity document by it alone."""
     required: bool = False
     checked: bool = False
     """Checked (HTML) or `default: true` (JSON Schema) when the form is first shown."""

@@ -15,7 +15,8 @@ from the whole schema; `classify_column` from the table's name alone). In order:
      an address, a number only a number-like datum;
    - a lookup table's names and places, an organisation's contact details and a
      table's own key are no one's.
-2. The type alone: `inet`/`cidr` hold IP addresses.
+2. The type alone: `inet`/`cidr` hold IP addresses; an ORM's own type says what it holds
+   (Django's `EmailField`, SQLAlchemy-Utils' `PhoneNumberType`), whatever the name.
 3. The table holds health records, messages or posts: their text is health data or
    a person's content.
 4. Free text (`note`, `body`, `transcript`) in a table about a person is theirs; a
@@ -109,6 +110,21 @@ _SOMETIMES_CHOICE = (
 #: yes/no about one's health, a special category (GDPR Art. 9, 10), a trait one has or has
 #: not (a veteran, married, a citizen, over 18), a way one pays. A health insurance number
 #: is no yes/no. Consent and settings have no category here: their role says what they are.
+#: What a placeholder's text alone never makes a field: a special category (GDPR Art. 9,
+#: 10) or an identity document. A placeholder is an example value or an instruction (a
+#: packing list naming an identity card, a sentence on who supervises a trip), and such an
+#: entry asks for a legal condition nothing needs (review35 R35b D6).
+_NOT_FROM_EXAMPLES = (
+    "user.health",
+    "user.biometric",
+    "user.criminal_history",
+    "user.demographic.religious_belief",
+    "user.demographic.political_opinion",
+    "user.demographic.union_membership",
+    "user.demographic.sexual_orientation",
+    "user.demographic.race_ethnicity",
+    "user.government_id",
+)
 _YES_NO_TRAITS = (
     "user.health",
     "user.biometrics",
@@ -983,14 +999,50 @@ def _name_context(table: str) -> Context:
 
 @functools.lru_cache(maxsize=131072)
 def classify_column(
-    table: str, name: str, type: str | None = None, comment: str | None = None
+    table: str,
+    name: str,
+    type: str | None = None,
+    comment: str | None = None,
+    orm_type: str | None = None,
 ) -> Classification:
     """Whether a column holds personal data, which category, how sure, and why.
 
     The table is known by its name only; `classify_tables` also reads its other
     columns and its links to people.
     """
-    return decide(table, name, type, comment, _name_context(table))
+    return decide(table, name, type, comment, _name_context(table), orm_type=orm_type)
+
+
+#: ORM types that say what a column holds, whatever its SQL type or its name, by their
+#: names case-folded: (category, what one holds, what several hold).
+_ORM_TYPES: dict[str, tuple[str, str, str]] = {
+    # Django, django-phonenumber-field
+    "emailfield": ("user.contact.email", "an e-mail address", "e-mail addresses"),
+    "genericipaddressfield": ("user.device.ip_address", "an IP address", "IP addresses"),
+    "ipaddressfield": ("user.device.ip_address", "an IP address", "IP addresses"),
+    "phonenumberfield": ("user.contact.phone_number", "a phone number", "phone numbers"),
+    # peewee keeps an address as a number (`BIGINT`)
+    "ipfield": ("user.device.ip_address", "an IP address", "IP addresses"),
+    # SQLAlchemy-Utils
+    "emailtype": ("user.contact.email", "an e-mail address", "e-mail addresses"),
+    "ipaddresstype": ("user.device.ip_address", "an IP address", "IP addresses"),
+    "phonenumbertype": ("user.contact.phone_number", "a phone number", "phone numbers"),
+}
+
+
+def _orm_typed(orm_type: str | None) -> tuple[str, str] | None:
+    """What an ORM type says a column holds: (category, in words), else None.
+
+    `ArrayField(EmailField)` holds e-mail addresses: a list of them.
+    """
+    if not orm_type:
+        return None
+    inner = orm_type.rpartition("(")[2].rstrip(")").strip().casefold()
+    known = _ORM_TYPES.get(inner)
+    if known is None:
+        return None
+    category, one, many = known
+    return category, many if "(" in orm_type else one
 
 
 _CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
@@ -1526,8 +1578,12 @@ def decide(
     bookkeeping: bool = False,
     link: bool = False,
     sure_link: bool = False,
+    orm_type: str | None = None,
 ) -> Classification:
     """The verdict on one column in its table's context; `keyed`: a primary or foreign key.
+
+    `orm_type`: the type an ORM model names (`EmailField`), which may say what the column
+    holds where its SQL type (`VARCHAR(254)`) and its name (`backup`) do not.
 
     `link`: a key to a person's row or to a row about one (`order_lines.order_id`).
     `sure_link`: such a key, declared, or read from its name to a table of people: named by
@@ -1901,6 +1957,18 @@ def decide(
         word, why = blocked
         sure = _sure_not(why, ctx, link)
         return Classification(False, None, sure, f"name '{name}' is {_WHY[why]} ('{word}')")
+    typed = _orm_typed(orm_type)
+    if typed is not None and not keyed:
+        # `backup = models.EmailField()`: an address whatever it is called (review35 D8); in
+        # a table about no one (a venue's inbox) it may be a shared one: unsure
+        category, what = typed
+        return Classification(
+            True,
+            category,
+            Confidence.HIGH if ctx.person else Confidence.LOW,
+            f"type {orm_type} holds {what}"
+            + ("" if ctx.person else f", in '{table}', which cnsnt does not find about people: check whose"),
+        )
     if kind == "inet":
         return Classification(
             True, "user.device.ip_address", Confidence.HIGH, f"type {type} holds an IP address"
@@ -2371,6 +2439,7 @@ def classify_field(
     written: tuple[str, ...] = (),
     form: str | None = None,
     address: bool = True,
+    label_hint: bool = False,
 ) -> Classification:
     """The category to suggest for a form field (every filled-in field is personal).
 
@@ -2382,6 +2451,10 @@ def classify_field(
     In a form about a thing (`department`, `template`) a weak term is the thing's.
     `address`: the form asks for an address, so `estado` or `departamento` may be a
     region of it rather than a ticket's state or a school's department.
+    `label_hint`: the label is only the control's placeholder (or `title`), example text or
+    an instruction (a packing list naming an identity card): it is read at most at medium
+    confidence, and alone it never makes the field a special category or an identity
+    document; the reason says what it mentions (review35 R35b D6).
     """
     ctl = (control or "").lower()
     kind = _CONTROL_KINDS.get(ctl, "unknown")
@@ -2391,7 +2464,8 @@ def classify_field(
     animal = _animal_form(form)
     readings: list[tuple[str, str, _Reading]] = []
     owner: str | None = None
-    for text, what in ((name, "name"), (label, "label")):
+    mentioned: str | None = None  # what a placeholder alone named, and was not taken as
+    for text, what in ((name, "name"), (label, "placeholder" if label_hint else "label")):
         if not text:
             continue
         # stemmed only as the forms' languages stem (`telaio`, a chassis, is no Catalan `tel`)
@@ -2416,29 +2490,39 @@ def classify_field(
             # a pet's sex, birth date or weight on the form that registers it (review29 D2)
             continue
         reason = f"{what} '{text}' means {_label(match)} ({match.lang})"
+        if what == "placeholder" and _category(match).startswith(_NOT_FROM_EXAMPLES):
+            mentioned = mentioned or f"its placeholder '{text}' mentions {_label(match)} ({match.lang})"
+            continue
         if kind == "choice" and match.category.startswith(_SOMETIMES_CHOICE):
             # a postcode or an e-mail address offered as one of a list's options: seldom
             # (a service area's postcodes, the addresses one gave), kept but unsure
             lowered = f"{reason}, though a {ctl} offers it as one of its options"
             found = Classification(True, _category(match), Confidence.LOW, lowered)
         else:
-            found = Classification(
-                True, _category(match), Confidence.HIGH if match.strong else Confidence.MEDIUM, reason
-            )
+            sure = Confidence.HIGH if match.strong and what != "placeholder" else Confidence.MEDIUM
+            found = Classification(True, _category(match), sure, reason)
         if found.confidence is Confidence.HIGH:
             return found
-        if weak is None or (weak.confidence is Confidence.LOW and found.confidence is not Confidence.LOW):
+        upgrade = weak is not None and weak.confidence is Confidence.LOW
+        upgrade = upgrade and found.confidence is not Confidence.LOW
+        # a placeholder never outweighs what the name said; it may say which kind of it
+        # (`contact`, 'Your e-mail address': an e-mail address)
+        refines = weak is not None and (found.category or "").startswith(f"{weak.category}.")
+        if weak is None or (upgrade and what != "placeholder") or (refines and what == "placeholder"):
             weak = found
     if ctl in _CONTROL_CATEGORIES:
         category = _CONTROL_CATEGORIES[ctl]
         return Classification(True, category, Confidence.MEDIUM, f"a {ctl} input holds {lx.LABELS[category]}")
     if weak is not None:
         return weak
+    example = (
+        f" ({mentioned}: an example or an instruction, not what the field is)" if mentioned else ""
+    )
     if owner is not None:
         return Classification(
             True, None, Confidence.LOW,
             f"field '{name}' is the name of a thing ('{owner}'), not of a person; "
-            "filled in by a person, kind unknown",
+            f"filled in by a person, kind unknown{example}",
         )
     if not names or animal:
         about = "about animals" if animal else "about a thing"
@@ -2446,8 +2530,8 @@ def classify_field(
             True,
             None,
             Confidence.LOW,
-            f"field '{name}' of the form '{form}', {about}, is filled in by a person; kind unknown",
+            f"field '{name}' of the form '{form}', {about}, is filled in by a person; kind unknown{example}",
         )
     return Classification(
-        True, None, Confidence.LOW, f"field '{name}' is filled in by a person; kind unknown"
+        True, None, Confidence.LOW, f"field '{name}' is filled in by a person; kind unknown{example}"
     )

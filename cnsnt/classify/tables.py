@@ -2413,6 +2413,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 column.name.casefold() in bookkept,
                 column.name.casefold() in persons,
                 column.name.casefold() in sure,
+                orm_type=column.orm_type,
             )
             if past is not None:
                 found = _read_past(found, column, table, verdict, keyed, bookkept, *past)

@@ -54,7 +54,7 @@ def basis_explanation(L: Lang, basis: str) -> str:
 
 
 def condition_name(L: Lang, condition: str | None) -> str | None:
-    """The GDPR Art. 9(2) condition a special category relies on, in plain words."""
+    """The GDPR Art. 9(2) condition (or Art. 10 ground) a special category relies on, in plain words."""
     if condition is None:
         return None
     names = {
@@ -68,6 +68,9 @@ def condition_name(L: Lang, condition: str | None) -> str | None:
         "health_care": L._("providing health or social care"),
         "public_health": L._("public health"),
         "archiving_research": L._("archiving, research or statistics"),
+        # GDPR Art. 10's grounds for criminal convictions and offences data
+        "official_authority": L._("the control of an official authority"),
+        "authorised_by_law": L._("a law that allows it and protects your rights"),
     }
     return names.get(condition, condition)
 

@@ -10,6 +10,17 @@ from cnsnt.model import Location
 
 CONSENT_BASES = frozenset({"consent", "explicit_consent"})
 
+#: The GDPR Art. 9(2) conditions a special-category datum may state (`condition:`).
+ARTICLE9_CONDITIONS = (
+    "explicit_consent", "employment", "vital_interests", "nonprofit", "made_public",
+    "legal_claims", "substantial_public_interest", "health_care", "public_health",
+    "archiving_research",
+)
+#: The two grounds GDPR Art. 10 allows for criminal convictions and offences data: the
+#: processing is under the control of official authority, or Union or Member State law
+#: authorises it (with safeguards). Consent is neither, and Art. 9(2) does not apply.
+ARTICLE10_GROUNDS = ("official_authority", "authorised_by_law")
+
 
 @dataclass(frozen=True)
 class Text:

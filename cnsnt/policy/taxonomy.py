@@ -26,6 +26,12 @@ from cnsnt.policy.model import Policy, TaxonomyEntry
 
 Kind = Literal["category", "use"]
 
+#: Criminal convictions and offences data (GDPR Art. 10), with every key beneath it: it
+#: rests on official authority or on a law that authorises it, never on consent or an
+#: Art. 9(2) condition. The shipped file marks it `gdpr_special` (so reports and notices
+#: treat it as sensitive); this says which article's grounds apply.
+ARTICLE10_KEYS = frozenset({"user.criminal_history"})
+
 _PACKAGE = "cnsnt._policies"
 _FILES: dict[Kind, str] = {"category": "data_categories.yaml", "use": "data_uses.yaml"}
 #: libyaml's safe loader reads the shipped taxonomy ~8x faster; same documents.
@@ -156,6 +162,19 @@ class Taxonomy:
                 if cpra and item.cpra_sensitive:
                     return True
             # A policy's own key names its parent; shipped keys are dotted paths.
+            parent = item.parent if item is not None and item.parent else None
+            current = parent or current.rpartition(".")[0] or None
+        return False
+
+    def is_article10(self, key: str) -> bool:
+        """True when the category or any ancestor is GDPR Art. 10 criminal-offence data."""
+        current: str | None = key
+        seen: set[str] = set()
+        while current and current not in seen:
+            seen.add(current)
+            if current in ARTICLE10_KEYS:
+                return True
+            item = self.categories.get(current)
             parent = item.parent if item is not None and item.parent else None
             current = parent or current.rpartition(".")[0] or None
         return False

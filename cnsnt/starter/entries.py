@@ -28,6 +28,9 @@ class Entry:
     """What makes the category special (GDPR Art. 9, CPRA sensitive), or None."""
     article9: bool = False
     """A GDPR Art. 9 category: processing it needs an Art. 9(2) condition."""
+    article10: bool = False
+    """Criminal convictions and offences data (GDPR Art. 10): it needs one of Art. 10's
+    grounds (official authority, a law that authorises it), never consent."""
     notes: tuple[str, ...] = ()
     """Comment lines under the name: what the entry holds and what to decide."""
     stem: str = ""
@@ -92,6 +95,7 @@ def _entry(
         form_fields=tuple(f for f in ordered if f.kind == "form_field"),
         special=taxonomy.special_kind(category),
         article9=taxonomy.special_under(category),
+        article10=taxonomy.is_article10(category),
         notes=notes,
         stem=stem or name,
         former=former,

@@ -244,7 +244,8 @@ def undeclared(
         declared = index.data_for_field(field)
         held = _held_by_catch_all(declared, field, index, catch_alls) if declared else None
         verdict = classify_field(
-            field.name, field.label, field.control, written, field.form, field.form in addressed
+            field.name, field.label, field.control, written, field.form, field.form in addressed,
+            label_hint=field.label_hint,
         )
         # the reviewer's category, where it is another than the classifier's
         given = review.category if review is not None and review.category != verdict.category else None
@@ -657,7 +658,9 @@ def _forms_with_addresses(evidence: Evidence, written: tuple[str, ...]) -> froze
     for field in evidence.fields:
         if field.name is None or field.role is not FieldRole.INPUT or field.form in found:
             continue
-        category = classify_field(field.name, field.label, field.control, written, field.form).category or ""
+        category = classify_field(
+            field.name, field.label, field.control, written, field.form, label_hint=field.label_hint
+        ).category or ""
         if category.startswith("user.contact.address") and category != "user.contact.address.state":
             found.add(field.form)
     return frozenset(found)

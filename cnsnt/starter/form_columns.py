@@ -11,7 +11,11 @@ first:
    (`randevuTarih` ~ `randevu_tarih`), else its join column (`indirizzoScolastico` ~
    `indirizzoScolastico_id`). The object's
    table is the one named like it (`randevu`), Django's `<app>_<model>` (`informe_informe`)
-   or its plural (`randevular`);
+   or its plural (`randevular`). A Rails field names its object itself:
+   `form_with model: @client`, `form_for` and `simple_form_for` post `client[homeless]`,
+   the attribute `homeless` of the object `client`, whose table is its Rails plural
+   (`clients`, `people`); nested attributes (`client[address_attributes][city]`) fill the
+   associated object's table (`addresses`);
 2. else a field of a kind cnsnt cannot name fills the one column of the schema named
    like it, in a table about people or linked to them, or in another table when a
    second field of its form fills a column of that table so too (a vehicle form's
@@ -33,15 +37,56 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+import inflection
+
 from cnsnt.classify import TableReading
 from cnsnt.classify.tables import LINKED, PEOPLE
 from cnsnt.classify.tokens import fold
-from cnsnt.evidence import Column, Evidence, FormField
+from cnsnt.evidence import Column, Evidence
 
 # Linear: one character class, repeated.
 _NOT_WORD = re.compile(r"[\W_]+")
 #: Plural endings of a table named after its object (`randevular`, `pacientes`, `users`).
 _PLURALS = ("s", "es", "ler", "lar")
+#: A Rails parameter name: an object, then bracketed keys (`client[address_attributes][city]`,
+#: `client[tag_ids][]`). Linear: anchored at the start (`fullmatch` at the end), each part a
+#: possessive run of word characters.
+_BRACKETED = re.compile(r"^([A-Za-z_][\w-]*+)((?:\[[\w-]*+\])++)")
+#: One bracketed key. Linear: a possessive run between its two brackets.
+_KEY = re.compile(r"\[([\w-]*+)\]")
+#: Object names longer than this are not pluralised: the inflector runs some 80 patterns a
+#: call, and no object is named with a paragraph (a hostile page's may be).
+_LONGEST = 200
+
+
+def object_field(name: str) -> tuple[str, str] | None:
+    """The object and attribute a Rails-style parameter name fills, else None.
+
+    `client[homeless]` -> (`client`, `homeless`): what `form_with model: @client`,
+    `form_for` and `simple_form_for` post. Nested attributes name the associated object
+    (`client[address_attributes][city]` -> (`address`, `city`)); a list's index or `[]`
+    says nothing (`client[tag_ids][]` -> (`client`, `tag_ids`)).
+    """
+    whole = _BRACKETED.fullmatch(name)
+    if whole is None:
+        return None
+    obj = whole.group(1)
+    attr = None
+    for key in _KEY.findall(whole.group(2)):
+        if not key or key.isdigit():
+            continue
+        if attr is not None and attr.endswith("_attributes") and len(attr) > len("_attributes"):
+            obj = attr.removesuffix("_attributes")
+        attr = key
+    if attr is None or attr.endswith("_attributes"):
+        return None
+    return obj, attr
+
+
+def bare_name(name: str) -> str:
+    """The attribute a field's name says (`client[homeless]` -> `homeless`), else the name."""
+    found = object_field(name)
+    return found[1] if found else name
 
 
 @dataclass(frozen=True)
@@ -89,14 +134,23 @@ def _named(by_name: Mapping[str, list[Column]], name: str) -> list[Column]:
 
 
 def _object_tables(model: str, tables: Iterable[str]) -> list[str]:
-    """The tables named after the object `model` (`Informe`: `informe`, `informe_informe`)."""
+    """The tables named after the object `model` (`Informe`: `informe`, `informe_informe`).
+
+    Its plural is a table's name too, by an ending (`randevular`) or by Rails' inflector
+    (`person` -> `people`, `category` -> `categories`), which names a Rails model's table.
+    """
     wanted = normal(model)
+    plural = (
+        normal(str(inflection.pluralize(inflection.underscore(model))))
+        if len(model) <= _LONGEST and model.isascii()
+        else wanted
+    )
     out = []
     for table in tables:
         name = table.rsplit(".", 1)[-1].casefold()
         squeezed = normal(name)
         if (
-            squeezed == wanted
+            squeezed in (wanted, plural)
             or fold(name).endswith(f"_{fold(model)}")  # Django's `<app>_<model>`
             or any(squeezed == wanted + end for end in _PLURALS)
         ):
@@ -145,11 +199,20 @@ def fills(
             continue
         held = models.get(field.form, set())
         model = next(iter(held)) if len(held) == 1 else None
-        if model and model not in tables:
-            tables[model] = _object_tables(model, columns)
-        found = _bound(field, model, tables.get(model or "", []), columns) if model else None
+        name = field.name
+        found = None
+        named = object_field(name)
+        if named is not None:  # `client[homeless]`: the name says its object (Rails)
+            obj, name = named
+            if obj not in tables:
+                tables[obj] = _object_tables(obj, columns)
+            found = _bound(name, tables[obj], columns, f"'{field.name}' fills '{obj}'")
+        if found is None and model:
+            if model not in tables:
+                tables[model] = _object_tables(model, columns)
+            found = _bound(name, tables[model], columns, f"the form fills '{model}'")
         if found is None:
-            same = _named(by_name, field.name)
+            same = _named(by_name, name)
             if len(same) == 1 and (unknown[field.key] or same[0].key.casefold() in open_columns):
                 table = same[0].table if same[0].schema is None else f"{same[0].schema}.{same[0].table}"
                 verdict = verdicts.get(table)
@@ -175,7 +238,8 @@ def _alike(evidence: Evidence, by_name: Mapping[str, list[Column]]) -> dict[tupl
     names: dict[str, dict[str, str]] = {}
     for field in evidence.fields:
         if field.name is not None:
-            names.setdefault(field.form, {}).setdefault(normal(field.name), field.name)
+            name = bare_name(field.name)
+            names.setdefault(field.form, {}).setdefault(normal(name), name)
     out: dict[tuple[str, str], int] = {}
     for form, mine in names.items():
         for name in mine.values():
@@ -186,15 +250,14 @@ def _alike(evidence: Evidence, by_name: Mapping[str, list[Column]]) -> dict[tupl
     return out
 
 
-def _bound(
-    field: FormField, model: str, tables: list[str], columns: Mapping[str, list[Column]]
-) -> Fill | None:
-    """The column of the object's `tables` that the field fills (exactly one), else None.
+def _bound(name: str, tables: list[str], columns: Mapping[str, list[Column]], how: str) -> Fill | None:
+    """The column of the object's `tables` that the field `name` fills (exactly one), else None.
 
     A field named like none fills its association's join column, named after it by the
-    ORM's default: Doctrine's `indirizzoScolastico_id`, Django's `paciente_id`.
+    ORM's default: Doctrine's `indirizzoScolastico_id`, Django's `paciente_id`. `how`
+    says how the object is known (`the form fills 'Informe'`).
     """
-    wanted = spellings(field.name or "")
+    wanted = spellings(name)
     found = [(table, c) for table in tables for c in columns[table] if spellings(c.name) & wanted]
     if not found:
         keyed = {f"{w}id" for w in wanted}
@@ -202,4 +265,4 @@ def _bound(
     if len(found) != 1:
         return None
     table, column = found[0]
-    return Fill(column.key, f"the form fills '{model}', kept in the table '{table}'", bound=True)
+    return Fill(column.key, f"{how}, kept in the table '{table}'", bound=True)

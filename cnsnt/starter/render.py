@@ -19,6 +19,11 @@ BASES = (
     " | legitimate_interests"
 )
 
+#: The fill-in note beside a criminal-data entry's `# condition:` line.
+ARTICLE10_NOTE = (
+    "fill in: the GDPR Art. 10 ground, official_authority or authorised_by_law (consent is none)"
+)
+
 #: Nobody has said yet who receives the data: a notice must not say "no one" (CN602).
 RECIPIENTS = (
     "# Who receives the data outside your organisation: processors (a payment, e-mail or",
@@ -77,7 +82,9 @@ def data_entries(
         out.append(line(inner, "purposes: []", "fill in: why you process it (names under purposes:)"))
         if entry.form_fields:
             out.append(line(inner, "# required: true", "fill in: must people give it to use the service?"))
-        if entry.article9:
+        if entry.article10:  # Art. 10's grounds; consent is none (review35 R35a D3)
+            out.append(line(inner, "# condition: official_authority", ARTICLE10_NOTE))
+        elif entry.article9:
             out.append(line(inner, "# condition: explicit_consent", "fill in: the GDPR Art. 9(2) condition"))
         out.append(line(inner, "# retention: P1Y", "fill in: how long you keep it (ISO 8601 or a sentence)"))
     return out

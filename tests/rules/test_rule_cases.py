@@ -57,6 +57,10 @@ def test_rule_case(rule, case, tmp_path):
         assert {f.severity.value for f in found if f.subject == subject} == {severity}
     for text in case.get("messages") or []:
         assert any(text in f.message for f in found), [f.message for f in found]
+    for text in case.get("hints") or []:
+        assert any(text in f.hint for f in found), [f.hint for f in found]
+    for text in case.get("not_said") or []:  # words no message or fix line may hold
+        assert not any(text in f.message or text in f.hint for f in found), found
     if "suppressed" in case:
         assert sorted(f.subject for f in result.suppressed if f.rule == rule) == sorted(
             case["suppressed"]

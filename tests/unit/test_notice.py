@@ -440,3 +440,28 @@ def test_a_draft_without_a_controller_reads_without_a_hole_for_the_name(tmp_path
                 assert [t for t in texts if "  " in t.strip()] == [], where
                 shown = "\n".join(" ".join(t.split()) for t in texts)
                 assert [h for h in holes if h in shown] == [], where
+
+
+ARTICLE10 = POLICY + """\
+  case:
+    label: {en: Your case number, it: Il numero del tuo fascicolo}
+    category: user.criminal_history
+    columns: [cases.number]
+    purposes: [reservations]
+    condition: official_authority
+    retention: P5Y
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "We use it only on this basis: the control of an official authority."),
+        ("it", "il controllo di un'autorità pubblica"),
+    ],
+)
+def test_an_article_10_ground_is_said_in_plain_words(tmp_path, lang, expected):
+    # review35 R35a D3: criminal-offence data rests on official authority or on a law
+    text = render_notice(load(tmp_path, ARTICLE10), lang=lang).text
+    assert expected in text
+    assert "official_authority" not in text

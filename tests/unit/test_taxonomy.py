@@ -165,3 +165,22 @@ def test_with_policy_adds_entries_and_marks_special() -> None:
     assert not base.is_special("user.contact.email")
     assert load_taxonomy() is base
     assert base.with_policy(_policy()) is base
+
+
+def test_article_10_is_criminal_data_and_what_lies_beneath_it() -> None:
+    """GDPR Art. 10's grounds apply to criminal convictions and offences data (review35 D3)."""
+    t = load_taxonomy()
+    assert t.is_article10("user.criminal_history")
+    assert t.is_article10("user.criminal_history.convictions")  # not a fideslang key
+    assert not t.is_article10("user.health_and_medical")
+    assert not t.is_article10("user.contact.email")
+
+
+def test_the_condition_enum_is_article_9s_conditions_and_article_10s_grounds() -> None:
+    import json
+
+    from cnsnt.policy.model import ARTICLE9_CONDITIONS, ARTICLE10_GROUNDS
+
+    text = resources.files("cnsnt.policy").joinpath("policy.schema.json").read_text(encoding="utf-8")
+    enum = json.loads(text)["$defs"]["datum"]["properties"]["condition"]["enum"]
+    assert enum == [*ARTICLE9_CONDITIONS, *ARTICLE10_GROUNDS]

@@ -32,7 +32,7 @@ def weighed(problem: SourceProblem) -> Weighed:
     written = _written_name(field.raw)
     if written is None and not field.label:
         return Weighed(problem.message, problem.severity)  # nothing to judge it by
-    verdict = classify_field(written or "", field.label, field.control)
+    verdict = classify_field(written or "", field.label, field.control, label_hint=field.label_hint)
     if verdict.category is not None:
         return Weighed(
             f"{problem.message}; it looks like personal data: {verdict.reason}", problem.severity, True

@@ -408,6 +408,7 @@ def _describe(helper: Helper, options: dict[str, Any]) -> None:
         text = options.get(key)
         if isinstance(text, str) and text.strip():
             helper.label = " ".join(text.split())
+            helper.label_hint = key != "aria-label"  # example text or an instruction
             break
     helper.required = php_truthy(options.get("required", False)) is True
     # `'disabled'`, `'readonly' => true`, spatie's `->disabled()`: a literal; code may be false

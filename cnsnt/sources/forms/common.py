@@ -207,6 +207,8 @@ class GroupedControl(Protocol):
     control: str
     role: FieldRole
     label: str | None
+    label_hint: bool
+    """The label is only a placeholder or a `title` (`FormField.label_hint`)."""
     group_label: str | None
     """The label of the group a radio or checkbox is an option of: its fieldset's legend, its
     `role="radiogroup"`'s `aria-labelledby`, its `RadioGroup`'s label; None when none is known."""
@@ -229,6 +231,9 @@ def grouped_field(form: str, group: Sequence[GroupedControl], location: Location
     main = next(c for c in group if c.role is role)
     first = group[0]
     checked = [c for c in group if c.checked]
+    label = _field_label(group)
+    # the label is a placeholder's when only placeholders in the group give that text
+    said = [c for c in group if c.label == label]
     return FormField(
         form=form,
         name=first.name,
@@ -236,7 +241,8 @@ def grouped_field(form: str, group: Sequence[GroupedControl], location: Location
         location=location,
         source=source,
         role=role,
-        label=_field_label(group),
+        label=label,
+        label_hint=label is not None and bool(said) and all(c.label_hint for c in said),
         required=any(c.required for c in group),
         checked=bool(checked),
         checked_conditionally=bool(checked) and all(c.checked_conditionally for c in checked),

@@ -50,6 +50,7 @@ from cnsnt.sources.forms.phoenix import (
     upload_name,
 )
 from cnsnt.sources.forms.rails_helpers import block_builder, parse_ruby, rails_helper, receiver
+from cnsnt.sources.forms.rails_objects import page_object
 from cnsnt.sources.forms.smarty_calls import read_call
 from cnsnt.sources.forms.svelte_script import script_bodies, starting_booleans
 from cnsnt.sources.forms.symfony_views import TemplateNames, rendered_form_note, template_names, whole_form
@@ -1115,6 +1116,7 @@ class _Reader:
         for ctrl in self.controls:
             tag = ctrl.tag
             if tag is None:  # drawn by a macro or helper: a `<label for>` of this page may name it
+                hinted = ctrl.label if ctrl.label_hint else None  # a helper's `placeholder:`
                 if ctrl.label is None and ctrl.id:
                     ctrl.label = by_for.get(ctrl.id)
                 if ctrl.label is None:
@@ -1127,6 +1129,7 @@ class _Reader:
                     ctrl.label = self._label_around(ctrl.start, label_starts) or self._label_block(
                         ctrl.start, label_blocks
                     )
+                ctrl.label_hint = hinted is not None and ctrl.label == hinted
                 # a consent box is known by the label it takes here (`label f, :sms, "SMS consent"`)
                 checkable = ctrl.control in ("checkbox", "radio")
                 if ctrl.role is FieldRole.INPUT and checkable and looks_like_consent(
@@ -1151,9 +1154,10 @@ class _Reader:
                 or (page.attr_text(tag, "label") if tag.start in page.components else None)
                 or page.attr_text(tag, "aria-label")
                 or astray.get(ctrl.start)
-                or page.attr_text(tag, "placeholder")
-                or page.attr_text(tag, "title")
             )
+            if ctrl.label is None:  # example text or an instruction, weighed as such
+                ctrl.label = page.attr_text(tag, "placeholder") or page.attr_text(tag, "title")
+                ctrl.label_hint = ctrl.label is not None
             ctrl.role = self._role(ctrl, tag)
         for ctrl in self.controls:
             if ctrl.checked and ctrl.checked_at is not None and not ctrl.checked_conditionally:
@@ -1347,6 +1351,11 @@ class _Reader:
             starts.setdefault(name, ctrl.start)
         # the file's name, unless a `<form id=...>` of the file gives it as its own
         by_file = page.stem not in {form.name for form in self.forms if form.named}
+        # an ERB builder's controls (outside any `<form>` tag) fill its `model:` object
+        if page.stem in groups and not models.get(page.stem, set()) - {None}:
+            erb = page_object(page.tokens, page.code) if page.tokens else None
+            if erb is not None:
+                models[page.stem] = {erb}
         forms: list[Form] = []
         for name in sorted(groups, key=lambda n: starts[n]):
             fields = []

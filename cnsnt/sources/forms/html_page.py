@@ -97,6 +97,8 @@ class Control:
     ancestors: tuple[Tag, ...] = ()
     wrapping: Label | None = None
     label: str | None = None
+    label_hint: bool = False
+    """The label is its placeholder or `title` (no label of its own): `FormField.label_hint`."""
     group_label: str | None = None
     """A radio's or checkbox's group label (its fieldset's legend): the field's, not the option's."""
     required: bool = False

@@ -192,6 +192,8 @@ class _Control:
     why: str | None = None
     id: str | None = None
     label: str | None = None
+    label_hint: bool = False
+    """The label is its placeholder or `title` (no label of its own): `FormField.label_hint`."""
     group_label: str | None = None
     """A radio's or checkbox's group label (its `RadioGroup`'s, its `Form.Item`'s): the field's."""
     outer: _Control | None = None
@@ -1080,9 +1082,10 @@ class _Reader:
                 or (self._text(ctrl.wrapping.node) if ctrl.wrapping is not None else None)
                 or next((c.label for c in reversed(ctrl.containers) if c.label), None)
                 or self._attr_text(ctrl, "aria-label")
-                or self._attr_text(ctrl, "placeholder")
-                or self._attr_text(ctrl, "title")
             )
+            if ctrl.label is None:  # example text or an instruction, weighed as such
+                ctrl.label = self._attr_text(ctrl, "placeholder") or self._attr_text(ctrl, "title")
+                ctrl.label_hint = ctrl.label is not None
             ctrl.required = ctrl.required or any(c.required for c in ctrl.containers)
             ctrl.disabled = ctrl.disabled or any(c.disabled for c in ctrl.containers)
             ctrl.readonly = ctrl.readonly or any(c.readonly for c in ctrl.containers)

@@ -280,6 +280,8 @@ class Helper:
     field_code: str
     """The field argument as written, for the message when it cannot be read."""
     label: str | None = None
+    label_hint: bool = False
+    """The label is only a `placeholder:` or `title:` option: `FormField.label_hint`."""
     required: bool = False
     checked: bool = False
     checked_conditionally: bool = False
@@ -346,10 +348,11 @@ def helper_call(code: str) -> Helper | None:
         text = _label_text(args[2]) if len(args) > 2 else None
         helper.label = text or (helper.field.replace("_", " ").capitalize() if helper.field else None)
         return helper
-    for key in ("placeholder", "aria_label", "title"):
+    for key in ("aria_label", "placeholder", "title"):
         option = _literal(options.get(key))
         if isinstance(option, str) and option.strip():
             helper.label = " ".join(option.split())
+            helper.label_hint = key != "aria_label"  # example text or an instruction
             break
     helper.required = _literal(options.get("required")) is True
     ident = _literal(options.get("id"))

@@ -219,10 +219,11 @@ def _describe(helper: Helper, options: dict[str, Any]) -> None:
     """
     aria = options.get("aria")  # `aria: { label: "Search query" }`
     nested = _options([aria]) if aria is not None and aria.type == "hash" else {}
-    for key in ("label", "placeholder", "aria_label", "title", "aria"):
+    for key in ("label", "aria_label", "aria", "placeholder", "title"):
         text = _literal(nested.get("label") if key == "aria" else options.get(key))
         if isinstance(text, str) and text.strip():
             helper.label = " ".join(text.split())
+            helper.label_hint = key in ("placeholder", "title")  # example text or an instruction
             break
     helper.required = _literal(options.get("required")) in (True, "required", "true")
     helper.disabled = _literal(options.get("disabled")) in (True, "disabled", "true")

@@ -342,6 +342,7 @@ def _fill(ctrl: Control, args: dict[str, tuple[str, bool]]) -> Control:
         text, lit = args.get(k, ("", False))
         if lit and any(ch.isalnum() for ch in text):
             ctrl.label = flat(text)
+            ctrl.label_hint = k in ("title", "placeholder")  # example text or an instruction
             break
     ident, lit = args.get("id", ("", False))
     ctrl.id = ident if lit else None
@@ -367,6 +368,7 @@ def helper_control(start: int, helper: Helper) -> Control:
     """
     ctrl = Control(start, helper.control, helper.field, None)
     ctrl = _fill(ctrl, {"label": (helper.label, True)} if helper.label else {})
+    ctrl.label_hint = helper.label_hint and ctrl.label is not None
     ctrl.id = helper.id
     ctrl.required = helper.required
     ctrl.checked = helper.checked

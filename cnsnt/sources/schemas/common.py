@@ -41,6 +41,8 @@ class ModelColumn:
     login_default: bool = False
     unique: bool = False
     """No two rows share it (a one-to-one relation's join column, `unique=true`)."""
+    orm_type: str | None = None
+    """The model's own type name (`EmailField`, `EmailType`): `Column.orm_type`."""
 
 
 @dataclass
@@ -112,6 +114,7 @@ def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProble
                 primary_key=c.primary_key,
                 login_default=c.login_default,
                 unique=c.unique,
+                orm_type=c.orm_type,
             )
             for c in t.columns
         )

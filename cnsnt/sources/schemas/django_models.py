@@ -534,7 +534,23 @@ def field_column(
         "BIGINT" if relation else enum_type(*choices) if choices else field_type(kind, kwargs),
         comment,
         literal_value(kwargs.get("primary_key")) is True,
+        orm_type=None if relation else _orm_type(kind, call),
     )
+
+
+def _orm_type(kind: str, call: ast.Call) -> str:
+    """The field's class as the classifier reads it: `EmailField`.
+
+    A Postgres array of one is `ArrayField(EmailField)` (`ArrayField(models.EmailField(),
+    ...)`, or its `base_field=`).
+    """
+    if kind != "ArrayField":
+        return kind
+    base = next((k.value for k in call.keywords if k.arg == "base_field"), None)
+    inner = call.args[0] if call.args else base
+    if isinstance(inner, ast.Call):
+        return f"ArrayField({_orm_type(dotted(inner.func).rpartition('.')[2], inner)})"
+    return kind
 
 
 def field_type(kind: str, kwargs: dict[str, ast.expr]) -> str | None:

@@ -262,7 +262,10 @@ class _Models:
         comment = string_value(kwargs.get("help_text")) or string_value(kwargs.get("verbose_name"))
         primary = literal_value(kwargs.get("primary_key")) is True or kind in _AUTO
         type_ = None if kind in _RELATIONS else self._type(kind, dotted(call.func).rpartition(".")[2], call)
-        return ModelColumn(name or target.id, target.lineno, target.col_offset + 1, type_, comment, primary)
+        orm = None if kind in _RELATIONS else dotted(call.func).rpartition(".")[2] or None
+        return ModelColumn(
+            name or target.id, target.lineno, target.col_offset + 1, type_, comment, primary, orm_type=orm
+        )
 
     def _type(self, kind: str | None, name: str, call: ast.Call) -> str | None:
         for own in self.h.by_name.get(name, [])[:1]:  # a project's field class: its literal `field_type`

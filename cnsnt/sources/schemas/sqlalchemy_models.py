@@ -269,6 +269,7 @@ def column_call(
     if not name:
         return
     type_: str | None = None
+    orm: str | None = None  # the type's own name (SQLAlchemy-Utils' `EmailType`)
     ref: ForeignKey | None = None
     for arg in [*args, kwargs.get("type_")]:
         if arg is None:
@@ -279,9 +280,10 @@ def column_call(
             ref = _foreign_key(name, _string(arg.args[0]) or _dotted(arg.args[0]))
         elif type_ is None and kind:
             type_ = sql_type(kind, arg)
+            orm = orm or kind
     comment = _string(kwargs.get("comment")) or _string(kwargs.get("doc"))
     primary = literal_value(kwargs.get("primary_key")) is True
-    table.add(ModelColumn(name, line, col, type_ or mapped, comment, primary))
+    table.add(ModelColumn(name, line, col, type_ or mapped, comment, primary, orm_type=orm))
     if ref is not None:
         table.foreign_keys = [fk for fk in table.foreign_keys if fk.columns != ref.columns]
         table.foreign_keys.append(ref)
