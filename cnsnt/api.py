@@ -428,9 +428,11 @@ def column_verdicts(
     so: a statement cnsnt could not read is never silently passed over (an info, such as
     a search form left out, hides no field and is not counted). All tables are
     read and classified together, as the audit classifies them. Raises `UsageError`
-    when no column and no form field matches. `undecided`: only what the policy says
-    nothing of (no data entry, `ignore:` pattern or consent record names it: what CN101
-    would report of it), so the unsure list shrinks as a reviewer works through it.
+    when no column and no form field matches. `undecided`: only what nobody has judged:
+    what the policy says nothing of (no data entry, `ignore:` pattern or consent record
+    names it: what CN101 would report of it), and what only a line init wrote as a question
+    declares (`# unsure, check: ...`, unedited), so both halves of the unsure list shrink
+    as a reviewer works through them (`cnsnt.starter.asked`).
     """
     from cnsnt.classify import read_tables
     from cnsnt.classify.tables import LINKED, PEOPLE
@@ -439,7 +441,7 @@ def column_verdicts(
     reading = read_tables(evidence.tables)  # read once: the verdicts and the text's order
     classify(evidence, reading)
     people = {key for key, table in reading.verdicts.items() if table.kind in (PEOPLE, LINKED)}
-    rows = verdicts.column_verdicts(evidence, pattern, people)
+    rows = verdicts.column_verdicts(evidence, pattern, people, reading.tables)
     forms = _form_evidence(loaded, dialect)
     fields = _field_rows(pattern, evidence, forms) if forms is not None else []
     if not rows and not fields:
@@ -454,10 +456,13 @@ def column_verdicts(
             "'*.email', '*')"
         )
     if undecided:
+        from cnsnt.starter.asked import column_open, field_open, policy_questions
+
         index = PolicyIndex(loaded, AliasIndex(forms.fields if forms is not None else ()))
+        lines = policy_questions(loaded)  # init's `unsure, check` lines: declared as a question
         columns = {c.key: c for c in evidence.columns}
-        rows = [r for r in rows if not index.column_decided(columns[r.column])]
-        fields = [(r, f) for r, f in fields if not index.field_decided(f)]
+        rows = [r for r in rows if column_open(index, columns[r.column], lines)]
+        fields = [(r, f) for r, f in fields if field_open(index, f, lines)]
     return rows + [r for r, _ in fields], len(evidence.problems), _form_problems(forms)
 
 
@@ -509,7 +514,10 @@ def _field_rows(pattern: str, schema: Evidence, forms: Evidence) -> list[tuple[C
         fill = f"; {filled[field.key]}" if field.key in filled else ""
         where = field.location
         place = f"{where.path}:{where.line}:{where.column}" if where.path else field.source
-        row = verdicts.field_verdict(field.key, place, field.form, category, confidence, because + fill)
+        row = verdicts.field_verdict(
+            field.key, place, field.form, category, confidence, because + fill, control=field.control,
+            label=field.label,
+        )
         out.append((row, field))
     return out
 

@@ -881,23 +881,35 @@ def _review_notes(err: Console, draft: Draft) -> None:
 
 
 def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
-    """The columns left out as not personal, unsure, that nobody has judged yet: how to list them.
+    """Both halves of the unsure list nobody has judged yet: how many, and the command that lists each.
 
-    `--undecided` leaves out what the policy already decides, so the count and the list
-    shrink as a reviewer works through them (review34 R34a D1, R34b D3).
+    `--undecided` leaves out what the policy already decides, so each count and list
+    shrink as a reviewer works through them: on the personal half, a `true` on init's
+    `unsure, check` line answers it (review34 R34a D1, R34b D3; review35 R35a D1, R35b D2).
     """
-    if not draft.unsure:
-        return
-    count = draft.unsure
     where = "" if root == Path(".") else " " + shlex.quote(root.as_posix())  # set by init only
-    err.print(
-        f"{count} column{'s' if count != 1 else ''} left out as not personal, unsure (a "
-        "state, flag or count in a person's row; a word cnsnt does not know): check "
-        f"{'them' if count != 1 else 'it'} with cnsnt explain-column '*'{where} --undecided "
-        "--verdict not-personal --confidence low",
-        markup=False,
-        soft_wrap=True,
-    )
+    if draft.unsure:
+        count = draft.unsure
+        err.print(
+            f"{count} column{'s' if count != 1 else ''} left out as not personal, unsure (a "
+            "state, flag or count in a person's row; a word cnsnt does not know): check "
+            f"{'them' if count != 1 else 'it'} with cnsnt explain-column '*'{where} --undecided "
+            "--verdict not-personal --confidence low",
+            markup=False,
+            soft_wrap=True,
+        )
+    if draft.asked or draft.asked_fields:
+        columns, fields = draft.asked, draft.asked_fields
+        said = [f"{columns} column{'s' if columns != 1 else ''}"] if columns else []
+        said += [f"{fields} form field{'s' if fields != 1 else ''}"] if fields else []
+        many = columns + fields != 1
+        err.print(
+            f"{' and '.join(said)} declared personal, unsure (init's 'unsure, check' lines nobody has "
+            f"answered yet): check {'them' if many else 'it'} with cnsnt explain-column '*'{where} "
+            "--undecided --verdict personal --confidence low",
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 def _read_notes(err: Console, draft: Draft) -> None:
@@ -1291,8 +1303,8 @@ def explain_column_command(
             help="For a pattern: text (a line per column with its file:line, the tables about or "
             "linked to people first, then the form fields under their form), csv or json (a row "
             "per column and form field in the same order: column, location, personal, category, "
-            "confidence, table, reason; a form field's table cell is \"form 'NAME': form fields, "
-            "filled in by a person\").",
+            "confidence, table, reason, type, comment, references; a form field's table cell is "
+            "\"form 'NAME': form fields, filled in by a person\").",
         ),
     ] = "text",
     confidence: Annotated[
@@ -1316,8 +1328,9 @@ def explain_column_command(
         bool,
         typer.Option(
             "--undecided",
-            help="List only the columns and form fields the policy says nothing of: no data entry, "
-            "ignore: pattern or consent names them (what is still to judge).",
+            help="List only the columns and form fields nobody has judged: no data entry, ignore: "
+            "pattern or consent names them, or only a line cnsnt init wrote as a question does "
+            "(its 'unsure, check' comment unedited).",
         ),
     ] = False,
     debug: DebugOption = False,
@@ -1333,7 +1346,9 @@ def explain_column_command(
     --confidence low --format csv > review.csv`, set each row's personal cell, and run
     `cnsnt init --update --reviewed review.csv`. A row left as written (`false` on a
     not-personal verdict) counts as judged and goes under ignore:; empty the cell of a
-    row you have not judged, and it stays on the `--undecided` list.
+    row you have not judged, and it stays on the `--undecided` list. The other half,
+    `--undecided --verdict personal --confidence low`, lists init's unanswered
+    `unsure, check` lines: a `true` there is recorded in the line's comment.
     """
     from cnsnt import verdicts
     from cnsnt.api import column_verdicts, explain_column

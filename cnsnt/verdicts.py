@@ -22,7 +22,7 @@ import io
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from cnsnt.evidence import Evidence
+from cnsnt.evidence import Evidence, Table
 from cnsnt.matching import column_matches, is_glob
 from cnsnt.textsafe import json_dumps, printable, spreadsheet_cell
 
@@ -49,10 +49,22 @@ class ColumnVerdict:
     """A form field's form: the row is `FORM.FIELD`, listed after the columns (R34b D7). Not a
     cell: its `table` cell says it is a form field (`form_heading`), so a column's row and the
     header stay as they were."""
+    type: str | None = None
+    """The column's SQL type as the schema writes it (a form field's control: `email`, `select`)."""
+    comment: str | None = None
+    """The column's comment in the schema (a form field's label)."""
+    references: str | None = None
+    """The table its key points at (`customers`), `(by its name)` when cnsnt read the key from
+    the column's name alone (`customer_id` beside `customers`); None when it is no key."""
 
 
-#: The CSV header, the fields of `ColumnVerdict` in order.
-FIELDS = ("column", "location", "personal", "category", "confidence", "table", "reason")
+#: The CSV header, the fields of `ColumnVerdict` in order. The last three were added for
+#: the reviewer (trial29 B: the schema had to stay open beside the list); a reviewed list
+#: is read by its header's names, so a list written before them still reads.
+FIELDS = (
+    "column", "location", "personal", "category", "confidence", "table", "reason",
+    "type", "comment", "references",
+)
 
 
 def is_pattern(subject: str) -> bool:
@@ -61,7 +73,10 @@ def is_pattern(subject: str) -> bool:
 
 
 def column_verdicts(
-    evidence: Evidence, pattern: str, people: Collection[str] = frozenset()
+    evidence: Evidence,
+    pattern: str,
+    people: Collection[str] = frozenset(),
+    tables: Sequence[Table] | None = None,
 ) -> list[ColumnVerdict]:
     """The classified columns `pattern` names, the tables about or linked to people first.
 
@@ -73,10 +88,13 @@ def column_verdicts(
 
     `pattern` is read as a `columns:` pattern of the policy is (`*` crosses dots, a
     `table.column` pattern names `schema.table.column` too). `people`: the keys of the
-    tables that describe people or are linked to them.
+    tables that describe people or are linked to them. `tables`: the tables as the
+    classifier read them, with the keys their names imply (`TableReading.tables`), for
+    the `references` cell; else the sources' own.
     """
     out: dict[str, ColumnVerdict] = {}
-    for table in evidence.tables:
+    for table in tables if tables is not None else evidence.tables:
+        keys = _references(table)
         for column in table.columns:
             if not column_matches(pattern, column.key):
                 continue
@@ -96,9 +114,25 @@ def column_verdicts(
                     table=chain[0] if len(chain) > 1 else "",
                     reason=verdict.reason or (chain[-1] if chain else ""),
                     people=table.key in people,
+                    type=column.type,
+                    comment=column.comment,
+                    references=keys.get(column.name.casefold()),
                 )
             )
     return sorted(out.values(), key=lambda r: not r.people)  # stable: the sources' order within
+
+
+def _references(table: Table) -> dict[str, str]:
+    """Each key column's target table, by the column's name case-folded (`a; b` for two keys)."""
+    out: dict[str, list[str]] = {}
+    for key in table.foreign_keys:
+        target = f"{key.ref_schema}.{key.ref_table}" if key.ref_schema else key.ref_table
+        shown = f"{target} (by its name)" if key.implied else target
+        for name in key.columns:
+            named = out.setdefault(name.casefold(), [])
+            if shown not in named:
+                named.append(shown)
+    return {name: "; ".join(targets) for name, targets in out.items()}
 
 
 def form_heading(form: str) -> str:
@@ -107,10 +141,24 @@ def form_heading(form: str) -> str:
 
 
 def field_verdict(
-    key: str, location: str, form: str, category: str | None, confidence: str, reason: str
+    key: str,
+    location: str,
+    form: str,
+    category: str | None,
+    confidence: str,
+    reason: str,
+    *,
+    control: str | None = None,
+    label: str | None = None,
 ) -> ColumnVerdict:
-    """A form field's row: personal, as every field a person fills in is (CN101), of its suggested kind."""
-    return ColumnVerdict(key, location, True, category, confidence, form_heading(form), reason, form=form)
+    """A form field's row: personal, as every field a person fills in is (CN101), of its suggested kind.
+
+    Its `type` cell is the control (`email`, `select`), its `comment` the label.
+    """
+    return ColumnVerdict(
+        key, location, True, category, confidence, form_heading(form), reason, form=form, type=control,
+        comment=label,
+    )
 
 
 #: The confidences a verdict has, from least to most sure (`--confidence`).

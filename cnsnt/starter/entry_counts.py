@@ -95,6 +95,11 @@ def recount(text: str, shown: str, changed: Mapping[str, Change], today: dt.date
     return "".join(lines)
 
 
+def is_init_header(body: str, col: int, name: str) -> bool:
+    """Whether `body` is an entry's key line with init's header, unedited (`# 3 fields found ...`)."""
+    return _recounted(body, col, name, Change()) is not None
+
+
 def _recounted(body: str, col: int, name: str, change: Change) -> str | None:
     """The header line with its counts changed; None unless it is exactly as init wrote it."""
     key = f"{scalar(name)}:"

@@ -104,9 +104,12 @@ class Undeclared:
     """`--reviewed`: columns that would be moved but are their entry's only column: left."""
     lines: tuple[InitLine, ...] = ()
     """`--reviewed`: the lines of the policy the moved columns are taken off."""
-    unsure: int = 0
-    """Columns left out as not personal with low confidence that the policy says nothing of
-    and no reviewed row names: the `explain-column --undecided` list init points to."""
+    removed: tuple[Marked, ...] = ()
+    """`--reviewed`: the data entries init wrote and nobody touched whose last field moved (`entries`:
+    its name), taken out whole."""
+    confirmed: tuple[Confirmed, ...] = ()
+    """`--reviewed`: init's lines that alone declare a column or field a reviewer marked personal:
+    their comments say so."""
 
 
 def undeclared(
@@ -117,6 +120,7 @@ def undeclared(
     set_apart: bool = False,
     reviewed: Sequence[Review] = (),
     movable: Mapping[tuple[str, str], InitLine] | None = None,
+    whole: Mapping[str, int] | None = None,
 ) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names.
 
@@ -128,7 +132,9 @@ def undeclared(
     answers (`init --update --reviewed`), which overrule the classifier on the columns
     and form fields they name (`_marked_not_personal`). `movable`: the policy's lines
     init wrote and nobody edited (`cnsnt.starter.review_moves.init_lines`), which a
-    reviewed row may move.
+    reviewed row may move, or confirm (its `true`). `whole`: the data entries every line
+    of which init wrote and nobody touched (`cnsnt.starter.init_entries`), with how many
+    fields each holds: one whose last field moves is taken out.
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
@@ -141,21 +147,13 @@ def undeclared(
     hidden: dict[str, Marked] = {}
     moved: dict[str, Marked] = {}
     consents: dict[str, Marked] = {}
-    moves = _Moves(movable or {})
-    unsure: set[str] = set()  # keys: a view two files define is one column to check (R35b D7)
+    moves = _Moves(movable or {}, whole or {}, len(policy.data))
     for column in evidence.columns:
         key = column.key
         verdict = evidence.classified.get(key)
         if verdict is None:
             continue
         review = marks.by_column.get(key.casefold())
-        if (
-            review is None
-            and not verdict.personal
-            and verdict.confidence is Confidence.LOW
-            and not index.column_decided(column)
-        ):
-            unsure.add(key)
         if review is not None and not review.personal:
             _marked_not_personal(column, verdict.personal, review, index, against, kept, moves)
             continue
@@ -171,37 +169,33 @@ def undeclared(
                 hidden.setdefault(key.casefold(), Marked(key, review, patterns))
             continue
         declared = index.data_for_column(key)
-        # another category on a line init wrote: the line goes, the column joins that category
-        recategorise = (
+        consent_column = index.is_consent_column(column)
+        # another category than cnsnt's own (as explain-column wrote it: a row left as written
+        # questions nothing, review35 R35a D2) and than every declaring entry's
+        wanted = (
             review is not None
             and review.category is not None
+            and review.category != verdict.category
             and bool(declared)
             and all(d.category != review.category for d in declared)
-            and not index.is_consent_column(column)
+        )
+        # on a line init wrote: the line goes, the column joins that category
+        recategorise = (
+            wanted
+            and review is not None
+            and not consent_column
             and moves.take("columns", key, review, declared)
         )
-        if (declared or index.is_consent_column(column)) and not recategorise:
+        if (declared or consent_column) and not recategorise:
+            # a `true` on init's own line answers its question: recorded in its comment
+            if review is not None and declared and not wanted and not consent_column:
+                moves.confirm("columns", key, review, declared, _reviewed_column(column, review, verdict))
             # never moved: a data entry or a consent says otherwise (an entry's last column: said once)
-            if marked and review is not None and ("columns", key.casefold()) not in moves.last:
+            elif marked and review is not None and ("columns", key.casefold()) not in moves.last:
                 _marked_elsewhere(column, review, declared, policy, moved, consents)
             continue
         if (marked or recategorise) and review is not None:
-            category = review.category or verdict.category or UNKNOWN_CATEGORY
-            said = verdict.reason or (verdict.reasons[-1] if verdict.reasons else "")
-            reason = reviewer_reason(review, replace(verdict, reason=said))
-            found.setdefault(
-                ("column", key.casefold()),
-                PersonalField(
-                    "column",
-                    escape(key),
-                    category,
-                    reason,
-                    Confidence.HIGH,  # a person decided: not "unsure, check"
-                    column.location,
-                    table=f"{column.schema}.{column.table}" if column.schema else column.table,
-                    reviewed=review.where,
-                ),
-            )
+            found.setdefault(("column", key.casefold()), _reviewed_column(column, review, verdict))
             continue
         # one table under two spellings from two sources (`MEMBERS` in a model, `members`
         # in a dump) is one table to the audit, which matches names case-insensitively
@@ -252,6 +246,9 @@ def undeclared(
         if declared and held is None:
             # another category on a line init wrote: the line goes, the field joins that category
             if given is None or any(d.category == given for d in declared):
+                if review is not None:  # a `true` on init's own line: recorded in its comment
+                    answered = _reviewed_field(field, review, verdict)
+                    moves.confirm("form_fields", key, review, declared, answered)
                 continue
             if review is None or not moves.take("form_fields", key, review, declared):
                 if review is not None and ("form_fields", key.casefold()) not in moves.last:
@@ -325,7 +322,8 @@ def undeclared(
         moved=tuple(moves.moved.values()),
         last=tuple(moves.last.values()),
         lines=tuple(moves.lines.values()),
-        unsure=len(unsure),
+        removed=tuple(moves.removed.values()),
+        confirmed=tuple(moves.confirmed.values()),
         marked_personal=tuple(
             p.key
             for (kind, key), p in found.items()
@@ -341,38 +339,119 @@ def undeclared(
     )
 
 
+def _reviewed_column(column: Column, review: Review, verdict: Classification) -> PersonalField:
+    """A column a reviewer marked personal (or gave a category): its comment says who decided."""
+    said = verdict.reason or (verdict.reasons[-1] if verdict.reasons else "")
+    return PersonalField(
+        "column",
+        escape(column.key),
+        review.category or verdict.category or UNKNOWN_CATEGORY,
+        reviewer_reason(review, replace(verdict, reason=said)),
+        Confidence.HIGH,  # a person decided: not "unsure, check"
+        column.location,
+        table=f"{column.schema}.{column.table}" if column.schema else column.table,
+        reviewed=review.where,
+    )
+
+
+def alone_on(
+    lines: Mapping[tuple[str, str], InitLine], kind: str, key: str, declared: Sequence[Datum]
+) -> InitLine | None:
+    """The line init wrote that alone declares a column or a form field (`kind`: its list), or None.
+
+    Alone: one data entry declares it, on that line, and no other pattern of the entry
+    names it too. Only then is a reviewer's answer about that line, and that line only.
+    """
+    line = lines.get((kind, escape(key).casefold()))
+    if line is None or len(declared) != 1 or declared[0].name != line.entry:
+        return None
+    match = field_matches if kind == "form_fields" else column_matches
+    patterns = declared[0].form_fields if kind == "form_fields" else declared[0].columns
+    if any(match(p, key) for p in patterns if p != line.pattern):
+        return None  # another pattern of the entry names it too: the line is not alone
+    return line
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """A line init wrote whose question a reviewer answered `true`: its comment becomes `field`'s."""
+
+    line: InitLine
+    field: PersonalField
+    """The column or field as a reviewed new one is written: its comment says who decided."""
+
+
 class _Moves:
     """The lines init wrote that reviewed rows take columns or fields off, and the ones left as last."""
 
-    def __init__(self, movable: Mapping[tuple[str, str], InitLine]) -> None:
+    def __init__(
+        self, movable: Mapping[tuple[str, str], InitLine], whole: Mapping[str, int], entries: int
+    ) -> None:
         self.movable = movable
+        self.whole = whole
+        """The entries as init wrote them, with how many fields each holds."""
+        self.entries = entries
+        """How many data entries the policy has: one at least stays."""
         self.moved: dict[tuple[str, str], Marked] = {}
         self.last: dict[tuple[str, str], Marked] = {}
         self.lines: dict[tuple[str, str], InitLine] = {}
+        self.removed: dict[str, Marked] = {}
+        """An entry init wrote taken out whole -> the field whose move emptied it."""
+        self.confirmed: dict[tuple[str, str], Confirmed] = {}
         self._taken: dict[tuple[str, str], int] = {}
+        self._emptied: dict[str, int] = {}
 
     def take(self, kind: str, key: str, review: Review, declared: Sequence[Datum]) -> bool:
         """Take a column or a field (`kind`: its list) off init's line, if that line alone names it.
 
-        Whether it was. An entry's last item of a list stays (an entry is never deleted, and an empty list
-        would not load): said in `last`.
+        Whether it was. The last item of an entry init wrote and nobody touched takes the
+        entry with it (`removed`); of another entry, the last item of a list stays (an
+        entry a person touched is never deleted, and an empty list would not load): said
+        in `last`.
         """
-        line = self.movable.get((kind, escape(key).casefold()))
+        line = alone_on(self.movable, kind, key, declared)
         field = kind == "form_fields"
         at = (kind, key.casefold())
-        if line is None or len(declared) != 1 or declared[0].name != line.entry:
+        if line is None:
             return False
-        match = field_matches if field else column_matches
-        patterns = declared[0].form_fields if field else declared[0].columns
-        if any(match(p, key) for p in patterns if p != line.pattern):
-            return False  # another pattern of the entry names it too: the line is not alone
         if line.siblings - self._taken.get((line.entry, kind), 0) <= 1:
-            self.last.setdefault(at, Marked(key, review, (line.entry,), field=field))
-            return False
+            held = self.whole.get(line.entry, 0) - self._emptied.get(line.entry, 0)
+            if held != 1 or len(self.removed) + 1 >= self.entries:
+                self.last.setdefault(at, Marked(key, review, (line.entry,), field=field))
+                return False
+            self.removed[line.entry] = Marked(key, review, (line.entry,), field=field)
         self._taken[(line.entry, kind)] = self._taken.get((line.entry, kind), 0) + 1
+        self._emptied[line.entry] = self._emptied.get(line.entry, 0) + 1
         self.lines[at] = line
         self.moved[at] = Marked(key, review, (line.entry,), field=field)
         return True
+
+    def confirm(
+        self, kind: str, key: str, review: Review, declared: Sequence[Datum], written: PersonalField
+    ) -> None:
+        """Record a reviewer's `true` on init's line that alone declares a column or field, if there is one.
+
+        Its comment becomes `written`'s (`marked personal in review.csv:N; cnsnt said: ...`):
+        the question init asked is answered, so `explain-column --undecided` no longer lists it
+        and a second pass costs only the new lines (review35 R35a D1, R35b D2).
+        """
+        line = alone_on(self.movable, kind, key, declared)
+        if line is not None:
+            self.confirmed.setdefault((kind, key.casefold()), Confirmed(line, written))
+
+
+def _reviewed_field(field: FormField, review: Review, verdict: Classification) -> PersonalField:
+    """A form field a reviewer marked personal: its comment says who decided, as a column's does."""
+    return PersonalField(
+        "form_field",
+        escape(field.key),
+        review.category or verdict.category or UNKNOWN_CATEGORY,
+        reviewer_reason(review, replace(verdict, reason=field_reason(field, verdict))),
+        Confidence.HIGH,
+        field.location,
+        form=field.form,
+        reviewed=review.where,
+    )
 
 
 def _marked_not_personal(

@@ -37,6 +37,13 @@ class Marked:
     """`key` is the reviewer's pattern (`*.creazione`), for `ignore:` as written, once."""
     field: bool = False
     """`key` is a form field's (`FORM.FIELD`), not a column's."""
+    line: int = 0
+    """A line left to move by hand: its number in the policy as written (from 1)."""
+    into: str | None = None
+    """A line moved to the reviewer's category: the data entry it joined. One left to move by
+    hand: the data entry of that category it would join (None: the policy has none)."""
+    alone: bool = True
+    """A line left to move by hand: its entry holds nothing else, so it is removed with it."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,13 @@ class ReviewOutcome:
     """Columns init declared on a line nobody edited, marked not personal (now under `ignore:`)
     or with another category (now in its entry): the line taken out (`entries`: its entry)."""
     last: tuple[Marked, ...] = ()
-    """Columns that would have been moved but are the only column of their entry: left there."""
+    """Columns that would have been moved but are the only column of their entry, which a person
+    has touched: left there, with what to do by hand."""
+    removed: tuple[Marked, ...] = ()
+    """Data entries init wrote and nobody touched, taken out with their last column or field
+    (`entries`: the entry)."""
+    confirmed: tuple[str, ...] = ()
+    """init's lines of columns and form fields marked personal, their comments now saying so."""
     hidden: tuple[Marked, ...] = ()
     """Columns marked personal that `ignore:` names: left to the user."""
     recategorised: tuple[Marked, ...] = ()

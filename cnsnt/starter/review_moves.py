@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from cnsnt.starter.join import is_flow
 from cnsnt.starter.update import NOTE, load_rt, policy_lines
-from cnsnt.starter.yaml_text import scalar
+from cnsnt.starter.yaml_text import comment, scalar
 
 #: How init's unsure comments start (`cnsnt.starter.render.why`).
 _UNSURE = "unsure, check"
@@ -44,6 +44,11 @@ class InitLine:
     """How many items its list has."""
     kind: str = "columns"
     """The list it is in: `columns` or `form_fields`."""
+    unsure: bool = False
+    """Its comment is init's `unsure, check: ...`: a question nobody has answered yet, which
+    `explain-column --undecided` lists (review35 R35a D1, R35b D2)."""
+    note_at: int = 0
+    """The column of its comment's `#`."""
 
 
 def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
@@ -63,31 +68,59 @@ def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
                 if not isinstance(item, str):
                     continue
                 row, col = items.lc.item(i)
-                if row < len(lines) and _by_init(lines[row], col, item):
-                    out.setdefault((kind, item.casefold()), InitLine(name, item, row, len(items), kind))
+                said = _init_note(lines[row], col, item) if row < len(lines) else None
+                if said is not None:
+                    note, at = said
+                    line = InitLine(name, item, row, len(items), kind, note.startswith(_UNSURE), at)
+                    out.setdefault((kind, item.casefold()), line)
     return out
 
 
-def _by_init(text: str, col: int, item: str) -> bool:
+def by_init(text: str, col: int, item: str) -> bool:
     """Whether `text` is `- ITEM  # COMMENT` with the item at `col` and a comment init writes."""
+    return _init_note(text, col, item) is not None
+
+
+def _init_note(text: str, col: int, item: str) -> tuple[str, int] | None:
+    """The comment of `- ITEM  # COMMENT` init wrote (without `--update`'s note), and its `#`'s column."""
     body = text.rstrip("\r\n")
     written = scalar(item)
     if col < 2 or body[: col - 2].strip() or body[col - 2 : col] != "- ":
-        return False
+        return None
     if not body[col:].startswith(written):
-        return False
+        return None
     rest = body[col + len(written) :]
     if not rest[:1].isspace() or not rest.lstrip().startswith("# "):
-        return False
+        return None
+    at = col + len(written) + len(rest) - len(rest.lstrip())
     note = rest.lstrip()[2:].strip()
     note = note.removeprefix(f"{NOTE}; ")
     if _DECIDED in note:
-        return False
+        return None
     if note.startswith(_UNSURE):
-        return True
+        return note, at
     # the classifier's reason, then where the column is: `... [db/schema.sql:9]`
     where = note[note.rfind("[") + 1 : -1] if note.endswith("]") and "[" in note else ""
-    return bool(where) and where.rpartition(":")[2].isdigit()
+    return (note, at) if where and where.rpartition(":")[2].isdigit() else None
+
+
+def confirm_lines(text: str, notes: Sequence[tuple[InitLine, str]]) -> str:
+    """`text` with the comment of each init line in `notes` made its note; every other byte kept.
+
+    The comment starts where init's did (so it stays aligned), and the `--update` note
+    before it stays: a reviewer's `true` on a line init wrote is recorded there, as a new
+    field a reviewer marked personal reads (review35 R35a D1, R35b D2).
+    """
+    if not notes:
+        return text
+    lines = text.splitlines(keepends=True)
+    for line, note in notes:
+        old = lines[line.line]
+        body = old.rstrip("\r\n")
+        said = body[line.note_at + 2 :].strip()
+        kept = f"{NOTE}; " if said.startswith(f"{NOTE}; ") else ""
+        lines[line.line] = body[: line.note_at + 2] + comment(kept + note) + old[len(body) :]
+    return "".join(lines)
 
 
 def drop_lines(text: str, rows: Sequence[int]) -> str:

@@ -7,8 +7,15 @@ row and why, so no decision is lost in silence; the summary counts those left to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
 from cnsnt.matching import escape, is_glob
-from cnsnt.starter.review_marks import ReviewOutcome
+from cnsnt.policy.model import Policy
+from cnsnt.starter.review_marks import Marked, ReviewOutcome
+from cnsnt.starter.update import load_rt
 from cnsnt.starter.yaml_text import scalar
 
 
@@ -33,21 +40,27 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     for marked in outcome.moved:
         entry = marked.entries[0]
-        where = (
-            "under ignore:"
-            if not marked.review.personal
-            else f"into the data entry of {marked.review.category}"
-        )
+        if not marked.review.personal:
+            where = "under ignore:"
+        elif marked.into is not None:
+            where = f"into data entry {marked.into} ({marked.review.category})"
+        else:
+            where = f"into the data entry of {marked.review.category}"
         out.append(
             f"{marked.review.where}: {marked.key} moved from data entry {entry}, where cnsnt init had "
             f"put it, {where}"
+        )
+    for marked in outcome.removed:
+        out.append(
+            f"{marked.review.where}: removed data entry {marked.entries[0]}, which init wrote and held only "
+            f"{marked.key}"
         )
     for marked in outcome.last:
         entry = marked.entries[0]
         what = "form field" if marked.field else "column"
         out.append(
-            f"{marked.review.where}: {marked.key} is the only {what} of data entry {entry}, which "
-            "cnsnt does not delete: left there; remove the entry by hand if it holds nothing personal"
+            f"{marked.review.where}: {marked.key} is the only {what} of data entry {entry}, which a person "
+            f"has edited and cnsnt does not delete: left there; {_by_hand(marked)}"
         )
     for marked in outcome.declared:
         where = ", ".join(marked.entries)
@@ -88,10 +101,13 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
     personal, ignored = len(outcome.added), len(outcome.ignored)
     missing = len(outcome.not_found)
     undone = (outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent, outcome.last)
+    confirmed = len(outcome.confirmed)
     kept = sum(len(m) for m in undone)
     left = f", {kept} left to change by hand" if kept else ""
     moved = len(outcome.moved)
     left = (f", {moved} moved from lines cnsnt init wrote" if moved else "") + left
+    if confirmed:  # answered on init's own line: its comment says so
+        left = f", {confirmed} confirmed on lines cnsnt init wrote" + left
     fields = len(outcome.added_fields)
     counted = f"{personal} column{'s' if personal != 1 else ''}"
     if fields:  # a list of columns alone is counted as it always was
@@ -111,3 +127,57 @@ def _things(count: int, fields: list[bool]) -> str:
     if any(fields):
         return "columns and form fields"
     return f"column{'s' if count != 1 else ''}"
+
+
+def _by_hand(marked: Marked) -> str:
+    """What to do by hand for a row whose line stays, the last of an entry a person edited."""
+    entry = marked.entries[0]
+    kind = "form_fields" if marked.field else "columns"
+    item = f"line {marked.line} `- {scalar(escape(marked.key))}`"
+    if not marked.review.personal:
+        if marked.alone:
+            return f"add {scalar(escape(marked.key))} under ignore: and remove entry {entry}"
+        return f"add {scalar(escape(marked.key))} under ignore: and remove {item} with its {kind}: key"
+    category = marked.review.category
+    if marked.into is None:
+        if marked.alone:
+            return f"set entry {entry}'s category: to {category} by hand (it holds nothing else)"
+        return f"move {item} into a new data entry of category {category} by hand"
+    then = f", then remove entry {entry}, which holds nothing else" if marked.alone else ""
+    return f"move {item} into entry {marked.into} by hand{then}"
+
+
+def stuck(last: Sequence[Marked], text: str, shown: str, policy: Policy) -> tuple[Marked, ...]:
+    """The rows left as the last of an entry a person edited, with what `_by_hand` needs to say.
+
+    `text`: the policy as written, where the line is (others may have moved above it);
+    `policy`: its entries before, for the entry of the reviewer's category.
+    """
+    if not last:
+        return ()
+    data = load_rt(text, shown).get("data")
+    out: list[Marked] = []
+    for marked in last:
+        entry = marked.entries[0]
+        kind = "form_fields" if marked.field else "columns"
+        datum = data.get(entry) if isinstance(data, CommentedMap) else None
+        seq = datum.get(kind) if isinstance(datum, CommentedMap) else None
+        line = 0
+        if isinstance(seq, CommentedSeq):
+            want = escape(marked.key).casefold()
+            rows = [seq.lc.item(i)[0] + 1 for i, item in enumerate(seq) if str(item).casefold() == want]
+            line = rows[0] if rows else 0
+        own = policy.data.get(entry)
+        alone = own is None or len(own.columns) + len(own.form_fields) <= 1
+        into = _entry_of(policy, marked.review.category, entry)
+        out.append(replace(marked, line=line, into=into, alone=alone))
+    return tuple(out)
+
+
+def _entry_of(policy: Policy, category: str | None, other: str) -> str | None:
+    """The data entry of `category` a field would join: the first without purposes, else the first."""
+    if category is None:
+        return None
+    same = [d for d in policy.data.values() if d.category == category and d.name != other]
+    open_ = [d for d in same if not d.purposes]
+    return (open_ or same)[0].name if same else None

@@ -21,19 +21,22 @@ from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.policy.taxonomy import load_taxonomy
 from cnsnt.rules.source.nameless import weighed
 from cnsnt.sql.ddl import reuse_results
+from cnsnt.starter.asked import open_questions, question_lines
 from cnsnt.starter.catch_alls import init_catch_alls
 from cnsnt.starter.databases import database_entries
 from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.entry_counts import changes, recount
 from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
+from cnsnt.starter.init_entries import init_entries
 from cnsnt.starter.join import Joined, beside, distinct_labels, join_entries
 from cnsnt.starter.model_dumps import TABLES_NOT_READ
 from cnsnt.starter.patch_notes import PatchNote
 from cnsnt.starter.patch_refresh import refresh_notes, today_notes
-from cnsnt.starter.render import new_policy
+from cnsnt.starter.render import new_policy, why
 from cnsnt.starter.review_marks import Marked, ReviewOutcome
-from cnsnt.starter.review_moves import drop_lines, init_lines, removed_by_entry
+from cnsnt.starter.review_moves import confirm_lines, drop_lines, init_lines, removed_by_entry
+from cnsnt.starter.review_notes import stuck
 from cnsnt.starter.reviewed import read_reviewed
 from cnsnt.starter.splice_check import KINDS, check_splice
 from cnsnt.starter.things import IgnoredField
@@ -76,8 +79,14 @@ class Draft:
     """Named fields of search and filter forms: a query over data, proposed in no data entry."""
     unsure: int = 0
     """Columns left out as not personal with low confidence, of which the policy says nothing
-    (no data entry, `ignore:` or consent record; no reviewed row): wrong one time in four, to
-    check with `explain-column --undecided`."""
+    (no data entry, `ignore:` or consent record): wrong one time in four, to check with
+    `explain-column --undecided --verdict not-personal --confidence low`."""
+    asked: int = 0
+    """Columns declared personal with low confidence on init's `unsure, check` lines nobody has
+    answered (or declared nowhere): the column rows of `explain-column --undecided --verdict
+    personal --confidence low` (`cnsnt.starter.asked`)."""
+    asked_fields: int = 0
+    """The form field rows of that list."""
     reviewed: ReviewOutcome | None = None
     """`--update --reviewed FILE`: what the reviewed list did besides adding fields."""
     noted: tuple[str, ...] = ()
@@ -116,7 +125,7 @@ def _searched(evidence: Evidence) -> int:
     return sum(1 for f in evidence.fields if f.name is not None and f.role is FieldRole.SEARCH)
 
 
-def _validate(text: str, target: Path, others: list[Path]) -> None:
+def _validate(text: str, target: Path, others: list[Path]) -> Policy:
     """Load the new text as the policy it will be (with its sibling files): never write an invalid one.
 
     A text that does not load is cnsnt's own mistake: it is named by the file the user
@@ -129,7 +138,7 @@ def _validate(text: str, target: Path, others: list[Path]) -> None:
                 shutil.copyfile(other, here / other.name)
         (here / target.name).write_text(text, encoding="utf-8")
         try:
-            load_policy(here if len(others) > 1 else here / target.name)
+            return load_policy(here if len(others) > 1 else here / target.name)
         except PolicyError as exc:
             first = exc.problems[0]
             line = first.location.line if first.location is not None else None
@@ -226,7 +235,9 @@ def draft_new(
             notes=notes, reasons=False, ignored=result.ignored,
         )
     _fits(text, target, sum(e.count for e in entries), len(found))
-    _validate(text, target, [target])
+    unsure, asked, asked_fields = open_questions(
+        _validate(text, target, [target]), evidence, question_lines(text, target.as_posix())
+    )
     # what was not read at all: a database's migrations, templates of a format cnsnt does not read,
     # the tables only a database left out holds
     alerts = tuple(
@@ -239,7 +250,8 @@ def draft_new(
     )
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
-        ignored=result.ignored, searched=_searched(evidence), unsure=result.unsure,
+        ignored=result.ignored, searched=_searched(evidence), unsure=unsure, asked=asked,
+        asked_fields=asked_fields,
     )
 
 
@@ -289,27 +301,38 @@ def draft_update(
         new_specs = tuple(spec_of(u.entry, policy, target.as_posix()) for u in added)
         policy = replace(policy, sources=(*policy.sources, *new_specs))
     evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
+    taxonomy = load_taxonomy().with_policy(policy)
     movable = init_lines(start, target.as_posix()) if reviews else {}
-    result = undeclared(policy, evidence, init_catch_alls(parsed), reviewed=reviews, movable=movable)
-    # the lines init wrote that reviewed rows moved: taken out before anything is added
-    start_moved = drop_lines(start, [line.line for line in result.lines])
+    whole = init_entries(start, target.as_posix(), taxonomy) if reviews else {}
+    result = undeclared(
+        policy, evidence, init_catch_alls(parsed), reviewed=reviews, movable=movable,
+        whole={name: entry.items for name, entry in whole.items()},
+    )
+    # a `true` on a line init wrote: its comment says who decided (no line moves for it)
+    confirmed = confirm_lines(start, [(c.line, why(c.field)) for c in result.confirmed])
+    # the lines init wrote that reviewed rows moved, and the entries of init's they emptied:
+    # taken out before anything is added
+    gone = {m.entries[0] for m in result.removed}
+    rows = [line.line for line in result.lines] + [row for name in gone for row in whole[name].rows]
+    start_moved = drop_lines(confirmed, sorted(set(rows)))
     # the few fields found since: each keeps its person's or folder's group, however small
     entries = group(
         result.fields,
-        load_taxonomy().with_policy(policy),
-        taken=policy.data,
+        taxonomy,
+        taken=policy.data,  # a removed entry's name too: a new entry by that name would read as it
         tables=result.tables,
         merge_small=False,
     )
+    kept = replace(policy, data={k: v for k, v in policy.data.items() if k not in gone}) if gone else policy
     # a category's new fields join its entry nobody has given purposes yet; only beside an
     # entry with purposes is a new one made, its label told apart
-    joined_text, left, joined = join_entries(start_moved, entries, policy, target.as_posix())
-    labelled = distinct_labels(left, policy)
+    joined_text, left, joined = join_entries(start_moved, entries, kept, target.as_posix())
+    labelled = distinct_labels(left, kept)
     text = add_entries(joined_text, labelled, target.as_posix())
     outcome = None
     if reviewed is not None:
         text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target)
-    moved_out = [line.entry for line in result.lines]
+    moved_out = [line.entry for line in result.lines if line.entry not in gone]
     text = recount(text, target.as_posix(), changes(((j.name, j.fields) for j in joined), moved_out), today)
     if text != start:  # every line the user wrote still says what it said: only the new items differ
         check_splice(
@@ -321,16 +344,26 @@ def draft_update(
             entries=[e.name for e in labelled],
             joined={j.name: {kind: [f.key for f in j.fields if kind == f"{f.kind}s"] for kind in KINDS}
                     for j in joined},
+            deleted=sorted(gone),
         )
+    loaded = None
     if text != original:
         _fits(text, target, sum(e.count for e in entries), len(left), update=True)
-        _validate(text, target, files)
+        loaded = _validate(text, target, files)
+    if outcome is not None:
+        # where each moved line went, named (review35: "the data entry of user" named none of ten)
+        homes = {f.key.casefold(): j.name for j in joined for f in j.fields}
+        homes |= {f.key.casefold(): e.name for e in labelled for f in (*e.columns, *e.form_fields)}
+        moved = tuple(replace(m, into=homes.get(escape(m.key).casefold())) for m in outcome.moved)
+        outcome = replace(outcome, moved=moved, last=stuck(outcome.last, text, target.as_posix(), kept))
+    questions = question_lines(text, target.as_posix())
+    unsure, asked, asked_fields = open_questions(loaded or policy, evidence, questions)
     return Draft(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
-        alerts=(*beside(labelled, policy), *(n for n in patch_notes if n.names_gaps)),
+        alerts=(*beside(labelled, kept), *(n for n in patch_notes if n.names_gaps)),
         joined=tuple(joined), added_sources=added, unlisted=missing,
         sources_file=holder if holder != target else None, searched=_searched(evidence),
-        reviewed=outcome, unsure=result.unsure,
+        reviewed=outcome, unsure=unsure, asked=asked, asked_fields=asked_fields,
         noted=tuple(noted),
     )
 
@@ -363,6 +396,8 @@ def _add_ignored(
         not_found=result.not_found,
         moved=result.moved,
         last=result.last,
+        removed=result.removed,
+        confirmed=tuple(c.line.pattern for c in result.confirmed),
     )
     marked = result.not_personal
     if not marked:

@@ -32,14 +32,16 @@ def check_splice(
     entries: Sequence[str] = (),
     joined: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
     removed: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    deleted: Sequence[str] = (),
 ) -> None:
     """Refuse `after` unless it is `before` with exactly these additions.
 
     `ignored`: patterns appended to `ignore:`; `entries`: names of new data entries;
     `joined`: an existing entry's name -> kind (`columns`, `form_fields`) -> the patterns
     added to it; `removed`: an existing entry's name -> kind -> the items taken out (the
-    lines init wrote that a reviewed list moved). A text that does not load is left to
-    the loader's own check.
+    lines init wrote that a reviewed list moved); `deleted`: the entries taken out whole
+    (init's own, whose last field a reviewed list moved). A text that does not load is left
+    to the loader's own check.
     """
     old, positions, problems = load_yaml(before, shown)
     new, _, new_problems = load_yaml(after, shown)
@@ -64,9 +66,11 @@ def check_splice(
         refuse(("ignore",), "adding to ignore:", f"add under ignore: by hand: {', '.join(ignored)}")
     data_old, data_new = _map(old.get("data")), _map(new.get("data"))
     added = set(data_new) - set(data_old)
-    if added != set(entries) or set(data_old) - set(data_new):
-        refuse(("data",), "adding data entries", _BY_HAND)
+    if added != set(entries) or set(data_old) - set(data_new) != set(deleted):
+        refuse(("data",), "adding or removing data entries", _BY_HAND)
     for name, datum in data_old.items():
+        if name in deleted:
+            continue
         grown = (joined or {}).get(name, {})
         entry = _map(datum)
         for kind, gone in (removed or {}).get(name, {}).items():

@@ -195,7 +195,7 @@ def test_text_names_each_columns_line_and_lists_tables_about_people_first(tmp_pa
 
 
 def test_csv_and_json_list_the_rows_in_the_texts_order_with_their_fields(tmp_path: Path) -> None:
-    """Other tools read them: no location is added to a field, no key is added; the rows come
+    """Other tools read them: no location is added to a field, new keys come after the others; the rows come
     in the text's order, people's tables first (review34 R34a D8: the CSV is what a reviewer
     opens in a spreadsheet), each group in the sources' order."""
     root = _ordered(tmp_path)
@@ -208,7 +208,10 @@ def test_csv_and_json_list_the_rows_in_the_texts_order_with_their_fields(tmp_pat
     assert rows[-6]["location"] == "db/schema.sql:1:24"
     as_json = json.loads(run("*", str(root), "--format", "json").stdout)
     assert [r["column"] for r in as_json] == [r["column"] for r in rows]
-    assert list(as_json[0]) == ["column", "location", "personal", "category", "confidence", "table", "reason"]
+    assert list(as_json[0]) == [
+        "column", "location", "personal", "category", "confidence", "table", "reason", "type", "comment",
+        "references",
+    ]
 
 
 def test_a_view_two_files_define_is_one_row_at_the_later_definition(tmp_path: Path) -> None:

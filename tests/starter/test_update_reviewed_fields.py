@@ -132,6 +132,9 @@ def test_a_pattern_lists_the_fields_a_person_fills_in_after_the_columns_whose_ro
         "confidence": "low",
         "table": FORM_HEADING.format("signup"),
         "reason": "field 'colour' is filled in by a person; kind unknown; label 'Favourite colour'",
+        "type": "text",  # its control
+        "comment": "Favourite colour",  # its label
+        "references": "",
     }
     # the verdict a single explain-column gives the field
     single = run("explain-column", "signup.colour", str(tmp_path / "both")).stdout
@@ -142,7 +145,10 @@ def test_a_pattern_lists_the_fields_a_person_fills_in_after_the_columns_whose_ro
     # JSON: the same rows and keys
     listed = json.loads(run("explain-column", "*", str(tmp_path / "both"), "--format", "json").stdout)
     assert [r["column"] for r in listed][3:] == [r["column"] for r in fields]
-    assert set(listed[-1]) == {"column", "location", "personal", "category", "confidence", "table", "reason"}
+    assert list(listed[-1]) == [
+        "column", "location", "personal", "category", "confidence", "table", "reason", "type", "comment",
+        "references",
+    ]
     assert listed[-1]["table"] == FORM_HEADING.format("signup") and listed[-1]["personal"] is True
     # text: each form under a heading that says its rows are form fields, after the tables
     text = run("explain-column", "*", str(tmp_path / "both")).stdout.splitlines()
@@ -172,8 +178,11 @@ def test_undecided_leaves_out_the_fields_the_policy_decides(tmp_path: Path) -> N
     project(tmp_path, POLICY.replace("ignore: []", "ignore: [contact.topic]"))
     result = run("explain-column", "*", str(tmp_path), "--undecided", "--format", "csv")
     assert result.exit_code == 0, result.stderr
-    # declared (signup.*), ignored (contact.topic): only contact.referral is still to judge
-    assert [row.split(",", 1)[0] for row in result.stdout.splitlines()[1:]] == ["members.id", "contact.referral"]
+    # declared (signup.*), ignored (contact.topic): only contact.referral is still to judge, and
+    # the fields init declared as a question (`# unsure, check: ...`), which nobody answered yet
+    assert [row.split(",", 1)[0] for row in result.stdout.splitlines()[1:]] == [
+        "members.id", "contact.referral", "signup.colour", "signup.shoe"
+    ]
 
 
 REVIEW = """\

@@ -91,16 +91,19 @@ def test_the_undecided_list_leaves_out_what_the_policy_decides_and_shrinks_as_th
     tmp_path: Path,
 ) -> None:
     policy = project(tmp_path, POLICY + "ignore: [shifts.badge_colour]\n")
-    assert listed(tmp_path, *UNSURE) == ["customers.creazione", "shifts.turno", "settings.creazione", "settings.per_page"]
+    # customers.member_level: declared only on init's `unsure, check` line, a question still
+    assert listed(tmp_path, *UNSURE) == [
+        "customers.member_level", "customers.creazione", "shifts.turno", "settings.creazione", "settings.per_page"
+    ]
     # without --undecided the list is what it was: the declared and ignored columns too
     assert "shifts.badge_colour" in listed(tmp_path, *UNSURE[:1], *UNSURE[2:])
     (tmp_path / "review.csv").write_text(
         "column,personal\nshifts.turno,true\nsettings.per_page,false\ncustomers.creazione,\n", encoding="utf-8"
     )
     draft = draft_update(policy, reviewed=tmp_path / "review.csv")
-    assert draft.unsure == 2  # customers.creazione (its cell emptied) and settings.creazione
+    assert draft.unsure == 3  # customers.creazione (its cell emptied), settings.creazione, member_level
     policy.write_text(draft.text, encoding="utf-8")
-    assert listed(tmp_path, *UNSURE) == ["customers.creazione", "settings.creazione"]
+    assert listed(tmp_path, *UNSURE) == ["customers.member_level", "customers.creazione", "settings.creazione"]
 
 
 def test_init_counts_the_undecided_columns_and_names_the_command_with_undecided(tmp_path: Path) -> None:
@@ -109,7 +112,7 @@ def test_init_counts_the_undecided_columns_and_names_the_command_with_undecided(
     result = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
     assert result.exit_code == 0, result.stderr
     assert (
-        "3 columns left out as not personal, unsure (a state, flag or count in a person's row; a word cnsnt "
+        "4 columns left out as not personal, unsure (a state, flag or count in a person's row; a word cnsnt "
         f"does not know): check them with cnsnt explain-column '*' {tmp_path.as_posix()} --undecided "
         "--verdict not-personal --confidence low"
     ) in result.stderr
@@ -138,7 +141,7 @@ def test_a_false_on_a_not_personal_column_and_a_pattern_row_go_under_ignore(tmp_
         + '  - "*.creazione"'.ljust(40) + "# marked not personal in review.csv:4\n"
     )
     assert "- shifts.turno" in text and "shifts.badge_colour" not in text
-    assert listed(tmp_path, *UNSURE) == ["shifts.badge_colour"]
+    assert listed(tmp_path, *UNSURE) == ["customers.member_level", "shifts.badge_colour"]
 
 
 def test_a_false_or_a_category_moves_the_column_off_the_line_init_wrote_and_nothing_else(
@@ -147,7 +150,9 @@ def test_a_false_or_a_category_moves_the_column_off_the_line_init_wrote_and_noth
     review = (
         "column,personal,category\n"
         "customers.loyalty_tier,false,\n"  # init's unsure line: taken out, under ignore:
-        "customers.full_name,true,user.name\n"  # init's line, another category: into a user.name entry
+        # init's line, another category than the entry's and cnsnt's own (user.name, which as
+        # explain-column wrote it would question nothing): into a user.name.first entry
+        "customers.full_name,true,user.name.first\n"
         "customers.email,false,\n"  # a person's line: never touched, said
         "customers.member_level,false,\n"  # init's line, but its entry's only column: left, said
     )
@@ -169,19 +174,21 @@ def test_a_false_or_a_category_moves_the_column_off_the_line_init_wrote_and_noth
     assert "customers.email" not in added and "member_level" not in added
     loaded = load_policy(policy)
     assert loaded.data["customers_details"].columns == ("customers.email",)
-    assert "customers.full_name" in loaded.data["name"].columns
-    assert loaded.data["name"].category == "user.name"
+    assert "customers.full_name" in loaded.data["first_name"].columns
+    assert loaded.data["first_name"].category == "user.name.first"
     assert loaded.data["tier"].columns == ("customers.member_level",)
     assert "customers.loyalty_tier" in loaded.ignore
     err = result.stderr
     assert "review.csv:2: customers.loyalty_tier moved from data entry customers_details, where cnsnt init " \
         "had put it, under ignore:" in err
     assert "review.csv:3: customers.full_name moved from data entry customers_details, where cnsnt init " \
-        "had put it, into the data entry of user.name" in err
+        "had put it, into data entry first_name (user.name.first)" in err
     assert "review.csv:4: customers.email is marked not personal but declared in data entry " \
         "customers_details: remove it by hand" in err
-    assert "review.csv:5: customers.member_level is the only column of data entry tier, which cnsnt does " \
-        "not delete: left there" in err
+    # `tier` is a person's (its label has no `fill in` comment): kept, and what to do said
+    assert "review.csv:5: customers.member_level is the only column of data entry tier, which a person has " \
+        "edited and cnsnt does not delete: left there; add customers.member_level under ignore: and remove " \
+        "entry tier" in err
     assert "customers.member_level is marked" not in err  # said once, as the entry's last column
     assert ", 2 moved from lines cnsnt init wrote, 2 left to change by hand" in err
     again = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
@@ -288,7 +295,7 @@ def test_an_entrys_last_column_is_left_and_said_once(tmp_path: Path) -> None:
     assert policy.read_text(encoding="utf-8") == before
     said = [line for line in result.stderr.splitlines() if "customers.loyalty_tier" in line]
     assert said == [
-        "review.csv:2: customers.loyalty_tier is the only column of data entry tier, which cnsnt does not "
-        "delete: left there; remove the entry by hand if it holds nothing personal"
+        "review.csv:2: customers.loyalty_tier is the only column of data entry tier, which a person has edited "
+        "and cnsnt does not delete: left there; add customers.loyalty_tier under ignore: and remove entry tier"
     ]
     assert ", 1 left to change by hand" in result.stderr

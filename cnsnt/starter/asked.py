@@ -1,0 +1,107 @@
+"""What the policy still asks about: the columns and form fields nobody has judged yet.
+
+Two kinds, both listed by `cnsnt explain-column --undecided` and counted by `cnsnt init`:
+
+- what no data entry, `ignore:` pattern or consent record names (CN101's tests): the
+  columns init left out as not personal, unsure, and any field found since;
+- what only a line init wrote as a question names (`- members.homeless   # unsure, check:
+  ...`, unedited): init declared it, but as "check it", so it is not decided either
+  (review35 R35a D1, R35b D2). A reviewer's `true` on such a line rewrites its comment
+  (`marked personal in review.csv:4; ...`) and a `false` moves it: either way it leaves
+  the list, and a second pass a year later lists only the new lines.
+
+A whole form's `form.*` line is one question about the form, not one per field: its
+fields are not listed by it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from cnsnt.classify import classify_field
+from cnsnt.evidence import Column, Evidence, FieldRole, FormField
+from cnsnt.matching import AliasIndex, PolicyIndex
+from cnsnt.model import Confidence
+from cnsnt.policy.loader import policy_files
+from cnsnt.policy.model import Policy
+from cnsnt.starter.fields import alone_on, field_reading
+from cnsnt.starter.review_moves import InitLine, init_lines
+from cnsnt.starter.update import file_holding, parse_files
+
+Lines = Mapping[tuple[str, str], InitLine]
+
+
+def question_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
+    """The `unsure, check` lines init wrote in `text` and nobody edited, by `(list, pattern case-folded)`."""
+    return {key: line for key, line in init_lines(text, shown).items() if line.unsure}
+
+
+def policy_questions(policy: Policy) -> dict[tuple[str, str], InitLine]:
+    """The `unsure, check` lines init wrote in the policy file holding `data:`; none for a stand-in."""
+    path = Path(policy.path)
+    if not path.exists():  # no policy yet: the sources init would list
+        return {}
+    holder = file_holding(parse_files(policy_files(path)), "data")
+    if holder is None:
+        return {}
+    with holder.open(encoding="utf-8", newline="") as handle:  # line breaks as they are (CRLF)
+        return question_lines(handle.read(), holder.as_posix())
+
+
+def column_open(index: PolicyIndex, column: Column, lines: Lines) -> bool:
+    """Whether nobody has judged the column: the policy names it nowhere, or only on init's question."""
+    if not index.column_decided(column):
+        return True
+    if index.column_ignored(column.key) or index.is_consent_column(column):
+        return False
+    return alone_on(lines, "columns", column.key, index.data_for_column(column.key)) is not None
+
+
+def field_open(index: PolicyIndex, field: FormField, lines: Lines) -> bool:
+    """Whether nobody has judged the form field, as `column_open` tells for a column."""
+    if not index.field_decided(field):
+        return True
+    if index.field_ignored(field) or index.is_consent_field(field):
+        return False
+    return alone_on(lines, "form_fields", field.key, index.data_for_field(field)) is not None
+
+
+def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> tuple[int, int, int]:
+    """How many rows the two `--undecided` lists of low confidence have.
+
+    The columns of the not-personal one, then the columns and the form fields of the
+    personal one.
+    Counted as `explain-column` lists them (a column key once, however many files define
+    it, review35 R35b D7; a form field once, by its own verdict), so the numbers init prints
+    are those the commands it prints give. `evidence` is classified.
+    """
+    index = PolicyIndex(policy, AliasIndex(evidence.fields))
+    left_out = asked = fields = 0
+    keys: set[str] = set()
+    for column in evidence.columns:
+        if column.key in keys:
+            continue
+        keys.add(column.key)
+        verdict = evidence.classified.get(column.key)
+        if verdict is None or verdict.confidence is not Confidence.LOW:
+            continue
+        if not column_open(index, column, lines):
+            continue
+        if verdict.personal:
+            asked += 1
+        else:
+            left_out += 1
+    written, addressed = field_reading(evidence)
+    seen: set[str] = set()
+    for field in evidence.fields:
+        if field.name is None or field.role is not FieldRole.INPUT or field.key.casefold() in seen:
+            continue
+        seen.add(field.key.casefold())
+        verdict = classify_field(
+            field.name, field.label, field.control, written, field.form, field.form in addressed,
+            label_hint=field.label_hint,
+        )
+        if verdict.confidence is Confidence.LOW and field_open(index, field, lines):
+            fields += 1
+    return left_out, asked, fields
