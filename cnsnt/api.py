@@ -28,9 +28,11 @@ from cnsnt.verdicts import ColumnVerdict
 POLICY_SUFFIXES = (".yaml", ".yml")
 
 if TYPE_CHECKING:
+    from cnsnt.classify import TableReading
     from cnsnt.inventory import Inventory
     from cnsnt.notices import NoticeResult, Theme
     from cnsnt.starter.column_kinds import Given
+    from cnsnt.starter.field_verdicts import FieldVerdicts
 
 
 def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
@@ -369,27 +371,32 @@ def _given_line(
     ]
 
 
-def _given_kinds(evidence: Evidence) -> dict[str, Given]:
-    """Column key (casefolded) -> the kind init gives it from the fields that fill it."""
-    from cnsnt.classify import classify_field, read_tables
+def _given_kinds(
+    evidence: Evidence, reading: TableReading | None = None, judged: FieldVerdicts | None = None
+) -> dict[str, Given]:
+    """Column key (casefolded) -> the kind init gives it from the fields that fill it.
+
+    `reading` and `judged`: the tables as already read (`evidence.classified` filled from
+    them) and the fields' verdicts, so a caller that has them reads nothing twice.
+    """
+    from cnsnt.classify import read_tables
     from cnsnt.evidence import FieldRole
     from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, of_no_kind
-    from cnsnt.starter.fields import field_reading, field_reason
+    from cnsnt.starter.field_verdicts import FieldVerdicts
+    from cnsnt.starter.fields import field_reason
     from cnsnt.starter.form_columns import fills
 
     if not evidence.tables or not evidence.fields:
         return {}
-    reading = read_tables(evidence.tables)
+    if reading is None:
+        reading = read_tables(evidence.tables)
     classify(evidence, reading)
-    written, addressed = field_reading(evidence)
+    judged = judged or FieldVerdicts(evidence)
     kinds: dict[str, FieldKind] = {}
     for field in evidence.fields:
         if field.name is None or field.role is not FieldRole.INPUT:
             continue
-        verdict = classify_field(
-            field.name, field.label, field.control, written, field.form, field.form in addressed,
-            label_hint=field.label_hint,
-        )
+        verdict = judged(field)
         if verdict.category is not None:
             kinds[field.key] = FieldKind(verdict.category, verdict.confidence, field_reason(field, verdict))
     open_columns = frozenset(
@@ -443,7 +450,7 @@ def column_verdicts(
     people = {key for key, table in reading.verdicts.items() if table.kind in (PEOPLE, LINKED)}
     rows = verdicts.column_verdicts(evidence, pattern, people, reading.tables)
     forms = _form_evidence(loaded, dialect)
-    fields = _field_rows(pattern, evidence, forms) if forms is not None else []
+    fields = _field_rows(pattern, evidence, forms, reading) if forms is not None else []
     if not rows and not fields:
         read = len(evidence.tables)
         named = f"{read} table{'s' if read != 1 else ''} read"
@@ -483,18 +490,23 @@ def _form_evidence(loaded: Policy, dialect: str | None) -> Evidence | None:
     return collect_evidence(dataclasses.replace(loaded, sources=forms), dialect=dialect)
 
 
-def _field_rows(pattern: str, schema: Evidence, forms: Evidence) -> list[tuple[ColumnVerdict, FormField]]:
+def _field_rows(
+    pattern: str, schema: Evidence, forms: Evidence, reading: TableReading
+) -> list[tuple[ColumnVerdict, FormField]]:
     """The row of each field a person fills in that `pattern` names, in the sources' order.
 
     The verdict, confidence and reasons `explain-column FORM.FIELD` prints (`_explain_field`),
     read with the schema's tables, as init reads them. A field two files define is one row,
     as it is one line of a starter policy. Consent controls, search boxes, buttons and
-    controls without a name are not listed: CN101 never asks to declare them.
+    controls without a name are not listed: CN101 never asks to declare them. `reading`:
+    the schema's tables as the columns' verdicts read them (`schema.classified`), used
+    again rather than read and classified a second and a third time (codereview29 F6).
     """
     from cnsnt.evidence import FieldRole
-    from cnsnt.starter.fields import field_reading
+    from cnsnt.starter.field_verdicts import FieldVerdicts
 
     both = Evidence(tables=schema.tables, forms=forms.forms)
+    both.classified.update(schema.classified)
     aliases = AliasIndex(both.fields)
     chosen: dict[str, FormField] = {}
     for field in both.fields:
@@ -504,11 +516,11 @@ def _field_rows(pattern: str, schema: Evidence, forms: Evidence) -> list[tuple[C
             chosen[field.key.casefold()] = field
     if not chosen:
         return []
-    written, addressed = field_reading(both)
-    filled = _filled(both, list(chosen.values()), written, addressed)
+    judged = FieldVerdicts(both)
+    filled = _filled(both, list(chosen.values()), judged, reading)
     out: list[tuple[ColumnVerdict, FormField]] = []
     for field in chosen.values():
-        category, confidence, because = _field_verdict(field, written, addressed)
+        category, confidence, because = _field_verdict(field, judged)
         label = f"; label '{field.label}'" if field.label and f"'{field.label}'" not in because else ""
         because = because + label
         fill = f"; {filled[field.key]}" if field.key in filled else ""
@@ -522,17 +534,11 @@ def _field_rows(pattern: str, schema: Evidence, forms: Evidence) -> list[tuple[C
     return out
 
 
-def _field_verdict(
-    field: FormField, written: tuple[str, ...], addressed: frozenset[str]
-) -> tuple[str | None, str, str]:
+def _field_verdict(field: FormField, judged: FieldVerdicts) -> tuple[str | None, str, str]:
     """A named input field's category (None: kind unknown), confidence and reason, as init gives them."""
-    from cnsnt.classify import classify_field
     from cnsnt.starter.fields import field_reason
 
-    verdict = classify_field(
-        field.name or "", field.label, field.control, written, field.form, field.form in addressed,
-        label_hint=field.label_hint,
-    )
+    verdict = judged(field)
     return verdict.category, verdict.confidence.value, field_reason(field, verdict)
 
 
@@ -557,7 +563,7 @@ def _explain_field(
     classifier adds is the category it suggests, read in the forms' own languages.
     """
     from cnsnt.evidence import FieldRole
-    from cnsnt.starter.fields import field_reading
+    from cnsnt.starter.field_verdicts import FieldVerdicts
 
     forms = tuple(s for s in loaded.sources if s.kind == "forms")
     if not forms:
@@ -575,8 +581,9 @@ def _explain_field(
     ]
     if not matching:
         return []
-    written, addressed = field_reading(evidence)
-    filled = _filled(evidence, matching, written, addressed)
+    judged = FieldVerdicts(evidence)
+    written, addressed = judged.written, judged.addressed
+    filled = _filled(evidence, matching, judged)
     lines: list[str] = []
     for field in matching:
         where = field.location
@@ -614,7 +621,7 @@ def _explain_field(
             lines.append(
                 f"  the form '{field.form}' asks for an address: a state or department is a region of it"
             )
-        kind, confidence, because = _field_verdict(field, written, addressed)
+        kind, confidence, because = _field_verdict(field, judged)
         lines.append(f"  verdict: personal, {kind or 'kind unknown'} ({confidence} confidence)")
         lines.append(f"  because {because}")
         if field.key in filled:
@@ -659,10 +666,14 @@ def _explain_nameless(
 
 
 def _filled(
-    evidence: Evidence, fields: list[FormField], written: tuple[str, ...], addressed: frozenset[str]
+    evidence: Evidence, fields: list[FormField], judged: FieldVerdicts, reading: TableReading | None = None
 ) -> dict[str, str]:
-    """For the fields that fill a personal column: what init does with them, as it says it."""
-    from cnsnt.classify import classify_field, read_tables
+    """For the fields that fill a personal column: what init does with them, as it says it.
+
+    `reading`: `evidence.tables` already read, and `evidence.classified` filled from it;
+    None to read them here.
+    """
+    from cnsnt.classify import read_tables
     from cnsnt.engine import classify
     from cnsnt.starter.column_kinds import column_types, of_no_kind, unheld
     from cnsnt.starter.form_columns import fills
@@ -670,20 +681,16 @@ def _filled(
 
     if not evidence.tables:
         return {}
-    reading = read_tables(evidence.tables)
+    if reading is None:
+        reading = read_tables(evidence.tables)
     classify(evidence, reading)
-    kinds = {
-        f.key: classify_field(
-            f.name or "", f.label, f.control, written, f.form, f.form in addressed, label_hint=f.label_hint
-        ).category
-        for f in fields
-    }
+    kinds = {f.key: judged(f).category for f in fields}
     unknown = {key: category is None for key, category in kinds.items()}
     tables = column_tables(evidence)
     open_columns = frozenset(
         key.casefold() for key, v in evidence.classified.items() if v.personal and of_no_kind(v.category)
     )
-    given = _given_kinds(evidence)
+    given = _given_kinds(evidence, reading, judged)
     out: dict[str, str] = {}
     filled = fills(evidence, reading, unknown, open_columns)
     vetoed = unheld(filled, {k: c for k, c in kinds.items() if c is not None}, column_types(evidence.columns))

@@ -876,8 +876,8 @@ def _review_notes(err: Console, draft: Draft) -> None:
     from cnsnt.starter.review_notes import review_notes
 
     if draft.reviewed is not None:
-        for note in review_notes(draft.reviewed):
-            err.print(note, markup=False, soft_wrap=True)
+        for note in review_notes(draft.reviewed):  # one line each: a break in a name shown as `\n`
+            err.print(printable(note, lines=False), markup=False, soft_wrap=True)
 
 
 def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
@@ -1392,10 +1392,12 @@ def explain_column_command(
         elif output_format == "json":
             sys.stdout.write(verdicts.as_json(rows))
         else:
-            sys.stdout.write("".join(printable(line) + "\n" for line in verdicts.as_text(rows)))
+            # one line a row: a line break in a name (a form field's, a column's) is shown as `\n`
+            text = verdicts.as_text(rows)
+            sys.stdout.write("".join(printable(line, lines=False) + "\n" for line in text))
         return
     lines = explain_column(column, path, policy=policy, dialect=dialect, databases=db or ())
-    sys.stdout.write("".join(printable(redact(line)) + "\n" for line in lines))
+    sys.stdout.write("".join(printable(redact(line), lines=False) + "\n" for line in lines))
 
 
 @app.command(epilog=_examples("cnsnt schema > cnsnt.schema.json"))

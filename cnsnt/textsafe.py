@@ -5,7 +5,7 @@ Policies, forms and queries are untrusted. A description written as a YAML escap
 "Acme DTL" display as "Acme LTD". Reports escape such characters visibly
 (`printable`); customer notices drop them (`strip_unsafe`), since a notice has no
 reader who could make sense of an escape. Tab and line feed are kept: they are
-legitimate in both.
+legitimate in both, but for a line that must stay one (`printable(text, lines=False)`).
 """
 
 from __future__ import annotations
@@ -25,9 +25,23 @@ def _escape(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def printable(text: str) -> str:
-    r"""Show unsafe characters as escapes (`\x1b`, `\u202e`): for reports and messages."""
-    return UNSAFE.sub(lambda m: _escape(m.group()), text)
+#: What `printable` keeps but a one-line message may not hold: a line feed, and the line
+#: and paragraph separators a terminal or an editor breaks at (the other breaks, `\r`,
+#: `\x0b`, `\x0c`, `\x1c`-`\x1e` and U+0085, are unsafe already). Linear: one character class.
+_BREAKS = re.compile("[\n\u2028\u2029]")
+
+
+def printable(text: str, lines: bool = True) -> str:
+    r"""Show unsafe characters as escapes (`\x1b`, `\u202e`): for reports and messages.
+
+    `lines=False`: for a line that must stay one (a row of `explain-column`, a note on a
+    reviewed list, naming a form field a page chose): a line break in it is shown as
+    `\n` (`\u2028`, `\u2029`), so a name cannot print a line of its own (codereview29 F7).
+    """
+    shown = UNSAFE.sub(lambda m: _escape(m.group()), text)
+    if lines:
+        return shown
+    return _BREAKS.sub(lambda m: "\\n" if m.group() == "\n" else _escape(m.group()), shown)
 
 
 def strip_unsafe(text: str) -> str:

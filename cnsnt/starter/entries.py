@@ -39,6 +39,9 @@ class Entry:
     former: str = ""
     """`stem` as an older cnsnt spelt it, when it differs (`yeler_details` for `uyeler_details`:
     non-ASCII letters were dropped); `--update` finds an open entry of that name too."""
+    shared: frozenset[str] = frozenset()
+    """Of `stem` and `former`, the names another table or form may have too (`Group.shared`):
+    `--update` takes an entry so named only when it holds this group's fields or label."""
 
     @property
     def count(self) -> int:
@@ -85,6 +88,7 @@ def _entry(
     notes: tuple[str, ...] = (),
     stem: str = "",
     former: str = "",
+    shared: frozenset[str] = frozenset(),
 ) -> Entry:
     ordered = sorted(members, key=lambda f: f.key)
     return Entry(
@@ -99,6 +103,7 @@ def _entry(
         notes=notes,
         stem=stem or name,
         former=former,
+        shared=shared,
     )
 
 
@@ -135,7 +140,10 @@ def group(
         name = _unique(found.names[:1], used)
         used.add(name)
         stem, former = found.names[0], found.former[0] if found.former else ""
+        shared = found.shared & {stem, former}
         entries.append(
-            _entry(name, found.label, UNKNOWN_CATEGORY, found.fields, taxonomy, found.notes, stem, former)
+            _entry(
+                name, found.label, UNKNOWN_CATEGORY, found.fields, taxonomy, found.notes, stem, former, shared
+            )
         )
     return entries

@@ -21,6 +21,7 @@ a reason, so a changed sentence in the classifier cannot move a field.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
@@ -70,6 +71,12 @@ class Group:
     fields: tuple[PersonalField, ...]
     former: tuple[str, ...] = ()
     """`names` as an older cnsnt spelt them (`former_name_part`), one for one; empty when alike."""
+    shared: frozenset[str] = frozenset()
+    """Of `names` and `former`, those another table or form may have too: a placeholder
+    (`people_details` for a table named in Greek, `table_records`, `form_input`), or a name
+    two tables fold to (`üyeler` and `uyeler`: `uyeler_details`). An existing entry so named
+    is this group's only when it holds fields of the same table or form, or has this
+    group's label (`cnsnt.starter.join`, codereview29 F2, F3)."""
 
 
 def name_part(text: str) -> str:
@@ -215,6 +222,26 @@ def _large_tables(members: Sequence[PersonalField]) -> dict[str, tuple[PersonalF
 def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None, small: int) -> list[Group]:
     people = people_of(tables) if tables is not None else {}
     names = {t.key: t.name for t in tables.tables} if tables is not None else {}
+    # how many tables each name part is made from: a part two tables give names neither alone
+    parts = Counter(name_part(n) for n in names.values())
+    olds = Counter(former_name_part(n) for n in names.values())
+
+    def shared(*pairs: tuple[str, str]) -> frozenset[str]:
+        """Of the (table's name, entry name made from it) pairs, the names not this table's alone."""
+        out = set()
+        for table, made in pairs:
+            part = name_part(table)
+            if not part or parts[part] > 1:
+                out.add(made)
+        return frozenset(out)
+
+    def shared_former(*pairs: tuple[str, str]) -> frozenset[str]:
+        out = set()
+        for table, made in pairs:
+            old = former_name_part(table)
+            if not old or olds[old] > 1:  # `people_details`: every table named without ASCII letters
+                out.add(made)
+        return frozenset(out)
     groups: dict[tuple[str, str], list[PersonalField]] = {}
     loose: list[PersonalField] = []
     for field in fields:
@@ -266,7 +293,8 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
                 label = f"Records in {tab} about {shown}"
                 named = (f"{name_part(tab) or 'table'}_records",)
                 formerly = (f"{former_name_part(tab) or 'table'}_records",)
-                later.append(_group(named, label, said + _DECIDE, mine, formerly))
+                clash = shared((tab, named[0])) | shared_former((tab, formerly[0]))
+                later.append(_group(named, label, said + _DECIDE, mine, formerly, clash))
             members = [f for f in members if (f.table or "") not in apart]
             tabs = sorted({f.table or "" for f in members})
             notes = _wrap(
@@ -277,7 +305,8 @@ def _column_groups(fields: Sequence[PersonalField], tables: TableReading | None,
             label = f"Records kept about {shown}"
             candidates, former = (f"{part}_records",), (f"{old}_records",)
         notes += _DECIDE
-        out.append(_group(candidates, label, notes, members, former))
+        clash = shared((shown, candidates[0])) | shared_former((shown, former[0]))
+        out.append(_group(candidates, label, notes, members, former, clash))
         out.extend(later)
     if loose:
         tabs = sorted({f.table or "" for f in loose})
@@ -404,7 +433,9 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
                 else ("other_form_input" if len(by_home) > 1 else "form_input",)
             )
             former = _folder_names(folder, "form_input", former_name_part) if folder else names
-            out.append(_group(names, label, notes + decide, members, former))
+            # a folder of no Latin letters is named as the project's top folder is: `form_input`
+            clash = frozenset(n for n in (*names, *former) if n == "form_input") if folder else frozenset()
+            out.append(_group(names, label, notes + decide, members, former, clash))
         for form, mine in own:
             where = _where(folder, mine)
             # a form named by its path (`partners/children/_form`): its folder names the rest
@@ -424,7 +455,12 @@ def _form_groups(fields: Sequence[PersonalField], least: int) -> list[Group]:
                 for n in _folder_names(folder, "", former_name_part)
             )
             label = f"What people enter in the form {form} ({where})"
-            out.append(_group(candidates, label, notes + decide, mine, former))
+            # `form_input`: every form named without Latin letters (without ASCII ones, formerly)
+            clash = frozenset(
+                (candidates if not name_part(form.rsplit("/", 1)[-1]) else ())
+                + (former if not former_name_part(form.rsplit("/", 1)[-1]) else ())
+            )
+            out.append(_group(candidates, label, notes + decide, mine, former, clash))
     return out
 
 
@@ -434,10 +470,11 @@ def _group(
     notes: tuple[str, ...],
     fields: Sequence[PersonalField],
     former: tuple[str, ...],
+    shared: frozenset[str] = frozenset(),
 ) -> Group:
     """A group, with its former names when they differ from its names and are one for one."""
     kept = former if former != names and len(former) == len(names) else ()
-    return Group(names, label, notes, tuple(fields), kept)
+    return Group(names, label, notes, tuple(fields), kept, shared)
 
 
 def _distinct(groups: list[Group]) -> list[Group]:

@@ -47,21 +47,54 @@ def _open_entry(
     kind to the entry their group is named for (`staff_details`), of the same category,
     else to the one an older cnsnt named for it (`yeler_details` for `üyeler`, whose
     letters it dropped: `Entry.former`), unless that is another new group's own name
-    (`stems`): the user's key is kept, no second entry is made beside it.
+    (`stems`): the user's key is kept, no second entry is made beside it. A name another
+    table may have too (`Entry.shared`: `uyeler_details` for `üyeler` and `uyeler`, the
+    placeholder `people_details`) is taken only for an entry that holds fields of the same
+    table or form, or has the label init gives the group (codereview29 F2, F3).
     """
     for name in candidates:
-        if _open(policy, name, entry) and (entry.category != UNKNOWN_CATEGORY or name == entry.stem):
+        if _open(policy, name, entry) and (
+            entry.category != UNKNOWN_CATEGORY or (name == entry.stem and _ours(policy, name, entry))
+        ):
             return name
     if entry.category != UNKNOWN_CATEGORY:
         return None
+    if entry.stem in entry.shared:  # init numbered one of two alike: `uyeler_details_2` holds `üyeler`
+        for name in candidates:
+            number = name.removeprefix(f"{entry.stem}_")
+            numbered = number != name and number.isdigit()
+            if numbered and _open(policy, name, entry) and _holds(policy, name, entry):
+                return name
     if (
         entry.former
         and entry.former not in stems
         and entry.former in candidates
         and _open(policy, entry.former, entry)
+        and _ours(policy, entry.former, entry)
     ):
         return entry.former
     return _renamed(entry, policy, [n for n in candidates if n not in stems])
+
+
+def _ours(policy: Policy, name: str, entry: Entry) -> bool:
+    """Whether the open entry `name`, named as `entry`'s group is, is that group's.
+
+    A name the group has alone is; a shared one (`Entry.shared`) only when the entry holds
+    fields of a table or form `entry`'s fields are of (what `beside` checks), or has the
+    label init gives the group.
+    """
+    if name not in entry.shared or _holds(policy, name, entry):
+        return True
+    label = policy.data[name].label
+    want = entry.label.casefold()
+    return label is not None and any(value.casefold() == want for value in label.values.values())
+
+
+def _holds(policy: Policy, name: str, entry: Entry) -> bool:
+    """Whether the policy's entry `name` holds fields of a table or form that `entry`'s fields are of."""
+    datum = policy.data[name]
+    mine = {_holder(f.key).casefold() for f in (*entry.columns, *entry.form_fields)}
+    return bool(mine & {_holder(key).casefold() for key in (*datum.columns, *datum.form_fields)})
 
 
 def _renamed(entry: Entry, policy: Policy, candidates: Sequence[str]) -> str | None:

@@ -341,9 +341,9 @@ def _column(value: Any) -> str:
 
 
 def _show(text: str) -> str:
-    """A cell as a message quotes it: printable, cut short."""
+    r"""A cell as a message quotes it: printable on one line (a break shown as `\n`), cut short."""
     cut = text if len(text) <= 80 else text[:77] + "..."
-    return "'" + printable(cut) + "'"
+    return "'" + printable(cut, lines=False) + "'"
 
 
 def _answer(review: Review) -> str:
