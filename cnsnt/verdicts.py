@@ -135,9 +135,14 @@ def _references(table: Table) -> dict[str, str]:
     return {name: "; ".join(targets) for name, targets in out.items()}
 
 
+#: How a form field's `table` cell starts and ends: `--reviewed` tells its row from a column's by it.
+FORM_HEADING_START = "form '"
+FORM_HEADING_END = "': form fields, filled in by a person"
+
+
 def form_heading(form: str) -> str:
     """The `table` cell of a form field's row, and its heading in text: which form, and that it is one."""
-    return f"form '{form}': form fields, filled in by a person"
+    return f"{FORM_HEADING_START}{form}{FORM_HEADING_END}"
 
 
 def field_verdict(

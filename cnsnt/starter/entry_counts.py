@@ -37,6 +37,8 @@ class Change:
     """Fields a reviewed list marked personal, added, by the list that says so (`review.csv`)."""
     moved: int = 0
     """init's own lines a reviewed list took out (each one field init found)."""
+    unmarked: dict[str, int] = field(default_factory=dict)
+    """Lines an earlier reviewed list wrote that a later row took out, by that list (`review.csv`)."""
 
     @property
     def added(self) -> int:
@@ -45,9 +47,13 @@ class Change:
 
 
 def changes(
-    joined: Iterable[tuple[str, Iterable[PersonalField]]], moved_out: Iterable[str]
+    joined: Iterable[tuple[str, Iterable[PersonalField]]], moved_out: Iterable[tuple[str, str | None]]
 ) -> dict[str, Change]:
-    """Each existing entry's change: the fields joined to it, one less for each init line taken out."""
+    """Each existing entry's change: the fields joined to it, one less for each line taken out.
+
+    `moved_out`: the entry of each line taken out, with the reviewed list that wrote the
+    line (None: init did).
+    """
     out: dict[str, Change] = {}
     for name, fields in joined:
         change = out.setdefault(name, Change())
@@ -57,8 +63,12 @@ def changes(
                 change.marked[source] = change.marked.get(source, 0) + f.covers
             else:
                 change.found += f.covers
-    for name in moved_out:
-        out.setdefault(name, Change()).moved += 1
+    for name, by in moved_out:
+        change = out.setdefault(name, Change())
+        if by is None:
+            change.moved += 1
+        else:
+            change.unmarked[by] = change.unmarked.get(by, 0) + 1
     return out
 
 
@@ -117,6 +127,13 @@ def _recounted(body: str, col: int, name: str, change: Change) -> str | None:
     if line(col, key, head_text(found, marked) + suffix) != body:
         return None  # spaced, worded or counted otherwise than init writes it: a person's line
     found += change.found - change.moved
+    for source, count in change.unmarked.items():
+        if marked.get(source, 0) >= count:  # counted as that list's
+            marked[source] -= count
+            if not marked[source]:
+                del marked[source]
+        else:  # a `true` on init's line: its header kept init's count
+            found -= count
     if found < 0:
         return None
     for source, count in change.marked.items():
@@ -147,7 +164,7 @@ def _said(change: Change) -> str:
     parts = []
     if change.added:
         parts.append(f"{change.added} field{'s' if change.added != 1 else ''} added")
-    if change.moved:
-        gone = change.moved
+    if change.moved or change.unmarked:
+        gone = change.moved + sum(change.unmarked.values())
         parts.append(f"{gone} field{'s' if gone != 1 else ''} moved out")
     return ", ".join(parts) or "fields changed"

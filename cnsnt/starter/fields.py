@@ -7,7 +7,7 @@ would report, and nothing it would not.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from cnsnt.evidence import Classification, Column, Evidence, FieldRole, FormFiel
 from cnsnt.matching import AliasIndex, PolicyIndex, column_matches, escape, field_matches, is_glob
 from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
+from cnsnt.starter.alike import Alike
 from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, unheld
 from cnsnt.starter.form_columns import Fill, fills
 from cnsnt.starter.review_marks import Marked, match_field_reviews, match_reviews, reviewer_reason
@@ -25,7 +26,7 @@ from cnsnt.starter.things import IgnoredField, things
 if TYPE_CHECKING:
     from cnsnt.policy.model import Datum
     from cnsnt.starter.catch_alls import CatchAll
-    from cnsnt.starter.review_moves import InitLine
+    from cnsnt.starter.review_moves import IgnoreLine, InitLine
     from cnsnt.starter.reviewed import Review
 
 #: The root category, for a field the classifier can name no kind for.
@@ -110,6 +111,14 @@ class Undeclared:
     confirmed: tuple[Confirmed, ...] = ()
     """`--reviewed`: init's lines that alone declare a column or field a reviewer marked personal:
     their comments say so."""
+    shared: tuple[Marked, ...] = ()
+    """`--reviewed`: columns and form fields marked not personal whose `ignore:` item would name
+    a thing of the other kind too (its key in `entries`): left to the user."""
+    unignored: tuple[Marked, ...] = ()
+    """`--reviewed`: `ignore:` items an earlier reviewed list wrote that a row now marks personal
+    (`was`: that list's row): taken out, the column or field added as a `true` adds it."""
+    ignore_lines: tuple[IgnoreLine, ...] = ()
+    """`--reviewed`: the `ignore:` lines the `unignored` items are on."""
 
 
 def undeclared(
@@ -121,6 +130,7 @@ def undeclared(
     reviewed: Sequence[Review] = (),
     movable: Mapping[tuple[str, str], InitLine] | None = None,
     whole: Mapping[str, int] | None = None,
+    ignorable: Mapping[str, IgnoreLine] | None = None,
 ) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names.
 
@@ -130,11 +140,14 @@ def undeclared(
     fields of no known kind that fill a column about a thing go to `ignored`, not to
     the fields (a new starter writes them under `ignore:`). `reviewed`: a reviewer's
     answers (`init --update --reviewed`), which overrule the classifier on the columns
-    and form fields they name (`_marked_not_personal`). `movable`: the policy's lines
-    init wrote and nobody edited (`cnsnt.starter.review_moves.init_lines`), which a
-    reviewed row may move, or confirm (its `true`). `whole`: the data entries every line
-    of which init wrote and nobody touched (`cnsnt.starter.init_entries`), with how many
-    fields each holds: one whose last field moves is taken out.
+    and form fields they name (`_not_personal`). `movable`: the policy's lines
+    init wrote, or an earlier reviewed list wrote, and nobody edited
+    (`cnsnt.starter.review_moves.init_lines`), which a reviewed row may move, or confirm
+    (its `true`). `whole`: the data entries every line of which init wrote and nobody
+    touched (`cnsnt.starter.init_entries`), with how many fields each holds: one whose
+    last field moves is taken out. `ignorable`: the `ignore:` items an earlier reviewed
+    list wrote and nobody edited (`review_moves.ignore_lines`), which a row marking the
+    column or field personal takes out.
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
@@ -147,7 +160,11 @@ def undeclared(
     hidden: dict[str, Marked] = {}
     moved: dict[str, Marked] = {}
     consents: dict[str, Marked] = {}
-    moves = _Moves(movable or {}, whole or {}, len(policy.data))
+    moves = _Moves(movable or {}, whole or {}, len(policy.data), ignorable or {})
+    alike = Alike(evidence, index, marks.by_column, field_marks.by_field)
+    shared: dict[str, Marked] = {}
+    filed = _Filed(against, kept, shared, moves)
+
     for column in evidence.columns:
         key = column.key
         verdict = evidence.classified.get(key)
@@ -155,7 +172,9 @@ def undeclared(
             continue
         review = marks.by_column.get(key.casefold())
         if review is not None and not review.personal:
-            _marked_not_personal(column, verdict.personal, review, index, against, kept, moves)
+            decided = index.column_ignored(key) or index.is_consent_column(column)
+            entries = index.data_for_column(key)
+            _not_personal("columns", key, verdict.personal, review, entries, decided, filed, alike.field_for)
             continue
         # the reviewer's word overrules the verdict, or names the category it lacked
         marked = review is not None and (
@@ -164,10 +183,17 @@ def undeclared(
         if not verdict.personal and not marked:
             continue
         if index.column_ignored(key):
-            if review is not None:  # the policy says not personal, the reviewer says it is
-                patterns = tuple(p for p in policy.ignore if column_matches(p, key))
-                hidden.setdefault(key.casefold(), Marked(key, review, patterns))
-            continue
+            if review is None:
+                continue
+            # the policy says not personal, the reviewer says it is: an item a list wrote goes
+            patterns = tuple(p for p in policy.ignore if column_matches(p, key))
+            if index.is_consent_column(column) or not moves.unignore(
+                key, review, verdict.personal, patterns, alike.any_field
+            ):
+                was = moves.held.get(("ignore", key.casefold()))
+                hidden.setdefault(key.casefold(), Marked(key, review, patterns, was=was))
+                continue
+            marked = True  # added as the reviewer marked it
         declared = index.data_for_column(key)
         consent_column = index.is_consent_column(column)
         # another category than cnsnt's own (as explain-column wrote it: a row left as written
@@ -184,7 +210,7 @@ def undeclared(
             wanted
             and review is not None
             and not consent_column
-            and moves.take("columns", key, review, declared)
+            and moves.take("columns", key, review, declared) is not None
         )
         if (declared or consent_column) and not recategorise:
             # a `true` on init's own line answers its question: recorded in its comment
@@ -228,13 +254,24 @@ def undeclared(
             continue
         review = field_marks.by_field.get(key.casefold())
         if review is not None and not review.personal:
-            _field_not_personal(field, review, index, against, kept, moves)
+            decided = index.field_ignored(field) or index.is_consent_field(field)
+            entries = index.data_for_field(field)
+            # a person fills it in: personal to cnsnt, always
+            _not_personal("form_fields", key, True, review, entries, decided, filed, alike.column_for)
             continue
         if index.field_ignored(field) or index.is_consent_field(field):
-            if review is not None and index.field_ignored(field):  # the reviewer says it is personal
-                patterns = tuple(p for p in policy.ignore if index.aliases.matches(p, field))
-                hidden.setdefault(f"form_field:{key.casefold()}", Marked(key, review, patterns, field=True))
-            continue
+            if review is None or not index.field_ignored(field):
+                continue
+            # the reviewer says it is personal: an `ignore:` item a list wrote goes
+            patterns = tuple(p for p in policy.ignore if index.aliases.matches(p, field))
+            unignored = not index.is_consent_field(field) and moves.unignore(
+                key, review, True, patterns, alike.any_column
+            )
+            if not unignored:
+                was = moves.held.get(("ignore", key.casefold()))
+                marked_here = Marked(key, review, patterns, field=True, was=was)
+                hidden.setdefault(f"form_field:{key.casefold()}", marked_here)
+                continue
         declared = index.data_for_field(field)
         held = _held_by_catch_all(declared, field, index, catch_alls) if declared else None
         verdict = classify_field(
@@ -250,7 +287,7 @@ def undeclared(
                     answered = _reviewed_field(field, review, verdict)
                     moves.confirm("form_fields", key, review, declared, answered)
                 continue
-            if review is None or not moves.take("form_fields", key, review, declared):
+            if review is None or moves.take("form_fields", key, review, declared) is None:
                 if review is not None and ("form_fields", key.casefold()) not in moves.last:
                     moved[f"form_field:{key.casefold()}"] = Marked(
                         key, review, tuple(d.name for d in declared), tuple(d.category for d in declared),
@@ -324,6 +361,9 @@ def undeclared(
         lines=tuple(moves.lines.values()),
         removed=tuple(moves.removed.values()),
         confirmed=tuple(moves.confirmed.values()),
+        shared=tuple(shared.values()),
+        unignored=tuple(marked for _, marked in moves.unignored.values()),
+        ignore_lines=tuple(line for line, _ in moves.unignored.values()),
         marked_personal=tuple(
             p.key
             for (kind, key), p in found.items()
@@ -385,9 +425,15 @@ class _Moves:
     """The lines init wrote that reviewed rows take columns or fields off, and the ones left as last."""
 
     def __init__(
-        self, movable: Mapping[tuple[str, str], InitLine], whole: Mapping[str, int], entries: int
+        self,
+        movable: Mapping[tuple[str, str], InitLine],
+        whole: Mapping[str, int],
+        entries: int,
+        ignorable: Mapping[str, IgnoreLine],
     ) -> None:
         self.movable = movable
+        self.ignorable = ignorable
+        """The `ignore:` items a reviewed list wrote and nobody edited, by pattern case-folded."""
         self.whole = whole
         """The entries as init wrote them, with how many fields each holds."""
         self.entries = entries
@@ -398,13 +444,22 @@ class _Moves:
         self.removed: dict[str, Marked] = {}
         """An entry init wrote taken out whole -> the field whose move emptied it."""
         self.confirmed: dict[tuple[str, str], Confirmed] = {}
+        self.held: dict[tuple[str, str], str] = {}
+        """Lines an earlier list wrote that a row of another list only repeating cnsnt left: that
+        list's row."""
+        self.unignored: dict[str, tuple[IgnoreLine, Marked]] = {}
+        """`ignore:` items taken out, by pattern case-folded: the line and the row that took it."""
         self._taken: dict[tuple[str, str], int] = {}
         self._emptied: dict[str, int] = {}
 
-    def take(self, kind: str, key: str, review: Review, declared: Sequence[Datum]) -> bool:
+    def take(
+        self, kind: str, key: str, review: Review, declared: Sequence[Datum], *, repeats: bool = False
+    ) -> InitLine | None:
         """Take a column or a field (`kind`: its list) off init's line, if that line alone names it.
 
-        Whether it was. The last item of an entry init wrote and nobody touched takes the
+        The line taken, or None. A line an earlier reviewed list wrote is taken as init's is,
+        unless the row only `repeats` what cnsnt says and comes from another list
+        (`overturns`). The last item of an entry init wrote and nobody touched takes the
         entry with it (`removed`); of another entry, the last item of a list stays (an
         entry a person touched is never deleted, and an empty list would not load): said
         in `last`.
@@ -413,18 +468,22 @@ class _Moves:
         field = kind == "form_fields"
         at = (kind, key.casefold())
         if line is None:
-            return False
+            return None
+        if not overturns(line.decided, review, repeats):
+            self.held[at] = line.decided or ""
+            return None
+        marked = Marked(key, review, (line.entry,), field=field, was=line.decided)
         if line.siblings - self._taken.get((line.entry, kind), 0) <= 1:
             held = self.whole.get(line.entry, 0) - self._emptied.get(line.entry, 0)
             if held != 1 or len(self.removed) + 1 >= self.entries:
-                self.last.setdefault(at, Marked(key, review, (line.entry,), field=field))
-                return False
-            self.removed[line.entry] = Marked(key, review, (line.entry,), field=field)
+                self.last.setdefault(at, marked)
+                return None
+            self.removed[line.entry] = marked
         self._taken[(line.entry, kind)] = self._taken.get((line.entry, kind), 0) + 1
         self._emptied[line.entry] = self._emptied.get(line.entry, 0) + 1
         self.lines[at] = line
-        self.moved[at] = Marked(key, review, (line.entry,), field=field)
-        return True
+        self.moved[at] = marked
+        return line
 
     def confirm(
         self, kind: str, key: str, review: Review, declared: Sequence[Datum], written: PersonalField
@@ -433,11 +492,50 @@ class _Moves:
 
         Its comment becomes `written`'s (`marked personal in review.csv:N; cnsnt said: ...`):
         the question init asked is answered, so `explain-column --undecided` no longer lists it
-        and a second pass costs only the new lines (review35 R35a D1, R35b D2).
+        and a second pass costs only the new lines (review35 R35a D1, R35b D2). A line a
+        reviewed list wrote says so already, and stays as it is.
         """
         line = alone_on(self.movable, kind, key, declared)
-        if line is not None:
+        if line is not None and line.decided is None:
             self.confirmed.setdefault((kind, key.casefold()), Confirmed(line, written))
+
+    def unignore(
+        self, key: str, review: Review, says: bool, named: Sequence[str], other: Callable[[str], bool]
+    ) -> bool:
+        """Take out the `ignore:` item a reviewed list wrote for a column or field now marked personal.
+
+        Whether it was. Only when that item alone names it, as its key or as the row's own
+        pattern (`*.creazione` marked `true` now), names nothing of the other kind (`other`:
+        `ignore:` silences a column and a form field of one name alike), and the row
+        `overturns` it (`says`: cnsnt's verdict). Anything else is left to the user.
+        """
+        if len(named) != 1:
+            return False
+        line = self.ignorable.get(named[0].casefold())
+        if line is None or other(line.pattern):
+            return False
+        pattern = line.pattern.casefold()
+        own = pattern == escape(key).casefold()
+        if not own and not (is_glob(review.column) and pattern == review.column.casefold()):
+            return False
+        if not overturns(line.decided, review, review.personal == says):
+            self.held[("ignore", key.casefold())] = line.decided
+            return False
+        item = key if own else line.pattern
+        self.unignored.setdefault(pattern, (line, Marked(item, review, pattern=not own, was=line.decided)))
+        return True
+
+
+def overturns(decided: str | None, review: Review, repeats: bool) -> bool:
+    """Whether a row changes the answer an earlier reviewed list gave (`decided`: its row; None: none did).
+
+    A row that says otherwise than cnsnt was edited, so it does. One that repeats cnsnt's
+    verdict may be a list made anew and left as written: only a row of the same list
+    (the reviewer changed that cell) overturns a decision (trial29 D#1, G#3).
+    """
+    if decided is None or not repeats:
+        return True
+    return decided.rpartition(":")[0] == review.where.rpartition(":")[0]
 
 
 def _reviewed_field(field: FormField, review: Review, verdict: Classification) -> PersonalField:
@@ -454,74 +552,67 @@ def _reviewed_field(field: FormField, review: Review, verdict: Classification) -
     )
 
 
-def _marked_not_personal(
-    column: Column,
-    personal: bool,
+@dataclass(frozen=True)
+class _Filed:
+    """Where `_not_personal` files a row: the `Undeclared` lists it feeds, and the lines it may move."""
+
+    against: dict[str, Marked]
+    """For `ignore:`."""
+    kept: dict[str, Marked]
+    """Declared by a data entry a person wrote: left, and said."""
+    shared: dict[str, Marked]
+    """Its `ignore:` item would silence a thing of the other kind too (`entries`: its key): said."""
+    moves: _Moves
+
+
+def _not_personal(
+    kind: str,
+    key: str,
+    says: bool,
     review: Review,
-    index: PolicyIndex,
-    against: dict[str, Marked],
-    kept: dict[str, Marked],
-    moves: _Moves,
+    entries: Sequence[Datum],
+    decided: bool,
+    filed: _Filed,
+    other: Callable[[str], str | None],
 ) -> None:
-    """File a column a reviewer marked not personal: kept (an entry declares it) or for `ignore:`.
+    """File a column or form field (`kind`: its list) marked not personal: moved, kept, or for `ignore:`.
 
-    A data entry records a decision someone made, so it is never undone here: the user is
-    told (`kept`), when the classifier calls it personal too; but a line init wrote and
-    nobody edited asked for this check, and is moved (`moves`), whatever the classifier
-    says today. One the classifier calls
-    not personal is `false` in the list as `explain-column` wrote it, edited or not: the
-    reviewer agreeing with cnsnt is no reason to question the entry. A column nothing
-    names goes to `against`, for `ignore:`, whatever the classifier said: the decision is
-    recorded, and the `--undecided` list shrinks (review34 R34a D1, R34b D3). A pattern
-    row goes there once, as its pattern.
+    `says`: whether cnsnt calls it personal (a form field a person fills in, always);
+    `entries`: the data entries declaring it; `decided`: `ignore:` or a consent names it.
+    A line init wrote and nobody edited asked for this check, and so did one an earlier
+    reviewed list wrote (`moves`): it moves under `ignore:`. Any other data entry records
+    a decision someone made, so it is never undone here: the user is told (`kept`), never
+    left unsaid (trial29 D#1). One nothing names goes to `against`, for `ignore:`,
+    whatever the classifier said: the decision is recorded, and the `--undecided` list
+    shrinks (review34 R34a D1, R34b D3); `ignore:` silences a field as it does a column
+    (SPEC). A pattern row goes there once, as its pattern. Unless that item names a thing
+    of the other kind too (`other`: a table and a form of one name), which nobody marked
+    not personal: then nothing moves, and the user is told (`shared`).
     """
-    key = column.key
-    entries = index.data_for_column(key)
+    field = kind == "form_fields"
+    at = f"form_field:{key.casefold()}" if field else key.casefold()
+    pattern = is_glob(review.column) and review.column.casefold() != key.casefold()
+    against, kept, moves = filed.against, filed.kept, filed.moves
+    if not decided:
+        besides = other(review.column if pattern else escape(key))
+        if besides is not None:
+            filed.shared.setdefault(at, Marked(review.column if pattern else key, review, (besides,),
+                                               pattern=pattern, field=field))
+            return
     if entries:
-        if moves.take("columns", key, review, entries):
-            against.setdefault(key.casefold(), Marked(key, review, (entries[0].name,)))
-        elif personal and ("columns", key.casefold()) not in moves.last:  # an entry's last one: said once
-            kept.setdefault(key.casefold(), Marked(key, review, tuple(d.name for d in entries)))
+        line = moves.take(kind, key, review, entries, repeats=not says)
+        if line is not None:
+            against.setdefault(at, Marked(key, review, (line.entry,), field=field, was=line.decided))
+        elif (kind, key.casefold()) not in moves.last:  # an entry's last one: said once
+            was = moves.held.get((kind, key.casefold()))
+            kept.setdefault(at, Marked(key, review, tuple(d.name for d in entries), field=field, was=was))
         return
-    if index.column_ignored(key) or index.is_consent_column(column):
+    if decided:
         return
-    if is_glob(review.column) and review.column.casefold() != key.casefold():
-        against.setdefault(review.column.casefold(), Marked(review.column, review, pattern=True))
+    if pattern:
+        against.setdefault(review.column.casefold(), Marked(review.column, review, pattern=True, field=field))
     else:
-        against.setdefault(key.casefold(), Marked(key, review))
-
-
-def _field_not_personal(
-    field: FormField,
-    review: Review,
-    index: PolicyIndex,
-    against: dict[str, Marked],
-    kept: dict[str, Marked],
-    moves: _Moves,
-) -> None:
-    """File a form field a reviewer marked not personal, as `_marked_not_personal` files a column.
-
-    Every field a person fills in is personal to the classifier, so a data entry naming it
-    is always said (`kept`), unless the line is init's own and moves (`moves`). One nothing
-    names goes under `ignore:` (`against`), which silences a field as it does a column
-    (SPEC: `ignore:` lists fields that are not personal data); a pattern row, once.
-    """
-    key = field.key
-    entries = index.data_for_field(field)
-    if entries:
-        if moves.take("form_fields", key, review, entries):
-            moved = Marked(key, review, (entries[0].name,), field=True)
-            against.setdefault(f"form_field:{key.casefold()}", moved)
-        elif ("form_fields", key.casefold()) not in moves.last:
-            names = tuple(d.name for d in entries)
-            kept.setdefault(f"form_field:{key.casefold()}", Marked(key, review, names, field=True))
-        return
-    if index.field_ignored(field) or index.is_consent_field(field):
-        return
-    if is_glob(review.column) and review.column.casefold() != key.casefold():
-        against.setdefault(review.column.casefold(), Marked(review.column, review, pattern=True, field=True))
-    else:
-        against.setdefault(f"form_field:{key.casefold()}", Marked(key, review, field=True))
+        against.setdefault(at, Marked(key, review, field=field))
 
 
 def _marked_elsewhere(

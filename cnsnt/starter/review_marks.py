@@ -4,7 +4,9 @@
 row names a column by the key `explain-column` wrote (`[schema.]table.column`),
 matched as the audit matches names, case-insensitively; a `table.column` names that
 column in any schema. A row that names no column names a form field by its
-`FORM.FIELD` key (R34b D7), as `explain-column` reads a name: the column first. A row
+`FORM.FIELD` key (R34b D7), as `explain-column` reads a name: the column first; a row
+whose `table` cell says it is a form field's (`Review.form`) names only a form field, so a
+form and a table of one name each get their own row (codereview29 F1). A row
 that names neither (renamed, dropped, a typo) is kept to be said, never dropped in
 silence; two rows that name one column (its full key and its `table.column`) with
 different answers are a usage error, as two rows spelt the same are.
@@ -44,6 +46,9 @@ class Marked:
     hand: the data entry of that category it would join (None: the policy has none)."""
     alone: bool = True
     """A line left to move by hand: its entry holds nothing else, so it is removed with it."""
+    was: str | None = None
+    """A line or `ignore:` item an earlier reviewed list wrote, moved now: that list's row
+    (`review.csv:3`)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,12 @@ class ReviewOutcome:
     (`entries`: the entry)."""
     confirmed: tuple[str, ...] = ()
     """init's lines of columns and form fields marked personal, their comments now saying so."""
+    shared: tuple[Marked, ...] = ()
+    """Columns and form fields marked not personal whose `ignore:` item would silence a thing of
+    the other kind too (`entries`: its key), a form named like a table: left to the user."""
+    unignored: tuple[Marked, ...] = ()
+    """`ignore:` items an earlier reviewed list wrote (`was`), taken out for a row marking the
+    column or field personal, which was added (`into`: its data entry, when one)."""
     hidden: tuple[Marked, ...] = ()
     """Columns marked personal that `ignore:` names: left to the user."""
     recategorised: tuple[Marked, ...] = ()
@@ -150,7 +161,11 @@ def match_field_reviews(reviews: Sequence[Review], fields: Iterable[FormField]) 
 
 
 def match_reviews(reviews: Sequence[Review], columns: Iterable[Column]) -> ReviewMarks:
-    """Each reviewed row's columns: by full key, else by `table.column` in any schema."""
+    """Each reviewed row's columns: by full key, else by `table.column` in any schema.
+
+    A form field's row (`Review.form`) names no column: it is among `not_found`, for
+    `match_field_reviews`.
+    """
     full: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
     for column in columns:
@@ -163,7 +178,9 @@ def match_reviews(reviews: Sequence[Review], columns: Iterable[Column]) -> Revie
     patterns: list[Review] = []
     for review in reviews:
         name = review.column.casefold()
-        if name in full:  # first: a column whose own name has a `*` is named as explain-column wrote it
+        if review.form:
+            missing.append(review)
+        elif name in full:  # first: a column whose own name has a `*` is named as explain-column wrote it
             for key in full[name]:
                 by_column.setdefault(key, review)
         elif name in short:

@@ -5,9 +5,12 @@ its reason as a comment (`- members.tier   # unsure, check: ... [db/schema.sql:4
 The reviewer's `false` (or another `category`) on such a column is exactly the check
 that comment asks for, so `init --update --reviewed` takes that one line out and puts
 the column under `ignore:` or into the entry of the given category (review34 R34a D2,
-R34b D4). So is a form field's line under `form_fields:` (R34b D7). A line a person
-wrote or edited (another comment, none, a pattern, a flow list, a reviewer's own
-`marked personal in ...`) is never touched.
+R34b D4). So is a form field's line under `form_fields:` (R34b D7). So is a line an
+earlier reviewed list wrote (`# marked personal in review.csv:3; cnsnt said: ...`,
+unedited): a reviewer who changes their answer is heard (trial29 D#1), and so is an
+`ignore:` item a list wrote (`# marked not personal in review.csv:4`), which a later
+`true` takes out (trial29 G#3). A line a person wrote or edited (another comment, none,
+a pattern, a flow list) is never touched.
 """
 
 from __future__ import annotations
@@ -23,8 +26,14 @@ from cnsnt.starter.yaml_text import comment, scalar
 
 #: How init's unsure comments start (`cnsnt.starter.render.why`).
 _UNSURE = "unsure, check"
-#: A reviewer's decision, which a later list does not undo silently.
+#: How the comment of a line a reviewed list wrote starts (`review_marks.reviewer_reason`),
+#: and what follows the row it names.
 _DECIDED = "marked personal in "
+_SAID = "; cnsnt said: "
+#: How the comment of an `ignore:` item a reviewed list wrote starts (`run._ignore_note`),
+#: and the words that may follow the row it names.
+_IGNORED = "marked not personal in "
+_WAS = ("was in data entry ", "was marked personal in ")
 
 
 #: The lists of a data entry whose lines may move: a column's, a form field's.
@@ -49,6 +58,27 @@ class InitLine:
     `explain-column --undecided` lists (review35 R35a D1, R35b D2)."""
     note_at: int = 0
     """The column of its comment's `#`."""
+    decided: str | None = None
+    """The row of the reviewed list that wrote it (`review.csv:3`), when one did: the
+    answer a later row changes."""
+
+
+@dataclass(frozen=True)
+class IgnoreLine:
+    """An item of a block `ignore:` a reviewed list wrote, unedited (`- a.b  # marked not personal in`)."""
+
+    pattern: str
+    """The item as written."""
+    line: int
+    """Its line in the text, from 0."""
+    decided: str
+    """The row that put it there (`review.csv:4`)."""
+    key_line: int
+    """The line of `ignore:` itself: a block list's is made `ignore: []` when every item goes."""
+    items: int
+    """How many items the list has."""
+    flow: bool = False
+    """The list is `[...]`, an item a line as `--reviewed` adds them (`item,  # note`)."""
 
 
 def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
@@ -71,9 +101,76 @@ def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
                 said = _init_note(lines[row], col, item) if row < len(lines) else None
                 if said is not None:
                     note, at = said
-                    line = InitLine(name, item, row, len(items), kind, note.startswith(_UNSURE), at)
+                    line = InitLine(
+                        name, item, row, len(items), kind, note.startswith(_UNSURE), at, _decided(note)
+                    )
                     out.setdefault((kind, item.casefold()), line)
     return out
+
+
+def ignore_lines(text: str, shown: str) -> dict[str, IgnoreLine]:
+    """Each `ignore:` item a reviewed list wrote and nobody edited, by its pattern case-folded.
+
+    In a block list under a plain `ignore:` key (a comment beside it allowed; after a tag
+    or an anchor, emptying it is left to the user), or alone on its line in a flow list,
+    as `--reviewed` adds to init's `ignore: []`: taking that line out leaves the list
+    valid, empty or not.
+    """
+    top = load_rt(text, shown)
+    listed = top.get("ignore")
+    if not isinstance(listed, CommentedSeq) or not listed:
+        return {}
+    lines, _ = policy_lines(text)
+    key_line, key_col = top.lc.key("ignore")
+    flow = is_flow(listed)
+    if key_line >= len(lines) or not (flow or _plain_key(lines[key_line], key_col)):
+        return {}
+    out: dict[str, IgnoreLine] = {}
+    for i, item in enumerate(listed):
+        if not isinstance(item, str):
+            continue
+        row, col = listed.lc.item(i)
+        where = _ignored_by_list(lines[row], col, item, flow) if row < len(lines) else None
+        if where is not None:
+            out.setdefault(item.casefold(), IgnoreLine(item, row, where, key_line, len(listed), flow))
+    return out
+
+
+def _plain_key(text: str, col: int) -> bool:
+    """Whether `text` is `ignore:` at `col`, with nothing after it but a comment."""
+    body = text.rstrip("\r\n")
+    if body[:col].strip() or not body[col:].startswith("ignore:"):
+        return False
+    rest = body[col + len("ignore:") :]
+    return not rest.strip() or (rest[:1].isspace() and rest.lstrip().startswith("#"))
+
+
+def _ignored_by_list(text: str, col: int, item: str, flow: bool) -> str | None:
+    """The row named by the comment of `- ITEM  # marked not personal in review.csv:4[; was ...]`, or None.
+
+    In a flow list the line is `ITEM,  # ...`, the item alone on it.
+    """
+    note = _flow_comment_of(text, col, item) if flow else _comment_of(text, col, item)
+    if note is None or not note[0].startswith(_IGNORED):
+        return None
+    where, _, tail = note[0][len(_IGNORED) :].partition("; ")
+    if not _is_row(where) or (tail and not tail.startswith(_WAS)):
+        return None
+    return where
+
+
+def _decided(note: str) -> str | None:
+    """The row named by a reviewed list's comment (`marked personal in review.csv:3; cnsnt said: ...`)."""
+    if not note.startswith(_DECIDED):
+        return None
+    where, said, _ = note[len(_DECIDED) :].partition(_SAID)
+    return where if said and _is_row(where) else None
+
+
+def _is_row(where: str) -> bool:
+    """Whether `where` is `file:line`, as a reviewed row is named."""
+    path, _, number = where.rpartition(":")
+    return bool(path) and number.isdigit()
 
 
 def by_init(text: str, col: int, item: str) -> bool:
@@ -82,7 +179,38 @@ def by_init(text: str, col: int, item: str) -> bool:
 
 
 def _init_note(text: str, col: int, item: str) -> tuple[str, int] | None:
-    """The comment of `- ITEM  # COMMENT` init wrote (without `--update`'s note), and its `#`'s column."""
+    """The comment of `- ITEM  # COMMENT` init wrote (without `--update`'s note), and its `#`'s column.
+
+    Or a reviewed list wrote: `marked personal in review.csv:3; cnsnt said: ... [file:line]`.
+    """
+    said = _comment_of(text, col, item)
+    if said is None:
+        return None
+    note, at = said
+    note = note.removeprefix(f"{NOTE}; ")
+    if _DECIDED in note and _decided(note) is None:
+        return None  # a person's words around a reviewer's
+    if note.startswith(_UNSURE):
+        return note, at
+    # the classifier's reason, then where the column is: `... [db/schema.sql:9]`
+    where = note[note.rfind("[") + 1 : -1] if note.endswith("]") and "[" in note else ""
+    return (note, at) if where and where.rpartition(":")[2].isdigit() else None
+
+
+def _flow_comment_of(text: str, col: int, item: str) -> tuple[str, int] | None:
+    """The comment of a flow-list line `ITEM,  # COMMENT` with the item at `col`, alone on it; else None."""
+    body = text.rstrip("\r\n")
+    written = scalar(item) + ","
+    if body[:col].strip() or not body[col:].startswith(written):
+        return None
+    rest = body[col + len(written) :]
+    if not rest[:1].isspace() or not rest.lstrip().startswith("# "):
+        return None
+    return rest.lstrip()[2:].strip(), col + len(written) + len(rest) - len(rest.lstrip())
+
+
+def _comment_of(text: str, col: int, item: str) -> tuple[str, int] | None:
+    """The comment of `- ITEM  # COMMENT` with the item at `col`, and its `#`'s column; else None."""
     body = text.rstrip("\r\n")
     written = scalar(item)
     if col < 2 or body[: col - 2].strip() or body[col - 2 : col] != "- ":
@@ -93,15 +221,7 @@ def _init_note(text: str, col: int, item: str) -> tuple[str, int] | None:
     if not rest[:1].isspace() or not rest.lstrip().startswith("# "):
         return None
     at = col + len(written) + len(rest) - len(rest.lstrip())
-    note = rest.lstrip()[2:].strip()
-    note = note.removeprefix(f"{NOTE}; ")
-    if _DECIDED in note:
-        return None
-    if note.startswith(_UNSURE):
-        return note, at
-    # the classifier's reason, then where the column is: `... [db/schema.sql:9]`
-    where = note[note.rfind("[") + 1 : -1] if note.endswith("]") and "[" in note else ""
-    return (note, at) if where and where.rpartition(":")[2].isdigit() else None
+    return rest.lstrip()[2:].strip(), at
 
 
 def confirm_lines(text: str, notes: Sequence[tuple[InitLine, str]]) -> str:
@@ -123,12 +243,21 @@ def confirm_lines(text: str, notes: Sequence[tuple[InitLine, str]]) -> str:
     return "".join(lines)
 
 
-def drop_lines(text: str, rows: Sequence[int]) -> str:
-    """`text` without the lines `rows` (from 0); every other byte as it was."""
-    if not rows:
+def drop_lines(text: str, rows: Sequence[int], unignored: Sequence[IgnoreLine] = ()) -> str:
+    """`text` without the lines `rows` (from 0) and the `ignore:` items `unignored`; every other byte kept.
+
+    An `ignore:` whose every item goes becomes `ignore: []` (an empty key would load as
+    null), its comment kept.
+    """
+    gone = set(rows) | {u.line for u in unignored}
+    if not gone:
         return text
-    gone = set(rows)
     lines = text.splitlines(keepends=True)
+    emptied = {u.key_line for u in unignored if not u.flow and u.items <= len({v.line for v in unignored})}
+    for row in emptied:
+        body = lines[row].rstrip("\r\n")
+        at = body.index("ignore:") + len("ignore:")
+        lines[row] = body[:at] + " []" + body[at:] + lines[row][len(body) :]
     return "".join(line for i, line in enumerate(lines) if i not in gone)
 
 

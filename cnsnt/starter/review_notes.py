@@ -46,13 +46,21 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
             where = f"into data entry {marked.into} ({marked.review.category})"
         else:
             where = f"into the data entry of {marked.review.category}"
+        by = marked.was or "cnsnt init"  # a line an earlier list wrote: the answer changed
         out.append(
-            f"{marked.review.where}: {marked.key} moved from data entry {entry}, where cnsnt init had "
-            f"put it, {where}"
+            f"{marked.review.where}: {marked.key} moved from data entry {entry}, where {by} had put it, "
+            f"{where}"
+        )
+    for marked in outcome.unignored:
+        into = f"data entry {marked.into}" if marked.into else "data entries"
+        out.append(
+            f"{marked.review.where}: {marked.key} taken off ignore:, where {marked.was} had put it, and "
+            f"added to {into} as marked personal"
         )
     for marked in outcome.removed:
+        by = "cnsnt" if marked.was else "init"
         out.append(
-            f"{marked.review.where}: removed data entry {marked.entries[0]}, which init wrote and held only "
+            f"{marked.review.where}: removed data entry {marked.entries[0]}, which {by} wrote and held only "
             f"{marked.key}"
         )
     for marked in outcome.last:
@@ -65,12 +73,18 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
     for marked in outcome.declared:
         where = ", ".join(marked.entries)
         entries = "data entry" if len(marked.entries) == 1 else "data entries"
+        if marked.was:  # another list's answer; this row may be one left as written
+            out.append(_held(marked, f"data entry {where}", "remove the line by hand"))
+            continue
         out.append(
             f"{marked.review.where}: {marked.key} is marked not personal but declared in {entries} "
             f"{where}: remove it by hand if it is not personal"
         )
     for marked in outcome.hidden:
         patterns = ", ".join(marked.entries)
+        if marked.was:
+            out.append(_held(marked, f"ignore: {patterns}", "remove it from ignore: by hand"))
+            continue
         out.append(
             f"{marked.review.where}: {marked.key} is marked personal but ignore: names it ({patterns}): "
             "remove it from ignore: by hand if it is personal"
@@ -81,6 +95,14 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         out.append(
             f"{marked.review.where}: {marked.key} is marked {marked.review.category} but {said}: "
             "change it by hand"
+        )
+    for marked in outcome.shared:
+        what, other = ("form field", "column") if marked.field else ("column", "form field")
+        item = scalar(marked.key if marked.pattern else escape(marked.key))
+        out.append(
+            f"{marked.review.where}: {marked.key} is marked not personal, but ignore: {item} would also "
+            f"silence the {other} {marked.entries[0]} (a form named like a table): not applied; ignore: "
+            f"cannot tell them apart, so mark the {other}'s row false too, or leave the {what} as it is"
         )
     for marked in outcome.consent:
         patterns = ", ".join(marked.entries)
@@ -100,14 +122,19 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     personal, ignored = len(outcome.added), len(outcome.ignored)
     missing = len(outcome.not_found)
-    undone = (outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent, outcome.last)
-    confirmed = len(outcome.confirmed)
+    undone = (
+        outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent, outcome.last, outcome.shared
+    )
     kept = sum(len(m) for m in undone)
-    left = f", {kept} left to change by hand" if kept else ""
-    moved = len(outcome.moved)
-    left = (f", {moved} moved from lines cnsnt init wrote" if moved else "") + left
-    if confirmed:  # answered on init's own line: its comment says so
-        left = f", {confirmed} confirmed on lines cnsnt init wrote" + left
+    changed = sum(1 for m in outcome.moved if m.was)  # answers an earlier list gave, changed now
+    done = (
+        (len(outcome.confirmed), "confirmed on lines cnsnt init wrote"),  # its comment says so
+        (len(outcome.moved) - changed, "moved from lines cnsnt init wrote"),
+        (changed, "moved from lines an earlier reviewed list wrote"),
+        (len(outcome.unignored), "taken off ignore:"),
+        (kept, "left to change by hand"),
+    )
+    left = "".join(f", {count} {what}" for count, what in done if count)
     fields = len(outcome.added_fields)
     counted = f"{personal} column{'s' if personal != 1 else ''}"
     if fields:  # a list of columns alone is counted as it always was
@@ -118,6 +145,21 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         + left
     )
     return out
+
+
+def _held(marked: Marked, where: str, by_hand: str) -> str:
+    """The line for a row of another list that repeats cnsnt, against the answer an earlier list gave.
+
+    Such a row may be one left as written in a list made anew (without `--undecided`), so it
+    does not overturn that answer; the reviewer is told where to change it.
+    """
+    said, was = ("personal", "not personal") if marked.review.personal else ("not personal", "personal")
+    value = "true" if marked.review.personal else "false"
+    return (
+        f"{marked.review.where}: {marked.key} is marked {said}, as cnsnt says, but {marked.was} marked it "
+        f"{was} ({where}): left as that list decided; change its row there to {value}, or {by_hand}, "
+        f"if it is {said}"
+    )
 
 
 def _things(count: int, fields: list[bool]) -> str:

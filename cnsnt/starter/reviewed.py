@@ -22,6 +22,7 @@ from cnsnt.model import Location
 from cnsnt.policy.loader import read_text
 from cnsnt.policy.taxonomy import Taxonomy
 from cnsnt.textsafe import from_spreadsheet_cell, printable
+from cnsnt.verdicts import FORM_HEADING_END, FORM_HEADING_START
 
 #: A verdict row is about 200 bytes: room for the whole `explain-column '*'` of a project of
 #: 100,000 columns, and a bound on what a file named by mistake (a dump) makes cnsnt read.
@@ -79,6 +80,12 @@ class Review:
     category: str | None
     where: str
     """`file:line` of its row (a JSON item's opening line)."""
+    form: bool = False
+    """The row is a form field's: its `table` cell is the heading `explain-column` writes for
+    one (`form 'signup': form fields, ...`). A form and a table of one name (`signup.html`,
+    `signup`) give two rows that read the same in the `column` cell (codereview29 F1); each
+    applies to what it lists. A row without the cell (an older list, a hand-written one) is
+    read column first."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,8 @@ class _Row:
     category: Any
     note: str = ""
     """How to name the row besides its line: a JSON item's index."""
+    table: Any = None
+    """The `table` cell: a form field's row says so there."""
 
 
 def read_reviewed(path: Path, shown: str, taxonomy: Taxonomy) -> tuple[Review, ...]:
@@ -101,14 +110,15 @@ def read_reviewed(path: Path, shown: str, taxonomy: Taxonomy) -> tuple[Review, .
     kind = _kind(path, text)
     rows = _json_rows(text, shown) if kind == "json" else _csv_rows(text, shown)
     bad: list[str] = []
-    out: dict[str, Review] = {}
+    out: dict[tuple[bool, str], Review] = {}
     for row in rows:
         review = _review(row, shown, taxonomy, bad)
         if review is None:
             continue
-        earlier = out.get(review.column.casefold())
+        key = (review.form, review.column.casefold())  # a form's field is not the table's column
+        earlier = out.get(key)
         if earlier is None:
-            out[review.column.casefold()] = review
+            out[key] = review
         elif not same_answer(earlier, review):
             bad.append(contradiction(review, earlier))
     if bad:
@@ -195,7 +205,10 @@ def _csv_rows(text: str, shown: str) -> Iterator[_Row]:
         start = reader.line_num + 1
         for values in reader:
             if any(v.strip() for v in values):  # a blank line is no row
-                yield _Row(start, cell(values, "column"), cell(values, "personal"), cell(values, "category"))
+                yield _Row(
+                    start, cell(values, "column"), cell(values, "personal"), cell(values, "category"),
+                    table=cell(values, "table"),
+                )
             start = reader.line_num + 1
     except csv.Error as exc:
         raise UsageError(f"{shown}:{reader.line_num}: cannot read it as CSV ({exc})") from None
@@ -259,7 +272,10 @@ def _json_rows(text: str, shown: str) -> Iterator[_Row]:
                 )
             if "column" not in item:
                 raise UsageError(f"{shown}:{start} (item {index}): no \"column\" in it")
-            yield _Row(start, item.get("column"), item.get("personal"), item.get("category"), f"item {index}")
+            yield _Row(
+                start, item.get("column"), item.get("personal"), item.get("category"), f"item {index}",
+                item.get("table"),
+            )
             index += 1
             at = _skip_space(text, at)
             if text[at : at + 1] == ",":
@@ -313,7 +329,15 @@ def _review(row: _Row, shown: str, taxonomy: Taxonomy, bad: list[str]) -> Review
             "policy defines under taxonomy:, or leave it empty"
         )
         return None
-    return Review(column, personal, category, where)
+    return Review(column, personal, category, where, _is_form(row.table))
+
+
+def _is_form(table: Any) -> bool:
+    """Whether a `table` cell is the heading of a form field's row (`form 'signup': form fields, ...`)."""
+    if not isinstance(table, str):
+        return False
+    text = from_spreadsheet_cell(table.strip())
+    return text.startswith(FORM_HEADING_START) and text.endswith(FORM_HEADING_END)
 
 
 def _personal(value: Any) -> bool | str | None:

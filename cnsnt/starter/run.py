@@ -35,7 +35,7 @@ from cnsnt.starter.patch_notes import PatchNote
 from cnsnt.starter.patch_refresh import refresh_notes, today_notes
 from cnsnt.starter.render import new_policy, why
 from cnsnt.starter.review_marks import Marked, ReviewOutcome
-from cnsnt.starter.review_moves import confirm_lines, drop_lines, init_lines, removed_by_entry
+from cnsnt.starter.review_moves import confirm_lines, drop_lines, ignore_lines, init_lines, removed_by_entry
 from cnsnt.starter.review_notes import stuck
 from cnsnt.starter.reviewed import read_reviewed
 from cnsnt.starter.splice_check import KINDS, check_splice
@@ -304,17 +304,18 @@ def draft_update(
     taxonomy = load_taxonomy().with_policy(policy)
     movable = init_lines(start, target.as_posix()) if reviews else {}
     whole = init_entries(start, target.as_posix(), taxonomy) if reviews else {}
+    ignorable = ignore_lines(start, target.as_posix()) if reviews else {}
     result = undeclared(
         policy, evidence, init_catch_alls(parsed), reviewed=reviews, movable=movable,
-        whole={name: entry.items for name, entry in whole.items()},
+        whole={name: entry.items for name, entry in whole.items()}, ignorable=ignorable,
     )
     # a `true` on a line init wrote: its comment says who decided (no line moves for it)
     confirmed = confirm_lines(start, [(c.line, why(c.field)) for c in result.confirmed])
-    # the lines init wrote that reviewed rows moved, and the entries of init's they emptied:
-    # taken out before anything is added
+    # the lines init wrote that reviewed rows moved, the entries of init's they emptied, and the
+    # `ignore:` items a list wrote that a row now marks personal: taken out before anything is added
     gone = {m.entries[0] for m in result.removed}
     rows = [line.line for line in result.lines] + [row for name in gone for row in whole[name].rows]
-    start_moved = drop_lines(confirmed, sorted(set(rows)))
+    start_moved = drop_lines(confirmed, sorted(set(rows)), result.ignore_lines)
     # the few fields found since: each keeps its person's or folder's group, however small
     entries = group(
         result.fields,
@@ -332,7 +333,12 @@ def draft_update(
     outcome = None
     if reviewed is not None:
         text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target)
-    moved_out = [line.entry for line in result.lines if line.entry not in gone]
+    # a line a reviewed list wrote is counted in its header as that list's
+    moved_out = [
+        (line.entry, line.decided.rpartition(":")[0] if line.decided else None)
+        for line in result.lines
+        if line.entry not in gone
+    ]
     text = recount(text, target.as_posix(), changes(((j.name, j.fields) for j in joined), moved_out), today)
     if text != start:  # every line the user wrote still says what it said: only the new items differ
         check_splice(
@@ -340,6 +346,7 @@ def draft_update(
             text,
             target.as_posix(),
             ignored=[_ignore_item(m) for m in outcome.ignored] if outcome else (),
+            unignored=[line.pattern for line in result.ignore_lines],
             removed=removed_by_entry(result.lines),
             entries=[e.name for e in labelled],
             joined={j.name: {kind: [f.key for f in j.fields if kind == f"{f.kind}s"] for kind in KINDS}
@@ -355,7 +362,13 @@ def draft_update(
         homes = {f.key.casefold(): j.name for j in joined for f in j.fields}
         homes |= {f.key.casefold(): e.name for e in labelled for f in (*e.columns, *e.form_fields)}
         moved = tuple(replace(m, into=homes.get(escape(m.key).casefold())) for m in outcome.moved)
-        outcome = replace(outcome, moved=moved, last=stuck(outcome.last, text, target.as_posix(), kept))
+        back = tuple(
+            replace(m, into=None if m.pattern else homes.get(escape(m.key).casefold()))
+            for m in outcome.unignored
+        )
+        outcome = replace(
+            outcome, moved=moved, unignored=back, last=stuck(outcome.last, text, target.as_posix(), kept)
+        )
     questions = question_lines(text, target.as_posix())
     unsure, asked, asked_fields = open_questions(loaded or policy, evidence, questions)
     return Draft(
@@ -398,8 +411,14 @@ def _add_ignored(
         last=result.last,
         removed=result.removed,
         confirmed=tuple(c.line.pattern for c in result.confirmed),
+        unignored=result.unignored,
+        shared=result.shared,
     )
-    marked = result.not_personal
+    # a column and the form field named like it, both marked not personal: one item serves both
+    one: dict[str, Marked] = {}
+    for item in result.not_personal:
+        one.setdefault(_ignore_item(item).casefold(), item)
+    marked = tuple(one.values())
     if not marked:
         return text, outcome
     if holder is not None and holder != target:
@@ -415,6 +434,8 @@ def _ignore_item(marked: Marked) -> str:
 
 
 def _ignore_note(marked: Marked) -> str:
-    """The comment beside it: the row that decided, and the entry init had put it in."""
+    """The comment beside it: the row that decided, and the entry init (or an earlier list) had put it in."""
     note = f"marked not personal in {marked.review.where}"
+    if marked.was:
+        return f"{note}; was marked personal in {marked.was}, in data entry {marked.entries[0]}"
     return f"{note}; was in data entry {marked.entries[0]}" if marked.entries else note

@@ -29,6 +29,7 @@ def check_splice(
     shown: str,
     *,
     ignored: Sequence[str] = (),
+    unignored: Sequence[str] = (),
     entries: Sequence[str] = (),
     joined: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
     removed: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
@@ -36,7 +37,8 @@ def check_splice(
 ) -> None:
     """Refuse `after` unless it is `before` with exactly these additions.
 
-    `ignored`: patterns appended to `ignore:`; `entries`: names of new data entries;
+    `ignored`: patterns appended to `ignore:`; `unignored`: items taken out of it (those a
+    reviewed list wrote, which a later row marks personal); `entries`: names of new data entries;
     `joined`: an existing entry's name -> kind (`columns`, `form_fields`) -> the patterns
     added to it; `removed`: an existing entry's name -> kind -> the items taken out (the
     lines init wrote that a reviewed list moved); `deleted`: the entries taken out whole
@@ -62,6 +64,9 @@ def check_splice(
         if old.get(key) != new.get(key):
             refuse((key,), f"editing the policy next to {key}:", _BY_HAND)
     was = _list(old.get("ignore"))
+    for item in unignored:  # each once: a list naming a pattern twice keeps the other
+        if item in was:
+            was.remove(item)
     if _list(new.get("ignore")) != was + list(ignored):
         refuse(("ignore",), "adding to ignore:", f"add under ignore: by hand: {', '.join(ignored)}")
     data_old, data_new = _map(old.get("data")), _map(new.get("data"))
