@@ -245,6 +245,8 @@ ADDRESS_TABLES: Final = _VOCAB.lists["address_tables"]
 TRANSACTION_WORDS: Final = _VOCAB.lists["transaction_words"]
 # Amounts of money (`valor`, `importe`, `total`).
 MONEY_WORDS: Final = _VOCAB.lists["money_words"]
+# Tables of money, a till or stock (`cajas`, `pagos`, `stok`): a patient's, never their care.
+LEDGER_TABLES: Final = _VOCAB.lists["ledger_tables"]
 # Column words that name or register a company (`bedrijfsnaam`, `cnpj`).
 ORG_COLUMNS: Final = _VOCAB.lists["org_columns"]
 # Those of them that name a company, not its number: after a kind (`energie_bedrijf`), a supplier.

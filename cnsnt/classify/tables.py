@@ -662,6 +662,26 @@ def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
     return any(len(w) >= 5 and w in glued for w in lx.TRANSACTION_WORDS)
 
 
+def _no_care(name: str, languages: tuple[str, ...], messages: bool) -> str | None:
+    """The word that says a table keeps money, a till, stock or messages (`cajas`, `stok`).
+
+    A patient's key, or a key to their care record, makes such a row the patient's, but
+    a payment, a till session, a stock movement or a message is no care they received
+    (Recital 35 covers what is collected while caring): none of it is health data by
+    that link alone (trial29 C, E, G).
+    """
+    words = _table_words(name, languages)
+    found = next((w for w in words if w in lx.LEDGER_TABLES), None)
+    if found is None and messages:
+        found = next((w for w in words if w in lx.MESSAGE_TABLES), words[-1] if words else name)
+    return found
+
+
+def _no_care_table(table: Table, verdict: TableVerdict) -> bool:
+    """Whether a table keeps money, a till, stock or messages, as its verdict read its name."""
+    return _no_care(table.name, verdict.context.languages or (), verdict.context.messages) is not None
+
+
 def _kind_of_company(words: tuple[str, ...]) -> bool:
     """Whether a column names a kind of company the row deals with (`energie_bedrijf`).
 
@@ -1246,7 +1266,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             patient = _patient_link(table, survey, languages)
             if not patient and named_by_role is not None and named_by_role[0] in lx.PATIENT_WORDS:
                 patient = named_by_role[1][0]
-            health = base.health or charted or bool(patient) or _care_name(table.name, languages)
+            ledger = _no_care(table.name, languages, base.messages) if patient else None
+            cared = bool(patient) and ledger is None
+            health = base.health or charted or cared or _care_name(table.name, languages)
             if polymorphic is not None:
                 verdicts[table.key] = _linked(base, reason, names=False, subject=False)
                 continue
@@ -1256,7 +1278,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 reason = f"{reason}; {verdicts[table.key].reason}"
                 verdicts[table.key] = _linked(base, reason, names=False, health=False, subject=False)
                 continue
-            if patient:
+            if patient and ledger is not None:
+                reason += (
+                    f"; '{patient}' says they are a patient, but '{ledger}' says the rows keep money, "
+                    "stock or messages, not their care"
+                )
+            elif patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
             verdicts[table.key] = replace(
                 _linked(base, reason, names=names, health=health, subject=not mailed_to),
@@ -2047,12 +2074,23 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
         if verdicts[table.key].kind != LINKED:
             continue
         languages = verdicts[table.key].context.languages
-        for key in table.foreign_keys:
-            if _made_by(key, languages):
-                continue  # who wrote the diagnosis is staff, not a patient
-            target = _target(key, by_name, table.schema)
-            if target is not None and verdicts[target.key].kind == PEOPLE:
-                pointing.setdefault(target.key, []).append(table)
+        people = [
+            (key, target)
+            for key in table.foreign_keys
+            if not _made_by(key, languages)  # who wrote the diagnosis is staff, not a patient
+            and (target := _target(key, by_name, table.schema)) is not None
+            and verdicts[target.key].kind == PEOPLE
+        ]
+        # a care record keyed to its patient (`cotizaciones.paciente_id`) names whom it is
+        # about: the other people it points at (`usuario_id`, the receptionist) wrote or
+        # gave the care, unless they are a patient's row too (`agenda_id`, an appointment
+        # keyed to its patient); a table of care givers (`medicos`) is no register of patients
+        patients = {t.key for k, t in people if _names_patient(k, t, languages or ())}
+        for key, target in people:
+            staff = patients and target.key not in patients and not _patient_keyed(target, by_name, languages)
+            if staff or _gives_care(key, target, languages or ()):
+                continue
+            pointing.setdefault(target.key, []).append(table)
     # counted before any table changes, so the order of the tables does not matter
     cared = {key for key, verdict in verdicts.items() if verdict.context.health}
     for person, records in pointing.items():
@@ -2063,7 +2101,7 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
         name = by_name[person.casefold()].name if person.casefold() in by_name else person
         for table in records:
             verdict = verdicts[table.key]
-            if verdict.context.health:
+            if verdict.context.health or _no_care_table(table, verdict):
                 continue
             reason = (
                 f"{verdict.reason}; '{name}' is a register of patients ({len(care)} of the "
@@ -2074,6 +2112,15 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
                 reason=reason,
                 context=replace(verdict.context, health=True, why=f"in a table linked to people ({reason})"),
             )
+
+
+def _patient_keyed(table: Table, by_name: Mapping[str, Table], languages: tuple[str, ...] | None) -> bool:
+    """Whether a row is keyed to a patient itself (`agendas.paciente_id`): a patient's row, no staff's."""
+    for key in table.foreign_keys:
+        target = _target(key, by_name, table.schema)
+        if target is not None and target.key != table.key and _names_patient(key, target, languages or ()):
+            return True
+    return False
 
 
 def _clinical_visits(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) -> None:
@@ -2118,7 +2165,7 @@ def _care_records(
         found: dict[str, tuple[TableVerdict, ForeignKey]] = {}
         for table in tables:
             verdict = verdicts[table.key]
-            if verdict.context.placeholder:
+            if verdict.context.placeholder or _no_care_table(table, verdict):
                 continue
             if verdict.kind == LINKED:
                 # a record linked only to who gave the care (`registros_clinicos.medico_id`)

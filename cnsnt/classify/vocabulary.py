@@ -93,6 +93,7 @@ _LIST_KEYS = (
     "address_tables",
     "transaction_words",
     "money_words",
+    "ledger_tables",
     "org_columns",
     "company_nouns",
     "activity_tables",
@@ -121,6 +122,7 @@ _NOT_SPLIT = frozenset(
         "campaign_parameters",
         "territories",
         "range_bounds",
+        "ledger_tables",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their

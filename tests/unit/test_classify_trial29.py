@@ -1,0 +1,134 @@
+"""trial29: classifier verdicts that reviewers working cnsnt's unsure lists found wrong.
+
+Every schema here is written for these tests after the reviewers' reports (a clinic whose
+staff table was read as a register of patients, its till and stock filed as health data),
+read as `cnsnt init` reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.classify import classify_tables
+from cnsnt.classify.tables import table_verdicts
+from cnsnt.evidence import Classification, Table
+from tests.unit.schema_entry import read_entry, write_files
+
+
+def _tables(tmp_path: Path, ddl: str) -> list[Table]:
+    write_files(tmp_path, {"schema.sql": ddl})
+    return list(read_entry(tmp_path, "schema.sql").tables)
+
+
+def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
+    return classify_tables(_tables(tmp_path, ddl))
+
+
+def _health(verdict: Classification) -> bool:
+    return verdict.personal and str(verdict.category).startswith("user.health")
+
+
+# -- item 1: one wrong table verdict that spreads (trials C, E, G)
+
+# a small practice: its staff log in, record care keyed to the patient, and run a till
+_PRACTICE = """
+CREATE TABLE users (id INT PRIMARY KEY, login VARCHAR(50), full_name VARCHAR(100),
+  job VARCHAR(30));
+CREATE TABLE patients (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50),
+  birth_date DATE);
+CREATE TABLE diagnoses (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+  user_id INT REFERENCES users(id), code VARCHAR(10), noted_on DATE);
+CREATE TABLE prescriptions (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+  user_id INT REFERENCES users(id), drug VARCHAR(80), dose VARCHAR(20));
+CREATE TABLE vaccinations (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+  user_id INT REFERENCES users(id), vaccine VARCHAR(80), given_on DATE);
+CREATE TABLE shift_reports (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
+  shift VARCHAR(10), opened_at TIME, closed_at TIME, remarks TEXT);
+"""
+
+
+def test_staff_whom_care_records_keyed_to_a_patient_point_at_are_no_patients(tmp_path: Path) -> None:
+    """`diagnoses(patient_id, user_id)`: the patient key says whose care it is, so the
+    other person it points at recorded it. Their table is no register of patients, and their
+    own shift reports are no health data (trial29 E: 182 of 233 rows of a clinic's list)."""
+    verdicts = table_verdicts(_tables(tmp_path, _PRACTICE))
+    assert "register of patients" not in verdicts["shift_reports"].reason
+    assert not verdicts["shift_reports"].context.health
+    got = _verdicts(tmp_path, _PRACTICE)
+    for key in ("shift_reports.shift", "shift_reports.opened_at", "shift_reports.remarks"):
+        assert not _health(got[key]), (key, got[key])
+    # the care records themselves stay health data
+    assert _health(got["diagnoses.code"]), got["diagnoses.code"]
+    assert _health(got["prescriptions.dose"]), got["prescriptions.dose"]
+
+
+def test_a_table_of_care_givers_is_no_register_of_patients(tmp_path: Path) -> None:
+    """`doctors` that diagnoses and prescriptions point at gave the care: their holidays are
+    theirs, no care anyone received, though no patient key says so."""
+    ddl = """
+    CREATE TABLE doctors (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50));
+    CREATE TABLE diagnoses (id INT PRIMARY KEY, doctor_id INT REFERENCES doctors(id), code VARCHAR(10));
+    CREATE TABLE prescriptions (id INT PRIMARY KEY, doctor_id INT REFERENCES doctors(id), drug VARCHAR(80));
+    CREATE TABLE vaccinations (id INT PRIMARY KEY, doctor_id INT REFERENCES doctors(id), vaccine VARCHAR(80));
+    CREATE TABLE doctor_holidays (id INT PRIMARY KEY, doctor_id INT REFERENCES doctors(id),
+      starts_on DATE, ends_on DATE, remarks TEXT);
+    """
+    verdicts = table_verdicts(_tables(tmp_path, ddl))
+    assert not verdicts["doctor_holidays"].context.health, verdicts["doctor_holidays"]
+    got = _verdicts(tmp_path, ddl)
+    assert not _health(got["doctor_holidays.starts_on"]), got["doctor_holidays.starts_on"]
+
+
+def test_a_patients_row_that_care_records_point_at_beside_the_patient_stays_theirs(tmp_path: Path) -> None:
+    """An appointment keyed to its patient and naming them (`agenda(patient_id, name, phone)`)
+    is the patient's own row, not staff's: the care records that point at it and at the
+    patient still make it a register of patients, so its other rows are care too."""
+    ddl = """
+    CREATE TABLE patients (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50));
+    CREATE TABLE agenda (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+      name VARCHAR(100), mobile_phone VARCHAR(20), slot TIMESTAMP);
+    CREATE TABLE anamneses (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+      agenda_id INT REFERENCES agenda(id), complaint TEXT);
+    CREATE TABLE prescriptions (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+      agenda_id INT REFERENCES agenda(id), drug VARCHAR(80));
+    CREATE TABLE diagnoses (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+      agenda_id INT REFERENCES agenda(id), code VARCHAR(10));
+    CREATE TABLE agenda_items (id INT PRIMARY KEY, agenda_id INT REFERENCES agenda(id),
+      procedure_code VARCHAR(20), quantity INT);
+    """
+    verdicts = table_verdicts(_tables(tmp_path, ddl))
+    assert verdicts["agenda_items"].context.health, verdicts["agenda_items"]
+
+
+def test_money_stock_and_messages_keyed_to_a_patient_are_no_care(tmp_path: Path) -> None:
+    """A patient's payment, a till session, a stock movement or a message is theirs, not care
+    they received (Recital 35): a sum there is `user.financial` at most, in any language."""
+    ddl = """
+    CREATE TABLE patients (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50));
+    CREATE TABLE payments (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+      amount DECIMAL(10,2), method VARCHAR(20), paid_on DATE);
+    CREATE TABLE cobros (id INT PRIMARY KEY, paciente_id INT REFERENCES patients(id),
+      total DECIMAL(10,2), turno VARCHAR(10));
+    CREATE TABLE stok_hareket (id INT PRIMARY KEY, hasta_id INT REFERENCES patients(id),
+      miktar INT, hareket_tarihi DATE);
+    CREATE TABLE messages (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+      body TEXT, sent_at TIMESTAMP);
+    CREATE TABLE consultations (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+      complaint TEXT, seen_on DATE);
+    CREATE TABLE consultation_invoices (id INT PRIMARY KEY,
+      consultation_id INT REFERENCES consultations(id), amount DECIMAL(10,2), issued_on DATE);
+    """
+    verdicts = table_verdicts(_tables(tmp_path, ddl))
+    for table in ("payments", "cobros", "stok_hareket", "messages", "consultation_invoices"):
+        assert not verdicts[table].context.health, (table, verdicts[table])
+    assert "not their care" in verdicts["payments"].reason
+    got = _verdicts(tmp_path, ddl)
+    for key in (
+        "payments.amount", "payments.method", "payments.paid_on", "cobros.total", "cobros.turno",
+        "stok_hareket.miktar", "messages.body", "consultation_invoices.amount",
+    ):  # fmt: skip
+        assert not _health(got[key]), (key, got[key])
+    assert got["payments.amount"].category == "user.financial", got["payments.amount"]
+    assert got["messages.body"].category == "user.content.private", got["messages.body"]
+    # the consultation itself is care
+    assert _health(got["consultations.complaint"]), got["consultations.complaint"]
