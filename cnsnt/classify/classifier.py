@@ -1847,6 +1847,21 @@ def decide(
         )
     if (
         match is not None
+        and ctx.organisation
+        and not (ctx.person or ctx.linked)
+        and _category(match).startswith(_SPECIAL_TERMS)
+    ):
+        # `pokoje.dla_niepelnosprawnych`: a room for disabled people, what a place or an
+        # organisation offers; no one's health (Art. 9 is about a natural person; trial29 F)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about places or "
+            "organisations: what it offers or serves, no one's",
+        )
+    if (
+        match is not None
         and _category(match) == "user.contact.address"
         and not reading.rest
         and len(reading.matches) == 1

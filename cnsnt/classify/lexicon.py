@@ -220,6 +220,10 @@ def org_words(words: Collection[str], languages: Collection[str] | None) -> froz
 
 # Words of lookup and reference tables (`types`, `codes`, `lookup`, `tipo`).
 LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
+# First words of a table's name that say it lists entries (`dictionary_olympic_profiles`).
+LIST_HEADS: Final = _VOCAB.lists["list_heads"]
+# Units of an organisation in a table's name (`wydzial`, `setores`): the unit's rows.
+ORG_UNITS: Final = _VOCAB.lists["org_units"]
 # Words of columns that link a row to a person when they end in an id
 # (`author_id`, `created_by` does not: it records who edited a thing).
 LINK_WORDS: Final = _VOCAB.lists["link_words"]

@@ -213,7 +213,8 @@ def _org_words(table_words: tuple[str, ...], survey: _Survey, written: tuple[str
     names no member: `church_donations.user_id`, `club_fees`, `association(user_id)`
     and `club_registrations(first_name)` hold what its members gave, owe or are.
     """
-    found = lx.org_words(table_words, written)
+    # a faculty, a sector (`wydzial`, `setores_semed`): a unit of an organisation (trial29 F)
+    found = lx.org_words(table_words, written) | (frozenset(table_words) & lx.ORG_UNITS)
     if not found or not found <= lx.BODIES:
         return found
     member = survey.links or "name" in survey.anchors
@@ -939,15 +940,25 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             named.person
             and not keyed_to_person
             and len(table_words) > 1
-            and table_words[0] in KIND_HEADS
-            and _lists_values(table, languages, kinds=True)
+            and _lists_kinds(table.own_name, languages)
+            and (
+                (values := _lists_values(table, languages, kinds=True))
+                or not (survey.anchors or survey.contact)
+            )
         ):
             # `tipo_usuario(id, nombre, estatus)`, `type_user`: the kinds of user (patient,
-            # doctor), a list of values as `user_types` is, not users (review33 R33a D5)
+            # doctor), a list of values as `user_types` is, not users (review33 R33a D5);
+            # `tipus_falta_alumne(tipus_falta)`, `dictionary_olympic_profiles(level_id)`:
+            # the kinds of a pupil's absence, a catalogue's entries, with nothing that names
+            # or reaches a person (trial29 C, G)
             verdicts[table.key] = TableVerdict(
                 LOOKUP,
-                f"its name '{table.name}' says it lists kinds ('{table_words[0]}') and its "
-                "columns only name values: a list of values, no one's",
+                f"its name '{table.name}' says it lists kinds ('{table_words[0]}') and "
+                + (
+                    "its columns only name values: a list of values, no one's"
+                    if values
+                    else "nothing in it names or reaches a person: a catalogue's entries, no one's"
+                ),
                 replace(base, lookup=True),
             )
             continue
@@ -1409,8 +1420,20 @@ def _made_by_only(
 
 
 def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ...]) -> bool:
-    """Whether a key points at a table that describes people, or one named for people."""
-    return _refers_to(key, people_names) or _table(key.ref_table, languages).person
+    """Whether a key points at a table that describes people, or one named for people.
+
+    Not one whose name says it lists kinds or entries (`dictionary_olympic_profiles`,
+    `tipo_usuario`): a key to it picks an entry, no person (trial29 G).
+    """
+    return _refers_to(key, people_names) or (
+        _table(key.ref_table, languages).person and not _lists_kinds(key.ref_table, languages)
+    )
+
+
+def _lists_kinds(name: str, languages: tuple[str, ...]) -> bool:
+    """Whether a table's name starts with a word that says it lists kinds or entries (`tipus_`)."""
+    words = _table_words(name, languages)
+    return len(words) > 1 and words[0] in KIND_HEADS | lx.LIST_HEADS
 
 
 def _keyed_by(table: Table, column: str) -> bool:

@@ -94,6 +94,8 @@ _LIST_KEYS = (
     "transaction_words",
     "money_words",
     "ledger_tables",
+    "list_heads",
+    "org_units",
     "org_columns",
     "company_nouns",
     "activity_tables",
@@ -123,6 +125,8 @@ _NOT_SPLIT = frozenset(
         "territories",
         "range_bounds",
         "ledger_tables",
+        "list_heads",
+        "org_units",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their

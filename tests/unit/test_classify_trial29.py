@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnsnt.classify import classify_tables
-from cnsnt.classify.tables import table_verdicts
+from cnsnt.classify.tables import LINKED, LOOKUP, ORGANISATION, PEOPLE, table_verdicts
 from cnsnt.evidence import Classification, Table
 from tests.unit.schema_entry import read_entry, write_files
 
@@ -132,3 +132,70 @@ def test_money_stock_and_messages_keyed_to_a_patient_are_no_care(tmp_path: Path)
     assert got["messages.body"].category == "user.content.private", got["messages.body"]
     # the consultation itself is care
     assert _health(got["consultations.complaint"]), got["consultations.complaint"]
+
+
+# -- item 2: catalogue, lookup and join tables read as people (trials C, F, G)
+
+
+def test_a_table_named_for_kinds_or_entries_with_nothing_of_a_person_is_a_lookup(tmp_path: Path) -> None:
+    """`tipus_absencia_alumne` lists the kinds of a pupil's absence and `dictionary_member_profiles`
+    a catalogue's entries, though a people word follows the head: nothing in them names or
+    reaches a person, so they are lookups, and a key to one (a join's) links no one."""
+    ddl = """
+    CREATE TABLE alumnes (id INT PRIMARY KEY, nom VARCHAR(50), cognoms VARCHAR(80));
+    CREATE TABLE tipus_absencia_alumne (idtipus_absencia_alumne INT PRIMARY KEY,
+      tipus_absencia VARCHAR(45), comentari VARCHAR(100));
+    CREATE TABLE dictionaries (id INT PRIMARY KEY, title VARCHAR(100));
+    CREATE TABLE dictionary_member_profiles (profile_id INT PRIMARY KEY,
+      dict_id INT REFERENCES dictionaries(id), level_no INT);
+    CREATE TABLE dictionary_member_profiles_items (
+      dictionary_member_profiles_profile_id INT REFERENCES dictionary_member_profiles(profile_id),
+      item_no INT);
+    CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50));
+    CREATE TABLE type_member_contacts (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
+      email VARCHAR(100), remarks TEXT);
+    """
+    verdicts = table_verdicts(_tables(tmp_path, ddl))
+    for name in ("tipus_absencia_alumne", "dictionary_member_profiles"):
+        assert verdicts[name].kind == LOOKUP, (name, verdicts[name])
+    assert verdicts["dictionary_member_profiles_items"].kind not in (PEOPLE, LINKED)
+    got = _verdicts(tmp_path, ddl)
+    assert not got["tipus_absencia_alumne.comentari"].personal, got["tipus_absencia_alumne.comentari"]
+    assert not got["dictionary_member_profiles.level_no"].personal
+    # a kind-headed name keyed to a person, with an e-mail, stays theirs
+    assert verdicts["type_member_contacts"].kind in (PEOPLE, LINKED), verdicts["type_member_contacts"]
+    assert got["type_member_contacts.remarks"].personal, got["type_member_contacts.remarks"]
+
+
+def test_a_unit_of_an_organisation_with_a_phone_is_no_person(tmp_path: Path) -> None:
+    """A faculty's or a sector's row (`facultades`, `setores`, `wydzialy`) with its phone and
+    e-mail is the unit's; a person's own `setor` still says where they work."""
+    ddl = """
+    CREATE TABLE facultades (id INT PRIMARY KEY, nombre VARCHAR(100), telefono VARCHAR(20),
+      email VARCHAR(100));
+    CREATE TABLE setores (id INT PRIMARY KEY, nome_setor VARCHAR(100), email_principal VARCHAR(150),
+      telefone VARCHAR(20));
+    CREATE TABLE wydzialy (id INT PRIMARY KEY, nazwa VARCHAR(255), telefon VARCHAR(15), fax VARCHAR(15));
+    CREATE TABLE funcionarios (id INT PRIMARY KEY, nome VARCHAR(100), cpf VARCHAR(14), setor VARCHAR(50));
+    """
+    verdicts = table_verdicts(_tables(tmp_path, ddl))
+    for name in ("facultades", "setores", "wydzialy"):
+        assert verdicts[name].kind == ORGANISATION, (name, verdicts[name])
+    got = _verdicts(tmp_path, ddl)
+    for key in ("facultades.telefono", "facultades.email", "setores.email_principal", "setores.telefone",
+                "wydzialy.telefon", "wydzialy.nazwa"):  # fmt: skip
+        assert not got[key].personal, (key, got[key])
+    assert got["funcionarios.setor"].personal, got["funcionarios.setor"]
+
+
+def test_a_health_word_in_a_table_about_places_is_no_ones_health(tmp_path: Path) -> None:
+    """A room adapted for disabled people (`habitaciones.discapacidad`) is what the place
+    offers: Art. 9 protects a natural person's health, and no person is in the row."""
+    ddl = """
+    CREATE TABLE habitaciones (id INT PRIMARY KEY, numero VARCHAR(10), discapacidad BOOLEAN, plazas INT);
+    CREATE TABLE huespedes (id INT PRIMARY KEY, nombre VARCHAR(50), apellidos VARCHAR(80),
+      discapacidad BOOLEAN);
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert not got["habitaciones.discapacidad"].personal, got["habitaciones.discapacidad"]
+    assert _health(got["huespedes.discapacidad"]), got["huespedes.discapacidad"]
