@@ -199,3 +199,69 @@ def test_a_health_word_in_a_table_about_places_is_no_ones_health(tmp_path: Path)
     got = _verdicts(tmp_path, ddl)
     assert not got["habitaciones.discapacidad"].personal, got["habitaciones.discapacidad"]
     assert _health(got["huespedes.discapacidad"]), got["huespedes.discapacidad"]
+
+
+# -- item 3: word senses reviewers reported
+
+
+def test_medico_is_a_doctor_in_spanish_and_portuguese_not_health_data(tmp_path: Path) -> None:
+    """`monto_medico` is the doctor's pay and `medico_vacaciones` a doctor's holidays in a
+    Spanish schema: `medico` is medical only in Italian, where it stays a health word."""
+    ddl = """
+    CREATE TABLE medicos (id INT PRIMARY KEY, nombre VARCHAR(100), apellido VARCHAR(100),
+      correo_electronico VARCHAR(100), fecha_nacimiento DATE, direccion VARCHAR(200));
+    CREATE TABLE pacientes (id INT PRIMARY KEY, nombre VARCHAR(100), apellido VARCHAR(100),
+      telefono_celular VARCHAR(20), ciudad VARCHAR(80));
+    CREATE TABLE medico_vacaciones (id INT PRIMARY KEY, medico_id INT REFERENCES medicos(id),
+      desde DATE, hasta DATE, motivo VARCHAR(200));
+    CREATE TABLE tarifas_medicos (id INT PRIMARY KEY, medico_id INT REFERENCES medicos(id),
+      monto_medico DECIMAL(10,2), porcentaje_medico DECIMAL(5,2));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("medico_vacaciones.desde", "medico_vacaciones.motivo", "tarifas_medicos.monto_medico",
+                "tarifas_medicos.porcentaje_medico"):  # fmt: skip
+        assert got[key].personal and not _health(got[key]), (key, got[key])
+
+
+def test_a_value_in_a_table_of_contacts_is_the_contact(tmp_path: Path) -> None:
+    """`contactes_soci(id_tipus_contacte, valor)`: the phone or e-mail a kind column types, no sum."""
+    ddl = """
+    CREATE TABLE socis (id INT PRIMARY KEY, nom VARCHAR(50), cognoms VARCHAR(80));
+    CREATE TABLE contactes_soci (id INT PRIMARY KEY, id_soci INT REFERENCES socis(id),
+      id_tipus_contacte INT, valor VARCHAR(145));
+    CREATE TABLE quotes_soci (id INT PRIMARY KEY, id_soci INT REFERENCES socis(id), valor DECIMAL(8,2));
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert got["contactes_soci.valor"].category == "user.contact", got["contactes_soci.valor"]
+    assert got["quotes_soci.valor"].category == "user.financial", got["quotes_soci.valor"]
+
+
+def test_pass_before_user_is_a_password_and_pec_is_italian_only(tmp_path: Path) -> None:
+    """`passUtilisateur`-style `passUser` is the user's password, not their login; a French
+    `numeroPEC` (prise en charge) is no certified e-mail, which `pec` is in Italian only."""
+    ddl = """
+    CREATE TABLE Utilisateurs (idUser INT PRIMARY KEY, loginUser VARCHAR(50), passUser VARCHAR(255),
+      nomUtilisateur VARCHAR(50), prenomUtilisateur VARCHAR(50));
+    CREATE TABLE Dossiers (idDossier INT PRIMARY KEY, numeroPEC VARCHAR(30), dateOuverture DATE,
+      montantFacture DECIMAL(10,2));
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert got["Utilisateurs.passUser"].category == "user.authorization.password", got["Utilisateurs.passUser"]
+    assert got["Dossiers.numeroPEC"].category != "user.contact.email", got["Dossiers.numeroPEC"]
+    italian = """
+    CREATE TABLE iscritti (id INT PRIMARY KEY, nome VARCHAR(50), cognome VARCHAR(50), pec VARCHAR(100));
+    """
+    got = _verdicts(tmp_path / "it", italian)
+    assert got["iscritti.pec"].category == "user.contact.email", got["iscritti.pec"]
+
+
+def test_rne_outside_a_portuguese_word_is_no_sure_immigration_document(tmp_path: Path) -> None:
+    """`medicos.rne` (Peru's register of medical specialists) is not read at high confidence as
+    Brazil's foreigners' register: three letters name other registers elsewhere."""
+    ddl = """
+    CREATE TABLE medicos (id INT PRIMARY KEY, nombre VARCHAR(100), apellido VARCHAR(100), rne VARCHAR(20));
+    CREATE TABLE pedidos (id INT PRIMARY KEY, rne VARCHAR(20), fecha DATE);
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert got["medicos.rne"].confidence.value != "high", got["medicos.rne"]
+    assert not got["pedidos.rne"].personal, got["pedidos.rne"]
