@@ -1612,6 +1612,7 @@ def _second_hop(
                 (key, target)
                 for key, target in hanging[id(table)]
                 if verdicts[target.key].kind != LOOKUP and target.key not in things
+                and not (_results(table, languages) and verdicts[target.key].kind == OTHER)
             ],
             reach,
         )
@@ -1663,7 +1664,12 @@ def _second_hop(
         )
         if continued:
             reason += "; its key is that record's, so each row continues one of them"
-        subject = care or (continued and verdicts[parent.key].context.subject)
+        # a result keyed to one person and one thing (`avaliacao_resultado(matricula_id,
+        # avaliacao_id)`): the person's mark in that assessment, theirs (trial29 D)
+        results = _results(table, languages) and verdicts[parent.key].kind in (PEOPLE, LINKED)
+        if results:
+            reason += "; it keeps results, so each row is that person's result"
+        subject = care or (continued and verdicts[parent.key].context.subject) or results
         verdicts[table.key] = _linked(context, reason, names=False, subject=subject)
         changed = True
     return changed
@@ -1738,6 +1744,21 @@ def _things(
                 leads.add(source)
                 queue.append(source)
     return frozenset(t.key for t in tables if verdicts[t.key].kind == OTHER and t.key not in leads)
+
+
+def _results(table: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a table's name says it keeps results (`avaliacao_resultado`, `exam_results`)."""
+    return bool(set(_table_words(table.name, languages)) & _RESULT_WORDS)
+
+
+_RESULT_WORDS = frozenset(
+    {"result", "results", "resultado", "resultados", "risultato", "risultati", "resultat", "resultats",
+     "ergebnis", "ergebnisse", "sonuc", "sonuclar", "wynik", "wyniki", "resultaat", "resultaten",
+     "eredmeny", "eredmenyek", "rezultat", "rezultaty", "score", "scores", "grade", "grades", "mark",
+     "marks", "nota", "notas", "voto", "voti", "cijfer", "cijfers", "ocena",
+     "oceny", "jegy", "jegyek", "ocenka", "ocenki", "qualificacio", "qualificacions", "calificacion",
+     "calificaciones"}
+)
 
 
 def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:

@@ -265,3 +265,32 @@ def test_rne_outside_a_portuguese_word_is_no_sure_immigration_document(tmp_path:
     got = _verdicts(tmp_path, ddl)
     assert got["medicos.rne"].confidence.value != "high", got["medicos.rne"]
     assert not got["pedidos.rne"].personal, got["pedidos.rne"]
+
+
+# -- item 4: records of one person's results (trial D)
+
+
+def test_a_result_keyed_to_one_person_and_one_assessment_is_theirs(tmp_path: Path) -> None:
+    """`resultados_prova(matricula_id, prova_id, nota, parecer)`: one pupil's mark in one test,
+    though the test leads to its class's teacher; a row of two records that keeps no results
+    (`presencas`, an attendance of an enrolment at a lesson) stays no one's."""
+    ddl = """
+    CREATE TABLE professores (id INT PRIMARY KEY, nome VARCHAR(100), email VARCHAR(100));
+    CREATE TABLE periodos (id INT PRIMARY KEY, inicio DATE, fim DATE);
+    CREATE TABLE turmas (id INT PRIMARY KEY, professor_id INT REFERENCES professores(id),
+      periodo_id INT REFERENCES periodos(id), sala VARCHAR(20));
+    CREATE TABLE alunos (id INT PRIMARY KEY, nome VARCHAR(100), data_nascimento DATE);
+    CREATE TABLE matriculas (id INT PRIMARY KEY, aluno_id INT REFERENCES alunos(id), ano INT);
+    CREATE TABLE provas (id INT PRIMARY KEY, turma_id INT REFERENCES turmas(id),
+      periodo_id INT REFERENCES periodos(id), data_prova DATE, peso DOUBLE PRECISION);
+    CREATE TABLE resultados_prova (id INT PRIMARY KEY, matricula_id INT REFERENCES matriculas(id),
+      prova_id INT REFERENCES provas(id), nota DOUBLE PRECISION, parecer VARCHAR(255));
+    CREATE TABLE presencas (id INT PRIMARY KEY, matricula_id INT REFERENCES matriculas(id),
+      prova_id INT REFERENCES provas(id), sala VARCHAR(20));
+    """
+    verdicts = table_verdicts(_tables(tmp_path, ddl))
+    assert verdicts["resultados_prova"].kind == LINKED, verdicts["resultados_prova"]
+    got = _verdicts(tmp_path, ddl)
+    for key in ("resultados_prova.nota", "resultados_prova.parecer"):
+        assert got[key].personal, (key, got[key])
+    assert verdicts["presencas"].kind != LINKED, verdicts["presencas"]
