@@ -404,6 +404,14 @@ def _table_words(table: str, languages: tuple[str, ...] | None = None) -> tuple[
     return _TOKENIZER.words(table.rsplit(".", 1)[-1], languages)
 
 
+def _names_contacts(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name says it keeps contacts (`contacte_alumne`, `contatos`, `kontakty`)."""
+    return any(
+        w in lx.CONTACT_WORDS or (len(w) > 4 and (w[:-1] in lx.CONTACT_WORDS or w[:-2] in lx.CONTACT_WORDS))
+        for w in _table_words(table, languages)
+    )
+
+
 # `email_template`, `sms_templates`: the text a message is made from, written by no one
 # it reaches (a queue of messages still holds messages)
 _NOT_MESSAGES = lx.LOOKUP_WORDS | {
@@ -1847,6 +1855,21 @@ def decide(
         )
     if (
         match is not None
+        and ctx.organisation
+        and not (ctx.person or ctx.linked)
+        and _category(match).startswith(_SPECIAL_TERMS)
+    ):
+        # `pokoje.dla_niepelnosprawnych`: a room for disabled people, what a place or an
+        # organisation offers; no one's health (Art. 9 is about a natural person; trial29 F)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' is about places or "
+            "organisations: what it offers or serves, no one's",
+        )
+    if (
+        match is not None
         and _category(match) == "user.contact.address"
         and not reading.rest
         and len(reading.matches) == 1
@@ -2213,6 +2236,21 @@ def decide(
                 Confidence.MEDIUM,
                 f"'{name}' is a number or flag most tables have, tables about no one among them: "
                 "the database's bookkeeping, not a fact about the person",
+            )
+        if (
+            fact is not None
+            and fact[0] == "user.financial"
+            and kind in ("text", "unknown")
+            and set(words) <= _VALUE_WORDS
+            and _names_contacts(table, ctx.languages)
+        ):
+            # `contacte_alumne(id_tipus_contacte, Valor)`: the value of one of the person's
+            # contacts (a phone, an e-mail), its kind in another column; no sum (trial29 C)
+            return Classification(
+                True,
+                "user.contact",
+                Confidence.LOW,
+                f"'{name}' is the value of a contact of the person, in '{table}', a table of their contacts",
             )
         if fact == ("user", "") and ctx.addresses and kind in ("text", "numeric", "unknown"):
             # `addresses.line_1`, `adres.bus`: in a table of addresses, a part no term names

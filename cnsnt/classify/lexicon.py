@@ -220,6 +220,10 @@ def org_words(words: Collection[str], languages: Collection[str] | None) -> froz
 
 # Words of lookup and reference tables (`types`, `codes`, `lookup`, `tipo`).
 LOOKUP_WORDS: Final = _VOCAB.lists["lookup_words"]
+# First words of a table's name that say it lists entries (`dictionary_olympic_profiles`).
+LIST_HEADS: Final = _VOCAB.lists["list_heads"]
+# Units of an organisation in a table's name (`wydzial`, `setores`): the unit's rows.
+ORG_UNITS: Final = _VOCAB.lists["org_units"]
 # Words of columns that link a row to a person when they end in an id
 # (`author_id`, `created_by` does not: it records who edited a thing).
 LINK_WORDS: Final = _VOCAB.lists["link_words"]
@@ -245,6 +249,8 @@ ADDRESS_TABLES: Final = _VOCAB.lists["address_tables"]
 TRANSACTION_WORDS: Final = _VOCAB.lists["transaction_words"]
 # Amounts of money (`valor`, `importe`, `total`).
 MONEY_WORDS: Final = _VOCAB.lists["money_words"]
+# Tables of money, a till or stock (`cajas`, `pagos`, `stok`): a patient's, never their care.
+LEDGER_TABLES: Final = _VOCAB.lists["ledger_tables"]
 # Column words that name or register a company (`bedrijfsnaam`, `cnpj`).
 ORG_COLUMNS: Final = _VOCAB.lists["org_columns"]
 # Those of them that name a company, not its number: after a kind (`energie_bedrijf`), a supplier.

@@ -213,7 +213,8 @@ def _org_words(table_words: tuple[str, ...], survey: _Survey, written: tuple[str
     names no member: `church_donations.user_id`, `club_fees`, `association(user_id)`
     and `club_registrations(first_name)` hold what its members gave, owe or are.
     """
-    found = lx.org_words(table_words, written)
+    # a faculty, a sector (`wydzial`, `setores_semed`): a unit of an organisation (trial29 F)
+    found = lx.org_words(table_words, written) | (frozenset(table_words) & lx.ORG_UNITS)
     if not found or not found <= lx.BODIES:
         return found
     member = survey.links or "name" in survey.anchors
@@ -662,6 +663,26 @@ def _is_transaction(name: str, languages: tuple[str, ...]) -> bool:
     return any(len(w) >= 5 and w in glued for w in lx.TRANSACTION_WORDS)
 
 
+def _no_care(name: str, languages: tuple[str, ...], messages: bool) -> str | None:
+    """The word that says a table keeps money, a till, stock or messages (`cajas`, `stok`).
+
+    A patient's key, or a key to their care record, makes such a row the patient's, but
+    a payment, a till session, a stock movement or a message is no care they received
+    (Recital 35 covers what is collected while caring): none of it is health data by
+    that link alone (trial29 C, E, G).
+    """
+    words = _table_words(name, languages)
+    found = next((w for w in words if w in lx.LEDGER_TABLES), None)
+    if found is None and messages:
+        found = next((w for w in words if w in lx.MESSAGE_TABLES), words[-1] if words else name)
+    return found
+
+
+def _no_care_table(table: Table, verdict: TableVerdict) -> bool:
+    """Whether a table keeps money, a till, stock or messages, as its verdict read its name."""
+    return _no_care(table.name, verdict.context.languages or (), verdict.context.messages) is not None
+
+
 def _kind_of_company(words: tuple[str, ...]) -> bool:
     """Whether a column names a kind of company the row deals with (`energie_bedrijf`).
 
@@ -919,15 +940,25 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             named.person
             and not keyed_to_person
             and len(table_words) > 1
-            and table_words[0] in KIND_HEADS
-            and _lists_values(table, languages, kinds=True)
+            and _lists_kinds(table.own_name, languages)
+            and (
+                (values := _lists_values(table, languages, kinds=True))
+                or not (survey.anchors or survey.contact)
+            )
         ):
             # `tipo_usuario(id, nombre, estatus)`, `type_user`: the kinds of user (patient,
-            # doctor), a list of values as `user_types` is, not users (review33 R33a D5)
+            # doctor), a list of values as `user_types` is, not users (review33 R33a D5);
+            # `tipus_falta_alumne(tipus_falta)`, `dictionary_olympic_profiles(level_id)`:
+            # the kinds of a pupil's absence, a catalogue's entries, with nothing that names
+            # or reaches a person (trial29 C, G)
             verdicts[table.key] = TableVerdict(
                 LOOKUP,
-                f"its name '{table.name}' says it lists kinds ('{table_words[0]}') and its "
-                "columns only name values: a list of values, no one's",
+                f"its name '{table.name}' says it lists kinds ('{table_words[0]}') and "
+                + (
+                    "its columns only name values: a list of values, no one's"
+                    if values
+                    else "nothing in it names or reaches a person: a catalogue's entries, no one's"
+                ),
                 replace(base, lookup=True),
             )
             continue
@@ -1246,7 +1277,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             patient = _patient_link(table, survey, languages)
             if not patient and named_by_role is not None and named_by_role[0] in lx.PATIENT_WORDS:
                 patient = named_by_role[1][0]
-            health = base.health or charted or bool(patient) or _care_name(table.name, languages)
+            ledger = _no_care(table.name, languages, base.messages) if patient else None
+            cared = bool(patient) and ledger is None
+            health = base.health or charted or cared or _care_name(table.name, languages)
             if polymorphic is not None:
                 verdicts[table.key] = _linked(base, reason, names=False, subject=False)
                 continue
@@ -1256,7 +1289,12 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 reason = f"{reason}; {verdicts[table.key].reason}"
                 verdicts[table.key] = _linked(base, reason, names=False, health=False, subject=False)
                 continue
-            if patient:
+            if patient and ledger is not None:
+                reason += (
+                    f"; '{patient}' says they are a patient, but '{ledger}' says the rows keep money, "
+                    "stock or messages, not their care"
+                )
+            elif patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
             verdicts[table.key] = replace(
                 _linked(base, reason, names=names, health=health, subject=not mailed_to),
@@ -1382,8 +1420,20 @@ def _made_by_only(
 
 
 def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ...]) -> bool:
-    """Whether a key points at a table that describes people, or one named for people."""
-    return _refers_to(key, people_names) or _table(key.ref_table, languages).person
+    """Whether a key points at a table that describes people, or one named for people.
+
+    Not one whose name says it lists kinds or entries (`dictionary_olympic_profiles`,
+    `tipo_usuario`): a key to it picks an entry, no person (trial29 G).
+    """
+    return _refers_to(key, people_names) or (
+        _table(key.ref_table, languages).person and not _lists_kinds(key.ref_table, languages)
+    )
+
+
+def _lists_kinds(name: str, languages: tuple[str, ...]) -> bool:
+    """Whether a table's name starts with a word that says it lists kinds or entries (`tipus_`)."""
+    words = _table_words(name, languages)
+    return len(words) > 1 and words[0] in KIND_HEADS | lx.LIST_HEADS
 
 
 def _keyed_by(table: Table, column: str) -> bool:
@@ -1562,6 +1612,7 @@ def _second_hop(
                 (key, target)
                 for key, target in hanging[id(table)]
                 if verdicts[target.key].kind != LOOKUP and target.key not in things
+                and not (_results(table, languages) and verdicts[target.key].kind == OTHER)
             ],
             reach,
         )
@@ -1613,7 +1664,12 @@ def _second_hop(
         )
         if continued:
             reason += "; its key is that record's, so each row continues one of them"
-        subject = care or (continued and verdicts[parent.key].context.subject)
+        # a result keyed to one person and one thing (`avaliacao_resultado(matricula_id,
+        # avaliacao_id)`): the person's mark in that assessment, theirs (trial29 D)
+        results = _results(table, languages) and verdicts[parent.key].kind in (PEOPLE, LINKED)
+        if results:
+            reason += "; it keeps results, so each row is that person's result"
+        subject = care or (continued and verdicts[parent.key].context.subject) or results
         verdicts[table.key] = _linked(context, reason, names=False, subject=subject)
         changed = True
     return changed
@@ -1688,6 +1744,21 @@ def _things(
                 leads.add(source)
                 queue.append(source)
     return frozenset(t.key for t in tables if verdicts[t.key].kind == OTHER and t.key not in leads)
+
+
+def _results(table: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a table's name says it keeps results (`avaliacao_resultado`, `exam_results`)."""
+    return bool(set(_table_words(table.name, languages)) & _RESULT_WORDS)
+
+
+_RESULT_WORDS = frozenset(
+    {"result", "results", "resultado", "resultados", "risultato", "risultati", "resultat", "resultats",
+     "ergebnis", "ergebnisse", "sonuc", "sonuclar", "wynik", "wyniki", "resultaat", "resultaten",
+     "eredmeny", "eredmenyek", "rezultat", "rezultaty", "score", "scores", "grade", "grades", "mark",
+     "marks", "nota", "notas", "voto", "voti", "cijfer", "cijfers", "ocena",
+     "oceny", "jegy", "jegyek", "ocenka", "ocenki", "qualificacio", "qualificacions", "calificacion",
+     "calificaciones"}
+)
 
 
 def _extends(name: str, parent: str, languages: tuple[str, ...]) -> bool:
@@ -2047,12 +2118,23 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
         if verdicts[table.key].kind != LINKED:
             continue
         languages = verdicts[table.key].context.languages
-        for key in table.foreign_keys:
-            if _made_by(key, languages):
-                continue  # who wrote the diagnosis is staff, not a patient
-            target = _target(key, by_name, table.schema)
-            if target is not None and verdicts[target.key].kind == PEOPLE:
-                pointing.setdefault(target.key, []).append(table)
+        people = [
+            (key, target)
+            for key in table.foreign_keys
+            if not _made_by(key, languages)  # who wrote the diagnosis is staff, not a patient
+            and (target := _target(key, by_name, table.schema)) is not None
+            and verdicts[target.key].kind == PEOPLE
+        ]
+        # a care record keyed to its patient (`cotizaciones.paciente_id`) names whom it is
+        # about: the other people it points at (`usuario_id`, the receptionist) wrote or
+        # gave the care, unless they are a patient's row too (`agenda_id`, an appointment
+        # keyed to its patient); a table of care givers (`medicos`) is no register of patients
+        patients = {t.key for k, t in people if _names_patient(k, t, languages or ())}
+        for key, target in people:
+            staff = patients and target.key not in patients and not _patient_keyed(target, by_name, languages)
+            if staff or _gives_care(key, target, languages or ()):
+                continue
+            pointing.setdefault(target.key, []).append(table)
     # counted before any table changes, so the order of the tables does not matter
     cared = {key for key, verdict in verdicts.items() if verdict.context.health}
     for person, records in pointing.items():
@@ -2063,7 +2145,7 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
         name = by_name[person.casefold()].name if person.casefold() in by_name else person
         for table in records:
             verdict = verdicts[table.key]
-            if verdict.context.health:
+            if verdict.context.health or _no_care_table(table, verdict):
                 continue
             reason = (
                 f"{verdict.reason}; '{name}' is a register of patients ({len(care)} of the "
@@ -2074,6 +2156,15 @@ def _patients(tables: Sequence[Table], verdicts: dict[str, TableVerdict], by_nam
                 reason=reason,
                 context=replace(verdict.context, health=True, why=f"in a table linked to people ({reason})"),
             )
+
+
+def _patient_keyed(table: Table, by_name: Mapping[str, Table], languages: tuple[str, ...] | None) -> bool:
+    """Whether a row is keyed to a patient itself (`agendas.paciente_id`): a patient's row, no staff's."""
+    for key in table.foreign_keys:
+        target = _target(key, by_name, table.schema)
+        if target is not None and target.key != table.key and _names_patient(key, target, languages or ()):
+            return True
+    return False
 
 
 def _clinical_visits(tables: Sequence[Table], verdicts: dict[str, TableVerdict]) -> None:
@@ -2118,7 +2209,7 @@ def _care_records(
         found: dict[str, tuple[TableVerdict, ForeignKey]] = {}
         for table in tables:
             verdict = verdicts[table.key]
-            if verdict.context.placeholder:
+            if verdict.context.placeholder or _no_care_table(table, verdict):
                 continue
             if verdict.kind == LINKED:
                 # a record linked only to who gave the care (`registros_clinicos.medico_id`)

@@ -93,6 +93,9 @@ _LIST_KEYS = (
     "address_tables",
     "transaction_words",
     "money_words",
+    "ledger_tables",
+    "list_heads",
+    "org_units",
     "org_columns",
     "company_nouns",
     "activity_tables",
@@ -121,6 +124,9 @@ _NOT_SPLIT = frozenset(
         "campaign_parameters",
         "territories",
         "range_bounds",
+        "ledger_tables",
+        "list_heads",
+        "org_units",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
