@@ -22,6 +22,7 @@ from cnsnt.policy.init_labels import LABEL_NOTE, is_starter_wording
 from cnsnt.policy.taxonomy import Taxonomy, load_taxonomy
 from cnsnt.starter.entry_counts import is_init_header
 from cnsnt.starter.join import is_flow
+from cnsnt.starter.render import ARTICLE10_NOTE
 from cnsnt.starter.review_moves import LISTS, by_init
 from cnsnt.starter.update import data_section_stop, end_of_section, load_rt, policy_lines
 from cnsnt.starter.yaml_text import line, scalar
@@ -31,6 +32,7 @@ _KEYS = frozenset({"label", "category", "purposes", *LISTS})
 #: The lines init writes after `purposes: []`, in order, each optional (`render.data_entries`).
 _PROMPTS = (
     ("# required: true", "fill in: must people give it to use the service?"),
+    ("# condition: official_authority", ARTICLE10_NOTE),  # criminal-offence data (Art. 10)
     ("# condition: explicit_consent", "fill in: the GDPR Art. 9(2) condition"),
     ("# retention: P1Y", "fill in: how long you keep it (ISO 8601 or a sentence)"),
 )

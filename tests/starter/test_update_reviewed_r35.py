@@ -454,3 +454,21 @@ def test_a_reviewed_list_is_read_with_the_new_cells_and_without_them(tmp_path: P
         assert draft.reviewed is not None and draft.reviewed.confirmed == ("members.homeless",)
         texts.append(draft.text.replace(name, "X.csv"))
     assert texts[0] == texts[1]
+
+
+def test_an_art10_entry_init_wrote_goes_with_its_last_column(tmp_path: Path) -> None:
+    """init writes `# condition: official_authority` under criminal-offence data (src29a): the
+    entry is still init's, so moving its only column out takes it too."""
+    policy = started(
+        tmp_path,
+        "CREATE TABLE convicts (\n  id INTEGER PRIMARY KEY,\n  full_name VARCHAR(100),\n"
+        "  conviction_date DATE\n);\n",
+    )
+    assert "# condition: official_authority" in policy.read_text(encoding="utf-8")
+    assert load_policy(policy).data["criminal_history"].columns == ("convicts.conviction_date",)
+    review = tmp_path / "p.csv"  # a high-confidence verdict: a reviewer's own row gives it another kind
+    review.write_text("column,personal,category\nconvicts.conviction_date,true,user\n", encoding="utf-8")
+    result = run("init", "--update", "--reviewed", str(review), str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "removed data entry criminal_history, which init wrote" in result.stderr, result.stderr
+    assert "criminal_history" not in load_policy(policy).data
