@@ -1961,31 +1961,27 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
         rest_gaps = added_gaps(schema_tables.get(full, ()), rest, dialect) if rest else []
         group = PatchGroup(full, root, tuple(ahead), tuple(p for p, _ in rest), tuple(gaps), tuple(rest_gaps))
         notes.extend(group.notes())
-    dumps = kinds.pop("data", [])
-    if dumps:
-        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in dumps}))
-        notes.append(
-            f"left out {len(dumps)} SQL file{'s' if len(dumps) != 1 else ''} in {where}: "
+    # SQL files that hold no one's data, by what they hold instead
+    for holding, left_because in (
+        (
+            "data",
             "rows of data only (database dumps' COPY ... FROM stdin, seed scripts' INSERT ... VALUES "
             "or SELECT of literals), which restore rows and run no queries; their tables are read "
-            "from the schema"
-        )
-    drops = kinds.pop(_DROPS, [])
-    if drops:
-        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in drops}))
-        notes.append(
-            f"left out {len(drops)} SQL file{'s' if len(drops) != 1 else ''} in {where}: "
+            "from the schema",
+        ),
+        (
+            _DROPS,
             "DROP statements only (DROP TABLE, DROP VIEW, ...), which remove what a schema made and "
-            "read or write no one's data; a table they drop is gone from the schema that creates it"
-        )
-    setups = kinds.pop(_SETUP, [])
-    if setups:
-        where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in setups}))
-        notes.append(
-            f"left out {len(setups)} SQL file{'s' if len(setups) != 1 else ''} in {where}: "
-            "database setup only (CREATE DATABASE, CREATE USER, GRANT), which reads and writes "
-            "no one's data"
-        )
+            "read or write no one's data; a table they drop is gone from the schema that creates it",
+        ),
+        (_SETUP, "database setup only (CREATE DATABASE, CREATE USER, GRANT), which reads and writes no one's "
+                 "data"),
+    ):
+        no_data = kinds.pop(holding, [])
+        if no_data:
+            where = ", ".join(sorted({p.parent.relative_to(root).as_posix() for p, _ in no_data}))
+            several = f"{len(no_data)} SQL file{'s' if len(no_data) != 1 else ''}"
+            notes.append(f"left out {several} in {where}: {left_because}")
     notes.extend(_leave_jpa_migrations(orm.get("jpa", []), kinds, migrations, root))
     drizzle_schemas = [p for p, _ in orm.get("drizzle", [])]
     generated = {h: p for h, p in drizzle_kit.items() if beside_schema(h, drizzle_schemas)}
