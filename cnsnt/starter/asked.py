@@ -19,13 +19,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from cnsnt.classify import classify_field
 from cnsnt.evidence import Column, Evidence, FieldRole, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex
 from cnsnt.model import Confidence
 from cnsnt.policy.loader import policy_files
 from cnsnt.policy.model import Policy
-from cnsnt.starter.fields import alone_on, field_reading
+from cnsnt.starter.field_verdicts import FieldVerdicts
+from cnsnt.starter.fields import alone_on
 from cnsnt.starter.review_moves import InitLine, init_lines
 from cnsnt.starter.update import file_holding, parse_files
 
@@ -92,16 +92,13 @@ def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> tuple[in
             asked += 1
         else:
             left_out += 1
-    written, addressed = field_reading(evidence)
+    verdict_of = FieldVerdicts(evidence)
     seen: set[str] = set()
     for field in evidence.fields:
         if field.name is None or field.role is not FieldRole.INPUT or field.key.casefold() in seen:
             continue
         seen.add(field.key.casefold())
-        verdict = classify_field(
-            field.name, field.label, field.control, written, field.form, field.form in addressed,
-            label_hint=field.label_hint,
-        )
+        verdict = verdict_of(field)
         if verdict.confidence is Confidence.LOW and field_open(index, field, lines):
             fields += 1
     return left_out, asked, fields
