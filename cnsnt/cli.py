@@ -1366,8 +1366,9 @@ def explain_column_command(
     A third list, optional, after those two: `--undecided --verdict not-personal
     --beside-personal --format csv > review-3.csv`, the columns cnsnt left out in tables
     where the policy declares another. Most misses left at medium and high confidence
-    are there (on the labelled set: 2,064 of 2,744, in a tenth of its rows). A table's
-    keys and timestamps are answered with one row (`orders.*_id,false`).
+    are there (on the labelled set: 2,064 of 2,744, in 19,959 rows, about 73 a project,
+    a tenth of them personal). A table's keys are answered with one pattern row
+    (`orders.*_id,false`, once you have checked it names no person's identifier).
     """
     from cnsnt import verdicts
     from cnsnt.api import column_verdicts, explain_column
