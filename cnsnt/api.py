@@ -426,6 +426,7 @@ def column_verdicts(
     dialect: str | None = None,
     databases: Iterable[str] = (),
     undecided: bool = False,
+    beside_personal: bool = False,
 ) -> tuple[list[ColumnVerdict], int, int]:
     """The verdict on every column and form field `pattern` names, and the problems met.
 
@@ -439,7 +440,10 @@ def column_verdicts(
     what the policy says nothing of (no data entry, `ignore:` pattern or consent record
     names it: what CN101 would report of it), and what only a line init wrote as a question
     declares (`# unsure, check: ...`, unedited), so both halves of the unsure list shrink
-    as a reviewer works through them (`cnsnt.starter.asked`).
+    as a reviewer works through them (`cnsnt.starter.asked`). `beside_personal`: only the
+    columns of a table where the policy declares a column under a data entry (without a
+    policy: where cnsnt calls one personal), and the fields of a form where it declares a
+    field (without one: every form), the third list of a review pass (`cnsnt.starter.beside`).
     """
     from cnsnt.classify import read_tables
     from cnsnt.classify.tables import LINKED, PEOPLE
@@ -462,14 +466,24 @@ def column_verdicts(
             f"({named}); a pattern is TABLE.COLUMN or FORM.FIELD with * and ? ('contacts.*', "
             "'*.email', '*')"
         )
+    if undecided or beside_personal:
+        index = PolicyIndex(loaded, AliasIndex(forms.fields if forms is not None else ()))
+        columns = {c.key: c for c in evidence.columns}
     if undecided:
         from cnsnt.starter.asked import column_open, field_open, policy_questions
 
-        index = PolicyIndex(loaded, AliasIndex(forms.fields if forms is not None else ()))
         lines = policy_questions(loaded)  # init's `unsure, check` lines: declared as a question
-        columns = {c.key: c for c in evidence.columns}
         rows = [r for r in rows if column_open(index, columns[r.column], lines)]
         fields = [(r, f) for r, f in fields if field_open(index, f, lines)]
+    if beside_personal:
+        from cnsnt.starter.beside import form_of, personal_forms, personal_tables, table_of
+
+        declared = index if Path(loaded.path).exists() else None  # no policy yet: the classifier's
+        around = personal_tables(evidence, declared)
+        rows = [r for r in rows if table_of(columns[r.column]) in around]
+        if fields and forms is not None:
+            chosen_forms = personal_forms(forms.fields, declared)
+            fields = [(r, f) for r, f in fields if form_of(f) in chosen_forms]
     return rows + [r for r, _ in fields], len(evidence.problems), _form_problems(forms)
 
 
