@@ -1297,6 +1297,18 @@ def changer(name: str) -> Classification:
     )
 
 
+def _dispatched(reading: _Reading) -> bool:
+    """Whether a time's words say when something was sent (`sent_at`, `data_invio`), to no one named.
+
+    A direction (`send_from`, `sent_to`) makes it a period or an address, and a credential
+    (`reset_password_sent_at`) the reset the person asked for: those stay theirs.
+    """
+    words = set(reading.words)
+    if not words & lx.SEND_WORDS or words & lx.DIRECTION_WORDS:
+        return False
+    return not any(_category(m).startswith("user.authorization") for m in reading.matches)
+
+
 def _fact(
     reading: _Reading, kind: str, describes: bool = False, fractional: bool = False
 ) -> tuple[str, str] | None:
@@ -2259,6 +2271,18 @@ def decide(
                 "user.contact.address",
                 Confidence.LOW,
                 f"'{name}' is a part of the address in the address table '{table}'",
+            )
+        if fact is not None and fact[0] == "user.behavior" and kind == "temporal" and _dispatched(reading):
+            # `reminder_sent_at`, `dt_invio`, `confirmation_sent_at`: when a reminder, a notice
+            # or a message went out, the sending record's time, no act of the person's (on the
+            # tune half a quarter of such times are labelled personal)
+            sent = _cue(set(reading.words) & lx.SEND_WORDS)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' is when a message or a notice was sent ({sent}): "
+                "the sending record's time, not an act of the person's",
             )
         if fact is not None:
             category, cue = fact
