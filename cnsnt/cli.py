@@ -800,6 +800,12 @@ def init(
             )
         # "3 personal fields in 2 data entries", or "added to 1 existing data entry" alone
         said = f"{draft.fields} personal field{'s' if draft.fields != 1 else ''} {into}"
+        if draft.refiled:  # a reviewed list's other category moves a line: no new field (trial30 H#1)
+            new = draft.fields - draft.refiled
+            said = (
+                f"{new} new personal field{'s' if new != 1 else ''} and {draft.refiled} re-filed under "
+                f"another category, {into}"
+            )
         if draft.reviewed is not None and not draft.fields:  # only ignore: changed
             said = "no personal field added to data entries"
         err.print(f"cnsnt init: {said}, {where}", markup=False, soft_wrap=True)

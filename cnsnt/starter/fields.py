@@ -119,6 +119,9 @@ class Undeclared:
     (`was`: that list's row): taken out, the column or field added as a `true` adds it."""
     ignore_lines: tuple[IgnoreLine, ...] = ()
     """`--reviewed`: the `ignore:` lines the `unignored` items are on."""
+    yielded: tuple[Review, ...] = ()
+    """`--reviewed`: rows left as explain-column wrote them whose every column or field a
+    pattern row answers instead."""
 
 
 def undeclared(
@@ -153,8 +156,10 @@ def undeclared(
     classify(evidence, reading)
     index = PolicyIndex(policy, AliasIndex(evidence.fields))
     found: dict[tuple[str, str], PersonalField] = {}
-    marks = match_reviews(reviewed, evidence.columns)
-    field_marks = match_field_reviews(marks.not_found, evidence.fields)
+    said = {key.casefold(): (v.personal, v.category) for key, v in evidence.classified.items()}
+    marks = match_reviews(reviewed, evidence.columns, said)
+    field_said = _fields_said(evidence, marks.not_found)
+    field_marks = match_field_reviews(marks.not_found, evidence.fields, field_said)
     against: dict[str, Marked] = {}
     kept: dict[str, Marked] = {}
     hidden: dict[str, Marked] = {}
@@ -205,19 +210,27 @@ def undeclared(
             and bool(declared)
             and all(d.category != review.category for d in declared)
         )
-        # on a line init wrote: the line goes, the column joins that category
+        # on a line init wrote: the line goes, the column joins that category (for a pattern
+        # row, only from a line still asking, init's `unsure, check` or a list's answer)
+        broad = review is not None and by_pattern(review, key)
         recategorise = (
             wanted
             and review is not None
             and not consent_column
-            and moves.take("columns", key, review, declared) is not None
+            and moves.take("columns", key, review, declared, open_only=broad) is not None
         )
         if (declared or consent_column) and not recategorise:
             # a `true` on init's own line answers its question: recorded in its comment
             if review is not None and declared and not wanted and not consent_column:
                 moves.confirm("columns", key, review, declared, _reviewed_column(column, review, verdict))
-            # never moved: a data entry or a consent says otherwise (an entry's last column: said once)
-            elif marked and review is not None and ("columns", key.casefold()) not in moves.last:
+            # never moved: a data entry or a consent says otherwise (an entry's last column: said
+            # once); a pattern's category leaves a line init was sure of, or a person wrote, as it is
+            elif (
+                marked
+                and review is not None
+                and ("columns", key.casefold()) not in moves.last
+                and not (broad and wanted)
+            ):
                 _marked_elsewhere(column, review, declared, policy, moved, consents)
             continue
         if (marked or recategorise) and review is not None:
@@ -287,8 +300,9 @@ def undeclared(
                     answered = _reviewed_field(field, review, verdict)
                     moves.confirm("form_fields", key, review, declared, answered)
                 continue
-            if review is None or moves.take("form_fields", key, review, declared) is None:
-                if review is not None and ("form_fields", key.casefold()) not in moves.last:
+            broad = review is not None and by_pattern(review, key)
+            if review is None or moves.take("form_fields", key, review, declared, open_only=broad) is None:
+                if review is not None and ("form_fields", key.casefold()) not in moves.last and not broad:
                     moved[f"form_field:{key.casefold()}"] = Marked(
                         key, review, tuple(d.name for d in declared), tuple(d.category for d in declared),
                         field=True,
@@ -364,6 +378,7 @@ def undeclared(
         shared=tuple(shared.values()),
         unignored=tuple(marked for _, marked in moves.unignored.values()),
         ignore_lines=tuple(line for line, _ in moves.unignored.values()),
+        yielded=tuple(sorted((*marks.yielded, *field_marks.yielded), key=lambda r: _row_line(r.where))),
         marked_personal=tuple(
             p.key
             for (kind, key), p in found.items()
@@ -377,6 +392,26 @@ def undeclared(
             and review.personal
         ),
     )
+
+
+def _fields_said(evidence: Evidence, rows: Sequence[Review]) -> dict[str, tuple[bool, str | None]]:
+    """What explain-column wrote for each form field a person fills in: personal, of its kind.
+
+    Only asked when a pattern row may name fields (a row left as written yields to it).
+    """
+    if not any(is_glob(row.column) for row in rows):
+        return {}
+    written, addressed = field_reading(evidence)
+    out: dict[str, tuple[bool, str | None]] = {}
+    for field in evidence.fields:
+        if field.name is None or field.role is not FieldRole.INPUT:
+            continue
+        verdict = classify_field(
+            field.name, field.label, field.control, written, field.form, field.form in addressed,
+            label_hint=field.label_hint,
+        )
+        out.setdefault(field.key.casefold(), (True, verdict.category))
+    return out
 
 
 def _reviewed_column(column: Column, review: Review, verdict: Classification) -> PersonalField:
@@ -453,7 +488,14 @@ class _Moves:
         self._emptied: dict[str, int] = {}
 
     def take(
-        self, kind: str, key: str, review: Review, declared: Sequence[Datum], *, repeats: bool = False
+        self,
+        kind: str,
+        key: str,
+        review: Review,
+        declared: Sequence[Datum],
+        *,
+        repeats: bool = False,
+        open_only: bool = False,
     ) -> InitLine | None:
         """Take a column or a field (`kind`: its list) off init's line, if that line alone names it.
 
@@ -462,12 +504,14 @@ class _Moves:
         (`overturns`). The last item of an entry init wrote and nobody touched takes the
         entry with it (`removed`); of another entry, the last item of a list stays (an
         entry a person touched is never deleted, and an empty list would not load): said
-        in `last`.
+        in `last`. `open_only`: only a line still asking (init's `unsure, check`, or an earlier
+        list's answer), as a pattern row's category moves (trial30 H: `entrevista.*` with
+        `user.health` must not take the table's national id off the line init was sure of).
         """
         line = alone_on(self.movable, kind, key, declared)
         field = kind == "form_fields"
         at = (kind, key.casefold())
-        if line is None:
+        if line is None or (open_only and not (line.unsure or line.decided)):
             return None
         if not overturns(line.decided, review, repeats):
             self.held[at] = line.decided or ""
@@ -524,6 +568,16 @@ class _Moves:
         item = key if own else line.pattern
         self.unignored.setdefault(pattern, (line, Marked(item, review, pattern=not own, was=line.decided)))
         return True
+
+
+def _row_line(where: str) -> int:
+    """The line of a reviewed row, from its `file:line`."""
+    return int(where.rpartition(":")[2])
+
+
+def by_pattern(review: Review, key: str) -> bool:
+    """Whether a row names `key` by a pattern (`entrevista.*`), not by the key itself."""
+    return is_glob(review.column) and review.column.casefold() != key.casefold()
 
 
 def overturns(decided: str | None, review: Review, repeats: bool) -> bool:
@@ -591,7 +645,7 @@ def _not_personal(
     """
     field = kind == "form_fields"
     at = f"form_field:{key.casefold()}" if field else key.casefold()
-    pattern = is_glob(review.column) and review.column.casefold() != key.casefold()
+    pattern = by_pattern(review, key)
     against, kept, moves = filed.against, filed.kept, filed.moves
     if not decided:
         besides = other(review.column if pattern else escape(key))

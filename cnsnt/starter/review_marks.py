@@ -14,7 +14,7 @@ different answers are a usage error, as two rows spelt the same are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cnsnt.evidence import Classification, Column, FieldRole, FormField
@@ -59,6 +59,8 @@ class ReviewMarks:
     """A column key (case-folded) -> the row that names it."""
     not_found: tuple[Review, ...]
     """Rows that name no column of the sources (a pattern: that matches none)."""
+    yielded: tuple[Review, ...] = ()
+    """Rows left as explain-column wrote them whose every column a pattern row answers."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,16 @@ class ReviewOutcome:
     not_input: tuple[Marked, ...] = ()
     """Rows that name a form control a person does not fill in (a consent control, a search
     box, a button: `entries` holds its role), which CN101 never asks to declare."""
+    rows: tuple[str, ...] = ()
+    """Every row read (`file:line`), so the summary accounts for each (trial30 H#4)."""
+    declared_rows: tuple[str, ...] = ()
+    """The rows whose column or field a data entry now declares: newly, or re-filed."""
+    confirmed_rows: tuple[str, ...] = ()
+    """The rows behind `confirmed`."""
+    ignored_rows: tuple[str, ...] = ()
+    """The rows marked not personal whose item goes under `ignore:` (or is left, `elsewhere`)."""
+    yielded: tuple[Review, ...] = ()
+    """Rows left as explain-column wrote them whose every column or field a pattern row answers."""
 
 
 @dataclass(frozen=True)
@@ -118,13 +130,62 @@ class FieldMarks:
     """Rows that name a control of another role (its role in `entries`)."""
     not_found: tuple[Review, ...]
     """Rows that name no column and no form field (a pattern: that matches none)."""
+    yielded: tuple[Review, ...] = ()
+    """Rows left as explain-column wrote them whose every field a pattern row answers."""
 
 
-def match_field_reviews(reviews: Sequence[Review], fields: Iterable[FormField]) -> FieldMarks:
+#: What `explain-column` wrote in a row's `personal` and `category` cells for a column or
+#: field, by its key case-folded: the classifier's verdict (a form field: personal, of its kind).
+Written = Mapping[str, tuple[bool, str | None]]
+
+
+def as_written(review: Review, key: str, written: Written) -> bool:
+    """Whether a row's `personal` and `category` cells are what explain-column wrote for `key`.
+
+    Such a row repeats the classifier (the test fix29d uses for a row "left as written"):
+    it yields to a pattern row that matches its column (trial30 I: `disciplines.*,false`
+    was overridden by the table's own rows, still as cnsnt wrote them). A row the
+    reviewer changed names the column by itself, and wins over any pattern.
+    """
+    said = written.get(key)
+    return said is not None and (review.personal, review.category) == said
+
+
+def _apply_patterns(
+    patterns: Sequence[Review],
+    keys_of: Callable[[Review], list[str]],
+    by_key: dict[str, Review],
+    written: Written,
+    missing: list[Review],
+) -> tuple[Review, ...]:
+    """Give each key the first pattern row matching it, unless a row the reviewer changed names it.
+
+    The rows left as written whose every key a pattern took are returned (`yielded`);
+    a pattern that matches nothing goes to `missing`.
+    """
+    named = {id(review): review for review in by_key.values()}
+    taken: set[str] = set()
+    for review in patterns:
+        keys = keys_of(review)
+        if not keys:
+            missing.append(review)
+        for key in keys:
+            earlier = by_key.get(key)
+            if earlier is None or (key not in taken and as_written(earlier, key, written)):
+                by_key[key] = review
+                taken.add(key)
+    left = {id(review) for review in by_key.values()}
+    return tuple(sorted((r for i, r in named.items() if i not in left), key=_line))
+
+
+def match_field_reviews(
+    reviews: Sequence[Review], fields: Iterable[FormField], written: Written | None = None
+) -> FieldMarks:
     """Each row that named no column, by the form fields it names: by key, else as a pattern.
 
     A pattern row (`contact.*`) decides the fields no row names by itself, as it does
-    columns; one that matches no field is said.
+    columns, and those a row left as explain-column wrote it names (`written`: what it
+    wrote for each field); one that matches no field is said.
     """
     inputs: dict[str, str] = {}
     others: dict[str, FormField] = {}
@@ -151,20 +212,25 @@ def match_field_reviews(reviews: Sequence[Review], fields: Iterable[FormField]) 
             patterns.append(review)
         else:
             missing.append(review)
-    for review in patterns:
-        keys = [key for key in inputs if field_matches(review.column, key)]
-        if not keys:
-            missing.append(review)
-        for key in keys:
-            by_field.setdefault(key, review)
-    return FieldMarks(by_field, tuple(not_input), tuple(sorted(missing, key=_line)))
+    yielded = _apply_patterns(
+        patterns,
+        lambda review: [key for key in inputs if field_matches(review.column, key)],
+        by_field,
+        written or {},
+        missing,
+    )
+    return FieldMarks(by_field, tuple(not_input), tuple(sorted(missing, key=_line)), yielded)
 
 
-def match_reviews(reviews: Sequence[Review], columns: Iterable[Column]) -> ReviewMarks:
+def match_reviews(
+    reviews: Sequence[Review], columns: Iterable[Column], written: Written | None = None
+) -> ReviewMarks:
     """Each reviewed row's columns: by full key, else by `table.column` in any schema.
 
     A form field's row (`Review.form`) names no column: it is among `not_found`, for
-    `match_field_reviews`.
+    `match_field_reviews`. A pattern row decides the columns no row names, and those
+    named only by rows left as explain-column wrote them (`written`: what it wrote for
+    each column).
     """
     full: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
@@ -202,15 +268,21 @@ def match_reviews(reviews: Sequence[Review], columns: Iterable[Column]) -> Revie
     if bad:
         refuse(reviews[0].where.rpartition(":")[0], bad)
     # a pattern row (`*.creazione`: the timestamps every table inherits) decides the columns no
-    # row names by itself (review34 R34a D1); one that matches none is said
-    for review in patterns:
-        pattern = review.column.casefold()
-        keys = [key for name, keys in full.items() if column_matches(pattern, name) for key in keys]
-        if not keys:
-            missing.append(review)
-        for key in keys:
-            by_column.setdefault(key, review)
-    return ReviewMarks(by_column, tuple(sorted(missing, key=_line)))
+    # row names by itself (review34 R34a D1), or only a row left as written names (trial30 I);
+    # one that matches none is said
+    yielded = _apply_patterns(
+        patterns,
+        lambda review: [
+            key
+            for name, keys in full.items()
+            if column_matches(review.column.casefold(), name)
+            for key in keys
+        ],
+        by_column,
+        written or {},
+        missing,
+    )
+    return ReviewMarks(by_column, tuple(sorted(missing, key=_line)), yielded)
 
 
 def _line(review: Review) -> int:

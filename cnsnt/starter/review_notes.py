@@ -2,12 +2,14 @@
 
 A reviewed row is a person's decision: when cnsnt does not carry it out (the column is
 gone; a data entry, `ignore:` or a consent record says otherwise), the user is told which
-row and why, so no decision is lost in silence; the summary counts those left to the user.
+row and why, so no decision is lost in silence. The summary accounts for every row read,
+each once (`tally`): what a reviewer reads there adds up to their list (trial30 H#1, H#4).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -20,23 +22,34 @@ from cnsnt.starter.yaml_text import scalar
 
 
 def review_notes(outcome: ReviewOutcome) -> list[str]:
-    """The lines to show: one per row not applied as asked, then the summary."""
-    out: list[str] = []
+    """The lines to show: one per row not applied as asked, in the list's row order, then the summary.
+
+    In row order (then in the order they arose), so a reviewer reads them beside the list
+    (trial30 H#3, I: they came grouped by kind, `:14, :15, :7, :12`).
+    """
+    rows: list[tuple[str, str]] = []  # (the row's `file:line`, the line to show)
+
+    def say(where: str, text: str) -> None:
+        rows.append((where, text))
+
     for review in outcome.not_found:
         if is_glob(review.column):
-            out.append(
+            say(
+                review.where,
                 f"warning: {review.where}: the pattern {review.column} matches no column or form field "
-                "of the sources: not applied"
+                "of the sources: not applied",
             )
             continue
-        out.append(
+        say(
+            review.where,
             f"warning: {review.where}: no column or form field {review.column} in the sources (renamed, "
-            "dropped, or misspelt?): not applied"
+            "dropped, or misspelt?): not applied",
         )
     for marked in outcome.not_input:
-        out.append(
+        say(
+            marked.review.where,
             f"warning: {marked.review.where}: {marked.key} is a form control a person does not fill in "
-            f"({marked.entries[0]}), which the audit does not ask to declare: not applied"
+            f"({marked.entries[0]}), which the audit does not ask to declare: not applied",
         )
     for marked in outcome.moved:
         entry = marked.entries[0]
@@ -47,70 +60,75 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         else:
             where = f"into the data entry of {marked.review.category}"
         by = marked.was or "cnsnt init"  # a line an earlier list wrote: the answer changed
-        out.append(
+        say(
+            marked.review.where,
             f"{marked.review.where}: {marked.key} moved from data entry {entry}, where {by} had put it, "
-            f"{where}"
+            f"{where}",
         )
     for marked in outcome.unignored:
         into = f"data entry {marked.into}" if marked.into else "data entries"
-        out.append(
+        say(
+            marked.review.where,
             f"{marked.review.where}: {marked.key} taken off ignore:, where {marked.was} had put it, and "
-            f"added to {into} as marked personal"
+            f"added to {into} as marked personal",
         )
     for marked in outcome.removed:
-        by = "cnsnt" if marked.was else "init"
-        out.append(
-            f"{marked.review.where}: removed data entry {marked.entries[0]}, which {by} wrote and held only "
-            f"{marked.key}"
-        )
+        say(marked.review.where, _removed(marked, outcome.moved))
     for marked in outcome.last:
         entry = marked.entries[0]
         what = "form field" if marked.field else "column"
-        out.append(
+        say(
+            marked.review.where,
             f"{marked.review.where}: {marked.key} is the only {what} of data entry {entry}, which a person "
-            f"has edited and cnsnt does not delete: left there; {_by_hand(marked)}"
+            f"has edited and cnsnt does not delete: left there; {_by_hand(marked)}",
         )
     for marked in outcome.declared:
         where = ", ".join(marked.entries)
         entries = "data entry" if len(marked.entries) == 1 else "data entries"
         if marked.was:  # another list's answer; this row may be one left as written
-            out.append(_held(marked, f"data entry {where}", "remove the line by hand"))
+            say(marked.review.where, _held(marked, f"data entry {where}", "remove the line by hand"))
             continue
-        out.append(
+        say(
+            marked.review.where,
             f"{marked.review.where}: {marked.key} is marked not personal but declared in {entries} "
-            f"{where}: remove it by hand if it is not personal"
+            f"{where}: remove it by hand if it is not personal",
         )
     for marked in outcome.hidden:
         patterns = ", ".join(marked.entries)
         if marked.was:
-            out.append(_held(marked, f"ignore: {patterns}", "remove it from ignore: by hand"))
+            say(marked.review.where, _held(marked, f"ignore: {patterns}", "remove it from ignore: by hand"))
             continue
-        out.append(
+        say(
+            marked.review.where,
             f"{marked.review.where}: {marked.key} is marked personal but ignore: names it ({patterns}): "
-            "remove it from ignore: by hand if it is personal"
+            "remove it from ignore: by hand if it is personal",
         )
     for marked in outcome.recategorised:
         pairs = zip(marked.entries, marked.categories, strict=True)
         said = " and ".join(f"data entry {name} says {category}" for name, category in pairs)
-        out.append(
+        say(
+            marked.review.where,
             f"{marked.review.where}: {marked.key} is marked {marked.review.category} but {said}: "
-            "change it by hand"
+            "change it by hand",
         )
     for marked in outcome.shared:
         what, other = ("form field", "column") if marked.field else ("column", "form field")
         item = scalar(marked.key if marked.pattern else escape(marked.key))
-        out.append(
+        say(
+            marked.review.where,
             f"{marked.review.where}: {marked.key} is marked not personal, but ignore: {item} would also "
             f"silence the {other} {marked.entries[0]} (a form named like a table): not applied; ignore: "
-            f"cannot tell them apart, so mark the {other}'s row false too, or leave the {what} as it is"
+            f"cannot tell them apart, so mark the {other}'s row false too, or leave the {what} as it is",
         )
     for marked in outcome.consent:
         patterns = ", ".join(marked.entries)
-        out.append(
+        say(
+            marked.review.where,
             f"{marked.review.where}: {marked.key} is marked personal but the policy records consent in "
             f"it (consent: columns: {patterns}), which no data entry declares: declare it in one by hand "
-            "if it is personal data besides"
+            "if it is personal data besides",
         )
+    out = [text for _, text in sorted(rows, key=lambda row: _row(row[0]))]  # stable: as they arose
     if outcome.left:
         # as `ignore:` takes them: a `*` in a name escaped, and quoted as init writes it
         keys = ", ".join(scalar(m.key if m.pattern else escape(m.key)) for m in outcome.left)
@@ -120,31 +138,89 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
             f"{count} {things} marked not personal not added: ignore: is in "
             f"{outcome.elsewhere}, which cnsnt init --update does not edit; add there: {keys}"
         )
-    personal, ignored = len(outcome.added), len(outcome.ignored)
-    missing = len(outcome.not_found)
+    out.append(summary(outcome))
+    return out
+
+
+def tally(outcome: ReviewOutcome) -> list[tuple[int, str]]:
+    """What became of the rows read: parts that do not overlap and add up to the rows (trial30 H#1, I).
+
+    Each row is counted once. A pattern row that did several things (re-filed some
+    columns, declared others) counts under the first of them in this order: a hand edit
+    asked, not applied, re-filed, under `ignore:`, newly declared, confirmed.
+    """
+    part: dict[str, str] = {}
+
+    def put(wheres: Iterable[str], what: str) -> None:
+        for where in wheres:
+            part.setdefault(where, what)
+
     undone = (
         outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent, outcome.last, outcome.shared
     )
-    kept = sum(len(m) for m in undone)
-    changed = sum(1 for m in outcome.moved if m.was)  # answers an earlier list gave, changed now
-    done = (
-        (len(outcome.confirmed), "confirmed on lines cnsnt init wrote"),  # its comment says so
-        (len(outcome.moved) - changed, "moved from lines cnsnt init wrote"),
-        (changed, "moved from lines an earlier reviewed list wrote"),
-        (len(outcome.unignored), "taken off ignore:"),
-        (kept, "left to change by hand"),
-    )
-    left = "".join(f", {count} {what}" for count, what in done if count)
-    fields = len(outcome.added_fields)
-    counted = f"{personal} column{'s' if personal != 1 else ''}"
-    if fields:  # a list of columns alone is counted as it always was
-        counted += f" and {fields} form field{'s' if fields != 1 else ''}"
-    out.append(
-        f"{outcome.source}: {counted} marked personal added to "
-        f"data entries, {ignored} marked not personal added to ignore:, {missing} not found in the sources"
-        + left
-    )
-    return out
+    put((m.review.where for marks in undone for m in marks), _HAND)
+    if outcome.left:  # `ignore:` is in another file: each such row is the user's to add there
+        put(outcome.ignored_rows, _HAND)
+    put((r.where for r in outcome.not_found), "not found in the sources")
+    put((m.review.where for m in outcome.not_input), "not a field a person fills in")
+    put((m.review.where for m in outcome.moved if m.review.personal), "re-filed under another category")
+    put(outcome.ignored_rows, "put under ignore:")
+    put((*outcome.declared_rows, *(m.review.where for m in outcome.unignored)), "newly declared personal")
+    put(outcome.confirmed_rows, "confirmed on lines cnsnt init wrote")
+    put((r.where for r in outcome.yielded), "left as written, answered by a pattern row")
+    put(outcome.rows, _ALREADY)
+    counts = Counter(part[where] for where in dict.fromkeys(outcome.rows))
+    return [(counts[what], what) for what in _PARTS if counts[what]]
+
+
+#: The summary's parts, in the order it says them.
+_HAND = "to change by hand (each said above)"
+_ALREADY = "already as the policy says"
+_PARTS = (
+    "newly declared personal",
+    "re-filed under another category",
+    "put under ignore:",
+    "confirmed on lines cnsnt init wrote",
+    _ALREADY,
+    "left as written, answered by a pattern row",
+    _HAND,
+    "not found in the sources",
+    "not a field a person fills in",
+)
+
+
+def summary(outcome: ReviewOutcome) -> str:
+    """The last line: how many rows were read, and what became of them (`tally`)."""
+    count = len(dict.fromkeys(outcome.rows))
+    read = f"{outcome.source}: {count} row{'s' if count != 1 else ''} reviewed"
+    parts = tally(outcome)
+    return f"{read}: " + ", ".join(f"{n} {what}" for n, what in parts) if parts else read
+
+
+def _row(where: str) -> int:
+    """The line of a reviewed row, from its `file:line`."""
+    return int(where.rpartition(":")[2])
+
+
+def _removed(marked: Marked, moved: Sequence[Marked]) -> str:
+    """The line for an entry taken out whole: what it held before this run, all moved out.
+
+    Not "held only" its last field: the others moved out on rows before it (trial30 H#2, I).
+    """
+    entry = marked.entries[0]
+    by = "cnsnt" if marked.was else "init"
+    held = [m.key for m in moved if m.entries[0] == entry] or [marked.key]
+    said = f"{marked.review.where}: removed data entry {entry}, which {by} wrote; its"
+    if len(held) == 1:
+        return f"{said} only field {held[0]} was moved"
+    shown = ", ".join(held[:_NAMED])
+    if len(held) > _NAMED:
+        shown = ", ".join(held[: _NAMED - 1]) + f" and {len(held) - _NAMED + 1} more"
+    return f"{said} fields {shown} were all moved"
+
+
+#: The fields a removed entry's line names before it counts the rest.
+_NAMED = 6
 
 
 def _held(marked: Marked, where: str, by_hand: str) -> str:

@@ -101,6 +101,13 @@ class Draft:
         return tuple(sorted((f for f in every if f.catch_all is not None), key=lambda f: f.key))
 
     @property
+    def refiled(self) -> int:
+        """`--reviewed`: of `fields`, the ones a row moved off a line into its category's entry (not new)."""
+        if self.reviewed is None:
+            return 0
+        return sum(1 for m in self.reviewed.moved if m.review.personal)
+
+    @property
     def fields(self) -> int:
         """How many personal fields the draft declares (or adds)."""
         return sum(e.count for e in self.entries) + sum(f.covers for j in self.joined for f in j.fields)
@@ -333,6 +340,7 @@ def draft_update(
     outcome = None
     if reviewed is not None:
         text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target)
+        outcome = replace(outcome, rows=tuple(r.where for r in reviews))
     # a line a reviewed list wrote is counted in its header as that list's
     moved_out = [
         (line.entry, line.decided.rpartition(":")[0] if line.decided else None)
@@ -413,6 +421,10 @@ def _add_ignored(
         confirmed=tuple(c.line.pattern for c in result.confirmed),
         unignored=result.unignored,
         shared=result.shared,
+        declared_rows=tuple(f.reviewed for f in result.fields if f.reviewed),
+        confirmed_rows=tuple(c.field.reviewed for c in result.confirmed if c.field.reviewed),
+        ignored_rows=tuple(m.review.where for m in result.not_personal),
+        yielded=result.yielded,
     )
     # a column and the form field named like it, both marked not personal: one item serves both
     one: dict[str, Marked] = {}

@@ -306,15 +306,18 @@ def test_cli_acts_on_explain_columns_own_csv_and_says_what_it_did(tmp_path: Path
     assert f"warning: review.csv:{last}: no column or form field shifts.turn in the sources (renamed, dropped, or misspelt?)" in err
     assert ": customers.full_name is marked not personal but declared in data entry name: remove it by " \
         "hand if it is not personal" in err
-    # loyalty_tier, and the four rows left `false` as explain-column wrote them: judged, recorded
-    assert "review.csv: 1 column marked personal added to data entries, 5 marked not personal added to " \
-        "ignore:, 1 not found in the sources" in err
+    # loyalty_tier, and the four rows left `false` as explain-column wrote them: judged, recorded;
+    # each of the 9 rows counted once (trial30 H#1)
+    assert "review.csv: 9 rows reviewed: 1 newly declared personal, 5 put under ignore:, 1 already as the " \
+        "policy says, 1 to change by hand (each said above), 1 not found in the sources\n" in err
     assert "customers.full_name" in policy.read_text()  # a data entry is never undone
     assert cn101(tmp_path) == set()
     again = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
     assert again.exit_code == 0
     assert "nothing changed" in again.stderr
-    assert "0 columns marked personal added to data entries, 0 marked not personal added to ignore:" in again.stderr
+    # each row accounted for: the hand edit is still asked, the renamed column still not found (trial30 H#4)
+    assert "review.csv: 9 rows reviewed: 7 already as the policy says, 1 to change by hand (each said above), " \
+        "1 not found in the sources\n" in again.stderr
 
 
 def test_cli_refuses_a_bad_cell_and_writes_nothing(tmp_path: Path) -> None:
@@ -366,12 +369,14 @@ def test_the_notes_name_each_row_not_applied_as_asked(tmp_path: Path) -> None:
         added=("shifts.turno",),
         left=(Marked("customers.loyalty_tier", Review("customers.loyalty_tier", False, None, "review.csv:3")),),
         elsewhere="policy/other.yaml",
+        rows=("review.csv:2", "review.csv:3"),
+        declared_rows=("review.csv:2",),
+        ignored_rows=("review.csv:3",),
     )
     assert review_notes(outcome) == [
         "1 column marked not personal not added: ignore: is in policy/other.yaml, which cnsnt init "
         "--update does not edit; add there: customers.loyalty_tier",
-        "review.csv: 1 column marked personal added to data entries, 0 marked not personal added to "
-        "ignore:, 0 not found in the sources",
+        "review.csv: 2 rows reviewed: 1 newly declared personal, 1 to change by hand (each said above)",
     ]
 
 
@@ -469,7 +474,7 @@ def test_a_category_a_data_entry_gives_otherwise_is_said_not_moved(tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     assert "review.csv:2: customers.email is marked user.financial.bank_account but data entry email says " \
         "user.contact.email: change it by hand" in result.stderr
-    assert "0 not found in the sources, 1 left to change by hand" in result.stderr
+    assert "review.csv: 1 row reviewed: 1 to change by hand (each said above)\n" in result.stderr
     assert load_policy(policy).data["email"].columns == ("customers.email",)  # never moved
 
 
@@ -498,7 +503,7 @@ def test_a_consent_record_marked_personal_is_said(tmp_path: Path) -> None:
     assert "review.csv:2: shifts.badge_colour is marked personal but the policy records consent in it " \
         "(consent: columns: shifts.badge_colour), which no data entry declares: declare it in one by hand " \
         "if it is personal data besides" in result.stderr
-    assert "1 left to change by hand" in result.stderr
+    assert "review.csv: 1 row reviewed: 1 to change by hand (each said above)\n" in result.stderr
 
 
 def test_the_note_for_ignore_in_another_file_names_the_patterns_to_paste() -> None:

@@ -124,18 +124,15 @@ def test_a_true_turned_false_moves_the_line_an_earlier_list_wrote_under_ignore(t
         "np.csv:2: members.turno moved from data entry members_details, where np.csv:2 had put it, "
         "under ignore:" in result.stderr
     )
-    assert (
-        "np.csv: 0 columns marked personal added to data entries, 1 marked not personal added to ignore:, "
-        "0 not found in the sources, 1 moved from lines an earlier reviewed list wrote" in result.stderr
-    )
+    assert "np.csv: 3 rows reviewed: 1 put under ignore:, 2 already as the policy says\n" in result.stderr
     # the same file again changes nothing
     apply(tmp_path, review)
     assert policy.read_text(encoding="utf-8") == after
     # the last line of an entry a reviewed list wrote takes the entry with it
     result = apply(tmp_path, mark(review, {"members.sede": "false"}))
     assert "members_details" not in load_policy(policy).data
-    assert "np.csv:3: removed data entry members_details, which cnsnt wrote and held only members.sede" \
-        in result.stderr
+    assert "np.csv:3: removed data entry members_details, which cnsnt wrote; its only field members.sede " \
+        "was moved" in result.stderr
     assert explain_undecided(tmp_path) == []
 
 
@@ -160,8 +157,7 @@ def test_a_false_turned_true_takes_the_ignore_item_an_earlier_list_wrote_out(tmp
         "np.csv:2: members.turno taken off ignore:, where np.csv:2 had put it, and added to data entry "
         "members_details as marked personal" in result.stderr
     )
-    assert "1 column marked personal added to data entries" in result.stderr
-    assert "0 not found in the sources, 1 taken off ignore:\n" in result.stderr
+    assert "np.csv: 3 rows reviewed: 1 newly declared personal, 2 already as the policy says\n" in result.stderr
     apply(tmp_path, review)
     assert policy.read_text(encoding="utf-8") == after
     # and back again: the line the second run wrote moves as the first run's did
@@ -247,7 +243,8 @@ def test_a_line_a_person_edited_is_left_and_said(tmp_path: Path) -> None:
         "remove it by hand if it is not personal" in result.stderr
     )
     assert "np.csv:4: rooms.label is marked personal but ignore: names it (rooms.label)" in result.stderr
-    assert "2 left to change by hand" in result.stderr
+    assert "np.csv: 3 rows reviewed: 1 already as the policy says, 2 to change by hand (each said above)\n" \
+        in result.stderr
 
 
 FORM = '<form action="/s" method="post">\n<input name="full_name"><input name="flarn"><input name="colour">\n</form>\n'

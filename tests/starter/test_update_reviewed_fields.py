@@ -239,9 +239,10 @@ def test_reviewed_form_field_rows_go_into_form_fields_and_under_ignore(tmp_path:
         "it, under ignore:" in err
     assert "review.csv:6: signup.pet is marked not personal but declared in data entry templates_form_input: " \
         "remove it by hand" in err
-    assert "review.csv: 0 columns and 2 form fields marked personal added to data entries, 2 marked not " \
-        "personal added to ignore:, 1 not found in the sources, 2 moved from lines cnsnt init wrote, 1 left to " \
-        "change by hand" in err
+    # each row once: signup.shoe was declared already, on init's line, and is re-filed (trial30 H#1)
+    assert "review.csv: 7 rows reviewed: 1 newly declared personal, 1 re-filed under another category, 2 put " \
+        "under ignore:, 1 to change by hand (each said above), 1 not found in the sources, 1 not a field a " \
+        "person fills in\n" in err
     # the list shrinks: nothing of the contact form is left to judge
     undecided = run("explain-column", "*", str(tmp_path), "--undecided", "--format", "csv").stdout
     assert "contact." not in undecided
@@ -287,10 +288,12 @@ def test_a_note_for_an_ignore_in_another_file_names_fields_and_a_pattern_as_igno
             Marked("*.creazione", Review("*.creazione", False, None, "review.csv:3"), pattern=True),
         ),
         elsewhere="policy/other.yaml",
+        rows=("review.csv:2", "review.csv:3", "review.csv:4"),
+        declared_rows=("review.csv:4",),
+        ignored_rows=("review.csv:2", "review.csv:3"),
     )
     assert review_notes(outcome) == [
         "2 columns and form fields marked not personal not added: ignore: is in policy/other.yaml, which "
         'cnsnt init --update does not edit; add there: contact.topic, "*.creazione"',
-        "review.csv: 0 columns and 1 form field marked personal added to data entries, 0 marked not "
-        "personal added to ignore:, 0 not found in the sources",
+        "review.csv: 3 rows reviewed: 1 newly declared personal, 2 to change by hand (each said above)",
     ]

@@ -190,7 +190,8 @@ def test_a_false_or_a_category_moves_the_column_off_the_line_init_wrote_and_noth
         "edited and cnsnt does not delete: left there; add customers.member_level under ignore: and remove " \
         "entry tier" in err
     assert "customers.member_level is marked" not in err  # said once, as the entry's last column
-    assert ", 2 moved from lines cnsnt init wrote, 2 left to change by hand" in err
+    assert "review.csv: 4 rows reviewed: 1 re-filed under another category, 1 put under ignore:, 2 to change " \
+        "by hand (each said above)\n" in err
     again = run("init", "--update", "--reviewed", str(tmp_path / "review.csv"), str(tmp_path))
     assert again.exit_code == 0 and policy.read_text(encoding="utf-8") == after
 
@@ -298,4 +299,4 @@ def test_an_entrys_last_column_is_left_and_said_once(tmp_path: Path) -> None:
         "review.csv:2: customers.loyalty_tier is the only column of data entry tier, which a person has edited "
         "and cnsnt does not delete: left there; add customers.loyalty_tier under ignore: and remove entry tier"
     ]
-    assert ", 1 left to change by hand" in result.stderr
+    assert "review.csv: 1 row reviewed: 1 to change by hand (each said above)\n" in result.stderr
