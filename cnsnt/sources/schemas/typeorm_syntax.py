@@ -221,7 +221,7 @@ def _nameless(node: Node) -> bool:
 
 def _after_decorators(node: Node) -> Node:
     """Where a property's name should be: its first token after the decorators (the member when none)."""
-    rest = (c for c in node.children if c.type != "decorator" and not c.is_missing and c.type not in ("comment",))
+    rest = (c for c in node.children if c.type not in ("decorator", "comment") and not c.is_missing)
     return next(rest, node)
 
 
