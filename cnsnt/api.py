@@ -16,7 +16,7 @@ from cnsnt.engine import classify, rule_meta, run_rules
 from cnsnt.errors import UsageError
 from cnsnt.evidence import Evidence, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex
-from cnsnt.model import AuditResult, Finding, Severity
+from cnsnt.model import AuditResult, Confidence, Finding, Severity
 from cnsnt.policy.loader import find_policy, load_policy
 from cnsnt.policy.model import Policy
 from cnsnt.rules import all_rules
@@ -356,9 +356,11 @@ def _given_line(
 
     classify(evidence)
     verdict = evidence.classified.get(key)
-    if verdict is None or not verdict.personal or not of_no_kind(verdict.category):
+    if verdict is None or not any(s.kind == "forms" for s in loaded.sources):
         return []
-    if not any(s.kind == "forms" for s in loaded.sources):
+    if not verdict.personal and verdict.confidence is Confidence.LOW:
+        return _own_row_line(key, loaded, dialect, databases)
+    if not verdict.personal or not of_no_kind(verdict.category):
         return []
     read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
     both = collect_evidence(dataclasses.replace(loaded, sources=read), dialect=dialect, databases=databases)
@@ -369,6 +371,25 @@ def _given_line(
         f"  cnsnt init files it with that field, as {given.category} "
         f"({given.confidence.value} confidence): {given.reason}"
     ]
+
+
+def _own_row_line(key: str, loaded: Policy, dialect: str | None, databases: tuple[str, ...]) -> list[str]:
+    """What init does with a not-personal column of a person's row that a field of no known kind fills.
+
+    It declares the column with the field, in one entry (`cnsnt.starter.own_rows`).
+    """
+    from cnsnt.classify import read_tables
+    from cnsnt.starter.field_verdicts import FieldVerdicts
+    from cnsnt.starter.own_rows import own_rows_of
+
+    read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
+    both = collect_evidence(dataclasses.replace(loaded, sources=read), dialect=dialect, databases=databases)
+    reading = read_tables(both.tables)
+    classify(both, reading)
+    mine = own_rows_of(both, reading, FieldVerdicts(both)).get(key.casefold())
+    if mine is None:
+        return []
+    return [f"  cnsnt init files it with that field, as user (low confidence): {mine.reason}"]
 
 
 def _given_kinds(
@@ -454,6 +475,8 @@ def column_verdicts(
     people = {key for key, table in reading.verdicts.items() if table.kind in (PEOPLE, LINKED)}
     rows = verdicts.column_verdicts(evidence, pattern, people, reading.tables)
     forms = _form_evidence(loaded, dialect)
+    if forms is not None and rows:
+        rows = _own_row_verdicts(rows, evidence, forms, reading)
     fields = _field_rows(pattern, evidence, forms, reading) if forms is not None else []
     if not rows and not fields:
         read = len(evidence.tables)
@@ -485,6 +508,33 @@ def column_verdicts(
             chosen_forms = personal_forms(forms.fields, declared)
             fields = [(r, f) for r, f in fields if form_of(f) in chosen_forms]
     return rows + [r for r, _ in fields], len(evidence.problems), _form_problems(forms)
+
+
+def _own_row_verdicts(
+    rows: list[ColumnVerdict], schema: Evidence, forms: Evidence, reading: TableReading
+) -> list[ColumnVerdict]:
+    """The rows of the columns init declares with the field of no known kind that fills them, as init does.
+
+    Personal, of no known kind, unsure (`cnsnt.starter.own_rows`, review36 R36b D3): on the
+    personal list beside the field, not on the not-personal one.
+    """
+    from cnsnt.starter.field_verdicts import FieldVerdicts
+    from cnsnt.starter.own_rows import own_rows_of
+
+    both = Evidence(tables=schema.tables, forms=forms.forms)
+    both.classified.update(schema.classified)
+    own = own_rows_of(both, reading, FieldVerdicts(both))
+    if not own:
+        return rows
+    out = []
+    for row in rows:
+        mine = own.get(row.column.casefold())
+        if mine is not None:
+            row = dataclasses.replace(
+                row, personal=True, category="user", confidence="low", reason=mine.reason
+            )
+        out.append(row)
+    return out
 
 
 def _form_problems(forms: Evidence | None) -> int:
@@ -733,6 +783,14 @@ def _filled(
             )
             continue
         what = set_aside(fill.column, tables.get(fill.column, ""), reading, evidence)
+        low = verdict is not None and verdict.confidence is Confidence.LOW
+        if unknown.get(key) and what is None and low:
+            # `cnsnt.starter.own_rows`: the person's own row, one datum with the field
+            out[key] = (
+                f"fills the column '{fill.column}' ({fill.how}), not personal by its own name: cnsnt "
+                "init files that column with it, of no known kind"
+            )
+            continue
         if (unknown.get(key) or fill.bound) and what is not None:
             # `cnsnt.starter.things`: init lists it under ignore:
             out[key] = (

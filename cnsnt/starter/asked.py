@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from cnsnt.classify import read_tables
 from cnsnt.evidence import Column, Evidence, FieldRole, FormField
 from cnsnt.matching import AliasIndex, PolicyIndex
 from cnsnt.model import Confidence
@@ -26,6 +27,7 @@ from cnsnt.policy.loader import policy_files
 from cnsnt.policy.model import Policy
 from cnsnt.starter.field_verdicts import FieldVerdicts
 from cnsnt.starter.fields import alone_on
+from cnsnt.starter.own_rows import own_rows_of
 from cnsnt.starter.review_moves import InitLine, init_lines
 from cnsnt.starter.update import file_holding, parse_files
 
@@ -79,6 +81,10 @@ def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> tuple[in
     index = PolicyIndex(policy, AliasIndex(evidence.fields))
     left_out = asked = fields = 0
     keys: set[str] = set()
+    verdict_of = FieldVerdicts(evidence)
+    # a not-personal column a field of no known kind fills in a person's row: init declares
+    # it with the field, and the lists show it as personal (`own_rows`)
+    own = own_rows_of(evidence, read_tables(evidence.tables), verdict_of) if evidence.fields else {}
     for column in evidence.columns:
         if column.key in keys:
             continue
@@ -88,11 +94,10 @@ def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> tuple[in
             continue
         if not column_open(index, column, lines):
             continue
-        if verdict.personal:
+        if verdict.personal or column.key.casefold() in own:
             asked += 1
         else:
             left_out += 1
-    verdict_of = FieldVerdicts(evidence)
     seen: set[str] = set()
     for field in evidence.fields:
         if field.name is None or field.role is not FieldRole.INPUT or field.key.casefold() in seen:

@@ -20,6 +20,7 @@ from cnsnt.policy.model import Policy
 from cnsnt.starter.alike import Alike
 from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, unheld
 from cnsnt.starter.form_columns import Fill, fills
+from cnsnt.starter.own_rows import own_rows
 from cnsnt.starter.review_marks import Marked, match_field_reviews, match_reviews, reviewer_reason
 from cnsnt.starter.things import IgnoredField, things
 
@@ -344,6 +345,7 @@ def undeclared(
     types = column_types(evidence.columns)
     _drop_unheld(filled, found, types, chosen)
     _give_kinds(filled, found, types)
+    _own_row_columns(evidence, reading, filled, found, chosen, index, frozenset(marks.by_column))
     _join_columns(filled, found, chosen)
     ignored: list[IgnoredField] = []
     if set_apart:
@@ -769,6 +771,46 @@ def _give_kinds(
         reason = f"{mine.reason}; {given.reason}" if mine.reviewed else given.reason
         found[("column", column)] = replace(
             mine, category=given.category, confidence=given.confidence, reason=reason
+        )
+
+
+def _own_row_columns(
+    evidence: Evidence,
+    reading: TableReading,
+    filled: Mapping[str, Fill],
+    found: dict[tuple[str, str], PersonalField],
+    chosen: Collection[str],
+    index: PolicyIndex,
+    answered: Collection[str],
+) -> None:
+    """A not-personal column of a person's row that a field of no known kind fills is declared with it.
+
+    One datum, in one entry (`cnsnt.starter.own_rows`, review36 R36b D3). Not a column the
+    policy names already (a data entry, `ignore:`, a consent), nor one a reviewer answered
+    (`answered`: their columns' keys, casefolded).
+    """
+    unknown = {
+        key for (kind, key), p in found.items()
+        if kind == "form_field" and p.category == UNKNOWN_CATEGORY and key not in chosen
+    }  # fmt: skip
+    rows = own_rows(evidence, reading, filled, unknown)
+    if not rows:
+        return
+    columns = {c.key.casefold(): c for c in evidence.columns}
+    for folded, row in rows.items():
+        column = columns.get(folded)
+        if column is None or ("column", folded) in found or folded in answered:
+            continue
+        if index.column_decided(column):
+            continue
+        found[("column", folded)] = PersonalField(
+            "column",
+            escape(column.key),
+            UNKNOWN_CATEGORY,
+            row.reason,
+            Confidence.LOW,
+            column.location,
+            table=f"{column.schema}.{column.table}" if column.schema else column.table,
         )
 
 

@@ -6,7 +6,9 @@ reading the starter took its forms for audited (review28 D2). Now each such form
 one note (on the terminal and as a comment under `sources:`): how many templates, where
 (as globs), and which of them draw a form. JSP, FreeMarker and Velocity templates are
 read as HTML, but the controls their tag libraries and macros draw are not: the
-templates that draw some are named the same way.
+templates that draw some are named the same way. So are the XAML views of a desktop app
+(WPF, WinUI, MAUI) that bind input controls to fields (`{Binding Path=Imie}`): pdab's 18
+client, employee and repair forms went unread and unsaid (review36 R36a D8).
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from cnsnt.sources.forms.template_formats import draws_form, tag_controls, tag_library_format, unread_format
+from cnsnt.sources.forms.template_formats import (
+    draws_form,
+    tag_controls,
+    tag_library_format,
+    unread_format,
+    xaml_bindings,
+    xaml_view,
+)
 from cnsnt.starter.listing import first_few
 
 #: Said by every note of this module: `cnsnt init` prints such notes on the terminal too.
@@ -29,7 +38,12 @@ def unread_template_notes(files: list[Path], root: Path, sniff: Callable[[Path],
     """One note per template format in `files` cnsnt does not read, in whole or in its tag libraries."""
     unread: dict[str, list[Path]] = defaultdict(list)
     tagged: dict[str, list[tuple[Path, list[str]]]] = defaultdict(list)
+    views: list[tuple[Path, list[str]]] = []
     for path in files:
+        if xaml_view(path):
+            if bound := xaml_bindings(sniff(path)):
+                views.append((path, bound))
+            continue
         name = unread_format(path)
         if name is not None:
             unread[name].append(path)
@@ -39,7 +53,21 @@ def unread_template_notes(files: list[Path], root: Path, sniff: Callable[[Path],
             tagged[name].append((path, controls))
     notes = [_unread_note(name, paths, root, sniff) for name, paths in sorted(unread.items())]
     notes += [_tagged_note(name, found, root) for name, found in sorted(tagged.items())]
+    if views:
+        notes.append(_xaml_note(views, root))
     return notes
+
+
+def _xaml_note(views: list[tuple[Path, list[str]]], root: Path) -> str:
+    """`2 XAML views (Views/NowyKlientView.xaml, ...) bind input controls to fields (Imie, ...): ...`."""
+    n = len(views)
+    named = sorted(p.relative_to(root).as_posix() for p, _ in views)
+    fields = list(dict.fromkeys(f for _, bound in views for f in bound))
+    return (
+        f"{n} XAML view{'s' if n != 1 else ''} ({first_few(named)}) bind{'s' if n == 1 else ''} input "
+        f"controls to fields ({{Binding ...}}: {first_few(fields)}): a format cnsnt does not read; "
+        f"those {NOT_AUDITED}; check them by hand"
+    )
 
 
 def _unread_note(name: str, paths: list[Path], root: Path, sniff: Callable[[Path], str]) -> str:

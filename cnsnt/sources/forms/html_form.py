@@ -20,7 +20,7 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
-from cnsnt.sources.forms import blade_includes, blazor, search_forms, thymeleaf_fragments
+from cnsnt.sources.forms import blade_includes, blade_objects, blazor, search_forms, thymeleaf_fragments
 from cnsnt.sources.forms.bindings import binding, form_object, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
@@ -301,6 +301,8 @@ class _Reader:
         """The template's bound and form-function variables (read once, on the first unnamed call)."""
         self.collecting_get: dict[str, str] = {}
         """Forms sent by GET that ask for contact details, by name: what they ask for."""
+        self.sites: tuple[Path, ...] = ()
+        """The templates that include this Blade partial (it has no form of its own)."""
 
     def read(self) -> tuple[list[Form], list[SourceProblem]]:
         """Parse, collect controls and labels, decide roles and conditions, merge by name."""
@@ -312,7 +314,7 @@ class _Reader:
         self._note_smarty_functions()
         self._included()
         self._fragments()
-        sites = self._includers()
+        sites = self.sites = self._includers()
         dropped = [c for c in self.controls if _named_by_site(c)] if sites else []
         if dropped:  # named (or reported) at each include, in its form
             self.controls = [c for c in self.controls if not _named_by_site(c)]
@@ -1351,11 +1353,16 @@ class _Reader:
             starts.setdefault(name, ctrl.start)
         # the file's name, unless a `<form id=...>` of the file gives it as its own
         by_file = page.stem not in {form.name for form in self.forms if form.named}
-        # an ERB builder's controls (outside any `<form>` tag) fill its `model:` object
+        # an ERB builder's controls (outside any `<form>` tag) fill its `model:` object, a
+        # Blade template's Laravel helpers their `Form::model($x)` (a partial's: its includers')
         if page.stem in groups and not models.get(page.stem, set()) - {None}:
-            erb = page_object(page.tokens, page.code) if page.tokens else None
-            if erb is not None:
-                models[page.stem] = {erb}
+            obj = page_object(page.tokens, page.code) if page.tokens else None
+            if obj is None and self.blade is not None:
+                obj = blade_objects.page_object(page)
+                if obj is None and self.sites:
+                    obj = blade_objects.includers_object(self.sites, self.blade.ctx)
+            if obj is not None:
+                models[page.stem] = {obj}
         forms: list[Form] = []
         for name in sorted(groups, key=lambda n: starts[n]):
             fields = []

@@ -26,7 +26,7 @@ from cnsnt.sources.forms.jsonschema_form import read_jsonschema_form
 from cnsnt.sources.forms.jsx_form import JSX_SUFFIXES, read_jsx_forms
 from cnsnt.sources.forms.python_forms import read_python_forms
 from cnsnt.sources.forms.symfony_forms import declares_form_type, may_hold_form_type, read_symfony_forms
-from cnsnt.sources.forms.template_formats import unread_format
+from cnsnt.sources.forms.template_formats import unread_format, xaml_view
 
 #: The `format:` of Python form classes (Django forms, WTForms, Flask-WTF).
 PYTHON_FORMS = "python-forms"
@@ -42,6 +42,12 @@ def read_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
         # read as HTML, a Haml or Slim view gave nothing, and said nothing (review28 D2)
         raise SourceError(
             f"a {unread} template: a format cnsnt does not read; its form fields are not audited",
+            Location(ctx.shown(path), 1, 1),
+        )
+    if not fmt and xaml_view(path):
+        # read as HTML, a WPF view's bound controls gave nothing (review36 R36a D8)
+        raise SourceError(
+            "a XAML view: a format cnsnt does not read; its form fields are not audited",
             Location(ctx.shown(path), 1, 1),
         )
     if fmt == "jsonschema" or (not fmt and path.suffix.lower() == ".json"):

@@ -7,6 +7,10 @@ languages that write no HTML at all: Haml (`%input{name: "email"}`, `= f.email_f
 Read as HTML, such a file gives nothing: demarches-simplifiees.fr's 759 Haml views, its
 sign-up form among them, were neither proposed by `cnsnt init` nor named (review28 D2).
 
+XAML views (WPF, WinUI, .NET MAUI; Avalonia's `.axaml`) are no HTML either: a desktop
+app's form binds its controls to a view model's properties (`<TextBox Text="{Binding
+Path=Imie}"/>`), which no form posts by name (review36 R36a D8).
+
 JSP, FreeMarker and Velocity templates are HTML with code: their `<input>` is read as in
 any template. The controls their frameworks' tag libraries and macros draw are not:
 Spring's `<form:input path="email"/>`, Struts' `<s:textfield name="phone"/>`, FreeMarker's
@@ -78,3 +82,48 @@ def draws_form(text: str) -> bool:
 def tag_controls(text: str) -> list[str]:
     """The tag-library or macro controls a JSP, FreeMarker or Velocity template draws (`<form:input`)."""
     return [m.group() for m in TAG_CONTROL.finditer(text)]
+
+
+#: Suffixes of XAML views (WPF, UWP, WinUI, .NET MAUI; Avalonia's `.axaml`).
+XAML_SUFFIXES = frozenset({".xaml", ".axaml"})
+#: A XAML control's property that holds what the user enters, bound to a view model
+#: (`Text="{Binding Path=Imie, ...}"`, `IsChecked="{x:Bind Vm.News}"`), with the binding's
+#: inside. `ItemsSource` (a list's options) is none. Linear: each try starts at a fixed
+#: word after a word boundary; the runs are possessive and end at a fixed character.
+XAML_BOUND = re.compile(
+    r"\b(?:Text|SelectedItem|SelectedValue|SelectedDate|IsChecked|IsToggled|IsOn|Value|Date|Time)"
+    r"\s*+=\s*+\"\{(?:Binding|x:Bind)\b([^}\"]*+)"
+)
+
+
+#: How a XAML input control's element name ends (`TextBox`, `xctk:IntegerUpDown`, MAUI's
+#: `Entry`): a `TextBlock` or a `Label` shows a value, nobody enters one.
+XAML_INPUTS = (
+    "TextBox", "PasswordBox", "ComboBox", "DatePicker", "TimePicker", "CheckBox", "RadioButton",
+    "Slider", "UpDown", "Entry", "Editor", "Picker", "Switch", "ToggleButton", "ListBox",
+)  # fmt: skip
+#: How far back from a bound property its element's `<` is looked for (a tag's attributes).
+_TAG_REACH = 4000
+
+
+def xaml_view(path: Path) -> bool:
+    """Whether a file is a XAML view (`Views/NowyKlientView.xaml`)."""
+    return path.suffix.lower() in XAML_SUFFIXES
+
+
+def xaml_bindings(text: str) -> list[str]:
+    """The properties a XAML view binds its input controls to (`Imie` of `{Binding Path=Imie}`), in order."""
+    out: list[str] = []
+    for m in XAML_BOUND.finditer(text):
+        start = text.rfind("<", max(0, m.start() - _TAG_REACH), m.start())
+        element = text[start + 1 : m.start()].split(None, 1)[0] if start >= 0 else ""
+        if not element.endswith(XAML_INPUTS):
+            continue
+        parts = [p.strip() for p in m.group(1).split(",")]
+        given = (p.split("=", 1)[1].strip() for p in parts if p.replace(" ", "").startswith("Path="))
+        path = next(given, None)
+        if path is None and parts and parts[0] and "=" not in parts[0]:
+            path = parts[0]
+        if path:
+            out.append(path)
+    return out

@@ -64,6 +64,10 @@ PACE_AFTER = 0.5
 #: never closed or closes nothing made a space (every other byte in place), and the CN001
 #: problem that says where the first is; None when every bracket is closed in order.
 Balance = Callable[[bytes, str], "tuple[bytes, SourceProblem] | None"]
+#: What a reader's `reread` answers for the tree of a source that holds an error: the same
+#: source with valid text its grammar misreads written so that it reads it, in the same
+#: number of bytes (every place in the tree stays); None when there is none.
+Reread = Callable[[Any, bytes], "bytes | None"]
 
 
 def parse_bounded(parser: Any, source: bytes, shown: str, seconds: float | None = None) -> Any:
@@ -489,6 +493,7 @@ def parsed_files(
     syntax: Callable[[Any, SourceFile], SourceProblem | None],
     wanted: Callable[[str], bool] | None = None,
     balance: Balance | None = None,
+    reread: Reread | None = None,
 ) -> Iterator[tuple[str, SourceFile, Any]]:
     """Each file read and parsed, in the order given; a syntax error is reported, the tree still read.
 
@@ -498,7 +503,9 @@ def parsed_files(
     parser is made at the first file that needs one. `balance`: for a grammar whose error
     recovery costs the square of the file when brackets are left open (Kotlin's), a file
     given up by `parse_bounded` is parsed again without the brackets that do not balance,
-    and their problem is the file's.
+    and their problem is the file's. `reread`: for a grammar that misreads some valid text
+    (TypeScript's, a property named `abstract`), a tree with an error is parsed again from
+    the source `reread` gives; names are still read from the file as written.
     """
     parser = None
     for path in paths:
@@ -519,6 +526,10 @@ def parsed_files(
                 tree = parse_bounded(parser, source, shown)
             else:
                 tree, source, unbalanced_at = _parse_balanced(parser, source, shown, balance)
+            if reread is not None and tree.root_node.has_error:
+                fixed = reread(tree.root_node, source)
+                if fixed is not None and len(fixed) == len(source):
+                    tree = parse_bounded(parser, fixed, shown)
         except SourceError as exc:
             problems.append(problem_of(exc, shown))
             continue

@@ -71,6 +71,7 @@ from cnsnt.sources.schemas.js_syntax import (
 )
 from cnsnt.sources.schemas.mongoose_naming import collection_name, schema_type
 from cnsnt.sources.schemas.sequelize_models import NOT_MODELS
+from cnsnt.sources.schemas.ts_keywords import modifier_names
 from cnsnt.sources.schemas.typeorm_syntax import (
     Field,
     Node,
@@ -80,6 +81,7 @@ from cnsnt.sources.schemas.typeorm_syntax import (
     classes_of,
     evaluate,
     string_value,
+    unnamed_problems,
 )
 
 #: The nodes the reader looks at: calls and `new Schema(...)`.
@@ -208,7 +210,9 @@ class _Reader:
     def scan(self, path: Path, file: SourceFile, root: Node) -> None:
         """First pass over a file: its names, imports, exports and `new Schema(...)`s."""
         module = _Module(path, file, root)
-        for cls in classes_of(root, file, module.constants):  # and top-level string constants
+        found = classes_of(root, file, module.constants)  # and top-level string constants
+        self.problems.extend(unnamed_problems(found))
+        for cls in found:
             module.classes.setdefault(cls.name, cls)
             self.classes.setdefault(cls.name, cls)
         self.modules[path.resolve()] = module
@@ -1250,7 +1254,8 @@ def read_mongoose(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> Ev
     sources = [p for p in sorted(paths) if not p.name.lower().endswith(NOT_MODELS)]
     by_shown = {ctx.shown(p): p for p in sources}
     parsed = []
-    for shown, file, tree in parsed_files(sources, ctx, problems, javascript_parser, js_syntax):
+    reading = parsed_files(sources, ctx, problems, javascript_parser, js_syntax, reread=modifier_names)
+    for shown, file, tree in reading:
         files += 1
         parsed.append((by_shown[shown], file, tree))
     for path, file, tree in parsed:

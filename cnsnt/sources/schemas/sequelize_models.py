@@ -45,7 +45,15 @@ from cnsnt.sources.schemas.sequelize_attributes import Attribute, literal, optio
 from cnsnt.sources.schemas.sequelize_naming import camelize, pluralize, singularize, underscore
 from cnsnt.sources.schemas.sequelize_records import Association, SqModel
 from cnsnt.sources.schemas.sequelize_typescript import decorated_models, maps_sequelize_typescript
-from cnsnt.sources.schemas.typeorm_syntax import Node, TsClass, Unresolved, classes_of, evaluate
+from cnsnt.sources.schemas.ts_keywords import modifier_names
+from cnsnt.sources.schemas.typeorm_syntax import (
+    Node,
+    TsClass,
+    Unresolved,
+    classes_of,
+    evaluate,
+    unnamed_problems,
+)
 
 #: Files that are no model even when they name one: tests and type declarations.
 NOT_MODELS = (".d.ts", ".spec.ts", ".test.ts", ".spec.js", ".test.js")
@@ -90,6 +98,7 @@ class _Models:
         constants: dict[str, Any] = {}
         classes = {cls.name: cls for cls in classes_of(root, file, constants)}
         self.classes.extend(classes.values())
+        self.problems.extend(unnamed_problems(list(classes.values())))
         for key, value in constants.items():
             self.class_constants.setdefault(key, value)
         found = _define_defaults(root, file) if self.defaults is None else None
@@ -563,7 +572,8 @@ def read_sequelize(paths: list[Path], spec: SourceSpec, ctx: SourceContext) -> E
     models = _Models(problems)
     files = 0
     sources = [p for p in paths if not p.name.lower().endswith(NOT_MODELS)]
-    for _, file, tree in parsed_files(sources, ctx, problems, javascript_parser, js_syntax):
+    reading = parsed_files(sources, ctx, problems, javascript_parser, js_syntax, reread=modifier_names)
+    for _, file, tree in reading:
         files += 1
         read_guarded(lambda: models.read_file(file, tree.root_node), file.shown, "models", problems)  # noqa: B023
     tables = models.tables()

@@ -18,7 +18,16 @@ from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext
 from cnsnt.sources.schemas.common import ModelTable, ancestors, model_evidence, model_failed, nothing_found
 from cnsnt.sources.schemas.grammars import SourceFile, parsed_files, parser, syntax_problem, warn_once
-from cnsnt.sources.schemas.typeorm_syntax import Decorator, Node, TsClass, Unresolved, classes_of, evaluate
+from cnsnt.sources.schemas.ts_keywords import modifier_names
+from cnsnt.sources.schemas.typeorm_syntax import (
+    Decorator,
+    Node,
+    TsClass,
+    Unresolved,
+    classes_of,
+    evaluate,
+    unnamed_problems,
+)
 
 #: Files that are no entity even when they mention one: tests and type declarations.
 NOT_ENTITIES = (".d.ts", ".spec.ts", "-spec.ts", ".test.ts")
@@ -129,9 +138,13 @@ def read_entities(
     classes: list[TsClass] = []
     files = 0
     sources = [p for p in paths if not p.name.lower().endswith(NOT_ENTITIES)]
-    for _, file, tree in parsed_files(sources, ctx, problems, typescript_parser, _syntax, wanted=wanted):
+    reading = parsed_files(
+        sources, ctx, problems, typescript_parser, _syntax, wanted=wanted, reread=modifier_names
+    )
+    for _, file, tree in reading:
         files += 1
         classes.extend(classes_of(tree.root_node, file, constants))
+    problems.extend(unnamed_problems(classes))
     mapped = mapper(classes, constants, problems)
     tables = mapped.tables()
     if not mapped.entities and not any(p.severity is None for p in problems):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.evidence import SourceProblem
+from cnsnt.sources.schemas.grammars import SourceFile, warning
 
 Node = Any  # tree_sitter.Node: typed loosely so the grammar stays an import-time detail
 
@@ -74,6 +75,8 @@ class TsClass:
     decorators: dict[str, Decorator]
     superclass: str | None
     fields: list[Field] = field(default_factory=list)
+    unnamed: list[Node] = field(default_factory=list)
+    """Decorated properties whose name cannot be read (broken text): where each name should be."""
 
 
 def _name_of(node: Node, file: SourceFile) -> str:
@@ -166,13 +169,15 @@ def _nullish(node: Node, file: SourceFile) -> bool:
 
 
 def _field_of(node: Node, file: SourceFile) -> Field | None:
-    """A property (`@Column() email: string`), or None for a static or private one."""
+    """A property (`@Column() email: string`), or None for a static or private one, or one without a name."""
     if any(c.type == "static" for c in node.children):
         return None
     name_node = node.child_by_field_name("name")
     if name_node is None or name_node.type not in ("property_identifier", "string"):
         return None
     name = string_value(name_node, file) if name_node.type == "string" else file.text(name_node)
+    if name_node.is_missing or not name.strip():
+        return None
     ts_type, array = type_of(node.child_by_field_name("type"), file)
     decorators = _decorators([c for c in node.children if c.type == "decorator"], file)
     return Field(name, ts_type, array, node, decorators)
@@ -200,9 +205,37 @@ def _class_of(node: Node, outer: list[Node], file: SourceFile, constants: dict[s
             found = _field_of(member, file)
             if found is not None:
                 cls.fields.append(found)
+            elif _nameless(member):
+                cls.unnamed.append(_after_decorators(member))
             else:
                 _static(member, cls.name, file, constants)
     return cls
+
+
+def _nameless(node: Node) -> bool:
+    """A decorated property whose name the parse did not find (a syntax error there)."""
+    name = node.child_by_field_name("name")
+    missing = name is None or name.is_missing or name.start_byte == name.end_byte
+    return missing and any(c.type == "decorator" for c in node.children)
+
+
+def _after_decorators(node: Node) -> Node:
+    """Where a property's name should be: its first token after the decorators (the member when none)."""
+    rest = (c for c in node.children if c.type not in ("decorator", "comment") and not c.is_missing)
+    return next(rest, node)
+
+
+def unnamed_problems(classes: list[TsClass]) -> list[SourceProblem]:
+    """A CN001 warning at each decorated property of `classes` whose name cnsnt cannot read.
+
+    Such a property was a column with an empty name on the unsure list (review36 R36a
+    D5): it is left out, and said where.
+    """
+    return [
+        warning(cls.file, node, "a decorated property whose name cnsnt cannot read: no column is made of it")
+        for cls in classes
+        for node in cls.unnamed
+    ]
 
 
 #: Declarations that can stand at the top of a module (or inside `export`, or a namespace).
