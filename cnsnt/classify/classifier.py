@@ -1298,7 +1298,7 @@ def changer(name: str) -> Classification:
 
 
 def _fact(
-    reading: _Reading, kind: str, describes: bool = False, fractional: bool = False
+    reading: _Reading, kind: str, describes: bool = False, fractional: bool = False, day: bool = False
 ) -> tuple[str, str] | None:
     """The category of a column that is a fact about the row's person, and its cue; or None.
 
@@ -1314,6 +1314,13 @@ def _fact(
     sent = (
         describes and kind == "text" and bool(words & _UPLOAD_WORDS) and not set(reading.words) & _TIME_WORDS
     )
+    # a contract or a document ends on a day; a token or a code expires at an instant
+    # (`reset_password_expires timestamp`, `u2FAExpiry DATETIME`)
+    expiring = _expiring(reading, kind) if describes and day else frozenset()
+    if expiring:
+        # `account.DataScadenzaContratto`: when the person's contract ends, not the row's
+        # own expiry (trial30 H)
+        return "user.behavior", f"when a thing of theirs expires ({_cue(expiring)})"
     if (words & lx.RECORD_WORDS and not sent) or (words & lx.ACTOR_WORDS and not describes):
         # the record's own time; in a record that points at a person, who made or
         # handles it (`operatore`), not a fact about them (in a person's own row,
@@ -1384,6 +1391,20 @@ def _fact(
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
         return "user.privacy_preferences", f"a consent ({_cue(words & lx.CONSENT_WORDS)})"
     return None
+
+
+def _expiring(reading: _Reading, kind: str) -> frozenset[str]:
+    """What a date says expires, when it names a thing besides its expiry (`DataScadenzaContratto`).
+
+    A date word, an expiry word and nothing of the record's own life or of the software
+    (`token_expires_at` names a token, `expires_at` nothing): the words of the thing, or none.
+    """
+    if kind != "temporal" or {why for _, why in reading.negators} != {"timestamp"}:
+        return frozenset()
+    recorded = reading.rest & lx.RECORD_WORDS
+    if not recorded or not recorded <= lx.EXPIRY_WORDS:
+        return frozenset()
+    return frozenset(reading.rest - recorded - {w for w, _ in reading.negators})
 
 
 def _stated(reading: _Reading) -> bool:
@@ -2217,7 +2238,8 @@ def decide(
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not ctx.animal and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
-        fact = _fact(reading, kind, ctx.describes, _fractional(type))
+        day = bool(type) and _type_base(str(type)) == "date"
+        fact = _fact(reading, kind, ctx.describes, _fractional(type), day)
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
             # `mandant varchar` in every table: the tenant whose data the row is
             return Classification(

@@ -231,6 +231,7 @@ LINK_WORDS: Final = _VOCAB.lists["link_words"]
 FREE_TEXT: Final = _VOCAB.lists["free_text"]
 # Words of a record's own life (`created`, `olusturma`): such a timestamp is technical.
 RECORD_WORDS: Final = _VOCAB.lists["record_words"]
+EXPIRY_WORDS: Final = _VOCAB.lists["expiry_words"]
 # Flag words that are a person's own choice (`consent`, `zgoda`): such a flag is personal.
 CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 # Words that name a person or a thing (`name`, `nome`, `ad`).

@@ -85,6 +85,7 @@ _LIST_KEYS = (
     "link_words",
     "free_text",
     "record_words",
+    "expiry_words",
     "consent_words",
     "name_words",
     "label_words",
