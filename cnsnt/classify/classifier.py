@@ -967,6 +967,9 @@ class Context:
     mail: bool = False
     """Each row is an e-mail: the table's name says so (`emails_queue`; an address column
     alone does not, `parcels.sender_email`). Whom it goes to is an address."""
+    files: bool = False
+    """Each row is a file: the table is named for files and a column says where each is
+    kept (`files_rpd(name, ext, path)`), so a name or an extension there is the file's."""
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
@@ -1782,6 +1785,16 @@ def decide(
     ):
         # `job.display_name`, `task.full_name`: in a table named for a thing, the thing's name
         return Classification(False, None, Confidence.MEDIUM, f"name '{name}' names the {thing}, a thing")
+    if ctx.files and not keyed and reading.words and set(reading.words) <= lx.FILE_PARTS:
+        # `files_rpd.ext` beside `path`: the file's extension, no phone's (trial30 I). Not its
+        # `name`: a file's name may be a person's (the labelled set files two so, on the tune
+        # half reading them as the file's fixed none and broke those two)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is the extension or kind of the file each row of '{table}' keeps",
+        )
     if (
         match is not None
         and any(why == "identifier" for _, why in reading.negators)

@@ -311,6 +311,8 @@ OWN_SETTINGS: Final = _VOCAB.lists["own_settings"]
 SETTINGS_TABLES: Final = _VOCAB.lists["settings_tables"]
 # Where a file is kept (`photo_filename`, `foto_link`): the photo it points at is still theirs.
 STORAGE_WORDS: Final = _VOCAB.lists["storage_words"]
+FILE_TABLES: Final = _VOCAB.lists["file_tables"]
+FILE_PARTS: Final = _VOCAB.lists["file_parts"]
 # A permission and a way of contacting make a consent to be contacted (`allow_contact`).
 PERMISSION_WORDS: Final = _VOCAB.lists["permission_words"]
 CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]

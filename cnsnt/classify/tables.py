@@ -569,6 +569,19 @@ def _lists_values(table: Table, languages: tuple[str, ...], kinds: bool = False)
     return labels > 0
 
 
+def _holds_files(table: Table, words: tuple[str, ...], languages: tuple[str, ...]) -> bool:
+    """Whether each row is a file: named for files, with a column saying where it is kept (`path`).
+
+    `files_acad_plan(name, ext, path)`: the extension is the file's, no phone's
+    extension (trial30 I).
+    """
+    # or the whole name, its app's label with it (Django's `files_upload`)
+    whole = _table_words(table.name, languages)
+    if not (_phrase_in(words, lx.FILE_TABLES) or _phrase_in(whole, lx.FILE_TABLES)):
+        return False
+    return any(set(_TOKENIZER.words(c.name, languages)) & lx.STORAGE_WORDS for c in table.columns)
+
+
 def _dates_in_parts(table: Table, words: tuple[str, ...], languages: tuple[str, ...]) -> bool:
     """Whether a table of dates keeps each in parts (`contact_important_dates(day, month, year)`).
 
@@ -890,6 +903,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             login="login" in survey.anchors and not _connects(table, languages),
             mail=survey.mail,
             life_dates=_dates_in_parts(table, table_words, languages),
+            files=_holds_files(table, table_words, languages),
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")

@@ -2,7 +2,8 @@
 
 Every schema here is written for these tests after the reviewers' reports (a clinic's
 appointment book read as the clinic's, a nursery's parent keys not read as links, an
-anamnesis whose answers came as plain `user`), read as `cnsnt init` reads a `schema.sql`.
+anamnesis whose answers came as plain `user`, a files table's `ext` read as a phone's
+extension), read as `cnsnt init` reads a `schema.sql`.
 """
 
 from __future__ import annotations
@@ -133,3 +134,25 @@ def test_the_expiry_of_a_thing_in_a_persons_row_is_theirs(tmp_path: Path) -> Non
     assert "contratto" in got["utente.DataScadenzaContratto"].reason
     assert not got["utente.DataScadenza"].personal, got["utente.DataScadenza"]
     assert not got["utente.access_expires"].personal, got["utente.access_expires"]
+
+
+# -- item 1: a files table's extension
+
+
+def test_the_extension_of_a_file_is_no_phone_extension(tmp_path: Path) -> None:
+    """`uploads_thesis(owner_id, title, ext, path)`: beside where the file is kept, `ext` is its
+    extension, no phone's (trial30 I: 4 of the 5 fields of a starter's phone entry). A
+    person's `ext` with no file in sight stays a phone extension."""
+    ddl = """
+    CREATE TABLE lecturers (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50),
+      email VARCHAR(80), ext VARCHAR(6));
+    CREATE TABLE uploads_thesis (id INT PRIMARY KEY, lecturer_id INT REFERENCES lecturers(id),
+      title VARCHAR(100), ext VARCHAR(10), path TEXT);
+    CREATE TABLE allegati (id INT PRIMARY KEY, lecturer_id INT REFERENCES lecturers(id),
+      estensione VARCHAR(10), percorso_file TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert not got["uploads_thesis.ext"].personal, got["uploads_thesis.ext"]
+    assert "extension" in got["uploads_thesis.ext"].reason
+    assert not got["allegati.estensione"].personal, got["allegati.estensione"]
+    assert got["lecturers.ext"].category == "user.contact.phone_number", got["lecturers.ext"]
