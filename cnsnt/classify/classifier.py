@@ -967,6 +967,9 @@ class Context:
     mail: bool = False
     """Each row is an e-mail: the table's name says so (`emails_queue`; an address column
     alone does not, `parcels.sender_email`). Whom it goes to is an address."""
+    files: bool = False
+    """Each row is a file: the table is named for files and a column says where each is
+    kept (`files_rpd(name, ext, path)`), so a name or an extension there is the file's."""
     life_dates: bool = False
     """Each row is a date of someone's life kept in parts (`contact_important_dates(label,
     day, month, year)`): a birthday, an anniversary, whose year may be unknown."""
@@ -1310,7 +1313,7 @@ def _dispatched(reading: _Reading) -> bool:
 
 
 def _fact(
-    reading: _Reading, kind: str, describes: bool = False, fractional: bool = False
+    reading: _Reading, kind: str, describes: bool = False, fractional: bool = False, day: bool = False
 ) -> tuple[str, str] | None:
     """The category of a column that is a fact about the row's person, and its cue; or None.
 
@@ -1326,6 +1329,13 @@ def _fact(
     sent = (
         describes and kind == "text" and bool(words & _UPLOAD_WORDS) and not set(reading.words) & _TIME_WORDS
     )
+    # a contract or a document ends on a day; a token or a code expires at an instant
+    # (`reset_password_expires timestamp`, `u2FAExpiry DATETIME`)
+    expiring = _expiring(reading, kind) if describes and day else frozenset()
+    if expiring:
+        # `account.DataScadenzaContratto`: when the person's contract ends, not the row's
+        # own expiry (trial30 H)
+        return "user.behavior", f"when a thing of theirs expires ({_cue(expiring)})"
     if (words & lx.RECORD_WORDS and not sent) or (words & lx.ACTOR_WORDS and not describes):
         # the record's own time; in a record that points at a person, who made or
         # handles it (`operatore`), not a fact about them (in a person's own row,
@@ -1396,6 +1406,20 @@ def _fact(
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
         return "user.privacy_preferences", f"a consent ({_cue(words & lx.CONSENT_WORDS)})"
     return None
+
+
+def _expiring(reading: _Reading, kind: str) -> frozenset[str]:
+    """What a date says expires, when it names a thing besides its expiry (`DataScadenzaContratto`).
+
+    A date word, an expiry word and nothing of the record's own life or of the software
+    (`token_expires_at` names a token, `expires_at` nothing): the words of the thing, or none.
+    """
+    if kind != "temporal" or {why for _, why in reading.negators} != {"timestamp"}:
+        return frozenset()
+    recorded = reading.rest & lx.RECORD_WORDS
+    if not recorded or not recorded <= lx.EXPIRY_WORDS:
+        return frozenset()
+    return frozenset(reading.rest - recorded - {w for w, _ in reading.negators})
 
 
 def _stated(reading: _Reading) -> bool:
@@ -1773,6 +1797,16 @@ def decide(
     ):
         # `job.display_name`, `task.full_name`: in a table named for a thing, the thing's name
         return Classification(False, None, Confidence.MEDIUM, f"name '{name}' names the {thing}, a thing")
+    if ctx.files and not keyed and reading.words and set(reading.words) <= lx.FILE_PARTS:
+        # `files_rpd.ext` beside `path`: the file's extension, no phone's (trial30 I). Not its
+        # `name`: a file's name may be a person's (the labelled set files two so, on the tune
+        # half reading them as the file's fixed none and broke those two)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is the extension or kind of the file each row of '{table}' keeps",
+        )
     if (
         match is not None
         and any(why == "identifier" for _, why in reading.negators)
@@ -2229,7 +2263,8 @@ def decide(
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not ctx.animal and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
-        fact = _fact(reading, kind, ctx.describes, _fractional(type))
+        day = bool(type) and _type_base(str(type)) == "date"
+        fact = _fact(reading, kind, ctx.describes, _fractional(type), day)
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
             # `mandant varchar` in every table: the tenant whose data the row is
             return Classification(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _same_stem, past_prefix, software_client
@@ -132,6 +132,9 @@ class _Schema:
     """First words many table names share (`grr` in `grr_room`, `apex` in `apex_usuario`)."""
     keys: dict[str, list[Table]]
     """Tables by the flattened name of their one primary-key column (`dni`, `kapcs_id`)."""
+    of_people: dict[str, list[Table]] = field(default_factory=dict)
+    """Tables named for a thing and a word for people, by the thing (`iscrizionebambino`,
+    a child's enrolment, under `iscrizione`): what a bare `Iscrizione INT` names."""
 
     @classmethod
     def of(cls, tables: Sequence[Table]) -> _Schema:
@@ -151,7 +154,11 @@ class _Schema:
                 firsts[words[0]] = firsts.get(words[0], 0) + 1
         least = max(_MIN_PREFIXED, _PREFIX_TABLES * len(tables))
         prefixes = frozenset(w for w, n in firsts.items() if n >= least)
-        schema = cls(index, whole, sorted(index), prefixes, keys)
+        of_people: dict[str, list[Table]] = {}
+        for table in tables:
+            for thing in _things_of_people(table.name):
+                of_people.setdefault(thing, []).append(table)
+        schema = cls(index, whole, sorted(index), prefixes, keys, of_people)
         # a second pass: whether a key is another table's (`user_id` beside `users`)
         # asks the tables indexed above
         for table in tables:
@@ -224,6 +231,43 @@ def _words(name: str) -> list[str]:
     return [p.casefold() for p in _SEPARATORS.split(_ascii(name)) if p]
 
 
+# A word for people glued to a thing's name (`iscrizionebambino`) is read from this length:
+# shorter ones (`lid`, `kid`) end too many other words.
+_MIN_GLUED_PERSON = 5
+
+
+def _things_of_people(name: str) -> set[str]:
+    """The thing a table's name says it keeps of people (`iscrizionebambino` -> `iscrizione`).
+
+    The name is a thing's and a word for people, apart or glued, in either order
+    (`iscrizione_bambino`, `child_enrolment`); the thing is no word for people itself
+    (`user_client` names no thing).
+    """
+    flat = _flat(name)
+    found: set[str] = set()
+    for at in range(_MIN_NOUN, len(flat) - _MIN_NOUN + 1):
+        head, tail = flat[:at], flat[at:]
+        glued = at not in _word_bounds(name)
+        for thing, person in ((head, tail), (tail, head)):
+            if person not in lx.PERSON_TABLES or thing in lx.PERSON_TABLES:
+                continue
+            if glued and len(person) < _MIN_GLUED_PERSON:
+                continue
+            found.add(thing)
+    return found
+
+
+def _word_bounds(name: str) -> set[int]:
+    """Where the flattened name's words (`_PARTS` of each part between separators) begin and end."""
+    bounds: set[int] = set()
+    at = 0
+    for part in _SEPARATORS.split(_ascii(name)):
+        for word in _PARTS.findall(part):
+            at += len(word)
+            bounds.add(at)
+    return bounds
+
+
 _MIN_STEM = 4
 _MIN_GLUED = 5
 # A first word counts as the schema's prefix when this share of its tables start with it.
@@ -258,6 +302,7 @@ def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
                 _unless_own(table, copied, own_id, prefix)
                 or _unless_own(table, _implied(table, column, schema, prefix), own_id, prefix)
                 or _past_own_name(table, column, schema)
+                or _unless_own(table, _role_key(table, column, schema), own_id, prefix)
             )
             if key is not None:
                 added.append(key)
@@ -335,10 +380,56 @@ def _implied(
         # the same name in two schemas (`public.users`, `audit.users`): the row's own
         same = [c for c in targets if c.schema == table.schema]
         targets = same if len(same) == 1 else []
+    if not candidates:
+        # `rinunce.IdIscrizione` beside `iscrizionebambino`: the one child's enrolment
+        return _of_people(table, column, noun, schema)
     if len(targets) != 1:
         return None
     (target,) = targets
     return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True)
+
+
+def _of_people(table: Table, column: Column, noun: str, schema: _Schema) -> ForeignKey | None:
+    """The key of the one other table named for the thing `noun` and a word for people.
+
+    `esito.Iscrizione INT` beside `iscrizionebambino(Id INT)`: no table is named just
+    `iscrizione`, and the one enrolment the schema keeps is a child's (trial30 H).
+    """
+    if noun in schema.prefixes or _small_int(column):
+        return None  # `sgm` in `sgm_clients`: the schema's prefix; `Arch tinyint`: a flag
+    targets = [t for t in schema.of_people.get(noun, ()) if t.key != table.key]
+    if len(targets) != 1 or not _same_key_type(column, targets[0]):
+        return None
+    return ForeignKey((column.name,), targets[0].name, ref_schema=targets[0].schema, implied=True)
+
+
+def _role_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
+    """`pagamento.AccountGenitore INT` beside `account(Id INT)`: a table's name and a role, its key.
+
+    The column names the table (`account`) and whose row of it it holds (`genitore`, the
+    parent's), in either order (`parent_account`); the table's name is no word for people
+    itself, so `client_user` (a client's user) names no `client` (trial30 H).
+    """
+    parts = [p.casefold() for p in _PARTS.findall(_ascii(column.name))]
+    if len(parts) < 2:
+        return None
+    for person, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+        noun = "".join(rest)
+        if person not in lx.PERSON_TABLES or len(noun) < _MIN_NOUN or noun in lx.PERSON_TABLES:
+            continue
+        key = None if _small_int(column) else _plain_key(table, column, noun, schema)
+        if key is not None:
+            return key
+    return None
+
+
+# Integer types too small for a key: a flag or a count (`sgm tinyint(1)`, `Arch tinyint(4)`).
+_SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2")
+
+
+def _small_int(column: Column) -> bool:
+    """Whether a column is a small whole number, a flag or a count rather than a key."""
+    return (column.type or "").strip().casefold().startswith(_SMALL_INTS)
 
 
 def _past_own_name(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
@@ -385,6 +476,8 @@ def _bare(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
     noun = _flat(column.name)
     if len(noun) < _MIN_NOUN or plural(noun) or (noun,) in lx.TERMS or noun in lx.TREE_WORDS:
         return None
+    if not schema.plain(noun):
+        return _of_people(table, column, noun, schema)
     return _plain_key(table, column, noun, schema)
 
 

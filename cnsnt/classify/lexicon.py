@@ -231,6 +231,7 @@ LINK_WORDS: Final = _VOCAB.lists["link_words"]
 FREE_TEXT: Final = _VOCAB.lists["free_text"]
 # Words of a record's own life (`created`, `olusturma`): such a timestamp is technical.
 RECORD_WORDS: Final = _VOCAB.lists["record_words"]
+EXPIRY_WORDS: Final = _VOCAB.lists["expiry_words"]
 # Flag words that are a person's own choice (`consent`, `zgoda`): such a flag is personal.
 CONSENT_WORDS: Final = _VOCAB.lists["consent_words"]
 # Words that name a person or a thing (`name`, `nome`, `ad`).
@@ -310,6 +311,8 @@ OWN_SETTINGS: Final = _VOCAB.lists["own_settings"]
 SETTINGS_TABLES: Final = _VOCAB.lists["settings_tables"]
 # Where a file is kept (`photo_filename`, `foto_link`): the photo it points at is still theirs.
 STORAGE_WORDS: Final = _VOCAB.lists["storage_words"]
+FILE_TABLES: Final = _VOCAB.lists["file_tables"]
+FILE_PARTS: Final = _VOCAB.lists["file_parts"]
 # A permission and a way of contacting make a consent to be contacted (`allow_contact`).
 PERMISSION_WORDS: Final = _VOCAB.lists["permission_words"]
 CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]

@@ -428,6 +428,16 @@ def _named_by_role(survey: _Survey) -> tuple[str, list[str]] | None:
     return role, list(dict.fromkeys(found.values()))
 
 
+def _names_patient_row(survey: _Survey) -> bool:
+    """Whether the row names and identifies a patient by role (`cpf_paciente`, `pacienteNome`).
+
+    A clinic's or a hospital's table that does (`agenda-clinicas`) records what was
+    done for that patient there, not the organisation: no company has a patient's CPF.
+    """
+    named = _named_by_role(survey)
+    return named is not None and named[0] in lx.PATIENT_WORDS
+
+
 _MIN_PARTITIONED = 4
 
 
@@ -557,6 +567,19 @@ def _lists_values(table: Table, languages: tuple[str, ...], kinds: bool = False)
             return False
         labels += 1
     return labels > 0
+
+
+def _holds_files(table: Table, words: tuple[str, ...], languages: tuple[str, ...]) -> bool:
+    """Whether each row is a file: named for files, with a column saying where it is kept (`path`).
+
+    `files_acad_plan(name, ext, path)`: the extension is the file's, no phone's
+    extension (trial30 I).
+    """
+    # or the whole name, its app's label with it (Django's `files_upload`)
+    whole = _table_words(table.name, languages)
+    if not (_phrase_in(words, lx.FILE_TABLES) or _phrase_in(whole, lx.FILE_TABLES)):
+        return False
+    return any(set(_TOKENIZER.words(c.name, languages)) & lx.STORAGE_WORDS for c in table.columns)
 
 
 def _dates_in_parts(table: Table, words: tuple[str, ...], languages: tuple[str, ...]) -> bool:
@@ -850,6 +873,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             and not born
             # `bank_accounts`: accounts held at a bank, whose holder the keys say (review27 D10)
             and not _phrase_in(own_words, lx.BANK_ACCOUNTS)
+            # `agenda-clinicas(cpf_paciente)`: a clinic's appointments, each a patient's (trial30 H)
+            and not _names_patient_row(survey)
         )
         place = (
             bool(table_words)
@@ -878,6 +903,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             login="login" in survey.anchors and not _connects(table, languages),
             mail=survey.mail,
             life_dates=_dates_in_parts(table, table_words, languages),
+            files=_holds_files(table, table_words, languages),
         )
         # a login alone does not make a row a person (`ticket.assigned_user`)
         kinds = sorted(k for k in survey.anchors if k != "login")
@@ -1051,6 +1077,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             )
             if patients:
                 reason += ", patients, so what it records beside who they are is their care"
+            history = "" if patients else _health_history(table, languages)
+            if history:
+                reason += f"; {history}"
             # `convicts`, `detenus`, `condannati`: people under a sentence (GDPR Art. 10)
             told = full | set(_TOKENIZER.words(table.comment or "", languages))
             sentenced = bool(told & lx.SENTENCED_PEOPLE)
@@ -1071,7 +1100,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     person=True,
                     subject=not mixed,
                     describes=not mixed,
-                    health=base.health or patients,
+                    health=base.health or patients or bool(history),
                     sentenced=sentenced,
                     why=f"in the people table '{table.name}'",
                 ),
@@ -1095,14 +1124,16 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             deal = _is_transaction(table.own_name, languages)
             if deal:
                 reason += f", though '{table.name}' names a transaction"
+            history = _health_history(table, languages)
             verdict = TableVerdict(
                 PEOPLE,
-                reason,
+                reason + (f"; {history}" if history else ""),
                 replace(
                     base,
                     person=True,
                     subject=True,
                     describes=not deal,
+                    health=base.health or bool(history),
                     why=f"in a table that describes people ({reason})",
                 ),
             )
@@ -2087,6 +2118,27 @@ def _care_columns(table: Table, languages: tuple[str, ...]) -> list[str]:
         seen.add(match.words)
         found.append(column.name)
     return found
+
+
+# An anamnesis: this many different health data, one column in this many at least.
+_MIN_HISTORY_COLUMNS = 5
+_HISTORY_SHARE = 8
+
+
+def _health_history(table: Table, languages: tuple[str, ...]) -> str:
+    """Why a table of people is their health history, or "" (`entrevista(CPF, doenca, medicacao, alergia)`).
+
+    Five columns or more that each name a different health datum, one in eight of its
+    columns at least, make the row an anamnesis:
+    its other answers (`fumante`, `operado`, `hemorragia`) are health data too, as a
+    care record's are (trial30 H).
+    """
+    care = _care_columns(table, languages)
+    # a register of staff or applicants that keeps a blood group, a disability and an
+    # allergy beside a hundred other columns is no anamnesis: their other facts are not care
+    if len(care) < _MIN_HISTORY_COLUMNS or len(care) * _HISTORY_SHARE < len(table.columns):
+        return ""
+    return f"its columns record their health ({_quote(care[:3])}), so its other answers are their care"
 
 
 def _patient_link(table: Table, survey: _Survey, languages: tuple[str, ...]) -> str | None:

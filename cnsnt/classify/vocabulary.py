@@ -85,6 +85,9 @@ _LIST_KEYS = (
     "link_words",
     "free_text",
     "record_words",
+    "expiry_words",
+    "file_tables",
+    "file_parts",
     "consent_words",
     "name_words",
     "label_words",
@@ -127,6 +130,8 @@ _NOT_SPLIT = frozenset(
         "ledger_tables",
         "list_heads",
         "org_units",
+        "file_tables",
+        "file_parts",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
