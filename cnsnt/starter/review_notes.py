@@ -53,15 +53,19 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     for marked in outcome.unignored:
         into = f"data entry {marked.into}" if marked.into else "data entries"
+        by = marked.was or "cnsnt init"  # a form field init set aside (about a thing)
         out.append(
-            f"{marked.review.where}: {marked.key} taken off ignore:, where {marked.was} had put it, and "
+            f"{marked.review.where}: {marked.key} taken off ignore:, where {by} had put it, and "
             f"added to {into} as marked personal"
         )
     for marked in outcome.removed:
         by = "cnsnt" if marked.was else "init"
+        entry = marked.entries[0]
+        # every item it held moved: a column and the form field filling it, say
+        held = [m.key for m in outcome.moved if m.entries[:1] == (entry,)] or [marked.key]
         out.append(
-            f"{marked.review.where}: removed data entry {marked.entries[0]}, which {by} wrote and held only "
-            f"{marked.key}"
+            f"{marked.review.where}: removed data entry {entry}, which {by} wrote and held only "
+            f"{_and(held)}"
         )
     for marked in outcome.last:
         entry = marked.entries[0]
@@ -145,6 +149,11 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         + left
     )
     return out
+
+
+def _and(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _held(marked: Marked, where: str, by_hand: str) -> str:
