@@ -682,7 +682,8 @@ def init(
             metavar="FILE",
             help="With --update: the CSV or JSON cnsnt explain-column wrote, its personal cells "
             "edited (true/false): columns and form fields marked true become data entries' "
-            "fields, those marked false that no entry declares go under ignore:.",
+            "fields, those marked false that no entry declares go under ignore:; a note cell "
+            "goes into the comment of the line written for its row.",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing policy file.")] = False,
@@ -1367,7 +1368,8 @@ def explain_column_command(
     not-personal verdict) counts as judged and goes under ignore:; empty the cell of a
     row you have not judged, and it stays on the `--undecided` list. The other half,
     `--undecided --verdict personal --confidence low`, lists init's unanswered
-    `unsure, check` lines: a `true` there is recorded in the line's comment.
+    `unsure, check` lines: a `true` there is recorded in the line's comment. The last
+    cell, `note`, is yours: what you write there goes into that comment too.
 
     A third list, optional, after those two: `--undecided --verdict not-personal
     --beside-personal --format csv > review-3.csv`, the columns cnsnt left out in tables

@@ -56,14 +56,18 @@ class ColumnVerdict:
     references: str | None = None
     """The table its key points at (`customers`), `(by its name)` when cnsnt read the key from
     the column's name alone (`customer_id` beside `customers`); None when it is no key."""
+    note: str | None = None
+    """Always empty: the reviewer's cell, for why they answered so; `init --update --reviewed`
+    carries it into the comment of the line it writes (`review.csv:3: "..."`)."""
 
 
-#: The CSV header, the fields of `ColumnVerdict` in order. The last three were added for
-#: the reviewer (trial29 B: the schema had to stay open beside the list); a reviewed list
-#: is read by its header's names, so a list written before them still reads.
+#: The CSV header, the fields of `ColumnVerdict` in order. `type`, `comment` and `references`
+#: were added for the reviewer (trial29 B: the schema had to stay open beside the list), then
+#: an empty `note` for the reviewer to write in; a reviewed list is read by its header's
+#: names, so a list written before them still reads.
 FIELDS = (
     "column", "location", "personal", "category", "confidence", "table", "reason",
-    "type", "comment", "references",
+    "type", "comment", "references", "note",
 )
 
 

@@ -31,6 +31,10 @@ class SeedPart(enum.Enum):
     DROP = "drop"
     """A table, view, index, routine or other object dropped (`DROP TABLE IF EXISTS t CASCADE`):
     it removes what a schema made, and reads or writes no one's data."""
+    OBJECT = "object"
+    """An index, a sequence or a comment made or changed (`CREATE INDEX`, `CREATE SEQUENCE`,
+    `COMMENT ON COLUMN`, `ALTER SEQUENCE`): DDL that adds no column and reads or writes no
+    one's data (an index's expression or `WHERE` names columns, and uses no one's data)."""
     OTHER = "other"
     """Anything else (a query, a placeholder, a statement that does not parse)."""
 
@@ -48,6 +52,8 @@ _TABLE_SWITCHES = frozenset(
 )
 #: What `CREATE`/`DROP` make or drop in a database-setup script (sqlglot's `kind`).
 _DATABASE_OBJECTS = frozenset({"DATABASE", "SCHEMA"})
+#: What `CREATE` makes in a file of indexes and sequences (sqlglot's `kind`): no column, no row.
+_OBJECTS = frozenset({"INDEX", "SEQUENCE"})
 #: Opaque commands that make, change or drop an account or database: their first word...
 _MAKES = frozenset({"CREATE", "ALTER", "DROP"})
 #: ... and the word after it (`CREATE USER 'app'@'%' IDENTIFIED BY ...`, T-SQL's `CREATE LOGIN`).
@@ -85,7 +91,8 @@ def seed_part(text: str, dialect: str | None) -> SeedPart:
             if part is SeedPart.OTHER:
                 return part
             seen.add(part)
-    return next((p for p in (SeedPart.ROWS, SeedPart.DATABASE, SeedPart.DROP) if p in seen), SeedPart.SETUP)
+    order = (SeedPart.ROWS, SeedPart.DATABASE, SeedPart.OBJECT, SeedPart.DROP)
+    return next((p for p in order if p in seen), SeedPart.SETUP)
 
 
 def _part(tree: exp.Expr) -> SeedPart:
@@ -109,6 +116,10 @@ def _part(tree: exp.Expr) -> SeedPart:
         return _command(str(tree.this).upper(), tree.text("expression"))
     if _database_setup(tree):
         return SeedPart.DATABASE
+    if isinstance(tree, exp.Comment) or (
+        isinstance(tree, exp.Create) and str(tree.args.get("kind") or "").upper() in _OBJECTS
+    ):
+        return SeedPart.OBJECT
     return SeedPart.DROP if isinstance(tree, exp.Drop) else SeedPart.OTHER
 
 
@@ -169,6 +180,8 @@ def _command(head: str, rest: str) -> SeedPart:
         return SeedPart.DATABASE
     if head == "DROP" and first:  # PostgreSQL's `DROP POLICY p ON t`, which sqlglot keeps opaque
         return SeedPart.DROP
+    if head == "ALTER" and first and first[0].upper() in _OBJECTS:  # `ALTER SEQUENCE s RESTART WITH 5`
+        return SeedPart.OBJECT
     if head == "ALTER":
         words = rest.split()
         if words[:1] and words[0].upper() == "TABLE":

@@ -643,7 +643,7 @@ SEED_WHOLE = 1024 * 1024
 
 
 def _seed_kind(text: str, dialect: str | None) -> str | None:
-    """"data" for a seed script, `_SETUP` for a setup script, `_DROPS` for DROPs only; else None (queries).
+    """"data" for rows, `_SETUP` for setup, `_INDEXES` for indexes, `_DROPS` for DROPs; else None: queries.
 
     A seed script's every statement is an `INSERT ... VALUES` of literals (or a guarded
     `INSERT ... SELECT` of literals) or a session, transaction, table-reset or setup
@@ -653,7 +653,9 @@ def _seed_kind(text: str, dialect: str | None) -> str | None:
     inserts no rows but makes a database or an account, or grants access (PetClinic's
     `db/mysql/user.sql`): it uses no one's data either; nor does a file that only drops
     tables, views or routines (a Supabase `drop-unused-tables.sql` migration, review35 R35b
-    D8), which was proposed under `queries:`. A file over `SEED_WHOLE` is judged
+    D8), which was proposed under `queries:`; nor does one of DDL that adds no column and
+    reads no table (`CREATE INDEX`, `CREATE SEQUENCE`, `COMMENT ON`, DROPs beside them),
+    which was too (session 29's closing note). A file over `SEED_WHOLE` is judged
     on its head and tail: the rows between are split (a cheap pass) but not parsed, and a
     sample longer than `SEED_WHOLE` is not judged.
     """
@@ -673,6 +675,8 @@ def _seed_kind(text: str, dialect: str | None) -> str | None:
         return "data"
     if SeedPart.DATABASE in tally.seen:
         return _SETUP
+    if SeedPart.OBJECT in tally.seen:
+        return _INDEXES
     return _DROPS if SeedPart.DROP in tally.seen else None
 
 
@@ -802,6 +806,9 @@ _SETUP = "database setup"
 #: The kind of a file of DROP statements only (`DROP TABLE IF EXISTS t CASCADE`): no query file,
 #: left out and said (review35 R35b D8).
 _DROPS = "drops"
+#: The kind of a file of DDL that adds no column and reads no table (`CREATE INDEX`, `CREATE
+#: SEQUENCE`, `COMMENT ON`): no query file, left out and said.
+_INDEXES = "indexes"
 #: Kinds left out of a demo folder (`DEMO_DIRS`).
 _DEMO_KINDS = frozenset({"forms", _SYMFONY_FORM, _DATA_SCHEMA, _HTML_STRINGS})
 #: What a file of a documentation folder would have been proposed as, as a note names it.
@@ -811,6 +818,7 @@ _DOC_KINDS = {
     "data": "SQL data",
     _SETUP: "SQL setup",
     _DROPS: "SQL drop",
+    _INDEXES: "SQL index",
     "forms": "form",
     _SYMFONY_FORM: "form",
     _HTML_STRINGS: "form",
@@ -1927,7 +1935,7 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
         if of is not None:
             left[of].extend(migrations.pop(home))
     # the dialect each SQL file was read in, for replaying the patches left out
-    sql_kinds = ("schemas", "queries", "data", _SETUP, _DROPS)
+    sql_kinds = ("schemas", "queries", "data", _SETUP, _DROPS, _INDEXES)
     dialect_of = {p: d for kind in sql_kinds for p, d in kinds.get(kind, [])}
     proposable: set[Path] = set()  # schema files left out as patches, which may be read after all
     for kind in sql_kinds:
@@ -1976,6 +1984,11 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
         ),
         (_SETUP, "database setup only (CREATE DATABASE, CREATE USER, GRANT), which reads and writes no one's "
                  "data"),
+        (
+            _INDEXES,
+            "indexes, sequences and comments only (CREATE INDEX, CREATE SEQUENCE, COMMENT ON), which add no "
+            "column and read or write no one's data",
+        ),
     ):
         no_data = kinds.pop(holding, [])
         if no_data:

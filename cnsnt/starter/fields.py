@@ -504,9 +504,12 @@ class _Moves:
         The line taken, or None. A line an earlier reviewed list wrote is taken as init's is,
         unless the row only `repeats` what cnsnt says and comes from another list
         (`overturns`). The last item of an entry init wrote and nobody touched takes the
-        entry with it (`removed`); of another entry, the last item of a list stays (an
-        entry a person touched is never deleted, and an empty list would not load): said
-        in `last`. `open_only`: only a line still asking (init's `unsure, check`, or an earlier
+        entry with it (`removed`), whatever list each of its items was in: a column and
+        the form field filling it, both moved, empty it. The last item of one list of such
+        an entry whose other list still holds some goes with its list's key
+        (`emptied_lists`). Of another entry, the last item of a list stays (an entry a
+        person touched is never deleted, and an empty list would not load): said in `last`.
+        `open_only`: only a line still asking (init's `unsure, check`, or an earlier
         list's answer), as a pattern row's category moves (trial30 H: `entrevista.*` with
         `user.health` must not take the table's national id off the line init was sure of).
         """
@@ -521,10 +524,12 @@ class _Moves:
         marked = Marked(key, review, (line.entry,), field=field, was=line.decided)
         if line.siblings - self._taken.get((line.entry, kind), 0) <= 1:
             held = self.whole.get(line.entry, 0) - self._emptied.get(line.entry, 0)
-            if held != 1 or len(self.removed) + 1 >= self.entries:
-                self.last.setdefault(at, marked)
+            if held < 1 or (held == 1 and len(self.removed) + 1 >= self.entries):
+                self.last.setdefault(at, marked)  # a person's entry, or the policy's only one
                 return None
-            self.removed[line.entry] = marked
+            if held == 1:
+                self.removed[line.entry] = marked
+            # else: init's entry, its other list holding more (trial29: a column and its field)
         self._taken[(line.entry, kind)] = self._taken.get((line.entry, kind), 0) + 1
         self._emptied[line.entry] = self._emptied.get(line.entry, 0) + 1
         self.lines[at] = line
@@ -550,6 +555,8 @@ class _Moves:
     ) -> bool:
         """Take out the `ignore:` item a reviewed list wrote for a column or field now marked personal.
 
+        Or init wrote, for a form field it set aside (filling a column about a thing): its
+        comment asks to "move it to data: if it is someone's", and the `true` answers it.
         Whether it was. Only when that item alone names it, as its key or as the row's own
         pattern (`*.creazione` marked `true` now), names nothing of the other kind (`other`:
         `ignore:` silences a column and a form field of one name alike), and the row
@@ -565,7 +572,7 @@ class _Moves:
         if not own and not (is_glob(review.column) and pattern == review.column.casefold()):
             return False
         if not overturns(line.decided, review, review.personal == says):
-            self.held[("ignore", key.casefold())] = line.decided
+            self.held[("ignore", key.casefold())] = line.decided or ""
             return False
         item = key if own else line.pattern
         self.unignored.setdefault(pattern, (line, Marked(item, review, pattern=not own, was=line.decided)))

@@ -10,7 +10,7 @@ from cnsnt.policy.init_labels import LABEL_NOTE
 from cnsnt.starter.discover import Found
 from cnsnt.starter.entries import Entry
 from cnsnt.starter.fields import WHOLE_FORM_MARK, PersonalField
-from cnsnt.starter.things import IgnoredField
+from cnsnt.starter.things import SET_ASIDE_START, IgnoredField
 from cnsnt.starter.yaml_text import comment, line, scalar
 from cnsnt.typed_names import hidden_note
 
@@ -223,6 +223,6 @@ def ignore_section(ignored: Sequence[IgnoredField], reasons: bool = True) -> lis
     for field in ignored:
         loc = field.location
         where = f"{loc.path}:{loc.line}" if loc.line else (loc.path or loc.uri or "")
-        said = f"{field.reason} [{where}]" if reasons else f"fills '{field.column}' [{where}]"
+        said = f"{field.reason} [{where}]" if reasons else f"{SET_ASIDE_START}{field.column}' [{where}]"
         out.append(line(2, f"- {scalar(field.key)}", said))
     return out

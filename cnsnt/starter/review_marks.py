@@ -14,12 +14,14 @@ different answers are a usage error, as two rows spelt the same are.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cnsnt.evidence import Classification, Column, FieldRole, FormField
 from cnsnt.matching import column_matches, field_matches, is_glob
 from cnsnt.starter.reviewed import Review, contradiction, refuse, same_answer
+from cnsnt.textsafe import json_dumps
 
 
 @dataclass(frozen=True)
@@ -294,4 +296,29 @@ def reviewer_reason(review: Review, verdict: Classification) -> str:
     """The comment beside a column or field a reviewer marked personal: who decided, and what cnsnt said."""
     said = "personal" if verdict.personal else "not personal"
     because = f" because {verdict.reason}" if verdict.reason else ""
-    return f"marked personal in {review.where}; cnsnt said: {said} ({verdict.confidence.value}){because}"
+    confidence = verdict.confidence.value
+    return f"marked personal in {decided_at(review)}; cnsnt said: {said} ({confidence}){because}"
+
+
+def decided_at(review: Review) -> str:
+    r"""The row that decided, as a comment names it: `review.csv:3`, then the reviewer's note quoted.
+
+    `review.csv:3: "the driver's own car"`: the note is a JSON string, every line break,
+    quote and character a comment cannot show escaped (`\n`, `\"`, `\u2028`), so it stays
+    on its line and ends where its quote does; `review_moves` reads the row past it.
+    """
+    if review.note is None:
+        return review.where
+    return f"{review.where}{NOTE_OPEN}{quoted_note(review.note)}"
+
+
+#: What comes between a row and its note in a comment (`review.csv:3: "..."`).
+NOTE_OPEN = ": "
+
+
+def quoted_note(note: str) -> str:
+    """`note` as a JSON string a one-line comment keeps as it is: no whitespace but spaces, all printable."""
+    return "".join(
+        ch if ch == " " or (ch.isprintable() and not ch.isspace()) else json.dumps(ch)[1:-1]
+        for ch in json_dumps(note, ensure_ascii=False)
+    )

@@ -15,12 +15,15 @@ a pattern, a flow list) is never touched.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from cnsnt.starter.join import is_flow
+from cnsnt.starter.review_marks import NOTE_OPEN
+from cnsnt.starter.things import SET_ASIDE_ASK, SET_ASIDE_START
 from cnsnt.starter.update import NOTE, load_rt, policy_lines
 from cnsnt.starter.yaml_text import comment, scalar
 
@@ -34,6 +37,10 @@ _SAID = "; cnsnt said: "
 #: and the words that may follow the row it names.
 _IGNORED = "marked not personal in "
 _WAS = ("was in data entry ", "was marked personal in ")
+
+
+#: Reads a reviewer's note, a JSON string, in a comment (`_past_note`).
+_JSON = json.JSONDecoder()
 
 
 #: The lists of a data entry whose lines may move: a column's, a form field's.
@@ -61,18 +68,23 @@ class InitLine:
     decided: str | None = None
     """The row of the reviewed list that wrote it (`review.csv:3`), when one did: the
     answer a later row changes."""
+    list_line: int = 0
+    """The line of its list's key (`columns:`), from 0: it goes when every item of the list
+    moves out of an entry init wrote whose other list stays (`emptied_lists`)."""
 
 
 @dataclass(frozen=True)
 class IgnoreLine:
-    """An item of a block `ignore:` a reviewed list wrote, unedited (`- a.b  # marked not personal in`)."""
+    """An `ignore:` item a reviewed list (or init) wrote, unedited (`- a.b  # marked not personal in`)."""
 
     pattern: str
     """The item as written."""
     line: int
     """Its line in the text, from 0."""
-    decided: str
-    """The row that put it there (`review.csv:4`)."""
+    decided: str | None
+    """The row that put it there (`review.csv:4`); None for a form field init set aside
+    (`- vehicle.kw  # fills 'vehicles.kw' (...): check, and move it to data: if it is someone's`),
+    a question a reviewed `true` answers as it answers init's `unsure, check` lines."""
     key_line: int
     """The line of `ignore:` itself: a block list's is made `ignore: []` when every item goes."""
     items: int
@@ -102,19 +114,21 @@ def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
                 if said is not None:
                     note, at = said
                     line = InitLine(
-                        name, item, row, len(items), kind, note.startswith(_UNSURE), at, _decided(note)
+                        name, item, row, len(items), kind, note.startswith(_UNSURE), at, _decided(note),
+                        datum.lc.key(kind)[0],
                     )
                     out.setdefault((kind, item.casefold()), line)
     return out
 
 
 def ignore_lines(text: str, shown: str) -> dict[str, IgnoreLine]:
-    """Each `ignore:` item a reviewed list wrote and nobody edited, by its pattern case-folded.
+    """Each `ignore:` item a reviewed list or init wrote and nobody edited, by its pattern case-folded.
 
     In a block list under a plain `ignore:` key (a comment beside it allowed; after a tag
     or an anchor, emptying it is left to the user), or alone on its line in a flow list,
     as `--reviewed` adds to init's `ignore: []`: taking that line out leaves the list
-    valid, empty or not.
+    valid, empty or not. Init's own items are the form fields it set aside, filling a
+    column about a thing (`cnsnt.starter.things`), with the comment it wrote beside each.
     """
     top = load_rt(text, shown)
     listed = top.get("ignore")
@@ -130,10 +144,33 @@ def ignore_lines(text: str, shown: str) -> dict[str, IgnoreLine]:
         if not isinstance(item, str):
             continue
         row, col = listed.lc.item(i)
-        where = _ignored_by_list(lines[row], col, item, flow) if row < len(lines) else None
-        if where is not None:
+        if row >= len(lines):
+            continue
+        where = _ignored_by_list(lines[row], col, item, flow)
+        if where is not None or (not flow and _set_aside_by_init(lines[row], col, item)):
             out.setdefault(item.casefold(), IgnoreLine(item, row, where, key_line, len(listed), flow))
     return out
+
+
+def _set_aside_by_init(text: str, col: int, item: str) -> bool:
+    """Whether `text` is `- ITEM  # fills 'COLUMN' ...: check, and move it to data: if it is someone's [f:n]`.
+
+    The line init writes for a form field filling a column about a thing (`render.ignore_section`;
+    with `reasons=False`, `# fills 'COLUMN' [f:n]`), its words as init wrote them.
+    """
+    said = _comment_of(text, col, item)
+    if said is None:
+        return False
+    note = said[0]
+    if not note.startswith(SET_ASIDE_START) or not note.endswith("]") or " [" not in note:
+        return False
+    body, _, where = note[:-1].rpartition(" [")
+    if not where.rpartition(":")[2].isdigit():
+        return False
+    if body.endswith(f": {SET_ASIDE_ASK}"):
+        return True
+    column = body[len(SET_ASIDE_START) :]
+    return column.endswith("'") and "'" not in column[:-1]  # the short form: `fills 'COLUMN'` alone
 
 
 def _plain_key(text: str, col: int) -> bool:
@@ -153,18 +190,50 @@ def _ignored_by_list(text: str, col: int, item: str, flow: bool) -> str | None:
     note = _flow_comment_of(text, col, item) if flow else _comment_of(text, col, item)
     if note is None or not note[0].startswith(_IGNORED):
         return None
-    where, _, tail = note[0][len(_IGNORED) :].partition("; ")
+    rest = note[0][len(_IGNORED) :]
+    noted = _past_note(rest)
+    if noted is not None:
+        where, after = noted
+        if after and not after.startswith("; "):
+            return None
+        tail = after[2:]
+    else:
+        where, _, tail = rest.partition("; ")
     if not _is_row(where) or (tail and not tail.startswith(_WAS)):
         return None
     return where
 
 
 def _decided(note: str) -> str | None:
-    """The row named by a reviewed list's comment (`marked personal in review.csv:3; cnsnt said: ...`)."""
+    """The row named by a reviewed list's comment (`marked personal in review.csv:3; cnsnt said: ...`).
+
+    Past the reviewer's note when the row has one (`review.csv:3: "..."; cnsnt said: ...`).
+    """
     if not note.startswith(_DECIDED):
         return None
-    where, said, _ = note[len(_DECIDED) :].partition(_SAID)
+    rest = note[len(_DECIDED) :]
+    noted = _past_note(rest)
+    if noted is not None:
+        where, after = noted
+        return where if after.startswith(_SAID) else None
+    where, said, _ = rest.partition(_SAID)
     return where if said and _is_row(where) else None
+
+
+def _past_note(text: str) -> tuple[str, str] | None:
+    """`(row, the text after its note)` of `review.csv:3: "note"...`; None when the row has no note.
+
+    The note is a JSON string (`review_marks.quoted_note`): read to its closing quote, so
+    nothing a reviewer typed in it (`; cnsnt said: `, a `[file:line]`) is read as cnsnt's words.
+    """
+    at = text.find(NOTE_OPEN + '"')
+    if at < 0 or not _is_row(text[:at]):
+        return None
+    try:
+        note, end = _JSON.raw_decode(text, at + len(NOTE_OPEN))
+    except ValueError:
+        return None
+    return (text[:at], text[end:]) if isinstance(note, str) else None
 
 
 def _is_row(where: str) -> bool:
@@ -259,6 +328,22 @@ def drop_lines(text: str, rows: Sequence[int], unignored: Sequence[IgnoreLine] =
         at = body.index("ignore:") + len("ignore:")
         lines[row] = body[:at] + " []" + body[at:] + lines[row][len(body) :]
     return "".join(line for i, line in enumerate(lines) if i not in gone)
+
+
+def emptied_lists(moves: Sequence[InitLine], gone: Collection[str]) -> list[int]:
+    """The lines of the list keys (`columns:`) whose every item moved, in entries not taken out whole.
+
+    Only an entry init wrote loses a list so (`fields._Moves.take`): its other list holds the
+    rest, and a key with no item would load as null.
+    """
+    taken: dict[tuple[str, str], list[InitLine]] = {}
+    for moved in moves:
+        taken.setdefault((moved.entry, moved.kind), []).append(moved)
+    return sorted(
+        lines[0].list_line
+        for (entry, _), lines in taken.items()
+        if entry not in gone and len({m.line for m in lines}) >= lines[0].siblings
+    )
 
 
 def removed_by_entry(moves: Sequence[InitLine]) -> dict[str, dict[str, list[str]]]:

@@ -67,9 +67,10 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     for marked in outcome.unignored:
         into = f"data entry {marked.into}" if marked.into else "data entries"
+        by = marked.was or "cnsnt init"  # a form field init set aside (about a thing)
         say(
             marked.review.where,
-            f"{marked.review.where}: {marked.key} taken off ignore:, where {marked.was} had put it, and "
+            f"{marked.review.where}: {marked.key} taken off ignore:, where {by} had put it, and "
             f"added to {into} as marked personal",
         )
     for marked in outcome.removed:
@@ -209,7 +210,7 @@ def _removed(marked: Marked, moved: Sequence[Marked]) -> str:
     """
     entry = marked.entries[0]
     by = "cnsnt" if marked.was else "init"
-    held = [m.key for m in moved if m.entries[0] == entry] or [marked.key]
+    held = [m.key for m in moved if m.entries[:1] == (entry,)] or [marked.key]
     said = f"{marked.review.where}: removed data entry {entry}, which {by} wrote; its"
     if len(held) == 1:
         return f"{said} only field {held[0]} was moved"
@@ -221,6 +222,11 @@ def _removed(marked: Marked, moved: Sequence[Marked]) -> str:
 
 #: The fields a removed entry's line names before it counts the rest.
 _NAMED = 6
+
+
+def _and(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _held(marked: Marked, where: str, by_hand: str) -> str:

@@ -1,9 +1,10 @@
 """Read a reviewed verdict list: the CSV or JSON `cnsnt explain-column --format csv|json` wrote.
 
 A reviewer marks each unsure column `personal: true` or `false` (optionally with a
-fideslang `category`), and `cnsnt init --update --reviewed FILE` acts on it. Only
-`column`, `personal` and `category` are read: a spreadsheet that dropped, added or
-reordered the other columns still works. The file is the reviewer's typing, so every
+fideslang `category`, and a `note` of why), and `cnsnt init --update --reviewed FILE`
+acts on it. Only `column`, `personal`, `category`, `note` and `table` are read: a
+spreadsheet that dropped, added or reordered the other columns still works, and so does
+a list written before the `note` cell was added. The file is the reviewer's typing, so every
 bad cell is a usage error naming its `file:line`, never a guess and never a skip.
 """
 
@@ -86,6 +87,9 @@ class Review:
     `signup`) give two rows that read the same in the `column` cell (codereview29 F1); each
     applies to what it lists. A row without the cell (an older list, a hand-written one) is
     read column first."""
+    note: str | None = None
+    """The reviewer's `note` cell, when they wrote one: carried into the comment of the line
+    the row writes (`review_marks.reviewer_reason`)."""
 
 
 @dataclass(frozen=True)
@@ -94,10 +98,12 @@ class _Row:
     column: Any
     personal: Any
     category: Any
-    note: str = ""
+    item: str = ""
     """How to name the row besides its line: a JSON item's index."""
     table: Any = None
     """The `table` cell: a form field's row says so there."""
+    note: Any = None
+    """The `note` cell: why the reviewer answered so."""
 
 
 def read_reviewed(path: Path, shown: str, taxonomy: Taxonomy) -> tuple[Review, ...]:
@@ -207,7 +213,7 @@ def _csv_rows(text: str, shown: str) -> Iterator[_Row]:
             if any(v.strip() for v in values):  # a blank line is no row
                 yield _Row(
                     start, cell(values, "column"), cell(values, "personal"), cell(values, "category"),
-                    table=cell(values, "table"),
+                    table=cell(values, "table"), note=cell(values, "note"),
                 )
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -274,7 +280,7 @@ def _json_rows(text: str, shown: str) -> Iterator[_Row]:
                 raise UsageError(f"{shown}:{start} (item {index}): no \"column\" in it")
             yield _Row(
                 start, item.get("column"), item.get("personal"), item.get("category"), f"item {index}",
-                item.get("table"),
+                item.get("table"), item.get("note"),
             )
             index += 1
             at = _skip_space(text, at)
@@ -302,7 +308,7 @@ def _skip_space(text: str, at: int) -> int:
 def _review(row: _Row, shown: str, taxonomy: Taxonomy, bad: list[str]) -> Review | None:
     """The row as a review; None when it was not reviewed, or is bad (said in `bad`)."""
     where = f"{shown}:{row.line}"
-    named = f"{where} ({row.note})" if row.note else where
+    named = f"{where} ({row.item})" if row.item else where
     personal = _personal(row.personal)
     if personal is None:
         return None  # an empty cell: not reviewed
@@ -329,7 +335,15 @@ def _review(row: _Row, shown: str, taxonomy: Taxonomy, bad: list[str]) -> Review
             "policy defines under taxonomy:, or leave it empty"
         )
         return None
-    return Review(column, personal, category, where, _is_form(row.table))
+    return Review(column, personal, category, where, _is_form(row.table), _note(row.note))
+
+
+def _note(value: Any) -> str | None:
+    """The reviewer's note, stripped; None for an empty or absent cell (a JSON `null`)."""
+    if value is None:
+        return None
+    text = (value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)).strip()
+    return text or None
 
 
 def _is_form(table: Any) -> bool:

@@ -34,8 +34,15 @@ from cnsnt.starter.model_dumps import TABLES_NOT_READ
 from cnsnt.starter.patch_notes import PatchNote
 from cnsnt.starter.patch_refresh import refresh_notes, today_notes
 from cnsnt.starter.render import new_policy, why
-from cnsnt.starter.review_marks import Marked, ReviewOutcome
-from cnsnt.starter.review_moves import confirm_lines, drop_lines, ignore_lines, init_lines, removed_by_entry
+from cnsnt.starter.review_marks import Marked, ReviewOutcome, decided_at
+from cnsnt.starter.review_moves import (
+    confirm_lines,
+    drop_lines,
+    emptied_lists,
+    ignore_lines,
+    init_lines,
+    removed_by_entry,
+)
 from cnsnt.starter.review_notes import stuck
 from cnsnt.starter.reviewed import read_reviewed
 from cnsnt.starter.splice_check import KINDS, check_splice
@@ -322,6 +329,7 @@ def draft_update(
     # `ignore:` items a list wrote that a row now marks personal: taken out before anything is added
     gone = {m.entries[0] for m in result.removed}
     rows = [line.line for line in result.lines] + [row for name in gone for row in whole[name].rows]
+    rows += emptied_lists(result.lines, gone)  # a list of init's entry emptied, its other list kept
     start_moved = drop_lines(confirmed, sorted(set(rows)), result.ignore_lines)
     # the few fields found since: each keeps its person's or folder's group, however small
     entries = group(
@@ -447,7 +455,7 @@ def _ignore_item(marked: Marked) -> str:
 
 def _ignore_note(marked: Marked) -> str:
     """The comment beside it: the row that decided, and the entry init (or an earlier list) had put it in."""
-    note = f"marked not personal in {marked.review.where}"
+    note = f"marked not personal in {decided_at(marked.review)}"  # with the reviewer's note, quoted
     if marked.was:
         return f"{note}; was marked personal in {marked.was}, in data entry {marked.entries[0]}"
     return f"{note}; was in data entry {marked.entries[0]}" if marked.entries else note

@@ -84,7 +84,8 @@ def check_splice(
             for item in gone:
                 if item in items:
                     items.remove(item)
-            entry = {**entry, kind: items}
+            # a list emptied goes with its key (`review_moves.emptied_lists`); a key left empty is refused
+            entry = {**entry, kind: items} if items else {k: v for k, v in entry.items() if k != kind}
         if not _joined_as_said(entry, _map(data_new[name]), grown):
             refuse(("data", name), f"adding to data entry {name}", _BY_HAND)
 

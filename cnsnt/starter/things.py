@@ -29,6 +29,11 @@ from cnsnt.matching import escape
 from cnsnt.model import Location
 from cnsnt.starter.form_columns import Fill
 
+#: How the comment init writes beside a field it sets aside starts, and what it asks: a
+#: reviewed `true` answers it, and takes the line off `ignore:` (`review_moves.ignore_lines`).
+SET_ASIDE_START = "fills '"
+SET_ASIDE_ASK = "check, and move it to data: if it is someone's"
+
 
 @dataclass(frozen=True)
 class IgnoredField:
@@ -139,9 +144,6 @@ def things(
         what = set_aside(fill.column, tables.get(fill.column, ""), reading, evidence)
         if what is None:
             continue
-        reason = (
-            f"fills '{fill.column}' ({fill.how}), which cnsnt finds {what}: check, and move it "
-            "to data: if it is someone's"
-        )
+        reason = f"{SET_ASIDE_START}{fill.column}' ({fill.how}), which cnsnt finds {what}: {SET_ASIDE_ASK}"
         out.append(IgnoredField(key, pattern, fill.column, reason, location))
     return sorted(out, key=lambda f: f.key)

@@ -8,10 +8,12 @@ proposes is kept when it takes a file none of the policy's entries takes.
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cnsnt.matching import is_glob
 from cnsnt.model import Location
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.sources.base import expand
@@ -52,6 +54,7 @@ def surveyed(policy: Policy) -> tuple[list[Unlisted], list[str]]:
     """`unlisted`, and the notes init writes today on what it leaves out (one survey for both)."""
     root = policy.base_dir
     read = {p.resolve() for s in policy.sources if s.kind != "databases" for p in expand(s)[0]}
+    pinned = _pinned_sql(policy)
     found, notes = survey(root)
     out: list[Unlisted] = []
     for entry in found:
@@ -63,9 +66,31 @@ def surveyed(policy: Policy) -> tuple[list[Unlisted], list[str]]:
             for p in paths
             if p.resolve() not in read and holds_source(entry, p, root)
         )
-        if files:
-            out.append(Unlisted(entry, tuple(files)))
+        if not files:
+            continue
+        if _plain_sql(entry) and is_glob(entry.pattern) and any(p.resolve() in pinned for p in paths):
+            # a folder of SQL files the policy names one by one (init pins the upgrade patches it
+            # reads beside an older schema): its new files join them by name, and no glob names
+            # the pinned ones a second time (session 29's closing note)
+            out.extend(Unlisted(replace(entry, pattern=glob.escape(f)), (f,)) for f in files)
+            continue
+        out.append(Unlisted(entry, tuple(files)))
     return out, notes
+
+
+def _plain_sql(entry: Found | SourceSpec) -> bool:
+    """A `schemas:` entry of SQL files read as SQL (no ORM or migrations format)."""
+    return entry.kind == "schemas" and entry.format is None
+
+
+def _pinned_sql(policy: Policy) -> set[Path]:
+    """The SQL files `schemas:` names one by one, each by its own path (no glob)."""
+    return {
+        p.resolve()
+        for s in policy.sources
+        if _plain_sql(s) and not is_glob(s.pattern)
+        for p in expand(s)[0]
+    }
 
 
 def _files(items: Sequence[Unlisted], shown: int = 5) -> str:

@@ -138,7 +138,7 @@ def test_a_pattern_naming_no_table_beside_a_declared_one_says_so(tmp_path: Path)
     root = str(_project(tmp_path))
     result = run("rooms.*", root, "--beside-personal", "--format", "csv")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "column,location,personal,category,confidence,table,reason,type,comment,references\n"
+    assert result.stdout == "column,location,personal,category,confidence,table,reason,type,comment,references,note\n"
     assert "--beside-personal lists nothing" in " ".join(result.stderr.split())
     # a table beside one, but no row of that verdict: the usual note names the filter
     none = run("members.*", root, "--beside-personal", "--undecided", "--verdict", "personal", "--confidence", "low")

@@ -210,7 +210,7 @@ def test_csv_and_json_list_the_rows_in_the_texts_order_with_their_fields(tmp_pat
     assert [r["column"] for r in as_json] == [r["column"] for r in rows]
     assert list(as_json[0]) == [
         "column", "location", "personal", "category", "confidence", "table", "reason", "type", "comment",
-        "references",
+        "references", "note",
     ]
 
 

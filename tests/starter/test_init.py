@@ -1348,6 +1348,36 @@ def test_a_file_of_drops_only_is_no_query_file(tmp_path: Path) -> None:
     ]
 
 
+def test_a_file_of_indexes_sequences_and_comments_only_is_no_query_file(tmp_path: Path) -> None:
+    """Session 29's closing note: a file of `CREATE INDEX` only was still proposed under queries:.
+    DDL that adds no column and reads no table is left out, said in the same loop as DROPs;
+    an index beside a query keeps the file a query file."""
+    from cnsnt.starter.discover import survey
+
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "schema.sql").write_text("CREATE TABLE members (id INT PRIMARY KEY, email TEXT, phone TEXT);\n")
+    (tmp_path / "db" / "indexes.sql").write_text(
+        "-- speed up look-ups\nCREATE INDEX idx_members_email ON members (email);\n"
+        "CREATE UNIQUE INDEX IF NOT EXISTS idx_phone ON members (lower(phone)) WHERE phone IS NOT NULL;\n"
+    )
+    (tmp_path / "db" / "sequences.sql").write_text(
+        "CREATE SEQUENCE members_id_seq START 1;\nALTER SEQUENCE members_id_seq RESTART WITH 10;\n"
+        "COMMENT ON COLUMN members.email IS 'login address';\n"
+    )
+    (tmp_path / "db" / "drops.sql").write_text("DROP TABLE IF EXISTS old_members;\n")
+    (tmp_path / "db" / "report.sql").write_text(
+        "CREATE INDEX idx_members_phone ON members (phone);\nSELECT phone FROM members WHERE id = 1;\n"
+    )
+    found, notes = survey(tmp_path)
+    assert sorted((f.kind, f.pattern) for f in found) == [("queries", "db/report.sql"), ("schemas", "db/schema.sql")]
+    assert notes == [
+        "left out 1 SQL file in db: DROP statements only (DROP TABLE, DROP VIEW, ...), which remove what a "
+        "schema made and read or write no one's data; a table they drop is gone from the schema that creates it",
+        "left out 2 SQL files in db: indexes, sequences and comments only (CREATE INDEX, CREATE SEQUENCE, "
+        "COMMENT ON), which add no column and read or write no one's data",
+    ]
+
+
 def test_seed_scripts_are_no_query_files(tmp_path: Path) -> None:
     """Scripts that restore rows with literal values (SimplCommerce's `StaticData-*.sql`,
     go-admin's `db.sql`, `pg_dump --inserts`), with the session, transaction and reset

@@ -158,10 +158,10 @@ def test_reads_the_json_explain_column_writes_lines_by_item(tmp_path: Path) -> N
     text = as_json(_verdicts()).replace('"personal": false', '"personal": "true"', 1)
     text = text.replace('"personal": true', '"personal": null')  # left empty: not reviewed
     found = read(tmp_path, text, "review.json")
-    # each item's opening brace: as_json writes twelve lines an item, after the `[`
+    # each item's opening brace: as_json writes thirteen lines an item, after the `[`
     assert found == (
         Review("turni.turno", True, None, "review.json:2"),
-        Review("=cmd.x", False, None, "review.json:14"),
+        Review("=cmd.x", False, None, "review.json:15"),
     )
 
 

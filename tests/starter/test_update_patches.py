@@ -190,3 +190,27 @@ def test_the_note_names_only_the_patches_the_policy_does_not_read(tmp_path: Path
     assert "  # read 1 SQL file in db/migrations beside db/schema.sql: upgrade patches of it that add 1 column" in (
         update.text
     )
+
+
+def test_a_patch_beside_one_the_policy_names_alone_joins_it_by_name_not_as_a_glob(tmp_path: Path) -> None:
+    """Session 29's closing note: init pins a lone patch it reads (`db/migrations/add-phone.sql`); a year
+    later `--update --sources` added `db/migrations/*.sql` for the new one, a glob naming the pinned file a
+    second time. The new patch is added by name; the pinned line stays; every patch is read once."""
+    _write(tmp_path, "db/schema.sql", SCHEMA)
+    _write(tmp_path, "db/migrations/add-phone.sql", PHONE)
+    (tmp_path / "cnsnt.yaml").write_text(draft_new(tmp_path).text, encoding="utf-8")
+    _write(tmp_path, "db/migrations/add-more.sql", MORE)
+    update = draft_update(tmp_path / "cnsnt.yaml", sources=True)
+    assert [u.entry for u in update.added_sources] == [Found("schemas", "db/migrations/add-more.sql")]
+    lines = [line for line in update.text.splitlines() if line.startswith("    - {path:")]
+    assert lines == [
+        '    - {path: "db/schema.sql"}',
+        '    - {path: "db/migrations/add-phone.sql"}',
+        '    - {path: "db/migrations/add-more.sql"} # added by cnsnt init --update',
+    ]
+    added = {f.key for e in update.entries for f in e.columns} | {f.key for j in update.joined for f in j.fields}
+    assert {"members.pesel", "members.health_notes", "members.consent_accepted_at"} <= added
+    # a folder no line names by itself still gets its glob (the review's repro, above)
+    assert [u.entry for u in draft_update(_a_year_later(tmp_path / "other"), sources=True).added_sources] == [
+        Found("schemas", "db/migrations/*.sql")
+    ]

@@ -135,6 +135,7 @@ def test_a_pattern_lists_the_fields_a_person_fills_in_after_the_columns_whose_ro
         "type": "text",  # its control
         "comment": "Favourite colour",  # its label
         "references": "",
+        "note": "",  # the reviewer's
     }
     # the verdict a single explain-column gives the field
     single = run("explain-column", "signup.colour", str(tmp_path / "both")).stdout
@@ -147,7 +148,7 @@ def test_a_pattern_lists_the_fields_a_person_fills_in_after_the_columns_whose_ro
     assert [r["column"] for r in listed][3:] == [r["column"] for r in fields]
     assert list(listed[-1]) == [
         "column", "location", "personal", "category", "confidence", "table", "reason", "type", "comment",
-        "references",
+        "references", "note",
     ]
     assert listed[-1]["table"] == FORM_HEADING.format("signup") and listed[-1]["personal"] is True
     # text: each form under a heading that says its rows are form fields, after the tables

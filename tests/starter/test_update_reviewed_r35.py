@@ -424,7 +424,7 @@ def test_only_an_entry_every_line_of_which_is_inits_counts_as_inits(tmp_path: Pa
 def test_the_csv_and_json_carry_the_sql_type_the_comment_and_the_table_a_key_points_at(tmp_path: Path) -> None:
     started(tmp_path, SCHEMA + "CREATE TABLE visits (id INTEGER PRIMARY KEY, members_id INTEGER, note TEXT);\n")
     listing = rows(tmp_path, "*", "--format", "csv")
-    assert list(listing[0])[-3:] == ["type", "comment", "references"]
+    assert list(listing[0])[-4:] == ["type", "comment", "references", "note"]
     by = {row["column"]: row for row in listing}
     assert (by["members.plan_tier"]["type"], by["members.plan_tier"]["comment"]) == (
         "VARCHAR(20)", "the plan they pay for, see prices"
@@ -434,7 +434,7 @@ def test_the_csv_and_json_carry_the_sql_type_the_comment_and_the_table_a_key_poi
     assert by["absences.reason"]["references"] == "" and by["absences.reason"]["comment"] == ""
     as_json = json.loads(run("explain-column", "*", str(tmp_path), "--format", "json").stdout)
     first = next(r for r in as_json if r["column"] == "members.plan_tier")
-    assert list(first)[-3:] == ["type", "comment", "references"]
+    assert list(first)[-4:] == ["type", "comment", "references", "note"]
     assert first["comment"] == "the plan they pay for, see prices" and first["references"] is None
 
 

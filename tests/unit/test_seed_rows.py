@@ -7,6 +7,7 @@ import pytest
 from cnsnt.sql.seed_rows import SeedPart, seed_part
 
 ROWS, SETUP, OTHER, DATABASE = SeedPart.ROWS, SeedPart.SETUP, SeedPart.OTHER, SeedPart.DATABASE
+OBJECT = SeedPart.OBJECT
 
 
 @pytest.mark.parametrize(
@@ -107,7 +108,18 @@ ROWS, SETUP, OTHER, DATABASE = SeedPart.ROWS, SeedPart.SETUP, SeedPart.OTHER, Se
         ("postgres", "ALTER USER app WITH PASSWORD 'x'", DATABASE),
         ("mysql", "CREATE DATABASE clinic;\nUSE clinic", DATABASE),
         ("mysql", "CREATE DATABASE clinic;\nINSERT INTO people (id) VALUES (1)", ROWS),
+        # DDL that adds no column and reads no table: an index, a sequence, a comment (fix30a)
+        ("postgres", "CREATE INDEX idx_people_email ON people (email)", OBJECT),
+        ("postgres", "CREATE UNIQUE INDEX IF NOT EXISTS i ON people (lower(email)) WHERE email IS NOT NULL", OBJECT),
+        ("mysql", "CREATE INDEX `idx_city` ON `people` (`city`)", OBJECT),
+        ("postgres", "CREATE SEQUENCE people_id_seq START 1", OBJECT),
+        ("postgres", "ALTER SEQUENCE people_id_seq RESTART WITH 5", OBJECT),
+        ("postgres", "COMMENT ON COLUMN people.email IS 'login address'", OBJECT),
+        ("postgres", "COMMENT ON TABLE people IS 'members'", OBJECT),
+        ("postgres", "CREATE INDEX i ON people (email);\nDROP INDEX IF EXISTS old_i", OBJECT),
         # statements that read columns, change the schema, or do not parse
+        ("postgres", "CREATE TABLE people (id INT, email TEXT)", OTHER),
+        ("postgres", "CREATE INDEX i ON people (email);\nSELECT email FROM people", OTHER),
         ("postgres", "CREATE VIEW adults AS SELECT email FROM people", OTHER),
         ("postgres", "FLUSH", OTHER),
         ("tsql", "DELETE FROM people WHERE id <> 1", OTHER),

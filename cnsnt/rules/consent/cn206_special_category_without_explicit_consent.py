@@ -42,9 +42,9 @@ class SpecialCategoryWithoutExplicitConsent(Rule):
     is checked apart: it must state one of Art. 10's two grounds,
     `condition: official_authority` (processed under the control of official
     authority) or `condition: authorised_by_law` (Union or Member State law
-    authorises it). Consent is no ground there, whatever the purposes' basis, and an
-    Art. 9(2) condition on such data is a finding, as is an Art. 10 ground on Art. 9
-    data.
+    authorises it), from the start, before it has purposes. Consent is no ground
+    there, whatever the purposes' basis, and an Art. 9(2) condition on such data is a
+    finding, as is an Art. 10 ground on Art. 9 data.
 
     ## Why is this bad?
     Processing special-category data is prohibited unless an Art. 9(2)
@@ -143,15 +143,21 @@ class SpecialCategoryWithoutExplicitConsent(Rule):
             purposes = [
                 p for name in datum.purposes if (p := ctx.policy.purposes.get(name)) is not None
             ]
-            if not purposes:  # no purpose yet (a starter): CN102 asks for one first
-                return
-            bases = "; ".join(
-                f"purpose '{p.name}' rests on {p.basis.replace('_', ' ')}" for p in purposes
-            )
-            message = (
-                f"{head} and states no Art. 10 ground ({bases}): {_ARTICLE10_ONLY}, "
-                "and consent is no ground there"
-            )
+            if purposes:
+                bases = "; ".join(
+                    f"purpose '{p.name}' rests on {p.basis.replace('_', ' ')}" for p in purposes
+                )
+                message = (
+                    f"{head} and states no Art. 10 ground ({bases}): {_ARTICLE10_ONLY}, "
+                    "and consent is no ground there"
+                )
+            else:
+                # no purpose yet (a starter): CN102 asks for one, and this asks for the ground
+                # no purpose's basis gives (before, nothing here said so until purposes existed)
+                message = (
+                    f"{head} and states no Art. 10 ground yet: {_ARTICLE10_ONLY}, whatever "
+                    "purposes you give it, and consent is no ground there"
+                )
         yield self.finding(
             f"data:{datum.name}",
             message,
