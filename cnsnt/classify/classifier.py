@@ -980,6 +980,10 @@ class Context:
     """Each row is an animal or a record of one (`pets`, `visits` of a pet): no animal is a
     data subject, so its name, sex, birth date, weight and other traits are no person's; what
     names or reaches its owner (`owner_phone`) and free text still may be theirs."""
+    register: bool = False
+    """Each row is a patient of a register of patients (`pazienti`, `patients`), named so and
+    nothing more: no care record (a visit, a diagnosis). What it holds beside who they are is
+    theirs, but not by that alone their health (review36 R36a D2)."""
 
 
 def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
@@ -1535,6 +1539,26 @@ def _may_contact(reading: _Reading) -> bool:
     return bool(words & lx.PERMISSION_WORDS) and bool(words & lx.CONTACT_WORDS)
 
 
+#: Categories of a way to reach a person, which a yes/no of it names (`flagEMail`, `flagTel`).
+_CHANNELS = ("user.contact.email", "user.contact.phone_number")
+
+
+def _channel_flag(reading: _Reading) -> str | None:
+    """The channel a yes/no names with only a flag or a receiving word (`flag_sms`), or None.
+
+    In a person's own row such a yes/no says whether they may be reached that way, a
+    contact preference (review36 R36a D2); a state of the address (`email_verified`) is
+    no such word.
+    """
+    words = set(reading.words)
+    channels = words & lx.CONTACT_CHANNELS
+    channels |= {w for m in reading.matches if _category(m).startswith(_CHANNELS) for w in m.words}
+    rest = words - channels
+    if channels and rest and rest <= lx.REACH_WORDS:
+        return "".join(w for w in reading.words if w in channels)
+    return None
+
+
 def _cue(words: Iterable[str]) -> str:
     """The words that chose a fact's category, quoted (`'accepted'`), in a stable order."""
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
@@ -1751,6 +1775,15 @@ def decide(
             "user.privacy_preferences",
             Confidence.MEDIUM,
             f"name '{name}' says whether they may be contacted: a consent",
+        )
+    channel = _channel_flag(reading) if ctx.describes and kind == "boolean" and not keyed else None
+    if channel is not None:
+        # `flag_sms`, `flagEMail` in a person's own row: whether they may be reached so
+        return Classification(
+            True,
+            "user.privacy_preferences",
+            Confidence.LOW,
+            f"name '{name}' says whether they may be reached by {channel} {ctx.why}: a contact preference",
         )
     if (
         match is not None
@@ -2047,6 +2080,29 @@ def decide(
                 Confidence.LOW,
                 f"a sum of money ({_cue(money)}) in the health-record table '{table}': theirs, "
                 "though not their care",
+            )
+        fact = _fact(reading, kind, ctx.describes, fractional)
+        if fact is not None and fact[0] == "user.privacy_preferences":
+            # `consenso_privacy`, `kvkk_onay_tarihi` in a patient's row: a consent is their
+            # choice about their data, no care (review36 R36a D2)
+            return Classification(
+                True,
+                fact[0],
+                Confidence.LOW,
+                f"'{name}' is {fact[1]} in the health-record table '{table}': their choice, not their care",
+            )
+        if ctx.register and ctx.describes:
+            # `pazienti.professione`, `patients.note`: who the patient is, not what their care
+            # recorded; the register is no visit, no diagnosis (review36 R36a D2)
+            category, cue = fact if fact is not None else ("user", "")
+            if plain and kind in _FREE_TEXT_TYPES and _free_text_noun(words, ctx.written):
+                category, cue = "user.content.private", "free text about them"
+            return Classification(
+                True,
+                category,
+                Confidence.LOW,
+                f"'{name}' is a fact about the patient{', ' + cue + ',' if cue else ''} in the register "
+                f"of patients '{table}': who they are, not their care",
             )
         return Classification(
             True,

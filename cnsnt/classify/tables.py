@@ -1049,7 +1049,18 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             patients = bool(
                 (words | set(_TOKENIZER.words(table.comment or "", languages))) & lx.PATIENT_WORDS
             )
-            if patients:
+            # named for patients and nothing more (`pazienti`, `hospital_patient`): a register,
+            # no care record (review36 R36a D2), unless its columns chart several health data
+            # (`alerji`, `kilo`, `kangrubu`): then it keeps their care too
+            register = (
+                patients
+                and not base.health
+                and set(own_words) <= lx.PATIENT_WORDS
+                and len(_care_columns(table, languages)) < _MIN_CARE_COLUMNS
+            )
+            if register:
+                reason += ", patients: a register of them"
+            elif patients:
                 reason += ", patients, so what it records beside who they are is their care"
             # `convicts`, `detenus`, `condannati`: people under a sentence (GDPR Art. 10)
             told = full | set(_TOKENIZER.words(table.comment or "", languages))
@@ -1072,6 +1083,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     subject=not mixed,
                     describes=not mixed,
                     health=base.health or patients,
+                    register=register,
                     sentenced=sentenced,
                     why=f"in the people table '{table.name}'",
                 ),

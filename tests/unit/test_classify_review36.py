@@ -1,0 +1,66 @@
+"""review36: classifier errors two first-use reviewers found on real projects (brief cls30d).
+
+Every schema here is written for these tests, read through the SQL reader as `cnsnt init`
+reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.classify import classify_tables
+from cnsnt.evidence import Classification
+from tests.unit.schema_entry import read_entry, write_files
+
+
+def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
+    write_files(tmp_path, {"schema.sql": ddl})
+    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
+
+
+# R36a D2, R36b D7: a register of patients, its consent, contact preferences and fiscal code
+REGISTER = """
+CREATE TABLE pazienti (id INT PRIMARY KEY, nome VARCHAR(80), cognome VARCHAR(80),
+  consenso_privacy BOOLEAN, flag_sms BOOLEAN, flagEMail BIT, fiscal_code VARCHAR(16),
+  hobby VARCHAR(80), parent_kinship VARCHAR(40));
+CREATE TABLE visite (id INT PRIMARY KEY, paziente_id INT REFERENCES pazienti(id),
+  data_visita DATE, esito VARCHAR(200));
+"""
+
+
+def test_a_consent_in_a_register_of_patients_is_a_privacy_choice(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, REGISTER)["pazienti.consenso_privacy"]
+    assert got.personal and got.category == "user.privacy_preferences", got
+
+
+def test_a_contact_channel_flag_of_a_patient_is_a_contact_preference(tmp_path: Path) -> None:
+    verdicts = _verdicts(tmp_path, REGISTER)
+    for column in ("flag_sms", "flagEMail"):
+        got = verdicts[f"pazienti.{column}"]
+        assert got.personal and got.category == "user.privacy_preferences", (column, got)
+
+
+def test_an_english_fiscal_code_is_a_national_id(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, REGISTER)["pazienti.fiscal_code"]
+    assert got.personal and got.category == "user.government_id.national_identification_number", got
+
+
+def test_an_unknown_column_of_a_register_of_patients_is_theirs_not_health(tmp_path: Path) -> None:
+    verdicts = _verdicts(tmp_path, REGISTER)
+    for column in ("hobby", "parent_kinship"):
+        got = verdicts[f"pazienti.{column}"]
+        assert got.personal and not (got.category or "").startswith("user.health"), (column, got)
+
+
+def test_an_unknown_column_of_a_care_record_stays_health(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, REGISTER)["visite.esito"]
+    assert got.personal and (got.category or "").startswith("user.health"), got
+
+
+def test_a_register_that_charts_health_keeps_its_unknown_columns_care(tmp_path: Path) -> None:
+    ddl = """
+    CREATE TABLE patients (id INT PRIMARY KEY, name VARCHAR(80), allergies TEXT,
+      weight DECIMAL(5,2), blood_group VARCHAR(3), cpap BOOLEAN);
+    """
+    got = _verdicts(tmp_path, ddl)["patients.cpap"]
+    assert got.personal and (got.category or "").startswith("user.health"), got
