@@ -817,6 +817,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     # tables named for organisations by a word before the name's head, whose keys are read
     # first: a key to a person or to a person's record wins (R35a D9); the verdict otherwise
     deferred: dict[str, TableVerdict] = {}
+    # tables named for organisations by their name's head, read as people's by a declared
+    # key to a person only (review36 R36a D1)
+    named_only: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     cares = _about_care(tables, languages)
     held = _held_by_people(tables, surveys, languages, written)
@@ -1140,6 +1143,18 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 deferred[table.key] = verdict
                 verdicts[table.key] = TableVerdict(OTHER, "", base)
                 continue
+            if (
+                organisation
+                and not place
+                and not legal
+                and any(_keys_patient(key, languages) for key in table.foreign_keys)
+            ):
+                # `projects(patient_id -> patients)`: a name alone says organisations, but a
+                # declared key to a patient says whose the row is, as no company is one
+                # (review36 R36a D1); only such a key, read below, and no key to a record
+                named_only[table.key] = verdict
+                verdicts[table.key] = TableVerdict(OTHER, "", base)
+                continue
         else:
             verdicts[table.key] = TableVerdict(OTHER, "", base)
             continue
@@ -1184,8 +1199,13 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 )
                 if made:
                     continue  # who made or handles the record: not whom it is about
+                if table.key in named_only and not _keys_patient(key, languages):
+                    continue  # `Projekt.KundeID`: a customer may be a company, a patient is none
                 if not reason:
                     reason = f"{_cites(key)}, which describes people"
+        if table.key in named_only and not reason:
+            verdicts[table.key] = named_only[table.key]
+            continue
         # a key the schema declares is read by its target: `solicitanteId` (a requester)
         # referencing a pharmacy is no link to a person, whatever its name says
         links = [c for c in survey.links if not _keys_no_one(table, c, before, by_name, surveys)]
@@ -2309,6 +2329,12 @@ def _names_patient(key: ForeignKey, target: Table, languages: tuple[str, ...]) -
     """Whether a key points at a patient: its column or its table says so (`paciente_id`, `hasta`)."""
     words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     return bool((words | set(_table_words(target.name, languages))) & lx.PATIENT_WORDS)
+
+
+def _keys_patient(key: ForeignKey, languages: tuple[str, ...]) -> bool:
+    """Whether a key names a patient, by its column or the table it references (`patient_id`)."""
+    words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    return bool((words | set(_table_words(key.ref_table, languages))) & lx.PATIENT_WORDS)
 
 
 def _gives_care(key: ForeignKey, target: Table, languages: tuple[str, ...]) -> bool:

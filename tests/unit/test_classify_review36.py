@@ -64,3 +64,28 @@ def test_a_register_that_charts_health_keeps_its_unknown_columns_care(tmp_path: 
     """
     got = _verdicts(tmp_path, ddl)["patients.cpap"]
     assert got.personal and (got.category or "").startswith("user.health"), got
+
+
+# R36a D1: a table named for organisations (`projects`) keyed to a patient is the patient's
+TREATMENT_PLANS = """
+CREATE TABLE patients (id VARCHAR(36) PRIMARY KEY, first_name VARCHAR(80), last_name VARCHAR(80));
+CREATE TABLE projects (id VARCHAR(36) PRIMARY KEY, title VARCHAR(100), medical_history TEXT,
+  patient_id VARCHAR(36) REFERENCES patients(id));
+CREATE TABLE visits (id VARCHAR(36) PRIMARY KEY, diagnosis TEXT, treatment TEXT,
+  project_id VARCHAR(36) REFERENCES projects(id));
+CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(80), email VARCHAR(80));
+CREATE TABLE agencies (id INT PRIMARY KEY, name VARCHAR(80), phone VARCHAR(20),
+  customer_id INT REFERENCES customers(id));
+"""
+
+
+def test_a_key_to_a_patient_beats_an_organisation_name(tmp_path: Path) -> None:
+    verdicts = _verdicts(tmp_path, TREATMENT_PLANS)
+    for column in ("projects.medical_history", "visits.treatment"):
+        got = verdicts[column]
+        assert got.personal and (got.category or "").startswith("user.health"), (column, got)
+
+
+def test_a_key_to_a_customer_keeps_an_organisation_its_own(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, TREATMENT_PLANS)["agencies.phone"]
+    assert not got.personal, got
