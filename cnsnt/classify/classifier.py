@@ -506,6 +506,15 @@ def _dropping(reading: _Reading, drop: Callable[[str, str], bool]) -> _Reading:
     return reading if len(kept) == len(reading.negators) else replace(reading, negators=kept)
 
 
+#: Words of a record's life that name a time only (`ts`, `mtime`), no state a yes/no could be.
+_ONLY_TIMES = frozenset({"ts", "timestamp", "stamp", "mtime", "ctime"})
+
+
+def _states_row(word: str) -> bool:
+    """Whether a word in a yes/no's name says the row's state (`deleted`), not a time (`ts`)."""
+    return word in lx.RECORD_WORDS and word not in _ONLY_TIMES
+
+
 def _is_lookup(table: str, match: _Match, languages: tuple[str, ...] | None = None) -> bool:
     """A table named after the attribute, about no one: `religiao`, `estado_civil`."""
     words = _table_words(table, languages)
@@ -1643,6 +1652,14 @@ def decide(
         # `valid_till date`, `active_from date`: a date or a time is no yes/no, whatever
         # its name says of the row's state
         reading = _dropping(reading, lambda _, why: why == "flag")
+    if kind == "boolean":
+        # `RifiutaTS bit`: a yes/no holds no date or time, whatever a time word in its name
+        # says (`ts` there names the health-card system), as `type_holds` weighs other kinds
+        # (review36 R36a D4); a word of the record's life (`deleted`) says its state, kept below
+        times = {w for w, why in reading.negators if why == "timestamp" and not _states_row(w)}
+        if times:
+            reading = _dropping(reading, lambda word, _: word in times)
+            reading = replace(reading, rest=reading.rest - times)
     if reading.words[-1:] != ("at",):
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
@@ -2057,6 +2074,8 @@ def decide(
             f"care went ('{outcome}')",
         )
     makers = set(words) & lx.MAKER_WORDS
+    if kind == "boolean":
+        makers -= _ONLY_TIMES  # a yes/no's `ts` (`RifiutaTS`) is no time of the record, read above
     in_record = ctx.linked and not ctx.describes
     if care and in_record and makers <= lx.CARE_EVENTS and _dated(reading, kind, makers):
         # `data_efetiva_alta` in an admission: the date of the discharge, a step of the
@@ -2368,6 +2387,9 @@ def decide(
                 f"name '{name}' says who created or changed the row ('{word}'): a key to them, not a datum",
             )
         sure = _sure_not(why, ctx, link)
+        if why == "timestamp" and kind == "boolean":
+            # `deleted boolean`: whether the row was deleted, its own state, no date
+            return Classification(False, None, sure, f"name '{name}' is a state of the row ('{word}')")
         return Classification(False, None, sure, f"name '{name}' is {_WHY[why]} ('{word}')")
     if reading.matches:
         m = reading.matches[-1]

@@ -89,3 +89,17 @@ def test_a_key_to_a_patient_beats_an_organisation_name(tmp_path: Path) -> None:
 def test_a_key_to_a_customer_keeps_an_organisation_its_own(tmp_path: Path) -> None:
     got = _verdicts(tmp_path, TREATMENT_PLANS)["agencies.phone"]
     assert not got.personal, got
+
+
+# R36a D4: a yes/no holds no date, whatever a time word in its name says
+def test_a_yes_no_named_with_a_time_word_gives_no_date_reason(tmp_path: Path) -> None:
+    ddl = """
+    CREATE TABLE clienti (id INT PRIMARY KEY, nome VARCHAR(80), cognome VARCHAR(80),
+      rifiuta_ts BIT, deleted BOOLEAN);
+    """
+    verdicts = _verdicts(tmp_path, ddl)
+    got = verdicts["clienti.rifiuta_ts"]
+    assert got.personal and "date or time" not in got.reason, got
+    # a record's own word in a yes/no is the row's state, still no personal datum
+    deleted = verdicts["clienti.deleted"]
+    assert not deleted.personal and "date or time" not in deleted.reason, deleted
