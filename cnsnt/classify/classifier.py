@@ -2360,6 +2360,16 @@ def decide(
             f"'{name}' is an identifier in a person's own row that points at no table here: "
             "their id in another system",
         )
+    if not reading.negators and kind == "numeric" and _names_who(words):
+        # `KtoZmienil int`, `inserito_da int`: whoever added or changed the row, as
+        # `updated_by` says (review36 R36a D7); their key, not a datum (in text, their
+        # login: `names_changer`)
+        return Classification(
+            False,
+            None,
+            Confidence.HIGH,
+            f"name '{name}' says who created or changed the row: a key to them, not a datum",
+        )
     if reading.negators:
         word, why = reading.negators[0]
         if (

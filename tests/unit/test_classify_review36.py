@@ -103,3 +103,20 @@ def test_a_yes_no_named_with_a_time_word_gives_no_date_reason(tmp_path: Path) ->
     # a record's own word in a yes/no is the row's state, still no personal datum
     deleted = verdicts["clienti.deleted"]
     assert not deleted.personal and "date or time" not in deleted.reason, deleted
+
+
+# R36a D7: Polish audit columns are the row's bookkeeping, as `created_by`/`created_at` are
+def test_polish_who_and_when_added_are_the_rows_bookkeeping(tmp_path: Path) -> None:
+    ddl = """
+    CREATE TABLE klienci (id INT PRIMARY KEY, imie VARCHAR(50), nazwisko VARCHAR(50),
+      KtoDodal INT, KiedyDodal DATETIME, KtoZmienil INT, KiedyZmienil DATETIME,
+      kto_zmodyfikowal VARCHAR(50));
+    """
+    verdicts = _verdicts(tmp_path, ddl)
+    for column in ("KtoDodal", "KiedyDodal", "KtoZmienil", "KiedyZmienil"):
+        got = verdicts[f"klienci.{column}"]
+        assert not got.personal and got.confidence.value == "high", (column, got)
+    # written out, who changed the row is their login, as `created_by varchar` is: no fact
+    # about the client
+    got = verdicts["klienci.kto_zmodyfikowal"]
+    assert got.category == "user.account.username" and "created or changed" in got.reason, got
