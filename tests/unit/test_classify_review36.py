@@ -120,3 +120,20 @@ def test_polish_who_and_when_added_are_the_rows_bookkeeping(tmp_path: Path) -> N
     # about the client
     got = verdicts["klienci.kto_zmodyfikowal"]
     assert got.category == "user.account.username" and "created or changed" in got.reason, got
+
+
+# R36a D3: Portuguese, Spanish and Turkish senses of Italian words in an Italian schema
+INVOICES = """
+CREATE TABLE clienti (id INT PRIMARY KEY, nome VARCHAR(80), cognome VARCHAR(80),
+  codice_fiscale VARCHAR(16));
+CREATE TABLE fatture (id INT PRIMARY KEY, id_cliente INT REFERENCES clienti(id),
+  tipo_documento VARCHAR(4), data_documento DATE, rif_fattura VARCHAR(20),
+  modificato_il DATETIME, importo DECIMAL(10,2));
+"""
+
+
+def test_an_italian_document_type_and_reference_are_no_identity_document(tmp_path: Path) -> None:
+    verdicts = _verdicts(tmp_path, INVOICES)
+    for column in ("tipo_documento", "data_documento", "rif_fattura", "modificato_il"):
+        got = verdicts[f"fatture.{column}"]
+        assert not (got.category or "").startswith(("user.government_id", "user.contact")), (column, got)
