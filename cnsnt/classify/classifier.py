@@ -1066,7 +1066,7 @@ def _orm_typed(orm_type: str | None) -> tuple[str, str] | None:
     return category, many if "(" in orm_type else one
 
 
-_CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
+_CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial", "user.location")
 # What a table about no one holds for itself: a service's password, a thing's picture.
 _OF_THINGS = ("user.authorization", "user.content.self_image")
 _WHO_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS | lx.QUALIFIERS | lx.GLUE_WORDS
@@ -1723,6 +1723,22 @@ def decide(
         if place is not None or set(reading.words) & lx.TERRITORIES:
             category = _category(place) if place is not None else "user.contact.address"
             match = replace(place or match, category=category)
+    after = reading.words[match.start + len(match.words) :] if match is not None else ()
+    if (
+        match is not None
+        and ctx.person
+        and _category(match) == "user.contact.email"
+        and after
+        and set(after) <= _CODE_WORDS
+    ):
+        # `users.email_code`: a code sent to the address to confirm it, a secret that opens
+        # the account, no address (review36 R36b D7)
+        return Classification(
+            True,
+            "user.authorization.credentials",
+            Confidence.LOW,
+            f"name '{name}' is a code sent by e-mail ('{after[-1]}'): a secret, not the address",
+        )
     if (
         match is not None
         and match.category == "user.demographic.date_of_birth"
@@ -1867,6 +1883,22 @@ def decide(
             None,
             Confidence.MEDIUM,
             f"name '{name}' could mean {_label(match)} ({match.lang}), but '{table}' is a list of values",
+        )
+    if (
+        match is not None
+        and ctx.lookup
+        and _category(match).startswith("user.contact")
+        and not set(reading.words) & _CONTACT_ROLES
+        and set(_table_words(table, ctx.languages)) & (lx.SETTINGS_TABLES | lx.CONFIG_TABLES)
+    ):
+        # `settings.email`, `parameters.fax`: the site's own inbox and line, configured; a
+        # role's (`admin_email`) is a person's (review36 R36b D2)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' holds the "
+            "application's settings: its own, no one's",
         )
     if (
         match is not None

@@ -308,6 +308,8 @@ PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]
 OWN_SETTINGS: Final = _VOCAB.lists["own_settings"]
 # Tables of one person's preferences (`user_prefs`): each fact in them is their setting.
 SETTINGS_TABLES: Final = _VOCAB.lists["settings_tables"]
+# Tables of an application's configuration (`parameters`, `config`): its contacts are its own.
+CONFIG_TABLES: Final = _VOCAB.lists["config_tables"]
 # Where a file is kept (`photo_filename`, `foto_link`): the photo it points at is still theirs.
 STORAGE_WORDS: Final = _VOCAB.lists["storage_words"]
 # A permission and a way of contacting make a consent to be contacted (`allow_contact`).

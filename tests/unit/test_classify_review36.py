@@ -137,3 +137,33 @@ def test_an_italian_document_type_and_reference_are_no_identity_document(tmp_pat
     for column in ("tipo_documento", "data_documento", "rif_fattura", "modificato_il"):
         got = verdicts[f"fatture.{column}"]
         assert not (got.category or "").startswith(("user.government_id", "user.contact")), (column, got)
+
+
+# R36b D2, D7: a place's geolocation, the settings' contacts, a code sent by e-mail
+SITE = """
+CREATE TABLE venues (id INT PRIMARY KEY, naam VARCHAR(100), postcode VARCHAR(10),
+  geolocatie POINT);
+CREATE TABLE settings (id INT PRIMARY KEY, site_title VARCHAR(100), email VARCHAR(100),
+  fax VARCHAR(30));
+CREATE TABLE users (id INT PRIMARY KEY, username VARCHAR(50), email VARCHAR(100),
+  email_code VARCHAR(20));
+"""
+
+
+def test_a_places_geolocation_is_the_places(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, SITE)["venues.geolocatie"]
+    assert not got.personal, got
+
+
+def test_the_settings_email_and_fax_are_the_applications(tmp_path: Path) -> None:
+    verdicts = _verdicts(tmp_path, SITE)
+    for column in ("email", "fax"):
+        got = verdicts[f"settings.{column}"]
+        assert not got.personal, (column, got)
+
+
+def test_a_code_sent_by_email_is_a_secret_not_an_address(tmp_path: Path) -> None:
+    verdicts = _verdicts(tmp_path, SITE)
+    got = verdicts["users.email_code"]
+    assert got.personal and got.category == "user.authorization.credentials", got
+    assert verdicts["users.email"].category == "user.contact.email"
