@@ -2060,6 +2060,19 @@ def decide(
         )
     if blocked is not None:
         word, why = blocked
+        health = next(
+            (m for m in reading.matches if m.strong and _category(m).startswith("user.health")), None
+        )
+        in_care = ctx.health and (ctx.linked or ctx.describes) and not keyed
+        if why == "flag" and health is not None and in_care:
+            # `patient.is_allergic char(1)`: in a health record, a yes/no of a condition is
+            # the patient's health, as the condition is
+            return Classification(
+                True,
+                _category(health),
+                Confidence.MEDIUM,
+                f"name '{name}' says whether they have {_label(health)} ({health.lang}) {ctx.why}",
+            )
         sure = _sure_not(why, ctx, link)
         return Classification(False, None, sure, f"name '{name}' is {_WHY[why]} ('{word}')")
     typed = _orm_typed(orm_type)

@@ -167,3 +167,14 @@ def test_a_code_sent_by_email_is_a_secret_not_an_address(tmp_path: Path) -> None
     got = verdicts["users.email_code"]
     assert got.personal and got.category == "user.authorization.credentials", got
     assert verdicts["users.email"].category == "user.contact.email"
+
+
+def test_a_yes_no_of_an_allergy_in_a_register_of_patients_is_health(tmp_path: Path) -> None:
+    ddl = """
+    CREATE TABLE pazienti (id INT PRIMARY KEY, cognome VARCHAR(80), allergico CHAR(1),
+      is_allergic CHAR(1));
+    """
+    verdicts = _verdicts(tmp_path, ddl)
+    for column in ("allergico", "is_allergic"):
+        got = verdicts[f"pazienti.{column}"]
+        assert got.personal and (got.category or "").startswith("user.health"), (column, got)
