@@ -506,6 +506,15 @@ def _dropping(reading: _Reading, drop: Callable[[str, str], bool]) -> _Reading:
     return reading if len(kept) == len(reading.negators) else replace(reading, negators=kept)
 
 
+#: Words of a record's life that name a time only (`ts`, `mtime`), no state a yes/no could be.
+_ONLY_TIMES = frozenset({"ts", "timestamp", "stamp", "mtime", "ctime"})
+
+
+def _states_row(word: str) -> bool:
+    """Whether a word in a yes/no's name says the row's state (`deleted`), not a time (`ts`)."""
+    return word in lx.RECORD_WORDS and word not in _ONLY_TIMES
+
+
 def _is_lookup(table: str, match: _Match, languages: tuple[str, ...] | None = None) -> bool:
     """A table named after the attribute, about no one: `religiao`, `estado_civil`."""
     words = _table_words(table, languages)
@@ -983,6 +992,10 @@ class Context:
     """Each row is an animal or a record of one (`pets`, `visits` of a pet): no animal is a
     data subject, so its name, sex, birth date, weight and other traits are no person's; what
     names or reaches its owner (`owner_phone`) and free text still may be theirs."""
+    register: bool = False
+    """Each row is a patient of a register of patients (`pazienti`, `patients`), named so and
+    nothing more: no care record (a visit, a diagnosis). What it holds beside who they are is
+    theirs, but not by that alone their health (review36 R36a D2)."""
 
 
 def past_prefix(words: tuple[str, ...], prefix: str | None, least: int = 1) -> tuple[str, ...] | None:
@@ -1056,7 +1069,7 @@ def _orm_typed(orm_type: str | None) -> tuple[str, str] | None:
     return category, many if "(" in orm_type else one
 
 
-_CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial")
+_CONTACT_OF_ORGS = ("user.contact", "user.government_id", "user.financial", "user.location")
 # What a table about no one holds for itself: a service's password, a thing's picture.
 _OF_THINGS = ("user.authorization", "user.content.self_image")
 _WHO_WORDS = lx.PERSON_TABLES | lx.ACTOR_WORDS | lx.LINK_WORDS | lx.QUALIFIERS | lx.GLUE_WORDS
@@ -1571,6 +1584,26 @@ def _may_contact(reading: _Reading) -> bool:
     return bool(words & lx.PERMISSION_WORDS) and bool(words & lx.CONTACT_WORDS)
 
 
+#: Categories of a way to reach a person, which a yes/no of it names (`flagEMail`, `flagTel`).
+_CHANNELS = ("user.contact.email", "user.contact.phone_number")
+
+
+def _channel_flag(reading: _Reading) -> str | None:
+    """The channel a yes/no names with only a flag or a receiving word (`flag_sms`), or None.
+
+    In a person's own row such a yes/no says whether they may be reached that way, a
+    contact preference (review36 R36a D2); a state of the address (`email_verified`) is
+    no such word.
+    """
+    words = set(reading.words)
+    channels = words & lx.CONTACT_CHANNELS
+    channels |= {w for m in reading.matches if _category(m).startswith(_CHANNELS) for w in m.words}
+    rest = words - channels
+    if channels and rest and rest <= lx.REACH_WORDS:
+        return "".join(w for w in reading.words if w in channels)
+    return None
+
+
 def _cue(words: Iterable[str]) -> str:
     """The words that chose a fact's category, quoted (`'accepted'`), in a stable order."""
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
@@ -1655,6 +1688,14 @@ def decide(
         # `valid_till date`, `active_from date`: a date or a time is no yes/no, whatever
         # its name says of the row's state
         reading = _dropping(reading, lambda _, why: why == "flag")
+    if kind == "boolean":
+        # `RifiutaTS bit`: a yes/no holds no date or time, whatever a time word in its name
+        # says (`ts` there names the health-card system), as `type_holds` weighs other kinds
+        # (review36 R36a D4); a word of the record's life (`deleted`) says its state, kept below
+        times = {w for w, why in reading.negators if why == "timestamp" and not _states_row(w)}
+        if times:
+            reading = _dropping(reading, lambda word, _: word in times)
+            reading = replace(reading, rest=reading.rest - times)
     if reading.words[-1:] != ("at",):
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
@@ -1718,6 +1759,22 @@ def decide(
         if place is not None or set(reading.words) & lx.TERRITORIES:
             category = _category(place) if place is not None else "user.contact.address"
             match = replace(place or match, category=category)
+    after = reading.words[match.start + len(match.words) :] if match is not None else ()
+    if (
+        match is not None
+        and ctx.person
+        and _category(match) == "user.contact.email"
+        and after
+        and set(after) <= _CODE_WORDS
+    ):
+        # `users.email_code`: a code sent to the address to confirm it, a secret that opens
+        # the account, no address (review36 R36b D7)
+        return Classification(
+            True,
+            "user.authorization.credentials",
+            Confidence.LOW,
+            f"name '{name}' is a code sent by e-mail ('{after[-1]}'): a secret, not the address",
+        )
     if (
         match is not None
         and match.category == "user.demographic.date_of_birth"
@@ -1787,6 +1844,15 @@ def decide(
             "user.privacy_preferences",
             Confidence.MEDIUM,
             f"name '{name}' says whether they may be contacted: a consent",
+        )
+    channel = _channel_flag(reading) if ctx.describes and kind == "boolean" and not keyed else None
+    if channel is not None:
+        # `flag_sms`, `flagEMail` in a person's own row: whether they may be reached so
+        return Classification(
+            True,
+            "user.privacy_preferences",
+            Confidence.LOW,
+            f"name '{name}' says whether they may be reached by {channel} {ctx.why}: a contact preference",
         )
     if (
         match is not None
@@ -1863,6 +1929,22 @@ def decide(
             None,
             Confidence.MEDIUM,
             f"name '{name}' could mean {_label(match)} ({match.lang}), but '{table}' is a list of values",
+        )
+    if (
+        match is not None
+        and ctx.lookup
+        and _category(match).startswith("user.contact")
+        and not set(reading.words) & _CONTACT_ROLES
+        and set(_table_words(table, ctx.languages)) & (lx.SETTINGS_TABLES | lx.CONFIG_TABLES)
+    ):
+        # `settings.email`, `parameters.fax`: the site's own inbox and line, configured; a
+        # role's (`admin_email`) is a person's (review36 R36b D2)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' means {_label(match)} ({match.lang}), but '{table}' holds the "
+            "application's settings: its own, no one's",
         )
     if (
         match is not None
@@ -2024,6 +2106,19 @@ def decide(
         )
     if blocked is not None:
         word, why = blocked
+        health = next(
+            (m for m in reading.matches if m.strong and _category(m).startswith("user.health")), None
+        )
+        in_care = ctx.health and (ctx.linked or ctx.describes) and not keyed
+        if why == "flag" and health is not None and in_care:
+            # `patient.is_allergic char(1)`: in a health record, a yes/no of a condition is
+            # the patient's health, as the condition is
+            return Classification(
+                True,
+                _category(health),
+                Confidence.MEDIUM,
+                f"name '{name}' says whether they have {_label(health)} ({health.lang}) {ctx.why}",
+            )
         sure = _sure_not(why, ctx, link)
         return Classification(False, None, sure, f"name '{name}' is {_WHY[why]} ('{word}')")
     typed = _orm_typed(orm_type)
@@ -2070,6 +2165,8 @@ def decide(
             f"care went ('{outcome}')",
         )
     makers = set(words) & lx.MAKER_WORDS
+    if kind == "boolean":
+        makers -= _ONLY_TIMES  # a yes/no's `ts` (`RifiutaTS`) is no time of the record, read above
     in_record = ctx.linked and not ctx.describes
     if care and in_record and makers <= lx.CARE_EVENTS and _dated(reading, kind, makers):
         # `data_efetiva_alta` in an admission: the date of the discharge, a step of the
@@ -2093,6 +2190,29 @@ def decide(
                 Confidence.LOW,
                 f"a sum of money ({_cue(money)}) in the health-record table '{table}': theirs, "
                 "though not their care",
+            )
+        fact = _fact(reading, kind, ctx.describes, fractional)
+        if fact is not None and fact[0] == "user.privacy_preferences":
+            # `consenso_privacy`, `kvkk_onay_tarihi` in a patient's row: a consent is their
+            # choice about their data, no care (review36 R36a D2)
+            return Classification(
+                True,
+                fact[0],
+                Confidence.LOW,
+                f"'{name}' is {fact[1]} in the health-record table '{table}': their choice, not their care",
+            )
+        if ctx.register and ctx.describes:
+            # `pazienti.professione`, `patients.note`: who the patient is, not what their care
+            # recorded; the register is no visit, no diagnosis (review36 R36a D2)
+            category, cue = fact if fact is not None else ("user", "")
+            if plain and kind in _FREE_TEXT_TYPES and _free_text_noun(words, ctx.written):
+                category, cue = "user.content.private", "free text about them"
+            return Classification(
+                True,
+                category,
+                Confidence.LOW,
+                f"'{name}' is a fact about the patient{', ' + cue + ',' if cue else ''} in the register "
+                f"of patients '{table}': who they are, not their care",
             )
         return Classification(
             True,
@@ -2344,6 +2464,16 @@ def decide(
             f"'{name}' is an identifier in a person's own row that points at no table here: "
             "their id in another system",
         )
+    if not reading.negators and kind == "numeric" and _names_who(words):
+        # `KtoZmienil int`, `inserito_da int`: whoever added or changed the row, as
+        # `updated_by` says (review36 R36a D7); their key, not a datum (in text, their
+        # login: `names_changer`)
+        return Classification(
+            False,
+            None,
+            Confidence.HIGH,
+            f"name '{name}' says who created or changed the row: a key to them, not a datum",
+        )
     if reading.negators:
         word, why = reading.negators[0]
         if (
@@ -2371,6 +2501,9 @@ def decide(
                 f"name '{name}' says who created or changed the row ('{word}'): a key to them, not a datum",
             )
         sure = _sure_not(why, ctx, link)
+        if why == "timestamp" and kind == "boolean":
+            # `deleted boolean`: whether the row was deleted, its own state, no date
+            return Classification(False, None, sure, f"name '{name}' is a state of the row ('{word}')")
         return Classification(False, None, sure, f"name '{name}' is {_WHY[why]} ('{word}')")
     if reading.matches:
         m = reading.matches[-1]

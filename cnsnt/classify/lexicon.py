@@ -309,6 +309,8 @@ PAYMENT_STATES: Final = _VOCAB.lists["payment_states"]
 OWN_SETTINGS: Final = _VOCAB.lists["own_settings"]
 # Tables of one person's preferences (`user_prefs`): each fact in them is their setting.
 SETTINGS_TABLES: Final = _VOCAB.lists["settings_tables"]
+# Tables of an application's configuration (`parameters`, `config`): its contacts are its own.
+CONFIG_TABLES: Final = _VOCAB.lists["config_tables"]
 # Where a file is kept (`photo_filename`, `foto_link`): the photo it points at is still theirs.
 STORAGE_WORDS: Final = _VOCAB.lists["storage_words"]
 FILE_TABLES: Final = _VOCAB.lists["file_tables"]
@@ -316,6 +318,10 @@ FILE_PARTS: Final = _VOCAB.lists["file_parts"]
 # A permission and a way of contacting make a consent to be contacted (`allow_contact`).
 PERMISSION_WORDS: Final = _VOCAB.lists["permission_words"]
 CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]
+# A way to reach a person (`sms`), and the words beside it that make a yes/no say whether they
+# may be reached so (`flag_sms`, `rebre_sms`): a contact preference in their own row.
+CONTACT_CHANNELS: Final = _VOCAB.lists["contact_channels"]
+REACH_WORDS: Final = _VOCAB.lists["reach_words"]
 # The customer a multi-tenant schema partitions its data by (`tenant_id` in most tables).
 TENANCY_WORDS: Final = _VOCAB.lists["tenancy_words"]
 # A change log's copy of the record it logs (`object_changes`, `audited_changes`).

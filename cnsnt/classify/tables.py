@@ -840,6 +840,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     # tables named for organisations by a word before the name's head, whose keys are read
     # first: a key to a person or to a person's record wins (R35a D9); the verdict otherwise
     deferred: dict[str, TableVerdict] = {}
+    # tables named for organisations by their name's head, read as people's by a declared
+    # key to a person only (review36 R36a D1)
+    named_only: dict[str, TableVerdict] = {}
     people_names: set[str] = set()
     cares = _about_care(tables, languages)
     held = _held_by_people(tables, surveys, languages, written)
@@ -1075,7 +1078,18 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             patients = bool(
                 (words | set(_TOKENIZER.words(table.comment or "", languages))) & lx.PATIENT_WORDS
             )
-            if patients:
+            # named for patients and nothing more (`pazienti`, `hospital_patient`): a register,
+            # no care record (review36 R36a D2), unless its columns chart several health data
+            # (`alerji`, `kilo`, `kangrubu`): then it keeps their care too
+            register = (
+                patients
+                and not base.health
+                and set(own_words) <= lx.PATIENT_WORDS
+                and len(_care_columns(table, languages)) < _MIN_CARE_COLUMNS
+            )
+            if register:
+                reason += ", patients: a register of them"
+            elif patients:
                 reason += ", patients, so what it records beside who they are is their care"
             history = "" if patients else _health_history(table, languages)
             if history:
@@ -1101,6 +1115,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     subject=not mixed,
                     describes=not mixed,
                     health=base.health or patients or bool(history),
+                    register=register,
                     sentenced=sentenced,
                     why=f"in the people table '{table.name}'",
                 ),
@@ -1159,6 +1174,18 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 deferred[table.key] = verdict
                 verdicts[table.key] = TableVerdict(OTHER, "", base)
                 continue
+            if (
+                organisation
+                and not place
+                and not legal
+                and any(_keys_patient(key, languages) for key in table.foreign_keys)
+            ):
+                # `projects(patient_id -> patients)`: a name alone says organisations, but a
+                # declared key to a patient says whose the row is, as no company is one
+                # (review36 R36a D1); only such a key, read below, and no key to a record
+                named_only[table.key] = verdict
+                verdicts[table.key] = TableVerdict(OTHER, "", base)
+                continue
         else:
             verdicts[table.key] = TableVerdict(OTHER, "", base)
             continue
@@ -1203,8 +1230,13 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 )
                 if made:
                     continue  # who made or handles the record: not whom it is about
+                if table.key in named_only and not _keys_patient(key, languages):
+                    continue  # `Projekt.KundeID`: a customer may be a company, a patient is none
                 if not reason:
                     reason = f"{_cites(key)}, which describes people"
+        if table.key in named_only and not reason:
+            verdicts[table.key] = named_only[table.key]
+            continue
         # a key the schema declares is read by its target: `solicitanteId` (a requester)
         # referencing a pharmacy is no link to a person, whatever its name says
         links = [c for c in survey.links if not _keys_no_one(table, c, before, by_name, surveys)]
@@ -2349,6 +2381,12 @@ def _names_patient(key: ForeignKey, target: Table, languages: tuple[str, ...]) -
     """Whether a key points at a patient: its column or its table says so (`paciente_id`, `hasta`)."""
     words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     return bool((words | set(_table_words(target.name, languages))) & lx.PATIENT_WORDS)
+
+
+def _keys_patient(key: ForeignKey, languages: tuple[str, ...]) -> bool:
+    """Whether a key names a patient, by its column or the table it references (`patient_id`)."""
+    words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
+    return bool((words | set(_table_words(key.ref_table, languages))) & lx.PATIENT_WORDS)
 
 
 def _gives_care(key: ForeignKey, target: Table, languages: tuple[str, ...]) -> bool:

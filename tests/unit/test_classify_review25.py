@@ -67,7 +67,8 @@ def test_a_register_of_patients_with_a_company_column_says_so_readably() -> None
     """Both clauses at once read as a sentence, not 'some rows are companies, patients'."""
     verdict = table_verdicts([_patients(("firmenname", "VARCHAR(255)"))])["patient"]
     assert "companies, patients" not in verdict.reason, verdict
-    assert "patients, so what it records beside who they are is their care" in verdict.reason
+    # a register of patients, no care record (review36 R36a D2)
+    assert "patients: a register of them; but" in verdict.reason, verdict
     assert "'firmenname' names a company" in verdict.reason, verdict
 
 
