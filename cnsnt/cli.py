@@ -33,6 +33,7 @@ from cnsnt.textsafe import printable
 
 if TYPE_CHECKING:
     from cnsnt.config import Settings
+    from cnsnt.starter.review_marks import ReviewOutcome
     from cnsnt.starter.run import Draft
 
 app = typer.Typer(
@@ -807,8 +808,8 @@ def init(
                 f"{new} new personal field{'s' if new != 1 else ''} and {draft.refiled} re-filed under "
                 f"another category, {into}"
             )
-        if draft.reviewed is not None and not draft.fields:  # only ignore: changed
-            said = "no personal field added to data entries"
+        if draft.reviewed is not None and not draft.fields:  # no data entry gained a field
+            said = _reviewed_only(draft.reviewed)
         err.print(f"cnsnt init: {said}, {where}", markup=False, soft_wrap=True)
         if draft.noted:
             err.print(
@@ -871,6 +872,21 @@ def init(
             soft_wrap=True,
         )
     raise typer.Exit(int(ExitCode.OK))
+
+
+def _reviewed_only(outcome: ReviewOutcome) -> str:
+    """What a reviewed list wrote when no data entry gained a field: `10 items put under ignore:`.
+
+    Not "no personal field added" alone, which read as if nothing was written (trial J, T4b).
+    """
+    parts = []
+    if outcome.ignored:
+        count = len(outcome.ignored)
+        parts.append(f"{count} item{'s' if count != 1 else ''} put under ignore:")
+    if outcome.confirmed:  # the comments of init's lines say who checked them
+        count = len(outcome.confirmed)
+        parts.append(f"{count} line{'s' if count != 1 else ''} cnsnt init wrote confirmed")
+    return ", ".join(parts) or "no personal field added to data entries"
 
 
 def _only_noted(draft: Draft) -> bool:

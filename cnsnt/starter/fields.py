@@ -19,9 +19,19 @@ from cnsnt.model import Confidence, Location
 from cnsnt.policy.model import Policy
 from cnsnt.starter.alike import Alike
 from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, unheld
+from cnsnt.starter.filed_with import FiledLine, filled_column
 from cnsnt.starter.form_columns import Fill, fills
+from cnsnt.starter.key_columns import key_columns
 from cnsnt.starter.own_rows import own_rows
-from cnsnt.starter.review_marks import Marked, match_field_reviews, match_reviews, reviewer_reason
+from cnsnt.starter.review_marks import (
+    FieldMarks,
+    Marked,
+    ReviewMarks,
+    as_written,
+    match_field_reviews,
+    match_reviews,
+    reviewer_reason,
+)
 from cnsnt.starter.things import IgnoredField, things
 
 if TYPE_CHECKING:
@@ -123,6 +133,11 @@ class Undeclared:
     yielded: tuple[Review, ...] = ()
     """`--reviewed`: rows left as explain-column wrote them whose every column or field a
     pattern row answers instead."""
+    behind: tuple[Marked, ...] = ()
+    """`--reviewed`: the form fields init filed with a column a row moved (or the column a moved
+    field fills) left where they are, to move by hand (`follows`: the one that moved)."""
+    spared: tuple[tuple[Review, tuple[str, ...]], ...] = ()
+    """`--reviewed`: `true` pattern rows, with the columns cnsnt reads as keys they left out."""
 
 
 def undeclared(
@@ -135,6 +150,7 @@ def undeclared(
     movable: Mapping[tuple[str, str], InitLine] | None = None,
     whole: Mapping[str, int] | None = None,
     ignorable: Mapping[str, IgnoreLine] | None = None,
+    filed: Mapping[str, Sequence[FiledLine]] | None = None,
 ) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names.
 
@@ -151,14 +167,17 @@ def undeclared(
     touched (`cnsnt.starter.init_entries`), with how many fields each holds: one whose
     last field moves is taken out. `ignorable`: the `ignore:` items an earlier reviewed
     list wrote and nobody edited (`review_moves.ignore_lines`), which a row marking the
-    column or field personal takes out.
+    column or field personal takes out. `filed`: the form field lines whose comment names
+    the column they fill (`review_moves.filed_lines`): a row that moves one of the two
+    moves the other (`_with_columns`, `_with_fields`).
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
     index = PolicyIndex(policy, AliasIndex(evidence.fields))
     found: dict[tuple[str, str], PersonalField] = {}
     said = {key.casefold(): (v.personal, v.category) for key, v in evidence.classified.items()}
-    marks = match_reviews(reviewed, evidence.columns, said)
+    spare = key_columns(reading, evidence.classified) if any(is_glob(r.column) for r in reviewed) else ()
+    marks = match_reviews(reviewed, evidence.columns, said, spare)
     field_said = _fields_said(evidence, marks.not_found)
     field_marks = match_field_reviews(marks.not_found, evidence.fields, field_said)
     against: dict[str, Marked] = {}
@@ -169,7 +188,11 @@ def undeclared(
     moves = _Moves(movable or {}, whole or {}, len(policy.data), ignorable or {})
     alike = Alike(evidence, index, marks.by_column, field_marks.by_field)
     shared: dict[str, Marked] = {}
-    filed = _Filed(against, kept, shared, moves)
+    filing = _Filed(against, kept, shared, moves)
+    # the forms' own languages: a word of another one is no datum (`dept`, `str`); a
+    # language counts with a quarter of the first one's words, not a handful of loans
+    written, addressed = field_reading(evidence)
+    together = _Together(evidence, index, alike, field_marks, filed or {}, (written, addressed))
 
     for column in evidence.columns:
         key = column.key
@@ -180,7 +203,7 @@ def undeclared(
         if review is not None and not review.personal:
             decided = index.column_ignored(key) or index.is_consent_column(column)
             entries = index.data_for_column(key)
-            _not_personal("columns", key, verdict.personal, review, entries, decided, filed, alike.field_for)
+            _not_personal("columns", key, verdict.personal, review, entries, decided, filing, alike.field_for)
             continue
         # the reviewer's word overrules the verdict, or names the category it lacked
         marked = review is not None and (
@@ -252,10 +275,9 @@ def undeclared(
             ),
         )
     consent: set[str] = set()
-    # the forms' own languages: a word of another one is no datum (`dept`, `str`); a
-    # language counts with a quarter of the first one's words, not a handful of loans
-    written, addressed = field_reading(evidence)
     chosen: set[str] = set()  # fields whose category a reviewer gave: kept whatever they fill
+    # the form fields init filed with a column a row moved go with it (review36 R36a D6)
+    together.with_columns(moves, found, against, chosen)
     for field in evidence.fields:
         if field.name is None:
             continue
@@ -264,14 +286,14 @@ def undeclared(
             if not index.is_consent_field(field) and not index.field_ignored(field):
                 consent.add(escape(key))
             continue
-        if field.role is not FieldRole.INPUT:
-            continue
+        if field.role is not FieldRole.INPUT or key.casefold() in together.followers:
+            continue  # a field that moved (or stayed, said) with its column: answered
         review = field_marks.by_field.get(key.casefold())
         if review is not None and not review.personal:
             decided = index.field_ignored(field) or index.is_consent_field(field)
             entries = index.data_for_field(field)
             # a person fills it in: personal to cnsnt, always
-            _not_personal("form_fields", key, True, review, entries, decided, filed, alike.column_for)
+            _not_personal("form_fields", key, True, review, entries, decided, filing, alike.column_for)
             continue
         if index.field_ignored(field) or index.is_consent_field(field):
             if review is None or not index.field_ignored(field):
@@ -298,7 +320,7 @@ def undeclared(
             # another category on a line init wrote: the line goes, the field joins that category
             if given is None or any(d.category == given for d in declared):
                 if review is not None:  # a `true` on init's own line: recorded in its comment
-                    answered = _reviewed_field(field, review, verdict)
+                    answered = _reviewed_field(field, review, verdict, together.fills(key))
                     moves.confirm("form_fields", key, review, declared, answered)
                 continue
             broad = review is not None and by_pattern(review, key)
@@ -335,6 +357,8 @@ def undeclared(
                 reviewed=review.where if review is not None else None,
             ),
         )
+    # the column a moved field was filed with goes with it, when nothing else is filed with it
+    together.with_fields(moves, found, against, marks, said)
     unknown = {
         key: p.category == UNKNOWN_CATEGORY for (kind, key), p in found.items() if kind == "form_field"
     }
@@ -380,6 +404,8 @@ def undeclared(
         shared=tuple(shared.values()),
         unignored=tuple(marked for _, marked in moves.unignored.values()),
         ignore_lines=tuple(line for line, _ in moves.unignored.values()),
+        behind=tuple(together.behind),
+        spared=marks.spared,
         yielded=tuple(sorted((*marks.yielded, *field_marks.yielded), key=lambda r: _row_line(r.where))),
         marked_personal=tuple(
             p.key
@@ -477,6 +503,7 @@ class _Moves:
         """How many data entries the policy has: one at least stays."""
         self.moved: dict[tuple[str, str], Marked] = {}
         self.last: dict[tuple[str, str], Marked] = {}
+        """Lines left as the last of their entry (`Marked.only`: the policy's only entry)."""
         self.lines: dict[tuple[str, str], InitLine] = {}
         self.removed: dict[str, Marked] = {}
         """An entry init wrote taken out whole -> the field whose move emptied it."""
@@ -525,7 +552,8 @@ class _Moves:
         if line.siblings - self._taken.get((line.entry, kind), 0) <= 1:
             held = self.whole.get(line.entry, 0) - self._emptied.get(line.entry, 0)
             if held < 1 or (held == 1 and len(self.removed) + 1 >= self.entries):
-                self.last.setdefault(at, marked)  # a person's entry, or the policy's only one
+                # a person's entry, or the policy's only one: the message says which (review36 R36b D4)
+                self.last.setdefault(at, replace(marked, only=held >= 1))
                 return None
             if held == 1:
                 self.removed[line.entry] = marked
@@ -579,6 +607,189 @@ class _Moves:
         return True
 
 
+class _Together:
+    """A column and the form field init filed with it: a row that moves one moves the other.
+
+    init files a field that fills a column in the column's entry, its comment saying so
+    (`- patient.fiscal_code  # unsure, check: fills the column 'patients.fiscal_code'
+    (...): filed with it`): one datum, whose purposes and retention are decided once. A row
+    that moved the column into another category's entry, or under `ignore:`, left the field
+    behind, so the notice listed a fiscal code under health data (review36 R36a D6).
+    Now the field's line goes too, when it is as init (or a reviewed list) wrote it, in the
+    entry the column left, and no row of its own that the reviewer changed answers it; a
+    line a person edited stays, said (`behind`). The other way, a row that moves the field
+    takes the column when it is as simple: the column's line is init's, in that entry, the
+    field is the only one filed with it, and no changed row of its own answers it.
+    """
+
+    def __init__(
+        self,
+        evidence: Evidence,
+        index: PolicyIndex,
+        alike: Alike,
+        field_marks: FieldMarks,
+        filed: Mapping[str, Sequence[FiledLine]],
+        reading: tuple[tuple[str, ...], frozenset[str]],
+    ) -> None:
+        self._evidence = evidence
+        self._index = index
+        self._alike = alike
+        self._field_marks = field_marks
+        self._filed = filed
+        self._written, self._addressed = reading
+        self._inputs = {
+            escape(f.key).casefold(): f
+            for f in evidence.fields
+            if f.name is not None and f.role is FieldRole.INPUT
+        }
+        self._columns = {c.key.casefold(): c for c in evidence.columns}
+        self._lines = {line.pattern.casefold(): line for lines in filed.values() for line in lines}
+        self.followers: set[str] = set()
+        """The keys (case-folded) of the fields moved with their column, or left and said."""
+        self.behind: list[Marked] = []
+
+    def fills(self, key: str) -> str | None:
+        """Init's words on the column a field's line (unedited) was filed with, else None."""
+        line = self._lines.get(escape(key).casefold())
+        return line.fills if line is not None and not line.edited else None
+
+    def _verdict(self, field: FormField) -> Classification:
+        return classify_field(
+            field.name, field.label, field.control, self._written, field.form, field.form in self._addressed,
+            label_hint=field.label_hint,
+        )
+
+    def with_columns(
+        self,
+        moves: _Moves,
+        found: dict[tuple[str, str], PersonalField],
+        against: dict[str, Marked],
+        chosen: set[str],
+    ) -> None:
+        """Move the fields init filed with each column a row moved: into its new entry, or under `ignore:`."""
+        for (kind, _), leader in list(moves.moved.items()):
+            if kind != "columns" or leader.follows is not None:
+                continue
+            entry = leader.entries[0]
+            for line in self._filed.get(leader.key.casefold(), ()):
+                field = self._inputs.get(line.pattern.casefold())
+                if line.entry != entry or field is None:
+                    continue
+                verdict = self._verdict(field)
+                own = self._field_marks.by_field.get(field.key.casefold())
+                if own is not None and (own.personal, own.category) != (True, verdict.category):
+                    continue  # a row of its own the reviewer changed answers it
+                self.followers.add(field.key.casefold())
+                self._follow(moves, leader, field.key, line, "form_fields", found, against)
+                if leader.review.personal and ("form_field", field.key) in found:
+                    chosen.add(field.key)  # the column's new category, whatever it fills
+
+    def with_fields(
+        self,
+        moves: _Moves,
+        found: dict[tuple[str, str], PersonalField],
+        against: dict[str, Marked],
+        marks: ReviewMarks,
+        said: Mapping[str, tuple[bool, str | None]],
+    ) -> None:
+        """Move the column a field a row moved fills, when the field is the only one filed with it."""
+        for (kind, folded), leader in list(moves.moved.items()):
+            if kind != "form_fields" or leader.follows is not None:
+                continue
+            filled = filled_column(moves.lines[(kind, folded)].said)
+            column = self._columns.get(filled[0].casefold()) if filled else None
+            if column is None:
+                continue
+            key, entry = column.key, leader.entries[0]
+            at = ("columns", key.casefold())
+            own = marks.by_column.get(key.casefold())
+            answered = own is not None and not as_written(own, key.casefold(), said)
+            if at in moves.moved or at in moves.last or answered:
+                continue  # its own row answered it
+            if not any(d.name == entry for d in self._index.data_for_column(key)):
+                continue
+            others = [
+                f for f in self._filed.get(key.casefold(), ())
+                if f.entry == entry and f.pattern.casefold() != escape(leader.key).casefold()
+            ]  # fmt: skip
+            line = alone_on(moves.movable, "columns", key, self._index.data_for_column(key))
+            why = (
+                "other form fields are filed with it too" if others
+                else "a person edited its line, or another line declares it too" if line is None
+                else "the policy records consent in it" if self._index.is_consent_column(column)
+                else None
+            )  # fmt: skip
+            if why is not None or line is None:
+                self.behind.append(Marked(key, leader.review, (entry,), follows=leader.key, why=why))
+                continue
+            self._follow(moves, leader, key, line, "columns", found, against)
+            moves.confirmed.pop(at, None)  # a row left `true` as written: the line moved instead
+
+    def _follow(
+        self,
+        moves: _Moves,
+        leader: Marked,
+        key: str,
+        line: FiledLine | InitLine,
+        kind: str,
+        found: dict[tuple[str, str], PersonalField],
+        against: dict[str, Marked],
+    ) -> None:
+        """Take `key` (`kind`: its list) off its line as `leader`'s row took the leader's, and file it so."""
+        review, entry, field = leader.review, leader.entries[0], kind == "form_fields"
+        besides = None
+        if not review.personal:  # its `ignore:` item must silence nothing else nobody judged
+            other = self._alike.column_for if field else self._alike.field_for
+            besides = other(escape(key))
+        declared = self._index.data_for_field(self._inputs[escape(key).casefold()]) if field else (
+            self._index.data_for_column(key)
+        )
+        at = (kind, key.casefold())
+        why = None
+        if isinstance(line, FiledLine) and line.edited:
+            why = "a person edited its line"
+        elif besides not in (None, leader.key):
+            kind_of = "the column" if field else "the form field"
+            why = f"its ignore: item would also silence {kind_of} {besides}"
+        # the leader's row moved the leader's line: an answer, not cnsnt's verdict repeated
+        taken = None if why else moves.take(kind, key, review, declared)
+        if taken is None:
+            if at in moves.last:  # the last of an entry a person edited (or the policy's only one)
+                moves.last[at] = replace(moves.last[at], follows=leader.key)
+                return
+            if why is None:
+                earlier = moves.held.get(at)
+                why = f"{earlier} decided it" if earlier else "another line of the policy declares it too"
+            self.behind.append(Marked(key, review, (entry,), field=field, follows=leader.key, why=why))
+            return
+        moves.moved[at] = replace(moves.moved[at], follows=leader.key)
+        if not review.personal:
+            marked = Marked(key, review, (entry,), field=field, was=taken.decided, follows=leader.key)
+            against.setdefault(f"form_field:{key.casefold()}" if field else key.casefold(), marked)
+            return
+        mine = found[("column" if field else "form_field", leader.key.casefold() if field else leader.key)]
+        if field:
+            form_field = self._inputs[escape(key).casefold()]
+            verdict = self._verdict(form_field)
+            fills = line.fills if isinstance(line, FiledLine) else ""
+            reason = field_reason(form_field, verdict) + (f"; {fills}" if fills else "")
+            found[("form_field", key)] = PersonalField(
+                "form_field", escape(key), mine.category,
+                reviewer_reason(review, replace(verdict, reason=reason)), Confidence.HIGH,
+                form_field.location, table=mine.table, form=form_field.form, reviewed=review.where,
+            )
+            return
+        column = self._columns[key.casefold()]
+        verdict = self._evidence.classified[key]
+        said = verdict.reason or (verdict.reasons[-1] if verdict.reasons else "")
+        reason = f"{said}; filled by the form field '{leader.key}': filed with it"
+        found[("column", key.casefold())] = PersonalField(
+            "column", escape(key), mine.category, reviewer_reason(review, replace(verdict, reason=reason)),
+            Confidence.HIGH, column.location,
+            table=f"{column.schema}.{column.table}" if column.schema else column.table, reviewed=review.where,
+        )
+
+
 def _row_line(where: str) -> int:
     """The line of a reviewed row, from its `file:line`."""
     return int(where.rpartition(":")[2])
@@ -601,13 +812,20 @@ def overturns(decided: str | None, review: Review, repeats: bool) -> bool:
     return decided.rpartition(":")[0] == review.where.rpartition(":")[0]
 
 
-def _reviewed_field(field: FormField, review: Review, verdict: Classification) -> PersonalField:
-    """A form field a reviewer marked personal: its comment says who decided, as a column's does."""
+def _reviewed_field(
+    field: FormField, review: Review, verdict: Classification, fills: str | None = None
+) -> PersonalField:
+    """A form field a reviewer marked personal: its comment says who decided, as a column's does.
+
+    `fills`: init's words on the column its line was filed with (`fills the column '...' (...):
+    filed with it`), kept, so a later row that moves the column still takes the field.
+    """
+    reason = field_reason(field, verdict) + (f"; {fills}" if fills else "")
     return PersonalField(
         "form_field",
         escape(field.key),
         review.category or verdict.category or UNKNOWN_CATEGORY,
-        reviewer_reason(review, replace(verdict, reason=field_reason(field, verdict))),
+        reviewer_reason(review, replace(verdict, reason=reason)),
         Confidence.HIGH,
         field.location,
         form=field.form,

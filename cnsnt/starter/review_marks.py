@@ -15,7 +15,7 @@ different answers are a usage error, as two rows spelt the same are.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cnsnt.evidence import Classification, Column, FieldRole, FormField
@@ -51,6 +51,14 @@ class Marked:
     was: str | None = None
     """A line or `ignore:` item an earlier reviewed list wrote, moved now: that list's row
     (`review.csv:3`)."""
+    follows: str | None = None
+    """Moved (or left) with the column or form field of this key, which the row names: the form
+    field init filed with a column, or the column a field fills (one datum, review36 R36a D6)."""
+    only: bool = False
+    """A line left as the last of its entry because that entry is the policy's only one (not
+    because a person edited it: review36 R36b D4)."""
+    why: str | None = None
+    """A line left beside what `follows` names, which moved: why it stays (`a person edited its line`)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,9 @@ class ReviewMarks:
     """Rows that name no column of the sources (a pattern: that matches none)."""
     yielded: tuple[Review, ...] = ()
     """Rows left as explain-column wrote them whose every column a pattern row answers."""
+    spared: tuple[tuple[Review, tuple[str, ...]], ...] = ()
+    """`true` pattern rows, with the columns cnsnt reads as keys they matched and left out
+    (`key_columns`): a key is declared only by its own row (fix30b)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +131,11 @@ class ReviewOutcome:
     """The rows marked not personal whose item goes under `ignore:` (or is left, `elsewhere`)."""
     yielded: tuple[Review, ...] = ()
     """Rows left as explain-column wrote them whose every column or field a pattern row answers."""
+    behind: tuple[Marked, ...] = ()
+    """Form fields init filed with a column a row moved (or the column a moved field fills), left
+    where they are (`follows`: the one that moved): a person edited the line, or it is not alone."""
+    spared: tuple[tuple[Review, tuple[str, ...]], ...] = ()
+    """`true` pattern rows, with the columns they matched that cnsnt reads as keys: left out."""
 
 
 @dataclass(frozen=True)
@@ -225,19 +241,26 @@ def match_field_reviews(
 
 
 def match_reviews(
-    reviews: Sequence[Review], columns: Iterable[Column], written: Written | None = None
+    reviews: Sequence[Review],
+    columns: Iterable[Column],
+    written: Written | None = None,
+    spare: Collection[str] = frozenset(),
 ) -> ReviewMarks:
     """Each reviewed row's columns: by full key, else by `table.column` in any schema.
 
     A form field's row (`Review.form`) names no column: it is among `not_found`, for
     `match_field_reviews`. A pattern row decides the columns no row names, and those
     named only by rows left as explain-column wrote them (`written`: what it wrote for
-    each column).
+    each column). A pattern row marked `true` passes over `spare` (the columns cnsnt
+    reads as keys, case-folded: `key_columns`), which only a row of their own declares:
+    `entrevista.*,true,user.health` is no answer about `entrevista.id_aluno` (fix30b).
     """
     full: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
+    shown: dict[str, str] = {}
     for column in columns:
         key = column.key.casefold()
+        shown.setdefault(key, column.key)
         full.setdefault(key, []).append(key)
         short.setdefault(f"{column.table}.{column.name}".casefold(), []).append(key)
     by_column: dict[str, Review] = {}
@@ -272,19 +295,28 @@ def match_reviews(
     # a pattern row (`*.creazione`: the timestamps every table inherits) decides the columns no
     # row names by itself (review34 R34a D1), or only a row left as written names (trial30 I);
     # one that matches none is said
-    yielded = _apply_patterns(
-        patterns,
-        lambda review: [
-            key
-            for name, keys in full.items()
-            if column_matches(review.column.casefold(), name)
-            for key in keys
-        ],
-        by_column,
-        written or {},
-        missing,
-    )
-    return ReviewMarks(by_column, tuple(sorted(missing, key=_line)), yielded)
+    spared: dict[int, tuple[Review, tuple[str, ...]]] = {}
+
+    def matched(review: Review) -> list[str]:
+        pattern = review.column.casefold()
+        found = [key for name, same in full.items() if column_matches(pattern, name) for key in same]
+        if not review.personal or not spare:
+            return found
+        left = [key for key in found if key not in spare]
+        # said: the keys it would have answered, not those a row of their own the reviewer changed answers
+        own = [
+            k for k in found
+            if k in spare and (k not in by_column or as_written(by_column[k], k, written or {}))
+        ]  # fmt: skip
+        if len(left) < len(found):
+            spared[id(review)] = (review, tuple(dict.fromkeys(shown[k] for k in own)))
+        return left
+
+    yielded = _apply_patterns(patterns, matched, by_column, written or {}, missing)
+    # a pattern whose every column is a key matched some: no "matches no column" warning
+    missing = [review for review in missing if id(review) not in spared]
+    said = sorted((pair for pair in spared.values() if pair[1]), key=lambda pair: _line(pair[0]))
+    return ReviewMarks(by_column, tuple(sorted(missing, key=_line)), yielded, tuple(said))
 
 
 def _line(review: Review) -> int:

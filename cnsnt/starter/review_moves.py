@@ -15,32 +15,25 @@ a pattern, a flow list) is never touched.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from cnsnt.starter.filed_with import DECIDED as _DECIDED
+from cnsnt.starter.filed_with import SAID as _SAID
+from cnsnt.starter.filed_with import FiledLine, filled_column, is_row, past_note
 from cnsnt.starter.join import is_flow
-from cnsnt.starter.review_marks import NOTE_OPEN
 from cnsnt.starter.things import SET_ASIDE_ASK, SET_ASIDE_START
 from cnsnt.starter.update import NOTE, load_rt, policy_lines
 from cnsnt.starter.yaml_text import comment, scalar
 
 #: How init's unsure comments start (`cnsnt.starter.render.why`).
 _UNSURE = "unsure, check"
-#: How the comment of a line a reviewed list wrote starts (`review_marks.reviewer_reason`),
-#: and what follows the row it names.
-_DECIDED = "marked personal in "
-_SAID = "; cnsnt said: "
 #: How the comment of an `ignore:` item a reviewed list wrote starts (`run._ignore_note`),
 #: and the words that may follow the row it names.
 _IGNORED = "marked not personal in "
 _WAS = ("was in data entry ", "was marked personal in ")
-
-
-#: Reads a reviewer's note, a JSON string, in a comment (`_past_note`).
-_JSON = json.JSONDecoder()
 
 
 #: The lists of a data entry whose lines may move: a column's, a form field's.
@@ -71,6 +64,8 @@ class InitLine:
     list_line: int = 0
     """The line of its list's key (`columns:`), from 0: it goes when every item of the list
     moves out of an entry init wrote whose other list stays (`emptied_lists`)."""
+    said: str = ""
+    """Its comment, without `--update`'s note: init's words, or a reviewed list's."""
 
 
 @dataclass(frozen=True)
@@ -115,9 +110,42 @@ def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
                     note, at = said
                     line = InitLine(
                         name, item, row, len(items), kind, note.startswith(_UNSURE), at, _decided(note),
-                        datum.lc.key(kind)[0],
+                        datum.lc.key(kind)[0], note,
                     )
                     out.setdefault((kind, item.casefold()), line)
+    return out
+
+
+def filed_lines(text: str, shown: str) -> dict[str, list[FiledLine]]:
+    """The form field lines whose comment names the column they fill, by that column's key case-folded.
+
+    Every block-list item of a data entry's `form_fields:` with such a comment: as init
+    wrote it, as a reviewed list wrote it (the words past `cnsnt said:`), or edited by a
+    person who kept those words (`edited`), which is said, never moved.
+    """
+    top = load_rt(text, shown)
+    data = top.get("data")
+    out: dict[str, list[FiledLine]] = {}
+    if not isinstance(data, CommentedMap):
+        return out
+    lines, _ = policy_lines(text)
+    for name, datum in data.items():
+        items = datum.get("form_fields") if isinstance(datum, CommentedMap) else None
+        if not isinstance(items, CommentedSeq) or is_flow(items) or not isinstance(name, str):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                continue
+            row, col = items.lc.item(i)
+            said = _comment_of(lines[row], col, item) if row < len(lines) else None
+            if said is None:
+                continue
+            edited = _init_note(lines[row], col, item) is None
+            found = filled_column(said[0].removeprefix(f"{NOTE}; "))
+            if found is not None:
+                column, fills = found
+                filed = FiledLine(name, item, column, row, fills, edited)
+                out.setdefault(column.casefold(), []).append(filed)
     return out
 
 
@@ -191,7 +219,7 @@ def _ignored_by_list(text: str, col: int, item: str, flow: bool) -> str | None:
     if note is None or not note[0].startswith(_IGNORED):
         return None
     rest = note[0][len(_IGNORED) :]
-    noted = _past_note(rest)
+    noted = past_note(rest)
     if noted is not None:
         where, after = noted
         if after and not after.startswith("; "):
@@ -199,7 +227,7 @@ def _ignored_by_list(text: str, col: int, item: str, flow: bool) -> str | None:
         tail = after[2:]
     else:
         where, _, tail = rest.partition("; ")
-    if not _is_row(where) or (tail and not tail.startswith(_WAS)):
+    if not is_row(where) or (tail and not tail.startswith(_WAS)):
         return None
     return where
 
@@ -212,34 +240,12 @@ def _decided(note: str) -> str | None:
     if not note.startswith(_DECIDED):
         return None
     rest = note[len(_DECIDED) :]
-    noted = _past_note(rest)
+    noted = past_note(rest)
     if noted is not None:
         where, after = noted
         return where if after.startswith(_SAID) else None
     where, said, _ = rest.partition(_SAID)
-    return where if said and _is_row(where) else None
-
-
-def _past_note(text: str) -> tuple[str, str] | None:
-    """`(row, the text after its note)` of `review.csv:3: "note"...`; None when the row has no note.
-
-    The note is a JSON string (`review_marks.quoted_note`): read to its closing quote, so
-    nothing a reviewer typed in it (`; cnsnt said: `, a `[file:line]`) is read as cnsnt's words.
-    """
-    at = text.find(NOTE_OPEN + '"')
-    if at < 0 or not _is_row(text[:at]):
-        return None
-    try:
-        note, end = _JSON.raw_decode(text, at + len(NOTE_OPEN))
-    except ValueError:
-        return None
-    return (text[:at], text[end:]) if isinstance(note, str) else None
-
-
-def _is_row(where: str) -> bool:
-    """Whether `where` is `file:line`, as a reviewed row is named."""
-    path, _, number = where.rpartition(":")
-    return bool(path) and number.isdigit()
+    return where if said and is_row(where) else None
 
 
 def by_init(text: str, col: int, item: str) -> bool:

@@ -52,6 +52,8 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
             f"({marked.entries[0]}), which the audit does not ask to declare: not applied",
         )
     for marked in outcome.moved:
+        if marked.follows is not None:
+            continue  # said on the line of what it moved with
         entry = marked.entries[0]
         if not marked.review.personal:
             where = "under ignore:"
@@ -63,7 +65,7 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         say(
             marked.review.where,
             f"{marked.review.where}: {marked.key} moved from data entry {entry}, where {by} had put it, "
-            f"{where}",
+            f"{where}{_along(marked, outcome.moved)}",
         )
     for marked in outcome.unignored:
         into = f"data entry {marked.into}" if marked.into else "data entries"
@@ -78,11 +80,19 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
     for marked in outcome.last:
         entry = marked.entries[0]
         what = "form field" if marked.field else "column"
+        # the real reason: a person's entry, or the policy's only one (review36 R36b D4)
+        why = (
+            "the policy's only data entry, which cnsnt does not remove"
+            if marked.only
+            else "which a person has edited and cnsnt does not delete"
+        )
         say(
             marked.review.where,
-            f"{marked.review.where}: {marked.key} is the only {what} of data entry {entry}, which a person "
-            f"has edited and cnsnt does not delete: left there; {_by_hand(marked)}",
+            f"{marked.review.where}: {_named(marked)} is the only {what} of data entry {entry}, {why}: left "
+            f"there; {_by_hand(marked)}",
         )
+    for marked in outcome.behind:
+        say(marked.review.where, _behind(marked))
     for marked in outcome.declared:
         where = ", ".join(marked.entries)
         entries = "data entry" if len(marked.entries) == 1 else "data entries"
@@ -129,6 +139,8 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
             f"it (consent: columns: {patterns}), which no data entry declares: declare it in one by hand "
             "if it is personal data besides",
         )
+    for review, spared in outcome.spared:
+        say(review.where, _spared(review.where, review.column, spared))
     out = [text for _, text in sorted(rows, key=lambda row: _row(row[0]))]  # stable: as they arose
     if outcome.left:
         # as `ignore:` takes them: a `*` in a name escaped, and quoted as init writes it
@@ -157,7 +169,8 @@ def tally(outcome: ReviewOutcome) -> list[tuple[int, str]]:
             part.setdefault(where, what)
 
     undone = (
-        outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent, outcome.last, outcome.shared
+        outcome.declared, outcome.hidden, outcome.recategorised, outcome.consent, outcome.last,
+        outcome.shared, outcome.behind,
     )
     put((m.review.where for marks in undone for m in marks), _HAND)
     if outcome.left:  # `ignore:` is in another file: each such row is the user's to add there
@@ -244,6 +257,61 @@ def _held(marked: Marked, where: str, by_hand: str) -> str:
     )
 
 
+def _along(leader: Marked, moved: Sequence[Marked]) -> str:
+    """`, and with it the form field F, which init filed with it`: what moved with a row's column or field."""
+    with_it = [m.key for m in moved if m.follows == leader.key and m.review is leader.review]
+    if not with_it:
+        return ""
+    if leader.field:  # a field's row took the column it fills
+        return f", and with it the column {_and(with_it)}, which it fills"
+    fields = "form field" if len(with_it) == 1 else "form fields"
+    return f", and with it the {fields} {_and(with_it)}, which init filed with it"
+
+
+def _named(marked: Marked) -> str:
+    """A left line's key, and when it stays beside what a row moved, what it was filed with."""
+    if marked.follows is None:
+        return marked.key
+    if marked.field:
+        return f"{marked.key}, the form field init filed with the column {marked.follows} this row moved,"
+    return f"{marked.key}, the column the form field {marked.follows} this row moved fills,"
+
+
+def _behind(marked: Marked) -> str:
+    """The line for a field filed with a moved column (or the column of a moved field) left where it is.
+
+    With its real reason (`Marked.why`): a person edited its line, another line declares it, ...
+    """
+    what = "the form field" if marked.field else "the column"
+    how = "init filed with it" if marked.field else "it fills"
+    said = (
+        f"{marked.review.where}: {marked.follows} moved, but {what} {marked.key} {how} stays in data entry "
+        f"{marked.entries[0]}: {marked.why or 'cnsnt cannot take its line out'}"
+    )
+    item = scalar(escape(marked.key))
+    line = f"line {marked.line} `- {item}`" if marked.line else item
+    if not marked.review.personal:
+        return f"{said}; add {item} under ignore: and remove {line} by hand if it is one datum"
+    where = f"entry {marked.into}" if marked.into else f"the data entry of {marked.review.category}"
+    return f"{said}; move {line} into {where} by hand if it is one datum"
+
+
+#: Keys a pattern row left out that its line names before it counts the rest.
+_KEYS_NAMED = 6
+
+
+def _spared(where: str, pattern: str, keys: Sequence[str]) -> str:
+    """The line for a `true` pattern row that matched columns cnsnt reads as keys: left out (fix30b)."""
+    count = len(keys)
+    more = f" and {count - _KEYS_NAMED} more" if count > _KEYS_NAMED else ""
+    shown = ", ".join(keys[:_KEYS_NAMED]) + more
+    columns = "column" if count == 1 else "columns"
+    return (
+        f"{where}: {pattern} left out {count} {columns} cnsnt reads as keys ({shown}): a pattern row's true "
+        "declares no key; give a key a row of its own, marked true, to declare it"
+    )
+
+
 def _things(count: int, fields: list[bool]) -> str:
     """What `count` marked items are: columns, form fields, or both."""
     if all(fields):
@@ -291,8 +359,16 @@ def stuck(last: Sequence[Marked], text: str, shown: str, policy: Policy) -> tupl
             want = escape(marked.key).casefold()
             rows = [seq.lc.item(i)[0] + 1 for i, item in enumerate(seq) if str(item).casefold() == want]
             line = rows[0] if rows else 0
+        # what it holds once this run's moves are done (a column moved out beside it: review36 R36b D4)
+        held = [
+            item for kind_ in ("columns", "form_fields")
+            if isinstance(datum, CommentedMap) and isinstance(datum.get(kind_), CommentedSeq)
+            for item in datum[kind_]
+        ]  # fmt: skip
         own = policy.data.get(entry)
-        alone = own is None or len(own.columns) + len(own.form_fields) <= 1
+        alone = len(held) <= 1 if isinstance(datum, CommentedMap) else (
+            own is None or len(own.columns) + len(own.form_fields) <= 1
+        )
         into = _entry_of(policy, marked.review.category, entry)
         out.append(replace(marked, line=line, into=into, alone=alone))
     return tuple(out)

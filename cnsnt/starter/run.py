@@ -39,6 +39,7 @@ from cnsnt.starter.review_moves import (
     confirm_lines,
     drop_lines,
     emptied_lists,
+    filed_lines,
     ignore_lines,
     init_lines,
     removed_by_entry,
@@ -319,9 +320,10 @@ def draft_update(
     movable = init_lines(start, target.as_posix()) if reviews else {}
     whole = init_entries(start, target.as_posix(), taxonomy) if reviews else {}
     ignorable = ignore_lines(start, target.as_posix()) if reviews else {}
+    filed = filed_lines(start, target.as_posix()) if reviews else {}
     result = undeclared(
         policy, evidence, init_catch_alls(parsed), reviewed=reviews, movable=movable,
-        whole={name: entry.items for name, entry in whole.items()}, ignorable=ignorable,
+        whole={name: entry.items for name, entry in whole.items()}, ignorable=ignorable, filed=filed,
     )
     # a `true` on a line init wrote: its comment says who decided (no line moves for it)
     confirmed = confirm_lines(start, [(c.line, why(c.field)) for c in result.confirmed])
@@ -382,8 +384,16 @@ def draft_update(
             replace(m, into=None if m.pattern else homes.get(escape(m.key).casefold()))
             for m in outcome.unignored
         )
+        # a field left with (or as the last of an entry beside) the column it was filed with: to
+        # join that column where it went
+        def home(marks: tuple[Marked, ...]) -> tuple[Marked, ...]:
+            return tuple(
+                replace(m, into=homes.get(escape(m.follows).casefold(), m.into)) if m.follows else m
+                for m in stuck(marks, text, target.as_posix(), kept)
+            )
+
         outcome = replace(
-            outcome, moved=moved, unignored=back, last=stuck(outcome.last, text, target.as_posix(), kept)
+            outcome, moved=moved, unignored=back, last=home(outcome.last), behind=home(outcome.behind)
         )
     questions = question_lines(text, target.as_posix())
     unsure, asked, asked_fields = open_questions(loaded or policy, evidence, questions)
@@ -433,6 +443,8 @@ def _add_ignored(
         confirmed_rows=tuple(c.field.reviewed for c in result.confirmed if c.field.reviewed),
         ignored_rows=tuple(m.review.where for m in result.not_personal),
         yielded=result.yielded,
+        behind=result.behind,
+        spared=result.spared,
     )
     # a column and the form field named like it, both marked not personal: one item serves both
     one: dict[str, Marked] = {}
@@ -456,6 +468,9 @@ def _ignore_item(marked: Marked) -> str:
 def _ignore_note(marked: Marked) -> str:
     """The comment beside it: the row that decided, and the entry init (or an earlier list) had put it in."""
     note = f"marked not personal in {decided_at(marked.review)}"  # with the reviewer's note, quoted
+    # a field filed with a column (or the column a field fills), moved with it: the row named it
+    other = "column" if marked.field else "form field"
+    along = f", with the {other} {marked.follows}" if marked.follows else ""
     if marked.was:
-        return f"{note}; was marked personal in {marked.was}, in data entry {marked.entries[0]}"
-    return f"{note}; was in data entry {marked.entries[0]}" if marked.entries else note
+        return f"{note}; was marked personal in {marked.was}, in data entry {marked.entries[0]}{along}"
+    return f"{note}; was in data entry {marked.entries[0]}{along}" if marked.entries else note

@@ -232,10 +232,16 @@ def test_both_marked_false_go_under_ignore_and_the_entry_with_them(tmp_path: Pat
 
 
 def test_the_last_column_of_such_an_entry_goes_with_its_key_and_the_field_stays(tmp_path: Path) -> None:
-    """The form field stays, so the entry does; its `columns:` would hold nothing (null), so it goes too."""
+    """The form field stays, so the entry does; its `columns:` would hold nothing (null), so it goes too.
+
+    The field stays by a row of its own the reviewer changed (its category): without one, the
+    column's `false` takes the field init filed with it too (fix30e, below).
+    """
     policy = people(tmp_path)
     before = policy.read_text(encoding="utf-8")
-    result = update(tmp_path, review(tmp_path, "column,personal\nabsences.total_absences,false\n"))
+    result = update(tmp_path, review(
+        tmp_path, "column,personal,category\nabsences.total_absences,false,\nabsence.total_absences,true,user.financial\n"
+    ))
     assert "by hand" not in result.stderr
     after = policy.read_text(encoding="utf-8")
     gone, added = changed(before, after)
@@ -247,9 +253,9 @@ def test_the_last_column_of_such_an_entry_goes_with_its_key_and_the_field_stays(
     assert (loaded.data["financial"].columns, loaded.data["financial"].form_fields) == (
         (), ("absence.total_absences",)
     )
-    # still init's entry: the field's move, later, takes it out
+    # still init's entry: the field's move, later, takes it out (the line review.csv:3 confirmed)
     result = update(tmp_path, review(tmp_path, "column,personal\nabsence.total_absences,false\n", "later.csv"))
-    assert "later.csv:2: removed data entry financial, which init wrote; its only field absence.total_absences was moved" in (
+    assert "later.csv:2: removed data entry financial, which cnsnt wrote; its only field absence.total_absences was moved" in (
         result.stderr.splitlines()
     )
     assert "financial" not in load_policy(policy).data

@@ -259,10 +259,13 @@ def test_a_row_left_as_written_moves_no_column_out_of_the_entry_its_field_filed_
     assert held(after) == held(load_policy_from(before, tmp_path))  # nothing moved: comments only
     assert "shop_cardsending.name_referent" in after.data["name"].columns
     assert "card_sending.name_referent" in after.data["name"].form_fields
-    # the `true`s are recorded, a form field's on its own line as a column's
+    # the `true`s are recorded, a form field's on its own line as a column's, with the column it
+    # was filed with (so a later row moving the column takes it: fix30e)
     text = policy.read_text(encoding="utf-8")
     assert "      - card_sending.quantity           # marked personal in p.csv:4; cnsnt said: personal (low) " \
-        "because field 'quantity' is filled in by a person; kind unknown [shop/forms.py:9]\n" in text
+        "because field 'quantity' is filled in by a person; kind unknown; fills the column " \
+        "'shop_cardsending.quantity' (the form fills 'CardSending', kept in the table 'shop_cardsending') " \
+        "[shop/forms.py:9]\n" in text
     assert listed(tmp_path, *PERSONAL) == []
 
 
