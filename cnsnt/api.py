@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from cnsnt.notices import NoticeResult, Theme
     from cnsnt.starter.column_kinds import Given
     from cnsnt.starter.field_verdicts import FieldVerdicts
+    from cnsnt.starter.own_rows import OwnRow
 
 
 def resolve_policy_path(path: Path | None, policy: Path | None) -> Path:
@@ -359,7 +360,7 @@ def _given_line(
     if verdict is None or not any(s.kind == "forms" for s in loaded.sources):
         return []
     if not verdict.personal and verdict.confidence is Confidence.LOW:
-        return _own_row_line(key, loaded, dialect, databases)
+        return _own_row_line(key, evidence, loaded, dialect)
     if not verdict.personal or not of_no_kind(verdict.category):
         return []
     read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
@@ -373,23 +374,35 @@ def _given_line(
     ]
 
 
-def _own_row_line(key: str, loaded: Policy, dialect: str | None, databases: tuple[str, ...]) -> list[str]:
+def _own_row_line(key: str, schema: Evidence, loaded: Policy, dialect: str | None) -> list[str]:
     """What init does with a not-personal column of a person's row that a field of no known kind fills.
 
-    It declares the column with the field, in one entry (`cnsnt.starter.own_rows`).
+    It declares the column with the field, in one entry (`cnsnt.starter.own_rows`). `schema`:
+    the tables explain-column has read and classified; only the forms are read here.
     """
     from cnsnt.classify import read_tables
-    from cnsnt.starter.field_verdicts import FieldVerdicts
-    from cnsnt.starter.own_rows import own_rows_of
 
-    read = tuple(s for s in loaded.sources if s.kind in ("forms", "schemas", "databases"))
-    both = collect_evidence(dataclasses.replace(loaded, sources=read), dialect=dialect, databases=databases)
-    reading = read_tables(both.tables)
-    classify(both, reading)
-    mine = own_rows_of(both, reading, FieldVerdicts(both)).get(key.casefold())
+    forms = _form_evidence(loaded, dialect)
+    if forms is None:
+        return []
+    mine = _own_rows(schema, forms, read_tables(schema.tables)).get(key.casefold())
     if mine is None:
         return []
     return [f"  cnsnt init files it with that field, as user (low confidence): {mine.reason}"]
+
+
+def _own_rows(schema: Evidence, forms: Evidence, reading: TableReading) -> dict[str, OwnRow]:
+    """The columns init declares with the field of no known kind that fills them, by key casefolded.
+
+    Built from the schema already read and classified and the forms, for `explain-column`'s
+    line and for the lists' rows alike: each read the sources a second time (codereview30 F6).
+    """
+    from cnsnt.starter.field_verdicts import FieldVerdicts
+    from cnsnt.starter.own_rows import own_rows_of
+
+    both = Evidence(tables=schema.tables, forms=forms.forms)
+    both.classified.update(schema.classified)
+    return own_rows_of(both, reading, FieldVerdicts(both))
 
 
 def _given_kinds(
@@ -518,12 +531,7 @@ def _own_row_verdicts(
     Personal, of no known kind, unsure (`cnsnt.starter.own_rows`, review36 R36b D3): on the
     personal list beside the field, not on the not-personal one.
     """
-    from cnsnt.starter.field_verdicts import FieldVerdicts
-    from cnsnt.starter.own_rows import own_rows_of
-
-    both = Evidence(tables=schema.tables, forms=forms.forms)
-    both.classified.update(schema.classified)
-    own = own_rows_of(both, reading, FieldVerdicts(both))
+    own = _own_rows(schema, forms, reading)
     if not own:
         return rows
     out = []

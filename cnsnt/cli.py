@@ -780,7 +780,7 @@ def init(
             soft_wrap=True,
         )
         for alert in draft.alerts:  # what init leaves out today and no source reads (review35 R35b D1)
-            err.print(alert, markup=False, soft_wrap=True)
+            _note(err, alert)
         _read_notes(err, draft)
         _review_notes(err, draft)
         _unsure_note(err, draft, root)
@@ -843,17 +843,16 @@ def init(
                 soft_wrap=True,
             )
         for alert in draft.alerts:
-            err.print(alert, markup=False, soft_wrap=True)
+            _note(err, alert)
         for found in draft.uncovered:
             held = found.catch_all
             if held is None:
                 continue
-            err.print(
+            _note(
+                err,
                 f"{found.key}: added by name as {found.category}; until now only the catch-all "
                 f"'{held.pattern}' ({held.where}, entry '{held.entry}') named it, which init writes "
                 "for a form of fields of no known kind",
-                markup=False,
-                soft_wrap=True,
             )
         _read_notes(err, draft)
         _review_notes(err, draft)
@@ -894,13 +893,22 @@ def _only_noted(draft: Draft) -> bool:
     return bool(draft.noted) and not (draft.fields or draft.added_sources or draft.reviewed is not None)
 
 
+def _note(err: Console, note: str) -> None:
+    r"""One note of init on stderr, kept to one line: a break in a name a file wrote is shown as `\\n`.
+
+    Notes name what the sources hold (XAML bindings, files, columns, reviewed rows), so a
+    line break in one must not print a line of its own (codereview29 F7, codereview30 F3).
+    """
+    err.print(printable(note, lines=False), markup=False, soft_wrap=True)
+
+
 def _review_notes(err: Console, draft: Draft) -> None:
     """`--reviewed`: each row not applied as asked, then what the reviewed list changed."""
     from cnsnt.starter.review_notes import review_notes
 
     if draft.reviewed is not None:
-        for note in review_notes(draft.reviewed):  # one line each: a break in a name shown as `\n`
-            err.print(printable(note, lines=False), markup=False, soft_wrap=True)
+        for note in review_notes(draft.reviewed):
+            _note(err, note)
 
 
 def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
@@ -940,7 +948,7 @@ def _read_notes(err: Console, draft: Draft) -> None:
     from cnsnt.starter.unlisted import unlisted_notes
 
     for note in unlisted_notes(draft.added_sources, draft.unlisted, draft.sources_file):
-        err.print(note, markup=False, soft_wrap=True)
+        _note(err, note)
     if draft.problems:
         err.print(
             f"{draft.problems} part{'s' if draft.problems != 1 else ''} of the sources could not "

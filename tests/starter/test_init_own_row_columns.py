@@ -114,3 +114,26 @@ def test_explain_column_and_the_lists_say_what_init_does(tmp_path: Path) -> None
     assert "cnsnt init files it with that field, as user (low confidence): filled by the form field 'edit.niveau'" in column
     field = "\n".join(explain_column("edit.niveau", tmp_path))
     assert "cnsnt init files that column with it, of no known kind" in field
+
+
+def test_explain_column_reads_the_schema_once_for_its_own_row_line(tmp_path: Path, monkeypatch: Any) -> None:
+    # the line and the lists' row come from one builder; the schema read for the verdict is
+    # used again, not read a second time with the forms (codereview30 F6)
+    import cnsnt.api as api
+
+    _project(tmp_path)
+    read: list[tuple[str, ...]] = []
+    collect = api.collect_evidence
+
+    def counted(policy: Any, **kwargs: Any) -> Any:
+        read.append(tuple(sorted({s.kind for s in policy.sources})))
+        return collect(policy, **kwargs)
+
+    monkeypatch.setattr(api, "collect_evidence", counted)
+    column = explain_column("pupils.niveau", tmp_path)
+    said = "  cnsnt init files it with that field, as user (low confidence): filled by the form field 'edit.niveau'"
+    assert said in "\n".join(column)
+    assert sum("schemas" in kinds for kinds in read) == 1, read
+    row = next(r for r in column_verdicts("pupils.niveau", tmp_path)[0] if r.column == "pupils.niveau")
+    assert (row.personal, row.category, row.confidence) == (True, "user", "low")
+    assert f"  cnsnt init files it with that field, as user (low confidence): {row.reason}" in column

@@ -104,6 +104,10 @@ XAML_INPUTS = (
 )  # fmt: skip
 #: How far back from a bound property its element's `<` is looked for (a tag's attributes).
 _TAG_REACH = 4000
+#: A binding's property path as a view model names it (`Imie`, `ViewModel.Newsletter`,
+#: `Items[0].Name`): anything else (a space, a line break, a control character) is no
+#: field name, and a note must not print it (codereview30 F3). Linear: one class, anchored.
+_BINDING_PATH = re.compile(r"[\w.\[\]]+")
 
 
 def xaml_view(path: Path) -> bool:
@@ -116,7 +120,9 @@ def xaml_bindings(text: str) -> list[str]:
     out: list[str] = []
     for m in XAML_BOUND.finditer(text):
         start = text.rfind("<", max(0, m.start() - _TAG_REACH), m.start())
-        element = text[start + 1 : m.start()].split(None, 1)[0] if start >= 0 else ""
+        # `<Text="{Binding Name}"/>` has no element name before its property: no control
+        words = text[start + 1 : m.start()].split(None, 1) if start >= 0 else []
+        element = words[0] if words else ""
         if not element.endswith(XAML_INPUTS):
             continue
         parts = [p.strip() for p in m.group(1).split(",")]
@@ -124,6 +130,6 @@ def xaml_bindings(text: str) -> list[str]:
         path = next(given, None)
         if path is None and parts and parts[0] and "=" not in parts[0]:
             path = parts[0]
-        if path:
+        if path and _BINDING_PATH.fullmatch(path):
             out.append(path)
     return out
