@@ -1759,6 +1759,21 @@ def decide(
         if place is not None or set(reading.words) & lx.TERRITORIES:
             category = _category(place) if place is not None else "user.contact.address"
             match = replace(place or match, category=category)
+    if (
+        match is not None
+        and not match.strong
+        and _category(match) == "user.health.insurance_beneficiary_id"
+        and not ctx.describes
+        and ctx.health
+        and not set(reading.words) & _NUMBER_WORDS
+        and set(reading.words) & (lx.LABEL_WORDS | {"cod"})
+    ):
+        # `historicoatendimentos.codSus`, `descricao_SUS`: in a care record, not the person's
+        # own row, the code or the description of the public health system's (`sus`) or the
+        # plan's (`convenio`) item is the care given under it (a procedure); the person's
+        # number is kept in their own row (`pacientes.sus`) or says it is one (`numero_sus`,
+        # `carteirinha`) (trial30 H)
+        match = replace(match, category="user.health.treatment")
     after = reading.words[match.start + len(match.words) :] if match is not None else ()
     if (
         match is not None

@@ -246,6 +246,7 @@ MAKER_WORDS: Final = RECORD_WORDS | ACTOR_WORDS
 BY_WORDS: Final = _VOCAB.lists["by_words"]
 # Tables of addresses (`addresses`, `enderecos`): each row is where someone lives.
 ADDRESS_TABLES: Final = _VOCAB.lists["address_tables"]
+ADDRESS_ABBREVIATIONS: Final = _VOCAB.lists["address_abbreviations"]
 # Tables of what a person bought, paid or booked (`invoices`, `vendas`).
 TRANSACTION_WORDS: Final = _VOCAB.lists["transaction_words"]
 # Amounts of money (`valor`, `importe`, `total`).

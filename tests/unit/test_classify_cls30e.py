@@ -1,0 +1,76 @@
+"""cls30e: classifier verdicts left wrong by trial30's reviewers and review36 R36b.
+
+Every schema here is written for these tests after the reports (a course's open places read
+as a student's number, a patient's house number after `End` read as a number of theirs, a
+SUS procedure's code in a care record read as the patient's card number), read as
+`cnsnt init` reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.classify import classify_tables
+from cnsnt.evidence import Classification, Table
+from tests.unit.schema_entry import read_entry, write_files
+
+
+def _tables(tmp_path: Path, ddl: str) -> list[Table]:
+    write_files(tmp_path, {"schema.sql": ddl})
+    return list(read_entry(tmp_path, "schema.sql").tables)
+
+
+def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
+    return classify_tables(_tables(tmp_path, ddl))
+
+
+# -- item 1: places beside an identifier word count them
+
+
+def test_places_beside_an_enrolment_word_are_a_count(tmp_path: Path) -> None:
+    """`cursos.matriculas_vagas`: the open places of a course's enrolment, a count, no
+    student's number; `posti_liberi`, `MaxPlaces` likewise (trial30 H, J)."""
+    ddl = """
+    CREATE TABLE cursos (id INT PRIMARY KEY, titulo VARCHAR(80), matriculas_vagas VARCHAR(10),
+      professor_id INT REFERENCES professores(id));
+    CREATE TABLE professores (id INT PRIMARY KEY, nome VARCHAR(80), email VARCHAR(80));
+    CREATE TABLE classi (id INT PRIMARY KEY, posti_liberi INT, docente_id INT REFERENCES docenti(id));
+    CREATE TABLE docenti (id INT PRIMARY KEY, nome VARCHAR(80), cognome VARCHAR(80));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("cursos.matriculas_vagas", "classi.posti_liberi"):
+        assert not got[key].personal, got[key]
+        assert "count" in got[key].reason, got[key]
+    # the enrolment number itself is still a person's
+    alone = _verdicts(tmp_path, "CREATE TABLE alunos (id INT PRIMARY KEY, nome VARCHAR(80), matricula VARCHAR(20));")
+    assert alone["alunos.matricula"].category == "user.unique_id", alone["alunos.matricula"]
+
+
+# -- item 4: an address's number, a care record's procedure code
+
+
+def test_a_number_after_a_short_word_for_address_is_the_house_number(tmp_path: Path) -> None:
+    """`pacientes.EndNumero`: `End` is `endereço`, beside the street `Rua` (trial30 H)."""
+    ddl = """
+    CREATE TABLE pacientes (id INT PRIMARY KEY, Nome VARCHAR(80), CPF VARCHAR(11),
+      Rua VARCHAR(80), EndNumero VARCHAR(10), Bairro VARCHAR(60));
+    """
+    got = _verdicts(tmp_path, ddl)["pacientes.EndNumero"]
+    assert got.personal and got.category == "user.contact.address.street", got
+    assert "house number" in got.reason, got
+
+
+def test_a_sus_procedure_code_in_a_care_record_is_the_care(tmp_path: Path) -> None:
+    """`atendimentos.codSus`, `descricao_SUS`: the public health system's procedure, done on
+    the patient, not the patient's SUS card number, which `pacientes.sus` keeps (trial30 H)."""
+    ddl = """
+    CREATE TABLE pacientes (id INT PRIMARY KEY, nome VARCHAR(80), cpf VARCHAR(11), sus VARCHAR(20));
+    CREATE TABLE atendimentos (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      diagnostico TEXT, codSus TEXT, descricao_SUS TEXT, numero_sus VARCHAR(20));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("atendimentos.codSus", "atendimentos.descricao_SUS"):
+        assert got[key].personal and got[key].category == "user.health.treatment", got[key]
+    # a number of the card is still the card's, in the record as in the person's row
+    for key in ("atendimentos.numero_sus", "pacientes.sus"):
+        assert got[key].category == "user.health.insurance_beneficiary_id", got[key]
