@@ -2334,6 +2334,17 @@ def decide(
                     f"comment '{short}' means {_label(found)} ({found.lang}), "
                     f"but '{table}' is a list of values",
                 )
+            if not ctx.person and _category(found).startswith("user.location"):
+                # `waters.latitude`, "Breedtegraad voor geolocatie": the comment says what the
+                # column holds, a position, not whose; in a table about no one it is the
+                # thing's own, a fishing water's (trial30 I)
+                return Classification(
+                    False,
+                    None,
+                    Confidence.MEDIUM,
+                    f"comment '{short}' means {_label(found)} ({found.lang}), "
+                    f"but '{table}' is about no one: the position of what it lists",
+                )
             return Classification(
                 True,
                 _category(found),

@@ -74,3 +74,34 @@ def test_a_sus_procedure_code_in_a_care_record_is_the_care(tmp_path: Path) -> No
     # a number of the card is still the card's, in the record as in the person's row
     for key in ("atendimentos.numero_sus", "pacientes.sus"):
         assert got[key].category == "user.health.insurance_beneficiary_id", got[key]
+
+
+# -- item 3: a thing's position, a CAPTCHA
+
+
+def test_a_commented_position_in_a_table_about_no_one_is_the_things(tmp_path: Path) -> None:
+    """`waters.latitude` with the comment "Breedtegraad voor geolocatie": a fishing water's
+    position, in a table about no one (trial30 I)."""
+    ddl = """
+    CREATE TABLE waters (id INT PRIMARY KEY, naam VARCHAR(80),
+      latitude DECIMAL(10,7) COMMENT 'Breedtegraad voor geolocatie',
+      longitude DECIMAL(10,7) COMMENT 'Lengtegraad voor geolocatie');
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("waters.latitude", "waters.longitude"):
+        assert not got[key].personal, got[key]
+        assert "about no one" in got[key].reason, got[key]
+
+
+def test_a_captcha_token_is_no_credential(tmp_path: Path) -> None:
+    """`meldingen.captcha_token`: proves a human sent the report, not who (trial30 I)."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(80), email VARCHAR(120), password VARCHAR(60));
+    CREATE TABLE meldingen (id INT PRIMARY KEY, omschrijving TEXT, captcha_token VARCHAR(255),
+      remember_token VARCHAR(100), verwerkt_door INT REFERENCES users(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert not got["meldingen.captcha_token"].personal, got["meldingen.captcha_token"]
+    assert got["meldingen.remember_token"].category == "user.authorization.credentials", got[
+        "meldingen.remember_token"
+    ]
