@@ -1774,6 +1774,28 @@ def decide(
         # number is kept in their own row (`pacientes.sus`) or says it is one (`numero_sus`,
         # `carteirinha`) (trial30 H)
         match = replace(match, category="user.health.treatment")
+    if (
+        match is not None
+        and not match.strong
+        and _category(match) == "user.professional_information.job_title"
+        and set(match.words) <= lx.SPECIALITIES
+        and not reading.rest & (lx.PERSON_TABLES | lx.QUALIFIERS)
+        and ctx.health
+        and not ctx.describes
+    ):
+        # `encaminhamentos.Especialidade`, `plano_tto.especialidade`: in a care record, not a
+        # person's own row, a speciality is the branch of care given, no one's job (trial30 H)
+        match = replace(match, category="user.health.treatment")
+    if (
+        match is not None
+        and _category(match).startswith(("user.account.username", "user.name"))
+        and type
+        and _type_base(type) in ("enum", "set")
+        and len(set(_ENUM_VALUE.findall(type))) >= 2
+    ):
+        # `FasciaUtenza enum('full_time', 'part_time_mattutina')`: a fixed list of choices (a
+        # service band) holds no one's login nor name, whatever word names it (trial30 H)
+        match = None
     after = reading.words[match.start + len(match.words) :] if match is not None else ()
     if (
         match is not None
@@ -2287,7 +2309,8 @@ def decide(
         and kind == "text"
         and bool(who)
         and set(who) <= _WHO_WORDS
-        and bool(set(who) & _ROLE_WORDS)
+        # `profile` names a record of people, no role (trial30 I)
+        and bool(set(who) & (_ROLE_WORDS - lx.PEOPLE_RECORDS))
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)
         and not keyed
         and not ctx.lookup

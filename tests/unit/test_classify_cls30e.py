@@ -105,3 +105,50 @@ def test_a_captcha_token_is_no_credential(tmp_path: Path) -> None:
     assert got["meldingen.remember_token"].category == "user.authorization.credentials", got[
         "meldingen.remember_token"
     ]
+
+
+# -- item 2: a programme's profile, a service band, a branch of care
+
+
+def test_a_profile_column_in_a_table_about_no_one_names_no_one(tmp_path: Path) -> None:
+    """`specialties.profile`: a study programme's profile, no person named by role (trial30 I)."""
+    ddl = """
+    CREATE TABLE specialties (id INT PRIMARY KEY, code VARCHAR(20), name VARCHAR(100),
+      profile VARCHAR(100), educ_years INT);
+    """
+    got = _verdicts(tmp_path, ddl)["specialties.profile"]
+    assert not got.personal, got
+
+
+def test_a_fixed_list_of_choices_is_no_login(tmp_path: Path) -> None:
+    """`FasciaUtenza enum('full_time', ...)`: the child's service band, a fact about them, no
+    username, though `utenza` names an account (trial30 H)."""
+    ddl = """
+    CREATE TABLE bambini (id INT PRIMARY KEY, nome VARCHAR(40), cognome VARCHAR(40),
+      codice_fiscale CHAR(16),
+      FasciaUtenza ENUM('full_time', 'part_time_pomeridiana', 'part_time_mattutina'),
+      utenza VARCHAR(40));
+    """
+    got = _verdicts(tmp_path, ddl)
+    band = got["bambini.FasciaUtenza"]
+    assert band.personal and band.category == "user", band
+    # a login typed as text stays a login
+    assert got["bambini.utenza"].category == "user.account.username", got["bambini.utenza"]
+
+
+def test_a_speciality_in_a_care_record_is_the_care(tmp_path: Path) -> None:
+    """`encaminhamentos.especialidade`: the branch of care a patient (keyed by CPF) is referred
+    to, not a job title; in a doctor's own row it is their job (trial30 H)."""
+    ddl = """
+    CREATE TABLE pacientes (id INT PRIMARY KEY, nome VARCHAR(80), cpf VARCHAR(11) UNIQUE);
+    CREATE TABLE medicos (id INT PRIMARY KEY, nome VARCHAR(80), crm VARCHAR(20),
+      especialidade VARCHAR(60));
+    CREATE TABLE encaminhamentos (id INT PRIMARY KEY, cpf VARCHAR(11) REFERENCES pacientes(cpf),
+      data DATE, especialidade VARCHAR(60), complexidade VARCHAR(20));
+    """
+    got = _verdicts(tmp_path, ddl)
+    care = got["encaminhamentos.especialidade"]
+    assert care.personal and care.category == "user.health.treatment", care
+    assert str(got["medicos.especialidade"].category).startswith("user.professional_information"), got[
+        "medicos.especialidade"
+    ]
