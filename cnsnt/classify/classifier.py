@@ -1759,6 +1759,43 @@ def decide(
         if place is not None or set(reading.words) & lx.TERRITORIES:
             category = _category(place) if place is not None else "user.contact.address"
             match = replace(place or match, category=category)
+    if (
+        match is not None
+        and not match.strong
+        and _category(match) == "user.health.insurance_beneficiary_id"
+        and not ctx.describes
+        and ctx.health
+        and not set(reading.words) & _NUMBER_WORDS
+        and set(reading.words) & (lx.LABEL_WORDS | {"cod"})
+    ):
+        # `historicoatendimentos.codSus`, `descricao_SUS`: in a care record, not the person's
+        # own row, the code or the description of the public health system's (`sus`) or the
+        # plan's (`convenio`) item is the care given under it (a procedure); the person's
+        # number is kept in their own row (`pacientes.sus`) or says it is one (`numero_sus`,
+        # `carteirinha`) (trial30 H)
+        match = replace(match, category="user.health.treatment")
+    if (
+        match is not None
+        and not match.strong
+        and _category(match) == "user.professional_information.job_title"
+        and set(match.words) <= lx.SPECIALITIES
+        and not reading.rest & (lx.PERSON_TABLES | lx.QUALIFIERS)
+        and ctx.health
+        and not ctx.describes
+    ):
+        # `encaminhamentos.Especialidade`, `plano_tto.especialidade`: in a care record, not a
+        # person's own row, a speciality is the branch of care given, no one's job (trial30 H)
+        match = replace(match, category="user.health.treatment")
+    if (
+        match is not None
+        and _category(match).startswith(("user.account.username", "user.name"))
+        and type
+        and _type_base(type) in ("enum", "set")
+        and len(set(_ENUM_VALUE.findall(type))) >= 2
+    ):
+        # `FasciaUtenza enum('full_time', 'part_time_mattutina')`: a fixed list of choices (a
+        # service band) holds no one's login nor name, whatever word names it (trial30 H)
+        match = None
     after = reading.words[match.start + len(match.words) :] if match is not None else ()
     if (
         match is not None
@@ -2272,7 +2309,8 @@ def decide(
         and kind == "text"
         and bool(who)
         and set(who) <= _WHO_WORDS
-        and bool(set(who) & _ROLE_WORDS)
+        # `profile` names a record of people, no role (trial30 I)
+        and bool(set(who) & (_ROLE_WORDS - lx.PEOPLE_RECORDS))
         and not set(words) & (_CODE_WORDS | _NUMBER_WORDS)
         and not keyed
         and not ctx.lookup
@@ -2318,6 +2356,17 @@ def decide(
                     Confidence.MEDIUM,
                     f"comment '{short}' means {_label(found)} ({found.lang}), "
                     f"but '{table}' is a list of values",
+                )
+            if not ctx.person and _category(found).startswith("user.location"):
+                # `waters.latitude`, "Breedtegraad voor geolocatie": the comment says what the
+                # column holds, a position, not whose; in a table about no one it is the
+                # thing's own, a fishing water's (trial30 I)
+                return Classification(
+                    False,
+                    None,
+                    Confidence.MEDIUM,
+                    f"comment '{short}' means {_label(found)} ({found.lang}), "
+                    f"but '{table}' is about no one: the position of what it lists",
                 )
             return Classification(
                 True,

@@ -246,6 +246,9 @@ MAKER_WORDS: Final = RECORD_WORDS | ACTOR_WORDS
 BY_WORDS: Final = _VOCAB.lists["by_words"]
 # Tables of addresses (`addresses`, `enderecos`): each row is where someone lives.
 ADDRESS_TABLES: Final = _VOCAB.lists["address_tables"]
+ADDRESS_ABBREVIATIONS: Final = _VOCAB.lists["address_abbreviations"]
+PEOPLE_RECORDS: Final = _VOCAB.lists["people_records"]
+SPECIALITIES: Final = _VOCAB.lists["specialities"]
 # Tables of what a person bought, paid or booked (`invoices`, `vendas`).
 TRANSACTION_WORDS: Final = _VOCAB.lists["transaction_words"]
 # Amounts of money (`valor`, `importe`, `total`).

@@ -2837,6 +2837,9 @@ def _house_number(column: Column, street: str, keyed: set[str], verdict: TableVe
         return False
     words = _TOKENIZER.words(column.name, verdict.context.languages)
     words = past_prefix(words, verdict.context.prefix) or words
+    # `EndNumero`, `addr_nr`: a word for the address first, then the number (trial30 H)
+    if len(words) > 1 and words[0] in lx.ADDRESS_ABBREVIATIONS | lx.ADDRESS_TABLES:
+        words = words[1:]
     return bool(words) and set(words) <= _NUMBER_WORDS
 
 
