@@ -85,8 +85,9 @@ class Review:
     personal: bool
     category: str | None
     where: str
-    """`file:line` of its row; a JSON item's opening line and its index, `file:line (item N)`:
-    items of a compact list share a line, and each is a row of its own (codereview30 F1)."""
+    """`file:line` of its row (a JSON item's opening line); `file:line (item N)` for a JSON
+    item that shares its line with another (a compact list): each is a row of its own
+    (codereview30 F1). `row_line` reads it back."""
     form: bool = False
     """The row is a form field's: its `table` cell is the heading `explain-column` writes for
     one (`form 'signup': form fields, ...`). A form and a table of one name (`signup.html`,
