@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cnsnt.evidence import Classification, Column, FieldRole, FormField
-from cnsnt.matching import column_matches, field_matches, is_glob
+from cnsnt.matching import ColumnParts, field_matches, is_glob
 from cnsnt.starter.reviewed import Review, contradiction, refuse, row_order, same_answer
 from cnsnt.textsafe import json_dumps
 
@@ -299,10 +299,10 @@ def match_reviews(
     # row names by itself (review34 R34a D1), or only a row left as written names (trial30 I);
     # one that matches none is said
     spared: dict[int, tuple[Review, tuple[str, ...]]] = {}
+    by_part = ColumnParts(full)  # a `t12.*` row tries only t12's columns
 
     def matched(review: Review) -> list[str]:
-        pattern = review.column.casefold()
-        found = [key for name, same in full.items() if column_matches(pattern, name) for key in same]
+        found = [key for name in by_part.matching(review.column.casefold()) for key in full[name]]
         if not review.personal or not spare:
             return found
         left = [key for key in found if key not in spare]

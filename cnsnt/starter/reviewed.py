@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -143,19 +142,25 @@ def read_reviewed(path: Path, shown: str, taxonomy: Taxonomy) -> tuple[Review, .
     return tuple(out.values())
 
 
-#: A reviewed row's name: `file:line`, or `file:line (item N)` for a JSON item that shares its line.
-_ROW = re.compile(r"(?P<file>.+):(?P<line>[0-9]+)(?: \(item (?P<item>[0-9]+)\))?")
-
-
 def row_line(where: str) -> tuple[int, int] | None:
     """`(line, item)` of a reviewed row's `where` (item 0 when it names none); None when it is no row.
 
-    The one reader of a row's name: the notes sort rows by it, and a comment's row is known by it.
+    `where` is `file:line`, or `file:line (item N)` for a JSON item that shares its line. The
+    one reader of a row's name: the notes sort rows by it, and a comment's row is known by it.
     """
-    found = _ROW.fullmatch(where)
-    if found is None:
-        return None
-    return int(found["line"]), int(found["item"] or 0)
+    head, item = where, "0"
+    if where.endswith(")"):
+        head, opened, tail = where[:-1].rpartition(" (item ")
+        if not opened or not _number(tail):
+            return None
+        item = tail
+    path, _, line = head.rpartition(":")
+    return (int(line), int(item)) if path and _number(line) else None
+
+
+def _number(text: str) -> bool:
+    """Whether `text` is a number written in ASCII digits (`isdigit` alone takes `²`)."""
+    return text.isascii() and text.isdigit()
 
 
 def row_order(where: str) -> tuple[int, int]:

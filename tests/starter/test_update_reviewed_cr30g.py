@@ -2,7 +2,7 @@
 
 F1: items of a compact JSON list share a line, and each is still a row of its own: named
 `file:line (item N)`, counted once each. F5: a note is cut to 500 characters in the
-comments, and stderr says so. F6: one reader of a row's name (`reviewed.row_line`).
+comments, and stderr says so. F6: one reader of a row's name (`reviewed.row_line`). F4: a `table.*` row tries only that table's columns.
 
 Written here: a `tenants` table whose `homeless` and `plan_tier` init declares unsure, and a
 `flats` table of things.
@@ -16,9 +16,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cnsnt import matching
 from cnsnt.cli import app
+from cnsnt.evidence import Column
+from cnsnt.matching import ColumnParts, column_matches
+from cnsnt.model import Location
 from cnsnt.policy.loader import load_policy
-from cnsnt.starter.reviewed import MAX_NOTE_CHARS, row_line
+from cnsnt.starter import review_marks
+from cnsnt.starter.review_marks import match_reviews
+from cnsnt.starter.reviewed import MAX_NOTE_CHARS, Review, row_line
 
 runner = CliRunner()
 ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
@@ -106,6 +112,8 @@ def test_items_on_lines_of_their_own_are_named_by_their_line_alone(tmp_path: Pat
         ("review.csv", None),
         ("review.csv:4 (item)", None),
         ("review.csv:x", None),
+        ("review.csv:²", None),  # a digit, but not a line number
+        ("r.json:1 (item 2", None),
     ],
 )
 def test_a_rows_name_is_read_by_one_helper(where: str, place: tuple[int, int] | None) -> None:
@@ -157,3 +165,41 @@ def test_a_note_of_500_characters_is_kept_whole(tmp_path: Path) -> None:
     result = update(tmp_path, "r.json", [{"column": "tenants.homeless", "personal": True, "note": note}])
     assert "its note is" not in result.stderr
     assert f'"{note}"; cnsnt said:' in policy.read_text(encoding="utf-8")
+
+
+# --- F4: a pattern row tries only the columns it can match -----------------------------------
+
+KEYS = [
+    "t1.amount", "t1.code", "t12.amount", "sales.t1.label", "t1.t2.kind", "T1.Title",
+    "x.created_at", "sales.x.created_at", "created_at.id", "user[email].x", r"qty*.n", "t1x.amount",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "t1.*", "T1.*", "*.created_at", "created_at.*", "t1.*.kind", "sales.*", "*.amount", "t*.amount",
+        "*", "*.*", "t1.?ode", "user[email].*", r"qty\*.*", "t1", "*t1.*", "t1.t2.*", "amount.*",
+    ],
+)  # fmt: skip
+def test_column_parts_finds_what_trying_every_key_finds(pattern: str) -> None:
+    expected = [key for key in KEYS if column_matches(pattern, key)]
+    assert ColumnParts(KEYS).matching(pattern) == expected
+
+
+def test_a_table_pattern_row_tries_only_its_tables_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    tried: list[str] = []
+
+    def counted(pattern: str, key: str) -> bool:
+        tried.append(key)
+        return column_matches(pattern, key)
+
+    monkeypatch.setattr(matching, "column_matches", counted)
+    monkeypatch.setattr(review_marks, "column_matches", counted, raising=False)  # as it was, imported
+    at = Location("db/schema.sql", 1)
+    columns = [Column(f"t{i}", name, at, "schema.sql") for i in range(50) for name in ("id", "label", "kind")]
+    rows = [Review("t7.*", False, None, "r.csv:2"), Review("*.kind", False, None, "r.csv:3")]
+    marks = match_reviews(rows, columns)
+    assert [key for key, review in marks.by_column.items() if review is rows[0]] == ["t7.id", "t7.label", "t7.kind"]
+    assert len([k for k, r in marks.by_column.items() if r is rows[1]]) == 49
+    assert len(tried) == 3 + 50  # t7's columns, then each table's `kind`
