@@ -81,6 +81,36 @@ def _spellings(key: str, columns: bool) -> Iterator[str]:
         yield ".".join(parts[start:])
 
 
+class ColumnParts:
+    """Column keys by each of their parts, to try a glob pattern only on keys it can match.
+
+    A pattern whose first or last part is literal (`t12.*`, `*.created_at`) matches only
+    keys holding that part (`column_matches` matches the key or its last parts, each from
+    a part's start to a part's end), so only those are tried. Trying each of 300 `tN.*`
+    rows of a reviewed list on all 21,000 columns took 13 s (codereview30 F4).
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = list(dict.fromkeys(keys))
+        self.by_part: dict[str, list[str]] = {}
+        for key in self.keys:
+            for part in dict.fromkeys(key.lower().split(".")):
+                self.by_part.setdefault(part, []).append(key)
+
+    def matching(self, pattern: str) -> list[str]:
+        """The keys `pattern` names (`column_matches`), in the order given."""
+        parts = pattern.split(".")
+        literal = [p.lower() for p in {parts[0], parts[-1]} if not _WILD_OR_ESCAPE.search(p)]
+        keys = self.keys
+        if len(parts) > 1 and literal:
+            keys = min((self.by_part.get(part, []) for part in literal), key=len)
+        return [key for key in keys if column_matches(pattern, key)]
+
+
+#: What makes a pattern's part no literal text: a wildcard, or a backslash (an escape, or itself).
+_WILD_OR_ESCAPE = re.compile(r"[*?\\]")
+
+
 class KeyIndex:
     """Evidence keys, for asking whether a pattern names any of them.
 

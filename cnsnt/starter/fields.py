@@ -32,6 +32,7 @@ from cnsnt.starter.review_marks import (
     match_reviews,
     reviewer_reason,
 )
+from cnsnt.starter.reviewed import row_order
 from cnsnt.starter.things import IgnoredField, things
 
 if TYPE_CHECKING:
@@ -406,7 +407,7 @@ def undeclared(
         ignore_lines=tuple(line for line, _ in moves.unignored.values()),
         behind=tuple(together.behind),
         spared=marks.spared,
-        yielded=tuple(sorted((*marks.yielded, *field_marks.yielded), key=lambda r: _row_line(r.where))),
+        yielded=tuple(sorted((*marks.yielded, *field_marks.yielded), key=lambda r: row_order(r.where))),
         marked_personal=tuple(
             p.key
             for (kind, key), p in found.items()
@@ -788,11 +789,6 @@ class _Together:
             Confidence.HIGH, column.location,
             table=f"{column.schema}.{column.table}" if column.schema else column.table, reviewed=review.where,
         )
-
-
-def _row_line(where: str) -> int:
-    """The line of a reviewed row, from its `file:line`."""
-    return int(where.rpartition(":")[2])
 
 
 def by_pattern(review: Review, key: str) -> bool:

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 
 from cnsnt.starter.review_marks import NOTE_OPEN
+from cnsnt.starter.reviewed import row_line
 
 #: How the comment of a line a reviewed list wrote starts (`review_marks.reviewer_reason`),
 #: and what follows the row it names.
@@ -94,6 +95,5 @@ def past_note(text: str) -> tuple[str, str] | None:
 
 
 def is_row(where: str) -> bool:
-    """Whether `where` is `file:line`, as a reviewed row is named."""
-    path, _, number = where.rpartition(":")
-    return bool(path) and number.isdigit()
+    """Whether `where` is `file:line` (or `file:line (item N)`), as a reviewed row is named."""
+    return row_line(where) is not None

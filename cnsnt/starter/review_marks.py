@@ -19,8 +19,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cnsnt.evidence import Classification, Column, FieldRole, FormField
-from cnsnt.matching import column_matches, field_matches, is_glob
-from cnsnt.starter.reviewed import Review, contradiction, refuse, same_answer
+from cnsnt.matching import ColumnParts, field_matches, is_glob
+from cnsnt.starter.reviewed import Review, contradiction, refuse, row_order, same_answer
 from cnsnt.textsafe import json_dumps
 
 
@@ -123,6 +123,8 @@ class ReviewOutcome:
     box, a button: `entries` holds its role), which CN101 never asks to declare."""
     rows: tuple[str, ...] = ()
     """Every row read (`file:line`), so the summary accounts for each (trial30 H#4)."""
+    cut_notes: tuple[Review, ...] = ()
+    """Rows whose note was longer than `reviewed.MAX_NOTE_CHARS`, cut in the comments they write."""
     declared_rows: tuple[str, ...] = ()
     """The rows whose column or field a data entry now declares: newly, or re-filed."""
     confirmed_rows: tuple[str, ...] = ()
@@ -193,7 +195,7 @@ def _apply_patterns(
                 by_key[key] = review
                 taken.add(key)
     left = {id(review) for review in by_key.values()}
-    return tuple(sorted((r for i, r in named.items() if i not in left), key=_line))
+    return tuple(sorted((r for i, r in named.items() if i not in left), key=lambda r: row_order(r.where)))
 
 
 def match_field_reviews(
@@ -237,7 +239,8 @@ def match_field_reviews(
         written or {},
         missing,
     )
-    return FieldMarks(by_field, tuple(not_input), tuple(sorted(missing, key=_line)), yielded)
+    missed = tuple(sorted(missing, key=lambda r: row_order(r.where)))
+    return FieldMarks(by_field, tuple(not_input), missed, yielded)
 
 
 def match_reviews(
@@ -287,7 +290,7 @@ def match_reviews(
         for key in keys:
             earlier = by_column.setdefault(key, review)
             if not same_answer(earlier, review):
-                first, second = sorted((earlier, review), key=_line)
+                first, second = sorted((earlier, review), key=lambda r: row_order(r.where))
                 bad.append(contradiction(second, first))
                 break
     if bad:
@@ -296,10 +299,10 @@ def match_reviews(
     # row names by itself (review34 R34a D1), or only a row left as written names (trial30 I);
     # one that matches none is said
     spared: dict[int, tuple[Review, tuple[str, ...]]] = {}
+    by_part = ColumnParts(full)  # a `t12.*` row tries only t12's columns
 
     def matched(review: Review) -> list[str]:
-        pattern = review.column.casefold()
-        found = [key for name, same in full.items() if column_matches(pattern, name) for key in same]
+        found = [key for name in by_part.matching(review.column.casefold()) for key in full[name]]
         if not review.personal or not spare:
             return found
         left = [key for key in found if key not in spare]
@@ -315,13 +318,9 @@ def match_reviews(
     yielded = _apply_patterns(patterns, matched, by_column, written or {}, missing)
     # a pattern whose every column is a key matched some: no "matches no column" warning
     missing = [review for review in missing if id(review) not in spared]
-    said = sorted((pair for pair in spared.values() if pair[1]), key=lambda pair: _line(pair[0]))
-    return ReviewMarks(by_column, tuple(sorted(missing, key=_line)), yielded, tuple(said))
-
-
-def _line(review: Review) -> int:
-    """The line of a reviewed row, from its `file:line`."""
-    return int(review.where.rpartition(":")[2])
+    said = sorted((pair for pair in spared.values() if pair[1]), key=lambda pair: row_order(pair[0].where))
+    missed = tuple(sorted(missing, key=lambda r: row_order(r.where)))
+    return ReviewMarks(by_column, missed, yielded, tuple(said))
 
 
 def reviewer_reason(review: Review, verdict: Classification) -> str:

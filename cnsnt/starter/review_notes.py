@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from cnsnt.matching import escape, is_glob
 from cnsnt.policy.model import Policy
 from cnsnt.starter.review_marks import Marked, ReviewOutcome
+from cnsnt.starter.reviewed import MAX_NOTE_CHARS, row_order
 from cnsnt.starter.update import load_rt
 from cnsnt.starter.yaml_text import scalar
 
@@ -139,9 +140,15 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
             f"it (consent: columns: {patterns}), which no data entry declares: declare it in one by hand "
             "if it is personal data besides",
         )
+    for review in outcome.cut_notes:
+        say(
+            review.where,
+            f"{review.where}: its note is {review.note_chars:,} characters long: the comments it writes "
+            f"keep the first {MAX_NOTE_CHARS - 1} and end with …",
+        )
     for review, spared in outcome.spared:
         say(review.where, _spared(review.where, review.column, spared))
-    out = [text for _, text in sorted(rows, key=lambda row: _row(row[0]))]  # stable: as they arose
+    out = [text for _, text in sorted(rows, key=lambda row: row_order(row[0]))]  # stable: as they arose
     if outcome.left:
         # as `ignore:` takes them: a `*` in a name escaped, and quoted as init writes it
         keys = ", ".join(scalar(m.key if m.pattern else escape(m.key)) for m in outcome.left)
@@ -209,11 +216,6 @@ def summary(outcome: ReviewOutcome) -> str:
     read = f"{outcome.source}: {count} row{'s' if count != 1 else ''} reviewed"
     parts = tally(outcome)
     return f"{read}: " + ", ".join(f"{n} {what}" for n, what in parts) if parts else read
-
-
-def _row(where: str) -> int:
-    """The line of a reviewed row, from its `file:line`."""
-    return int(where.rpartition(":")[2])
 
 
 def _removed(marked: Marked, moved: Sequence[Marked]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,9 @@ from cnsnt.verdicts import FORM_HEADING_END, FORM_HEADING_START
 #: A verdict row is about 200 bytes: room for the whole `explain-column '*'` of a project of
 #: 100,000 columns, and a bound on what a file named by mistake (a dump) makes cnsnt read.
 MAX_REVIEW_BYTES = 20_000_000
+#: The longest note carried into a comment, in characters: a pasted e-mail or log stays in the
+#: list, not in the policy and its diffs (codereview30 F5). A longer one is cut, ending `…`.
+MAX_NOTE_CHARS = 500
 #: How much of a CSV's first line is read to tell its separator (a header is a few names).
 _HEADER_CHARS = 1024
 #: Bad cells listed in one error; the count of the rest is said.
@@ -80,7 +84,9 @@ class Review:
     personal: bool
     category: str | None
     where: str
-    """`file:line` of its row (a JSON item's opening line)."""
+    """`file:line` of its row (a JSON item's opening line); `file:line (item N)` for a JSON
+    item that shares its line with another (a compact list): each is a row of its own
+    (codereview30 F1). `row_line` reads it back."""
     form: bool = False
     """The row is a form field's: its `table` cell is the heading `explain-column` writes for
     one (`form 'signup': form fields, ...`). A form and a table of one name (`signup.html`,
@@ -89,7 +95,9 @@ class Review:
     read column first."""
     note: str | None = None
     """The reviewer's `note` cell, when they wrote one: carried into the comment of the line
-    the row writes (`review_marks.reviewer_reason`)."""
+    the row writes (`review_marks.reviewer_reason`); at most `MAX_NOTE_CHARS`, a longer one cut."""
+    note_chars: int = 0
+    """How long the note was as written, when it was cut (0: it was not)."""
 
 
 @dataclass(frozen=True)
@@ -114,11 +122,13 @@ def read_reviewed(path: Path, shown: str, taxonomy: Taxonomy) -> tuple[Review, .
     """
     text = _read(path, shown)
     kind = _kind(path, text)
-    rows = _json_rows(text, shown) if kind == "json" else _csv_rows(text, shown)
+    rows = list(_json_rows(text, shown) if kind == "json" else _csv_rows(text, shown))
+    # items of a compact JSON list share a line: each is named by its index as well
+    shared = {line for line, count in Counter(row.line for row in rows).items() if count > 1}
     bad: list[str] = []
     out: dict[tuple[bool, str], Review] = {}
     for row in rows:
-        review = _review(row, shown, taxonomy, bad)
+        review = _review(row, shown, taxonomy, bad, row.line in shared)
         if review is None:
             continue
         key = (review.form, review.column.casefold())  # a form's field is not the table's column
@@ -130,6 +140,32 @@ def read_reviewed(path: Path, shown: str, taxonomy: Taxonomy) -> tuple[Review, .
     if bad:
         refuse(shown, bad)
     return tuple(out.values())
+
+
+def row_line(where: str) -> tuple[int, int] | None:
+    """`(line, item)` of a reviewed row's `where` (item 0 when it names none); None when it is no row.
+
+    `where` is `file:line`, or `file:line (item N)` for a JSON item that shares its line. The
+    one reader of a row's name: the notes sort rows by it, and a comment's row is known by it.
+    """
+    head, item = where, "0"
+    if where.endswith(")"):
+        head, opened, tail = where[:-1].rpartition(" (item ")
+        if not opened or not _number(tail):
+            return None
+        item = tail
+    path, _, line = head.rpartition(":")
+    return (int(line), int(item)) if path and _number(line) else None
+
+
+def _number(text: str) -> bool:
+    """Whether `text` is a number written in ASCII digits (`isdigit` alone takes `²`)."""
+    return text.isascii() and text.isdigit()
+
+
+def row_order(where: str) -> tuple[int, int]:
+    """A reviewed row's place in its list, to sort rows by: its line, then its item on that line."""
+    return row_line(where) or (0, 0)
 
 
 def same_answer(one: Review, other: Review) -> bool:
@@ -305,10 +341,13 @@ def _skip_space(text: str, at: int) -> int:
     return at
 
 
-def _review(row: _Row, shown: str, taxonomy: Taxonomy, bad: list[str]) -> Review | None:
-    """The row as a review; None when it was not reviewed, or is bad (said in `bad`)."""
-    where = f"{shown}:{row.line}"
-    named = f"{where} ({row.item})" if row.item else where
+def _review(row: _Row, shown: str, taxonomy: Taxonomy, bad: list[str], shared: bool) -> Review | None:
+    """The row as a review; None when it was not reviewed, or is bad (said in `bad`).
+
+    `shared`: another row starts on its line (a compact JSON list), so its `where` names its item.
+    """
+    named = f"{shown}:{row.line}" + (f" ({row.item})" if row.item else "")
+    where = named if shared else f"{shown}:{row.line}"
     personal = _personal(row.personal)
     if personal is None:
         return None  # an empty cell: not reviewed
@@ -335,15 +374,23 @@ def _review(row: _Row, shown: str, taxonomy: Taxonomy, bad: list[str]) -> Review
             "policy defines under taxonomy:, or leave it empty"
         )
         return None
-    return Review(column, personal, category, where, _is_form(row.table), _note(row.note))
+    note, chars = _note(row.note)
+    return Review(column, personal, category, where, _is_form(row.table), note, chars)
 
 
-def _note(value: Any) -> str | None:
-    """The reviewer's note, stripped; None for an empty or absent cell (a JSON `null`)."""
+def _note(value: Any) -> tuple[str | None, int]:
+    """The reviewer's note, stripped, and its length when it was cut (else 0).
+
+    None for an empty or absent cell (a JSON `null`). A note longer than `MAX_NOTE_CHARS`
+    is cut to that many, the last a `…`.
+    """
     if value is None:
-        return None
+        return None, 0
     text = (value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)).strip()
-    return text or None
+    if len(text) <= MAX_NOTE_CHARS:
+        return text or None, 0
+    # a str is cut between code points, so no character is split
+    return text[: MAX_NOTE_CHARS - 1].rstrip() + "…", len(text)
 
 
 def _is_form(table: Any) -> bool:

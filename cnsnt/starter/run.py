@@ -45,7 +45,7 @@ from cnsnt.starter.review_moves import (
     removed_by_entry,
 )
 from cnsnt.starter.review_notes import stuck
-from cnsnt.starter.reviewed import read_reviewed
+from cnsnt.starter.reviewed import read_reviewed, row_order
 from cnsnt.starter.splice_check import KINDS, check_splice
 from cnsnt.starter.things import IgnoredField
 from cnsnt.starter.unlisted import Unlisted, spec_of, surveyed
@@ -350,7 +350,9 @@ def draft_update(
     outcome = None
     if reviewed is not None:
         text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target)
-        outcome = replace(outcome, rows=tuple(r.where for r in reviews))
+        outcome = replace(
+            outcome, rows=tuple(r.where for r in reviews), cut_notes=tuple(r for r in reviews if r.note_chars)
+        )
     # a line a reviewed list wrote is counted in its header as that list's
     moved_out = [
         (line.entry, line.decided.rpartition(":")[0] if line.decided else None)
@@ -455,7 +457,7 @@ def _add_ignored(
         return text, outcome
     if holder is not None and holder != target:
         return text, replace(outcome, left=marked, elsewhere=display_path(holder))
-    marked = tuple(sorted(marked, key=lambda m: int(m.review.where.rpartition(":")[2])))  # the list's order
+    marked = tuple(sorted(marked, key=lambda m: row_order(m.review.where)))  # the list's order
     items = [(_ignore_item(m), _ignore_note(m)) for m in marked]
     return add_ignores(text, items, target.as_posix()), replace(outcome, ignored=marked)
 
