@@ -15,7 +15,7 @@ a pattern, a flow list) is never touched.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -88,31 +88,57 @@ class IgnoreLine:
     """The list is `[...]`, an item a line as `--reviewed` adds them (`item,  # note`)."""
 
 
-def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
-    """Each data entry's list item that init wrote and nobody edited, by `(list, pattern case-folded)`."""
-    top = load_rt(text, shown)
-    lines, _ = policy_lines(text)
-    data = top.get("data")
-    out: dict[tuple[str, str], InitLine] = {}
+@dataclass(frozen=True)
+class _ListItem:
+    """A string item of a data entry's block list (`columns:` or `form_fields:`), and where it stands."""
+
+    entry: str
+    datum: CommentedMap
+    kind: str
+    items: CommentedSeq
+    pattern: str
+    row: int
+    col: int
+    text: str
+    """Its line of the policy's text."""
+
+
+def _list_items(text: str, shown: str, kinds: Sequence[str]) -> Iterator[_ListItem]:
+    """Every string item of the data entries' block lists of `kinds`, in the policy's order.
+
+    Flow lists (`[a.b, c.d]`) are a person's way of writing and never moved: left out.
+    """
+    data = load_rt(text, shown).get("data")
     if not isinstance(data, CommentedMap):
-        return out
+        return
+    lines, _ = policy_lines(text)
     for name, datum in data.items():
-        for kind in LISTS:
-            items = datum.get(kind) if isinstance(datum, CommentedMap) else None
-            if not isinstance(items, CommentedSeq) or is_flow(items) or not isinstance(name, str):
+        if not isinstance(datum, CommentedMap) or not isinstance(name, str):
+            continue
+        for kind in kinds:
+            items = datum.get(kind)
+            if not isinstance(items, CommentedSeq) or is_flow(items):
                 continue
             for i, item in enumerate(items):
                 if not isinstance(item, str):
                     continue
                 row, col = items.lc.item(i)
-                said = _init_note(lines[row], col, item) if row < len(lines) else None
-                if said is not None:
-                    note, at = said
-                    line = InitLine(
-                        name, item, row, len(items), kind, note.startswith(_UNSURE), at, _decided(note),
-                        datum.lc.key(kind)[0], note,
-                    )
-                    out.setdefault((kind, item.casefold()), line)
+                if row < len(lines):
+                    yield _ListItem(name, datum, kind, items, item, row, col, lines[row])
+
+
+def init_lines(text: str, shown: str) -> dict[tuple[str, str], InitLine]:
+    """Each data entry's list item that init wrote and nobody edited, by `(list, pattern case-folded)`."""
+    out: dict[tuple[str, str], InitLine] = {}
+    for it in _list_items(text, shown, LISTS):
+        said = _init_note(it.text, it.col, it.pattern)
+        if said is not None:
+            note, at = said
+            line = InitLine(
+                it.entry, it.pattern, it.row, len(it.items), it.kind, note.startswith(_UNSURE), at,
+                _decided(note), it.datum.lc.key(it.kind)[0], note,
+            )
+            out.setdefault((it.kind, it.pattern.casefold()), line)
     return out
 
 
@@ -123,29 +149,17 @@ def filed_lines(text: str, shown: str) -> dict[str, list[FiledLine]]:
     wrote it, as a reviewed list wrote it (the words past `cnsnt said:`), or edited by a
     person who kept those words (`edited`), which is said, never moved.
     """
-    top = load_rt(text, shown)
-    data = top.get("data")
     out: dict[str, list[FiledLine]] = {}
-    if not isinstance(data, CommentedMap):
-        return out
-    lines, _ = policy_lines(text)
-    for name, datum in data.items():
-        items = datum.get("form_fields") if isinstance(datum, CommentedMap) else None
-        if not isinstance(items, CommentedSeq) or is_flow(items) or not isinstance(name, str):
+    for it in _list_items(text, shown, ("form_fields",)):
+        said = _comment_of(it.text, it.col, it.pattern)
+        if said is None:
             continue
-        for i, item in enumerate(items):
-            if not isinstance(item, str):
-                continue
-            row, col = items.lc.item(i)
-            said = _comment_of(lines[row], col, item) if row < len(lines) else None
-            if said is None:
-                continue
-            edited = _init_note(lines[row], col, item) is None
-            found = filled_column(said[0].removeprefix(f"{NOTE}; "))
-            if found is not None:
-                column, fills = found
-                filed = FiledLine(name, item, column, row, fills, edited)
-                out.setdefault(column.casefold(), []).append(filed)
+        edited = _init_note(it.text, it.col, it.pattern) is None
+        found = filled_column(said[0].removeprefix(f"{NOTE}; "))
+        if found is not None:
+            column, fills = found
+            filed = FiledLine(it.entry, it.pattern, column, it.row, fills, edited)
+            out.setdefault(column.casefold(), []).append(filed)
     return out
 
 
