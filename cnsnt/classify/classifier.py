@@ -1326,7 +1326,12 @@ def _dispatched(reading: _Reading) -> bool:
 
 
 def _fact(
-    reading: _Reading, kind: str, describes: bool = False, fractional: bool = False, day: bool = False
+    reading: _Reading,
+    kind: str,
+    describes: bool = False,
+    fractional: bool = False,
+    day: bool = False,
+    subject: bool = False,
 ) -> tuple[str, str] | None:
     """The category of a column that is a fact about the row's person, and its cue; or None.
 
@@ -1357,6 +1362,9 @@ def _fact(
     if describes and negators == {"technical"} and {w for w, _ in reading.negators} <= lx.OWN_SETTINGS:
         # what the person picked for themselves (`theme`, `currency`)
         return "user.settings", f"a setting they picked ({_cue(w for w, _ in reading.negators)})"
+    if describes and negators == {"technical"} and {w for w, _ in reading.negators} <= lx.ACCOUNT_ROLES:
+        # `users.role`: what the person may do in the application, their account's (cls31a)
+        return "user.account", f"their role in the application ({_cue(w for w, _ in reading.negators)})"
     if words & _FIRMS:
         return None  # a company's, a branch's, a department's (a club or a church: theirs)
     # a yes/no holds no number: `noMagazine boolean` is a "no" (review33 D7)
@@ -1390,7 +1398,8 @@ def _fact(
             return "user.privacy_preferences", f"a consent ({_cue(consent)})"
         if words & lx.PAYMENT_STATES:
             return "user.financial", f"whether they paid ({_cue(words & lx.PAYMENT_STATES)})"
-        return ("user", "a yes or no in their own row") if describes and not negators else None
+        owned = negators == {"flag"} and {w for w, _ in reading.negators} == {"has"}
+        return ("user", "a yes or no in their own row") if describes and (not negators or owned) else None
     if not negators:
         if kind == "temporal":
             return "user.behavior", "a date or time of theirs"
@@ -1416,6 +1425,12 @@ def _fact(
     if describes and negators == {"counter"}:
         # how often the person did it (`failed_login_attempts`, `score`)
         return "user.behavior", f"how often or how much ({_cue(w for w, _ in reading.negators)})"
+    tallies = lx.COUNT_WORDS | lx.TALLY_WORDS
+    if subject and negators == {"counter"} and counters <= tallies and kind in ("numeric", "unknown"):
+        # a record keyed to its person (`aanmeldingen.aantal_gasten`, `exammarks.points`):
+        # how many or how much of theirs, or their mark; a thing's size, a ticket's priority
+        # or free places stay the record's (cls31a)
+        return "user.behavior", f"how many or how much of theirs ({_cue(counters)})"
     if negators == {"flag"} and words & lx.CONSENT_WORDS:
         return "user.privacy_preferences", f"a consent ({_cue(words & lx.CONSENT_WORDS)})"
     return None
@@ -2433,7 +2448,7 @@ def decide(
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
         day = bool(type) and _type_base(str(type)) == "date"
-        fact = _fact(reading, kind, ctx.describes, _fractional(type), day)
+        fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject)
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
             # `mandant varchar` in every table: the tenant whose data the row is
             return Classification(

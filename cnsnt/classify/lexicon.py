@@ -186,6 +186,10 @@ GLUE_WORDS: Final = _VOCAB.lists["glue_words"]
 ACCOUNT_WORDS: Final = _VOCAB.lists["account_words"]
 # Counter words that count how many (`qtd`, `anzahl`): beside people, how many people.
 COUNT_WORDS: Final = _VOCAB.lists["count_words"]
+# Counter words of a sum or a mark (`amount`, `score`): with COUNT_WORDS, a person's in their record.
+TALLY_WORDS: Final = _VOCAB.lists["tally_words"]
+# A role word (`users.role`): in a person's own row, their account's role.
+ACCOUNT_ROLES: Final = _VOCAB.lists["account_roles"]
 # Glue words of what is known about someone (`user_info`): with a person word, text about them.
 ABOUT_WORDS: Final = _VOCAB.lists["about_words"]
 

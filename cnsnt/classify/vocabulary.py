@@ -80,6 +80,8 @@ _LIST_KEYS = (
     "glue_words",
     "about_words",
     "count_words",
+    "tally_words",
+    "account_roles",
     "account_words",
     "org_tables",
     "bodies",
