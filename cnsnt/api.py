@@ -665,7 +665,8 @@ def _explain_field(
         key = field.key if field.name is not None else next(k for k in field.id_keys if k.casefold() == want)
         lines.append(f"{key} ({place})")
         label = f", label '{field.label}'" if field.label else ""
-        lines.append(f"  form field: a {field.control} control of the form '{field.form}'{label}")
+        article = "an" if field.control[:1].lower() in "aeiou" else "a"  # an email control
+        lines.append(f"  form field: {article} {field.control} control of the form '{field.form}'{label}")
         if field.name is None and field.role is FieldRole.INPUT:
             lines.extend(_explain_nameless(field, key, evidence, written, addressed))
             continue
@@ -748,7 +749,7 @@ def _filled(
     from cnsnt.classify import read_tables
     from cnsnt.engine import classify
     from cnsnt.starter.column_kinds import column_types, of_no_kind, unheld
-    from cnsnt.starter.form_columns import fills
+    from cnsnt.starter.form_columns import fills, unfilled
     from cnsnt.starter.things import column_tables, set_aside
 
     if not evidence.tables:
@@ -805,4 +806,7 @@ def _filled(
                 f"fills the column '{fill.column}' ({fill.how}), which cnsnt finds {what}: "
                 "cnsnt init writes it under ignore:"
             )
+    # the others: why none (the form names no object, or one no table keeps), as init's comment says
+    for key, why in unfilled(evidence, {k: c is not None for k, c in kinds.items()}, filled).items():
+        out[key] = why
     return out

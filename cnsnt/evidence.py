@@ -90,6 +90,10 @@ class Table:
     """The Django model whose table this is, `app_label.model` case-folded (`contacts.contact`),
     so a key another entry guessed as Django's default name (`contacts_contact`) is pointed
     at the table the model's `db_table` names (`contacts`)."""
+    classes: tuple[str, ...] = field(default=(), compare=False)
+    """The ORM classes mapped to this table, by simple name (EF Core's entity `Patient` of
+    `DbSet<Patient> Registrations`): a form that names the class it fills (Razor's `@model
+    Patient`) fills this table, whatever the table is called."""
 
     @property
     def own_name(self) -> str:
@@ -210,6 +214,10 @@ class Form:
     """The object the form fills, as the source names it (a Django ModelForm's `Meta.model`
     class `Informe`, Thymeleaf's `th:object="${randevu}"`), else None: `init` files a field
     with the column of that object's table it fills."""
+    members: tuple[tuple[str, str], ...] = ()
+    """(property, class) of the objects the form's fields fill through a property of its
+    model: a Razor Page's `public Patient Patient { get; set; }` makes `asp-for="Patient.Email"`
+    a field `Patient.Email` that fills `Email` of `Patient`. Empty for other forms."""
 
 
 class Access(StrEnum):

@@ -20,7 +20,7 @@ from cnsnt.policy.model import Policy
 from cnsnt.starter.alike import Alike
 from cnsnt.starter.column_kinds import FieldKind, column_types, given_kinds, unheld
 from cnsnt.starter.filed_with import FiledLine, filled_column
-from cnsnt.starter.form_columns import Fill, fills
+from cnsnt.starter.form_columns import Fill, fills, missing_objects, unfilled
 from cnsnt.starter.key_columns import key_columns
 from cnsnt.starter.own_rows import own_rows
 from cnsnt.starter.review_marks import (
@@ -139,6 +139,9 @@ class Undeclared:
     field fills) left where they are, to move by hand (`follows`: the one that moved)."""
     spared: tuple[tuple[Review, tuple[str, ...]], ...] = ()
     """`--reviewed`: `true` pattern rows, with the columns cnsnt reads as keys they left out."""
+    missing: tuple[tuple[str, str], ...] = ()
+    """(object, file) of the objects forms name that no table keeps (Razor's `@model
+    LoginViewModel`), whose proposed fields are filed with no column (`form_columns.missing_objects`)."""
 
 
 def undeclared(
@@ -372,6 +375,8 @@ def undeclared(
     _give_kinds(filled, found, types)
     _own_row_columns(evidence, reading, filled, found, chosen, index, frozenset(marks.by_column))
     _join_columns(filled, found, chosen)
+    _say_unfilled(evidence, filled, found)
+    missing = missing_objects(evidence, {key for kind, key in found if kind == "form_field"})
     ignored: list[IgnoredField] = []
     if set_apart:
         candidates = {
@@ -407,6 +412,7 @@ def undeclared(
         ignore_lines=tuple(line for line, _ in moves.unignored.values()),
         behind=tuple(together.behind),
         spared=marks.spared,
+        missing=tuple(missing),
         yielded=tuple(sorted((*marks.yielded, *field_marks.yielded), key=lambda r: row_order(r.where))),
         marked_personal=tuple(
             p.key
@@ -1062,6 +1068,21 @@ def _join_columns(
         found[("form_field", key)] = replace(
             field, category=column.category, confidence=confidence, reason=reason, table=column.table
         )
+
+
+def _say_unfilled(
+    evidence: Evidence, filled: Mapping[str, Fill], found: dict[tuple[str, str], PersonalField]
+) -> None:
+    """A field filed with no column says why, when its form names an object or its kind is known.
+
+    Filed by its kind beside the columns of that kind, an e-mail box of a form bound to no
+    object looked like the input of those columns; a Razor view's `@model LoginViewModel`,
+    which no table keeps, read as nothing at all (`cnsnt.starter.form_columns.unfilled`).
+    """
+    known = {key: p.category != UNKNOWN_CATEGORY for (kind, key), p in found.items() if kind == "form_field"}
+    for key, why in unfilled(evidence, known, filled).items():
+        field = found[("form_field", key)]
+        found[("form_field", key)] = replace(field, reason=f"{field.reason}; {why}")
 
 
 #: Words of the comment beside a whole-form pattern init writes, and nowhere else: they

@@ -34,7 +34,7 @@ spelling (`Groesse` ~ `Größe`, beside `Grosse`).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import inflection
@@ -180,46 +180,26 @@ def fills(
     `open_columns`: the casefolded keys of the columns of no known kind, which a field
     of a known kind joins by its name too (it gives them its kind).
     """
-    # table key -> its columns, one per name: a table two sources spell alike is one table
-    columns: dict[str, list[Column]] = {}
-    seen: set[tuple[str, str]] = set()
-    spelt: dict[str, str] = {}
-    for column in evidence.columns:
-        table = f"{column.schema}.{column.table}" if column.schema else column.table
-        table = spelt.setdefault(table.casefold(), table)
-        columns.setdefault(table, [])
-        if (table, column.name.casefold()) not in seen:
-            seen.add((table, column.name.casefold()))
-            columns[table].append(column)
+    objects = _Objects(evidence)
+    columns = objects.columns
     by_name: dict[str, list[Column]] = {}
     for mine in columns.values():
         for column in mine:
             for way in spellings(column.name):
                 by_name.setdefault(way, []).append(column)
-    models: dict[str, set[str | None]] = {}
-    for form in evidence.forms:
-        models.setdefault(form.name, set()).add(form.model)
     verdicts = reading.verdicts
-    tables: dict[str, list[str]] = {}  # object -> its tables, each object's looked up once
     alike = _alike(evidence, by_name)
     out: dict[str, Fill] = {}
     for field in evidence.fields:
         if field.name is None or field.key not in unknown:
             continue
-        held = models.get(field.form, set())
-        model = next(iter(held)) if len(held) == 1 else None
-        name = field.name
         found = None
-        named = object_field(name)
-        if named is not None:  # `client[homeless]`: the name says its object (Rails)
-            obj, name = named
-            if obj not in tables:
-                tables[obj] = _object_tables(obj, columns)
-            found = _bound(name, tables[obj], columns, f"'{field.name}' fills '{obj}'")
-        if found is None and model:
-            if model not in tables:
-                tables[model] = _object_tables(model, columns)
-            found = _bound(name, tables[model], columns, f"the form fills '{model}'")
+        name = field.name
+        for said in objects.said(field.form, field.name):
+            name = said.attribute
+            found = _bound(name, objects.tables(said.obj), columns, said.how)
+            if found is not None:
+                break
         if found is None:
             same = _only_named(by_name, name)
             if same is not None and (unknown[field.key] or same.key.casefold() in open_columns):
@@ -231,6 +211,225 @@ def fills(
                     found = Fill(same.key, "the only column of the schema named like it")
         if found is not None:
             out[field.key] = found
+    return out
+
+
+def unfilled(evidence: Evidence, known: Mapping[str, bool], filled: Collection[str]) -> dict[str, str]:
+    """Form field key -> why cnsnt found no column it fills, for the fields `fills` joined to none.
+
+    `known`: the fields' keys, each True when the classifier names its kind. A field whose
+    form (or name) says the object it fills, but whose object has no table or no column
+    named like it, says which (`the form fills 'LoginViewModel', which no table keeps`:
+    Razor's `@model` of a view model, not an entity); a field of a known kind whose form
+    names no object says that: such a field joins a column only through its object (or a
+    column of no known kind named like it), so an e-mail box of a form bound to nothing,
+    filed beside the `email` columns of its entry, fills none of them that cnsnt can tell.
+    Empty when the schema has no column.
+    """
+    if not any(evidence.columns):
+        return {}
+    objects = _Objects(evidence)
+    out: dict[str, str] = {}
+    for field in evidence.fields:
+        if field.name is None or field.key not in known or field.key in filled:
+            continue
+        said = objects.said(field.form, field.name)
+        if not said:
+            if known[field.key]:
+                out[field.key] = f"{NO_COLUMN}: its form names no object"
+            continue
+        first = said[0]
+        tables = objects.tables(first.obj)
+        if not tables:
+            out[field.key] = f"{NO_COLUMN}: {first.how}, which no table keeps"
+            continue
+        shown = "', '".join(tables)
+        count = _named_like(first.attribute, tables, objects.columns)
+        what = "no column named like it" if count == 0 else f"{count} columns named like it"
+        out[field.key] = f"{NO_COLUMN}: {first.how}, kept in the table '{shown}', which has {what}"
+    return out
+
+
+def missing_objects(evidence: Evidence, keys: Collection[str]) -> list[tuple[str, str]]:
+    """(object, file) of each object a form names that no table keeps, for the fields `keys`.
+
+    The objects whose fields init proposes and files with no column: a Razor view's
+    `@model LoginViewModel`, a Razor Page's `InputModel`. A Razor Page's page model itself
+    (`CreateModel`, whose properties hold the objects) is the page's code, never an entity,
+    and is left out. Empty when the schema has no table. Each object once, in file order.
+    """
+    if not any(evidence.columns):
+        return []
+    objects = _Objects(evidence)
+    paged = {form.name for form in evidence.forms if form.members}
+    found: dict[str, str] = {}
+    for field in sorted(evidence.fields, key=lambda f: (f.location.path or f.source, f.location.line)):
+        if field.name is None or field.key not in keys:
+            continue
+        said = objects.said(field.form, field.name)
+        if not said or (field.form in paged and said[0].obj == objects.models.get(field.form)):
+            continue
+        if not objects.tables(said[0].obj):
+            found.setdefault(said[0].obj, field.location.path or field.source)
+    return list(found.items())
+
+
+#: Objects `objects_note` names one by one; more are counted.
+_NOTE_OBJECTS = 5
+
+
+def objects_note(missing: Sequence[tuple[str, str]]) -> str:
+    """The terminal note of `cnsnt init` on the objects forms fill that no table keeps (`missing_objects`).
+
+    `cnsnt init: ...` said nothing of a Razor view's `@model LoginViewModel` or a Razor
+    Page's `InputModel`: their fields were filed by their own names, with no column, as
+    if no form named an object. Each field's comment says so too (`unfilled`).
+    """
+    shown = ", ".join(f"{obj} ({where})" for obj, where in missing[:_NOTE_OBJECTS])
+    more = len(missing) - _NOTE_OBJECTS
+    if more > 0:
+        shown += f" and {more} more"
+    count = len(missing)
+    return (
+        f"{count} object{'s' if count != 1 else ''} that forms name as the one they fill (Razor's "
+        f"@model, Rails' form_with model:, ...) {'are' if count != 1 else 'is'} kept in no table "
+        f"cnsnt found: {shown}; {'their' if count != 1 else 'its'} fields are filed with no column, "
+        "as each one's comment says (a view model is no entity)"
+    )
+
+
+#: How `unfilled` begins: a field filed with no column, and why (`cnsnt.starter.filed_with`
+#: reads the words a field's comment says about a column it does fill).
+NO_COLUMN = "no column found"
+
+
+@dataclass(frozen=True)
+class _Said:
+    """An object a field fills, as its name or its form says it: the object, the attribute, and how."""
+
+    obj: str
+    attribute: str
+    how: str
+
+
+class _Objects:
+    """The objects the forms fill and the tables the objects are kept in, looked up once each."""
+
+    def __init__(self, evidence: Evidence) -> None:
+        # table key -> its columns, one per name: a table two sources spell alike is one table
+        self.columns: dict[str, list[Column]] = {}
+        seen: set[tuple[str, str]] = set()
+        spelt: dict[str, str] = {}
+        for column in evidence.columns:
+            table = f"{column.schema}.{column.table}" if column.schema else column.table
+            table = spelt.setdefault(table.casefold(), table)
+            self.columns.setdefault(table, [])
+            if (table, column.name.casefold()) not in seen:
+                seen.add((table, column.name.casefold()))
+                self.columns[table].append(column)
+        self.models = form_models(evidence)
+        self.members = _members(evidence)
+        self.mapped = class_tables(evidence, spelt)
+        self._tables: dict[str, list[str]] = {}
+
+    def tables(self, obj: str) -> list[str]:
+        """The tables of an object: those its class is mapped to (EF Core), else those named like it."""
+        if obj not in self._tables:
+            mapped = [t for t in self.mapped.get(obj.casefold(), ()) if t in self.columns]
+            self._tables[obj] = mapped or _object_tables(obj, self.columns)
+        return self._tables[obj]
+
+    def said(self, form: str, name: str) -> list[_Said]:
+        """What a field's name and its form say it fills, most specific first.
+
+        `client[homeless]` names its object (Rails); `Patient.Email` of a Razor Page names
+        its page model's property `Patient`, a `Patient`; else the form's object
+        (`Meta.model`, `th:object`, `form_with model:`, `@model`).
+        """
+        out: list[_Said] = []
+        named = object_field(name)
+        if named is not None:
+            out.append(_Said(named[0], named[1], f"'{name}' fills '{named[0]}'"))
+            name = named[1]
+        member = member_object(name, self.members.get(form, {})) if named is None else None
+        if member is not None:
+            prop, obj, attribute = member
+            how = f"'{name}' fills '{obj}'" if prop.casefold() == obj.casefold() else (
+                f"'{name}' fills '{prop}', a '{obj}'"
+            )
+            return [*out, _Said(obj, attribute, how)]
+        model = self.models.get(form)
+        if model:
+            out.append(_Said(model, name, f"the form fills '{model}'"))
+        return out
+
+
+def _named_like(name: str, tables: list[str], columns: Mapping[str, list[Column]]) -> int:
+    """How many columns of the object's tables are named like the attribute `name`."""
+    wanted = spellings(name)
+    return sum(1 for table in tables for c in columns[table] if spellings(c.name) & wanted)
+
+
+def form_models(evidence: Evidence) -> dict[str, str]:
+    """Form name -> the one object its forms fill (two objects under one name: none)."""
+    held: dict[str, set[str | None]] = {}
+    for form in evidence.forms:
+        held.setdefault(form.name, set()).add(form.model)
+    out: dict[str, str] = {}
+    for name, mine in held.items():
+        model = next(iter(mine)) if len(mine) == 1 else None
+        if model:
+            out[name] = model
+    return out
+
+
+def _members(evidence: Evidence) -> dict[str, dict[str, str]]:
+    """Form name -> its model's properties that hold an object, casefolded -> the object's class.
+
+    A property two forms of one name give two classes names none.
+    """
+    out: dict[str, dict[str, str]] = {}
+    clashes: set[tuple[str, str]] = set()
+    for form in evidence.forms:
+        mine = out.setdefault(form.name, {})
+        for prop, obj in form.members:
+            key = prop.casefold()
+            if mine.setdefault(key, obj) != obj:
+                clashes.add((form.name, key))
+    for form_name, key in clashes:
+        out[form_name].pop(key, None)
+    return out
+
+
+def member_object(name: str, members: Mapping[str, str]) -> tuple[str, str, str] | None:
+    """(property, class, attribute) of a field named through its model's property, else None.
+
+    `Patient.Email` with the property `Patient` holding a `Patient` -> (`Patient`,
+    `Patient`, `Email`); `Patient.Address.City` -> (..., `Address.City`), which an owned
+    type's column `Address_City` is named like.
+    """
+    prop, dot, rest = name.partition(".")
+    if not dot or not rest:
+        return None
+    obj = members.get(prop.casefold())
+    return (prop, obj, rest) if obj is not None else None
+
+
+def class_tables(evidence: Evidence, spelt: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """An ORM class's simple name, casefolded -> the keys of the tables mapped to it (`Table.classes`).
+
+    EF Core maps `DbSet<Patient> Registrations` to the table `Registrations`: the class a
+    Razor view's `@model` names is found by the mapping, not by its name. `spelt`: the
+    table keys as `fills` spells them (a table two sources spell alike is one).
+    """
+    out: dict[str, list[str]] = {}
+    for table in evidence.tables:
+        key = table.key
+        key = (spelt or {}).get(key.casefold(), key)
+        for name in table.classes:
+            mine = out.setdefault(name.casefold(), [])
+            if key not in mine:
+                mine.append(key)
     return out
 
 

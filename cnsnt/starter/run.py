@@ -28,6 +28,7 @@ from cnsnt.starter.discover import UNREAD_MIGRATIONS, Found, survey
 from cnsnt.starter.entries import Entry, group
 from cnsnt.starter.entry_counts import changes, recount
 from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
+from cnsnt.starter.form_columns import objects_note
 from cnsnt.starter.init_entries import init_entries
 from cnsnt.starter.join import Joined, beside, distinct_labels, join_entries
 from cnsnt.starter.model_dumps import TABLES_NOT_READ
@@ -263,6 +264,8 @@ def draft_new(
         or TABLES_NOT_READ in n
         or (isinstance(n, PatchNote) and n.names_gaps)  # patches' columns no source reads
     )
+    if result.missing:
+        alerts = (*alerts, objects_note(result.missing))
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
         ignored=result.ignored, searched=_searched(evidence), unsure=unsure, asked=asked,

@@ -20,7 +20,14 @@ from cnsnt.evidence import Evidence, FieldRole, Form, FormField, SourceProblem
 from cnsnt.model import Severity
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import Limits, SourceContext, read_text
-from cnsnt.sources.forms import blade_includes, blade_objects, blazor, search_forms, thymeleaf_fragments
+from cnsnt.sources.forms import (
+    blade_includes,
+    blade_objects,
+    blazor,
+    razor_models,
+    search_forms,
+    thymeleaf_fragments,
+)
 from cnsnt.sources.forms.bindings import binding, form_object, glimmer_binding
 from cnsnt.sources.forms.blade_helpers import blade_helper, parse_php, unread_blade_helper
 from cnsnt.sources.forms.common import (
@@ -1542,5 +1549,8 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     elif path.suffix.lower() in (".html", ".htm") and ("th:" in text or "data-th-" in text):
         reader.thymeleaf = _Thymeleaf(ctx, path.resolve())
     forms, problems = reader.read()
+    model, members = razor_models.view_object(page, path, ctx)
+    if model is not None:  # `@model Patient`: every form of the view fills it (`asp-for` is relative to it)
+        forms = [f if f.model is not None else replace(f, model=model, members=members) for f in forms]
     forms, notes = attach_inline_ignores(text, shown, forms)
     return form_evidence(forms, [*problems, *notes])

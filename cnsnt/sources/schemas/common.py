@@ -67,6 +67,8 @@ class ModelTable:
     """The application label the framework put before the model's name (Django's `clinica_`)."""
     model: str | None = None
     """The Django model whose table this is, `app_label.model` case-folded (see `Table.model`)."""
+    classes: list[str] = field(default_factory=list)
+    """The ORM classes mapped to it, by simple name (see `Table.classes`)."""
     _names: tuple[int, int, dict[str, ModelColumn]] = field(
         default=(0, -1, {}), init=False, repr=False, compare=False
     )
@@ -132,6 +134,7 @@ def model_evidence(tables: Sequence[ModelTable], problems: Sequence[SourceProble
                 foreign_keys=tuple(t.foreign_keys),
                 app=t.app,
                 model=t.model,
+                classes=tuple(dict.fromkeys(t.classes)),
             )
         )
     return Evidence(

@@ -185,6 +185,8 @@ class Mapper:
                 self._place_derived(entity)
         for home in list(self.homes.values()):
             self._relations(home)
+            if not home.prefix:  # its own table, or its hierarchy's (not an owned type's columns)
+                home.table.classes.append(simple_name(home.entity.name))
         return self.out
 
     # ---- tables

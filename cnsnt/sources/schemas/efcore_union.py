@@ -57,6 +57,7 @@ def union(
             what = f"`{_shown(table)}`"
             problems.append(_missing(what, "table", context, table.path, table.line, table.column))
             continue
+        mine[0].classes.extend(table.classes)  # `@model Patient` finds the table by the code's class too
         known = {c.name.casefold() for t in mine for c in t.columns}
         for column in table.columns:
             if column.name.casefold() in known:
