@@ -208,6 +208,11 @@ NAMED_THINGS: Final = _VOCAB.lists["named_things"]
 # Things a person's row may point at one to one (`avatar_id -> media`, `cart_id -> carts`):
 # a row of one is a thing they have, never the rest of their row (CR27b F1).
 HELD_THINGS: Final = _VOCAB.lists["held_things"]
+# Who teaches, in a key's name (`teacher_id`): in a table of what they teach, who runs it.
+TEACHING_ROLES: Final = _VOCAB.lists["teaching_roles"]
+# What is taught, in a table's name (`lessons`, `horaris`, `odevler`): a teacher's key there
+# says who gives it, not whom the row is about.
+TEACHING_THINGS: Final = _VOCAB.lists["teaching_things"]
 # Tables of places (`docs_location`, `grr_site`): their contact details are the place's.
 PLACE_TABLES: Final = _VOCAB.lists["place_tables"]
 # Organisation words that mean something else in some languages (`firma`: a signature).

@@ -1226,7 +1226,8 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 made = (
                     _wrote_row(key, languages)
                     if base.animal
-                    else _made_by(key, languages, base.prefix) and not _owns(key, table, languages)
+                    else (_made_by(key, languages, base.prefix) and not _owns(key, table, languages))
+                    or _teaches(key.columns, table, languages)
                 )
                 if made:
                     continue  # who made or handles the record: not whom it is about
@@ -1239,7 +1240,11 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             continue
         # a key the schema declares is read by its target: `solicitanteId` (a requester)
         # referencing a pharmacy is no link to a person, whatever its name says
-        links = [c for c in survey.links if not _keys_no_one(table, c, before, by_name, surveys)]
+        links = [
+            c
+            for c in survey.links
+            if not _keys_no_one(table, c, before, by_name, surveys) and not _teaches((c,), table, languages)
+        ]
         if not reason and links:
             reason = f"'{links[0]}' identifies the person each row is about"
         if not reason and table.key in deferred:
@@ -1604,6 +1609,19 @@ def _owns(key: ForeignKey, table: Table, languages: tuple[str, ...]) -> bool:
         return False
     named = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     return bool(named & _OWNERS) and not (named & _MAKER_WORDS) - _OWNERS
+
+
+def _teaches(columns: Sequence[str], table: Table, languages: tuple[str, ...]) -> bool:
+    """Whether a key's columns name who teaches what the table is named for (`lessons.teacher_id`).
+
+    A class's teacher, a homework's or a timetable slot's runs it as an author makes a
+    row: the lesson is the class's, not the teacher's (cls31b). A teacher's own records
+    (`guardies`, `faltas`: a duty, an absence) are named otherwise and stay linked to them.
+    """
+    words = set(_table_words(table.own_name, languages))
+    if not words & lx.TEACHING_THINGS:
+        return False
+    return any(set(_TOKENIZER.words(c, languages)) & lx.TEACHING_ROLES for c in columns)
 
 
 def _cites(key: ForeignKey) -> str:

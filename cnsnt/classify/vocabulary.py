@@ -26,6 +26,8 @@ LANGUAGES: tuple[str, ...] = ("en", "it", "pt", "es", "fr", "de", "hu", "ru", "t
 STRENGTHS = {"strong": "S", "weak": "P"}
 _LIST_KEYS = (
     "held_things",
+    "teaching_roles",
+    "teaching_things",
     "flag_if_numeric",
     "send_words",
     "direction_words",
