@@ -334,7 +334,7 @@ def draft_update(
         policy, evidence, catch_alls, reviewed=reviews, movable=movable, whole=counts, ignorable=ignorable,
         filed=filed, keep_one=False,
     )
-    if len(result.removed) >= len(policy.data) and not result.fields:
+    if result.removed and len(result.removed) >= len(policy.data) and not result.fields:
         # every entry emptied and none added: `data:` would be empty, so the last move leaves its
         # entry (the policy's only one, said). A run that adds a field (a `true`, another
         # category) keeps an entry in `data:`, and an emptied one goes (fix31a).
