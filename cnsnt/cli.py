@@ -687,6 +687,15 @@ def init(
             "goes into the comment of the line written for its row.",
         ),
     ] = None,
+    key_patterns: Annotated[
+        bool,
+        typer.Option(
+            "--key-patterns",
+            help="With --reviewed: write a table's keys marked false under ignore: as one pattern "
+            "(bookings.*id) when one names every key of the table and nothing ignore: does not; it "
+            "also names keys of that name added later.",
+        ),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing policy file.")] = False,
     output: Annotated[
         Path | None,
@@ -720,6 +729,13 @@ def init(
     Every personal column and form field is grouped into data entries by category
     (those of unknown kind by the person or the form folder they belong to), each
     with the classifier's reason as a comment and purposes left to fill in.
+
+    It then counts the lists of a review pass, in the order to work through them, each
+    with its command: the columns left out unsure (explain-column '*' --undecided
+    --verdict not-personal --confidence low), init's unsure lines (--verdict personal
+    --confidence low), then the third list, the columns left out in tables beside
+    personal ones (--verdict not-personal --beside-personal). Mark one (--format csv)
+    and give it back with --update --reviewed FILE.
     """
     from cnsnt.api import resolve_policy_path
     from cnsnt.starter.run import draft_new, draft_update
@@ -734,6 +750,11 @@ def init(
             "--reviewed goes with --update: add --update (cnsnt init --update --reviewed FILE) to act "
             "on the reviewed list in the existing policy"
         )
+    if key_patterns and reviewed is None:
+        raise UsageError(
+            "--key-patterns goes with --reviewed: it writes the keys a reviewed list marks false "
+            "(cnsnt init --update --reviewed FILE --key-patterns)"
+        )
     if update:
         if force:
             raise UsageError("--update and --force do not go together")
@@ -745,7 +766,9 @@ def init(
             target_policy = path  # a directory of policy files, merged (as in validate)
         else:
             target_policy = resolve_policy_path(path, None)
-        draft = draft_update(target_policy, dialect=dialect, sources=sources, reviewed=reviewed)
+        draft = draft_update(
+            target_policy, dialect=dialect, sources=sources, reviewed=reviewed, key_patterns=key_patterns
+        )
     else:
         target = None if to_stdout else (output or root / "cnsnt.yaml")
         if target is not None and target.exists() and not force:
@@ -808,8 +831,12 @@ def init(
                 f"{new} new personal field{'s' if new != 1 else ''} and {draft.refiled} re-filed under "
                 f"another category, {into}"
             )
-        if draft.reviewed is not None and not draft.fields:  # no data entry gained a field
-            said = _reviewed_only(draft.reviewed)
+        if draft.reviewed is not None:  # each part the list wrote, as its own line counts them (fix31a)
+            parts = _reviewed_parts(draft.reviewed)
+            if not draft.fields:  # no data entry gained a field
+                said = ", ".join(parts) or "no personal field added to data entries"
+            else:
+                said = ", ".join([said, *parts])
         err.print(f"cnsnt init: {said}, {where}", markup=False, soft_wrap=True)
         if draft.noted:
             err.print(
@@ -873,19 +900,21 @@ def init(
     raise typer.Exit(int(ExitCode.OK))
 
 
-def _reviewed_only(outcome: ReviewOutcome) -> str:
-    """What a reviewed list wrote when no data entry gained a field: `10 items put under ignore:`.
+def _reviewed_parts(outcome: ReviewOutcome) -> list[str]:
+    """What a reviewed list wrote besides fields: `10 items put under ignore:`, `3 lines ... confirmed`.
 
-    Not "no personal field added" alone, which read as if nothing was written (trial J, T4b).
+    Said after the fields, or alone when no data entry gained one: not "no personal field
+    added", which read as if nothing was written (trial J, T4b), nor the fields alone on a
+    mixed pass, whose list line named every part (fix31a).
     """
     parts = []
-    if outcome.ignored:
-        count = len(outcome.ignored)
+    if outcome.ignore_items:  # as written: a table's keys may be one pattern (--key-patterns)
+        count = len(outcome.ignore_items)
         parts.append(f"{count} item{'s' if count != 1 else ''} put under ignore:")
     if outcome.confirmed:  # the comments of init's lines say who checked them
         count = len(outcome.confirmed)
         parts.append(f"{count} line{'s' if count != 1 else ''} cnsnt init wrote confirmed")
-    return ", ".join(parts) or "no personal field added to data entries"
+    return parts
 
 
 def _only_noted(draft: Draft) -> bool:
@@ -912,8 +941,10 @@ def _review_notes(err: Console, draft: Draft) -> None:
 
 
 def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
-    """Both halves of the unsure list nobody has judged yet: how many, and the command that lists each.
+    """The lists of a review pass nobody has worked through yet: how many rows, and the command for each.
 
+    In the order docs/init.md gives them: both halves of the unsure list, then the third
+    list, the columns left out beside personal ones (only in the docs before: fix31a).
     `--undecided` leaves out what the policy already decides, so each count and list
     shrink as a reviewer works through them: on the personal half, a `true` on init's
     `unsure, check` line answers it (review34 R34a D1, R34b D3; review35 R35a D1, R35b D2).
@@ -938,6 +969,17 @@ def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
             f"{' and '.join(said)} declared personal, unsure (init's 'unsure, check' lines nobody has "
             f"answered yet): check {'them' if many else 'it'} with cnsnt explain-column '*'{where} "
             "--undecided --verdict personal --confidence low",
+            markup=False,
+            soft_wrap=True,
+        )
+    if draft.beside:
+        count = draft.beside
+        # its low rows are the first list's: the count is what it holds once those are answered
+        err.print(
+            f"{count} column{'s' if count != 1 else ''} left out as not personal at medium or high "
+            "confidence, in tables where the policy declares another (the third list: most misses "
+            f"left after the unsure ones are there): check {'them' if count != 1 else 'it'} with cnsnt "
+            f"explain-column '*'{where} --undecided --verdict not-personal --beside-personal",
             markup=False,
             soft_wrap=True,
         )

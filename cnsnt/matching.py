@@ -99,12 +99,23 @@ class ColumnParts:
 
     def matching(self, pattern: str) -> list[str]:
         """The keys `pattern` names (`column_matches`), in the order given."""
-        parts = pattern.split(".")
-        literal = [p.lower() for p in {parts[0], parts[-1]} if not _WILD_OR_ESCAPE.search(p)]
+        literal = literal_parts(pattern)
         keys = self.keys
-        if len(parts) > 1 and literal:
+        if literal:
             keys = min((self.by_part.get(part, []) for part in literal), key=len)
         return [key for key in keys if column_matches(pattern, key)]
+
+
+def literal_parts(pattern: str) -> list[str]:
+    """The first and last parts of a column pattern that are literal text, lower case (`t12.*`: `t12`).
+
+    A key `column_matches` names holds each of them as a part of its own, so a pattern
+    needs trying only on the keys that do. None for a pattern of one part (`*id`).
+    """
+    parts = pattern.split(".")
+    if len(parts) < 2:
+        return []
+    return [p.lower() for p in dict.fromkeys((parts[0], parts[-1])) if not _WILD_OR_ESCAPE.search(p)]
 
 
 #: What makes a pattern's part no literal text: a wildcard, or a backslash (an escape, or itself).
@@ -178,15 +189,26 @@ class _IgnoreIndex:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.literal: set[str] = set()
         self.globs: list[str] = []
+        """Glob items with no literal first or last part (`*.created_at` has one; `*id` none)."""
+        self.by_part: dict[str, list[str]] = {}
+        """Glob items by a literal part (`bookings.*id`: `bookings`): tried only on keys holding it.
+
+        `init --update --reviewed --key-patterns` writes one such item per table (fix31a):
+        tried on every column, 3,000 of them were the 99.5 M matches again."""
         for pattern in patterns:
-            if is_glob(pattern):
-                self.globs.append(pattern)
-            else:
+            if not is_glob(pattern):
                 self.literal.add(pattern.lower())
+            elif literal := literal_parts(pattern):
+                self.by_part.setdefault(literal[0], []).append(pattern)
+            else:
+                self.globs.append(pattern)
 
     def names_column(self, key: str) -> bool:
         """Whether an item names this column key (`[schema.]table.column`)."""
         if any(spelling in self.literal for spelling in _spellings(key, True)):
+            return True
+        held = dict.fromkeys(key.lower().split("."))
+        if any(column_matches(p, key) for part in held for p in self.by_part.get(part, ())):
             return True
         return any(column_matches(p, key) for p in self.globs)
 

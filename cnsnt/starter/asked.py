@@ -1,6 +1,7 @@
 """What the policy still asks about: the columns and form fields nobody has judged yet.
 
-Two kinds, both listed by `cnsnt explain-column --undecided` and counted by `cnsnt init`:
+Two kinds, both listed by `cnsnt explain-column --undecided` and counted by `cnsnt init`
+(with the third list's, `--beside-personal`, in the order docs/init.md gives them):
 
 - what no data entry, `ignore:` pattern or consent record names (CN101's tests): the
   columns init left out as not personal, unsure, and any field found since;
@@ -17,6 +18,7 @@ fields are not listed by it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from cnsnt.classify import read_tables
@@ -25,6 +27,7 @@ from cnsnt.matching import AliasIndex, PolicyIndex
 from cnsnt.model import Confidence
 from cnsnt.policy.loader import policy_files
 from cnsnt.policy.model import Policy
+from cnsnt.starter.beside import personal_tables, table_of
 from cnsnt.starter.field_verdicts import FieldVerdicts
 from cnsnt.starter.fields import alone_on
 from cnsnt.starter.own_rows import own_rows_of
@@ -69,32 +72,54 @@ def field_open(index: PolicyIndex, field: FormField, lines: Lines) -> bool:
     return alone_on(lines, "form_fields", field.key, index.data_for_field(field)) is not None
 
 
-def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> tuple[int, int, int]:
-    """How many rows the two `--undecided` lists of low confidence have.
+@dataclass(frozen=True)
+class Questions:
+    """How many rows each list of a review pass has, as `explain-column --undecided` gives them."""
 
-    The columns of the not-personal one, then the columns and the form fields of the
-    personal one.
+    left_out: int = 0
+    """Columns left out as not personal, unsure: `--verdict not-personal --confidence low`."""
+    asked: int = 0
+    """Columns declared personal, unsure, on init's unanswered lines: `--verdict personal
+    --confidence low`."""
+    fields: int = 0
+    """The form fields of that list."""
+    beside: int = 0
+    """Columns left out as not personal at medium or high confidence in a table where the policy
+    declares another column: the third list, `--verdict not-personal --beside-personal`, once the
+    low ones are answered (its low rows are the first list's)."""
+
+
+def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> Questions:
+    """How many rows the `--undecided` lists of a review pass have.
+
+    The columns of the not-personal one of low confidence, the columns and the form fields
+    of the personal one, then the third list's columns of medium and high confidence.
     Counted as `explain-column` lists them (a column key once, however many files define
     it, review35 R35b D7; a form field once, by its own verdict), so the numbers init prints
     are those the commands it prints give. `evidence` is classified.
     """
     index = PolicyIndex(policy, AliasIndex(evidence.fields))
-    left_out = asked = fields = 0
+    left_out = asked = fields = beside = 0
     keys: set[str] = set()
     verdict_of = FieldVerdicts(evidence)
     # a not-personal column a field of no known kind fills in a person's row: init declares
     # it with the field, and the lists show it as personal (`own_rows`)
     own = own_rows_of(evidence, read_tables(evidence.tables), verdict_of) if evidence.fields else {}
+    around: frozenset[str] | None = None  # the tables of the third list, read when first asked
     for column in evidence.columns:
         if column.key in keys:
             continue
         keys.add(column.key)
         verdict = evidence.classified.get(column.key)
-        if verdict is None or verdict.confidence is not Confidence.LOW:
+        if verdict is None or not column_open(index, column, lines):
             continue
-        if not column_open(index, column, lines):
+        personal = verdict.personal or column.key.casefold() in own
+        if verdict.confidence is not Confidence.LOW:
+            if not personal:
+                around = personal_tables(evidence, index) if around is None else around
+                beside += table_of(column) in around
             continue
-        if verdict.personal or column.key.casefold() in own:
+        if personal:
             asked += 1
         else:
             left_out += 1
@@ -106,4 +131,4 @@ def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> tuple[in
         verdict = verdict_of(field)
         if verdict.confidence is Confidence.LOW and field_open(index, field, lines):
             fields += 1
-    return left_out, asked, fields
+    return Questions(left_out, asked, fields, beside)

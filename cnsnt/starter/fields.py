@@ -155,6 +155,7 @@ def undeclared(
     whole: Mapping[str, int] | None = None,
     ignorable: Mapping[str, IgnoreLine] | None = None,
     filed: Mapping[str, Sequence[FiledLine]] | None = None,
+    keep_one: bool = True,
 ) -> Undeclared:
     """Personal columns and form fields that no data entry, ignore or consent names.
 
@@ -173,7 +174,9 @@ def undeclared(
     list wrote and nobody edited (`review_moves.ignore_lines`), which a row marking the
     column or field personal takes out. `filed`: the form field lines whose comment names
     the column they fill (`review_moves.filed_lines`): a row that moves one of the two
-    moves the other (`_with_columns`, `_with_fields`).
+    moves the other (`_with_columns`, `_with_fields`). `keep_one`: the last move that would
+    empty the policy's last data entry leaves it (`_Moves`); without it that entry goes too, for
+    a caller that knows the run adds another (`run.draft_update`, fix31a).
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
@@ -189,7 +192,7 @@ def undeclared(
     hidden: dict[str, Marked] = {}
     moved: dict[str, Marked] = {}
     consents: dict[str, Marked] = {}
-    moves = _Moves(movable or {}, whole or {}, len(policy.data), ignorable or {})
+    moves = _Moves(movable or {}, whole or {}, len(policy.data) if keep_one else 0, ignorable or {})
     alike = Alike(evidence, index, marks.by_column, field_marks.by_field)
     shared: dict[str, Marked] = {}
     filing = _Filed(against, kept, shared, moves)
@@ -507,7 +510,7 @@ class _Moves:
         self.whole = whole
         """The entries as init wrote them, with how many fields each holds."""
         self.entries = entries
-        """How many data entries the policy has: one at least stays."""
+        """How many data entries the policy has: one at least stays (0: none need stay, the run adds one)."""
         self.moved: dict[tuple[str, str], Marked] = {}
         self.last: dict[tuple[str, str], Marked] = {}
         """Lines left as the last of their entry (`Marked.only`: the policy's only entry)."""
@@ -558,7 +561,7 @@ class _Moves:
         marked = Marked(key, review, (line.entry,), field=field, was=line.decided)
         if line.siblings - self._taken.get((line.entry, kind), 0) <= 1:
             held = self.whole.get(line.entry, 0) - self._emptied.get(line.entry, 0)
-            if held < 1 or (held == 1 and len(self.removed) + 1 >= self.entries):
+            if held < 1 or (held == 1 and self.entries and len(self.removed) + 1 >= self.entries):
                 # a person's entry, or the policy's only one: the message says which (review36 R36b D4)
                 self.last.setdefault(at, replace(marked, only=held >= 1))
                 return None

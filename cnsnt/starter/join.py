@@ -73,7 +73,29 @@ def _open_entry(
         and _ours(policy, entry.former, entry)
     ):
         return entry.former
-    return _renamed(entry, policy, [n for n in candidates if n not in stems])
+    return _renamed(entry, policy, [n for n in candidates if n not in stems]) or _catch_all(
+        entry, policy, candidates
+    )
+
+
+#: The entries init makes for the groups too small to judge apart, by what they hold: a column
+#: group (its form fields filed with its columns) goes to the first, a form folder's to the others.
+_COLUMN_CATCH_ALL = ("other_personal_details",)
+_FORM_CATCH_ALLS = ("form_input", "other_form_input")
+
+
+def _catch_all(entry: Entry, policy: Policy, candidates: Sequence[str]) -> str | None:
+    """The open entry init made for small groups that holds fields of `entry`'s tables or forms, if one.
+
+    A whole project's init folds a folder of few fields into `form_input` (a person of few
+    columns into `other_personal_details`); `--update` names each group apart
+    (`merge_small=False`), so a field of such a folder, reviewed `true` or found since, made
+    `templates_form_input` beside init's `form_input` holding the same form's fields: one kind
+    of datum, two entries (fix31a). It joins init's entry instead, when exactly one holds them.
+    """
+    names = _COLUMN_CATCH_ALL if entry.columns else _FORM_CATCH_ALLS
+    found = [n for n in candidates if n in names and _open(policy, n, entry) and _holds(policy, n, entry)]
+    return found[0] if len(found) == 1 else None
 
 
 def _ours(policy: Policy, name: str, entry: Entry) -> bool:

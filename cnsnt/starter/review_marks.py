@@ -62,6 +62,23 @@ class Marked:
 
 
 @dataclass(frozen=True)
+class KeyPattern:
+    """A table's keys a reviewed list marked not personal, written under `ignore:` as one pattern.
+
+    `init --update --reviewed --key-patterns` (`cnsnt.starter.key_patterns`, fix31a).
+    """
+
+    pattern: str
+    """The item written: `bookings.*id`."""
+    table: str
+    """The table, as a column key names it."""
+    keys: tuple[str, ...]
+    """The columns whose own items it stands for, in the list's order."""
+    rows: tuple[str, ...]
+    """Their rows (`review.csv:4`), one for one."""
+
+
+@dataclass(frozen=True)
 class ReviewMarks:
     """The reviewed rows, by the sources' columns they name."""
 
@@ -88,6 +105,10 @@ class ReviewOutcome:
     """Form fields marked personal, added to data entries' `form_fields:`."""
     ignored: tuple[Marked, ...] = ()
     """Columns marked not personal, added to `ignore:`."""
+    ignore_items: tuple[str, ...] = ()
+    """What `ignored` wrote under `ignore:`: an item each, but a table's keys merged (`grouped`)."""
+    grouped: tuple[KeyPattern, ...] = ()
+    """`--key-patterns`: the tables whose keys went under `ignore:` as one pattern each."""
     left: tuple[Marked, ...] = ()
     """Columns marked not personal, not added: `ignore:` is in another file (`elsewhere`)."""
     elsewhere: str | None = None

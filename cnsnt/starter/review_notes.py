@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from cnsnt.matching import escape, is_glob
 from cnsnt.policy.model import Policy
-from cnsnt.starter.review_marks import Marked, ReviewOutcome
+from cnsnt.starter.review_marks import KeyPattern, Marked, ReviewOutcome
 from cnsnt.starter.reviewed import MAX_NOTE_CHARS, row_order
 from cnsnt.starter.update import load_rt
 from cnsnt.starter.yaml_text import scalar
@@ -148,6 +148,8 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     for review, spared in outcome.spared:
         say(review.where, _spared(review.where, review.column, spared))
+    for group in outcome.grouped:
+        say(group.rows[0], _grouped(group))
     out = [text for _, text in sorted(rows, key=lambda row: row_order(row[0]))]  # stable: as they arose
     if outcome.left:
         # as `ignore:` takes them: a `*` in a name escaped, and quoted as init writes it
@@ -311,6 +313,18 @@ def _spared(where: str, pattern: str, keys: Sequence[str]) -> str:
     return (
         f"{where}: {pattern} left out {count} {columns} cnsnt reads as keys ({shown}): a pattern row's true "
         "declares no key; give a key a row of its own, marked true, to declare it"
+    )
+
+
+def _grouped(group: KeyPattern) -> str:
+    """The line for a table's keys written under `ignore:` as one pattern (`--key-patterns`, fix31a)."""
+    count = len(group.keys)
+    shown = ", ".join(group.keys[:_NAMED]) + (f" and {count - _NAMED} more" if count > _NAMED else "")
+    rows = f"{group.rows[0]} and {count - 1} more row{'s' if count > 2 else ''}"
+    return (
+        f"{group.rows[0]}: {shown} ({rows}) put under ignore: as one pattern, {scalar(group.pattern)}, which "
+        f"names every key of {group.table} and no column the policy declares or nobody has judged "
+        "(--key-patterns)"
     )
 
 

@@ -35,7 +35,7 @@ from cnsnt.starter.model_dumps import TABLES_NOT_READ
 from cnsnt.starter.patch_notes import PatchNote
 from cnsnt.starter.patch_refresh import refresh_notes, today_notes
 from cnsnt.starter.render import new_policy, why
-from cnsnt.starter.review_marks import Marked, ReviewOutcome, decided_at
+from cnsnt.starter.review_marks import KeyPattern, Marked, ReviewOutcome, decided_at
 from cnsnt.starter.review_moves import (
     confirm_lines,
     drop_lines,
@@ -96,6 +96,10 @@ class Draft:
     personal --confidence low` (`cnsnt.starter.asked`)."""
     asked_fields: int = 0
     """The form field rows of that list."""
+    beside: int = 0
+    """Columns left out as not personal at medium or high confidence, of which the policy says
+    nothing, in tables where it declares another column: the third list (`explain-column
+    --undecided --verdict not-personal --beside-personal`), once the low ones are answered."""
     reviewed: ReviewOutcome | None = None
     """`--update --reviewed FILE`: what the reviewed list did besides adding fields."""
     noted: tuple[str, ...] = ()
@@ -251,7 +255,7 @@ def draft_new(
             notes=notes, reasons=False, ignored=result.ignored,
         )
     _fits(text, target, sum(e.count for e in entries), len(found))
-    unsure, asked, asked_fields = open_questions(
+    questions = open_questions(
         _validate(text, target, [target]), evidence, question_lines(text, target.as_posix())
     )
     # what was not read at all: a database's migrations, templates of a format cnsnt does not read,
@@ -268,8 +272,8 @@ def draft_new(
         alerts = (*alerts, objects_note(result.missing))
     return Draft(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
-        ignored=result.ignored, searched=_searched(evidence), unsure=unsure, asked=asked,
-        asked_fields=asked_fields,
+        ignored=result.ignored, searched=_searched(evidence), unsure=questions.left_out,
+        asked=questions.asked, asked_fields=questions.fields, beside=questions.beside,
     )
 
 
@@ -281,6 +285,7 @@ def draft_update(
     sources: bool = False,
     reviewed: Path | None = None,
     today: dt.date | None = None,
+    key_patterns: bool = False,
 ) -> Draft:
     """Add the personal fields the policy does not declare yet, as new data entries.
 
@@ -292,7 +297,9 @@ def draft_update(
     personal becomes a field whatever the classifier said, one marked not personal that
     the classifier flags goes under `ignore:`. An existing entry that gains or loses
     fields gets its header count made true (`cnsnt.starter.entry_counts`; `today` dates the
-    line said instead when a person edited that header).
+    line said instead when a person edited that header). `key_patterns`: a table's keys
+    the list marks not personal go under `ignore:` as one pattern when one can say them
+    (`cnsnt.starter.key_patterns`).
     """
     policy = load_policy(policy_path)
     files = policy_files(policy_path)
@@ -324,10 +331,20 @@ def draft_update(
     whole = init_entries(start, target.as_posix(), taxonomy) if reviews else {}
     ignorable = ignore_lines(start, target.as_posix()) if reviews else {}
     filed = filed_lines(start, target.as_posix()) if reviews else {}
+    catch_alls = init_catch_alls(parsed)
+    counts = {name: entry.items for name, entry in whole.items()}
     result = undeclared(
-        policy, evidence, init_catch_alls(parsed), reviewed=reviews, movable=movable,
-        whole={name: entry.items for name, entry in whole.items()}, ignorable=ignorable, filed=filed,
+        policy, evidence, catch_alls, reviewed=reviews, movable=movable, whole=counts, ignorable=ignorable,
+        filed=filed, keep_one=False,
     )
+    if result.removed and len(result.removed) >= len(policy.data) and not result.fields:
+        # every entry emptied and none added: `data:` would be empty, so the last move leaves its
+        # entry (the policy's only one, said). A run that adds a field (a `true`, another
+        # category) keeps an entry in `data:`, and an emptied one goes (fix31a).
+        result = undeclared(
+            policy, evidence, catch_alls, reviewed=reviews, movable=movable, whole=counts,
+            ignorable=ignorable, filed=filed,
+        )
     # a `true` on a line init wrote: its comment says who decided (no line moves for it)
     confirmed = confirm_lines(start, [(c.line, why(c.field)) for c in result.confirmed])
     # the lines init wrote that reviewed rows moved, the entries of init's they emptied, and the
@@ -352,7 +369,10 @@ def draft_update(
     text = add_entries(joined_text, labelled, target.as_posix())
     outcome = None
     if reviewed is not None:
-        text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target)
+        declared = [f.key for e in labelled for f in e.columns]
+        declared += [f.key for j in joined for f in j.fields if f.kind == "column"]
+        grouped = _key_patterns(result, evidence, policy, declared) if key_patterns else ()
+        text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target, grouped)
         outcome = replace(
             outcome, rows=tuple(r.where for r in reviews), cut_notes=tuple(r for r in reviews if r.note_chars)
         )
@@ -368,7 +388,7 @@ def draft_update(
             start,
             text,
             target.as_posix(),
-            ignored=[_ignore_item(m) for m in outcome.ignored] if outcome else (),
+            ignored=outcome.ignore_items if outcome else (),
             unignored=[line.pattern for line in result.ignore_lines],
             removed=removed_by_entry(result.lines),
             entries=[e.name for e in labelled],
@@ -400,15 +420,14 @@ def draft_update(
         outcome = replace(
             outcome, moved=moved, unignored=back, last=home(outcome.last), behind=home(outcome.behind)
         )
-    questions = question_lines(text, target.as_posix())
-    unsure, asked, asked_fields = open_questions(loaded or policy, evidence, questions)
+    questions = open_questions(loaded or policy, evidence, question_lines(text, target.as_posix()))
     return Draft(
         target, text, text != original, tuple(left), problems=_unread(evidence), warnings=_warned(evidence),
         alerts=(*beside(labelled, kept), *(n for n in patch_notes if n.names_gaps)),
         joined=tuple(joined), added_sources=added, unlisted=missing,
         sources_file=holder if holder != target else None, searched=_searched(evidence),
-        reviewed=outcome, unsure=unsure, asked=asked, asked_fields=asked_fields,
-        noted=tuple(noted),
+        reviewed=outcome, unsure=questions.left_out, asked=questions.asked, asked_fields=questions.fields,
+        beside=questions.beside, noted=tuple(noted),
     )
 
 
@@ -420,13 +439,31 @@ def _review_name(path: Path, base: Path) -> str:
         return display_path(path)
 
 
+def _key_patterns(
+    result: Undeclared, evidence: Evidence, policy: Policy, declared: Sequence[str]
+) -> tuple[KeyPattern, ...]:
+    """`--key-patterns`: the tables whose keys this run's `false` rows put under `ignore:` as one pattern."""
+    from cnsnt.starter.key_patterns import key_patterns
+
+    return key_patterns(
+        result.not_personal, evidence, result.tables, policy, declared=declared,
+        marked_personal=[m.key for m in result.ignored_personal if not m.field],
+    )
+
+
 def _add_ignored(
-    text: str, result: Undeclared, named: str, holder: Path | None, target: Path
+    text: str,
+    result: Undeclared,
+    named: str,
+    holder: Path | None,
+    target: Path,
+    grouped: Sequence[KeyPattern] = (),
 ) -> tuple[str, ReviewOutcome]:
     """`text` with the columns a reviewer marked not personal under `ignore:`, and what was done.
 
     Only in the file being written: an `ignore:` in another file of the policy is left
-    as it is, and its columns are named for the user to add there.
+    as it is, and its columns are named for the user to add there. `grouped`: a table's
+    keys written as one pattern each (`--key-patterns`), where its first row's item was.
     """
     outcome = ReviewOutcome(
         named,
@@ -461,8 +498,27 @@ def _add_ignored(
     if holder is not None and holder != target:
         return text, replace(outcome, left=marked, elsewhere=display_path(holder))
     marked = tuple(sorted(marked, key=lambda m: row_order(m.review.where)))  # the list's order
-    items = [(_ignore_item(m), _ignore_note(m)) for m in marked]
-    return add_ignores(text, items, target.as_posix()), replace(outcome, ignored=marked)
+    into = {key.casefold(): group for group in grouped for key in group.keys}
+    items: list[tuple[str, str]] = []
+    for m in marked:
+        group = None if m.pattern or m.field else into.get(m.key.casefold())
+        if group is None:
+            items.append((_ignore_item(m), _ignore_note(m)))
+        elif group.keys[0].casefold() == m.key.casefold():  # the table's first row: its one item
+            items.append((group.pattern, _group_note(group)))
+    text = add_ignores(text, items, target.as_posix())
+    return text, replace(
+        outcome, ignored=marked, ignore_items=tuple(item for item, _ in items), grouped=tuple(grouped)
+    )
+
+
+def _group_note(group: KeyPattern) -> str:
+    """The comment beside a table's keys written as one pattern: the rows, and what they named."""
+    names = ", ".join(key.rpartition(".")[2] for key in group.keys)
+    return (
+        f"marked not personal in {', '.join(group.rows)} (--key-patterns): every key of {group.table} "
+        f"({names})"
+    )
 
 
 def _ignore_item(marked: Marked) -> str:

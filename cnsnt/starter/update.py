@@ -163,7 +163,11 @@ def open_empty_flow(
 
 
 def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
-    """The policy text with `entries` appended to its `data:` mapping (created if absent)."""
+    """The policy text with `entries` appended to its `data:` mapping (created if absent).
+
+    A `data:` of nothing (null) is one a reviewed list emptied in this run: a policy that
+    says so does not load, so no other gets here.
+    """
     if not entries:
         return text
     top = load_rt(text, shown)
@@ -187,6 +191,14 @@ def add_entries(text: str, entries: Sequence[Entry], shown: str) -> str:
         # `data: {}`: the entries go right below, as a block.
         indent = indent_of(lines[data_line]) + 2
         at = open_empty_flow(lines, top.lc.value("data"), data_line, nl, shown)
+    elif data is None:
+        # a reviewed list took out every entry (`fields._Moves`, keep_one off): the new ones go
+        # right below `data:`, a blank line before the next section
+        indent = indent_of(lines[data_line]) + 2
+        at = data_line + 1
+        block = [b + nl for b in data_entries(entries, indent, note=NOTE)]
+        gap = [nl] if at < len(lines) and lines[at].strip() else []
+        return "".join(lines[:at] + block + gap + lines[at:])
     else:
         raise UsageError(f"{shown}:{data_line + 1}: data: must be a mapping of data entries")
     block = [b + nl for b in data_entries(entries, indent, note=NOTE)]

@@ -58,3 +58,34 @@ def test_asking_whether_ignore_names_each_column_grows_linearly(tmp_path: Path) 
 
     ask(make(12))
     assert_linear(ask, make, 150)
+
+
+#: Glob items as `init --update --reviewed --key-patterns` writes them (`TABLE.*id`, `TABLE.Id*`),
+#: and others: a literal first or last part, or none.
+GLOBS = ("t1.*", "app.t2.*us", "T3.Id*", "*.created_at", "x.*.w", "q[1].*", "qty\\*.*", "*tus", "t?.label")
+
+
+def test_glob_items_name_the_columns_column_matches_names(tmp_path: Path) -> None:
+    index = _policy(tmp_path / "cnsnt.yaml", list(GLOBS))
+    keys = (
+        *KEYS, "t3.IdSocio", "T3.idsede", "s.t3.IdX", "t3.nome", "t1.created_at", "a.b.created_at", "x.y.w",
+        "x.y.z.w", "t9.label", "t12.label", "t1", "q[1].b", "qtyx.a", "qty*.a",
+    )
+    for key in keys:
+        assert index.column_ignored(key) is any(column_matches(p, key) for p in GLOBS), key
+
+
+def test_one_table_pattern_a_table_grows_linearly(tmp_path: Path) -> None:
+    """`--key-patterns` writes one `TABLE.*id` item a table (fix31a): each is tried on its table's columns."""
+
+    def make(n: int) -> tuple[PolicyIndex, list[str]]:
+        items = [f"t{i}.*id" for i in range(n)] + ["*.created_at"]
+        keys = [f"t{i}.{name}" for i in range(n) for name in (*COLUMNS, "member_id")]
+        return _policy(tmp_path / f"keys-{n}.yaml", items), keys
+
+    def ask(made: tuple[PolicyIndex, list[str]]) -> None:
+        index, keys = made
+        assert sum(index.column_ignored(key) for key in keys) == 2 * len(keys) // (len(COLUMNS) + 1)
+
+    ask(make(12))
+    assert_linear(ask, make, 150)

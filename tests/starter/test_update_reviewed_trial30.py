@@ -127,9 +127,12 @@ def test_the_summary_counts_each_row_once_and_the_parts_add_up(tmp_path: Path) -
     )
     counts = [int(part.split()[0]) for part in said.split("reviewed: ")[1].split(", ")]
     assert sum(counts) == 7 == len(MIXED.splitlines()) - 1
-    # the first line: visits.room is re-filed, not a new personal field
+    # the first line: visits.room is re-filed, not a new personal field; the new one joins init's entry
+    # of its table's other columns (fix31a); and what else the list wrote, each part (fix31a)
     assert result.stderr.startswith(
-        "cnsnt init: 1 new personal field and 1 re-filed under another category, in 2 data entries"
+        "cnsnt init: 1 new personal field and 1 re-filed under another category, in 1 data entry, and added "
+        "to 1 existing one without purposes (other_personal_details), 2 items put under ignore:, 1 line cnsnt "
+        "init wrote confirmed, written to "
     )
     loaded = load_policy(policy)
     assert "members.plan_tier" in loaded.ignore and "courses.hours_lec" in loaded.ignore
