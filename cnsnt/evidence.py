@@ -109,6 +109,17 @@ class Table:
         """`schema.table` or `table`."""
         return f"{self.schema}.{self.name}" if self.schema else self.name
 
+    @property
+    def same_key(self) -> str:
+        """What two sources' copies of this table share: the key case-folded, a default schema left out.
+
+        An H2 dump's `"PUBLIC"."MEMBER"` is the `Member` an entity maps (review33 R33b D2),
+        and a live database's `users` the `dbo.users` of its dump: a database's default
+        schema does not make two tables different.
+        """
+        schema = self.schema.casefold() if self.schema else None
+        return (self.name if schema is None or schema in DEFAULT_SCHEMAS else self.key).casefold()
+
 
 #: An id a policy key can name a control by (`illnessExtra`, `step1.city`): no blanks,
 #: quotes or template code. Linear: one possessive class run (used with fullmatch).

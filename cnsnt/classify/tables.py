@@ -65,6 +65,7 @@ from cnsnt.classify.classifier import (
     software_client,
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
+from cnsnt.classify.copies import merged_copies
 from cnsnt.classify.glued import glued_prefixes, past_glued
 from cnsnt.classify.implied import KIND_HEADS, column_prefix, plural, with_implied_keys
 from cnsnt.classify.tokens import raw_words
@@ -153,6 +154,9 @@ class TableReading:
     """Each table's verdict, keyed by `Table.key`."""
     by_name: Mapping[str, Table] = field(repr=False, compare=False)
     """The tables by case-folded name and schema-qualified key (see `_by_name`)."""
+    aliases: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    """The key of each column of a second copy of a table (another source's) -> the key of
+    the column read for it (`cnsnt.classify.copies`): it gets that column's verdict."""
 
     def target(self, table: Table, key: ForeignKey) -> Table | None:
         """The table that a key of `table` points at, found as the classifier finds it (`_target`)."""
@@ -160,9 +164,16 @@ class TableReading:
 
 
 def read_tables(tables: Sequence[Table]) -> TableReading:
-    """The tables read together: the keys their names imply, then each table's verdict."""
-    keyed = tuple(with_implied_keys(tables))
-    return TableReading(keyed, _verdicts(keyed), _by_name(keyed))
+    """The tables read together: the keys their names imply, then each table's verdict.
+
+    A table two sources give (a live database beside its dump) is read once
+    (`merged_copies`): the second copy changes no verdict, and its columns get the first's.
+    """
+    distinct, aliases, table_aliases = merged_copies(tables)
+    keyed = tuple(with_implied_keys(distinct))
+    verdicts = _verdicts(keyed)
+    verdicts.update({copy: verdicts[main] for copy, main in table_aliases.items() if main in verdicts})
+    return TableReading(keyed, verdicts, _by_name(keyed), aliases)
 
 
 def _languages(written: Sequence[str]) -> tuple[str, ...]:
@@ -804,13 +815,13 @@ def _numbered(column: Column, languages: tuple[str, ...]) -> bool:
     return match is None
 
 
-def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
+def table_verdicts(tables: Sequence[Table]) -> Mapping[str, TableVerdict]:
     """Each table's verdict (keyed by `Table.key`), all tables read together.
 
     Keys the schema does not declare but names (`paciente_id` beside `pacientes`)
     count like declared ones (see `cnsnt.classify.implied`).
     """
-    return _verdicts(with_implied_keys(tables))
+    return read_tables(tables).verdicts
 
 
 def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:
@@ -2710,6 +2721,9 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 found = _LOGIN_DEFAULT
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
     _copied_keys(tables, by_name, out)
+    for copy, read in reading.aliases.items():  # another source's copy: the verdict of the copy read
+        if read in out:
+            out.setdefault(copy, out[read])
     return out
 
 

@@ -1,8 +1,9 @@
-"""Schema statements applied to the tables they define: CREATE, ALTER TABLE, COMMENT ON.
+"""Schema statements applied to the tables they define: CREATE, ALTER TABLE, COMMENT ON, DROP.
 
 Each statement that can hold schema is parsed by sqlglot and its tree applied in file
 order; a statement sqlglot cannot parse goes to `ddl_recover` for its columns, and is
-reported as a `DDLProblem` when nothing can be recovered.
+reported as a `DDLProblem` when nothing can be recovered. A `DROP TABLE`/`DROP VIEW` and
+an `ALTER TABLE ... DROP [COLUMN] c` take their tables and columns away (`ddl_drops`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
 from cnsnt.sql.client_lines import is_oracle
+from cnsnt.sql.ddl_drops import NOT_COLUMNS, command_drop, dropped_kind, without_column, without_references
 from cnsnt.sql.ddl_enums import EnumTypes
 from cnsnt.sql.ddl_known import opens_plsql_unit, outside_plsql_units, unknown_statement
 from cnsnt.sql.ddl_recover import (
@@ -64,6 +66,10 @@ class SchemaBuilder:
         self._oracle = is_oracle(dia)
         self.enums = EnumTypes()
         """PostgreSQL's `CREATE TYPE ... AS ENUM` types: their columns are typed by their values."""
+        self.defined: set[tuple[str, str]] = set()
+        """The keys of every table stored so far, dropped since or not."""
+        self._unknown_drops: list[tuple[int, str, tuple[str, str]]] = []
+        """DROPs of a table not defined before them: (offset, what, its key), judged at the end."""
 
     def sql(self, node: exp.Expr) -> str:
         """SQL text in the source dialect; one generator, no copy: the trees are ours."""
@@ -98,6 +104,8 @@ class SchemaBuilder:
         if self.enums.apply(stmt.tokens):
             return []
         kind = classify(stmt.tokens)
+        if kind is None and dropped_kind(stmt) is not None:
+            return self._drop(stmt)
         if kind is None:
             return self._other(stmt)
         if kind == "alter" and not alter_matters(stmt.tokens):
@@ -232,7 +240,9 @@ class SchemaBuilder:
         T-SQL `#temp` tables (met inside procedure batches) are not schema.
         """
         if not builder.name.startswith("#"):
-            self.tables[(name_key(builder.schema or ""), name_key(builder.name))] = builder
+            key = (name_key(builder.schema or ""), name_key(builder.name))
+            self.tables[key] = builder
+            self.defined.add(key)
 
     def _build_create(self, stmt: Statement, tree: exp.Create) -> TableBuilder | None:
         """The table or view a parsed CREATE defines; None when it names none."""
@@ -343,6 +353,8 @@ class SchemaBuilder:
         if not isinstance(table, exp.Table):
             return []
         builder = self._find(table.name, table.db or None)
+        problems: list[DDLProblem] = []
+        shown = shorten(self.sql(table), 80)
         for action in tree.args.get("actions") or ():
             elements = action.expressions if isinstance(action, exp.Schema) else [action]
             for element in elements:
@@ -355,11 +367,10 @@ class SchemaBuilder:
                     builder.add(self.column(element, stmt.base))
                     for key in _column_references(element):
                         builder.add_foreign_key(key)
+                elif drops_columns(element) or opaque_drop(element):
+                    problems.extend(self._drop_columns(stmt, tree, builder, element, shown))
                 elif builder is None:
                     continue
-                elif isinstance(element, exp.Drop) and str(element.args.get("kind")) == "COLUMN":
-                    for col in element.args.get("tables") or ():
-                        builder.columns.pop(name_key(col.name), None)
                 elif isinstance(element, exp.Drop) and str(element.args.get("kind")) == "CONSTRAINT":
                     for constraint in element.args.get("tables") or ():
                         builder.drop_constraint(constraint.name)
@@ -390,7 +401,128 @@ class SchemaBuilder:
                     for key in _foreign_keys(element):
                         builder.add_foreign_key(key)
                     _mark_unique(builder, element)
-        return []
+        return problems
+
+    def _drop_columns(
+        self, stmt: Statement, tree: exp.Alter, builder: TableBuilder | None, element: exp.Expr, shown: str
+    ) -> list[DDLProblem]:
+        """`DROP [COLUMN] [IF EXISTS] a` (MySQL and PostgreSQL let `COLUMN` out), T-SQL's `DROP COLUMN a, b`.
+
+        A column that is not there is a warning unless the statement says `IF EXISTS` or
+        runs guarded in a routine body: the dump drops what this file does not define.
+        Oracle's `DROP (a, b)`, which sqlglot keeps as an opaque command, is read from its
+        tokens; another DROP it cannot parse is reported (the columns stay read).
+        """
+        if isinstance(element, exp.Command):
+            text = str(element.args.get("expression") or "")
+            names = command_drop(text, self.dialect)
+            if names is None:
+                return [
+                    DDLProblem(
+                        stmt.offset,
+                        f"ALTER TABLE {shown} DROP {shorten(text.strip(), 80)}: "
+                        "could not be parsed (sqlglot keeps it only as an opaque command), so the "
+                        "columns it drops are still read",
+                        may_hold_schema=False,
+                    )
+                ]
+            if_exists = False
+        else:
+            names = [col.name for col in element.args.get("tables") or ()]
+            if_exists = bool(element.args.get("exists"))
+        quiet = if_exists or stmt.guarded or bool(tree.args.get("exists"))
+        problems: list[DDLProblem] = []
+        for name in names:
+            if builder is not None and builder.columns.pop(name_key(name), None) is not None:
+                self._column_dropped(builder, name)
+            elif not quiet:
+                problems.append(self._no_dropped_column(stmt, shown, name, builder is not None))
+        return problems
+
+    def _column_dropped(self, builder: TableBuilder, name: str) -> None:
+        """What else goes with a dropped column: the foreign keys it is part of."""
+        without_column(builder, name)
+
+    def _no_dropped_column(self, stmt: Statement, table: str, column: str, known: bool) -> DDLProblem:
+        """The warning for a DROP of a column this file has not defined (nothing is dropped)."""
+        where = f"table '{table}' has no column '{shorten(column, 80)}'" if known else (
+            f"no table '{table}' is defined"
+        )
+        return DDLProblem(
+            stmt.offset,
+            f"ALTER TABLE {table} DROP {shorten(column, 80)}: {where} before it in this file; "
+            "nothing dropped",
+            may_hold_schema=False,
+        )
+
+    # -- DROP TABLE / VIEW
+
+    def _drop(self, stmt: Statement) -> list[DDLProblem]:
+        """`DROP TABLE a, b` / `DROP VIEW v` (`IF EXISTS`, `CASCADE`, names qualified or quoted).
+
+        The tables are gone, and the foreign keys to them. A DROP of a table not defined
+        before it is judged at the end (`unknown_drop_problems`): a clean-up before the
+        CREATE (`DROP TABLE x; CREATE TABLE x`) is no finding, a table never defined is.
+        """
+        what = dropped_kind(stmt) or "TABLE"
+        tokens = drop_token_placeholders(stmt.tokens)
+        try:
+            parsed = self.parser.parse(tokens, stmt.sql)
+        except (ParseError, TokenError) as exc:
+            return [self._unparsed_drop(stmt, what, _parse_error(exc, stmt))]
+        except Exception as exc:  # noqa: BLE001 - a sqlglot bug on one statement
+            return [self._unparsed_drop(stmt, what, crash_reason(exc, tokens, self.dialect))]
+        tree = parsed[0] if parsed else None
+        if not isinstance(tree, exp.Drop):
+            return [self._unparsed_drop(stmt, what, "sqlglot keeps it only as an opaque command")]
+        if str(tree.args.get("kind") or "").upper() not in ("TABLE", "VIEW"):
+            return []
+        problems: list[DDLProblem] = []
+        for table in tree.args.get("tables") or ():
+            if not isinstance(table, exp.Table) or not table.name:
+                continue
+            key = self._key(table.name, table.db or None)
+            if key is not None:
+                self._forget(key)
+            elif not tree.args.get("exists"):
+                problem = self._unknown_drop(stmt, f"DROP {what} {shorten(self.sql(table), 80)}", table)
+                if problem is not None:
+                    problems.append(problem)
+        return problems
+
+    def _unparsed_drop(self, stmt: Statement, what: str, reason: str) -> DDLProblem:
+        return DDLProblem(
+            stmt.offset,
+            f"DROP {what} could not be parsed ({reason}), so the tables it drops are still read",
+            may_hold_schema=False,
+        )
+
+    def _forget(self, key: tuple[str, str]) -> None:
+        """Take a dropped table away, and the foreign keys other tables had to it."""
+        dropped = self.tables.pop(key)
+        without_references(self.tables.values(), dropped)
+
+    def _unknown_drop(self, stmt: Statement, what: str, table: exp.Table) -> DDLProblem | None:
+        """A DROP of a table not defined before it: kept to judge at the end of the file."""
+        self._unknown_drops.append((stmt.offset, what, (name_key(table.db or ""), name_key(table.name))))
+        return None
+
+    def unknown_drop_problems(self) -> list[DDLProblem]:
+        """Warnings for the DROPs of tables this file never defines (before or after them)."""
+        names = {name for _, name in self.defined}
+        return [
+            DDLProblem(offset, f"{what}: this file defines no such table; nothing dropped", False)
+            for offset, what, (_, name) in self._unknown_drops
+            if name not in names
+        ]
+
+    def _key(self, name: str, schema: str | None) -> tuple[str, str] | None:
+        """The key of a table, as `_find` finds it: without a matching schema, the only one."""
+        direct = (name_key(schema or ""), name_key(name))
+        if direct in self.tables:
+            return direct
+        same = [key for key in self.tables if key[1] == direct[1]]
+        return same[0] if len(same) == 1 else None
 
     # -- COMMENT ON
 
@@ -477,8 +609,18 @@ class SchemaBuilder:
             self._alter_primary_key(tokens)
             self._alter_foreign_keys(tokens)
             self._alter_defaults(tokens, stmt)
-            self._alter_drop_constraints(tokens)
-            return self._alter_modify(tokens, stmt)
+            undropped = self._alter_drops(tokens)
+            problems = self._alter_modify(tokens, stmt)
+            if undropped:
+                problems.append(
+                    DDLProblem(
+                        stmt.offset,
+                        f"{label(kind, tokens)} could not be parsed ({reason}), so the columns it "
+                        f"drops ({', '.join(shorten(n, 40) for n in undropped[:5])}) are still read",
+                        may_hold_schema=False,
+                    )
+                )
+            return problems
         added = kind == "alter" and self._alter_add_columns(tokens, stmt)
         # after the columns: T-SQL's `ADD e int, CONSTRAINT DF_t_e DEFAULT user_name() FOR e`;
         # `ADD DEFAULT (0) FOR c` alone adds a default, no column, and is read too
@@ -612,31 +754,46 @@ class SchemaBuilder:
                 col.take_default_of(changed)
         return problems
 
-    def _alter_drop_constraints(self, tokens: list[Token]) -> None:
-        """Read T-SQL's `ALTER TABLE t DROP CONSTRAINT a, b` / `DROP COLUMN c, CONSTRAINT d` from tokens.
+    def _alter_drops(self, tokens: list[Token]) -> list[str]:
+        """Read the DROP lists of an ALTER sqlglot cannot parse whole; the columns it could not drop.
 
-        A default constraint dropped takes its column's default with it; sqlglot parses
-        one DROP of one constraint only. In a DROP list each name is a constraint's
-        (`CONSTRAINT` is optional) until `COLUMN` switches to columns, `CONSTRAINT` back.
+        T-SQL's `ALTER TABLE t DROP CONSTRAINT a, b` / `DROP COLUMN c, d, CONSTRAINT e`:
+        in a DROP list each name is a constraint's (`CONSTRAINT` is optional) until
+        `COLUMN` switches to columns, `CONSTRAINT` back. A default constraint dropped
+        takes its column's default with it; a column dropped is gone. In other dialects a
+        name right after DROP is a column's (`DROP c`), which is not guessed from a
+        statement sqlglot could not read: it is returned, to be reported.
         """
         builder, i = self._altered(tokens)
-        if builder is None:
-            return
+        tsql = type(self.dialect).__name__.lower() == "tsql"
+        unread: list[str] = []
         dropping: str | None = None  # what the names of the current DROP list are
         for action in split_commas(tokens[i:]):
             words = [keyword(t) for t in action]
             j = 0
             if words[0] == "DROP":
-                dropping, j = "CONSTRAINT", 1
+                dropping, j = ("CONSTRAINT" if tsql else "COLUMN?"), 1
             elif dropping is None or words[0] in _ALTER_ACTIONS:
                 dropping = None
                 continue
             if words[j : j + 1] in (["COLUMN"], ["CONSTRAINT"]):
                 dropping, j = words[j], j + 1
+            elif j == 1 and words[j : j + 1] and words[j] in NOT_COLUMNS:
+                dropping = None  # `DROP PRIMARY KEY`, `DROP INDEX i`
+                continue
             if words[j : j + 2] == ["IF", "EXISTS"]:
                 j += 2
-            if dropping == "CONSTRAINT" and j < len(action):
-                builder.drop_constraint(action[j].text)
+            if j >= len(action):
+                continue
+            name = action[j].text
+            if dropping == "CONSTRAINT" and builder is not None:
+                builder.drop_constraint(name)
+            elif dropping == "COLUMN" and tsql and builder is not None:
+                if builder.columns.pop(name_key(name), None) is not None:
+                    self._column_dropped(builder, name)
+            elif dropping in ("COLUMN", "COLUMN?"):
+                unread.append(name)
+        return unread
 
     def _alter_foreign_keys(self, tokens: list[Token]) -> None:
         """Read `ALTER TABLE t ... FOREIGN KEY (a) REFERENCES u (b)` from tokens.
@@ -655,11 +812,8 @@ class SchemaBuilder:
 
     def _find(self, name: str, schema: str | None) -> TableBuilder | None:
         """A table by name; without a matching schema, the only table of that name."""
-        found = self.tables.get((name_key(schema or ""), name_key(name)))
-        if found is not None:
-            return found
-        same = [t for (s, n), t in self.tables.items() if n == name_key(name)]
-        return same[0] if len(same) == 1 else None
+        key = self._key(name, schema)
+        return None if key is None else self.tables[key]
 
 
 #: Words that open an ALTER TABLE action other than ADD (what ends T-SQL's `ADD a int, b int`).
@@ -704,6 +858,16 @@ def _modified_columns(tokens: list[Token], start: int) -> list[list[Token]]:
             end += 1
         out.append(tokens[j:end])
     return out
+
+
+def drops_columns(element: exp.Expr) -> bool:
+    """Whether an ALTER action sqlglot parsed drops columns: `DROP [COLUMN] c`."""
+    return isinstance(element, exp.Drop) and str(element.args.get("kind") or "").upper() == "COLUMN"
+
+
+def opaque_drop(element: exp.Expr) -> bool:
+    """Whether an ALTER action is a DROP sqlglot keeps as an opaque command (Oracle's `DROP (a, b)`)."""
+    return isinstance(element, exp.Command) and str(element.this).upper() == "DROP"
 
 
 def adds_nothing(stmt: Statement, cdef: exp.ColumnDef, builder: TableBuilder) -> bool:

@@ -227,11 +227,10 @@ def alter_matters(tokens: list[Token]) -> bool:
         # `ALTER COLUMN c SET DEFAULT CURRENT_USER`: the column names who wrote it; the
         # words of quoted names too (`"current_user"()`, as PostgreSQL before 10 wrote it)
         return True
-    pairs = zip(words, words[1:], strict=False)
-    return any(
-        (w in ("DROP", "RENAME") and nxt == "COLUMN") or (w == "DROP" and nxt in ("DEFAULT", "CONSTRAINT"))
-        for w, nxt in pairs
-    )
+    if "DROP" in words:
+        # a column (`DROP c`: MySQL and PostgreSQL let `COLUMN` out), a default, a key
+        return True
+    return any(w == "RENAME" and nxt == "COLUMN" for w, nxt in zip(words, words[1:], strict=False))
 
 
 def alter_adds(tokens: list[Token]) -> bool:

@@ -31,7 +31,7 @@ from sqlglot.tokenizer_core import TokenType
 from cnsnt.sql.client_lines import scan_lines
 from cnsnt.sql.ddl import quiet_sqlglot, resolve_dialect
 from cnsnt.sql.ddl_result import DDLProblem
-from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing
+from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing, drops_columns, opaque_drop
 from cnsnt.sql.ddl_split import (
     Statement,
     alter_target,
@@ -264,8 +264,6 @@ class MigrationBuilder(SchemaBuilder):
         try:
             if kind == "alter":
                 return self._migrate_alter(stmt)
-            if kind is None and first == "DROP":
-                return self._drop(stmt)
             if kind is None and first == "RENAME":
                 return self._rename_tables(stmt)
             if kind is None and first in ("EXEC", "EXECUTE") and len(stmt.tokens) > 2:
@@ -346,9 +344,9 @@ class MigrationBuilder(SchemaBuilder):
             key = self._key(table.name, table.db or None)
             assert key is not None
             self.links[key] = []
-            self._apply_actions(stmt, key, actions, shown)
+            self._apply_actions(stmt, tree, key, actions, shown)
             return [problem]
-        return self._apply_actions(stmt, key, actions, shown)
+        return self._apply_actions(stmt, tree, key, actions, shown)
 
     def unknown_alter_problems(self) -> list[DDLProblem]:
         """One warning per table whose ALTERs were skipped (no migration created it)."""
@@ -360,13 +358,16 @@ class MigrationBuilder(SchemaBuilder):
         return problems
 
     def _apply_actions(
-        self, stmt: Statement, key: _Key, actions: list[exp.Expr], shown: str
+        self, stmt: Statement, tree: exp.Alter, key: _Key, actions: list[exp.Expr], shown: str
     ) -> list[DDLProblem]:
         problems: list[DDLProblem] = []
         for action in actions:
             builder = self.tables[key]
             elements = action.expressions if isinstance(action, exp.Schema) else [action]
             for element in elements:
+                if drops_columns(element) or opaque_drop(element):
+                    problems.extend(self._drop_columns(stmt, tree, builder, element, shown))
+                    continue
                 problem = self._apply_one(stmt, key, builder, element, shown)
                 if problem is not None:
                     problems.append(problem)
@@ -386,13 +387,6 @@ class MigrationBuilder(SchemaBuilder):
         if drop_kind in ("CONSTRAINT", "FOREIGN KEY"):
             for named in element.args.get("tables") or ():
                 self._drop_constraint(key, builder, named.name)
-            return None
-        if isinstance(element, exp.Drop) and drop_kind == "COLUMN":
-            for col in element.args.get("tables") or ():
-                if builder.columns.pop(name_key(col.name), None) is not None:
-                    self._drop_column_links(key, col.name)
-                elif not element.args.get("exists"):
-                    return self._no_column(stmt, "DROP COLUMN", shown, col.name)
             return None
         if isinstance(element, exp.RenameColumn):
             new = element.args.get("to")
@@ -617,42 +611,22 @@ class MigrationBuilder(SchemaBuilder):
             may_hold_schema=False,
         )
 
-    def _drop(self, stmt: Statement) -> list[DDLProblem]:
-        words = [keyword(t) for t in stmt.tokens[:4]]
-        if len(words) < 2 or words[1] not in ("TABLE", "VIEW", "MATERIALIZED"):
-            return []
-        tree = self._parse(stmt)
-        if not isinstance(tree, exp.Drop):
-            return []
-        problems: list[DDLProblem] = []
-        for table in tree.args.get("tables") or ():
-            if not isinstance(table, exp.Table):
-                continue
-            key = self._key(table.name, table.db or None)
-            if key is None:
-                if not tree.args.get("exists"):
-                    problems.append(
-                        DDLProblem(
-                            stmt.offset,
-                            f"DROP {words[1]} {shorten(self.sql(table), 80)}: no earlier migration "
-                            "creates it",
-                            may_hold_schema=False,
-                        )
-                    )
-                continue
-            dropped = self.tables.pop(key)
-            self.links.pop(key, None)
-            for links in self.links.values():
-                links[:] = [x for x in links if not self._refers_to(x, dropped)]
-        return problems
+    def _forget(self, key: _Key) -> None:
+        dropped = self.tables.pop(key)
+        self.links.pop(key, None)
+        for links in self.links.values():
+            links[:] = [x for x in links if not self._refers_to(x, dropped)]
 
-    def _key(self, name: str, schema: str | None) -> _Key | None:
-        """The key of a table, as `_find` finds it: without a matching schema, the only one."""
-        direct = (name_key(schema or ""), name_key(name))
-        if direct in self.tables:
-            return direct
-        same = [key for key in self.tables if key[1] == direct[1]]
-        return same[0] if len(same) == 1 else None
+    def _unknown_drop(self, stmt: Statement, what: str, table: exp.Table) -> DDLProblem | None:
+        return DDLProblem(stmt.offset, f"{what}: no earlier migration creates it", may_hold_schema=False)
+
+    def _column_dropped(self, builder: TableBuilder, name: str) -> None:
+        key = self._key(builder.name, builder.schema)
+        if key is not None:
+            self._drop_column_links(key, name)
+
+    def _no_dropped_column(self, stmt: Statement, table: str, column: str, known: bool) -> DDLProblem:
+        return self._no_column(stmt, "DROP COLUMN", table, column)
 
 
 def _moved(key: _Key, old: _Key, new: _Key) -> _Key:

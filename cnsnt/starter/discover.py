@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import islice
@@ -1735,24 +1735,28 @@ def holds_source(entry: Found, path: Path, root: Path) -> bool:
     return True
 
 
-def survey(root: Path) -> tuple[list[Found], list[str]]:
-    """The `sources:` entries below root, and notes on what was left out and why."""
+def survey(root: Path, given: Collection[str] = ()) -> tuple[list[Found], list[str]]:
+    """The `sources:` entries below root, and notes on what was left out and why.
+
+    `given`: the `databases:` URLs the user named (`cnsnt init --db`): a SQLite file of
+    the project among them is kept, though schema files define its tables (review37 D3).
+    """
     token = _JUDGED.set({})
     try:
         with shared_survey(root):
-            return _survey(root)
+            return _survey(root, frozenset(given))
     finally:
         _JUDGED.reset(token)
 
 
-def _survey(root: Path) -> tuple[list[Found], list[str]]:
+def _survey(root: Path, given: frozenset[str]) -> tuple[list[Found], list[str]]:
     """`survey`: the files of mock-up folders are read only for a kind the rest lacks."""
     files, docs, olds, mockups = _walk(root)
     left_notes = [*_docs_note(docs, root), *_olds_note(olds, root)]
     if not mockups:
-        found, notes = _survey_files(root, files)
+        found, notes = _survey_files(root, files, given)
         return found, [*left_notes, *notes]
-    found, notes = _survey_files(root, [p for p in files if p not in mockups])
+    found, notes = _survey_files(root, [p for p in files if p not in mockups], given)
     present = families(f.kind for f in found) & ALL_FAMILIES
     # a draft's queries read the draft's tables: they go with its schema when the
     # application has a schema of its own (HCP's `Maqueta/Backend/Consultas.sql`)
@@ -1761,7 +1765,7 @@ def _survey(root: Path) -> tuple[list[Found], list[str]]:
     kept = [p for p in files if p in mockups and p not in left]
     if kept and covered != ALL_FAMILIES:
         # the application lacks a kind of source: the mock-up folders' own is read
-        found, notes = _survey_files(root, [p for p in files if p not in left])
+        found, notes = _survey_files(root, [p for p in files if p not in left], given)
         dropped = [f for f in found if in_mockups(f.pattern) and family(f.kind) in covered]
         found = [f for f in found if f not in dropped]
         left.extend(p for p in kept if any(_takes(f, p, root) for f in dropped))
@@ -1796,7 +1800,7 @@ def _mockups_note(left: list[Path], present: frozenset[str], root: Path) -> list
     )
 
 
-def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]]:
+def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple[list[Found], list[str]]:
     """The `sources:` entries of the walked files, and notes on what was left out of them."""
     by_parent: dict[Path, list[Path]] = defaultdict(list)
     for path in files:
@@ -2162,7 +2166,10 @@ def _survey_files(root: Path, files: list[Path]) -> tuple[list[Found], list[str]
     found.extend(_entries("forms", kinds.get(_HTML_STRINGS, []), root, by_parent, fmt="html"))
     # a committed SQLite database of the tables the schema files build (a development copy): they are read
     schema_entries = [ModelEntry(f.pattern, f.format, f.dialect) for f in found if f.kind == "schemas"]
-    dev_copies, copy_notes = stale_databases([d.pattern for d in databases], schema_entries, root)
+    # a database the user named with --db is kept: the schema files give way (`schemas_in_databases`)
+    dev_copies, copy_notes = stale_databases(
+        [d.pattern for d in databases if d.pattern not in given], schema_entries, root
+    )
     found.extend(d for d in databases if d.pattern not in dev_copies)
     notes.extend(copy_notes)
     if not any(entry.kind in ("schemas", "databases") for entry in found):

@@ -201,11 +201,16 @@ def undeclared(
     written, addressed = field_reading(evidence)
     together = _Together(evidence, index, alike, field_marks, filed or {}, (written, addressed))
 
+    seen: set[str] = set()
     for column in evidence.columns:
         key = column.key
         verdict = evidence.classified.get(key)
-        if verdict is None:
+        if verdict is None or key.casefold() in seen:
+            # a second source's copy of a column (a live database beside its dump) is the same
+            # column: one line, one reviewed row, read once (review37 D4: counted twice, init's
+            # entry was taken for one a person edited)
             continue
+        seen.add(key.casefold())
         review = marks.by_column.get(key.casefold())
         if review is not None and not review.personal:
             decided = index.column_ignored(key) or index.is_consent_column(column)
@@ -555,6 +560,10 @@ class _Moves:
         at = (kind, key.casefold())
         if line is None or (open_only and not (line.unsure or line.decided)):
             return None
+        if any(taken.line == line.line for taken in self.lines.values()):
+            # the same line met again (another source's copy of the column, under another key,
+            # `dbo.users.x` beside `users.x`): taken once, counted once (review37 D4)
+            return line
         if not overturns(line.decided, review, repeats):
             self.held[at] = line.decided or ""
             return None

@@ -240,3 +240,60 @@ def _only_in(new: list[str], fix: str) -> str:
 def _names(names: list[str]) -> str:
     more = len(names) - _SHOWN
     return ", ".join(names[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def schemas_in_databases(
+    urls: list[str], schemas: list[ModelEntry], root: Path
+) -> tuple[set[str], list[str]]:
+    """(Schema entries left out, notes): each entry most of whose tables a `--db` database holds.
+
+    `cnsnt init --db URL` is an explicit request for the database (review37 D3): beside the
+    dump it was loaded from, both were read, every table twice, with no word, and the second
+    copy changed verdicts. So the database is kept and a schema entry most of whose tables
+    (strictly more than half) it holds gives way, with a note naming the tables only the
+    entry defines, which are not read then. An entry that shares fewer is kept, and the
+    note names the tables read twice (the audit warns of them too, CN001).
+    """
+    if not urls or not schemas:
+        return set(), []
+    held: dict[str, frozenset[str]] = {}
+    notes: list[str] = []
+    for url in urls:
+        tables, failed = _read_tables((SourceSpec("databases", url, root, Location("cnsnt.yaml")),), root)
+        if failed is not None:
+            notes.append(
+                f"could not read {url} to compare it with the schema files, which stay proposed "
+                f"(a database loaded from them would count every table twice): {failed}"
+            )
+            continue
+        held[url] = frozenset(t.casefold() for t in tables if t.casefold() not in _TOOL_TABLES)
+    left: set[str] = set()
+    for entry in schemas if held else []:
+        names, failed = _read_tables(
+            (SourceSpec("schemas", entry.pattern, root, Location("cnsnt.yaml"), dialect=entry.dialect,
+                        format=entry.format),),
+            root,
+        )
+        own = sorted(n for n in names if n.casefold() not in _TOOL_TABLES)
+        shown = entry.pattern + (f" ({entry.format})" if entry.format else "")
+        for url, tables in held.items():
+            shared = [n for n in own if n.casefold() in tables]
+            new = [n for n in own if n.casefold() not in tables]
+            if failed is not None or not shared:
+                continue
+            if 2 * len(shared) <= len(own):
+                notes.append(
+                    f"kept {shown}: {_of(len(new), len(own))} not in {url}, given with --db, so it is "
+                    f"taken for another database; {_shares(shared).replace('them', 'it')} read from both "
+                    "and counted twice (the audit warns of it, CN001): if the database was built or "
+                    "loaded from it, leave it out"
+                )
+                continue
+            left.add(entry.pattern)
+            notes.append(
+                f"left out {shown}: {_of(len(shared), len(own))} in {url}, given with --db, which is "
+                "read instead (the schema the database was built or loaded from: reading both would "
+                "count every table twice)" + _only_in(new, "add the file back under schemas:")
+            )
+            break
+    return left, notes

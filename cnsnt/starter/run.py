@@ -31,7 +31,7 @@ from cnsnt.starter.fields import PersonalField, Undeclared, undeclared
 from cnsnt.starter.form_columns import objects_note
 from cnsnt.starter.init_entries import init_entries
 from cnsnt.starter.join import Joined, beside, distinct_labels, join_entries
-from cnsnt.starter.model_dumps import TABLES_NOT_READ
+from cnsnt.starter.model_dumps import TABLES_NOT_READ, ModelEntry, schemas_in_databases
 from cnsnt.starter.patch_notes import PatchNote
 from cnsnt.starter.patch_refresh import refresh_notes, today_notes
 from cnsnt.starter.render import new_policy, why
@@ -236,8 +236,16 @@ def draft_new(
         )
     with reuse_results():  # the audit of a schema file reuses the reading that chose its dialect
         given = database_entries(databases, root)  # a bad URL is a usage error before any reading
-        found, notes = survey(root)
+        found, notes = survey(root, [entry.pattern for entry in given])
+        # --db asks for the database: the schema files it was built from give way, said (review37 D3)
+        left, left_notes = schemas_in_databases(
+            [entry.pattern for entry in given],
+            [ModelEntry(f.pattern, f.format, f.dialect) for f in found if f.kind == "schemas"],
+            root,
+        )
+        found = [f for f in found if not (f.kind == "schemas" and f.pattern in left)]
         found += [entry for entry in given if entry not in found]
+        notes.extend(left_notes)
         policy = found_policy(root, found, target)
         evidence = collect_evidence(policy, dialect=dialect, jobs=jobs)
     result = undeclared(policy, evidence, set_apart=True)

@@ -18,6 +18,7 @@ from cnsnt.model import Location
 from cnsnt.policy.model import Policy, SourceSpec
 from cnsnt.sources.base import expand
 from cnsnt.starter.discover import Found, holds_source, survey
+from cnsnt.starter.model_dumps import ModelEntry, schemas_in_databases
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def surveyed(policy: Policy) -> tuple[list[Unlisted], list[str]]:
     root = policy.base_dir
     read = {p.resolve() for s in policy.sources if s.kind != "databases" for p in expand(s)[0]}
     pinned = _pinned_sql(policy)
-    found, notes = survey(root)
+    databases = [s.pattern for s in policy.sources if s.kind == "databases"]
+    found, notes = survey(root, databases)
     out: list[Unlisted] = []
     for entry in found:
         if entry.kind == "databases":
@@ -75,7 +77,21 @@ def surveyed(policy: Policy) -> tuple[list[Unlisted], list[str]]:
             out.extend(Unlisted(replace(entry, pattern=glob.escape(f)), (f,)) for f in files)
             continue
         out.append(Unlisted(entry, tuple(files)))
-    return out, notes
+    return _not_in_databases(out, databases, root), notes
+
+
+def _not_in_databases(found: list[Unlisted], databases: list[str], root: Path) -> list[Unlisted]:
+    """Leave out the schema entries whose tables the policy's databases hold, as `init --db` does.
+
+    Init left the dump a `--db` database was loaded from out of the policy (review37 D3);
+    `--update` must not ask for it back.
+    """
+    schemas = [u.entry for u in found if u.entry.kind == "schemas"]
+    if not databases or not schemas:
+        return found
+    entries = [ModelEntry(e.pattern, e.format, e.dialect) for e in schemas]
+    left, _ = schemas_in_databases(databases, entries, root)
+    return [u for u in found if not (u.entry.kind == "schemas" and u.entry.pattern in left)]
 
 
 def _plain_sql(entry: Found | SourceSpec) -> bool:

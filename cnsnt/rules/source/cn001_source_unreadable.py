@@ -62,13 +62,14 @@ class SourceUnreadable(Rule):
     does when the schema lacks most of what its patches add), or waive it when the
     columns were dropped since or are made elsewhere (review35 R35b D1).
 
-    Two schema files that define tables of the same name (a stale copy beside the
-    schema in use; a database's default schema, `public`, `dbo` or `main`, counts as
-    none) are a warning at the later one's first such table: the tables are
-    counted twice, and a column only one file has is audited as stored. Both files'
-    findings stay. A file that only alters such a table (an upgrade patch read beside the
-    schema) defines it again only when it adds a column the schema has. Live databases
-    do not count: a `--db` beside its schema file is the same table on purpose.
+    Two sources that define tables of the same name (a stale copy beside the schema in
+    use, a live database beside the dump it was loaded from; a database's default schema,
+    `public`, `dbo` or `main`, counts as none) are a warning at the later one's first such
+    table: the tables are counted twice, and a column only one source has is audited as
+    stored. Both sources' findings stay, and each column's verdict is read from one copy
+    of its table (the one read last), so the other changes none. A file that only alters such a table
+    (an upgrade patch read beside the schema) defines it again only when it adds a
+    column the schema has.
 
     ## References
     - GDPR Art. 30 (records of processing must be complete)
@@ -106,7 +107,7 @@ class SourceUnreadable(Rule):
         for twice in defined_twice(ctx.evidence.tables):
             loc = twice.location
             yield self.finding(
-                f"{loc.path}:{loc.line}" if loc.line is not None else str(loc.path),
+                f"{loc.path}:{loc.line}" if loc.path and loc.line is not None else str(loc),
                 twice.message,
                 TWICE_FIX,
                 loc,

@@ -1,0 +1,91 @@
+"""What a schema file's DROPs take away: `DROP TABLE a, b`, `DROP VIEW v`, `ALTER TABLE t DROP c`.
+
+A dump often ends with its own update history (`DROP TABLE notes;`, `ALTER TABLE doc
+DROP kind, DROP fileid;`); a table or column dropped there no longer exists, so it must
+not be read. sqlglot parses these (the statement builders apply its trees); this module
+holds what the builders share: which DROP statements drop tables, what a DROP sqlglot
+keeps as an opaque command names (Oracle's `DROP (a, b)`), and the keys a dropped
+table or column takes with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.tokenizer_core import TokenType
+
+from cnsnt.sql.ddl_result import DDLForeignKey
+from cnsnt.sql.ddl_split import Statement, keyword
+from cnsnt.sql.ddl_tables import TableBuilder, name_key
+from cnsnt.sql.ddl_text import keywords
+
+#: What may follow `ALTER TABLE t DROP` other than a column: a key, an index, a constraint,
+#: a partition, Oracle's `UNUSED COLUMNS`. A DROP of these drops no column.
+NOT_COLUMNS = keywords(
+    "PRIMARY UNIQUE KEY INDEX CONSTRAINT FOREIGN CHECK PARTITION SUBPARTITION UNUSED DEFAULT PERIOD "
+    "SYSTEM SUPPLEMENTAL FULLTEXT SPATIAL TRIGGER EXPRESSION IDENTITY NOT ROW CLUSTERING"
+)
+
+
+def dropped_kind(stmt: Statement) -> str | None:
+    """`TABLE` or `VIEW` when a statement drops tables or views, else None (`DROP INDEX`).
+
+    MySQL's `DROP TEMPORARY TABLE` and PostgreSQL's `DROP MATERIALIZED VIEW` count too.
+    """
+    words = [keyword(t) for t in stmt.tokens[:3]]
+    if len(words) < 2 or words[0] != "DROP":
+        return None
+    if words[1] in ("TEMPORARY", "MATERIALIZED") and len(words) > 2:
+        words = [words[0], *words[2:]]
+    return words[1] if words[1] in ("TABLE", "VIEW") else None
+
+
+def command_drop(text: str, dia: Dialect) -> list[str] | None:
+    """The columns a DROP that sqlglot keeps as an opaque command names.
+
+    `text` is what follows DROP. Oracle's `DROP (a, b) [CASCADE CONSTRAINTS]` names `a`
+    and `b`; a key, index or constraint (`DROP PRIMARY KEY`, `DROP UNIQUE (a)`) names
+    none (an empty list); None when it may name a column that cannot be read (SQLite's
+    `DROP c` without `COLUMN`, which SQLite itself refuses): the caller reports it.
+    """
+    try:
+        tokens = dia.tokenize(text)
+    except Exception:  # noqa: BLE001 - TokenError or a tokenizer bug: not a list we can read
+        return None
+    if not tokens:
+        return []
+    if keyword(tokens[0]) in NOT_COLUMNS:
+        return []
+    if tokens[0].token_type != TokenType.L_PAREN:
+        return None
+    names: list[str] = []
+    for i, tok in enumerate(tokens[1:], start=1):
+        if tok.token_type == TokenType.R_PAREN:
+            # more actions after the list (`DROP (a), ADD b int`) were swallowed with it
+            more = i + 1 < len(tokens) and tokens[i + 1].token_type == TokenType.COMMA
+            return names if names and not more else None
+        if i % 2 == 1 and tok.token_type in (TokenType.VAR, TokenType.IDENTIFIER):
+            names.append(tok.text)
+        elif i % 2 == 1 or tok.token_type != TokenType.COMMA:
+            return None
+    return None
+
+
+def without_column(builder: TableBuilder, column: str) -> None:
+    """Forget the foreign keys a dropped column was part of (they went with it)."""
+    gone = name_key(column)
+    builder.foreign_keys = [k for k in builder.foreign_keys if gone not in {name_key(c) for c in k.columns}]
+
+
+def without_references(tables: Iterable[TableBuilder], dropped: TableBuilder) -> None:
+    """Forget the foreign keys to a dropped table (`CASCADE` drops them; else the DROP fails)."""
+    for table in tables:
+        table.foreign_keys = [k for k in table.foreign_keys if not refers_to(k, dropped)]
+
+
+def refers_to(key: DDLForeignKey, table: TableBuilder) -> bool:
+    """Whether a reference names a table (by name; by schema when both say one)."""
+    return name_key(key.ref_table) == name_key(table.name) and (
+        key.ref_schema is None or table.schema is None or name_key(key.ref_schema) == name_key(table.schema)
+    )
