@@ -1522,6 +1522,23 @@ def _hashed_address(reading: _Reading, digest: _Match, ctx: Context) -> bool:
     return ctx.mail and bool(reading.rest & lx.MESSAGE_ROLES)
 
 
+def _token_part(table: str, reading: _Reading, languages: tuple[str, ...] | None) -> bool:
+    """Whether a column is an access token's own label or grants (`personal_access_tokens.name`).
+
+    Laravel Sanctum's `name` is the label the software gives a token, its `abilities` what
+    the token may do, OAuth's `scope` the same: the token's, not its holder's (on the tune
+    half 29 of 30 such columns are labelled not personal).
+    """
+    words = _table_words(table, languages)
+    told = set(reading.words)
+    return (
+        bool(words)
+        and words[-1] in lx.TOKEN_TABLES
+        and bool(told)
+        and told <= lx.TOKEN_PARTS | lx.LABEL_WORDS
+    )
+
+
 def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
     """Whether a table keeps the software's own machinery: its cache, its locks, its tokens.
 
@@ -2487,6 +2504,16 @@ def decide(
                 Confidence.LOW,
                 f"'{name}' is when a message or a notice was sent ({sent}): "
                 "the sending record's time, not an act of the person's",
+            )
+        if fact is not None and not ctx.describes and _token_part(table, reading, ctx.languages):
+            # `personal_access_tokens.name`, `abilities`: what the holder called the token and
+            # what it may do, set by the software; the token and its use stay theirs
+            return Classification(
+                False,
+                None,
+                Confidence.MEDIUM,
+                f"'{name}' is the label or the grants of the access token each row of '{table}' "
+                "keeps, not a fact about its holder",
             )
         if fact is not None:
             category, cue = fact
