@@ -1522,6 +1522,19 @@ def _hashed_address(reading: _Reading, digest: _Match, ctx: Context) -> bool:
     return ctx.mail and bool(reading.rest & lx.MESSAGE_ROLES)
 
 
+# The words of a document's number (`numero_documento`, `document_number`, `num_doc`): an
+# identity card's in a person's row, an invoice's in an invoice.
+_DOCUMENT_NUMBER = frozenset(
+    {"numero", "num", "nr", "nro", "no", "number", "documento", "document", "doc", "docs", "numdoc"}
+)
+
+
+def _is_deal(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name ends in a word for an invoice, an order or a payment (`fatture`)."""
+    words = _table_words(table, languages)
+    return bool(words) and words[-1] in lx.TRANSACTION_WORDS
+
+
 def _token_part(table: str, reading: _Reading, languages: tuple[str, ...] | None) -> bool:
     """Whether a column is an access token's own label or grants (`personal_access_tokens.name`).
 
@@ -1776,6 +1789,22 @@ def decide(
         if place is not None or set(reading.words) & lx.TERRITORIES:
             category = _category(place) if place is not None else "user.contact.address"
             match = replace(place or match, category=category)
+    if (
+        match is not None
+        and _category(match).startswith("user.government_id")
+        and (not match.strong or set(match.words) <= _DOCUMENT_NUMBER)
+        and not ctx.describes
+        and _is_deal(table, ctx.languages)
+    ):
+        # `fatture.numero_documento`: in an invoice, an order or a payment, not a person's own
+        # row, the document's number is the invoice's own, no identity card's (cls31c)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is the number of the document each row of '{table}' is (an "
+            "invoice, an order, a payment), not an identity document's",
+        )
     if (
         match is not None
         and not match.strong

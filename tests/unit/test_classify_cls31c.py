@@ -130,3 +130,23 @@ def test_a_table_of_spaces_is_rooms_not_people(tmp_path: Path) -> None:
         """,
     )
     assert not obs["obs.form_namespace_and_path"].personal, obs["obs.form_namespace_and_path"]
+
+
+# -- item 4: an invoice's document number is the invoice's
+
+
+def test_an_invoices_document_number_is_no_identity_document(tmp_path: Path) -> None:
+    """`fatture.numero_documento`: the invoice's own number; in a pupil's row the same name
+    is their identity document's."""
+    ddl = """
+    CREATE TABLE clienti (id INT PRIMARY KEY, nome VARCHAR(80), cognome VARCHAR(80),
+      codice_fiscale VARCHAR(16));
+    CREATE TABLE fatture (id INT PRIMARY KEY, cliente_id INT REFERENCES clienti(id),
+      numero_documento VARCHAR(20), data_documento DATE);
+    CREATE TABLE alunni (id INT PRIMARY KEY, nome VARCHAR(80), cognome VARCHAR(80),
+      numero_documento VARCHAR(20));
+    """
+    got = _verdicts(tmp_path, ddl)
+    invoice = got["fatture.numero_documento"]
+    assert not invoice.personal and "not an identity document" in invoice.reason, invoice
+    assert got["alunni.numero_documento"].category == "user.government_id", got["alunni.numero_documento"]
