@@ -1537,6 +1537,36 @@ def _hashed_address(reading: _Reading, digest: _Match, ctx: Context) -> bool:
     return ctx.mail and bool(reading.rest & lx.MESSAGE_ROLES)
 
 
+# The words of a document's number (`numero_documento`, `document_number`, `num_doc`): an
+# identity card's in a person's row, an invoice's in an invoice.
+_DOCUMENT_NUMBER = frozenset(
+    {"numero", "num", "nr", "nro", "no", "number", "documento", "document", "doc", "docs", "numdoc"}
+)
+
+
+def _is_deal(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name ends in a word for an invoice, an order or a payment (`fatture`)."""
+    words = _table_words(table, languages)
+    return bool(words) and words[-1] in lx.TRANSACTION_WORDS
+
+
+def _token_part(table: str, reading: _Reading, languages: tuple[str, ...] | None) -> bool:
+    """Whether a column is an access token's own label or grants (`personal_access_tokens.name`).
+
+    Laravel Sanctum's `name` is the label the software gives a token, its `abilities` what
+    the token may do, OAuth's `scope` the same: the token's, not its holder's (on the tune
+    half 29 of 30 such columns are labelled not personal).
+    """
+    words = _table_words(table, languages)
+    told = set(reading.words)
+    return (
+        bool(words)
+        and words[-1] in lx.TOKEN_TABLES
+        and bool(told)
+        and told <= lx.TOKEN_PARTS | lx.LABEL_WORDS
+    )
+
+
 def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
     """Whether a table keeps the software's own machinery: its cache, its locks, its tokens.
 
@@ -1774,6 +1804,22 @@ def decide(
         if place is not None or set(reading.words) & lx.TERRITORIES:
             category = _category(place) if place is not None else "user.contact.address"
             match = replace(place or match, category=category)
+    if (
+        match is not None
+        and _category(match).startswith("user.government_id")
+        and (not match.strong or set(match.words) <= _DOCUMENT_NUMBER)
+        and not ctx.describes
+        and _is_deal(table, ctx.languages)
+    ):
+        # `fatture.numero_documento`: in an invoice, an order or a payment, not a person's own
+        # row, the document's number is the invoice's own, no identity card's (cls31c)
+        return Classification(
+            False,
+            None,
+            Confidence.MEDIUM,
+            f"name '{name}' is the number of the document each row of '{table}' is (an "
+            "invoice, an order, a payment), not an identity document's",
+        )
     if (
         match is not None
         and not match.strong
@@ -2502,6 +2548,16 @@ def decide(
                 Confidence.LOW,
                 f"'{name}' is when a message or a notice was sent ({sent}): "
                 "the sending record's time, not an act of the person's",
+            )
+        if fact is not None and not ctx.describes and _token_part(table, reading, ctx.languages):
+            # `personal_access_tokens.name`, `abilities`: what the holder called the token and
+            # what it may do, set by the software; the token and its use stay theirs
+            return Classification(
+                False,
+                None,
+                Confidence.MEDIUM,
+                f"'{name}' is the label or the grants of the access token each row of '{table}' "
+                "keeps, not a fact about its holder",
             )
         if fact is not None:
             category, cue = fact

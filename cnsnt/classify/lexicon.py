@@ -208,11 +208,15 @@ NAMED_THINGS: Final = _VOCAB.lists["named_things"]
 # Things a person's row may point at one to one (`avatar_id -> media`, `cart_id -> carts`):
 # a row of one is a thing they have, never the rest of their row (CR27b F1).
 HELD_THINGS: Final = _VOCAB.lists["held_things"]
-# Who teaches, in a key's name (`teacher_id`): in a table of what they teach, who runs it.
+# Words of a key that name who teaches or leads a group (`teacher_id`, `docente_id`), and
+# of the things they give it (`lessons`, `horarios`): such a key there names the staff
+# member who runs the row, not whom it is about (cls31c).
 TEACHING_ROLES: Final = _VOCAB.lists["teaching_roles"]
-# What is taught, in a table's name (`lessons`, `horaris`, `odevler`): a teacher's key there
-# says who gives it, not whom the row is about.
-TEACHING_THINGS: Final = _VOCAB.lists["teaching_things"]
+TAUGHT_THINGS: Final = _VOCAB.lists["taught_things"]
+# Tables of access tokens, and the columns that are a token's own there (`name`,
+# `abilities`, `scopes`): its label and grants, no fact about its holder (cls31c).
+TOKEN_TABLES: Final = _VOCAB.lists["token_tables"]
+TOKEN_PARTS: Final = _VOCAB.lists["token_parts"]
 # Tables of places (`docs_location`, `grr_site`): their contact details are the place's.
 PLACE_TABLES: Final = _VOCAB.lists["place_tables"]
 # Organisation words that mean something else in some languages (`firma`: a signature).

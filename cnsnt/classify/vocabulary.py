@@ -27,7 +27,9 @@ STRENGTHS = {"strong": "S", "weak": "P"}
 _LIST_KEYS = (
     "held_things",
     "teaching_roles",
-    "teaching_things",
+    "taught_things",
+    "token_tables",
+    "token_parts",
     "flag_if_numeric",
     "send_words",
     "direction_words",
@@ -148,6 +150,10 @@ _NOT_SPLIT = frozenset(
         "org_units",
         "file_tables",
         "file_parts",
+        "teaching_roles",
+        "taught_things",
+        "token_tables",
+        "token_parts",
     }
 )
 #: Lists of phrases that tables write glued (`personegiuridiche`, `osobyprawne`): their
