@@ -212,6 +212,7 @@ def _read_statements(
             for inner in body_statements(stmt, dia, dialect):  # schema a PL/pgSQL body or DO block makes
                 problems.extend(schema.apply(inner))
         problems.extend(schema.unknown_drop_problems())
+        schema.forget_dropped_references()
     tables = tuple(t.freeze(offsets.original, schema.enums.resolve) for t in schema.tables.values())
     fixed = sorted(
         (replace(p, offset=offsets.original(p.offset)) for p in problems),

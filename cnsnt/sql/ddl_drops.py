@@ -11,7 +11,9 @@ table or column takes with it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.tokenizer_core import TokenType
 
@@ -79,9 +81,31 @@ def without_column(builder: TableBuilder, column: str) -> None:
 
 
 def without_references(tables: Iterable[TableBuilder], dropped: TableBuilder) -> None:
-    """Forget the foreign keys to a dropped table (`CASCADE` drops them; else the DROP fails)."""
+    """Forget the foreign keys to a table dropped with `CASCADE`, which drops them.
+
+    Without it the keys stay: PostgreSQL refuses the DROP while they exist, and SQLite and
+    MySQL (with `FOREIGN_KEY_CHECKS=0`, as dumps set it) keep them by name, for the table
+    that takes the name next (SQLite's rebuild: `DROP TABLE t; ALTER TABLE new_t RENAME TO t`).
+    """
     for table in tables:
         table.foreign_keys = [k for k in table.foreign_keys if not refers_to(k, dropped)]
+
+
+def renames_table(words: list[str]) -> bool:
+    """Whether an ALTER TABLE's keywords rename the table: `RENAME TO n` / `RENAME AS n`.
+
+    sqlglot also reads PostgreSQL's `RENAME a TO b` (a column; `COLUMN` may be left out) as
+    a table rename to `a`, so the word after RENAME decides.
+    """
+    return any(w == "RENAME" and nxt in ("TO", "AS") for w, nxt in zip(words, words[1:], strict=False))
+
+
+def renamed_references(tables: Iterable[TableBuilder], renamed: TableBuilder, new: str) -> None:
+    """Point the foreign keys to a table at its new name (they follow a RENAME)."""
+    for table in tables:
+        table.foreign_keys = [
+            replace(k, ref_table=new) if refers_to(k, renamed) else k for k in table.foreign_keys
+        ]
 
 
 def refers_to(key: DDLForeignKey, table: TableBuilder) -> bool:
@@ -89,3 +113,20 @@ def refers_to(key: DDLForeignKey, table: TableBuilder) -> bool:
     return name_key(key.ref_table) == name_key(table.name) and (
         key.ref_schema is None or table.schema is None or name_key(key.ref_schema) == name_key(table.schema)
     )
+
+
+def bare_column_renames(tree: exp.Alter, actions: list[exp.Expr]) -> list[exp.Expr]:
+    """`ALTER TABLE t RENAME c TO d` (PostgreSQL lets `COLUMN` out) as the column rename it is.
+
+    sqlglot reads it as a rename of the table to `c` with a `TO d` option: replayed so,
+    the table would take the column's name (Hexpm's `RENAME created_at TO inserted_at`).
+    """
+    to = [o for o in tree.args.get("options") or () if isinstance(o, exp.ToTableProperty)]
+    if len(to) != 1 or not isinstance(to[0].this, exp.Table):
+        return actions
+    return [
+        exp.RenameColumn(this=exp.Column(this=a.this.this.copy()), to=exp.Column(this=to[0].this.this.copy()))
+        if isinstance(a, exp.AlterRename) and isinstance(a.this, exp.Table)
+        else a
+        for a in actions
+    ]

@@ -20,7 +20,17 @@ from sqlglot.parser import Parser
 from sqlglot.tokenizer_core import Token, TokenType
 
 from cnsnt.sql.client_lines import is_oracle
-from cnsnt.sql.ddl_drops import NOT_COLUMNS, command_drop, dropped_kind, without_column, without_references
+from cnsnt.sql.ddl_drops import (
+    NOT_COLUMNS,
+    bare_column_renames,
+    command_drop,
+    dropped_kind,
+    refers_to,
+    renamed_references,
+    renames_table,
+    without_column,
+    without_references,
+)
 from cnsnt.sql.ddl_enums import EnumTypes
 from cnsnt.sql.ddl_known import opens_plsql_unit, outside_plsql_units, unknown_statement
 from cnsnt.sql.ddl_recover import (
@@ -68,6 +78,8 @@ class SchemaBuilder:
         """PostgreSQL's `CREATE TYPE ... AS ENUM` types: their columns are typed by their values."""
         self.defined: set[tuple[str, str]] = set()
         """The keys of every table stored so far, dropped since or not."""
+        self.dropped: list[TableBuilder] = []
+        """Tables dropped without `CASCADE`: the keys to them wait for the end of the file."""
         self._unknown_drops: list[tuple[int, str, tuple[str, str]]] = []
         """DROPs of a table not defined before them: (offset, what, its key), judged at the end."""
 
@@ -355,7 +367,7 @@ class SchemaBuilder:
         builder = self._find(table.name, table.db or None)
         problems: list[DDLProblem] = []
         shown = shorten(self.sql(table), 80)
-        for action in tree.args.get("actions") or ():
+        for action in bare_column_renames(tree, list(tree.args.get("actions") or ())):
             elements = action.expressions if isinstance(action, exp.Schema) else [action]
             for element in elements:
                 if isinstance(element, exp.ColumnDef):
@@ -378,6 +390,8 @@ class SchemaBuilder:
                     new = element.args.get("to")
                     if isinstance(new, exp.Expr):
                         builder.rename(element.this.name, new.name)
+                elif isinstance(element, exp.AlterRename):
+                    problems.extend(self._renamed(stmt, builder, element.this))
                 elif isinstance(element, exp.ModifyColumn) and isinstance(element.this, exp.ColumnDef):
                     # MySQL CHANGE old new TYPE / MODIFY col TYPE: the column keeps its place
                     old = element.args.get("rename_from")
@@ -402,6 +416,43 @@ class SchemaBuilder:
                         builder.add_foreign_key(key)
                     _mark_unique(builder, element)
         return problems
+
+    def _renamed(self, stmt: Statement, builder: TableBuilder, new: object) -> list[DDLProblem]:
+        """`ALTER TABLE new_t RENAME TO t`: the table takes the name, and the keys to it follow.
+
+        The last step of SQLite's rebuild (`CREATE TABLE new_t`, copy, `DROP TABLE t`,
+        rename), which the other tables' keys to `t` survive by name.
+        """
+        if (
+            not isinstance(new, exp.Table)
+            or not new.name
+            or not renames_table([keyword(t) for t in stmt.tokens])
+        ):
+            return []
+        old_key = (name_key(builder.schema or ""), name_key(builder.name))
+        renamed_references(self.tables.values(), builder, new.name)
+        old_name = builder.name
+        builder.name = new.name
+        builder.schema = new.db or builder.schema
+        new_key = (name_key(builder.schema or ""), name_key(builder.name))
+        replaced = new_key != old_key and new_key in self.tables
+        # rebuilt rather than popped and re-added, so tables keep the order they were made in
+        self.tables = {
+            (new_key if k == old_key else k): v
+            for k, v in self.tables.items()
+            if k == old_key or k != new_key
+        }
+        self.defined.add(new_key)
+        if not replaced:
+            return []
+        return [
+            DDLProblem(
+                stmt.offset,
+                f"RENAME {shorten(old_name, 80)} TO {shorten(new.name, 80)}: "
+                "a table of that name already exists; replaced",
+                may_hold_schema=False,
+            )
+        ]
 
     def _drop_columns(
         self, stmt: Statement, tree: exp.Alter, builder: TableBuilder | None, element: exp.Expr, shown: str
@@ -445,8 +496,10 @@ class SchemaBuilder:
 
     def _no_dropped_column(self, stmt: Statement, table: str, column: str, known: bool) -> DDLProblem:
         """The warning for a DROP of a column this file has not defined (nothing is dropped)."""
-        where = f"table '{table}' has no column '{shorten(column, 80)}'" if known else (
-            f"no table '{table}' is defined"
+        where = (
+            f"table '{table}' has no column '{shorten(column, 80)}'"
+            if known
+            else (f"no table '{table}' is defined")
         )
         return DDLProblem(
             stmt.offset,
@@ -483,7 +536,7 @@ class SchemaBuilder:
                 continue
             key = self._key(table.name, table.db or None)
             if key is not None:
-                self._forget(key)
+                self._forget(key, cascade=bool(tree.args.get("cascade")))
             elif not tree.args.get("exists"):
                 problem = self._unknown_drop(stmt, f"DROP {what} {shorten(self.sql(table), 80)}", table)
                 if problem is not None:
@@ -497,10 +550,23 @@ class SchemaBuilder:
             may_hold_schema=False,
         )
 
-    def _forget(self, key: tuple[str, str]) -> None:
-        """Take a dropped table away, and the foreign keys other tables had to it."""
+    def _forget(self, key: tuple[str, str], *, cascade: bool) -> None:
+        """Take a dropped table away, and with `CASCADE` the foreign keys other tables had to it."""
         dropped = self.tables.pop(key)
-        without_references(self.tables.values(), dropped)
+        if cascade:
+            without_references(self.tables.values(), dropped)
+        else:
+            self.dropped.append(dropped)
+
+    def forget_dropped_references(self) -> None:
+        """The keys to a table dropped without `CASCADE` that no table took the name of since.
+
+        They stay until the end, by name: SQLite's rebuild renames the new table to it next.
+        """
+        for dropped in self.dropped:
+            named = (DDLForeignKey((), t.name, (), t.schema) for t in self.tables.values())
+            if not any(refers_to(key, dropped) for key in named):
+                without_references(self.tables.values(), dropped)
 
     def _unknown_drop(self, stmt: Statement, what: str, table: exp.Table) -> DDLProblem | None:
         """A DROP of a table not defined before it: kept to judge at the end of the file."""

@@ -230,7 +230,13 @@ def alter_matters(tokens: list[Token]) -> bool:
     if "DROP" in words:
         # a column (`DROP c`: MySQL and PostgreSQL let `COLUMN` out), a default, a key
         return True
-    return any(w == "RENAME" and nxt == "COLUMN" for w, nxt in zip(words, words[1:], strict=False))
+    # a column (`RENAME COLUMN a TO b`, PostgreSQL's `RENAME a TO b`), the table (`RENAME TO n`:
+    # SQLite's rebuild)
+    return any(
+        w == "RENAME"
+        and ("COLUMN" in words[i + 1 : i + 2] or "TO" in words[i + 1 : i + 3] or "AS" in words[i + 1 : i + 2])
+        for i, w in enumerate(words)
+    )
 
 
 def alter_adds(tokens: list[Token]) -> bool:

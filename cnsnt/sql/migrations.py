@@ -30,6 +30,7 @@ from sqlglot.tokenizer_core import TokenType
 
 from cnsnt.sql.client_lines import scan_lines
 from cnsnt.sql.ddl import quiet_sqlglot, resolve_dialect
+from cnsnt.sql.ddl_drops import bare_column_renames
 from cnsnt.sql.ddl_result import DDLProblem
 from cnsnt.sql.ddl_schema import SchemaBuilder, adds_nothing, drops_columns, opaque_drop
 from cnsnt.sql.ddl_split import (
@@ -186,6 +187,7 @@ def replay_migrations(files: Sequence[MigrationFile], dialect: str | None = None
             statements += scan.routines
             base += len(stripped) + 1
         problems.extend(_problem(p, bases, maps) for p in builder.unknown_alter_problems())
+        builder.forget_dropped_references()
 
     def where(offset: int) -> Where:
         return _where(offset, bases, maps)
@@ -322,7 +324,7 @@ class MigrationBuilder(SchemaBuilder):
         table = tree.this
         key = self._key(table.name, table.db or None)
         shown = shorten(".".join(alter_target(stmt.tokens)[0]) or table.name, 80)
-        actions = _bare_column_renames(tree, list(tree.args.get("actions") or ()))
+        actions = bare_column_renames(tree, list(tree.args.get("actions") or ()))
         if key is None:
             adds = any(_adds(a) for a in actions)
             if tree.args.get("exists") and not adds:
@@ -611,11 +613,27 @@ class MigrationBuilder(SchemaBuilder):
             may_hold_schema=False,
         )
 
-    def _forget(self, key: _Key) -> None:
+    def _forget(self, key: _Key, *, cascade: bool) -> None:
+        """A dropped table goes, and with `CASCADE` the keys to it.
+
+        Without it they stay until the end, by name: SQLite's rebuild renames the new table
+        to it next (`forget_dropped_references`).
+        """
         dropped = self.tables.pop(key)
         self.links.pop(key, None)
+        if not cascade:
+            self.dropped.append(dropped)
+            return
         for links in self.links.values():
             links[:] = [x for x in links if not self._refers_to(x, dropped)]
+
+    def forget_dropped_references(self) -> None:
+        """The keys to a table dropped without `CASCADE` that no table took the name of since."""
+        for dropped in self.dropped:
+            if any(self._refers_to(Link([], t.name, t.schema), dropped) for t in self.tables.values()):
+                continue
+            for links in self.links.values():
+                links[:] = [x for x in links if not self._refers_to(x, dropped)]
 
     def _unknown_drop(self, stmt: Statement, what: str, table: exp.Table) -> DDLProblem | None:
         return DDLProblem(stmt.offset, f"{what}: no earlier migration creates it", may_hold_schema=False)
@@ -682,20 +700,3 @@ def _reference(ref: exp.Reference, columns: list[str]) -> Link | None:
 def _short(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return shorten(f"{type(exc).__name__}: {text[0] if text else ''}", 160)
-
-
-def _bare_column_renames(tree: exp.Alter, actions: list[exp.Expr]) -> list[exp.Expr]:
-    """`ALTER TABLE t RENAME c TO d` (PostgreSQL lets `COLUMN` out) as the column rename it is.
-
-    sqlglot reads it as a rename of the table to `c` with a `TO d` option: replayed so,
-    the table would take the column's name (Hexpm's `RENAME created_at TO inserted_at`).
-    """
-    to = [o for o in tree.args.get("options") or () if isinstance(o, exp.ToTableProperty)]
-    if len(to) != 1 or not isinstance(to[0].this, exp.Table):
-        return actions
-    return [
-        exp.RenameColumn(this=exp.Column(this=a.this.this.copy()), to=exp.Column(this=to[0].this.this.copy()))
-        if isinstance(a, exp.AlterRename) and isinstance(a.this, exp.Table)
-        else a
-        for a in actions
-    ]
