@@ -18,7 +18,8 @@ from cnsnt.model import Finding, Severity
 from cnsnt.policy.model import Policy
 
 from .checks import Issue, completeness_issues, readability_issues, regime
-from .content import NoticeContent, build_content, starter_labels
+from .content import NoticeContent, build_content
+from .datum_names import starter_labels
 from .i18n import LANGUAGES, check_language, resolve_language
 from .labels import short_intro
 from .render import FORMATS, LAYERS, MdRaw, render_content
@@ -138,7 +139,8 @@ def _starter_label_gaps(
     """A draft's issues with each label `cnsnt init` made up said as a gap to fill in.
 
     The draft shows the entry's category instead (`starter_labels`), so that label's
-    "no text in this language" warning says nothing useful and is dropped.
+    "no text in this language" warning, and the error a notice for publication gives a
+    label naming code, are said once here, for all of them.
     """
     names = starter_labels(policy)
     if not names:
@@ -154,8 +156,9 @@ def _starter_label_gaps(
             f"{len(names)} data entr{'ies keep' if many else 'y keeps'} the label cnsnt init "
             f"wrote, which names code, not what people give: {', '.join(names)}; the draft "
             f"shows {'each' if many else 'its'} entry's category instead, marked "
-            f"'{content.h['gap']}'",
-            "write each label: as the people you ask would name it",
+            f"'{content.h['gap']}' with the line of its label",
+            "write each label: as the people you ask would name it (a notice for publication "
+            "refuses the ones that name tables, forms or folders)",
             ("data", names[0], "label"),
             severity=Severity.WARNING,
         ),

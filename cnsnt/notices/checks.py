@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from cnsnt.model import Finding, Location, Severity
 from cnsnt.policy.model import CONSENT_BASES, Policy, Text
 
+from .datum_names import code_labels, stand_ins
+from .i18n import LANGUAGES
+from .i18n import lang as get_lang
 from .readability import assess, thresholds_for
 from .texts import (
     JsonPath,
@@ -152,17 +155,8 @@ def completeness_issues(
         yield from _gdpr_issues(policy)
     else:
         yield from _ccpa_issues(policy)
+    yield from label_issues(policy, lang)
     for datum in policy.data.values():
-        if datum.label is None:
-            yield Issue(
-                "CN602",
-                f"data:{datum.name}",
-                f"data entry '{datum.name}' has no label: the notice shows its key instead of "
-                "words its readers use",
-                f"add label: to data.{datum.name} (e.g. 'Your email address')",
-                ("data", datum.name),
-                severity=Severity.WARNING,
-            )
         if include_retention and datum.retention is None:
             yield Issue(
                 "CN602",
@@ -172,6 +166,58 @@ def completeness_issues(
                 ("data", datum.name),
             )
     yield from translation_issues(policy, lang)
+
+
+def label_issues(policy: Policy, lang: str | None = None) -> Iterator[Issue]:
+    """Data entries a notice cannot name in words its readers use.
+
+    A notice never shows an entry's key (review36 R36b D7). An entry without a label is
+    named by its category in the notice's language (`datum_names`): a warning, unless
+    another row reads the same, when nothing tells it apart and the notice is refused.
+    A label `cnsnt init` wrote naming tables and folders is refused too.
+    """
+    # without `lang` (the audit): every language the policy promises notices in
+    wanted = (lang,) if lang is not None else tuple(
+        code for code in declared_languages(policy) if code in LANGUAGES
+    ) or ("en",)
+    shared: set[str] = set()
+    names: list[str] = []
+    for code in wanted:
+        for name, stand_in in stand_ins(policy, get_lang(code), draft=False).items():
+            if name not in names:
+                names.append(name)
+            if stand_in.shared:
+                shared.add(name)
+    for name in names:
+        if name in shared:
+            yield Issue(
+                "CN602",
+                f"data:{name}",
+                f"data entry '{name}' has no label, and the notice could name it only by its "
+                "category, as it names another entry: nothing would tell them apart",
+                f"add label: to data.{name}: the data as the people you ask would name it "
+                "(e.g. 'Your email address')",
+                ("data", name),
+            )
+        else:
+            yield Issue(
+                "CN602",
+                f"data:{name}",
+                f"data entry '{name}' has no label: the notice names it by its category, not in "
+                "words its readers use",
+                f"add label: to data.{name} (e.g. 'Your email address')",
+                ("data", name),
+                severity=Severity.WARNING,
+            )
+    for name in code_labels(policy):
+        yield Issue(
+            "CN602",
+            f"data:{name}",
+            f"data entry '{name}' keeps the label cnsnt init wrote for fields of a kind it cannot "
+            "name: the notice would show developer words (a table, a folder), not what people give",
+            f"write data.{name}.label: as the people you ask would name it",
+            ("data", name, "label"),
+        )
 
 
 def _gdpr_issues(policy: Policy) -> Iterator[Issue]:

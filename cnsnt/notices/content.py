@@ -11,12 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from cnsnt.policy.init_labels import is_starter_wording
 from cnsnt.policy.model import CONSENT_BASES, Policy, Text
 from cnsnt.policy.taxonomy import Taxonomy, load_taxonomy
 
 from . import labels
 from .checks import ADEQUATE, EEA, regime
+from .datum_names import category_words, stand_ins, starter_labels
 from .i18n import Lang, is_iso_duration
 from .i18n import lang as get_lang
 from .texts import LocalText, default_language, normalize, pick
@@ -162,6 +162,8 @@ def _plain(value: object) -> Any:
             out["missing"] = True
         if value.gap:
             out["gap"] = True
+        if value.fill_in:
+            out["fill_in"] = value.fill_in
         return out
     if hasattr(value, "__dataclass_fields__"):
         return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
@@ -189,13 +191,13 @@ def build_content(
 ) -> NoticeContent:
     """The notice the policy states, in `lang` (a supported language).
 
-    `draft`: a label `cnsnt init` made up is shown as the entry's category, marked as a
-    gap (`starter_labels`); a notice for publication shows every label as written.
+    An entry without a label is named by its category, never by its key, and in a
+    `draft` so is a label `cnsnt init` made up (`notice_labels`).
     """
     L = get_lang(lang)
     default = default_language(policy)
     fallbacks: set[str] = set()
-    stand_ins = starter_stand_ins(policy, L) if draft else {}
+    stand_ins = notice_labels(policy, L, draft=draft)
 
     def text(value: Text | None) -> LocalText | None:
         if value is None:
@@ -208,8 +210,9 @@ def build_content(
     def label_of(name: str) -> LocalText:
         if name in stand_ins:
             return stand_ins[name]
-        datum = policy.data[name]
-        return text(datum.label) or LocalText(name.replace("_", " "), lang)
+        picked = text(policy.data[name].label)
+        # an entry without a label has a stand-in; an empty one (no language) is a gap too
+        return picked or LocalText(labels.category_name(L, "user") or "", lang, gap=True)
 
     law = regime(preset)
     taxonomy = load_taxonomy().with_policy(policy)
@@ -369,55 +372,16 @@ def build_content(
     )
 
 
-def starter_labels(policy: Policy) -> list[str]:
-    """Data entries whose label is still the one `cnsnt init` wrote, in policy order.
-
-    Its words name code (a folder, a table) in English, so a draft does not print them
-    as the name of the data. Only a plain label with the starter's comment beside it
-    and the starter's words counts (`cnsnt.policy.init_labels`): a person's label,
-    in any form, never does.
-    """
-    shipped = load_taxonomy()
-    out = []
-    for name, datum in policy.data.items():
-        if not datum.label_noted or datum.label is None:
-            continue
-        words = datum.label.values.get(None)
-        if words is None or len(datum.label.values) != 1:
-            continue
-        item = shipped.categories.get(datum.category)
-        if is_starter_wording(words, datum.category, item.name if item is not None else None):
-            out.append(name)
-    return out
-
-
 def starter_stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
     """For each starter label, its entry's category in `L`'s language, as a gap.
 
-    Shown in its place by a draft notice, the data map and the Art. 30 record
-    (`cnsnt.inventory`). Where entries of one name hold different finer categories
-    (`user.contact.email`, `user.contact.address.city`), each takes its finer name when
-    cnsnt has one (`labels.fine_category_name`). Entries that still share a name (plain
-    `user`, or one category twice) show their key in the policy after it, `Personal
-    data (member_cards)`: a number, `(2)`, told a reviewer nothing about which row is
-    which (review23 D10). The key is policy text, escaped like every other.
+    Shown in its place by the data map and the Art. 30 record (`cnsnt.inventory`),
+    internal records that name each entry by its key anyway: entries that still share a
+    name show their key after it, `Personal data (member_cards)` (a number, `(2)`, told a
+    reviewer nothing, review23 D10). A notice never does (`notice_labels`).
     """
     names = starter_labels(policy)
-    coarse = {
-        name: labels.category_name(L, policy.data[name].category)
-        or labels.category_name(L, "user")
-        or policy.data[name].category
-        for name in names
-    }
-    kinds: dict[str, set[str]] = {}
-    for name in names:
-        kinds.setdefault(coarse[name], set()).add(policy.data[name].category)
-    words = {
-        name: (labels.fine_category_name(L, policy.data[name].category) or coarse[name])
-        if len(kinds[coarse[name]]) > 1
-        else coarse[name]
-        for name in names
-    }
+    words = category_words(policy, L, names)
     count: dict[str, int] = {}
     for name in names:
         count[words[name]] = count.get(words[name], 0) + 1
@@ -427,6 +391,29 @@ def starter_stand_ins(policy: Policy, L: Lang) -> dict[str, LocalText]:
         )
         for name in names
     }
+
+
+def notice_labels(policy: Policy, L: Lang, *, draft: bool) -> dict[str, LocalText]:
+    """What a notice shows for each entry whose label it cannot show; never the entry's key.
+
+    `cnsnt.notices.datum_names`: the entry's category in `L`'s language. A draft marks
+    a starter's label and an entry nothing tells apart as a gap whose mark says where
+    its `label:` goes; a notice for publication shows the category of an entry without
+    a label (CN602 refuses it where another row reads the same).
+    """
+    out = {}
+    for name, stand_in in stand_ins(policy, L, draft=draft).items():
+        if draft and (stand_in.starter or stand_in.shared):
+            place = policy.where("data", name, "label") if stand_in.starter else None
+            place = place or policy.where("data", name)
+            mark = labels.label_fill_in(
+                L, place.path or policy.path if place else policy.path,
+                place.line if place and place.line else 1,
+            )
+            out[name] = LocalText(stand_in.words, L.code, gap=True, fill_in=mark)
+        else:
+            out[name] = LocalText(stand_in.words, L.code)
+    return out
 
 
 def _sensitive(taxonomy: Taxonomy, key: str, law: str) -> bool:

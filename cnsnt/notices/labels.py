@@ -375,6 +375,17 @@ def sentences(L: Lang, *, controller: str, contact: str) -> dict[str, str]:
     }
 
 
+def label_fill_in(L: Lang, path: str, line: int) -> str:
+    """A draft's mark beside a datum it names by its category: what to write, and where.
+
+    The entry has no label a customer can read (review36 R36b D7): the mark points at the
+    policy line where its `label:` goes, which tells the rows apart without the entry's key.
+    """
+    return L._(
+        "To fill in: a name for this data (%(file)s, line %(line)s)", file=path, line=str(line)
+    )
+
+
 def sensitive_note(L: Lang, condition: str | None) -> str:
     """The sentence shown next to special-category data."""
     if condition is None:

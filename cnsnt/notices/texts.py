@@ -50,6 +50,9 @@ class LocalText:
     gap: bool = False
     """True when a draft shows this in place of a text still to be written (a label
     `cnsnt init` made up): the notice marks it as a gap."""
+    fill_in: str | None = None
+    """With `gap`: the mark a draft shows beside it, saying what to write where (the
+    policy's file and line), in the notice's language; None for the plain mark."""
 
     def __str__(self) -> str:
         return self.text

@@ -76,3 +76,12 @@ def is_starter_wording(label: str, category: str, taxonomy_name: Any) -> bool:
     if words in (category, taxonomy_name):
         return True
     return category == _UNKNOWN and words.startswith(OPENINGS)
+
+
+def names_code(label: str, category: str) -> bool:
+    """Whether a starter's `label` is one init writes for fields of a kind it cannot name.
+
+    Those name tables, forms or folders (`Records kept about users`, `What people enter
+    in the forms in ui/templates/`), unlike a category's name (`User Contact Email`).
+    """
+    return category == _UNKNOWN and _unnumbered(label).startswith(OPENINGS)

@@ -335,8 +335,9 @@ data:
 """
     result = render_notice(load(tmp_path, bare), lang="en")
     assert "Not stated" not in result.text
-    assert "| phone |  |  |" in result.text
-    assert "- phone: **\\[To fill in\\]**" in result.text  # a marked gap, never a bare dash
+    # no label: named by its category, never by its key (review36 R36b D7)
+    assert "| Contact details |  |  |" in result.text and "| phone |" not in result.text
+    assert "- Contact details: **\\[To fill in\\]**" in result.text  # a marked gap, never a bare dash
     assert "## Automated decisions" not in result.text  # left out with its heading
     assert not result.publishable
     assert {b.rule for b in result.blockers} == {"CN602"}

@@ -4,8 +4,9 @@ review22 D13: a starter's `label:` is English developer wording naming code
 (`What people enter in the forms in Views/Consultas/`, `Records kept about User`, the
 taxonomy's `Cookie ID`), and `notice --draft --lang pt|es` printed it as the datum's
 name. A draft now shows the entry's category in the notice's language, marked as a gap,
-while a label a person wrote (or changed) is shown as written, and a notice for
-publication shows every label as written, as before.
+while a label a person wrote (or changed) is shown as written. A notice for
+publication shows every label as written, and is refused while a starter's label
+names tables or folders (review36 R36b D7: never code in a customer's text).
 """
 
 from __future__ import annotations
@@ -96,11 +97,17 @@ def test_a_draft_shows_the_category_marked_as_a_gap_for_starter_labels(clinic: P
     text = result.stdout
     for words in STARTER_WORDS:
         assert words not in text, words
-    gap = "Por preencher" if lang == "pt" else "Por completar"
     personal = "Dados pessoais" if lang == "pt" else "Datos personales"
-    # entries of one category show their key (escaped for Markdown), not "(2)" (review23 D10)
-    assert f"| {personal} (user\\_records) **\\[{gap}\\]** |" in text
-    assert f"| {personal} (consultas\\_form\\_input) **\\[{gap}\\]** |" in text
+    policy = (clinic / "cnsnt.yaml").read_text(encoding="utf-8")
+    # entries of one category are told apart by the line of their label, not by their
+    # key (review36 R36b D7) nor by "(2)" (review23 D10)
+    for key, label in (("user_records", "label: Records kept about User"),
+                       ("consultas_form_input", 'label: "What people enter in the forms in Views/Consultas/')):
+        line = next(n for n, row in enumerate(policy.splitlines(), 1) if row.strip().startswith(label))
+        mark = (f"Por preencher: um nome para estes dados (cnsnt.yaml, linha {line})" if lang == "pt"
+                else f"Por completar: un nombre para estos datos (cnsnt.yaml, línea {line})")
+        assert f"| {personal} **\\[{mark}\\]** |" in text
+        assert key.replace("_", "\\_") not in text
     assert f"{personal} (2)" not in text
     # a person's label is shown as written (escaped for Markdown), never marked
     assert "| Seu <b\\>nome</b\\> & apelido |" in text.replace("\\<", "<")
@@ -115,14 +122,16 @@ def test_a_draft_shows_the_category_marked_as_a_gap_for_starter_labels(clinic: P
 
 def test_html_and_json_drafts_mark_the_gap_and_escape_the_person_label(clinic: Path) -> None:
     html = _notice(clinic, "--lang", "pt", "--format", "html").stdout
-    assert '<th scope="row">Dados pessoais (user_records) <mark class="gap">Por preencher</mark></th>' in html
+    assert '<th scope="row">Dados pessoais <mark class="gap">Por preencher: um nome' in html
+    assert "user_records" not in html
     assert "Seu &lt;b&gt;nome&lt;/b&gt; &amp; apelido" in html
     assert "<b>nome" not in html
     for words in STARTER_WORDS:
         assert words not in html, words
     doc = json.loads(_notice(clinic, "--lang", "es", "--format", "json").stdout)
     labels = {d["key"]: d["label"] for d in doc["data"]}
-    assert labels["user_records"] == {"text": "Datos personales (user_records)", "lang": "es", "gap": True}
+    assert labels["user_records"]["text"] == "Datos personales" and labels["user_records"]["gap"]
+    assert labels["user_records"]["fill_in"].startswith("Por completar: un nombre para estos datos (cnsnt.yaml, línea ")
     assert "gap" not in labels["name"]
 
 
@@ -151,11 +160,14 @@ def test_a_label_a_person_changed_or_wrote_is_theirs(clinic: Path) -> None:
 
 
 def test_a_notice_for_publication_shows_every_label_as_written(clinic: Path) -> None:
-    # as before D13: rendered (blocked by the CLI while the policy is incomplete), the
-    # starter's labels are shown as written, with the "no 'pt' text" warning
+    # as before D13: rendered (never written by the CLI while blocked), the starter's
+    # labels are shown as written, with the "no 'pt' text" warning; those that name
+    # tables and folders block it (review36 R36b D7), the others do not
     result = render_notice(load_policy(clinic / "cnsnt.yaml"), lang="pt")
     assert "What people enter in the forms in Views/Consultas/" in result.text
     assert "Records kept about User" in result.text
     assert "Por preencher" not in result.text.split("## Os dados")[1].split("##")[0]
-    assert not any("cnsnt init wrote" in w.message for w in result.warnings)
+    blocked = {b.subject for b in result.blockers if "cnsnt init wrote" in b.message}
+    assert {"data:user_records", "data:consultas_form_input"} <= blocked
+    assert "data:cookie_id" not in blocked and "data:email" not in blocked
     assert any("data.user_records.label has no 'pt' text" in w.message for w in result.warnings)

@@ -6,7 +6,10 @@ Each now takes its finer category's name in the notice's language when cnsnt has
 review23 D10 still saw "Recapiti (2) … (7)" (city, postal code, state, fax) and
 "Personenbezogene Daten (2) … (10)" (plain `user`): cnsnt now names the address parts,
 fax, names and the other categories `cnsnt init` writes, and entries that still share a
-name show their key in the policy instead of a number. The policy is written here.
+name show their key in the policy instead of a number. That key is the data map's and
+the Art. 30 record's (internal records): a notice never shows it (review36 R36b D7), and
+marks each such row with the file and line where its label goes
+(`tests/unit/test_notice_entry_keys.py`). The policy is written here.
 """
 
 from __future__ import annotations
@@ -64,7 +67,8 @@ def test_the_draft_notice_shows_them_marked_as_gaps(tmp_path: Path) -> None:
     doc = json.loads(render_notice(load_policy(_policy(tmp_path)), lang="de", fmt="json", draft=True).text)
     labels = {d["key"]: d["label"] for d in doc["data"]}
     assert labels["customer_email"] == {
-        "text": "E-Mail-Adresse (customer_email)", "lang": "de", "gap": True
+        "text": "E-Mail-Adresse", "lang": "de", "gap": True,
+        "fill_in": "Noch auszufüllen: ein Name für diese Daten (cnsnt.yaml, Zeile 6)",
     }
     assert labels["phone"]["text"] == "Telefonnummer"
 
@@ -129,12 +133,14 @@ def test_the_review_repro_in_italian(tmp_path: Path) -> None:
     ]
 
 
-def test_the_key_is_escaped_like_all_policy_text(tmp_path: Path) -> None:
+def test_a_draft_notice_tells_the_rows_apart_by_line_not_by_key(tmp_path: Path) -> None:
     entries = (("member_cards", "user", "Records kept about cards"),
                ("soci.form-input", "user", "What people enter in the forms"))
     policy = load_policy(_policy(tmp_path, entries))
     md = render_notice(policy, lang="it", fmt="markdown", draft=True).text
-    assert "| Dati personali (member\\_cards) **\\[Da completare\\]** |" in md
-    assert "| Dati personali (soci.form-input) **\\[Da completare\\]** |" in md
+    mark = "Da completare: un nome per questi dati (cnsnt.yaml, riga {})"
+    assert f"| Dati personali **\\[{mark.format(6)}\\]** |" in md
+    assert f"| Dati personali **\\[{mark.format(11)}\\]** |" in md
+    assert "member" not in md and "soci" not in md
     html = render_notice(policy, lang="it", fmt="html", draft=True).text
-    assert '<th scope="row">Dati personali (member_cards) <mark class="gap">' in html
+    assert f'<th scope="row">Dati personali <mark class="gap">{mark.format(6)}</mark>' in html

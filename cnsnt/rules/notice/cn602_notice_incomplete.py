@@ -23,9 +23,13 @@ class NoticeIncomplete(Rule):
       transfer safeguard (`safeguard:`); a recipient without `country:` warns;
     - for each datum asked in a form, whether it is `required:`, and for
       required ones what happens without it (`consequence:`);
+    - a `label:` for each datum that only its key could tell apart from another
+      (without one, the notice names a datum by its category, never by its key),
+      and one in place of the label `cnsnt init` writes for fields of a kind it
+      cannot name (it names tables and folders);
     - (warnings) the supervisory authority (`controller.authority`), whether
       decisions are automated (`notice.automated_decisions`), a `label:` for
-      each datum, and every text in each language of `notice.languages`.
+      each other datum, and every text in each language of `notice.languages`.
 
     With `--preset ccpa` (a notice at collection, Cal. Civ. Code §1798.100):
     whether personal information is sold or shared (`notice.sells_data`,
