@@ -1133,6 +1133,23 @@ def _free_text_noun(words: tuple[str, ...], written: tuple[str, ...]) -> bool:
     )
 
 
+def _names_carer(words: tuple[str, ...], written: tuple[str, ...]) -> str | None:
+    """The care-giver word a column is named for (`prescriber`, `medico_validatore`), or None.
+
+    As a free-text noun, the word is last in English, German, Dutch or Turkish, first in a
+    schema written in a Romance language (`medico_actuante`); elsewhere it qualifies another
+    noun (`datos_medicos`, `nurse_notes`), which names what the record holds.
+    """
+    if not words:
+        return None
+    noun_first = written[:1] != () and written[0] in _NOUN_FIRST
+    if words[-1] in lx.CARE_GIVERS and (len(words) == 1 or not noun_first):
+        return words[-1]
+    if words[0] in lx.CARE_GIVERS and noun_first:
+        return words[0]
+    return None
+
+
 def _names_free_text(table: str, languages: tuple[str, ...] | None) -> bool:
     """Whether a table is named for text a person gives (`form_answers`, `survey_responses`)."""
     words = _table_words(table, languages)
@@ -2288,6 +2305,17 @@ def decide(
                 Confidence.LOW,
                 f"a sum of money ({_cue(money)}) in the health-record table '{table}': theirs, "
                 "though not their care",
+            )
+        carer = _names_carer(words, ctx.written) if kind in _FREE_TEXT_TYPES else None
+        if carer is not None:
+            # `prescriber`, `medico_validatore`, `Doktor`: the name of who gave the care,
+            # theirs and not the patient's health (cls31f)
+            return Classification(
+                True,
+                "user.name",
+                Confidence.LOW,
+                f"'{name}' names who gave the care ('{carer}') in the health-record table "
+                f"'{table}': their name, not the patient's care",
             )
         fact = _fact(reading, kind, ctx.describes, fractional)
         if fact is not None and fact[0] == "user.privacy_preferences":

@@ -3074,11 +3074,15 @@ def _extensions(
                 f"its key '{key.columns[0]}' is the key of '{key.ref_table}', which describes people: "
                 "one row per person"
             )
+            cared = _continues_care(table, key, verdicts, by_name, languages)
+            if cared:
+                reason += f"; {cared}"
             verdicts[table.key] = _as_people(
                 verdicts[table.key],
                 reason,
                 f"in a table that continues a person's row ({reason})",
                 describes=True,
+                health=bool(cared),
             )
             promoted.append(table)
         for target, key, table in shared.pop(name, ()):
@@ -3180,10 +3184,39 @@ def _extended(verdict: TableVerdict, table: Table, key: ForeignKey, company: str
     return TableVerdict(PEOPLE, reason, context)
 
 
-def _as_people(verdict: TableVerdict, reason: str, why: str, *, describes: bool = False) -> TableVerdict:
+def _as_people(
+    verdict: TableVerdict, reason: str, why: str, *, describes: bool = False, health: bool = False
+) -> TableVerdict:
     """A table found to be about one person per row by what points at or from it."""
     context = replace(verdict.context, person=True, subject=True, why=why)
+    if health:
+        context = replace(context, health=True)
     return TableVerdict(PEOPLE, reason, replace(context, describes=True) if describes else context)
+
+
+def _continues_care(
+    table: Table,
+    key: ForeignKey,
+    verdicts: Mapping[str, TableVerdict],
+    by_name: Mapping[str, Table],
+    languages: tuple[str, ...],
+) -> str:
+    """Why a table one to one with a patient's row records their care, or "".
+
+    `atestados.codigo_paciente -> pacientes` (a dental patient's certificates),
+    `antropometria_est.cedula_estudiante -> datos_salud`: a row per patient, or per health
+    record, kept beside it holds more of that record, their care (GDPR Recital 35), as a
+    row keyed to the patient does (cls31f). A table of money, stock or messages stays none.
+    """
+    if _no_care(table.name, languages, False) is not None:
+        return ""
+    if set(_TOKENIZER.words(key.columns[0], languages)) & lx.PATIENT_WORDS:
+        return f"'{key.columns[0]}' says they are a patient, so what it records is their care"
+    target = _target(key, by_name, table.schema)
+    context = verdicts[target.key].context if target is not None else None
+    if context is not None and context.health and not context.register:
+        return f"'{key.ref_table}' is a health record, so what it continues is their care"
+    return ""
 
 
 def _ref_names(key: ForeignKey) -> tuple[str, ...]:
@@ -3426,10 +3459,30 @@ def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> d
     """
     if verdict.kind != LINKED or not verdict.context.health:
         return {}
+    languages = verdict.context.languages
     return {
         key.columns[0].casefold(): key.ref_table
-        for key, _ in _value_keys(table, people, verdict.context.languages)
+        for key, words in _value_keys(table, people, languages)
+        if not _names_where(words, key.ref_table, languages)
     }
+
+
+# Where care is given and who gives it as a body: a place, an organisation, a unit of one,
+# a territory (`kurum_id -> kurumlar`, `location_id -> location`, `leito_id -> unidades_leitos`)
+_WHERE_WORDS = lx.PLACE_TABLES | lx.ORG_TABLES | lx.ORG_UNITS | lx.TERRITORIES
+
+
+def _names_where(words: set[str], target: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a care record's key and the table it points at both name a place or a body.
+
+    The institution, ward, room or town a visit took place in is there before any patient
+    and with none (cls31f): the key says where the care was given, not what it was. Both
+    names must say so, as the target may be missing from the schema read and a key to a
+    list of care items may be named for a place (`test_order.location -> concept`, a body
+    site).
+    """
+    own = (words - _ID_WORDS) & _WHERE_WORDS
+    return bool(own) and bool(set(_table_words(target, languages)) & _WHERE_WORDS)
 
 
 def _value_keys(
