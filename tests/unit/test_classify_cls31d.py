@@ -48,3 +48,55 @@ def test_yes_no_columns_of_a_table_named_for_a_childs_illnesses_are_health_data(
     for key in ("camp_recordillnesses.roseola", "camp_recordillnesses.croup"):
         assert got[key].personal and got[key].category == "user.health", got[key]
     assert not got["camp_recordillnesses.record_id"].personal
+
+
+# -- item 2: who uploaded a row, who is responsible for it, in every language
+
+
+def test_an_uploaders_key_says_who_made_the_row(tmp_path: Path) -> None:
+    """`dokumente.hochgeladen_von`: who uploaded a club's document, as `uploaded_by` is; the
+    document's title and file are the club's, not the uploader's (cls31d, German false alarms)."""
+    ddl = """
+    CREATE TABLE benutzer (id INT PRIMARY KEY, vorname VARCHAR(80), nachname VARCHAR(80),
+      email VARCHAR(120));
+    CREATE TABLE dokumente (id INT PRIMARY KEY, titel VARCHAR(200), dateiname VARCHAR(255),
+      kategorie VARCHAR(100), hochgeladen_von INT REFERENCES benutzer(id));
+    CREATE TABLE archivos (id INT PRIMARY KEY, titulo VARCHAR(200), descripcion TEXT,
+      subido_por INT REFERENCES benutzer(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("dokumente.titel", "dokumente.dateiname", "dokumente.kategorie", "archivos.titulo",
+                "archivos.descripcion"):
+        assert not got[key].personal, got[key]
+
+
+def test_a_task_keyed_to_whoever_is_responsible_is_no_fact_about_them(tmp_path: Path) -> None:
+    """`aufgaben.zustaendig_id`: the member responsible for a festival's to-do handles it, as
+    `responsible_id` does; its title and due date are the task's."""
+    ddl = """
+    CREATE TABLE benutzer (id INT PRIMARY KEY, vorname VARCHAR(80), nachname VARCHAR(80),
+      email VARCHAR(120));
+    CREATE TABLE aufgaben (id INT PRIMARY KEY, titel VARCHAR(255), beschreibung TEXT,
+      faellig_am DATE, zustaendig_id INT REFERENCES benutzer(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("aufgaben.titel", "aufgaben.beschreibung", "aufgaben.faellig_am"):
+        assert not got[key].personal, got[key]
+
+
+# -- item 3: a thing's condition is no one's health
+
+
+def test_zustand_alone_is_no_health_data(tmp_path: Path) -> None:
+    """`instrumente.zustand ENUM('gut', 'defekt')`: the condition of an instrument a member
+    holds, not their health (a condition is a medical one only beside a health word, as in
+    English); `gesundheitszustand` still is."""
+    ddl = """
+    CREATE TABLE mitglieder (id INT PRIMARY KEY, vorname VARCHAR(80), nachname VARCHAR(80),
+      gesundheitszustand TEXT);
+    CREATE TABLE instrumente (id INT PRIMARY KEY, modell VARCHAR(100),
+      zustand ENUM('gut', 'schlecht', 'defekt'), mitglied_id INT REFERENCES mitglieder(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert not (got["instrumente.zustand"].category or "").startswith("user.health"), got["instrumente.zustand"]
+    assert got["mitglieder.gesundheitszustand"].category == "user.health", got["mitglieder.gesundheitszustand"]
