@@ -47,6 +47,7 @@ _LIST_KEYS = (
     "bank_accounts",
     "standards_bodies",
     "permission_words",
+    "access_words",
     "contact_words",
     "contact_channels",
     "config_tables",

@@ -100,3 +100,30 @@ def test_zustand_alone_is_no_health_data(tmp_path: Path) -> None:
     got = _verdicts(tmp_path, ddl)
     assert not (got["instrumente.zustand"].category or "").startswith("user.health"), got["instrumente.zustand"]
     assert got["mitglieder.gesundheitszustand"].category == "user.health", got["mitglieder.gesundheitszustand"]
+
+
+# -- item 4: a join of a person and a role gives their account that role
+
+
+def test_a_join_of_a_person_and_a_role_is_their_accounts_role(tmp_path: Path) -> None:
+    """`benutzer_rollen(benutzer_id, rolle_id -> rollen)`: the role the user's account has
+    (`user.account`), though no term names a role; `uprawnienia` likewise. A key to a group
+    stays no fact (a folder the person is filed in)."""
+    ddl = """
+    CREATE TABLE benutzer (id INT PRIMARY KEY, vorname VARCHAR(80), nachname VARCHAR(80),
+      email VARCHAR(120));
+    CREATE TABLE rollen (id INT PRIMARY KEY, name VARCHAR(100), ist_admin BOOLEAN);
+    CREATE TABLE benutzer_rollen (benutzer_id INT REFERENCES benutzer(id),
+      rolle_id INT REFERENCES rollen(id), PRIMARY KEY (benutzer_id, rolle_id));
+    CREATE TABLE uprawnienia (id INT PRIMARY KEY, kod VARCHAR(50));
+    CREATE TABLE benutzer_uprawnienia (id INT PRIMARY KEY, benutzer_id INT REFERENCES benutzer(id),
+      uprawnienie_id INT REFERENCES uprawnienia(id));
+    CREATE TABLE gruppen (id INT PRIMARY KEY, name VARCHAR(100));
+    CREATE TABLE benutzer_gruppen (id INT PRIMARY KEY, benutzer_id INT REFERENCES benutzer(id),
+      gruppe_id INT REFERENCES gruppen(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("benutzer_rollen.rolle_id", "benutzer_uprawnienia.uprawnienie_id"):
+        assert got[key].personal and got[key].category == "user.account", got[key]
+    assert not got["benutzer_gruppen.gruppe_id"].personal, got["benutzer_gruppen.gruppe_id"]
+    assert not got["benutzer_rollen.benutzer_id"].personal
