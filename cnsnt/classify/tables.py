@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.accounts import BANK_ACCOUNT, account_number, bank_column
+from cnsnt.classify.attendance import presence
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
     _KIND_WORDS,
@@ -2688,6 +2689,14 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 found = _attribute(column.name, *trait)
             elif not found.personal and column.name.casefold() in cares:
                 found = _care_key(column.name, cares[column.name.casefold()])
+            elif (
+                not found.personal
+                and verdict.kind == LINKED
+                and not column.primary_key
+                and column.name.casefold() not in keyed
+            ):
+                # `anwesenheit(mitglied_id, status)`: whether the member came
+                found = presence(column, table.name, verdict.context.languages) or found
             if column.login_default and not column.primary_key:
                 found = _LOGIN_DEFAULT
             out[column.key] = replace(found, reasons=(table_reason, found.reason))

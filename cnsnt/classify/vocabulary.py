@@ -48,6 +48,8 @@ _LIST_KEYS = (
     "standards_bodies",
     "permission_words",
     "access_words",
+    "attendance_words",
+    "attendance_states",
     "contact_words",
     "contact_channels",
     "config_tables",

@@ -127,3 +127,29 @@ def test_a_join_of_a_person_and_a_role_is_their_accounts_role(tmp_path: Path) ->
         assert got[key].personal and got[key].category == "user.account", got[key]
     assert not got["benutzer_gruppen.gruppe_id"].personal, got["benutzer_gruppen.gruppe_id"]
     assert not got["benutzer_rollen.benutzer_id"].personal
+
+
+# -- item 5: an attendance row's state is whether its person came
+
+
+def test_the_state_of_an_attendance_row_is_whether_its_person_came(tmp_path: Path) -> None:
+    """`anwesenheit(mitglied_id, status ENUM('anwesend', 'abwesend'))`, `obecnosci.czy_obecny`:
+    whether the member came to a rehearsal, the student to a class (`user.behavior`); the
+    row's sync state and a session's own state stay technical."""
+    ddl = """
+    CREATE TABLE mitglieder (id INT PRIMARY KEY, vorname VARCHAR(80), nachname VARCHAR(80));
+    CREATE TABLE proben (id INT PRIMARY KEY, datum DATE, ort VARCHAR(100));
+    CREATE TABLE anwesenheit (id INT PRIMARY KEY, mitglied_id INT REFERENCES mitglieder(id),
+      probe_id INT REFERENCES proben(id), status ENUM('zugesagt', 'abgesagt', 'anwesend', 'abwesend'),
+      sync_status VARCHAR(10));
+    CREATE TABLE student (id_student INT PRIMARY KEY, imie VARCHAR(80), nazwisko VARCHAR(80));
+    CREATE TABLE obecnosci (id INT PRIMARY KEY, id_student INT REFERENCES student(id_student),
+      czy_obecny BIT(1));
+    CREATE TABLE attendance_sessions (id INT PRIMARY KEY, monitor_id INT REFERENCES mitglieder(id),
+      status VARCHAR(20));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("anwesenheit.status", "obecnosci.czy_obecny"):
+        assert got[key].personal and got[key].category == "user.behavior", got[key]
+    for key in ("anwesenheit.sync_status", "attendance_sessions.status", "anwesenheit.probe_id"):
+        assert not got[key].personal, got[key]
