@@ -153,3 +153,21 @@ def test_the_state_of_an_attendance_row_is_whether_its_person_came(tmp_path: Pat
         assert got[key].personal and got[key].category == "user.behavior", got[key]
     for key in ("anwesenheit.sync_status", "attendance_sessions.status", "anwesenheit.probe_id"):
         assert not got[key].personal, got[key]
+
+
+# -- item 6: a plural kept whole by a structural list is still its singular's term
+
+
+def test_a_plural_column_name_is_its_singulars_term(tmp_path: Path) -> None:
+    """`pickup_people.phones`: the phone numbers of those who may fetch a child, though
+    `phones` is kept whole as a word of table names (`person_suffixes`); `names` beside it
+    is their names (cls31d, uperiscolaire's `recuperater`)."""
+    ddl = """
+    CREATE TABLE children (id INT PRIMARY KEY, first_name VARCHAR(80), last_name VARCHAR(80));
+    CREATE TABLE records (id INT PRIMARY KEY, child_id INT REFERENCES children(id), school VARCHAR(80));
+    CREATE TABLE pickup_people (id INT PRIMARY KEY, record_id INT REFERENCES records(id),
+      names VARCHAR(128), phones VARCHAR(128));
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert got["pickup_people.phones"].category == "user.contact.phone_number", got["pickup_people.phones"]
+    assert got["pickup_people.names"].category == "user.name", got["pickup_people.names"]
