@@ -382,10 +382,6 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
             if term is None and size <= _COMPOUND_MAX:
                 # `KontoNummer`, `Geburts_Ort`: a compound written in parts is the compound
                 term, key = _compound(key)
-            if term is None and size == 1:
-                # `phones`: a plural a structural list keeps whole (`person_suffixes`) is still
-                # its singular's term, as any other plural is (`emails` -> `email`)
-                term, key = _plural_term(key[0])
             if term is not None:
                 category, strength, lang = term
                 if cyrillic and lang != "ru" and "ru" in _SENSES.get(key, {}):
@@ -401,16 +397,6 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
     negators = tuple((w, k) for w in rest if (k := _negator_kind(w)) is not None)
     negators += tuple((phrase, "technical") for phrase in contract)
     return _Reading(tuple(matches), negators, frozenset(rest), words)
-
-
-def _plural_term(word: str) -> tuple[tuple[str, str, str] | None, tuple[str, ...]]:
-    """The term of a plural's singular (`phones` -> `phone`), and the words it names."""
-    for cut in (1, 2):
-        if len(word) - cut >= 4 and word.endswith("es"[2 - cut :]):
-            term = _TERMS.get((word[:-cut],))
-            if term is not None:
-                return term, (word[:-cut],)
-    return None, (word,)
 
 
 def _table_words(table: str, languages: tuple[str, ...] | None = None) -> tuple[str, ...]:
