@@ -333,6 +333,13 @@ FILE_TABLES: Final = _VOCAB.lists["file_tables"]
 FILE_PARTS: Final = _VOCAB.lists["file_parts"]
 # A permission and a way of contacting make a consent to be contacted (`allow_contact`).
 PERMISSION_WORDS: Final = _VOCAB.lists["permission_words"]
+# Roles and permissions of an account (`role`, `rolle`, `uprawnienie`): a join of a person
+# and one gives their account that role.
+ACCESS_WORDS: Final = _VOCAB.lists["access_words"]
+# Attendance and presence (`attendances`, `anwesenheit`, `czy_obecny`) and the state words of
+# such a row (`status`): in one keyed to a person, whether they came.
+ATTENDANCE_WORDS: Final = _VOCAB.lists["attendance_words"]
+ATTENDANCE_STATES: Final = _VOCAB.lists["attendance_states"]
 CONTACT_WORDS: Final = _VOCAB.lists["contact_words"]
 # A way to reach a person (`sms`), and the words beside it that make a yes/no say whether they
 # may be reached so (`flag_sms`, `rebre_sms`): a contact preference in their own row.

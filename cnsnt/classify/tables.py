@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.accounts import BANK_ACCOUNT, account_number, bank_column
+from cnsnt.classify.attendance import presence
 from cnsnt.classify.classifier import (
     _CODE_WORDS,
     _KIND_WORDS,
@@ -2730,6 +2731,14 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 found = _attribute(column.name, *trait)
             elif not found.personal and column.name.casefold() in cares:
                 found = _care_key(column.name, cares[column.name.casefold()])
+            elif (
+                not found.personal
+                and verdict.kind == LINKED
+                and not column.primary_key
+                and column.name.casefold() not in keyed
+            ):
+                # `anwesenheit(mitglied_id, status)`: whether the member came
+                found = presence(column, table.name, verdict.context.languages) or found
             if column.login_default and not column.primary_key:
                 found = _LOGIN_DEFAULT
             out[column.key] = replace(found, reasons=(table_reason, found.reason))
@@ -3307,6 +3316,8 @@ class _Picked(enum.Enum):
     """An entry of a list of values (`woonsituatie -> woonsituatie_types`)."""
     THING = "thing"
     """A row of a table about things (`alunni.idclasse -> classi`)."""
+    ACCESS = "access"
+    """A role or a permission a join gives a person's account (`user_roles.role_id`)."""
 
 
 def _attribute_keys(
@@ -3333,6 +3344,9 @@ def _attribute_keys(
             # `filiacao(contato_id, partido_id)`, `user_roles(user_id, role_id)`: the row
             # gives the person one more entry of a named trait; a group or a folder it
             # files them in (no trait named) is no fact about them
+            if match is None and _grants_access(key, words, languages):
+                out[key.columns[0].casefold()] = (key.ref_table, _Picked.ACCESS)
+                continue
             if match is None:
                 continue
             category = _category(match)
@@ -3385,6 +3399,16 @@ def _joins_a_trait(table: Table, people: frozenset[str], languages: tuple[str, .
         or _names_writer(c.name, languages)
         for c in table.columns
     )
+
+
+def _grants_access(key: ForeignKey, words: set[str], languages: tuple[str, ...] | None) -> bool:
+    """Whether a join's key picks a role or a permission (`role_id`, `rolle_id -> rollen`).
+
+    `user_roles(user_id, role_id)` gives the person's account its role: what they may do
+    there is a fact about them (the labels' `user.account`), though no term names it.
+    """
+    target = set(_TOKENIZER.words(key.ref_table.rsplit(".", 1)[-1], languages))
+    return bool((words | target) & lx.ACCESS_WORDS)
 
 
 def _names_writer(column: str, languages: tuple[str, ...] | None) -> bool:
@@ -3534,6 +3558,14 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
             Confidence.LOW,
             f"'{name}' points at '{target}', a table of things: "
             "in a person's own row the one it picks is theirs (their class, their course)",
+        )
+    if match is _Picked.ACCESS:
+        return Classification(
+            True,
+            "user.account",
+            Confidence.LOW,
+            f"'{name}' points at '{target}', a list of roles or permissions: "
+            "a row that joins a person to one gives their account that role",
         )
     if match is _Picked.LIST:
         return Classification(

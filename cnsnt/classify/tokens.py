@@ -178,8 +178,24 @@ class Tokenizer:
                     found = table.get(stemmer(self._stemmers[lang]).stemWord(word))
                     if found is not None and word.startswith(found):
                         return (found,)
-        split = self._split(word)
+        split = self._split(word) or self._split_plural(word)
         return split if split else (word,)
+
+    def _split_plural(self, word: str) -> tuple[str, ...] | None:
+        """A glued name whose last word is a plural (`recorddiseases`: record + disease).
+
+        A whole word loses its plural's `s` or `es` above; a Django model's table name glues
+        its words lower case (`RecordDiseases` -> `recorddiseases`), so its last word must too.
+        Only words of four letters or more: a particle before a plural (`is` + `merets`,
+        `in` + `ativas`) is one word's first letters, cut by chance.
+        """
+        for cut in (1, 2):
+            if not word.endswith("es"[2 - cut :]) or len(word) - cut < 5:
+                continue
+            found = self._split(word[:-cut])
+            if found is not None and len(found) > 1 and min(map(len, found)) >= 4:
+                return found
+        return None
 
     def _split(self, word: str) -> tuple[str, ...] | None:
         """Fewest vocabulary words (each 2+ letters) that make up `word`, or None."""
