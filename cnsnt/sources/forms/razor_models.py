@@ -67,11 +67,14 @@ def class_name(written: str) -> str | None:
     """The simple name of a `@model` type: `App.Models.Patient?` -> `Patient`.
 
     A list (`IEnumerable<Patient>`, `Patient[]`) or a tuple is no one object a form fills:
-    None. So is anything that is not a dotted name.
+    None. Nor is a built-in type (`dynamic`, `object`, `string`: `_PLAIN`), nor anything
+    that is not a dotted name. The directive may end with a `;` and a comment, `//` or Razor's
+    `@* ... *@`, as the Razor compiler allows (`@model Patient; @* the patient *@`).
     """
-    name = written.split("//", 1)[0].strip().removesuffix("?").removeprefix("global::")
+    name = written.split("//", 1)[0].split("@*", 1)[0].strip().removesuffix(";").rstrip()
+    name = name.removesuffix("?").removeprefix("global::")
     parts = name.split(".")
-    if not name or not all(p.isidentifier() for p in parts):
+    if not name or not all(p.isidentifier() for p in parts) or parts[-1] in _PLAIN:
         return None
     return parts[-1]
 
