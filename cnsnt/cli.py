@@ -691,9 +691,9 @@ def init(
         bool,
         typer.Option(
             "--key-patterns",
-            help="With --reviewed: write a table's keys marked false under ignore: as one pattern "
-            "(bookings.*id) when one names every key of the table and nothing ignore: does not; it "
-            "also names keys of that name added later.",
+            help="With --reviewed: write a table's keys marked false on one line of ignore: "
+            "(bookings.id, bookings.member_id, ...), each as it is: the same items as without it, so a "
+            "column added later, a key too, is asked about.",
         ),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing policy file.")] = False,
@@ -908,7 +908,7 @@ def _reviewed_parts(outcome: ReviewOutcome) -> list[str]:
     mixed pass, whose list line named every part (fix31a).
     """
     parts = []
-    if outcome.ignore_items:  # as written: a table's keys may be one pattern (--key-patterns)
+    if outcome.ignore_items:  # one each, a table's keys on one line or not (--key-patterns)
         count = len(outcome.ignore_items)
         parts.append(f"{count} item{'s' if count != 1 else ''} put under ignore:")
     if outcome.confirmed:  # the comments of init's lines say who checked them

@@ -1,8 +1,11 @@
 """Match evidence against policy patterns (`table.column`, `form.field`, globs).
 
-Identifiers match case-insensitively (SPEC §1: unquoted identifiers). A
-two-part column pattern `table.column` matches a column in any schema; a
-three-part one also pins the schema.
+Identifiers match case-insensitively (SPEC §1: unquoted identifiers), compared
+`casefold()`ed everywhere here: `lower()` spells a Greek final sigma by its context,
+so `ΠΕΛΑΤΕΣ.ID` lowered alone (`πελατεσ.id`) and inside `ΠΕΛΑΤΕΣ.*ID`
+(`πελατες.*id`) never met (codereview31 F5). A two-part column pattern
+`table.column` matches a column in any schema; a three-part one also pins the
+schema.
 """
 
 from __future__ import annotations
@@ -40,12 +43,12 @@ def _compile(pattern: str) -> re.Pattern[str]:
     # and `\*`, `\?` are the literal characters (a quoted column `"Qty*"`). Any other
     # backslash is literal. Linear enough: fnmatch.translate (3.9+) turns each `*` into an
     # atomic lazy scan (no nested backtracking) and the pattern is only `match`ed at offset 0.
-    return re.compile(fnmatch.translate(_fnmatch_pattern(pattern.lower())))
+    return re.compile(fnmatch.translate(_fnmatch_pattern(pattern.casefold())))
 
 
 def glob_match(pattern: str, key: str) -> bool:
     """Case-insensitive glob match (`*` crosses dots: `*.created_at` matches any table)."""
-    return _compile(pattern).match(key.lower()) is not None
+    return _compile(pattern).match(key.casefold()) is not None
 
 
 def column_matches(pattern: str, key: str) -> bool:
@@ -71,12 +74,12 @@ def is_glob(pattern: str) -> bool:
 
 
 def _spellings(key: str, columns: bool) -> Iterator[str]:
-    """What a literal pattern must be to name this key, lower case.
+    """What a literal pattern must be to name this key, case-folded.
 
     A field key whole; a column key also by its last parts (`table.column` names
     `schema.table.column`), as `column_matches` reads it.
     """
-    parts = key.lower().split(".")
+    parts = key.casefold().split(".")
     for start in range(len(parts) if columns else 1):
         yield ".".join(parts[start:])
 
@@ -94,7 +97,7 @@ class ColumnParts:
         self.keys = list(dict.fromkeys(keys))
         self.by_part: dict[str, list[str]] = {}
         for key in self.keys:
-            for part in dict.fromkeys(key.lower().split(".")):
+            for part in dict.fromkeys(key.casefold().split(".")):
                 self.by_part.setdefault(part, []).append(key)
 
     def matching(self, pattern: str) -> list[str]:
@@ -107,7 +110,7 @@ class ColumnParts:
 
 
 def literal_parts(pattern: str) -> list[str]:
-    """The first and last parts of a column pattern that are literal text, lower case (`t12.*`: `t12`).
+    """The first and last parts of a column pattern that are literal text, case-folded (`t12.*`: `t12`).
 
     A key `column_matches` names holds each of them as a part of its own, so a pattern
     needs trying only on the keys that do. None for a pattern of one part (`*id`).
@@ -115,7 +118,7 @@ def literal_parts(pattern: str) -> list[str]:
     parts = pattern.split(".")
     if len(parts) < 2:
         return []
-    return [p.lower() for p in dict.fromkeys((parts[0], parts[-1])) if not _WILD_OR_ESCAPE.search(p)]
+    return [p.casefold() for p in dict.fromkeys((parts[0], parts[-1])) if not _WILD_OR_ESCAPE.search(p)]
 
 
 #: What makes a pattern's part no literal text: a wildcard, or a backslash (an escape, or itself).
@@ -138,7 +141,7 @@ class KeyIndex:
     def named(self, pattern: str) -> bool:
         """Whether the pattern names at least one key."""
         if not is_glob(pattern):
-            return pattern.lower() in self.spellings
+            return pattern.casefold() in self.spellings
         match = column_matches if self.columns else field_matches
         return any(match(pattern, key) for key in self.keys)
 
@@ -162,7 +165,7 @@ class _PatternIndex:
                 if is_glob(pattern):
                     self.globs.append((pattern, datum))
                 else:
-                    self.literal.setdefault(pattern.lower(), []).append(datum)
+                    self.literal.setdefault(pattern.casefold(), []).append(datum)
 
     def data(self, key: str) -> list[Datum]:
         """Data entries with a pattern naming this key, in policy order."""
@@ -197,7 +200,7 @@ class _IgnoreIndex:
         tried on every column, 3,000 of them were the 99.5 M matches again."""
         for pattern in patterns:
             if not is_glob(pattern):
-                self.literal.add(pattern.lower())
+                self.literal.add(pattern.casefold())
             elif literal := literal_parts(pattern):
                 self.by_part.setdefault(literal[0], []).append(pattern)
             else:
@@ -207,7 +210,7 @@ class _IgnoreIndex:
         """Whether an item names this column key (`[schema.]table.column`)."""
         if any(spelling in self.literal for spelling in _spellings(key, True)):
             return True
-        held = dict.fromkeys(key.lower().split("."))
+        held = dict.fromkeys(key.casefold().split("."))
         if any(column_matches(p, key) for part in held for p in self.by_part.get(part, ())):
             return True
         return any(column_matches(p, key) for p in self.globs)
@@ -231,7 +234,7 @@ class AliasIndex:
         self.pairs = sorted(set(self.old.items()), key=lambda kv: (kv[1], kv[0]))
         self.literal: dict[str, list[str]] = {}
         for key, old in self.pairs:
-            self.literal.setdefault(old.lower(), []).append(key)
+            self.literal.setdefault(old.casefold(), []).append(key)
         old_names = {f.alias.casefold() for f in renamed if f.alias is not None}
         self.held = [f.key for f in listed if f.alias is None and f.form.casefold() in old_names]
         """Fields of the forms that still have a name other forms were renamed from."""
@@ -259,7 +262,7 @@ class AliasIndex:
         if not self.pairs or not self.reads_old_names(pattern):
             return []
         if not is_glob(pattern):
-            return sorted(self.literal.get(pattern.lower(), []))
+            return sorted(self.literal.get(pattern.casefold(), []))
         return sorted(
             {k for k, old in self.pairs if field_matches(pattern, old) and not field_matches(pattern, k)}
         )

@@ -256,7 +256,8 @@ def missing_objects(evidence: Evidence, keys: Collection[str]) -> list[tuple[str
     The objects whose fields init proposes and files with no column: a Razor view's
     `@model LoginViewModel`, a Razor Page's `InputModel`. A Razor Page's page model itself
     (`CreateModel`, whose properties hold the objects) is the page's code, never an entity,
-    and is left out. Empty when the schema has no table. Each object once, in file order.
+    and is left out, as is the prefix of a plain form's `filter[status]` (no form declares
+    `filter`: codereview31 F3). Empty when the schema has no table. Each object once, in file order.
     """
     if not any(evidence.columns):
         return []
@@ -268,6 +269,8 @@ def missing_objects(evidence: Evidence, keys: Collection[str]) -> list[tuple[str
             continue
         said = objects.said(field.form, field.name)
         if not said or (field.form in paged and said[0].obj == objects.models.get(field.form)):
+            continue
+        if not said[0].declared:  # `contact[email]` of a plain form: a name's prefix, no object declared
             continue
         if not objects.tables(said[0].obj):
             found.setdefault(said[0].obj, field.location.path or field.source)
@@ -310,6 +313,10 @@ class _Said:
     obj: str
     attribute: str
     how: str
+    declared: bool = True
+    """Whether a form or its code declares the object (`@model`, `form_with model:`, a page model's
+    property; a Rails parameter of a form that names its object), not a field name alone
+    (`contact[email]` of a plain HTML form: a name's prefix)."""
 
 
 class _Objects:
@@ -349,7 +356,9 @@ class _Objects:
         out: list[_Said] = []
         named = object_field(name)
         if named is not None:
-            out.append(_Said(named[0], named[1], f"'{name}' fills '{named[0]}'"))
+            # Rails' parameters when the form names its object (nested ones name another): else a prefix
+            declared = bool(self.models.get(form))
+            out.append(_Said(named[0], named[1], f"'{name}' fills '{named[0]}'", declared))
             name = named[1]
         member = member_object(name, self.members.get(form, {})) if named is None else None
         if member is not None:

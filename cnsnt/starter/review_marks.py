@@ -62,18 +62,17 @@ class Marked:
 
 
 @dataclass(frozen=True)
-class KeyPattern:
-    """A table's keys a reviewed list marked not personal, written under `ignore:` as one pattern.
+class KeyLine:
+    """A table's keys a reviewed list marked not personal, written on one line of `ignore:`.
 
-    `init --update --reviewed --key-patterns` (`cnsnt.starter.key_patterns`, fix31a).
+    `init --update --reviewed --key-patterns` (`cnsnt.starter.key_patterns`): each key its
+    own item, as without the option, the line's comment naming their rows.
     """
 
-    pattern: str
-    """The item written: `bookings.*id`."""
     table: str
     """The table, as a column key names it."""
     keys: tuple[str, ...]
-    """The columns whose own items it stands for, in the list's order."""
+    """The keys, each an item on the line, in the list's order."""
     rows: tuple[str, ...]
     """Their rows (`review.csv:4`), one for one."""
 
@@ -106,9 +105,9 @@ class ReviewOutcome:
     ignored: tuple[Marked, ...] = ()
     """Columns marked not personal, added to `ignore:`."""
     ignore_items: tuple[str, ...] = ()
-    """What `ignored` wrote under `ignore:`: an item each, but a table's keys merged (`grouped`)."""
-    grouped: tuple[KeyPattern, ...] = ()
-    """`--key-patterns`: the tables whose keys went under `ignore:` as one pattern each."""
+    """What `ignored` wrote under `ignore:`: an item each (a table's keys on one line: `grouped`)."""
+    grouped: tuple[KeyLine, ...] = ()
+    """`--key-patterns`: the tables whose keys went on one line of `ignore:` each."""
     left: tuple[Marked, ...] = ()
     """Columns marked not personal, not added: `ignore:` is in another file (`elsewhere`)."""
     elsewhere: str | None = None

@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from cnsnt.matching import escape, is_glob
 from cnsnt.policy.model import Policy
-from cnsnt.starter.review_marks import KeyPattern, Marked, ReviewOutcome
+from cnsnt.starter.review_marks import KeyLine, Marked, ReviewOutcome
 from cnsnt.starter.reviewed import MAX_NOTE_CHARS, row_order
 from cnsnt.starter.update import load_rt
 from cnsnt.starter.yaml_text import scalar
@@ -316,15 +316,14 @@ def _spared(where: str, pattern: str, keys: Sequence[str]) -> str:
     )
 
 
-def _grouped(group: KeyPattern) -> str:
-    """The line for a table's keys written under `ignore:` as one pattern (`--key-patterns`, fix31a)."""
+def _grouped(group: KeyLine) -> str:
+    """The line for a table's keys written together under `ignore:` (`--key-patterns`)."""
     count = len(group.keys)
     shown = ", ".join(group.keys[:_NAMED]) + (f" and {count - _NAMED} more" if count > _NAMED else "")
     rows = f"{group.rows[0]} and {count - 1} more row{'s' if count > 2 else ''}"
     return (
-        f"{group.rows[0]}: {shown} ({rows}) put under ignore: as one pattern, {scalar(group.pattern)}, which "
-        f"names every key of {group.table} and no column the policy declares or nobody has judged "
-        "(--key-patterns)"
+        f"{group.rows[0]}: {shown} ({rows}) put under ignore: together, each as it is: a column added "
+        f"to {group.table} later is asked about (--key-patterns)"
     )
 
 

@@ -35,7 +35,7 @@ from cnsnt.starter.model_dumps import TABLES_NOT_READ, ModelEntry, schemas_in_da
 from cnsnt.starter.patch_notes import PatchNote
 from cnsnt.starter.patch_refresh import refresh_notes, today_notes
 from cnsnt.starter.render import new_policy, why
-from cnsnt.starter.review_marks import KeyPattern, Marked, ReviewOutcome, decided_at
+from cnsnt.starter.review_marks import KeyLine, Marked, ReviewOutcome, decided_at
 from cnsnt.starter.review_moves import (
     confirm_lines,
     drop_lines,
@@ -377,9 +377,7 @@ def draft_update(
     text = add_entries(joined_text, labelled, target.as_posix())
     outcome = None
     if reviewed is not None:
-        declared = [f.key for e in labelled for f in e.columns]
-        declared += [f.key for j in joined for f in j.fields if f.kind == "column"]
-        grouped = _key_patterns(result, evidence, policy, declared) if key_patterns else ()
+        grouped = _key_lines(result, evidence) if key_patterns else ()
         text, outcome = _add_ignored(text, result, named, file_holding(parsed, "ignore"), target, grouped)
         outcome = replace(
             outcome, rows=tuple(r.where for r in reviews), cut_notes=tuple(r for r in reviews if r.note_chars)
@@ -447,16 +445,11 @@ def _review_name(path: Path, base: Path) -> str:
         return display_path(path)
 
 
-def _key_patterns(
-    result: Undeclared, evidence: Evidence, policy: Policy, declared: Sequence[str]
-) -> tuple[KeyPattern, ...]:
-    """`--key-patterns`: the tables whose keys this run's `false` rows put under `ignore:` as one pattern."""
-    from cnsnt.starter.key_patterns import key_patterns
+def _key_lines(result: Undeclared, evidence: Evidence) -> tuple[KeyLine, ...]:
+    """`--key-patterns`: the tables whose keys this run's `false` rows put on one line of `ignore:`."""
+    from cnsnt.starter.key_patterns import key_lines
 
-    return key_patterns(
-        result.not_personal, evidence, result.tables, policy, declared=declared,
-        marked_personal=[m.key for m in result.ignored_personal if not m.field],
-    )
+    return key_lines(result.not_personal, evidence, result.tables)
 
 
 def _add_ignored(
@@ -465,13 +458,13 @@ def _add_ignored(
     named: str,
     holder: Path | None,
     target: Path,
-    grouped: Sequence[KeyPattern] = (),
+    grouped: Sequence[KeyLine] = (),
 ) -> tuple[str, ReviewOutcome]:
     """`text` with the columns a reviewer marked not personal under `ignore:`, and what was done.
 
     Only in the file being written: an `ignore:` in another file of the policy is left
     as it is, and its columns are named for the user to add there. `grouped`: a table's
-    keys written as one pattern each (`--key-patterns`), where its first row's item was.
+    keys written on one line each (`--key-patterns`), where its first row's item was.
     """
     outcome = ReviewOutcome(
         named,
@@ -506,27 +499,28 @@ def _add_ignored(
     if holder is not None and holder != target:
         return text, replace(outcome, left=marked, elsewhere=display_path(holder))
     marked = tuple(sorted(marked, key=lambda m: row_order(m.review.where)))  # the list's order
-    into = {key.casefold(): group for group in grouped for key in group.keys}
-    items: list[tuple[str, str]] = []
+    into = {escape(key).casefold(): group for group in grouped for key in group.keys}
+    items: list[tuple[tuple[str, ...], str]] = []
+    written: set[KeyLine] = set()
     for m in marked:
-        group = None if m.pattern or m.field else into.get(m.key.casefold())
+        group = None if m.pattern else into.get(_ignore_item(m).casefold())
         if group is None:
-            items.append((_ignore_item(m), _ignore_note(m)))
-        elif group.keys[0].casefold() == m.key.casefold():  # the table's first row: its one item
-            items.append((group.pattern, _group_note(group)))
+            items.append(((_ignore_item(m),), _ignore_note(m)))
+        elif group not in written:  # the table's first row: the line of its keys, each as it is
+            written.add(group)
+            items.append((tuple(escape(key) for key in group.keys), _group_note(group)))
     text = add_ignores(text, items, target.as_posix())
     return text, replace(
-        outcome, ignored=marked, ignore_items=tuple(item for item, _ in items), grouped=tuple(grouped)
+        outcome,
+        ignored=marked,
+        ignore_items=tuple(item for line, _ in items for item in line),
+        grouped=tuple(grouped),
     )
 
 
-def _group_note(group: KeyPattern) -> str:
-    """The comment beside a table's keys written as one pattern: the rows, and what they named."""
-    names = ", ".join(key.rpartition(".")[2] for key in group.keys)
-    return (
-        f"marked not personal in {', '.join(group.rows)} (--key-patterns): every key of {group.table} "
-        f"({names})"
-    )
+def _group_note(group: KeyLine) -> str:
+    """The comment beside a table's keys written on one line: their rows, one for one."""
+    return f"marked not personal in {', '.join(group.rows)} (--key-patterns): keys of {group.table}"
 
 
 def _ignore_item(marked: Marked) -> str:

@@ -5,8 +5,9 @@ to learn where `ignore:` is and how it is written; the new items are spliced int
 text, each with its own comment (`# marked not personal in review.csv:21`):
 
 - no `ignore:` key: a new block before the document's end;
-- `ignore: []` or a flow list: the items before its `]`, one a line (a comment needs one);
-- a block list: the items after its last one, at its first item's dash.
+- `ignore: []` or a flow list: the items before its `]`, one a line (a comment needs one),
+  but the items given as one line (a table's keys, `--key-patterns`) share theirs;
+- a block list: the items after its last one, at its first item's dash, one a line.
 
 The caller loads the result and checks that `ignore:` is the old list and the new items
 (`cnsnt.starter.splice_check`): a user's pattern is never changed.
@@ -24,8 +25,11 @@ from cnsnt.starter.update import load_rt, new_block, policy_lines
 from cnsnt.starter.yaml_text import line, scalar
 
 
-def add_ignores(text: str, items: Sequence[tuple[str, str]], shown: str) -> str:
-    """The policy text with each `(pattern, note)` of `items` added to `ignore:` (made if absent)."""
+def add_ignores(text: str, items: Sequence[tuple[Sequence[str], str]], shown: str) -> str:
+    """The policy text with each `(patterns, note)` of `items` added to `ignore:` (made if absent).
+
+    The `patterns` of one item share a line and its note in a flow list (`a.id, a.b_id,  # note`).
+    """
     if not items:
         return text
     top = load_rt(text, shown)
@@ -40,7 +44,8 @@ def add_ignores(text: str, items: Sequence[tuple[str, str]], shown: str) -> str:
         close = flow_close(lines, top.lc.value("ignore"))
         if close is None:  # pragma: no cover - ruamel read a closed list
             raise UsageError(f"{shown}:{key_line + 1}: ignore: has no closing ]")
-        row, col, added = flow_items(lines, close, [(scalar(p), note) for p, note in items], margin, nl)
+        shared = [(", ".join(scalar(p) for p in patterns), note) for patterns, note in items]
+        row, col, added = flow_items(lines, close, shared, margin, nl)
         lines[row] = lines[row][:col] + added + lines[row][col:]
         return "".join(lines)
     # the items' own column: the value's place is a tag's or an anchor's when it has one
@@ -50,6 +55,11 @@ def add_ignores(text: str, items: Sequence[tuple[str, str]], shown: str) -> str:
     return "".join(lines[:at] + _items(items, dash, nl) + lines[at:])
 
 
-def _items(items: Sequence[tuple[str, str]], indent: int, nl: str) -> list[str]:
-    """One line per item of a block list: `- pattern  # note`."""
-    return [line(indent, f"- {scalar(pattern)}", note) + nl for pattern, note in items]
+def _items(items: Sequence[tuple[Sequence[str], str]], indent: int, nl: str) -> list[str]:
+    """One line per pattern of a block list: `- pattern  # note`, a shared note said once, on the first."""
+    out = []
+    for patterns, note in items:
+        first, *rest = patterns
+        out.append(line(indent, f"- {scalar(first)}", note) + nl)
+        out += [line(indent, f"- {scalar(p)}", f"with {scalar(first)} above") + nl for p in rest]
+    return out

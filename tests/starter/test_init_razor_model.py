@@ -236,3 +236,38 @@ def test_a_known_kind_field_of_a_form_bound_to_nothing_says_it_fills_no_column(m
     explained = explain_column("contact.email", made["root"])
     assert "  form field: an email control of the form 'contact'" in explained
     assert "  no column found: its form names no object" in explained
+
+
+def test_a_built_in_type_is_no_model_and_a_directive_may_end_with_a_semicolon_or_a_comment() -> None:
+    """codereview31 F3, F4: `@model dynamic` named an object `dynamic`; `@model Patient;` named none."""
+    for written in ("dynamic", "object", "string", "System.String", "int?", "dynamic // any"):
+        assert class_name(written) is None, written
+    for written in ("Patient;", "Patient @* the patient *@", "Patient; // c", "Clinic.Models.Patient ;"):
+        assert class_name(written) == "Patient", written
+
+
+def test_the_reader_reads_a_model_directive_ended_by_a_semicolon_or_a_razor_comment(tmp_path: Path) -> None:
+    ctx = SourceContext(base_dir=tmp_path)
+    form = '<form method="post"><input asp-for="Email" /></form>\n'
+    for name, head in (("semi", "@model Patient;"), ("noted", "@model Patient @* the patient *@")):
+        view = tmp_path / f"{name}.cshtml"
+        view.write_text(f"{head}\n{form}", encoding="utf-8")
+        assert [(f.model, f.members) for f in read_html_forms(view, None, ctx).forms] == [("Patient", ())]
+
+
+def test_a_dynamic_model_and_a_plain_forms_name_prefixes_are_no_objects_kept_in_no_table(tmp_path: Path) -> None:
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db/schema.sql").write_text(
+        "CREATE TABLE customers (id INTEGER PRIMARY KEY, email VARCHAR(100));\n", encoding="utf-8"
+    )
+    (tmp_path / "Views").mkdir()
+    (tmp_path / "Views/Contact.cshtml").write_text(
+        '@model dynamic\n<form method="post"><input type="email" name="Email" /></form>\n', encoding="utf-8"
+    )
+    (tmp_path / "Views/search.html").write_text(
+        '<form method="post"><input name="filter[status]"><input type="email" name="contact[email]"></form>\n',
+        encoding="utf-8",
+    )
+    draft = draft_new(tmp_path)
+    assert not [a for a in draft.alerts if "kept in no table" in a]
+    assert "dynamic" not in draft.text

@@ -1,7 +1,7 @@
 """The review pass's loose ends: init and the reviewed lists (brief fix31a).
 
 1. init's closing lines name the third list (`--beside-personal`) after the two unsure ones.
-2. `--key-patterns`: a table's keys a list leaves `false` go under `ignore:` as one pattern.
+2. `--key-patterns`: a table's keys a list leaves `false` go on one line of `ignore:`, each as it is.
 3. A reviewed field of unknown kind joins init's `form_input` (a column, `other_personal_details`)
    holding its form's (table's) other fields, not a new `templates_form_input` beside it.
 4. The policy's only data entry goes when the same list adds another.
@@ -20,7 +20,6 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cnsnt.cli import app
-from cnsnt.matching import column_matches
 from cnsnt.policy.loader import load_policy
 
 runner = CliRunner()
@@ -179,7 +178,7 @@ def ignore_items(policy: Path) -> list[str]:
     return list(load_policy(policy).ignore)
 
 
-def test_key_patterns_write_a_tables_keys_as_one_pattern(tmp_path: Path) -> None:
+def test_key_patterns_write_a_tables_keys_on_one_line(tmp_path: Path) -> None:
     plain, keyed = tmp_path / "plain", tmp_path / "keyed"
     for root in (plain, keyed):
         started(root, SCHEMA + ISCRIZIONI)
@@ -189,60 +188,109 @@ def test_key_patterns_write_a_tables_keys_as_one_pattern(tmp_path: Path) -> None
     before = len(ignore_items(plain))
     apply(plain, saved(plain, "third.csv", rows))
     result = apply(keyed, saved(keyed, "third.csv", rows), "--key-patterns")
-    # without the option, as before: an item a row
-    assert {"bookings.id", "bookings.member_id", "bookings.room_id"} <= set(ignore_items(plain))
-    assert len(ignore_items(plain)) - before == len(rows)
-    # with it, each table's keys are one pattern: `*id` and the Italian schema's `Id*`
-    items = ignore_items(keyed)
-    assert "bookings.*id" in items and "Iscrizioni.Id*" in items
-    assert not {"bookings.id", "bookings.member_id", "bookings.room_id", "Iscrizioni.IdSocio"} & set(items)
-    assert "members.id" in items  # one key alone is written as it is
-    assert len(items) - before == len(rows) - 3
-    # it names what the rows named, and nothing the policy declares
-    loaded = load_policy(keyed / "cnsnt.yaml")
-    declared = [c for d in loaded.data.values() for c in d.columns]
-    assert not [c for c in declared for p in ("bookings.*id", "Iscrizioni.Id*") if column_matches(p, c)]
+    # the same items as without the option, in the same order: each key as it is (codereview31 F1)
+    assert ignore_items(keyed) == ignore_items(plain)
+    assert {"bookings.id", "bookings.member_id", "bookings.room_id", "Iscrizioni.IdSocio"} <= set(ignore_items(plain))
+    assert not [item for item in ignore_items(keyed) if "*" in item]
+    # a table's keys share a line and its comment
     text = (keyed / "cnsnt.yaml").read_text(encoding="utf-8")
-    line = next(x for x in text.splitlines() if x.lstrip().startswith("bookings.*id,"))
-    assert line.endswith("(--key-patterns): every key of bookings (id, member_id, room_id)")
     at = {row["column"]: n for n, row in enumerate(rows, start=2)}
     first = f"third.csv:{at['bookings.id']}"
+    line = next(x for x in text.splitlines() if x.lstrip().startswith("bookings.id,"))
+    assert line.lstrip().startswith("bookings.id, bookings.member_id, bookings.room_id, ")
+    where = ", ".join(f"third.csv:{at[k]}" for k in ("bookings.id", "bookings.member_id", "bookings.room_id"))
+    assert line.endswith(f"# marked not personal in {where} (--key-patterns): keys of bookings")
+    assert any(x.lstrip().startswith("Iscrizioni.IdIscrizione, Iscrizioni.IdSocio, ") for x in text.splitlines())
+    assert len(text.splitlines()) < len((plain / "cnsnt.yaml").read_text(encoding="utf-8").splitlines())
     assert (
         f"{first}: bookings.id, bookings.member_id, bookings.room_id ({first} and 2 more rows) put under "
-        "ignore: as one pattern, bookings.*id, which names every key of bookings and no column the policy "
-        "declares or nobody has judged (--key-patterns)"
+        "ignore: together, each as it is: a column added to bookings later is asked about (--key-patterns)"
     ) in result.stderr.splitlines()
-    # the rows are counted as before; the first line counts the items written
+    # the rows and the items are counted as before
     assert f"third.csv: {len(rows)} rows reviewed: {len(rows)} put under ignore:" in result.stderr
-    assert f"cnsnt init: {len(rows) - 3} items put under ignore:, written to " in result.stderr
-    # the lists agree: nothing is left to judge, and the audit reads the same
+    assert f"cnsnt init: {len(ignore_items(keyed)) - before} items put under ignore:, written to " in result.stderr
     assert listed(keyed, *THIRD) == listed(plain, *THIRD) == []
     assert run("audit", str(keyed)).stdout.count("CN101") == run("audit", str(plain)).stdout.count("CN101")
 
 
-def test_a_key_pattern_catches_nothing_declared_or_unjudged(tmp_path: Path) -> None:
+#: A migration after the third list: a personal column and a non-key in `bookings`, and a
+#: `bookings` table of another schema with a national id (codereview31 F1).
+LATER = """ALTER TABLE bookings ADD COLUMN paid BOOLEAN;
+ALTER TABLE bookings ADD COLUMN payer_national_id VARCHAR(20);
+ALTER TABLE bookings ADD COLUMN coupon_id INTEGER;
+CREATE SCHEMA billing;
+CREATE TABLE billing.bookings (id INTEGER PRIMARY KEY, member_id INTEGER REFERENCES members(id),
+  payer_tax_id VARCHAR(20));
+"""
+
+
+def test_a_column_added_after_key_patterns_is_asked_about(tmp_path: Path) -> None:
+    """An item `--key-patterns` writes names the keys it was written for, nothing added later.
+
+    fix31a wrote `bookings.*id`: its `*` crosses dots and its `bookings` names the table in
+    any schema, so `bookings.payer_national_id`, `bookings.paid` and `billing.bookings.payer_tax_id`
+    were silenced: `init --update` found nothing and the audit had no CN101.
+    """
+    policy = started(tmp_path, SCHEMA)
+    both_unsure_lists(tmp_path)
+    apply(tmp_path, saved(tmp_path, "third.csv", listed(tmp_path, *THIRD)), "--key-patterns")
+    schema = tmp_path / "db" / "schema.sql"
+    schema.write_text(schema.read_text(encoding="utf-8") + LATER, encoding="utf-8")
+    undecided = {r["column"] for r in listed(tmp_path)}
+    assert {"bookings.payer_national_id", "bookings.paid", "bookings.coupon_id"} <= undecided
+    assert "billing.bookings.payer_tax_id" in undecided
+    audit = run("audit", str(tmp_path)).stdout
+    for column in ("bookings.payer_national_id", "billing.bookings.payer_tax_id"):
+        assert f"CN101 column {column} holds personal data" in audit
+    result = run("init", "--update", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    declared = {c for d in load_policy(policy).data.values() for c in d.columns}
+    assert {"bookings.payer_national_id", "billing.bookings.payer_tax_id"} <= declared
+
+
+def test_key_patterns_merge_only_keys_answered_as_written(tmp_path: Path) -> None:
+    """A key whose cell was emptied stays undecided, beside a declared `tax_id`; a non-key keeps its line."""
     policy = started(tmp_path, SCHEMA + PAYERS)
     both_unsure_lists(tmp_path)
     assert "payers.tax_id" in [c for d in load_policy(policy).data.values() for c in d.columns]
     rows = listed(tmp_path, *THIRD)
-    # a cell emptied: bookings.room_id is not judged yet, so bookings' keys stay an item each
     kept = saved(tmp_path, "third.csv", rows, {"bookings.room_id": ""})
     apply(tmp_path, kept, "--key-patterns")
     items = ignore_items(policy)
     assert {"bookings.id", "bookings.member_id", "payers.id", "payers.member_id"} <= set(items)
-    assert "bookings.room_id" not in items
-    # `payers.*id` would name the declared tax_id, `payers.*` its paid_on too: no pattern
-    assert not [item for item in items if "*" in item]
+    assert "bookings.room_id" not in items and not [item for item in items if "*" in item]
     assert [r["column"] for r in listed(tmp_path, *THIRD)] == ["bookings.room_id"]
+    lines = (tmp_path / "cnsnt.yaml").read_text(encoding="utf-8").splitlines()
+    held = [x.partition("#")[0].strip() for x in lines]
+    assert "bookings.id, bookings.member_id," in held and "payers.id, payers.member_id," in held
+    assert "members.created_at," in held  # no key: a line of its own
 
 
-def test_a_table_named_like_a_form_keeps_an_item_a_key(tmp_path: Path) -> None:
-    form = '<form method="post" action="/b"><input name="member_id"><input name="note"></form>\n'
-    policy = started(tmp_path, bookings=form, signup=SIGNUP)
+def test_key_patterns_in_a_block_list_write_a_key_a_line(tmp_path: Path) -> None:
+    """A block `ignore:` (init's, holding a form field it set aside) cannot share a line: a key each."""
+    policy = started(tmp_path)
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("ignore: []", "ignore:\n  - rooms.floor"), encoding="utf-8")
     both_unsure_lists(tmp_path)
     apply(tmp_path, saved(tmp_path, "third.csv", listed(tmp_path, *THIRD)), "--key-patterns")
-    items = ignore_items(policy)
-    assert "bookings.id" in items and not [item for item in items if item.startswith("bookings.*")]
+    lines = policy.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, x in enumerate(lines) if x.lstrip().startswith("- bookings.id "))
+    assert "(--key-patterns): keys of bookings" in lines[at]
+    assert lines[at + 1].split("#")[0].strip() == "- bookings.member_id"
+    assert lines[at + 1].endswith("# with bookings.id above")
+    assert {"bookings.id", "bookings.member_id", "bookings.room_id"} <= set(ignore_items(policy))
+
+
+def test_a_table_named_like_a_form_gets_the_items_it_gets_without(tmp_path: Path) -> None:
+    form = '<form method="post" action="/b"><input name="member_id"><input name="note"></form>\n'
+    plain, keyed = tmp_path / "plain", tmp_path / "keyed"
+    for root in (plain, keyed):
+        started(root, bookings=form, signup=SIGNUP)
+        both_unsure_lists(root)
+    apply(plain, saved(plain, "third.csv", listed(plain, *THIRD)))
+    apply(keyed, saved(keyed, "third.csv", listed(keyed, *THIRD)), "--key-patterns")
+    assert "bookings.id" in ignore_items(keyed)
+    assert ignore_items(keyed) == ignore_items(plain)
 
 
 def test_key_patterns_go_with_reviewed(tmp_path: Path) -> None:
