@@ -914,6 +914,9 @@ def _reviewed_parts(outcome: ReviewOutcome) -> list[str]:
     if outcome.confirmed:  # the comments of init's lines say who checked them
         count = len(outcome.confirmed)
         parts.append(f"{count} line{'s' if count != 1 else ''} cnsnt init wrote confirmed")
+    if outcome.unignored:  # a `true` for an item a list wrote: the pattern goes too (trial K)
+        count = len(outcome.unignored)
+        parts.append(f"{count} item{'s' if count != 1 else ''} taken off ignore:")
     return parts
 
 

@@ -23,9 +23,11 @@ from cnsnt.starter.filed_with import FiledLine, filled_column
 from cnsnt.starter.form_columns import Fill, fills, missing_objects, unfilled
 from cnsnt.starter.key_columns import key_columns
 from cnsnt.starter.own_rows import own_rows
+from cnsnt.starter.pattern_rows import passed_over, released
 from cnsnt.starter.review_marks import (
     FieldMarks,
     Marked,
+    Passed,
     ReviewMarks,
     as_written,
     match_field_reviews,
@@ -139,6 +141,8 @@ class Undeclared:
     field fills) left where they are, to move by hand (`follows`: the one that moved)."""
     spared: tuple[tuple[Review, tuple[str, ...]], ...] = ()
     """`--reviewed`: `true` pattern rows, with the columns cnsnt reads as keys they left out."""
+    passed: tuple[Passed, ...] = ()
+    """`--reviewed`: `false` pattern rows, with the declared columns or fields they left (`pattern_rows`)."""
     missing: tuple[tuple[str, str], ...] = ()
     """(object, file) of the objects forms name that no table keeps (Razor's `@model
     LoginViewModel`), whose proposed fields are filed with no column (`form_columns.missing_objects`)."""
@@ -180,7 +184,16 @@ def undeclared(
     """
     reading = read_tables(evidence.tables)
     classify(evidence, reading)
-    index = PolicyIndex(policy, AliasIndex(evidence.fields))
+    aliases = AliasIndex(evidence.fields)
+    before = PolicyIndex(policy, aliases)
+    # a `true` row of a pattern a list wrote under `ignore:` takes it out first (trial K)
+    freed = released(
+        reviewed, ignorable or {}, lambda p: _names_column(evidence, p),
+        lambda p: any(aliases.matches(p, f) for f in evidence.fields if f.name is not None),
+    )
+    if freed:
+        policy = replace(policy, ignore=tuple(p for p in policy.ignore if p.casefold() not in freed))
+    index = PolicyIndex(policy, aliases)
     found: dict[tuple[str, str], PersonalField] = {}
     said = {key.casefold(): (v.personal, v.category) for key, v in evidence.classified.items()}
     spare = key_columns(reading, evidence.classified) if any(is_glob(r.column) for r in reviewed) else ()
@@ -193,9 +206,10 @@ def undeclared(
     moved: dict[str, Marked] = {}
     consents: dict[str, Marked] = {}
     moves = _Moves(movable or {}, whole or {}, len(policy.data) if keep_one else 0, ignorable or {})
+    moves.unignored.update(freed)
     alike = Alike(evidence, index, marks.by_column, field_marks.by_field)
     shared: dict[str, Marked] = {}
-    filing = _Filed(against, kept, shared, moves)
+    filing = _Filed(against, kept, shared, moves, {})
     # the forms' own languages: a word of another one is no datum (`dept`, `str`); a
     # language counts with a quarter of the first one's words, not a handful of loans
     written, addressed = field_reading(evidence)
@@ -221,6 +235,9 @@ def undeclared(
         marked = review is not None and (
             not verdict.personal or (review.category is not None and review.category != verdict.category)
         )
+        if freed and review is not None and review.personal and before.column_ignored(key):
+            # brought back off `ignore:`: written as the reviewer's answer, not as init's question
+            marked = marked or not index.column_ignored(key)
         if not verdict.personal and not marked:
             continue
         if index.column_ignored(key):
@@ -232,7 +249,8 @@ def undeclared(
                 key, review, verdict.personal, patterns, alike.any_field
             ):
                 was = moves.held.get(("ignore", key.casefold()))
-                hidden.setdefault(key.casefold(), Marked(key, review, patterns, was=was))
+                own = _own_row(marks.own, key, review)
+                hidden.setdefault(key.casefold(), Marked(key, review, patterns, was=was, own=own))
                 continue
             marked = True  # added as the reviewer marked it
         declared = index.data_for_column(key)
@@ -317,7 +335,8 @@ def undeclared(
             )
             if not unignored:
                 was = moves.held.get(("ignore", key.casefold()))
-                marked_here = Marked(key, review, patterns, field=True, was=was)
+                own = _own_row(field_marks.own, key, review)
+                marked_here = Marked(key, review, patterns, field=True, was=was, own=own)
                 hidden.setdefault(f"form_field:{key.casefold()}", marked_here)
                 continue
         declared = index.data_for_field(field)
@@ -371,6 +390,7 @@ def undeclared(
         )
     # the column a moved field was filed with goes with it, when nothing else is filed with it
     together.with_fields(moves, found, against, marks, said)
+    passed = _passed(reviewed, marks, field_marks, index, moves, found, filing)
     unknown = {
         key: p.category == UNKNOWN_CATEGORY for (kind, key), p in found.items() if kind == "form_field"
     }
@@ -420,6 +440,7 @@ def undeclared(
         ignore_lines=tuple(line for line, _ in moves.unignored.values()),
         behind=tuple(together.behind),
         spared=marks.spared,
+        passed=tuple(passed),
         missing=tuple(missing),
         yielded=tuple(sorted((*marks.yielded, *field_marks.yielded), key=lambda r: row_order(r.where))),
         marked_personal=tuple(
@@ -435,6 +456,66 @@ def undeclared(
             and review.personal
         ),
     )
+
+
+def _names_column(evidence: Evidence, pattern: str) -> bool:
+    """Whether an `ignore:` item names a column of the sources."""
+    return any(column_matches(pattern, c.key) for c in evidence.columns)
+
+
+def _own_row(own: Mapping[str, Review], key: str, review: Review) -> Review | None:
+    """The row naming `key` by itself that gave way to the pattern row `review`, when it says the same."""
+    if not by_pattern(review, key):
+        return None
+    row = own.get(key.casefold())
+    return row if row is not None and row is not review and row.personal == review.personal else None
+
+
+def _passed(
+    reviewed: Sequence[Review],
+    marks: ReviewMarks,
+    field_marks: FieldMarks,
+    index: PolicyIndex,
+    moves: _Moves,
+    found: Mapping[tuple[str, str], PersonalField],
+    filing: _Filed,
+) -> list[Passed]:
+    """The `false` pattern rows that name a column or field still declared once the run is written.
+
+    Their declared columns are named (`pattern_rows.passed_over`), and the item such a row
+    writes under `ignore:` is the keys it took, not the pattern, which would silence them.
+    """
+    rows = [r for r in reviewed if not r.personal and is_glob(r.column)]
+    if not rows:
+        return []
+
+    def stays(kind: str, key: str) -> str | None:
+        new = found.get(("column", key.casefold()) if kind == "columns" else ("form_field", key))
+        if new is not None:
+            return f"marked personal in {new.reviewed}" if new.reviewed else "declared by cnsnt init now"
+        if (kind, key.casefold()) in moves.lines:
+            return None  # moved off its line by this run
+        entries = index.data_for_column(key) if kind == "columns" else index.data_for_field(key)
+        if not entries:
+            return None
+        names = ", ".join(d.name for d in entries)
+        entry = f"data entr{'y' if len(entries) == 1 else 'ies'} {names}"
+        line = alone_on(moves.movable, kind, key, entries)
+        if line is None:
+            return f"in {entry}, on a line a person wrote"
+        if line.decided is None and not line.unsure:
+            return f"in {entry}, where cnsnt init had put it, not as a question"  # it was sure
+        return f"in {entry}, where {line.decided or 'cnsnt init'} had put it"
+
+    out = passed_over(
+        rows, marks.reach, lambda key: stays("columns", key),
+        lambda key: ("columns", key.casefold()) in moves.last, filing.against, filing.took,
+    )
+    out += passed_over(
+        rows, field_marks.reach, lambda key: stays("form_fields", key),
+        lambda key: ("form_fields", key.casefold()) in moves.last, filing.against, filing.took, field=True,
+    )
+    return sorted(out, key=lambda p: row_order(p.review.where))
 
 
 def _fields_said(evidence: Evidence, rows: Sequence[Review]) -> dict[str, tuple[bool, str | None]]:
@@ -540,6 +621,7 @@ class _Moves:
         *,
         repeats: bool = False,
         open_only: bool = False,
+        unsure_only: bool = False,
     ) -> InitLine | None:
         """Take a column or a field (`kind`: its list) off init's line, if that line alone names it.
 
@@ -554,6 +636,9 @@ class _Moves:
         `open_only`: only a line still asking (init's `unsure, check`, or an earlier
         list's answer), as a pattern row's category moves (trial30 H: `entrevista.*` with
         `user.health` must not take the table's national id off the line init was sure of).
+        `unsure_only`: only init's `unsure, check` line, a question nobody has answered, as a
+        pattern row's `false` moves (trial K: `benutzer.*_id,false` took init's confident
+        `benutzer.google_id` and an earlier list's `true`).
         """
         line = alone_on(self.movable, kind, key, declared)
         field = kind == "form_fields"
@@ -564,6 +649,8 @@ class _Moves:
             # the same line met again (another source's copy of the column, under another key,
             # `dbo.users.x` beside `users.x`): taken once, counted once (review37 D4)
             return line
+        if unsure_only and not (line.unsure and line.decided is None):
+            return None
         if not overturns(line.decided, review, repeats):
             self.held[at] = line.decided or ""
             return None
@@ -819,9 +906,11 @@ def overturns(decided: str | None, review: Review, repeats: bool) -> bool:
 
     A row that says otherwise than cnsnt was edited, so it does. One that repeats cnsnt's
     verdict may be a list made anew and left as written: only a row of the same list
-    (the reviewer changed that cell) overturns a decision (trial29 D#1, G#3).
+    (the reviewer changed that cell) overturns a decision (trial29 D#1, G#3). A pattern row
+    and a row with a note are the reviewer's writing, never a cell left as written: they
+    do (trial K: `benutzer.*_id,true` could not undo the list that wrote `benutzer.*_id`).
     """
-    if decided is None or not repeats:
+    if decided is None or not repeats or review.note is not None or is_glob(review.column):
         return True
     return decided.rpartition(":")[0] == review.where.rpartition(":")[0]
 
@@ -858,6 +947,9 @@ class _Filed:
     shared: dict[str, Marked]
     """Its `ignore:` item would silence a thing of the other kind too (`entries`: its key): said."""
     moves: _Moves
+    took: dict[str, list[str]]
+    """A `false` pattern row's pattern (case-folded) -> the keys nothing named that it took: written
+    one by one instead of the pattern when that would name a column still declared (`pattern_rows`)."""
 
 
 def _not_personal(
@@ -895,10 +987,11 @@ def _not_personal(
                                                pattern=pattern, field=field))
             return
     if entries:
-        line = moves.take(kind, key, review, entries, repeats=not says)
+        # a pattern takes only init's questions: what it passes over is said once for the row
+        line = moves.take(kind, key, review, entries, repeats=not says, unsure_only=pattern)
         if line is not None:
             against.setdefault(at, Marked(key, review, (line.entry,), field=field, was=line.decided))
-        elif (kind, key.casefold()) not in moves.last:  # an entry's last one: said once
+        elif not pattern and (kind, key.casefold()) not in moves.last:  # an entry's last one: said once
             was = moves.held.get((kind, key.casefold()))
             kept.setdefault(at, Marked(key, review, tuple(d.name for d in entries), field=field, was=was))
         return
@@ -906,6 +999,7 @@ def _not_personal(
         return
     if pattern:
         against.setdefault(review.column.casefold(), Marked(review.column, review, pattern=True, field=field))
+        filed.took.setdefault(review.column.casefold(), []).append(key)
     else:
         against.setdefault(at, Marked(key, review, field=field))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as _field
 
 from cnsnt.evidence import Classification, Column, FieldRole, FormField
 from cnsnt.matching import ColumnParts, field_matches, is_glob
@@ -59,6 +60,35 @@ class Marked:
     because a person edited it: review36 R36b D4)."""
     why: str | None = None
     """A line left beside what `follows` names, which moved: why it stays (`a person edited its line`)."""
+    own: Review | None = None
+    """A row naming the column or field by itself, left as explain-column wrote it, that yielded to
+    the pattern row in `review`: a line refusing it names that row, the one about it (trial K:
+    `fix-3.csv:2`, the pattern's line, was said of `benutzer.google_id`, named on line 4)."""
+
+
+@dataclass(frozen=True)
+class Passed:
+    """A `false` pattern row's columns (or form fields) a data entry declares, which it left where they are.
+
+    A pattern row takes only what nobody has answered: the columns no data entry, `ignore:`
+    or consent names, and those on init's `unsure, check` lines. A line init wrote sure of
+    it (`benutzer.google_id`, a personal identifier), one an earlier list answered `true`,
+    one a person wrote, and a column this list marks personal by a row of its own stay
+    (trial K: `benutzer.*_id,false` moved a Google id and an earlier list's answer under
+    `ignore:`).
+    """
+
+    review: Review
+    """The pattern row."""
+    left: tuple[tuple[str, str], ...]
+    """Each column (or field) left, and what declares it (`data entry unique_id, where cnsnt init
+    put it`)."""
+    took: tuple[str, ...] = ()
+    """The keys it took, each under `ignore:` as an item of its own instead of the pattern, which
+    would name the columns in `left` too (and `ignore:` silences a column a data entry declares);
+    empty when the pattern was written (nothing it names stays declared) or it took nothing."""
+    field: bool = False
+    """The row's keys are form fields'."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +120,11 @@ class ReviewMarks:
     spared: tuple[tuple[Review, tuple[str, ...]], ...] = ()
     """`true` pattern rows, with the columns cnsnt reads as keys they matched and left out
     (`key_columns`): a key is declared only by its own row (fix30b)."""
+    own: dict[str, Review] = _field(default_factory=dict)
+    """A column key (case-folded) -> the row naming it by itself, before any pattern row took it."""
+    reach: dict[int, tuple[str, ...]] = _field(default_factory=dict)
+    """A `false` pattern row (by `id`) -> every column it matches (its key), those another row
+    answers too: what its `ignore:` item would silence."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +193,8 @@ class ReviewOutcome:
     where they are (`follows`: the one that moved): a person edited the line, or it is not alone."""
     spared: tuple[tuple[Review, tuple[str, ...]], ...] = ()
     """`true` pattern rows, with the columns they matched that cnsnt reads as keys: left out."""
+    passed: tuple[Passed, ...] = ()
+    """`false` pattern rows, with the declared columns or fields they left where they are."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +209,10 @@ class FieldMarks:
     """Rows that name no column and no form field (a pattern: that matches none)."""
     yielded: tuple[Review, ...] = ()
     """Rows left as explain-column wrote them whose every field a pattern row answers."""
+    own: dict[str, Review] = _field(default_factory=dict)
+    """A field key (case-folded) -> the row naming it by itself, before any pattern row took it."""
+    reach: dict[int, tuple[str, ...]] = _field(default_factory=dict)
+    """A `false` pattern row (by `id`) -> every field it matches (its key)."""
 
 
 #: What `explain-column` wrote in a row's `personal` and `category` cells for a column or
@@ -252,15 +293,18 @@ def match_field_reviews(
             patterns.append(review)
         else:
             missing.append(review)
-    yielded = _apply_patterns(
-        patterns,
-        lambda review: [key for key in inputs if field_matches(review.column, key)],
-        by_field,
-        written or {},
-        missing,
-    )
+    own = dict(by_field)
+    reach: dict[int, tuple[str, ...]] = {}
+
+    def matched(review: Review) -> list[str]:
+        found = [key for key in inputs if field_matches(review.column, key)]
+        if not review.personal:
+            reach[id(review)] = tuple(inputs[key] for key in found)
+        return found
+
+    yielded = _apply_patterns(patterns, matched, by_field, written or {}, missing)
     missed = tuple(sorted(missing, key=lambda r: row_order(r.where)))
-    return FieldMarks(by_field, tuple(not_input), missed, yielded)
+    return FieldMarks(by_field, tuple(not_input), missed, yielded, own, reach)
 
 
 def match_reviews(
@@ -321,8 +365,13 @@ def match_reviews(
     spared: dict[int, tuple[Review, tuple[str, ...]]] = {}
     by_part = ColumnParts(full)  # a `t12.*` row tries only t12's columns
 
+    own = dict(by_column)
+    reach: dict[int, tuple[str, ...]] = {}
+
     def matched(review: Review) -> list[str]:
         found = [key for name in by_part.matching(review.column.casefold()) for key in full[name]]
+        if not review.personal:
+            reach[id(review)] = tuple(dict.fromkeys(shown[key] for key in found))
         if not review.personal or not spare:
             return found
         left = [key for key in found if key not in spare]
@@ -340,7 +389,7 @@ def match_reviews(
     missing = [review for review in missing if id(review) not in spared]
     said = sorted((pair for pair in spared.values() if pair[1]), key=lambda pair: row_order(pair[0].where))
     missed = tuple(sorted(missing, key=lambda r: row_order(r.where)))
-    return ReviewMarks(by_column, missed, yielded, tuple(said))
+    return ReviewMarks(by_column, missed, yielded, tuple(said), own, reach)
 
 
 def reviewer_reason(review: Review, verdict: Classification) -> str:

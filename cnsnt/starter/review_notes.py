@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from cnsnt.matching import escape, is_glob
 from cnsnt.policy.model import Policy
-from cnsnt.starter.review_marks import KeyLine, Marked, ReviewOutcome
+from cnsnt.starter.review_marks import KeyLine, Marked, Passed, ReviewOutcome
 from cnsnt.starter.reviewed import MAX_NOTE_CHARS, row_order
 from cnsnt.starter.update import load_rt
 from cnsnt.starter.yaml_text import scalar
@@ -71,6 +71,14 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
     for marked in outcome.unignored:
         into = f"data entry {marked.into}" if marked.into else "data entries"
         by = marked.was or "cnsnt init"  # a form field init set aside (about a thing)
+        if marked.pattern:  # a `true` for the pattern a list wrote: the pattern goes (trial K)
+            say(
+                marked.review.where,
+                f"{marked.review.where}: {scalar(marked.key)} taken off ignore:, where {by} had put it: what "
+                "it named is as this list's rows say, and what no row answers (a key, which a pattern's "
+                "true leaves out) is undecided again",
+            )
+            continue
         say(
             marked.review.where,
             f"{marked.review.where}: {marked.key} taken off ignore:, where {by} had put it, and "
@@ -107,12 +115,16 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     for marked in outcome.hidden:
         patterns = ", ".join(marked.entries)
+        # the row about it: its own, when it gave way to a pattern row saying the same (trial K)
+        row = marked.own or marked.review
         if marked.was:
-            say(marked.review.where, _held(marked, f"ignore: {patterns}", "remove it from ignore: by hand"))
+            said = _held(replace(marked, review=row), f"ignore: {patterns}", "remove it from ignore: by hand")
+            say(row.where, said)
             continue
+        by = f" (and by the pattern row {marked.review.where})" if marked.own else ""
         say(
-            marked.review.where,
-            f"{marked.review.where}: {marked.key} is marked personal but ignore: names it ({patterns}): "
+            row.where,
+            f"{row.where}: {marked.key} is marked personal{by} but ignore: names it ({patterns}): "
             "remove it from ignore: by hand if it is personal",
         )
     for marked in outcome.recategorised:
@@ -148,6 +160,8 @@ def review_notes(outcome: ReviewOutcome) -> list[str]:
         )
     for review, spared in outcome.spared:
         say(review.where, _spared(review.where, review.column, spared))
+    for passed in outcome.passed:
+        say(passed.review.where, _passed(passed))
     for group in outcome.grouped:
         say(group.rows[0], _grouped(group))
     out = [text for _, text in sorted(rows, key=lambda row: row_order(row[0]))]  # stable: as they arose
@@ -169,7 +183,8 @@ def tally(outcome: ReviewOutcome) -> list[tuple[int, str]]:
 
     Each row is counted once. A pattern row that did several things (re-filed some
     columns, declared others) counts under the first of them in this order: a hand edit
-    asked, not applied, re-filed, under `ignore:`, newly declared, confirmed.
+    asked, not applied, re-filed, under `ignore:`, newly declared, confirmed, a pattern
+    taken off `ignore:`, declared columns left (a `false` pattern that took nothing: fix31e).
     """
     part: dict[str, str] = {}
 
@@ -182,14 +197,18 @@ def tally(outcome: ReviewOutcome) -> list[tuple[int, str]]:
         outcome.shared, outcome.behind,
     )
     put((m.review.where for marks in undone for m in marks), _HAND)
+    put((m.own.where for marks in undone for m in marks if m.own is not None), _HAND)
     if outcome.left:  # `ignore:` is in another file: each such row is the user's to add there
         put(outcome.ignored_rows, _HAND)
     put((r.where for r in outcome.not_found), "not found in the sources")
     put((m.review.where for m in outcome.not_input), "not a field a person fills in")
     put((m.review.where for m in outcome.moved if m.review.personal), "re-filed under another category")
     put(outcome.ignored_rows, "put under ignore:")
-    put((*outcome.declared_rows, *(m.review.where for m in outcome.unignored)), "newly declared personal")
+    unignored = [m.review.where for m in outcome.unignored if not m.pattern]
+    put((*outcome.declared_rows, *unignored), "newly declared personal")
     put(outcome.confirmed_rows, "confirmed on lines cnsnt init wrote")
+    put((m.review.where for m in outcome.unignored if m.pattern), _UNIGNORED)
+    put((p.review.where for p in outcome.passed), _PASSED)
     put((r.where for r in outcome.yielded), "left as written, answered by a pattern row")
     put(outcome.rows, _ALREADY)
     counts = Counter(part[where] for where in dict.fromkeys(outcome.rows))
@@ -199,11 +218,15 @@ def tally(outcome: ReviewOutcome) -> list[tuple[int, str]]:
 #: The summary's parts, in the order it says them.
 _HAND = "to change by hand (each said above)"
 _ALREADY = "already as the policy says"
+_UNIGNORED = "taken off ignore:"
+_PASSED = "left to the data entries declaring what they name (said above)"
 _PARTS = (
     "newly declared personal",
     "re-filed under another category",
     "put under ignore:",
     "confirmed on lines cnsnt init wrote",
+    _UNIGNORED,
+    _PASSED,
     _ALREADY,
     "left as written, answered by a pattern row",
     _HAND,
@@ -314,6 +337,57 @@ def _spared(where: str, pattern: str, keys: Sequence[str]) -> str:
         f"{where}: {pattern} left out {count} {columns} cnsnt reads as keys ({shown}): a pattern row's true "
         "declares no key; give a key a row of its own, marked true, to declare it"
     )
+
+
+def _passed(passed: Passed) -> str:
+    """The line for a `false` pattern row that left declared columns where they are (trial K).
+
+    Once per pattern: what it passed over and what declares each, how to move one if meant,
+    the columns it names that rows of this list mark personal, and, when its `ignore:` item
+    is the columns it took, why not the pattern.
+    """
+    review = passed.review
+    what = "form field" if passed.field else "column"
+    here = [(key, why) for key, why in passed.left if why.startswith(_MARKED)]
+    declared = [(key, why) for key, why in passed.left if not why.startswith(_MARKED)]
+    parts = []
+    if declared:
+        count = len(declared)
+        parts.append(
+            f"left {_count(count, what)} a data entry declares where {'they are' if count != 1 else 'it is'} "
+            f"({_listed([f'{key} {why}' for key, why in declared], '; ')}): a pattern row's false takes only "
+            "what nobody has answered (undecided, or on init's 'unsure, check' lines); give one a row of "
+            "its own, marked false, to move it"
+        )
+    if here:
+        rows = [f"{key}, {why.removeprefix(_MARKED)}" for key, why in here]
+        parts.append(f"also names {_count(len(here), what)} this list marks personal ({_listed(rows, '; ')})")
+    said = f"{review.where}: {review.column} " + "; ".join(parts)
+    if passed.took:
+        took = len(passed.took)
+        keys = _listed([scalar(escape(key)) for key in passed.took], ", ")
+        items = f"the {what} it took, {keys}"
+        if took > 1:
+            items = f"the {took} {what}s it took, an item each ({keys})"
+        them = "them" if len(passed.left) != 1 else "it"
+        not_it = f"not {scalar(review.column)}, which would silence {them} too"
+        said += f"{'; ' if parts else ''}ignore: gets {items}, {not_it}"
+    return said
+
+
+#: How a passed-over column a row of this list declares is described (`fields._passed`).
+_MARKED = "marked personal in "
+
+
+def _count(count: int, what: str) -> str:
+    """`1 column`, `2 columns`."""
+    return f"{count} {what}{'s' if count != 1 else ''}"
+
+
+def _listed(items: Sequence[str], sep: str) -> str:
+    """The first few items joined by `sep`, the rest counted."""
+    shown = sep.join(items[:_KEYS_NAMED])
+    return shown + (f"{sep}and {len(items) - _KEYS_NAMED} more" if len(items) > _KEYS_NAMED else "")
 
 
 def _grouped(group: KeyLine) -> str:

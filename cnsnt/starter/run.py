@@ -488,6 +488,7 @@ def _add_ignored(
         yielded=result.yielded,
         behind=result.behind,
         spared=result.spared,
+        passed=result.passed,
     )
     # a column and the form field named like it, both marked not personal: one item serves both
     one: dict[str, Marked] = {}

@@ -199,12 +199,20 @@ def test_a_pattern_row_answers_a_tables_rows_left_as_written(tmp_path: Path) -> 
 
 
 def test_a_row_the_reviewer_changed_still_wins_over_the_pattern(tmp_path: Path) -> None:
+    """The pattern is not written as it is, since it would silence the column its row declares (fix31e).
+
+    `ignore:` silences a column a data entry declares (trial K): the pattern's other columns go
+    under it one by one, and a line says why.
+    """
     policy = started(tmp_path)
     review = generated(tmp_path, NOT_PERSONAL, {"courses.hours_lab": ("true", "user.behavior")}, "courses.*,,false\n")
-    apply(tmp_path, review)
+    result = apply(tmp_path, review)
     loaded = load_policy(policy)
-    assert "courses.*" in loaded.ignore
+    assert "courses.*" not in loaded.ignore
+    assert {"courses.id", "courses.hours_lec", "courses.semester_num"} <= set(loaded.ignore)
+    assert "courses.hours_lab" not in loaded.ignore
     assert any("courses.hours_lab" in d.columns for d in loaded.data.values() if d.category == "user.behavior")
+    assert "not courses.*, which would silence it too" in result.stderr
 
 
 def test_a_pattern_row_with_a_category_refiles_inits_unsure_lines(tmp_path: Path) -> None:
