@@ -358,6 +358,26 @@ def _compound(parts: tuple[str, ...]) -> tuple[tuple[str, str, str] | None, tupl
     return (term if sure else None), parts
 
 
+def _key_fingerprints(matches: list[_Match], words: tuple[str, ...]) -> tuple[list[_Match], set[int]]:
+    """A fingerprint beside a key or certificate word is the key's (`gpgfingerprint`, `cert_fingerprint`).
+
+    A key's fingerprint is a hash of the key that identifies its holder (GDPR Art. 4(1)), no
+    biometric data (Art. 4(14): a finger's print, a face, a voice): a personal identifier, weak
+    as a server's host key is no one's (review37 D1). The key words are part of it then, so
+    `key` or `schluessel` makes no key of the column. Returns the matches and those positions.
+    """
+    keyed = {i for i, w in enumerate(words) if w in lx.KEY_WORDS}
+    if not keyed or not any(_fingerprint(m) for m in matches):
+        return matches, set()
+    read = [replace(m, category="user.unique_id", strong=False) if _fingerprint(m) else m for m in matches]
+    return read, keyed
+
+
+def _fingerprint(match: _Match) -> bool:
+    """A biometric term, or the bare `fingerprint` of a browser or a device."""
+    return match.category == "user.biometrics" or match.words == ("fingerprint",)
+
+
 @functools.lru_cache(maxsize=65536)
 def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
     words = _TOKENIZER.words(text, languages)
@@ -393,6 +413,8 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
                 break
         else:
             i += 1
+    matches, keyed = _key_fingerprints(matches, words)
+    used |= keyed
     rest = [w for n, w in enumerate(words) if n not in used]
     negators = tuple((w, k) for w in rest if (k := _negator_kind(w)) is not None)
     negators += tuple((phrase, "technical") for phrase in contract)

@@ -329,6 +329,8 @@ REACH_WORDS: Final = _VOCAB.lists["reach_words"]
 TENANCY_WORDS: Final = _VOCAB.lists["tenancy_words"]
 # A change log's copy of the record it logs (`object_changes`, `audited_changes`).
 SNAPSHOT_WORDS: Final = _VOCAB.lists["snapshot_words"]
+# Words of a cryptographic key or certificate: a fingerprint beside one is the key's (review37 D1).
+KEY_WORDS: Final = _VOCAB.lists["key_words"]
 # What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
 DIGESTED: Final = _VOCAB.lists["digested"]
 CREDENTIAL_TABLES: Final = _VOCAB.lists["credential_tables"]

@@ -26,6 +26,7 @@ LANGUAGES: tuple[str, ...] = ("en", "it", "pt", "es", "fr", "de", "hu", "ru", "t
 STRENGTHS = {"strong": "S", "weak": "P"}
 _LIST_KEYS = (
     "held_things",
+    "key_words",
     "flag_if_numeric",
     "send_words",
     "direction_words",
