@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import _same_stem, past_prefix, software_client
-from cnsnt.classify.vocabulary import ascii_letters, load_vocabulary
+from cnsnt.classify.vocabulary import ascii_letters, load_vocabulary, stemmer
 from cnsnt.evidence import Column, ForeignKey, Table
 
 # Linear: one character class, repeated, never nested.
@@ -135,9 +136,11 @@ class _Schema:
     of_people: dict[str, list[Table]] = field(default_factory=dict)
     """Tables named for a thing and a word for people, by the thing (`iscrizionebambino`,
     a child's enrolment, under `iscrizione`): what a bare `Iscrizione INT` names."""
+    stemmed: _Stems | None = None
+    """The index's names by their stems in the schema's inflecting languages (`faelle`: `fall`)."""
 
     @classmethod
-    def of(cls, tables: Sequence[Table]) -> _Schema:
+    def of(cls, tables: Sequence[Table], languages: Sequence[str] = ()) -> _Schema:
         index: dict[str, list[Table]] = {}
         whole: dict[str, list[Table]] = {}
         firsts: dict[str, int] = {}
@@ -158,7 +161,8 @@ class _Schema:
         for table in tables:
             for thing in _things_of_people(table.name):
                 of_people.setdefault(thing, []).append(table)
-        schema = cls(index, whole, sorted(index), prefixes, keys, of_people)
+        stemmed = _Stems.of(index, languages) if languages else None
+        schema = cls(index, whole, sorted(index), prefixes, keys, of_people, stemmed)
         # a second pass: whether a key is another table's (`user_id` beside `users`)
         # asks the tables indexed above
         for table in tables:
@@ -212,6 +216,8 @@ class _Schema:
                 if _same_stem(noun, self.names[at]):
                     found_stem.update((t.key, t) for t in self.index[self.names[at]])
                 at += 1
+        if loose and not found_stem and self.stemmed is not None:
+            return self.stemmed.targets(noun, self.index)
         return list(found_stem.values())
 
     def plain(self, noun: str) -> list[Table]:
@@ -225,6 +231,49 @@ class _Schema:
             if len(words) == 2 and words[0] in self.prefixes and _flat(words[1]) == noun:
                 found.append(table)
         return found
+
+
+@dataclass(frozen=True)
+class _Stems:
+    """Table names by their Snowball stem in each inflecting language the schema is written in.
+
+    A plural that adds more than an `s` or changes the word (German `Fall` -> `Faelle`,
+    `Mitgliedschaft` -> `Mitgliedschaften`; Dutch `draad` -> `draden`; Turkish `hesap` ->
+    `hesaplari`) is the same word to the language's stemmer (review37 D5). Only the schema's
+    own languages: an English stem makes `organ` of `organization`.
+    """
+
+    by_language: tuple[tuple[Any, dict[str, set[str]]], ...]
+    """(the stemmer's `stemWord`, stem -> index names) per language."""
+
+    @classmethod
+    def of(cls, index: Mapping[str, Sequence[Table]], languages: Sequence[str]) -> _Stems:
+        vocab = load_vocabulary()
+        out = []
+        for lang in languages:
+            algorithm = vocab.stemmers.get(lang)
+            if algorithm is None:
+                continue
+            stem = stemmer(algorithm).stemWord
+            names: dict[str, set[str]] = {}
+            for name in index:
+                if len(name) >= _MIN_STEM and len(name) - len(root := stem(name)) <= _STEM_CUT:
+                    names.setdefault(root, set()).add(name)
+            out.append((stem, names))
+        return cls(tuple(out))
+
+    def targets(self, noun: str, index: Mapping[str, Sequence[Table]]) -> list[Table]:
+        """The tables whose name has the noun's stem in one of the languages (the first that has one)."""
+        if len(noun) < _MIN_STEM:
+            return []
+        for stem, names in self.by_language:
+            root = stem(noun)
+            if len(noun) - len(root) > _STEM_CUT:
+                continue
+            found = {t.key: t for name in sorted(names.get(root, ())) for t in index[name]}
+            if found:
+                return list(found.values())
+        return []
 
 
 def _words(name: str) -> list[str]:
@@ -270,17 +319,21 @@ def _word_bounds(name: str) -> set[int]:
 
 _MIN_STEM = 4
 _MIN_GLUED = 5
+# The most letters a stemmer may cut for a plural (Turkish `-lari`, German `-en`): more is a
+# derivation, no plural (`activitat` and `actor` share the Catalan stem `act`).
+_STEM_CUT = 4
 # A first word counts as the schema's prefix when this share of its tables start with it.
 _PREFIX_TABLES = 0.25
 
 
-def with_implied_keys(tables: Sequence[Table]) -> list[Table]:
+def with_implied_keys(tables: Sequence[Table], languages: Sequence[str] = ()) -> list[Table]:
     """The tables, each with the keys its column names imply added (`implied=True`).
 
     A column already in a declared key, a table's own key column and a name that
-    fits no table, or more than one, imply nothing.
+    fits no table, or more than one, imply nothing. `languages`: the inflecting languages
+    the schema is written in, whose stemmers fold a plural to its table (`faelle`).
     """
-    schema = _Schema.of(tables)
+    schema = _Schema.of(tables, languages)
     out: list[Table] = []
     for table in tables:
         declared = {c.casefold() for k in table.foreign_keys for c in k.columns}

@@ -161,7 +161,7 @@ class TableReading:
 
 def read_tables(tables: Sequence[Table]) -> TableReading:
     """The tables read together: the keys their names imply, then each table's verdict."""
-    keyed = tuple(with_implied_keys(tables))
+    keyed = tuple(with_implied_keys(tables, _languages(_written(tables))))
     return TableReading(keyed, _verdicts(keyed), _by_name(keyed))
 
 
@@ -810,7 +810,7 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     Keys the schema does not declare but names (`paciente_id` beside `pacientes`)
     count like declared ones (see `cnsnt.classify.implied`).
     """
-    return _verdicts(with_implied_keys(tables))
+    return _verdicts(with_implied_keys(tables, _languages(_written(tables))))
 
 
 def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:

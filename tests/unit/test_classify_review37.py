@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnsnt.classify import classify_tables
+from cnsnt.classify.tables import read_tables
 from cnsnt.evidence import Classification
 from tests.unit.schema_entry import read_entry, write_files
 
@@ -57,3 +58,33 @@ def test_a_fingerprint_template_is_biometric_data(tmp_path: Path) -> None:
 def test_a_servers_host_key_fingerprint_is_no_ones(tmp_path: Path) -> None:
     got = _verdicts(tmp_path, FINGERPRINTS)["hosts.ssh_key_fingerprint"]
     assert not got.personal, got
+
+
+# D5: a key named for a table whose plural the language makes otherwise than with an `s`
+PLURALS = """
+CREATE TABLE patienten (patientid INTEGER PRIMARY KEY, name VARCHAR(50), vorname VARCHAR(50));
+CREATE TABLE faelle (fallnummer INTEGER PRIMARY KEY, patientid INTEGER, diagnose TEXT);
+CREATE TABLE rechnungen (rechnungid INTEGER PRIMARY KEY, fallid INTEGER, betrag NUMERIC(8,2));
+CREATE TABLE mitgliedschaften (mitgliedschaftid INTEGER PRIMARY KEY, bezeichnung VARCHAR(50));
+CREATE TABLE mitglieder (mitgliedid INTEGER PRIMARY KEY, vorname VARCHAR(50), mitgliedschaft_id INTEGER);
+"""
+
+
+def test_a_key_finds_its_table_through_the_languages_plural(tmp_path: Path) -> None:
+    write_files(tmp_path, {"schema.sql": PLURALS})
+    reading = read_tables(list(read_entry(tmp_path, "schema.sql").tables))
+    keys = {(t.name, k.columns[0]): k.ref_table for t in reading.tables for k in t.foreign_keys}
+    assert keys[("rechnungen", "fallid")] == "faelle", keys
+    assert keys[("mitglieder", "mitgliedschaft_id")] == "mitgliedschaften", keys
+
+
+def test_a_stem_that_cuts_a_derivation_names_no_table(tmp_path: Path) -> None:
+    ddl = """
+    CREATE TABLE usuaris (id INTEGER PRIMARY KEY, nom VARCHAR(50), cognoms VARCHAR(80));
+    CREATE TABLE usuaris_activitat (id INTEGER PRIMARY KEY, usuari_id INTEGER, accio VARCHAR(50));
+    CREATE TABLE auditoria (id INTEGER PRIMARY KEY, actor_id INTEGER, accio VARCHAR(50));
+    """
+    write_files(tmp_path, {"schema.sql": ddl})
+    reading = read_tables(list(read_entry(tmp_path, "schema.sql").tables))
+    keys = {(t.name, k.columns[0]): k.ref_table for t in reading.tables for k in t.foreign_keys}
+    assert ("auditoria", "actor_id") not in keys, keys
