@@ -88,3 +88,59 @@ def test_a_stem_that_cuts_a_derivation_names_no_table(tmp_path: Path) -> None:
     reading = read_tables(list(read_entry(tmp_path, "schema.sql").tables))
     keys = {(t.name, k.columns[0]): k.ref_table for t in reading.tables for k in t.foreign_keys}
     assert ("auditoria", "actor_id") not in keys, keys
+
+
+# trial K item 7: a sense of a word from a language the schema is not written in, a
+# condition of a thing, a thesis, an insurer
+BAND = """
+CREATE TABLE mitglieder (mitgliedid INTEGER PRIMARY KEY, vorname VARCHAR(50), nachname VARCHAR(50),
+  geburtsdatum DATE, lieblingsgenre VARCHAR(50), genre VARCHAR(50), krankenkasse VARCHAR(80),
+  gesundheitszustand VARCHAR(200));
+CREATE TABLE instrumente (instrumentid INTEGER PRIMARY KEY, bezeichnung VARCHAR(50), zustand VARCHAR(50),
+  mitgliedid INTEGER REFERENCES mitglieder(mitgliedid));
+"""
+
+
+def test_a_bare_condition_is_no_health_data(tmp_path: Path) -> None:
+    verdicts = _verdicts(tmp_path, BAND)
+    got = verdicts["instrumente.zustand"]
+    assert not (got.category or "").startswith("user.health"), got
+    health = verdicts["mitglieder.gesundheitszustand"]
+    assert health.personal and health.category == "user.health", health
+
+
+def test_french_genre_is_no_gender_in_a_german_schema(tmp_path: Path) -> None:
+    got = _verdicts(tmp_path, BAND)["mitglieder.genre"]
+    assert got.category != "user.demographic.gender", got
+
+
+def test_french_genre_is_gender_in_a_french_schema(tmp_path: Path) -> None:
+    ddl = "CREATE TABLE eleves (id INTEGER PRIMARY KEY, nom VARCHAR(50), prenom VARCHAR(50), genre VARCHAR(10));"
+    got = _verdicts(tmp_path, ddl)["eleves.genre"]
+    assert got.personal and got.category == "user.demographic.gender", got
+
+
+def test_a_polish_thesis_is_no_job_title(tmp_path: Path) -> None:
+    ddl = """
+    CREATE TABLE studenci (id_student INTEGER PRIMARY KEY, imie VARCHAR(50), nazwisko VARCHAR(50),
+      id_praca_dyplomowa INTEGER, praca VARCHAR(200));
+    """
+    verdicts = _verdicts(tmp_path, ddl)
+    for column in ("id_praca_dyplomowa", "praca"):
+        got = verdicts[f"studenci.{column}"]
+        assert got.category != "user.professional_information.job_title", (column, got)
+
+
+def test_an_insurer_is_a_financial_fact_not_an_insurance_number(tmp_path: Path) -> None:
+    ddl = """
+    CREATE TABLE children (id INTEGER PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50),
+      insurance_society VARCHAR(80), insurance_company VARCHAR(80), insurance_number VARCHAR(30));
+    """
+    verdicts = _verdicts(tmp_path, ddl)
+    for column in ("insurance_society", "insurance_company"):
+        got = verdicts[f"children.{column}"]
+        assert got.personal and got.category == "user.financial", (column, got)
+    number = verdicts["children.insurance_number"]
+    assert number.personal and number.category == "user.health.insurance_beneficiary_id", number
+    insurer = _verdicts(tmp_path, BAND)["mitglieder.krankenkasse"]
+    assert insurer.personal and insurer.category == "user.financial", insurer
