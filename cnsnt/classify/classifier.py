@@ -2710,6 +2710,23 @@ def _names_thing(form: str | None) -> bool:
     return bool(words & _THING_FORMS) and not words & _PERSON_FORMS
 
 
+#: A title as a name term reads it (`title`, `Titel`): part of a person's name only on a form
+#: about people; on a fee's or a document's form it is that thing's title (review37 D7).
+_TITLE_WORDS = frozenset({"title", "titel", "titre", "titol", "titulus", "tytul"})
+
+
+def _titled_thing(match: _Match, form: str | None) -> str | None:
+    """The thing a form is about whose title a weak `title` term is (`beitragform`, 'Titel:'), or None."""
+    if not form or match.strong or not set(match.words) <= _TITLE_WORDS:
+        return None
+    words = [w for w in _table_words(form) if w not in _FORM_WORDS]
+    # a person's own form (`member-registration`) keeps their title; a fee's or a payment's
+    # form (`beitragform`, a transaction word) names what is paid
+    if set(words) & (lx.PERSON_TABLES | (_ENROLMENT_FORMS - lx.TRANSACTION_WORDS)):
+        return None
+    return next((w for w in reversed(words) if w in lx.NAMED_THINGS), None)
+
+
 def _animal_form(form: str | None) -> bool:
     """Whether a form's name says it is about an animal (`staff/pets/_form`), no person's.
 
@@ -2781,6 +2798,8 @@ def classify_field(
         owner = owner or next((o for m in reading.matches if (o := _thing_named(m, reading))), None)
     for text, what, reading in readings:
         match, _ = _pick(reading, names, kind, names)
+        if match is not None and (titled := _titled_thing(match, form)) is not None:
+            owner, match = owner or titled, None  # 'Titel:' on a fee's form: the fee's title
         if match is not None and owner is not None and not match.strong and set(match.words) <= lx.NAME_WORDS:
             # `nomeBuffet`, 'Program Name': a thing's name; so is a field `nome` labelled
             # 'Nome da máquina'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
+from cnsnt.classify import classify_field, classify_tables
 from cnsnt.classify.tables import read_tables
 from cnsnt.evidence import Classification
 from tests.unit.schema_entry import read_entry, write_files
@@ -144,3 +144,20 @@ def test_an_insurer_is_a_financial_fact_not_an_insurance_number(tmp_path: Path) 
     assert number.personal and number.category == "user.health.insurance_beneficiary_id", number
     insurer = _verdicts(tmp_path, BAND)["mitglieder.krankenkasse"]
     assert insurer.personal and insurer.category == "user.financial", insurer
+
+
+# D7 and the known family: a title on a form of a thing is the thing's
+def test_a_title_on_a_fees_or_a_documents_form_is_no_persons_name() -> None:
+    for form, name, label, written in (
+        ("beitragform", "label", "Titel:", ("de",)),
+        ("feeform", "label", "Title:", ("en",)),
+        ("documents/document", "title", "Title", ("en",)),
+    ):
+        got = classify_field(name, label=label, control="text", written=written, form=form)
+        assert got.category != "user.name", (form, got)
+
+
+def test_a_title_on_a_persons_form_stays_part_of_their_name() -> None:
+    for form in ("personform", "member-registration"):
+        got = classify_field("title", label="Title", control="text", written=("en",), form=form)
+        assert got.category == "user.name", (form, got)
