@@ -106,6 +106,7 @@ LABELS: Final[dict[str, str]] = {
     "user.location": "a location",
     "user.location.precise": "a precise geolocation",
     "user.name": "a person's name",
+    "user.name#salutation": "a salutation or courtesy title",
     "user.name.first": "a first name",
     "user.name.last": "a last name",
     "user.professional_information.job_title": "a job title or occupation",
@@ -128,6 +129,8 @@ CATEGORY_KEYS: Final[dict[str, str]] = {
     "user.demographic#kinship": "user.demographic",
     # fideslang has no education record: labellers file a mark as plain `user` (review32 D7)
     "user#assessment": "user",
+    # a salutation states a title or a gender; the labels file it with the name (review37 D7)
+    "user.name#salutation": "user.name",
 }
 
 _VOCAB = load_vocabulary()

@@ -161,3 +161,17 @@ def test_a_title_on_a_persons_form_stays_part_of_their_name() -> None:
     for form in ("personform", "member-registration"):
         got = classify_field("title", label="Title", control="text", written=("en",), form=form)
         assert got.category == "user.name", (form, got)
+
+
+def test_a_salutation_is_said_to_be_one_and_filed_with_the_name(tmp_path: Path) -> None:
+    ddl = """
+    CREATE TABLE natperson (natpersonid INTEGER PRIMARY KEY, anrede VARCHAR(10), name VARCHAR(50),
+      vorname VARCHAR(50), geburtsdatum DATE);
+    CREATE TABLE clients (id INTEGER PRIMARY KEY, salutation VARCHAR(10), civilite VARCHAR(5),
+      first_name VARCHAR(50), last_name VARCHAR(50));
+    """
+    verdicts = _verdicts(tmp_path, ddl)
+    for key in ("natperson.anrede", "clients.salutation", "clients.civilite"):
+        got = verdicts[key]
+        assert got.personal and got.category == "user.name", (key, got)
+        assert "a salutation or courtesy title" in got.reason, (key, got)
