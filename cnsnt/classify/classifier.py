@@ -1555,6 +1555,19 @@ def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
     return bool(words) and words <= lx.MACHINERY_TABLES
 
 
+#: A process after another word is often a person's (`nursingprocess`, `hiring_process`): only
+#: a table named `processes` alone is the software's.
+_PROCESS_WORDS = frozenset({"process", "processes"})
+
+
+def _job_queue(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name says it keeps the software's jobs (`processes`, `failed_jobs`, `mail_queue`)."""
+    words = _table_words(table, languages)
+    if not words or words[-1] not in lx.JOB_TABLES:
+        return False
+    return len(words) == 1 or words[-1] not in _PROCESS_WORDS
+
+
 # "Of" after a number word (`number_of_x`, `numero_de_x`): what follows is counted or named.
 _OF_WORDS = frozenset({"of", "de", "di", "do", "da", "des", "du", "del"})
 # Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
@@ -2509,6 +2522,17 @@ def decide(
                 Confidence.LOW,
                 f"'{name}' is when a message or a notice was sent ({sent}): "
                 "the sending record's time, not an act of the person's",
+            )
+        if fact is not None and not ctx.describes and not ctx.health and _job_queue(table, ctx.languages):
+            # `processes(userid, queued, started, finished, progress)`: when a job the software
+            # runs was queued, started and finished, and how far it got, are the job's; who
+            # asked for it is a key (review37 D6, judging.md point 4)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' is a step of a job the software runs ('{table}' is a queue of jobs): "
+                "the job's, not a fact about the person who asked for it",
             )
         if fact is not None:
             category, cue = fact

@@ -340,6 +340,11 @@ CREDENTIAL_TABLES: Final = _VOCAB.lists["credential_tables"]
 # Tables of the software's own machinery (`cache_locks`, `user_tokens`): a role word there
 # names a process or a service (a lock's owner, a token's driver), not a person.
 MACHINERY_TABLES: Final = _VOCAB.lists["machinery_tables"]
+# Tables of the application's user accounts (`users`, `benutzer`): a key to one beside a key to
+# another people table says who used the application, not whom the row is about (review37 D6).
+ACCOUNT_TABLES: Final = _VOCAB.lists["account_tables"]
+# Tables of the software's jobs (`processes`, `delayed_jobs`): their times and progress are the job's.
+JOB_TABLES: Final = _VOCAB.lists["job_tables"]
 # A date's parts in columns of their own (`day`, `month`, `year`), and tables of a person's
 # dates (`contact_important_dates`): a date kept so there is a birthday or an anniversary.
 DATE_PARTS: Final = _VOCAB.lists["date_parts"]

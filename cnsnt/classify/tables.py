@@ -1215,7 +1215,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             base = replace(base, aggregate=False)
         survey = surveys[table.key]
         reason = ""
-        for key in table.foreign_keys:
+        cited: ForeignKey | None = None
+        order = _subject_first(table, by_name, surveys, people_names, languages)
+        for key in order:
             if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
                 continue  # whose data it is (`tenant_id`), not whom it is about
             if _refers_to(key, supertypes) and not _names_party(key, languages):
@@ -1234,6 +1236,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     continue  # `Projekt.KundeID`: a customer may be a company, a patient is none
                 if not reason:
                     reason = f"{_cites(key)}, which describes people"
+                    cited = key
         if table.key in named_only and not reason:
             verdicts[table.key] = named_only[table.key]
             continue
@@ -1359,10 +1362,13 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 )
             elif patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
+            # whose the row is when it also names who used the application (review37 D6)
+            moved = cited is not None and order != list(table.foreign_keys)
+            whose = cited.columns[0] if cited is not None and moved else None
             verdicts[table.key] = replace(
                 _linked(base, reason, names=names, health=health, subject=not mailed_to),
                 link=link,
-                subject=patient or None,
+                subject=patient or whose,
             )
             continue
         table_words = _table_words(table.name, languages)
@@ -1604,6 +1610,45 @@ def _owns(key: ForeignKey, table: Table, languages: tuple[str, ...]) -> bool:
         return False
     named = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     return bool(named & _OWNERS) and not (named & _MAKER_WORDS) - _OWNERS
+
+
+def _subject_first(
+    table: Table,
+    by_name: Mapping[str, Table],
+    surveys: Mapping[str, _Survey],
+    people: set[str],
+    languages: tuple[str, ...],
+) -> list[ForeignKey]:
+    """A row's keys, a key to the application's user accounts after the keys to other people.
+
+    A member's revision (`mitgliederrevisions(userid -> users, mitgliedid -> mitglieder)`)
+    is the member's: the account that saved it is who used the application, as an editor's
+    `created_by` is, not whom the row is about (review37 D6). Only a table of accounts named
+    so (`users`, `benutzer`) with a login or a password, beside a key to another people table.
+    """
+    keys = list(table.foreign_keys)
+    accounts = [k for k in keys if _to_accounts(k, table, by_name, surveys)]
+    others = [k for k in keys if k not in accounts and _to_people(k, people, languages)]
+    if not accounts or not others:
+        return keys
+    return [k for k in keys if k not in accounts] + accounts
+
+
+def _to_accounts(
+    key: ForeignKey, table: Table, by_name: Mapping[str, Table], surveys: Mapping[str, _Survey]
+) -> bool:
+    """Whether a key points at the application's user accounts (`users(username, password)`)."""
+    target = _target(key, by_name, table.schema)
+    if target is None or target.key == table.key:
+        return False
+    words = _table_words(target.name)
+    survey = surveys.get(target.key)
+    return (
+        bool(words)
+        and words[-1] in lx.ACCOUNT_TABLES
+        and survey is not None
+        and bool(survey.anchors.keys() & {"login", "password"})
+    )
 
 
 def _cites(key: ForeignKey) -> str:

@@ -27,6 +27,8 @@ STRENGTHS = {"strong": "S", "weak": "P"}
 _LIST_KEYS = (
     "held_things",
     "key_words",
+    "job_tables",
+    "account_tables",
     "flag_if_numeric",
     "send_words",
     "direction_words",
@@ -122,6 +124,8 @@ _LIST_KEYS = (
 #: lists (`sud`, `ugy`, `sad`) are read in a sentenced person's rows only.
 _NOT_SPLIT = frozenset(
     {
+        "account_tables",
+        "job_tables",
         "standards_bodies",
         "animal_tables",
         "animal_columns",

@@ -175,3 +175,32 @@ def test_a_salutation_is_said_to_be_one_and_filed_with_the_name(tmp_path: Path) 
         got = verdicts[key]
         assert got.personal and got.category == "user.name", (key, got)
         assert "a salutation or courtesy title" in got.reason, (key, got)
+
+
+# D6: whose the row is; a job's queue times are the job's
+ASSOCIATION = """
+CREATE TABLE users (userid INTEGER PRIMARY KEY, username VARCHAR(50), password VARCHAR(100));
+CREATE TABLE mitglieder (mitgliedid INTEGER PRIMARY KEY, vorname VARCHAR(50), nachname VARCHAR(50));
+CREATE TABLE mitgliederrevisions (revisionid INTEGER PRIMARY KEY, userid INTEGER REFERENCES users(userid),
+  mitgliedid INTEGER REFERENCES mitglieder(mitgliedid), beitrag NUMERIC(8,2), kommentar TEXT);
+CREATE TABLE processes (processid INTEGER PRIMARY KEY, userid INTEGER REFERENCES users(userid),
+  progress DOUBLE PRECISION, queued TIMESTAMP, started TIMESTAMP, finished TIMESTAMP);
+CREATE TABLE logins (loginid INTEGER PRIMARY KEY, userid INTEGER REFERENCES users(userid), logged_in TIMESTAMP);
+"""
+
+
+def test_a_members_revision_is_the_members_not_the_editors(tmp_path: Path) -> None:
+    write_files(tmp_path, {"schema.sql": ASSOCIATION})
+    reading = read_tables(list(read_entry(tmp_path, "schema.sql").tables))
+    verdict = next(v for k, v in reading.verdicts.items() if k.endswith("mitgliederrevisions"))
+    assert verdict.subject == "mitgliedid", verdict
+    assert "'mitgliedid' references 'mitglieder'" in verdict.reason, verdict
+
+
+def test_a_jobs_queue_times_are_the_jobs(tmp_path: Path) -> None:
+    verdicts = _verdicts(tmp_path, ASSOCIATION)
+    for column in ("queued", "started", "finished", "progress"):
+        got = verdicts[f"processes.{column}"]
+        assert not got.personal, (column, got)
+    # a user's own act in a table that is no job queue stays theirs
+    assert verdicts["logins.logged_in"].personal, verdicts["logins.logged_in"]
