@@ -366,8 +366,10 @@ def _key_fingerprints(matches: list[_Match], words: tuple[str, ...]) -> tuple[li
     as a server's host key is no one's (review37 D1). The key words are part of it then, so
     `key` or `schluessel` makes no key of the column. Returns the matches and those positions.
     """
+    if not any(_fingerprint(m) for m in matches):
+        return matches, set()
     keyed = {i for i, w in enumerate(words) if w in lx.KEY_WORDS}
-    if not keyed or not any(_fingerprint(m) for m in matches):
+    if not keyed:
         return matches, set()
     read = [replace(m, category="user.unique_id", strong=False) if _fingerprint(m) else m for m in matches]
     return read, keyed

@@ -161,8 +161,9 @@ class TableReading:
 
 def read_tables(tables: Sequence[Table]) -> TableReading:
     """The tables read together: the keys their names imply, then each table's verdict."""
-    keyed = tuple(with_implied_keys(tables, _languages(_written(tables))))
-    return TableReading(keyed, _verdicts(keyed), _by_name(keyed))
+    written = _written(tables)  # the implied keys add no table nor column: the same languages
+    keyed = tuple(with_implied_keys(tables, _languages(written)))
+    return TableReading(keyed, _verdicts(keyed, written), _by_name(keyed))
 
 
 def _languages(written: Sequence[str]) -> tuple[str, ...]:
@@ -810,7 +811,8 @@ def table_verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     Keys the schema does not declare but names (`paciente_id` beside `pacientes`)
     count like declared ones (see `cnsnt.classify.implied`).
     """
-    return _verdicts(with_implied_keys(tables, _languages(_written(tables))))
+    written = _written(tables)
+    return _verdicts(with_implied_keys(tables, _languages(written)), written)
 
 
 def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:
@@ -827,8 +829,9 @@ def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:
     return False
 
 
-def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
-    written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
+def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -> dict[str, TableVerdict]:
+    if written is None:
+        written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
     everywhere = _everywhere(tables)
     spaces = _namespaces(tables, languages)
@@ -1201,6 +1204,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     # what a declared key's target is, read before this pass turns any table: so the
     # order of the tables in a file changes no verdict nor reason
     before = dict(verdicts)
+    accounts = _account_tables(tables, surveys, languages)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
@@ -1216,7 +1220,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
         survey = surveys[table.key]
         reason = ""
         cited: ForeignKey | None = None
-        order = _subject_first(table, by_name, surveys, people_names, languages)
+        order = _subject_first(table, by_name, accounts, people_names, languages)
         for key in order:
             if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
                 continue  # whose data it is (`tenant_id`), not whom it is about
@@ -1615,7 +1619,7 @@ def _owns(key: ForeignKey, table: Table, languages: tuple[str, ...]) -> bool:
 def _subject_first(
     table: Table,
     by_name: Mapping[str, Table],
-    surveys: Mapping[str, _Survey],
+    accounts: frozenset[str],
     people: set[str],
     languages: tuple[str, ...],
 ) -> list[ForeignKey]:
@@ -1624,31 +1628,41 @@ def _subject_first(
     A member's revision (`mitgliederrevisions(userid -> users, mitgliedid -> mitglieder)`)
     is the member's: the account that saved it is who used the application, as an editor's
     `created_by` is, not whom the row is about (review37 D6). Only a table of accounts named
-    so (`users`, `benutzer`) with a login or a password, beside a key to another people table.
+    so (`users`, `benutzer`) with a login or a password (`accounts`, `_account_tables`),
+    beside a key to another people table.
     """
     keys = list(table.foreign_keys)
-    accounts = [k for k in keys if _to_accounts(k, table, by_name, surveys)]
-    others = [k for k in keys if k not in accounts and _to_people(k, people, languages)]
-    if not accounts or not others:
+    if len(keys) < 2 or not accounts:
         return keys
-    return [k for k in keys if k not in accounts] + accounts
+    people_keys = [k for k in keys if _to_people(k, people, languages)]
+    if len(people_keys) < 2:
+        return keys
+    to_accounts = []
+    for key in people_keys:
+        target = _target(key, by_name, table.schema)
+        if target is not None and target.key != table.key and target.key in accounts:
+            to_accounts.append(key)
+    if not to_accounts or len(to_accounts) == len(people_keys):
+        return keys
+    return [k for k in keys if k not in to_accounts] + to_accounts
 
 
-def _to_accounts(
-    key: ForeignKey, table: Table, by_name: Mapping[str, Table], surveys: Mapping[str, _Survey]
-) -> bool:
-    """Whether a key points at the application's user accounts (`users(username, password)`)."""
-    target = _target(key, by_name, table.schema)
-    if target is None or target.key == table.key:
-        return False
-    words = _table_words(target.name)
-    survey = surveys.get(target.key)
-    return (
-        bool(words)
-        and words[-1] in lx.ACCOUNT_TABLES
-        and survey is not None
-        and bool(survey.anchors.keys() & {"login", "password"})
-    )
+_ACCOUNT_ANCHORS = frozenset({"login", "password"})
+
+
+def _account_tables(
+    tables: Sequence[Table], surveys: Mapping[str, _Survey], languages: tuple[str, ...]
+) -> frozenset[str]:
+    """The keys of the tables of the application's user accounts (`users(username, password)`)."""
+    out = set()
+    for table in tables:
+        survey = surveys.get(table.key)
+        if survey is None or not survey.anchors.keys() & _ACCOUNT_ANCHORS:
+            continue
+        words = _table_words(table.own_name, languages)
+        if words and words[-1] in lx.ACCOUNT_TABLES:
+            out.add(table.key)
+    return frozenset(out)
 
 
 def _cites(key: ForeignKey) -> str:
