@@ -1788,6 +1788,11 @@ def decide(
     # still the admin's, and does not make the area a person
     fractional = kind == "numeric" and _fractional(type)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
+    template = match is not None and match.words == ("fingerprint",) and match.category == "user.device"
+    if match is not None and template and _binary(type):
+        # `users.fingerprint BYTEA`: bytes a reader captured, a finger's template; a digest of
+        # a browser, a device or a key is written as text (review37 D1)
+        match = replace(match, category="user.biometrics")
     if match is not None and not match.strong and _category(match).startswith("user.government_id"):
         # `city_insee_code`, `department_insee_code`, `codigo_ine_municipio`: the register's code
         # of a town or a department, part of an address, never a national id (R35a D6)

@@ -49,7 +49,8 @@ def test_a_bare_fingerprint_is_a_device_digest_not_biometric_data(tmp_path: Path
 
 
 def test_a_fingerprint_template_is_biometric_data(tmp_path: Path) -> None:
-    verdicts = _verdicts(tmp_path, FINGERPRINTS)
+    verdicts = _verdicts(tmp_path, FINGERPRINTS + "CREATE TABLE staff (id INTEGER PRIMARY KEY, fingerprint BLOB);")
+    assert verdicts["staff.fingerprint"].category == "user.biometrics", verdicts["staff.fingerprint"]
     for column in ("fingerprint_template", "huella_dactilar", "odcisk_palca"):
         got = verdicts[f"members.{column}"]
         assert got.personal and got.category == "user.biometrics", (column, got)
