@@ -318,10 +318,11 @@ def _referenced_table(ref: str) -> str:
 def _implied_keys(rows: list[Row]) -> dict[tuple[str, str, str], str]:
     """(project, table, column) -> the table the column's name implies a key to."""
     from cnsnt.classify.implied import with_implied_keys
+    from cnsnt.classify.tables import _languages, _written
 
     found: dict[tuple[str, str, str], str] = {}
     for project, tables in _tables(rows).items():
-        for table in with_implied_keys(tables):
+        for table in with_implied_keys(tables, _languages(_written(tables))):
             for key in table.foreign_keys:
                 if key.implied:
                     found[(project, table.name, key.columns[0])] = key.ref_table

@@ -358,6 +358,28 @@ def _compound(parts: tuple[str, ...]) -> tuple[tuple[str, str, str] | None, tupl
     return (term if sure else None), parts
 
 
+def _key_fingerprints(matches: list[_Match], words: tuple[str, ...]) -> tuple[list[_Match], set[int]]:
+    """A fingerprint beside a key or certificate word is the key's (`gpgfingerprint`, `cert_fingerprint`).
+
+    A key's fingerprint is a hash of the key that identifies its holder (GDPR Art. 4(1)), no
+    biometric data (Art. 4(14): a finger's print, a face, a voice): a personal identifier, weak
+    as a server's host key is no one's (review37 D1). The key words are part of it then, so
+    `key` or `schluessel` makes no key of the column. Returns the matches and those positions.
+    """
+    if not any(_fingerprint(m) for m in matches):
+        return matches, set()
+    keyed = {i for i, w in enumerate(words) if w in lx.KEY_WORDS}
+    if not keyed:
+        return matches, set()
+    read = [replace(m, category="user.unique_id", strong=False) if _fingerprint(m) else m for m in matches]
+    return read, keyed
+
+
+def _fingerprint(match: _Match) -> bool:
+    """A biometric term, or the bare `fingerprint` of a browser or a device."""
+    return match.category == "user.biometrics" or match.words == ("fingerprint",)
+
+
 @functools.lru_cache(maxsize=65536)
 def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
     words = _TOKENIZER.words(text, languages)
@@ -393,6 +415,8 @@ def _read(text: str, languages: tuple[str, ...] | None = None) -> _Reading:
                 break
         else:
             i += 1
+    matches, keyed = _key_fingerprints(matches, words)
+    used |= keyed
     rest = [w for n, w in enumerate(words) if n not in used]
     negators = tuple((w, k) for w in rest if (k := _negator_kind(w)) is not None)
     negators += tuple((phrase, "technical") for phrase in contract)
@@ -1595,6 +1619,19 @@ def _machinery(table: str, languages: tuple[str, ...] | None) -> bool:
     return bool(words) and words <= lx.MACHINERY_TABLES
 
 
+#: A process after another word is often a person's (`nursingprocess`, `hiring_process`): only
+#: a table named `processes` alone is the software's.
+_PROCESS_WORDS = frozenset({"process", "processes"})
+
+
+def _job_queue(table: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a table's name says it keeps the software's jobs (`processes`, `failed_jobs`, `mail_queue`)."""
+    words = _table_words(table, languages)
+    if not words or words[-1] not in lx.JOB_TABLES:
+        return False
+    return len(words) == 1 or words[-1] not in _PROCESS_WORDS
+
+
 # "Of" after a number word (`number_of_x`, `numero_de_x`): what follows is counted or named.
 _OF_WORDS = frozenset({"of", "de", "di", "do", "da", "des", "du", "del"})
 # Number words of languages whose plurals end in -s (`numero_de_hijos`, `num_habitants`).
@@ -1813,6 +1850,11 @@ def decide(
     # still the admin's, and does not make the area a person
     fractional = kind == "numeric" and _fractional(type)
     match, blocked = _pick(reading, ctx.person, kind, ctx.names, _wide_text(type, kind), fractional)
+    template = match is not None and match.words == ("fingerprint",) and match.category == "user.device"
+    if match is not None and template and _binary(type):
+        # `users.fingerprint BYTEA`: bytes a reader captured, a finger's template; a digest of
+        # a browser, a device or a key is written as text (review37 D1)
+        match = replace(match, category="user.biometrics")
     if match is not None and not match.strong and _category(match).startswith("user.government_id"):
         # `city_insee_code`, `department_insee_code`, `codigo_ine_municipio`: the register's code
         # of a town or a department, part of an address, never a national id (R35a D6)
@@ -2587,6 +2629,17 @@ def decide(
                 f"'{name}' is the label or the grants of the access token each row of '{table}' "
                 "keeps, not a fact about its holder",
             )
+        if fact is not None and not ctx.describes and not ctx.health and _job_queue(table, ctx.languages):
+            # `processes(userid, queued, started, finished, progress)`: when a job the software
+            # runs was queued, started and finished, and how far it got, are the job's; who
+            # asked for it is a key (review37 D6, judging.md point 4)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' is a step of a job the software runs ('{table}' is a queue of jobs): "
+                "the job's, not a fact about the person who asked for it",
+            )
         if fact is not None:
             category, cue = fact
             return Classification(
@@ -2787,6 +2840,23 @@ def _names_thing(form: str | None) -> bool:
     return bool(words & _THING_FORMS) and not words & _PERSON_FORMS
 
 
+#: A title as a name term reads it (`title`, `Titel`): part of a person's name only on a form
+#: about people; on a fee's or a document's form it is that thing's title (review37 D7).
+_TITLE_WORDS = frozenset({"title", "titel", "titre", "titol", "titulus", "tytul"})
+
+
+def _titled_thing(match: _Match, form: str | None) -> str | None:
+    """The thing a form is about whose title a weak `title` term is (`beitragform`, 'Titel:'), or None."""
+    if not form or match.strong or not set(match.words) <= _TITLE_WORDS:
+        return None
+    words = [w for w in _table_words(form) if w not in _FORM_WORDS]
+    # a person's own form (`member-registration`) keeps their title; a fee's or a payment's
+    # form (`beitragform`, a transaction word) names what is paid
+    if set(words) & (lx.PERSON_TABLES | (_ENROLMENT_FORMS - lx.TRANSACTION_WORDS)):
+        return None
+    return next((w for w in reversed(words) if w in lx.NAMED_THINGS), None)
+
+
 def _animal_form(form: str | None) -> bool:
     """Whether a form's name says it is about an animal (`staff/pets/_form`), no person's.
 
@@ -2858,6 +2928,8 @@ def classify_field(
         owner = owner or next((o for m in reading.matches if (o := _thing_named(m, reading))), None)
     for text, what, reading in readings:
         match, _ = _pick(reading, names, kind, names)
+        if match is not None and (titled := _titled_thing(match, form)) is not None:
+            owner, match = owner or titled, None  # 'Titel:' on a fee's form: the fee's title
         if match is not None and owner is not None and not match.strong and set(match.words) <= lx.NAME_WORDS:
             # `nomeBuffet`, 'Program Name': a thing's name; so is a field `nome` labelled
             # 'Nome da máquina'

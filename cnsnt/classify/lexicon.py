@@ -106,6 +106,7 @@ LABELS: Final[dict[str, str]] = {
     "user.location": "a location",
     "user.location.precise": "a precise geolocation",
     "user.name": "a person's name",
+    "user.name#salutation": "a salutation or courtesy title",
     "user.name.first": "a first name",
     "user.name.last": "a last name",
     "user.professional_information.job_title": "a job title or occupation",
@@ -128,6 +129,8 @@ CATEGORY_KEYS: Final[dict[str, str]] = {
     "user.demographic#kinship": "user.demographic",
     # fideslang has no education record: labellers file a mark as plain `user` (review32 D7)
     "user#assessment": "user",
+    # a salutation states a title or a gender; the labels file it with the name (review37 D7)
+    "user.name#salutation": "user.name",
 }
 
 _VOCAB = load_vocabulary()
@@ -349,12 +352,19 @@ REACH_WORDS: Final = _VOCAB.lists["reach_words"]
 TENANCY_WORDS: Final = _VOCAB.lists["tenancy_words"]
 # A change log's copy of the record it logs (`object_changes`, `audited_changes`).
 SNAPSHOT_WORDS: Final = _VOCAB.lists["snapshot_words"]
+# Words of a cryptographic key or certificate: a fingerprint beside one is the key's (review37 D1).
+KEY_WORDS: Final = _VOCAB.lists["key_words"]
 # What a hash is a digest of when it opens nothing (`description_hash`, `hash_fitxer`).
 DIGESTED: Final = _VOCAB.lists["digested"]
 CREDENTIAL_TABLES: Final = _VOCAB.lists["credential_tables"]
 # Tables of the software's own machinery (`cache_locks`, `user_tokens`): a role word there
 # names a process or a service (a lock's owner, a token's driver), not a person.
 MACHINERY_TABLES: Final = _VOCAB.lists["machinery_tables"]
+# Tables of the application's user accounts (`users`, `benutzer`): a key to one beside a key to
+# another people table says who used the application, not whom the row is about (review37 D6).
+ACCOUNT_TABLES: Final = _VOCAB.lists["account_tables"]
+# Tables of the software's jobs (`processes`, `delayed_jobs`): their times and progress are the job's.
+JOB_TABLES: Final = _VOCAB.lists["job_tables"]
 # A date's parts in columns of their own (`day`, `month`, `year`), and tables of a person's
 # dates (`contact_important_dates`): a date kept so there is a birthday or an anniversary.
 DATE_PARTS: Final = _VOCAB.lists["date_parts"]

@@ -171,8 +171,9 @@ def read_tables(tables: Sequence[Table]) -> TableReading:
     (`merged_copies`): the second copy changes no verdict, and its columns get the first's.
     """
     distinct, aliases, table_aliases = merged_copies(tables)
-    keyed = tuple(with_implied_keys(distinct))
-    verdicts = _verdicts(keyed)
+    written = _written(distinct)  # the implied keys add no table nor column: the same languages
+    keyed = tuple(with_implied_keys(distinct, _languages(written)))
+    verdicts = _verdicts(keyed, written)
     verdicts.update({copy: verdicts[main] for copy, main in table_aliases.items() if main in verdicts})
     return TableReading(keyed, verdicts, _by_name(keyed), aliases)
 
@@ -839,8 +840,9 @@ def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:
     return False
 
 
-def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
-    written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
+def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -> dict[str, TableVerdict]:
+    if written is None:
+        written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
     everywhere = _everywhere(tables)
     spaces = _namespaces(tables, languages)
@@ -1213,6 +1215,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
     # what a declared key's target is, read before this pass turns any table: so the
     # order of the tables in a file changes no verdict nor reason
     before = dict(verdicts)
+    accounts = _account_tables(tables, surveys, languages)
     for table in tables:
         if verdicts[table.key].kind != OTHER or verdicts[table.key].context.placeholder:
             continue
@@ -1227,7 +1230,9 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
             base = replace(base, aggregate=False)
         survey = surveys[table.key]
         reason = ""
-        for key in table.foreign_keys:
+        cited: ForeignKey | None = None
+        order = _subject_first(table, by_name, accounts, people_names, languages)
+        for key in order:
             if tenancy is not None and tenancy in (c.casefold() for c in key.columns):
                 continue  # whose data it is (`tenant_id`), not whom it is about
             if _refers_to(key, supertypes) and not _names_party(key, languages):
@@ -1247,6 +1252,7 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                     continue  # `Projekt.KundeID`: a customer may be a company, a patient is none
                 if not reason:
                     reason = f"{_cites(key)}, which describes people"
+                    cited = key
         if table.key in named_only and not reason:
             verdicts[table.key] = named_only[table.key]
             continue
@@ -1376,10 +1382,13 @@ def _verdicts(tables: Sequence[Table]) -> dict[str, TableVerdict]:
                 )
             elif patient:
                 reason += f"; '{patient}' says they are a patient, so what it records is their care"
+            # whose the row is when it also names who used the application (review37 D6)
+            moved = cited is not None and order != list(table.foreign_keys)
+            whose = cited.columns[0] if cited is not None and moved else None
             verdicts[table.key] = replace(
                 _linked(base, reason, names=names, health=health, subject=not mailed_to),
                 link=link,
-                subject=patient or None,
+                subject=patient or whose,
             )
             continue
         table_words = _table_words(table.name, languages)
@@ -1647,6 +1656,55 @@ def _owns(key: ForeignKey, table: Table, languages: tuple[str, ...]) -> bool:
         return False
     named = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     return bool(named & _OWNERS) and not (named & _MAKER_WORDS) - _OWNERS
+
+
+def _subject_first(
+    table: Table,
+    by_name: Mapping[str, Table],
+    accounts: frozenset[str],
+    people: set[str],
+    languages: tuple[str, ...],
+) -> list[ForeignKey]:
+    """A row's keys, a key to the application's user accounts after the keys to other people.
+
+    A member's revision (`mitgliederrevisions(userid -> users, mitgliedid -> mitglieder)`)
+    is the member's: the account that saved it is who used the application, as an editor's
+    `created_by` is, not whom the row is about (review37 D6). Only a table of accounts named
+    so (`users`, `benutzer`) with a login or a password (`accounts`, `_account_tables`),
+    beside a key to another people table.
+    """
+    keys = list(table.foreign_keys)
+    if len(keys) < 2 or not accounts:
+        return keys
+    people_keys = [k for k in keys if _to_people(k, people, languages)]
+    if len(people_keys) < 2:
+        return keys
+    to_accounts = []
+    for key in people_keys:
+        target = _target(key, by_name, table.schema)
+        if target is not None and target.key != table.key and target.key in accounts:
+            to_accounts.append(key)
+    if not to_accounts or len(to_accounts) == len(people_keys):
+        return keys
+    return [k for k in keys if k not in to_accounts] + to_accounts
+
+
+_ACCOUNT_ANCHORS = frozenset({"login", "password"})
+
+
+def _account_tables(
+    tables: Sequence[Table], surveys: Mapping[str, _Survey], languages: tuple[str, ...]
+) -> frozenset[str]:
+    """The keys of the tables of the application's user accounts (`users(username, password)`)."""
+    out = set()
+    for table in tables:
+        survey = surveys.get(table.key)
+        if survey is None or not survey.anchors.keys() & _ACCOUNT_ANCHORS:
+            continue
+        words = _table_words(table.own_name, languages)
+        if words and words[-1] in lx.ACCOUNT_TABLES:
+            out.add(table.key)
+    return frozenset(out)
 
 
 def _cites(key: ForeignKey) -> str:

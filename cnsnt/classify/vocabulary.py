@@ -30,6 +30,9 @@ _LIST_KEYS = (
     "taught_things",
     "token_tables",
     "token_parts",
+    "key_words",
+    "job_tables",
+    "account_tables",
     "flag_if_numeric",
     "send_words",
     "direction_words",
@@ -130,6 +133,8 @@ _LIST_KEYS = (
 #: lists (`sud`, `ugy`, `sad`) are read in a sentenced person's rows only.
 _NOT_SPLIT = frozenset(
     {
+        "account_tables",
+        "job_tables",
         "standards_bodies",
         "animal_tables",
         "animal_columns",

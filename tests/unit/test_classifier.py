@@ -624,7 +624,7 @@ def test_special_category_false_friends_stay_out() -> None:
 
 
 def test_a_fingerprint_of_an_email_is_the_email_not_biometrics() -> None:
-    """`emailFingerprint` (Outline's share subscriptions) is a hashed address; `fingerprint` alone is biometric."""
+    """`emailFingerprint` (Outline's share subscriptions) is a hashed address; `fingerprint` in bytes is biometric."""
     assert (
         classify_column("share_subscriptions", "emailFingerprint", "VARCHAR(255)").category
         == "user.contact.email"
