@@ -91,15 +91,6 @@ def without_references(tables: Iterable[TableBuilder], dropped: TableBuilder) ->
         table.foreign_keys = [k for k in table.foreign_keys if not refers_to(k, dropped)]
 
 
-def renames_table(words: list[str]) -> bool:
-    """Whether an ALTER TABLE's keywords rename the table: `RENAME TO n` / `RENAME AS n`.
-
-    sqlglot also reads PostgreSQL's `RENAME a TO b` (a column; `COLUMN` may be left out) as
-    a table rename to `a`, so the word after RENAME decides.
-    """
-    return any(w == "RENAME" and nxt in ("TO", "AS") for w, nxt in zip(words, words[1:], strict=False))
-
-
 def renamed_references(tables: Iterable[TableBuilder], renamed: TableBuilder, new: str) -> None:
     """Point the foreign keys to a table at its new name (they follow a RENAME)."""
     for table in tables:

@@ -27,7 +27,6 @@ from cnsnt.sql.ddl_drops import (
     dropped_kind,
     refers_to,
     renamed_references,
-    renames_table,
     without_column,
     without_references,
 )
@@ -55,7 +54,7 @@ from cnsnt.sql.ddl_split import (
     label,
     mentions_schema,
 )
-from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, set_default
+from cnsnt.sql.ddl_tables import ColumnBuilder, TableBuilder, name_key, renamed_key, set_default
 from cnsnt.sql.ddl_text import keywords, shorten
 from cnsnt.sql.parse_reason import plain_reason
 from cnsnt.sql.placeholders import drop_token_placeholders
@@ -423,12 +422,8 @@ class SchemaBuilder:
         The last step of SQLite's rebuild (`CREATE TABLE new_t`, copy, `DROP TABLE t`,
         rename), which the other tables' keys to `t` survive by name.
         """
-        if (
-            not isinstance(new, exp.Table)
-            or not new.name
-            or not renames_table([keyword(t) for t in stmt.tokens])
-        ):
-            return []
+        if not isinstance(new, exp.Table) or not new.name:
+            return []  # PostgreSQL's `RENAME a TO b`, a column, came as one (`bare_column_renames`)
         old_key = (name_key(builder.schema or ""), name_key(builder.name))
         renamed_references(self.tables.values(), builder, new.name)
         old_name = builder.name
@@ -436,12 +431,7 @@ class SchemaBuilder:
         builder.schema = new.db or builder.schema
         new_key = (name_key(builder.schema or ""), name_key(builder.name))
         replaced = new_key != old_key and new_key in self.tables
-        # rebuilt rather than popped and re-added, so tables keep the order they were made in
-        self.tables = {
-            (new_key if k == old_key else k): v
-            for k, v in self.tables.items()
-            if k == old_key or k != new_key
-        }
+        self.tables = renamed_key(self.tables, old_key, new_key)
         self.defined.add(new_key)
         if not replaced:
             return []
@@ -513,7 +503,7 @@ class SchemaBuilder:
     def _drop(self, stmt: Statement) -> list[DDLProblem]:
         """`DROP TABLE a, b` / `DROP VIEW v` (`IF EXISTS`, `CASCADE`, names qualified or quoted).
 
-        The tables are gone, and the foreign keys to them. A DROP of a table not defined
+        The tables are gone, and the foreign keys to them (`_forget`). A DROP of a table not defined
         before it is judged at the end (`unknown_drop_problems`): a clean-up before the
         CREATE (`DROP TABLE x; CREATE TABLE x`) is no finding, a table never defined is.
         """
@@ -551,22 +541,27 @@ class SchemaBuilder:
         )
 
     def _forget(self, key: tuple[str, str], *, cascade: bool) -> None:
-        """Take a dropped table away, and with `CASCADE` the foreign keys other tables had to it."""
+        """Take a dropped table away; with `CASCADE` the foreign keys other tables had to it too.
+
+        Without it they wait for the end of the file (`forget_dropped_references`), by name:
+        SQLite's rebuild renames the new table to it next.
+        """
         dropped = self.tables.pop(key)
         if cascade:
-            without_references(self.tables.values(), dropped)
+            self._forget_references(dropped)
         else:
             self.dropped.append(dropped)
 
-    def forget_dropped_references(self) -> None:
-        """The keys to a table dropped without `CASCADE` that no table took the name of since.
+    def _forget_references(self, dropped: TableBuilder) -> None:
+        """Forget the foreign keys other tables have to a dropped table."""
+        without_references(self.tables.values(), dropped)
 
-        They stay until the end, by name: SQLite's rebuild renames the new table to it next.
-        """
+    def forget_dropped_references(self) -> None:
+        """The keys to a table dropped without `CASCADE` that no table took the name of since."""
         for dropped in self.dropped:
             named = (DDLForeignKey((), t.name, (), t.schema) for t in self.tables.values())
             if not any(refers_to(key, dropped) for key in named):
-                without_references(self.tables.values(), dropped)
+                self._forget_references(dropped)
 
     def _unknown_drop(self, stmt: Statement, what: str, table: exp.Table) -> DDLProblem | None:
         """A DROP of a table not defined before it: kept to judge at the end of the file."""

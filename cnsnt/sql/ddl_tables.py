@@ -8,16 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlglot import exp
 
 from cnsnt.sql.ddl_result import DDLColumn, DDLForeignKey, DDLTable
 from cnsnt.sql.defaults import constant, names_login
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
 
 def name_key(name: str) -> str:
     """The key tables and columns are found by: names compare case-insensitively."""
     return name.casefold()
+
+
+def renamed_key(mapping: dict[_K, _V], old: _K, new: _K) -> dict[_K, _V]:
+    """`mapping` with the entry at `old` under `new`, in its place; what stood at `new` goes.
+
+    Rebuilt rather than popped and re-added, so tables keep the order they were made in; a
+    rename that changes only the case of a name (`Members` to `members`) keeps the entry.
+    """
+    return {(new if k == old else k): v for k, v in mapping.items() if k == old or k != new}
 
 
 @dataclass

@@ -41,7 +41,7 @@ from cnsnt.sql.ddl_split import (
     keyword,
     tokenize_statements,
 )
-from cnsnt.sql.ddl_tables import TableBuilder, name_key, set_default
+from cnsnt.sql.ddl_tables import TableBuilder, name_key, renamed_key, set_default
 from cnsnt.sql.ddl_text import shorten
 from cnsnt.sql.placeholders import OffsetMap, drop_token_placeholders, remove_placeholders
 from cnsnt.sql.routine_bodies import body_statements
@@ -511,9 +511,8 @@ class MigrationBuilder(SchemaBuilder):
         )
         new_key = (name_key(builder.schema or ""), name_key(builder.name))
         replaced = new_key != key and new_key in self.tables
-        # Rebuilt rather than popped and re-added, so tables keep the order they were made in.
-        self.tables = {_moved(k, key, new_key): v for k, v in self.tables.items() if k != new_key}
-        self.links = {_moved(k, key, new_key): v for k, v in self.links.items() if k != new_key}
+        self.tables = renamed_key(self.tables, key, new_key)
+        self.links = renamed_key(self.links, key, new_key)
         self.links[new_key] = links
         if replaced:
             return DDLProblem(
@@ -614,26 +613,12 @@ class MigrationBuilder(SchemaBuilder):
         )
 
     def _forget(self, key: _Key, *, cascade: bool) -> None:
-        """A dropped table goes, and with `CASCADE` the keys to it.
-
-        Without it they stay until the end, by name: SQLite's rebuild renames the new table
-        to it next (`forget_dropped_references`).
-        """
-        dropped = self.tables.pop(key)
         self.links.pop(key, None)
-        if not cascade:
-            self.dropped.append(dropped)
-            return
+        super()._forget(key, cascade=cascade)
+
+    def _forget_references(self, dropped: TableBuilder) -> None:
         for links in self.links.values():
             links[:] = [x for x in links if not self._refers_to(x, dropped)]
-
-    def forget_dropped_references(self) -> None:
-        """The keys to a table dropped without `CASCADE` that no table took the name of since."""
-        for dropped in self.dropped:
-            if any(self._refers_to(Link([], t.name, t.schema), dropped) for t in self.tables.values()):
-                continue
-            for links in self.links.values():
-                links[:] = [x for x in links if not self._refers_to(x, dropped)]
 
     def _unknown_drop(self, stmt: Statement, what: str, table: exp.Table) -> DDLProblem | None:
         return DDLProblem(stmt.offset, f"{what}: no earlier migration creates it", may_hold_schema=False)
@@ -645,10 +630,6 @@ class MigrationBuilder(SchemaBuilder):
 
     def _no_dropped_column(self, stmt: Statement, table: str, column: str, known: bool) -> DDLProblem:
         return self._no_column(stmt, "DROP COLUMN", table, column)
-
-
-def _moved(key: _Key, old: _Key, new: _Key) -> _Key:
-    return new if key == old else key
 
 
 def _adds(action: exp.Expr) -> bool:

@@ -68,3 +68,12 @@ def test_a_drop_cascade_takes_the_keys_to_the_table() -> None:
     tables = {t.name: t for t in parse_ddl(text, "postgres").tables}
     assert list(tables) == ["notes"]
     assert tables["notes"].foreign_keys == ()
+
+
+@pytest.mark.parametrize("how", ["ddl", "migrations"])
+def test_a_rename_that_changes_only_the_case_keeps_the_table(how: str) -> None:
+    # names compare case-insensitively, so `Members` and `members` share a key: the
+    # migrations replay dropped the entry it was moving (both builders share one helper now)
+    text = "CREATE TABLE Members (id INT PRIMARY KEY, email TEXT);\nALTER TABLE Members RENAME TO members;\n"
+    tables = {t.name: [c.name for c in t.columns] for t in _read(text, "postgres", how).tables}
+    assert tables == {"members": ["id", "email"]}
