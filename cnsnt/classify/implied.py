@@ -178,7 +178,8 @@ class _Schema:
         Where several are keyed so (`usuario`, `dentista` and `colaborador` by
         `cdnUsuario`), the one the name plainly names (`usuario`).
         """
-        found = [t for t in self.keys.get(_flat(column.name), ()) if t.key != table.key]
+        holders = self.keys.get(_flat(column.name), ())
+        found = [t for t in holders if t.key != table.key]
         if len(found) > 1:
             words = [p.casefold() for p in _PARTS.findall(_ascii(column.name))]
             noun = "".join(w for w in words if w not in _GENERIC_KEYS)
@@ -188,6 +189,11 @@ class _Schema:
             # or, failing that, the one it abbreviates (`id_adh`: `galette_adherents`)
             found = [t for t in found if t.key in named] or [
                 t for t in found if any(w.startswith(noun) for w in _words(t.name))
+            ] or [
+                # or the main table of one entity's parts, unless it is this one
+                t
+                for t in _main_of_family([h for h in holders if _same_key_type(column, h)], len(self.whole))
+                if t.key != table.key
             ]
         return found[0] if len(found) == 1 and _same_key_type(column, found[0]) else None
 
@@ -342,8 +348,28 @@ _MIN_GLUED = 5
 _STEM_CUT = 4
 # The letters a plural keeps of its singular's start (`fall`/`faelle`, `stadt`/`staedte`).
 _STEM_HEAD = 2
+# One entity's parts, keyed by one name, are at most this many tables, or this share of the schema's:
+# a name that keys more is the schema's way of naming every table's own key (`SYS_ID`).
+_FAMILY_MOST = 5
+_FAMILY_SHARE = 2 / 3
 # A first word counts as the schema's prefix when this share of its tables start with it.
 _PREFIX_TABLES = 0.25
+
+
+def _main_of_family(tables: Sequence[Table], schema_size: int) -> list[Table]:
+    """The main table of one entity's parts keyed by one name (`membro`, `est_civil` by `rol`).
+
+    A few tables that share their key's name and type are one entity's parts; a key named so
+    from elsewhere names the entity, whose main table holds the most columns. A name that keys
+    many of the schema's tables (`SYS_ID`) is its way of naming every table's own key: no
+    family. Empty when two tie.
+    """
+    if len(tables) < 2 or len(tables) > max(_FAMILY_MOST, _FAMILY_SHARE * schema_size):
+        return []
+    ranked = sorted(tables, key=lambda t: -len(t.columns))
+    if len(ranked[0].columns) > len(ranked[1].columns):
+        return [ranked[0]]
+    return []
 
 
 def with_implied_keys(tables: Sequence[Table], languages: Sequence[str] = ()) -> list[Table]:

@@ -421,3 +421,50 @@ def test_a_key_after_its_own_tables_name_names_the_table_after_it() -> None:
     assert got[("cash_moves", "cash_moves_account_id")] == "account"
     assert got[("vouchers", "voucher_account_id")] == "account"
     assert ("notes", "other_account_id") not in got
+
+
+def test_a_key_shared_by_one_entitys_parts_names_its_main_table() -> None:
+    """`rol` keys a member table and its one-to-one parts: a `rol` elsewhere is the member's.
+
+    The main table is the one with the most columns; its parts' own keys extend it.
+
+    A name that keys most of the schema's tables (`sys_id`) is how it names every table's own
+    key, no entity's; two parts of the same size leave the choice open.
+    """
+    member = _keyed(
+        "membro",
+        ("rol", "INT"),
+        ("nome", "VARCHAR(200)"),
+        ("sexo", "CHAR(1)"),
+        ("email", "VARCHAR(200)"),
+        ("celular", "VARCHAR(50)"),
+        primary=("rol",),
+    )
+    church = _keyed("eclesiastico", ("rol", "INT"), ("batismo", "DATE"), ("congregacao", "INT"), primary=("rol",))
+    civil = _keyed("est_civil", ("rol", "INT"), ("estado", "VARCHAR(20)"), primary=("rol",))
+    tithes = _keyed("dizimo", ("id", "INT"), ("rol", "INT"), ("valor", "DECIMAL(10,2)"))
+    other = [_keyed(f"caixa{n}", ("id", "INT"), ("saldo", "DECIMAL(10,2)")) for n in range(3)]
+    got = _implied([member, church, civil, tithes, *other])
+    assert got[("dizimo", "rol")] == "membro"
+    assert got[("eclesiastico", "rol")] == "membro"  # a part extends the main table
+    assert got[("est_civil", "rol")] == "membro"
+    assert ("membro", "rol") not in got  # which extends nothing
+
+    twins = [
+        _keyed("ficha_a", ("rol", "INT"), ("x", "INT"), primary=("rol",)),
+        _keyed("ficha_b", ("rol", "INT"), ("y", "INT"), primary=("rol",)),
+    ]
+    assert ("dizimo", "rol") not in _implied([*twins, tithes, *other])
+
+    def everyone(name: str, *columns: str) -> Table:
+        return _keyed(name, ("sys_id", "INT"), *((c, "VARCHAR(50)") for c in columns), primary=("sys_id",))
+
+    convention = [
+        everyone("pessoas", "nome", "sobrenome", "email", "fone"),
+        everyone("cargos", "titulo"),
+        everyone("setores", "nome"),
+        everyone("turnos", "inicio", "fim"),
+        *(everyone(f"tabela{n}", "valor") for n in range(4)),
+        _keyed("log_dados", ("id", "INT"), ("sys_id", "INT"), ("campo", "VARCHAR(50)")),
+    ]
+    assert ("log_dados", "sys_id") not in _implied(convention)
