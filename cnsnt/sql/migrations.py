@@ -628,8 +628,10 @@ class MigrationBuilder(SchemaBuilder):
         if key is not None:
             self._drop_column_links(key, name)
 
-    def _no_dropped_column(self, stmt: Statement, table: str, column: str, known: bool) -> DDLProblem:
-        return self._no_column(stmt, "DROP COLUMN", table, column)
+    def _no_dropped_column(
+        self, stmt: Statement, table: str, column: str, known: bool, what: str = "DROP"
+    ) -> DDLProblem:
+        return self._no_column(stmt, "DROP COLUMN" if what == "DROP" else what, table, column)
 
 
 def _adds(action: exp.Expr) -> bool:
