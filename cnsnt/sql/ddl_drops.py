@@ -4,21 +4,22 @@ A dump often ends with its own update history (`DROP TABLE notes;`, `ALTER TABLE
 DROP kind, DROP fileid;`); a table or column dropped there no longer exists, so it must
 not be read. sqlglot parses these (the statement builders apply its trees); this module
 holds what the builders share: which DROP statements drop tables, what a DROP sqlglot
-keeps as an opaque command names (Oracle's `DROP (a, b)`), and the keys a dropped
+keeps as an opaque command names (Oracle's `DROP (a, b)`), the columns Oracle's `SET
+UNUSED` takes out of sight (a drop as users see the table), and the keys a dropped
 table or column takes with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
-from sqlglot.tokenizer_core import TokenType
+from sqlglot.tokenizer_core import Token, TokenType
 
 from cnsnt.sql.ddl_result import DDLForeignKey
-from cnsnt.sql.ddl_split import Statement, keyword
+from cnsnt.sql.ddl_split import Statement, alter_target, keyword
 from cnsnt.sql.ddl_tables import TableBuilder, name_key
 from cnsnt.sql.ddl_text import keywords
 
@@ -59,19 +60,74 @@ def command_drop(text: str, dia: Dialect) -> list[str] | None:
         return []
     if keyword(tokens[0]) in NOT_COLUMNS:
         return []
-    if tokens[0].token_type != TokenType.L_PAREN:
+    listed = name_list(tokens, 0)
+    if listed is None:
+        return None
+    names, end = listed
+    # more actions after the list (`DROP (a), ADD b int`) were swallowed with it
+    more = end < len(tokens) and tokens[end].token_type == TokenType.COMMA
+    return None if more else names
+
+
+def name_list(tokens: list[Token], start: int) -> tuple[list[str], int] | None:
+    """The names of a parenthesised list `(a, "B", c)` opening at `start`, and the index after it.
+
+    None when no list opens there, or it holds anything but names and commas (`(a b)`).
+    """
+    if start >= len(tokens) or tokens[start].token_type != TokenType.L_PAREN:
         return None
     names: list[str] = []
-    for i, tok in enumerate(tokens[1:], start=1):
+    for i in range(start + 1, len(tokens)):
+        tok = tokens[i]
         if tok.token_type == TokenType.R_PAREN:
-            # more actions after the list (`DROP (a), ADD b int`) were swallowed with it
-            more = i + 1 < len(tokens) and tokens[i + 1].token_type == TokenType.COMMA
-            return names if names and not more else None
-        if i % 2 == 1 and tok.token_type in (TokenType.VAR, TokenType.IDENTIFIER):
+            return (names, i + 1) if names else None
+        if (i - start) % 2 == 1 and tok.token_type in (TokenType.VAR, TokenType.IDENTIFIER):
             names.append(tok.text)
-        elif i % 2 == 1 or tok.token_type != TokenType.COMMA:
+        elif (i - start) % 2 == 1 or tok.token_type != TokenType.COMMA:
             return None
     return None
+
+
+#: What may follow the columns of Oracle's `SET UNUSED`: `CASCADE CONSTRAINTS`, `INVALIDATE`, `ONLINE`.
+_UNUSED_OPTIONS = keywords("CASCADE CONSTRAINTS INVALIDATE ONLINE")
+
+
+@dataclass(frozen=True)
+class SetUnused:
+    """Oracle's `ALTER TABLE t SET UNUSED (a, b)` / `SET UNUSED COLUMN a`, read from its tokens."""
+
+    table: list[str]
+    """The table's name, its parts (`hr.patients`: `["hr", "patients"]`)."""
+    columns: list[str] | None
+    """The columns it takes out of sight; None when what follows `SET UNUSED` cannot be read."""
+    start: int
+    """The index of the first token after `SET UNUSED` (for a message that quotes them)."""
+
+
+def set_unused(tokens: list[Token]) -> SetUnused | None:
+    """Oracle's `ALTER TABLE t SET UNUSED ...`, which sqlglot keeps as an opaque command; else None.
+
+    Set unused, a column is gone as users see the table (no query reads it, `DESCRIBE`
+    lists it no more), as a dropped one; Oracle removes it from the disk later, with
+    `DROP UNUSED COLUMNS`. `{COLUMN a | (a, b)} [CASCADE CONSTRAINTS] [INVALIDATE] [ONLINE]`.
+    """
+    if len(tokens) < 2 or [keyword(t) for t in tokens[:2]] != ["ALTER", "TABLE"]:
+        return None
+    name, i = alter_target(tokens)
+    if not name or [keyword(t) for t in tokens[i : i + 2]] != ["SET", "UNUSED"]:
+        return None
+    start = i + 2
+    columns: list[str] | None
+    if start < len(tokens) and keyword(tokens[start]) == "COLUMN":
+        named = tokens[start + 1 : start + 2]
+        readable = bool(named) and named[0].token_type in (TokenType.VAR, TokenType.IDENTIFIER)
+        columns, end = ([named[0].text], start + 2) if readable else (None, start)
+    else:
+        listed = name_list(tokens, start)
+        columns, end = listed if listed is not None else (None, start)
+    if any(keyword(t) not in _UNUSED_OPTIONS for t in tokens[end:]):
+        columns = None
+    return SetUnused(name, columns, start)
 
 
 def without_column(builder: TableBuilder, column: str) -> None:

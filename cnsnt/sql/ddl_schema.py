@@ -22,11 +22,13 @@ from sqlglot.tokenizer_core import Token, TokenType
 from cnsnt.sql.client_lines import is_oracle
 from cnsnt.sql.ddl_drops import (
     NOT_COLUMNS,
+    SetUnused,
     bare_column_renames,
     command_drop,
     dropped_kind,
     refers_to,
     renamed_references,
+    set_unused,
     without_column,
     without_references,
 )
@@ -119,6 +121,9 @@ class SchemaBuilder:
             return self._drop(stmt)
         if kind is None:
             return self._other(stmt)
+        unused = set_unused(stmt.tokens) if kind == "alter" else None
+        if unused is not None:
+            return self._set_unused(stmt, unused)
         if kind == "alter" and not alter_matters(stmt.tokens):
             return []
         tokens = drop_token_placeholders(stmt.tokens)
@@ -472,20 +477,55 @@ class SchemaBuilder:
             names = [col.name for col in element.args.get("tables") or ()]
             if_exists = bool(element.args.get("exists"))
         quiet = if_exists or stmt.guarded or bool(tree.args.get("exists"))
+        return self._drop_named(stmt, builder, names, shown, quiet=quiet)
+
+    def _set_unused(self, stmt: Statement, unused: SetUnused) -> list[DDLProblem]:
+        """Oracle's `SET UNUSED (a, b)` / `SET UNUSED COLUMN a`: the columns go, as `DROP (a, b)`'s go.
+
+        One that cannot be read is reported (the columns stay read), as an opaque DROP is.
+        """
+        shown = shorten(".".join(unused.table), 80)
+        if unused.columns is None:
+            rest = stmt.tokens[unused.start :]
+            what = stmt.sql[rest[0].start : rest[-1].end + 1] if rest else ""
+            return [
+                DDLProblem(
+                    stmt.offset,
+                    f"ALTER TABLE {shown} SET UNUSED {shorten(what, 80)}: could not be read, so the "
+                    "columns it sets unused are still read",
+                    may_hold_schema=False,
+                )
+            ]
+        builder = self._find(unused.table[-1], unused.table[-2] if len(unused.table) > 1 else None)
+        return self._drop_named(stmt, builder, unused.columns, shown, quiet=stmt.guarded, what="SET UNUSED")
+
+    def _drop_named(
+        self,
+        stmt: Statement,
+        builder: TableBuilder | None,
+        names: list[str],
+        shown: str,
+        *,
+        quiet: bool,
+        what: str = "DROP",
+    ) -> list[DDLProblem]:
+        """Drop the named columns of a table; one it does not have is a warning unless `quiet`."""
         problems: list[DDLProblem] = []
         for name in names:
             if builder is not None and builder.columns.pop(name_key(name), None) is not None:
                 self._column_dropped(builder, name)
             elif not quiet:
-                problems.append(self._no_dropped_column(stmt, shown, name, builder is not None))
+                problems.append(self._no_dropped_column(stmt, shown, name, builder is not None, what))
         return problems
 
     def _column_dropped(self, builder: TableBuilder, name: str) -> None:
         """What else goes with a dropped column: the foreign keys it is part of."""
         without_column(builder, name)
 
-    def _no_dropped_column(self, stmt: Statement, table: str, column: str, known: bool) -> DDLProblem:
-        """The warning for a DROP of a column this file has not defined (nothing is dropped)."""
+    def _no_dropped_column(
+        self, stmt: Statement, table: str, column: str, known: bool, what: str = "DROP"
+    ) -> DDLProblem:
+        """The warning for a DROP (`what`) of a column this file has not defined (nothing is dropped)."""
         where = (
             f"table '{table}' has no column '{shorten(column, 80)}'"
             if known
@@ -493,7 +533,7 @@ class SchemaBuilder:
         )
         return DDLProblem(
             stmt.offset,
-            f"ALTER TABLE {table} DROP {shorten(column, 80)}: {where} before it in this file; "
+            f"ALTER TABLE {table} {what} {shorten(column, 80)}: {where} before it in this file; "
             "nothing dropped",
             may_hold_schema=False,
         )

@@ -496,13 +496,10 @@ class MigrationBuilder(SchemaBuilder):
         links = self.links.get(key, [])
         old_name = builder.name
         old_schema = builder.schema
-        for other in self.links.values():
+        for other in self.links.values():  # the table's own links too: a self-reference moves with it
             for link in other:
                 if self._refers_to(link, builder):
                     link.ref_table = new.name
-        for link in links:  # a self-reference moves with the table
-            if self._refers_to(link, builder):
-                link.ref_table = new.name
         builder.name = new.name
         builder.schema = new.db or old_schema
         ident = new.this if isinstance(new.this, exp.Identifier) else None
@@ -628,8 +625,10 @@ class MigrationBuilder(SchemaBuilder):
         if key is not None:
             self._drop_column_links(key, name)
 
-    def _no_dropped_column(self, stmt: Statement, table: str, column: str, known: bool) -> DDLProblem:
-        return self._no_column(stmt, "DROP COLUMN", table, column)
+    def _no_dropped_column(
+        self, stmt: Statement, table: str, column: str, known: bool, what: str = "DROP"
+    ) -> DDLProblem:
+        return self._no_column(stmt, "DROP COLUMN" if what == "DROP" else what, table, column)
 
 
 def _adds(action: exp.Expr) -> bool:

@@ -139,6 +139,7 @@ TEMPLATE_SUFFIXES = frozenset(
         ".handlebars",
         ".mustache",
         ".cshtml",
+        ".vbhtml",  # VB.NET Razor views: `@ModelType`, `@Html.TextBoxFor(Function(m) m.Email)`
         ".erb",
         ".jinja",
         ".jinja2",

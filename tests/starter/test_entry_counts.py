@@ -7,11 +7,11 @@ the entry and left the number as it was. Written here: a `staff` table that grow
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 
 from cnsnt.starter.entry_counts import Change, recount
 from cnsnt.starter.run import draft_update
+from tests.starter.cli_run import changed
 
 SCHEMA = "CREATE TABLE staff (\n  id INTEGER PRIMARY KEY,\n  full_name VARCHAR(100),\n  surname VARCHAR(100)\n);\n"
 GROWN = SCHEMA.replace("  surname VARCHAR(100)\n", "  surname VARCHAR(100),\n  nickname VARCHAR(40)\n")
@@ -39,12 +39,6 @@ def grown(root: Path, policy: str) -> Path:
     (root / "db" / "schema.sql").write_text(GROWN, encoding="utf-8")
     (root / "cnsnt.yaml").write_bytes(policy.encode("utf-8"))
     return root / "cnsnt.yaml"
-
-
-def changed(before: str, after: str) -> tuple[list[str], list[str]]:
-    """The lines `after` lost and gained."""
-    diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
-    return [d[2:] for d in diff if d.startswith("- ")], [d[2:] for d in diff if d.startswith("+ ")]
 
 
 def test_the_count_of_inits_own_header_is_made_true_and_every_other_byte_stays(tmp_path: Path) -> None:

@@ -14,15 +14,10 @@ import csv
 import sqlite3
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from cnsnt.classify import classify_tables
-from cnsnt.cli import app
 from cnsnt.evidence import Column, Table
 from cnsnt.model import Location
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import run
 
 #: The reviewer's D3 repro: a contact's town is a key to a list of towns, by its name only.
 TOWNS = """\
@@ -40,10 +35,6 @@ FORM = (
     '<form name="userform" method="post"><input type="text" name="username">'
     '<input type="checkbox" name="aktiv" value="1"></form>\n'
 )
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
 
 
 def project(tmp_path: Path, schema: str, *, form: bool = False) -> Path:

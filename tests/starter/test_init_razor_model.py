@@ -271,3 +271,25 @@ def test_a_dynamic_model_and_a_plain_forms_name_prefixes_are_no_objects_kept_in_
     draft = draft_new(tmp_path)
     assert not [a for a in draft.alerts if "kept in no table" in a]
     assert "dynamic" not in draft.text
+
+
+def test_a_vb_views_fields_fill_the_columns_of_its_model_type(tmp_path: Path) -> None:
+    """A VB.NET view (`.vbhtml`) names its model with `@ModelType`; `Function(m) m.Phone` names a field."""
+    for name in ("Models/Patient.cs", "Data/ClinicContext.cs"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(FILES[name], encoding="utf-8")
+    (tmp_path / "Models/Nurse.cs").write_text(FILES["Models/Nurse.cs"], encoding="utf-8")
+    (tmp_path / "Models/Room.cs").write_text(FILES["Models/Room.cs"], encoding="utf-8")
+    (tmp_path / "Views/Patients").mkdir(parents=True)
+    (tmp_path / "Views/Patients/Edit.vbhtml").write_text(
+        "@ModelType Clinic.Models.Patient\n"
+        '@Code\n    ViewData("Title") = "Edit"\nEnd Code\n'
+        '<form method="post">\n'
+        "    @Html.TextBoxFor(Function(m) m.Phone)\n"
+        '    <input asp-for="Ward" />\n'
+        "</form>\n",
+        encoding="utf-8",
+    )
+    draft = draft_new(tmp_path)
+    assert "fills the column 'Registrations.Ward' (the form fills 'Patient'" in _line(draft.text, "Edit.Ward")
+    assert "fills the column 'Registrations.Phone' (the form fills 'Patient'" in _line(draft.text, "Edit.Phone")

@@ -10,20 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from cnsnt.cli import app
 from cnsnt.policy.loader import load_policy
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import run
 
 VEHICLE = '<form method="post"><input name="kw"><input name="marca"><input name="modello">{}</form>\n'
 PHONE = '<input name="telefono" type="tel">'
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
 
 
 def _project(tmp_path: Path) -> Path:

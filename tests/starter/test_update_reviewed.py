@@ -11,19 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from cnsnt.api import audit_path
-from cnsnt.cli import app
 from cnsnt.policy.loader import load_policy
 from cnsnt.starter import run as run_module
 from cnsnt.starter.review_marks import Marked, ReviewOutcome
 from cnsnt.starter.review_notes import review_notes
 from cnsnt.starter.reviewed import Review
 from cnsnt.starter.run import draft_update
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import run
 
 SCHEMA = """\
 CREATE TABLE customers (
@@ -74,10 +70,6 @@ REVIEWED_TIER = Review("customers.loyalty_tier", False, None, "review.csv:3")
 def item(text: str) -> str:
     """A line init writes: `text`, its comment at column 40."""
     return text.ljust(40) + TIER
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
 
 
 def project(root: Path, ignore: str = "", review: str = REVIEW) -> Path:

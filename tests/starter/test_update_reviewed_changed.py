@@ -15,15 +15,12 @@ import io
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from cnsnt.cli import app
 from cnsnt.collect import collect_evidence
 from cnsnt.matching import AliasIndex, PolicyIndex
 from cnsnt.policy.loader import load_policy
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import explained as listing
+from tests.starter.cli_run import reviewed as apply
+from tests.starter.cli_run import run
 
 SCHEMA = """\
 CREATE TABLE members (
@@ -46,10 +43,6 @@ NOT_PERSONAL = ("*", "--undecided", "--verdict", "not-personal", "--confidence",
 PERSONAL = ("*", "--undecided", "--verdict", "personal", "--confidence", "low", "--format", "csv")
 
 
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
-
-
 def started(root: Path, schema: str = SCHEMA, form: str | None = None) -> Path:
     """A project with the starter policy `cnsnt init` writes."""
     (root / "db").mkdir(parents=True)
@@ -60,12 +53,6 @@ def started(root: Path, schema: str = SCHEMA, form: str | None = None) -> Path:
     result = run("init", str(root), "--dialect", "mysql")
     assert result.exit_code == 0, result.stderr
     return root / "cnsnt.yaml"
-
-
-def listing(root: Path, *args: str) -> list[dict[str, str]]:
-    result = run("explain-column", *args, str(root))
-    assert result.exit_code == 0, result.stderr
-    return list(csv.DictReader(io.StringIO(result.stdout)))
 
 
 def save(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -84,12 +71,6 @@ def mark(path: Path, answers: dict[str, str]) -> Path:
         if row["column"] in answers:
             row["personal"], _, row["category"] = answers[row["column"]].partition(",")
     return save(path, rows)
-
-
-def apply(root: Path, review: Path):
-    result = run("init", "--update", "--reviewed", str(review), str(root))
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def line_of(text: str, item: str) -> str:

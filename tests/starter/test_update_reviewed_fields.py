@@ -15,15 +15,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from cnsnt.cli import app
 from cnsnt.errors import UsageError
 from cnsnt.policy.loader import load_policy
 from cnsnt.starter.splice_check import check_splice
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import ENV, run, runner
 
 SCHEMA = """\
 CREATE TABLE members (
@@ -87,10 +84,6 @@ ignore: []
 """
 
 FORM_HEADING = "form '{}': form fields, filled in by a person"
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
 
 
 def project(root: Path, policy: str = POLICY, *, forms: bool = True) -> Path:

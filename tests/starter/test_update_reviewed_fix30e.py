@@ -20,18 +20,16 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from cnsnt.classify.classifier import _WHY
-from cnsnt.cli import app
 from cnsnt.errors import UsageError
 from cnsnt.policy.loader import load_policy
 from cnsnt.starter import run as starter_run
 from cnsnt.starter.key_columns import IDENTIFIER
 from cnsnt.starter.run import draft_update
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import review_file as review
+from tests.starter.cli_run import reviewed as update
+from tests.starter.cli_run import run
 
 CLINIC = """\
 CREATE TABLE patients (
@@ -78,10 +76,6 @@ CREATE TABLE visits (
 ID = "user.government_id.national_identification_number"
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
-
-
 def started(root: Path, schema: str = CLINIC, **forms: str) -> Path:
     """A project with the starter policy `cnsnt init` writes for `schema` and its forms."""
     (root / "db").mkdir(parents=True)
@@ -92,17 +86,6 @@ def started(root: Path, schema: str = CLINIC, **forms: str) -> Path:
     result = run("init", str(root))
     assert result.exit_code == 0, result.stderr
     return root / "cnsnt.yaml"
-
-
-def review(root: Path, text: str, name: str = "review.csv") -> Path:
-    (root / name).write_text(text, encoding="utf-8")
-    return root / name
-
-
-def update(root: Path, reviewed: Path):  # type: ignore[no-untyped-def]
-    result = run("init", "--update", "--reviewed", str(reviewed), str(root))
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def entry_of(policy: Path, key: str) -> list[str]:

@@ -17,13 +17,9 @@ import csv
 import io
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from cnsnt.cli import app
 from cnsnt.policy.loader import load_policy
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import reviewed as apply
+from tests.starter.cli_run import run
 
 SCHEMA = """\
 CREATE TABLE members (
@@ -79,10 +75,6 @@ UNSURE = ("--verdict", "personal", "--confidence", "low")
 THIRD = ("--verdict", "not-personal", "--beside-personal")
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
-
-
 def started(root: Path, schema: str = SCHEMA, **forms: str) -> Path:
     """A project with the starter policy `cnsnt init` writes (the signup form unless others are given)."""
     (root / "db").mkdir(parents=True)
@@ -113,12 +105,6 @@ def saved(root: Path, name: str, rows: list[dict[str, str]], answers: dict[str, 
         writer.writerow(row)
     (root / name).write_text(out.getvalue(), encoding="utf-8")
     return root / name
-
-
-def apply(root: Path, review: Path, *flags: str):  # type: ignore[no-untyped-def]
-    result = run("init", "--update", "--reviewed", str(review), str(root), *flags)
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def both_unsure_lists(root: Path) -> None:

@@ -15,15 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from cnsnt.api import audit
-from cnsnt.cli import app
 from cnsnt.matching import column_matches
 from cnsnt.policy.loader import load_policy
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import run
 
 BAND = """\
 CREATE TABLE rollen (id INTEGER PRIMARY KEY, bezeichnung VARCHAR(50));
@@ -36,10 +31,6 @@ CREATE TABLE rooms (id INTEGER PRIMARY KEY, label VARCHAR(40));
 CREATE TABLE bookings (id INTEGER PRIMARY KEY, member_id INTEGER REFERENCES members(id),
   room_id INTEGER REFERENCES rooms(id), starts_at TIMESTAMP, notes TEXT);
 """
-
-
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
 
 
 def started(root: Path, schema: str = BAND) -> Path:

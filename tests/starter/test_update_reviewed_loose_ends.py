@@ -12,22 +12,19 @@ Written here: a `vehicles` table and its form (the fields init sets aside under 
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from cnsnt.cli import app
 from cnsnt.errors import UsageError
 from cnsnt.policy.loader import load_policy
 from cnsnt.starter import run as starter_run
 from cnsnt.starter.run import draft_update
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import changed, run
+from tests.starter.cli_run import review_file as review
+from tests.starter.cli_run import reviewed as update
 
 THINGS = """\
 CREATE TABLE users (
@@ -81,10 +78,6 @@ PERSONAL = ("*", "--undecided", "--verdict", "personal", "--confidence", "low", 
 NOT_PERSONAL = ("*", "--undecided", "--verdict", "not-personal", "--confidence", "low", "--format", "csv")
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
-
-
 def started(root: Path, schema: str, form: tuple[str, str], *dialect: str) -> Path:
     """A project with the starter policy `cnsnt init` writes for `schema` and one form."""
     (root / "db").mkdir(parents=True)
@@ -102,23 +95,6 @@ def things(root: Path) -> Path:
 
 def people(root: Path) -> Path:
     return started(root, PEOPLE, ("absence.html", ABSENCE), "--dialect", "mysql")
-
-
-def review(root: Path, text: str, name: str = "review.csv") -> Path:
-    (root / name).write_text(text, encoding="utf-8")
-    return root / name
-
-
-def changed(before: str, after: str) -> tuple[list[str], list[str]]:
-    """The lines taken out and the lines put in."""
-    diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
-    return [d[2:] for d in diff if d.startswith("- ")], [d[2:] for d in diff if d.startswith("+ ")]
-
-
-def update(root: Path, reviewed: Path):  # type: ignore[no-untyped-def]
-    result = run("init", "--update", "--reviewed", str(reviewed), str(root))
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 # --- 1. a `true` on a field init set aside under ignore: -------------------------------------

@@ -11,15 +11,10 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from cnsnt.cli import app
 from cnsnt.policy.loader import load_policy
 from cnsnt.starter.groups import name_part
 from cnsnt.starter.run import draft_update
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import run
 
 SCHEMA = """\
 CREATE TABLE settings (
@@ -67,10 +62,6 @@ data:
 """
 
 UNSURE = ("*", "--undecided", "--verdict", "not-personal", "--confidence", "low", "--format", "csv")
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
 
 
 def project(root: Path, policy: str = POLICY, review: str = "") -> Path:

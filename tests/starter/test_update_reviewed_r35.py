@@ -11,24 +11,20 @@ the entry by hand" (every hand edit of the trials).
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from cnsnt.cli import app
 from cnsnt.errors import UsageError
 from cnsnt.policy.loader import load_policy
 from cnsnt.policy.model import Policy
 from cnsnt.starter import run as starter_run
 from cnsnt.starter.init_entries import InitEntry
 from cnsnt.starter.run import draft_update
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import changed, run
+from tests.starter.cli_run import explained as rows
 
 SCHEMA = """\
 CREATE TABLE members (
@@ -55,10 +51,6 @@ PERSONAL = ("*", "--undecided", "--verdict", "personal", "--confidence", "low", 
 NOT_PERSONAL = ("*", "--undecided", "--verdict", "not-personal", "--confidence", "low", "--format", "csv")
 
 
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
-
-
 def started(root: Path, schema: str = SCHEMA) -> Path:
     """A project with the starter policy `cnsnt init` writes for `schema`."""
     (root / "db").mkdir(parents=True)
@@ -66,12 +58,6 @@ def started(root: Path, schema: str = SCHEMA) -> Path:
     result = run("init", str(root), "--dialect", "mysql")
     assert result.exit_code == 0, result.stderr
     return root / "cnsnt.yaml"
-
-
-def rows(root: Path, *args: str) -> list[dict[str, str]]:
-    result = run("explain-column", *args, str(root))
-    assert result.exit_code == 0, result.stderr
-    return list(csv.DictReader(io.StringIO(result.stdout)))
 
 
 def listed(root: Path, *args: str) -> list[str]:
@@ -92,12 +78,6 @@ def write_review(root: Path, answers: dict[str, tuple[str, str]]) -> Path:
         writer.writerow(row)
     (root / "p.csv").write_text(out.getvalue(), encoding="utf-8")
     return root / "p.csv"
-
-
-def changed(before: str, after: str) -> tuple[list[str], list[str]]:
-    """The lines taken out and the lines put in."""
-    diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
-    return [d[2:] for d in diff if d.startswith("- ")], [d[2:] for d in diff if d.startswith("+ ")]
 
 
 # --- 1. a `true` is recorded, and the personal half shrinks -------------------------------

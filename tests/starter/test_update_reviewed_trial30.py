@@ -16,13 +16,9 @@ import io
 import re
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from cnsnt.cli import app
 from cnsnt.policy.loader import load_policy
-
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+from tests.starter.cli_run import reviewed as apply
+from tests.starter.cli_run import run
 
 SCHEMA = """\
 CREATE TABLE members (
@@ -53,10 +49,6 @@ PERSONAL = ("*", "--undecided", "--verdict", "personal", "--confidence", "low", 
 NOT_PERSONAL = ("*", "--undecided", "--verdict", "not-personal", "--confidence", "low", "--format", "csv")
 
 
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
-
-
 def started(root: Path) -> Path:
     """A project with the starter policy `cnsnt init` writes for the schema.
 
@@ -69,12 +61,6 @@ def started(root: Path) -> Path:
     result = run("init", str(root), "--dialect", "mysql")
     assert result.exit_code == 0, result.stderr
     return root / "cnsnt.yaml"
-
-
-def apply(root: Path, review: Path):
-    result = run("init", "--update", "--reviewed", str(review), str(root))
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def generated(root: Path, args: tuple[str, ...], answers: dict[str, tuple[str, str]], extra: str = "") -> Path:

@@ -10,13 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from typer.testing import CliRunner
 
 from cnsnt.api import audit_path
-from cnsnt.cli import app
+from tests.starter.cli_run import run
 
-runner = CliRunner()
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
 POM = "<project><parent><artifactId>spring-boot-starter-parent</artifactId></parent></project>\n"
 HASTA = "package demo; import javax.persistence.*;\n@Entity public class Hasta { @Id private Long id; private String hastaAd; }\n"
 DOKTOR = (
@@ -25,10 +22,6 @@ DOKTOR = (
 )
 ROTA = "package demo; import javax.persistence.*;\n@Entity public class Rota { @Id private Long id; private String ad\n"
 JAVA = "src/main/java/demo"
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env=ENV, catch_exceptions=False)
 
 
 def _write(root: Path, name: str, text: str) -> None:

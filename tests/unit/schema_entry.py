@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from cnsnt.evidence import Column, Evidence, ForeignKey, Table
+from cnsnt.classify import classify_tables
+from cnsnt.evidence import Classification, Column, Evidence, ForeignKey, Table
 from cnsnt.model import Location
 from cnsnt.policy.model import SourceSpec
 from cnsnt.sources.base import SourceContext, expand
@@ -41,6 +42,17 @@ def write_files(base: Path, files: dict[str, str]) -> None:
         path = base / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def schema_tables(base: Path, ddl: str) -> list[Table]:
+    """The tables of a `schema.sql` holding `ddl`, written in `base` and read as `cnsnt init` reads it."""
+    write_files(base, {"schema.sql": ddl})
+    return list(read_entry(base, "schema.sql").tables)
+
+
+def schema_verdicts(base: Path, ddl: str) -> dict[str, Classification]:
+    """The classifier's verdict on each column of those tables, by `table.column`."""
+    return classify_tables(schema_tables(base, ddl))
 
 
 def table(ev: Evidence, name: str) -> Table:

@@ -12,15 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
-from cnsnt.evidence import Classification
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
-
+from tests.unit.schema_entry import schema_verdicts as _verdicts
 
 DUTCH = """
 CREATE TABLE ingeschrevenen (id bigint PRIMARY KEY, voornamen varchar(200),

@@ -9,20 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
 from cnsnt.classify.classifier import _TOKENIZER
-from cnsnt.evidence import Classification, Table
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _tables(tmp_path: Path, ddl: str) -> list[Table]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return list(read_entry(tmp_path, "schema.sql").tables)
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    return classify_tables(_tables(tmp_path, ddl))
-
+from tests.unit.schema_entry import schema_verdicts as _verdicts
 
 # -- item 1: a glued name whose last word is a plural
 

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
 from cnsnt.evidence import Classification
 from cnsnt.policy.taxonomy import load_taxonomy
-from tests.unit.schema_entry import read_entry, write_files
+from tests.unit.schema_entry import schema_verdicts as _verdicts
 
 _TAXONOMY = load_taxonomy()
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
 
 
 def _special(verdict: Classification) -> bool:

@@ -9,15 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cnsnt.classify import classify_tables
-from cnsnt.evidence import Classification
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
-
+from tests.unit.schema_entry import schema_verdicts as _verdicts
 
 # -- a kind of company before `bedrijf` names a supplier, not the company the row is
 

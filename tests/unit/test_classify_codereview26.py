@@ -11,15 +11,9 @@ from pathlib import Path
 
 from cnsnt.classify import classify_tables, table_verdicts
 from cnsnt.classify.tables import ORGANISATION
-from cnsnt.evidence import Classification
 from cnsnt.model import Confidence
 from tests.unit.schema_entry import read_entry, write_files
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
-
+from tests.unit.schema_entry import schema_verdicts as _verdicts
 
 # -- F4: only a place is numbered by its own name, not a test or a prescription
 

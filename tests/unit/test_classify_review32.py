@@ -13,19 +13,10 @@ from pathlib import Path
 import pytest
 
 from cnsnt.classify import classify_tables, table_verdicts
-from cnsnt.evidence import Classification, Table
 from cnsnt.model import Confidence
 from tests.unit.schema_entry import column, read_entry, write_files
-
-
-def _read(tmp_path: Path, ddl: str) -> list[Table]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return list(read_entry(tmp_path, "schema.sql").tables)
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    return classify_tables(_read(tmp_path, ddl))
-
+from tests.unit.schema_entry import schema_tables as _read
+from tests.unit.schema_entry import schema_verdicts as _verdicts
 
 # -- D1: a row that a person's row extends one to one is that person's
 

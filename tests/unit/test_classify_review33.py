@@ -8,14 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnsnt.classify import classify_tables, table_verdicts
-from cnsnt.evidence import Table
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _read(tmp_path: Path, ddl: str) -> list[Table]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return list(read_entry(tmp_path, "schema.sql").tables)
-
+from tests.unit.schema_entry import schema_tables as _read
 
 CLUB_PAPERS = """
 CREATE TABLE members (id int PRIMARY KEY, last_name varchar(100), email varchar(100));

@@ -11,16 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cnsnt.classify import classify_field, classify_tables
-from cnsnt.evidence import Classification
+from cnsnt.classify import classify_field
 from cnsnt.model import Confidence
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return classify_tables(list(read_entry(tmp_path, "schema.sql").tables))
-
+from tests.unit.schema_entry import schema_verdicts as _verdicts
 
 # -- R33a D1: a key read from a name alone is no sure link
 

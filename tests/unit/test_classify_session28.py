@@ -12,14 +12,7 @@ from pathlib import Path
 
 from cnsnt.classify import classify_tables, table_verdicts
 from cnsnt.classify.classifier import _TOKENIZER
-from cnsnt.evidence import Table
-from tests.unit.schema_entry import read_entry, write_files
-
-
-def _read(tmp_path: Path, ddl: str) -> list[Table]:
-    write_files(tmp_path, {"schema.sql": ddl})
-    return list(read_entry(tmp_path, "schema.sql").tables)
-
+from tests.unit.schema_entry import schema_tables as _read
 
 PAYROLL = """
 CREATE TABLE staff (uid varchar(32) PRIMARY KEY, vorname varchar(60), nachname varchar(60),

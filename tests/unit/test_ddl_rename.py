@@ -77,3 +77,18 @@ def test_a_rename_that_changes_only_the_case_keeps_the_table(how: str) -> None:
     text = "CREATE TABLE Members (id INT PRIMARY KEY, email TEXT);\nALTER TABLE Members RENAME TO members;\n"
     tables = {t.name: [c.name for c in t.columns] for t in _read(text, "postgres", how).tables}
     assert tables == {"members": ["id", "email"]}
+
+
+@pytest.mark.parametrize("how", ["ddl", "migrations"])
+def test_a_self_referencing_table_renamed_keeps_its_key_to_itself(how: str) -> None:
+    """A key to the table itself (a manager is staff too) moves with the table, once."""
+    text = (
+        "CREATE TABLE staff (id INTEGER PRIMARY KEY, manager_id INTEGER REFERENCES staff(id), email TEXT);\n"
+        "CREATE TABLE shifts (id INTEGER PRIMARY KEY, staff_id INTEGER REFERENCES staff(id));\n"
+        "ALTER TABLE staff RENAME TO employees;\n"
+        "ALTER TABLE employees RENAME TO Workers;\n"
+    )
+    tables = {t.name: t for t in _read(text, "postgres", how).tables}
+    assert sorted(tables) == ["Workers", "shifts"]
+    assert [(k.columns, k.ref_table) for k in tables["Workers"].foreign_keys] == [(("manager_id",), "Workers")]
+    assert [(k.columns, k.ref_table) for k in tables["shifts"].foreign_keys] == [(("staff_id",), "Workers")]

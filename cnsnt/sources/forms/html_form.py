@@ -1537,6 +1537,16 @@ def _merge(controls: list[Control]) -> list[list[Control]]:
     return groups
 
 
+def _fill_view_object(
+    forms: list[Form], problems: list[SourceProblem], view: razor_models.ViewObject
+) -> tuple[list[Form], list[SourceProblem]]:
+    """The forms given the object a Razor view names (`@model`), and the problem of one unread."""
+    model, members = view.model, view.members
+    if model is not None:
+        forms = [f if f.model is not None else replace(f, model=model, members=members) for f in forms]
+    return forms, problems if view.problem is None else [*problems, view.problem]
+
+
 def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidence:
     """Read the forms of one HTML file or server template (a Reader)."""
     shown = ctx.shown(path)
@@ -1549,8 +1559,7 @@ def read_html_forms(path: Path, spec: SourceSpec, ctx: SourceContext) -> Evidenc
     elif path.suffix.lower() in (".html", ".htm") and ("th:" in text or "data-th-" in text):
         reader.thymeleaf = _Thymeleaf(ctx, path.resolve())
     forms, problems = reader.read()
-    model, members = razor_models.view_object(page, path, ctx)
-    if model is not None:  # `@model Patient`: every form of the view fills it (`asp-for` is relative to it)
-        forms = [f if f.model is not None else replace(f, model=model, members=members) for f in forms]
+    if forms:  # `@model Patient`: every form of the view fills it (`asp-for` is relative to it)
+        forms, problems = _fill_view_object(forms, problems, razor_models.view_object(page, path, ctx))
     forms, notes = attach_inline_ignores(text, shown, forms)
     return form_evidence(forms, [*problems, *notes])

@@ -113,7 +113,7 @@ _RAZOR_BLOCK = re.compile(r"@(if|foreach|for|while|switch|using|lock)\s*+\(")
 _RAZOR_SECTION = re.compile(r"@section\s++\w++\s*+\{")
 _RAZOR_CODE = re.compile(r"@(?:code|functions)\s*+\{")
 _RAZOR_DIRECTIVE = re.compile(
-    r"@(?:model|inject|using|page|namespace|inherits|addTagHelper|removeTagHelper|layout|"
+    r"@(?:model|ModelType|inject|using|page|namespace|inherits|addTagHelper|removeTagHelper|layout|"
     r"implements|attribute|typeparam|preservewhitespace|rendermode|tagHelperPrefix)\b[^\n]*+"
 )
 _RAZOR_IMPLICIT = re.compile(r"@(?:await\s++)?[A-Za-z_]\w*+")

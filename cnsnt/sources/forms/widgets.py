@@ -43,9 +43,12 @@ _HASH_ARG = re.compile(
 #: `"key": value` pairs of a widget. Linear: starts at a quote, possessive runs; a try
 #: that fails reads up to the next quote only.
 _WIDGET_PAIR = re.compile(r"\"(\w++)\"\s*+:\s*+(\"(?:[^\"\\]++|\\.)*+\"|[-\w.]++)")
-#: Razor's lambda argument (`m => m.Email`). Linear: starts only at a word start, and
-#: every run is possessive.
-_RAZOR_LAMBDA = re.compile(r"(?<!\w)\w++\s*+=>\s*+\w++\.([\w.]++)")
+#: Razor's lambda argument: C#'s `m => m.Email`, VB.NET's `Function(m) m.Email` (a
+#: `.vbhtml` view). Linear: a try starts only at a word start (or at the fixed word
+#: `Function`), and every run is possessive.
+_RAZOR_LAMBDA = re.compile(
+    r"(?<!\w)(?:\w++\s*+=>|Function\s*+\(\s*+\w++\s*+\))\s*+\w++\.([\w.]++)"
+)
 #: A Rails helper's first argument (`:email`, `'email'`), matched after the helper's name.
 #: Linear: a try cannot start inside a blank run (lookbehind), the runs are possessive
 #: and a quoted name stops at the next quote.
