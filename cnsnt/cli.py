@@ -864,7 +864,8 @@ def init(
             count = draft.searched
             err.print(
                 f"{count} field{'s' if count != 1 else ''} of search or filter forms (method=\"get\", "
-                "Rails search_form_for, ransack names such as email_cont) not proposed: a query over "
+                "Rails search_form_for, ransack names such as email_cont, Livewire's wire:model.live "
+                "search and filter boxes) not proposed: a query over "
                 "data, not collected from the person; cnsnt audit notes each form (CN001 info)",
                 markup=False,
                 soft_wrap=True,

@@ -154,6 +154,33 @@ def _asks(ctrl: Asked) -> str | None:
     return next((_CONTACT_WORDS[w] for w in (*words, *joined) if w in _CONTACT_WORDS), None)
 
 
+def live_bound(attrs: Iterable[str]) -> bool:
+    """A Livewire 3 live binding among a tag's attribute names (`wire:model.live.debounce.300ms`).
+
+    Each change is sent at once for the component to re-render its list: how a search box
+    or a list's filter is written outside any `<form>`.
+    """
+    return any(a == "wire:model.live" or a.startswith("wire:model.live.") for a in attrs)
+
+
+def live_queries(controls: Sequence[Asked]) -> list[Asked]:
+    """Which of a page's live-bound controls outside any `<form>` are a search or filter.
+
+    Livewire's list pages bind their search box and filters live
+    (`<input wire:model.live.debounce.300ms="search">`, `<select wire:model.live="perPage">`):
+    what is typed filters the list and is stored nowhere, as a GET form's query. With a
+    query control among them (`search`, `perPage`, `filterStatus`: `_query_control`), the
+    controls beside it are that list's filters too (`dateFrom`, `dateTo`), unless one asks
+    for a contact detail, a consent or a password: then only the query controls themselves.
+    """
+    queries = [c for c in controls if _query_control(c)]
+    if not queries:
+        return []
+    if any(_asks(c) is not None for c in controls):
+        return queries
+    return list(controls)
+
+
 def get_form_collects(controls: Sequence[Asked], named: Iterable[str | None]) -> str | None:
     """Why a form sent by GET collects from the person, or None when it is a search or filter form.
 
