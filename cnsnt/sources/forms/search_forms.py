@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from cnsnt.evidence import FieldRole
 from cnsnt.sources.forms.templates import CLOSE, IF, OPEN, Token
@@ -154,6 +154,9 @@ def _asks(ctrl: Asked) -> str | None:
     return next((_CONTACT_WORDS[w] for w in (*words, *joined) if w in _CONTACT_WORDS), None)
 
 
+_C = TypeVar("_C", bound=Asked)
+
+
 def live_bound(attrs: Iterable[str]) -> bool:
     """A Livewire 3 live binding among a tag's attribute names (`wire:model.live.debounce.300ms`).
 
@@ -163,7 +166,7 @@ def live_bound(attrs: Iterable[str]) -> bool:
     return any(a == "wire:model.live" or a.startswith("wire:model.live.") for a in attrs)
 
 
-def live_queries(controls: Sequence[Asked]) -> list[Asked]:
+def live_queries(controls: Sequence[_C]) -> list[_C]:
     """Which of a page's live-bound controls outside any `<form>` are a search or filter.
 
     Livewire's list pages bind their search box and filters live
