@@ -14,7 +14,7 @@ import os
 import re
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -864,7 +864,8 @@ def init(
             count = draft.searched
             err.print(
                 f"{count} field{'s' if count != 1 else ''} of search or filter forms (method=\"get\", "
-                "Rails search_form_for, ransack names such as email_cont) not proposed: a query over "
+                "Rails search_form_for, ransack names such as email_cont, Livewire's wire:model.live "
+                "search and filter boxes) not proposed: a query over "
                 "data, not collected from the person; cnsnt audit notes each form (CN001 info)",
                 markup=False,
                 soft_wrap=True,
@@ -975,6 +976,8 @@ def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
             markup=False,
             soft_wrap=True,
         )
+    if draft.asked_forms:
+        _whole_forms_note(err, draft.asked_forms)
     if draft.beside:
         count = draft.beside
         # its low rows are the first list's: the count is what it holds once those are answered
@@ -986,6 +989,22 @@ def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
             markup=False,
             soft_wrap=True,
         )
+
+
+def _whole_forms_note(err: Console, patterns: Sequence[str]) -> None:
+    """Whole-form lines init left asking: on no list, so named, with how to answer each (review38 D2)."""
+    count = len(patterns)
+    shown = ", ".join(patterns[:3]) + (f" and {count - 3} more" if count > 3 else "")
+    one = count == 1
+    err.print(
+        f"{count} whole form{'s' if not one else ''} declared personal, unsure ({shown}: init's "
+        f"'unsure, check' line{'s' if not one else ''} for a form of fields of no kind cnsnt knows), "
+        f"on no list: answer {'each' if not one else 'it'} with a row such as '{patterns[0]},false' in "
+        "a list for cnsnt init --update --reviewed, or keep the line and delete 'unsure, check' from "
+        "its comment",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def _read_notes(err: Console, draft: Draft) -> None:

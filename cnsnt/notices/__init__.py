@@ -127,9 +127,35 @@ def render_notice(
         issues = _starter_label_gaps(policy, issues, content)
     warnings = sorted({i.finding(policy) for i in issues}, key=Finding.sort_key)
     blockers = [w for w in warnings if w.severity is Severity.ERROR]
+    notes = [note] if note else []
+    read_as = _plain_texts_note(policy, lang, issues)
+    if read_as:
+        notes.append(read_as)
     return NoticeResult(
         text=text, version=version, warnings=warnings, blockers=blockers, draft=draft,
-        notes=[note] if note else [], lang=lang,
+        notes=notes, lang=lang,
+    )
+
+
+def _plain_texts_note(policy: Policy, lang: str, issues: list[Issue]) -> str | None:
+    """Why the plain texts of a policy that names no language lack `lang`: they are read as English.
+
+    A German club writes its labels and purposes in German, as plain strings; with no
+    `notice.languages` they count as English, so a German notice warned once per text that
+    it had no German one and showed "the English one" (review38 D4: 42 warnings), and
+    nothing said where the language is declared. None when the policy names its languages,
+    the notice is English, or no plain text lacks `lang`.
+    """
+    from .texts import declared_languages, default_language
+
+    if declared_languages(policy) or lang == default_language(policy):
+        return None
+    if not any(i.rule == "CN602" and i.lang == lang and i.subject.startswith("text:") for i in issues):
+        return None
+    default = default_language(policy)
+    return (
+        f"the policy names no language (notice.languages), so its plain texts are read as "
+        f"'{default}'; if they are written in '{lang}', declare it: notice: {{languages: [{lang}]}}"
     )
 
 

@@ -12,7 +12,7 @@ Two kinds, both listed by `cnsnt explain-column --undecided` and counted by `cns
   the list, and a second pass a year later lists only the new lines.
 
 A whole form's `form.*` line is one question about the form, not one per field: its
-fields are not listed by it.
+fields are not listed by it, and init names such lines apart (`whole_form_questions`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cnsnt.classify import read_tables
 from cnsnt.evidence import Column, Evidence, FieldRole, FormField
-from cnsnt.matching import AliasIndex, PolicyIndex
+from cnsnt.matching import AliasIndex, PolicyIndex, is_glob
 from cnsnt.model import Confidence
 from cnsnt.policy.loader import policy_files
 from cnsnt.policy.model import Policy
@@ -87,6 +87,9 @@ class Questions:
     """Columns left out as not personal at medium or high confidence in a table where the policy
     declares another column: the third list, `--verdict not-personal --beside-personal`, once the
     low ones are answered (its low rows are the first list's)."""
+    forms: tuple[str, ...] = ()
+    """init's whole-form `form.*` lines still asking (`unsure, check: all 4 fields ...`): one
+    question each, on no list, so said apart (review38 D2)."""
 
 
 def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> Questions:
@@ -131,4 +134,17 @@ def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> Question
         verdict = verdict_of(field)
         if verdict.confidence is Confidence.LOW and field_open(index, field, lines):
             fields += 1
-    return Questions(left_out, asked, fields, beside)
+    return Questions(left_out, asked, fields, beside, whole_form_questions(lines))
+
+
+def whole_form_questions(lines: Lines) -> tuple[str, ...]:
+    """The whole-form lines init wrote, unanswered (`- signup.*  # unsure, check: ...`), in order.
+
+    No `--undecided` list shows them (one question about a form, not one per field), so
+    after both lists a reviewer was told nothing was left while they stood (review38 D2).
+    """
+    found = [
+        line for (kind, _), line in lines.items()
+        if kind == "form_fields" and line.unsure and line.decided is None and is_glob(line.pattern)
+    ]
+    return tuple(line.pattern for line in sorted(found, key=lambda line: line.line))

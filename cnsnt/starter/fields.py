@@ -493,7 +493,7 @@ def _passed(
         new = found.get(("column", key.casefold()) if kind == "columns" else ("form_field", key))
         if new is not None:
             return f"marked personal in {new.reviewed}" if new.reviewed else "declared by cnsnt init now"
-        if (kind, key.casefold()) in moves.lines:
+        if (kind, key.casefold()) in moves.lines or (kind, key.casefold()) in moves.covered:
             return None  # moved off its line by this run
         entries = index.data_for_column(key) if kind == "columns" else index.data_for_field(key)
         if not entries:
@@ -571,6 +571,28 @@ def alone_on(
     return line
 
 
+def whole_form_line(
+    lines: Mapping[tuple[str, str], InitLine], kind: str, key: str, review: Review, declared: Sequence[Datum]
+) -> InitLine | None:
+    """Init's whole-form line (`- signup.*  # unsure, check: all 4 fields ...`) a pattern row names.
+
+    The row `signup.*,false` answers that question, as a row answers init's line of one
+    field: the line alone declares the field, it is still init's question, and the row's
+    pattern is the line's item (review38 D3: the row was said to pass over "a line a person
+    wrote", and a row per field could not move it either). None otherwise.
+    """
+    line = lines.get((kind, review.column.casefold()))
+    if line is None or not line.unsure or line.decided is not None:
+        return None
+    if len(declared) != 1 or declared[0].name != line.entry:
+        return None
+    match = field_matches if kind == "form_fields" else column_matches
+    patterns = declared[0].form_fields if kind == "form_fields" else declared[0].columns
+    if not match(line.pattern, key) or any(match(p, key) for p in patterns if p != line.pattern):
+        return None
+    return line
+
+
 @dataclass(frozen=True)
 class Confirmed:
     """A line init wrote whose question a reviewer answered `true`: its comment becomes `field`'s."""
@@ -607,6 +629,8 @@ class _Moves:
         self.held: dict[tuple[str, str], str] = {}
         """Lines an earlier list wrote that a row of another list only repeating cnsnt left: that
         list's row."""
+        self.covered: dict[tuple[str, str], InitLine] = {}
+        """Fields a pattern row moved with init's whole-form line it names (`whole_form_line`)."""
         self.unignored: dict[str, tuple[IgnoreLine, Marked]] = {}
         """`ignore:` items taken out, by pattern case-folded: the line and the row that took it."""
         self._taken: dict[tuple[str, str], int] = {}
@@ -641,6 +665,13 @@ class _Moves:
         `benutzer.google_id` and an earlier list's `true`).
         """
         line = alone_on(self.movable, kind, key, declared)
+        whole = False
+        if line is None and unsure_only:
+            line = whole_form_line(self.movable, kind, key, review, declared)
+            whole = line is not None
+            if line is not None:
+                self.covered[(kind, key.casefold())] = line
+                key = line.pattern  # the line's own item moves, once, whatever field led to it
         field = kind == "form_fields"
         at = (kind, key.casefold())
         if line is None or (open_only and not (line.unsure or line.decided)):
@@ -654,7 +685,7 @@ class _Moves:
         if not overturns(line.decided, review, repeats):
             self.held[at] = line.decided or ""
             return None
-        marked = Marked(key, review, (line.entry,), field=field, was=line.decided)
+        marked = Marked(key, review, (line.entry,), field=field, was=line.decided, pattern=whole)
         if line.siblings - self._taken.get((line.entry, kind), 0) <= 1:
             held = self.whole.get(line.entry, 0) - self._emptied.get(line.entry, 0)
             if held < 1 or (held == 1 and self.entries and len(self.removed) + 1 >= self.entries):
@@ -989,7 +1020,12 @@ def _not_personal(
     if entries:
         # a pattern takes only init's questions: what it passes over is said once for the row
         line = moves.take(kind, key, review, entries, repeats=not says, unsure_only=pattern)
-        if line is not None:
+        if line is not None and pattern and line.pattern.casefold() == review.column.casefold():
+            # init's whole-form line, answered by its own pattern: `ignore:` gets the pattern once
+            against.setdefault(review.column.casefold(), Marked(
+                review.column, review, (line.entry,), pattern=True, field=field, was=line.decided,
+            ))
+        elif line is not None:
             against.setdefault(at, Marked(key, review, (line.entry,), field=field, was=line.decided))
         elif not pattern and (kind, key.casefold()) not in moves.last:  # an entry's last one: said once
             was = moves.held.get((kind, key.casefold()))

@@ -414,11 +414,13 @@ def _by_hand(marked: Marked) -> str:
     """What to do by hand for a row whose line stays, the last of an entry a person edited."""
     entry = marked.entries[0]
     kind = "form_fields" if marked.field else "columns"
-    item = f"line {marked.line} `- {scalar(escape(marked.key))}`"
+    # a pattern (init's whole-form line, review38 D3) is written as it is, a key escaped
+    written = scalar(marked.key if marked.pattern else escape(marked.key))
+    item = f"line {marked.line} `- {written}`"
     if not marked.review.personal:
         if marked.alone:
-            return f"add {scalar(escape(marked.key))} under ignore: and remove entry {entry}"
-        return f"add {scalar(escape(marked.key))} under ignore: and remove {item} with its {kind}: key"
+            return f"add {written} under ignore: and remove entry {entry}"
+        return f"add {written} under ignore: and remove {item} with its {kind}: key"
     category = marked.review.category
     if marked.into is None:
         if marked.alone:

@@ -96,6 +96,8 @@ class Draft:
     personal --confidence low` (`cnsnt.starter.asked`)."""
     asked_fields: int = 0
     """The form field rows of that list."""
+    asked_forms: tuple[str, ...] = ()
+    """init's whole-form lines still asking (`signup.*`): on no list, so named apart."""
     beside: int = 0
     """Columns left out as not personal at medium or high confidence, of which the policy says
     nothing, in tables where it declares another column: the third list (`explain-column
@@ -282,6 +284,7 @@ def draft_new(
         target, text, True, tuple(entries), tuple(found), _unread(evidence), _warned(evidence), alerts,
         ignored=result.ignored, searched=_searched(evidence), unsure=questions.left_out,
         asked=questions.asked, asked_fields=questions.fields, beside=questions.beside,
+        asked_forms=questions.forms,
     )
 
 
@@ -433,7 +436,7 @@ def draft_update(
         joined=tuple(joined), added_sources=added, unlisted=missing,
         sources_file=holder if holder != target else None, searched=_searched(evidence),
         reviewed=outcome, unsure=questions.left_out, asked=questions.asked, asked_fields=questions.fields,
-        beside=questions.beside, noted=tuple(noted),
+        beside=questions.beside, noted=tuple(noted), asked_forms=questions.forms,
     )
 
 

@@ -199,3 +199,51 @@ def test_a_rails_get_form_that_asks_for_an_email_collects(tmp_path: Path) -> Non
     )
     ev = _read(page, tmp_path)
     assert [(f.name, f.role) for f in ev.fields] == [("email", FieldRole.INPUT), ("email_cont", FieldRole.SEARCH)]
+
+
+MEMBER_LIST = """\
+<div>
+    <input type="text" wire:model.live.debounce.300ms="search" placeholder="Suche nach Name oder E-Mail...">
+    <input type="date" wire:model.live="seitDatum">
+    <select wire:model.live="perPage">
+        <option value="10">10</option>
+    </select>
+    <button wire:click="export">Export</button>
+</div>
+"""
+
+
+def test_livewire_live_search_and_filters_outside_a_form_are_a_search(tmp_path: Path) -> None:
+    """review38 D1: a Livewire list's live search box, paging select and the live filter
+    beside them are a query, not collected; one CN001 info names the binding."""
+    page = _write(tmp_path, "resources/views/livewire/mitglieder-liste.blade.php", MEMBER_LIST)
+    ev = _read(page, tmp_path)
+    assert _roles(ev) == {
+        "mitglieder-liste.search": FieldRole.SEARCH,
+        "mitglieder-liste.seitDatum": FieldRole.SEARCH,
+        "mitglieder-liste.perPage": FieldRole.SEARCH,
+    }
+    [note] = [p for p in ev.problems if p.severity is Severity.INFO]
+    assert "form 'mitglieder-liste' is a search or filter form (wire:model.live)" in note.message
+
+
+def test_livewire_fields_that_collect_keep_their_role(tmp_path: Path) -> None:
+    """A deferred `wire:model` outside a form, a `<form wire:submit>`'s live fields, and a live
+    field asking for an e-mail beside a live search box are collected; the search box is not."""
+    page = _write(
+        tmp_path,
+        "resources/views/livewire/vereinsheim.blade.php",
+        '<div>\n  <input wire:model="notiz">\n'
+        '  <input type="email" wire:model.live="kontaktEmail">\n'
+        '  <input wire:model.live="search">\n</div>\n'
+        '<form id="anmeldung" wire:submit="save">\n  <input wire:model.live="vorname">\n'
+        '  <input wire:model.live="filterJahr">\n</form>\n',
+    )
+    ev = _read(page, tmp_path)
+    assert _roles(ev) == {
+        "vereinsheim.notiz": FieldRole.INPUT,
+        "vereinsheim.kontaktEmail": FieldRole.INPUT,
+        "vereinsheim.search": FieldRole.SEARCH,
+        "anmeldung.vorname": FieldRole.INPUT,
+        "anmeldung.filterJahr": FieldRole.INPUT,
+    }

@@ -1405,8 +1405,9 @@ class _Reader:
         A `<form method="get">` or a Rails form helper given `method: :get` whose controls
         look like a query (`search_forms.get_form_collects`; one that asks for contact
         details collects, and `collecting_get` says so), a Rails `search_form_for` block,
-        or a name that is a ransack predicate (`email_cont`; `status_in` only beside an
-        unambiguous one in the same form). Keyed by the control's start.
+        a name that is a ransack predicate (`email_cont`; `status_in` only beside an
+        unambiguous one in the same form), or a Livewire list's live search and filters
+        outside any `<form>` (`search_forms.live_queries`). Keyed by the control's start.
         """
         page = self.page
         spans = search_forms.erb_search_spans(page.tokens, page.code) if page.tokens else []
@@ -1437,6 +1438,10 @@ class _Reader:
                     continue
             for c in controls:
                 why.setdefault(c.start, what)
+        outside = by_form.get(None, [])
+        live = [c for c in outside if c.tag is not None and search_forms.live_bound(c.tag.attrs)]
+        for c in search_forms.live_queries(live):
+            why.setdefault(c.start, "wire:model.live")
         for controls in by_form.values():
             strict = [c for c in controls if c.name and search_forms.ransack_name(c.name)]
             if not strict:

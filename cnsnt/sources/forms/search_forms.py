@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from cnsnt.evidence import FieldRole
 from cnsnt.sources.forms.templates import CLOSE, IF, OPEN, Token
@@ -152,6 +152,36 @@ def _asks(ctrl: Asked) -> str | None:
     words = _words(ctrl.name)
     joined = [a + b for a, b in zip(words, words[1:], strict=False)]
     return next((_CONTACT_WORDS[w] for w in (*words, *joined) if w in _CONTACT_WORDS), None)
+
+
+_C = TypeVar("_C", bound=Asked)
+
+
+def live_bound(attrs: Iterable[str]) -> bool:
+    """A Livewire 3 live binding among a tag's attribute names (`wire:model.live.debounce.300ms`).
+
+    Each change is sent at once for the component to re-render its list: how a search box
+    or a list's filter is written outside any `<form>`.
+    """
+    return any(a == "wire:model.live" or a.startswith("wire:model.live.") for a in attrs)
+
+
+def live_queries(controls: Sequence[_C]) -> list[_C]:
+    """Which of a page's live-bound controls outside any `<form>` are a search or filter.
+
+    Livewire's list pages bind their search box and filters live
+    (`<input wire:model.live.debounce.300ms="search">`, `<select wire:model.live="perPage">`):
+    what is typed filters the list and is stored nowhere, as a GET form's query. With a
+    query control among them (`search`, `perPage`, `filterStatus`: `_query_control`), the
+    controls beside it are that list's filters too (`dateFrom`, `dateTo`), unless one asks
+    for a contact detail, a consent or a password: then only the query controls themselves.
+    """
+    queries = [c for c in controls if _query_control(c)]
+    if not queries:
+        return []
+    if any(_asks(c) is not None for c in controls):
+        return queries
+    return list(controls)
 
 
 def get_form_collects(controls: Sequence[Asked], named: Iterable[str | None]) -> str | None:
