@@ -441,11 +441,16 @@ def draft_update(
 
 
 def _review_name(path: Path, base: Path) -> str:
-    """How messages and the policy's comments name a reviewed list: from the policy's folder when in it."""
+    """How messages and the policy's comments name a reviewed list: from the policy's folder when in it.
+
+    Outside it, by its file name alone: the comments go into a committed policy, where a folder
+    of the reviewer's machine (`/home/alice/tmp/l1m.csv`) means nothing and tells too much
+    (review38 D6).
+    """
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except (ValueError, OSError):
-        return display_path(path)
+        return path.name or display_path(path)
 
 
 def _key_lines(result: Undeclared, evidence: Evidence) -> tuple[KeyLine, ...]:

@@ -90,3 +90,26 @@ def test_the_policys_only_entry_names_the_pattern_to_add(tmp_path: Path) -> None
         "only data entry, which cnsnt does not remove: left there; add einstellungen.* under ignore: "
         "and remove entry form_input"
     ) in result.output
+
+
+def test_a_list_outside_the_project_is_named_by_its_file_name_in_the_policy(tmp_path: Path) -> None:
+    """A reviewed list kept outside the project leaves no path of the reviewer's machine in the policy.
+
+    The comments of a committed `cnsnt.yaml` named it as typed (`marked personal in
+    /tmp/r38/work/l1m.csv:4`, review38 D6): a local folder, perhaps a user name, in a shared file.
+    """
+    root = _project(tmp_path)
+    outside = tmp_path / "reviewer" / "home" / "lists"
+    outside.mkdir(parents=True)
+    review = outside / "l1m.csv"
+    review.write_text("column,personal\neinstellungen.*,false\n", encoding="utf-8")
+    result = run("init", "--update", "--reviewed", str(review), str(root))
+    assert result.exit_code == 0, result.output
+    policy = (root / "cnsnt.yaml").read_text(encoding="utf-8")
+    assert "# marked not personal in l1m.csv:2" in policy
+    assert str(outside) not in policy and "reviewer/home" not in policy
+    inside = root / "lists" / "l2.csv"
+    inside.parent.mkdir()
+    inside.write_text("column,personal\nanmeldung.vorname,false\n", encoding="utf-8")
+    assert run("init", "--update", "--reviewed", str(inside), str(root)).exit_code == 0
+    assert "# marked not personal in lists/l2.csv:2" in (root / "cnsnt.yaml").read_text(encoding="utf-8")
