@@ -1306,6 +1306,11 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip
             if who is not None:
                 reason = f"it records what someone did, and '{who}' says who"
+        login = survey.anchors.get("login")
+        if not reason and login is not None and _whose_login(table, login, languages):
+            # `Loglar(Tarih, Kullanici, Islem)`, `STORMSETTINGS(Name, Value, User)`: the row is
+            # what that user did or chose, though no key names them
+            reason = f"'{login}' holds the login of the person each row is about"
         if not reason:
             person = _person_prefix(table.own_name, languages, spaces)
             if person is not None and _configures(table_words, person):
@@ -1624,6 +1629,18 @@ def _session_data(column: Column, key: str) -> bool:
     words = set(raw_words(column.name))
     # `session_data`, `payload`, or the bare word (`cc_session.session`): the session's state
     return bool(words) and words <= _SESSION_DATA | lx.SESSION_TABLES
+
+
+def _whose_login(table: Table, login: str, languages: tuple[str, ...]) -> bool:
+    """Whether a keyless table's login column says whose each row is (`Loglar.Kullanici`).
+
+    Not who made or changed the row (`created_user`, `aenderunguser`: bookkeeping, as
+    `created_by` is), nor the account the software logs in with to a server or a mailbox
+    (`smtp(host, port, username, password)`).
+    """
+    if table.foreign_keys or set(_TOKENIZER.words(login, languages)) & _MAKER_WORDS:
+        return False  # a declared key says more (`laboratorios.consulta_id`: whose care it is)
+    return not _connects(table, languages)
 
 
 def _names_people(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
