@@ -441,6 +441,28 @@ def _named_by_role(survey: _Survey) -> tuple[str, list[str]] | None:
     return role, list(dict.fromkeys(found.values()))
 
 
+# What names a person by itself: their name, full name or birth date (`titular_nom`).
+_NAMING = ("name", "full name", "birth date")
+
+
+def _named_once(table: Table, survey: _Survey) -> tuple[str, str] | None:
+    """A person the row names by role, by a name alone (`klant_naam`, `Dolgozó teljes neve`).
+
+    Weaker than `_named_by_role` (a name and more): read only where nothing else says whose
+    the row is. A declared key is a link to another row, not a name written out
+    (`directions.faculty_short_name -> faculties`).
+    """
+    keys = {c.casefold() for key in table.foreign_keys for c in key.columns}
+    for role, found in survey.attached.items():
+        if role in lx.MESSAGE_ROLES:
+            continue  # `remitentnom`: who sent a request, as who made a row, not whom it is about
+        for anchor in _NAMING:
+            column = found.get(anchor)
+            if column is not None and column.casefold() not in keys:
+                return role, column
+    return None
+
+
 def _names_patient_row(survey: _Survey) -> bool:
     """Whether the row names and identifies a patient by role (`cpf_paciente`, `pacienteNome`).
 
@@ -1280,6 +1302,12 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             # the patient it was made for, so what it records relates to them
             role, shown = named_by_role
             reason = f"{_quote(shown)} identify the {role} each row is about"
+        if not reason and named_by_role is None:
+            named_once = _named_once(table, survey)
+            if named_once is not None:
+                # `cheques(nometitular, valor)`, `Betaal_betaaltransactie(klant_naam, bedrag)`: the
+                # row names the holder or the customer it was made for, so it relates to them
+                reason = f"'{named_once[1]}' names the {named_once[0]} each row is about"
         national = survey.anchors.get("national id")
         if (
             not reason
