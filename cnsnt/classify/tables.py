@@ -282,6 +282,8 @@ class _Survey:
     parcel's `sender_email` leaves its `sender` and `receiver` names, codereview25b F3)."""
     addressed: str | None = None
     """The column of a table of e-mails that says whom each goes to (`recipient`): the row's contact."""
+    office: str | None = None
+    """A fax number or a web site of the row's own (`fax`, `sito_web`): an office's way to be reached."""
 
 
 # Words of a row that connects to a server (`smtp_host`, `serveradresse`, `port`): its
@@ -322,6 +324,7 @@ def _survey(
     table_words = _table_words(table.name, languages)
     mailed = names_emails(table.name, languages)
     addressed: str | None = None
+    office: str | None = None
     glued = glued_prefixes(table, languages)
     for column in table.columns:
         kind = _type_kind(column.type)
@@ -345,6 +348,13 @@ def _survey(
                 for role in sorted(reading.rest & _PERSON_ROLES):
                     attached.setdefault(role, {}).setdefault(anchor, column.name)
         weak, _ = _pick(reading, True, kind)
+        if (
+            office is None
+            and weak is not None
+            and _category(weak) in _OFFICE_CATEGORIES
+            and not (reading.rest | set(weak.words)) & (_PERSONAL_SITES | _PEOPLE_WORDS)
+        ):
+            office = column.name  # `fax`, `sito_web`: not `facebook`, `site_perso`, `mother_fax`
         if weak is not None:
             category = _category(weak)
             account = account or category in _ACCOUNT_CATEGORIES
@@ -387,12 +397,38 @@ def _survey(
         # (`uprawnienia(User, Full_name, Mod1...)`: the staff accounts with their rights)
         anchors.pop("full name", None)
     return _Survey(
-        anchors, weak_name, address, links, company, ip, contact, attached, account, mailed, addressed
+        anchors, weak_name, address, links, company, ip, contact, attached, account, mailed, addressed, office
     )
 
 
 # What a thing has too: a display name and a way to reach whoever runs it.
 _THING_ANCHORS = frozenset({"full name", "email", "phone", "address"})
+# A fax line or a web site: how an office or a firm is reached (`fax`, `sito_web`, `honlap`),
+# not a person's own profile (`facebook`, `site_perso`, `media_spolecznosciowe`).
+_OFFICE_CATEGORIES = frozenset({"user.contact.fax_number", "user.contact.social_url"})
+_PERSONAL_SITES = frozenset(
+    {"twitter", "github", "facebook", "linkedin", "instagram", "skype", "blog", "perso", "personal",
+     "pessoal", "kisisel", "spolecznosciowe", "spolecznosciowy", "vkontakt", "личн"}
+)  # fmt: skip
+
+
+def _names_contacts(name: str, languages: tuple[str, ...]) -> bool:
+    """Whether a table's name is a word for phones or e-mails (`telefones`): a phone book, people's."""
+    strong, _ = _pick(_read(name, languages), False, "text")
+    return strong is not None and _ANCHORS.get(_category(strong)) in ("phone", "email")
+
+
+def _office(survey: _Survey) -> str | None:
+    """The fax or web site of a row whose only identifiers are ways to reach it, or None.
+
+    `Assurances(nomAssurance, telAssurance, faxAssurance, siteAssurance)`, `uo(uo_email,
+    uo_tel, uo_fax, uo_url_sito_web)`: an insurer's, an office's listing. A person's own
+    identifier (a first or last name, a birth date, a national id, a login) or a key to a
+    person keeps the row people's (RULE 5: a contact that may be a person's is personal).
+    """
+    if survey.office is None or survey.links or survey.anchors.keys() - _THING_ANCHORS:
+        return None
+    return survey.office
 
 
 def _contact_of_thing(
@@ -954,6 +990,16 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             or {"login", "full name"} <= set(survey.anchors)
         )
         thing = identifying and _contact_of_thing(table, own_words, survey, languages)
+        office = (
+            _office(survey)
+            if identifying
+            and not named.person
+            and not _names_contacts(table.own_name, languages)
+            and not any(
+                _table(key.ref_table, languages).person for key in table.foreign_keys
+            )
+            else None
+        )
         # a placeholder with a date of birth or a sex is someone real awaiting an account
         # (`placeholder_athlete(first_name, birth_date)`): none is born "to be named"
         if set(table_words) & lx.PLACEHOLDER_WORDS and not survey.anchors.keys() & (_BORN - {"name"}):
@@ -1156,6 +1202,20 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
                     why=f"in the people table '{table.name}'",
                 ),
             )
+        elif office is not None:
+            shown = [c for c in survey.anchors.values() if c != office]
+            verdict = TableVerdict(
+                ORGANISATION,
+                f"its only identifiers are ways to reach it ({_quote(shown)}) and '{office}' is a "
+                "fax or a web site: an office's or a firm's listing, not a person",
+                replace(base, organisation=True),
+            )
+            if table.foreign_keys:
+                # `formMentalHealthForm1(demographic_no -> demographic, fax)`: a key to a person
+                # says whose the row is, read below; the listing's verdict otherwise
+                deferred[table.key] = verdict
+                verdicts[table.key] = TableVerdict(OTHER, "", base)
+                continue
         elif thing:
             shown = [survey.weak_name] if survey.weak_name is not None else []
             shown += [c for c in survey.anchors.values() if c not in shown]
@@ -1361,6 +1421,16 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
         # an e-mail reaches whom it goes to: its text and its addresses are theirs, its
         # sending state (`sending`, `context`) is the queue's, no fact about them
         mailed_to = False
+        office = _office(survey) if not reason and contact is not None and not table.foreign_keys else None
+        if office is not None:
+            # `sl_jednostki(Adres, Telefon, Fax)`: a unit's or a court's listing, no one's
+            verdicts[table.key] = TableVerdict(
+                ORGANISATION,
+                f"its only identifiers are ways to reach it ('{contact}') and '{office}' is a fax or "
+                "a web site: an office's or a firm's listing, not a person",
+                replace(base, organisation=True),
+            )
+            continue
         if not reason and contact is not None:
             # a ticket, a call, a callback: the row reaches a person, so what it says
             # about them (a note, a name) is theirs, though not every field of it
@@ -3134,7 +3204,7 @@ def _session_column(column: Column, key: str, found: Classification) -> Classifi
             w.startswith(_SESSION_ENDS) for w in raw_words(column.name)
         ):
             return Classification(
-                False, None, Confidence.MEDIUM, f"'{column.name}' says when the session ends: the session's own"
+                False, None, Confidence.MEDIUM, f"'{column.name}' says when the session ends: its own"
             )
         return None
     if _session_data(column, key):

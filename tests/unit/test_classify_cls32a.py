@@ -130,3 +130,38 @@ def test_a_senders_name_or_a_key_names_no_one_the_row_is_about(tmp_path: Path) -
     got = _verdicts(tmp_path, ddl)
     for key in ("peticiones.importe", "directions.places"):
         assert not got[key].personal, got[key]
+
+
+# -- an office's listing: reached by phone, fax or web site, named by no person's identifier
+
+
+_OFFICES = """
+CREATE TABLE patients (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+  birth_date DATE);
+CREATE TABLE insurers (id INT PRIMARY KEY, name VARCHAR(80), phone VARCHAR(20), fax VARCHAR(20),
+  website VARCHAR(120), street VARCHAR(120));
+CREATE TABLE jednostki (kod INT PRIMARY KEY, jednostka VARCHAR(80), adres VARCHAR(120),
+  telefon VARCHAR(20), fax VARCHAR(20));
+CREATE TABLE referral_forms (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+  physician_name VARCHAR(80), phone VARCHAR(20), fax VARCHAR(20), reason TEXT);
+CREATE TABLE telefones (codigo INT PRIMARY KEY, nome VARCHAR(80), celular VARCHAR(20),
+  email VARCHAR(120), website VARCHAR(120));
+"""
+
+
+def test_a_row_reached_by_fax_or_web_site_and_named_by_no_one_is_an_office(tmp_path: Path) -> None:
+    """`insurers(name, phone, fax, website)`, `jednostki(adres, telefon, fax)`: an insurer's, a
+    unit's listing; its phone and address are the office's (cls32a: 115 false alarms away in 11
+    tune projects, 4 missed columns)."""
+    got = _verdicts(tmp_path, _OFFICES)
+    for key in ("insurers.phone", "insurers.street", "jednostki.telefon", "jednostki.adres"):
+        assert not got[key].personal, got[key]
+    assert "fax or a web site" in got["insurers.phone"].reasons[0]
+
+
+def test_a_key_to_a_person_or_a_phone_book_keeps_the_row_peoples(tmp_path: Path) -> None:
+    """A referral keyed to its patient is the patient's though it has a fax; a table named for
+    phones (`telefones`) is a phone book: its name and mobile number are a person's."""
+    got = _verdicts(tmp_path, _OFFICES)
+    for key in ("referral_forms.reason", "telefones.nome", "telefones.celular"):
+        assert got[key].personal, got[key]
