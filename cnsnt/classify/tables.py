@@ -106,6 +106,8 @@ _ACCOUNT_CATEGORIES = frozenset({"user.account.username", "user.authorization.pa
 _BORN = frozenset({"name", "birth date", "sex"})
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
+# Words that say an e-mail or a phone is an organisation's (`KurumEposta`, `school_phone`).
+_ORG_QUALIFIERS = lx.ORG_TABLES | lx.ORG_UNITS
 # Words of the row's own person (`user_email`, `personal_phone`), not of another one.
 _OWN_PERSON = frozenset({"user", "personal", "private", "home"})
 _ATTACHED = (lx.QUALIFIERS | _PEOPLE_WORDS) - _OWN_PERSON
@@ -338,11 +340,16 @@ def _survey(
         strong, _ = _pick(reading, False, kind)
         if strong is not None and strong.strong:
             anchor = _ANCHORS.get(_category(strong))
-            if anchor in ("email", "phone"):
+            # `KurumTelefon`, `school_phone`: an organisation's contact, no one's identifier
+            # (a company's tax number, `empresa_rut`, is read by the company column instead)
+            told = anchor in ("email", "phone") and bool(
+                set(_TOKENIZER.words(column.name, languages)) & _ORG_QUALIFIERS
+            )
+            if anchor in ("email", "phone") and not told:
                 contact = contact or column.name
             # `contact_email`, `mother_phone`: another person's, attached to the row;
             # only the row's own identifiers say the row is a person
-            if anchor is not None and not reading.rest & _ATTACHED:
+            if anchor is not None and not reading.rest & _ATTACHED and not told:
                 anchors.setdefault(anchor, column.name)
             elif anchor is not None:
                 for role in sorted(reading.rest & _PERSON_ROLES):

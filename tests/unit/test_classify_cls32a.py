@@ -165,3 +165,18 @@ def test_a_key_to_a_person_or_a_phone_book_keeps_the_row_peoples(tmp_path: Path)
     got = _verdicts(tmp_path, _OFFICES)
     for key in ("referral_forms.reason", "telefones.nome", "telefones.celular"):
         assert got[key].personal, got[key]
+
+
+def test_an_organisations_phone_or_e_mail_identifies_no_one(tmp_path: Path) -> None:
+    """`KurumTelefon`, `KurumEposta` (the institution's), `school_phone`: an organisation's
+    contact says nothing of whether the row is a person (cls32a: 67 false alarms away, most
+    in one project's medical-device register, 5 missed columns)."""
+    ddl = """
+    CREATE TABLE cihaz_teknik (id INT PRIMARY KEY, marka_adi VARCHAR(80), urun_tanimi VARCHAR(200),
+      KurumTelefon VARCHAR(20), KurumEposta VARCHAR(120));
+    CREATE TABLE transfers (id INT PRIMARY KEY, school_phone VARCHAR(20),
+      school_email VARCHAR(120), transfer_note TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("cihaz_teknik.marka_adi", "cihaz_teknik.urun_tanimi", "transfers.transfer_note"):
+        assert not got[key].personal, got[key]
