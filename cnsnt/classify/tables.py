@@ -1679,6 +1679,8 @@ _SESSION_IDS = frozenset({"sid", "sessid", "sesskey", "sessionid", "sessionkey",
 _SESSION_KEY_WORDS = frozenset({"id", "key", "hash", "token"})
 # What a session store keeps for the logged-in person (`session_data`, `payload`, `sess`).
 _SESSION_DATA = frozenset({"data", "payload", "content", "value", "vars", "sess"})
+# What every word of `session_tables` contains: a cheap test before the name is split.
+_SESSION_STEMS = ("ses", "sitzung", "oturum", "munkamenet")
 # Types of a generated row number (Laravel's `id()`, `increments`; a uuid): never a cookie.
 _GENERATED_KEYS = frozenset({"id", "increments", "bigincrements", "uuid", "uniqueidentifier", "guid"})
 # When a session ends (`expire_date`, `lifetime`, Polish `wygasa_at`): the session's own, no act.
@@ -1687,6 +1689,9 @@ _SESSION_ENDS = ("expir", "lifetime", "ttl", "wygas")
 
 def _session_store(table: Table) -> bool:
     """Whether a table's name says it keeps login sessions (`django_session`, `sesje_sso`, `sessiondata`)."""
+    folded = table.own_name.casefold()
+    if not any(stem in folded for stem in _SESSION_STEMS):
+        return False  # most tables: no word to split out
     return any(
         w in lx.SESSION_TABLES or (w.startswith("session") and len(w) > len("sessions"))
         for w in raw_words(table.own_name)
