@@ -342,14 +342,14 @@ def _survey(
             anchor = _ANCHORS.get(_category(strong))
             # `KurumTelefon`, `school_phone`: an organisation's contact, no one's identifier
             # (a company's tax number, `empresa_rut`, is read by the company column instead)
-            told = anchor in ("email", "phone") and bool(
+            org_contact = anchor in ("email", "phone") and bool(
                 set(_TOKENIZER.words(column.name, languages)) & _ORG_QUALIFIERS
             )
-            if anchor in ("email", "phone") and not told:
+            if anchor in ("email", "phone") and not org_contact:
                 contact = contact or column.name
             # `contact_email`, `mother_phone`: another person's, attached to the row;
             # only the row's own identifiers say the row is a person
-            if anchor is not None and not reading.rest & _ATTACHED and not told:
+            if anchor is not None and not reading.rest & _ATTACHED and not org_contact:
                 anchors.setdefault(anchor, column.name)
             elif anchor is not None:
                 for role in sorted(reading.rest & _PERSON_ROLES):
