@@ -365,6 +365,8 @@ MACHINERY_TABLES: Final = _VOCAB.lists["machinery_tables"]
 ACCOUNT_TABLES: Final = _VOCAB.lists["account_tables"]
 # Tables of the software's jobs (`processes`, `delayed_jobs`): their times and progress are the job's.
 JOB_TABLES: Final = _VOCAB.lists["job_tables"]
+# Words for a login session of the software (`django_session`): its text id is a cookie.
+SESSION_TABLES: Final = _VOCAB.lists["session_tables"]
 # A date's parts in columns of their own (`day`, `month`, `year`), and tables of a person's
 # dates (`contact_important_dates`): a date kept so there is a birthday or an anniversary.
 DATE_PARTS: Final = _VOCAB.lists["date_parts"]

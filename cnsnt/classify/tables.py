@@ -106,6 +106,8 @@ _ACCOUNT_CATEGORIES = frozenset({"user.account.username", "user.authorization.pa
 _BORN = frozenset({"name", "birth date", "sex"})
 # Unions built once: made per column they cost more than the rest of the check.
 _PEOPLE_WORDS = lx.PERSON_TABLES | lx.LINK_WORDS
+# Words that say an e-mail or a phone is an organisation's (`KurumEposta`, `school_phone`).
+_ORG_QUALIFIERS = lx.ORG_TABLES | lx.ORG_UNITS
 # Words of the row's own person (`user_email`, `personal_phone`), not of another one.
 _OWN_PERSON = frozenset({"user", "personal", "private", "home"})
 _ATTACHED = (lx.QUALIFIERS | _PEOPLE_WORDS) - _OWN_PERSON
@@ -282,6 +284,8 @@ class _Survey:
     parcel's `sender_email` leaves its `sender` and `receiver` names, codereview25b F3)."""
     addressed: str | None = None
     """The column of a table of e-mails that says whom each goes to (`recipient`): the row's contact."""
+    office: str | None = None
+    """A fax number or a web site of the row's own (`fax`, `sito_web`): an office's way to be reached."""
 
 
 # Words of a row that connects to a server (`smtp_host`, `serveradresse`, `port`): its
@@ -322,6 +326,7 @@ def _survey(
     table_words = _table_words(table.name, languages)
     mailed = names_emails(table.name, languages)
     addressed: str | None = None
+    office: str | None = None
     glued = glued_prefixes(table, languages)
     for column in table.columns:
         kind = _type_kind(column.type)
@@ -335,16 +340,28 @@ def _survey(
         strong, _ = _pick(reading, False, kind)
         if strong is not None and strong.strong:
             anchor = _ANCHORS.get(_category(strong))
-            if anchor in ("email", "phone"):
+            # `KurumTelefon`, `school_phone`: an organisation's contact, no one's identifier
+            # (a company's tax number, `empresa_rut`, is read by the company column instead)
+            org_contact = anchor in ("email", "phone") and bool(
+                set(_TOKENIZER.words(column.name, languages)) & _ORG_QUALIFIERS
+            )
+            if anchor in ("email", "phone") and not org_contact:
                 contact = contact or column.name
             # `contact_email`, `mother_phone`: another person's, attached to the row;
             # only the row's own identifiers say the row is a person
-            if anchor is not None and not reading.rest & _ATTACHED:
+            if anchor is not None and not reading.rest & _ATTACHED and not org_contact:
                 anchors.setdefault(anchor, column.name)
             elif anchor is not None:
                 for role in sorted(reading.rest & _PERSON_ROLES):
                     attached.setdefault(role, {}).setdefault(anchor, column.name)
         weak, _ = _pick(reading, True, kind)
+        if (
+            office is None
+            and weak is not None
+            and _category(weak) in _OFFICE_CATEGORIES
+            and not (reading.rest | set(weak.words)) & (_PERSONAL_SITES | _PEOPLE_WORDS)
+        ):
+            office = column.name  # `fax`, `sito_web`: not `facebook`, `site_perso`, `mother_fax`
         if weak is not None:
             category = _category(weak)
             account = account or category in _ACCOUNT_CATEGORIES
@@ -387,12 +404,38 @@ def _survey(
         # (`uprawnienia(User, Full_name, Mod1...)`: the staff accounts with their rights)
         anchors.pop("full name", None)
     return _Survey(
-        anchors, weak_name, address, links, company, ip, contact, attached, account, mailed, addressed
+        anchors, weak_name, address, links, company, ip, contact, attached, account, mailed, addressed, office
     )
 
 
 # What a thing has too: a display name and a way to reach whoever runs it.
 _THING_ANCHORS = frozenset({"full name", "email", "phone", "address"})
+# A fax line or a web site: how an office or a firm is reached (`fax`, `sito_web`, `honlap`),
+# not a person's own profile (`facebook`, `site_perso`, `media_spolecznosciowe`).
+_OFFICE_CATEGORIES = frozenset({"user.contact.fax_number", "user.contact.social_url"})
+_PERSONAL_SITES = frozenset(
+    {"twitter", "github", "facebook", "linkedin", "instagram", "skype", "blog", "perso", "personal",
+     "pessoal", "kisisel", "spolecznosciowe", "spolecznosciowy", "vkontakt", "личн"}
+)  # fmt: skip
+
+
+def _names_contacts(name: str, languages: tuple[str, ...]) -> bool:
+    """Whether a table's name is a word for phones or e-mails (`telefones`): a phone book, people's."""
+    strong, _ = _pick(_read(name, languages), False, "text")
+    return strong is not None and _ANCHORS.get(_category(strong)) in ("phone", "email")
+
+
+def _office(survey: _Survey) -> str | None:
+    """The fax or web site of a row whose only identifiers are ways to reach it, or None.
+
+    `Assurances(nomAssurance, telAssurance, faxAssurance, siteAssurance)`, `uo(uo_email,
+    uo_tel, uo_fax, uo_url_sito_web)`: an insurer's, an office's listing. A person's own
+    identifier (a first or last name, a birth date, a national id, a login) or a key to a
+    person keeps the row people's (RULE 5: a contact that may be a person's is personal).
+    """
+    if survey.office is None or survey.links or survey.anchors.keys() - _THING_ANCHORS:
+        return None
+    return survey.office
 
 
 def _contact_of_thing(
@@ -439,6 +482,28 @@ def _named_by_role(survey: _Survey) -> tuple[str, list[str]] | None:
         return None
     role, found = next(((r, f) for r, f in named if r in lx.PATIENT_WORDS), named[0])
     return role, list(dict.fromkeys(found.values()))
+
+
+# What names a person by itself: their name, full name or birth date (`titular_nom`).
+_NAMING = ("name", "full name", "birth date")
+
+
+def _named_once(table: Table, survey: _Survey) -> tuple[str, str] | None:
+    """A person the row names by role, by a name alone (`klant_naam`, `Dolgozó teljes neve`).
+
+    Weaker than `_named_by_role` (a name and more): read only where nothing else says whose
+    the row is. A declared key is a link to another row, not a name written out
+    (`directions.faculty_short_name -> faculties`).
+    """
+    keys = {c.casefold() for key in table.foreign_keys for c in key.columns}
+    for role, found in survey.attached.items():
+        if role in lx.MESSAGE_ROLES:
+            continue  # `remitentnom`: who sent a request, as who made a row, not whom it is about
+        for anchor in _NAMING:
+            column = found.get(anchor)
+            if column is not None and column.casefold() not in keys:
+                return role, column
+    return None
 
 
 def _names_patient_row(survey: _Survey) -> bool:
@@ -932,6 +997,16 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             or {"login", "full name"} <= set(survey.anchors)
         )
         thing = identifying and _contact_of_thing(table, own_words, survey, languages)
+        office = (
+            _office(survey)
+            if identifying
+            and not named.person
+            and not _names_contacts(table.own_name, languages)
+            and not any(
+                _table(key.ref_table, languages).person for key in table.foreign_keys
+            )
+            else None
+        )
         # a placeholder with a date of birth or a sex is someone real awaiting an account
         # (`placeholder_athlete(first_name, birth_date)`): none is born "to be named"
         if set(table_words) & lx.PLACEHOLDER_WORDS and not survey.anchors.keys() & (_BORN - {"name"}):
@@ -1134,6 +1209,20 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
                     why=f"in the people table '{table.name}'",
                 ),
             )
+        elif office is not None:
+            shown = [c for c in survey.anchors.values() if c != office]
+            verdict = TableVerdict(
+                ORGANISATION,
+                f"its only identifiers are ways to reach it ({_quote(shown)}) and '{office}' is a "
+                "fax or a web site: an office's or a firm's listing, not a person",
+                replace(base, organisation=True),
+            )
+            if table.foreign_keys:
+                # `formMentalHealthForm1(demographic_no -> demographic, fax)`: a key to a person
+                # says whose the row is, read below; the listing's verdict otherwise
+                deferred[table.key] = verdict
+                verdicts[table.key] = TableVerdict(OTHER, "", base)
+                continue
         elif thing:
             shown = [survey.weak_name] if survey.weak_name is not None else []
             shown += [c for c in survey.anchors.values() if c not in shown]
@@ -1280,6 +1369,12 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             # the patient it was made for, so what it records relates to them
             role, shown = named_by_role
             reason = f"{_quote(shown)} identify the {role} each row is about"
+        if not reason and named_by_role is None:
+            named_once = _named_once(table, survey)
+            if named_once is not None:
+                # `cheques(nometitular, valor)`, `Betaal_betaaltransactie(klant_naam, bedrag)`: the
+                # row names the holder or the customer it was made for, so it relates to them
+                reason = f"'{named_once[1]}' names the {named_once[0]} each row is about"
         national = survey.anchors.get("national id")
         if (
             not reason
@@ -1291,6 +1386,13 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             # though no key declares it
             reason = f"'{national}' holds the national id of the person each row is about"
         table_words = _table_words(table.own_name, languages)
+        session = None if reason else _session_key(table)
+        if session is not None:
+            # `django_session(session_key, session_data)`: a login's cookie, no key to a user
+            reason = (
+                f"its rows are login sessions and '{session}' holds the session's id, the cookie "
+                "that identifies the browser of whoever logged in: each row is about that person"
+            )
         if not reason and survey.ip is not None and _keyed_by(table, survey.ip):
             # `GEOLOCALITZACIO_IP(ip PRIMARY KEY, city, is_tor)`: what is known of an address
             # is known of the person connecting from it (an IP is personal data)
@@ -1299,6 +1401,11 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             who = survey.anchors.get("login") or survey.anchors.get("email") or survey.ip
             if who is not None:
                 reason = f"it records what someone did, and '{who}' says who"
+        login = survey.anchors.get("login")
+        if not reason and login is not None and _whose_login(table, login, languages):
+            # `Loglar(Tarih, Kullanici, Islem)`, `STORMSETTINGS(Name, Value, User)`: the row is
+            # what that user did or chose, though no key names them
+            reason = f"'{login}' holds the login of the person each row is about"
         if not reason:
             person = _person_prefix(table.own_name, languages, spaces)
             if person is not None and _configures(table_words, person):
@@ -1321,6 +1428,16 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
         # an e-mail reaches whom it goes to: its text and its addresses are theirs, its
         # sending state (`sending`, `context`) is the queue's, no fact about them
         mailed_to = False
+        office = _office(survey) if not reason and contact is not None and not table.foreign_keys else None
+        if office is not None:
+            # `sl_jednostki(Adres, Telefon, Fax)`: a unit's or a court's listing, no one's
+            verdicts[table.key] = TableVerdict(
+                ORGANISATION,
+                f"its only identifiers are ways to reach it ('{contact}') and '{office}' is a fax or "
+                "a web site: an office's or a firm's listing, not a person",
+                replace(base, organisation=True),
+            )
+            continue
         if not reason and contact is not None:
             # a ticket, a call, a callback: the row reaches a person, so what it says
             # about them (a note, a name) is theirs, though not every field of it
@@ -1555,6 +1672,85 @@ def _keyed_by(table: Table, column: str) -> bool:
     """Whether a column is what the table's rows are: its one primary key (a cache keyed by an address)."""
     primary = [c.name for c in table.columns if c.primary_key]
     return primary == [column]
+
+
+# A session's id glued or cut short (`sessid`, `sesskey`, `sess_id`, `sid`): see `_session_key`.
+_SESSION_IDS = frozenset({"sid", "sessid", "sesskey", "sessionid", "sessionkey", "idsess", "sessionhash"})
+_SESSION_KEY_WORDS = frozenset({"id", "key", "hash", "token"})
+# What a session store keeps for the logged-in person (`session_data`, `payload`, `sess`).
+_SESSION_DATA = frozenset({"data", "payload", "content", "value", "vars", "sess"})
+# What every word of `session_tables` contains: a cheap test before the name is split.
+_SESSION_STEMS = ("ses", "sitzung", "oturum", "munkamenet")
+# Types of a generated row number (Laravel's `id()`, `increments`; a uuid): never a cookie.
+_GENERATED_KEYS = frozenset({"id", "increments", "bigincrements", "uuid", "uniqueidentifier", "guid"})
+# When a session ends (`expire_date`, `lifetime`, Polish `wygasa_at`): the session's own, no act.
+_SESSION_ENDS = ("expir", "lifetime", "ttl", "wygas")
+
+
+def _session_store(table: Table) -> bool:
+    """Whether a table's name says it keeps login sessions (`django_session`, `sesje_sso`, `sessiondata`)."""
+    folded = table.own_name.casefold()
+    if not any(stem in folded for stem in _SESSION_STEMS):
+        return False  # most tables: no word to split out
+    return any(
+        w in lx.SESSION_TABLES or (w.startswith("session") and len(w) > len("sessions"))
+        for w in raw_words(table.own_name)
+    )
+
+
+def _session_key(table: Table) -> str | None:
+    """The column of a login-session table that holds the session's id, the browser's cookie.
+
+    A web framework's session store (`django_session.session_key`, Laravel's `sessions.id
+    varchar`, `ci_sessions.id`) is keyed by the random id the browser sends back in a
+    cookie: an online identifier of whoever is logged in (GDPR Recital 30), so the table is
+    about them though no key names them. A class's or a training's sessions are numbered
+    (`training_sessions.id int`), and a generated uuid is no cookie: neither is read so.
+    """
+    if not _session_store(table):
+        return None
+    declared = {c.casefold() for key in table.foreign_keys for c in key.columns}
+    texts = [
+        c
+        for c in table.columns
+        if c.name.casefold() not in declared
+        and _type_kind(c.type) in ("text", "unknown")
+        and re.split(r"[\s(]", (c.type or "").strip().lower(), maxsplit=1)[0] not in _GENERATED_KEYS
+    ]
+    for column in texts:
+        words = raw_words(column.name)
+        if not words:
+            continue
+        named = set(words) & (lx.SESSION_TABLES | {"sess"}) and set(words) & _SESSION_KEY_WORDS
+        if named or words[0] == "sid" or "".join(words) in _SESSION_IDS:
+            return column.name
+    if any("token" in raw_words(c.name) for c in table.columns):
+        return None  # `Session(id, sessionToken)`: the token is the cookie, the id the row's number
+    primary = [c for c in table.columns if c.primary_key]
+    if len(primary) == 1 and primary[0] in texts and primary[0].name.casefold() == "id":
+        return primary[0].name
+    return None
+
+
+def _session_data(column: Column, key: str) -> bool:
+    """Whether a column of a login-session table holds what the session keeps (`session_data`, `payload`)."""
+    if column.name == key or column.primary_key or _type_kind(column.type) not in ("text", "unknown"):
+        return False
+    words = set(raw_words(column.name))
+    # `session_data`, `payload`, or the bare word (`cc_session.session`): the session's state
+    return bool(words) and words <= _SESSION_DATA | lx.SESSION_TABLES
+
+
+def _whose_login(table: Table, login: str, languages: tuple[str, ...]) -> bool:
+    """Whether a keyless table's login column says whose each row is (`Loglar.Kullanici`).
+
+    Not who made or changed the row (`created_user`, `aenderunguser`: bookkeeping, as
+    `created_by` is), nor the account the software logs in with to a server or a mailbox
+    (`smtp(host, port, username, password)`).
+    """
+    if table.foreign_keys or set(_TOKENIZER.words(login, languages)) & _MAKER_WORDS:
+        return False  # a declared key says more (`laboratorios.consulta_id`: whose care it is)
+    return not _connects(table, languages)
 
 
 def _names_people(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
@@ -2682,6 +2878,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         street = _street(table, verdict)
         bank = bank_column(table, verdict.context)
         glued = glued_prefixes(table, verdict.context.languages)
+        session = _session_key(table) if verdict.kind in (PEOPLE, LINKED) else None
         for column in table.columns:
             # `calisanlar.ctckn`: the table's initial, then a term (`tckn`), read past it
             past = None if column.primary_key else past_glued(column.name, glued, verdict.context.languages)
@@ -2724,6 +2921,8 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 )
             if not found.personal and _login_keyed(table, column, verdict):
                 found = _LOGIN_KEY
+            if session is not None:
+                found = _session_column(column, session, found) or found
             if not found.personal and _snapshot(table, column, verdict.context.languages):
                 found = _SNAPSHOT
             trait = attributes.get(column.name.casefold())
@@ -3000,6 +3199,34 @@ _LOGIN_KEY = Classification(
     Confidence.MEDIUM,
     "it is the one text key of a table of user accounts and no id: each value is a login",
 )
+
+
+def _session_column(column: Column, key: str, found: Classification) -> Classification | None:
+    """What a column of a login-session table holds: the session's cookie, what it keeps, when it ends."""
+    if column.name == key and not (found.personal and found.confidence is Confidence.HIGH):
+        return Classification(
+            True,
+            "user.device.cookie_id",
+            Confidence.MEDIUM,
+            f"'{column.name}' is the id of a login session, the cookie that identifies the browser "
+            "of whoever logged in: an online identifier (GDPR Recital 30)",
+        )
+    if found.personal:
+        if found.confidence is not Confidence.HIGH and any(
+            w.startswith(_SESSION_ENDS) for w in raw_words(column.name)
+        ):
+            return Classification(
+                False, None, Confidence.MEDIUM, f"'{column.name}' says when the session ends: its own"
+            )
+        return None
+    if _session_data(column, key):
+        return Classification(
+            True,
+            "user.behavior",
+            Confidence.LOW,
+            f"'{column.name}' holds what the application keeps for a logged-in person's session",
+        )
+    return None
 
 
 def _login_keyed(table: Table, column: Column, verdict: TableVerdict) -> bool:

@@ -32,6 +32,7 @@ _LIST_KEYS = (
     "token_parts",
     "key_words",
     "job_tables",
+    "session_tables",
     "account_tables",
     "flag_if_numeric",
     "send_words",
@@ -135,6 +136,7 @@ _NOT_SPLIT = frozenset(
     {
         "account_tables",
         "job_tables",
+        "session_tables",
         "standards_bodies",
         "animal_tables",
         "animal_columns",
