@@ -114,9 +114,15 @@ def _picks(
     keys: frozenset[str],
     around: frozenset[str],
 ) -> bool:
-    """Whether `table` is a join table with a key to a table of `around` (`picking_tables`)."""
+    """Whether `table` is a join table with a key to a table of `around` (`picking_tables`).
+
+    A key that says who made the row (`created_by`) links no one the row is about.
+    """
+    made_by = {c.name.casefold() for c in table.columns if _bookkeeping(classified.get(c.key))}
     linked = False
     for key in table.foreign_keys:
+        if {name.casefold() for name in key.columns} & made_by:
+            continue
         target = reading.target(table, key)
         linked = linked or (target is not None and target.key.casefold() in around)
     if not linked:
@@ -148,6 +154,10 @@ def _own_id(table: Table) -> str | None:
     return next((c.name.casefold() for c in table.columns if c.name.casefold().strip("_") in _OWN_IDS), None)
 
 
-def _bookkeeping(verdict: Classification) -> bool:
+def _bookkeeping(verdict: Classification | None) -> bool:
     """Whether cnsnt reads the column, surely, as when or by whom the row was made or changed."""
-    return verdict.confidence is Confidence.HIGH and any(words in verdict.reason for words in _BOOKKEEPING)
+    return (
+        verdict is not None
+        and verdict.confidence is Confidence.HIGH
+        and any(words in verdict.reason for words in _BOOKKEEPING)
+    )
