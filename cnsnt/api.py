@@ -476,8 +476,9 @@ def column_verdicts(
     declares (`# unsure, check: ...`, unedited), so both halves of the unsure list shrink
     as a reviewer works through them (`cnsnt.starter.asked`). `beside_personal`: only the
     columns of a table where the policy declares a column under a data entry (without a
-    policy: where cnsnt calls one personal), and the fields of a form where it declares a
-    field (without one: every form), the third list of a review pass (`cnsnt.starter.beside`).
+    policy: where cnsnt calls one personal) or of a join table linked to one, and the fields
+    of a form where it declares a field (without one: every form), the third list of a review
+    pass (`cnsnt.starter.beside`).
     """
     from cnsnt.classify import read_tables
     from cnsnt.classify.tables import LINKED, PEOPLE
@@ -512,10 +513,10 @@ def column_verdicts(
         rows = [r for r in rows if column_open(index, columns[r.column], lines)]
         fields = [(r, f) for r, f in fields if field_open(index, f, lines)]
     if beside_personal:
-        from cnsnt.starter.beside import form_of, personal_forms, personal_tables, table_of
+        from cnsnt.starter.beside import form_of, personal_forms, table_of, third_list_tables
 
         declared = index if Path(loaded.path).exists() else None  # no policy yet: the classifier's
-        around = personal_tables(evidence, declared)
+        around = third_list_tables(evidence, reading, declared)
         rows = [r for r in rows if table_of(columns[r.column]) in around]
         if fields and forms is not None:
             chosen_forms = personal_forms(forms.fields, declared)

@@ -980,11 +980,14 @@ def _unsure_note(err: Console, draft: Draft, root: Path) -> None:
         _whole_forms_note(err, draft.asked_forms)
     if draft.beside:
         count = draft.beside
-        # its low rows are the first list's: the count is what it holds once those are answered
+        # its low rows are the first list's: the count is what it holds now, those left aside; the
+        # answers to the lists before it move it, as they declare columns of new tables or take
+        # a table's last declared one away (docs/init.md, trial L)
         err.print(
             f"{count} column{'s' if count != 1 else ''} left out as not personal at medium or high "
-            "confidence, in tables where the policy declares another (the third list: most misses "
-            f"left after the unsure ones are there): check {'them' if count != 1 else 'it'} with cnsnt "
+            "confidence, in tables where the policy declares another and in join tables linked to them "
+            "(the third list: most misses left after the unsure ones are there): check "
+            f"{'them' if count != 1 else 'it'} with cnsnt "
             f"explain-column '*'{where} --undecided --verdict not-personal --beside-personal",
             markup=False,
             soft_wrap=True,
@@ -1435,7 +1438,8 @@ def explain_column_command(
         typer.Option(
             "--beside-personal",
             help="List only the columns of tables in which the policy declares a column under a "
-            "data entry (without a policy: in which cnsnt calls a column personal), and the form "
+            "data entry (without a policy: in which cnsnt calls a column personal) and of the join "
+            "tables linked to them (keys and bookkeeping alone: user_conditions), and the form "
             "fields of forms in which it declares a field (without a policy: every form). With "
             "--undecided --verdict not-personal it is the third list of a review pass, where "
             "most misses at medium and high confidence are.",
@@ -1461,7 +1465,8 @@ def explain_column_command(
 
     A third list, optional, after those two: `--undecided --verdict not-personal
     --beside-personal --format csv > review-3.csv`, the columns cnsnt left out in tables
-    where the policy declares another. Most misses left at medium and high confidence
+    where the policy declares another, and in the join tables linked to them (a person's
+    `user_conditions`, whose `condition_id` is the fact). Most misses left at medium and high confidence
     are there (on the labelled set: 2,064 of 2,744, in 19,959 rows, about 73 a project,
     a tenth of them personal). A table's keys are answered with one pattern row
     (`orders.*_id,false`, once you have checked it names no person's identifier).

@@ -918,6 +918,10 @@ def _label(match: _Match) -> str:
     return lx.LABELS.get(match.category, match.category)
 
 
+#: How the classifier says a numeric column names who created or changed the row
+#: (`updated_by int`): a key to that person, as `id` is (`cnsnt.starter.key_columns`).
+CHANGED_ROW = "says who created or changed the row"
+
 _WHY = {
     "identifier": "an identifier or key",
     "timestamp": "a date or time",
@@ -2673,7 +2677,7 @@ def decide(
             False,
             None,
             Confidence.HIGH,
-            f"name '{name}' says who created or changed the row: a key to them, not a datum",
+            f"name '{name}' {CHANGED_ROW}: a key to them, not a datum",
         )
     if reading.negators:
         word, why = reading.negators[0]
@@ -2699,7 +2703,7 @@ def decide(
                 False,
                 None,
                 Confidence.HIGH,
-                f"name '{name}' says who created or changed the row ('{word}'): a key to them, not a datum",
+                f"name '{name}' {CHANGED_ROW} ('{word}'): a key to them, not a datum",
             )
         sure = _sure_not(why, ctx, link)
         if why == "timestamp" and kind == "boolean":

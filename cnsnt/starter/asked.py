@@ -27,7 +27,7 @@ from cnsnt.matching import AliasIndex, PolicyIndex, is_glob
 from cnsnt.model import Confidence
 from cnsnt.policy.loader import policy_files
 from cnsnt.policy.model import Policy
-from cnsnt.starter.beside import personal_tables, table_of
+from cnsnt.starter.beside import table_of, third_list_tables
 from cnsnt.starter.field_verdicts import FieldVerdicts
 from cnsnt.starter.fields import alone_on
 from cnsnt.starter.own_rows import own_rows_of
@@ -85,8 +85,9 @@ class Questions:
     """The form fields of that list."""
     beside: int = 0
     """Columns left out as not personal at medium or high confidence in a table where the policy
-    declares another column: the third list, `--verdict not-personal --beside-personal`, once the
-    low ones are answered (its low rows are the first list's)."""
+    declares another column, or in a join table linked to one: the third list, `--verdict
+    not-personal --beside-personal`, once the low ones are answered (its low rows are the first
+    list's)."""
     forms: tuple[str, ...] = ()
     """init's whole-form `form.*` lines still asking (`unsure, check: all 4 fields ...`): one
     question each, on no list, so said apart (review38 D2)."""
@@ -119,7 +120,8 @@ def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> Question
         personal = verdict.personal or column.key.casefold() in own
         if verdict.confidence is not Confidence.LOW:
             if not personal:
-                around = personal_tables(evidence, index) if around is None else around
+                if around is None:
+                    around = third_list_tables(evidence, read_tables(evidence.tables), index)
                 beside += table_of(column) in around
             continue
         if personal:

@@ -125,7 +125,7 @@ def test_init_names_the_third_list_after_both_unsure_ones_with_its_count(tmp_pat
     lines = result.stderr.splitlines()
     third = (
         "5 columns left out as not personal at medium or high confidence, in tables where the policy declares "
-        "another (the third list: most misses left after the unsure ones are there): check them with cnsnt "
+        "another and in join tables linked to them (the third list: most misses left after the unsure ones are there): check them with cnsnt "
         f"explain-column '*' {where} --undecided --verdict not-personal --beside-personal"
     )
     assert third in lines
