@@ -126,6 +126,8 @@ _LIST_KEYS = (
     "care_events",
     "unstated_values",
     "named_things",
+    "session_words",
+    "session_data",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
@@ -136,6 +138,9 @@ _NOT_SPLIT = frozenset(
         "account_tables",
         "job_tables",
         "standards_bodies",
+        # `sid`, `sess`: read in tables of web sessions only, never cut out of a glued name
+        "session_words",
+        "session_data",
         "animal_tables",
         "animal_columns",
         "named_things",
