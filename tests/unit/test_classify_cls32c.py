@@ -104,3 +104,30 @@ def test_an_error_a_row_logs_is_the_softwares(tmp_path: Path) -> None:
         assert not got[key].personal, got[key]
         assert "technical" in got[key].reason
     assert got["sms_deliveries.body"].personal
+
+
+# -- when the row's matter was resolved or closed
+
+
+def test_when_a_request_was_resolved_or_closed_is_the_records(tmp_path: Path) -> None:
+    """`help_requests.resolved_at`, `callbacks.abgeschlossen`, `alarms.data_chiuso`: a step of
+    the record's handling by whoever handles it, as its archiving is; when the member asked
+    stays theirs."""
+    ddl = _MEMBERS + """
+    CREATE TABLE help_requests (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
+      question TEXT, asked_at TIMESTAMP, resolved_at TIMESTAMP, closed_at TIMESTAMP);
+    CREATE TABLE rueckrufe (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
+      abgeschlossen DATE);
+    CREATE TABLE allarmi (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
+      data_chiuso DATE);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in (
+        "help_requests.resolved_at",
+        "help_requests.closed_at",
+        "rueckrufe.abgeschlossen",
+        "allarmi.data_chiuso",
+    ):
+        assert not got[key].personal, got[key]
+    assert got["help_requests.asked_at"].personal
+    assert got["help_requests.question"].personal
