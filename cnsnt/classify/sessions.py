@@ -55,17 +55,30 @@ def _session_id(column: Column, languages: tuple[str, ...] | None, foreign: froz
     return any(w & named and w <= _ID_WORDS | lx.SESSION_WORDS for w in _readings(column, languages))
 
 
-def web_session(table: Table, column: Column, languages: tuple[str, ...] | None) -> Classification | None:
-    """The verdict on a web session's id or data in a table of web sessions, or None."""
+def session_data(table: Table, languages: tuple[str, ...] | None) -> tuple[Column, ...]:
+    """The columns that keep a web session's data, if the table is one of web sessions; else ().
+
+    Read once per table: a table named for sessions that keeps their data (`payload`), and
+    whose cookie is no token of its own (`Session(id, sessionToken)`: the id is the row's).
+    """
     named = _table_words(table.name, languages)
     if not named or named[-1] not in lx.SESSION_WORDS:
-        return None
-    kept = [c for c in table.columns if _data(c, languages)]
+        return ()
+    kept = tuple(c for c in table.columns if _data(c, languages))
+    if not kept or any("token" in w for c in table.columns for w in _readings(c, languages)):
+        return ()  # `curs_sessions`, `user_sessions(ip, login_at)`: no session's data kept
+    return kept
+
+
+def web_session(
+    table: Table, column: Column, languages: tuple[str, ...] | None, kept: tuple[Column, ...]
+) -> Classification | None:
+    """The verdict on a web session's id or data in a table of web sessions, or None.
+
+    `kept`: what `session_data` found in the table.
+    """
     if not kept:
-        return None  # `curs_sessions`, `user_sessions(ip, login_at)`: no session's data kept
-    if any("token" in w for c in table.columns for w in _readings(c, languages)):
-        return None  # `Session(id, sessionToken)`: the token is the cookie, the id the row's
-    foreign = frozenset(k.columns[0].casefold() for k in table.foreign_keys if k.columns)
+        return None
     if column in kept:
         return Classification(
             True,
@@ -74,6 +87,7 @@ def web_session(table: Table, column: Column, languages: tuple[str, ...] | None)
             f"'{column.name}' is what the application keeps of a visitor's session in '{table.name}', "
             "a table of web sessions: their login and choices between two requests",
         )
+    foreign = frozenset(k.columns[0].casefold() for k in table.foreign_keys if k.columns)
     if _session_id(column, languages, foreign):
         return Classification(
             True,
@@ -85,4 +99,4 @@ def web_session(table: Table, column: Column, languages: tuple[str, ...] | None)
     return None
 
 
-__all__ = ["web_session"]
+__all__ = ["session_data", "web_session"]
