@@ -2604,6 +2604,17 @@ def decide(
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not ctx.animal and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
+        closed = set(reading.words) & lx.CLOSURE_WORDS
+        if closed and not ctx.describes:
+            # `help_requests.resolved_at`, `allarmi.DATA_CHIUSO`: when whoever handles the record
+            # resolved or closed it, a step of its handling, as its archiving is (cls32c)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' says when or whether the row's matter was resolved or closed "
+                f"({_cue(closed)}): a step of the record's handling, not an act of the person",
+            )
         day = bool(type) and _type_base(str(type)) == "date"
         fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject)
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:

@@ -128,6 +128,7 @@ _LIST_KEYS = (
     "named_things",
     "session_words",
     "session_data",
+    "closure_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
@@ -141,6 +142,7 @@ _NOT_SPLIT = frozenset(
         # `sid`, `sess`: read in tables of web sessions only, never cut out of a glued name
         "session_words",
         "session_data",
+        "closure_words",
         "animal_tables",
         "animal_columns",
         "named_things",

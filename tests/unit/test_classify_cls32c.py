@@ -129,5 +129,17 @@ def test_when_a_request_was_resolved_or_closed_is_the_records(tmp_path: Path) ->
         "allarmi.data_chiuso",
     ):
         assert not got[key].personal, got[key]
+        assert "resolved or closed" in got[key].reason
     assert got["help_requests.asked_at"].personal
     assert got["help_requests.question"].personal
+
+
+def test_a_closed_flag_in_a_persons_own_row_is_read_as_before(tmp_path: Path) -> None:
+    """`members.closed`: in the person's own row the closure rule does not apply (cls32b's
+    area); it stays a yes/no of theirs."""
+    ddl = """
+    CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(80), email VARCHAR(120),
+      closed BOOLEAN);
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert "resolved or closed" not in got["members.closed"].reason
