@@ -5,10 +5,10 @@ each session's data (`payload`, `session_data`, `data blob`) is where a web appl
 who is visiting: its id, in text (`id varchar(255)`, `session_key`, `sesskey`, `sid`), is the
 value of the visitor's session cookie, an online identifier of their browser (GDPR Recital 30),
 and its data is what the application holds of them between two requests (their login, their
-choices). Both are personal though no key names a user: the labels read them so in 24 of 28
-such columns. A table of class sessions or of chat sessions keeps no such data (`curs_sessions`,
-an integer id), and where the cookie is a token of its own (`Session(id, sessionToken)`), the
-id is the row's number.
+choices). Both are personal though no key names a user: the labels read them so in 50 of 52
+such columns of the tune half. A table of class sessions or of chat sessions keeps no such
+data (`curs_sessions`, an integer id), and where the cookie is a token of its own
+(`Session(id, sessionToken)`), the id is the row's number.
 """
 
 from __future__ import annotations
