@@ -545,6 +545,44 @@ def _is_lookup(table: str, match: _Match, languages: tuple[str, ...] | None = No
     return set(match.words) <= set(words) and not any(w in lx.PERSON_TABLES for w in words)
 
 
+def _session_verdict(
+    name: str, reading: _Reading, kind: str, type_: str | None, ctx: Context, keyed: bool
+) -> Classification | None:
+    """The person's session in a row about or linked to them: `login_sessions.session_hash`.
+
+    Its id tells them apart as a cookie does, and what the application kept of it
+    (`user_session_value`) is theirs (cls32c); a key to a session row is a key.
+    """
+    session = _session_held(reading, kind, type_) if (ctx.linked or ctx.describes) and not keyed else None
+    if session is None:
+        return None
+    category, what = session
+    return Classification(True, category, Confidence.LOW, f"name '{name}' is {what} {ctx.why}")
+
+
+def _session_held(reading: _Reading, kind: str, type_: str | None) -> tuple[str, str] | None:
+    """A person's session with the application, kept in text: (category, in words), else None.
+
+    `session_hash`, `SessionUid`, `web_session_kod`, `session_data`: a session word with
+    nothing but key words or `data` beside it among the words that rule a column out. Its
+    expiry, version or timeout (`session_expire`, `sessionVersion`) and a number or a yes/no
+    (`StopSession bit`) are the session's own bookkeeping.
+    """
+    if kind != "text" or not reading.negators or set(reading.words) & _OWN_ID_WORDS:
+        return None  # `session_uuid`: a uuid the database gives out, the row's own
+    if type_ and _type_base(type_) in _UUID_TYPES:
+        return None
+    words = {w for w, _ in reading.negators}
+    if not words & lx.SESSION_WORDS:
+        return None
+    if any(w not in lx.SESSION_WORDS and why != "identifier" and w != "data" for w, why in reading.negators):
+        return None
+    base = _type_base(type_) if type_ else ""
+    if set(reading.words) & lx.SESSION_DATA or base in _DOCUMENT_TYPES | _BINARY_TYPES:
+        return "user.behavior", "what the application kept of the person's session"
+    return "user.device.cookie_id", "the id of the person's session, which tells them apart as a cookie does"
+
+
 @functools.lru_cache(maxsize=4096)
 def _type_kind(type_: str | None) -> str:
     if not type_:
@@ -2267,6 +2305,9 @@ def decide(
         )
     if blocked is not None:
         word, why = blocked
+        session = _session_verdict(name, reading, kind, type, ctx, keyed)
+        if session is not None:
+            return session  # `session_hash`: a session's id, no password's hash
         health = next(
             (m for m in reading.matches if m.strong and _category(m).startswith("user.health")), None
         )
@@ -2567,6 +2608,17 @@ def decide(
     if (ctx.subject or (ctx.linked and kind == "temporal")) and not ctx.animal and not keyed and words:
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
+        closed = set(reading.words) & lx.CLOSURE_WORDS
+        if closed and not ctx.describes:
+            # `help_requests.resolved_at`, `allarmi.DATA_CHIUSO`: when whoever handles the record
+            # resolved or closed it, a step of its handling, as its archiving is (cls32c)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' says when or whether the row's matter was resolved or closed "
+                f"({_cue(closed)}): a step of the record's handling, not an act of the person",
+            )
         day = bool(type) and _type_base(str(type)) == "date"
         fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject)
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
@@ -2681,6 +2733,9 @@ def decide(
         )
     if reading.negators:
         word, why = reading.negators[0]
+        session = _session_verdict(name, reading, kind, type, ctx, keyed)
+        if session is not None:
+            return session
         if (
             why == "technical"
             and word in lx.STORAGE_WORDS

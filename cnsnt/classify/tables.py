@@ -69,6 +69,7 @@ from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.copies import merged_copies
 from cnsnt.classify.glued import glued_prefixes, past_glued
 from cnsnt.classify.implied import KIND_HEADS, column_prefix, plural, with_implied_keys
+from cnsnt.classify.sessions import session_data, web_session
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, ForeignKey, Table
@@ -2879,6 +2880,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         bank = bank_column(table, verdict.context)
         glued = glued_prefixes(table, verdict.context.languages)
         session = _session_key(table) if verdict.kind in (PEOPLE, LINKED) else None
+        sessions = session_data(table, verdict.context.languages)
         for column in table.columns:
             # `calisanlar.ctckn`: the table's initial, then a term (`tckn`), read past it
             past = None if column.primary_key else past_glued(column.name, glued, verdict.context.languages)
@@ -2925,6 +2927,10 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
                 found = _session_column(column, session, found) or found
             if not found.personal and _snapshot(table, column, verdict.context.languages):
                 found = _SNAPSHOT
+            if not found.personal:
+                # `sessions.id varchar`, `django_session.session_data`: a visitor's cookie and
+                # what is kept of their session, whatever else the table says (cls32c)
+                found = web_session(table, column, verdict.context.languages, sessions) or found
             trait = attributes.get(column.name.casefold())
             person_key = persons.get(column.name.casefold())
             if verdict.link is not None and column.name == verdict.link and found.personal:

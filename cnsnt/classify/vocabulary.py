@@ -127,6 +127,9 @@ _LIST_KEYS = (
     "care_events",
     "unstated_values",
     "named_things",
+    "session_words",
+    "session_data",
+    "closure_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
@@ -138,6 +141,10 @@ _NOT_SPLIT = frozenset(
         "job_tables",
         "session_tables",
         "standards_bodies",
+        # `sid`, `sess`: read in tables of web sessions only, never cut out of a glued name
+        "session_words",
+        "session_data",
+        "closure_words",
         "animal_tables",
         "animal_columns",
         "named_things",
