@@ -1373,8 +1373,12 @@ def _fact(
     fractional: bool = False,
     day: bool = False,
     subject: bool = False,
+    letter: bool = False,
 ) -> tuple[str, str] | None:
     """The category of a column that is a fact about the row's person, and its cue; or None.
+
+    `letter`: the column is text of three characters at most, where a yes/no is kept as a
+    letter (`is_driver CHAR(1)`, 'Y' or 'N').
 
     Technical columns are not: ids and keys, a record's own timestamps (`created_at`),
     types, states and settings, counters, flags about the record; a person's own times
@@ -1429,6 +1433,11 @@ def _fact(
         return ("user.unique_id", f"a number of theirs ({_cue(numbered)})") if describes else None
     if words & _CODE_WORDS and not describes:
         return None
+    being = _what_they_are(reading) if describes and (kind == "boolean" or letter) else frozenset()
+    if being:
+        # `is_orphan`, `IsChild`, `is_staff`, `is_driver CHAR(1)` in a person's own row: what
+        # the person is, not the row's switch (`is_active`, `is_main`, `is_imported`; cls32b)
+        return "user", f"a yes or no of what they are ({_cue(being)})"
     if kind == "boolean":
         # a consent is the person's choice, even glued (`aceptaprivacidad`); another
         # yes/no is a fact about the person only in their own row (`certificato`,
@@ -1706,6 +1715,21 @@ def _channel_flag(reading: _Reading) -> str | None:
 def _cue(words: Iterable[str]) -> str:
     """The words that chose a fact's category, quoted (`'accepted'`), in a stable order."""
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
+
+
+def _what_they_are(reading: _Reading) -> frozenset[str]:
+    """What an `is` yes/no says its row's person is (`is_orphan`, `IsChild`), or nothing.
+
+    Only `is` makes it a flag, and no other word is the row's own state (`active`, `deleted`:
+    `state_flags`), its place, origin or progress (`main`, `imported`, `completed`:
+    `row_flags`) or a word of its record's life (`created`).
+    """
+    if {w for w, _ in reading.negators} != {"is"}:
+        return frozenset()
+    said = reading.rest - {"is"}
+    if not said or said & (lx.STATE_FLAGS | lx.ROW_FLAGS | lx.RECORD_WORDS):
+        return frozenset()
+    return said
 
 
 # Money words that also name a measurement: a lab result's `valor`, a `total` of hours slept.
@@ -2564,7 +2588,8 @@ def decide(
         # when the row's person did what the row records (a loan, a booking) is
         # theirs even in a row that points at other things too
         day = bool(type) and _type_base(str(type)) == "date"
-        fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject)
+        letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
+        fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
             # `mandant varchar` in every table: the tenant whose data the row is
             return Classification(

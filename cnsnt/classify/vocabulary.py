@@ -81,6 +81,7 @@ _LIST_KEYS = (
     "software_qualifiers",
     "software_clients",
     "state_flags",
+    "row_flags",
     "person_suffixes",
     "health_tables",
     "message_tables",
@@ -134,6 +135,7 @@ _LIST_KEYS = (
 _NOT_SPLIT = frozenset(
     {
         "account_tables",
+        "row_flags",
         "job_tables",
         "standards_bodies",
         "animal_tables",
