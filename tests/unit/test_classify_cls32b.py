@@ -65,3 +65,47 @@ def test_an_is_flag_kept_in_long_text_is_no_yes_or_no(tmp_path: Path) -> None:
     """
     got = _verdicts(tmp_path, ddl)
     assert "a yes or no of what they are" not in got["pupils.is_boarder"].reason, got["pupils.is_boarder"]
+
+
+# -- item 2: a key in a person's own row named for a kind or a state
+
+
+def test_a_kind_key_in_a_person_s_own_row_picks_theirs(tmp_path: Path) -> None:
+    """`empleados.tipo_contrato_id -> tipos_contrato`, `personel_turu_id`, `voluntario_estado_id`:
+    the kind of contract, of staff and the volunteering state the employee's own row picks are
+    theirs (QUESTIONS 21), though the schema read leaves the list out (`tipos_contrato`) or a
+    people word (`personel`) is in the key's name."""
+    ddl = """
+    CREATE TABLE personel_turleri (id INT PRIMARY KEY, adi VARCHAR(60));
+    CREATE TABLE situaciones (id INT PRIMARY KEY, descripcion VARCHAR(60));
+    CREATE TABLE empleados (id INT PRIMARY KEY, nombre VARCHAR(60), apellidos VARCHAR(60),
+      dni VARCHAR(12), fecha_nacimiento DATE,
+      tipo_contrato_id INT REFERENCES tipos_contrato(id),
+      personel_turu_id INT REFERENCES personel_turleri(id),
+      voluntario_estado_id INT REFERENCES situaciones(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for column in ("tipo_contrato_id", "personel_turu_id", "voluntario_estado_id"):
+        key = f"empleados.{column}"
+        assert got[key].personal, got[key]
+        assert "picks a kind or a state" in got[key].reason, got[key]
+
+
+def test_a_bare_state_key_and_a_contact_s_kind_stay_links(tmp_path: Path) -> None:
+    """`status_id` alone is the row's own state (an account's); the kind of a contact or of
+    a payment (`contactos.tipo_contacto_id`, `tipo_pago_id -> tipos_pago`) is that record's,
+    though the schema read leaves their lists out;
+    `kind_id -> kind` (a child, in German) is a key to a person."""
+    ddl = """
+    CREATE TABLE empleados (id INT PRIMARY KEY, nombre VARCHAR(60), apellidos VARCHAR(60),
+      dni VARCHAR(12), fecha_nacimiento DATE, status_id INT REFERENCES estados(id),
+      tipo_pago_id INT REFERENCES tipos_pago(id));
+    CREATE TABLE contactos (id INT PRIMARY KEY, empleado_id INT REFERENCES empleados(id),
+      nombre VARCHAR(60), telefono VARCHAR(20), tipo_contacto_id INT REFERENCES tipos_contacto(id));
+    CREATE TABLE kind (id INT PRIMARY KEY, vorname VARCHAR(60), nachname VARCHAR(60), geburtsdatum DATE);
+    CREATE TABLE betreuung (id INT PRIMARY KEY, vorname VARCHAR(60), nachname VARCHAR(60),
+      geburtsdatum DATE, kind_id INT REFERENCES kind(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("empleados.status_id", "empleados.tipo_pago_id", "contactos.tipo_contacto_id", "betreuung.kind_id"):
+        assert "picks a kind or a state" not in got[key].reason, got[key]
