@@ -3377,6 +3377,8 @@ class _Picked(enum.Enum):
     """A row of a table about things (`alunni.idclasse -> classi`)."""
     ACCESS = "access"
     """A role or a permission a join gives a person's account (`user_roles.role_id`)."""
+    MEMBERSHIP = "membership"
+    """The group, event or course a row that only joins a person to it points at."""
     KIND = "kind"
     """A kind or a state a key's name says it picks (`personel_turu_id`, `BenefitTypeId`)."""
 
@@ -3429,13 +3431,36 @@ def _attribute_keys(
             if _is_list(key, lists[0], lists[1]):
                 out[key.columns[0].casefold()] = (key.ref_table, _Picked.LIST)
             elif _picks_thing(table, key, lists):
-                out[key.columns[0].casefold()] = (key.ref_table, _Picked.THING)
+                joins = _membership(table, key, people, words, languages)
+                picked = _Picked.MEMBERSHIP if joins else _Picked.THING
+                out[key.columns[0].casefold()] = (key.ref_table, picked)
             continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
     if lists is not None and not joined:
         for key in _kind_keys(table, people, lists, languages):
             out.setdefault(key.columns[0].casefold(), (key.ref_table, _Picked.KIND))
     return out
+
+
+# Columns a row that joins a person to a group, an event or a course has at most: the two
+# keys, its own id, and a date, a flag or a role of the membership
+_MEMBERSHIP_COLUMNS = 5
+
+
+def _membership(
+    table: Table, key: ForeignKey, people: frozenset[str], words: set[str], languages: tuple[str, ...] | None
+) -> bool:
+    """Whether a row only joins a person to the group, event or course `key` points at.
+
+    `event_participants(member_id, event_id)`, `group_members(user_id, group_id)`: the row
+    is the person's membership, and the key to the container is a link between two rows,
+    as the key to the person is (QUESTIONS 11: 35 of the tune half's 51 such keys are
+    labelled not personal); a role or a permission it grants stays the account's.
+    """
+    if len(table.columns) > _MEMBERSHIP_COLUMNS or _grants_access(key, words, languages):
+        return False
+    others = (other for other in table.foreign_keys if other is not key and len(other.columns) == 1)
+    return any(_refers_to(other, people) for other in others)
 
 
 # Words of a kind or a category a key picks (`tipo_contrato_id`, `student_category_id`); not
@@ -3678,6 +3703,14 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
             Confidence.LOW,
             f"'{name}' points at '{target}', a list of roles or permissions: "
             "a row that joins a person to one gives their account that role",
+        )
+    if match is _Picked.MEMBERSHIP:
+        return Classification(
+            False,
+            None,
+            Confidence.LOW,
+            f"'{name}' points at '{target}' from a row that only joins a person to it: a link "
+            "between two rows, as the person's key is (check whether you count the membership)",
         )
     if match is _Picked.KIND:
         return Classification(

@@ -109,3 +109,29 @@ def test_a_bare_state_key_and_a_contact_s_kind_stay_links(tmp_path: Path) -> Non
     got = _verdicts(tmp_path, ddl)
     for key in ("empleados.status_id", "empleados.tipo_pago_id", "contactos.tipo_contacto_id", "betreuung.kind_id"):
         assert "picks a kind or a state" not in got[key].reason, got[key]
+
+
+# -- item 3: a row that only joins a person to a group, an event or a course
+
+
+def test_a_membership_row_s_key_to_its_container_is_a_link(tmp_path: Path) -> None:
+    """`event_participants(member_id, event_id)`: the row is the member's taking part; the key
+    to the event is a link between two rows, as the member's key is (QUESTIONS 11), on the
+    unsure list; in the member's own row a key to a thing (`locker_id`) stays theirs, and a
+    join's key to a role stays their account's."""
+    ddl = """
+    CREATE TABLE lockers (id INT PRIMARY KEY, code VARCHAR(10), floor INT, opened DATE);
+    CREATE TABLE events (id INT PRIMARY KEY, title VARCHAR(80), held_on DATE, venue VARCHAR(80));
+    CREATE TABLE roles (id INT PRIMARY KEY, label VARCHAR(40));
+    CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(80), birth_date DATE, locker_id INT REFERENCES lockers(id));
+    CREATE TABLE event_participants (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
+      event_id INT REFERENCES events(id), signed_up DATE);
+    CREATE TABLE member_roles (member_id INT REFERENCES members(id), role_id INT REFERENCES roles(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    joined = got["event_participants.event_id"]
+    assert not joined.personal and joined.confidence.value == "low", joined
+    assert "only joins a person" in joined.reason, joined
+    assert got["members.locker_id"].personal, got["members.locker_id"]
+    assert got["member_roles.role_id"].personal, got["member_roles.role_id"]
