@@ -1412,6 +1412,11 @@ def _fact(
         return "user.account", f"their role in the application ({_cue(w for w, _ in reading.negators)})"
     if words & _FIRMS:
         return None  # a company's, a branch's, a department's (a club or a church: theirs)
+    whose = _state_of_theirs(reading) if describes and negators == {"technical"} else frozenset()
+    if whose:
+        # `odeme_durumu`, `katilim_durumu`, `werkstatus`, `status_zatrudnienia` in a person's
+        # own row: the state of their payment, attendance or work, not the row's (cls32b)
+        return "user", f"the state of something of theirs ({_cue(whose)})"
     # a yes/no holds no number: `noMagazine boolean` is a "no" (review33 D7)
     numbered = words & _NUMBER_WORDS if kind != "boolean" else frozenset()
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
@@ -1715,6 +1720,33 @@ def _channel_flag(reading: _Reading) -> str | None:
 def _cue(words: Iterable[str]) -> str:
     """The words that chose a fact's category, quoted (`'accepted'`), in a stable order."""
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
+
+
+# State words a qualifier makes a fact of the person's (`odeme_durumu`); kinds are left out,
+# and Italian `stato`, which is as often a country (`stato_estero`)
+_STATE_WORDS = frozenset(
+    {"status", "statut", "state", "estado", "estat", "etat", "durum", "durumu", "allapot", "statusz"}
+    | {"situacao", "estatus"}
+)
+# Words beside a state word that name no thing of the person's: its code, its label, a bound
+_STATE_PARTS = _CODE_WORDS | lx.LABEL_WORDS | lx.RANGE_BOUNDS
+
+
+def _state_of_theirs(reading: _Reading) -> frozenset[str]:
+    """What a state column is named for beside its state word (`odeme` in `odeme_durumu`), or nothing.
+
+    A bare state (`status`) is the row's; so is a state of an account or of the people the
+    row is (`kullanici_durum`, `benutzer_status`), of the row's own record (`kayit_durumu`)
+    or of a step of work on it (`approval_status`, `sync_status`: `workflow_words`).
+    """
+    marks = {w for w, _ in reading.negators}
+    if not marks or not marks <= _STATE_WORDS:
+        return frozenset()
+    said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
+    excluded = lx.PERSON_TABLES | lx.ACCOUNT_WORDS | lx.RECORD_WORDS | lx.WORKFLOW_WORDS | lx.STATE_FLAGS
+    if not said or said & excluded:
+        return frozenset()
+    return said
 
 
 def _what_they_are(reading: _Reading) -> frozenset[str]:

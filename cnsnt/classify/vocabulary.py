@@ -82,6 +82,7 @@ _LIST_KEYS = (
     "software_clients",
     "state_flags",
     "row_flags",
+    "workflow_words",
     "person_suffixes",
     "health_tables",
     "message_tables",
@@ -136,6 +137,7 @@ _NOT_SPLIT = frozenset(
     {
         "account_tables",
         "row_flags",
+        "workflow_words",
         "job_tables",
         "standards_bodies",
         "animal_tables",

@@ -135,3 +135,26 @@ def test_a_membership_row_s_key_to_its_container_is_a_link(tmp_path: Path) -> No
     assert "only joins a person" in joined.reason, joined
     assert got["members.locker_id"].personal, got["members.locker_id"]
     assert got["member_roles.role_id"].personal, got["member_roles.role_id"]
+
+
+# -- item 4: a state named for something of the person's
+
+
+def test_a_state_of_something_of_theirs_in_their_own_row_is_theirs(tmp_path: Path) -> None:
+    """`uyeler.aidat_durumu`, `uyeler.katilim_durumu`: the state of the member's dues and of
+    their attendance, facts about them; a bare `durum`, the state of their account
+    (`uye_durumu`, a people word), of a step of work (`onay_durumu`, an approval) or of the
+    request the row is (`basvuru_durumu`) stays the row's."""
+    ddl = """
+    CREATE TABLE uyeler (id INT PRIMARY KEY, ad VARCHAR(60), soyad VARCHAR(60), tckn VARCHAR(11),
+      dogum_tarihi DATE, aidat_durumu VARCHAR(20), katilim_durumu VARCHAR(20), durum VARCHAR(20),
+      uye_durumu VARCHAR(20), onay_durumu VARCHAR(20), basvuru_durumu VARCHAR(20));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for column in ("aidat_durumu", "katilim_durumu"):
+        key = f"uyeler.{column}"
+        assert got[key].personal and got[key].category == "user", got[key]
+        assert "the state of something of theirs" in got[key].reason, got[key]
+    for column in ("durum", "uye_durumu", "onay_durumu", "basvuru_durumu"):
+        key = f"uyeler.{column}"
+        assert not got[key].personal, got[key]
