@@ -1415,8 +1415,12 @@ def _fact(
     fractional: bool = False,
     day: bool = False,
     subject: bool = False,
+    letter: bool = False,
 ) -> tuple[str, str] | None:
     """The category of a column that is a fact about the row's person, and its cue; or None.
+
+    `letter`: the column is text of three characters at most, where a yes/no is kept as a
+    letter (`is_driver CHAR(1)`, 'Y' or 'N').
 
     Technical columns are not: ids and keys, a record's own timestamps (`created_at`),
     types, states and settings, counters, flags about the record; a person's own times
@@ -1450,6 +1454,11 @@ def _fact(
         return "user.account", f"their role in the application ({_cue(w for w, _ in reading.negators)})"
     if words & _FIRMS:
         return None  # a company's, a branch's, a department's (a club or a church: theirs)
+    whose = _state_of_theirs(reading) if describes and negators == {"technical"} else frozenset()
+    if whose:
+        # `odeme_durumu`, `katilim_durumu`, `werkstatus`, `status_zatrudnienia` in a person's
+        # own row: the state of their payment, attendance or work, not the row's (cls32b)
+        return "user", f"the state of something of theirs ({_cue(whose)})"
     # a yes/no holds no number: `noMagazine boolean` is a "no" (review33 D7)
     numbered = words & _NUMBER_WORDS if kind != "boolean" else frozenset()
     if reading.words[:1] == ("no",) and len(reading.words) > 2:
@@ -1471,6 +1480,11 @@ def _fact(
         return ("user.unique_id", f"a number of theirs ({_cue(numbered)})") if describes else None
     if words & _CODE_WORDS and not describes:
         return None
+    being = _what_they_are(reading) if describes and (kind == "boolean" or letter) else frozenset()
+    if being:
+        # `is_orphan`, `IsChild`, `is_staff`, `is_driver CHAR(1)` in a person's own row: what
+        # the person is, not the row's switch (`is_active`, `is_main`, `is_imported`; cls32b)
+        return "user", f"a yes or no of what they are ({_cue(being)})"
     if kind == "boolean":
         # a consent is the person's choice, even glued (`aceptaprivacidad`); another
         # yes/no is a fact about the person only in their own row (`certificato`,
@@ -1748,6 +1762,48 @@ def _channel_flag(reading: _Reading) -> str | None:
 def _cue(words: Iterable[str]) -> str:
     """The words that chose a fact's category, quoted (`'accepted'`), in a stable order."""
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
+
+
+# State words a qualifier makes a fact of the person's (`odeme_durumu`); kinds are left out,
+# and Italian `stato`, which is as often a country (`stato_estero`)
+_STATE_WORDS = frozenset(
+    {"status", "statut", "state", "estado", "estat", "etat", "durum", "durumu", "allapot", "statusz"}
+    | {"situacao", "estatus"}
+)
+# Words beside a state word that name no thing of the person's: its code, its label, a bound
+_STATE_PARTS = _CODE_WORDS | lx.LABEL_WORDS | lx.RANGE_BOUNDS
+
+
+def _state_of_theirs(reading: _Reading) -> frozenset[str]:
+    """What a state column is named for beside its state word (`odeme` in `odeme_durumu`), or nothing.
+
+    A bare state (`status`) is the row's; so is a state of an account or of the people the
+    row is (`kullanici_durum`, `benutzer_status`), of the row's own record (`kayit_durumu`)
+    or of a step of work on it (`approval_status`, `sync_status`: `workflow_words`).
+    """
+    marks = {w for w, _ in reading.negators}
+    if not marks or not marks <= _STATE_WORDS:
+        return frozenset()
+    said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
+    excluded = lx.PERSON_TABLES | lx.ACCOUNT_WORDS | lx.RECORD_WORDS | lx.WORKFLOW_WORDS | lx.STATE_FLAGS
+    if not said or said & excluded:
+        return frozenset()
+    return said
+
+
+def _what_they_are(reading: _Reading) -> frozenset[str]:
+    """What an `is` yes/no says its row's person is (`is_orphan`, `IsChild`), or nothing.
+
+    Only `is` makes it a flag, and no other word is the row's own state (`active`, `deleted`:
+    `state_flags`), its place, origin or progress (`main`, `imported`, `completed`:
+    `row_flags`) or a word of its record's life (`created`).
+    """
+    if {w for w, _ in reading.negators} != {"is"}:
+        return frozenset()
+    said = reading.rest - {"is"}
+    if not said or said & (lx.STATE_FLAGS | lx.ROW_FLAGS | lx.RECORD_WORDS):
+        return frozenset()
+    return said
 
 
 # Money words that also name a measurement: a lab result's `valor`, a `total` of hours slept.
@@ -2620,7 +2676,8 @@ def decide(
                 f"({_cue(closed)}): a step of the record's handling, not an act of the person",
             )
         day = bool(type) and _type_base(str(type)) == "date"
-        fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject)
+        letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
+        fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
             # `mandant varchar` in every table: the tenant whose data the row is
             return Classification(

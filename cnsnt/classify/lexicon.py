@@ -319,6 +319,10 @@ SOFTWARE_QUALIFIERS: Final = _VOCAB.lists["software_qualifiers"]
 SOFTWARE_CLIENTS: Final = _VOCAB.lists["software_clients"]
 # A record's own on/off state (`is_active`, `is_done`): not a patient's care.
 STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
+# A row's own place, origin or progress (`is_main`, `is_imported`): the row's, no trait of its person.
+ROW_FLAGS: Final = _VOCAB.lists["row_flags"]
+# Steps of work on a row (`approval_status`, `sync_status`): a state named so is the row's.
+WORKFLOW_WORDS: Final = _VOCAB.lists["workflow_words"]
 # `sent_to`, `enviar_para`: a verb of sending and a direction, in text, name an address.
 SEND_WORDS: Final = _VOCAB.lists["send_words"]
 DIRECTION_WORDS: Final = _VOCAB.lists["direction_words"]

@@ -49,6 +49,7 @@ from cnsnt.classify.classifier import (
     _category,
     _label,
     _Match,
+    _names_contacts,
     _opaque,
     _pick,
     _read,
@@ -3609,6 +3610,10 @@ class _Picked(enum.Enum):
     """A row of a table about things (`alunni.idclasse -> classi`)."""
     ACCESS = "access"
     """A role or a permission a join gives a person's account (`user_roles.role_id`)."""
+    MEMBERSHIP = "membership"
+    """The group, event or course a row that only joins a person to it points at."""
+    KIND = "kind"
+    """A kind or a state a key's name says it picks (`personel_turu_id`, `BenefitTypeId`)."""
 
 
 def _attribute_keys(
@@ -3659,10 +3664,84 @@ def _attribute_keys(
             if _is_list(key, lists[0], lists[1]):
                 out[key.columns[0].casefold()] = (key.ref_table, _Picked.LIST)
             elif _picks_thing(table, key, lists):
-                out[key.columns[0].casefold()] = (key.ref_table, _Picked.THING)
+                joins = _membership(table, key, people, words, languages)
+                picked = _Picked.MEMBERSHIP if joins else _Picked.THING
+                out[key.columns[0].casefold()] = (key.ref_table, picked)
             continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
+    if lists is not None and not joined:
+        for key in _kind_keys(table, people, lists, languages):
+            out.setdefault(key.columns[0].casefold(), (key.ref_table, _Picked.KIND))
     return out
+
+
+# Columns a row that joins a person to a group, an event or a course has at most: the two
+# keys, its own id, and a date, a flag or a role of the membership
+_MEMBERSHIP_COLUMNS = 5
+
+
+def _membership(
+    table: Table, key: ForeignKey, people: frozenset[str], words: set[str], languages: tuple[str, ...] | None
+) -> bool:
+    """Whether a row only joins a person to the group, event or course `key` points at.
+
+    `event_participants(member_id, event_id)`, `group_members(user_id, group_id)`: the row
+    is the person's membership, and the key to the container is a link between two rows,
+    as the key to the person is (QUESTIONS 11: 35 of the tune half's 51 such keys are
+    labelled not personal); a role or a permission it grants stays the account's.
+    """
+    if len(table.columns) > _MEMBERSHIP_COLUMNS or _grants_access(key, words, languages):
+        return False
+    others = (other for other in table.foreign_keys if other is not key and len(other.columns) == 1)
+    return any(_refers_to(other, people) for other in others)
+
+
+# Words of a kind or a category a key picks (`tipo_contrato_id`, `student_category_id`); not
+# `class`, which in a person's row is as often a school class, a thing (cls32b)
+_KIND_KEY_WORDS = _KIND_WORDS | {"category", "categoria", "categorie", "kategoria", "kategorie", "tipologia"}
+_RECORD_KINDS = lx.ADDRESS_TABLES | lx.CONTACT_WORDS | lx.TRANSACTION_WORDS
+_STATE_KEY_WORDS = frozenset(
+    {"status", "statut", "stato", "state", "estado", "estat", "durum", "durumu", "allapot", "statusz"}
+    | {"situacao"}
+)
+
+
+def _kind_keys(
+    table: Table,
+    people: frozenset[str],
+    lists: tuple[Mapping[str, TableVerdict], Mapping[str, Table]],
+    languages: tuple[str, ...] | None,
+) -> Iterator[ForeignKey]:
+    """Keys in a person's own row named for the kind or the state of something they have.
+
+    `personel_turu_id -> tb_personel_turleri`, `contract_type_id`, `BenefitTypeId`,
+    `emp_status_id`: the entry a person's own row picks is their kind of staff, contract or
+    benefit, their employment status (QUESTIONS 21), whatever the list holds and though the
+    schema read leaves it out. A bare state (`status_id`) is the row's own; a kind of a
+    contact or an address (`id_tipo_endereco`) is that record's; a key to a person or to a
+    record (`kind_id -> kind`, a child in German) is a link (cls32b).
+    """
+    if _names_contacts(table.name, languages) or set(_table_words(table.name, languages)) & lx.ADDRESS_TABLES:
+        return
+    for key in table.foreign_keys:
+        if len(key.columns) != 1 or key.ref_table.casefold() == table.name.casefold():
+            continue
+        if _refers_to(key, people):
+            continue
+        words = set(_TOKENIZER.words(key.columns[0], languages))
+        said = words - _ID_WORDS
+        if words & _MAKER_WORDS:
+            continue
+        if not said & _KIND_KEY_WORDS and not (said & _STATE_KEY_WORDS and said - _STATE_KEY_WORDS):
+            continue
+        listed = set(_table_words(key.ref_table, languages))
+        if _names_contacts(key.ref_table, languages) or (listed | said) & _RECORD_KINDS:
+            continue  # a kind of contact, of address, of invoice or payment: that record's
+        target = _target(key, lists[1], table.schema)
+        verdict = lists[0].get(target.key) if target is not None else None
+        if verdict is not None and verdict.kind not in (LOOKUP, OTHER):
+            continue
+        yield key
 
 
 # Traits a join names (a party, a language, a role, a job title); not a school or an
@@ -3857,6 +3936,22 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
             Confidence.LOW,
             f"'{name}' points at '{target}', a list of roles or permissions: "
             "a row that joins a person to one gives their account that role",
+        )
+    if match is _Picked.MEMBERSHIP:
+        return Classification(
+            False,
+            None,
+            Confidence.LOW,
+            f"'{name}' points at '{target}' from a row that only joins a person to it: a link "
+            "between two rows, as the person's key is (check whether you count the membership)",
+        )
+    if match is _Picked.KIND:
+        return Classification(
+            True,
+            "user",
+            Confidence.LOW,
+            f"'{name}' picks a kind or a state from '{target}': "
+            "in a person's own row, which one is theirs",
         )
     if match is _Picked.LIST:
         return Classification(

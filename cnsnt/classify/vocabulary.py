@@ -82,6 +82,8 @@ _LIST_KEYS = (
     "software_qualifiers",
     "software_clients",
     "state_flags",
+    "row_flags",
+    "workflow_words",
     "person_suffixes",
     "health_tables",
     "message_tables",
@@ -138,6 +140,8 @@ _LIST_KEYS = (
 _NOT_SPLIT = frozenset(
     {
         "account_tables",
+        "row_flags",
+        "workflow_words",
         "job_tables",
         "session_tables",
         "standards_bodies",

@@ -164,7 +164,7 @@ CREATE TABLE settings (id INTEGER PRIMARY KEY, theme TEXT, per_page INTEGER);
 CREATE TABLE products (id INTEGER PRIMARY KEY, title TEXT,
   price NUMERIC);
 CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT,
-  status TEXT, is_staff BOOLEAN);
+  status TEXT, is_active BOOLEAN);
 CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id),
   state TEXT);
 """
@@ -191,7 +191,7 @@ def test_text_names_each_columns_line_and_lists_tables_about_people_first(tmp_pa
     assert "  orders.state [db/schema.sql:7]: not personal (low) because " in result.stdout
     assert "  settings.per_page [db/schema.sql:1]: not personal (low) because " in result.stdout
     columns = [line.split()[0] for line in lines if line.startswith("  ")]
-    assert columns.index("users.status") < columns.index("users.is_staff")  # source order within
+    assert columns.index("users.status") < columns.index("users.is_active")  # source order within
 
 
 def test_csv_and_json_list_the_rows_in_the_texts_order_with_their_fields(tmp_path: Path) -> None:

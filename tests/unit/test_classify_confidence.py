@@ -20,7 +20,7 @@ MEMBERS = typed_table(
         ("email", "TEXT"),
         ("role", "VARCHAR(20)"),
         ("status", "VARCHAR(10)"),
-        ("is_staff", "BOOLEAN"),
+        ("is_active", "BOOLEAN"),
         ("created_at", "TIMESTAMP"),
     ],
 )
@@ -37,8 +37,8 @@ def _confidence(tables: list[Table], key: str) -> Confidence:
 
 
 def test_a_flag_state_or_count_in_a_persons_own_row_is_not_surely_no_data() -> None:
-    # a role there is their account's, personal since cls31a
-    for column in ("status", "is_staff"):
+    # a role there is their account's, personal since cls31a; `is_staff`, what they are, since cls32b
+    for column in ("status", "is_active"):
         assert _confidence([MEMBERS], f"members.{column}") is Confidence.LOW, column
 
 
