@@ -1,4 +1,9 @@
-"""A table of web sessions: its id is the visitor's cookie, its data what is kept of them.
+"""Tables of web sessions: their id is the visitor's cookie, their data what is kept of them.
+
+Two readings, one after the other. A table whose name says it stores login sessions
+(`django_session`, Laravel's `sessions`, `sesje_sso`) is about whoever logged in: its text
+id is their cookie and the table's verdict says so (`session_key`, `session_column`). Then,
+whatever the table's verdict:
 
 A table named for sessions (`sessions`, `django_session`, `ci_sessions`, `oturumlar`) that keeps
 each session's data (`payload`, `session_data`, `data blob`) is where a web application keeps
@@ -12,6 +17,8 @@ data (`curs_sessions`, an integer id), and where the cookie is a token of its ow
 """
 
 from __future__ import annotations
+
+import re
 
 from cnsnt.classify import lexicon as lx
 from cnsnt.classify.classifier import (
@@ -67,6 +74,9 @@ def session_data(table: Table, languages: tuple[str, ...] | None) -> tuple[Colum
     kept = tuple(c for c in table.columns if _data(c, languages))
     if not kept or any("token" in w for c in table.columns for w in _readings(c, languages)):
         return ()  # `curs_sessions`, `user_sessions(ip, login_at)`: no session's data kept
+    foreign = frozenset(k.columns[0].casefold() for k in table.foreign_keys if k.columns)
+    if not any(_session_id(c, languages, foreign) for c in table.columns if c not in kept):
+        return ()  # `chat_sessions(id uuid, data)`: a chat's numbered sessions, no cookie keys them
     return kept
 
 
@@ -99,4 +109,99 @@ def web_session(
     return None
 
 
-__all__ = ["session_data", "web_session"]
+# A session's id glued or cut short (`sessid`, `sesskey`, `sess_id`, `sid`): see `session_key`.
+_SESSION_IDS = frozenset({"sid", "sessid", "sesskey", "sessionid", "sessionkey", "idsess", "sessionhash"})
+_SESSION_KEY_WORDS = frozenset({"id", "key", "hash", "token"})
+# What a session store keeps for the logged-in person (`session_data`, `payload`, `sess`).
+_SESSION_DATA = frozenset({"data", "payload", "content", "value", "vars", "sess"})
+# What every word of `session_tables` contains: a cheap test before the name is split.
+_SESSION_STEMS = ("ses", "sitzung", "oturum", "munkamenet")
+# Types of a generated row number (Laravel's `id()`, `increments`; a uuid): never a cookie.
+_GENERATED_KEYS = frozenset({"id", "increments", "bigincrements", "uuid", "uniqueidentifier", "guid"})
+# When a session ends (`expire_date`, `lifetime`, Polish `wygasa_at`): the session's own, no act.
+_SESSION_ENDS = ("expir", "lifetime", "ttl", "wygas")
+
+
+def _session_store(table: Table) -> bool:
+    """Whether a table's name says it keeps login sessions (`django_session`, `sesje_sso`, `sessiondata`)."""
+    folded = table.own_name.casefold()
+    if not any(stem in folded for stem in _SESSION_STEMS):
+        return False  # most tables: no word to split out
+    return any(
+        w in lx.SESSION_TABLES or (w.startswith("session") and len(w) > len("sessions"))
+        for w in raw_words(table.own_name)
+    )
+
+
+def session_key(table: Table) -> str | None:
+    """The column of a login-session table that holds the session's id, the browser's cookie.
+
+    A web framework's session store (`django_session.session_key`, Laravel's `sessions.id
+    varchar`, `ci_sessions.id`) is keyed by the random id the browser sends back in a
+    cookie: an online identifier of whoever is logged in (GDPR Recital 30), so the table is
+    about them though no key names them. A class's or a training's sessions are numbered
+    (`training_sessions.id int`), and a generated uuid is no cookie: neither is read so.
+    """
+    if not _session_store(table):
+        return None
+    declared = {c.casefold() for key in table.foreign_keys for c in key.columns}
+    texts = [
+        c
+        for c in table.columns
+        if c.name.casefold() not in declared
+        and _type_kind(c.type) in ("text", "unknown")
+        and re.split(r"[\s(]", (c.type or "").strip().lower(), maxsplit=1)[0] not in _GENERATED_KEYS
+    ]
+    for column in texts:
+        words = raw_words(column.name)
+        if not words:
+            continue
+        named = set(words) & (lx.SESSION_TABLES | {"sess"}) and set(words) & _SESSION_KEY_WORDS
+        if named or words[0] == "sid" or "".join(words) in _SESSION_IDS:
+            return column.name
+    if any("token" in raw_words(c.name) for c in table.columns):
+        return None  # `Session(id, sessionToken)`: the token is the cookie, the id the row's number
+    primary = [c for c in table.columns if c.primary_key]
+    if len(primary) == 1 and primary[0] in texts and primary[0].name.casefold() == "id":
+        return primary[0].name
+    return None
+
+
+def _session_data(column: Column, key: str) -> bool:
+    """Whether a column of a login-session table holds what the session keeps (`session_data`, `payload`)."""
+    if column.name == key or column.primary_key or _type_kind(column.type) not in ("text", "unknown"):
+        return False
+    words = set(raw_words(column.name))
+    # `session_data`, `payload`, or the bare word (`cc_session.session`): the session's state
+    return bool(words) and words <= _SESSION_DATA | lx.SESSION_TABLES
+
+
+def session_column(column: Column, key: str, found: Classification) -> Classification | None:
+    """What a column of a login-session table holds: the session's cookie, what it keeps, when it ends."""
+    if column.name == key and not (found.personal and found.confidence is Confidence.HIGH):
+        return Classification(
+            True,
+            "user.device.cookie_id",
+            Confidence.MEDIUM,
+            f"'{column.name}' is the id of a login session, the cookie that identifies the browser "
+            "of whoever logged in: an online identifier (GDPR Recital 30)",
+        )
+    if found.personal:
+        if found.confidence is not Confidence.HIGH and any(
+            w.startswith(_SESSION_ENDS) for w in raw_words(column.name)
+        ):
+            return Classification(
+                False, None, Confidence.MEDIUM, f"'{column.name}' says when the session ends: its own"
+            )
+        return None
+    if _session_data(column, key):
+        return Classification(
+            True,
+            "user.behavior",
+            Confidence.LOW,
+            f"'{column.name}' holds what the application keeps for a logged-in person's session",
+        )
+    return None
+
+
+__all__ = ["session_column", "session_data", "session_key", "web_session"]

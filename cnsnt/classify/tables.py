@@ -70,7 +70,7 @@ from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.copies import merged_copies
 from cnsnt.classify.glued import glued_prefixes, past_glued
 from cnsnt.classify.implied import KIND_HEADS, column_prefix, plural, with_implied_keys
-from cnsnt.classify.sessions import session_data, web_session
+from cnsnt.classify.sessions import session_column, session_data, session_key, web_session
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
 from cnsnt.evidence import Classification, Column, ForeignKey, Table
@@ -421,7 +421,7 @@ _PERSONAL_SITES = frozenset(
 )  # fmt: skip
 
 
-def _names_contacts(name: str, languages: tuple[str, ...]) -> bool:
+def _names_phones(name: str, languages: tuple[str, ...]) -> bool:
     """Whether a table's name is a word for phones or e-mails (`telefones`): a phone book, people's."""
     strong, _ = _pick(_read(name, languages), False, "text")
     return strong is not None and _ANCHORS.get(_category(strong)) in ("phone", "email")
@@ -1003,7 +1003,7 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             _office(survey)
             if identifying
             and not named.person
-            and not _names_contacts(table.own_name, languages)
+            and not _names_phones(table.own_name, languages)
             and not any(
                 _table(key.ref_table, languages).person for key in table.foreign_keys
             )
@@ -1388,7 +1388,7 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             # though no key declares it
             reason = f"'{national}' holds the national id of the person each row is about"
         table_words = _table_words(table.own_name, languages)
-        session = None if reason else _session_key(table)
+        session = None if reason else session_key(table)
         if session is not None:
             # `django_session(session_key, session_data)`: a login's cookie, no key to a user
             reason = (
@@ -1674,73 +1674,6 @@ def _keyed_by(table: Table, column: str) -> bool:
     """Whether a column is what the table's rows are: its one primary key (a cache keyed by an address)."""
     primary = [c.name for c in table.columns if c.primary_key]
     return primary == [column]
-
-
-# A session's id glued or cut short (`sessid`, `sesskey`, `sess_id`, `sid`): see `_session_key`.
-_SESSION_IDS = frozenset({"sid", "sessid", "sesskey", "sessionid", "sessionkey", "idsess", "sessionhash"})
-_SESSION_KEY_WORDS = frozenset({"id", "key", "hash", "token"})
-# What a session store keeps for the logged-in person (`session_data`, `payload`, `sess`).
-_SESSION_DATA = frozenset({"data", "payload", "content", "value", "vars", "sess"})
-# What every word of `session_tables` contains: a cheap test before the name is split.
-_SESSION_STEMS = ("ses", "sitzung", "oturum", "munkamenet")
-# Types of a generated row number (Laravel's `id()`, `increments`; a uuid): never a cookie.
-_GENERATED_KEYS = frozenset({"id", "increments", "bigincrements", "uuid", "uniqueidentifier", "guid"})
-# When a session ends (`expire_date`, `lifetime`, Polish `wygasa_at`): the session's own, no act.
-_SESSION_ENDS = ("expir", "lifetime", "ttl", "wygas")
-
-
-def _session_store(table: Table) -> bool:
-    """Whether a table's name says it keeps login sessions (`django_session`, `sesje_sso`, `sessiondata`)."""
-    folded = table.own_name.casefold()
-    if not any(stem in folded for stem in _SESSION_STEMS):
-        return False  # most tables: no word to split out
-    return any(
-        w in lx.SESSION_TABLES or (w.startswith("session") and len(w) > len("sessions"))
-        for w in raw_words(table.own_name)
-    )
-
-
-def _session_key(table: Table) -> str | None:
-    """The column of a login-session table that holds the session's id, the browser's cookie.
-
-    A web framework's session store (`django_session.session_key`, Laravel's `sessions.id
-    varchar`, `ci_sessions.id`) is keyed by the random id the browser sends back in a
-    cookie: an online identifier of whoever is logged in (GDPR Recital 30), so the table is
-    about them though no key names them. A class's or a training's sessions are numbered
-    (`training_sessions.id int`), and a generated uuid is no cookie: neither is read so.
-    """
-    if not _session_store(table):
-        return None
-    declared = {c.casefold() for key in table.foreign_keys for c in key.columns}
-    texts = [
-        c
-        for c in table.columns
-        if c.name.casefold() not in declared
-        and _type_kind(c.type) in ("text", "unknown")
-        and re.split(r"[\s(]", (c.type or "").strip().lower(), maxsplit=1)[0] not in _GENERATED_KEYS
-    ]
-    for column in texts:
-        words = raw_words(column.name)
-        if not words:
-            continue
-        named = set(words) & (lx.SESSION_TABLES | {"sess"}) and set(words) & _SESSION_KEY_WORDS
-        if named or words[0] == "sid" or "".join(words) in _SESSION_IDS:
-            return column.name
-    if any("token" in raw_words(c.name) for c in table.columns):
-        return None  # `Session(id, sessionToken)`: the token is the cookie, the id the row's number
-    primary = [c for c in table.columns if c.primary_key]
-    if len(primary) == 1 and primary[0] in texts and primary[0].name.casefold() == "id":
-        return primary[0].name
-    return None
-
-
-def _session_data(column: Column, key: str) -> bool:
-    """Whether a column of a login-session table holds what the session keeps (`session_data`, `payload`)."""
-    if column.name == key or column.primary_key or _type_kind(column.type) not in ("text", "unknown"):
-        return False
-    words = set(raw_words(column.name))
-    # `session_data`, `payload`, or the bare word (`cc_session.session`): the session's state
-    return bool(words) and words <= _SESSION_DATA | lx.SESSION_TABLES
 
 
 def _whose_login(table: Table, login: str, languages: tuple[str, ...]) -> bool:
@@ -2880,7 +2813,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         street = _street(table, verdict)
         bank = bank_column(table, verdict.context)
         glued = glued_prefixes(table, verdict.context.languages)
-        session = _session_key(table) if verdict.kind in (PEOPLE, LINKED) else None
+        session = session_key(table) if verdict.kind in (PEOPLE, LINKED) else None
         sessions = session_data(table, verdict.context.languages)
         for column in table.columns:
             # `calisanlar.ctckn`: the table's initial, then a term (`tckn`), read past it
@@ -2925,7 +2858,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
             if not found.personal and _login_keyed(table, column, verdict):
                 found = _LOGIN_KEY
             if session is not None:
-                found = _session_column(column, session, found) or found
+                found = session_column(column, session, found) or found
             if not found.personal and _snapshot(table, column, verdict.context.languages):
                 found = _SNAPSHOT
             if not found.personal:
@@ -3206,34 +3139,6 @@ _LOGIN_KEY = Classification(
     Confidence.MEDIUM,
     "it is the one text key of a table of user accounts and no id: each value is a login",
 )
-
-
-def _session_column(column: Column, key: str, found: Classification) -> Classification | None:
-    """What a column of a login-session table holds: the session's cookie, what it keeps, when it ends."""
-    if column.name == key and not (found.personal and found.confidence is Confidence.HIGH):
-        return Classification(
-            True,
-            "user.device.cookie_id",
-            Confidence.MEDIUM,
-            f"'{column.name}' is the id of a login session, the cookie that identifies the browser "
-            "of whoever logged in: an online identifier (GDPR Recital 30)",
-        )
-    if found.personal:
-        if found.confidence is not Confidence.HIGH and any(
-            w.startswith(_SESSION_ENDS) for w in raw_words(column.name)
-        ):
-            return Classification(
-                False, None, Confidence.MEDIUM, f"'{column.name}' says when the session ends: its own"
-            )
-        return None
-    if _session_data(column, key):
-        return Classification(
-            True,
-            "user.behavior",
-            Confidence.LOW,
-            f"'{column.name}' holds what the application keeps for a logged-in person's session",
-        )
-    return None
 
 
 def _login_keyed(table: Table, column: Column, verdict: TableVerdict) -> bool:

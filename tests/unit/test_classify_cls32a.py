@@ -183,9 +183,9 @@ def test_an_organisations_phone_or_e_mail_identifies_no_one(tmp_path: Path) -> N
 
 
 def test_every_session_word_passes_the_quick_test() -> None:
-    """`_session_store` skips a name with none of `_SESSION_STEMS` before splitting it: a word
+    """`sessions._session_store` skips a name with none of `_SESSION_STEMS` before splitting it: a word
     added to `session_tables` without one would never be read."""
     from cnsnt.classify import lexicon as lx
-    from cnsnt.classify.tables import _SESSION_STEMS
+    from cnsnt.classify.sessions import _SESSION_STEMS
 
     assert all(any(stem in word for stem in _SESSION_STEMS) for word in lx.SESSION_TABLES)
