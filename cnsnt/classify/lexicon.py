@@ -300,6 +300,9 @@ CRIMINAL_CASES: Final = _VOCAB.lists["criminal_cases"]
 CASE_REFERENCES: Final = _VOCAB.lists["case_references"]
 # Words of a table of statistics (`stats`, `statistiques`): counts there are about no one.
 STATISTICS_WORDS: Final = _VOCAB.lists["statistics_words"]
+# Words of a table that translates another's rows (`symptom_translations`): the rows it
+# translates are a catalogue's entries, shown in several languages, no one's record.
+TRANSLATION_WORDS: Final = _VOCAB.lists["translation_words"]
 # Words of vehicles (`vehicules`, `cotxes`): a registration number in such a table is theirs.
 VEHICLE_WORDS: Final = _VOCAB.lists["vehicle_words"]
 # A link's campaign parameters (`utm_content`): a campaign's, at most a person's behaviour.

@@ -2513,10 +2513,12 @@ def _care_parts(
     """
     # a row that joins two records makes neither a part of the other
     pointers = _pointed_at(tables, by_name, languages, lambda t: not _joins(t))
+    translated = _translated(tables, by_name, languages)
     candidates = [
         t
         for t in tables
         if t.key in pointers
+        and t.key not in translated
         and verdicts[t.key].kind == OTHER
         and not verdicts[t.key].context.placeholder
         and not _labelled(t, languages)
@@ -2546,6 +2548,26 @@ def _care_parts(
         )
         verdicts[name] = _linked(verdicts[name].context, reason, names=False, health=True, organisation=False)
     return bool(made)
+
+
+def _translated(
+    tables: Sequence[Table], by_name: Mapping[str, Table], languages: tuple[str, ...]
+) -> frozenset[str]:
+    """Tables whose rows another table translates (`symptom_translations.symptom_id -> symptoms`).
+
+    An entry named in each user's language (Rails Globalize, django-parler) is a
+    catalogue's, the list of symptoms or treatments a check-in picks from: no part of
+    any one person's record, however many care records point at it (cls32d).
+    """
+    found: set[str] = set()
+    for table in tables:
+        if not set(_table_words(table.name, languages)) & lx.TRANSLATION_WORDS:
+            continue
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is not None and target.key != table.key:
+                found.add(target.key)
+    return frozenset(found)
 
 
 def _joins(table: Table) -> bool:
