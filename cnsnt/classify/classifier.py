@@ -2382,6 +2382,16 @@ def decide(
                 f"'{name}' is a fact about the patient{', ' + cue + ',' if cue else ''} in the register "
                 f"of patients '{table}': who they are, not their care",
             )
+        if kind == "numeric" and not fractional and set(words) <= lx.DISPLAY_ORDER:
+            # `checkin_symptoms.position`: where the item is shown in the record's form,
+            # the record's bookkeeping as a sort order is, no care (cls32d)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' is the display order of the rows of the health-record table '{table}', "
+                "not their care",
+            )
         return Classification(
             True,
             "user.health",

@@ -322,6 +322,9 @@ SOFTWARE_QUALIFIERS: Final = _VOCAB.lists["software_qualifiers"]
 SOFTWARE_CLIENTS: Final = _VOCAB.lists["software_clients"]
 # A record's own on/off state (`is_active`, `is_done`): not a patient's care.
 STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
+# Where a row is shown among its siblings (`position`, `posicio`, `sequencia`): in a care
+# record a whole number so named is the form's display order, not care.
+DISPLAY_ORDER: Final = _VOCAB.lists["display_order"]
 # `sent_to`, `enviar_para`: a verb of sending and a direction, in text, name an address.
 SEND_WORDS: Final = _VOCAB.lists["send_words"]
 DIRECTION_WORDS: Final = _VOCAB.lists["direction_words"]

@@ -82,6 +82,7 @@ _LIST_KEYS = (
     "software_qualifiers",
     "software_clients",
     "state_flags",
+    "display_order",
     "person_suffixes",
     "health_tables",
     "message_tables",

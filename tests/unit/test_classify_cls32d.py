@@ -61,3 +61,24 @@ def test_the_entry_a_health_record_picks_from_a_catalogue_stays_care(tmp_path: P
     got = _verdicts(tmp_path, _DIARY)
     assert _special(got["day_symptoms.symptom_id"]), got["day_symptoms.symptom_id"]
     assert _special(got["day_symptoms.severity"]), got["day_symptoms.severity"]
+
+
+# -- item 2: a health record's display order
+
+
+def test_a_health_records_display_order_is_no_care(tmp_path: Path) -> None:
+    """`day_symptoms.position`, `alergias.posicion`: where a form shows the item among the
+    record's rows, the record's bookkeeping as a sort order is, no datum of the person's
+    health; the record's other unnamed columns stay care (cls32d)."""
+    ddl = _DIARY + """
+    CREATE TABLE day_treatments (id INT PRIMARY KEY,
+      diary_day_id INT REFERENCES diary_days(id), taken VARCHAR(40), position INT);
+    CREATE TABLE pacientes (id INT PRIMARY KEY, nombre VARCHAR(80), dni VARCHAR(12));
+    CREATE TABLE alergias (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      alergeno VARCHAR(80), reaccion VARCHAR(200), posicion SMALLINT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("day_treatments.position", "alergias.posicion"):
+        assert not got[key].personal, (key, got[key])
+        assert "display order" in got[key].reason, got[key]
+    assert _special(got["alergias.reaccion"]), got["alergias.reaccion"]
