@@ -600,8 +600,15 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool
         special = match.strong and category.startswith(("user.health", "user.criminal_history"))
         return special or category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
-        # a yes/no is a sex, a condition, a belief; never a name, an address or a number
-        return match.strong and not category.startswith(_NEVER_BOOLEAN)
+        # a yes/no is a sex, a condition, a belief; never a name, an address or a number;
+        # from a weak word only what one has or has not (`abscess boolean`, as a checkbox),
+        # not a food one may leave out by choice (`gluten boolean`, codereview26 F10)
+        if category.startswith(_NEVER_BOOLEAN):
+            return False
+        if match.strong:
+            return True
+        traits = category.startswith(_YES_NO_TRAITS) and not category.startswith(_NOT_YES_NO)
+        return traits and not set(match.words) & lx.DIET_CHOICES
     if kind == "numeric":
         if category in _NUMERIC_OK or words & _CODE_WORDS:
             return True
@@ -2263,10 +2270,12 @@ def decide(
         )
     if blocked is not None:
         word, why = blocked
-        health = next(
-            (m for m in reading.matches if m.strong and _category(m).startswith("user.health")), None
-        )
         in_care = ctx.health and (ctx.linked or ctx.describes) and not keyed
+        # in a health record a weak health word is a condition too (`is_gepatit`, hepatitis)
+        health = next(
+            (m for m in reading.matches if (m.strong or in_care) and _category(m).startswith("user.health")),
+            None,
+        )
         if why == "flag" and health is not None and in_care:
             # `patient.is_allergic char(1)`: in a health record, a yes/no of a condition is
             # the patient's health, as the condition is

@@ -325,6 +325,8 @@ STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
 # Where a row is shown among its siblings (`position`, `posicio`, `sequencia`): in a care
 # record a whole number so named is the form's display order, not care.
 DISPLAY_ORDER: Final = _VOCAB.lists["display_order"]
+# Foods a bare yes/no may leave out by choice (`gluten BOOLEAN`): no condition by itself.
+DIET_CHOICES: Final = _VOCAB.lists["diet_choices"]
 # `sent_to`, `enviar_para`: a verb of sending and a direction, in text, name an address.
 SEND_WORDS: Final = _VOCAB.lists["send_words"]
 DIRECTION_WORDS: Final = _VOCAB.lists["direction_words"]

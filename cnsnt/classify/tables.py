@@ -2243,8 +2243,13 @@ def _care_columns(table: Table, languages: tuple[str, ...]) -> list[str]:
     for column in table.columns:
         if column.primary_key:
             continue
-        match, _ = _pick(_read(column.name, languages), True, _type_kind(column.type))
+        kind = _type_kind(column.type)
+        match, _ = _pick(_read(column.name, languages), True, kind)
         if match is None or not _category(match).startswith("user.health"):
+            continue
+        if kind == "boolean" and not match.strong:
+            # a child's `gluten` or `laktose` yes/no says what they may not eat, no chart of
+            # their health: only a strong word's yes/no counts towards an anamnesis
             continue
         if any(_same_stem(w, o) for w in match.words for o in own) or match.words in seen:
             continue

@@ -83,6 +83,7 @@ _LIST_KEYS = (
     "software_clients",
     "state_flags",
     "display_order",
+    "diet_choices",
     "person_suffixes",
     "health_tables",
     "message_tables",

@@ -82,3 +82,89 @@ def test_a_health_records_display_order_is_no_care(tmp_path: Path) -> None:
         assert not got[key].personal, (key, got[key])
         assert "display order" in got[key].reason, got[key]
     assert _special(got["alergias.reaccion"]), got["alergias.reaccion"]
+
+
+# -- item 3: general medicine in each language, and a yes/no of a condition
+
+
+def test_a_disease_activity_index_records_the_persons_complications(tmp_path: Path) -> None:
+    """`abscess`, `uveitis`, `new_fistula` as yes/no columns of an index keyed to a person:
+    whether they have the complication, health data (Art. 9), as a checkbox so named is; words
+    of general medicine, not one index's items (cls32d)."""
+    ddl = """
+    CREATE TABLE accounts (id INT PRIMARY KEY, email VARCHAR(120), full_name VARCHAR(120));
+    CREATE TABLE activity_indices (id INT PRIMARY KEY, account_id INT REFERENCES accounts(id),
+      abscess BOOLEAN, uveitis BOOLEAN, new_fistula BOOLEAN, arthralgia BOOLEAN, fever BOOLEAN);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for column in ("abscess", "uveitis", "new_fistula", "arthralgia", "fever"):
+        key = f"activity_indices.{column}"
+        assert _special(got[key]), (key, got[key])
+
+
+def test_medicine_words_of_other_languages(tmp_path: Path) -> None:
+    """Spanish `atencion_psicologica` (psychological care received), Portuguese
+    `infeccao_alta` (an infection at discharge), German `immunsupprimiert`, Dutch `koorts`:
+    health data in a row about a person (cls32d)."""
+    ddl = """
+    CREATE TABLE refugiados (id INT PRIMARY KEY, nombre VARCHAR(80), apellido VARCHAR(80),
+      dni VARCHAR(12));
+    CREATE TABLE casos (id INT PRIMARY KEY, refugiado_id INT REFERENCES refugiados(id),
+      fecha_ingreso DATE, atencion_psicologica BOOLEAN);
+    CREATE TABLE pacientes (id INT PRIMARY KEY, nome VARCHAR(80), cpf VARCHAR(14));
+    CREATE TABLE internacoes (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      infeccao_alta INT);
+    CREATE TABLE impflinge (id INT PRIMARY KEY, vorname VARCHAR(80), nachname VARCHAR(80),
+      geburtsdatum DATE, immunsupprimiert BOOLEAN);
+    CREATE TABLE deelnemers (id INT PRIMARY KEY, voornaam VARCHAR(80), achternaam VARCHAR(80),
+      koorts BOOLEAN);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in (
+        "casos.atencion_psicologica",
+        "internacoes.infeccao_alta",
+        "impflinge.immunsupprimiert",
+        "deelnemers.koorts",
+    ):
+        assert _special(got[key]), (key, got[key])
+
+
+def test_a_weak_health_word_in_a_patients_yes_no(tmp_path: Path) -> None:
+    """`patsienty.is_gepatit CHAR(1)` (hepatitis): in a health record a yes/no of a condition a
+    weak word names (`is_smoker`) is the condition, as `is_allergic` is (cls32d)."""
+    ddl = """
+    CREATE TABLE patsienty (id INT PRIMARY KEY, familiya VARCHAR(60), imya VARCHAR(60),
+      data_rozhdeniya DATE, is_gepatit CHAR(1), diagnoz VARCHAR(200));
+    CREATE TABLE vizity (id INT PRIMARY KEY, patsient_id INT REFERENCES patsienty(id),
+      data_vizita DATE, zhaloby TEXT, lechenie TEXT, is_gepatit CHAR(1), is_smoker CHAR(1));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("vizity.is_gepatit", "vizity.is_smoker"):
+        assert _special(got[key]), (key, got[key])
+
+
+def test_indigenous_origin_is_ethnic_origin(tmp_path: Path) -> None:
+    """`es_indigena`, `familia_quilombola`: whether the person is indigenous or of a quilombo's
+    community is their ethnic origin (Art. 9), in their own row (cls32d)."""
+    ddl = """
+    CREATE TABLE beneficiarios (id INT PRIMARY KEY, nombre VARCHAR(80), apellido VARCHAR(80),
+      dni VARCHAR(12), es_indigena INT);
+    CREATE TABLE familias (id INT PRIMARY KEY, nome_responsavel VARCHAR(80), cpf VARCHAR(14),
+      familia_quilombola VARCHAR(10));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("beneficiarios.es_indigena", "familias.familia_quilombola"):
+        assert got[key].category == "user.demographic.race_ethnicity", (key, got[key])
+
+
+def test_a_turkish_bes_is_a_pension_not_special_needs(tmp_path: Path) -> None:
+    """`bes_kesintisi_var_mi` in a Turkish payroll is a private pension deduction (Bireysel
+    Emeklilik Sistemi), not Italian `bes` (special educational needs): no health data."""
+    ddl = """
+    CREATE TABLE personeller (id INT PRIMARY KEY, ad VARCHAR(60), soyad VARCHAR(60),
+      tc_kimlik_no VARCHAR(11));
+    CREATE TABLE maas_bordrolari (id INT PRIMARY KEY, personel_id INT REFERENCES personeller(id),
+      brut_maas DECIMAL(10,2), bes_kesintisi_var_mi BOOLEAN);
+    """
+    got = _verdicts(tmp_path, ddl)
+    assert not _special(got["maas_bordrolari.bes_kesintisi_var_mi"]), got["maas_bordrolari.bes_kesintisi_var_mi"]
