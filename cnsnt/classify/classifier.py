@@ -473,11 +473,27 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     named = words[:-1] if last in lx.CARE_GIVERS else words
     found = {w for w in named if w in lx.HEALTH_TABLES}
     phrased = bool(pairs & lx.HEALTH_TABLE_PHRASES)
-    health = bool(found) or phrased
+    health = (bool(found) or phrased) and not _care_place(words)
     ambiguous = bool(found) and found <= lx.AMBIGUOUS_HEALTH_TABLES and not phrased
     messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in _NOT_MESSAGES
     posts = last in lx.POST_TABLES
     return _Table(person, health, messages, posts, ambiguous)
+
+
+#: Words that join a head to what qualifies it (`Ort der Impfung`, `centro de salud`).
+_JOINING_WORDS = frozenset({"der", "des", "of", "de", "di", "da", "do", "del", "della", "du", "van"})
+_WHERE_HEADS = lx.PLACE_TABLES | lx.ORG_TABLES
+
+
+def _care_place(words: tuple[str, ...]) -> bool:
+    """Whether a table is named for a place or a body where care is given (`OrtDerImpfung`).
+
+    The name's head is a place or an organisation that a word of joining ties the health
+    word to (`Ort der Impfung`, `centros_de_salud`): its rows are the places, no one's care
+    (cls32d). A last word is no head in every language (`historia_clinica` is a clinical
+    history), so only the joined form is read.
+    """
+    return len(words) > 2 and words[0] in _WHERE_HEADS and words[1] in _JOINING_WORDS
 
 
 def software_client(words: tuple[str, ...]) -> bool:

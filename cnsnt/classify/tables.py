@@ -46,6 +46,7 @@ from cnsnt.classify.classifier import (
     _SURROGATE_WORDS,
     _TOKENIZER,
     Context,
+    _care_place,
     _category,
     _label,
     _Match,
@@ -2223,6 +2224,8 @@ def _is_list(key: ForeignKey, verdicts: Mapping[str, TableVerdict], by_name: Map
 
 def _care_name(name: str, languages: tuple[str, ...]) -> bool:
     """A table named for health care (`HistoriaClinica_x`, `diagnoses`): a patient's record."""
+    if _care_place(_table_words(name, languages)):
+        return False  # `OrtDerImpfung`, `centros_de_salud`: where care is given (cls32d)
     match, _ = _pick(_read(name, languages), True, "unknown")
     return match is not None and match.strong and _category(match).startswith("user.health")
 

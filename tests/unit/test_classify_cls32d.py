@@ -168,3 +168,40 @@ def test_a_turkish_bes_is_a_pension_not_special_needs(tmp_path: Path) -> None:
     """
     got = _verdicts(tmp_path, ddl)
     assert not _special(got["maas_bordrolari.bes_kesintisi_var_mi"]), got["maas_bordrolari.bes_kesintisi_var_mi"]
+
+
+# -- item 4: a place where care is given
+
+
+def test_a_place_of_care_is_no_ones_care_record(tmp_path: Path) -> None:
+    """`centros_de_vacunacion`, `OrtDerImpfung`: a place, named by its head before a word of
+    joining, where vaccinations are given; its flags and numbers are the place's, and its slots
+    no one's, though its name says vaccination and a member of staff is responsible for it
+    (cls32d). A clinical history (`historia_clinica`) stays a health record."""
+    ddl = """
+    CREATE TABLE usuarios (id INT PRIMARY KEY, nombre VARCHAR(80), email VARCHAR(120),
+      password VARCHAR(120));
+    CREATE TABLE centros_de_vacunacion (id INT PRIMARY KEY,
+      responsable_id INT REFERENCES usuarios(id), codigo_sanitario VARCHAR(20),
+      publico BOOLEAN, observaciones VARCHAR(500));
+    CREATE TABLE cupos_vacunacion (id INT PRIMARY KEY,
+      centro_id INT REFERENCES centros_de_vacunacion(id), desde TIMESTAMP, hasta TIMESTAMP,
+      plazas INT);
+    CREATE TABLE OrtDerImpfung (id INT PRIMARY KEY, verantwortlicher_id INT REFERENCES usuarios(id),
+      oeffentlich BOOLEAN, typ VARCHAR(50));
+    CREATE TABLE pacientes (id INT PRIMARY KEY, nombre VARCHAR(80), dni VARCHAR(12));
+    CREATE TABLE historia_clinica (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+      datos TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in (
+        "centros_de_vacunacion.codigo_sanitario",
+        "centros_de_vacunacion.publico",
+        "centros_de_vacunacion.observaciones",
+        "cupos_vacunacion.desde",
+        "cupos_vacunacion.hasta",
+        "OrtDerImpfung.oeffentlich",
+        "OrtDerImpfung.typ",
+    ):
+        assert not _special(got[key]), (key, got[key])
+    assert _special(got["historia_clinica.datos"]), got["historia_clinica.datos"]
