@@ -473,11 +473,27 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     named = words[:-1] if last in lx.CARE_GIVERS else words
     found = {w for w in named if w in lx.HEALTH_TABLES}
     phrased = bool(pairs & lx.HEALTH_TABLE_PHRASES)
-    health = bool(found) or phrased
+    health = (bool(found) or phrased) and not _care_place(words)
     ambiguous = bool(found) and found <= lx.AMBIGUOUS_HEALTH_TABLES and not phrased
     messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in _NOT_MESSAGES
     posts = last in lx.POST_TABLES
     return _Table(person, health, messages, posts, ambiguous)
+
+
+#: Words that join a head to what qualifies it (`Ort der Impfung`, `centro de salud`).
+_JOINING_WORDS = frozenset({"der", "des", "of", "de", "di", "da", "do", "del", "della", "du", "van"})
+_WHERE_HEADS = lx.PLACE_TABLES | lx.ORG_TABLES
+
+
+def _care_place(words: tuple[str, ...]) -> bool:
+    """Whether a table is named for a place or a body where care is given (`OrtDerImpfung`).
+
+    The name's head is a place or an organisation that a word of joining ties the health
+    word to (`Ort der Impfung`, `centros_de_salud`): its rows are the places, no one's care
+    (cls32d). A last word is no head in every language (`historia_clinica` is a clinical
+    history), so only the joined form is read.
+    """
+    return len(words) > 2 and words[0] in _WHERE_HEADS and words[1] in _JOINING_WORDS
 
 
 def software_client(words: tuple[str, ...]) -> bool:
@@ -638,8 +654,15 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool
         special = match.strong and category.startswith(("user.health", "user.criminal_history"))
         return special or category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
-        # a yes/no is a sex, a condition, a belief; never a name, an address or a number
-        return match.strong and not category.startswith(_NEVER_BOOLEAN)
+        # a yes/no is a sex, a condition, a belief; never a name, an address or a number;
+        # from a weak word only what one has or has not (`abscess boolean`, as a checkbox),
+        # not a food one may leave out by choice (`gluten boolean`, codereview26 F10)
+        if category.startswith(_NEVER_BOOLEAN):
+            return False
+        if match.strong:
+            return True
+        traits = category.startswith(_YES_NO_TRAITS) and not category.startswith(_NOT_YES_NO)
+        return traits and not set(match.words) & lx.DIET_CHOICES
     if kind == "numeric":
         if category in _NUMERIC_OK or words & _CODE_WORDS:
             return True
@@ -2364,10 +2387,12 @@ def decide(
         session = _session_verdict(name, reading, kind, type, ctx, keyed)
         if session is not None:
             return session  # `session_hash`: a session's id, no password's hash
-        health = next(
-            (m for m in reading.matches if m.strong and _category(m).startswith("user.health")), None
-        )
         in_care = ctx.health and (ctx.linked or ctx.describes) and not keyed
+        # in a health record a weak health word is a condition too (`is_gepatit`, hepatitis)
+        health = next(
+            (m for m in reading.matches if (m.strong or in_care) and _category(m).startswith("user.health")),
+            None,
+        )
         if why == "flag" and health is not None and in_care:
             # `patient.is_allergic char(1)`: in a health record, a yes/no of a condition is
             # the patient's health, as the condition is
@@ -2482,6 +2507,16 @@ def decide(
                 Confidence.LOW,
                 f"'{name}' is a fact about the patient{', ' + cue + ',' if cue else ''} in the register "
                 f"of patients '{table}': who they are, not their care",
+            )
+        if kind == "numeric" and not fractional and set(words) <= lx.DISPLAY_ORDER:
+            # `checkin_symptoms.position`: where the item is shown in the record's form,
+            # the record's bookkeeping as a sort order is, no care (cls32d)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' is the display order of the rows of the health-record table '{table}', "
+                "not their care",
             )
         return Classification(
             True,

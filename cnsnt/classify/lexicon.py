@@ -300,6 +300,9 @@ CRIMINAL_CASES: Final = _VOCAB.lists["criminal_cases"]
 CASE_REFERENCES: Final = _VOCAB.lists["case_references"]
 # Words of a table of statistics (`stats`, `statistiques`): counts there are about no one.
 STATISTICS_WORDS: Final = _VOCAB.lists["statistics_words"]
+# Words of a table that translates another's rows (`symptom_translations`): the rows it
+# translates are a catalogue's entries, shown in several languages, no one's record.
+TRANSLATION_WORDS: Final = _VOCAB.lists["translation_words"]
 # Words of vehicles (`vehicules`, `cotxes`): a registration number in such a table is theirs.
 VEHICLE_WORDS: Final = _VOCAB.lists["vehicle_words"]
 # A link's campaign parameters (`utm_content`): a campaign's, at most a person's behaviour.
@@ -323,6 +326,11 @@ STATE_FLAGS: Final = _VOCAB.lists["state_flags"]
 ROW_FLAGS: Final = _VOCAB.lists["row_flags"]
 # Steps of work on a row (`approval_status`, `sync_status`): a state named so is the row's.
 WORKFLOW_WORDS: Final = _VOCAB.lists["workflow_words"]
+# Where a row is shown among its siblings (`position`, `posicio`, `sequencia`): in a care
+# record a whole number so named is the form's display order, not care.
+DISPLAY_ORDER: Final = _VOCAB.lists["display_order"]
+# Foods a bare yes/no may leave out by choice (`gluten BOOLEAN`): no condition by itself.
+DIET_CHOICES: Final = _VOCAB.lists["diet_choices"]
 # `sent_to`, `enviar_para`: a verb of sending and a direction, in text, name an address.
 SEND_WORDS: Final = _VOCAB.lists["send_words"]
 DIRECTION_WORDS: Final = _VOCAB.lists["direction_words"]

@@ -46,6 +46,7 @@ from cnsnt.classify.classifier import (
     _SURROGATE_WORDS,
     _TOKENIZER,
     Context,
+    _care_place,
     _category,
     _label,
     _Match,
@@ -2354,6 +2355,8 @@ def _is_list(key: ForeignKey, verdicts: Mapping[str, TableVerdict], by_name: Map
 
 def _care_name(name: str, languages: tuple[str, ...]) -> bool:
     """A table named for health care (`HistoriaClinica_x`, `diagnoses`): a patient's record."""
+    if _care_place(_table_words(name, languages)):
+        return False  # `OrtDerImpfung`, `centros_de_salud`: where care is given (cls32d)
     match, _ = _pick(_read(name, languages), True, "unknown")
     return match is not None and match.strong and _category(match).startswith("user.health")
 
@@ -2374,8 +2377,13 @@ def _care_columns(table: Table, languages: tuple[str, ...]) -> list[str]:
     for column in table.columns:
         if column.primary_key:
             continue
-        match, _ = _pick(_read(column.name, languages), True, _type_kind(column.type))
+        kind = _type_kind(column.type)
+        match, _ = _pick(_read(column.name, languages), True, kind)
         if match is None or not _category(match).startswith("user.health"):
+            continue
+        if kind == "boolean" and not match.strong:
+            # a child's `gluten` or `laktose` yes/no says what they may not eat, no chart of
+            # their health: only a strong word's yes/no counts towards an anamnesis
             continue
         if any(_same_stem(w, o) for w in match.words for o in own) or match.words in seen:
             continue
@@ -2644,10 +2652,12 @@ def _care_parts(
     """
     # a row that joins two records makes neither a part of the other
     pointers = _pointed_at(tables, by_name, languages, lambda t: not _joins(t))
+    translated = _translated(tables, by_name, languages)
     candidates = [
         t
         for t in tables
         if t.key in pointers
+        and t.key not in translated
         and verdicts[t.key].kind == OTHER
         and not verdicts[t.key].context.placeholder
         and not _labelled(t, languages)
@@ -2677,6 +2687,26 @@ def _care_parts(
         )
         verdicts[name] = _linked(verdicts[name].context, reason, names=False, health=True, organisation=False)
     return bool(made)
+
+
+def _translated(
+    tables: Sequence[Table], by_name: Mapping[str, Table], languages: tuple[str, ...]
+) -> frozenset[str]:
+    """Tables whose rows another table translates (`symptom_translations.symptom_id -> symptoms`).
+
+    An entry named in each user's language (Rails Globalize, django-parler) is a
+    catalogue's, the list of symptoms or treatments a check-in picks from: no part of
+    any one person's record, however many care records point at it (cls32d).
+    """
+    found: set[str] = set()
+    for table in tables:
+        if not set(_table_words(table.name, languages)) & lx.TRANSLATION_WORDS:
+            continue
+        for key in table.foreign_keys:
+            target = _target(key, by_name, table.schema)
+            if target is not None and target.key != table.key:
+                found.add(target.key)
+    return frozenset(found)
 
 
 def _joins(table: Table) -> bool:
