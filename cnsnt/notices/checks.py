@@ -94,6 +94,8 @@ class Issue:
 def readability_issues(policy: Policy, lang: str | None = None) -> Iterator[Issue]:
     """Customer-facing texts that fail the plain-language check (all languages, or one)."""
     default = default_language(policy)
+    # plain strings of a policy that names no language are measured as English (review38 D4)
+    assumed = not declared_languages(policy)
     for ref in customer_texts(policy):
         for text_lang, text, path in text_languages(ref, default):
             if lang is not None and text_lang != lang:
@@ -105,11 +107,17 @@ def readability_issues(policy: Policy, lang: str | None = None) -> Iterator[Issu
             if not problems:
                 continue
             dotted = ".".join(path)
+            hint = _plain_hint(result.jargon, bool(result.long_sentences))
+            if assumed and path == ref.path:
+                hint += (
+                    f"; the policy names no language, so this plain text was read as '{text_lang}': "
+                    "if it is written in another, declare it under notice.languages"
+                )
             yield Issue(
                 "CN601",
                 f"text:{dotted}",
                 f"{dotted} ({text_lang}) is hard to read: {'; '.join(problems)}",
-                _plain_hint(result.jargon, bool(result.long_sentences)),
+                hint,
                 path,
                 lang=text_lang,
             )

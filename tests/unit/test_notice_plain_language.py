@@ -52,3 +52,31 @@ def test_no_note_once_the_language_is_declared_or_for_the_policys_own(tmp_path: 
     declared = notice(tmp_path, "de", "notice: {languages: [de]}\n")
     assert "notice.languages" not in declared and "has no 'de' text" not in declared
     assert "notice.languages" not in notice(tmp_path, "en")
+
+
+def _readability(tmp_path: Path, block: str) -> list[object]:
+    from cnsnt.notices.checks import readability_issues
+    from cnsnt.policy.loader import load_policy
+
+    long = (
+        "Gemäß den einschlägigen gesetzlichen Bestimmungen werden die personenbezogenen Daten der "
+        "betroffenen Person zum Zwecke der ordnungsgemäßen Verwaltung der Mitgliedschaft verarbeitet, "
+        "soweit dies erforderlich ist und keine überwiegenden schutzwürdigen Interessen entgegenstehen."
+    )
+    text = POLICY.format(notice=block).replace("Um Ihre Mitgliedschaft zu führen.", f"'{long}'")
+    (tmp_path / "cnsnt.yaml").write_text(text, encoding="utf-8")
+    return list(readability_issues(load_policy(tmp_path / "cnsnt.yaml")))
+
+
+def test_a_plain_text_scored_as_english_says_so_in_cn601(tmp_path: Path) -> None:
+    """`cnsnt audit`'s CN601 measured a German purpose with the English formula and said
+    nothing of why (review38 D4's rest): its fix names the language it read."""
+    issues = _readability(tmp_path, "")
+    assert issues, "the long German sentence fails the English check"
+    assert all("read as 'en'" in i.hint and "notice: {languages: [de]}" not in i.hint for i in issues)
+    assert all("notice.languages" in i.hint for i in issues)
+
+
+def test_a_declared_language_adds_nothing_to_cn601(tmp_path: Path) -> None:
+    issues = _readability(tmp_path, "notice: {languages: [de]}\n")
+    assert all("notice.languages" not in i.hint for i in issues)

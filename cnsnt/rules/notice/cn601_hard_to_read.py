@@ -25,7 +25,7 @@ class HardToRead(Rule):
       "işbu", "настоящим", "adatkezelő", ...).
 
     Plain strings count as the policy's default language (`notice.languages[0]`,
-    else English). Thresholds and jargon are set per language under
+    else English, and then the fix says so). Thresholds and jargon are set per language under
     `readability:`; a jargon entry starting with `!` removes a shipped one.
 
     ## Why is this bad?
