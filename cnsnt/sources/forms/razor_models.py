@@ -34,7 +34,7 @@ from cnsnt.sources.forms.common import shorten
 from cnsnt.sources.forms.html_page import Page
 from cnsnt.sources.forms.razor_types import PLAIN, read_type
 from cnsnt.sources.forms.templates import STMT
-from cnsnt.sources.schemas.grammars import SourceFile, first_error, parse_bounded, parser
+from cnsnt.sources.schemas.grammars import SourceFile, cs_declarations, first_error, parse_bounded, parser
 
 Node = Any  # tree_sitter.Node
 
@@ -43,10 +43,6 @@ Node = Any  # tree_sitter.Node
 DIRECTIVES = {".cshtml": "model", ".vbhtml": "ModelType"}
 #: `.cs` files of a page's folder looked through for its page model when no code-behind has it.
 _FOLDER_FILES = 40
-#: How deep classes nest in namespaces and classes before the walk stops (real code: a few).
-_NESTING = 16
-_CLASSES = ("class_declaration", "record_declaration")
-_CONTAINERS = ("namespace_declaration", "file_scoped_namespace_declaration", "declaration_list")
 #: A page model's members: (property, the simple name of its type).
 Members = tuple[tuple[str, str], ...]
 #: Said of every model cnsnt cannot read: what is kept, and what is lost.
@@ -276,22 +272,13 @@ def _syntax_error(root: Node, file: SourceFile) -> str | None:
 
 
 def _class_members(root: Node, file: SourceFile) -> dict[str, Members]:
-    """Each class of a C# tree (nested ones too) with its members, by simple name."""
+    """Each class of a C# tree (nested ones too: `InputModel`) with its members, by simple name."""
     out: dict[str, Members] = {}
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > _NESTING:
-            continue
-        for child in node.named_children:
-            if child.type in _CLASSES:
-                name = child.child_by_field_name("name")
-                body = child.child_by_field_name("body")
-                if name is not None and body is not None:
-                    out.setdefault(file.text(name), members(body, file))
-                    stack.append((body, depth + 1))  # a nested class (`InputModel`)
-            elif child.type in _CONTAINERS:
-                stack.append((child, depth + 1))
+    for node in cs_declarations(root):
+        name = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        if name is not None and body is not None:
+            out.setdefault(file.text(name), members(body, file))
     return out
 
 

@@ -13,14 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cnsnt.sources.schemas.csharp import arguments, literal
-from cnsnt.sources.schemas.grammars import SourceFile
+from cnsnt.sources.schemas.grammars import CS_CLASSES, CS_NESTING, SourceFile, cs_declarations
 
 Node = Any  # tree_sitter.Node
-
-_CLASSES = ("class_declaration", "record_declaration")
-_CONTAINERS = ("namespace_declaration", "file_scoped_namespace_declaration", "declaration_list")
-#: How deep classes may nest in namespaces and classes (real code: two or three levels).
-_NESTING = 16
 
 
 @dataclass
@@ -140,21 +135,7 @@ class Declarations:
 
 def _declarations(root: Node) -> list[Node]:
     """Class, record and enum declarations in namespaces and classes, in source order."""
-    found: list[Node] = []
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > _NESTING:
-            continue
-        for child in node.named_children:
-            if child.type in (*_CLASSES, "enum_declaration"):
-                found.append(child)
-            if child.type in _CONTAINERS or child.type in _CLASSES:
-                body = child.child_by_field_name("body") if child.type in _CLASSES else child
-                if body is not None:
-                    stack.append((body, depth + 1))
-    found.sort(key=lambda n: n.start_byte)
-    return found
+    return sorted(cs_declarations(root, (*CS_CLASSES, "enum_declaration")), key=lambda n: n.start_byte)
 
 
 def _shared(path: str, other: str) -> int:
@@ -240,7 +221,7 @@ def _property(node: Node, file: SourceFile) -> Property | None:
 
 def type_ref(node: Node | None, file: SourceFile, depth: int = 0) -> TypeRef | None:
     """`Shop.Customer?` -> Customer; `ICollection<Order>` -> ICollection with Order; `byte[]` as written."""
-    if node is None or depth > _NESTING:
+    if node is None or depth > CS_NESTING:
         return None
     kind = node.type
     if kind == "nullable_type":

@@ -226,6 +226,37 @@ COMMENTS = frozenset({"comment", "line_comment", "block_comment"})
 _ERROR_DEPTH = 200
 
 
+#: C# declarations of a class or a record (`cs_declarations`).
+CS_CLASSES = ("class_declaration", "record_declaration")
+_CS_CONTAINERS = ("namespace_declaration", "file_scoped_namespace_declaration", "declaration_list")
+#: How deep C# types may nest in namespaces and classes (real code: two or three levels).
+CS_NESTING = 16
+
+
+def cs_declarations(root: Node, kinds: tuple[str, ...] = CS_CLASSES) -> list[Node]:
+    """The C# declarations of `kinds` in a tree's namespaces and class bodies, in the order a walk meets them.
+
+    Nested ones too (`InputModel` in a page model), at most `CS_NESTING` deep: what EF Core's
+    entity reader and the Razor Pages page-model reader both look for.
+    """
+    found: list[Node] = []
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > CS_NESTING:
+            continue
+        for child in node.named_children:
+            if child.type in kinds:
+                found.append(child)
+            if child.type in _CS_CONTAINERS:
+                stack.append((child, depth + 1))
+            elif child.type in CS_CLASSES:
+                body = child.child_by_field_name("body")
+                if body is not None:
+                    stack.append((body, depth + 1))
+    return found
+
+
 def first_error(root: Node, complete: frozenset[str] = COMMENTS) -> Node | None:
     """Where parsing went wrong: the first missing token, or the first loose part of an ERROR node.
 
