@@ -441,6 +441,16 @@ def _office(survey: _Survey) -> str | None:
     return survey.office
 
 
+def _listing(office: str, contacts: Sequence[str], base: Context) -> TableVerdict:
+    """The verdict on an office's or a firm's listing: `_office` found its fax or web site."""
+    return TableVerdict(
+        ORGANISATION,
+        f"its only identifiers are ways to reach it ({_quote(contacts)}) and '{office}' is a fax or "
+        "a web site: an office's or a firm's listing, not a person",
+        replace(base, organisation=True),
+    )
+
+
 def _contact_of_thing(
     table: Table, words: tuple[str, ...], survey: _Survey, languages: tuple[str, ...]
 ) -> bool:
@@ -1213,13 +1223,7 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
                 ),
             )
         elif office is not None:
-            shown = [c for c in survey.anchors.values() if c != office]
-            verdict = TableVerdict(
-                ORGANISATION,
-                f"its only identifiers are ways to reach it ({_quote(shown)}) and '{office}' is a "
-                "fax or a web site: an office's or a firm's listing, not a person",
-                replace(base, organisation=True),
-            )
+            verdict = _listing(office, [c for c in survey.anchors.values() if c != office], base)
             if table.foreign_keys:
                 # `formMentalHealthForm1(demographic_no -> demographic, fax)`: a key to a person
                 # says whose the row is, read below; the listing's verdict otherwise
@@ -1431,15 +1435,10 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
         # an e-mail reaches whom it goes to: its text and its addresses are theirs, its
         # sending state (`sending`, `context`) is the queue's, no fact about them
         mailed_to = False
-        office = _office(survey) if not reason and contact is not None and not table.foreign_keys else None
-        if office is not None:
+        office = _office(survey) if not reason and not table.foreign_keys else None
+        if office is not None and contact is not None:
             # `sl_jednostki(Adres, Telefon, Fax)`: a unit's or a court's listing, no one's
-            verdicts[table.key] = TableVerdict(
-                ORGANISATION,
-                f"its only identifiers are ways to reach it ('{contact}') and '{office}' is a fax or "
-                "a web site: an office's or a firm's listing, not a person",
-                replace(base, organisation=True),
-            )
+            verdicts[table.key] = _listing(office, [contact], base)
             continue
         if not reason and contact is not None:
             # a ticket, a call, a callback: the row reaches a person, so what it says
