@@ -480,8 +480,6 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     return _Table(person, health, messages, posts, ambiguous)
 
 
-#: Words that join a head to what qualifies it (`Ort der Impfung`, `centro de salud`).
-_JOINING_WORDS = frozenset({"der", "des", "of", "de", "di", "da", "do", "del", "della", "du", "van"})
 _WHERE_HEADS = lx.PLACE_TABLES | lx.ORG_TABLES
 
 
@@ -493,7 +491,7 @@ def _care_place(words: tuple[str, ...]) -> bool:
     (cls32d). A last word is no head in every language (`historia_clinica` is a clinical
     history), so only the joined form is read.
     """
-    return len(words) > 2 and words[0] in _WHERE_HEADS and words[1] in _JOINING_WORDS
+    return len(words) > 2 and words[0] in _WHERE_HEADS and words[1] in lx.JOINING_WORDS
 
 
 def software_client(words: tuple[str, ...]) -> bool:
@@ -1787,12 +1785,6 @@ def _cue(words: Iterable[str]) -> str:
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
 
 
-# State words a qualifier makes a fact of the person's (`odeme_durumu`); kinds are left out,
-# and Italian `stato`, which is as often a country (`stato_estero`)
-_STATE_WORDS = frozenset(
-    {"status", "statut", "state", "estado", "estat", "etat", "durum", "durumu", "allapot", "statusz"}
-    | {"situacao", "estatus"}
-)
 # Words beside a state word that name no thing of the person's: its code, its label, a bound
 _STATE_PARTS = _CODE_WORDS | lx.LABEL_WORDS | lx.RANGE_BOUNDS
 
@@ -1805,7 +1797,7 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
     or of a step of work on it (`approval_status`, `sync_status`: `workflow_words`).
     """
     marks = {w for w, _ in reading.negators}
-    if not marks or not marks <= _STATE_WORDS:
+    if not marks or not marks <= lx.STATE_WORDS:
         return frozenset()
     said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
     excluded = lx.PERSON_TABLES | lx.ACCOUNT_WORDS | lx.RECORD_WORDS | lx.WORKFLOW_WORDS | lx.STATE_FLAGS

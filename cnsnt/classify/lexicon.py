@@ -331,6 +331,12 @@ WORKFLOW_WORDS: Final = _VOCAB.lists["workflow_words"]
 DISPLAY_ORDER: Final = _VOCAB.lists["display_order"]
 # Foods a bare yes/no may leave out by choice (`gluten BOOLEAN`): no condition by itself.
 DIET_CHOICES: Final = _VOCAB.lists["diet_choices"]
+# Words joining a head to what qualifies it (`Ort der Impfung`): a place of care is named so.
+JOINING_WORDS: Final = _VOCAB.lists["joining_words"]
+# State words a qualifier makes a fact of a person's own row (`odeme_durumu`).
+STATE_WORDS: Final = _VOCAB.lists["state_words"]
+# A person's own profile on the web (`facebook`, `site_perso`): no office's way to be reached.
+PERSONAL_SITES: Final = _VOCAB.lists["personal_sites"]
 # `sent_to`, `enviar_para`: a verb of sending and a direction, in text, name an address.
 SEND_WORDS: Final = _VOCAB.lists["send_words"]
 DIRECTION_WORDS: Final = _VOCAB.lists["direction_words"]

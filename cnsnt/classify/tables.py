@@ -362,7 +362,7 @@ def _survey(
             office is None
             and weak is not None
             and _category(weak) in _OFFICE_CATEGORIES
-            and not (reading.rest | set(weak.words)) & (_PERSONAL_SITES | _PEOPLE_WORDS)
+            and not (reading.rest | set(weak.words)) & (lx.PERSONAL_SITES | _PEOPLE_WORDS)
         ):
             office = column.name  # `fax`, `sito_web`: not `facebook`, `site_perso`, `mother_fax`
         if weak is not None:
@@ -416,10 +416,6 @@ _THING_ANCHORS = frozenset({"full name", "email", "phone", "address"})
 # A fax line or a web site: how an office or a firm is reached (`fax`, `sito_web`, `honlap`),
 # not a person's own profile (`facebook`, `site_perso`, `media_spolecznosciowe`).
 _OFFICE_CATEGORIES = frozenset({"user.contact.fax_number", "user.contact.social_url"})
-_PERSONAL_SITES = frozenset(
-    {"twitter", "github", "facebook", "linkedin", "instagram", "skype", "blog", "perso", "personal",
-     "pessoal", "kisisel", "spolecznosciowe", "spolecznosciowy", "vkontakt", "личн"}
-)  # fmt: skip
 
 
 def _names_phones(name: str, languages: tuple[str, ...]) -> bool:
