@@ -108,7 +108,9 @@ def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> Question
     verdict_of = FieldVerdicts(evidence)
     # a not-personal column a field of no known kind fills in a person's row: init declares
     # it with the field, and the lists show it as personal (`own_rows`)
-    own = own_rows_of(evidence, read_tables(evidence.tables), verdict_of) if evidence.fields else {}
+    # the tables read together, once, when first needed (a large schema's reading takes a while)
+    reading = read_tables(evidence.tables) if evidence.fields else None
+    own = own_rows_of(evidence, reading, verdict_of) if reading is not None else {}
     around: frozenset[str] | None = None  # the tables of the third list, read when first asked
     for column in evidence.columns:
         if column.key in keys:
@@ -121,7 +123,8 @@ def open_questions(policy: Policy, evidence: Evidence, lines: Lines) -> Question
         if verdict.confidence is not Confidence.LOW:
             if not personal:
                 if around is None:
-                    around = third_list_tables(evidence, read_tables(evidence.tables), index)
+                    reading = reading or read_tables(evidence.tables)
+                    around = third_list_tables(evidence, reading, index)
                 beside += table_of(column) in around
             continue
         if personal:
