@@ -83,6 +83,7 @@ def _stderr(no_color: bool = False) -> Console:
     return _SafeConsole(
         stderr=True,
         highlight=False,
+        emoji=False,  # a file named `a:100:.csv` is printed as named, never as an emoji
         no_color=plain,
         force_terminal=True if _force_color() and not plain else None,
     )

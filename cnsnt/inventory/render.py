@@ -83,7 +83,7 @@ def render_table(inv: Inventory, width: int = 120) -> str:
             _clean(d.retention or "-"),
         )))
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, highlight=False,
+    console = Console(file=buffer, width=width, no_color=True, highlight=False, emoji=False,
                       force_terminal=False, legacy_windows=False)
     console.print(table)
     if inv.undeclared:

@@ -109,3 +109,21 @@ def test_validate_a_directory_of_policy_files(tmp_path):
     (tmp_path / "b.yaml").write_text("purposes: {a: {description: y., basis: contract}}\n")
     result = run("validate", str(tmp_path))
     assert result.exit_code == 2 and "'purposes.a' is defined twice" in result.stderr
+
+
+def test_a_file_name_with_colons_is_printed_as_named_not_as_an_emoji(tmp_path):
+    # Trial M D1: rich turned `l5.csv:100:` into `l5.csv💯` on stderr.
+    result = run("audit", "--policy", str(tmp_path / "a:100:.yaml"))
+    assert result.exit_code == 2
+    assert "a:100:.yaml" in result.stderr
+    assert "\U0001f4af" not in result.stderr
+
+
+def test_the_data_map_names_a_source_with_colons_as_named(tmp_path):
+    (tmp_path / "a:thumbsup:.sql").write_text("CREATE TABLE members (id INT, email VARCHAR(80));\n")
+    (tmp_path / "cnsnt.yaml").write_text(
+        'cnsnt: 1\nsources:\n  schemas: [{path: "a:thumbsup:.sql"}]\npurposes: {}\ndata: {}\n'
+    )
+    result = run("inventory", str(tmp_path), "--format", "table")
+    assert "a:thumbsup:.sql" in result.stdout, result.stdout + result.stderr
+    assert "\U0001f44d" not in result.stdout
