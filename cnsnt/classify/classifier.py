@@ -1908,6 +1908,11 @@ def decide(
         if times:
             reading = _dropping(reading, lambda word, _: word in times)
             reading = replace(reading, rest=reading.rest - times)
+        if not keyed:
+            # `profil_orcid boolean`, `trainingVoltooid boolean`, `idoneita_lq boolean`: a yes/no
+            # links no row, so a word read as a key (`orcid`, Dutch `voltooid`, completed, and
+            # Italian `idoneita`, fitness, glued to `id`) says what it answers (trial M)
+            reading = _dropping(reading, lambda _, why: why == "identifier")
     if reading.words[-1:] != ("at",):
         # `created_at`, `sentAt` end in it; inside a name it is a preposition
         # (`candidateEmailAtSubmit`, the email given at submission)
