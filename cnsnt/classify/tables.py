@@ -783,9 +783,24 @@ def _no_care(name: str, languages: tuple[str, ...], messages: bool) -> str | Non
     """
     words = _table_words(name, languages)
     found = next((w for w in words if w in lx.LEDGER_TABLES), None)
+    if found is None:
+        found = _offer(words)
     if found is None and messages:
         found = next((w for w in words if w in lx.MESSAGE_TABLES), words[-1] if words else name)
     return found
+
+
+def _offer(words: tuple[str, ...]) -> str | None:
+    """The word that says a table keeps a price quoted or a discount granted (`orcamento`).
+
+    An estimate a patient may accept, or a discount on what they pay, is an offer of money,
+    no care received (cls33c); the lines of one that name what is offered
+    (`orcamento_procedimento`, `cotizaciones_farmacia_detalle`) are the treatment or the
+    medicines planned for them, and stay care.
+    """
+    if any(w in lx.OFFERED_CARE for w in words):
+        return None
+    return next((w for w in words if w in lx.OFFER_TABLES), None)
 
 
 def _no_care_table(table: Table, verdict: TableVerdict) -> bool:

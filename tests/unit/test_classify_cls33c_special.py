@@ -1,0 +1,107 @@
+"""cls33c (session 33): special categories (GDPR Art. 9) the tune half's errors showed filed wrong.
+
+Every schema here is written for these tests (a care home's residents and their checks, a
+gym's members and their measurements, a dental practice's estimates), read as `cnsnt init`
+reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.evidence import Classification
+from tests.unit.schema_entry import schema_verdicts as _verdicts
+
+
+def _health(verdict: Classification) -> bool:
+    return verdict.personal and str(verdict.category).startswith("user.health")
+
+
+# -- a record of a body's state measured, named in the language of the schema
+
+CARE_HOME = """
+CREATE TABLE residentes (id INT PRIMARY KEY, nombre VARCHAR(60), apellido VARCHAR(60),
+  fecha_nacimiento DATE);
+CREATE TABLE signos_vitales (id INT PRIMARY KEY, residente_id INT REFERENCES residentes(id),
+  fecha DATE, sistolica SMALLINT, diastolica SMALLINT, deposiciones VARCHAR(20));
+CREATE TABLE epicrisis (id INT PRIMARY KEY, residente_id INT REFERENCES residentes(id),
+  egreso DATE, sintesis TEXT);
+CREATE TABLE interconsultas (id INT PRIMARY KEY, residente_id INT REFERENCES residentes(id),
+  dia DATE, lugar VARCHAR(40), preparacion VARCHAR(50));
+"""
+
+GYM = """
+CREATE TABLE alunos (id INT PRIMARY KEY, nome VARCHAR(60), email VARCHAR(80));
+CREATE TABLE avaliacao_fisica (id INT PRIMARY KEY, aluno_id INT REFERENCES alunos(id),
+  data_avaliacao DATE, cintura_cm FLOAT, dobra_abdominal_mm FLOAT);
+CREATE TABLE members (id INT PRIMARY KEY, first_name VARCHAR(60), email VARCHAR(80));
+CREATE TABLE measurements (id INT PRIMARY KEY, member_id INT REFERENCES members(id),
+  taken_on DATE, value NUMERIC(6,2), notes VARCHAR(100));
+"""
+
+
+def test_vital_signs_a_discharge_summary_and_a_referral_are_care(tmp_path: Path) -> None:
+    """`signos_vitales`, `epicrisis`, `interconsultas` keyed to a resident: the blood pressure,
+    the discharge and the specialist consulted are health data (Art. 4(15)), though no
+    column of theirs names a health term."""
+    got = _verdicts(tmp_path, CARE_HOME)
+    for key in (
+        "signos_vitales.sistolica",
+        "signos_vitales.deposiciones",
+        "signos_vitales.fecha",
+        "epicrisis.sintesis",
+        "epicrisis.egreso",
+        "interconsultas.lugar",
+        "interconsultas.preparacion",
+    ):
+        assert _health(got[key]), (key, got[key])
+    assert not _health(got["residentes.nombre"]), got["residentes.nombre"]
+
+
+def test_a_physical_assessment_and_measurements_of_a_member_are_care(tmp_path: Path) -> None:
+    """A gym's `avaliacao_fisica` (waist, skinfolds) and `measurements` keyed to a member
+    chart their body: health data, not a plain fact about them."""
+    got = _verdicts(tmp_path, GYM)
+    for key in (
+        "avaliacao_fisica.cintura_cm",
+        "avaliacao_fisica.dobra_abdominal_mm",
+        "measurements.value",
+        "measurements.notes",
+    ):
+        assert _health(got[key]), (key, got[key])
+    assert not _health(got["alunos.email"]), got["alunos.email"]
+
+
+# -- an estimate of money is no care; the treatment it plans is
+
+DENTAL = """
+CREATE TABLE pacientes (id INT PRIMARY KEY, nome VARCHAR(60), cpf VARCHAR(14),
+  data_nascimento DATE);
+CREATE TABLE consultas (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+  data DATE, queixa TEXT);
+CREATE TABLE orcamento (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+  data_orcamento DATE, valor_total DECIMAL(10,2), entrada DECIMAL(10,2), aprovado TINYINT(1));
+CREATE TABLE orcamento_procedimento (id INT PRIMARY KEY,
+  orcamento_id INT REFERENCES orcamento(id), procedimento VARCHAR(80), dente VARCHAR(10));
+CREATE TABLE descuentos (id INT PRIMARY KEY, paciente_id INT REFERENCES pacientes(id),
+  fecha DATE, motivo VARCHAR(100));
+"""
+
+
+def test_an_estimate_or_a_discount_for_a_patient_is_no_care(tmp_path: Path) -> None:
+    """`orcamento(paciente_id, valor_total)`, `descuentos(paciente_id, motivo)`: a price quoted
+    to the patient or a discount granted is their money, no care they received: not Art. 9."""
+    got = _verdicts(tmp_path, DENTAL)
+    for key in ("orcamento.data_orcamento", "orcamento.valor_total", "orcamento.entrada", "descuentos.motivo"):
+        assert not _health(got[key]), (key, got[key])
+    assert got["orcamento.valor_total"].personal, got["orcamento.valor_total"]
+    # the consultation stays care
+    assert _health(got["consultas.queixa"]), got["consultas.queixa"]
+
+
+def test_the_procedures_an_estimate_plans_stay_care(tmp_path: Path) -> None:
+    """`orcamento_procedimento(procedimento, dente)`: the treatment planned for the patient
+    (which tooth, which procedure) is data concerning health, though the estimate is money."""
+    got = _verdicts(tmp_path, DENTAL)
+    for key in ("orcamento_procedimento.procedimento", "orcamento_procedimento.dente"):
+        assert _health(got[key]), (key, got[key])
