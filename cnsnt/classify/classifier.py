@@ -659,7 +659,10 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool
         # concerning health, as a date input says (review33 D4); `conviction_date`, when they
         # were convicted, is criminal-offence data (R35a D3)
         special = match.strong and category.startswith(("user.health", "user.criminal_history"))
-        return special or category in _DATED or category.startswith(_DATED_PREFIXES)
+        # `data_bateig`, `baptism_date`: when a person was baptised or joined a church says
+        # which church is theirs, a religious belief (Art. 9; cls33c)
+        rite = category == "user.demographic.religious_belief"
+        return special or rite or category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
         # a yes/no is a sex, a condition, a belief; never a name, an address or a number;
         # from a weak word only what one has or has not (`abscess boolean`, as a checkbox),

@@ -105,3 +105,32 @@ def test_the_procedures_an_estimate_plans_stay_care(tmp_path: Path) -> None:
     got = _verdicts(tmp_path, DENTAL)
     for key in ("orcamento_procedimento.procedimento", "orcamento_procedimento.dente"):
         assert _health(got[key]), (key, got[key])
+
+
+# -- a baptism's date or place says which church is the person's
+
+PARISH = """
+CREATE TABLE persona (id INT PRIMARY KEY, nom VARCHAR(50), cognoms VARCHAR(80),
+  data_naixement DATE, data_bateig DATE);
+CREATE TABLE membros (id INT PRIMARY KEY, nome VARCHAR(50), cpf VARCHAR(14),
+  batismo_em_aguas DATE, local_batismo VARCHAR(100));
+CREATE TABLE ogrenci (id INT PRIMARY KEY, ad VARCHAR(50), soyad VARCHAR(50));
+CREATE TABLE hafizlik_takip (id INT PRIMARY KEY, ogrenci_id INT REFERENCES ogrenci(id),
+  hafizlik_sayfa VARCHAR(10), hafizlik_tarih DATE);
+"""
+
+
+def test_a_baptism_or_learning_the_quran_by_heart_is_a_religious_belief(tmp_path: Path) -> None:
+    """`data_bateig`, `batismo_em_aguas DATE`, `local_batismo`: when and where a person was
+    baptised, and a Qur'an course's record of what a pupil has learnt by heart (`hafizlik`),
+    say what their religion is (Art. 9), not merely when they did something."""
+    got = _verdicts(tmp_path, PARISH)
+    for key in (
+        "persona.data_bateig",
+        "membros.batismo_em_aguas",
+        "membros.local_batismo",
+        "hafizlik_takip.hafizlik_sayfa",
+        "hafizlik_takip.hafizlik_tarih",
+    ):
+        assert got[key].personal and got[key].category == "user.demographic.religious_belief", (key, got[key])
+    assert got["persona.data_naixement"].category == "user.demographic.date_of_birth"
