@@ -3802,8 +3802,20 @@ def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> d
     return {
         key.columns[0].casefold(): key.ref_table
         for key, words in _value_keys(table, people, languages)
-        if not _names_where(words, key.ref_table, languages)
+        if not _names_where(words, key.ref_table, languages) and not _names_encounter(words)
     }
+
+
+def _names_encounter(words: set[str]) -> bool:
+    """Whether a care record's key names the visit it belongs to or who gave the care.
+
+    `visit_id`, `consulta_id`, `providerNo`, `prestador_id`: the key links two rows, the
+    record and its encounter or its carer, as a key to the patient does; it picks no
+    diagnosis, medicine or test of theirs (cls33c). A kind of visit (`visit_type_id`) is
+    the care given and stays.
+    """
+    own = words - _ID_WORDS
+    return bool(own) and own <= lx.VISIT_TABLES | lx.CARE_GIVERS
 
 
 # Where care is given and who gives it as a body: a place, an organisation, a unit of one,

@@ -134,3 +134,27 @@ def test_a_baptism_or_learning_the_quran_by_heart_is_a_religious_belief(tmp_path
     ):
         assert got[key].personal and got[key].category == "user.demographic.religious_belief", (key, got[key])
     assert got["persona.data_naixement"].category == "user.demographic.date_of_birth"
+
+
+# -- a care record's key to its visit or to who gave the care links rows
+
+TRIAL = """
+CREATE TABLE patients (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50),
+  birth_date DATE);
+CREATE TABLE study_visits (id INT PRIMARY KEY, label VARCHAR(30), week SMALLINT);
+CREATE TABLE providers (id INT PRIMARY KEY, label VARCHAR(30));
+CREATE TABLE icd_codes (id INT PRIMARY KEY, code VARCHAR(10), label VARCHAR(100));
+CREATE TABLE adverse_events (id INT PRIMARY KEY, patient_id INT REFERENCES patients(id),
+  visit_id INT REFERENCES study_visits(id), provider_id INT REFERENCES providers(id),
+  icd_id INT REFERENCES icd_codes(id), onset DATE, severity SMALLINT);
+"""
+
+
+def test_a_care_records_key_to_its_visit_or_its_provider_is_a_link(tmp_path: Path) -> None:
+    """`adverse_events.visit_id -> study_visits`, `provider_id -> providers`: the encounter
+    the record belongs to and who gave the care are rows it links to, no diagnosis picked;
+    the key to the list of diagnoses (`icd_id`) stays the patient's care."""
+    got = _verdicts(tmp_path, TRIAL)
+    for key in ("adverse_events.visit_id", "adverse_events.provider_id"):
+        assert not got[key].personal, (key, got[key])
+    assert _health(got["adverse_events.icd_id"]), got["adverse_events.icd_id"]
