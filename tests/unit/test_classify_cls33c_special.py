@@ -158,3 +158,21 @@ def test_a_care_records_key_to_its_visit_or_its_provider_is_a_link(tmp_path: Pat
     for key in ("adverse_events.visit_id", "adverse_events.provider_id"):
         assert not got[key].personal, (key, got[key])
     assert _health(got["adverse_events.icd_id"]), got["adverse_events.icd_id"]
+
+
+SCHOOL_NURSE = """
+CREATE TABLE eleves (id INT PRIMARY KEY, nom VARCHAR(50), prenom VARCHAR(50), date_naissance DATE);
+CREATE TABLE passages_infirmerie (id INT PRIMARY KEY, eleve_id INT REFERENCES eleves(id),
+  date_passage TIMESTAMP, motif VARCHAR(255), orientation VARCHAR(20));
+CREATE TABLE residents (id INT PRIMARY KEY, first_name VARCHAR(50), last_name VARCHAR(50));
+CREATE TABLE nursing_plans (id INT PRIMARY KEY, resident_id INT REFERENCES residents(id),
+  situation TEXT, goal TEXT);
+"""
+
+
+def test_a_visit_to_the_school_nurse_and_a_nursing_plan_are_care(tmp_path: Path) -> None:
+    """`passages_infirmerie(motif, orientation)`, `nursing_plans(situation, goal)`: why a
+    pupil saw the nurse and what a resident's nursing plan aims at are health data."""
+    got = _verdicts(tmp_path, SCHOOL_NURSE)
+    for key in ("passages_infirmerie.motif", "passages_infirmerie.orientation", "nursing_plans.situation", "nursing_plans.goal"):
+        assert _health(got[key]), (key, got[key])
