@@ -473,7 +473,7 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
     named = words[:-1] if last in lx.CARE_GIVERS else words
     found = {w for w in named if w in lx.HEALTH_TABLES}
     phrased = bool(pairs & lx.HEALTH_TABLE_PHRASES)
-    health = (bool(found) or phrased) and not _care_place(words)
+    health = (bool(found) or phrased or _offers_care(words)) and not _care_place(words)
     ambiguous = bool(found) and found <= lx.AMBIGUOUS_HEALTH_TABLES and not phrased
     messages = any(w in lx.MESSAGE_TABLES for w in words) and last not in _NOT_MESSAGES
     posts = last in lx.POST_TABLES
@@ -481,6 +481,15 @@ def _table(table: str, languages: tuple[str, ...] | None = None) -> _Table:
 
 
 _WHERE_HEADS = lx.PLACE_TABLES | lx.ORG_TABLES
+
+
+def _offers_care(words: tuple[str, ...]) -> bool:
+    """Whether a table is named for care quoted to a patient (`orcamento_procedimento`).
+
+    The procedures or medicines of an estimate are the treatment planned for the patient,
+    data concerning health, though the estimate itself is an offer of money (cls33c).
+    """
+    return any(w in lx.OFFERED_CARE for w in words) and any(w in lx.OFFER_TABLES for w in words)
 
 
 def _care_place(words: tuple[str, ...]) -> bool:
@@ -650,7 +659,10 @@ def _fits_type(match: _Match, kind: str, words: frozenset[str], fractional: bool
         # concerning health, as a date input says (review33 D4); `conviction_date`, when they
         # were convicted, is criminal-offence data (R35a D3)
         special = match.strong and category.startswith(("user.health", "user.criminal_history"))
-        return special or category in _DATED or category.startswith(_DATED_PREFIXES)
+        # `data_bateig`, `baptism_date`: when a person was baptised or joined a church says
+        # which church is theirs, a religious belief (Art. 9; cls33c)
+        rite = category == "user.demographic.religious_belief"
+        return special or rite or category in _DATED or category.startswith(_DATED_PREFIXES)
     if kind == "boolean":
         # a yes/no is a sex, a condition, a belief; never a name, an address or a number;
         # from a weak word only what one has or has not (`abscess boolean`, as a checkbox),

@@ -271,6 +271,10 @@ TRANSACTION_WORDS: Final = _VOCAB.lists["transaction_words"]
 MONEY_WORDS: Final = _VOCAB.lists["money_words"]
 # Tables of money, a till or stock (`cajas`, `pagos`, `stok`): a patient's, never their care.
 LEDGER_TABLES: Final = _VOCAB.lists["ledger_tables"]
+# Tables of a price quoted or a discount granted (`orcamento`, `descuentos`): an offer of
+# money, no care; unless the name also names the care offered (`OFFERED_CARE`: `procedimento`).
+OFFER_TABLES: Final = _VOCAB.lists["offer_tables"]
+OFFERED_CARE: Final = _VOCAB.lists["offered_care"]
 # Column words that name or register a company (`bedrijfsnaam`, `cnpj`).
 ORG_COLUMNS: Final = _VOCAB.lists["org_columns"]
 # Those of them that name a company, not its number: after a kind (`energie_bedrijf`), a supplier.

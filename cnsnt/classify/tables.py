@@ -783,9 +783,24 @@ def _no_care(name: str, languages: tuple[str, ...], messages: bool) -> str | Non
     """
     words = _table_words(name, languages)
     found = next((w for w in words if w in lx.LEDGER_TABLES), None)
+    if found is None:
+        found = _offer(words)
     if found is None and messages:
         found = next((w for w in words if w in lx.MESSAGE_TABLES), words[-1] if words else name)
     return found
+
+
+def _offer(words: tuple[str, ...]) -> str | None:
+    """The word that says a table keeps a price quoted or a discount granted (`orcamento`).
+
+    An estimate a patient may accept, or a discount on what they pay, is an offer of money,
+    no care received (cls33c); the lines of one that name what is offered
+    (`orcamento_procedimento`, `cotizaciones_farmacia_detalle`) are the treatment or the
+    medicines planned for them, and stay care.
+    """
+    if any(w in lx.OFFERED_CARE for w in words):
+        return None
+    return next((w for w in words if w in lx.OFFER_TABLES), None)
 
 
 def _no_care_table(table: Table, verdict: TableVerdict) -> bool:
@@ -3787,8 +3802,20 @@ def _care_keys(table: Table, verdict: TableVerdict, people: frozenset[str]) -> d
     return {
         key.columns[0].casefold(): key.ref_table
         for key, words in _value_keys(table, people, languages)
-        if not _names_where(words, key.ref_table, languages)
+        if not _names_where(words, key.ref_table, languages) and not _names_encounter(words)
     }
+
+
+def _names_encounter(words: set[str]) -> bool:
+    """Whether a care record's key names the visit it belongs to or who gave the care.
+
+    `visit_id`, `consulta_id`, `providerNo`, `prestador_id`: the key links two rows, the
+    record and its encounter or its carer, as a key to the patient does; it picks no
+    diagnosis, medicine or test of theirs (cls33c). A kind of visit (`visit_type_id`) is
+    the care given and stays.
+    """
+    own = words - _ID_WORDS
+    return bool(own) and own <= lx.VISIT_TABLES | lx.CARE_GIVERS
 
 
 # Where care is given and who gives it as a body: a place, an organisation, a unit of one,
