@@ -1,0 +1,52 @@
+"""cls33b: false alarms in tables about people (precision).
+
+Every schema here is written for these tests (a club's outings, a council's meetings, a
+volunteer's rota), read as `cnsnt init` reads a `schema.sql`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cnsnt.classify import classify_tables
+from cnsnt.evidence import Classification, Table
+from tests.unit.schema_entry import read_entry, write_files
+
+
+def _tables(tmp_path: Path, ddl: str) -> list[Table]:
+    write_files(tmp_path, {"schema.sql": ddl})
+    return list(read_entry(tmp_path, "schema.sql").tables)
+
+
+def _verdicts(tmp_path: Path, ddl: str) -> dict[str, Classification]:
+    return classify_tables(_tables(tmp_path, ddl))
+
+
+# -- item 1: a table named for a thing and its people: the key to the thing is a link
+
+
+def test_a_key_to_the_thing_a_table_of_people_is_named_for_is_a_link(tmp_path: Path) -> None:
+    """`outing_pupils(outing_id, first_name, last_name, ...)`, `toplanti_katilimcilar`: each row
+    is one person's place in the outing or the meeting, however many columns it has; the key
+    to the outing says which one the row belongs to, as the table's name does, a link with
+    low confidence. In a person's own row a key to a thing the table is not named for (their
+    locker) stays theirs, and so does a key that picks a state (`aktualis_statusz`)."""
+    ddl = """
+    CREATE TABLE outings (id INT PRIMARY KEY, title VARCHAR(80), held_on DATE, place VARCHAR(80));
+    CREATE TABLE lockers (id INT PRIMARY KEY, code VARCHAR(10), floor INT);
+    CREATE TABLE outing_pupils (id INT PRIMARY KEY, outing_id INT REFERENCES outings(id),
+      locker_id INT REFERENCES lockers(id), first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(80), phone VARCHAR(20), paid BOOLEAN, remarks TEXT);
+    CREATE TABLE toplantilar (id INT PRIMARY KEY, konu VARCHAR(120), tarih DATE, yer VARCHAR(80));
+    CREATE TABLE toplanti_katilimcilar (id INT PRIMARY KEY, toplanti_id INT REFERENCES toplantilar(id),
+      ad VARCHAR(60), soyad VARCHAR(60), eposta VARCHAR(80), telefon VARCHAR(20), katildi BOOLEAN);
+    CREATE TABLE ugyfel_statusz (id INT PRIMARY KEY, megnevezes VARCHAR(60), sorrend INT, aktiv BOOLEAN);
+    CREATE TABLE ugyfel_attr_statusz (id INT PRIMARY KEY, nev VARCHAR(60), email VARCHAR(80),
+      szuletesi_datum DATE, aktualis_statusz INT REFERENCES ugyfel_statusz(id));
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("outing_pupils.outing_id", "toplanti_katilimcilar.toplanti_id"):
+        assert not got[key].personal and got[key].confidence.value == "low", got[key]
+        assert "the thing the table is named for with its people" in got[key].reason, got[key]
+    assert got["outing_pupils.locker_id"].personal, got["outing_pupils.locker_id"]
+    assert got["ugyfel_attr_statusz.aktualis_statusz"].personal, got["ugyfel_attr_statusz.aktualis_statusz"]
