@@ -1644,10 +1644,19 @@ def _teaches(columns: Sequence[str], table: Table, languages: tuple[str, ...]) -
     `professor_carrec`) is theirs: their assignment, their duties. The teacher's absences,
     leave and pay are no taught thing.
     """
-    words = set(_table_words(table.own_name, languages))
+    words = _with_compounds(_table_words(table.own_name, languages))
     if not words & lx.TAUGHT_THINGS or words & (_PEOPLE_WORDS | lx.TEACHING_ROLES):
         return False
     return any(set(_TOKENIZER.words(c, languages)) & lx.TEACHING_ROLES for c in columns)
+
+
+def _with_compounds(words: Sequence[str]) -> set[str]:
+    """A name's words and each two neighbours written as one (`home`, `work`: `homework`).
+
+    The tokenizer cuts a compound it does not know into words it does (`homeworks` into
+    `home` and `work`); a list of things such as `taught_things` names the compound.
+    """
+    return set(words) | {a + b for a, b in zip(words, words[1:])}
 
 
 def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ...]) -> bool:

@@ -50,3 +50,25 @@ def test_a_key_to_the_thing_a_table_of_people_is_named_for_is_a_link(tmp_path: P
         assert "the thing the table is named for with its people" in got[key].reason, got[key]
     assert got["outing_pupils.locker_id"].personal, got["outing_pupils.locker_id"]
     assert got["ugyfel_attr_statusz.aktualis_statusz"].personal, got["ugyfel_attr_statusz.aktualis_statusz"]
+
+
+# -- item 2: a taught thing whose name the tokenizer cuts in two (`homeworks`)
+
+
+def test_homework_keyed_to_its_teacher_is_the_class_s_not_the_teacher_s(tmp_path: Path) -> None:
+    """`homeworks(teacher_id -> users, title, description, due_date)`: homework is set for a
+    class, and the teacher its row keys is staff assigned to it, as in `lessons`; the
+    tokenizer reads `homeworks` as `home` and `work`, and the two written as one are the
+    taught thing. A teacher's own leave (`teacher_leaves`) stays theirs."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(80), password VARCHAR(80));
+    CREATE TABLE homeworks (id INT PRIMARY KEY, teacher_id INT REFERENCES users(id),
+      title VARCHAR(100), description TEXT, due_date DATE);
+    CREATE TABLE teacher_leaves (id INT PRIMARY KEY, teacher_id INT REFERENCES users(id),
+      reason TEXT, starts_on DATE);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for column in ("title", "description", "due_date"):
+        assert not got[f"homeworks.{column}"].personal, got[f"homeworks.{column}"]
+    assert got["teacher_leaves.reason"].personal, got["teacher_leaves.reason"]
