@@ -72,3 +72,25 @@ def test_homework_keyed_to_its_teacher_is_the_class_s_not_the_teacher_s(tmp_path
     for column in ("title", "description", "due_date"):
         assert not got[f"homeworks.{column}"].personal, got[f"homeworks.{column}"]
     assert got["teacher_leaves.reason"].personal, got["teacher_leaves.reason"]
+
+
+# -- item 3: the number of the record each row is, in a table that names its person
+
+
+def test_the_number_of_the_record_a_row_is_is_not_the_person_s(tmp_path: Path) -> None:
+    """`umowy_zlecenie.numer_umowy`: in a table of contracts that keeps its contractor's name
+    and national id, the contract's number is the record's, as an invoice's is, low
+    confidence. A number named for something else (`numer_konta`, a bank account) stays a
+    number of theirs, and so does a member's number in a table named for the members."""
+    ddl = """
+    CREATE TABLE umowy_zlecenie (id INT PRIMARY KEY, imie VARCHAR(60), nazwisko VARCHAR(60),
+      pesel VARCHAR(11), numer_umowy VARCHAR(40), numer_konta VARCHAR(40), kwota DECIMAL(10,2));
+    CREATE TABLE club_members (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(80), member_number VARCHAR(20));
+    """
+    got = _verdicts(tmp_path, ddl)
+    contract = got["umowy_zlecenie.numer_umowy"]
+    assert not contract.personal and contract.confidence.value == "low", contract
+    assert "is the number of the umowy each row" in contract.reason, contract
+    assert got["umowy_zlecenie.numer_konta"].personal, got["umowy_zlecenie.numer_konta"]
+    assert got["club_members.member_number"].personal, got["club_members.member_number"]
