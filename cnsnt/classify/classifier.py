@@ -2730,6 +2730,17 @@ def decide(
                 f"'{name}' says when or whether the row's matter was resolved or closed "
                 f"({_cue(closed)}): a step of the record's handling, not an act of the person",
             )
+        locked = set(reading.words) & lx.LOCK_WORDS if kind == "temporal" else frozenset()
+        if locked and not ctx.health:
+            # `users.locked_until`, `LockoutEnd`, `kilitlenme_tarihi`: when the software locked
+            # the account after failed log-ins, or a record while it is edited (cls33b)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' is when the account or the record was locked ({_cue(locked)}): "
+                "a state the software sets, not an act of the person",
+            )
         day = bool(type) and _type_base(str(type)) == "date"
         letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
         fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)

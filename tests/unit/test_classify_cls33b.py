@@ -94,3 +94,25 @@ def test_the_number_of_the_record_a_row_is_is_not_the_person_s(tmp_path: Path) -
     assert "is the number of the umowy each row" in contract.reason, contract
     assert got["umowy_zlecenie.numer_konta"].personal, got["umowy_zlecenie.numer_konta"]
     assert got["club_members.member_number"].personal, got["club_members.member_number"]
+
+
+# -- item 4: when an account or a record was locked
+
+
+def test_when_an_account_was_locked_is_its_state_not_an_act_of_the_person(tmp_path: Path) -> None:
+    """`users.locked_until`, `kullanicilar.kilitlenme_tarihi`, `usuarios.bloqueado_ate`: when
+    the software locked the account after failed log-ins is a state of the account, low
+    confidence; the person's own times (`last_login_at`) stay theirs."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(80), locked_until TIMESTAMP, last_login_at TIMESTAMP);
+    CREATE TABLE kullanicilar (id INT PRIMARY KEY, ad VARCHAR(60), soyad VARCHAR(60),
+      eposta VARCHAR(80), kilitlenme_tarihi TIMESTAMP);
+    CREATE TABLE usuarios (id INT PRIMARY KEY, nome VARCHAR(60), email VARCHAR(80), cpf VARCHAR(14),
+      bloqueado_ate TIMESTAMP);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("users.locked_until", "kullanicilar.kilitlenme_tarihi", "usuarios.bloqueado_ate"):
+        assert not got[key].personal and got[key].confidence.value == "low", got[key]
+        assert "was locked" in got[key].reason, got[key]
+    assert got["users.last_login_at"].personal, got["users.last_login_at"]
