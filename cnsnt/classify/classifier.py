@@ -2744,6 +2744,16 @@ def decide(
         day = bool(type) and _type_base(str(type)) == "date"
         letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
         fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)
+        part = set(reading.words) & lx.SOFTWARE_PARTS if fact is not None else frozenset()
+        if part and set(reading.words) <= lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS:
+            # `audit_logs.table_name`, `islem_loglari.modul`, `ChangeLog.entity` (cls33b)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' names a part of the software ({_cue(part)}): which table, entity or "
+                "module the row's action touched or its setting belongs to, not a fact about the person",
+            )
         numbered = _numbers_the_row(table, reading, ctx) if fact and fact[0] == "user.unique_id" else None
         if numbered is not None:
             # `umowy_zlecenie.numer_umowy`, `guia_tiss.numero_guia_operadora`: the number of

@@ -3606,12 +3606,12 @@ def _attribute_keys(
             if _is_list(key, lists[0], lists[1]):
                 out[key.columns[0].casefold()] = (key.ref_table, _Picked.LIST)
             elif _picks_thing(table, key, lists):
-                if _grants_access(key, words, languages):
-                    picked = _Picked.THING
-                elif _named_for_container(table, key, words, languages):
-                    picked = _Picked.CONTAINER
-                elif _membership(table, key, people, words, languages):
+                if _membership(table, key, people, words, languages):
                     picked = _Picked.MEMBERSHIP
+                elif not _grants_access(key, words, languages) and _named_for_container(
+                    table, key, words, languages
+                ):
+                    picked = _Picked.CONTAINER
                 else:
                     picked = _Picked.THING
                 out[key.columns[0].casefold()] = (key.ref_table, picked)

@@ -116,3 +116,29 @@ def test_when_an_account_was_locked_is_its_state_not_an_act_of_the_person(tmp_pa
         assert not got[key].personal and got[key].confidence.value == "low", got[key]
         assert "was locked" in got[key].reason, got[key]
     assert got["users.last_login_at"].personal, got["users.last_login_at"]
+
+
+# -- item 5: a part of the software a row names
+
+
+def test_the_table_or_module_a_logged_action_touched_is_not_the_person_s(tmp_path: Path) -> None:
+    """`audit_logs.table_name`, `islem_loglari.modul`, `change_log.entity_name`: which table,
+    module or entity the user's action touched is the application's vocabulary, low
+    confidence; what they did (`action`) and the values they changed stay theirs."""
+    ddl = """
+    CREATE TABLE users (id INT PRIMARY KEY, first_name VARCHAR(60), last_name VARCHAR(60),
+      email VARCHAR(80));
+    CREATE TABLE audit_logs (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
+      action VARCHAR(20), table_name VARCHAR(60), old_values TEXT, new_values TEXT);
+    CREATE TABLE kullanicilar (id INT PRIMARY KEY, ad VARCHAR(60), soyad VARCHAR(60), eposta VARCHAR(80));
+    CREATE TABLE islem_loglari (id INT PRIMARY KEY, kullanici_id INT REFERENCES kullanicilar(id),
+      modul VARCHAR(60), islem VARCHAR(60));
+    CREATE TABLE change_log (id INT PRIMARY KEY, user_id INT REFERENCES users(id),
+      entity_name VARCHAR(60), diff TEXT);
+    """
+    got = _verdicts(tmp_path, ddl)
+    for key in ("audit_logs.table_name", "islem_loglari.modul", "change_log.entity_name"):
+        assert not got[key].personal and got[key].confidence.value == "low", got[key]
+        assert "names a part of the software" in got[key].reason, got[key]
+    assert got["audit_logs.action"].personal, got["audit_logs.action"]
+    assert got["audit_logs.new_values"].personal, got["audit_logs.new_values"]
