@@ -1446,11 +1446,14 @@ def _numbers_the_row(table: str, reading: _Reading, ctx: Context) -> str | None:
     said = [w for w in words if w not in _NUMBER_WORDS and len(w) >= _MIN_RECORD_WORD]
     for word in said:
         for record in own:
-            if len(record) >= _MIN_RECORD_WORD and (
-                word == record or _same_stem(word, record) or record.startswith(word) or word.startswith(record)
-            ):
+            if len(record) >= _MIN_RECORD_WORD and _one_word(word, record):
                 return record
     return None
+
+
+def _one_word(word: str, other: str) -> bool:
+    """The same word, its plural or an inflection (`umowy`, `umowa`; `pratica`, `pratiche`)."""
+    return word == other or _same_stem(word, other) or other.startswith(word) or word.startswith(other)
 
 
 # The shortest word read as a record's name (`guia`, `umowy`), so that `nr_id` names none

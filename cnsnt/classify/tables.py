@@ -1656,7 +1656,7 @@ def _with_compounds(words: Sequence[str]) -> set[str]:
     The tokenizer cuts a compound it does not know into words it does (`homeworks` into
     `home` and `work`); a list of things such as `taught_things` names the compound.
     """
-    return set(words) | {a + b for a, b in zip(words, words[1:])}
+    return set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}
 
 
 def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ...]) -> bool:
