@@ -1441,6 +1441,37 @@ def _dispatched(reading: _Reading) -> bool:
     return not any(_category(m).startswith("user.authorization") for m in reading.matches)
 
 
+def _numbers_the_row(table: str, reading: _Reading, ctx: Context) -> str | None:
+    """The word of a number's name that is the table's own record (`numer_umowy` in `umowy_praca`).
+
+    A table named for a record (a contract, a form, a case) that keeps its person's name
+    numbers its rows: `numer_umowy` is the contract's number, as an invoice's is, not a
+    number the person is known by. Not in a table named for people (`members.member_no`:
+    the row is the person, and its number theirs), nor a number named for a person
+    (`basvuru_citizen_number`), nor by the prefix every column of the table shares
+    (`API_basvuru_`). Returns the record's word, or None.
+    """
+    own = _table_words(table, ctx.languages)
+    words = past_prefix(reading.words, ctx.prefix) or reading.words
+    if set(own + words) & (lx.PERSON_TABLES | lx.LINK_WORDS):
+        return None
+    said = [w for w in words if w not in _NUMBER_WORDS and len(w) >= _MIN_RECORD_WORD]
+    for word in said:
+        for record in own:
+            if len(record) >= _MIN_RECORD_WORD and _one_word(word, record):
+                return record
+    return None
+
+
+def _one_word(word: str, other: str) -> bool:
+    """The same word, its plural or an inflection (`umowy`, `umowa`; `pratica`, `pratiche`)."""
+    return word == other or _same_stem(word, other) or other.startswith(word) or word.startswith(other)
+
+
+# The shortest word read as a record's name (`guia`, `umowy`), so that `nr_id` names none
+_MIN_RECORD_WORD = 4
+
+
 def _fact(
     reading: _Reading,
     kind: str,
@@ -2719,9 +2750,41 @@ def decide(
                 f"'{name}' says when or whether the row's matter was resolved or closed "
                 f"({_cue(closed)}): a step of the record's handling, not an act of the person",
             )
+        locked = set(reading.words) & lx.LOCK_WORDS if kind == "temporal" else frozenset()
+        if locked and not ctx.health:
+            # `users.locked_until`, `LockoutEnd`, `kilitlenme_tarihi`: when the software locked
+            # the account after failed log-ins, or a record while it is edited (cls33b)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' is when the account or the record was locked ({_cue(locked)}): "
+                "a state the software sets, not an act of the person",
+            )
         day = bool(type) and _type_base(str(type)) == "date"
         letter = kind == "text" and bool(type) and (_text_length(str(type)) or 4) <= 3
         fact = _fact(reading, kind, ctx.describes, _fractional(type), day, ctx.subject, letter)
+        part = set(reading.words) & lx.SOFTWARE_PARTS if fact is not None else frozenset()
+        if part and set(reading.words) <= lx.SOFTWARE_PARTS | lx.SOFTWARE_PART_WORDS:
+            # `audit_logs.table_name`, `islem_loglari.modul`, `ChangeLog.entity` (cls33b)
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' names a part of the software ({_cue(part)}): which table, entity or "
+                "module the row's action touched or its setting belongs to, not a fact about the person",
+            )
+        numbered = _numbers_the_row(table, reading, ctx) if fact and fact[0] == "user.unique_id" else None
+        if numbered is not None:
+            # `umowy_zlecenie.numer_umowy`, `guia_tiss.numero_guia_operadora`: the number of
+            # the contract or the form each row is, though the row names its person
+            return Classification(
+                False,
+                None,
+                Confidence.LOW,
+                f"'{name}' is the number of the {numbered} each row of '{table}' is, "
+                "not a number the person is known by",
+            )
         if fact is not None and bookkeeping and set(reading.words) & lx.TENANCY_WORDS:
             # `mandant varchar` in every table: the tenant whose data the row is
             return Classification(

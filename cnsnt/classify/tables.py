@@ -31,6 +31,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -1658,10 +1659,19 @@ def _teaches(columns: Sequence[str], table: Table, languages: tuple[str, ...]) -
     `professor_carrec`) is theirs: their assignment, their duties. The teacher's absences,
     leave and pay are no taught thing.
     """
-    words = set(_table_words(table.own_name, languages))
+    words = _with_compounds(_table_words(table.own_name, languages))
     if not words & lx.TAUGHT_THINGS or words & (_PEOPLE_WORDS | lx.TEACHING_ROLES):
         return False
     return any(set(_TOKENIZER.words(c, languages)) & lx.TEACHING_ROLES for c in columns)
+
+
+def _with_compounds(words: Sequence[str]) -> set[str]:
+    """A name's words and each two neighbours written as one (`home`, `work`: `homework`).
+
+    The tokenizer cuts a compound it does not know into words it does (`homeworks` into
+    `home` and `work`); a list of things such as `taught_things` names the compound.
+    """
+    return set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}
 
 
 def _to_people(key: ForeignKey, people_names: set[str], languages: tuple[str, ...]) -> bool:
@@ -3557,6 +3567,8 @@ class _Picked(enum.Enum):
     """A role or a permission a join gives a person's account (`user_roles.role_id`)."""
     MEMBERSHIP = "membership"
     """The group, event or course a row that only joins a person to it points at."""
+    CONTAINER = "container"
+    """The meeting, outing or team a table is named for with its people (`meeting_members`)."""
     KIND = "kind"
     """A kind or a state a key's name says it picks (`personel_turu_id`, `BenefitTypeId`)."""
 
@@ -3609,8 +3621,14 @@ def _attribute_keys(
             if _is_list(key, lists[0], lists[1]):
                 out[key.columns[0].casefold()] = (key.ref_table, _Picked.LIST)
             elif _picks_thing(table, key, lists):
-                joins = _membership(table, key, people, words, languages)
-                picked = _Picked.MEMBERSHIP if joins else _Picked.THING
+                if _membership(table, key, people, words, languages):
+                    picked = _Picked.MEMBERSHIP
+                elif not _grants_access(key, words, languages) and _named_for_container(
+                    table, key, words, languages
+                ):
+                    picked = _Picked.CONTAINER
+                else:
+                    picked = _Picked.THING
                 out[key.columns[0].casefold()] = (key.ref_table, picked)
             continue
         out[key.columns[0].casefold()] = (key.ref_table, match)
@@ -3639,6 +3657,39 @@ def _membership(
         return False
     others = (other for other in table.foreign_keys if other is not key and len(other.columns) == 1)
     return any(_refers_to(other, people) for other in others)
+
+
+def _names_same(word: str, other: str) -> bool:
+    """One word, or its plural or an inflection (`toplanti`, `toplantilar`; `fest`, `feste`)."""
+    return word == other or _same_stem(word, other) or (len(other) >= 4 and word.startswith(other))
+
+
+def _named_for_container(
+    table: Table, key: ForeignKey, words: set[str], languages: tuple[str, ...] | None
+) -> bool:
+    """Whether a table is named for its people and for the thing `key` points at.
+
+    `toplanti_katilimcilar.toplanti_id -> toplantilar` (a meeting's participants),
+    `sortida_alumnes.sortida_id -> sortides`, `meeting_members.meeting_id -> meetings`:
+    each row is one person's place in that meeting or outing, however many columns it
+    has, and the key to it says which container the row belongs to, as the row's name
+    does; it tells no more of the person than the row's place in the table. A key that
+    picks a kind, a state or a category (`ugyfel_attr_statusz.aktualis_statusz ->
+    ugyfel_statusz`) is a trait the row gives, not a container (cls33b).
+    """
+    if (words - _ID_WORDS) & (_KIND_KEY_WORDS | _STATE_KEY_WORDS):
+        return False
+    own = _table_words(table.own_name, languages)
+    target = _table_words(key.ref_table, languages)
+    # past an application's prefix the two share (`iscritto_t_`), not the container's own word
+    shared = min(len(os.path.commonprefix([own, target])), len(target) - 1)
+    named = [w for w in target[shared:] if w not in lx.PERSON_TABLES]
+    if not named or set(named) & (_KIND_KEY_WORDS | _STATE_KEY_WORDS):
+        return False
+    rest = own[shared:]
+    matched = {w for w in rest for n in named if _names_same(n, w)}
+    # every word of the container's name, and a word of its people besides (`katilimcilar`)
+    return len(matched) >= len(named) and bool(set(rest) - matched)
 
 
 # Words of a kind or a category a key picks (`tipo_contrato_id`, `student_category_id`); not
@@ -3901,6 +3952,15 @@ def _attribute(name: str, target: str, match: _Match | _Picked) -> Classificatio
             Confidence.LOW,
             f"'{name}' points at '{target}' from a row that only joins a person to it: a link "
             "between two rows, as the person's key is (check whether you count the membership)",
+        )
+    if match is _Picked.CONTAINER:
+        return Classification(
+            False,
+            None,
+            Confidence.LOW,
+            f"'{name}' points at '{target}', the thing the table is named for with its people: "
+            "which one the person's row belongs to, a link between two rows as the person's key "
+            "is (check whether you count the participation)",
         )
     if match is _Picked.KIND:
         return Classification(

@@ -140,6 +140,9 @@ _LIST_KEYS = (
     "session_words",
     "session_data",
     "closure_words",
+    "lock_words",
+    "software_parts",
+    "software_part_words",
 )
 #: Lists whose words are read from raw text, never split out of glued names: `cen` (a
 #: standards body) would cut `censito` into `cen` + `sito`; `named_things` is read beside a
@@ -157,6 +160,10 @@ _NOT_SPLIT = frozenset(
         "session_words",
         "session_data",
         "closure_words",
+        # `kilit`, `lock`: read as a whole word only, never cut out of a glued name
+        "lock_words",
+        "software_parts",
+        "software_part_words",
         "animal_tables",
         "animal_columns",
         "named_things",
