@@ -1823,6 +1823,23 @@ def _channel_flag(reading: _Reading) -> str | None:
     return None
 
 
+#: Words of being told or sent something (`notify`, `receive`, `notifications`): a yes/no of
+#: them in a person's own row is what they chose to get.
+_NOTICE_WORDS = (lx.REACH_WORDS - {"flag", "flg", "is"}) | {"notification", "notifications"}
+
+
+def _notice_words(reading: _Reading) -> frozenset[str]:
+    """The words of a notice a yes/no names (`receive_sms_notifications`), if no state word does.
+
+    A word of the row's own state or of its sending (`notification_sent`, `is_notified`,
+    `send_failed`) makes it the record's step, not a choice of the person.
+    """
+    words = set(reading.words)
+    if words & (lx.STATE_FLAGS | lx.ROW_FLAGS | lx.SEND_WORDS):
+        return frozenset()
+    return frozenset(words & _NOTICE_WORDS)
+
+
 def _cue(words: Iterable[str]) -> str:
     """The words that chose a fact's category, quoted (`'accepted'`), in a stable order."""
     return ", ".join(f"'{w}'" for w in sorted(set(words)))
@@ -2171,6 +2188,17 @@ def decide(
             "user.privacy_preferences",
             Confidence.LOW,
             f"name '{name}' says whether they may be reached by {channel} {ctx.why}: a contact preference",
+        )
+    notices = _notice_words(reading) if ctx.describes and kind == "boolean" and not keyed else frozenset()
+    if notices:
+        # `receive_sms_notifications`, `comment_notify` in a person's own row: whether they
+        # want to be told or sent something, a setting they chose (cls33a)
+        return Classification(
+            True,
+            "user.settings",
+            Confidence.LOW,
+            f"name '{name}' says whether they want to be notified or sent something "
+            f"({_cue(notices)}) {ctx.why}: a setting of theirs",
         )
     if (
         match is not None
@@ -2952,6 +2980,9 @@ def decide(
             Confidence.MEDIUM,
             f"name '{name}' could mean {_label(m)} ({m.lang}), but {why}",
         )
+    unnamed = _unnamed_of_theirs(name, type, ctx, reading, keyed)
+    if unnamed is not None:
+        return unnamed
     if sure_link and not ctx.describes:
         # `notlar.sahip -> kimlik`: a key to a person's row, or a row about one, in a record
         # about them; whatever word names it, it links (2-4% personal on the tune half)
@@ -2996,6 +3027,43 @@ _NOT_OWNERS = (
 )
 #: Glue between a name and what it names, skipped when reading on: `name of the program`.
 _OF_WORDS = frozenset({"of", "the", "da", "do", "das", "dos", "de", "del", "della", "di", "du", "des", "la"})
+
+
+def _unnamed_of_theirs(
+    name: str, type_: str | None, ctx: Context, reading: _Reading, keyed: bool
+) -> Classification | None:
+    """A column no term names that is still the person's by its row (cls33a); or None.
+
+    Reached only when nothing in the name is a term or a word of the record's own (no
+    negator): a long text (`TEXT`, `CLOB`) in a row about a person holds what they wrote or
+    what was written about them, whatever it is called (`descricao`, `allegation`,
+    `textausgang`); in a person's own row, an organisation, an office or a department
+    (`department`, `etablissement`, `ente_rilascio`) is the one they work at, study at or
+    deal with, a fact about them.
+    """
+    if keyed or ctx.organisation or ctx.lookup or ctx.animal or ctx.placeholder or ctx.aggregate:
+        return None
+    if not reading.words or _type_kind(type_) != "text":
+        return None
+    # a number kept in a text (`invoice_number text`, `RaporNo`) is a number, no free text
+    if (ctx.linked or ctx.describes) and _long_text(type_) and not reading.rest & _NUMBER_WORDS:
+        return Classification(
+            True,
+            "user.content.private",
+            Confidence.LOW,
+            f"'{name}' is a long text ({type_}) in a row about a person: what it says was written "
+            f"by them or about them {ctx.why}",
+        )
+    firms = reading.rest & _FIRMS
+    if ctx.describes and firms:
+        return Classification(
+            True,
+            "user.professional_information",
+            Confidence.LOW,
+            f"'{name}' names an organisation, an office or a department ({_cue(firms)}) in a "
+            f"person's own row: the one they work at, study at or deal with {ctx.why}",
+        )
+    return None
 
 
 def _thing_named(match: _Match, reading: _Reading) -> str | None:

@@ -1,6 +1,6 @@
 """A reviewed answer changed later is applied or said; a form named like a table (trial29 D#1, G#3; codereview29 F1).
 
-Written here: a `members` table about people (cnsnt calls `turno` and `sede` not personal
+Written here: a `members` table about people (cnsnt calls `turno` and `stato` not personal
 and `closed` personal, all unsure) and a `rooms` table about no one. Reviewers changed an
 answer an earlier `--reviewed` run had applied: a `true` turned `false` left the column
 declared, in silence ("0 marked not personal added to ignore:"), and a `false` turned
@@ -31,7 +31,7 @@ CREATE TABLE members (
   joined DATE,
   turno VARCHAR(10),
   closed BOOLEAN,
-  sede VARCHAR(10)
+  stato VARCHAR(10)
 );
 CREATE TABLE rooms (
   id INTEGER PRIMARY KEY,
@@ -86,7 +86,7 @@ def test_a_true_turned_false_moves_the_line_an_earlier_list_wrote_under_ignore(t
     """Trial D #1's repro: the column stayed declared, and the summary said nothing changed."""
     policy = started(tmp_path)
     review = save(tmp_path / "np.csv", listing(tmp_path, *NOT_PERSONAL))
-    apply(tmp_path, mark(review, {"members.turno": "true", "members.sede": "true", "rooms.label": "false"}))
+    apply(tmp_path, mark(review, {"members.turno": "true", "members.stato": "true", "rooms.label": "false"}))
     text = policy.read_text(encoding="utf-8")
     assert "marked personal in np.csv:2; cnsnt said: not personal" in line_of(text, "members.turno")
     # init's entry of members' unknown-kind columns takes them (fix31a: not a members_details beside it)
@@ -96,7 +96,7 @@ def test_a_true_turned_false_moves_the_line_an_earlier_list_wrote_under_ignore(t
     result = apply(tmp_path, mark(review, {"members.turno": "false"}))
     after = policy.read_text(encoding="utf-8")
     loaded = load_policy(policy)
-    assert loaded.data["other_personal_details"].columns == ("members.closed", "members.homeless", "members.sede")
+    assert loaded.data["other_personal_details"].columns == ("members.closed", "members.homeless", "members.stato")
     assert "members.turno" in loaded.ignore
     assert line_of(after, "members.turno").endswith(
         "# marked not personal in np.csv:2; was marked personal in np.csv:2, in data entry other_personal_details"
@@ -113,9 +113,9 @@ def test_a_true_turned_false_moves_the_line_an_earlier_list_wrote_under_ignore(t
     apply(tmp_path, review)
     assert policy.read_text(encoding="utf-8") == after
     # the last line a reviewed list wrote goes too; the entry keeps init's lines
-    result = apply(tmp_path, mark(review, {"members.sede": "false"}))
+    result = apply(tmp_path, mark(review, {"members.stato": "false"}))
     assert load_policy(policy).data["other_personal_details"].columns == ("members.closed", "members.homeless")
-    assert "np.csv:3: members.sede moved from data entry other_personal_details, where np.csv:3 had put it, " \
+    assert "np.csv:3: members.stato moved from data entry other_personal_details, where np.csv:3 had put it, " \
         "under ignore:" in result.stderr
     assert explain_undecided(tmp_path) == []
 
@@ -128,13 +128,13 @@ def test_a_false_turned_true_takes_the_ignore_item_an_earlier_list_wrote_out(tmp
     """Trial G #3: a hand edit of ignore: and a further run were needed; now the row does it."""
     policy = started(tmp_path)
     review = save(tmp_path / "np.csv", listing(tmp_path, *NOT_PERSONAL))
-    apply(tmp_path, mark(review, {"members.turno": "false", "members.sede": "false", "rooms.label": "false"}))
-    assert {"members.turno", "members.sede", "rooms.label"} <= set(load_policy(policy).ignore)
+    apply(tmp_path, mark(review, {"members.turno": "false", "members.stato": "false", "rooms.label": "false"}))
+    assert {"members.turno", "members.stato", "rooms.label"} <= set(load_policy(policy).ignore)
 
     result = apply(tmp_path, mark(review, {"members.turno": "true"}))
     after = policy.read_text(encoding="utf-8")
     loaded = load_policy(policy)
-    assert "members.turno" not in loaded.ignore and {"members.sede", "rooms.label"} <= set(loaded.ignore)
+    assert "members.turno" not in loaded.ignore and {"members.stato", "rooms.label"} <= set(loaded.ignore)
     assert loaded.data["other_personal_details"].columns == ("members.closed", "members.homeless", "members.turno")
     assert "marked personal in np.csv:2; cnsnt said: not personal" in line_of(after, "members.turno")
     assert (
@@ -155,8 +155,8 @@ def test_an_ignore_block_list_keeps_a_persons_item_and_an_emptied_one_becomes_em
         policy.read_text(encoding="utf-8").replace("ignore: []", 'ignore:\n  - "*.created_at"'), encoding="utf-8"
     )
     review = save(tmp_path / "np.csv", listing(tmp_path, *NOT_PERSONAL))
-    apply(tmp_path, mark(review, {"members.turno": "false", "members.sede": "false", "rooms.label": "false"}))
-    apply(tmp_path, mark(review, {"members.turno": "true", "members.sede": "true", "rooms.label": "true"}))
+    apply(tmp_path, mark(review, {"members.turno": "false", "members.stato": "false", "rooms.label": "false"}))
+    apply(tmp_path, mark(review, {"members.turno": "true", "members.stato": "true", "rooms.label": "true"}))
     text = policy.read_text(encoding="utf-8")
     assert load_policy(policy).ignore == ("*.created_at",)
     assert text.endswith('ignore:\n  - "*.created_at"                              # fields that are not personal data, '
@@ -178,11 +178,11 @@ def test_an_ignore_block_list_keeps_a_persons_item_and_an_emptied_one_becomes_em
 def test_another_category_moves_a_line_an_earlier_list_wrote(tmp_path: Path) -> None:
     policy = started(tmp_path)
     review = save(tmp_path / "np.csv", listing(tmp_path, *NOT_PERSONAL))
-    apply(tmp_path, mark(review, {"members.turno": "true", "members.sede": "true"}))
+    apply(tmp_path, mark(review, {"members.turno": "true", "members.stato": "true"}))
     result = apply(tmp_path, mark(review, {"members.turno": "true,user.behavior"}))
     loaded = load_policy(policy)
     assert "members.turno" in loaded.data["behavior"].columns
-    assert loaded.data["other_personal_details"].columns == ("members.closed", "members.homeless", "members.sede")
+    assert loaded.data["other_personal_details"].columns == ("members.closed", "members.homeless", "members.stato")
     assert (
         "np.csv:2: members.turno moved from data entry other_personal_details, where np.csv:2 had put it, "
         "into data entry behavior (user.behavior)" in result.stderr
@@ -215,7 +215,7 @@ def test_a_row_of_another_list_repeating_cnsnt_leaves_a_decision_and_says_so(tmp
 def test_a_line_a_person_edited_is_left_and_said(tmp_path: Path) -> None:
     policy = started(tmp_path)
     review = save(tmp_path / "np.csv", listing(tmp_path, *NOT_PERSONAL))
-    apply(tmp_path, mark(review, {"members.turno": "true", "members.sede": "true", "rooms.label": "false"}))
+    apply(tmp_path, mark(review, {"members.turno": "true", "members.stato": "true", "rooms.label": "false"}))
     text = policy.read_text(encoding="utf-8")
     text = text.replace("[db/schema.sql:7]", "[db/schema.sql:7] Ana: shift worked")
     text = text.replace("# marked not personal in np.csv:4", "# marked not personal in np.csv:4, agreed")
