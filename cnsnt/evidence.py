@@ -330,6 +330,10 @@ class Evidence:
     empty: set[str] = field(default_factory=set)
     """Kinds given whose sources gave nothing to audit: `queries` when no query of the
     `queries:` sources could be read (review30 D4). A rule that needs them is skipped."""
+    held_none: set[str] = field(default_factory=set)
+    """Kinds of `empty` whose sources were read whole and held nothing to audit: `queries`
+    when the query files hold only schema changes or settings (an `ALTER TABLE` patch), so
+    no CN001 says why (review39 D1)."""
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -351,5 +355,6 @@ class Evidence:
         self.classified.update(other.classified)
         self.audited |= other.audited
         self.empty |= other.empty
+        self.held_none |= other.held_none
         for k, v in other.counts.items():
             self.counts[k] = self.counts.get(k, 0) + v
