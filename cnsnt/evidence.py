@@ -299,6 +299,10 @@ class SourceProblem:
     rendered_variables: tuple[str, ...] = ()
     """The variables such a template renders whole (`form`, `contact_form`): with the
     template's path, what tells which form type it renders."""
+    unread_table: str | None = None
+    """A table the database lists but whose columns could not be read (`cannot read table`),
+    named as its `Table` would be: it is in the database, though no `Table` stands for it
+    (`cnsnt init --db` weighs the schema files against it, review39 D2)."""
 
 
 @dataclass(frozen=True)
