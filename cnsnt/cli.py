@@ -180,10 +180,25 @@ DbOption = Annotated[
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: NO_COLOR).")]
+
+
+def _dash_is_stdout(value: Path | None) -> Path | None:
+    """`-o -` writes to stdout, as `cnsnt init -o -` does and most tools read `-` (review39 D6).
+
+    Before, `cnsnt notice -o -` wrote a file named `-` in the working directory and said
+    "written to -", with nothing on stdout.
+    """
+    return None if value is not None and str(value) == "-" else value
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically) instead of stdout ('-': stdout).",
+        callback=_dash_is_stdout,
     ),
 ]
 VerboseOption = Annotated[

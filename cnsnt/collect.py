@@ -153,6 +153,7 @@ def collect(
     if query_specs:
         from cnsnt.sources.queries.reader import plan_query_sources
 
+        noted = len(evidence.problems)
         plan, problems = plan_query_sources(query_specs, ctx)
         evidence.problems.extend(problems)
         reader = _reader("queries")
@@ -163,6 +164,8 @@ def collect(
         if len(evidence.queries) == before:
             # nothing to tell "never read" by: CN401 would flag every personal column
             evidence.empty.add("queries")
+            if len(evidence.problems) == noted:  # read whole, no CN001: they hold no query
+                evidence.held_none.add("queries")
     _read_stored_code(schema_files, {p.resolve() for p, _ in plan}, read)
     _drop_notes_on_read_scripts(evidence, read_paths)
     settle_rendered_forms(evidence)  # whole Symfony forms in Twig: read from their form types

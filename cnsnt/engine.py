@@ -46,7 +46,9 @@ def _audited(evidence: Evidence) -> set[str]:
     return kinds - evidence.empty
 
 
-def _skip_reason(rule: type[Rule], audited: set[str], empty: Set[str] = frozenset()) -> str | None:
+def _skip_reason(
+    rule: type[Rule], audited: set[str], empty: Set[str] = frozenset(), held_none: Set[str] = frozenset()
+) -> str | None:
     if not rule.needs:
         return None
     present = rule.needs & audited
@@ -55,6 +57,12 @@ def _skip_reason(rule: type[Rule], audited: set[str], empty: Set[str] = frozense
     if "queries" in empty and "queries" in rule.needs:
         # a `queries:` source was given, but no query of it could be read (review30 D4)
         stored = "" if "stored_code" in rule.needs else "; stored code in schemas does not count"
+        if "queries" in held_none:
+            # read whole, no CN001 to point at: say what they hold (review39 D1)
+            return (
+                "no query was read from the `queries:` sources: they hold only statements that read "
+                f"and write no rows (schema changes such as ALTER TABLE, settings){stored}"
+            )
         return f"no query was read from the `queries:` sources (see CN001){stored}"
     # stored code in schema files counts as queries for the use rules, but is not named:
     # the user lists queries, not "stored code", in the policy
@@ -104,7 +112,7 @@ def run_rules(
     for rule_class in all_rules():
         if wanted is not None and rule_class.code not in wanted:
             continue
-        reason = _skip_reason(rule_class, audited, evidence.empty)
+        reason = _skip_reason(rule_class, audited, evidence.empty, evidence.held_none)
         if reason is not None:
             skipped.append(SkippedRule(rule_class.code, reason))
             continue

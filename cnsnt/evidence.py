@@ -299,6 +299,10 @@ class SourceProblem:
     rendered_variables: tuple[str, ...] = ()
     """The variables such a template renders whole (`form`, `contact_form`): with the
     template's path, what tells which form type it renders."""
+    unread_table: str | None = None
+    """A table the database lists but whose columns could not be read (`cannot read table`),
+    named as its `Table` would be: it is in the database, though no `Table` stands for it
+    (`cnsnt init --db` weighs the schema files against it, review39 D2)."""
 
 
 @dataclass(frozen=True)
@@ -330,6 +334,10 @@ class Evidence:
     empty: set[str] = field(default_factory=set)
     """Kinds given whose sources gave nothing to audit: `queries` when no query of the
     `queries:` sources could be read (review30 D4). A rule that needs them is skipped."""
+    held_none: set[str] = field(default_factory=set)
+    """Kinds of `empty` whose sources were read whole and held nothing to audit: `queries`
+    when the query files hold only schema changes or settings (an `ALTER TABLE` patch), so
+    no CN001 says why (review39 D1)."""
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -351,5 +359,6 @@ class Evidence:
         self.classified.update(other.classified)
         self.audited |= other.audited
         self.empty |= other.empty
+        self.held_none |= other.held_none
         for k, v in other.counts.items():
             self.counts[k] = self.counts.get(k, 0) + v

@@ -160,6 +160,15 @@ def title(content: NoticeContent, layer: str) -> str:
     return content.h["title_ccpa"] if content.regime == "ccpa" else content.h["title_full"]
 
 
+def label_colon(lang: str) -> str:
+    """The colon after a label (`Adresse : ...`): French sets a no-break space before it.
+
+    The translations put it in their own sentences ("À compléter : un nom"); the
+    templates' labels had a bare `:` in every language (review39 D5).
+    """
+    return "\u00a0:" if lang.split("-")[0].lower() == "fr" else ":"
+
+
 def render_content(
     content: NoticeContent,
     *,
@@ -222,6 +231,7 @@ def render_content(
         style_hash=_style_hash(css),
         logo=logo,
         fragment=fmt == "fragment",
+        colon=MdRaw(label_colon(content.lang)),
     )
     # Deterministic, tidy output: no trailing spaces, one blank line at most, one final newline.
     lines = [line.rstrip() for line in strip_unsafe(text).splitlines()]

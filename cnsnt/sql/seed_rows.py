@@ -33,7 +33,8 @@ class SeedPart(enum.Enum):
     it removes what a schema made, and reads or writes no one's data."""
     OBJECT = "object"
     """An index, a sequence or a comment made or changed (`CREATE INDEX`, `CREATE SEQUENCE`,
-    `COMMENT ON COLUMN`, `ALTER SEQUENCE`): DDL that adds no column and reads or writes no
+    `COMMENT ON COLUMN`, `ALTER SEQUENCE`), or a table's existing columns changed (`ALTER
+    TABLE t MODIFY a INT`, `ADD INDEX`): DDL that adds no column and reads or writes no
     one's data (an index's expression or `WHERE` names columns, and uses no one's data)."""
     OTHER = "other"
     """Anything else (a query, a placeholder, a statement that does not parse)."""
@@ -113,14 +114,60 @@ def _part(tree: exp.Expr) -> SeedPart:
             return SeedPart.OTHER
         return SeedPart.SETUP
     if isinstance(tree, exp.Command):
-        return _command(str(tree.this).upper(), tree.text("expression"))
+        head, rest = str(tree.this).upper(), tree.text("expression")
+        if head == "ALTER" and _mysql_column_changes(rest):
+            return SeedPart.OBJECT
+        return _command(head, rest)
     if _database_setup(tree):
         return SeedPart.DATABASE
     if isinstance(tree, exp.Comment) or (
         isinstance(tree, exp.Create) and str(tree.args.get("kind") or "").upper() in _OBJECTS
     ):
         return SeedPart.OBJECT
+    if isinstance(tree, exp.Alter) and _changes_columns(tree):
+        return SeedPart.OBJECT
     return SeedPart.DROP if isinstance(tree, exp.Drop) else SeedPart.OTHER
+
+
+#: `ALTER TABLE` actions that change a table's existing columns, keys or indexes, and name no
+#: column the table did not have (a MySQL `MODIFY` or `CHANGE`, checked apart, may rename).
+_COLUMN_CHANGES = (exp.AlterColumn, exp.AddConstraint, exp.DropPrimaryKey, exp.Drop)
+
+
+def _changes_columns(tree: exp.Alter) -> bool:
+    """An `ALTER TABLE` that changes what existing columns hold or how they are keyed, and adds none.
+
+    MySQL's `MODIFY a INT` and `CHANGE a a INT ... AUTO_INCREMENT` (the name restated: a
+    one-line upgrade patch, review39 D1), `ALTER COLUMN a TYPE text`, `ADD INDEX`, `ADD
+    CONSTRAINT`, `DROP INDEX`, table options (`AUTO_INCREMENT = 9`) read and write no one's
+    data. `ADD COLUMN` and a rename (`CHANGE a b`, `RENAME COLUMN`, `RENAME TO`) give a name
+    the schema may lack: such a file is an upgrade patch, not this.
+    """
+    if str(tree.args.get("kind") or "").upper() != "TABLE":
+        return False
+    for action in tree.args.get("actions") or ():
+        if isinstance(action, exp.ModifyColumn):
+            renamed = action.args.get("rename_from")
+            if renamed is not None and renamed.name.lower() != action.this.name.lower():
+                return False
+        elif not isinstance(action, _COLUMN_CHANGES):
+            return False
+    return True
+
+
+def _mysql_column_changes(rest: str) -> bool:
+    """An `ALTER TABLE` a dialect kept opaque that MySQL reads as a change of existing columns.
+
+    `MODIFY` and `CHANGE` are MySQL's own: a file whose dialect nothing names is parsed in
+    the default one, which keeps them as a command (review39 D1's one-line patch).
+    """
+    words = rest.split(maxsplit=1)
+    if not words or words[0].upper() != "TABLE":
+        return False
+    parsed = parse_statements(f"ALTER {rest}", "mysql")
+    if isinstance(parsed, UseProblem) or len(parsed) != 1:
+        return False
+    return isinstance(parsed[0], exp.Alter) and _changes_columns(parsed[0])
 
 
 def _database_setup(tree: exp.Expr) -> bool:

@@ -655,8 +655,9 @@ def _seed_kind(text: str, dialect: str | None) -> str | None:
     `db/mysql/user.sql`): it uses no one's data either; nor does a file that only drops
     tables, views or routines (a Supabase `drop-unused-tables.sql` migration, review35 R35b
     D8), which was proposed under `queries:`; nor does one of DDL that adds no column and
-    reads no table (`CREATE INDEX`, `CREATE SEQUENCE`, `COMMENT ON`, DROPs beside them),
-    which was too (session 29's closing note). A file over `SEED_WHOLE` is judged
+    reads no table (`CREATE INDEX`, `CREATE SEQUENCE`, `COMMENT ON`, an `ALTER TABLE` that
+    changes existing columns, DROPs beside them), which was too (session 29's closing note,
+    review39 D1). A file over `SEED_WHOLE` is judged
     on its head and tail: the rows between are split (a cheap pass) but not parsed, and a
     sample longer than `SEED_WHOLE` is not judged.
     """
@@ -1991,8 +1992,9 @@ def _survey_files(root: Path, files: list[Path], given: frozenset[str]) -> tuple
                  "data"),
         (
             _INDEXES,
-            "indexes, sequences and comments only (CREATE INDEX, CREATE SEQUENCE, COMMENT ON), which add no "
-            "column and read or write no one's data",
+            "indexes, sequences, comments and changes to existing columns only (CREATE INDEX, CREATE "
+            "SEQUENCE, COMMENT ON, ALTER TABLE ... MODIFY), which add no column and read or write no one's "
+            "data",
         ),
     ):
         no_data = kinds.pop(holding, [])

@@ -91,13 +91,22 @@ def model_tables(entries: list[ModelEntry], root: Path) -> tuple[frozenset[str],
 
 def _read_tables(specs: tuple[SourceSpec, ...], root: Path) -> tuple[frozenset[str], str | None]:
     """The names of the tables (not views) the sources define, or why they could not be read."""
+    names, _, failed = _read_listed_tables(specs, root)
+    return names, failed
+
+
+def _read_listed_tables(
+    specs: tuple[SourceSpec, ...], root: Path
+) -> tuple[frozenset[str], frozenset[str], str | None]:
+    """(tables read, tables a database lists but could not read, why the sources could not be read)."""
     from cnsnt.collect import collect_evidence  # the readers import the survey's modules
 
     try:
         evidence = collect_evidence(Policy(path="cnsnt.yaml", base_dir=root, sources=specs))
     except CnsntError as error:  # sources that cannot be read: the copies stay proposed, said
-        return frozenset(), str(error)
-    return frozenset(t.name for t in evidence.tables if not t.is_view), None
+        return frozenset(), frozenset(), str(error)
+    unread = frozenset(p.unread_table for p in evidence.problems if p.unread_table is not None)
+    return frozenset(t.name for t in evidence.tables if not t.is_view), unread, None
 
 
 def _created(tables: tuple[DDLTable, ...]) -> list[str]:
@@ -204,6 +213,22 @@ def stale_databases(urls: list[str], schemas: list[ModelEntry], root: Path) -> t
     return left, notes
 
 
+def _unread_note(shown: str, url: str, own: list[str], shared: list[str], blocked: list[str]) -> str:
+    """The note on a schema file kept because a `--db` database lists tables of it it cannot read.
+
+    They are in the database (review39 D2: a role without `USAGE` on the schema read 3 of
+    10 tables, and the note said the 7 others were "not in" it, "so it is taken for another
+    database"): read from the file, they are audited; left out, nowhere.
+    """
+    twice = f"; {_shares(shared).replace('them', 'it')} read from both and counted twice" if shared else ""
+    they = "it is" if len(blocked) == 1 else "they are"
+    return (
+        f"kept {shown}: {_of(len(blocked), len(own))} in {url}, given with --db, but could not be read "
+        f"from it ({_names(blocked)}: the audit says why, CN001), so {they} read from the file{twice}; "
+        "once the database can be read in full, leave the file out"
+    )
+
+
 def _of(part: int, whole: int) -> str:
     """`2 of its 3 tables are`, `1 of its 3 tables is`, `its one table is`."""
     if whole == 1:
@@ -252,14 +277,19 @@ def schemas_in_databases(
     copy changed verdicts. So the database is kept and a schema entry most of whose tables
     (strictly more than half) it holds gives way, with a note naming the tables only the
     entry defines, which are not read then. An entry that shares fewer is kept, and the
-    note names the tables read twice (the audit warns of them too, CN001).
+    note names the tables read twice (the audit warns of them too, CN001). So is an entry
+    some of whose tables the database lists but cannot read (review39 D2): they are in it,
+    not another database's, and are read from the file.
     """
     if not urls or not schemas:
         return set(), []
     held: dict[str, frozenset[str]] = {}
+    unread: dict[str, frozenset[str]] = {}
     notes: list[str] = []
     for url in urls:
-        tables, failed = _read_tables((SourceSpec("databases", url, root, Location("cnsnt.yaml")),), root)
+        tables, listed, failed = _read_listed_tables(
+            (SourceSpec("databases", url, root, Location("cnsnt.yaml")),), root
+        )
         if failed is not None:
             notes.append(
                 f"could not read {url} to compare it with the schema files, which stay proposed "
@@ -267,6 +297,7 @@ def schemas_in_databases(
             )
             continue
         held[url] = frozenset(t.casefold() for t in tables if t.casefold() not in _TOOL_TABLES)
+        unread[url] = frozenset(t.casefold() for t in listed)
     left: set[str] = set()
     for entry in schemas if held else []:
         names, failed = _read_tables(
@@ -278,7 +309,11 @@ def schemas_in_databases(
         shown = entry.pattern + (f" ({entry.format})" if entry.format else "")
         for url, tables in held.items():
             shared = [n for n in own if n.casefold() in tables]
-            new = [n for n in own if n.casefold() not in tables]
+            blocked = [n for n in own if n.casefold() in unread[url] and n.casefold() not in tables]
+            new = [n for n in own if n.casefold() not in tables and n not in blocked]
+            if failed is None and blocked:
+                notes.append(_unread_note(shown, url, own, shared, blocked))
+                continue
             if failed is not None or not shared:
                 continue
             if 2 * len(shared) <= len(own):

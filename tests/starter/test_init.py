@@ -1373,8 +1373,9 @@ def test_a_file_of_indexes_sequences_and_comments_only_is_no_query_file(tmp_path
     assert notes == [
         "left out 1 SQL file in db: DROP statements only (DROP TABLE, DROP VIEW, ...), which remove what a "
         "schema made and read or write no one's data; a table they drop is gone from the schema that creates it",
-        "left out 2 SQL files in db: indexes, sequences and comments only (CREATE INDEX, CREATE SEQUENCE, "
-        "COMMENT ON), which add no column and read or write no one's data",
+        "left out 2 SQL files in db: indexes, sequences, comments and changes to existing columns only "
+        "(CREATE INDEX, CREATE SEQUENCE, COMMENT ON, ALTER TABLE ... MODIFY), which add no column and read or "
+        "write no one's data",
     ]
 
 

@@ -95,6 +95,40 @@ def test_a_dump_mostly_of_other_tables_is_kept_and_the_shared_ones_named(tmp_pat
     assert "- {path: schema.sql}" in block and '- {url: "sqlite:///app.db"}' in block
 
 
+def test_tables_the_database_cannot_read_are_not_called_absent_from_it(tmp_path: Path, monkeypatch):
+    """review39 D2: a role that could read 3 of 10 tables made the note say the 7 others were
+    "not in" the database, "so it is taken for another database". They are in it: the
+    schema file stays proposed (they are read from it), and the note says why."""
+    from sqlalchemy.engine.reflection import Inspector
+    from sqlalchemy.exc import OperationalError
+
+    def denied(*_args, **_kwargs):
+        raise OperationalError("SELECT", {}, Exception("permission denied for table contacts"))
+
+    real_columns = Inspector.get_columns
+
+    def columns(self, table_name, *args, **kwargs):
+        if table_name == "contacts":
+            denied()
+        return real_columns(self, table_name, *args, **kwargs)
+
+    root = project(tmp_path, TOWNS)
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(Inspector, "get_multi_columns", denied)
+    monkeypatch.setattr(Inspector, "get_columns", columns)
+    result = run("init", "--db", "sqlite:///app.db", str(root))
+    assert result.exit_code == 0, result.output
+    block = sources_block((root / "cnsnt.yaml").read_text(encoding="utf-8"))
+    assert "not in sqlite:///app.db" not in block and "taken for another database" not in block
+    assert (
+        "# kept schema.sql: 1 of its 2 tables is in sqlite:///app.db, given with --db, but could not be read "
+        "from it (contacts: the audit says why, CN001), so it is read from the file; the table it shares with "
+        "it (towns) is read from both and counted twice; once the database can be read in full, leave the "
+        "file out"
+    ) in block
+    assert "- {path: schema.sql}" in block and '- {url: "sqlite:///app.db"}' in block
+
+
 # -- audit: a table two sources give is said, and read once
 
 

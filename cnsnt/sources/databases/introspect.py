@@ -170,8 +170,16 @@ class Introspection:
         with savepoint(self.conn, self.db.backend):
             return read()
 
-    def _problem(self, message: str, location: Location, severity: Severity | None = None) -> None:
-        self.problems.append(SourceProblem(message, location, self.db.shown, severity=severity))
+    def _problem(
+        self,
+        message: str,
+        location: Location,
+        severity: Severity | None = None,
+        unread_table: str | None = None,
+    ) -> None:
+        self.problems.append(
+            SourceProblem(message, location, self.db.shown, severity=severity, unread_table=unread_table)
+        )
 
     def read(self, wanted: Iterable[str] = ()) -> list[LiveTable]:
         """Every table and view of the schemas to read, sorted by schema and name."""
@@ -333,6 +341,7 @@ class Introspection:
                 self._problem(
                     f"cannot read table '{schema}.{name}': {driver_reason(exc, self.db)}",
                     self.location(schema, name),
+                    unread_table=name,
                 )
         return out
 
