@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
@@ -372,13 +372,19 @@ def _main_of_family(tables: Sequence[Table], schema_size: int) -> list[Table]:
     return []
 
 
-def with_implied_keys(tables: Sequence[Table], languages: Sequence[str] = ()) -> list[Table]:
+def with_implied_keys(
+    tables: Sequence[Table],
+    languages: Sequence[str] = (),
+    prefix_of: Callable[[Table], str | None] | None = None,
+) -> list[Table]:
     """The tables, each with the keys its column names imply added (`implied=True`).
 
     A column already in a declared key, a table's own key column and a name that
     fits no table, or more than one, imply nothing. `languages`: the inflecting languages
     the schema is written in, whose stemmers fold a plural to its table (`faelle`).
+    `prefix_of`: `column_prefix`, or the classification's copy of it (`TablePrefixes.shared`).
     """
+    prefix_of = prefix_of or column_prefix
     schema = _Schema.of(tables, languages)
     out: list[Table] = []
     for table in tables:
@@ -388,7 +394,7 @@ def with_implied_keys(tables: Sequence[Table], languages: Sequence[str] = ()) ->
         own_key = sum(c.primary_key for c in table.columns) == 1
         added: list[ForeignKey] = []
         # `pret_idempr` in `pret`: the table's own name before a column's is a prefix too
-        prefix = column_prefix(table) or _flat(table.name)
+        prefix = prefix_of(table) or _flat(table.name)
         for column in table.columns:
             if column.name.casefold() in declared:
                 continue

@@ -69,8 +69,9 @@ from cnsnt.classify.classifier import (
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.copies import merged_copies
-from cnsnt.classify.glued import glued_prefixes, past_glued
-from cnsnt.classify.implied import KIND_HEADS, column_prefix, plural, with_implied_keys
+from cnsnt.classify.glued import past_glued
+from cnsnt.classify.implied import KIND_HEADS, plural, with_implied_keys
+from cnsnt.classify.prefixes import TablePrefixes
 from cnsnt.classify.sessions import session_column, session_data, session_key, web_session
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
@@ -163,6 +164,8 @@ class TableReading:
     aliases: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     """The key of each column of a second copy of a table (another source's) -> the key of
     the column read for it (`cnsnt.classify.copies`): it gets that column's verdict."""
+    prefixes: TablePrefixes = field(default_factory=TablePrefixes, repr=False, compare=False)
+    """The tables' column prefixes, worked out once for the keys, the verdicts and the columns."""
 
     def target(self, table: Table, key: ForeignKey) -> Table | None:
         """The table that a key of `table` points at, found as the classifier finds it (`_target`)."""
@@ -177,10 +180,11 @@ def read_tables(tables: Sequence[Table]) -> TableReading:
     """
     distinct, aliases, table_aliases = merged_copies(tables)
     written = _written(distinct)  # the implied keys add no table nor column: the same languages
-    keyed = tuple(with_implied_keys(distinct, _languages(written)))
-    verdicts = _verdicts(keyed, written)
+    prefixes = TablePrefixes()
+    keyed = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared))
+    verdicts = _verdicts(keyed, prefixes, written)
     verdicts.update({copy: verdicts[main] for copy, main in table_aliases.items() if main in verdicts})
-    return TableReading(keyed, verdicts, _by_name(keyed), aliases)
+    return TableReading(keyed, verdicts, _by_name(keyed), aliases, prefixes)
 
 
 def _languages(written: Sequence[str]) -> tuple[str, ...]:
@@ -313,6 +317,7 @@ def _connects(table: Table, languages: tuple[str, ...]) -> bool:
 
 def _survey(
     table: Table,
+    prefixes: TablePrefixes,
     languages: tuple[str, ...],
     everywhere: frozenset[str] = frozenset(),
     written: tuple[str, ...] = (),
@@ -330,7 +335,7 @@ def _survey(
     mailed = names_emails(table.name, languages)
     addressed: str | None = None
     office: str | None = None
-    glued = glued_prefixes(table, languages)
+    glued = prefixes.glued(table, languages)
     for column in table.columns:
         kind = _type_kind(column.type)
         # `ceposta`, `ctel`: what the name says past the table's glued initial
@@ -914,13 +919,15 @@ def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:
     return False
 
 
-def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -> dict[str, TableVerdict]:
+def _verdicts(
+    tables: Sequence[Table], prefixes: TablePrefixes, written: tuple[str, ...] | None = None
+) -> dict[str, TableVerdict]:
     if written is None:
         written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
     everywhere = _everywhere(tables)
     spaces = _namespaces(tables, languages)
-    surveys = {t.key: _survey(t, languages, everywhere, written) for t in tables}
+    surveys = {t.key: _survey(t, prefixes, languages, everywhere, written) for t in tables}
     tenancy = next(
         (n for n in sorted(everywhere) if set(_TOKENIZER.words(n, languages)) & lx.TENANCY_WORDS), None
     )
@@ -988,7 +995,7 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             address=survey.address,
             languages=languages,
             written=written,
-            prefix=column_prefix(table),
+            prefix=prefixes.shared(table),
             read=True,
             account=survey.account,
             login="login" in survey.anchors and not _connects(table, languages),
@@ -2837,7 +2844,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         sure = {c for c, (_, whose) in persons.items() if c in declared or whose == "a table of people"}
         street = _street(table, verdict)
         bank = bank_column(table, verdict.context)
-        glued = glued_prefixes(table, verdict.context.languages)
+        glued = reading.prefixes.glued(table, verdict.context.languages)
         session = session_key(table) if verdict.kind in (PEOPLE, LINKED) else None
         sessions = session_data(table, verdict.context.languages)
         for column in table.columns:
