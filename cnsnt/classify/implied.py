@@ -53,10 +53,16 @@ def _ascii(name: str) -> str:
     return ascii_letters(name)
 
 
+@functools.lru_cache(maxsize=65536)
 def _flat(name: str) -> str:
+    """A name's letters and digits, in Latin script and lower case (`ID_Alunno` -> `idalunno`).
+
+    Cached: the schema index, the key lookups and the own-id checks flatten the same names.
+    """
     return _ALNUM.sub("", _ascii(name).casefold())
 
 
+@functools.lru_cache(maxsize=65536)
 def _noun(column: str) -> tuple[str, str] | None:
     """The table a key column names, flattened (`id_alunno` -> `alunno`), or None.
 
@@ -317,10 +323,11 @@ def _things_of_people(name: str) -> set[str]:
     (`user_client` names no thing).
     """
     flat = _flat(name)
+    bounds = _word_bounds(name)
     found: set[str] = set()
     for at in range(_MIN_NOUN, len(flat) - _MIN_NOUN + 1):
         head, tail = flat[:at], flat[at:]
-        glued = at not in _word_bounds(name)
+        glued = at not in bounds
         for thing, person in ((head, tail), (tail, head)):
             if person not in lx.PERSON_TABLES or thing in lx.PERSON_TABLES:
                 continue
