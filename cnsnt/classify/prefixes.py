@@ -36,7 +36,7 @@ class TablePrefixes:
         """`glued.glued_prefixes` of the table: the letters glued before its column names, longest first."""
         key = (tuple((c.name, c.primary_key) for c in table.columns), languages)
         if key not in self._glued:
-            self._glued[key] = glued_prefixes(table, languages, self.shared(table))
+            self._glued[key] = glued_prefixes(table, languages, self.shared)
         return self._glued[key]
 
 
