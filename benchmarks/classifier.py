@@ -376,7 +376,7 @@ def _old_sample() -> None:
 
 def _timing(corpus: Path) -> None:
     from cnsnt.classify import classifier as clf
-    from cnsnt.classify import implied
+    from cnsnt.classify import implied, tokens
     from cnsnt.sources.schemas.ddl import read_ddl  # noqa: F401 - the reader users run
     from cnsnt.sql.ddl import parse_ddl
 
@@ -415,7 +415,10 @@ def _timing(corpus: Path) -> None:
     columns = sum(len(t.columns) for t in tables)
     best_wall = best_cpu = float("inf")
     # every cache a fresh process starts without (`cnsnt audit` classifies once)
-    caches = (clf._read, clf._table, clf._type_kind, clf.classify_column, implied._flat, implied._noun)
+    caches = (
+        *(clf._read, clf._table, clf._type_kind, clf.classify_column),
+        *(implied._flat, implied._noun, tokens._raw_words),
+    )
     for _ in range(3):
         for cached in caches:
             cached.cache_clear()
