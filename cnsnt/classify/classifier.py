@@ -885,6 +885,8 @@ def _pick(
     count too (not so in a table merely linked to people: a project's `name`).
     `fractional`: the column is a number with decimals, which holds no identifier.
     """
+    if not reading.matches:
+        return None, None  # no term: nothing to pick (most columns: keys, dates, flags)
     objects = bool(reading.rest & lx.OBJECT_WORDS)
     # `clinic_phone`, `nomcentre`, `company_email`: an organisation's, not a person's.
     organisation = bool(reading.rest & lx.ORG_TABLES) and not (reading.rest & lx.QUALIFIERS)
