@@ -529,11 +529,15 @@ _PREDICATES = frozenset({"is", "has", "can", "want"})
 _LONG_TEXT = frozenset({"text", "mediumtext", "longtext", "tinytext", "ntext", "clob", "nclob"})
 
 
+# Where a type's name ends (`varchar(20)`, `int unsigned`). Linear: one character class, no repetition.
+_TYPE_NAME_END = re.compile(r"[\s(]")
+
+
 def _long_text(type_: str | None) -> bool:
     """Whether the type is a long text (`TEXT`, `LONGTEXT`, `CLOB`), never a flag's."""
     if not type_:
         return False
-    return re.split(r"[\s(]", type_.strip().lower(), maxsplit=1)[0] in _LONG_TEXT
+    return _TYPE_NAME_END.split(type_.strip().lower(), maxsplit=1)[0] in _LONG_TEXT
 
 
 def _dropping(reading: _Reading, drop: Callable[[str, str], bool]) -> _Reading:
@@ -602,7 +606,7 @@ def _type_kind(type_: str | None) -> str:
     if not type_:
         return "unknown"
     t = type_.strip().lower()
-    base = re.split(r"[\s(]", t, maxsplit=1)[0]
+    base = _TYPE_NAME_END.split(t, maxsplit=1)[0]
     if base in {"inet", "cidr"}:
         return "inet"
     if base in {"bool", "boolean", "bit"} or _TINYINT1.fullmatch(t):
@@ -743,7 +747,7 @@ _NEVER_FRACTIONAL = (
 def _fractional(type_: str | None) -> bool:
     """Whether a numeric SQL type keeps decimals: `decimal(10,2)`, `numeric(5,1)`, `float`, `real`."""
     t = (type_ or "").strip().lower()
-    base = re.split(r"[\s(]", t, maxsplit=1)[0]
+    base = _TYPE_NAME_END.split(t, maxsplit=1)[0]
     if base in {"float", "double", "real", "float4", "float8", "money"}:
         return True
     if base in {"decimal", "numeric", "number"}:
