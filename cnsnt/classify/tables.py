@@ -866,6 +866,8 @@ def _is_link(
 
 def _false_friend(word: str, written: tuple[str, ...]) -> bool:
     """Whether a word means something else in the schema's languages and is none of theirs."""
+    if word not in lx.FALSE_FRIENDS:
+        return False  # most words: no false friend anywhere
     if not set(lx.FALSE_FRIENDS.get(word, ())) & set(written):
         return False
     return not set(load_vocabulary().word_languages.get(word, ())) & set(written)
@@ -2187,6 +2189,8 @@ def _shared_contacts(
 
 
 _MIN_SHARING = 5
+# Linear: one character class, repeated, never nested.
+_NON_LETTERS = re.compile(r"[^a-z]+")
 _EARLY = 2
 _EARLY_SHARE = 0.8
 
@@ -2219,7 +2223,7 @@ def _shared_numbers(
             if name in named or f"{name}s" in named:
                 continue
             # a plural counts (`edits_pending`, `quantities`): no one's number
-            if any(plural(part) for part in re.split(r"[^a-z]+", name)):
+            if any(plural(part) for part in _NON_LETTERS.split(name)):
                 continue
             found.setdefault(name, []).append((table, column, place))
     out: dict[str, tuple[str, str]] = {}
