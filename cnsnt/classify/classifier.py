@@ -1188,6 +1188,8 @@ _SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "iden
 # What may stand beside a word of a record's life in a column naming who changed it:
 # `LASTMODIFIEDBY_CODI`, `usuario_alta`, `creat_per`.
 _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | lx.LAST_WORDS
+# `by` or a word for people: whose change a column names (joined once, not per text column)
+_BY_OR_PEOPLE = lx.BY_WORDS | lx.PERSON_TABLES
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 _BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
 _NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES
@@ -1396,7 +1398,7 @@ def names_changer(
     changes = words & lx.RECORD_WORDS - {"version"}
     return (
         bool(changes or (words & lx.RECORD_WORDS and rest & lx.BY_WORDS))
-        and bool(rest & (lx.BY_WORDS | lx.PERSON_TABLES))
+        and bool(rest & _BY_OR_PEOPLE)
         and rest <= _CHANGER_WORDS
         and not rest & _TIME_WORDS
     )
@@ -1793,6 +1795,9 @@ def _cue(words: Iterable[str]) -> str:
 
 # Words beside a state word that name no thing of the person's: its code, its label, a bound
 _STATE_PARTS = _CODE_WORDS | lx.LABEL_WORDS | lx.RANGE_BOUNDS
+# A state of these is no thing of the person's: theirs as a whole, their account's, their record's,
+# a step of work on it or the row's own (joined once, not per state column)
+_NOT_THEIR_THINGS = lx.PERSON_TABLES | lx.ACCOUNT_WORDS | lx.RECORD_WORDS | lx.WORKFLOW_WORDS | lx.STATE_FLAGS
 
 
 def _state_of_theirs(reading: _Reading) -> frozenset[str]:
@@ -1806,8 +1811,7 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
     if not marks or not marks <= lx.STATE_WORDS:
         return frozenset()
     said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
-    excluded = lx.PERSON_TABLES | lx.ACCOUNT_WORDS | lx.RECORD_WORDS | lx.WORKFLOW_WORDS | lx.STATE_FLAGS
-    if not said or said & excluded:
+    if not said or said & _NOT_THEIR_THINGS:
         return frozenset()
     return said
 

@@ -121,6 +121,8 @@ _PERSON_ROLES = _PEOPLE_WORDS - lx.ACTOR_WORDS - _OWN_PERSON
 _MAKER_WORDS = lx.MAKER_WORDS
 _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
+# Words of a table named for people or for its teachers (`teacher_classes`): theirs, no taught thing.
+_PEOPLE_OR_TEACHERS = _PEOPLE_WORDS | lx.TEACHING_ROLES
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
 # Lists whose entries are a person's traits: a key into one, in the person's row, is
 # the trait (`id_title`, `ethnic_origin_id`, `city_id`).
@@ -367,7 +369,7 @@ def _survey(
             office is None
             and weak is not None
             and _category(weak) in _OFFICE_CATEGORIES
-            and not (reading.rest | set(weak.words)) & (lx.PERSONAL_SITES | _PEOPLE_WORDS)
+            and not (reading.rest | set(weak.words)) & _PERSONAL_CONTACT_WORDS
         ):
             office = column.name  # `fax`, `sito_web`: not `facebook`, `site_perso`, `mother_fax`
         if weak is not None:
@@ -421,6 +423,8 @@ _THING_ANCHORS = frozenset({"full name", "email", "phone", "address"})
 # A fax line or a web site: how an office or a firm is reached (`fax`, `sito_web`, `honlap`),
 # not a person's own profile (`facebook`, `site_perso`, `media_spolecznosciowe`).
 _OFFICE_CATEGORIES = frozenset({"user.contact.fax_number", "user.contact.social_url"})
+# Words that make a fax or a web site a person's: their own profile, or someone's (`mother_fax`).
+_PERSONAL_CONTACT_WORDS = lx.PERSONAL_SITES | _PEOPLE_WORDS
 
 
 def _names_phones(name: str, languages: tuple[str, ...]) -> bool:
@@ -1653,7 +1657,7 @@ def _teaches(columns: Sequence[str], table: Table, languages: tuple[str, ...]) -
     leave and pay are no taught thing.
     """
     words = set(_table_words(table.own_name, languages))
-    if not words & lx.TAUGHT_THINGS or words & (_PEOPLE_WORDS | lx.TEACHING_ROLES):
+    if not words & lx.TAUGHT_THINGS or words & _PEOPLE_OR_TEACHERS:
         return False
     return any(set(_TOKENIZER.words(c, languages)) & lx.TEACHING_ROLES for c in columns)
 
@@ -1697,7 +1701,7 @@ def _names_people(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
     """Whether a key's column names the people it points at (`client_id`), not who made the row."""
     words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     target = set(_table_words(key.ref_table, languages))
-    return bool(words & (target | lx.PERSON_TABLES)) and not _made_by(key, languages)
+    return bool(words & target or words & lx.PERSON_TABLES) and not _made_by(key, languages)
 
 
 def made_by(key: ForeignKey, verdict: TableVerdict) -> bool:
