@@ -11,33 +11,35 @@ from __future__ import annotations
 
 from cnsnt.classify.glued import glued_prefixes
 from cnsnt.classify.implied import column_prefix
-from cnsnt.evidence import Table
+from cnsnt.evidence import Column, Table
 
 
 class TablePrefixes:
     """The prefixes of the tables of one classification, each computed the first time it is asked for.
 
-    Kept by what they are computed from (the column names, their primary-key flags and the
-    languages), not by table: a table with its implied keys added is the same table here.
+    Kept by the table's tuple of columns, which a table keeps when its implied keys are added
+    (`dataclasses.replace` of its keys alone), so both copies are one table here. The tuple is
+    kept too: while it lives no other tuple can take its `id`.
     """
 
     def __init__(self) -> None:
-        self._shared: dict[tuple[str, ...], str | None] = {}
-        self._glued: dict[tuple[tuple[tuple[str, bool], ...], tuple[str, ...] | None], tuple[str, ...]] = {}
+        self._shared: dict[int, tuple[tuple[Column, ...], str | None]] = {}
+        self._glued: dict[tuple[int, tuple[str, ...] | None], tuple[tuple[Column, ...], tuple[str, ...]]] = {}
 
     def shared(self, table: Table) -> str | None:
         """`implied.column_prefix` of the table: the first word most of its columns start with, or None."""
-        names = tuple(c.name for c in table.columns)
-        if names not in self._shared:
-            self._shared[names] = column_prefix(table)
-        return self._shared[names]
+        known = self._shared.get(id(table.columns))
+        if known is None:
+            known = self._shared[id(table.columns)] = (table.columns, column_prefix(table))
+        return known[1]
 
     def glued(self, table: Table, languages: tuple[str, ...] | None) -> tuple[str, ...]:
         """`glued.glued_prefixes` of the table: the letters glued before its column names, longest first."""
-        key = (tuple((c.name, c.primary_key) for c in table.columns), languages)
-        if key not in self._glued:
-            self._glued[key] = glued_prefixes(table, languages, self.shared)
-        return self._glued[key]
+        key = (id(table.columns), languages)
+        known = self._glued.get(key)
+        if known is None:
+            known = self._glued[key] = (table.columns, glued_prefixes(table, languages, self.shared))
+        return known[1]
 
 
 __all__ = ["TablePrefixes"]
