@@ -5,6 +5,7 @@ Sources build these; rules never read files, they only look at an `Evidence`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -104,9 +105,9 @@ class Table:
             return self.name[n:]
         return self.name
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
-        """`schema.table` or `table`."""
+        """`schema.table` or `table` (kept once made: the classifier looks tables up by it all the time)."""
         return f"{self.schema}.{self.name}" if self.schema else self.name
 
     @property

@@ -18,6 +18,8 @@ from cnsnt.model import Confidence
 # What a presence can be kept in: a yes/no, a code, a text or an enum (a date is when,
 # read elsewhere).
 _KINDS = frozenset({"boolean", "text", "numeric", "unknown"})
+# The row's bookkeeping and counts (`sync_status`, `total_present`): no one's presence.
+_TALLY_WORDS = lx.RECORD_WORDS | lx.COUNT_WORDS
 
 
 def attendance_table(table: str, languages: tuple[str, ...] | None) -> bool:
@@ -36,7 +38,7 @@ def presence(column: Column, table: str, languages: tuple[str, ...] | None) -> C
     attendance; the column is its state or kind (`status`, `tipo`) or a presence word.
     """
     words = set(_TOKENIZER.words(column.name, languages))
-    if not words or words & (lx.RECORD_WORDS | lx.COUNT_WORDS) or _type_kind(column.type) not in _KINDS:
+    if not words or words & _TALLY_WORDS or _type_kind(column.type) not in _KINDS:
         return None  # `sync_status`: the row's bookkeeping; `total_present`: a count of people
     if any(lx.NEGATORS.get(w) == "identifier" for w in words):
         return None  # `id_attendance_external`: a number of the row

@@ -538,11 +538,15 @@ _PREDICATES = frozenset({"is", "has", "can", "want"})
 _LONG_TEXT = frozenset({"text", "mediumtext", "longtext", "tinytext", "ntext", "clob", "nclob"})
 
 
+# Where a type's name ends (`varchar(20)`, `int unsigned`). Linear: one character class, no repetition.
+_TYPE_NAME_END = re.compile(r"[\s(]")
+
+
 def _long_text(type_: str | None) -> bool:
     """Whether the type is a long text (`TEXT`, `LONGTEXT`, `CLOB`), never a flag's."""
     if not type_:
         return False
-    return re.split(r"[\s(]", type_.strip().lower(), maxsplit=1)[0] in _LONG_TEXT
+    return _TYPE_NAME_END.split(type_.strip().lower(), maxsplit=1)[0] in _LONG_TEXT
 
 
 def _dropping(reading: _Reading, drop: Callable[[str, str], bool]) -> _Reading:
@@ -611,7 +615,7 @@ def _type_kind(type_: str | None) -> str:
     if not type_:
         return "unknown"
     t = type_.strip().lower()
-    base = re.split(r"[\s(]", t, maxsplit=1)[0]
+    base = _TYPE_NAME_END.split(t, maxsplit=1)[0]
     if base in {"inet", "cidr"}:
         return "inet"
     if base in {"bool", "boolean", "bit"} or _TINYINT1.fullmatch(t):
@@ -755,7 +759,7 @@ _NEVER_FRACTIONAL = (
 def _fractional(type_: str | None) -> bool:
     """Whether a numeric SQL type keeps decimals: `decimal(10,2)`, `numeric(5,1)`, `float`, `real`."""
     t = (type_ or "").strip().lower()
-    base = re.split(r"[\s(]", t, maxsplit=1)[0]
+    base = _TYPE_NAME_END.split(t, maxsplit=1)[0]
     if base in {"float", "double", "real", "float4", "float8", "money"}:
         return True
     if base in {"decimal", "numeric", "number"}:
@@ -897,6 +901,8 @@ def _pick(
     count too (not so in a table merely linked to people: a project's `name`).
     `fractional`: the column is a number with decimals, which holds no identifier.
     """
+    if not reading.matches:
+        return None, None  # no term: nothing to pick (most columns: keys, dates, flags)
     objects = bool(reading.rest & lx.OBJECT_WORDS)
     # `clinic_phone`, `nomcentre`, `company_email`: an organisation's, not a person's.
     organisation = bool(reading.rest & lx.ORG_TABLES) and not (reading.rest & lx.QUALIFIERS)
@@ -1194,6 +1200,8 @@ _SURROGATE_WORDS = frozenset(w for w, why in lx.NEGATORS.items() if why == "iden
 # What may stand beside a word of a record's life in a column naming who changed it:
 # `LASTMODIFIEDBY_CODI`, `usuario_alta`, `creat_per`.
 _CHANGER_WORDS = lx.BY_WORDS | lx.PERSON_TABLES | lx.ACTOR_WORDS | _CODE_WORDS | lx.LAST_WORDS
+# `by` or a word for people: whose change a column names (joined once, not per text column)
+_BY_OR_PEOPLE = lx.BY_WORDS | lx.PERSON_TABLES
 _UUID_TYPES = frozenset({"uuid", "uniqueidentifier", "guid"})
 _BINARY_TYPES = frozenset({"binary", "varbinary", "blob", "bytea", "raw", "longblob", "mediumblob"})
 _NOT_CODE_TYPES = _UUID_TYPES | _BINARY_TYPES
@@ -1402,7 +1410,7 @@ def names_changer(
     changes = words & lx.RECORD_WORDS - {"version"}
     return (
         bool(changes or (words & lx.RECORD_WORDS and rest & lx.BY_WORDS))
-        and bool(rest & (lx.BY_WORDS | lx.PERSON_TABLES))
+        and bool(rest & _BY_OR_PEOPLE)
         and rest <= _CHANGER_WORDS
         and not rest & _TIME_WORDS
     )
@@ -1847,6 +1855,9 @@ def _cue(words: Iterable[str]) -> str:
 
 # Words beside a state word that name no thing of the person's: its code, its label, a bound
 _STATE_PARTS = _CODE_WORDS | lx.LABEL_WORDS | lx.RANGE_BOUNDS
+# A state of these is no thing of the person's: theirs as a whole, their account's, their record's,
+# a step of work on it or the row's own (joined once, not per state column)
+_NOT_THEIR_THINGS = lx.PERSON_TABLES | lx.ACCOUNT_WORDS | lx.RECORD_WORDS | lx.WORKFLOW_WORDS | lx.STATE_FLAGS
 
 
 def _state_of_theirs(reading: _Reading) -> frozenset[str]:
@@ -1860,8 +1871,7 @@ def _state_of_theirs(reading: _Reading) -> frozenset[str]:
     if not marks or not marks <= lx.STATE_WORDS:
         return frozenset()
     said = frozenset(w for w in reading.words if len(w) > 2) - marks - _STATE_PARTS
-    excluded = lx.PERSON_TABLES | lx.ACCOUNT_WORDS | lx.RECORD_WORDS | lx.WORKFLOW_WORDS | lx.STATE_FLAGS
-    if not said or said & excluded:
+    if not said or said & _NOT_THEIR_THINGS:
         return frozenset()
     return said
 

@@ -13,7 +13,7 @@ turns several of them into terms they were not (`ctckn`, `csifre`, `ciban`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cnsnt.classify.classifier import _read
 from cnsnt.classify.implied import column_prefix
@@ -31,13 +31,18 @@ _GAINED_SHARE = 0.4
 _MIN_REST = 2
 
 
-def glued_prefixes(table: Table, languages: tuple[str, ...] | None) -> tuple[str, ...]:
+def glued_prefixes(
+    table: Table,
+    languages: tuple[str, ...] | None,
+    prefix_of: Callable[[Table], str | None] = column_prefix,
+) -> tuple[str, ...]:
     """The letters the table's columns start with before a term (`c`; `m` and `mb`), longest first.
 
     Empty when there is no such style: no prefix most columns share, or too few names
-    become terms past it.
+    become terms past it. `prefix_of`: `column_prefix`, or the classification's copy of
+    it (`TablePrefixes.shared`).
     """
-    if column_prefix(table) is not None:
+    if prefix_of(table) is not None:
         return ()  # a shared first word (`information_text`, `PTC_PAT_ID`): not glued letters
     names = [c.name.casefold() for c in table.columns if not c.primary_key]
     names = [n for n in names if _one_word(n)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
@@ -53,10 +53,16 @@ def _ascii(name: str) -> str:
     return ascii_letters(name)
 
 
+@functools.lru_cache(maxsize=65536)
 def _flat(name: str) -> str:
+    """A name's letters and digits, in Latin script and lower case (`ID_Alunno` -> `idalunno`).
+
+    Cached: the schema index, the key lookups and the own-id checks flatten the same names.
+    """
     return _ALNUM.sub("", _ascii(name).casefold())
 
 
+@functools.lru_cache(maxsize=65536)
 def _noun(column: str) -> tuple[str, str] | None:
     """The table a key column names, flattened (`id_alunno` -> `alunno`), or None.
 
@@ -317,10 +323,11 @@ def _things_of_people(name: str) -> set[str]:
     (`user_client` names no thing).
     """
     flat = _flat(name)
+    bounds = _word_bounds(name)
     found: set[str] = set()
     for at in range(_MIN_NOUN, len(flat) - _MIN_NOUN + 1):
         head, tail = flat[:at], flat[at:]
-        glued = at not in _word_bounds(name)
+        glued = at not in bounds
         for thing, person in ((head, tail), (tail, head)):
             if person not in lx.PERSON_TABLES or thing in lx.PERSON_TABLES:
                 continue
@@ -372,13 +379,19 @@ def _main_of_family(tables: Sequence[Table], schema_size: int) -> list[Table]:
     return []
 
 
-def with_implied_keys(tables: Sequence[Table], languages: Sequence[str] = ()) -> list[Table]:
+def with_implied_keys(
+    tables: Sequence[Table],
+    languages: Sequence[str] = (),
+    prefix_of: Callable[[Table], str | None] | None = None,
+) -> list[Table]:
     """The tables, each with the keys its column names imply added (`implied=True`).
 
     A column already in a declared key, a table's own key column and a name that
     fits no table, or more than one, imply nothing. `languages`: the inflecting languages
     the schema is written in, whose stemmers fold a plural to its table (`faelle`).
+    `prefix_of`: `column_prefix`, or the classification's copy of it (`TablePrefixes.shared`).
     """
+    prefix_of = prefix_of or column_prefix
     schema = _Schema.of(tables, languages)
     out: list[Table] = []
     for table in tables:
@@ -388,7 +401,7 @@ def with_implied_keys(tables: Sequence[Table], languages: Sequence[str] = ()) ->
         own_key = sum(c.primary_key for c in table.columns) == 1
         added: list[ForeignKey] = []
         # `pret_idempr` in `pret`: the table's own name before a column's is a prefix too
-        prefix = column_prefix(table) or _flat(table.name)
+        prefix = prefix_of(table) or _flat(table.name)
         for column in table.columns:
             if column.name.casefold() in declared:
                 continue

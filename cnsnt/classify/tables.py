@@ -70,8 +70,9 @@ from cnsnt.classify.classifier import (
 )
 from cnsnt.classify.classifier import _false_friend as _false_term
 from cnsnt.classify.copies import merged_copies
-from cnsnt.classify.glued import glued_prefixes, past_glued
-from cnsnt.classify.implied import KIND_HEADS, column_prefix, plural, with_implied_keys
+from cnsnt.classify.glued import past_glued
+from cnsnt.classify.implied import KIND_HEADS, plural, with_implied_keys
+from cnsnt.classify.prefixes import TablePrefixes
 from cnsnt.classify.sessions import session_column, session_data, session_key, web_session
 from cnsnt.classify.tokens import raw_words
 from cnsnt.classify.vocabulary import load_vocabulary
@@ -121,6 +122,8 @@ _PERSON_ROLES = _PEOPLE_WORDS - lx.ACTOR_WORDS - _OWN_PERSON
 _MAKER_WORDS = lx.MAKER_WORDS
 _BARE_WORDS = lx.QUALIFIERS | lx.PERSON_TABLES | lx.GLUE_WORDS
 _NOT_VALUE_WORDS = _MAKER_WORDS | _PEOPLE_WORDS
+# Words of a table named for people or for its teachers (`teacher_classes`): theirs, no taught thing.
+_PEOPLE_OR_TEACHERS = _PEOPLE_WORDS | lx.TEACHING_ROLES
 _ID_WORDS = frozenset({"id", "ids", "fk", "uid", "ref", "cod", "code", "codice", "codigo", "no", "nr"})
 # Lists whose entries are a person's traits: a key into one, in the person's row, is
 # the trait (`id_title`, `ethnic_origin_id`, `city_id`).
@@ -164,6 +167,8 @@ class TableReading:
     aliases: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     """The key of each column of a second copy of a table (another source's) -> the key of
     the column read for it (`cnsnt.classify.copies`): it gets that column's verdict."""
+    prefixes: TablePrefixes = field(default_factory=TablePrefixes, repr=False, compare=False)
+    """The tables' column prefixes, worked out once for the keys, the verdicts and the columns."""
 
     def target(self, table: Table, key: ForeignKey) -> Table | None:
         """The table that a key of `table` points at, found as the classifier finds it (`_target`)."""
@@ -178,10 +183,11 @@ def read_tables(tables: Sequence[Table]) -> TableReading:
     """
     distinct, aliases, table_aliases = merged_copies(tables)
     written = _written(distinct)  # the implied keys add no table nor column: the same languages
-    keyed = tuple(with_implied_keys(distinct, _languages(written)))
-    verdicts = _verdicts(keyed, written)
+    prefixes = TablePrefixes()
+    keyed = tuple(with_implied_keys(distinct, _languages(written), prefixes.shared))
+    verdicts = _verdicts(keyed, prefixes, written)
     verdicts.update({copy: verdicts[main] for copy, main in table_aliases.items() if main in verdicts})
-    return TableReading(keyed, verdicts, _by_name(keyed), aliases)
+    return TableReading(keyed, verdicts, _by_name(keyed), aliases, prefixes)
 
 
 def _languages(written: Sequence[str]) -> tuple[str, ...]:
@@ -314,6 +320,7 @@ def _connects(table: Table, languages: tuple[str, ...]) -> bool:
 
 def _survey(
     table: Table,
+    prefixes: TablePrefixes,
     languages: tuple[str, ...],
     everywhere: frozenset[str] = frozenset(),
     written: tuple[str, ...] = (),
@@ -331,7 +338,7 @@ def _survey(
     mailed = names_emails(table.name, languages)
     addressed: str | None = None
     office: str | None = None
-    glued = glued_prefixes(table, languages)
+    glued = prefixes.glued(table, languages)
     for column in table.columns:
         kind = _type_kind(column.type)
         # `ceposta`, `ctel`: what the name says past the table's glued initial
@@ -363,7 +370,7 @@ def _survey(
             office is None
             and weak is not None
             and _category(weak) in _OFFICE_CATEGORIES
-            and not (reading.rest | set(weak.words)) & (lx.PERSONAL_SITES | _PEOPLE_WORDS)
+            and not (reading.rest | set(weak.words)) & _PERSONAL_CONTACT_WORDS
         ):
             office = column.name  # `fax`, `sito_web`: not `facebook`, `site_perso`, `mother_fax`
         if weak is not None:
@@ -417,6 +424,8 @@ _THING_ANCHORS = frozenset({"full name", "email", "phone", "address"})
 # A fax line or a web site: how an office or a firm is reached (`fax`, `sito_web`, `honlap`),
 # not a person's own profile (`facebook`, `site_perso`, `media_spolecznosciowe`).
 _OFFICE_CATEGORIES = frozenset({"user.contact.fax_number", "user.contact.social_url"})
+# Words that make a fax or a web site a person's: their own profile, or someone's (`mother_fax`).
+_PERSONAL_CONTACT_WORDS = lx.PERSONAL_SITES | _PEOPLE_WORDS
 
 
 def _names_phones(name: str, languages: tuple[str, ...]) -> bool:
@@ -877,6 +886,8 @@ def _is_link(
 
 def _false_friend(word: str, written: tuple[str, ...]) -> bool:
     """Whether a word means something else in the schema's languages and is none of theirs."""
+    if word not in lx.FALSE_FRIENDS:
+        return False  # most words: no false friend anywhere
     if not set(lx.FALSE_FRIENDS.get(word, ())) & set(written):
         return False
     return not set(load_vocabulary().word_languages.get(word, ())) & set(written)
@@ -930,13 +941,15 @@ def _about_care(tables: Sequence[Table], languages: tuple[str, ...]) -> bool:
     return False
 
 
-def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -> dict[str, TableVerdict]:
+def _verdicts(
+    tables: Sequence[Table], prefixes: TablePrefixes, written: tuple[str, ...] | None = None
+) -> dict[str, TableVerdict]:
     if written is None:
         written = _written(tables)  # with those no stemmer reads (`firmas` in Spanish is no firm)
     languages = _languages(written)
     everywhere = _everywhere(tables)
     spaces = _namespaces(tables, languages)
-    surveys = {t.key: _survey(t, languages, everywhere, written) for t in tables}
+    surveys = {t.key: _survey(t, prefixes, languages, everywhere, written) for t in tables}
     tenancy = next(
         (n for n in sorted(everywhere) if set(_TOKENIZER.words(n, languages)) & lx.TENANCY_WORDS), None
     )
@@ -1004,7 +1017,7 @@ def _verdicts(tables: Sequence[Table], written: tuple[str, ...] | None = None) -
             address=survey.address,
             languages=languages,
             written=written,
-            prefix=column_prefix(table),
+            prefix=prefixes.shared(table),
             read=True,
             account=survey.account,
             login="login" in survey.anchors and not _connects(table, languages),
@@ -1660,7 +1673,7 @@ def _teaches(columns: Sequence[str], table: Table, languages: tuple[str, ...]) -
     leave and pay are no taught thing.
     """
     words = _with_compounds(_table_words(table.own_name, languages))
-    if not words & lx.TAUGHT_THINGS or words & (_PEOPLE_WORDS | lx.TEACHING_ROLES):
+    if not words & lx.TAUGHT_THINGS or words & _PEOPLE_OR_TEACHERS:
         return False
     return any(set(_TOKENIZER.words(c, languages)) & lx.TEACHING_ROLES for c in columns)
 
@@ -1713,7 +1726,7 @@ def _names_people(key: ForeignKey, languages: tuple[str, ...] | None) -> bool:
     """Whether a key's column names the people it points at (`client_id`), not who made the row."""
     words = {w for c in key.columns for w in _TOKENIZER.words(c, languages)}
     target = set(_table_words(key.ref_table, languages))
-    return bool(words & (target | lx.PERSON_TABLES)) and not _made_by(key, languages)
+    return bool(words & target or words & lx.PERSON_TABLES) and not _made_by(key, languages)
 
 
 def made_by(key: ForeignKey, verdict: TableVerdict) -> bool:
@@ -2205,6 +2218,8 @@ def _shared_contacts(
 
 
 _MIN_SHARING = 5
+# Linear: one character class, repeated, never nested.
+_NON_LETTERS = re.compile(r"[^a-z]+")
 _EARLY = 2
 _EARLY_SHARE = 0.8
 
@@ -2237,7 +2252,7 @@ def _shared_numbers(
             if name in named or f"{name}s" in named:
                 continue
             # a plural counts (`edits_pending`, `quantities`): no one's number
-            if any(plural(part) for part in re.split(r"[^a-z]+", name)):
+            if any(plural(part) for part in _NON_LETTERS.split(name)):
                 continue
             found.setdefault(name, []).append((table, column, place))
     out: dict[str, tuple[str, str]] = {}
@@ -2862,7 +2877,7 @@ def column_verdicts(reading: TableReading) -> dict[str, Classification]:
         sure = {c for c, (_, whose) in persons.items() if c in declared or whose == "a table of people"}
         street = _street(table, verdict)
         bank = bank_column(table, verdict.context)
-        glued = glued_prefixes(table, verdict.context.languages)
+        glued = reading.prefixes.glued(table, verdict.context.languages)
         session = session_key(table) if verdict.kind in (PEOPLE, LINKED) else None
         sessions = session_data(table, verdict.context.languages)
         for column in table.columns:

@@ -86,10 +86,16 @@ def is_cyrillic(word: str) -> bool:
 
 def raw_words(text: str) -> list[str]:
     """Words of an identifier or sentence: camelCase, snake_case, digits split; folded."""
+    return list(_raw_words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _raw_words(text: str) -> tuple[str, ...]:
+    """`raw_words`, once per text: the schema's languages are told from the names the tokenizer then reads."""
     text = _PLACEHOLDER.sub(" ", text)
     text = _CAMEL_ACRONYM.sub(" ", text)
     text = _CAMEL_LOWER_UPPER.sub(" ", text)
-    return [w for w in _NON_WORD.split(fold(text)) if w]
+    return tuple(w for w in _NON_WORD.split(fold(text)) if w)
 
 
 class Tokenizer:
