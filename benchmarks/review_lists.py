@@ -1,6 +1,6 @@
 """The review pass's ceiling: each list of docs/init.md worked by a reviewer who answers as the labels do.
 
-Run: `python benchmarks/review_lists.py [--projects N] [--seed S] [--candidates]`
+Run: `python benchmarks/review_lists.py [PROJECT...] [--projects N] [--seed S] [--candidates] [--misses]`
 
 For each labelled project of `benchmarks/labelled/tune/` (all, or N sampled evenly from a
 seeded start), the project's DDL is rebuilt as `review_trial.py ddl` does (declared keys
@@ -261,6 +261,7 @@ def _chosen(count: int | None, seed: int) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("names", nargs="*", help="only these tune projects (file names without .jsonl)")
     parser.add_argument("--projects", type=int, default=None, help="sample N projects evenly (default: all)")
     parser.add_argument("--seed", type=int, default=33)
     parser.add_argument("--candidates", action="store_true", help="then the rows the changes under study add")
@@ -270,7 +271,7 @@ def main() -> None:
     args = parser.parse_args()
     totals: dict[str, Tally] = {}
     failed = 0
-    paths = _chosen(args.projects, args.seed)
+    paths = [TUNE / f"{name}.jsonl" for name in args.names] or _chosen(args.projects, args.seed)
     work = functools.partial(_project, candidates=args.candidates)
     with multiprocessing.Pool(args.jobs) if args.jobs > 1 else contextlib.nullcontext() as pool:
         results = pool.imap(work, paths) if pool is not None else map(work, paths)
