@@ -81,9 +81,18 @@ def _sql_type(written: str, dialect: str) -> tuple[str, bool]:
     return _MODEL_TYPES.get(word, "TEXT"), False
 
 
+def _dialect(written: str) -> str:
+    """The sqlglot dialect to write the DDL in: `postgresql` as `postgres`, one sqlglot lacks as PostgreSQL.
+
+    The labels name the source's own store (`access`, `mongodb`, `riak`): its tables are rebuilt as SQL.
+    """
+    written = {"postgresql": "postgres"}.get(written.casefold(), written.casefold())
+    return written if sqlglot.Dialect.get(written) is not None else "postgres"
+
+
 def write_ddl(labels: Path, out: Path) -> None:
     rows = _rows(labels)
-    dialect = str(rows[0].get("dialect") or "postgres")
+    dialect = _dialect(str(rows[0].get("dialect") or "postgres"))
     tables: dict[str, list[dict[str, object]]] = defaultdict(list)
     for row in rows:
         tables[str(row["table"])].append(row)
