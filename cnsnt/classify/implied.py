@@ -435,6 +435,7 @@ def with_implied_keys(
                 or _unless_own(table, named, own_id, prefix)
                 or _past_own_name(table, column, schema)
                 or _unless_own(table, _role_key(table, column, schema), own_id, prefix)
+                or (None if own_id else _after_own_name(table, column, schema, prefix))
                 or (None if own_id else _maker_key(table, column, schema))
             )
             if key is not None:
@@ -572,7 +573,10 @@ def _role_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | Non
 
 
 # Words that say a name is of someone (`by`, `user`, `ekleyen`), not of when or which record.
-_WHO = lx.BY_WORDS | lx.ACTOR_WORDS | lx.PERSON_TABLES | lx.ACCOUNT_WORDS | {"uid", "userid"}
+# Not `created` alone, a word of a record's life too (`created_at`).
+_WHO = (
+    lx.BY_WORDS | (lx.ACTOR_WORDS - lx.RECORD_WORDS) | lx.PERSON_TABLES | lx.ACCOUNT_WORDS | {"uid", "userid"}
+)
 # Words a key's name may hold beside who made the row: its id word (`kodu`: Turkish "its code").
 _MAKER_ID_WORDS = _APART + _GLUED + _WEAK + ("uid", "kodu", "kennung", "codigo", "codice", "userid")
 
@@ -599,7 +603,11 @@ def _maker_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | No
     rest = [
         w
         for w in words
-        if w not in lx.MAKER_WORDS and w not in lx.BY_WORDS and w not in _MAKER_ID_WORDS and not w.isdigit()
+        if w not in lx.MAKER_WORDS
+        and w not in lx.BY_WORDS
+        and w not in _MAKER_ID_WORDS
+        and not w.isdigit()
+        and len(w) > 2  # `pn` in `pn_cr_uid`: a framework's prefix
     ]
     noun = "".join(rest)
     parts = _PARTS.findall(_ascii(column.name))
@@ -671,6 +679,23 @@ def _past_own_name(table: Table, column: Column, schema: _Schema) -> ForeignKey 
     if read is None or read[1] != "apart":
         return None
     return _implied(table, column, schema, None, name)
+
+
+def _after_own_name(table: Table, column: Column, schema: _Schema, prefix: str) -> ForeignKey | None:
+    """`izin.izin_personel`, `izin_mazeret.izinmazeret_personel`: another table's name after the row's own.
+
+    A column named with its table's name or column prefix first, then just another
+    table's name, holds that table's key where the types agree, as a bare `status INT`
+    beside a table `status` does (`_bare`).
+    """
+    words = _words(column.name)
+    own = [w for w in (_flat(table.name), prefix) if w]
+    if len(words) < 2 or _flat(words[0]) not in own and "".join(words[:-1]) not in own:
+        return None
+    noun = _flat(words[-1])
+    if len(noun) < _MIN_NOUN or plural(noun) or (noun,) in lx.TERMS or noun in lx.TREE_WORDS:
+        return None
+    return None if _small_int(column) else _plain_key(table, column, noun, schema)
 
 
 def _short(table: Table, column: Column, name: str, schema: _Schema) -> ForeignKey | None:

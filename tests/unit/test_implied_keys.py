@@ -535,3 +535,25 @@ def test_a_framework_writes_the_integer_key_types_it_makes() -> None:
     got = _implied(tables)
     assert got[("people", "status")] == "status"
     assert got[("people", "Unit")] == "Unit"
+
+
+def test_another_tables_name_after_the_rows_own_is_its_key() -> None:
+    """`leave.leave_staff` beside `staff`; `pn_cr_uid` (a framework's prefix, "created", a user id)."""
+    tables = [
+        _keyed("staff", ("id", "INT"), ("surname", "VARCHAR(80)")),
+        _keyed("logins", ("id", "INT"), ("uname", "VARCHAR(40)"), ("pass", "VARCHAR(60)"), ("password", "TEXT")),
+        _keyed(
+            "leave",
+            ("id", "INT"),
+            ("leave_staff", "INT"),
+            ("leave_days", "INT"),
+            ("leave_flag", "TINYINT(1)"),
+            ("pn_cr_uid", "INT"),
+            ("created_at", "INT"),
+        ),
+    ]
+    got = _implied(tables)
+    assert got[("leave", "leave_staff")] == "staff"
+    assert ("leave", "leave_days") not in got  # no table of days
+    assert got[("leave", "pn_cr_uid")] == "logins"
+    assert ("leave", "created_at") not in got  # when, not who
