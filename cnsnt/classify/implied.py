@@ -149,6 +149,8 @@ class _Schema:
     people: tuple[Table, ...] = ()
     """The tables of accounts and those named just for people (`membro`, `patients`)."""
     languages: tuple[str, ...] = ()
+    key_kinds: frozenset[str] = frozenset()
+    """The kinds of the tables' one-column keys (`int`, `char`): a column of another kind holds none."""
 
     @classmethod
     def of(cls, tables: Sequence[Table], languages: Sequence[str] = ()) -> _Schema:
@@ -177,8 +179,13 @@ class _Schema:
         accounts = tuple(t for t in tables if _holds_password(t))
         holding = {t.key for t in accounts}
         people = tuple(t for t in tables if t.key in holding or _named_for_people(t, prefixes))
+        kinds = frozenset(
+            _base_type(primary[0].type)
+            for t in tables
+            if len(primary := [c for c in t.columns if c.primary_key]) == 1 and primary[0].type
+        )
         schema = cls(
-            index, whole, names, prefixes, keys, of_people, stemmed, accounts, people, tuple(languages)
+            index, whole, names, prefixes, keys, of_people, stemmed, accounts, people, tuple(languages), kinds
         )
         # a second pass: whether a key is another table's (`user_id` beside `users`)
         # asks the tables indexed above
@@ -254,6 +261,10 @@ class _Schema:
             if len(words) == 2 and words[0] in self.prefixes and _flat(words[1]) == noun:
                 found.append(table)
         return found
+
+    def may_key(self, column: Column) -> bool:
+        """Whether a column has the kind of one of the tables' keys (most, text or dates, have not)."""
+        return bool(column.type) and _base_type(column.type or "") in self.key_kinds
 
     def plainly(self, noun: str) -> list[Table]:
         """Tables named just for `noun`, its plural or singular, after the schema's prefix (`esh_users`)."""
@@ -435,8 +446,7 @@ def with_implied_keys(
                 or _unless_own(table, named, own_id, prefix)
                 or _past_own_name(table, column, schema)
                 or _unless_own(table, _role_key(table, column, schema), own_id, prefix)
-                or (None if own_id else _after_own_name(table, column, schema, prefix))
-                or (None if own_id else _maker_key(table, column, schema))
+                or (None if own_id else _past_own_or_maker(table, column, schema, prefix))
             )
             if key is not None:
                 added.append(key)
@@ -640,10 +650,17 @@ def _named_for_people(table: Table, prefixes: frozenset[str]) -> bool:
 def _holds_password(table: Table) -> bool:
     """Whether a table holds a password or its hash: a table of the application's accounts."""
     for column in table.columns:
-        term = lx.TERMS.get((_flat(column.name),))
-        if term is not None and term[0].startswith("user.authorization.password"):
+        name = column.name.casefold().replace("_", "")
+        if (name if name.isascii() and name.isalnum() else _flat(column.name)) in _PASSWORD_WORDS:
             return True
     return False
+
+
+_PASSWORD_WORDS = frozenset(
+    words[0]
+    for words, term in lx.TERMS.items()
+    if len(words) == 1 and term[0].startswith("user.authorization.password")
+)
 
 
 # Integer types too small for a key: a flag or a count (`sgm tinyint(1)`, `Arch tinyint(4)`).
@@ -681,6 +698,16 @@ def _past_own_name(table: Table, column: Column, schema: _Schema) -> ForeignKey 
     return _implied(table, column, schema, None, name)
 
 
+def _past_own_or_maker(table: Table, column: Column, schema: _Schema, prefix: str) -> ForeignKey | None:
+    """The key another table's name after the row's own gives, or the key of who made or holds the row.
+
+    Only for a column of the kind of some table's key: most columns (text, dates) hold none.
+    """
+    if not schema.may_key(column):
+        return None
+    return _after_own_name(table, column, schema, prefix) or _maker_key(table, column, schema)
+
+
 def _after_own_name(table: Table, column: Column, schema: _Schema, prefix: str) -> ForeignKey | None:
     """`izin.izin_personel`, `izin_mazeret.izinmazeret_personel`: another table's name after the row's own.
 
@@ -688,8 +715,10 @@ def _after_own_name(table: Table, column: Column, schema: _Schema, prefix: str) 
     table's name, holds that table's key where the types agree, as a bare `status INT`
     beside a table `status` does (`_bare`).
     """
+    own = (_flat(table.name), prefix)
+    if not _flat(column.name).startswith(own):
+        return None  # most columns: cheaply
     words = _words(column.name)
-    own = [w for w in (_flat(table.name), prefix) if w]
     if len(words) < 2 or _flat(words[0]) not in own and "".join(words[:-1]) not in own:
         return None
     noun = _flat(words[-1])
