@@ -624,6 +624,7 @@ def _maker_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | No
     if any(w in _WEAK for w in words) or (parts and plural(parts[-1].casefold())):
         return None  # `REGISTRE_NUM`: a number; `imported_members`: how many
     named = [t for t in schema.plainly(noun) if t.key != table.key] if len(noun) >= _MIN_NOUN else []
+    basis = ""
     if named:
         targets = named
     elif not all(w in lx.PERSON_TABLES for w in rest):
@@ -632,11 +633,14 @@ def _maker_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | No
         return None  # a text `author` or `responsable` with no id word: a name, as often as a key
     elif recorded:
         targets = [t for t in schema.accounts if t.key != table.key]
+        basis = "by its name: who made or changed the row, in the one table that holds passwords"
     else:
         targets = [t for t in schema.people if t.key != table.key and _same_key_type(column, t)]
+        basis = "by its name: who holds or handles the row, in the one table of people"
     if len(targets) != 1 or not _same_key_type(column, targets[0]):
         return None
-    return ForeignKey((column.name,), targets[0].name, ref_schema=targets[0].schema, implied=True)
+    (target,) = targets
+    return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True, basis=basis)
 
 
 def _named_for_people(table: Table, prefixes: frozenset[str]) -> bool:

@@ -557,3 +557,25 @@ def test_another_tables_name_after_the_rows_own_is_its_key() -> None:
     assert ("leave", "leave_days") not in got  # no table of days
     assert got[("leave", "pn_cr_uid")] == "logins"
     assert ("leave", "created_at") not in got  # when, not who
+
+
+def test_a_key_to_the_accounts_says_how_it_was_read() -> None:
+    """The reason names the rule, not only the name: the one table that holds passwords."""
+    tables = [
+        _keyed(
+            "operators",
+            ("id", "INT"),
+            ("login", "VARCHAR(40)"),
+            ("password", "VARCHAR(60)"),
+            ("first_name", "VARCHAR(40)"),
+            ("last_name", "VARCHAR(40)"),
+            ("email", "VARCHAR(80)"),
+        ),
+        _keyed("invoices", ("id", "INT"), ("created_by", "INT"), ("total", "DECIMAL(10,2)")),
+    ]
+    keyed = {t.name: t for t in with_implied_keys(tables)}
+    (key,) = keyed["invoices"].foreign_keys
+    assert key.basis == "by its name: who made or changed the row, in the one table that holds passwords"
+    verdict = classify_tables(tables)
+    reasons = " / ".join(r for v in verdict.values() for r in v.reasons)
+    assert "'created_by' references 'operators' (by its name: who made or changed the row" in reasons
