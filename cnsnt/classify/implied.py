@@ -144,10 +144,7 @@ class _Schema:
     a child's enrolment, under `iscrizione`): what a bare `Iscrizione INT` names."""
     stemmed: _Stems | None = None
     """The index's names by their stems in the schema's inflecting languages (`faelle`: `fall`)."""
-    accounts: tuple[Table, ...] = ()
-    """The tables that hold a password: the application's user accounts (`users`, `Benutzer`)."""
-    people: tuple[Table, ...] = ()
-    """The tables of accounts and those named just for people (`membro`, `patients`)."""
+    tables: tuple[Table, ...] = ()
     languages: tuple[str, ...] = ()
     key_kinds: frozenset[str] = frozenset()
     """The kinds of the tables' one-column keys (`int`, `char`): a column of another kind holds none."""
@@ -176,16 +173,13 @@ class _Schema:
                 of_people.setdefault(thing, []).append(table)
         names = sorted(index)
         stemmed = _Stems(index, names, languages) if languages else None
-        accounts = tuple(t for t in tables if _holds_password(t))
-        holding = {t.key for t in accounts}
-        people = tuple(t for t in tables if t.key in holding or _named_for_people(t, prefixes))
         kinds = frozenset(
             _base_type(primary[0].type)
             for t in tables
             if len(primary := [c for c in t.columns if c.primary_key]) == 1 and primary[0].type
         )
         schema = cls(
-            index, whole, names, prefixes, keys, of_people, stemmed, accounts, people, tuple(languages), kinds
+            index, whole, names, prefixes, keys, of_people, stemmed, tuple(tables), tuple(languages), kinds
         )
         # a second pass: whether a key is another table's (`user_id` beside `users`)
         # asks the tables indexed above
@@ -261,6 +255,20 @@ class _Schema:
             if len(words) == 2 and words[0] in self.prefixes and _flat(words[1]) == noun:
                 found.append(table)
         return found
+
+    @functools.cached_property
+    def accounts(self) -> tuple[Table, ...]:
+        """The tables that hold a password: the application's user accounts (`users`, `Benutzer`).
+
+        Read once, when a key is first looked for among them: most schemas never ask.
+        """
+        return tuple(t for t in self.tables if _holds_password(t))
+
+    @functools.cached_property
+    def people(self) -> tuple[Table, ...]:
+        """The tables of accounts and those named just for people (`membro`, `patients`)."""
+        holding = {t.key for t in self.accounts}
+        return tuple(t for t in self.tables if t.key in holding or _named_for_people(t, self.prefixes))
 
     def may_key(self, column: Column) -> bool:
         """Whether a column has the kind of one of the tables' keys (most, text or dates, have not)."""
