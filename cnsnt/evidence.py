@@ -57,6 +57,9 @@ class ForeignKey:
     ref_schema: str | None = None
     implied: bool = False
     """Not declared: read from the column's name (`paciente_id` beside a `pacientes` table)."""
+    basis: str = ""
+    """How an implied key was read where its name alone does not say it (`by its name: who made
+    the row, and the one table of accounts`); empty: `by its name`."""
 
 
 #: The schema a database puts an unqualified table in, case-folded: PostgreSQL's and H2's

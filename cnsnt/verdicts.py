@@ -131,7 +131,7 @@ def _references(table: Table) -> dict[str, str]:
     out: dict[str, list[str]] = {}
     for key in table.foreign_keys:
         target = f"{key.ref_schema}.{key.ref_table}" if key.ref_schema else key.ref_table
-        shown = f"{target} (by its name)" if key.implied else target
+        shown = f"{target} ({key.basis or 'by its name'})" if key.implied else target
         for name in key.columns:
             named = out.setdefault(name.casefold(), [])
             if shown not in named:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from cnsnt.classify import lexicon as lx
-from cnsnt.classify.classifier import _same_stem, past_prefix, software_client
+from cnsnt.classify.classifier import _TOKENIZER, _same_stem, past_prefix, software_client
 from cnsnt.classify.vocabulary import ascii_letters, load_vocabulary, stemmer
 from cnsnt.evidence import Column, ForeignKey, Table
 
@@ -144,6 +144,10 @@ class _Schema:
     a child's enrolment, under `iscrizione`): what a bare `Iscrizione INT` names."""
     stemmed: _Stems | None = None
     """The index's names by their stems in the schema's inflecting languages (`faelle`: `fall`)."""
+    tables: tuple[Table, ...] = ()
+    languages: tuple[str, ...] = ()
+    key_kinds: frozenset[str] = frozenset()
+    """The kinds of the tables' one-column keys (`int`, `char`): a column of another kind holds none."""
 
     @classmethod
     def of(cls, tables: Sequence[Table], languages: Sequence[str] = ()) -> _Schema:
@@ -169,7 +173,14 @@ class _Schema:
                 of_people.setdefault(thing, []).append(table)
         names = sorted(index)
         stemmed = _Stems(index, names, languages) if languages else None
-        schema = cls(index, whole, names, prefixes, keys, of_people, stemmed)
+        kinds = frozenset(
+            _base_type(primary[0].type)
+            for t in tables
+            if len(primary := [c for c in t.columns if c.primary_key]) == 1 and primary[0].type
+        )
+        schema = cls(
+            index, whole, names, prefixes, keys, of_people, stemmed, tuple(tables), tuple(languages), kinds
+        )
         # a second pass: whether a key is another table's (`user_id` beside `users`)
         # asks the tables indexed above
         for table in tables:
@@ -244,6 +255,31 @@ class _Schema:
             if len(words) == 2 and words[0] in self.prefixes and _flat(words[1]) == noun:
                 found.append(table)
         return found
+
+    @functools.cached_property
+    def accounts(self) -> tuple[Table, ...]:
+        """The tables that hold a password: the application's user accounts (`users`, `Benutzer`).
+
+        Read once, when a key is first looked for among them: most schemas never ask.
+        """
+        return tuple(t for t in self.tables if _holds_password(t))
+
+    @functools.cached_property
+    def people(self) -> tuple[Table, ...]:
+        """The tables of accounts and those named just for people (`membro`, `patients`)."""
+        holding = {t.key for t in self.accounts}
+        return tuple(t for t in self.tables if t.key in holding or _named_for_people(t, self.prefixes))
+
+    def may_key(self, column: Column) -> bool:
+        """Whether a column has the kind of one of the tables' keys (most, text or dates, have not)."""
+        return bool(column.type) and _base_type(column.type or "") in self.key_kinds
+
+    def plainly(self, noun: str) -> list[Table]:
+        """Tables named just for `noun`, its plural or singular, after the schema's prefix (`esh_users`)."""
+        singular = noun[:-1] if noun.endswith("s") else ""
+        return [
+            t for variant in (noun, noun + "s", noun + "es", singular) if variant for t in self.plain(variant)
+        ]
 
 
 #: Languages whose plurals end otherwise than in `-s` (German `-en`, `-e`, umlauts; Dutch `-en`;
@@ -410,16 +446,35 @@ def with_implied_keys(
             # the same name and type as another table's key is a copy of it, whatever the
             # name says (`necessitat.dni` of `info_general(dni)`); else what the name says
             copied = _to(holder, column) if holder is not None else None
+            named = _implied(table, column, schema, prefix)
+            if copied is not None and named is not None and _extends(holder, named, column, schema):
+                copied = None
             key = (
                 _unless_own(table, copied, own_id, prefix)
-                or _unless_own(table, _implied(table, column, schema, prefix), own_id, prefix)
+                or _unless_own(table, named, own_id, prefix)
                 or _past_own_name(table, column, schema)
                 or _unless_own(table, _role_key(table, column, schema), own_id, prefix)
+                or (None if own_id else _past_own_or_maker(table, column, schema, prefix))
             )
             if key is not None:
                 added.append(key)
         out.append(replace(table, foreign_keys=table.foreign_keys + tuple(added)) if added else table)
     return out
+
+
+def _extends(holder: Table | None, named: ForeignKey, column: Column, schema: _Schema) -> bool:
+    """Whether the table keyed by a column's name only extends the table the name plainly names.
+
+    `esh_user_roles(user_id)` beside `esh_users`, `plan_auswertung(plan)` beside `plan`: a
+    table keyed by another's key holds more about its rows, so `user_id` elsewhere is a key
+    to the table named just for users, as its name says. Not where the name fits a table
+    only by its last word (`sch_students_in_class` for `class_id` beside `sch_classes`).
+    """
+    if holder is None or named.ref_table == holder.name:
+        return False
+    read = _noun(column.name)
+    noun = read[0] if read is not None else _flat(column.name)  # `plan`: a bare name
+    return any(t.name == named.ref_table for t in schema.plainly(noun))
 
 
 # A prefix most of a table's columns share (`arc_` in `pret_archive`, `plg_` in
@@ -535,6 +590,91 @@ def _role_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | Non
     return None
 
 
+# Words that say a name is of someone (`by`, `user`, `ekleyen`), not of when or which record.
+# Not `created` alone, a word of a record's life too (`created_at`).
+_WHO = (
+    lx.BY_WORDS | (lx.ACTOR_WORDS - lx.RECORD_WORDS) | lx.PERSON_TABLES | lx.ACCOUNT_WORDS | {"uid", "userid"}
+)
+# Words a key's name may hold beside who made the row: its id word (`kodu`: Turkish "its code").
+_MAKER_ID_WORDS = _APART + _GLUED + _WEAK + ("uid", "kodu", "kennung", "codigo", "codice", "userid")
+
+
+def _maker_key(table: Table, column: Column, schema: _Schema) -> ForeignKey | None:
+    """`created_by`, `EKLEYEN_KULLANICI_KODU`, `owner`: the key of the person who made or holds the row.
+
+    A name that says who created or changed the row (a word of a record's life: `created`,
+    `erstellt`) or who handles it (`ekleyen`, "who added"; `owner`) holds that person's key:
+    to the table the rest of the name plainly names (`kullanici`: `KULLANICI`); else, for
+    who created or changed it, to the application's one table of accounts, the one that
+    holds a password; for who handles it, to the schema's one table of people. Only where
+    the types agree: a text `created_by` beside an integer key holds a login or a name.
+    """
+    words = _TOKENIZER.words(column.name, schema.languages)
+    own = _TOKENIZER.words(table.name, schema.languages)
+    if len(words) > len(own) and words[: len(own)] == own:
+        words = words[len(own) :]  # `social_familia_log_criador` in `social_familia_log`
+    recorded = any(w in lx.RECORD_WORDS for w in words)
+    if not recorded and not any(w in lx.ACTOR_WORDS for w in words):
+        return None
+    if not any(w in _WHO for w in words) or words in lx.TERMS or _small_int(column):
+        return None  # `expires`, `registro_id`: when, or which record; `user_agent`: a datum; a flag
+    rest = [
+        w
+        for w in words
+        if w not in lx.MAKER_WORDS
+        and w not in lx.BY_WORDS
+        and w not in _MAKER_ID_WORDS
+        and not w.isdigit()
+        and len(w) > 2  # `pn` in `pn_cr_uid`: a framework's prefix
+    ]
+    noun = "".join(rest)
+    parts = _PARTS.findall(_ascii(column.name))
+    if any(w in _WEAK for w in words) or (parts and plural(parts[-1].casefold())):
+        return None  # `REGISTRE_NUM`: a number; `imported_members`: how many
+    named = [t for t in schema.plainly(noun) if t.key != table.key] if len(noun) >= _MIN_NOUN else []
+    basis = ""
+    if named:
+        targets = named
+    elif not all(w in lx.PERSON_TABLES for w in rest):
+        return None
+    elif _base_type(column.type or "") != "int" and not any(w in _APART or w in _GLUED for w in words):
+        return None  # a text `author` or `responsable` with no id word: a name, as often as a key
+    elif recorded:
+        targets = [t for t in schema.accounts if t.key != table.key]
+        basis = "by its name: who made or changed the row, in the one table that holds passwords"
+    else:
+        targets = [t for t in schema.people if t.key != table.key and _same_key_type(column, t)]
+        basis = "by its name: who holds or handles the row, in the one table of people"
+    if len(targets) != 1 or not _same_key_type(column, targets[0]):
+        return None
+    (target,) = targets
+    return ForeignKey((column.name,), target.name, ref_schema=target.schema, implied=True, basis=basis)
+
+
+def _named_for_people(table: Table, prefixes: frozenset[str]) -> bool:
+    """Whether a table is named just for people, after the schema's prefix (`membro`, `tbl_students`)."""
+    words = _words(table.name)
+    if len(words) == 2 and words[0] in prefixes:
+        words = words[1:]
+    return len(words) == 1 and words[0] in lx.PERSON_TABLES
+
+
+def _holds_password(table: Table) -> bool:
+    """Whether a table holds a password or its hash: a table of the application's accounts."""
+    for column in table.columns:
+        name = column.name.casefold().replace("_", "")
+        if (name if name.isascii() and name.isalnum() else _flat(column.name)) in _PASSWORD_WORDS:
+            return True
+    return False
+
+
+_PASSWORD_WORDS = frozenset(
+    words[0]
+    for words, term in lx.TERMS.items()
+    if len(words) == 1 and term[0].startswith("user.authorization.password")
+)
+
+
 # Integer types too small for a key: a flag or a count (`sgm tinyint(1)`, `Arch tinyint(4)`).
 _SMALL_INTS = ("tinyint", "smallint", "bit", "int1", "int2")
 
@@ -568,6 +708,35 @@ def _past_own_name(table: Table, column: Column, schema: _Schema) -> ForeignKey 
     if read is None or read[1] != "apart":
         return None
     return _implied(table, column, schema, None, name)
+
+
+def _past_own_or_maker(table: Table, column: Column, schema: _Schema, prefix: str) -> ForeignKey | None:
+    """The key another table's name after the row's own gives, or the key of who made or holds the row.
+
+    Only for a column of the kind of some table's key: most columns (text, dates) hold none.
+    """
+    if not schema.may_key(column):
+        return None
+    return _after_own_name(table, column, schema, prefix) or _maker_key(table, column, schema)
+
+
+def _after_own_name(table: Table, column: Column, schema: _Schema, prefix: str) -> ForeignKey | None:
+    """`izin.izin_personel`, `izin_mazeret.izinmazeret_personel`: another table's name after the row's own.
+
+    A column named with its table's name or column prefix first, then just another
+    table's name, holds that table's key where the types agree, as a bare `status INT`
+    beside a table `status` does (`_bare`).
+    """
+    own = (_flat(table.name), prefix)
+    if not _flat(column.name).startswith(own):
+        return None  # most columns: cheaply
+    words = _words(column.name)
+    if len(words) < 2 or _flat(words[0]) not in own and "".join(words[:-1]) not in own:
+        return None
+    noun = _flat(words[-1])
+    if len(noun) < _MIN_NOUN or plural(noun) or (noun,) in lx.TERMS or noun in lx.TREE_WORDS:
+        return None
+    return None if _small_int(column) else _plain_key(table, column, noun, schema)
 
 
 def _short(table: Table, column: Column, name: str, schema: _Schema) -> ForeignKey | None:
@@ -685,7 +854,7 @@ def _same_key_type(column: Column, target: Table) -> bool:
 
 def _base_type(type_: str) -> str:
     """`int(11) unsigned` -> `int`, `VARCHAR(16)` and `char(10)` -> `char`: the kind, not the size."""
-    base = _ALNUM.split(type_.casefold(), maxsplit=1)[0]
+    base = _ALNUM.split(type_.casefold().lstrip('[_"` '), maxsplit=1)[0]
     return _INTEGERS.get(base) or _CHARACTERS.get(base, base)
 
 
@@ -708,6 +877,30 @@ _INTEGERS = {
         "tinyint",
         "serial",
         "bigserial",
+        "int2",
+        "serial4",
+        "serial8",
+        "long",
+        # as a framework's migration or model writes the integer key it makes (Laravel's
+        # `id()`, `foreignId`, `increments`; Rails' `references`; Django's `BigAutoField`)
+        "id",
+        "foreignid",
+        "increments",
+        "bigincrements",
+        "mediumincrements",
+        "smallincrements",
+        "biginteger",
+        "unsignedbiginteger",
+        "unsignedinteger",
+        "unsignedmediuminteger",
+        "references",
+        "autofield",
+        "bigautofield",
+        "foreignkey",
+        "integerfield",
+        "bigintegerfield",
+        "positiveintegerfield",
+        "autoincrement",
     )
 }
 

@@ -1874,7 +1874,7 @@ def _account_tables(
 
 def _cites(key: ForeignKey) -> str:
     """How a reason names a key: `'user_id' references 'users' (by its name)`."""
-    how = " (by its name)" if key.implied else ""
+    how = f" ({key.basis or 'by its name'})" if key.implied else ""
     return f"'{', '.join(key.columns)}' references '{key.ref_table}'{how}"
 
 

@@ -468,3 +468,114 @@ def test_a_key_shared_by_one_entitys_parts_names_its_main_table() -> None:
         _keyed("log_dados", ("id", "INT"), ("sys_id", "INT"), ("campo", "VARCHAR(50)")),
     ]
     assert ("log_dados", "sys_id") not in _implied(convention)
+
+
+def test_a_key_named_for_a_table_is_its_not_the_key_of_a_table_extending_it() -> None:
+    """`care_user_roles(user_id)` extends `care_users`: `user_id` elsewhere names `care_users` (keys33)."""
+    tables = [
+        _keyed("care_users", ("id", "CHAR(36)"), ("login", "VARCHAR(40)")),
+        _keyed("care_user_roles", ("user_id", "CHAR(36)"), ("role", "VARCHAR(20)"), primary=("user_id",)),
+        _keyed("care_visit_log", ("id", "INT"), ("user_id", "CHAR(36)")),
+        _keyed("lesson", ("id", "INT"), ("topic", "VARCHAR(80)")),
+        _keyed("lesson_review", ("lesson", "INT"), ("verdict", "TEXT"), primary=("lesson",)),
+        _keyed("homework", ("id", "INT"), ("lesson", "INT")),
+    ]
+    got = _implied(tables)
+    assert got[("care_visit_log", "user_id")] == "care_users"
+    assert got[("homework", "lesson")] == "lesson"
+    # the extending table's own key is still the key of the table it extends
+    assert got[("lesson_review", "lesson")] == "lesson"
+
+
+def test_who_made_a_row_is_a_key_to_the_accounts_or_the_table_its_name_gives() -> None:
+    """`created_by INT` beside the one table with a password; `EKLEYEN_KULLANICI_KODU` names `KULLANICI`."""
+    tables = [
+        _keyed("operators", ("id", "INT"), ("login", "VARCHAR(40)"), ("password", "VARCHAR(60)")),
+        _keyed("KULLANICI", ("KODU", "NVARCHAR(450)"), ("ADI", "NVARCHAR(80)"), primary=("KODU",)),
+        _keyed(
+            "invoices",
+            ("id", "INT"),
+            ("created_by", "INT"),
+            ("updatedUserId", "INT"),
+            ("EKLEYEN_KULLANICI_KODU", "NVARCHAR(max)"),
+            ("expires", "INT"),
+            ("deleted", "TINYINT(1)"),
+            ("imported_operators", "INT"),
+            ("modified_by", "VARCHAR(60)"),
+        ),
+    ]
+    got = _implied(tables)
+    assert got[("invoices", "created_by")] == "operators"
+    assert got[("invoices", "updatedUserId")] == "operators"
+    assert got[("invoices", "EKLEYEN_KULLANICI_KODU")] == "KULLANICI"
+    assert ("invoices", "expires") not in got  # when, not who
+    assert ("invoices", "deleted") not in got  # a flag
+    assert ("invoices", "imported_operators") not in got  # how many
+    assert ("invoices", "modified_by") not in got  # text beside an integer key: a login or a name
+
+
+def test_who_holds_a_row_is_a_key_to_the_one_table_of_people() -> None:
+    """`owner INT` beside one table of people; with two it names neither (`secretary`: which?)."""
+    one = [
+        _keyed("members", ("id", "INT"), ("surname", "VARCHAR(80)")),
+        _keyed("boats", ("id", "INT"), ("owner", "INT"), ("owner_name", "VARCHAR(80)")),
+    ]
+    assert _implied(one)[("boats", "owner")] == "members"
+    two = [*one, _keyed("users", ("id", "INT"), ("login", "VARCHAR(40)"))]
+    assert ("boats", "owner") not in _implied(two)
+
+
+def test_a_framework_writes_the_integer_key_types_it_makes() -> None:
+    """`foreignId` beside Laravel's `id`, `[int]` in a bracketed dump: integers, as the key."""
+    tables = [
+        _keyed("status", ("id", "id")),
+        _keyed("Unit", ("Id", "[int] IDENTITY(1,1)"), primary=("Id",)),
+        _keyed("people", ("id", "id"), ("status", "foreignId"), ("Unit", "[int]")),
+    ]
+    got = _implied(tables)
+    assert got[("people", "status")] == "status"
+    assert got[("people", "Unit")] == "Unit"
+
+
+def test_another_tables_name_after_the_rows_own_is_its_key() -> None:
+    """`leave.leave_staff` beside `staff`; `pn_cr_uid` (a framework's prefix, "created", a user id)."""
+    tables = [
+        _keyed("staff", ("id", "INT"), ("surname", "VARCHAR(80)")),
+        _keyed("logins", ("id", "INT"), ("uname", "VARCHAR(40)"), ("pass", "VARCHAR(60)"), ("password", "TEXT")),
+        _keyed(
+            "leave",
+            ("id", "INT"),
+            ("leave_staff", "INT"),
+            ("leave_days", "INT"),
+            ("leave_flag", "TINYINT(1)"),
+            ("pn_cr_uid", "INT"),
+            ("created_at", "INT"),
+        ),
+    ]
+    got = _implied(tables)
+    assert got[("leave", "leave_staff")] == "staff"
+    assert ("leave", "leave_days") not in got  # no table of days
+    assert got[("leave", "pn_cr_uid")] == "logins"
+    assert ("leave", "created_at") not in got  # when, not who
+
+
+def test_a_key_to_the_accounts_says_how_it_was_read() -> None:
+    """The reason names the rule, not only the name: the one table that holds passwords."""
+    tables = [
+        _keyed(
+            "operators",
+            ("id", "INT"),
+            ("login", "VARCHAR(40)"),
+            ("password", "VARCHAR(60)"),
+            ("first_name", "VARCHAR(40)"),
+            ("last_name", "VARCHAR(40)"),
+            ("email", "VARCHAR(80)"),
+        ),
+        _keyed("invoices", ("id", "INT"), ("created_by", "INT"), ("total", "DECIMAL(10,2)")),
+    ]
+    keyed = {t.name: t for t in with_implied_keys(tables)}
+    (key,) = keyed["invoices"].foreign_keys
+    assert key.basis == "by its name: who made or changed the row, in the one table that holds passwords"
+    verdict = classify_tables(tables)
+    reasons = " / ".join(r for v in verdict.values() for r in v.reasons)
+    assert "'created_by' references 'operators' (by its name: who made or changed the row" in reasons
